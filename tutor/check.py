@@ -1,0 +1,208 @@
+"""`check(answer, expected)`: read a student's text, compare it, give a Verdict.
+
+The one entry point the REPL, the grader, `tutor check` and the Python API
+share. Student text is read by `tutor.parse` (never evaluated); everything after
+reading runs inside the time budget of `Limits.budget_seconds`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from fractions import Fraction
+from typing import Iterable, Iterator, Sequence
+
+import sympy
+
+from .budget import OutOfTime, deadline
+from .compare import Context, Outcome, Tolerance, compare
+from .limits import LIMITS, Limits
+from .parse import AUTO, Answer, Equation, InputError, read
+from .show import show
+
+VERDICTS = ("correct", "incorrect", "invalid")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    verdict: str  # "correct" | "incorrect" | "invalid"
+    note: str  # machine-readable reason: equal, numeric, differs_at, parse_error:..., timeout ...
+    message: str  # one or two sentences for the student
+    reading: str = ""  # the answer as understood, in Unicode maths
+    column: int | None = None  # where unreadable input went wrong (0-based)
+    credit: float = 0.0  # share of the marks the answer earns where partial credit is allowed
+
+    @property
+    def correct(self) -> bool:
+        return self.verdict == "correct"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def pointer(self, text: str) -> str:
+        """For invalid input: the text with a caret under the column, then the message."""
+        if self.column is None:
+            return self.message
+        return f"{InputError('', self.column).pointer(text)}\n{self.message}"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[0].upper() + text[1:] if text else text
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def expected_answer(expected: object, shape: str | None = None,
+                    variables: Sequence[str] | None = None) -> Answer:
+    """The expected answer as an Answer: from trusted text or from sympy values."""
+    if isinstance(expected, Answer):
+        return expected
+    if isinstance(expected, str):
+        answer = read(expected, shape or AUTO, tuple(variables or ()), infer=True,
+                      limits=Limits(max_length=100_000, max_depth=500))
+        if shape is None and answer.shape == "number" and variables:
+            return Answer("expression", answer.value)  # a constant the student may write with variables
+        return answer
+    if isinstance(expected, Equation):
+        return Answer("equation", expected)
+    if isinstance(expected, (set, frozenset)):
+        return Answer("points", tuple(sorted((_point(p) for p in expected), key=str)))
+    if isinstance(expected, (tuple, list)):
+        if shape == "points" or (expected and all(isinstance(v, (tuple, list, Equation)) for v in expected)):
+            return Answer("points", tuple(_point(p) for p in expected))
+        return Answer("vector", tuple(_as_sympy(v) for v in expected))
+    value = _as_sympy(expected)
+    if shape is None:
+        shape = "expression" if value.free_symbols or variables else "number"
+    return Answer(shape, value)
+
+
+def _as_sympy(value: object) -> sympy.Expr:
+    """A trusted number or sympy value as a sympy Expr (never text: text goes through read)."""
+    if isinstance(value, sympy.Basic):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
+        raise TypeError(f"expected a sympy value or a number, not {type(value).__name__}")
+    if isinstance(value, Fraction):
+        return sympy.Rational(value.numerator, value.denominator)
+    return sympy.Integer(value) if isinstance(value, int) else sympy.Float(value)
+
+
+def _point(value: object) -> object:
+    return value if isinstance(value, Equation) else tuple(_as_sympy(c) for c in value)
+
+
+def variables_of(answer: Answer, text: str = "") -> tuple[str, ...]:
+    """The variables an expected answer uses, in order of first appearance in `text`."""
+    names = {s.name for s in _free_symbols(answer.value)}
+    return tuple(sorted(names, key=lambda n: (text.find(n) if n in text else len(text), n)))
+
+
+def _free_symbols(value: object) -> set:
+    if isinstance(value, Equation):
+        return value.lhs.free_symbols | value.rhs.free_symbols
+    if isinstance(value, tuple):
+        return set().union(*(_free_symbols(v) for v in value)) if value else set()
+    if isinstance(value, str):
+        return set()
+    return set(value.free_symbols)
+
+
+def check(
+    answer: str,
+    expected: object,
+    *,
+    variables: Sequence[str] | None = None,
+    shape: str | None = None,
+    tolerance: "str | float | Tolerance | None" = None,
+    components: Sequence[str] = (),
+    limits: Limits = LIMITS,
+) -> Verdict:
+    """Decide whether `answer` (untrusted text) equals `expected`.
+
+    expected: trusted text in the same syntax, or sympy values (an Expr, a tuple
+    for a vector, a set of tuples for points, an Equation). variables: the names
+    a student may use (default: those of the expected answer). shape: one of
+    tutor.parse.SHAPES (default: the shape of the expected answer).
+    tolerance: for decimals, `1e-3` (relative) or `dp:4` (decimal places).
+    """
+    want = expected_answer(expected, shape, variables)
+    names = tuple(variables) if variables is not None else variables_of(
+        want, expected if isinstance(expected, str) else "")
+    context = Context(names, Tolerance.parse(tolerance), limits)
+    try:
+        with deadline(limits.budget_seconds):
+            got = read(answer, want.shape, names, components=components, limits=limits)
+            outcome = compare(got, want, context)
+    except InputError as error:
+        note = "too_large" if error.note == "too_large" else f"parse_error:{error.note}"
+        return Verdict("invalid", note, _sentence(error.message), column=error.column)
+    except OutOfTime:
+        return Verdict("invalid", "timeout", "Checking this answer took too long; please write it more simply.")
+    except (RecursionError, MemoryError):
+        return Verdict("invalid", "too_large", "This answer is too large to check.")
+    return _verdict(outcome, got, names)
+
+
+def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:
+    message = outcome.message
+    if got.ambiguities:
+        message += " Note: " + " ".join(_sentence(a) for a in got.ambiguities)
+    return Verdict(
+        "correct" if outcome.correct else "incorrect",
+        outcome.note,
+        message,
+        reading=show(got.value, names),
+        credit=outcome.credit,
+    )
+
+
+def check_lines(lines: Iterable[str], limits: Limits = LIMITS) -> Iterator[dict]:
+    """`tutor check --batch`: one JSON object per line in, one per line out, in order.
+
+    Each input object has `answer` and `expected`, and optionally `id`, `vars`
+    (a list or "x,y"), `shape`, `tol`, `components`. A line that can't be used
+    gives an object with `error` (and its line number) and the rest go on.
+    """
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            request = json.loads(line)
+            if not isinstance(request, dict):
+                raise ValueError("each line must be a JSON object")
+        except ValueError as error:
+            yield {"line": number, "error": f"line {number}: not a JSON object ({error})"}
+            continue
+        head = {"id": request["id"]} if "id" in request else {"line": number}
+        try:
+            verdict = check(
+                _field(request, "answer"),
+                _field(request, "expected"),
+                variables=_names(request.get("vars")),
+                shape=request.get("shape"),
+                tolerance=request.get("tol"),
+                components=_names(request.get("components")) or (),
+                limits=limits,
+            )
+        except (InputError, ValueError, TypeError) as error:
+            yield {**head, "error": f"line {number}: {getattr(error, 'message', error)}"}
+            continue
+        yield {**head, **verdict.to_dict()}
+
+
+def _field(request: dict, name: str) -> str:
+    value = request.get(name)
+    if not isinstance(value, str):
+        raise ValueError(f"'{name}' is missing or not a string")
+    return value
+
+
+def _names(value: object) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return tuple(n.strip() for n in value.split(",") if n.strip())
+    if isinstance(value, list) and all(isinstance(n, str) for n in value):
+        return tuple(value)
+    raise ValueError("'vars' must be a list of names or a string like \"x,y\"")

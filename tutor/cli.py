@@ -1,0 +1,119 @@
+"""The `tutor` command: argument parsing, and printing what the modules return.
+
+Every command is a pair: a function that declares its arguments and one that
+runs it. Errors reach people as one short sentence; `--debug` shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Callable, Sequence
+
+from .check import check, check_lines
+from .parse import SHAPES
+
+EXIT_OK, EXIT_INCORRECT, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
+
+
+class UserError(Exception):
+    """A problem the person running the command can fix; printed as one sentence."""
+
+
+def _names(text: str | None) -> tuple[str, ...] | None:
+    if text is None:
+        return None
+    return tuple(n.strip() for n in text.split(",") if n.strip())
+
+
+# ------------------------------------------------------------------------ check
+
+
+def setup_check(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("answer", nargs="?", help="the answer to check, as a student would type it")
+    parser.add_argument("--expected", "-e", help="the correct answer (trusted, same syntax)")
+    parser.add_argument("--vars", help="the variables a student may use, like x,y (default: those of --expected)")
+    parser.add_argument("--shape", choices=SHAPES, help="the kind of answer (default: like --expected)")
+    parser.add_argument("--tol", help="for decimals: relative, like 1e-3, or decimal places, like dp:4")
+    parser.add_argument("--json", action="store_true", help="print the verdict as one JSON object")
+    parser.add_argument("--batch", metavar="FILE",
+                        help="check JSON lines from FILE (- for stdin) and print JSON lines")
+
+
+def run_check(args: argparse.Namespace) -> int:
+    if args.batch:
+        stream = sys.stdin if args.batch == "-" else _open_text(args.batch)
+        failed = False
+        for result in check_lines(stream):
+            failed |= "error" in result
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+        return EXIT_INCORRECT if failed else EXIT_OK
+    if args.answer is None or args.expected is None:
+        raise UserError("give an answer and --expected (or --batch FILE)")
+    try:
+        verdict = check(args.answer, args.expected, variables=_names(args.vars),
+                        shape=args.shape, tolerance=args.tol)
+    except ValueError as error:  # the expected answer or the tolerance can't be read
+        raise UserError(f"--expected or --tol can't be used: {getattr(error, 'message', error)}")
+    if args.json:
+        print(json.dumps(verdict.to_dict(), ensure_ascii=False))
+    else:
+        print(verdict.verdict)
+        print(verdict.pointer(args.answer) if verdict.verdict == "invalid" else verdict.message)
+        if verdict.reading and verdict.verdict != "invalid":
+            print(f"read as: {verdict.reading}")
+    return {"correct": EXIT_OK, "incorrect": EXIT_INCORRECT}.get(verdict.verdict, EXIT_INVALID)
+
+
+def _open_text(path: str):
+    try:
+        return open(path, encoding="utf-8", errors="strict")
+    except OSError as error:
+        raise UserError(f"can't read {path}: {error.strerror}")
+
+
+# ------------------------------------------------------------------------- main
+
+COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
+    "check": ("check one answer, or a batch of JSON lines", setup_check, run_check),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tutor",
+        description="Practise and grade multivariable calculus: partial derivatives, gradients, "
+                    "critical points, least squares, gradient descent.")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (summary, setup, _run) in COMMANDS.items():
+        setup(commands.add_parser(name, help=summary, description=summary))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        if "practice" in COMMANDS:
+            args = parser.parse_args(["practice", *(argv or [])])
+        else:
+            parser.print_help()
+            return EXIT_OK
+    _summary, _setup, run = COMMANDS[args.command]
+    try:
+        return run(args)
+    except UserError as error:
+        print(f"tutor: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - the last line of defence before a person
+        if args.debug:
+            raise
+        print(f"tutor: something went wrong ({type(error).__name__}: {error}); "
+              "run with --debug for details", file=sys.stderr)
+        return 70

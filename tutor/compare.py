@@ -1,0 +1,439 @@
+"""Deciding whether an answer equals the expected one, and saying why not.
+
+Expressions are compared in three steps: the same canonical sympy form; then
+values at a fixed sequence of points (simple points first, so that feedback can
+name one: "at x = 1, y = 2 your answer is 12, but the correct value is 48"),
+skipping points where either side has no real value; then, if every point
+agreed, a symbolic confirmation within a small budget. If that budget runs out
+the answer is still correct, with the note `numeric`.
+
+Every shape (number, vector, points, equation, label) has its comparison here;
+each returns an Outcome with a machine-readable note.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Callable, Sequence
+
+import mpmath
+import sympy
+from sympy import Expr
+
+from .budget import OutOfTime, deadline
+from .evaluate import (
+    PRECISION,
+    Evaluation,
+    Undefined,
+    Unsupported,
+    agree,
+    compile_expression,
+    to_float,
+    to_mpf,
+)
+from .limits import LIMITS, Limits
+from .parse import Answer, Equation, symbol
+from .show import as_decimal, show
+
+_POINTS_WANTED = 8  # agreeing points before an expression counts as equal
+_CANDIDATES = 40  # points tried at most
+
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How close a decimal must be: relative (`1e-3`) or to decimal places (`dp:4`)."""
+
+    relative: float | None = None
+    places: int | None = None
+
+    @classmethod
+    def parse(cls, text: "str | float | Tolerance | None") -> "Tolerance | None":
+        if text is None or isinstance(text, Tolerance):
+            return text
+        if isinstance(text, (int, float)):
+            return cls(relative=float(text))
+        match = re.fullmatch(r"\s*dp\s*:\s*(\d+)\s*", text)
+        if match:
+            return cls(places=int(match.group(1)))
+        try:
+            value = float(text)
+        except ValueError:
+            raise ValueError(f"a tolerance is a number like 1e-3 or decimal places like dp:4, not {text!r}")
+        if not value >= 0:
+            raise ValueError("a tolerance can't be negative")
+        return cls(relative=value)
+
+    def accepts(self, answer: float, expected: float) -> bool:
+        if self.places is not None:
+            return abs(answer - expected) <= 0.5 * 10.0**-self.places * (1 + 1e-9)
+        return abs(answer - expected) <= self.relative * abs(expected) * (1 + 1e-12) or answer == expected
+
+    def __str__(self) -> str:
+        if self.places is not None:
+            return f"dp:{self.places}"
+        return f"{self.relative:g}"
+
+    def describe(self) -> str:
+        if self.places is not None:
+            return f"to {self.places} decimal place{'s' if self.places != 1 else ''}"
+        return f"within a relative error of {self.relative:g}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a comparison found, before it becomes a Verdict."""
+
+    correct: bool
+    note: str
+    message: str
+    credit: float = 0.0  # share of the marks, for shapes that allow partial credit
+
+    @classmethod
+    def right(cls, note: str = "equal", message: str = "Correct.") -> "Outcome":
+        return cls(True, note, message, 1.0)
+
+
+@dataclass(frozen=True)
+class Context:
+    variables: tuple[str, ...]
+    tolerance: Tolerance | None
+    limits: Limits
+
+
+# ------------------------------------------------------------------------ points
+
+
+def _sample_points(count: int, seed: int) -> list[tuple[Fraction, ...]]:
+    """Points to probe at: a few simple ones first, then varied rationals.
+
+    Odd denominators avoid coincidences at multiples of π/2 and at integers; the
+    sequence is fixed, so a verdict never depends on luck or on the run.
+    """
+    simple = [(1, 2, 3, 4), (2, -1, 3, -2), (-1, 3, 2, 5), (3, 1, -2, 2),
+              (Fraction(1, 2), Fraction(-3, 2), Fraction(5, 2), Fraction(-1, 2)),
+              (Fraction(-3, 2), Fraction(1, 3), Fraction(-1, 2), Fraction(5, 2))]
+    points = [tuple(Fraction(v) for v in (row * (count // 4 + 1))[:count]) for row in simple]
+    generator = random.Random(seed)
+    denominators = (1, 2, 3, 5, 7, 11, 13)
+    while len(points) < _CANDIDATES:
+        coords = []
+        for _ in range(count):
+            q = generator.choice(denominators)
+            span = generator.choice((2, 4, 10))
+            coords.append(Fraction(generator.randint(-span * q, span * q), q))
+        points.append(tuple(coords))
+    return points
+
+
+_POINT_CACHE: dict[int, list[tuple[Fraction, ...]]] = {}
+
+
+def sample_points(count: int) -> list[tuple[Fraction, ...]]:
+    if count not in _POINT_CACHE:
+        _POINT_CACHE[count] = _sample_points(count, seed=20261127 + count)
+    return _POINT_CACHE[count]
+
+
+def format_value(value) -> str:
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return str(value.numerator)
+        decimal = as_decimal(value)
+        if decimal is not None:
+            return decimal
+        if len(str(value)) <= 12:
+            return str(value)
+    number = float(value)
+    text = f"{number:.6g}"
+    return text.replace("e+", "e")
+
+
+def format_point(names: Sequence[str], point: Sequence) -> str:
+    return ", ".join(f"{n} = {format_value(v)}" for n, v in zip(names, point))
+
+
+# ------------------------------------------------------------------- expressions
+
+
+@dataclass(frozen=True)
+class _Probe:
+    """How two expressions behaved at the sample points."""
+
+    agreed: int
+    differs_at: tuple | None = None  # (point, answer value, expected value)
+    undefined_at: tuple | None = None  # (point, expected value) where only the answer is undefined
+    unsupported: bool = False
+
+
+def _probe(answer: Expr, expected: Expr, names: Sequence[str], wanted: int) -> _Probe:
+    symbols = [symbol(n) for n in names]
+    try:
+        f = compile_expression(answer, symbols)
+        g = compile_expression(expected, symbols)
+    except Unsupported:
+        return _Probe(0, unsupported=True)
+    agreed, undefined_at = 0, None
+    for point in sample_points(len(symbols)):
+        try:
+            want = g(point)
+        except Undefined:
+            continue
+        try:
+            got = f(point)
+        except Undefined:
+            undefined_at = undefined_at or (point, want.value)
+            continue
+        if not agree(got, want):
+            return _Probe(agreed, differs_at=(point, got.value, want.value))
+        agreed += 1
+        if agreed >= wanted:
+            break
+    return _Probe(agreed, undefined_at=undefined_at)
+
+
+def _confirm(difference: Expr, seconds: float) -> bool:
+    """Whether sympy can show `difference` is zero within `seconds`."""
+    if difference == 0:
+        return True
+    try:
+        with deadline(seconds):
+            if difference.is_polynomial() or difference.is_rational_function():
+                return sympy.cancel(difference) == 0
+            return sympy.simplify(difference) == 0
+    except OutOfTime:
+        return False
+    except (TypeError, ValueError, ArithmeticError, RecursionError, sympy.PolynomialError):
+        return False
+
+
+def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = "answer") -> Outcome:
+    if answer == expected:
+        return Outcome.right()
+    names = _names(ctx, answer, expected)
+    probe = _probe(answer, expected, names, _POINTS_WANTED)
+    if probe.agreed and not probe.differs_at:
+        if _confirm(answer - expected, ctx.limits.symbolic_seconds):
+            return Outcome.right()
+        probe = _probe(answer, expected, names, _CANDIDATES)  # no proof: look harder
+    if probe.differs_at is not None:
+        point, got, want = probe.differs_at
+        if names:
+            where = f"At {format_point(names, point)} your {what} is {format_value(got)}"
+        else:
+            where = f"Your {what} is {format_value(got)}"
+        return Outcome(False, "differs_at", f"{where}, but the correct value is {format_value(want)}.")
+    if probe.agreed == 0 and probe.undefined_at is not None:
+        point, want = probe.undefined_at
+        where = f" at {format_point(names, point)}" if names else ""
+        return Outcome(False, "undefined",
+                       f"Your {what} is not defined{where}, where the correct value is {format_value(want)}.")
+    if probe.agreed == 0:  # nothing to go on numerically: only sympy can say
+        if _confirm(sympy.expand(answer - expected), ctx.limits.budget_seconds / 2):
+            return Outcome.right()
+        return Outcome(False, "not_equal", f"Your {what} is not equal to the correct one.")
+    return Outcome.right("numeric")
+
+
+def _names(ctx: Context, *exprs: Expr) -> list[str]:
+    """The exercise's variables, plus any other symbol the expressions use."""
+    names = list(ctx.variables)
+    extra = sorted({s.name for e in exprs for s in e.free_symbols} - set(names))
+    return [n for n in names if any(symbol(n) in e.free_symbols for e in exprs)] + extra
+
+
+# ----------------------------------------------------------------------- numbers
+
+
+def _value(expr: Expr) -> Evaluation | None:
+    try:
+        return compile_expression(expr, [])(())
+    except (Undefined, Unsupported):
+        return None
+
+
+def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "answer") -> Outcome:
+    got, want = _value(answer), _value(expected)
+    if want is None:
+        return compare_expressions(answer, expected, ctx, what)
+    if got is None:
+        return Outcome(False, "undefined", f"Your {what} is not a real number.")
+    if agree(got, want):
+        return Outcome.right()
+    tolerance = ctx.tolerance
+    if tolerance is not None:
+        if tolerance.accepts(to_float(got.value), to_float(want.value)):
+            return Outcome.right("within_tolerance", f"Correct ({tolerance.describe()}).")
+        return Outcome(False, "wrong_value",
+                       f"Your {what} {format_value(got.value)} is not right {tolerance.describe()}.")
+    close = abs(to_float(got.value) - to_float(want.value)) <= 1e-3 * max(1.0, abs(to_float(want.value)))
+    if close and not want.exact and got.exact:
+        return Outcome(False, "inexact",
+                       f"Your {what} {format_value(got.value)} is close, but an exact value is expected.")
+    return Outcome(False, "wrong_value", f"Your {what} {format_value(got.value)} is not right.")
+
+
+def _compare_scalar(answer: Expr, expected: Expr, ctx: Context, what: str) -> Outcome:
+    if not expected.free_symbols and not answer.free_symbols:
+        return compare_numbers(answer, expected, ctx, what)
+    return compare_expressions(answer, expected, ctx, what)
+
+
+# ----------------------------------------------------------------------- vectors
+
+
+def compare_vectors(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
+    if len(answer) != len(expected):
+        return Outcome(False, "wrong_length",
+                       f"Your answer has {len(answer)} components, but {len(expected)} are expected.")
+    outcomes = [
+        _compare_scalar(a, e, ctx, f"{ORDINALS[i] if i < len(ORDINALS) else f'#{i + 1}'} component")
+        for i, (a, e) in enumerate(zip(answer, expected))
+    ]
+    right = sum(o.correct for o in outcomes)
+    if right == len(outcomes):
+        notes = {o.note for o in outcomes}
+        note = "numeric" if "numeric" in notes else ("within_tolerance" if "within_tolerance" in notes else "equal")
+        return Outcome.right(note, outcomes[0].message if note == "within_tolerance" else "Correct.")
+    first_wrong = next(o for o in outcomes if not o.correct)
+    return Outcome(False, "component_differs", first_wrong.message, right / len(outcomes))
+
+
+# ------------------------------------------------------------------------ points
+
+
+def _same_point(a: tuple, b: tuple, ctx: Context) -> bool:
+    return len(a) == len(b) and all(_compare_scalar(x, y, ctx, "coordinate").correct for x, y in zip(a, b))
+
+
+def _on_locus(point: tuple, locus: Equation, ctx: Context) -> bool:
+    names = list(ctx.variables)[: len(point)]
+    substitution = {symbol(n): v for n, v in zip(names, point)}
+    difference = (locus.lhs - locus.rhs).subs(substitution)
+    value = _value(difference)
+    return value is not None and value.value == 0
+
+
+def compare_points(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
+    points = [p for p in answer if isinstance(p, tuple)]
+    loci = [p for p in answer if isinstance(p, Equation)]
+    want_points = [p for p in expected if isinstance(p, tuple)]
+    want_loci = [p for p in expected if isinstance(p, Equation)]
+    dimension = len(want_points[0]) if want_points else len(ctx.variables)
+    if any(len(p) != dimension for p in points):
+        return Outcome(False, "wrong_dimension", f"Each point needs {dimension} coordinates.")
+    unique: list[tuple] = []
+    for p in points:
+        if not any(_same_point(p, q, ctx) for q in unique):
+            unique.append(p)
+    found = [w for w in want_points if any(_same_point(p, w, ctx) for p in unique)]
+    extra = [p for p in unique
+             if not any(_same_point(p, w, ctx) for w in want_points)
+             and not any(_on_locus(p, line, ctx) for line in want_loci)]
+    found_loci = [w for w in want_loci if any(compare_equations(a, w, ctx).correct for a in loci)]
+    extra_loci = [a for a in loci if not any(compare_equations(a, w, ctx).correct for w in want_loci)]
+    missing = len(want_points) - len(found) + len(want_loci) - len(found_loci)
+    wrong = extra + extra_loci
+    if not missing and not wrong:
+        return Outcome.right()
+    total = max(len(want_points) + len(want_loci), 1)
+    credit = max(0.0, (len(found) + len(found_loci) - len(wrong)) / total)
+    sentences = []
+    if wrong:
+        shown = ", ".join(show(p, ctx.variables) for p in wrong[:3])
+        verb = "is" if len(wrong) == 1 else "are"
+        sentences.append(f"{shown} {verb} not in the answer.")
+    if missing:
+        if len(want_loci) > len(found_loci):
+            sentences.append("Some of the points form a whole line; write it as an equation, like x = 0.")
+        else:
+            sentences.append(f"{missing} point{'s are' if missing > 1 else ' is'} missing.")
+    note = "extra_point" if wrong else "missing_point"
+    return Outcome(False, note, " ".join(sentences), credit)
+
+
+# --------------------------------------------------------------------- equations
+
+
+def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Outcome:
+    """Equal when one equation is a nonzero multiple of the other (z = 2x + 3 ~ 2x - z + 3 = 0)."""
+    for side in ("lhs", "rhs"):  # same explicit variable on one side: compare the other sides
+        mine, theirs = getattr(answer, side), getattr(expected, side)
+        if mine.is_Symbol and mine == theirs:
+            other = "rhs" if side == "lhs" else "lhs"
+            outcome = compare_expressions(getattr(answer, other), getattr(expected, other), ctx,
+                                          what=f"{mine.name}")
+            if outcome.correct or outcome.note != "differs_at":
+                return outcome
+            return Outcome(False, "differs_at", outcome.message.replace("correct value", f"correct {mine.name}"))
+    a = answer.lhs - answer.rhs
+    e = expected.lhs - expected.rhs
+    if not a.free_symbols:
+        return Outcome(False, "not_equivalent", "Your equation has no variables in it.")
+    names = _names(ctx, a, e)
+    symbols = [symbol(n) for n in names]
+    try:
+        f, g = compile_expression(a, symbols), compile_expression(e, symbols)
+    except Unsupported:
+        return Outcome(False, "not_equivalent", "Your equation is not equivalent to the correct one.")
+    reference = None  # (a, e) at a point where e is not zero
+    checked = 0
+    for point in sample_points(len(symbols)):
+        try:
+            got, want = f(point), g(point)
+        except Undefined:
+            continue
+        if reference is None:
+            if want.value == 0:
+                continue
+            if got.value == 0:
+                return _not_equivalent(names, point)
+            reference = (got, want)
+        # a = c·e for one constant c: a(p)·e(q) = e(p)·a(q) for the reference point q
+        if not agree(_times(got, reference[1]), _times(want, reference[0])):
+            return _not_equivalent(names, point)
+        checked += 1
+        if checked >= _POINTS_WANTED:
+            break
+    if reference is None:
+        return Outcome(False, "not_equivalent", "Your equation is not equivalent to the correct one.")
+    return Outcome.right()
+
+
+def _times(a: Evaluation, b: Evaluation) -> Evaluation:
+    if a.exact and b.exact:
+        return Evaluation(a.value * b.value, a.scale * b.scale)
+    with mpmath.workprec(PRECISION):
+        return Evaluation(to_mpf(a.value) * to_mpf(b.value), a.scale * b.scale)
+
+
+def _not_equivalent(names: Sequence[str], point: tuple) -> Outcome:
+    return Outcome(False, "not_equivalent",
+                   f"Your equation is not equivalent to the correct one (compare them at {format_point(names, point)}).")
+
+
+# ------------------------------------------------------------------------ labels
+
+
+def compare_labels(answer: str, expected: str, ctx: Context) -> Outcome:  # noqa: ARG001
+    if answer == expected:
+        return Outcome.right()
+    return Outcome(False, "wrong_label", f"It is not {'an' if answer[0] in 'aeiou' else 'a'} {answer}.")
+
+
+COMPARISONS: dict[str, Callable[[object, object, Context], Outcome]] = {
+    "expression": compare_expressions,
+    "number": compare_numbers,
+    "vector": compare_vectors,
+    "points": compare_points,
+    "equation": compare_equations,
+    "label": compare_labels,
+}
+
+
+def compare(answer: Answer, expected: Answer, ctx: Context = Context((), None, LIMITS)) -> Outcome:
+    return COMPARISONS[expected.shape](answer.value, expected.value, ctx)

@@ -1,0 +1,895 @@
+"""Reading math as people type it, without ever running it.
+
+Student text is untrusted: it is tokenized here and built into sympy objects by
+a small recursive-descent grammar, so nothing but whitelisted names, numbers and
+operators can ever come out. No `eval`, `exec`, `sympify` or `parse_expr`.
+
+The grammar, loosest binding first::
+
+    sum      := product (('+' | '-') product)*
+    product  := signed (('*' | '/') signed | <juxtaposition> power)*
+    signed   := ('+' | '-') signed | power
+    power    := postfix ('^' signed)?            right-associative: x^2^3 = x^8
+    postfix  := atom ('!' | superscript)*
+    atom     := number | name | function | '(' sum ')' | '|' sum '|' | '√' power
+
+A function without brackets takes the juxtaposed atoms that follow it, up to the
+next function name: `sin x cos x` is sin(x)·cos(x), `sin 2x` is sin(2x).
+A run of letters is split into known names only (`xsinx` -> x·sin(x)).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+import sympy
+from sympy import Expr, Integer, Rational
+
+from .limits import LIMITS, Limits
+
+SHAPES = ("expression", "number", "vector", "points", "equation", "label")
+AUTO = "auto"  # for trusted text: the shape is whatever the text looks like
+
+
+class InputError(ValueError):
+    """Text that cannot be read as an answer: a sentence and, where known, a column."""
+
+    def __init__(self, message: str, column: int | None = None, note: str = "syntax"):
+        super().__init__(message)
+        self.message = message
+        self.column = column  # 0-based index into the text as typed
+        self.note = note  # machine-readable reason, e.g. "unbalanced", "too_large"
+
+    def pointer(self, text: str) -> str:
+        """The input with a caret under the offending column (two lines)."""
+        if self.column is None:
+            return text
+        shown = text.replace("\t", " ")
+        return f"{shown}\n{' ' * min(self.column, len(shown))}^"
+
+
+# --------------------------------------------------------------------------- names
+
+GREEK = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε",
+    "zeta": "ζ", "eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ",
+    "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "omicron": "ο", "rho": "ρ",
+    "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "chi": "χ",
+    "psi": "ψ", "omega": "ω",
+}
+GREEK_NAME = {letter: name for name, letter in GREEK.items()}
+
+
+def _log(x: Expr, base: Expr | None = None) -> Expr:
+    return sympy.log(x) if base is None else sympy.log(x) / sympy.log(base)
+
+
+@dataclass(frozen=True)
+class Function:
+    build: Callable[..., Expr]
+    arity: tuple[int, ...] = (1,)
+    inverse: str | None = None  # what f^-1 means, for sin^-1 x
+
+
+FUNCTIONS: dict[str, Function] = {
+    "sin": Function(sympy.sin, inverse="asin"),
+    "cos": Function(sympy.cos, inverse="acos"),
+    "tan": Function(sympy.tan, inverse="atan"),
+    "sec": Function(sympy.sec),
+    "csc": Function(sympy.csc),
+    "cosec": Function(sympy.csc),
+    "cot": Function(sympy.cot),
+    "asin": Function(sympy.asin),
+    "acos": Function(sympy.acos),
+    "atan": Function(sympy.atan),
+    "arcsin": Function(sympy.asin),
+    "arccos": Function(sympy.acos),
+    "arctan": Function(sympy.atan),
+    "sinh": Function(sympy.sinh, inverse="asinh"),
+    "cosh": Function(sympy.cosh, inverse="acosh"),
+    "tanh": Function(sympy.tanh, inverse="atanh"),
+    "sech": Function(sympy.sech),
+    "csch": Function(sympy.csch),
+    "cosech": Function(sympy.csch),
+    "coth": Function(sympy.coth),
+    "asinh": Function(sympy.asinh),
+    "acosh": Function(sympy.acosh),
+    "atanh": Function(sympy.atanh),
+    "arsinh": Function(sympy.asinh),
+    "arcsinh": Function(sympy.asinh),
+    "exp": Function(sympy.exp),
+    "ln": Function(sympy.log),
+    "log": Function(_log, arity=(1, 2)),
+    "sqrt": Function(sympy.sqrt),
+    "cbrt": Function(lambda x: sympy.Pow(x, Rational(1, 3))),
+    "root": Function(lambda x, n: sympy.Pow(x, 1 / n), arity=(2,)),
+    "abs": Function(sympy.Abs),
+    "sign": Function(sympy.sign),
+    "sgn": Function(sympy.sign),
+    "factorial": Function(sympy.factorial),
+    "binomial": Function(sympy.binomial, arity=(2,)),
+    "lambertw": Function(sympy.LambertW),
+    "LambertW": Function(sympy.LambertW),
+    "W": Function(sympy.LambertW),
+}
+
+CONSTANTS: dict[str, Expr] = {"pi": sympy.pi, "π": sympy.pi, "e": sympy.E, "ℯ": sympy.E}
+
+LABELS = {
+    "minimum": "minimum", "min": "minimum", "local minimum": "minimum",
+    "local min": "minimum", "relative minimum": "minimum", "minima": "minimum",
+    "maximum": "maximum", "max": "maximum", "local maximum": "maximum",
+    "local max": "maximum", "relative maximum": "maximum", "maxima": "maximum",
+    "saddle": "saddle", "saddle point": "saddle", "saddlepoint": "saddle",
+    "inconclusive": "inconclusive", "test fails": "inconclusive",
+    "test is inconclusive": "inconclusive", "none": "inconclusive",
+    "cannot tell": "inconclusive", "can't tell": "inconclusive",
+}
+
+EMPTY_SET_WORDS = {"none", "no points", "no critical points", "∅", "{}", "empty"}
+
+
+def symbol(name: str) -> sympy.Symbol:
+    """The one Symbol used for a variable name: real, as in the lesson."""
+    return sympy.Symbol(name, real=True)
+
+
+# ---------------------------------------------------------------------- characters
+
+_TRANSLATE = {
+    "\u2212": "-", "\u2013": "-", "\u2010": "-", "\u2011": "-", "\ufe63": "-",
+    "×": "*", "·": "*", "⋅": "*", "∙": "*", "∗": "*", "•": "*",
+    "÷": "/", "∕": "/", "⁄": "/",
+    "〈": "⟨", "〉": "⟩", "\u3000": " ", "\u00a0": " ",
+}
+for _code in range(0xFF01, 0xFF5F):  # full-width ASCII forms
+    _TRANSLATE[chr(_code)] = chr(_code - 0xFEE0)
+
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"
+_FROM_SUPERSCRIPT = {c: unicodedata.normalize("NFKC", c).replace("\u2212", "-") for c in SUPERSCRIPTS}
+
+OPERATORS = set("+-*/^!,=()[]{}|⟨⟩√∛")
+_FORBIDDEN_HINTS = {
+    "<": "comparisons are not answers here",
+    ">": "comparisons are not answers here",
+    "≤": "comparisons are not answers here",
+    "≥": "comparisons are not answers here",
+    "≠": "comparisons are not answers here",
+    "∞": "infinity is not an answer here",
+    "'": "quotes are not part of maths here",
+    '"': "quotes are not part of maths here",
+    ";": "use a comma to separate items",
+    ".": "a dot must be part of a number, like 0.5",
+    "\\": "backslashes are not part of maths here",
+    "#": "'#' is not part of maths here",
+    "_": "a name can't start with '_'",
+}
+
+_DIGITS = "0123456789"
+_LETTER = re.compile(r"[A-Za-zα-ωΑ-Ωℯ]+(?:_[A-Za-z0-9]+)?")
+_NUMBER = re.compile(r"([0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+(?![A-Za-z(]))?")
+
+
+def normalize(text: str) -> str:
+    """Map look-alike characters to the ones the grammar knows, keeping columns."""
+    return "".join(_TRANSLATE.get(c, c) for c in text)
+
+
+# -------------------------------------------------------------------------- tokens
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # "num" | "var" | "const" | "func" | "op" | "sup" | "end"
+    text: str
+    col: int
+    value: object = None
+    spaced: bool = False  # whitespace before it
+
+
+@dataclass
+class _Vocabulary:
+    variables: dict[str, sympy.Symbol]  # every spelling -> its symbol
+    functions: dict[str, Function]
+    constants: dict[str, Expr]
+    infer: bool  # trusted text: unknown letters become variables
+
+    def pieces(self, run: str) -> list[str] | None:
+        """Split a run of letters into known names, fewest pieces first."""
+        known = lambda s: s in self.variables or s in self.functions or s in self.constants  # noqa: E731
+        if known(run):
+            return [run]
+        if "_" in run:  # a subscripted name is one name or nothing
+            return [run] if self.infer else None
+        best: list[list[str] | None] = [None] * (len(run) + 1)
+        best[0] = []
+        for end in range(1, len(run) + 1):
+            for start in range(end):
+                piece = run[start:end]
+                if best[start] is None:
+                    continue
+                if known(piece) or (self.infer and (len(piece) == 1 or piece in GREEK)):
+                    candidate = best[start] + [piece]
+                    if best[end] is None or len(candidate) < len(best[end]):
+                        best[end] = candidate
+        return best[len(run)]
+
+
+def _describe(names: Sequence[str]) -> str:
+    names = list(names)
+    if not names:
+        return "there are no variables here"
+    if len(names) == 1:
+        return f"the variable is {names[0]}"
+    return "the variables are " + ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class _Tokenizer:
+    def __init__(self, text: str, vocabulary: _Vocabulary, limits: Limits, offset: int = 0):
+        self.text = text
+        self.vocabulary = vocabulary
+        self.limits = limits
+        self.offset = offset
+
+    def tokens(self) -> list[Token]:
+        text, out, i, spaced = self.text, [], 0, False
+        while i < len(text):
+            c = text[i]
+            col = i + self.offset
+            if c.isspace():
+                i, spaced = i + 1, True
+                continue
+            if c in _DIGITS or (c == "." and text[i + 1 : i + 2] in _DIGITS and i + 1 < len(text)):
+                i = self._number(i, out, spaced)
+            elif _LETTER.match(text, i):
+                i = self._letters(i, out, spaced)
+            elif c in _FROM_SUPERSCRIPT:
+                j = i
+                while j < len(text) and text[j] in _FROM_SUPERSCRIPT:
+                    j += 1
+                inner = "".join(_FROM_SUPERSCRIPT[ch] for ch in text[i:j])
+                out.append(Token("sup", text[i:j], col, inner, spaced))
+                i = j
+            elif text.startswith("**", i):
+                out.append(Token("op", "^", col, spaced=spaced))
+                i += 2
+            elif text.startswith("==", i) or text.startswith("!=", i):
+                raise InputError("comparisons are not answers here", col, "forbidden")
+            elif c in OPERATORS:
+                out.append(Token("op", c, col, spaced=spaced))
+                i += 1
+            else:
+                hint = _FORBIDDEN_HINTS.get(c, f"the character {c!r} can't be used here")
+                raise InputError(hint, col, "forbidden")
+            spaced = False
+        out.append(Token("end", "", len(text) + self.offset, spaced=spaced))
+        return out
+
+    def _number(self, i: int, out: list[Token], spaced: bool) -> int:
+        match = _NUMBER.match(self.text, i)
+        assert match is not None
+        literal = match.group(0)
+        mantissa = match.group(1)
+        digits = len(mantissa.replace(".", "").lstrip("0"))
+        if digits > self.limits.max_digits:
+            raise InputError("this number is too long", i + self.offset, "too_large")
+        value = Rational(mantissa) if "." in mantissa else Integer(mantissa)
+        if len(literal) > len(mantissa):
+            power = int(literal[len(mantissa) + 1 :])
+            if abs(power) > self.limits.max_digits:
+                raise InputError("this number is too large", i + self.offset, "too_large")
+            value = value * Rational(10) ** power
+        end = match.end()
+        if end < len(self.text) and self.text[end] == ".":
+            raise InputError("a number has one decimal point", end + self.offset)
+        out.append(Token("num", literal, i + self.offset, value, spaced))
+        return end
+
+    def _letters(self, i: int, out: list[Token], spaced: bool) -> int:
+        match = _LETTER.match(self.text, i)
+        assert match is not None
+        run = match.group(0)
+        pieces = self.vocabulary.pieces(run)
+        col = i + self.offset
+        if pieces is None:
+            raise self._unknown(run, col, calls=self.text[match.end() : match.end() + 1] == "(")
+        for piece in pieces:
+            v = self.vocabulary
+            if piece in v.variables:
+                out.append(Token("var", piece, col, v.variables[piece], spaced))
+            elif piece in v.constants:
+                out.append(Token("const", piece, col, v.constants[piece], spaced))
+            elif piece in v.functions:
+                out.append(Token("func", piece, col, v.functions[piece], spaced))
+            else:  # inferred variable in trusted text
+                name = GREEK_NAME.get(piece, piece)
+                v.variables[piece] = v.variables.get(name) or symbol(name)
+                out.append(Token("var", piece, col, v.variables[piece], spaced))
+            col += len(piece)
+            spaced = False
+        return match.end()
+
+    def _unknown(self, run: str, col: int, calls: bool) -> InputError:
+        names = sorted({s.name for s in self.vocabulary.variables.values()})
+        for name in names:
+            if name.lower() == run.lower():
+                return InputError(
+                    f"unknown name '{run}'; names are case-sensitive: did you mean '{name}'?",
+                    col, "unknown_name")
+        if calls:
+            return InputError(f"unknown function '{run}'", col, "unknown_function")
+        return InputError(f"unknown name '{run}' ({_describe(names)})", col, "unknown_name")
+
+
+# -------------------------------------------------------------------------- parser
+
+_OPENERS = {"(": ")", "[": "]", "⟨": "⟩", "{": "}"}
+
+
+class _Parser:
+    def __init__(self, text: str, vocabulary: _Vocabulary, limits: Limits, offset: int = 0):
+        self.source = text
+        self.offset = offset
+        self.vocabulary = vocabulary
+        self.limits = limits
+        self.tokens = _Tokenizer(text, vocabulary, limits, offset).tokens()
+        self.pos = 0
+        self.depth = 0
+        self.abs_depth = 0
+        self.ambiguities: list[str] = []
+
+    # -- helpers
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.pos]
+
+    def advance(self) -> Token:
+        token = self.tokens[self.pos]
+        self.pos += 1
+        return token
+
+    def at(self, *ops: str) -> bool:
+        return self.tok.kind == "op" and self.tok.text in ops
+
+    def span(self, start: int, end: int) -> str:
+        return self.source[start - self.offset : end - self.offset].strip()
+
+    def nested(self, col: int) -> "_Nesting":
+        return _Nesting(self, col)
+
+    def expect(self, closer: str, opener: Token) -> None:
+        if self.at(closer):
+            self.advance()
+            return
+        if self.tok.kind == "end":
+            raise InputError(
+                f"unbalanced brackets: the '{opener.text}' at column {opener.col + 1} is never closed",
+                opener.col, "unbalanced")
+        raise InputError(f"expected '{closer}' here", self.tok.col, "unbalanced")
+
+    def missing_operand(self) -> InputError:
+        t = self.tok
+        previous = self.tokens[self.pos - 1] if self.pos else None
+        if t.kind == "end":
+            if previous is None:
+                return InputError("the answer is empty", 0, "empty")
+            return InputError(f"missing operand after '{previous.text}'", previous.col, "missing_operand")
+        if t.kind == "sup":
+            return InputError("an exponent needs something to raise", t.col, "missing_operand")
+        return InputError(f"missing operand before '{t.text}'", t.col, "missing_operand")
+
+    def starts_atom(self) -> bool:
+        """Whether the next token can begin a juxtaposed factor."""
+        t = self.tok
+        if t.kind in ("num", "var", "const", "func"):
+            return True
+        if t.kind == "op":
+            if t.text in "(√∛":
+                return True
+            if t.text == "|":
+                return self.abs_depth == 0
+        return False
+
+    # -- exact arithmetic within the limits
+    def checked(self, value: Expr, col: int) -> Expr:
+        """Refuse a constant that is undefined or not real (1/0, ln 0, √-1)."""
+        if value.free_symbols:
+            return value
+        if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+            raise InputError("this is undefined", col, "undefined")
+        if value.has(sympy.I):
+            raise InputError("this is not a real number", col, "not_real")
+        return value
+
+    def raise_to(self, base: Expr, exponent: Expr, col: int) -> Expr:
+        if not exponent.free_symbols:
+            size = abs(exponent) if exponent.is_Number else sympy.Abs(exponent).evalf(15)
+            if size.is_Number and size > self.limits.max_exponent:
+                raise InputError(
+                    f"the exponent is too large (the limit is {self.limits.max_exponent})",
+                    col, "too_large")
+            if base.is_Rational and exponent.is_Integer and base != 0:
+                magnitude = max(abs(base.p), abs(base.q), 2)
+                if math.log10(magnitude) * abs(int(exponent)) > self.limits.max_digits:
+                    raise InputError("this number is too large", col, "too_large")
+            if base == 0 and exponent.is_negative:
+                raise InputError("0 to a negative power is undefined", col, "undefined")
+        return self.checked(sympy.Pow(base, exponent), col)
+
+    def factorial(self, value: Expr, col: int) -> Expr:
+        if value.is_Number:
+            if not value.is_Integer or value < 0:
+                raise InputError("a factorial needs a whole number ≥ 0", col, "undefined")
+            if math.lgamma(int(value) + 1) / math.log(10) > self.limits.max_digits:
+                raise InputError("this factorial is too large", col, "too_large")
+        return sympy.factorial(value)
+
+    # -- grammar
+    def sum(self) -> Expr:
+        with self.nested(self.tok.col):
+            value = self.product()
+            while self.at("+", "-"):
+                op = self.advance()
+                right = self.product()
+                value = value + right if op.text == "+" else value - right
+            return value
+
+    def product(self) -> Expr:
+        start = self.tok.col
+        value = self.signed()
+        division: int | None = None  # column of a '/' whose reading may surprise
+        while True:
+            if self.at("*"):
+                self.advance()
+                value, division = value * self.signed(), None
+            elif self.at("/"):
+                op = self.advance()
+                divisor = self.signed()
+                if divisor == 0:
+                    raise InputError("division by zero", op.col, "undefined")
+                value, division = value / divisor, op.col
+            elif self.starts_atom():
+                factor_start = self.tok.col
+                value = value * self.power()
+                if division is not None:
+                    self.ambiguities.append(
+                        f"'{self.span(start, self.tok.col)}' was read as "
+                        f"({self.span(start, factor_start)})·{self.span(factor_start, self.tok.col)}; "
+                        "put the whole divisor in brackets to divide by it")
+                    division = None
+            else:
+                return value
+
+    def signed(self) -> Expr:
+        if self.at("+", "-"):
+            op = self.advance()
+            with self.nested(op.col):
+                operand = self.signed()
+            return operand if op.text == "+" else -operand
+        return self.power()
+
+    def power(self) -> Expr:
+        base = self.postfix()
+        if not self.at("^"):
+            return base
+        op = self.advance()
+        if self.tok.kind == "end":
+            raise InputError("missing exponent after '^'", op.col, "missing_operand")
+        exponent_token = self.tok
+        with self.nested(op.col):
+            exponent = self.signed()
+        if (base == sympy.E and exponent_token.kind == "num" and self.starts_atom()
+                and not self.tok.spaced):
+            self.ambiguities.append(
+                f"'e^{exponent_token.text}{self.tok.text}' was read as e^{exponent_token.text}·{self.tok.text}; "
+                f"write e^({exponent_token.text}{self.tok.text}) if all of it is the exponent")
+        return self.raise_to(base, exponent, op.col)
+
+    def postfix(self) -> Expr:
+        value = self.atom()
+        while True:
+            if self.at("!"):
+                value = self.factorial(value, self.advance().col)
+            elif self.tok.kind == "sup":
+                token = self.advance()
+                value = self.raise_to(value, self.superscript(token), token.col)
+            else:
+                return value
+
+    def superscript(self, token: Token) -> Expr:
+        inner = _Parser(token.value, self.vocabulary, self.limits, token.col)
+        inner.depth = self.depth
+        value = inner.sum()
+        if inner.tok.kind != "end":
+            raise InputError("this superscript can't be read", inner.tok.col)
+        self.ambiguities.extend(inner.ambiguities)
+        return value
+
+    def atom(self) -> Expr:
+        t = self.tok
+        if t.kind in ("num", "var", "const"):
+            self.advance()
+            return t.value
+        if t.kind == "func":
+            return self.function()
+        if t.kind == "op":
+            if t.text == "(":
+                return self.bracketed()
+            if t.text == "|":
+                return self.absolute_value()
+            if t.text in "√∛":
+                self.advance()
+                if self.tok.kind == "end":
+                    raise InputError(f"missing operand after '{t.text}'", t.col, "missing_operand")
+                with self.nested(t.col):
+                    radicand = self.power()
+                return self.raise_to(radicand, Rational(1, 2 if t.text == "√" else 3), t.col)
+            if t.text in "[⟨{":
+                raise InputError("a list can't be used inside an expression", t.col, "shape")
+        raise self.missing_operand()
+
+    def bracketed(self) -> Expr:
+        opener = self.advance()
+        if self.at(")"):
+            raise InputError("empty brackets", opener.col, "syntax")
+        with self.nested(opener.col):
+            value = self.sum()
+        if self.at(","):
+            raise InputError("a list can't be used inside an expression", self.tok.col, "shape")
+        self.expect(")", opener)
+        return value
+
+    def absolute_value(self) -> Expr:
+        bar = self.advance()
+        self.abs_depth += 1
+        with self.nested(bar.col):
+            value = self.sum()
+        self.abs_depth -= 1
+        if not self.at("|"):
+            raise InputError("this '|' is never closed", bar.col, "unbalanced")
+        self.advance()
+        return sympy.Abs(value)
+
+    def function(self) -> Expr:
+        name = self.advance()
+        fn: Function = name.value
+        outer_power: Expr | None = None
+        if self.at("^") or self.tok.kind == "sup":  # sin^2 x, sin² x, sin^-1 x
+            if self.at("^"):
+                self.advance()
+                exponent = self.signed() if self.at("-", "+") else self.postfix()
+            else:
+                exponent = self.superscript(self.advance())
+            if exponent == -1 and fn.inverse:
+                self.ambiguities.append(
+                    f"'{name.text}^-1' was read as the inverse function {fn.inverse}, not 1/{name.text}")
+                fn = FUNCTIONS[fn.inverse]
+            else:
+                outer_power = exponent
+        if self.at("("):
+            opener = self.advance()
+            with self.nested(opener.col):
+                args = [self.sum()]
+                while self.at(","):
+                    self.advance()
+                    args.append(self.sum())
+            self.expect(")", opener)
+        elif self.starts_atom() or self.at("-", "+"):
+            args = [self.bare_argument(name.col)]
+        else:
+            raise InputError(f"'{name.text}' needs an argument, like {name.text}(x)",
+                             name.col, "missing_operand")
+        if len(args) not in fn.arity:
+            wanted = " or ".join(str(n) for n in fn.arity)
+            raise InputError(f"'{name.text}' takes {wanted} argument(s)", name.col, "syntax")
+        value = self.apply(fn, args, name.col)
+        return value if outer_power is None else self.raise_to(value, outer_power, name.col)
+
+    def apply(self, fn: Function, args: list[Expr], col: int) -> Expr:
+        if fn.build is sympy.factorial:
+            return self.factorial(args[0], col)
+        if fn.build is sympy.binomial and args[0].is_Integer and args[0] > 0:
+            if math.lgamma(int(args[0]) + 1) / math.log(10) > self.limits.max_digits:
+                raise InputError("this binomial coefficient is too large", col, "too_large")
+        if fn.build is FUNCTIONS["root"].build:
+            if args[1] == 0:
+                raise InputError("a 0th root is undefined", col, "undefined")
+            return self.raise_to(args[0], 1 / args[1], col)
+        return self.checked(fn.build(*args), col)
+
+    def bare_argument(self, col: int) -> Expr:
+        with self.nested(col):
+            if self.at("-", "+"):
+                sign = self.advance()
+                value = self.bare_argument(col)
+                return -value if sign.text == "-" else value
+            value = self.power()
+            while self.starts_atom() and self.tok.kind != "func":
+                value = value * self.power()
+            return value
+
+    # -- the top level: items separated by commas, each maybe bracketed or `lhs = rhs`
+    def items(self) -> list:
+        if self.tok.kind == "end":
+            raise InputError("the answer is empty", 0, "empty")
+        found = [self.item()]
+        while self.at(","):
+            comma = self.advance()
+            if self.tok.kind == "end":
+                raise InputError("missing item after ','", comma.col, "missing_operand")
+            found.append(self.item())
+        t = self.tok
+        if t.kind == "end":
+            return found
+        if t.kind == "op" and t.text in ")]}⟩":
+            raise InputError(
+                f"unbalanced brackets: this '{t.text}' has no matching opening bracket",
+                t.col, "unbalanced")
+        if t.kind == "op" and t.text == "|":
+            raise InputError("this '|' has no matching '|'", t.col, "unbalanced")
+        if t.kind == "op" and t.text == "=":
+            raise InputError("only one '=' is allowed", t.col, "syntax")
+        raise InputError(f"unexpected '{t.text}'", t.col, "syntax")
+
+    def item(self) -> object:
+        if self.tok.kind == "op" and self.tok.text in _OPENERS and self.list_ahead():
+            return self.group()
+        lhs = self.sum()
+        if not self.at("="):
+            return lhs
+        op = self.advance()
+        if self.tok.kind == "end" or self.at(","):
+            raise InputError("missing expression after '='", op.col, "missing_operand")
+        return _Assignment(lhs, self.sum(), op.col)
+
+    def list_ahead(self) -> bool:
+        """Whether the bracket at hand holds a list: any of [ ⟨ {, or '(' with a comma inside."""
+        if self.tok.text != "(":
+            return True
+        level = 0
+        for token in self.tokens[self.pos:]:
+            if token.kind != "op":
+                continue
+            if token.text in _OPENERS:
+                level += 1
+            elif token.text in ")]}⟩":
+                level -= 1
+                if level == 0:
+                    return False
+            elif token.text == "," and level == 1:
+                return True
+        return False
+
+    def group(self) -> "_Group":
+        opener = self.advance()
+        closer = _OPENERS[opener.text]
+        items: list = []
+        with self.nested(opener.col):
+            if not self.at(closer):
+                items.append(self.item())
+                while self.at(","):
+                    self.advance()
+                    items.append(self.item())
+        self.expect(closer, opener)
+        return _Group(opener.text, items, opener.col)
+
+
+class _Nesting:
+    """Counts nesting depth and refuses to go deeper than the limit."""
+
+    def __init__(self, parser: _Parser, col: int):
+        self.parser, self.col = parser, col
+
+    def __enter__(self) -> None:
+        self.parser.depth += 1
+        if self.parser.depth > self.parser.limits.max_depth:
+            raise InputError("the answer is nested too deeply", self.col, "too_large")
+
+    def __exit__(self, *exc) -> None:
+        self.parser.depth -= 1
+
+
+@dataclass(frozen=True)
+class _Group:
+    opener: str
+    items: list
+    col: int
+
+
+@dataclass(frozen=True)
+class _Assignment:
+    lhs: Expr
+    rhs: Expr
+    col: int
+
+
+# ---------------------------------------------------------------------- the shapes
+
+
+@dataclass(frozen=True)
+class Equation:
+    """`lhs = rhs`, kept as typed (sympy's Eq would decide 1 = 1 on the spot)."""
+
+    lhs: Expr
+    rhs: Expr
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a piece of text was read as, in one of the SHAPES.
+
+    value: Expr (expression, number); tuple[Expr, ...] (vector);
+    tuple[tuple[Expr, ...] | Equation, ...] (points: points, or critical lines
+    written as equations like x = 0); Equation (equation); str (label).
+    """
+
+    shape: str
+    value: object
+    ambiguities: tuple[str, ...] = ()
+
+
+def vocabulary(variables: Sequence[str] = (), *, infer: bool = False) -> _Vocabulary:
+    symbols: dict[str, sympy.Symbol] = {}
+    for name in variables:
+        symbols[name] = symbol(name)
+        base, underscore, subscript = name.partition("_")
+        if base in GREEK:  # theta may be typed θ, epsilon_0 as ε_0
+            symbols[GREEK[base] + underscore + subscript] = symbols[name]
+    constants = {k: v for k, v in CONSTANTS.items() if k not in symbols}
+    functions = {k: v for k, v in FUNCTIONS.items() if k not in symbols}
+    return _Vocabulary(symbols, functions, constants, infer)
+
+
+def read(
+    text: str,
+    shape: str = "expression",
+    variables: Sequence[str] = ("x", "y"),
+    *,
+    components: Sequence[str] = (),
+    limits: Limits = LIMITS,
+    infer: bool = False,
+) -> Answer:
+    """Read `text` as an answer of `shape`; raise InputError if it can't be read.
+
+    variables: the names the exercise knows. components: names a vector's parts
+    may be given by (`m = 1/2, b = 7/3`). infer: trusted text (an expected answer,
+    a pack's function) may use any single-letter or Greek name as a variable.
+    """
+    if shape not in SHAPES and shape != AUTO:
+        raise ValueError(f"unknown shape {shape!r}")
+    if len(text) > limits.max_length:
+        raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
+                         limits.max_length, "too_large")
+    clean = normalize(text)
+    if not clean.strip():
+        raise InputError("the answer is empty", 0, "empty")
+    if shape == AUTO and " ".join(clean.lower().split()) in LABELS:
+        shape = "label"
+    if shape == "label":
+        return Answer("label", _label(clean))
+    if shape == "points" and " ".join(clean.lower().split()) in EMPTY_SET_WORDS:
+        return Answer("points", ())
+    parser = _Parser(clean, vocabulary(list(variables) + list(components), infer=infer), limits)
+    items = parser.items()
+    if shape == AUTO:
+        shape = _shape_of(items)
+    value = _SHAPERS[shape](items, list(components))
+    return Answer(shape, value, tuple(parser.ambiguities))
+
+
+def _shape_of(items: list) -> str:
+    if len(items) == 1 and not isinstance(items[0], _Group):
+        if isinstance(items[0], _Assignment):
+            return "equation"
+        return "number" if not items[0].free_symbols else "expression"
+    if len(items) == 1 and items[0].opener != "{":
+        items = items[0].items
+    elif len(items) == 1:
+        return "points"
+    return "points" if any(isinstance(i, _Group) for i in items) else "vector"
+
+
+def _label(text: str) -> str:
+    words = " ".join(re.sub(r"[-_]", " ", text.lower()).replace(".", " ").split())
+    if words in LABELS:
+        return LABELS[words]
+    known = ", ".join(sorted(set(LABELS.values())))
+    raise InputError(f"'{text.strip()}' is not one of: {known}", 0, "unknown_label")
+
+
+def _single(items: list, what: str) -> object:
+    if len(items) != 1 or isinstance(items[0], _Group):
+        raise InputError(f"{what} is expected here, not a list", None, "shape")
+    return items[0]
+
+
+def _as_expression(items: list, components: list) -> Expr:  # noqa: ARG001
+    item = _single(items, "a single expression")
+    if isinstance(item, _Assignment):
+        raise InputError("write only the expression, without '='", item.col, "shape")
+    return item
+
+
+def _as_number(items: list, components: list) -> Expr:  # noqa: ARG001
+    item = _single(items, "a single number")
+    if isinstance(item, _Assignment):  # x = 0.5671
+        if not (item.lhs.is_Symbol and not item.rhs.free_symbols):
+            raise InputError("write the number, or 'x = number'", item.col, "shape")
+        item = item.rhs
+    if item.free_symbols:
+        names = ", ".join(sorted(s.name for s in item.free_symbols))
+        raise InputError(f"a number is expected here, without variables ({names})", None, "shape")
+    return item
+
+
+def _as_vector(items: list, components: list) -> tuple[Expr, ...]:
+    if len(items) == 1 and isinstance(items[0], _Group) and items[0].opener != "{":
+        items = items[0].items
+    if all(isinstance(i, _Assignment) for i in items) and components:
+        given = {}
+        for a in items:
+            name = getattr(a.lhs, "name", None)
+            if name not in components:
+                raise InputError(f"the parts are named {', '.join(components)}", a.col, "shape")
+            if name in given:
+                raise InputError(f"{name} is given twice", a.col, "shape")
+            given[name] = a.rhs
+        missing = [c for c in components if c not in given]
+        if missing:
+            raise InputError(f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing",
+                             None, "shape")
+        return tuple(given[c] for c in components)
+    for i in items:
+        if isinstance(i, (_Group, _Assignment)):
+            col = i.col
+            raise InputError("each component must be a single expression", col, "shape")
+    if len(items) < 2:
+        raise InputError("a vector is expected here, like (4, 6)", None, "shape")
+    return tuple(items)
+
+
+def _as_points(items: list, components: list) -> tuple:  # noqa: ARG001
+    if len(items) == 1 and isinstance(items[0], _Group) and (
+        items[0].opener == "{" or all(isinstance(i, (_Group, _Assignment)) for i in items[0].items)
+    ) and items[0].items and not all(isinstance(i, Expr) for i in items[0].items):
+        items = items[0].items
+    elif len(items) == 1 and isinstance(items[0], _Group) and items[0].opener == "{":
+        items = items[0].items
+    found: list = []
+    for item in items:
+        if isinstance(item, _Assignment):
+            found.append(Equation(item.lhs, item.rhs))
+        elif isinstance(item, _Group) and all(isinstance(c, Expr) for c in item.items):
+            point = tuple(item.items)
+            if any(c.free_symbols for c in point):
+                raise InputError("a point's coordinates must be numbers", item.col, "shape")
+            found.append(point)
+        else:
+            col = getattr(item, "col", None)
+            raise InputError("points are written like (0, 0), (4, 4)", col, "shape")
+    return tuple(found)
+
+
+def _as_equation(items: list, components: list) -> Equation:  # noqa: ARG001
+    item = _single(items, "one equation")
+    if not isinstance(item, _Assignment):
+        raise InputError("an equation with '=' is expected here, like z = 2x + 3", None, "shape")
+    return Equation(item.lhs, item.rhs)
+
+
+_SHAPERS: dict[str, Callable[[list, list], object]] = {
+    "expression": _as_expression,
+    "number": _as_number,
+    "vector": _as_vector,
+    "points": _as_points,
+    "equation": _as_equation,
+}
+
+
+def expression(text: str, variables: Sequence[str] = ("x", "y"), **options) -> Expr:
+    """Shorthand: read `text` as one expression."""
+    return read(text, "expression", variables, **options).value

@@ -1,0 +1,317 @@
+"""Maths in one line, as the lesson writes it: `6xy³`, `-x(3x - 12)y²(y - 6)/90`, `eˣ - ln(x)`.
+
+sympy's own pretty printer is multi-line and orders terms alphabetically; this
+printer orders terms by degree in the exercise's variables (`28m + 12b - 42`
+for variables m, b) and writes products the way people do. Two dialects share
+one traversal: plain Unicode text and LaTeX. The Unicode output reads back
+through `tutor.parse` to the same expression.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Sequence
+
+import sympy
+from sympy import Expr
+
+from .parse import GREEK, Answer, Equation
+
+_SUPERSCRIPT = dict(zip("0123456789+-()abcdefghijklmnoprstuvwxyz=",
+                        "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁼"))
+
+_SUPERSCRIPT_CHARS = set(_SUPERSCRIPT.values())
+
+_FUNCTION_NAMES = {
+    "log": "ln", "LambertW": "W", "asin": "asin", "acos": "acos", "atan": "atan",
+}
+_LATEX_FUNCTIONS = {
+    "sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh", "coth", "ln",
+    "arcsin", "arccos", "arctan",
+}
+_LATEX_RENAME = {"asin": "arcsin", "acos": "arccos", "atan": "arctan"}
+
+# binding strength of what a string contains, loosest first
+_SUM, _PRODUCT, _POWER, _ATOM = 1, 2, 3, 4
+
+
+class _Printer:
+    latex = False
+
+    def __init__(self, variables: Sequence[str] = ()):
+        self.order = list(variables)
+
+    # -- entry
+    def show(self, expr: Expr) -> str:
+        return self.print(expr)[0]
+
+    def print(self, e: Expr) -> tuple[str, int]:
+        """The text of e and how tightly it binds."""
+        if e.is_Add:
+            return self.add(e), _SUM
+        if e.is_Mul:
+            return self.mul(e)
+        if e.is_Rational and not e.is_Integer and as_decimal(Fraction(int(e.p), int(e.q))) is None:
+            return self.mul(e)
+        if e.is_Pow:
+            return self.pow(e)
+        if e.is_Number:
+            text = self.number(e)
+            return text, (_SUM if text.startswith("-") else _ATOM)
+        if e.is_Symbol:
+            return self.symbol(e.name), _ATOM
+        if e is sympy.pi:
+            return (r"\pi" if self.latex else "π"), _ATOM
+        if e is sympy.E:
+            return "e", _ATOM
+        if isinstance(e, sympy.exp):
+            return self.power_text("e", _ATOM, e.args[0]), _POWER
+        if isinstance(e, sympy.Abs):
+            inner = self.print(e.args[0])[0]
+            return (rf"\left|{inner}\right|" if self.latex else f"|{inner}|"), _ATOM
+        if isinstance(e, sympy.factorial):
+            return self.wrap(e.args[0], _ATOM) + "!", _POWER
+        if isinstance(e, sympy.Function):
+            return self.function(e), _ATOM
+        return str(e), _ATOM
+
+    # -- pieces
+    def wrap(self, e: Expr, needed: int) -> str:
+        text, strength = self.print(e)
+        if strength < needed:
+            return self.parens(text)
+        return text
+
+    def parens(self, text: str) -> str:
+        return rf"\left({text}\right)" if self.latex else f"({text})"
+
+    def number(self, n: Expr) -> str:
+        if n.is_Integer:
+            return str(n)
+        if n.is_Rational:
+            decimal = as_decimal(Fraction(int(n.p), int(n.q)))
+            if decimal is not None:
+                return decimal
+            sign = "-" if n < 0 else ""
+            if self.latex:
+                return rf"{sign}\frac{{{abs(n.p)}}}{{{n.q}}}"
+            return f"{sign}{abs(n.p)}/{n.q}"
+        if n.is_Float:
+            return _format_float(float(n))
+        return str(n)
+
+    def symbol(self, name: str) -> str:
+        base, _, subscript = name.partition("_")
+        if self.latex:
+            base = "\\" + base if base in GREEK else base
+            return f"{base}_{{{subscript}}}" if subscript else base
+        base = GREEK.get(base, base)
+        return f"{base}_{subscript}" if subscript else base
+
+    def function(self, e: Expr) -> str:
+        name = type(e).__name__
+        name = _FUNCTION_NAMES.get(name, name)
+        args = ", ".join(self.print(a)[0] for a in e.args)
+        if self.latex:
+            name = _LATEX_RENAME.get(name, name)
+            head = f"\\{name}" if name in _LATEX_FUNCTIONS else rf"\operatorname{{{name}}}"
+            return f"{head}{self.parens(args)}"
+        return f"{name}({args})"
+
+    def add(self, e: Expr) -> str:
+        out = ""
+        for i, term in enumerate(self.ordered_terms(e)):
+            text, strength = self.print(term)
+            if i == 0:
+                out = text
+            elif text.startswith("-"):
+                out += " - " + text[1:]
+            else:
+                out += " + " + text
+        return out
+
+    def ordered_terms(self, e: Expr) -> list[Expr]:
+        terms = e.as_ordered_terms()
+        position = {term: i for i, term in enumerate(terms)}
+        return sorted(terms, key=lambda t: (self.term_key(t), position[t]))
+
+    def term_key(self, term: Expr) -> tuple:
+        """Higher degree first, then by the exercise's variable order; constants last."""
+        powers = term.as_powers_dict()
+        degrees = []
+        for name in self.order:
+            degrees.append(-_numeric(powers.get(sympy.Symbol(name, real=True), 0)))
+        transcendental = any(isinstance(f, sympy.Function) or (f.is_Pow and not f.exp.is_Number)
+                             for f in sympy.Mul.make_args(term))
+        total = sum(degrees)
+        constant = not term.free_symbols
+        return (constant, not transcendental, total, tuple(degrees))
+
+    def factor_key(self, factor: Expr) -> tuple:
+        names = [s.name for s in factor.free_symbols]
+        first = min((self.order.index(n) if n in self.order else len(self.order) for n in names),
+                    default=-1)
+        base = factor.base if factor.is_Pow else factor
+        function = isinstance(base, sympy.Function) or base is sympy.E
+        return (function, first, not base.is_Symbol, sympy.default_sort_key(factor))
+
+    def mul(self, e: Expr) -> tuple[str, int]:
+        coefficient, factors = e.as_coeff_mul()
+        numerator: list[Expr] = []
+        denominator: list[Expr] = []
+        for f in factors:
+            if f.is_Pow and f.exp.is_Number and f.exp < 0:
+                denominator.append(f.base ** -f.exp)
+            else:
+                numerator.append(f)
+        sign = ""
+        if coefficient.is_negative:
+            sign, coefficient = "-", -coefficient
+        lead = ""  # the coefficient's text, written before the factors
+        if coefficient.is_Rational and not coefficient.is_Integer and \
+                as_decimal(Fraction(int(coefficient.p), int(coefficient.q))) is None:
+            if coefficient.p != 1 or not numerator:
+                lead = str(coefficient.p)
+            denominator.insert(0, sympy.Integer(coefficient.q))
+        elif coefficient != 1 or not numerator:
+            lead = self.number(coefficient)
+        numerator.sort(key=self.factor_key)
+        denominator.sort(key=lambda f: (not f.is_Number, self.factor_key(f)))
+        if not denominator:
+            strength = _PRODUCT if (len(numerator) > 1 or lead or sign) else _POWER
+            return sign + self.product(numerator, lead), strength
+        if self.latex:
+            upper = self.product(numerator, lead, alone=_SUM)
+            lower = self.product(denominator, "", alone=_SUM)
+            return rf"{sign}\frac{{{upper}}}{{{lower}}}", _PRODUCT
+        upper = self.product(numerator, lead, alone=_PRODUCT)
+        lower = self.product(denominator, "", alone=_POWER)
+        if len(denominator) > 1:
+            lower = f"({lower})"
+        return f"{sign}{upper}/{lower}", _PRODUCT
+
+    def product(self, factors: list[Expr], lead: str, alone: int = _PRODUCT) -> str:
+        """Factors side by side; a lone factor needs only the strength `alone`."""
+        out = lead
+        for f in factors:
+            text = self.wrap(f, _POWER if len(factors) > 1 or lead else alone)
+            out = self.join(out, text) if out else text
+        return out
+
+    def join(self, left: str, right: str) -> str:
+        if self.latex:
+            needs_dot = left[-1].isdigit() and (right[0].isdigit() or right.startswith(r"\frac"))
+            return left + (r" \cdot " if needs_dot else " ") + right
+        if left[-1].isdigit() and right[0].isdigit():
+            return f"{left}·{right}"
+        if right[0].isalpha() and (left[-1].isalnum() or left[-1] in _SUPERSCRIPT_CHARS):
+            head = right.split("(")[0]
+            if len(head) > 1 and "(" in right:  # a function: x sin(x)
+                return f"{left} {right}"
+            if _last_name(left) and (len(_last_name(left)) > 1 or len(_first_name(right)) > 1):
+                return f"{left}·{right}"
+        return left + right
+
+    def pow(self, e: Expr) -> tuple[str, int]:
+        base, exponent = e.base, e.exp
+        if exponent.is_Number and exponent < 0:
+            return self.mul(e)
+        if exponent == sympy.Rational(1, 2):
+            inner = self.print(base)[0]
+            if self.latex:
+                return rf"\sqrt{{{inner}}}", _ATOM
+            return "√" + (inner if self.print(base)[1] >= _ATOM else f"({inner})"), _POWER
+        base_text, strength = self.print(base)
+        if strength <= _POWER or (base.is_Number and (base < 0 or not base.is_Integer)):
+            base_text = self.parens(base_text)
+        return self.power_text(base_text, _ATOM, exponent), _POWER
+
+    def power_text(self, base_text: str, _strength: int, exponent: Expr) -> str:
+        text, strength = self.print(exponent)
+        if self.latex:
+            return f"{base_text}^{{{text}}}"
+        if all(c in _SUPERSCRIPT for c in text.replace(" ", "")) and "^" not in text:
+            return base_text + "".join(_SUPERSCRIPT[c] for c in text.replace(" ", ""))
+        if strength < _ATOM:
+            text = f"({text})"
+        return f"{base_text}^{text}"
+
+
+class _LatexPrinter(_Printer):
+    latex = True
+
+
+def _numeric(value) -> int:
+    try:
+        return int(value)
+    except TypeError:
+        return 0
+
+
+def _is_name_char(c: str) -> bool:
+    return c.isalpha() and c not in _SUPERSCRIPT_CHARS or c == "_"
+
+
+def _last_name(text: str) -> str:
+    name = ""
+    for c in reversed(text):
+        if _is_name_char(c):
+            name = c + name
+        else:
+            break
+    return name
+
+
+def _first_name(text: str) -> str:
+    name = ""
+    for c in text:
+        if _is_name_char(c):
+            name += c
+        else:
+            break
+    return name
+
+
+def as_decimal(value: Fraction) -> str | None:
+    """A decimal for a fraction that terminates and looks like one (0.5057, 0.14474).
+
+    Small denominators stay fractions, as the lesson writes them (1/2, 7/4).
+    """
+    q = value.denominator
+    twos = fives = 0
+    while q % 2 == 0:
+        q, twos = q // 2, twos + 1
+    while q % 5 == 0:
+        q, fives = q // 5, fives + 1
+    places = max(twos, fives)
+    if q != 1 or places == 0 or places > 12 or (twos != fives and value.denominator < 100):
+        return None
+    sign = "-" if value < 0 else ""
+    scaled = abs(value.numerator) * 10**places // value.denominator
+    digits = str(scaled).rjust(places + 1, "0")
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
+
+
+def _format_float(value: float, digits: int = 6) -> str:
+    text = f"{value:.{digits}g}"
+    return text if "e" not in text else text.replace("e+0", "e").replace("e-0", "e-")
+
+
+def show(value: object, variables: Sequence[str] = (), *, latex: bool = False) -> str:
+    """One line of Unicode (or LaTeX) for an expression or any answer shape."""
+    printer = _LatexPrinter(variables) if latex else _Printer(variables)
+    if isinstance(value, Answer):
+        value = value.value
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Equation):
+        return f"{printer.show(value.lhs)} = {printer.show(value.rhs)}"
+    if isinstance(value, tuple):
+        if value and all(isinstance(v, (tuple, Equation)) for v in value):
+            inner = ", ".join(show(v, variables, latex=latex) for v in value)
+            return rf"\{{{inner}\}}" if latex else "{" + inner + "}"
+        if not value:
+            return r"\varnothing" if latex else "∅"
+        inner = ", ".join(printer.show(v) for v in value)
+        return rf"\left({inner}\right)" if latex else f"({inner})"
+    return printer.show(value)
