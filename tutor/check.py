@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from fractions import Fraction
 from typing import Iterable, Iterator, Sequence
 
 import sympy
@@ -17,7 +16,7 @@ import sympy
 from .budget import OutOfTime, deadline
 from .compare import Context, Outcome, Tolerance, compare
 from .limits import LIMITS, Limits
-from .parse import AUTO, Answer, Equation, InputError, read
+from .parse import AUTO, Answer, Equation, InputError, read, to_sympy
 from .show import show
 
 VERDICTS = ("correct", "incorrect", "invalid")
@@ -70,26 +69,15 @@ def expected_answer(expected: object, shape: str | None = None,
     if isinstance(expected, (tuple, list)):
         if shape == "points" or (expected and all(isinstance(v, (tuple, list, Equation)) for v in expected)):
             return Answer("points", tuple(_point(p) for p in expected))
-        return Answer("vector", tuple(_as_sympy(v) for v in expected))
-    value = _as_sympy(expected)
+        return Answer("vector", tuple(to_sympy(v) for v in expected))
+    value = to_sympy(expected)
     if shape is None:
         shape = "expression" if value.free_symbols or variables else "number"
     return Answer(shape, value)
 
 
-def _as_sympy(value: object) -> sympy.Expr:
-    """A trusted number or sympy value as a sympy Expr (never text: text goes through read)."""
-    if isinstance(value, sympy.Basic):
-        return value
-    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
-        raise TypeError(f"expected a sympy value or a number, not {type(value).__name__}")
-    if isinstance(value, Fraction):
-        return sympy.Rational(value.numerator, value.denominator)
-    return sympy.Integer(value) if isinstance(value, int) else sympy.Float(value)
-
-
 def _point(value: object) -> object:
-    return value if isinstance(value, Equation) else tuple(_as_sympy(c) for c in value)
+    return value if isinstance(value, Equation) else tuple(to_sympy(c) for c in value)
 
 
 def variables_of(answer: Answer, text: str = "") -> tuple[str, ...]:

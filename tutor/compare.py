@@ -109,14 +109,16 @@ class Context:
 
 
 def _sample_points(count: int, seed: int) -> list[tuple[Fraction, ...]]:
-    """Points to probe at: a few simple ones first, then varied rationals.
+    """Points to probe at: simple ones first (feedback names the first that differs),
+    then a few chosen to expose sign and domain slips, then varied rationals.
 
     Odd denominators avoid coincidences at multiples of π/2 and at integers; the
     sequence is fixed, so a verdict never depends on luck or on the run.
     """
     simple = [(1, 2, 3, 4), (2, -1, 3, -2), (-1, 3, 2, 5), (3, 1, -2, 2),
               (Fraction(1, 2), Fraction(-3, 2), Fraction(5, 2), Fraction(-1, 2)),
-              (Fraction(-3, 2), Fraction(1, 3), Fraction(-1, 2), Fraction(5, 2))]
+              (Fraction(-3, 2), Fraction(1, 3), Fraction(-1, 2), Fraction(5, 2)),
+              (-2, 2, Fraction(1, 2), 3)]  # a negative, an even power, a square root: (a²)^½ ≠ a
     points = [tuple(Fraction(v) for v in (row * (count // 4 + 1))[:count]) for row in simple]
     generator = random.Random(seed)
     denominators = (1, 2, 3, 5, 7, 11, 13)
@@ -140,7 +142,8 @@ def sample_points(count: int) -> list[tuple[Fraction, ...]]:
 
 
 def format_value(value) -> str:
-    if isinstance(value, Fraction):
+    """A value for a sentence: exact when short (12, 3/4, 0.5057), else 6 significant digits."""
+    if isinstance(value, Fraction) and max(value.numerator.bit_length(), value.denominator.bit_length()) <= 40:
         if value.denominator == 1:
             return str(value.numerator)
         decimal = as_decimal(value)
@@ -148,9 +151,9 @@ def format_value(value) -> str:
             return decimal
         if len(str(value)) <= 12:
             return str(value)
-    number = float(value)
-    text = f"{number:.6g}"
-    return text.replace("e+", "e")
+    with mpmath.workprec(PRECISION):
+        text = mpmath.nstr(to_mpf(value), 6)
+    return text[:-2] if text.endswith(".0") else text
 
 
 def format_point(names: Sequence[str], point: Sequence) -> str:

@@ -23,7 +23,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from fractions import Fraction
 from typing import Callable, Sequence
 
 import sympy
@@ -131,6 +132,17 @@ LABELS = {
 }
 
 EMPTY_SET_WORDS = {"none", "no points", "no critical points", "∅", "{}", "empty"}
+
+
+def to_sympy(value: object) -> Expr:
+    """A trusted number or sympy value as a sympy Expr. Never text: text goes through `read`."""
+    if isinstance(value, sympy.Basic):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
+        raise TypeError(f"expected a sympy value or a number, not {type(value).__name__}")
+    if isinstance(value, Fraction):
+        return Rational(value.numerator, value.denominator)
+    return Integer(value) if isinstance(value, int) else sympy.Float(value)
 
 
 def symbol(name: str) -> sympy.Symbol:
@@ -405,6 +417,12 @@ class _Parser:
             raise InputError("this is not a real number", col, "not_real")
         return value
 
+    def sized(self, value: Expr, col: int) -> Expr:
+        """Refuse an exact number with more digits than the limit allows."""
+        if value.is_Rational and max(abs(value.p), value.q).bit_length() > 3.33 * self.limits.max_digits:
+            raise InputError("this number is too large", col, "too_large")
+        return value
+
     def raise_to(self, base: Expr, exponent: Expr, col: int) -> Expr:
         if not exponent.free_symbols:
             size = abs(exponent) if exponent.is_Number else sympy.Abs(exponent).evalf(15)
@@ -444,17 +462,17 @@ class _Parser:
         division: int | None = None  # column of a '/' whose reading may surprise
         while True:
             if self.at("*"):
-                self.advance()
-                value, division = value * self.signed(), None
+                op = self.advance()
+                value, division = self.sized(value * self.signed(), op.col), None
             elif self.at("/"):
                 op = self.advance()
                 divisor = self.signed()
                 if divisor == 0:
                     raise InputError("division by zero", op.col, "undefined")
-                value, division = value / divisor, op.col
+                value, division = self.sized(value / divisor, op.col), op.col
             elif self.starts_atom():
                 factor_start = self.tok.col
-                value = value * self.power()
+                value = self.sized(value * self.power(), factor_start)
                 if division is not None:
                     self.ambiguities.append(
                         f"'{self.span(start, self.tok.col)}' was read as "

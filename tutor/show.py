@@ -15,7 +15,7 @@ from typing import Sequence
 import sympy
 from sympy import Expr
 
-from .parse import GREEK, Answer, Equation
+from .parse import GREEK, Answer, Equation, to_sympy
 
 _SUPERSCRIPT = dict(zip("0123456789+-()abcdefghijklmnoprstuvwxyz=",
                         "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁼"))
@@ -43,7 +43,7 @@ class _Printer:
 
     # -- entry
     def show(self, expr: Expr) -> str:
-        return self.print(expr)[0]
+        return self.print(to_sympy(expr))[0]
 
     def print(self, e: Expr) -> tuple[str, int]:
         """The text of e and how tightly it binds."""

@@ -1,0 +1,70 @@
+"""`tutor check`: verdicts, exit codes, JSON and batches."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+from tutor.cli import main
+
+
+def test_correct_answer_exit_0(capsys):
+    assert main(["check", "6xy^3", "--expected", "6*x*y**3"]) == 0
+    assert capsys.readouterr().out == "correct\nCorrect.\nread as: 6xy³\n"
+
+
+def test_incorrect_answer_exit_1(capsys):
+    assert main(["check", "6xy^2", "--expected", "6*x*y**3"]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("incorrect\nAt x = 1, y = 2 your answer is 24, but the correct value is 48.")
+
+
+def test_invalid_answer_exit_3_with_caret(capsys):
+    assert main(["check", "6 x z^2", "--expected", "6xy^3", "--vars", "x,y"]) == 3
+    assert capsys.readouterr().out == (
+        "invalid\n6 x z^2\n    ^\nUnknown name 'z' (the variables are x and y).\n")
+
+
+def test_json(capsys):
+    assert main(["check", "0.1447", "--expected", "0.14474", "--tol", "dp:4", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result == {"verdict": "correct", "note": "within_tolerance",
+                      "message": "Correct (to 4 decimal places).", "reading": "0.1447",
+                      "column": None, "credit": 1.0}
+
+
+def test_shape_option(capsys):
+    assert main(["check", "max", "--expected", "minimum", "--shape", "label"]) == 1
+    assert "incorrect" in capsys.readouterr().out
+
+
+def test_bad_expected_is_a_usage_error(capsys):
+    assert main(["check", "x", "--expected", "1/0"]) == 2
+    assert capsys.readouterr().err == "tutor: --expected or --tol can't be used: division by zero\n"
+
+
+def test_batch_keeps_order_and_survives_bad_lines(monkeypatch, capsys):
+    lines = [
+        json.dumps({"id": "a", "answer": "2x", "expected": "2*x"}),
+        "{not json",
+        json.dumps({"id": "c", "answer": "(4, 7)", "expected": "(4, 6)"}),
+        json.dumps({"id": "d", "expected": "x"}),
+        json.dumps({"id": "e", "answer": "x^", "expected": "x", "vars": "x"}),
+    ]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines) + "\n"))
+    assert main(["check", "--batch", "-"]) == 1
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r.get("id", r.get("line")) for r in out] == ["a", 2, "c", "d", "e"]
+    assert out[0]["verdict"] == "correct"
+    assert out[1]["error"].startswith("line 2: not a JSON object")
+    assert (out[2]["verdict"], out[2]["credit"]) == ("incorrect", 0.5)
+    assert out[3]["error"] == "line 4: 'answer' is missing or not a string"
+    assert (out[4]["verdict"], out[4]["note"]) == ("invalid", "parse_error:missing_operand")
+
+
+def test_python_dash_m_works():
+    done = subprocess.run([sys.executable, "-m", "tutor", "check", "2x", "--expected", "2x"],
+                          capture_output=True, text=True)
+    assert (done.returncode, done.stdout.splitlines()[0]) == (0, "correct")

@@ -1,0 +1,206 @@
+"""Deciding equivalence: STACK's answer-test fixtures, and what each verdict tells a student.
+
+Policy (documented in the README, "Equivalence"):
+- Variables are real. Two expressions are equal when they agree wherever both
+  have a real value; an answer that has no real value anywhere the correct one
+  does is incorrect. So sqrt(k/m)*sqrt(m/k) = 1 (both sides defined only for
+  k/m > 0), but (19601 - 13861√2)^(7/4), never real, is not (5√2 - 7)^7.
+- Decimals are exact: 0.5 = 1/2, 0.33 ≠ 1/3, 100.4 - 80.0 = 20.4.
+- The imaginary unit is not part of a real-calculus answer: `I` is an unknown
+  name, so every case tagged `complex` is declined as invalid input.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tutor import check
+from tutor.parse import CONSTANTS, FUNCTIONS, InputError
+
+from cases import conformance_cases
+
+STACK_CASES = conformance_cases("stack_equivalence.jsonl")
+
+# Where we deliberately give another verdict than the file, and why.
+DELIBERATE = {
+    # Decimals are read exactly (the file's own rule for `decimal`): STACK's verdicts
+    # here come from binary floating point, not from the numbers written.
+    ("0.99999999", "99999998/99999999"):
+        "0.99999999 = 99999999/10^8, which differs from 99999998/99999999 by about 1e-16",
+    ("100.4-80.0", "20.4"): "read exactly, 100.4 - 80.0 is 20.4",
+    # The file's own note says these are equal for real x; its `equal: false` is STACK's verdict.
+    ("log(abs((x^2-9)))", "log(abs(x-3))+log(abs(x+3))"):
+        "log|x² - 9| = log|x - 3| + log|x + 3| wherever either side is defined",
+    # branch-or-domain: compared where both sides are real, these agree.
+    ("sqrt((x-3)*(x-5))", "sqrt(x-3)*sqrt(x-5)"):
+        "both are real only for x ≥ 5 (and the answer also for x ≤ 3), and agree where both are",
+}
+
+
+def _translate(text: str) -> str:
+    """The file writes Euler's number as E (STACK's convention); ours is e."""
+    return re.sub(r"\bE\b", "e", text)
+
+
+def _variables(*texts: str) -> list[str]:
+    names: list[str] = []
+    for name in re.findall(r"[A-Za-z][A-Za-z0-9_]*", " ".join(texts)):
+        if name not in FUNCTIONS and name not in CONSTANTS and name != "I" and name not in names:
+            names.append(name)
+    return names
+
+
+def _case_id(case):
+    return f"{case['answer'][:25]} ~ {case['expected'][:25]}" if isinstance(case, dict) else "absent"
+
+
+@pytest.mark.parametrize("case", STACK_CASES, ids=_case_id)
+def test_stack_equivalence_case(case):
+    answer, expected = _translate(case["answer"]), _translate(case["expected"])
+    names = _variables(answer, expected)
+    if "complex" in case["tags"]:
+        try:
+            verdict = check(answer, expected, variables=names)
+        except InputError:  # the expected answer itself needs I: declined
+            return
+        assert verdict.verdict != "correct", "complex answers are declined"
+        return
+    verdict = check(answer, expected, variables=names)
+    wanted = case["equal"]
+    if (case["answer"], case["expected"]) in DELIBERATE:
+        wanted = not wanted
+    assert verdict.correct == wanted, verdict
+
+
+def test_deliberate_differences_are_still_in_the_file():
+    if not isinstance(STACK_CASES[0], dict):
+        pytest.skip("../shared is absent")
+    pairs = {(c["answer"], c["expected"]) for c in STACK_CASES}
+    assert set(DELIBERATE) <= pairs
+
+
+# ----------------------------------------------------------------- what students see
+
+
+def test_lesson_partial_derivative_right_in_several_forms():
+    for typed in ["6xy^3", "6 x y³", "6·x·y³", "6*x*y**3", "3(2x)y^3", "y^3*6x"]:
+        assert check(typed, "6*x*y**3", variables=["x", "y"]).verdict == "correct", typed
+
+
+def test_wrong_answer_names_a_point_and_both_values():
+    verdict = check("6xy^2", "6*x*y^3", variables=["x", "y"])
+    assert verdict.verdict == "incorrect"
+    assert verdict.note == "differs_at"
+    assert verdict.message == "At x = 1, y = 2 your answer is 24, but the correct value is 48."
+    assert verdict.reading == "6xy²"
+
+
+def test_unreadable_answer_is_invalid_with_column():
+    verdict = check("6 x z^2", "6xy^3", variables=["x", "y"])
+    assert (verdict.verdict, verdict.note, verdict.column) == ("invalid", "parse_error:unknown_name", 4)
+    assert verdict.message == "Unknown name 'z' (the variables are x and y)."
+
+
+def test_ambiguous_input_says_how_it_was_read():
+    verdict = check("1/2x", "1/(2x)", variables=["x"])
+    assert verdict.verdict == "incorrect"
+    assert "'1/2x' was read as (1/2)·x" in verdict.message
+
+
+def test_symbolic_confirmation_or_numeric_note():
+    assert check("(x+1)^2", "x^2 + 2x + 1").note == "equal"
+    assert check("(x-a)^6000", "(a-x)^6000", variables=["x", "a"]).note in {"equal", "numeric"}
+
+
+def test_numbers_exact_by_default():
+    assert check("0.5", "1/2").verdict == "correct"
+    verdict = check("0.33", "1/3")
+    assert (verdict.verdict, verdict.note) == ("incorrect", "wrong_value")
+
+
+def test_inexact_decimal_for_an_irrational_value():
+    verdict = check("0.5671", "W(1)")
+    assert (verdict.verdict, verdict.note) == ("incorrect", "inexact")
+    assert check("0.5671", "W(1)", tolerance="dp:4").verdict == "correct"
+
+
+@pytest.mark.parametrize("typed, tolerance, verdict", [
+    ("0.1447", "dp:4", "correct"),
+    ("0.1448", "dp:4", "incorrect"),
+    ("0.14474", "1e-3", "correct"),
+    ("0.1446", "1e-3", "correct"),
+    ("0.146", "1e-3", "incorrect"),
+])
+def test_tolerances(typed, tolerance, verdict):
+    assert check(typed, "0.14474", tolerance=tolerance).verdict == verdict
+
+
+def test_vectors_by_component_with_partial_credit():
+    assert check("(4, 6)", "(4, 6)").verdict == "correct"
+    verdict = check("(4, 7)", "(4, 6)")
+    assert (verdict.verdict, verdict.note, verdict.credit) == ("incorrect", "component_differs", 0.5)
+    assert verdict.message == "Your second component 7 is not right."
+    assert check("(4, 6, 1)", "(4, 6)").note == "wrong_length"
+
+
+def test_gradient_vector_of_expressions():
+    assert check("(2x, 2y)", "(2x, 2y)").verdict == "correct"
+    verdict = check("(2x, 2x)", "(2x, 2y)")
+    assert verdict.message == "At x = 1, y = 2 your second component is 2, but the correct value is 4."
+
+
+def test_point_sets_order_free_naming_extra_points():
+    expected = "{(0,0), (4,4)}"
+    assert check("(4,4), (0,0)", expected).verdict == "correct"
+    missing = check("(4, 4)", expected)
+    assert (missing.note, missing.message, missing.credit) == ("missing_point", "1 point is missing.", 0.5)
+    extra = check("(0,0), (4,4), (6,6)", expected)
+    assert (extra.note, extra.message) == ("extra_point", "(6, 6) is not in the answer.")
+    assert check("none", "{}", shape="points").verdict == "correct"
+
+
+def test_critical_lines_as_equations():
+    expected = "x = 0, y = 0, (4, 4)"
+    assert check("(4,4), y = 0, x = 0", expected, shape="points").verdict == "correct"
+    verdict = check("(0, 0), (4, 4)", expected, shape="points")
+    assert verdict.verdict == "incorrect"
+    assert "whole line" in verdict.message
+
+
+def test_equations_up_to_rearrangement():
+    expected = "z = 4x + 8y - 20"
+    for typed in ["z = 4x + 8y - 20", "4x + 8y - z = 20", "z - 4x = 8y - 20", "2z = 8x + 16y - 40"]:
+        assert check(typed, expected, variables=["x", "y", "z"]).verdict == "correct", typed
+    verdict = check("z = 4x + 8y - 21", expected, variables=["x", "y", "z"])
+    assert verdict.message == "At x = 1, y = 2 your z is -1, but the correct z is 0."
+
+
+def test_labels():
+    assert check("min", "minimum", shape="label").verdict == "correct"
+    verdict = check("max", "minimum", shape="label")
+    assert (verdict.verdict, verdict.note) == ("incorrect", "wrong_label")
+
+
+@pytest.mark.parametrize("hostile", [
+    "9^9^9^9", "10^5000", "(x+y)^1000000", "x^(10^100)", "factorial(factorial(20))",
+    "10^999*10^999*10^999*10^999", "__import__('os').system('true')",
+])
+def test_hostile_answers_come_back_invalid_quickly(hostile):
+    verdict = check(hostile, "x + y")
+    assert verdict.verdict == "invalid"
+    assert verdict.note in {"too_large", "parse_error:forbidden"}
+
+
+def test_a_slow_check_times_out_within_its_budget():
+    import time
+
+    from tutor.limits import Limits
+
+    started = time.perf_counter()
+    # sympy looks for square factors of this 1000-digit number: far longer than 20 ms
+    verdict = check("sqrt(10^999+7)", "1", limits=Limits(budget_seconds=0.02))
+    assert (verdict.verdict, verdict.note) == ("invalid", "timeout")
+    assert verdict.message == "Checking this answer took too long; please write it more simply."
+    assert time.perf_counter() - started < 0.5

@@ -1,0 +1,47 @@
+"""One-line maths as the lesson writes it, and back again through the parser."""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor import read, show
+from tutor.parse import Equation, symbol
+
+
+@pytest.mark.parametrize("typed, variables, shown", [
+    ("6*x*y**3", ("x", "y"), "6xy³"),
+    ("9x^2 y^2", ("x", "y"), "9x²y²"),
+    ("-1/90 x(3x-12)y^2(y-6)", ("x", "y"), "-x(3x - 12)y²(y - 6)/90"),
+    ("exp(x) - log(x)", ("x",), "eˣ - ln(x)"),
+    ("e^x - 1/x", ("x",), "eˣ - 1/x"),
+    ("28m + 12b - 42", ("m", "b"), "28m + 12b - 42"),
+    ("14m^2 + 3b^2 + 38 + 12mb - 42m - 20b", ("m", "b"), "14m² + 12mb + 3b² - 42m - 20b + 38"),
+    ("x^2 + y^2", ("x", "y"), "x² + y²"),
+    ("e^(2x)", ("x",), "e²ˣ"),
+    ("sqrt(x)", ("x",), "√x"),
+    ("x sin(x)", ("x",), "x sin(x)"),
+    ("0.5057", (), "0.5057"),
+    ("7/3", (), "7/3"),
+    ("(x+1)/(x-1)", ("x",), "(x + 1)/(x - 1)"),
+    ("|x - y|", ("x", "y"), "|x - y|"),
+])
+def test_unicode_as_the_lesson_writes_it(typed, variables, shown):
+    value = read(typed, variables=variables).value
+    assert show(value, variables) == shown
+    assert read(shown, variables=variables).value == value, "what is shown reads back the same"
+
+
+def test_latex():
+    value = read("-1/90 x(3x-12)y^2(y-6)").value
+    assert show(value, ("x", "y"), latex=True) == (
+        r"-\frac{x \left(3 x - 12\right) y^{2} \left(y - 6\right)}{90}")
+    assert show(read("e^x - ln x").value, ("x",), latex=True) == r"e^{x} - \ln\left(x\right)"
+
+
+def test_shapes():
+    x, z = symbol("x"), symbol("z")
+    assert show((4, 6)) == "(4, 6)"
+    assert show(((0, 0), (4, 4))) == "{(0, 0), (4, 4)}"
+    assert show(()) == "∅"
+    assert show(Equation(z, 2 * x + 3)) == "z = 2x + 3"
+    assert show("saddle") == "saddle"
