@@ -1,0 +1,96 @@
+"""Where gradient descent is after some iterations, from a start point at a learning rate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import ClassVar
+
+import sympy
+from sympy import Expr
+
+from .. import calculus, steps
+from ..compare import Tolerance
+from ..parse import Answer
+from .base import Field, FieldError, FunctionProblem, point_from
+
+_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+@dataclass(frozen=True)
+class GradientDescent(FunctionProblem):
+    start: tuple[Expr, ...] = ()
+    rate: Expr = sympy.Rational(1, 10)
+    iterations: int = 1
+
+    KIND: ClassVar[str] = "gradient_descent"
+    SHAPE: ClassVar[str] = "vector"
+    FIELDS: ClassVar[dict[str, Field]] = {
+        **FunctionProblem.COMMON_FIELDS,
+        "start": Field("point", "the starting point, like 0.05 or [0.5, 0.6]", required=True),
+        "rate": Field("number", "the learning rate α, like 0.005", required=True),
+        "iterations": Field("integer", "how many steps to take, like 2", required=True),
+    }
+
+    @classmethod
+    def build(cls, data) -> "GradientDescent":
+        common = cls.function_data(data)
+        start = point_from(data["start"], common["variables"], "start")
+        rate = data["rate"]
+        if not rate > 0:
+            raise FieldError("rate", "the learning rate must be positive")
+        if not 1 <= data["iterations"] <= 10_000:
+            raise FieldError("iterations", "iterations must be between 1 and 10000")
+        problem = cls(start=start, rate=rate, iterations=data["iterations"], **common)
+        try:
+            result = problem.solution
+        except ValueError as error:
+            raise FieldError("start", str(error))
+        if result.diverged_at is not None and result.diverged_at <= problem.iterations:
+            raise FieldError("rate", f"gradient descent diverges at iteration {result.diverged_at} "
+                                     "with this rate; use a smaller one")
+        return problem
+
+    @property
+    def shape(self) -> str:
+        return "number" if len(self.variables) == 1 else "vector"
+
+    def default_tolerance(self) -> Tolerance:
+        return Tolerance(places=4)
+
+    @cached_property
+    def solution(self) -> calculus.Descent:
+        return calculus.descend(self.function, self.variables, self.start, self.rate,
+                                iterations=self.iterations)
+
+    def prompt(self, latex: bool = False) -> str:
+        start = self.point_text(self.start, latex)
+        rate = self.show(self.rate, latex)
+        k = str(self.iterations)
+        if latex:
+            return (rf"\text{{Gradient descent on }} {self.signature(True)} \text{{ from }} {start}"
+                    rf"\text{{ with }} \alpha = {rate}: \text{{ the point after {k} steps}}")
+        point = self.variables[0] + k.translate(_SUBSCRIPTS) if len(self.variables) == 1 else \
+            f"({', '.join(v + k.translate(_SUBSCRIPTS) for v in self.variables)})"
+        return (f"Gradient descent on {self.signature()} from {start} with learning rate α = {rate}: "
+                f"what is {point}, the point after {k} iteration{'s' if self.iterations != 1 else ''}? "
+                "(4 decimal places)")
+
+    def expected(self) -> Answer:
+        point = tuple(sympy.Float(c, 15) for c in self.solution.rows[self.iterations].point)
+        return Answer("number", point[0]) if len(point) == 1 else Answer("vector", point)
+
+    def steps(self):
+        return steps.descent_steps(self.function, self.variables, self.start, self.rate, self.iterations)
+
+    def hints(self) -> tuple[str, ...]:
+        first = self.solution.rows[0]
+        gradient = ", ".join(f"{g:.4f}" for g in first.gradient)
+        return (
+            "Each step moves against the gradient: new point = old point − α·∇f(old point).",
+            f"At the start the gradient is ({gradient})." if len(first.gradient) > 1 else
+            f"At the start the slope is {gradient}.",
+            f"After one step you are at {', '.join(f'{c:.5f}' for c in self.solution.rows[1].point)}; "
+            f"repeat {self.iterations - 1} more time{'s' if self.iterations != 2 else ''}."
+            if self.iterations > 1 else "Now compute the one step.",
+        )

@@ -1,0 +1,92 @@
+"""The least-squares line y = mx + b through data points (given, or from a CSV file)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import ClassVar
+
+from sympy import Expr
+
+from .. import calculus, steps
+from ..check import Verdict, check
+from ..compare import Tolerance
+from ..parse import Answer, Equation, symbol
+from .base import Field, FieldError, Problem
+
+
+@dataclass(frozen=True)
+class LeastSquares(Problem):
+    points: tuple[tuple[Expr, Expr], ...] = ()
+    source: str = ""  # where the data came from, for the prompt
+    variables: tuple[str, ...] = ("m", "b")
+
+    KIND: ClassVar[str] = "least_squares"
+    SHAPE: ClassVar[str] = "vector"
+    FIELDS: ClassVar[dict[str, Field]] = {
+        "points": Field("points", "the data, like [[1, 2], [2, 5], [3, 3]]"),
+        "csv": Field("csv", "or a CSV file beside the pack: {file: data.csv, x: COLUMN, y: COLUMN}"),
+    }
+
+    @classmethod
+    def build(cls, data) -> "LeastSquares":
+        if ("points" in data) == ("csv" in data):
+            raise FieldError("points", "give the data either as 'points' or as 'csv'")
+        if "csv" in data:
+            table = data["csv"]
+            if len(table.features) != 1:
+                raise FieldError("csv", "a line y = mx + b needs exactly one x column")
+            points = tuple((row[0], y) for row, y in zip(table.rows, table.targets))
+            source = f"{table.file} ({table.features[0]} → {table.target})"
+        else:
+            points = data["points"]
+            if any(len(p) != 2 for p in points):
+                raise FieldError("points", "each point is a pair [x, y]")
+            source = ""
+        problem = cls(points=points, source=source)
+        try:
+            problem.solution
+        except ValueError as error:
+            raise FieldError("csv" if "csv" in data else "points", str(error))
+        return problem
+
+    @cached_property
+    def solution(self) -> calculus.LineFit:
+        return calculus.fit_line(self.points)
+
+    @property
+    def components(self) -> tuple[str, ...]:
+        return ("m", "b")
+
+    @property
+    def answer_variables(self) -> tuple[str, ...]:
+        return ()
+
+    def prompt(self, latex: bool = False) -> str:
+        data = self.source or self.show(tuple(self.points), latex)
+        if latex:
+            return rf"\text{{Least-squares line }} y = mx + b \text{{ through }} {data}"
+        return (f"Fit the line y = mx + b to the points {data} by least squares. "
+                "Give m and b (like m = 1, b = 2), or the line's equation.")
+
+    def expected(self) -> Answer:
+        fit = self.solution
+        return Answer("vector", (fit.slope, fit.intercept))
+
+    def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
+        if "y" in text and "=" in text and expected is None:  # the equation of the line
+            fit = self.solution
+            line = Equation(symbol("y"), fit.slope * symbol("x") + fit.intercept)
+            return check(text, line, variables=("x", "y"), shape="equation", tolerance=tolerance)
+        return super().check(text, tolerance, expected)
+
+    def steps(self):
+        return steps.least_squares_steps(self.points)
+
+    def hints(self) -> tuple[str, ...]:
+        fit = self.solution
+        return (
+            "Write the cost E(m, b) as the sum of the squared errors (mx + b − y)² over the points.",
+            f"E(m, b) = {self.show(fit.cost_function)}. Set ∂E/∂m = 0 and ∂E/∂b = 0.",
+            f"Solve the two linear equations; the cost at the optimum is {self.show(fit.cost)}.",
+        )

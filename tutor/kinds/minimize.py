@@ -1,0 +1,62 @@
+"""The minimum of a function of one variable: the x where f'(x) = 0 (exact when possible)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import ClassVar
+
+import sympy
+
+from .. import calculus, steps
+from ..compare import Tolerance
+from ..parse import Answer
+from .base import Field, FieldError, FunctionProblem
+
+
+@dataclass(frozen=True)
+class Minimize(FunctionProblem):
+    KIND: ClassVar[str] = "minimize"
+    SHAPE: ClassVar[str] = "number"
+    FIELDS: ClassVar[dict[str, Field]] = dict(FunctionProblem.COMMON_FIELDS)
+
+    @classmethod
+    def build(cls, data) -> "Minimize":
+        common = cls.function_data(data)
+        if len(common["variables"]) != 1:
+            raise FieldError("function", "minimize needs a function of one variable")
+        problem = cls(**common)
+        try:
+            problem.solution
+        except ValueError as error:
+            raise FieldError("function", str(error))
+        return problem
+
+    def default_tolerance(self) -> Tolerance | None:
+        return None if self.solution.exact else Tolerance(places=4)
+
+    @cached_property
+    def solution(self) -> calculus.Minimum:
+        return calculus.minimize(self.function, self.variables[0])
+
+    def prompt(self, latex: bool = False) -> str:
+        x = self.variables[0]
+        if latex:
+            return rf"\text{{Find the }} {x} \text{{ that minimises }} {self.signature(True)}"
+        return f"Find the {x} that minimises {self.signature()}."
+
+    def expected(self) -> Answer:
+        result = self.solution
+        return Answer("number", result.point if result.exact else sympy.Float(result.approx, 15))
+
+    def steps(self):
+        return steps.derivative_steps(self.function, self.variables[0], self.variables)
+
+    def hints(self) -> tuple[str, ...]:
+        x = self.variables[0]
+        derivative = calculus.partial(self.function, x).derivative
+        return (
+            f"At a minimum the slope is zero: solve {self.name}'({x}) = 0.",
+            f"{self.name}'({x}) = {self.show(derivative)}.",
+            f"The solution is near {self.solution.approx:.2f}.",
+        )

@@ -1,0 +1,63 @@
+"""The tangent plane z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import ClassVar
+
+from sympy import Expr
+
+from .. import calculus, steps
+from ..parse import Answer
+from .base import Field, FieldError, FunctionProblem, point_from
+
+
+@dataclass(frozen=True)
+class TangentPlane(FunctionProblem):
+    at: tuple[Expr, ...] = ()
+
+    KIND: ClassVar[str] = "tangent_plane"
+    SHAPE: ClassVar[str] = "equation"
+    FIELDS: ClassVar[dict[str, Field]] = {
+        **FunctionProblem.COMMON_FIELDS,
+        "at": Field("point", "the point of tangency, like [2, 4]", required=True),
+    }
+
+    @classmethod
+    def build(cls, data) -> "TangentPlane":
+        common = cls.function_data(data)
+        if len(common["variables"]) != 2 or "z" in common["variables"]:
+            raise FieldError("function", "a tangent plane needs a function of two variables other than z")
+        return cls(at=point_from(data["at"], common["variables"], "at"), **common)
+
+    @property
+    def answer_variables(self) -> tuple[str, ...]:
+        return (*self.variables, "z")
+
+    @cached_property
+    def solution(self) -> calculus.TangentPlane:
+        return calculus.tangent_plane(self.function, self.variables, dict(zip(self.variables, self.at)))
+
+    def prompt(self, latex: bool = False) -> str:
+        if latex:
+            return (rf"\text{{Tangent plane to }} z = {self.show(self.function, True)} \text{{ at }} "
+                    rf"{self.point_text(self.at, True)}")
+        return f"Find the tangent plane to z = {self.show(self.function)} at {self.point_text(self.at)} " \
+               "(an equation in x, y and z)."
+
+    def expected(self) -> Answer:
+        return Answer("equation", self.solution.equation)
+
+    def steps(self):
+        return steps.tangent_steps(self.function, self.variables, dict(zip(self.variables, self.at)))
+
+    def hints(self) -> tuple[str, ...]:
+        plane = self.solution
+        a = self.point_text(self.at)
+        return (
+            "The tangent plane is z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b).",
+            f"Compute f, f_x and f_y at {a}.",
+            f"f{a} = {self.show(plane.value)}, f_x = {self.show(plane.partials[0])}, "
+            f"f_y = {self.show(plane.partials[1])} there.",
+        )

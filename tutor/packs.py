@@ -1,0 +1,593 @@
+"""Exercise packs: YAML files of exercises, read safely and checked thoroughly.
+
+A pack is metadata plus a list of exercises; each exercise names its kind and
+the data that kind needs (see tutor/kinds/). Loading reports every problem in
+a file at once, each as `FILE:LINE:COL: exercise 'ID': message`. Parameters
+(`params:`) are symbols substituted into the parsed data, drawn from a seed
+that the pack, the exercise and a student id (or a number) fix, so a grader can
+regenerate what each student saw.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import random
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+from importlib import resources
+from pathlib import Path
+from typing import Iterator, Mapping, Sequence
+
+import sympy
+import yaml
+from sympy import Expr
+
+from .check import Verdict, check
+from .compare import Tolerance
+from .kinds import KINDS, FieldError, Problem
+from .kinds.fields import FIELD_READERS, ReadError
+from .parse import Equation, InputError, read, symbol
+from .show import show
+
+BUILT_IN = ("gradients", "drills")
+_MAX_DRAWS = 1000  # attempts at parameters that meet `require` before giving up
+SELF_CHECK_VARIANTS = 20
+
+_COMMON = {
+    "id": "a unique id within the pack, like partial-x-3x2y3",
+    "kind": "the kind of exercise",
+    "title": "a short title",
+    "tags": "skills this exercise practises, like [partial-derivatives]",
+    "points": "the weight for grading (default 1)",
+    "tolerance": "for decimal answers: relative like 1e-3 or decimal places like dp:4",
+    "partial": "true to give partial credit (point sets, vectors)",
+    "params": "random parameters, like {a: {int: [2, 9]}}",
+    "require": "a condition the parameters must meet, like a != p",
+    "answer": "the author's answer, checked against the computed one",
+    "mistakes": "author's wrong answers with feedback: [{answer: ..., feedback: ...}]",
+}
+_PACK_KEYS = {"pack", "title", "description", "exercises"}
+
+
+# --------------------------------------------------------------------- positions
+
+
+@dataclass(frozen=True)
+class Where:
+    file: str
+    line: int  # 1-based
+    column: int  # 1-based
+
+    @classmethod
+    def of(cls, file: str, node: yaml.Node) -> "Where":
+        return cls(file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+class PackError(Exception):
+    """A pack that can't be used; `problems` holds every message, each with its position."""
+
+    def __init__(self, problems: Sequence[str]):
+        super().__init__("\n".join(problems))
+        self.problems = list(problems)
+
+
+class _Report:
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[str] = []
+
+    def add(self, node: yaml.Node | None, message: str, exercise: str | None = None) -> None:
+        where = Where.of(self.file, node) if node is not None else f"{self.file}:1:1"
+        prefix = f"exercise '{exercise}': " if exercise else ""
+        self.problems.append(f"{where}: {prefix}{message}")
+
+
+# -------------------------------------------------------------------- parameters
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    choices: tuple[Expr, ...] = ()
+    low: Fraction | None = None
+    high: Fraction | None = None
+    denominators: tuple[int, ...] = (1,)
+
+    def draw(self, rng: random.Random) -> Expr:
+        if self.choices:
+            return rng.choice(self.choices)
+        q = rng.choice(self.denominators)
+        low, high = int(self.low * q), int(self.high * q)
+        return sympy.Rational(rng.randint(min(low, high), max(low, high)), q)
+
+    def __str__(self) -> str:
+        if self.choices:
+            return f"{self.name} in {{{', '.join(show(c) for c in self.choices)}}}"
+        return f"{self.name} from {self.low} to {self.high}"
+
+
+@dataclass(frozen=True)
+class Condition:
+    """`lhs OP rhs` over the parameters, as written after `require:`."""
+
+    text: str
+    lhs: Expr
+    op: str
+    rhs: Expr
+
+    def holds(self, values: Mapping[sympy.Symbol, Expr]) -> bool:
+        a, b = self.lhs.subs(values), self.rhs.subs(values)
+        difference = sympy.nsimplify(a - b) if not (a - b).is_Rational else a - b
+        if self.op in ("!=", "≠"):
+            return difference != 0
+        if self.op == "==":
+            return difference == 0
+        sign = sympy.sign(difference.evalf(30))
+        return {"<": sign < 0, "<=": sign <= 0, ">": sign > 0, ">=": sign >= 0}[self.op]
+
+
+_COMPARISON = re.compile(r"(!=|==|<=|>=|≠|<|>)")
+
+
+def _read_condition(text: str, names: Sequence[str]) -> list[Condition]:
+    conditions = []
+    for part in re.split(r"\band\b|,", text):
+        pieces = _COMPARISON.split(part)
+        if len(pieces) != 3:
+            raise ValueError(f"'{part.strip()}' is not a condition like a != p")
+        left, op, right = pieces
+        conditions.append(Condition(part.strip(), read(left, "expression", names).value, op,
+                                    read(right, "expression", names).value))
+    return conditions
+
+
+# --------------------------------------------------------------------- exercises
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """An author's anticipated wrong answer and what to tell a student who gives it."""
+
+    answer: str
+    feedback: str
+
+
+@dataclass(frozen=True)
+class ExerciseSpec:
+    """An exercise as written in its pack: read and validated, parameters not yet drawn."""
+
+    pack: str
+    id: str
+    kind: str
+    where: Where
+    data: Mapping[str, object]  # kind-specific values, parameters still as symbols
+    title: str = ""
+    tags: tuple[str, ...] = ()
+    points: Fraction = Fraction(1)
+    tolerance: Tolerance | None = None
+    partial: bool = False
+    params: tuple[Param, ...] = ()
+    require: tuple[Condition, ...] = ()
+    answer: str | None = None
+    mistakes: tuple[Mistake, ...] = ()
+
+    @property
+    def parameterised(self) -> bool:
+        return bool(self.params)
+
+    def variant(self, key: object = None) -> "Exercise":
+        """The exercise with its parameters drawn for `key` (a student id or a number)."""
+        seed = variant_seed(self.pack, self.id, key) if self.params else None
+        values = self.draw(seed) if self.params else {}
+        data = {name: substitute(value, values) for name, value in self.data.items()}
+        problem = KINDS[self.kind].build(data)
+        return Exercise(self, problem, seed, tuple((s.name, v) for s, v in values.items()))
+
+    def draw(self, seed: int) -> dict[sympy.Symbol, Expr]:
+        rng = random.Random(seed)
+        for _ in range(_MAX_DRAWS):
+            values = {symbol(p.name): p.draw(rng) for p in self.params}
+            if all(c.holds(values) for c in self.require):
+                return values
+        raise ValueError(f"no parameters meet 'require' after {_MAX_DRAWS} draws")
+
+
+def variant_seed(pack: str, exercise: str, key: object) -> int:
+    """A stable seed for (pack, exercise, student or number): the same on every machine."""
+    text = f"{pack}/{exercise}/{'' if key is None else key}"
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+
+
+def substitute(value: object, values: Mapping[sympy.Symbol, Expr]) -> object:
+    if not values:
+        return value
+    if isinstance(value, sympy.Basic):
+        return value.xreplace(values)
+    if isinstance(value, Equation):
+        return Equation(value.lhs.xreplace(values), value.rhs.xreplace(values))
+    if isinstance(value, tuple):
+        return tuple(substitute(v, values) for v in value)
+    return value
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One variant of an exercise: what a student sees and is graded against."""
+
+    spec: ExerciseSpec
+    problem: Problem
+    seed: int | None
+    params: tuple[tuple[str, Expr], ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def prompt(self, latex: bool = False) -> str:
+        return self.problem.prompt(latex=latex)
+
+    def expected(self):
+        return self.problem.expected()
+
+    def check(self, text: str) -> Verdict:
+        verdict = self.problem.check(text, self.spec.tolerance)
+        if verdict.verdict == "incorrect":
+            for mistake in self.spec.mistakes:
+                if self.problem.check(mistake.answer, self.spec.tolerance, expected_text=None,
+                                      against=text).correct:
+                    return Verdict("incorrect", "mistake:author", mistake.feedback, verdict.reading,
+                                   credit=verdict.credit)
+        return verdict
+
+    def steps(self):
+        return self.problem.steps()
+
+    def hints(self) -> tuple[str, ...]:
+        return self.problem.hints()
+
+
+# ------------------------------------------------------------------------- packs
+
+
+@dataclass(frozen=True)
+class Pack:
+    id: str
+    title: str
+    description: str
+    source: str  # a path, or "built-in:NAME"
+    exercises: tuple[ExerciseSpec, ...]
+    tags: tuple[str, ...] = field(default=())
+
+    def exercise(self, exercise_id: str) -> ExerciseSpec:
+        for spec in self.exercises:
+            if spec.id == exercise_id:
+                return spec
+        close = difflib.get_close_matches(exercise_id, [e.id for e in self.exercises], n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise KeyError(f"pack '{self.id}' has no exercise '{exercise_id}'{hint}")
+
+    def with_tag(self, tag: str) -> tuple[ExerciseSpec, ...]:
+        return tuple(e for e in self.exercises if tag in e.tags)
+
+
+def built_in_path(name: str) -> Path:
+    return Path(str(resources.files("tutor.exercises").joinpath(f"{name}.yaml")))
+
+
+def load(name_or_path: str | Path) -> Pack:
+    """A built-in pack by id (`gradients`), or a pack file by path."""
+    text = str(name_or_path)
+    if text in BUILT_IN and not Path(text).exists():
+        path = built_in_path(text)
+        return load_text(path.read_text(encoding="utf-8"), f"built-in:{text}", path.parent)
+    path = Path(text)
+    try:
+        content = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        known = ", ".join(BUILT_IN)
+        raise PackError([f"{text}: no such pack file (built-in packs: {known})"])
+    except UnicodeDecodeError as error:
+        raise PackError([f"{text}: not UTF-8 text (byte {error.start})"])
+    except OSError as error:
+        raise PackError([f"{text}: can't read it ({error.strerror})"])
+    return load_text(content, str(path), path.parent)
+
+
+def load_text(text: str, source: str, folder: Path) -> Pack:
+    report = _Report(source)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
+        problem = getattr(error, "problem", None) or str(error)
+        raise PackError([f"{where}: not valid YAML: {problem}"])
+    if not isinstance(root, yaml.MappingNode):
+        raise PackError([f"{source}:1:1: a pack is a mapping with 'pack', 'title' and 'exercises'"])
+    top = _mapping(root, report, None, _PACK_KEYS, "pack")
+    pack_id = _text(top.get("pack"), report, None, "pack") if "pack" in top else None
+    if pack_id is None:
+        report.add(root, "the pack needs an id: 'pack: my-pack'")
+        pack_id = "?"
+    title = _text(top["title"], report, None, "title") if "title" in top else pack_id
+    description = _text(top["description"], report, None, "description") if "description" in top else ""
+    exercises: list[ExerciseSpec] = []
+    listing = top.get("exercises")
+    if not isinstance(listing, yaml.SequenceNode) or not listing.value:
+        report.add(listing or root, "the pack needs a non-empty list under 'exercises'")
+    else:
+        seen: dict[str, Where] = {}
+        for node in listing.value:
+            spec = _exercise(node, report, pack_id or "?", folder)
+            if spec is None:
+                continue
+            if spec.id in seen:
+                report.add(node, f"duplicate id (first used at line {seen[spec.id].line})", spec.id)
+                continue
+            seen[spec.id] = spec.where
+            exercises.append(spec)
+    if report.problems:
+        raise PackError(report.problems)
+    return Pack(pack_id, title or pack_id, description or "", source, tuple(exercises),
+                tuple(sorted({t for e in exercises for t in e.tags})))
+
+
+# ---------------------------------------------------------------- reading nodes
+
+
+def _check_tag(node: yaml.Node, report: _Report, exercise: str | None) -> bool:
+    if node.tag.startswith("tag:yaml.org,2002:"):
+        return True
+    report.add(node, f"YAML tags like {node.tag} are not allowed", exercise)
+    return False
+
+
+def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: set[str] | Mapping,
+             what: str) -> dict[str, yaml.Node]:
+    if not isinstance(node, yaml.MappingNode):
+        report.add(node, f"{what} must be a mapping of keys to values", exercise)
+        return {}
+    out: dict[str, yaml.Node] = {}
+    for key, value in node.value:
+        if not _check_tag(value, report, exercise):
+            continue
+        name = key.value if isinstance(key, yaml.ScalarNode) else None
+        if name not in allowed:
+            close = difflib.get_close_matches(str(name), list(allowed), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            report.add(key, f"unknown key '{name}'{hint}", exercise)
+            continue
+        if name in out:
+            report.add(key, f"'{name}' is given twice", exercise)
+            continue
+        out[name] = value
+    return out
+
+
+def _text(node: yaml.Node, report: _Report, exercise: str | None, what: str) -> str | None:
+    if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
+        return str(node.value)
+    report.add(node, f"'{what}' must be a single value", exercise)
+    return None
+
+
+def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path) -> ExerciseSpec | None:
+    if not isinstance(node, yaml.MappingNode):
+        report.add(node, "each exercise is a mapping with 'id' and 'kind'")
+        return None
+    keys = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    kind_node = next((v for k, v in node.value if getattr(k, "value", None) == "kind"), None)
+    kind = kind_node.value if isinstance(kind_node, yaml.ScalarNode) else None
+    id_node = next((v for k, v in node.value if getattr(k, "value", None) == "id"), None)
+    exercise_id = id_node.value if isinstance(id_node, yaml.ScalarNode) else None
+    if exercise_id is None:
+        report.add(node, "the exercise needs an 'id'")
+        exercise_id = "?"
+    elif not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", str(exercise_id)):
+        report.add(id_node, "an id uses letters, digits, '-', '_' and '.'", exercise_id)
+    if kind is None:
+        report.add(node, "the exercise needs a 'kind' (" + ", ".join(sorted(KINDS)) + ")", exercise_id)
+        return None
+    if kind not in KINDS:
+        close = difflib.get_close_matches(kind, list(KINDS), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f" (kinds: {', '.join(sorted(KINDS))})"
+        report.add(kind_node, f"unknown kind '{kind}'{hint}", exercise_id)
+        return None
+    problem_class = KINDS[kind]
+    allowed = {**_COMMON, **problem_class.FIELDS}
+    nodes = _mapping(node, report, exercise_id, allowed, "an exercise")
+    before = len(report.problems)
+    for name, spec in problem_class.FIELDS.items():
+        if spec.required and name not in nodes and name in keys - set(nodes):
+            pass
+        if spec.required and name not in keys:
+            report.add(node, f"missing '{name}' ({spec.help})", exercise_id)
+
+    params = _params(nodes.get("params"), report, exercise_id)
+    param_names = [p.name for p in params]
+    declared = nodes.get("variables")
+    data: dict[str, object] = {}
+    for name, spec in problem_class.FIELDS.items():
+        if name not in nodes:
+            continue
+        try:
+            data[name] = FIELD_READERS[spec.reader](nodes[name], param_names, folder)
+        except ReadError as error:
+            report.add(error.node or nodes[name], error.message, exercise_id)
+        except InputError as error:
+            report.add(nodes[name], f"'{name}' can't be read: {error.message}", exercise_id)
+    del declared
+
+    require: tuple[Condition, ...] = ()
+    if "require" in nodes:
+        text = _text(nodes["require"], report, exercise_id, "require")
+        if text is not None:
+            try:
+                require = tuple(_read_condition(text, param_names))
+            except (ValueError, InputError) as error:
+                report.add(nodes["require"], f"'require' can't be read: {getattr(error, 'message', error)}",
+                           exercise_id)
+    common = _common(nodes, report, exercise_id)
+    if len(report.problems) > before:
+        return None
+    spec = ExerciseSpec(pack, str(exercise_id), kind, Where.of(report.file, node), data,
+                        params=params, require=require, **common)
+    _validate(spec, nodes, node, report)
+    return spec
+
+
+def _common(nodes: dict, report: _Report, exercise: str) -> dict:
+    out: dict = {}
+    if "title" in nodes:
+        out["title"] = _text(nodes["title"], report, exercise, "title") or ""
+    if "tags" in nodes:
+        tags = nodes["tags"]
+        if isinstance(tags, yaml.SequenceNode) and all(isinstance(t, yaml.ScalarNode) for t in tags.value):
+            out["tags"] = tuple(str(t.value) for t in tags.value)
+        else:
+            report.add(tags, "'tags' must be a list of words, like [gradients]", exercise)
+    if "points" in nodes:
+        try:
+            points = Fraction(str(nodes["points"].value))
+            if points < 0:
+                raise ValueError
+            out["points"] = points
+        except (ValueError, AttributeError, TypeError):
+            report.add(nodes["points"], "'points' must be a number ≥ 0", exercise)
+    if "tolerance" in nodes:
+        try:
+            out["tolerance"] = Tolerance.parse(str(nodes["tolerance"].value))
+        except (ValueError, AttributeError) as error:
+            report.add(nodes["tolerance"], str(error), exercise)
+    if "partial" in nodes:
+        value = getattr(nodes["partial"], "value", None)
+        if str(value).lower() not in ("true", "false"):
+            report.add(nodes["partial"], "'partial' must be true or false", exercise)
+        else:
+            out["partial"] = str(value).lower() == "true"
+    if "answer" in nodes:
+        out["answer"] = _text(nodes["answer"], report, exercise, "answer")
+    if "mistakes" in nodes:
+        out["mistakes"] = _mistakes(nodes["mistakes"], report, exercise)
+    return out
+
+
+def _mistakes(node: yaml.Node, report: _Report, exercise: str) -> tuple[Mistake, ...]:
+    if not isinstance(node, yaml.SequenceNode):
+        report.add(node, "'mistakes' must be a list of {answer: ..., feedback: ...}", exercise)
+        return ()
+    found = []
+    for item in node.value:
+        fields = _mapping(item, report, exercise, {"answer": "", "feedback": ""}, "a mistake")
+        if set(fields) != {"answer", "feedback"}:
+            if isinstance(item, yaml.MappingNode):
+                report.add(item, "a mistake needs both 'answer' and 'feedback'", exercise)
+            continue
+        answer = _text(fields["answer"], report, exercise, "answer")
+        feedback = _text(fields["feedback"], report, exercise, "feedback")
+        if answer is not None and feedback is not None:
+            found.append(Mistake(answer, feedback))
+    return tuple(found)
+
+
+def _params(node: yaml.Node | None, report: _Report, exercise: str) -> tuple[Param, ...]:
+    if node is None:
+        return ()
+    if not isinstance(node, yaml.MappingNode):
+        report.add(node, "'params' must map names to ranges, like {a: {int: [2, 9]}}", exercise)
+        return ()
+    params = []
+    for key, value in node.value:
+        name = str(key.value)
+        if not re.fullmatch(r"[A-Za-z]", name) and name not in ("alpha", "beta", "gamma"):
+            report.add(key, f"a parameter is one letter, not '{name}'", exercise)
+            continue
+        spec = _mapping(value, report, exercise, {"int": "", "choice": "", "rational": "",
+                                                  "denominators": ""}, f"parameter '{name}'")
+        kinds = [k for k in ("int", "choice", "rational") if k in spec]
+        if len(kinds) != 1:
+            report.add(value, f"parameter '{name}' needs one of int: [low, high], choice: [...], "
+                              "rational: [low, high]", exercise)
+            continue
+        values = spec[kinds[0]]
+        try:
+            items = [read(str(v.value), "number", ()).value for v in getattr(values, "value", [])
+                     if isinstance(v, yaml.ScalarNode)]
+            if not isinstance(values, yaml.SequenceNode) or len(items) != len(values.value) or not items:
+                raise ValueError
+            if kinds[0] == "choice":
+                params.append(Param(name, choices=tuple(items)))
+                continue
+            if len(items) != 2 or items[0] > items[1]:
+                raise ValueError
+            if kinds[0] == "int":
+                if not all(i.is_Integer for i in items):
+                    raise ValueError
+                params.append(Param(name, choices=tuple(sympy.Integer(i) for i in range(int(items[0]), int(items[1]) + 1))))
+                continue
+            denominators = (2, 3, 4, 5)
+            if "denominators" in spec:
+                denominators = tuple(int(d.value) for d in spec["denominators"].value)
+            params.append(Param(name, low=Fraction(str(items[0])), high=Fraction(str(items[1])),
+                                denominators=denominators))
+        except (ValueError, InputError, AttributeError, TypeError):
+            report.add(values, f"parameter '{name}': {kinds[0]} needs "
+                               + ("a list of values" if kinds[0] == "choice" else "[low, high] with low ≤ high")
+                               + (" (whole numbers)" if kinds[0] == "int" else ""), exercise)
+    return tuple(params)
+
+
+def _validate(spec: ExerciseSpec, nodes: dict, node: yaml.Node, report: _Report) -> None:
+    """The kind's own checks on a first variant: the data makes sense and the answer computes."""
+    try:
+        exercise = spec.variant(0)
+    except FieldError as error:
+        report.add(nodes.get(error.field, node), error.message, spec.id)
+        return
+    except ValueError as error:  # e.g. impossible `require`
+        report.add(nodes.get("require", nodes.get("params", node)), str(error), spec.id)
+        return
+    if spec.answer is not None:
+        verdict = exercise.check(spec.answer)
+        if not verdict.correct:
+            report.add(nodes["answer"], f"the given answer does not agree with the computed one "
+                                        f"({show(exercise.expected(), exercise.problem.variables)}): "
+                                        f"{verdict.message}", spec.id)
+
+
+# ------------------------------------------------------------------ self-check
+
+
+def self_check(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
+    """Problems found by grading each exercise's own answer as a student would type it.
+
+    The expected answer is printed (as the tutor shows it) and read back through
+    the same path a student's answer takes; for parameterised exercises, over
+    `variants` variants.
+    """
+    problems = []
+    for spec in pack.exercises:
+        keys = range(variants) if spec.parameterised else [None]
+        for key in keys:
+            try:
+                exercise = spec.variant(key)
+                shown = show(exercise.expected(), exercise.problem.variables)
+                verdict = exercise.check(shown)
+            except (FieldError, ValueError) as error:
+                problems.append(f"{spec.where}: exercise '{spec.id}' (variant {key}): {error}")
+                break
+            if not verdict.correct:
+                problems.append(f"{spec.where}: exercise '{spec.id}' (variant {key}): its own answer "
+                                f"{shown} does not grade as correct: {verdict.message}")
+                break
+    return problems
+
+
+def iter_built_in() -> Iterator[Pack]:
+    for name in BUILT_IN:
+        yield load(name)
