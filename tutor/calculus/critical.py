@@ -195,6 +195,8 @@ def _factors(numerator: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, ...]:
         _, pairs = sympy.factor_list(numerator)
     except (sympy.PolynomialError, NotImplementedError):
         pairs = [(numerator, 1)]
+    if not numerator.free_symbols & set(syms):
+        return ()  # a nonzero constant: this partial is never 0
     found = [p for p, _ in pairs if p.free_symbols & set(syms)] or [numerator]
     first = lambda p: min(syms.index(s) for s in p.free_symbols & set(syms))  # noqa: E731
     return tuple(sorted(dict.fromkeys(found), key=lambda p: (first(p), sympy.default_sort_key(p))))
@@ -261,11 +263,7 @@ def as_equation(factor: Expr, syms: Sequence[sympy.Symbol]) -> Equation:
 
 def _critical_set(equations: tuple[Equation, ...], syms: Sequence[sympy.Symbol], f: Expr,
                   region: Region | None) -> CriticalSet:
-    solved = {e.lhs: e.rhs for e in equations if isinstance(e.lhs, sympy.Symbol)}
-    value = None
-    if len(solved) == len(equations):
-        along = sympy.simplify(f.xreplace(solved))
-        value = along if not along.free_symbols else None
+    value = _value_along(f, equations, syms)
     inside, where = region.meets(equations) if region else (None, "")
     kind = _kind(equations, syms)
     text = f"Every point of the {kind} {' and '.join(_show(e, syms) for e in equations)} is critical"
@@ -275,6 +273,21 @@ def _critical_set(equations: tuple[Equation, ...], syms: Sequence[sympy.Symbol],
         text += f"; it meets the region where {where}" if inside and where else \
             ("; it lies inside the region" if inside else "; it lies outside the region")
     return CriticalSet(equations[0], inside, text, equations[1:], value, where, kind)
+
+
+def _value_along(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol]) -> Expr | None:
+    """f on the set, when it is the same constant on every branch of it (85 on x = 0)."""
+    solved = {e.lhs: e.rhs for e in equations if isinstance(e.lhs, sympy.Symbol)}
+    try:
+        with deadline(SOLVE_SECONDS):
+            branches = [solved] if len(solved) == len(equations) else \
+                sympy.solve([e.lhs - e.rhs for e in equations], list(syms), dict=True)
+            values = {sympy.simplify(f.subs(branch)) for branch in branches}
+    except (NotImplementedError, OutOfTime):
+        return None
+    if len(values) == 1 and not next(iter(values)).free_symbols:
+        return values.pop()
+    return None
 
 
 def _kind(equations: Sequence[Equation], syms: Sequence[sympy.Symbol]) -> str:

@@ -211,7 +211,7 @@ def points_from_csv(path: str, x_column: str | Sequence[str], y_column: str) -> 
         raise SolveError(f"{path} has no data")
     header = [cell.strip() for cell in lines[0]]
     wanted = [*x_columns, y_column]
-    has_header = any(name in header for name in wanted) or not all(_is_number(c) for c in header)
+    has_header = not all(_is_number(c) for c in header)  # a first row of numbers is data
     indexes = [_column_index(name, header if has_header else [], path) for name in wanted]
     rows = []
     first = 2 if has_header else 1

@@ -101,7 +101,8 @@ def _numeric_zeros(slope: Expr, x: sympy.Symbol, evaluate) -> list[Expr]:
                 root = mpmath.findroot(lambda t: compiled([t]).value, (a, c), solver="anderson")
             except (ValueError, ZeroDivisionError, Undefined):
                 root = b
-            found.append(sympy.Float(float(root)))
+            root = float(root)
+            found.append(sympy.Float(0.0 if abs(root) < 1e-15 else root))  # rounding noise around 0
     return found
 
 
