@@ -35,7 +35,7 @@ def test_critical_points_of_the_sauna_with_steps(capsys):
                          "--region", "0<=x<=5, 0<=y<=5", "--steps")
     assert status == 0
     assert "region: 0 ≤ x ≤ 5, 0 ≤ y ≤ 5" in out
-    assert "(4, 4)  inside  minimum" in out
+    assert "(4, 4)  inside   minimum" in out
     assert "(6, 6)  outside  saddle" in out
     assert "Every point of the line x = 0 is critical; f = 85 all along it" in out
     assert "Every point of the line y = 0 is critical" in out

@@ -141,13 +141,12 @@ def critical(function: str, region: str | None = None, variables: str | None = N
     lines, latex = [_header(f, names)], [_header(f, names, True)]
     if result.region is not None:
         lines.append(f"region: {result.region.show()}")
-    where = {True: "inside", False: "outside", None: ""}
+    where = {True: "inside", False: "outside", None: None}
     if result.points:
         lines.append("critical points:")
-    for p in result.points:
-        label = p.classification.label
-        lines.append(f"  {_point(p.point, names)}  {where[p.inside]}{'  ' if p.inside is not None else ''}"
-                     f"{label} ({p.classification.reason})")
+        table = [[_point(p.point, names), where[p.inside],
+                  f"{p.classification.label} ({p.classification.reason})"] for p in result.points]
+        lines += ["  " + row for row in _columns([[c for c in row if c is not None] for row in table])]
     if result.sets:
         lines.append("critical sets (every point on them is critical):")
     for s in result.sets:
@@ -277,7 +276,7 @@ def descent(function: str | None, start: str, rate: str, iterations: int | None 
     final = result.rows[-1]
     ending = (f"converged after {final.k} iterations: the gradient is smaller than the tolerance"
               if result.converged else f"stopped after {final.k} iterations")
-    lines = [*head, "", *_columns(table), "", f"{ending}; the point is {_floats(final.point)}, "
+    lines = [*head, "", *_columns(table, right=0), "", f"{ending}; the point is {_floats(final.point)}, "
              f"where f = {show_float(final.value)}"]
     latex = [_header(f, names, True),
              rf"x_{{{final.k}}} = {_floats(final.point)},\quad f = {show_float(final.value)}"]
@@ -294,9 +293,10 @@ def _floats(point: Sequence[float]) -> str:
     return show_float(point[0]) if len(point) == 1 else "(" + ", ".join(map(show_float, point)) + ")"
 
 
-def _columns(table: list[list[str]]) -> list[str]:
+def _columns(table: list[list[str]], right: int = -1) -> list[str]:
+    """Rows of cells in aligned columns; column `right` is right-aligned."""
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
-    return ["  ".join(cell.rjust(w) if i == 0 else cell.ljust(w) for i, (cell, w) in
+    return ["  ".join(cell.rjust(w) if i == right else cell.ljust(w) for i, (cell, w) in
                       enumerate(zip(row, widths))).rstrip() for row in table]
 
 
