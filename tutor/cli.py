@@ -11,6 +11,7 @@ import json
 import sys
 from typing import Callable, Sequence
 
+from . import solve
 from .check import check, check_lines
 from .parse import SHAPES
 
@@ -73,10 +74,86 @@ def _open_text(path: str):
         raise UserError(f"can't read {path}: {error.strerror}")
 
 
+# ------------------------------------------------------------------------ solve
+
+_SOLVE_HELP = {
+    "partial": "a partial derivative, optionally at a point",
+    "gradient": "the gradient, optionally at a point",
+    "critical": "critical points, with an optional region and the second-derivative test",
+    "minimize": "the minimum of a function of one variable, exact where possible",
+    "lstsq": "least squares: a line (or a linear model) through data, exactly",
+    "descent": "gradient descent, one row per iteration",
+    "tangent": "the tangent plane at a point",
+}
+
+
+def setup_solve(parser: argparse.ArgumentParser) -> None:
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+    for kind in solve.KINDS:
+        sub = kinds.add_parser(kind, help=_SOLVE_HELP[kind], description=_SOLVE_HELP[kind])
+        if kind not in ("lstsq", "descent"):
+            sub.add_argument("function", help='the function, like "3x^2 y^3"')
+        if kind == "descent":
+            sub.add_argument("function", nargs="?", help='the function, like "e^x - ln x"')
+        if kind != "lstsq":
+            sub.add_argument("--vars", help="the variables in order, like x,y (default: x, y, z, then a-z)")
+        sub.add_argument("--steps", action="store_true", help="explain each step")
+        form = sub.add_mutually_exclusive_group()
+        form.add_argument("--latex", action="store_true", help="print LaTeX")
+        form.add_argument("--json", action="store_true", help="print one JSON object")
+        if kind == "partial":
+            sub.add_argument("--wrt", help="the variable to differentiate by")
+        if kind in ("partial", "gradient"):
+            sub.add_argument("--at", help="a point, like x=2,y=3")
+        if kind == "tangent":
+            sub.add_argument("--at", required=True, help="the point, like x=2,y=4")
+        if kind == "critical":
+            sub.add_argument("--region", help='a region, like "0 <= x <= 5, 0 <= y <= 5"')
+        if kind in ("lstsq", "descent"):
+            sub.add_argument("--points", help='data points, like "(1,2), (2,5), (3,3)"')
+        if kind == "lstsq":
+            sub.add_argument("--csv", metavar="FILE", help="read the data from a CSV file")
+            sub.add_argument("--x", action="append", default=[], metavar="COLUMN",
+                             help="a feature column (name or number); repeat or use commas for several")
+            sub.add_argument("--y", metavar="COLUMN", help="the target column")
+        if kind == "descent":
+            sub.add_argument("--start", required=True, help="the start point, like 0.5,0.6")
+            sub.add_argument("--rate", required=True, help="the learning rate α, like 0.05")
+            sub.add_argument("--iterations", type=int, help="how many steps (default: until the gradient is small)")
+            sub.add_argument("--tolerance", type=float, help="stop when the gradient is shorter than this")
+            sub.add_argument("--max-iterations", type=int, default=10_000, help="at most this many steps")
+
+
+def run_solve(args: argparse.Namespace) -> int:
+    common = {"explain": args.steps}
+    try:
+        if args.kind == "partial":
+            solution = solve.partial(args.function, args.wrt, args.at, args.vars, **common)
+        elif args.kind == "gradient":
+            solution = solve.gradient(args.function, args.at, args.vars, **common)
+        elif args.kind == "critical":
+            solution = solve.critical(args.function, args.region, args.vars, **common)
+        elif args.kind == "minimize":
+            solution = solve.minimize(args.function, args.vars, **common)
+        elif args.kind == "lstsq":
+            columns = [c.strip() for given in args.x for c in given.split(",") if c.strip()]
+            solution = solve.lstsq(args.points, args.csv, columns, args.y, **common)
+        elif args.kind == "descent":
+            solution = solve.descent(args.function, args.start, args.rate, args.iterations, args.tolerance,
+                                     args.max_iterations, args.vars, args.points, **common)
+        else:
+            solution = solve.tangent(args.function, args.at, args.vars, **common)
+    except ValueError as error:
+        raise UserError(getattr(error, "message", str(error)))
+    print(solution.render("json" if args.json else "latex" if args.latex else "text"))
+    return EXIT_OK
+
+
 # ------------------------------------------------------------------------- main
 
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "check": ("check one answer, or a batch of JSON lines", setup_check, run_check),
+    "solve": ("solve a calculation of the lesson exactly, with --steps to explain it", setup_solve, run_solve),
 }
 
 

@@ -315,3 +315,13 @@ def show(value: object, variables: Sequence[str] = (), *, latex: bool = False) -
         inner = ", ".join(printer.show(v) for v in value)
         return rf"\left({inner}\right)" if latex else f"({inner})"
     return printer.show(value)
+
+
+def ordered_terms(expr: Expr, variables: Sequence[str] = ()) -> list[Expr]:
+    """The terms of a sum in the order `show` writes them (higher degree first)."""
+    return _Printer(variables).ordered_terms(expr) if expr.is_Add else [expr]
+
+
+def show_float(value: float, digits: int = 6) -> str:
+    """A float to `digits` significant digits, as tables of iterations show it."""
+    return _format_float(value, digits)

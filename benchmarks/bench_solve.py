@@ -1,0 +1,114 @@
+"""Exact least squares against a naive sympy formulation and against numpy, in one run.
+
+    python3 benchmarks/bench_solve.py [--points 100000] [--repeat 3]
+
+tutor.calculus.fit_line reads decimals exactly, scales each column to Python
+ints over a common denominator and solves the normal equations over the
+rationals. The naive formulation builds the sum of squares with sympy symbols,
+expands it and calls solve; it is run on the sizes where it finishes in
+reasonable time. numpy.linalg.lstsq (floating point) is the yardstick for
+scale. Times are the best of --repeat runs; ratios are relative to tutor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import random
+import sys
+import tempfile
+import time
+from decimal import Decimal
+
+import sympy
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+
+from tutor.calculus import fit_line, points_from_csv  # noqa: E402
+
+NAIVE_SIZES = (10, 30, 100, 300, 1000)
+NAIVE_BUDGET = 30.0  # seconds: bigger sizes are skipped once one run takes longer
+
+
+def data(n: int, seed: int = 7) -> list[tuple[str, str]]:
+    """Decimal text as a CSV would hold it: x with one decimal, y with two."""
+    rng = random.Random(seed)
+    points = []
+    for _ in range(n):
+        x = rng.randint(0, 3000) / 10
+        points.append((f"{x:.1f}", f"{0.05 * x + 7 + rng.gauss(0, 3):.2f}"))
+    return points
+
+
+def best(function, repeat: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def naive_sympy(points: list[tuple[str, str]]) -> tuple[sympy.Expr, sympy.Expr]:
+    m, b = sympy.symbols("m b", real=True)
+    exact = [tuple(sympy.Rational(*Decimal(v).as_integer_ratio()) for v in p) for p in points]
+    E = sympy.expand(sum((m * x + b - y) ** 2 for x, y in exact))
+    solution = sympy.solve([sympy.diff(E, m), sympy.diff(E, b)], [m, b], dict=True)[0]
+    return solution[m], solution[b]
+
+
+def numpy_lstsq(np, points: list[tuple[str, str]]):
+    xs = np.array([float(p[0]) for p in points])
+    ys = np.array([float(p[1]) for p in points])
+    A = np.column_stack([xs, np.ones_like(xs)])
+    return np.linalg.lstsq(A, ys, rcond=None)[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--points", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    try:
+        import numpy as np
+    except ImportError:
+        np = None
+        print("numpy is not installed (pip install '.[bench]'); its column is skipped")
+
+    print(f"{'points':>8}  {'tutor exact':>12}  {'naive sympy':>12}  {'ratio':>8}  {'numpy lstsq':>12}  {'ratio':>7}")
+    sizes = sorted(set(NAIVE_SIZES) | {args.points})
+    naive_allowed = True
+    for n in sizes:
+        points = data(n)
+        ours_time, fit = best(lambda: fit_line(points), args.repeat)
+        naive_cell = ratio_naive = "-"
+        if naive_allowed and n in NAIVE_SIZES:
+            naive_time, (m, b) = best(lambda: naive_sympy(points), 1)
+            assert (m, b) == (fit.slope, fit.intercept), "the naive formulation disagrees"
+            naive_cell, ratio_naive = f"{naive_time:10.4f} s", f"{naive_time / ours_time:7.0f}x"
+            naive_allowed = naive_time < NAIVE_BUDGET / 10
+        numpy_cell = ratio_numpy = "-"
+        if np is not None:
+            numpy_time, (m_np, b_np) = best(lambda: numpy_lstsq(np, points), args.repeat)
+            assert abs(m_np - float(fit.slope)) < 1e-6 * (1 + abs(m_np)), "numpy disagrees"
+            numpy_cell, ratio_numpy = f"{numpy_time:10.4f} s", f"{ours_time / numpy_time:6.1f}x"
+        print(f"{n:>8}  {ours_time:10.4f} s  {naive_cell:>12}  {ratio_naive:>8}  {numpy_cell:>12}  {ratio_numpy:>7}")
+
+    points = data(args.points)
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "data.csv")
+        with open(path, "w", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["x", "y"])
+            writer.writerows(points)
+        csv_time, fit = best(lambda: fit_line(points_from_csv(path, "x", "y")), args.repeat)
+    print(f"\nCSV file to exact fit, {args.points} points: {csv_time:.3f} s "
+          f"({'within' if csv_time < 2 else 'OVER'} the 2 s target)")
+    print(f"m = {float(fit.slope):.6f}, b = {float(fit.intercept):.6f}, E = {float(fit.cost):.6g} "
+          f"(exact: {len(str(fit.slope.q))}-digit denominators)")
+    print("ratios: naive sympy time / tutor time; tutor time / numpy time")
+
+
+if __name__ == "__main__":
+    main()

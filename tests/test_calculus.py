@@ -1,0 +1,275 @@
+"""The solvers beyond the lesson's examples: edge cases, errors, other dimensions."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+import sympy
+
+from helpers import lesson, shown, x, y
+from tutor.calculus import (SolveError, classify, critical_points, descend, fit_line, fit_linear, gradient,
+                            minimize, parse_point, parse_region, partial, points_from_csv, points_from_text,
+                            tangent_plane)
+from tutor.parse import Equation, symbol
+
+# ------------------------------------------------------------------------ points
+
+
+def test_points_are_read_by_name_or_in_order():
+    assert parse_point("y=3, x=2", ("x", "y")) == {"x": 2, "y": 3}
+    assert parse_point("2, 3", ("x", "y")) == {"x": 2, "y": 3}
+    assert parse_point("0.05", ("x",)) == {"x": sympy.Rational(1, 20)}
+
+
+@pytest.mark.parametrize("text, message", [
+    ("x=2,z=3", "unknown name 'z'"),
+    ("x=2", "y is missing"),
+    ("1, 2, 3", "give 2 values"),
+    ("x=y", "y is missing"),
+])
+def test_bad_points(text, message):
+    with pytest.raises(SolveError, match=message):
+        parse_point(text, ("x", "y"))
+
+
+def test_partial_at_a_point_where_it_is_undefined():
+    with pytest.raises(SolveError, match="no real value"):
+        partial("ln x", "x", {"x": 0})
+
+
+# ------------------------------------------------------------------------ regions
+
+
+def test_regions_accept_every_comparison():
+    region = parse_region("0 ≤ x < 5 and y ≥ x^2, y > -1", ("x", "y"))
+    assert region.contains((1, 2)) and not region.contains((5, 30)) and not region.contains((2, 3))
+    assert region.failing((2, 3)).show(("x", "y")) == "y ≥ x²"
+    assert region.show() == "0 ≤ x < 5, y ≥ x², y > -1"
+
+
+def test_region_bounds_may_be_expressions():
+    region = parse_region("-pi <= x <= pi, 0 <= y <= sqrt(2)", ("x", "y"))
+    assert region.contains((3, 1)) and not region.contains((4, 1)) and not region.contains((0, 2))
+
+
+@pytest.mark.parametrize("text, message", [
+    ("0 <= z <= 5", "unknown name 'z'"),
+    ("x", "not a condition"),
+    ("0 <= x <=", "needs a value"),
+    ("", "the region is empty"),
+    ("__import__('os') < x", "can't read the region"),
+])
+def test_bad_regions(text, message):
+    with pytest.raises(SolveError, match=message):
+        parse_region(text, ("x", "y"))
+
+
+# ------------------------------------------------------------- critical points
+
+
+def test_classification_of_each_kind():
+    assert classify("x^2 + y^2", None, (0, 0)).label == "minimum"
+    assert classify("-(x^2 + y^2)", None, (0, 0)).label == "maximum"
+    assert classify("x^2 - y^2", None, (0, 0)).label == "saddle"
+    inconclusive = classify("x^4 + y^4", None, (0, 0))
+    assert inconclusive.label == "inconclusive" and inconclusive.D == 0
+    assert "cannot decide" in inconclusive.reason
+
+
+def test_classification_in_one_and_three_variables():
+    assert classify("x^2", None, (0,)).label == "minimum"
+    assert classify("x^3", None, (0,)).label == "inconclusive"
+    assert classify("x^2 + y^2 + z^2 + x y", None, (0, 0, 0)).label == "minimum"
+    assert classify("-x^2 - y^2 - z^2", None, (0, 0, 0)).label == "maximum"
+    assert classify("x^2 - y^2 + z^2", None, (0, 0, 0)).label == "saddle"
+
+
+def test_critical_points_in_one_and_three_variables():
+    assert [p.point for p in critical_points("x^3 - 3x").points] == [(-1,), (1,)]
+    result = critical_points("x^2 + y^2 + z^2 - x y")
+    assert [(p.point, p.classification.label) for p in result.points] == [((0, 0, 0), "minimum")]
+
+
+def test_a_critical_circle_is_a_set_not_dropped():
+    result = critical_points("(x^2 + y^2 - 1)^2")
+    assert [p.point for p in result.points] == [(0, 0)]
+    assert [s.equation for s in result.sets] == [Equation(x**2 + y**2, 1)]
+    assert result.sets[0].kind == "curve" and result.sets[0].value == 0
+
+
+def test_critical_lines_in_three_variables_need_two_equations():
+    result = critical_points("x y z")
+    assert {frozenset(s.equations) for s in result.sets} == {
+        frozenset({Equation(x, 0), Equation(y, 0)}), frozenset({Equation(x, 0), Equation(symbol("z"), 0)}),
+        frozenset({Equation(y, 0), Equation(symbol("z"), 0)})}
+    assert all(s.kind == "line" for s in result.sets)
+
+
+def test_a_constant_function_is_critical_everywhere():
+    result = critical_points("5", ["x", "y"])
+    assert result.points == () and len(result.sets) == 1
+    assert "every point is critical" in result.sets[0].description
+
+
+def test_no_critical_points():
+    result = critical_points("x + y")
+    assert result.points == () and result.sets == () and result.complete
+
+
+def test_non_polynomial_equations_are_marked_incomplete():
+    result = critical_points("sin(x) + cos(y)")
+    assert not result.complete and "may not be all" in result.note
+    assert {p.classification.label for p in result.points} == {"maximum", "minimum", "saddle"}
+
+
+def test_points_where_f_is_undefined_are_not_critical():
+    assert critical_points("x^2/y + y").points == ()
+
+
+# ---------------------------------------------------------------------- minimise
+
+
+def test_minimize_polynomial_exactly():
+    result = minimize("x^2 - 4x + 1")
+    assert (result.point, result.value, result.exact) == (2, -3, True)
+
+
+def test_a_local_minimum_says_so():
+    result = minimize("x^3 - 3x")
+    assert result.point == 1 and "only local" in result.note
+
+
+def test_numeric_minimum_when_sympy_cannot_solve():
+    result = minimize("x^2 - cos(x) + e^(x/3)")
+    assert not result.exact
+    assert abs(result.approx + 0.1072766) < 1e-6
+
+
+def test_no_minimum():
+    with pytest.raises(SolveError, match="no minimum"):
+        minimize("x^3")
+    with pytest.raises(SolveError, match="one variable"):
+        minimize("x y")
+
+
+# ----------------------------------------------------------------- least squares
+
+
+def test_decimals_are_read_exactly():
+    fit = fit_line([("0.1", "0.3"), ("0.2", "0.5"), ("0.3", "0.7")])
+    assert fit.slope == 2 and fit.intercept == sympy.Rational(1, 10) and fit.cost == 0
+    same = fit_line([(0.1, 0.3), (Decimal("0.2"), Fraction(1, 2)), (sympy.Rational(3, 10), "7/10")])
+    assert (same.slope, same.intercept) == (2, sympy.Rational(1, 10))
+
+
+def test_points_from_text():
+    assert points_from_text("(1,2), (2,5), (3,3)") == ((1, 2), (2, 5), (3, 3))
+    assert points_from_text("(0.5, 1)") == ((sympy.Rational(1, 2), 1),)
+    with pytest.raises(SolveError):
+        points_from_text("(1, 2), (2, x)")
+    with pytest.raises(SolveError, match="same number of coordinates"):
+        points_from_text("(1, 2), (2, 5, 3)")
+
+
+def test_singular_systems_are_clear_errors():
+    with pytest.raises(SolveError, match="all the x values are equal"):
+        fit_line([(1, 2), (1, 5), (1, 7)])
+    with pytest.raises(SolveError, match="linearly dependent"):
+        fit_linear([(1, 2), (2, 4), (3, 6)], [1, 2, 4])
+    with pytest.raises(SolveError, match="no data"):
+        fit_line([])
+
+
+def test_linear_model_with_two_features():
+    fit = fit_linear([(1, 0), (2, 1), (3, 0), (4, 1)], [2, 5, 3, 7])
+    assert fit.weights == (sympy.Rational(3, 4), sympy.Rational(11, 4))
+    assert fit.intercept == 1 and fit.cost == sympy.Rational(1, 4)
+    assert fit.system.parameters == ("w_1", "w_2", "b")
+
+
+def test_rational_data_stay_exact():
+    fit = fit_line([(0, sympy.Rational(1, 3)), (1, sympy.Rational(2, 3)), (2, 1)])
+    assert fit.slope == sympy.Rational(1, 3) and fit.intercept == sympy.Rational(1, 3)
+    with pytest.raises(SolveError, match="rational data"):
+        fit_line([(0, sympy.sqrt(2)), (1, 1)])
+
+
+def test_points_from_csv(tmp_path):
+    path = tmp_path / "data.csv"
+    path.write_text("TV,sales\n230.1,22.1\n44.5,10.4\n17.2,9.3\n")
+    rows = points_from_csv(str(path), "TV", "sales")
+    assert rows == ((Decimal("230.1"), Decimal("22.1")), (Decimal("44.5"), Decimal("10.4")),
+                    (Decimal("17.2"), Decimal("9.3")))
+    assert points_from_csv(str(path), ["1"], "2") == rows
+    headless = tmp_path / "bare.csv"
+    headless.write_text("1,2\n2,5\n3,3\n")
+    assert fit_line(points_from_csv(str(headless), "1", "2")).cost == sympy.Rational(25, 6)
+
+
+def test_bad_csv_files_name_the_line(tmp_path):
+    path = tmp_path / "data.csv"
+    path.write_text("TV,sales\n230.1,22.1\n44.5,lots\n")
+    with pytest.raises(SolveError, match="line 3: 'lots' is not a number"):
+        points_from_csv(str(path), "TV", "sales")
+    with pytest.raises(SolveError, match="no column 'radio'"):
+        points_from_csv(str(path), "radio", "sales")
+
+
+# -------------------------------------------------------------------- descent
+
+
+def test_descent_until_the_gradient_is_small():
+    result = descend("x^2 + y^2", None, (1, 1), 0.1, tolerance=1e-6)
+    assert result.converged and result.diverged_at is None
+    assert max(abs(c) for c in result.rows[-1].point) < 1e-6
+
+
+def test_descent_divergence_is_reported_not_raised():
+    result = descend("x^2", None, 1, 1.5)
+    assert result.diverged_at == 20 and not result.converged
+    assert "grew without bound" in result.note
+    leaving = descend("e^x - ln x", None, 0.05, 1, iterations=20)
+    assert leaving.diverged_at == 2 and "domain" in leaving.note
+    unbounded = descend("-x^2", None, 1, 0.1)
+    assert unbounded.diverged_at is not None
+
+
+def test_descent_never_runs_past_max_iterations():
+    result = descend("x^4", None, 1, 0.001, max_iterations=50)
+    assert len(result.rows) == 51 and not result.converged
+
+
+def test_descent_rejects_bad_settings():
+    with pytest.raises(SolveError, match="no real value at the start"):
+        descend("ln x", None, -1, 0.1)
+    with pytest.raises(SolveError, match="learning rate"):
+        descend("x^2", None, 1, 0)
+    with pytest.raises(SolveError, match="2 coordinates"):
+        descend("x^2 + y^2", None, (1,), 0.1)
+
+
+def test_descent_rows_start_at_the_start():
+    rows = descend("x^2 + y^2", None, (1, 2), 0.25, iterations=1).rows
+    assert rows[0].k == 0 and rows[0].point == (1.0, 2.0) and rows[0].gradient == (2.0, 4.0)
+    assert rows[1].point == (0.5, 1.0) and rows[1].value == 1.25
+
+
+# --------------------------------------------------------------- tangent plane
+
+
+def test_tangent_plane_in_one_and_three_variables():
+    assert tangent_plane("x^3", None, {"x": 1}).equation.rhs == 3 * x - 2
+    plane = tangent_plane("a b c", ["a", "b", "c"], {"a": 1, "b": 2, "c": 3})
+    assert plane.partials == (6, 3, 2) and plane.value == 6
+
+
+def test_tangent_plane_cannot_use_z():
+    with pytest.raises(SolveError, match="z names the plane"):
+        tangent_plane("x + z", None, {"x": 1, "z": 1})
+
+
+def test_functions_given_as_sympy_expressions():
+    assert gradient(x**2 * y, ["x", "y"]).components == (2 * x * y, x**2)
+    assert shown(partial(lesson("x^2 y"), "y").derivative) == "x²"

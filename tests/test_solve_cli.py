@@ -1,0 +1,146 @@
+"""`tutor solve ...` as a person runs it: the README's examples, output and exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tutor.cli import main
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    status = main(["solve", *argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_partial_with_steps(capsys):
+    status, out, err = run(capsys, "partial", "3x^2 y^3", "--wrt", "y", "--steps")
+    assert status == 0 and err == ""
+    assert out.splitlines()[:2] == ["f(x, y) = 3x²y³", "∂f/∂y = 9x²y²"]
+    assert "Treat x as a constant" in out
+    assert "3x² is a constant coefficient" in out
+    assert "Power rule" in out
+
+
+def test_gradient_at_a_point(capsys):
+    status, out, _ = run(capsys, "gradient", "x^2 + y^2", "--at", "x=2,y=3")
+    assert status == 0
+    assert out.splitlines() == ["f(x, y) = x² + y²", "∇f = (2x, 2y)", "∇f(2, 3) = (4, 6)"]
+
+
+def test_critical_points_of_the_sauna_with_steps(capsys):
+    status, out, _ = run(capsys, "critical", "85 - 1/90 x^2 (x-6) y^2 (y-6)",
+                         "--region", "0<=x<=5, 0<=y<=5", "--steps")
+    assert status == 0
+    assert "region: 0 ≤ x ≤ 5, 0 ≤ y ≤ 5" in out
+    assert "(4, 4)  inside   minimum" in out
+    assert "(6, 6)  outside  saddle" in out
+    assert "Every point of the line x = 0 is critical; f = 85 all along it" in out
+    assert "Every point of the line y = 0 is critical" in out
+    assert "(0, 6) is outside: it breaks y ≤ 5" in out
+    assert "Treat y as a constant" in out
+
+
+def test_least_squares_from_points(capsys):
+    status, out, _ = run(capsys, "lstsq", "--points", "(1,2), (2,5), (3,3)", "--steps")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("y = x/2 + 7/3")
+    assert "m = 1/2, b = 7/3 ≈ 2.33333" in out
+    assert "E(m, b) = 14m² + 12mb + 3b² - 42m - 20b + 38" in out
+    assert "least cost E(1/2, 7/3) = 25/6 ≈ 4.16667" in out
+    assert "∂E/∂m = 28m + 12b - 42" in out
+
+
+def test_descent_table_one_variable(capsys):
+    status, out, _ = run(capsys, "descent", "e^x - ln x", "--start", "0.05", "--rate", "0.005",
+                         "--iterations", "20")
+    assert status == 0
+    rows = [line.split() for line in out.splitlines() if line[:2].strip().isdigit()]
+    assert len(rows) == 21
+    assert rows[0][:3] == ["0", "0.05", "-18.9487"]
+    assert rows[1][1] == "0.144744" and rows[2][1] == "0.173509"
+    assert "stopped after 20 iterations" in out
+
+
+def test_descent_table_two_variables(capsys):
+    status, out, _ = run(capsys, "descent", "85 - 1/90 x^2 (x-6) y^2 (y-6)", "--start", "0.5,0.6",
+                         "--rate", "0.05", "--iterations", "2")
+    assert status == 0
+    rows = [line.split() for line in out.splitlines() if line[:1].isdigit()]
+    assert rows[0] == ["0", "0.5", "0.6", "-0.1134", "-0.0935", "84.9703"]
+    assert rows[1][:3] == ["1", "0.50567", "0.604675"]
+    assert rows[2][:3] == ["2", "0.51148", "0.609482"]
+
+
+def test_descent_on_the_least_squares_cost(capsys):
+    status, out, _ = run(capsys, "descent", "--points", "(1,2), (2,5), (3,3)", "--start", "0,0",
+                         "--rate", "0.01", "--tolerance", "1e-9")
+    assert status == 0
+    assert "converged after" in out
+    assert "(0.5, 2.33333)" in out
+
+
+def test_descent_with_named_variables(capsys):
+    status, out, _ = run(capsys, "descent", "14m^2 + 3b^2 + 38 + 12mb - 42m - 20b", "--vars", "m,b",
+                         "--start", "m=0,b=0", "--rate", "0.01", "--iterations", "1")
+    assert status == 0
+    assert out.splitlines()[4].split() == ["k", "m", "b", "∂f/∂m", "∂f/∂b", "f"]
+    assert out.splitlines()[6].split()[:3] == ["1", "0.42", "0.2"]
+
+
+def test_tangent_plane(capsys):
+    status, out, _ = run(capsys, "tangent", "x^2 + y^2", "--at", "x=2,y=4")
+    assert status == 0
+    assert out.splitlines() == ["f(x, y) = x² + y²", "tangent plane at (2, 4): z = 4(x - 2) + 8(y - 4) + 20",
+                                "z = 4x + 8y - 20"]
+
+
+def test_minimize(capsys):
+    status, out, _ = run(capsys, "minimize", "e^x - ln x")
+    assert status == 0
+    assert "x = W(1) ≈ 0.567143" in out
+    assert "minimum: f(W(1)) = W(1) + 1/W(1) ≈ 2.33" in out
+
+
+def test_least_squares_from_csv(tmp_path, capsys):
+    data = tmp_path / "sales.csv"
+    data.write_text("TV budget,radio,sales\n230.1,37.8,22.1\n44.5,39.3,10.4\n17.2,45.9,9.3\n151.5,41.3,18.5\n")
+    status, out, _ = run(capsys, "lstsq", "--csv", str(data), "--x", "TV budget", "--y", "sales")
+    assert status == 0 and "(4 points)" in out and "x = TV budget, y = sales" in out
+    status, out, _ = run(capsys, "lstsq", "--csv", str(data), "--x", "TV budget,radio", "--y", "sales", "--json")
+    assert status == 0
+    result = json.loads(out)
+    assert result["parameters"] == ["w_1", "w_2", "b"] and result["n"] == 4
+
+
+def test_json_and_latex(capsys):
+    status, out, _ = run(capsys, "gradient", "x^2 + y^2", "--at", "x=2,y=3", "--json", "--steps")
+    assert status == 0
+    data = json.loads(out)
+    assert data["gradient"] == ["2x", "2y"] and [v["exact"] for v in data["values"]] == ["4", "6"]
+    assert data["steps"]["rule"] == "gradient"
+    status, out, _ = run(capsys, "partial", "3x^2 y^3", "--wrt", "x", "--latex")
+    assert status == 0 and r"\frac{\partial f}{\partial x} = 6 x y^{3}" in out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["partial", "3x^2 y^(", "--wrt", "x"], "can't read the function"),
+    (["gradient", "x^2 + y^2", "--at", "x=2,z=3"], "unknown name 'z'"),
+    (["gradient", "x^2 + y^2", "--at", "x=2"], "y is missing"),
+    (["lstsq", "--points", "(1,2), (1,5), (1,7)"], "all the x values are equal"),
+    (["descent", "x^2", "--start", "1", "--rate", "1.5"], "diverged at iteration 20; try a smaller learning rate"),
+    (["descent", "ln x", "--start", "-1", "--rate", "0.1"], "no real value at the start"),
+    (["critical", "x^2 + y^2", "--region", "0 <= z <= 1"], "unknown name 'z'"),
+    (["minimize", "x^3"], "f has no minimum"),
+    (["lstsq", "--csv", "/no/such/file.csv", "--x", "a", "--y", "b"], "can't read /no/such/file.csv"),
+    (["lstsq", "--points", "(1,2), (2,5)", "--csv", "data.csv"], "either with --points or with --csv"),
+])
+def test_bad_input_is_one_sentence_and_status_2(capsys, argv, message):
+    status, out, err = run(capsys, *argv)
+    assert status == 2
+    assert out == ""
+    assert err.startswith("tutor: ") and message in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err

@@ -1,0 +1,203 @@
+"""Derivations: which rules fire, what they say, and that every step is right."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sympy
+
+from helpers import lesson, same, shown
+from tutor.calculus import derivative
+from tutor.parse import symbol
+from tutor.steps import (DERIVATIVE_RULES, Rule, critical_steps, derivative_steps, descent_steps,
+                         gradient_steps, least_squares_steps, render_latex, render_text, tangent_steps,
+                         to_json)
+
+R = Rule
+
+# input, variable, the rules in order (depth first), the result as the tutor shows it
+RULE_TABLE = [
+    ("3x^2 y^3", "x", [R.DIFFERENTIATE, R.TREAT_AS_CONSTANT, R.CONSTANT_MULTIPLE, R.POWER], "6xy³"),
+    ("3x^2 y^3", "y", [R.DIFFERENTIATE, R.TREAT_AS_CONSTANT, R.CONSTANT_MULTIPLE, R.POWER], "9x²y²"),
+    ("x^2 + y^2", "x", [R.DIFFERENTIATE, R.TREAT_AS_CONSTANT, R.SUM, R.POWER, R.CONSTANT], "2x"),
+    ("e^x - ln x", "x", [R.DIFFERENTIATE, R.SUM, R.EXP, R.CONSTANT_MULTIPLE, R.LOG], "eˣ - 1/x"),
+    ("x^2 (x - 6)", "x",
+     [R.DIFFERENTIATE, R.PRODUCT, R.POWER, R.SUM, R.IDENTITY, R.CONSTANT, R.SIMPLIFY], "x(3x - 12)"),
+    ("x/(x + 1)", "x", [R.DIFFERENTIATE, R.QUOTIENT, R.IDENTITY, R.SUM, R.IDENTITY, R.CONSTANT],
+     "1/(x + 1)²"),
+    ("sin(2x)", "x", [R.DIFFERENTIATE, R.CHAIN, R.SIN, R.CONSTANT_MULTIPLE, R.IDENTITY], "2 cos(2x)"),
+    ("cos x", "x", [R.DIFFERENTIATE, R.COS], "-sin(x)"),
+    ("tan x", "x", [R.DIFFERENTIATE, R.TAN], "tan(x)² + 1"),
+    ("sqrt x", "x", [R.DIFFERENTIATE, R.ROOT, R.POWER], "1/(2√x)"),
+    ("2^x", "x", [R.DIFFERENTIATE, R.EXPONENTIAL], "2ˣ ln(2)"),
+    ("5", "x", [R.DIFFERENTIATE, R.CONSTANT], "0"),
+    ("1/x", "x", [R.DIFFERENTIATE, R.POWER], "-1/x²"),
+    ("x sin x", "x", [R.DIFFERENTIATE, R.PRODUCT, R.IDENTITY, R.SIN], "x cos(x) + sin(x)"),
+    ("(3x + 1)^5", "x",
+     [R.DIFFERENTIATE, R.CHAIN, R.POWER, R.SUM, R.CONSTANT_MULTIPLE, R.IDENTITY, R.CONSTANT], "15(3x + 1)⁴"),
+    ("ln(x^2 + 1)", "x", [R.DIFFERENTIATE, R.CHAIN, R.LOG, R.SUM, R.POWER, R.CONSTANT], "2x/(x² + 1)"),
+    ("e^(x y)", "x",
+     [R.DIFFERENTIATE, R.TREAT_AS_CONSTANT, R.CHAIN, R.EXP, R.CONSTANT_MULTIPLE, R.IDENTITY], "yeˣʸ"),
+    ("sqrt(x^2 + y^2)", "x",
+     [R.DIFFERENTIATE, R.TREAT_AS_CONSTANT, R.ROOT, R.CHAIN, R.POWER, R.SUM, R.POWER, R.CONSTANT],
+     "x/√(x² + y²)"),
+    ("asin x", "x", [R.DIFFERENTIATE, R.FALLBACK], "1/√(-x² + 1)"),
+    ("x^x", "x", [R.DIFFERENTIATE, R.FALLBACK], "xˣ(ln(x) + 1)"),
+]
+
+
+@pytest.mark.parametrize("f, wrt, rules, result", RULE_TABLE)
+def test_rule_table(f, wrt, rules, result):
+    derivation = derivative_steps(f, wrt)
+    assert [s.rule for s in derivation.walk()] == rules
+    assert shown(derivation.after) == result
+    assert derivation.after == derivative(lesson(f), wrt)
+
+
+def test_lesson_wording_treat_y_as_a_constant():
+    text = render_text(derivative_steps("3x^2 y^3", "x"))
+    assert "Treat y as a constant" in text
+    assert "3y³ is a constant coefficient" in text
+    assert text.splitlines()[0] == "∂/∂x[3x²y³] = 6xy³"
+
+
+def test_several_constants_are_named_in_the_plural():
+    text = render_text(derivative_steps("x y z", "x"))
+    assert "Treat y and z as constants" in text
+
+
+def test_one_variable_uses_d_dx_and_no_constants_step():
+    text = render_text(derivative_steps("e^x - ln x", "x"))
+    assert text.startswith("d/dx[eˣ - ln(x)] = eˣ - 1/x")
+    assert "∂" not in text and "constant:" not in text.lower()
+
+
+def test_sauna_derivation_ends_with_the_lessons_form():
+    derivation = derivative_steps("85 - 1/90 x^2 (x-6) y^2 (y-6)", "x")
+    assert derivation.substeps[-1].rule is R.SIMPLIFY
+    assert shown(derivation.after) == "-x(3x - 12)y²(y - 6)/90"
+    assert "Product rule" in render_text(derivation)
+
+
+def test_substitution_letter_avoids_the_students_variables():
+    derivation = derivative_steps("sin(u x)", "x", ["u", "x"])
+    chain = next(s for s in derivation.walk() if s.rule is R.CHAIN)
+    assert chain.get("letter").name not in ("u", "x")
+    assert "sin(v) with v = ux" in render_text(derivation)
+    assert "d/dv[sin(v)] = cos(v)" in render_text(derivation)
+
+
+def test_fallback_is_marked_as_sympys():
+    assert "sympy's derivative" in render_text(derivative_steps("asinh(x)", "x"))
+
+
+def test_latex_and_json_renderers():
+    derivation = derivative_steps("3x^2 y^3", "y")
+    latex = render_latex(derivation)
+    assert r"\frac{\partial}{\partial y}\left[3 x^{2} y^{3}\right]" in latex
+    assert r"\begin{enumerate}" in latex and latex.count(r"\begin{enumerate}") == latex.count(r"\end{enumerate}")
+    assert "Treat $x$ as a constant" in latex
+    data = to_json(derivation)
+    assert data["rule"] == "differentiate" and data["after"] == "9x²y²"
+    assert [s["rule"] for s in data["substeps"]] == ["treat_as_constant", "constant_multiple"]
+    assert data["substeps"][0]["text"].startswith("Treat x as a constant")
+    json.dumps(data, ensure_ascii=False)
+
+
+def test_every_rule_has_a_template():
+    from tutor.steps import TEMPLATES
+    assert set(TEMPLATES) == set(Rule)
+
+
+# ------------------------------------------------------------- the other builders
+
+
+def test_gradient_steps():
+    derivation = gradient_steps("x^2 + y^2", None, {"x": 2, "y": 3})
+    text = render_text(derivation)
+    assert "Treat y as a constant" in text and "Treat x as a constant" in text
+    assert "∇f = (2x, 2y)" in text
+    assert "∇f(2, 3) = (4, 6)" in text
+    assert [s.rule for s in derivation.substeps] == [R.DIFFERENTIATE, R.DIFFERENTIATE, R.GRADIENT_VECTOR,
+                                                     R.GRADIENT_AT]
+
+
+def test_critical_steps_for_the_sauna():
+    derivation = critical_steps("85 - 1/90 x^2 (x-6) y^2 (y-6)", None, "0 <= x <= 5, 0 <= y <= 5")
+    text = render_text(derivation)
+    assert "x = 0 or x = 4 or y = 0 or y = 6" in text
+    assert "x = 0 or x = 6 or y = 0 or y = 4" in text
+    assert "every point of x = 0 is critical, a whole line" in text
+    assert "(0, 6) is outside: it breaks y ≤ 5" in text
+    assert "(6, 6) is outside" in text
+    assert "(4, 4) is inside" in text
+    assert "At (4, 4): f_xx = 64/15" in text and "4096/225 > 0: a local minimum" in text
+    assert "a saddle point" in text
+    assert "f = 85 all along it" in text
+    rules = [s.rule for s in derivation.substeps]
+    assert rules[:3] == [R.DIFFERENTIATE, R.DIFFERENTIATE, R.SET_TO_ZERO]
+    assert R.REGION in rules and R.CLASSIFY in rules
+
+
+def test_least_squares_steps_for_the_power_lines():
+    derivation = least_squares_steps([(1, 2), (2, 5), (3, 3)])
+    text = render_text(derivation)
+    assert "E = (m + b - 2)² + (2m + b - 5)² + (3m + b - 3)²" in text
+    assert "E(m, b) = 14m² + 12mb + 3b² - 42m - 20b + 38" in text
+    assert "∂E/∂m = 28m + 12b - 42" in text
+    assert "∂E/∂b = 12m + 6b - 20" in text
+    assert "m = 1/2 and b = 7/3" in text
+    assert "E(1/2, 7/3) = 25/6 ≈ 4.16667" in text
+    assert text.splitlines()[0] == "Least squares: fitting y = mx + b to 3 points gives y = x/2 + 7/3"
+
+
+def test_least_squares_steps_with_many_points_do_not_write_every_square():
+    points = [(i, 2 * i + 1 + (i % 3)) for i in range(50)]
+    derivation = least_squares_steps(points)
+    assert [s.rule for s in derivation.substeps][:2] == [R.COST, R.PARTIAL_DERIVATIVE]
+    assert len(render_text(derivation)) < 2000
+
+
+def test_descent_steps_fill_in_the_numbers():
+    text = render_text(descent_steps("e^x - ln x", None, 0.05, 0.005, 20))
+    assert "f′(0.05) = -18.9487, so the new point is 0.05 − 0.005·(-18.9487) = 0.144744" in text
+    assert "Iterations 4 to 19 go the same way." in text
+    assert "Iteration 20:" in text
+    text = render_text(descent_steps("85 - 1/90 x^2 (x-6) y^2 (y-6)", None, (0.5, 0.6), 0.05, 2))
+    assert "∇f(0.5, 0.6) = (-0.1134, -0.0935)" in text
+    assert "= (0.50567, 0.604675)" in text
+
+
+def test_descent_steps_report_divergence():
+    derivation = descent_steps("x^2", None, 1, 1.5)
+    assert derivation.substeps[-1].rule is R.DIVERGED
+    assert "try a smaller learning rate" in render_text(derivation)
+
+
+def test_tangent_steps():
+    text = render_text(tangent_steps("x^2 + y^2", None, {"x": 2, "y": 4}))
+    assert "f(2, 4) = 20" in text
+    assert "∂f/∂x = 2x, so ∂f/∂x(2, 4) = 4" in text
+    assert "z = 4(x - 2) + 8(y - 4) + 20" in text
+    assert text.splitlines()[0].endswith("z = 4x + 8y - 20")
+
+
+# ----------------------------------------------------------------- every step holds
+
+
+def check_derivation(derivation, wrt: str) -> None:
+    """Every derivative step's `after` is the derivative of its `before`."""
+    def walk(s, variable):
+        variable = s.get("wrt", variable)
+        if s.rule in DERIVATIVE_RULES:
+            assert same(s.after, sympy.diff(s.before, symbol(variable))), (s.rule, s.before, s.after)
+        for sub in s.substeps:
+            walk(sub, variable)
+    walk(derivation, wrt)
+
+
+@pytest.mark.parametrize("f, wrt", [(f, wrt) for f, wrt, _, _ in RULE_TABLE] +
+                         [("85 - 1/90 x^2 (x-6) y^2 (y-6)", "y")])
+def test_every_step_of_the_table_holds(f, wrt):
+    check_derivation(derivative_steps(f, wrt), wrt)

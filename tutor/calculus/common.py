@@ -1,0 +1,149 @@
+"""What every solver shares: reading a function, naming its variables, reading a point.
+
+Functions and points given as text are trusted (a command line, a pack) but
+still go through `tutor.parse`; nothing here evaluates text.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import Iterable, Mapping, Sequence
+
+import sympy
+from sympy import Expr
+
+from ..parse import InputError, read, symbol
+
+Number = int | Fraction | Decimal | float | str | Expr
+
+
+class SolveError(ValueError):
+    """A problem with what a solver was asked to do, in one sentence."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def function_of(f: str | Expr) -> Expr:
+    """f as a sympy expression; text is read as trusted input (any letter is a variable)."""
+    if isinstance(f, str):
+        try:
+            return read(f, "expression", (), infer=True).value
+        except InputError as error:
+            raise SolveError(f"can't read the function '{f.strip()}': {error.message}") from None
+    if isinstance(f, sympy.Expr):
+        return f
+    if isinstance(f, (int, Fraction)):
+        return exact(f)
+    raise TypeError(f"a function is text or a sympy expression, not {type(f).__name__}")
+
+
+def order_variables(names: Iterable[str]) -> tuple[str, ...]:
+    """x, y, z first (as the lesson writes them), then the others alphabetically."""
+    first = ("x", "y", "z")
+    return tuple(sorted(set(names), key=lambda n: (first.index(n) if n in first else 3, n)))
+
+
+def variables_of(f: Expr, given: Sequence[str] | None = None) -> tuple[str, ...]:
+    """The variables to use for f: those given, or f's own in the lesson's order."""
+    if given:
+        names = tuple(given)
+        if len(set(names)) != len(names):
+            raise SolveError("each variable may be named only once")
+        return names
+    return order_variables(s.name for s in f.free_symbols)
+
+
+def symbols(names: Sequence[str]) -> tuple[sympy.Symbol, ...]:
+    return tuple(symbol(n) for n in names)
+
+
+def exact(value: Number) -> Expr:
+    """A number as an exact sympy value; decimals (text, Decimal, float) are read as written."""
+    if isinstance(value, sympy.Expr):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a number is expected, not a bool")
+    if isinstance(value, int):
+        return sympy.Integer(value)
+    if isinstance(value, float):
+        value = repr(value)  # the shortest decimal that is this float: what was typed
+    if isinstance(value, (str, Decimal)):
+        try:
+            value = Fraction(str(value).strip())
+        except ValueError:
+            raise SolveError(f"'{value}' is not a number") from None
+    if isinstance(value, Fraction):
+        return sympy.Rational(value.numerator, value.denominator)
+    raise TypeError(f"a number is expected, not {type(value).__name__}")
+
+
+def point_of(at: Mapping[str, Number], variables: Sequence[str]) -> tuple[Expr, ...]:
+    """The values of `at` in the order of `variables`; every variable needs exactly one."""
+    unknown = [name for name in at if name not in variables]
+    if unknown:
+        raise SolveError(f"{unknown[0]} is not a variable here ({describe(variables)})")
+    missing = [name for name in variables if name not in at]
+    if missing:
+        raise SolveError(f"give a value for {' and '.join(missing)}")
+    return tuple(exact(at[name]) for name in variables)
+
+
+def parse_point(text: str, variables: Sequence[str]) -> dict[str, Expr]:
+    """`x=2, y=3` (any order) or `2, 3` (in the order of the variables) as a mapping."""
+    if "=" not in text:
+        values = _read_values(text)
+        if len(values) != len(variables):
+            raise SolveError(f"give {len(variables)} value{'s' if len(variables) != 1 else ''} "
+                             f"({describe(variables)}), like {_example(variables)}")
+        return dict(zip(variables, values))
+    try:
+        answer = read(text, "vector", variables, components=variables) if len(variables) > 1 \
+            else read(text, "number", variables)
+    except InputError as error:
+        raise SolveError(f"can't read the point '{text.strip()}': {error.message}") from None
+    values = answer.value if isinstance(answer.value, tuple) else (answer.value,)
+    if any(v.free_symbols for v in values):
+        raise SolveError(f"the point '{text.strip()}' must give numbers")
+    return dict(zip(variables, values))
+
+
+def _read_values(text: str) -> tuple[Expr, ...]:
+    try:
+        answer = read(text, "auto", (), infer=False)
+    except InputError as error:
+        raise SolveError(f"can't read the point '{text.strip()}': {error.message}") from None
+    values = answer.value if answer.shape == "vector" else (answer.value,)
+    if answer.shape not in ("vector", "number"):
+        raise SolveError(f"the point '{text.strip()}' must be numbers, like 2, 3")
+    return tuple(values)
+
+
+def _example(variables: Sequence[str]) -> str:
+    return ",".join(f"{name}={i + 1}" for i, name in enumerate(variables))
+
+
+def describe(variables: Sequence[str]) -> str:
+    names = list(variables)
+    if not names:
+        return "there are no variables"
+    if len(names) == 1:
+        return f"the variable is {names[0]}"
+    return "the variables are " + ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def sign(value: Expr) -> int | None:
+    """The sign (-1, 0, 1) of a constant: exactly where sympy can decide it, else to 50 digits."""
+    for candidate in (value, sympy.simplify(value)):
+        if candidate.is_zero:
+            return 0
+        if candidate.is_positive:
+            return 1
+        if candidate.is_negative:
+            return -1
+    approximation = value.evalf(50)
+    if approximation.is_Number and abs(approximation) > 1e-40:
+        return 1 if approximation > 0 else -1
+    return None

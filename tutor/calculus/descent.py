@@ -1,0 +1,109 @@
+"""Gradient descent, one row per iteration, as the lesson tabulates it.
+
+xₖ = xₖ₋₁ - α∇f(xₖ₋₁). The gradient is exact (sympy) and evaluated in floating
+point at each iterate, which is what the lesson's tables show. A run that blows
+up (values past a bound, overflow, NaN, or a step out of f's domain) stops and
+says at which iteration; it never raises for that.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Sequence
+
+from sympy import Expr
+
+from ..evaluate import Undefined, compile_expression
+from .common import Number, SolveError, describe, exact, function_of, symbols, variables_of
+from .partials import derivative
+
+BOUND = 1e12  # a coordinate, gradient or value past this counts as divergence
+DEFAULT_TOLERANCE = 1e-8  # when neither a number of iterations nor a tolerance is given
+
+
+@dataclass(frozen=True)
+class DescentRow:
+    k: int
+    point: tuple[float, ...]
+    gradient: tuple[float, ...]  # ∇f at `point`
+    value: float  # f at `point`
+
+
+@dataclass(frozen=True)
+class Descent:
+    rows: tuple[DescentRow, ...]  # rows[0] is the start; rows[n].point is the point after n steps
+    diverged_at: int | None
+    converged: bool  # the gradient got smaller than the tolerance
+    note: str = ""  # why the run stopped early, when it did
+    function: Expr | None = None
+    variables: tuple[str, ...] = ()
+    gradient: tuple[Expr, ...] = ()
+    rate: float = 0.0
+
+
+def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Number] | Number,
+            rate: Number, iterations: int | None = None, tolerance: float | None = None,
+            max_iterations: int = 10_000) -> Descent:
+    f = function_of(f)
+    variables = variables_of(f, variables)
+    start = tuple(start) if isinstance(start, (tuple, list)) else (start,)
+    if len(start) != len(variables):
+        raise SolveError(f"the start needs {len(variables)} coordinate{'s' * (len(variables) != 1)} "
+                         f"({describe(variables)})")
+    alpha = _float(rate, "the learning rate")
+    if not alpha > 0:
+        raise SolveError("the learning rate must be a positive number, like 0.01")
+    if iterations is not None and iterations < 0:
+        raise SolveError("the number of iterations can't be negative")
+    steps = min(iterations, max_iterations) if iterations is not None else max_iterations
+    if tolerance is None and iterations is None:
+        tolerance = DEFAULT_TOLERANCE
+    syms = symbols(variables)
+    gradient = tuple(derivative(f, v) for v in variables)
+    value_of = compile_expression(f, syms)
+    slopes = [compile_expression(g, syms) for g in gradient]
+
+    def row(k: int, point: tuple[float, ...]) -> DescentRow:
+        exact_point = [Fraction(p) for p in point]  # the float's exact value, so rationals stay exact
+        return DescentRow(k, point, tuple(float(s(exact_point).value) for s in slopes),
+                          float(value_of(exact_point).value))
+
+    try:
+        rows = [row(0, tuple(_float(s, "the start") for s in start))]
+    except (Undefined, OverflowError, ZeroDivisionError):
+        shown = ", ".join(f"{n} = {s}" for n, s in zip(variables, start))
+        raise SolveError(f"f or its gradient has no real value at the start ({shown})") from None
+    diverged_at, converged, note = None, False, ""
+    for k in range(1, steps + 1):
+        last = rows[-1]
+        if tolerance is not None and math.hypot(*last.gradient) < tolerance:
+            converged = True
+            break
+        point = tuple(p - alpha * g for p, g in zip(last.point, last.gradient))
+        try:
+            current = row(k, point)
+        except (Undefined, OverflowError, ZeroDivisionError):
+            diverged_at, note = k, "the step left the domain of f"
+            break
+        if not all(math.isfinite(v) and abs(v) <= BOUND
+                   for v in (*current.point, *current.gradient, current.value)):
+            diverged_at, note = k, "the values grew without bound"
+            rows.append(current)
+            break
+        rows.append(current)
+    else:
+        if tolerance is not None and math.hypot(*rows[-1].gradient) < tolerance:
+            converged = True
+    return Descent(tuple(rows), diverged_at, converged, note, f, variables, gradient, alpha)
+
+
+def _float(value: Number, what: str) -> float:
+    try:
+        result = float(exact(value))
+    except (TypeError, ValueError):
+        raise SolveError(f"{what} must be a number") from None
+    if not math.isfinite(result):
+        raise SolveError(f"{what} must be a finite number")
+    return result

@@ -1,0 +1,94 @@
+"""Partial derivatives and gradients, exact, optionally at a point."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping, Sequence
+
+import sympy
+from sympy import Expr
+
+from ..parse import symbol
+from .common import Number, SolveError, function_of, point_of, symbols, variables_of
+
+
+def derivative(f: Expr, wrt: str) -> Expr:
+    """∂f/∂wrt in the form the lesson writes it.
+
+    Each term of f is differentiated on its own and tidied by pulling out common
+    factors, so the product rule on x²(x - 6) gives x(3x - 12), not 3x² - 12x,
+    while the terms of f stay separate (28m + 12b - 42, not 2(14m + 6b - 21)).
+    A term whose derivative has the variable in a denominator is put over one
+    denominator, the numerator multiplied out: x/(x + 1) gives 1/(x + 1)².
+    """
+    v = symbol(wrt)
+    return sympy.Add(*(_tidy(sympy.diff(term, v)) for term in sympy.Add.make_args(f)))
+
+
+def _tidy(term: Expr) -> Expr:
+    numerator, denominator = sympy.fraction(sympy.together(term))
+    if denominator.free_symbols:
+        return sympy.factor_terms(sympy.expand(numerator)) / denominator
+    return sympy.factor_terms(term)
+
+
+def value_at(expr: Expr, variables: Sequence[str], point: Sequence[Expr], what: str = "f") -> Expr:
+    """expr at the point, exactly; a point where it has no real value is an error."""
+    value = expr.xreplace(dict(zip(symbols(variables), point)))
+    value = sympy.simplify(value) if value.free_symbols or not value.is_Rational else value
+    if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or value.is_extended_real is False:
+        shown = ", ".join(f"{n} = {p}" for n, p in zip(variables, point))
+        raise SolveError(f"{what} has no real value at {shown}")
+    return value
+
+
+def frozen_point(variables: Sequence[str], point: Sequence[Expr]) -> Mapping[str, Expr]:
+    return MappingProxyType(dict(zip(variables, point)))
+
+
+@dataclass(frozen=True)
+class Partial:
+    function: Expr
+    wrt: str
+    derivative: Expr
+    at: Mapping[str, Expr] | None = None
+    value: Expr | None = None  # the derivative at `at`
+
+
+@dataclass(frozen=True)
+class Gradient:
+    function: Expr
+    variables: tuple[str, ...]
+    components: tuple[Expr, ...]
+    at: Mapping[str, Expr] | None = None
+    values: tuple[Expr, ...] | None = None  # the components at `at`
+
+
+def partial(f: str | Expr, wrt: str, at: Mapping[str, Number] | None = None) -> Partial:
+    """∂f/∂wrt, and its value where `at` gives every variable of f (and wrt)."""
+    f = function_of(f)
+    result = derivative(f, wrt)
+    if at is None:
+        return Partial(f, wrt, result)
+    variables = variables_of(f)
+    if wrt not in variables:
+        variables = variables + (wrt,)
+    point = point_of(at, variables)
+    value = value_at(result, variables, point, f"∂f/∂{wrt}")
+    return Partial(f, wrt, result, frozen_point(variables, point), value)
+
+
+def gradient(f: str | Expr, variables: Sequence[str] | None = None,
+             at: Mapping[str, Number] | None = None) -> Gradient:
+    """∇f = (∂f/∂v for v in variables), and its value at `at`."""
+    f = function_of(f)
+    variables = variables_of(f, variables)
+    if not variables:
+        raise SolveError("f has no variables, so it has no gradient")
+    components = tuple(derivative(f, v) for v in variables)
+    if at is None:
+        return Gradient(f, variables, components)
+    point = point_of(at, variables)
+    values = tuple(value_at(c, variables, point, f"∂f/∂{v}") for c, v in zip(components, variables))
+    return Gradient(f, variables, components, frozen_point(variables, point), values)

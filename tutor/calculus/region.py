@@ -1,0 +1,156 @@
+"""Regions such as `0 <= x <= 5, 0 <= y <= 5`: which points, and which parts of a set, lie in them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+import sympy
+from sympy import Expr
+
+from ..parse import Equation, InputError, read
+from ..show import show
+from .common import SolveError, exact, sign, symbols
+
+_OPERATORS = {"<=": "≤", "≤": "≤", ">=": "≥", "≥": "≥", "<": "<", ">": ">", "=<": "≤", "=>": "≥"}
+_SPLIT = re.compile(r"(<=|>=|=<|=>|≤|≥|<|>)")
+_HOLDS = {"≤": lambda s: s >= 0, "<": lambda s: s > 0, "≥": lambda s: s <= 0, ">": lambda s: s < 0}
+_LATEX = {"≤": r"\le", "≥": r"\ge", "<": "<", ">": ">"}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """lhs op rhs, one link of a chain like 0 <= x <= 5."""
+
+    lhs: Expr
+    op: str  # one of ≤ < ≥ >
+    rhs: Expr
+
+    def holds(self, values: Mapping[sympy.Symbol, Expr]) -> bool:
+        difference = (self.rhs - self.lhs).xreplace(values)
+        s = sign(difference)
+        if s is None:
+            raise SolveError(f"can't decide whether {self.show()} holds there")
+        return _HOLDS[self.op](s)
+
+    def show(self, variables: Sequence[str] = (), latex: bool = False) -> str:
+        op = _LATEX[self.op] if latex else self.op
+        return f"{show(self.lhs, variables, latex=latex)} {op} {show(self.rhs, variables, latex=latex)}"
+
+
+@dataclass(frozen=True)
+class Region:
+    text: str
+    variables: tuple[str, ...]
+    conditions: tuple[Condition, ...]
+
+    def contains(self, point: Sequence[Expr] | Mapping[str, Expr]) -> bool:
+        return self.failing(point) is None
+
+    def failing(self, point: Sequence[Expr] | Mapping[str, Expr]) -> Condition | None:
+        """The first condition the point breaks, or None if it is inside."""
+        values = self._values(point)
+        return next((c for c in self.conditions if not c.holds(values)), None)
+
+    def meets(self, equations: Sequence[Equation]) -> tuple[bool | None, str]:
+        """Whether a set given by `x = expression` equations reaches into the region, and where.
+
+        Answers None when that can't be decided simply (a curve, or several free variables).
+        """
+        if not all(isinstance(e.lhs, sympy.Symbol) for e in equations):
+            return None, ""
+        solved = {e.lhs: e.rhs for e in equations}
+        remaining: list[Condition] = []
+        for c in self.conditions:
+            lhs, rhs = c.lhs.xreplace(solved), c.rhs.xreplace(solved)
+            if (rhs - lhs).free_symbols:
+                remaining.append(Condition(lhs, c.op, rhs))
+            elif not Condition(lhs, c.op, rhs).holds({}):
+                return False, ""
+        free = set().union(*((c.rhs - c.lhs).free_symbols for c in remaining))
+        if not free:
+            return True, ""
+        if len(free) > 1:
+            return None, ""
+        (variable,) = free
+        where = sympy.S.Reals
+        for c in remaining:
+            relation = {"≤": sympy.Le, "<": sympy.Lt, "≥": sympy.Ge, ">": sympy.Gt}[c.op](c.lhs, c.rhs)
+            where = where.intersect(sympy.solveset(relation, variable, sympy.S.Reals))
+        if where.is_empty:
+            return False, ""
+        return True, interval_text(where, variable.name)
+
+    def show(self, latex: bool = False) -> str:
+        """The conditions as chains again: 0 ≤ x ≤ 5, 0 ≤ y ≤ 5."""
+        text, previous = "", None
+        for c in self.conditions:
+            if previous is not None and previous.rhs == c.lhs:
+                op = _LATEX[c.op] if latex else c.op
+                text += f" {op} {show(c.rhs, self.variables, latex=latex)}"
+            else:
+                text += (", " if text else "") + c.show(self.variables, latex)
+            previous = c
+        return text
+
+    def _values(self, point: Sequence[Expr] | Mapping[str, Expr]) -> dict:
+        if isinstance(point, Mapping):
+            point = [point[name] for name in self.variables]
+        if len(point) != len(self.variables):
+            raise SolveError(f"a point here has {len(self.variables)} coordinates")
+        return dict(zip(symbols(self.variables), (exact(p) for p in point)))
+
+
+def interval_text(where: sympy.Set, name: str) -> str:
+    if isinstance(where, sympy.Interval):
+        parts = []
+        if where.start.is_finite:
+            parts.append(f"{show(where.start)} {'<' if where.left_open else '≤'} ")
+        parts.append(name)
+        if where.end.is_finite:
+            parts.append(f" {'<' if where.right_open else '≤'} {show(where.end)}")
+        return "".join(parts)
+    if isinstance(where, sympy.FiniteSet):
+        return " or ".join(f"{name} = {show(v)}" for v in where)
+    return f"{name} in {where}"
+
+
+def parse_region(text: str, variables: Sequence[str]) -> Region:
+    """Read `0 <= x <= 5, 0 <= y <= 5` (also <, >, ≤, ≥, and `and`); bounds go through tutor.parse."""
+    variables = tuple(variables)
+    conditions: list[Condition] = []
+    for chain in _split_commas(text):
+        pieces = _SPLIT.split(chain)
+        if len(pieces) < 3:
+            raise SolveError(f"'{chain.strip()}' is not a condition like 0 <= x <= 5")
+        sides = [_side(p, variables) for p in pieces[0::2]]
+        ops = [_OPERATORS[p] for p in pieces[1::2]]
+        conditions.extend(Condition(a, op, b) for a, op, b in zip(sides, ops, sides[1:]))
+    if not conditions:
+        raise SolveError("the region is empty; write it like 0 <= x <= 5, 0 <= y <= 5")
+    return Region(text.strip(), variables, tuple(conditions))
+
+
+def _side(text: str, variables: Sequence[str]) -> Expr:
+    if not text.strip():
+        raise SolveError("each side of a comparison needs a value")
+    try:
+        return read(text, "expression", variables).value
+    except InputError as error:
+        raise SolveError(f"can't read the region: {error.message}") from None
+
+
+def _split_commas(text: str) -> list[str]:
+    """The chains of a region, split at commas outside brackets (log(x, 2) stays whole)."""
+    chains, depth, current = [], 0, ""
+    for c in text:
+        depth += c in "([{"
+        depth -= c in ")]}"
+        if c in ",;" and depth == 0:
+            chains.append(current)
+            current = ""
+        else:
+            current += c
+    chains.append(current)
+    return [part for chain in chains for part in re.split(r"\s+and\s+", chain) if part.strip()]

@@ -1,0 +1,98 @@
+"""The derivation of critical points, as the lesson does it for the sauna.
+
+Partials; set them to 0; factor; a product is 0 when a factor is; combine one
+condition from each equation; candidates; the region; the second-derivative test.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import sympy
+from sympy import Expr
+
+from ..calculus import CriticalPoints, Region, critical_points
+from ..calculus.critical import as_equation
+from ..parse import Equation, symbol
+from .derivative import derivative_steps
+from .model import Rule, Step, step
+
+
+def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
+                   region: str | Region | None = None, *, result: CriticalPoints | None = None) -> Step:
+    c = result or critical_points(f, variables, region)
+    syms = [symbol(v) for v in c.variables]
+    substeps = [derivative_steps(c.function, v, c.variables) for v in c.variables]
+    nonzero = [(v, g) for v, g in zip(c.variables, c.gradient) if g != 0]
+    substeps.append(step(Rule.SET_TO_ZERO, c.gradient, tuple(Equation(g, sympy.Integer(0)) for _, g in nonzero)))
+    for (v, g), factors in zip(nonzero, c.factors):
+        substeps.append(step(Rule.ZERO_PRODUCT, sympy.factor(g), tuple(as_equation(f, syms) for f in factors),
+                             wrt=v))
+    if c.cases or c.factors:
+        substeps.append(_cases(c))
+    answer = tuple(p.point for p in c.points) + tuple(s.equation for s in c.sets)
+    substeps.append(step(Rule.CANDIDATES, None, answer))
+    if c.region is not None:
+        substeps.append(_region(c))
+    if c.points:
+        substeps.append(step(Rule.CLASSIFY, None, None, [_test(c.variables, p) for p in c.points]))
+    substeps += [step(Rule.CRITICAL_SET, s.equations, s.value, description=s.description) for s in c.sets]
+    if not c.complete:
+        substeps.append(step(Rule.INCOMPLETE, note=c.note))
+    return step(Rule.CRITICAL_POINTS, c.function, answer, substeps, variables=c.variables)
+
+
+def _cases(c: CriticalPoints) -> Step:
+    cases = []
+    for case in c.cases:
+        if not case.solved:
+            cases.append(step(Rule.CASE_UNSOLVED, case.conditions))
+        if case.set is not None:
+            cases.append(step(Rule.CASE_SET, case.conditions, case.set.equations, kind=case.set.kind))
+        for point in case.points:
+            on = next((s.equations for s in c.sets if s.equations and _lies_on(point, s.equations, c.variables)),
+                      None)
+            if on is None:
+                cases.append(step(Rule.CASE_POINT, case.conditions, point))
+            else:
+                cases.append(step(Rule.CASE_POINT_ON_SET, case.conditions, point, on=on))
+    combinations = 1
+    for factors in c.factors:
+        combinations *= len(factors)
+    return step(Rule.CASES, None, None, cases, contradictory=combinations - len(c.cases))
+
+
+def _region(c: CriticalPoints) -> Step:
+    checks = []
+    seen = []
+    for point in (p for case in c.cases for p in case.points):
+        if point in seen:
+            continue
+        seen.append(point)
+        failing = c.region.failing(point)
+        checks.append(step(Rule.INSIDE, point, True) if failing is None
+                      else step(Rule.OUTSIDE, point, False, failing=failing))
+    for s in c.sets:
+        checks.append(step(Rule.SET_INSIDE, s.equations, True, where=s.where) if s.inside and s.where
+                      else step(Rule.SET_OUTSIDE, s.equations, False) if s.inside is False else None)
+    return step(Rule.REGION, None, None, [s for s in checks if s is not None], region=c.region)
+
+
+def _test(variables: Sequence[str], point) -> Step:
+    k = point.classification
+    label = k.label
+    if len(variables) == 1:
+        return step(Rule.SECOND_DERIVATIVE_TEST, point.point, label, D=k.D)
+    if len(variables) == 2:
+        a, b = (symbol(f"f_{v}{w}") for v, w in ((variables[0], variables[0]), (variables[1], variables[1])))
+        ab = symbol(f"f_{variables[0]}{variables[1]}")
+        h = k.hessian
+        entries = (Equation(a, h[0][0]), Equation(b, h[1][1]), Equation(ab, h[0][1]))
+        return step(Rule.HESSIAN_TEST, point.point, label, entries=entries, formula=a * b - ab**2, D=k.D)
+    minors = tuple(sympy.Matrix(k.hessian)[:i, :i].det() for i in range(1, len(variables) + 1))
+    return step(Rule.HESSIAN_MINORS, point.point, label, minors=minors)
+
+
+def _lies_on(point, equations, variables) -> bool:
+    values = dict(zip((symbol(v) for v in variables), point))
+    return all(sympy.simplify((e.lhs - e.rhs).xreplace(values)) == 0 for e in equations)

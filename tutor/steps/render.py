@@ -1,0 +1,347 @@
+"""Wording for steps: one template per rule, filled in as plain text, LaTeX or JSON.
+
+A template is a sentence with fields: `{before}`, `{after}`, `{d}` (the
+derivative operator applied to `before`, ∂/∂x[…] or d/dx[…]), `{df}` (∂f/∂x),
+`{grad}` (∇f), `{alpha}` (α), `{wrt}`, and the step's context values by name;
+`{d_rest}` is the operator applied to the context value `rest`. Format specs:
+`{names:a constant|constants}` picks by count (or by truth for a bool),
+`{value:sign}` adds "> 0", "< 0" or "= 0", `{point:args}` always brackets,
+`{value:factor}` brackets a negative number, `{items:and}` and `{items:or}`
+join, `{label:verdict}` words a classification.
+
+The LaTeX renderer writes each step as a line of text with $…$ maths (ready
+for a LaTeX document or a Markdown cell); template text is escaped for it.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Sequence
+
+from sympy import Expr
+
+from ..calculus.region import Condition, Region
+from ..parse import Equation, symbol
+from ..show import show, show_float
+from .model import PowerForm, Rule, Step
+
+TEMPLATES: dict[Rule, str] = {
+    Rule.DIFFERENTIATE: "{d} = {after}",
+    Rule.TREAT_AS_CONSTANT: ("Treat {constants} as {constants:a constant|constants}: only {wrt} varies, "
+                             "so {constants} {constants:acts|act} like a fixed number."),
+    Rule.CONSTANT: "Constant: {before} does not change with {wrt}, so {d} = 0.",
+    Rule.IDENTITY: "The derivative of {wrt} with respect to itself is 1: {d} = 1.",
+    Rule.CONSTANT_MULTIPLE: ("Constant multiple: {coefficient} is a constant coefficient, "
+                             "so {d} = {coefficient:factor} · {d_rest} = {after}."),
+    Rule.POWER: "Power rule: bring the exponent {exponent} down and lower it by 1: {d} = {after}.",
+    Rule.ROOT: "A root is a power: {before} = {power}, so the power rule applies.",
+    Rule.SUM: "Sum/difference rule: differentiate term by term: {d} = {after}.",
+    Rule.PRODUCT: "Product rule: differentiate one factor at a time, keeping the others: {d} = {after}.",
+    Rule.QUOTIENT: "Quotient rule (u′v − uv′)/v² with u = {u} and v = {v}: {d} = {after}.",
+    Rule.CHAIN: ("Chain rule: {before} is {outer} with {letter} = {inner}, "
+                 "so {d} = {outer_derivative:factor} · {d_inner} = {after}."),
+    Rule.EXP: "The exponential is its own derivative: {d} = {after}.",
+    Rule.EXPONENTIAL: "Exponential with base {base}: {d} = {before} · ln {base} = {after}.",
+    Rule.LOG: "The derivative of ln {wrt} is 1/{wrt}: {d} = {after}.",
+    Rule.SIN: "The derivative of sine is cosine: {d} = {after}.",
+    Rule.COS: "The derivative of cosine is minus sine: {d} = {after}.",
+    Rule.TAN: "The derivative of tangent is 1 + tan²: {d} = {after}.",
+    Rule.FALLBACK: "The lesson has no rule for {before}; sympy's derivative is {d} = {after}.",
+    Rule.SIMPLIFY: "Simplify: {before} = {after}.",
+
+    Rule.GRADIENT: "The gradient of f = {before}: {grad} = {after}",
+    Rule.GRADIENT_VECTOR: "Put the partial derivatives together: {grad} = {after}.",
+    Rule.GRADIENT_AT: "At {point}: {grad}{point:args} = {after}.",
+    Rule.TANGENT_PLANE: "The tangent plane to f = {before} at {point}: {after}",
+    Rule.VALUE_AT: "The height of f at the point: f{point:args} = {after}.",
+    Rule.PARTIAL_AT: "The slope in the {wrt} direction: {df} = {before}, so {df}{point:args} = {after}.",
+    Rule.PLANE: ("Put these into z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b): {after}."),
+
+    Rule.CRITICAL_POINTS: "The critical points of f = {before}: {after}",
+    Rule.SET_TO_ZERO: "At a critical point every partial derivative is 0: {after:and}.",
+    Rule.ZERO_PRODUCT: "{df} = {before} is 0 when one of its factors is 0: {after:or}.",
+    Rule.CASES: "Take one condition from each equation ({contradictory} other choices contradict each other):",
+    Rule.CASE_POINT: "{before:and}: the point {after}.",
+    Rule.CASE_POINT_ON_SET: "{before:and}: the point {after}, which lies on {on}.",
+    Rule.CASE_SET: "{before:and}: every point of {after} is critical, a whole {kind}.",
+    Rule.CASE_UNSOLVED: "{before:and}: sympy cannot solve this case exactly.",
+    Rule.CANDIDATES: "The critical points: {after}.",
+    Rule.REGION: "Keep what lies in the region {region}:",
+    Rule.INSIDE: "{before} is inside.",
+    Rule.OUTSIDE: "{before} is outside: it breaks {failing}.",
+    Rule.SET_INSIDE: "{before} meets the region where {where}.",
+    Rule.SET_OUTSIDE: "{before} lies outside the region.",
+    Rule.CLASSIFY: "Classify each point with the second-derivative test:",
+    Rule.SECOND_DERIVATIVE_TEST: "At {before}: f″ = {D:sign}, so this is {after:verdict}.",
+    Rule.HESSIAN_TEST: "At {before}: {entries}, so D = {formula} = {D:sign}: {after:verdict}.",
+    Rule.HESSIAN_MINORS: ("At {before}: the leading principal minors of the Hessian are {minors:and}: "
+                          "{after:verdict}."),
+    Rule.CRITICAL_SET: "{description}.",
+    Rule.INCOMPLETE: "Note: {note}.",
+
+    Rule.LEAST_SQUARES: "Least squares: fitting {model} to {n} points gives {after}",
+    Rule.COST: "The cost is the sum of the squared errors ({residual})² over the points: E = {after}.",
+    Rule.EXPAND: "Multiply out and collect terms: E{parameters:args} = {after}.",
+    Rule.PARTIAL_DERIVATIVE: "{df} = {after}.",
+    Rule.NORMAL_EQUATIONS: "At the minimum every partial derivative is 0 (the normal equations): {after:and}.",
+    Rule.SOLVE_SYSTEM: "Solve the linear system: {after:and}.",
+    Rule.COST_AT_OPTIMUM: "The least cost: E{point:args} = {after} ≈ {approx}.",
+
+    Rule.GRADIENT_DESCENT: "Gradient descent on f = {before} from {start} with learning rate {alpha} = {rate}",
+    Rule.SLOPE: "The {variables:derivative|gradient}: {variables:f′|∇f} = {after}.",
+    Rule.UPDATE_RULE: ("Each iteration steps against the {variables:derivative|gradient}: "
+                       "new point = old point − {alpha}·{variables:f′|∇f}(old point)."),
+    Rule.ITERATION: ("Iteration {k}: {variables:f′|∇f}{before:args} = {gradient}, so the new point is "
+                     "{before} − {rate}·{gradient:factor} = {after}, where f = {value}."),
+    Rule.SKIPPED: "Iterations {first} to {last} go the same way.",
+    Rule.DIVERGED: "Diverged at iteration {k}: {reason}; try a smaller learning rate.",
+    Rule.CONVERGED: "After {k} iterations the gradient is below {tolerance}: the minimum is near {after}, where f = {value}.",
+    Rule.STOPPED: "After {k} iterations the point is {after}, where f = {value}.",
+}
+
+VERDICTS = {
+    "minimum": "a local minimum",
+    "maximum": "a local maximum",
+    "saddle": "a saddle point",
+    "inconclusive": "the test is inconclusive",
+}
+
+
+class _Text:
+    """Plain Unicode. `raw` is maths without delimiters; `math` is ready to put in a sentence."""
+
+    latex = False
+
+    def __init__(self, variables: Sequence[str]):
+        self.variables = tuple(variables)
+
+    def math(self, value: object) -> str:
+        return self.escape(value) if isinstance(value, str) else self.wrap(self.raw(value))
+
+    def raw(self, value: object) -> str:
+        if value is None:
+            return "none"
+        if isinstance(value, float):
+            return show_float(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        if isinstance(value, PowerForm):
+            base = show(value.base, self.variables, latex=self.latex)
+            if not (value.base.is_Symbol or value.base.is_Number):
+                base = self.brackets(base)
+            exponent = show(value.exponent, latex=self.latex)
+            return f"{base}^{{{exponent}}}" if self.latex else f"{base}^({exponent})"
+        if isinstance(value, (Region, Condition)):
+            return value.show(latex=self.latex) if isinstance(value, Region) else \
+                value.show(self.variables, latex=self.latex)
+        if isinstance(value, tuple):
+            if len(value) == 1 and not isinstance(value[0], (tuple, Equation)):
+                return self.raw(value[0])
+            if value and all(isinstance(v, float) for v in value):
+                return self.brackets(", ".join(map(show_float, value)))
+            if value and all(isinstance(v, Equation) for v in value):
+                return ", ".join(self.raw(v) for v in value)
+        return show(value, self.variables, latex=self.latex)
+
+    def wrap(self, text: str) -> str:
+        return text
+
+    def brackets(self, inner: str) -> str:
+        return rf"\left({inner}\right)" if self.latex else f"({inner})"
+
+    def applied(self, wrt: str, partial: bool, expr: Expr) -> str:
+        operator = f"∂/∂{wrt}" if partial else f"d/d{wrt}"
+        return f"{operator}[{self.raw(expr)}]"
+
+    def df(self, function: str, wrt: str, partial: bool) -> str:
+        return f"∂{function}/∂{wrt}" if partial else f"{function}′"
+
+    def symbol(self, name: str) -> str:
+        return {"grad": "∇f", "alpha": "α"}[name]
+
+    def escape(self, text: str) -> str:
+        return text
+
+
+class _Latex(_Text):
+    """Text with $…$ maths; template text is escaped."""
+
+    latex = True
+    _ESCAPES = {
+        "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "#": r"\#", "$": r"\$", "_": r"\_",
+        "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\^{}",
+        "·": r"$\cdot$", "−": "$-$", "′": "$'$", "″": "$''$", "∂": r"$\partial$", "∇": r"$\nabla$",
+        "α": r"$\alpha$", "≈": r"$\approx$", "≤": r"$\le$", "≥": r"$\ge$", "²": "$^2$", "<": "$<$",
+        ">": "$>$",
+    }
+
+    def wrap(self, text: str) -> str:
+        return f"${text}$"
+
+    def applied(self, wrt: str, partial: bool, expr: Expr) -> str:
+        operator = rf"\frac{{\partial}}{{\partial {wrt}}}" if partial else rf"\frac{{d}}{{d{wrt}}}"
+        return rf"{operator}\left[{self.raw(expr)}\right]"
+
+    def df(self, function: str, wrt: str, partial: bool) -> str:
+        return rf"\frac{{\partial {function}}}{{\partial {wrt}}}" if partial else f"{function}'"
+
+    def symbol(self, name: str) -> str:
+        return {"grad": r"\nabla f", "alpha": r"\alpha"}[name]
+
+    def escape(self, text: str) -> str:
+        return "".join(self._ESCAPES.get(c, c) for c in text)
+
+
+class _Fields(string.Formatter):
+    """Fills one template for one step."""
+
+    def __init__(self, form: _Text, step: Step, state: dict):
+        super().__init__()
+        self.form, self.step, self.state = form, step, state
+
+    def render(self, template: str) -> str:
+        out = []
+        for literal, name, spec, _ in self.parse(template):
+            out.append(self.form.escape(literal))
+            if name is not None:
+                out.append(self.field(name, spec or ""))
+        return "".join(out)
+
+    def value(self, name: str) -> object:
+        if name == "before":
+            return self.step.before
+        if name == "after":
+            return self.step.after
+        for key, value in self.step.context:
+            if key == name:
+                return value
+        if name in self.state:
+            return self.state[name]
+        raise KeyError(f"the template for {self.step.rule.value} needs '{name}'")
+
+    def field(self, name: str, spec: str) -> str:
+        form, state = self.form, self.state
+        if name == "d" or name.startswith("d_"):
+            expr = self.step.before if name == "d" else self.value(name[2:])
+            return form.wrap(form.applied(state["wrt"], state["partial"], expr))
+        if name == "df":
+            return form.wrap(form.df(state["function"], self.value("wrt"), state["partial"]))
+        if name in ("grad", "alpha"):
+            return form.wrap(form.symbol(name))
+        value = self.value(name)
+        if "|" in spec:
+            one, many = spec.split("|", 1)
+            return form.escape(one if (value if isinstance(value, bool) else len(value) == 1) else many)
+        if spec == "sign":
+            return form.wrap(f"{form.raw(value)} {_comparison(value, form.latex)}")
+        if spec == "args":
+            items = value if isinstance(value, tuple) else (value,)
+            return form.wrap(form.brackets(", ".join(form.raw(v) for v in items)))
+        if spec == "factor":
+            text = form.raw(value)
+            return form.wrap(form.brackets(text) if _negative_or_sum(value) else text)
+        if spec in ("and", "or"):
+            items = value if isinstance(value, tuple) else (value,)
+            return f" {spec} ".join(form.math(v) for v in items)
+        if spec == "verdict":
+            return form.escape(VERDICTS[value])
+        if name in ("constants", "variables", "parameters", "wrt"):
+            return _join([form.math(symbol(n)) for n in ((value,) if isinstance(value, str) else value)])
+        return form.math(value)
+
+
+def _comparison(value: Expr, latex: bool) -> str:
+    if value == 0:
+        return "= 0"
+    if value.is_positive:
+        return "> 0"
+    if value.is_negative:
+        return "< 0"
+    return r"\ne 0" if latex else "≠ 0"
+
+
+def _negative_or_sum(value: object) -> bool:
+    if isinstance(value, tuple) and len(value) == 1:
+        value = value[0]
+    if isinstance(value, float):
+        return value < 0
+    return isinstance(value, Expr) and (value.is_Add or value.could_extract_minus_sign())
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _sentence(form: _Text, step: Step, state: dict) -> str:
+    return _Fields(form, step, state).render(TEMPLATES[step.rule])
+
+
+def _inherit(step: Step, state: dict) -> dict:
+    """What substeps need from above: the variables, the variable of differentiation, the notation.
+
+    Partial-derivative notation (∂/∂x) is used exactly when there are several variables.
+    """
+    updates = {key: value for key, value in step.context if key in ("wrt", "partial", "function", "variables")}
+    if "variables" in updates and "partial" not in updates:
+        updates["partial"] = len(updates["variables"]) > 1
+    return {**state, **updates} if updates else state
+
+
+_START = {"wrt": "x", "partial": False, "function": "f", "variables": ()}
+
+
+def _lines(step: Step, form_of, state: dict, depth: int, label: str) -> list[tuple[int, str, str]]:
+    state = _inherit(step, state)
+    form = form_of(state["variables"])
+    out = [(depth, label, _sentence(form, step, state))]
+    for i, sub in enumerate(step.substeps, start=1):
+        out.extend(_lines(sub, form_of, state, depth + 1, f"{label}{i}." if label else f"{i}."))
+    return out
+
+
+def render_text(step: Step) -> str:
+    """The derivation as numbered, indented lines of plain Unicode."""
+    lines = _lines(step, _Text, _START, 0, "")
+    return "\n".join(("   " * (depth - 1) + f"{label} " if depth else "") + text
+                     for depth, label, text in lines)
+
+
+def render_latex(step: Step) -> str:
+    """The derivation as LaTeX: the first line, then nested enumerate environments."""
+    lines = _lines(step, _Latex, _START, 0, "")
+    out, depth_now = [lines[0][2]], 0
+    for depth, _, text in lines[1:]:
+        while depth_now < depth:
+            out.append("  " * depth_now + r"\begin{enumerate}")
+            depth_now += 1
+        while depth_now > depth:
+            depth_now -= 1
+            out.append("  " * depth_now + r"\end{enumerate}")
+        out.append("  " * depth + r"\item " + text)
+    while depth_now > 0:
+        depth_now -= 1
+        out.append("  " * depth_now + r"\end{enumerate}")
+    return "\n".join(out)
+
+
+def to_json(step: Step, _state: dict | None = None) -> dict:
+    """The derivation as plain data: rule, sentences, before/after as Unicode maths, context, substeps."""
+    state = _inherit(step, _state or _START)
+    text, latex = _Text(state["variables"]), _Latex(state["variables"])
+    return {
+        "rule": step.rule.value,
+        "text": _sentence(text, step, state),
+        "latex": _sentence(latex, step, state),
+        "before": None if step.before is None else text.raw(step.before),
+        "after": None if step.after is None else text.raw(step.after),
+        "context": {key: _plain(value, text) for key, value in step.context},
+        "substeps": [to_json(sub, state) for sub in step.substeps],
+    }
+
+
+def _plain(value: object, form: _Text) -> object:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return form.raw(value)
