@@ -9,11 +9,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Callable, Sequence
 
-from . import solve
+
+from . import packs, solve
 from .check import check, check_lines
 from .parse import SHAPES
+from .show import show
 
 EXIT_OK, EXIT_INCORRECT, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
 
@@ -149,11 +152,84 @@ def run_solve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# ------------------------------------------------------------------------- pack
+
+
+def setup_pack(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="the built-in packs and any given pack files")
+    listing.add_argument("files", nargs="*", metavar="FILE")
+    show_ = actions.add_parser("show", help="the exercises of a pack, as a student sees them")
+    show_.add_argument("pack", help="a built-in pack id (gradients, drills) or a pack file")
+    show_.add_argument("exercise", nargs="?", help="only this exercise")
+    variant = show_.add_mutually_exclusive_group()
+    variant.add_argument("--seed", type=int, help="the variant for this number")
+    variant.add_argument("--student", help="the variant this student sees")
+    show_.add_argument("--answers", action="store_true", help="also show the expected answers")
+    show_.add_argument("--latex", action="store_true", help="prompts in LaTeX")
+    validate = actions.add_parser("validate", help="check pack files: structure, kinds, answers, variants")
+    validate.add_argument("files", nargs="+", metavar="FILE")
+    new = actions.add_parser("new", help="write a commented template for a new pack")
+    new.add_argument("file", metavar="FILE")
+
+
+def run_pack(args: argparse.Namespace) -> int:
+    if args.action == "list":
+        for name in [*packs.BUILT_IN, *args.files]:
+            pack = _load_pack(name)
+            print(f"{pack.id:<12} {len(pack.exercises):>3} exercises  {pack.title}  ({pack.source})")
+        return EXIT_OK
+    if args.action == "show":
+        pack = _load_pack(args.pack)
+        try:
+            specs = [pack.exercise(args.exercise)] if args.exercise else list(pack.exercises)
+        except KeyError as error:
+            raise UserError(error.args[0])
+        key = args.student if args.student is not None else args.seed
+        print(f"{pack.id}: {pack.title} ({len(pack.exercises)} exercises)")
+        for number, spec in enumerate(specs, start=1):
+            exercise = spec.variant(key)
+            tags = f"  [{', '.join(spec.tags)}]" if spec.tags else ""
+            print(f"\n{number}. {spec.id} ({spec.kind}){tags}")
+            print(f"   {exercise.prompt(latex=args.latex)}")
+            if args.answers:
+                print(f"   answer: {show(exercise.expected(), exercise.problem.variables, latex=args.latex)}")
+        return EXIT_OK
+    if args.action == "validate":
+        failed = False
+        for name in args.files:
+            try:
+                pack = packs.load(name)
+            except packs.PackError as error:
+                failed = True
+                print("\n".join(error.problems))
+                continue
+            problems = packs.self_check(pack)
+            failed |= bool(problems)
+            print("\n".join(problems) if problems else
+                  f"{name}: valid ({len(pack.exercises)} exercises; each one's answer grades as correct)")
+        return EXIT_INCORRECT if failed else EXIT_OK
+    path = Path(args.file)
+    if path.exists():
+        raise UserError(f"{path} already exists; choose another name")
+    path.write_text(packs.TEMPLATE, encoding="utf-8")
+    print(f"wrote {path}; edit it, then run: tutor pack validate {path}")
+    return EXIT_OK
+
+
+def _load_pack(name: str) -> "packs.Pack":
+    try:
+        return packs.load(name)
+    except packs.PackError as error:
+        raise UserError("\n".join(error.problems))
+
+
 # ------------------------------------------------------------------------- main
 
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "check": ("check one answer, or a batch of JSON lines", setup_check, run_check),
     "solve": ("solve a calculation of the lesson exactly, with --steps to explain it", setup_solve, run_solve),
+    "pack": ("list, show, validate or start exercise packs", setup_pack, run_pack),
 }
 
 

@@ -194,7 +194,9 @@ class ExerciseSpec:
             values = {symbol(p.name): p.draw(rng) for p in self.params}
             if all(c.holds(values) for c in self.require):
                 return values
-        raise ValueError(f"no parameters meet 'require' after {_MAX_DRAWS} draws")
+        conditions = ", ".join(c.text for c in self.require)
+        raise ValueError(f"no parameters meet 'require: {conditions}' in {_MAX_DRAWS} draws; "
+                         "widen the ranges or relax the condition")
 
 
 def variant_seed(pack: str, exercise: str, key: object) -> int:
@@ -238,8 +240,7 @@ class Exercise:
         verdict = self.problem.check(text, self.spec.tolerance)
         if verdict.verdict == "incorrect":
             for mistake in self.spec.mistakes:
-                if self.problem.check(mistake.answer, self.spec.tolerance, expected_text=None,
-                                      against=text).correct:
+                if self.problem.check(text, self.spec.tolerance, expected=mistake.answer).correct:
                     return Verdict("incorrect", "mistake:author", mistake.feedback, verdict.reading,
                                    credit=verdict.credit)
         return verdict
@@ -275,8 +276,16 @@ class Pack:
         return tuple(e for e in self.exercises if tag in e.tags)
 
 
+def built_in_folder() -> Path:
+    """The built-in packs: installed as tutor.exercises, or `exercises/` in a source checkout."""
+    try:
+        return Path(str(resources.files("tutor.exercises")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[1] / "exercises"
+
+
 def built_in_path(name: str) -> Path:
-    return Path(str(resources.files("tutor.exercises").joinpath(f"{name}.yaml")))
+    return built_in_folder() / f"{name}.yaml"
 
 
 def load(name_or_path: str | Path) -> Pack:
@@ -309,6 +318,10 @@ def load_text(text: str, source: str, folder: Path) -> Pack:
         raise PackError([f"{where}: not valid YAML: {problem}"])
     if not isinstance(root, yaml.MappingNode):
         raise PackError([f"{source}:1:1: a pack is a mapping with 'pack', 'title' and 'exercises'"])
+    tagged = [f"{Where.of(source, n)}: YAML tags like {n.tag} are not allowed" for n in _nodes(root)
+              if n.tag not in _PLAIN_TAGS]
+    if tagged:  # nothing of a file with such tags is read further
+        raise PackError(tagged)
     top = _mapping(root, report, None, _PACK_KEYS, "pack")
     pack_id = _text(top.get("pack"), report, None, "pack") if "pack" in top else None
     if pack_id is None:
@@ -321,18 +334,19 @@ def load_text(text: str, source: str, folder: Path) -> Pack:
     if not isinstance(listing, yaml.SequenceNode) or not listing.value:
         report.add(listing or root, "the pack needs a non-empty list under 'exercises'")
     else:
-        seen: dict[str, Where] = {}
+        seen: dict[str, int] = {}
         for node in listing.value:
+            exercise_id = _id_of(node)
+            if exercise_id in seen:
+                report.add(node, f"duplicate id (first used at line {seen[exercise_id]})", exercise_id)
+                continue
+            if exercise_id is not None:
+                seen[exercise_id] = node.start_mark.line + 1
             spec = _exercise(node, report, pack_id or "?", folder)
-            if spec is None:
-                continue
-            if spec.id in seen:
-                report.add(node, f"duplicate id (first used at line {seen[spec.id].line})", spec.id)
-                continue
-            seen[spec.id] = spec.where
-            exercises.append(spec)
+            if spec is not None:
+                exercises.append(spec)
     if report.problems:
-        raise PackError(report.problems)
+        raise PackError(sorted(report.problems, key=_position))
     return Pack(pack_id, title or pack_id, description or "", source, tuple(exercises),
                 tuple(sorted({t for e in exercises for t in e.tags})))
 
@@ -340,11 +354,35 @@ def load_text(text: str, source: str, folder: Path) -> Pack:
 # ---------------------------------------------------------------- reading nodes
 
 
-def _check_tag(node: yaml.Node, report: _Report, exercise: str | None) -> bool:
-    if node.tag.startswith("tag:yaml.org,2002:"):
-        return True
-    report.add(node, f"YAML tags like {node.tag} are not allowed", exercise)
-    return False
+def _position(problem: str) -> tuple:
+    """Sort key for 'FILE:LINE:COL: message': in the order of the file."""
+    parts = problem.split(":", 3)
+    try:
+        return (int(parts[1]), int(parts[2]))
+    except (IndexError, ValueError):
+        return (0, 0)
+
+
+def _id_of(node: yaml.Node) -> str | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode):
+                return str(value.value)
+    return None
+
+
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
+
+
+def _nodes(node: yaml.Node) -> Iterator[yaml.Node]:
+    yield node
+    if isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            yield from _nodes(child)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _nodes(key)
+            yield from _nodes(value)
 
 
 def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: set[str] | Mapping,
@@ -354,8 +392,6 @@ def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: se
         return {}
     out: dict[str, yaml.Node] = {}
     for key, value in node.value:
-        if not _check_tag(value, report, exercise):
-            continue
         name = key.value if isinstance(key, yaml.ScalarNode) else None
         if name not in allowed:
             close = difflib.get_close_matches(str(name), list(allowed), n=1)
@@ -380,16 +416,49 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path) -> Exer
     if not isinstance(node, yaml.MappingNode):
         report.add(node, "each exercise is a mapping with 'id' and 'kind'")
         return None
-    keys = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
-    kind_node = next((v for k, v in node.value if getattr(k, "value", None) == "kind"), None)
-    kind = kind_node.value if isinstance(kind_node, yaml.ScalarNode) else None
-    id_node = next((v for k, v in node.value if getattr(k, "value", None) == "id"), None)
-    exercise_id = id_node.value if isinstance(id_node, yaml.ScalarNode) else None
+    before = len(report.problems)
+    exercise_id = _id_of(node)
     if exercise_id is None:
         report.add(node, "the exercise needs an 'id'")
         exercise_id = "?"
-    elif not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", str(exercise_id)):
-        report.add(id_node, "an id uses letters, digits, '-', '_' and '.'", exercise_id)
+    elif not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", exercise_id):
+        report.add(node, "an id uses letters, digits, '-', '_' and '.'", exercise_id)
+    problem_class = _kind(node, report, exercise_id)
+    if problem_class is None:
+        return None
+    nodes = _mapping(node, report, exercise_id, {**_COMMON, **problem_class.FIELDS}, "an exercise")
+    # `points` is the grading weight (a number), except as a least-squares data list
+    weight = nodes.get("points")
+    if weight is not None and "points" in problem_class.FIELDS and not _is_number(weight):
+        weight = None
+    fields = {k: v for k, v in nodes.items() if k in problem_class.FIELDS and not (k == "points" and weight)}
+    for name, spec in problem_class.FIELDS.items():
+        if spec.required and name not in fields:
+            report.add(node, f"missing '{name}' ({spec.help})", exercise_id)
+    params = _params(nodes.get("params"), report, exercise_id)
+    param_names = [p.name for p in params]
+    data: dict[str, object] = {"decimals": any(_has_decimal(fields[n]) for n in _NUMERIC_DATA if n in fields)}
+    for name, value in fields.items():
+        try:
+            data[name] = FIELD_READERS[problem_class.FIELDS[name].reader](value, param_names, folder)
+        except ReadError as error:
+            report.add(error.node or value, error.message, exercise_id)
+        except InputError as error:
+            report.add(value, f"'{name}' can't be read: {error.message}", exercise_id)
+    require = _require(nodes.get("require"), param_names, report, exercise_id)
+    common = _common({k: v for k, v in nodes.items() if k in _COMMON and (k != "points" or weight)},
+                     report, exercise_id)
+    if len(report.problems) > before:
+        return None
+    spec = ExerciseSpec(pack, exercise_id, problem_class.KIND, Where.of(report.file, node), data,
+                        params=params, require=require, **common)
+    _validate(spec, nodes, node, report)
+    return spec
+
+
+def _kind(node: yaml.MappingNode, report: _Report, exercise_id: str) -> type[Problem] | None:
+    kind_node = next((v for k, v in node.value if getattr(k, "value", None) == "kind"), None)
+    kind = kind_node.value if isinstance(kind_node, yaml.ScalarNode) else None
     if kind is None:
         report.add(node, "the exercise needs a 'kind' (" + ", ".join(sorted(KINDS)) + ")", exercise_id)
         return None
@@ -398,47 +467,37 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path) -> Exer
         hint = f"; did you mean '{close[0]}'?" if close else f" (kinds: {', '.join(sorted(KINDS))})"
         report.add(kind_node, f"unknown kind '{kind}'{hint}", exercise_id)
         return None
-    problem_class = KINDS[kind]
-    allowed = {**_COMMON, **problem_class.FIELDS}
-    nodes = _mapping(node, report, exercise_id, allowed, "an exercise")
-    before = len(report.problems)
-    for name, spec in problem_class.FIELDS.items():
-        if spec.required and name not in nodes and name in keys - set(nodes):
-            pass
-        if spec.required and name not in keys:
-            report.add(node, f"missing '{name}' ({spec.help})", exercise_id)
+    return KINDS[kind]
 
-    params = _params(nodes.get("params"), report, exercise_id)
-    param_names = [p.name for p in params]
-    declared = nodes.get("variables")
-    data: dict[str, object] = {}
-    for name, spec in problem_class.FIELDS.items():
-        if name not in nodes:
-            continue
-        try:
-            data[name] = FIELD_READERS[spec.reader](nodes[name], param_names, folder)
-        except ReadError as error:
-            report.add(error.node or nodes[name], error.message, exercise_id)
-        except InputError as error:
-            report.add(nodes[name], f"'{name}' can't be read: {error.message}", exercise_id)
-    del declared
 
-    require: tuple[Condition, ...] = ()
-    if "require" in nodes:
-        text = _text(nodes["require"], report, exercise_id, "require")
-        if text is not None:
-            try:
-                require = tuple(_read_condition(text, param_names))
-            except (ValueError, InputError) as error:
-                report.add(nodes["require"], f"'require' can't be read: {getattr(error, 'message', error)}",
-                           exercise_id)
-    common = _common(nodes, report, exercise_id)
-    if len(report.problems) > before:
-        return None
-    spec = ExerciseSpec(pack, str(exercise_id), kind, Where.of(report.file, node), data,
-                        params=params, require=require, **common)
-    _validate(spec, nodes, node, report)
-    return spec
+def _require(node: yaml.Node | None, names: Sequence[str], report: _Report,
+             exercise_id: str) -> tuple[Condition, ...]:
+    if node is None:
+        return ()
+    text = _text(node, report, exercise_id, "require")
+    if text is None:
+        return ()
+    try:
+        return tuple(_read_condition(text, names))
+    except (ValueError, InputError) as error:
+        report.add(node, f"'require' can't be read: {getattr(error, 'message', error)}", exercise_id)
+        return ()
+
+
+_NUMERIC_DATA = ("at", "start", "rate", "point", "points")
+
+
+def _has_decimal(node: yaml.Node) -> bool:
+    """Whether the author wrote a number with a decimal point here (0.05), to show it that way."""
+    if isinstance(node, yaml.ScalarNode):
+        return re.search(r"(^|[^0-9A-Za-z_])[0-9]*\.[0-9]", str(node.value)) is not None
+    children = node.value if isinstance(node, yaml.SequenceNode) else [v for _, v in node.value] \
+        if isinstance(node, yaml.MappingNode) else []
+    return any(_has_decimal(child) for child in children)
+
+
+def _is_number(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and re.fullmatch(r"\s*[0-9./]+\s*", str(node.value)) is not None
 
 
 def _common(nodes: dict, report: _Report, exercise: str) -> dict:
@@ -591,3 +650,44 @@ def self_check(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
 def iter_built_in() -> Iterator[Pack]:
     for name in BUILT_IN:
         yield load(name)
+
+
+TEMPLATE = """\
+# A pack of exercises for the calculus tutor. Check it with: tutor pack validate FILE
+pack: my-pack                      # an id, unique among your packs
+title: My exercises
+description: What these exercises practise.
+
+exercises:
+  - id: partial-x                  # unique within the pack
+    kind: partial_derivative       # see the README for every kind and its keys
+    function: 3x^2 y^3             # written as students write answers
+    wrt: x
+    answer: 6xy^3                  # optional: checked against the computed answer
+    tags: [partial-derivatives]    # skills, for choosing what to practise next
+    points: 1                      # weight when grading (default 1)
+
+  - id: drill-partial-y
+    kind: partial_derivative
+    function: a x^p y^2            # parameters are drawn for each student
+    wrt: y
+    params: {a: {int: [2, 9]}, p: {choice: [2, 3, 4]}}
+    require: a != p                # redraw until this holds
+    tags: [partial-derivatives]
+
+  - id: gradient-at-point
+    kind: gradient
+    function: x^2 + y^2
+    at: [2, 3]
+
+  - id: descent
+    kind: gradient_descent
+    function: e^x - ln x
+    start: 0.05
+    rate: 0.005
+    iterations: 2
+    tolerance: dp:4                # decimals count when right to 4 places
+    mistakes:                      # your own feedback for an anticipated wrong answer
+      - answer: "0.05"
+        feedback: That is where you started; take two steps.
+"""

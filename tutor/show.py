@@ -38,8 +38,12 @@ _SUM, _PRODUCT, _POWER, _ATOM = 1, 2, 3, 4
 class _Printer:
     latex = False
 
-    def __init__(self, variables: Sequence[str] = ()):
+    def __init__(self, variables: Sequence[str] = (), decimals: bool = False):
         self.order = list(variables)
+        self.decimals = decimals  # write every terminating fraction as a decimal (0.05, not 1/20)
+
+    def decimal(self, n: Expr) -> str | None:
+        return as_decimal(Fraction(int(n.p), int(n.q)), always=self.decimals)
 
     # -- entry
     def show(self, expr: Expr) -> str:
@@ -51,7 +55,7 @@ class _Printer:
             return self.add(e), _SUM
         if e.is_Mul:
             return self.mul(e)
-        if e.is_Rational and not e.is_Integer and as_decimal(Fraction(int(e.p), int(e.q))) is None:
+        if e.is_Rational and not e.is_Integer and self.decimal(e) is None:
             return self.mul(e)
         if e.is_Pow:
             return self.pow(e)
@@ -89,7 +93,7 @@ class _Printer:
         if n.is_Integer:
             return str(n)
         if n.is_Rational:
-            decimal = as_decimal(Fraction(int(n.p), int(n.q)))
+            decimal = self.decimal(n)
             if decimal is not None:
                 return decimal
             sign = "-" if n < 0 else ""
@@ -120,7 +124,10 @@ class _Printer:
 
     def add(self, e: Expr) -> str:
         out = ""
-        for i, term in enumerate(self.ordered_terms(e)):
+        terms = self.ordered_terms(e)
+        if terms[-1].is_Number and terms[-1] > 0 and terms[0].could_extract_minus_sign():
+            terms = terms[-1:] + terms[:-1]  # 85 - x²/90 rather than -x²/90 + 85
+        for i, term in enumerate(terms):
             text, strength = self.print(term)
             if i == 0:
                 out = text
@@ -144,8 +151,7 @@ class _Printer:
         transcendental = any(isinstance(f, sympy.Function) or (f.is_Pow and not f.exp.is_Number)
                              for f in sympy.Mul.make_args(term))
         total = sum(degrees)
-        constant = not term.free_symbols
-        return (constant, not transcendental, total, tuple(degrees))
+        return (term.is_Number, not term.free_symbols, not transcendental, total, tuple(degrees))
 
     def factor_key(self, factor: Expr) -> tuple:
         names = [s.name for s in factor.free_symbols]
@@ -168,8 +174,7 @@ class _Printer:
         if coefficient.is_negative:
             sign, coefficient = "-", -coefficient
         lead = ""  # the coefficient's text, written before the factors
-        if coefficient.is_Rational and not coefficient.is_Integer and \
-                as_decimal(Fraction(int(coefficient.p), int(coefficient.q))) is None:
+        if coefficient.is_Rational and not coefficient.is_Integer and self.decimal(coefficient) is None:
             if coefficient.p != 1 or not numerator:
                 lead = str(coefficient.p)
             denominator.insert(0, sympy.Integer(coefficient.q))
@@ -272,10 +277,11 @@ def _first_name(text: str) -> str:
     return name
 
 
-def as_decimal(value: Fraction) -> str | None:
+def as_decimal(value: Fraction, always: bool = False) -> str | None:
     """A decimal for a fraction that terminates and looks like one (0.5057, 0.14474).
 
-    Small denominators stay fractions, as the lesson writes them (1/2, 7/4).
+    Small denominators stay fractions, as the lesson writes them (1/2, 7/4),
+    unless `always`.
     """
     q = value.denominator
     twos = fives = 0
@@ -284,7 +290,7 @@ def as_decimal(value: Fraction) -> str | None:
     while q % 5 == 0:
         q, fives = q // 5, fives + 1
     places = max(twos, fives)
-    if q != 1 or places == 0 or places > 12 or (twos != fives and value.denominator < 100):
+    if q != 1 or places == 0 or places > 12 or (twos != fives and value.denominator < 100 and not always):
         return None
     sign = "-" if value < 0 else ""
     scaled = abs(value.numerator) * 10**places // value.denominator
@@ -297,9 +303,12 @@ def _format_float(value: float, digits: int = 6) -> str:
     return text if "e" not in text else text.replace("e+0", "e").replace("e-0", "e-")
 
 
-def show(value: object, variables: Sequence[str] = (), *, latex: bool = False) -> str:
-    """One line of Unicode (or LaTeX) for an expression or any answer shape."""
-    printer = _LatexPrinter(variables) if latex else _Printer(variables)
+def show(value: object, variables: Sequence[str] = (), *, latex: bool = False, decimals: bool = False) -> str:
+    """One line of Unicode (or LaTeX) for an expression or any answer shape.
+
+    decimals: write terminating fractions as decimals, for data that was given that way.
+    """
+    printer = (_LatexPrinter if latex else _Printer)(variables, decimals)
     if isinstance(value, Answer):
         value = value.value
     if isinstance(value, str):
@@ -308,7 +317,7 @@ def show(value: object, variables: Sequence[str] = (), *, latex: bool = False) -
         return f"{printer.show(value.lhs)} = {printer.show(value.rhs)}"
     if isinstance(value, tuple):
         if value and all(isinstance(v, (tuple, Equation)) for v in value):
-            inner = ", ".join(show(v, variables, latex=latex) for v in value)
+            inner = ", ".join(show(v, variables, latex=latex, decimals=decimals) for v in value)
             return rf"\{{{inner}\}}" if latex else "{" + inner + "}"
         if not value:
             return r"\varnothing" if latex else "∅"

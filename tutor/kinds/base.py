@@ -112,8 +112,10 @@ class Problem:
                      tolerance=tolerance or self.default_tolerance(), components=self.components)
 
     # -- shared helpers for the kinds
+    decimals: bool = False  # the pack gave numbers as decimals: show them that way
+
     def show(self, value: object, latex: bool = False) -> str:
-        return show(value, self.variables, latex=latex)
+        return show(value, self.variables, latex=latex, decimals=self.decimals)
 
     def value_hint(self, expected: Expr, at: Sequence[int] = (1, 1, 1)) -> str:
         """'Check: at x = 1, y = 1 it comes out as 6': a way to check without the answer."""
@@ -134,6 +136,7 @@ class FunctionProblem(Problem):
     function: Expr
     variables: tuple[str, ...]
     name: str = "f"
+    decimals: bool = False
 
     COMMON_FIELDS: ClassVar[dict[str, Field]] = {
         "function": Field("function", "the function, like 3x^2 y^3", required=True),
@@ -150,7 +153,8 @@ class FunctionProblem(Problem):
             raise FieldError("variables", f"the function also uses {', '.join(sorted(unknown))}")
         if not variables:
             raise FieldError("function", "the function has no variables")
-        return {"function": function, "variables": variables, "name": data.get("name", "f")}
+        return {"function": function, "variables": variables, "name": data.get("name", "f"),
+                "decimals": data.get("decimals", False)}
 
     def signature(self, latex: bool = False) -> str:
         """f(x, y) = 3x²y³"""

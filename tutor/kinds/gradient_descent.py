@@ -70,9 +70,12 @@ class GradientDescent(FunctionProblem):
         if latex:
             return (rf"\text{{Gradient descent on }} {self.signature(True)} \text{{ from }} {start}"
                     rf"\text{{ with }} \alpha = {rate}: \text{{ the point after {k} steps}}")
-        point = self.variables[0] + k.translate(_SUBSCRIPTS) if len(self.variables) == 1 else \
-            f"({', '.join(v + k.translate(_SUBSCRIPTS) for v in self.variables)})"
-        return (f"Gradient descent on {self.signature()} from {start} with learning rate α = {rate}: "
+        def labelled(index: str) -> str:
+            names = [v + index.translate(_SUBSCRIPTS) for v in self.variables]
+            return names[0] if len(names) == 1 else f"({', '.join(names)})"
+        point = labelled(k)
+        return (f"Gradient descent on {self.signature()} from {labelled('0')} = {start} with learning "
+                f"rate α = {rate}: "
                 f"what is {point}, the point after {k} iteration{'s' if self.iterations != 1 else ''}? "
                 "(4 decimal places)")
 

@@ -20,6 +20,7 @@ class LeastSquares(Problem):
     points: tuple[tuple[Expr, Expr], ...] = ()
     source: str = ""  # where the data came from, for the prompt
     variables: tuple[str, ...] = ("m", "b")
+    decimals: bool = False
 
     KIND: ClassVar[str] = "least_squares"
     SHAPE: ClassVar[str] = "vector"
@@ -37,13 +38,14 @@ class LeastSquares(Problem):
             if len(table.features) != 1:
                 raise FieldError("csv", "a line y = mx + b needs exactly one x column")
             points = tuple((row[0], y) for row, y in zip(table.rows, table.targets))
-            source = f"{table.file} ({table.features[0]} → {table.target})"
+            source = f"in {table.file} ({table.target} against {table.features[0]})"
         else:
             points = data["points"]
             if any(len(p) != 2 for p in points):
                 raise FieldError("points", "each point is a pair [x, y]")
             source = ""
-        problem = cls(points=points, source=source)
+        decimals = data.get("decimals", False) or any(not c.is_Integer for p in points for c in p)
+        problem = cls(points=points, source=source, decimals=decimals)
         try:
             problem.solution
         except ValueError as error:
@@ -63,10 +65,13 @@ class LeastSquares(Problem):
         return ()
 
     def prompt(self, latex: bool = False) -> str:
-        data = self.source or self.show(tuple(self.points), latex)
+        data = ", ".join(self.show(p, latex) for p in self.points)
+        if len(self.points) > 8:
+            data = f"{data.split('), ')[0]}), … ({len(self.points)} points)"
         if latex:
             return rf"\text{{Least-squares line }} y = mx + b \text{{ through }} {data}"
-        return (f"Fit the line y = mx + b to the points {data} by least squares. "
+        where = f" {self.source}" if self.source else ""
+        return (f"Fit the line y = mx + b to the points {data}{where} by least squares. "
                 "Give m and b (like m = 1, b = 2), or the line's equation.")
 
     def expected(self) -> Answer:

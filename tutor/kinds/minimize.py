@@ -58,5 +58,7 @@ class Minimize(FunctionProblem):
         return (
             f"At a minimum the slope is zero: solve {self.name}'({x}) = 0.",
             f"{self.name}'({x}) = {self.show(derivative)}.",
-            f"The solution is near {self.solution.approx:.2f}.",
+            (f"Solve {self.show(derivative)} = 0 for {x}; at a minimum {self.name}'' > 0."
+             if self.solution.exact else
+             f"It has no closed form in elementary functions; it is near {self.solution.approx:.2f}."),
         )

@@ -1,0 +1,272 @@
+"""Exercise packs: the broken ones say exactly what is wrong; the built-in ones hold the lesson."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sympy
+
+from tutor import packs
+from tutor.cli import main
+from tutor.parse import Equation, symbol
+from tutor.show import show
+
+BROKEN_DIR = Path(__file__).parent / "data" / "broken_packs"
+
+# Each broken pack and every problem it must report, as FILE:LINE:COL: message (FILE left off).
+BROKEN = {
+    'answer-disagrees.yaml': [
+        "7:13: exercise 'a': the given answer does not agree with the computed one (6xy³): At x = 1, y = 2 your answer is 24, but the correct value is 48.",
+    ],
+    'at-wrong-length.yaml': [
+        "6:9: exercise 'a': 'at' needs 2 coordinate(s) (x, y), not 3",
+    ],
+    'bad-function.yaml': [
+        "5:15: exercise 'a': 'function' can't be read: missing operand before '^'",
+    ],
+    'bad-param-range.yaml': [
+        "7:23: exercise 'a': parameter 'a': int needs [low, high] with low ≤ high (whole numbers)",
+    ],
+    'bad-region.yaml': [
+        "6:13: exercise 'a': the region can't be read: 'then some' is not a condition like 0 <= x <= 5",
+    ],
+    'bad-tolerance.yaml': [
+        "6:16: exercise 'a': a tolerance is a number like 1e-3 or decimal places like dp:4, not 'four places'",
+    ],
+    'bad-yaml.yaml': [
+        "6:1: not valid YAML: expected ',' or ']', but got '<stream end>'",
+    ],
+    'csv-bad-column.yaml': [
+        "5:30: exercise 'a': CSV file 'data.csv' has no column 'Radio' (it has TV, Sales)",
+    ],
+    'csv-missing.yaml': [
+        "5:17: exercise 'a': CSV file 'nowhere.csv' not found beside the pack",
+    ],
+    'derivative-two-variables.yaml': [
+        "5:15: exercise 'a': a derivative needs a function of one variable; use partial_derivative for more",
+    ],
+    'divergent-descent.yaml': [
+        "7:11: exercise 'a': gradient descent diverges at iteration 7 with this rate; use a smaller one",
+    ],
+    'duplicate-id.yaml': [
+        "6:5: exercise 'a': duplicate id (first used at line 3)",
+    ],
+    'impossible-require.yaml': [
+        "8:14: exercise 'a': no parameters meet 'require: a > 5' in 1000 draws; widen the ranges or relax the condition",
+    ],
+    'missing-field.yaml': [
+        "3:5: exercise 'a': missing 'wrt' (the variable to differentiate with respect to, like x)",
+    ],
+    'missing-kind.yaml': [
+        "3:5: exercise 'a': the exercise needs a 'kind' (classify_point, critical_points, derivative, expression, gradient, gradient_descent, least_squares, minimize, partial_derivative, tangent_plane)",
+    ],
+    'missing-pack-id.yaml': [
+        "1:1: the pack needs an id: 'pack: my-pack'",
+    ],
+    'negative-points.yaml': [
+        "6:13: exercise 'a': 'points' must be a number ≥ 0",
+    ],
+    'no-exercises.yaml': [
+        "2:12: the pack needs a non-empty list under 'exercises'",
+    ],
+    'not-a-mapping.yaml': [
+        "1:1: a pack is a mapping with 'pack', 'title' and 'exercises'",
+    ],
+    'not-critical.yaml': [
+        "6:12: exercise 'a': this point is not a critical point (the gradient is not zero there)",
+    ],
+    'python-tag.yaml': [
+        '5:15: YAML tags like tag:yaml.org,2002:python/object/apply:os.system are not allowed',
+    ],
+    'several-errors.yaml': [
+        "6:11: exercise 'a': 'tags' must be a list of words, like [gradients]",
+        "7:5: exercise 'b': missing 'at' (the point of tangency, like [2, 4])",
+        "12:13: exercise 'c': all the x values are equal, so no single line fits best (the normal equations are singular)",
+        "13:5: the exercise needs an 'id'",
+    ],
+    'unknown-key.yaml': [
+        "5:5: exercise 'a': unknown key 'functon'; did you mean 'function'?",
+    ],
+    'unknown-kind.yaml': [
+        "4:11: exercise 'a': unknown kind 'partial_derivativ'; did you mean 'partial_derivative'?",
+    ],
+    'unreadable-require.yaml': [
+        "8:14: exercise 'a': 'require' can't be read: 'a is odd' is not a condition like a != p",
+    ],
+    'wrt-not-a-variable.yaml': [
+        "6:10: exercise 'a': 'z' is not a variable of the function (x, y)",
+    ],
+}
+
+def test_there_are_at_least_twenty_broken_packs():
+    assert len(BROKEN) >= 20
+    assert sorted(BROKEN) == sorted(p.name for p in BROKEN_DIR.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_broken_pack_reports_every_problem_with_its_position(name):
+    path = BROKEN_DIR / name
+    with pytest.raises(packs.PackError) as caught:
+        packs.load(path)
+    assert caught.value.problems == [f"{path}:{problem}" for problem in BROKEN[name]]
+
+
+def test_validate_command_exit_status(capsys):
+    assert main(["pack", "validate", str(BROKEN_DIR / "unknown-kind.yaml")]) == 1
+    out = capsys.readouterr().out
+    assert out.endswith("exercise 'a': unknown kind 'partial_derivativ'; did you mean 'partial_derivative'?\n")
+    assert main(["pack", "validate", "gradients", "drills"]) == 0
+
+
+# ----------------------------------------------------------- the lesson's numbers
+
+
+@pytest.fixture(scope="module")
+def lesson():
+    return packs.load("gradients")
+
+
+def _expected(lesson, exercise_id):
+    exercise = lesson.exercise(exercise_id).variant()
+    return exercise.expected().value
+
+
+X, Y, M, B, Z = (symbol(n) for n in "xymbz")
+
+
+@pytest.mark.parametrize("exercise_id, value", [
+    ("tangent-line-fix-y", 2 * X),
+    ("tangent-line-fix-x", 2 * Y),
+    ("partial-x-x2y2", 2 * X),
+    ("partial-y-x2y2", 2 * Y),
+    ("partial-x-3x2y3", 6 * X * Y**3),
+    ("partial-y-3x2y3", 9 * X**2 * Y**2),
+    ("gradient-x2y2", (2 * X, 2 * Y)),
+    ("gradient-x2y2-at-2-3", (4, 6)),
+    ("minimum-x2", 0),
+    ("critical-x2y2", ((0, 0),)),
+    ("classify-x2y2-origin", "minimum"),
+    ("sauna-classify-4-4", "minimum"),
+    ("power-lines-dE-dm", 28 * M + 12 * B - 42),
+    ("power-lines-dE-db", 6 * B + 12 * M - 20),
+    ("power-lines-fit", (sympy.Rational(1, 2), sympy.Rational(7, 3))),
+    ("power-lines-cost", sympy.Rational(25, 6)),
+    ("hard-to-optimize-derivative", sympy.exp(X) - 1 / X),
+    ("hard-to-optimize-minimum", sympy.LambertW(1)),
+])
+def test_lesson_pack_computes_the_lessons_answers(lesson, exercise_id, value):
+    got = _expected(lesson, exercise_id)
+    if isinstance(value, tuple):
+        assert len(got) == len(value) and all(sympy.simplify(g - v) == 0 if isinstance(v, sympy.Basic)
+                                             else g == v for g, v in zip(got, value))
+    elif isinstance(value, str):
+        assert got == value
+    else:
+        assert sympy.simplify(got - value) == 0
+
+
+def test_lesson_sauna(lesson):
+    partial_x = _expected(lesson, "sauna-partial-x")
+    assert sympy.expand(partial_x + X * (3 * X - 12) * Y**2 * (Y - 6) / 90) == 0
+    assert _expected(lesson, "sauna-critical-points") == ((4, 4), Equation(X, 0), Equation(Y, 0))
+
+
+@pytest.mark.parametrize("exercise_id, digits", [
+    ("descent-1d-slope", (-18.9487,)),
+    ("descent-1d-step-1", (0.14474,)),
+    ("descent-1d-step-2", (0.17351,)),
+    ("descent-heat-gradient", (-0.1134, -0.0935)),
+    ("descent-heat-step-1", (0.50567, 0.60468)),
+    ("descent-heat-step-2", (0.51148, 0.60948)),
+])
+def test_lesson_descent_tables_to_the_lessons_digits(lesson, exercise_id, digits):
+    got = _expected(lesson, exercise_id)
+    got = got if isinstance(got, tuple) else (got,)
+    for value, shown in zip(got, digits):  # the lesson rounds half up: 0.604675 shows as 0.60468
+        places = len(str(shown).split(".")[1])
+        assert abs(float(value) - shown) <= 0.5 * 10**-places + 1e-12, (value, shown)
+
+
+def test_the_lessons_own_answers_grade_as_correct(lesson):
+    """Each `answer:` in the pack is the lesson's; loading checked it, and a student typing it passes."""
+    for spec in lesson.exercises:
+        if spec.answer is not None:
+            assert spec.variant().check(spec.answer).correct, spec.id
+
+
+# -------------------------------------------------------------------- variants
+
+
+def test_a_student_always_gets_the_same_variant():
+    drills = packs.load("drills")
+    spec = drills.exercise("pd-monomial-y")
+    assert spec.variant("alice").prompt() == spec.variant("alice").prompt()
+    prompts = {spec.variant(f"student-{n}").prompt() for n in range(30)}
+    assert len(prompts) > 5, "different students get different numbers"
+
+
+def test_parameters_are_substituted_and_require_holds():
+    drills = packs.load("drills")
+    spec = drills.exercise("d-power")
+    for key in range(40):
+        exercise = spec.variant(key)
+        values = dict(exercise.params)
+        assert values["b"] != 0
+        assert exercise.problem.function == (values["a"] * X ** values["p"] + values["b"] * X)
+
+
+def test_variant_seed_is_documented_and_stable():
+    """The first 8 bytes of sha256("PACK/EXERCISE/STUDENT"), so other tools can reproduce variants."""
+    import hashlib
+
+    digest = hashlib.sha256(b"drills/d-power/alice").digest()
+    assert packs.variant_seed("drills", "d-power", "alice") == int.from_bytes(digest[:8], "big")
+
+
+def test_pack_show_variant_for_a_student(capsys):
+    assert main(["pack", "show", "drills", "pd-monomial-y", "--student", "alice", "--answers"]) == 0
+    out = capsys.readouterr().out
+    exercise = packs.load("drills").exercise("pd-monomial-y").variant("alice")
+    assert exercise.prompt() in out
+    assert f"answer: {show(exercise.expected(), ('x', 'y'))}" in out
+
+
+def test_pack_list(capsys):
+    assert main(["pack", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "gradients     29 exercises  Gradients and gradient descent" in out
+    assert "drills" in out
+
+
+def test_pack_new_writes_a_template_that_validates(tmp_path, capsys):
+    target = tmp_path / "mine.yaml"
+    assert main(["pack", "new", str(target)]) == 0
+    assert main(["pack", "validate", str(target)]) == 0
+    assert main(["pack", "new", str(target)]) == 2, "never overwrites"
+
+
+def test_author_mistakes_give_the_authors_feedback(tmp_path):
+    target = tmp_path / "mine.yaml"
+    main(["pack", "new", str(target)])
+    exercise = packs.load(target).exercise("descent").variant()
+    verdict = exercise.check("0.05")
+    assert (verdict.verdict, verdict.note, verdict.message) == (
+        "incorrect", "mistake:author", "That is where you started; take two steps.")
+
+
+def test_built_in_packs_self_check():
+    for pack in packs.iter_built_in():
+        assert packs.self_check(pack) == []
+
+
+def test_built_in_packs_load_from_an_installed_package(tmp_path):
+    """After a non-editable `pip install .` the packs come from site-packages, not the checkout."""
+    probe = ("import tutor, tutor.packs as p; print(tutor.__file__); "
+             "print(sum(len(p.load(n).exercises) for n in p.BUILT_IN))")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True)
+    if done.returncode != 0 or "site-packages" not in done.stdout:
+        pytest.skip("the package is not installed (non-editable) in this environment")
+    assert done.stdout.splitlines()[1] == "64"
