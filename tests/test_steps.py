@@ -42,7 +42,7 @@ RULE_TABLE = [
     ("sqrt(x^2 + y^2)", "x",
      [R.DIFFERENTIATE, R.TREAT_AS_CONSTANT, R.ROOT, R.CHAIN, R.POWER, R.SUM, R.POWER, R.CONSTANT],
      "x/√(x² + y²)"),
-    ("asin x", "x", [R.DIFFERENTIATE, R.FALLBACK], "1/√(-x² + 1)"),
+    ("asin x", "x", [R.DIFFERENTIATE, R.FALLBACK], "1/√(1 - x²)"),
     ("x^x", "x", [R.DIFFERENTIATE, R.FALLBACK], "xˣ(ln(x) + 1)"),
 ]
 
