@@ -85,7 +85,7 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         try:
             current = row(k, point)
         except (Undefined, OverflowError, ZeroDivisionError):
-            diverged_at, note = k, "the step left the domain of f"
+            diverged_at, note = k, "f has no real value at the new point (it left f's domain or overflowed)"
             break
         if not all(math.isfinite(v) and abs(v) <= BOUND
                    for v in (*current.point, *current.gradient, current.value)):
