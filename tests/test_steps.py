@@ -126,6 +126,7 @@ def test_gradient_steps():
 def test_critical_steps_for_the_sauna():
     derivation = critical_steps("85 - 1/90 x^2 (x-6) y^2 (y-6)", None, "0 <= x <= 5, 0 <= y <= 5")
     text = render_text(derivation)
+    assert "Factor ∂f/∂x: -x(3x - 12)y²(y - 6)/90 = -x(x - 4)y²(y - 6)/30." in text
     assert "x = 0 or x = 4 or y = 0 or y = 6" in text
     assert "x = 0 or x = 6 or y = 0 or y = 4" in text
     assert "every point of x = 0 is critical, a whole line" in text

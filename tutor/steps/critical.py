@@ -26,8 +26,10 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
     nonzero = [(v, g) for v, g in zip(c.variables, c.gradient) if g != 0]
     substeps.append(step(Rule.SET_TO_ZERO, c.gradient, tuple(Equation(g, sympy.Integer(0)) for _, g in nonzero)))
     for (v, g), factors in zip(nonzero, c.factors):
-        substeps.append(step(Rule.ZERO_PRODUCT, sympy.factor(g), tuple(as_equation(f, syms) for f in factors),
-                             wrt=v))
+        factored = sympy.factor(g)
+        if factored != g:
+            substeps.append(step(Rule.FACTOR, g, factored, wrt=v))
+        substeps.append(step(Rule.ZERO_PRODUCT, factored, tuple(as_equation(f, syms) for f in factors), wrt=v))
     if c.cases or c.factors:
         substeps.append(_cases(c))
     if len(syms) == 1:  # in one variable a point is x = 2, as the lesson writes it

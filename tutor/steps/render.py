@@ -60,6 +60,7 @@ TEMPLATES: dict[Rule, str] = {
     Rule.CRITICAL_POINTS: "The critical points of f = {before}: {after}",
     Rule.SET_TO_ZERO: ("At a critical point {variables:the derivative is|every partial derivative is} 0: "
                        "{after:and}."),
+    Rule.FACTOR: "Factor {df}: {before} = {after}.",
     Rule.ZERO_PRODUCT: "A product is 0 when one of its factors is: {df} = {before} = 0 when {after:or}.",
     Rule.CASES: "{variables:Solve each case:|Take one condition from each equation and solve them together:}",
     Rule.CASE_POINT: "{before:and}: the point {after}.",
