@@ -13,7 +13,8 @@ from typing import Callable, Sequence
 
 from . import solve
 from .check import check, check_lines
-from .parse import SHAPES
+from .calculus import SolveError
+from .parse import SHAPES, InputError
 
 EXIT_OK, EXIT_INCORRECT, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
 
@@ -144,8 +145,8 @@ def run_solve(args: argparse.Namespace) -> int:
                                      args.max_iterations, names, args.points, **common)
         else:
             solution = solve.tangent(args.function, args.at, names, **common)
-    except ValueError as error:
-        raise UserError(getattr(error, "message", str(error)))
+    except (SolveError, InputError) as error:
+        raise UserError(error.message)
     print(solution.render("json" if args.json else "latex" if args.latex else "text"))
     return EXIT_OK
 

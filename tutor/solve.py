@@ -275,7 +275,7 @@ def descent(function: str | None, start: str, rate: str, iterations: int | None 
             "rate": result.rate, "converged": result.converged,
             "rows": [{"k": r.k, "point": list(r.point), "gradient": list(r.gradient), "value": r.value}
                      for r in result.rows]}
-    derivation = steps.descent_steps(f, names, None, None, tolerance=tolerance, result=result) \
+    derivation = steps.descent_steps(f, names, None, None, result=result) \
         if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
