@@ -18,7 +18,7 @@ import sympy
 from sympy import Expr
 
 from ..budget import OutOfTime, deadline
-from ..parse import Equation, symbol
+from ..parse import Equation
 from ..show import show
 from .common import SolveError, exact, function_of, sign, symbols, variables_of
 from .partials import derivative, value_at
