@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy
 
-from helpers import agrees, b, lesson, m, same, shown, x, y
+from solve_helpers import agrees, b, lesson, m, same, shown, x, y
 from tutor.calculus import (critical_points, derivative, descend, fit_line, gradient, minimize, partial,
                             tangent_plane)
 from tutor.parse import Equation

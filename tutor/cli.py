@@ -15,7 +15,8 @@ from typing import Callable, Sequence
 
 from . import packs, solve
 from .check import check, check_lines
-from .parse import SHAPES
+from .calculus import SolveError
+from .parse import SHAPES, InputError
 from .show import show
 
 EXIT_OK, EXIT_INCORRECT, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
@@ -129,25 +130,26 @@ def setup_solve(parser: argparse.ArgumentParser) -> None:
 
 def run_solve(args: argparse.Namespace) -> int:
     common = {"explain": args.steps}
+    names = _names(getattr(args, "vars", None))
     try:
         if args.kind == "partial":
-            solution = solve.partial(args.function, args.wrt, args.at, args.vars, **common)
+            solution = solve.partial(args.function, args.wrt, args.at, names, **common)
         elif args.kind == "gradient":
-            solution = solve.gradient(args.function, args.at, args.vars, **common)
+            solution = solve.gradient(args.function, args.at, names, **common)
         elif args.kind == "critical":
-            solution = solve.critical(args.function, args.region, args.vars, **common)
+            solution = solve.critical(args.function, args.region, names, **common)
         elif args.kind == "minimize":
-            solution = solve.minimize(args.function, args.vars, **common)
+            solution = solve.minimize(args.function, names, **common)
         elif args.kind == "lstsq":
             columns = [c.strip() for given in args.x for c in given.split(",") if c.strip()]
             solution = solve.lstsq(args.points, args.csv, columns, args.y, **common)
         elif args.kind == "descent":
             solution = solve.descent(args.function, args.start, args.rate, args.iterations, args.tolerance,
-                                     args.max_iterations, args.vars, args.points, **common)
+                                     args.max_iterations, names, args.points, **common)
         else:
-            solution = solve.tangent(args.function, args.at, args.vars, **common)
-    except ValueError as error:
-        raise UserError(getattr(error, "message", str(error)))
+            solution = solve.tangent(args.function, args.at, names, **common)
+    except (SolveError, InputError) as error:
+        raise UserError(error.message)
     print(solution.render("json" if args.json else "latex" if args.latex else "text"))
     return EXIT_OK
 

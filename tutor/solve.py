@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Sequence
 
 import sympy
@@ -19,7 +18,7 @@ from sympy import Expr
 from . import calculus, steps
 from .calculus.common import SolveError, describe, exact, function_of, variables_of
 from .parse import Equation, symbol
-from .show import as_decimal, show, show_float
+from .show import show, show_float
 
 KINDS = ("partial", "gradient", "critical", "minimize", "lstsq", "descent", "tangent")
 SHOWN_ROWS = 40  # a longer descent table shows its first and last rows only
@@ -48,16 +47,9 @@ class Solution:
 # ---------------------------------------------------------------------- helpers
 
 
-def _function(text: str, names: str | None) -> tuple[Expr, tuple[str, ...]]:
+def _function(text: str, names: Sequence[str] | None) -> tuple[Expr, tuple[str, ...]]:
     f = function_of(text)
-    variables = variables_of(f, _names(names))
-    return f, variables
-
-
-def _names(text: str | None) -> tuple[str, ...] | None:
-    if not text:
-        return None
-    return tuple(n.strip() for n in text.split(",") if n.strip())
+    return f, variables_of(f, names)
 
 
 def _header(f: Expr, variables: Sequence[str], latex: bool = False) -> str:
@@ -65,9 +57,8 @@ def _header(f: Expr, variables: Sequence[str], latex: bool = False) -> str:
 
 
 def _approx(value: Expr) -> str:
-    """' ≈ 4.16667' for a value that is not a short exact decimal (1/2 and 0.25 need none)."""
-    if value.is_Rational and as_decimal(Fraction(int(value.p), int(value.q))) is not None \
-            or value.is_Integer or (value.is_Rational and value.q in (2, 4, 5, 8, 10)):
+    """' ≈ 4.16667' for a value that is not exact to four decimals already (1/2 and 0.25 need none)."""
+    if value.is_Rational and 10**4 % value.q == 0:
         return ""
     return f" ≈ {show_float(float(sympy.N(value, 30)))}"
 
@@ -89,8 +80,8 @@ def _d(variables: Sequence[str], wrt: str, latex: bool = False) -> str:
 # ------------------------------------------------------------------ subcommands
 
 
-def partial(function: str, wrt: str | None = None, at: str | None = None, variables: str | None = None,
-            explain: bool = False) -> Solution:
+def partial(function: str, wrt: str | None = None, at: str | None = None,
+            variables: Sequence[str] | None = None, explain: bool = False) -> Solution:
     f, names = _function(function, variables)
     if wrt is None:
         if len(names) != 1:
@@ -115,7 +106,7 @@ def partial(function: str, wrt: str | None = None, at: str | None = None, variab
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
 
-def gradient(function: str, at: str | None = None, variables: str | None = None,
+def gradient(function: str, at: str | None = None, variables: Sequence[str] | None = None,
              explain: bool = False) -> Solution:
     f, names = _function(function, variables)
     point = calculus.parse_point(at, names) if at else None
@@ -134,7 +125,7 @@ def gradient(function: str, at: str | None = None, variables: str | None = None,
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
 
-def critical(function: str, region: str | None = None, variables: str | None = None,
+def critical(function: str, region: str | None = None, variables: Sequence[str] | None = None,
              explain: bool = False) -> Solution:
     f, names = _function(function, variables)
     result = calculus.critical_points(f, names, region)
@@ -178,7 +169,7 @@ def _point(point: Sequence[Expr], names: Sequence[str]) -> str:
     return show(tuple(point))
 
 
-def minimize(function: str, variables: str | None = None, explain: bool = False) -> Solution:
+def minimize(function: str, variables: Sequence[str] | None = None, explain: bool = False) -> Solution:
     f, names = _function(function, variables)
     result = calculus.minimize(f, names[0] if len(names) == 1 else None)
     x = result.variable
@@ -214,7 +205,7 @@ def lstsq(points: str | None = None, csv: str | None = None, x_columns: Sequence
     lines = [f"{show(line, [x.name for x in xs])}   ({len(data_points)} points)", shown]
     if legend:
         lines.append(legend)
-    cost_args = _args(values) if len(data_points) <= 1000 else "at the optimum"
+    cost_args = _args(values) if len(_args(values)) <= 40 else " at the optimum"
     lines += [f"E({', '.join(show(symbol(n)) for n in names)}) = {show(fit.cost_function, names)}",
               f"least cost E{cost_args} = {show(fit.cost)}{_approx(fit.cost)}"]
     latex = [show(line, [x.name for x in xs], latex=True),
@@ -246,7 +237,7 @@ def _data(points: str | None, csv: str | None, x_columns: Sequence[str],
 
 
 def descent(function: str | None, start: str, rate: str, iterations: int | None = None,
-            tolerance: float | None = None, max_iterations: int = 10_000, variables: str | None = None,
+            tolerance: float | None = None, max_iterations: int = 10_000, variables: Sequence[str] | None = None,
             points: str | None = None, explain: bool = False) -> Solution:
     if (function is None) == (points is None):
         raise SolveError("give a function, or --points for the least-squares cost E(m, b)")
@@ -284,7 +275,7 @@ def descent(function: str | None, start: str, rate: str, iterations: int | None 
             "rate": result.rate, "converged": result.converged,
             "rows": [{"k": r.k, "point": list(r.point), "gradient": list(r.gradient), "value": r.value}
                      for r in result.rows]}
-    derivation = steps.descent_steps(f, names, None, None, tolerance=tolerance, result=result) \
+    derivation = steps.descent_steps(f, names, None, None, result=result) \
         if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
@@ -300,7 +291,7 @@ def _columns(table: list[list[str]], right: int = -1) -> list[str]:
                       enumerate(zip(row, widths))).rstrip() for row in table]
 
 
-def tangent(function: str, at: str, variables: str | None = None, explain: bool = False) -> Solution:
+def tangent(function: str, at: str, variables: Sequence[str] | None = None, explain: bool = False) -> Solution:
     f, names = _function(function, variables)
     result = calculus.tangent_plane(f, names, calculus.parse_point(at, names))
     lines = [_header(f, names),

@@ -14,6 +14,7 @@ import sympy
 from sympy import Expr
 
 from ..parse import InputError, read, symbol
+from ..parse import _describe as describe  # the same words the parser uses
 
 Number = int | Fraction | Decimal | float | str | Expr
 
@@ -123,15 +124,6 @@ def _read_values(text: str) -> tuple[Expr, ...]:
 
 def _example(variables: Sequence[str]) -> str:
     return ",".join(f"{name}={i + 1}" for i, name in enumerate(variables))
-
-
-def describe(variables: Sequence[str]) -> str:
-    names = list(variables)
-    if not names:
-        return "there are no variables"
-    if len(names) == 1:
-        return f"the variable is {names[0]}"
-    return "the variables are " + ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def sign(value: Expr) -> int | None:

@@ -18,13 +18,12 @@ import sympy
 from sympy import Expr
 
 from ..budget import OutOfTime, deadline
-from ..parse import Equation, symbol
+from ..parse import Equation
 from ..show import show
 from .common import SolveError, exact, function_of, sign, symbols, variables_of
 from .partials import derivative, value_at
 from .region import Region, parse_region
 
-LABELS = ("minimum", "maximum", "saddle", "inconclusive")
 SOLVE_SECONDS = 10.0  # for each case; sympy can take very long on hard systems
 
 
@@ -35,6 +34,7 @@ class Classification:
     fxx: Expr  # the first second derivative
     reason: str
     hessian: tuple[tuple[Expr, ...], ...] = ()
+    minors: tuple[Expr, ...] = ()  # the leading principal minors; the last is D
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,8 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
     signs = [sign(m) for m in minors]
     D, fxx = minors[-1], hessian[0][0]
     label = _label(signs)
-    return Classification(label, D, fxx, _reason(label, variables, D, fxx, minors, signs), hessian)
+    return Classification(label, D, fxx, _reason(label, variables, D, fxx, minors, signs), hessian,
+                          tuple(minors))
 
 
 def _label(signs: list[int | None]) -> str:
@@ -128,7 +129,7 @@ def _reason(label: str, variables: Sequence[str], D: Expr, fxx: Expr, minors: li
         return "the sign of the second derivatives can't be decided exactly"
     a = variables[0]
     if len(variables) == 1:
-        text = f"f''({a}) = {show(D)} {_compare(signs[0])}"
+        text = f"f'' = {show(D)} {_compare(signs[0])}"
         return text + ("" if label != "inconclusive" else ", so the second-derivative test cannot decide")
     if len(variables) == 2:
         text = f"D = {show(D)} {_compare(signs[-1])}"
@@ -179,7 +180,7 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
                 complete = False
                 note = "sympy could not solve every case of ∇f = 0 exactly, so some critical points may be missing"
     sets = _largest(_unique(c.set for c in cases if c.set is not None))
-    on_sets = [p for c in cases for p in c.points if any(_on(p, s, syms) for s in sets)]
+    on_sets = [p for c in cases for p in c.points if any(lies_on(p, s.equations, syms) for s in sets)]
     isolated = _unique(p for c in cases for p in c.points if p not in on_sets)
     points = tuple(
         CriticalPoint(p, region.contains(p) if region else None, classify(f, variables, p))
@@ -217,7 +218,8 @@ def _solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Ex
         return None
     points, curve = [], None
     for solution in solutions:
-        if all(s in solution for s in syms) and not any(v.free_symbols for v in solution.values()):
+        if all(s in solution for s in syms) and not any(v.free_symbols & set(syms)
+                                                        for v in solution.values()):
             point = tuple(solution[s] for s in syms)
             if _defined(point, syms, f, gradient):
                 points.append(point)
@@ -302,9 +304,9 @@ def _show(e: Equation, syms: Sequence[sympy.Symbol]) -> str:
     return show(e, [s.name for s in syms])
 
 
-def _on(point: tuple, critical_set: CriticalSet, syms: Sequence[sympy.Symbol]) -> bool:
+def lies_on(point: Sequence[Expr], equations: Sequence[Equation], syms: Sequence[sympy.Symbol]) -> bool:
     values = dict(zip(syms, point))
-    return all(sympy.simplify((e.lhs - e.rhs).xreplace(values)) == 0 for e in critical_set.equations)
+    return all(sympy.simplify((e.lhs - e.rhs).xreplace(values)) == 0 for e in equations)
 
 
 def _largest(sets: list[CriticalSet]) -> list[CriticalSet]:

@@ -19,7 +19,7 @@ from ..evaluate import Undefined, compile_expression
 from .common import Number, SolveError, describe, exact, function_of, symbols, variables_of
 from .partials import derivative
 
-BOUND = 1e12  # a coordinate, gradient or value past this counts as divergence
+GROWTH = 1e12  # coordinates, gradient or value this many times larger than at the start: divergence
 DEFAULT_TOLERANCE = 1e-8  # when neither a number of iterations nor a tolerance is given
 
 
@@ -37,6 +37,7 @@ class Descent:
     diverged_at: int | None
     converged: bool  # the gradient got smaller than the tolerance
     note: str = ""  # why the run stopped early, when it did
+    tolerance: float | None = None  # the gradient length that counted as small enough
     function: Expr | None = None
     variables: tuple[str, ...] = ()
     gradient: tuple[Expr, ...] = ()
@@ -75,28 +76,25 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
     except (Undefined, OverflowError, ZeroDivisionError):
         shown = ", ".join(f"{n} = {s}" for n, s in zip(variables, start))
         raise SolveError(f"f or its gradient has no real value at the start ({shown})") from None
-    diverged_at, converged, note = None, False, ""
+    scale = max(1.0, *(abs(v) for v in (*rows[0].point, *rows[0].gradient, rows[0].value)))
+    diverged_at, note = None, ""
     for k in range(1, steps + 1):
         last = rows[-1]
         if tolerance is not None and math.hypot(*last.gradient) < tolerance:
-            converged = True
             break
         point = tuple(p - alpha * g for p, g in zip(last.point, last.gradient))
         try:
             current = row(k, point)
         except (Undefined, OverflowError, ZeroDivisionError):
-            diverged_at, note = k, "the step left the domain of f"
-            break
-        if not all(math.isfinite(v) and abs(v) <= BOUND
-                   for v in (*current.point, *current.gradient, current.value)):
-            diverged_at, note = k, "the values grew without bound"
-            rows.append(current)
+            diverged_at, note = k, "f has no real value at the new point (it left f's domain or overflowed)"
             break
         rows.append(current)
-    else:
-        if tolerance is not None and math.hypot(*rows[-1].gradient) < tolerance:
-            converged = True
-    return Descent(tuple(rows), diverged_at, converged, note, f, variables, gradient, alpha)
+        if not all(math.isfinite(v) and abs(v) <= GROWTH * scale
+                   for v in (*current.point, *current.gradient, current.value)):
+            diverged_at, note = k, "the values grew without bound"
+            break
+    converged = diverged_at is None and tolerance is not None and math.hypot(*rows[-1].gradient) < tolerance
+    return Descent(tuple(rows), diverged_at, converged, note, tolerance, f, variables, gradient, alpha)
 
 
 def _float(value: Number, what: str) -> float:

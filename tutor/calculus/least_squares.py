@@ -21,7 +21,7 @@ import sympy
 from sympy import Expr
 
 from ..parse import InputError, read, symbol
-from .common import SolveError, exact
+from .common import SolveError
 
 
 @dataclass(frozen=True)
@@ -62,10 +62,6 @@ class LineFit:
     cost: Expr
     cost_function: Expr  # E(m, b), in the symbols m and b
     system: NormalEquations
-    points: tuple[tuple[Expr, Expr], ...] = ()  # kept when there are few, for a derivation
-
-
-SHOWN_POINTS = 6  # a derivation writes out the sum of squares up to this many points
 
 
 def fit_line(points: Sequence[Sequence]) -> LineFit:
@@ -73,10 +69,9 @@ def fit_line(points: Sequence[Sequence]) -> LineFit:
     points = list(points)
     if any(len(p) != 2 for p in points):
         raise SolveError("each point needs two coordinates, like (1, 2)")
-    fit = _fit([p[0] for p in points], [p[1] for p in points], 1, ("m", "b"), singular=(
+    fit = _fit([[p[0] for p in points]], [p[1] for p in points], ("m", "b"), singular=(
         "all the x values are equal, so no single line fits best (the normal equations are singular)"))
-    kept = tuple((exact(x), exact(y)) for x, y in points) if len(points) <= SHOWN_POINTS else ()
-    return LineFit(fit.weights[0], fit.intercept, fit.cost, fit.cost_function, fit.system, kept)
+    return LineFit(fit.weights[0], fit.intercept, fit.cost, fit.cost_function, fit.system)
 
 
 def fit_linear(rows: Sequence[Sequence], targets: Sequence) -> LinearFit:
@@ -87,20 +82,18 @@ def fit_linear(rows: Sequence[Sequence], targets: Sequence) -> LinearFit:
     k = len(rows[0]) if rows else 0
     if any(len(r) != k for r in rows) or k == 0:
         raise SolveError("every row needs the same number of features (at least one)")
-    features = [r[0] for r in rows] if k == 1 else rows
     names = ("m", "b") if k == 1 else tuple(f"w_{i + 1}" for i in range(k)) + ("b",)
-    return _fit(features, targets, k, names, singular=(
+    return _fit([[r[i] for r in rows] for i in range(k)], targets, names, singular=(
         "the features are linearly dependent (or a feature never changes), "
         "so the normal equations are singular"))
 
 
-def _fit(features: Sequence, targets: Sequence, k: int, names: tuple[str, ...],
-         singular: str) -> LinearFit:
+def _fit(features: Sequence[Sequence], targets: Sequence, names: tuple[str, ...], singular: str) -> LinearFit:
+    """Solve the normal equations for feature columns and targets; `names` name the parameters."""
     n = len(targets)
     if n == 0:
         raise SolveError("there are no data points")
-    columns = [_column([row[i] for row in features] if k > 1 else features, f"x{i + 1}")
-               for i in range(k)]
+    columns = [_column(values, f"x{i + 1}") for i, values in enumerate(features)]
     ys, y_scale = _column(targets, "y")
     columns.append(([1] * n, 1))  # the intercept's column
     A = tuple(tuple(Fraction(_dot(a, b), sa * sb) for b, sb in columns) for a, sa in columns)

@@ -47,24 +47,25 @@ def minimize(f: str | Expr, variable: str | None = None) -> Minimum:
     x = symbol(name)
     slope = derivative(f, name)
     evaluate = _evaluator(f, x)
+    samples = [(p, v) for p, v in ((p, evaluate(p)) for p in _GRID) if v is not None]
     exact = True
     candidates = _exact_zeros(slope, x)
     if candidates is None:
-        exact, candidates = False, _numeric_zeros(slope, x, evaluate)
+        exact, candidates = False, _numeric_zeros(slope, x, samples)
     minima = [c for c in candidates if _is_minimum(f, x, c, evaluate)]
     if not minima and exact:
-        exact, minima = False, [c for c in _numeric_zeros(slope, x, evaluate)
+        exact, minima = False, [c for c in _numeric_zeros(slope, x, samples)
                                 if _is_minimum(f, x, c, evaluate)]
     if not minima:
         raise SolveError(f"f has no minimum: f′({name}) = {show(slope, variables)} "
                          "never changes from negative to positive")
     best = min(minima, key=lambda c: evaluate(c))
     value = _simplify(f.xreplace({x: best}))
-    lowest = min((p for p in _GRID if evaluate(p) is not None), key=evaluate, default=None)
+    lowest, least = min(samples, key=lambda sample: sample[1], default=(None, None))
     note = ""
-    if lowest is not None and evaluate(lowest) < evaluate(best) - 1e-9 * (1 + abs(evaluate(best))):
+    if lowest is not None and least < evaluate(best) - 1e-9 * (1 + abs(evaluate(best))):
         note = (f"this minimum is only local: f is smaller elsewhere, "
-                f"for example f({show(sympy.Float(lowest))}) ≈ {show(sympy.Float(evaluate(lowest)))}")
+                f"for example f({show(sympy.Float(lowest))}) ≈ {show(sympy.Float(least))}")
     return Minimum(best, float(sympy.N(best)), value, exact, note, name, slope)
 
 
@@ -89,13 +90,11 @@ def _exact_zeros(slope: Expr, x: sympy.Symbol) -> list[Expr] | None:
     return real if zeros else None
 
 
-def _numeric_zeros(slope: Expr, x: sympy.Symbol, evaluate) -> list[Expr]:
-    """Local minima of f on a grid, polished with a root-finder on f'."""
+def _numeric_zeros(slope: Expr, x: sympy.Symbol, samples: list[tuple[float, float]]) -> list[Expr]:
+    """Local minima of f among (x, f(x)) samples, polished with a root-finder on f'."""
     compiled = compile_expression(slope, [x])
-    values = [(p, evaluate(p)) for p in _GRID]
-    values = [(p, v) for p, v in values if v is not None]
     found = []
-    for (a, fa), (b, fb), (c, fc) in zip(values, values[1:], values[2:]):
+    for (a, fa), (b, fb), (c, fc) in zip(samples, samples[1:], samples[2:]):
         if fb <= fa and fb <= fc:
             try:
                 root = mpmath.findroot(lambda t: compiled([t]).value, (a, c), solver="anderson")

@@ -12,7 +12,7 @@ import sympy
 from sympy import Expr
 
 from ..calculus import CriticalPoints, Region, critical_points
-from ..calculus.critical import as_equation
+from ..calculus.critical import as_equation, lies_on
 from ..parse import Equation, symbol
 from .derivative import derivative_steps
 from .model import Rule, Step, step
@@ -26,11 +26,17 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
     nonzero = [(v, g) for v, g in zip(c.variables, c.gradient) if g != 0]
     substeps.append(step(Rule.SET_TO_ZERO, c.gradient, tuple(Equation(g, sympy.Integer(0)) for _, g in nonzero)))
     for (v, g), factors in zip(nonzero, c.factors):
-        substeps.append(step(Rule.ZERO_PRODUCT, sympy.factor(g), tuple(as_equation(f, syms) for f in factors),
-                             wrt=v))
+        factored = sympy.factor(g)
+        if factored != g:
+            substeps.append(step(Rule.FACTOR, g, factored, wrt=v))
+        substeps.append(step(Rule.ZERO_PRODUCT, factored, tuple(as_equation(f, syms) for f in factors), wrt=v))
     if c.cases or c.factors:
         substeps.append(_cases(c))
-    answer = tuple(p.point for p in c.points) + tuple(s.equation for s in c.sets)
+    if len(syms) == 1:  # in one variable a point is x = 2, as the lesson writes it
+        answer = tuple(Equation(syms[0], p.point[0]) for p in c.points)
+    else:
+        answer = tuple(p.point for p in c.points)
+    answer += tuple(s.equation for s in c.sets)
     substeps.append(step(Rule.CANDIDATES, None, answer))
     if c.region is not None:
         substeps.append(_region(c))
@@ -43,6 +49,7 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
 
 
 def _cases(c: CriticalPoints) -> Step:
+    syms = [symbol(v) for v in c.variables]
     cases = []
     for case in c.cases:
         if not case.solved:
@@ -50,8 +57,7 @@ def _cases(c: CriticalPoints) -> Step:
         if case.set is not None:
             cases.append(step(Rule.CASE_SET, case.conditions, case.set.equations, kind=case.set.kind))
         for point in case.points:
-            on = next((s.equations for s in c.sets if s.equations and _lies_on(point, s.equations, c.variables)),
-                      None)
+            on = next((s.equations for s in c.sets if lies_on(point, s.equations, syms)), None)
             if on is None:
                 cases.append(step(Rule.CASE_POINT, case.conditions, point))
             else:
@@ -89,10 +95,4 @@ def _test(variables: Sequence[str], point) -> Step:
         h = k.hessian
         entries = (Equation(a, h[0][0]), Equation(b, h[1][1]), Equation(ab, h[0][1]))
         return step(Rule.HESSIAN_TEST, point.point, label, entries=entries, formula=a * b - ab**2, D=k.D)
-    minors = tuple(sympy.Matrix(k.hessian)[:i, :i].det() for i in range(1, len(variables) + 1))
-    return step(Rule.HESSIAN_MINORS, point.point, label, minors=minors)
-
-
-def _lies_on(point, equations, variables) -> bool:
-    values = dict(zip((symbol(v) for v in variables), point))
-    return all(sympy.simplify((e.lhs - e.rhs).xreplace(values)) == 0 for e in equations)
+    return step(Rule.HESSIAN_MINORS, point.point, label, minors=k.minors)

@@ -8,7 +8,6 @@ from sympy import Expr
 
 from ..calculus import Descent, descend
 from ..calculus.common import Number
-from ..calculus.descent import DEFAULT_TOLERANCE
 from .model import Rule, Step, step
 
 SHOWN = 3  # iterations written out at the start; the last one is always written out too
@@ -32,12 +31,8 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
         substeps.append(step(Rule.DIVERGED, k=d.diverged_at, reason=d.note))
     elif d.converged:
         substeps.append(step(Rule.CONVERGED, None, final.point, k=final.k, value=final.value,
-                             tolerance=_tolerance(tolerance)))
+                             tolerance=d.tolerance))
     else:
         substeps.append(step(Rule.STOPPED, None, final.point, k=final.k, value=final.value))
     return step(Rule.GRADIENT_DESCENT, d.function, final.point, substeps, variables=d.variables,
                 start=rows[0].point, rate=d.rate)
-
-
-def _tolerance(tolerance: float | None) -> float:
-    return DEFAULT_TOLERANCE if tolerance is None else float(tolerance)

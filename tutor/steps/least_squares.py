@@ -12,10 +12,11 @@ import sympy
 
 from ..calculus import LinearFit, LineFit, fit_line, fit_linear
 from ..calculus.common import exact
-from ..calculus.least_squares import SHOWN_POINTS
 from ..calculus.partials import derivative
 from ..parse import Equation, symbol
 from .model import Rule, Step, step
+
+SHOWN_POINTS = 6  # the sum of squares is written out term by term up to this many points
 
 
 def least_squares_steps(points: Sequence[Sequence], *, result: LineFit | LinearFit | None = None) -> Step:

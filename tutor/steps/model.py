@@ -45,6 +45,7 @@ class Rule(Enum):
     # critical points
     CRITICAL_POINTS = "critical_points"
     SET_TO_ZERO = "set_to_zero"
+    FACTOR = "factor"
     ZERO_PRODUCT = "zero_product"
     CASES = "cases"
     CASE_POINT = "case_point"

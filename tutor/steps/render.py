@@ -58,9 +58,11 @@ TEMPLATES: dict[Rule, str] = {
     Rule.PLANE: ("Put these into z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b): {after}."),
 
     Rule.CRITICAL_POINTS: "The critical points of f = {before}: {after}",
-    Rule.SET_TO_ZERO: "At a critical point every partial derivative is 0: {after:and}.",
-    Rule.ZERO_PRODUCT: "{df} = {before} is 0 when one of its factors is 0: {after:or}.",
-    Rule.CASES: "Take one condition from each equation ({contradictory} other choices contradict each other):",
+    Rule.SET_TO_ZERO: ("At a critical point {variables:the derivative is|every partial derivative is} 0: "
+                       "{after:and}."),
+    Rule.FACTOR: "Factor {df}: {before} = {after}.",
+    Rule.ZERO_PRODUCT: "A product is 0 when one of its factors is: {df} = {before} = 0 when {after:or}.",
+    Rule.CASES: "{variables:Solve each case:|Take one condition from each equation and solve them together:}",
     Rule.CASE_POINT: "{before:and}: the point {after}.",
     Rule.CASE_POINT_ON_SET: "{before:and}: the point {after}, which lies on {on}.",
     Rule.CASE_SET: "{before:and}: every point of {after} is critical, a whole {kind}.",
@@ -95,7 +97,8 @@ TEMPLATES: dict[Rule, str] = {
                      "{before} − {rate}·{gradient:factor} = {after}, where f = {value}."),
     Rule.SKIPPED: "Iterations {first} to {last} go the same way.",
     Rule.DIVERGED: "Diverged at iteration {k}: {reason}; try a smaller learning rate.",
-    Rule.CONVERGED: "After {k} iterations the gradient is below {tolerance}: the minimum is near {after}, where f = {value}.",
+    Rule.CONVERGED: ("After {k} iterations the gradient is below {tolerance}: "
+                     "the minimum is near {after}, where f = {value}."),
     Rule.STOPPED: "After {k} iterations the point is {after}, where f = {value}.",
 }
 
@@ -192,16 +195,15 @@ class _Latex(_Text):
         return "".join(self._ESCAPES.get(c, c) for c in text)
 
 
-class _Fields(string.Formatter):
+class _Fields:
     """Fills one template for one step."""
 
     def __init__(self, form: _Text, step: Step, state: dict):
-        super().__init__()
         self.form, self.step, self.state = form, step, state
 
     def render(self, template: str) -> str:
         out = []
-        for literal, name, spec, _ in self.parse(template):
+        for literal, name, spec, _ in string.Formatter().parse(template):
             out.append(self.form.escape(literal))
             if name is not None:
                 out.append(self.field(name, spec or ""))
@@ -324,9 +326,13 @@ def render_latex(step: Step) -> str:
     return "\n".join(out)
 
 
-def to_json(step: Step, _state: dict | None = None) -> dict:
+def to_json(step: Step) -> dict:
     """The derivation as plain data: rule, sentences, before/after as Unicode maths, context, substeps."""
-    state = _inherit(step, _state or _START)
+    return _json(step, _START)
+
+
+def _json(step: Step, state: dict) -> dict:
+    state = _inherit(step, state)
     text, latex = _Text(state["variables"]), _Latex(state["variables"])
     return {
         "rule": step.rule.value,
@@ -335,7 +341,7 @@ def to_json(step: Step, _state: dict | None = None) -> dict:
         "before": None if step.before is None else text.raw(step.before),
         "after": None if step.after is None else text.raw(step.after),
         "context": {key: _plain(value, text) for key, value in step.context},
-        "substeps": [to_json(sub, state) for sub in step.substeps],
+        "substeps": [_json(sub, state) for sub in step.substeps],
     }
 
 

@@ -6,6 +6,7 @@ import sympy
 
 from tutor.parse import expression, symbol
 from tutor.show import show
+from tutor.steps import DERIVATIVE_RULES
 
 x, y, m, b = (symbol(n) for n in "xymb")
 
@@ -28,3 +29,14 @@ def agrees(value: float, printed: str) -> bool:
     """value rounds to `printed` at its number of decimals (ties either way, as printers differ)."""
     decimals = len(printed.partition(".")[2])
     return abs(value - float(printed)) <= 0.5 * 10.0**-decimals + 1e-12
+
+
+def check_derivation(derivation, wrt: str) -> None:
+    """Every derivative step's `after` is the derivative of its `before` (by its own variable)."""
+    def walk(s, variable):
+        variable = s.get("wrt", variable)
+        if s.rule in DERIVATIVE_RULES:
+            assert same(s.after, sympy.diff(s.before, symbol(variable))), (s.rule, s.before, s.after)
+        for sub in s.substeps:
+            walk(sub, variable)
+    walk(derivation, wrt)
