@@ -39,7 +39,7 @@ def test_critical_points_of_the_sauna_with_steps(capsys):
     assert "(6, 6)  outside  saddle" in out
     assert "Every point of the line x = 0 is critical; f = 85 all along it" in out
     assert "Every point of the line y = 0 is critical" in out
-    assert "Steps:\nThe critical points of f = -x²(x - 6)y²(y - 6)/90 + 85" in out
+    assert "Steps:\nThe critical points of f = 85 - x²(x - 6)y²(y - 6)/90" in out
 
 
 def test_least_squares_from_points(capsys):
