@@ -8,6 +8,7 @@ from typing import ClassVar, Mapping, Sequence
 import sympy
 from sympy import Expr
 
+from ..calculus import order_variables
 from ..check import Verdict, check
 from ..compare import Tolerance
 from ..parse import Answer, symbol
@@ -28,15 +29,6 @@ class Field:
     reader: str  # a key of tutor.kinds.fields.FIELD_READERS
     help: str
     required: bool = False
-
-
-def order_variables(symbols: Sequence[sympy.Symbol] | set, declared: Sequence[str] | None = None) -> tuple[str, ...]:
-    """x, y, z first (the lesson's order), then the other names alphabetically."""
-    if declared:
-        return tuple(declared)
-    names = {s.name for s in symbols}
-    first = [n for n in ("x", "y", "z") if n in names]
-    return tuple(first + sorted(names - set(first)))
 
 
 def point_from(value: object, variables: Sequence[str], field: str) -> tuple[Expr, ...]:
@@ -147,7 +139,7 @@ class FunctionProblem(Problem):
     @classmethod
     def function_data(cls, data: Mapping[str, object]) -> dict:
         function = data["function"]
-        variables = order_variables(function.free_symbols, data.get("variables"))
+        variables = tuple(data.get("variables") or order_variables(s.name for s in function.free_symbols))
         unknown = {s.name for s in function.free_symbols} - set(variables)
         if unknown:
             raise FieldError("variables", f"the function also uses {', '.join(sorted(unknown))}")
