@@ -7,13 +7,14 @@ runs it. Errors reach people as one short sentence; `--debug` shows tracebacks.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from pathlib import Path
 from typing import Callable, Sequence
 
 
-from . import packs, solve
+from . import packs, solve, store
 from .check import check, check_lines
 from .calculus import SolveError
 from .parse import SHAPES, InputError
@@ -226,9 +227,74 @@ def _load_pack(name: str) -> "packs.Pack":
         raise UserError("\n".join(error.problems))
 
 
+# --------------------------------------------------------------- practice, progress
+
+
+def setup_practice(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pack", default="gradients",
+                        help="a built-in pack (gradients, drills) or a pack file (default: gradients)")
+    parser.add_argument("--topic", help="practise one skill (a tag of the pack)")
+    parser.add_argument("--seed", type=int, help="fix the variants drawn, to repeat a session")
+    parser.add_argument("--db", type=Path, help="the progress database (default: in your data folder)")
+    parser.add_argument("--student", default=None, help="whose progress (default: your user name)")
+
+
+def run_practice(args: argparse.Namespace) -> int:
+    from .practice import Session  # the REPL's imports wait until someone practises
+    from .repl import Shell
+
+    pack = _load_pack(args.pack)
+    if args.topic and args.topic not in pack.tags:
+        raise UserError(f"no skill '{args.topic}' in {pack.id}; try one of: {', '.join(pack.tags)}")
+    home = store.default_home()
+    progress = store.Store(args.db or home / "progress.sqlite3")
+    options = {"seed": args.seed} if args.seed is not None else {}
+    session = Session(pack, progress, args.student or _user(), topic=args.topic, **options)
+    try:
+        Shell(session, history=home / "history").run()
+    finally:
+        progress.close()
+    return EXIT_OK
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "student"
+
+
+def setup_progress(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, help="the progress database (default: in your data folder)")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def run_progress(args: argparse.Namespace) -> int:
+    path = args.db or store.default_home() / "progress.sqlite3"
+    if not path.exists():
+        raise UserError(f"no progress yet at {path}; start with: tutor practice")
+    progress = store.Store(path)
+    try:
+        summary = progress.summary()
+    finally:
+        progress.close()
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for student in summary:
+        print(f"{student['student']}: {student['correct']} of {student['attempts']} answers right "
+              f"in {student['sessions']} session{'s' if student['sessions'] != 1 else ''}")
+        for skill in student["skills"]:
+            bar = "█" * round(skill["mastery"] * 10) + "·" * (10 - round(skill["mastery"] * 10))
+            print(f"  {skill['skill']:<22} {bar} {skill['correct']:>3}/{skill['attempts']}")
+    return EXIT_OK
+
+
 # ------------------------------------------------------------------------- main
 
 COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
+    "practice": ("practise exercises interactively (the default command)", setup_practice, run_practice),
+    "progress": ("your practice progress per skill", setup_progress, run_progress),
     "check": ("check one answer, or a batch of JSON lines", setup_check, run_check),
     "solve": ("solve a calculation of the lesson exactly, with --steps to explain it", setup_solve, run_solve),
     "pack": ("list, show, validate or start exercise packs", setup_pack, run_pack),
@@ -249,13 +315,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
-    if args.command is None:
-        if "practice" in COMMANDS:
-            args = parser.parse_args(["practice", *(argv or [])])
-        else:
-            parser.print_help()
-            return EXIT_OK
+    if args.command is None:  # plain `tutor`: practise the lesson
+        args = parser.parse_args([*argv, "practice"])
     _summary, _setup, run = COMMANDS[args.command]
     try:
         return run(args)

@@ -1,0 +1,249 @@
+"""The practice REPL, driven as a student would: through prompt_toolkit's pipe input,
+and once in a real terminal (tmux)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from tutor import packs
+from tutor.cli import main
+from tutor.practice import Session
+from tutor.repl import Shell
+from tutor.store import MIGRATIONS, Store
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run_student(tmp_path: Path, keys: list[str], pack: str = "gradients", **options) -> tuple[str, Path]:
+    """Type `keys` (each one line, Enter added) into a real Shell; return what it printed and the db."""
+    db = tmp_path / "progress.sqlite3"
+    store = Store(db)
+    printed: list[str] = []
+    with create_pipe_input() as keyboard:
+        session = Session(packs.load(pack), store, "ana", seed=1, **options)
+        shell = Shell(session, emit=lambda lines: printed.extend(line.text for line in lines),
+                      input=keyboard, output=DummyOutput())
+        for key in keys:
+            keyboard.send_text(key if key in ("\x03", "\x04") else key + "\r")
+        keyboard.send_text("\x04")  # Ctrl-D ends the session
+        shell.run()
+    store.close()
+    return "\n".join(printed), db
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def test_a_scripted_student(tmp_path):
+    out, db = run_student(tmp_path, [
+        "x",           # exercise 1 (d/dx of x² + 16): wrong
+        "2x^",         # unreadable: not counted
+        ":hint",
+        "2x",          # right
+        ":steps",      # exercise 2 (d/dy of 4 + y²)
+        ":skip",
+        ":progress",
+        ":quit",
+    ])
+    assert out.startswith("Welcome to the calculus tutor, ana.")
+    assert "Exercise 1 of 29 · Fix y = 4, differentiate in x  [tangent-planes, derivatives]\nd/dx of g(x) = x² + 16" in out
+    assert "✗ At x = 1 your answer is 1, but the correct value is 2." in out
+    assert "2x^\n  ^\nMissing exponent after '^'." in out
+    assert "Hint 1 of 3: Differentiate term by term with respect to x." in out
+    assert "✓ Correct." in out
+    assert "Exercise 2 of 29 · Fix x = 2, differentiate in y" in out
+    assert "Treat" not in out.split(":steps")[0]  # nothing of the steps before asked
+    assert "Power rule: bring the exponent 2 down and lower it by 1: d/dy[y²] = 2y." in out
+    assert "Skipped; it will come back later." in out
+    assert "tangent-planes" in out.split("Skipped")[1]  # the progress table
+    assert out.endswith("Bye. This session: 1 of 2 right.")
+
+    attempts = rows(db, "SELECT exercise, answer, verdict, note, hints FROM attempts ORDER BY id")
+    assert attempts == [
+        ("tangent-line-fix-y", "x", "incorrect", "differs_at", 0),
+        ("tangent-line-fix-y", "2x", "correct", "equal", 1),
+    ]
+    assert rows(db, "SELECT exercise, interval FROM reviews") == [("tangent-line-fix-y", 2),
+                                                                 ("tangent-line-fix-x", 2)]
+    assert rows(db, "SELECT skill, attempts, correct FROM mastery ORDER BY skill") == [
+        ("derivatives", 2, 0), ("tangent-planes", 2, 0)]  # a hint used: no mastery credit
+    assert rows(db, "SELECT COUNT(*) FROM sessions WHERE ended_at IS NOT NULL") == [(1,)]
+
+
+def test_every_attempt_is_saved_as_it_is_made(tmp_path):
+    """Nothing waits for the end of the session: a crash after an answer loses nothing."""
+    db = tmp_path / "p.sqlite3"
+    session = Session(packs.load("gradients"), Store(db), "ana", seed=1)
+    session.start()
+    session.handle("2x")
+    assert rows(db, "SELECT answer, verdict FROM attempts") == [("2x", "correct")]
+    assert rows(db, "PRAGMA journal_mode") == [("wal",)]
+
+
+def test_commands(tmp_path):
+    out, _ = run_student(tmp_path, [":help", ":latex", ":again", ":topic gradients", ":topic nope",
+                                    ":pack drills", ":pack nowhere.yaml", ":frobnicate", ""])
+    assert ":hint      the next hint (up to three)" in out
+    assert r"\frac{d}{dx} \left(x^{2} + 16\right)" in out
+    assert "Practising gradients.\n\nExercise 8 of 29" in out
+    assert "No skill 'nope' in this pack; try one of:" in out
+    assert "Pack: Drills (35 exercises)." in out
+    assert "nowhere.yaml: no such pack file (built-in packs: gradients, drills)" in out
+    assert "Unknown command ':frobnicate'; :help lists the commands." in out
+
+
+def test_a_new_variant_each_time_for_parameterised_exercises(tmp_path):
+    session = Session(packs.load("drills"), Store(tmp_path / "p.sqlite3"), "ana", seed=7)
+    session.start()
+    prompts = {session.handle(":again")[-1].text for _ in range(12)}
+    assert len(prompts) > 3
+
+
+def test_missed_exercises_come_back(tmp_path):
+    session = Session(packs.load("gradients"), Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    session.start()
+    missed = session.current.spec.id
+    session.handle("12345")
+    session.handle(":skip")
+    later = []
+    for _ in range(4):
+        later.append(session.current.spec.id)
+        session.handle(_answer(session))
+    assert missed in later
+
+
+def _answer(session: Session) -> str:
+    from tutor.show import show
+
+    exercise = session.current.exercise
+    return show(exercise.expected(), exercise.problem.variables)
+
+
+def test_weak_skills_get_more_practice(tmp_path):
+    session = Session(packs.load("drills"), Store(tmp_path / "p.sqlite3"), "ana", seed=3)
+    session.start()
+    first_skill = session.current.spec.tags[0]
+    session.handle("0")  # wrong
+    session.handle(":skip")
+    assert first_skill in session.current.spec.tags or session.store.due(session.student_id, "drills")
+
+
+def test_live_preview_and_toolbar(tmp_path):
+    session = Session(packs.load("gradients"), Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    session.start()
+    assert session.preview("3x^2") == "read as: 3x²"
+    assert session.preview("2x^") == "can't read yet: missing exponent after '^'"
+    assert session.status() == " gradients · exercise 1 of 29 · score 0/0 · streak 0"
+
+
+def test_completion_offers_commands_and_names(tmp_path):
+    from prompt_toolkit.completion import CompleteEvent
+    from prompt_toolkit.document import Document
+
+    from tutor.repl import AnswerCompleter
+
+    session = Session(packs.load("gradients"), Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    session.start()
+    completer = AnswerCompleter(session)
+    commands = [c.text for c in completer.get_completions(Document(":h"), CompleteEvent())]
+    assert commands == [":hint", ":help"]
+    names = [c.text for c in completer.get_completions(Document("2 si"), CompleteEvent())]
+    assert "sin" in names and "sinh" in names
+
+
+def test_schema_migrates_from_version_one(tmp_path):
+    db = tmp_path / "old.sqlite3"
+    with sqlite3.connect(db) as connection:
+        connection.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
+        connection.execute("INSERT INTO students (name) VALUES ('ana')")
+    store = Store(db)
+    assert store.version == len(MIGRATIONS)
+    assert store.turn(store.student("ana")) == 0
+    store.close()
+
+
+def test_progress_command(tmp_path, capsys):
+    _, db = run_student(tmp_path, ["x", "2x"])
+    assert main(["progress", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ana: 1 of 2 answers right in 1 session\n")
+    assert main(["progress", "--db", str(db), "--json"]) == 0
+    assert '"student": "ana"' in capsys.readouterr().out
+    assert main(["progress", "--db", str(tmp_path / "none.sqlite3")]) == 2
+
+
+# ------------------------------------------------------------------ a real terminal
+
+TMUX = shutil.which("tmux")
+
+
+def _pane(name: str) -> str:
+    return subprocess.run(["tmux", "capture-pane", "-t", name, "-p"], capture_output=True, text=True).stdout
+
+
+def _wait_for(name: str, text: str, seconds: float = 30) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        screen = _pane(name)
+        if text in screen:
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never appeared; the screen:\n{_pane(name)}")
+
+
+@pytest.mark.skipif(TMUX is None, reason="tmux is not installed; the real-terminal test needs it")
+def test_real_terminal_first_minute(tmp_path):
+    """`tutor practice --seed 1` in tmux: welcome, first exercise, live preview, an answer, :help, Ctrl-D."""
+    name = f"tutor-test-{os.getpid()}"
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
+    command = f"{sys.executable} -m tutor practice --seed 1 --student ana; sleep 60"  # keep the pane to read
+    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command],
+                   check=True, env=env, cwd=tmp_path)
+    try:
+        screen = _wait_for(name, "answer>")
+        assert "Welcome to the calculus tutor, ana." in screen
+        assert "d/dx of g(x) = x² + 16" in screen
+        subprocess.run(["tmux", "send-keys", "-t", name, "3x^2"], check=True)
+        _wait_for(name, "read as: 3x²")
+        subprocess.run(["tmux", "send-keys", "-t", name, "C-u", "2x", "Enter"], check=True)
+        _wait_for(name, "✓ Correct.")
+        subprocess.run(["tmux", "send-keys", "-t", name, ":help", "Enter"], check=True)
+        screen = _wait_for(name, ":quit      stop")
+        assert "gradients · exercise 2 of 29 · score 1/1 · streak 1" in screen
+        subprocess.run(["tmux", "send-keys", "-t", name, "C-d"], check=True)
+        _wait_for(name, "Bye. This session: 1 of 1 right.")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+    assert (tmp_path / "progress.sqlite3").exists()
+    assert (tmp_path / "history").read_text().count("2x") == 1
+
+
+@pytest.mark.skipif(TMUX is None, reason="tmux is not installed; the real-terminal test needs it")
+def test_plain_tutor_greets_a_new_user(tmp_path):
+    """A new user types `tutor` and nothing else: a welcome, the lesson's first exercise, and :help."""
+    name = f"tutor-first-{os.getpid()}"
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path / "fresh"), "PYTHONPATH": str(REPO)}
+    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40",
+                    f"{sys.executable} -m tutor; sleep 60"], check=True, env=env, cwd=tmp_path)
+    try:
+        screen = _wait_for(name, "answer>")
+        assert "Welcome to the calculus tutor" in screen
+        assert "Exercise 1 of 29 · Fix y = 4, differentiate in x" in screen
+        subprocess.run(["tmux", "send-keys", "-t", name, ":help", "Enter"], check=True)
+        screen = _wait_for(name, ":steps     the full worked solution")
+        subprocess.run(["tmux", "send-keys", "-t", name, ":quit", "Enter"], check=True)
+        _wait_for(name, "Bye.")
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)

@@ -1,0 +1,137 @@
+"""The practice REPL: a prompt_toolkit shell around a practice Session.
+
+History that persists, suggestions from it, completion of commands and of the
+exercise's names, maths highlighted as it is typed, and a toolbar that shows
+how the answer so far reads ("read as: 6xy³") above the pack, the exercise
+number, the score and the streak. Ctrl-C clears the line; Ctrl-D quits.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable, Iterable
+
+from prompt_toolkit import PromptSession
+from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
+from prompt_toolkit.completion import CompleteEvent, Completer, Completion
+from prompt_toolkit.document import Document
+from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.history import FileHistory, History, InMemoryHistory
+from prompt_toolkit.lexers import Lexer
+from prompt_toolkit.shortcuts import print_formatted_text
+from prompt_toolkit.styles import Style
+
+from .practice import COMMANDS, Line, Session
+
+STYLE = Style.from_dict({
+    "correct": "ansigreen bold",
+    "incorrect": "ansired bold",
+    "invalid": "ansiyellow",
+    "exercise": "bold",
+    "heading": "bold",
+    "hint": "ansicyan",
+    "muted": "ansibrightblack",
+    "math.number": "ansiblue",
+    "math.name": "",
+    "math.function": "ansimagenta",
+    "math.operator": "ansibrightblack",
+    "math.bracket": "bold",
+    "math.command": "ansicyan",
+    "bottom-toolbar": "noreverse bg:#303030 #d0d0d0",
+    "bottom-toolbar.preview": "bg:#303030 #87d787",
+    "bottom-toolbar.error": "bg:#303030 #ffaf5f",
+})
+
+_TOKENS = re.compile(r"(?P<number>\d+\.?\d*|\.\d+)|(?P<name>[A-Za-zα-ωΑ-Ωπ]+)|(?P<bracket>[()\[\]{}|⟨⟩])"
+                     r"|(?P<operator>[-+*/^=,·×÷−√!])|(?P<other>.)", re.S)
+
+
+class MathLexer(Lexer):
+    """Colours the answer being typed: numbers, names, functions, operators, brackets."""
+
+    def __init__(self, functions: Iterable[str]):
+        self.functions = set(functions)
+
+    def lex_document(self, document: Document) -> Callable[[int], list[tuple[str, str]]]:
+        def line(number: int) -> list[tuple[str, str]]:
+            text = document.lines[number]
+            if text.lstrip().startswith(":"):
+                return [("class:math.command", text)]
+            fragments = []
+            for match in _TOKENS.finditer(text):
+                kind = match.lastgroup
+                if kind == "name" and match.group() in self.functions:
+                    kind = "function"
+                fragments.append((f"class:math.{kind}" if kind != "other" else "", match.group()))
+            return fragments
+        return line
+
+
+class AnswerCompleter(Completer):
+    """`:` completes commands; elsewhere the word being typed completes to a variable or function."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def get_completions(self, document: Document, complete_event: CompleteEvent) -> Iterable[Completion]:
+        text = document.text_before_cursor
+        if text.lstrip().startswith(":"):
+            word = text.lstrip()
+            for name, what in COMMANDS.items():
+                if name.startswith(word) and " " not in word:
+                    yield Completion(name, -len(word), display_meta=what)
+            return
+        word = re.search(r"[A-Za-z]*$", text).group()
+        if not word:
+            return
+        for name in self.session.names():
+            if name.startswith(word) and name != word:
+                yield Completion(name, -len(word))
+
+
+def emit_lines(lines: Iterable[Line], output=None) -> None:
+    for line in lines:
+        print_formatted_text(FormattedText([(f"class:{line.style}" if line.style else "", line.text)]),
+                             style=STYLE, output=output)
+
+
+class Shell:
+    def __init__(self, session: Session, history: History | Path | None = None,
+                 emit: Callable[[list[Line]], None] = emit_lines, **prompt_options):
+        self.session = session
+        self.emit = emit
+        if isinstance(history, Path):
+            history.parent.mkdir(parents=True, exist_ok=True)
+            history = FileHistory(str(history))
+        self.prompt = PromptSession(
+            history=history or InMemoryHistory(),
+            auto_suggest=AutoSuggestFromHistory(),
+            completer=AnswerCompleter(session),
+            complete_while_typing=False,
+            lexer=MathLexer(n for n in session.names() if len(n) > 1),
+            bottom_toolbar=self.toolbar,
+            style=STYLE,
+            **prompt_options,
+        )
+
+    def toolbar(self) -> FormattedText:
+        typed = self.prompt.app.current_buffer.text if self.prompt.app else ""
+        preview = self.session.preview(typed)
+        style = "class:bottom-toolbar.error" if preview.startswith("can't") else "class:bottom-toolbar.preview"
+        return FormattedText([(style, f" {preview or ' '}\n"), ("class:bottom-toolbar", self.session.status())])
+
+    def run(self) -> None:
+        self.emit(self.session.start())
+        try:
+            while not self.session.finished:
+                try:
+                    text = self.prompt.prompt("answer> ")
+                except KeyboardInterrupt:  # Ctrl-C: a fresh line
+                    continue
+                except EOFError:  # Ctrl-D
+                    self.emit(self.session.handle(":quit"))
+                    break
+                self.emit(self.session.handle(text))
+        finally:
+            self.session.close()
