@@ -189,8 +189,15 @@ def test_progress_command(tmp_path, capsys):
 TMUX = shutil.which("tmux")
 
 
+def _tmux(*args: str, **options) -> subprocess.CompletedProcess:
+    """tmux on a server of the session's own (named as it): a running server would start
+    panes with its own environment, not ours."""
+    name = args[args.index("-s") + 1] if "-s" in args else args[args.index("-t") + 1]
+    return subprocess.run(["tmux", "-L", name, *args], **options)
+
+
 def _pane(name: str) -> str:
-    return subprocess.run(["tmux", "capture-pane", "-t", name, "-p"], capture_output=True, text=True).stdout
+    return _tmux("capture-pane", "-t", name, "-p", capture_output=True, text=True).stdout
 
 
 def _wait_for(name: str, text: str, seconds: float = 30) -> str:
@@ -209,23 +216,23 @@ def test_real_terminal_first_minute(tmp_path):
     name = f"tutor-test-{os.getpid()}"
     env = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
     command = f"{sys.executable} -m tutor practice --seed 1 --student ana; sleep 60"  # keep the pane to read
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command],
-                   check=True, env=env, cwd=tmp_path)
+    _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", command,
+          check=True, env=env, cwd=tmp_path)
     try:
         screen = _wait_for(name, "answer>")
         assert "Welcome to the calculus tutor, ana." in screen
         assert "d/dx of g(x) = x² + 16" in screen
-        subprocess.run(["tmux", "send-keys", "-t", name, "3x^2"], check=True)
+        _tmux("send-keys", "-t", name, "3x^2", check=True)
         _wait_for(name, "read as: 3x²")
-        subprocess.run(["tmux", "send-keys", "-t", name, "C-u", "2x", "Enter"], check=True)
+        _tmux("send-keys", "-t", name, "C-u", "2x", "Enter", check=True)
         _wait_for(name, "✓ Correct.")
-        subprocess.run(["tmux", "send-keys", "-t", name, ":help", "Enter"], check=True)
+        _tmux("send-keys", "-t", name, ":help", "Enter", check=True)
         screen = _wait_for(name, ":quit      stop")
         assert "gradients · exercise 2 of 29 · score 1/1 · streak 1" in screen
-        subprocess.run(["tmux", "send-keys", "-t", name, "C-d"], check=True)
+        _tmux("send-keys", "-t", name, "C-d", check=True)
         _wait_for(name, "Bye. This session: 1 of 1 right.")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        _tmux("kill-session", "-t", name, capture_output=True)
     assert (tmp_path / "progress.sqlite3").exists()
     assert (tmp_path / "history").read_text().count("2x") == 1
 
@@ -235,15 +242,15 @@ def test_plain_tutor_greets_a_new_user(tmp_path):
     """A new user types `tutor` and nothing else: a welcome, the lesson's first exercise, and :help."""
     name = f"tutor-first-{os.getpid()}"
     env = {**os.environ, "TUTOR_HOME": str(tmp_path / "fresh"), "PYTHONPATH": str(REPO)}
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40",
-                    f"{sys.executable} -m tutor; sleep 60"], check=True, env=env, cwd=tmp_path)
+    _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", f"{sys.executable} -m tutor; sleep 60",
+          check=True, env=env, cwd=tmp_path)
     try:
         screen = _wait_for(name, "answer>")
         assert "Welcome to the calculus tutor" in screen
         assert "Exercise 1 of 29 · Fix y = 4, differentiate in x" in screen
-        subprocess.run(["tmux", "send-keys", "-t", name, ":help", "Enter"], check=True)
+        _tmux("send-keys", "-t", name, ":help", "Enter", check=True)
         screen = _wait_for(name, ":steps     the full worked solution")
-        subprocess.run(["tmux", "send-keys", "-t", name, ":quit", "Enter"], check=True)
+        _tmux("send-keys", "-t", name, ":quit", "Enter", check=True)
         _wait_for(name, "Bye.")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        _tmux("kill-session", "-t", name, capture_output=True)

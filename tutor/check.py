@@ -134,7 +134,9 @@ def check(
 
 def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:
     message = outcome.message
-    if got.ambiguities:
+    if got.ambiguities and outcome.correct:  # read as meant: just say how
+        message += " (" + " ".join(_sentence(a.split(";")[0]) for a in got.ambiguities) + ")"
+    elif got.ambiguities:  # maybe not as meant: how it was read, and how to write it otherwise
         message += " Note: " + " ".join(_sentence(a) for a in got.ambiguities)
     return Verdict(
         "correct" if outcome.correct else "incorrect",
