@@ -25,6 +25,7 @@ import sympy
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
+from tutor import packs  # noqa: E402
 from tutor.calculus import fit_line, points_from_csv  # noqa: E402
 
 NAIVE_SIZES = (10, 30, 100, 300, 1000)
@@ -108,6 +109,25 @@ def main() -> None:
     print(f"m = {float(fit.slope):.6f}, b = {float(fit.intercept):.6f}, E = {float(fit.cost):.6g} "
           f"(exact: {len(str(fit.slope.q))}-digit denominators)")
     print("ratios: naive sympy time / tutor time; tutor time / numpy time")
+    time_pack_exercises()
+
+
+def time_pack_exercises(variants: int = 5) -> None:
+    """Every solver on every exercise of the built-in packs: the answer and its steps, each under 1 s."""
+    times = []
+    for pack in packs.iter_built_in():
+        for spec in pack.exercises:
+            for key in range(variants if spec.parameterised else 1):
+                started = time.perf_counter()
+                exercise = spec.variant(key)  # computes the solution
+                exercise.expected()
+                exercise.steps()
+                times.append((time.perf_counter() - started, f"{pack.id}/{spec.id} ({spec.kind})"))
+    times.sort(reverse=True)
+    slow = [name for seconds, name in times if seconds >= 1]
+    print(f"\nsolving every built-in exercise ({len(times)} variants): slowest {times[0][0]:.3f} s "
+          f"({times[0][1]}), median {times[len(times) // 2][0] * 1000:.1f} ms; "
+          + (f"OVER 1 s: {', '.join(slow)}" if slow else "all under the 1 s target"))
 
 
 if __name__ == "__main__":

@@ -270,3 +270,20 @@ def test_built_in_packs_load_from_an_installed_package(tmp_path):
     if done.returncode != 0 or "site-packages" not in done.stdout:
         pytest.skip("the package is not installed (non-editable) in this environment")
     assert done.stdout.splitlines()[1] == "64"
+
+
+@pytest.mark.parametrize("pack_id", packs.BUILT_IN)
+def test_every_built_in_exercise_has_steps_and_hints(pack_id):
+    from tutor.steps import render_latex, render_text, to_json
+
+    for spec in packs.load(pack_id).exercises:
+        for key in (range(3) if spec.parameterised else [None]):
+            exercise = spec.variant(key)
+            steps = exercise.steps()
+            if spec.kind == "expression":
+                assert steps is None
+            else:
+                assert render_text(steps) and render_latex(steps) and to_json(steps), spec.id
+            hints = exercise.hints()
+            assert 1 <= len(hints) <= 3 and all(h.strip() for h in hints), spec.id
+            assert exercise.prompt() and exercise.prompt(latex=True), spec.id

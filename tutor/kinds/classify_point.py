@@ -50,7 +50,7 @@ class ClassifyPoint(FunctionProblem):
         return Answer("label", self.solution.label)
 
     def steps(self):
-        return steps.critical_steps(self.function, self.variables, None, only=self.point)
+        return steps.classify_steps(self.function, self.variables, self.point)
 
     def hints(self) -> tuple[str, ...]:
         result = self.solution

@@ -11,7 +11,8 @@ from typing import Sequence
 import sympy
 from sympy import Expr
 
-from ..calculus import CriticalPoints, Region, critical_points
+from ..calculus import CriticalPoint, CriticalPoints, Region, classify, critical_points
+from ..calculus.common import function_of
 from ..calculus.critical import as_equation, lies_on
 from ..parse import Equation, symbol
 from .derivative import derivative_steps
@@ -46,6 +47,15 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
     if not c.complete:
         substeps.append(step(Rule.INCOMPLETE, note=c.note))
     return step(Rule.CRITICAL_POINTS, c.function, answer, substeps, variables=c.variables)
+
+
+def classify_steps(f: str | Expr, variables: Sequence[str], point: Sequence[Expr]) -> Step:
+    """The partials, then the second-derivative test at one critical point."""
+    k = classify(f, variables, point)
+    function = function_of(f)
+    substeps = [derivative_steps(function, v, variables) for v in variables]
+    substeps.append(step(Rule.CLASSIFY, None, None, [_test(variables, CriticalPoint(tuple(point), None, k))]))
+    return step(Rule.CRITICAL_POINTS, function, (tuple(point),), substeps, variables=tuple(variables))
 
 
 def _cases(c: CriticalPoints) -> Step:

@@ -338,8 +338,8 @@ def _json(step: Step, state: dict) -> dict:
         "rule": step.rule.value,
         "text": _sentence(text, step, state),
         "latex": _sentence(latex, step, state),
-        "before": None if step.before is None else text.raw(step.before),
-        "after": None if step.after is None else text.raw(step.after),
+        "before": _plain(step.before, text),
+        "after": _plain(step.after, text),
         "context": {key: _plain(value, text) for key, value in step.context},
         "substeps": [_json(sub, state) for sub in step.substeps],
     }
