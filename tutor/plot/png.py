@@ -168,11 +168,11 @@ def _flat(ax, panel: Panel) -> None:
         ax.plot(x, y, label=label, zorder=3, **CURVES.get(curve.role, {}))
     for marker in panel.markers:
         legend = marker.role in LEGEND
-        ax.scatter([marker.point[0]], [marker.point[1]], zorder=4, label=marker.label if legend else None,
-                   **_marker_style(marker.role))
+        ax.scatter([marker.point[0]], [marker.point[1]], zorder=5 if legend else 4,
+                   label=marker.label if legend else None, **_marker_style(marker.role))
         if marker.label and not legend:
             ax.annotate(marker.label, marker.point, xytext=(5, 5), textcoords="offset points", fontsize=8,
-                        zorder=5, bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7,
+                        zorder=4, bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7,
                                         "linewidth": 0})
     if panel.kind == "graph":
         ax.grid(alpha=0.3)
