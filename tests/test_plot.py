@@ -108,6 +108,18 @@ def test_long_exact_numbers_are_written_approximately():
     assert figure.title == "least squares: y ≈ 0.0611864x + 7.98194, cost E ≈ 0.164962"
 
 
+def test_many_points_are_drawn_without_their_coordinates(tmp_path):
+    data = tmp_path / "many.csv"
+    data.write_text("x,y\n" + "".join(f"{i},{2 * i + 1 + (-1) ** i}\n" for i in range(2000)), encoding="utf-8")
+    figure = fit_figure(csv=str(data), x_column="x", y_column="y")
+    (panel,) = figure.panels
+    assert len(panel.markers) == len(panel.segments) == 2000
+    assert not any(m.label for m in panel.markers) and not any(s.label for s in panel.segments)
+    (line,) = curves(panel, "fit")
+    (x0, y0), (x1, y1) = line.points
+    assert (y1 - y0) / (x1 - x0) == pytest.approx(2, abs=1e-5)
+
+
 @pytest.mark.parametrize("arguments, message", [
     ({}, "either with --points or with --csv"),
     ({"points": "(1,2), (1,3)"}, "all the x values are equal"),
@@ -167,6 +179,11 @@ def test_undefined_values_are_masked():
     for j, _ in enumerate(grid.ys):
         for i, x in enumerate(grid.xs):
             assert math.isnan(grid.values[j][i]) == (x <= 0)
+
+
+def test_a_function_with_no_real_value_in_view_is_a_sentence():
+    with pytest.raises(SolveError, match=r"no real value anywhere in the picture \(-3 ≤ x ≤ 3, -3 ≤ y ≤ 3\)"):
+        contour_figure("sqrt(-1 - x^2 - y^2)")
 
 
 def test_gradient_arrow_at_a_point():

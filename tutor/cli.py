@@ -11,7 +11,7 @@ import json
 import shutil
 import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 
 from . import packs, plot, solve
@@ -92,10 +92,24 @@ _SOLVE_HELP = {
 }
 
 
-def setup_solve(parser: argparse.ArgumentParser) -> None:
+def _kinds(parser: argparse.ArgumentParser,
+           summaries: dict[str, str]) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    """A subcommand for each kind (`tutor solve partial`, `tutor plot surface` ...), with its parser."""
     kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
-    for kind in solve.KINDS:
-        sub = kinds.add_parser(kind, help=_SOLVE_HELP[kind], description=_SOLVE_HELP[kind])
+    for kind, summary in summaries.items():
+        yield kind, kinds.add_parser(kind, help=summary, description=summary)
+
+
+def _descent_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--start", required=True, help="the start point, like 0.5,0.6")
+    parser.add_argument("--rate", required=True, help="the learning rate α, like 0.05")
+    parser.add_argument("--iterations", type=int, help="how many steps (default: until the gradient is small)")
+    parser.add_argument("--tolerance", type=float, help="stop when the gradient is shorter than this")
+    parser.add_argument("--max-iterations", type=int, default=10_000, help="at most this many steps")
+
+
+def setup_solve(parser: argparse.ArgumentParser) -> None:
+    for kind, sub in _kinds(parser, {kind: _SOLVE_HELP[kind] for kind in solve.KINDS}):
         if kind not in ("lstsq", "descent"):
             sub.add_argument("function", help='the function, like "3x^2 y^3"')
         if kind == "descent":
@@ -122,11 +136,7 @@ def setup_solve(parser: argparse.ArgumentParser) -> None:
                              help="a feature column (name or number); repeat or use commas for several")
             sub.add_argument("--y", metavar="COLUMN", help="the target column")
         if kind == "descent":
-            sub.add_argument("--start", required=True, help="the start point, like 0.5,0.6")
-            sub.add_argument("--rate", required=True, help="the learning rate α, like 0.05")
-            sub.add_argument("--iterations", type=int, help="how many steps (default: until the gradient is small)")
-            sub.add_argument("--tolerance", type=float, help="stop when the gradient is shorter than this")
-            sub.add_argument("--max-iterations", type=int, default=10_000, help="at most this many steps")
+            _descent_options(sub)
 
 
 def run_solve(args: argparse.Namespace) -> int:
@@ -166,9 +176,7 @@ _PLOT_HELP = {
 
 
 def setup_plot(parser: argparse.ArgumentParser) -> None:
-    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
-    for kind, summary in _PLOT_HELP.items():
-        sub = kinds.add_parser(kind, help=summary, description=summary)
+    for kind, sub in _kinds(parser, _PLOT_HELP):
         if kind in ("surface", "contour"):
             sub.add_argument("function", help='the function, like "x^2 + y^2"')
         if kind == "descent":
@@ -183,11 +191,7 @@ def setup_plot(parser: argparse.ArgumentParser) -> None:
             sub.add_argument("--critical", action="store_true", help="mark the critical points by class")
             sub.add_argument("--region", help='draw a region, like "0 <= x <= 5, 0 <= y <= 5"')
         if kind == "descent":
-            sub.add_argument("--start", required=True, help="the start point, like 0.5,0.6")
-            sub.add_argument("--rate", required=True, help="the learning rate α, like 0.05")
-            sub.add_argument("--iterations", type=int, help="how many steps (default: until the gradient is small)")
-            sub.add_argument("--tolerance", type=float, help="stop when the gradient is shorter than this")
-            sub.add_argument("--max-iterations", type=int, default=10_000, help="at most this many steps")
+            _descent_options(sub)
         if kind in ("descent", "fit"):
             sub.add_argument("--points", help='data points, like "(1,2), (2,5), (3,3)"'
                              + (" (descend on their least-squares cost E(m, b))" if kind == "descent" else ""))

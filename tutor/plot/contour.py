@@ -14,7 +14,7 @@ from typing import Iterator, Mapping, Sequence
 from sympy import Expr
 
 from ..calculus import CriticalPoint, CriticalSet, Region, classify, critical_points, gradient, parse_region
-from ..calculus.common import Number
+from ..calculus.common import Number, SolveError
 from ..show import show
 from . import sample
 from .labels import floats, function_with, point_text, point_values, signature
@@ -28,6 +28,8 @@ ARROWS = 7  # arrows along each side for a gradient field
 def contour_panel(f: Expr, names: Sequence[str], window: sample.Window, title: str, **parts) -> Panel:
     """A contour map of f over the window; `parts` are the panel's markers, arrows and sets."""
     field = sample.field(f, names, window)
+    if not field.finite():
+        raise SolveError(f"f has no real value anywhere in the picture ({_describe(window, names)})")
     return Panel("contour", title, tuple(names), window, field=field, levels=sample.levels(field), **parts)
 
 
@@ -43,10 +45,11 @@ def contour_figure(f: str | Expr, variables: Sequence[str] | None = None, critic
     corners = [*((_box(region) or ()) if region else ()), *(floats(p.point) for p in points)]
     corners += _crossings(found.sets if found else (), names, corners)
     window = sample.window(corners, least=AROUND) if corners else DEFAULT_WINDOW
+    # drawn as the zero line of one equation; a set that needs several (rare in the plane) is left out
+    drawn = [s for s in (found.sets if found else ()) if not s.also]
     sets = [Level(sample.field(s.equation.lhs - s.equation.rhs, names, window),
-                  f"{show(s.equation, names)}: a {s.kind} of critical points", "critical-set")
-            for s in (found.sets if found else ()) if not s.also]
-    title = _count(len(points), len(sets)) if found else "contour map"
+                  f"{show(s.equation, names)}: a {s.kind} of critical points", "critical-set") for s in drawn]
+    title = _count(len(points), drawn) if found else "contour map"
     if found and found.note:
         title += " (some may be missing)"
     if region:
@@ -92,15 +95,23 @@ def classify_figure(f: str | Expr, variables: Sequence[str] | None,
 # ---------------------------------------------------------------------- pieces
 
 
+def _describe(window: sample.Window, names: Sequence[str]) -> str:
+    return ", ".join(f"{low:g} ≤ {n} ≤ {high:g}" for (low, high), n in zip(window, names))
+
+
 def _critical_marker(p: CriticalPoint) -> Marker:
     outside = " (outside the region)" if p.inside is False else ""
     return Marker(floats(p.point), f"{p.classification.label} {point_text(p.point)}{outside}",
                   p.classification.label)
 
 
-def _count(points: int, sets: int) -> str:
+def _count(points: int, sets: Sequence[CriticalSet]) -> str:
+    """2 critical points and 2 lines of them."""
     text = f"{points} critical point{'s' * (points != 1)}"
-    return text + (f" and {sets} line{'s' * (sets != 1)} of them" if sets else "")
+    if not sets:
+        return text
+    kind = sets[0].kind if len({s.kind for s in sets}) == 1 else "set"
+    return text + f" and {len(sets)} {kind}{'s' * (len(sets) != 1)} of them"
 
 
 def _article(label: str) -> str:

@@ -62,5 +62,9 @@ def figure_for(problem: Problem) -> Figure:
 
 def picture_for(exercise: "Exercise", out: Path | None = None) -> Path:
     """Draw the exercise's picture into a PNG (by default `<exercise id>.png` in the current
-    folder) and return its path. ValueError, with a sentence, for an exercise without a picture."""
+    folder) and return its path.
+
+    Raises ValueError, with a sentence, for an exercise without a picture; NoMatplotlib (with
+    how to install it) when matplotlib is missing; OSError when the file can't be written.
+    """
     return write_png(figure_for(exercise.problem), out if out is not None else Path(f"{exercise.id}.png"))

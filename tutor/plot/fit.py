@@ -27,16 +27,16 @@ def fit_figure(points: str | Sequence[Sequence[Number]] | None = None, csv: str 
     """Points as text (`(1,2), (2,5), (3,3)`) or pairs, or the columns of a CSV file."""
     data, labels = _data(points, csv, x_column, y_column)
     fit = fit_line(data)
-    data = tuple(tuple(exact(c) for c in p) for p in data)
     m, b = floats((fit.slope, fit.intercept))
-    named = len(data) <= NAMED
+    named = len(data) <= NAMED  # few enough to write each point's coordinates and residual
     markers, residuals = [], []
-    for x, y in data:
-        at = floats((x, y))
+    for point in data:
+        at = floats(point)
         on_line = (at[0], m * at[0] + b)
+        x, y = (exact(c) for c in point) if named else (None, None)
         markers.append(Marker(at, point_text((x, y)) if named else "", "data"))
         residuals.append(Segment(at, on_line, _signed(y - fit.slope * x - fit.intercept) if named else ""))
-    width, height = sample.window([*(m.point for m in markers), *(s.end for s in residuals)])
+    width, height = sample.window([*(marker.point for marker in markers), *(s.end for s in residuals)])
     line = Curve(tuple((x, m * x + b) for x in width), _equation(fit.slope, fit.intercept), "fit")
     title = f"least squares: {line.label}, cost E{equals(fit.cost)}"
     panel = Panel("graph", f"{len(data)} points, the residuals as segments: E is the sum of their squares",

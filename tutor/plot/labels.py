@@ -7,7 +7,7 @@ from typing import Mapping, Sequence
 from sympy import Expr
 
 from ..calculus import parse_point
-from ..calculus.common import Number, SolveError, describe, exact, function_of, variables_of
+from ..calculus.common import Number, SolveError, describe, exact, function_of, point_of, variables_of
 from ..parse import symbol
 from ..show import show, show_float
 
@@ -30,7 +30,7 @@ def point_values(at: str | Mapping[str, Number] | Sequence[Number], names: Seque
     if isinstance(at, str):
         at = parse_point(at, names)
     if isinstance(at, Mapping):
-        return tuple(exact(at[n]) for n in names)
+        return point_of(at, names)
     values = tuple(at) if isinstance(at, (tuple, list)) else (at,)
     if len(values) != len(names):
         raise SolveError(f"the point needs {len(names)} coordinate{'s' * (len(names) != 1)} ({describe(names)})")

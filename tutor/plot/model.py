@@ -32,7 +32,7 @@ class Curve:
 
     points: tuple[Point, ...]
     label: str = ""
-    role: str = "function"  # function | derivative | slice | tangent | fit | path | critical-set
+    role: str = "function"  # function | derivative | tangent | slice-x | slice-y | tangent-x | tangent-y | fit | path
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ CURVES: dict[str, dict[str, Any]] = {
     "slice-y": {"color": "tab:green", "linewidth": 2.5},
     "tangent-x": {"color": "darkred", "linewidth": 2, "linestyle": "--"},
     "tangent-y": {"color": "darkgreen", "linewidth": 2, "linestyle": "--"},
-    "fit": {"color": "tab:blue", "linewidth": 2},
+    "fit": {"color": "tab:blue", "linewidth": 2, "zorder": 6},  # above a cloud of data
     "path": {"color": "black", "linewidth": 1.2},
 }
 MARKERS: dict[str, dict[str, Any]] = {
@@ -36,6 +36,7 @@ MARKERS: dict[str, dict[str, Any]] = {
     "data": {"marker": "o", "color": "black", "s": 40},
     "iterate": {"marker": "o", "color": "black", "s": 14},
 }
+CROWD = 50  # more markers of one kind than this are drawn smaller
 LEGEND = {"minimum", "maximum", "saddle", "inconclusive"}  # markers named in the legend, not beside them
 SETS: dict[str, dict[str, Any]] = {
     "region": {"colors": "black", "linewidths": 2.0},
@@ -150,30 +151,45 @@ def _contour(canvas, ax, panel: Panel) -> None:
                                                     "linewidth": 2 if arrow.label else 1})
         if arrow.label:
             ax.plot([], [], color="black", marker=r"$\rightarrow$", linestyle="", markersize=12, label=arrow.label)
-    ax.set_aspect("equal", adjustable="box")
+    (x0, x1), (y0, y1) = panel.limits
+    if 1 / 3 <= (x1 - x0) / (y1 - y0) <= 3:  # a map keeps its shape unless that makes a sliver
+        ax.set_aspect("equal", adjustable="box")
 
 
 def _flat(ax, panel: Panel) -> None:
+    import numpy
+    from matplotlib.collections import LineCollection
+
+    if panel.segments:  # one collection of one array, so that 100,000 residuals draw quickly
+        ends = numpy.array([(s.start, s.end) for s in panel.segments], dtype=float)
+        ax.add_collection(LineCollection(ends, colors="tab:red", linewidths=1.2, linestyles="dotted",
+                                         label="residuals"))
     for segment in panel.segments:
-        ax.plot(*zip(segment.start, segment.end), color="tab:red", linewidth=1.2, linestyle=":")
         if segment.label:
             middle = tuple((a + b) / 2 for a, b in zip(segment.start, segment.end))
             ax.annotate(segment.label, middle, xytext=(4, 0), textcoords="offset points", fontsize=8,
                         color="tab:red", va="center")
-    if panel.segments:
-        ax.plot([], [], color="tab:red", linewidth=1.2, linestyle=":", label="residuals")
     for curve in panel.curves:
         x, y = zip(*curve.points)
         label = curve.label if curve.role != "path" else None
-        ax.plot(x, y, label=label, zorder=3, **CURVES.get(curve.role, {}))
+        ax.plot(x, y, label=label, **{"zorder": 3, **CURVES.get(curve.role, {})})
+    by_role: dict[str, list] = {}
     for marker in panel.markers:
-        legend = marker.role in LEGEND
-        ax.scatter([marker.point[0]], [marker.point[1]], zorder=5 if legend else 4,
-                   label=marker.label if legend else None, **_marker_style(marker.role))
-        if marker.label and not legend:
+        if marker.role in LEGEND:  # few, each with its own entry in the legend
+            ax.scatter([marker.point[0]], [marker.point[1]], zorder=5, label=marker.label,
+                       **_marker_style(marker.role))
+        else:
+            by_role.setdefault(marker.role, []).append(marker.point)
+        if marker.label and marker.role not in LEGEND:
             ax.annotate(marker.label, marker.point, xytext=(5, 5), textcoords="offset points", fontsize=8,
                         zorder=4, bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7,
                                         "linewidth": 0})
+    for role, points in by_role.items():
+        style = _marker_style(role)
+        if len(points) > CROWD:  # a cloud: smaller, see-through dots
+            style = {**style, "s": max(2.0, style["s"] * math.sqrt(CROWD / len(points))), "alpha": 0.5,
+                     "linewidths": 0}
+        ax.scatter(*zip(*points), zorder=4, **style)
     if panel.kind == "graph":
         ax.grid(alpha=0.3)
 

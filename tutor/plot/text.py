@@ -113,15 +113,15 @@ def _panel(panel: Panel, width: int, rows: int) -> list[str]:
             canvas.put(marker.point, char)
             if marker.label:
                 key.append(f"{char}  {marker.label}")
-    if any(m.role == "iterate" for m in panel.markers):
+    roles = {m.role for m in panel.markers}
+    if "iterate" in roles:
         key.append("o  the iterates, some with their number (0 is the start)")
+    if "data" in roles and not any(m.label for m in panel.markers if m.role == "data"):
+        key.append(f"o  the data ({sum(m.role == 'data' for m in panel.markers)} points)")
     if panel.kind == "surface":
-        key.append("(the surface seen from above; the tangent plane's equation is in the title)")
-    return [*_title(panel), *_axes(canvas, panel), *key]
-
-
-def _title(panel: Panel) -> list[str]:
-    return panel.title.splitlines()
+        key.append("(the surface seen from above" + ("; the tangent plane's equation is in the title)"
+                                                      if panel.planes else ")"))
+    return [*panel.title.splitlines(), *_axes(canvas, panel), *key]
 
 
 def _shade(canvas: _Canvas, field: Grid, levels: Sequence[float]) -> str:
