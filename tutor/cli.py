@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import shutil
 import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 
-from . import packs, solve, store
+from . import packs, plot, solve, store
 from .check import check, check_lines
 from .calculus import SolveError
 from .parse import SHAPES, InputError
@@ -92,10 +93,24 @@ _SOLVE_HELP = {
 }
 
 
-def setup_solve(parser: argparse.ArgumentParser) -> None:
+def _kinds(parser: argparse.ArgumentParser,
+           summaries: dict[str, str]) -> Iterator[tuple[str, argparse.ArgumentParser]]:
+    """A subcommand for each kind (`tutor solve partial`, `tutor plot surface` ...), with its parser."""
     kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
-    for kind in solve.KINDS:
-        sub = kinds.add_parser(kind, help=_SOLVE_HELP[kind], description=_SOLVE_HELP[kind])
+    for kind, summary in summaries.items():
+        yield kind, kinds.add_parser(kind, help=summary, description=summary)
+
+
+def _descent_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--start", required=True, help="the start point, like 0.5,0.6")
+    parser.add_argument("--rate", required=True, help="the learning rate α, like 0.05")
+    parser.add_argument("--iterations", type=int, help="how many steps (default: until the gradient is small)")
+    parser.add_argument("--tolerance", type=float, help="stop when the gradient is shorter than this")
+    parser.add_argument("--max-iterations", type=int, default=10_000, help="at most this many steps")
+
+
+def setup_solve(parser: argparse.ArgumentParser) -> None:
+    for kind, sub in _kinds(parser, {kind: _SOLVE_HELP[kind] for kind in solve.KINDS}):
         if kind not in ("lstsq", "descent"):
             sub.add_argument("function", help='the function, like "3x^2 y^3"')
         if kind == "descent":
@@ -122,11 +137,7 @@ def setup_solve(parser: argparse.ArgumentParser) -> None:
                              help="a feature column (name or number); repeat or use commas for several")
             sub.add_argument("--y", metavar="COLUMN", help="the target column")
         if kind == "descent":
-            sub.add_argument("--start", required=True, help="the start point, like 0.5,0.6")
-            sub.add_argument("--rate", required=True, help="the learning rate α, like 0.05")
-            sub.add_argument("--iterations", type=int, help="how many steps (default: until the gradient is small)")
-            sub.add_argument("--tolerance", type=float, help="stop when the gradient is shorter than this")
-            sub.add_argument("--max-iterations", type=int, default=10_000, help="at most this many steps")
+            _descent_options(sub)
 
 
 def run_solve(args: argparse.Namespace) -> int:
@@ -152,6 +163,71 @@ def run_solve(args: argparse.Namespace) -> int:
     except (SolveError, InputError) as error:
         raise UserError(error.message)
     print(solution.render("json" if args.json else "latex" if args.latex else "text"))
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------- plot
+
+_PLOT_HELP = {
+    "surface": "the surface z = f(x, y), with the tangent plane at a point and the slices through it",
+    "contour": "a contour map, with the critical points marked by class and a region drawn",
+    "descent": "gradient descent: the curve or the contour map with the numbered iterates",
+    "fit": "the least-squares line through data, with the residuals and the cost",
+}
+
+
+def setup_plot(parser: argparse.ArgumentParser) -> None:
+    for kind, sub in _kinds(parser, _PLOT_HELP):
+        if kind in ("surface", "contour"):
+            sub.add_argument("function", help='the function, like "x^2 + y^2"')
+        if kind == "descent":
+            sub.add_argument("function", nargs="?", help='the function, like "e^x - ln x"')
+        if kind != "fit":
+            sub.add_argument("--vars", help="the variables in order, like x,y (default: x, y, z, then a-z)")
+        if kind == "surface":
+            sub.add_argument("--tangent-at", metavar="POINT", help="draw the tangent plane at a point, like x=2,y=4")
+            sub.add_argument("--slices", action="store_true",
+                             help="also the slices through the point (fix y, fix x) with their tangent lines")
+        if kind == "contour":
+            sub.add_argument("--critical", action="store_true", help="mark the critical points by class")
+            sub.add_argument("--region", help='draw a region, like "0 <= x <= 5, 0 <= y <= 5"')
+        if kind == "descent":
+            _descent_options(sub)
+        if kind in ("descent", "fit"):
+            sub.add_argument("--points", help='data points, like "(1,2), (2,5), (3,3)"'
+                             + (" (descend on their least-squares cost E(m, b))" if kind == "descent" else ""))
+        if kind == "fit":
+            sub.add_argument("--csv", metavar="FILE", help="read the data from a CSV file")
+            sub.add_argument("--x", metavar="COLUMN", help="the x column (name or number)")
+            sub.add_argument("--y", metavar="COLUMN", help="the y column")
+        sub.add_argument("--out", "-o", metavar="FILE", help=f"the PNG to write (default: {kind}.png)")
+        sub.add_argument("--text", action="store_true", help="draw in the terminal instead of writing a PNG")
+
+
+def run_plot(args: argparse.Namespace) -> int:
+    names = _names(getattr(args, "vars", None))
+    try:
+        if args.kind == "surface":
+            figure = plot.surface_figure(args.function, names, args.tangent_at, args.slices)
+        elif args.kind == "contour":
+            figure = plot.contour_figure(args.function, names, args.critical, args.region)
+        elif args.kind == "descent":
+            figure = plot.descent_figure(args.function, args.start, args.rate, args.iterations, args.tolerance,
+                                         args.max_iterations, names, args.points)
+        else:
+            figure = plot.fit_figure(args.points, args.csv, args.x, args.y)
+    except (SolveError, InputError) as error:
+        raise UserError(error.message)
+    if args.text:
+        print(plot.render_text(figure, width=shutil.get_terminal_size().columns))
+        return EXIT_OK
+    path = Path(args.out or f"{figure.name}.png")
+    try:
+        print(plot.write_png(figure, path))
+    except plot.NoMatplotlib as error:
+        raise UserError(str(error))
+    except OSError as error:
+        raise UserError(f"can't write {path}: {error.strerror}")
     return EXIT_OK
 
 
@@ -298,6 +374,7 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "check": ("check one answer, or a batch of JSON lines", setup_check, run_check),
     "solve": ("solve a calculation of the lesson exactly, with --steps to explain it", setup_solve, run_solve),
     "pack": ("list, show, validate or start exercise packs", setup_pack, run_pack),
+    "plot": ("draw the lesson's pictures: surfaces, contour maps, descent paths, fits", setup_plot, run_plot),
 }
 
 

@@ -1,0 +1,198 @@
+"""Drawing a Figure as a PNG with matplotlib.
+
+The canvas is matplotlib's Agg canvas used directly (no pyplot), so nothing
+needs a display and no global matplotlib state changes. Colours and symbols
+are chosen by each element's role; what is drawn is decided in the Figure.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+from .model import Figure, Grid, Panel
+
+DPI = 100
+
+# by role: keyword arguments for the element's matplotlib call
+CURVES: dict[str, dict[str, Any]] = {
+    "function": {"color": "tab:blue", "linewidth": 2},
+    "derivative": {"color": "tab:orange", "linewidth": 1.5, "linestyle": "--"},
+    "tangent": {"color": "tab:red", "linewidth": 1.5, "linestyle": "--"},
+    "slice-x": {"color": "tab:red", "linewidth": 2.5},
+    "slice-y": {"color": "tab:green", "linewidth": 2.5},
+    "tangent-x": {"color": "darkred", "linewidth": 2, "linestyle": "--"},
+    "tangent-y": {"color": "darkgreen", "linewidth": 2, "linestyle": "--"},
+    "fit": {"color": "tab:blue", "linewidth": 2, "zorder": 6},  # above a cloud of data
+    "path": {"color": "black", "linewidth": 1.2},
+}
+MARKERS: dict[str, dict[str, Any]] = {
+    "minimum": {"marker": "v", "color": "tab:blue", "s": 140, "edgecolors": "white"},
+    "maximum": {"marker": "^", "color": "tab:red", "s": 140, "edgecolors": "white"},
+    "saddle": {"marker": "X", "color": "tab:purple", "s": 140, "edgecolors": "white"},
+    "inconclusive": {"marker": "D", "color": "dimgray", "s": 100, "edgecolors": "white"},
+    "point": {"marker": "o", "color": "black", "s": 50},
+    "data": {"marker": "o", "color": "black", "s": 40},
+    "iterate": {"marker": "o", "color": "black", "s": 14},
+}
+CROWD = 50  # more markers of one kind than this are drawn smaller
+LEGEND = {"minimum", "maximum", "saddle", "inconclusive"}  # markers named in the legend, not beside them
+SETS: dict[str, dict[str, Any]] = {
+    "region": {"colors": "black", "linewidths": 2.0},
+    "critical-set": {"colors": "magenta", "linewidths": 2.5, "linestyles": "dashed"},
+}
+CONTOUR_COLOURS = "RdYlBu_r"  # blue low, red high: the sauna's cool and hot spots
+SURFACE_COLOURS = "viridis"
+
+
+class NoMatplotlib(RuntimeError):
+    """matplotlib is not installed; PNG pictures need it (terminal pictures do not)."""
+
+
+def write_png(figure: Figure, path: Path | str, dpi: int = DPI) -> Path:
+    """Draw the figure into a PNG file at `path` and return the path."""
+    try:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure as Canvas
+        import mpl_toolkits.mplot3d  # noqa: F401 - registers the 3-D projection
+    except ImportError:
+        raise NoMatplotlib("PNG pictures need matplotlib: python3 -m pip install 'matplotlib>=3.7' "
+                           "(or draw in the terminal with --text)") from None
+    path = Path(path)
+    slices = len(figure.panels) > 1
+    canvas = Canvas(figsize=(13, 6.8) if slices else (8, 6.4), layout="constrained")
+    FigureCanvasAgg(canvas)
+    canvas.suptitle(figure.title, fontsize=13)
+    for ax, panel in zip(_axes(canvas, figure), figure.panels):
+        _draw(canvas, ax, panel)
+    canvas.savefig(path, dpi=dpi, metadata={"Software": None})
+    return path
+
+
+def _axes(canvas, figure: Figure) -> list:
+    """One axes per panel: a first 3-D panel takes the left, further panels stack on the right."""
+    panels = figure.panels
+    if len(panels) == 1:
+        return [_add(canvas, panels[0], 111)]
+    grid = canvas.add_gridspec(len(panels) - 1, 2, width_ratios=(1.5, 1))
+    return [_add(canvas, panels[0], grid[:, 0]), *(_add(canvas, p, grid[i, 1]) for i, p in enumerate(panels[1:]))]
+
+
+def _add(canvas, panel: Panel, where):
+    if panel.kind == "surface":
+        return canvas.add_subplot(where, projection="3d", computed_zorder=False)
+    return canvas.add_subplot(where)
+
+
+def _draw(canvas, ax, panel: Panel) -> None:
+    ax.set_title(panel.title, fontsize=10)
+    if panel.kind == "surface":
+        _surface(ax, panel)
+    else:
+        if panel.kind == "contour" and panel.field is not None:
+            _contour(canvas, ax, panel)
+        _flat(ax, panel)
+    for set_limits, limits in zip((ax.set_xlim, ax.set_ylim, getattr(ax, "set_zlim", None)), panel.limits):
+        set_limits(*limits)
+    for set_label, label in zip((ax.set_xlabel, ax.set_ylabel, getattr(ax, "set_zlabel", None)), panel.labels):
+        set_label(label)
+    handles, _ = ax.get_legend_handles_labels()
+    if handles:  # "best" would search every point of a 3-D plot for a place, slowly
+        ax.legend(fontsize=8, loc="upper left" if panel.kind == "surface" else "best", framealpha=0.85)
+
+
+def _arrays(grid: Grid):
+    import numpy
+
+    xs, ys = numpy.meshgrid(grid.xs, grid.ys)
+    return xs, ys, numpy.ma.masked_invalid(numpy.array(grid.values, dtype=float))
+
+
+def _surface(ax, panel: Panel) -> None:
+    xs, ys, zs = _arrays(panel.field)
+    ax.plot_surface(xs, ys, zs, cmap=SURFACE_COLOURS, alpha=0.75 if panel.planes else 0.9, linewidth=0,
+                    rstride=1, cstride=1, zorder=1)
+    for plane in panel.planes:
+        px, py, pz = _arrays(plane)
+        ax.plot_surface(px, py, pz, color="tab:orange", alpha=0.55, linewidth=0, zorder=2)
+    for curve in panel.curves:
+        x, y, z = zip(*curve.points)
+        ax.plot(x, y, z, label=curve.label or None, zorder=3, **CURVES.get(curve.role, {}))
+    for marker in panel.markers:
+        ax.scatter(*([c] for c in marker.point), depthshade=False, zorder=4, **_marker_style(marker.role))
+        if marker.label:
+            ax.text(*marker.point, f"  {marker.label}", fontsize=9, zorder=5)
+    ax.view_init(elev=28, azim=-60)
+
+
+def _contour(canvas, ax, panel: Panel) -> None:
+    xs, ys, zs = _arrays(panel.field)
+    if len(panel.levels) >= 2:
+        filled = ax.contourf(xs, ys, zs, levels=panel.levels, cmap=CONTOUR_COLOURS, alpha=0.8, extend="both")
+        lines = ax.contour(xs, ys, zs, levels=panel.levels, colors="black", linewidths=0.4, alpha=0.6)
+        ax.clabel(lines, lines.levels[::2], fontsize=7, fmt="%g")
+        canvas.colorbar(filled, ax=ax, shrink=0.85)
+    for level in panel.sets:
+        lx, ly, lz = _arrays(level.grid)
+        style = SETS.get(level.role, {})
+        line = {"color": style.get("colors", "black"), "linewidth": style.get("linewidths", 1),
+                "linestyle": style.get("linestyles", "solid")}
+        if level.role == "region":  # shade what is outside
+            ax.contourf(lx, ly, lz, levels=[-math.inf, 0], colors="gray", alpha=0.35)
+        if level.outline:
+            ax.plot(*zip(*level.outline), label=level.label, **line)
+        else:
+            ax.contour(lx, ly, lz, levels=[0], **style)
+            ax.plot([], [], label=level.label, **line)  # the legend entry for the contour line
+    for arrow in panel.arrows:
+        ax.annotate("", xy=(arrow.start[0] + arrow.vector[0], arrow.start[1] + arrow.vector[1]),
+                    xytext=arrow.start, arrowprops={"arrowstyle": "->", "color": "black",
+                                                    "linewidth": 2 if arrow.label else 1})
+        if arrow.label:
+            ax.plot([], [], color="black", marker=r"$\rightarrow$", linestyle="", markersize=12, label=arrow.label)
+    (x0, x1), (y0, y1) = panel.limits
+    if 1 / 3 <= (x1 - x0) / (y1 - y0) <= 3:  # a map keeps its shape unless that makes a sliver
+        ax.set_aspect("equal", adjustable="box")
+
+
+def _flat(ax, panel: Panel) -> None:
+    import numpy
+    from matplotlib.collections import LineCollection
+
+    if panel.segments:  # one collection of one array, so that 100,000 residuals draw quickly
+        ends = numpy.array([(s.start, s.end) for s in panel.segments], dtype=float)
+        ax.add_collection(LineCollection(ends, colors="tab:red", linewidths=1.2, linestyles="dotted",
+                                         label="residuals"))
+    for segment in panel.segments:
+        if segment.label:
+            middle = tuple((a + b) / 2 for a, b in zip(segment.start, segment.end))
+            ax.annotate(segment.label, middle, xytext=(4, 0), textcoords="offset points", fontsize=8,
+                        color="tab:red", va="center")
+    for curve in panel.curves:
+        x, y = zip(*curve.points)
+        label = curve.label if curve.role != "path" else None
+        ax.plot(x, y, label=label, **{"zorder": 3, **CURVES.get(curve.role, {})})
+    by_role: dict[str, list] = {}
+    for marker in panel.markers:
+        if marker.role in LEGEND:  # few, each with its own entry in the legend
+            ax.scatter([marker.point[0]], [marker.point[1]], zorder=5, label=marker.label,
+                       **_marker_style(marker.role))
+        else:
+            by_role.setdefault(marker.role, []).append(marker.point)
+        if marker.label and marker.role not in LEGEND:
+            ax.annotate(marker.label, marker.point, xytext=(5, 5), textcoords="offset points", fontsize=8,
+                        zorder=4, bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "alpha": 0.7,
+                                        "linewidth": 0})
+    for role, points in by_role.items():
+        style = _marker_style(role)
+        if len(points) > CROWD:  # a cloud: smaller, see-through dots
+            style = {**style, "s": max(2.0, style["s"] * math.sqrt(CROWD / len(points))), "alpha": 0.5,
+                     "linewidths": 0}
+        ax.scatter(*zip(*points), zorder=4, **style)
+    if panel.kind == "graph":
+        ax.grid(alpha=0.3)
+
+
+def _marker_style(role: str) -> dict[str, Any]:
+    return MARKERS.get(role, MARKERS["point"])
