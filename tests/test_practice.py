@@ -254,3 +254,12 @@ def test_plain_tutor_greets_a_new_user(tmp_path):
         _wait_for(name, "Bye.")
     finally:
         _tmux("kill-session", "-t", name, capture_output=True)
+
+
+def test_plot_command_saves_the_exercise_picture(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    out, _ = run_student(tmp_path, [":plot"])
+    assert "Saved the picture as tangent-line-fix-y.png" in out
+    assert (tmp_path / "tangent-line-fix-y.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    out, _ = run_student(tmp_path / "drills", [":topic least-squares", ":plot"], pack="drills")
+    assert "Saved the picture as ls-" in out

@@ -291,7 +291,7 @@ def built_in_path(name: str) -> Path:
 def load(name_or_path: str | Path) -> Pack:
     """A built-in pack by id (`gradients`), or a pack file by path."""
     text = str(name_or_path)
-    if text in BUILT_IN and not Path(text).exists():
+    if text in BUILT_IN and not Path(text).is_file():
         path = built_in_path(text)
         return load_text(path.read_text(encoding="utf-8"), f"built-in:{text}", path.parent)
     path = Path(text)

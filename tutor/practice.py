@@ -17,6 +17,7 @@ from pathlib import Path
 from . import packs
 from .packs import Exercise, ExerciseSpec, Pack
 from .parse import FUNCTIONS, InputError, read
+from .plot import NoMatplotlib, picture_for
 from .show import show
 from .steps import render_latex, render_text
 from .store import Store
@@ -237,13 +238,11 @@ class Session:
 
     def do_plot(self, _: str) -> list[Line]:
         try:
-            from .plot import picture_for
-        except ImportError:
-            return [Line("Pictures need matplotlib: pip install matplotlib", "invalid")]
-        try:
             path = picture_for(self.current.exercise, Path(f"{self.current.spec.id}.png"))
-        except ValueError as error:
+        except ValueError as error:  # this kind of exercise has no picture
             return [Line(str(error), "muted")]
+        except (NoMatplotlib, OSError) as error:
+            return [Line(f"The picture could not be drawn: {error}", "invalid")]
         return [Line(f"Saved the picture as {path}", "muted")]
 
     def do_help(self, _: str) -> list[Line]:
