@@ -23,6 +23,8 @@ class Limits:
     """Wall-clock time for one whole check."""
     symbolic_seconds: float = 0.25
     """Part of the budget spent confirming symbolically after random points agreed."""
+    max_submission_bytes: int = 1 << 20
+    """Bytes in one line (or one field) of a submissions CSV, or in one YAML or JSON submission file."""
 
 
 LIMITS = Limits()
