@@ -13,7 +13,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -77,9 +77,13 @@ class Gradebook:
     problems: tuple[Problem, ...]
     checked: int = 0  # distinct answers checked in this run (the rest: repeats, or from the journal)
 
-    @property
+    @cached_property  # Fraction sums are slow, and every report needs these
     def max(self) -> Fraction:
         return sum((spec.points for spec in self.pack.exercises), Fraction(0))
+
+    @cached_property
+    def totals(self) -> dict[str, Fraction]:
+        return {student: sum((r.score for r in results), Fraction(0)) for student, results in self.rows()}
 
     def rows(self) -> Iterator[tuple[str, tuple[Result, ...]]]:
         width = len(self.pack.exercises)

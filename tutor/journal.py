@@ -27,6 +27,7 @@ class Journal:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         try:
+            folder.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path)
             self.db.execute("PRAGMA journal_mode=WAL")  # a kill can't corrupt it; commits are cheap
             self.db.execute("PRAGMA synchronous=NORMAL")
@@ -35,8 +36,9 @@ class Journal:
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
             self.db.commit()
             (stored,) = self.db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
-        except sqlite3.DatabaseError as error:
-            raise JournalError(f"{self.path} can't be used ({error}); run without --resume to start afresh")
+        except (sqlite3.Error, OSError) as error:
+            hint = "; run without --resume to start afresh" if resume else ""
+            raise JournalError(f"{self.path} can't be used ({error}){hint}")
         if stored != fingerprint:
             self.db.close()
             raise JournalError(f"{self.path} is from grading another pack or with other settings; "

@@ -12,6 +12,7 @@ import csv
 import json
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from fractions import Fraction
 from pathlib import Path
 from typing import Iterable
@@ -21,9 +22,10 @@ from .grade import Gradebook, Result
 FILES = ("grades.csv", "answers.csv", "misconceptions.csv", "problems.csv", "report.json")
 VERDICTS = ("correct", "incorrect", "invalid", "unanswered")
 COMMON_WRONG = 3  # most common wrong answers listed per exercise
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA = frozenset("=+-@\t\r")
 
 
+@lru_cache(maxsize=4096)  # a class has few distinct scores, and Fraction arithmetic is slow
 def number(value: Fraction, places: int = 4) -> str:
     """0.5, 1, 0.3333: rounded half to even, exactly, without trailing zeros."""
     text = f"{float(round(value, places)):.{places}f}"
@@ -36,8 +38,10 @@ def percent(total: Fraction, most: Fraction) -> Fraction:
 
 def cell(value: object) -> str:
     """A CSV cell a spreadsheet shows as text, never runs (OWASP's advice for CSV injection)."""
-    text = value if isinstance(value, str) else number(value) if isinstance(value, Fraction) else str(value)
-    return "'" + text if text.startswith(_FORMULA) else text
+    if isinstance(value, Fraction):
+        return number(value)
+    text = str(value)
+    return "'" + text if text[:1] in _FORMULA else text
 
 
 # --------------------------------------------------------------- the files
@@ -49,8 +53,8 @@ def write_reports(book: Gradebook, folder: Path) -> list[Path]:
     paths = [folder / name for name in FILES]
     _write_csv(paths[0], ["student", *(s.id for s in specs), "total", "max", "percent"], [
         ["points possible", *(s.points for s in specs), book.max, book.max, Fraction(100)],
-        *([student, *(r.score for r in results), _total(results), book.max,
-           percent(_total(results), book.max)] for student, results in book.rows())])
+        *([student, *(r.score for r in results), book.totals[student], book.max,
+           percent(book.totals[student], book.max)] for student, results in book.rows())])
     _write_csv(paths[1], ["student", "exercise", "variant", "answer", "verdict", "score", "max", "note",
                           "feedback"],
                ([r.student, r.exercise, r.variant, r.answer, r.verdict, r.score, r.max, r.note, r.feedback]
@@ -59,8 +63,20 @@ def write_reports(book: Gradebook, folder: Path) -> list[Path]:
                ([m["exercise"], m["misconception"], m["count"], m["share"]] for m in misconceptions(book)))
     _write_csv(paths[3], ["file", "line", "message"],
                ([p.file, p.line or "", p.message] for p in book.problems))
-    paths[4].write_text(json.dumps(report(book), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    paths[4].write_text(_json_text(report(book)), encoding="utf-8")
     return paths
+
+
+def _json_text(data: dict) -> str:
+    """JSON with each top-level key, and each item of a top-level list, on a line of its own.
+
+    Readable enough, and fast: json's C encoder only works without indentation.
+    """
+    def value(item: object) -> str:
+        if isinstance(item, list) and item:
+            return "[\n  " + ",\n  ".join(json.dumps(x, ensure_ascii=False) for x in item) + "\n ]"
+        return json.dumps(item, ensure_ascii=False)
+    return "{\n" + ",\n".join(f" {json.dumps(key)}: {value(item)}" for key, item in data.items()) + "\n}\n"
 
 
 def _write_csv(path: Path, header: list[str], rows: Iterable[list]) -> None:
@@ -70,10 +86,7 @@ def _write_csv(path: Path, header: list[str], rows: Iterable[list]) -> None:
         out.writerows([cell(value) for value in row] for row in rows)
 
 
-def _total(results: Iterable[Result]) -> Fraction:
-    return sum((r.score for r in results), Fraction(0))
-
-
+@lru_cache(maxsize=4096)
 def _json_number(value: Fraction) -> int | float:
     return int(value) if value.denominator == 1 else float(round(value, 4))
 
@@ -85,8 +98,8 @@ def report(book: Gradebook) -> dict:
         "exercises": [{"id": s.id, "kind": s.kind, "title": s.title, "points": _json_number(s.points),
                        "partial": s.partial} for s in book.pack.exercises],
         "students": [{"student": student, "scores": {r.exercise: _json_number(r.score) for r in results},
-                      "total": _json_number(_total(results)), "max": _json_number(book.max),
-                      "percent": _json_number(percent(_total(results), book.max))}
+                      "total": _json_number(book.totals[student]), "max": _json_number(book.max),
+                      "percent": _json_number(percent(book.totals[student], book.max))}
                      for student, results in book.rows()],
         "answers": [{"student": r.student, "exercise": r.exercise, "variant": r.variant, "answer": r.answer,
                      "verdict": r.verdict, "score": _json_number(r.score), "max": _json_number(r.max),
@@ -115,7 +128,7 @@ def exercise_summaries(book: Gradebook) -> list[ExerciseSummary]:
         found.append(ExerciseSummary(
             spec.id, spec.points, sum(r.verdict != "unanswered" for r in results),
             sum(r.verdict == "correct" for r in results),
-            _total(results) / len(results) if results else Fraction(0),
+            sum((r.score for r in results), Fraction(0)) / len(results) if results else Fraction(0),
             tuple(_most_common(wrong)[:COMMON_WRONG])))
     return found
 
@@ -184,9 +197,8 @@ def summary_table(book: Gradebook) -> str:
         common = f"{e.wrong[0][0]} ({e.wrong[0][1]})" if e.wrong else ""
         lines.append(f"{e.exercise:<{width}}  {number(e.points):>6}  {e.answered:>8}  {e.correct:>7}  "
                      f"{number(e.mean, 2):>6}  {common}")
-    totals = [_total(results) for _, results in book.rows()]
-    if totals:
-        mean = percent(sum(totals, Fraction(0)) / len(totals), book.max)
+    if book.students:
+        mean = percent(sum(book.totals.values(), Fraction(0)) / len(book.students), book.max)
         lines.append(f"class mean: {number(mean, 1)}% of {number(book.max)} points")
     return "\n".join(lines)
 
@@ -197,8 +209,8 @@ def summary_table(book: Gradebook) -> str:
 def gradescope(book: Gradebook, seconds: float) -> dict:
     """results.json in Gradescope's autograder schema: one test per exercise, for one student."""
     student = book.students[0] if book.students else None
-    results = dict(book.rows()).get(student, ())
-    by_id = {r.exercise: r for r in results}
+    by_id = {r.exercise: r for r in next(book.rows())[1]} if student else {}
+    total = book.totals.get(student, Fraction(0))
     tests = []
     for number_, spec in enumerate(book.pack.exercises, start=1):
         result = by_id.get(spec.id)
@@ -216,11 +228,11 @@ def gradescope(book: Gradebook, seconds: float) -> dict:
         output = ["No answers were found: upload a YAML or JSON file like "
                   "{student: YOUR-ID, answers: {EXERCISE: ANSWER, ...}}."]
     else:
-        output = [f"Graded as student {student}: {number(_total(results))} of {number(book.max)} points."]
+        output = [f"Graded as student {student}: {number(total)} of {number(book.max)} points."]
         if len(book.students) > 1:
             output.append(f"This submission names {len(book.students)} students; only {student} was graded.")
     output += [str(problem) for problem in book.problems]
-    return {"score": _json_number(_total(results)), "execution_time": round(seconds), "output": "\n".join(output),
+    return {"score": _json_number(total), "execution_time": round(seconds), "output": "\n".join(output),
             "tests": tests}
 
 
@@ -237,5 +249,5 @@ def _gradescope_feedback(result: Result | None) -> str:
 def write_gradescope(book: Gradebook, folder: Path, seconds: float) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "results.json"
-    path.write_text(json.dumps(gradescope(book, seconds), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    path.write_text(_json_text(gradescope(book, seconds)), encoding="utf-8")
     return path

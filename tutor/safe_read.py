@@ -90,6 +90,17 @@ class _RowSplitter:
         self.field_start = True
 
     def row_ends(self, chunk: bytes) -> Iterator[int]:
+        begin = 0
+        while (end := chunk.find(b"\n", begin)) >= 0:
+            if self.quoted or self.closing or b'"' in chunk[begin:end]:
+                yield from self._scan(chunk[begin:end + 1], begin)
+            else:  # most lines: no quotes, so the newline ends the row
+                self.field_start = True
+                yield end
+            begin = end + 1
+        yield from self._scan(chunk[begin:], begin)
+
+    def _scan(self, chunk: bytes, offset: int) -> Iterator[int]:
         last = -1
         for match in _SPECIAL.finditer(chunk):
             at = match.start()
@@ -106,7 +117,7 @@ class _RowSplitter:
                 self.closing = char == _QUOTE
             elif char == _NEWLINE:
                 self.field_start = True
-                yield at
+                yield offset + at
             else:
                 self.quoted = char == _QUOTE and self.field_start
                 self.field_start = char == _COMMA
