@@ -170,7 +170,7 @@ def main() -> None:
         write_class(rows, submissions)
         print(f"class: {args.students} students, {len(rows)} rows, {len(answered)} answers "
               f"({', '.join(f'{n} {kind}' for kind, n in kinds.items())}), "
-              f"{len({(r[1], r[2]) for r in answered})} distinct (exercise, answer) pairs")
+              f"{len({(r[1], r[2].strip()) for r in answered})} distinct (exercise, answer) pairs")
         timings = {}
         for jobs in (1, 2):
             seconds, checked = run_grader(pack, submissions, Path(folder) / f"jobs{jobs}", jobs)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
-from tutor import packs
+from tutor import cli, packs
 from tutor.check import Verdict
 from tutor.cli import main
 from tutor.reports import FILES, cell, number
@@ -243,3 +245,27 @@ def test_gradescope_with_nothing_readable(tmp_path):
     assert data["output"].splitlines() == [
         "No answers were found: upload a YAML or JSON file like {student: YOUR-ID, answers: {EXERCISE: ANSWER, ...}}.",
         f"{submission / 'answers.txt'}: not a submissions file (.csv, .yaml, .yml or .json)"]
+
+
+def test_a_progress_bar_on_a_terminal_only(tmp_path, monkeypatch, capsys):
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert run(CLASS, "--out", str(tmp_path)) == 0
+    assert terminal.getvalue().endswith("\rgrading [" + "#" * 30 + "] 10/10\n")
+    monkeypatch.undo()
+    run(CLASS, "--out", str(tmp_path))
+    assert "grading [" not in capsys.readouterr().err
+
+
+def test_gradescope_default_folders(tmp_path, monkeypatch):
+    submission = tmp_path / "autograder" / "submission"
+    submission.mkdir(parents=True)
+    (submission / "answers.json").write_text('{"student": "alice", "answers": {"cube": "3x^2"}}', encoding="utf-8")
+    monkeypatch.setattr(cli, "GRADESCOPE_SUBMISSION", str(submission))
+    monkeypatch.setattr(cli, "GRADESCOPE_RESULTS", str(tmp_path / "autograder" / "results"))
+    assert run("--gradescope") == 0
+    data = json.loads((tmp_path / "autograder" / "results" / "results.json").read_text(encoding="utf-8"))
+    assert data["score"] == 2

@@ -16,6 +16,7 @@ from tutor.check import Verdict
 from tutor.cli import main
 from tutor.journal import FILE_NAME
 from tutor.reports import FILES
+from tutor.workers import Finished, Pool, Stopped
 
 TESTS = Path(__file__).parent
 PACK = str(TESTS / "data" / "grade" / "pack.yaml")
@@ -97,3 +98,24 @@ def test_resume_refuses_a_journal_of_another_job(tmp_path, capsys):
     assert main([*args, "--resume", "--timeout", "5"]) == 2
     assert "is from grading another pack or with other settings" in capsys.readouterr().err
     assert main([*args, "--resume"]) == 0
+
+
+def _work(task, started):
+    started(f"info {task}")
+    if task == "raise":
+        raise ValueError("a bug")
+    if task == "die":
+        os._exit(3)  # as if the worker segfaulted or the out-of-memory killer came
+    if task == "hang":
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(30)
+    return task.upper()
+
+
+def test_the_pool_replaces_workers_that_hang_crash_or_raise():
+    tasks = ["a", "hang", "b", "raise", "c", "die", "d"]
+    with Pool(_work, jobs=1, timeout=0.3) as pool:
+        outcomes = dict(pool.run(enumerate(tasks)))
+    assert [outcomes[i] for i in range(len(tasks))] == [
+        Finished("A"), Stopped("timeout", "info hang"), Finished("B"), Stopped("crashed", "info raise"),
+        Finished("C"), Stopped("crashed", "info die"), Finished("D")]

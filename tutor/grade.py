@@ -164,8 +164,8 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: i
 
 # ------------------------------------------------------------ in the workers
 
-_variants: dict[tuple[str, int | None], Exercise] = {}
-_MAX_VARIANTS = 512
+_variants: dict[tuple, Exercise] = {}
+_MAX_VARIANTS = 2048  # then start afresh: simpler than LRU, and rare
 
 
 def _check_task(pack: Pack, timeout: float, task: tuple[str, str, str], started: Callable) -> Graded:
@@ -182,7 +182,10 @@ def _check_task(pack: Pack, timeout: float, task: tuple[str, str, str], started:
 
 
 def _variant(spec: ExerciseSpec, student: str) -> Exercise:
-    key = (spec.id, variant_seed(spec.pack, spec.id, student) if spec.parameterised else None)
+    # Students whose parameters come out the same share a variant: drawing takes microseconds,
+    # building one (its expected answer) up to a tenth of a second.
+    values = spec.draw(variant_seed(spec.pack, spec.id, student)) if spec.parameterised else {}
+    key = (spec.id, tuple(values.items()))
     if key not in _variants:
         if len(_variants) >= _MAX_VARIANTS:
             _variants.clear()

@@ -191,12 +191,16 @@ def summary_table(book: Gradebook) -> str:
     answered = len(book.results) - counts["unanswered"]
     lines = [f"{book.pack.id}: {len(book.students)} students, {answered} answers ({counts['correct']} correct, "
              f"{counts['incorrect']} incorrect, {counts['invalid']} invalid), {counts['unanswered']} not answered"]
-    width = max([len("exercise")] + [len(s.id) for s in book.pack.exercises])
+    summaries = exercise_summaries(book)
+    shown = [e for e in summaries if e.answered]
+    width = max([len("exercise")] + [len(e.exercise) for e in shown])
     lines.append(f"{'exercise':<{width}}  points  answered  correct    mean  most common wrong answer")
-    for e in exercise_summaries(book):
+    for e in shown:
         common = f"{e.wrong[0][0]} ({e.wrong[0][1]})" if e.wrong else ""
         lines.append(f"{e.exercise:<{width}}  {number(e.points):>6}  {e.answered:>8}  {e.correct:>7}  "
                      f"{number(e.mean, 2):>6}  {common}")
+    if len(shown) < len(summaries):
+        lines.append(f"({len(summaries) - len(shown)} exercise(s) answered by no one)")
     if book.students:
         mean = percent(sum(book.totals.values(), Fraction(0)) / len(book.students), book.max)
         lines.append(f"class mean: {number(mean, 1)}% of {number(book.max)} points")

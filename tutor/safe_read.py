@@ -157,9 +157,8 @@ _NULL = "tag:yaml.org,2002:null"
 
 def read_yaml(text: str) -> Node | None:
     """The document (None when empty)."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        root = yaml.compose(text, Loader=loader)
+    try:  # the pure-Python loader: libyaml's recurses in C and crashes on [[[[... 60,000 deep
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise Unreadable(mark.line + 1 if mark else None,
