@@ -190,8 +190,10 @@ def test_files_that_are_not_submissions(tmp_path):
     write(tmp_path / "notes.txt", "hello")
     write(tmp_path / ".DS_Store", "junk")  # hidden files are passed over
     os.symlink("/etc/passwd", tmp_path / "answers.yaml")
+    os.symlink("/etc", tmp_path / "more")
     problems = read(tmp_path, tmp_path / "missing.csv")[1]
-    assert problems == [f"{tmp_path / 'answers.yaml'}: a link; links are not followed",
+    assert problems == [f"{tmp_path / 'more'}: a link; links are not followed",
+                        f"{tmp_path / 'answers.yaml'}: a link; links are not followed",
                         f"{tmp_path / 'notes.txt'}: not a submissions file (.csv, .yaml, .yml or .json)",
                         f"{tmp_path / 'missing.csv'}: no such file or folder"]
 

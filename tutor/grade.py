@@ -185,7 +185,7 @@ def _variant(spec: ExerciseSpec, student: str) -> Exercise:
     # Students whose parameters come out the same share a variant: drawing takes microseconds,
     # building one (its expected answer) up to a tenth of a second.
     values = spec.draw(variant_seed(spec.pack, spec.id, student)) if spec.parameterised else {}
-    key = (spec.id, tuple(values.items()))
+    key = (spec.pack, spec.id, tuple(values.items()))
     if key not in _variants:
         if len(_variants) >= _MAX_VARIANTS:
             _variants.clear()

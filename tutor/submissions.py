@@ -46,7 +46,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+        file = printable(self.file)  # a file name can hold control characters too
+        return f"{file}:{self.line}: {self.message}" if self.line else f"{file}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -67,10 +68,14 @@ def read_submissions(paths: Iterable[str | Path], pack: Pack, limits: Limits = L
     return Submissions(tuple(reader.answers), tuple(reader.problems))
 
 
+def printable(text: str) -> str:
+    """Untrusted text with control characters escaped, so it can't rewrite a terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def shown(text: str, limit: int = 60) -> str:
     """Untrusted text quoted for a message: control characters escaped, long text cut."""
-    text = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text[: limit + 1])
-    return f"'{text[:limit]}…'" if len(text) > limit else f"'{text}'"
+    return f"'{printable(text[:limit])}…'" if len(text) > limit else f"'{printable(text)}'"
 
 
 class _Reader:
@@ -106,8 +111,6 @@ class _Reader:
     # ------------------------------------------------------------------ files
 
     def path(self, path: Path) -> None:
-        if path.is_symlink():
-            return self.problem(str(path), None, "a link; links are not followed")
         if path.is_dir():
             return self.folder(path)
         if not path.exists():
@@ -124,11 +127,15 @@ class _Reader:
             self.problem(str(path), None, f"can't read it ({error.strerror})")
 
     def folder(self, folder: Path) -> None:
-        for root, folders, files in os.walk(folder):  # never follows linked folders
+        """Every file below `folder`, in name order; links in it (to files or folders) are reported."""
+        for root, folders, files in os.walk(folder):  # os.walk never enters a linked folder
             folders[:] = sorted(f for f in folders if not f.startswith("."))
-            for name in sorted(files):
-                if not name.startswith("."):
-                    self.path(Path(root, name))
+            inside = [Path(root, f) for f in folders if Path(root, f).is_symlink()]
+            for path in inside + [Path(root, f) for f in sorted(files) if not f.startswith(".")]:
+                if path.is_symlink():  # a submitted link could point at the instructor's files
+                    self.problem(str(path), None, "a link; links are not followed")
+                else:
+                    self.path(path)
 
     # -------------------------------------------------------------------- CSV
 
