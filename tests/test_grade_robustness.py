@@ -11,6 +11,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tutor import packs
 from tutor.check import Verdict
 from tutor.cli import main
@@ -22,13 +24,15 @@ TESTS = Path(__file__).parent
 PACK = str(TESTS / "data" / "grade" / "pack.yaml")
 
 
-def blocking_check(real):
+def blocking_check(real, log: Path):
     """A check that, for the answer BLOCK, sleeps where no alarm can reach it: like sympy stuck in C.
 
-    SIGALRM is blocked, so the in-process budget can't fire; if the worker were not killed,
-    the answer would come back "correct" after 30 s and the test would fail.
+    SIGALRM is blocked, so the in-process budget can't fire: had the worker not been killed,
+    the answer would come back "correct" after 30 s. Each check logs the worker's pid.
     """
     def check(self, text):
+        with log.open("a") as stream:
+            stream.write(f"{os.getpid()} {text}\n")
         if text == "BLOCK":
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
             time.sleep(30)
@@ -38,7 +42,8 @@ def blocking_check(real):
 
 
 def test_an_answer_stuck_in_c_is_killed_marked_timeout_and_the_job_goes_on(tmp_path, monkeypatch):
-    monkeypatch.setattr(packs.Exercise, "check", blocking_check(packs.Exercise.check))
+    log = tmp_path / "pids"
+    monkeypatch.setattr(packs.Exercise, "check", blocking_check(packs.Exercise.check, log))
     submissions = tmp_path / "s.csv"
     submissions.write_text("student,exercise,answer\na,cube,3x^2\nb,cube,BLOCK\nc,cube,3x^2 + 0\n"
                            "d,fit,BLOCK\ne,cube,x\n", encoding="utf-8")
@@ -49,6 +54,11 @@ def test_an_answer_stuck_in_c_is_killed_marked_timeout_and_the_job_goes_on(tmp_p
     assert found["b", "cube"] == found["d", "fit"] == ("invalid", "timeout")
     assert found["a", "cube"] == found["c", "cube"] == ("correct", "equal")
     assert found["e", "cube"] == ("incorrect", "differs_at")
+    pids = [int(line.split()[0]) for line in log.read_text().splitlines()]  # a, BLOCK, c, BLOCK, e
+    assert pids[0] == pids[1] != pids[2] == pids[3] != pids[4]  # each blocked worker was replaced
+    for pid in (pids[1], pids[3]):
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)  # and is gone
 
 
 def _journaled(path: Path) -> int:

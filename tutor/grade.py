@@ -110,10 +110,11 @@ def grade(pack: Pack, submissions: Submissions, *, jobs: int = 1, timeout: float
         if journal is not None:
             journal.add(key, result.to_json())
     given = {(a.student, a.exercise): a for a in submissions.answers}
+    students = submissions.students
     results = tuple(
         _result(spec, student, given.get((student, spec.id)), graded.get(keys.get((student, spec.id), "")))
-        for student in submissions.students for spec in pack.exercises)
-    return Gradebook(pack, submissions.students, results, submissions.problems, len(todo))
+        for student in students for spec in pack.exercises)
+    return Gradebook(pack, students, results, submissions.problems, len(todo))
 
 
 def answer_key(spec: ExerciseSpec, answer: Submitted) -> str:
@@ -135,7 +136,7 @@ def open_journal(folder: Path, pack: Pack, timeout: float, resume: bool) -> Jour
     """The journal in `folder` for this pack and time limit (JournalError if it can't resume)."""
     source = (built_in_path(pack.source.removeprefix("built-in:")) if pack.source.startswith("built-in:")
               else Path(pack.source))
-    digest = hashlib.sha256(source.read_bytes())
+    digest = hashlib.sha256(source.read_bytes() if source.is_file() else pack.source.encode())
     digest.update(f"\n{__version__}\n{timeout}".encode())
     return Journal(folder, digest.hexdigest(), resume)
 
