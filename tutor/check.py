@@ -45,6 +45,9 @@ class Verdict:
         return f"{InputError('', self.column).pointer(text)}\n{self.message}"
 
 
+TIMED_OUT = Verdict("invalid", "timeout", "Checking this answer took too long; please write it more simply.")
+
+
 def _sentence(text: str) -> str:
     text = text.strip()
     text = text[0].upper() + text[1:] if text else text
@@ -126,7 +129,7 @@ def check(
         note = "too_large" if error.note == "too_large" else f"parse_error:{error.note}"
         return Verdict("invalid", note, _sentence(error.message), column=error.column)
     except OutOfTime:
-        return Verdict("invalid", "timeout", "Checking this answer took too long; please write it more simply.")
+        return TIMED_OUT
     except (RecursionError, MemoryError):
         return Verdict("invalid", "too_large", "This answer is too large to check.")
     return _verdict(outcome, got, names)

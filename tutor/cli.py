@@ -9,17 +9,21 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import shutil
 import sys
+import time
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 
-from . import packs, plot, solve, store
+from . import grade, packs, plot, reports, solve, store
 from .check import check, check_lines
 from .calculus import SolveError
+from .journal import JournalError
 from .parse import SHAPES, InputError
 from .show import show
+from .submissions import read_submissions
 
 EXIT_OK, EXIT_INCORRECT, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
 
@@ -365,6 +369,92 @@ def run_progress(args: argparse.Namespace) -> int:
             print(f"  {skill['skill']:<22} {bar} {skill['correct']:>3}/{skill['attempts']}")
     return EXIT_OK
 
+# ------------------------------------------------------------------------ grade
+
+GRADESCOPE_SUBMISSION, GRADESCOPE_RESULTS = "/autograder/submission", "/autograder/results"
+
+
+def setup_grade(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("pack", help="a built-in pack id (gradients, drills) or a pack file")
+    parser.add_argument("submissions", nargs="*", metavar="SUBMISSIONS",
+                        help="CSV files (student,exercise,answer), YAML or JSON files of one student "
+                             "({student: ID, answers: {EXERCISE: ANSWER}}), or folders of them")
+    parser.add_argument("--out", metavar="DIR",
+                        help=f"where the reports go (default ./grades, or {GRADESCOPE_RESULTS} with --gradescope)")
+    parser.add_argument("--jobs", type=_at_least(1, int), default=min(os.cpu_count() or 1, 8), metavar="N",
+                        help="worker processes (default: one per core, at most 8)")
+    parser.add_argument("--timeout", type=_at_least(0.01, float), default=2.0, metavar="S",
+                        help="seconds one answer may take before it is marked timeout (default 2)")
+    parser.add_argument("--resume", action="store_true",
+                        help="finish an interrupted run from its journal in --out")
+    parser.add_argument("--gradescope", action="store_true",
+                        help=f"grade one Gradescope submission (default folder {GRADESCOPE_SUBMISSION}) "
+                             "and write results.json")
+
+
+def _at_least(low: float, kind: type) -> Callable[[str], float]:
+    def convert(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text}")
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}")
+        return value
+    return convert
+
+
+def run_grade(args: argparse.Namespace) -> int:
+    started = time.monotonic()
+    pack = _load_pack(args.pack)
+    paths = args.submissions or ([GRADESCOPE_SUBMISSION] if args.gradescope else [])
+    if not paths:
+        raise UserError("give the submissions: CSV files, YAML or JSON files, or folders of them")
+    out = Path(args.out or (GRADESCOPE_RESULTS if args.gradescope else "grades"))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(f"can't write to {out}: {error.strerror}")
+    given = read_submissions(paths, pack)
+    for problem in given.problems:
+        print(problem, file=sys.stderr)
+    settings = {"jobs": args.jobs, "timeout": args.timeout,
+                "progress": _progress_bar() if sys.stderr.isatty() else None}
+    if args.gradescope:
+        book = grade.grade(pack, given, **settings)
+        print(f"wrote {reports.write_gradescope(book, out, time.monotonic() - started)}")
+    else:
+        try:
+            with grade.open_journal(out, pack, args.timeout, args.resume) as journal:
+                book = grade.grade(pack, given, journal=journal, **settings)
+        except JournalError as error:
+            raise UserError(str(error))
+        written = reports.write_reports(book, out)
+        print(reports.summary_table(book))
+        print(f"checked {book.checked} distinct answers in {time.monotonic() - started:.1f} s; "
+              f"wrote {', '.join(str(p) for p in written)}")
+    if given.problems:
+        print(f"tutor: {len(given.problems)} problem(s) in the submissions; the rest was graded",
+              file=sys.stderr)
+        return EXIT_INCORRECT
+    return EXIT_OK
+
+
+def _progress_bar(width: int = 30) -> Callable[[int, int], None]:
+    last = [0.0]
+
+    def show_progress(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - last[0] < 0.1:
+            return
+        last[0] = now
+        filled = width * done // total
+        sys.stderr.write(f"\rgrading [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+    return show_progress
+
 
 # ------------------------------------------------------------------------- main
 
@@ -375,6 +465,7 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
     "solve": ("solve a calculation of the lesson exactly, with --steps to explain it", setup_solve, run_solve),
     "pack": ("list, show, validate or start exercise packs", setup_pack, run_pack),
     "plot": ("draw the lesson's pictures: surfaces, contour maps, descent paths, fits", setup_plot, run_plot),
+    "grade": ("grade a class's answers to a pack: grades, answers, report, problems", setup_grade, run_grade),
 }
 
 

@@ -23,6 +23,9 @@ class Limits:
     """Wall-clock time for one whole check."""
     symbolic_seconds: float = 0.25
     """Part of the budget spent confirming symbolically after random points agreed."""
+    max_submission_bytes: int = 1 << 17
+    """Bytes in one row of a submissions CSV (the csv module's own limit on a field), or in one
+    YAML or JSON submission file."""
 
 
 LIMITS = Limits()

@@ -1,0 +1,271 @@
+"""`tutor grade`: scores, the files it writes, variants, and the same bytes for any --jobs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from tutor import cli, packs
+from tutor.check import Verdict
+from tutor.cli import main
+from tutor.reports import FILES, cell, number
+from tutor.show import show
+
+DATA = Path(__file__).parent / "data" / "grade"
+PACK = str(DATA / "pack.yaml")
+CLASS = str(DATA / "class.csv")
+FOLDER = str(DATA / "folder")
+
+
+def run(*args: str) -> int:
+    return main(["grade", PACK, *args])
+
+
+def rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("grades")
+    assert run(CLASS, FOLDER, "--out", str(out), "--jobs", "2") == 0
+    return out
+
+
+def answer(out: Path, student: str, exercise: str) -> dict:
+    return next(r for r in rows(out / "answers.csv") if (r["student"], r["exercise"]) == (student, exercise))
+
+
+def test_grades_csv_has_points_possible_then_one_row_per_student(graded):
+    assert (graded / "grades.csv").read_text(encoding="utf-8").splitlines() == [
+        "student,cube,drill,critical,fit,total,max,percent",
+        "points possible,2,1,1,1,5,5,100",
+        "alice,2,1,1,1,5,5,100",
+        "bob,0,0,0.5,0.5,1,5,20",
+        "carol,0,0,0,0,0,5,0",
+        "dan,2,0,1,0,3,5,60",
+        "erin,2,0,0,1,3,5,60",
+    ]
+
+
+def test_answers_csv_has_every_answer_with_its_verdict_and_feedback(graded):
+    table = rows(graded / "answers.csv")
+    assert list(table[0]) == ["student", "exercise", "variant", "answer", "verdict", "score", "max", "note",
+                              "feedback"]
+    assert len(table) == 5 * 4  # every student, every exercise
+    assert answer(graded, "carol", "cube") == {
+        "student": "carol", "exercise": "cube", "variant": "", "answer": "3x^2 + 1", "verdict": "incorrect",
+        "score": "0", "max": "2", "note": "differs_at",
+        "feedback": "At x = 1 your answer is 4, but the correct value is 3."}
+    assert answer(graded, "erin", "fit")["verdict"] == "correct"  # the line's equation, from JSON
+    assert answer(graded, "dan", "cube")["answer"] == "3 x²"  # from YAML
+
+
+def test_no_answer_and_an_empty_answer_score_zero_and_say_so(graded):
+    for student, exercise in [("carol", "fit"), ("carol", "drill"), ("dan", "fit")]:
+        row = answer(graded, student, exercise)
+        assert (row["verdict"], row["note"], row["feedback"], row["score"]) == (
+            "unanswered", "no_answer", "No answer.", "0")
+
+
+def test_partial_credit_for_point_sets_and_components(graded):
+    assert answer(graded, "bob", "critical")["score"] == "0.5"  # one of two points
+    assert answer(graded, "carol", "critical")["score"] == "0"  # one right, two wrong: never below 0
+    assert answer(graded, "bob", "fit")["score"] == "0.5"  # m right, b wrong
+
+
+def test_each_student_is_graded_against_their_own_variant(graded):
+    spec = packs.load(PACK).exercise("drill")
+    alice, bob = spec.variant("alice"), spec.variant("bob")
+    assert show(alice.expected(), alice.problem.variables) == "24x³y" != show(bob.expected(), bob.problem.variables)
+    assert answer(graded, "alice", "drill")["verdict"] == "correct"
+    row = answer(graded, "bob", "drill")  # bob copied alice's answer
+    assert row["verdict"] == "incorrect"
+    assert row["variant"] == "a = 8, p = 2" == ", ".join(f"{n} = {v}" for n, v in bob.params)
+
+
+def test_the_same_variant_as_pack_show(capsys):
+    main(["pack", "show", PACK, "drill", "--student", "bob", "--answers"])
+    assert "answer: 16xy" in capsys.readouterr().out  # bob's variant: 8x²y
+
+
+def test_weights_and_an_authors_mistake(graded):
+    row = answer(graded, "bob", "cube")
+    assert (row["max"], row["note"], row["feedback"]) == ("2", "mistake:author", "That is f itself; differentiate it.")
+    assert rows(graded / "misconceptions.csv") == [
+        {"exercise": "cube", "misconception": "author: That is f itself; differentiate it.", "count": "1",
+         "share": "0.5"}]
+
+
+def test_report_json_has_everything_and_a_summary(graded):
+    report = json.loads((graded / "report.json").read_text(encoding="utf-8"))
+    assert report["pack"] == {"id": "grading-test", "title": "Grading test"}
+    assert report["students"][1] == {"student": "bob", "scores": {"cube": 0, "drill": 0, "critical": 0.5, "fit": 0.5},
+                                     "total": 1, "max": 5, "percent": 20}
+    first = report["answers"][0]
+    assert first["source"] == f"{CLASS}:2" and first["metadata"] == {"section": "A"}
+    summary = report["summary"]
+    assert summary["verdicts"] == {"correct": 8, "incorrect": 6, "invalid": 0, "unanswered": 6}
+    assert summary["notes"]["no_answer"] == 6
+    cube = summary["exercises"][0]
+    assert cube == {"exercise": "cube", "points": 2, "answered": 5, "correct": 3, "mean_score": 1.2,
+                    "most_common_wrong": [{"answer": "3x² + 1", "count": 1}, {"answer": "x³", "count": 1}]}
+    assert report["misconceptions"][0]["share"] == 0.5
+    assert report["problems"] == []
+
+
+def test_the_same_bytes_whatever_the_number_of_workers(graded, tmp_path):
+    assert run(CLASS, FOLDER, "--out", str(tmp_path), "--jobs", "1") == 0
+    for name in FILES:
+        assert (tmp_path / name).read_bytes() == (graded / name).read_bytes(), name
+
+
+def test_summary_table_on_the_terminal(graded, tmp_path, capsys):
+    run(CLASS, "--out", str(tmp_path))
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "grading-test: 3 students, 10 answers (4 correct, 6 incorrect, 0 invalid), 2 not answered"
+    assert out[1].split() == ["exercise", "points", "answered", "correct", "mean", "most", "common", "wrong", "answer"]
+    assert out[2].split() == ["cube", "2", "3", "1", "0.67", "3x²", "+", "1", "(1)"]
+    assert out[-2] == "class mean: 40% of 5 points"
+
+
+def test_formula_injection_is_escaped_in_csv_but_kept_in_json(tmp_path):
+    hostile = "=cmd|' /C calc'!A0"
+    submissions = tmp_path / "s.csv"
+    submissions.write_text("student,exercise,answer\n"
+                           f"\"{hostile}\",cube,\"{hostile}\"\n"
+                           "@bob,cube,-3x^2\n"
+                           "+carol,cube,\"\t=1+1\"\n", encoding="utf-8")
+    assert run(str(submissions), "--out", str(tmp_path / "out")) == 0
+    answers = rows(tmp_path / "out" / "answers.csv")
+    assert [(r["student"], r["answer"]) for r in answers if r["exercise"] == "cube"] == [
+        ("'+carol", "'=1+1"), ("'=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"), ("'@bob", "'-3x^2")]
+    assert [r["student"] for r in rows(tmp_path / "out" / "grades.csv")][1:] == ["'+carol", "'=cmd|' /C calc'!A0",
+                                                                               "'@bob"]
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["answers"][4]["answer"] == hostile  # JSON is data, not a spreadsheet
+
+
+def test_cells_and_numbers():
+    assert [cell(t) for t in ["-2x", "=1", "+1", "@a", "\tx", "\rx", "x-1", "−2x"]] == [
+        "'-2x", "'=1", "'+1", "'@a", "'\tx", "'\rx", "x-1", "−2x"]
+    from fractions import Fraction
+    assert [number(Fraction(n, d)) for n, d in [(1, 3), (2, 3), (1, 2), (5, 1), (1, 8), (200, 3)]] == [
+        "0.3333", "0.6667", "0.5", "5", "0.125", "66.6667"]
+
+
+def test_an_answer_that_is_too_long_is_invalid_with_a_reason(tmp_path):
+    submissions = tmp_path / "s.csv"
+    submissions.write_text("student,exercise,answer\nmallory,cube," + "x" * 5000 + "\n", encoding="utf-8")
+    assert run(str(submissions), "--out", str(tmp_path / "out")) == 0
+    row = answer(tmp_path / "out", "mallory", "cube")
+    assert (row["verdict"], row["note"], row["score"]) == ("invalid", "too_large", "0")
+    assert row["feedback"] == "The answer is too long (the limit is 1000 characters)."
+
+
+def test_misconception_notes_are_counted(tmp_path, monkeypatch):
+    """Diagnosis (issue 7) will put `misconception:<id>` in notes; the reports count whatever comes."""
+    real = packs.Exercise.check
+
+    def diagnosing(self, text):
+        if text == "x^2":
+            return Verdict("incorrect", "misconception:power-not-lowered", "You kept the exponent.")
+        return real(self, text)
+
+    monkeypatch.setattr(packs.Exercise, "check", diagnosing)  # forked workers inherit it
+    submissions = tmp_path / "s.csv"
+    submissions.write_text("student,exercise,answer\na,cube,x^2\nb,cube,x^2\nc,cube,x\nd,cube,3x^2\n",
+                           encoding="utf-8")
+    assert run(str(submissions), "--out", str(tmp_path / "out")) == 0
+    assert rows(tmp_path / "out" / "misconceptions.csv") == [
+        {"exercise": "cube", "misconception": "power-not-lowered", "count": "2", "share": "0.6667"}]
+    assert answer(tmp_path / "out", "a", "cube")["note"] == "misconception:power-not-lowered"
+
+
+def test_exit_status_1_when_some_input_could_not_be_read(tmp_path, capsys):
+    broken = tmp_path / "broken.csv"
+    broken.write_text("student,exercise,answer\nalice,nope,x\n", encoding="utf-8")
+    assert run(CLASS, str(broken), "--out", str(tmp_path / "out")) == 1
+    err = capsys.readouterr().err
+    assert f"{broken}:2: pack 'grading-test' has no exercise 'nope'" in err
+    assert rows(tmp_path / "out" / "problems.csv") == [
+        {"file": str(broken), "line": "2", "message": "pack 'grading-test' has no exercise 'nope'"}]
+    assert len(rows(tmp_path / "out" / "grades.csv")) == 4  # the rest was graded
+
+
+@pytest.mark.parametrize("args, message", [
+    ([CLASS, "--jobs", "0"], None),
+    ([], "tutor: give the submissions: CSV files, YAML or JSON files, or folders of them\n"),
+])
+def test_usage_errors_exit_2(args, message, capsys, tmp_path):
+    try:
+        status = run(*args, "--out", str(tmp_path))
+    except SystemExit as exit_:  # argparse
+        status = exit_.code
+    assert status == 2
+    if message:
+        assert capsys.readouterr().err == message
+
+
+def test_an_unknown_pack_is_a_usage_error(capsys, tmp_path):
+    assert main(["grade", "nonsense.yaml", CLASS, "--out", str(tmp_path)]) == 2
+    assert capsys.readouterr().err.startswith("tutor: nonsense.yaml: no such pack file")
+
+
+def test_gradescope_results_json(tmp_path):
+    submission, results = tmp_path / "submission", tmp_path / "results"
+    submission.mkdir()
+    (submission / "answers.yaml").write_text('student: bob\nanswers:\n  cube: 3x^2\n  fit: "m = 1/2, b = 2"\n',
+                                             encoding="utf-8")
+    assert run(str(submission), "--gradescope", "--out", str(results)) == 0
+    data = json.loads((results / "results.json").read_text(encoding="utf-8"))
+    assert set(data) == {"score", "execution_time", "output", "tests"}
+    assert data["score"] == 2.5 and isinstance(data["execution_time"], int)
+    assert data["output"] == "Graded as student bob: 2.5 of 5 points."
+    assert [t["name"] for t in data["tests"]] == ["cube", "drill", "critical", "fit"]
+    assert data["tests"][0] == {"name": "cube", "number": "1", "score": 2, "max_score": 2, "status": "passed",
+                                "output": "Your answer: 3x^2\nRead as: 3x²\nCorrect.", "visibility": "visible"}
+    assert data["tests"][1]["output"] == "No answer." and data["tests"][1]["status"] == "failed"
+    assert (data["tests"][3]["score"], data["tests"][3]["status"]) == (0.5, "failed")
+
+
+def test_gradescope_with_nothing_readable(tmp_path):
+    submission = tmp_path / "submission"
+    submission.mkdir()
+    (submission / "answers.txt").write_text("3x^2", encoding="utf-8")
+    assert run(str(submission), "--gradescope", "--out", str(tmp_path)) == 1
+    data = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
+    assert data["score"] == 0 and all(t["score"] == 0 for t in data["tests"])
+    assert data["output"].splitlines() == [
+        "No answers were found: upload a YAML or JSON file like {student: YOUR-ID, answers: {EXERCISE: ANSWER, ...}}.",
+        f"{submission / 'answers.txt'}: not a submissions file (.csv, .yaml, .yml or .json)"]
+
+
+def test_a_progress_bar_on_a_terminal_only(tmp_path, monkeypatch, capsys):
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert run(CLASS, "--out", str(tmp_path)) == 0
+    assert terminal.getvalue().endswith("\rgrading [" + "#" * 30 + "] 10/10\n")
+    monkeypatch.undo()
+    run(CLASS, "--out", str(tmp_path))
+    assert "grading [" not in capsys.readouterr().err
+
+
+def test_gradescope_default_folders(tmp_path, monkeypatch):
+    submission = tmp_path / "autograder" / "submission"
+    submission.mkdir(parents=True)
+    (submission / "answers.json").write_text('{"student": "alice", "answers": {"cube": "3x^2"}}', encoding="utf-8")
+    monkeypatch.setattr(cli, "GRADESCOPE_SUBMISSION", str(submission))
+    monkeypatch.setattr(cli, "GRADESCOPE_RESULTS", str(tmp_path / "autograder" / "results"))
+    assert run("--gradescope") == 0
+    data = json.loads((tmp_path / "autograder" / "results" / "results.json").read_text(encoding="utf-8"))
+    assert data["score"] == 2

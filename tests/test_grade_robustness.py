@@ -1,0 +1,131 @@
+"""The grader survives what can't be interrupted: answers stuck in C, and being killed itself."""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tutor import packs
+from tutor.check import Verdict
+from tutor.cli import main
+from tutor.journal import FILE_NAME
+from tutor.reports import FILES
+from tutor.workers import Finished, Pool, Stopped
+
+TESTS = Path(__file__).parent
+PACK = str(TESTS / "data" / "grade" / "pack.yaml")
+
+
+def blocking_check(real, log: Path):
+    """A check that, for the answer BLOCK, sleeps where no alarm can reach it: like sympy stuck in C.
+
+    SIGALRM is blocked, so the in-process budget can't fire: had the worker not been killed,
+    the answer would come back "correct" after 30 s. Each check logs the worker's pid.
+    """
+    def check(self, text):
+        with log.open("a") as stream:
+            stream.write(f"{os.getpid()} {text}\n")
+        if text == "BLOCK":
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+            time.sleep(30)
+            return Verdict("correct", "equal", "Correct.")
+        return real(self, text)
+    return check
+
+
+def test_an_answer_stuck_in_c_is_killed_marked_timeout_and_the_job_goes_on(tmp_path, monkeypatch):
+    log = tmp_path / "pids"
+    monkeypatch.setattr(packs.Exercise, "check", blocking_check(packs.Exercise.check, log))
+    submissions = tmp_path / "s.csv"
+    submissions.write_text("student,exercise,answer\na,cube,3x^2\nb,cube,BLOCK\nc,cube,3x^2 + 0\n"
+                           "d,fit,BLOCK\ne,cube,x\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["grade", PACK, str(submissions), "--out", str(out), "--jobs", "1", "--timeout", "0.3"]) == 0
+    with (out / "answers.csv").open(encoding="utf-8", newline="") as stream:
+        found = {(r["student"], r["exercise"]): (r["verdict"], r["note"]) for r in csv.DictReader(stream)}
+    assert found["b", "cube"] == found["d", "fit"] == ("invalid", "timeout")
+    assert found["a", "cube"] == found["c", "cube"] == ("correct", "equal")
+    assert found["e", "cube"] == ("incorrect", "differs_at")
+    pids = [int(line.split()[0]) for line in log.read_text().splitlines()]  # a, BLOCK, c, BLOCK, e
+    assert pids[0] == pids[1] != pids[2] == pids[3] != pids[4]  # each blocked worker was replaced
+    for pid in (pids[1], pids[3]):
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)  # and is gone
+
+
+def _journaled(path: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            return db.execute("SELECT count(*) FROM results").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_kill_9_then_resume_gives_the_files_of_an_uninterrupted_run(tmp_path):
+    submissions = tmp_path / "class.csv"
+    lines = ["student,exercise,answer"]
+    for n in range(40):  # 120 distinct answers: each student has a variant of `drill`
+        lines += [f"s{n},cube,{n}x^2", f"s{n},drill,{n % 7}x y", f"s{n},fit,\"m = {n}, b = 7/3\""]
+    submissions.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["grade", PACK, str(submissions), "--jobs", "2"]
+
+    killed = tmp_path / "killed"
+    env = {**os.environ, "PYTHONPATH": str(TESTS.parent)}
+    process = subprocess.Popen([sys.executable, str(TESTS / "grade_slowly.py"), "0.05", *args, "--out", str(killed)],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        give_up = time.monotonic() + 60
+        while _journaled(killed / FILE_NAME) == 0 and time.monotonic() < give_up:
+            time.sleep(0.02)
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait()
+    done = _journaled(killed / FILE_NAME)
+    assert 0 < done < 120, "the run should be killed halfway"
+    assert not (killed / "grades.csv").exists()
+
+    assert main([*args, "--out", str(killed), "--resume"]) == 0
+    assert _journaled(killed / FILE_NAME) == 120
+    whole = tmp_path / "whole"
+    assert main([*args, "--out", str(whole)]) == 0
+    for name in FILES:
+        assert (killed / name).read_bytes() == (whole / name).read_bytes(), name
+
+
+def test_resume_refuses_a_journal_of_another_job(tmp_path, capsys):
+    submissions = tmp_path / "s.csv"
+    submissions.write_text("student,exercise,answer\na,cube,3x^2\n", encoding="utf-8")
+    args = ["grade", PACK, str(submissions), "--out", str(tmp_path / "out")]
+    assert main(args) == 0
+    assert main([*args, "--resume", "--timeout", "5"]) == 2
+    assert "is from grading another pack or with other settings" in capsys.readouterr().err
+    assert main([*args, "--resume"]) == 0
+
+
+def _work(task, started):
+    started(f"info {task}")
+    if task == "raise":
+        raise ValueError("a bug")
+    if task == "die":
+        os._exit(3)  # as if the worker segfaulted or the out-of-memory killer came
+    if task == "hang":
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(30)
+    return task.upper()
+
+
+def test_the_pool_replaces_workers_that_hang_crash_or_raise():
+    tasks = ["a", "hang", "b", "raise", "c", "die", "d"]
+    with Pool(_work, jobs=1, timeout=0.3) as pool:
+        outcomes = dict(pool.run(enumerate(tasks)))
+    assert [outcomes[i] for i in range(len(tasks))] == [
+        Finished("A"), Stopped("timeout", "info hang"), Finished("B"), Stopped("crashed", "info raise"),
+        Finished("C"), Stopped("crashed", "info die"), Finished("D")]

@@ -1,0 +1,213 @@
+"""Reading submissions: every malformed row or file is a FILE:LINE problem, and the rest is read."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import resource
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from tutor import packs
+from tutor.limits import LIMITS
+from tutor.safe_read import csv_rows
+from tutor.submissions import read_submissions
+
+DATA = Path(__file__).parent / "data" / "grade"
+PACK = packs.load(DATA / "pack.yaml")
+
+
+def read(*paths):
+    given = read_submissions(paths, PACK)
+    answers = [(a.student, a.exercise, a.text) for a in given.answers]
+    return answers, [str(p) for p in given.problems], given
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    return path
+
+
+def test_csv_and_a_folder_of_yaml_and_json_mixed():
+    answers, problems, given = read(DATA / "class.csv", DATA / "folder")
+    assert problems == []
+    assert ("alice", "critical", "(1, 0), (-1, 0)") in answers
+    assert ("carol", "fit", "") in answers  # an empty answer is kept: it is "no answer"
+    assert ("dan", "cube", "3 x²") in answers
+    assert ("erin", "fit", "y = x/2 + 7/3") in answers
+    assert given.students == ("alice", "bob", "carol", "dan", "erin")
+    first = given.answers[0]
+    assert first.source == f"{DATA / 'class.csv'}:2" and first.metadata == (("section", "A"),)
+
+
+def test_header_is_case_blind_and_a_spreadsheet_bom_is_dropped(tmp_path):
+    path = write(tmp_path / "export.csv", b"\xef\xbb\xbfStudent , EXERCISE,Answer\nalice,cube,3x^2\n")
+    assert read(path)[:2] == ([("alice", "cube", "3x^2")], [])
+
+
+def test_a_student_listed_twice_keeps_the_first(tmp_path):
+    path = write(tmp_path / "a.csv", "student,exercise,answer\nalice,cube,3x^2\nbob,cube,x\nalice,cube,x^3\n")
+    answers, problems, _ = read(path)
+    assert answers == [("alice", "cube", "3x^2"), ("bob", "cube", "x")]
+    assert problems == [f"{path}:4: student 'alice' already answered cube at {path}:2; this answer is ignored"]
+
+
+def test_the_same_student_in_two_files_is_merged_but_not_twice_per_exercise(tmp_path):
+    write(tmp_path / "1.yaml", "student: alice\nanswers:\n  cube: 3x^2\n")
+    write(tmp_path / "2.yaml", "student: alice\nanswers:\n  fit: y = x\n  cube: x^3\n")
+    answers, problems, _ = read(tmp_path)
+    assert answers == [("alice", "cube", "3x^2"), ("alice", "fit", "y = x")]
+    assert problems == [f"{tmp_path / '2.yaml'}:4: student 'alice' already answered cube at "
+                        f"{tmp_path / '1.yaml'}:3; this answer is ignored"]
+
+
+def test_an_unknown_exercise_id_suggests_the_close_one(tmp_path):
+    path = write(tmp_path / "a.csv", "student,exercise,answer\nalice,cubee,3x^2\nalice,cube,3x^2\n")
+    answers, problems, _ = read(path)
+    assert answers == [("alice", "cube", "3x^2")]
+    assert problems == [f"{path}:2: pack 'grading-test' has no exercise 'cubee'; did you mean 'cube'?"]
+
+
+def test_a_missing_column_skips_the_file_and_says_what_is_needed(tmp_path):
+    path = write(tmp_path / "a.csv", "student,question,answer\nalice,cube,3x^2\n")
+    answers, problems, _ = read(path, DATA / "folder")
+    assert problems == [f"{path}:1: no column 'exercise' in the header (it needs student, exercise and answer; "
+                        "it has 'student', 'question', 'answer')"]
+    assert {a[0] for a in answers} == {"dan", "erin"}  # the other inputs are still read
+
+
+def test_a_row_split_by_an_unquoted_comma(tmp_path):
+    path = write(tmp_path / "a.csv", "student,exercise,answer\nalice,fit,m = 1/2, b = 7/3\nbob,cube,3x^2\n")
+    answers, problems, _ = read(path)
+    assert answers == [("bob", "cube", "3x^2")]
+    assert problems == [f"{path}:2: the row has 4 fields but the header has 3 (an answer with commas must be "
+                        "in double quotes); it is skipped"]
+
+
+def test_a_non_utf8_row_is_skipped_and_the_rest_read(tmp_path):
+    path = write(tmp_path / "a.csv", "student,exercise,answer\nalice,cube,3x^2\n".encode()
+                 + "zoë,cube,3x^2\n".encode("latin-1") + b"bob,cube,x\n")
+    answers, problems, _ = read(path)
+    assert answers == [("alice", "cube", "3x^2"), ("bob", "cube", "x")]
+    assert problems == [f"{path}:3: not UTF-8 text (byte 3 of the line); the row is skipped"]
+
+
+def test_a_non_utf8_yaml_file(tmp_path):
+    path = write(tmp_path / "zoe.yaml", "student: zoë\nanswers:\n  cube: 3x^2\n".encode("latin-1"))
+    assert read(path)[:2] == ([], [f"{path}:1: not UTF-8 text; the file is not read"])
+
+
+def test_a_50_megabyte_answer_is_a_problem_read_in_bounded_memory(tmp_path):
+    path = tmp_path / "big.csv"
+    with path.open("wb") as stream:
+        stream.write(b"student,exercise,answer\nalice,cube,3x^2\nmallory,cube,")
+        chunk = b"x+" * (1 << 19)  # 1 MiB
+        for _ in range(50):
+            stream.write(chunk)
+        stream.write(b"x\nbob,cube,x\n")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    answers, problems, _ = read(path)
+    grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert answers == [("alice", "cube", "3x^2"), ("bob", "cube", "x")]
+    assert problems == [f"{path}:3: the row is longer than {LIMITS.max_submission_bytes:,} bytes; "
+                        "the row is skipped"]
+    assert grown_kib < 20 * 1024  # the 50 MB row was never held whole
+
+
+def test_a_huge_quoted_field_over_many_lines_is_one_problem(tmp_path):
+    lines = "\n".join(['x, ""y""'] * 400_000)  # short lines, quotes and commas inside: a 4 MB field
+    path = write(tmp_path / "a.csv", f'student,exercise,answer\nmallory,cube,"{lines}"\nbob,cube,"x"\n')
+    answers, problems, _ = read(path)
+    assert answers == [("bob", "cube", "x")]
+    assert problems == [f"{path}:2: the row is longer than {LIMITS.max_submission_bytes:,} bytes; "
+                        "the row is skipped"]
+
+
+def test_an_answer_over_the_length_limit_is_kept_just_over_it(tmp_path):
+    path = write(tmp_path / "a.csv", "student,exercise,answer\nalice,cube," + "x" * 5000 + "\n")
+    (answer,), problems, _ = read(path)
+    assert problems == [] and len(answer[2]) == LIMITS.max_length + 1  # still graded too_large
+
+
+def test_a_yaml_file_too_large_is_not_read(tmp_path):
+    path = write(tmp_path / "a.yaml", "student: alice\nanswers:\n  cube: " + "x" * (2 << 20) + "\n")
+    assert read(path)[1] == [f"{path}: larger than {LIMITS.max_submission_bytes:,} bytes; not read"]
+
+
+def test_yaml_is_never_constructed(tmp_path):
+    path = write(tmp_path / "a.yaml", "student: alice\nanswers:\n  cube: !!python/object/apply:os.system [echo hi]\n"
+                                      "  fit: &a [1, 2]\n  critical: 0.50\n  drill:\n")
+    answers, problems, _ = read(path)
+    assert answers == [("alice", "critical", "0.50"), ("alice", "drill", "")]  # numbers as written
+    assert problems == [f"{path}:3: the answer to 'cube' must be text, in quotes if need be",
+                        f"{path}:4: the answer to 'fit' must be text, in quotes if need be"]
+
+
+@pytest.mark.parametrize("name, content", [
+    ("deep.yaml", "student: a\nanswers: {cube: " + "[" * 60_000 + "]" * 60_000 + "}\n"),
+    ("deep.json", '{"student": "a", "answers": {"cube": ' + "[" * 60_000 + "]" * 60_000 + "}}"),
+])
+def test_deep_nesting_is_a_problem_not_a_crash(tmp_path, name, content):
+    path = write(tmp_path / name, content)
+    assert read(path)[1] == [f"{path}: nested too deeply"]
+
+
+def test_json_problems_carry_their_lines(tmp_path):
+    good = write(tmp_path / "a.json", '{\n "student": "alice",\n "answers": {\n  "cube": "3x\\u00b2",\n'
+                                      '  "nope": "x",\n  "fit": 2.50,\n  "critical": ["(1, 0)"],\n'
+                                      '  "drill": "\\ud800"\n }\n}\n')
+    bad = write(tmp_path / "b.json", '{"student": "bob",\n "answers": {"cube": "x",}}')
+    answers, problems, _ = read(good, bad)
+    assert answers == [("alice", "cube", "3x²"), ("alice", "fit", "2.50"), ("alice", "drill", "?")]
+    assert problems == [f"{good}:5: pack 'grading-test' has no exercise 'nope'",
+                        f"{good}:7: the answer to 'critical' must be text, in quotes if need be",
+                        f"{bad}:2: not valid JSON: Expecting property name enclosed in double quotes"]
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("- alice\n", ":1: a submission file is {student: ID, answers: {EXERCISE: ANSWER, ...}}"),
+    ("answers: {cube: x}\n", ":1: no student id: a submission file is"),
+    ("student: alice\nanswers: 3x^2\n", ":2: no answers: a submission file is"),
+    ("student: alice\nanswers: {cube: x\n", ":3: not valid YAML"),
+    ("", ": a submission file is"),
+])
+def test_a_yaml_file_of_the_wrong_shape(tmp_path, content, problem):
+    path = write(tmp_path / "a.yaml", content)
+    (found,) = read(path)[1]
+    assert found.startswith(f"{path}{problem}")
+
+
+def test_hostile_ids_are_quoted_safely_in_messages(tmp_path):
+    path = write(tmp_path / "a.csv", "student,exercise,answer\nalice,\x1b[2Jcube,x\n,cube,x\n")
+    assert read(path)[1] == [f"{path}:2: unknown exercise '\\x1b[2Jcube'", f"{path}:3: no student id"]
+
+
+def test_files_that_are_not_submissions(tmp_path):
+    write(tmp_path / "notes.txt", "hello")
+    write(tmp_path / ".DS_Store", "junk")  # hidden files are passed over
+    os.symlink("/etc/passwd", tmp_path / "answers.yaml")
+    os.symlink("/etc", tmp_path / "more")
+    problems = read(tmp_path, tmp_path / "missing.csv")[1]
+    assert problems == [f"{tmp_path / 'more'}: a link; links are not followed",
+                        f"{tmp_path / 'answers.yaml'}: a link; links are not followed",
+                        f"{tmp_path / 'notes.txt'}: not a submissions file (.csv, .yaml, .yml or .json)",
+                        f"{tmp_path / 'missing.csv'}: no such file or folder"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet='a",\n ', max_size=40), st.integers(1, 7))
+def test_rows_are_split_as_the_csv_module_reads_them(text, chunk):
+    """Splitting before parsing must agree with csv.reader wherever csv.reader reads the file."""
+    try:
+        expected = [row for row in csv.reader(io.StringIO(text, newline=""))]
+    except csv.Error:
+        assume(False)
+    data = text.encode()
+    stream = io.BytesIO(data)
+    stream.read = lambda size=-1, read=stream.read: read(min(size, chunk))  # tiny chunks: rows across them
+    rows = list(csv_rows(stream, 1000))
+    assert [row.cells for row in rows if row.cells != []] == [row for row in expected if row != []]

@@ -1,0 +1,194 @@
+"""Grading a class's answers to a pack, each against the student's own variant.
+
+`grade(pack, submissions)` checks each distinct (exercise, variant, answer text)
+once (many students type the same thing), in worker processes that are killed
+when an answer outlives its time limit (tutor.workers), journals every result
+as it comes (tutor.journal), and returns a Gradebook: one Result per student
+and exercise in a fixed order, so the reports are the same for any --jobs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cached_property, partial
+from pathlib import Path
+from typing import Callable, Iterator
+
+from . import __version__
+from .budget import OutOfTime, deadline
+from .check import TIMED_OUT, Verdict
+from .journal import Journal
+from .limits import LIMITS
+from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
+from .show import show
+from .submissions import Problem, Submissions, Submitted
+from .workers import Finished, Pool
+
+UNANSWERED = Verdict("unanswered", "no_answer", "No answer.")
+CRASHED = Verdict("invalid", "crashed", "This answer could not be checked; please tell your instructor.")
+KILL_GRACE = 0.5  # seconds past an answer's budget before its worker is killed rather than waited for
+
+Progress = Callable[[int, int], None]  # (answers checked so far, answers to check)
+
+
+@dataclass(frozen=True)
+class Graded:
+    """What checking one answer text against one variant gave."""
+
+    verdict: Verdict
+    variant: str  # the variant's parameters, like "a = 3, p = 2" ("" when it has none)
+
+    def to_json(self) -> str:
+        return json.dumps({**self.verdict.to_dict(), "variant": self.variant}, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Graded":
+        data = json.loads(text)
+        variant = data.pop("variant")
+        return cls(Verdict(**data), variant)
+
+
+@dataclass(frozen=True)
+class Result:
+    """One student's result on one exercise (answered or not)."""
+
+    student: str
+    exercise: str
+    variant: str
+    answer: str
+    verdict: str  # correct | incorrect | invalid | unanswered
+    note: str
+    feedback: str
+    reading: str
+    score: Fraction
+    max: Fraction
+    source: str = ""  # FILE:LINE of the answer
+    metadata: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Gradebook:
+    pack: Pack
+    students: tuple[str, ...]  # sorted
+    results: tuple[Result, ...]  # student by student, each in the pack's order of exercises
+    problems: tuple[Problem, ...]
+    checked: int = 0  # distinct answers checked in this run (the rest: repeats, or from the journal)
+
+    @cached_property  # Fraction sums are slow, and every report needs these
+    def max(self) -> Fraction:
+        return sum((spec.points for spec in self.pack.exercises), Fraction(0))
+
+    @cached_property
+    def totals(self) -> dict[str, Fraction]:
+        return {student: sum((r.score for r in results), Fraction(0)) for student, results in self.rows()}
+
+    def rows(self) -> Iterator[tuple[str, tuple[Result, ...]]]:
+        width = len(self.pack.exercises)
+        for i, student in enumerate(self.students):
+            yield student, self.results[i * width:(i + 1) * width]
+
+
+def grade(pack: Pack, submissions: Submissions, *, jobs: int = 1, timeout: float = LIMITS.budget_seconds,
+          journal: Journal | None = None, progress: Progress | None = None) -> Gradebook:
+    """Every student's result on every exercise of `pack`."""
+    keys: dict[tuple[str, str], str] = {}
+    tasks: dict[str, tuple[str, str, str]] = {}  # key -> (exercise, student, text): the first of each
+    for answer in submissions.answers:
+        if answer.text:
+            key = answer_key(pack.exercise(answer.exercise), answer)
+            keys[answer.student, answer.exercise] = key
+            tasks.setdefault(key, (answer.exercise, answer.student, answer.text))
+    graded = {}
+    if journal is not None:
+        graded = {key: Graded.from_json(record) for key, record in journal.results().items() if key in tasks}
+    todo = [(key, task) for key, task in tasks.items() if key not in graded]
+    for key, result in _check_all(pack, todo, jobs, timeout, progress):
+        graded[key] = result
+        if journal is not None:
+            journal.add(key, result.to_json())
+    given = {(a.student, a.exercise): a for a in submissions.answers}
+    students = submissions.students
+    results = tuple(
+        _result(spec, student, given.get((student, spec.id)), graded.get(keys.get((student, spec.id), "")))
+        for student in students for spec in pack.exercises)
+    return Gradebook(pack, students, results, submissions.problems, len(todo))
+
+
+def answer_key(spec: ExerciseSpec, answer: Submitted) -> str:
+    """What a result depends on: the exercise, the student's variant (by seed) and the text."""
+    seed = variant_seed(spec.pack, spec.id, answer.student) if spec.parameterised else None
+    return json.dumps([spec.id, seed, answer.text], ensure_ascii=False)
+
+
+def score(spec: ExerciseSpec, verdict: Verdict) -> Fraction:
+    """The points a verdict earns: all for correct; a share for partly right, where allowed."""
+    if verdict.verdict == "correct":
+        return spec.points
+    if verdict.verdict == "incorrect" and spec.partial:
+        return spec.points * Fraction(verdict.credit).limit_denominator(1000)  # 0.333… is 1/3
+    return Fraction(0)
+
+
+def open_journal(folder: Path, pack: Pack, timeout: float, resume: bool) -> Journal:
+    """The journal in `folder` for this pack and time limit (JournalError if it can't resume)."""
+    source = (built_in_path(pack.source.removeprefix("built-in:")) if pack.source.startswith("built-in:")
+              else Path(pack.source))
+    digest = hashlib.sha256(source.read_bytes() if source.is_file() else pack.source.encode())
+    digest.update(f"\n{__version__}\n{timeout}".encode())
+    return Journal(folder, digest.hexdigest(), resume)
+
+
+def _result(spec: ExerciseSpec, student: str, answer: Submitted | None, graded: Graded | None) -> Result:
+    verdict, variant = (graded.verdict, graded.variant) if graded else (UNANSWERED, "")
+    return Result(student, spec.id, variant, answer.text if answer else "", verdict.verdict, verdict.note,
+                  verdict.message, verdict.reading, score(spec, verdict), spec.points,
+                  answer.source if answer else "", answer.metadata if answer else ())
+
+
+def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: int, timeout: float,
+               progress: Progress | None) -> Iterator[tuple[str, Graded]]:
+    if not todo:
+        return
+    with Pool(partial(_check_task, pack, timeout), min(jobs, len(todo)), timeout + KILL_GRACE) as pool:
+        for done, (key, outcome) in enumerate(pool.run(todo), start=1):
+            if isinstance(outcome, Finished):
+                result = outcome.value
+            else:
+                result = Graded(TIMED_OUT if outcome.reason == "timeout" else CRASHED, outcome.info or "")
+            if progress is not None:
+                progress(done, len(todo))
+            yield key, result
+
+
+# ------------------------------------------------------------ in the workers
+
+_variants: dict[tuple, Exercise] = {}
+_MAX_VARIANTS = 2048  # then start afresh: simpler than LRU, and rare
+
+
+def _check_task(pack: Pack, timeout: float, task: tuple[str, str, str], started: Callable) -> Graded:
+    exercise_id, student, text = task
+    exercise = _variant(pack.exercise(exercise_id), student)
+    label = ", ".join(f"{name} = {show(value)}" for name, value in exercise.params)
+    started(label)
+    try:
+        with deadline(timeout):  # the answer's whole grading, author's mistakes included
+            verdict = exercise.check(text)
+    except OutOfTime:
+        verdict = TIMED_OUT
+    return Graded(verdict, label)
+
+
+def _variant(spec: ExerciseSpec, student: str) -> Exercise:
+    # Students whose parameters come out the same share a variant: drawing takes microseconds,
+    # building one (its expected answer) up to a tenth of a second.
+    values = spec.draw(variant_seed(spec.pack, spec.id, student)) if spec.parameterised else {}
+    key = (spec.pack, spec.id, tuple(values.items()))
+    if key not in _variants:
+        if len(_variants) >= _MAX_VARIANTS:
+            _variants.clear()
+        _variants[key] = spec.variant(student)
+    return _variants[key]

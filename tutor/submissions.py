@@ -1,0 +1,224 @@
+"""Reading a class's answers: long CSV files, and YAML or JSON files of one student each.
+
+Every file is untrusted, and read by tutor.safe_read (bounded memory, text
+only, lines kept). Whatever can't be used becomes a Problem (`FILE:LINE:
+message`) and the rest is read: a bad row never stops its file, a bad file
+never stops the run.
+
+    student,exercise,answer[,other columns kept as metadata]      (CSV, a header first)
+    {student: alice, answers: {partial-x-3x2y3: "6xy^3", ...}}    (YAML or JSON)
+
+A (student, exercise) pair given twice keeps the first and reports the second.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Iterable
+
+from .limits import LIMITS, Limits
+from .packs import Pack
+from .safe_read import Node, Unreadable, csv_rows, read_json, read_yaml
+
+COLUMNS = ("student", "exercise", "answer")
+SUFFIXES = (".csv", ".yaml", ".yml", ".json")
+_SHAPE = "a submission file is {student: ID, answers: {EXERCISE: ANSWER, ...}}"
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """One answer as given: who, to what, the text, and where it was read."""
+
+    student: str
+    exercise: str
+    text: str  # stripped; "" for no answer; cut to max_length + 1 (still too long, as it was)
+    source: str  # FILE:LINE
+    metadata: tuple[tuple[str, str], ...] = ()  # the CSV's other columns, or a file's other keys
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None  # None: about the whole file
+    message: str
+
+    def __str__(self) -> str:
+        file = printable(self.file)  # a file name can hold control characters too
+        return f"{file}:{self.line}: {self.message}" if self.line else f"{file}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Submissions:
+    answers: tuple[Submitted, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def students(self) -> tuple[str, ...]:
+        return tuple(sorted({a.student for a in self.answers}))
+
+
+def read_submissions(paths: Iterable[str | Path], pack: Pack, limits: Limits = LIMITS) -> Submissions:
+    """Every answer in `paths` (files, or folders read recursively in name order)."""
+    reader = _Reader(pack, limits)
+    for path in paths:
+        reader.path(Path(path))
+    return Submissions(tuple(reader.answers), tuple(reader.problems))
+
+
+def printable(text: str) -> str:
+    """Untrusted text with control characters escaped, so it can't rewrite a terminal."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """Untrusted text quoted for a message: control characters escaped, long text cut."""
+    return f"'{printable(text[:limit])}…'" if len(text) > limit else f"'{printable(text)}'"
+
+
+class _Reader:
+    def __init__(self, pack: Pack, limits: Limits):
+        self.pack = pack
+        self.limits = limits
+        self.answers: list[Submitted] = []
+        self.problems: list[Problem] = []
+        self.seen: dict[tuple[str, str], str] = {}  # (student, exercise) -> where it was first given
+
+    def problem(self, file: str, line: int | None, message: str) -> None:
+        self.problems.append(Problem(file, line, message))
+
+    def answer(self, file: str, line: int, student: str, exercise: str, text: str,
+               metadata: tuple[tuple[str, str], ...] = ()) -> None:
+        student, exercise, where = _clean(student).strip(), _clean(exercise).strip(), f"{file}:{line}"
+        if not student:
+            return self.problem(file, line, "no student id")
+        try:
+            self.pack.exercise(exercise)
+        except KeyError as error:  # its sentence names the id, so only when the id is plain text
+            plain = shown(exercise) == f"'{exercise}'"
+            return self.problem(file, line, error.args[0] if plain else f"unknown exercise {shown(exercise)}")
+        first = self.seen.setdefault((student, exercise), where)
+        if first != where:
+            return self.problem(file, line, f"student {shown(student)} already answered {exercise} "
+                                            f"at {first}; this answer is ignored")
+        # An answer longer than the limit stays longer than it, so it still gets `too_large`.
+        text = _clean(text.strip()[: self.limits.max_length + 1])
+        metadata = tuple((_clean(name), _clean(value)) for name, value in metadata)
+        self.answers.append(Submitted(student, exercise, text, where, metadata))
+
+    # ------------------------------------------------------------------ files
+
+    def path(self, path: Path) -> None:
+        if path.is_dir():
+            return self.folder(path)
+        if not path.exists():
+            return self.problem(str(path), None, "no such file or folder")
+        if path.suffix.lower() not in SUFFIXES:
+            return self.problem(str(path), None, "not a submissions file (.csv, .yaml, .yml or .json)")
+        try:
+            if path.suffix.lower() == ".csv":
+                with path.open("rb") as stream:
+                    self.csv(str(path), stream)
+            else:
+                self.document(path)
+        except OSError as error:
+            self.problem(str(path), None, f"can't read it ({error.strerror})")
+
+    def folder(self, folder: Path) -> None:
+        """Every file below `folder`, in name order; links in it (to files or folders) are reported."""
+        for root, folders, files in os.walk(folder):  # os.walk never enters a linked folder
+            folders[:] = sorted(f for f in folders if not f.startswith("."))
+            inside = [Path(root, f) for f in folders if Path(root, f).is_symlink()]
+            for path in inside + [Path(root, f) for f in sorted(files) if not f.startswith(".")]:
+                if path.is_symlink():  # a submitted link could point at the instructor's files
+                    self.problem(str(path), None, "a link; links are not followed")
+                else:
+                    self.path(path)
+
+    # -------------------------------------------------------------------- CSV
+
+    def csv(self, file: str, stream: BinaryIO) -> None:
+        header: dict[str, int] | None = None
+        for row in csv_rows(stream, self.limits.max_submission_bytes):
+            if row.cells is None:
+                self.problem(file, row.line, f"{row.problem}; the row is skipped")
+                if header is None:
+                    return self.problem(file, None, "the header row can't be read; the file is not read")
+                continue
+            if not any(cell.strip() for cell in row.cells):
+                continue
+            if header is None:
+                header = self.header(file, row.line, row.cells)
+                if header is None:
+                    return
+            elif len(row.cells) != len(header):
+                self.problem(file, row.line, f"the row has {len(row.cells)} fields but the header has "
+                                             f"{len(header)} (an answer with commas must be in double quotes); "
+                                             "it is skipped")
+            else:
+                cells = dict(zip(header, row.cells))
+                self.answer(file, row.line, cells["student"], cells["exercise"], cells["answer"],
+                            tuple((name, cells[name]) for name in header if name not in COLUMNS))
+        if header is None:
+            self.problem(file, None, "no header row (student,exercise,answer)")
+
+    def header(self, file: str, line: int, row: list[str]) -> list[str] | None:
+        names = [cell.strip().lower() or f"column {i + 1}" for i, cell in enumerate(row)]
+        for name in COLUMNS:
+            if name not in names:
+                self.problem(file, line, f"no column '{name}' in the header (it needs student, exercise "
+                                         f"and answer; it has {', '.join(shown(n, 20) for n in names[:10])})")
+                return None
+        if len(set(names)) < len(names):
+            self.problem(file, line, "the header names a column twice")
+            return None
+        return names
+
+    # ---------------------------------------------------------- YAML and JSON
+
+    def document(self, path: Path) -> None:
+        file, limit = str(path), self.limits.max_submission_bytes
+        if path.stat().st_size > limit:
+            return self.problem(file, None, f"larger than {limit:,} bytes; not read")
+        data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            return self.problem(file, line, "not UTF-8 text; the file is not read")
+        try:
+            root = read_json(text) if path.suffix.lower() == ".json" else read_yaml(text)
+        except Unreadable as error:
+            return self.problem(file, error.line, error.message)
+        if root is None or root.kind != "mapping":
+            return self.problem(file, root.line if root else None, _SHAPE)
+        fields: dict[str, tuple[int, Node]] = {}
+        for key, line, value in root.pairs:
+            if key in fields:
+                self.problem(file, line, f"{shown(key)} is given twice")
+            fields.setdefault(key, (line, value))
+        missing = (root.line, Node(root.line, "missing"))
+        student, answers = fields.get("student", missing), fields.get("answers", missing)
+        if student[1].kind != "scalar" or not student[1].text.strip():
+            return self.problem(file, student[0], f"no student id: {_SHAPE}")
+        if answers[1].kind != "mapping":
+            return self.problem(file, answers[0], f"no answers: {_SHAPE}")
+        metadata = tuple((key, value.text) for key, (_, value) in fields.items()
+                         if key not in ("student", "answers") and value.kind == "scalar")
+        for exercise, line, value in answers[1].pairs:
+            if value.kind not in ("scalar", "null"):
+                self.problem(file, line, f"the answer to {shown(exercise)} must be text, in quotes if need be")
+                continue
+            self.answer(file, line, student[1].text, exercise, value.text, metadata)
+
+
+def _clean(text: str) -> str:
+    """Text that can be written as UTF-8: JSON can spell lone surrogates ("\\ud800")."""
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def _clean(text: str) -> str:
+    """Text that can be written as UTF-8: JSON can spell lone surrogates ("\\ud800")."""
+    return text.encode("utf-8", "replace").decode("utf-8")
