@@ -11,7 +11,6 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Iterable, Iterator, Sequence
 
-import sympy
 
 from .budget import OutOfTime, deadline
 from .compare import Context, Outcome, Tolerance, compare

@@ -24,7 +24,7 @@ import sympy
 import yaml
 from sympy import Expr
 
-from .check import Verdict, check
+from .check import Verdict
 from .compare import Tolerance
 from .kinds import KINDS, FieldError, Problem
 from .kinds.fields import FIELD_READERS, ReadError

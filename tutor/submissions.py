@@ -218,7 +218,3 @@ def _clean(text: str) -> str:
     """Text that can be written as UTF-8: JSON can spell lone surrogates ("\\ud800")."""
     return text.encode("utf-8", "replace").decode("utf-8")
 
-
-def _clean(text: str) -> str:
-    """Text that can be written as UTF-8: JSON can spell lone surrogates ("\\ud800")."""
-    return text.encode("utf-8", "replace").decode("utf-8")
