@@ -217,10 +217,11 @@ class _Vocabulary:
             return [run]
         if "_" in run:  # a subscripted name is one name or nothing
             return [run] if self.infer else None
+        longest = max(map(len, [*self.variables, *self.functions, *self.constants, *GREEK]))
         best: list[list[str] | None] = [None] * (len(run) + 1)
         best[0] = []
         for end in range(1, len(run) + 1):
-            for start in range(end):
+            for start in range(max(0, end - longest), end):
                 piece = run[start:end]
                 if best[start] is None:
                     continue
@@ -327,6 +328,7 @@ class _Tokenizer:
 
     def _unknown(self, run: str, col: int, calls: bool) -> InputError:
         names = sorted({s.name for s in self.vocabulary.variables.values()})
+        run = run if len(run) <= 20 else run[:20] + "…"
         for name in names:
             if name.lower() == run.lower():
                 return InputError(
