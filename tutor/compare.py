@@ -13,6 +13,7 @@ each returns an Outcome with a machine-readable note.
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from dataclasses import dataclass
@@ -132,13 +133,9 @@ def _sample_points(count: int, seed: int) -> list[tuple[Fraction, ...]]:
     return points
 
 
-_POINT_CACHE: dict[int, list[tuple[Fraction, ...]]] = {}
-
-
+@functools.cache
 def sample_points(count: int) -> list[tuple[Fraction, ...]]:
-    if count not in _POINT_CACHE:
-        _POINT_CACHE[count] = _sample_points(count, seed=20261127 + count)
-    return _POINT_CACHE[count]
+    return _sample_points(count, seed=20261127 + count)
 
 
 def format_value(value) -> str:
