@@ -59,23 +59,28 @@ def main() -> None:
         diagnose._table_for(exercise.problem, exercise.spec.tolerance, exercise.spec.mistakes)
         builds.append(time.perf_counter() - start)
 
-    plain, diagnosed, named = [], [], 0
+    plain, diagnosed, named = [], [], []
     for exercise, answer in cases:
-        exercise.check(answer)  # warm: the candidates are built and the answer's reading is cached by sympy
+        exercise.check(answer)  # warm: the candidates are built, sympy's caches filled
         without = _seconds(lambda: exercise.problem.check(answer, exercise.spec.tolerance), args.repeat)
         with_ = _seconds(lambda: exercise.check(answer), args.repeat)
         plain.append(without)
         diagnosed.append(with_)
-        named += exercise.check(answer).note.startswith(("misconception:", "mistake:"))
+        named.append(exercise.check(answer).note.startswith(("misconception:", "mistake:")))
 
     ratio = sum(diagnosed) / sum(plain)
     per_answer = sorted(d / p for d, p in zip(diagnosed, plain))
-    print(f"{len(cases)} wrong answers over {len(variants)} exercise variants; {named} diagnosed")
+    print(f"{len(cases)} wrong answers over {len(variants)} exercise variants; {sum(named)} diagnosed")
     print(f"check without diagnosis: {sum(plain) / len(plain) * 1e3:.3f} ms mean, "
           f"median {statistics.median(plain) * 1e3:.3f} ms")
     print(f"check with diagnosis:    {sum(diagnosed) / len(diagnosed) * 1e3:.3f} ms mean, "
           f"median {statistics.median(diagnosed) * 1e3:.3f} ms")
     print(f"ratio (sum with / sum without): {ratio:.2f}x (target <= 2x)")
+    for label, wanted in (("named", True), ("not named", False)):
+        subset = [(d, p) for d, p, n in zip(diagnosed, plain, named) if n == wanted]
+        if subset:
+            print(f"  answers whose mistake is {label} ({len(subset)}): "
+                  f"{sum(d for d, _ in subset) / sum(p for _, p in subset):.2f}x")
     print(f"per answer: median {statistics.median(per_answer):.2f}x, "
           f"90th percentile {per_answer[int(0.9 * (len(per_answer) - 1))]:.2f}x, max {per_answer[-1]:.2f}x")
     print(f"building the candidates, once per variant: median {statistics.median(builds) * 1e3:.1f} ms, "

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tutor import packs
+from tutor import Limits, packs
 from tutor.diagnose import AUTHOR, _table_for, diagnose, explain, offered
 from tutor.misconceptions import CATALOGUE, Pattern, WrongAnswer, candidates
 from tutor.misconceptions import critical, derivatives, descent, fitting, gradients, minimum
@@ -235,3 +235,9 @@ def test_candidates_are_built_once_per_variant():
     first = _table_for(exercise.problem, None, ())
     again = DRILLS.exercise("pd-monomial-x").variant("dan")
     assert _table_for(again.problem, None, ()) is first
+
+
+def test_out_of_time_names_nothing():
+    problem = lesson("partial-x-3x2y3").problem
+    assert diagnose(problem, "18xy^2") is not None
+    assert diagnose(problem, "18xy^2", limits=Limits(budget_seconds=0.0)) is None

@@ -61,12 +61,11 @@ MISCONCEPTIONS = register(
         "{right}: multiply by the derivative of the inside, {inner}."),
     Misconception(
         "wrong-ln-derivative", "differentiated ln x as ln x or as 1/x²",
-        "It looks like you differentiated {site} as {wrong}; its derivative is {right} (the derivative of "
-        "ln x is 1/x)."),
+        "It looks like you differentiated {site} as {wrong}; its derivative is {right}{rule}."),
     Misconception(
         "trig-derivative-sign", "differentiated cos x as sin x",
-        "It looks like the minus sign of the cosine's derivative went missing: the derivative of cos x is "
-        "−sin x, so the derivative of {site} is {right}."),
+        "It looks like the minus sign of the cosine's derivative went missing: the derivative of {site} is "
+        "{right}{rule}."),
     Misconception(
         "evaluated-at-swapped-point", "put in the point's coordinates the wrong way round",
         "It looks like you evaluated at {swapped} instead of {point}: here {assignment}."),
@@ -224,6 +223,10 @@ _SLIP_MISCONCEPTION = {
 }
 
 
+_RULES = {d.LN_KEPT: "the derivative of ln x is 1/x", d.LN_SQUARED: "the derivative of ln x is 1/x",
+          d.TRIG_SIGN: "the derivative of cos x is −sin x"}
+
+
 def _rule_slips(f: Expr, v: sympy.Symbol, words: _Wording) -> list[WrongDerivative]:
     found = []
     for slip in d.SLIPS:
@@ -237,6 +240,8 @@ def _rule_slips(f: Expr, v: sympy.Symbol, words: _Wording) -> list[WrongDerivati
         if slip == d.NO_INNER:
             inner = site.expr.base if site.expr.is_Pow else site.expr.args[0]
             fields["inner"] = words.show(d.derive(inner, v))
+        if slip in _RULES:  # the rule itself, unless the piece is just ln x or cos x
+            fields["rule"] = "" if site.expr.args[0] == v else f" ({_RULES[slip]})"
         found.append(WrongDerivative(_SLIP_MISCONCEPTION[slip], wrong, words.say(_SLIP_MISCONCEPTION[slip],
                                                                                  **fields)))
     return found

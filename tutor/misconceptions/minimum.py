@@ -28,9 +28,9 @@ def minimum_candidates(problem) -> list[WrongAnswer]:
     value = at_point(problem.function, (x,), (place,))
     found = []
     if value is not None:
+        shown = show(value) if value.is_Rational else show(sympy.Float(value.evalf(10), 6))
         found.append(WrongAnswer("gave-minimum-value", MISCONCEPTIONS["gave-minimum-value"].say(
-            value=show(value if result.exact else sympy.Float(value, 6)), f=problem.name, x=x),
-            Answer("number", value)))
+            value=shown, f=problem.name, x=x), Answer("number", value)))
     for wrong in wrong_derivatives(problem.function, x, (x,), problem.name):
         for root in _real_roots(wrong.derivative, x):
             found.append(WrongAnswer(wrong.misconception, wrong.message, Answer("number", root)))
