@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from ..kinds import Problem
 from . import critical, derivatives, descent, fitting, gradients, minimum
 from .base import Candidate, Misconception, Pattern, WrongAnswer
 
@@ -20,7 +21,7 @@ CATALOGUE: dict[str, Misconception] = {
     **fitting.MISCONCEPTIONS, **descent.MISCONCEPTIONS, **minimum.MISCONCEPTIONS,
 }
 
-_BUILDERS: dict[str, Callable[[object], list[Candidate]]] = {
+_BUILDERS: dict[str, Callable[[Problem], list[Candidate]]] = {
     "derivative": derivatives.derivative_candidates,
     "partial_derivative": derivatives.derivative_candidates,
     "gradient": gradients.gradient_candidates,
@@ -34,7 +35,7 @@ _BUILDERS: dict[str, Callable[[object], list[Candidate]]] = {
 }
 
 
-def candidates(problem) -> list[Candidate]:
+def candidates(problem: Problem) -> list[Candidate]:
     """The catalogue's wrong answers for one exercise variant (a tutor.kinds Problem), most telling
     first. Some may equal the right answer for this variant; the caller discards those."""
     builder = _BUILDERS.get(problem.KIND)

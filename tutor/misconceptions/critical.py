@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..compare import Context, compare_equations, compare_numbers
+from ..kinds.classify_point import ClassifyPoint
+from ..kinds.critical_points import CriticalPoints
 from ..parse import Answer, Equation
 from ..show import show
 from .base import Misconception, Pattern, WrongAnswer, at_point, register
@@ -76,7 +78,7 @@ def _list(items: Sequence, variables: Sequence[str]) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
-def critical_candidates(problem) -> list[Pattern]:
+def critical_candidates(problem: CriticalPoints) -> list[Pattern]:
     variables, name = problem.variables, problem.name
     expected = problem.expected().value
     points = [p for p in expected if isinstance(p, tuple)]
@@ -132,13 +134,13 @@ def critical_candidates(problem) -> list[Pattern]:
         extra = extras(got_points, ctx)
         if not extra or not complete(got_points, got_lines, ctx):
             return None
-        zero = []
+        zero = []  # for each extra point, the variables whose partial is zero there
         for p in extra:
             values = [at_point(g, variables, p) for g in partials]
-            if None in values or all(v == 0 for v in values) or not any(v == 0 for v in values):
-                return None
-            zero.append(next(v for v, value in zip(variables, values) if value == 0))
-        return say["extra-critical-points"](extra=_list(extra, variables), which=f"∂{name}/∂{zero[0]}")
+            zero.append([v for v, value in zip(variables, values) if value == 0])
+            if None in values or len(zero[-1]) in (0, len(variables)):
+                return None  # a point where no partial is zero is some other mistake
+        return say["extra-critical-points"](extra=_list(extra, variables), which=f"∂{name}/∂{zero[0][0]}")
 
     found = [Pattern("ignored-critical-lines", "points", ignored_lines)] if lines else []
     found.append(Pattern("missed-critical-points", "points", missed))
@@ -151,7 +153,7 @@ def critical_candidates(problem) -> list[Pattern]:
 # -------------------------------------------------------------- classification
 
 
-def classify_candidates(problem) -> list[WrongAnswer]:
+def classify_candidates(problem: ClassifyPoint) -> list[WrongAnswer]:
     variables, name = problem.variables, problem.name
     if len(variables) != 2:  # the sentences speak of D and f_xx, the two-variable test
         return []

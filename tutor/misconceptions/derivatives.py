@@ -16,7 +16,8 @@ import sympy
 from sympy import Expr
 
 from ..calculus import derivative
-from ..kinds.partial_derivative import constants_phrase
+from ..kinds.derivative import Derivative
+from ..kinds.partial_derivative import PartialDerivative, constants_phrase
 from ..show import ordered_terms, show
 from . import differentiate as d
 from ..parse import Answer, symbol
@@ -286,7 +287,7 @@ def point_words(variables: Sequence[str], point: Sequence[Expr]) -> dict[str, st
             "assignment": " and ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))}
 
 
-def derivative_candidates(problem) -> list[WrongAnswer]:
+def derivative_candidates(problem: Derivative | PartialDerivative) -> list[WrongAnswer]:
     """For `derivative` and `partial_derivative`: the wrong derivatives, at the point if there is one."""
     wrong = wrong_derivatives(problem.function, problem.wrt, problem.variables, problem.name)
     if problem.at is None:

@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 import sympy
 
 from ..evaluate import Undefined, compile_expression
+from ..kinds.gradient_descent import GradientDescent
 from ..parse import Answer, symbol
 from ..show import show
 from .base import Misconception, WrongAnswer, register
@@ -50,7 +51,7 @@ _Point = tuple[float, ...]
 class _Iteration:
     """xᵢ = xᵢ₋₁ − s·∇f(xᵢ₋₁) for any step factor s, in floating point as the solver computes it."""
 
-    def __init__(self, problem):
+    def __init__(self, problem: GradientDescent):
         syms = [symbol(v) for v in problem.variables]
         self.slopes = [compile_expression(g, syms) for g in problem.solution.gradient]
         self.start = tuple(float(c) for c in problem.start)
@@ -66,7 +67,7 @@ class _Iteration:
         return point
 
 
-def descent_candidates(problem) -> list[WrongAnswer]:
+def descent_candidates(problem: GradientDescent) -> list[WrongAnswer]:
     alpha, k = float(problem.rate), problem.iterations
     one = len(problem.variables) == 1
     slope = f"{problem.name}′" if one else f"∇{problem.name}"

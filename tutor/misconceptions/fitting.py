@@ -12,6 +12,7 @@ from typing import Iterator, Sequence
 
 from sympy import Expr
 
+from ..kinds.least_squares import LeastSquares
 from ..parse import Answer, Equation, symbol
 from .base import Misconception, WrongAnswer, register
 
@@ -65,7 +66,7 @@ def _mean_slopes(points: Sequence[tuple[Expr, Expr]]) -> Iterator[tuple[Expr, Ex
         yield m, ordered[0][1] - m * ordered[0][0]  # through the first point
 
 
-def least_squares_candidates(problem) -> list[WrongAnswer]:
+def least_squares_candidates(problem: LeastSquares) -> list[WrongAnswer]:
     fit = problem.solution
     say = {m: MISCONCEPTIONS[m].say() for m in MISCONCEPTIONS}
     found: list[tuple[str, tuple[Expr, Expr] | None]] = [("slope-intercept-swapped", (fit.intercept, fit.slope))]

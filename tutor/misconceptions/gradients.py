@@ -12,6 +12,8 @@ from typing import Iterator, Sequence
 import sympy
 from sympy import Expr
 
+from ..kinds.gradient import Gradient
+from ..kinds.tangent_plane import TangentPlane
 from ..parse import Answer, Equation, symbol
 from ..show import show
 from .base import Misconception, WrongAnswer, at_point, register
@@ -71,7 +73,7 @@ def _partials_text(name: str, variables: Sequence[str]) -> str:
     return ", ".join(f"∂{name}/∂{v}" for v in variables)
 
 
-def gradient_candidates(problem) -> list[WrongAnswer]:
+def gradient_candidates(problem: Gradient) -> list[WrongAnswer]:
     f, variables, name = problem.function, problem.variables, problem.name
     right = problem.solution.components
     point = problem.at
@@ -114,7 +116,7 @@ def _plane(value: Expr, slopes: Sequence[Expr], variables: Sequence[str], point:
     return Equation(symbol("z"), sympy.expand(rhs))
 
 
-def tangent_candidates(problem) -> list[WrongAnswer]:
+def tangent_candidates(problem: TangentPlane) -> list[WrongAnswer]:
     f, variables, name, point = problem.function, problem.variables, problem.name, problem.at
     plane = problem.solution
     value, slopes = plane.value, plane.partials

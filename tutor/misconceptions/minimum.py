@@ -6,6 +6,7 @@ from __future__ import annotations
 import sympy
 
 from ..budget import OutOfTime, deadline
+from ..kinds.minimize import Minimize
 from ..parse import Answer, symbol
 from ..show import show
 from .base import Misconception, WrongAnswer, at_point, register
@@ -21,7 +22,7 @@ _SOLVE_SECONDS = 0.1  # for each wrong derivative: a slip may make f′ = 0 hard
 _MAX_ROOTS = 3
 
 
-def minimum_candidates(problem) -> list[WrongAnswer]:
+def minimum_candidates(problem: Minimize) -> list[WrongAnswer]:
     (x,) = problem.variables
     result = problem.solution
     place = result.point if result.exact else sympy.Float(result.approx, 15)
