@@ -35,7 +35,7 @@ def test_ids_are_unique_stable_kebab_case():
     assert AUTHOR not in CATALOGUE
 
 
-def test_every_sentence_says_what_it_looks_like_in_one_or_two_sentences():
+def test_every_sentence_starts_with_what_it_looks_like():
     for misconception in CATALOGUE.values():
         assert misconception.sentence.startswith("It looks like"), misconception.id
         assert misconception.summary and misconception.summary[0].islower(), misconception.id
