@@ -18,7 +18,7 @@ from typing import Callable, Iterator, Sequence
 
 
 from . import grade, packs, plot, reports, solve, store
-from .check import check, check_lines
+from .check import Verdict, check, check_lines
 from .calculus import SolveError
 from .journal import JournalError
 from .parse import SHAPES, InputError
@@ -50,9 +50,19 @@ def setup_check(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the verdict as one JSON object")
     parser.add_argument("--batch", metavar="FILE",
                         help="check JSON lines from FILE (- for stdin) and print JSON lines")
+    parser.add_argument("--exercise", metavar="PACK:ID",
+                        help="check against a pack's exercise instead of --expected, naming the mistake "
+                             "when it is a known one (PACK: a built-in pack id or a pack file)")
+    variant = parser.add_mutually_exclusive_group()
+    variant.add_argument("--student", help="with --exercise: the variant this student sees")
+    variant.add_argument("--seed", type=int, help="with --exercise: the variant for this number")
 
 
 def run_check(args: argparse.Namespace) -> int:
+    if args.exercise:
+        return _check_exercise(args)
+    if args.student is not None or args.seed is not None:
+        raise UserError("--student and --seed choose a variant of an --exercise")
     if args.batch:
         stream = sys.stdin if args.batch == "-" else _open_text(args.batch)
         failed = False
@@ -67,11 +77,37 @@ def run_check(args: argparse.Namespace) -> int:
                         shape=args.shape, tolerance=args.tol)
     except ValueError as error:  # the expected answer or the tolerance can't be read
         raise UserError(f"--expected or --tol can't be used: {getattr(error, 'message', error)}")
-    if args.json:
+    return _print_verdict(verdict, args.answer, args.json)
+
+
+def _check_exercise(args: argparse.Namespace) -> int:
+    """`tutor check ANSWER --exercise PACK:ID`: the exercise's own check, with diagnosis."""
+    given = [name for name in ("expected", "vars", "shape", "tol", "batch") if getattr(args, name)]
+    if given:
+        raise UserError(f"--{given[0]} can't be used with --exercise: the exercise says what is expected")
+    if args.answer is None:
+        raise UserError("give the answer to check against the exercise")
+    pack_name, _, exercise_id = args.exercise.rpartition(":")
+    if not pack_name or not exercise_id:
+        raise UserError("--exercise names a pack and an exercise, like gradients:partial-x-3x2y3")
+    pack = _load_pack(pack_name)
+    try:
+        spec = pack.exercise(exercise_id)
+    except KeyError as error:
+        raise UserError(error.args[0])
+    try:
+        exercise = spec.variant(args.student if args.student is not None else args.seed)
+    except ValueError as error:  # parameters that meet no `require`
+        raise UserError(str(error))
+    return _print_verdict(exercise.check(args.answer), args.answer, args.json)
+
+
+def _print_verdict(verdict: Verdict, answer: str, as_json: bool) -> int:
+    if as_json:
         print(json.dumps(verdict.to_dict(), ensure_ascii=False))
     else:
         print(verdict.verdict)
-        print(verdict.pointer(args.answer) if verdict.verdict == "invalid" else verdict.message)
+        print(verdict.pointer(answer) if verdict.verdict == "invalid" else verdict.message)
         if verdict.reading and verdict.verdict != "invalid":
             print(f"read as: {verdict.reading}")
     return {"correct": EXIT_OK, "incorrect": EXIT_INCORRECT}.get(verdict.verdict, EXIT_INVALID)

@@ -26,6 +26,7 @@ from sympy import Expr
 
 from .check import Verdict
 from .compare import Tolerance
+from .diagnose import explain
 from .kinds import KINDS, FieldError, Problem
 from .kinds.fields import FIELD_READERS, ReadError
 from .parse import Equation, InputError, read, symbol
@@ -237,13 +238,10 @@ class Exercise:
         return self.problem.expected()
 
     def check(self, text: str) -> Verdict:
+        """The verdict on a student's answer; a wrong one names its mistake where diagnosis finds it
+        (the author's `mistakes:` first, then the catalogue of misconceptions)."""
         verdict = self.problem.check(text, self.spec.tolerance)
-        if verdict.verdict == "incorrect":
-            for mistake in self.spec.mistakes:
-                if self.problem.check(text, self.spec.tolerance, expected=mistake.answer).correct:
-                    return Verdict("incorrect", "mistake:author", mistake.feedback, verdict.reading,
-                                   credit=verdict.credit)
-        return verdict
+        return explain(verdict, self.problem, text, self.spec.tolerance, self.spec.mistakes)
 
     def steps(self):
         return self.problem.steps()

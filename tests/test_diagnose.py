@@ -1,0 +1,243 @@
+"""Misconception diagnosis: a wrong answer names its mistake, in the lesson's words."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tutor import Limits, packs
+from tutor.diagnose import AUTHOR, _table_for, diagnose, explain, offered
+from tutor.misconceptions import CATALOGUE, Pattern, WrongAnswer, candidates
+from tutor.misconceptions import critical, derivatives, descent, fitting, gradients, minimum
+from tutor.show import show
+
+LESSON = packs.load("gradients")
+DRILLS = packs.load("drills")
+
+
+def lesson(exercise_id: str) -> packs.Exercise:
+    return LESSON.exercise(exercise_id).variant()
+
+
+def drill(exercise_id: str, student: str) -> packs.Exercise:
+    return DRILLS.exercise(exercise_id).variant(student)
+
+
+# ------------------------------------------------------------------ the catalogue
+
+
+def test_ids_are_unique_stable_kebab_case():
+    families = [derivatives, gradients, critical, fitting, descent, minimum]
+    ids = [m for family in families for m in family.MISCONCEPTIONS]
+    assert len(ids) == len(set(ids)) == len(CATALOGUE)
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)
+    assert AUTHOR not in CATALOGUE
+
+
+def test_every_sentence_starts_with_what_it_looks_like():
+    for misconception in CATALOGUE.values():
+        assert misconception.sentence.startswith("It looks like"), misconception.id
+        assert misconception.summary and misconception.summary[0].islower(), misconception.id
+
+
+def test_the_issue_example():
+    verdict = lesson("partial-x-3x2y3").check("6xy^3 + 9x^2y^2")
+    assert (verdict.verdict, verdict.note, verdict.message) == (
+        "incorrect", "misconception:differentiated-constant-factor",
+        "It looks like you differentiated y³ as well. In ∂/∂x, y is a constant, so y³ is only a coefficient.")
+
+
+@pytest.mark.parametrize("answer, misconception", [
+    ("18xy^2", "differentiated-constant-factor"),
+    ("6x", "dropped-constant-factor"),
+    ("2xy³", "dropped-constant-coefficient"),
+    ("6x^2y^3", "power-rule-exponent-kept"),
+    ("3xy^3", "power-rule-not-multiplied"),
+    ("9x^2y^2", "answered-other-partial"),
+])
+def test_partial_derivative_misconceptions(answer, misconception):
+    assert lesson("partial-x-3x2y3").check(answer).note == f"misconception:{misconception}"
+
+
+def test_the_message_names_the_piece_of_this_exercise():
+    assert lesson("partial-x-x2y2").check("2x + 2y").message == (
+        "It looks like you differentiated y² as well. In ∂/∂x, y is a constant, so y² is a constant term "
+        "and its derivative is 0.")
+    assert lesson("partial-x-3x2y3").check("2xy^3").message == (
+        "It looks like you dropped the constant coefficient 3. A constant coefficient stays: the "
+        "derivative of 3x²y³ is 3 times the derivative of x²y³.")
+
+
+def test_swapped_point():
+    problem = lesson("gradient-x2y2-at-2-3").problem
+    found = [c for c in candidates(problem) if c.misconception == "evaluated-at-swapped-point"]
+    assert found[0].message == "It looks like you evaluated at (3, 2) instead of (2, 3): here x = 2 and y = 3."
+    # ∂f/∂y of 5x²y + 4y² is 5x² + 8y: 12 at (-2, -1), but -11 at (-1, -2)
+    assert drill("pd-at-point", "ann").check("-11").note == "misconception:evaluated-at-swapped-point"
+
+
+def test_ambiguous_readings_keep_the_checks_note():
+    verdict = lesson("power-lines-fit").check("y = 7/3 x + 1/2")
+    assert verdict.note == "misconception:slope-intercept-swapped"
+    assert verdict.message.endswith("Note: '7/3 x' was read as (7/3)·x; put the whole divisor in brackets "
+                                    "to divide by it.")
+
+
+# ------------------------------------------------------------- never wrongly named
+
+
+@pytest.mark.parametrize("exercise_id, answer", [
+    ("partial-x-3x2y3", "6xy^3"), ("partial-x-3x2y3", "3(2x)y³"), ("gradient-x2y2", "(2x, 2y)"),
+    ("sauna-critical-points", "(4, 4), x = 0, y = 0"), ("descent-1d-step-1", "0.1447"),
+    ("power-lines-fit", "y = x/2 + 7/3"), ("classify-x2y2-origin", "minimum"),
+])
+def test_a_correct_answer_is_never_diagnosed(exercise_id, answer):
+    exercise = lesson(exercise_id)
+    verdict = exercise.check(answer)
+    assert verdict.correct and not verdict.note.startswith("misconception:")
+    assert diagnose(exercise.problem, answer) is None  # no candidate is the right answer
+
+
+@pytest.mark.parametrize("exercise_id, answer", [
+    ("partial-x-3x2y3", "6x y^"), ("partial-x-3x2y3", "6xz^3"), ("gradient-x2y2", "(2x, "),
+    ("gradient-x2y2", "2x +"), ("power-lines-fit", ""),
+])
+def test_an_unreadable_answer_is_never_diagnosed(exercise_id, answer):
+    verdict = lesson(exercise_id).check(answer)
+    assert verdict.verdict == "invalid"
+    assert not verdict.note.startswith("misconception:")
+
+
+def test_a_wrong_answer_without_a_known_mistake_keeps_its_feedback():
+    verdict = lesson("partial-x-3x2y3").check("6xy^2")
+    assert (verdict.note, verdict.message) == (
+        "differs_at", "At x = 1, y = 2 your answer is 24, but the correct value is 48.")
+
+
+def test_a_candidate_equal_to_the_right_answer_is_discarded():
+    # x² + y² has no coefficient to drop: that candidate is the right answer and must not be offered
+    problem = lesson("partial-x-x2y2").problem
+    built = [c for c in candidates(problem) if c.misconception == "dropped-constant-coefficient"]
+    assert built == []
+    # for the least-squares line through points on a line, the mean of the slopes is the fit
+    exercise = drill("ls-on-a-line", "ann")
+    assert "mean-of-slopes" in {c.misconception for c in candidates(exercise.problem)}
+    assert "mean-of-slopes" not in {c.misconception for c in offered(exercise.problem, exercise.spec.tolerance)}
+
+
+def test_no_offered_candidate_grades_as_correct_in_any_built_in_exercise():
+    for pack in (LESSON, DRILLS):
+        for spec in pack.exercises:
+            for key in (range(4) if spec.parameterised else [None]):
+                exercise = spec.variant(key)
+                for candidate in offered(exercise.problem, spec.tolerance, spec.mistakes):
+                    if isinstance(candidate, WrongAnswer):
+                        shown = show(candidate.answer.value, exercise.problem.variables)
+                        assert not exercise.check(shown).correct, (spec.id, key, candidate)
+
+
+# ------------------------------------------------------------------ every kind
+
+
+def test_gradient_one_component_reads_as_incorrect_not_invalid():
+    verdict = lesson("gradient-x2y2").check("2x")
+    assert (verdict.verdict, verdict.note) == ("incorrect", "misconception:only-one-component")
+    assert verdict.message.startswith("It looks like you gave only ∂f/∂x.")
+    assert verdict.reading == "2x"
+
+
+def test_critical_points_patterns():
+    exercise = lesson("sauna-critical-points")
+    assert exercise.check("(4, 4)").note == "misconception:ignored-critical-lines"
+    assert exercise.check("(4, 4), x = 0").message.startswith("It looks like you missed y = 0.")
+    assert exercise.check("(4, 4), (6, 6), x = 0, y = 0").note == "misconception:outside-region"
+    assert exercise.check("(4, 4), (4, 2), x = 0, y = 0").message.startswith(
+        "It looks like you included (4, 2), where only ∂T/∂x is zero.")
+    assert exercise.check("(5, 5)").note == "extra_point"  # not critical for either partial: no name for it
+    assert all(isinstance(c, Pattern) for c in candidates(exercise.problem))
+
+
+def test_classification():
+    assert drill("cl-saddle", "ann").check("minimum").note == "misconception:saddle-missed"
+    assert drill("cl-flat", "ann").check("min").note == "misconception:inconclusive-called-extremum"
+    assert lesson("sauna-classify-4-4").check("max").message == (
+        "It looks like you read the sign of T_xx the wrong way round. With D > 0, T_xx > 0 means a "
+        "minimum (the surface curves up) and T_xx < 0 a maximum; here T_xx = 64/15.")
+
+
+def test_descent_with_the_tolerance():
+    exercise = lesson("descent-1d-step-2")
+    assert exercise.check("0.1447").message == (
+        "It looks like you took 1 step instead of 2 steps. Count the steps from the start 0.05: the answer "
+        "is the point after 2 steps.")
+    assert lesson("descent-heat-step-1").check("(0.4943, 0.5953)").note == "misconception:gradient-ascent"
+
+
+def test_tangent_plane_in_any_arrangement():
+    exercise = lesson("tangent-plane-x2y2")
+    for answer in ("z = 4(x - 2) + 8(y - 4)", "4x + 8y - z = 40", "z - 4x - 8y + 40 = 0"):
+        assert exercise.check(answer).note == "misconception:missing-function-value", answer
+    assert exercise.check("z = z").note != "misconception:missing-function-value"
+
+
+def test_minimize_through_a_wrong_derivative():
+    exercise = drill("mn-quadratic", "ben")  # 5x² - 8x + 8: 10x + 8 = 0 with the sign lost
+    assert exercise.check("-4/5").note == "misconception:sign-slip"
+    assert exercise.check("24/5").note == "misconception:gave-minimum-value"
+
+
+def test_expression_exercises_have_no_catalogue():
+    assert candidates(DRILLS.exercise("ex-one-step").variant().problem) == []
+
+
+# ---------------------------------------------------------------- author mistakes
+
+
+def _pack_with_mistakes(tmp_path, mistakes: str) -> packs.Exercise:
+    path = tmp_path / "mine.yaml"
+    path.write_text(f"""pack: mine
+title: Mine
+exercises:
+  - id: px
+    kind: partial_derivative
+    function: 3x^2 y^3
+    wrt: x
+    mistakes:
+{mistakes}
+""", encoding="utf-8")
+    return packs.load(path).exercise("px").variant()
+
+
+def test_author_mistakes_come_before_the_catalogue(tmp_path):
+    exercise = _pack_with_mistakes(tmp_path, """      - answer: 18xy^2
+        feedback: Only x varies here.""")
+    verdict = exercise.check("18 x y²")
+    assert (verdict.note, verdict.message) == ("mistake:author", "Only x varies here.")
+    assert exercise.check("6x").note == "misconception:dropped-constant-factor"
+
+
+def test_an_author_mistake_equal_to_the_right_answer_is_never_offered(tmp_path):
+    exercise = _pack_with_mistakes(tmp_path, """      - answer: 3 (2x) y^3
+        feedback: This would be wrong feedback.""")
+    assert exercise.check("6xy^3").correct
+    assert all(c.misconception != AUTHOR for c in offered(exercise.problem, None, exercise.spec.mistakes))
+
+
+def test_explain_leaves_other_verdicts_alone():
+    exercise = lesson("partial-x-3x2y3")
+    correct = exercise.problem.check("6xy^3")
+    assert explain(correct, exercise.problem, "6xy^3") is correct
+
+
+def test_candidates_are_built_once_per_variant():
+    exercise = drill("pd-monomial-x", "dan")
+    first = _table_for(exercise.problem, None, ())
+    again = DRILLS.exercise("pd-monomial-x").variant("dan")
+    assert _table_for(again.problem, None, ()) is first
+
+
+def test_out_of_time_names_nothing():
+    problem = lesson("partial-x-3x2y3").problem
+    assert diagnose(problem, "18xy^2") is not None
+    assert diagnose(problem, "18xy^2", limits=Limits(budget_seconds=0.0)) is None
