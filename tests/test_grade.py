@@ -100,7 +100,8 @@ def test_weights_and_an_authors_mistake(graded):
     assert (row["max"], row["note"], row["feedback"]) == ("2", "mistake:author", "That is f itself; differentiate it.")
     assert rows(graded / "misconceptions.csv") == [
         {"exercise": "cube", "misconception": "author: That is f itself; differentiate it.", "count": "1",
-         "share": "0.5"}]
+         "share": "0.5"},
+        {"exercise": "critical", "misconception": "missed-critical-points", "count": "1", "share": "0.5"}]
 
 
 def test_report_json_has_everything_and_a_summary(graded):

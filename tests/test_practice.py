@@ -59,7 +59,8 @@ def test_a_scripted_student(tmp_path):
     ])
     assert out.startswith("Welcome to the calculus tutor, ana.")
     assert "Exercise 1 of 29 · Fix y = 4, differentiate in x  [tangent-planes, derivatives]\nd/dx of g(x) = x² + 16" in out
-    assert "✗ At x = 1 your answer is 1, but the correct value is 2." in out
+    assert ("✗ It looks like you lowered the exponent but did not multiply by it. "
+            "The derivative of x² is 2x, not x.") in out
     assert "2x^\n  ^\nMissing exponent after '^'." in out
     assert "Hint 1 of 3: Differentiate term by term with respect to x." in out
     assert "✓ Correct." in out
@@ -72,7 +73,7 @@ def test_a_scripted_student(tmp_path):
 
     attempts = rows(db, "SELECT exercise, answer, verdict, note, hints FROM attempts ORDER BY id")
     assert attempts == [
-        ("tangent-line-fix-y", "x", "incorrect", "differs_at", 0),
+        ("tangent-line-fix-y", "x", "incorrect", "misconception:power-rule-not-multiplied", 0),
         ("tangent-line-fix-y", "2x", "correct", "equal", 1),
     ]
     assert rows(db, "SELECT exercise, interval FROM reviews") == [("tangent-line-fix-y", 2),

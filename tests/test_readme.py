@@ -17,6 +17,7 @@ import os
 import re
 import shlex
 import subprocess
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,8 @@ README = REPO / "README.md"
 
 
 def _blocks() -> list[str]:
-    return re.findall(r"```console\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    blocks = re.findall(r"```console\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    return [textwrap.dedent(block) for block in blocks]  # blocks may sit indented in a list
 
 
 def _commands(block: str) -> list[tuple[str, str]]:
