@@ -47,9 +47,9 @@ class _Printer:
 
     # -- entry
     def show(self, expr: Expr) -> str:
-        return self.print(to_sympy(expr))[0]
+        return self.render(to_sympy(expr))[0]
 
-    def print(self, e: Expr) -> tuple[str, int]:
+    def render(self, e: Expr) -> tuple[str, int]:
         """The text of e and how tightly it binds."""
         if e.is_Add:
             return self.add(e), _SUM
@@ -71,7 +71,7 @@ class _Printer:
         if isinstance(e, sympy.exp):
             return self.power_text("e", _ATOM, e.args[0]), _POWER
         if isinstance(e, sympy.Abs):
-            inner = self.print(e.args[0])[0]
+            inner = self.render(e.args[0])[0]
             return (rf"\left|{inner}\right|" if self.latex else f"|{inner}|"), _ATOM
         if isinstance(e, sympy.factorial):
             return self.wrap(e.args[0], _ATOM) + "!", _POWER
@@ -81,7 +81,7 @@ class _Printer:
 
     # -- pieces
     def wrap(self, e: Expr, needed: int) -> str:
-        text, strength = self.print(e)
+        text, strength = self.render(e)
         if strength < needed:
             return self.parens(text)
         return text
@@ -115,7 +115,7 @@ class _Printer:
     def function(self, e: Expr) -> str:
         name = type(e).__name__
         name = _FUNCTION_NAMES.get(name, name)
-        args = ", ".join(self.print(a)[0] for a in e.args)
+        args = ", ".join(self.render(a)[0] for a in e.args)
         if self.latex:
             name = _LATEX_RENAME.get(name, name)
             head = f"\\{name}" if name in _LATEX_FUNCTIONS else rf"\operatorname{{{name}}}"
@@ -128,7 +128,7 @@ class _Printer:
         if terms[-1].is_Number and terms[-1] > 0 and terms[0].could_extract_minus_sign():
             terms = terms[-1:] + terms[:-1]  # 85 - x²/90 rather than -x²/90 + 85
         for i, term in enumerate(terms):
-            text, strength = self.print(term)
+            text, strength = self.render(term)
             if i == 0:
                 out = text
             elif text.startswith("-"):
@@ -222,17 +222,17 @@ class _Printer:
         if exponent.is_Number and exponent < 0:
             return self.mul(e)
         if exponent == sympy.Rational(1, 2):
-            inner = self.print(base)[0]
+            inner = self.render(base)[0]
             if self.latex:
                 return rf"\sqrt{{{inner}}}", _ATOM
-            return "√" + (inner if self.print(base)[1] >= _ATOM else f"({inner})"), _POWER
-        base_text, strength = self.print(base)
+            return "√" + (inner if self.render(base)[1] >= _ATOM else f"({inner})"), _POWER
+        base_text, strength = self.render(base)
         if strength <= _POWER or (base.is_Number and (base < 0 or not base.is_Integer)):
             base_text = self.parens(base_text)
         return self.power_text(base_text, _ATOM, exponent), _POWER
 
     def power_text(self, base_text: str, _strength: int, exponent: Expr) -> str:
-        text, strength = self.print(exponent)
+        text, strength = self.render(exponent)
         if self.latex:
             return f"{base_text}^{{{text}}}"
         if all(c in _SUPERSCRIPT for c in text.replace(" ", "")) and "^" not in text:
