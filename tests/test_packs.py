@@ -287,3 +287,42 @@ def test_every_built_in_exercise_has_steps_and_hints(pack_id):
             hints = exercise.hints()
             assert 1 <= len(hints) <= 3 and all(h.strip() for h in hints), spec.id
             assert exercise.prompt() and exercise.prompt(latex=True), spec.id
+
+
+# --------------------------------------------------------------- the JSON Schema
+
+STRUCTURAL = {  # broken packs whose fault is in the structure, which the JSON Schema also sees
+    "missing-field.yaml", "missing-kind.yaml", "missing-pack-id.yaml", "negative-points.yaml",
+    "no-exercises.yaml", "not-a-mapping.yaml", "unknown-key.yaml", "unknown-kind.yaml",
+}
+
+
+def _schema_errors(path: Path) -> list:
+    import jsonschema
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return list(jsonschema.Draft202012Validator(packs.json_schema()).iter_errors(data))
+
+
+def test_the_json_schema_is_a_valid_schema():
+    import jsonschema
+
+    jsonschema.Draft202012Validator.check_schema(packs.json_schema())
+
+
+@pytest.mark.parametrize("name", packs.BUILT_IN)
+def test_built_in_packs_satisfy_the_json_schema(name):
+    assert _schema_errors(packs.built_in_path(name)) == []
+
+
+@pytest.mark.parametrize("name", sorted(STRUCTURAL))
+def test_the_json_schema_rejects_what_the_loader_rejects_for_its_structure(name):
+    assert _schema_errors(BROKEN_DIR / name), f"the schema accepts {name}"
+
+
+def test_pack_schema_command(capsys):
+    import json
+
+    assert main(["pack", "schema"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "calculus tutor exercise pack"

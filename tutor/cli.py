@@ -290,6 +290,7 @@ def setup_pack(parser: argparse.ArgumentParser) -> None:
     validate.add_argument("files", nargs="+", metavar="FILE")
     new = actions.add_parser("new", help="write a commented template for a new pack")
     new.add_argument("file", metavar="FILE")
+    actions.add_parser("schema", help="the JSON Schema of pack files, for editors")
 
 
 def run_pack(args: argparse.Namespace) -> int:
@@ -328,6 +329,9 @@ def run_pack(args: argparse.Namespace) -> int:
             print("\n".join(problems) if problems else
                   f"{name}: valid ({len(pack.exercises)} exercises; each one's answer grades as correct)")
         return EXIT_INCORRECT if failed else EXIT_OK
+    if args.action == "schema":
+        print(json.dumps(packs.json_schema(), ensure_ascii=False, indent=2))
+        return EXIT_OK
     path = Path(args.file)
     if path.exists():
         raise UserError(f"{path} already exists; choose another name")

@@ -650,6 +650,70 @@ def iter_built_in() -> Iterator[Pack]:
         yield load(name)
 
 
+# --------------------------------------------------------------- the JSON Schema
+
+_JSON_TYPES = {  # what each field reader accepts, as JSON Schema
+    "function": {"type": "string"},
+    "text": {"type": "string"},
+    "name": {"type": "string"},
+    "number": {"type": ["number", "string"]},
+    "integer": {"type": "integer", "minimum": 0},
+    "names": {"oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]},
+    "point": {"type": ["array", "object", "string", "number"]},
+    "points": {"oneOf": [{"type": "array", "items": {"type": "array"}}, {"type": "string"}]},
+    "csv": {"type": "object", "required": ["file", "x", "y"], "additionalProperties": False,
+            "properties": {"file": {"type": "string"}, "x": {"type": ["string", "array"]},
+                           "y": {"type": "string"}}},
+}
+_COMMON_TYPES = {
+    "id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$"},
+    "title": {"type": "string"},
+    "tags": {"type": "array", "items": {"type": "string"}},
+    "points": {"type": "number", "minimum": 0},
+    "tolerance": {"type": ["string", "number"]},
+    "partial": {"type": "boolean"},
+    "params": {"type": "object", "additionalProperties": {
+        "type": "object", "additionalProperties": False, "minProperties": 1,
+        "properties": {k: {"type": "array"} for k in ("int", "choice", "rational", "denominators")}}},
+    "require": {"type": "string"},
+    "answer": {"type": ["string", "number"]},
+    "mistakes": {"type": "array", "items": {
+        "type": "object", "required": ["answer", "feedback"], "additionalProperties": False,
+        "properties": {"answer": {"type": ["string", "number"]}, "feedback": {"type": "string"}}}},
+}
+
+
+def json_schema() -> dict:
+    """The structure of a pack file as JSON Schema, from the same declarations the loader enforces
+    (the common keys and each kind's FIELDS), for editors that complete and check YAML."""
+    kinds = []
+    for name, kind in sorted(KINDS.items()):
+        properties = {key: {**_COMMON_TYPES.get(key, {}), "description": help_}
+                      for key, help_ in _COMMON.items()}
+        properties["kind"] = {"const": name, "description": _COMMON["kind"]}
+        for key, field_ in kind.FIELDS.items():
+            shape = _JSON_TYPES[field_.reader]
+            if key in properties:  # least squares: `points` is the data, or the weight
+                shape = {"oneOf": [_COMMON_TYPES[key], shape]}
+            properties[key] = {**shape, "description": field_.help}
+        required = ["id", "kind", *(key for key, field_ in kind.FIELDS.items() if field_.required)]
+        kinds.append({"type": "object", "properties": properties, "required": required,
+                      "additionalProperties": False})
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "calculus tutor exercise pack",
+        "type": "object",
+        "required": ["pack", "exercises"],
+        "additionalProperties": False,
+        "properties": {
+            "pack": {"type": "string", "description": "the pack's id"},
+            "title": {"type": "string"},
+            "description": {"type": "string"},
+            "exercises": {"type": "array", "minItems": 1, "items": {"oneOf": kinds}},
+        },
+    }
+
+
 TEMPLATE = """\
 # A pack of exercises for the calculus tutor. Check it with: tutor pack validate FILE
 pack: my-pack                      # an id, unique among your packs
