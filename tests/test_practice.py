@@ -147,6 +147,11 @@ def test_live_preview_and_toolbar(tmp_path):
     assert session.preview("3x^2") == "read as: 3x²"
     assert session.preview("2x^") == "can't read yet: missing exponent after '^'"
     assert session.status() == " gradients · exercise 1 of 29 · score 0/0 · streak 0"
+    session.handle(":topic least-squares")
+    while session.current.spec.kind != "least_squares":
+        session.handle(":skip")
+    assert session.preview("m = 0.5, b = 7/3") == "read as: (1/2, 7/3)"
+    assert session.preview("y = 0.5x + 7/3") == "read as: y = x/2 + 7/3"
 
 
 def test_completion_offers_commands_and_names(tmp_path):
@@ -264,3 +269,14 @@ def test_plot_command_saves_the_exercise_picture(tmp_path, monkeypatch):
     assert (tmp_path / "tangent-line-fix-y.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     out, _ = run_student(tmp_path / "drills", [":topic least-squares", ":plot"], pack="drills")
     assert "Saved the picture as ls-" in out
+
+
+def test_skipping_walks_through_the_pack(tmp_path):
+    """Skipping again and again shows every exercise, not the same two by turns."""
+    session = Session(packs.load("gradients"), Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    session.start()
+    shown = set()
+    for _ in range(29):
+        shown.add(session.current.spec.id)
+        session.handle(":skip")
+    assert len(shown) == 29

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import packs
 from .packs import Exercise, ExerciseSpec, Pack
-from .parse import FUNCTIONS, InputError, read
+from .parse import FUNCTIONS, InputError
 from .plot import NoMatplotlib, picture_for
 from .show import show
 from .steps import render_latex, render_text
@@ -72,6 +72,7 @@ class Session:
         self.student_id = self.store.student(self.student)
         self.session_id = self.store.start_session(self.student_id, self.pack.id, self.seed)
         self.draws = 0
+        self.shown: dict[str, int] = {}  # exercise id -> the draw it was last shown at
         self.current: _Current | None = None
 
     # ------------------------------------------------------------------ lifecycle
@@ -103,17 +104,21 @@ class Session:
         solved = self.store.solved(self.student_id, self.pack.id)
         seen = self.store.last_seen(self.student_id, self.pack.id)
 
+        def staleness(spec: ExerciseSpec) -> tuple:
+            """Not shown in this session first, then shown longest ago, then answered longest ago."""
+            return (spec.id in self.shown, self.shown.get(spec.id, 0), seen.get(spec.id, 0))
+
         def practise(tag: str) -> ExerciseSpec | None:
             """An exercise of this skill worth doing again: unsolved, or with new numbers each time."""
             fitting = [s for s in others if tag in (s.tags or (GENERAL,))]
             fresh = [s for s in fitting if s.id not in solved] or [s for s in fitting if s.parameterised]
-            return min(fresh, key=lambda s: seen.get(s.id, 0)) if fresh else None
+            return min(fresh, key=staleness) if fresh else None
 
         for tag in sorted((t for t in skills if skills[t].score < MASTERED), key=lambda t: skills[t].score):
             choice = practise(tag)
             if choice is not None:
                 return choice
-        new = [s for s in others if s.id not in seen]
+        new = [s for s in others if s.id not in seen and s.id not in self.shown]  # skipped ones are not new
         if new:
             return new[0]
         tags = sorted({t for s in others for t in (s.tags or (GENERAL,))},
@@ -122,10 +127,11 @@ class Session:
             choice = practise(tag)
             if choice is not None:
                 return choice
-        return min(others, key=lambda s: seen.get(s.id, 0))
+        return min(others, key=staleness)
 
     def show_exercise(self, spec: ExerciseSpec) -> list[Line]:
         self.draws += 1
+        self.shown[spec.id] = self.draws
         variant = f"{self.seed}:{self.draws}" if spec.parameterised else "-"
         exercise = spec.variant(variant if spec.parameterised else None)
         self.current = _Current(spec, exercise, variant)
@@ -271,7 +277,7 @@ class Session:
             return ""
         problem = self.current.exercise.problem
         try:
-            answer = read(text, problem.shape, problem.answer_variables, components=problem.components)
+            answer = problem.read(text)
         except InputError as error:
             return f"can't read yet: {error.message}"
         except ValueError:

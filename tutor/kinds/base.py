@@ -11,7 +11,7 @@ from sympy import Expr
 from ..calculus import order_variables
 from ..check import Verdict, check
 from ..compare import Tolerance
-from ..parse import Answer, symbol
+from ..parse import Answer, read, symbol
 from ..show import show
 
 
@@ -96,6 +96,10 @@ class Problem:
     def components(self) -> tuple[str, ...]:
         """Names a vector answer's parts may be given by (m = 1/2, b = 7/3)."""
         return ()
+
+    def read(self, text: str) -> Answer:
+        """How this exercise reads an answer (the REPL's live preview shows it); raises InputError."""
+        return read(text, self.shape, self.answer_variables, components=self.components)
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         """Grade `text` against the expected answer (or against `expected`, for a mistake)."""

@@ -11,7 +11,7 @@ from sympy import Expr
 from .. import calculus, steps
 from ..check import Verdict, check
 from ..compare import Tolerance
-from ..parse import Answer, Equation, symbol
+from ..parse import Answer, Equation, read, symbol
 from .base import Field, FieldError, Problem
 
 
@@ -78,8 +78,18 @@ class LeastSquares(Problem):
         fit = self.solution
         return Answer("vector", (fit.slope, fit.intercept))
 
+    @staticmethod
+    def _is_line(text: str) -> bool:
+        """`y = x/2 + 7/3` rather than `m = 1/2, b = 7/3`."""
+        return "y" in text and "=" in text
+
+    def read(self, text: str) -> Answer:
+        if self._is_line(text):
+            return read(text, "equation", ("x", "y"))
+        return super().read(text)
+
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
-        if "y" in text and "=" in text and expected is None:  # the equation of the line
+        if self._is_line(text) and expected is None:
             fit = self.solution
             line = Equation(symbol("y"), fit.slope * symbol("x") + fit.intercept)
             return check(text, line, variables=("x", "y"), shape="equation", tolerance=tolerance)
