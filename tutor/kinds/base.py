@@ -157,5 +157,9 @@ class FunctionProblem(Problem):
         return f"{self.name}({', '.join(self.show(symbol(v), latex) for v in self.variables)}) = " \
                f"{self.show(self.function, latex)}"
 
+    def at_mapping(self, point: Sequence[Expr] | None) -> dict[str, Expr] | None:
+        """A point as the solvers take it: {x: 2, y: 3}."""
+        return None if point is None else dict(zip(self.variables, point))
+
     def point_text(self, point: Sequence[Expr], latex: bool = False) -> str:
         return self.show(tuple(point), latex) if len(point) > 1 else self.show(point[0], latex)

@@ -59,7 +59,7 @@ class CriticalPoints(FunctionProblem):
         return Answer("points", tuple(points) + tuple(lines))
 
     def steps(self):
-        return steps.critical_steps(self.function, self.variables, self.region)
+        return steps.critical_steps(self.function, self.variables, self.region, result=self.solution)
 
     def hints(self) -> tuple[str, ...]:
         result = self.solution

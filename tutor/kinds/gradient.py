@@ -34,8 +34,7 @@ class Gradient(FunctionProblem):
 
     @cached_property
     def solution(self) -> calculus.Gradient:
-        at = dict(zip(self.variables, self.at)) if self.at is not None else None
-        return calculus.gradient(self.function, self.variables, at)
+        return calculus.gradient(self.function, self.variables, self.at_mapping(self.at))
 
     def prompt(self, latex: bool = False) -> str:
         if latex:
@@ -49,8 +48,7 @@ class Gradient(FunctionProblem):
         return Answer("vector", result.values if self.at is not None else result.components)
 
     def steps(self):
-        at = dict(zip(self.variables, self.at)) if self.at is not None else None
-        return steps.gradient_steps(self.function, self.variables, at)
+        return steps.gradient_steps(self.function, self.variables, result=self.solution)
 
     def hints(self) -> tuple[str, ...]:
         result = self.solution

@@ -84,7 +84,8 @@ class GradientDescent(FunctionProblem):
         return Answer("number", point[0]) if len(point) == 1 else Answer("vector", point)
 
     def steps(self):
-        return steps.descent_steps(self.function, self.variables, self.start, self.rate, self.iterations)
+        return steps.descent_steps(self.function, self.variables, self.start, self.rate, self.iterations,
+                                   result=self.solution)
 
     def hints(self) -> tuple[str, ...]:
         first = self.solution.rows[0]

@@ -96,7 +96,7 @@ class LeastSquares(Problem):
         return super().check(text, tolerance, expected)
 
     def steps(self):
-        return steps.least_squares_steps(self.points)
+        return steps.least_squares_steps(self.points, result=self.solution)
 
     def hints(self) -> tuple[str, ...]:
         fit = self.solution

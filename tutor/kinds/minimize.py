@@ -54,7 +54,7 @@ class Minimize(FunctionProblem):
 
     def hints(self) -> tuple[str, ...]:
         x = self.variables[0]
-        derivative = calculus.partial(self.function, x).derivative
+        derivative = self.solution.derivative  # f′, which the minimum was found from
         return (
             f"At a minimum the slope is zero: solve {self.name}'({x}) = 0.",
             f"{self.name}'({x}) = {self.show(derivative)}.",

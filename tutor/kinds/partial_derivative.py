@@ -48,8 +48,7 @@ class PartialDerivative(FunctionProblem):
 
     @cached_property
     def solution(self) -> calculus.Partial:
-        at = dict(zip(self.variables, self.at)) if self.at is not None else None
-        return calculus.partial(self.function, self.wrt, at)
+        return calculus.partial(self.function, self.wrt, self.at_mapping(self.at))
 
     def prompt(self, latex: bool = False) -> str:
         if latex:

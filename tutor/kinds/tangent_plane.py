@@ -37,7 +37,7 @@ class TangentPlane(FunctionProblem):
 
     @cached_property
     def solution(self) -> calculus.TangentPlane:
-        return calculus.tangent_plane(self.function, self.variables, dict(zip(self.variables, self.at)))
+        return calculus.tangent_plane(self.function, self.variables, self.at_mapping(self.at))
 
     def prompt(self, latex: bool = False) -> str:
         if latex:
@@ -50,7 +50,7 @@ class TangentPlane(FunctionProblem):
         return Answer("equation", self.solution.equation)
 
     def steps(self):
-        return steps.tangent_steps(self.function, self.variables, dict(zip(self.variables, self.at)))
+        return steps.tangent_steps(self.function, self.variables, self.at_mapping(self.at), result=self.solution)
 
     def hints(self) -> tuple[str, ...]:
         plane = self.solution
