@@ -171,10 +171,10 @@ def check_lines(lines: Iterable[str], limits: Limits = LIMITS) -> Iterator[dict]
             verdict = check(
                 _field(request, "answer"),
                 _field(request, "expected"),
-                variables=_names(request.get("vars")),
+                variables=names(request.get("vars")),
                 shape=request.get("shape"),
                 tolerance=request.get("tol"),
-                components=_names(request.get("components")) or (),
+                components=names(request.get("components")) or (),
                 limits=limits,
             )
         except (InputError, ValueError, TypeError) as error:
@@ -190,7 +190,8 @@ def _field(request: dict, name: str) -> str:
     return value
 
 
-def _names(value: object) -> tuple[str, ...] | None:
+def names(value: object) -> tuple[str, ...] | None:
+    """Variable names given as "x,y" or ["x", "y"] (None stays None)."""
     if value is None:
         return None
     if isinstance(value, str):

@@ -18,7 +18,7 @@ from typing import Callable, Iterator, Sequence
 
 
 from . import grade, packs, plot, reports, solve, store
-from .check import Verdict, check, check_lines
+from .check import Verdict, check, check_lines, names
 from .calculus import SolveError
 from .journal import JournalError
 from .parse import SHAPES, InputError
@@ -30,12 +30,6 @@ EXIT_OK, EXIT_INCORRECT, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
 
 class UserError(Exception):
     """A problem the person running the command can fix; printed as one sentence."""
-
-
-def _names(text: str | None) -> tuple[str, ...] | None:
-    if text is None:
-        return None
-    return tuple(n.strip() for n in text.split(",") if n.strip())
 
 
 # ------------------------------------------------------------------------ check
@@ -73,7 +67,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.answer is None or args.expected is None:
         raise UserError("give an answer and --expected (or --batch FILE)")
     try:
-        verdict = check(args.answer, args.expected, variables=_names(args.vars),
+        verdict = check(args.answer, args.expected, variables=names(args.vars),
                         shape=args.shape, tolerance=args.tol)
     except ValueError as error:  # the expected answer or the tolerance can't be read
         raise UserError(f"--expected or --tol can't be used: {getattr(error, 'message', error)}")
@@ -182,24 +176,24 @@ def setup_solve(parser: argparse.ArgumentParser) -> None:
 
 def run_solve(args: argparse.Namespace) -> int:
     common = {"explain": args.steps}
-    names = _names(getattr(args, "vars", None))
+    variables = names(getattr(args, "vars", None))
     try:
         if args.kind == "partial":
-            solution = solve.partial(args.function, args.wrt, args.at, names, **common)
+            solution = solve.partial(args.function, args.wrt, args.at, variables, **common)
         elif args.kind == "gradient":
-            solution = solve.gradient(args.function, args.at, names, **common)
+            solution = solve.gradient(args.function, args.at, variables, **common)
         elif args.kind == "critical":
-            solution = solve.critical(args.function, args.region, names, **common)
+            solution = solve.critical(args.function, args.region, variables, **common)
         elif args.kind == "minimize":
-            solution = solve.minimize(args.function, names, **common)
+            solution = solve.minimize(args.function, variables, **common)
         elif args.kind == "lstsq":
             columns = [c.strip() for given in args.x for c in given.split(",") if c.strip()]
             solution = solve.lstsq(args.points, args.csv, columns, args.y, **common)
         elif args.kind == "descent":
             solution = solve.descent(args.function, args.start, args.rate, args.iterations, args.tolerance,
-                                     args.max_iterations, names, args.points, **common)
+                                     args.max_iterations, variables, args.points, **common)
         else:
-            solution = solve.tangent(args.function, args.at, names, **common)
+            solution = solve.tangent(args.function, args.at, variables, **common)
     except (SolveError, InputError) as error:
         raise UserError(error.message)
     print(solution.render("json" if args.json else "latex" if args.latex else "text"))
@@ -245,15 +239,15 @@ def setup_plot(parser: argparse.ArgumentParser) -> None:
 
 
 def run_plot(args: argparse.Namespace) -> int:
-    names = _names(getattr(args, "vars", None))
+    variables = names(getattr(args, "vars", None))
     try:
         if args.kind == "surface":
-            figure = plot.surface_figure(args.function, names, args.tangent_at, args.slices)
+            figure = plot.surface_figure(args.function, variables, args.tangent_at, args.slices)
         elif args.kind == "contour":
-            figure = plot.contour_figure(args.function, names, args.critical, args.region)
+            figure = plot.contour_figure(args.function, variables, args.critical, args.region)
         elif args.kind == "descent":
             figure = plot.descent_figure(args.function, args.start, args.rate, args.iterations, args.tolerance,
-                                         args.max_iterations, names, args.points)
+                                         args.max_iterations, variables, args.points)
         else:
             figure = plot.fit_figure(args.points, args.csv, args.x, args.y)
     except (SolveError, InputError) as error:
