@@ -174,10 +174,10 @@ def test_misconception_notes_are_counted(tmp_path, monkeypatch):
     """Diagnosis (issue 7) will put `misconception:<id>` in notes; the reports count whatever comes."""
     real = packs.Exercise.check
 
-    def diagnosing(self, text):
+    def diagnosing(self, text, isolated=True):
         if text == "x^2":
             return Verdict("incorrect", "misconception:power-not-lowered", "You kept the exponent.")
-        return real(self, text)
+        return real(self, text, isolated)
 
     monkeypatch.setattr(packs.Exercise, "check", diagnosing)  # forked workers inherit it
     submissions = tmp_path / "s.csv"

@@ -1,18 +1,23 @@
 """`check(answer, expected)`: read a student's text, compare it, give a Verdict.
 
 The one entry point the REPL, the grader, `tutor check` and the Python API
-share. Student text is read by `tutor.parse` (never evaluated); everything after
-reading runs inside the time budget of `Limits.budget_seconds`.
+share. Student text is read by `tutor.parse` (never evaluated); reading,
+comparing and writing how the answer was read all run inside one budget of
+work units (`Limits.work`) and, as the outer guard, of CPU time
+(`Limits.budget_seconds`): nothing of a verdict is computed after it. This runs
+in the calling process; `tutor.workers` runs it where memory and CPU limits hold.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from typing import Iterable, Iterator, Sequence
+from functools import partial
+from typing import Callable, Iterable, Iterator, Sequence
 
+from . import workers
 
-from .budget import OutOfTime, deadline
+from .budget import OutOfTime, budget, deadline
 from .compare import Context, Outcome, Tolerance, compare
 from .limits import LIMITS, Limits
 from .parse import AUTO, Answer, Equation, InputError, read, to_sympy
@@ -45,6 +50,10 @@ class Verdict:
 
 
 TIMED_OUT = Verdict("invalid", "timeout", "Checking this answer took too long; please write it more simply.")
+TOO_LARGE = Verdict("invalid", "too_large", "This answer is too large to check.")
+NUMBER_TOO_LARGE = Verdict("invalid", "too_large", "This number is too large to work with.")
+CRASHED = Verdict("invalid", "crashed", "This answer could not be checked; please tell your instructor.")
+STOPPED = {"timeout": TIMED_OUT, "memory": TOO_LARGE, "crashed": CRASHED}  # a worker's Stopped.reason
 
 
 def _sentence(text: str) -> str:
@@ -107,6 +116,7 @@ def check(
     tolerance: "str | float | Tolerance | None" = None,
     components: Sequence[str] = (),
     limits: Limits = LIMITS,
+    isolated: bool = True,
 ) -> Verdict:
     """Decide whether `answer` (untrusted text) equals `expected`.
 
@@ -115,23 +125,39 @@ def check(
     a student may use (default: those of the expected answer). shape: one of
     tutor.parse.SHAPES (default: the shape of the expected answer).
     tolerance: for decimals, `1e-3` (relative) or `dp:4` (decimal places).
+    isolated: check in a worker process (tutor.workers), where the memory and CPU
+    limits hold even inside C code. False checks in this process, for trusted
+    callers only: the work budgets still hold, but memory does not, and CPU time
+    only where Python code runs.
     """
+    if isolated and not workers.IN_WORKER:
+        return in_worker(check, answer, expected, variables=variables, shape=shape, tolerance=tolerance,
+                         components=components, limits=limits, isolated=False)
     want = expected_answer(expected, shape, variables)
     names = tuple(variables) if variables is not None else variables_of(
         want, expected if isinstance(expected, str) else "")
     context = Context(names, Tolerance.parse(tolerance), limits)
     try:
-        with deadline(limits.budget_seconds):
+        with deadline(limits.budget_seconds), budget(limits.work):
             got = read(answer, want.shape, names, components=components, limits=limits)
-            outcome = compare(got, want, context)
+            return _verdict(compare(got, want, context), got, names)
     except InputError as error:
         note = "too_large" if error.note == "too_large" else f"parse_error:{error.note}"
         return Verdict("invalid", note, _sentence(error.message), column=error.column)
     except OutOfTime:
         return TIMED_OUT
     except (RecursionError, MemoryError):
-        return Verdict("invalid", "too_large", "This answer is too large to check.")
-    return _verdict(outcome, got, names)
+        return TOO_LARGE
+    except OverflowError:  # a number path the limits missed: still a verdict, never a crash
+        return NUMBER_TOO_LARGE
+
+
+def in_worker(fn: Callable[..., Verdict], *args: object, prepare: Callable | None = None,
+              **options: object) -> Verdict:
+    """`fn(*args, **options)` in a worker process; a worker stopped by its limits gives the verdict
+    that says why (timeout, too_large, crashed). `prepare`: trusted work done first (tutor.workers)."""
+    outcome = workers.isolated(partial(fn, **options), *args, prepare=prepare)
+    return STOPPED[outcome.reason] if isinstance(outcome, workers.Stopped) else outcome
 
 
 def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:

@@ -4,8 +4,9 @@ Expressions are compared in three steps: the same canonical sympy form; then
 values at a fixed sequence of points (simple points first, so that feedback can
 name one: "at x = 1, y = 2 your answer is 12, but the correct value is 48"),
 skipping points where either side has no real value; then, if every point
-agreed, a symbolic confirmation within a small budget. If that budget runs out
-the answer is still correct, with the note `numeric`.
+agreed, a symbolic confirmation within a small budget of work (sympy's function
+calls, counted: tutor.budget). If that budget runs out the answer is still
+correct, with the note `numeric`.
 
 Every shape (number, vector, points, equation, label) has its comparison here;
 each returns an Outcome with a machine-readable note.
@@ -24,7 +25,7 @@ import mpmath
 import sympy
 from sympy import Expr
 
-from .budget import OutOfTime, deadline
+from .budget import OutOfTime, counted
 from .evaluate import (
     PRECISION,
     Evaluation,
@@ -32,7 +33,6 @@ from .evaluate import (
     Unsupported,
     agree,
     compile_expression,
-    to_float,
     to_mpf,
 )
 from .limits import LIMITS, Limits
@@ -69,7 +69,7 @@ class Tolerance:
             raise ValueError("a tolerance can't be negative")
         return cls(relative=value)
 
-    def accepts(self, answer: float, expected: float) -> bool:
+    def accepts(self, answer: float | mpmath.mpf, expected: float | mpmath.mpf) -> bool:
         if self.places is not None:
             return abs(answer - expected) <= 0.5 * 10.0**-self.places * (1 + 1e-9)
         return abs(answer - expected) <= self.relative * abs(expected) * (1 + 1e-12) or answer == expected
@@ -196,12 +196,14 @@ def _probe(answer: Expr, expected: Expr, names: Sequence[str], wanted: int) -> _
     return _Probe(agreed, undefined_at=undefined_at)
 
 
-def _confirm(difference: Expr, seconds: float) -> bool:
-    """Whether sympy can show `difference` is zero within `seconds`."""
+def _confirm(difference: Expr, work: int, expand: bool = False) -> bool:
+    """Whether sympy can show `difference` (expanded first if asked) is zero within `work` function calls."""
     if difference == 0:
         return True
     try:
-        with deadline(seconds):
+        with counted(work):
+            if expand:
+                difference = sympy.expand(difference)
             if difference.is_polynomial() or difference.is_rational_function():
                 return sympy.cancel(difference) == 0
             return sympy.simplify(difference) == 0
@@ -217,7 +219,7 @@ def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = 
     names = _names(ctx, answer, expected)
     probe = _probe(answer, expected, names, _POINTS_WANTED)
     if probe.agreed and not probe.differs_at:
-        if _confirm(answer - expected, ctx.limits.symbolic_seconds):
+        if _confirm(answer - expected, ctx.limits.symbolic_work):
             return Outcome.right()
         probe = _probe(answer, expected, names, _CANDIDATES)  # no proof: look harder
     if probe.differs_at is not None:
@@ -233,7 +235,7 @@ def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = 
         return Outcome(False, "undefined",
                        f"Your {what} is not defined{where}, where the correct value is {format_value(want)}.")
     if probe.agreed == 0:  # nothing to go on numerically: only sympy can say
-        if _confirm(sympy.expand(answer - expected), ctx.limits.budget_seconds / 2):
+        if _confirm(answer - expected, 2 * ctx.limits.symbolic_work, expand=True):
             return Outcome.right()
         return Outcome(False, "not_equal", f"Your {what} is not equal to the correct one.")
     return Outcome.right("numeric")
@@ -265,12 +267,13 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     if agree(got, want):
         return Outcome.right()
     tolerance = ctx.tolerance
+    mine, theirs = to_mpf(got.value), to_mpf(want.value)  # not floats: 1e400 is a number too
     if tolerance is not None:
-        if tolerance.accepts(to_float(got.value), to_float(want.value)):
+        if tolerance.accepts(mine, theirs):
             return Outcome.right("within_tolerance", f"Correct ({tolerance.describe()}).")
         return Outcome(False, "wrong_value",
                        f"Your {what} {format_value(got.value)} is not right {tolerance.describe()}.")
-    close = abs(to_float(got.value) - to_float(want.value)) <= 1e-3 * max(1.0, abs(to_float(want.value)))
+    close = abs(mine - theirs) <= 1e-3 * max(1, abs(theirs))
     if close and not want.exact and got.exact:
         return Outcome(False, "inexact",
                        f"Your {what} {format_value(got.value)} is close, but an exact value is expected.")

@@ -30,10 +30,10 @@ from sympy import Expr
 from sympy.polys.polyerrors import BasePolynomialError
 
 from . import misconceptions
-from .budget import OutOfTime, deadline
+from .budget import OutOfTime, budget
 from .check import Verdict, expected_answer
 from .compare import Context, Tolerance, compare, compare_expressions, compare_numbers, sample_points
-from .evaluate import Evaluation, Undefined, Unsupported, agree, compile_expression, to_float
+from .evaluate import Evaluation, Undefined, Unsupported, agree, compile_expression, to_mpf
 from .kinds import Problem
 from .limits import LIMITS, Limits
 from .misconceptions import Pattern, WrongAnswer
@@ -44,7 +44,7 @@ AUTHOR = "author"  # the misconception id of a pack author's own `mistakes:`
 _POINTS = 4  # sample points an expression must agree at to match a candidate
 _ENOUGH = 3  # fewer defined points than this: leave the decision to the engine
 _CACHE_SIZE = 1024  # exercise variants whose candidates are kept
-_BUDGET_SHARE = 0.25  # of a check's time budget, for naming the mistake after the check (it takes ~0.2 ms)
+_BUDGET_SHARE = 4  # a quarter of a check's work budget, for naming the mistake after the check
 _ZERO = Evaluation(Fraction(0), mpmath.mpf(0))
 
 
@@ -280,7 +280,7 @@ def _agrees(student: _Student, part: tuple, expr: Expr, names: Sequence[str], wa
             if got is None:
                 continue
             if not (agree(got, value) or want.constant and tolerance is not None
-                    and tolerance.accepts(to_float(got.value), to_float(value.value))):
+                    and tolerance.accepts(to_mpf(got.value), to_mpf(value.value))):
                 return False
             agreed += 1
     except Unsupported:
@@ -333,7 +333,7 @@ def diagnose(problem: Problem, text: str, tolerance: Tolerance | None = None, mi
         return None
     student = _Student(text, limits)
     try:
-        with deadline(limits.budget_seconds * _BUDGET_SHARE):
+        with budget(limits.work // _BUDGET_SHARE):
             for entry in table.entries:
                 if shape_only and entry.reading[0] == problem.shape:
                     continue

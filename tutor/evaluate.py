@@ -5,8 +5,11 @@ Exact rationals stay exact (`fractions.Fraction`); anything transcendental is
 computed with mpmath at `PRECISION` bits. A value that is not a real number
 (√ of a negative, ln 0, 0⁻¹, a negative base to a fractional power ...) raises
 `Undefined`, so the caller can skip that point. Arguments so large that the
-result means nothing (sin of 10⁴⁰, e to the 10⁷) are `Undefined` too, which
-also keeps hostile input from running for long.
+result means nothing (sin of 10⁴⁰, e to the 10⁷, a power whose result has more
+than 2²⁴ binary digits before the point) raise `TooLarge`, a kind of Undefined:
+the bounds are decided before the work, so hostile input can't run for long or
+fill memory, and the outcome never depends on the machine. Each evaluation
+spends work units (tutor.budget) in proportion to the size of the expression.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ import mpmath
 import sympy
 from sympy import Expr
 
-from .budget import check_deadline
+from .budget import spend
 
 PRECISION = 200  # bits, about 60 decimal digits
 TOLERANCE = mpmath.mpf(2) ** -130  # relative agreement that counts as equal (about 1e-39)
-_MAX_EXACT_BITS = 200_000  # beyond this a rational power is computed in floating point
+_MAX_EXACT_BITS = 200_000  # beyond this a rational result is computed in floating point
+_MAX_MAGNITUDE_BITS = 1 << 24  # |log2| of a value beyond this is too large (about 10^5,000,000)
 _HUGE_ARGUMENT = 10**6  # exp, sinh ... of more than this are overflow
 _HUGE_ANGLE = 10**30  # sin, cos ... of more than this mean nothing
 
@@ -32,6 +36,10 @@ Value = Fraction | mpmath.mpf
 
 class Undefined(ArithmeticError):
     """The expression has no real value at this point."""
+
+
+class TooLarge(Undefined):
+    """A value (or an argument) too large to compute with; decided before computing it."""
 
 
 class Unsupported(ValueError):
@@ -63,9 +71,10 @@ def compile_expression(expr: Expr, variables: Sequence[sympy.Symbol]) -> Callabl
     """A function of a point (values in the order of `variables`) returning an Evaluation."""
     index = {v: i for i, v in enumerate(variables)}
     body = _compile(expr, index)
+    size = _size(expr)
 
     def evaluate(point: Sequence[Value]) -> Evaluation:
-        check_deadline()
+        spend(size)
         scale = [mpmath.mpf(0)]
         with mpmath.workprec(PRECISION):
             try:
@@ -90,10 +99,6 @@ def agree(a: Evaluation, b: Evaluation) -> bool:
         return difference <= TOLERANCE * max(a.scale, b.scale)
 
 
-def to_float(value: Value) -> float:
-    return float(value)
-
-
 def to_mpf(value: Value) -> mpmath.mpf:
     if isinstance(value, Fraction):
         return mpmath.mpf(value.numerator) / value.denominator
@@ -104,6 +109,39 @@ def _is_integer(value: Value) -> bool:
     if isinstance(value, Fraction):
         return value.denominator == 1
     return mpmath.isint(value)
+
+
+def _size(e: Expr) -> int:
+    """Nodes in the expression tree: the work units of one evaluation."""
+    return 1 + sum(_size(a) for a in e.args)
+
+
+def _bits(value: Fraction) -> int:
+    return max(value.numerator.bit_length(), value.denominator.bit_length())
+
+
+def _exact(values: Sequence[Value]) -> bool:
+    """Whether exact arithmetic on these values stays within the size bound."""
+    return all(isinstance(v, Fraction) for v in values) and sum(_bits(v) for v in values) <= _MAX_EXACT_BITS
+
+
+def _magnitude(value: Value) -> int:
+    """About log2 |value| (within one), from the sizes of its parts: cheap even when it is huge."""
+    if isinstance(value, Fraction):
+        return value.numerator.bit_length() - value.denominator.bit_length() if value else 0
+    return int(mpmath.mag(value)) if value else 0
+
+
+def _check_power(base: Value, exponent: Value) -> None:
+    """Refuse base^exponent when |log2| of it would exceed the bound: decided from sizes first, and
+    with logarithms only when the sizes alone can't tell (a base near 1)."""
+    rough = (abs(_magnitude(base)) + 1) * (abs(to_mpf(exponent)) if not isinstance(exponent, Fraction)
+                                           else abs(exponent))
+    if rough <= _MAX_MAGNITUDE_BITS:
+        return
+    with mpmath.workprec(64):
+        if abs(to_mpf(exponent) * mpmath.log(abs(to_mpf(base)), 2)) > _MAX_MAGNITUDE_BITS:
+            raise TooLarge("too large to compute")
 
 
 # --------------------------------------------------------------------- compiling
@@ -142,7 +180,7 @@ def _compile(e: Expr, index: dict) -> Compiled:
 def _add(terms: list[Compiled]) -> Compiled:
     def add(p, s):
         values = [t(p, s) for t in terms]
-        if all(isinstance(v, Fraction) for v in values):
+        if _exact(values):
             return sum(values, Fraction(0))
         floats = [to_mpf(v) for v in values]
         s[0] = max(s[0], max(abs(v) for v in floats))
@@ -155,7 +193,7 @@ def _mul(factors: list[Compiled]) -> Compiled:
         result: Value = Fraction(1)
         for f in factors:
             value = f(p, s)
-            if isinstance(result, Fraction) and isinstance(value, Fraction):
+            if _exact((result, value)):
                 result = result * value
             else:
                 result = to_mpf(result) * to_mpf(value)
@@ -170,19 +208,20 @@ def _pow(base_fn: Compiled, exponent_fn: Compiled) -> Compiled:
             if exponent > 0:
                 return Fraction(0)
             raise Undefined("0 to a power ≤ 0")
+        _check_power(base, exponent)
         if _is_integer(exponent):
             n = int(exponent)
-            if isinstance(base, Fraction):
-                bits = max(base.numerator.bit_length(), base.denominator.bit_length())
-                if bits * abs(n) <= _MAX_EXACT_BITS:
-                    return base**n
+            if isinstance(base, Fraction) and _bits(base) * abs(n) <= _MAX_EXACT_BITS:
+                return base**n
             return to_mpf(base) ** n
         if base < 0:
             raise Undefined("a negative number to a fractional power")
         if isinstance(base, Fraction) and isinstance(exponent, Fraction) and exponent.denominator <= 64:
             root = _exact_root(base, exponent.denominator)
             if root is not None:
-                return root ** exponent.numerator if abs(exponent.numerator) < 10_000 else to_mpf(root) ** exponent.numerator
+                if _bits(root) * abs(exponent.numerator) <= _MAX_EXACT_BITS:
+                    return root ** exponent.numerator
+                return to_mpf(root) ** exponent.numerator
         return mpmath.power(to_mpf(base), to_mpf(exponent))
     return power
 
@@ -211,7 +250,7 @@ def _real(f: Callable[[mpmath.mpf], mpmath.mpf], domain: Callable[[mpmath.mpf], 
     def apply(x: Value) -> Value:
         value = to_mpf(x)
         if limit is not None and abs(value) > limit:
-            raise Undefined("argument too large")
+            raise TooLarge("argument too large")
         if not domain(value):
             raise Undefined("outside the domain")
         result = f(value)
@@ -249,7 +288,7 @@ def _factorial(x: Value) -> Value:
         if n <= 2000:
             return Fraction(math.factorial(n))
     if x > 10**5:
-        raise Undefined("argument too large")
+        raise TooLarge("argument too large")
     return _real(lambda v: mpmath.gamma(v + 1))(x)
 
 
@@ -257,7 +296,7 @@ def _binomial(n: Value, k: Value) -> Value:
     if _is_integer(n) and _is_integer(k) and 0 <= int(n) <= 2000:
         return Fraction(math.comb(int(n), int(k)) if int(k) >= 0 else 0)
     if abs(n) > 10**5 or abs(k) > 10**5:
-        raise Undefined("argument too large")
+        raise TooLarge("argument too large")
     return _real(lambda a: a)(mpmath.binomial(to_mpf(n), to_mpf(k)))
 
 

@@ -19,7 +19,7 @@ from typing import Callable, Iterator
 
 from . import __version__
 from .budget import OutOfTime, deadline
-from .check import TIMED_OUT, Verdict
+from .check import STOPPED, TIMED_OUT, Verdict
 from .journal import Journal
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
@@ -28,8 +28,6 @@ from .submissions import Problem, Submissions, Submitted
 from .workers import Finished, Pool
 
 UNANSWERED = Verdict("unanswered", "no_answer", "No answer.")
-CRASHED = Verdict("invalid", "crashed", "This answer could not be checked; please tell your instructor.")
-KILL_GRACE = 0.5  # seconds past an answer's budget before its worker is killed rather than waited for
 
 Progress = Callable[[int, int], None]  # (answers checked so far, answers to check)
 
@@ -152,12 +150,12 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: i
                progress: Progress | None) -> Iterator[tuple[str, Graded]]:
     if not todo:
         return
-    with Pool(partial(_check_task, pack, timeout), min(jobs, len(todo)), timeout + KILL_GRACE) as pool:
+    with Pool(partial(_check_task, pack, timeout), min(jobs, len(todo)), timeout) as pool:
         for done, (key, outcome) in enumerate(pool.run(todo), start=1):
             if isinstance(outcome, Finished):
                 result = outcome.value
             else:
-                result = Graded(TIMED_OUT if outcome.reason == "timeout" else CRASHED, outcome.info or "")
+                result = Graded(STOPPED[outcome.reason], outcome.info or "")
             if progress is not None:
                 progress(done, len(todo))
             yield key, result

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import pickle
 import random
 import re
 from dataclasses import dataclass, field
@@ -24,7 +25,8 @@ import sympy
 import yaml
 from sympy import Expr
 
-from .check import Verdict
+from . import workers
+from .check import Verdict, in_worker
 from .compare import Tolerance
 from .diagnose import explain
 from .kinds import KINDS, FieldError, Problem
@@ -185,9 +187,13 @@ class ExerciseSpec:
         """The exercise with its parameters drawn for `key` (a student id or a number)."""
         seed = variant_seed(self.pack, self.id, key) if self.params else None
         values = self.draw(seed) if self.params else {}
+        return self.with_values(tuple((s.name, v) for s, v in values.items()), seed)
+
+    def with_values(self, params: tuple[tuple[str, Expr], ...], seed: int | None = None) -> "Exercise":
+        """The variant with these parameter values."""
+        values = {symbol(name): value for name, value in params}
         data = {name: substitute(value, values) for name, value in self.data.items()}
-        problem = KINDS[self.kind].build(data)
-        return Exercise(self, problem, seed, tuple((s.name, v) for s, v in values.items()))
+        return Exercise(self, KINDS[self.kind].build(data), seed, params)
 
     def draw(self, seed: int) -> dict[sympy.Symbol, Expr]:
         rng = random.Random(seed)
@@ -237,9 +243,15 @@ class Exercise:
     def expected(self):
         return self.problem.expected()
 
-    def check(self, text: str) -> Verdict:
+    def check(self, text: str, isolated: bool = True) -> Verdict:
         """The verdict on a student's answer; a wrong one names its mistake where diagnosis finds it
-        (the author's `mistakes:` first, then the catalogue of misconceptions)."""
+        (the author's `mistakes:` first, then the catalogue of misconceptions).
+
+        isolated: in a worker process, where the memory and CPU limits hold (tutor.check.check);
+        False for trusted text only, such as the pack's own answers.
+        """
+        if isolated and not workers.IN_WORKER:
+            return in_worker(_check, self.spec, self.params, text, prepare=_prepared)
         verdict = self.problem.check(text, self.spec.tolerance)
         return explain(verdict, self.problem, text, self.spec.tolerance, self.spec.mistakes)
 
@@ -248,6 +260,24 @@ class Exercise:
 
     def hints(self) -> tuple[str, ...]:
         return self.problem.hints()
+
+
+_variants: dict[bytes, Exercise] = {}  # in a worker: variants sent to it, by their spec and parameters
+_MAX_VARIANTS = 256
+
+
+def _prepared(spec: ExerciseSpec, params: tuple, *rest: object) -> tuple:
+    """(the variant, *rest), built once per worker: trusted work, before an answer's limits start."""
+    key = pickle.dumps((spec, params))
+    if key not in _variants:
+        if len(_variants) >= _MAX_VARIANTS:
+            _variants.clear()
+        _variants[key] = spec.with_values(params)
+    return (_variants[key], *rest)
+
+
+def _check(exercise: Exercise, text: str) -> Verdict:
+    return exercise.check(text, isolated=False)
 
 
 # ------------------------------------------------------------------------- packs
@@ -610,7 +640,7 @@ def _validate(spec: ExerciseSpec, nodes: dict, node: yaml.Node, report: _Report)
         report.add(nodes.get("require", nodes.get("params", node)), str(error), spec.id)
         return
     if spec.answer is not None:
-        verdict = exercise.check(spec.answer)
+        verdict = exercise.check(spec.answer, isolated=False)  # the author's own: trusted
         if not verdict.correct:
             report.add(nodes["answer"], f"the given answer does not agree with the computed one "
                                         f"({show(exercise.expected(), exercise.problem.variables)}): "
@@ -634,7 +664,7 @@ def self_check(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
             try:
                 exercise = spec.variant(key)
                 shown = show(exercise.expected(), exercise.problem.variables)
-                verdict = exercise.check(shown)
+                verdict = exercise.check(shown, isolated=False)  # the tutor's own answer: trusted
             except (FieldError, ValueError) as error:
                 problems.append(f"{spec.where}: exercise '{spec.id}' (variant {key}): {error}")
                 break

@@ -12,6 +12,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Sequence
 
+import mpmath
 import sympy
 from sympy import Expr
 
@@ -91,15 +92,16 @@ class _Printer:
 
     def number(self, n: Expr) -> str:
         if n.is_Integer:
-            return str(n)
+            return integer_text(int(n))
         if n.is_Rational:
             decimal = self.decimal(n)
             if decimal is not None:
                 return decimal
             sign = "-" if n < 0 else ""
+            numerator, denominator = integer_text(abs(int(n.p))), integer_text(int(n.q))
             if self.latex:
-                return rf"{sign}\frac{{{abs(n.p)}}}{{{n.q}}}"
-            return f"{sign}{abs(n.p)}/{n.q}"
+                return rf"{sign}\frac{{{numerator}}}{{{denominator}}}"
+            return f"{sign}{numerator}/{denominator}"
         if n.is_Float:
             return _format_float(float(n))
         return str(n)
@@ -176,7 +178,7 @@ class _Printer:
         lead = ""  # the coefficient's text, written before the factors
         if coefficient.is_Rational and not coefficient.is_Integer and self.decimal(coefficient) is None:
             if coefficient.p != 1 or not numerator:
-                lead = str(coefficient.p)
+                lead = integer_text(int(coefficient.p))
             denominator.insert(0, sympy.Integer(coefficient.q))
         elif coefficient != 1 or not numerator:
             lead = self.number(coefficient)
@@ -296,6 +298,16 @@ def as_decimal(value: Fraction, always: bool = False) -> str | None:
     scaled = abs(value.numerator) * 10**places // value.denominator
     digits = str(scaled).rjust(places + 1, "0")
     return f"{sign}{digits[:-places]}.{digits[-places:]}"
+
+
+_LONGEST_INTEGER = 13_000  # bits: about 3,900 digits, under Python's limit on converting ints to text
+
+
+def integer_text(n: int) -> str:
+    """An integer in digits, or in scientific notation past the length Python converts to text."""
+    if n.bit_length() <= _LONGEST_INTEGER:
+        return str(n)
+    return mpmath.nstr(mpmath.mpf(n), 6, min_fixed=0, max_fixed=0)
 
 
 def _format_float(value: float, digits: int = 6) -> str:

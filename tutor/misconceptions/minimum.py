@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sympy
 
-from ..budget import OutOfTime, deadline
+from ..budget import OutOfTime, counted
 from ..kinds.minimize import Minimize
 from ..parse import Answer, symbol
 from ..show import show
@@ -18,7 +18,8 @@ MISCONCEPTIONS = register(
         "It looks like you gave the minimum value {value} of {f}, not the {x} where it is reached."),
 )
 
-_SOLVE_SECONDS = 0.1  # for each wrong derivative: a slip may make f′ = 0 hard to solve; then skip it
+_SOLVE_CALLS = 250_000  # sympy's function calls for each wrong derivative: a slip may make f′ = 0 hard
+# to solve; then skip it. Counted, not timed, so the candidates are the same on any machine.
 _MAX_ROOTS = 3
 
 
@@ -44,7 +45,7 @@ def _real_roots(derivative: sympy.Expr, x: str) -> list[sympy.Expr]:
     if not derivative.has(v):
         return []
     try:
-        with deadline(_SOLVE_SECONDS):
+        with counted(_SOLVE_CALLS):
             roots = sympy.solve(derivative, v)
     except (OutOfTime, NotImplementedError, ValueError, TypeError):
         return []
