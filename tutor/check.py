@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from functools import partial
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import BinaryIO, Callable, Iterator, Sequence
 
 from . import workers
 
@@ -21,6 +21,7 @@ from .budget import OutOfTime, budget, deadline
 from .compare import Context, Outcome, Tolerance, compare
 from .limits import LIMITS, Limits
 from .parse import AUTO, Answer, Equation, InputError, read, to_sympy
+from .safe_read import text_lines
 from .show import show
 
 VERDICTS = ("correct", "incorrect", "invalid")
@@ -175,22 +176,30 @@ def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:
     )
 
 
-def check_lines(lines: Iterable[str], limits: Limits = LIMITS) -> Iterator[dict]:
+def check_lines(stream: BinaryIO, limits: Limits = LIMITS) -> Iterator[dict]:
     """`tutor check --batch`: one JSON object per line in, one per line out, in order.
 
     Each input object has `answer` and `expected`, and optionally `id`, `vars`
     (a list or "x,y"), `shape`, `tol`, `components`. A line that can't be used
-    gives an object with `error` (and its line number) and the rest go on.
+    (not UTF-8, too long, not a JSON object, nested too deeply, a key given
+    twice) gives an object with `error` and its line number, and the rest go on.
     """
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+    for line in text_lines(stream, limits.max_submission_bytes):
+        number = line.number
+        if line.text is None:
+            yield {"line": number, "error": f"line {number}: {line.problem}"}
+            continue
+        if not line.text.strip():
             continue
         try:
-            request = json.loads(line)
+            request = json.loads(line.text, object_pairs_hook=_unique_keys)
             if not isinstance(request, dict):
                 raise ValueError("each line must be a JSON object")
         except ValueError as error:
             yield {"line": number, "error": f"line {number}: not a JSON object ({error})"}
+            continue
+        except RecursionError:
+            yield {"line": number, "error": f"line {number}: not a JSON object (nested too deeply)"}
             continue
         head = {"id": request["id"]} if "id" in request else {"line": number}
         try:
@@ -207,6 +216,15 @@ def check_lines(lines: Iterable[str], limits: Limits = LIMITS) -> Iterator[dict]
             yield {**head, "error": f"line {number}: {getattr(error, 'message', error)}"}
             continue
         yield {**head, **verdict.to_dict()}
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    found: dict = {}
+    for key, value in pairs:
+        if key in found:
+            raise ValueError(f"'{key}' is given twice")
+        found[key] = value
+    return found
 
 
 def _field(request: dict, name: str) -> str:

@@ -14,7 +14,7 @@ import shutil
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import BinaryIO, Callable, Iterator, Sequence
 
 
 from . import grade, packs, plot, reports, solve, store
@@ -58,7 +58,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.student is not None or args.seed is not None:
         raise UserError("--student and --seed choose a variant of an --exercise")
     if args.batch:
-        stream = sys.stdin if args.batch == "-" else _open_text(args.batch)
+        stream = sys.stdin.buffer if args.batch == "-" else _open_bytes(args.batch)
         failed = False
         for result in check_lines(stream):
             failed |= "error" in result
@@ -107,9 +107,9 @@ def _print_verdict(verdict: Verdict, answer: str, as_json: bool) -> int:
     return {"correct": EXIT_OK, "incorrect": EXIT_INCORRECT}.get(verdict.verdict, EXIT_INVALID)
 
 
-def _open_text(path: str):
+def _open_bytes(path: str) -> BinaryIO:
     try:
-        return open(path, encoding="utf-8", errors="strict")
+        return open(path, "rb")
     except OSError as error:
         raise UserError(f"can't read {path}: {error.strerror}")
 

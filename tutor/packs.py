@@ -19,14 +19,14 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from importlib import resources
 from pathlib import Path
-from typing import Iterator, Mapping, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 import sympy
 import yaml
 from sympy import Expr
 
 from . import workers
-from .check import Verdict, in_worker
+from .check import STOPPED, Verdict
 from .compare import Tolerance
 from .diagnose import explain
 from .kinds import KINDS, FieldError, Problem
@@ -251,9 +251,15 @@ class Exercise:
         False for trusted text only, such as the pack's own answers.
         """
         if isolated and not workers.IN_WORKER:
-            return in_worker(_check, self.spec, self.params, text, prepare=_prepared)
+            outcome = self.isolated(_check, text)
+            return STOPPED[outcome.reason] if isinstance(outcome, workers.Stopped) else outcome
         verdict = self.problem.check(text, self.spec.tolerance)
         return explain(verdict, self.problem, text, self.spec.tolerance, self.spec.mistakes)
+
+    def isolated(self, fn: Callable[..., object], *args: object) -> object:
+        """`fn(this exercise, *args)` in a worker process (tutor.workers): its value, or Stopped.
+        The worker builds the variant from its spec and parameters once, before the limits start."""
+        return workers.isolated(fn, self.spec, self.params, *args, prepare=_prepared)
 
     def steps(self):
         return self.problem.steps()

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import packs
+from .budget import OutOfTime, budget, deadline
+from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack
 from .parse import FUNCTIONS, InputError
 from .plot import NoMatplotlib, picture_for
@@ -275,16 +277,24 @@ class Session:
         text = text.strip()
         if not text or text.startswith(":") or self.current is None:
             return ""
-        problem = self.current.exercise.problem
-        try:
-            answer = problem.read(text)
-        except InputError as error:
-            return f"can't read yet: {error.message}"
-        except ValueError:
-            return ""
-        return f"read as: {show(answer.value, problem.variables)}"
+        found = self.current.exercise.isolated(reading, text)
+        return found if isinstance(found, str) else "can't read yet: it is too large to read"
 
     def names(self) -> list[str]:
         """What tab completion offers in an answer: the exercise's variables and function names."""
         variables = list(self.current.exercise.problem.answer_variables) if self.current else []
         return variables + sorted(n for n in FUNCTIONS if n.islower() and len(n) > 1)
+
+
+def reading(exercise: Exercise, text: str) -> str:
+    """How the text typed so far reads ("read as: 6xy³"), or why it doesn't, within the limits."""
+    problem = exercise.problem
+    try:
+        with deadline(LIMITS.budget_seconds), budget(LIMITS.work):
+            return f"read as: {show(problem.read(text).value, problem.variables)}"
+    except InputError as error:
+        return f"can't read yet: {error.message}"
+    except ValueError:
+        return ""
+    except (OutOfTime, RecursionError, MemoryError, OverflowError):
+        return "can't read yet: it is too large to read"

@@ -131,6 +131,45 @@ class _RowSplitter:
             self.field_start = False
 
 
+# -------------------------------------------------------------------- lines
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based
+    text: str | None  # without its line ending; None when it can't be read
+    problem: str = ""
+
+
+def text_lines(stream: BinaryIO, limit: int) -> Iterator[Line]:
+    """Each line of a byte stream as text; one too long (never held) or not UTF-8 is that line's problem."""
+    number, held, over = 0, bytearray(), False
+    while chunk := stream.read(_CHUNK):
+        begin = 0
+        while (end := chunk.find(b"\n", begin)) >= 0:
+            number += 1
+            over = over or len(held) + end - begin > limit
+            yield _line(number, bytes(held + chunk[begin:end]) if not over else b"", over, limit)
+            held.clear()
+            over, begin = False, end + 1
+        over = over or len(held) + len(chunk) - begin > limit
+        if over:
+            held.clear()
+        else:
+            held.extend(chunk[begin:])
+    if held or over:
+        yield _line(number + 1, bytes(held), over, limit)
+
+
+def _line(number: int, data: bytes, over: bool, limit: int) -> Line:
+    if over:
+        return Line(number, None, f"the line is longer than {limit:,} bytes")
+    try:
+        return Line(number, data.removesuffix(b"\r").decode("utf-8"))
+    except UnicodeDecodeError as error:
+        return Line(number, None, f"not UTF-8 text (byte {error.start + 1} of the line)")
+
+
 # ------------------------------------------------------------ YAML and JSON
 
 
