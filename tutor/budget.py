@@ -24,8 +24,6 @@ import signal
 import sys
 import threading
 import time
-from contextlib import contextmanager
-from typing import Iterator
 
 
 class OutOfTime(BaseException):
@@ -113,42 +111,43 @@ _cpu_ends: list[float] = []  # the main thread's guards, innermost last, in proc
 
 
 def _on_timer(signum, frame):  # noqa: ARG001 - signal handler signature
-    raise OutOfTime()
+    if _cpu_ends:  # a guard is on: this is its timer, not one left over from an ended guard
+        raise OutOfTime()
 
 
-def _main_thread() -> bool:
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-
-
-@contextmanager
-def deadline(seconds: float) -> Iterator[None]:
+class deadline:  # noqa: N801 - used like a function: `with deadline(seconds):`
     """Raise OutOfTime once the body has used `seconds` of CPU time (guards nest).
 
-    On the main thread a profiling timer interrupts long Python-level work,
-    sympy's included; elsewhere `spend` looks at the thread's CPU clock. Code
-    stuck in C is reached by neither: only a worker process's kernel limit
+    On the main thread a profiling timer (SIGPROF) interrupts long Python-level
+    work, sympy's included; elsewhere `spend` looks at the thread's CPU clock.
+    Code stuck in C is reached by neither: only a worker process's kernel limit
     stops it.
     """
-    if not _main_thread():
-        meter = _meter
-        outer = meter.cpu_end, meter.tripped
-        meter.cpu_end, meter.tripped = min(outer[0], time.thread_time() + max(seconds, 0.0)), False
-        try:
-            yield
-        finally:
-            meter.cpu_end, meter.tripped = outer
-        return
-    end = time.process_time() + max(seconds, 0.0)
-    if _cpu_ends:
-        end = min(end, _cpu_ends[-1])
-    _cpu_ends.append(end)
-    previous = signal.signal(signal.SIGPROF, _on_timer)
-    signal.setitimer(signal.ITIMER_PROF, max(end - time.process_time(), 1e-4))
-    try:
-        yield
-    finally:
+
+    def __init__(self, seconds: float):
+        self.seconds = max(seconds, 0.0)
+
+    def __enter__(self) -> None:
+        self.main = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        if not self.main:
+            meter = _meter
+            self.outer = meter.cpu_end, meter.tripped
+            meter.cpu_end, meter.tripped = min(meter.cpu_end, time.thread_time() + self.seconds), False
+            return
+        if signal.getsignal(signal.SIGPROF) is not _on_timer:
+            signal.signal(signal.SIGPROF, _on_timer)  # once: it stays, and does nothing between guards
+        end = time.process_time() + self.seconds
+        if _cpu_ends:
+            end = min(end, _cpu_ends[-1])
+        _cpu_ends.append(end)
+        signal.setitimer(signal.ITIMER_PROF, max(end - time.process_time(), 1e-4))
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.main:
+            _meter.cpu_end, _meter.tripped = self.outer
+            return
         _cpu_ends.pop()
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
         if _cpu_ends:  # re-arm the enclosing guard's timer
             signal.setitimer(signal.ITIMER_PROF, max(_cpu_ends[-1] - time.process_time(), 1e-4))
+        else:
+            signal.setitimer(signal.ITIMER_PROF, 0)

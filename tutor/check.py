@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from functools import partial
+from functools import lru_cache
 from typing import BinaryIO, Callable, Iterator, Sequence
 
 from . import workers
@@ -69,11 +69,7 @@ def expected_answer(expected: object, shape: str | None = None,
     if isinstance(expected, Answer):
         return expected
     if isinstance(expected, str):
-        answer = read(expected, shape or AUTO, tuple(variables or ()), infer=True,
-                      limits=Limits(max_length=100_000, max_depth=500))
-        if shape is None and answer.shape == "number" and variables:
-            return Answer("expression", answer.value)  # a constant the student may write with variables
-        return answer
+        return _expected_text(expected, shape, tuple(variables) if variables is not None else None)
     if isinstance(expected, Equation):
         return Answer("equation", expected)
     if isinstance(expected, (set, frozenset)):
@@ -86,6 +82,14 @@ def expected_answer(expected: object, shape: str | None = None,
     if shape is None:
         shape = "expression" if value.free_symbols or variables else "number"
     return Answer(shape, value)
+
+
+@lru_cache(maxsize=1024)  # a batch, a class or a notebook checks many answers against the same text
+def _expected_text(text: str, shape: str | None, variables: tuple[str, ...] | None) -> Answer:
+    answer = read(text, shape or AUTO, variables or (), infer=True, limits=Limits(max_length=100_000, max_depth=500))
+    if shape is None and answer.shape == "number" and variables:
+        return Answer("expression", answer.value)  # a constant the student may write with variables
+    return answer
 
 
 def _point(value: object) -> object:
@@ -132,8 +136,8 @@ def check(
     only where Python code runs.
     """
     if isolated and not workers.IN_WORKER:
-        return in_worker(check, answer, expected, variables=variables, shape=shape, tolerance=tolerance,
-                         components=components, limits=limits, isolated=False)
+        return in_worker(_check_here, answer, expected, variables, shape, tolerance, tuple(components),
+                         None if limits is LIMITS else limits)  # positional and short: it is pickled
     want = expected_answer(expected, shape, variables)
     names = tuple(variables) if variables is not None else variables_of(
         want, expected if isinstance(expected, str) else "")
@@ -153,12 +157,16 @@ def check(
         return NUMBER_TOO_LARGE
 
 
-def in_worker(fn: Callable[..., Verdict], *args: object, prepare: Callable | None = None,
-              **options: object) -> Verdict:
-    """`fn(*args, **options)` in a worker process; a worker stopped by its limits gives the verdict
-    that says why (timeout, too_large, crashed). `prepare`: trusted work done first (tutor.workers)."""
-    outcome = workers.isolated(partial(fn, **options), *args, prepare=prepare)
+def in_worker(fn: Callable[..., Verdict], *args: object) -> Verdict:
+    """`fn(*args)` in a worker process; a worker stopped by its limits gives the verdict that says
+    why (timeout, too_large, crashed)."""
+    outcome = workers.isolated(fn, *args)
     return STOPPED[outcome.reason] if isinstance(outcome, workers.Stopped) else outcome
+
+
+def _check_here(answer, expected, variables, shape, tolerance, components, limits) -> Verdict:
+    return check(answer, expected, variables=variables, shape=shape, tolerance=tolerance,
+                 components=components, limits=limits or LIMITS, isolated=False)
 
 
 def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:

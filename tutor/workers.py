@@ -49,6 +49,7 @@ PREPARE_SECONDS = 60.0  # CPU time for a task's trusted preparation
 KILL_GRACE = 0.5  # CPU seconds past a task's limit before the kernel kills its worker
 WATCHDOG_SECONDS = 600.0  # wall-clock time after which a worker that never answers is presumed stuck
 _RETIRE_SHARE = 0.75  # a worker whose address space has grown past this share of its limit is replaced
+_LOOK_AT_MEMORY_EVERY = 16  # tasks
 
 IN_WORKER = False  # True in a worker process: a check asked for there runs right there
 
@@ -130,7 +131,11 @@ class Pool:
         `fn`, `prepare` and the arguments travel by pickle (module-level functions, plain values).
         prepare: trusted work first, outside the task's CPU limit; its result is fn's arguments."""
         with self.lock:
-            ((_, outcome),) = list(self.run([(0, (fn, args, prepare))]))
+            worker = self._send(self.workers[0], (0, (fn, args, prepare)))
+            outcome = None
+            while outcome is None:
+                outcome = self._receive(worker) if worker.conn.poll(self._patience(worker)) \
+                    else self._give_up(worker)
         if isinstance(outcome, Stopped):
             return outcome
         kind, value = outcome.value
@@ -152,43 +157,54 @@ class Pool:
             busy = {w.conn: w for w in self.workers if w.key is not None}
             if not busy:
                 return
-            soonest = min(w.watchdog for w in busy.values())
-            for conn in wait(list(busy), timeout=max(0.0, soonest - time.monotonic())):
+            patience = min(self._patience(w) for w in busy.values())
+            for conn in wait(list(busy), timeout=patience):
                 worker = busy[conn]
-                try:
-                    kind, payload = conn.recv()
-                except (EOFError, OSError):  # it died: the kernel's CPU limit, or worse
-                    kind, payload = worker.end_reason(), None
-                if kind == "started":
-                    worker.info = payload
-                    continue
                 key = worker.key
-                if kind in ("done", "retired"):
-                    outcome: Finished | Stopped = Finished(payload)
-                    worker.key = None
-                    if kind == "retired":
-                        self._replace(worker)
-                else:
-                    outcome = Stopped(kind, worker.info)
-                    self._replace(worker)
-                yield key, outcome
-            now = time.monotonic()
-            for worker in [w for w in busy.values() if w.key is not None and w.watchdog <= now]:
-                key, info = worker.key, worker.info
-                self._replace(worker)
-                yield key, Stopped("crashed", info)
+                outcome = self._receive(worker)
+                if outcome is not None:
+                    yield key, outcome
+            for worker in [w for w in busy.values() if w.key is not None and self._patience(w) == 0]:
+                key = worker.key
+                yield key, self._give_up(worker)
 
-    def _send(self, worker: "_Worker", item: tuple[Hashable, object]) -> None:
+    def _receive(self, worker: "_Worker") -> Finished | Stopped | None:
+        """The outcome of the worker's task from its next message (None: it only started)."""
+        try:
+            kind, payload = worker.conn.recv()
+        except (EOFError, OSError):  # it died: the kernel's CPU limit, or worse
+            kind, payload = worker.end_reason(), None
+        if kind == "started":
+            worker.info = payload
+            return None
+        if kind in ("done", "retired"):
+            worker.key = None
+            if kind == "retired":
+                self._replace(worker)
+            return Finished(payload)
+        outcome = Stopped(kind, worker.info)
+        self._replace(worker)
+        return outcome
+
+    def _patience(self, worker: "_Worker") -> float:
+        return max(0.0, worker.watchdog - time.monotonic())
+
+    def _give_up(self, worker: "_Worker") -> Stopped:
+        """The watchdog: a worker that neither answered nor used up its CPU limit is stuck."""
+        outcome = Stopped("crashed", worker.info)
+        self._replace(worker)
+        return outcome
+
+    def _send(self, worker: "_Worker", item: tuple[Hashable, object]) -> "_Worker":
         key, task = item
-        if not worker.process.is_alive():  # it retired, or died between tasks
-            worker = self._replace(worker)
         try:
             worker.conn.send(task)
-        except OSError:  # it died just now (say, the out-of-memory killer): once more, afresh
+        except OSError:  # it died between tasks (say, the out-of-memory killer): once more, afresh
             worker = self._replace(worker)
             worker.conn.send(task)
         worker.key, worker.info = key, None
         worker.watchdog = time.monotonic() + self.watchdog
+        return worker
 
     def _start(self) -> "_Worker":
         return _Worker(self.context, self.work, self.limits, self.timeout, self.prepare_seconds)
@@ -247,7 +263,7 @@ def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which ends us
     _limit_memory(limits.memory_bytes)
-    parent = os.getppid()
+    parent, tasks = os.getppid(), 0
     while True:
         if not conn.poll(1.0):
             if os.getppid() != parent:  # orphaned, where the kernel could not be asked to end us
@@ -257,11 +273,15 @@ def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare
             task = conn.recv()
         except (EOFError, OSError):
             return
+        except Exception:  # noqa: BLE001 - a task this process can't rebuild (a function it lacks)
+            conn.send(("crashed", None))
+            continue
         if task is None:
             return
 
         def started(info: object) -> None:
-            conn.send(("started", info))
+            if info is not None:  # what to report should the task be stopped; one message less if nothing
+                conn.send(("started", info))
             _limit_cpu(timeout + KILL_GRACE)
 
         _limit_cpu(prepare_seconds)
@@ -274,8 +294,9 @@ def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare
             conn.send(("crashed", None))
             continue
         _limit_cpu(None)
-        if _address_space() > _RETIRE_SHARE * _memory_limit():
-            conn.send(("retired", value))  # a heap grown by a big task: the pool starts a fresh worker
+        tasks += 1
+        if tasks % _LOOK_AT_MEMORY_EVERY == 0 and _address_space() > _RETIRE_SHARE * _memory_limit():
+            conn.send(("retired", value))  # a heap grown by big tasks: the pool starts a fresh worker
             return
         conn.send(("done", value))
 
