@@ -24,6 +24,7 @@ import signal
 import sys
 import threading
 import time
+from typing import Callable
 
 
 class OutOfTime(BaseException):
@@ -41,6 +42,7 @@ class _Meter(threading.local):
 
 
 _meter = _Meter()
+_warmed: set[Callable[[], object]] = set()  # warm-ups done in this process
 
 
 def _trip() -> None:
@@ -79,11 +81,22 @@ class counted(budget):  # noqa: N801
     """A budget of `calls` units in which each Python function call spends one.
 
     For sympy's algorithms only: counting costs about twice the time of the
-    calls counted. The count is the same on any machine; sympy's caches make it
-    differ by a few percent between processes with different histories.
+    calls counted. The count is the same on any machine. What a process did
+    before changes it, so the caller starts the work afresh (sympy's caches
+    emptied, the expression rebuilt: tutor.compare.afresh), and `warm_up`,
+    run uncounted before the first such region in a process, does the one-time
+    work (lazy imports, tables built on first use); what is left differs by a
+    few percent between processes.
     """
 
+    def __init__(self, calls: int, warm_up: Callable[[], object] | None = None):
+        super().__init__(calls)
+        self.warm_up = warm_up
+
     def __enter__(self) -> None:
+        if self.warm_up is not None and self.warm_up not in _warmed:
+            _warmed.add(self.warm_up)
+            self.warm_up()
         self.previous = sys.getprofile()
         super().__enter__()
         sys.setprofile(_count)

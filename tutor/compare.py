@@ -15,6 +15,7 @@ each returns an Outcome with a machine-readable note.
 from __future__ import annotations
 
 import functools
+import pickle
 import random
 import re
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from typing import Callable, Sequence
 import mpmath
 import sympy
 from sympy import Expr
+from sympy.core.cache import clear_cache
 
 from .budget import OutOfTime, counted
 from .evaluate import (
@@ -196,12 +198,30 @@ def _probe(answer: Expr, expected: Expr, names: Sequence[str], wanted: int) -> _
     return _Probe(agreed, undefined_at=undefined_at)
 
 
+def afresh(value: object) -> object:
+    """`value` rebuilt with sympy's caches emptied, so that the work counted on it next is the same
+    whatever this process computed before (tutor.budget.counted)."""
+    clear_cache()
+    return pickle.loads(pickle.dumps(value))
+
+
+def _warm_up() -> None:
+    """What sympy does once per process on the way to confirming (lazy imports, tables)."""
+    x = symbol("x")
+    for difference in (sympy.sin(x) ** 2 + sympy.cos(x) ** 2 - 1, sympy.log(2 * x) - sympy.log(x) - sympy.log(2),
+                       sympy.exp(2 * x) - sympy.exp(x) ** 2, sympy.sqrt(x**2) - sympy.Abs(x),
+                       (x + 1) ** 2 - x**2 - 2 * x - 1, 1 / (x + 1) - 1 / (x**2 - 1) * (x - 1)):
+        sympy.simplify(afresh(difference))
+        sympy.cancel(sympy.expand(difference))
+
+
 def _confirm(difference: Expr, work: int, expand: bool = False) -> bool:
     """Whether sympy can show `difference` (expanded first if asked) is zero within `work` function calls."""
     if difference == 0:
         return True
+    difference = afresh(difference)
     try:
-        with counted(work):
+        with counted(work, warm_up=_warm_up):
             if expand:
                 difference = sympy.expand(difference)
             if difference.is_polynomial() or difference.is_rational_function():

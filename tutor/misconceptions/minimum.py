@@ -6,6 +6,7 @@ from __future__ import annotations
 import sympy
 
 from ..budget import OutOfTime, counted
+from ..compare import afresh
 from ..kinds.minimize import Minimize
 from ..parse import Answer, symbol
 from ..show import show
@@ -39,13 +40,21 @@ def minimum_candidates(problem: Minimize) -> list[WrongAnswer]:
     return found
 
 
+def _warm_up() -> None:
+    """What sympy does once per process on the way to solving f′ = 0 (lazy imports, tables)."""
+    x = symbol("x")
+    for slope in (sympy.exp(x) + 2, 1 - 3 * sympy.log(x), sympy.exp(x) - 1 / x, 3 * x**2 - 2 * x, sympy.sin(x) - 1):
+        sympy.solve(afresh(slope), x)
+
+
 def _real_roots(derivative: sympy.Expr, x: str) -> list[sympy.Expr]:
     """Where a wrong f′ is zero, if sympy finds it quickly and exactly; else nothing."""
     v = symbol(x)
     if not derivative.has(v):
         return []
     try:
-        with counted(_SOLVE_CALLS):
+        derivative = afresh(derivative)
+        with counted(_SOLVE_CALLS, warm_up=_warm_up):
             roots = sympy.solve(derivative, v)
     except (OutOfTime, NotImplementedError, ValueError, TypeError):
         return []
