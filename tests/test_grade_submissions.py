@@ -147,13 +147,15 @@ def test_yaml_is_never_constructed(tmp_path):
                         f"{path}:4: the answer to 'fit' must be text, in quotes if need be"]
 
 
-@pytest.mark.parametrize("name, content", [
-    ("deep.yaml", "student: a\nanswers: {cube: " + "[" * 60_000 + "]" * 60_000 + "}\n"),
-    ("deep.json", '{"student": "a", "answers": {"cube": ' + "[" * 60_000 + "]" * 60_000 + "}}"),
+@pytest.mark.parametrize("name, content, problem", [
+    ("deep.yaml", "student: a\nanswers: {cube: " + "[" * 60_000 + "]" * 60_000 + "}\n",
+     ":2: nested more than 64 levels deep"),
+    ("deep.json", '{"student": "a", "answers": {"cube": ' + "[" * 60_000 + "]" * 60_000 + "}}",
+     ": nested too deeply"),
 ])
-def test_deep_nesting_is_a_problem_not_a_crash(tmp_path, name, content):
+def test_deep_nesting_is_a_problem_not_a_crash(tmp_path, name, content, problem):
     path = write(tmp_path / name, content)
-    assert read(path)[1] == [f"{path}: nested too deeply"]
+    assert read(path)[1] == [f"{path}{problem}"]
 
 
 def test_json_problems_carry_their_lines(tmp_path):

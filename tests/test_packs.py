@@ -67,7 +67,7 @@ BROKEN = {
         "1:1: the pack needs an id: 'pack: my-pack'",
     ],
     'negative-points.yaml': [
-        "6:13: exercise 'a': 'points' must be a number ≥ 0",
+        "6:13: exercise 'a': 'points' must be a number from 0 to 1,000,000",
     ],
     'no-exercises.yaml': [
         "2:12: the pack needs a non-empty list under 'exercises'",

@@ -43,6 +43,16 @@ class Limits:
     max_submission_bytes: int = 1 << 17
     """Bytes in one row of a submissions CSV (the csv module's own limit on a field), or in one
     YAML or JSON submission file, or in one line of `tutor check --batch`."""
+    max_pack_bytes: int = 1 << 20
+    """Bytes in a pack file, or in a CSV file of data beside it."""
+    max_yaml_values: int = 100_000
+    """Values (scalars, lists, mappings) in a YAML document once its aliases are expanded."""
+    max_yaml_depth: int = 64
+    """Nesting of a YAML document once its aliases are expanded."""
+    max_exercises: int = 500
+    """Exercises in one pack."""
+    max_parameter: int = 10**6
+    """Largest |value| a pack's parameter range may reach, and largest `points:`."""
 
 
 LIMITS = Limits()

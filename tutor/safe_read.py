@@ -1,11 +1,19 @@
-"""Untrusted files read in bounded memory, with the line of everything read.
+"""Untrusted files read in bounded memory and time, with the line of everything read.
 
+- `read_file`: a regular file's bytes, up to a limit; a FIFO, a device, a folder
+  or a loop of links is refused, never waited on.
 - `csv_rows`: a CSV byte stream split into rows by the csv module's own quoting
   rules *before* anything is decoded or parsed, so one bad row (too long, not
   UTF-8, a quote never closed within the limit) is that row's problem alone.
-- `read_yaml` / `read_json`: a document read only as deep as a submission goes
-  ({key: {key: text}}), as text: YAML is only composed (no tag or anchor ever
-  builds anything), JSON is scanned by the standard scanner with positions.
+- `text_lines`: the same for lines.
+- `compose_yaml`: the one place YAML is read, for packs and submissions alike.
+  It is only composed (no tag or anchor ever builds anything), counting as it
+  goes the values and the depth each node stands for once aliases are
+  expanded, so an alias bomb or deep nesting is refused before anything walks
+  it; tags other than the plain ones are listed.
+- `read_yaml` / `read_json`: a submission document read only as deep as a
+  submission goes ({key: {key: text}}), as text; JSON is scanned by the
+  standard scanner with positions.
 """
 
 from __future__ import annotations
@@ -13,9 +21,13 @@ from __future__ import annotations
 import bisect
 import codecs
 import csv
+import errno
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO, Iterator
 
 import yaml
@@ -170,7 +182,127 @@ def _line(number: int, data: bytes, over: bool, limit: int) -> Line:
         return Line(number, None, f"not UTF-8 text (byte {error.start + 1} of the line)")
 
 
-# ------------------------------------------------------------ YAML and JSON
+# -------------------------------------------------------------------- files
+
+
+class FileRefused(Exception):
+    """A file that is not read: the message says why."""
+
+
+def open_file(path: Path) -> BinaryIO:
+    """A regular file opened for reading (FileRefused for anything else, OSError if it can't be opened).
+
+    Opened without blocking and checked once open: a FIFO put in its place can't make us wait."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise FileRefused("a loop of links")
+        raise
+    kind = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(kind):
+        os.close(descriptor)
+        raise FileRefused("a folder" if stat.S_ISDIR(kind) else "not a regular file (a FIFO or a device)")
+    return os.fdopen(descriptor, "rb")
+
+
+def read_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes (FileRefused otherwise, OSError if unreadable)."""
+    with open_file(path) as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise FileRefused(f"larger than {limit:,} bytes")
+    return data
+
+
+# --------------------------------------------------------------------- YAML
+
+PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))
+
+
+class YamlError(Exception):
+    """YAML that is not read: not valid, or past a limit. `line` and `column` are 1-based, when known."""
+
+    def __init__(self, line: int | None, column: int | None, message: str):
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+@dataclass(frozen=True)
+class Composed:
+    root: yaml.Node | None  # None for an empty document
+    tagged: tuple[yaml.Node, ...]  # nodes with a tag other than the plain ones, in the order of the file
+
+
+def compose_yaml(text: str, max_values: int, max_depth: int) -> Composed:
+    """The document's node graph, never constructed, within `max_values` values and `max_depth`
+    levels once its aliases are expanded."""
+    composer = _Composer(text, max_values, max_depth)
+    try:
+        root = composer.get_single_node()
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        raise YamlError(mark.line + 1 if mark else None, mark.column + 1 if mark else None,
+                        f"not valid YAML: {problem}")
+    finally:
+        composer.dispose()
+    return Composed(root, tuple(composer.tagged))
+
+
+class _Composer(yaml.SafeLoader):
+    """PyYAML's pure-Python composer (libyaml's recurses in C and crashes on [[[[... 60,000 deep),
+    counting what each node stands for as it composes."""
+
+    def __init__(self, text: str, max_values: int, max_depth: int):
+        super().__init__(text)
+        self.max_values, self.max_depth = max_values, max_depth
+        self.sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values, depth), aliases expanded
+        self.open: set[str] = set()  # anchors of the nodes being composed
+        self.depth = 0
+        self.tagged: list[yaml.Node] = []
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor in self.open:
+                raise self.refuse(event.start_mark, f"the alias *{event.anchor} refers to a value that contains it")
+            return super().compose_node(parent, index)
+        self.depth += 1
+        if self.depth > self.max_depth:
+            raise self.refuse(event.start_mark, f"nested more than {self.max_depth} levels deep")
+        if event.anchor is not None:
+            self.open.add(event.anchor)
+        node = super().compose_node(parent, index)
+        self.open.discard(event.anchor)
+        self.depth -= 1
+        if node.tag not in PLAIN_TAGS:
+            self.tagged.append(node)
+        children = [self.sizes[id(child)] for child in _children(node)]
+        values = 1 + sum(size for size, _ in children)
+        depth = 1 + max((depth for _, depth in children), default=0)
+        if values > self.max_values:
+            raise self.refuse(node.start_mark, f"more than {self.max_values:,} values once its aliases are expanded")
+        if depth > self.max_depth:
+            raise self.refuse(node.start_mark, f"nested more than {self.max_depth} levels deep once its aliases "
+                                               "are expanded")
+        self.sizes[id(node)] = (values, depth)
+        return node
+
+    @staticmethod
+    def refuse(mark, message: str) -> YamlError:  # noqa: ANN001 - a PyYAML Mark
+        return YamlError(mark.line + 1, mark.column + 1, message)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+# ------------------------------------------------------- submission documents
 
 
 @dataclass(frozen=True)
@@ -190,20 +322,16 @@ class Unreadable(Exception):
 
 
 _DEPTH = 2
-_PLAIN_SCALARS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool")}
 _NULL = "tag:yaml.org,2002:null"
+_SCALARS = PLAIN_TAGS - {_NULL, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 
-def read_yaml(text: str) -> Node | None:
+def read_yaml(text: str, max_values: int, max_depth: int) -> Node | None:
     """The document (None when empty)."""
-    try:  # the pure-Python loader: libyaml's recurses in C and crashes on [[[[... 60,000 deep
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise Unreadable(mark.line + 1 if mark else None,
-                         f"not valid YAML: {getattr(error, 'problem', None) or error}")
-    except RecursionError:
-        raise Unreadable(None, "nested too deeply")
+    try:
+        root = compose_yaml(text, max_values, max_depth).root
+    except YamlError as error:
+        raise Unreadable(error.line, error.message)
     return None if root is None else _yaml_node(root, 0)
 
 
@@ -211,9 +339,9 @@ def _yaml_node(node: yaml.Node, depth: int) -> Node:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
         return Node(line, "null")
-    if isinstance(node, yaml.ScalarNode) and node.tag in _PLAIN_SCALARS:
+    if isinstance(node, yaml.ScalarNode) and node.tag in _SCALARS:
         return Node(line, "scalar", str(node.value))  # as written: 0.50 stays 0.50
-    if isinstance(node, yaml.MappingNode) and depth < _DEPTH:
+    if isinstance(node, yaml.MappingNode) and node.tag in PLAIN_TAGS and depth < _DEPTH:
         return Node(line, "mapping", pairs=tuple(
             (str(key.value) if isinstance(key, yaml.ScalarNode) else "?", key.start_mark.line + 1,
              _yaml_node(value, depth + 1)) for key, value in node.value))

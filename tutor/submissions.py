@@ -21,7 +21,7 @@ from typing import BinaryIO, Iterable
 
 from .limits import LIMITS, Limits
 from .packs import Pack
-from .safe_read import Node, Unreadable, csv_rows, read_json, read_yaml
+from .safe_read import FileRefused, Node, Unreadable, csv_rows, open_file, read_file, read_json, read_yaml
 
 COLUMNS = ("student", "exercise", "answer")
 SUFFIXES = (".csv", ".yaml", ".yml", ".json")
@@ -119,10 +119,12 @@ class _Reader:
             return self.problem(str(path), None, "not a submissions file (.csv, .yaml, .yml or .json)")
         try:
             if path.suffix.lower() == ".csv":
-                with path.open("rb") as stream:
+                with open_file(path) as stream:
                     self.csv(str(path), stream)
             else:
                 self.document(path)
+        except FileRefused as refused:
+            self.problem(str(path), None, f"{refused}; not read")
         except OSError as error:
             self.problem(str(path), None, f"can't read it ({error.strerror})")
 
@@ -179,17 +181,16 @@ class _Reader:
     # ---------------------------------------------------------- YAML and JSON
 
     def document(self, path: Path) -> None:
-        file, limit = str(path), self.limits.max_submission_bytes
-        if path.stat().st_size > limit:
-            return self.problem(file, None, f"larger than {limit:,} bytes; not read")
-        data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+        file, limits = str(path), self.limits
+        data = read_file(path, limits.max_submission_bytes).removeprefix(codecs.BOM_UTF8)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             line = data.count(b"\n", 0, error.start) + 1
             return self.problem(file, line, "not UTF-8 text; the file is not read")
         try:
-            root = read_json(text) if path.suffix.lower() == ".json" else read_yaml(text)
+            root = read_json(text) if path.suffix.lower() == ".json" else \
+                read_yaml(text, limits.max_yaml_values, limits.max_yaml_depth)
         except Unreadable as error:
             return self.problem(file, error.line, error.message)
         if root is None or root.kind != "mapping":
