@@ -26,6 +26,7 @@ import json
 import os
 import re
 import stat
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Iterator
@@ -46,30 +47,73 @@ class Row:
     problem: str = ""
 
 
-def csv_rows(stream: BinaryIO, limit: int) -> Iterator[Row]:
-    """Each row of a CSV file; a row over `limit` bytes is reported, never held."""
-    splitter = _RowSplitter()
-    held, over, start, newlines = bytearray(), False, 1, 0
+_MAX_ROW_LINES = 100  # lines one quoted field may run over
+UNBALANCED = ("a double quote opened on this line is never closed (an answer with commas goes in double "
+              "quotes, closed on the same row)")
 
-    def hold(piece: bytes) -> None:
-        nonlocal over, newlines
-        newlines += piece.count(b"\n")
-        over = over or len(held) + len(piece) > limit
+
+def csv_rows(stream: BinaryIO, limit: int) -> Iterator[Row]:
+    """Each row of a CSV file whose first row is a header; one over `limit` bytes is reported, never held.
+
+    A quoted field may run over several lines, as CSV allows. But a quote still open at the end of
+    the file, after `limit` bytes or after 100 lines, or whose row then has another number of
+    fields than the header, is unbalanced: the row of its first line is reported, and the lines
+    after it are read again, as rows of their own.
+    """
+    lines = _byte_lines(stream, limit)
+    again: deque[tuple[int, bytes | None] | None] = deque()  # lines to read again; None: the end
+    pending: list[tuple[int, bytes]] = []  # the lines of a row whose quote is open
+    splitter, width = _RowSplitter(), None
+
+    def unbalanced() -> Row:
+        nonlocal pending, splitter
+        again.extendleft(reversed(pending[1:]))
+        first, pending, splitter = pending[0][0], [], _RowSplitter()
+        return Row(first, None, UNBALANCED)
+
+    while True:
+        line = again.popleft() if again else next(lines, None)
+        if line is None or line[1] is None:  # the end, or a line too long to hold
+            if pending:
+                again.appendleft(line)
+                yield unbalanced()
+                continue
+            if line is None:
+                return
+            yield Row(line[0], None, f"the row is longer than {limit:,} bytes")
+            continue
+        pending.append(line)
+        if splitter.ends(line[1]):
+            row = _row(b"\n".join(data for _, data in pending), pending[0][0], False, limit)
+            if len(pending) > 1 and row.cells is not None and width is not None and len(row.cells) != width:
+                yield unbalanced()
+                continue
+            if width is None and row.cells and any(cell.strip() for cell in row.cells):
+                width = len(row.cells)
+            pending, splitter = [], _RowSplitter()
+            yield row
+        elif len(pending) >= _MAX_ROW_LINES or sum(len(data) for _, data in pending) > limit:
+            yield unbalanced()
+
+
+def _byte_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(number, the line without its newline) for each line; None for a line over `limit` bytes."""
+    number, held, over = 0, bytearray(), False
+    while chunk := stream.read(_CHUNK):
+        begin = 0
+        while (end := chunk.find(b"\n", begin)) >= 0:
+            number += 1
+            over = over or len(held) + end - begin > limit
+            yield number, None if over else bytes(held + chunk[begin:end])
+            held.clear()
+            over, begin = False, end + 1
+        over = over or len(held) + len(chunk) - begin > limit
         if over:
             held.clear()
         else:
-            held.extend(piece)
-
-    while chunk := stream.read(_CHUNK):
-        begin = 0
-        for end in splitter.row_ends(chunk):
-            hold(chunk[begin:end + 1])
-            yield _row(bytes(held), start, over, limit)
-            held.clear()
-            start, newlines, over, begin = start + newlines, 0, False, end + 1
-        hold(chunk[begin:])
+            held.extend(chunk[begin:])
     if held or over:
-        yield _row(bytes(held), start, over, limit)
+        yield number + 1, None if over else bytes(held)
 
 
 def _row(data: bytes, line: int, over: bool, limit: int) -> Row:
@@ -100,6 +144,10 @@ class _RowSplitter:
         self.quoted = False
         self.closing = False  # in a quoted field just after a quote: "" or the end of the field
         self.field_start = True
+
+    def ends(self, line: bytes) -> bool:
+        """Whether the row ends with this line (its newline outside any quotes)."""
+        return any(True for _ in self.row_ends(line + b"\n"))
 
     def row_ends(self, chunk: bytes) -> Iterator[int]:
         begin = 0
@@ -155,22 +203,8 @@ class Line:
 
 def text_lines(stream: BinaryIO, limit: int) -> Iterator[Line]:
     """Each line of a byte stream as text; one too long (never held) or not UTF-8 is that line's problem."""
-    number, held, over = 0, bytearray(), False
-    while chunk := stream.read(_CHUNK):
-        begin = 0
-        while (end := chunk.find(b"\n", begin)) >= 0:
-            number += 1
-            over = over or len(held) + end - begin > limit
-            yield _line(number, bytes(held + chunk[begin:end]) if not over else b"", over, limit)
-            held.clear()
-            over, begin = False, end + 1
-        over = over or len(held) + len(chunk) - begin > limit
-        if over:
-            held.clear()
-        else:
-            held.extend(chunk[begin:])
-    if held or over:
-        yield _line(number + 1, bytes(held), over, limit)
+    for number, data in _byte_lines(stream, limit):
+        yield _line(number, data or b"", data is None, limit)
 
 
 def _line(number: int, data: bytes, over: bool, limit: int) -> Line:

@@ -99,10 +99,11 @@ class _Reader:
         except KeyError as error:  # its sentence names the id, so only when the id is plain text
             plain = shown(exercise) == f"'{exercise}'"
             return self.problem(file, line, error.args[0] if plain else f"unknown exercise {shown(exercise)}")
-        first = self.seen.setdefault((student, exercise), where)
-        if first != where:
+        first = self.seen.get((student, exercise))
+        if first is not None:
             return self.problem(file, line, f"student {shown(student)} already answered {exercise} "
                                             f"at {first}; this answer is ignored")
+        self.seen[student, exercise] = where
         # An answer longer than the limit stays longer than it, so it still gets `too_large`.
         text = _clean(text.strip()[: self.limits.max_length + 1])
         metadata = tuple((_clean(name), _clean(value)) for name, value in metadata)
@@ -208,7 +209,12 @@ class _Reader:
             return self.problem(file, answers[0], f"no answers: {_SHAPE}")
         metadata = tuple((key, value.text) for key, (_, value) in fields.items()
                          if key not in ("student", "answers") and value.kind == "scalar")
+        given: set[str] = set()
         for exercise, line, value in answers[1].pairs:
+            if exercise in given:  # JSON as YAML: a key given twice is reported, the first one kept
+                self.problem(file, line, f"{shown(exercise)} is given twice; the first answer is kept")
+                continue
+            given.add(exercise)
             if value.kind not in ("scalar", "null"):
                 self.problem(file, line, f"the answer to {shown(exercise)} must be text, in quotes if need be")
                 continue
