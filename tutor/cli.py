@@ -20,12 +20,15 @@ from typing import BinaryIO, Callable, Iterator, Sequence
 from . import grade, packs, plot, reports, solve, store
 from .check import Verdict, check, check_lines, names
 from .calculus import SolveError
-from .journal import JournalError
+from .journal import JournalError, JournalFailed
+from .outputs import Busy, OutputError, locked
 from .parse import SHAPES, InputError
 from .show import show
 from .submissions import read_submissions
 
 EXIT_OK, EXIT_INCORRECT, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
+EXIT_IO = 74  # an output could not be written (sysexits' EX_IOERR)
+EXIT_BUG = 70  # only for a bug in the tutor (sysexits' EX_SOFTWARE): a traceback with --debug
 
 
 class UserError(Exception):
@@ -329,7 +332,10 @@ def run_pack(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if path.exists():
         raise UserError(f"{path} already exists; choose another name")
-    path.write_text(packs.TEMPLATE, encoding="utf-8")
+    try:
+        path.write_text(packs.TEMPLATE, encoding="utf-8")
+    except OSError as error:
+        raise OutputError(f"can't write {path} ({error.strerror})")
     print(f"wrote {path}; edit it, then run: tutor pack validate {path}")
     return EXIT_OK
 
@@ -444,29 +450,33 @@ def run_grade(args: argparse.Namespace) -> int:
     paths = args.submissions or ([GRADESCOPE_SUBMISSION] if args.gradescope else [])
     if not paths:
         raise UserError("give the submissions: CSV files, YAML or JSON files, or folders of them")
+    missing = [path for path in paths if not Path(path).exists() and not Path(path).is_symlink()]
+    if missing:  # a mistyped path must not become an empty gradebook over the last one
+        raise UserError(f"no such file or folder: {missing[0]}; nothing was written")
     out = Path(args.out or (GRADESCOPE_RESULTS if args.gradescope else "grades"))
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UserError(f"can't write to {out}: {error.strerror}")
-    given = read_submissions(paths, pack)
+    given = read_submissions(paths, pack)  # all of the input, before anything is written
     for problem in given.problems:
         print(problem, file=sys.stderr)
     settings = {"jobs": args.jobs, "timeout": args.timeout,
                 "progress": _progress_bar() if sys.stderr.isatty() else None}
-    if args.gradescope:
-        book = grade.grade(pack, given, **settings)
-        print(f"wrote {reports.write_gradescope(book, out, time.monotonic() - started)}")
-    else:
-        try:
-            with grade.open_journal(out, pack, args.timeout, args.resume) as journal:
-                book = grade.grade(pack, given, journal=journal, **settings)
-        except JournalError as error:
-            raise UserError(str(error))
-        written = reports.write_reports(book, out)
-        print(reports.summary_table(book))
-        print(f"checked {book.checked} distinct answers in {time.monotonic() - started:.1f} s; "
-              f"wrote {', '.join(str(p) for p in written)}")
+    try:
+        with locked(out):
+            if args.gradescope:
+                book = grade.grade(pack, given, **settings)
+                print(f"wrote {reports.write_gradescope(book, out, time.monotonic() - started)}")
+            else:
+                with grade.open_journal(out, pack, args.timeout, args.resume) as journal:
+                    book = grade.grade(pack, given, journal=journal, **settings)
+                written = reports.write_reports(book, out)
+                print(reports.summary_table(book))
+                print(f"checked {book.checked} distinct answers in {time.monotonic() - started:.1f} s; "
+                      f"wrote {', '.join(str(p) for p in written)}")
+    except Busy as error:
+        raise UserError(str(error))
+    except JournalFailed:
+        raise  # a full disk, say: not a usage error
+    except JournalError as error:  # another job's journal
+        raise UserError(str(error))
     if given.problems:
         print(f"tutor: {len(given.problems)} problem(s) in the submissions; the rest was graded",
               file=sys.stderr)
@@ -527,6 +537,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as error:
         print(f"tutor: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except (OutputError, JournalFailed) as error:  # the disk is full, a folder is read-only ...
+        print(f"tutor: {error}", file=sys.stderr)
+        return EXIT_IO
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -534,6 +547,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - the last line of defence before a person
         if args.debug:
             raise
-        print(f"tutor: something went wrong ({type(error).__name__}: {error}); "
-              "run with --debug for details", file=sys.stderr)
-        return 70
+        print(f"tutor: something went wrong ({type(error).__name__}: {error}); this is a bug in the tutor: "
+              "please report it, with the output of --debug", file=sys.stderr)
+        return EXIT_BUG

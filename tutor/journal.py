@@ -20,6 +20,10 @@ class JournalError(Exception):
     """The journal can't be used for this run; the message says why in a sentence."""
 
 
+class JournalFailed(JournalError):
+    """The journal could not be written (a full disk): what was committed is kept."""
+
+
 class Journal:
     def __init__(self, folder: Path, fingerprint: str, resume: bool):
         self.path = folder / FILE_NAME
@@ -55,11 +59,19 @@ class Journal:
         return dict(self.db.execute("SELECT key, record FROM results"))
 
     def add(self, key: str, record: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, record))
-        if time.monotonic() - self.last_commit >= _COMMIT_EVERY:
-            self.db.commit()
-            self.last_commit = time.monotonic()
+        try:
+            self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, record))
+            if time.monotonic() - self.last_commit >= _COMMIT_EVERY:  # when to commit, not what: any timing
+                self.db.commit()                                      # gives the same results
+                self.last_commit = time.monotonic()
+        except sqlite3.Error as error:
+            raise JournalFailed(f"{self.path} can't be written ({error}); the results so far are kept: "
+                                "free some space, then run again with --resume")
 
     def close(self) -> None:
-        self.db.commit()
-        self.db.close()
+        try:
+            self.db.commit()
+        except sqlite3.Error:
+            pass  # what was committed before is kept; the error was reported where it happened
+        finally:
+            self.db.close()
