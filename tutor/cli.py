@@ -367,14 +367,23 @@ def run_practice(args: argparse.Namespace) -> int:
     if args.topic and args.topic not in pack.tags:
         raise UserError(f"no skill '{args.topic}' in {pack.id}; try one of: {', '.join(pack.tags)}")
     home = store.default_home()
-    progress = store.Store(args.db or home / "progress.sqlite3")
+    progress = _open_store(args.db or home / "progress.sqlite3")
     options = {"seed": args.seed} if args.seed is not None else {}
     session = Session(pack, progress, args.student or _user(), topic=args.topic, **options)
     try:
         Shell(session, history=home / "history").run()
     finally:
         progress.close()
+        for notice in progress.take_notices():
+            print(f"tutor: {notice}", file=sys.stderr)
     return EXIT_OK
+
+
+def _open_store(path: Path) -> "store.Store":
+    try:
+        return store.Store(path)
+    except store.StoreError as error:
+        raise UserError(str(error))
 
 
 def _user() -> str:
@@ -393,7 +402,7 @@ def run_progress(args: argparse.Namespace) -> int:
     path = args.db or store.default_home() / "progress.sqlite3"
     if not path.exists():
         raise UserError(f"no progress yet at {path}; start with: tutor practice")
-    progress = store.Store(path)
+    progress = _open_store(path)
     try:
         summary = progress.summary()
     finally:

@@ -84,7 +84,11 @@ class Session:
                  ":help lists the commands.", "heading"),
             Line(f"Pack: {self.pack.title} ({len(self.pack.exercises)} exercises).", "muted"),
         ]
-        return lines + self.next_exercise()
+        return self.noticed(lines + self.next_exercise())
+
+    def noticed(self, lines: list[Line]) -> list[Line]:
+        """`lines` and, after them, what the progress store has to say (progress kept, saved again ...)."""
+        return lines + [Line(f"Note: {notice}.", "invalid") for notice in self.store.take_notices()]
 
     def close(self) -> None:
         self.store.end_session(self.session_id)
@@ -159,8 +163,8 @@ class Session:
             handler = getattr(self, "do_" + name[1:], None) if name in COMMANDS else None
             if handler is None:
                 return [Line(f"Unknown command '{name}'; :help lists the commands.", "invalid")]
-            return handler(argument.strip())
-        return self.answer(text)
+            return self.noticed(handler(argument.strip()))
+        return self.noticed(self.answer(text))
 
     def answer(self, text: str) -> list[Line]:
         current = self.current
