@@ -1,13 +1,14 @@
 """Every example in the README and the docs/ pages prints what the page says it prints.
 
-Each page's examples run in order in one scratch folder of its own, where `tests/` and
+Each page is one test: its examples run in order in a scratch folder of its own, where `tests/` and
 `exercises/` of the checkout are visible.
 
 - A ```console block is a terminal session: `tutor ...` runs in this process (with
-  `VAR=value` prefixes and `> /dev/null` honoured), `echo $?` gives its exit status, and other
+  `VAR=value` prefixes and `> FILE` honoured), `echo $?` gives its exit status, and other
   commands (`cat`, `cut`, `grep`) run in bash. A `$ cat FILE` of a file the page has not made
   yet creates it from the text shown, so the pages' own examples are their fixtures.
-  Durations (`0.8 s`) are compared as `N s`, since they change from run to run.
+  Durations (`0.8 s`) are compared as `N s`, since they change from run to run, and
+  trailing spaces are not compared.
 - In `$ tutor practice ...` (or plain `$ tutor`), each `answer> TEXT` line is typed into the
   practice REPL, through prompt_toolkit's pipe input, and the session ends with Ctrl-D after
   the last one; what the REPL prints must be the rest of the block.
@@ -65,7 +66,8 @@ def _commands(block: str) -> list[tuple[str, str]]:
 
 
 def _normal(text: str) -> str:
-    return re.sub(r"\b\d+(\.\d+)? s\b", "N s", text.rstrip("\n"))
+    lines = [line.rstrip() for line in text.rstrip("\n").split("\n")]  # a terminal shows no trailing spaces
+    return re.sub(r"\b\d+(\.\d+)? s\b", "N s", "\n".join(lines))
 
 
 class Console:
@@ -95,15 +97,17 @@ class Console:
         while "=" in words[0]:
             name, _, value = words.pop(0).partition("=")
             environment[name] = value
-        quiet = words[-2:] == [">", "/dev/null"]
-        argv = words[1:-2] if quiet else words[1:]
+        redirect = words[-1] if words[-2:-1] == [">"] else None
+        argv = words[1:-2] if redirect else words[1:]
         if not argv or argv[0] == "practice":
             return self.practise(argv, [line[len(PROMPT):] for line in expected.splitlines()
                                         if line.startswith(PROMPT)])
-        screen, discarded = io.StringIO(), io.StringIO()  # a terminal shows both streams as written
-        with self.here(environment), contextlib.redirect_stdout(discarded if quiet else screen), \
+        screen, redirected = io.StringIO(), io.StringIO()  # a terminal shows both streams as written
+        with self.here(environment), contextlib.redirect_stdout(redirected if redirect else screen), \
                 contextlib.redirect_stderr(screen):
             self.status = main(argv)
+        if redirect not in (None, "/dev/null"):
+            (self.folder / redirect).write_text(redirected.getvalue(), encoding="utf-8")
         return screen.getvalue()
 
     def practise(self, argv: list[str], answers: list[str]) -> str:
@@ -141,27 +145,25 @@ class Console:
         return report.getvalue()
 
 
-BLOCKS = [block for page in PAGES for block in _blocks(page)]
+EXAMPLES = {page: _blocks(page) for page in PAGES}
 
 
 def test_the_pages_have_runnable_examples():
-    assert sum(len(_commands(b.text)) for b in BLOCKS if b.language == "console") >= 30
-    readme = [b for b in BLOCKS if b.page.name == "README.md"]
-    faces = {words.split()[1] if len(words.split()) > 1 else "practice"
-             for b in readme for words, _ in _commands(b.text) if words.startswith("tutor")}
+    commands = [words for blocks in EXAMPLES.values() for b in blocks if b.language == "console"
+                for words, _ in _commands(b.text)]
+    assert len(commands) >= 30
+    readme = [words.split() for b in EXAMPLES[PAGES[0]] for words, _ in _commands(b.text) if words.startswith("tutor")]
+    faces = {words[1] if len(words) > 1 else "practice" for words in readme}
     assert faces >= {"practice", "check", "solve", "pack", "grade", "plot"}
 
 
-@pytest.fixture(scope="module")
-def consoles(tmp_path_factory) -> dict[Path, Console]:
-    return {page: Console(tmp_path_factory.mktemp(page.stem)) for page in PAGES}
-
-
-@pytest.mark.parametrize("block", BLOCKS, ids=[b.name for b in BLOCKS])
-def test_example(block, consoles):
-    console = consoles[block.page]
-    if block.language == "pycon":
-        assert console.doctest(block) == ""
-        return
-    for command, expected in _commands(block.text):
-        assert _normal(console.run(command, expected)) == _normal(expected), command
+@pytest.mark.parametrize("page", [p for p in PAGES if EXAMPLES[p]], ids=lambda p: str(p.relative_to(REPO)))
+def test_page(page, tmp_path):
+    """The page's examples, in order, in a folder of their own: a block may use what earlier ones made."""
+    console = Console(tmp_path)
+    for block in EXAMPLES[page]:
+        if block.language == "pycon":
+            assert console.doctest(block) == "", block.name
+            continue
+        for command, expected in _commands(block.text):
+            assert _normal(console.run(command, expected)) == _normal(expected), command
