@@ -7,12 +7,15 @@ import asyncio
 import csv
 import inspect
 import re
+import sqlite3
 import sys
 from pathlib import Path
 
 from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.document import Document
 from prompt_toolkit.history import FileHistory
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
 
 from tutor import packs, store
 from tutor.limits import LIMITS
@@ -106,6 +109,18 @@ def test_history_persists_with_suggestions_from_it(tmp_path):
     typing = Buffer(history=shell.prompt.history, document=Document("6x"))
     assert shell.prompt.auto_suggest.get_suggestion(typing, typing.document).text == "y^3"
     session.store.close()
+
+
+def test_ctrl_c_clears_the_line(tmp_path):
+    """docs/reference/practice.md: Ctrl-C clears the line (and the session goes on)."""
+    session = Session(packs.load("gradients"), store.Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    with create_pipe_input() as keyboard:
+        shell = Shell(session, emit=lambda lines: None, input=keyboard, output=DummyOutput())
+        keyboard.send_text("12345\x03")  # typed, then cleared: never answered
+        keyboard.send_text("2x\r\x04")
+        shell.run()
+    with sqlite3.connect(tmp_path / "p.sqlite3") as connection:
+        assert connection.execute("SELECT answer, verdict FROM attempts").fetchall() == [("2x", "correct")]
 
 
 # ---------------------------------------------------------------- limits and pictures
