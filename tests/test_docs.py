@@ -151,7 +151,7 @@ EXAMPLES = {page: _blocks(page) for page in PAGES}
 def test_the_pages_have_runnable_examples():
     commands = [words for blocks in EXAMPLES.values() for b in blocks if b.language == "console"
                 for words, _ in _commands(b.text)]
-    assert len(commands) >= 30
+    assert len(commands) >= 80
     readme = [words.split() for b in EXAMPLES[PAGES[0]] for words, _ in _commands(b.text) if words.startswith("tutor")]
     faces = {words[1] if len(words) > 1 else "practice" for words in readme}
     assert faces >= {"practice", "check", "solve", "pack", "grade", "plot"}
