@@ -121,9 +121,10 @@ class Console:
                 keyboard.send_text(answer + "\r")
             keyboard.send_text("\x04")
             self.status = main(argv)
+        typed = [PROMPT + answer for answer in answers] + [""]  # Ctrl-D, after the last, shows nothing
         lines = [line.text for line in printed.pop(0)]  # the welcome, before any answer
-        for answer, shown in zip([*answers, None], printed):
-            lines += [PROMPT + answer] if answer is not None else []
+        for prompt, shown in zip(typed, printed, strict=False):  # :quit may end the session early
+            lines += [prompt] if prompt else []
             lines += [line.text for line in shown]
         return "\n".join(lines) + "\n"
 
