@@ -14,6 +14,7 @@ import sys
 import pytest
 
 from tutor import packs, workers
+from tutor.check import Verdict
 from tutor.cli import main
 from tutor.kinds.base import Problem
 from tutor.practice import Session
@@ -30,6 +31,8 @@ _core = checking.check
 def _spinning_check(answer, expected, **options):
     if answer == "SPIN" and workers.IN_WORKER:
         spin_where_no_timer_reaches()
+    if answer == "HOG" and workers.IN_WORKER:
+        return Verdict("correct", "equal", str(len(bytearray(4 << 30))))  # past the worker's address space
     return _core(answer, expected, **options)
 
 
@@ -48,6 +51,7 @@ def stuck_on_spin(monkeypatch):
 def test_the_python_api_checks_in_a_worker(stuck_on_spin):
     parent = os.getpid()
     assert checking.check("SPIN", "2x").note == "timeout"
+    assert (checking.check("HOG", "2x").note, checking.check("2x", "2x").note) == ("too_large", "equal")
     assert checking.check("2x", "2x").verdict == "correct"
     assert checking.check("SPIN", "2x", isolated=False).verdict == "invalid"  # here: not stuck, just unread
     assert os.getpid() == parent

@@ -88,3 +88,16 @@ def test_a_full_disk_is_a_sentence_and_the_previous_reports_stay(graded):
                                   "the previous reports are unchanged")
     assert snapshot(out) == before
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".tmp-")) == []
+
+
+def test_exit_status_70_is_for_a_bug_in_the_tutor_only(monkeypatch, capsys):
+    from tutor import cli
+
+    def broken(args):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setitem(cli.COMMANDS, "check", (*cli.COMMANDS["check"][:2], broken))
+    assert main(["check", "x", "--expected", "x"]) == 70
+    assert capsys.readouterr().err == ("tutor: something went wrong (ZeroDivisionError: a bug); this is a bug in "
+                                       "the tutor: please report it, with the output of --debug\n")
+

@@ -21,6 +21,7 @@ from . import grade, packs, plot, reports, solve, store
 from .check import Verdict, check, check_lines, names
 from .calculus import SolveError
 from .journal import JournalError, JournalFailed
+from .limits import LIMITS
 from .outputs import Busy, OutputError, locked
 from .parse import SHAPES, InputError
 from .show import show
@@ -432,8 +433,9 @@ def setup_grade(parser: argparse.ArgumentParser) -> None:
                         help=f"where the reports go (default ./grades, or {GRADESCOPE_RESULTS} with --gradescope)")
     parser.add_argument("--jobs", type=_at_least(1, int), default=min(os.cpu_count() or 1, 8), metavar="N",
                         help="worker processes (default: one per core, at most 8)")
-    parser.add_argument("--timeout", type=_at_least(0.01, float), default=2.0, metavar="S",
-                        help="seconds one answer may take before it is marked timeout (default 2)")
+    parser.add_argument("--timeout", type=_at_least(0.01, float), default=LIMITS.budget_seconds, metavar="S",
+                        help="CPU seconds one answer may take before it is marked timeout: an outer guard, far "
+                             f"above what any answer within the limits needs (default {LIMITS.budget_seconds:g})")
     parser.add_argument("--resume", action="store_true",
                         help="finish an interrupted run from its journal in --out")
     parser.add_argument("--gradescope", action="store_true",

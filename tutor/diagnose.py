@@ -218,6 +218,15 @@ def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _T
 _table = lru_cache(maxsize=_CACHE_SIZE)(_build)  # once per exercise variant (and tolerance, mistakes)
 
 
+def prepare(problem: Problem, tolerance: Tolerance | None = None, mistakes: tuple = ()) -> None:
+    """Build this variant's candidates now (cached): trusted work, done before an answer's limits start,
+    so that diagnosing it spends only the answer's own budget."""
+    try:
+        _table_for(problem, tolerance, tuple(mistakes))
+    except _BUILD_ERRORS:
+        pass  # diagnose meets the same failure and names nothing
+
+
 def offered(problem: Problem, tolerance: Tolerance | None = None, mistakes: tuple = ()) -> tuple:
     """The wrong answers and patterns diagnosis compares an answer with, for this exercise
     variant, in order: the author's mistakes, then the catalogue's, none equal to the right answer."""

@@ -188,5 +188,5 @@ def _variant(spec: ExerciseSpec, student: str) -> Exercise:
     if key not in _variants:
         if len(_variants) >= _MAX_VARIANTS:
             _variants.clear()
-        _variants[key] = spec.variant(student)
+        _variants[key] = spec.variant(student).prepared()
     return _variants[key]

@@ -29,14 +29,17 @@ class Limits:
     max_root_digits: int = 300
     """Digits of an exact number under a root or a fractional power: sympy looks for its
     square factors, which takes time that grows fast with its size (a second at 1,000 digits)."""
-    work: int = 1_000_000
+    work: int = 400_000
     """Work units for one whole check (tutor.budget): each evaluation at a point spends one
-    per node of the expression, sympy's symbolic confirmation one per function call."""
-    symbolic_work: int = 250_000
+    per node of the expression, sympy's symbolic confirmation one per function call. The
+    lesson's answers need at most 60,000; spent to the last, about a second of CPU time."""
+    symbolic_work: int = 100_000
     """Of those, the function calls sympy may make to confirm one equality symbolically after
-    the sample points agreed (more than any answer to the lesson's exercises needs)."""
-    budget_seconds: float = 2.0
-    """CPU seconds for one whole check: the outer guard, never met within the limits above."""
+    the sample points agreed (right answers to the lesson's exercises need at most 20,000,
+    sin²x + cos²x = 1 about 56,000)."""
+    budget_seconds: float = 5.0
+    """CPU seconds for one whole check: the outer guard. The slowest hostile answer we know
+    takes a tenth of it (benchmarks/bench_limits.py)."""
     memory_bytes: int = 1 << 30
     """Address space of a worker process that checks answers (RLIMIT_AS), or what it started
     with plus a quarter of this, whichever is more."""

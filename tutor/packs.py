@@ -28,7 +28,7 @@ from sympy import Expr
 from . import workers
 from .check import STOPPED, Verdict, expected_answer, variables_of
 from .compare import Tolerance
-from .diagnose import explain
+from .diagnose import explain, prepare
 from .kinds import KINDS, FieldError, Problem
 from .kinds.fields import FIELD_READERS, ReadError
 from .limits import LIMITS, Limits
@@ -308,6 +308,13 @@ class Exercise:
             problems.append(f"its hints can't be given: {error}")
         return problems
 
+    def prepared(self) -> "Exercise":
+        """This variant with what checking an answer needs built first (the expected answer, the
+        wrong answers diagnosis compares with): trusted work, before an answer's limits start."""
+        self.expected()
+        prepare(self.problem, self.spec.tolerance, self.mistakes)
+        return self
+
     def isolated(self, fn: Callable[..., object], *args: object) -> object:
         """`fn(this exercise, *args)` in a worker process (tutor.workers): its value, or Stopped.
         The worker builds the variant from its spec and parameters once, before the limits start."""
@@ -330,7 +337,7 @@ def _prepared(spec: ExerciseSpec, params: tuple, *rest: object) -> tuple:
     if key not in _variants:
         if len(_variants) >= _MAX_VARIANTS:
             _variants.clear()
-        _variants[key] = spec.with_values(params)
+        _variants[key] = spec.with_values(params).prepared()
     return (_variants[key], *rest)
 
 
