@@ -48,11 +48,12 @@ def problems_of(path: Path) -> list[str]:
 def test_an_alias_bomb_is_refused_while_it_is_composed(tmp_path):
     path = write(tmp_path / "bomb.yaml", ALIAS_BOMB)
     assert len(ALIAS_BOMB) < 1000
-    assert problems_of(path) == [f"{path}:6:4: more than 100,000 values once its aliases are expanded"]
+    assert problems_of(path) == [f"{path}:5:23: more than 50,000 values once its aliases are expanded"]
 
 
 @pytest.mark.parametrize("text, problem", [
-    ("pack: p\nexercises: " + "[" * 10_000 + "]" * 10_000 + "\n", "2:75: nested more than 64 levels deep"),
+    ("pack: p\nexercises:\n" + "".join(" " * n + "- \n" for n in range(0, 200, 2)) + " " * 200 + "1\n",
+     "66:127: nested more than 64 levels deep"),
     ("pack: p\nexercises: &a [*a]\n", "2:16: the alias *a refers to a value that contains it"),
     ("pack: p\nx: &a {y: [*a]}\nexercises: []\n", "2:12: the alias *a refers to a value that contains it"),
     ("pack: p\na: &a " + "[" * 40 + "1" + "]" * 40 + "\nb: &b " + "[" * 40 + "*a" + "]" * 40 + "\nexercises: []\n",
@@ -67,7 +68,7 @@ def test_submissions_are_composed_by_the_same_bounded_composer(tmp_path):
     bomb = ALIAS_BOMB.replace("pack: bomb\nexercises: [*i]\n", "student: s\nanswers: {cube: *i}\n")
     path = write(tmp_path / "s.yaml", bomb)
     found = read_submissions([path], packs.load("gradients"))
-    assert [str(p) for p in found.problems] == [f"{path}:6: more than 100,000 values once its aliases are expanded"]
+    assert [str(p) for p in found.problems] == [f"{path}:5: more than 50,000 values once its aliases are expanded"]
 
 
 def test_tags_are_listed_by_the_composer():
@@ -75,7 +76,13 @@ def test_tags_are_listed_by_the_composer():
     assert [node.tag for node in composed.tagged] == ["tag:yaml.org,2002:python/object/apply:os.system", "!custom"]
     with pytest.raises(YamlError) as caught:
         compose_yaml("a: [1, 2", 100, 10)
-    assert (caught.value.line, caught.value.message) == (1, "not valid YAML: expected ',' or ']', but got '<stream end>'")
+    assert caught.value.message.startswith("not valid YAML: ")
+
+
+def test_flow_nesting_past_the_parser_s_own_limit_is_the_same_sentence():
+    with pytest.raises(YamlError) as caught:
+        compose_yaml("exercises: " + "[" * 10_000 + "]" * 10_000, 100, 64)
+    assert (caught.value.line, caught.value.message) == (1, "nested more than 64 levels deep")
 
 
 def test_a_huge_integer_range_is_drawn_from_without_listing_it(tmp_path):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import sympy
+import yaml
 
 from tutor import packs
 from tutor.cli import main
@@ -36,7 +37,8 @@ BROKEN = {
     'bad-tolerance.yaml': [
         "6:16: exercise 'a': a tolerance is a number like 1e-3 or decimal places like dp:4, not 'four places'",
     ],
-    'bad-yaml.yaml': [
+    'bad-yaml.yaml': [  # in libyaml's words, or the pure-Python parser's where PyYAML was built without it
+        "6:1: not valid YAML: did not find expected ',' or ']'" if yaml.__with_libyaml__ else
         "6:1: not valid YAML: expected ',' or ']', but got '<stream end>'",
     ],
     'csv-bad-column.yaml': [

@@ -48,7 +48,7 @@ class Limits:
     YAML or JSON submission file, or in one line of `tutor check --batch`."""
     max_pack_bytes: int = 1 << 20
     """Bytes in a pack file, or in a CSV file of data beside it."""
-    max_yaml_values: int = 100_000
+    max_yaml_values: int = 50_000
     """Values (scalars, lists, mappings) in a YAML document once its aliases are expanded."""
     max_yaml_depth: int = 64
     """Nesting of a YAML document once its aliases are expanded."""

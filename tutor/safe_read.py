@@ -277,23 +277,42 @@ def compose_yaml(text: str, max_values: int, max_depth: int) -> Composed:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
+        if "maximum nesting depth" in problem:  # libyaml's own limit, met before ours when it reads ahead
+            raise composer.refuse(mark, f"nested more than {max_depth} levels deep")
         raise YamlError(mark.line + 1 if mark else None, mark.column + 1 if mark else None,
                         f"not valid YAML: {problem}")
-    finally:
-        composer.dispose()
     return Composed(root, tuple(composer.tagged))
 
 
-class _Composer(yaml.SafeLoader):
-    """PyYAML's pure-Python composer (libyaml's recurses in C and crashes on [[[[... 60,000 deep),
-    counting what each node stands for as it composes."""
+try:  # libyaml's parser: events from C, ten times faster; it refuses nesting past 1,000 by itself
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # PyYAML without libyaml: the pure-Python reader, scanner and parser
+    class _Parser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):  # type: ignore[no-redef]
+        def __init__(self, text: str):
+            yaml.reader.Reader.__init__(self, text)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+
+
+class _Composer(_Parser, yaml.composer.Composer, yaml.resolver.Resolver):
+    """PyYAML's composer, in Python whatever the parser (libyaml's composer recurses in C and crashes
+    on [[[[... 60,000 deep), counting what each node stands for as it composes."""
+
+    get_single_node = yaml.composer.Composer.get_single_node  # not the C parser's own composer
+    compose_document = yaml.composer.Composer.compose_document
+    compose_scalar_node = yaml.composer.Composer.compose_scalar_node
+    compose_sequence_node = yaml.composer.Composer.compose_sequence_node
+    compose_mapping_node = yaml.composer.Composer.compose_mapping_node
 
     def __init__(self, text: str, max_values: int, max_depth: int):
-        super().__init__(text)
+        _Parser.__init__(self, text)
+        yaml.composer.Composer.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
         self.max_values, self.max_depth = max_values, max_depth
         self.sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values, depth), aliases expanded
         self.open: set[str] = set()  # anchors of the nodes being composed
         self.depth = 0
+        self.total = 0  # values composed so far, aliases expanded
         self.tagged: list[yaml.Node] = []
 
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
@@ -301,13 +320,16 @@ class _Composer(yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent):
             if event.anchor in self.open:
                 raise self.refuse(event.start_mark, f"the alias *{event.anchor} refers to a value that contains it")
-            return super().compose_node(parent, index)
+            node = yaml.composer.Composer.compose_node(self, parent, index)
+            self.count(self.sizes[id(node)][0], event.start_mark)
+            return node
+        self.count(1, event.start_mark)  # as it goes: a long flat list is refused before its end
         self.depth += 1
         if self.depth > self.max_depth:
             raise self.refuse(event.start_mark, f"nested more than {self.max_depth} levels deep")
         if event.anchor is not None:
             self.open.add(event.anchor)
-        node = super().compose_node(parent, index)
+        node = yaml.composer.Composer.compose_node(self, parent, index)
         self.open.discard(event.anchor)
         self.depth -= 1
         if node.tag not in PLAIN_TAGS:
@@ -322,6 +344,12 @@ class _Composer(yaml.SafeLoader):
                                                "are expanded")
         self.sizes[id(node)] = (values, depth)
         return node
+
+    def count(self, values: int, mark) -> None:  # noqa: ANN001 - a PyYAML Mark
+        """The document so far, aliases expanded: every value composed, and each alias's values again."""
+        self.total += values
+        if self.total > self.max_values:
+            raise self.refuse(mark, f"more than {self.max_values:,} values once its aliases are expanded")
 
     @staticmethod
     def refuse(mark, message: str) -> YamlError:  # noqa: ANN001 - a PyYAML Mark
