@@ -107,7 +107,7 @@ def test_resume_refuses_a_journal_of_another_job(tmp_path, capsys):
     submissions.write_text("student,exercise,answer\na,cube,3x^2\n", encoding="utf-8")
     args = ["grade", PACK, str(submissions), "--out", str(tmp_path / "out")]
     assert main(args) == 0
-    assert main([*args, "--resume", "--timeout", "5"]) == 2
+    assert main([*args, "--resume", "--timeout", "3"]) == 2
     assert "is from grading another pack or with other settings" in capsys.readouterr().err
     assert main([*args, "--resume"]) == 0
 

@@ -284,16 +284,14 @@ def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare
                 conn.send(("started", info))
             _limit_cpu(timeout + KILL_GRACE)
 
-        _limit_cpu(prepare_seconds)
+        _limit_cpu(prepare_seconds)  # the last task's limit stays while idle: idle, it spends nothing
         try:
             value = work(task, started)
         except MemoryError:
             os._exit(_OUT_OF_MEMORY)  # whatever it held is gone with the process
         except BaseException:  # noqa: BLE001 - a bug, or a budget nobody caught: reported, never silent
-            _limit_cpu(None)
             conn.send(("crashed", None))
             continue
-        _limit_cpu(None)
         tasks += 1
         if tasks % _LOOK_AT_MEMORY_EVERY == 0 and _address_space() > _RETIRE_SHARE * _memory_limit():
             conn.send(("retired", value))  # a heap grown by big tasks: the pool starts a fresh worker
@@ -324,16 +322,12 @@ def _address_space() -> int:
         return 0
 
 
-def _limit_cpu(seconds: float | None) -> None:
+def _limit_cpu(seconds: float) -> None:
     """The kernel sends SIGXCPU, which ends the process, once it has used `seconds` more CPU time."""
     if resource is None:
         return
     _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-    if seconds is None:
-        resource.setrlimit(resource.RLIMIT_CPU, (hard, hard))
-        return
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    soft = math.ceil(usage.ru_utime + usage.ru_stime + seconds)
+    soft = math.ceil(time.process_time() + seconds)
     resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
 
 
