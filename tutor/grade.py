@@ -150,6 +150,11 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: i
                progress: Progress | None) -> Iterator[tuple[str, Graded]]:
     if not todo:
         return
+    if jobs > 1:  # trusted work done once here, not once in each worker: the forked workers inherit it
+        for exercise_id in dict.fromkeys(exercise for _, (exercise, _, _) in todo):
+            spec = pack.exercise(exercise_id)
+            if not spec.parameterised:
+                _variant(spec, "")
     with Pool(partial(_check_task, pack, timeout), min(jobs, len(todo)), timeout) as pool:
         for done, (key, outcome) in enumerate(pool.run(todo), start=1):
             if isinstance(outcome, Finished):
