@@ -73,16 +73,19 @@ def _timed_check(text: str) -> tuple[str, float]:
 
 
 def pack(path: str) -> dict:
+    import io
+
     from tutor.cli import main
 
     started = time.perf_counter()
-    with open(os.devnull, "w") as quiet:
-        stdout, sys.stdout = sys.stdout, quiet
-        try:
-            status = main(["pack", "validate", path])
-        finally:
-            sys.stdout = stdout
-    return {"status": status, "seconds": time.perf_counter() - started}
+    said = io.StringIO()
+    stdout, stderr, sys.stdout, sys.stderr = sys.stdout, sys.stderr, said, said
+    try:
+        status = main(["pack", "validate", path])
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+    first = said.getvalue().splitlines()[0] if said.getvalue() else ""
+    return {"status": status, "seconds": time.perf_counter() - started, "said": first.split(": ", 1)[-1][:60]}
 
 
 def grade(pack_name: str, submissions: str, out: str) -> dict:
@@ -115,7 +118,7 @@ def alias_bomb(size: int) -> str:
 
 
 def hostile_packs(folder: Path) -> dict[str, Path]:
-    mib = 1 << 20
+    mib = (1 << 20) - 2000  # just under the 1 MiB a pack may have: each is refused for what is in it
     exercise = "  - {{id: e{n}, kind: partial_derivative, function: {f}, wrt: x}}\n"
     texts = {
         "alias bomb (1 MB)": alias_bomb(mib),
@@ -173,8 +176,8 @@ def main() -> None:
         for name, path in hostile_packs(Path(folder)).items():
             found, mib, cpu, wall = run("pack", str(path))
             size = path.stat().st_size / 1024
-            print(f"  {name:<36} {size:6.0f} KiB   {wall:5.2f} s in all, {found['seconds']:5.2f} s reading it   "
-                  f"{mib:4.0f} MiB   exit {found['status']}")
+            print(f"  {name:<34} {size:5.0f} KiB  {wall:5.2f} s in all, {found['seconds']:5.2f} s reading it  "
+                  f"{mib:4.0f} MiB  exit {found['status']}: {found['said']}")
         print("\na class with hostile answers, `tutor grade --jobs 2` (limits: 5 s CPU an answer, 1 GiB a worker)")
         submissions = Path(folder) / "class.csv"
         rows = hostile_class(submissions)
