@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tutor import packs
+from tutor import grade
 from tutor.check import Verdict
 from tutor.cli import main
 from tutor.journal import FILE_NAME
@@ -30,20 +30,20 @@ def blocking_check(real, log: Path):
     SIGALRM is blocked, so the in-process budget can't fire: had the worker not been killed,
     the answer would come back "correct" after 30 s. Each check logs the worker's pid.
     """
-    def check(self, text):
+    def check(exercise, text):
         with log.open("a") as stream:
             stream.write(f"{os.getpid()} {text}\n")
         if text == "BLOCK":
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
             time.sleep(30)
             return Verdict("correct", "equal", "Correct.")
-        return real(self, text)
+        return real(exercise, text)
     return check
 
 
 def test_an_answer_stuck_in_c_is_killed_marked_timeout_and_the_job_goes_on(tmp_path, monkeypatch):
     log = tmp_path / "pids"
-    monkeypatch.setattr(packs.Exercise, "check", blocking_check(packs.Exercise.check, log))
+    monkeypatch.setattr(grade, "respond", blocking_check(grade.respond, log))
     submissions = tmp_path / "s.csv"
     submissions.write_text("student,exercise,answer\na,cube,3x^2\nb,cube,BLOCK\nc,cube,3x^2 + 0\n"
                            "d,fit,BLOCK\ne,cube,x\n", encoding="utf-8")

@@ -1,7 +1,7 @@
 """Exercise packs: YAML files of exercises, read safely and checked thoroughly.
 
 A pack is metadata plus a list of exercises; each exercise names its kind and
-the data that kind needs (see tutor/kinds/). Loading reports every problem in
+the data that kind needs (see tutor/topics/). Loading reports every problem in
 a file at once, each as `FILE:LINE:COL: exercise 'ID': message`. Parameters
 (`params:`) are symbols substituted into the parsed data, drawn from a seed
 that the pack, the exercise and a student id (or a number) fix, so a grader can
@@ -24,13 +24,13 @@ import sympy
 import yaml
 from sympy import Expr
 
-from .check import Verdict
 from .compare import Tolerance
-from .diagnose import explain
-from .kinds import KINDS, FieldError, Problem
-from .kinds.fields import FIELD_READERS, ReadError
-from .parse import Equation, InputError, read, symbol
+from .errors import TutorError, Where
+from .parse import Answer, Equation, InputError, Shape, read, symbol
 from .show import show
+from .steps import Step
+from .topics import KINDS, FieldError, Problem
+from .topics.fields import FIELD_READERS, NUMERIC_READERS, ReadError
 
 BUILT_IN = ("gradients", "drills")
 _MAX_DRAWS = 1000  # attempts at parameters that meet `require` before giving up
@@ -55,21 +55,7 @@ _PACK_KEYS = {"pack", "title", "description", "exercises"}
 # --------------------------------------------------------------------- positions
 
 
-@dataclass(frozen=True)
-class Where:
-    file: str
-    line: int  # 1-based
-    column: int  # 1-based
-
-    @classmethod
-    def of(cls, file: str, node: yaml.Node) -> "Where":
-        return cls(file, node.start_mark.line + 1, node.start_mark.column + 1)
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
-
-
-class PackError(Exception):
+class PackError(TutorError):
     """A pack that can't be used; `problems` holds every message, each with its position."""
 
     def __init__(self, problems: Sequence[str]):
@@ -140,10 +126,10 @@ def _read_condition(text: str, names: Sequence[str]) -> list[Condition]:
     for part in re.split(r"\band\b|,", text):
         pieces = _COMPARISON.split(part)
         if len(pieces) != 3:
-            raise ValueError(f"'{part.strip()}' is not a condition like a != p")
+            raise InputError(f"'{part.strip()}' is not a condition like a != p")
         left, op, right = pieces
-        conditions.append(Condition(part.strip(), read(left, "expression", names).value, op,
-                                    read(right, "expression", names).value))
+        conditions.append(Condition(part.strip(), read(left, Shape.EXPRESSION, names).value, op,
+                                    read(right, Shape.EXPRESSION, names).value))
     return conditions
 
 
@@ -186,7 +172,7 @@ class ExerciseSpec:
         seed = variant_seed(self.pack, self.id, key) if self.params else None
         values = self.draw(seed) if self.params else {}
         data = {name: substitute(value, values) for name, value in self.data.items()}
-        problem = KINDS[self.kind].build(data)
+        problem = KINDS[self.kind].exercise.build(data)
         return Exercise(self, problem, seed, tuple((s.name, v) for s, v in values.items()))
 
     def draw(self, seed: int) -> dict[sympy.Symbol, Expr]:
@@ -196,7 +182,7 @@ class ExerciseSpec:
             if all(c.holds(values) for c in self.require):
                 return values
         conditions = ", ".join(c.text for c in self.require)
-        raise ValueError(f"no parameters meet 'require: {conditions}' in {_MAX_DRAWS} draws; "
+        raise FieldError("require", f"no parameters meet 'require: {conditions}' in {_MAX_DRAWS} draws; "
                          "widen the ranges or relax the condition")
 
 
@@ -231,19 +217,21 @@ class Exercise:
     def id(self) -> str:
         return self.spec.id
 
+    @property
+    def tolerance(self) -> Tolerance | None:
+        return self.spec.tolerance
+
+    @property
+    def mistakes(self) -> tuple[Mistake, ...]:
+        return self.spec.mistakes
+
     def prompt(self, latex: bool = False) -> str:
         return self.problem.prompt(latex=latex)
 
-    def expected(self):
+    def expected(self) -> Answer:
         return self.problem.expected()
 
-    def check(self, text: str) -> Verdict:
-        """The verdict on a student's answer; a wrong one names its mistake where diagnosis finds it
-        (the author's `mistakes:` first, then the catalogue of misconceptions)."""
-        verdict = self.problem.check(text, self.spec.tolerance)
-        return explain(verdict, self.problem, text, self.spec.tolerance, self.spec.mistakes)
-
-    def steps(self):
+    def steps(self) -> Step | None:
         return self.problem.steps()
 
     def hints(self) -> tuple[str, ...]:
@@ -384,7 +372,9 @@ def _nodes(node: yaml.Node) -> Iterator[yaml.Node]:
 
 
 def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: set[str] | Mapping,
-             what: str) -> dict[str, yaml.Node]:
+             what: str, renamed: Mapping[str, str] | None = None) -> dict[str, yaml.Node]:
+    """The mapping's keys and values; an unknown key is reported with the known one it is closest to,
+    or with its new name (`renamed`: old -> new)."""
     if not isinstance(node, yaml.MappingNode):
         report.add(node, f"{what} must be a mapping of keys to values", exercise)
         return {}
@@ -394,6 +384,8 @@ def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: se
         if name not in allowed:
             close = difflib.get_close_matches(str(name), list(allowed), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
+            if renamed and name in renamed:
+                hint = f"; it is called '{renamed[name]}' now"
             report.add(key, f"unknown key '{name}'{hint}", exercise)
             continue
         if name in out:
@@ -424,18 +416,21 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path) -> Exer
     problem_class = _kind(node, report, exercise_id)
     if problem_class is None:
         return None
-    nodes = _mapping(node, report, exercise_id, {**_COMMON, **problem_class.FIELDS}, "an exercise")
-    # `points` is the grading weight (a number), except as a least-squares data list
-    weight = nodes.get("points")
-    if weight is not None and "points" in problem_class.FIELDS and not _is_number(weight):
-        weight = None
-    fields = {k: v for k, v in nodes.items() if k in problem_class.FIELDS and not (k == "points" and weight)}
+    renamed = {f.formerly: key for key, f in problem_class.FIELDS.items() if f.formerly}
+    nodes = _mapping(node, report, exercise_id, {**_COMMON, **problem_class.FIELDS}, "an exercise", renamed)
+    for old, new in renamed.items():  # an old name that is a common key now means only that key
+        if old in _COMMON and old in nodes and not _is_number(nodes[old]):
+            report.add(nodes.pop(old), f"'{old}' is {_COMMON[old]}; give this as '{new}' "
+                                       f"({problem_class.FIELDS[new].help})", exercise_id)
+    fields = {k: v for k, v in nodes.items() if k in problem_class.FIELDS}
+    given = {getattr(key, "value", None) for key, _ in node.value}
     for name, spec in problem_class.FIELDS.items():
-        if spec.required and name not in fields:
+        if spec.required and name not in fields and spec.formerly not in given:  # else its old name is reported
             report.add(node, f"missing '{name}' ({spec.help})", exercise_id)
     params = _params(nodes.get("params"), report, exercise_id)
     param_names = [p.name for p in params]
-    data: dict[str, object] = {"decimals": any(_has_decimal(fields[n]) for n in _NUMERIC_DATA if n in fields)}
+    numeric = [value for name, value in fields.items() if problem_class.FIELDS[name].reader in NUMERIC_READERS]
+    data: dict[str, object] = {"decimals": any(_has_decimal(value) for value in numeric)}
     for name, value in fields.items():
         try:
             data[name] = FIELD_READERS[problem_class.FIELDS[name].reader](value, param_names, folder)
@@ -444,8 +439,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path) -> Exer
         except InputError as error:
             report.add(value, f"'{name}' can't be read: {error.message}", exercise_id)
     require = _require(nodes.get("require"), param_names, report, exercise_id)
-    common = _common({k: v for k, v in nodes.items() if k in _COMMON and (k != "points" or weight)},
-                     report, exercise_id)
+    common = _common({k: v for k, v in nodes.items() if k in _COMMON}, report, exercise_id)
     if len(report.problems) > before:
         return None
     spec = ExerciseSpec(pack, exercise_id, problem_class.KIND, Where.of(report.file, node), data,
@@ -465,7 +459,7 @@ def _kind(node: yaml.MappingNode, report: _Report, exercise_id: str) -> type[Pro
         hint = f"; did you mean '{close[0]}'?" if close else f" (kinds: {', '.join(sorted(KINDS))})"
         report.add(kind_node, f"unknown kind '{kind}'{hint}", exercise_id)
         return None
-    return KINDS[kind]
+    return KINDS[kind].exercise
 
 
 def _require(node: yaml.Node | None, names: Sequence[str], report: _Report,
@@ -477,12 +471,9 @@ def _require(node: yaml.Node | None, names: Sequence[str], report: _Report,
         return ()
     try:
         return tuple(_read_condition(text, names))
-    except (ValueError, InputError) as error:
-        report.add(node, f"'require' can't be read: {getattr(error, 'message', error)}", exercise_id)
+    except InputError as error:
+        report.add(node, f"'require' can't be read: {error.message}", exercise_id)
         return ()
-
-
-_NUMERIC_DATA = ("at", "start", "rate", "point", "points")
 
 
 def _has_decimal(node: yaml.Node) -> bool:
@@ -519,8 +510,8 @@ def _common(nodes: dict, report: _Report, exercise: str) -> dict:
     if "tolerance" in nodes:
         try:
             out["tolerance"] = Tolerance.parse(str(nodes["tolerance"].value))
-        except (ValueError, AttributeError) as error:
-            report.add(nodes["tolerance"], str(error), exercise)
+        except InputError as error:
+            report.add(nodes["tolerance"], error.message, exercise)
     if "partial" in nodes:
         value = getattr(nodes["partial"], "value", None)
         if str(value).lower() not in ("true", "false"):
@@ -606,11 +597,11 @@ def _validate(spec: ExerciseSpec, nodes: dict, node: yaml.Node, report: _Report)
     except FieldError as error:
         report.add(nodes.get(error.field, node), error.message, spec.id)
         return
-    except ValueError as error:  # e.g. impossible `require`
-        report.add(nodes.get("require", nodes.get("params", node)), str(error), spec.id)
+    except TutorError as error:  # a solver or the reader refused the data of this variant
+        report.add(nodes.get("require", nodes.get("params", node)), error.message, spec.id)
         return
     if spec.answer is not None:
-        verdict = exercise.check(spec.answer)
+        verdict = exercise.problem.check(spec.answer, spec.tolerance)
         if not verdict.correct:
             report.add(nodes["answer"], f"the given answer does not agree with the computed one "
                                         f"({show(exercise.expected(), exercise.problem.variables)}): "
@@ -634,9 +625,9 @@ def self_check(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
             try:
                 exercise = spec.variant(key)
                 shown = show(exercise.expected(), exercise.problem.variables)
-                verdict = exercise.check(shown)
-            except (FieldError, ValueError) as error:
-                problems.append(f"{spec.where}: exercise '{spec.id}' (variant {key}): {error}")
+                verdict = exercise.problem.check(shown, spec.tolerance)
+            except TutorError as error:
+                problems.append(f"{spec.where}: exercise '{spec.id}' (variant {key}): {error.message}")
                 break
             if not verdict.correct:
                 problems.append(f"{spec.where}: exercise '{spec.id}' (variant {key}): its own answer "
@@ -685,18 +676,16 @@ _COMMON_TYPES = {
 
 def json_schema() -> dict:
     """The structure of a pack file as JSON Schema, from the same declarations the loader enforces
-    (the common keys and each kind's FIELDS), for editors that complete and check YAML."""
+    (the common keys and each registered kind's FIELDS), for editors that complete and check YAML."""
     kinds = []
-    for name, kind in sorted(KINDS.items()):
+    for name, topic in sorted(KINDS.items()):
+        fields = topic.exercise.FIELDS
         properties = {key: {**_COMMON_TYPES.get(key, {}), "description": help_}
                       for key, help_ in _COMMON.items()}
         properties["kind"] = {"const": name, "description": _COMMON["kind"]}
-        for key, field_ in kind.FIELDS.items():
-            shape = _JSON_TYPES[field_.reader]
-            if key in properties:  # least squares: `points` is the data, or the weight
-                shape = {"oneOf": [_COMMON_TYPES[key], shape]}
-            properties[key] = {**shape, "description": field_.help}
-        required = ["id", "kind", *(key for key, field_ in kind.FIELDS.items() if field_.required)]
+        for key, field_ in fields.items():
+            properties[key] = {**_JSON_TYPES[field_.reader], "description": field_.help}
+        required = ["id", "kind", *(key for key, field_ in fields.items() if field_.required)]
         kinds.append({"type": "object", "properties": properties, "required": required,
                       "additionalProperties": False})
     return {

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import packs
+from .calculus import SolveError
+from .check import Judgement
+from .feedback import respond
 from .packs import Exercise, ExerciseSpec, Pack
 from .parse import FUNCTIONS, InputError
 from .plot import NoMatplotlib, picture_for
@@ -162,8 +165,8 @@ class Session:
 
     def answer(self, text: str) -> list[Line]:
         current = self.current
-        verdict = current.exercise.check(text)
-        if verdict.verdict == "invalid":  # unreadable: say where, count nothing
+        verdict = respond(current.exercise, text)
+        if verdict.verdict == Judgement.INVALID:  # unreadable: say where, count nothing
             return [Line(verdict.pointer(text), "invalid")]
         self.store.record(self.session_id, self.student_id, self.pack.id, current.spec.id, current.variant,
                           text, verdict.verdict, verdict.note, current.hints, current.spec.tags or (GENERAL,))
@@ -245,8 +248,8 @@ class Session:
     def do_plot(self, _: str) -> list[Line]:
         try:
             path = picture_for(self.current.exercise, Path(f"{self.current.spec.id}.png"))
-        except ValueError as error:  # this kind of exercise has no picture
-            return [Line(str(error), "muted")]
+        except SolveError as error:  # this kind of exercise has no picture
+            return [Line(error.message, "muted")]
         except (NoMatplotlib, OSError) as error:
             return [Line(f"The picture could not be drawn: {error}", "invalid")]
         return [Line(f"Saved the picture as {path}", "muted")]
@@ -280,8 +283,6 @@ class Session:
             answer = problem.read(text)
         except InputError as error:
             return f"can't read yet: {error.message}"
-        except ValueError:
-            return ""
         return f"read as: {show(answer.value, problem.variables)}"
 
     def names(self) -> list[str]:

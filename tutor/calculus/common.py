@@ -13,18 +13,15 @@ from typing import Iterable, Mapping, Sequence
 import sympy
 from sympy import Expr
 
+from ..errors import TutorError
 from ..parse import InputError, read, symbol
 from ..parse import _describe as describe  # the same words the parser uses
 
 Number = int | Fraction | Decimal | float | str | Expr
 
 
-class SolveError(ValueError):
+class SolveError(TutorError):
     """A problem with what a solver was asked to do, in one sentence."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
 
 
 def function_of(f: str | Expr) -> Expr:

@@ -9,7 +9,7 @@ import sympy
 from sympy import Expr
 
 from ..compare import Context
-from ..parse import Answer, symbol
+from ..parse import Answer, Shape, symbol
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class Pattern:
     for a student's answer (read in `shape`) that shows it, or None."""
 
     misconception: str
-    shape: str
+    shape: Shape
     test: Callable[[Answer, Context], str | None]
     variables: tuple[str, ...] | None = None
     components: tuple[str, ...] | None = None
