@@ -83,7 +83,8 @@ BROKEN = {
         "6:5: exercise 'a': unknown key 'point'; it is called 'at' now",
     ],
     'old-points-key.yaml': [
-        "5:13: exercise 'a': 'points' is the weight for grading (default 1); give this as 'data' (the data points, like [[1, 2], [2, 5], [3, 3]])",
+        "5:13: exercise 'a': 'points' is the weight for grading (default 1); give this as 'data' "
+        "(the data points, like [[1, 2], [2, 5], [3, 3]])",
     ],
     'python-tag.yaml': [
         '5:15: YAML tags like tag:yaml.org,2002:python/object/apply:os.system are not allowed',

@@ -384,8 +384,8 @@ def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: se
         if name not in allowed:
             close = difflib.get_close_matches(str(name), list(allowed), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            if renamed and name in renamed:
-                hint = f"; it is called '{renamed[name]}' now"
+            if renamed and str(name) in renamed:
+                hint = f"; it is called '{renamed[str(name)]}' now"
             report.add(key, f"unknown key '{name}'{hint}", exercise)
             continue
         if name in out:

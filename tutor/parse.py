@@ -663,7 +663,7 @@ class _Parser:
         found = [self.item()]
         while self.at(","):
             comma = self.advance()
-            if self.tok.kind == TokenKind.END:
+            if self.tokens[self.pos].kind == TokenKind.END:  # the token after the comma
                 raise InputError("missing item after ','", comma.col, "missing_operand")
             found.append(self.item())
         t = self.tok

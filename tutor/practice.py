@@ -241,8 +241,9 @@ class Session:
         return lines
 
     def do_latex(self, _: str) -> list[Line]:
-        if self.current.last_shown == "steps":
-            return [Line(render_latex(self.current.exercise.steps()))]
+        steps = self.current.exercise.steps() if self.current.last_shown == "steps" else None
+        if steps is not None:
+            return [Line(render_latex(steps))]
         return [Line(self.current.exercise.prompt(latex=True))]
 
     def do_plot(self, _: str) -> list[Line]:

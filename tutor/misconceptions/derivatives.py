@@ -10,8 +10,8 @@ partials, `faulty_partials`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Sequence
 
 import sympy
 from sympy import Expr

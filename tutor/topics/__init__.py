@@ -12,8 +12,18 @@ from that list. docs/contributing/adding-a-kind.md walks through adding one.
 from __future__ import annotations
 
 from ..misconceptions import SHARED, Candidate, Misconception
-from . import (classify_point, critical_points, derivative, expression, gradient, gradient_descent, least_squares,
-               minimize, partial_derivative, tangent_plane)
+from . import (
+    classify_point,
+    critical_points,
+    derivative,
+    expression,
+    gradient,
+    gradient_descent,
+    least_squares,
+    minimize,
+    partial_derivative,
+    tangent_plane,
+)
 from .base import Command, Field, FieldError, FunctionProblem, Problem, Topic
 from .solution import Solution
 

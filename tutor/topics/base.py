@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, overload
 
 import sympy
 from sympy import Expr
@@ -178,6 +178,12 @@ class FunctionProblem(Problem):
         """f(x, y) = 3x²y³"""
         return f"{self.name}({', '.join(self.show(symbol(v), latex) for v in self.variables)}) = " \
                f"{self.show(self.function, latex)}"
+
+    @overload
+    def at_mapping(self, point: Sequence[Expr]) -> dict[str, Expr]: ...
+
+    @overload
+    def at_mapping(self, point: None) -> None: ...
 
     def at_mapping(self, point: Sequence[Expr] | None) -> dict[str, Expr] | None:
         """A point as the solvers take it: {x: 2, y: 3}."""

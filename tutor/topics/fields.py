@@ -12,6 +12,7 @@ import csv
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import yaml
 from sympy import Expr
@@ -47,7 +48,7 @@ def _scalar(node: yaml.Node, what: str) -> str:
 
 def _expression(node: yaml.Node, params: Sequence[str], what: str, constant: bool = False) -> Expr:
     text = _scalar(node, what)
-    value = read(text, Shape.EXPRESSION, params, infer=not constant).value
+    value = cast(Expr, read(text, Shape.EXPRESSION, params, infer=not constant).value)
     if constant and value.free_symbols - {s for s in value.free_symbols if s.name in params}:
         raise ReadError(f"{what} must be a number", node)
     return value
@@ -109,7 +110,7 @@ def read_points(node, params, folder) -> tuple[tuple[Expr, ...], ...]:  # noqa: 
                 raise ReadError("each point is a list like [1, 2]", item)
             points.append(tuple(_expression(c, params, "a coordinate", constant=True) for c in item.value))
         return tuple(points)
-    value = read(_scalar(node, "points"), Shape.POINTS, params).value
+    value = cast(tuple, read(_scalar(node, "points"), Shape.POINTS, params).value)
     return tuple(p for p in value if isinstance(p, tuple))
 
 
@@ -131,9 +132,9 @@ def read_csv(node, params, folder: Path) -> Table:  # noqa: ARG001
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
     except FileNotFoundError:
-        raise ReadError(f"CSV file '{name}' not found beside the pack", fields["file"])
+        raise ReadError(f"CSV file '{name}' not found beside the pack", fields["file"]) from None
     except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise ReadError(f"CSV file '{name}' can't be read: {error}", fields["file"])
+        raise ReadError(f"CSV file '{name}' can't be read: {error}", fields["file"]) from None
     if not rows:
         raise ReadError(f"CSV file '{name}' has no data rows", fields["file"])
     for column in (*features, target):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar, Mapping
+from typing import Any, ClassVar
 
 from sympy import Expr
 
@@ -30,7 +31,7 @@ class ClassifyPoint(FunctionProblem):
         common = cls.function_data(data)
         at = point_from(data["at"], common["variables"], "at")
         values = calculus.gradient(common["function"], common["variables"],
-                                   dict(zip(common["variables"], at))).values
+                                   dict(zip(common["variables"], at))).values or ()
         if any(v != 0 for v in values):
             raise FieldError("at", "this point is not a critical point (the gradient is not zero there)")
         return cls(at=at, **common)

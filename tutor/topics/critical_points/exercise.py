@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar, Mapping
+from typing import Any, ClassVar
+
+from sympy import Expr
 
 from ... import calculus, steps
 from ...calculus import SolveError
-from ...parse import Answer, Shape, symbol
+from ...parse import Answer, Equation, Shape, symbol
 from ...plot import Figure, contour_figure, critical_curve_figure
 from ..base import Field, FieldError, FunctionProblem
 
@@ -53,12 +56,17 @@ class CriticalPoints(FunctionProblem):
             return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}}}"
         return f"Find all critical points of {self.signature()}{where}{lines}."
 
-    def expected(self) -> Answer:
+    def points_and_lines(self) -> tuple[list[tuple[Expr, ...]], list[Equation]]:
+        """The answer's isolated points and its whole lines of critical points (in the region)."""
         result = self.solution
         lines = [s.equation for s in result.sets if s.inside is not False]
         points = [p.point for p in result.points
                   if p.inside is not False and not any(_on(p.point, line, self.variables) for line in lines)]
-        return Answer(Shape.POINTS, tuple(points) + tuple(lines))
+        return points, lines
+
+    def expected(self) -> Answer:
+        points, lines = self.points_and_lines()
+        return Answer(Shape.POINTS, (*points, *lines))
 
     def steps(self) -> steps.Step:
         return steps.critical_steps(self.function, self.variables, self.region, result=self.solution)
@@ -66,7 +74,8 @@ class CriticalPoints(FunctionProblem):
     def hints(self) -> tuple[str, ...]:
         result = self.solution
         partials = " and ".join(f"∂{self.name}/∂{v} = 0" for v in self.variables)
-        count = len(self.expected().value)
+        points, lines = self.points_and_lines()
+        count = len(points) + len(lines)
         return (
             f"A critical point is where every partial derivative is zero: solve {partials}.",
             "Factor each partial derivative; a product is zero when one of its factors is. "
@@ -83,6 +92,6 @@ class CriticalPoints(FunctionProblem):
         return contour_figure(self.function, names, critical=True, region=self.region, name=self.name)
 
 
-def _on(point, line, variables) -> bool:
+def _on(point: tuple[Expr, ...], line: Equation, variables: tuple[str, ...]) -> bool:
     values = {symbol(v): c for v, c in zip(variables, point)}
     return (line.lhs - line.rhs).xreplace(values) == 0

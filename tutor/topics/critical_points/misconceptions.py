@@ -8,6 +8,7 @@ region, whole lines left out), since many answers show the same mistake.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from ...compare import Context, compare_equations, compare_numbers
 from ...misconceptions import Misconception, Pattern, at_point, register
@@ -62,9 +63,7 @@ def _list(items: Sequence, variables: Sequence[str]) -> str:
 
 def candidates(problem: CriticalPoints) -> list[Pattern]:
     variables, name = problem.variables, problem.name
-    expected = problem.expected().value
-    points = [p for p in expected if isinstance(p, tuple)]
-    lines = [p for p in expected if isinstance(p, Equation)]
+    points, lines = problem.points_and_lines()
     solution = problem.solution
     outside = [p.point for p in solution.points if p.inside is False]
     partials = solution.gradient
@@ -73,8 +72,8 @@ def candidates(problem: CriticalPoints) -> list[Pattern]:
     equations = " and ".join(f"∂{name}/∂{v} = 0" for v in variables)
 
     def split(got: Answer) -> tuple[list, list]:
-        return ([p for p in got.value if isinstance(p, tuple)],
-                [p for p in got.value if isinstance(p, Equation)])
+        items = cast(tuple, got.value)  # read in the points shape
+        return [p for p in items if isinstance(p, tuple)], [p for p in items if isinstance(p, Equation)]
 
     def has_lines(found: list, ctx: Context) -> bool:
         return all(any(_same_line(a, w, ctx) for a in found) for w in lines)
@@ -97,7 +96,7 @@ def candidates(problem: CriticalPoints) -> list[Pattern]:
         got_points, got_lines = split(got)
         if extras(got_points, ctx) or any(not any(_same_line(a, w, ctx) for w in lines) for a in got_lines):
             return None
-        missing = [p for p in points if not _among(p, got_points, ctx)]
+        missing: list[tuple | Equation] = [p for p in points if not _among(p, got_points, ctx)]
         missing += [w for w in lines if not any(_same_line(a, w, ctx) for a in got_lines)]
         if not missing:
             return None

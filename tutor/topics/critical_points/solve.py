@@ -15,7 +15,7 @@ from ..solution import Solution, approx, columns, function_argument, header, rea
 
 
 def solve(function: str, region: str | None = None, variables: Sequence[str] | None = None,
-             explain: bool = False) -> Solution:
+          explain: bool = False) -> Solution:
     f, names = read_function(function, variables)
     result = calculus.critical_points(f, names, region)
     lines, latex = [header(f, names)], [header(f, names, True)]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Mapping
+from typing import Any, ClassVar
 
 from ..base import Field, FieldError, FunctionProblem, point_from
 from ..partial_derivative.exercise import PartialDerivative

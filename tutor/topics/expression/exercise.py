@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar, Mapping
+from typing import Any, ClassVar
 
 import sympy
 
@@ -37,7 +38,7 @@ class Expression(Problem):
         try:
             answer = read(data["expected"], shape, variables, infer=not variables)
         except InputError as error:
-            raise FieldError("expected", f"'expected' can't be read: {error.message}")
+            raise FieldError("expected", f"'expected' can't be read: {error.message}") from None
         if not variables:
             variables = tuple(sorted({s.name for s in getattr(answer.value, "free_symbols", set())}))
         return cls(text=data["prompt"], answer=answer, variables=variables,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from typing import Any
 
 from ... import calculus
 from ...check import names
@@ -14,15 +15,15 @@ from .steps import gradient_steps
 
 
 def solve(function: str, at: str | None = None, variables: Sequence[str] | None = None,
-             explain: bool = False) -> Solution:
+          explain: bool = False) -> Solution:
     f, names = read_function(function, variables)
     point = calculus.parse_point(at, names) if at else None
     result = calculus.gradient(f, names, point)
     lines = [header(f, names), f"∇f = {show(result.components, names)}"]
     latex = [header(f, names, True), rf"\nabla f = {show(result.components, names, latex=True)}"]
-    data = {"kind": "gradient", "function": show(f, names), "variables": list(names),
-            "gradient": [show(c, names) for c in result.components]}
-    if result.at is not None:
+    data: dict[str, Any] = {"kind": "gradient", "function": show(f, names), "variables": list(names),
+                            "gradient": [show(c, names) for c in result.components]}
+    if result.at is not None and result.values is not None:
         at_point = tuple(result.at.values())
         lines.append(f"∇f{args(at_point)} = {show(result.values)}")
         latex.append(rf"\nabla f{args(at_point, True)} = {show(result.values, latex=True)}")

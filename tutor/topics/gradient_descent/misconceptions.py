@@ -8,8 +8,8 @@ gradient or the step instead of the new point.
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from collections.abc import Callable, Sequence
+from fractions import Fraction
 
 import sympy
 

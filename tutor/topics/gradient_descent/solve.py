@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Sequence
 
 from ... import calculus
+from ...calculus import DescentRow
 from ...calculus.common import SolveError, exact
 from ...check import names
 from ...show import show, show_float
@@ -17,14 +18,15 @@ SHOWN_ROWS = 40  # a longer descent table shows its first and last rows only
 
 
 def solve(function: str | None, start: str, rate: str, iterations: int | None = None,
-            tolerance: float | None = None, max_iterations: int = 10_000, variables: Sequence[str] | None = None,
-            points: str | None = None, explain: bool = False) -> Solution:
-    if (function is None) == (points is None):
-        raise SolveError("give a function, or --points for the least-squares cost E(m, b)")
-    if points is not None:
+          tolerance: float | None = None, max_iterations: int = 10_000, variables: Sequence[str] | None = None,
+          points: str | None = None, explain: bool = False) -> Solution:
+    names: tuple[str, ...]
+    if function is not None and points is None:
+        f, names = read_function(function, variables)
+    elif points is not None and function is None:
         f, names = calculus.fit_line(calculus.points_from_text(points)).cost_function, ("m", "b")
     else:
-        f, names = read_function(function, variables)
+        raise SolveError("give a function, or --points for the least-squares cost E(m, b)")
     at = calculus.parse_point(start, names)
     result = calculus.descend(f, names, tuple(at.values()), exact(rate), iterations, tolerance,
                               max_iterations)
@@ -37,7 +39,7 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
             f"start {floats(result.rows[0].point)}, learning rate α = {show_float(result.rate)}"]
     slope = ["f′"] if len(names) == 1 else [f"∂f/∂{n}" for n in names]
     table = [["k", *names, *slope, "f"]]
-    rows = result.rows
+    rows: tuple[DescentRow | None, ...] = result.rows
     if len(rows) > SHOWN_ROWS:
         rows = rows[:SHOWN_ROWS // 2] + (None,) + rows[-SHOWN_ROWS // 2:]
     for row in rows:

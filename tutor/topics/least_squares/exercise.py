@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar, Mapping
+from typing import Any, ClassVar
 
 from sympy import Expr
 
@@ -51,7 +52,7 @@ class LeastSquares(Problem):
         decimals = data.get("decimals", False) or any(not c.is_Integer for p in points for c in p)
         problem = cls(points=points, source=source, decimals=decimals)
         try:
-            problem.solution
+            _ = problem.solution  # solved once here, so that a pack with no solution says so
         except SolveError as error:
             raise FieldError("csv" if "csv" in data else "data", error.message) from None
         return problem

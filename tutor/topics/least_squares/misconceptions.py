@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 
 from sympy import Expr
 
+from ...calculus import NormalEquations
 from ...misconceptions import Misconception, WrongAnswer, register
 from ...parse import Answer, Equation, Shape, symbol
 from .exercise import LeastSquares
@@ -40,7 +41,7 @@ def _solve(a: Sequence[Sequence[Expr]], c: Sequence[Expr]) -> tuple[Expr, Expr] 
     return ((c[0] * a[1][1] - a[0][1] * c[1]) / det, (a[0][0] * c[1] - c[0] * a[1][0]) / det)
 
 
-def _factor_two(system) -> Iterator[tuple[Expr, Expr]]:
+def _factor_two(system: NormalEquations) -> Iterator[tuple[Expr, Expr] | None]:
     """Normal equations with the 2 kept in some terms only; E = Sxx·m² + 2Sx·mb + n·b² − 2Sxy·m − 2Sy·b + Syy."""
     (sxx, sx), (_, n) = system.matrix
     sxy, sy = system.rhs

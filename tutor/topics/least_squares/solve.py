@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Sequence
 
 import sympy
+from sympy import Expr
 
 from ... import calculus
 from ...calculus.common import SolveError
@@ -20,12 +21,15 @@ def solve(points: str | None = None, csv: str | None = None, x_columns: Sequence
           y_column: str | None = None, explain: bool = False) -> Solution:
     data_points, legend = _data(points, csv, x_columns, y_column)
     features = len(data_points[0]) - 1
+    fit: calculus.LineFit | calculus.LinearFit
+    values: tuple[Expr, ...]
+    names: tuple[str, ...]
     if features == 1:
-        fit = calculus.fit_line(data_points)
-        values, names = (fit.slope, fit.intercept), ("m", "b")
+        fit = line_fit = calculus.fit_line(data_points)
+        values, names = (line_fit.slope, line_fit.intercept), ("m", "b")
     else:
-        fit = calculus.fit_linear([p[:-1] for p in data_points], [p[-1] for p in data_points])
-        values, names = (*fit.weights, fit.intercept), fit.system.parameters
+        fit = linear_fit = calculus.fit_linear([p[:-1] for p in data_points], [p[-1] for p in data_points])
+        values, names = (*linear_fit.weights, linear_fit.intercept), linear_fit.system.parameters
     xs = [symbol("x")] if features == 1 else [symbol(f"x_{i + 1}") for i in range(features)]
     model = sympy.Add(*(v * x for v, x in zip(values, xs)), values[-1])
     line = Equation(symbol("y"), model)
@@ -49,13 +53,13 @@ def solve(points: str | None = None, csv: str | None = None, x_columns: Sequence
 
 def _data(points: str | None, csv: str | None, x_columns: Sequence[str],
           y_column: str | None) -> tuple[tuple, str]:
-    if (points is None) == (csv is None):
-        raise SolveError("give the data either with --points or with --csv FILE --x COLUMN --y COLUMN")
-    if points is not None:
+    if points is not None and csv is None:
         found = calculus.points_from_text(points)
         if len(found[0]) < 2:
             raise SolveError("each point needs an x and a y, like (1, 2)")
         return found, ""
+    if csv is None or points is not None:
+        raise SolveError("give the data either with --points or with --csv FILE --x COLUMN --y COLUMN")
     if not x_columns or not y_column:
         raise SolveError("with --csv, name the columns: --x COLUMN (one or more) and --y COLUMN")
     found = calculus.points_from_csv(csv, list(x_columns), y_column)

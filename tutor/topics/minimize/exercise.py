@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar, Mapping
+from typing import Any, ClassVar
 
 import sympy
 
@@ -29,7 +30,7 @@ class Minimize(FunctionProblem):
             raise FieldError("function", "minimize needs a function of one variable")
         problem = cls(**common)
         try:
-            problem.solution
+            _ = problem.solution  # solved once here, so that a pack with no solution says so
         except SolveError as error:
             raise FieldError("function", error.message) from None
         return problem

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from typing import Any
 
 from ... import calculus, steps
 from ...calculus.common import SolveError, describe
@@ -14,7 +15,7 @@ from ..solution import Solution, approx, args, exact_data, function_argument, he
 
 
 def solve(function: str, wrt: str | None = None, at: str | None = None,
-            variables: Sequence[str] | None = None, explain: bool = False) -> Solution:
+          variables: Sequence[str] | None = None, explain: bool = False) -> Solution:
     f, names = read_function(function, variables)
     if wrt is None:
         if len(names) != 1:
@@ -26,9 +27,9 @@ def solve(function: str, wrt: str | None = None, at: str | None = None,
     result = calculus.partial(f, wrt, point)
     lines = [header(f, names), f"{_d(names, wrt)} = {show(result.derivative, names)}"]
     latex = [header(f, names, True), f"{_d(names, wrt, True)} = {show(result.derivative, names, latex=True)}"]
-    data = {"kind": "partial", "function": show(f, names), "variables": list(names), "wrt": wrt,
-            "derivative": show(result.derivative, names),
-            "derivative_latex": show(result.derivative, names, latex=True)}
+    data: dict[str, Any] = {"kind": "partial", "function": show(f, names), "variables": list(names), "wrt": wrt,
+                            "derivative": show(result.derivative, names),
+                            "derivative_latex": show(result.derivative, names, latex=True)}
     if result.at is not None:
         at_point = tuple(result.at.values())
         lines.append(f"{_d(names, wrt)}{args(at_point)} = {show(result.value)}{approx(result.value)}")

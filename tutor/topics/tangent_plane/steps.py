@@ -31,10 +31,11 @@ TEMPLATES: dict[StepRule, str] = {
 }
 
 
-def tangent_steps(f: str | Expr, variables: Sequence[str] | None, at: Mapping[str, Number], *,
+def tangent_steps(f: str | Expr, variables: Sequence[str] | None, at: Mapping[str, Number] | None = None, *,
                   result: TangentPlane | None = None) -> Step:
-    """f and its partials at the point, then z = f(a, b) + f_x(a, b)(x - a) + f_y(a, b)(y - b)."""
-    t = result or tangent_plane(f, variables, at)
+    """f and its partials at the point, then z = f(a, b) + f_x(a, b)(x - a) + f_y(a, b)(y - b).
+    `at` is needed unless the solver's `result` is given."""
+    t = result or tangent_plane(f, variables, at or {})
     grad = gradient(t.function, t.variables)
     substeps = [step(TangentRule.VALUE_AT, t.function, t.value, point=t.point)]
     substeps += [step(TangentRule.PARTIAL_AT, component, value, point=t.point, wrt=v)
