@@ -12,7 +12,7 @@ from that list. docs/contributing/adding-a-kind.md walks through adding one.
 from __future__ import annotations
 
 from ..misconceptions import SHARED, Candidate, Misconception
-from . import (
+from . import (  # every kind's folder
     classify_point,
     critical_points,
     derivative,
