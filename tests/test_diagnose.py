@@ -10,8 +10,8 @@ from tutor import Limits, packs
 from tutor.diagnose import AUTHOR, _table_for, diagnose, explain, offered
 from tutor.feedback import respond
 from tutor.misconceptions import SHARED, Pattern, WrongAnswer
-from tutor.topics import CATALOGUE, TOPICS, candidates
 from tutor.show import show
+from tutor.topics import CATALOGUE, TOPICS, candidates
 
 LESSON = packs.load("gradients")
 DRILLS = packs.load("drills")

@@ -9,9 +9,18 @@ import pytest
 
 from tutor import packs
 from tutor.calculus import SolveError, descend
-from tutor.plot import (Figure, classify_figure, contour_figure, critical_curve_figure, curve_figure,
-                        descent_figure, fit_figure, gradient_figure, minimum_figure,
-                        surface_figure)
+from tutor.plot import (
+    Figure,
+    classify_figure,
+    contour_figure,
+    critical_curve_figure,
+    curve_figure,
+    descent_figure,
+    fit_figure,
+    gradient_figure,
+    minimum_figure,
+    surface_figure,
+)
 
 SAUNA = "85 - 1/90 x^2 (x - 6) y^2 (y - 6)"
 ROOM = "0 <= x <= 5, 0 <= y <= 5"

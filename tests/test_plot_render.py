@@ -12,8 +12,16 @@ import pytest
 
 from tutor import packs
 from tutor.calculus import SolveError
-from tutor.plot import (NoMatplotlib, contour_figure, descent_figure, fit_figure, picture_for, render_text,
-                        surface_figure, write_png)
+from tutor.plot import (
+    NoMatplotlib,
+    contour_figure,
+    descent_figure,
+    fit_figure,
+    picture_for,
+    render_text,
+    surface_figure,
+    write_png,
+)
 
 pytest.importorskip("matplotlib")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from solve_helpers import check_derivation, lesson, shown
+
 from tutor.calculus import derivative
 from tutor.steps import Rule, critical_steps, derivative_steps, render_latex, render_text, to_json
 from tutor.topics.gradient.steps import GradientRule, gradient_steps
