@@ -183,7 +183,7 @@ class ExerciseSpec:
                 return values
         conditions = ", ".join(c.text for c in self.require)
         raise FieldError("require", f"no parameters meet 'require: {conditions}' in {_MAX_DRAWS} draws; "
-                         "widen the ranges or relax the condition")
+                                    "widen the ranges or relax the condition")
 
 
 def variant_seed(pack: str, exercise: str, key: object) -> int:

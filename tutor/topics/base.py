@@ -30,7 +30,7 @@ from ..steps import Step
 
 
 class FieldError(TutorError):
-    """A kind's data that doesn't make sense; `field` names the key it is about."""
+    """An exercise's data that doesn't make sense; `field` names the key it is about."""
 
     def __init__(self, field: str, message: str):
         super().__init__(message)
