@@ -52,7 +52,7 @@ def copy(tmp_path_factory) -> Path:
                   r"\1    function_value.TOPIC,\n)", text)
     assert text.count("function_value") == 2, "the registry's layout changed: update the page and this test"
     path.write_text(text, encoding="utf-8")
-    (pack,) = [code for title, code in TITLED if title.endswith(".yaml")]
+    (pack,) = [code for title, code in TITLED if title == "values.yaml"]
     (root / "values.yaml").write_text(pack, encoding="utf-8")
     return root
 
