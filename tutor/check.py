@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from enum import StrEnum
 from typing import Iterable, Iterator, Sequence
 
 from .budget import OutOfTime, deadline
@@ -17,9 +16,10 @@ from .compare import Context, Note, Outcome, Tolerance, compare
 from .limits import LIMITS, Limits
 from .parse import AUTO, Answer, Equation, InputError, Shape, read, to_sympy
 from .show import show
+from .words import TextEnum
 
 
-class Judgement(StrEnum):
+class Judgement(TextEnum):
     """What a verdict says of an answer. The grader adds UNANSWERED for an answer never given."""
 
     CORRECT = "correct"

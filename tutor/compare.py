@@ -17,7 +17,6 @@ import functools
 import random
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 from fractions import Fraction
 from typing import Any, Callable, Sequence
 
@@ -39,6 +38,7 @@ from .evaluate import (
 from .limits import LIMITS, Limits
 from .parse import Answer, Equation, InputError, Shape, symbol
 from .show import as_decimal, show
+from .words import TextEnum
 
 _POINTS_WANTED = 8  # agreeing points before an expression counts as equal
 _CANDIDATES = 40  # points tried at most
@@ -88,7 +88,7 @@ class Tolerance:
         return f"within a relative error of {self.relative:g}"
 
 
-class Note(StrEnum):
+class Note(TextEnum):
     """The machine-readable reason a verdict gives (STACK's "answer notes"); reports count them.
 
     A family (PARSE_ERROR, MISCONCEPTION, MISTAKE) is written with its detail after a colon:

@@ -33,10 +33,10 @@ from sympy import Expr, Integer, Rational
 
 from .errors import TutorError
 from .limits import LIMITS, Limits
-from .words import and_list
+from .words import TextEnum, and_list
 
 
-class Shape(StrEnum):
+class Shape(TextEnum):
     """What kind of thing an answer is."""
 
     EXPRESSION = "expression"
