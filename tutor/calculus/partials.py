@@ -36,7 +36,10 @@ def _tidy(term: Expr) -> Expr:
 def value_at(expr: Expr, variables: Sequence[str], point: Sequence[Expr], what: str = "f") -> Expr:
     """expr at the point, exactly; a point where it has no real value is an error."""
     value = expr.xreplace(dict(zip(symbols(variables), point)))
-    value = sympy.simplify(value) if value.free_symbols or not value.is_Rational else value
+    if value.has(sympy.CRootOf):  # an exact root without radicals: simplify only slows it down
+        value = sympy.expand(value)
+    elif value.free_symbols or not value.is_Rational:
+        value = sympy.simplify(value)
     if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or value.is_extended_real is False:
         shown = ", ".join(f"{n} = {p}" for n, p in zip(variables, point))
         raise SolveError(f"{what} has no real value at {shown}")
