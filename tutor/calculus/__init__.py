@@ -6,12 +6,12 @@ f in the order x, y, z, then the others alphabetically.
 """
 
 from .common import SolveError, order_variables, parse_point
-from .critical import (Case, Classification, CriticalPoint, CriticalPoints, CriticalSet, classify,
-                       critical_points)
+from .critical import (ByValues, Case, Classification, CriticalPoint, CriticalPoints, CriticalSet, Found, Nature,
+                       Piece, classify, critical_points)
 from .descent import Descent, DescentRow, descend
 from .least_squares import (LinearFit, LineFit, NormalEquations, fit_line, fit_linear, points_from_csv,
                             points_from_text)
-from .minimize import Minimum, minimize
+from .minimize import DescentEnd, LocalMinima, LocalMinimum, Minimum, descent_end, local_minima, minimize
 from .partials import Gradient, Partial, derivative, gradient, partial
 from .region import Condition, Region, parse_region
 from .tangent import TangentPlane, tangent_plane

@@ -477,7 +477,7 @@ def _by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
     """What f's values near a critical point say, where the second-derivative test can't decide."""
     value = f.xreplace(dict(zip(syms, point)))
     if len(syms) == 1:
-        s, why = _higher_derivatives(f, syms[0], point[0])
+        s, why = higher_derivatives(f, syms[0], point[0])
     elif rational_polynomial(f, syms) is not None and all(c.is_Rational for c in point):
         s = _sign_near(sympy.expand(f - value), syms, point)
         why = "from the factors of f - f(P)"
@@ -501,7 +501,7 @@ def _near(what: str) -> str:
     return "it" if what == "point" else "each of its points"
 
 
-def _higher_derivatives(f: Expr, x: sympy.Symbol, a: Expr, most: int = 12) -> tuple[int | None, str]:
+def higher_derivatives(f: Expr, x: sympy.Symbol, a: Expr, most: int = 12) -> tuple[int | None, str]:
     """The first derivative that is not 0 at a: an even one decides by its sign, an odd one means
     f crosses f(a) there (an inflection)."""
     d = sympy.diff(f, x)
