@@ -193,7 +193,7 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
 
 def _tidy(value: Expr) -> Expr:
     """Simplified, except a value with CRootOf in it, which simplify can't improve (only slowly)."""
-    return sympy.expand(value) if value.has(sympy.CRootOf) else sympy.simplify(value)
+    return value if value.has(sympy.CRootOf) else sympy.simplify(value)
 
 
 def _label(signs: list[int | None]) -> Nature:

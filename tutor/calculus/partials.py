@@ -36,8 +36,8 @@ def _tidy(term: Expr) -> Expr:
 def value_at(expr: Expr, variables: Sequence[str], point: Sequence[Expr], what: str = "f") -> Expr:
     """expr at the point, exactly; a point where it has no real value is an error."""
     value = expr.xreplace(dict(zip(symbols(variables), point)))
-    if value.has(sympy.CRootOf):  # an exact root without radicals: simplify only slows it down
-        value = sympy.expand(value)
+    if value.has(sympy.CRootOf):  # exact as it stands; simplify or expand only slow it down
+        pass
     elif value.free_symbols or not value.is_Rational:
         value = sympy.simplify(value)
     if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or value.is_extended_real is False:
