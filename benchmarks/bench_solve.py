@@ -26,8 +26,8 @@ import sympy
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
 from tutor import calculus, packs  # noqa: E402
-from tutor.parse import symbol  # noqa: E402
 from tutor.calculus import fit_line, points_from_csv  # noqa: E402
+from tutor.parse import symbol
 
 NAIVE_SIZES = (10, 30, 100, 300, 1000)
 NAIVE_BUDGET = 30.0  # seconds: bigger sizes are skipped once one run takes longer

@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import sympy
-
 from solve_helpers import agrees, b, lesson, m, shown, x, y
-from tutor.calculus import (Behaviour, Move, Nature, compare_rates, critical_points, descend, descent_end,
-                            eliminate, fix_variable, iterations_until, line_cost, local_minima, mean_cost_step,
-                            minimize)
+
+from tutor.calculus import (
+    Behaviour,
+    Move,
+    Nature,
+    compare_rates,
+    critical_points,
+    descend,
+    descent_end,
+    eliminate,
+    fix_variable,
+    iterations_until,
+    line_cost,
+    local_minima,
+    mean_cost_step,
+    minimize,
+)
 from tutor.calculus.roots import real_roots
 
 SAUNA = "85 - 1/90 x^2 (x-6) y^2 (y-6)"
@@ -188,3 +201,34 @@ def test_the_lessons_two_valleys_and_where_descent_ends():
 def test_a_minimum_of_an_unbounded_function_is_not_global():
     assert minimize("x^3 - 3x").is_global is False
     assert local_minima("x^3 - 3x + y^2").is_global is False
+
+
+# ------------------------------------------------------------------ exact roots, edge cases
+
+
+def test_tangent_curves_meet_once_each():
+    from tutor.calculus.roots import real_solutions
+    assert real_solutions(y - x**2, y - x**2 + (x**2 - 2) ** 2, x, y) == (
+        (-sympy.sqrt(2), 2), (sympy.sqrt(2), 2))
+    assert real_solutions(x**2 + y**2 - 1, (x - 2) ** 2 + y**2 - 1, x, y) == ((1, 0),)
+
+
+def test_euclid_in_the_number_field_agrees_with_the_subresultant(monkeypatch):
+    from tutor.calculus import roots
+    fast = roots.real_solutions(x**2 + y**2 - 4, x * y - 1, x, y)
+    monkeypatch.setattr(roots, "_first_subresultant", lambda *args: None)
+    assert roots.real_solutions(x**2 + y**2 - 4, x * y - 1, x, y) == fast
+    assert [tuple(round(float(c), 6) for c in p) for p in fast] == [
+        (-1.931852, -0.517638), (-0.517638, -1.931852), (0.517638, 1.931852), (1.931852, 0.517638)]
+
+
+def test_a_common_factor_without_real_points_is_no_critical_curve():
+    assert critical_points("(x^2 + y^2 + 1)^2").sets == ()
+    result = critical_points("(x^2 + y^2)^2")
+    assert result.sets == () and [p.point for p in result.points] == [(0, 0)]
+    assert result.points[0].nature == Nature.MINIMUM  # decided by f's values: D = 0 there
+
+
+def test_inflection_in_one_variable_is_neither():
+    (point,) = critical_points("x^3").points
+    assert point.classification.label == Nature.INCONCLUSIVE and point.nature == Nature.NEITHER

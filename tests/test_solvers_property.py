@@ -16,13 +16,12 @@ import mpmath
 import sympy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from solve_helpers import x, y
+
 from tutor.calculus import Nature, critical_points, local_minima, minimize
 from tutor.calculus.common import SolveError
 
-
-SETTINGS = dict(derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = {"derandomize": True, "deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
 
 
 def polynomials(variables: int, degree: int):

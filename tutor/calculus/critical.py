@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 from typing import Sequence
 
 import sympy
@@ -34,7 +35,14 @@ from ..show import show
 from .common import SolveError, exact, function_of, sign, symbols, variables_of
 from .partials import derivative, value_at
 from .region import Region, interval_text, parse_region
-from .roots import as_real, rational_between, rational_polynomial, real_roots, real_solutions, sort_exactly
+from .roots import (
+    as_real,
+    rational_between,
+    rational_polynomial,
+    real_roots,
+    real_solutions,
+    sort_exactly,
+)
 
 SOLVE_SECONDS = 10.0  # for each case; sympy can take very long on hard systems
 
@@ -306,7 +314,7 @@ def _solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Ex
         try:
             found, whole = _solve_with_sympy(distinct, syms)
         except (NotImplementedError, OutOfTime, sympy.PolynomialError, ValueError, TypeError,
-                ZeroDivisionError, RecursionError):
+                ZeroDivisionError, RecursionError):  # sympy gave up: said so in the result, never raised
             return Case(conditions, solved=False)
     points = [p for p in found if _defined(p, syms, f, gradient)]
     curve = None
@@ -326,7 +334,8 @@ def _solve_exactly(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tup
         return [(r,) for r in real_roots(factor, syms[0])], False
     x, y = syms
     if len(factors) == 2:
-        return list(real_solutions(*factors, x, y)), False
+        p, q = factors
+        return list(real_solutions(p, q, x, y)), False
     (factor,) = factors
     if _has_real_curve(factor, x, y):
         return [], True
@@ -357,7 +366,7 @@ def _samples(marks: Sequence[Expr]) -> list[Expr]:
     if not marks:
         return [sympy.Integer(0)]
     samples = [sympy.floor(marks[0]) - 1]
-    samples += [rational_between(a, b) for a, b in zip(marks, marks[1:])]
+    samples += [rational_between(a, b) for a, b in pairwise(marks)]
     return samples + [sympy.ceiling(marks[-1]) + 1]
 
 
@@ -415,7 +424,7 @@ def _critical_set(equations: tuple[Equation, ...], syms: Sequence[sympy.Symbol],
                   region: Region | None) -> CriticalSet:
     value = _value_along(f, equations, syms)
     inside, extent, variable = region.extent(equations) if region else (None, None, None)
-    where = interval_text(extent, variable.name) if inside and extent is not None else ""
+    where = interval_text(extent, variable.name) if inside and extent is not None and variable is not None else ""
     kind = _kind(equations, syms)
     text = f"Every point of the {kind} {' and '.join(_show(e, syms) for e in equations)} is critical"
     if value is not None:
@@ -436,7 +445,7 @@ def _value_along(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Sy
             branches = [solved] if len(solved) == len(equations) else \
                 sympy.solve([e.lhs - e.rhs for e in equations], list(syms), dict=True)
             values = {sympy.simplify(f.subs(branch)) for branch in branches}
-    except (NotImplementedError, OutOfTime):
+    except (NotImplementedError, OutOfTime, sympy.PolynomialError, ValueError, TypeError):
         return None
     if len(values) == 1 and not next(iter(values)).free_symbols:
         return values.pop()
@@ -525,7 +534,7 @@ def _sign_near(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> 
     """
     constant, pairs = sympy.factor_list(g, *syms)
     values = dict(zip(syms, point))
-    total, unknown = sign(constant), False
+    total, unknown = 1 if constant > 0 else -1, False  # a nonzero rational
     for factor, power in pairs:
         s = sign(factor.xreplace(values))
         if s is None:
@@ -581,7 +590,7 @@ def _pieces(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol]
     marks = sort_exactly(dict.fromkeys(r for poly, _ in along if poly.degree() > 0 for r in real_roots(poly)))
     pieces: list[Piece] = []
     bounds = [-sympy.oo, *marks, sympy.oo]
-    for k, (low, high) in enumerate(zip(bounds, bounds[1:])):
+    for k, (low, high) in enumerate(pairwise(bounds)):
         middle = _samples(marks)[k]
         s = sign(constant)
         for poly, power in along:

@@ -64,10 +64,10 @@ def eliminate(first: str | Expr, second: str | Expr, unknowns: Sequence[str] = (
     u = tuple(symbol(n) for n in names)
     lhs = tuple(sympy.expand(function_of(e)) for e in (first, second))
     rows = [_coefficients(e, u) for e in lhs]
-    (a1, b1, c1), (a2, b2, c2) = rows
+    (a1, b1, _), (a2, b2, _) = rows
     if a1 * b2 - a2 * b1 == 0:
         raise SolveError("the equations have no single solution (one is a multiple of the other)")
-    equations = tuple(Equation(e, ZERO) for e in lhs)
+    equations = (Equation(lhs[0], ZERO), Equation(lhs[1], ZERO))
     steps: list[EliminationStep] = []
     gone = _to_eliminate(rows)  # index of the unknown to eliminate
     kept = 1 - gone

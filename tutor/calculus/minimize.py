@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Sequence
 
 import mpmath
@@ -28,7 +29,13 @@ from ..evaluate import Undefined, compile_expression
 from ..parse import symbol
 from ..show import show
 from .common import Number, SolveError, function_of, sign, symbols, variables_of
-from .critical import CriticalPoint, CriticalSet, Nature, critical_points, higher_derivatives
+from .critical import (
+    CriticalPoint,
+    CriticalSet,
+    Nature,
+    critical_points,
+    higher_derivatives,
+)
 from .descent import Descent, descend
 from .partials import derivative
 from .roots import as_real, compare, rational_between, rational_polynomial, real_roots
@@ -52,16 +59,32 @@ class LocalMinimum:
 class Minimum:
     """The least local minimum of f(x) (the global one when `is_global`), and every local minimum."""
 
-    point: Expr  # exact when `exact`, else a Float
-    approx: float
-    value: Expr  # f at the point
-    exact: bool
+    least: LocalMinimum
     note: str = ""  # e.g. that this minimum is only local
     variable: str = "x"
     derivative: Expr = sympy.Integer(0)  # f'(x), whose zero the point is
     minima: tuple[LocalMinimum, ...] = ()  # every local minimum, left to right
-    is_global: bool | None = None  # whether `point` is the global minimum; None: not known for sure
-    known_as: str = ""
+    is_global: bool | None = None  # whether the least is the global minimum; None: not known for sure
+
+    @property
+    def point(self) -> Expr:
+        return self.least.point
+
+    @property
+    def approx(self) -> float:
+        return self.least.approx
+
+    @property
+    def value(self) -> Expr:
+        return self.least.value
+
+    @property
+    def exact(self) -> bool:
+        return self.least.exact
+
+    @property
+    def known_as(self) -> str:
+        return self.least.known_as
 
 
 def minimize(f: str | Expr, variable: str | None = None) -> Minimum:
@@ -82,8 +105,7 @@ def minimize(f: str | Expr, variable: str | None = None) -> Minimum:
         if _lower(candidate, best):
             best = candidate
     is_global, note = _globally(f, x, best)
-    return Minimum(best.point, best.approx, best.value, best.exact, note, name, slope, tuple(minima),
-                   is_global, best.known_as)
+    return Minimum(best, note, name, slope, tuple(minima), is_global)
 
 
 def _local(f: Expr, x: sympy.Symbol, point: Expr, exact: bool = True) -> LocalMinimum:
@@ -145,7 +167,7 @@ def bounded_below(f: Expr, syms: Sequence[sympy.Symbol]) -> bool | None:
     if poly.total_degree() % 2:
         return False
     if len(syms) == 1:
-        return sign(poly.LC()) > 0
+        return poly.LC() > 0
     x, y = syms
     if all(0 in monomial for monomial in poly.monoms()):  # p(x) + q(y): bounded when both are
         parts = [bounded_below(sum(c * v**max(m) for m, c in poly.terms() if m[1 - i] == 0 and max(m) > 0), [v])
@@ -159,12 +181,15 @@ def bounded_below(f: Expr, syms: Sequence[sympy.Symbol]) -> bool | None:
     places = real_roots(slope) if slope.degree() > 0 else ()
     values = [sign(top.xreplace({x: 0, y: 1}))]
     marks = list(places)
-    tests = [sympy.floor(marks[0]) - 1, *(rational_between(a, b) for a, b in zip(marks, marks[1:])),
+    tests = [sympy.floor(marks[0]) - 1, *(rational_between(a, b) for a, b in pairwise(marks)),
              sympy.ceiling(marks[-1]) + 1] if marks else [sympy.Integer(0)]
     values += [sign(slope.as_expr().xreplace({t: v})) for v in tests]
-    if any(v < 0 for v in values):
+    known = [v for v in values if v is not None]
+    if len(known) < len(values):
+        return None
+    if any(v < 0 for v in known):
         return False
-    if all(v > 0 for v in values) and not places:
+    if all(v > 0 for v in known) and not places:
         return True
     return None
 

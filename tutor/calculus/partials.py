@@ -10,7 +10,15 @@ import sympy
 from sympy import Expr
 
 from ..parse import symbol
-from .common import Number, SolveError, exact, function_of, point_of, symbols, variables_of
+from .common import (
+    Number,
+    SolveError,
+    exact,
+    function_of,
+    point_of,
+    symbols,
+    variables_of,
+)
 
 
 def derivative(f: Expr, wrt: str) -> Expr:

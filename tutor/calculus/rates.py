@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import pairwise
 from typing import Sequence
 
 from sympy import Expr
@@ -95,8 +96,8 @@ def _trial(f: Expr, variables: Sequence[str], start, rate: Number, steps: int, t
     if last.value > first.value and math.hypot(*last.gradient) > math.hypot(*first.gradient):
         return RateTrial(alpha, Behaviour.DIVERGES, run, None,
                          f"after {last.k} steps f and |∇f| are both larger than at the start")
-    moves = [tuple(b - a for a, b in zip(r.point, s.point)) for r, s in zip(rows, rows[1:])]
-    pairs = list(zip(moves, moves[1:]))
+    moves = [tuple(b - a for a, b in zip(r.point, s.point)) for r, s in pairwise(rows)]
+    pairs = list(pairwise(moves))
     reversing = sum(1 for u, v in pairs if sum(a * b for a, b in zip(u, v)) < 0)
     if pairs and 2 * reversing > len(pairs):
         return RateTrial(alpha, Behaviour.OSCILLATES, run, None,

@@ -113,10 +113,11 @@ def _solve_condition(c: Condition, variable: sympy.Symbol) -> sympy.Set:
     """The values of the variable where lhs op rhs holds: directly when it is linear in it."""
     difference = sympy.expand(c.rhs - c.lhs)  # the condition says: difference ≥ 0 (or > 0 ...)
     slope = difference.coeff(variable, 1)
-    if difference.is_polynomial(variable) and sympy.degree(difference, variable) == 1 and sign(slope):
+    rising = sign(slope) if difference.is_polynomial(variable) and sympy.degree(difference, variable) == 1 else None
+    if rising:
         bound = -(difference - slope * variable) / slope
         strict = c.op in ("<", ">")
-        if (sign(slope) > 0) == (c.op in ("≤", "<")):  # the variable is at least the bound
+        if (rising > 0) == (c.op in ("≤", "<")):  # the variable is at least the bound
             return sympy.Interval(bound, sympy.oo, left_open=strict)
         return sympy.Interval(-sympy.oo, bound, right_open=strict)
     relation = {"≤": sympy.Le, "<": sympy.Lt, "≥": sympy.Ge, ">": sympy.Gt}[c.op](c.lhs, c.rhs)
