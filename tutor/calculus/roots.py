@@ -145,8 +145,8 @@ def _solutions_on_lines(p: Expr, q: Expr, x: sympy.Symbol, y: sympy.Symbol, t: i
     Q = Poly(sympy.expand(q.xreplace({y: w - t * x})), x, w, domain=sympy.QQ)
     if P.degree(x) < Q.degree(x):
         P, Q = Q, P
-    if Q.degree(x) <= 0 and (P.degree(x) <= 0 or t == 0 and Q.is_zero):
-        return None  # x hardly appears along these lines: another t will do better
+    if P.degree(x) <= 0:
+        return None  # neither has x along these lines: another t brings it in
     eliminant = Poly(P.resultant(Q).as_expr(), w) if Q.degree(x) > 0 else Poly(Q.as_expr(), w)
     if eliminant.is_zero:
         raise SolveError("the equations have a common factor, so their solutions form a curve")
