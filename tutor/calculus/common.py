@@ -13,7 +13,7 @@ from typing import Iterable, Mapping, Sequence
 import sympy
 from sympy import Expr
 
-from ..parse import InputError, read, symbol
+from ..parse import InputError, read, symbol, to_sympy
 from ..parse import _describe as describe  # the same words the parser uses
 
 Number = int | Fraction | Decimal | float | str | Expr
@@ -135,7 +135,7 @@ def sign(value: Expr) -> int | None:
     confirmed through the minimal polynomial for algebraic numbers, otherwise by
     sympy's own reasoning.
     """
-    value = sympy.sympify(value)
+    value = to_sympy(value)
     if value.is_Rational:
         return 0 if value == 0 else (1 if value > 0 else -1)
     if value.free_symbols:

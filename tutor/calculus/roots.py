@@ -27,6 +27,7 @@ import sympy
 from sympy import Expr, Poly
 from sympy.polys.matrices import DomainMatrix
 
+from ..parse import to_sympy
 from .common import DIGITS, SolveError, is_algebraic, sign
 
 _SHEARS = (0, 1, -1, 2, -2, 3, -3, 5, -5, 7, -7, 11, -11)  # t in w = y + t·x, tried in turn
@@ -39,7 +40,7 @@ def compare(a: Expr, b: Expr) -> int:
     """-1, 0 or 1 as a <, =, > b, for real constants; exact (never a rounded guess)."""
     if a == b:
         return 0
-    s = sign(sympy.sympify(a) - b)
+    s = sign(to_sympy(a) - to_sympy(b))
     if s is None:
         raise SolveError(f"can't compare {a} with {b} exactly")
     return s
