@@ -113,6 +113,8 @@ def test_every_rule_has_a_template():
     assert {GradientRule, DescentRule, FitRule} <= set(kinds)
     for rules in kinds:
         assert all(rule.template for rule in rules), rules
+    names = [rule.value for rules in kinds for rule in rules]  # JSON names a step by its rule's value
+    assert len(names) == len(set(names))
 
 
 # ------------------------------------------------------------- the other builders
