@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tutor import diagnose, packs  # noqa: E402
+from tutor.feedback import respond  # noqa: E402
 
 CORPUS = ROOT / "tests" / "data" / "diagnose_wrong.csv"
 
@@ -61,12 +62,12 @@ def main() -> None:
 
     plain, diagnosed, named = [], [], []
     for exercise, answer in cases:
-        exercise.check(answer)  # warm: the candidates are built, sympy's caches filled
+        respond(exercise, answer, isolated=False)  # warm: the candidates are built, sympy's caches filled
         without = _seconds(lambda: exercise.problem.check(answer, exercise.spec.tolerance), args.repeat)
-        with_ = _seconds(lambda: exercise.check(answer), args.repeat)
+        with_ = _seconds(lambda: respond(exercise, answer, isolated=False), args.repeat)
         plain.append(without)
         diagnosed.append(with_)
-        named.append(exercise.check(answer).note.startswith(("misconception:", "mistake:")))
+        named.append(respond(exercise, answer, isolated=False).note.startswith(("misconception:", "mistake:")))
 
     ratio = sum(diagnosed) / sum(plain)
     per_answer = sorted(d / p for d, p in zip(diagnosed, plain))

@@ -94,7 +94,7 @@ def table(properties: dict, required: set[str]) -> list[str]:
 
 def _common(kinds: list[dict]) -> dict:
     """The keys every kind takes, each in the shape most kinds give it (a kind that gives a key
-    another shape lists it again, as least squares does `points`)."""
+    another shape lists it again)."""
     common = {}
     for key in kinds[0]["properties"]:
         shapes = [k["properties"][key] for k in kinds if key in k["properties"]]

@@ -15,7 +15,8 @@ import csv
 from pathlib import Path
 
 from tutor import packs
-from tutor.misconceptions import CATALOGUE
+from tutor.feedback import respond
+from tutor.topics import CATALOGUE
 
 DATA = Path(__file__).parent / "data"
 NOTE = "misconception:"
@@ -42,13 +43,13 @@ def test_wrong_answers_name_their_misconception(capsys):
     assert len(labelled) >= 200
     missed, misnamed = [], []
     for row in labelled:
-        verdict = _exercise(row).check(row["answer"])
+        verdict = respond(_exercise(row), row["answer"])
         assert not verdict.correct, f"{row['exercise']}: {row['answer']!r} is not wrong"
         if _named(verdict.note) not in row["misconception"].split("|"):
             missed.append(f"{row['exercise']} {row['student']} {row['answer']!r}: "
                           f"{row['misconception']} -> {verdict.note}")
     for row in unlabelled:
-        verdict = _exercise(row).check(row["answer"])
+        verdict = respond(_exercise(row), row["answer"])
         assert not verdict.correct, f"{row['exercise']}: {row['answer']!r} is not wrong"
         if _named(verdict.note):
             misnamed.append(f"{row['exercise']} {row['answer']!r} -> {verdict.note}")
@@ -65,7 +66,7 @@ def test_correct_answers_are_never_diagnosed(capsys):
     assert len(rows) >= 200
     wrong = []
     for row in rows:
-        verdict = _exercise(row).check(row["answer"])
+        verdict = respond(_exercise(row), row["answer"])
         if not verdict.correct or _named(verdict.note):
             wrong.append(f"{row['exercise']} {row['student']} {row['answer']!r}: {verdict.note}")
     with capsys.disabled():

@@ -18,11 +18,12 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from tutor import packs, store
+from tutor.feedback import respond
 from tutor.limits import LIMITS
-from tutor.misconceptions import CATALOGUE
 from tutor.plot import contour_figure, fit_figure, surface_figure
 from tutor.practice import Session
 from tutor.repl import MathLexer, Shell
+from tutor.topics import CATALOGUE
 
 REPO = Path(__file__).resolve().parents[1]
 TUTOR = REPO / "tutor"
@@ -49,7 +50,7 @@ def test_the_catalogue_page_shows_real_feedback():
     for misconception, prompt, answer, feedback in rows:
         exercises = [built_in[r["pack"]].exercise(r["exercise"]).variant(r["student"] or None)
                      for r in corpus if r["answer"] == answer and misconception in r["misconception"].split("|")]
-        shown = [e.check(answer).message for e in exercises if e.prompt().startswith(prompt)]
+        shown = [respond(e, answer).message for e in exercises if e.prompt().startswith(prompt)]
         assert feedback in shown, f"{misconception}: {prompt}: {answer!r} gets {shown}"
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tutor import cli, packs
+from tutor import cli, grade, packs
 from tutor.check import Verdict
 from tutor.cli import main
 from tutor.reports import FILES, cell, number
@@ -172,14 +172,14 @@ def test_an_answer_that_is_too_long_is_invalid_with_a_reason(tmp_path):
 
 def test_misconception_notes_are_counted(tmp_path, monkeypatch):
     """Diagnosis (issue 7) will put `misconception:<id>` in notes; the reports count whatever comes."""
-    real = packs.Exercise.check
+    real = grade.respond
 
-    def diagnosing(self, text, isolated=True):
+    def diagnosing(exercise, text):
         if text == "x^2":
             return Verdict("incorrect", "misconception:power-not-lowered", "You kept the exponent.")
-        return real(self, text, isolated)
+        return real(exercise, text)
 
-    monkeypatch.setattr(packs.Exercise, "check", diagnosing)  # forked workers inherit it
+    monkeypatch.setattr(grade, "respond", diagnosing)  # forked workers inherit it
     submissions = tmp_path / "s.csv"
     submissions.write_text("student,exercise,answer\na,cube,x^2\nb,cube,x^2\nc,cube,x\nd,cube,3x^2\n",
                            encoding="utf-8")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tutor import packs
+from tutor import grade
 from tutor.check import Verdict
 from tutor.cli import main
 from tutor.journal import FILE_NAME
@@ -34,18 +34,18 @@ def spin_where_no_timer_reaches() -> None:
 
 def blocking_check(real, log: Path):
     """A check that spins, for the answer BLOCK, where no timer can reach it. Each check logs the worker's pid."""
-    def check(self, text, isolated=True):
+    def check(exercise, text):
         with log.open("a") as stream:
             stream.write(f"{os.getpid()} {text}\n")
         if text == "BLOCK":
             spin_where_no_timer_reaches()
-        return real(self, text, isolated)
+        return real(exercise, text)
     return check
 
 
 def test_an_answer_stuck_in_c_is_killed_marked_timeout_and_the_job_goes_on(tmp_path, monkeypatch):
     log = tmp_path / "pids"
-    monkeypatch.setattr(packs.Exercise, "check", blocking_check(packs.Exercise.check, log))
+    monkeypatch.setattr(grade, "respond", blocking_check(grade.respond, log))
     submissions = tmp_path / "s.csv"
     submissions.write_text("student,exercise,answer\na,cube,3x^2\nb,cube,BLOCK\nc,cube,3x^2 + 0\n"
                            "d,fit,BLOCK\ne,cube,x\n", encoding="utf-8")

@@ -16,7 +16,8 @@ import pytest
 from tutor import packs, workers
 from tutor.check import Verdict
 from tutor.cli import main
-from tutor.kinds.base import Problem
+from tutor.feedback import respond
+from tutor.topics.base import Problem
 from tutor.practice import Session
 from tutor.store import Store
 
@@ -41,7 +42,7 @@ def stuck_on_spin(monkeypatch):
     """Answers 'SPIN' burn CPU where no timer reaches, in a fresh shared pool (forked after the
     patch) with a short CPU limit."""
     monkeypatch.setattr(checking, "check", _spinning_check)
-    monkeypatch.setattr("tutor.kinds.base.check", _spinning_check)
+    monkeypatch.setattr("tutor.topics.base.check", _spinning_check)
     monkeypatch.setattr(workers, "_shared", workers.Pool(timeout=0.2))
     monkeypatch.setattr(workers, "_shared_pid", os.getpid())
     yield
@@ -89,4 +90,4 @@ def test_a_problem_checked_in_this_process_is_trusted():
     """Inside a worker (and for trusted callers) an exercise checks right where it is."""
     exercise = packs.load("gradients").exercise("partial-x-3x2y3").variant()
     assert isinstance(exercise.problem, Problem)
-    assert exercise.check("6xy^3", isolated=False).correct
+    assert respond(exercise, "6xy^3", isolated=False).correct

@@ -15,6 +15,7 @@ import pytest
 
 from tutor import packs
 from tutor.cli import main
+from tutor.feedback import respond
 from tutor.grade import grade
 from tutor.safe_read import YamlError, compose_yaml
 from tutor.submissions import read_submissions
@@ -211,7 +212,7 @@ def test_a_mistake_may_use_the_parameters_and_is_read_for_each_variant(tmp_path)
     pack = packs.load(write(tmp_path / "p.yaml", DRILL))
     exercise = pack.exercise("d").variant("s1")
     a, p = (value for _, value in exercise.params)
-    verdict = exercise.check(f"{a}x^{p - 1} y^2")
+    verdict = respond(exercise, f"{a}x^{p - 1} y^2")
     assert (verdict.verdict, verdict.note, verdict.message) == (
         "incorrect", "mistake:author", "Multiply by the exponent p too.")
     assert packs.self_check(pack) == []

@@ -12,6 +12,7 @@ import yaml
 
 from tutor import packs
 from tutor.cli import main
+from tutor.feedback import respond
 from tutor.parse import Equation, symbol
 from tutor.show import show
 
@@ -78,7 +79,14 @@ BROKEN = {
         "1:1: a pack is a mapping with 'pack', 'title' and 'exercises'",
     ],
     'not-critical.yaml': [
-        "6:12: exercise 'a': this point is not a critical point (the gradient is not zero there)",
+        "6:9: exercise 'a': this point is not a critical point (the gradient is not zero there)",
+    ],
+    'old-point-key.yaml': [
+        "6:5: exercise 'a': unknown key 'point'; it is called 'at' now",
+    ],
+    'old-points-key.yaml': [
+        "5:13: exercise 'a': 'points' is the weight for grading (default 1); give this as 'data' "
+        "(the data points, like [[1, 2], [2, 5], [3, 3]])",
     ],
     'python-tag.yaml': [
         '5:15: YAML tags like tag:yaml.org,2002:python/object/apply:os.system are not allowed',
@@ -86,7 +94,7 @@ BROKEN = {
     'several-errors.yaml': [
         "6:11: exercise 'a': 'tags' must be a list of words, like [gradients]",
         "7:5: exercise 'b': missing 'at' (the point of tangency, like [2, 4])",
-        "12:13: exercise 'c': all the x values are equal, so no single line fits best (the normal equations are singular)",
+        "12:11: exercise 'c': all the x values are equal, so no single line fits best (the normal equations are singular)",
         "13:5: the exercise needs an 'id'",
     ],
     'unknown-key.yaml': [
@@ -196,7 +204,7 @@ def test_the_lessons_own_answers_grade_as_correct(lesson):
     """Each `answer:` in the pack is the lesson's; loading checked it, and a student typing it passes."""
     for spec in lesson.exercises:
         if spec.answer is not None:
-            assert spec.variant().check(spec.answer).correct, spec.id
+            assert respond(spec.variant(), spec.answer).correct, spec.id
 
 
 # -------------------------------------------------------------------- variants
@@ -254,7 +262,7 @@ def test_author_mistakes_give_the_authors_feedback(tmp_path):
     target = tmp_path / "mine.yaml"
     main(["pack", "new", str(target)])
     exercise = packs.load(target).exercise("descent").variant()
-    verdict = exercise.check("0.05")
+    verdict = respond(exercise, "0.05")
     assert (verdict.verdict, verdict.note, verdict.message) == (
         "incorrect", "mistake:author", "That is where you started; take two steps.")
 
@@ -295,7 +303,8 @@ def test_every_built_in_exercise_has_steps_and_hints(pack_id):
 
 STRUCTURAL = {  # broken packs whose fault is in the structure, which the JSON Schema also sees
     "missing-field.yaml", "missing-kind.yaml", "missing-pack-id.yaml", "negative-points.yaml",
-    "no-exercises.yaml", "not-a-mapping.yaml", "unknown-key.yaml", "unknown-kind.yaml",
+    "no-exercises.yaml", "not-a-mapping.yaml", "old-point-key.yaml", "old-points-key.yaml", "unknown-key.yaml",
+    "unknown-kind.yaml",
 }
 
 

@@ -11,8 +11,17 @@ from pathlib import Path
 import pytest
 
 from tutor import packs
-from tutor.plot import (NoMatplotlib, contour_figure, descent_figure, fit_figure, picture_for, render_text,
-                        surface_figure, write_png)
+from tutor.calculus import SolveError
+from tutor.plot import (
+    NoMatplotlib,
+    contour_figure,
+    descent_figure,
+    fit_figure,
+    picture_for,
+    render_text,
+    surface_figure,
+    write_png,
+)
 
 pytest.importorskip("matplotlib")
 
@@ -54,7 +63,7 @@ def test_picture_for_an_exercise(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # without `out`, the exercise's id names the file here
     assert picture_for(lesson.exercise("power-lines-fit").variant()) == Path("power-lines-fit.png")
     assert png_size(tmp_path / "power-lines-fit.png") == (800, 640)
-    with pytest.raises(ValueError, match="has no picture"):
+    with pytest.raises(SolveError, match="has no picture"):
         picture_for(lesson.exercise("power-lines-cost").variant(), tmp_path / "none.png")
     assert not (tmp_path / "none.png").exists()
 

@@ -143,3 +143,21 @@ def test_bad_input_is_one_sentence_and_status_2(capsys, argv, message):
     assert out == ""
     assert err.startswith("tutor: ") and message in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("kind, short", [
+    ("partial_derivative", "partial"), ("critical_points", "critical"), ("least_squares", "lstsq"),
+    ("gradient_descent", "descent"), ("tangent_plane", "tangent"),
+])
+def test_the_kinds_name_and_its_short_name_give_the_same(kind, short, capsys):
+    arguments = {
+        "partial_derivative": ["3x^2 y^3", "--wrt", "y", "--steps"],
+        "critical_points": ["x^2 + y^2", "--steps"],
+        "least_squares": ["--points", "(1,2), (2,5), (3,3)", "--json"],
+        "gradient_descent": ["e^x - ln x", "--start", "0.05", "--rate", "0.005", "--iterations", "2"],
+        "tangent_plane": ["x^2 + y^2", "--at", "x=2,y=4", "--latex"],
+    }[kind]
+    assert main(["solve", kind, *arguments]) == 0
+    by_kind = capsys.readouterr().out
+    assert main(["solve", short, *arguments]) == 0
+    assert capsys.readouterr().out == by_kind and by_kind

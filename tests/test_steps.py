@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from solve_helpers import check_derivation, lesson, shown
+
 from tutor.calculus import derivative
-from tutor.steps import (Rule, critical_steps, derivative_steps, descent_steps,
-                         gradient_steps, least_squares_steps, render_latex, render_text, tangent_steps,
-                         to_json)
+from tutor.steps import Rule, critical_steps, derivative_steps, render_latex, render_text, to_json
+from tutor.topics.gradient.steps import GradientRule, gradient_steps
+from tutor.topics.gradient_descent.steps import DescentRule, descent_steps
+from tutor.topics.least_squares.steps import FitRule, least_squares_steps
+from tutor.topics.tangent_plane.steps import tangent_steps
 
 R = Rule
 
@@ -104,8 +106,15 @@ def test_latex_and_json_renderers():
 
 
 def test_every_rule_has_a_template():
-    from tutor.steps import TEMPLATES
+    from tutor.steps import TEMPLATES, StepRule
     assert set(TEMPLATES) == set(Rule)
+    import tutor.topics  # noqa: F401 - every kind's rules, with their wording beside them
+    kinds = StepRule.__subclasses__()
+    assert {GradientRule, DescentRule, FitRule} <= set(kinds)
+    for rules in kinds:
+        assert all(rule.template for rule in rules), rules
+    names = [rule.value for rules in kinds for rule in rules]  # JSON names a step by its rule's value
+    assert len(names) == len(set(names))
 
 
 # ------------------------------------------------------------- the other builders
@@ -117,8 +126,8 @@ def test_gradient_steps():
     assert "Treat y as a constant" in text and "Treat x as a constant" in text
     assert "∇f = (2x, 2y)" in text
     assert "∇f(2, 3) = (4, 6)" in text
-    assert [s.rule for s in derivation.substeps] == [R.DIFFERENTIATE, R.DIFFERENTIATE, R.GRADIENT_VECTOR,
-                                                     R.GRADIENT_AT]
+    assert [s.rule for s in derivation.substeps] == [R.DIFFERENTIATE, R.DIFFERENTIATE, GradientRule.GRADIENT_VECTOR,
+                                                     GradientRule.GRADIENT_AT]
 
 
 def test_critical_steps_for_the_sauna():
@@ -154,7 +163,7 @@ def test_least_squares_steps_for_the_power_lines():
 def test_least_squares_steps_with_many_points_do_not_write_every_square():
     points = [(i, 2 * i + 1 + (i % 3)) for i in range(50)]
     derivation = least_squares_steps(points)
-    assert [s.rule for s in derivation.substeps][:2] == [R.COST, R.PARTIAL_DERIVATIVE]
+    assert [s.rule for s in derivation.substeps][:2] == [FitRule.COST, FitRule.PARTIAL_DERIVATIVE]
     assert len(render_text(derivation)) < 2000
 
 
@@ -170,7 +179,7 @@ def test_descent_steps_fill_in_the_numbers():
 
 def test_descent_steps_report_divergence():
     derivation = descent_steps("x^2", None, 1, 1.5)
-    assert derivation.substeps[-1].rule is R.DIVERGED
+    assert derivation.substeps[-1].rule is DescentRule.DIVERGED
     assert "try a smaller learning rate" in render_text(derivation)
 
 

@@ -17,21 +17,28 @@ from functools import lru_cache
 from typing import BinaryIO, Callable, Iterator, Sequence
 
 from . import workers
-
 from .budget import OutOfTime, budget, deadline
-from .compare import Context, Outcome, Tolerance, compare
+from .compare import Context, Note, Outcome, Tolerance, compare
 from .limits import LIMITS, Limits
-from .parse import AUTO, Answer, Equation, InputError, read, to_sympy
+from .parse import AUTO, Answer, Equation, InputError, Shape, read, to_sympy
 from .safe_read import text_lines
 from .show import show
+from .words import TextEnum
 
-VERDICTS = ("correct", "incorrect", "invalid")
+
+class Judgement(TextEnum):
+    """What a verdict says of an answer. The grader adds UNANSWERED for an answer never given."""
+
+    CORRECT = "correct"
+    INCORRECT = "incorrect"
+    INVALID = "invalid"  # could not be read (or checked): says where and why, counts nothing
+    UNANSWERED = "unanswered"
 
 
 @dataclass(frozen=True)
 class Verdict:
-    verdict: str  # "correct" | "incorrect" | "invalid"
-    note: str  # machine-readable reason: equal, numeric, differs_at, parse_error:..., timeout ...
+    verdict: Judgement
+    note: str  # a Note, or one of a family like "parse_error:unbalanced"
     message: str  # one or two sentences for the student
     reading: str = ""  # the answer as understood, in Unicode maths
     column: int | None = None  # where unreadable input went wrong (0-based)
@@ -39,7 +46,7 @@ class Verdict:
 
     @property
     def correct(self) -> bool:
-        return self.verdict == "correct"
+        return self.verdict == Judgement.CORRECT
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -51,10 +58,10 @@ class Verdict:
         return f"{InputError('', self.column).pointer(text)}\n{self.message}"
 
 
-TIMED_OUT = Verdict("invalid", "timeout", "Checking this answer took too long; please write it more simply.")
-TOO_LARGE = Verdict("invalid", "too_large", "This answer is too large to check.")
-NUMBER_TOO_LARGE = Verdict("invalid", "too_large", "This number is too large to work with.")
-CRASHED = Verdict("invalid", "crashed", "This answer could not be checked; please tell your instructor.")
+TIMED_OUT = Verdict(Judgement.INVALID, Note.TIMEOUT, "Checking this answer took too long; please write it more simply.")
+TOO_LARGE = Verdict(Judgement.INVALID, Note.TOO_LARGE, "This answer is too large to check.")
+NUMBER_TOO_LARGE = Verdict(Judgement.INVALID, Note.TOO_LARGE, "This number is too large to work with.")
+CRASHED = Verdict(Judgement.INVALID, Note.CRASHED, "This answer could not be checked; please tell your instructor.")
 STOPPED = {"timeout": TIMED_OUT, "memory": TOO_LARGE, "crashed": CRASHED}  # a worker's Stopped.reason
 
 
@@ -64,7 +71,7 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
-def expected_answer(expected: object, shape: str | None = None,
+def expected_answer(expected: object, shape: Shape | str | None = None,
                     variables: Sequence[str] | None = None) -> Answer:
     """The expected answer as an Answer: from trusted text or from sympy values."""
     if isinstance(expected, Answer):
@@ -72,24 +79,24 @@ def expected_answer(expected: object, shape: str | None = None,
     if isinstance(expected, str):
         return _expected_text(expected, shape, tuple(variables) if variables is not None else None)
     if isinstance(expected, Equation):
-        return Answer("equation", expected)
+        return Answer(Shape.EQUATION, expected)
     if isinstance(expected, (set, frozenset)):
-        return Answer("points", tuple(sorted((_point(p) for p in expected), key=str)))
+        return Answer(Shape.POINTS, tuple(sorted((_point(p) for p in expected), key=str)))
     if isinstance(expected, (tuple, list)):
-        if shape == "points" or (expected and all(isinstance(v, (tuple, list, Equation)) for v in expected)):
-            return Answer("points", tuple(_point(p) for p in expected))
-        return Answer("vector", tuple(to_sympy(v) for v in expected))
+        if shape == Shape.POINTS or (expected and all(isinstance(v, (tuple, list, Equation)) for v in expected)):
+            return Answer(Shape.POINTS, tuple(_point(p) for p in expected))
+        return Answer(Shape.VECTOR, tuple(to_sympy(v) for v in expected))
     value = to_sympy(expected)
     if shape is None:
-        shape = "expression" if value.free_symbols or variables else "number"
-    return Answer(shape, value)
+        shape = Shape.EXPRESSION if value.free_symbols or variables else Shape.NUMBER
+    return Answer(Shape(shape), value)
 
 
 @lru_cache(maxsize=1024)  # a batch, a class or a notebook checks many answers against the same text
 def _expected_text(text: str, shape: str | None, variables: tuple[str, ...] | None) -> Answer:
     answer = read(text, shape or AUTO, variables or (), infer=True, limits=Limits(max_length=100_000, max_depth=500))
-    if shape is None and answer.shape == "number" and variables:
-        return Answer("expression", answer.value)  # a constant the student may write with variables
+    if shape is None and answer.shape == Shape.NUMBER and variables:
+        return Answer(Shape.EXPRESSION, answer.value)  # a constant the student may write with variables
     return answer
 
 
@@ -118,7 +125,7 @@ def check(
     expected: object,
     *,
     variables: Sequence[str] | None = None,
-    shape: str | None = None,
+    shape: Shape | str | None = None,
     tolerance: "str | float | Tolerance | None" = None,
     components: Sequence[str] = (),
     limits: Limits = LIMITS,
@@ -150,8 +157,8 @@ def check(
             got = read(answer, want.shape, names, components=components, limits=limits)
             return _verdict(compare(got, want, context), got, names)
     except InputError as error:
-        note = "too_large" if error.note == "too_large" else f"parse_error:{error.note}"
-        return Verdict("invalid", note, _sentence(error.message), column=error.column)
+        note = Note.TOO_LARGE if error.note == Note.TOO_LARGE else Note.PARSE_ERROR.of(error.note)
+        return Verdict(Judgement.INVALID, note, _sentence(error.message), column=error.column)
     except OutOfTime:
         return TIMED_OUT
     except (RecursionError, MemoryError):
@@ -179,7 +186,7 @@ def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:
     elif got.ambiguities:  # maybe not as meant: how it was read, and how to write it otherwise
         message += " Note: " + " ".join(_sentence(a) for a in got.ambiguities)
     return Verdict(
-        "correct" if outcome.correct else "incorrect",
+        Judgement.CORRECT if outcome.correct else Judgement.INCORRECT,
         outcome.note,
         message,
         reading=show(got.value, names),
@@ -204,13 +211,14 @@ def check_lines(stream: BinaryIO, limits: Limits = LIMITS) -> Iterator[dict]:
             continue
         try:
             request = json.loads(line.text, object_pairs_hook=_unique_keys)
-            if not isinstance(request, dict):
-                raise ValueError("each line must be a JSON object")
-        except ValueError as error:
-            yield {"line": number, "error": f"line {number}: not a JSON object ({error})"}
-            continue
+        except (json.JSONDecodeError, _GivenTwice) as error:
+            request = error
         except RecursionError:
             yield {"line": number, "error": f"line {number}: not a JSON object (nested too deeply)"}
+            continue
+        if not isinstance(request, dict):
+            why = request if isinstance(request, ValueError) else "each line must be a JSON object"
+            yield {"line": number, "error": f"line {number}: not a JSON object ({why})"}
             continue
         head = {"id": request["id"]} if "id" in request else {"line": number}
         try:
@@ -223,17 +231,21 @@ def check_lines(stream: BinaryIO, limits: Limits = LIMITS) -> Iterator[dict]:
                 components=names(request.get("components")) or (),
                 limits=limits,
             )
-        except (InputError, ValueError, TypeError) as error:
-            yield {**head, "error": f"line {number}: {getattr(error, 'message', error)}"}
+        except InputError as error:
+            yield {**head, "error": f"line {number}: {error.message}"}
             continue
         yield {**head, **verdict.to_dict()}
+
+
+class _GivenTwice(ValueError):
+    """A JSON object with a key given twice (json keeps the last, silently)."""
 
 
 def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
     found: dict = {}
     for key, value in pairs:
         if key in found:
-            raise ValueError(f"'{key}' is given twice")
+            raise _GivenTwice(f"'{key}' is given twice")
         found[key] = value
     return found
 
@@ -241,7 +253,7 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
 def _field(request: dict, name: str) -> str:
     value = request.get(name)
     if not isinstance(value, str):
-        raise ValueError(f"'{name}' is missing or not a string")
+        raise InputError(f"'{name}' is missing or not a string")
     return value
 
 
@@ -253,4 +265,4 @@ def names(value: object) -> tuple[str, ...] | None:
         return tuple(n.strip() for n in value.split(",") if n.strip())
     if isinstance(value, list) and all(isinstance(n, str) for n in value):
         return tuple(value)
-    raise ValueError("'vars' must be a list of names or a string like \"x,y\"")
+    raise InputError("'vars' must be a list of names or a string like \"x,y\"")

@@ -17,22 +17,25 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterator, Sequence
 
 
-from . import grade, packs, plot, reports, solve, store
-from .check import Verdict, check, check_lines, names
+from . import grade, packs, plot, reports, store
 from .calculus import SolveError
+from .check import Judgement, Verdict, check, check_lines, names
+from .errors import TutorError
+from .feedback import respond
 from .journal import JournalError, JournalFailed
 from .limits import LIMITS
 from .outputs import Busy, OutputError, locked
 from .parse import SHAPES, InputError
 from .show import show
 from .submissions import read_submissions
+from .topics import TOPICS, Command
 
 EXIT_OK, EXIT_INCORRECT, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
 EXIT_IO = 74  # an output could not be written (sysexits' EX_IOERR)
 EXIT_BUG = 70  # only for a bug in the tutor (sysexits' EX_SOFTWARE): a traceback with --debug
 
 
-class UserError(Exception):
+class UserError(TutorError):
     """A problem the person running the command can fix; printed as one sentence."""
 
 
@@ -73,8 +76,8 @@ def run_check(args: argparse.Namespace) -> int:
     try:
         verdict = check(args.answer, args.expected, variables=names(args.vars),
                         shape=args.shape, tolerance=args.tol)
-    except ValueError as error:  # the expected answer or the tolerance can't be read
-        raise UserError(f"--expected or --tol can't be used: {getattr(error, 'message', error)}")
+    except InputError as error:  # the expected answer or the tolerance can't be read
+        raise UserError(f"--expected or --tol can't be used: {error.message}") from None
     return _print_verdict(verdict, args.answer, args.json)
 
 
@@ -95,9 +98,9 @@ def _check_exercise(args: argparse.Namespace) -> int:
         raise UserError(error.args[0])
     try:
         exercise = spec.variant(args.student if args.student is not None else args.seed)
-    except ValueError as error:  # parameters that meet no `require`
-        raise UserError(str(error))
-    return _print_verdict(exercise.check(args.answer), args.answer, args.json)
+    except TutorError as error:  # parameters that meet no `require`, a variant the solvers refuse
+        raise UserError(error.message) from None
+    return _print_verdict(respond(exercise, args.answer), args.answer, args.json)
 
 
 def _print_verdict(verdict: Verdict, answer: str, as_json: bool) -> int:
@@ -105,10 +108,10 @@ def _print_verdict(verdict: Verdict, answer: str, as_json: bool) -> int:
         print(json.dumps(verdict.to_dict(), ensure_ascii=False))
     else:
         print(verdict.verdict)
-        print(verdict.pointer(answer) if verdict.verdict == "invalid" else verdict.message)
-        if verdict.reading and verdict.verdict != "invalid":
+        print(verdict.pointer(answer) if verdict.verdict == Judgement.INVALID else verdict.message)
+        if verdict.reading and verdict.verdict != Judgement.INVALID:
             print(f"read as: {verdict.reading}")
-    return {"correct": EXIT_OK, "incorrect": EXIT_INCORRECT}.get(verdict.verdict, EXIT_INVALID)
+    return {Judgement.CORRECT: EXIT_OK, Judgement.INCORRECT: EXIT_INCORRECT}.get(verdict.verdict, EXIT_INVALID)
 
 
 def _open_bytes(path: str) -> BinaryIO:
@@ -120,142 +123,50 @@ def _open_bytes(path: str) -> BinaryIO:
 
 # ------------------------------------------------------------------------ solve
 
-_SOLVE_HELP = {
-    "partial": "a partial derivative, optionally at a point",
-    "gradient": "the gradient, optionally at a point",
-    "critical": "critical points, with an optional region and the second-derivative test",
-    "minimize": "the minimum of a function of one variable, exact where possible",
-    "lstsq": "least squares: a line (or a linear model) through data, exactly",
-    "descent": "gradient descent, one row per iteration",
-    "tangent": "the tangent plane at a point",
-}
-
-
-def _kinds(parser: argparse.ArgumentParser,
-           summaries: dict[str, str]) -> Iterator[tuple[str, argparse.ArgumentParser]]:
-    """A subcommand for each kind (`tutor solve partial`, `tutor plot surface` ...), with its parser."""
+def _subcommands(parser: argparse.ArgumentParser,
+                 commands: Sequence[Command]) -> Iterator[tuple[Command, argparse.ArgumentParser]]:
+    """A subcommand for each kind's command (`tutor solve partial_derivative`, `tutor plot surface` ...),
+    with its own arguments; aliases (`tutor solve partial`) lead to the same one."""
     kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
-    for kind, summary in summaries.items():
-        yield kind, kinds.add_parser(kind, help=summary, description=summary)
-
-
-def _descent_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--start", required=True, help="the start point, like 0.5,0.6")
-    parser.add_argument("--rate", required=True, help="the learning rate α, like 0.05")
-    parser.add_argument("--iterations", type=int, help="how many steps (default: until the gradient is small)")
-    parser.add_argument("--tolerance", type=float, help="stop when the gradient is shorter than this")
-    parser.add_argument("--max-iterations", type=int, default=10_000, help="at most this many steps")
+    for command in commands:
+        sub = kinds.add_parser(command.name, aliases=list(command.aliases), help=command.help,
+                               description=command.help)
+        command.arguments(sub)
+        sub.set_defaults(kind_command=command)
+        yield command, sub
 
 
 def setup_solve(parser: argparse.ArgumentParser) -> None:
-    for kind, sub in _kinds(parser, {kind: _SOLVE_HELP[kind] for kind in solve.KINDS}):
-        if kind not in ("lstsq", "descent"):
-            sub.add_argument("function", help='the function, like "3x^2 y^3"')
-        if kind == "descent":
-            sub.add_argument("function", nargs="?", help='the function, like "e^x - ln x"')
-        if kind != "lstsq":
-            sub.add_argument("--vars", help="the variables in order, like x,y (default: x, y, z, then a-z)")
+    for _command, sub in _subcommands(parser, [topic.solve for topic in TOPICS if topic.solve]):
         sub.add_argument("--steps", action="store_true", help="explain each step")
         form = sub.add_mutually_exclusive_group()
         form.add_argument("--latex", action="store_true", help="print LaTeX")
         form.add_argument("--json", action="store_true", help="print one JSON object")
-        if kind == "partial":
-            sub.add_argument("--wrt", help="the variable to differentiate by")
-        if kind in ("partial", "gradient"):
-            sub.add_argument("--at", help="a point, like x=2,y=3")
-        if kind == "tangent":
-            sub.add_argument("--at", required=True, help="the point, like x=2,y=4")
-        if kind == "critical":
-            sub.add_argument("--region", help='a region, like "0 <= x <= 5, 0 <= y <= 5"')
-        if kind in ("lstsq", "descent"):
-            sub.add_argument("--points", help='data points, like "(1,2), (2,5), (3,3)"')
-        if kind == "lstsq":
-            sub.add_argument("--csv", metavar="FILE", help="read the data from a CSV file")
-            sub.add_argument("--x", action="append", default=[], metavar="COLUMN",
-                             help="a feature column (name or number); repeat or use commas for several")
-            sub.add_argument("--y", metavar="COLUMN", help="the target column")
-        if kind == "descent":
-            _descent_options(sub)
 
 
 def run_solve(args: argparse.Namespace) -> int:
-    common = {"explain": args.steps}
-    variables = names(getattr(args, "vars", None))
     try:
-        if args.kind == "partial":
-            solution = solve.partial(args.function, args.wrt, args.at, variables, **common)
-        elif args.kind == "gradient":
-            solution = solve.gradient(args.function, args.at, variables, **common)
-        elif args.kind == "critical":
-            solution = solve.critical(args.function, args.region, variables, **common)
-        elif args.kind == "minimize":
-            solution = solve.minimize(args.function, variables, **common)
-        elif args.kind == "lstsq":
-            columns = [c.strip() for given in args.x for c in given.split(",") if c.strip()]
-            solution = solve.lstsq(args.points, args.csv, columns, args.y, **common)
-        elif args.kind == "descent":
-            solution = solve.descent(args.function, args.start, args.rate, args.iterations, args.tolerance,
-                                     args.max_iterations, variables, args.points, **common)
-        else:
-            solution = solve.tangent(args.function, args.at, variables, **common)
+        solution = args.kind_command.run(args)
     except (SolveError, InputError) as error:
-        raise UserError(error.message)
+        raise UserError(error.message) from None
     print(solution.render("json" if args.json else "latex" if args.latex else "text"))
     return EXIT_OK
 
 
 # ------------------------------------------------------------------------- plot
 
-_PLOT_HELP = {
-    "surface": "the surface z = f(x, y), with the tangent plane at a point and the slices through it",
-    "contour": "a contour map, with the critical points marked by class and a region drawn",
-    "descent": "gradient descent: the curve or the contour map with the numbered iterates",
-    "fit": "the least-squares line through data, with the residuals and the cost",
-}
-
 
 def setup_plot(parser: argparse.ArgumentParser) -> None:
-    for kind, sub in _kinds(parser, _PLOT_HELP):
-        if kind in ("surface", "contour"):
-            sub.add_argument("function", help='the function, like "x^2 + y^2"')
-        if kind == "descent":
-            sub.add_argument("function", nargs="?", help='the function, like "e^x - ln x"')
-        if kind != "fit":
-            sub.add_argument("--vars", help="the variables in order, like x,y (default: x, y, z, then a-z)")
-        if kind == "surface":
-            sub.add_argument("--tangent-at", metavar="POINT", help="draw the tangent plane at a point, like x=2,y=4")
-            sub.add_argument("--slices", action="store_true",
-                             help="also the slices through the point (fix y, fix x) with their tangent lines")
-        if kind == "contour":
-            sub.add_argument("--critical", action="store_true", help="mark the critical points by class")
-            sub.add_argument("--region", help='draw a region, like "0 <= x <= 5, 0 <= y <= 5"')
-        if kind == "descent":
-            _descent_options(sub)
-        if kind in ("descent", "fit"):
-            sub.add_argument("--points", help='data points, like "(1,2), (2,5), (3,3)"'
-                             + (" (descend on their least-squares cost E(m, b))" if kind == "descent" else ""))
-        if kind == "fit":
-            sub.add_argument("--csv", metavar="FILE", help="read the data from a CSV file")
-            sub.add_argument("--x", metavar="COLUMN", help="the x column (name or number)")
-            sub.add_argument("--y", metavar="COLUMN", help="the y column")
-        sub.add_argument("--out", "-o", metavar="FILE", help=f"the PNG to write (default: {kind}.png)")
+    for command, sub in _subcommands(parser, [topic.plot for topic in TOPICS if topic.plot]):
+        sub.add_argument("--out", "-o", metavar="FILE", help=f"the PNG to write (default: {command.name}.png)")
         sub.add_argument("--text", action="store_true", help="draw in the terminal instead of writing a PNG")
 
 
 def run_plot(args: argparse.Namespace) -> int:
-    variables = names(getattr(args, "vars", None))
     try:
-        if args.kind == "surface":
-            figure = plot.surface_figure(args.function, variables, args.tangent_at, args.slices)
-        elif args.kind == "contour":
-            figure = plot.contour_figure(args.function, variables, args.critical, args.region)
-        elif args.kind == "descent":
-            figure = plot.descent_figure(args.function, args.start, args.rate, args.iterations, args.tolerance,
-                                         args.max_iterations, variables, args.points)
-        else:
-            figure = plot.fit_figure(args.points, args.csv, args.x, args.y)
+        figure = args.kind_command.run(args)
     except (SolveError, InputError) as error:
-        raise UserError(error.message)
+        raise UserError(error.message) from None
     if args.text:
         print(plot.render_text(figure, width=shutil.get_terminal_size().columns))
         return EXIT_OK
@@ -263,9 +174,9 @@ def run_plot(args: argparse.Namespace) -> int:
     try:
         print(plot.write_png(figure, path))
     except plot.NoMatplotlib as error:
-        raise UserError(str(error))
+        raise UserError(error.message) from None
     except OSError as error:
-        raise UserError(f"can't write {path}: {error.strerror}")
+        raise UserError(f"can't write {path}: {error.strerror}") from None
     return EXIT_OK
 
 

@@ -21,7 +21,7 @@ import random
 import re
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import mpmath
 import sympy
@@ -39,8 +39,9 @@ from .evaluate import (
     to_mpf,
 )
 from .limits import LIMITS, Limits
-from .parse import Answer, Equation, symbol
+from .parse import Answer, Equation, InputError, Shape, symbol
 from .show import as_decimal, show
+from .words import TextEnum
 
 _POINTS_WANTED = 8  # agreeing points before an expression counts as equal
 _CANDIDATES = 40  # points tried at most
@@ -61,15 +62,17 @@ class Tolerance:
             return text
         if isinstance(text, (int, float)):
             return cls(relative=float(text))
+        if not isinstance(text, str):
+            raise InputError(f"a tolerance is a number like 1e-3 or decimal places like dp:4, not {text!r}")
         match = re.fullmatch(r"\s*dp\s*:\s*(\d+)\s*", text)
         if match:
             return cls(places=int(match.group(1)))
         try:
             value = float(text)
         except ValueError:
-            raise ValueError(f"a tolerance is a number like 1e-3 or decimal places like dp:4, not {text!r}")
+            raise InputError(f"a tolerance is a number like 1e-3 or decimal places like dp:4, not {text!r}") from None
         if not value >= 0:
-            raise ValueError("a tolerance can't be negative")
+            raise InputError("a tolerance can't be negative")
         return cls(relative=value)
 
     def accepts(self, answer: float | mpmath.mpf, expected: float | mpmath.mpf) -> bool:
@@ -88,17 +91,55 @@ class Tolerance:
         return f"within a relative error of {self.relative:g}"
 
 
+class Note(TextEnum):
+    """The machine-readable reason a verdict gives (STACK's "answer notes"); reports count them.
+
+    A family (PARSE_ERROR, MISCONCEPTION, MISTAKE) is written with its detail after a colon:
+    `Note.PARSE_ERROR.of("unbalanced")` is "parse_error:unbalanced".
+    """
+
+    # right
+    EQUAL = "equal"
+    NUMERIC = "numeric"  # equal at every sample point, confirmed numerically
+    WITHIN_TOLERANCE = "within_tolerance"
+    # wrong
+    DIFFERS_AT = "differs_at"
+    UNDEFINED = "undefined"
+    NOT_EQUAL = "not_equal"
+    WRONG_VALUE = "wrong_value"
+    INEXACT = "inexact"
+    WRONG_LENGTH = "wrong_length"
+    COMPONENT_DIFFERS = "component_differs"
+    WRONG_DIMENSION = "wrong_dimension"
+    EXTRA_POINT = "extra_point"
+    MISSING_POINT = "missing_point"
+    NOT_EQUIVALENT = "not_equivalent"
+    WRONG_LABEL = "wrong_label"
+    MISCONCEPTION = "misconception"  # family: misconception:<catalogue id>
+    MISTAKE = "mistake"  # family: mistake:author, a pack author's own `mistakes:`
+    # not read, or not checked
+    PARSE_ERROR = "parse_error"  # family: parse_error:<the reader's reason>
+    TOO_LARGE = "too_large"
+    TIMEOUT = "timeout"
+    CRASHED = "crashed"
+    NO_ANSWER = "no_answer"
+
+    def of(self, detail: str) -> str:
+        """A note of this family: `misconception:sign-slip`."""
+        return f"{self.value}:{detail}"
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What a comparison found, before it becomes a Verdict."""
 
     correct: bool
-    note: str
+    note: Note
     message: str
     credit: float = 0.0  # share of the marks, for shapes that allow partial credit
 
     @classmethod
-    def right(cls, note: str = "equal", message: str = "Correct.") -> "Outcome":
+    def right(cls, note: Note = Note.EQUAL, message: str = "Correct.") -> "Outcome":
         return cls(True, note, message, 1.0)
 
 
@@ -288,17 +329,17 @@ def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = 
             where = f"At {format_point(names, point)} your {what} is {format_value(got)}"
         else:
             where = f"Your {what} is {format_value(got)}"
-        return Outcome(False, "differs_at", f"{where}, but the correct value is {format_value(want)}.")
+        return Outcome(False, Note.DIFFERS_AT, f"{where}, but the correct value is {format_value(want)}.")
     if probe.agreed == 0 and probe.undefined_at is not None:
         point, want = probe.undefined_at
         where = f" at {format_point(names, point)}" if names else ""
-        return Outcome(False, "undefined",
+        return Outcome(False, Note.UNDEFINED,
                        f"Your {what} is not defined{where}, where the correct value is {format_value(want)}.")
     if probe.agreed == 0:  # nothing to go on numerically: only sympy can say
         if _confirm(answer - expected, 2 * ctx.limits.symbolic_work, expand=True):
             return Outcome.right()
-        return Outcome(False, "not_equal", f"Your {what} is not equal to the correct one.")
-    return Outcome.right("numeric")
+        return Outcome(False, Note.NOT_EQUAL, f"Your {what} is not equal to the correct one.")
+    return Outcome.right(Note.NUMERIC)
 
 
 def _names(ctx: Context, *exprs: Expr) -> list[str]:
@@ -323,21 +364,21 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     if want is None:
         return compare_expressions(answer, expected, ctx, what)
     if got is None:
-        return Outcome(False, "undefined", f"Your {what} is not a real number.")
+        return Outcome(False, Note.UNDEFINED, f"Your {what} is not a real number.")
     if agree(got, want):
         return Outcome.right()
     tolerance = ctx.tolerance
     mine, theirs = to_mpf(got.value), to_mpf(want.value)  # not floats: 1e400 is a number too
     if tolerance is not None:
         if tolerance.accepts(mine, theirs):
-            return Outcome.right("within_tolerance", f"Correct ({tolerance.describe()}).")
-        return Outcome(False, "wrong_value",
+            return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({tolerance.describe()}).")
+        return Outcome(False, Note.WRONG_VALUE,
                        f"Your {what} {format_value(got.value)} is not right {tolerance.describe()}.")
     close = abs(mine - theirs) <= 1e-3 * max(1, abs(theirs))
     if close and not want.exact and got.exact:
-        return Outcome(False, "inexact",
+        return Outcome(False, Note.INEXACT,
                        f"Your {what} {format_value(got.value)} is close, but an exact value is expected.")
-    return Outcome(False, "wrong_value", f"Your {what} {format_value(got.value)} is not right.")
+    return Outcome(False, Note.WRONG_VALUE, f"Your {what} {format_value(got.value)} is not right.")
 
 
 def _compare_scalar(answer: Expr, expected: Expr, ctx: Context, what: str) -> Outcome:
@@ -351,7 +392,7 @@ def _compare_scalar(answer: Expr, expected: Expr, ctx: Context, what: str) -> Ou
 
 def compare_vectors(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
     if len(answer) != len(expected):
-        return Outcome(False, "wrong_length",
+        return Outcome(False, Note.WRONG_LENGTH,
                        f"Your answer has {len(answer)} components, but {len(expected)} are expected.")
     outcomes = [
         _compare_scalar(a, e, ctx, f"{ORDINALS[i] if i < len(ORDINALS) else f'#{i + 1}'} component")
@@ -360,10 +401,11 @@ def compare_vectors(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
     right = sum(o.correct for o in outcomes)
     if right == len(outcomes):
         notes = {o.note for o in outcomes}
-        note = "numeric" if "numeric" in notes else ("within_tolerance" if "within_tolerance" in notes else "equal")
-        return Outcome.right(note, outcomes[0].message if note == "within_tolerance" else "Correct.")
+        note = Note.NUMERIC if Note.NUMERIC in notes else (
+            Note.WITHIN_TOLERANCE if Note.WITHIN_TOLERANCE in notes else Note.EQUAL)
+        return Outcome.right(note, outcomes[0].message if note == Note.WITHIN_TOLERANCE else "Correct.")
     first_wrong = next(o for o in outcomes if not o.correct)
-    return Outcome(False, "component_differs", first_wrong.message, right / len(outcomes))
+    return Outcome(False, Note.COMPONENT_DIFFERS, first_wrong.message, right / len(outcomes))
 
 
 # ------------------------------------------------------------------------ points
@@ -388,7 +430,7 @@ def compare_points(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
     want_loci = [p for p in expected if isinstance(p, Equation)]
     dimension = len(want_points[0]) if want_points else len(ctx.variables)
     if any(len(p) != dimension for p in points):
-        return Outcome(False, "wrong_dimension", f"Each point needs {dimension} coordinates.")
+        return Outcome(False, Note.WRONG_DIMENSION, f"Each point needs {dimension} coordinates.")
     unique: list[tuple] = []
     for p in points:
         if not any(_same_point(p, q, ctx) for q in unique):
@@ -415,7 +457,7 @@ def compare_points(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
             sentences.append("Some of the points form a whole line; write it as an equation, like x = 0.")
         else:
             sentences.append(f"{missing} point{'s are' if missing > 1 else ' is'} missing.")
-    note = "extra_point" if wrong else "missing_point"
+    note = Note.EXTRA_POINT if wrong else Note.MISSING_POINT
     return Outcome(False, note, " ".join(sentences), credit)
 
 
@@ -430,19 +472,19 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
             other = "rhs" if side == "lhs" else "lhs"
             outcome = compare_expressions(getattr(answer, other), getattr(expected, other), ctx,
                                           what=f"{mine.name}")
-            if outcome.correct or outcome.note != "differs_at":
+            if outcome.correct or outcome.note != Note.DIFFERS_AT:
                 return outcome
-            return Outcome(False, "differs_at", outcome.message.replace("correct value", f"correct {mine.name}"))
+            return Outcome(False, Note.DIFFERS_AT, outcome.message.replace("correct value", f"correct {mine.name}"))
     a = answer.lhs - answer.rhs
     e = expected.lhs - expected.rhs
     if not a.free_symbols:
-        return Outcome(False, "not_equivalent", "Your equation has no variables in it.")
+        return Outcome(False, Note.NOT_EQUIVALENT, "Your equation has no variables in it.")
     names = _names(ctx, a, e)
     symbols = [symbol(n) for n in names]
     try:
         f, g = compile_expression(a, symbols), compile_expression(e, symbols)
     except Unsupported:
-        return Outcome(False, "not_equivalent", "Your equation is not equivalent to the correct one.")
+        return Outcome(False, Note.NOT_EQUIVALENT, "Your equation is not equivalent to the correct one.")
     reference = None  # (a, e) at a point where e is not zero
     checked = 0
     for point in sample_points(len(symbols)):
@@ -463,7 +505,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         if checked >= _POINTS_WANTED:
             break
     if reference is None:
-        return Outcome(False, "not_equivalent", "Your equation is not equivalent to the correct one.")
+        return Outcome(False, Note.NOT_EQUIVALENT, "Your equation is not equivalent to the correct one.")
     return Outcome.right()
 
 
@@ -475,7 +517,7 @@ def _times(a: Evaluation, b: Evaluation) -> Evaluation:
 
 
 def _not_equivalent(names: Sequence[str], point: tuple) -> Outcome:
-    return Outcome(False, "not_equivalent",
+    return Outcome(False, Note.NOT_EQUIVALENT,
                    f"Your equation is not equivalent to the correct one (compare them at {format_point(names, point)}).")
 
 
@@ -485,16 +527,16 @@ def _not_equivalent(names: Sequence[str], point: tuple) -> Outcome:
 def compare_labels(answer: str, expected: str, ctx: Context) -> Outcome:  # noqa: ARG001
     if answer == expected:
         return Outcome.right()
-    return Outcome(False, "wrong_label", f"It is not {'an' if answer[0] in 'aeiou' else 'a'} {answer}.")
+    return Outcome(False, Note.WRONG_LABEL, f"It is not {'an' if answer[0] in 'aeiou' else 'a'} {answer}.")
 
 
-COMPARISONS: dict[str, Callable[[object, object, Context], Outcome]] = {
-    "expression": compare_expressions,
-    "number": compare_numbers,
-    "vector": compare_vectors,
-    "points": compare_points,
-    "equation": compare_equations,
-    "label": compare_labels,
+COMPARISONS: dict[Shape, Callable[[Any, Any, Context], Outcome]] = {
+    Shape.EXPRESSION: compare_expressions,
+    Shape.NUMBER: compare_numbers,
+    Shape.VECTOR: compare_vectors,
+    Shape.POINTS: compare_points,
+    Shape.EQUATION: compare_equations,
+    Shape.LABEL: compare_labels,
 }
 
 

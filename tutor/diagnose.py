@@ -1,8 +1,9 @@
 """Naming the mistake behind a wrong answer: misconception diagnosis.
 
 When an answer is incorrect, it is compared with the wrong answers that named
-misconceptions produce for this exercise variant (tutor.misconceptions), after
-the pack author's own `mistakes:`; the first that it equals names the mistake.
+misconceptions produce for this exercise variant (its kind's, listed by the
+registry in tutor.topics), after the pack author's own `mistakes:`; the first
+that it equals names the mistake.
 The verdict then carries the note `misconception:<id>` (`mistake:author` for
 an author's) and the misconception's sentence as its message.
 
@@ -20,25 +21,25 @@ so a correct answer can never be diagnosed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import lru_cache
-from typing import Sequence
+from typing import Protocol
 
 import mpmath
 from sympy import Expr
 from sympy.polys.polyerrors import BasePolynomialError
 
-from . import misconceptions
 from .budget import OutOfTime, budget
-from .check import Verdict, expected_answer
-from .compare import Context, Tolerance, compare, compare_expressions, compare_numbers, sample_points
+from .check import Judgement, Verdict, expected_answer
+from .compare import Context, Note, Tolerance, compare, compare_expressions, compare_numbers, sample_points
 from .evaluate import Evaluation, Undefined, Unsupported, agree, compile_expression, to_mpf
-from .kinds import Problem
 from .limits import LIMITS, Limits
 from .misconceptions import Pattern, WrongAnswer
-from .parse import Answer, Equation, InputError, read, symbol
+from .parse import Answer, Equation, InputError, Shape, read, symbol
 from .show import show
+from .topics import Problem, candidates
 
 AUTHOR = "author"  # the misconception id of a pack author's own `mistakes:`
 _POINTS = 4  # sample points an expression must agree at to match a candidate
@@ -46,6 +47,16 @@ _ENOUGH = 3  # fewer defined points than this: leave the decision to the engine
 _CACHE_SIZE = 1024  # exercise variants whose candidates are kept
 _BUDGET_SHARE = 4  # a quarter of a check's work budget, for naming the mistake after the check
 _ZERO = Evaluation(Fraction(0), mpmath.mpf(0))
+
+
+class AuthorMistake(Protocol):
+    """A pack author's anticipated wrong answer and what to tell a student who gives it."""
+
+    @property
+    def answer(self) -> str: ...
+
+    @property
+    def feedback(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -57,7 +68,7 @@ class Diagnosis:
 
     @property
     def note(self) -> str:
-        return "mistake:author" if self.misconception == AUTHOR else f"misconception:{self.misconception}"
+        return Note.MISTAKE.of(AUTHOR) if self.misconception == AUTHOR else Note.MISCONCEPTION.of(self.misconception)
 
     @property
     def reading(self) -> str:
@@ -68,7 +79,7 @@ class Diagnosis:
 # ------------------------------------------------------------------ building
 
 
-_Reading = tuple[str, tuple[str, ...], tuple[str, ...]]  # shape, variables, components
+_Reading = tuple[Shape, tuple[str, ...], tuple[str, ...]]  # shape, variables, components
 
 
 @dataclass(frozen=True)
@@ -154,21 +165,21 @@ def _plane_points(equation: Equation, names: Sequence[str]) -> tuple[_Values | N
 
 
 def _parts(answer: Answer, names: Sequence[str]) -> tuple[_Values | None, ...]:
-    if answer.shape in ("expression", "number"):
+    if answer.shape in (Shape.EXPRESSION, Shape.NUMBER):
         return (_scalar(answer.value, names),)
-    if answer.shape == "vector":
+    if answer.shape == Shape.VECTOR:
         return tuple(_scalar(c, names) for c in answer.value)
-    if answer.shape == "equation":
+    if answer.shape == Shape.EQUATION:
         return _plane_points(answer.value, names)
     return ()
 
 
-def _author_mistakes(problem: Problem, mistakes: Sequence) -> list[WrongAnswer]:
+def _author_mistakes(problem: Problem, mistakes: Sequence[AuthorMistake]) -> list[WrongAnswer]:
     found = []
     for mistake in mistakes:
         try:
             answer = expected_answer(mistake.answer, problem.shape, problem.answer_variables)
-        except (InputError, ValueError):
+        except InputError:
             continue  # pack validation reports it; a student can't be told about it
         found.append(WrongAnswer(AUTHOR, mistake.feedback, answer))
     return found
@@ -182,7 +193,7 @@ def _equals_right_answer(problem: Problem, candidate: WrongAnswer | Pattern, tol
         return False  # a pattern always needs points missing or extra
     try:
         return problem.check(show(candidate.answer.value, problem.variables), tolerance).correct
-    except (ValueError, TypeError):
+    except (InputError, ValueError, TypeError):  # ours, or sympy's on a strange candidate
         return False
 
 
@@ -202,7 +213,7 @@ def _table_for(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -
 
 def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _Table:
     try:
-        catalogue = misconceptions.candidates(problem)
+        catalogue = candidates(problem)
     except _BUILD_ERRORS:
         catalogue = []  # the author's mistakes still apply
     entries = []
@@ -311,13 +322,13 @@ def _same_scalar(student: _Student, part: tuple, mine: Expr, theirs: Expr, want:
 
 def _matches(entry: _Entry, got: Answer, student: _Student, ctx: Context) -> bool:
     wrong = entry.candidate.answer
-    if wrong.shape in ("expression", "number"):
+    if wrong.shape in (Shape.EXPRESSION, Shape.NUMBER):
         return _same_scalar(student, (entry.reading,), got.value, wrong.value, entry.parts[0], ctx)
-    if wrong.shape == "vector":
+    if wrong.shape == Shape.VECTOR:
         return len(got.value) == len(wrong.value) and all(
             _same_scalar(student, (entry.reading, i), mine, theirs, want, ctx)
             for i, (mine, theirs, want) in enumerate(zip(got.value, wrong.value, entry.parts)))
-    if wrong.shape == "equation" and entry.parts[0] is not None:
+    if wrong.shape == Shape.EQUATION and entry.parts[0] is not None:
         on_plane, above = entry.parts
         difference = got.value.lhs - got.value.rhs
         holds = _agrees(student, (entry.reading,), difference, ctx.variables, on_plane)
@@ -332,7 +343,7 @@ def diagnose(problem: Problem, text: str, tolerance: Tolerance | None = None, mi
              shape_only: bool = False, limits: Limits = LIMITS) -> Diagnosis | None:
     """The first misconception (or author's mistake) whose wrong answer `text` equals, if any.
 
-    problem: a tutor.kinds Problem (one exercise variant). shape_only: the answer
+    problem: a tutor.topics Problem (one exercise variant). shape_only: the answer
     could not be read in the exercise's shape, so only candidates of another
     shape apply (one partial derivative where the gradient was asked for).
     """
@@ -380,11 +391,11 @@ def explain(verdict: Verdict, problem: Problem, text: str, tolerance: Tolerance 
     (then it is incorrect, not invalid). A correct answer, or text that can't be
     read at all, keeps its verdict.
     """
-    shape_only = verdict.verdict == "invalid" and verdict.note == "parse_error:shape"
-    if verdict.verdict != "incorrect" and not shape_only:
+    shape_only = verdict.verdict == Judgement.INVALID and verdict.note == Note.PARSE_ERROR.of("shape")
+    if verdict.verdict != Judgement.INCORRECT and not shape_only:
         return verdict
     found = diagnose(problem, text, tolerance, mistakes, shape_only=shape_only, limits=limits)
     if found is None:
         return verdict
-    return replace(verdict, verdict="incorrect", note=found.note, message=found.message,
+    return replace(verdict, verdict=Judgement.INCORRECT, note=found.note, message=found.message,
                    reading=verdict.reading or found.reading, column=None)

@@ -19,7 +19,9 @@ from typing import Callable, Iterator
 
 from . import __version__
 from .budget import OutOfTime, deadline
-from .check import STOPPED, TIMED_OUT, Verdict
+from .check import STOPPED, TIMED_OUT, Judgement, Verdict
+from .compare import Note
+from .feedback import prepared, respond
 from .journal import Journal
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
@@ -27,7 +29,7 @@ from .show import show
 from .submissions import Problem, Submissions, Submitted
 from .workers import Finished, Pool
 
-UNANSWERED = Verdict("unanswered", "no_answer", "No answer.")
+UNANSWERED = Verdict(Judgement.UNANSWERED, Note.NO_ANSWER, "No answer.")
 
 Progress = Callable[[int, int], None]  # (answers checked so far, answers to check)
 
@@ -46,7 +48,7 @@ class Graded:
     def from_json(cls, text: str) -> "Graded":
         data = json.loads(text)
         variant = data.pop("variant")
-        return cls(Verdict(**data), variant)
+        return cls(Verdict(**{**data, "verdict": Judgement(data["verdict"])}), variant)
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class Result:
     exercise: str
     variant: str
     answer: str
-    verdict: str  # correct | incorrect | invalid | unanswered
+    verdict: Judgement
     note: str
     feedback: str
     reading: str
@@ -123,9 +125,9 @@ def answer_key(spec: ExerciseSpec, answer: Submitted) -> str:
 
 def score(spec: ExerciseSpec, verdict: Verdict) -> Fraction:
     """The points a verdict earns: all for correct; a share for partly right, where allowed."""
-    if verdict.verdict == "correct":
+    if verdict.verdict == Judgement.CORRECT:
         return spec.points
-    if verdict.verdict == "incorrect" and spec.partial:
+    if verdict.verdict == Judgement.INCORRECT and spec.partial:
         return spec.points * Fraction(verdict.credit).limit_denominator(1000)  # 0.333… is 1/3
     return Fraction(0)
 
@@ -179,7 +181,7 @@ def _check_task(pack: Pack, timeout: float, task: tuple[str, str, str], started:
     started(label)
     try:
         with deadline(timeout):  # the answer's whole grading, author's mistakes included
-            verdict = exercise.check(text)
+            verdict = respond(exercise, text)
     except OutOfTime:
         verdict = TIMED_OUT
     return Graded(verdict, label)
@@ -193,5 +195,5 @@ def _variant(spec: ExerciseSpec, student: str) -> Exercise:
     if key not in _variants:
         if len(_variants) >= _MAX_VARIANTS:
             _variants.clear()
-        _variants[key] = spec.variant(student).prepared()
+        _variants[key] = prepared(spec.variant(student))
     return _variants[key]

@@ -12,11 +12,13 @@ import sqlite3
 import time
 from pathlib import Path
 
+from .errors import TutorError
+
 FILE_NAME = "journal.sqlite"
 _COMMIT_EVERY = 0.5  # seconds: at most this much work is lost to a kill
 
 
-class JournalError(Exception):
+class JournalError(TutorError):
     """The journal can't be used for this run; the message says why in a sentence."""
 
 

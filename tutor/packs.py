@@ -1,7 +1,7 @@
 """Exercise packs: YAML files of exercises, read safely and checked thoroughly.
 
 A pack is metadata plus a list of exercises; each exercise names its kind and
-the data that kind needs (see tutor/kinds/). Loading reports every problem in
+the data that kind needs (see tutor/topics/). Loading reports every problem in
 a file at once, each as `FILE:LINE:COL: exercise 'ID': message`. Parameters
 (`params:`) are symbols substituted into the parsed data, drawn from a seed
 that the pack, the exercise and a student id (or a number) fix, so a grader can
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import pickle
 import random
 import re
 from dataclasses import dataclass, field
@@ -26,15 +25,16 @@ import yaml
 from sympy import Expr
 
 from . import workers
-from .check import STOPPED, Verdict, expected_answer, variables_of
+from .check import expected_answer, variables_of
 from .compare import Tolerance
-from .diagnose import explain, prepare
-from .kinds import KINDS, FieldError, Problem
-from .kinds.fields import FIELD_READERS, ReadError
+from .errors import TutorError, Where
 from .limits import LIMITS, Limits
-from .parse import Answer, Equation, InputError, read, symbol
+from .parse import Answer, Equation, InputError, Shape, read, symbol
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
+from .steps import Step
+from .topics import KINDS, FieldError, Problem
+from .topics.fields import FIELD_READERS, NUMERIC_READERS, ReadError
 
 BUILT_IN = ("gradients", "drills")
 _MAX_DRAWS = 1000  # attempts at parameters that meet `require` before giving up
@@ -59,21 +59,7 @@ _PACK_KEYS = {"pack", "title", "description", "exercises"}
 # --------------------------------------------------------------------- positions
 
 
-@dataclass(frozen=True)
-class Where:
-    file: str
-    line: int  # 1-based
-    column: int  # 1-based
-
-    @classmethod
-    def of(cls, file: str, node: yaml.Node) -> "Where":
-        return cls(file, node.start_mark.line + 1, node.start_mark.column + 1)
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
-
-
-class PackError(Exception):
+class PackError(TutorError):
     """A pack that can't be used; `problems` holds every message, each with its position."""
 
     def __init__(self, problems: Sequence[str]):
@@ -149,10 +135,10 @@ def _read_condition(text: str, names: Sequence[str]) -> list[Condition]:
     for part in re.split(r"\band\b|,", text):
         pieces = _COMPARISON.split(part)
         if len(pieces) != 3:
-            raise ValueError(f"'{part.strip()}' is not a condition like a != p")
+            raise InputError(f"'{part.strip()}' is not a condition like a != p")
         left, op, right = pieces
-        conditions.append(Condition(part.strip(), read(left, "expression", names).value, op,
-                                    read(right, "expression", names).value))
+        conditions.append(Condition(part.strip(), read(left, Shape.EXPRESSION, names).value, op,
+                                    read(right, Shape.EXPRESSION, names).value))
     return conditions
 
 
@@ -200,7 +186,7 @@ class ExerciseSpec:
         """The variant with these parameter values."""
         values = {symbol(name): value for name, value in params}
         data = {name: substitute(value, values) for name, value in self.data.items()}
-        return Exercise(self, KINDS[self.kind].build(data), seed, params)
+        return Exercise(self, KINDS[self.kind].exercise.build(data), seed, params)
 
     def draw(self, seed: int) -> dict[sympy.Symbol, Expr]:
         rng = random.Random(seed)
@@ -209,8 +195,8 @@ class ExerciseSpec:
             if all(c.holds(values) for c in self.require):
                 return values
         conditions = ", ".join(c.text for c in self.require)
-        raise ValueError(f"no parameters meet 'require: {conditions}' in {_MAX_DRAWS} draws; "
-                         "widen the ranges or relax the condition")
+        raise FieldError("require", f"no parameters meet 'require: {conditions}' in {_MAX_DRAWS} draws; "
+                                    "widen the ranges or relax the condition")
 
 
 def variant_seed(pack: str, exercise: str, key: object) -> int:
@@ -244,24 +230,19 @@ class Exercise:
     def id(self) -> str:
         return self.spec.id
 
+    @property
+    def tolerance(self) -> Tolerance | None:
+        return self.spec.tolerance
+
+    @property
+    def mistakes(self) -> tuple[Mistake, ...]:
+        return self.spec.mistakes
+
     def prompt(self, latex: bool = False) -> str:
         return self.problem.prompt(latex=latex)
 
-    def expected(self):
+    def expected(self) -> Answer:
         return self.problem.expected()
-
-    def check(self, text: str, isolated: bool = True) -> Verdict:
-        """The verdict on a student's answer; a wrong one names its mistake where diagnosis finds it
-        (the author's `mistakes:` first, then the catalogue of misconceptions).
-
-        isolated: in a worker process, where the memory and CPU limits hold (tutor.check.check);
-        False for trusted text only, such as the pack's own answers.
-        """
-        if isolated and not workers.IN_WORKER:
-            outcome = self.isolated(_check, text)
-            return STOPPED[outcome.reason] if isinstance(outcome, workers.Stopped) else outcome
-        verdict = self.problem.check(text, self.spec.tolerance)
-        return explain(verdict, self.problem, text, self.spec.tolerance, self.mistakes)
 
     @property
     def mistakes(self) -> tuple[Mistake, ...]:
@@ -273,7 +254,7 @@ class Exercise:
         for mistake in self.spec.mistakes:
             try:
                 found.append(Mistake(self.author_text(mistake.answer), mistake.feedback))
-            except (InputError, ValueError):
+            except TutorError:
                 continue
         return tuple(found)
 
@@ -297,52 +278,22 @@ class Exercise:
         for mistake in self.spec.mistakes:
             try:
                 answer = self.author_text(mistake.answer)
-            except (InputError, ValueError) as error:
-                problems.append(f"the mistake '{mistake.answer}' can't be read: {getattr(error, 'message', error)}")
+            except TutorError as error:
+                problems.append(f"the mistake '{mistake.answer}' can't be read: {error.message}")
                 continue
-            if right_answers and self.check(show(answer.value, self.problem.variables), isolated=False).correct:
+            if right_answers and self.problem.check(show(answer.value, self.problem.variables), self.tolerance).correct:
                 problems.append(f"the mistake '{mistake.answer}' is a right answer")
         try:
             self.hints()
-        except (ValueError, TypeError, ArithmeticError, NotImplementedError) as error:
-            problems.append(f"its hints can't be given: {error}")
+        except (TutorError, TypeError, ArithmeticError, NotImplementedError) as error:
+            problems.append(f"its hints can't be given: {getattr(error, 'message', error)}")
         return problems
 
-    def prepared(self) -> "Exercise":
-        """This variant with what checking an answer needs built first (the expected answer, the
-        wrong answers diagnosis compares with): trusted work, before an answer's limits start."""
-        self.expected()
-        prepare(self.problem, self.spec.tolerance, self.mistakes)
-        return self
-
-    def isolated(self, fn: Callable[..., object], *args: object) -> object:
-        """`fn(this exercise, *args)` in a worker process (tutor.workers): its value, or Stopped.
-        The worker builds the variant from its spec and parameters once, before the limits start."""
-        return workers.isolated(fn, self.spec, self.params, *args, prepare=_prepared)
-
-    def steps(self):
+    def steps(self) -> Step | None:
         return self.problem.steps()
 
     def hints(self) -> tuple[str, ...]:
         return self.problem.hints()
-
-
-_variants: dict[bytes, Exercise] = {}  # in a worker: variants sent to it, by their spec and parameters
-_MAX_VARIANTS = 256
-
-
-def _prepared(spec: ExerciseSpec, params: tuple, *rest: object) -> tuple:
-    """(the variant, *rest), built once per worker: trusted work, before an answer's limits start."""
-    key = pickle.dumps((spec, params))
-    if key not in _variants:
-        if len(_variants) >= _MAX_VARIANTS:
-            _variants.clear()
-        _variants[key] = spec.with_values(params).prepared()
-    return (_variants[key], *rest)
-
-
-def _check(exercise: Exercise, text: str) -> Verdict:
-    return exercise.check(text, isolated=False)
 
 
 # ------------------------------------------------------------------------- packs
@@ -467,7 +418,9 @@ def _id_of(node: yaml.Node) -> str | None:
 
 
 def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: set[str] | Mapping,
-             what: str) -> dict[str, yaml.Node]:
+             what: str, renamed: Mapping[str, str] | None = None) -> dict[str, yaml.Node]:
+    """The mapping's keys and values; an unknown key is reported with the known one it is closest to,
+    or with its new name (`renamed`: old -> new)."""
     if not isinstance(node, yaml.MappingNode):
         report.add(node, f"{what} must be a mapping of keys to values", exercise)
         return {}
@@ -477,6 +430,8 @@ def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: se
         if name not in allowed:
             close = difflib.get_close_matches(str(name), list(allowed), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
+            if renamed and str(name) in renamed:
+                hint = f"; it is called '{renamed[str(name)]}' now"
             report.add(key, f"unknown key '{name}'{hint}", exercise)
             continue
         if name in out:
@@ -507,18 +462,21 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path) -> Exer
     problem_class = _kind(node, report, exercise_id)
     if problem_class is None:
         return None
-    nodes = _mapping(node, report, exercise_id, {**_COMMON, **problem_class.FIELDS}, "an exercise")
-    # `points` is the grading weight (a number), except as a least-squares data list
-    weight = nodes.get("points")
-    if weight is not None and "points" in problem_class.FIELDS and not _is_number(weight):
-        weight = None
-    fields = {k: v for k, v in nodes.items() if k in problem_class.FIELDS and not (k == "points" and weight)}
+    renamed = {f.formerly: key for key, f in problem_class.FIELDS.items() if f.formerly}
+    nodes = _mapping(node, report, exercise_id, {**_COMMON, **problem_class.FIELDS}, "an exercise", renamed)
+    for old, new in renamed.items():  # an old name that is a common key now means only that key
+        if old in _COMMON and old in nodes and not _is_number(nodes[old]):
+            report.add(nodes.pop(old), f"'{old}' is {_COMMON[old]}; give this as '{new}' "
+                                       f"({problem_class.FIELDS[new].help})", exercise_id)
+    fields = {k: v for k, v in nodes.items() if k in problem_class.FIELDS}
+    given = {getattr(key, "value", None) for key, _ in node.value}
     for name, spec in problem_class.FIELDS.items():
-        if spec.required and name not in fields:
+        if spec.required and name not in fields and spec.formerly not in given:  # else its old name is reported
             report.add(node, f"missing '{name}' ({spec.help})", exercise_id)
     params = _params(nodes.get("params"), report, exercise_id)
     param_names = [p.name for p in params]
-    data: dict[str, object] = {"decimals": any(_has_decimal(fields[n]) for n in _NUMERIC_DATA if n in fields)}
+    numeric = [value for name, value in fields.items() if problem_class.FIELDS[name].reader in NUMERIC_READERS]
+    data: dict[str, object] = {"decimals": any(_has_decimal(value) for value in numeric)}
     for name, value in fields.items():
         try:
             data[name] = FIELD_READERS[problem_class.FIELDS[name].reader](value, param_names, folder)
@@ -527,8 +485,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path) -> Exer
         except InputError as error:
             report.add(value, f"'{name}' can't be read: {error.message}", exercise_id)
     require = _require(nodes.get("require"), param_names, report, exercise_id)
-    common = _common({k: v for k, v in nodes.items() if k in _COMMON and (k != "points" or weight)},
-                     report, exercise_id)
+    common = _common({k: v for k, v in nodes.items() if k in _COMMON}, report, exercise_id)
     if len(report.problems) > before:
         return None
     spec = ExerciseSpec(pack, exercise_id, problem_class.KIND, Where.of(report.file, node), data,
@@ -548,7 +505,7 @@ def _kind(node: yaml.MappingNode, report: _Report, exercise_id: str) -> type[Pro
         hint = f"; did you mean '{close[0]}'?" if close else f" (kinds: {', '.join(sorted(KINDS))})"
         report.add(kind_node, f"unknown kind '{kind}'{hint}", exercise_id)
         return None
-    return KINDS[kind]
+    return KINDS[kind].exercise
 
 
 def _require(node: yaml.Node | None, names: Sequence[str], report: _Report,
@@ -560,12 +517,9 @@ def _require(node: yaml.Node | None, names: Sequence[str], report: _Report,
         return ()
     try:
         return tuple(_read_condition(text, names))
-    except (ValueError, InputError) as error:
-        report.add(node, f"'require' can't be read: {getattr(error, 'message', error)}", exercise_id)
+    except InputError as error:
+        report.add(node, f"'require' can't be read: {error.message}", exercise_id)
         return ()
-
-
-_NUMERIC_DATA = ("at", "start", "rate", "point", "points")
 
 
 def _has_decimal(node: yaml.Node) -> bool:
@@ -592,18 +546,16 @@ def _common(nodes: dict, report: _Report, exercise: str) -> dict:
         else:
             report.add(tags, "'tags' must be a list of words, like [gradients]", exercise)
     if "points" in nodes:
-        try:  # read as an answer is, within its limits: Fraction("1e-999999999") would never finish
-            points = read(str(nodes["points"].value), "number", ()).value
-            if not (points.is_Rational and 0 <= points <= LIMITS.max_parameter):
-                raise ValueError
-            out["points"] = Fraction(int(points.p), int(points.q))
-        except (ValueError, AttributeError, TypeError):
+        points = _weight(nodes["points"])
+        if points is None:
             report.add(nodes["points"], f"'points' must be a number from 0 to {LIMITS.max_parameter:,}", exercise)
+        else:
+            out["points"] = points
     if "tolerance" in nodes:
         try:
             out["tolerance"] = Tolerance.parse(str(nodes["tolerance"].value))
-        except (ValueError, AttributeError) as error:
-            report.add(nodes["tolerance"], str(error), exercise)
+        except InputError as error:
+            report.add(nodes["tolerance"], error.message, exercise)
     if "partial" in nodes:
         value = getattr(nodes["partial"], "value", None)
         if str(value).lower() not in ("true", "false"):
@@ -615,6 +567,19 @@ def _common(nodes: dict, report: _Report, exercise: str) -> dict:
     if "mistakes" in nodes:
         out["mistakes"] = _mistakes(nodes["mistakes"], report, exercise)
     return out
+
+
+def _weight(node: yaml.Node) -> Fraction | None:
+    """`points:` read as an answer is, within its limits (Fraction("1e-999999999") would never finish)."""
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    try:
+        value = read(str(node.value), Shape.NUMBER, ()).value
+    except InputError:
+        return None
+    if not (value.is_Rational and 0 <= value <= LIMITS.max_parameter):
+        return None
+    return Fraction(int(value.p), int(value.q))
 
 
 def _mistakes(node: yaml.Node, report: _Report, exercise: str) -> tuple[Mistake, ...]:
@@ -697,16 +662,16 @@ def _validate(spec: ExerciseSpec, nodes: dict, node: yaml.Node, report: _Report)
     except FieldError as error:
         report.add(nodes.get(error.field, node), error.message, spec.id)
         return
-    except ValueError as error:  # e.g. impossible `require`
-        report.add(nodes.get("require", nodes.get("params", node)), str(error), spec.id)
+    except TutorError as error:  # a solver or the reader refused the data of this variant
+        report.add(nodes.get("require", nodes.get("params", node)), error.message, spec.id)
         return
     if spec.answer is not None:
         try:
             given = show(exercise.author_text(spec.answer).value, exercise.problem.variables) \
                 if spec.parameterised else spec.answer
-            verdict = exercise.check(given, isolated=False)  # the author's own: trusted
-        except (InputError, ValueError) as error:
-            report.add(nodes["answer"], f"'answer' can't be read: {getattr(error, 'message', error)}", spec.id)
+            verdict = exercise.problem.check(given, spec.tolerance)
+        except TutorError as error:
+            report.add(nodes["answer"], f"'answer' can't be read: {error.message}", spec.id)
         else:
             if not verdict.correct:
                 report.add(nodes["answer"], f"the given answer does not agree with the computed one "
@@ -735,10 +700,10 @@ def self_check(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
             try:
                 exercise = spec.variant(key)
                 shown = show(exercise.expected(), exercise.problem.variables)
-                verdict = exercise.check(shown, isolated=False)  # the tutor's own answer: trusted
+                verdict = exercise.problem.check(shown, spec.tolerance)
                 found = exercise.author_problems()
-            except (FieldError, ValueError) as error:
-                problems.append(f"{spec.where}: exercise '{spec.id}' (variant {key}): {error}")
+            except TutorError as error:
+                problems.append(f"{spec.where}: exercise '{spec.id}' (variant {key}): {error.message}")
                 break
             if not verdict.correct:
                 found.insert(0, f"its own answer {shown} does not grade as correct: {verdict.message}")
@@ -788,18 +753,16 @@ _COMMON_TYPES = {
 
 def json_schema() -> dict:
     """The structure of a pack file as JSON Schema, from the same declarations the loader enforces
-    (the common keys and each kind's FIELDS), for editors that complete and check YAML."""
+    (the common keys and each registered kind's FIELDS), for editors that complete and check YAML."""
     kinds = []
-    for name, kind in sorted(KINDS.items()):
+    for name, topic in sorted(KINDS.items()):
+        fields = topic.exercise.FIELDS
         properties = {key: {**_COMMON_TYPES.get(key, {}), "description": help_}
                       for key, help_ in _COMMON.items()}
         properties["kind"] = {"const": name, "description": _COMMON["kind"]}
-        for key, field_ in kind.FIELDS.items():
-            shape = _JSON_TYPES[field_.reader]
-            if key in properties:  # least squares: `points` is the data, or the weight
-                shape = {"oneOf": [_COMMON_TYPES[key], shape]}
-            properties[key] = {**shape, "description": field_.help}
-        required = ["id", "kind", *(key for key, field_ in kind.FIELDS.items() if field_.required)]
+        for key, field_ in fields.items():
+            properties[key] = {**_JSON_TYPES[field_.reader], "description": field_.help}
+        required = ["id", "kind", *(key for key, field_ in fields.items() if field_.required)]
         kinds.append({"type": "object", "properties": properties, "required": required,
                       "additionalProperties": False})
     return {

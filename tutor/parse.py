@@ -24,6 +24,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from enum import StrEnum
 from fractions import Fraction
 from typing import Callable, Sequence
 
@@ -31,19 +32,32 @@ import mpmath
 import sympy
 from sympy import Expr, Integer, Rational
 
+from .errors import TutorError
 from .evaluate import TooLarge, Undefined, Unsupported, compile_expression
 from .limits import LIMITS, Limits
+from .words import TextEnum, and_list
 
-SHAPES = ("expression", "number", "vector", "points", "equation", "label")
+
+class Shape(TextEnum):
+    """What kind of thing an answer is."""
+
+    EXPRESSION = "expression"
+    NUMBER = "number"
+    VECTOR = "vector"
+    POINTS = "points"  # a set of points (critical lines written as equations among them)
+    EQUATION = "equation"
+    LABEL = "label"  # minimum, maximum, saddle, inconclusive
+
+
+SHAPES = tuple(Shape)
 AUTO = "auto"  # for trusted text: the shape is whatever the text looks like
 
 
-class InputError(ValueError):
+class InputError(TutorError):
     """Text that cannot be read as an answer: a sentence and, where known, a column."""
 
     def __init__(self, message: str, column: int | None = None, note: str = "syntax"):
-        super().__init__(message)
-        self.message = message
+        super().__init__(message, column)
         self.column = column  # 0-based index into the text as typed
         self.note = note  # machine-readable reason, e.g. "unbalanced", "too_large"
 
@@ -199,9 +213,19 @@ def normalize(text: str) -> str:
 # -------------------------------------------------------------------------- tokens
 
 
+class TokenKind(StrEnum):
+    NUMBER = "num"
+    VARIABLE = "var"
+    CONSTANT = "const"
+    FUNCTION = "func"
+    OPERATOR = "op"
+    SUPERSCRIPT = "sup"
+    END = "end"
+
+
 @dataclass(frozen=True)
 class Token:
-    kind: str  # "num" | "var" | "const" | "func" | "op" | "sup" | "end"
+    kind: TokenKind
     text: str
     col: int
     value: object = None
@@ -243,7 +267,7 @@ def _describe(names: Sequence[str]) -> str:
         return "there are no variables here"
     if len(names) == 1:
         return f"the variable is {names[0]}"
-    return "the variables are " + ", ".join(names[:-1]) + " and " + names[-1]
+    return "the variables are " + and_list(names)
 
 
 class _Tokenizer:
@@ -270,21 +294,21 @@ class _Tokenizer:
                 while j < len(text) and text[j] in _FROM_SUPERSCRIPT:
                     j += 1
                 inner = "".join(_FROM_SUPERSCRIPT[ch] for ch in text[i:j])
-                out.append(Token("sup", text[i:j], col, inner, spaced))
+                out.append(Token(TokenKind.SUPERSCRIPT, text[i:j], col, inner, spaced))
                 i = j
             elif text.startswith("**", i):
-                out.append(Token("op", "^", col, spaced=spaced))
+                out.append(Token(TokenKind.OPERATOR, "^", col, spaced=spaced))
                 i += 2
             elif text.startswith("==", i) or text.startswith("!=", i):
                 raise InputError("comparisons are not answers here", col, "forbidden")
             elif c in OPERATORS:
-                out.append(Token("op", c, col, spaced=spaced))
+                out.append(Token(TokenKind.OPERATOR, c, col, spaced=spaced))
                 i += 1
             else:
                 hint = _FORBIDDEN_HINTS.get(c, f"the character {c!r} can't be used here")
                 raise InputError(hint, col, "forbidden")
             spaced = False
-        out.append(Token("end", "", len(text) + self.offset, spaced=spaced))
+        out.append(Token(TokenKind.END, "", len(text) + self.offset, spaced=spaced))
         return out
 
     def _number(self, i: int, out: list[Token], spaced: bool) -> int:
@@ -304,7 +328,7 @@ class _Tokenizer:
         end = match.end()
         if end < len(self.text) and self.text[end] == ".":
             raise InputError("a number has one decimal point", end + self.offset)
-        out.append(Token("num", literal, i + self.offset, value, spaced))
+        out.append(Token(TokenKind.NUMBER, literal, i + self.offset, value, spaced))
         return end
 
     def _letters(self, i: int, out: list[Token], spaced: bool) -> int:
@@ -318,15 +342,15 @@ class _Tokenizer:
         for piece in pieces:
             v = self.vocabulary
             if piece in v.variables:
-                out.append(Token("var", piece, col, v.variables[piece], spaced))
+                out.append(Token(TokenKind.VARIABLE, piece, col, v.variables[piece], spaced))
             elif piece in v.constants:
-                out.append(Token("const", piece, col, v.constants[piece], spaced))
+                out.append(Token(TokenKind.CONSTANT, piece, col, v.constants[piece], spaced))
             elif piece in v.functions:
-                out.append(Token("func", piece, col, v.functions[piece], spaced))
+                out.append(Token(TokenKind.FUNCTION, piece, col, v.functions[piece], spaced))
             else:  # inferred variable in trusted text
                 name = GREEK_NAME.get(piece, piece)
                 v.variables[piece] = v.variables.get(name) or symbol(name)
-                out.append(Token("var", piece, col, v.variables[piece], spaced))
+                out.append(Token(TokenKind.VARIABLE, piece, col, v.variables[piece], spaced))
             col += len(piece)
             spaced = False
         return match.end()
@@ -413,7 +437,7 @@ class _Parser:
         return token
 
     def at(self, *ops: str) -> bool:
-        return self.tok.kind == "op" and self.tok.text in ops
+        return self.tok.kind == TokenKind.OPERATOR and self.tok.text in ops
 
     def span(self, start: int, end: int) -> str:
         return self.source[start - self.offset : end - self.offset].strip()
@@ -425,7 +449,7 @@ class _Parser:
         if self.at(closer):
             self.advance()
             return
-        if self.tok.kind == "end":
+        if self.tok.kind == TokenKind.END:
             raise InputError(
                 f"unbalanced brackets: the '{opener.text}' at column {opener.col + 1} is never closed",
                 opener.col, "unbalanced")
@@ -434,20 +458,20 @@ class _Parser:
     def missing_operand(self) -> InputError:
         t = self.tok
         previous = self.tokens[self.pos - 1] if self.pos else None
-        if t.kind == "end":
+        if t.kind == TokenKind.END:
             if previous is None:
                 return InputError("the answer is empty", 0, "empty")
             return InputError(f"missing operand after '{previous.text}'", previous.col, "missing_operand")
-        if t.kind == "sup":
+        if t.kind == TokenKind.SUPERSCRIPT:
             return InputError("an exponent needs something to raise", t.col, "missing_operand")
         return InputError(f"missing operand before '{t.text}'", t.col, "missing_operand")
 
     def starts_atom(self) -> bool:
         """Whether the next token can begin a juxtaposed factor."""
         t = self.tok
-        if t.kind in ("num", "var", "const", "func"):
+        if t.kind in (TokenKind.NUMBER, TokenKind.VARIABLE, TokenKind.CONSTANT, TokenKind.FUNCTION):
             return True
-        if t.kind == "op":
+        if t.kind == TokenKind.OPERATOR:
             if t.text in "(√∛":
                 return True
             if t.text == "|":
@@ -557,12 +581,12 @@ class _Parser:
         if not self.at("^"):
             return base
         op = self.advance()
-        if self.tok.kind == "end":
+        if self.tok.kind == TokenKind.END:
             raise InputError("missing exponent after '^'", op.col, "missing_operand")
         exponent_token = self.tok
         with self.nested(op.col):
             exponent = self.signed()
-        if (base == sympy.E and exponent_token.kind == "num" and self.starts_atom()
+        if (base == sympy.E and exponent_token.kind == TokenKind.NUMBER and self.starts_atom()
                 and not self.tok.spaced):
             self.ambiguities.append(
                 f"'e^{exponent_token.text}{self.tok.text}' was read as e^{exponent_token.text}·{self.tok.text}; "
@@ -574,7 +598,7 @@ class _Parser:
         while True:
             if self.at("!"):
                 value = self.factorial(value, self.advance().col)
-            elif self.tok.kind == "sup":
+            elif self.tok.kind == TokenKind.SUPERSCRIPT:
                 token = self.advance()
                 value = self.raise_to(value, self.superscript(token), token.col)
             else:
@@ -584,26 +608,26 @@ class _Parser:
         inner = _Parser(token.value, self.vocabulary, self.limits, token.col)
         inner.depth = self.depth
         value = inner.sum()
-        if inner.tok.kind != "end":
+        if inner.tok.kind != TokenKind.END:
             raise InputError("this superscript can't be read", inner.tok.col)
         self.ambiguities.extend(inner.ambiguities)
         return value
 
     def atom(self) -> Expr:
         t = self.tok
-        if t.kind in ("num", "var", "const"):
+        if t.kind in (TokenKind.NUMBER, TokenKind.VARIABLE, TokenKind.CONSTANT):
             self.advance()
             return t.value
-        if t.kind == "func":
+        if t.kind == TokenKind.FUNCTION:
             return self.function()
-        if t.kind == "op":
+        if t.kind == TokenKind.OPERATOR:
             if t.text == "(":
                 return self.bracketed()
             if t.text == "|":
                 return self.absolute_value()
             if t.text in "√∛":
                 self.advance()
-                if self.tok.kind == "end":
+                if self.tok.kind == TokenKind.END:
                     raise InputError(f"missing operand after '{t.text}'", t.col, "missing_operand")
                 with self.nested(t.col):
                     radicand = self.power()
@@ -638,7 +662,7 @@ class _Parser:
         name = self.advance()
         fn: Function = name.value
         outer_power: Expr | None = None
-        if self.at("^") or self.tok.kind == "sup":  # sin^2 x, sin² x, sin^-1 x
+        if self.at("^") or self.tok.kind == TokenKind.SUPERSCRIPT:  # sin^2 x, sin² x, sin^-1 x
             if self.at("^"):
                 self.advance()
                 exponent = self.signed() if self.at("-", "+") else self.postfix()
@@ -691,41 +715,41 @@ class _Parser:
                 value = self.bare_argument(col)
                 return -value if sign.text == "-" else value
             value = self.power()
-            while self.starts_atom() and self.tok.kind != "func":
+            while self.starts_atom() and self.tok.kind != TokenKind.FUNCTION:
                 value = value * self.power()
             return value
 
     # -- the top level: items separated by commas, each maybe bracketed or `lhs = rhs`
     def items(self) -> list:
-        if self.tok.kind == "end":
+        if self.tok.kind == TokenKind.END:
             raise InputError("the answer is empty", 0, "empty")
         found = [self.item()]
         while self.at(","):
             comma = self.advance()
-            if self.tok.kind == "end":
+            if self.tokens[self.pos].kind == TokenKind.END:  # the token after the comma
                 raise InputError("missing item after ','", comma.col, "missing_operand")
             found.append(self.item())
         t = self.tok
-        if t.kind == "end":
+        if t.kind == TokenKind.END:
             return found
-        if t.kind == "op" and t.text in ")]}⟩":
+        if t.kind == TokenKind.OPERATOR and t.text in ")]}⟩":
             raise InputError(
                 f"unbalanced brackets: this '{t.text}' has no matching opening bracket",
                 t.col, "unbalanced")
-        if t.kind == "op" and t.text == "|":
+        if t.kind == TokenKind.OPERATOR and t.text == "|":
             raise InputError("this '|' has no matching '|'", t.col, "unbalanced")
-        if t.kind == "op" and t.text == "=":
+        if t.kind == TokenKind.OPERATOR and t.text == "=":
             raise InputError("only one '=' is allowed", t.col, "syntax")
         raise InputError(f"unexpected '{t.text}'", t.col, "syntax")
 
     def item(self) -> object:
-        if self.tok.kind == "op" and self.tok.text in _OPENERS and self.list_ahead():
+        if self.tok.kind == TokenKind.OPERATOR and self.tok.text in _OPENERS and self.list_ahead():
             return self.group()
         lhs = self.sum()
         if not self.at("="):
             return lhs
         op = self.advance()
-        if self.tok.kind == "end" or self.at(","):
+        if self.tok.kind == TokenKind.END or self.at(","):
             raise InputError("missing expression after '='", op.col, "missing_operand")
         return _Assignment(lhs, self.sum(), op.col)
 
@@ -735,7 +759,7 @@ class _Parser:
             return True
         level = 0
         for token in self.tokens[self.pos:]:
-            if token.kind != "op":
+            if token.kind != TokenKind.OPERATOR:
                 continue
             if token.text in _OPENERS:
                 level += 1
@@ -803,14 +827,14 @@ class Equation:
 
 @dataclass(frozen=True)
 class Answer:
-    """What a piece of text was read as, in one of the SHAPES.
+    """What a piece of text was read as, in one of the shapes.
 
     value: Expr (expression, number); tuple[Expr, ...] (vector);
     tuple[tuple[Expr, ...] | Equation, ...] (points: points, or critical lines
     written as equations like x = 0); Equation (equation); str (label).
     """
 
-    shape: str
+    shape: Shape
     value: object
     ambiguities: tuple[str, ...] = ()
 
@@ -829,7 +853,7 @@ def vocabulary(variables: Sequence[str] = (), *, infer: bool = False) -> _Vocabu
 
 def read(
     text: str,
-    shape: str = "expression",
+    shape: Shape | str = Shape.EXPRESSION,
     variables: Sequence[str] = ("x", "y"),
     *,
     components: Sequence[str] = (),
@@ -843,7 +867,7 @@ def read(
     a pack's function) may use any single-letter or Greek name as a variable.
     """
     if shape not in SHAPES and shape != AUTO:
-        raise ValueError(f"unknown shape {shape!r}")
+        raise InputError(f"unknown shape {shape!r}", None, "shape")
     if len(text) > limits.max_length:
         raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
                          limits.max_length, "too_large")
@@ -851,29 +875,30 @@ def read(
     if not clean.strip():
         raise InputError("the answer is empty", 0, "empty")
     if shape == AUTO and " ".join(clean.lower().split()) in LABELS:
-        shape = "label"
-    if shape == "label":
-        return Answer("label", _label(clean))
-    if shape == "points" and " ".join(clean.lower().split()) in EMPTY_SET_WORDS:
-        return Answer("points", ())
+        shape = Shape.LABEL
+    if shape == Shape.LABEL:
+        return Answer(Shape.LABEL, _label(clean))
+    if shape == Shape.POINTS and " ".join(clean.lower().split()) in EMPTY_SET_WORDS:
+        return Answer(Shape.POINTS, ())
     parser = _Parser(clean, vocabulary(list(variables) + list(components), infer=infer), limits)
     items = parser.items()
     if shape == AUTO:
         shape = _shape_of(items)
+    shape = Shape(shape)
     value = _SHAPERS[shape](items, list(components))
     return Answer(shape, value, tuple(parser.ambiguities))
 
 
-def _shape_of(items: list) -> str:
+def _shape_of(items: list) -> Shape:
     if len(items) == 1 and not isinstance(items[0], _Group):
         if isinstance(items[0], _Assignment):
-            return "equation"
-        return "number" if not items[0].free_symbols else "expression"
+            return Shape.EQUATION
+        return Shape.NUMBER if not items[0].free_symbols else Shape.EXPRESSION
     if len(items) == 1 and items[0].opener != "{":
         items = items[0].items
     elif len(items) == 1:
-        return "points"
-    return "points" if any(isinstance(i, _Group) for i in items) else "vector"
+        return Shape.POINTS
+    return Shape.POINTS if any(isinstance(i, _Group) for i in items) else Shape.VECTOR
 
 
 def _label(text: str) -> str:
@@ -964,15 +989,15 @@ def _as_equation(items: list, components: list) -> Equation:  # noqa: ARG001
     return Equation(item.lhs, item.rhs)
 
 
-_SHAPERS: dict[str, Callable[[list, list], object]] = {
-    "expression": _as_expression,
-    "number": _as_number,
-    "vector": _as_vector,
-    "points": _as_points,
-    "equation": _as_equation,
+_SHAPERS: dict[Shape, Callable[[list, list], object]] = {
+    Shape.EXPRESSION: _as_expression,
+    Shape.NUMBER: _as_number,
+    Shape.VECTOR: _as_vector,
+    Shape.POINTS: _as_points,
+    Shape.EQUATION: _as_equation,
 }
 
 
 def expression(text: str, variables: Sequence[str] = ("x", "y"), **options) -> Expr:
     """Shorthand: read `text` as one expression."""
-    return read(text, "expression", variables, **options).value
+    return read(text, Shape.EXPRESSION, variables, **options).value

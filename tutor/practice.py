@@ -16,6 +16,9 @@ from pathlib import Path
 
 from . import packs
 from .budget import OutOfTime, budget, deadline
+from .calculus import SolveError
+from .check import Judgement
+from .feedback import in_worker, respond
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack
 from .parse import FUNCTIONS, InputError
@@ -168,8 +171,8 @@ class Session:
 
     def answer(self, text: str) -> list[Line]:
         current = self.current
-        verdict = current.exercise.check(text)
-        if verdict.verdict == "invalid":  # unreadable: say where, count nothing
+        verdict = respond(current.exercise, text)
+        if verdict.verdict == Judgement.INVALID:  # unreadable: say where, count nothing
             return [Line(verdict.pointer(text), "invalid")]
         self.store.record(self.session_id, self.student_id, self.pack.id, current.spec.id, current.variant,
                           text, verdict.verdict, verdict.note, current.hints, current.spec.tags or (GENERAL,))
@@ -244,15 +247,16 @@ class Session:
         return lines
 
     def do_latex(self, _: str) -> list[Line]:
-        if self.current.last_shown == "steps":
-            return [Line(render_latex(self.current.exercise.steps()))]
+        steps = self.current.exercise.steps() if self.current.last_shown == "steps" else None
+        if steps is not None:
+            return [Line(render_latex(steps))]
         return [Line(self.current.exercise.prompt(latex=True))]
 
     def do_plot(self, _: str) -> list[Line]:
         try:
             path = picture_for(self.current.exercise, Path(f"{self.current.spec.id}.png"))
-        except ValueError as error:  # this kind of exercise has no picture
-            return [Line(str(error), "muted")]
+        except SolveError as error:  # this kind of exercise has no picture
+            return [Line(error.message, "muted")]
         except (NoMatplotlib, OSError) as error:
             return [Line(f"The picture could not be drawn: {error}", "invalid")]
         return [Line(f"Saved the picture as {path}", "muted")]
@@ -281,7 +285,7 @@ class Session:
         text = text.strip()
         if not text or text.startswith(":") or self.current is None:
             return ""
-        found = self.current.exercise.isolated(reading, text)
+        found = in_worker(self.current.exercise, reading, text)
         return found if isinstance(found, str) else "can't read yet: it is too large to read"
 
     def names(self) -> list[str]:
@@ -298,7 +302,5 @@ def reading(exercise: Exercise, text: str) -> str:
             return f"read as: {show(problem.read(text).value, problem.variables)}"
     except InputError as error:
         return f"can't read yet: {error.message}"
-    except ValueError:
-        return ""
     except (OutOfTime, RecursionError, MemoryError, OverflowError):
         return "can't read yet: it is too large to read"

@@ -17,11 +17,13 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Iterable, TextIO
 
+from .check import Judgement
+from .compare import Note
+from .diagnose import AUTHOR
 from .grade import Gradebook, Result
 from .outputs import Writer, write_together
 
 FILES = ("grades.csv", "answers.csv", "misconceptions.csv", "problems.csv", "report.json")
-VERDICTS = ("correct", "incorrect", "invalid", "unanswered")
 COMMON_WRONG = 3  # most common wrong answers listed per exercise
 _FORMULA = frozenset("=+-@\t\r")
 
@@ -126,10 +128,10 @@ class ExerciseSummary:
 def exercise_summaries(book: Gradebook) -> list[ExerciseSummary]:
     found = []
     for spec, results in zip(book.pack.exercises, _by_exercise(book).values()):
-        wrong = Counter(r.reading or r.answer for r in results if r.verdict == "incorrect")
+        wrong = Counter(r.reading or r.answer for r in results if r.verdict == Judgement.INCORRECT)
         found.append(ExerciseSummary(
-            spec.id, spec.points, sum(r.verdict != "unanswered" for r in results),
-            sum(r.verdict == "correct" for r in results),
+            spec.id, spec.points, sum(r.verdict != Judgement.UNANSWERED for r in results),
+            sum(r.verdict == Judgement.CORRECT for r in results),
             sum((r.score for r in results), Fraction(0)) / len(results) if results else Fraction(0),
             tuple(_most_common(wrong)[:COMMON_WRONG])))
     return found
@@ -147,8 +149,8 @@ def summary(book: Gradebook) -> dict:
     verdicts = Counter(r.verdict for r in book.results)
     return {
         "students": len(book.students),
-        "answers": sum(r.verdict != "unanswered" for r in book.results),
-        "verdicts": {v: verdicts[v] for v in VERDICTS},
+        "answers": sum(r.verdict != Judgement.UNANSWERED for r in book.results),
+        "verdicts": {v: verdicts[v] for v in Judgement},
         "notes": dict(_most_common(Counter(r.note for r in book.results))),
         "exercises": [{"exercise": e.exercise, "points": _json_number(e.points), "answered": e.answered,
                        "correct": e.correct, "mean_score": _json_number(e.mean),
@@ -169,7 +171,7 @@ def misconceptions(book: Gradebook) -> list[dict]:
     """
     found = []
     for exercise, results in _by_exercise(book).items():
-        wrong = [r for r in results if r.verdict == "incorrect"]
+        wrong = [r for r in results if r.verdict == Judgement.INCORRECT]
         named = Counter(name for name in map(_misconception, wrong) if name)
         found += [{"exercise": exercise, "misconception": name, "count": count,
                    "share": Fraction(count, len(wrong))} for name, count in _most_common(named)]
@@ -177,9 +179,9 @@ def misconceptions(book: Gradebook) -> list[dict]:
 
 
 def _misconception(result: Result) -> str | None:
-    if result.note.startswith("misconception:"):
-        return result.note.removeprefix("misconception:")
-    if result.note == "mistake:author":
+    if result.note.startswith(Note.MISCONCEPTION.of("")):
+        return result.note.removeprefix(Note.MISCONCEPTION.of(""))
+    if result.note == Note.MISTAKE.of(AUTHOR):
         return f"author: {result.feedback}"
     return None
 
@@ -190,9 +192,10 @@ def _misconception(result: Result) -> str | None:
 def summary_table(book: Gradebook) -> str:
     """The run at a glance: verdicts, and per exercise the results and the most common wrong answer."""
     counts = Counter(r.verdict for r in book.results)
-    answered = len(book.results) - counts["unanswered"]
-    lines = [f"{book.pack.id}: {len(book.students)} students, {answered} answers ({counts['correct']} correct, "
-             f"{counts['incorrect']} incorrect, {counts['invalid']} invalid), {counts['unanswered']} not answered"]
+    answered = len(book.results) - counts[Judgement.UNANSWERED]
+    lines = [f"{book.pack.id}: {len(book.students)} students, {answered} answers ({counts[Judgement.CORRECT]} correct, "
+             f"{counts[Judgement.INCORRECT]} incorrect, {counts[Judgement.INVALID]} invalid), "
+             f"{counts[Judgement.UNANSWERED]} not answered"]
     summaries = exercise_summaries(book)
     shown = [e for e in summaries if e.answered]
     width = max([len("exercise")] + [len(e.exercise) for e in shown])
@@ -226,7 +229,7 @@ def gradescope(book: Gradebook, seconds: float) -> dict:
             "number": str(number_),
             "score": _json_number(earned),
             "max_score": _json_number(spec.points),
-            "status": "passed" if result and result.verdict == "correct" else "failed",
+            "status": "passed" if result and result.verdict == Judgement.CORRECT else "failed",
             "output": _gradescope_feedback(result),
             "visibility": "visible",
         })
@@ -243,7 +246,7 @@ def gradescope(book: Gradebook, seconds: float) -> dict:
 
 
 def _gradescope_feedback(result: Result | None) -> str:
-    if result is None or result.verdict == "unanswered":
+    if result is None or result.verdict == Judgement.UNANSWERED:
         return "No answer."
     lines = [f"Your answer: {result.answer}"]
     if result.reading and result.reading != result.answer:

@@ -33,6 +33,8 @@ from typing import BinaryIO, Iterator
 
 import yaml
 
+from .errors import TutorError
+
 # ---------------------------------------------------------------------- CSV
 
 _CHUNK = 1 << 16
@@ -377,10 +379,12 @@ class Node:
     pairs: tuple[tuple[str, int, "Node"], ...] = ()  # a mapping's keys, their lines, their values
 
 
-class Unreadable(Exception):
+class Unreadable(TutorError):
+    """A submissions file that can't be read, and the line (1-based) where that shows, if known."""
+
     def __init__(self, line: int | None, message: str):
         super().__init__(message)
-        self.line, self.message = line, message
+        self.line = line
 
 
 _DEPTH = 2

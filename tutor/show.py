@@ -52,6 +52,10 @@ class _Printer:
 
     def render(self, e: Expr) -> tuple[str, int]:
         """The text of e and how tightly it binds."""
+        if e.has(sympy.CRootOf) and not e.free_symbols:
+            # a root with no radical form, by its first digits, as the lesson writes 0.5671…
+            text = _format_float(float(sympy.N(e, 15)), 6) + (r"\ldots" if self.latex else "…")
+            return text, (_SUM if text.startswith("-") else _ATOM)
         if e.is_Add:
             return self.add(e), _SUM
         if e.is_Mul:

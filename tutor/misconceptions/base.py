@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 import sympy
 from sympy import Expr
 
 from ..compare import Context
-from ..parse import Answer, symbol
+from ..parse import Answer, Shape, symbol
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ class Pattern:
     for a student's answer (read in `shape`) that shows it, or None."""
 
     misconception: str
-    shape: str
+    shape: Shape
     test: Callable[[Answer, Context], str | None]
     variables: tuple[str, ...] | None = None
     components: tuple[str, ...] | None = None

@@ -3,25 +3,25 @@
 Each one turns the right derivation into a wrong derivative: y differentiated
 although it is held constant, the constant coefficient dropped, a slip in the
 power, chain or log rule, a lost minus sign, a constant term kept. The partial
-derivative, derivative, gradient, tangent-plane and minimisation catalogues are
-all built on `wrong_derivatives`.
+derivative, derivative, gradient, tangent-plane and minimisation kinds all
+build their wrong answers on `wrong_derivatives` (and, for a vector of
+partials, `faulty_partials`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import sympy
 from sympy import Expr
 
 from ..calculus import derivative
-from ..kinds.derivative import Derivative
-from ..kinds.partial_derivative import PartialDerivative, constants_phrase
+from ..parse import symbol
 from ..show import ordered_terms, show
+from ..words import and_list
 from . import differentiate as d
-from ..parse import Answer, symbol
-from .base import Misconception, WrongAnswer, at_point, register
+from .base import Misconception, register
 
 MISCONCEPTIONS = register(
     Misconception(
@@ -95,7 +95,7 @@ class _Wording:
         self.variables = tuple(variables)
         self.v = wrt
         self.name = name
-        held = constants_phrase(self.variables, wrt)
+        held = and_list([u for u in self.variables if u != wrt])
         self.held = f"{held} {'is a constant' if ' and ' not in held else 'are constants'}"
 
     def show(self, value: Expr) -> str:
@@ -278,7 +278,7 @@ def _kept_constants(terms: tuple, v: sympy.Symbol, words: _Wording) -> list[Wron
     return found
 
 
-# ------------------------------------------------------------ the two kinds
+# ------------------------------------------------------------ what kinds share
 
 
 def point_words(variables: Sequence[str], point: Sequence[Expr]) -> dict[str, str]:
@@ -287,20 +287,20 @@ def point_words(variables: Sequence[str], point: Sequence[Expr]) -> dict[str, st
             "assignment": " and ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))}
 
 
-def derivative_candidates(problem: Derivative | PartialDerivative) -> list[WrongAnswer]:
-    """For `derivative` and `partial_derivative`: the wrong derivatives, at the point if there is one."""
-    wrong = wrong_derivatives(problem.function, problem.wrt, problem.variables, problem.name)
-    if problem.at is None:
-        return [WrongAnswer(w.misconception, w.message, Answer("expression", w.derivative)) for w in wrong]
-    variables = problem.variables
-    point = tuple(problem.at) if isinstance(problem.at, tuple) else (problem.at,)
-    found = [(w.misconception, w.message, at_point(w.derivative, variables, point)) for w in wrong]
-    right = problem.solution.derivative
-    if len(point) > 1 and tuple(reversed(point)) != point:
-        found.append(("evaluated-at-swapped-point",
-                      MISCONCEPTIONS["evaluated-at-swapped-point"].say(**point_words(variables, point)),
-                      at_point(right, variables, tuple(reversed(point)))))
-    found.append(("gave-function-value", MISCONCEPTIONS["gave-function-value"].say(
-        f=problem.name, point=show(point if len(point) > 1 else point[0])),
-        at_point(problem.function, variables, point)))
-    return [WrongAnswer(m, message, Answer("number", value)) for m, message, value in found if value is not None]
+# the misconceptions about one derivative that make no sense for a vector of them
+_NOT_FOR_VECTORS = {"answered-other-partial", "evaluated-at-swapped-point", "gave-function-value"}
+
+
+def faulty_partials(f: Expr, variables: Sequence[str], name: str) -> Iterator[tuple[str, str, tuple[Expr, ...]]]:
+    """(misconception, message, all the partials) for each way a derivative misconception changes
+    one or more of the partials; the others stay right."""
+    right = [sympy.diff(f, symbol(v)) for v in variables]
+    by_variable = [wrong_derivatives(f, v, variables, name) for v in variables]
+    ids = list(dict.fromkeys(w.misconception for found in by_variable for w in found
+                             if w.misconception not in _NOT_FOR_VECTORS))
+    for misconception in ids:
+        options = [[w for w in found if w.misconception == misconception] for found in by_variable]
+        for j in range(max(len(o) for o in options)):
+            picked = [o[min(j, len(o) - 1)] if o else None for o in options]
+            message = next(w.message for w in picked if w is not None)
+            yield misconception, message, tuple(w.derivative if w else r for w, r in zip(picked, right))

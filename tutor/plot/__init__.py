@@ -10,7 +10,7 @@ kept apart from drawing it, so tests read the data and two renderers share it:
 from .contour import classify_figure, contour_figure, gradient_figure
 from .curve import critical_curve_figure, curve_figure, minimum_figure
 from .descent import descent_figure
-from .exercise import figure_for, picture_for
+from .exercise import picture_for
 from .fit import fit_figure
 from .model import Arrow, Curve, Figure, Grid, Level, Marker, Panel, Segment
 from .png import NoMatplotlib, write_png
@@ -20,6 +20,6 @@ from .text import render_text
 __all__ = [
     "Arrow", "Curve", "Figure", "Grid", "Level", "Marker", "NoMatplotlib", "Panel", "Segment",
     "classify_figure", "contour_figure", "critical_curve_figure", "curve_figure", "descent_figure",
-    "figure_for", "fit_figure", "gradient_figure", "minimum_figure", "picture_for", "render_text",
+    "fit_figure", "gradient_figure", "minimum_figure", "picture_for", "render_text",
     "surface_figure", "write_png",
 ]

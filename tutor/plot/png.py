@@ -11,6 +11,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from ..errors import TutorError
 from .model import Figure, Grid, Panel
 
 DPI = 100
@@ -46,7 +47,7 @@ CONTOUR_COLOURS = "RdYlBu_r"  # blue low, red high: the sauna's cool and hot spo
 SURFACE_COLOURS = "viridis"
 
 
-class NoMatplotlib(RuntimeError):
+class NoMatplotlib(TutorError):
     """matplotlib is not installed; PNG pictures need it (terminal pictures do not)."""
 
 

@@ -1,19 +1,17 @@
-"""Step-by-step explanations: the step model, the builders, the renderers.
+"""Step-by-step explanations: the step model, the shared builders, the renderers.
 
-A derivation is a tree of immutable Steps; each names its Rule and keeps what it
-started from and what it gave. The builders take the same arguments as the
-solvers in tutor.calculus (and optionally a solver's result, to reuse it); the
-renderers word the tree as plain text, LaTeX or JSON.
+A derivation is a tree of immutable Steps; each names its rule and keeps what it
+started from and what it gave. The builders here are the ones several kinds use
+(a derivative; critical points and their classification); a kind's own builder
+lives in its folder (tutor/topics/<kind>/steps.py). They take the same arguments
+as the solvers in tutor.calculus (and optionally a solver's result, to reuse
+it); the renderers word any tree as plain text, LaTeX or JSON.
 """
 
 from .critical import classify_steps, critical_steps
 from .derivative import derivative_steps
-from .descent import descent_steps
-from .gradient import gradient_steps, tangent_steps
-from .least_squares import least_squares_steps
-from .model import DERIVATIVE_RULES, PowerForm, Rule, Step
+from .model import DERIVATIVE_RULES, PowerForm, Rule, Step, StepRule, step
 from .render import TEMPLATES, render_latex, render_text, to_json
 
-__all__ = ["DERIVATIVE_RULES", "PowerForm", "Rule", "Step", "TEMPLATES", "classify_steps", "critical_steps",
-           "derivative_steps", "descent_steps", "gradient_steps", "least_squares_steps",
-           "render_latex", "render_text", "tangent_steps", "to_json"]
+__all__ = ["DERIVATIVE_RULES", "TEMPLATES", "PowerForm", "Rule", "Step", "StepRule", "classify_steps",
+           "critical_steps", "derivative_steps", "render_latex", "render_text", "step", "to_json"]

@@ -1,19 +1,44 @@
 """The step model: a derivation is a tree of immutable steps.
 
 A step names its rule (never its sentence), what it started from and what it
-gave; the wording lives in tutor.steps.render. `context` holds the values a
-rule's sentence needs (the constant coefficient, the substitution letter ...).
+gave; `context` holds the values a rule's sentence needs (the constant
+coefficient, the substitution letter ...). The wording is a template per rule,
+kept as data beside the rule's enum: the shared rules' in tutor.steps.render, a
+kind's own rules' in its folder (tutor/topics/<kind>/steps.py); one renderer
+fills them all in.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
+from typing import Any
 
 from sympy import Expr
 
 
-class Rule(Enum):
+class StepRule(StrEnum):
+    """The base of every enum of rules. `templates` gives the wording of the enum's rules."""
+
+    @classmethod
+    def templates(cls) -> Mapping[StepRule, str]:
+        raise NotImplementedError
+
+    @property
+    def template(self) -> str:
+        return self.templates()[self]
+
+
+class Rule(StepRule):
+    """The rules several kinds share: differentiating, and finding and classifying critical points."""
+
+    @classmethod
+    def templates(cls) -> Mapping[StepRule, str]:
+        from .render import TEMPLATES  # the wording lives with the renderer, which imports this module
+
+        return TEMPLATES
+
     # differentiation
     DIFFERENTIATE = "differentiate"
     TREAT_AS_CONSTANT = "treat_as_constant"
@@ -34,14 +59,6 @@ class Rule(Enum):
     TAN = "tan"
     FALLBACK = "fallback"
     SIMPLIFY = "simplify"
-    # gradient and tangent plane
-    GRADIENT = "gradient"
-    GRADIENT_VECTOR = "gradient_vector"
-    GRADIENT_AT = "gradient_at"
-    TANGENT_PLANE = "tangent_plane"
-    VALUE_AT = "value_at"
-    PARTIAL_AT = "partial_at"
-    PLANE = "plane"
     # critical points
     CRITICAL_POINTS = "critical_points"
     SET_TO_ZERO = "set_to_zero"
@@ -64,23 +81,6 @@ class Rule(Enum):
     HESSIAN_MINORS = "hessian_minors"
     CRITICAL_SET = "critical_set"
     INCOMPLETE = "incomplete"
-    # least squares
-    LEAST_SQUARES = "least_squares"
-    COST = "cost"
-    EXPAND = "expand"
-    PARTIAL_DERIVATIVE = "partial_derivative"
-    NORMAL_EQUATIONS = "normal_equations"
-    SOLVE_SYSTEM = "solve_system"
-    COST_AT_OPTIMUM = "cost_at_optimum"
-    # gradient descent
-    GRADIENT_DESCENT = "gradient_descent"
-    SLOPE = "slope"
-    UPDATE_RULE = "update_rule"
-    ITERATION = "iteration"
-    SKIPPED = "skipped"
-    DIVERGED = "diverged"
-    CONVERGED = "converged"
-    STOPPED = "stopped"
 
 
 # the rules whose `after` is the derivative of their `before`
@@ -93,23 +93,24 @@ DERIVATIVE_RULES = frozenset({
 
 @dataclass(frozen=True)
 class Step:
-    rule: Rule
-    before: object = None
-    after: object = None
-    substeps: tuple["Step", ...] = ()
-    context: tuple[tuple[str, object], ...] = ()
+    rule: StepRule
+    before: Any = None
+    after: Any = None
+    substeps: tuple[Step, ...] = ()
+    context: tuple[tuple[str, Any], ...] = ()
 
-    def get(self, key: str, default: object = None) -> object:
+    def get(self, key: str, default: object = None) -> Any:
         return next((value for name, value in self.context if name == key), default)
 
-    def walk(self):
+    def walk(self) -> Iterator[Step]:
         """This step and all below it, depth first."""
         yield self
         for sub in self.substeps:
             yield from sub.walk()
 
 
-def step(rule: Rule, before: object = None, after: object = None, substeps=(), **context) -> Step:
+def step(rule: StepRule, before: object = None, after: object = None, substeps: tuple[Step, ...] | list[Step] = (),
+         **context: Any) -> Step:
     return Step(rule, before, after, tuple(substeps), tuple(context.items()))
 
 

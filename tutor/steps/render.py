@@ -1,5 +1,9 @@
 """Wording for steps: one template per rule, filled in as plain text, LaTeX or JSON.
 
+TEMPLATES words the shared rules (tutor.steps.Rule); a kind's own rules are
+worded in its folder, beside their enum (tutor/topics/gradient_descent/steps.py),
+and this one renderer fills in both: a step's rule knows its template.
+
 A template is a sentence with fields: `{before}`, `{after}`, `{d}` (the
 derivative operator applied to `before`, ∂/∂x[…] or d/dx[…]), `{df}` (∂f/∂x),
 `{grad}` (∇f), `{alpha}` (α), `{wrt}`, and the step's context values by name;
@@ -23,9 +27,10 @@ from sympy import Expr
 from ..calculus.region import Condition, Region
 from ..parse import Equation, symbol
 from ..show import show, show_float
-from .model import PowerForm, Rule, Step
+from ..words import and_list
+from .model import PowerForm, Rule, Step, StepRule
 
-TEMPLATES: dict[Rule, str] = {
+TEMPLATES: dict[StepRule, str] = {
     Rule.DIFFERENTIATE: "{d} = {after}",
     Rule.TREAT_AS_CONSTANT: ("Treat {constants} as {constants:a constant|constants}: only {wrt} varies, "
                              "so {constants} {constants:acts|act} like a fixed number."),
@@ -48,14 +53,6 @@ TEMPLATES: dict[Rule, str] = {
     Rule.TAN: "The derivative of tangent is 1 + tan²: {d} = {after}.",
     Rule.FALLBACK: "The lesson has no rule for {before}; sympy's derivative is {d} = {after}.",
     Rule.SIMPLIFY: "Simplify: {before} = {after}.",
-
-    Rule.GRADIENT: "The gradient of f = {before}: {grad} = {after}",
-    Rule.GRADIENT_VECTOR: "Put the partial derivatives together: {grad} = {after}.",
-    Rule.GRADIENT_AT: "At {point}: {grad}{point:args} = {after}.",
-    Rule.TANGENT_PLANE: "The tangent plane to f = {before} at {point}: {after}",
-    Rule.VALUE_AT: "The height of f at the point: f{point:args} = {after}.",
-    Rule.PARTIAL_AT: "The slope in the {wrt} direction: {df} = {before}, so {df}{point:args} = {after}.",
-    Rule.PLANE: ("Put these into z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b): {after}."),
 
     Rule.CRITICAL_POINTS: "The critical points of f = {before}: {after}",
     Rule.SET_TO_ZERO: ("At a critical point {variables:the derivative is|every partial derivative is} 0: "
@@ -80,26 +77,6 @@ TEMPLATES: dict[Rule, str] = {
                           "{after:verdict}."),
     Rule.CRITICAL_SET: "{description}.",
     Rule.INCOMPLETE: "Note: {note}.",
-
-    Rule.LEAST_SQUARES: "Least squares: fitting {model} to {n} points gives {after}",
-    Rule.COST: "The cost is the sum of the squared errors ({residual})² over the points: E = {after}.",
-    Rule.EXPAND: "Multiply out and collect terms: E{parameters:args} = {after}.",
-    Rule.PARTIAL_DERIVATIVE: "{df} = {after}.",
-    Rule.NORMAL_EQUATIONS: "At the minimum every partial derivative is 0 (the normal equations): {after:and}.",
-    Rule.SOLVE_SYSTEM: "Solve the linear system: {after:and}.",
-    Rule.COST_AT_OPTIMUM: "The least cost: E{point:args} = {after} ≈ {approx}.",
-
-    Rule.GRADIENT_DESCENT: "Gradient descent on f = {before} from {start} with learning rate {alpha} = {rate}",
-    Rule.SLOPE: "The {variables:derivative|gradient}: {variables:f′|∇f} = {after}.",
-    Rule.UPDATE_RULE: ("Each iteration steps against the {variables:derivative|gradient}: "
-                       "new point = old point − {alpha}·{variables:f′|∇f}(old point)."),
-    Rule.ITERATION: ("Iteration {k}: {variables:f′|∇f}{before:args} = {gradient}, so the new point is "
-                     "{before} − {rate}·{gradient:factor} = {after}, where f = {value}."),
-    Rule.SKIPPED: "Iterations {first} to {last} go the same way.",
-    Rule.DIVERGED: "Diverged at iteration {k}: {reason}; try a smaller learning rate.",
-    Rule.CONVERGED: ("After {k} iterations the gradient is below {tolerance}: "
-                     "the minimum is near {after}, where f = {value}."),
-    Rule.STOPPED: "After {k} iterations the point is {after}, where f = {value}.",
 }
 
 VERDICTS = {
@@ -248,7 +225,7 @@ class _Fields:
         if spec == "verdict":
             return form.escape(VERDICTS[value])
         if name in ("constants", "variables", "parameters", "wrt"):
-            return _join([form.math(symbol(n)) for n in ((value,) if isinstance(value, str) else value)])
+            return and_list([form.math(symbol(n)) for n in ((value,) if isinstance(value, str) else value)])
         return form.math(value)
 
 
@@ -270,12 +247,8 @@ def _negative_or_sum(value: object) -> bool:
     return isinstance(value, Expr) and (value.is_Add or value.could_extract_minus_sign())
 
 
-def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def _sentence(form: _Text, step: Step, state: dict) -> str:
-    return _Fields(form, step, state).render(TEMPLATES[step.rule])
+    return _Fields(form, step, state).render(step.rule.template)
 
 
 def _inherit(step: Step, state: dict) -> dict:

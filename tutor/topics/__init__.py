@@ -1,0 +1,62 @@
+"""Exercise kinds: one folder each, one registry.
+
+A kind's folder (tutor/topics/<kind>/) holds everything about it: the exercise
+model (its YAML keys, prompt, expected answer, reading and checking, steps,
+hints, picture), its step builder and wording where they are its own, its
+misconceptions, and its `tutor solve` and `tutor plot` subcommands. Its
+`__init__.py` gathers them in one Topic; TOPICS below lists every Topic, and
+the pack loader, the JSON Schema, the diagnosis and the command line are built
+from that list. docs/contributing/adding-a-kind.md walks through adding one.
+"""
+
+from __future__ import annotations
+
+from ..misconceptions import SHARED, Candidate, Misconception
+from . import (  # every kind's folder
+    classify_point,
+    critical_points,
+    derivative,
+    expression,
+    gradient,
+    gradient_descent,
+    least_squares,
+    minimize,
+    partial_derivative,
+    tangent_plane,
+)
+from .base import Command, Field, FieldError, FunctionProblem, Problem, Topic
+from .solution import Solution
+
+TOPICS: tuple[Topic, ...] = (
+    derivative.TOPIC,
+    partial_derivative.TOPIC,
+    gradient.TOPIC,
+    critical_points.TOPIC,
+    classify_point.TOPIC,
+    minimize.TOPIC,
+    least_squares.TOPIC,
+    gradient_descent.TOPIC,
+    tangent_plane.TOPIC,
+    expression.TOPIC,
+)
+
+KINDS: dict[str, Topic] = {topic.kind: topic for topic in TOPICS}
+
+# every misconception diagnosis can name: the shared ones about differentiating, then each kind's own
+CATALOGUE: dict[str, Misconception] = {**SHARED, **{m.id: m for topic in TOPICS for m in topic.catalogue.values()}}
+
+
+def topic_of(problem: Problem) -> Topic:
+    """The registry's entry for one exercise's kind."""
+    return KINDS[problem.KIND]
+
+
+def candidates(problem: Problem) -> list[Candidate]:
+    """The wrong answers the kind's misconceptions produce for one exercise variant, most telling first.
+    Some may equal the right answer for this variant; diagnosis discards those."""
+    build = topic_of(problem).candidates
+    return list(build(problem)) if build else []
+
+
+__all__ = ["CATALOGUE", "KINDS", "TOPICS", "Command", "Field", "FieldError", "FunctionProblem", "Problem",
+           "Solution", "Topic", "candidates", "topic_of"]

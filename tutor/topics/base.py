@@ -1,0 +1,240 @@
+"""What every exercise kind provides, the defaults they share, and the record the registry lists.
+
+A kind is a folder under tutor/topics/ holding its exercise model (a Problem
+subclass: its YAML keys, prompt, expected answer, reading and checking, steps,
+hints and picture), its misconceptions, and the subcommands it adds to
+`tutor solve` and `tutor plot`. Its `__init__.py` gathers them in one Topic,
+and tutor/topics/__init__.py lists every Topic: the pack loader, the JSON
+Schema, the diagnosis and the command line are all built from that list.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, overload
+
+import sympy
+from sympy import Expr
+
+from ..calculus import SolveError, order_variables
+from ..check import Verdict, check
+from ..compare import Tolerance
+from ..errors import TutorError
+from ..misconceptions import Candidate, Misconception
+from ..parse import Answer, Shape, read, symbol
+from ..plot import Figure
+from ..show import show
+from ..steps import Step
+
+
+class FieldError(TutorError):
+    """An exercise's data that doesn't make sense; `field` names the key it is about."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Field:
+    """One YAML key of a kind: how its value is read, and what it means (for errors and the schema)."""
+
+    reader: str  # a key of tutor.topics.fields.FIELD_READERS
+    help: str
+    required: bool = False
+    formerly: str | None = None  # the key's old name: a pack that still uses it is told the new one
+
+
+def point_from(value: object, variables: Sequence[str], field: str) -> tuple[Expr, ...]:
+    """A point given as a list [2, 3] or a mapping {x: 2, y: 3}, in the order of `variables`."""
+    if isinstance(value, dict):
+        unknown = set(value) - set(variables)
+        if unknown:
+            raise FieldError(field, f"'{sorted(unknown)[0]}' is not a variable of the function "
+                                    f"({', '.join(variables)})")
+        missing = [v for v in variables if v not in value]
+        if missing:
+            raise FieldError(field, f"'{field}' needs a value for {', '.join(missing)}")
+        return tuple(value[v] for v in variables)
+    point = tuple(value) if isinstance(value, tuple) else (value,)
+    if len(point) != len(variables):
+        raise FieldError(field, f"'{field}' needs {len(variables)} coordinate(s) "
+                                f"({', '.join(variables)}), not {len(point)}")
+    return point
+
+
+class Problem:
+    """One concrete exercise (parameters already drawn) of some kind.
+
+    A subclass is a frozen dataclass declaring KIND, SHAPE, FIELDS (its YAML
+    keys), `build` (from the read YAML values) and the student-facing parts.
+    """
+
+    KIND: ClassVar[str]
+    SHAPE: ClassVar[Shape]
+    FIELDS: ClassVar[dict[str, Field]]
+    variables: tuple[str, ...]
+
+    @classmethod
+    def build(cls, data: Mapping[str, Any]) -> Problem:
+        raise NotImplementedError
+
+    # -- what the student sees
+    def prompt(self, latex: bool = False) -> str:
+        raise NotImplementedError
+
+    def expected(self) -> Answer:
+        raise NotImplementedError
+
+    def steps(self) -> Step | None:
+        """The worked solution, or None where there is none."""
+        raise NotImplementedError
+
+    def hints(self) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def figure(self) -> Figure:
+        """The lesson's picture of this exercise (tutor.plot draws it); SolveError where there is none."""
+        raise SolveError(f"an exercise of kind '{self.KIND}' has no picture: its answer is not about a "
+                         "function the tutor can draw")
+
+    # -- reading and checking answers
+    @property
+    def shape(self) -> Shape:
+        return self.SHAPE
+
+    @property
+    def answer_variables(self) -> tuple[str, ...]:
+        """The names a student may use in an answer."""
+        return self.variables
+
+    def default_tolerance(self) -> Tolerance | None:
+        """The tolerance for decimals when the pack gives none."""
+        return None
+
+    @property
+    def components(self) -> tuple[str, ...]:
+        """Names a vector answer's parts may be given by (m = 1/2, b = 7/3)."""
+        return ()
+
+    def read(self, text: str) -> Answer:
+        """How this exercise reads an answer (the REPL's live preview shows it); raises InputError."""
+        return read(text, self.shape, self.answer_variables, components=self.components)
+
+    def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
+        """Grade `text` against the expected answer (or against `expected`, for a mistake)."""
+        return check(text, self.expected() if expected is None else expected,
+                     variables=self.answer_variables, shape=self.shape,
+                     tolerance=tolerance or self.default_tolerance(), components=self.components,
+                     isolated=False)  # an exercise's check runs where its caller put it (packs.Exercise)
+
+    # -- shared helpers for the kinds
+    decimals: bool = False  # the pack gave numbers as decimals: show them that way
+
+    def show(self, value: object, latex: bool = False) -> str:
+        return show(value, self.variables, latex=latex, decimals=self.decimals)
+
+    def value_hint(self, expected: Expr, at: Sequence[int] = (1, 1, 1)) -> str:
+        """'Check: at x = 1, y = 1 it comes out as 6': a way to check without the answer."""
+        names = self.variables
+        point = [sympy.Integer(v) for v in at[: len(names)]]
+        value = expected.xreplace({symbol(n): p for n, p in zip(names, point)})
+        if not value.is_number or value.has(sympy.zoo, sympy.nan):  # try a point off the axes
+            point = [sympy.Rational(k + 2, 2) for k in range(len(names))]
+            value = expected.xreplace({symbol(n): p for n, p in zip(names, point)})
+        where = ", ".join(f"{n} = {show(p)}" for n, p in zip(names, point))
+        return f"Check: at {where} the answer comes out as {show(sympy.nsimplify(value))}."
+
+
+@dataclass(frozen=True)
+class FunctionProblem(Problem):
+    """A kind about one function: f(x, y) = ... with its variables and its name."""
+
+    function: Expr
+    variables: tuple[str, ...]
+    name: str = "f"
+    decimals: bool = False
+
+    COMMON_FIELDS: ClassVar[dict[str, Field]] = {
+        "function": Field("function", "the function, like 3x^2 y^3", required=True),
+        "variables": Field("names", "its variables in order, like [x, y] (default: x, y, z, then a-z)"),
+        "name": Field("name", "the function's name in the prompt (default f)"),
+    }
+
+    @classmethod
+    def function_data(cls, data: Mapping[str, Any]) -> dict[str, Any]:
+        function = data["function"]
+        variables = tuple(data.get("variables") or order_variables(s.name for s in function.free_symbols))
+        unknown = {s.name for s in function.free_symbols} - set(variables)
+        if unknown:
+            raise FieldError("variables", f"the function also uses {', '.join(sorted(unknown))}")
+        if not variables:
+            raise FieldError("function", "the function has no variables")
+        return {"function": function, "variables": variables, "name": data.get("name", "f"),
+                "decimals": data.get("decimals", False)}
+
+    def signature(self, latex: bool = False) -> str:
+        """f(x, y) = 3x²y³"""
+        return f"{self.name}({', '.join(self.show(symbol(v), latex) for v in self.variables)}) = " \
+               f"{self.show(self.function, latex)}"
+
+    @overload
+    def at_mapping(self, point: Sequence[Expr]) -> dict[str, Expr]: ...
+
+    @overload
+    def at_mapping(self, point: None) -> None: ...
+
+    def at_mapping(self, point: Sequence[Expr] | None) -> dict[str, Expr] | None:
+        """A point as the solvers take it: {x: 2, y: 3}."""
+        return None if point is None else dict(zip(self.variables, point))
+
+    def point_text(self, point: Sequence[Expr], latex: bool = False) -> str:
+        return self.show(tuple(point), latex) if len(point) > 1 else self.show(point[0], latex)
+
+    def drawn_variables(self) -> tuple[str, ...]:
+        """The variables, when a picture can show the function (one or two); SolveError otherwise."""
+        if len(self.variables) > 2:
+            raise SolveError(f"this exercise has no picture: its function has {len(self.variables)} "
+                             "variables, and a picture shows one or two")
+        return self.variables
+
+
+# ----------------------------------------------------------------- the registry's records
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand a kind adds to `tutor solve` (run gives a Solution) or `tutor plot` (a Figure).
+
+    `arguments` declares its own arguments on the subcommand's parser; the command line adds
+    the ones every solve or plot subcommand has (--steps, --json, --out ...).
+    """
+
+    name: str
+    help: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], Any]
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One exercise kind, as the registry lists it.
+
+    exercise: its Problem class (KIND is the kind's name in packs). candidates: the
+    wrong answers its misconceptions produce for one variant (None: only a pack
+    author's own `mistakes:` apply). catalogue: the misconceptions it names beyond
+    the shared ones of tutor.misconceptions. solve, plot: its subcommands, if any.
+    """
+
+    exercise: type[Problem]
+    candidates: Callable[[Any], Sequence[Candidate]] | None = None
+    catalogue: Mapping[str, Misconception] = field(default_factory=dict)
+    solve: Command | None = None
+    plot: Command | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.exercise.KIND

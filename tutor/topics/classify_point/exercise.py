@@ -1,0 +1,71 @@
+"""Is a critical point a minimum, a maximum, a saddle, or does the test not decide?"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, ClassVar
+
+from sympy import Expr
+
+from ... import calculus, steps
+from ...parse import Answer, Shape
+from ...plot import Figure, classify_figure, critical_curve_figure
+from ..base import Field, FieldError, FunctionProblem, point_from
+
+
+@dataclass(frozen=True)
+class ClassifyPoint(FunctionProblem):
+    at: tuple[Expr, ...] = ()
+
+    KIND: ClassVar[str] = "classify_point"
+    SHAPE: ClassVar[Shape] = Shape.LABEL
+    FIELDS: ClassVar[dict[str, Field]] = {
+        **FunctionProblem.COMMON_FIELDS,
+        "at": Field("point", "the critical point, like [4, 4]", required=True, formerly="point"),
+    }
+
+    @classmethod
+    def build(cls, data: Mapping[str, Any]) -> ClassifyPoint:
+        common = cls.function_data(data)
+        at = point_from(data["at"], common["variables"], "at")
+        values = calculus.gradient(common["function"], common["variables"],
+                                   dict(zip(common["variables"], at))).values or ()
+        if any(v != 0 for v in values):
+            raise FieldError("at", "this point is not a critical point (the gradient is not zero there)")
+        return cls(at=at, **common)
+
+    @cached_property
+    def solution(self) -> calculus.Classification:
+        return calculus.classify(self.function, self.variables, self.at)
+
+    def prompt(self, latex: bool = False) -> str:
+        if latex:
+            return (rf"\text{{Classify the critical point }} {self.point_text(self.at, True)} "
+                    rf"\text{{ of }} {self.signature(True)}")
+        return (f"{self.point_text(self.at)} is a critical point of {self.signature()}. Is it a "
+                "minimum, a maximum, a saddle point, or inconclusive (the second-derivative test "
+                "does not decide)?")
+
+    def expected(self) -> Answer:
+        return Answer(Shape.LABEL, self.solution.label)
+
+    def steps(self) -> steps.Step:
+        return steps.classify_steps(self.function, self.variables, self.at)
+
+    def hints(self) -> tuple[str, ...]:
+        result = self.solution
+        return (
+            "Use the second-derivative test: D = f_xx·f_yy − f_xy² at the point.",
+            "D < 0: saddle. D > 0: a minimum if f_xx > 0, a maximum if f_xx < 0. D = 0: the test "
+            "does not decide.",
+            f"Here D = {self.show(result.D)} and f_xx = {self.show(result.fxx)}.",
+        )
+
+    def figure(self) -> Figure:
+        """The contour map around the point, marked by its class (in one variable: the curve)."""
+        names = self.drawn_variables()
+        if len(names) == 1:
+            return critical_curve_figure(self.function, names, self.at, name=self.name)
+        return classify_figure(self.function, names, self.at, name=self.name)

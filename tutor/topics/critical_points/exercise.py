@@ -1,0 +1,97 @@
+"""All critical points of a function (∇f = 0), optionally within a region."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, ClassVar
+
+from sympy import Expr
+
+from ... import calculus, steps
+from ...calculus import SolveError
+from ...parse import Answer, Equation, Shape, symbol
+from ...plot import Figure, contour_figure, critical_curve_figure
+from ..base import Field, FieldError, FunctionProblem
+
+
+@dataclass(frozen=True)
+class CriticalPoints(FunctionProblem):
+    region: str | None = None
+
+    KIND: ClassVar[str] = "critical_points"
+    SHAPE: ClassVar[Shape] = Shape.POINTS
+    FIELDS: ClassVar[dict[str, Field]] = {
+        **FunctionProblem.COMMON_FIELDS,
+        "region": Field("text", "where the points must lie, like 0 <= x <= 5, 0 <= y <= 5"),
+    }
+
+    @classmethod
+    def build(cls, data: Mapping[str, Any]) -> CriticalPoints:
+        common = cls.function_data(data)
+        region = data.get("region")
+        if region is not None:
+            try:
+                calculus.parse_region(region, common["variables"])
+            except SolveError as error:
+                raise FieldError("region", f"the region can't be read: {error.message}") from None
+        problem = cls(region=region, **common)
+        if not problem.solution.complete:
+            raise FieldError("function", "the critical points can't be found exactly: "
+                                         + problem.solution.note)
+        return problem
+
+    @cached_property
+    def solution(self) -> calculus.CriticalPoints:
+        return calculus.critical_points(self.function, self.variables, self.region)
+
+    def prompt(self, latex: bool = False) -> str:
+        where = ""
+        if self.region:
+            where = f" in the region {self.region.replace('<=', '≤').replace('>=', '≥')}"
+        lines = " (write a whole line of critical points as an equation, like x = 0)" if \
+            self.solution.sets else ""
+        if latex:
+            return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}}}"
+        return f"Find all critical points of {self.signature()}{where}{lines}."
+
+    def points_and_lines(self) -> tuple[list[tuple[Expr, ...]], list[Equation]]:
+        """The answer's isolated points and its whole lines of critical points (in the region)."""
+        result = self.solution
+        lines = [s.equation for s in result.sets if s.inside is not False]
+        points = [p.point for p in result.points
+                  if p.inside is not False and not any(_on(p.point, line, self.variables) for line in lines)]
+        return points, lines
+
+    def expected(self) -> Answer:
+        points, lines = self.points_and_lines()
+        return Answer(Shape.POINTS, (*points, *lines))
+
+    def steps(self) -> steps.Step:
+        return steps.critical_steps(self.function, self.variables, self.region, result=self.solution)
+
+    def hints(self) -> tuple[str, ...]:
+        result = self.solution
+        partials = " and ".join(f"∂{self.name}/∂{v} = 0" for v in self.variables)
+        points, lines = self.points_and_lines()
+        count = len(points) + len(lines)
+        return (
+            f"A critical point is where every partial derivative is zero: solve {partials}.",
+            "Factor each partial derivative; a product is zero when one of its factors is. "
+            "Combine the cases of both equations." + (" Keep only points inside the region." if self.region else ""),
+            f"There {'is' if count == 1 else 'are'} {count} item{'s' if count != 1 else ''} in the answer"
+            + (", including whole lines." if result.sets else "."),
+        )
+
+    def figure(self) -> Figure:
+        """The contour map with the critical points by class and the region (in one variable: the curve)."""
+        names = self.drawn_variables()
+        if len(names) == 1:
+            return critical_curve_figure(self.function, names, name=self.name)
+        return contour_figure(self.function, names, critical=True, region=self.region, name=self.name)
+
+
+def _on(point: tuple[Expr, ...], line: Equation, variables: tuple[str, ...]) -> bool:
+    values = {symbol(v): c for v, c in zip(variables, point)}
+    return (line.lhs - line.rhs).xreplace(values) == 0

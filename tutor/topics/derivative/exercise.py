@@ -1,0 +1,49 @@
+"""d/dx of a function of one variable, optionally at a point: the one-variable partial derivative."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from ..base import Field, FieldError, FunctionProblem, point_from
+from ..partial_derivative.exercise import PartialDerivative
+
+
+@dataclass(frozen=True)
+class Derivative(PartialDerivative):
+    KIND: ClassVar[str] = "derivative"
+    FIELDS: ClassVar[dict[str, Field]] = {
+        **FunctionProblem.COMMON_FIELDS,
+        "at": Field("point", "a value of the variable to evaluate the derivative at"),
+    }
+
+    @classmethod
+    def build(cls, data: Mapping[str, Any]) -> Derivative:
+        common = cls.function_data(data)
+        if len(common["variables"]) != 1:
+            raise FieldError("function", "a derivative needs a function of one variable; "
+                                         "use partial_derivative for more")
+        at = point_from(data["at"], common["variables"], "at") if "at" in data else None
+        return cls(wrt=common["variables"][0], at=at, **common)
+
+    def prompt(self, latex: bool = False) -> str:
+        if latex:
+            at = rf"\Big|_{{{self.wrt} = {self.show(self.at[0], True)}}}" if self.at is not None else ""
+            return rf"\frac{{d}}{{d{self.wrt}}} \left({self.show(self.function, True)}\right){at}"
+        if self.at is not None:
+            return f"{self.name}'({self.show(self.at[0])}) for {self.signature()}"
+        return f"d/d{self.wrt} of {self.signature()}"
+
+    def hints(self) -> tuple[str, ...]:
+        derivative = self.solution.derivative
+        if self.at is not None:
+            last = f"{self.name}'({self.wrt}) = {self.show(derivative)}; now put {self.wrt} = {self.show(self.at[0])}."
+        else:
+            last = self.value_hint(derivative)
+        return (
+            f"Differentiate term by term with respect to {self.wrt}.",
+            "Use the rules you know: the power rule d/dx xⁿ = nxⁿ⁻¹, d/dx eˣ = eˣ, d/dx ln(x) = 1/x, "
+            "and the chain rule for a function inside another.",
+            last,
+        )

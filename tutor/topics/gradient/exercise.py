@@ -1,0 +1,71 @@
+"""∇f: the vector of partial derivatives, optionally at a point."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, ClassVar
+
+from sympy import Expr
+
+from ... import calculus
+from ...parse import Answer, Shape
+from ...plot import Figure, gradient_figure
+from ...steps import Step
+from ..base import Field, FieldError, FunctionProblem, point_from
+from .steps import gradient_steps
+
+
+@dataclass(frozen=True)
+class Gradient(FunctionProblem):
+    at: tuple[Expr, ...] | None = None
+
+    KIND: ClassVar[str] = "gradient"
+    SHAPE: ClassVar[Shape] = Shape.VECTOR
+    FIELDS: ClassVar[dict[str, Field]] = {
+        **FunctionProblem.COMMON_FIELDS,
+        "at": Field("point", "a point to evaluate at, like [2, 3] or {x: 2, y: 3}"),
+    }
+
+    @classmethod
+    def build(cls, data: Mapping[str, Any]) -> Gradient:
+        common = cls.function_data(data)
+        if len(common["variables"]) < 2:
+            raise FieldError("function", "a gradient needs a function of two or more variables")
+        at = point_from(data["at"], common["variables"], "at") if "at" in data else None
+        return cls(at=at, **common)
+
+    @cached_property
+    def solution(self) -> calculus.Gradient:
+        return calculus.gradient(self.function, self.variables, self.at_mapping(self.at))
+
+    def prompt(self, latex: bool = False) -> str:
+        if latex:
+            at = f"({', '.join(self.show(c, True) for c in self.at)})" if self.at is not None else ""
+            return rf"\nabla {self.name}{at} \text{{ for }} {self.signature(True)}"
+        at = f"({', '.join(self.show(c) for c in self.at)})" if self.at is not None else ""
+        return f"∇{self.name}{at} for {self.signature()}"
+
+    def expected(self) -> Answer:
+        result = self.solution
+        return Answer(Shape.VECTOR, result.values if self.at is not None else result.components)
+
+    def steps(self) -> Step:
+        return gradient_steps(self.function, self.variables, result=self.solution)
+
+    def hints(self) -> tuple[str, ...]:
+        result = self.solution
+        partials = ", ".join(f"∂{self.name}/∂{v}" for v in self.variables)
+        first = f"∂{self.name}/∂{self.variables[0]} = {self.show(result.components[0])}"
+        return (
+            f"The gradient is the vector of partial derivatives ({partials}).",
+            f"For each partial, treat the other variables as constants. {first}.",
+            (f"∇{self.name} = {self.show(result.components)}; now put in {self.point_text(self.at)}."
+             if self.at is not None else self.value_hint(result.components[-1]).replace(
+                 "the answer", f"∂{self.name}/∂{self.variables[-1]}")),
+        )
+
+    def figure(self) -> Figure:
+        """The contour map with ∇f as an arrow at the point, or as arrows over the map."""
+        return gradient_figure(self.function, self.drawn_variables(), self.at, name=self.name)

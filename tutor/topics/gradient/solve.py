@@ -1,0 +1,42 @@
+"""`tutor solve gradient`: ∇f, optionally at a point, with its steps."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from typing import Any
+
+from ... import calculus
+from ...check import names
+from ...show import show
+from ..base import Command
+from ..solution import Solution, args, exact_data, function_argument, header, read_function
+from .steps import gradient_steps
+
+
+def solve(function: str, at: str | None = None, variables: Sequence[str] | None = None,
+          explain: bool = False) -> Solution:
+    f, names = read_function(function, variables)
+    point = calculus.parse_point(at, names) if at else None
+    result = calculus.gradient(f, names, point)
+    lines = [header(f, names), f"∇f = {show(result.components, names)}"]
+    latex = [header(f, names, True), rf"\nabla f = {show(result.components, names, latex=True)}"]
+    data: dict[str, Any] = {"kind": "gradient", "function": show(f, names), "variables": list(names),
+                            "gradient": [show(c, names) for c in result.components]}
+    if result.at is not None and result.values is not None:
+        at_point = tuple(result.at.values())
+        lines.append(f"∇f{args(at_point)} = {show(result.values)}")
+        latex.append(rf"\nabla f{args(at_point, True)} = {show(result.values, latex=True)}")
+        data["at"] = {k: show(v) for k, v in result.at.items()}
+        data["values"] = [exact_data(v) for v in result.values]
+    derivation = gradient_steps(f, names, point, result=result) if explain else None
+    return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    function_argument(parser)
+    parser.add_argument("--at", help="a point, like x=2,y=3")
+
+
+SOLVE = Command("gradient", "the gradient, optionally at a point", _arguments,
+                lambda a: solve(a.function, a.at, names(a.vars), a.steps))

@@ -1,0 +1,39 @@
+"""The derivation of a gradient: each partial derivative, the vector they make, its value at the point."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from sympy import Expr
+
+from ...calculus import Gradient, gradient
+from ...calculus.common import Number
+from ...steps import Step, StepRule, derivative_steps, step
+
+
+class GradientRule(StepRule):
+    GRADIENT = "gradient"
+    GRADIENT_VECTOR = "gradient_vector"
+    GRADIENT_AT = "gradient_at"
+
+    @classmethod
+    def templates(cls) -> Mapping[StepRule, str]:
+        return TEMPLATES
+
+
+TEMPLATES: dict[StepRule, str] = {
+    GradientRule.GRADIENT: "The gradient of f = {before}: {grad} = {after}",
+    GradientRule.GRADIENT_VECTOR: "Put the partial derivatives together: {grad} = {after}.",
+    GradientRule.GRADIENT_AT: "At {point}: {grad}{point:args} = {after}.",
+}
+
+
+def gradient_steps(f: str | Expr, variables: Sequence[str] | None = None,
+                   at: Mapping[str, Number] | None = None, *, result: Gradient | None = None) -> Step:
+    """Each partial derivative, the vector they make, and its value at the point if one is given."""
+    g = result or gradient(f, variables, at)
+    substeps = [derivative_steps(g.function, v, g.variables) for v in g.variables]
+    substeps.append(step(GradientRule.GRADIENT_VECTOR, None, g.components))
+    if g.at is not None:
+        substeps.append(step(GradientRule.GRADIENT_AT, g.components, g.values, point=tuple(g.at.values())))
+    return step(GradientRule.GRADIENT, g.function, g.components, substeps, variables=g.variables)

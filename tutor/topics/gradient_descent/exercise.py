@@ -1,0 +1,110 @@
+"""Where gradient descent is after some iterations, from a start point at a learning rate."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, ClassVar
+
+import sympy
+from sympy import Expr
+
+from ... import calculus
+from ...calculus import SolveError
+from ...compare import Tolerance
+from ...parse import Answer, Shape
+from ...plot import Figure, descent_figure
+from ...steps import Step
+from ..base import Field, FieldError, FunctionProblem, point_from
+from .steps import descent_steps
+
+_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+@dataclass(frozen=True)
+class GradientDescent(FunctionProblem):
+    start: tuple[Expr, ...] = ()
+    rate: Expr = sympy.Rational(1, 10)
+    iterations: int = 1
+
+    KIND: ClassVar[str] = "gradient_descent"
+    SHAPE: ClassVar[Shape] = Shape.VECTOR
+    FIELDS: ClassVar[dict[str, Field]] = {
+        **FunctionProblem.COMMON_FIELDS,
+        "start": Field("point", "the starting point, like 0.05 or [0.5, 0.6]", required=True),
+        "rate": Field("number", "the learning rate α, like 0.005", required=True),
+        "iterations": Field("integer", "how many steps to take, like 2", required=True),
+    }
+
+    @classmethod
+    def build(cls, data: Mapping[str, Any]) -> GradientDescent:
+        common = cls.function_data(data)
+        start = point_from(data["start"], common["variables"], "start")
+        rate = data["rate"]
+        if not rate > 0:
+            raise FieldError("rate", "the learning rate must be positive")
+        if not 1 <= data["iterations"] <= 10_000:
+            raise FieldError("iterations", "iterations must be between 1 and 10000")
+        problem = cls(start=start, rate=rate, iterations=data["iterations"], **common)
+        try:
+            result = problem.solution
+        except SolveError as error:
+            raise FieldError("start", error.message) from None
+        if result.diverged_at is not None and result.diverged_at <= problem.iterations:
+            raise FieldError("rate", f"gradient descent diverges at iteration {result.diverged_at} "
+                                     "with this rate; use a smaller one")
+        return problem
+
+    @property
+    def shape(self) -> Shape:
+        return Shape.NUMBER if len(self.variables) == 1 else Shape.VECTOR
+
+    def default_tolerance(self) -> Tolerance:
+        return Tolerance(places=4)
+
+    @cached_property
+    def solution(self) -> calculus.Descent:
+        return calculus.descend(self.function, self.variables, self.start, self.rate,
+                                iterations=self.iterations)
+
+    def prompt(self, latex: bool = False) -> str:
+        start = self.point_text(self.start, latex)
+        rate = self.show(self.rate, latex)
+        k = str(self.iterations)
+        if latex:
+            return (rf"\text{{Gradient descent on }} {self.signature(True)} \text{{ from }} {start}"
+                    rf"\text{{ with }} \alpha = {rate}: \text{{ the point after {k} steps}}")
+        def labelled(index: str) -> str:
+            names = [v + index.translate(_SUBSCRIPTS) for v in self.variables]
+            return names[0] if len(names) == 1 else f"({', '.join(names)})"
+        point = labelled(k)
+        return (f"Gradient descent on {self.signature()} from {labelled('0')} = {start} with learning "
+                f"rate α = {rate}: "
+                f"what is {point}, the point after {k} iteration{'s' if self.iterations != 1 else ''}? "
+                "(4 decimal places)")
+
+    def expected(self) -> Answer:
+        point = tuple(sympy.Float(c, 15) for c in self.solution.rows[self.iterations].point)
+        return Answer(Shape.NUMBER, point[0]) if len(point) == 1 else Answer(Shape.VECTOR, point)
+
+    def steps(self) -> Step:
+        return descent_steps(self.function, self.variables, self.start, self.rate, self.iterations,
+                                   result=self.solution)
+
+    def hints(self) -> tuple[str, ...]:
+        first = self.solution.rows[0]
+        gradient = ", ".join(f"{g:.4f}" for g in first.gradient)
+        return (
+            "Each step moves against the gradient: new point = old point − α·∇f(old point).",
+            f"At the start the gradient is ({gradient})." if len(first.gradient) > 1 else
+            f"At the start the slope is {gradient}.",
+            f"After one step you are at {', '.join(f'{c:.5f}' for c in self.solution.rows[1].point)}; "
+            f"repeat {self.iterations - 1} more time{'s' if self.iterations != 2 else ''}."
+            if self.iterations > 1 else "Now compute the one step.",
+        )
+
+    def figure(self) -> Figure:
+        """The descent picture for the exercise's start, rate and iterations."""
+        return descent_figure(self.function, self.start, self.rate, self.iterations, variables=self.drawn_variables(),
+                              name=self.name)

@@ -1,0 +1,21 @@
+"""`tutor plot descent`: the curve or the contour map with the numbered iterates."""
+
+from __future__ import annotations
+
+import argparse
+
+from ...check import names
+from ...plot import descent_figure
+from ..base import Command
+from .solve import descent_arguments
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    descent_arguments(parser)
+    parser.add_argument("--points", help='data points, like "(1,2), (2,5), (3,3)" '
+                                         "(descend on their least-squares cost E(m, b))")
+
+
+PLOT = Command("descent", "gradient descent: the curve or the contour map with the numbered iterates", _arguments,
+               lambda a: descent_figure(a.function, a.start, a.rate, a.iterations, a.tolerance, a.max_iterations,
+                                        names(a.vars), a.points))

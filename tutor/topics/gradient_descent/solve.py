@@ -1,0 +1,87 @@
+"""`tutor solve gradient_descent` (or `descent`): gradient descent, one row per iteration."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from ... import calculus
+from ...calculus import DescentRow
+from ...calculus.common import SolveError, exact
+from ...check import names
+from ...show import show, show_float
+from ..base import Command
+from ..solution import Solution, columns, function_argument, header, read_function
+from .steps import descent_steps
+
+SHOWN_ROWS = 40  # a longer descent table shows its first and last rows only
+
+
+def solve(function: str | None, start: str, rate: str, iterations: int | None = None,
+          tolerance: float | None = None, max_iterations: int = 10_000, variables: Sequence[str] | None = None,
+          points: str | None = None, explain: bool = False) -> Solution:
+    names: tuple[str, ...]
+    if function is not None and points is None:
+        f, names = read_function(function, variables)
+    elif points is not None and function is None:
+        f, names = calculus.fit_line(calculus.points_from_text(points)).cost_function, ("m", "b")
+    else:
+        raise SolveError("give a function, or --points for the least-squares cost E(m, b)")
+    at = calculus.parse_point(start, names)
+    result = calculus.descend(f, names, tuple(at.values()), exact(rate), iterations, tolerance,
+                              max_iterations)
+    if result.diverged_at is not None:
+        raise SolveError(f"{result.note}: diverged at iteration {result.diverged_at}; "
+                         "try a smaller learning rate")
+    slope_text = f"f′({names[0]}) = {show(result.gradient[0], names)}" if len(names) == 1 \
+        else f"∇f = {show(result.gradient, names)}"
+    head = [header(f, names), slope_text,
+            f"start {floats(result.rows[0].point)}, learning rate α = {show_float(result.rate)}"]
+    slope = ["f′"] if len(names) == 1 else [f"∂f/∂{n}" for n in names]
+    table = [["k", *names, *slope, "f"]]
+    rows: tuple[DescentRow | None, ...] = result.rows
+    if len(rows) > SHOWN_ROWS:
+        rows = rows[:SHOWN_ROWS // 2] + (None,) + rows[-SHOWN_ROWS // 2:]
+    for row in rows:
+        table.append(["…"] * len(table[0]) if row is None else
+                     [str(row.k), *map(show_float, row.point), *map(show_float, row.gradient),
+                      show_float(row.value)])
+    final = result.rows[-1]
+    ending = (f"converged after {final.k} iterations: the gradient is smaller than the tolerance"
+              if result.converged else f"stopped after {final.k} iterations")
+    lines = [*head, "", *columns(table, right=0), "", f"{ending}; the point is {floats(final.point)}, "
+             f"where f = {show_float(final.value)}"]
+    latex = [header(f, names, True),
+             rf"x_{{{final.k}}} = {floats(final.point)},\quad f = {show_float(final.value)}"]
+    data = {"kind": "descent", "function": show(f, names), "variables": list(names),
+            "rate": result.rate, "converged": result.converged,
+            "rows": [{"k": r.k, "point": list(r.point), "gradient": list(r.gradient), "value": r.value}
+                     for r in result.rows]}
+    derivation = descent_steps(f, names, None, None, result=result) \
+        if explain else None
+    return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+def floats(point: Sequence[float]) -> str:
+    return show_float(point[0]) if len(point) == 1 else "(" + ", ".join(map(show_float, point)) + ")"
+
+
+def descent_arguments(parser: argparse.ArgumentParser) -> None:
+    """The function (or --points, for the least-squares cost), the start, the rate and when to stop."""
+    function_argument(parser, "e^x - ln x", optional=True)
+    parser.add_argument("--start", required=True, help="the start point, like 0.5,0.6")
+    parser.add_argument("--rate", required=True, help="the learning rate α, like 0.05")
+    parser.add_argument("--iterations", type=int, help="how many steps (default: until the gradient is small)")
+    parser.add_argument("--tolerance", type=float, help="stop when the gradient is shorter than this")
+    parser.add_argument("--max-iterations", type=int, default=10_000, help="at most this many steps")
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    descent_arguments(parser)
+    parser.add_argument("--points", help='data points, like "(1,2), (2,5), (3,3)"')
+
+
+SOLVE = Command("gradient_descent", "gradient descent, one row per iteration", _arguments,
+                lambda a: solve(a.function, a.start, a.rate, a.iterations, a.tolerance, a.max_iterations,
+                                names(a.vars), a.points, a.steps),
+                aliases=("descent",))

@@ -1,0 +1,9 @@
+"""The least-squares line y = mx + b through data points (given, or from a CSV file)."""
+
+from ..base import Topic
+from .exercise import LeastSquares
+from .misconceptions import MISCONCEPTIONS, candidates
+from .picture import PLOT
+from .solve import SOLVE
+
+TOPIC = Topic(LeastSquares, candidates=candidates, catalogue=MISCONCEPTIONS, solve=SOLVE, plot=PLOT)

@@ -1,0 +1,117 @@
+"""The least-squares line y = mx + b through data points (given, or from a CSV file)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, ClassVar
+
+from sympy import Expr
+
+from ... import calculus
+from ...calculus import SolveError
+from ...check import Verdict, check
+from ...compare import Tolerance
+from ...parse import Answer, Equation, Shape, read, symbol
+from ...plot import Figure, fit_figure
+from ...steps import Step
+from ..base import Field, FieldError, Problem
+from .steps import least_squares_steps
+
+
+@dataclass(frozen=True)
+class LeastSquares(Problem):
+    points: tuple[tuple[Expr, Expr], ...] = ()  # the data
+    source: str = ""  # where the data came from, for the prompt
+    variables: tuple[str, ...] = ("m", "b")
+    decimals: bool = False
+
+    KIND: ClassVar[str] = "least_squares"
+    SHAPE: ClassVar[Shape] = Shape.VECTOR
+    FIELDS: ClassVar[dict[str, Field]] = {
+        "data": Field("points", "the data points, like [[1, 2], [2, 5], [3, 3]]", formerly="points"),
+        "csv": Field("csv", "or a CSV file beside the pack: {file: data.csv, x: COLUMN, y: COLUMN}"),
+    }
+
+    @classmethod
+    def build(cls, data: Mapping[str, Any]) -> LeastSquares:
+        if ("data" in data) == ("csv" in data):
+            raise FieldError("data", "give the data either as 'data' or as 'csv'")
+        if "csv" in data:
+            table = data["csv"]
+            if len(table.features) != 1:
+                raise FieldError("csv", "a line y = mx + b needs exactly one x column")
+            points = tuple((row[0], y) for row, y in zip(table.rows, table.targets))
+            source = f"in {table.file} ({table.target} against {table.features[0]})"
+        else:
+            points = data["data"]
+            if any(len(p) != 2 for p in points):
+                raise FieldError("data", "each point is a pair [x, y]")
+            source = ""
+        decimals = data.get("decimals", False) or any(not c.is_Integer for p in points for c in p)
+        problem = cls(points=points, source=source, decimals=decimals)
+        try:
+            _ = problem.solution  # solved once here, so that a pack with no solution says so
+        except SolveError as error:
+            raise FieldError("csv" if "csv" in data else "data", error.message) from None
+        return problem
+
+    @cached_property
+    def solution(self) -> calculus.LineFit:
+        return calculus.fit_line(self.points)
+
+    @property
+    def components(self) -> tuple[str, ...]:
+        return ("m", "b")
+
+    @property
+    def answer_variables(self) -> tuple[str, ...]:
+        return ()
+
+    def prompt(self, latex: bool = False) -> str:
+        data = ", ".join(self.show(p, latex) for p in self.points)
+        if len(self.points) > 8:
+            data = f"{data.split('), ')[0]}), … ({len(self.points)} points)"
+        if latex:
+            return rf"\text{{Least-squares line }} y = mx + b \text{{ through }} {data}"
+        where = f" {self.source}" if self.source else ""
+        return (f"Fit the line y = mx + b to the points {data}{where} by least squares. "
+                "Give m and b (like m = 1, b = 2), or the line's equation.")
+
+    def expected(self) -> Answer:
+        fit = self.solution
+        return Answer(Shape.VECTOR, (fit.slope, fit.intercept))
+
+    @staticmethod
+    def _is_line(text: str) -> bool:
+        """`y = x/2 + 7/3` rather than `m = 1/2, b = 7/3`."""
+        return "y" in text and "=" in text
+
+    def read(self, text: str) -> Answer:
+        if self._is_line(text):
+            return read(text, Shape.EQUATION, ("x", "y"))
+        return super().read(text)
+
+    def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
+        if self._is_line(text) and expected is None:
+            fit = self.solution
+            line = Equation(symbol("y"), fit.slope * symbol("x") + fit.intercept)
+            return check(text, line, variables=("x", "y"), shape=Shape.EQUATION, tolerance=tolerance,
+                         isolated=False)
+        return super().check(text, tolerance, expected)
+
+    def steps(self) -> Step:
+        return least_squares_steps(self.points, result=self.solution)
+
+    def hints(self) -> tuple[str, ...]:
+        fit = self.solution
+        return (
+            "Write the cost E(m, b) as the sum of the squared errors (mx + b − y)² over the points.",
+            f"E(m, b) = {self.show(fit.cost_function)}. Set ∂E/∂m = 0 and ∂E/∂b = 0.",
+            f"Solve the two linear equations; the cost at the optimum is {self.show(fit.cost)}.",
+        )
+
+    def figure(self) -> Figure:
+        """The fit: the points, the line, the residuals and the cost."""
+        return fit_figure(self.points)

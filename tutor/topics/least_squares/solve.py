@@ -1,0 +1,89 @@
+"""`tutor solve least_squares` (or `lstsq`): a line (or a linear model) through data, exactly."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+import sympy
+from sympy import Expr
+
+from ... import calculus
+from ...calculus.common import SolveError
+from ...parse import Equation, symbol
+from ...show import show
+from ..base import Command
+from ..solution import Solution, approx, args, exact_data
+from .steps import least_squares_steps
+
+
+def solve(points: str | None = None, csv: str | None = None, x_columns: Sequence[str] = (),
+          y_column: str | None = None, explain: bool = False) -> Solution:
+    data_points, legend = _data(points, csv, x_columns, y_column)
+    features = len(data_points[0]) - 1
+    fit: calculus.LineFit | calculus.LinearFit
+    values: tuple[Expr, ...]
+    names: tuple[str, ...]
+    if features == 1:
+        fit = line_fit = calculus.fit_line(data_points)
+        values, names = (line_fit.slope, line_fit.intercept), ("m", "b")
+    else:
+        fit = linear_fit = calculus.fit_linear([p[:-1] for p in data_points], [p[-1] for p in data_points])
+        values, names = (*linear_fit.weights, linear_fit.intercept), linear_fit.system.parameters
+    xs = [symbol("x")] if features == 1 else [symbol(f"x_{i + 1}") for i in range(features)]
+    model = sympy.Add(*(v * x for v, x in zip(values, xs)), values[-1])
+    line = Equation(symbol("y"), model)
+    shown = ", ".join(f"{show(symbol(n))} = {show(v)}{approx(v)}" for n, v in zip(names, values))
+    lines = [f"{show(line, [x.name for x in xs])}   ({len(data_points)} points)", shown]
+    if legend:
+        lines.append(legend)
+    cost_args = args(values) if len(args(values)) <= 40 else " at the optimum"
+    lines += [f"E({', '.join(show(symbol(n)) for n in names)}) = {show(fit.cost_function, names)}",
+              f"least cost E{cost_args} = {show(fit.cost)}{approx(fit.cost)}"]
+    latex = [show(line, [x.name for x in xs], latex=True),
+             f"E({', '.join(show(symbol(n), latex=True) for n in names)}) = "
+             f"{show(fit.cost_function, names, latex=True)}",
+             rf"E_{{\min}} = {show(fit.cost, latex=True)}"]
+    data = {"kind": "lstsq", "n": len(data_points), "parameters": list(names),
+            "values": {n: exact_data(v) for n, v in zip(names, values)}, "model": show(line),
+            "cost_function": show(fit.cost_function, names), "cost": exact_data(fit.cost)}
+    derivation = least_squares_steps(data_points, result=fit) if explain else None
+    return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+def _data(points: str | None, csv: str | None, x_columns: Sequence[str],
+          y_column: str | None) -> tuple[tuple, str]:
+    if points is not None and csv is None:
+        found = calculus.points_from_text(points)
+        if len(found[0]) < 2:
+            raise SolveError("each point needs an x and a y, like (1, 2)")
+        return found, ""
+    if csv is None or points is not None:
+        raise SolveError("give the data either with --points or with --csv FILE --x COLUMN --y COLUMN")
+    if not x_columns or not y_column:
+        raise SolveError("with --csv, name the columns: --x COLUMN (one or more) and --y COLUMN")
+    found = calculus.points_from_csv(csv, list(x_columns), y_column)
+    if len(x_columns) == 1:
+        return found, f"x = {x_columns[0]}, y = {y_column}"
+    return found, ", ".join(f"x_{i + 1} = {c}" for i, c in enumerate(x_columns)) + f", y = {y_column}"
+
+
+def data_arguments(parser: argparse.ArgumentParser, several: bool) -> None:
+    """--points, or --csv FILE with --x and --y (--x repeated for a linear model when `several`)."""
+    parser.add_argument("--points", help='data points, like "(1,2), (2,5), (3,3)"')
+    parser.add_argument("--csv", metavar="FILE", help="read the data from a CSV file")
+    if several:
+        parser.add_argument("--x", action="append", default=[], metavar="COLUMN",
+                            help="a feature column (name or number); repeat or use commas for several")
+    else:
+        parser.add_argument("--x", metavar="COLUMN", help="the x column (name or number)")
+    parser.add_argument("--y", metavar="COLUMN", help="the target column" if several else "the y column")
+
+
+def _columns(given: Sequence[str]) -> list[str]:
+    return [c.strip() for text in given for c in text.split(",") if c.strip()]
+
+
+SOLVE = Command("least_squares", "least squares: a line (or a linear model) through data, exactly",
+                lambda parser: data_arguments(parser, several=True),
+                lambda a: solve(a.points, a.csv, _columns(a.x), a.y, a.steps), aliases=("lstsq",))

@@ -1,0 +1,71 @@
+"""The minimum of a function of one variable: the x where f'(x) = 0 (exact when possible)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, ClassVar
+
+import sympy
+
+from ... import calculus, steps
+from ...calculus import SolveError
+from ...compare import Tolerance
+from ...parse import Answer, Shape
+from ...plot import Figure, minimum_figure
+from ..base import Field, FieldError, FunctionProblem
+
+
+@dataclass(frozen=True)
+class Minimize(FunctionProblem):
+    KIND: ClassVar[str] = "minimize"
+    SHAPE: ClassVar[Shape] = Shape.NUMBER
+    FIELDS: ClassVar[dict[str, Field]] = dict(FunctionProblem.COMMON_FIELDS)
+
+    @classmethod
+    def build(cls, data: Mapping[str, Any]) -> Minimize:
+        common = cls.function_data(data)
+        if len(common["variables"]) != 1:
+            raise FieldError("function", "minimize needs a function of one variable")
+        problem = cls(**common)
+        try:
+            _ = problem.solution  # solved once here, so that a pack with no solution says so
+        except SolveError as error:
+            raise FieldError("function", error.message) from None
+        return problem
+
+    def default_tolerance(self) -> Tolerance | None:
+        return None if self.solution.exact else Tolerance(places=4)
+
+    @cached_property
+    def solution(self) -> calculus.Minimum:
+        return calculus.minimize(self.function, self.variables[0])
+
+    def prompt(self, latex: bool = False) -> str:
+        x = self.variables[0]
+        if latex:
+            return rf"\text{{Find the }} {x} \text{{ that minimises }} {self.signature(True)}"
+        return f"Find the {x} that minimises {self.signature()}."
+
+    def expected(self) -> Answer:
+        result = self.solution
+        return Answer(Shape.NUMBER, result.point if result.exact else sympy.Float(result.approx, 15))
+
+    def steps(self) -> steps.Step:
+        return steps.derivative_steps(self.function, self.variables[0], self.variables)
+
+    def hints(self) -> tuple[str, ...]:
+        x = self.variables[0]
+        derivative = self.solution.derivative  # f′, which the minimum was found from
+        return (
+            f"At a minimum the slope is zero: solve {self.name}'({x}) = 0.",
+            f"{self.name}'({x}) = {self.show(derivative)}.",
+            (f"Solve {self.show(derivative)} = 0 for {x}; at a minimum {self.name}'' > 0."
+             if self.solution.exact else
+             f"It has no closed form in elementary functions; it is near {self.solution.approx:.2f}."),
+        )
+
+    def figure(self) -> Figure:
+        """The curve with its minimum marked."""
+        return minimum_figure(self.function, self.drawn_variables(), name=self.name)

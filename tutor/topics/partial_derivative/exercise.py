@@ -1,0 +1,85 @@
+"""∂/∂x of a function of several variables, optionally at a point."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, ClassVar
+
+from sympy import Expr
+
+from ... import calculus, steps
+from ...parse import Answer, Shape
+from ...plot import Figure, curve_figure, surface_figure
+from ...words import and_list
+from ..base import Field, FieldError, FunctionProblem, point_from
+
+
+@dataclass(frozen=True)
+class PartialDerivative(FunctionProblem):
+    wrt: str = "x"
+    at: tuple[Expr, ...] | None = None
+
+    KIND: ClassVar[str] = "partial_derivative"
+    SHAPE: ClassVar[Shape] = Shape.EXPRESSION
+    FIELDS: ClassVar[dict[str, Field]] = {
+        **FunctionProblem.COMMON_FIELDS,
+        "wrt": Field("name", "the variable to differentiate with respect to, like x", required=True),
+        "at": Field("point", "a point to evaluate at, like [2, 3] or {x: 2, y: 3}"),
+    }
+
+    @classmethod
+    def build(cls, data: Mapping[str, Any]) -> PartialDerivative:
+        common = cls.function_data(data)
+        wrt = data["wrt"]
+        if wrt not in common["variables"]:
+            raise FieldError("wrt", f"'{wrt}' is not a variable of the function "
+                                    f"({', '.join(common['variables'])})")
+        at = point_from(data["at"], common["variables"], "at") if "at" in data else None
+        return cls(wrt=wrt, at=at, **common)
+
+    @property
+    def shape(self) -> Shape:
+        return Shape.NUMBER if self.at is not None else Shape.EXPRESSION
+
+    @cached_property
+    def solution(self) -> calculus.Partial:
+        return calculus.partial(self.function, self.wrt, self.at_mapping(self.at))
+
+    def prompt(self, latex: bool = False) -> str:
+        if latex:
+            at = rf"\Big|_{{{self.point_text(self.at, True)}}}" if self.at is not None else ""
+            return (rf"\frac{{\partial {self.name}}}{{\partial {self.wrt}}}{at} \text{{ for }} "
+                    rf"{self.signature(True)}")
+        if self.at is not None:
+            return f"∂{self.name}/∂{self.wrt} at {self.point_text(self.at)} for {self.signature()}"
+        return f"∂/∂{self.wrt} of {self.signature()}"
+
+    def expected(self) -> Answer:
+        result = self.solution
+        if self.at is not None:
+            return Answer(Shape.NUMBER, result.value)
+        return Answer(Shape.EXPRESSION, result.derivative)
+
+    def steps(self) -> steps.Step:
+        return steps.derivative_steps(self.function, self.wrt, self.variables)
+
+    def hints(self) -> tuple[str, ...]:
+        derivative = self.solution.derivative
+        held = and_list([v for v in self.variables if v != self.wrt])
+        last = (f"∂{self.name}/∂{self.wrt} = {self.show(derivative)}; now put in "
+                f"{self.point_text(self.at)}." if self.at is not None else self.value_hint(derivative))
+        return (
+            f"Treat {held} as {'a constant' if ' ' not in held else 'constants'}; only {self.wrt} varies.",
+            f"A factor without {self.wrt} is a constant coefficient and stays; a term without {self.wrt} "
+            f"has derivative 0. Then use the power rule on {self.wrt}.",
+            last,
+        )
+
+    def figure(self) -> Figure:
+        """The curve and its tangent line (one variable), or the surface with the slices at the point."""
+        names = self.drawn_variables()
+        if len(names) == 1:
+            return curve_figure(self.function, names, self.at[0] if self.at is not None else None, name=self.name)
+        return surface_figure(self.function, names, self.at, slices=self.at is not None, name=self.name)

@@ -1,0 +1,56 @@
+"""`tutor solve partial_derivative` (or `partial`): ∂f/∂x, optionally at a point, with its steps."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from typing import Any
+
+from ... import calculus, steps
+from ...calculus.common import SolveError, describe
+from ...check import names
+from ...show import show
+from ..base import Command
+from ..solution import Solution, approx, args, exact_data, function_argument, header, read_function
+
+
+def solve(function: str, wrt: str | None = None, at: str | None = None,
+          variables: Sequence[str] | None = None, explain: bool = False) -> Solution:
+    f, names = read_function(function, variables)
+    if wrt is None:
+        if len(names) != 1:
+            raise SolveError(f"say which variable to differentiate by, with --wrt ({describe(names)})")
+        wrt = names[0]
+    if wrt not in names:
+        names = (*names, wrt)
+    point = calculus.parse_point(at, names) if at else None
+    result = calculus.partial(f, wrt, point)
+    lines = [header(f, names), f"{_d(names, wrt)} = {show(result.derivative, names)}"]
+    latex = [header(f, names, True), f"{_d(names, wrt, True)} = {show(result.derivative, names, latex=True)}"]
+    data: dict[str, Any] = {"kind": "partial", "function": show(f, names), "variables": list(names), "wrt": wrt,
+                            "derivative": show(result.derivative, names),
+                            "derivative_latex": show(result.derivative, names, latex=True)}
+    if result.at is not None:
+        at_point = tuple(result.at.values())
+        lines.append(f"{_d(names, wrt)}{args(at_point)} = {show(result.value)}{approx(result.value)}")
+        latex.append(f"{_d(names, wrt, True)}{args(at_point, True)} = {show(result.value, latex=True)}")
+        data["at"] = {k: show(v) for k, v in result.at.items()}
+        data["value"] = exact_data(result.value)
+    derivation = steps.derivative_steps(f, wrt, names) if explain else None
+    return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+def _d(variables: Sequence[str], wrt: str, latex: bool = False) -> str:
+    if latex:
+        return rf"\frac{{\partial f}}{{\partial {wrt}}}" if len(variables) > 1 else rf"\frac{{df}}{{d{wrt}}}"
+    return f"∂f/∂{wrt}" if len(variables) > 1 else f"df/d{wrt}"
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    function_argument(parser)
+    parser.add_argument("--wrt", help="the variable to differentiate by")
+    parser.add_argument("--at", help="a point, like x=2,y=3")
+
+
+SOLVE = Command("partial_derivative", "a partial derivative, optionally at a point", _arguments,
+                lambda a: solve(a.function, a.wrt, a.at, names(a.vars), a.steps), aliases=("partial",))

@@ -1,0 +1,82 @@
+"""What a `tutor solve` subcommand gives back, and the formatting its kinds share.
+
+Each kind's solve function takes the command line's strings, calls the solver
+in tutor.calculus (and its step builder when steps are wanted) and returns a
+Solution; printing is left to tutor.cli. Errors are SolveError or InputError,
+with one sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy
+from sympy import Expr
+
+from .. import steps
+from ..calculus.common import function_of, variables_of
+from ..show import show, show_float
+
+
+@dataclass(frozen=True)
+class Solution:
+    lines: tuple[str, ...]  # the answer, in Unicode
+    latex: tuple[str, ...]  # the same, in LaTeX
+    data: dict[str, Any] = field(default_factory=dict)  # the same, for --json
+    derivation: steps.Step | None = None
+
+    def render(self, form: str = "text") -> str:
+        if form == "json":
+            data = dict(self.data)
+            if self.derivation is not None:
+                data["steps"] = steps.to_json(self.derivation)
+            return json.dumps(data, ensure_ascii=False, indent=2)
+        if form == "latex":
+            body = "\n".join(rf"\[ {line} \]" for line in self.latex)
+            return body + ("\n\n" + steps.render_latex(self.derivation) if self.derivation else "")
+        body = "\n".join(self.lines)
+        return body + ("\n\nSteps:\n" + steps.render_text(self.derivation) if self.derivation else "")
+
+
+# ------------------------------------------------------------- arguments and words
+
+
+def function_argument(parser: argparse.ArgumentParser, example: str = "3x^2 y^3", optional: bool = False) -> None:
+    """The function (positional) and --vars, as most subcommands take them."""
+    parser.add_argument("function", nargs="?" if optional else None, help=f'the function, like "{example}"')
+    parser.add_argument("--vars", help="the variables in order, like x,y (default: x, y, z, then a-z)")
+
+
+def read_function(text: str, names: Sequence[str] | None) -> tuple[Expr, tuple[str, ...]]:
+    f = function_of(text)
+    return f, variables_of(f, names)
+
+
+def header(f: Expr, variables: Sequence[str], latex: bool = False) -> str:
+    return f"f({', '.join(variables)}) = {show(f, variables, latex=latex)}"
+
+
+def approx(value: Expr) -> str:
+    """' ≈ 4.16667' for a value that is not exact to four decimals already (1/2 and 0.25 need none)."""
+    if value.is_Rational and 10**4 % value.q == 0 or value.has(sympy.CRootOf):
+        return ""  # exact to four decimals, or already shown by its decimals (1.1309…)
+    return f" ≈ {show_float(float(sympy.N(value, 30)))}"
+
+
+def args(point: Sequence[Expr], latex: bool = False) -> str:
+    return "(" + ", ".join(show(p, latex=latex) for p in point) + ")"
+
+
+def exact_data(value: Expr) -> dict[str, Any]:
+    return {"exact": show(value), "latex": show(value, latex=True), "approx": float(sympy.N(value, 30))}
+
+
+def columns(table: list[list[str]], right: int = -1) -> list[str]:
+    """Rows of cells in aligned columns; column `right` is right-aligned."""
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    return ["  ".join(cell.rjust(w) if i == right else cell.ljust(w) for i, (cell, w) in
+                      enumerate(zip(row, widths))).rstrip() for row in table]

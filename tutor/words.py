@@ -1,0 +1,21 @@
+"""Words for people that several modules write the same way, and the enums whose values are words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+
+
+class TextEnum(StrEnum):
+    """An enum whose members are their text wherever a person or a file sees them: in str(), JSON,
+    CSV, and repr (a Verdict prints as `verdict='correct'`, as it did when that was a plain string)."""
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+def and_list(items: Sequence[str]) -> str:
+    """'x', 'x and y', 'x, y and z': items as a sentence lists them."""
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
