@@ -86,17 +86,21 @@ def test_flow_nesting_past_the_parser_s_own_limit_is_the_same_sentence():
     assert (caught.value.line, caught.value.message) == (1, "nested more than 64 levels deep")
 
 
-def test_a_huge_integer_range_is_drawn_from_without_listing_it(tmp_path):
-    path = write(tmp_path / "p.yaml", """\
+def with_params(folder: Path, params: str) -> Path:
+    """A pack of one exercise, a·x², with these parameters."""
+    return write(folder / "p.yaml", f"""\
         pack: p
         exercises:
           - id: d
             kind: partial_derivative
             function: a x^2
             wrt: x
-            params: {a: {int: [1, 1000000]}}
+            params: {params}
         """)
-    spec = packs.load(path).exercise("d")
+
+
+def test_a_huge_integer_range_is_drawn_from_without_listing_it(tmp_path):
+    spec = packs.load(with_params(tmp_path, "{a: {int: [1, 1000000]}}")).exercise("d")
     assert spec.variant("ana").params == spec.variant("ana").params
     assert 1 <= spec.variant("ana").params[0][1] <= 10**6
 
@@ -115,16 +119,7 @@ def test_integer_ranges_draw_what_they_drew_when_they_were_listed():
     ("{a: {rational: [0, 1], denominators: [0]}}", "parameter 'a': rational needs [low, high] with low ≤ high"),
 ])
 def test_parameter_ranges_are_bounded(tmp_path, params, problem):
-    path = write(tmp_path / "p.yaml", f"""\
-        pack: p
-        exercises:
-          - id: d
-            kind: partial_derivative
-            function: a x^2
-            wrt: x
-            params: {params}
-        """)
-    assert [p.split(": ", 2)[2] for p in problems_of(path)] == [problem]
+    assert [p.split(": ", 2)[2] for p in problems_of(with_params(tmp_path, params))] == [problem]
 
 
 def test_points_are_bounded(tmp_path):
