@@ -257,7 +257,8 @@ def main() -> None:
     print(f"tutor.check : {our_rate:8.1f} answers/s   p50 {1000 * statistics.median(our_times):6.2f} ms"
           f"   p99 {1000 * _percentile(our_times, 0.99):6.2f} ms   max {1000 * max(our_times):6.1f} ms"
           f"   wrong verdicts {len(our_wrong)}")
-    print(f"  in-process: {len(cases) / sum(here_times):8.1f} answers/s   p50 {1000 * statistics.median(here_times):6.2f} ms"
+    here_p50 = 1000 * statistics.median(here_times)
+    print(f"  in-process: {len(cases) / sum(here_times):8.1f} answers/s   p50 {here_p50:6.2f} ms"
           f"   p99 {1000 * _percentile(here_times, 0.99):6.2f} ms   (isolated=False: what the worker's message costs)")
     print(f"baseline    : {their_rate:8.1f} answers/s   p50 {1000 * statistics.median(their_times):6.2f} ms"
           f"   p99 {1000 * _percentile(their_times, 0.99):6.2f} ms   max {1000 * max(their_times):6.1f} ms"

@@ -30,30 +30,26 @@ def test_a_budget_raises_once_its_units_are_spent():
 
 
 def test_budgets_nest_and_the_inner_never_outlives_the_outer():
-    with budget.budget(10):
-        with budget.budget(100):
-            with pytest.raises(OutOfTime):
-                spend(11)
+    with budget.budget(10), budget.budget(100), pytest.raises(OutOfTime):
+        spend(11)
 
 
 def test_counted_charges_each_python_call():
     with counted(1_000):
         _calls(900)
-    with pytest.raises(OutOfTime):
-        with counted(1_000):
-            _calls(1_100)
+    with pytest.raises(OutOfTime), counted(1_000):
+        _calls(1_100)
 
 
 def test_counting_survives_an_inner_budget_that_ran_out():
     """Python drops a profile function that raised; the outer region must go on counting."""
-    with pytest.raises(OutOfTime):
-        with counted(5_000):
-            try:
-                with counted(100):
-                    _calls(200)
-            except OutOfTime:
-                pass
-            _calls(6_000)
+    with pytest.raises(OutOfTime), counted(5_000):
+        try:
+            with counted(100):
+                _calls(200)
+        except OutOfTime:
+            pass
+        _calls(6_000)
 
 
 def test_out_of_time_is_not_swallowed_by_except_exception():
@@ -64,9 +60,8 @@ def test_out_of_time_is_not_swallowed_by_except_exception():
             return "swallowed"
         return "done"
 
-    with pytest.raises(OutOfTime):
-        with counted(100):
-            careless()
+    with pytest.raises(OutOfTime), counted(100):
+        careless()
 
 
 def test_the_same_check_spends_the_same_units_every_time():
@@ -82,10 +77,9 @@ def test_the_same_check_spends_the_same_units_every_time():
 
 def test_the_cpu_guard_stops_python_work_on_the_main_thread():
     started = time.process_time()
-    with pytest.raises(OutOfTime):
-        with deadline(0.05):
-            while True:
-                sum(range(1000))
+    with pytest.raises(OutOfTime), deadline(0.05):
+        while True:
+            sum(range(1000))
     assert time.process_time() - started < 1
 
 

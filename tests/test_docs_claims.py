@@ -147,7 +147,7 @@ def test_the_documented_limits_are_the_limits():
     equivalence = (REPO / "docs" / "explanation" / "equivalence.md").read_text(encoding="utf-8")
     assert f"sympy confirms within {LIMITS.symbolic_work:,} of its function calls" in re.sub(r"\s+", " ", equivalence)
     grade = (REPO / "docs" / "reference" / "grade.md").read_text(encoding="utf-8")
-    assert f"before it is marked `timeout`: an outer guard, far above what any answer within the " in grade
+    assert "before it is marked `timeout`: an outer guard, far above what any answer within the " in grade
     assert f"| {LIMITS.budget_seconds:g} |" in grade
 
 

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from tutor import grade
-from tutor.check import Verdict
 from tutor.cli import main
 from tutor.journal import FILE_NAME
 from tutor.reports import FILES

@@ -12,16 +12,15 @@ import os
 import sys
 
 import pytest
+from test_grade_robustness import spin_where_no_timer_reaches
 
 from tutor import packs, workers
 from tutor.check import Verdict
 from tutor.cli import main
 from tutor.feedback import respond
-from tutor.topics.base import Problem
 from tutor.practice import Session
 from tutor.store import Store
-
-from test_grade_robustness import spin_where_no_timer_reaches
+from tutor.topics.base import Problem
 
 checking = importlib.import_module("tutor.check")  # the module: `tutor.check` is the function
 

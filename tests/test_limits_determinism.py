@@ -12,11 +12,11 @@ import sys
 import time
 from pathlib import Path
 
+from test_grade_robustness import _journaled
+
 from tutor.cli import main
 from tutor.journal import FILE_NAME
 from tutor.reports import FILES
-
-from test_grade_robustness import _journaled
 
 TESTS = Path(__file__).parent
 
@@ -78,8 +78,8 @@ def test_killed_with_minus_9_and_resumed_it_writes_the_same_bytes(tmp_path):
     for attempt in range(3):
         killed = tmp_path / f"killed{attempt}"
         env = {**os.environ, "PYTHONPATH": str(TESTS.parent)}
-        process = subprocess.Popen([sys.executable, str(TESTS / "grade_slowly.py"), "0.02", *args, "--out", str(killed)],
-                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        slowly = [sys.executable, str(TESTS / "grade_slowly.py"), "0.02", *args, "--out", str(killed)]
+        process = subprocess.Popen(slowly, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             give_up = time.monotonic() + 60
             while _journaled(killed / FILE_NAME) < 10 * (attempt + 1) and time.monotonic() < give_up:

@@ -36,7 +36,8 @@ def _library_load(event: str, args: tuple) -> bool:
             (event == "os.listdir" or "w" not in str(args[1] or "") and "a" not in str(args[1] or ""))
     if event == "exec":
         code = args[0]
-        return getattr(code, "co_name", "") == "<module>" and str(Path(code.co_filename).resolve()).startswith(LIBRARIES)
+        return (getattr(code, "co_name", "") == "<module>"
+                and str(Path(code.co_filename).resolve()).startswith(LIBRARIES))
     return False
 
 

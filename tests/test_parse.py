@@ -6,11 +6,10 @@ import time
 
 import pytest
 import sympy
+from cases import conformance_cases
 
 from tutor.limits import Limits
 from tutor.parse import Equation, InputError, read, symbol
-
-from cases import conformance_cases
 
 INPUT_CASES = conformance_cases("input_cases.jsonl")
 

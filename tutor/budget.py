@@ -24,7 +24,7 @@ import signal
 import sys
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 
 class OutOfTime(BaseException):

@@ -11,10 +11,11 @@ in the calling process; `tutor.workers` runs it where memory and CPU limits hold
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 from functools import lru_cache
-from typing import BinaryIO, Callable, Iterator, Sequence
+from typing import BinaryIO
 
 from . import workers
 from .budget import OutOfTime, budget, deadline
@@ -126,7 +127,7 @@ def check(
     *,
     variables: Sequence[str] | None = None,
     shape: Shape | str | None = None,
-    tolerance: "str | float | Tolerance | None" = None,
+    tolerance: str | float | Tolerance | None = None,
     components: Sequence[str] = (),
     limits: Limits = LIMITS,
     isolated: bool = True,

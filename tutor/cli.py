@@ -13,9 +13,9 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator, Sequence
-
+from typing import BinaryIO
 
 from . import grade, packs, plot, reports, store
 from .calculus import SolveError
@@ -95,7 +95,7 @@ def _check_exercise(args: argparse.Namespace) -> int:
     try:
         spec = pack.exercise(exercise_id)
     except KeyError as error:
-        raise UserError(error.args[0])
+        raise UserError(error.args[0]) from None
     try:
         exercise = spec.variant(args.student if args.student is not None else args.seed)
     except TutorError as error:  # parameters that meet no `require`, a variant the solvers refuse
@@ -118,7 +118,7 @@ def _open_bytes(path: str) -> BinaryIO:
     try:
         return open(path, "rb")
     except OSError as error:
-        raise UserError(f"can't read {path}: {error.strerror}")
+        raise UserError(f"can't read {path}: {error.strerror}") from None
 
 
 # ------------------------------------------------------------------------ solve
@@ -213,7 +213,7 @@ def run_pack(args: argparse.Namespace) -> int:
         try:
             specs = [pack.exercise(args.exercise)] if args.exercise else list(pack.exercises)
         except KeyError as error:
-            raise UserError(error.args[0])
+            raise UserError(error.args[0]) from None
         key = args.student if args.student is not None else args.seed
         print(f"{pack.id}: {pack.title} ({len(pack.exercises)} exercises)")
         for number, spec in enumerate(specs, start=1):
@@ -247,16 +247,16 @@ def run_pack(args: argparse.Namespace) -> int:
     try:
         path.write_text(packs.TEMPLATE, encoding="utf-8")
     except OSError as error:
-        raise OutputError(f"can't write {path} ({error.strerror})")
+        raise OutputError(f"can't write {path} ({error.strerror})") from None
     print(f"wrote {path}; edit it, then run: tutor pack validate {path}")
     return EXIT_OK
 
 
-def _load_pack(name: str) -> "packs.Pack":
+def _load_pack(name: str) -> packs.Pack:
     try:
         return packs.load(name)
     except packs.PackError as error:
-        raise UserError("\n".join(error.problems))
+        raise UserError("\n".join(error.problems)) from None
 
 
 # --------------------------------------------------------------- practice, progress
@@ -291,11 +291,11 @@ def run_practice(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _open_store(path: Path) -> "store.Store":
+def _open_store(path: Path) -> store.Store:
     try:
         return store.Store(path)
     except store.StoreError as error:
-        raise UserError(str(error))
+        raise UserError(str(error)) from None
 
 
 def _user() -> str:
@@ -359,7 +359,7 @@ def _at_least(low: float, kind: type) -> Callable[[str], float]:
         try:
             value = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"not a number: {text}")
+            raise argparse.ArgumentTypeError(f"not a number: {text}") from None
         if value < low:
             raise argparse.ArgumentTypeError(f"must be at least {low}")
         return value
@@ -394,11 +394,11 @@ def run_grade(args: argparse.Namespace) -> int:
                 print(f"checked {book.checked} distinct answers in {time.monotonic() - started:.1f} s; "
                       f"wrote {', '.join(str(p) for p in written)}")
     except Busy as error:
-        raise UserError(str(error))
+        raise UserError(str(error)) from None
     except JournalFailed:
         raise  # a full disk, say: not a usage error
     except JournalError as error:  # another job's journal
-        raise UserError(str(error))
+        raise UserError(str(error)) from None
     if given.problems:
         print(f"tutor: {len(given.problems)} problem(s) in the submissions; the rest was graded",
               file=sys.stderr)

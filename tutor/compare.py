@@ -19,9 +19,10 @@ import math
 import pickle
 import random
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import mpmath
 import sympy
@@ -57,7 +58,7 @@ class Tolerance:
     places: int | None = None
 
     @classmethod
-    def parse(cls, text: "str | float | Tolerance | None") -> "Tolerance | None":
+    def parse(cls, text: str | float | Tolerance | None) -> Tolerance | None:
         if text is None or isinstance(text, Tolerance):
             return text
         if isinstance(text, (int, float)):
@@ -139,7 +140,7 @@ class Outcome:
     credit: float = 0.0  # share of the marks, for shapes that allow partial credit
 
     @classmethod
-    def right(cls, note: Note = Note.EQUAL, message: str = "Correct.") -> "Outcome":
+    def right(cls, note: Note = Note.EQUAL, message: str = "Correct.") -> Outcome:
         return cls(True, note, message, 1.0)
 
 

@@ -21,6 +21,7 @@ so a correct answer can never be diagnosed.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -232,10 +233,8 @@ _table = lru_cache(maxsize=_CACHE_SIZE)(_build)  # once per exercise variant (an
 def prepare(problem: Problem, tolerance: Tolerance | None = None, mistakes: tuple = ()) -> None:
     """Build this variant's candidates now (cached): trusted work, done before an answer's limits start,
     so that diagnosing it spends only the answer's own budget."""
-    try:
+    with contextlib.suppress(*_BUILD_ERRORS):  # diagnose meets the same failure and names nothing
         _table_for(problem, tolerance, tuple(mistakes))
-    except _BUILD_ERRORS:
-        pass  # diagnose meets the same failure and names nothing
 
 
 def offered(problem: Problem, tolerance: Tolerance | None = None, mistakes: tuple = ()) -> tuple:

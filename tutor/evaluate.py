@@ -193,10 +193,7 @@ def _mul(factors: list[Compiled]) -> Compiled:
         result: Value = Fraction(1)
         for f in factors:
             value = f(p, s)
-            if _exact((result, value)):
-                result = result * value
-            else:
-                result = to_mpf(result) * to_mpf(value)
+            result = result * value if _exact((result, value)) else to_mpf(result) * to_mpf(value)
         return result
     return mul
 

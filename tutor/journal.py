@@ -44,7 +44,7 @@ class Journal:
             (stored,) = self.db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
         except (sqlite3.Error, OSError) as error:
             hint = "; run without --resume to start afresh" if resume else ""
-            raise JournalError(f"{self.path} can't be used ({error}){hint}")
+            raise JournalError(f"{self.path} can't be used ({error}){hint}") from None
         if stored != fingerprint:
             self.db.close()
             raise JournalError(f"{self.path} is from grading another pack or with other settings; "
@@ -68,7 +68,7 @@ class Journal:
                 self.last_commit = time.monotonic()
         except sqlite3.Error as error:
             raise JournalFailed(f"{self.path} can't be written ({error}); the results so far are kept: "
-                                "free some space, then run again with --resume")
+                                "free some space, then run again with --resume") from None
 
     def close(self) -> None:
         try:

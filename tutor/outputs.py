@@ -11,9 +11,10 @@ the same folder at once.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, TextIO
+from typing import TextIO
 
 try:
     import fcntl
@@ -39,14 +40,14 @@ def locked(folder: Path, what: str = "tutor grade") -> Iterator[None]:
         folder.mkdir(parents=True, exist_ok=True)
         stream = (folder / LOCK_NAME).open("a")
     except OSError as error:
-        raise OutputError(f"can't write to {folder} ({error.strerror})")
+        raise OutputError(f"can't write to {folder} ({error.strerror})") from None
     with stream:
         if fcntl is not None:
             try:
                 fcntl.flock(stream, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
                 raise Busy(f"another {what} is writing to {folder}; wait for it to finish, "
-                           "or choose another folder")
+                           "or choose another folder") from None
         for stale in folder.glob(f"{_TEMPORARY}*"):  # left by a run that was killed while writing
             stale.unlink(missing_ok=True)
         yield
@@ -71,7 +72,7 @@ def write_together(folder: Path, files: dict[str, Writer]) -> list[Path]:
         for path in temporary.values():
             path.unlink(missing_ok=True)
         raise OutputError(f"can't write the reports in {folder} ({error.strerror}); "
-                          "the previous reports are unchanged")
+                          "the previous reports are unchanged") from None
     for name, path in temporary.items():
         os.replace(path, folder / name)
     _sync(folder)

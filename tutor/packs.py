@@ -14,17 +14,16 @@ import difflib
 import hashlib
 import random
 import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterator, Mapping, Sequence
 
 import sympy
 import yaml
 from sympy import Expr
 
-from . import workers
 from .check import expected_answer, variables_of
 from .compare import Tolerance
 from .errors import TutorError, Where
@@ -176,13 +175,13 @@ class ExerciseSpec:
     def parameterised(self) -> bool:
         return bool(self.params)
 
-    def variant(self, key: object = None) -> "Exercise":
+    def variant(self, key: object = None) -> Exercise:
         """The exercise with its parameters drawn for `key` (a student id or a number)."""
         seed = variant_seed(self.pack, self.id, key) if self.params else None
         values = self.draw(seed) if self.params else {}
         return self.with_values(tuple((s.name, v) for s, v in values.items()), seed)
 
-    def with_values(self, params: tuple[tuple[str, Expr], ...], seed: int | None = None) -> "Exercise":
+    def with_values(self, params: tuple[tuple[str, Expr], ...], seed: int | None = None) -> Exercise:
         """The variant with these parameter values."""
         values = {symbol(name): value for name, value in params}
         data = {name: substitute(value, values) for name, value in self.data.items()}
@@ -233,10 +232,6 @@ class Exercise:
     @property
     def tolerance(self) -> Tolerance | None:
         return self.spec.tolerance
-
-    @property
-    def mistakes(self) -> tuple[Mistake, ...]:
-        return self.spec.mistakes
 
     def prompt(self, latex: bool = False) -> str:
         return self.problem.prompt(latex=latex)
@@ -343,13 +338,13 @@ def load(name_or_path: str | Path, limits: Limits = LIMITS) -> Pack:
         content = read_file(path, limits.max_pack_bytes).decode("utf-8")
     except FileNotFoundError:
         known = ", ".join(BUILT_IN)
-        raise PackError([f"{text}: no such pack file (built-in packs: {known})"])
+        raise PackError([f"{text}: no such pack file (built-in packs: {known})"]) from None
     except FileRefused as refused:
-        raise PackError([f"{text}: not read: {refused}"])
+        raise PackError([f"{text}: not read: {refused}"]) from None
     except UnicodeDecodeError as error:
-        raise PackError([f"{text}: not UTF-8 text (byte {error.start})"])
+        raise PackError([f"{text}: not UTF-8 text (byte {error.start})"]) from None
     except OSError as error:
-        raise PackError([f"{text}: can't read it ({error.strerror})"])
+        raise PackError([f"{text}: can't read it ({error.strerror})"]) from None
     return load_text(content, str(path), path.parent, limits)
 
 
@@ -359,7 +354,7 @@ def load_text(text: str, source: str, folder: Path, limits: Limits = LIMITS) -> 
         composed = compose_yaml(text, limits.max_yaml_values, limits.max_yaml_depth)
     except YamlError as error:
         where = f"{source}:{error.line}:{error.column}" if error.line else source
-        raise PackError([f"{where}: {error.message}"])
+        raise PackError([f"{where}: {error.message}"]) from None
     if composed.tagged:  # nothing of a file with such tags is read further
         raise PackError([f"{Where.of(source, n)}: YAML tags like {n.tag} are not allowed" for n in composed.tagged])
     root = composed.root

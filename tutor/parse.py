@@ -23,10 +23,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
-from typing import Callable, Sequence
 
 import mpmath
 import sympy
@@ -442,7 +442,7 @@ class _Parser:
     def span(self, start: int, end: int) -> str:
         return self.source[start - self.offset : end - self.offset].strip()
 
-    def nested(self, col: int) -> "_Nesting":
+    def nested(self, col: int) -> _Nesting:
         return _Nesting(self, col)
 
     def expect(self, closer: str, opener: Token) -> None:
@@ -771,7 +771,7 @@ class _Parser:
                 return True
         return False
 
-    def group(self) -> "_Group":
+    def group(self) -> _Group:
         opener = self.advance()
         closer = _OPENERS[opener.text]
         items: list = []

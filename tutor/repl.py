@@ -8,6 +8,7 @@ number, the score and the streak. Ctrl-C clears the line; Ctrl-D quits.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from typing import Callable, Iterable
@@ -100,10 +101,8 @@ class _KeptHistory(FileHistory):
     """A history file that, once it can't be written (a full disk), goes on in memory only."""
 
     def store_string(self, string: str) -> None:
-        try:
+        with contextlib.suppress(OSError):  # the line is still in this session's history
             super().store_string(string)
-        except OSError:
-            pass  # the line is still in this session's history
 
 
 def _history(path: Path) -> History:

@@ -27,9 +27,10 @@ import os
 import re
 import stat
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 import yaml
 
@@ -233,7 +234,7 @@ def open_file(path: Path) -> BinaryIO:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise FileRefused("a loop of links")
+            raise FileRefused("a loop of links") from None
         raise
     kind = os.fstat(descriptor).st_mode
     if not stat.S_ISREG(kind):
@@ -280,9 +281,9 @@ def compose_yaml(text: str, max_values: int, max_depth: int) -> Composed:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
         if "maximum nesting depth" in problem:  # libyaml's own limit, met before ours when it reads ahead
-            raise composer.refuse(mark, f"nested more than {max_depth} levels deep")
+            raise composer.refuse(mark, f"nested more than {max_depth} levels deep") from None
         raise YamlError(mark.line + 1 if mark else None, mark.column + 1 if mark else None,
-                        f"not valid YAML: {problem}")
+                        f"not valid YAML: {problem}") from None
     return Composed(root, tuple(composer.tagged))
 
 
@@ -376,7 +377,7 @@ class Node:
     line: int
     kind: str  # scalar | null | mapping | other (a list, a deeper mapping, a tagged value)
     text: str = ""
-    pairs: tuple[tuple[str, int, "Node"], ...] = ()  # a mapping's keys, their lines, their values
+    pairs: tuple[tuple[str, int, Node], ...] = ()  # a mapping's keys, their lines, their values
 
 
 class Unreadable(TutorError):
@@ -397,7 +398,7 @@ def read_yaml(text: str, max_values: int, max_depth: int) -> Node | None:
     try:
         root = compose_yaml(text, max_values, max_depth).root
     except YamlError as error:
-        raise Unreadable(error.line, error.message)
+        raise Unreadable(error.line, error.message) from None
     return None if root is None else _yaml_node(root, 0)
 
 
@@ -424,9 +425,9 @@ def read_json(text: str) -> Node | None:
         if scanner.skip(end) != len(text):
             raise json.JSONDecodeError("Extra data", text, scanner.skip(end))
     except json.JSONDecodeError as error:
-        raise Unreadable(error.lineno, f"not valid JSON: {error.msg}")
+        raise Unreadable(error.lineno, f"not valid JSON: {error.msg}") from None
     except RecursionError:
-        raise Unreadable(None, "nested too deeply")
+        raise Unreadable(None, "nested too deeply") from None
     return node
 
 

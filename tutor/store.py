@@ -11,10 +11,10 @@ import json
 import os
 import sqlite3
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema
@@ -135,7 +135,7 @@ class Store:
     # -- opening
     def _inspect(self) -> None:
         """Refuse a file that is not a progress database of this tutor, before writing anything."""
-        again = f"move it away, or use another file with --db FILE"
+        again = "move it away, or use another file with --db FILE"
         try:
             db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=_BUSY_SECONDS)
             try:
@@ -148,10 +148,10 @@ class Store:
         except sqlite3.OperationalError as error:
             if "locked" in str(error) or "busy" in str(error):
                 return  # another program is writing it: it is a database; the writes wait their turn
-            raise StoreError(f"{self.path} can't be read as a progress database ({error}); {again}")
+            raise StoreError(f"{self.path} can't be read as a progress database ({error}); {again}") from None
         except sqlite3.DatabaseError:
             raise StoreError(f"{self.path} is not a progress database (not an SQLite file, or a damaged one); "
-                             f"nothing was written to it; {again}")
+                             f"nothing was written to it; {again}") from None
         if not intact:
             raise StoreError(f"{self.path} is damaged; nothing was written to it; {again}")
         if version > len(MIGRATIONS):
@@ -179,7 +179,7 @@ class Store:
             except sqlite3.OperationalError as error:
                 db.close()
                 if not ("locked" in str(error) or "busy" in str(error)):
-                    raise StoreError(f"{self.path} can't be used ({error}); use another file with --db FILE")
+                    raise StoreError(f"{self.path} can't be used ({error}); use another file with --db FILE") from None
                 self.notices.append(f"{self.path} is busy (another program is writing to it); your answers are "
                                     "kept and saved when it is free")
         else:
@@ -228,7 +228,7 @@ class Store:
             try:
                 if self.read_only:
                     raise sqlite3.OperationalError("the database is read-only")
-                self._retrying(lambda: self._do(write))
+                self._retrying(lambda write=write: self._do(write))
             except sqlite3.Error as error:
                 if not self.failing and not self.read_only:  # said once, until it works again
                     self.notices.append(f"your progress can't be saved to {self.path} right now ({error}); "

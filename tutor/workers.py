@@ -32,9 +32,9 @@ import pickle
 import signal
 import threading
 import time
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Callable, Hashable, Iterable, Iterator
 
 from .limits import LIMITS, Limits
 
@@ -115,7 +115,7 @@ class Pool:
         self.workers = [self._start() for _ in range(max(1, jobs))]
         self.lock = threading.Lock()  # `call` from several threads: one task at a time each
 
-    def __enter__(self) -> "Pool":
+    def __enter__(self) -> Pool:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -168,7 +168,7 @@ class Pool:
                 key = worker.key
                 yield key, self._give_up(worker)
 
-    def _receive(self, worker: "_Worker") -> Finished | Stopped | None:
+    def _receive(self, worker: _Worker) -> Finished | Stopped | None:
         """The outcome of the worker's task from its next message (None: it only started)."""
         try:
             kind, payload = worker.conn.recv()
@@ -186,16 +186,16 @@ class Pool:
         self._replace(worker)
         return outcome
 
-    def _patience(self, worker: "_Worker") -> float:
+    def _patience(self, worker: _Worker) -> float:
         return max(0.0, worker.watchdog - time.monotonic())
 
-    def _give_up(self, worker: "_Worker") -> Stopped:
+    def _give_up(self, worker: _Worker) -> Stopped:
         """The watchdog: a worker that neither answered nor used up its CPU limit is stuck."""
         outcome = Stopped("crashed", worker.info)
         self._replace(worker)
         return outcome
 
-    def _send(self, worker: "_Worker", item: tuple[Hashable, object]) -> "_Worker":
+    def _send(self, worker: _Worker, item: tuple[Hashable, object]) -> _Worker:
         key, task = item
         try:
             worker.conn.send(task)
@@ -206,10 +206,10 @@ class Pool:
         worker.watchdog = time.monotonic() + self.watchdog
         return worker
 
-    def _start(self) -> "_Worker":
+    def _start(self) -> _Worker:
         return _Worker(self.context, self.work, self.limits, self.timeout, self.prepare_seconds)
 
-    def _replace(self, worker: "_Worker") -> "_Worker":
+    def _replace(self, worker: _Worker) -> _Worker:
         worker.stop(kill=True)
         worker.key = None
         fresh = self._start()

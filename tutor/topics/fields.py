@@ -132,7 +132,7 @@ def read_csv(node, params, folder: Path) -> Table:  # noqa: ARG001
         path = (folder / name).resolve()
         inside = folder.resolve() in path.parents
     except (OSError, RuntimeError):  # Python < 3.13 raises RuntimeError for a loop of links
-        raise ReadError(f"CSV file '{name}' can't be read: a loop of links", fields["file"])
+        raise ReadError(f"CSV file '{name}' can't be read: a loop of links", fields["file"]) from None
     if not inside:
         raise ReadError(f"the CSV file must be beside the pack, not {name}", fields["file"])
     try:
