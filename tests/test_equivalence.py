@@ -116,8 +116,25 @@ def test_symbolic_confirmation_or_numeric_note():
 
 def test_numbers_exact_by_default():
     assert check("0.5", "1/2").verdict == "correct"
-    verdict = check("0.33", "1/3")
-    assert (verdict.verdict, verdict.note) == ("incorrect", "wrong_value")
+    assert check("0.34", "1/3").note == "wrong_value"
+
+
+@pytest.mark.parametrize("typed", ["2.3333", "2.33", "2.3", "-2.33", "2.333e0"])
+def test_a_decimal_close_to_an_exact_fraction_asks_for_the_fraction(typed):
+    expected = "-7/3" if typed.startswith("-") else "7/3"
+    verdict = check(typed, expected)
+    assert (verdict.verdict, verdict.note) == ("incorrect", "decimal_for_exact")
+    assert verdict.message == f"Your answer {typed} is close: the exact value is wanted; write it as a fraction."
+
+
+@pytest.mark.parametrize("typed, expected, note", [
+    ("0.6667", "2/3", "decimal_for_exact"), ("0.6666", "2/3", "decimal_for_exact"),  # rounded, or cut
+    ("2.4", "7/3", "wrong_value"), ("2.3334", "7/3", "wrong_value"), ("2", "7/3", "wrong_value"),
+    ("0.003", "1/300", "wrong_value"),  # one significant digit is not the value
+    ("0.0033", "1/300", "decimal_for_exact"), ("3.3e-3", "1/300", "decimal_for_exact"),
+])
+def test_close_means_the_value_rounded_or_cut_to_the_places_typed(typed, expected, note):
+    assert check(typed, expected).note == note
 
 
 def test_inexact_decimal_for_an_irrational_value():

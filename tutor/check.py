@@ -8,7 +8,7 @@ reading runs inside the time budget of `Limits.budget_seconds`.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Iterable, Iterator, Sequence
 
 
@@ -24,7 +24,7 @@ VERDICTS = ("correct", "incorrect", "invalid")
 @dataclass(frozen=True)
 class Verdict:
     verdict: str  # "correct" | "incorrect" | "invalid"
-    note: str  # machine-readable reason: equal, numeric, differs_at, parse_error:..., timeout ...
+    note: str  # machine-readable reason: equal, numeric, differs_at, undecided, parse_error:..., timeout ...
     message: str  # one or two sentences for the student
     reading: str = ""  # the answer as understood, in Unicode maths
     column: int | None = None  # where unreadable input went wrong (0-based)
@@ -123,7 +123,7 @@ def check(
     try:
         with deadline(limits.budget_seconds):
             got = read(answer, want.shape, names, components=components, limits=limits)
-            outcome = compare(got, want, context)
+            outcome = compare(got, want, replace(context, spellings=got.spellings))
     except InputError as error:
         note = "too_large" if error.note == "too_large" else f"parse_error:{error.note}"
         return Verdict("invalid", note, _sentence(error.message), column=error.column)
@@ -144,7 +144,7 @@ def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:
         "correct" if outcome.correct else "incorrect",
         outcome.note,
         message,
-        reading=show(got.value, names),
+        reading=show(got, names),
         credit=outcome.credit,
     )
 
