@@ -85,13 +85,13 @@ FAMILIES: tuple[Family, ...] = (
            _added(lambda rng: "(10^{0}*(sin(x)^2 + cos(x)^2) - 10^{0} + 10^-{1})".format(
                rng.choice([30, 60, 200]), rng.choice([3, 10, 30])))),
     Family("sign step at a far square: sign(x² − c²) + 1",
-           _added(lambda rng: "(sign(x^2 - {0}^2) + 1)".format(rng.choice(["30", "10^4", "10^7"])))),
+           _added(lambda rng: "(sign(x^2 - ({0})^2) + 1)".format(rng.choice(["30", "10^4", "10^7"])))),
     Family("a kink in a tiny interval far away: |x − c − h| + |x − c| − |2x − 2c − h|",
            _added(lambda rng: "(|x - {0} - {1}| + |x - {0}| - |2x - 2*{0} - {1}|)".format(
                rng.choice(["7", "-50", "10^5"]), rng.choice(["1/1000", "10^-9"])))),
     Family("defined at one point only: √(−(x − c)²)", _added(lambda rng: f"sqrt(-(x - {_far(rng)})^2)")),
     Family("a tiny exponential: e^−k", _added(lambda rng: f"exp(-{rng.choice([50, 500, 5000])})")),
-    Family("zero at the simple points: (x − 1)(x − 2)(x + 1)(x − 3)(2x − 1)(2x + 3)(x + 2)",
+    Family("zero at the first sample points: (x − 1)(x − 2)(x + 1)…(x + 2)",
            _added(lambda rng: "(x - 1)(x - 2)(x + 1)(x - 3)(2x - 1)(2x + 3)(x + 2)")),
 )
 

@@ -45,7 +45,7 @@ from mpmath import iv
 from sympy import Expr
 
 from .budget import OutOfTime, deadline
-from .evaluate import Compiled, Enclosure, Uncertain, Undefined, Unsupported, compile_expression
+from .evaluate import Compiled, Enclosure, TooLarge, Uncertain, Undefined, Unsupported, compile_expression
 from .functions import BY_SYMPY, Interval, interval, lower, upper
 from .parse import symbol
 
@@ -288,6 +288,8 @@ def decide(f: Compiled, g: Compiled, point: Sequence[Fraction], radicals: int = 
     while True:
         try:
             want = g.enclose(point, prec)
+        except TooLarge:  # not a gap in the domain: a value nobody can compute
+            return PointResult(At.UNCERTAIN)
         except Undefined:
             return PointResult(At.SKIPPED)
         except Uncertain:
@@ -297,6 +299,8 @@ def decide(f: Compiled, g: Compiled, point: Sequence[Fraction], radicals: int = 
             continue
         try:
             got = f.enclose(point, prec)
+        except TooLarge:
+            return PointResult(At.UNCERTAIN, want=want.value)
         except Undefined:
             return PointResult(At.ANSWER_UNDEFINED, want=want.value)
         except Uncertain:
@@ -454,11 +458,12 @@ def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_seconds: 
             return found
     if proof is False:
         return Judgement(Status.NOT_EQUAL)
-    if tally.uncertain:
-        return Judgement(Status.UNDECIDED, tally.uncertain[0])
-    if tally.same and (not symbols or (tally.generic >= GENERIC_WANTED and tally.same >= POINTS_WANTED)):
+    enough = tally.same and (not symbols or (tally.generic >= GENERIC_WANTED and tally.same >= POINTS_WANTED))
+    if enough and not tally.uncertain:
         return Judgement(Status.NUMERIC)
-    if tally.undefined_at is not None:
+    if not enough and tally.undefined_at is not None:  # hardly a common domain to compare on
         point, want = tally.undefined_at
         return Judgement(Status.UNDEFINED, point, None, want)
+    if tally.uncertain:
+        return Judgement(Status.UNDECIDED, tally.uncertain[0])
     return Judgement(Status.NOT_EQUAL)

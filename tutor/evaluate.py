@@ -16,7 +16,8 @@ A value that is not a real number (√ of a negative, ln 0, 0⁻¹, a negative b
 to a fractional power ...) raises `Undefined`, so the caller can skip that
 point; an interval too wide to tell (is this 0 or not?) raises `Uncertain`.
 Arguments so large that the result means nothing (sin of 10⁴⁰, e to the 10⁷)
-are `Undefined` too, which also keeps hostile input from running for long.
+raise `TooLarge`, a kind of Undefined, which also keeps hostile input from
+running for long.
 The functions themselves come from the one table in `tutor.functions`.
 """
 
@@ -32,9 +33,11 @@ from mpmath import iv
 from sympy import Expr
 
 from .budget import check_deadline
-from .functions import HUGE_ARGUMENT, BY_SYMPY, Interval, MathFunction, Uncertain, Undefined, interval, lower, upper
+from .functions import (
+    BY_SYMPY, HUGE_ARGUMENT, Interval, MathFunction, TooLarge, Uncertain, Undefined, interval, lower, upper,
+)
 
-__all__ = ["Compiled", "Enclosure", "Evaluation", "Uncertain", "Undefined", "Unsupported", "agree",
+__all__ = ["Compiled", "Enclosure", "Evaluation", "TooLarge", "Uncertain", "Undefined", "Unsupported", "agree",
            "compile_expression", "to_float", "to_mpf"]
 
 PRECISION = 200  # bits, about 60 decimal digits
@@ -282,7 +285,7 @@ class _Enclosing:
 def _not_huge(log_size: "int | mpmath.mpf") -> None:
     """A power as large as e^(10^6) (or as small as its inverse) means nothing: no real value to speak of."""
     if log_size > HUGE_ARGUMENT:
-        raise Undefined("a power too large")
+        raise TooLarge("a power too large")
 
 
 def _finite(value: Interval) -> Interval:
@@ -374,6 +377,10 @@ class Compiled:
         return Enclosure(value, arithmetic.largest, arithmetic.smallest)
 
 
+def _not_real(point: Sequence, arithmetic: object) -> object:
+    raise Undefined("not a real number")
+
+
 def compile_expression(expr: Expr, variables: Sequence[sympy.Symbol]) -> Compiled:
     """`expr` compiled for evaluation at points; Unsupported if it uses what the evaluator lacks."""
     return Compiled(expr, variables)
@@ -395,6 +402,8 @@ def _compile(e: Expr, index: dict) -> _Node:
         return lambda p, a: a.pi()
     if e is sympy.E:
         return lambda p, a: a.e()
+    if e is sympy.I:  # √(-x²) is i·|x|: no real value (but at x = 0, which is not worth the trouble)
+        return _not_real
     if e.is_Add:
         terms = [_compile(t, index) for t in e.args]
         return lambda p, a: a.add([t(p, a) for t in terms])

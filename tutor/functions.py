@@ -6,9 +6,10 @@ point, and a rigorous enclosure for intervals), how the printer writes it in
 Unicode and LaTeX, and what `f^-1` means (`sin^-1 x` is asin x, `cot^-1 x` is
 acot x). Adding a function is adding a row.
 
-Real semantics: a value that is not a real number raises `Undefined`; an
-interval that straddles the edge of a function's domain (or a pole, or the
-jump of `sign`) raises `Uncertain`, because at that precision nobody can tell.
+Real semantics: a value that is not a real number raises `Undefined`; one
+too large to mean anything (e^(10^7)) raises `TooLarge`; an interval that
+straddles the edge of a function's domain (or a pole, or the jump of `sign`)
+raises `Uncertain`, because at that precision nobody can tell.
 
 Enclosures: mpmath's interval arithmetic (`mpmath.iv`, outward rounding) where
 it has the function (exp, log, sqrt, sin, cos, tan, gamma ...); otherwise the
@@ -39,6 +40,11 @@ class Undefined(ArithmeticError):
 
 class Uncertain(ArithmeticError):
     """At this precision it can't be told whether the point is in the domain (or which side of a jump it is)."""
+
+
+class TooLarge(Undefined):
+    """A value too large to mean anything (e to the 10⁷, sin of 10⁴⁰): none is computed, and none is
+    claimed either, so a comparison can't be decided there."""
 
 
 HUGE_ARGUMENT = 10**6  # exp, sinh ... of more than this are overflow
@@ -142,7 +148,7 @@ def _real(f: Callable[[mpmath.mpf], mpmath.mpf], domain: Domain, limit: float | 
     """The value at a point, at the current mp precision."""
     def apply(x: mpmath.mpf) -> mpmath.mpf:
         if limit is not None and abs(x) > limit:
-            raise Undefined("argument too large")
+            raise TooLarge("argument too large")
         if not domain.holds(x):
             raise Undefined("outside the domain")
         result = f(x)
@@ -157,7 +163,7 @@ def _limited(limit: float | None, f: Callable[[Interval], Interval]) -> Callable
         return f
     def apply(x: Interval) -> Interval:
         if lower(x) > limit or upper(x) < -limit:
-            raise Undefined("argument too large")
+            raise TooLarge("argument too large")
         if upper(x) > limit or lower(x) < -limit:
             raise Uncertain("argument near the limit")
         return f(x)
@@ -241,7 +247,7 @@ def _factorial_exact(x: Fraction) -> Fraction | None:
 
 def _factorial_real(x: mpmath.mpf) -> mpmath.mpf:
     if x > 10**5:
-        raise Undefined("argument too large")
+        raise TooLarge("argument too large")
     if mpmath.isint(x) and x < 0:
         raise Undefined("factorial of a negative integer")
     return mpmath.gamma(x + 1)
@@ -249,7 +255,7 @@ def _factorial_real(x: mpmath.mpf) -> mpmath.mpf:
 
 def _factorial_interval(x: Interval) -> Interval:
     if upper(x) > 10**5:
-        raise Undefined("argument too large")
+        raise TooLarge("argument too large")
     return _finite(iv.gamma(x + 1))
 
 
@@ -326,7 +332,7 @@ def _binomial_exact(n: Fraction, k: Fraction) -> Fraction | None:
 
 def _binomial_real(n: mpmath.mpf, k: mpmath.mpf) -> mpmath.mpf:
     if abs(n) > 10**5 or abs(k) > 10**5:
-        raise Undefined("argument too large")
+        raise TooLarge("argument too large")
     value = mpmath.binomial(n, k)
     if isinstance(value, mpmath.mpc) or not mpmath.isfinite(value):
         raise Undefined("not real")
@@ -335,7 +341,7 @@ def _binomial_real(n: mpmath.mpf, k: mpmath.mpf) -> mpmath.mpf:
 
 def _binomial_interval(n: Interval, k: Interval) -> Interval:
     if max(abs(lower(n)), abs(upper(n)), abs(lower(k)), abs(upper(k))) > 10**5:
-        raise Undefined("argument too large")
+        raise TooLarge("argument too large")
     return _finite(iv.gamma(n + 1) / (iv.gamma(k + 1) * iv.gamma(n - k + 1)))
 
 
