@@ -372,8 +372,8 @@ def explain(verdict: Verdict, problem: Problem, text: str, tolerance: Tolerance 
     read at all, keeps its verdict.
     """
     shape_only = verdict.verdict == "invalid" and verdict.note == "parse_error:shape"
-    if verdict.verdict != "incorrect" and not shape_only:
-        return verdict
+    if (verdict.verdict != "incorrect" or verdict.note == "undecided") and not shape_only:
+        return verdict  # an undecided answer may be right: no mistake to name
     found = diagnose(problem, text, tolerance, mistakes, shape_only=shape_only, limits=limits)
     if found is None:
         return verdict
