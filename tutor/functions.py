@@ -151,7 +151,10 @@ def _real(f: Callable[[mpmath.mpf], mpmath.mpf], domain: Domain, limit: float | 
             raise TooLarge("argument too large")
         if not domain.holds(x):
             raise Undefined("outside the domain")
-        result = f(x)
+        try:
+            result = f(x)
+        except ZeroDivisionError as error:  # csc 0, coth 0
+            raise Undefined("a pole") from error
         if isinstance(result, mpmath.mpc) or not mpmath.isfinite(result):
             raise Undefined("not real")
         return result
