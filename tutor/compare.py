@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Callable, Sequence
 
@@ -93,6 +93,7 @@ class Context:
     tolerance: Tolerance | None
     limits: Limits
     spellings: Spellings = ()  # the decimals the student typed, to echo them as typed
+    decimals: bool = False  # decimals were typed, in the answer or the expected one: the tolerance applies
 
 
 # ------------------------------------------------------------------------ values
@@ -138,11 +139,23 @@ _MOST_DIGITS = 20  # beyond this a sentence gives the difference instead of the 
 
 def format_pair(got: "Fraction | Interval", want: "Fraction | Interval") -> tuple[str, str] | None:
     """The two values with enough digits to see that they differ (None if 20 digits are not enough)."""
-    for digits in range(6, _MOST_DIGITS + 1):
-        a, b = _text(got, digits), _text(want, digits)
+    a, b = _text(got, 6), _text(want, 6)
+    if a != b:
+        return a, b
+    exact = isinstance(got, Fraction) and isinstance(want, Fraction)
+    for digits in range(7, _MOST_DIGITS + 1):  # the same number of digits for both: 0.8414711, 0.8414710
+        if exact:
+            a, b = _text(got, digits), _text(want, digits)
+        else:
+            a, b = _digits(got, digits), _digits(want, digits)
         if a != b:
             return a, b
     return None
+
+
+def _digits(value: "Fraction | Interval", digits: int) -> str:
+    with mpmath.workprec(max(PRECISION, 4 * digits)):
+        return mpmath.nstr(_middle(value), digits, strip_zeros=False)
 
 
 def _differs_message(where: str, what: str, got: "Fraction | Interval", want: "Fraction | Interval") -> str:
@@ -211,7 +224,7 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
         return _outcome(judgement, (), what)
     got, want = judgement.got, judgement.want
     typed = format_value(got, ctx.spellings)
-    if ctx.tolerance is not None and (ctx.spellings or expected.has(sympy.Float)):  # decimals were typed
+    if ctx.tolerance is not None and (ctx.decimals or expected.has(sympy.Float)):
         if ctx.tolerance.accepts(to_float(_middle(got)), to_float(_middle(want))):
             return Outcome.right("within_tolerance", f"Correct ({ctx.tolerance.describe()}).")
         return Outcome(False, "wrong_value", f"Your {what} {typed} is not right {ctx.tolerance.describe()}.")
@@ -426,4 +439,5 @@ COMPARISONS: dict[str, Callable[[object, object, Context], Outcome]] = {
 
 
 def compare(answer: Answer, expected: Answer, ctx: Context = Context((), None, LIMITS)) -> Outcome:
+    ctx = replace(ctx, spellings=answer.spellings, decimals=bool(answer.spellings or expected.spellings))
     return COMPARISONS[expected.shape](answer.value, expected.value, ctx)
