@@ -62,7 +62,7 @@ class Diagnosis:
     @property
     def reading(self) -> str:
         """The answer as understood, in Unicode maths (printed only when asked: it takes time)."""
-        return show(self.answer.value, self.variables)
+        return show(self.answer, self.variables)
 
 
 # ------------------------------------------------------------------ building

@@ -282,7 +282,7 @@ class Session:
             return f"can't read yet: {error.message}"
         except ValueError:
             return ""
-        return f"read as: {show(answer.value, problem.variables)}"
+        return f"read as: {show(answer, problem.variables)}"
 
     def names(self) -> list[str]:
         """What tab completion offers in an answer: the exercise's variables and function names."""
