@@ -369,9 +369,10 @@ def prove(difference: Expr, seconds: float) -> bool | None:
         return True
     try:
         with deadline(seconds):
+            cancelled = sympy.cancel(difference)  # e^x, sin x ... as generators: sound, and quick
             if _plain_rational(difference):
-                return sympy.cancel(difference) == 0
-            return True if sympy.simplify(difference) == 0 else None
+                return cancelled == 0
+            return True if cancelled == 0 or sympy.simplify(difference) == 0 else None
     except OutOfTime:
         return None
     except (TypeError, ValueError, ArithmeticError, RecursionError, sympy.PolynomialError):
