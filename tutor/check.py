@@ -7,6 +7,7 @@ reading runs inside the time budget of `Limits.budget_seconds`.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import asdict, dataclass
 from typing import Iterable, Iterator, Sequence
@@ -59,11 +60,7 @@ def expected_answer(expected: object, shape: str | None = None,
     if isinstance(expected, Answer):
         return expected
     if isinstance(expected, str):
-        answer = read(expected, shape or AUTO, tuple(variables or ()), infer=True,
-                      limits=Limits(max_length=100_000, max_depth=500))
-        if shape is None and answer.shape == "number" and variables:
-            return Answer("expression", answer.value)  # a constant the student may write with variables
-        return answer
+        return _expected_text(expected, shape, tuple(variables) if variables is not None else None)
     if isinstance(expected, Equation):
         return Answer("equation", expected)
     if isinstance(expected, (set, frozenset)):
@@ -76,6 +73,14 @@ def expected_answer(expected: object, shape: str | None = None,
     if shape is None:
         shape = "expression" if value.free_symbols or variables else "number"
     return Answer(shape, value)
+
+
+@functools.lru_cache(maxsize=1024)  # a class's answers are checked against the same few expected texts
+def _expected_text(text: str, shape: str | None, variables: tuple[str, ...] | None) -> Answer:
+    answer = read(text, shape or AUTO, variables or (), infer=True, limits=Limits(max_length=100_000, max_depth=500))
+    if shape is None and answer.shape == "number" and variables:  # a constant the student may write with variables
+        return Answer("expression", answer.value, spellings=answer.spellings)
+    return answer
 
 
 def _point(value: object) -> object:
