@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from adversarial import FAMILIES, REWRITES, VARIABLES, Family, right_answer, text  # noqa: E402
+from adversarial import FAMILIES, REWRITES, VARIABLES, Family, right_answer, text
 
-from tutor import check  # noqa: E402
+from tutor import check
 
 
 def outcome(answer: str, expected: str) -> str:

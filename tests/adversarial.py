@@ -12,8 +12,8 @@ E into an answer that IS equal to it, written another way.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import sympy
 
@@ -85,7 +85,7 @@ FAMILIES: tuple[Family, ...] = (
            _added(lambda rng: "(10^{0}*(sin(x)^2 + cos(x)^2) - 10^{0} + 10^-{1})".format(
                rng.choice([30, 60, 200]), rng.choice([3, 10, 30])))),
     Family("sign step at a far square: sign(x² − c²) + 1",
-           _added(lambda rng: "(sign(x^2 - ({0})^2) + 1)".format(rng.choice(["30", "10^4", "10^7"])))),
+           _added(lambda rng: "(sign(x^2 - ({})^2) + 1)".format(rng.choice(["30", "10^4", "10^7"])))),
     Family("a kink in a tiny interval far away: |x − c − h| + |x − c| − |2x − 2c − h|",
            _added(lambda rng: "(|x - {0} - {1}| + |x - {0}| - |2x - 2*{0} - {1}|)".format(
                rng.choice(["7", "-50", "10^5"]), rng.choice(["1/1000", "10^-9"])))),

@@ -243,8 +243,8 @@ def test_a_difference_too_small_for_twenty_digits_is_given_as_a_difference():
      "Your equation holds at x = 15/8, y = 2, z = 3, but the correct one does not."),
     ("y = 2x - 5", "y z = 2x z - 5z", "The correct equation holds at x = 1, y = 2, z = 0, but yours does not."),
     ("2w + 50/w = 25", "w(12.5 - w) = 25",  # the same solutions, but not a multiple
-     "Your equation is not equivalent to the correct one: it is not the correct one rearranged, "
-     "or multiplied by a number."),
+     ("Your equation is not equivalent to the correct one: it is not the correct one rearranged, "
+      "or multiplied by a number.")),
 ])
 def test_an_equation_message_names_a_point_where_one_holds_and_the_other_does_not(answer, expected, message):
     names = sorted({c for c in answer + expected if c in "wxyz"})

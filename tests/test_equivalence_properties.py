@@ -11,10 +11,9 @@ from __future__ import annotations
 import random
 
 import pytest
+from adversarial import FAMILIES, REWRITES, VARIABLES, Family, right_answer, text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from adversarial import FAMILIES, REWRITES, VARIABLES, Family, right_answer, text
 
 from tutor import check, packs
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from cases import conformance_cases
 
 from tutor.check import check_lines
-
-from cases import conformance_cases
 
 FILES = ("external/doenet-math-expressions.jsonl", "external/khan-kas.jsonl")
 CASES = [(name, case) for name in FILES for case in conformance_cases(name)]

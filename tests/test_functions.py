@@ -12,7 +12,17 @@ from mpmath import iv, mp
 
 from tutor import read, show
 from tutor.evaluate import compile_expression
-from tutor.functions import BY_NAME, BY_SYMPY, FUNCTIONS, TooLarge, Uncertain, Undefined, interval, lower, upper
+from tutor.functions import (
+    BY_NAME,
+    BY_SYMPY,
+    FUNCTIONS,
+    TooLarge,
+    Uncertain,
+    Undefined,
+    interval,
+    lower,
+    upper,
+)
 from tutor.parse import symbol
 
 X = symbol("x")

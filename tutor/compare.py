@@ -20,8 +20,25 @@ import mpmath
 import sympy
 from sympy import Expr
 
-from .equality import Judgement, Status, judge, line_roots, lines, sample_points, zero_at
-from .evaluate import PRECISION, Enclosure, Uncertain, Undefined, Unsupported, compile_expression, to_float, to_mpf
+from .equality import (
+    Judgement,
+    Status,
+    judge,
+    line_roots,
+    lines,
+    sample_points,
+    zero_at,
+)
+from .evaluate import (
+    PRECISION,
+    Enclosure,
+    Uncertain,
+    Undefined,
+    Unsupported,
+    compile_expression,
+    to_float,
+    to_mpf,
+)
 from .functions import Interval, lower, upper
 from .limits import LIMITS, Limits
 from .parse import Answer, Equation, Spellings, symbol
@@ -41,7 +58,7 @@ class Tolerance:
     places: int | None = None
 
     @classmethod
-    def parse(cls, text: "str | float | Tolerance | None") -> "Tolerance | None":
+    def parse(cls, text: str | float | Tolerance | None) -> Tolerance | None:
         if text is None or isinstance(text, Tolerance):
             return text
         if isinstance(text, (int, float)):
@@ -83,7 +100,7 @@ class Outcome:
     credit: float = 0.0  # share of the marks, for shapes that allow partial credit
 
     @classmethod
-    def right(cls, note: str = "equal", message: str = "Correct.") -> "Outcome":
+    def right(cls, note: str = "equal", message: str = "Correct.") -> Outcome:
         return cls(True, note, message, 1.0)
 
 
@@ -99,7 +116,7 @@ class Context:
 # ------------------------------------------------------------------------ values
 
 
-def _text(value: "Fraction | Interval | mpmath.mpf", digits: int, spellings: Spellings = ()) -> str:
+def _text(value: Fraction | Interval | mpmath.mpf, digits: int, spellings: Spellings = ()) -> str:
     """A value for a sentence: as typed; exact when short (12, 3/4, 0.5057); else `digits` significant digits."""
     if isinstance(value, Fraction):
         for number, typed in spellings:
@@ -118,10 +135,10 @@ def _text(value: "Fraction | Interval | mpmath.mpf", digits: int, spellings: Spe
             return decimal
     with mpmath.workprec(max(PRECISION, 4 * digits)):
         text = mpmath.nstr(_middle(value), digits)
-    return text[:-2] if text.endswith(".0") else text
+    return text.removesuffix(".0")
 
 
-def _middle(value: "Fraction | Interval | mpmath.mpf") -> mpmath.mpf:
+def _middle(value: Fraction | Interval | mpmath.mpf) -> mpmath.mpf:
     if isinstance(value, Fraction):
         return to_mpf(value)
     if isinstance(value, mpmath.mpf):
@@ -129,7 +146,7 @@ def _middle(value: "Fraction | Interval | mpmath.mpf") -> mpmath.mpf:
     return (lower(value) + upper(value)) / 2
 
 
-def format_value(value: "Fraction | Interval | mpmath.mpf", spellings: Spellings = ()) -> str:
+def format_value(value: Fraction | Interval | mpmath.mpf, spellings: Spellings = ()) -> str:
     """A value for a sentence: as typed; exact when short (12, 3/4, 0.5057); else 6 significant digits."""
     return _text(value, 6, spellings)
 
@@ -137,7 +154,7 @@ def format_value(value: "Fraction | Interval | mpmath.mpf", spellings: Spellings
 _MOST_DIGITS = 20  # beyond this a sentence gives the difference instead of the digits
 
 
-def format_pair(got: "Fraction | Interval", want: "Fraction | Interval") -> tuple[str, str] | None:
+def format_pair(got: Fraction | Interval, want: Fraction | Interval) -> tuple[str, str] | None:
     """The two values with enough digits to see that they differ (None if 20 digits are not enough)."""
     a, b = _text(got, 6), _text(want, 6)
     if a != b:
@@ -153,12 +170,12 @@ def format_pair(got: "Fraction | Interval", want: "Fraction | Interval") -> tupl
     return None
 
 
-def _digits(value: "Fraction | Interval", digits: int) -> str:
+def _digits(value: Fraction | Interval, digits: int) -> str:
     with mpmath.workprec(max(PRECISION, 4 * digits)):
         return mpmath.nstr(_middle(value), digits, strip_zeros=False)
 
 
-def _differs_message(where: str, what: str, got: "Fraction | Interval", want: "Fraction | Interval") -> str:
+def _differs_message(where: str, what: str, got: Fraction | Interval, want: Fraction | Interval) -> str:
     """'At x = 1 your answer is 24, but the correct value is 48.' with digits enough to see the difference."""
     pair = format_pair(got, want)
     if pair is not None:
@@ -192,12 +209,13 @@ def _outcome(judgement: Judgement, names: Sequence[str], what: str) -> Outcome:
         return Outcome.right()
     if status is Status.NUMERIC:
         return Outcome.right("numeric")
+    point = judgement.point or ()
     if status is Status.DIFFERENT:
-        where = f"At {format_point(names, judgement.point)} " if names else ""
+        where = f"At {format_point(names, point)} " if names else ""
         message = _differs_message(where, what, judgement.got, judgement.want)
         return Outcome(False, "differs_at", message[0].upper() + message[1:])
     if status is Status.UNDEFINED:
-        where = f" at {format_point(names, judgement.point)}" if names else ""
+        where = f" at {format_point(names, point)}" if names else ""
         return Outcome(False, "undefined", f"Your {what} is not defined{where}, where the correct value is "
                                            f"{format_value(judgement.want)}.")
     if status is Status.UNDECIDED:

@@ -34,10 +34,11 @@ from __future__ import annotations
 import enum
 import functools
 import hashlib
+import itertools
 import random
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Iterable, Iterator, Sequence
 
 import mpmath
 import sympy
@@ -45,7 +46,15 @@ from mpmath import iv
 from sympy import Expr
 
 from .budget import OutOfTime, deadline
-from .evaluate import Compiled, Enclosure, TooLarge, Uncertain, Undefined, Unsupported, compile_expression
+from .evaluate import (
+    Compiled,
+    Enclosure,
+    TooLarge,
+    Uncertain,
+    Undefined,
+    Unsupported,
+    compile_expression,
+)
 from .functions import BY_SYMPY, Interval, interval, lower, upper
 from .parse import symbol
 
@@ -200,7 +209,7 @@ def _around(roots: list[Fraction]) -> list[Fraction]:
     if not roots:
         return []
     values = list(roots)
-    for a, b in zip(roots, roots[1:]):
+    for a, b in itertools.pairwise(roots):
         values += [a + (b - a) / 3, a + 2 * (b - a) / 3]
     reach = max(abs(roots[0]), abs(roots[-1]), Fraction(1))
     values += [roots[0] - reach / 3, roots[0] - Fraction(1, 7), roots[-1] + Fraction(1, 7), roots[-1] + reach / 3]

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Callable, Sequence
+from typing import Any, Callable, Protocol, Sequence, TypeAlias
 
 import mpmath
 import sympy
@@ -34,7 +34,16 @@ from sympy import Expr
 
 from .budget import check_deadline
 from .functions import (
-    BY_SYMPY, HUGE_ARGUMENT, Interval, MathFunction, TooLarge, Uncertain, Undefined, interval, lower, upper,
+    BY_SYMPY,
+    HUGE_ARGUMENT,
+    Interval,
+    MathFunction,
+    TooLarge,
+    Uncertain,
+    Undefined,
+    interval,
+    lower,
+    upper,
 )
 
 __all__ = ["Compiled", "Enclosure", "Evaluation", "TooLarge", "Uncertain", "Undefined", "Unsupported", "agree",
@@ -44,7 +53,7 @@ PRECISION = 200  # bits, about 60 decimal digits
 TOLERANCE = mpmath.mpf(2) ** -130  # relative agreement that counts as equal, for `agree` (about 1e-39)
 _MAX_EXACT_BITS = 200_000  # beyond this a rational power is computed in floating point
 
-Value = Fraction | mpmath.mpf
+Value: TypeAlias = "Fraction | mpmath.mpf"
 
 
 class Unsupported(ValueError):
@@ -282,7 +291,7 @@ class _Enclosing:
         return function.enclose(*(self.leaf(a) for a in args))
 
 
-def _not_huge(log_size: "int | mpmath.mpf") -> None:
+def _not_huge(log_size: int | mpmath.mpf) -> None:
     """A power as large as e^(10^6) (or as small as its inverse) means nothing: no real value to speak of."""
     if log_size > HUGE_ARGUMENT:
         raise TooLarge("a power too large")
@@ -337,7 +346,19 @@ def _integer_root(n: int, degree: int) -> int | None:
 
 # --------------------------------------------------------------------- compiling
 
-_Node = Callable[[Sequence, object], object]  # (point, arithmetic) -> value
+class _Arithmetic(Protocol):
+    """What a compiled expression computes with: _Point (values) or _Enclosing (enclosures)."""
+
+    def pi(self) -> Any: ...
+    def e(self) -> Any: ...
+    def decimal(self, text: str) -> Any: ...
+    def add(self, values: list) -> Any: ...
+    def mul(self, values: list) -> Any: ...
+    def pow(self, base: Any, exponent: Any) -> Any: ...
+    def apply(self, function: MathFunction, args: list) -> Any: ...
+
+
+_Node = Callable[[Sequence, _Arithmetic], Any]  # (point, arithmetic) -> value
 
 
 class Compiled:
@@ -377,7 +398,7 @@ class Compiled:
         return Enclosure(value, arithmetic.largest, arithmetic.smallest)
 
 
-def _not_real(point: Sequence, arithmetic: object) -> object:
+def _not_real(point: Sequence, arithmetic: _Arithmetic) -> Any:
     raise Undefined("not a real number")
 
 

@@ -21,16 +21,17 @@ units in the last place that mpmath's elementary functions are accurate to.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Callable
+from typing import Any, TypeAlias
 
 import mpmath
 import sympy
 from mpmath import iv, mp
 from sympy import Expr, Rational
 
-Interval = iv.mpf  # mpmath's interval type (ivmpf); endpoints are exact binary numbers
+Interval: TypeAlias = Any  # mpmath.iv's interval (ivmpf), endpoints exact binary numbers; mpmath is untyped
 Exact = Fraction
 
 
@@ -62,7 +63,7 @@ def upper(x: Interval) -> mpmath.mpf:
     return mp.make_mpf(x._mpi_[1])
 
 
-def interval(value: "Fraction | Interval") -> Interval:
+def interval(value: Fraction | Interval) -> Interval:
     """An exact rational as an interval at the current `iv.prec` (outward rounded)."""
     if isinstance(value, Fraction):
         if value.denominator == 1:
@@ -99,16 +100,14 @@ class Domain:
     high: Fraction | None = None
     low_open: bool = False
     high_open: bool = False
-    low_edge: Callable[[object], object] | None = None  # an irrational lower edge, from a context (mp or iv)
+    low_edge: Callable[[Any], Any] | None = None  # an irrational lower edge, from a context (mp or iv)
 
     def holds(self, x: mpmath.mpf) -> bool:
         low = self.low_edge(mp) if self.low_edge is not None else _mpf(self.low)
         if low is not None and (x < low or (self.low_open and x == low)):
             return False
         high = _mpf(self.high)
-        if high is not None and (x > high or (self.high_open and x == high)):
-            return False
-        return True
+        return high is None or not (x > high or (self.high_open and x == high))
 
     def check(self, x: Interval) -> None:
         """Undefined if the interval lies outside, Uncertain if it straddles an edge."""
@@ -277,7 +276,7 @@ def _at_one(value: int) -> Callable[[Fraction], Fraction | None]:
     return lambda x: Fraction(value) if x == 1 else None
 
 
-def _no_exact(x: Fraction) -> Fraction | None:  # noqa: ARG001
+def _no_exact(x: Fraction) -> Fraction | None:
     return None
 
 
@@ -289,12 +288,12 @@ class MathFunction:
     """One function: how it is typed, built, computed and written."""
 
     name: str  # as typed, and as the Unicode printer writes it (asin, ln, W)
-    sympy: object  # the sympy class the parser builds (the evaluator and printer look rows up by it)
+    sympy: Any  # the sympy class the parser builds (the evaluator and printer look rows up by it)
     spellings: tuple[str, ...] = ()  # other names a student may type (arcsin, cosec)
     latex: str = ""  # the LaTeX head: \sin, or \operatorname{...} when empty
     inverse: str | None = None  # the function f^-1 means (sin^-1 x is asin x)
     real: Callable[..., mpmath.mpf] | None = None  # the value at a point, at mp's precision
-    enclose: Callable[..., "Interval | Fraction"] | None = None  # a rigorous enclosure at iv's precision
+    enclose: Callable[..., Interval | Fraction] | None = None  # a rigorous enclosure at iv's precision
     exact: Callable[..., Fraction | None] = _no_exact  # the exact value at rational arguments, if rational
     arity: tuple[int, ...] = (1,)
     build: Callable[..., Expr] | None = None  # how the parser builds it, when not sympy(*args)
@@ -412,9 +411,9 @@ FUNCTIONS: tuple[MathFunction, ...] = (
     _tanh,
     _row("sech", sympy.sech, mpmath.sech, enclose=_reciprocal(_cosh_interval), limit=HUGE_ARGUMENT, inverse="asech",
          latex=r"\operatorname{sech}", exact=_at_zero(1)),
-    _row("csch", sympy.csch, mpmath.csch, enclose=_reciprocal(_sinh.enclose), limit=HUGE_ARGUMENT,
+    _row("csch", sympy.csch, mpmath.csch, enclose=_reciprocal(_monotone(mpmath.sinh)), limit=HUGE_ARGUMENT,
          inverse="acsch", spellings=("cosech",), latex=r"\operatorname{csch}", exact=_at_zero(None)),
-    _row("coth", sympy.coth, mpmath.coth, enclose=_reciprocal(_tanh.enclose), limit=HUGE_ARGUMENT,
+    _row("coth", sympy.coth, mpmath.coth, enclose=_reciprocal(_monotone(mpmath.tanh)), limit=HUGE_ARGUMENT,
          inverse="acoth", latex=r"\coth", exact=_at_zero(None)),
     _asinh,
     _acosh,

@@ -234,7 +234,7 @@ class _Tokenizer:
             elif text.startswith("**", i):
                 out.append(Token("op", "^", col, spaced=spaced))
                 i += 2
-            elif c == "_" and out and out[-1].kind == "func" and out[-1].value.name == "log":
+            elif c == "_" and out and out[-1].kind == "func" and out[-1].text in FUNCTIONS["log"].names:
                 out.append(Token("op", "_", col, spaced=spaced))  # log _ 2 x: the base follows
                 i += 1
             elif text.startswith("==", i) or text.startswith("!=", i):
@@ -347,7 +347,7 @@ class _Parser:
     def span(self, start: int, end: int) -> str:
         return self.source[start - self.offset : end - self.offset].strip()
 
-    def nested(self, col: int) -> "_Nesting":
+    def nested(self, col: int) -> _Nesting:
         return _Nesting(self, col)
 
     def expect(self, closer: str, opener: Token) -> None:
@@ -616,7 +616,7 @@ class _Parser:
                              name.col, "missing_operand")
         if base is not None:
             if len(args) != 1:
-                raise InputError(f"'log_b' takes 1 argument", name.col, "syntax")
+                raise InputError("'log_b' takes 1 argument", name.col, "syntax")
             args.append(base)
         if len(args) not in fn.arity:
             wanted = " or ".join(str(n) for n in fn.arity)
@@ -731,7 +731,7 @@ class _Parser:
                 comma = True
         return len(self.tokens) - 1, comma
 
-    def group(self) -> "_Group":
+    def group(self) -> _Group:
         opener = self.advance()
         closer = _OPENERS[opener.text]
         items: list = []
