@@ -172,10 +172,9 @@ class _Point:
         return mpmath.power(to_mpf(base), to_mpf(exponent))
 
     def apply(self, function: MathFunction, args: list[Value]) -> Value:
-        if all(isinstance(a, Fraction) for a in args):
-            exact = function.exact(*args)
-            if exact is not None:
-                return exact
+        exact = _exact_value(function, args)
+        if exact is not None:
+            return exact
         if function.real is None:
             raise Unsupported(f"cannot evaluate {function.name}")
         return function.real(*(to_mpf(a) for a in args))
@@ -282,10 +281,9 @@ class _Enclosing:
         return _finite(iv.exp(power))
 
     def apply(self, function: MathFunction, args: list) -> Fraction | Interval:
-        if all(isinstance(a, Fraction) for a in args):
-            exact = function.exact(*args)
-            if exact is not None:
-                return exact
+        exact = _exact_value(function, args)
+        if exact is not None:
+            return exact
         if function.enclose is None:
             raise Unsupported(f"cannot evaluate {function.name}")
         return function.enclose(*(self.leaf(a) for a in args))
@@ -301,6 +299,11 @@ def _finite(value: Interval) -> Interval:
     if not (mpmath.isfinite(lower(value)) and mpmath.isfinite(upper(value))):
         raise Uncertain("not finite at this precision")
     return value
+
+
+def _exact_value(function: MathFunction, args: list) -> Fraction | None:
+    """The function's value when the arguments are rational and so is the value (sin 0, |-3/2|, 5!)."""
+    return function.exact(*args) if all(isinstance(a, Fraction) for a in args) else None
 
 
 def _exact_pow(base: Value, exponent: Value) -> Fraction | None:
