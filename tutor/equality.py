@@ -25,8 +25,8 @@ a difference built from the terms a student typed (10^-50·sin x, the 5 left
 by √(10^90 + x²) − 10^45 + 5, (1 + 10^-45)·E) is larger than that and shows.
 A point that would need more than MAX_PRECISION bits is uncertain; if that
 happens at any point but the very large or very small ones, the verdict is
-UNDECIDED. Everything is fixed by the inputs: the same answer is judged the
-same way on any machine.
+UNDECIDED. The points and precisions are fixed by the inputs; only sympy's
+proof runs against the clock, and when it runs out the points decide.
 """
 
 from __future__ import annotations
