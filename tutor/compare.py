@@ -112,6 +112,11 @@ class Context:
     spellings: Spellings = ()  # the decimals the student typed, to echo them as typed
     decimals: bool = False  # decimals were typed, in the answer or the expected one: the tolerance applies
 
+    def reading(self, answer: Answer, expected: Answer | None = None) -> Context:
+        """This context for comparing `answer`: its decimals as typed, and whether any were typed."""
+        typed = bool(answer.spellings or (expected is not None and expected.spellings))
+        return replace(self, spellings=answer.spellings, decimals=typed)
+
 
 # ------------------------------------------------------------------------ values
 
@@ -457,5 +462,4 @@ COMPARISONS: dict[str, Callable[[object, object, Context], Outcome]] = {
 
 
 def compare(answer: Answer, expected: Answer, ctx: Context = Context((), None, LIMITS)) -> Outcome:
-    ctx = replace(ctx, spellings=answer.spellings, decimals=bool(answer.spellings or expected.spellings))
-    return COMPARISONS[expected.shape](answer.value, expected.value, ctx)
+    return COMPARISONS[expected.shape](answer.value, expected.value, ctx.reading(answer, expected))

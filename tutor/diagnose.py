@@ -340,7 +340,7 @@ def diagnose(problem: Problem, text: str, tolerance: Tolerance | None = None, mi
                 got = student.read(entry.reading)
                 if got is None:
                     continue
-                ctx = Context(entry.reading[1], table.tolerance, limits)
+                ctx = Context(entry.reading[1], table.tolerance, limits).reading(got)
                 candidate = entry.candidate
                 if isinstance(candidate, Pattern):
                     message = candidate.test(got, ctx)
