@@ -93,6 +93,8 @@ LABELS = {
     "cannot tell": "inconclusive", "can't tell": "inconclusive",
 }
 
+_LONGEST_NAME = max(map(len, [*FUNCTIONS, *CONSTANTS, *GREEK]))
+
 EMPTY_SET_WORDS = {"none", "no points", "no critical points", "∅", "{}", "empty"}
 
 
@@ -180,7 +182,7 @@ class _Vocabulary:
             return [run]
         if "_" in run:  # a subscripted name is one name or nothing
             return [run] if self.infer else None
-        longest = max(map(len, [*self.variables, *self.functions, *self.constants, *GREEK]))
+        longest = max([_LONGEST_NAME, *map(len, self.variables)])
         best: list[list[str] | None] = [None] * (len(run) + 1)
         best[0] = []
         for end in range(1, len(run) + 1):
@@ -807,8 +809,9 @@ def vocabulary(variables: Sequence[str] = (), *, infer: bool = False) -> _Vocabu
         base, underscore, subscript = name.partition("_")
         if base in GREEK:  # theta may be typed θ, epsilon_0 as ε_0
             symbols[GREEK[base] + underscore + subscript] = symbols[name]
-    constants = {k: v for k, v in CONSTANTS.items() if k not in symbols}
-    functions = {k: v for k, v in FUNCTIONS.items() if k not in symbols}
+    clash = symbols.keys() & (FUNCTIONS.keys() | CONSTANTS.keys())  # a variable named e, or W, wins
+    constants = {k: v for k, v in CONSTANTS.items() if k not in clash}
+    functions = {k: v for k, v in FUNCTIONS.items() if k not in clash} if clash else FUNCTIONS
     return _Vocabulary(symbols, functions, constants, infer)
 
 

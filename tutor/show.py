@@ -89,7 +89,7 @@ class _Printer:
 
     def number(self, n: Expr) -> str:
         if n.is_Integer:
-            return str(n)
+            return str(n.p)  # not str(n): sympy's printer is slow
         if n.is_Rational:
             decimal = self.decimal(n)
             if decimal is not None:
