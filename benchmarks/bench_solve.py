@@ -25,8 +25,9 @@ import sympy
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from tutor import packs  # noqa: E402
+from tutor import calculus, packs  # noqa: E402
 from tutor.calculus import fit_line, points_from_csv  # noqa: E402
+from tutor.parse import symbol
 
 NAIVE_SIZES = (10, 30, 100, 300, 1000)
 NAIVE_BUDGET = 30.0  # seconds: bigger sizes are skipped once one run takes longer
@@ -110,6 +111,7 @@ def main() -> None:
           f"(exact: {len(str(fit.slope.q))}-digit denominators)")
     print("ratios: naive sympy time / tutor time; tutor time / numpy time")
     time_pack_exercises()
+    time_lesson_solvers()
 
 
 def time_pack_exercises(variants: int = 5) -> None:
@@ -128,6 +130,47 @@ def time_pack_exercises(variants: int = 5) -> None:
     print(f"\nsolving every built-in exercise ({len(times)} variants): slowest {times[0][0]:.3f} s "
           f"({times[0][1]}), median {times[len(times) // 2][0] * 1000:.1f} ms; "
           + (f"OVER 1 s: {', '.join(slow)}" if slow else "all under the 1 s target"))
+
+
+SAUNA = "85 - 1/90 x^2 (x-6) y^2 (y-6)"
+POWER_LINES = [(1, 2), (2, 5), (3, 3)]
+LESSON_CASES = {
+    "critical x^4 - 3x^2 + x (casus irreducibilis)": lambda: calculus.critical_points("x^4 - 3x^2 + x"),
+    "critical (x^2-1)^2 + y^2 + 0.3x": lambda: calculus.critical_points("(x^2-1)^2 + y^2 + 0.3x"),
+    "critical sauna in the room, walls by values": lambda: calculus.critical_points(SAUNA, None, "0<=x<=5, 0<=y<=5"),
+    "minimize x^4 - 3x^2 + x (all local minima)": lambda: calculus.minimize("x^4 - 3x^2 + x"),
+    "minimize e^x - ln x (Omega)": lambda: calculus.minimize("e^x - ln x"),
+    "local_minima (x^2-1)^2 + y^2 + 0.3x": lambda: calculus.local_minima("(x^2-1)^2 + y^2 + 0.3x"),
+    "descent_end from (0.5, 1)": lambda: calculus.descent_end("(x^2-1)^2 + y^2 + 0.3x", None, (0.5, 1), 0.1),
+    "compare_rates x^2, five rates, 20 steps": lambda: calculus.compare_rates("x^2", None, 1,
+                                                                             [1.1, 0.001, 0.5, 0.9, 0.25], 20),
+    "iterations_until e^x - ln x": lambda: calculus.iterations_until("e^x - ln x", None, 0.05, 0.005, 1e-3),
+    "fix_variable x^2 + y^2, y = 4": lambda: calculus.fix_variable("x^2 + y^2", {"y": 4}),
+    "line_cost power lines": lambda: calculus.line_cost(POWER_LINES).at("1/2", "7/3"),
+    "mean_cost_step TV data": lambda: calculus.mean_cost_step(
+        [("230.1", "22.1"), ("44.5", "10.4"), ("17.2", "9.3")], (0, 0), "0.00001"),
+    "eliminate the normal equations": lambda: calculus.eliminate("28m + 12b - 42", "6b + 12m - 20"),
+}
+STRESS_CASES = {  # beyond the lesson: every monomial up to degree 6, no factor to help (no 1 s target)
+    "critical, dense random degree 6 in x, y": lambda: calculus.critical_points(_dense(6)),
+}
+
+
+def _dense(degree: int, seed: int = 3) -> sympy.Expr:
+    """A polynomial with every monomial up to the degree, small random integer coefficients."""
+    rng = random.Random(seed)
+    x, y = symbol("x"), symbol("y")
+    return sum(rng.randint(-9, 9) * x**i * y**j for i in range(degree + 1) for j in range(degree + 1 - i))
+
+
+def time_lesson_solvers() -> None:
+    """The solvers of the lesson's later slides on the lesson's own examples (target: each under 1 s)."""
+    times = sorted(((best(case, 1)[0], name) for name, case in LESSON_CASES.items()), reverse=True)
+    print(f"\nsolvers of the lesson's later slides ({len(times)} cases):")
+    for seconds, name in times:
+        print(f"  {seconds:8.3f} s  {name}{'  OVER 1 s' if seconds >= 1 else ''}")
+    for name, case in STRESS_CASES.items():
+        print(f"  {best(case, 1)[0]:8.3f} s  {name} (stress case, no target)")
 
 
 if __name__ == "__main__":

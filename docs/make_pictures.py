@@ -1,4 +1,4 @@
-"""Draw the pictures the README shows, from the lesson, with `tutor.plot`.
+"""Draw the pictures the README and docs/reference/plot.md show, from the lesson, with `tutor.plot`.
 
     python3 docs/make_pictures.py
 

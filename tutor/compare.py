@@ -230,9 +230,8 @@ def _outcome(judgement: Judgement, names: Sequence[str], what: str) -> Outcome:
 
 def _names(ctx: Context, *exprs: Expr) -> list[str]:
     """The exercise's variables, plus any other symbol the expressions use."""
-    names = list(ctx.variables)
-    extra = sorted({s.name for e in exprs for s in e.free_symbols} - set(names))
-    return [n for n in names if any(symbol(n) in e.free_symbols for e in exprs)] + extra
+    present = {s.name for e in exprs for s in e.free_symbols}
+    return [n for n in ctx.variables if n in present] + sorted(present - set(ctx.variables))
 
 
 # ----------------------------------------------------------------------- numbers

@@ -35,6 +35,7 @@ class _Printer:
         self.order = list(variables)
         self.decimals = decimals  # write every terminating fraction as a decimal (0.05, not 1/20)
         self.spellings = dict(spellings)  # decimals as the student typed them (0.14, not 7/50)
+        self.bars = 0  # absolute values open around what is being written
 
     def decimal(self, n: Expr) -> str | None:
         value = Fraction(int(n.p), int(n.q))
@@ -49,6 +50,10 @@ class _Printer:
 
     def render(self, e: Expr) -> tuple[str, int]:
         """The text of e and how tightly it binds."""
+        if e.has(sympy.CRootOf) and not e.free_symbols:
+            # a root with no radical form, by its first digits, as the lesson writes 0.5671…
+            text = _format_float(float(sympy.N(e, 15)), 6) + (r"\ldots" if self.latex else "…")
+            return text, (_SUM if text.startswith("-") else _ATOM)
         if e.is_Add:
             return self.add(e), _SUM
         if e.is_Mul:
@@ -69,8 +74,12 @@ class _Printer:
         if isinstance(e, sympy.exp):
             return self.power_text("e", _ATOM, e.args[0]), _POWER
         if isinstance(e, sympy.Abs):
+            self.bars += 1
             inner = self.render(e.args[0])[0]
-            return (rf"\left|{inner}\right|" if self.latex else f"|{inner}|"), _ATOM
+            self.bars -= 1
+            if self.latex:
+                return rf"\left|{inner}\right|", _ATOM
+            return (f"(|{inner}|)" if self.bars else f"|{inner}|"), _ATOM  # |a(|b|)c| reads back; |a|b|c| would not
         if isinstance(e, sympy.factorial):
             return self.wrap(e.args[0], _ATOM) + "!", _POWER
         if isinstance(e, sympy.Function):

@@ -58,8 +58,8 @@ def _header(f: Expr, variables: Sequence[str], latex: bool = False) -> str:
 
 def _approx(value: Expr) -> str:
     """' ≈ 4.16667' for a value that is not exact to four decimals already (1/2 and 0.25 need none)."""
-    if value.is_Rational and 10**4 % value.q == 0:
-        return ""
+    if value.is_Rational and 10**4 % value.q == 0 or value.has(sympy.CRootOf):
+        return ""  # exact to four decimals, or already shown by its decimals (1.1309…)
     return f" ≈ {show_float(float(sympy.N(value, 30)))}"
 
 
@@ -175,15 +175,22 @@ def minimize(function: str, variables: Sequence[str] | None = None, explain: boo
     x = result.variable
     at = show(result.point) if result.exact else show_float(result.approx)
     lines = [_header(f, names), f"f′({x}) = {show(result.derivative, names)} = 0 at {x} = {at}"
-             + (_approx(result.point) if result.exact else " (numerically; sympy found no exact solution)"),
+             + (_approx(result.point) if result.exact else " (numerically; sympy found no exact solution)")
+             + (f", {result.known_as}" if result.known_as else ""),
              f"minimum: f({at}) = {show(result.value)}{_approx(result.value)}"]
+    if len(result.minima) > 1:
+        lines.append("local minima: " + ", ".join(
+            f"{x} = {show(m.point) if m.exact else show_float(m.approx)}" for m in result.minima)
+            + ("; the least is the global minimum" if result.is_global else ""))
     if result.note:
         lines.append(f"note: {result.note}")
     latex = [_header(f, names, True),
              f"{x}^* = {show(result.point, latex=True)} \\approx {show_float(result.approx)}",
              f"f({x}^*) = {show(result.value, latex=True)}"]
     data = {"kind": "minimize", "function": show(f, names), "variable": x, "exact": result.exact,
-            "point": _exact(result.point), "value": _exact(result.value), "note": result.note}
+            "point": _exact(result.point), "value": _exact(result.value), "note": result.note,
+            "known_as": result.known_as, "is_global": result.is_global,
+            "minima": [_exact(m.point) if m.exact else {"approx": m.approx} for m in result.minima]}
     derivation = steps.critical_steps(f, (x,)) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 

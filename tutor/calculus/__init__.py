@@ -6,20 +6,26 @@ f in the order x, y, z, then the others alphabetically.
 """
 
 from .common import SolveError, order_variables, parse_point
-from .critical import (Case, Classification, CriticalPoint, CriticalPoints, CriticalSet, classify,
-                       critical_points)
-from .descent import Descent, DescentRow, descend
+from .critical import (ByValues, Case, Classification, CriticalPoint, CriticalPoints, CriticalSet, Found, Nature,
+                       Piece, classify, critical_points)
+from .cost import CostTerm, LineCost, MeanCostStep, line_cost, mean_cost_step
+from .descent import Descent, DescentRow, Stopping, descend, iterations_until
+from .elimination import Elimination, EliminationStep, Move, eliminate
 from .least_squares import (LinearFit, LineFit, NormalEquations, fit_line, fit_linear, points_from_csv,
                             points_from_text)
-from .minimize import Minimum, minimize
-from .partials import Gradient, Partial, derivative, gradient, partial
+from .minimize import DescentEnd, LocalMinima, LocalMinimum, Minimum, descent_end, local_minima, minimize
+from .partials import FixedVariable, Gradient, Partial, derivative, fix_variable, gradient, partial
+from .rates import Behaviour, LearningRates, RateTrial, compare_rates
 from .region import Condition, Region, parse_region
 from .tangent import TangentPlane, tangent_plane
 
 __all__ = [
-    "Case", "Classification", "Condition", "CriticalPoint", "CriticalPoints", "CriticalSet", "Descent",
-    "DescentRow", "Gradient", "LineFit", "LinearFit", "Minimum", "NormalEquations", "Partial", "Region",
-    "SolveError", "TangentPlane", "classify", "critical_points", "derivative", "descend", "fit_line",
-    "fit_linear", "gradient", "minimize", "order_variables", "parse_point", "parse_region", "partial",
-    "points_from_csv", "points_from_text", "tangent_plane",
+    "Behaviour", "ByValues", "Case", "Classification", "Condition", "CostTerm", "CriticalPoint", "CriticalPoints",
+    "CriticalSet", "Descent", "DescentEnd", "DescentRow", "Elimination", "EliminationStep", "FixedVariable", "Found",
+    "Gradient", "LearningRates", "LineCost", "LineFit", "LinearFit", "LocalMinima", "LocalMinimum", "MeanCostStep",
+    "Minimum", "Move", "Nature", "NormalEquations", "Partial", "Piece", "RateTrial", "Region", "SolveError",
+    "Stopping", "TangentPlane", "classify", "compare_rates", "critical_points", "derivative", "descend",
+    "descent_end", "eliminate", "fit_line", "fit_linear", "fix_variable", "gradient", "iterations_until",
+    "line_cost", "local_minima", "mean_cost_step", "minimize", "order_variables", "parse_point", "parse_region",
+    "partial", "points_from_csv", "points_from_text", "tangent_plane",
 ]

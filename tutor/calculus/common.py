@@ -13,10 +13,11 @@ from typing import Iterable, Mapping, Sequence
 import sympy
 from sympy import Expr
 
-from ..parse import InputError, read, symbol
+from ..parse import InputError, read, symbol, to_sympy
 from ..parse import _describe as describe  # the same words the parser uses
 
 Number = int | Fraction | Decimal | float | str | Expr
+DIGITS = 30  # working precision where an evaluation only has to tell signs or roots apart
 
 
 class SolveError(ValueError):
@@ -127,7 +128,32 @@ def _example(variables: Sequence[str]) -> str:
 
 
 def sign(value: Expr) -> int | None:
-    """The sign (-1, 0, 1) of a constant: exactly where sympy can decide it, else to 50 digits."""
+    """The sign of a real constant, decided exactly; None when sympy can't decide it.
+
+    An evaluation that reaches full relative precision has the right sign (a
+    nonzero number is told apart from 0); one that can't is a candidate for 0,
+    confirmed through the minimal polynomial for algebraic numbers, otherwise by
+    sympy's own reasoning.
+    """
+    value = to_sympy(value)
+    if value.is_Rational:
+        return 0 if value == 0 else (1 if value > 0 else -1)
+    if value.free_symbols:
+        return None
+    try:
+        approximation = value.evalf(DIGITS, strict=True)
+    except (sympy.core.evalf.PrecisionExhausted, ValueError, TypeError, ZeroDivisionError):
+        approximation = None
+    if approximation is not None and approximation.is_Number and approximation != 0:
+        return 1 if approximation > 0 else -1
+    if approximation is not None and approximation.is_Number and approximation == 0 and value.is_zero:
+        return 0
+    if is_algebraic(value):
+        try:
+            if sympy.minimal_polynomial(value, sympy.Dummy("t")).is_Symbol:
+                return 0
+        except (NotImplementedError, sympy.PolynomialError, ValueError):
+            pass
     for candidate in (value, sympy.simplify(value)):
         if candidate.is_zero:
             return 0
@@ -135,7 +161,15 @@ def sign(value: Expr) -> int | None:
             return 1
         if candidate.is_negative:
             return -1
-    approximation = value.evalf(50)
-    if approximation.is_Number and abs(approximation) > 1e-40:
-        return 1 if approximation > 0 else -1
     return None
+
+
+def is_algebraic(value: Expr) -> bool:
+    """Built from rationals, radicals and CRootOf by + - · / and rational powers."""
+    if value.is_Rational or isinstance(value, sympy.CRootOf):
+        return True
+    if value.is_Pow:
+        return is_algebraic(value.base) and value.exp.is_Rational
+    if value.is_Add or value.is_Mul:
+        return all(is_algebraic(a) for a in value.args)
+    return False

@@ -4,32 +4,65 @@ The equations are solved the way the lesson does it: factor each partial
 derivative, take one factor from each (a product is zero when a factor is), and
 solve each such case. A case may give points, nothing, or a whole set (the line
 x = 0 when both partials have the factor x); points on such a set are not
-isolated and belong to it. Only polynomial equations are solved completely;
-otherwise the result says it may be incomplete.
+isolated and belong to it.
+
+Polynomial equations with rational coefficients in one or two variables are
+solved completely and exactly (tutor.calculus.roots: real roots isolated, never
+a float of a complex number); other equations go to sympy's solve, and the
+result says when it may be incomplete.
+
+Where the second-derivative test cannot decide (D = 0, and on every point of a
+critical line), the function's values often can: f - f(P) is factored, and its
+sign near P read off the factors (an even power never changes sign; an odd power
+of a factor that crosses P does). On the sauna's walls f - 85 = -x²y²(x - 6)(y - 6)/90
+is ≤ 0 near every point of x = 0 with y < 6, so each is a maximum.
 """
 
 from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from enum import StrEnum
+from itertools import pairwise
 from typing import Sequence
 
 import sympy
-from sympy import Expr
+from sympy import Expr, Poly
 
 from ..budget import OutOfTime, deadline
 from ..parse import Equation
 from ..show import show
 from .common import SolveError, exact, function_of, sign, symbols, variables_of
 from .partials import derivative, value_at
-from .region import Region, parse_region
+from .region import Region, interval_text, parse_region
+from .roots import (
+    as_real,
+    rational_between,
+    rational_polynomial,
+    real_roots,
+    real_solutions,
+    sort_exactly,
+)
 
 SOLVE_SECONDS = 10.0  # for each case; sympy can take very long on hard systems
 
 
+class Nature(StrEnum):
+    """What a critical point is. The second-derivative test says minimum, maximum, saddle or
+    inconclusive; the function's values can also say neither (an inflection in one variable, or a
+    point of a critical line with larger and smaller values around it) or undecided."""
+
+    MINIMUM = "minimum"
+    MAXIMUM = "maximum"
+    SADDLE = "saddle"
+    INCONCLUSIVE = "inconclusive"
+    NEITHER = "neither"
+    UNDECIDED = "undecided"
+
+
 @dataclass(frozen=True)
 class Classification:
-    label: str  # minimum | maximum | saddle | inconclusive
+    label: Nature  # minimum | maximum | saddle | inconclusive: the second-derivative test
     D: Expr  # the Hessian's determinant (f'' in one variable)
     fxx: Expr  # the first second derivative
     reason: str
@@ -38,10 +71,39 @@ class Classification:
 
 
 @dataclass(frozen=True)
+class ByValues:
+    """What f's values near a point say, where the second-derivative test cannot."""
+
+    nature: Nature
+    reason: str
+
+
+@dataclass(frozen=True)
 class CriticalPoint:
     point: tuple[Expr, ...]
     inside: bool | None  # None when there is no region
-    classification: Classification
+    classification: Classification  # the second-derivative test
+    by_values: ByValues | None = None  # when that test is inconclusive
+
+    @property
+    def nature(self) -> Nature:
+        """The test's verdict, or where it cannot decide, the values' verdict."""
+        if self.classification.label != Nature.INCONCLUSIVE or self.by_values is None:
+            return self.classification.label
+        return self.by_values.nature
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of a critical set on which every point is of one nature, like y < 6 on x = 0."""
+
+    variable: str  # the coordinate that runs along the set (y on the line x = 0); "" for a whole curve
+    along: sympy.Set | None  # the values it takes on this piece (an interval, or one point); None: all
+    nature: Nature
+    reason: str
+
+    def show(self) -> str:
+        return "all of it" if self.along is None else interval_text(self.along, self.variable)
 
 
 @dataclass(frozen=True)
@@ -55,10 +117,19 @@ class CriticalSet:
     value: Expr | None = None  # f all along the set, when it is constant there
     where: str = ""  # the part inside the region, like 0 ≤ y ≤ 5
     kind: str = "set"  # line, plane, curve, surface
+    pieces: tuple[Piece, ...] = ()  # the nature of its points, stretch by stretch, by f's values
+    pieces_inside: tuple[Piece, ...] = ()  # the same, cut to the region (when there is one)
 
     @property
     def equations(self) -> tuple[Equation, ...]:
         return (self.equation, *self.also)
+
+    @property
+    def nature(self) -> Nature | None:
+        """The one nature of all its points (in the region, if there is one), if they share one."""
+        pieces = self.pieces_inside if self.inside is not None else self.pieces
+        natures = {p.nature for p in pieces}
+        return natures.pop() if len(natures) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -69,6 +140,14 @@ class Case:
     points: tuple[tuple[Expr, ...], ...] = ()
     set: CriticalSet | None = None
     solved: bool = True  # False when sympy could not solve this case
+
+
+@dataclass(frozen=True)
+class Found:
+    """Critical points and sets on one side of a region's boundary."""
+
+    points: tuple[CriticalPoint, ...]
+    sets: tuple[CriticalSet, ...]
 
 
 @dataclass(frozen=True)
@@ -83,6 +162,18 @@ class CriticalPoints:
     factors: tuple[tuple[Expr, ...], ...] = ()  # the factors of each nonzero partial
     cases: tuple[Case, ...] = ()
     region: Region | None = None
+
+    @property
+    def inside(self) -> Found:
+        """What lies in the region (everything, when there is none); a set that reaches into it counts."""
+        return Found(tuple(p for p in self.points if p.inside is not False),
+                     tuple(s for s in self.sets if s.inside is not False))
+
+    @property
+    def outside(self) -> Found:
+        """What lies wholly outside the region."""
+        return Found(tuple(p for p in self.points if p.inside is False),
+                     tuple(s for s in self.sets if s.inside is False))
 
 
 # ------------------------------------------------------------------ classification
@@ -100,7 +191,7 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
         for a in variables)
     minors = [sympy.Matrix(hessian)[:k, :k].det() if k > 1 else hessian[0][0]
               for k in range(1, len(variables) + 1)]
-    minors = [sympy.simplify(m) for m in minors]
+    minors = [_tidy(m) for m in minors]
     signs = [sign(m) for m in minors]
     D, fxx = minors[-1], hessian[0][0]
     label = _label(signs)
@@ -108,16 +199,21 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
                           tuple(minors))
 
 
-def _label(signs: list[int | None]) -> str:
+def _tidy(value: Expr) -> Expr:
+    """Simplified, except a value with CRootOf in it, which simplify can't improve (only slowly)."""
+    return value if value.has(sympy.CRootOf) else sympy.simplify(value)
+
+
+def _label(signs: list[int | None]) -> Nature:
     if None in signs:
-        return "inconclusive"
+        return Nature.INCONCLUSIVE
     if all(s > 0 for s in signs):
-        return "minimum"
+        return Nature.MINIMUM
     if all(s * (-1) ** (k + 1) > 0 for k, s in enumerate(signs)):
-        return "maximum"
+        return Nature.MAXIMUM
     if signs[-1] == 0:
-        return "inconclusive"
-    return "saddle" if len(signs) > 1 else "inconclusive"
+        return Nature.INCONCLUSIVE
+    return Nature.SADDLE if len(signs) > 1 else Nature.INCONCLUSIVE
 
 
 def _compare(s: int) -> str:
@@ -138,12 +234,12 @@ def _reason(label: str, variables: Sequence[str], D: Expr, fxx: Expr, minors: li
         if label == "inconclusive":
             text += ", so the second-derivative test cannot decide"
         return text
-    shown = ", ".join(show(m) for m in minors)
+    listed = ", ".join(show(m) for m in minors)
     return {
-        "minimum": f"the leading principal minors {shown} are all positive",
-        "maximum": f"the leading principal minors {shown} alternate in sign, starting negative",
-        "saddle": f"the leading principal minors {shown} are neither all positive nor alternating",
-        "inconclusive": f"the Hessian's determinant is 0 (minors {shown}), so the test cannot decide",
+        "minimum": f"the leading principal minors {listed} are all positive",
+        "maximum": f"the leading principal minors {listed} alternate in sign, starting negative",
+        "saddle": f"the leading principal minors {listed} are neither all positive nor alternating",
+        "inconclusive": f"the Hessian's determinant is 0 (minors {listed}), so the test cannot decide",
     }[label]
 
 
@@ -168,12 +264,13 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
 
     numerators = [sympy.fraction(sympy.together(g))[0] for g in equations]
     factors = tuple(_factors(n, syms) for n in numerators)
+    exactly = len(syms) <= 2 and all(rational_polynomial(n, syms) is not None for n in numerators)
     complete = all(n.is_polynomial(*syms) for n in numerators)
     note = "" if complete else ("the equations are not polynomial, so sympy's solutions "
                                 "may not be all the critical points")
     cases = []
     for combination in itertools.product(*factors):
-        case = _solve_case(combination, syms, f, gradient, region)
+        case = _solve_case(combination, syms, f, gradient, region, exactly)
         if case is not None:
             cases.append(case)
             if not case.solved:
@@ -182,10 +279,12 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     sets = _largest(_unique(c.set for c in cases if c.set is not None))
     on_sets = [p for c in cases for p in c.points if any(lies_on(p, s.equations, syms) for s in sets)]
     isolated = _unique(p for c in cases for p in c.points if p not in on_sets)
-    points = tuple(
-        CriticalPoint(p, region.contains(p) if region else None, classify(f, variables, p))
-        for p in sorted(isolated, key=_order))
-    return CriticalPoints(points, tuple(sets), complete, note, f, variables, gradient, factors,
+    points = []
+    for p in sort_exactly(isolated):
+        test = classify(f, variables, p)
+        by_values = _by_values(f, syms, p) if test.label == Nature.INCONCLUSIVE else None
+        points.append(CriticalPoint(p, region.contains(p) if region else None, test, by_values))
+    return CriticalPoints(tuple(points), tuple(sets), complete, note, f, variables, gradient, factors,
                           tuple(cases), region)
 
 
@@ -204,31 +303,86 @@ def _factors(numerator: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, ...]:
 
 
 def _solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Expr,
-                gradient: Sequence[Expr], region: Region | None) -> Case | None:
+                gradient: Sequence[Expr], region: Region | None, exactly: bool) -> Case | None:
     distinct = tuple(dict.fromkeys(combination))
     conditions = tuple(as_equation(c, syms) for c in combination)
     if _contradictory(distinct):
         return None
-    try:
-        with deadline(SOLVE_SECONDS):
-            solutions = sympy.solve(list(distinct), list(syms), dict=True)
-    except (NotImplementedError, OutOfTime):
-        return Case(conditions, solved=False)
-    if not solutions:
-        return None
-    points, curve = [], None
-    for solution in solutions:
-        if all(s in solution for s in syms) and not any(v.free_symbols & set(syms)
-                                                        for v in solution.values()):
-            point = tuple(solution[s] for s in syms)
-            if _defined(point, syms, f, gradient):
-                points.append(point)
-        elif curve is None:
-            ordered = sorted(distinct, key=sympy.default_sort_key)
-            curve = _critical_set(tuple(as_equation(c, syms) for c in ordered), syms, f, region)
+    if exactly:
+        found, whole = _solve_exactly(distinct, syms)
+    else:
+        try:
+            found, whole = _solve_with_sympy(distinct, syms)
+        except (NotImplementedError, OutOfTime, sympy.PolynomialError, ValueError, TypeError,
+                ZeroDivisionError, RecursionError):  # sympy gave up: said so in the result, never raised
+            return Case(conditions, solved=False)
+    points = [p for p in found if _defined(p, syms, f, gradient)]
+    curve = None
+    if whole:
+        ordered = sorted(distinct, key=sympy.default_sort_key)
+        curve = _critical_set(tuple(as_equation(c, syms) for c in ordered), syms, f, region)
     if not points and curve is None:
         return None
     return Case(conditions, tuple(points), curve)
+
+
+def _solve_exactly(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list[tuple], bool]:
+    """Polynomials with rational coefficients in one or two variables, set to 0 together:
+    their real common points, and whether they have a whole curve of them in common."""
+    if len(syms) == 1:
+        (factor,) = factors
+        return [(r,) for r in real_roots(factor, syms[0])], False
+    x, y = syms
+    if len(factors) == 2:
+        p, q = factors
+        return list(real_solutions(p, q, x, y)), False
+    (factor,) = factors
+    if _has_real_curve(factor, x, y):
+        return [], True
+    gradient = [sympy.diff(factor, v) for v in syms]  # the curve's only real points are singular ones
+    along = gradient[1] if gradient[1] != 0 else gradient[0]
+    candidates = real_solutions(factor, along, x, y)
+    return [p for p in candidates if all(sign(g.xreplace(dict(zip(syms, p)))) == 0 for g in gradient)], False
+
+
+def _has_real_curve(curve: Expr, x: sympy.Symbol, y: sympy.Symbol) -> bool:
+    """Whether the irreducible curve = 0 has a whole arc of real points (x² + y² + 1 = 0 has none,
+    x² + y² = 0 only the point (0, 0)).
+
+    Between the x where the curve has a vertical tangent, a singular point or an asymptote, the
+    number of real y on it stays the same, so one x in each gap (and beyond) tells.
+    """
+    poly = Poly(curve, x, y)
+    if poly.degree(y) <= 0 or poly.degree(x) <= 0:
+        return bool(real_roots(curve, x if poly.degree(y) <= 0 else y))
+    lead = poly.as_expr().coeff(y, poly.degree(y))
+    marks = Poly(sympy.resultant(curve, sympy.diff(curve, y), y) * lead, x)
+    places = list(real_roots(marks)) if marks.degree() > 0 else []
+    return any(real_roots(Poly(curve.xreplace({x: a}), y)) for a in _samples(places))
+
+
+def _samples(marks: Sequence[Expr]) -> list[Expr]:
+    """A rational number in each gap between sorted reals, and one beyond each end (0 if none)."""
+    if not marks:
+        return [sympy.Integer(0)]
+    samples = [sympy.floor(marks[0]) - 1]
+    samples += [rational_between(a, b) for a, b in pairwise(marks)]
+    return samples + [sympy.ceiling(marks[-1]) + 1]
+
+
+def _solve_with_sympy(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list[tuple], bool]:
+    """sympy's solve, within its time budget, keeping the real solutions."""
+    with deadline(SOLVE_SECONDS):
+        solutions = sympy.solve(list(factors), list(syms), dict=True)
+    points, whole = [], False
+    for solution in solutions:
+        if all(s in solution for s in syms) and not any(v.free_symbols & set(syms) for v in solution.values()):
+            point = tuple(as_real(solution[s]) for s in syms)
+            if None not in point:
+                points.append(point)
+        else:
+            whole = True
+    return points, whole
 
 
 def _contradictory(factors: Sequence[Expr]) -> bool:
@@ -246,10 +400,13 @@ def _contradictory(factors: Sequence[Expr]) -> bool:
 def _defined(point: tuple, syms: Sequence[sympy.Symbol], f: Expr, gradient: Sequence[Expr]) -> bool:
     values = dict(zip(syms, point))
     for expr in (f, *gradient):
+        denominator = sympy.fraction(sympy.together(expr))[1]
+        if denominator.free_symbols and sign(denominator.xreplace(values)) == 0:
+            return False
         value = expr.xreplace(values)
         if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or value.is_extended_real is False:
             return False
-    return all(v.is_extended_real is not False for v in point)
+    return True
 
 
 def as_equation(factor: Expr, syms: Sequence[sympy.Symbol]) -> Equation:
@@ -266,7 +423,8 @@ def as_equation(factor: Expr, syms: Sequence[sympy.Symbol]) -> Equation:
 def _critical_set(equations: tuple[Equation, ...], syms: Sequence[sympy.Symbol], f: Expr,
                   region: Region | None) -> CriticalSet:
     value = _value_along(f, equations, syms)
-    inside, where = region.meets(equations) if region else (None, "")
+    inside, extent, variable = region.extent(equations) if region else (None, None, None)
+    where = interval_text(extent, variable.name) if inside and extent is not None and variable is not None else ""
     kind = _kind(equations, syms)
     text = f"Every point of the {kind} {' and '.join(_show(e, syms) for e in equations)} is critical"
     if value is not None:
@@ -274,7 +432,9 @@ def _critical_set(equations: tuple[Equation, ...], syms: Sequence[sympy.Symbol],
     if inside is not None:
         text += f"; it meets the region where {where}" if inside and where else \
             ("; it lies inside the region" if inside else "; it lies outside the region")
-    return CriticalSet(equations[0], inside, text, equations[1:], value, where, kind)
+    pieces = _pieces(f, equations, syms, value)
+    inner = _cut(pieces, extent, variable) if inside else ()
+    return CriticalSet(equations[0], inside, text, equations[1:], value, where, kind, pieces, inner)
 
 
 def _value_along(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol]) -> Expr | None:
@@ -285,7 +445,7 @@ def _value_along(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Sy
             branches = [solved] if len(solved) == len(equations) else \
                 sympy.solve([e.lhs - e.rhs for e in equations], list(syms), dict=True)
             values = {sympy.simplify(f.subs(branch)) for branch in branches}
-    except (NotImplementedError, OutOfTime):
+    except (NotImplementedError, OutOfTime, sympy.PolynomialError, ValueError, TypeError):
         return None
     if len(values) == 1 and not next(iter(values)).free_symbols:
         return values.pop()
@@ -306,7 +466,7 @@ def _show(e: Equation, syms: Sequence[sympy.Symbol]) -> str:
 
 def lies_on(point: Sequence[Expr], equations: Sequence[Equation], syms: Sequence[sympy.Symbol]) -> bool:
     values = dict(zip(syms, point))
-    return all(sympy.simplify((e.lhs - e.rhs).xreplace(values)) == 0 for e in equations)
+    return all(sign((e.lhs - e.rhs).xreplace(values)) == 0 for e in equations)
 
 
 def _largest(sets: list[CriticalSet]) -> list[CriticalSet]:
@@ -319,5 +479,151 @@ def _unique(items) -> list:
     return list(dict.fromkeys(items))
 
 
-def _order(point: tuple) -> tuple:
-    return tuple(float(sympy.N(c)) for c in point)
+# ------------------------------------------------------- deciding by the function's values
+
+
+def _by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
+    """What f's values near a critical point say, where the second-derivative test can't decide."""
+    value = f.xreplace(dict(zip(syms, point)))
+    if len(syms) == 1:
+        s, why = higher_derivatives(f, syms[0], point[0])
+    elif rational_polynomial(f, syms) is not None and all(c.is_Rational for c in point):
+        s = _sign_near(sympy.expand(f - value), syms, point)
+        why = "from the factors of f - f(P)"
+    else:
+        s, why = None, ""
+    return _judgement(s, show(value), "point", len(syms), why)
+
+
+def _judgement(s: int | None, value: str, what: str, dimension: int, why: str) -> ByValues:
+    if s is None:
+        return ByValues(Nature.UNDECIDED, f"neither the test nor f's values simply decide at this {what}")
+    if s == 0:
+        nature = Nature.SADDLE if what == "point" and dimension > 1 else Nature.NEITHER
+        return ByValues(nature, f"f takes values above and below {value} near {_near(what)} ({why})")
+    nature = Nature.MINIMUM if s > 0 else Nature.MAXIMUM
+    return ByValues(nature, f"f = {value} {'there' if what == 'point' else 'all along it'} and "
+                            f"f {'≥' if s > 0 else '≤'} {value} near {_near(what)} ({why})")
+
+
+def _near(what: str) -> str:
+    return "it" if what == "point" else "each of its points"
+
+
+def higher_derivatives(f: Expr, x: sympy.Symbol, a: Expr, most: int = 12) -> tuple[int | None, str]:
+    """The first derivative that is not 0 at a: an even one decides by its sign, an odd one means
+    f crosses f(a) there (an inflection)."""
+    d = sympy.diff(f, x)
+    for order in range(2, most + 1):
+        d = sympy.diff(d, x)
+        s = sign(d.xreplace({x: a}))
+        if s is None:
+            return None, ""
+        if s != 0:
+            nth = f"the derivatives up to order {order - 1} are 0 there and f⁽{order}⁾ {_compare(s)}"
+            return (s if order % 2 == 0 else 0), nth
+    return None, ""
+
+
+def _sign_near(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> int | None:
+    """The sign of g near the point where g = 0: 1 (g ≥ 0), -1 (g ≤ 0), 0 (both signs), None (unknown).
+
+    g is factored; a factor that is not 0 at the point keeps its sign nearby, an even power is
+    never negative, and an odd power of a factor whose zero set passes smoothly through the point
+    changes sign across it.
+    """
+    constant, pairs = sympy.factor_list(g, *syms)
+    values = dict(zip(syms, point))
+    total, unknown = 1 if constant > 0 else -1, False  # a nonzero rational
+    for factor, power in pairs:
+        s = sign(factor.xreplace(values))
+        if s is None:
+            return None
+        if s != 0:
+            total *= s**power
+        elif power % 2:
+            if any(sign(sympy.diff(factor, v).xreplace(values)) != 0 for v in syms):
+                return 0
+            definite = _definite(factor, syms, point)
+            if definite is None:
+                unknown = True
+            else:
+                total *= definite
+    return None if unknown else total
+
+
+def _definite(factor: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> int | None:
+    """1 or -1 when the factor, written in powers of (x - a), (y - b), has only even powers and
+    coefficients of one sign (x⁴ + y⁴ ≥ 0); None otherwise."""
+    shifted = Poly(sympy.expand(factor.xreplace({v: v + c for v, c in zip(syms, point)})), *syms)
+    signs = {sign(c) for monomial, c in shifted.terms() if all(e % 2 == 0 for e in monomial)}
+    if len(signs) != 1 or any(any(e % 2 for e in monomial) for monomial, _ in shifted.terms()):
+        return None
+    return signs.pop()
+
+
+def _pieces(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol],
+            value: Expr | None) -> tuple[Piece, ...]:
+    """The nature of the points of a critical line (or curve), stretch by stretch, from f's values."""
+    if len(syms) != 2 or len(equations) != 1 or value is None or not value.is_Rational \
+            or rational_polynomial(f, syms) is None:
+        return ()
+    (equation,) = equations
+    g = sympy.expand(f - value)
+    constant, pairs = sympy.factor_list(g, *syms)
+    curve = equation.lhs - equation.rhs
+    own = sum(power for factor, power in pairs if sympy.rem(factor, curve, *syms) == 0
+              and Poly(factor, *syms).total_degree() == Poly(curve, *syms).total_degree())
+    shown_value = show(value)
+    if own % 2:
+        return (Piece("", None, Nature.NEITHER,
+                      f"f takes values above and below {shown_value} on either side of it"),)
+    line = isinstance(equation.lhs, sympy.Symbol) and Poly(curve, *syms).total_degree() == 1
+    others = [(factor, power) for factor, power in pairs if sympy.rem(factor, curve, *syms) != 0]
+    if not line:
+        if others:
+            return ()
+        return (_piece("", None, sign(constant), shown_value),)
+    u = next(s for s in syms if s != equation.lhs)
+    on_line = {equation.lhs: equation.rhs}
+    along = [(Poly(sympy.expand(factor.xreplace(on_line)), u), power) for factor, power in others]
+    marks = sort_exactly(dict.fromkeys(r for poly, _ in along if poly.degree() > 0 for r in real_roots(poly)))
+    pieces: list[Piece] = []
+    bounds = [-sympy.oo, *marks, sympy.oo]
+    for k, (low, high) in enumerate(pairwise(bounds)):
+        middle = _samples(marks)[k]
+        s = sign(constant)
+        for poly, power in along:
+            s *= sign(poly.as_expr().xreplace({u: middle}))**power
+        pieces.append(_piece(u.name, sympy.Interval.open(low, high), s, shown_value))
+        if high != sympy.oo:
+            point = tuple(high if v == u else equation.rhs.xreplace({u: high}) for v in syms)
+            pieces.append(_piece(u.name, sympy.FiniteSet(high), _sign_near(g, syms, point), shown_value))
+    return _merged(pieces)
+
+
+def _piece(variable: str, along: sympy.Set | None, s: int | None, value: str) -> Piece:
+    judgement = _judgement(s, value, "set", 2, "from the factors of f - " + value)
+    return Piece(variable, along, judgement.nature, judgement.reason)
+
+
+def _merged(pieces: list[Piece]) -> tuple[Piece, ...]:
+    merged: list[Piece] = []
+    for piece in pieces:
+        if merged and merged[-1].nature == piece.nature:
+            last = merged.pop()
+            piece = Piece(piece.variable, sympy.Union(last.along, piece.along), piece.nature, piece.reason)
+        merged.append(piece)
+    return tuple(merged)
+
+
+def _cut(pieces: Sequence[Piece], extent: sympy.Set | None, variable: sympy.Symbol | None) -> tuple[Piece, ...]:
+    """The pieces of a set, cut to the part of it in the region (extent: the free variable's values there)."""
+    if extent is None or variable is None:
+        return tuple(pieces)
+    cut = []
+    for piece in pieces:
+        along = extent if piece.along is None else piece.along.intersect(extent)
+        if not along.is_empty:
+            cut.append(Piece(variable.name, along, piece.nature, piece.reason))
+    return tuple(cut)

@@ -105,3 +105,29 @@ def _float(value: Number, what: str) -> float:
     if not math.isfinite(result):
         raise SolveError(f"{what} must be a finite number")
     return result
+
+
+@dataclass(frozen=True)
+class Stopping:
+    """"Repeat until close enough": descent until |∇f| (|f′|) is below a tolerance."""
+
+    descent: Descent  # its rows, up to the stop
+    tolerance: float
+    iterations: int | None  # the first k with |∇f(xₖ)| < tolerance; None when it never got there
+    reason: str = ""  # why it never got there: it diverged, or not within the bound
+
+
+def iterations_until(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Number] | Number,
+                     rate: Number, tolerance: float, bound: int = 1000) -> Stopping:
+    """How many iterations until the gradient is shorter than the tolerance (at most `bound`)."""
+    if not tolerance > 0:
+        raise SolveError("the tolerance must be a positive number, like 0.001")
+    if bound < 0:
+        raise SolveError("the bound on the iterations can't be negative")
+    run = descend(f, variables, start, rate, tolerance=tolerance, max_iterations=bound)
+    if run.converged:
+        return Stopping(run, tolerance, run.rows[-1].k)
+    if run.diverged_at is not None:
+        return Stopping(run, tolerance, None, f"it diverged at iteration {run.diverged_at}: {run.note}")
+    return Stopping(run, tolerance, None,
+                    f"|∇f| is still {math.hypot(*run.rows[-1].gradient):.3g} after {bound} iterations")

@@ -1,40 +1,90 @@
-"""Minimising a function of one variable: exactly where sympy can solve f'(x) = 0.
+"""Minima: every local minimum of a function of one or two variables, which one is global, and
+where gradient descent from a start ends up.
 
-eˣ - ln x has f'(x) = eˣ - 1/x, which sympy solves as x = W(1) (the omega
-constant, 0.5671...). Where no exact solution exists the minimum is found
-numerically and marked inexact. Minima are local; the result says when f is
-seen to take smaller values elsewhere.
+A polynomial with rational coefficients is handled exactly: its critical points
+are isolated exactly (tutor.calculus.critical), each is classified, and whether
+the lowest local minimum is the global one follows from the highest-degree terms
+(an even degree that is positive in every direction makes f grow without bound,
+an odd degree or a negative direction lets it fall without bound).
+
+eˣ - ln x has f'(x) = eˣ - 1/x, which sympy solves as x = W(1): the Omega
+constant Ω = 0.5671…, named as the lesson names it. Where sympy finds no exact
+solution the minima are found numerically and marked inexact, and whether one is
+global is judged from f on a wide grid, which the note says.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import Sequence
 
 import mpmath
 import sympy
-from sympy import Expr
+from sympy import Expr, Poly
 
 from ..budget import OutOfTime, deadline
 from ..evaluate import Undefined, compile_expression
 from ..parse import symbol
 from ..show import show
-from .common import SolveError, function_of, sign, variables_of
+from .common import Number, SolveError, function_of, sign, symbols, variables_of
+from .critical import (
+    CriticalPoint,
+    CriticalSet,
+    Nature,
+    critical_points,
+    higher_derivatives,
+)
+from .descent import Descent, descend
 from .partials import derivative
+from .roots import as_real, compare, rational_between, rational_polynomial, real_roots
 
 SOLVE_SECONDS = 10.0
 # where to look for smaller values and, failing sympy, for a minimum: dense near 0, out to ±10⁴
 _GRID = sorted({s * m * 10.0**k for s in (-1, 1) for k in range(-3, 3) for m in range(1, 100)} | {0.0})
+KNOWN = {sympy.LambertW(1): "the Omega constant Ω"}  # closed forms the lesson names
 
 
 @dataclass(frozen=True)
-class Minimum:
+class LocalMinimum:
     point: Expr  # exact when `exact`, else a Float
     approx: float
     value: Expr  # f at the point
     exact: bool
+    known_as: str = ""  # the name the lesson gives the point, like the Omega constant Ω for W(1)
+
+
+@dataclass(frozen=True)
+class Minimum:
+    """The least local minimum of f(x) (the global one when `is_global`), and every local minimum."""
+
+    least: LocalMinimum
     note: str = ""  # e.g. that this minimum is only local
     variable: str = "x"
     derivative: Expr = sympy.Integer(0)  # f'(x), whose zero the point is
+    minima: tuple[LocalMinimum, ...] = ()  # every local minimum, left to right
+    is_global: bool | None = None  # whether the least is the global minimum; None: not known for sure
+
+    @property
+    def point(self) -> Expr:
+        return self.least.point
+
+    @property
+    def approx(self) -> float:
+        return self.least.approx
+
+    @property
+    def value(self) -> Expr:
+        return self.least.value
+
+    @property
+    def exact(self) -> bool:
+        return self.least.exact
+
+    @property
+    def known_as(self) -> str:
+        return self.least.known_as
 
 
 def minimize(f: str | Expr, variable: str | None = None) -> Minimum:
@@ -46,27 +96,105 @@ def minimize(f: str | Expr, variable: str | None = None) -> Minimum:
     (name,) = variables
     x = symbol(name)
     slope = derivative(f, name)
-    evaluate = _evaluator(f, x)
-    samples = [(p, v) for p, v in ((p, evaluate(p)) for p in _GRID) if v is not None]
-    exact = True
-    candidates = _exact_zeros(slope, x)
-    if candidates is None:
-        exact, candidates = False, _numeric_zeros(slope, x, samples)
-    minima = [c for c in candidates if _is_minimum(f, x, c, evaluate)]
-    if not minima and exact:
-        exact, minima = False, [c for c in _numeric_zeros(slope, x, samples)
-                                if _is_minimum(f, x, c, evaluate)]
+    minima = _exact_minima(f, x) if rational_polynomial(f, [x]) is not None else _minima(f, x, slope)
     if not minima:
         raise SolveError(f"f has no minimum: f′({name}) = {show(slope, variables)} "
                          "never changes from negative to positive")
-    best = min(minima, key=lambda c: evaluate(c))
-    value = _simplify(f.xreplace({x: best}))
-    lowest, least = min(samples, key=lambda sample: sample[1], default=(None, None))
-    note = ""
-    if lowest is not None and least < evaluate(best) - 1e-9 * (1 + abs(evaluate(best))):
-        note = (f"this minimum is only local: f is smaller elsewhere, "
-                f"for example f({show(sympy.Float(lowest))}) ≈ {show(sympy.Float(least))}")
-    return Minimum(best, float(sympy.N(best)), value, exact, note, name, slope)
+    best = minima[0]
+    for candidate in minima[1:]:
+        if _lower(candidate, best):
+            best = candidate
+    is_global, note = _globally(f, x, best)
+    return Minimum(best, note, name, slope, tuple(minima), is_global)
+
+
+def _local(f: Expr, x: sympy.Symbol, point: Expr, exact: bool = True) -> LocalMinimum:
+    value = _simplify(f.xreplace({x: point})) if exact else f.xreplace({x: point}).evalf(15)
+    return LocalMinimum(point, float(sympy.N(point, 30)), value, exact, KNOWN.get(point, ""))
+
+
+def _lower(a: LocalMinimum, b: LocalMinimum) -> bool:
+    if a.exact and b.exact:
+        return compare(a.value, b.value) < 0
+    return float(a.value) < float(b.value)
+
+
+def _exact_minima(f: Expr, x: sympy.Symbol) -> list[LocalMinimum]:
+    """Every local minimum of a polynomial, exactly: its critical points that are minima."""
+    found = critical_points(f, [x.name])
+    return [_local(f, x, p.point[0]) for p in found.points if p.nature == Nature.MINIMUM]
+
+
+def _minima(f: Expr, x: sympy.Symbol, slope: Expr) -> list[LocalMinimum]:
+    """Local minima of a function that is not a polynomial: from sympy's solutions of f' = 0 where
+    it finds them, else numerically from f on a grid."""
+    evaluate = _evaluator(f, x)
+    zeros = _exact_zeros(slope, x)
+    minima = [_local(f, x, z) for z in zeros if _is_minimum(f, x, z, evaluate)] if zeros else []
+    if minima:
+        return sorted(minima, key=lambda m: m.approx)
+    samples = _samples(evaluate)
+    numeric = [z for z in _numeric_zeros(slope, x, samples) if _is_minimum(f, x, z, evaluate)]
+    return [_local(f, x, z, exact=False) for z in sorted(set(numeric), key=float)]
+
+
+def _globally(f: Expr, x: sympy.Symbol, best: LocalMinimum) -> tuple[bool | None, str]:
+    """Whether the least local minimum is the global one, and a note when it is not (or not known)."""
+    bounded = bounded_below(f, [x])
+    if bounded is False:
+        return False, "this minimum is only local: f decreases without bound"
+    if bounded:
+        return True, ""
+    evaluate = _evaluator(f, x)
+    lowest, least = min(_samples(evaluate), key=lambda sample: sample[1], default=(None, None))
+    here = evaluate(best.point)
+    if lowest is not None and here is not None and least < here - 1e-9 * (1 + abs(here)):
+        return False, (f"this minimum is only local: f is smaller elsewhere, "
+                       f"for example f({show(sympy.Float(lowest))}) ≈ {show(sympy.Float(least))}")
+    return None, ""
+
+
+def bounded_below(f: Expr, syms: Sequence[sympy.Symbol]) -> bool | None:
+    """For a polynomial in one or two variables: True when it grows without bound in every direction
+    (its highest-degree terms are positive in every direction, or it is p(x) + q(y) with both
+    growing), so the least local minimum is global; False when it falls without bound in some
+    direction; None when neither simple rule tells, and for other functions."""
+    poly = rational_polynomial(f, syms)
+    if poly is None or poly.total_degree() < 1 or len(syms) > 2:
+        return None
+    top = sum(c * sympy.Mul(*(s**e for s, e in zip(syms, monomial)))
+              for monomial, c in poly.terms() if sum(monomial) == poly.total_degree())
+    if poly.total_degree() % 2:
+        return False
+    if len(syms) == 1:
+        return poly.LC() > 0
+    x, y = syms
+    if all(0 in monomial for monomial in poly.monoms()):  # p(x) + q(y): bounded when both are
+        parts = [bounded_below(sum(c * v**max(m) for m, c in poly.terms() if m[1 - i] == 0 and max(m) > 0), [v])
+                 for i, v in enumerate(syms)]
+        if False in parts:
+            return False
+        if all(parts):
+            return True
+    t = sympy.Dummy("t")
+    slope = Poly(top.xreplace({x: 1, y: t}), t)  # the direction (1, t); (0, 1) apart
+    places = real_roots(slope) if slope.degree() > 0 else ()
+    values = [sign(top.xreplace({x: 0, y: 1}))]
+    marks = list(places)
+    tests = [sympy.floor(marks[0]) - 1, *(rational_between(a, b) for a, b in pairwise(marks)),
+             sympy.ceiling(marks[-1]) + 1] if marks else [sympy.Integer(0)]
+    values += [sign(slope.as_expr().xreplace({t: v})) for v in tests]
+    known = [v for v in values if v is not None]
+    if len(known) < len(values):
+        return None
+    if any(v < 0 for v in known):
+        return False
+    if all(v > 0 for v in known) and not places:
+        return True
+    return None
+
+
+# ------------------------------------------------------------------ functions with no exact solution
 
 
 def _evaluator(f: Expr, x: sympy.Symbol):
@@ -75,19 +203,23 @@ def _evaluator(f: Expr, x: sympy.Symbol):
     def evaluate(at) -> float | None:
         try:
             return float(compiled([mpmath.mpf(float(sympy.N(at)) if isinstance(at, Expr) else at)]).value)
-        except (Undefined, OverflowError, TypeError):
+        except (Undefined, OverflowError, TypeError, ValueError):
             return None
     return evaluate
+
+
+def _samples(evaluate) -> list[tuple[float, float]]:
+    return [(p, v) for p, v in ((p, evaluate(p)) for p in _GRID) if v is not None and math.isfinite(v)]
 
 
 def _exact_zeros(slope: Expr, x: sympy.Symbol) -> list[Expr] | None:
     try:
         with deadline(SOLVE_SECONDS):
             zeros = sympy.solve(slope, x)
-    except (NotImplementedError, OutOfTime):
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, sympy.PolynomialError):
         return None
-    real = [z for z in zeros if z.is_extended_real is not False and not z.has(sympy.I)]
-    return real if zeros else None
+    real = [r for r in (as_real(z) for z in zeros) if r is not None]
+    return real or None
 
 
 def _numeric_zeros(slope: Expr, x: sympy.Symbol, samples: list[tuple[float, float]]) -> list[Expr]:
@@ -106,12 +238,12 @@ def _numeric_zeros(slope: Expr, x: sympy.Symbol, samples: list[tuple[float, floa
 
 
 def _is_minimum(f: Expr, x: sympy.Symbol, at: Expr, evaluate) -> bool:
-    """The second-derivative test, or if it says nothing, f just around the point."""
+    """The second-derivative test (or higher derivatives), or if they say nothing, f just around."""
     if evaluate(at) is None:
         return False
-    curvature = sign(sympy.diff(f, x, 2).xreplace({x: at}))
-    if curvature:
-        return curvature > 0
+    s, _ = higher_derivatives(f, x, at)
+    if s is not None:
+        return s > 0
     centre = float(sympy.N(at))
     around = [evaluate(centre + h) for h in (-1e-4, 1e-4)]
     return all(v is not None and v >= evaluate(at) for v in around)
@@ -126,4 +258,79 @@ def _simplify(value: Expr) -> Expr:
                           lambda e: e.args[0].args[0] / e.args[0])
     value = value.replace(lambda e: isinstance(e, sympy.log) and positive_w(e.args[0]),
                           lambda e: sympy.log(e.args[0].args[0]) - e.args[0])
-    return sympy.simplify(value)
+    return sympy.expand(value) if value.has(sympy.CRootOf) else sympy.simplify(value)
+
+
+# ------------------------------------------------------------------ two variables, and descent
+
+
+@dataclass(frozen=True)
+class LocalMinima:
+    """Every local minimum of f (one or two variables), and the least one."""
+
+    function: Expr
+    variables: tuple[str, ...]
+    points: tuple[CriticalPoint, ...]  # the isolated local minima, in order
+    values: tuple[Expr, ...]  # f at each of them
+    sets: tuple[CriticalSet, ...]  # whole sets of minima, like the line x = y for (x - y)²
+    lowest: int | None  # index of the least of the points
+    is_global: bool | None  # whether that one is the global minimum; None: not known for sure
+    complete: bool  # False when sympy could not find every critical point
+    note: str = ""
+
+
+def local_minima(f: str | Expr, variables: Sequence[str] | None = None) -> LocalMinima:
+    f = function_of(f)
+    variables = variables_of(f, variables)
+    if not 1 <= len(variables) <= 2:
+        raise SolveError("local minima are found for functions of one or two variables")
+    syms = symbols(variables)
+    found = critical_points(f, variables)
+    points = tuple(p for p in found.points if p.nature == Nature.MINIMUM)
+    values = tuple(_value(f, syms, p.point) for p in points)
+    sets = tuple(s for s in found.sets if s.nature == Nature.MINIMUM)
+    lowest = None
+    for i, value in enumerate(values):
+        if lowest is None or compare(value, values[lowest]) < 0:
+            lowest = i
+    bounded = bounded_below(f, syms) if found.complete else None
+    is_global = None if lowest is None else (False if bounded is False else (True if bounded else None))
+    if lowest is not None and sets and any(s.value is not None and compare(s.value, values[lowest]) < 0
+                                           for s in sets):
+        is_global = False
+    note = found.note
+    if bounded is False:
+        note = "f decreases without bound, so no minimum is global"
+    return LocalMinima(f, variables, points, values, sets, lowest, is_global, found.complete, note)
+
+
+def _value(f: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> Expr:
+    value = f.xreplace(dict(zip(syms, point)))
+    return sympy.expand(value) if value.has(sympy.CRootOf) else _simplify(value)
+
+
+@dataclass(frozen=True)
+class DescentEnd:
+    """Where gradient descent from a start ends: which local minimum, if any."""
+
+    descent: Descent
+    minima: LocalMinima
+    reached: int | None  # index into minima.points of the minimum the last point is at, or None
+    distance: float  # from the last point to that minimum (or to the nearest one)
+
+
+def descent_end(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Number] | Number,
+                rate: Number, tolerance: float = 1e-8, max_iterations: int = 10_000,
+                within: float = 1e-3) -> DescentEnd:
+    """Run descent until |∇f| < tolerance (or it stops), then name the local minimum it is at:
+    the one within `within` of the last point."""
+    minima = local_minima(f, variables)
+    run = descend(minima.function, minima.variables, start, rate, tolerance=tolerance,
+                  max_iterations=max_iterations)
+    last = run.rows[-1].point
+    distances = [math.dist(last, [float(sympy.N(c, 20)) for c in p.point]) for p in minima.points]
+    if not distances:
+        return DescentEnd(run, minima, None, math.inf)
+    nearest = min(range(len(distances)), key=distances.__getitem__)
+    reached = nearest if run.diverged_at is None and distances[nearest] <= within else None
+    return DescentEnd(run, minima, reached, distances[nearest])

@@ -10,7 +10,15 @@ import sympy
 from sympy import Expr
 
 from ..parse import symbol
-from .common import Number, SolveError, function_of, point_of, symbols, variables_of
+from .common import (
+    Number,
+    SolveError,
+    exact,
+    function_of,
+    point_of,
+    symbols,
+    variables_of,
+)
 
 
 def derivative(f: Expr, wrt: str) -> Expr:
@@ -36,7 +44,10 @@ def _tidy(term: Expr) -> Expr:
 def value_at(expr: Expr, variables: Sequence[str], point: Sequence[Expr], what: str = "f") -> Expr:
     """expr at the point, exactly; a point where it has no real value is an error."""
     value = expr.xreplace(dict(zip(symbols(variables), point)))
-    value = sympy.simplify(value) if value.free_symbols or not value.is_Rational else value
+    if value.has(sympy.CRootOf):  # exact as it stands; simplify or expand only slow it down
+        pass
+    elif value.free_symbols or not value.is_Rational:
+        value = sympy.simplify(value)
     if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or value.is_extended_real is False:
         shown = ", ".join(f"{n} = {p}" for n, p in zip(variables, point))
         raise SolveError(f"{what} has no real value at {shown}")
@@ -92,3 +103,34 @@ def gradient(f: str | Expr, variables: Sequence[str] | None = None,
     point = point_of(at, variables)
     values = tuple(value_at(c, variables, point, f"∂f/∂{v}") for c, v in zip(components, variables))
     return Gradient(f, variables, components, frozen_point(variables, point), values)
+
+
+@dataclass(frozen=True)
+class FixedVariable:
+    """f with some variables fixed, as on the tangent-plane slide: fix y = 4, f(x, 4) = x² + 4²."""
+
+    function: Expr
+    variables: tuple[str, ...]
+    fixed: Mapping[str, Expr]
+    written: Expr  # the values put in, nothing worked out yet: x² + 4²
+    slice: Expr  # the function of the variables left: x² + 16
+    remaining: tuple[str, ...]
+    derivative: Expr | None  # d/dv of the slice when one variable v is left: 2x (= ∂f/∂x there)
+
+
+def fix_variable(f: str | Expr, fixed: Mapping[str, Number], variables: Sequence[str] | None = None) -> FixedVariable:
+    f = function_of(f)
+    variables = variables_of(f, variables)
+    unknown = [name for name in fixed if name not in variables]
+    if unknown:
+        raise SolveError(f"{unknown[0]} is not a variable of f")
+    if not fixed:
+        raise SolveError("say which variable to fix, like y = 4")
+    values = {symbol(name): exact(value) for name, value in fixed.items()}
+    with sympy.evaluate(False):
+        written = f.xreplace(values)
+    sliced = sympy.expand(f.xreplace(values)) if f.is_polynomial() else sympy.simplify(f.xreplace(values))
+    remaining = tuple(v for v in variables if v not in fixed)
+    slope = derivative(sliced, remaining[0]) if len(remaining) == 1 else None
+    return FixedVariable(f, variables, MappingProxyType({k: values[symbol(k)] for k in fixed}), written, sliced,
+                         remaining, slope)

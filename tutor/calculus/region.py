@@ -58,8 +58,16 @@ class Region:
 
         Answers None when that can't be decided simply (a curve, or several free variables).
         """
+        inside, extent, variable = self.extent(equations)
+        if not inside or extent is None or variable is None:
+            return inside, ""
+        return True, interval_text(extent, variable.name)
+
+    def extent(self, equations: Sequence[Equation]) -> tuple[bool | None, sympy.Set | None, sympy.Symbol | None]:
+        """Whether a set given by `x = expression` equations reaches into the region, and the values
+        its one free variable takes there (None when every value does, or when it can't be told)."""
         if not all(isinstance(e.lhs, sympy.Symbol) for e in equations):
-            return None, ""
+            return None, None, None
         solved = {e.lhs: e.rhs for e in equations}
         remaining: list[Condition] = []
         for c in self.conditions:
@@ -67,20 +75,19 @@ class Region:
             if (rhs - lhs).free_symbols:
                 remaining.append(Condition(lhs, c.op, rhs))
             elif not Condition(lhs, c.op, rhs).holds({}):
-                return False, ""
+                return False, None, None
         free = set().union(*((c.rhs - c.lhs).free_symbols for c in remaining))
         if not free:
-            return True, ""
+            return True, None, None
         if len(free) > 1:
-            return None, ""
+            return None, None, None
         (variable,) = free
         where = sympy.S.Reals
         for c in remaining:
-            relation = {"≤": sympy.Le, "<": sympy.Lt, "≥": sympy.Ge, ">": sympy.Gt}[c.op](c.lhs, c.rhs)
-            where = where.intersect(sympy.solveset(relation, variable, sympy.S.Reals))
+            where = where.intersect(_solve_condition(c, variable))
         if where.is_empty:
-            return False, ""
-        return True, interval_text(where, variable.name)
+            return False, None, None
+        return True, where, variable
 
     def show(self, latex: bool = False) -> str:
         """The conditions as chains again: 0 ≤ x ≤ 5, 0 ≤ y ≤ 5."""
@@ -102,7 +109,24 @@ class Region:
         return dict(zip(symbols(self.variables), (exact(p) for p in point)))
 
 
+def _solve_condition(c: Condition, variable: sympy.Symbol) -> sympy.Set:
+    """The values of the variable where lhs op rhs holds: directly when it is linear in it."""
+    difference = sympy.expand(c.rhs - c.lhs)  # the condition says: difference ≥ 0 (or > 0 ...)
+    slope = difference.coeff(variable, 1)
+    rising = sign(slope) if difference.is_polynomial(variable) and sympy.degree(difference, variable) == 1 else None
+    if rising:
+        bound = -(difference - slope * variable) / slope
+        strict = c.op in ("<", ">")
+        if (rising > 0) == (c.op in ("≤", "<")):  # the variable is at least the bound
+            return sympy.Interval(bound, sympy.oo, left_open=strict)
+        return sympy.Interval(-sympy.oo, bound, right_open=strict)
+    relation = {"≤": sympy.Le, "<": sympy.Lt, "≥": sympy.Ge, ">": sympy.Gt}[c.op](c.lhs, c.rhs)
+    return sympy.solveset(relation, variable, sympy.S.Reals)
+
+
 def interval_text(where: sympy.Set, name: str) -> str:
+    if where == sympy.S.Reals:
+        return f"every {name}"
     if isinstance(where, sympy.Interval):
         parts = []
         if where.start.is_finite:

@@ -88,7 +88,7 @@ def classify_figure(f: str | Expr, variables: Sequence[str] | None,
     where = floats(point)
     title = f"{point_text(point)} is {_article(result.label)} ({result.reason})"
     panel = contour_panel(f, names, sample.window([where], least=AROUND), title,
-                          markers=(Marker(where, f"{result.label} {point_text(point)}", result.label),))
+                          markers=(Marker(where, f"{result.label} {point_text(point)}", str(result.label)),))
     return Figure(signature(f, names, name), (panel,), "classify")
 
 
@@ -102,7 +102,7 @@ def _describe(window: sample.Window, names: Sequence[str]) -> str:
 def _critical_marker(p: CriticalPoint) -> Marker:
     outside = " (outside the region)" if p.inside is False else ""
     return Marker(floats(p.point), f"{p.classification.label} {point_text(p.point)}{outside}",
-                  p.classification.label)
+                  str(p.classification.label))  # the role is the plot's plain word
 
 
 def _count(points: int, sets: Sequence[CriticalSet]) -> str:

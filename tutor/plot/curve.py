@@ -84,9 +84,9 @@ def critical_curve_figure(f: str | Expr, variables: Sequence[str] | None = None,
     f, names = function_with(f, variables, (1,), "a curve")
     if only is not None:
         (point,) = point_values(only, names)
-        found = [(point, classify(f, names, (point,)).label)]
+        found = [(point, str(classify(f, names, (point,)).label))]
     else:
-        found = [(p.point[0], p.classification.label) for p in critical_points(f, names).points]
+        found = [(p.point[0], str(p.classification.label)) for p in critical_points(f, names).points]
     markers = []
     for point, label in found:
         (where,) = floats((point,))

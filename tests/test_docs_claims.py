@@ -1,0 +1,169 @@
+"""Claims of the docs that no other test showed."""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import csv
+import inspect
+import re
+import sqlite3
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+from prompt_toolkit.buffer import Buffer
+from prompt_toolkit.document import Document
+from prompt_toolkit.history import FileHistory
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from tutor import packs, store
+from tutor.equality import _SCALES, GENERIC_WANTED, MARGIN, MAX_PRECISION, POINTS_WANTED
+from tutor.limits import LIMITS
+from tutor.misconceptions import CATALOGUE
+from tutor.plot import contour_figure, fit_figure, surface_figure
+from tutor.practice import Session
+from tutor.repl import MathLexer, Shell
+
+REPO = Path(__file__).resolve().parents[1]
+TUTOR = REPO / "tutor"
+
+
+def test_nothing_in_tutor_runs_text():
+    """docs/explanation/security.md: nothing in `tutor/` calls `eval`, `exec`, `sympify` or `parse_expr`."""
+    forbidden = {"eval", "exec", "sympify", "parse_expr"}
+    for source in sorted(TUTOR.rglob("*.py")):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            name = getattr(node, "id", None) or getattr(node, "attr", None) or getattr(node, "name", None)
+            assert name not in forbidden, f"{source.relative_to(REPO)}: {name}"
+
+
+def test_the_catalogue_page_shows_real_feedback():
+    """docs/explanation/misconceptions.md: each catalogue row's example (an exercise's prompt and a
+    wrong answer) gets exactly the feedback shown, and every misconception has its row."""
+    page = (REPO / "docs" / "explanation" / "misconceptions.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z0-9-]+)` \| [^|]+ \| (.+?): `([^`]+)` \| (.+) \|$", page, re.M)
+    assert {row[0] for row in rows} == set(CATALOGUE)
+    built_in = {name: packs.load(name) for name in packs.BUILT_IN}
+    with (REPO / "tests" / "data" / "diagnose_wrong.csv").open(encoding="utf-8", newline="") as file:
+        corpus = list(csv.DictReader(file))
+    for misconception, prompt, answer, feedback in rows:
+        exercises = [built_in[r["pack"]].exercise(r["exercise"]).variant(r["student"] or None)
+                     for r in corpus if r["answer"] == answer and misconception in r["misconception"].split("|")]
+        shown = [e.check(answer).message for e in exercises if e.prompt().startswith(prompt)]
+        assert feedback in shown, f"{misconception}: {prompt}: {answer!r} gets {shown}"
+
+
+# ---------------------------------------------------------------- practice and progress
+
+
+def test_progress_lives_in_the_platforms_data_folder(monkeypatch, tmp_path):
+    """docs/reference/progress.md: $TUTOR_HOME, else ~/.local/share/calculus-tutor/ on Linux,
+    ~/Library/Application Support/ on macOS, %APPDATA% on Windows."""
+    monkeypatch.setattr(Path, "home", lambda: tmp_path)
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.setenv("APPDATA", str(tmp_path / "Roaming"))
+    monkeypatch.setenv("TUTOR_HOME", str(tmp_path / "mine"))
+    assert store.default_home() == tmp_path / "mine"
+    monkeypatch.delenv("TUTOR_HOME")
+    for platform, folder in [("linux", tmp_path / ".local" / "share"),
+                             ("darwin", tmp_path / "Library" / "Application Support"),
+                             ("win32", tmp_path / "Roaming")]:
+        monkeypatch.setattr(sys, "platform", platform)
+        assert store.default_home() == folder / "calculus-tutor"
+
+
+def test_a_missed_exercise_comes_back_twice_as_late_after_each_success(tmp_path):
+    """docs/reference/practice.md: due again after 2 more answers, then twice as long after each success."""
+    progress = store.Store(tmp_path / "p.sqlite3")
+    ana = progress.student("ana")
+    session = progress.start_session(ana, "gradients", 1)
+
+    def answer(verdict: str) -> int | None:
+        progress.record(session, ana, "gradients", "e", "", "x", verdict, "", 0, ["skill"])
+        row = progress.db.execute("SELECT interval FROM reviews WHERE exercise = 'e'").fetchone()
+        return row[0] if row else None
+
+    assert [answer("incorrect"), answer("correct"), answer("correct")] == [2, 4, 8]
+    progress.close()
+
+
+def test_answers_are_highlighted_as_maths():
+    """docs/reference/practice.md: answers are highlighted as maths."""
+    line = MathLexer(["sin"]).lex_document(Document("2sin(x)^3"))(0)
+    assert line == [("class:math.number", "2"), ("class:math.function", "sin"), ("class:math.bracket", "("),
+                    ("class:math.name", "x"), ("class:math.bracket", ")"), ("class:math.operator", "^"),
+                    ("class:math.number", "3")]
+
+
+def test_history_persists_with_suggestions_from_it(tmp_path):
+    """docs/reference/practice.md: history persists between sessions (with suggestions from it)."""
+    FileHistory(str(tmp_path / "history")).store_string("6xy^3")  # an answer of an earlier session
+    session = Session(packs.load("gradients"), store.Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    shell = Shell(session, history=tmp_path / "history")
+
+    async def load() -> None:
+        async for _ in shell.prompt.history.load():
+            pass
+
+    asyncio.run(load())
+    typing = Buffer(history=shell.prompt.history, document=Document("6x"))
+    assert shell.prompt.auto_suggest.get_suggestion(typing, typing.document).text == "y^3"
+    session.store.close()
+
+
+def test_ctrl_c_clears_the_line(tmp_path):
+    """docs/reference/practice.md: Ctrl-C clears the line (and the session goes on)."""
+    session = Session(packs.load("gradients"), store.Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    with create_pipe_input() as keyboard:
+        shell = Shell(session, emit=lambda lines: None, input=keyboard, output=DummyOutput())
+        keyboard.send_text("12345\x03")  # typed, then cleared: never answered
+        keyboard.send_text("2x\r\x04")
+        shell.run()
+    with sqlite3.connect(tmp_path / "p.sqlite3") as connection:
+        assert connection.execute("SELECT answer, verdict FROM attempts").fetchall() == [("2x", "correct")]
+
+
+# ---------------------------------------------------------------- limits and pictures
+
+
+def test_the_documented_limits_are_the_limits():
+    """docs/explanation/security.md states the limits of tutor/limits.py."""
+    page = (REPO / "docs" / "explanation" / "security.md").read_text(encoding="utf-8")
+    page = re.sub(r"\s+", " ", page)
+    for figure in [f"{LIMITS.max_length} characters", f"nesting depth {LIMITS.max_depth}",
+                   f"exponents up to {LIMITS.max_exponent:,} in magnitude", f"{LIMITS.max_digits} digits",
+                   f"{LIMITS.budget_seconds:g} seconds for a whole check",
+                   f"at most {LIMITS.max_submission_bytes // 1024} KiB",
+                   f"longer than {LIMITS.max_submission_bytes:,} bytes",
+                   f"an answer over {LIMITS.max_length:,} characters"]:
+        assert figure in page
+    equivalence = re.sub(r"\s+", " ", (REPO / "docs" / "explanation" / "equivalence.md").read_text(encoding="utf-8"))
+    for figure in [f"`simplify` within {LIMITS.symbolic_seconds:g} s", f"more than {MAX_PRECISION:,} bits",
+                   f"at least {POINTS_WANTED} points, {GENERIC_WANTED} of them", f"2⁻{_superscript(MARGIN)} times",
+                   "10⁻⁶ to 10⁹"]:
+        assert figure in equivalence
+    assert (min(_SCALES), max(_SCALES)) == (Fraction(1, 10**6), 10**9)
+
+
+def _superscript(n: int) -> str:
+    return str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+
+
+def test_picture_grids_and_labels():
+    """docs/reference/plot.md: grids are 60 × 60 for maps and 40 × 40 for surfaces; residuals are
+    labelled with their values for up to 10 points."""
+    field = contour_figure("x^2 + y^2").panels[0].field
+    assert (len(field.xs), len(field.ys)) == (60, 60)
+    field = surface_figure("x^2 + y^2").panels[0].field
+    assert (len(field.xs), len(field.ys)) == (40, 40)
+    ten, eleven = ([(i, i * i % 7) for i in range(n)] for n in (10, 11))
+    assert all(s.label for s in fit_figure(ten).panels[0].segments)
+    assert not any(s.label for s in fit_figure(eleven).panels[0].segments)
+
+
+def test_validate_grades_twenty_variants():
+    """docs/reference/pack.md: `tutor pack validate` grades 20 variants of each parameterised exercise."""
+    assert packs.SELF_CHECK_VARIANTS == 20
+    assert inspect.signature(packs.self_check).parameters["variants"].default == packs.SELF_CHECK_VARIANTS

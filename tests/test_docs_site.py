@@ -1,0 +1,44 @@
+"""The docs site builds without a warning, and its generated page is up to date."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("gen_pack_format", REPO / "docs" / "gen_pack_format.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_pack_format_page_is_generated_from_the_schema():
+    generator = _generator()
+    assert generator.PAGE.read_text(encoding="utf-8") == generator.render(generator.schema()), (
+        "docs/reference/pack-format.md is out of date: run python3 docs/gen_pack_format.py")
+
+
+def test_the_site_builds_strictly(tmp_path):
+    """A broken link or anchor, a page missing from the nav or a nav entry without its page
+    is a warning (mkdocs.yml's validation), and --strict turns warnings into a failure."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # Material's banner about MkDocs 2.0
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                          cwd=REPO, capture_output=True, text=True, env=environment)
+    assert done.returncode == 0, done.stderr
+    assert "WARNING" not in done.stderr, done.stderr
+    assert (tmp_path / "site" / "reference" / "pack-format" / "index.html").exists()
+
+
+def test_the_readmes_links_lead_to_files():
+    """The README is read on GitHub and PyPI, outside the site: its links to docs/ must hold too."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    targets = [t for t in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", readme) if "://" not in t]
+    assert len(targets) >= 20
+    assert [t for t in targets if not (REPO / t).is_file()] == []

@@ -1,0 +1,106 @@
+"""Choosing a learning rate: the same descent with several rates, each judged over N steps.
+
+The lesson shows a rate too large (the steps overshoot the minimum), one too
+small (the steps crawl) and one just right, and says there is no rule that gives
+the best. So each rate is run (tutor.calculus.descent, floats as the lesson's
+tables are) for at most N steps and judged by what it did, in this order:
+
+- converges: |∇f| (|f′| in one variable) fell below the tolerance within the N steps;
+- diverges: the run blew up (a value past descent's bound, an overflow, or a step out
+  of f's domain), or after the N steps it is worse off than at the start: f is larger
+  and the gradient is longer than at the start point;
+- oscillates: neither, and most consecutive steps point in opposite directions: it
+  keeps jumping across the valley (a step's dot product with the one before is < 0
+  for more than half of the pairs);
+- too slow: it goes downhill steadily but |∇f| is still above the tolerance after N steps.
+
+The best rate is the one that converges in the fewest steps (the smaller rate on a
+tie); when none converges there is no best. Everything is decided by the numbers
+of the run, never by time, so the verdicts are the same on any machine.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import pairwise
+from typing import Sequence
+
+from sympy import Expr
+
+from .common import Number, SolveError, exact, function_of, variables_of
+from .descent import Descent, descend
+
+DEFAULT_TOLERANCE = 1e-4
+
+
+class Behaviour(StrEnum):
+    CONVERGES = "converges"
+    OSCILLATES = "oscillates"
+    DIVERGES = "diverges"
+    TOO_SLOW = "too slow"
+
+
+@dataclass(frozen=True)
+class RateTrial:
+    rate: float
+    behaviour: Behaviour
+    descent: Descent  # the run: at most `steps` iterations, fewer when it converged or blew up
+    iterations: int | None  # steps until |∇f| < tolerance, when it converges
+    reason: str  # why it is judged so, in one sentence
+
+
+@dataclass(frozen=True)
+class LearningRates:
+    function: Expr
+    variables: tuple[str, ...]
+    start: tuple[float, ...]
+    steps: int
+    tolerance: float
+    trials: tuple[RateTrial, ...]  # in the order the rates were given
+    best: int | None  # index into trials of the best rate; None when none converges
+
+    @property
+    def best_rate(self) -> float | None:
+        return None if self.best is None else self.trials[self.best].rate
+
+
+def compare_rates(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Number] | Number,
+                  rates: Sequence[Number], steps: int, tolerance: float = DEFAULT_TOLERANCE) -> LearningRates:
+    f = function_of(f)
+    variables = variables_of(f, variables)
+    if not rates:
+        raise SolveError("give at least one learning rate")
+    if steps < 1:
+        raise SolveError("the number of steps must be at least 1")
+    if not tolerance > 0:
+        raise SolveError("the tolerance must be a positive number")
+    trials = tuple(_trial(f, variables, start, rate, steps, tolerance) for rate in rates)
+    converging = [i for i, t in enumerate(trials) if t.behaviour == Behaviour.CONVERGES]
+    best = min(converging, key=lambda i: (trials[i].iterations, trials[i].rate)) if converging else None
+    return LearningRates(f, variables, trials[0].descent.rows[0].point, steps, tolerance, trials, best)
+
+
+def _trial(f: Expr, variables: Sequence[str], start, rate: Number, steps: int, tolerance: float) -> RateTrial:
+    run = descend(f, variables, start, exact(rate), iterations=steps, tolerance=tolerance)
+    alpha, rows = run.rate, run.rows
+    if run.converged:
+        k = rows[-1].k
+        return RateTrial(alpha, Behaviour.CONVERGES, run, k,
+                         f"|∇f| is below {tolerance:g} after {k} step{'s' * (k != 1)}")
+    if run.diverged_at is not None:
+        return RateTrial(alpha, Behaviour.DIVERGES, run, None,
+                         f"it diverged at step {run.diverged_at}: {run.note}")
+    first, last = rows[0], rows[-1]
+    if last.value > first.value and math.hypot(*last.gradient) > math.hypot(*first.gradient):
+        return RateTrial(alpha, Behaviour.DIVERGES, run, None,
+                         f"after {last.k} steps f and |∇f| are both larger than at the start")
+    moves = [tuple(b - a for a, b in zip(r.point, s.point)) for r, s in pairwise(rows)]
+    pairs = list(pairwise(moves))
+    reversing = sum(1 for u, v in pairs if sum(a * b for a, b in zip(u, v)) < 0)
+    if pairs and 2 * reversing > len(pairs):
+        return RateTrial(alpha, Behaviour.OSCILLATES, run, None,
+                         f"{reversing} of its {len(pairs)} pairs of steps go back the way they came")
+    return RateTrial(alpha, Behaviour.TOO_SLOW, run, None,
+                     f"after {last.k} steps |∇f| = {math.hypot(*last.gradient):.3g} is still above {tolerance:g}")
