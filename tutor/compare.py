@@ -29,16 +29,7 @@ from .equality import (
     sample_points,
     zero_at,
 )
-from .evaluate import (
-    PRECISION,
-    Enclosure,
-    Uncertain,
-    Undefined,
-    Unsupported,
-    compile_expression,
-    to_float,
-    to_mpf,
-)
+from .evaluate import PRECISION, Unsupported, compile_expression, to_float, to_mpf
 from .functions import Interval, lower, upper
 from .limits import LIMITS, Limits
 from .parse import Answer, Equation, Spellings, symbol
@@ -274,13 +265,6 @@ def _rounds_to(got: Fraction, want: Fraction, spellings: Spellings) -> bool:
         rounded = Fraction(math.floor(abs(scaled) + Fraction(1, 2))) * (1 if scaled >= 0 else -1)
         return got * Fraction(10) ** places in (cut, rounded)
     return False
-
-
-def _value(expr: Expr) -> Enclosure | None:
-    try:
-        return compile_expression(expr, []).enclose((), 128)
-    except (Undefined, Uncertain, Unsupported):
-        return None
 
 
 def _compare_scalar(answer: Expr, expected: Expr, ctx: Context, what: str) -> Outcome:

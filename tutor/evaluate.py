@@ -368,7 +368,6 @@ class Compiled:
     """An expression compiled for evaluation at points (values in the order of `variables`)."""
 
     def __init__(self, expr: Expr, variables: Sequence[sympy.Symbol]):
-        self.expr = expr
         self._body = _compile(expr, {v: i for i, v in enumerate(variables)})
 
     def __call__(self, point: Sequence[Value]) -> Evaluation:

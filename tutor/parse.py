@@ -42,10 +42,10 @@ from .functions import BY_NAME, MathFunction
 from .limits import LIMITS, Limits
 
 SHAPES = ("expression", "number", "vector", "points", "equation", "label")
+AUTO = "auto"  # for trusted text: the shape is whatever the text looks like
 
 Spellings = tuple[tuple[Fraction, str], ...]
 """Decimals as the student typed them: (exact value, text), so messages can echo 0.14, not 7/50."""
-AUTO = "auto"  # for trusted text: the shape is whatever the text looks like
 
 
 class InputError(ValueError):
