@@ -7,11 +7,13 @@ from fractions import Fraction
 
 import pytest
 import sympy
+from cases import conformance_cases
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from tutor import check
 from tutor.limits import Limits
 from tutor.parse import Equation, InputError, read, symbol
-
-from cases import conformance_cases
 
 INPUT_CASES = conformance_cases("input_cases.jsonl")
 
@@ -254,3 +256,28 @@ def test_decimals_are_recorded_as_typed():
     answer = read("0.14x + 2.50 - 5.1e-2", variables=("x",))
     assert dict(answer.spellings) == {Fraction(7, 50): "0.14", Fraction(5, 2): "2.50", Fraction(51, 1000): "5.1e-2"}
     assert answer.value == sympy.Rational(7, 50) * symbol("x") + sympy.Rational(5, 2) - sympy.Rational(51, 1000)
+
+
+# ------------------------------------------------------------------------------ fuzzing
+
+_PIECES = ["x", "y", "2", "0.5", "1e-3", "+", "-", "*", "/", "^", "^-1", "(", ")", "[", "]", "|", ",", "=",
+           "log_", "log", "ln", "sin", "cot", "arcsec", "acot", "sqrt", "√", "²", "⁻¹", "!", " ", "e", "pi",
+           "10^90", "abs", "sign", "W", "_", "{", "}", "⟨", "⟩", "6xy3", "arccosh"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+def test_any_text_reads_or_is_refused_with_a_sentence(text):
+    try:
+        answer = read(text, "auto", ("x", "y"))
+    except InputError as error:
+        assert error.message and (error.column is None or 0 <= error.column <= len(text))
+        return
+    assert answer.shape in {"expression", "number", "vector", "points", "equation", "label"}
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=10).map("".join))
+def test_any_text_gets_a_verdict_and_never_an_exception(text):
+    verdict = check(text, "x^2 + y", variables=["x", "y"])
+    assert verdict.verdict in {"correct", "incorrect", "invalid"} and verdict.message
