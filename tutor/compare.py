@@ -176,11 +176,24 @@ def _differs_message(where: str, what: str, got: Fraction | Interval, want: Frac
     pair = format_pair(got, want)
     if pair is not None:
         return f"{where}your {what} is {pair[0]}, but the correct value is {pair[1]}."
-    with mpmath.workprec(PRECISION):
-        gap = _middle(got) - _middle(want)
+    gap = _exact_middle(got) - _exact_middle(want)  # tiny beside the values: no rounding
     side = "more" if gap > 0 else "less"
-    return (f"{where}your {what} is {mpmath.nstr(abs(gap), 3)} {side} than the correct value, "
-            f"{_text(want, _MOST_DIGITS)}.")
+    with mpmath.workprec(64):
+        size = mpmath.nstr(mpmath.mpf(abs(gap.numerator)) / gap.denominator, 3)
+    return f"{where}your {what} is {size} {side} than the correct value, {_text(want, _MOST_DIGITS)}."
+
+
+def _exact_middle(value: Fraction | Interval) -> Fraction:
+    """The middle of an interval exactly (its ends are binary fractions), or the rational itself."""
+    if isinstance(value, Fraction):
+        return value
+    low, high = (_binary(end) for end in (lower(value), upper(value)))
+    return (low + high) / 2
+
+
+def _binary(number: mpmath.mpf) -> Fraction:
+    mantissa, exponent = number.man_exp
+    return Fraction(mantissa) * Fraction(2) ** exponent
 
 
 def format_point(names: Sequence[str], point: Sequence) -> str:
