@@ -12,6 +12,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Sequence
 
+import mpmath
 import sympy
 from sympy import Expr
 
@@ -98,15 +99,15 @@ class _Printer:
 
     def number(self, n: Expr) -> str:
         if n.is_Integer:
-            return str(n.p)  # not str(n): sympy's printer is slow
+            return _integer(int(n.p))  # not str(n): sympy's printer is slow
         if n.is_Rational:
             decimal = self.decimal(n)
             if decimal is not None:
                 return decimal
             sign = "-" if n < 0 else ""
             if self.latex:
-                return rf"{sign}\frac{{{abs(n.p)}}}{{{n.q}}}"
-            return f"{sign}{abs(n.p)}/{n.q}"
+                return rf"{sign}\frac{{{_integer(abs(int(n.p)))}}}{{{_integer(int(n.q))}}}"
+            return f"{sign}{_integer(abs(int(n.p)))}/{_integer(int(n.q))}"
         if n.is_Float:
             return _format_float(float(n))
         return str(n)
@@ -181,7 +182,7 @@ class _Printer:
         lead = ""  # the coefficient's text, written before the factors
         if coefficient.is_Rational and not coefficient.is_Integer and self.decimal(coefficient) is None:
             if coefficient.p != 1 or not numerator:
-                lead = str(coefficient.p)
+                lead = _integer(int(coefficient.p))
             denominator.insert(0, sympy.Integer(coefficient.q))
         elif coefficient != 1 or not numerator:
             lead = self.number(coefficient)
@@ -249,6 +250,15 @@ class _Printer:
 
 class _LatexPrinter(_Printer):
     latex = True
+
+
+_MOST_DIGITS = 1000  # an integer longer than any a student may type is shown to 15 digits, marked ≈
+
+
+def _integer(n: int) -> str:
+    if n.bit_length() <= _MOST_DIGITS * 3.32:
+        return str(n)
+    return "≈" + mpmath.nstr(mpmath.mpf(n), 15)
 
 
 def _numeric(value) -> int:
