@@ -118,10 +118,10 @@ def test_a_counted_confirmation_costs_about_the_same_in_any_process():
     """sympy's caches make the count of a process depend a little on its history: within 5%."""
     import subprocess
     import sys
-    script = ("import sys; from tutor import budget; from tutor.compare import _confirm; from tutor.parse import read;"
-              "[_confirm(read(t, 'expression', ('x', 'y')).value, 10**9) for t in sys.argv[1:]];"
+    script = ("import sys; from tutor import budget; from tutor.equality import prove; from tutor.parse import read;"
+              "[prove(read(t, 'expression', ('x', 'y')).value, 10**9) for t in sys.argv[1:]];"
               "e = read('sin(x)^2 + cos(x)^2 - 1', 'expression', ('x',)).value; b = budget._meter.spent;"
-              "_confirm(e, 10**9); print(budget._meter.spent - b)")
+              "prove(e, 10**9); print(budget._meter.spent - b)")
     histories = [[], ["tan(x) - sin(x)/cos(x)", "ln(x y) - ln x - ln y"], ["(x+1)^5 - (x+1)^5", "e^(2x) - (e^x)^2"]]
     counts = [int(subprocess.run([sys.executable, "-c", script, *history], capture_output=True, text=True,
                                  env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout)

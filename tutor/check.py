@@ -10,11 +10,11 @@ in the calling process; `tutor.workers` runs it where memory and CPU limits hold
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from typing import BinaryIO
 
 from . import workers
@@ -93,11 +93,11 @@ def expected_answer(expected: object, shape: Shape | str | None = None,
     return Answer(Shape(shape), value)
 
 
-@lru_cache(maxsize=1024)  # a batch, a class or a notebook checks many answers against the same text
+@functools.lru_cache(maxsize=1024)  # a class's answers are checked against the same few expected texts
 def _expected_text(text: str, shape: str | None, variables: tuple[str, ...] | None) -> Answer:
     answer = read(text, shape or AUTO, variables or (), infer=True, limits=Limits(max_length=100_000, max_depth=500))
-    if shape is None and answer.shape == Shape.NUMBER and variables:
-        return Answer(Shape.EXPRESSION, answer.value)  # a constant the student may write with variables
+    if shape is None and answer.shape == Shape.NUMBER and variables:  # a constant the student may write with variables
+        return Answer(Shape.EXPRESSION, answer.value, spellings=answer.spellings)
     return answer
 
 
@@ -190,7 +190,7 @@ def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:
         Judgement.CORRECT if outcome.correct else Judgement.INCORRECT,
         outcome.note,
         message,
-        reading=show(got.value, names),
+        reading=show(got, names),
         credit=outcome.credit,
     )
 

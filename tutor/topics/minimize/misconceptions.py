@@ -6,7 +6,7 @@ from __future__ import annotations
 import sympy
 
 from ...budget import OutOfTime, counted
-from ...compare import afresh
+from ...equality import afresh
 from ...misconceptions import Misconception, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import wrong_derivatives
 from ...parse import Answer, Shape, symbol
