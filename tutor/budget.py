@@ -24,6 +24,7 @@ import signal
 import sys
 import threading
 import time
+from types import FrameType
 from collections.abc import Callable
 
 
@@ -111,7 +112,7 @@ _OURS = frozenset(f.__code__ for f in (budget.__exit__, counted.__exit__, budget
                                        spend, _trip))
 
 
-def _count(frame, event, arg, meter=_meter):  # noqa: ARG001 - the profile function's signature
+def _count(frame: FrameType, event: str, arg: object, meter: _Meter = _meter) -> None:  # noqa: ARG001
     if event == "call" and frame.f_code not in _OURS:
         meter.spent += 1
         if meter.spent > meter.ceiling:
@@ -123,7 +124,7 @@ def _count(frame, event, arg, meter=_meter):  # noqa: ARG001 - the profile funct
 _cpu_ends: list[float] = []  # the main thread's guards, innermost last, in process CPU seconds
 
 
-def _on_timer(signum, frame):  # noqa: ARG001 - signal handler signature
+def _on_timer(signum: int, frame: FrameType | None) -> None:  # noqa: ARG001 - signal handler signature
     if _cpu_ends:  # a guard is on: this is its timer, not one left over from an ended guard
         raise OutOfTime()
 

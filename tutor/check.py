@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from . import workers
 from .budget import OutOfTime, budget, deadline
@@ -172,10 +172,11 @@ def in_worker(fn: Callable[..., Verdict], *args: object) -> Verdict:
     """`fn(*args)` in a worker process; a worker stopped by its limits gives the verdict that says
     why (timeout, too_large, crashed)."""
     outcome = workers.isolated(fn, *args)
-    return STOPPED[outcome.reason] if isinstance(outcome, workers.Stopped) else outcome
+    return STOPPED[outcome.reason] if isinstance(outcome, workers.Stopped) else cast(Verdict, outcome)
 
 
-def _check_here(answer, expected, variables, shape, tolerance, components, limits) -> Verdict:
+def _check_here(answer: str, expected: object, variables: Sequence[str] | None, shape: str | None,
+                tolerance: str | float | Tolerance | None, components: Sequence[str], limits: Limits | None) -> Verdict:
     return check(answer, expected, variables=variables, shape=shape, tolerance=tolerance,
                  components=components, limits=limits or LIMITS, isolated=False)
 
@@ -195,7 +196,7 @@ def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:
     )
 
 
-def check_lines(stream: BinaryIO, limits: Limits = LIMITS) -> Iterator[dict]:
+def check_lines(stream: BinaryIO, limits: Limits = LIMITS) -> Iterator[dict[str, object]]:
     """`tutor check --batch`: one JSON object per line in, one per line out, in order.
 
     Each input object has `answer` and `expected`, and optionally `id`, `vars`
@@ -242,8 +243,8 @@ class _GivenTwice(ValueError):
     """A JSON object with a key given twice (json keeps the last, silently)."""
 
 
-def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
-    found: dict = {}
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    found: dict[str, object] = {}
     for key, value in pairs:
         if key in found:
             raise _GivenTwice(f"'{key}' is given twice")

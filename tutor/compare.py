@@ -70,8 +70,8 @@ class Tolerance:
 
     def accepts(self, answer: float | mpmath.mpf, expected: float | mpmath.mpf) -> bool:
         if self.places is not None:
-            return abs(answer - expected) <= 0.5 * 10.0**-self.places * (1 + 1e-9)
-        return abs(answer - expected) <= self.relative * abs(expected) * (1 + 1e-12) or answer == expected
+            return bool(abs(answer - expected) <= 0.5 * 10.0**-self.places * (1 + 1e-9))
+        return bool(abs(answer - expected) <= self.relative * abs(expected) * (1 + 1e-12) or answer == expected)
 
     def __str__(self) -> str:
         if self.places is not None:

@@ -54,7 +54,7 @@ class AuthorMistake(Protocol):
     """A pack author's anticipated wrong answer and what to tell a student who gives it."""
 
     @property
-    def answer(self) -> str: ...
+    def answer(self) -> str | Answer: ...  # as written, or read for one variant
 
     @property
     def feedback(self) -> str: ...

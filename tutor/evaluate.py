@@ -339,8 +339,8 @@ def _bits(value: Fraction) -> int:
 
 def _exact(values: Sequence[object]) -> bool:
     """Whether exact arithmetic on these values stays within the size bound (all rational, small enough)."""
-    return all(isinstance(v, Fraction) for v in values) and \
-        sum(_bits(v) for v in values) <= _MAX_EXACT_BITS  # type: ignore[arg-type]
+    rationals = [v for v in values if isinstance(v, Fraction)]
+    return len(rationals) == len(values) and sum(_bits(v) for v in rationals) <= _MAX_EXACT_BITS
 
 
 def _exact_root(value: Fraction, degree: int) -> Fraction | None:

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeVar, cast
+
+from sympy import Expr
 
 from . import workers
 from .check import STOPPED, Verdict
@@ -39,7 +41,7 @@ class Gradable(Protocol):
     def spec(self) -> _Rebuildable: ...
 
     @property
-    def params(self) -> tuple: ...
+    def params(self) -> tuple[tuple[str, Expr], ...]: ...
 
     def expected(self) -> object: ...
 
@@ -50,7 +52,7 @@ G = TypeVar("G", bound=Gradable)
 class _Rebuildable(Protocol):
     """What a variant is made from (a tutor.packs.ExerciseSpec): sent to a worker, it rebuilds it."""
 
-    def with_values(self, params: tuple) -> Gradable: ...
+    def with_values(self, params: tuple[tuple[str, Expr], ...], seed: int | None = None) -> Gradable: ...
 
 
 def respond(exercise: Gradable, text: str, isolated: bool = True) -> Verdict:
@@ -61,7 +63,7 @@ def respond(exercise: Gradable, text: str, isolated: bool = True) -> Verdict:
     text only (or when already in a worker)."""
     if isolated and not workers.IN_WORKER:
         outcome = in_worker(exercise, _respond, text)
-        return STOPPED[outcome.reason] if isinstance(outcome, workers.Stopped) else outcome
+        return STOPPED[outcome.reason] if isinstance(outcome, workers.Stopped) else cast(Verdict, outcome)
     verdict = exercise.problem.check(text, exercise.tolerance)
     return explain(verdict, exercise.problem, text, exercise.tolerance, tuple(exercise.mistakes))
 

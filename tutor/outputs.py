@@ -53,7 +53,7 @@ def locked(folder: Path, what: str = "tutor grade") -> Iterator[None]:
         yield
 
 
-Writer = Callable[[TextIO], None]
+Writer = Callable[[TextIO], object]
 
 
 def write_together(folder: Path, files: dict[str, Writer]) -> list[Path]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from importlib import resources
 from pathlib import Path
+from typing import cast
 
 import sympy
 import yaml
@@ -94,6 +95,7 @@ class Param:
     def draw(self, rng: random.Random) -> Expr:
         if self.choices:
             return rng.choice(self.choices)
+        assert self.low is not None and self.high is not None  # a range, when there are no choices
         if self.denominators is None:
             return sympy.Integer(rng.randint(int(self.low), int(self.high)))  # as choice() from the range would
         q = rng.choice(self.denominators)
@@ -253,10 +255,12 @@ class Exercise:
                 continue
         return tuple(found)
 
-    def author_text(self, text: str) -> Answer:
+    def author_text(self, text: str | Answer) -> Answer:
         """An answer written in the pack (`answer:`, a mistake) for this variant: read in the exercise's
         shape, its parameters replaced by their values. InputError for a name that is neither a
         variable nor a parameter."""
+        if isinstance(text, Answer):
+            return text  # read already
         problem = self.problem
         names = (*problem.answer_variables, *(name for name, _ in self.params))
         answer = expected_answer(text, problem.shape, names)
@@ -569,7 +573,7 @@ def _weight(node: yaml.Node) -> Fraction | None:
     if not isinstance(node, yaml.ScalarNode):
         return None
     try:
-        value = read(str(node.value), Shape.NUMBER, ()).value
+        value = cast(Expr, read(str(node.value), Shape.NUMBER, ()).value)
     except InputError:
         return None
     if not (value.is_Rational and 0 <= value <= LIMITS.max_parameter):
@@ -616,7 +620,7 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
             continue
         values = spec[kinds[0]]
         try:
-            items = [read(str(v.value), "number", ()).value for v in getattr(values, "value", [])
+            items = [cast(Expr, read(str(v.value), "number", ()).value) for v in getattr(values, "value", [])
                      if isinstance(v, yaml.ScalarNode)]
             if not isinstance(values, yaml.SequenceNode) or len(items) != len(values.value) or not items:
                 raise ValueError

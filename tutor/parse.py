@@ -73,7 +73,7 @@ class InputError(TutorError):
         self.column = column  # 0-based index into the text as typed
         self.note = note  # machine-readable reason, e.g. "unbalanced", "too_large"
 
-    def __reduce__(self):  # whole, through a worker's pipe
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, int | None, str]]:  # whole, through a pipe
         return (type(self), (self.message, self.column, self.note))
 
     def pointer(self, text: str) -> str:
@@ -353,23 +353,23 @@ def _digits(number: Rational) -> float:
 
 def _factorial_digits(n: float) -> float:
     """Decimal digits of n! (n ≥ 0), without computing it."""
-    return math.inf if n > 10**7 else math.lgamma(n + 1) / math.log(10)
+    return math.inf if n > 10**7 else math.lgamma(float(n) + 1) / math.log(10)
 
 
 def _binomial_digits(n: Expr, k: Expr) -> float:
     """An upper bound on the digits sympy writes for binomial(n, k) of two numbers."""
     if not k.is_Integer:
         return 0.0 if abs(n) <= 1000 and abs(k) <= 1000 else math.inf  # left as it is, or a gamma
-    k = int(k)
+    factors = int(k)
     if n.is_Integer and int(n) >= 0:
-        k = min(k, int(n) - k)
-    if k <= 0:
+        factors = min(factors, int(n) - factors)
+    if factors <= 0:
         return 0.0
-    if k > 5000:
+    if factors > 5000:
         return math.inf
     # at most k factors of at most |n| + k, each over n's denominator, divided by k!
-    factor = math.log10(int(abs(n)) + k + 1) + (math.log10(int(n.q)) if n.is_Rational else 0.0)
-    return k * factor - _factorial_digits(k)
+    factor = math.log10(int(abs(n)) + factors + 1) + (math.log10(int(n.q)) if n.is_Rational else 0.0)
+    return factors * factor - _factorial_digits(factors)
 
 
 def _magnitude(value: Expr) -> Fraction | mpmath.mpf | None:
@@ -725,7 +725,7 @@ class _Parser:
         if fn.name == "factorial":
             return self.factorial(args[0], col)
         if fn.name == "binomial":
-            return self.binomial(*args, col)
+            return self.binomial(args[0], args[1], col)
         if fn.name == "sqrt":
             return self.raise_to(args[0], Rational(1, 2), col)
         if fn.name == "cbrt":

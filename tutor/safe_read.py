@@ -76,7 +76,8 @@ def csv_rows(stream: BinaryIO, limit: int) -> Iterator[Row]:
 
     while True:
         line = again.popleft() if again else next(lines, None)
-        if line is None or line[1] is None:  # the end, or a line too long to hold
+        data = None if line is None else line[1]
+        if line is None or data is None:  # the end, or a line too long to hold
             if pending:
                 again.appendleft(line)
                 yield unbalanced()
@@ -85,8 +86,8 @@ def csv_rows(stream: BinaryIO, limit: int) -> Iterator[Row]:
                 return
             yield Row(line[0], None, f"the row is longer than {limit:,} bytes")
             continue
-        pending.append(line)
-        if splitter.ends(line[1]):
+        pending.append((line[0], data))
+        if splitter.ends(data):
             row = _row(b"\n".join(data for _, data in pending), pending[0][0], False, limit)
             if len(pending) > 1 and row.cells is not None and width is not None and len(row.cells) != width:
                 yield unbalanced()

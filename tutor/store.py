@@ -272,11 +272,11 @@ class Store:
             student_id, pack, seed, provisional = args
             cursor = self.db.execute("INSERT INTO sessions (student_id, pack, seed, started_at) VALUES (?, ?, ?, ?)",
                                      (self._real(student_id), pack, seed, at))
-            self.ids[provisional] = cursor.lastrowid
+            self.ids[provisional] = int(cursor.lastrowid or 0)  # an INSERT's rowid: never None
         elif write.kind == "end":
             self.db.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (at, self._real(args[0])))
         elif write.kind == "attempt":
-            self._attempt(*args, at=at)
+            self._attempt(args, at)
         else:  # review
             student_id, pack, exercise = args
             self._schedule(self._real(student_id), pack, exercise, remembered=False)
@@ -347,8 +347,9 @@ class Store:
         self._write("attempt", session_id, student_id, pack, exercise, variant, answer, verdict, note, hints,
                     list(skills))
 
-    def _attempt(self, session_id: int, student_id: int, pack: str, exercise: str, variant: str, answer: str,
-                 verdict: str, note: str, hints: int, skills: list[str], at: str) -> None:
+    def _attempt(self, attempt: tuple, at: str) -> None:
+        """An attempt as `record` was given it, with its mastery and review updates."""
+        session_id, student_id, pack, exercise, variant, answer, verdict, note, hints, skills = attempt
         correct = verdict == "correct"
         student_id = self._real(student_id)
         self.db.execute(

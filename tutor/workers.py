@@ -34,6 +34,7 @@ import threading
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import cast
 from multiprocessing.connection import Connection, wait
 
 from .limits import LIMITS, Limits
@@ -77,9 +78,10 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def call_task(task: tuple, started: Callable[[object], None]) -> object:
+def call_task(task: object, started: Callable[[object], None]) -> object:
     """The work of `Pool.call`: `fn(*prepare(*args))`, its exception sent back as a value."""
-    fn, args, prepare = task
+    fn, args, prepare = cast(tuple[Callable[..., object], tuple[object, ...], Callable[..., tuple[object, ...]] | None],
+                             task)
     try:
         if prepare is not None:
             args = prepare(*args)
@@ -138,9 +140,9 @@ class Pool:
                     else self._give_up(worker)
         if isinstance(outcome, Stopped):
             return outcome
-        kind, value = outcome.value
+        kind, value = cast(tuple[str, object], outcome.value)
         if kind == "raised":
-            raise value
+            raise cast(Exception, value)
         return value
 
     def run(self, tasks: Iterable[tuple[Hashable, object]]) -> Iterator[tuple[Hashable, Finished | Stopped]]:
