@@ -24,8 +24,8 @@ import signal
 import sys
 import threading
 import time
-from types import FrameType
 from collections.abc import Callable
+from types import FrameType
 
 
 class OutOfTime(BaseException):

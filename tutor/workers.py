@@ -34,8 +34,8 @@ import threading
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import cast
 from multiprocessing.connection import Connection, wait
+from typing import cast
 
 from .limits import LIMITS, Limits
 
