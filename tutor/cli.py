@@ -56,7 +56,7 @@ def setup_check(parser: argparse.ArgumentParser) -> None:
                              "when it is a known one (PACK: a built-in pack id or a pack file)")
     variant = parser.add_mutually_exclusive_group()
     variant.add_argument("--student", help="with --exercise: the variant this student sees")
-    variant.add_argument("--seed", type=int, help="with --exercise: the variant for this number")
+    variant.add_argument("--seed", type=int, help="with --exercise: the variant drawn for this number")
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -97,7 +97,7 @@ def _check_exercise(args: argparse.Namespace) -> int:
     except KeyError as error:
         raise UserError(error.args[0]) from None
     try:
-        exercise = spec.variant(args.student if args.student is not None else args.seed)
+        exercise = spec.variant(args.student) if args.seed is None else spec.drawn(args.seed)
     except TutorError as error:  # parameters that meet no `require`, a variant the solvers refuse
         raise UserError(error.message) from None
     return _print_verdict(respond(exercise, args.answer), args.answer, args.json)
@@ -191,8 +191,8 @@ def setup_pack(parser: argparse.ArgumentParser) -> None:
     show_.add_argument("pack", help="a built-in pack id (gradients, drills) or a pack file")
     show_.add_argument("exercise", nargs="?", help="only this exercise")
     variant = show_.add_mutually_exclusive_group()
-    variant.add_argument("--seed", type=int, help="the variant for this number")
-    variant.add_argument("--student", help="the variant this student sees")
+    variant.add_argument("--seed", type=int, help="the variant drawn for this number (practice numbers)")
+    variant.add_argument("--student", help="the variant this student is given and graded on")
     show_.add_argument("--answers", action="store_true", help="also show the expected answers")
     show_.add_argument("--latex", action="store_true", help="prompts in LaTeX")
     validate = actions.add_parser("validate", help="check pack files: structure, kinds, answers, variants")
@@ -214,10 +214,9 @@ def run_pack(args: argparse.Namespace) -> int:
             specs = [pack.exercise(args.exercise)] if args.exercise else list(pack.exercises)
         except KeyError as error:
             raise UserError(error.args[0]) from None
-        key = args.student if args.student is not None else args.seed
         print(f"{pack.id}: {pack.title} ({len(pack.exercises)} exercises)")
         for number, spec in enumerate(specs, start=1):
-            exercise = spec.variant(key)
+            exercise = spec.variant(args.student) if args.seed is None else spec.drawn(args.seed)
             tags = f"  [{', '.join(spec.tags)}]" if spec.tags else ""
             print(f"\n{number}. {spec.id} ({spec.kind}){tags}")
             print(f"   {exercise.prompt(latex=args.latex)}")

@@ -119,7 +119,7 @@ def grade(pack: Pack, submissions: Submissions, *, jobs: int = 1, timeout: float
 
 def answer_key(spec: ExerciseSpec, answer: Submitted) -> str:
     """What a result depends on: the exercise, the student's variant (by seed) and the text."""
-    seed = variant_seed(spec.pack, spec.id, answer.student) if spec.parameterised else None
+    seed = variant_seed(spec.pack, spec.id, answer.student) if spec.per_student else None
     return json.dumps([spec.id, seed, answer.text], ensure_ascii=False)
 
 
@@ -155,7 +155,7 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: i
     if jobs > 1:  # trusted work done once here, not once in each worker: the forked workers inherit it
         for exercise_id in dict.fromkeys(exercise for _, (exercise, _, _) in todo):
             spec = pack.exercise(exercise_id)
-            if not spec.parameterised:
+            if not spec.per_student:
                 _variant(spec, "")
     with Pool(partial(_check_task, pack, timeout), min(jobs, len(todo)), timeout) as pool:
         for done, (key, outcome) in enumerate(pool.run(todo), start=1):
@@ -177,7 +177,7 @@ _MAX_VARIANTS = 2048  # then start afresh: simpler than LRU, and rare
 def _check_task(pack: Pack, timeout: float, task: tuple[str, str, str], started: Callable) -> Graded:
     exercise_id, student, text = task
     exercise = _variant(pack.exercise(exercise_id), student)
-    label = ", ".join(f"{name} = {show(value)}" for name, value in exercise.params)
+    label = "" if exercise.is_lesson else ", ".join(f"{name} = {show(value)}" for name, value in exercise.params)
     started(label)
     try:
         with deadline(timeout):  # the answer's whole grading, author's mistakes included
@@ -190,8 +190,7 @@ def _check_task(pack: Pack, timeout: float, task: tuple[str, str, str], started:
 def _variant(spec: ExerciseSpec, student: str) -> Exercise:
     # Students whose parameters come out the same share a variant: drawing takes microseconds,
     # building one (its expected answer) up to a tenth of a second.
-    values = spec.draw(variant_seed(spec.pack, spec.id, student)) if spec.parameterised else {}
-    key = (spec.pack, spec.id, tuple(values.items()))
+    key = (spec.pack, spec.id, spec.values(student))
     if key not in _variants:
         if len(_variants) >= _MAX_VARIANTS:
             _variants.clear()

@@ -35,8 +35,10 @@ from .show import show
 from .steps import Step
 from .topics import KINDS, FieldError, Problem
 from .topics.fields import FIELD_READERS, NUMERIC_READERS, ReadError
+from .words import and_list
 
 BUILT_IN = ("gradients", "drills")
+_PLACEHOLDER = re.compile(r"\{([A-Za-z]|alpha|beta|gamma)\}")  # a parameter's value in a title: {a}
 _MAX_DRAWS = 1000  # attempts at parameters that meet `require` before giving up
 SELF_CHECK_VARIANTS = 20
 
@@ -48,7 +50,7 @@ _COMMON = {
     "points": "the weight for grading (default 1)",
     "tolerance": "for decimal answers: relative like 1e-3 or decimal places like dp:4",
     "partial": "true to give partial credit (point sets, vectors)",
-    "params": "random parameters, like {a: {int: [2, 9]}}",
+    "params": "random parameters, like {a: {int: [2, 9], lesson: 4}} (lesson: the value in the worked example)",
     "require": "a condition the parameters must meet, like a != p",
     "answer": "the author's answer, checked against the computed one",
     "mistakes": "author's wrong answers with feedback: [{answer: ..., feedback: ...}]",
@@ -91,6 +93,7 @@ class Param:
     low: Fraction | None = None
     high: Fraction | None = None
     denominators: tuple[int, ...] | None = None  # None: whole numbers
+    lesson: Expr | None = None  # the value in the worked example the exercise comes from
 
     def draw(self, rng: random.Random) -> Expr:
         if self.choices:
@@ -177,11 +180,40 @@ class ExerciseSpec:
     def parameterised(self) -> bool:
         return bool(self.params)
 
+    @property
+    def lesson(self) -> tuple[tuple[str, Expr], ...] | None:
+        """The parameters' values in the worked example (`lesson:`), or None where they have none."""
+        if not self.params or any(p.lesson is None for p in self.params):
+            return None
+        return tuple((p.name, cast(Expr, p.lesson)) for p in self.params)
+
+    @property
+    def per_student(self) -> bool:
+        """Whether each student is given (and graded on) numbers of their own: parameters without
+        lesson values. An exercise with lesson values gives everyone the lesson's numbers."""
+        return self.parameterised and self.lesson is None
+
     def variant(self, key: object = None) -> Exercise:
-        """The exercise with its parameters drawn for `key` (a student id or a number)."""
+        """The variant a student (`key`: their id, or a number) is given and graded on: the lesson's
+        numbers where the parameters have lesson values, else numbers drawn for `key`."""
+        lesson = self.lesson
+        return self.with_values(lesson) if lesson is not None else self.drawn(key)
+
+    def drawn(self, key: object) -> Exercise:
+        """The exercise with its parameters drawn for `key` (a student id or a number), lesson values
+        or not: practice variants, and what `--seed N` shows."""
         seed = variant_seed(self.pack, self.id, key) if self.params else None
-        values = self.draw(seed) if self.params else {}
-        return self.with_values(tuple((s.name, v) for s, v in values.items()), seed)
+        return self.with_values(self.drawn_values(key), seed)
+
+    def drawn_values(self, key: object) -> tuple[tuple[str, Expr], ...]:
+        """The parameter values `drawn(key)` has, without building it."""
+        if not self.params:
+            return ()
+        return tuple((s.name, v) for s, v in self.draw(variant_seed(self.pack, self.id, key)).items())
+
+    def values(self, key: object) -> tuple[tuple[str, Expr], ...]:
+        """The parameter values `variant(key)` has, without building it."""
+        return self.lesson if self.lesson is not None else self.drawn_values(key)
 
     def with_values(self, params: tuple[tuple[str, Expr], ...], seed: int | None = None) -> Exercise:
         """The variant with these parameter values."""
@@ -232,6 +264,18 @@ class Exercise:
         return self.spec.id
 
     @property
+    def title(self) -> str:
+        """The exercise's title with this variant's numbers in place of `{a}`."""
+        values = dict(self.params)
+        return _PLACEHOLDER.sub(lambda m: self.problem.show(values[m.group(1)]) if m.group(1) in values
+                                else m.group(0), self.spec.title)
+
+    @property
+    def is_lesson(self) -> bool:
+        """Whether these are the worked example's own numbers (an exercise without parameters too)."""
+        return not self.params or self.params == self.spec.lesson
+
+    @property
     def tolerance(self) -> Tolerance | None:
         return self.spec.tolerance
 
@@ -269,6 +313,15 @@ class Exercise:
             raise InputError(f"unknown name '{unknown[0]}' (it is neither a variable nor a parameter)")
         values = {symbol(name): value for name, value in self.params}
         return Answer(answer.shape, substitute(answer.value, values))
+
+    def author_answer(self, text: str) -> str:
+        """The author's `answer:` as a student would type it for this variant: as written where it
+        uses no parameter (the lesson's "0.1447" stays a decimal), else with their values."""
+        try:
+            self.problem.read(text)  # it reads as a student's answer would: it names no parameter
+            return text
+        except InputError:
+            return show(self.author_text(text).value, self.problem.variables)
 
     def author_problems(self, right_answers: bool = True) -> list[str]:
         """What is wrong with the author's fields on this variant: a mistake that can't be read or
@@ -314,6 +367,10 @@ class Pack:
         close = difflib.get_close_matches(exercise_id, [e.id for e in self.exercises], n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         raise KeyError(f"pack '{self.id}' has no exercise '{exercise_id}'{hint}")
+
+    def tags_in_order(self) -> list[str]:
+        """The skills, in the order the pack first practises them (the lesson's order, for a lesson)."""
+        return list(dict.fromkeys(t for e in self.exercises for t in e.tags))
 
     def with_tag(self, tag: str) -> tuple[ExerciseSpec, ...]:
         return tuple(e for e in self.exercises if tag in e.tags)
@@ -485,6 +542,9 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path) -> Exer
             report.add(value, f"'{name}' can't be read: {error.message}", exercise_id)
     require = _require(nodes.get("require"), param_names, report, exercise_id)
     common = _common({k: v for k, v in nodes.items() if k in _COMMON}, report, exercise_id)
+    unknown = [name for name in _PLACEHOLDER.findall(common.get("title", "")) if name not in param_names]
+    if unknown:
+        report.add(nodes["title"], f"the title shows '{{{unknown[0]}}}', which is not a parameter", exercise_id)
     if len(report.problems) > before:
         return None
     spec = ExerciseSpec(pack, exercise_id, problem_class.KIND, Where.of(report.file, node), data,
@@ -612,7 +672,8 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
             report.add(key, f"a parameter is one letter, not '{name}'", exercise)
             continue
         spec = _mapping(value, report, exercise, {"int": "", "choice": "", "rational": "",
-                                                  "denominators": ""}, f"parameter '{name}'")
+                                                  "denominators": "", "lesson": ""}, f"parameter '{name}'")
+        lesson = _lesson_value(spec.get("lesson"), name, report, exercise, limits)
         kinds = [k for k in ("int", "choice", "rational") if k in spec]
         if len(kinds) != 1:
             report.add(value, f"parameter '{name}' needs one of int: [low, high], choice: [...], "
@@ -631,14 +692,15 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
                            exercise)
                 continue
             if kinds[0] == "choice":
-                params.append(Param(name, choices=tuple(items)))
+                params.append(Param(name, choices=tuple(items), lesson=lesson))
                 continue
             if len(items) != 2 or items[0] > items[1]:
                 raise ValueError
             if kinds[0] == "int":
                 if not all(i.is_Integer for i in items):
                     raise ValueError
-                params.append(Param(name, low=Fraction(int(items[0])), high=Fraction(int(items[1]))))
+                params.append(Param(name, low=Fraction(int(items[0])), high=Fraction(int(items[1])),
+                                    lesson=lesson))
                 continue
             denominators = (2, 3, 4, 5)
             if "denominators" in spec:
@@ -646,16 +708,42 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
                 if not denominators or not all(1 <= d <= limits.max_parameter for d in denominators):
                     raise ValueError
             params.append(Param(name, low=Fraction(str(items[0])), high=Fraction(str(items[1])),
-                                denominators=denominators))
+                                denominators=denominators, lesson=lesson))
         except (ValueError, InputError, AttributeError, TypeError):
             report.add(values, f"parameter '{name}': {kinds[0]} needs "
                                + ("a list of values" if kinds[0] == "choice" else "[low, high] with low ≤ high")
                                + (" (whole numbers)" if kinds[0] == "int" else ""), exercise)
+    given = [p.name for p in params if p.lesson is not None]
+    if given and len(given) < len(params):
+        missing = [p.name for p in params if p.lesson is None]
+        report.add(node, f"parameter{'s' if len(missing) > 1 else ''} {and_list(missing)} "
+                         f"{'have' if len(missing) > 1 else 'has'} no 'lesson' value but {and_list(given)} "
+                         f"{'do' if len(given) > 1 else 'does'}: give every parameter its value in the worked "
+                         "example, or none", exercise)
     return tuple(params)
 
 
+def _lesson_value(node: yaml.Node | None, name: str, report: _Report, exercise: str,
+                  limits: Limits) -> Expr | None:
+    """A parameter's `lesson:` value: a number, the one the worked example uses."""
+    if node is None:
+        return None
+    try:
+        if not isinstance(node, yaml.ScalarNode):
+            raise InputError("not a single value")
+        value = cast(Expr, read(str(node.value), Shape.NUMBER, ()).value)
+    except InputError:
+        value = None
+    if value is None or not value.is_Rational or abs(value) > limits.max_parameter:
+        report.add(node, f"parameter '{name}': 'lesson' is the number the worked example uses, like 4 or 0.05 "
+                         f"(at most {limits.max_parameter:,} in size)", exercise)
+        return None
+    return value
+
+
 def _validate(spec: ExerciseSpec, nodes: dict, node: yaml.Node, report: _Report) -> None:
-    """The kind's own checks on a first variant: the data makes sense and the answer computes."""
+    """The kind's own checks on a first variant (the lesson's, where the parameters have lesson values):
+    the data makes sense and the answer computes."""
     try:
         exercise = spec.variant(0)
     except FieldError as error:
@@ -666,8 +754,7 @@ def _validate(spec: ExerciseSpec, nodes: dict, node: yaml.Node, report: _Report)
         return
     if spec.answer is not None:
         try:
-            given = show(exercise.author_text(spec.answer).value, exercise.problem.variables) \
-                if spec.parameterised else spec.answer
+            given = exercise.author_answer(spec.answer)
             verdict = exercise.problem.check(given, spec.tolerance)
         except TutorError as error:
             report.add(nodes["answer"], f"'answer' can't be read: {error.message}", spec.id)
@@ -679,7 +766,7 @@ def _validate(spec: ExerciseSpec, nodes: dict, node: yaml.Node, report: _Report)
     # Loading refuses what would break a check; a mistake equal to the right answer is only never
     # offered, and `tutor pack validate` (self_check) reports it.
     for problem in exercise.author_problems(right_answers=False):
-        report.add(nodes.get("mistakes", node), problem + (" (variant 0)" if spec.parameterised else ""), spec.id)
+        report.add(nodes.get("mistakes", node), problem + (" (variant 0)" if spec.per_student else ""), spec.id)
 
 
 # ------------------------------------------------------------------ self-check
@@ -690,14 +777,15 @@ def self_check(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
 
     The expected answer is printed (as the tutor shows it) and read back through
     the same path a student's answer takes; for parameterised exercises, over
-    `variants` variants.
+    `variants` variants (and the lesson's, where the parameters have lesson values).
     """
     problems = []
     for spec in pack.exercises:
-        keys = range(variants) if spec.parameterised else [None]
+        keys: list[object] = ["lesson"] if spec.lesson is not None else []
+        keys += list(range(variants)) if spec.parameterised else [None]
         for key in keys:
             try:
-                exercise = spec.variant(key)
+                exercise = spec.variant() if key == "lesson" else spec.drawn(key)
                 shown = show(exercise.expected(), exercise.problem.variables)
                 verdict = exercise.problem.check(shown, spec.tolerance)
                 found = exercise.author_problems()
