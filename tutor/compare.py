@@ -350,6 +350,8 @@ def compare_vectors(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
     if all(o.note == Note.UNDECIDED for o in wrong):
         return Outcome(False, Note.UNDECIDED, wrong[0].message, right / len(outcomes))
     first_wrong = next(o for o in wrong if o.note != Note.UNDECIDED)
+    if all(o.note == Note.DECIMAL_FOR_EXACT for o in wrong):  # m = 0.5, b = 2.3333 for (1/2, 7/3): close
+        return Outcome(False, Note.DECIMAL_FOR_EXACT, first_wrong.message, right / len(outcomes))
     return Outcome(False, Note.COMPONENT_DIFFERS, first_wrong.message, right / len(outcomes))
 
 
