@@ -34,12 +34,14 @@ from .packs import Exercise, ExerciseSpec, Pack
 from .parse import FUNCTIONS, InputError
 from .plot import NoMatplotlib, picture_for
 from .show import show
-from .steps import render_latex, render_text
+from .steps import Step, render_latex, render_text
 from .store import Store, Visit, default_home
+from .words import and_list
 
 GENERAL = "general"  # the skill of an exercise without tags
 MASTERED = 0.5  # a skill's score from which new material comes before more practice
 _FRESH_TRIES = 20  # draws tried for numbers unlike the ones just shown
+SCREEN_LINES = 20  # what :steps may show: a screen of 24 lines, less the prompt and the toolbar
 
 # In order of precedence: a command may be shortened to any beginning of it, and the first one
 # here that begins so is meant (`:h` is :hint, `:he` :help, `:s` :steps, `:sk` :skip).
@@ -158,11 +160,14 @@ class Session:
         else:
             where += "."
         lines = [Line(where, "muted")]
-        due = [self.pack.exercise(e) for e in self.store.due(self.student_id, self.pack.id) if e in self.ids()]
-        if due:
-            named = ", ".join(f"{self.number(s)}" for s in due[:5]) + (" …" if len(due) > 5 else "")
-            lines.append(Line(f"Due for another try: {len(due)} exercise{'s' if len(due) != 1 else ''} you "
-                              f"missed or skipped (number{'s' if len(due) != 1 else ''} {named}).", "muted"))
+        reviews = {e: wait for e, wait in self.store.reviews(self.student_id, self.pack.id).items() if e in self.ids()}
+        for what, chosen in (("now", [e for e, wait in reviews.items() if wait == 0]),
+                             ("in a few answers", [e for e, wait in reviews.items() if wait > 0])):
+            if chosen:
+                numbers = and_list([str(self.number(self.pack.exercise(e))) for e in chosen[:5]]) \
+                    + (" …" if len(chosen) > 5 else "")
+                lines.append(Line(f"Due for another try {what}: exercise{'s' if len(chosen) > 1 else ''} {numbers} "
+                                  "(missed or skipped).", "muted"))
         return lines
 
     def resumed(self, visit: Visit | None) -> tuple[ExerciseSpec, str] | None:
@@ -578,10 +583,13 @@ def _bar(score: float) -> str:
     return "█" * round(score * 10) + "·" * (10 - round(score * 10))
 
 
-def lesson_steps(steps) -> tuple[str, bool]:
-    """The steps at the lesson's level (the top two levels), and whether any detail was left out."""
+def lesson_steps(steps: Step) -> tuple[str, bool]:
+    """The steps at the lesson's level, and whether any detail was left out: the top two levels, or
+    the top one where two would not fit on a screen."""
     full = render_text(steps)
     short = render_text(steps, depth=2)
+    if len(short.splitlines()) > SCREEN_LINES:
+        short = render_text(steps, depth=1)
     return short, short != full
 
 

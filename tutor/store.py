@@ -448,6 +448,13 @@ class Store:
                                "ORDER BY due_turn, exercise", (self._real(student_id), pack, turn))
         return [row[0] for row in rows]
 
+    def reviews(self, student_id: int, pack: str) -> dict[str, int]:
+        """Every exercise scheduled for review, with how many answers until it is due (0: due now)."""
+        turn = self.turn(student_id)
+        rows = self.db.execute("SELECT exercise, due_turn FROM reviews WHERE student_id = ? AND pack = ? "
+                               "ORDER BY due_turn, exercise", (self._real(student_id), pack))
+        return {exercise: max(0, due - turn) for exercise, due in rows}
+
     def solved(self, student_id: int, pack: str) -> set[str]:
         rows = self.db.execute("SELECT DISTINCT exercise FROM attempts WHERE student_id = ? AND pack = ? "
                                "AND verdict = 'correct'", (self._real(student_id), pack))
