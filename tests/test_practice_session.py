@@ -208,3 +208,19 @@ def test_shown_exercises_are_kept(tmp_path):
     with sqlite3.connect(tmp_path / "p.sqlite3") as connection:
         shown = connection.execute("SELECT exercise, variant FROM shown ORDER BY id").fetchall()
     assert shown == [("tangent-line-fix-y", "-"), ("tangent-line-fix-x", "-")]
+
+
+@pytest.mark.parametrize(("argv", "meant"), [
+    ([], ["practice"]), (["--pack", "drills"], ["practice", "--pack", "drills"]),
+    (["--debug", "--topic", "sauna"], ["--debug", "practice", "--topic", "sauna"]),
+    (["progress"], ["progress"]), (["--debug", "pack", "list"], ["--debug", "pack", "list"]), (["-h"], ["-h"]),
+])
+def test_bare_tutor_takes_the_practice_options(argv, meant):
+    from tutor.cli import practice_by_default
+
+    assert practice_by_default(argv) == meant
+
+
+def test_bare_tutor_with_a_pack_practises_it(capsys):
+    assert main(["--pack", "nowhere.yaml"]) == 2
+    assert "nowhere.yaml: no such pack file (built-in packs: gradients, drills)" in capsys.readouterr().err

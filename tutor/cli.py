@@ -438,7 +438,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tutor",
         description="Practise and grade multivariable calculus: partial derivatives, gradients, "
-                    "critical points, least squares, gradient descent.")
+                    "critical points, least squares, gradient descent.",
+        epilog="Without a command, tutor practises, and takes practice's options: "
+               "tutor --pack drills --topic gradients (see: tutor practice --help).")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (summary, setup, _run) in COMMANDS.items():
@@ -446,12 +448,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def practice_by_default(argv: list[str]) -> list[str]:
+    """`tutor` and `tutor --pack drills` practise: without a command, the arguments are practice's."""
+    at = next((i for i, arg in enumerate(argv) if arg != "--debug"), len(argv))
+    if at < len(argv) and (argv[at] in COMMANDS or argv[at] in ("-h", "--help")):
+        return argv
+    return [*argv[:at], "practice", *argv[at:]]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    argv = list(sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args(argv)
-    if args.command is None:  # plain `tutor`: practise the lesson
-        args = parser.parse_args([*argv, "practice"])
+    args = parser.parse_args(practice_by_default(list(sys.argv[1:] if argv is None else argv)))
     _summary, _setup, run = COMMANDS[args.command]
     try:
         return run(args)
