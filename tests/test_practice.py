@@ -312,3 +312,55 @@ def test_skipping_walks_through_the_pack(tmp_path):
         shown.add(session.current.spec.id)
         session.handle(":skip")
     assert len(shown) == 29
+
+
+@pytest.mark.skipif(TMUX is None, reason="tmux is not installed; the real-terminal test needs it")
+def test_a_student_who_misses_asks_quits_and_comes_back(tmp_path):
+    """A scripted student in a real terminal: a miss, a hint (typed as a plain word), a right answer,
+    a miss on the next exercise, Ctrl-D; then `tutor` again: welcome back, the unsolved exercise
+    with the same numbers, the solved one not repeated; :again, quit."""
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
+
+    def start(name: str) -> None:
+        _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40",
+              f"{sys.executable} -m tutor --seed 1 --student ana; sleep 60", check=True, env=env, cwd=tmp_path)
+
+    def typed(name: str, *keys: str) -> None:
+        _tmux("send-keys", "-t", name, *keys, check=True)
+
+    first = f"tutor-student-{os.getpid()}"
+    start(first)
+    try:
+        _wait_for(first, "d/dx of g(x) = x² + 16")
+        typed(first, "x", "Enter")
+        _wait_for(first, "✗ It looks like you lowered the exponent but did not multiply by it.")
+        typed(first, "hint", "Enter")
+        _wait_for(first, "Hint 1 of 3: Differentiate term by term with respect to x.")
+        typed(first, "2x", "Enter")
+        _wait_for(first, "✓ Correct.")
+        screen = _wait_for(first, "d/dy of h(y) = y² + 4")
+        assert "solved 1 · attempts 2 · streak 1" in screen
+        typed(first, "y", "Enter")
+        _wait_for(first, "solved 1 · attempts 3 · streak 0")  # the prompt is back
+        typed(first, "C-d")
+        _wait_for(first, "Bye. This session: 1 exercise solved, 3 attempts.")
+    finally:
+        _tmux("kill-session", "-t", first, capture_output=True)
+
+    again = f"tutor-back-{os.getpid()}"
+    start(again)
+    try:
+        screen = _wait_for(again, "answer>")
+        assert "Welcome back, ana." in screen
+        assert "Last time: gradients, exercise 2 (Fix x = 2, differentiate in y), not solved yet." in screen
+        assert "Exercise 2 of 29 · Fix x = 2, differentiate in y" in screen
+        assert "Exercise 1 of 29" not in screen
+        typed(again, ":a", "Enter")
+        _wait_for(again, "This exercise has no other numbers; :skip moves on to another.")
+        typed(again, "2y", "Enter")
+        _wait_for(again, "solved 1 · attempts 1 · streak 1")
+        typed(again, "quit", "Enter")
+        _wait_for(again, "Bye. This session: 1 exercise solved, 1 attempt.")
+    finally:
+        _tmux("kill-session", "-t", again, capture_output=True)
+    assert main(["progress", "--db", str(tmp_path / "progress.sqlite3")]) == 0
