@@ -15,20 +15,20 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-from . import grade, packs, plot, reports, store
-from .calculus import SolveError
-from .check import Judgement, Verdict, check, check_lines, names
+from . import store
 from .errors import TutorError
-from .feedback import respond
 from .journal import JournalError, JournalFailed
 from .limits import LIMITS
 from .outputs import Busy, OutputError, locked
-from .parse import SHAPES, InputError
-from .show import show
-from .submissions import read_submissions
-from .topics import TOPICS, Command
+
+# The mathematics (sympy, the kinds, the checker) is imported by the commands that use it, so that
+# `tutor progress`, `tutor pack list` and the first prompt of `tutor` do not wait for all of it.
+if TYPE_CHECKING:
+    from . import packs
+    from .check import Verdict
+    from .topics import Command
 
 EXIT_OK, EXIT_INCORRECT, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
 EXIT_IO = 74  # an output could not be written (sysexits' EX_IOERR)
@@ -43,6 +43,8 @@ class UserError(TutorError):
 
 
 def setup_check(parser: argparse.ArgumentParser) -> None:
+    from .parse import SHAPES
+
     parser.add_argument("answer", nargs="?", help="the answer to check, as a student would type it")
     parser.add_argument("--expected", "-e", help="the correct answer (trusted, same syntax)")
     parser.add_argument("--vars", help="the variables a student may use, like x,y (default: those of --expected)")
@@ -60,6 +62,9 @@ def setup_check(parser: argparse.ArgumentParser) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from .check import check, check_lines, names
+    from .parse import InputError
+
     if args.exercise:
         return _check_exercise(args)
     if args.student is not None or args.seed is not None:
@@ -83,6 +88,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _check_exercise(args: argparse.Namespace) -> int:
     """`tutor check ANSWER --exercise PACK:ID`: the exercise's own check, with diagnosis."""
+    from .feedback import respond
+
     given = [name for name in ("expected", "vars", "shape", "tol", "batch") if getattr(args, name)]
     if given:
         raise UserError(f"--{given[0]} can't be used with --exercise: the exercise says what is expected")
@@ -104,6 +111,8 @@ def _check_exercise(args: argparse.Namespace) -> int:
 
 
 def _print_verdict(verdict: Verdict, answer: str, as_json: bool) -> int:
+    from .check import Judgement
+
     if as_json:
         print(json.dumps(verdict.to_dict(), ensure_ascii=False))
     else:
@@ -137,6 +146,8 @@ def _subcommands(parser: argparse.ArgumentParser,
 
 
 def setup_solve(parser: argparse.ArgumentParser) -> None:
+    from .topics import TOPICS
+
     for _command, sub in _subcommands(parser, [topic.solve for topic in TOPICS if topic.solve]):
         sub.add_argument("--steps", action="store_true", help="explain each step")
         form = sub.add_mutually_exclusive_group()
@@ -145,6 +156,9 @@ def setup_solve(parser: argparse.ArgumentParser) -> None:
 
 
 def run_solve(args: argparse.Namespace) -> int:
+    from .calculus import SolveError
+    from .parse import InputError
+
     try:
         solution = args.kind_command.run(args)
     except (SolveError, InputError) as error:
@@ -157,12 +171,18 @@ def run_solve(args: argparse.Namespace) -> int:
 
 
 def setup_plot(parser: argparse.ArgumentParser) -> None:
+    from .topics import TOPICS
+
     for command, sub in _subcommands(parser, [topic.plot for topic in TOPICS if topic.plot]):
         sub.add_argument("--out", "-o", metavar="FILE", help=f"the PNG to write (default: {command.name}.png)")
         sub.add_argument("--text", action="store_true", help="draw in the terminal instead of writing a PNG")
 
 
 def run_plot(args: argparse.Namespace) -> int:
+    from . import plot
+    from .calculus import SolveError
+    from .parse import InputError
+
     try:
         figure = args.kind_command.run(args)
     except (SolveError, InputError) as error:
@@ -204,10 +224,17 @@ def setup_pack(parser: argparse.ArgumentParser) -> None:
 
 def run_pack(args: argparse.Namespace) -> int:
     if args.action == "list":
-        for name in [*packs.BUILT_IN, *args.files]:
+        from . import builtin_packs
+
+        for listed in map(builtin_packs.listed, builtin_packs.BUILT_IN):  # without sympy
+            print(f"{listed.id:<12} {listed.exercises:>3} exercises  {listed.title}  ({listed.source})")
+        for name in args.files:
             pack = _load_pack(name)
             print(f"{pack.id:<12} {len(pack.exercises):>3} exercises  {pack.title}  ({pack.source})")
         return EXIT_OK
+    from . import packs
+    from .show import show
+
     if args.action == "show":
         pack = _load_pack(args.pack)
         try:
@@ -252,6 +279,8 @@ def run_pack(args: argparse.Namespace) -> int:
 
 
 def _load_pack(name: str, verify: bool = True) -> packs.Pack:
+    from . import packs
+
     try:
         return packs.load(name, verify=verify)
     except packs.PackError as error:
@@ -366,6 +395,9 @@ def _at_least(low: float, kind: type) -> Callable[[str], float]:
 
 
 def run_grade(args: argparse.Namespace) -> int:
+    from . import grade, reports
+    from .submissions import read_submissions
+
     started = time.monotonic()
     pack = _load_pack(args.pack)
     paths = args.submissions or ([GRADESCOPE_SUBMISSION] if args.gradescope else [])
@@ -434,7 +466,9 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; with `only`, of that command alone (the others by name and
+    summary: their arguments, and the modules that declare them, are not needed)."""
     parser = argparse.ArgumentParser(
         prog="tutor",
         description="Practise and grade multivariable calculus: partial derivatives, gradients, "
@@ -444,7 +478,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (summary, setup, _run) in COMMANDS.items():
-        setup(commands.add_parser(name, help=summary, description=summary))
+        sub = commands.add_parser(name, help=summary, description=summary)
+        if only is None or name == only:
+            setup(sub)
     return parser
 
 
@@ -457,8 +493,9 @@ def practice_by_default(argv: list[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(practice_by_default(list(sys.argv[1:] if argv is None else argv)))
+    argv = practice_by_default(list(sys.argv[1:] if argv is None else argv))
+    named = [arg for arg in argv if arg in COMMANDS]
+    args = build_parser(only=named[0] if named else "").parse_args(argv)
     _summary, _setup, run = COMMANDS[args.command]
     try:
         return run(args)

@@ -17,7 +17,6 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from importlib import resources
 from pathlib import Path
 from typing import cast
 
@@ -25,6 +24,7 @@ import sympy
 import yaml
 from sympy import Expr
 
+from .builtin_packs import BUILT_IN, built_in_folder, built_in_path  # noqa: F401 (tutor.packs.built_in_folder)
 from .check import expected_answer, variables_of
 from .compare import Tolerance
 from .errors import TutorError, Where
@@ -37,7 +37,6 @@ from .topics import KINDS, FieldError, Problem
 from .topics.fields import FIELD_READERS, NUMERIC_READERS, ReadError
 from .words import and_list
 
-BUILT_IN = ("gradients", "drills")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z]|alpha|beta|gamma)\}")  # a parameter's value in a title: {a}
 _MAX_DRAWS = 1000  # attempts at parameters that meet `require` before giving up
 SELF_CHECK_VARIANTS = 20
@@ -374,18 +373,6 @@ class Pack:
 
     def with_tag(self, tag: str) -> tuple[ExerciseSpec, ...]:
         return tuple(e for e in self.exercises if tag in e.tags)
-
-
-def built_in_folder() -> Path:
-    """The built-in packs: installed as tutor.exercises, or `exercises/` in a source checkout."""
-    try:
-        return Path(str(resources.files("tutor.exercises")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[1] / "exercises"
-
-
-def built_in_path(name: str) -> Path:
-    return built_in_folder() / f"{name}.yaml"
 
 
 def load(name_or_path: str | Path, limits: Limits = LIMITS, verify: bool = True) -> Pack:
