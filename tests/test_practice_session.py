@@ -31,10 +31,19 @@ def right_answer(session: Session) -> str:
 
 
 def test_again_without_parameters_says_there_are_no_other_numbers(tmp_path):
-    session = session_for(tmp_path)
-    assert session.on_screen.spec.id == "tangent-line-fix-y"
+    session = session_for(tmp_path, topic="sauna")
+    assert session.on_screen.spec.id == "sauna-partial-x"
     assert texts(session.handle(":again")) == "This exercise has no other numbers; :skip moves on to another."
-    assert session.on_screen.spec.id == "tangent-line-fix-y"
+    assert session.on_screen.spec.id == "sauna-partial-x"
+
+
+def test_lesson_exercises_start_with_the_lessons_numbers_then_fresh_ones(tmp_path):
+    session = session_for(tmp_path)
+    assert session.on_screen.exercise.prompt() == "d/dx of g(x) = x² + 16"  # the lesson's y = 4
+    out = texts(session.handle(":again"))
+    assert out.startswith("New numbers; the lesson's own were the ones before.")
+    assert "Fix y = 4," not in out and "x² + 16" not in out
+    assert session.on_screen.exercise.title == f"Fix y = {session.on_screen.exercise.params[0][1]}, differentiate in x"
 
 
 def test_again_gives_new_numbers_never_the_ones_just_shown(tmp_path):
@@ -207,7 +216,7 @@ def test_shown_exercises_are_kept(tmp_path):
     session.handle(":skip")
     with sqlite3.connect(tmp_path / "p.sqlite3") as connection:
         shown = connection.execute("SELECT exercise, variant FROM shown ORDER BY id").fetchall()
-    assert shown == [("tangent-line-fix-y", "-"), ("tangent-line-fix-x", "-")]
+    assert shown == [("tangent-line-fix-y", "graded"), ("tangent-line-fix-x", "graded")]  # the lesson's numbers
 
 
 @pytest.mark.parametrize(("argv", "meant"), [

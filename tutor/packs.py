@@ -44,7 +44,7 @@ SELF_CHECK_VARIANTS = 20
 _COMMON = {
     "id": "a unique id within the pack, like partial-x-3x2y3",
     "kind": "the kind of exercise",
-    "title": "a short title",
+    "title": "a short title; {a} shows the value of parameter a",
     "tags": "skills this exercise practises, like [partial-derivatives]",
     "points": "the weight for grading (default 1)",
     "tolerance": "for decimal answers: relative like 1e-3 or decimal places like dp:4",
@@ -821,7 +821,8 @@ _COMMON_TYPES = {
     "partial": {"type": "boolean"},
     "params": {"type": "object", "additionalProperties": {
         "type": "object", "additionalProperties": False, "minProperties": 1,
-        "properties": {k: {"type": "array"} for k in ("int", "choice", "rational", "denominators")}}},
+        "properties": {**{k: {"type": "array"} for k in ("int", "choice", "rational", "denominators")},
+                       "lesson": {"type": ["number", "string"]}}}},
     "require": {"type": "string"},
     "answer": {"type": ["string", "number"]},
     "mistakes": {"type": "array", "items": {

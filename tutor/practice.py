@@ -142,20 +142,23 @@ class Session:
         hello = "Welcome back" if visit else "Welcome to the calculus tutor"
         lines = [Line(f"{hello}, {self.student}. Type your answer after the prompt; :help lists the commands.",
                       "heading")]
+        resumed = self.resumed(visit)
+        first = self.show_exercise(*resumed) if resumed else self.next_exercise()
         if visit:
             lines += self.left_off(visit)
         lines.append(Line(f"Pack: {self.pack.title} ({len(self.pack.exercises)} exercises)"
                           + (f"; practising {self.topic}." if self.topic else "."), "muted"))
-        resumed = self.resumed(visit)
-        return self.noticed(lines + (self.show_exercise(resumed[0], resumed[1]) if resumed else self.next_exercise()))
+        return self.noticed(lines + first)
 
     def left_off(self, visit: Visit) -> list[Line]:
         """Where the last session stopped, and what is due now."""
         where = f"Last time: {visit.pack}" + (f", practising {visit.topic}" if visit.topic else "")
         if visit.pack == self.pack.id and visit.exercise in self.ids():
             spec = self.pack.exercise(visit.exercise)
-            titled = spec.title and "{" not in spec.title  # a title with numbers in it depends on the variant
-            where += f", exercise {self.number(spec)}" + (f" ({spec.title})" if titled else "")
+            title = spec.title
+            if self.current is not None and self.current.spec.id == spec.id:  # resumed: with its numbers
+                title = self.current.exercise.title
+            where += f", exercise {self.number(spec)}" + (f" ({title})" if title and "{" not in title else "")
             where += ", solved." if visit.solved else ", not solved yet."
         else:
             where += "."
