@@ -172,7 +172,7 @@ class ExerciseSpec:
         seed = variant_seed(self.pack, self.id, key) if self.params else None
         values = self.draw(seed) if self.params else {}
         data = {name: substitute(value, values) for name, value in self.data.items()}
-        problem = KINDS[self.kind].exercise.build(data)
+        problem = KINDS[self.kind].exercise.build({**data, "tolerance": self.tolerance})
         return Exercise(self, problem, seed, tuple((s.name, v) for s, v in values.items()))
 
     def draw(self, seed: int) -> dict[sympy.Symbol, Expr]:
@@ -651,6 +651,7 @@ _JSON_TYPES = {  # what each field reader accepts, as JSON Schema
     "integer": {"type": "integer", "minimum": 0},
     "names": {"oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]},
     "point": {"type": ["array", "object", "string", "number"]},
+    "numbers": {"oneOf": [{"type": "array", "items": {"type": ["number", "string"]}}, {"type": "string"}]},
     "points": {"oneOf": [{"type": "array", "items": {"type": "array"}}, {"type": "string"}]},
     "csv": {"type": "object", "required": ["file", "x", "y"], "additionalProperties": False,
             "properties": {"file": {"type": "string"}, "x": {"type": ["string", "array"]},
@@ -685,6 +686,8 @@ def json_schema() -> dict:
         properties["kind"] = {"const": name, "description": _COMMON["kind"]}
         for key, field_ in fields.items():
             properties[key] = {**_JSON_TYPES[field_.reader], "description": field_.help}
+            if field_.choices:
+                properties[key]["enum"] = list(field_.choices)
         required = ["id", "kind", *(key for key, field_ in fields.items() if field_.required)]
         kinds.append({"type": "object", "properties": properties, "required": required,
                       "additionalProperties": False})

@@ -17,6 +17,7 @@ from . import (  # every kind's folder
     critical_points,
     derivative,
     expression,
+    fix_variable,
     gradient,
     gradient_descent,
     least_squares,
@@ -28,6 +29,7 @@ from .base import Command, Field, FieldError, FunctionProblem, Problem, Topic
 from .solution import Solution
 
 TOPICS: tuple[Topic, ...] = (
+    fix_variable.TOPIC,
     derivative.TOPIC,
     partial_derivative.TOPIC,
     gradient.TOPIC,

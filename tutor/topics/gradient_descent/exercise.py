@@ -61,7 +61,7 @@ class GradientDescent(FunctionProblem):
         return Shape.NUMBER if len(self.variables) == 1 else Shape.VECTOR
 
     def default_tolerance(self) -> Tolerance:
-        return Tolerance(places=4)
+        return self.tolerance or Tolerance(places=4)
 
     @cached_property
     def solution(self) -> calculus.Descent:
@@ -81,8 +81,8 @@ class GradientDescent(FunctionProblem):
         point = labelled(k)
         return (f"Gradient descent on {self.signature()} from {labelled('0')} = {start} with learning "
                 f"rate α = {rate}: "
-                f"what is {point}, the point after {k} iteration{'s' if self.iterations != 1 else ''}? "
-                "(4 decimal places)")
+                f"what is {point}, the point after {k} iteration{'s' if self.iterations != 1 else ''}?"
+                + self.precision())
 
     def expected(self) -> Answer:
         point = tuple(sympy.Float(c, 15) for c in self.solution.rows[self.iterations].point)

@@ -13,6 +13,7 @@ from ... import calculus
 from ...calculus import SolveError
 from ...check import Verdict, check
 from ...compare import Tolerance
+from ...limits import LIMITS, Limits
 from ...parse import Answer, Equation, Shape, read, symbol
 from ...plot import Figure, fit_figure
 from ...steps import Step
@@ -88,10 +89,10 @@ class LeastSquares(Problem):
         """`y = x/2 + 7/3` rather than `m = 1/2, b = 7/3`."""
         return "y" in text and "=" in text
 
-    def read(self, text: str) -> Answer:
+    def read(self, text: str, limits: Limits = LIMITS) -> Answer:
         if self._is_line(text):
-            return read(text, Shape.EQUATION, ("x", "y"))
-        return super().read(text)
+            return read(text, Shape.EQUATION, ("x", "y"), limits=limits)
+        return super().read(text, limits)
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         if self._is_line(text) and expected is None:
