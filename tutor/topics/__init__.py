@@ -23,6 +23,7 @@ from . import (  # every kind's folder
     least_squares,
     minimize,
     partial_derivative,
+    stopping,
     tangent_plane,
 )
 from .base import Command, Field, FieldError, FunctionProblem, Problem, Topic
@@ -38,6 +39,7 @@ TOPICS: tuple[Topic, ...] = (
     minimize.TOPIC,
     least_squares.TOPIC,
     gradient_descent.TOPIC,
+    stopping.TOPIC,
     tangent_plane.TOPIC,
     expression.TOPIC,
 )

@@ -22,6 +22,12 @@ from .steps import descent_steps
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
+def subscripted(variables: tuple[str, ...], index: str) -> str:
+    """x₂, or (x₂, y₂): the point after `index` iterations, as the lesson names it."""
+    names = [v + index.translate(_SUBSCRIPTS) for v in variables]
+    return names[0] if len(names) == 1 else f"({', '.join(names)})"
+
+
 @dataclass(frozen=True)
 class GradientDescent(FunctionProblem):
     start: tuple[Expr, ...] = ()
@@ -75,12 +81,8 @@ class GradientDescent(FunctionProblem):
         if latex:
             return (rf"\text{{Gradient descent on }} {self.signature(True)} \text{{ from }} {start}"
                     rf"\text{{ with }} \alpha = {rate}: \text{{ the point after {k} steps}}")
-        def labelled(index: str) -> str:
-            names = [v + index.translate(_SUBSCRIPTS) for v in self.variables]
-            return names[0] if len(names) == 1 else f"({', '.join(names)})"
-        point = labelled(k)
-        return (f"Gradient descent on {self.signature()} from {labelled('0')} = {start} with learning "
-                f"rate α = {rate}: "
+        first, point = subscripted(self.variables, "0"), subscripted(self.variables, k)
+        return (f"Gradient descent on {self.signature()} from {first} = {start} with learning rate α = {rate}: "
                 f"what is {point}, the point after {k} iteration{'s' if self.iterations != 1 else ''}?"
                 + self.precision())
 
