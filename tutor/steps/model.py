@@ -120,3 +120,11 @@ class PowerForm:
 
     base: Expr
     exponent: Expr
+
+
+@dataclass(frozen=True)
+class Terms:
+    """A sum written term by term in the order given, as the lesson writes E(m, b) =
+    14m² + 3b² + 38 + 12mb - 42m - 20b (sympy would put its own order on it)."""
+
+    terms: tuple[Expr, ...]

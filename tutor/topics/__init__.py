@@ -14,6 +14,7 @@ from __future__ import annotations
 from ..misconceptions import SHARED, Candidate, Misconception
 from . import (  # every kind's folder
     classify_point,
+    cost,
     critical_points,
     derivative,
     expression,
@@ -38,6 +39,7 @@ TOPICS: tuple[Topic, ...] = (
     classify_point.TOPIC,
     minimize.TOPIC,
     least_squares.TOPIC,
+    cost.TOPIC,
     gradient_descent.TOPIC,
     stopping.TOPIC,
     tangent_plane.TOPIC,

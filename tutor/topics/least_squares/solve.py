@@ -51,6 +51,15 @@ def solve(points: str | None = None, csv: str | None = None, x_columns: Sequence
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
 
+def line_points(points: str | None, csv: str | None, x_column: str | None,
+                y_column: str | None) -> tuple[tuple, str]:
+    """(x, y) points from --points or from --csv with one --x column, and a legend for the columns."""
+    found, legend = _data(points, csv, [x_column] if x_column else [], y_column)
+    if len(found[0]) != 2:
+        raise SolveError("a line y = mx + b needs one x column")
+    return found, legend
+
+
 def _data(points: str | None, csv: str | None, x_columns: Sequence[str],
           y_column: str | None) -> tuple[tuple, str]:
     if points is not None and csv is None:
