@@ -73,7 +73,7 @@ class Diagnosis:
     @property
     def reading(self) -> str:
         """The answer as understood, in Unicode maths (printed only when asked: it takes time)."""
-        return show(self.answer.value, self.variables)
+        return show(self.answer, self.variables)
 
 
 # ------------------------------------------------------------------ building
@@ -358,7 +358,7 @@ def diagnose(problem: Problem, text: str, tolerance: Tolerance | None = None, mi
                 got = student.read(entry.reading)
                 if got is None:
                     continue
-                ctx = Context(entry.reading[1], table.tolerance, limits)
+                ctx = Context(entry.reading[1], table.tolerance, limits).reading(got)
                 candidate = entry.candidate
                 if isinstance(candidate, Pattern):
                     message = candidate.test(got, ctx)
@@ -390,8 +390,8 @@ def explain(verdict: Verdict, problem: Problem, text: str, tolerance: Tolerance 
     read at all, keeps its verdict.
     """
     shape_only = verdict.verdict == Judgement.INVALID and verdict.note == Note.PARSE_ERROR.of("shape")
-    if verdict.verdict != Judgement.INCORRECT and not shape_only:
-        return verdict
+    if (verdict.verdict != Judgement.INCORRECT or verdict.note == Note.UNDECIDED) and not shape_only:
+        return verdict  # an undecided answer may be right: no mistake to name
     found = diagnose(problem, text, tolerance, mistakes, shape_only=shape_only, limits=limits)
     if found is None:
         return verdict
