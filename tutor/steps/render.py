@@ -108,6 +108,8 @@ class _Text:
             return str(value)
         if isinstance(value, Terms):
             return terms_text(value.terms, self.variables, self.latex, self.decimals)
+        if isinstance(value, Equation) and isinstance(value.lhs, Terms):
+            return f"{self.raw(value.lhs)} = {self.raw(value.rhs)}"
         if isinstance(value, PowerForm):
             base = show(value.base, self.variables, latex=self.latex)
             if not (value.base.is_Symbol or value.base.is_Number):

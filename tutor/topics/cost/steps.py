@@ -13,18 +13,13 @@ from sympy import Expr
 from ...calculus import LineCost, MeanCostStep
 from ...show import show_float
 from ...steps import Step, StepRule, Terms, step
-from ..least_squares.steps import FitRule
-
-SHOWN_POINTS = 6  # the squares are written out one by one up to this many points
-
+from ...parse import symbol
+from ..least_squares.steps import SHOWN_POINTS, B, FitRule, M, cost_build_steps
 
 class CostRule(StepRule):
     COST_FUNCTION = "cost_function"
     COST_VALUE = "cost_value"
     COST_STEP = "cost_step"
-    ERRORS = "errors"
-    SQUARE = "square"
-    COLLECT = "collect"
     MEAN = "mean"
     VALUE = "value"
     SLOPE_AT = "slope_at"
@@ -41,11 +36,6 @@ TEMPLATES: dict[StepRule, str] = {
     CostRule.COST_VALUE: "The cost of the line y = mx + b on {n} points at {point}: {name}{point:args} = {after}",
     CostRule.COST_STEP: ("One step of gradient descent on the cost {name}(m, b) from {point} with learning rate "
                          "{alpha} = {rate}: {after}"),
-    CostRule.ERRORS: ("Each point (xᵢ, yᵢ) is off the line by its error mxᵢ + b − yᵢ, and the cost adds up the "
-                      "squares of the errors: E(m, b) = {after}."),
-    CostRule.SQUARE: ("Multiply out {before}: the square of each term, then twice each product of two terms: "
-                      "{after}."),
-    CostRule.COLLECT: "Add the squares up, like terms together: E(m, b) = {after}.",
     CostRule.MEAN: ("With n = {n} observations the cost is the mean, with a ½ that the derivative's 2 cancels: "
                     "L(m, b) = E(m, b)/(2·{n}) = {after}."),
     CostRule.VALUE: "Put in m = {m} and b = {b}: {name}{point:args} = {after}{approx}.",
@@ -59,12 +49,9 @@ TEMPLATES: dict[StepRule, str] = {
 def built_steps(cost: LineCost, mean: bool) -> list[Step]:
     """The cost built the lesson's way: errors, squares multiplied out, collected (and averaged)."""
     if len(cost.points) <= SHOWN_POINTS:
-        squares = tuple(sympy.Pow(term.residual, 2, evaluate=False) for term in cost.terms)
-        found = [step(CostRule.ERRORS, None, Terms(squares))]
-        found += [step(CostRule.SQUARE, square, Terms(term.terms)) for square, term in zip(squares, cost.terms)]
+        found = cost_build_steps(cost)
     else:
-        found = [step(CostRule.ERRORS, None, f"the sum of (mxᵢ + b − yᵢ)² over the {len(cost.points)} points")]
-    found.append(step(CostRule.COLLECT, None, Terms(cost.collected)))
+        found = [step(FitRule.COST, None, Terms(cost.collected), residual=M * symbol("x_i") + B - symbol("y_i"))]
     if mean:
         n = len(cost.points)
         found.append(step(CostRule.MEAN, None, Terms(tuple(t / (2 * n) for t in cost.collected)), n=n))

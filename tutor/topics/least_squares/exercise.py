@@ -117,7 +117,7 @@ class LeastSquares(Problem):
         return super().check(text, tolerance, expected)
 
     def steps(self) -> Step:
-        return least_squares_steps(self.points, result=self.solution)
+        return least_squares_steps(self.points, result=self.solution, decimals=self.decimals)
 
     def hints(self) -> tuple[str, ...]:
         fit = self.solution
