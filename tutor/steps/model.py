@@ -80,6 +80,11 @@ class Rule(StepRule):
     HESSIAN_TEST = "hessian_test"
     HESSIAN_MINORS = "hessian_minors"
     CRITICAL_SET = "critical_set"
+    SET_PIECE = "set_piece"
+    BY_VALUES = "by_values"
+    CRITICAL_POINTS_IN = "critical_points_in"
+    CONCLUSION = "conclusion"
+    CONCLUSION_IN = "conclusion_in"
     INCOMPLETE = "incomplete"
 
 

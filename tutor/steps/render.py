@@ -76,6 +76,11 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.HESSIAN_MINORS: ("At {before}: the leading principal minors of the Hessian are {minors:and}: "
                           "{after:verdict}."),
     Rule.CRITICAL_SET: "{description}.",
+    Rule.SET_PIECE: "{where}: every point of it is {after:verdict}, since {reason}.",
+    Rule.BY_VALUES: "The test cannot decide at {before}, but f's values can: it is {after:verdict}, since {reason}.",
+    Rule.CRITICAL_POINTS_IN: "The critical points of f = {before} in the region {region}: {after}",
+    Rule.CONCLUSION: "So the critical points are {after}.",
+    Rule.CONCLUSION_IN: "So the critical points in the region are {after}.",
     Rule.INCOMPLETE: "Note: {note}.",
 }
 
@@ -83,7 +88,9 @@ VERDICTS = {
     "minimum": "a local minimum",
     "maximum": "a local maximum",
     "saddle": "a saddle point",
-    "inconclusive": "the test is inconclusive",
+    "inconclusive": "not decided by the test",
+    "neither": "neither a minimum nor a maximum",
+    "undecided": "not decided by the test nor by f's values",
 }
 
 
@@ -227,8 +234,8 @@ class _Fields:
         if "|" in spec:
             one, many = spec.split("|", 1)
             return form.escape(one if (value if isinstance(value, bool) else len(value) == 1) else many)
-        if spec == "sign":
-            return form.wrap(f"{form.raw(value)} {_comparison(value, form.latex)}")
+        if spec == "sign":  # 4096/225 > 0; a 0 is just 0
+            return form.wrap(form.raw(value) if value == 0 else f"{form.raw(value)} {_comparison(value, form.latex)}")
         if spec == "args":
             items = value if isinstance(value, tuple) else (value,)
             return form.wrap(form.brackets(", ".join(form.raw(v) for v in items)))
