@@ -38,6 +38,11 @@ GLOBAL = {True: "it is the global minimum", False: "it is not the global minimum
           None: "whether it is the global minimum is not known for sure"}
 
 
+def globally(is_global: bool | None, count: int) -> str:
+    """What is known of the least local minimum: global or not; the only one, when that is all we know."""
+    return "it is the only local minimum" if is_global is None and count == 1 else GLOBAL[is_global]
+
+
 def minima_steps(minima: LocalMinima) -> list[Step]:
     """The critical points with their classes, then the minima with their values."""
     found = critical_steps(minima.function, minima.variables)
@@ -47,7 +52,7 @@ def minima_steps(minima: LocalMinima) -> list[Step]:
 
 def least_step(minima: LocalMinima) -> Step:
     i = minima.lowest if minima.lowest is not None else 0
-    verdict = GLOBAL[minima.is_global] + (f" ({minima.note})" if minima.note else
+    verdict = globally(minima.is_global, len(minima.points)) + (f" ({minima.note})" if minima.note else
                                          (", since f grows without bound in every direction"
                                           if minima.is_global else ""))
     value = minima.values[i]
