@@ -21,7 +21,7 @@ import sympy
 from sympy import Expr
 
 from .equality import (
-    Judgement,
+    Decision,
     Status,
     judge,
     line_roots,
@@ -255,7 +255,7 @@ def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = 
     return _outcome(judgement, names, what)
 
 
-def _outcome(judgement: Judgement, names: Sequence[str], what: str) -> Outcome:
+def _outcome(judgement: Decision, names: Sequence[str], what: str) -> Outcome:
     status = judgement.status
     if status is Status.EQUAL:
         return Outcome.right()

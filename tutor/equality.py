@@ -1,6 +1,6 @@
 """Whether two real expressions are equal, decided so that no answer can fool it.
 
-`judge(answer, expected, names)` gives a Judgement:
+`judge(answer, expected, names)` gives a Decision:
 
 - EQUAL: sympy proves the difference zero (canonical form, `cancel` for rational
   functions, `simplify` within the symbolic budget);
@@ -82,7 +82,7 @@ class Status(str, enum.Enum):
 
 
 @dataclass(frozen=True)
-class Judgement:
+class Decision:
     status: Status
     point: tuple[Fraction, ...] | None = None  # where they differ, or where only the answer is undefined
     got: Fraction | Interval | None = None  # the answer's value there
@@ -423,26 +423,26 @@ def _points(names: Sequence[str], answer: Expr, expected: Expr) -> Iterator[tupl
         yield Role.RANDOM, p
 
 
-def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_seconds: float) -> Judgement:
+def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_seconds: float) -> Decision:
     """Whether `answer` equals `expected` as real functions of the variables `names`."""
     if answer == expected:
-        return Judgement(Status.EQUAL)
+        return Decision(Status.EQUAL)
     symbols = [symbol(n) for n in names]
     try:
         f, g = compile_expression(answer, symbols), compile_expression(expected, symbols)
     except Unsupported:
-        return Judgement(Status.EQUAL if prove(answer - expected, symbolic_seconds) else Status.UNDECIDED)
+        return Decision(Status.EQUAL if prove(answer - expected, symbolic_seconds) else Status.UNDECIDED)
     roots = radicals(answer) + radicals(expected)
     tally = _Tally()
     seen: set[tuple[Fraction, ...]] = set()
 
-    def look(point: tuple[Fraction, ...], role: Role) -> Judgement | None:
+    def look(point: tuple[Fraction, ...], role: Role) -> Decision | None:
         if point in seen:
             return None
         seen.add(point)
         result = decide(f, g, point, roots, SCALE_PRECISION if role is Role.SCALE else MAX_PRECISION)
         if result.at is At.DIFFERENT:
-            return Judgement(Status.DIFFERENT, point, result.got, result.want)
+            return Decision(Status.DIFFERENT, point, result.got, result.want)
         if result.at is At.SAME:
             tally.same += 1
             tally.generic += any(c.denominator != 1 for c in point)
@@ -461,19 +461,19 @@ def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_seconds: 
             break
     proof = prove(answer - expected, symbolic_seconds)
     if proof:
-        return Judgement(Status.EQUAL)
+        return Decision(Status.EQUAL)
     for role, point in _points(names, answer, expected):
         found = look(point, role)
         if found:
             return found
     if proof is False:
-        return Judgement(Status.NOT_EQUAL)
+        return Decision(Status.NOT_EQUAL)
     enough = tally.same and (not symbols or (tally.generic >= GENERIC_WANTED and tally.same >= POINTS_WANTED))
     if enough and not tally.uncertain:
-        return Judgement(Status.NUMERIC)
+        return Decision(Status.NUMERIC)
     if not enough and tally.undefined_at is not None:  # hardly a common domain to compare on
         point, want = tally.undefined_at
-        return Judgement(Status.UNDEFINED, point, None, want)
+        return Decision(Status.UNDEFINED, point, None, want)
     if tally.uncertain:
-        return Judgement(Status.UNDECIDED, tally.uncertain[0])
-    return Judgement(Status.NOT_EQUAL)
+        return Decision(Status.UNDECIDED, tally.uncertain[0])
+    return Decision(Status.NOT_EQUAL)
