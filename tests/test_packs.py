@@ -62,7 +62,9 @@ BROKEN = {
         "3:5: exercise 'a': missing 'wrt' (the variable to differentiate with respect to, like x)",
     ],
     'missing-kind.yaml': [
-        "3:5: exercise 'a': the exercise needs a 'kind' (classify_point, critical_points, derivative, expression, gradient, gradient_descent, least_squares, minimize, partial_derivative, tangent_plane)",
+        "3:5: exercise 'a': the exercise needs a 'kind' (classify_point, cost, critical_points, derivative, expression, "
+        "fix_variable, gradient, gradient_descent, learning_rate, least_squares, local_minima, minimize, "
+        "partial_derivative, stopping, tangent_plane)",
     ],
     'missing-pack-id.yaml': [
         "1:1: the pack needs an id: 'pack: my-pack'",

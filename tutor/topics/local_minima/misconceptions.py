@@ -12,7 +12,10 @@ from ...calculus import critical_points
 from ...misconceptions import Misconception, WrongAnswer, register
 from ...parse import Answer, Shape
 from ...show import show
+from ..minimize.misconceptions import MISCONCEPTIONS as ABOUT_MINIMA
 from .exercise import Ask, LocalMinima, typeable
+
+MINIMUM_VALUE = ABOUT_MINIMA["gave-minimum-value"]  # the minimize kind's, named the same way here
 
 MISCONCEPTIONS = register(
     Misconception(
@@ -32,9 +35,6 @@ MISCONCEPTIONS = register(
         "local-taken-for-global", "took a local minimum for the global one",
         "It looks like you gave a local minimum that is not the lowest: {name} is {higher} there but only "
         "{lowest} at the global minimum. Compare the values at every local minimum."),
-    Misconception(
-        "gave-minimum-value", "gave the minimum value instead of where it is",
-        "It looks like you gave the minimum value {value} of {name}, not the place where it is reached."),
 )
 
 
@@ -66,8 +66,8 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
                     name=problem.name, higher=show(minima.values[i]), lowest=show(minima.values[lowest])),
                     _answer([point], one, listed=False)))
         if one:
-            found.append(("gave-minimum-value", say["gave-minimum-value"](
-                value=show(minima.values[lowest]), name=problem.name),
+            found.append(("gave-minimum-value", MINIMUM_VALUE.say(
+                value=show(minima.values[lowest]), f=problem.name, x=problem.variables[0]),
                 Answer(Shape.NUMBER, typeable(minima.values[lowest]))))
     elif problem.end is not None and problem.end.reached is not None and problem.end.reached != lowest \
             and problem.start is not None:
