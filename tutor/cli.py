@@ -218,7 +218,7 @@ def run_pack(args: argparse.Namespace) -> int:
             print(f"\n{number}. {spec.id} ({spec.kind}){tags}")
             print(f"   {exercise.prompt(latex=args.latex)}")
             if args.answers:
-                print(f"   answer: {show(exercise.expected(), exercise.problem.variables, latex=args.latex)}")
+                print(f"   answer: {exercise.problem.show(exercise.expected().value, latex=args.latex)}")
         return EXIT_OK
     if args.action == "validate":
         failed = False
