@@ -79,7 +79,7 @@ def classify_steps(f: str | Expr, variables: Sequence[str], point: Sequence[Expr
     function = function_of(f)
     substeps = [derivative_steps(function, v, variables) for v in variables]
     substeps.append(step(Rule.CLASSIFY, None, None, [_test(variables, CriticalPoint(tuple(point), None, k))]))
-    return step(Rule.CRITICAL_POINTS, function, (tuple(point),), substeps, variables=tuple(variables))
+    return step(Rule.CLASSIFICATION, function, k.label, substeps, variables=tuple(variables), point=tuple(point))
 
 
 def _cases(c: CriticalPoints) -> Step:

@@ -85,6 +85,7 @@ class Rule(StepRule):
     CRITICAL_POINTS_IN = "critical_points_in"
     CONCLUSION = "conclusion"
     CONCLUSION_IN = "conclusion_in"
+    CLASSIFICATION = "classification"
     INCOMPLETE = "incomplete"
 
 

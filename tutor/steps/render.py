@@ -81,6 +81,7 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.CRITICAL_POINTS_IN: "The critical points of f = {before} in the region {region}: {after}",
     Rule.CONCLUSION: "So the critical points are {after}.",
     Rule.CONCLUSION_IN: "So the critical points in the region are {after}.",
+    Rule.CLASSIFICATION: "The critical point {point} of f = {before}: {after:verdict}",
     Rule.INCOMPLETE: "Note: {note}.",
 }
 

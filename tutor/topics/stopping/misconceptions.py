@@ -56,16 +56,18 @@ def candidates(problem: Stopping) -> list[WrongAnswer]:
         ("stopped-one-early", say["stopped-one-early"](
             before=str(k - 1).translate(_SUBSCRIPTS), length=show_float(math.hypot(*rows[k - 1].gradient)), **words),
          k - 1),
-        ("stopped-on-step-size", say["stopped-on-step-size"](**words),
-         _first(rows, lambda a, b: math.dist(a.point, b.point) < tolerance)),
-        ("stopped-on-change-in-f", say["stopped-on-change-in-f"](**words),
-         _first(rows, lambda a, b: abs(b.value - a.value) < tolerance)),
     ]
-    if len(problem.variables) == 1:
+    if len(problem.variables) == 1:  # before the step and the change in f: a slope of -18.9 is "below 2"
         signed = _first(rows, lambda a, b: b.gradient[0] < tolerance)
         if signed is not None:
             slope = show_float(rows[signed].gradient[0])
             found.append(("slope-compared-without-size",
                           say["slope-compared-without-size"](slope=slope, **words), signed))
+    found += [
+        ("stopped-on-step-size", say["stopped-on-step-size"](**words),
+         _first(rows, lambda a, b: math.dist(a.point, b.point) < tolerance)),
+        ("stopped-on-change-in-f", say["stopped-on-change-in-f"](**words),
+         _first(rows, lambda a, b: abs(b.value - a.value) < tolerance)),
+    ]
     return [WrongAnswer(m, message, Answer(Shape.NUMBER, sympy.Integer(count)))
             for m, message, count in found if count is not None and count >= 1]
