@@ -201,6 +201,8 @@ def substitute(value: object, values: Mapping[sympy.Symbol, Expr]) -> object:
         return Equation(value.lhs.xreplace(values), value.rhs.xreplace(values))
     if isinstance(value, tuple):
         return tuple(substitute(v, values) for v in value)
+    if isinstance(value, dict):  # a point given as {y: c}
+        return {key: substitute(v, values) for key, v in value.items()}
     return value
 
 

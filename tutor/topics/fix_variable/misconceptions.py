@@ -77,6 +77,8 @@ def candidates(problem: FixVariable) -> list[WrongAnswer]:
     found.append(WrongAnswer("differentiated-fixed-variable", say["differentiated-fixed-variable"](
         held=held, values=shown, call=call), Answer(Shape.EXPRESSION, sympy.expand(every.xreplace(values)))))
     # the slice got wrong first, then differentiated correctly: the slice's mistake is the one to name
-    found += [WrongAnswer(m, message, Answer(Shape.EXPRESSION, sympy.diff(value, symbol(x))))
-              for m, message, value in slices if m != "fixed-part-dropped"]
+    for m, message, value in slices:
+        if m != "fixed-part-dropped":  # the wrong slice's variable is the one the student kept
+            kept = x if m != "fixed-the-other-variable" else problem.fixed[0][0]
+            found.append(WrongAnswer(m, message, Answer(Shape.EXPRESSION, sympy.diff(value, symbol(kept)))))
     return found
