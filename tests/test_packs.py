@@ -247,7 +247,7 @@ def test_pack_show_variant_for_a_student(capsys):
 def test_pack_list(capsys):
     assert main(["pack", "list"]) == 0
     out = capsys.readouterr().out
-    assert "gradients     29 exercises  Gradients and gradient descent" in out
+    assert "gradients     44 exercises  Gradients and gradient descent" in out
     assert "drills" in out
 
 
@@ -279,7 +279,7 @@ def test_built_in_packs_load_from_an_installed_package(tmp_path):
     done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True)
     if done.returncode != 0 or "site-packages" not in done.stdout:
         pytest.skip("the package is not installed (non-editable) in this environment")
-    assert done.stdout.splitlines()[1] == "64"
+    assert done.stdout.splitlines()[1] == "89"
 
 
 @pytest.mark.parametrize("pack_id", packs.BUILT_IN)

@@ -123,7 +123,7 @@ def test_json_and_latex(capsys):
     assert status == 0
     data = json.loads(out)
     assert data["gradient"] == ["2x", "2y"] and [v["exact"] for v in data["values"]] == ["4", "6"]
-    assert data["steps"]["rule"] == "gradient"
+    assert data["steps"]["rule"] == "gradient_at_point" and data["steps"]["after"] == "(4, 6)"
     status, out, _ = run(capsys, "partial", "3x^2 y^3", "--wrt", "x", "--latex")
     assert status == 0 and r"\frac{\partial f}{\partial x} = 6 x y^{3}" in out
 

@@ -132,9 +132,10 @@ class Cost(Problem):
         data = points_text(self.points, lambda p: self.show(p, latex))
         where = f" {self.source}" if self.source and not latex else ""
         if latex:
-            question = {Ask.FUNCTION: rf"{self.name}(m, b) = \,?",
-                        Ask.VALUE: rf"{self.name}{self.show(self.at, True)} = \,?",
-                        Ask.STEP: r"(m_1, b_1) = \,?"}[self.ask]
+            if self.ask == Ask.VALUE and self.at is not None:
+                question = rf"{self.name}{self.show(self.at, True)} = \,?"
+            else:
+                question = r"(m_1, b_1) = \,?" if self.ask == Ask.STEP else rf"{self.name}(m, b) = \,?"
             return rf"\text{{The cost of }} y = mx + b \text{{ on }} {data}: {self.definition(True)}; \quad {question}"
         cost = f"the cost {self.definition()} of the line y = mx + b on the points {data}{where}"
         if self.ask == Ask.FUNCTION:
