@@ -68,6 +68,10 @@ def test_prompts_state_the_precision_of_decimal_answers():
     assert exercise("hard-to-optimize-minimum").prompt().endswith("(to 4 decimal places).")
     for exact in ("fix-y-4", "power-lines-cost-function", "stopping-1d", "learning-rates-x2", "partial-x-3x2y3"):
         assert "decimal places" not in exercise(exact).prompt(), exact
+    drills = packs.load("drills")  # no tolerance given: the kind's own
+    assert drills.exercise("lm-quartic").variant(1).prompt().endswith("(to 4 decimal places)")
+    assert drills.exercise("gd-parabola").variant(1).prompt().endswith("(to 4 decimal places)")
+    assert drills.exercise("cost-mean-step").variant(1).prompt().endswith("(within a relative error of 0.0001)")
 
 
 # ------------------------------------------------------------------ fix_variable
@@ -286,10 +290,10 @@ def test_solve_rates_and_minimize_with_a_window(capsys):
     status, out = run(capsys, "rates", "x^2", "--start", "1", "--rates", "1.1,0.9,0.25,0.001", "--iterations", "20")
     assert status == 0
     assert out.splitlines()[-5:] == [
-        "α = 1.1: diverges (after 20 steps f and |∇f| are both larger than at the start)",
+        "α = 1.1: diverges (after 20 steps f and |f′| are both larger than at the start)",
         "α = 0.9: oscillates (19 of its 19 pairs of steps go back the way they came)",
-        "α = 0.25: converges (|∇f| is below 0.0001 after 15 steps)",
-        "α = 0.001: is too slow (after 20 steps |∇f| = 1.92 is still above 0.0001)",
+        "α = 0.25: converges (|f′| is below 0.0001 after 15 steps)",
+        "α = 0.001: is too slow (after 20 steps |f′| = 1.92 is still above 0.0001)",
         "best: α = 0.25"]
     status, out = run(capsys, "minimize", "x^4 - 3x^2 + x", "--region", "0 <= x <= 5")
     assert status == 0 and out.splitlines()[-3:] == [

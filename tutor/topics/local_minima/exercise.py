@@ -92,7 +92,7 @@ class LocalMinima(FunctionProblem):
         if self.start is None or self.rate is None:
             return None
         return calculus.descent_end(self.function, self.variables, self.start, self.rate, tolerance=TOLERANCE,
-                                    max_iterations=BOUND)
+                                    max_iterations=BOUND, minima=self.minima)
 
     @property
     def one(self) -> bool:
