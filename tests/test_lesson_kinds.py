@@ -4,8 +4,8 @@ local minima (local_minima); and what every derivation promises: its conclusion 
 
 from __future__ import annotations
 
-import sympy
 import pytest
+import sympy
 
 from tutor import packs
 from tutor.cli import main
@@ -120,7 +120,8 @@ def test_repeat_until_close_enough_on_the_lessons_descent():
     lines = render_text(item.steps()).splitlines()
     assert lines[0].endswith("until |f′| < 2: 11 iterations")
     assert "f′(0.05) = -18.9487, so the new point is 0.05 − 0.005·(-18.9487) = 0.144744" in lines[4]
-    assert lines[-1].endswith("|f′| = 1.89942 < 2: close enough, so the descent stops after 11 iterations, at 0.306881.")
+    assert lines[-1].endswith("|f′| = 1.89942 < 2: close enough, so the descent stops after 11 iterations, "
+                              "at 0.306881.")
     assert lines[-3].endswith("|f′| = 2.02424 is not below 2 yet: take another step.")
 
 
@@ -204,10 +205,13 @@ def test_too_large_too_small_just_right():
 
 
 @pytest.mark.parametrize("answer, message", [
-    ("too large, too large, just right, too small", "'too large' can mean that it oscillates or that it diverges: say which."),
+    ("too large, too large, just right, too small",
+     "'too large' can mean that it oscillates or that it diverges: say which."),
     ("diverges, oscillates", "Give one word for each of the 4 rates, in their order (1.1, 0.9, 0.25, 0.001), not 2."),
-    ("0.5: converges, 0.9: oscillates, 1.1: diverges, 0.001: too slow", "0.5 is not one of the rates (1.1, 0.9, 0.25, 0.001)."),
-    ("1.1: diverges, converges, 0.9: oscillates, 0.001: too slow", "Name the rate for every word, like 0.5: converges, or for none."),
+    ("0.5: converges, 0.9: oscillates, 1.1: diverges, 0.001: too slow",
+     "0.5 is not one of the rates (1.1, 0.9, 0.25, 0.001)."),
+    ("1.1: diverges, converges, 0.9: oscillates, 0.001: too slow",
+     "Name the rate for every word, like 0.5: converges, or for none."),
     ("1.1: diverges, 0.9: oscillates", "Say what α = 0.25 and 0.001 do too."),
     ("diverges, wobbles, converges, too slow", "'wobbles' is not one of: converges, oscillates, diverges, too slow."),
 ])

@@ -62,8 +62,8 @@ BROKEN = {
         "3:5: exercise 'a': missing 'wrt' (the variable to differentiate with respect to, like x)",
     ],
     'missing-kind.yaml': [
-        "3:5: exercise 'a': the exercise needs a 'kind' (classify_point, cost, critical_points, derivative, expression, "
-        "fix_variable, gradient, gradient_descent, learning_rate, least_squares, local_minima, minimize, "
+        "3:5: exercise 'a': the exercise needs a 'kind' (classify_point, cost, critical_points, derivative, "
+        "expression, fix_variable, gradient, gradient_descent, learning_rate, least_squares, local_minima, minimize, "
         "partial_derivative, stopping, tangent_plane)",
     ],
     'missing-pack-id.yaml': [

@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
-
 from . import grade, packs, plot, reports, store
 from .calculus import SolveError
 from .check import Judgement, Verdict, check, check_lines, names
@@ -24,7 +23,6 @@ from .errors import TutorError
 from .feedback import respond
 from .journal import JournalError
 from .parse import SHAPES, InputError
-from .show import show
 from .submissions import read_submissions
 from .topics import TOPICS, Command
 

@@ -257,11 +257,11 @@ class _Student:
             shape, variables, components = reading
             try:
                 if reading == self.own:
-                    got: Answer | None = self.problem.read(self.text, self.limits)
-                    got = got if got.shape == shape else None  # read as another shape (y = mx + b)
+                    own = self.problem.read(self.text, self.limits)
+                    self.readings[reading] = own if own.shape == shape else None  # or another shape: y = mx + b
                 else:
-                    got = read(self.text, shape, variables, components=components, limits=self.limits)
-                self.readings[reading] = got
+                    self.readings[reading] = read(self.text, shape, variables, components=components,
+                                                  limits=self.limits)
             except InputError:
                 self.readings[reading] = None
         return self.readings[reading]

@@ -683,13 +683,12 @@ def json_schema() -> dict:
     kinds = []
     for name, topic in sorted(KINDS.items()):
         fields = topic.exercise.FIELDS
-        properties = {key: {**_COMMON_TYPES.get(key, {}), "description": help_}
+        properties: dict[str, dict[str, object]] = {key: {**_COMMON_TYPES.get(key, {}), "description": help_}
                       for key, help_ in _COMMON.items()}
         properties["kind"] = {"const": name, "description": _COMMON["kind"]}
         for key, field_ in fields.items():
-            properties[key] = {**_JSON_TYPES[field_.reader], "description": field_.help}
-            if field_.choices:
-                properties[key]["enum"] = list(field_.choices)
+            choices = {"enum": list(field_.choices)} if field_.choices else {}
+            properties[key] = {**_JSON_TYPES[field_.reader], **choices, "description": field_.help}
         required = ["id", "kind", *(key for key, field_ in fields.items() if field_.required)]
         kinds.append({"type": "object", "properties": properties, "required": required,
                       "additionalProperties": False})

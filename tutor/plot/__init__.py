@@ -20,6 +20,6 @@ from .text import render_text
 __all__ = [
     "Arrow", "Curve", "Figure", "Grid", "Level", "Marker", "NoMatplotlib", "Panel", "Segment",
     "classify_figure", "contour_figure", "critical_curve_figure", "curve_figure", "descent_figure",
-    "fit_figure", "gradient_figure", "line_figure", "minimum_figure", "picture_for", "rates_figure", "render_text", "slice_figure",
-    "surface_figure", "write_png",
+    "fit_figure", "gradient_figure", "line_figure", "minimum_figure", "picture_for", "rates_figure",
+    "render_text", "slice_figure", "surface_figure", "write_png",
 ]

@@ -11,10 +11,11 @@ import sympy
 from sympy import Expr
 
 from ...calculus import LineCost, MeanCostStep
+from ...parse import symbol
 from ...show import show_float
 from ...steps import Step, StepRule, Terms, step
-from ...parse import symbol
 from ..least_squares.steps import SHOWN_POINTS, B, FitRule, M, cost_build_steps
+
 
 class CostRule(StepRule):
     COST_FUNCTION = "cost_function"

@@ -58,7 +58,8 @@ def candidates(problem: FixVariable) -> list[WrongAnswer]:
         for power in sorted({p for p in f.atoms(sympy.Pow) if p.base == symbol(right) and p.exp.is_Integer},
                             key=sympy.default_sort_key):
             slices.append(("value-put-for-power", say["value-put-for-power"](
-                value=show(value), power=show(power), right=right, powered=show(power.xreplace({symbol(right): value}))),
+                value=show(value), power=show(power), right=right,
+                powered=show(power.xreplace({symbol(right): value}))),
                 sympy.expand(f.xreplace({power: value}).xreplace({symbol(right): value}))))
     dropped = sympy.expand(f.xreplace({v: 0 for v in values}))
     part = sympy.expand(s.slice - dropped)

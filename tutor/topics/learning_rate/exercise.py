@@ -26,7 +26,6 @@ from ..gradient_descent.exercise import subscripted
 from .labels import behaviours_of, canonical, read_labels
 from .steps import rates_steps
 
-
 NOT = {Behaviour.CONVERGES: "does not converge", Behaviour.OSCILLATES: "does not oscillate",
        Behaviour.DIVERGES: "does not diverge", Behaviour.TOO_SLOW: "is not too slow"}
 
@@ -127,9 +126,9 @@ class LearningRate(FunctionProblem):
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         if self.ask == Ask.BEST:
             return super().check(text, tolerance, expected)
-        want = expected.value if isinstance(expected, Answer) else expected or self.expected().value
+        want = str(expected.value if isinstance(expected, Answer) else expected or self.expected().value)
         try:
-            got = self.read(text).value
+            got = str(self.read(text).value)
         except InputError as error:
             message = error.message[0].upper() + error.message[1:] + "."
             return Verdict(Judgement.INVALID, Note.PARSE_ERROR.of(error.note), message, column=error.column)

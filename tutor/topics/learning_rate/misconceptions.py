@@ -4,8 +4,6 @@ the largest one taken as the fastest or the smallest as the safest."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ...calculus import Behaviour
 from ...compare import Context
 from ...misconceptions import Misconception, Pattern, WrongAnswer, register
@@ -56,7 +54,7 @@ def _confusion(problem: LearningRate, misconception: str, said: Behaviour, was: 
     size = "|f′|" if len(problem.variables) == 1 else "|∇f|"
 
     def test(got: Answer, ctx: Context) -> str | None:  # noqa: ARG001
-        mine = behaviours_of(got.value)
+        mine = behaviours_of(str(got.value))
         wrong = [i for i, (m, r) in enumerate(zip(mine, right)) if m != r]
         if not wrong or any(mine[i] != said or right[i] != was for i in wrong):
             return None
@@ -79,10 +77,9 @@ def candidates(problem: LearningRate) -> list[Pattern | WrongAnswer]:
         ]
     say = {m: MISCONCEPTIONS[m].say for m in MISCONCEPTIONS}
     trials = result.trials
-    found = []
-    by_rate: Callable[[int], object] = lambda i: problem.rates[i]  # noqa: E731
-    largest = max(range(len(trials)), key=by_rate)
-    smallest = min(range(len(trials)), key=by_rate)
+    found: list[Pattern | WrongAnswer] = []
+    largest = max(range(len(trials)), key=lambda i: float(problem.rates[i]))
+    smallest = min(range(len(trials)), key=lambda i: float(problem.rates[i]))
     does = {Behaviour.OSCILLATES: "oscillates", Behaviour.DIVERGES: "diverges", Behaviour.TOO_SLOW: "crawls",
             Behaviour.CONVERGES: "converges, but slowly"}
     found.append(WrongAnswer("largest-rate-is-fastest", say["largest-rate-is-fastest"](
@@ -90,7 +87,8 @@ def candidates(problem: LearningRate) -> list[Pattern | WrongAnswer]:
         Answer(Shape.NUMBER, problem.rates[largest])))
     if trials[smallest].behaviour == Behaviour.TOO_SLOW:
         found.append(WrongAnswer("smallest-rate-is-safest", say["smallest-rate-is-safest"](
-            rate=problem.shown_rates()[smallest], steps=str(result.steps)), Answer(Shape.NUMBER, problem.rates[smallest])))
+            rate=problem.shown_rates()[smallest], steps=str(result.steps)),
+            Answer(Shape.NUMBER, problem.rates[smallest])))
     for i, trial in enumerate(trials):
         if trial.behaviour == Behaviour.CONVERGES and i != result.best:
             found.append(WrongAnswer("slower-converging-rate", say["slower-converging-rate"](

@@ -20,7 +20,6 @@ from ...steps import Step
 from ..base import Field, FieldError, Problem
 from .steps import least_squares_steps
 
-
 DATA_FIELDS: dict[str, Field] = {
     "data": Field("points", "the data points, like [[1, 2], [2, 5], [3, 3]]", formerly="points"),
     "csv": Field("csv", "or a CSV file beside the pack: {file: data.csv, x: COLUMN, y: COLUMN}"),

@@ -9,13 +9,12 @@ import sympy
 from sympy import Expr
 
 from ... import calculus
-from ...calculus.common import SolveError
+from ...calculus.common import SolveError, exact
 from ...parse import Equation, symbol
 from ...show import show
+from ...steps import terms_text
 from ..base import Command
 from ..solution import Solution, approx, args, exact_data
-from ...calculus.common import exact
-from ...steps import terms_text
 from .steps import cost_terms, least_squares_steps
 
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 import sympy
 from sympy import Expr
 
-from ...calculus import Elimination, LineCost, LinearFit, LineFit, Move, eliminate, fit_line, fit_linear, line_cost
+from ...calculus import Elimination, LinearFit, LineCost, LineFit, Move, eliminate, fit_line, fit_linear, line_cost
 from ...calculus.common import exact
 from ...calculus.least_squares import NormalEquations
 from ...calculus.partials import derivative
