@@ -22,6 +22,11 @@ BROKEN = {
     'answer-disagrees.yaml': [
         "7:13: exercise 'a': the given answer does not agree with the computed one (6xy³): At x = 1, y = 2 your answer is 24, but the correct value is 48.",
     ],
+    'ask-needs-its-keys.yaml': [
+        "7:10: exercise 'a': ask: value needs 'at'",
+        "11:12: exercise 'b': 'start' is used only with ask: end",
+        "18:10: exercise 'c': 'ask' is one of classify or best, not 'fastest'",
+    ],
     'at-wrong-length.yaml': [
         "6:9: exercise 'a': 'at' needs 2 coordinate(s) (x, y), not 3",
     ],
@@ -71,6 +76,9 @@ BROKEN = {
     ],
     'negative-points.yaml': [
         "6:13: exercise 'a': 'points' must be a number ≥ 0",
+    ],
+    'never-close-enough.yaml': [
+        "9:12: exercise 'a': the descent never gets there: it diverged at iteration 21: the values grew without bound",
     ],
     'no-exercises.yaml': [
         "2:12: the pack needs a non-empty list under 'exercises'",

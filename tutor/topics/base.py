@@ -64,6 +64,18 @@ def choice_from(data: Mapping[str, Any], field: str, values: type[E]) -> E:
                                 f"not '{given}'") from None
 
 
+def keys_for_ask(data: Mapping[str, Any], ask: Enum, needs: Mapping[Any, tuple[str, ...]]) -> None:
+    """Each question of a kind uses its own keys (`ask: value` needs `at`): a FieldError for a key
+    missing for this question, or given for another one."""
+    wanted = needs.get(ask, ())
+    for key in dict.fromkeys(k for keys in needs.values() for k in keys):
+        if key in wanted and key not in data:
+            raise FieldError("ask", f"ask: {ask.value} needs '{key}'")
+        if key not in wanted and key in data:
+            uses = [a.value for a, keys in needs.items() if key in keys]
+            raise FieldError(key, f"'{key}' is used only with ask: {and_list(uses, 'or')}")
+
+
 def point_from(value: object, variables: Sequence[str], field: str) -> tuple[Expr, ...]:
     """A point given as a list [2, 3] or a mapping {x: 2, y: 3}, in the order of `variables`."""
     if isinstance(value, dict):

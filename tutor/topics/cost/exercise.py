@@ -18,7 +18,7 @@ from ...compare import Tolerance
 from ...parse import Answer, Shape
 from ...plot import Figure, contour_figure, descent_figure, line_figure
 from ...steps import Step
-from ..base import Field, FieldError, Problem, choice_from, point_from
+from ..base import Field, FieldError, Problem, choice_from, keys_for_ask, point_from
 from ..least_squares.exercise import DATA_FIELDS, line_data, points_text
 from .steps import descent_step_steps, function_steps, value_steps
 
@@ -65,12 +65,7 @@ class Cost(Problem):
     def build(cls, data: Mapping[str, Any]) -> Cost:
         points, source, decimals = line_data(data)
         ask, form = choice_from(data, "ask", Ask), choice_from(data, "form", Form)
-        wanted = {Ask.FUNCTION: (), Ask.VALUE: ("at",), Ask.STEP: ("start", "rate")}[ask]
-        for key in ("at", "start", "rate"):
-            if key in wanted and key not in data:
-                raise FieldError("ask", f"ask: {ask} needs '{key}'")
-            if key not in wanted and key in data:
-                raise FieldError(key, f"'{key}' is used only with ask: {'value' if key == 'at' else 'step'}")
+        keys_for_ask(data, ask, {Ask.VALUE: ("at",), Ask.STEP: ("start", "rate")})
         at = point_from(data["at"], ("m", "b"), "at") if "at" in data else None
         start = point_from(data["start"], ("m", "b"), "start") if "start" in data else None
         rate = data.get("rate")

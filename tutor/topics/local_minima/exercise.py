@@ -18,7 +18,7 @@ from ...compare import Tolerance
 from ...parse import Answer, Shape
 from ...plot import Figure, contour_figure, critical_curve_figure, descent_figure
 from ...steps import Step
-from ..base import Field, FieldError, FunctionProblem, choice_from, point_from
+from ..base import Field, FieldError, FunctionProblem, choice_from, keys_for_ask, point_from
 from .steps import all_minima_steps, descent_end_steps, global_steps
 
 TOLERANCE = 1e-8  # the descent runs until |∇f| is this small
@@ -55,11 +55,7 @@ class LocalMinima(FunctionProblem):
         if not 1 <= len(variables) <= 2:
             raise FieldError("function", "local minima are asked for functions of one or two variables")
         ask = choice_from(data, "ask", Ask)
-        given = [key for key in ("start", "rate") if key in data]
-        if ask == Ask.END and len(given) != 2:
-            raise FieldError("ask", "ask: end needs 'start' and 'rate'")
-        if ask != Ask.END and given:
-            raise FieldError(given[0], f"'{given[0]}' is used only with ask: end")
+        keys_for_ask(data, ask, {Ask.END: ("start", "rate")})
         start = point_from(data["start"], variables, "start") if "start" in data else None
         if data.get("rate") is not None and not data["rate"] > 0:
             raise FieldError("rate", "the learning rate must be positive")
