@@ -321,3 +321,30 @@ def test_a_diverging_descent_shows_its_rows_then_says_so(capsys, iterations):
     assert derivation.rstrip().endswith("Diverged at iteration 21: the values grew without bound; try a smaller "
                                         "learning rate.")
     assert "Iteration 20:" in derivation and "Iteration 21:" in derivation
+
+
+# ------------------------------------------------------------------ hostile text for the learning-rate words
+
+RATES = exercise("learning-rates-x2").problem
+PIECES = st.sampled_from([*WORDS, "too large", "1.1:", "0.9 →", "α = 0.25:", "0.001", ",", ";", "\n", " ", "1/0",
+                          "9^9^9", "(", "é", "\x00"])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.one_of(st.text(max_size=200), st.lists(PIECES, max_size=12).map("".join)))
+def test_any_text_is_read_as_a_word_per_rate_or_refused_with_a_sentence(text):
+    try:
+        read = read_labels(text, RATES.rates, RATES.shown_rates())
+    except InputError as error:
+        assert error.message and not error.message.endswith(".")  # the check makes it a sentence
+        assert error.column is None or 0 <= error.column <= len(text)
+        return
+    assert len(read.split(", ")) == 4 and all(word in WORDS.values() for word in read.split(", "))
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(list(WORDS)), min_size=4, max_size=4), st.sampled_from([", ", "; ", "\n"]))
+def test_every_spelling_of_the_words_reads_and_grades(words, separator):
+    verdict = respond(exercise("learning-rates-x2"), separator.join(words))
+    right = [WORDS[w] for w in words] == ["diverges", "oscillates", "converges", "too slow"]
+    assert verdict.verdict == ("correct" if right else "incorrect")
