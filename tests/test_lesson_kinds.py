@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import pytest
 import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tutor import packs
 from tutor.cli import main
 from tutor.feedback import respond
-from tutor.parse import symbol
+from tutor.parse import InputError, symbol
 from tutor.steps import render_text
+from tutor.topics.learning_rate.labels import WORDS, read_labels
 
 LESSON = packs.load("gradients")
 X, Y, M, B = (symbol(n) for n in "xymb")
