@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import sympy
+import yaml
 
 from tutor import packs
 from tutor.cli import main
@@ -42,7 +43,8 @@ BROKEN = {
     'bad-tolerance.yaml': [
         "6:16: exercise 'a': a tolerance is a number like 1e-3 or decimal places like dp:4, not 'four places'",
     ],
-    'bad-yaml.yaml': [
+    'bad-yaml.yaml': [  # in libyaml's words, or the pure-Python parser's where PyYAML was built without it
+        "6:1: not valid YAML: did not find expected ',' or ']'" if yaml.__with_libyaml__ else
         "6:1: not valid YAML: expected ',' or ']', but got '<stream end>'",
     ],
     'csv-bad-column.yaml': [
@@ -75,7 +77,7 @@ BROKEN = {
         "1:1: the pack needs an id: 'pack: my-pack'",
     ],
     'negative-points.yaml': [
-        "6:13: exercise 'a': 'points' must be a number ≥ 0",
+        "6:13: exercise 'a': 'points' must be a number from 0 to 1,000,000",
     ],
     'never-close-enough.yaml': [
         "9:12: exercise 'a': the descent never gets there: it diverged at iteration 21: the values grew without bound",

@@ -21,6 +21,7 @@ so a correct answer can never be diagnosed.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
@@ -31,10 +32,10 @@ import mpmath
 from sympy import Expr
 from sympy.polys.polyerrors import BasePolynomialError
 
-from .budget import OutOfTime, deadline
+from .budget import OutOfTime, budget
 from .check import Judgement, Verdict, expected_answer
 from .compare import Context, Note, Tolerance, compare, compare_expressions, compare_numbers, sample_points
-from .evaluate import Evaluation, Undefined, Unsupported, agree, compile_expression, to_float
+from .evaluate import Evaluation, Undefined, Unsupported, agree, compile_expression, to_mpf
 from .limits import LIMITS, Limits
 from .misconceptions import Pattern, WrongAnswer
 from .parse import Answer, Equation, InputError, Shape, read, symbol
@@ -45,7 +46,7 @@ AUTHOR = "author"  # the misconception id of a pack author's own `mistakes:`
 _POINTS = 4  # sample points an expression must agree at to match a candidate
 _ENOUGH = 3  # fewer defined points than this: leave the decision to the engine
 _CACHE_SIZE = 1024  # exercise variants whose candidates are kept
-_BUDGET_SHARE = 0.25  # of a check's time budget, for naming the mistake after the check (it takes ~0.2 ms)
+_BUDGET_SHARE = 4  # a quarter of a check's work budget, for naming the mistake after the check
 _ZERO = Evaluation(Fraction(0), mpmath.mpf(0))
 
 
@@ -53,7 +54,7 @@ class AuthorMistake(Protocol):
     """A pack author's anticipated wrong answer and what to tell a student who gives it."""
 
     @property
-    def answer(self) -> str: ...
+    def answer(self) -> str | Answer: ...  # as written, or read for one variant
 
     @property
     def feedback(self) -> str: ...
@@ -229,6 +230,13 @@ def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _T
 _table = lru_cache(maxsize=_CACHE_SIZE)(_build)  # once per exercise variant (and tolerance, mistakes)
 
 
+def prepare(problem: Problem, tolerance: Tolerance | None = None, mistakes: tuple = ()) -> None:
+    """Build this variant's candidates now (cached): trusted work, done before an answer's limits start,
+    so that diagnosing it spends only the answer's own budget."""
+    with contextlib.suppress(*_BUILD_ERRORS):  # diagnose meets the same failure and names nothing
+        _table_for(problem, tolerance, tuple(mistakes))
+
+
 def offered(problem: Problem, tolerance: Tolerance | None = None, mistakes: tuple = ()) -> tuple:
     """The wrong answers and patterns diagnosis compares an answer with, for this exercise
     variant, in order: the author's mistakes, then the catalogue's, none equal to the right answer."""
@@ -298,7 +306,7 @@ def _agrees(student: _Student, part: tuple, expr: Expr, names: Sequence[str], wa
             if got is None:
                 continue
             if not (agree(got, value) or want.constant and tolerance is not None
-                    and tolerance.accepts(to_float(got.value), to_float(value.value))):
+                    and tolerance.accepts(to_mpf(got.value), to_mpf(value.value))):
                 return False
             agreed += 1
     except Unsupported:
@@ -351,7 +359,7 @@ def diagnose(problem: Problem, text: str, tolerance: Tolerance | None = None, mi
         return None
     student = _Student(text, limits, problem)
     try:
-        with deadline(limits.budget_seconds * _BUDGET_SHARE):
+        with budget(limits.work // _BUDGET_SHARE):
             for entry in table.entries:
                 if shape_only and entry.reading[0] == problem.shape:
                     continue
