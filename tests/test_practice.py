@@ -59,13 +59,13 @@ def test_a_scripted_student(tmp_path):
         ":quit",
     ])
     assert out.startswith("Welcome to the calculus tutor, ana.")
-    assert "Exercise 1 of 29 · Fix y = 4, differentiate in x  [tangent-planes, derivatives]\nd/dx of g(x) = x² + 16" in out
+    assert "Exercise 1 of 44 · Fix y = 4, differentiate in x  [tangent-planes, derivatives]\nd/dx of g(x) = x² + 16" in out
     assert ("✗ It looks like you lowered the exponent but did not multiply by it. "
             "The derivative of x² is 2x, not x.") in out
     assert "2x^\n  ^\nMissing exponent after '^'." in out
     assert "Hint 1 of 3: Differentiate term by term with respect to x." in out
     assert "✓ Correct." in out
-    assert "Exercise 2 of 29 · Fix x = 2, differentiate in y" in out
+    assert "Exercise 4 of 44 · Fix x = 2, differentiate in y" in out
     assert "Treat" not in out.split(":steps")[0]  # nothing of the steps before asked
     assert "Power rule: bring the exponent 2 down and lower it by 1: d/dy[y²] = 2y." in out
     assert "Skipped; it will come back later." in out
@@ -99,9 +99,9 @@ def test_commands(tmp_path):
                                     ":pack drills", ":pack nowhere.yaml", ":frobnicate", ""])
     assert ":hint      the next hint (up to three)" in out
     assert r"\frac{d}{dx} \left(x^{2} + 16\right)" in out
-    assert "Practising gradients: each of its 3 exercises once.\n\nExercise 8 of 29" in out
+    assert "Practising gradients: each of its 3 exercises once.\n\nExercise 11 of 44" in out
     assert "No skill 'nope' in this pack; :topic lists them." in out
-    assert "Pack: Drills (35 exercises)." in out
+    assert "Pack: Drills (45 exercises)." in out
     assert "nowhere.yaml: no such pack file (built-in packs: gradients, drills)" in out
     assert "Unknown command ':frobnicate'; :help lists the commands." in out
 
@@ -147,7 +147,7 @@ def test_live_preview_and_toolbar(tmp_path):
     session.start()
     assert session.preview("3x^2") == "read as: 3x²"
     assert session.preview("2x^") == "can't read yet: missing exponent after '^'"
-    assert session.status() == " gradients · exercise 1 of 29 · solved 0 · attempts 0 · streak 0"
+    assert session.status() == " gradients · exercise 1 of 44 · solved 0 · attempts 0 · streak 0"
     session.handle(":topic least-squares")
     while session.current.spec.kind != "least_squares":
         session.handle(":skip")
@@ -235,7 +235,7 @@ def test_real_terminal_first_minute(tmp_path):
         _wait_for(name, "✓ Correct.")
         _tmux("send-keys", "-t", name, ":help", "Enter", check=True)
         screen = _wait_for(name, ":quit      stop")
-        assert "gradients · exercise 2 of 29 · solved 1 · attempts 1 · streak 1" in screen
+        assert "gradients · exercise 4 of 44 · solved 1 · attempts 1 · streak 1" in screen
         _tmux("send-keys", "-t", name, "C-d", check=True)
         _wait_for(name, "Bye. This session: 1 exercise solved, 1 attempt.")
     finally:
@@ -254,7 +254,7 @@ def test_plain_tutor_greets_a_new_user(tmp_path):
     try:
         screen = _wait_for(name, "answer>")
         assert "Welcome to the calculus tutor" in screen
-        assert "Exercise 1 of 29 · Fix y = 4, differentiate in x" in screen
+        assert "Exercise 1 of 44 · Fix y = 4, differentiate in x" in screen
         _tmux("send-keys", "-t", name, ":help", "Enter", check=True)
         screen = _wait_for(name, ":steps     the worked solution, step by step")
         _tmux("send-keys", "-t", name, ":quit", "Enter", check=True)
@@ -352,9 +352,9 @@ def test_a_student_who_misses_asks_quits_and_comes_back(tmp_path):
     try:
         screen = _wait_for(again, "answer>")
         assert "Welcome back, ana." in screen
-        assert "Last time: gradients, exercise 2 (Fix x = 2, differentiate in y), not solved yet." in screen
-        assert "Exercise 2 of 29 · Fix x = 2, differentiate in y" in screen
-        assert "Exercise 1 of 29" not in screen
+        assert "Last time: gradients, exercise 4 (Fix x = 2, differentiate in y), not solved yet." in screen
+        assert "Exercise 4 of 44 · Fix x = 2, differentiate in y" in screen
+        assert "Exercise 1 of 44" not in screen
         typed(again, ":a", "Enter")  # a unique beginning of :again
         screen = _wait_for(again, "New numbers; the lesson's own were the ones before.")
         assert "d/dy of h(y) = y² + 4\n" not in screen.split("New numbers")[1]

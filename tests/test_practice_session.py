@@ -96,14 +96,14 @@ def test_topic_alone_lists_the_skills(tmp_path):
 def test_welcome_back_says_where_you_left_off(tmp_path):
     first = session_for(tmp_path)
     first.handle(right_answer(first))  # exercise 1 solved
-    first.handle("12345")  # exercise 2 missed
+    first.handle("12345")  # exercise 4 missed
     first.handle(":quit")
     first.close()
     again = Session(packs.load("gradients"), first.store, "ana", seed=2)
     out = texts(again.start())
     assert out.startswith("Welcome back, ana.")
-    assert "Last time: gradients, exercise 2 (Fix x = 2, differentiate in y), not solved yet." in out
-    assert "Due for another try in a few answers: exercise 2 (missed or skipped)." in out
+    assert "Last time: gradients, exercise 4 (Fix x = 2, differentiate in y), not solved yet." in out
+    assert "Due for another try in a few answers: exercise 4 (missed or skipped)." in out
     assert again.on_screen.spec.id == "tangent-line-fix-x"  # where it was left
 
 
@@ -216,7 +216,7 @@ def test_shown_exercises_are_kept(tmp_path):
     session.handle(":skip")
     with sqlite3.connect(tmp_path / "p.sqlite3") as connection:
         shown = connection.execute("SELECT exercise, variant FROM shown ORDER BY id").fetchall()
-    assert shown == [("tangent-line-fix-y", "graded"), ("tangent-line-fix-x", "graded")]  # the lesson's numbers
+    assert shown == [("tangent-line-fix-y", "graded"), ("fix-y-4", "graded")]  # the lesson's numbers
 
 
 @pytest.mark.parametrize(("argv", "meant"), [

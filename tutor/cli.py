@@ -233,7 +233,6 @@ def run_pack(args: argparse.Namespace) -> int:
             print(f"{pack.id:<12} {len(pack.exercises):>3} exercises  {pack.title}  ({pack.source})")
         return EXIT_OK
     from . import packs
-    from .show import show
 
     if args.action == "show":
         pack = _load_pack(args.pack)
@@ -248,7 +247,7 @@ def run_pack(args: argparse.Namespace) -> int:
             print(f"\n{number}. {spec.id} ({spec.kind}){tags}")
             print(f"   {exercise.prompt(latex=args.latex)}")
             if args.answers:
-                print(f"   answer: {show(exercise.expected(), exercise.problem.variables, latex=args.latex)}")
+                print(f"   answer: {exercise.problem.show(exercise.expected().value, latex=args.latex)}")
         return EXIT_OK
     if args.action == "validate":
         failed = False
