@@ -41,8 +41,8 @@ import sympy
 from sympy import Expr, Integer, Rational
 
 from .errors import TutorError
-from .evaluate import TooLarge, Undefined, Unsupported, compile_expression
-from .functions import BY_NAME, MathFunction
+from .evaluate import TooLarge, Uncertain, Undefined, Unsupported, compile_expression
+from .functions import BY_NAME, MathFunction, as_fraction, lower, upper
 from .limits import LIMITS, Limits
 from .words import TextEnum, and_list
 
@@ -384,6 +384,16 @@ def _magnitude(value: Expr) -> Fraction | mpmath.mpf | None:
         return None
 
 
+_SETTLING_PRECISIONS = (128, 1024, 4096)  # bits: for floor, ceil, max and min of numbers
+
+
+def _ends(value: Fraction | object) -> tuple[Fraction, Fraction]:
+    """The lower and upper ends of an enclosure, exactly (an exact rational is both)."""
+    if isinstance(value, Fraction):
+        return value, value
+    return as_fraction(lower(value)), as_fraction(upper(value))
+
+
 # -------------------------------------------------------------------------- parser
 
 _OPENERS = {"(": ")", "[": "]", "⟨": "⟩", "{": "}"}
@@ -705,7 +715,8 @@ class _Parser:
                 raise InputError("'log_b' takes 1 argument", name.col, "syntax")
             args.append(base)
         if len(args) not in fn.arity:
-            wanted = " or ".join(str(n) for n in fn.arity)
+            wanted = (" or ".join(str(n) for n in fn.arity) if len(fn.arity) <= 2
+                      else f"{min(fn.arity)} to {max(fn.arity)}")
             raise InputError(f"'{name.text}' takes {wanted} argument(s)", name.col, "syntax")
         value = self.apply(fn, args, name.col)
         return value if outer_power is None else self.raise_to(value, outer_power, name.col)
@@ -730,15 +741,44 @@ class _Parser:
             return self.raise_to(args[0], Rational(1, 2), col)
         if fn.name == "cbrt":
             return self.raise_to(args[0], Rational(1, 3), col)
-        if fn.name == "root":
-            if args[1] == 0:
+        if fn.name == "root":  # root(x, n), nthroot(x, n); root(x) is √x
+            degree = args[1] if len(args) == 2 else Integer(2)
+            if degree == 0:
                 raise InputError("a 0th root is undefined", col, "undefined")
-            return self.raise_to(args[0], 1 / args[1], col)
+            return self.raise_to(args[0], 1 / degree, col)
+        if (fn.pairwise or fn.sympy in (sympy.floor, sympy.ceiling)) and not any(a.free_symbols for a in args) \
+                and not all(a.is_Rational for a in args):
+            return self.of_numbers(fn, args, col)
         if fn.name == "log" and len(args) == 2:
             base = args[1]
             if base.is_number and (base.is_positive is False or base == 1):
                 raise InputError("the base of a logarithm must be positive and not 1", col, "undefined")
         return self.checked(fn.make(*args), col)
+
+    def of_numbers(self, fn: MathFunction, args: list[Expr], col: int) -> Expr:
+        """floor, ceil, max or min of numbers that are not all rational, computed here with enclosures at
+        rising precision: sympy's own would follow floor(e^(10^5)) or max(sin(10^999), 0) into evalf
+        without bounds. The value is a whole number (floor, ceil) or one of the arguments (max, min)."""
+        for prec in _SETTLING_PRECISIONS:
+            try:
+                if not fn.pairwise:
+                    value = compile_expression(fn.sympy(args[0], evaluate=False), []).enclose((), prec).value
+                    if isinstance(value, Fraction):
+                        return Integer(value.numerator)
+                    continue
+                ends = [_ends(compile_expression(a, []).enclose((), prec).value) for a in args]
+                larger = (lambda a, b: a[0] >= b[1]) if fn.sympy is sympy.Max else (lambda a, b: a[1] <= b[0])
+                for arg, end in zip(args, ends):
+                    if all(other is end or larger(end, other) for other in ends):
+                        return arg
+            except Uncertain:
+                continue
+            except TooLarge:
+                raise InputError("this number is too large to work with", col, "too_large") from None
+            except (Undefined, Unsupported):
+                raise InputError("this is not a real number", col, "not_real") from None
+        what = "which whole number this is" if not fn.pairwise else f"which of these numbers is the {fn.name}"
+        raise InputError(f"the numbers are too close to tell {what}; write it more simply", col, "undecided")
 
     def bare_argument(self, col: int) -> Expr:
         with self.nested(col):
