@@ -261,6 +261,22 @@ def _extreme(pick: Callable[..., Any]) -> Callable[..., Interval]:
     return lambda *xs: iv.mpf([pick(lower(x) for x in xs), pick(upper(x) for x in xs)])
 
 
+def _approaches(bits_per_unit: float | None) -> Callable[[Interval], int | None]:
+    """For a function that comes ever closer to a value far out (tanh x to ±1, atan x to ±π/2): log₂ of
+    how close it may be at this argument, a difference its value hides (tanh(100) is 1 − 2.8·10⁻⁸⁷).
+    bits_per_unit: the closeness falls by that many bits per unit of |x| (tanh: 2·log₂ e); None: it
+    falls as 1/|x| (atan)."""
+    def hides(x: Interval) -> int | None:
+        reach = max(abs(lower(x)), abs(upper(x)))
+        if reach <= 1:
+            return None
+        if bits_per_unit is None:
+            return -int(mpmath.mag(reach))
+        return 1 - math.ceil(bits_per_unit * float(reach))
+    return hides
+
+
+_EXPONENTIALLY = _approaches(2 * math.log2(math.e))  # 1 − |tanh x| = 2/(e^(2|x|) + 1)
 _INTEGERS_NEAR_0 = tuple(Fraction(k) for k in range(-2, 4))  # where floor and ceil are sampled: they jump at each
 _MOST_ARGUMENTS = 10
 _SQUARE = Integer(2)  # the degree of root(x)
@@ -331,7 +347,7 @@ class MathFunction:
     build: Callable[..., Expr] | None = None  # how the parser builds it, when not sympy(*args)
     switches: tuple[Fraction, ...] = ()  # arguments where it jumps, bends or stops being real
     pairwise: bool = False  # it switches where two of its arguments are equal (max, min)
-    tends_to: tuple[int, ...] = ()  # values it comes exponentially close to, far out (tanh: ±1)
+    hides: Callable[[Interval], int | None] | None = None  # see _approaches
     latex_brackets: tuple[str, str] | None = None  # LaTeX that encloses the argument, instead of a head
 
     @property
@@ -423,7 +439,7 @@ _sinh = _row("sinh", sympy.sinh, mpmath.sinh, limit=HUGE_ARGUMENT, inverse="asin
 _cosh = _row("cosh", sympy.cosh, mpmath.cosh, enclose=_cosh_interval, limit=HUGE_ARGUMENT, inverse="acosh", latex=r"\cosh",
              exact=_at_zero(1))
 _tanh = _row("tanh", sympy.tanh, mpmath.tanh, limit=HUGE_ARGUMENT, inverse="atanh", latex=r"\tanh",
-             exact=_at_zero(0), tends_to=(1, -1))
+             exact=_at_zero(0), hides=_EXPONENTIALLY)
 
 
 FUNCTIONS: tuple[MathFunction, ...] = (
@@ -441,8 +457,10 @@ FUNCTIONS: tuple[MathFunction, ...] = (
          latex=r"\cot", exact=_at_zero(None)),
     _asin,
     _acos,
-    _row("atan", sympy.atan, mpmath.atan, spellings=("arctan",), latex=r"\arctan", exact=_at_zero(0)),
-    _through_reciprocal("asec", sympy.asec, _acos, spellings=("arcsec",), latex=r"\operatorname{arcsec}"),
+    _row("atan", sympy.atan, mpmath.atan, spellings=("arctan",), latex=r"\arctan", exact=_at_zero(0),
+         hides=_approaches(None)),
+    _through_reciprocal("asec", sympy.asec, _acos, spellings=("arcsec",), latex=r"\operatorname{arcsec}",
+                        hides=_approaches(None)),
     _through_reciprocal("acsc", sympy.acsc, _asin, spellings=("arccsc", "arccosec"),
                         latex=r"\operatorname{arccsc}"),
     _row("acot", sympy.acot, mpmath.acot, enclose=_acot, spellings=("arccot",), latex=r"\operatorname{arccot}",
@@ -455,7 +473,7 @@ FUNCTIONS: tuple[MathFunction, ...] = (
     _row("csch", sympy.csch, mpmath.csch, enclose=_reciprocal(_monotone(mpmath.sinh)), limit=HUGE_ARGUMENT,
          inverse="acsch", spellings=("cosech",), latex=r"\operatorname{csch}", exact=_at_zero(None)),
     _row("coth", sympy.coth, mpmath.coth, enclose=_reciprocal(_monotone(mpmath.tanh)), limit=HUGE_ARGUMENT,
-         inverse="acoth", latex=r"\coth", exact=_at_zero(None), tends_to=(1, -1)),
+         inverse="acoth", latex=r"\coth", exact=_at_zero(None), hides=_EXPONENTIALLY),
     _asinh,
     _acosh,
     _atanh,
@@ -501,3 +519,17 @@ BY_SYMPY: dict[type, MathFunction] = {}
 for _function in FUNCTIONS:
     if _function.real is not None:
         BY_SYMPY.setdefault(_function.sympy, _function)
+
+
+def _level_at_0(function: MathFunction) -> bool:
+    try:
+        with mp.workprec(53):
+            value = function.real(mpmath.mpf(0)) if function.real is not None and function.arity == (1,) else 0
+    except (Undefined, ValueError, ZeroDivisionError):
+        return False
+    return bool(mpmath.isfinite(value) and value != 0)
+
+
+LEVEL_AT_0: frozenset[MathFunction] = frozenset(f for f in FUNCTIONS if _level_at_0(f))
+"""Functions whose value at 0 is a number other than 0 (cos, exp, sech, acos, factorial ...): at a tiny
+argument a the value is that number moved by about a, or a², which the value hides (cos(e^-1000) - 1)."""
