@@ -965,10 +965,10 @@ def read(
     clean = normalize(text)
     if not clean.strip():
         raise InputError("the answer is empty", 0, "empty")
-    if shape == AUTO and " ".join(clean.lower().split()) in LABELS:
+    if shape == AUTO and _label_words(clean) in LABELS:
         shape = Shape.LABEL
     if shape == Shape.LABEL:
-        return Answer(Shape.LABEL, _label(clean))
+        return Answer(Shape.LABEL, *_label(clean))
     if shape == Shape.POINTS and " ".join(clean.lower().split()) in EMPTY_SET_WORDS:
         return Answer(Shape.POINTS, ())
     parser = _Parser(clean, vocabulary(list(variables) + list(components), infer=infer), limits)
@@ -992,12 +992,38 @@ def _shape_of(items: list) -> Shape:
     return Shape.POINTS if any(isinstance(i, _Group) for i in items) else Shape.VECTOR
 
 
-def _label(text: str) -> str:
+def _label_words(text: str) -> str:
+    """A label as words: lower case, one space, no article ("A saddle-point." is "saddle point")."""
     words = " ".join(re.sub(r"[-_]", " ", text.lower()).replace(".", " ").split())
+    for article in ("a ", "an ", "the "):
+        words = words.removeprefix(article)
+    return words
+
+
+def _label(text: str) -> tuple[str, tuple[str, ...]]:
+    """The label named, and how a one-letter slip (saddel, minimun) was read, if there was one."""
+    words = _label_words(text)
     if words in LABELS:
-        return LABELS[words]
+        return LABELS[words], ()
+    near = {label for name, label in LABELS.items() if len(name) >= _SLIP_LENGTH and _one_slip(words, name)}
+    if len(near) == 1:
+        (label,) = near
+        return label, (f"'{text.strip()}' was read as {label}",)
     known = ", ".join(sorted(set(LABELS.values())))
     raise InputError(f"'{text.strip()}' is not one of: {known}", 0, "unknown_label")
+
+
+_SLIP_LENGTH = 5  # shorter names (min, max, none) are too close to other words to guess at
+
+
+def _one_slip(typed: str, name: str) -> bool:
+    """One letter wrong, missing, extra, or two neighbours swapped."""
+    if len(typed) == len(name):
+        wrong = [i for i, (a, b) in enumerate(zip(typed, name)) if a != b]
+        return len(wrong) == 1 or (len(wrong) == 2 and wrong[1] == wrong[0] + 1
+                                   and typed[wrong[0]] == name[wrong[1]] and typed[wrong[1]] == name[wrong[0]])
+    shorter, longer = sorted((typed, name), key=len)
+    return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
 def _single(items: list, what: str) -> object:
