@@ -115,6 +115,7 @@ def test_max_min_floor_ceil_in_unicode_and_latex(typed, unicode, latex):
     ("ceil(-pi)", "-3"),
     ("max(sin(1), 0.8)", "sin(1)"),
     ("min(sqrt(2), 7/5, pi)", "7/5"),
+    ("max(sqrt(2), sqrt(2))", "sqrt(2)"),
 ])
 def test_max_min_floor_ceil_of_numbers_are_settled_when_read(typed, value):
     assert read(typed).value == read(value).value

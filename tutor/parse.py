@@ -759,6 +759,9 @@ class _Parser:
         """floor, ceil, max or min of numbers that are not all rational, computed here with enclosures at
         rising precision: sympy's own would follow floor(e^(10^5)) or max(sin(10^999), 0) into evalf
         without bounds. The value is a whole number (floor, ceil) or one of the arguments (max, min)."""
+        args = list(dict.fromkeys(args))  # max(√2, √2): the same number twice is no closeness to settle
+        if len(args) == 1 and fn.pairwise:
+            return args[0]
         for prec in _SETTLING_PRECISIONS:
             try:
                 if not fn.pairwise:
