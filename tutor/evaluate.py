@@ -218,7 +218,7 @@ class _Enclosing:
     def _met(self, top: int, bottom: int | None) -> None:
         self.largest = top if self.largest is None else max(self.largest, top)
         if bottom is not None:
-            self.smallest = bottom if self.smallest is None else min(self.smallest, bottom)
+            self._hidden(bottom)
 
     def argument(self, value: Interval) -> None:
         """The argument of a function level at 0 (LEVEL_AT_0), or an exponent: a tiny one moves the value
@@ -228,7 +228,7 @@ class _Enclosing:
             self._hidden(int(small) - 1)
 
     def _hidden(self, bottom: int) -> None:
-        """A magnitude no term shows, but a difference may be as small as (see MathFunction.hides)."""
+        """A magnitude a difference may be as small as: a term's, or one a value hides (MathFunction.hides)."""
         self.smallest = bottom if self.smallest is None else min(self.smallest, bottom)
 
     def pi(self) -> Interval:
