@@ -11,23 +11,27 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, cast
+
+from sympy import Expr
 
 from . import __version__
 from .budget import OutOfTime, deadline
 from .check import STOPPED, TIMED_OUT, Judgement, Verdict
 from .compare import Note
+from .diagnose import diagnosable
 from .feedback import prepared, respond
 from .journal import Journal
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
 from .show import show
 from .submissions import Problem, Submissions, Submitted
-from .workers import Finished, Pool
+from .topics import topic_of
+from .workers import Finished, Pool, Stopped
 
 UNANSWERED = Verdict(Judgement.UNANSWERED, Note.NO_ANSWER, "No answer.")
 
@@ -150,50 +154,86 @@ def _result(spec: ExerciseSpec, student: str, answer: Submitted | None, graded: 
 
 def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: int, timeout: float,
                progress: Progress | None) -> Iterator[tuple[str, Graded]]:
+    """Each answer checked; those whose mistake may be named, then answered in full (`respond`), in a
+    second round: a variant's candidate mistakes (most of the cost of a variant) are built only
+    where an answer needs them. The tasks of one variant go to one worker, which builds it once."""
     if not todo:
         return
+    tasks = [(key, _Task(exercise, _params(pack.exercise(exercise), student), text))
+             for key, (exercise, student, text) in todo]
     if jobs > 1:  # trusted work done once here, not once in each worker: the forked workers inherit it
-        for exercise_id in dict.fromkeys(exercise for _, (exercise, _, _) in todo):
+        for exercise_id in dict.fromkeys(task.exercise for _, task in tasks):
             spec = pack.exercise(exercise_id)
             if not spec.parameterised:
-                _variant(spec, "")
+                prepared(spec.variant())
+    done = 0
     with Pool(partial(_check_task, pack, timeout), min(jobs, len(todo)), timeout) as pool:
-        for done, (key, outcome) in enumerate(pool.run(todo), start=1):
-            if isinstance(outcome, Finished):
-                result = outcome.value
-            else:
-                result = Graded(STOPPED[outcome.reason], outcome.info or "")
-            if progress is not None:
-                progress(done, len(todo))
-            yield key, result
+        to_name: list[tuple[str, _Task]] = []
+        for key, outcome in pool.run(tasks, group=_Task.variant):
+            if isinstance(outcome, Finished) and isinstance(outcome.value, _Task):
+                to_name.append((cast(str, key), outcome.value))
+                continue
+            done += 1
+            yield cast(str, key), _graded(outcome, progress, done, len(todo))
+        for key, outcome in pool.run(to_name, group=_Task.variant):
+            done += 1
+            yield cast(str, key), _graded(outcome, progress, done, len(todo))
+
+
+def _params(spec: ExerciseSpec, student: str) -> tuple[tuple[str, Expr], ...]:
+    if not spec.parameterised:
+        return ()
+    return tuple((s.name, v) for s, v in spec.draw(variant_seed(spec.pack, spec.id, student)).items())
+
+
+def _graded(outcome: Finished | Stopped, progress: Progress | None, done: int, total: int) -> Graded:
+    if progress is not None:
+        progress(done, total)
+    if isinstance(outcome, Finished):
+        return cast(Graded, outcome.value)
+    return Graded(STOPPED[outcome.reason], cast(str, outcome.info or ""))
 
 
 # ------------------------------------------------------------ in the workers
 
-_variants: dict[tuple, Exercise] = {}
-_MAX_VARIANTS = 2048  # then start afresh: simpler than LRU, and rare
+
+@dataclass(frozen=True)
+class _Task:
+    """One answer to check against one variant (the exercise and its parameter values)."""
+
+    exercise: str
+    params: tuple[tuple[str, Expr], ...]
+    text: str
+    in_full: bool = False  # the second round: the mistake named too
+
+    def variant(self) -> tuple:
+        return self.exercise, self.params
 
 
-def _check_task(pack: Pack, timeout: float, task: tuple[str, str, str], started: Callable) -> Graded:
-    exercise_id, student, text = task
-    exercise = _variant(pack.exercise(exercise_id), student)
+def check(exercise: Exercise, text: str) -> Verdict:
+    """The first round's verdict: the answer checked, no mistake named."""
+    return exercise.problem.check(text, exercise.tolerance)
+
+
+def _check_task(pack: Pack, timeout: float, task: _Task, started: Callable) -> Graded | _Task:
+    """The task's verdict; or, where the check says a mistake may be named, the task again for the
+    second round, where the candidates are built (trusted work) before the answer's limits start
+    and the answer is checked afresh, exactly as `respond` does everywhere."""
+    exercise = pack.exercise(task.exercise).with_values(task.params)  # built once (ExerciseSpec keeps it)
     label = ", ".join(f"{name} = {show(value)}" for name, value in exercise.params)
+    if task.in_full:
+        prepared(exercise)
+    else:
+        exercise.expected()
     started(label)
     try:
-        with deadline(timeout):  # the answer's whole grading, author's mistakes included
-            verdict = respond(exercise, text)
+        with deadline(timeout):
+            if task.in_full:
+                verdict = respond(exercise, task.text)
+            else:
+                verdict = check(exercise, task.text)
+                if diagnosable(verdict) and (exercise.mistakes or topic_of(exercise.problem).candidates):
+                    return replace(task, in_full=True)
     except OutOfTime:
         verdict = TIMED_OUT
     return Graded(verdict, label)
-
-
-def _variant(spec: ExerciseSpec, student: str) -> Exercise:
-    # Students whose parameters come out the same share a variant: drawing takes microseconds,
-    # building one (its expected answer) up to a tenth of a second.
-    values = spec.draw(variant_seed(spec.pack, spec.id, student)) if spec.parameterised else {}
-    key = (spec.pack, spec.id, tuple(values.items()))
-    if key not in _variants:
-        if len(_variants) >= _MAX_VARIANTS:
-            _variants.clear()
-        _variants[key] = prepared(spec.variant(student))
-    return _variants[key]

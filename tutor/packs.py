@@ -14,6 +14,7 @@ import difflib
 import hashlib
 import random
 import re
+import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -38,6 +39,7 @@ from .topics.fields import FIELD_READERS, NUMERIC_READERS, ReadError
 
 BUILT_IN = ("gradients", "drills")
 _MAX_DRAWS = 1000  # attempts at parameters that meet `require` before giving up
+_MAX_VARIANTS = 1024  # built variants kept per exercise
 SELF_CHECK_VARIANTS = 20
 
 _COMMON = {
@@ -154,9 +156,12 @@ class Mistake:
     feedback: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared (and hashed) by identity: its variants are cached on it
 class ExerciseSpec:
-    """An exercise as written in its pack: read and validated, parameters not yet drawn."""
+    """An exercise as written in its pack: read and validated, parameters not yet drawn.
+
+    Its variants are built once each (by their parameter values) and shared: building one (its
+    expected answer) takes up to a tenth of a second, and many students draw the same values."""
 
     pack: str
     id: str
@@ -184,10 +189,17 @@ class ExerciseSpec:
         return self.with_values(tuple((s.name, v) for s, v in values.items()), seed)
 
     def with_values(self, params: tuple[tuple[str, Expr], ...], seed: int | None = None) -> Exercise:
-        """The variant with these parameter values."""
-        values = {symbol(name): value for name, value in params}
-        data = {name: substitute(value, values) for name, value in self.data.items()}
-        return Exercise(self, KINDS[self.kind].exercise.build(data), seed, params)
+        """The variant with these parameter values (built once, then shared)."""
+        built = _VARIANTS.setdefault(self, {})
+        problem = built.get(params)
+        if problem is None:
+            values = {symbol(name): value for name, value in params}
+            data = {name: substitute(value, values) for name, value in self.data.items()}
+            problem = KINDS[self.kind].exercise.build(data)
+            if len(built) >= _MAX_VARIANTS:
+                built.clear()  # simpler than least-recently-used, and rare
+            built[params] = problem
+        return Exercise(self, problem, seed, params)
 
     def draw(self, seed: int) -> dict[sympy.Symbol, Expr]:
         rng = random.Random(seed)
@@ -198,6 +210,10 @@ class ExerciseSpec:
         conditions = ", ".join(c.text for c in self.require)
         raise FieldError("require", f"no parameters meet 'require: {conditions}' in {_MAX_DRAWS} draws; "
                                     "widen the ranges or relax the condition")
+
+
+# each exercise's built variants (its Problem), by parameter values; gone with the exercise
+_VARIANTS: weakref.WeakKeyDictionary[ExerciseSpec, dict[tuple, Problem]] = weakref.WeakKeyDictionary()
 
 
 def variant_seed(pack: str, exercise: str, key: object) -> int:
@@ -695,9 +711,13 @@ def self_check(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
     problems = []
     for spec in pack.exercises:
         keys = range(variants) if spec.parameterised else [None]
+        seen: set[tuple] = set()  # a variant drawn again is the same exercise: checked once
         for key in keys:
             try:
                 exercise = spec.variant(key)
+                if exercise.params in seen:
+                    continue
+                seen.add(exercise.params)
                 shown = show(exercise.expected(), exercise.problem.variables)
                 verdict = exercise.problem.check(shown, spec.tolerance)
                 found = exercise.author_problems()
