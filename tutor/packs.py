@@ -327,8 +327,9 @@ class Pack:
         for spec in self.exercises:
             if spec.id == exercise_id:
                 return spec
-        close = difflib.get_close_matches(exercise_id, [e.id for e in self.exercises], n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        ids = {e.id.casefold(): e.id for e in self.exercises}  # CUBE, Partial-X: case is no clue
+        close = difflib.get_close_matches(exercise_id.casefold(), list(ids), n=1)
+        hint = f"; did you mean '{ids[close[0]]}'?" if close else ""
         raise KeyError(f"pack '{self.id}' has no exercise '{exercise_id}'{hint}")
 
     def with_tag(self, tag: str) -> tuple[ExerciseSpec, ...]:

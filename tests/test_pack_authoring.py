@@ -1,0 +1,73 @@
+"""Writing a pack: what an author reads when something is wrong (issue 17, "Authoring")."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from tutor import packs
+from tutor.cli import main
+from tutor.yaml_errors import describe
+
+EXERCISE = "pack: p\nexercises:\n  - id: a\n    kind: derivative\n"
+
+# A slip an author makes, and what they read: where it is (LINE:COL), what is wrong, the likely fix.
+YAML_SLIPS = {
+    "an unclosed list": (EXERCISE + "    function: x^2\n    answer: [1, 2\n",
+                         "7:1: not valid YAML: the '[' at line 6, column 13 is never closed; close it with ']', "
+                         "or put the whole value in quotes if the '[' is part of the text"),
+    "an unclosed mapping": (EXERCISE + "    function: x^2\n    answer: {2x\n",
+                            "7:1: not valid YAML: the '{' at line 6, column 13 is never closed; close it with "
+                            "'}', or put the whole value in quotes if the '{' is part of the text"),
+    "an unclosed quote": (EXERCISE + '    function: "x^2\n',
+                          "6:1: not valid YAML: the quote at line 5, column 15 is never closed; "
+                          "add the closing quote"),
+    "a colon in a value": (EXERCISE + "    function: x: y\n",
+                           "5:16: not valid YAML: a ':' followed by a space inside a value; put the whole "
+                           'value in quotes, like function: "x: y"'),
+    "a key indented too little": (EXERCISE + "    function: x^2\n   wrt: x\n",
+                                  "6:4: not valid YAML: this line is not indented like the lines of the entry "
+                                  "at line 3, column 3; keys of one entry start in the same column, and each "
+                                  "new entry of a list starts with '- '"),
+    "an entry without its dash": (EXERCISE + "    function: x^2\n  id: b\n",
+                                  "6:3: not valid YAML: this line is not indented like the lines of the entry "
+                                  "at line 3, column 3; keys of one entry start in the same column, and each "
+                                  "new entry of a list starts with '- '"),
+    "a tab": (EXERCISE + "\tfunction: x^2\n",
+              "5:1: not valid YAML: a tab is used to indent; YAML indents with spaces only: "
+              "replace the tab with spaces"),
+    "a value starting with *": (EXERCISE + "    function: *x\n",
+                                "5:15: not valid YAML: a value starts with '*', which YAML reads as a "
+                                "reference to an anchor ('&name') that is not defined; put the value in "
+                                'quotes, like "*x"'),
+}
+
+
+@pytest.mark.parametrize("slip", YAML_SLIPS)
+def test_a_yaml_slip_says_where_what_and_the_likely_fix(tmp_path, capsys, slip):
+    text, message = YAML_SLIPS[slip]
+    path = tmp_path / "pack.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) != 0
+    assert capsys.readouterr().out == f"{path}:{message}\n"
+
+
+@pytest.mark.parametrize("slip", YAML_SLIPS)
+def test_both_yaml_parsers_give_the_same_sentence(slip):
+    """libyaml's words and the pure-Python parser's differ; the author reads the same either way."""
+    text, message = YAML_SLIPS[slip]
+    sentences = set()
+    for loader in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        with pytest.raises(yaml.YAMLError) as caught:
+            yaml.compose(text, Loader=loader)
+        sentences.add(describe(caught.value))
+    assert sentences == {message.split("not valid YAML: ", 1)[1]}
+
+
+@pytest.mark.parametrize("typed, suggested", [
+    ("D-POWER", "d-power"), ("Pd-Monomial-X", "pd-monomial-x"), ("d-powr", "d-power"), ("G-QUADRATC", "g-quadratic"),
+])
+def test_an_unknown_exercise_id_gets_a_suggestion_whatever_its_case(typed, suggested):
+    with pytest.raises(KeyError) as caught:
+        packs.load("drills").exercise(typed)
+    assert caught.value.args[0] == f"pack 'drills' has no exercise '{typed}'; did you mean '{suggested}'?"
