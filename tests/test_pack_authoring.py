@@ -71,3 +71,70 @@ def test_an_unknown_exercise_id_gets_a_suggestion_whatever_its_case(typed, sugge
     with pytest.raises(KeyError) as caught:
         packs.load("drills").exercise(typed)
     assert caught.value.args[0] == f"pack 'drills' has no exercise '{typed}'; did you mean '{suggested}'?"
+
+
+# ------------------------------------------------- the JSON Schema and the loader agree
+
+def _schema_accepts(document: dict) -> bool:
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(packs.json_schema()).is_valid(document)
+
+
+def _loader_accepts(document: dict, tmp_path) -> bool:
+    try:
+        packs.load_text(yaml.safe_dump(document, allow_unicode=True), "fuzzed.yaml", tmp_path)
+    except packs.PackError:
+        return False
+    return True
+
+
+def _pack(**exercise) -> dict:
+    return {"pack": "p", "exercises": [exercise]}
+
+
+@pytest.mark.parametrize("document, accepted", [
+    (_pack(id="a", kind="expression", prompt="2 + 2?", expected=4), True),
+    (_pack(id="a", kind="derivative", function="x^2", points="1/2"), True),
+    (_pack(id="a", kind="derivative", function="x^2", points="0.5"), True),
+    (_pack(id="a", kind="expression", prompt="2 + 2?", expected="4", hints=["one", "two", "three"]), True),
+    (_pack(id="a", kind="expression", prompt="2 + 2?", expected="4", hints=["1", "2", "3", "4"]), False),
+    (_pack(id="a", kind="derivative", function="x^2", points=2_000_000), False),
+])
+def test_the_schema_and_the_loader_agree_on_what_they_once_disagreed_on(tmp_path, document, accepted):
+    assert (_schema_accepts(document), _loader_accepts(document, tmp_path)) == (accepted, accepted)
+
+
+def test_a_hint_with_a_comma_is_one_hint(tmp_path):
+    document = _pack(id="a", kind="expression", prompt="d/dx x^2?", expected="2x",
+                     hints="First, bring the power down")
+    pack = packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path)
+    assert pack.exercises[0].variant().hints() == ("First, bring the power down",)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TEXTS = st.sampled_from(["x^2", "3x^2 y^3", "2x", "x", "y", "hello", "1/2", "0.5", "-1", "", "a, b", "dp:4",
+                          "[1, 2]", "x = 2"])
+_VALUES = st.one_of(_TEXTS, st.integers(-3, 2_000_000), st.sampled_from([0.5, 1e-3, 2.0]), st.booleans(),
+                    st.none(), st.lists(_TEXTS, max_size=5), st.dictionaries(st.sampled_from(["x", "y", "z"]),
+                                                                              st.integers(-2, 2), max_size=2))
+_KINDS = {  # a valid exercise of each of three kinds, to change one key of
+    "derivative": {"function": "x^3"},
+    "expression": {"prompt": "What is 2 + 2?", "expected": "4"},
+    "partial_derivative": {"function": "3x^2 y^3", "wrt": "x"},
+}
+_KEYS = ["title", "tags", "points", "tolerance", "partial", "answer", "hints", "function", "expected", "prompt",
+         "wrt", "variables", "name", "shape", "mistakes", "at"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(sorted(_KINDS)), changes=st.dictionaries(st.sampled_from(_KEYS), _VALUES, max_size=3))
+def test_the_schema_never_refuses_a_pack_the_loader_takes(tmp_path, kind, changes):
+    """Fuzzed packs: each a valid exercise with up to three keys set to odd values. What the
+    loader takes, an editor checking against the schema must take too."""
+    exercise = {"id": "a", "kind": kind, **_KINDS[kind], **changes}
+    document = {"pack": "p", "exercises": [exercise]}
+    if _loader_accepts(document, tmp_path):
+        assert _schema_accepts(document), exercise

@@ -35,7 +35,7 @@ from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
 from .steps import Step
 from .topics import KINDS, FieldError, Problem
-from .topics.fields import FIELD_READERS, NUMERIC_READERS, ReadError
+from .topics.fields import FIELD_READERS, MAX_HINTS, NUMERIC_READERS, ReadError
 
 BUILT_IN = ("gradients", "drills")
 _MAX_DRAWS = 1000  # attempts at parameters that meet `require` before giving up
@@ -740,13 +740,15 @@ def iter_built_in() -> Iterator[Pack]:
 
 # --------------------------------------------------------------- the JSON Schema
 
+_SCALAR = {"type": ["string", "number", "boolean"]}  # what a YAML scalar loads as; the loader reads its text
 _JSON_TYPES = {  # what each field reader accepts, as JSON Schema
-    "function": {"type": "string"},
-    "text": {"type": "string"},
-    "name": {"type": "string"},
+    "function": _SCALAR,
+    "text": _SCALAR,
+    "name": _SCALAR,
     "number": {"type": ["number", "string"]},
-    "integer": {"type": "integer", "minimum": 0},
-    "names": {"oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]},
+    "integer": {"type": "integer", "minimum": 0, "maximum": 999_999_999},
+    "names": {"oneOf": [{"type": "array", "items": _SCALAR}, {"type": "string"}]},
+    "hints": {"oneOf": [{"type": "array", "items": _SCALAR, "maxItems": MAX_HINTS}, _SCALAR]},
     "point": {"type": ["array", "object", "string", "number"]},
     "points": {"oneOf": [{"type": "array", "items": {"type": "array"}}, {"type": "string"}]},
     "csv": {"type": "object", "required": ["file", "x", "y"], "additionalProperties": False,
@@ -755,19 +757,22 @@ _JSON_TYPES = {  # what each field reader accepts, as JSON Schema
 }
 _COMMON_TYPES = {
     "id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$"},
-    "title": {"type": "string"},
-    "tags": {"type": "array", "items": {"type": "string"}},
-    "points": {"type": "number", "minimum": 0},
+    "title": _SCALAR,
+    "tags": {"type": "array", "items": _SCALAR},
+    "points": {"oneOf": [  # a number, or one written as text: '1/2', '0.5'
+        {"type": "number", "minimum": 0, "maximum": LIMITS.max_parameter},
+        {"type": "string", "title": "text of a number ≥ 0, like '1/2' or '0.5'",
+         "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*(/\s*[0-9]+(\.[0-9]+)?\s*)?$"}]},
     "tolerance": {"type": ["string", "number"]},
     "partial": {"type": "boolean"},
     "params": {"type": "object", "additionalProperties": {
         "type": "object", "additionalProperties": False, "minProperties": 1,
         "properties": {k: {"type": "array"} for k in ("int", "choice", "rational", "denominators")}}},
     "require": {"type": "string"},
-    "answer": {"type": ["string", "number"]},
+    "answer": _SCALAR,
     "mistakes": {"type": "array", "items": {
         "type": "object", "required": ["answer", "feedback"], "additionalProperties": False,
-        "properties": {"answer": {"type": ["string", "number"]}, "feedback": {"type": "string"}}}},
+        "properties": {"answer": _SCALAR, "feedback": _SCALAR}}},
 }
 
 

@@ -26,7 +26,7 @@ class Expression(Problem):
         "expected": Field("text", "the correct answer, like 6xy^3", required=True),
         "variables": Field("names", "the names a student may use, like [x, y]"),
         "shape": Field("name", "expression, number, vector, points, equation or label"),
-        "hints": Field("names", "up to three hints, first a nudge, last nearly the answer"),
+        "hints": Field("hints", "up to three hints, first a nudge, last nearly the answer"),
     }
 
     @classmethod
@@ -42,7 +42,7 @@ class Expression(Problem):
         if not variables:
             variables = tuple(sorted({s.name for s in getattr(answer.value, "free_symbols", set())}))
         return cls(text=data["prompt"], answer=answer, variables=variables,
-                   hint_texts=tuple(data.get("hints", ()))[:3])
+                   hint_texts=tuple(data.get("hints", ())))
 
     @property
     def shape(self) -> Shape:
