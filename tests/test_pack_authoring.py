@@ -138,3 +138,50 @@ def test_the_schema_never_refuses_a_pack_the_loader_takes(tmp_path, kind, change
     document = {"pack": "p", "exercises": [exercise]}
     if _loader_accepts(document, tmp_path):
         assert _schema_accepts(document), exercise
+
+
+# ------------------------------------------------------------- hints on every kind
+
+def _hints_of(tmp_path, **keys) -> tuple[str, ...]:
+    document = _pack(id="a", kind="derivative", function="x^3", **keys)
+    return packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path).exercises[0].variant().hints()
+
+
+def test_hints_replace_the_kind_s_own_and_more_hints_follow_them(tmp_path):
+    own = _hints_of(tmp_path)
+    assert own and all(isinstance(h, str) for h in own)  # the derivative kind's automatic hints
+    assert _hints_of(tmp_path, hints=["Bring the 3 down.", "Lower the power by one."]) == (
+        "Bring the 3 down.", "Lower the power by one.")
+    assert _hints_of(tmp_path, more_hints="See the lesson's power rule.") == (*own, "See the lesson's power rule.")
+    assert _hints_of(tmp_path, hints="Power rule.", more_hints=["Then simplify."]) == ("Power rule.", "Then simplify.")
+
+
+@pytest.mark.parametrize("kind, data", [
+    ("gradient", {"function": "x^2 + y^2"}),
+    ("critical_points", {"function": "x^2 + y^2"}),
+    ("gradient_descent", {"function": "x^2", "start": 1, "rate": 0.1, "iterations": 2}),
+])
+def test_every_kind_takes_hints(tmp_path, kind, data):
+    document = _pack(id="a", kind=kind, hints=["A nudge."], **data)
+    assert packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path).exercises[0].variant().hints() == (
+        "A nudge.",)
+
+
+def test_the_practice_session_gives_the_pack_s_hints(tmp_path):
+    from tutor.practice import Session
+    from tutor.store import Store
+
+    document = _pack(id="a", kind="derivative", function="x^3", hints=["Bring the 3 down."])
+    pack = packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path)
+    session = Session(pack, Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    session.start()
+    assert [line.text for line in session.handle(":hint")] == ["Hint 1 of 1: Bring the 3 down."]
+
+
+def test_more_than_three_more_hints_are_refused_where_they_are(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(EXERCISE + "    function: x^3\n    more_hints: [a, b, c, d]\n", encoding="utf-8")
+    with pytest.raises(packs.PackError) as caught:
+        packs.load(path)
+    assert caught.value.problems == [f"{path}:6:17: exercise 'a': 'more_hints': at most 3 hints, first a nudge, "
+                                     "last nearly the answer; not 4"]

@@ -35,7 +35,7 @@ from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
 from .steps import Step
 from .topics import KINDS, FieldError, Problem
-from .topics.fields import FIELD_READERS, MAX_HINTS, NUMERIC_READERS, ReadError
+from .topics.fields import FIELD_READERS, MAX_HINTS, NUMERIC_READERS, ReadError, read_hints
 
 BUILT_IN = ("gradients", "drills")
 _MAX_DRAWS = 1000  # attempts at parameters that meet `require` before giving up
@@ -54,6 +54,8 @@ _COMMON = {
     "require": "a condition the parameters must meet, like a != p",
     "answer": "the author's answer, checked against the computed one",
     "mistakes": "author's wrong answers with feedback: [{answer: ..., feedback: ...}]",
+    "hints": "up to three hints, first a nudge, last nearly the answer: instead of the kind's own",
+    "more_hints": "up to three hints given after the kind's own",
 }
 _PACK_KEYS = {"pack", "title", "description", "exercises"}
 
@@ -177,6 +179,8 @@ class ExerciseSpec:
     require: tuple[Condition, ...] = ()
     answer: str | None = None
     mistakes: tuple[Mistake, ...] = ()
+    hints: tuple[str, ...] | None = None  # None: the kind's own
+    more_hints: tuple[str, ...] = ()
 
     @property
     def parameterised(self) -> bool:
@@ -308,7 +312,9 @@ class Exercise:
         return self.problem.steps()
 
     def hints(self) -> tuple[str, ...]:
-        return self.problem.hints()
+        """The pack's `hints:` or else the kind's own, then its `more_hints:`."""
+        own = self.spec.hints if self.spec.hints is not None else self.problem.hints()
+        return (*own, *self.spec.more_hints)
 
 
 # ------------------------------------------------------------------------- packs
@@ -582,6 +588,12 @@ def _common(nodes: dict, report: _Report, exercise: str) -> dict:
         out["answer"] = _text(nodes["answer"], report, exercise, "answer")
     if "mistakes" in nodes:
         out["mistakes"] = _mistakes(nodes["mistakes"], report, exercise)
+    for key in ("hints", "more_hints"):
+        if key in nodes:
+            try:
+                out[key] = read_hints(nodes[key], (), Path())
+            except ReadError as error:
+                report.add(error.node or nodes[key], f"'{key}': {error.message}", exercise)
     return out
 
 
@@ -747,7 +759,7 @@ _JSON_TYPES = {  # what each field reader accepts, as JSON Schema
     "name": _SCALAR,
     "number": {"type": ["number", "string"]},
     "integer": {"type": "integer", "minimum": 0, "maximum": 999_999_999},
-    "names": {"oneOf": [{"type": "array", "items": _SCALAR}, {"type": "string"}]},
+    "names": {"oneOf": [{"type": "array", "items": _SCALAR}, _SCALAR]},
     "hints": {"oneOf": [{"type": "array", "items": _SCALAR, "maxItems": MAX_HINTS}, _SCALAR]},
     "point": {"type": ["array", "object", "string", "number"]},
     "points": {"oneOf": [{"type": "array", "items": {"type": "array"}}, {"type": "string"}]},
@@ -773,6 +785,8 @@ _COMMON_TYPES = {
     "mistakes": {"type": "array", "items": {
         "type": "object", "required": ["answer", "feedback"], "additionalProperties": False,
         "properties": {"answer": _SCALAR, "feedback": _SCALAR}}},
+    "hints": _JSON_TYPES["hints"],
+    "more_hints": _JSON_TYPES["hints"],
 }
 
 
