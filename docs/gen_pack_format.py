@@ -59,6 +59,8 @@ def describe(shape: dict) -> str:
         return f"`{shape['const']}`"
     if "title" in shape:
         return shape["title"]
+    if "enum" in shape:
+        return " or ".join(f"`{value}`" for value in shape["enum"])
     if "oneOf" in shape:
         return " or ".join(describe(option) for option in shape["oneOf"])
     types = shape.get("type", [])
