@@ -4,7 +4,7 @@ Two synthetic classes. The lesson class answers the lesson pack (`gradients`, 29
 exercises): each student answers about 20 of them, with right answers in varied
 spellings (6xy^3, 6 x y³, 6*x*y**3 ...), the lesson's typical mistakes, garbage,
 and a few hostile answers (9^9^9^9, 5,000 characters, nesting 500 deep, a
-spreadsheet formula). The parameterised class answers the `drills` pack (35
+spreadsheet formula). The parameterised class answers the `drills` pack (45
 exercises, new numbers for every student): each student answers 10 of them,
 each against their own variant, with its right answer (as the tutor prints it,
 respaced), a wrong answer one of the kind's misconceptions gives for that
@@ -49,7 +49,7 @@ from tutor.topics import candidates  # noqa: E402
 PACK = "gradients"
 ANSWERED = 20  # exercises each student answers, of 29
 PARAMETERISED = "drills"
-PARAMETERISED_ANSWERED = 10  # exercises each student answers, of 35, each in the student's own variant
+PARAMETERISED_ANSWERED = 10  # exercises each student answers, of 45, each in the student's own variant
 
 # exercise id: (right answers in several spellings, typical wrong answers)
 ANSWERS: dict[str, tuple[list[str], list[str]]] = {
