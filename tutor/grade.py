@@ -30,7 +30,6 @@ from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
 from .show import show
 from .submissions import Problem, Submissions, Submitted
-from .topics import topic_of
 from .workers import Finished, Pool, Stopped
 
 UNANSWERED = Verdict(Judgement.UNANSWERED, Note.NO_ANSWER, "No answer.")
@@ -232,7 +231,7 @@ def _check_task(pack: Pack, timeout: float, task: _Task, started: Callable) -> G
                 verdict = respond(exercise, task.text)
             else:
                 verdict = check(exercise, task.text)
-                if diagnosable(verdict) and (exercise.mistakes or topic_of(exercise.problem).candidates):
+                if diagnosable(verdict):
                     return replace(task, in_full=True)
     except OutOfTime:
         verdict = TIMED_OUT
