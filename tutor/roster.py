@@ -121,7 +121,7 @@ def _header(file: str, line: int, cells: list[str]) -> list[str]:
     if not any(key in keys for key in ID_COLUMNS):
         raise RosterError(f"{file}:{line}: the roster has no 'id' column (it has "
                           f"{', '.join(shown(n, 20) for n in names[:10])})")
-    twice = next((name for name, key in zip(names, keys) if keys.count(key) > 1), None)
+    twice = next((name for i, (name, key) in enumerate(zip(names, keys)) if key in keys[:i]), None)
     if twice is not None:
         raise RosterError(f"{file}:{line}: the roster's header names the column {shown(twice)} twice")
     return names
