@@ -6,11 +6,22 @@ rule the file breaks (an empty list: the system takes it as meant). The rules
 are listed in docs/reference/grade.md (LMS exports), with their sources:
 
 - Canvas: app/models/gradebook_importer.rb (instructure/canvas-lms) and
-  Assignment.title_and_id in app/models/assignment.rb.
-- Moodle: grade/import/csv/classes/load_data.php and lib/csvlib.class.php (moodle/moodle);
-  MoodleDocs "Grade import".
+  Assignment.title_and_id in app/models/assignment.rb; the instructors' guide, e.g.
+  https://teaching.resources.osu.edu/toolsets/carmencanvas/guides/calculating-final-grades/import-csv-file-carmen-grades
+  ("Student Name OR Student ID OR Student SIS User ID ... SIS Login ID ... Section ... Assignment Name";
+  the `Points Possible` row of an export). CSV itself as Canvas reads it (RFC 4180, UTF-8):
+  https://developerdocs.instructure.com/services/canvas/sis/file.sis_csv
+- Moodle: grade/import/csv/classes/load_data.php and lib/csvlib.class.php (moodle/moodle),
+  https://docs.huihoo.com/phpdoc/moodle/2.8/xref/grade/import/csv/classes/load_data.php.html
+  (map_user_data_with_value: `Map from` a column, `Map to` userid, username, useridnumber or useremail;
+  every other mapped column a grade item; no points-possible row); MoodleDocs "Grade import".
 - Blackboard Learn: Blackboard Help for instructors, "Uploading or Downloading Grade Center
-  Items for Working Offline" (Formatting External Files for Uploading).
+  Items for Working Offline" (Formatting External Files for Uploading): comma-delimited values
+  in quotes; the student information columns Last Name, First Name, Username, Student ID (Username
+  identifies, the others are not uploaded); a column named `NAME |ID` updates column ID.
+- Plain: RFC 4180 (https://www.rfc-editor.org/rfc/rfc4180): a header, the same number of fields in
+  every record, CRLF line breaks, double quotes doubled inside quoted fields; and, for any
+  spreadsheet or SIS to take it as a table of students, one row per student, no other rows.
 """
 
 from __future__ import annotations
@@ -155,6 +166,9 @@ def moodle(text: str, map_from: str, map_to: str, users: set[str]) -> Imported:
 # ------------------------------------------------------------------- Blackboard
 
 
+_BLACKBOARD_USER = frozenset({"Last Name", "First Name", "Username", "Student ID", "Last Access", "Availability"})
+
+
 def blackboard(text: str, users: set[str]) -> Imported:
     """Blackboard Learn's Grade Center upload (comma-delimited .csv): every value in quotes, students by
     Username, a column named with `|ID` updates that column, any other creates a new one."""
@@ -164,14 +178,16 @@ def blackboard(text: str, users: set[str]) -> Imported:
             found.broken.append(f"line {number}: a value not contained within quotes")
     rows = _rows(text)
     header = rows[0]
+    if text.startswith("\ufeff"):
+        found.broken.append("a byte-order mark before the first header")
     if "Username" not in header:
         found.broken.append("no Username column: the upload fails")
         return found
     identity = header.index("Username")
-    for i, name in enumerate(header):
-        if i != identity:
-            existing = re.search(r"\|(\d+)$", name)
-            found.columns[name] = existing.group(1) if existing else "new"
+    grades = [i for i, name in enumerate(header) if name not in _BLACKBOARD_USER]
+    for i in grades:
+        existing = re.search(r"\|(\d+)$", header[i])
+        found.columns[header[i]] = existing.group(1) if existing else "new"
     for row in rows[1:]:
         if len(row) != len(header):
             found.broken.append("a record with another number of fields than the header")
@@ -184,8 +200,35 @@ def blackboard(text: str, users: set[str]) -> Imported:
             found.broken.append(f"{username!r} is not enrolled: the row is not processed")
             continue
         found.matched_by[username] = "Username"
-        found.grades[username] = {name: row[i] for i, name in enumerate(header) if i != identity}
+        found.grades[username] = {header[i]: row[i] for i in grades}
         for name, grade in found.grades[username].items():
             if not _number(grade):
                 found.broken.append(f"{username}: {grade!r} in {name!r} is not a number")
+    return found
+
+
+# ------------------------------------------------------------------------ plain
+
+
+def plain(text: str, id_column: str = "student") -> Imported:
+    """An RFC 4180 table of students: a header, then one record per student, each with as many fields,
+    lines ending in CRLF; every column but the id is the student's (roster columns and grades alike)."""
+    found = Imported()
+    if (text and not text.endswith("\r\n")) or re.search(r"(?<!\r)\n", text):
+        found.broken.append("a line break that is not CRLF")
+    rows = _rows(text)
+    header = rows[0]
+    if header[:1] != [id_column]:
+        found.broken.append(f"the first column is not {id_column!r}")
+        return found
+    if len(set(header)) != len(header):
+        found.broken.append("a column name given twice")
+    for row in rows[1:]:
+        if len(row) != len(header):
+            found.broken.append(f"record {row[:1]} has {len(row)} fields, the header {len(header)}")
+            continue
+        if row[0] in found.grades:
+            found.broken.append(f"{row[0]!r} has two rows")
+        found.matched_by[row[0]] = id_column
+        found.grades[row[0]] = dict(zip(header[1:], row[1:]))
     return found

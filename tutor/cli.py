@@ -362,9 +362,10 @@ def setup_grade(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--roster", metavar="FILE",
                         help="the class list: a CSV with an 'id' column and any others (name, email, section "
                              "...); everyone on it gets a row, answers from ids not on it are reported")
-    parser.add_argument("--format", choices=[f.value for f in LMS], default=LMS.PLAIN.value,
-                        help="also write the gradebook for a learning management system to import "
-                             "(canvas.csv, moodle.csv or blackboard.csv; default: grades.csv only)")
+    parser.add_argument("--format", choices=[f.value for f in LMS],
+                        help="also write the gradebook in the columns a learning management system imports "
+                             "(canvas.csv, moodle.csv, blackboard.csv), or as a plain table (plain.csv: id, "
+                             "roster columns, grades; no points-possible row)")
     parser.add_argument("--columns", choices=[c.value for c in Columns], default=Columns.ASSIGNMENT.value,
                         help="with --format: one grade column for the pack's total (default), or one per exercise")
     parser.add_argument("--assignment", metavar="NAME",
@@ -441,13 +442,12 @@ def _check_grade_options(args: argparse.Namespace, pack: packs.Pack) -> None:
     """Options that can't work together are refused before anything is read or written."""
     if args.gradescope:
         used = [name for name in ("feedback", "summary", "assignment") if getattr(args, name)]
-        used += ["format"] if args.format != LMS.PLAIN else []
+        used += ["format"] if args.format else []
         if used:
             raise UserError(f"--{used[0]} is for grading a class, not one Gradescope submission")
-    elif args.format == LMS.PLAIN and (args.assignment or args.columns != Columns.ASSIGNMENT):
-        raise UserError("--columns and --assignment choose the grade columns of --format canvas, moodle "
-                        "or blackboard")
-    elif args.format != LMS.PLAIN:
+    elif not args.format and (args.assignment or args.columns != Columns.ASSIGNMENT):
+        raise UserError("--columns and --assignment choose the grade columns of --format")
+    elif args.format:
         try:
             check_headers(pack, LMS(args.format), Columns(args.columns), args.assignment)
         except ExportError as error:
@@ -459,7 +459,7 @@ def _more_outputs(book: grade.Gradebook, args: argparse.Namespace, feedback: Pat
     """The files beside the reports: the LMS's gradebook, the summary, the feedback pages."""
     more: dict[str | Path, Writer] = {}
     warnings: list[str] = []
-    if args.format != LMS.PLAIN:
+    if args.format:
         name, writer, warnings = export(book, LMS(args.format), Columns(args.columns), args.assignment)
         more[name] = writer
     if args.summary:

@@ -1,4 +1,5 @@
-"""The gradebook in the files learning management systems import: Canvas, Moodle, Blackboard Learn.
+"""The gradebook in the files learning management systems import: Canvas, Moodle, Blackboard Learn,
+and a plain table for anything else.
 
 Each format is data: the columns that identify a student (filled from the
 roster where it has them), whether a `Points Possible` row belongs, how cells
@@ -27,7 +28,7 @@ from .words import TextEnum, and_list
 
 
 class LMS(TextEnum):
-    PLAIN = "plain"  # grades.csv only
+    PLAIN = "plain"  # a plain table: id, the roster's columns, grades
     CANVAS = "canvas"
     MOODLE = "moodle"
     BLACKBOARD = "blackboard"
@@ -67,6 +68,8 @@ class Format:
     quote_all: bool  # every cell in double quotes
     most: Fraction | None  # the largest grade it takes by default
     reserved: re.Pattern[str] | None = None  # column names it reads as something else than grades
+    roster_columns: bool = False  # the roster's other columns after the identity (a system would take them as grades)
+    one_identity: bool = False  # only the first identity column every student has a value in
 
 
 def _roster(*names: str, default: Callable[[str], str] = lambda student: "") -> Callable[[str, Enrolled | None], str]:
@@ -83,6 +86,8 @@ def _full_name(student: str, enrolled: Enrolled | None) -> str:
 
 
 FORMATS = {
+    LMS.PLAIN: Format(LMS.PLAIN, "plain.csv", (Identity("student", lambda student, enrolled: student),),
+                      points_row=None, quote_all=False, most=None, roster_columns=True),
     LMS.CANVAS: Format(
         LMS.CANVAS, "canvas.csv",
         (Identity("Student", _full_name), Identity("ID", _roster("canvas id", "canvas user id")),
@@ -92,15 +97,17 @@ FORMATS = {
         points_row="Points Possible", quote_all=False, most=None,
         reserved=re.compile("Current Score|Current Points|Current Grade|Final Score|Final Points|Final Grade|"
                             "Override Score|Override Grade|Override Status")),
-    LMS.MOODLE: Format(
+    LMS.MOODLE: Format(  # one identifier column: the instructor maps it, Moodle makes each other one a grade item
         LMS.MOODLE, "moodle.csv",
-        (Identity("Username", _roster("username", "login", default=str)),
+        (Identity("Email address", _roster("email", "email address", "e-mail"), always=False),
          Identity("ID number", _roster("id number", "idnumber", "student id", "student number"), always=False),
-         Identity("Email address", _roster("email", "email address", "e-mail"), always=False)),
-        points_row=None, quote_all=False, most=Fraction(100)),
+         Identity("Username", _roster("username", "login", default=str))),
+        points_row=None, quote_all=False, most=Fraction(100), one_identity=True),
     LMS.BLACKBOARD: Format(
         LMS.BLACKBOARD, "blackboard.csv",
-        (Identity("Username", _roster("username", "login", default=str)),),
+        (Identity("Last Name", _roster("last name", "surname")), Identity("First Name", _roster("first name",
+         "given name")), Identity("Username", _roster("username", "login", default=str)),
+         Identity("Student ID", _roster("student id", "id number", "idnumber", "student number"))),
         points_row=None, quote_all=True, most=None),
 }
 
@@ -141,6 +148,10 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
     entries = {student: book.roster.get(student) if book.roster else None for student in book.students}
     identity = [i for i in form.identity
                 if i.always or all(i.value(student, entries[student]) for student in book.students)]
+    if form.one_identity:
+        identity = identity[:1]
+    if form.roster_columns and book.roster:
+        identity += [Identity(name, _roster(name)) for name in book.roster.columns]
     header = [i.header for i in identity] + [c.header for c in grades]
     rows = []
     if form.points_row:
