@@ -71,7 +71,7 @@ class Roster:
     def closest(self, student: str) -> str | None:
         """The roster id a mistyped id most likely meant: the same but for case, or else a close one."""
         same = [s.id for s in self.students if s.id.casefold() == student.casefold()]
-        close = same or difflib.get_close_matches(student, [s.id for s in self.students], n=1, cutoff=0.75)
+        close = same or difflib.get_close_matches(student, [s.id for s in self.students], n=1)
         return close[0] if close else None
 
 
