@@ -73,6 +73,13 @@ def test_an_id_that_is_no_file_name_gets_a_safe_one():
     assert file_stem("", taken).startswith("-")
 
 
+def test_the_pages_may_go_in_the_reports_folder(tmp_path):
+    out = tmp_path / "out"
+    assert main(["grade", PACK, CLASS, "--out", str(out), "--feedback", str(out), "--summary",
+                 str(out / "summary.md")]) == 0
+    assert {"alice.md", "bob.html", "summary.md", "grades.csv"} <= {p.name for p in out.iterdir()}
+
+
 def test_a_student_on_the_roster_without_answers_is_told_why(tmp_path):
     roster = tmp_path / "roster.csv"
     roster.write_text("id,name\nalice,Alice Ng\nzoe,Zoe Q\n", encoding="utf-8")

@@ -416,8 +416,9 @@ def run_grade(args: argparse.Namespace) -> int:
             if args.gradescope:
                 return _grade_gradescope(pack, given, roster, Path(paths[0]), out, settings, started)
             feedback = Path(args.feedback).absolute() if args.feedback else None
+            other = feedback if feedback and feedback.resolve() != out.resolve() else None  # --out is locked
             with grade.open_journal(out, pack, args.timeout, args.resume) as journal, \
-                    (locked(feedback) if feedback else contextlib.nullcontext()):
+                    (locked(other) if other else contextlib.nullcontext()):
                 book = grade.grade(pack, given, journal=journal, **settings)
                 more, warnings = _more_outputs(book, args, feedback)
                 written = reports.write_reports(book, out, more)
