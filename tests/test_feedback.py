@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_grade_robustness import _journaled
 from tutor.cli import main
 from tutor.journal import FILE_NAME
 from tutor.student_feedback import file_stem
@@ -137,15 +138,6 @@ def test_the_same_bytes_with_one_worker_or_two(graded, tmp_path):
     for name in one:  # the hostile file's path is in answers.csv and report.json: compare the rest
         if name not in ("answers.csv", "report.json", "problems.csv"):
             assert one[name] == two[name], name
-
-
-def _journaled(path: Path) -> int:
-    import sqlite3
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-            return db.execute("SELECT count(*) FROM results").fetchone()[0]
-    except sqlite3.Error:
-        return 0
 
 
 def test_killed_with_minus_9_and_resumed_the_pages_and_summary_are_the_same_bytes(tmp_path):

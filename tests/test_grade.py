@@ -243,7 +243,8 @@ def test_an_unknown_pack_is_a_usage_error(capsys, tmp_path):
 def submitted_by(submission: Path, *emails: str) -> None:
     """Gradescope's submission_metadata.json beside the submission folder (its documented shape:
     https://gradescope-autograders.readthedocs.io/en/latest/submission_metadata/)."""
-    users = [{"email": email, "id": 1000 + i, "name": email.partition("@")[0].title()} for i, email in enumerate(emails)]
+    users = [{"email": email, "id": 1000 + i, "name": email.partition("@")[0].title()}
+             for i, email in enumerate(emails)]
     (submission.parent / "submission_metadata.json").write_text(json.dumps(
         {"id": 123456, "created_at": "2026-11-29T14:22:32.365935-07:00", "assignment": {"id": 25828},
          "submission_method": "upload", "users": users, "previous_submissions": []}), encoding="utf-8")
