@@ -84,6 +84,19 @@ def test_moodle_maps_every_student_by_one_identifier_and_has_no_points_row(tmp_p
     assert len(imported.grades) == 6 and set(imported.matched_by.values()) == {map_from}
 
 
+@pytest.mark.parametrize("options, message", [
+    (["--columns", "exercise"], "--columns and --assignment choose the grade columns of --format"),
+    (["--format", "canvas", "--columns", "exercise", "--assignment", "HW"],
+     "--assignment names the one grade column of --columns assignment"),
+    (["--format", "canvas", "--gradescope"], "--format is for grading a class, not one Gradescope submission"),
+])
+def test_options_that_do_not_go_together_are_refused_before_anything_is_written(tmp_path, capsys, options,
+                                                                                 message):
+    assert main(["grade", PACK, CLASS, "--out", str(tmp_path / "out"), *options]) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
 def test_moodle_is_warned_of_grades_over_its_default_maximum(tmp_path, capsys):
     pack = tmp_path / "big.yaml"
     pack.write_text((DATA / "pack.yaml").read_text(encoding="utf-8").replace("points: 2", "points: 200"),

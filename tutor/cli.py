@@ -448,6 +448,9 @@ def _check_grade_options(args: argparse.Namespace, pack: packs.Pack) -> None:
             raise UserError(f"--{used[0]} is for grading a class, not one Gradescope submission")
     elif not args.format and (args.assignment or args.columns != Columns.ASSIGNMENT):
         raise UserError("--columns and --assignment choose the grade columns of --format")
+    elif args.assignment and args.columns == Columns.EXERCISE:
+        raise UserError("--assignment names the one grade column of --columns assignment; with --columns "
+                        "exercise each column is named PACK: EXERCISE")
     elif args.format:
         try:
             check_headers(pack, LMS(args.format), Columns(args.columns), args.assignment)
