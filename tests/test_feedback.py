@@ -3,6 +3,7 @@ bytes with any --jobs and after a kill and a resume."""
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -13,10 +14,13 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.test_grade_robustness import _journaled
 from tutor.cli import main
 from tutor.journal import FILE_NAME
+from tutor.markup import html_text, markdown_text
 from tutor.student_feedback import file_stem
 
 TESTS = Path(__file__).parent
@@ -163,3 +167,15 @@ def test_killed_with_minus_9_and_resumed_the_pages_and_summary_are_the_same_byte
     assert main([*args, *options(whole)]) == 0
     assert files(killed / "out", killed / "pages", killed / "summary.md") == \
         files(whole / "out", whole / "pages", whole / "summary.md")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_is_inert_in_html_and_markdown(text):
+    shown = html_text(text)
+    assert "<" not in shown and ">" not in shown and '"' not in shown and "\n" not in shown
+    if text.isprintable():  # and so on one line: shown as written
+        assert html.unescape(shown) == text
+    marked = markdown_text(text)
+    assert "<" not in marked and "\n" not in marked
+    assert not re.search(r"(?<!\\)[`*_\[\]|~]", marked)  # every markup character escaped
