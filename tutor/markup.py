@@ -19,6 +19,8 @@ _MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
 def _visible(text: str) -> str:
     """One line of printable text: line breaks become spaces, other control characters are escaped."""
     text = re.sub(r"[\r\n\t]+", " ", text)
+    if text.isprintable():  # nearly always: no need to look at each character
+        return text
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 

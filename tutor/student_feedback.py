@@ -87,20 +87,20 @@ def _page(book: Gradebook, student: str, results: tuple[Result, ...], variants: 
         lines.append(book.absent[student])
     items = []
     for position, (spec, result) in enumerate(zip(book.pack.exercises, results), start=1):
-        exercise = variants.get(spec, student)
+        shown = variants.get(spec, student)
         title = f": {spec.title}" if spec.title else ""
         heading = f"{position}. {spec.id}{title} ({number(result.score)} of {number(result.max)} " \
                   f"point{'' if result.max == 1 else 's'})"
         answered = result.verdict != Judgement.UNANSWERED
         mistake = misconception_of(result)
         items.append(Item(heading, (
-            ("Exercise", exercise.prompt() if exercise else ""),
+            ("Exercise", shown.prompt),
             ("Your answer", result.answer if answered else ""),
             ("Read as", result.reading if answered and result.reading != result.answer else ""),
             ("Verdict", _verdict(result)),
             ("Feedback", result.feedback if answered or student not in book.absent else ""),
             ("Mistake", describe(mistake) if mistake and not mistake.startswith("author: ") else ""),
-            ("Review", "" if result.verdict == Judgement.CORRECT else _review(spec, exercise)),
+            ("Review", "" if result.verdict == Judgement.CORRECT else shown.review),
         ), result.verdict))
     return Page(f"Feedback: {book.pack.title}", tuple(lines), tuple(items))
 
@@ -123,24 +123,34 @@ def _review(spec: ExerciseSpec, exercise: Exercise | None) -> str:
     return f"{text} {hints[0]}" if hints else text
 
 
+@dataclass(frozen=True)
+class _Shown:
+    """What a page shows of one variant of an exercise: its prompt, and what to review."""
+
+    prompt: str
+    review: str
+
+
 class _Variants:
-    """Each student's variant of each exercise; students whose parameters come out the same share one."""
+    """Each student's variant of each exercise, as shown; students whose parameters come out the same
+    share one (building a prompt and its hints is the slow part of writing the pages)."""
 
     def __init__(self) -> None:
-        self.built: dict[tuple, Exercise | None] = {}
+        self.shown: dict[tuple, _Shown] = {}
 
-    def get(self, spec: ExerciseSpec, student: str) -> Exercise | None:
+    def get(self, spec: ExerciseSpec, student: str) -> _Shown:
         try:
             values = spec.draw(variant_seed(spec.pack, spec.id, student)) if spec.parameterised else {}
         except TutorError:
-            return None
+            values = {"?": student}  # no variant to show: the page says what to review all the same
         key = (spec.id, tuple(values.items()))
-        if key not in self.built:
+        if key not in self.shown:
             try:
-                self.built[key] = spec.variant(student)
+                exercise: Exercise | None = spec.variant(student)
             except TutorError:
-                self.built[key] = None
-        return self.built[key]
+                exercise = None
+            self.shown[key] = _Shown(exercise.prompt() if exercise else "", _review(spec, exercise))
+        return self.shown[key]
 
 
 # ------------------------------------------------------------------ renderers
