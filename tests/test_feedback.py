@@ -78,10 +78,14 @@ def test_an_id_that_is_no_file_name_gets_a_safe_one():
     assert file_stem("", taken).startswith("-")
 
 
-def test_the_pages_may_go_in_the_reports_folder(tmp_path):
+def test_the_pages_may_go_in_the_reports_folder(tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["grade", PACK, CLASS, "--out", str(out), "--feedback", str(out), "--summary",
                  str(out / "summary.md")]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].endswith(
+        f"wrote {out / 'grades.csv'}, {out / 'answers.csv'}, {out / 'misconceptions.csv'}, "
+        f"{out / 'problems.csv'}, {out / 'report.json'}, {out / 'summary.md'}; a feedback page for each of "
+        f"3 students in {out}")
     assert {"alice.md", "bob.html", "summary.md", "grades.csv"} <= {p.name for p in out.iterdir()}
 
 

@@ -27,7 +27,7 @@ from .errors import TutorError
 from .feedback import respond
 from .journal import JournalError, JournalFailed
 from .limits import LIMITS
-from .lms import LMS, Columns, ExportError, check_headers, export
+from .lms import FORMATS, LMS, Columns, ExportError, check_headers, export
 from .outputs import Busy, OutputError, Writer, locked, sweep
 from .parse import SHAPES, InputError
 from .roster import Roster, RosterError, enrol, read_roster
@@ -421,9 +421,10 @@ def run_grade(args: argparse.Namespace) -> int:
                     (locked(other) if other else contextlib.nullcontext()):
                 book = grade.grade(pack, given, journal=journal, **settings)
                 more, warnings = _more_outputs(book, args, feedback)
-                written = reports.write_reports(book, out, more)
+                reports.write_reports(book, out, more)
             print(reports.summary_table(book))
-            shown = [str(p) for p in written if p.parent == out] + ([args.summary] if args.summary else [])
+            names = [*reports.FILES, *([FORMATS[LMS(args.format)].file] if args.format else [])]
+            shown = [str(out / name) for name in names] + ([args.summary] if args.summary else [])
             pages = f"; a feedback page for each of {len(book.students)} students in {args.feedback}" \
                 if feedback else ""
             print(f"checked {book.checked} distinct answers in {time.monotonic() - started:.1f} s; "
