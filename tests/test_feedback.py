@@ -89,6 +89,22 @@ def test_the_pages_may_go_in_the_reports_folder(tmp_path, capsys):
     assert {"alice.md", "bob.html", "summary.md", "grades.csv"} <= {p.name for p in out.iterdir()}
 
 
+def test_pages_of_an_earlier_run_for_students_not_in_this_one_are_pointed_out(tmp_path, capsys):
+    pages = tmp_path / "pages"
+    late = tmp_path / "late.csv"
+    late.write_text("student,exercise,answer\nbne,cube,3x^2\n", encoding="utf-8")
+    assert main(["grade", PACK, CLASS, str(late), "--out", str(tmp_path / "out"), "--feedback", str(pages)]) == 0
+    (pages / "notes.md").write_text("# My notes\n", encoding="utf-8")
+    late.write_text("student,exercise,answer\nben,cube,3x^2\n", encoding="utf-8")  # the typo mended
+    capsys.readouterr()
+    assert main(["grade", PACK, CLASS, str(late), "--out", str(tmp_path / "out"), "--feedback", str(pages)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert [line for line in err if "earlier run" in line] == [
+        f"tutor: {pages / name} is a feedback page from an earlier run, of a student not in this one; remove it "
+        "before sending the folder's pages" for name in ("bne.md", "bne.html")]
+    assert (pages / "bne.md").exists() and (pages / "notes.md").exists()  # pointed out, never removed
+
+
 def test_a_student_on_the_roster_without_answers_is_told_why(tmp_path):
     roster = tmp_path / "roster.csv"
     roster.write_text("id,name\nalice,Alice Ng\nzoe,Zoe Q\n", encoding="utf-8")

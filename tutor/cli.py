@@ -32,7 +32,7 @@ from .outputs import Busy, OutputError, Writer, locked, sweep
 from .parse import SHAPES, InputError
 from .roster import Roster, RosterError, enrol, read_roster
 from .show import show
-from .student_feedback import feedback_files
+from .student_feedback import earlier_pages, feedback_files
 from .submissions import Submissions, read_submissions
 from .topics import TOPICS, Command
 
@@ -473,7 +473,10 @@ def _more_outputs(book: grade.Gradebook, args: argparse.Namespace, feedback: Pat
         text = summary_markdown(book)
         more[summary] = lambda stream: stream.write(text)
     if feedback is not None:
-        more.update({feedback / name: writer for name, writer in feedback_files(book).items()})
+        pages = feedback_files(book)
+        more.update({feedback / name: writer for name, writer in pages.items()})
+        warnings += [f"{page} is a feedback page from an earlier run, of a student not in this one; remove it "
+                     "before sending the folder's pages" for page in earlier_pages(feedback, pages)]
     return more, warnings
 
 

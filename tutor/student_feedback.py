@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TextIO
 
 from .analysis import describe, misconception_of
@@ -68,6 +70,21 @@ def feedback_files(book: Gradebook) -> dict[str, Writer]:
         files[f"{stem}.md"] = _writer(markdown_page(page))
         files[f"{stem}.html"] = _writer(html_page(page))
     return files
+
+
+def earlier_pages(folder: Path, written: Iterable[str]) -> list[Path]:
+    """Feedback pages in `folder` from an earlier run, of students not in this one: a TA sending the
+    folder's pages would send them too."""
+    kept = set(written)
+    found = []
+    for path in sorted(folder.glob("*.md")) + sorted(folder.glob("*.html")):
+        if path.name in kept or path.is_symlink() or not path.is_file():
+            continue
+        with path.open(encoding="utf-8", errors="replace") as stream:
+            start = stream.read(len(_HTML_START))
+        if start.startswith("# Feedback: ") or start == _HTML_START:
+            found.append(path)
+    return found
 
 
 def _writer(text: str) -> Writer:
@@ -171,9 +188,13 @@ _STYLE = ("body{font-family:sans-serif;max-width:46em;margin:2em auto;padding:0 
           ".correct h2{color:#1b5e20}.incorrect h2,.invalid h2,.unanswered h2{color:#8e1b1b}")
 
 
+_HTML_START = '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="generator" ' \
+              'content="tutor grade --feedback">\n'
+
+
 def html_page(page: Page) -> str:
     """A page that runs and loads nothing (its Content-Security-Policy forbids it, and it has no links)."""
-    parts = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+    parts = [_HTML_START.rstrip("\n"),
              '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
              f"<title>{html_text(page.title)}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>",
              f"<h1>{html_text(page.title)}</h1>"]
