@@ -31,7 +31,6 @@ from .lms import FORMATS, LMS, Columns, ExportError, check_headers, export
 from .outputs import Busy, OutputError, Writer, locked, sweep
 from .parse import SHAPES, InputError
 from .roster import Roster, RosterError, enrol, read_roster
-from .show import show
 from .student_feedback import earlier_pages, feedback_files
 from .submissions import Submissions, read_submissions
 from .topics import TOPICS, Command
@@ -228,7 +227,7 @@ def run_pack(args: argparse.Namespace) -> int:
             print(f"\n{number}. {spec.id} ({spec.kind}){tags}")
             print(f"   {exercise.prompt(latex=args.latex)}")
             if args.answers:
-                print(f"   answer: {show(exercise.expected(), exercise.problem.variables, latex=args.latex)}")
+                print(f"   answer: {exercise.problem.show(exercise.expected().value, latex=args.latex)}")
         return EXIT_OK
     if args.action == "validate":
         failed = False

@@ -90,8 +90,11 @@ def point_of(at: Mapping[str, Number], variables: Sequence[str]) -> tuple[Expr, 
     return tuple(exact(at[name]) for name in variables)
 
 
-def parse_point(text: str, variables: Sequence[str]) -> dict[str, Expr]:
-    """`x=2, y=3` (any order) or `2, 3` (in the order of the variables) as a mapping."""
+def parse_point(text: str, variables: Sequence[str], partial: bool = False) -> dict[str, Expr]:
+    """`x=2, y=3` (any order) or `2, 3` (in the order of the variables) as a mapping.
+    With `partial`, `y=4` gives only some of the variables (the ones to fix)."""
+    if partial:
+        return _some_values(text, variables)
     if "=" not in text:
         values = _read_values(text)
         if len(values) != len(variables):
@@ -107,6 +110,21 @@ def parse_point(text: str, variables: Sequence[str]) -> dict[str, Expr]:
     if any(v.free_symbols for v in values):
         raise SolveError(f"the point '{text.strip()}' must give numbers")
     return dict(zip(variables, values))
+
+
+def _some_values(text: str, variables: Sequence[str]) -> dict[str, Expr]:
+    values = {}
+    for part in text.split(","):
+        name, equals, value = (piece.strip() for piece in part.partition("="))
+        if not equals or not name:
+            raise SolveError(f"give each variable with its value, like {variables[-1]}=4")
+        if name not in variables:
+            raise SolveError(f"{name} is not a variable here ({describe(variables)})")
+        try:
+            values[name] = read(value, "number", ()).value
+        except InputError as error:
+            raise SolveError(f"can't read the value of {name}: {error.message}") from None
+    return values
 
 
 def _read_values(text: str) -> tuple[Expr, ...]:

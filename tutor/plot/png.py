@@ -72,10 +72,16 @@ def write_png(figure: Figure, path: Path | str, dpi: int = DPI) -> Path:
 
 
 def _axes(canvas, figure: Figure) -> list:
-    """One axes per panel: a first 3-D panel takes the left, further panels stack on the right."""
+    """One axes per panel: a first 3-D panel takes the left, further panels stack on the right;
+    flat panels of equal rank (one descent per learning rate) sit side by side, in one or two rows."""
     panels = figure.panels
     if len(panels) == 1:
         return [_add(canvas, panels[0], 111)]
+    if panels[0].kind != "surface":
+        rows = 1 if len(panels) <= 3 else 2
+        columns = -(-len(panels) // rows)
+        side = canvas.add_gridspec(rows, columns)
+        return [_add(canvas, p, side[i // columns, i % columns]) for i, p in enumerate(panels)]
     grid = canvas.add_gridspec(len(panels) - 1, 2, width_ratios=(1.5, 1))
     return [_add(canvas, panels[0], grid[:, 0]), *(_add(canvas, p, grid[i, 1]) for i, p in enumerate(panels[1:]))]
 
