@@ -6,9 +6,10 @@ still go through `tutor.parse`; nothing here evaluates text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Iterable, Mapping, Sequence
+from typing import TypeAlias
 
 import sympy
 from sympy import Expr
@@ -17,7 +18,7 @@ from ..errors import TutorError
 from ..parse import InputError, read, symbol, to_sympy
 from ..parse import _describe as describe  # the same words the parser uses
 
-Number = int | Fraction | Decimal | float | str | Expr
+Number: TypeAlias = int | Fraction | Decimal | float | str | Expr
 DIGITS = 30  # working precision where an evaluation only has to tell signs or roots apart
 
 
@@ -132,10 +133,9 @@ def _read_values(text: str) -> tuple[Expr, ...]:
         answer = read(text, "auto", (), infer=False)
     except InputError as error:
         raise SolveError(f"can't read the point '{text.strip()}': {error.message}") from None
-    values = answer.value if answer.shape == "vector" else (answer.value,)
     if answer.shape not in ("vector", "number"):
         raise SolveError(f"the point '{text.strip()}' must be numbers, like 2, 3")
-    return tuple(values)
+    return answer.value if isinstance(answer.value, tuple) else (to_sympy(answer.value),)
 
 
 def _example(variables: Sequence[str]) -> str:

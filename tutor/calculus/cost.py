@@ -12,8 +12,8 @@ and one descent step moves (m, b) to (m, b) - α∇L(m, b).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import sympy
 from sympy import Expr

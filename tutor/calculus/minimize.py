@@ -16,9 +16,9 @@ global is judged from f on a wide grid, which the note says.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Sequence
 
 import mpmath
 import sympy

@@ -22,10 +22,10 @@ of the run, never by time, so the verdicts are the same on any machine.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
-from typing import Sequence
 
 from sympy import Expr
 

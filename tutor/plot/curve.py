@@ -4,7 +4,7 @@ derivative, or with its minimum marked (eˣ − ln x has its minimum at x = W(1)
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 from sympy import Expr
 

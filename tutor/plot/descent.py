@@ -4,7 +4,7 @@ contour map with the path; the iterates numbered as in the lesson's tables."""
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 from sympy import Expr
 
@@ -61,9 +61,9 @@ def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: s
         path = tuple((row.point[0], row.value) for row in rows)
         window = sample.window([(x,) for x, _ in path])[0]
         return graph_panel(f, names, window, title, signature(f, names, name), markers=_iterates(path))
-    path = tuple(row.point for row in rows)
-    return contour_panel(f, names, sample.window(path), title, curves=(Curve(path, "path", "path"),),
-                         markers=_iterates(path))
+    route = tuple(row.point for row in rows)
+    return contour_panel(f, names, sample.window(route), title, curves=(Curve(route, "path", "path"),),
+                         markers=_iterates(route))
 
 
 def _in_view(result: Descent) -> tuple[DescentRow, ...]:

@@ -6,7 +6,7 @@ The lesson's power lines (1, 2), (2, 5), (3, 3) give y = x/2 + 7/3 at cost 25/6.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from sympy import Expr
 
@@ -81,7 +81,7 @@ def _data(points: str | Sequence[Sequence[Number]] | None, csv: str | None, x_co
         if not x_column or not y_column:
             raise SolveError("with --csv, name the columns: --x COLUMN and --y COLUMN")
         return points_from_csv(csv, x_column, y_column), (x_column, y_column)
-    data = points_from_text(points) if isinstance(points, str) else tuple(tuple(p) for p in points)
+    data = points_from_text(points) if isinstance(points, str) else tuple(tuple(p) for p in points or ())
     if any(len(p) != 2 for p in data):
         raise SolveError("each point needs an x and a y, like (1, 2)")
     return data, ("x", "y")

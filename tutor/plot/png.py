@@ -54,9 +54,9 @@ class NoMatplotlib(TutorError):
 def write_png(figure: Figure, path: Path | str, dpi: int = DPI) -> Path:
     """Draw the figure into a PNG file at `path` and return the path."""
     try:
+        import mpl_toolkits.mplot3d  # noqa: F401 - registers the 3-D projection
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure as Canvas
-        import mpl_toolkits.mplot3d  # noqa: F401 - registers the 3-D projection
     except ImportError:
         raise NoMatplotlib("PNG pictures need matplotlib: python3 -m pip install 'matplotlib>=3.7' "
                            "(or draw in the terminal with --text)") from None
@@ -94,11 +94,11 @@ def _add(canvas, panel: Panel, where):
 
 def _draw(canvas, ax, panel: Panel) -> None:
     ax.set_title(panel.title, fontsize=10)
-    if panel.kind == "surface":
-        _surface(ax, panel)
+    if panel.kind == "surface" and panel.field is not None:
+        _surface(ax, panel, panel.field)
     else:
         if panel.kind == "contour" and panel.field is not None:
-            _contour(canvas, ax, panel)
+            _contour(canvas, ax, panel, panel.field)
         _flat(ax, panel)
     for set_limits, limits in zip((ax.set_xlim, ax.set_ylim, getattr(ax, "set_zlim", None)), panel.limits):
         set_limits(*limits)
@@ -116,8 +116,8 @@ def _arrays(grid: Grid):
     return xs, ys, numpy.ma.masked_invalid(numpy.array(grid.values, dtype=float))
 
 
-def _surface(ax, panel: Panel) -> None:
-    xs, ys, zs = _arrays(panel.field)
+def _surface(ax, panel: Panel, field: Grid) -> None:
+    xs, ys, zs = _arrays(field)
     ax.plot_surface(xs, ys, zs, cmap=SURFACE_COLOURS, alpha=0.75 if panel.planes else 0.9, linewidth=0,
                     rstride=1, cstride=1, zorder=1)
     for plane in panel.planes:
@@ -133,8 +133,8 @@ def _surface(ax, panel: Panel) -> None:
     ax.view_init(elev=28, azim=-60)
 
 
-def _contour(canvas, ax, panel: Panel) -> None:
-    xs, ys, zs = _arrays(panel.field)
+def _contour(canvas, ax, panel: Panel, field: Grid) -> None:
+    xs, ys, zs = _arrays(field)
     if len(panel.levels) >= 2:
         filled = ax.contourf(xs, ys, zs, levels=panel.levels, cmap=CONTOUR_COLOURS, alpha=0.8, extend="both")
         lines = ax.contour(xs, ys, zs, levels=panel.levels, colors="black", linewidths=0.4, alpha=0.6)
@@ -169,8 +169,10 @@ def _flat(ax, panel: Panel) -> None:
 
     if panel.segments:  # one collection of one array, so that 100,000 residuals draw quickly
         ends = numpy.array([(s.start, s.end) for s in panel.segments], dtype=float)
-        ax.add_collection(LineCollection(ends, colors="tab:red", linewidths=1.2, linestyles="dotted",
-                                         label="residuals"))
+        # matplotlib's stubs ask for a sequence; the (n, 2, 2) array is what draws fast
+        residuals = LineCollection(ends, colors="tab:red", linewidths=1.2,  # type: ignore[arg-type]
+                                   linestyles="dotted", label="residuals")
+        ax.add_collection(residuals)
     for segment in panel.segments:
         if segment.label:
             middle = tuple((a + b) / 2 for a, b in zip(segment.start, segment.end))

@@ -6,7 +6,7 @@ condition from each equation; candidates; the region; the second-derivative test
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import sympy
 from sympy import Expr
@@ -36,7 +36,7 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
     substeps.append(step(Rule.CANDIDATES, None, _answer(c.points, c.sets, syms)))
     found = c.inside  # everything, when there is no region
     if c.region is not None:
-        substeps.append(_region(c))
+        substeps.append(_region(c, c.region))
     if found.points:
         substeps.append(step(Rule.CLASSIFY, None, None, [_decided(c.variables, p) for p in found.points]))
     substeps += [_set(s, c.region is not None) for s in found.sets]
@@ -102,20 +102,22 @@ def _cases(c: CriticalPoints) -> Step:
     return step(Rule.CASES, None, None, cases, contradictory=combinations - len(c.cases))
 
 
-def _region(c: CriticalPoints) -> Step:
+def _region(c: CriticalPoints, region: Region) -> Step:
     checks = []
     seen = []
     for point in (p for case in c.cases for p in case.points):
         if point in seen:
             continue
         seen.append(point)
-        failing = c.region.failing(point)
+        failing = region.failing(point)
         checks.append(step(Rule.INSIDE, point, True) if failing is None
                       else step(Rule.OUTSIDE, point, False, failing=failing))
     for s in c.sets:
-        checks.append(step(Rule.SET_INSIDE, s.equations, True, where=s.where) if s.inside and s.where
-                      else step(Rule.SET_OUTSIDE, s.equations, False) if s.inside is False else None)
-    return step(Rule.REGION, None, None, [s for s in checks if s is not None], region=c.region)
+        if s.inside and s.where:
+            checks.append(step(Rule.SET_INSIDE, s.equations, True, where=s.where))
+        elif s.inside is False:
+            checks.append(step(Rule.SET_OUTSIDE, s.equations, False))
+    return step(Rule.REGION, None, None, checks, region=region)
 
 
 def _test(variables: Sequence[str], point) -> Step:
