@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Callable, Iterator, cast
+from typing import TYPE_CHECKING, Callable, Iterator, cast
 
 from sympy import Expr
 
@@ -31,6 +32,9 @@ from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
 from .show import show
 from .submissions import Problem, Submissions, Submitted
 from .workers import Finished, Pool, Stopped
+
+if TYPE_CHECKING:
+    from .roster import Roster
 
 UNANSWERED = Verdict(Judgement.UNANSWERED, Note.NO_ANSWER, "No answer.")
 
@@ -79,6 +83,8 @@ class Gradebook:
     results: tuple[Result, ...]  # student by student, each in the pack's order of exercises
     problems: tuple[Problem, ...]
     checked: int = 0  # distinct answers checked in this run (the rest: repeats, or from the journal)
+    absent: Mapping[str, str] = field(default_factory=dict)  # student -> why they have no answer (a roster's)
+    roster: Roster | None = None  # the class list, when one was given: its columns go in the outputs
 
     @cached_property  # Fraction sums are slow, and every report needs these
     def max(self) -> Fraction:
@@ -113,11 +119,12 @@ def grade(pack: Pack, submissions: Submissions, *, jobs: int = 1, timeout: float
         if journal is not None:
             journal.add(key, result.to_json())
     given = {(a.student, a.exercise): a for a in submissions.answers}
-    students = submissions.students
+    students, absent = submissions.students, dict(submissions.absent)
     results = tuple(
-        _result(spec, student, given.get((student, spec.id)), graded.get(keys.get((student, spec.id), "")))
+        _result(spec, student, given.get((student, spec.id)), graded.get(keys.get((student, spec.id), "")),
+                absent.get(student))
         for student in students for spec in pack.exercises)
-    return Gradebook(pack, students, results, submissions.problems, len(todo))
+    return Gradebook(pack, students, results, submissions.problems, len(todo), absent, submissions.roster)
 
 
 def answer_key(spec: ExerciseSpec, answer: Submitted) -> str:
@@ -144,8 +151,10 @@ def open_journal(folder: Path, pack: Pack, timeout: float, resume: bool) -> Jour
     return Journal(folder, digest.hexdigest(), resume)
 
 
-def _result(spec: ExerciseSpec, student: str, answer: Submitted | None, graded: Graded | None) -> Result:
-    verdict, variant = (graded.verdict, graded.variant) if graded else (UNANSWERED, "")
+def _result(spec: ExerciseSpec, student: str, answer: Submitted | None, graded: Graded | None,
+            absent: str | None = None) -> Result:
+    unanswered = replace(UNANSWERED, message=absent) if absent else UNANSWERED
+    verdict, variant = (graded.verdict, graded.variant) if graded else (unanswered, "")
     return Result(student, spec.id, variant, answer.text if answer else "", verdict.verdict, verdict.note,
                   verdict.message, verdict.reading, score(spec, verdict), spec.points,
                   answer.source if answer else "", answer.metadata if answer else ())
