@@ -235,19 +235,6 @@ def test_bare_tutor_with_a_pack_practises_it(capsys):
     assert "nowhere.yaml: no such pack file (built-in packs: gradients, drills)" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("command", [["progress"], ["pack", "list"]])
-def test_progress_and_pack_list_import_no_sympy(command, tmp_path):
-    import subprocess
-    import sys
-
-    code = ("import sys, runpy; sys.argv = ['tutor', *sys.argv[1:]]\n"
-            "try:\n    runpy.run_module('tutor', run_name='__main__')\nexcept SystemExit:\n    pass\n"
-            "print('sympy imported' if 'sympy' in sys.modules else 'no sympy')")
-    done = subprocess.run([sys.executable, "-c", code, *command], capture_output=True, text=True,
-                          env={"TUTOR_HOME": str(tmp_path), "PATH": "", "PYTHONPATH": str(Path(__file__).parents[1])})
-    assert done.stdout.splitlines()[-1] == "no sympy", done.stdout + done.stderr
-
-
 def test_pack_list_names_the_built_in_packs(capsys):
     assert main(["pack", "list"]) == 0
     lines = capsys.readouterr().out.splitlines()

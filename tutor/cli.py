@@ -7,6 +7,7 @@ runs it. Errors reach people as one short sentence; `--debug` shows tracebacks.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import os
@@ -14,21 +15,25 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
-from . import store
+from . import grade, gradescope, packs, plot, reports, store
+from .analysis import summary_markdown
+from .calculus import SolveError
+from .check import Judgement, Verdict, check, check_lines, names
 from .errors import TutorError
+from .feedback import respond
 from .journal import JournalError, JournalFailed
 from .limits import LIMITS
-from .outputs import Busy, OutputError, locked
-
-# The mathematics (sympy, the kinds, the checker) is imported by the commands that use it, so that
-# `tutor progress`, `tutor pack list` and the first prompt of `tutor` do not wait for all of it.
-if TYPE_CHECKING:
-    from . import packs
-    from .check import Verdict
-    from .topics import Command
+from .lms import FORMATS, LMS, Columns, ExportError, check_headers, export
+from .outputs import Busy, OutputError, Writer, locked, sweep
+from .parse import SHAPES, InputError
+from .roster import Roster, RosterError, enrol, read_roster
+from .student_feedback import earlier_pages, feedback_files
+from .submissions import Submissions, read_submissions
+from .topics import TOPICS, Command
 
 EXIT_OK, EXIT_INCORRECT, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
 EXIT_IO = 74  # an output could not be written (sysexits' EX_IOERR)
@@ -43,8 +48,6 @@ class UserError(TutorError):
 
 
 def setup_check(parser: argparse.ArgumentParser) -> None:
-    from .parse import SHAPES
-
     parser.add_argument("answer", nargs="?", help="the answer to check, as a student would type it")
     parser.add_argument("--expected", "-e", help="the correct answer (trusted, same syntax)")
     parser.add_argument("--vars", help="the variables a student may use, like x,y (default: those of --expected)")
@@ -62,9 +65,6 @@ def setup_check(parser: argparse.ArgumentParser) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .check import check, check_lines, names
-    from .parse import InputError
-
     if args.exercise:
         return _check_exercise(args)
     if args.student is not None or args.seed is not None:
@@ -88,8 +88,6 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _check_exercise(args: argparse.Namespace) -> int:
     """`tutor check ANSWER --exercise PACK:ID`: the exercise's own check, with diagnosis."""
-    from .feedback import respond
-
     given = [name for name in ("expected", "vars", "shape", "tol", "batch") if getattr(args, name)]
     if given:
         raise UserError(f"--{given[0]} can't be used with --exercise: the exercise says what is expected")
@@ -111,8 +109,6 @@ def _check_exercise(args: argparse.Namespace) -> int:
 
 
 def _print_verdict(verdict: Verdict, answer: str, as_json: bool) -> int:
-    from .check import Judgement
-
     if as_json:
         print(json.dumps(verdict.to_dict(), ensure_ascii=False))
     else:
@@ -146,8 +142,6 @@ def _subcommands(parser: argparse.ArgumentParser,
 
 
 def setup_solve(parser: argparse.ArgumentParser) -> None:
-    from .topics import TOPICS
-
     for _command, sub in _subcommands(parser, [topic.solve for topic in TOPICS if topic.solve]):
         sub.add_argument("--steps", action="store_true", help="explain each step")
         form = sub.add_mutually_exclusive_group()
@@ -156,9 +150,6 @@ def setup_solve(parser: argparse.ArgumentParser) -> None:
 
 
 def run_solve(args: argparse.Namespace) -> int:
-    from .calculus import SolveError
-    from .parse import InputError
-
     try:
         solution = args.kind_command.run(args)
     except (SolveError, InputError) as error:
@@ -171,18 +162,12 @@ def run_solve(args: argparse.Namespace) -> int:
 
 
 def setup_plot(parser: argparse.ArgumentParser) -> None:
-    from .topics import TOPICS
-
     for command, sub in _subcommands(parser, [topic.plot for topic in TOPICS if topic.plot]):
         sub.add_argument("--out", "-o", metavar="FILE", help=f"the PNG to write (default: {command.name}.png)")
         sub.add_argument("--text", action="store_true", help="draw in the terminal instead of writing a PNG")
 
 
 def run_plot(args: argparse.Namespace) -> int:
-    from . import plot
-    from .calculus import SolveError
-    from .parse import InputError
-
     try:
         figure = args.kind_command.run(args)
     except (SolveError, InputError) as error:
@@ -232,8 +217,6 @@ def run_pack(args: argparse.Namespace) -> int:
             pack = _load_pack(name)
             print(f"{pack.id:<12} {len(pack.exercises):>3} exercises  {pack.title}  ({pack.source})")
         return EXIT_OK
-    from . import packs
-
     if args.action == "show":
         pack = _load_pack(args.pack)
         try:
@@ -278,8 +261,6 @@ def run_pack(args: argparse.Namespace) -> int:
 
 
 def _load_pack(name: str, verify: bool = True) -> packs.Pack:
-    from . import packs
-
     try:
         return packs.load(name, verify=verify)
     except packs.PackError as error:
@@ -378,7 +359,24 @@ def setup_grade(parser: argparse.ArgumentParser) -> None:
                         help="finish an interrupted run from its journal in --out")
     parser.add_argument("--gradescope", action="store_true",
                         help=f"grade one Gradescope submission (default folder {GRADESCOPE_SUBMISSION}) "
-                             "and write results.json")
+                             "and write results.json; the submitter is who Gradescope's "
+                             "submission_metadata.json names")
+    parser.add_argument("--roster", metavar="FILE",
+                        help="the class list: a CSV with an 'id' column and any others (name, email, section "
+                             "...); everyone on it gets a row, answers from ids not on it are reported")
+    parser.add_argument("--format", choices=[f.value for f in LMS],
+                        help="also write the gradebook in the columns a learning management system imports "
+                             "(canvas.csv, moodle.csv, blackboard.csv), or as a plain table (plain.csv: id, "
+                             "roster columns, grades; no points-possible row)")
+    parser.add_argument("--columns", choices=[c.value for c in Columns], default=Columns.ASSIGNMENT.value,
+                        help="with --format: one grade column for the pack's total (default), or one per exercise")
+    parser.add_argument("--assignment", metavar="NAME",
+                        help="with --format and --columns assignment: the grade column's name (default: the "
+                             "pack's title), like 'Homework 3 (4512)' for an existing Canvas assignment")
+    parser.add_argument("--feedback", metavar="DIR",
+                        help="write a feedback page for each student in DIR, in Markdown and HTML")
+    parser.add_argument("--summary", metavar="FILE",
+                        help="write the item analysis of each exercise as a printable Markdown page")
 
 
 def _at_least(low: float, kind: type) -> Callable[[str], float]:
@@ -394,19 +392,23 @@ def _at_least(low: float, kind: type) -> Callable[[str], float]:
 
 
 def run_grade(args: argparse.Namespace) -> int:
-    from . import grade, reports
-    from .submissions import read_submissions
-
     started = time.monotonic()
     pack = _load_pack(args.pack)
     paths = args.submissions or ([GRADESCOPE_SUBMISSION] if args.gradescope else [])
     if not paths:
         raise UserError("give the submissions: CSV files, YAML or JSON files, or folders of them")
+    _check_grade_options(args, pack)
     missing = [path for path in paths if not Path(path).exists() and not Path(path).is_symlink()]
     if missing:  # a mistyped path must not become an empty gradebook over the last one
         raise UserError(f"no such file or folder: {missing[0]}; nothing was written")
     out = Path(args.out or (GRADESCOPE_RESULTS if args.gradescope else "grades"))
+    try:
+        roster = read_roster(args.roster) if args.roster else None
+    except RosterError as error:
+        raise UserError(f"{error.message}; nothing was written") from None
     given = read_submissions(paths, pack)  # all of the input, before anything is written
+    if roster is not None and not args.gradescope:
+        given = enrol(roster, given)
     for problem in given.problems:
         print(problem, file=sys.stderr)
     settings = {"jobs": args.jobs, "timeout": args.timeout,
@@ -414,21 +416,91 @@ def run_grade(args: argparse.Namespace) -> int:
     try:
         with locked(out):
             if args.gradescope:
-                book = grade.grade(pack, given, **settings)
-                print(f"wrote {reports.write_gradescope(book, out, time.monotonic() - started)}")
-            else:
-                with grade.open_journal(out, pack, args.timeout, args.resume) as journal:
-                    book = grade.grade(pack, given, journal=journal, **settings)
-                written = reports.write_reports(book, out)
-                print(reports.summary_table(book))
-                print(f"checked {book.checked} distinct answers in {time.monotonic() - started:.1f} s; "
-                      f"wrote {', '.join(str(p) for p in written)}")
+                return _grade_gradescope(pack, given, roster, Path(paths[0]), out, settings, started)
+            feedback = Path(args.feedback).absolute() if args.feedback else None
+            other = feedback if feedback and feedback.resolve() != out.resolve() else None  # --out is locked
+            with grade.open_journal(out, pack, args.timeout, args.resume) as journal, \
+                    (locked(other) if other else contextlib.nullcontext()):
+                book = grade.grade(pack, given, journal=journal, **settings)
+                more, warnings = _more_outputs(book, args, feedback)
+                reports.write_reports(book, out, more)
+            print(reports.summary_table(book))
+            names = [*reports.FILES, *([FORMATS[LMS(args.format)].file] if args.format else [])]
+            shown = [str(out / name) for name in names] + ([args.summary] if args.summary else [])
+            pages = f"; a feedback page for each of {len(book.students)} students in {args.feedback}" \
+                if feedback else ""
+            print(f"checked {book.checked} distinct answers in {time.monotonic() - started:.1f} s; "
+                  f"wrote {', '.join(shown)}{pages}")
+            for warning in warnings:
+                print(f"tutor: {warning}", file=sys.stderr)
     except Busy as error:
         raise UserError(str(error)) from None
     except JournalFailed:
         raise  # a full disk, say: not a usage error
     except JournalError as error:  # another job's journal
         raise UserError(str(error)) from None
+    return _problems_status(given)
+
+
+def _check_grade_options(args: argparse.Namespace, pack: packs.Pack) -> None:
+    """Options that can't work together are refused before anything is read or written."""
+    if args.gradescope:
+        used = [name for name in ("feedback", "summary", "assignment") if getattr(args, name)]
+        used += ["format"] if args.format else []
+        if used:
+            raise UserError(f"--{used[0]} is for grading a class, not one Gradescope submission")
+    elif not args.format and (args.assignment or args.columns != Columns.ASSIGNMENT):
+        raise UserError("--columns and --assignment choose the grade columns of --format")
+    elif args.assignment and args.columns == Columns.EXERCISE:
+        raise UserError("--assignment names the one grade column of --columns assignment; with --columns "
+                        "exercise each column is named PACK: EXERCISE")
+    elif args.format:
+        try:
+            check_headers(pack, LMS(args.format), Columns(args.columns), args.assignment)
+        except ExportError as error:
+            raise UserError(error.message) from None
+
+
+def _more_outputs(book: grade.Gradebook, args: argparse.Namespace, feedback: Path | None) -> \
+        tuple[dict[str | Path, Writer], list[str]]:
+    """The files beside the reports: the LMS's gradebook, the summary, the feedback pages."""
+    more: dict[str | Path, Writer] = {}
+    warnings: list[str] = []
+    if args.format:
+        name, writer, warnings = export(book, LMS(args.format), Columns(args.columns), args.assignment)
+        more[name] = writer
+    if args.summary:
+        summary = Path(args.summary).absolute()
+        sweep(summary)
+        text = summary_markdown(book)
+        more[summary] = lambda stream: stream.write(text)
+    if feedback is not None:
+        pages = feedback_files(book)
+        more.update({feedback / name: writer for name, writer in pages.items()})
+        warnings += [f"{page} is a feedback page from an earlier run, of a student not in this one; remove it "
+                     "before sending the folder's pages" for page in earlier_pages(feedback, pages)]
+    return more, warnings
+
+
+def _grade_gradescope(pack: packs.Pack, given: Submissions, roster: Roster | None, submission: Path, out: Path,
+                      settings: dict, started: float) -> int:
+    """One Gradescope submission, graded as the submitter's (the metadata's), into results.json."""
+    identity, refused = None, ""
+    try:
+        submitters = gradescope.read_submitters(gradescope.metadata_path(submission))
+        given, identity = gradescope.identify(given, submitters, roster)
+    except gradescope.MetadataError as error:
+        given, refused = replace(given, answers=()), error.message
+    book = grade.grade(pack, given, **settings)
+    data = gradescope.results(book, time.monotonic() - started, identity, refused)
+    print(f"wrote {gradescope.write_results(out, data)}")
+    if refused:
+        print(f"tutor: {refused}; nothing was graded", file=sys.stderr)
+        return EXIT_INCORRECT
+    return _problems_status(given)
+
+
+def _problems_status(given: Submissions) -> int:
     if given.problems:
         print(f"tutor: {len(given.problems)} problem(s) in the submissions; the rest was graded",
               file=sys.stderr)

@@ -388,6 +388,14 @@ def _notes(got: Answer) -> str:
     return " Note: " + " ".join(a[0].upper() + a[1:] + ("" if a.endswith(".") else ".") for a in got.ambiguities)
 
 
+def diagnosable(verdict: Verdict) -> bool:
+    """Whether `explain` may name a mistake behind this verdict: an incorrect answer (not an
+    undecided one, which may be right), or one not read in the exercise's shape."""
+    if verdict.verdict == Judgement.INVALID:
+        return verdict.note == Note.PARSE_ERROR.of("shape")
+    return verdict.verdict == Judgement.INCORRECT and verdict.note != Note.UNDECIDED
+
+
 def explain(verdict: Verdict, problem: Problem, text: str, tolerance: Tolerance | None = None,
             mistakes: tuple = (), limits: Limits = LIMITS) -> Verdict:
     """`verdict` with the mistake named, where diagnosis finds one.
@@ -397,9 +405,9 @@ def explain(verdict: Verdict, problem: Problem, text: str, tolerance: Tolerance 
     (then it is incorrect, not invalid). A correct answer, or text that can't be
     read at all, keeps its verdict.
     """
-    shape_only = verdict.verdict == Judgement.INVALID and verdict.note == Note.PARSE_ERROR.of("shape")
-    if (verdict.verdict != Judgement.INCORRECT or verdict.note == Note.UNDECIDED) and not shape_only:
-        return verdict  # an undecided answer may be right: no mistake to name
+    if not diagnosable(verdict):
+        return verdict
+    shape_only = verdict.verdict == Judgement.INVALID
     found = diagnose(problem, text, tolerance, mistakes, shape_only=shape_only, limits=limits)
     if found is None:
         return verdict

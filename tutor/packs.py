@@ -14,6 +14,7 @@ import difflib
 import hashlib
 import random
 import re
+import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -34,11 +35,12 @@ from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
 from .steps import Step
 from .topics import KINDS, FieldError, Problem
-from .topics.fields import FIELD_READERS, NUMERIC_READERS, ReadError
+from .topics.fields import FIELD_READERS, MAX_HINTS, NUMERIC_READERS, ReadError, read_hints
 from .words import and_list
 
 _PLACEHOLDER = re.compile(r"\{([A-Za-z]|alpha|beta|gamma)\}")  # a parameter's value in a title: {a}
 _MAX_DRAWS = 1000  # attempts at parameters that meet `require` before giving up
+_MAX_VARIANTS = 1024  # built variants kept per exercise
 SELF_CHECK_VARIANTS = 20
 
 _COMMON = {
@@ -53,6 +55,8 @@ _COMMON = {
     "require": "a condition the parameters must meet, like a != p",
     "answer": "the author's answer, checked against the computed one",
     "mistakes": "author's wrong answers with feedback: [{answer: ..., feedback: ...}]",
+    "hints": "up to three hints, first a nudge, last nearly the answer: instead of the kind's own",
+    "more_hints": "up to three hints given after the kind's own",
 }
 _PACK_KEYS = {"pack", "title", "description", "exercises"}
 
@@ -156,9 +160,12 @@ class Mistake:
     feedback: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared (and hashed) by identity: its variants are cached on it
 class ExerciseSpec:
-    """An exercise as written in its pack: read and validated, parameters not yet drawn."""
+    """An exercise as written in its pack: read and validated, parameters not yet drawn.
+
+    Its variants are built once each (by their parameter values) and shared: building one (its
+    expected answer) takes up to a tenth of a second, and many students draw the same values."""
 
     pack: str
     id: str
@@ -174,6 +181,8 @@ class ExerciseSpec:
     require: tuple[Condition, ...] = ()
     answer: str | None = None
     mistakes: tuple[Mistake, ...] = ()
+    hints: tuple[str, ...] | None = None  # None: the kind's own
+    more_hints: tuple[str, ...] = ()
 
     @property
     def parameterised(self) -> bool:
@@ -215,10 +224,16 @@ class ExerciseSpec:
         return self.lesson if self.lesson is not None else self.drawn_values(key)
 
     def with_values(self, params: tuple[tuple[str, Expr], ...], seed: int | None = None) -> Exercise:
-        """The variant with these parameter values."""
-        values = {symbol(name): value for name, value in params}
-        data = {name: substitute(value, values) for name, value in self.data.items()}
-        problem = KINDS[self.kind].exercise.build({**data, "tolerance": self.tolerance})
+        """The variant with these parameter values (built once, then shared)."""
+        built = _VARIANTS.setdefault(self, {})
+        problem = built.get(params)
+        if problem is None:
+            values = {symbol(name): value for name, value in params}
+            data = {name: substitute(value, values) for name, value in self.data.items()}
+            problem = KINDS[self.kind].exercise.build({**data, "tolerance": self.tolerance})
+            if len(built) >= _MAX_VARIANTS:
+                built.clear()  # simpler than least-recently-used, and rare
+            built[params] = problem
         return Exercise(self, problem, seed, params)
 
     def draw(self, seed: int) -> dict[sympy.Symbol, Expr]:
@@ -230,6 +245,10 @@ class ExerciseSpec:
         conditions = ", ".join(c.text for c in self.require)
         raise FieldError("require", f"no parameters meet 'require: {conditions}' in {_MAX_DRAWS} draws; "
                                     "widen the ranges or relax the condition")
+
+
+# each exercise's built variants (its Problem), by parameter values; gone with the exercise
+_VARIANTS: weakref.WeakKeyDictionary[ExerciseSpec, dict[tuple, Problem]] = weakref.WeakKeyDictionary()
 
 
 def variant_seed(pack: str, exercise: str, key: object) -> int:
@@ -347,7 +366,9 @@ class Exercise:
         return self.problem.steps()
 
     def hints(self) -> tuple[str, ...]:
-        return self.problem.hints()
+        """The pack's `hints:` or else the kind's own, then its `more_hints:`."""
+        own = self.spec.hints if self.spec.hints is not None else self.problem.hints()
+        return (*own, *self.spec.more_hints)
 
 
 # ------------------------------------------------------------------------- packs
@@ -366,8 +387,9 @@ class Pack:
         for spec in self.exercises:
             if spec.id == exercise_id:
                 return spec
-        close = difflib.get_close_matches(exercise_id, [e.id for e in self.exercises], n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        ids = {e.id.casefold(): e.id for e in self.exercises}  # CUBE, Partial-X: case is no clue
+        close = difflib.get_close_matches(exercise_id.casefold(), list(ids), n=1)
+        hint = f"; did you mean '{ids[close[0]]}'?" if close else ""
         raise KeyError(f"pack '{self.id}' has no exercise '{exercise_id}'{hint}")
 
     def tags_in_order(self) -> list[str]:
@@ -620,6 +642,12 @@ def _common(nodes: dict, report: _Report, exercise: str) -> dict:
         out["answer"] = _text(nodes["answer"], report, exercise, "answer")
     if "mistakes" in nodes:
         out["mistakes"] = _mistakes(nodes["mistakes"], report, exercise)
+    for key in ("hints", "more_hints"):
+        if key in nodes:
+            try:
+                out[key] = read_hints(nodes[key], (), Path())
+            except ReadError as error:
+                report.add(error.node or nodes[key], f"'{key}': {error.message}", exercise)
     return out
 
 
@@ -778,9 +806,13 @@ def self_check(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
     for spec in pack.exercises:
         keys: list[object] = ["lesson"] if spec.lesson is not None else []
         keys += list(range(variants)) if spec.parameterised else [None]
+        seen: set[tuple] = set()  # a variant drawn again is the same exercise: checked once
         for key in keys:
             try:
                 exercise = spec.variant() if key == "lesson" else spec.drawn(key)
+                if exercise.params in seen:
+                    continue
+                seen.add(exercise.params)
                 shown = show(exercise.expected(), exercise.problem.variables)
                 verdict = exercise.problem.check(shown, spec.tolerance)
                 found = exercise.author_problems()
@@ -802,13 +834,15 @@ def iter_built_in() -> Iterator[Pack]:
 
 # --------------------------------------------------------------- the JSON Schema
 
+_SCALAR = {"type": ["string", "number", "boolean"]}  # what a YAML scalar loads as; the loader reads its text
 _JSON_TYPES = {  # what each field reader accepts, as JSON Schema
-    "function": {"type": "string"},
-    "text": {"type": "string"},
-    "name": {"type": "string"},
+    "function": _SCALAR,
+    "text": _SCALAR,
+    "name": _SCALAR,
     "number": {"type": ["number", "string"]},
-    "integer": {"type": "integer", "minimum": 0},
-    "names": {"oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]},
+    "integer": {"type": "integer", "minimum": 0, "maximum": 999_999_999},
+    "names": {"oneOf": [{"type": "array", "items": _SCALAR}, _SCALAR]},
+    "hints": {"oneOf": [{"type": "array", "items": _SCALAR, "maxItems": MAX_HINTS}, _SCALAR]},
     "point": {"type": ["array", "object", "string", "number"]},
     "numbers": {"oneOf": [{"type": "array", "items": {"type": ["number", "string"]}}, {"type": "string"}]},
     "points": {"oneOf": [{"type": "array", "items": {"type": "array"}}, {"type": "string"}]},
@@ -818,9 +852,12 @@ _JSON_TYPES = {  # what each field reader accepts, as JSON Schema
 }
 _COMMON_TYPES = {
     "id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$"},
-    "title": {"type": "string"},
-    "tags": {"type": "array", "items": {"type": "string"}},
-    "points": {"type": "number", "minimum": 0},
+    "title": _SCALAR,
+    "tags": {"type": "array", "items": _SCALAR},
+    "points": {"oneOf": [  # a number, or one written as text: '1/2', '0.5'
+        {"type": "number", "minimum": 0, "maximum": LIMITS.max_parameter},
+        {"type": "string", "title": "text of a number ≥ 0, like '1/2' or '0.5'",
+         "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*(/\s*[0-9]+(\.[0-9]+)?\s*)?$"}]},
     "tolerance": {"type": ["string", "number"]},
     "partial": {"type": "boolean"},
     "params": {"type": "object", "additionalProperties": {
@@ -828,10 +865,12 @@ _COMMON_TYPES = {
         "properties": {**{k: {"type": "array"} for k in ("int", "choice", "rational", "denominators")},
                        "lesson": {"type": ["number", "string"]}}}},
     "require": {"type": "string"},
-    "answer": {"type": ["string", "number"]},
+    "answer": _SCALAR,
     "mistakes": {"type": "array", "items": {
         "type": "object", "required": ["answer", "feedback"], "additionalProperties": False,
-        "properties": {"answer": {"type": ["string", "number"]}, "feedback": {"type": "string"}}}},
+        "properties": {"answer": _SCALAR, "feedback": _SCALAR}}},
+    "hints": _JSON_TYPES["hints"],
+    "more_hints": _JSON_TYPES["hints"],
 }
 
 
