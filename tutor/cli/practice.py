@@ -7,9 +7,8 @@ import getpass
 import sys
 from pathlib import Path
 
-from .. import store
+from .. import repl, store
 from ..practice import Session
-from ..repl import Shell
 from . import EXIT_OK, UserError
 from .pack_files import load_pack
 from .progress import open_store
@@ -33,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     options = {"seed": args.seed} if args.seed is not None else {}
     session = Session(pack, progress, args.student or _user(), topic=args.topic, **options)
     try:
-        Shell(session, history=home / "history").run()
+        repl.Shell(session, history=home / "history").run()
     finally:
         progress.close()
         for notice in progress.take_notices():
