@@ -1,9 +1,10 @@
 """Imports point down the layer table, never up.
 
 The table is the one in the architecture description (the `| layer | modules |`
-table): each row a layer, bottom first, naming its modules (`parse`, a package's
-`cli` and `cli/check`) and packages (`topics/`). Every module of tutor/ must sit in exactly one layer, and
-may import from its own layer and those below it. Imports are read from the
+table): each row a layer, bottom first, naming its modules (`parse`; a package
+and its modules one by one, `cli` and `cli/check`) and packages (`topics/`).
+Every module of tutor/ must sit in exactly one layer, and may import from its
+own layer and those below it. Imports are read from the
 source (ast), wherever they are in a module, so a lazy import counts too.
 """
 
