@@ -1,6 +1,8 @@
-"""The measured rates: a labelled corpus of wrong answers, and correct answers in varied forms.
+"""The measured rates on our own corpus: labelled wrong answers, and correct answers in varied forms.
 
-tests/data/diagnose_wrong.csv holds wrong answers to the lesson pack and the
+This corpus was written by the people who wrote the catalogue, so it can only show that each
+misconception is recognised as we meant it; tests/test_diagnose_blind.py measures on a corpus
+written blind. tests/data/diagnose_wrong.csv holds wrong answers to the lesson pack and the
 drills, written by hand from each misconception's meaning, as students type
 them (`6xy^3`, `6 x y³`, `6*x*y**3`, Unicode ...). Each row names the
 misconception it shows; `a|b` where the answer is what both mistakes give for
@@ -32,8 +34,9 @@ def _exercise(row: dict) -> packs.Exercise:
     return _PACKS[row["pack"]].exercise(row["exercise"]).variant(row["student"] or None)
 
 
-def _named(note: str) -> str | None:
-    return note[len(NOTE):] if note.startswith(NOTE) else None
+def _named(note: str) -> set[str]:
+    """The ids a note names: one, both of a pair (a+b), or either of two (a|b)."""
+    return set(note[len(NOTE):].replace("+", "|").split("|")) if note.startswith(NOTE) else set()
 
 
 def test_wrong_answers_name_their_misconception(capsys):
@@ -45,7 +48,7 @@ def test_wrong_answers_name_their_misconception(capsys):
     for row in labelled:
         verdict = respond(_exercise(row), row["answer"])
         assert not verdict.correct, f"{row['exercise']}: {row['answer']!r} is not wrong"
-        if _named(verdict.note) not in row["misconception"].split("|"):
+        if not _named(verdict.note) & set(row["misconception"].split("|")):
             missed.append(f"{row['exercise']} {row['student']} {row['answer']!r}: "
                           f"{row['misconception']} -> {verdict.note}")
     for row in unlabelled:
@@ -55,7 +58,7 @@ def test_wrong_answers_name_their_misconception(capsys):
             misnamed.append(f"{row['exercise']} {row['answer']!r} -> {verdict.note}")
     rate = 1 - len(missed) / len(labelled)
     with capsys.disabled():
-        print(f"\ndiagnosis: {len(labelled) - len(missed)}/{len(labelled)} wrong answers named right "
+        print(f"\nour own corpus (written with the catalogue, not blind): {len(labelled) - len(missed)}/{len(labelled)} wrong answers named right "
               f"({rate:.1%}); {len(misnamed)}/{len(unlabelled)} answers with no catalogued mistake given a name")
     assert rate >= 0.9, "\n".join(missed)
     assert not misnamed, "\n".join(misnamed)
@@ -78,4 +81,6 @@ def test_correct_answers_are_never_diagnosed(capsys):
 def test_the_corpus_covers_the_catalogue():
     labels = {label for row in _rows("diagnose_wrong.csv") for label in row["misconception"].split("|")}
     assert labels - {"-"} <= set(CATALOGUE)
-    assert set(CATALOGUE) - labels == set()
+    # no built-in exercise gives these a chance: f_xy = 0 at every point classified, and no ln of a sum
+    # (tests/test_diagnose_families.py shows them on exercises that do)
+    assert set(CATALOGUE) - labels == {"discriminant-plus", "log-of-sum-split"}

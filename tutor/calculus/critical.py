@@ -288,6 +288,43 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
                           tuple(cases), region)
 
 
+def polynomial_zeros(equations: Sequence[Expr], variables: Sequence[str],
+                     max_degree: int = 3) -> tuple[tuple[tuple[Expr, ...], ...], tuple[Equation, ...]] | None:
+    """Where every one of `equations` is zero: isolated points and whole lines, exactly, the way
+    critical points are found (one factor of each equation, each case solved). Only for polynomials
+    with rational coefficients in one or two variables, each of total degree at most `max_degree`,
+    so the work is bounded by the equations themselves; None for any other system."""
+    syms = symbols(variables)
+    if not 1 <= len(syms) <= 2:
+        return None
+    numerators = []
+    for equation in equations:
+        numerator = sympy.fraction(sympy.together(equation))[0]
+        if numerator == 0:
+            continue
+        poly = rational_polynomial(numerator, syms)
+        if poly is None or poly.total_degree() > max_degree:
+            return None
+        numerators.append(numerator)
+    if not numerators:
+        return None
+    points: list[tuple[Expr, ...]] = []
+    lines: list[Equation] = []
+    for combination in itertools.product(*(_factors(n, syms) for n in numerators)):
+        distinct = tuple(dict.fromkeys(combination))
+        if not distinct or _contradictory(distinct):
+            continue
+        if len(syms) == 2 and len(distinct) == 1:  # one factor of every equation: a whole curve
+            if Poly(distinct[0], *syms).total_degree() == 1:
+                lines.append(as_equation(distinct[0], syms))
+            continue
+        found, _ = _solve_exactly(distinct, syms)
+        points += [p for p in found if p not in points]
+    lines = _unique(lines)
+    points = [p for p in points if not any(lies_on(p, (line,), syms) for line in lines)]
+    return tuple(sort_exactly(points)), tuple(lines)
+
+
 def _factors(numerator: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, ...]:
     """The distinct factors of a numerator that contain a variable (constants are never 0),
     in the lesson's order: those in x first, simplest first."""
