@@ -9,6 +9,7 @@ import inspect
 import re
 import sqlite3
 import sys
+from fractions import Fraction
 from pathlib import Path
 
 from prompt_toolkit.buffer import Buffer
@@ -18,6 +19,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from tutor import packs, store
+from tutor.equality import _SCALES, GENERIC_WANTED, MARGIN, MAX_PRECISION, POINTS_WANTED
 from tutor.feedback import respond
 from tutor.limits import LIMITS
 from tutor.plot import contour_figure, fit_figure, surface_figure
@@ -138,8 +140,16 @@ def test_the_documented_limits_are_the_limits():
                    f"longer than {LIMITS.max_submission_bytes:,} bytes",
                    f"an answer over {LIMITS.max_length:,} characters"]:
         assert figure in page
-    equivalence = (REPO / "docs" / "explanation" / "equivalence.md").read_text(encoding="utf-8")
-    assert f"sympy confirms within {LIMITS.symbolic_seconds:g} s" in equivalence
+    equivalence = re.sub(r"\s+", " ", (REPO / "docs" / "explanation" / "equivalence.md").read_text(encoding="utf-8"))
+    for figure in [f"`simplify` within {LIMITS.symbolic_seconds:g} s", f"more than {MAX_PRECISION:,} bits",
+                   f"at least {POINTS_WANTED} points, {GENERIC_WANTED} of them", f"2⁻{_superscript(MARGIN)} times",
+                   "10⁻⁶ to 10⁹"]:
+        assert figure in equivalence
+    assert (min(_SCALES), max(_SCALES)) == (Fraction(1, 10**6), 10**9)
+
+
+def _superscript(n: int) -> str:
+    return str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
 def test_picture_grids_and_labels():

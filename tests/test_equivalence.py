@@ -116,8 +116,25 @@ def test_symbolic_confirmation_or_numeric_note():
 
 def test_numbers_exact_by_default():
     assert check("0.5", "1/2").verdict == "correct"
-    verdict = check("0.33", "1/3")
-    assert (verdict.verdict, verdict.note) == ("incorrect", "wrong_value")
+    assert check("0.34", "1/3").note == "wrong_value"
+
+
+@pytest.mark.parametrize("typed", ["2.3333", "2.33", "2.3", "-2.33", "2.333e0"])
+def test_a_decimal_close_to_an_exact_fraction_asks_for_the_fraction(typed):
+    expected = "-7/3" if typed.startswith("-") else "7/3"
+    verdict = check(typed, expected)
+    assert (verdict.verdict, verdict.note) == ("incorrect", "decimal_for_exact")
+    assert verdict.message == f"Your answer {typed} is close: the exact value is wanted; write it as a fraction."
+
+
+@pytest.mark.parametrize("typed, expected, note", [
+    ("0.6667", "2/3", "decimal_for_exact"), ("0.6666", "2/3", "decimal_for_exact"),  # rounded, or cut
+    ("2.4", "7/3", "wrong_value"), ("2.3334", "7/3", "wrong_value"), ("2", "7/3", "wrong_value"),
+    ("0.003", "1/300", "wrong_value"),  # one significant digit is not the value
+    ("0.0033", "1/300", "decimal_for_exact"), ("3.3e-3", "1/300", "decimal_for_exact"),
+])
+def test_close_means_the_value_rounded_or_cut_to_the_places_typed(typed, expected, note):
+    assert check(typed, expected).note == note
 
 
 def test_inexact_decimal_for_an_irrational_value():
@@ -204,3 +221,57 @@ def test_a_slow_check_times_out_within_its_budget():
     assert (verdict.verdict, verdict.note) == ("invalid", "timeout")
     assert verdict.message == "Checking this answer took too long; please write it more simply."
     assert time.perf_counter() - started < 0.5
+
+
+# ------------------------------------------------------------ what the messages show
+
+
+def test_values_are_shown_with_digits_enough_to_see_the_difference():
+    verdict = check("-12.566370614359172 y^2 + 3.141592653589793 (-y)^2", "-9.42477796076938 y^2", variables=["y"])
+    assert verdict.message == "At y = 1 your answer is -9.424777960769379, but the correct value is -9.42477796076938."
+    verdict = check("sin(x) + 10^-7", "sin(x)", variables=["x"])
+    assert verdict.message == "At x = 1 your answer is 0.8414711, but the correct value is 0.8414710."
+
+
+def test_a_difference_too_small_for_twenty_digits_is_given_as_a_difference():
+    verdict = check("x + 10^-50 sin(x)", "x", variables=["x"])
+    assert verdict.message == "At x = 1 your answer is 8.41e-51 more than the correct value, 1."
+    verdict = check("exp(exp(exp(x)))", "exp(exp(exp(x))) + 10^-100", variables=["x"])
+    assert verdict.message == ("At x = 1 your answer is 1.0e-100 less than the correct value, "
+                               "3814279.1047602205922.")
+
+
+@pytest.mark.parametrize("answer, expected, message", [
+    ("2z = 8x + 16y - 41", "z = 4x + 8y - 20",
+     "Your equation holds at x = 15/8, y = 2, z = 3, but the correct one does not."),
+    ("y = 2x - 5", "y z = 2x z - 5z", "The correct equation holds at x = 1, y = 2, z = 0, but yours does not."),
+    ("2w + 50/w = 25", "w(12.5 - w) = 25",  # the same solutions, but not a multiple
+     ("Your equation is not equivalent to the correct one: it is not the correct one rearranged, "
+      "or multiplied by a number.")),
+])
+def test_an_equation_message_names_a_point_where_one_holds_and_the_other_does_not(answer, expected, message):
+    names = sorted({c for c in answer + expected if c in "wxyz"})
+    verdict = check(answer, expected, variables=names)
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "not_equivalent", message)
+
+
+def test_numbers_are_echoed_as_typed():
+    verdict = check("0.14", "1/5")
+    assert (verdict.message, verdict.reading) == ("Your answer 0.14 is not right.", "0.14")
+    verdict = check("(0.14, 2.50)", "(1/7, 5/2)")
+    assert verdict.message == "Your first component 0.14 is close: the exact value is wanted; write it as a fraction."
+    assert verdict.reading == "(0.14, 2.50)"
+    assert check("(0.14, 0.5), (1, 1)", "{(0, 0), (1, 1)}").message == (
+        "(0.14, 0.5) is not in the answer. 1 point is missing.")
+
+
+def test_a_tolerance_applies_to_decimals_typed_not_to_exact_expressions():
+    assert check("4.1667", "25/6", tolerance="dp:3").note == "within_tolerance"
+    assert check("25/6 + 1/10^5", "25/6", tolerance="dp:3").note == "wrong_value"
+    assert check("W(1)", "0.5671", tolerance="dp:4").correct  # the expected value is itself a decimal
+
+
+def test_the_inverse_function_note_goes_with_a_correct_answer():
+    verdict = check("cot^(-1)(x)", "atan(1/x)", variables=["x"])
+    assert verdict.correct
+    assert verdict.message == "Correct. ('cot^-1' was read as the inverse function acot, not 1/cot.)"

@@ -153,6 +153,23 @@ def test_formula_injection_is_escaped_in_csv_but_kept_in_json(tmp_path):
     assert report["answers"][4]["answer"] == hostile  # JSON is data, not a spreadsheet
 
 
+def test_an_answer_the_checker_cannot_settle_is_flagged_for_a_person(tmp_path, capsys):
+    submissions = tmp_path / "s.csv"
+    submissions.write_text("student,exercise,answer\nann,cube,3x^2\nbea,cube,3x^2 + exp(-100000) sin(x)\n",
+                           encoding="utf-8")
+    assert run(str(submissions), "--out", str(tmp_path / "out")) == 0
+    row = answer(tmp_path / "out", "bea", "cube")
+    assert (row["verdict"], row["note"], row["score"]) == ("incorrect", "undecided", "0")
+    assert row["feedback"] == ("Your answer could not be checked with certainty, so it is not marked correct; "
+                               "it is flagged for your teacher to look at.")
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
+    assert report["summary"]["review"] == 1
+    assert [(r["student"], r["exercise"], r["source"]) for r in report["review"]] == [
+        ("bea", "cube", f"{submissions}:3")]
+    assert ("1 answer(s) could not be checked with certainty and score 0 for now: look at them "
+            "(note 'undecided' in answers.csv, 'review' in report.json)") in capsys.readouterr().out
+
+
 def test_cells_and_numbers():
     assert [cell(t) for t in ["-2x", "=1", "+1", "@a", "\tx", "\rx", "x-1", "−2x"]] == [
         "'-2x", "'=1", "'+1", "'@a", "'\tx", "'\rx", "x-1", "−2x"]

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import time
+from fractions import Fraction
 
 import pytest
 import sympy
+from cases import conformance_cases
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from tutor import check
 from tutor.limits import Limits
 from tutor.parse import Equation, InputError, read, symbol
-
-from cases import conformance_cases
 
 INPUT_CASES = conformance_cases("input_cases.jsonl")
 
@@ -147,3 +150,134 @@ def test_limits_are_configurable_in_one_place():
 
 def test_symbols_are_real():
     assert read("sqrt(x^2)").value == sympy.Abs(symbol("x"))
+
+
+# ------------------------------------------------------------ functions, brackets, notes
+
+
+def _value(text: str, variables=("x", "y")):
+    return read(text, variables=variables).value
+
+
+def _sympy(text: str, variables=("x", "y")):
+    return sympy.sympify(text, locals={v: symbol(v) for v in variables})
+
+
+@pytest.mark.parametrize("typed, meant, inverse", [
+    ("sin^-1 x", "asin(x)", "asin"), ("cot^(-1)(x)", "acot(x)", "acot"), ("sec^-1(x)", "asec(x)", "asec"),
+    ("csc⁻¹ x", "acsc(x)", "acsc"), ("sinh^-1 x", "asinh(x)", "asinh"), ("cosh^(-1)(x)", "acosh(x)", "acosh"),
+    ("tanh^-1 x", "atanh(x)", "atanh"), ("coth^(-1)(x)", "acoth(x)", "acoth"), ("sech^-1 x", "asech(x)", "asech"),
+    ("csch^-1 x", "acsch(x)", "acsch"),
+])
+def test_f_to_the_minus_one_is_the_inverse_function_and_the_note_says_so(typed, meant, inverse):
+    answer = read(typed)
+    assert answer.value == _sympy(meant)
+    name = typed.split("^")[0].split("⁻")[0]
+    assert answer.ambiguities == (f"'{name}^-1' was read as the inverse function {inverse}, not 1/{name}",)
+
+
+def test_other_powers_of_a_function_are_powers_of_its_value():
+    assert _value("cot^2 x") == _sympy("cot(x)**2")
+    assert _value("(cot x)^-1") == _sympy("1/cot(x)")
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("arcsec(x)", "asec(x)"), ("asec x", "asec(x)"), ("arccsc x", "acsc(x)"), ("acsc(x)", "acsc(x)"),
+    ("arccosec(x)", "acsc(x)"), ("arccot(x)", "acot(x)"), ("acot x", "acot(x)"), ("arccotx", "acot(x)"),
+    ("arcsinh(x)", "asinh(x)"), ("arsinh x", "asinh(x)"), ("arccosh(x)", "acosh(x)"), ("arcosh x", "acosh(x)"),
+    ("arctanh(x)", "atanh(x)"), ("artanh x", "atanh(x)"), ("arcsech(x)", "asech(x)"), ("asech x", "asech(x)"),
+    ("arccsch(x)", "acsch(x)"), ("acsch x", "acsch(x)"), ("arccoth(x)", "acoth(x)"), ("acoth x", "acoth(x)"),
+    ("arcsin x", "asin(x)"), ("arctan(x)", "atan(x)"),
+])
+def test_the_arc_and_a_families_of_inverse_functions(typed, meant):
+    assert _value(typed) == _sympy(meant)
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("log_2(8)", "log(8)/log(2)"), ("log_10(100000)", "log(100000)/log(10)"), ("log_b(x)", "log(x)/log(b)"),
+    ("log_2 x", "log(x)/log(2)"), ("log_2x", "log(x)/log(2)"), ("log _ 2 x", "log(x)/log(2)"),
+    ("log_2.5x", "log(x)/log(5/2)"), ("log_(b+1) x", "log(x)/log(b+1)"), ("log_b(x) log_x(y)", "log(y)/log(b)"),
+    ("log(x, b)", "log(x)/log(b)"), ("log x", "log(x)"),
+])
+def test_logarithms_with_a_base(typed, meant):
+    assert _value(typed, ("x", "y", "b")) == _sympy(meant, ("x", "y", "b"))
+
+
+@pytest.mark.parametrize("text, message", [
+    ("log_1(x)", "the base of a logarithm must be positive and not 1"),
+    ("log_ + x", "missing base after 'log_', like log_2(x)"),
+])
+def test_a_logarithm_needs_a_proper_base(text, message):
+    with pytest.raises(InputError) as caught:
+        read(text)
+    assert caught.value.message == message
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("2[z-(x+1)]", "2*(z - x - 1)"), ("[x+1]^2", "(x + 1)**2"), ("3[x][y]", "3*x*y"),
+    ("[2(x + [y - 1])]", "2*(x + y - 1)"),
+])
+def test_square_brackets_group_like_round_ones(typed, meant):
+    assert _value(typed, ("x", "y", "z")) == _sympy(meant, ("x", "y", "z"))
+
+
+def test_square_brackets_around_a_list_are_still_a_list():
+    assert read("[4, 6]", "vector").value == (4, 6)
+    assert read("[4, 6]", "auto").shape == "vector"
+    assert read("[(0, 0)]", "points").value == ((0, 0),)
+    assert read("[(0, 0), (4, 4)]", "auto").value == ((0, 0), (4, 4))
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("|a(q|b|r)c|", "Abs(a*q*Abs(b)*r*c)"), ("|x(|y| + 1)|", "Abs(x*(Abs(y) + 1))"),
+    ("|x| |y|", "Abs(x)*Abs(y)"), ("sin(|x|)|y|", "sin(Abs(x))*Abs(y)"),
+])
+def test_bars_inside_brackets_open_an_absolute_value_again(typed, meant):
+    names = ("a", "b", "c", "q", "r", "x", "y")
+    assert _value(typed, names) == _sympy(meant, names)
+
+
+@pytest.mark.parametrize("typed, note", [
+    ("6xy3", "'6xy3' was read as 6·x·y·3; for y³ write y^3"),
+    ("x2 + 1", "'x2' was read as x·2; for x² write x^2"),
+    ("3x^2y12", "'3x^2y12' was read as 3·x^2·y·12; for y¹² write y^12"),
+    ("sin x2", "'x2' was read as x·2; for x² write x^2"),
+])
+def test_a_number_straight_after_a_letter_is_a_factor_and_the_note_says_so(typed, note):
+    assert read(typed).ambiguities == (note,)
+
+
+@pytest.mark.parametrize("typed", ["6xy^3", "sin2x", "x 2", "log_2x", "2x", "x_1 + 1", "e^2"])
+def test_no_note_where_a_number_is_not_straight_after_a_letter(typed):
+    assert not [a for a in read(typed, variables=("x", "y", "x_1")).ambiguities if "for " in a]
+
+
+def test_decimals_are_recorded_as_typed():
+    answer = read("0.14x + 2.50 - 5.1e-2", variables=("x",))
+    assert dict(answer.spellings) == {Fraction(7, 50): "0.14", Fraction(5, 2): "2.50", Fraction(51, 1000): "5.1e-2"}
+    assert answer.value == sympy.Rational(7, 50) * symbol("x") + sympy.Rational(5, 2) - sympy.Rational(51, 1000)
+
+
+# ------------------------------------------------------------------------------ fuzzing
+
+_PIECES = ["x", "y", "2", "0.5", "1e-3", "+", "-", "*", "/", "^", "^-1", "(", ")", "[", "]", "|", ",", "=",
+           "log_", "log", "ln", "sin", "cot", "arcsec", "acot", "sqrt", "√", "²", "⁻¹", "!", " ", "e", "pi",
+           "10^90", "abs", "sign", "W", "_", "{", "}", "⟨", "⟩", "6xy3", "arccosh"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+def test_any_text_reads_or_is_refused_with_a_sentence(text):
+    try:
+        answer = read(text, "auto", ("x", "y"))
+    except InputError as error:
+        assert error.message and (error.column is None or 0 <= error.column <= len(text))
+        return
+    assert answer.shape in {"expression", "number", "vector", "points", "equation", "label"}
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=10).map("".join))
+def test_any_text_gets_a_verdict_and_never_an_exception(text):
+    verdict = check(text, "x^2 + y", variables=["x", "y"])
+    assert verdict.verdict in {"correct", "incorrect", "invalid"} and verdict.message

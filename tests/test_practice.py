@@ -150,8 +150,8 @@ def test_live_preview_and_toolbar(tmp_path):
     session.handle(":topic least-squares")
     while session.current.spec.kind != "least_squares":
         session.handle(":skip")
-    assert session.preview("m = 0.5, b = 7/3") == "read as: (1/2, 7/3)"
-    assert session.preview("y = 0.5x + 7/3") == "read as: y = x/2 + 7/3"
+    assert session.preview("m = 0.5, b = 7/3") == "read as: (0.5, 7/3)"  # decimals as typed
+    assert session.preview("y = 0.5x + 7/3") == "read as: y = 0.5x + 7/3"
 
 
 def test_completion_offers_commands_and_names(tmp_path):

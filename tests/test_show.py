@@ -45,3 +45,15 @@ def test_shapes():
     assert show(()) == "∅"
     assert show(Equation(z, 2 * x + 3)) == "z = 2x + 3"
     assert show("saddle") == "saddle"
+
+
+@pytest.mark.parametrize("typed", ["|a(q|b|r)c|", "|x - |y||", "||x| - 1|", "|x| |y|"])
+def test_an_absolute_value_inside_another_is_bracketed_so_it_reads_back(typed):
+    value = read(typed, variables=("a", "b", "c", "q", "r", "x", "y")).value
+    assert read(show(value), variables=("a", "b", "c", "q", "r", "x", "y")).value == value
+
+
+def test_an_integer_longer_than_any_typed_is_shown_approximately():
+    import sympy
+    assert show(sympy.Integer(10) ** 5000 + 1) == "≈1.0e+5000"
+    assert show(sympy.Integer(10) ** 5000 / 3) == "≈1.0e+5000/3"

@@ -7,6 +7,7 @@ reading runs inside the time budget of `Limits.budget_seconds`.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import asdict, dataclass
 from typing import Iterable, Iterator, Sequence
@@ -66,11 +67,7 @@ def expected_answer(expected: object, shape: Shape | str | None = None,
     if isinstance(expected, Answer):
         return expected
     if isinstance(expected, str):
-        answer = read(expected, shape or AUTO, tuple(variables or ()), infer=True,
-                      limits=Limits(max_length=100_000, max_depth=500))
-        if shape is None and answer.shape == Shape.NUMBER and variables:
-            return Answer(Shape.EXPRESSION, answer.value)  # a constant the student may write with variables
-        return answer
+        return _expected_text(expected, shape, tuple(variables) if variables is not None else None)
     if isinstance(expected, Equation):
         return Answer(Shape.EQUATION, expected)
     if isinstance(expected, (set, frozenset)):
@@ -83,6 +80,14 @@ def expected_answer(expected: object, shape: Shape | str | None = None,
     if shape is None:
         shape = Shape.EXPRESSION if value.free_symbols or variables else Shape.NUMBER
     return Answer(Shape(shape), value)
+
+
+@functools.lru_cache(maxsize=1024)  # a class's answers are checked against the same few expected texts
+def _expected_text(text: str, shape: str | None, variables: tuple[str, ...] | None) -> Answer:
+    answer = read(text, shape or AUTO, variables or (), infer=True, limits=Limits(max_length=100_000, max_depth=500))
+    if shape is None and answer.shape == Shape.NUMBER and variables:  # a constant the student may write with variables
+        return Answer(Shape.EXPRESSION, answer.value, spellings=answer.spellings)
+    return answer
 
 
 def _point(value: object) -> object:
@@ -151,7 +156,7 @@ def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:
         Judgement.CORRECT if outcome.correct else Judgement.INCORRECT,
         outcome.note,
         message,
-        reading=show(got.value, names),
+        reading=show(got, names),
         credit=outcome.credit,
     )
 

@@ -1,22 +1,18 @@
 """Deciding whether an answer equals the expected one, and saying why not.
 
-Expressions are compared in three steps: the same canonical sympy form; then
-values at a fixed sequence of points (simple points first, so that feedback can
-name one: "at x = 1, y = 2 your answer is 12, but the correct value is 48"),
-skipping points where either side has no real value; then, if every point
-agreed, a symbolic confirmation within a small budget. If that budget runs out
-the answer is still correct, with the note `numeric`.
-
 Every shape (number, vector, points, equation, label) has its comparison here;
-each returns an Outcome with a machine-readable note.
+each returns an Outcome with a machine-readable note. Whether two expressions
+are equal is decided by tutor.equality (proved, or shown at points with
+rigorous error bounds; never "correct" on a guess); this module turns its
+judgement into a sentence that names a point and both values, with digits
+enough to see the difference, and echoes numbers as the student typed them.
 """
 
 from __future__ import annotations
 
-import functools
-import random
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any, Callable, Sequence
 
@@ -24,24 +20,24 @@ import mpmath
 import sympy
 from sympy import Expr
 
-from .budget import OutOfTime, deadline
-from .evaluate import (
-    PRECISION,
-    Evaluation,
-    Undefined,
-    Unsupported,
-    agree,
-    compile_expression,
-    to_float,
-    to_mpf,
+from .equality import (
+    Decision,
+    Status,
+    judge,
+    line_roots,
+    lines,
+    sample_points,
+    zero_at,
 )
+from .evaluate import PRECISION, Unsupported, compile_expression, to_float, to_mpf
+from .functions import Interval, lower, upper
 from .limits import LIMITS, Limits
-from .parse import Answer, Equation, InputError, Shape, symbol
+from .parse import Answer, Equation, InputError, Shape, Spellings, symbol
 from .show import as_decimal, show
 from .words import TextEnum
 
-_POINTS_WANTED = 8  # agreeing points before an expression counts as equal
-_CANDIDATES = 40  # points tried at most
+__all__ = ["COMPARISONS", "Context", "Outcome", "Tolerance", "compare", "compare_equations", "compare_expressions",
+           "compare_numbers", "compare_points", "compare_vectors", "format_point", "format_value", "sample_points"]
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
 
@@ -54,7 +50,7 @@ class Tolerance:
     places: int | None = None
 
     @classmethod
-    def parse(cls, text: "str | float | Tolerance | None") -> "Tolerance | None":
+    def parse(cls, text: str | float | Tolerance | None) -> Tolerance | None:
         if text is None or isinstance(text, Tolerance):
             return text
         if isinstance(text, (int, float)):
@@ -97,14 +93,16 @@ class Note(TextEnum):
 
     # right
     EQUAL = "equal"
-    NUMERIC = "numeric"  # equal at every sample point, confirmed numerically
+    NUMERIC = "numeric"  # no proof, but the difference is certainly negligible at every point (equality.py)
     WITHIN_TOLERANCE = "within_tolerance"
     # wrong
     DIFFERS_AT = "differs_at"
     UNDEFINED = "undefined"
     NOT_EQUAL = "not_equal"
+    UNDECIDED = "undecided"  # neither proven equal nor shown different: never correct, flagged for a person
     WRONG_VALUE = "wrong_value"
     INEXACT = "inexact"
+    DECIMAL_FOR_EXACT = "decimal_for_exact"  # a typed decimal that is the exact rational rounded
     WRONG_LENGTH = "wrong_length"
     COMPONENT_DIFFERS = "component_differs"
     WRONG_DIMENSION = "wrong_dimension"
@@ -136,7 +134,7 @@ class Outcome:
     credit: float = 0.0  # share of the marks, for shapes that allow partial credit
 
     @classmethod
-    def right(cls, note: Note = Note.EQUAL, message: str = "Correct.") -> "Outcome":
+    def right(cls, note: Note = Note.EQUAL, message: str = "Correct.") -> Outcome:
         return cls(True, note, message, 1.0)
 
 
@@ -145,53 +143,100 @@ class Context:
     variables: tuple[str, ...]
     tolerance: Tolerance | None
     limits: Limits
+    spellings: Spellings = ()  # the decimals the student typed, to echo them as typed
+    decimals: bool = False  # decimals were typed, in the answer or the expected one: the tolerance applies
+
+    def reading(self, answer: Answer, expected: Answer | None = None) -> Context:
+        """This context for comparing `answer`: its decimals as typed, and whether any were typed."""
+        typed = bool(answer.spellings or (expected is not None and expected.spellings))
+        return replace(self, spellings=answer.spellings, decimals=typed)
 
 
-# ------------------------------------------------------------------------ points
+# ------------------------------------------------------------------------ values
 
 
-def _sample_points(count: int, seed: int) -> list[tuple[Fraction, ...]]:
-    """Points to probe at: simple ones first (feedback names the first that differs),
-    then a few chosen to expose sign and domain slips, then varied rationals.
-
-    Odd denominators avoid coincidences at multiples of π/2 and at integers; the
-    sequence is fixed, so a verdict never depends on luck or on the run.
-    """
-    simple = [(1, 2, 3, 4), (2, -1, 3, -2), (-1, 3, 2, 5), (3, 1, -2, 2),
-              (Fraction(1, 2), Fraction(-3, 2), Fraction(5, 2), Fraction(-1, 2)),
-              (Fraction(-3, 2), Fraction(1, 3), Fraction(-1, 2), Fraction(5, 2)),
-              (-2, 2, Fraction(1, 2), 3)]  # a negative, an even power, a square root: (a²)^½ ≠ a
-    points = [tuple(Fraction(v) for v in (row * (count // 4 + 1))[:count]) for row in simple]
-    generator = random.Random(seed)
-    denominators = (1, 2, 3, 5, 7, 11, 13)
-    while len(points) < _CANDIDATES:
-        coords = []
-        for _ in range(count):
-            q = generator.choice(denominators)
-            span = generator.choice((2, 4, 10))
-            coords.append(Fraction(generator.randint(-span * q, span * q), q))
-        points.append(tuple(coords))
-    return points
-
-
-@functools.cache
-def sample_points(count: int) -> list[tuple[Fraction, ...]]:
-    return _sample_points(count, seed=20261127 + count)
-
-
-def format_value(value) -> str:
-    """A value for a sentence: exact when short (12, 3/4, 0.5057), else 6 significant digits."""
-    if isinstance(value, Fraction) and max(value.numerator.bit_length(), value.denominator.bit_length()) <= 40:
-        if value.denominator == 1:
-            return str(value.numerator)
-        decimal = as_decimal(value)
-        if decimal is not None:
+def _text(value: Fraction | Interval | mpmath.mpf, digits: int, spellings: Spellings = ()) -> str:
+    """A value for a sentence: as typed; exact when short (12, 3/4, 0.5057); else `digits` significant digits."""
+    if isinstance(value, Fraction):
+        for number, typed in spellings:
+            if value == number or value == -number:
+                return typed if value == number else f"-{typed}"
+        if max(value.numerator.bit_length(), value.denominator.bit_length()) <= 40:
+            if value.denominator == 1:
+                return str(value.numerator)
+            decimal = as_decimal(value)
+            if decimal is not None:
+                return decimal
+            if len(str(value)) <= 12:
+                return str(value)
+        decimal = as_decimal(value, most_places=digits)  # a decimal the student typed, perhaps long
+        if decimal is not None and len(decimal.lstrip("-0.")) <= digits:
             return decimal
-        if len(str(value)) <= 12:
-            return str(value)
-    with mpmath.workprec(PRECISION):
-        text = mpmath.nstr(to_mpf(value), 6)
-    return text[:-2] if text.endswith(".0") else text
+    with mpmath.workprec(max(PRECISION, 4 * digits)):
+        text = mpmath.nstr(_middle(value), digits)
+    return text.removesuffix(".0")
+
+
+def _middle(value: Fraction | Interval | mpmath.mpf) -> mpmath.mpf:
+    if isinstance(value, Fraction):
+        return to_mpf(value)
+    if isinstance(value, mpmath.mpf):
+        return value
+    return (lower(value) + upper(value)) / 2
+
+
+def format_value(value: Fraction | Interval | mpmath.mpf, spellings: Spellings = ()) -> str:
+    """A value for a sentence: as typed; exact when short (12, 3/4, 0.5057); else 6 significant digits."""
+    return _text(value, 6, spellings)
+
+
+_MOST_DIGITS = 20  # beyond this a sentence gives the difference instead of the digits
+
+
+def format_pair(got: Fraction | Interval, want: Fraction | Interval) -> tuple[str, str] | None:
+    """The two values with enough digits to see that they differ (None if 20 digits are not enough)."""
+    a, b = _text(got, 6), _text(want, 6)
+    if a != b:
+        return a, b
+    exact = isinstance(got, Fraction) and isinstance(want, Fraction)
+    for digits in range(7, _MOST_DIGITS + 1):  # the same number of digits for both: 0.8414711, 0.8414710
+        if exact:
+            a, b = _text(got, digits), _text(want, digits)
+        else:
+            a, b = _digits(got, digits), _digits(want, digits)
+        if a != b:
+            return a, b
+    return None
+
+
+def _digits(value: Fraction | Interval, digits: int) -> str:
+    with mpmath.workprec(max(PRECISION, 4 * digits)):
+        return mpmath.nstr(_middle(value), digits, strip_zeros=False)
+
+
+def _differs_message(where: str, what: str, got: Fraction | Interval, want: Fraction | Interval) -> str:
+    """'At x = 1 your answer is 24, but the correct value is 48.' with digits enough to see the difference."""
+    pair = format_pair(got, want)
+    if pair is not None:
+        return f"{where}your {what} is {pair[0]}, but the correct value is {pair[1]}."
+    gap = _exact_middle(got) - _exact_middle(want)  # tiny beside the values: no rounding
+    side = "more" if gap > 0 else "less"
+    with mpmath.workprec(64):
+        size = mpmath.nstr(mpmath.mpf(abs(gap.numerator)) / gap.denominator, 3)
+    return f"{where}your {what} is {size} {side} than the correct value, {_text(want, _MOST_DIGITS)}."
+
+
+def _exact_middle(value: Fraction | Interval) -> Fraction:
+    """The middle of an interval exactly (its ends are binary fractions), or the rational itself."""
+    if isinstance(value, Fraction):
+        return value
+    low, high = (_binary(end) for end in (lower(value), upper(value)))
+    return (low + high) / 2
+
+
+def _binary(number: mpmath.mpf) -> Fraction:
+    mantissa, exponent = number.man_exp
+    return Fraction(mantissa) * Fraction(2) ** exponent
 
 
 def format_point(names: Sequence[str], point: Sequence) -> str:
@@ -200,122 +245,82 @@ def format_point(names: Sequence[str], point: Sequence) -> str:
 
 # ------------------------------------------------------------------- expressions
 
-
-@dataclass(frozen=True)
-class _Probe:
-    """How two expressions behaved at the sample points."""
-
-    agreed: int
-    differs_at: tuple | None = None  # (point, answer value, expected value)
-    undefined_at: tuple | None = None  # (point, expected value) where only the answer is undefined
-    unsupported: bool = False
-
-
-def _probe(answer: Expr, expected: Expr, names: Sequence[str], wanted: int) -> _Probe:
-    symbols = [symbol(n) for n in names]
-    try:
-        f = compile_expression(answer, symbols)
-        g = compile_expression(expected, symbols)
-    except Unsupported:
-        return _Probe(0, unsupported=True)
-    agreed, undefined_at = 0, None
-    for point in sample_points(len(symbols)):
-        try:
-            want = g(point)
-        except Undefined:
-            continue
-        try:
-            got = f(point)
-        except Undefined:
-            undefined_at = undefined_at or (point, want.value)
-            continue
-        if not agree(got, want):
-            return _Probe(agreed, differs_at=(point, got.value, want.value))
-        agreed += 1
-        if agreed >= wanted:
-            break
-    return _Probe(agreed, undefined_at=undefined_at)
-
-
-def _confirm(difference: Expr, seconds: float) -> bool:
-    """Whether sympy can show `difference` is zero within `seconds`."""
-    if difference == 0:
-        return True
-    try:
-        with deadline(seconds):
-            if difference.is_polynomial() or difference.is_rational_function():
-                return sympy.cancel(difference) == 0
-            return sympy.simplify(difference) == 0
-    except OutOfTime:
-        return False
-    except (TypeError, ValueError, ArithmeticError, RecursionError, sympy.PolynomialError):
-        return False
+UNDECIDED_MESSAGE = ("Your {what} could not be checked with certainty, so it is not marked correct; "
+                     "it is flagged for your teacher to look at.")
 
 
 def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = "answer") -> Outcome:
-    if answer == expected:
-        return Outcome.right()
     names = _names(ctx, answer, expected)
-    probe = _probe(answer, expected, names, _POINTS_WANTED)
-    if probe.agreed and not probe.differs_at:
-        if _confirm(answer - expected, ctx.limits.symbolic_seconds):
-            return Outcome.right()
-        probe = _probe(answer, expected, names, _CANDIDATES)  # no proof: look harder
-    if probe.differs_at is not None:
-        point, got, want = probe.differs_at
-        if names:
-            where = f"At {format_point(names, point)} your {what} is {format_value(got)}"
-        else:
-            where = f"Your {what} is {format_value(got)}"
-        return Outcome(False, Note.DIFFERS_AT, f"{where}, but the correct value is {format_value(want)}.")
-    if probe.agreed == 0 and probe.undefined_at is not None:
-        point, want = probe.undefined_at
+    judgement = judge(answer, expected, names, ctx.limits.symbolic_seconds)
+    return _outcome(judgement, names, what)
+
+
+def _outcome(judgement: Decision, names: Sequence[str], what: str) -> Outcome:
+    status = judgement.status
+    if status is Status.EQUAL:
+        return Outcome.right()
+    if status is Status.NUMERIC:
+        return Outcome.right(Note.NUMERIC)
+    point = judgement.point or ()
+    if status is Status.DIFFERENT:
+        where = f"At {format_point(names, point)} " if names else ""
+        message = _differs_message(where, what, judgement.got, judgement.want)
+        return Outcome(False, Note.DIFFERS_AT, message[0].upper() + message[1:])
+    if status is Status.UNDEFINED:
         where = f" at {format_point(names, point)}" if names else ""
-        return Outcome(False, Note.UNDEFINED,
-                       f"Your {what} is not defined{where}, where the correct value is {format_value(want)}.")
-    if probe.agreed == 0:  # nothing to go on numerically: only sympy can say
-        if _confirm(sympy.expand(answer - expected), ctx.limits.budget_seconds / 2):
-            return Outcome.right()
-        return Outcome(False, Note.NOT_EQUAL, f"Your {what} is not equal to the correct one.")
-    return Outcome.right(Note.NUMERIC)
+        return Outcome(False, Note.UNDEFINED, f"Your {what} is not defined{where}, where the correct value is "
+                                           f"{format_value(judgement.want)}.")
+    if status is Status.UNDECIDED:
+        return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what=what))
+    return Outcome(False, Note.NOT_EQUAL, f"Your {what} is not equal to the correct one.")
 
 
 def _names(ctx: Context, *exprs: Expr) -> list[str]:
     """The exercise's variables, plus any other symbol the expressions use."""
-    names = list(ctx.variables)
-    extra = sorted({s.name for e in exprs for s in e.free_symbols} - set(names))
-    return [n for n in names if any(symbol(n) in e.free_symbols for e in exprs)] + extra
+    present = {s.name for e in exprs for s in e.free_symbols}
+    return [n for n in ctx.variables if n in present] + sorted(present - set(ctx.variables))
 
 
 # ----------------------------------------------------------------------- numbers
 
 
-def _value(expr: Expr) -> Evaluation | None:
-    try:
-        return compile_expression(expr, [])(())
-    except (Undefined, Unsupported):
-        return None
-
-
 def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "answer") -> Outcome:
-    got, want = _value(answer), _value(expected)
-    if want is None:
-        return compare_expressions(answer, expected, ctx, what)
-    if got is None:
+    judgement = judge(answer, expected, (), ctx.limits.symbolic_seconds)
+    status = judgement.status
+    if status is Status.UNDEFINED:
         return Outcome(False, Note.UNDEFINED, f"Your {what} is not a real number.")
-    if agree(got, want):
-        return Outcome.right()
-    tolerance = ctx.tolerance
-    if tolerance is not None:
-        if tolerance.accepts(to_float(got.value), to_float(want.value)):
-            return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({tolerance.describe()}).")
-        return Outcome(False, Note.WRONG_VALUE,
-                       f"Your {what} {format_value(got.value)} is not right {tolerance.describe()}.")
-    close = abs(to_float(got.value) - to_float(want.value)) <= 1e-3 * max(1.0, abs(to_float(want.value)))
-    if close and not want.exact and got.exact:
-        return Outcome(False, Note.INEXACT,
-                       f"Your {what} {format_value(got.value)} is close, but an exact value is expected.")
-    return Outcome(False, Note.WRONG_VALUE, f"Your {what} {format_value(got.value)} is not right.")
+    if status is not Status.DIFFERENT:
+        return _outcome(judgement, (), what)
+    got, want = judgement.got, judgement.want
+    typed = format_value(got, ctx.spellings)
+    if ctx.tolerance is not None and (ctx.decimals or expected.has(sympy.Float)):
+        if ctx.tolerance.accepts(to_float(_middle(got)), to_float(_middle(want))):
+            return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
+        return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right {ctx.tolerance.describe()}.")
+    if isinstance(got, Fraction) and isinstance(want, Fraction) and _rounds_to(got, want, ctx.spellings):
+        return Outcome(False, Note.DECIMAL_FOR_EXACT,
+                       f"Your {what} {typed} is close: the exact value is wanted; write it as a fraction.")
+    close = abs(to_float(_middle(got)) - to_float(_middle(want))) <= 1e-3 * max(1.0, abs(to_float(_middle(want))))
+    if close and not isinstance(want, Fraction) and isinstance(got, Fraction):
+        return Outcome(False, Note.INEXACT, f"Your {what} {typed} is close, but an exact value is expected.")
+    return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right.")
+
+
+def _rounds_to(got: Fraction, want: Fraction, spellings: Spellings) -> bool:
+    """Whether `got` is a decimal the student typed, with two significant digits or more, that is
+    `want` rounded or cut to the places typed (2.3333 or 2.33 for 7/3; not 2.4)."""
+    for number, typed in spellings:
+        if abs(got) != number:
+            continue
+        mantissa, _, exponent = typed.lower().partition("e")
+        places = len(mantissa.partition(".")[2]) - int(exponent or 0)
+        if len(mantissa.replace(".", "").lstrip("0")) < 2:
+            return False
+        scaled = want * Fraction(10) ** places
+        cut = Fraction(int(scaled))  # toward zero
+        rounded = Fraction(math.floor(abs(scaled) + Fraction(1, 2))) * (1 if scaled >= 0 else -1)
+        return got * Fraction(10) ** places in (cut, rounded)
+    return False
 
 
 def _compare_scalar(answer: Expr, expected: Expr, ctx: Context, what: str) -> Outcome:
@@ -338,26 +343,34 @@ def compare_vectors(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
     right = sum(o.correct for o in outcomes)
     if right == len(outcomes):
         notes = {o.note for o in outcomes}
-        note = Note.NUMERIC if Note.NUMERIC in notes else (
-            Note.WITHIN_TOLERANCE if Note.WITHIN_TOLERANCE in notes else Note.EQUAL)
+        note = Note.NUMERIC if Note.NUMERIC in notes else (Note.WITHIN_TOLERANCE if Note.WITHIN_TOLERANCE in notes else Note.EQUAL)
         return Outcome.right(note, outcomes[0].message if note == Note.WITHIN_TOLERANCE else "Correct.")
-    first_wrong = next(o for o in outcomes if not o.correct)
+    wrong = [o for o in outcomes if not o.correct]
+    if all(o.note == Note.UNDECIDED for o in wrong):
+        return Outcome(False, Note.UNDECIDED, wrong[0].message, right / len(outcomes))
+    first_wrong = next(o for o in wrong if o.note != Note.UNDECIDED)
     return Outcome(False, Note.COMPONENT_DIFFERS, first_wrong.message, right / len(outcomes))
 
 
 # ------------------------------------------------------------------------ points
 
 
-def _same_point(a: tuple, b: tuple, ctx: Context) -> bool:
-    return len(a) == len(b) and all(_compare_scalar(x, y, ctx, "coordinate").correct for x, y in zip(a, b))
+def _same_point(a: tuple, b: tuple, ctx: Context, undecided: list) -> bool:
+    if len(a) != len(b):
+        return False
+    outcomes = [_compare_scalar(x, y, ctx, "coordinate") for x, y in zip(a, b)]
+    if any(o.note == Note.UNDECIDED for o in outcomes) and all(o.correct or o.note == Note.UNDECIDED for o in outcomes):
+        undecided.append(a)
+    return all(o.correct for o in outcomes)
 
 
 def _on_locus(point: tuple, locus: Equation, ctx: Context) -> bool:
     names = list(ctx.variables)[: len(point)]
     substitution = {symbol(n): v for n, v in zip(names, point)}
     difference = (locus.lhs - locus.rhs).subs(substitution)
-    value = _value(difference)
-    return value is not None and value.value == 0
+    if difference.free_symbols:
+        return False
+    return judge(difference, sympy.Integer(0), (), ctx.limits.symbolic_seconds).status.equal
 
 
 def compare_points(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
@@ -368,13 +381,14 @@ def compare_points(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
     dimension = len(want_points[0]) if want_points else len(ctx.variables)
     if any(len(p) != dimension for p in points):
         return Outcome(False, Note.WRONG_DIMENSION, f"Each point needs {dimension} coordinates.")
+    undecided: list[tuple] = []
     unique: list[tuple] = []
     for p in points:
-        if not any(_same_point(p, q, ctx) for q in unique):
+        if not any(_same_point(p, q, ctx, undecided) for q in unique):
             unique.append(p)
-    found = [w for w in want_points if any(_same_point(p, w, ctx) for p in unique)]
+    found = [w for w in want_points if any(_same_point(p, w, ctx, undecided) for p in unique)]
     extra = [p for p in unique
-             if not any(_same_point(p, w, ctx) for w in want_points)
+             if not any(_same_point(p, w, ctx, undecided) for w in want_points)
              and not any(_on_locus(p, line, ctx) for line in want_loci)]
     found_loci = [w for w in want_loci if any(compare_equations(a, w, ctx).correct for a in loci)]
     extra_loci = [a for a in loci if not any(compare_equations(a, w, ctx).correct for w in want_loci)]
@@ -384,9 +398,11 @@ def compare_points(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
         return Outcome.right()
     total = max(len(want_points) + len(want_loci), 1)
     credit = max(0.0, (len(found) + len(found_loci) - len(wrong)) / total)
+    if undecided:
+        return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="answer"), credit)
     sentences = []
     if wrong:
-        shown = ", ".join(show(p, ctx.variables) for p in wrong[:3])
+        shown = ", ".join(show(p, ctx.variables, spellings=ctx.spellings) for p in wrong[:3])
         verb = "is" if len(wrong) == 1 else "are"
         sentences.append(f"{shown} {verb} not in the answer.")
     if missing:
@@ -417,45 +433,52 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if not a.free_symbols:
         return Outcome(False, Note.NOT_EQUIVALENT, "Your equation has no variables in it.")
     names = _names(ctx, a, e)
+    same = judge(a, e, names, ctx.limits.symbolic_seconds)  # the same equation, sides perhaps swapped
+    if same.status.equal:
+        return Outcome.right(Note.NUMERIC if same.status is Status.NUMERIC else Note.EQUAL)
+    reference = _reference(a, e, names)
+    if reference is None:
+        return _not_equivalent(a, e, names)
+    a_there, e_there = reference
+    # a = c·e for one constant c: a·e(q) = e·a(q) everywhere, for the reference point q
+    judgement = judge(a * e_there, e * a_there, names, ctx.limits.symbolic_seconds)
+    if judgement.status.equal:
+        return Outcome.right(Note.NUMERIC if judgement.status is Status.NUMERIC else Note.EQUAL)
+    if judgement.status is Status.UNDECIDED:
+        return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
+    return _not_equivalent(a, e, names)
+
+
+def _reference(a: Expr, e: Expr, names: Sequence[str]) -> tuple[Expr, Expr] | None:
+    """a and e at a point where e is certainly not zero and a is defined (as exact sympy numbers)."""
     symbols = [symbol(n) for n in names]
     try:
         f, g = compile_expression(a, symbols), compile_expression(e, symbols)
     except Unsupported:
-        return Outcome(False, Note.NOT_EQUIVALENT, "Your equation is not equivalent to the correct one.")
-    reference = None  # (a, e) at a point where e is not zero
-    checked = 0
+        return None
     for point in sample_points(len(symbols)):
-        try:
-            got, want = f(point), g(point)
-        except Undefined:
-            continue
-        if reference is None:
-            if want.value == 0:
-                continue
-            if got.value == 0:
-                return _not_equivalent(names, point)
-            reference = (got, want)
-        # a = c·e for one constant c: a(p)·e(q) = e(p)·a(q) for the reference point q
-        if not agree(_times(got, reference[1]), _times(want, reference[0])):
-            return _not_equivalent(names, point)
-        checked += 1
-        if checked >= _POINTS_WANTED:
-            break
-    if reference is None:
-        return Outcome(False, Note.NOT_EQUIVALENT, "Your equation is not equivalent to the correct one.")
-    return Outcome.right()
+        if zero_at(g, point) is False and zero_at(f, point) is not None:
+            substitution = {s: sympy.Rational(v.numerator, v.denominator) for s, v in zip(symbols, point)}
+            return a.subs(substitution), e.subs(substitution)
+    return None
 
 
-def _times(a: Evaluation, b: Evaluation) -> Evaluation:
-    if a.exact and b.exact:
-        return Evaluation(a.value * b.value, a.scale * b.scale)
-    with mpmath.workprec(PRECISION):
-        return Evaluation(to_mpf(a.value) * to_mpf(b.value), a.scale * b.scale)
-
-
-def _not_equivalent(names: Sequence[str], point: tuple) -> Outcome:
-    return Outcome(False, Note.NOT_EQUIVALENT,
-                   f"Your equation is not equivalent to the correct one (compare them at {format_point(names, point)}).")
+def _not_equivalent(a: Expr, e: Expr, names: Sequence[str]) -> Outcome:
+    """Name a point where one equation holds and the other does not, if one is found on the search lines."""
+    symbols = [symbol(n) for n in names]
+    try:
+        compiled = {a: compile_expression(a, symbols), e: compile_expression(e, symbols)}
+    except Unsupported:
+        compiled = {}
+    for mine, theirs, sentence in ((a, e, "Your equation holds at {}, but the correct one does not."),
+                                   (e, a, "The correct equation holds at {}, but yours does not.")):
+        for base, axis in lines(len(names)) if compiled else ():
+            for root in sorted(line_roots(mine, names, base, axis)):
+                point = base[:axis] + (root,) + base[axis + 1:]
+                if zero_at(compiled[mine], point, exactly=True) and zero_at(compiled[theirs], point) is False:
+                    return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(format_point(names, point)))
+    return Outcome(False, Note.NOT_EQUIVALENT, "Your equation is not equivalent to the correct one: it is not the "
+                                            "correct one rearranged, or multiplied by a number.")
 
 
 # ------------------------------------------------------------------------ labels
@@ -478,4 +501,4 @@ COMPARISONS: dict[Shape, Callable[[Any, Any, Context], Outcome]] = {
 
 
 def compare(answer: Answer, expected: Answer, ctx: Context = Context((), None, LIMITS)) -> Outcome:
-    return COMPARISONS[expected.shape](answer.value, expected.value, ctx)
+    return COMPARISONS[expected.shape](answer.value, expected.value, ctx.reading(answer, expected))

@@ -40,7 +40,7 @@ from functools import lru_cache
 from typing import Protocol
 
 import mpmath
-from sympy import Expr, Integer
+from sympy import Expr, Float, Integer
 from sympy.polys.polyerrors import BasePolynomialError
 
 from .budget import OutOfTime, deadline
@@ -86,7 +86,7 @@ class Diagnosis:
     @property
     def reading(self) -> str:
         """The answer as understood, in Unicode maths (printed only when asked: it takes time)."""
-        return show(self.answer.value, self.variables)
+        return show(self.answer, self.variables)
 
 
 # ------------------------------------------------------------------ building
@@ -535,8 +535,10 @@ def _agrees(student: _Student, part: tuple, expr: Expr, names: Sequence[str], wa
 def _same_scalar(student: _Student, part: tuple, mine: Expr, theirs: Expr, want: _Values | None,
                  ctx: Context) -> bool:
     constant = want.constant if want is not None else not theirs.free_symbols
+    # the tolerance applies where decimals were typed, or where the wrong answer is a decimal, as in the check
+    tolerance = ctx.tolerance if ctx.decimals or theirs.has(Float) else None
     if want is not None and not (constant and mine.free_symbols):
-        decided = _agrees(student, part, mine, () if constant else ctx.variables, want, ctx.tolerance)
+        decided = _agrees(student, part, mine, () if constant else ctx.variables, want, tolerance)
         if decided is False or (decided and not constant):
             return decided  # an expression that agrees at every point is taken as equal, as the engine would
     if constant and not mine.free_symbols:
@@ -648,7 +650,7 @@ class _Search:
             got = self.student.read(reading)
             if got is None:
                 continue
-            ctx = Context(reading[1], self.table.tolerance, self.limits)
+            ctx = Context(reading[1], self.table.tolerance, self.limits).reading(got)
             near = self.near(index, got)
             if index.keyed:
                 key = _set_key(got.value) if got.shape == Shape.POINTS else got.value
@@ -818,8 +820,8 @@ def explain(verdict: Verdict, problem: Problem, text: str, tolerance: Tolerance 
     incorrect, not invalid). A correct answer, or text that can't be read at all, keeps its verdict.
     """
     unread = verdict.verdict == Judgement.INVALID and verdict.note in _UNREAD
-    if verdict.verdict != Judgement.INCORRECT and not unread:
-        return verdict
+    if (verdict.verdict != Judgement.INCORRECT or verdict.note == Note.UNDECIDED) and not unread:
+        return verdict  # an undecided answer may be right: no mistake to name
     found = diagnose(problem, text, tolerance, mistakes, shape_only=unread, limits=limits)
     if found is None:
         return verdict

@@ -1,37 +1,59 @@
 """Evaluating expressions at points, with real-number semantics.
 
-Expressions are compiled once into closures and then evaluated at many points.
-Exact rationals stay exact (`fractions.Fraction`); anything transcendental is
-computed with mpmath at `PRECISION` bits. A value that is not a real number
-(√ of a negative, ln 0, 0⁻¹, a negative base to a fractional power ...) raises
-`Undefined`, so the caller can skip that point. Arguments so large that the
-result means nothing (sin of 10⁴⁰, e to the 10⁷) are `Undefined` too, which
-also keeps hostile input from running for long.
+An expression is compiled once into closures and then evaluated at many points,
+in one of two ways:
+
+- `f(point)`: a value (an `Evaluation`), for plots, descent tables and the
+  diagnosis: exact rationals stay exact (`fractions.Fraction`); anything
+  transcendental is computed with mpmath at `PRECISION` bits.
+- `f.enclose(point, prec)`: a rigorous enclosure (an `Enclosure`), for deciding
+  equality: exact rationals stay exact, everything else is an interval at `prec`
+  bits (mpmath's interval arithmetic, outward rounded), so the true value is
+  certainly inside. It also records the largest and the smallest nonzero
+  magnitude met on the way, which say how much precision a decision needs.
+
+A value that is not a real number (√ of a negative, ln 0, 0⁻¹, a negative base
+to a fractional power ...) raises `Undefined`, so the caller can skip that
+point; an interval too wide to tell (is this 0 or not?) raises `Uncertain`.
+Arguments so large that the result means nothing (sin of 10⁴⁰, e to the 10⁷)
+raise `TooLarge`, a kind of Undefined, which also keeps hostile input from
+running for long.
+The functions themselves come from the one table in `tutor.functions`.
 """
 
 from __future__ import annotations
 
-import math
+from dataclasses import dataclass
 from fractions import Fraction
-from typing import Callable, Sequence
+from typing import Any, Callable, Protocol, Sequence, TypeAlias
 
 import mpmath
 import sympy
+from mpmath import iv
 from sympy import Expr
 
 from .budget import check_deadline
+from .functions import (
+    BY_SYMPY,
+    HUGE_ARGUMENT,
+    Interval,
+    MathFunction,
+    TooLarge,
+    Uncertain,
+    Undefined,
+    interval,
+    lower,
+    upper,
+)
+
+__all__ = ["Compiled", "Enclosure", "Evaluation", "TooLarge", "Uncertain", "Undefined", "Unsupported", "agree",
+           "compile_expression", "to_float", "to_mpf"]
 
 PRECISION = 200  # bits, about 60 decimal digits
-TOLERANCE = mpmath.mpf(2) ** -130  # relative agreement that counts as equal (about 1e-39)
+TOLERANCE = mpmath.mpf(2) ** -130  # relative agreement that counts as equal, for `agree` (about 1e-39)
 _MAX_EXACT_BITS = 200_000  # beyond this a rational power is computed in floating point
-_HUGE_ARGUMENT = 10**6  # exp, sinh ... of more than this are overflow
-_HUGE_ANGLE = 10**30  # sin, cos ... of more than this mean nothing
 
-Value = Fraction | mpmath.mpf
-
-
-class Undefined(ArithmeticError):
-    """The expression has no real value at this point."""
+Value: TypeAlias = "Fraction | mpmath.mpf"
 
 
 class Unsupported(ValueError):
@@ -56,33 +78,29 @@ class Evaluation:
         return isinstance(self.value, Fraction)
 
 
-Compiled = Callable[[Sequence[Value], list], Value]
+@dataclass(frozen=True)
+class Enclosure:
+    """A rigorous result: an exact rational, or an interval certain to hold the true value.
 
+    largest / smallest: log₂ of the largest and of the smallest nonzero magnitude
+    met while computing it (None when everything was exact).
+    """
 
-def compile_expression(expr: Expr, variables: Sequence[sympy.Symbol]) -> Callable[[Sequence[Value]], Evaluation]:
-    """A function of a point (values in the order of `variables`) returning an Evaluation."""
-    index = {v: i for i, v in enumerate(variables)}
-    body = _compile(expr, index)
+    value: Fraction | Interval
+    largest: int | None = None
+    smallest: int | None = None
 
-    def evaluate(point: Sequence[Value]) -> Evaluation:
-        check_deadline()
-        scale = [mpmath.mpf(0)]
-        with mpmath.workprec(PRECISION):
-            try:
-                value = body(point, scale)
-            except (ZeroDivisionError, OverflowError, ValueError) as error:
-                raise Undefined(str(error)) from error
-            if not isinstance(value, Fraction):
-                if not mpmath.isfinite(value):
-                    raise Undefined("not finite")
-                value = +value
-            return Evaluation(value, max(scale[0], abs(to_mpf(value))))
-
-    return evaluate
+    @property
+    def exact(self) -> bool:
+        return isinstance(self.value, Fraction)
 
 
 def agree(a: Evaluation, b: Evaluation) -> bool:
-    """Whether two evaluations are the same number: exactly, or to working precision."""
+    """Whether two evaluations are the same number: exactly, or to working precision.
+
+    A heuristic for matching candidates (the diagnosis); deciding whether an answer
+    is right uses enclosures instead (tutor.compare).
+    """
     if a.exact and b.exact:
         return a.value == b.value
     with mpmath.workprec(PRECISION):
@@ -106,85 +124,211 @@ def _is_integer(value: Value) -> bool:
     return mpmath.isint(value)
 
 
-# --------------------------------------------------------------------- compiling
+# ----------------------------------------------------------- the two arithmetics
 
 
-def _compile(e: Expr, index: dict) -> Compiled:
-    if e.is_Symbol:
-        i = index[e]
-        return lambda p, s: p[i]
-    if e.is_Rational:
-        constant = Fraction(int(e.p), int(e.q))
-        return lambda p, s: constant
-    if e.is_Float:
-        text = str(e)
-        return lambda p, s: mpmath.mpf(text)
-    if e is sympy.pi:
-        return lambda p, s: +mpmath.pi
-    if e is sympy.E:
-        return lambda p, s: mpmath.e()
-    if e.is_Add:
-        return _add([_compile(a, index) for a in e.args])
-    if e.is_Mul:
-        return _mul([_compile(a, index) for a in e.args])
-    if e.is_Pow:
-        return _pow(_compile(e.base, index), _compile(e.exp, index))
-    function = _FUNCTIONS.get(type(e))
-    if function is None:
-        raise Unsupported(f"cannot evaluate {type(e).__name__}")
-    args = [_compile(a, index) for a in e.args]
-    if len(args) == 1:
-        only = args[0]
-        return lambda p, s: function(only(p, s))
-    return lambda p, s: function(*(a(p, s) for a in args))
+class _Point:
+    """Arithmetic on values: exact rationals, or mpmath floats at PRECISION."""
 
+    def __init__(self) -> None:
+        self.scale = mpmath.mpf(0)
 
-def _add(terms: list[Compiled]) -> Compiled:
-    def add(p, s):
-        values = [t(p, s) for t in terms]
-        if all(isinstance(v, Fraction) for v in values):
-            return sum(values, Fraction(0))
+    def pi(self) -> Value:
+        return +mpmath.pi
+
+    def e(self) -> Value:
+        return mpmath.e()
+
+    def decimal(self, text: str) -> Value:
+        return mpmath.mpf(text)
+
+    def add(self, values: list[Value]) -> Value:
+        exact = [v for v in values if isinstance(v, Fraction)]
+        if len(exact) == len(values):
+            return sum(exact, Fraction(0))
         floats = [to_mpf(v) for v in values]
-        s[0] = max(s[0], max(abs(v) for v in floats))
+        self.scale = max(self.scale, max(abs(v) for v in floats))
         return mpmath.fsum(floats)
-    return add
 
-
-def _mul(factors: list[Compiled]) -> Compiled:
-    def mul(p, s):
+    def mul(self, values: list[Value]) -> Value:
         result: Value = Fraction(1)
-        for f in factors:
-            value = f(p, s)
+        for value in values:
             if isinstance(result, Fraction) and isinstance(value, Fraction):
                 result = result * value
             else:
                 result = to_mpf(result) * to_mpf(value)
         return result
-    return mul
+
+    def pow(self, base: Value, exponent: Value) -> Value:
+        exact = _exact_pow(base, exponent)
+        if exact is not None:
+            return exact
+        if _is_integer(exponent):
+            _not_huge(mpmath.mag(to_mpf(base)) * abs(int(exponent)))
+            return to_mpf(base) ** int(exponent)
+        if base < 0:
+            raise Undefined("a negative number to a fractional power")
+        _not_huge(mpmath.log(to_mpf(base)) * to_mpf(exponent))
+        return mpmath.power(to_mpf(base), to_mpf(exponent))
+
+    def apply(self, function: MathFunction, args: list[Value]) -> Value:
+        exact = _exact_value(function, args)
+        if exact is not None:
+            return exact
+        if function.real is None:
+            raise Unsupported(f"cannot evaluate {function.name}")
+        return function.real(*(to_mpf(a) for a in args))
 
 
-def _pow(base_fn: Compiled, exponent_fn: Compiled) -> Compiled:
-    def power(p, s):
-        base, exponent = base_fn(p, s), exponent_fn(p, s)
+class _Enclosing:
+    """Arithmetic on enclosures: exact rationals, or intervals at `iv.prec`.
+
+    It keeps the magnitudes that decide how small a difference can hide: the
+    terms of every sum (where cancellation happens) and the size of every
+    exact number that meets an inexact one (10^45 + 1 needs 150 bits to be
+    seen). Products and function values are not sizes that hide anything.
+    """
+
+    def __init__(self) -> None:
+        self.largest: int | None = None
+        self.smallest: int | None = None
+
+    def leaf(self, value: Fraction | Interval) -> Interval:
+        """An operand of inexact arithmetic, as an interval; an exact one brings its size."""
+        if isinstance(value, Fraction):
+            if value:
+                self._met(value.numerator.bit_length(), -value.denominator.bit_length())
+            return interval(value)
+        return value
+
+    def term(self, value: Fraction | Interval) -> Fraction | Interval:
+        """A term of a sum (or the result): its magnitude."""
+        if isinstance(value, Fraction):
+            if value:
+                self._met(value.numerator.bit_length() - value.denominator.bit_length() + 1,
+                          value.numerator.bit_length() - value.denominator.bit_length() - 1)
+            return value
+        low, high = lower(value), upper(value)
+        if not (mpmath.isfinite(low) and mpmath.isfinite(high)):
+            raise Uncertain("not finite at this precision")
+        top = mpmath.mag(max(abs(low), abs(high)))
+        self._met(top, mpmath.mag(min(abs(low), abs(high))) - 1 if low > 0 or high < 0 else None)
+        return value
+
+    def _met(self, top: int, bottom: int | None) -> None:
+        self.largest = top if self.largest is None else max(self.largest, top)
+        if bottom is not None:
+            self.smallest = bottom if self.smallest is None else min(self.smallest, bottom)
+
+    def pi(self) -> Interval:
+        return iv.pi
+
+    def e(self) -> Interval:
+        return iv.e
+
+    def decimal(self, text: str) -> Interval:
+        return iv.mpf(text)
+
+    def add(self, values: list) -> Fraction | Interval:
+        for v in values:
+            self.term(v)
+        exact = sum((v for v in values if isinstance(v, Fraction)), Fraction(0))
+        inexact = [v for v in values if not isinstance(v, Fraction)]
+        if not inexact:
+            return exact
+        total = self.leaf(exact) if exact else inexact.pop()
+        for v in inexact:
+            total = total + v
+        return total
+
+    def mul(self, values: list) -> Fraction | Interval:
+        exact = Fraction(1)
+        inexact = []
+        for v in values:
+            if isinstance(v, Fraction):
+                exact *= v
+            else:
+                inexact.append(v)
+        if not inexact or exact == 0:
+            return exact
+        product = self.leaf(exact) if exact != 1 else inexact.pop()
+        for v in inexact:
+            product = product * v
+        return product
+
+    def pow(self, base: Fraction | Interval, exponent: Fraction | Interval) -> Fraction | Interval:
+        exact = _exact_pow(base, exponent) if isinstance(base, Fraction) and isinstance(exponent, Fraction) else None
+        if exact is not None:
+            return exact
+        b = self.leaf(base)
+        if isinstance(exponent, Fraction) and exponent.denominator == 1:
+            if exponent < 0 and lower(b) <= 0 <= upper(b):
+                raise Uncertain("division by a number too close to 0")
+            _not_huge(max(abs(mpmath.mag(lower(b))), abs(mpmath.mag(upper(b)))) * abs(int(exponent)))
+            return _finite(b ** int(exponent))
+        if upper(b) < 0:
+            if isinstance(exponent, Fraction):
+                raise Undefined("a negative number to a fractional power")
+            raise Uncertain("a negative number to a power that may be whole")
+        if lower(b) <= 0:
+            if isinstance(base, Fraction) and base == 0 and lower(self.leaf(exponent)) > 0:
+                return Fraction(0)  # 0 to a power certainly positive
+            raise Uncertain("a power of a number too close to 0")
+        if isinstance(exponent, Fraction) and exponent.denominator == 2:
+            return _finite(iv.sqrt(b) ** exponent.numerator)
+        power = iv.log(b) * self.leaf(exponent)
+        _not_huge(max(abs(lower(power)), abs(upper(power))))
+        return _finite(iv.exp(power))
+
+    def apply(self, function: MathFunction, args: list) -> Fraction | Interval:
+        exact = _exact_value(function, args)
+        if exact is not None:
+            return exact
+        if function.enclose is None:
+            raise Unsupported(f"cannot evaluate {function.name}")
+        return function.enclose(*(self.leaf(a) for a in args))
+
+
+def _not_huge(log_size: int | mpmath.mpf) -> None:
+    """A power as large as e^(10^6) (or as small as its inverse) means nothing: no real value to speak of."""
+    if log_size > HUGE_ARGUMENT:
+        raise TooLarge("a power too large")
+
+
+def _finite(value: Interval) -> Interval:
+    if not (mpmath.isfinite(lower(value)) and mpmath.isfinite(upper(value))):
+        raise Uncertain("not finite at this precision")
+    return value
+
+
+def _exact_value(function: MathFunction, args: list) -> Fraction | None:
+    """The function's value when the arguments are rational and so is the value (sin 0, |-3/2|, 5!)."""
+    return function.exact(*args) if all(isinstance(a, Fraction) for a in args) else None
+
+
+def _exact_pow(base: Value, exponent: Value) -> Fraction | None:
+    """base^exponent as an exact rational, when both are rational and the result is too (and not huge)."""
+    if not (isinstance(base, Fraction) and isinstance(exponent, Fraction)):
         if base == 0:
             if exponent > 0:
                 return Fraction(0)
             raise Undefined("0 to a power ≤ 0")
-        if _is_integer(exponent):
-            n = int(exponent)
-            if isinstance(base, Fraction):
-                bits = max(base.numerator.bit_length(), base.denominator.bit_length())
-                if bits * abs(n) <= _MAX_EXACT_BITS:
-                    return base**n
-            return to_mpf(base) ** n
-        if base < 0:
-            raise Undefined("a negative number to a fractional power")
-        if isinstance(base, Fraction) and isinstance(exponent, Fraction) and exponent.denominator <= 64:
-            root = _exact_root(base, exponent.denominator)
-            if root is not None:
-                return root ** exponent.numerator if abs(exponent.numerator) < 10_000 else to_mpf(root) ** exponent.numerator
-        return mpmath.power(to_mpf(base), to_mpf(exponent))
-    return power
+        return None
+    if base == 0:
+        if exponent > 0:
+            return Fraction(0)
+        raise Undefined("0 to a power ≤ 0")
+    if exponent.denominator == 1:
+        n = int(exponent)
+        bits = max(base.numerator.bit_length(), base.denominator.bit_length())
+        return base**n if bits * abs(n) <= _MAX_EXACT_BITS else None
+    if base < 0:
+        raise Undefined("a negative number to a fractional power")
+    if exponent.denominator <= 64 and abs(exponent.numerator) < 10_000:
+        root = _exact_root(base, exponent.denominator)
+        if root is not None:
+            return root**exponent.numerator
+    return None
 
 
 def _exact_root(value: Fraction, degree: int) -> Fraction | None:
@@ -203,105 +347,97 @@ def _integer_root(n: int, degree: int) -> int | None:
     return int(root) if exact else None
 
 
-# -------------------------------------------------------------------- functions
+# --------------------------------------------------------------------- compiling
+
+class _Arithmetic(Protocol):
+    """What a compiled expression computes with: _Point (values) or _Enclosing (enclosures)."""
+
+    def pi(self) -> Any: ...
+    def e(self) -> Any: ...
+    def decimal(self, text: str) -> Any: ...
+    def add(self, values: list) -> Any: ...
+    def mul(self, values: list) -> Any: ...
+    def pow(self, base: Any, exponent: Any) -> Any: ...
+    def apply(self, function: MathFunction, args: list) -> Any: ...
 
 
-def _real(f: Callable[[mpmath.mpf], mpmath.mpf], domain: Callable[[mpmath.mpf], bool] = lambda x: True,
-          limit: float | None = None) -> Callable[[Value], Value]:
-    def apply(x: Value) -> Value:
-        value = to_mpf(x)
-        if limit is not None and abs(value) > limit:
-            raise Undefined("argument too large")
-        if not domain(value):
-            raise Undefined("outside the domain")
-        result = f(value)
-        if isinstance(result, mpmath.mpc):
-            raise Undefined("not real")
-        return result
-    return apply
+_Node = Callable[[Sequence, _Arithmetic], Any]  # (point, arithmetic) -> value
 
 
-def _exp(x: Value) -> Value:
-    if x == 0:
-        return Fraction(1)
-    return _real(mpmath.exp, limit=_HUGE_ARGUMENT)(x)
+class Compiled:
+    """An expression compiled for evaluation at points (values in the order of `variables`)."""
+
+    def __init__(self, expr: Expr, variables: Sequence[sympy.Symbol]):
+        self._body = _compile(expr, {v: i for i, v in enumerate(variables)})
+
+    def __call__(self, point: Sequence[Value]) -> Evaluation:
+        """The value at `point`: exact, or to about 60 digits."""
+        check_deadline()
+        arithmetic = _Point()
+        with mpmath.workprec(PRECISION):
+            try:
+                value = self._body(point, arithmetic)
+            except (ZeroDivisionError, OverflowError, ValueError) as error:
+                raise Undefined(str(error)) from error
+            if not isinstance(value, Fraction):
+                if not mpmath.isfinite(value):
+                    raise Undefined("not finite")
+                value = +value
+            return Evaluation(value, max(arithmetic.scale, abs(to_mpf(value))))
+
+    def enclose(self, point: Sequence[Fraction], prec: int) -> Enclosure:
+        """An enclosure of the value at `point`, computed with intervals of `prec` bits."""
+        check_deadline()
+        arithmetic = _Enclosing()
+        saved = iv.prec
+        iv.prec = prec
+        try:
+            value = arithmetic.term(self._body(point, arithmetic))
+        except (ZeroDivisionError, OverflowError, ValueError) as error:  # iv refuses ln or √ of a negative
+            raise Undefined(str(error)) from error
+        finally:
+            iv.prec = saved
+        return Enclosure(value, arithmetic.largest, arithmetic.smallest)
 
 
-def _log(x: Value) -> Value:
-    if x == 1:
-        return Fraction(0)
-    return _real(mpmath.log, lambda v: v > 0)(x)
+def _not_real(point: Sequence, arithmetic: _Arithmetic) -> Any:
+    raise Undefined("not a real number")
 
 
-def _abs(x: Value) -> Value:
-    return abs(x)
+def compile_expression(expr: Expr, variables: Sequence[sympy.Symbol]) -> Compiled:
+    """`expr` compiled for evaluation at points; Unsupported if it uses what the evaluator lacks."""
+    return Compiled(expr, variables)
 
 
-def _sign(x: Value) -> Value:
-    return Fraction((x > 0) - (x < 0))
-
-
-def _factorial(x: Value) -> Value:
-    if _is_integer(x):
-        n = int(x)
-        if n < 0:
-            raise Undefined("factorial of a negative integer")
-        if n <= 2000:
-            return Fraction(math.factorial(n))
-    if x > 10**5:
-        raise Undefined("argument too large")
-    return _real(lambda v: mpmath.gamma(v + 1))(x)
-
-
-def _binomial(n: Value, k: Value) -> Value:
-    if _is_integer(n) and _is_integer(k) and 0 <= int(n) <= 2000:
-        return Fraction(math.comb(int(n), int(k)) if int(k) >= 0 else 0)
-    if abs(n) > 10**5 or abs(k) > 10**5:
-        raise Undefined("argument too large")
-    return _real(lambda a: a)(mpmath.binomial(to_mpf(n), to_mpf(k)))
-
-
-def _reciprocal(f: Callable) -> Callable:
-    def apply(x):
-        value = f(x)
-        if value == 0:
-            raise Undefined("division by zero")
-        return 1 / value
-    return apply
-
-
-_sin = _real(mpmath.sin, limit=_HUGE_ANGLE)
-_cos = _real(mpmath.cos, limit=_HUGE_ANGLE)
-_tan = _real(mpmath.tan, limit=_HUGE_ANGLE)
-_sinh = _real(mpmath.sinh, limit=_HUGE_ARGUMENT)
-_cosh = _real(mpmath.cosh, limit=_HUGE_ARGUMENT)
-_tanh = _real(mpmath.tanh, limit=_HUGE_ARGUMENT)
-
-_FUNCTIONS: dict[type, Callable] = {
-    sympy.exp: _exp,
-    sympy.log: _log,
-    sympy.sin: _sin,
-    sympy.cos: _cos,
-    sympy.tan: _tan,
-    sympy.sec: _reciprocal(_cos),
-    sympy.csc: _reciprocal(_sin),
-    sympy.cot: _reciprocal(_tan),
-    sympy.asin: _real(mpmath.asin, lambda v: -1 <= v <= 1),
-    sympy.acos: _real(mpmath.acos, lambda v: -1 <= v <= 1),
-    sympy.atan: _real(mpmath.atan),
-    sympy.acot: _real(mpmath.acot),
-    sympy.sinh: _sinh,
-    sympy.cosh: _cosh,
-    sympy.tanh: _tanh,
-    sympy.sech: _reciprocal(_cosh),
-    sympy.csch: _reciprocal(_sinh),
-    sympy.coth: _reciprocal(_tanh),
-    sympy.asinh: _real(mpmath.asinh),
-    sympy.acosh: _real(mpmath.acosh, lambda v: v >= 1),
-    sympy.atanh: _real(mpmath.atanh, lambda v: -1 < v < 1),
-    sympy.Abs: _abs,
-    sympy.sign: _sign,
-    sympy.factorial: _factorial,
-    sympy.binomial: _binomial,
-    sympy.LambertW: _real(mpmath.lambertw, lambda v: v >= -1 / mpmath.e),
-}
+def _compile(e: Expr, index: dict) -> _Node:
+    if e.is_Symbol:
+        if e not in index:
+            raise Unsupported(f"no value for {e}")
+        i = index[e]
+        return lambda p, a: p[i]
+    if e.is_Rational:
+        constant = Fraction(int(e.p), int(e.q))
+        return lambda p, a: constant
+    if e.is_Float:
+        text = str(e)
+        return lambda p, a: a.decimal(text)
+    if e is sympy.pi:
+        return lambda p, a: a.pi()
+    if e is sympy.E:
+        return lambda p, a: a.e()
+    if e is sympy.I:  # √(-x²) is i·|x|: no real value (but at x = 0, which is not worth the trouble)
+        return _not_real
+    if e.is_Add:
+        terms = [_compile(t, index) for t in e.args]
+        return lambda p, a: a.add([t(p, a) for t in terms])
+    if e.is_Mul:
+        factors = [_compile(f, index) for f in e.args]
+        return lambda p, a: a.mul([f(p, a) for f in factors])
+    if e.is_Pow:
+        base, exponent = _compile(e.base, index), _compile(e.exp, index)
+        return lambda p, a: a.pow(base(p, a), exponent(p, a))
+    function = BY_SYMPY.get(type(e))
+    if function is None:
+        raise Unsupported(f"cannot evaluate {type(e).__name__}")
+    args = [_compile(x, index) for x in e.args]
+    return lambda p, a: a.apply(function, [x(p, a) for x in args])

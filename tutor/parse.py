@@ -11,11 +11,18 @@ The grammar, loosest binding first::
     signed   := ('+' | '-') signed | power
     power    := postfix ('^' signed)?            right-associative: x^2^3 = x^8
     postfix  := atom ('!' | superscript)*
-    atom     := number | name | function | '(' sum ')' | '|' sum '|' | '√' power
+    atom     := number | name | function | '(' sum ')' | '[' sum ']' | '|' sum '|' | '√' power
+    function := name ('_' base)? ('^' exponent | superscript)? ('(' sum (',' sum)* ')' | bare argument)
 
 A function without brackets takes the juxtaposed atoms that follow it, up to the
 next function name: `sin x cos x` is sin(x)·cos(x), `sin 2x` is sin(2x).
+`f^-1` is the inverse function (`sin^-1 x` = asin x, `cot^-1 x` = acot x), any
+other power is a power of the value (`sin^2 x`). `log_b` takes a base: a number,
+a name or a bracketed expression (`log_2 8`, `log_b(x)`).
 A run of letters is split into known names only (`xsinx` -> x·sin(x)).
+Square brackets group like round ones (`2[z - (x + 1)]`) unless they hold a
+list: a comma directly inside (`[4, 6]`), or one bracketed list (`[(0, 0)]`).
+Inside brackets a bar opens an absolute value again: `|a(q|b|r)c|`.
 """
 
 from __future__ import annotations
@@ -23,15 +30,17 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 import sympy
 from sympy import Expr, Integer, Rational
 
 from .errors import TutorError
+from .functions import BY_NAME, MathFunction
 from .limits import LIMITS, Limits
 from .words import TextEnum, and_list
 
@@ -49,6 +58,9 @@ class Shape(TextEnum):
 
 SHAPES = tuple(Shape)
 AUTO = "auto"  # for trusted text: the shape is whatever the text looks like
+
+Spellings = tuple[tuple[Fraction, str], ...]
+"""Decimals as the student typed them: (exact value, text), so messages can echo 0.14, not 7/50."""
 
 
 class InputError(TutorError):
@@ -79,58 +91,8 @@ GREEK = {
 GREEK_NAME = {letter: name for name, letter in GREEK.items()}
 
 
-def _log(x: Expr, base: Expr | None = None) -> Expr:
-    return sympy.log(x) if base is None else sympy.log(x) / sympy.log(base)
-
-
-@dataclass(frozen=True)
-class Function:
-    build: Callable[..., Expr]
-    arity: tuple[int, ...] = (1,)
-    inverse: str | None = None  # what f^-1 means, for sin^-1 x
-
-
-FUNCTIONS: dict[str, Function] = {
-    "sin": Function(sympy.sin, inverse="asin"),
-    "cos": Function(sympy.cos, inverse="acos"),
-    "tan": Function(sympy.tan, inverse="atan"),
-    "sec": Function(sympy.sec),
-    "csc": Function(sympy.csc),
-    "cosec": Function(sympy.csc),
-    "cot": Function(sympy.cot),
-    "asin": Function(sympy.asin),
-    "acos": Function(sympy.acos),
-    "atan": Function(sympy.atan),
-    "arcsin": Function(sympy.asin),
-    "arccos": Function(sympy.acos),
-    "arctan": Function(sympy.atan),
-    "sinh": Function(sympy.sinh, inverse="asinh"),
-    "cosh": Function(sympy.cosh, inverse="acosh"),
-    "tanh": Function(sympy.tanh, inverse="atanh"),
-    "sech": Function(sympy.sech),
-    "csch": Function(sympy.csch),
-    "cosech": Function(sympy.csch),
-    "coth": Function(sympy.coth),
-    "asinh": Function(sympy.asinh),
-    "acosh": Function(sympy.acosh),
-    "atanh": Function(sympy.atanh),
-    "arsinh": Function(sympy.asinh),
-    "arcsinh": Function(sympy.asinh),
-    "exp": Function(sympy.exp),
-    "ln": Function(sympy.log),
-    "log": Function(_log, arity=(1, 2)),
-    "sqrt": Function(sympy.sqrt),
-    "cbrt": Function(lambda x: sympy.Pow(x, Rational(1, 3))),
-    "root": Function(lambda x, n: sympy.Pow(x, 1 / n), arity=(2,)),
-    "abs": Function(sympy.Abs),
-    "sign": Function(sympy.sign),
-    "sgn": Function(sympy.sign),
-    "factorial": Function(sympy.factorial),
-    "binomial": Function(sympy.binomial, arity=(2,)),
-    "lambertw": Function(sympy.LambertW),
-    "LambertW": Function(sympy.LambertW),
-    "W": Function(sympy.LambertW),
-}
+FUNCTIONS: dict[str, MathFunction] = BY_NAME
+"""Every function name a student may type (tutor.functions holds the table)."""
 
 CONSTANTS: dict[str, Expr] = {"pi": sympy.pi, "π": sympy.pi, "e": sympy.E, "ℯ": sympy.E}
 
@@ -144,6 +106,8 @@ LABELS = {
     "test is inconclusive": "inconclusive", "none": "inconclusive",
     "cannot tell": "inconclusive", "can't tell": "inconclusive",
 }
+
+_LONGEST_NAME = max(map(len, [*FUNCTIONS, *CONSTANTS, *GREEK]))
 
 EMPTY_SET_WORDS = {"none", "no points", "no critical points", "∅", "{}", "empty"}
 
@@ -177,6 +141,7 @@ for _code in range(0xFF01, 0xFF5F):  # full-width ASCII forms
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"
 _FROM_SUPERSCRIPT = {c: unicodedata.normalize("NFKC", c).replace("\u2212", "-") for c in SUPERSCRIPTS}
+_TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 OPERATORS = set("+-*/^!,=()[]{}|⟨⟩√∛")
 _FORBIDDEN_HINTS = {
@@ -230,7 +195,7 @@ class Token:
 @dataclass
 class _Vocabulary:
     variables: dict[str, sympy.Symbol]  # every spelling -> its symbol
-    functions: dict[str, Function]
+    functions: dict[str, MathFunction]
     constants: dict[str, Expr]
     infer: bool  # trusted text: unknown letters become variables
 
@@ -241,7 +206,7 @@ class _Vocabulary:
             return [run]
         if "_" in run:  # a subscripted name is one name or nothing
             return [run] if self.infer else None
-        longest = max(map(len, [*self.variables, *self.functions, *self.constants, *GREEK]))
+        longest = max([_LONGEST_NAME, *map(len, self.variables)])
         best: list[list[str] | None] = [None] * (len(run) + 1)
         best[0] = []
         for end in range(1, len(run) + 1):
@@ -271,6 +236,7 @@ class _Tokenizer:
         self.vocabulary = vocabulary
         self.limits = limits
         self.offset = offset
+        self.spellings: dict[Fraction, str] = {}  # decimals as typed
 
     def tokens(self) -> list[Token]:
         text, out, i, spaced = self.text, [], 0, False
@@ -294,6 +260,9 @@ class _Tokenizer:
             elif text.startswith("**", i):
                 out.append(Token(TokenKind.OPERATOR, "^", col, spaced=spaced))
                 i += 2
+            elif c == "_" and out and out[-1].kind == TokenKind.FUNCTION and out[-1].text in FUNCTIONS["log"].names:
+                out.append(Token(TokenKind.OPERATOR, "_", col, spaced=spaced))  # log _ 2 x: the base follows
+                i += 1
             elif text.startswith("==", i) or text.startswith("!=", i):
                 raise InputError("comparisons are not answers here", col, "forbidden")
             elif c in OPERATORS:
@@ -323,6 +292,8 @@ class _Tokenizer:
         end = match.end()
         if end < len(self.text) and self.text[end] == ".":
             raise InputError("a number has one decimal point", end + self.offset)
+        if literal != mantissa or "." in mantissa:
+            self.spellings.setdefault(Fraction(int(value.p), int(value.q)), literal)
         out.append(Token(TokenKind.NUMBER, literal, i + self.offset, value, spaced))
         return end
 
@@ -330,10 +301,14 @@ class _Tokenizer:
         match = _LETTER.match(self.text, i)
         assert match is not None
         run = match.group(0)
+        end = match.end()
+        name, underscore, _ = run.partition("_")
+        if underscore and (self.vocabulary.pieces(name) or [""])[-1] == "log":  # log_2 x: the base follows
+            run, end = name, i + len(name)
         pieces = self.vocabulary.pieces(run)
         col = i + self.offset
         if pieces is None:
-            raise self._unknown(run, col, calls=self.text[match.end() : match.end() + 1] == "(")
+            raise self._unknown(run, col, calls=self.text[end : end + 1] == "(")
         for piece in pieces:
             v = self.vocabulary
             if piece in v.variables:
@@ -348,7 +323,7 @@ class _Tokenizer:
                 out.append(Token(TokenKind.VARIABLE, piece, col, v.variables[piece], spaced))
             col += len(piece)
             spaced = False
-        return match.end()
+        return end
 
     def _unknown(self, run: str, col: int, calls: bool) -> InputError:
         names = sorted({s.name for s in self.vocabulary.variables.values()})
@@ -374,7 +349,9 @@ class _Parser:
         self.offset = offset
         self.vocabulary = vocabulary
         self.limits = limits
-        self.tokens = _Tokenizer(text, vocabulary, limits, offset).tokens()
+        tokenizer = _Tokenizer(text, vocabulary, limits, offset)
+        self.tokens = tokenizer.tokens()
+        self.spellings = tokenizer.spellings
         self.pos = 0
         self.depth = 0
         self.abs_depth = 0
@@ -396,7 +373,7 @@ class _Parser:
     def span(self, start: int, end: int) -> str:
         return self.source[start - self.offset : end - self.offset].strip()
 
-    def nested(self, col: int) -> "_Nesting":
+    def nested(self, col: int) -> _Nesting:
         return _Nesting(self, col)
 
     def expect(self, closer: str, opener: Token) -> None:
@@ -426,7 +403,7 @@ class _Parser:
         if t.kind in (TokenKind.NUMBER, TokenKind.VARIABLE, TokenKind.CONSTANT, TokenKind.FUNCTION):
             return True
         if t.kind == TokenKind.OPERATOR:
-            if t.text in "(√∛":
+            if t.text in "([√∛":
                 return True
             if t.text == "|":
                 return self.abs_depth == 0
@@ -484,20 +461,26 @@ class _Parser:
 
     def product(self) -> Expr:
         start = self.tok.col
+        run = [start]  # where each factor written side by side begins
+        digits: tuple[Token, Token] | None = None  # a number straight after a letter: 6xy3
         value = self.signed()
         division: int | None = None  # column of a '/' whose reading may surprise
         while True:
-            if self.at("*"):
+            if self.at("*", "/"):
+                self.note_digits(run, digits)
                 op = self.advance()
-                value, division = self.sized(value * self.signed(), op.col), None
-            elif self.at("/"):
-                op = self.advance()
-                divisor = self.signed()
-                if divisor == 0:
+                run, digits = [self.tok.col], None
+                operand = self.signed()
+                if op.text == "*":
+                    value, division = self.sized(value * operand, op.col), None
+                    continue
+                if operand == 0:
                     raise InputError("division by zero", op.col, "undefined")
-                value, division = self.sized(value / divisor, op.col), op.col
+                value, division = self.sized(value / operand, op.col), op.col
             elif self.starts_atom():
                 factor_start = self.tok.col
+                digits = digits or self.digits_after_letter()
+                run.append(factor_start)
                 value = self.sized(value * self.power(), factor_start)
                 if division is not None:
                     self.ambiguities.append(
@@ -506,7 +489,26 @@ class _Parser:
                         "put the whole divisor in brackets to divide by it")
                     division = None
             else:
+                self.note_digits(run, digits)
                 return value
+
+    def digits_after_letter(self) -> tuple[Token, Token] | None:
+        """The letter and the number when a number follows a letter with no space: the y and 3 of 6xy3."""
+        previous = self.tokens[self.pos - 1] if self.pos else None
+        if self.tok.kind == TokenKind.NUMBER and not self.tok.spaced and previous is not None and previous.kind in (TokenKind.VARIABLE, TokenKind.CONSTANT):
+            return previous, self.tok
+        return None
+
+    def note_digits(self, run: list[int], digits: tuple[Token, Token] | None) -> None:
+        """Say how 6xy3 was read (6·x·y·3), and how to write the power that was perhaps meant."""
+        if digits is None:
+            return
+        letter, number = digits
+        end = self.tok.col
+        pieces = [self.span(a, b) for a, b in zip(run, run[1:] + [end])]
+        power = letter.text + (number.text.translate(_TO_SUPERSCRIPT) if number.text.isdigit() else f"^{number.text}")
+        self.ambiguities.append(f"'{self.span(run[0], end)}' was read as {'·'.join(pieces)}; "
+                                f"for {power} write {letter.text}^{number.text}")
 
     def signed(self) -> Expr:
         if self.at("+", "-"):
@@ -561,7 +563,7 @@ class _Parser:
         if t.kind == TokenKind.FUNCTION:
             return self.function()
         if t.kind == TokenKind.OPERATOR:
-            if t.text == "(":
+            if t.text in "([":
                 return self.bracketed()
             if t.text == "|":
                 return self.absolute_value()
@@ -572,20 +574,30 @@ class _Parser:
                 with self.nested(t.col):
                     radicand = self.power()
                 return self.raise_to(radicand, Rational(1, 2 if t.text == "√" else 3), t.col)
-            if t.text in "[⟨{":
+            if t.text in "⟨{":
                 raise InputError("a list can't be used inside an expression", t.col, "shape")
         raise self.missing_operand()
 
     def bracketed(self) -> Expr:
         opener = self.advance()
-        if self.at(")"):
+        closer = _OPENERS[opener.text]
+        if self.at(closer):
             raise InputError("empty brackets", opener.col, "syntax")
-        with self.nested(opener.col):
+        with self.nested(opener.col), self.outside_bars():
             value = self.sum()
         if self.at(","):
             raise InputError("a list can't be used inside an expression", self.tok.col, "shape")
-        self.expect(")", opener)
+        self.expect(closer, opener)
         return value
+
+    @contextmanager
+    def outside_bars(self) -> Iterator[None]:
+        """Inside brackets a '|' opens an absolute value again: |a(q|b|r)c| is |a·q·|b|·r·c|."""
+        saved, self.abs_depth = self.abs_depth, 0
+        try:
+            yield
+        finally:
+            self.abs_depth = saved
 
     def absolute_value(self) -> Expr:
         bar = self.advance()
@@ -600,7 +612,8 @@ class _Parser:
 
     def function(self) -> Expr:
         name = self.advance()
-        fn: Function = name.value
+        fn: MathFunction = name.value
+        base = self.log_base(name) if self.at("_") else None
         outer_power: Expr | None = None
         if self.at("^") or self.tok.kind == TokenKind.SUPERSCRIPT:  # sin^2 x, sin² x, sin^-1 x
             if self.at("^"):
@@ -608,7 +621,7 @@ class _Parser:
                 exponent = self.signed() if self.at("-", "+") else self.postfix()
             else:
                 exponent = self.superscript(self.advance())
-            if exponent == -1 and fn.inverse:
+            if exponent == -1 and fn.inverse and base is None:
                 self.ambiguities.append(
                     f"'{name.text}^-1' was read as the inverse function {fn.inverse}, not 1/{name.text}")
                 fn = FUNCTIONS[fn.inverse]
@@ -616,7 +629,7 @@ class _Parser:
                 outer_power = exponent
         if self.at("("):
             opener = self.advance()
-            with self.nested(opener.col):
+            with self.nested(opener.col), self.outside_bars():
                 args = [self.sum()]
                 while self.at(","):
                     self.advance()
@@ -627,23 +640,42 @@ class _Parser:
         else:
             raise InputError(f"'{name.text}' needs an argument, like {name.text}(x)",
                              name.col, "missing_operand")
+        if base is not None:
+            if len(args) != 1:
+                raise InputError("'log_b' takes 1 argument", name.col, "syntax")
+            args.append(base)
         if len(args) not in fn.arity:
             wanted = " or ".join(str(n) for n in fn.arity)
             raise InputError(f"'{name.text}' takes {wanted} argument(s)", name.col, "syntax")
         value = self.apply(fn, args, name.col)
         return value if outer_power is None else self.raise_to(value, outer_power, name.col)
 
-    def apply(self, fn: Function, args: list[Expr], col: int) -> Expr:
-        if fn.build is sympy.factorial:
+    def log_base(self, name: Token) -> Expr:
+        """The base after `log_`: a number, a name, or a bracketed expression (log_2 x, log_b(x), log_(a+1) x)."""
+        underscore = self.advance()
+        t = self.tok
+        if t.kind in (TokenKind.NUMBER, TokenKind.VARIABLE, TokenKind.CONSTANT):
+            self.advance()
+            return t.value
+        if self.at("("):
+            return self.bracketed()
+        raise InputError(f"missing base after '{name.text}_', like log_2(x)", underscore.col, "missing_operand")
+
+    def apply(self, fn: MathFunction, args: list[Expr], col: int) -> Expr:
+        if fn.name == "factorial":
             return self.factorial(args[0], col)
-        if fn.build is sympy.binomial and args[0].is_Integer and args[0] > 0:
+        if fn.name == "binomial" and args[0].is_Integer and args[0] > 0:
             if math.lgamma(int(args[0]) + 1) / math.log(10) > self.limits.max_digits:
                 raise InputError("this binomial coefficient is too large", col, "too_large")
-        if fn.build is FUNCTIONS["root"].build:
+        if fn.name == "root":
             if args[1] == 0:
                 raise InputError("a 0th root is undefined", col, "undefined")
             return self.raise_to(args[0], 1 / args[1], col)
-        return self.checked(fn.build(*args), col)
+        if fn.name == "log" and len(args) == 2:
+            base = args[1]
+            if base.is_number and (base.is_positive is False or base == 1):
+                raise InputError("the base of a logarithm must be positive and not 1", col, "undefined")
+        return self.checked(fn.make(*args), col)
 
     def bare_argument(self, col: int) -> Expr:
         with self.nested(col):
@@ -651,9 +683,13 @@ class _Parser:
                 sign = self.advance()
                 value = self.bare_argument(col)
                 return -value if sign.text == "-" else value
+            run, digits = [self.tok.col], None
             value = self.power()
             while self.starts_atom() and self.tok.kind != TokenKind.FUNCTION:
+                digits = digits or self.digits_after_letter()
+                run.append(self.tok.col)
                 value = value * self.power()
+            self.note_digits(run, digits)
             return value
 
     # -- the top level: items separated by commas, each maybe bracketed or `lhs = rhs`
@@ -691,11 +727,24 @@ class _Parser:
         return _Assignment(lhs, self.sum(), op.col)
 
     def list_ahead(self) -> bool:
-        """Whether the bracket at hand holds a list: any of [ ⟨ {, or '(' with a comma inside."""
-        if self.tok.text != "(":
+        """Whether the bracket at hand holds a list: ⟨ and { always; ( and [ with a comma inside
+        (and [ around one list, like [(0, 0)]); otherwise they group, like 2[z - (x + 1)]."""
+        if self.tok.text in "⟨{":
             return True
-        level = 0
-        for token in self.tokens[self.pos:]:
+        end, comma = self.group_end(self.pos)
+        if comma:
+            return True
+        inner = self.tokens[self.pos + 1]
+        if self.tok.text == "[" and inner.kind == TokenKind.OPERATOR and inner.text in _OPENERS:
+            inner_end, inner_comma = self.group_end(self.pos + 1)
+            return inner_comma and inner_end + 1 == end
+        return False
+
+    def group_end(self, start: int) -> tuple[int, bool]:
+        """The index of the bracket closing the one at `start`, and whether a comma is directly inside."""
+        level, comma = 0, False
+        for index in range(start, len(self.tokens)):
+            token = self.tokens[index]
             if token.kind != TokenKind.OPERATOR:
                 continue
             if token.text in _OPENERS:
@@ -703,12 +752,12 @@ class _Parser:
             elif token.text in ")]}⟩":
                 level -= 1
                 if level == 0:
-                    return False
+                    return index, comma
             elif token.text == "," and level == 1:
-                return True
-        return False
+                comma = True
+        return len(self.tokens) - 1, comma
 
-    def group(self) -> "_Group":
+    def group(self) -> _Group:
         opener = self.advance()
         closer = _OPENERS[opener.text]
         items: list = []
@@ -774,6 +823,7 @@ class Answer:
     shape: Shape
     value: object
     ambiguities: tuple[str, ...] = ()
+    spellings: Spellings = ()  # the decimals in the text, as typed
 
 
 def vocabulary(variables: Sequence[str] = (), *, infer: bool = False) -> _Vocabulary:
@@ -783,8 +833,9 @@ def vocabulary(variables: Sequence[str] = (), *, infer: bool = False) -> _Vocabu
         base, underscore, subscript = name.partition("_")
         if base in GREEK:  # theta may be typed θ, epsilon_0 as ε_0
             symbols[GREEK[base] + underscore + subscript] = symbols[name]
-    constants = {k: v for k, v in CONSTANTS.items() if k not in symbols}
-    functions = {k: v for k, v in FUNCTIONS.items() if k not in symbols}
+    clash = symbols.keys() & (FUNCTIONS.keys() | CONSTANTS.keys())  # a variable named e, or W, wins
+    constants = {k: v for k, v in CONSTANTS.items() if k not in clash}
+    functions = {k: v for k, v in FUNCTIONS.items() if k not in clash} if clash else FUNCTIONS
     return _Vocabulary(symbols, functions, constants, infer)
 
 
@@ -823,7 +874,7 @@ def read(
         shape = _shape_of(items)
     shape = Shape(shape)
     value = _SHAPERS[shape](items, list(components))
-    return Answer(shape, value, tuple(parser.ambiguities))
+    return Answer(shape, value, tuple(parser.ambiguities), tuple(parser.spellings.items()))
 
 
 def _shape_of(items: list) -> Shape:

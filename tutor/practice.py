@@ -284,7 +284,7 @@ class Session:
             answer = problem.read(text)
         except InputError as error:
             return f"can't read yet: {error.message}"
-        return f"read as: {show(answer.value, problem.variables)}"
+        return f"read as: {show(answer, problem.variables)}"
 
     def names(self) -> list[str]:
         """What tab completion offers in an answer: the exercise's variables and function names."""

@@ -24,6 +24,7 @@ from .grade import Gradebook, Result
 
 FILES = ("grades.csv", "answers.csv", "misconceptions.csv", "problems.csv", "report.json")
 COMMON_WRONG = 3  # most common wrong answers listed per exercise
+REVIEW_NOTES = frozenset({"undecided"})  # the checker could not settle these: a person should look at them
 _FORMULA = frozenset("=+-@\t\r")
 
 
@@ -110,7 +111,14 @@ def report(book: Gradebook) -> dict:
         "problems": [{"file": p.file, "line": p.line, "message": p.message} for p in book.problems],
         "summary": summary(book),
         "misconceptions": [{**m, "share": _json_number(m["share"])} for m in misconceptions(book)],
+        "review": [{"student": r.student, "exercise": r.exercise, "answer": r.answer, "reading": r.reading,
+                    "note": r.note, "source": r.source} for r in to_review(book)],
     }
+
+
+def to_review(book: Gradebook) -> list[Result]:
+    """Answers the checker could not settle (note `undecided`): scored 0 until a person looks at them."""
+    return [r for r in book.results if r.note in REVIEW_NOTES]
 
 
 @dataclass(frozen=True)
@@ -150,6 +158,7 @@ def summary(book: Gradebook) -> dict:
         "answers": sum(r.verdict != Judgement.UNANSWERED for r in book.results),
         "verdicts": {v: verdicts[v] for v in Judgement},
         "notes": dict(_most_common(Counter(r.note for r in book.results))),
+        "review": len(to_review(book)),
         "exercises": [{"exercise": e.exercise, "points": _json_number(e.points), "answered": e.answered,
                        "correct": e.correct, "mean_score": _json_number(e.mean),
                        "most_common_wrong": [{"answer": a, "count": n} for a, n in e.wrong]}
@@ -204,6 +213,10 @@ def summary_table(book: Gradebook) -> str:
                      f"{number(e.mean, 2):>6}  {common}")
     if len(shown) < len(summaries):
         lines.append(f"({len(summaries) - len(shown)} exercise(s) answered by no one)")
+    review = to_review(book)
+    if review:
+        lines.append(f"{len(review)} answer(s) could not be checked with certainty and score 0 for now: look at "
+                     "them (note 'undecided' in answers.csv, 'review' in report.json)")
     if book.students:
         mean = percent(sum(book.totals.values(), Fraction(0)) / len(book.students), book.max)
         lines.append(f"class mean: {number(mean, 1)}% of {number(book.max)} points")

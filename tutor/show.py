@@ -12,24 +12,18 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Sequence
 
+import mpmath
 import sympy
 from sympy import Expr
 
-from .parse import GREEK, Answer, Equation, to_sympy
+from .functions import BY_SYMPY
+from .parse import GREEK, Answer, Equation, Spellings, to_sympy
 
 _SUPERSCRIPT = dict(zip("0123456789+-()abcdefghijklmnoprstuvwxyz=",
                         "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁼"))
 
 _SUPERSCRIPT_CHARS = set(_SUPERSCRIPT.values())
 
-_FUNCTION_NAMES = {
-    "log": "ln", "LambertW": "W", "asin": "asin", "acos": "acos", "atan": "atan",
-}
-_LATEX_FUNCTIONS = {
-    "sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh", "coth", "ln",
-    "arcsin", "arccos", "arctan",
-}
-_LATEX_RENAME = {"asin": "arcsin", "acos": "arccos", "atan": "arctan"}
 
 # binding strength of what a string contains, loosest first
 _SUM, _PRODUCT, _POWER, _ATOM = 1, 2, 3, 4
@@ -38,12 +32,18 @@ _SUM, _PRODUCT, _POWER, _ATOM = 1, 2, 3, 4
 class _Printer:
     latex = False
 
-    def __init__(self, variables: Sequence[str] = (), decimals: bool = False):
+    def __init__(self, variables: Sequence[str] = (), decimals: bool = False, spellings: Spellings = ()):
         self.order = list(variables)
         self.decimals = decimals  # write every terminating fraction as a decimal (0.05, not 1/20)
+        self.spellings = dict(spellings)  # decimals as the student typed them (0.14, not 7/50)
+        self.bars = 0  # absolute values open around what is being written
 
     def decimal(self, n: Expr) -> str | None:
-        return as_decimal(Fraction(int(n.p), int(n.q)), always=self.decimals)
+        value = Fraction(int(n.p), int(n.q))
+        typed = self.spellings.get(abs(value))
+        if typed is not None:
+            return typed if value > 0 else f"-{typed}"
+        return as_decimal(value, always=self.decimals)
 
     # -- entry
     def show(self, expr: Expr) -> str:
@@ -75,8 +75,12 @@ class _Printer:
         if isinstance(e, sympy.exp):
             return self.power_text("e", _ATOM, e.args[0]), _POWER
         if isinstance(e, sympy.Abs):
+            self.bars += 1
             inner = self.render(e.args[0])[0]
-            return (rf"\left|{inner}\right|" if self.latex else f"|{inner}|"), _ATOM
+            self.bars -= 1
+            if self.latex:
+                return rf"\left|{inner}\right|", _ATOM
+            return (f"(|{inner}|)" if self.bars else f"|{inner}|"), _ATOM  # |a(|b|)c| reads back; |a|b|c| would not
         if isinstance(e, sympy.factorial):
             return self.wrap(e.args[0], _ATOM) + "!", _POWER
         if isinstance(e, sympy.Function):
@@ -95,15 +99,15 @@ class _Printer:
 
     def number(self, n: Expr) -> str:
         if n.is_Integer:
-            return str(n)
+            return _integer(int(n.p))  # not str(n): sympy's printer is slow
         if n.is_Rational:
             decimal = self.decimal(n)
             if decimal is not None:
                 return decimal
             sign = "-" if n < 0 else ""
             if self.latex:
-                return rf"{sign}\frac{{{abs(n.p)}}}{{{n.q}}}"
-            return f"{sign}{abs(n.p)}/{n.q}"
+                return rf"{sign}\frac{{{_integer(abs(int(n.p)))}}}{{{_integer(int(n.q))}}}"
+            return f"{sign}{_integer(abs(int(n.p)))}/{_integer(int(n.q))}"
         if n.is_Float:
             return _format_float(float(n))
         return str(n)
@@ -117,14 +121,12 @@ class _Printer:
         return f"{base}_{subscript}" if subscript else base
 
     def function(self, e: Expr) -> str:
-        name = type(e).__name__
-        name = _FUNCTION_NAMES.get(name, name)
+        row = BY_SYMPY.get(type(e))
         args = ", ".join(self.render(a)[0] for a in e.args)
         if self.latex:
-            name = _LATEX_RENAME.get(name, name)
-            head = f"\\{name}" if name in _LATEX_FUNCTIONS else rf"\operatorname{{{name}}}"
+            head = row.latex_head if row else rf"\operatorname{{{type(e).__name__}}}"
             return f"{head}{self.parens(args)}"
-        return f"{name}({args})"
+        return f"{row.name if row else type(e).__name__}({args})"
 
     def add(self, e: Expr) -> str:
         out = ""
@@ -180,7 +182,7 @@ class _Printer:
         lead = ""  # the coefficient's text, written before the factors
         if coefficient.is_Rational and not coefficient.is_Integer and self.decimal(coefficient) is None:
             if coefficient.p != 1 or not numerator:
-                lead = str(coefficient.p)
+                lead = _integer(int(coefficient.p))
             denominator.insert(0, sympy.Integer(coefficient.q))
         elif coefficient != 1 or not numerator:
             lead = self.number(coefficient)
@@ -250,6 +252,15 @@ class _LatexPrinter(_Printer):
     latex = True
 
 
+_MOST_DIGITS = 1000  # an integer longer than any a student may type is shown to 15 digits, marked ≈
+
+
+def _integer(n: int) -> str:
+    if n.bit_length() <= _MOST_DIGITS * 3.32:
+        return str(n)
+    return "≈" + mpmath.nstr(mpmath.mpf(n), 15)
+
+
 def _numeric(value) -> int:
     try:
         return int(value)
@@ -281,11 +292,11 @@ def _first_name(text: str) -> str:
     return name
 
 
-def as_decimal(value: Fraction, always: bool = False) -> str | None:
+def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> str | None:
     """A decimal for a fraction that terminates and looks like one (0.5057, 0.14474).
 
     Small denominators stay fractions, as the lesson writes them (1/2, 7/4),
-    unless `always`.
+    unless `always`. None beyond `most_places` decimal places.
     """
     q = value.denominator
     twos = fives = 0
@@ -294,7 +305,7 @@ def as_decimal(value: Fraction, always: bool = False) -> str | None:
     while q % 5 == 0:
         q, fives = q // 5, fives + 1
     places = max(twos, fives)
-    if q != 1 or places == 0 or places > 12 or (twos != fives and value.denominator < 100 and not always):
+    if q != 1 or places == 0 or places > most_places or (twos != fives and value.denominator < 100 and not always):
         return None
     sign = "-" if value < 0 else ""
     scaled = abs(value.numerator) * 10**places // value.denominator
@@ -307,21 +318,24 @@ def _format_float(value: float, digits: int = 6) -> str:
     return text if "e" not in text else text.replace("e+0", "e").replace("e-0", "e-")
 
 
-def show(value: object, variables: Sequence[str] = (), *, latex: bool = False, decimals: bool = False) -> str:
+def show(value: object, variables: Sequence[str] = (), *, latex: bool = False, decimals: bool = False,
+         spellings: Spellings = ()) -> str:
     """One line of Unicode (or LaTeX) for an expression or any answer shape.
 
     decimals: write terminating fractions as decimals, for data that was given that way.
+    spellings: decimals as the student typed them, echoed as typed (an Answer brings its own).
     """
-    printer = (_LatexPrinter if latex else _Printer)(variables, decimals)
     if isinstance(value, Answer):
+        spellings = spellings or value.spellings
         value = value.value
+    printer = (_LatexPrinter if latex else _Printer)(variables, decimals, spellings)
     if isinstance(value, str):
         return value
     if isinstance(value, Equation):
         return f"{printer.show(value.lhs)} = {printer.show(value.rhs)}"
     if isinstance(value, tuple):
         if value and all(isinstance(v, (tuple, Equation)) for v in value):
-            inner = ", ".join(show(v, variables, latex=latex, decimals=decimals) for v in value)
+            inner = ", ".join(show(v, variables, latex=latex, decimals=decimals, spellings=spellings) for v in value)
             return rf"\{{{inner}\}}" if latex else "{" + inner + "}"
         if not value:
             return r"\varnothing" if latex else "∅"

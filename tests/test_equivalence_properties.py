@@ -1,0 +1,93 @@
+"""Equivalence that cannot be fooled: property tests on right answers from the lesson's kinds.
+
+Every adversarial family of tests/adversarial.py, added to a random right answer,
+is judged not correct (incorrect, or `undecided`, never correct); every equal
+rewrite is judged correct. benchmarks/bench_adversarial.py gives the rates on
+150 answers per family.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from adversarial import FAMILIES, REWRITES, VARIABLES, Family, right_answer, text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tutor import check, packs
+from tutor.feedback import respond
+
+MAGIC = "sqrt(10^90+1)-10^45"
+
+_SETTINGS = settings(max_examples=6, deadline=None, derandomize=True,
+                     suppress_health_check=[HealthCheck.too_slow])
+
+
+def _pair(family: Family, seed: int) -> tuple[str, str]:
+    rng = random.Random(seed)
+    expected = text(right_answer(rng))
+    return family.change(expected, rng), expected
+
+
+@pytest.mark.parametrize("family", FAMILIES, ids=lambda f: f.name[:40])
+@_SETTINGS
+@given(seed=st.integers(0, 10**9))
+def test_an_adversarial_answer_is_never_correct(family, seed):
+    answer, expected = _pair(family, seed)
+    verdict = check(answer, expected, variables=VARIABLES)
+    assert not verdict.correct, f"{answer!r} was accepted for {expected!r}"
+    assert verdict.verdict == "incorrect" and verdict.note != "timeout", verdict
+
+
+@pytest.mark.parametrize("family", REWRITES, ids=lambda f: f.name[:40])
+@_SETTINGS
+@given(seed=st.integers(0, 10**9))
+def test_an_equal_rewrite_is_correct(family, seed):
+    answer, expected = _pair(family, seed)
+    verdict = check(answer, expected, variables=VARIABLES)
+    assert verdict.correct, f"{answer!r} ~ {expected!r}: {verdict}"
+
+
+def test_the_magic_answer_of_issue_11_is_wrong():
+    verdict = check(MAGIC, "2*x")
+    assert (verdict.verdict, verdict.note) == ("incorrect", "differs_at")
+    assert verdict.message.startswith("At x = 1 your answer is 5.0e-46, but the correct value is 2.")
+
+
+def test_no_exercise_of_the_lesson_accepts_the_magic_answer():
+    lesson = packs.load("gradients")
+    for spec in lesson.exercises:
+        exercise = spec.variant()
+        for answer in (MAGIC, f"({MAGIC}, {MAGIC})", f"{{({MAGIC}, {MAGIC})}}", f"z = {MAGIC}"):
+            assert not respond(exercise, answer).correct, (spec.id, answer)
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("abs(x+10)-10", "abs(x+11)-11"),  # the external suites' blind spot: the kink at -10
+    ("abs(x+1000)-1000", "abs(x+1001)-1001"),
+    ("x + 10^-1000", "x"),
+    ("x + 10^-300 sin(x)", "x"),
+    ("sin(x) + exp(-5000)", "sin(x)"),  # 2^-7213: within the precision the point may use
+])
+def test_tiny_or_hidden_differences_are_differences(answer, expected):
+    verdict = check(answer, expected, variables=["x"])
+    assert (verdict.verdict, verdict.note) == ("incorrect", "differs_at"), verdict
+
+
+def test_a_difference_beyond_any_precision_is_undecided_and_flagged():
+    verdict = check("x + exp(-100000) sin(x)", "x", variables=["x"])
+    assert (verdict.verdict, verdict.note) == ("incorrect", "undecided")
+    assert verdict.message == ("Your answer could not be checked with certainty, so it is not marked correct; "
+                               "it is flagged for your teacher to look at.")
+
+
+@pytest.mark.parametrize("answer, expected, variables", [
+    ("ln(x y)", "ln x + ln y", "xy"),  # equal where both are defined (x, y > 0)
+    ("sqrt(k/m) sqrt(m/k)", "1", "km"),
+    ("asinh(x)", "ln(x + sqrt(x^2 + 1))", "x"),
+    ("1/(1+exp(-2x))", "tanh(x)/2 + 1/2", "x"),
+])
+def test_identities_sympy_cannot_prove_are_shown_with_rigorous_bounds(answer, expected, variables):
+    verdict = check(answer, expected, variables=list(variables))
+    assert verdict.correct and verdict.note in {"equal", "numeric"}, verdict

@@ -1,0 +1,479 @@
+"""Whether two real expressions are equal, decided so that no answer can fool it.
+
+`judge(answer, expected, names)` gives a Decision:
+
+- EQUAL: sympy proves the difference zero (canonical form, `cancel` for rational
+  functions, `simplify` within the symbolic budget);
+- DIFFERENT: at some point the difference is certainly not zero; the point and
+  both values are kept, for the feedback;
+- NUMERIC: no proof, but at every point tried (simple ones, points at several
+  scales, points at and on both sides of every kink, random ones) the difference
+  is certainly smaller than the resolution the values call for (below);
+- UNDEFINED: the answer has no real value where the correct one has;
+- NOT_EQUAL: no point shows a difference, but the two cannot be the same
+  function (a rational function that does not cancel to 0, or no common domain
+  to compare on beyond a lattice of integers);
+- UNDECIDED: none of the above could be settled: never "correct".
+
+At a point, both sides are evaluated with interval arithmetic (tutor.evaluate's
+enclosures), raising the precision until the sign of the difference is certain.
+"Certainly zero" is not something intervals can show; instead the difference
+must lie in an interval narrower than 2^-64 times the expected value and times
+the smallest term summed on the way, and narrower again by the spread of the
+magnitudes met (largest / smallest) to the power 2 + the number of radicals:
+a difference built from the terms a student typed (10^-50·sin x, the 5 left
+by √(10^90 + x²) − 10^45 + 5, (1 + 10^-45)·E) is larger than that and shows.
+A point that would need more than MAX_PRECISION bits is uncertain; if that
+happens at any point but the very large or very small ones, the verdict is
+UNDECIDED. The points and precisions are fixed by the inputs; only sympy's
+proof runs against the clock, and when it runs out the points decide.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import hashlib
+import itertools
+import random
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+import mpmath
+import sympy
+from mpmath import iv
+from sympy import Expr
+
+from .budget import OutOfTime, deadline
+from .evaluate import (
+    Compiled,
+    Enclosure,
+    TooLarge,
+    Uncertain,
+    Undefined,
+    Unsupported,
+    compile_expression,
+)
+from .functions import BY_SYMPY, Interval, interval, lower, upper
+from .parse import symbol
+
+MARGIN = 64  # bits: how much smaller than the smallest term a difference may be and still be seen
+BASE_PRECISION = 128  # bits of the first evaluation at a point
+MAX_PRECISION = 16384  # bits (about 4900 digits): beyond this a point is uncertain
+SCALE_PRECISION = 2048  # bits spent at a point of huge or tiny coordinates, where uncertainty is allowed
+DOMAIN_PRECISION = 1024  # bits spent telling which side of a domain edge a point is on, before skipping it
+POINTS_WANTED = 8  # agreeing points before the symbolic proof is tried
+GENERIC_WANTED = 3  # agreeing points with a coordinate that is not an integer, for NUMERIC
+MAX_KINK_POINTS = 40
+
+
+class Status(str, enum.Enum):
+    EQUAL = "equal"
+    NUMERIC = "numeric"
+    DIFFERENT = "different"
+    UNDEFINED = "undefined"
+    NOT_EQUAL = "not_equal"
+    UNDECIDED = "undecided"
+
+    @property
+    def equal(self) -> bool:
+        return self in (Status.EQUAL, Status.NUMERIC)
+
+
+@dataclass(frozen=True)
+class Decision:
+    status: Status
+    point: tuple[Fraction, ...] | None = None  # where they differ, or where only the answer is undefined
+    got: Fraction | Interval | None = None  # the answer's value there
+    want: Fraction | Interval | None = None  # the correct value there
+
+
+# ------------------------------------------------------------------------ points
+
+
+class Role(enum.Enum):
+    SIMPLE = "simple"  # small integers and halves, first: feedback names the first that differs
+    SCALE = "scale"  # very small and very large coordinates
+    KINK = "kink"  # at and on both sides of a kink or switch
+    RANDOM = "random"  # varied rationals
+
+
+_SIMPLE = [(1, 2, 3, 4), (2, -1, 3, -2), (-1, 3, 2, 5), (3, 1, -2, 2),
+           (Fraction(1, 2), Fraction(-3, 2), Fraction(5, 2), Fraction(-1, 2)),
+           (Fraction(-3, 2), Fraction(1, 3), Fraction(-1, 2), Fraction(5, 2)),
+           (-2, 2, Fraction(1, 2), 3)]  # a negative, an even power, a square root: (a²)^½ ≠ a
+_SCALES = (Fraction(1, 1000), Fraction(1, 10**6), 1000, 10**6, 10**9)
+_CANDIDATES = 40  # simple and random points in the fixed sequence
+
+
+def _row(values: Sequence, count: int) -> tuple[Fraction, ...]:
+    return tuple(Fraction(v) for v in (list(values) * (count // len(values) + 1))[:count])
+
+
+def _random_points(count: int, generator: random.Random, number: int,
+                   denominators: Sequence[int] = (1, 2, 3, 5, 7, 11, 13)) -> list[tuple[Fraction, ...]]:
+    points = []
+    for _ in range(number):
+        coords = []
+        for _ in range(count):
+            q = generator.choice(denominators)
+            span = generator.choice((2, 4, 10))
+            coords.append(Fraction(generator.randint(-span * q, span * q), q))
+        points.append(tuple(coords))
+    return points
+
+
+@functools.cache
+def sample_points(count: int) -> list[tuple[Fraction, ...]]:
+    """The fixed points to probe at, simple ones first, then varied rationals.
+
+    Odd denominators avoid coincidences at multiples of π/2 and at integers.
+    """
+    simple = [_row(row, count) for row in _SIMPLE]
+    return simple + _random_points(count, random.Random(20261127 + count), _CANDIDATES - len(simple))
+
+
+@functools.cache
+def scale_points(count: int) -> list[tuple[Fraction, ...]]:
+    """Points with every coordinate tiny or huge (either sign), and mixed ones."""
+    shape = [Fraction(i + 1) for i in range(count)]  # distinct coordinates: x = y is special for |x - y|
+    points = []
+    for scale in _SCALES:
+        points.append(tuple(scale * c for c in shape))
+        points.append(tuple(-scale * c * (-1) ** i for i, c in enumerate(shape)))
+    if count > 1:
+        points.append(tuple((Fraction(1, 1000) if i % 2 else Fraction(10**6)) * c for i, c in enumerate(shape)))
+        points.append(tuple((Fraction(10**6) if i % 2 else Fraction(1, 1000)) * c for i, c in enumerate(shape)))
+    return points
+
+
+def extra_points(count: int, *exprs: Expr) -> list[tuple[Fraction, ...]]:
+    """More random points, drawn from the expressions themselves: no fixed list to aim a trap at."""
+    digest = hashlib.sha256("\n".join(sympy.srepr(e) for e in exprs).encode()).digest()
+    generator = random.Random(int.from_bytes(digest[:8], "big"))
+    return _random_points(count, generator, 16, denominators=(17, 19, 23, 29, 31, 37, 41, 43, 47, 97))
+
+
+# ------------------------------------------------------------------------ kinks
+
+
+def switch_arguments(expr: Expr) -> set[Expr]:
+    """Expressions whose zeros are where `expr` bends, jumps, or stops being real:
+    arguments of |x| and sign x, minus the edges of a function's domain (ln x at 0,
+    asin x at ±1), denominators, and bases of fractional powers."""
+    found: set[Expr] = set()
+    for node in sympy.preorder_traversal(expr):
+        if node.is_Pow and node.base.free_symbols:
+            exponent = node.exp
+            if not (exponent.is_Integer and exponent > 0):
+                found.add(node.base)
+        elif isinstance(node, sympy.Function) and node.args and node.args[0].free_symbols:
+            row = BY_SYMPY.get(type(node))
+            for edge in row.switches if row else ():
+                found.add(node.args[0] - sympy.Rational(edge.numerator, edge.denominator))
+    return found
+
+
+def kink_points(names: Sequence[str], *exprs: Expr) -> list[tuple[Fraction, ...]]:
+    """Points at, between and beyond the kinks of `exprs`, along lines through the first simple points."""
+    arguments = set().union(*(switch_arguments(e) for e in exprs))
+    if not arguments or not names:
+        return []
+    points: list[tuple[Fraction, ...]] = []
+    for base, i in lines(len(names)):
+        roots = set().union(*(line_roots(argument, names, base, i) for argument in arguments))
+        points += [base[:i] + (value,) + base[i + 1:] for value in _around(sorted(roots))]
+    return _unique(points)[:MAX_KINK_POINTS]
+
+
+def lines(count: int) -> list[tuple[tuple[Fraction, ...], int]]:
+    """Lines to search along: through the first simple points, parallel to each axis (base point, axis)."""
+    bases = [_row(_SIMPLE[0], count), _row(_SIMPLE[4], count)][: 1 if count == 1 else 2]
+    return [(base, i) for base in bases for i in range(count)]
+
+
+def line_roots(expr: Expr, names: Sequence[str], base: tuple[Fraction, ...], axis: int) -> set[Fraction]:
+    """Where `expr` is zero on the line through `base` along variable `axis`: exactly when rational, else to 40 bits."""
+    symbols = [symbol(n) for n in names]
+    moving = symbols[axis]
+    if moving not in expr.free_symbols:
+        return set()
+    t = sympy.Dummy("t", real=True)
+    fixed = {s: sympy.Rational(v.numerator, v.denominator) for s, v in zip(symbols, base) if s != moving}
+    return _real_roots(expr.subs(fixed).subs(moving, t), t)
+
+
+def _around(roots: list[Fraction]) -> list[Fraction]:
+    """Each root, two points in each gap between roots, and points beyond the first and last."""
+    if not roots:
+        return []
+    values = list(roots)
+    for a, b in itertools.pairwise(roots):
+        values += [a + (b - a) / 3, a + 2 * (b - a) / 3]
+    reach = max(abs(roots[0]), abs(roots[-1]), Fraction(1))
+    values += [roots[0] - reach / 3, roots[0] - Fraction(1, 7), roots[-1] + Fraction(1, 7), roots[-1] + reach / 3]
+    if len(roots) == 1:
+        small = max(abs(roots[0]), Fraction(1)) / 10**6
+        values += [roots[0] - small, roots[0] + small]
+    return values
+
+
+def _real_roots(h: Expr, t: sympy.Dummy, max_degree: int = 12) -> set[Fraction]:
+    """The real roots of h(t) (exactly when rational, else to 40 bits), if h is a rational function of t."""
+    try:
+        numerator = sympy.numer(sympy.together(h))
+        if not numerator.free_symbols <= {t} or not numerator.free_symbols:
+            return set()
+        poly = sympy.Poly(numerator, t)
+    except (sympy.polys.polyerrors.BasePolynomialError, TypeError, ValueError):
+        return set()
+    if poly.degree() > max_degree or poly.degree() < 1:
+        return set()
+    roots: set[Fraction] = set()
+    if poly.domain.is_QQ or poly.domain.is_ZZ:
+        for factor, _ in poly.factor_list()[1]:
+            if factor.degree() == 1:
+                a, b = factor.all_coeffs()
+                root = -b / a
+                roots.add(Fraction(int(root.p), int(root.q)))
+            else:
+                for (low, high), _ in factor.intervals(eps=sympy.Rational(1, 2**40)):
+                    middle = (low + high) / 2
+                    roots.add(Fraction(int(middle.p), int(middle.q)))
+        return roots
+    try:  # irrational coefficients (100000π): numerically
+        coefficients = [mpmath.mpf(sympy.N(c, 30)) for c in poly.all_coeffs()]
+        for r in mpmath.polyroots(coefficients, maxsteps=60, extraprec=60):
+            if abs(mpmath.im(r)) < 1e-20:
+                roots.add(Fraction(str(mpmath.nstr(mpmath.re(r), 20))))
+    except (mpmath.libmp.NoConvergence, TypeError, ValueError, ZeroDivisionError):
+        pass
+    return roots
+
+
+def _unique(points: Iterable[tuple]) -> list[tuple]:
+    seen: set[tuple] = set()
+    out = []
+    for p in points:
+        if p not in seen:
+            seen.add(p)
+            out.append(p)
+    return out
+
+
+# --------------------------------------------------------------- one point
+
+
+class At(enum.Enum):
+    SAME = "same"
+    DIFFERENT = "different"
+    UNCERTAIN = "uncertain"  # even MAX_PRECISION bits can't tell
+    SKIPPED = "skipped"  # the correct answer has no real value here, or which side of an edge is unknown
+    ANSWER_UNDEFINED = "answer_undefined"
+
+
+@dataclass(frozen=True)
+class PointResult:
+    at: At
+    got: Fraction | Interval | None = None
+    want: Fraction | Interval | None = None
+
+
+def _magnitude(value: Fraction | Interval) -> int | None:
+    """log₂ of |value| (None for 0, or for an interval around 0)."""
+    if isinstance(value, Fraction):
+        return None if value == 0 else value.numerator.bit_length() - value.denominator.bit_length()
+    low, high = lower(value), upper(value)
+    if low <= 0 <= high:
+        return None
+    return mpmath.mag(min(abs(low), abs(high))) - 1
+
+
+def decide(f: Compiled, g: Compiled, point: Sequence[Fraction], radicals: int = 0,
+           most: int = MAX_PRECISION) -> PointResult:
+    """Whether f and g are certainly equal (to the resolution), certainly different, or neither, at `point`."""
+    prec = BASE_PRECISION
+    while True:
+        try:
+            want = g.enclose(point, prec)
+        except TooLarge:  # not a gap in the domain: a value nobody can compute
+            return PointResult(At.UNCERTAIN)
+        except Undefined:
+            return PointResult(At.SKIPPED)
+        except Uncertain:
+            if prec >= DOMAIN_PRECISION:
+                return PointResult(At.SKIPPED)
+            prec *= 4
+            continue
+        try:
+            got = f.enclose(point, prec)
+        except TooLarge:
+            return PointResult(At.UNCERTAIN, want=want.value)
+        except Undefined:
+            return PointResult(At.ANSWER_UNDEFINED, want=want.value)
+        except Uncertain:
+            if prec >= DOMAIN_PRECISION:
+                return PointResult(At.SKIPPED)
+            prec *= 4
+            continue
+        if got.exact and want.exact:
+            return PointResult(At.SAME if got.value == want.value else At.DIFFERENT, got.value, want.value)
+        saved, iv.prec = iv.prec, prec
+        try:
+            difference = interval(got.value) - interval(want.value)
+            width = upper(difference) - lower(difference)
+        finally:
+            iv.prec = saved
+        if lower(difference) > 0 or upper(difference) < 0:
+            return PointResult(At.DIFFERENT, got.value, want.value)
+        largest, smallest = _extremes(got, want)
+        resolution = smallest - MARGIN - (2 + min(radicals, 6)) * (largest - smallest)
+        if width == 0 or mpmath.mag(width) <= resolution:
+            return PointResult(At.SAME, got.value, want.value)
+        needed = largest - resolution + 16  # to narrow the difference below the resolution
+        visible = largest - smallest + MARGIN  # to see a difference the size of the smallest term
+        target = needed if needed <= most else visible
+        if prec >= most or target > most:
+            return PointResult(At.UNCERTAIN, got.value, want.value)
+        prec = min(most, max(2 * prec, target))
+
+
+_ZERO = compile_expression(sympy.Integer(0), ())
+
+
+def zero_at(f: Compiled, point: Sequence[Fraction], exactly: bool = False) -> bool | None:
+    """Whether f is 0 at the point: True, False (certainly not), or None (undefined there, or undecided).
+
+    exactly: True only for an exact zero (an exact rational computation), not one to the resolution."""
+    result = decide(f, _ZERO, point)
+    if result.at is At.DIFFERENT:
+        return False
+    if result.at is At.SAME and (not exactly or isinstance(result.got, Fraction)):
+        return True
+    return None
+
+
+def _extremes(got: Enclosure, want: Enclosure) -> tuple[int, int]:
+    """log₂ of the largest and of the smallest magnitude that matter at this point."""
+    tops = [m for m in (got.largest, want.largest) if m is not None]
+    bottoms = [m for m in (got.smallest, want.smallest, _magnitude(want.value)) if m is not None]
+    largest = max(tops, default=0)
+    smallest = min(bottoms, default=-MARGIN)
+    return max(largest, smallest), smallest
+
+
+def radicals(expr: Expr) -> int:
+    """How many roots (non-integer powers) an expression takes: each deepens the cancellations it can hide."""
+    return sum(1 for node in sympy.preorder_traversal(expr) if node.is_Pow and not node.exp.is_Integer)
+
+
+# --------------------------------------------------------------- symbolic
+
+
+def prove(difference: Expr, seconds: float) -> bool | None:
+    """True if sympy shows `difference` is 0; False if it is a nonzero rational function
+    with rational coefficients (then it is nonzero almost everywhere); None if neither."""
+    if difference == 0:
+        return True
+    try:
+        with deadline(seconds):
+            cancelled = sympy.cancel(difference)  # e^x, sin x ... as generators: sound, and quick
+            if _plain_rational(difference):
+                return cancelled == 0
+            return True if cancelled == 0 or sympy.simplify(difference) == 0 else None
+    except OutOfTime:
+        return None
+    except (TypeError, ValueError, ArithmeticError, RecursionError, sympy.PolynomialError):
+        return None
+
+
+def _plain_rational(expr: Expr) -> bool:
+    """Built from symbols and rationals by +, × and integer powers only."""
+    for node in sympy.preorder_traversal(expr):
+        if node.is_Symbol or node.is_Rational or node.is_Add or node.is_Mul:
+            continue
+        if node.is_Pow and node.exp.is_Integer:
+            continue
+        return False
+    return True
+
+
+# ------------------------------------------------------------------ judging
+
+
+@dataclass
+class _Tally:
+    same: int = 0
+    generic: int = 0  # agreeing points with a coordinate that is not an integer
+    uncertain: list = field(default_factory=list)
+    undefined_at: tuple | None = None  # (point, correct value) where only the answer is undefined
+
+
+def _points(names: Sequence[str], answer: Expr, expected: Expr) -> Iterator[tuple[Role, tuple[Fraction, ...]]]:
+    """The points to look harder at, after the first ones: kinks, scales, the rest, and drawn ones."""
+    count = len(names)
+    for p in kink_points(names, answer, expected):
+        yield Role.KINK, p
+    for p in scale_points(count) if count else ():
+        yield Role.SCALE, p
+    for p in sample_points(count)[len(_SIMPLE):] if count else ():
+        yield Role.RANDOM, p
+    for p in extra_points(count, answer, expected) if count else ():
+        yield Role.RANDOM, p
+
+
+def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_seconds: float) -> Decision:
+    """Whether `answer` equals `expected` as real functions of the variables `names`."""
+    if answer == expected:
+        return Decision(Status.EQUAL)
+    symbols = [symbol(n) for n in names]
+    try:
+        f, g = compile_expression(answer, symbols), compile_expression(expected, symbols)
+    except Unsupported:
+        return Decision(Status.EQUAL if prove(answer - expected, symbolic_seconds) else Status.UNDECIDED)
+    roots = radicals(answer) + radicals(expected)
+    tally = _Tally()
+    seen: set[tuple[Fraction, ...]] = set()
+
+    def look(point: tuple[Fraction, ...], role: Role) -> Decision | None:
+        if point in seen:
+            return None
+        seen.add(point)
+        result = decide(f, g, point, roots, SCALE_PRECISION if role is Role.SCALE else MAX_PRECISION)
+        if result.at is At.DIFFERENT:
+            return Decision(Status.DIFFERENT, point, result.got, result.want)
+        if result.at is At.SAME:
+            tally.same += 1
+            tally.generic += any(c.denominator != 1 for c in point)
+        elif result.at is At.UNCERTAIN and role is not Role.SCALE:
+            tally.uncertain.append(point)
+        elif result.at is At.ANSWER_UNDEFINED and tally.undefined_at is None:
+            tally.undefined_at = (point, result.want)
+        return None
+
+    first = sample_points(len(symbols)) if symbols else [()]
+    for point in first:
+        found = look(point, Role.SIMPLE)
+        if found:
+            return found
+        if tally.same >= POINTS_WANTED or not symbols:
+            break
+    proof = prove(answer - expected, symbolic_seconds)
+    if proof:
+        return Decision(Status.EQUAL)
+    for role, point in _points(names, answer, expected):
+        found = look(point, role)
+        if found:
+            return found
+    if proof is False:
+        return Decision(Status.NOT_EQUAL)
+    enough = tally.same and (not symbols or (tally.generic >= GENERIC_WANTED and tally.same >= POINTS_WANTED))
+    if enough and not tally.uncertain:
+        return Decision(Status.NUMERIC)
+    if not enough and tally.undefined_at is not None:  # hardly a common domain to compare on
+        point, want = tally.undefined_at
+        return Decision(Status.UNDEFINED, point, None, want)
+    if tally.uncertain:
+        return Decision(Status.UNDECIDED, tally.uncertain[0])
+    return Decision(Status.NOT_EQUAL)
