@@ -17,7 +17,7 @@ from .compare import Context, Note, Outcome, Tolerance, compare
 from .limits import LIMITS, Limits
 from .parse import AUTO, Answer, Equation, InputError, Shape, read, to_sympy
 from .show import show
-from .words import TextEnum
+from .words import TextEnum, capitalized
 
 
 class Judgement(TextEnum):
@@ -56,8 +56,7 @@ TIMED_OUT = Verdict(Judgement.INVALID, Note.TIMEOUT, "Checking this answer took 
 
 
 def _sentence(text: str) -> str:
-    text = text.strip()
-    text = text[0].upper() + text[1:] if text else text
+    text = capitalized(text.strip())
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
@@ -131,7 +130,7 @@ def check(
     want = expected_answer(expected, shape, variables)
     names = tuple(variables) if variables is not None else variables_of(
         want, expected if isinstance(expected, str) else "")
-    context = Context(names, Tolerance.parse(tolerance), limits)
+    context = Context(names, Tolerance.parse(tolerance), limits, components=tuple(components))
     try:
         with deadline(limits.budget_seconds):
             got = read(answer, want.shape, names, components=components, limits=limits)

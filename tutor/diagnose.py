@@ -284,9 +284,13 @@ def _equals_right_answer(problem: Problem, candidate: WrongAnswer, tolerance: To
         return False
 
 
-def _differs(parts: Sequence[_Values | None], right: Sequence[_Values | None], tolerance: Tolerance | None) -> bool:
+def _differs(parts: Sequence[_Values | None], right: Sequence[_Values | None], tolerance: Tolerance | None,
+             keys: tuple = (None, None)) -> bool:
     """Whether values computed the same way show a candidate is not the right answer (cheaply:
-    only a candidate that agrees everywhere goes through the exercise's own check)."""
+    only a candidate that agrees everywhere goes through the exercise's own check). Point sets and
+    labels by their keys: different keys, different answers."""
+    if keys[0] is not None and keys[1] is not None:
+        return keys[0] != keys[1]
     if not right:
         return False  # nothing to compare with in this shape (a line y = mx + b for (m, b)): the check decides
     if len(parts) != len(right):
@@ -378,7 +382,10 @@ def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _T
         seen.add(key)
         if shape in (Shape.EXPRESSION, Shape.NUMBER, Shape.VECTOR) and None in parts and rank:
             continue  # a value the evaluator can't compute (W(x, k)): nothing to compare an answer with
-        if not _differs(parts, rights[reading], tolerance) and _equals_right_answer(problem, candidate, tolerance):
+        right_key = (_set_key(right.value) if right.shape == Shape.POINTS
+                     else right.value if right.shape == Shape.LABEL else None)
+        if not _differs(parts, rights[reading], tolerance, (lookup, right_key if right.shape == shape else None)) \
+                and _equals_right_answer(problem, candidate, tolerance):
             continue
         entries.append(_Entry(candidate, reading, parts, rank, len(entries), affine, lookup if rank else None))
     return _Table(tuple(entries), tolerance, _indexes(entries))

@@ -21,6 +21,7 @@ from . import __version__
 from .budget import OutOfTime, deadline
 from .check import TIMED_OUT, Judgement, Verdict
 from .compare import Note
+from .diagnose import prepare
 from .feedback import respond
 from .journal import Journal
 from .limits import LIMITS
@@ -176,6 +177,7 @@ def _check_task(pack: Pack, timeout: float, task: tuple[str, str, str], started:
     exercise = _variant(pack.exercise(exercise_id), student)
     label = ", ".join(f"{name} = {show(value)}" for name, value in exercise.params)
     started(label)
+    prepare(exercise.problem, exercise.tolerance, tuple(exercise.mistakes))  # trusted work, outside the answer's budget
     try:
         with deadline(timeout):  # the answer's whole grading, author's mistakes included
             verdict = respond(exercise, text)

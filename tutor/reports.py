@@ -20,6 +20,7 @@ from typing import Iterable
 from .check import Judgement
 from .compare import Note
 from .diagnose import AUTHOR
+from .misconceptions import BOTH
 from .grade import Gradebook, Result
 
 FILES = ("grades.csv", "answers.csv", "misconceptions.csv", "problems.csv", "report.json")
@@ -174,23 +175,25 @@ def misconceptions(book: Gradebook) -> list[dict]:
     """Per exercise, how often each diagnosed misconception (or author's mistake) explains a wrong answer.
 
     From the verdicts' notes: `misconception:<id>`, and `mistake:author` (named by its feedback,
-    which tells one anticipated mistake from another). `share` is of the exercise's wrong answers.
+    which tells one anticipated mistake from another). An answer with two mistakes at once
+    (`misconception:a+b`) counts for each; one that either of two explains (`a|b`) counts as `a|b`,
+    since the answer can't tell them apart. `share` is of the exercise's wrong answers.
     """
     found = []
     for exercise, results in _by_exercise(book).items():
         wrong = [r for r in results if r.verdict == Judgement.INCORRECT]
-        named = Counter(name for name in map(_misconception, wrong) if name)
+        named = Counter(name for result in wrong for name in _misconceptions(result))
         found += [{"exercise": exercise, "misconception": name, "count": count,
                    "share": Fraction(count, len(wrong))} for name, count in _most_common(named)]
     return found
 
 
-def _misconception(result: Result) -> str | None:
+def _misconceptions(result: Result) -> list[str]:
     if result.note.startswith(Note.MISCONCEPTION.of("")):
-        return result.note.removeprefix(Note.MISCONCEPTION.of(""))
+        return result.note.removeprefix(Note.MISCONCEPTION.of("")).split(BOTH)
     if result.note == Note.MISTAKE.of(AUTHOR):
-        return f"author: {result.feedback}"
-    return None
+        return [f"author: {result.feedback}"]
+    return []
 
 
 # ------------------------------------------------------------ the terminal

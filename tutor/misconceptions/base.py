@@ -17,6 +17,7 @@ from sympy import Expr
 
 from ..compare import Context
 from ..parse import Answer, Shape, symbol
+from ..words import capitalized
 
 OPENING = "It looks like you "
 BOTH = "+"  # joins the ids of two mistakes made at once, in a note: misconception:a+b
@@ -53,7 +54,7 @@ class Said:
         text = self.sentence[len(OPENING):] if self.sentence.startswith(OPENING) else self.sentence
         cut = min((i for i in (text.find(". "), text.find(": ")) if i >= 0), default=len(text))
         did, why = text[:cut].rstrip("."), text[cut + 2:].strip()
-        return did, why[:1].upper() + why[1:]
+        return did, capitalized(why)
 
 
 @dataclass(frozen=True)

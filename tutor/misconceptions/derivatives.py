@@ -237,13 +237,20 @@ Variant = tuple[tuple[Slip, Expr | None], ...]  # slips, each everywhere (None) 
 
 
 def _run(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple, variables: Sequence[str]) -> tuple[Expr, list[Site]]:
-    slips = Slips(frozenset(s for s, _ in variant), {s: p for s, p in variant if p is not None}, held)
+    only: dict[Slip, frozenset[Expr]] = {}
+    for slip, piece in variant:
+        if piece is not None:
+            only[slip] = only.get(slip, frozenset()) | {piece}
+    slips = Slips(frozenset(s for s, _ in variant), only, held)
     result = d.differentiate(f, v, slips, variables)
     return result, slips.sites
 
 
 def _keys(f: Expr, v: sympy.Symbol, slip: Slip, held: tuple, variables: Sequence[str]) -> list[Expr]:
     """The places where `slip` changes ∂f/∂v, in order."""
+    if slip in d.ONE_AT_A_TIME:
+        varying = [t for t in d.terms(f, tuple(variables)) if t.has(v)]
+        return varying if len(varying) > 1 else []
     _, sites = _run(f, v, ((slip, None),), held, variables)
     return list(dict.fromkeys(site.key for site in sites if site.slip == slip))
 
@@ -255,9 +262,9 @@ def slip_variants(f: Expr, v: sympy.Symbol, held: tuple, variables: Sequence[str
     alone: list[Variant] = []
     for slip in Slip:
         keys = _keys(f, v, slip, held, variables)
-        if keys:
+        if keys and slip not in d.ONE_AT_A_TIME:
             everywhere.append(((slip, None),))
-            alone += [((slip, key),) for key in keys[:_MAX_SITES]]
+        alone += [((slip, key),) for key in keys[:_MAX_SITES]]
     return everywhere, alone
 
 
@@ -373,10 +380,11 @@ def _pairs(everywhere: Sequence[Variant], alone: Sequence[Variant]) -> Iterable[
 
 
 def wrong_gradients(f: Expr, variables: Sequence[str], name: str = "f",
-                    pairs: bool = False) -> list[tuple[tuple[Said, ...], tuple[Expr, ...]]]:
+                    pairs: str = "") -> list[tuple[tuple[Said, ...], tuple[Expr, ...]]]:
     """(what is said, all the partials) for each slip applied in every partial where its rule is
     used, or at one piece of f wherever that piece appears, or at several such pieces (the cross
-    terms, the linear terms); then two slips at once (when `pairs`). The other partials stay right."""
+    terms, the linear terms); then two slips at once: none (pairs=""), those applied everywhere
+    ("everywhere"), or all ("all"). The other partials stay right."""
     f = d.rebuild(f)
     syms = [symbol(v) for v in variables]
     right = tuple(d.differentiate(f, s) for s in syms)
@@ -387,14 +395,14 @@ def wrong_gradients(f: Expr, variables: Sequence[str], name: str = "f",
         keys: list[Expr] = []
         for s, held in zip(syms, helds):
             keys += [k for k in _keys(f, s, slip, held, variables) if k not in keys]
-        if keys:
+        if keys and slip not in d.ONE_AT_A_TIME:
             everywhere.append(((slip, None),))
-            if len(keys) > 1:
-                alone += [((slip, key),) for key in keys[:_MAX_SITES]]
+        if len(keys) > 1 or slip in d.ONE_AT_A_TIME:
+            alone += [((slip, key),) for key in keys[:_MAX_SITES]]
     variants: list[Variant] = [*everywhere, *alone]
     variants += [a + b for a, b in combinations(alone, 2) if a[0][0] == b[0][0]]  # one slip, two places
     if pairs:
-        variants += list(_pairs(everywhere, alone))
+        variants += list(_pairs(everywhere, alone if pairs == "all" else ()))
     found = []
     seen = {tuple(fingerprint(r, variables) for r in right)}
     for variant in variants:

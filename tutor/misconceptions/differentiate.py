@@ -112,26 +112,23 @@ class Site:
 
 @dataclass
 class Slips:
-    """The slips of one derivation, and where they apply: `only[slip]` is the one piece a slip
+    """The slips of one derivation, and where they apply: `only[slip]` are the pieces a slip
     applies to (every piece where its rule is used when absent). Collects the sites it changed."""
 
     active: frozenset[Slip] = frozenset()
-    only: dict[Slip, Expr] = field(default_factory=dict)
+    only: dict[Slip, frozenset[Expr]] = field(default_factory=dict)
     held: tuple[sympy.Symbol, ...] = ()
     sites: list[Site] = field(default_factory=list)
 
     def use(self, slip: Slip, piece: Expr) -> bool:
         if slip not in self.active:
             return False
-        return slip not in self.only or self.only[slip] == piece
+        return slip not in self.only or piece in self.only[slip]
 
     def record(self, slip: Slip, key: Expr, right: Expr, wrong: Expr, piece: Expr | None = None,
                extra: Expr | None = None) -> None:
         if right != wrong:  # a form equal to the right one is caught where the whole answer is compared
             self.sites.append(Site(slip, key, key if piece is None else piece, right, wrong, extra))
-
-    def fresh(self) -> Slips:
-        return Slips(self.active, self.only, self.held)
 
 
 NONE = Slips()
@@ -150,16 +147,14 @@ def rebuild(e: Expr) -> Expr:
 
 def differentiate(f: Expr, v: sympy.Symbol, slips: Slips = NONE, variables: Sequence[str] = ()) -> Expr:
     """∂f/∂v term by term (the way a student reads f), with the slips about terms and rules."""
-    terms = _terms(f, tuple(variables))
-    varying = [t for t in terms if t.has(v)]
+    every = terms(f, tuple(variables))
+    varying = [t for t in every if t.has(v)]
     flipped = [t for t in varying if t.could_extract_minus_sign() and slips.use(Slip.SIGN, t)]
     if flipped and len(flipped) == len(varying):
         flipped = []  # the whole derivative negated is a lost leading minus, not a difference's sign
-    constant = [t for t in varying if slips.use(Slip.TERM_AS_CONSTANT, t)]
-    if len(constant) == len(varying):
-        constant = []  # every term held constant is no derivative at all, not a slip in one term
+    constant = [t for t in varying if Slip.TERM_AS_CONSTANT in slips.only and slips.use(Slip.TERM_AS_CONSTANT, t)]
     result = []
-    for t in terms:
+    for t in every:
         if not t.has(v):
             result.append(_constant_term(t, v, slips))
         elif t in constant:
@@ -177,8 +172,13 @@ def differentiate(f: Expr, v: sympy.Symbol, slips: Slips = NONE, variables: Sequ
     return sympy.Add(*result)
 
 
+# slips that apply to one term at a time, never everywhere: every term held constant is no
+# derivative at all, not a slip in one term
+ONE_AT_A_TIME = frozenset({Slip.TERM_AS_CONSTANT})
+
+
 @lru_cache(maxsize=256)
-def _terms(f: Expr, variables: tuple[str, ...]) -> tuple[Expr, ...]:
+def terms(f: Expr, variables: tuple[str, ...]) -> tuple[Expr, ...]:
     """f's terms in the order a student reads them (the order `show` writes them)."""
     return tuple(ordered_terms(f, variables))
 
@@ -295,7 +295,8 @@ def _power(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
     if base.is_Add and n.is_Integer and n > 1 and slips.use(Slip.POWER_OF_SUM, e):
         split = sympy.Add(*(t**n for t in base.args))
         wrong = derive(split, v, slips)
-        slips.record(Slip.POWER_OF_SUM, e, derive(e, v), wrong, extra=split)
+        shown = sympy.Add(*(sympy.Pow(t, n, evaluate=False) for t in base.args), evaluate=False)
+        slips.record(Slip.POWER_OF_SUM, e, derive(e, v), wrong, extra=shown)
         return wrong
     right = n * base ** (n - 1)
     outer = right
@@ -328,7 +329,8 @@ def _function(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
         if u.is_Add and slips.use(Slip.LOG_OF_SUM, e):
             split = sympy.Add(*(sympy.log(t) for t in u.args))
             wrong = derive(split, v, slips)
-            slips.record(Slip.LOG_OF_SUM, e, derive(e, v), wrong, extra=split)
+            shown = sympy.Add(*(sympy.log(t, evaluate=False) for t in u.args), evaluate=False)
+            slips.record(Slip.LOG_OF_SUM, e, derive(e, v), wrong, extra=shown)
             return wrong
         right = 1 / u
     else:

@@ -44,9 +44,6 @@ MISCONCEPTIONS = register(
         f"It looks like you computed D with the sign reversed, as f_xy² − f_xx·f_yy. It is {D_FORMULA}; "
         "here D = {D}."),
     Misconception(
-        "discriminant-plus", "computed D as f_xx·f_yy + f_xy²",
-        f"It looks like you added f_xy² in D. It is {D_FORMULA}, with a minus; here D = {{D}}."),
-    Misconception(
         "called-inconclusive", "called the test inconclusive where D ≠ 0",
         "It looks like you took {why} to mean the test cannot decide. Only D = 0 leaves it inconclusive; "
         "here D = {D}, so the point is {label}."),
@@ -91,11 +88,14 @@ def candidates(problem: ClassifyPoint) -> list[WrongAnswer]:
     elif label == Nature.INCONCLUSIVE and D == 0:
         wrong += [(extremum, say["inconclusive-called-extremum"]()) for extremum in (Nature.MINIMUM, Nature.MAXIMUM)]
         wrong.append((Nature.SADDLE, say["inconclusive-called-saddle"]()))
-    for misconception, wrong_d in (("discriminant-sign-reversed", -D), ("discriminant-plus", fxx * fyy + fxy**2)):
-        wrong.append((_test(wrong_d, fxx), say[misconception](D=d)))
-    if D != 0 and label in _ARTICLE:
-        zero = next((n for n, v in ((f"{name}_{x}{y}", fxy), *seconds.items()) if v == 0), None)
-        why = "D < 0" if D < 0 else f"{zero} = 0" if zero else "the second derivatives"
-        wrong.append((Nature.INCONCLUSIVE, say["called-inconclusive"](why=why, D=d, label=_ARTICLE[label])))
+    if D != 0 and label in _ARTICLE:  # what the student saw that looked undecided: a zero, or D < 0
+        zero = next((n for n, v in seconds.items() if v == 0), None) or ("D < 0" if D < 0 else None) \
+            or (f"{name}_{x}{y}" if fxy == 0 else None)
+        why = zero if zero in (None, "D < 0") else f"{zero} = 0"
+        wrong.append((Nature.INCONCLUSIVE, say["called-inconclusive"](why=why or "the test", D=d,
+                                                                        label=_ARTICLE[label])))
+    # D as f_xx·f_yy + f_xy² is not a misconception of its own here: it changes the label only where
+    # D < 0 < f_xx·f_yy + f_xy², and then it gives f_xx's label, as D reversed and f_xx alone do
+    wrong.append((_test(-D, fxx), say["discriminant-sign-reversed"](D=d)))
     return [WrongAnswer.of([said], Answer(Shape.LABEL, str(wrong_label))) for wrong_label, said in wrong
             if wrong_label != label]

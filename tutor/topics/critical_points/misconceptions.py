@@ -22,6 +22,7 @@ import sympy
 from sympy import Expr
 
 from ...calculus.critical import Nature, polynomial_zeros
+from ...calculus.roots import rational_polynomial
 from ...compare import Context, compare_equations, compare_numbers
 from ...misconceptions import Misconception, Pattern, Said, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import wrong_gradients
@@ -75,6 +76,7 @@ MISCONCEPTIONS = register(
 )
 
 _Set = tuple[tuple[tuple[Expr, ...], ...], tuple[Equation, ...]]  # points, lines
+_MAX_DEGREE = 4  # of f, for its wrong gradients to be solved (each partial then has degree 3 at most)
 
 
 # ------------------------------------------------------------------ point sets
@@ -97,8 +99,9 @@ def _among(point: tuple, points: Sequence[tuple], ctx: Context) -> bool:
     return any(_same(point, q, ctx) for q in points)
 
 
-def _list(items: Sequence, variables: Sequence[str]) -> str:
-    return and_list([show(i, variables) for i in items])
+def _list(items: Sequence, variables: Sequence[str], spellings: tuple = ()) -> str:
+    """Points and lines as a sentence lists them; the student's own with their decimals as typed."""
+    return and_list([show(i, variables, spellings=spellings) for i in items])
 
 
 def _differences(problem: CriticalPoints) -> Pattern:
@@ -134,14 +137,15 @@ def _differences(problem: CriticalPoints) -> Pattern:
             said.append(say["missed-critical-points"](missing=_list(missing, variables), equations=equations))
         outside_extra = [p for p in extra if _among(p, outside, ctx)]
         if outside_extra:
-            said.append(say["outside-region"](extra=_list(outside_extra, variables), region=region,
+            said.append(say["outside-region"](extra=_list(outside_extra, variables, ctx.spellings), region=region,
                                               verb="lies" if len(outside_extra) == 1 else "lie"))
         others = [p for p in extra if not _among(p, outside, ctx)] + extra_lines
         if others:
             zero = [[v for v, g in zip(variables, partials) if _zero_on(g, item, variables)] for item in others]
             if any(len(z) in (0, len(variables)) for z in zero):
                 return None  # a point where no partial is zero is some other mistake
-            said.append(say["extra-critical-points"](extra=_list(others, variables), which=f"∂{name}/∂{zero[0][0]}"))
+            said.append(say["extra-critical-points"](extra=_list(others, variables, ctx.spellings),
+                                                     which=f"∂{name}/∂{zero[0][0]}"))
         if len(said) == 2 and missing and others:
             return None  # a point replaced by another: a slip in solving, or some other mistake
         return tuple(said) if 1 <= len(said) <= 2 else None
@@ -281,7 +285,10 @@ def _solved(problem: CriticalPoints) -> list[tuple[tuple[Said, ...], _Set]]:
     gradient = problem.solution.gradient
     equations = " and ".join(f"∂{name}/∂{v} = 0" for v in variables)
     found: list[tuple[tuple[Said, ...], _Set]] = []
-    for said, wrong in wrong_gradients(f, variables, name, pairs=True):
+    polynomial = rational_polynomial(f, syms)
+    if polynomial is None or polynomial.total_degree() > _MAX_DEGREE:
+        return found  # systems a student solves by hand are small: beyond that, no wrong one is solved
+    for said, wrong in wrong_gradients(f, variables, name, pairs="everywhere"):
         zeros = polynomial_zeros(wrong, variables)
         if zeros is not None:
             found.append((said, zeros))
