@@ -7,7 +7,9 @@ least-squares solution, descent iterates with a tolerance, tangent planes and
 critical points. Each pair carries the truth, fixed when the corpus is built.
 
 The baseline is what many graders do: sympy's `parse_expr` with implicit
-multiplication and `^` as power, then `simplify(a - b) == 0`.
+multiplication and `^` as power, then `simplify(a - b) == 0`. `tutor.check` runs
+as every face runs it, in a worker process; the same checks in this process
+(`isolated=False`) show what the worker's message costs.
 
     python benchmarks/bench_check.py            # whole corpus, baseline on all of it
     python benchmarks/bench_check.py --sample 400   # baseline on a sample only
@@ -200,8 +202,15 @@ def baseline_correct(case: Case) -> bool:
 
 
 def ours_correct(case: Case) -> bool:
+    """As every face checks: in a worker process, where the memory and CPU limits hold."""
     return check(case.answer, case.expected, variables=case.variables, shape=case.shape,
                  tolerance=case.tolerance).correct
+
+
+def ours_here(case: Case) -> bool:
+    """In this process, as trusted callers may (isolated=False): the engine without the worker's message."""
+    return check(case.answer, case.expected, variables=case.variables, shape=case.shape,
+                 tolerance=case.tolerance, isolated=False).correct
 
 
 def _time(grader, cases: list[Case]) -> tuple[list[bool], list[float]]:
@@ -225,11 +234,13 @@ def main() -> None:
     cases = corpus()
     runnable = [c for c in cases if c is not HANGS_THE_BASELINE]
     baseline_cases = random.Random(1).sample(runnable, args.sample) if args.sample else runnable
-    for case in cases[:20]:  # warm up imports and caches for both
+    for case in cases[:20]:  # warm up imports and caches for all three
         ours_correct(case)
+        ours_here(case)
         baseline_correct(case)
 
     ours, our_times = _time(ours_correct, cases)
+    _, here_times = _time(ours_here, cases)
     theirs, their_times = _time(baseline_correct, baseline_cases)
     index = {id(c): i for i, c in enumerate(cases)}
 
@@ -246,6 +257,9 @@ def main() -> None:
     print(f"tutor.check : {our_rate:8.1f} answers/s   p50 {1000 * statistics.median(our_times):6.2f} ms"
           f"   p99 {1000 * _percentile(our_times, 0.99):6.2f} ms   max {1000 * max(our_times):6.1f} ms"
           f"   wrong verdicts {len(our_wrong)}")
+    here_p50 = 1000 * statistics.median(here_times)
+    print(f"  in-process: {len(cases) / sum(here_times):8.1f} answers/s   p50 {here_p50:6.2f} ms"
+          f"   p99 {1000 * _percentile(here_times, 0.99):6.2f} ms   (isolated=False: what the worker's message costs)")
     print(f"baseline    : {their_rate:8.1f} answers/s   p50 {1000 * statistics.median(their_times):6.2f} ms"
           f"   p99 {1000 * _percentile(their_times, 0.99):6.2f} ms   max {1000 * max(their_times):6.1f} ms"
           f"   wrong verdicts {len(their_wrong)}")

@@ -66,12 +66,12 @@ def main() -> None:
 
     plain, diagnosed, named = [], [], []
     for exercise, answer in cases:
-        respond(exercise, answer)  # warm: the candidates are built, sympy's caches filled
+        respond(exercise, answer, isolated=False)  # warm: the candidates are built, sympy's caches filled
         without = _seconds(lambda: exercise.problem.check(answer, exercise.spec.tolerance), args.repeat)
-        with_ = _seconds(lambda: respond(exercise, answer), args.repeat)
+        with_ = _seconds(lambda: respond(exercise, answer, isolated=False), args.repeat)
         plain.append(without)
         diagnosed.append(with_)
-        named.append(respond(exercise, answer).note.startswith(("misconception:", "mistake:")))
+        named.append(respond(exercise, answer, isolated=False).note.startswith(("misconception:", "mistake:")))
 
     ratio = sum(diagnosed) / sum(plain)
     per_answer = sorted(d / p for d, p in zip(diagnosed, plain))

@@ -53,7 +53,7 @@ def test_batch_keeps_order_and_survives_bad_lines(monkeypatch, capsys):
         json.dumps({"id": "d", "expected": "x"}),
         json.dumps({"id": "e", "answer": "x^", "expected": "x", "vars": "x"}),
     ]
-    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines) + "\n"))
+    _stdin(monkeypatch, ("\n".join(lines) + "\n").encode())
     assert main(["check", "--batch", "-"]) == 1
     out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r.get("id", r.get("line")) for r in out] == ["a", 2, "c", "d", "e"]
@@ -62,6 +62,35 @@ def test_batch_keeps_order_and_survives_bad_lines(monkeypatch, capsys):
     assert (out[2]["verdict"], out[2]["credit"]) == ("incorrect", 0.5)
     assert out[3]["error"] == "line 4: 'answer' is missing or not a string"
     assert (out[4]["verdict"], out[4]["note"]) == ("invalid", "parse_error:missing_operand")
+
+
+def _stdin(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_batch_survives_bytes_that_are_not_utf8_deep_nesting_long_lines_and_twice_given_keys(
+        monkeypatch, capsys):
+    good = json.dumps({"answer": "2x", "expected": "2*x"}).encode()
+    lines = [
+        good,
+        b'{"answer": "2x\xff\xfe", "expected": "2*x"}',  # not UTF-8
+        good,
+        b"[" * 50_000 + b"]" * 50_000,  # nested far past Python's recursion limit
+        good,
+        b'{"answer": "' + b"x" * 200_000 + b'", "expected": "x"}',  # longer than a line may be
+        good,
+        b'{"answer": "2x", "answer": "3x", "expected": "2*x"}',
+        good,
+    ]
+    _stdin(monkeypatch, b"\n".join(lines))  # and no newline at the end
+    assert main(["check", "--batch", "-"]) == 1
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["line"] for r in out] == list(range(1, 10))
+    assert [r.get("verdict") for r in out[::2]] == ["correct"] * 5
+    assert out[1]["error"] == "line 2: not UTF-8 text (byte 15 of the line)"
+    assert out[3]["error"] == "line 4: not a JSON object (nested too deeply)"
+    assert out[5]["error"] == "line 6: the line is longer than 131,072 bytes"
+    assert out[7]["error"] == "line 8: not a JSON object ('answer' is given twice)"
 
 
 def test_python_dash_m_works():

@@ -244,4 +244,4 @@ def test_candidates_are_built_once_per_variant():
 def test_out_of_time_names_nothing():
     problem = lesson("partial-x-3x2y3").problem
     assert diagnose(problem, "18xy^2") is not None
-    assert diagnose(problem, "18xy^2", limits=Limits(budget_seconds=0.0)) is None
+    assert diagnose(problem, "18xy^2", limits=Limits(work=0)) is None

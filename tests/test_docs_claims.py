@@ -137,17 +137,27 @@ def test_the_documented_limits_are_the_limits():
     page = re.sub(r"\s+", " ", page)
     for figure in [f"{LIMITS.max_length} characters", f"nesting depth {LIMITS.max_depth}",
                    f"exponents up to {LIMITS.max_exponent:,} in magnitude", f"{LIMITS.max_digits} digits",
-                   f"{LIMITS.budget_seconds:g} seconds for a whole check",
+                   f"{LIMITS.max_root_digits} digits for a number under a root",
+                   f"{LIMITS.work:,} work units and {LIMITS.budget_seconds:g} seconds of CPU time for a whole check",
+                   f"at most {LIMITS.symbolic_work:,} for one confirmation",
+                   f"CPU time is only the outer guard**, {LIMITS.budget_seconds:g} seconds a check",
+                   f"more than {LIMITS.max_yaml_values:,} values", f"nested more than {LIMITS.max_yaml_depth} levels",
+                   f"at most {LIMITS.max_pack_bytes >> 20} MiB, at most {LIMITS.max_exercises} exercises",
+                   f"an address space (`RLIMIT_AS`) of {LIMITS.memory_bytes >> 30} GiB",
                    f"at most {LIMITS.max_submission_bytes // 1024} KiB",
                    f"longer than {LIMITS.max_submission_bytes:,} bytes",
                    f"an answer over {LIMITS.max_length:,} characters"]:
-        assert figure in page
+        assert figure in page, figure
     equivalence = re.sub(r"\s+", " ", (REPO / "docs" / "explanation" / "equivalence.md").read_text(encoding="utf-8"))
-    for figure in [f"`simplify` within {LIMITS.symbolic_seconds:g} s", f"more than {MAX_PRECISION:,} bits",
+    for figure in [f"`simplify` within {LIMITS.symbolic_work:,} of its function calls",
+                   f"more than {MAX_PRECISION:,} bits",
                    f"at least {POINTS_WANTED} points, {GENERIC_WANTED} of them", f"2⁻{_superscript(MARGIN)} times",
                    "10⁻⁶ to 10⁹"]:
         assert figure in equivalence
     assert (min(_SCALES), max(_SCALES)) == (Fraction(1, 10**6), 10**9)
+    grade = (REPO / "docs" / "reference" / "grade.md").read_text(encoding="utf-8")
+    assert "before it is marked `timeout`: an outer guard, far above what any answer within the " in grade
+    assert f"| {LIMITS.budget_seconds:g} |" in grade
 
 
 def _superscript(n: int) -> str:

@@ -9,6 +9,7 @@ one disagrees. Agreement: `equal: true` needs correct, `false` needs incorrect,
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -86,7 +87,7 @@ DIFFERENT_ON_PURPOSE = {
 
 
 def _verdict(case: dict) -> str:
-    (result,) = check_lines([json.dumps(case)])
+    (result,) = check_lines(io.BytesIO(json.dumps(case).encode()))
     return result.get("verdict", "error")
 
 

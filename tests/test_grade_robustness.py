@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from tutor import grade
-from tutor.check import Verdict
 from tutor.cli import main
 from tutor.journal import FILE_NAME
 from tutor.reports import FILES
@@ -24,19 +23,21 @@ TESTS = Path(__file__).parent
 PACK = str(TESTS / "data" / "grade" / "pack.yaml")
 
 
-def blocking_check(real, log: Path):
-    """A check that, for the answer BLOCK, sleeps where no alarm can reach it: like sympy stuck in C.
+def spin_where_no_timer_reaches() -> None:
+    """Burn CPU with the profiling timer's signal blocked: like sympy stuck in C, where no timer of
+    Python's can stop it. Only the kernel's CPU limit on the worker process can."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPROF})
+    while True:
+        pass
 
-    SIGALRM is blocked, so the in-process budget can't fire: had the worker not been killed,
-    the answer would come back "correct" after 30 s. Each check logs the worker's pid.
-    """
+
+def blocking_check(real, log: Path):
+    """A check that spins, for the answer BLOCK, where no timer can reach it. Each check logs the worker's pid."""
     def check(exercise, text):
         with log.open("a") as stream:
             stream.write(f"{os.getpid()} {text}\n")
         if text == "BLOCK":
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
-            time.sleep(30)
-            return Verdict("correct", "equal", "Correct.")
+            spin_where_no_timer_reaches()
         return real(exercise, text)
     return check
 
@@ -105,7 +106,7 @@ def test_resume_refuses_a_journal_of_another_job(tmp_path, capsys):
     submissions.write_text("student,exercise,answer\na,cube,3x^2\n", encoding="utf-8")
     args = ["grade", PACK, str(submissions), "--out", str(tmp_path / "out")]
     assert main(args) == 0
-    assert main([*args, "--resume", "--timeout", "5"]) == 2
+    assert main([*args, "--resume", "--timeout", "3"]) == 2
     assert "is from grading another pack or with other settings" in capsys.readouterr().err
     assert main([*args, "--resume"]) == 0
 
@@ -116,16 +117,38 @@ def _work(task, started):
         raise ValueError("a bug")
     if task == "die":
         os._exit(3)  # as if the worker segfaulted or the out-of-memory killer came
-    if task == "hang":
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
-        time.sleep(30)
+    if task == "spin":
+        spin_where_no_timer_reaches()
+    if task == "sleep":
+        time.sleep(30)  # neither answers nor computes: a deadlock
+    if task == "memory":
+        return len(bytearray(4 << 30))  # past the worker's address space
     return task.upper()
 
 
-def test_the_pool_replaces_workers_that_hang_crash_or_raise():
-    tasks = ["a", "hang", "b", "raise", "c", "die", "d"]
+def test_the_pool_replaces_workers_that_spin_crash_raise_or_run_out_of_memory():
+    tasks = ["a", "spin", "b", "raise", "c", "die", "d", "memory", "e"]
+    started = time.monotonic()
     with Pool(_work, jobs=1, timeout=0.3) as pool:
         outcomes = dict(pool.run(enumerate(tasks)))
     assert [outcomes[i] for i in range(len(tasks))] == [
-        Finished("A"), Stopped("timeout", "info hang"), Finished("B"), Stopped("crashed", "info raise"),
-        Finished("C"), Stopped("crashed", "info die"), Finished("D")]
+        Finished("A"), Stopped("timeout", "info spin"), Finished("B"), Stopped("crashed", "info raise"),
+        Finished("C"), Stopped("crashed", "info die"), Finished("D"), Stopped("memory", "info memory"),
+        Finished("E")]
+    assert time.monotonic() - started < 20
+
+
+def test_a_worker_that_neither_answers_nor_computes_is_ended_by_the_watchdog():
+    with Pool(_work, jobs=1, timeout=0.3, watchdog=0.5) as pool:
+        outcomes = dict(pool.run(enumerate(["sleep", "a"])))
+    assert outcomes == {0: Stopped("crashed", "info sleep"), 1: Finished("A")}
+
+
+def test_the_kernel_limits_hold_for_a_single_call():
+    with Pool(timeout=0.3) as pool:
+        assert pool.call(str.upper, "a") == "A"
+        assert pool.call(spin_where_no_timer_reaches) == Stopped("timeout")
+        assert pool.call(bytearray, 4 << 30) == Stopped("memory")
+        with pytest.raises(ValueError, match="invalid literal"):
+            pool.call(int, "x")
+        assert pool.call(str.upper, "b") == "B"

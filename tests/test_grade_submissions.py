@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from tutor import packs
 from tutor.limits import LIMITS
-from tutor.safe_read import csv_rows
+from tutor.safe_read import UNBALANCED, csv_rows
 from tutor.submissions import read_submissions
 
 DATA = Path(__file__).parent / "data" / "grade"
@@ -118,13 +118,27 @@ def test_a_50_megabyte_answer_is_a_problem_read_in_bounded_memory(tmp_path):
     assert grown_kib < 20 * 1024  # the 50 MB row was never held whole
 
 
-def test_a_huge_quoted_field_over_many_lines_is_one_problem(tmp_path):
-    lines = "\n".join(['x, ""y""'] * 400_000)  # short lines, quotes and commas inside: a 4 MB field
+def test_a_quoted_field_longer_than_a_row_may_be_is_an_unbalanced_quote(tmp_path):
+    lines = "\n".join(['x, ""y""'] * 20_000)  # 200 KB inside one pair of quotes: more than a row may hold
     path = write(tmp_path / "a.csv", f'student,exercise,answer\nmallory,cube,"{lines}"\nbob,cube,"x"\n')
     answers, problems, _ = read(path)
     assert answers == [("bob", "cube", "x")]
-    assert problems == [f"{path}:2: the row is longer than {LIMITS.max_submission_bytes:,} bytes; "
-                        "the row is skipped"]
+    assert problems[0] == f"{path}:2: {UNBALANCED}; the row is skipped"
+    assert len(problems) == 20_000  # and each of the 19,999 lines after it, read again, is a row of two fields
+
+
+def test_an_unbalanced_quote_is_that_rows_problem_and_the_rows_after_it_are_read(tmp_path):
+    path = write(tmp_path / "a.csv", 'student,exercise,answer\ns01,cube,3x^2\ns02,cube,"min\n'
+                                     's03,cube,3x^2\ns04,fit,"m = 1/2, b = 7/3"\ns05,cube,x\n')
+    answers, problems, _ = read(path)
+    assert [a[0] for a in answers] == ["s01", "s03", "s04", "s05"]
+    assert problems == [f"{path}:3: {UNBALANCED}; the row is skipped"]
+
+
+def test_a_quoted_answer_may_run_over_lines(tmp_path):
+    path = write(tmp_path / "a.csv", 'student,exercise,answer\ns01,fit,"m = 1/2,\nb = 7/3"\ns02,cube,x\n')
+    answers, problems, _ = read(path)
+    assert answers == [("s01", "fit", "m = 1/2,\nb = 7/3"), ("s02", "cube", "x")] and problems == []
 
 
 def test_an_answer_over_the_length_limit_is_kept_just_over_it(tmp_path):
@@ -147,13 +161,15 @@ def test_yaml_is_never_constructed(tmp_path):
                         f"{path}:4: the answer to 'fit' must be text, in quotes if need be"]
 
 
-@pytest.mark.parametrize("name, content", [
-    ("deep.yaml", "student: a\nanswers: {cube: " + "[" * 60_000 + "]" * 60_000 + "}\n"),
-    ("deep.json", '{"student": "a", "answers": {"cube": ' + "[" * 60_000 + "]" * 60_000 + "}}"),
+@pytest.mark.parametrize("name, content, problem", [
+    ("deep.yaml", "student: a\nanswers: {cube: " + "[" * 60_000 + "]" * 60_000 + "}\n",
+     ":2: nested more than 64 levels deep"),
+    ("deep.json", '{"student": "a", "answers": {"cube": ' + "[" * 60_000 + "]" * 60_000 + "}}",
+     ": nested too deeply"),
 ])
-def test_deep_nesting_is_a_problem_not_a_crash(tmp_path, name, content):
+def test_deep_nesting_is_a_problem_not_a_crash(tmp_path, name, content, problem):
     path = write(tmp_path / name, content)
-    assert read(path)[1] == [f"{path}: nested too deeply"]
+    assert read(path)[1] == [f"{path}{problem}"]
 
 
 def test_json_problems_carry_their_lines(tmp_path):
@@ -201,13 +217,28 @@ def test_files_that_are_not_submissions(tmp_path):
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet='a",\n ', max_size=40), st.integers(1, 7))
 def test_rows_are_split_as_the_csv_module_reads_them(text, chunk):
-    """Splitting before parsing must agree with csv.reader wherever csv.reader reads the file."""
+    """Splitting before parsing must agree with csv.reader wherever every quote closes (strict csv
+    reads the file) and every row has the header's width (else a quote over lines is unbalanced)."""
     try:
-        expected = [row for row in csv.reader(io.StringIO(text, newline=""))]
+        expected = [row for row in csv.reader(io.StringIO(text, newline=""), strict=True)]
     except csv.Error:
         assume(False)
+    assume(len({len(row) for row in expected if row}) <= 1)
     data = text.encode()
     stream = io.BytesIO(data)
     stream.read = lambda size=-1, read=stream.read: read(min(size, chunk))  # tiny chunks: rows across them
     rows = list(csv_rows(stream, 1000))
     assert [row.cells for row in rows if row.cells != []] == [row for row in expected if row != []]
+
+
+@pytest.mark.parametrize("name, content", [
+    ("a.json", '{"student": "s1", "answers": {"cube": "3x^2", "cube": "1"}}'),
+    ("b.json", '{"student": "s1",\n "answers": {"cube": "3x^2",\n "cube": "1"}}'),
+    ("c.yaml", 'student: s1\nanswers: {cube: 3x^2, cube: "1"}\n'),
+])
+def test_a_key_given_twice_is_reported_in_json_as_in_yaml(tmp_path, name, content):
+    path = write(tmp_path / name, content)
+    answers, problems, _ = read(path)
+    assert answers == [("s1", "cube", "3x^2")]
+    assert len(problems) == 1 and problems[0].endswith("'cube' is given twice; the first answer is kept")
+

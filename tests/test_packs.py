@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import sympy
+import yaml
 
 from tutor import packs
 from tutor.cli import main
@@ -37,7 +38,8 @@ BROKEN = {
     'bad-tolerance.yaml': [
         "6:16: exercise 'a': a tolerance is a number like 1e-3 or decimal places like dp:4, not 'four places'",
     ],
-    'bad-yaml.yaml': [
+    'bad-yaml.yaml': [  # in libyaml's words, or the pure-Python parser's where PyYAML was built without it
+        "6:1: not valid YAML: did not find expected ',' or ']'" if yaml.__with_libyaml__ else
         "6:1: not valid YAML: expected ',' or ']', but got '<stream end>'",
     ],
     'csv-bad-column.yaml': [
@@ -68,7 +70,7 @@ BROKEN = {
         "1:1: the pack needs an id: 'pack: my-pack'",
     ],
     'negative-points.yaml': [
-        "6:13: exercise 'a': 'points' must be a number ≥ 0",
+        "6:13: exercise 'a': 'points' must be a number from 0 to 1,000,000",
     ],
     'no-exercises.yaml': [
         "2:12: the pack needs a non-empty list under 'exercises'",

@@ -1,71 +1,167 @@
-"""Wall-clock budgets for work on untrusted input.
+"""Budgets for work on untrusted input, counted so that a verdict never depends on the machine.
 
-Two mechanisms back each other up: code of ours calls `check_deadline()` in its
-loops, and in the main thread a POSIX interval timer interrupts long sympy calls.
-A computation stuck in C cannot be interrupted from inside the process; the
-grader therefore also runs answers in worker processes it can kill.
+A budget is a number of work units, not seconds: the same answer spends the same
+units on an idle machine and on a loaded one, so it gets the same verdict.
+
+- Evaluating an expression at a point spends one unit per node of its tree, more
+  for big exact numbers (tutor.evaluate).
+- Inside `counted(...)`, every Python function call spends a unit. That is for
+  sympy's open-ended algorithms (simplify, solve), whose work no size predicts.
+
+Spending past any enclosing budget raises OutOfTime. It is a BaseException, so a
+library's `except Exception` can't swallow it and carry on.
+
+CPU time is only the outer guard, `deadline(seconds)`: the budgets above are set
+so far below it that an answer within the size limits of tutor.limits never
+meets it. In a worker process (tutor.workers) the kernel enforces it too, in C
+code where nothing else can reach.
 """
 
 from __future__ import annotations
 
+import math
 import signal
+import sys
 import threading
 import time
-from contextlib import contextmanager
-from typing import Iterator
+from collections.abc import Callable
+from types import FrameType
 
 
-class OutOfTime(Exception):
-    """The budget of the innermost `deadline` ran out."""
+class OutOfTime(BaseException):
+    """A budget ran out: its work units, or the outer guard's CPU time."""
 
 
-_deadlines: list[float] = []
+class _Meter(threading.local):
+    """This thread's units spent, and the lowest ceiling among the budgets it is in."""
+
+    def __init__(self) -> None:
+        self.spent = 0
+        self.ceiling = math.inf
+        self.tripped = False  # OutOfTime raised for this ceiling: the body is unwinding
+        self.cpu_end = math.inf  # thread CPU time at which the outer guard runs out, where polled
 
 
-def _can_use_timer() -> bool:
-    return (
-        hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
+_meter = _Meter()
+_warmed: set[Callable[[], object]] = set()  # warm-ups done in this process
 
 
-def _on_alarm(signum, frame):  # noqa: ARG001 - signal handler signature
-    raise OutOfTime()
-
-
-def check_deadline() -> None:
-    if _deadlines and time.monotonic() > _deadlines[-1]:
+def _trip() -> None:
+    # Once per ceiling: cleanup code on the way out (finally blocks, __exit__) spends too.
+    if not _meter.tripped:
+        _meter.tripped = True
         raise OutOfTime()
 
 
-def remaining() -> float:
-    """Seconds left in the innermost budget (infinite when there is none)."""
-    return _deadlines[-1] - time.monotonic() if _deadlines else float("inf")
+def spend(units: int = 1) -> None:
+    """Charge `units` of work to every budget this thread is in."""
+    meter = _meter
+    meter.spent += units
+    if meter.spent > meter.ceiling:
+        _trip()
+    if meter.cpu_end != math.inf and time.thread_time() > meter.cpu_end:
+        _trip()
 
 
-@contextmanager
-def deadline(seconds: float) -> Iterator[None]:
-    """Raise OutOfTime in the body once `seconds` have passed.
+class budget:  # noqa: N801 - used like a function: `with budget(units):`
+    """Raise OutOfTime in the body once it has spent more than `units` (budgets nest)."""
 
-    Budgets nest: an inner budget never outlives the outer one.
+    def __init__(self, units: int):
+        self.units = units
+
+    def __enter__(self) -> None:
+        meter = _meter
+        self.outer = meter.ceiling, meter.tripped
+        meter.ceiling, meter.tripped = min(meter.ceiling, meter.spent + self.units), False
+
+    def __exit__(self, *exc: object) -> None:
+        _meter.ceiling, _meter.tripped = self.outer
+
+
+class counted(budget):  # noqa: N801
+    """A budget of `calls` units in which each Python function call spends one.
+
+    For sympy's algorithms only: counting costs about twice the time of the
+    calls counted. The count is the same on any machine. What a process did
+    before changes it, so the caller starts the work afresh (sympy's caches
+    emptied, the expression rebuilt: tutor.compare.afresh), and `warm_up`,
+    run uncounted before the first such region in a process, does the one-time
+    work (lazy imports, tables built on first use); what is left differs by a
+    few percent between processes.
     """
-    end = time.monotonic() + max(seconds, 0.0)
-    if _deadlines:
-        end = min(end, _deadlines[-1])
-    _deadlines.append(end)
-    use_timer = _can_use_timer()
-    previous = None
-    if use_timer:
-        previous = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, max(end - time.monotonic(), 1e-4))
-    try:
-        yield
-    finally:
-        _deadlines.pop()
-        if use_timer:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-            if _deadlines:  # re-arm the enclosing budget's timer
-                signal.setitimer(
-                    signal.ITIMER_REAL, max(_deadlines[-1] - time.monotonic(), 1e-4)
-                )
+
+    def __init__(self, calls: int, warm_up: Callable[[], object] | None = None):
+        super().__init__(calls)
+        self.warm_up = warm_up
+
+    def __enter__(self) -> None:
+        if self.warm_up is not None and self.warm_up not in _warmed:
+            _warmed.add(self.warm_up)
+            self.warm_up()
+        self.previous = sys.getprofile()
+        super().__enter__()
+        sys.setprofile(_count)
+
+    def __exit__(self, *exc: object) -> None:
+        super().__exit__()
+        # Last, and also when nested: Python removes a profile function that raised.
+        sys.setprofile(self.previous)
+
+
+_OURS = frozenset(f.__code__ for f in (budget.__exit__, counted.__exit__, budget.__enter__, counted.__enter__,
+                                       spend, _trip))
+
+
+def _count(frame: FrameType, event: str, arg: object, meter: _Meter = _meter) -> None:  # noqa: ARG001
+    if event == "call" and frame.f_code not in _OURS:
+        meter.spent += 1
+        if meter.spent > meter.ceiling:
+            _trip()
+
+
+# ------------------------------------------------------------ the outer guard
+
+_cpu_ends: list[float] = []  # the main thread's guards, innermost last, in process CPU seconds
+
+
+def _on_timer(signum: int, frame: FrameType | None) -> None:  # noqa: ARG001 - signal handler signature
+    if _cpu_ends:  # a guard is on: this is its timer, not one left over from an ended guard
+        raise OutOfTime()
+
+
+class deadline:  # noqa: N801 - used like a function: `with deadline(seconds):`
+    """Raise OutOfTime once the body has used `seconds` of CPU time (guards nest).
+
+    On the main thread a profiling timer (SIGPROF) interrupts long Python-level
+    work, sympy's included; elsewhere `spend` looks at the thread's CPU clock.
+    Code stuck in C is reached by neither: only a worker process's kernel limit
+    stops it.
+    """
+
+    def __init__(self, seconds: float):
+        self.seconds = max(seconds, 0.0)
+
+    def __enter__(self) -> None:
+        self.main = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        if not self.main:
+            meter = _meter
+            self.outer = meter.cpu_end, meter.tripped
+            meter.cpu_end, meter.tripped = min(meter.cpu_end, time.thread_time() + self.seconds), False
+            return
+        if signal.getsignal(signal.SIGPROF) is not _on_timer:
+            signal.signal(signal.SIGPROF, _on_timer)  # once: it stays, and does nothing between guards
+        end = time.process_time() + self.seconds
+        if _cpu_ends:
+            end = min(end, _cpu_ends[-1])
+        _cpu_ends.append(end)
+        signal.setitimer(signal.ITIMER_PROF, max(end - time.process_time(), 1e-4))
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.main:
+            _meter.cpu_end, _meter.tripped = self.outer
+            return
+        _cpu_ends.pop()
+        if _cpu_ends:  # re-arm the enclosing guard's timer
+            signal.setitimer(signal.ITIMER_PROF, max(_cpu_ends[-1] - time.process_time(), 1e-4))
+        else:
+            signal.setitimer(signal.ITIMER_PROF, 0)

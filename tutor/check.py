@@ -1,21 +1,28 @@
 """`check(answer, expected)`: read a student's text, compare it, give a Verdict.
 
 The one entry point the REPL, the grader, `tutor check` and the Python API
-share. Student text is read by `tutor.parse` (never evaluated); everything after
-reading runs inside the time budget of `Limits.budget_seconds`.
+share. Student text is read by `tutor.parse` (never evaluated); reading,
+comparing and writing how the answer was read all run inside one budget of
+work units (`Limits.work`) and, as the outer guard, of CPU time
+(`Limits.budget_seconds`): nothing of a verdict is computed after it. This runs
+in the calling process; `tutor.workers` runs it where memory and CPU limits hold.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass
-from typing import Iterable, Iterator, Sequence
+from typing import BinaryIO, cast
 
-from .budget import OutOfTime, deadline
+from . import workers
+from .budget import OutOfTime, budget, deadline
 from .compare import Context, Note, Outcome, Tolerance, compare
 from .limits import LIMITS, Limits
 from .parse import AUTO, Answer, Equation, InputError, Shape, read, to_sympy
+from .safe_read import text_lines
 from .show import show
 from .words import TextEnum, capitalized
 
@@ -53,6 +60,10 @@ class Verdict:
 
 
 TIMED_OUT = Verdict(Judgement.INVALID, Note.TIMEOUT, "Checking this answer took too long; please write it more simply.")
+TOO_LARGE = Verdict(Judgement.INVALID, Note.TOO_LARGE, "This answer is too large to check.")
+NUMBER_TOO_LARGE = Verdict(Judgement.INVALID, Note.TOO_LARGE, "This number is too large to work with.")
+CRASHED = Verdict(Judgement.INVALID, Note.CRASHED, "This answer could not be checked; please tell your instructor.")
+STOPPED = {"timeout": TIMED_OUT, "memory": TOO_LARGE, "crashed": CRASHED}  # a worker's Stopped.reason
 
 
 def _sentence(text: str) -> str:
@@ -115,9 +126,10 @@ def check(
     *,
     variables: Sequence[str] | None = None,
     shape: Shape | str | None = None,
-    tolerance: "str | float | Tolerance | None" = None,
+    tolerance: str | float | Tolerance | None = None,
     components: Sequence[str] = (),
     limits: Limits = LIMITS,
+    isolated: bool = True,
 ) -> Verdict:
     """Decide whether `answer` (untrusted text) equals `expected`.
 
@@ -126,23 +138,46 @@ def check(
     a student may use (default: those of the expected answer). shape: one of
     tutor.parse.SHAPES (default: the shape of the expected answer).
     tolerance: for decimals, `1e-3` (relative) or `dp:4` (decimal places).
+    isolated: check in a worker process (tutor.workers), where the memory and CPU
+    limits hold even inside C code. False checks in this process, for trusted
+    callers only: the work budgets still hold, but memory does not, and CPU time
+    only where Python code runs.
     """
+    if isolated and not workers.IN_WORKER:
+        return in_worker(_check_here, answer, expected, variables, shape, tolerance, tuple(components),
+                         None if limits is LIMITS else limits)  # positional and short: it is pickled
     want = expected_answer(expected, shape, variables)
     names = tuple(variables) if variables is not None else variables_of(
         want, expected if isinstance(expected, str) else "")
     context = Context(names, Tolerance.parse(tolerance), limits, components=tuple(components))
     try:
-        with deadline(limits.budget_seconds):
+        # In a worker the kernel's CPU limit is the default guard (its verdict is the same timeout).
+        guard = nullcontext() if workers.IN_WORKER and limits is LIMITS else deadline(limits.budget_seconds)
+        with guard, budget(limits.work):
             got = read(answer, want.shape, names, components=components, limits=limits)
-            outcome = compare(got, want, context)
+            return _verdict(compare(got, want, context), got, names)
     except InputError as error:
         note = Note.TOO_LARGE if error.note == Note.TOO_LARGE else Note.PARSE_ERROR.of(error.note)
         return Verdict(Judgement.INVALID, note, _sentence(error.message), column=error.column)
     except OutOfTime:
         return TIMED_OUT
     except (RecursionError, MemoryError):
-        return Verdict(Judgement.INVALID, Note.TOO_LARGE, "This answer is too large to check.")
-    return _verdict(outcome, got, names)
+        return TOO_LARGE
+    except OverflowError:  # a number path the limits missed: still a verdict, never a crash
+        return NUMBER_TOO_LARGE
+
+
+def in_worker(fn: Callable[..., Verdict], *args: object) -> Verdict:
+    """`fn(*args)` in a worker process; a worker stopped by its limits gives the verdict that says
+    why (timeout, too_large, crashed)."""
+    outcome = workers.isolated(fn, *args)
+    return STOPPED[outcome.reason] if isinstance(outcome, workers.Stopped) else cast(Verdict, outcome)
+
+
+def _check_here(answer: str, expected: object, variables: Sequence[str] | None, shape: str | None,
+                tolerance: str | float | Tolerance | None, components: Sequence[str], limits: Limits | None) -> Verdict:
+    return check(answer, expected, variables=variables, shape=shape, tolerance=tolerance,
+                 components=components, limits=limits or LIMITS, isolated=False)
 
 
 def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:
@@ -160,22 +195,30 @@ def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:
     )
 
 
-def check_lines(lines: Iterable[str], limits: Limits = LIMITS) -> Iterator[dict]:
+def check_lines(stream: BinaryIO, limits: Limits = LIMITS) -> Iterator[dict[str, object]]:
     """`tutor check --batch`: one JSON object per line in, one per line out, in order.
 
     Each input object has `answer` and `expected`, and optionally `id`, `vars`
     (a list or "x,y"), `shape`, `tol`, `components`. A line that can't be used
-    gives an object with `error` (and its line number) and the rest go on.
+    (not UTF-8, too long, not a JSON object, nested too deeply, a key given
+    twice) gives an object with `error` and its line number, and the rest go on.
     """
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+    for line in text_lines(stream, limits.max_submission_bytes):
+        number = line.number
+        if line.text is None:
+            yield {"line": number, "error": f"line {number}: {line.problem}"}
+            continue
+        if not line.text.strip():
             continue
         try:
-            request = json.loads(line)
-        except json.JSONDecodeError as error:
+            request = json.loads(line.text, object_pairs_hook=_unique_keys)
+        except (json.JSONDecodeError, _GivenTwice) as error:
             request = error
+        except RecursionError:
+            yield {"line": number, "error": f"line {number}: not a JSON object (nested too deeply)"}
+            continue
         if not isinstance(request, dict):
-            why = request if isinstance(request, json.JSONDecodeError) else "each line must be a JSON object"
+            why = request if isinstance(request, ValueError) else "each line must be a JSON object"
             yield {"line": number, "error": f"line {number}: not a JSON object ({why})"}
             continue
         head = {"id": request["id"]} if "id" in request else {"line": number}
@@ -193,6 +236,19 @@ def check_lines(lines: Iterable[str], limits: Limits = LIMITS) -> Iterator[dict]
             yield {**head, "error": f"line {number}: {error.message}"}
             continue
         yield {**head, **verdict.to_dict()}
+
+
+class _GivenTwice(ValueError):
+    """A JSON object with a key given twice (json keeps the last, silently)."""
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    found: dict[str, object] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _GivenTwice(f"'{key}' is given twice")
+        found[key] = value
+    return found
 
 
 def _field(request: dict, name: str) -> str:

@@ -13,22 +13,26 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
-
+from typing import BinaryIO
 
 from . import grade, packs, plot, reports, store
 from .calculus import SolveError
 from .check import Judgement, Verdict, check, check_lines, names
 from .errors import TutorError
 from .feedback import respond
-from .journal import JournalError
+from .journal import JournalError, JournalFailed
+from .limits import LIMITS
+from .outputs import Busy, OutputError, locked
 from .parse import SHAPES, InputError
 from .show import show
 from .submissions import read_submissions
 from .topics import TOPICS, Command
 
 EXIT_OK, EXIT_INCORRECT, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
+EXIT_IO = 74  # an output could not be written (sysexits' EX_IOERR)
+EXIT_BUG = 70  # only for a bug in the tutor (sysexits' EX_SOFTWARE): a traceback with --debug
 
 
 class UserError(TutorError):
@@ -61,7 +65,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.student is not None or args.seed is not None:
         raise UserError("--student and --seed choose a variant of an --exercise")
     if args.batch:
-        stream = sys.stdin if args.batch == "-" else _open_text(args.batch)
+        stream = sys.stdin.buffer if args.batch == "-" else _open_bytes(args.batch)
         failed = False
         for result in check_lines(stream):
             failed |= "error" in result
@@ -91,7 +95,7 @@ def _check_exercise(args: argparse.Namespace) -> int:
     try:
         spec = pack.exercise(exercise_id)
     except KeyError as error:
-        raise UserError(error.args[0])
+        raise UserError(error.args[0]) from None
     try:
         exercise = spec.variant(args.student if args.student is not None else args.seed)
     except TutorError as error:  # parameters that meet no `require`, a variant the solvers refuse
@@ -110,11 +114,11 @@ def _print_verdict(verdict: Verdict, answer: str, as_json: bool) -> int:
     return {Judgement.CORRECT: EXIT_OK, Judgement.INCORRECT: EXIT_INCORRECT}.get(verdict.verdict, EXIT_INVALID)
 
 
-def _open_text(path: str):
+def _open_bytes(path: str) -> BinaryIO:
     try:
-        return open(path, encoding="utf-8", errors="strict")
+        return open(path, "rb")
     except OSError as error:
-        raise UserError(f"can't read {path}: {error.strerror}")
+        raise UserError(f"can't read {path}: {error.strerror}") from None
 
 
 # ------------------------------------------------------------------------ solve
@@ -209,7 +213,7 @@ def run_pack(args: argparse.Namespace) -> int:
         try:
             specs = [pack.exercise(args.exercise)] if args.exercise else list(pack.exercises)
         except KeyError as error:
-            raise UserError(error.args[0])
+            raise UserError(error.args[0]) from None
         key = args.student if args.student is not None else args.seed
         print(f"{pack.id}: {pack.title} ({len(pack.exercises)} exercises)")
         for number, spec in enumerate(specs, start=1):
@@ -240,16 +244,19 @@ def run_pack(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if path.exists():
         raise UserError(f"{path} already exists; choose another name")
-    path.write_text(packs.TEMPLATE, encoding="utf-8")
+    try:
+        path.write_text(packs.TEMPLATE, encoding="utf-8")
+    except OSError as error:
+        raise OutputError(f"can't write {path} ({error.strerror})") from None
     print(f"wrote {path}; edit it, then run: tutor pack validate {path}")
     return EXIT_OK
 
 
-def _load_pack(name: str) -> "packs.Pack":
+def _load_pack(name: str) -> packs.Pack:
     try:
         return packs.load(name)
     except packs.PackError as error:
-        raise UserError("\n".join(error.problems))
+        raise UserError("\n".join(error.problems)) from None
 
 
 # --------------------------------------------------------------- practice, progress
@@ -272,14 +279,23 @@ def run_practice(args: argparse.Namespace) -> int:
     if args.topic and args.topic not in pack.tags:
         raise UserError(f"no skill '{args.topic}' in {pack.id}; try one of: {', '.join(pack.tags)}")
     home = store.default_home()
-    progress = store.Store(args.db or home / "progress.sqlite3")
+    progress = _open_store(args.db or home / "progress.sqlite3")
     options = {"seed": args.seed} if args.seed is not None else {}
     session = Session(pack, progress, args.student or _user(), topic=args.topic, **options)
     try:
         Shell(session, history=home / "history").run()
     finally:
         progress.close()
+        for notice in progress.take_notices():
+            print(f"tutor: {notice}", file=sys.stderr)
     return EXIT_OK
+
+
+def _open_store(path: Path) -> store.Store:
+    try:
+        return store.Store(path)
+    except store.StoreError as error:
+        raise UserError(str(error)) from None
 
 
 def _user() -> str:
@@ -298,7 +314,7 @@ def run_progress(args: argparse.Namespace) -> int:
     path = args.db or store.default_home() / "progress.sqlite3"
     if not path.exists():
         raise UserError(f"no progress yet at {path}; start with: tutor practice")
-    progress = store.Store(path)
+    progress = _open_store(path)
     try:
         summary = progress.summary()
     finally:
@@ -328,8 +344,9 @@ def setup_grade(parser: argparse.ArgumentParser) -> None:
                         help=f"where the reports go (default ./grades, or {GRADESCOPE_RESULTS} with --gradescope)")
     parser.add_argument("--jobs", type=_at_least(1, int), default=min(os.cpu_count() or 1, 8), metavar="N",
                         help="worker processes (default: one per core, at most 8)")
-    parser.add_argument("--timeout", type=_at_least(0.01, float), default=2.0, metavar="S",
-                        help="seconds one answer may take before it is marked timeout (default 2)")
+    parser.add_argument("--timeout", type=_at_least(0.01, float), default=LIMITS.budget_seconds, metavar="S",
+                        help="CPU seconds one answer may take before it is marked timeout: an outer guard, far "
+                             f"above what any answer within the limits needs (default {LIMITS.budget_seconds:g})")
     parser.add_argument("--resume", action="store_true",
                         help="finish an interrupted run from its journal in --out")
     parser.add_argument("--gradescope", action="store_true",
@@ -342,7 +359,7 @@ def _at_least(low: float, kind: type) -> Callable[[str], float]:
         try:
             value = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"not a number: {text}")
+            raise argparse.ArgumentTypeError(f"not a number: {text}") from None
         if value < low:
             raise argparse.ArgumentTypeError(f"must be at least {low}")
         return value
@@ -355,29 +372,33 @@ def run_grade(args: argparse.Namespace) -> int:
     paths = args.submissions or ([GRADESCOPE_SUBMISSION] if args.gradescope else [])
     if not paths:
         raise UserError("give the submissions: CSV files, YAML or JSON files, or folders of them")
+    missing = [path for path in paths if not Path(path).exists() and not Path(path).is_symlink()]
+    if missing:  # a mistyped path must not become an empty gradebook over the last one
+        raise UserError(f"no such file or folder: {missing[0]}; nothing was written")
     out = Path(args.out or (GRADESCOPE_RESULTS if args.gradescope else "grades"))
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UserError(f"can't write to {out}: {error.strerror}")
-    given = read_submissions(paths, pack)
+    given = read_submissions(paths, pack)  # all of the input, before anything is written
     for problem in given.problems:
         print(problem, file=sys.stderr)
     settings = {"jobs": args.jobs, "timeout": args.timeout,
                 "progress": _progress_bar() if sys.stderr.isatty() else None}
-    if args.gradescope:
-        book = grade.grade(pack, given, **settings)
-        print(f"wrote {reports.write_gradescope(book, out, time.monotonic() - started)}")
-    else:
-        try:
-            with grade.open_journal(out, pack, args.timeout, args.resume) as journal:
-                book = grade.grade(pack, given, journal=journal, **settings)
-        except JournalError as error:
-            raise UserError(str(error))
-        written = reports.write_reports(book, out)
-        print(reports.summary_table(book))
-        print(f"checked {book.checked} distinct answers in {time.monotonic() - started:.1f} s; "
-              f"wrote {', '.join(str(p) for p in written)}")
+    try:
+        with locked(out):
+            if args.gradescope:
+                book = grade.grade(pack, given, **settings)
+                print(f"wrote {reports.write_gradescope(book, out, time.monotonic() - started)}")
+            else:
+                with grade.open_journal(out, pack, args.timeout, args.resume) as journal:
+                    book = grade.grade(pack, given, journal=journal, **settings)
+                written = reports.write_reports(book, out)
+                print(reports.summary_table(book))
+                print(f"checked {book.checked} distinct answers in {time.monotonic() - started:.1f} s; "
+                      f"wrote {', '.join(str(p) for p in written)}")
+    except Busy as error:
+        raise UserError(str(error)) from None
+    except JournalFailed:
+        raise  # a full disk, say: not a usage error
+    except JournalError as error:  # another job's journal
+        raise UserError(str(error)) from None
     if given.problems:
         print(f"tutor: {len(given.problems)} problem(s) in the submissions; the rest was graded",
               file=sys.stderr)
@@ -438,6 +459,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as error:
         print(f"tutor: {error}", file=sys.stderr)
         return EXIT_USAGE
+    except (OutputError, JournalFailed) as error:  # the disk is full, a folder is read-only ...
+        print(f"tutor: {error}", file=sys.stderr)
+        return EXIT_IO
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -445,6 +469,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - the last line of defence before a person
         if args.debug:
             raise
-        print(f"tutor: something went wrong ({type(error).__name__}: {error}); "
-              "run with --debug for details", file=sys.stderr)
-        return 70
+        print(f"tutor: something went wrong ({type(error).__name__}: {error}); this is a bug in the tutor: "
+              "please report it, with the output of --debug", file=sys.stderr)
+        return EXIT_BUG

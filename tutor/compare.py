@@ -29,7 +29,7 @@ from .equality import (
     sample_points,
     zero_at,
 )
-from .evaluate import PRECISION, Unsupported, compile_expression, to_float, to_mpf
+from .evaluate import PRECISION, Unsupported, compile_expression, to_mpf
 from .functions import Interval, lower, upper
 from .limits import LIMITS, Limits
 from .parse import Answer, Equation, InputError, Shape, Spellings, symbol
@@ -68,10 +68,10 @@ class Tolerance:
             raise InputError("a tolerance can't be negative")
         return cls(relative=value)
 
-    def accepts(self, answer: float, expected: float) -> bool:
+    def accepts(self, answer: float | mpmath.mpf, expected: float | mpmath.mpf) -> bool:
         if self.places is not None:
-            return abs(answer - expected) <= 0.5 * 10.0**-self.places * (1 + 1e-9)
-        return abs(answer - expected) <= self.relative * abs(expected) * (1 + 1e-12) or answer == expected
+            return bool(abs(answer - expected) <= 0.5 * 10.0**-self.places * (1 + 1e-9))
+        return bool(abs(answer - expected) <= self.relative * abs(expected) * (1 + 1e-12) or answer == expected)
 
     def __str__(self) -> str:
         if self.places is not None:
@@ -252,7 +252,7 @@ UNDECIDED_MESSAGE = ("Your {what} could not be checked with certainty, so it is 
 
 def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = "answer") -> Outcome:
     names = _names(ctx, answer, expected)
-    judgement = judge(answer, expected, names, ctx.limits.symbolic_seconds)
+    judgement = judge(answer, expected, names, ctx.limits.symbolic_work)
     return _outcome(judgement, names, what)
 
 
@@ -286,7 +286,7 @@ def _names(ctx: Context, *exprs: Expr) -> list[str]:
 
 
 def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "answer") -> Outcome:
-    judgement = judge(answer, expected, (), ctx.limits.symbolic_seconds)
+    judgement = judge(answer, expected, (), ctx.limits.symbolic_work)
     status = judgement.status
     if status is Status.UNDEFINED:
         return Outcome(False, Note.UNDEFINED, f"Your {what} is not a real number.")
@@ -294,14 +294,15 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
         return _outcome(judgement, (), what)
     got, want = judgement.got, judgement.want
     typed = format_value(got, ctx.spellings)
+    mine, theirs = _middle(got), _middle(want)  # not floats: 1e400 is a number too
     if ctx.tolerance is not None and (ctx.decimals or expected.has(sympy.Float)):
-        if ctx.tolerance.accepts(to_float(_middle(got)), to_float(_middle(want))):
+        if ctx.tolerance.accepts(mine, theirs):
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
         return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right {ctx.tolerance.describe()}.")
     if isinstance(got, Fraction) and isinstance(want, Fraction) and _rounds_to(got, want, ctx.spellings):
         return Outcome(False, Note.DECIMAL_FOR_EXACT,
                        f"Your {what} {typed} is close: the exact value is wanted; write it as a fraction.")
-    close = abs(to_float(_middle(got)) - to_float(_middle(want))) <= 1e-3 * max(1.0, abs(to_float(_middle(want))))
+    close = abs(mine - theirs) <= 1e-3 * max(1, abs(theirs))
     if close and not isinstance(want, Fraction) and isinstance(got, Fraction):
         return Outcome(False, Note.INEXACT, f"Your {what} {typed} is close, but an exact value is expected.")
     return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right.")
@@ -376,7 +377,7 @@ def _on_locus(point: tuple, locus: Equation, ctx: Context) -> bool:
     difference = (locus.lhs - locus.rhs).subs(substitution)
     if difference.free_symbols:
         return False
-    return judge(difference, sympy.Integer(0), (), ctx.limits.symbolic_seconds).status.equal
+    return judge(difference, sympy.Integer(0), (), ctx.limits.symbolic_work).status.equal
 
 
 def compare_points(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
@@ -439,7 +440,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if not a.free_symbols:
         return Outcome(False, Note.NOT_EQUIVALENT, "Your equation has no variables in it.")
     names = _names(ctx, a, e)
-    same = judge(a, e, names, ctx.limits.symbolic_seconds)  # the same equation, sides perhaps swapped
+    same = judge(a, e, names, ctx.limits.symbolic_work)  # the same equation, sides perhaps swapped
     if same.status.equal:
         return Outcome.right(Note.NUMERIC if same.status is Status.NUMERIC else Note.EQUAL)
     reference = _reference(a, e, names)
@@ -447,7 +448,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         return _not_equivalent(a, e, names)
     a_there, e_there = reference
     # a = c·e for one constant c: a·e(q) = e·a(q) everywhere, for the reference point q
-    judgement = judge(a * e_there, e * a_there, names, ctx.limits.symbolic_seconds)
+    judgement = judge(a * e_there, e * a_there, names, ctx.limits.symbolic_work)
     if judgement.status.equal:
         return Outcome.right(Note.NUMERIC if judgement.status is Status.NUMERIC else Note.EQUAL)
     if judgement.status is Status.UNDECIDED:

@@ -26,12 +26,14 @@ answer is dropped when the cache is built, so a correct answer can never be
 diagnosed.
 
 The work is counted, not timed: at most _MAX_TRIES candidates are compared with
-one answer, so the same answer gets the same diagnosis on any machine. The
-check's wall-clock budget stays only as the outer guard against a hostile answer.
+one answer, within a quarter of the check's work budget (tutor.budget.budget),
+so the same answer gets the same diagnosis on any machine. The CPU deadline
+stays only as the outer guard against a hostile answer.
 """
 
 from __future__ import annotations
 
+import contextlib
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -43,10 +45,10 @@ import mpmath
 from sympy import Expr, Float, Integer
 from sympy.polys.polyerrors import BasePolynomialError
 
-from .budget import OutOfTime, deadline
+from .budget import OutOfTime, budget
 from .check import Judgement, Verdict, expected_answer
 from .compare import Context, Note, Tolerance, compare, compare_expressions, compare_numbers, sample_points
-from .evaluate import Evaluation, Undefined, Unsupported, agree, compile_expression, to_float
+from .evaluate import Evaluation, Undefined, Unsupported, agree, compile_expression, to_float, to_mpf
 from .limits import LIMITS, Limits
 from .misconceptions import BOTH, EITHER, Componentwise, Option, Pattern, Said, WrongAnswer, either, told
 from .parse import Answer, Equation, InputError, Shape, read, symbol
@@ -56,9 +58,10 @@ from .topics import Problem, candidates
 AUTHOR = "author"  # the misconception id of a pack author's own `mistakes:`
 _POINTS = 4  # sample points an expression must agree at to match a candidate
 _ENOUGH = 3  # fewer defined points than this: leave the decision to the engine
-_CACHE_SIZE = 512  # exercise variants whose candidates are kept
+_CACHE_SIZE = 1024  # exercise variants whose candidates are kept
 _MAX_TRIES = 300  # candidates compared with one answer at most: the work budget of a diagnosis
 _NEAR = 1e-9  # how close (relative) a first value must be to file an exact candidate as near
+_BUDGET_SHARE = 4  # a quarter of a check's work budget, for naming the mistake after the check
 _ZERO = Evaluation(Fraction(0), mpmath.mpf(0))
 
 
@@ -66,7 +69,7 @@ class AuthorMistake(Protocol):
     """A pack author's anticipated wrong answer and what to tell a student who gives it."""
 
     @property
-    def answer(self) -> str: ...
+    def answer(self) -> str | Answer: ...  # as written, or read for one variant
 
     @property
     def feedback(self) -> str: ...
@@ -430,12 +433,10 @@ _table = lru_cache(maxsize=_CACHE_SIZE)(_build)  # once per exercise variant (an
 
 
 def prepare(problem: Problem, tolerance: Tolerance | None = None, mistakes: tuple = ()) -> None:
-    """Build this variant's candidates now (cached): trusted work, done before an answer is checked,
-    so that diagnosing it compares only."""
-    try:
+    """Build this variant's candidates now (cached): trusted work, done before an answer's limits start,
+    so that diagnosing it spends only the answer's own budget."""
+    with contextlib.suppress(*_BUILD_ERRORS):  # diagnose meets the same failure and names nothing
         _table_for(problem, tolerance, tuple(mistakes))
-    except _BUILD_ERRORS:
-        pass  # diagnose meets the same failure and names nothing
 
 
 def offered(problem: Problem, tolerance: Tolerance | None = None, mistakes: tuple = ()) -> tuple:
@@ -531,7 +532,7 @@ def _agrees(student: _Student, part: tuple, expr: Expr, names: Sequence[str], wa
             if got is None:
                 continue
             if not (agree(got, value) or want.constant and tolerance is not None
-                    and tolerance.accepts(to_float(got.value), to_float(value.value))):
+                    and tolerance.accepts(to_mpf(got.value), to_mpf(value.value))):
                 return False
             agreed += 1
     except Unsupported:
@@ -799,7 +800,7 @@ def diagnose(problem: Problem, text: str, tolerance: Tolerance | None = None, mi
         return None
     student = _Student(text, limits)
     try:
-        with deadline(limits.budget_seconds):  # the outer guard only: the search itself is counted
+        with budget(limits.work // _BUDGET_SHARE):  # counted, as the check is: the same on any machine
             found = _best(_Search(table, student, limits).run(problem, shape_only))
     except (OutOfTime, RecursionError, MemoryError, ArithmeticError):
         return None  # no name for the mistake; the verdict stands as it is

@@ -25,8 +25,9 @@ a difference built from the terms a student typed (10^-50·sin x, the 5 left
 by √(10^90 + x²) − 10^45 + 5, (1 + 10^-45)·E) is larger than that and shows.
 A point that would need more than MAX_PRECISION bits is uncertain; if that
 happens at any point but the very large or very small ones, the verdict is
-UNDECIDED. The points and precisions are fixed by the inputs; only sympy's
-proof runs against the clock, and when it runs out the points decide.
+UNDECIDED. The points and precisions are fixed by the inputs, and sympy's
+proof by a count of its work (tutor.budget), not a clock: when it runs out the
+points decide, the same way on any machine.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ import enum
 import functools
 import hashlib
 import itertools
+import math
+import pickle
 import random
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -44,8 +47,9 @@ import mpmath
 import sympy
 from mpmath import iv
 from sympy import Expr
+from sympy.core.cache import clear_cache
 
-from .budget import OutOfTime, deadline
+from .budget import OutOfTime, counted
 from .evaluate import (
     Compiled,
     Enclosure,
@@ -371,14 +375,29 @@ def radicals(expr: Expr) -> int:
 # --------------------------------------------------------------- symbolic
 
 
-def prove(difference: Expr, seconds: float) -> bool | None:
+def prove(difference: Expr, work: int) -> bool | None:
     """True if sympy shows `difference` is 0; False if it is a nonzero rational function
-    with rational coefficients (then it is nonzero almost everywhere); None if neither."""
+    with rational coefficients (then it is nonzero almost everywhere); None if neither.
+
+    `cancel` (e^x, sin x ... as generators: sound, and quick) settles a small difference
+    uncounted: its answer does not depend on the time or the work it takes. Anything else is
+    counted, `work` of sympy's function calls at most, afresh (tutor.budget.counted), so the
+    answer is the same on any machine."""
     if difference == 0:
         return True
+    if _small(difference):
+        try:
+            cancelled = sympy.cancel(difference)
+        except (TypeError, ValueError, ArithmeticError, RecursionError, sympy.PolynomialError):
+            cancelled = None
+        if cancelled == 0:
+            return True
+        if cancelled is not None and _plain_rational(difference):
+            return False
+    difference = afresh(difference)
     try:
-        with deadline(seconds):
-            cancelled = sympy.cancel(difference)  # e^x, sin x ... as generators: sound, and quick
+        with counted(work, warm_up=_warm_up):
+            cancelled = sympy.cancel(difference)
             if _plain_rational(difference):
                 return cancelled == 0
             return True if cancelled == 0 or sympy.simplify(difference) == 0 else None
@@ -386,6 +405,50 @@ def prove(difference: Expr, seconds: float) -> bool | None:
         return None
     except (TypeError, ValueError, ArithmeticError, RecursionError, sympy.PolynomialError):
         return None
+
+
+def afresh(value: object) -> object:
+    """`value` rebuilt with sympy's caches emptied, so that the work counted on it next is the same
+    whatever this process computed before (tutor.budget.counted)."""
+    clear_cache()
+    return pickle.loads(pickle.dumps(value))
+
+
+def _warm_up() -> None:
+    """What sympy does once per process on the way to a proof (lazy imports, tables): not counted."""
+    x = symbol("x")
+    for difference in (sympy.sin(x) ** 2 + sympy.cos(x) ** 2 - 1, sympy.log(2 * x) - sympy.log(x) - sympy.log(2),
+                       sympy.exp(2 * x) - sympy.exp(x) ** 2, sympy.sqrt(x**2) - sympy.Abs(x),
+                       (x + 1) ** 2 - x**2 - 2 * x - 1, 1 / (x + 1) - 1 / (x**2 - 1) * (x - 1)):
+        sympy.simplify(afresh(difference))
+        sympy.cancel(sympy.expand(difference))
+
+
+_SMALL_TERMS, _SMALL_DEGREE = 400, 60  # multiplied out: cancel settles such a difference in milliseconds
+
+
+def _small(e: Expr) -> bool:
+    terms, degree = _extent(e)
+    return terms <= _SMALL_TERMS and degree <= _SMALL_DEGREE
+
+
+def _extent(e: Expr) -> tuple[int, int]:
+    """Upper bounds on the terms and the degree of `e` multiplied out (capped), from its tree alone;
+    a function of something counts as one more variable."""
+    cap = (_SMALL_TERMS + 1, _SMALL_DEGREE + 1)
+    if e.is_Add or e.is_Mul:
+        parts = [_extent(a) for a in e.args]
+        if e.is_Add:
+            terms, degree = sum(t for t, _ in parts), max(d for _, d in parts)
+        else:
+            terms, degree = math.prod(t for t, _ in parts), sum(d for _, d in parts)
+        return min(terms, cap[0]), min(degree, cap[1])
+    if e.is_Pow and e.exp.is_Integer:
+        (terms, degree), n = _extent(e.base), abs(int(e.exp))
+        if n > _SMALL_DEGREE:
+            return cap if degree else (1, 0)
+        return (1 if terms == 1 else min(math.comb(terms + n - 1, n), cap[0])), min(degree * n, cap[1])
+    return (1, 0) if e.is_number else (1, 1)
 
 
 def _plain_rational(expr: Expr) -> bool:
@@ -423,7 +486,7 @@ def _points(names: Sequence[str], answer: Expr, expected: Expr) -> Iterator[tupl
         yield Role.RANDOM, p
 
 
-def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_seconds: float) -> Decision:
+def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_work: int) -> Decision:
     """Whether `answer` equals `expected` as real functions of the variables `names`."""
     if answer == expected:
         return Decision(Status.EQUAL)
@@ -431,7 +494,7 @@ def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_seconds: 
     try:
         f, g = compile_expression(answer, symbols), compile_expression(expected, symbols)
     except Unsupported:
-        return Decision(Status.EQUAL if prove(answer - expected, symbolic_seconds) else Status.UNDECIDED)
+        return Decision(Status.EQUAL if prove(answer - expected, symbolic_work) else Status.UNDECIDED)
     roots = radicals(answer) + radicals(expected)
     tally = _Tally()
     seen: set[tuple[Fraction, ...]] = set()
@@ -459,7 +522,7 @@ def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_seconds: 
             return found
         if tally.same >= POINTS_WANTED or not symbols:
             break
-    proof = prove(answer - expected, symbolic_seconds)
+    proof = prove(answer - expected, symbolic_work)
     if proof:
         return Decision(Status.EQUAL)
     for role, point in _points(names, answer, expected):

@@ -17,7 +17,10 @@ to a fractional power ...) raises `Undefined`, so the caller can skip that
 point; an interval too wide to tell (is this 0 or not?) raises `Uncertain`.
 Arguments so large that the result means nothing (sin of 10⁴⁰, e to the 10⁷)
 raise `TooLarge`, a kind of Undefined, which also keeps hostile input from
-running for long.
+running for long: the bounds are decided before the work, from sizes, so the
+outcome never depends on the machine. Exact rationals that grow past
+`_MAX_EXACT_BITS` go on as floats or intervals. Each evaluation spends work
+units (tutor.budget): the size of the expression, times the precision asked for.
 The functions themselves come from the one table in `tutor.functions`.
 """
 
@@ -32,7 +35,7 @@ import sympy
 from mpmath import iv
 from sympy import Expr
 
-from .budget import check_deadline
+from .budget import spend
 from .functions import (
     BY_SYMPY,
     HUGE_ARGUMENT,
@@ -143,9 +146,8 @@ class _Point:
         return mpmath.mpf(text)
 
     def add(self, values: list[Value]) -> Value:
-        exact = [v for v in values if isinstance(v, Fraction)]
-        if len(exact) == len(values):
-            return sum(exact, Fraction(0))
+        if _exact(values):
+            return sum(values, Fraction(0))
         floats = [to_mpf(v) for v in values]
         self.scale = max(self.scale, max(abs(v) for v in floats))
         return mpmath.fsum(floats)
@@ -153,10 +155,7 @@ class _Point:
     def mul(self, values: list[Value]) -> Value:
         result: Value = Fraction(1)
         for value in values:
-            if isinstance(result, Fraction) and isinstance(value, Fraction):
-                result = result * value
-            else:
-                result = to_mpf(result) * to_mpf(value)
+            result = result * value if _exact((result, value)) else to_mpf(result) * to_mpf(value)
         return result
 
     def pow(self, base: Value, exponent: Value) -> Value:
@@ -232,8 +231,11 @@ class _Enclosing:
     def add(self, values: list) -> Fraction | Interval:
         for v in values:
             self.term(v)
-        exact = sum((v for v in values if isinstance(v, Fraction)), Fraction(0))
+        rationals = [v for v in values if isinstance(v, Fraction)]
         inexact = [v for v in values if not isinstance(v, Fraction)]
+        if not _exact(rationals):  # too big to add exactly: as intervals
+            inexact, rationals = inexact + [self.leaf(v) for v in rationals], []
+        exact = sum(rationals, Fraction(0))
         if not inexact:
             return exact
         total = self.leaf(exact) if exact else inexact.pop()
@@ -245,10 +247,10 @@ class _Enclosing:
         exact = Fraction(1)
         inexact = []
         for v in values:
-            if isinstance(v, Fraction):
+            if isinstance(v, Fraction) and _exact((exact, v)):
                 exact *= v
             else:
-                inexact.append(v)
+                inexact.append(self.leaf(v))
         if not inexact or exact == 0:
             return exact
         product = self.leaf(exact) if exact != 1 else inexact.pop()
@@ -326,9 +328,19 @@ def _exact_pow(base: Value, exponent: Value) -> Fraction | None:
         raise Undefined("a negative number to a fractional power")
     if exponent.denominator <= 64 and abs(exponent.numerator) < 10_000:
         root = _exact_root(base, exponent.denominator)
-        if root is not None:
+        if root is not None and _bits(root) * abs(exponent.numerator) <= _MAX_EXACT_BITS:
             return root**exponent.numerator
     return None
+
+
+def _bits(value: Fraction) -> int:
+    return max(value.numerator.bit_length(), value.denominator.bit_length())
+
+
+def _exact(values: Sequence[object]) -> bool:
+    """Whether exact arithmetic on these values stays within the size bound (all rational, small enough)."""
+    rationals = [v for v in values if isinstance(v, Fraction)]
+    return len(rationals) == len(values) and sum(_bits(v) for v in rationals) <= _MAX_EXACT_BITS
 
 
 def _exact_root(value: Fraction, degree: int) -> Fraction | None:
@@ -369,10 +381,11 @@ class Compiled:
 
     def __init__(self, expr: Expr, variables: Sequence[sympy.Symbol]):
         self._body = _compile(expr, {v: i for i, v in enumerate(variables)})
+        self._size = _nodes(expr)  # work units of one evaluation
 
     def __call__(self, point: Sequence[Value]) -> Evaluation:
         """The value at `point`: exact, or to about 60 digits."""
-        check_deadline()
+        spend(self._size)
         arithmetic = _Point()
         with mpmath.workprec(PRECISION):
             try:
@@ -387,7 +400,7 @@ class Compiled:
 
     def enclose(self, point: Sequence[Fraction], prec: int) -> Enclosure:
         """An enclosure of the value at `point`, computed with intervals of `prec` bits."""
-        check_deadline()
+        spend(self._size * max(1, prec // PRECISION))
         arithmetic = _Enclosing()
         saved = iv.prec
         iv.prec = prec
@@ -398,6 +411,10 @@ class Compiled:
         finally:
             iv.prec = saved
         return Enclosure(value, arithmetic.largest, arithmetic.smallest)
+
+
+def _nodes(e: Expr) -> int:
+    return 1 + sum(map(_nodes, e.args))
 
 
 def _not_real(point: Sequence, arithmetic: _Arithmetic) -> Any:

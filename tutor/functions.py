@@ -258,7 +258,12 @@ def _factorial_real(x: mpmath.mpf) -> mpmath.mpf:
 def _factorial_interval(x: Interval) -> Interval:
     if upper(x) > 10**5:
         raise TooLarge("argument too large")
+    if lower(x) < -_NEGATIVE_GAMMA:  # mpmath's interval gamma recurses once per unit below 0
+        raise TooLarge("argument too far below 0")
     return _finite(iv.gamma(x + 1))
+
+
+_NEGATIVE_GAMMA = 200  # a recursion of this depth holds in any stack; so the answer does not depend on it
 
 
 def _at_zero(value: int | None) -> Callable[[Fraction], Fraction | None]:

@@ -19,10 +19,9 @@ from typing import Callable, Iterator
 
 from . import __version__
 from .budget import OutOfTime, deadline
-from .check import TIMED_OUT, Judgement, Verdict
+from .check import STOPPED, TIMED_OUT, Judgement, Verdict
 from .compare import Note
-from .diagnose import prepare
-from .feedback import respond
+from .feedback import prepared, respond
 from .journal import Journal
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
@@ -31,8 +30,6 @@ from .submissions import Problem, Submissions, Submitted
 from .workers import Finished, Pool
 
 UNANSWERED = Verdict(Judgement.UNANSWERED, Note.NO_ANSWER, "No answer.")
-CRASHED = Verdict(Judgement.INVALID, Note.CRASHED, "This answer could not be checked; please tell your instructor.")
-KILL_GRACE = 0.5  # seconds past an answer's budget before its worker is killed rather than waited for
 
 Progress = Callable[[int, int], None]  # (answers checked so far, answers to check)
 
@@ -155,12 +152,17 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: i
                progress: Progress | None) -> Iterator[tuple[str, Graded]]:
     if not todo:
         return
-    with Pool(partial(_check_task, pack, timeout), min(jobs, len(todo)), timeout + KILL_GRACE) as pool:
+    if jobs > 1:  # trusted work done once here, not once in each worker: the forked workers inherit it
+        for exercise_id in dict.fromkeys(exercise for _, (exercise, _, _) in todo):
+            spec = pack.exercise(exercise_id)
+            if not spec.parameterised:
+                _variant(spec, "")
+    with Pool(partial(_check_task, pack, timeout), min(jobs, len(todo)), timeout) as pool:
         for done, (key, outcome) in enumerate(pool.run(todo), start=1):
             if isinstance(outcome, Finished):
                 result = outcome.value
             else:
-                result = Graded(TIMED_OUT if outcome.reason == "timeout" else CRASHED, outcome.info or "")
+                result = Graded(STOPPED[outcome.reason], outcome.info or "")
             if progress is not None:
                 progress(done, len(todo))
             yield key, result
@@ -177,7 +179,6 @@ def _check_task(pack: Pack, timeout: float, task: tuple[str, str, str], started:
     exercise = _variant(pack.exercise(exercise_id), student)
     label = ", ".join(f"{name} = {show(value)}" for name, value in exercise.params)
     started(label)
-    prepare(exercise.problem, exercise.tolerance, tuple(exercise.mistakes))  # trusted work, outside the answer's budget
     try:
         with deadline(timeout):  # the answer's whole grading, author's mistakes included
             verdict = respond(exercise, text)
@@ -194,5 +195,5 @@ def _variant(spec: ExerciseSpec, student: str) -> Exercise:
     if key not in _variants:
         if len(_variants) >= _MAX_VARIANTS:
             _variants.clear()
-        _variants[key] = spec.variant(student)
+        _variants[key] = prepared(spec.variant(student))
     return _variants[key]

@@ -22,6 +22,10 @@ class JournalError(TutorError):
     """The journal can't be used for this run; the message says why in a sentence."""
 
 
+class JournalFailed(JournalError):
+    """The journal could not be written (a full disk): what was committed is kept."""
+
+
 class Journal:
     def __init__(self, folder: Path, fingerprint: str, resume: bool):
         self.path = folder / FILE_NAME
@@ -40,7 +44,7 @@ class Journal:
             (stored,) = self.db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
         except (sqlite3.Error, OSError) as error:
             hint = "; run without --resume to start afresh" if resume else ""
-            raise JournalError(f"{self.path} can't be used ({error}){hint}")
+            raise JournalError(f"{self.path} can't be used ({error}){hint}") from None
         if stored != fingerprint:
             self.db.close()
             raise JournalError(f"{self.path} is from grading another pack or with other settings; "
@@ -57,11 +61,19 @@ class Journal:
         return dict(self.db.execute("SELECT key, record FROM results"))
 
     def add(self, key: str, record: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, record))
-        if time.monotonic() - self.last_commit >= _COMMIT_EVERY:
-            self.db.commit()
-            self.last_commit = time.monotonic()
+        try:
+            self.db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, record))
+            if time.monotonic() - self.last_commit >= _COMMIT_EVERY:  # when to commit, not what: any timing
+                self.db.commit()                                      # gives the same results
+                self.last_commit = time.monotonic()
+        except sqlite3.Error as error:
+            raise JournalFailed(f"{self.path} can't be written ({error}); the results so far are kept: "
+                                "free some space, then run again with --resume") from None
 
     def close(self) -> None:
-        self.db.commit()
-        self.db.close()
+        try:
+            self.db.commit()
+        except sqlite3.Error:
+            pass  # what was committed before is kept; the error was reported where it happened
+        finally:
+            self.db.close()

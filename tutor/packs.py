@@ -14,19 +14,23 @@ import difflib
 import hashlib
 import random
 import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from importlib import resources
 from pathlib import Path
-from typing import Iterator, Mapping, Sequence
+from typing import cast
 
 import sympy
 import yaml
 from sympy import Expr
 
+from .check import expected_answer, variables_of
 from .compare import Tolerance
 from .errors import TutorError, Where
+from .limits import LIMITS, Limits
 from .parse import Answer, Equation, InputError, Shape, read, symbol
+from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
 from .steps import Step
 from .topics import KINDS, FieldError, Problem
@@ -79,15 +83,21 @@ class _Report:
 
 @dataclass(frozen=True)
 class Param:
+    """A parameter: one of `choices`, or a number from `low` to `high` (whole, or over one of the
+    denominators), drawn without listing the range."""
+
     name: str
     choices: tuple[Expr, ...] = ()
     low: Fraction | None = None
     high: Fraction | None = None
-    denominators: tuple[int, ...] = (1,)
+    denominators: tuple[int, ...] | None = None  # None: whole numbers
 
     def draw(self, rng: random.Random) -> Expr:
         if self.choices:
             return rng.choice(self.choices)
+        assert self.low is not None and self.high is not None  # a range, when there are no choices
+        if self.denominators is None:
+            return sympy.Integer(rng.randint(int(self.low), int(self.high)))  # as choice() from the range would
         q = rng.choice(self.denominators)
         low, high = int(self.low * q), int(self.high * q)
         return sympy.Rational(rng.randint(min(low, high), max(low, high)), q)
@@ -140,7 +150,7 @@ def _read_condition(text: str, names: Sequence[str]) -> list[Condition]:
 class Mistake:
     """An author's anticipated wrong answer and what to tell a student who gives it."""
 
-    answer: str
+    answer: str | Answer  # as written; for one variant, read with its parameters' values
     feedback: str
 
 
@@ -167,13 +177,17 @@ class ExerciseSpec:
     def parameterised(self) -> bool:
         return bool(self.params)
 
-    def variant(self, key: object = None) -> "Exercise":
+    def variant(self, key: object = None) -> Exercise:
         """The exercise with its parameters drawn for `key` (a student id or a number)."""
         seed = variant_seed(self.pack, self.id, key) if self.params else None
         values = self.draw(seed) if self.params else {}
+        return self.with_values(tuple((s.name, v) for s, v in values.items()), seed)
+
+    def with_values(self, params: tuple[tuple[str, Expr], ...], seed: int | None = None) -> Exercise:
+        """The variant with these parameter values."""
+        values = {symbol(name): value for name, value in params}
         data = {name: substitute(value, values) for name, value in self.data.items()}
-        problem = KINDS[self.kind].exercise.build(data)
-        return Exercise(self, problem, seed, tuple((s.name, v) for s, v in values.items()))
+        return Exercise(self, KINDS[self.kind].exercise.build(data), seed, params)
 
     def draw(self, seed: int) -> dict[sympy.Symbol, Expr]:
         rng = random.Random(seed)
@@ -221,15 +235,58 @@ class Exercise:
     def tolerance(self) -> Tolerance | None:
         return self.spec.tolerance
 
-    @property
-    def mistakes(self) -> tuple[Mistake, ...]:
-        return self.spec.mistakes
-
     def prompt(self, latex: bool = False) -> str:
         return self.problem.prompt(latex=latex)
 
     def expected(self) -> Answer:
         return self.problem.expected()
+
+    @property
+    def mistakes(self) -> tuple[Mistake, ...]:
+        """The author's mistakes for this variant: with parameters, each read with their values
+        (one that can't be read is left out here; validation reports it)."""
+        if not self.params:
+            return self.spec.mistakes
+        found = []
+        for mistake in self.spec.mistakes:
+            try:
+                found.append(Mistake(self.author_text(mistake.answer), mistake.feedback))
+            except TutorError:
+                continue
+        return tuple(found)
+
+    def author_text(self, text: str | Answer) -> Answer:
+        """An answer written in the pack (`answer:`, a mistake) for this variant: read in the exercise's
+        shape, its parameters replaced by their values. InputError for a name that is neither a
+        variable nor a parameter."""
+        if isinstance(text, Answer):
+            return text  # read already
+        problem = self.problem
+        names = (*problem.answer_variables, *(name for name, _ in self.params))
+        answer = expected_answer(text, problem.shape, names)
+        unknown = sorted(set(variables_of(answer)) - set(names))
+        if unknown:
+            raise InputError(f"unknown name '{unknown[0]}' (it is neither a variable nor a parameter)")
+        values = {symbol(name): value for name, value in self.params}
+        return Answer(answer.shape, substitute(answer.value, values))
+
+    def author_problems(self, right_answers: bool = True) -> list[str]:
+        """What is wrong with the author's fields on this variant: a mistake that can't be read or
+        (if asked) is a right answer, hints that can't be given."""
+        problems = []
+        for mistake in self.spec.mistakes:
+            try:
+                answer = self.author_text(mistake.answer)
+            except TutorError as error:
+                problems.append(f"the mistake '{mistake.answer}' can't be read: {error.message}")
+                continue
+            if right_answers and self.problem.check(show(answer.value, self.problem.variables), self.tolerance).correct:
+                problems.append(f"the mistake '{mistake.answer}' is a right answer")
+        try:
+            self.hints()
+        except (TutorError, TypeError, ArithmeticError, NotImplementedError) as error:
+            problems.append(f"its hints can't be given: {getattr(error, 'message', error)}")
+        return problems
 
     def steps(self) -> Step | None:
         return self.problem.steps()
@@ -274,40 +331,39 @@ def built_in_path(name: str) -> Path:
     return built_in_folder() / f"{name}.yaml"
 
 
-def load(name_or_path: str | Path) -> Pack:
+def load(name_or_path: str | Path, limits: Limits = LIMITS) -> Pack:
     """A built-in pack by id (`gradients`), or a pack file by path."""
     text = str(name_or_path)
     if text in BUILT_IN and not Path(text).is_file():
         path = built_in_path(text)
-        return load_text(path.read_text(encoding="utf-8"), f"built-in:{text}", path.parent)
+        return load_text(path.read_text(encoding="utf-8"), f"built-in:{text}", path.parent, limits)
     path = Path(text)
     try:
-        content = path.read_bytes().decode("utf-8")
+        content = read_file(path, limits.max_pack_bytes).decode("utf-8")
     except FileNotFoundError:
         known = ", ".join(BUILT_IN)
-        raise PackError([f"{text}: no such pack file (built-in packs: {known})"])
+        raise PackError([f"{text}: no such pack file (built-in packs: {known})"]) from None
+    except FileRefused as refused:
+        raise PackError([f"{text}: not read: {refused}"]) from None
     except UnicodeDecodeError as error:
-        raise PackError([f"{text}: not UTF-8 text (byte {error.start})"])
+        raise PackError([f"{text}: not UTF-8 text (byte {error.start})"]) from None
     except OSError as error:
-        raise PackError([f"{text}: can't read it ({error.strerror})"])
-    return load_text(content, str(path), path.parent)
+        raise PackError([f"{text}: can't read it ({error.strerror})"]) from None
+    return load_text(content, str(path), path.parent, limits)
 
 
-def load_text(text: str, source: str, folder: Path) -> Pack:
+def load_text(text: str, source: str, folder: Path, limits: Limits = LIMITS) -> Pack:
     report = _Report(source)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{source}:{mark.line + 1}:{mark.column + 1}" if mark else source
-        problem = getattr(error, "problem", None) or str(error)
-        raise PackError([f"{where}: not valid YAML: {problem}"])
+        composed = compose_yaml(text, limits.max_yaml_values, limits.max_yaml_depth)
+    except YamlError as error:
+        where = f"{source}:{error.line}:{error.column}" if error.line else source
+        raise PackError([f"{where}: {error.message}"]) from None
+    if composed.tagged:  # nothing of a file with such tags is read further
+        raise PackError([f"{Where.of(source, n)}: YAML tags like {n.tag} are not allowed" for n in composed.tagged])
+    root = composed.root
     if not isinstance(root, yaml.MappingNode):
         raise PackError([f"{source}:1:1: a pack is a mapping with 'pack', 'title' and 'exercises'"])
-    tagged = [f"{Where.of(source, n)}: YAML tags like {n.tag} are not allowed" for n in _nodes(root)
-              if n.tag not in _PLAIN_TAGS]
-    if tagged:  # nothing of a file with such tags is read further
-        raise PackError(tagged)
     top = _mapping(root, report, None, _PACK_KEYS, "pack")
     pack_id = _text(top.get("pack"), report, None, "pack") if "pack" in top else None
     if pack_id is None:
@@ -319,6 +375,9 @@ def load_text(text: str, source: str, folder: Path) -> Pack:
     listing = top.get("exercises")
     if not isinstance(listing, yaml.SequenceNode) or not listing.value:
         report.add(listing or root, "the pack needs a non-empty list under 'exercises'")
+    elif len(listing.value) > limits.max_exercises:
+        report.add(listing, f"a pack has at most {limits.max_exercises} exercises, not {len(listing.value)}; "
+                            "split it into several packs")
     else:
         seen: dict[str, int] = {}
         for node in listing.value:
@@ -355,20 +414,6 @@ def _id_of(node: yaml.Node) -> str | None:
             if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode):
                 return str(value.value)
     return None
-
-
-_PLAIN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")}
-
-
-def _nodes(node: yaml.Node) -> Iterator[yaml.Node]:
-    yield node
-    if isinstance(node, yaml.SequenceNode):
-        for child in node.value:
-            yield from _nodes(child)
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield from _nodes(key)
-            yield from _nodes(value)
 
 
 def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: set[str] | Mapping,
@@ -500,13 +545,11 @@ def _common(nodes: dict, report: _Report, exercise: str) -> dict:
         else:
             report.add(tags, "'tags' must be a list of words, like [gradients]", exercise)
     if "points" in nodes:
-        try:
-            points = Fraction(str(nodes["points"].value))
-            if points < 0:
-                raise ValueError
+        points = _weight(nodes["points"])
+        if points is None:
+            report.add(nodes["points"], f"'points' must be a number from 0 to {LIMITS.max_parameter:,}", exercise)
+        else:
             out["points"] = points
-        except (ValueError, AttributeError, TypeError):
-            report.add(nodes["points"], "'points' must be a number ≥ 0", exercise)
     if "tolerance" in nodes:
         try:
             out["tolerance"] = Tolerance.parse(str(nodes["tolerance"].value))
@@ -523,6 +566,19 @@ def _common(nodes: dict, report: _Report, exercise: str) -> dict:
     if "mistakes" in nodes:
         out["mistakes"] = _mistakes(nodes["mistakes"], report, exercise)
     return out
+
+
+def _weight(node: yaml.Node) -> Fraction | None:
+    """`points:` read as an answer is, within its limits (Fraction("1e-999999999") would never finish)."""
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    try:
+        value = cast(Expr, read(str(node.value), Shape.NUMBER, ()).value)
+    except InputError:
+        return None
+    if not (value.is_Rational and 0 <= value <= LIMITS.max_parameter):
+        return None
+    return Fraction(int(value.p), int(value.q))
 
 
 def _mistakes(node: yaml.Node, report: _Report, exercise: str) -> tuple[Mistake, ...]:
@@ -543,7 +599,7 @@ def _mistakes(node: yaml.Node, report: _Report, exercise: str) -> tuple[Mistake,
     return tuple(found)
 
 
-def _params(node: yaml.Node | None, report: _Report, exercise: str) -> tuple[Param, ...]:
+def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limits = LIMITS) -> tuple[Param, ...]:
     if node is None:
         return ()
     if not isinstance(node, yaml.MappingNode):
@@ -564,10 +620,16 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str) -> tuple[Par
             continue
         values = spec[kinds[0]]
         try:
-            items = [read(str(v.value), "number", ()).value for v in getattr(values, "value", [])
+            items = [cast(Expr, read(str(v.value), "number", ()).value) for v in getattr(values, "value", [])
                      if isinstance(v, yaml.ScalarNode)]
             if not isinstance(values, yaml.SequenceNode) or len(items) != len(values.value) or not items:
                 raise ValueError
+            if not all(i.is_Rational for i in items):
+                raise ValueError
+            if any(abs(i) > limits.max_parameter for i in items):
+                report.add(values, f"parameter '{name}': values are at most {limits.max_parameter:,} in size",
+                           exercise)
+                continue
             if kinds[0] == "choice":
                 params.append(Param(name, choices=tuple(items)))
                 continue
@@ -576,11 +638,13 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str) -> tuple[Par
             if kinds[0] == "int":
                 if not all(i.is_Integer for i in items):
                     raise ValueError
-                params.append(Param(name, choices=tuple(sympy.Integer(i) for i in range(int(items[0]), int(items[1]) + 1))))
+                params.append(Param(name, low=Fraction(int(items[0])), high=Fraction(int(items[1]))))
                 continue
             denominators = (2, 3, 4, 5)
             if "denominators" in spec:
                 denominators = tuple(int(d.value) for d in spec["denominators"].value)
+                if not denominators or not all(1 <= d <= limits.max_parameter for d in denominators):
+                    raise ValueError
             params.append(Param(name, low=Fraction(str(items[0])), high=Fraction(str(items[1])),
                                 denominators=denominators))
         except (ValueError, InputError, AttributeError, TypeError):
@@ -601,11 +665,21 @@ def _validate(spec: ExerciseSpec, nodes: dict, node: yaml.Node, report: _Report)
         report.add(nodes.get("require", nodes.get("params", node)), error.message, spec.id)
         return
     if spec.answer is not None:
-        verdict = exercise.problem.check(spec.answer, spec.tolerance)
-        if not verdict.correct:
-            report.add(nodes["answer"], f"the given answer does not agree with the computed one "
-                                        f"({show(exercise.expected(), exercise.problem.variables)}): "
-                                        f"{verdict.message}", spec.id)
+        try:
+            given = show(exercise.author_text(spec.answer).value, exercise.problem.variables) \
+                if spec.parameterised else spec.answer
+            verdict = exercise.problem.check(given, spec.tolerance)
+        except TutorError as error:
+            report.add(nodes["answer"], f"'answer' can't be read: {error.message}", spec.id)
+        else:
+            if not verdict.correct:
+                report.add(nodes["answer"], f"the given answer does not agree with the computed one "
+                                            f"({show(exercise.expected(), exercise.problem.variables)}): "
+                                            f"{verdict.message}", spec.id)
+    # Loading refuses what would break a check; a mistake equal to the right answer is only never
+    # offered, and `tutor pack validate` (self_check) reports it.
+    for problem in exercise.author_problems(right_answers=False):
+        report.add(nodes.get("mistakes", node), problem + (" (variant 0)" if spec.parameterised else ""), spec.id)
 
 
 # ------------------------------------------------------------------ self-check
@@ -626,12 +700,14 @@ def self_check(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
                 exercise = spec.variant(key)
                 shown = show(exercise.expected(), exercise.problem.variables)
                 verdict = exercise.problem.check(shown, spec.tolerance)
+                found = exercise.author_problems()
             except TutorError as error:
                 problems.append(f"{spec.where}: exercise '{spec.id}' (variant {key}): {error.message}")
                 break
             if not verdict.correct:
-                problems.append(f"{spec.where}: exercise '{spec.id}' (variant {key}): its own answer "
-                                f"{shown} does not grade as correct: {verdict.message}")
+                found.insert(0, f"its own answer {shown} does not grade as correct: {verdict.message}")
+            if found:
+                problems += [f"{spec.where}: exercise '{spec.id}' (variant {key}): {problem}" for problem in found]
                 break
     return problems
 

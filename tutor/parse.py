@@ -36,10 +36,12 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Callable, Iterator, Sequence
 
+import mpmath
 import sympy
 from sympy import Expr, Integer, Rational
 
 from .errors import TutorError
+from .evaluate import TooLarge, Undefined, Unsupported, compile_expression
 from .functions import BY_NAME, MathFunction
 from .limits import LIMITS, Limits
 from .words import TextEnum, and_list
@@ -70,6 +72,9 @@ class InputError(TutorError):
         super().__init__(message, column)
         self.column = column  # 0-based index into the text as typed
         self.note = note  # machine-readable reason, e.g. "unbalanced", "too_large"
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, int | None, str]]:  # whole, through a pipe
+        return (type(self), (self.message, self.column, self.note))
 
     def pointer(self, text: str) -> str:
         """The input with a caret under the offending column (two lines)."""
@@ -338,6 +343,47 @@ class _Tokenizer:
         return InputError(f"unknown name '{run}' ({_describe(names)})", col, "unknown_name")
 
 
+# ------------------------------------------------------------------ sizes of numbers
+
+
+def _digits(number: Rational) -> float:
+    """Decimal digits of the larger of an exact number's numerator and denominator."""
+    return math.log10(max(abs(int(number.p)), int(number.q)))
+
+
+def _factorial_digits(n: float) -> float:
+    """Decimal digits of n! (n ≥ 0), without computing it."""
+    return math.inf if n > 10**7 else math.lgamma(float(n) + 1) / math.log(10)
+
+
+def _binomial_digits(n: Expr, k: Expr) -> float:
+    """An upper bound on the digits sympy writes for binomial(n, k) of two numbers."""
+    if not k.is_Integer:
+        return 0.0 if abs(n) <= 1000 and abs(k) <= 1000 else math.inf  # left as it is, or a gamma
+    factors = int(k)
+    if n.is_Integer and int(n) >= 0:
+        factors = min(factors, int(n) - factors)
+    if factors <= 0:
+        return 0.0
+    if factors > 5000:
+        return math.inf
+    # at most k factors of at most |n| + k, each over n's denominator, divided by k!
+    factor = math.log10(int(abs(n)) + factors + 1) + (math.log10(int(n.q)) if n.is_Rational else 0.0)
+    return factors * factor - _factorial_digits(factors)
+
+
+def _magnitude(value: Expr) -> Fraction | mpmath.mpf | None:
+    """The value of a constant expression, by the bounded evaluator (never sympy's evalf, which
+    follows a factorial of 10^(5·10^10) into C): math.inf when it is too large, None when it has no
+    real value there."""
+    try:
+        return compile_expression(value, [])(()).value
+    except TooLarge:
+        return math.inf
+    except (Undefined, Unsupported):
+        return None
+
+
 # -------------------------------------------------------------------------- parser
 
 _OPENERS = {"(": ")", "[": "]", "⟨": "⟩", "{": "}"}
@@ -421,33 +467,47 @@ class _Parser:
         return value
 
     def sized(self, value: Expr, col: int) -> Expr:
-        """Refuse an exact number with more digits than the limit allows."""
-        if value.is_Rational and max(abs(value.p), value.q).bit_length() > 3.33 * self.limits.max_digits:
+        """Refuse an exact number (or the number in a sum or product) with more digits than allowed."""
+        number = value.as_coeff_Add()[0] if value.is_Add else value.as_coeff_Mul()[0] if value.is_Mul else value
+        if number.is_Rational and _digits(number) > self.limits.max_digits:
             raise InputError("this number is too large", col, "too_large")
         return value
 
     def raise_to(self, base: Expr, exponent: Expr, col: int) -> Expr:
+        """base^exponent, refused before sympy computes it when the result would be too large."""
         if not exponent.free_symbols:
-            size = abs(exponent) if exponent.is_Number else sympy.Abs(exponent).evalf(15)
-            if size.is_Number and size > self.limits.max_exponent:
+            size = exponent if exponent.is_Number else _magnitude(exponent)
+            if size is not None and abs(size) > self.limits.max_exponent:
                 raise InputError(
                     f"the exponent is too large (the limit is {self.limits.max_exponent})",
                     col, "too_large")
-            if base.is_Rational and exponent.is_Integer and base != 0:
-                magnitude = max(abs(base.p), abs(base.q), 2)
-                if math.log10(magnitude) * abs(int(exponent)) > self.limits.max_digits:
-                    raise InputError("this number is too large", col, "too_large")
             if base == 0 and exponent.is_negative:
                 raise InputError("0 to a negative power is undefined", col, "undefined")
+            if not base.free_symbols and exponent.is_Rational:
+                # sympy raises each exact number in the base to the power, and factors them for a root
+                numbers = base.atoms(Rational)
+                if sum(map(_digits, numbers)) * abs(exponent) > max(self.limits.max_digits, 1):
+                    raise InputError("this number is too large", col, "too_large")
+                if not exponent.is_Integer and any(_digits(n) > self.limits.max_root_digits for n in numbers):
+                    raise InputError("this number is too large to take a root of", col, "too_large")
         return self.checked(sympy.Pow(base, exponent), col)
 
     def factorial(self, value: Expr, col: int) -> Expr:
         if value.is_Number:
             if not value.is_Integer or value < 0:
                 raise InputError("a factorial needs a whole number ≥ 0", col, "undefined")
-            if math.lgamma(int(value) + 1) / math.log(10) > self.limits.max_digits:
+            if _factorial_digits(int(value)) > self.limits.max_digits:
+                raise InputError("this factorial is too large", col, "too_large")
+        elif not value.free_symbols:
+            size = _magnitude(value)
+            if size is not None and _factorial_digits(abs(size)) > self.limits.max_digits:
                 raise InputError("this factorial is too large", col, "too_large")
         return sympy.factorial(value)
+
+    def binomial(self, n: Expr, k: Expr, col: int) -> Expr:
+        if n.is_Number and k.is_Number and _binomial_digits(n, k) > self.limits.max_digits:
+            raise InputError("this binomial coefficient is too large", col, "too_large")
+        return self.checked(sympy.binomial(n, k), col)
 
     # -- grammar
     def sum(self) -> Expr:
@@ -456,7 +516,7 @@ class _Parser:
             while self.at("+", "-"):
                 op = self.advance()
                 right = self.product()
-                value = value + right if op.text == "+" else value - right
+                value = self.sized(value + right if op.text == "+" else value - right, op.col)
             return value
 
     def product(self) -> Expr:
@@ -664,9 +724,12 @@ class _Parser:
     def apply(self, fn: MathFunction, args: list[Expr], col: int) -> Expr:
         if fn.name == "factorial":
             return self.factorial(args[0], col)
-        if fn.name == "binomial" and args[0].is_Integer and args[0] > 0:
-            if math.lgamma(int(args[0]) + 1) / math.log(10) > self.limits.max_digits:
-                raise InputError("this binomial coefficient is too large", col, "too_large")
+        if fn.name == "binomial":
+            return self.binomial(args[0], args[1], col)
+        if fn.name == "sqrt":
+            return self.raise_to(args[0], Rational(1, 2), col)
+        if fn.name == "cbrt":
+            return self.raise_to(args[0], Rational(1, 3), col)
         if fn.name == "root":
             if args[1] == 0:
                 raise InputError("a 0th root is undefined", col, "undefined")

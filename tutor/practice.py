@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import packs
+from .budget import OutOfTime, budget, deadline
 from .calculus import SolveError
 from .check import Judgement
-from .feedback import respond
+from .feedback import in_worker, respond
+from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack
 from .parse import FUNCTIONS, InputError
 from .plot import NoMatplotlib, picture_for
@@ -85,7 +87,11 @@ class Session:
                  ":help lists the commands.", "heading"),
             Line(f"Pack: {self.pack.title} ({len(self.pack.exercises)} exercises).", "muted"),
         ]
-        return lines + self.next_exercise()
+        return self.noticed(lines + self.next_exercise())
+
+    def noticed(self, lines: list[Line]) -> list[Line]:
+        """`lines` and, after them, what the progress store has to say (progress kept, saved again ...)."""
+        return lines + [Line(f"Note: {notice}.", "invalid") for notice in self.store.take_notices()]
 
     def close(self) -> None:
         self.store.end_session(self.session_id)
@@ -160,8 +166,8 @@ class Session:
             handler = getattr(self, "do_" + name[1:], None) if name in COMMANDS else None
             if handler is None:
                 return [Line(f"Unknown command '{name}'; :help lists the commands.", "invalid")]
-            return handler(argument.strip())
-        return self.answer(text)
+            return self.noticed(handler(argument.strip()))
+        return self.noticed(self.answer(text))
 
     def answer(self, text: str) -> list[Line]:
         current = self.current
@@ -279,14 +285,22 @@ class Session:
         text = text.strip()
         if not text or text.startswith(":") or self.current is None:
             return ""
-        problem = self.current.exercise.problem
-        try:
-            answer = problem.read(text)
-        except InputError as error:
-            return f"can't read yet: {error.message}"
-        return f"read as: {show(answer, problem.variables)}"
+        found = in_worker(self.current.exercise, reading, text)
+        return found if isinstance(found, str) else "can't read yet: it is too large to read"
 
     def names(self) -> list[str]:
         """What tab completion offers in an answer: the exercise's variables and function names."""
         variables = list(self.current.exercise.problem.answer_variables) if self.current else []
         return variables + sorted(n for n in FUNCTIONS if n.islower() and len(n) > 1)
+
+
+def reading(exercise: Exercise, text: str) -> str:
+    """How the text typed so far reads ("read as: 6xy³"), or why it doesn't, within the limits."""
+    problem = exercise.problem
+    try:
+        with deadline(LIMITS.budget_seconds), budget(LIMITS.work):
+            return f"read as: {show(problem.read(text), problem.variables)}"
+    except InputError as error:
+        return f"can't read yet: {error.message}"
+    except (OutOfTime, RecursionError, MemoryError, OverflowError):
+        return "can't read yet: it is too large to read"

@@ -8,6 +8,7 @@ number, the score and the streak. Ctrl-C clears the line; Ctrl-D quits.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from typing import Callable, Iterable
@@ -96,14 +97,29 @@ def emit_lines(lines: Iterable[Line], output=None) -> None:
                              style=STYLE, output=output)
 
 
+class _KeptHistory(FileHistory):
+    """A history file that, once it can't be written (a full disk), goes on in memory only."""
+
+    def store_string(self, string: str) -> None:
+        with contextlib.suppress(OSError):  # the line is still in this session's history
+            super().store_string(string)
+
+
+def _history(path: Path) -> History:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return _KeptHistory(str(path))
+    except OSError:  # a read-only home: history for this session only
+        return InMemoryHistory()
+
+
 class Shell:
     def __init__(self, session: Session, history: History | Path | None = None,
                  emit: Callable[[list[Line]], None] = emit_lines, **prompt_options):
         self.session = session
         self.emit = emit
         if isinstance(history, Path):
-            history.parent.mkdir(parents=True, exist_ok=True)
-            history = FileHistory(str(history))
+            history = _history(history)
         self.prompt = PromptSession(
             history=history or InMemoryHistory(),
             auto_suggest=AutoSuggestFromHistory(),

@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from fractions import Fraction
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, TextIO
 
 from .check import Judgement
 from .compare import Note
 from .diagnose import AUTHOR
 from .misconceptions import BOTH
 from .grade import Gradebook, Result
+from .outputs import Writer, write_together
 
 FILES = ("grades.csv", "answers.csv", "misconceptions.csv", "problems.csv", "report.json")
 COMMON_WRONG = 3  # most common wrong answers listed per exercise
@@ -52,23 +53,23 @@ def cell(value: object) -> str:
 
 
 def write_reports(book: Gradebook, folder: Path) -> list[Path]:
+    """The five files in `folder`, replacing any earlier ones together (tutor.outputs.OutputError
+    if they can't be written; the earlier ones are then untouched)."""
     folder.mkdir(parents=True, exist_ok=True)
     specs = book.pack.exercises
-    paths = [folder / name for name in FILES]
-    _write_csv(paths[0], ["student", *(s.id for s in specs), "total", "max", "percent"], [
-        ["points possible", *(s.points for s in specs), book.max, book.max, Fraction(100)],
-        *([student, *(r.score for r in results), book.totals[student], book.max,
-           percent(book.totals[student], book.max)] for student, results in book.rows())])
-    _write_csv(paths[1], ["student", "exercise", "variant", "answer", "verdict", "score", "max", "note",
-                          "feedback"],
-               ([r.student, r.exercise, r.variant, r.answer, r.verdict, r.score, r.max, r.note, r.feedback]
-                for r in book.results))
-    _write_csv(paths[2], ["exercise", "misconception", "count", "share"],
-               ([m["exercise"], m["misconception"], m["count"], m["share"]] for m in misconceptions(book)))
-    _write_csv(paths[3], ["file", "line", "message"],
-               ([p.file, p.line or "", p.message] for p in book.problems))
-    paths[4].write_text(_json_text(report(book)), encoding="utf-8")
-    return paths
+    return write_together(folder, {
+        FILES[0]: _csv(["student", *(s.id for s in specs), "total", "max", "percent"], [
+            ["points possible", *(s.points for s in specs), book.max, book.max, Fraction(100)],
+            *([student, *(r.score for r in results), book.totals[student], book.max,
+               percent(book.totals[student], book.max)] for student, results in book.rows())]),
+        FILES[1]: _csv(["student", "exercise", "variant", "answer", "verdict", "score", "max", "note", "feedback"],
+                       ([r.student, r.exercise, r.variant, r.answer, r.verdict, r.score, r.max, r.note, r.feedback]
+                        for r in book.results)),
+        FILES[2]: _csv(["exercise", "misconception", "count", "share"],
+                       ([m["exercise"], m["misconception"], m["count"], m["share"]] for m in misconceptions(book))),
+        FILES[3]: _csv(["file", "line", "message"], ([p.file, p.line or "", p.message] for p in book.problems)),
+        FILES[4]: lambda stream: stream.write(_json_text(report(book))),
+    })
 
 
 def _json_text(data: dict) -> str:
@@ -83,11 +84,12 @@ def _json_text(data: dict) -> str:
     return "{\n" + ",\n".join(f" {json.dumps(key)}: {value(item)}" for key, item in data.items()) + "\n}\n"
 
 
-def _write_csv(path: Path, header: list[str], rows: Iterable[list]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as stream:
+def _csv(header: list[str], rows: Iterable[list]) -> Writer:
+    def write(stream: TextIO) -> None:
         out = csv.writer(stream)
         out.writerow(header)
         out.writerows([cell(value) for value in row] for row in rows)
+    return write
 
 
 @lru_cache(maxsize=4096)
@@ -271,6 +273,6 @@ def _gradescope_feedback(result: Result | None) -> str:
 
 def write_gradescope(book: Gradebook, folder: Path, seconds: float) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "results.json"
-    path.write_text(_json_text(gradescope(book, seconds)), encoding="utf-8")
+    text = _json_text(gradescope(book, seconds))
+    (path,) = write_together(folder, {"results.json": lambda stream: stream.write(text)})
     return path

@@ -1,11 +1,19 @@
-"""Untrusted files read in bounded memory, with the line of everything read.
+"""Untrusted files read in bounded memory and time, with the line of everything read.
 
+- `read_file`: a regular file's bytes, up to a limit; a FIFO, a device, a folder
+  or a loop of links is refused, never waited on.
 - `csv_rows`: a CSV byte stream split into rows by the csv module's own quoting
   rules *before* anything is decoded or parsed, so one bad row (too long, not
   UTF-8, a quote never closed within the limit) is that row's problem alone.
-- `read_yaml` / `read_json`: a document read only as deep as a submission goes
-  ({key: {key: text}}), as text: YAML is only composed (no tag or anchor ever
-  builds anything), JSON is scanned by the standard scanner with positions.
+- `text_lines`: the same for lines.
+- `compose_yaml`: the one place YAML is read, for packs and submissions alike.
+  It is only composed (no tag or anchor ever builds anything), counting as it
+  goes the values and the depth each node stands for once aliases are
+  expanded, so an alias bomb or deep nesting is refused before anything walks
+  it; tags other than the plain ones are listed.
+- `read_yaml` / `read_json`: a submission document read only as deep as a
+  submission goes ({key: {key: text}}), as text; JSON is scanned by the
+  standard scanner with positions.
 """
 
 from __future__ import annotations
@@ -13,10 +21,16 @@ from __future__ import annotations
 import bisect
 import codecs
 import csv
+import errno
 import json
+import os
 import re
+import stat
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO, Iterator
+from pathlib import Path
+from typing import BinaryIO
 
 import yaml
 
@@ -36,30 +50,74 @@ class Row:
     problem: str = ""
 
 
-def csv_rows(stream: BinaryIO, limit: int) -> Iterator[Row]:
-    """Each row of a CSV file; a row over `limit` bytes is reported, never held."""
-    splitter = _RowSplitter()
-    held, over, start, newlines = bytearray(), False, 1, 0
+_MAX_ROW_LINES = 100  # lines one quoted field may run over
+UNBALANCED = ("a double quote opened on this line is never closed (an answer with commas goes in double "
+              "quotes, closed on the same row)")
 
-    def hold(piece: bytes) -> None:
-        nonlocal over, newlines
-        newlines += piece.count(b"\n")
-        over = over or len(held) + len(piece) > limit
+
+def csv_rows(stream: BinaryIO, limit: int) -> Iterator[Row]:
+    """Each row of a CSV file whose first row is a header; one over `limit` bytes is reported, never held.
+
+    A quoted field may run over several lines, as CSV allows. But a quote still open at the end of
+    the file, after `limit` bytes or after 100 lines, or whose row then has another number of
+    fields than the header, is unbalanced: the row of its first line is reported, and the lines
+    after it are read again, as rows of their own.
+    """
+    lines = _byte_lines(stream, limit)
+    again: deque[tuple[int, bytes | None] | None] = deque()  # lines to read again; None: the end
+    pending: list[tuple[int, bytes]] = []  # the lines of a row whose quote is open
+    splitter, width = _RowSplitter(), None
+
+    def unbalanced() -> Row:
+        nonlocal pending, splitter
+        again.extendleft(reversed(pending[1:]))
+        first, pending, splitter = pending[0][0], [], _RowSplitter()
+        return Row(first, None, UNBALANCED)
+
+    while True:
+        line = again.popleft() if again else next(lines, None)
+        data = None if line is None else line[1]
+        if line is None or data is None:  # the end, or a line too long to hold
+            if pending:
+                again.appendleft(line)
+                yield unbalanced()
+                continue
+            if line is None:
+                return
+            yield Row(line[0], None, f"the row is longer than {limit:,} bytes")
+            continue
+        pending.append((line[0], data))
+        if splitter.ends(data):
+            row = _row(b"\n".join(data for _, data in pending), pending[0][0], False, limit)
+            if len(pending) > 1 and row.cells is not None and width is not None and len(row.cells) != width:
+                yield unbalanced()
+                continue
+            if width is None and row.cells and any(cell.strip() for cell in row.cells):
+                width = len(row.cells)
+            pending, splitter = [], _RowSplitter()
+            yield row
+        elif len(pending) >= _MAX_ROW_LINES or sum(len(data) for _, data in pending) > limit:
+            yield unbalanced()
+
+
+def _byte_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(number, the line without its newline) for each line; None for a line over `limit` bytes."""
+    number, held, over = 0, bytearray(), False
+    while chunk := stream.read(_CHUNK):
+        begin = 0
+        while (end := chunk.find(b"\n", begin)) >= 0:
+            number += 1
+            over = over or len(held) + end - begin > limit
+            yield number, None if over else bytes(held + chunk[begin:end])
+            held.clear()
+            over, begin = False, end + 1
+        over = over or len(held) + len(chunk) - begin > limit
         if over:
             held.clear()
         else:
-            held.extend(piece)
-
-    while chunk := stream.read(_CHUNK):
-        begin = 0
-        for end in splitter.row_ends(chunk):
-            hold(chunk[begin:end + 1])
-            yield _row(bytes(held), start, over, limit)
-            held.clear()
-            start, newlines, over, begin = start + newlines, 0, False, end + 1
-        hold(chunk[begin:])
+            held.extend(chunk[begin:])
     if held or over:
-        yield _row(bytes(held), start, over, limit)
+        yield number + 1, None if over else bytes(held)
 
 
 def _row(data: bytes, line: int, over: bool, limit: int) -> Row:
@@ -90,6 +148,10 @@ class _RowSplitter:
         self.quoted = False
         self.closing = False  # in a quoted field just after a quote: "" or the end of the field
         self.field_start = True
+
+    def ends(self, line: bytes) -> bool:
+        """Whether the row ends with this line (its newline outside any quotes)."""
+        return any(True for _ in self.row_ends(line + b"\n"))
 
     def row_ends(self, chunk: bytes) -> Iterator[int]:
         begin = 0
@@ -133,7 +195,180 @@ class _RowSplitter:
             self.field_start = False
 
 
-# ------------------------------------------------------------ YAML and JSON
+# -------------------------------------------------------------------- lines
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based
+    text: str | None  # without its line ending; None when it can't be read
+    problem: str = ""
+
+
+def text_lines(stream: BinaryIO, limit: int) -> Iterator[Line]:
+    """Each line of a byte stream as text; one too long (never held) or not UTF-8 is that line's problem."""
+    for number, data in _byte_lines(stream, limit):
+        yield _line(number, data or b"", data is None, limit)
+
+
+def _line(number: int, data: bytes, over: bool, limit: int) -> Line:
+    if over:
+        return Line(number, None, f"the line is longer than {limit:,} bytes")
+    try:
+        return Line(number, data.removesuffix(b"\r").decode("utf-8"))
+    except UnicodeDecodeError as error:
+        return Line(number, None, f"not UTF-8 text (byte {error.start + 1} of the line)")
+
+
+# -------------------------------------------------------------------- files
+
+
+class FileRefused(Exception):
+    """A file that is not read: the message says why."""
+
+
+def open_file(path: Path) -> BinaryIO:
+    """A regular file opened for reading (FileRefused for anything else, OSError if it can't be opened).
+
+    Opened without blocking and checked once open: a FIFO put in its place can't make us wait."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise FileRefused("a loop of links") from None
+        raise
+    kind = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(kind):
+        os.close(descriptor)
+        raise FileRefused("a folder" if stat.S_ISDIR(kind) else "not a regular file (a FIFO or a device)")
+    return os.fdopen(descriptor, "rb")
+
+
+def read_file(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes (FileRefused otherwise, OSError if unreadable)."""
+    with open_file(path) as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise FileRefused(f"larger than {limit:,} bytes")
+    return data
+
+
+# --------------------------------------------------------------------- YAML
+
+PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))
+
+
+class YamlError(Exception):
+    """YAML that is not read: not valid, or past a limit. `line` and `column` are 1-based, when known."""
+
+    def __init__(self, line: int | None, column: int | None, message: str):
+        super().__init__(message)
+        self.line, self.column, self.message = line, column, message
+
+
+@dataclass(frozen=True)
+class Composed:
+    root: yaml.Node | None  # None for an empty document
+    tagged: tuple[yaml.Node, ...]  # nodes with a tag other than the plain ones, in the order of the file
+
+
+def compose_yaml(text: str, max_values: int, max_depth: int) -> Composed:
+    """The document's node graph, never constructed, within `max_values` values and `max_depth`
+    levels once its aliases are expanded."""
+    composer = _Composer(text, max_values, max_depth)
+    try:
+        root = composer.get_single_node()
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        if "maximum nesting depth" in problem:  # libyaml's own limit, met before ours when it reads ahead
+            raise composer.refuse(mark, f"nested more than {max_depth} levels deep") from None
+        raise YamlError(mark.line + 1 if mark else None, mark.column + 1 if mark else None,
+                        f"not valid YAML: {problem}") from None
+    return Composed(root, tuple(composer.tagged))
+
+
+try:  # libyaml's parser: events from C, ten times faster; it refuses nesting past 1,000 by itself
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # PyYAML without libyaml: the pure-Python reader, scanner and parser
+    class _Parser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):  # type: ignore[no-redef]
+        def __init__(self, text: str):
+            yaml.reader.Reader.__init__(self, text)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+
+
+class _Composer(_Parser, yaml.composer.Composer, yaml.resolver.Resolver):
+    """PyYAML's composer, in Python whatever the parser (libyaml's composer recurses in C and crashes
+    on [[[[... 60,000 deep), counting what each node stands for as it composes."""
+
+    get_single_node = yaml.composer.Composer.get_single_node  # not the C parser's own composer
+    compose_document = yaml.composer.Composer.compose_document
+    compose_scalar_node = yaml.composer.Composer.compose_scalar_node
+    compose_sequence_node = yaml.composer.Composer.compose_sequence_node
+    compose_mapping_node = yaml.composer.Composer.compose_mapping_node
+
+    def __init__(self, text: str, max_values: int, max_depth: int):
+        _Parser.__init__(self, text)
+        yaml.composer.Composer.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+        self.max_values, self.max_depth = max_values, max_depth
+        self.sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values, depth), aliases expanded
+        self.open: set[str] = set()  # anchors of the nodes being composed
+        self.depth = 0
+        self.total = 0  # values composed so far, aliases expanded
+        self.tagged: list[yaml.Node] = []
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            if event.anchor in self.open:
+                raise self.refuse(event.start_mark, f"the alias *{event.anchor} refers to a value that contains it")
+            node = yaml.composer.Composer.compose_node(self, parent, index)
+            self.count(self.sizes[id(node)][0], event.start_mark)
+            return node
+        self.count(1, event.start_mark)  # as it goes: a long flat list is refused before its end
+        self.depth += 1
+        if self.depth > self.max_depth:
+            raise self.refuse(event.start_mark, f"nested more than {self.max_depth} levels deep")
+        if event.anchor is not None:
+            self.open.add(event.anchor)
+        node = yaml.composer.Composer.compose_node(self, parent, index)
+        self.open.discard(event.anchor)
+        self.depth -= 1
+        if node.tag not in PLAIN_TAGS:
+            self.tagged.append(node)
+        children = [self.sizes[id(child)] for child in _children(node)]
+        values = 1 + sum(size for size, _ in children)
+        depth = 1 + max((depth for _, depth in children), default=0)
+        if values > self.max_values:
+            raise self.refuse(node.start_mark, f"more than {self.max_values:,} values once its aliases are expanded")
+        if depth > self.max_depth:
+            raise self.refuse(node.start_mark, f"nested more than {self.max_depth} levels deep once its aliases "
+                                               "are expanded")
+        self.sizes[id(node)] = (values, depth)
+        return node
+
+    def count(self, values: int, mark) -> None:  # noqa: ANN001 - a PyYAML Mark
+        """The document so far, aliases expanded: every value composed, and each alias's values again."""
+        self.total += values
+        if self.total > self.max_values:
+            raise self.refuse(mark, f"more than {self.max_values:,} values once its aliases are expanded")
+
+    @staticmethod
+    def refuse(mark, message: str) -> YamlError:  # noqa: ANN001 - a PyYAML Mark
+        return YamlError(mark.line + 1, mark.column + 1, message)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+# ------------------------------------------------------- submission documents
 
 
 @dataclass(frozen=True)
@@ -143,7 +378,7 @@ class Node:
     line: int
     kind: str  # scalar | null | mapping | other (a list, a deeper mapping, a tagged value)
     text: str = ""
-    pairs: tuple[tuple[str, int, "Node"], ...] = ()  # a mapping's keys, their lines, their values
+    pairs: tuple[tuple[str, int, Node], ...] = ()  # a mapping's keys, their lines, their values
 
 
 class Unreadable(TutorError):
@@ -155,20 +390,16 @@ class Unreadable(TutorError):
 
 
 _DEPTH = 2
-_PLAIN_SCALARS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool")}
 _NULL = "tag:yaml.org,2002:null"
+_SCALARS = PLAIN_TAGS - {_NULL, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 
-def read_yaml(text: str) -> Node | None:
+def read_yaml(text: str, max_values: int, max_depth: int) -> Node | None:
     """The document (None when empty)."""
-    try:  # the pure-Python loader: libyaml's recurses in C and crashes on [[[[... 60,000 deep
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise Unreadable(mark.line + 1 if mark else None,
-                         f"not valid YAML: {getattr(error, 'problem', None) or error}")
-    except RecursionError:
-        raise Unreadable(None, "nested too deeply")
+    try:
+        root = compose_yaml(text, max_values, max_depth).root
+    except YamlError as error:
+        raise Unreadable(error.line, error.message) from None
     return None if root is None else _yaml_node(root, 0)
 
 
@@ -176,9 +407,9 @@ def _yaml_node(node: yaml.Node, depth: int) -> Node:
     line = node.start_mark.line + 1
     if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
         return Node(line, "null")
-    if isinstance(node, yaml.ScalarNode) and node.tag in _PLAIN_SCALARS:
+    if isinstance(node, yaml.ScalarNode) and node.tag in _SCALARS:
         return Node(line, "scalar", str(node.value))  # as written: 0.50 stays 0.50
-    if isinstance(node, yaml.MappingNode) and depth < _DEPTH:
+    if isinstance(node, yaml.MappingNode) and node.tag in PLAIN_TAGS and depth < _DEPTH:
         return Node(line, "mapping", pairs=tuple(
             (str(key.value) if isinstance(key, yaml.ScalarNode) else "?", key.start_mark.line + 1,
              _yaml_node(value, depth + 1)) for key, value in node.value))
@@ -195,9 +426,9 @@ def read_json(text: str) -> Node | None:
         if scanner.skip(end) != len(text):
             raise json.JSONDecodeError("Extra data", text, scanner.skip(end))
     except json.JSONDecodeError as error:
-        raise Unreadable(error.lineno, f"not valid JSON: {error.msg}")
+        raise Unreadable(error.lineno, f"not valid JSON: {error.msg}") from None
     except RecursionError:
-        raise Unreadable(None, "nested too deeply")
+        raise Unreadable(None, "nested too deeply") from None
     return node
 
 

@@ -7,13 +7,14 @@ and migrated forward step by step when an older database is opened.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema
@@ -84,14 +85,109 @@ class Attempt:
     at: str
 
 
+_TABLES = {"students", "sessions", "attempts", "mastery", "reviews"}
+APPLICATION_ID = 0x7475746F  # "tuto": marks a progress database as this tutor's (PRAGMA application_id)
+_BUSY_SECONDS = 2.0  # how long a write waits for another program's lock, each try
+_TRIES = 3
+
+
+class StoreError(Exception):
+    """A progress database that is not used: the sentence says why, which file, and what to do."""
+
+
+_ID_POSITIONS = {"student": (1,), "session": (0, 3), "end": (0,), "attempt": (0, 1), "review": (0,)}
+
+
+@dataclass(frozen=True)
+class _Write:
+    """A write the database has not taken yet: kept, in order, until it does."""
+
+    kind: str  # student | session | end | attempt | review
+    args: tuple
+    at: str  # when it happened (an attempt saved later keeps its own time)
+
+
 class Store:
+    """Progress in one SQLite file.
+
+    A file that is not a progress database of this tutor (damaged, another
+    program's, or from a newer version) is refused, never written to. A file
+    that can't be written is opened read-only. A write that can't be done now
+    (another program holds the lock past a busy timeout and retries, the disk is
+    full) is kept in memory, in order, and done at the next chance; what is still
+    unsaved at `close` goes to a file beside the database (or in the data
+    folder), read back the next time. `notices` says each of these in a sentence.
+    """
+
     def __init__(self, path: Path | str):
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, isolation_level=None)  # autocommit; transactions are explicit
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.migrate()
+        self.pending: list[_Write] = []
+        self.notices: list[str] = []  # to show the person, oldest first; `take_notices` empties it
+        self.ids: dict[int, int] = {}  # provisional (negative) id -> the real one, once written
+        self.last_provisional = 0
+        self.read_only = False
+        self.failing = False  # a write failed and nothing has been written since
+        if self.path.exists():
+            self._inspect()
+        self.db = self._connect()
+        self._replay(self._unsaved_file())
+
+    # -- opening
+    def _inspect(self) -> None:
+        """Refuse a file that is not a progress database of this tutor, before writing anything."""
+        again = "move it away, or use another file with --db FILE"
+        try:
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=_BUSY_SECONDS)
+            try:
+                tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                application = db.execute("PRAGMA application_id").fetchone()[0]
+                intact = db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+            finally:
+                db.close()
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                return  # another program is writing it: it is a database; the writes wait their turn
+            raise StoreError(f"{self.path} can't be read as a progress database ({error}); {again}") from None
+        except sqlite3.DatabaseError:
+            raise StoreError(f"{self.path} is not a progress database (not an SQLite file, or a damaged one); "
+                             f"nothing was written to it; {again}") from None
+        if not intact:
+            raise StoreError(f"{self.path} is damaged; nothing was written to it; {again}")
+        if version > len(MIGRATIONS):
+            raise StoreError(f"{self.path} was written by a newer version of the tutor (its schema is {version}, "
+                             f"this version knows {len(MIGRATIONS)}); update the tutor, or use another file "
+                             "with --db FILE")
+        ours = application == APPLICATION_ID or (application == 0 and (
+            not tables if version == 0 else {"students", "sessions", "attempts"} <= tables))
+        if not ours:
+            raise StoreError(f"{self.path} is another program's database, not the tutor's progress; nothing was "
+                             f"written to it; use another file with --db FILE")
+
+    def _connect(self) -> sqlite3.Connection:
+        folder = self.path.parent
+        writable = os.access(self.path, os.W_OK) if self.path.exists() else os.access(_existing(folder), os.W_OK)
+        if writable and os.access(_existing(folder), os.W_OK):
+            folder.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_SECONDS)  # transactions explicit
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA foreign_keys=ON")
+                self.db = db
+                self._retrying(self.migrate, transaction=False)  # each step is its own transaction
+                return db
+            except sqlite3.OperationalError as error:
+                db.close()
+                if not ("locked" in str(error) or "busy" in str(error)):
+                    raise StoreError(f"{self.path} can't be used ({error}); use another file with --db FILE") from None
+                self.notices.append(f"{self.path} is busy (another program is writing to it); your answers are "
+                                    "kept and saved when it is free")
+        else:
+            self.notices.append(f"{self.path} is read-only: your progress in this session is not saved there")
+        self.read_only = True
+        if not self.path.exists():
+            return sqlite3.connect(":memory:")
+        return sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=_BUSY_SECONDS)
 
     # -- schema
     @property
@@ -99,6 +195,8 @@ class Store:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     def migrate(self) -> None:
+        if self.version == 0:
+            self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         while self.version < len(MIGRATIONS):
             step = self.version  # each step and its version number commit together, or not at all
             self.db.executescript(f"BEGIN; {MIGRATIONS[step]} PRAGMA user_version = {step + 1}; COMMIT;")
@@ -107,55 +205,174 @@ class Store:
         return _Transaction(self.db)
 
     def close(self) -> None:
+        """Save what is still kept (to the database, else to a file beside it) and close."""
+        self.flush()
+        if self.pending:
+            self._keep_in_file()
         self.db.close()
+
+    def take_notices(self) -> list[str]:
+        notices, self.notices = self.notices, []
+        return notices
+
+    # -- writes: now if the database takes them, else kept for later
+    def _write(self, kind: str, *args: object) -> None:
+        self.pending.append(_Write(kind, args, _now()))
+        self.flush()
+
+    def flush(self) -> bool:
+        """Do the kept writes, oldest first; whether all are done."""
+        kept = len(self.pending)
+        while self.pending:
+            write = self.pending[0]
+            try:
+                if self.read_only:
+                    raise sqlite3.OperationalError("the database is read-only")
+                self._retrying(lambda write=write: self._do(write))
+            except sqlite3.Error as error:
+                if not self.failing and not self.read_only:  # said once, until it works again
+                    self.notices.append(f"your progress can't be saved to {self.path} right now ({error}); "
+                                        "it is kept and saved as soon as it can be")
+                self.failing = True
+                return False
+            self.pending.pop(0)
+        if self.failing:
+            self.notices.append(f"your progress is saved again to {self.path} ({kept} kept writes)")
+            self.failing = False
+        return True
+
+    def _retrying(self, action, transaction: bool = True) -> None:
+        for attempt in range(_TRIES):
+            try:
+                if transaction:
+                    with self.transaction():
+                        action()
+                else:
+                    action()
+                return
+            except sqlite3.OperationalError as error:
+                if attempt == _TRIES - 1 or not ("locked" in str(error) or "busy" in str(error)):
+                    raise
+
+    def _real(self, key: int) -> int:
+        return self.ids.get(key, key)
+
+    def _provisional(self) -> int:
+        """An id for a student or session not written yet: negative, so that it matches no row."""
+        self.last_provisional -= 1
+        return self.last_provisional
+
+    def _do(self, write: _Write) -> None:
+        args, at = write.args, write.at
+        if write.kind == "student":
+            name, provisional = args
+            self.db.execute("INSERT OR IGNORE INTO students (name) VALUES (?)", (name,))
+            self.ids[provisional] = self.db.execute("SELECT id FROM students WHERE name = ?", (name,)).fetchone()[0]
+        elif write.kind == "session":
+            student_id, pack, seed, provisional = args
+            cursor = self.db.execute("INSERT INTO sessions (student_id, pack, seed, started_at) VALUES (?, ?, ?, ?)",
+                                     (self._real(student_id), pack, seed, at))
+            self.ids[provisional] = int(cursor.lastrowid or 0)  # an INSERT's rowid: never None
+        elif write.kind == "end":
+            self.db.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (at, self._real(args[0])))
+        elif write.kind == "attempt":
+            self._attempt(args, at)
+        else:  # review
+            student_id, pack, exercise = args
+            self._schedule(self._real(student_id), pack, exercise, remembered=False)
+
+    # -- kept in a file when the session ends unsaved
+    def _unsaved_file(self) -> Path:
+        return self.path.with_name(self.path.name + ".unsaved.json")
+
+    def _keep_in_file(self) -> None:
+        records = [{"kind": w.kind, "args": list(w.args), "at": w.at} for w in self.pending]
+        for place in (self._unsaved_file(), default_home() / f"{self.path.name}.unsaved.json"):
+            try:
+                earlier = json.loads(place.read_text(encoding="utf-8")) if place.exists() else []
+                place.parent.mkdir(parents=True, exist_ok=True)
+                place.write_text(json.dumps(earlier + records, ensure_ascii=False), encoding="utf-8")
+            except (OSError, ValueError):
+                continue
+            self.notices.append(f"{len(records)} unsaved write(s) of your progress are kept in {place}; they are "
+                                f"saved to {self.path} the next time it can be written")
+            return
+        self.notices.append(f"your progress could not be saved anywhere; here it is: {json.dumps(records)}")
+
+    def _replay(self, place: Path) -> None:
+        if self.read_only or not place.exists():
+            return
+        try:
+            records = json.loads(place.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        fresh: dict[int, int] = {}  # their provisional ids, made ours
+        for record in records:
+            args = list(record["args"])
+            for i in _ID_POSITIONS[record["kind"]]:
+                if args[i] < 0:
+                    args[i] = fresh.setdefault(args[i], self._provisional())
+            self.pending.append(_Write(record["kind"], tuple(args), record["at"]))
+        if self.flush():
+            place.unlink(missing_ok=True)
+            self.notices.append(f"saved {len(records)} kept write(s) of your progress from {place}")
 
     # -- students and sessions
     def student(self, name: str) -> int:
-        self.db.execute("INSERT OR IGNORE INTO students (name) VALUES (?)", (name,))
-        return self.db.execute("SELECT id FROM students WHERE name = ?", (name,)).fetchone()[0]
+        row = self.db.execute("SELECT id FROM students WHERE name = ?", (name,)).fetchone()
+        if row is not None:
+            return row[0]
+        provisional = self._provisional()
+        self._write("student", name, provisional)
+        return self._real(provisional)
 
     def students(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT name FROM students ORDER BY name")]
 
     def start_session(self, student_id: int, pack: str, seed: int) -> int:
-        cursor = self.db.execute(
-            "INSERT INTO sessions (student_id, pack, seed, started_at) VALUES (?, ?, ?, ?)",
-            (student_id, pack, seed, _now()))
-        return cursor.lastrowid
+        provisional = self._provisional()
+        self._write("session", student_id, pack, seed, provisional)
+        return self._real(provisional)
 
     def end_session(self, session_id: int) -> None:
-        self.db.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (_now(), session_id))
+        self._write("end", session_id)
 
     def turn(self, student_id: int) -> int:
-        return self.db.execute("SELECT turns FROM students WHERE id = ?", (student_id,)).fetchone()[0]
+        row = self.db.execute("SELECT turns FROM students WHERE id = ?", (self._real(student_id),)).fetchone()
+        return row[0] if row else 0
 
     # -- attempts, mastery and reviews, written together as each answer is given
     def record(self, session_id: int, student_id: int, pack: str, exercise: str, variant: str,
                answer: str, verdict: str, note: str, hints: int, skills: Iterable[str]) -> None:
+        self._write("attempt", session_id, student_id, pack, exercise, variant, answer, verdict, note, hints,
+                    list(skills))
+
+    def _attempt(self, attempt: tuple, at: str) -> None:
+        """An attempt as `record` was given it, with its mastery and review updates."""
+        session_id, student_id, pack, exercise, variant, answer, verdict, note, hints, skills = attempt
         correct = verdict == "correct"
-        with self.transaction():
-            self.db.execute(
-                "INSERT INTO attempts (session_id, student_id, pack, exercise, variant, answer, verdict, "
-                "note, hints, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (session_id, student_id, pack, exercise, variant, answer, verdict, note, hints, _now()))
-            for skill in skills:
-                self._update_skill(student_id, skill, correct and hints == 0)
-            self.db.execute("UPDATE students SET turns = turns + 1 WHERE id = ?", (student_id,))
-            self._schedule(student_id, pack, exercise, correct and hints == 0)
+        student_id = self._real(student_id)
+        self.db.execute(
+            "INSERT INTO attempts (session_id, student_id, pack, exercise, variant, answer, verdict, "
+            "note, hints, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (self._real(session_id), student_id, pack, exercise, variant, answer, verdict, note, hints, at))
+        for skill in skills:
+            self._update_skill(student_id, skill, correct and hints == 0, at)
+        self.db.execute("UPDATE students SET turns = turns + 1 WHERE id = ?", (student_id,))
+        self._schedule(student_id, pack, exercise, correct and hints == 0)
 
     def review_later(self, student_id: int, pack: str, exercise: str) -> None:
         """A skipped exercise comes back, as a missed one does."""
-        with self.transaction():
-            self._schedule(student_id, pack, exercise, remembered=False)
+        self._write("review", student_id, pack, exercise)
 
-    def _update_skill(self, student_id: int, skill: str, success: bool) -> None:
+    def _update_skill(self, student_id: int, skill: str, success: bool, at: str) -> None:
         row = self.db.execute("SELECT score, attempts, correct FROM mastery WHERE student_id = ? AND skill = ?",
                               (student_id, skill)).fetchone()
         score, attempts, correct = row if row else (0.0, 0, 0)
         score = (1 - _LEARNING_RATE) * score + _LEARNING_RATE * (1.0 if success else 0.0)
         self.db.execute(
             "INSERT OR REPLACE INTO mastery (student_id, skill, score, attempts, correct, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)", (student_id, skill, score, attempts + 1, correct + success, _now()))
+            "VALUES (?, ?, ?, ?, ?, ?)", (student_id, skill, score, attempts + 1, correct + success, at))
 
     def _schedule(self, student_id: int, pack: str, exercise: str, remembered: bool) -> None:
         """Spaced repetition: a miss comes back after 2 turns; each success there doubles the wait."""
@@ -175,29 +392,29 @@ class Store:
     # -- reading
     def skills(self, student_id: int) -> dict[str, Skill]:
         rows = self.db.execute("SELECT skill, score, attempts, correct FROM mastery WHERE student_id = ? "
-                               "ORDER BY skill", (student_id,))
+                               "ORDER BY skill", (self._real(student_id),))
         return {name: Skill(name, score, attempts, correct) for name, score, attempts, correct in rows}
 
     def due(self, student_id: int, pack: str) -> list[str]:
         """Exercises due for review now, most overdue first."""
         turn = self.turn(student_id)
         rows = self.db.execute("SELECT exercise FROM reviews WHERE student_id = ? AND pack = ? AND due_turn <= ? "
-                               "ORDER BY due_turn, exercise", (student_id, pack, turn))
+                               "ORDER BY due_turn, exercise", (self._real(student_id), pack, turn))
         return [row[0] for row in rows]
 
     def solved(self, student_id: int, pack: str) -> set[str]:
         rows = self.db.execute("SELECT DISTINCT exercise FROM attempts WHERE student_id = ? AND pack = ? "
-                               "AND verdict = 'correct'", (student_id, pack))
+                               "AND verdict = 'correct'", (self._real(student_id), pack))
         return {row[0] for row in rows}
 
     def last_seen(self, student_id: int, pack: str) -> dict[str, int]:
         rows = self.db.execute("SELECT exercise, MAX(id) FROM attempts WHERE student_id = ? AND pack = ? "
-                               "GROUP BY exercise", (student_id, pack))
+                               "GROUP BY exercise", (self._real(student_id), pack))
         return dict(rows.fetchall())
 
     def attempts(self, student_id: int) -> list[Attempt]:
         rows = self.db.execute("SELECT pack, exercise, variant, answer, verdict, note, hints, at FROM attempts "
-                               "WHERE student_id = ? ORDER BY id", (student_id,))
+                               "WHERE student_id = ? ORDER BY id", (self._real(student_id),))
         return [Attempt(*row) for row in rows]
 
     def summary(self) -> list[dict]:
@@ -238,3 +455,11 @@ class _Transaction:
             return False
         self.db.execute("ROLLBACK" if kind else "COMMIT")
         return False
+
+
+def _existing(folder: Path) -> Path:
+    """The nearest folder that exists, going up from `folder` (where a new file would be created)."""
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder
+

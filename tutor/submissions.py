@@ -21,7 +21,7 @@ from typing import BinaryIO, Iterable
 
 from .limits import LIMITS, Limits
 from .packs import Pack
-from .safe_read import Node, Unreadable, csv_rows, read_json, read_yaml
+from .safe_read import FileRefused, Node, Unreadable, csv_rows, open_file, read_file, read_json, read_yaml
 
 COLUMNS = ("student", "exercise", "answer")
 SUFFIXES = (".csv", ".yaml", ".yml", ".json")
@@ -99,10 +99,11 @@ class _Reader:
         except KeyError as error:  # its sentence names the id, so only when the id is plain text
             plain = shown(exercise) == f"'{exercise}'"
             return self.problem(file, line, error.args[0] if plain else f"unknown exercise {shown(exercise)}")
-        first = self.seen.setdefault((student, exercise), where)
-        if first != where:
+        first = self.seen.get((student, exercise))
+        if first is not None:
             return self.problem(file, line, f"student {shown(student)} already answered {exercise} "
                                             f"at {first}; this answer is ignored")
+        self.seen[student, exercise] = where
         # An answer longer than the limit stays longer than it, so it still gets `too_large`.
         text = _clean(text.strip()[: self.limits.max_length + 1])
         metadata = tuple((_clean(name), _clean(value)) for name, value in metadata)
@@ -119,10 +120,12 @@ class _Reader:
             return self.problem(str(path), None, "not a submissions file (.csv, .yaml, .yml or .json)")
         try:
             if path.suffix.lower() == ".csv":
-                with path.open("rb") as stream:
+                with open_file(path) as stream:
                     self.csv(str(path), stream)
             else:
                 self.document(path)
+        except FileRefused as refused:
+            self.problem(str(path), None, f"{refused}; not read")
         except OSError as error:
             self.problem(str(path), None, f"can't read it ({error.strerror})")
 
@@ -179,17 +182,16 @@ class _Reader:
     # ---------------------------------------------------------- YAML and JSON
 
     def document(self, path: Path) -> None:
-        file, limit = str(path), self.limits.max_submission_bytes
-        if path.stat().st_size > limit:
-            return self.problem(file, None, f"larger than {limit:,} bytes; not read")
-        data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+        file, limits = str(path), self.limits
+        data = read_file(path, limits.max_submission_bytes).removeprefix(codecs.BOM_UTF8)
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             line = data.count(b"\n", 0, error.start) + 1
             return self.problem(file, line, "not UTF-8 text; the file is not read")
         try:
-            root = read_json(text) if path.suffix.lower() == ".json" else read_yaml(text)
+            root = read_json(text) if path.suffix.lower() == ".json" else \
+                read_yaml(text, limits.max_yaml_values, limits.max_yaml_depth)
         except Unreadable as error:
             return self.problem(file, error.line, error.message)
         if root is None or root.kind != "mapping":
@@ -207,7 +209,12 @@ class _Reader:
             return self.problem(file, answers[0], f"no answers: {_SHAPE}")
         metadata = tuple((key, value.text) for key, (_, value) in fields.items()
                          if key not in ("student", "answers") and value.kind == "scalar")
+        given: set[str] = set()
         for exercise, line, value in answers[1].pairs:
+            if exercise in given:  # JSON as YAML: a key given twice is reported, the first one kept
+                self.problem(file, line, f"{shown(exercise)} is given twice; the first answer is kept")
+                continue
+            given.add(exercise)
             if value.kind not in ("scalar", "null"):
                 self.problem(file, line, f"the answer to {shown(exercise)} must be text, in quotes if need be")
                 continue

@@ -1,29 +1,58 @@
-"""Worker processes with a time limit per task that holds even inside C code.
+"""Worker processes, where the limits on checking an answer are real.
 
-A computation stuck in C (a huge integer power, a sympy routine that never
-looks at signals) cannot be interrupted from inside its own process. So tasks
-run in worker processes, one at a time each; a worker past its task's deadline
-is killed and replaced, the task is reported as stopped, and the rest go on.
+Answers are checked in forked worker processes. Each has an address-space limit
+(RLIMIT_AS, from `Limits.memory_bytes`) for its whole life and, while a task
+runs, a CPU-time limit (RLIMIT_CPU) that the kernel enforces even inside C code,
+where no timer of Python's can reach. A worker that passes its CPU limit is
+killed by the kernel, one whose memory runs out gets a MemoryError; either way
+the task is reported as Stopped, the worker is replaced, and the other tasks go
+on. Workers are reused, so a check costs a message each way, not a process.
+
+Both limits are outer guards: the work budgets of tutor.budget decide first, the
+same way on every machine. The only clock that is not CPU time is a watchdog for
+a worker that neither answers nor computes (a bug: a deadlock), after
+`WATCHDOG_SECONDS`.
 
 A task has two phases: `work(task, started)` prepares (trusted work, such as
 building a student's variant of an exercise) and calls `started(info)`; the
-time limit runs from then. Preparation has its own, generous, limit.
+task's CPU limit runs from then. Preparation has its own, generous, limit.
+
+`Pool.run(tasks)` checks many (the grader), `Pool.call(fn, *args)` one (the
+REPL, `tutor check`, the Python API, through `shared()`).
 """
 
 from __future__ import annotations
 
+import atexit
 import ctypes
+import math
 import multiprocessing
 import os
+import pickle
 import signal
+import threading
 import time
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Callable, Hashable, Iterable, Iterator
+from typing import cast
+
+from .limits import LIMITS, Limits
+
+try:
+    import resource
+except ImportError:  # not POSIX: workers still isolate a check, without kernel limits
+    resource = None  # type: ignore[assignment]
 
 Work = Callable[[object, Callable[[object], None]], object]
 
-PREPARE_SECONDS = 60.0
+PREPARE_SECONDS = 60.0  # CPU time for a task's trusted preparation
+KILL_GRACE = 0.5  # CPU seconds past a task's limit before the kernel kills its worker
+WATCHDOG_SECONDS = 600.0  # wall-clock time after which a worker that never answers is presumed stuck
+_RETIRE_SHARE = 0.75  # a worker whose address space has grown past this share of its limit is replaced
+_LOOK_AT_MEMORY_EVERY = 16  # tasks
+
+IN_WORKER = False  # True in a worker process: a check asked for there runs right there
 
 
 @dataclass(frozen=True)
@@ -33,8 +62,13 @@ class Finished:
 
 @dataclass(frozen=True)
 class Stopped:
-    reason: str  # "timeout" (killed at its deadline) | "crashed" (the worker died or `work` raised)
+    reason: str  # "timeout" (past its CPU limit) | "memory" (out of memory) | "crashed" (died, or `work` raised)
     info: object = None  # what the task passed to `started`, if it got that far
+
+
+class Raised(Exception):
+    """An exception of `Pool.call`'s function, raised again in the caller (with its text, where the
+    exception itself can't be sent back)."""
 
 
 def _context():
@@ -44,15 +78,46 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+def call_task(task: object, started: Callable[[object], None]) -> object:
+    """The work of `Pool.call`: `fn(*prepare(*args))`, its exception sent back as a value."""
+    fn, args, prepare = cast(tuple[Callable[..., object], tuple[object, ...], Callable[..., tuple[object, ...]] | None],
+                             task)
+    try:
+        if prepare is not None:
+            args = prepare(*args)
+        started(None)
+        return ("returned", fn(*args))
+    except MemoryError:
+        raise  # the worker's limit, not the function's error: Stopped("memory")
+    except Exception as error:  # noqa: BLE001 - raised again in the caller
+        return ("raised", _portable(error))
+
+
+def _portable(error: Exception) -> Exception:
+    """The exception itself if it survives the pipe (pickled and rebuilt), else its text."""
+    try:
+        return pickle.loads(pickle.dumps(error))
+    except Exception:  # noqa: BLE001 - any exception class that can't be rebuilt from its args
+        return Raised(f"{type(error).__name__}: {error}")
+
+
 class Pool:
-    """`jobs` workers running `work`; use as a context manager so they are always ended."""
+    """`jobs` workers running `work` under `limits`; use as a context manager so they are always ended.
 
-    def __init__(self, work: Work, jobs: int, timeout: float, prepare_seconds: float = PREPARE_SECONDS):
-        self.work, self.timeout, self.prepare_seconds = work, timeout, prepare_seconds
+    timeout: CPU seconds a task may take once started (the kernel kills its worker
+    `KILL_GRACE` later); by default the limits' budget for one check.
+    """
+
+    def __init__(self, work: Work = call_task, jobs: int = 1, timeout: float | None = None,
+                 limits: Limits = LIMITS, prepare_seconds: float = PREPARE_SECONDS,
+                 watchdog: float = WATCHDOG_SECONDS):
+        self.work, self.limits, self.prepare_seconds, self.watchdog = work, limits, prepare_seconds, watchdog
+        self.timeout = limits.budget_seconds if timeout is None else timeout
         self.context = _context()
-        self.workers = [_Worker(self.context, work) for _ in range(max(1, jobs))]
+        self.workers = [self._start() for _ in range(max(1, jobs))]
+        self.lock = threading.Lock()  # `call` from several threads: one task at a time each
 
-    def __enter__(self) -> "Pool":
+    def __enter__(self) -> Pool:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -62,6 +127,23 @@ class Pool:
         for worker in self.workers:
             worker.stop(kill=worker.key is not None)
         self.workers = []
+
+    def call(self, fn: Callable, *args: object, prepare: Callable | None = None) -> object:
+        """`fn(*args)` in a worker: its value, or Stopped; an exception it raised is raised here.
+        `fn`, `prepare` and the arguments travel by pickle (module-level functions, plain values).
+        prepare: trusted work first, outside the task's CPU limit; its result is fn's arguments."""
+        with self.lock:
+            worker = self._send(self.workers[0], (0, (fn, args, prepare)))
+            outcome = None
+            while outcome is None:
+                outcome = self._receive(worker) if worker.conn.poll(self._patience(worker)) \
+                    else self._give_up(worker)
+        if isinstance(outcome, Stopped):
+            return outcome
+        kind, value = cast(tuple[str, object], outcome.value)
+        if kind == "raised":
+            raise cast(Exception, value)
+        return value
 
     def run(self, tasks: Iterable[tuple[Hashable, object]]) -> Iterator[tuple[Hashable, Finished | Stopped]]:
         """(key, outcome) for each (key, task), in the order they complete."""
@@ -77,29 +159,45 @@ class Pool:
             busy = {w.conn: w for w in self.workers if w.key is not None}
             if not busy:
                 return
-            soonest = min(w.deadline for w in busy.values())
-            for conn in wait(list(busy), timeout=max(0.0, soonest - time.monotonic())):
+            patience = min(self._patience(w) for w in busy.values())
+            for conn in wait(list(busy), timeout=patience):
                 worker = busy[conn]
-                try:
-                    kind, payload = conn.recv()
-                except (EOFError, OSError):
-                    kind, payload = "crashed", None
-                if kind == "started":
-                    worker.info, worker.deadline = payload, time.monotonic() + self.timeout
-                    continue
-                key, outcome = worker.key, Finished(payload) if kind == "done" else Stopped("crashed", worker.info)
-                if kind == "done":
-                    worker.key = None
-                else:
-                    self._replace(worker)
-                yield key, outcome
-            now = time.monotonic()
-            for worker in [w for w in busy.values() if w.key is not None and w.deadline <= now]:
-                key, info = worker.key, worker.info
-                self._replace(worker)
-                yield key, Stopped("timeout", info)
+                key = worker.key
+                outcome = self._receive(worker)
+                if outcome is not None:
+                    yield key, outcome
+            for worker in [w for w in busy.values() if w.key is not None and self._patience(w) == 0]:
+                key = worker.key
+                yield key, self._give_up(worker)
 
-    def _send(self, worker: "_Worker", item: tuple[Hashable, object]) -> None:
+    def _receive(self, worker: _Worker) -> Finished | Stopped | None:
+        """The outcome of the worker's task from its next message (None: it only started)."""
+        try:
+            kind, payload = worker.conn.recv()
+        except (EOFError, OSError):  # it died: the kernel's CPU limit, or worse
+            kind, payload = worker.end_reason(), None
+        if kind == "started":
+            worker.info = payload
+            return None
+        if kind in ("done", "retired"):
+            worker.key = None
+            if kind == "retired":
+                self._replace(worker)
+            return Finished(payload)
+        outcome = Stopped(kind, worker.info)
+        self._replace(worker)
+        return outcome
+
+    def _patience(self, worker: _Worker) -> float:
+        return max(0.0, worker.watchdog - time.monotonic())
+
+    def _give_up(self, worker: _Worker) -> Stopped:
+        """The watchdog: a worker that neither answered nor used up its CPU limit is stuck."""
+        outcome = Stopped("crashed", worker.info)
+        self._replace(worker)
+        return outcome
+
+    def _send(self, worker: _Worker, item: tuple[Hashable, object]) -> _Worker:
         key, task = item
         try:
             worker.conn.send(task)
@@ -107,25 +205,38 @@ class Pool:
             worker = self._replace(worker)
             worker.conn.send(task)
         worker.key, worker.info = key, None
-        worker.deadline = time.monotonic() + self.prepare_seconds
+        worker.watchdog = time.monotonic() + self.watchdog
+        return worker
 
-    def _replace(self, worker: "_Worker") -> "_Worker":
+    def _start(self) -> _Worker:
+        return _Worker(self.context, self.work, self.limits, self.timeout, self.prepare_seconds)
+
+    def _replace(self, worker: _Worker) -> _Worker:
         worker.stop(kill=True)
         worker.key = None
-        fresh = _Worker(self.context, self.work)
+        fresh = self._start()
         self.workers[self.workers.index(worker)] = fresh
         return fresh
 
 
 class _Worker:
-    def __init__(self, context, work: Work):
+    def __init__(self, context, work: Work, limits: Limits, timeout: float, prepare_seconds: float):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, work), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, work, limits, timeout, prepare_seconds),
+                                       daemon=True)
         self.process.start()
         child.close()
         self.key: Hashable | None = None  # the task it is on
         self.info: object = None
-        self.deadline = 0.0
+        self.watchdog = math.inf
+
+    def end_reason(self) -> str:
+        """Why it died: past its CPU limit (the kernel's SIGXCPU) is a timeout; anything else a crash."""
+        self.process.join(timeout=5)
+        code = self.process.exitcode
+        if code is not None and -code == getattr(signal, "SIGXCPU", -1):
+            return "timeout"
+        return "memory" if code == _OUT_OF_MEMORY else "crashed"
 
     def stop(self, kill: bool) -> None:
         if kill:
@@ -142,11 +253,19 @@ class _Worker:
             self.process.join()
 
 
-def _serve(conn: Connection, work: Work) -> None:
+# ------------------------------------------------------------ in the worker
+
+_OUT_OF_MEMORY = 75  # the exit status of a worker whose task ran out of memory outside any check
+
+
+def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare_seconds: float) -> None:
     """A worker's loop: a task in, ("started", info) and ("done", value) out; None to stop."""
+    global IN_WORKER
+    IN_WORKER = True
     _die_with_parent()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the grader, which ends us
-    parent = os.getppid()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which ends us
+    _limit_memory(limits.memory_bytes)
+    parent, tasks = os.getppid(), 0
     while True:
         if not conn.poll(1.0):
             if os.getppid() != parent:  # orphaned, where the kernel could not be asked to end us
@@ -156,19 +275,91 @@ def _serve(conn: Connection, work: Work) -> None:
             task = conn.recv()
         except (EOFError, OSError):
             return
-        if task is None:
-            return
-        try:
-            value = work(task, lambda info: conn.send(("started", info)))
-        except Exception:  # noqa: BLE001 - reported to the grader as a crashed task
+        except Exception:  # noqa: BLE001 - a task this process can't rebuild (a function it lacks)
             conn.send(("crashed", None))
             continue
+        if task is None:
+            return
+
+        def started(info: object) -> None:
+            if info is not None:  # what to report should the task be stopped; one message less if nothing
+                conn.send(("started", info))
+            _limit_cpu(timeout + KILL_GRACE)
+
+        _limit_cpu(prepare_seconds)  # the last task's limit stays while idle: idle, it spends nothing
+        try:
+            value = work(task, started)
+        except MemoryError:
+            os._exit(_OUT_OF_MEMORY)  # whatever it held is gone with the process
+        except BaseException:  # noqa: BLE001 - a bug, or a budget nobody caught: reported, never silent
+            conn.send(("crashed", None))
+            continue
+        tasks += 1
+        if tasks % _LOOK_AT_MEMORY_EVERY == 0 and _address_space() > _RETIRE_SHARE * _memory_limit():
+            conn.send(("retired", value))  # a heap grown by big tasks: the pool starts a fresh worker
+            return
         conn.send(("done", value))
 
 
+def _limit_memory(memory_bytes: int) -> None:
+    if resource is None:
+        return
+    limit = max(memory_bytes, _address_space() + memory_bytes // 4)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _memory_limit() -> float:
+    if resource is None:
+        return math.inf
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    return math.inf if soft == resource.RLIM_INFINITY else soft
+
+
+def _address_space() -> int:
+    """This process's address space in bytes (0 where /proc is not there to ask)."""
+    try:
+        with open("/proc/self/statm", "rb") as stream:
+            return int(stream.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _limit_cpu(seconds: float) -> None:
+    """The kernel sends SIGXCPU, which ends the process, once it has used `seconds` more CPU time."""
+    if resource is None:
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    soft = math.ceil(time.process_time() + seconds)
+    resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
+
+
 def _die_with_parent() -> None:
-    """On Linux, ask the kernel to kill this worker when the grader dies, even by kill -9."""
+    """On Linux, ask the kernel to kill this worker when its parent dies, even by kill -9."""
     try:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass  # not Linux: the loop in _serve notices between tasks
+
+
+# ------------------------------------------------------------ one pool per process
+
+_shared: Pool | None = None
+_shared_pid = 0
+_shared_lock = threading.Lock()
+
+
+def shared() -> Pool:
+    """The process's pool of one worker for single checks (started on first use, ended at exit)."""
+    global _shared, _shared_pid
+    with _shared_lock:
+        if _shared is None or _shared_pid != os.getpid():
+            _shared, _shared_pid = Pool(), os.getpid()
+            atexit.register(_shared.close)
+        return _shared
+
+
+def isolated(fn: Callable, *args: object, prepare: Callable | None = None) -> object:
+    """`fn(*args)` in the shared pool, or right here inside a worker: its value, or Stopped."""
+    if IN_WORKER:
+        return fn(*(prepare(*args) if prepare is not None else args))
+    return shared().call(fn, *args, prepare=prepare)

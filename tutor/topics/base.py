@@ -127,7 +127,8 @@ class Problem:
         """Grade `text` against the expected answer (or against `expected`, for a mistake)."""
         return check(text, self.expected() if expected is None else expected,
                      variables=self.answer_variables, shape=self.shape,
-                     tolerance=tolerance or self.default_tolerance(), components=self.components)
+                     tolerance=tolerance or self.default_tolerance(), components=self.components,
+                     isolated=False)  # an exercise's check runs where its caller put it (packs.Exercise)
 
     # -- shared helpers for the kinds
     decimals: bool = False  # the pack gave numbers as decimals: show them that way

@@ -9,6 +9,7 @@ parameters and the pack's folder, and raises ReadError with the node at fault.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,9 @@ import yaml
 from sympy import Expr
 
 from ..errors import TutorError
+from ..limits import LIMITS
 from ..parse import InputError, Shape, read
+from ..safe_read import FileRefused, read_file
 
 
 class ReadError(TutorError):
@@ -64,8 +67,8 @@ def read_number(node, params, folder) -> Expr:  # noqa: ARG001
 
 def read_integer(node, params, folder) -> int:  # noqa: ARG001
     text = _scalar(node, "a whole number")
-    if not text.isdigit():
-        raise ReadError("must be a whole number ≥ 0", node)
+    if not text.isdigit() or len(text) > 9:
+        raise ReadError("must be a whole number from 0 to 999,999,999", node)
     return int(text)
 
 
@@ -125,14 +128,20 @@ def read_csv(node, params, folder: Path) -> Table:  # noqa: ARG001
     name = _scalar(fields["file"], "a file name")
     features = read_names(fields["x"], params, folder)
     target = _scalar(fields["y"], "a column name")
-    path = (folder / name).resolve()
-    if folder.resolve() not in path.parents:
+    try:
+        path = (folder / name).resolve()
+        inside = folder.resolve() in path.parents
+    except (OSError, RuntimeError):  # Python < 3.13 raises RuntimeError for a loop of links
+        raise ReadError(f"CSV file '{name}' can't be read: a loop of links", fields["file"]) from None
+    if not inside:
         raise ReadError(f"the CSV file must be beside the pack, not {name}", fields["file"])
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
+        text = read_file(path, LIMITS.max_pack_bytes).decode("utf-8")
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
     except FileNotFoundError:
         raise ReadError(f"CSV file '{name}' not found beside the pack", fields["file"]) from None
+    except FileRefused as refused:
+        raise ReadError(f"CSV file '{name}' is not read: {refused}", fields["file"]) from None
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise ReadError(f"CSV file '{name}' can't be read: {error}", fields["file"]) from None
     if not rows:

@@ -97,7 +97,8 @@ class LeastSquares(Problem):
         if self._is_line(text) and expected is None:
             fit = self.solution
             line = Equation(symbol("y"), fit.slope * symbol("x") + fit.intercept)
-            return check(text, line, variables=("x", "y"), shape=Shape.EQUATION, tolerance=tolerance)
+            return check(text, line, variables=("x", "y"), shape=Shape.EQUATION, tolerance=tolerance,
+                         isolated=False)
         return super().check(text, tolerance, expected)
 
     def steps(self) -> Step:

@@ -1,0 +1,129 @@
+"""Budgets count work, not time: the same answer spends the same units on any machine."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from tutor import budget
+from tutor.budget import OutOfTime, counted, deadline, spend
+from tutor.check import check
+from tutor.limits import Limits
+
+
+def _calls(n: int) -> None:
+    for _ in range(n):
+        _noop()
+
+
+def _noop() -> None:
+    pass
+
+
+def test_a_budget_raises_once_its_units_are_spent():
+    with budget.budget(10):
+        spend(10)
+        with pytest.raises(OutOfTime):
+            spend(1)
+
+
+def test_budgets_nest_and_the_inner_never_outlives_the_outer():
+    with budget.budget(10), budget.budget(100), pytest.raises(OutOfTime):
+        spend(11)
+
+
+def test_counted_charges_each_python_call():
+    with counted(1_000):
+        _calls(900)
+    with pytest.raises(OutOfTime), counted(1_000):
+        _calls(1_100)
+
+
+def test_counting_survives_an_inner_budget_that_ran_out():
+    """Python drops a profile function that raised; the outer region must go on counting."""
+    with pytest.raises(OutOfTime), counted(5_000):
+        try:
+            with counted(100):
+                _calls(200)
+        except OutOfTime:
+            pass
+        _calls(6_000)
+
+
+def test_out_of_time_is_not_swallowed_by_except_exception():
+    def careless():
+        try:
+            _calls(10_000)
+        except Exception:  # noqa: BLE001 - what some library code does
+            return "swallowed"
+        return "done"
+
+    with pytest.raises(OutOfTime), counted(100):
+        careless()
+
+
+def test_the_same_check_spends_the_same_units_every_time():
+    def units(text: str) -> int:
+        before = budget._meter.spent
+        check(text, "6*x*y**3", variables=("x", "y"))
+        return budget._meter.spent - before
+
+    first = [units(t) for t in ("6xy^3", "6xy^2", "3(2x)y^3", "x(6y^3)")]
+    check("sin(x)^2 + cos(x)^2", "1", variables=("x",))  # other work in between
+    assert [units(t) for t in ("6xy^3", "6xy^2", "3(2x)y^3", "x(6y^3)")] == first
+
+
+def test_the_cpu_guard_stops_python_work_on_the_main_thread():
+    started = time.process_time()
+    with pytest.raises(OutOfTime), deadline(0.05):
+        while True:
+            sum(range(1000))
+    assert time.process_time() - started < 1
+
+
+def test_the_cpu_guard_and_work_budgets_hold_in_another_thread():
+    outcomes = []
+
+    def run():
+        try:
+            with deadline(0.05):
+                while True:
+                    spend(1)
+        except OutOfTime:
+            outcomes.append("cpu")
+        try:
+            with counted(1_000):
+                _calls(5_000)
+        except OutOfTime:
+            outcomes.append("calls")
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(10)
+    assert outcomes == ["cpu", "calls"]
+
+
+def test_a_check_in_a_thread_gets_its_verdict():
+    verdicts = []
+    thread = threading.Thread(target=lambda: verdicts.append(
+        check("sin(x)^2 + cos(x)^2", "1", variables=("x",), limits=Limits(work=2_000))))
+    thread.start()
+    thread.join(10)
+    assert [v.note for v in verdicts] == ["timeout"]
+
+
+def test_a_counted_confirmation_costs_about_the_same_in_any_process():
+    """sympy's caches make the count of a process depend a little on its history: within 5%."""
+    import subprocess
+    import sys
+    script = ("import sys; from tutor import budget; from tutor.equality import prove; from tutor.parse import read;"
+              "[prove(read(t, 'expression', ('x', 'y')).value, 10**9) for t in sys.argv[1:]];"
+              "e = read('sin(x)^2 + cos(x)^2 - 1', 'expression', ('x',)).value; b = budget._meter.spent;"
+              "prove(e, 10**9); print(budget._meter.spent - b)")
+    histories = [[], ["tan(x) - sin(x)/cos(x)", "ln(x y) - ln x - ln y"], ["(x+1)^5 - (x+1)^5", "e^(2x) - (e^x)^2"]]
+    counts = [int(subprocess.run([sys.executable, "-c", script, *history], capture_output=True, text=True,
+                                 env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout)
+              for seed, history in enumerate(histories)]
+    assert max(counts) <= 1.05 * min(counts), counts

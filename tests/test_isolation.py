@@ -1,0 +1,92 @@
+"""Every face checks answers in a worker process, where the kernel's limits hold even in C code:
+the REPL, `tutor check` (and --batch, and --exercise), the Python API and the grader (see
+test_grade_robustness). A check stuck where no timer reaches comes back as a verdict, `timeout`,
+and the next answer is checked as usual."""
+
+from __future__ import annotations
+
+import importlib
+import io
+import json
+import os
+import sys
+
+import pytest
+from test_grade_robustness import spin_where_no_timer_reaches
+
+from tutor import packs, workers
+from tutor.check import Verdict
+from tutor.cli import main
+from tutor.feedback import respond
+from tutor.practice import Session
+from tutor.store import Store
+from tutor.topics.base import Problem
+
+checking = importlib.import_module("tutor.check")  # the module: `tutor.check` is the function
+
+
+_core = checking.check
+
+
+def _spinning_check(answer, expected, **options):
+    if answer == "SPIN" and workers.IN_WORKER:
+        spin_where_no_timer_reaches()
+    if answer == "HOG" and workers.IN_WORKER:
+        return Verdict("correct", "equal", str(len(bytearray(4 << 30))))  # past the worker's address space
+    return _core(answer, expected, **options)
+
+
+@pytest.fixture
+def stuck_on_spin(monkeypatch):
+    """Answers 'SPIN' burn CPU where no timer reaches, in a fresh shared pool (forked after the
+    patch) with a short CPU limit."""
+    monkeypatch.setattr(checking, "check", _spinning_check)
+    monkeypatch.setattr("tutor.topics.base.check", _spinning_check)
+    monkeypatch.setattr(workers, "_shared", workers.Pool(timeout=0.2))
+    monkeypatch.setattr(workers, "_shared_pid", os.getpid())
+    yield
+    workers._shared.close()
+
+
+def test_the_python_api_checks_in_a_worker(stuck_on_spin):
+    parent = os.getpid()
+    assert checking.check("SPIN", "2x").note == "timeout"
+    assert (checking.check("HOG", "2x").note, checking.check("2x", "2x").note) == ("too_large", "equal")
+    assert checking.check("2x", "2x").verdict == "correct"
+    assert checking.check("SPIN", "2x", isolated=False).verdict == "invalid"  # here: not stuck, just unread
+    assert os.getpid() == parent
+
+
+def test_the_cli_checks_in_a_worker(stuck_on_spin, capsys):
+    assert main(["check", "SPIN", "--expected", "2x", "--json"]) == 3
+    assert json.loads(capsys.readouterr().out)["note"] == "timeout"
+    assert main(["check", "SPIN", "--exercise", "gradients:partial-x-3x2y3", "--json"]) == 3
+    assert json.loads(capsys.readouterr().out)["note"] == "timeout"
+    assert main(["check", "6xy^3", "--exercise", "gradients:partial-x-3x2y3"]) == 0
+
+
+def test_batch_checks_in_a_worker(stuck_on_spin, monkeypatch, capsys):
+    lines = [{"answer": "SPIN", "expected": "2x"}, {"answer": "2x", "expected": "2x"}]
+    data = "\n".join(json.dumps(line) for line in lines).encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    main(["check", "--batch", "-"])
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["note"] for r in out] == ["timeout", "equal"]
+
+
+def test_the_practice_session_checks_in_a_worker(stuck_on_spin, tmp_path):
+    store = Store(tmp_path / "progress.sqlite3")
+    session = Session(packs.load("gradients"), store, "ana", seed=1)
+    session.start()
+    lines = session.handle("SPIN")
+    assert "took too long" in lines[0].text
+    assert session.current is not None and not session.finished
+    assert session.preview("3x^2").startswith("read as:")
+    store.close()
+
+
+def test_a_problem_checked_in_this_process_is_trusted():
+    """Inside a worker (and for trusted callers) an exercise checks right where it is."""
+    exercise = packs.load("gradients").exercise("partial-x-3x2y3").variant()
+    assert isinstance(exercise.problem, Problem)
+    assert respond(exercise, "6xy^3", isolated=False).correct

@@ -1,0 +1,102 @@
+"""Every number path gives a verdict: huge numbers, factorials, powers and roots never raise.
+
+The reproducers of issue 12 (each crashed the CLI with exit 70, or took about the whole
+budget), as a student would type them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor.check import check
+from tutor.cli import main
+from tutor.evaluate import TooLarge, compile_expression
+from tutor.parse import InputError, read, symbol
+from tutor.show import show
+
+TOO_LARGE = [
+    "1" * 400 + "!",  # a factorial of a 400-digit number
+    "(10^400)!",
+    "1e308!",
+    "binomial(10^999, 5)",
+    "binomial(10^6, 5000)",
+    "4^(19999/2)",  # 2^19999: 6,021 digits, past Python's int-to-string limit
+    "root(4, 2/19999)",
+    "(√(7e-647))^-9999",  # sympy would build 10^(323·9999) before multiplying it by 0
+    "2x + 0(√(7e-647))^-9999",
+    "sqrt(10^999+7)",  # sympy hunts for square factors of a 1,000-digit number (about a second)
+    "(10^400 + 1)^(1/3)",
+    "sqrt(2)^5000",
+    "(3/2)^9000",
+    "1/(7^800-1) + 1/(6^800-1) + 1/(5^800-1) + 1/(3^1800-1)",  # a denominator of 2,200 digits
+]
+
+
+@pytest.mark.parametrize("answer", TOO_LARGE)
+def test_numbers_too_large_to_work_with_are_invalid_too_large(answer):
+    verdict = check(answer, "2x", variables=("x",))
+    assert (verdict.verdict, verdict.note) == ("invalid", "too_large"), verdict
+    assert "too large" in verdict.message
+
+
+@pytest.mark.parametrize("answer, expected, verdict_, note", [
+    ("1e400", "5", "incorrect", "wrong_value"),
+    ("10^400", "5", "incorrect", "wrong_value"),
+    ("171!", "5", "incorrect", "wrong_value"),
+    ("1e400", "10^400", "correct", "equal"),
+    ("10^400 + 1", "10^400", "incorrect", "wrong_value"),
+    ("(4, 1e400)", "(4, 5)", "incorrect", "component_differs"),
+    ("1e-400", "0", "incorrect", "wrong_value"),
+])
+def test_huge_but_readable_numbers_are_compared(answer, expected, verdict_, note):
+    verdict = check(answer, expected)
+    assert (verdict.verdict, verdict.note) == (verdict_, note)
+
+
+def test_a_huge_number_within_a_tolerance():
+    assert check("1.0000001e400", "1e400", tolerance="1e-6").note == "within_tolerance"
+    assert check("1.1e400", "1e400", tolerance="1e-6").note == "wrong_value"
+
+
+def test_the_message_of_a_huge_wrong_number_is_short():
+    verdict = check("171!", "5")
+    assert verdict.message == "Your answer 1.24102e+309 is not right."
+
+
+@pytest.mark.parametrize("answer", [
+    "y^sqrt(sinh(exp(pi))!!)",  # mpmath's factorial of 10^(5·10^10) grew past 6 GB in C
+    "x^(x^(x^(x^x)))",
+    "(x^x^x^x)!",
+    "exp(exp(exp(x)))",
+    "(2^(2^(2^x)))^(2^(2^(2^y)))",
+])
+def test_towers_are_bounded_when_evaluated(answer):
+    verdict = check(answer, "x y", variables=("x", "y"))
+    assert verdict.verdict in ("incorrect", "invalid")
+
+
+def test_the_evaluator_refuses_magnitudes_beyond_its_bound():
+    x = symbol("x")
+    tower = read("2^(2^(2^x))", "expression", ("x",)).value
+    with pytest.raises(TooLarge):
+        compile_expression(tower, [x])((5,))
+
+
+def test_a_constant_exponent_is_sized_without_sympy_evalf():
+    with pytest.raises(InputError) as caught:
+        read("y^sqrt(sinh(exp(pi))!!)", "expression", ("x", "y"))
+    assert caught.value.note == "too_large"
+
+
+def test_show_never_fails_on_a_huge_integer():
+    import sympy
+    assert show(sympy.Integer(7) ** 6000) == "≈3.87471786866497e+5070"  # not a 5,071-digit string
+    assert show(1 / sympy.Integer(7) ** 6000) == "1/≈3.87471786866497e+5070"
+
+
+@pytest.mark.parametrize("answer", ["1e400", "171!", "(4, 1e400)", "1" * 400 + "!", "4^(19999/2)",
+                                    "root(4, 2/19999)", "binomial(10^999, 5)"])
+def test_the_cli_never_exits_70_on_numbers(answer, capsys):
+    expected = "(4, 5)" if answer.startswith("(") else "5"
+    assert main(["check", answer, "--expected", expected]) in (1, 3)
+    assert "something went wrong" not in capsys.readouterr().err

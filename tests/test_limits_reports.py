@@ -1,0 +1,103 @@
+"""The grader's outputs: nothing written before the inputs are read, --out locked for the run, the
+reports replaced together and only when complete, a full disk a sentence that leaves the previous
+reports whole, exit status 70 for nothing but a bug."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import resource
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tutor import reports
+from tutor.cli import main
+from tutor.outputs import LOCK_NAME
+from tutor.reports import FILES
+
+TESTS = Path(__file__).parent
+PACK = str(TESTS / "data" / "grade" / "pack.yaml")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir()) if path.name in FILES}
+
+
+@pytest.fixture
+def graded(tmp_path):
+    """A folder of reports from a first, complete run."""
+    submissions = tmp_path / "class.csv"
+    submissions.write_text("student,exercise,answer\na,cube,3x^2\nb,cube,x\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["grade", PACK, str(submissions), "--out", str(out)]) == 0
+    return submissions, out, snapshot(out)
+
+
+def test_a_mistyped_submissions_path_writes_nothing(graded, capsys):
+    _, out, before = graded
+    assert main(["grade", PACK, str(out.parent / "clas.csv"), "--out", str(out)]) == 2
+    assert capsys.readouterr().err == f"tutor: no such file or folder: {out.parent / 'clas.csv'}; nothing was written\n"
+    assert snapshot(out) == before
+
+
+def test_a_second_grader_on_the_same_folder_is_refused(graded, capsys):
+    submissions, out, before = graded
+    with (out / LOCK_NAME).open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a first grader still running would
+        assert main(["grade", PACK, str(submissions), "--out", str(out)]) == 2
+    assert capsys.readouterr().err.endswith(
+        f"tutor: another tutor grade is writing to {out}; wait for it to finish, or choose another folder\n")
+    assert snapshot(out) == before
+    assert main(["grade", PACK, str(submissions), "--out", str(out)]) == 0  # once it is done
+
+
+def test_a_run_stopped_while_writing_leaves_the_previous_reports_whole(graded, monkeypatch):
+    submissions, out, before = graded
+    submissions.write_text("student,exercise,answer\na,cube,x\nc,cube,3x^2\n", encoding="utf-8")
+
+    def interrupted(book):
+        raise KeyboardInterrupt  # while report.json, the last file, is being written
+
+    monkeypatch.setattr(reports, "report", interrupted)
+    assert main(["grade", PACK, str(submissions), "--out", str(out)]) == 130
+    assert snapshot(out) == before  # grades.csv and answers.csv are not the new ones beside an old report
+    monkeypatch.undo()
+    assert main(["grade", PACK, str(submissions), "--out", str(out)]) == 0
+    assert snapshot(out) != before
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".tmp-")) == []  # swept away
+
+
+def _small_files() -> None:
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit then fails with EFBIG
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 << 10, 64 << 10))
+
+
+def test_a_full_disk_is_a_sentence_and_the_previous_reports_stay(graded):
+    submissions, out, before = graded
+    rows = [f"s{n:04},cube,3x^2" for n in range(2000)]  # one distinct answer: a small journal, a big answers.csv
+    submissions.write_text("student,exercise,answer\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(TESTS.parent)}
+    done = subprocess.run([sys.executable, "-m", "tutor", "grade", PACK, str(submissions), "--out", str(out)],
+                          env=env, capture_output=True, text=True, preexec_fn=_small_files)
+    assert done.returncode == 74
+    assert done.stderr.startswith(f"tutor: can't write the reports in {out} (File too large); "
+                                  "the previous reports are unchanged")
+    assert snapshot(out) == before
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".tmp-")) == []
+
+
+def test_exit_status_70_is_for_a_bug_in_the_tutor_only(monkeypatch, capsys):
+    from tutor import cli
+
+    def broken(args):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setitem(cli.COMMANDS, "check", (*cli.COMMANDS["check"][:2], broken))
+    assert main(["check", "x", "--expected", "x"]) == 70
+    assert capsys.readouterr().err == ("tutor: something went wrong (ZeroDivisionError: a bug); this is a bug in "
+                                       "the tutor: please report it, with the output of --debug\n")
+

@@ -1,0 +1,115 @@
+"""The progress store: a database it must not touch is refused with a sentence, one it can't write
+is read only, and an answer that can't be saved now is kept and saved later, never lost."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+
+import pytest
+
+from tutor import packs, store
+from tutor.cli import main
+from tutor.practice import Session
+from tutor.show import show
+from tutor.store import MIGRATIONS, Store, StoreError
+
+
+def attempts(db) -> list[tuple]:
+    with sqlite3.connect(db) as connection:
+        return connection.execute("SELECT answer, verdict FROM attempts ORDER BY id").fetchall()
+
+
+@pytest.mark.parametrize("make, sentence", [
+    (lambda path: path.write_bytes(b"not a database at all " * 200),
+     "is not a progress database (not an SQLite file, or a damaged one); nothing was written to it; "
+     "move it away, or use another file with --db FILE"),
+    (lambda path: sqlite3.connect(path).executescript("CREATE TABLE cookies (host TEXT, value TEXT);"),
+     "is another program's database, not the tutor's progress; nothing was written to it; "
+     "use another file with --db FILE"),
+    (lambda path: sqlite3.connect(path).executescript(MIGRATIONS[0] + "PRAGMA user_version = 99;"),
+     "was written by a newer version of the tutor (its schema is 99, this version knows 2); update the "
+     "tutor, or use another file with --db FILE"),
+])
+def test_a_database_that_is_not_ours_to_write_is_refused_and_left_alone(tmp_path, capsys, make, sentence):
+    db = tmp_path / "progress.sqlite3"
+    make(db)
+    before = db.read_bytes()
+    with pytest.raises(StoreError) as caught:
+        Store(db)
+    assert str(caught.value) == f"{db} {sentence}"
+    assert main(["practice", "--db", str(db)]) == 2
+    assert capsys.readouterr().err == f"tutor: {db} {sentence}\n"
+    assert main(["progress", "--db", str(db)]) == 2
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.sqlite3"]
+
+
+def session_on(db) -> Session:
+    session = Session(packs.load("gradients"), Store(db), "ana", seed=1)
+    session.started = [line.text for line in session.start()]
+    return session
+
+
+def answer_right(session: Session) -> list[str]:
+    exercise = session.current.exercise
+    return [line.text for line in session.handle(show(exercise.expected(), exercise.problem.variables))]
+
+
+def test_answers_made_while_another_program_holds_the_lock_are_kept_then_saved(tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "_BUSY_SECONDS", 0.05)
+    db = tmp_path / "progress.sqlite3"
+    session = session_on(db)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program writing, for a long time
+    printed = answer_right(session) + answer_right(session)
+    assert any(line.startswith(f"Note: your progress can't be saved to {db} right now (database is locked)")
+               for line in printed)
+    assert session.store.pending
+    other.execute("ROLLBACK")
+    printed = answer_right(session)
+    assert f"Note: your progress is saved again to {db} (3 kept writes)." in printed
+    session.close()
+    session.store.close()
+    assert len(attempts(db)) == 3
+
+
+def test_answers_still_unsaved_at_the_end_are_kept_in_a_file_and_saved_next_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "_BUSY_SECONDS", 0.05)
+    db = tmp_path / "progress.sqlite3"
+    session = session_on(db)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    answer_right(session)
+    session.close()
+    session.store.close()
+    kept = tmp_path / "progress.sqlite3.unsaved.json"
+    assert [record["kind"] for record in json.loads(kept.read_text())] == ["attempt", "end"]
+    assert f"2 unsaved write(s) of your progress are kept in {kept}" in " ".join(session.store.take_notices())
+    other.execute("ROLLBACK")
+    again = Store(db)
+    assert again.take_notices() == [f"saved 2 kept write(s) of your progress from {kept}"]
+    assert not kept.exists() and len(attempts(db)) == 1
+    again.close()
+
+
+def test_a_read_only_database_is_opened_read_only_with_a_notice(tmp_path, monkeypatch):
+    db = tmp_path / "progress.sqlite3"
+    first = session_on(db)
+    answer_right(first)
+    first.close()
+    first.store.close()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: False if str(path) == str(db) else real(path, mode))
+    session = session_on(db)
+    assert session.store.read_only
+    answer_right(session)
+    session.close()
+    session.store.close()
+    assert len(attempts(db)) == 1  # nothing written to it
+    assert f"Note: {db} is read-only: your progress in this session is not saved there." in session.started
+    assert session.store.take_notices()[-1].startswith("3 unsaved write(s) of your progress are kept in")
+    monkeypatch.undo()
+    Store(db).close()  # writable again: what was kept is saved
+    assert len(attempts(db)) == 2

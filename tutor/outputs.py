@@ -1,0 +1,93 @@
+"""Writing a run's files safely: the folder locked for the run, the files replaced together.
+
+A set of files is written beside the old ones under hidden temporary names,
+flushed to disk, and only then renamed into place, one after another in a few
+microseconds: a kill, a full disk or an error while writing leaves the previous
+files whole (and the temporary ones are removed, or swept away by the next run).
+The lock (an advisory lock on a file in the folder) keeps two runs from writing
+the same folder at once.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TextIO
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: no lock
+    fcntl = None  # type: ignore[assignment]
+
+LOCK_NAME = ".tutor.lock"
+_TEMPORARY = ".tmp-"  # a written file's temporary name: .tmp-NAME
+
+
+class OutputError(Exception):
+    """Files that could not be written; the message says why in a sentence."""
+
+
+class Busy(Exception):
+    """Another run holds the folder's lock."""
+
+
+@contextmanager
+def locked(folder: Path, what: str = "tutor grade") -> Iterator[None]:
+    """Hold the folder's lock for the body (creating the folder); Busy if another run holds it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        stream = (folder / LOCK_NAME).open("a")
+    except OSError as error:
+        raise OutputError(f"can't write to {folder} ({error.strerror})") from None
+    with stream:
+        if fcntl is not None:
+            try:
+                fcntl.flock(stream, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                raise Busy(f"another {what} is writing to {folder}; wait for it to finish, "
+                           "or choose another folder") from None
+        for stale in folder.glob(f"{_TEMPORARY}*"):  # left by a run that was killed while writing
+            stale.unlink(missing_ok=True)
+        yield
+
+
+Writer = Callable[[TextIO], object]
+
+
+def write_together(folder: Path, files: dict[str, Writer]) -> list[Path]:
+    """Write each file (name -> a function writing its text) and put them all in place together.
+
+    OutputError, with the previous files untouched, if any of them can't be written.
+    """
+    temporary = {name: folder / f"{_TEMPORARY}{name}" for name in files}
+    try:
+        for name, write in files.items():
+            with temporary[name].open("w", encoding="utf-8", newline="") as stream:
+                write(stream)
+                stream.flush()
+                os.fsync(stream.fileno())
+    except OSError as error:
+        for path in temporary.values():
+            path.unlink(missing_ok=True)
+        raise OutputError(f"can't write the reports in {folder} ({error.strerror}); "
+                          "the previous reports are unchanged") from None
+    for name, path in temporary.items():
+        os.replace(path, folder / name)
+    _sync(folder)
+    return [folder / name for name in files]
+
+
+def _sync(folder: Path) -> None:
+    """Make the renames durable (where a folder can be opened to flush it)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
