@@ -117,6 +117,12 @@ def table(tallies: dict[str, Tally]) -> str:
     return "\n".join(lines)
 
 
+def test_the_docs_show_these_figures():
+    """docs/explanation/misconceptions.md shows the figures measured here, per kind."""
+    page = (Path(__file__).parents[1] / "docs" / "explanation" / "misconceptions.md").read_text(encoding="utf-8")
+    assert table(measure()) in page
+
+
 def test_every_label_is_mapped_to_catalogue_ids():
     labels = _labels()
     for row in _csv("diagnose_blind.csv"):
