@@ -54,6 +54,8 @@ def describe(shape: dict) -> str:
     """A JSON Schema shape in words: `text or number`, `list of text`, `mapping with file, x, y`."""
     if "const" in shape:
         return f"`{shape['const']}`"
+    if "enum" in shape:
+        return " or ".join(f"`{value}`" for value in shape["enum"])
     if "oneOf" in shape:
         return " or ".join(describe(option) for option in shape["oneOf"])
     types = shape.get("type", [])

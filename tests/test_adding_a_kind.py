@@ -47,7 +47,7 @@ def copy(tmp_path_factory) -> Path:
     assert registry.splitlines() == ["    function_value,", "    function_value.TOPIC,"]
     path = root / "tutor" / "topics" / "__init__.py"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("    expression,\n    gradient,\n", "    expression,\n    function_value,\n    gradient,\n")
+    text = text.replace("    fix_variable,\n    gradient,\n", "    fix_variable,\n    function_value,\n    gradient,\n")
     text = re.sub(r"(TOPICS: tuple\[Topic, \.\.\.\] = \(\n(?:    \w+\.TOPIC,\n)*)\)",
                   r"\1    function_value.TOPIC,\n)", text)
     assert text.count("function_value") == 2, "the registry's layout changed: update the page and this test"

@@ -109,7 +109,8 @@ def table(tallies: dict[str, Tally]) -> str:
     """The figures per kind, as docs/explanation/misconceptions.md shows them."""
     lines = ["| kind | answers | verdicts right | single mistakes named | named rightly | pairs: both named "
              "(one) | slips named | right answers named |", "|---|---|---|---|---|---|---|---|"]
-    for kind, tally in [*((k, tallies[k]) for k in KINDS if k in tallies), ("all", _total(tallies))]:
+    kinds = [k for k in [*KINDS, *sorted(set(tallies) - set(KINDS))] if k in tallies]
+    for kind, tally in [*((k, tallies[k]) for k in kinds), ("all", _total(tallies))]:
         r = tally.rows
         lines.append(f"| {kind} | {sum(r.values())} | {tally.verdicts} | {tally.named}/{r['misconception']} | "
                      f"{tally.rightly}/{r['misconception']} | {tally.pair_both}/{r['two_misconceptions']} "

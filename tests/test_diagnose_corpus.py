@@ -100,7 +100,8 @@ def table(tallies: dict[str, Tally]) -> str:
         total.add(tally)
     lines = ["| kind | labelled wrong answers named rightly | unlabelled wrong answers named | "
              "right answers named or graded wrong |", "|---|---|---|---|"]
-    for kind, t in [*((k, tallies[k]) for k in KINDS if k in tallies), ("all", total)]:
+    kinds = [k for k in [*KINDS, *sorted(set(tallies) - set(KINDS))] if k in tallies]
+    for kind, t in [*((k, tallies[k]) for k in kinds), ("all", total)]:
         lines.append(f"| {kind} | {t.rightly}/{t.labelled} | {t.unlabelled_named}/{t.unlabelled} | "
                      f"{t.correct_named}/{t.correct} |")
     return "\n".join(lines)

@@ -23,6 +23,11 @@ BROKEN = {
     'answer-disagrees.yaml': [
         "7:13: exercise 'a': the given answer does not agree with the computed one (6xy³): At x = 1, y = 2 your answer is 24, but the correct value is 48.",
     ],
+    'ask-needs-its-keys.yaml': [
+        "7:10: exercise 'a': ask: value needs 'at'",
+        "11:12: exercise 'b': 'start' is used only with ask: end",
+        "18:10: exercise 'c': 'ask' is one of classify or best, not 'fastest'",
+    ],
     'at-wrong-length.yaml': [
         "6:9: exercise 'a': 'at' needs 2 coordinate(s) (x, y), not 3",
     ],
@@ -64,13 +69,18 @@ BROKEN = {
         "3:5: exercise 'a': missing 'wrt' (the variable to differentiate with respect to, like x)",
     ],
     'missing-kind.yaml': [
-        "3:5: exercise 'a': the exercise needs a 'kind' (classify_point, critical_points, derivative, expression, gradient, gradient_descent, least_squares, minimize, partial_derivative, tangent_plane)",
+        "3:5: exercise 'a': the exercise needs a 'kind' (classify_point, cost, critical_points, derivative, "
+        "expression, fix_variable, gradient, gradient_descent, learning_rate, least_squares, local_minima, minimize, "
+        "partial_derivative, stopping, tangent_plane)",
     ],
     'missing-pack-id.yaml': [
         "1:1: the pack needs an id: 'pack: my-pack'",
     ],
     'negative-points.yaml': [
         "6:13: exercise 'a': 'points' must be a number from 0 to 1,000,000",
+    ],
+    'never-close-enough.yaml': [
+        "9:12: exercise 'a': the descent never gets there: it diverged at iteration 21: the values grew without bound",
     ],
     'no-exercises.yaml': [
         "2:12: the pack needs a non-empty list under 'exercises'",
@@ -247,7 +257,7 @@ def test_pack_show_variant_for_a_student(capsys):
 def test_pack_list(capsys):
     assert main(["pack", "list"]) == 0
     out = capsys.readouterr().out
-    assert "gradients     29 exercises  Gradients and gradient descent" in out
+    assert "gradients     44 exercises  Gradients and gradient descent" in out
     assert "drills" in out
 
 
@@ -279,7 +289,7 @@ def test_built_in_packs_load_from_an_installed_package(tmp_path):
     done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True)
     if done.returncode != 0 or "site-packages" not in done.stdout:
         pytest.skip("the package is not installed (non-editable) in this environment")
-    assert done.stdout.splitlines()[1] == "64"
+    assert done.stdout.splitlines()[1] == "89"
 
 
 @pytest.mark.parametrize("pack_id", packs.BUILT_IN)

@@ -305,6 +305,15 @@ LESSON = {e.id: e for e in packs.load("gradients").exercises}
     ("power-lines-fit", "fit", 1),
     ("descent-1d-step-2", "descent", 1),
     ("descent-heat-step-2", "descent", 1),
+    ("fix-y-4", "slice", 1),
+    ("power-lines-cost-function", "contour", 1),
+    ("power-lines-cost", "line", 1),
+    ("tv-descent-step", "descent", 1),
+    ("stopping-1d", "descent", 1),
+    ("learning-rates-x2", "rates", 4),
+    ("local-minima-1d", "critical", 1),
+    ("local-minima-2d", "contour", 1),
+    ("local-minima-2d-end", "descent", 1),
 ])
 def test_each_kind_of_the_lesson_has_its_picture(exercise, name, panels):
     figure = LESSON[exercise].variant().problem.figure()
@@ -322,7 +331,7 @@ def test_an_exercise_picture_uses_the_exercise_data():
 
 def test_exercises_without_a_picture_say_so():
     with pytest.raises(SolveError, match="an exercise of kind 'expression' has no picture"):
-        LESSON["power-lines-cost"].variant().problem.figure()
+        packs.load("drills").exercise("ex-cost-at-origin").variant().problem.figure()
     three = packs.load("drills").exercise("g-three-variables").variant(1)
     with pytest.raises(SolveError, match="its function has 3 variables"):
         three.problem.figure()

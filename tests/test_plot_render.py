@@ -64,7 +64,7 @@ def test_picture_for_an_exercise(tmp_path, monkeypatch):
     assert picture_for(lesson.exercise("power-lines-fit").variant()) == Path("power-lines-fit.png")
     assert png_size(tmp_path / "power-lines-fit.png") == (800, 640)
     with pytest.raises(SolveError, match="has no picture"):
-        picture_for(lesson.exercise("power-lines-cost").variant(), tmp_path / "none.png")
+        picture_for(packs.load("drills").exercise("ex-cost-at-origin").variant(), tmp_path / "none.png")
     assert not (tmp_path / "none.png").exists()
 
 

@@ -58,13 +58,13 @@ def test_a_scripted_student(tmp_path):
         ":quit",
     ])
     assert out.startswith("Welcome to the calculus tutor, ana.")
-    assert "Exercise 1 of 29 · Fix y = 4, differentiate in x  [tangent-planes, derivatives]\nd/dx of g(x) = x² + 16" in out
+    assert "Exercise 1 of 44 · Fix y = 4, differentiate in x  [tangent-planes, derivatives]\nd/dx of g(x) = x² + 16" in out
     assert ("✗ It looks like you lowered the exponent but did not multiply by it. "
             "The derivative of x² is 2x, not x.") in out
     assert "2x^\n  ^\nMissing exponent after '^'." in out
     assert "Hint 1 of 3: Differentiate term by term with respect to x." in out
     assert "✓ Correct." in out
-    assert "Exercise 2 of 29 · Fix x = 2, differentiate in y" in out
+    assert "Exercise 4 of 44 · Fix x = 2, differentiate in y" in out
     assert "Treat" not in out.split(":steps")[0]  # nothing of the steps before asked
     assert "Power rule: bring the exponent 2 down and lower it by 1: d/dy[y²] = 2y." in out
     assert "Skipped; it will come back later." in out
@@ -98,9 +98,9 @@ def test_commands(tmp_path):
                                     ":pack drills", ":pack nowhere.yaml", ":frobnicate", ""])
     assert ":hint      the next hint (up to three)" in out
     assert r"\frac{d}{dx} \left(x^{2} + 16\right)" in out
-    assert "Practising gradients.\n\nExercise 8 of 29" in out
+    assert "Practising gradients.\n\nExercise 11 of 44" in out
     assert "No skill 'nope' in this pack; try one of:" in out
-    assert "Pack: Drills (35 exercises)." in out
+    assert "Pack: Drills (45 exercises)." in out
     assert "nowhere.yaml: no such pack file (built-in packs: gradients, drills)" in out
     assert "Unknown command ':frobnicate'; :help lists the commands." in out
 
@@ -146,7 +146,7 @@ def test_live_preview_and_toolbar(tmp_path):
     session.start()
     assert session.preview("3x^2") == "read as: 3x²"
     assert session.preview("2x^") == "can't read yet: missing exponent after '^'"
-    assert session.status() == " gradients · exercise 1 of 29 · score 0/0 · streak 0"
+    assert session.status() == " gradients · exercise 1 of 44 · score 0/0 · streak 0"
     session.handle(":topic least-squares")
     while session.current.spec.kind != "least_squares":
         session.handle(":skip")
@@ -234,7 +234,7 @@ def test_real_terminal_first_minute(tmp_path):
         _wait_for(name, "✓ Correct.")
         _tmux("send-keys", "-t", name, ":help", "Enter", check=True)
         screen = _wait_for(name, ":quit      stop")
-        assert "gradients · exercise 2 of 29 · score 1/1 · streak 1" in screen
+        assert "gradients · exercise 4 of 44 · score 1/1 · streak 1" in screen
         _tmux("send-keys", "-t", name, "C-d", check=True)
         _wait_for(name, "Bye. This session: 1 of 1 right.")
     finally:
@@ -253,7 +253,7 @@ def test_plain_tutor_greets_a_new_user(tmp_path):
     try:
         screen = _wait_for(name, "answer>")
         assert "Welcome to the calculus tutor" in screen
-        assert "Exercise 1 of 29 · Fix y = 4, differentiate in x" in screen
+        assert "Exercise 1 of 44 · Fix y = 4, differentiate in x" in screen
         _tmux("send-keys", "-t", name, ":help", "Enter", check=True)
         screen = _wait_for(name, ":steps     the full worked solution")
         _tmux("send-keys", "-t", name, ":quit", "Enter", check=True)

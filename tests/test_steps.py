@@ -141,23 +141,47 @@ def test_critical_steps_for_the_sauna():
     assert "(6, 6) is outside" in text
     assert "(4, 4) is inside" in text
     assert "At (4, 4): f_xx = 64/15" in text and "4096/225 > 0: a local minimum" in text
-    assert "a saddle point" in text
+    assert "saddle" not in text, "(6, 6) lies outside the room: the lesson leaves it out"
     assert "f = 85 all along it" in text
+    # the lesson: the walls x = 0 and y = 0 are maxima, with T = 85
+    assert ("Where 0 ≤ y ≤ 5: every point of it is a local maximum, since f = 85 all along it and f ≤ 85 near "
+            "each of its points") in text
+    assert "Where 0 ≤ x ≤ 5: every point of it is a local maximum" in text
     rules = [s.rule for s in derivation.substeps]
     assert rules[:3] == [R.DIFFERENTIATE, R.DIFFERENTIATE, R.SET_TO_ZERO]
     assert R.REGION in rules and R.CLASSIFY in rules
+    # the first and the last statement are the exercise's answer: only what lies in the room
+    assert text.splitlines()[0].endswith("in the region 0 ≤ x ≤ 5, 0 ≤ y ≤ 5: {(4, 4), x = 0, y = 0}")
+    assert text.splitlines()[-1].endswith("So the critical points in the region are {(4, 4), x = 0, y = 0}.")
 
 
 def test_least_squares_steps_for_the_power_lines():
     derivation = least_squares_steps([(1, 2), (2, 5), (3, 3)])
     text = render_text(derivation)
-    assert "E = (m + b - 2)² + (2m + b - 5)² + (3m + b - 3)²" in text
-    assert "E(m, b) = 14m² + 12mb + 3b² - 42m - 20b + 38" in text
+    lines = text.splitlines()
+    assert "E(m, b) = (m + b - 2)² + (2m + b - 5)² + (3m + b - 3)²" in text
+    # each square multiplied out as the lesson does: the squares of the terms, then twice each product
+    assert "Multiply out (m + b - 2)²: the square of each term, then twice each product of two terms: " \
+           "m² + b² + 4 + 2mb - 4m - 4b." in text
+    assert "4m² + b² + 25 + 4mb - 20m - 10b" in text and "9m² + b² + 9 + 6mb - 18m - 6b" in text
+    assert "E(m, b) = 14m² + 3b² + 38 + 12mb - 42m - 20b" in text
     assert "∂E/∂m = 28m + 12b - 42" in text
-    assert "∂E/∂b = 12m + 6b - 20" in text
-    assert "m = 1/2 and b = 7/3" in text
+    assert "∂E/∂b = 6b + 12m - 20" in text
+    # the normal equations by elimination, move by move, in the lesson's words and numbers
+    elimination = [line.split(". ", 1)[1] for line in lines if line.lstrip().startswith("9.")]
+    assert elimination == [
+        "Solve them by elimination: m = 1/2 and b = 7/3.",
+        "Multiply the second equation by 2: 12b + 24m - 40 = 0.",
+        "Subtract the second equation from the first: b cancels, leaving 4m - 2 = 0.",
+        "So m = 2/4 = 1/2.",
+        "Put m = 1/2 into the second equation: 6b + 12(1/2) - 20 = 0.",
+        "Multiply out: 6b + 6 - 20 = 0.",
+        "Collect the numbers: 6b - 14 = 0.",
+        "So b = 14/6 = 7/3.",
+    ]
+    assert "Solve the linear system" not in text
     assert "E(1/2, 7/3) = 25/6 ≈ 4.16667" in text
-    assert text.splitlines()[0] == "Least squares: fitting y = mx + b to 3 points gives y = x/2 + 7/3"
+    assert lines[0] == "Least squares: fitting y = mx + b to 3 points gives y = x/2 + 7/3"
 
 
 def test_least_squares_steps_with_many_points_do_not_write_every_square():

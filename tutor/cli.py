@@ -26,7 +26,6 @@ from .journal import JournalError, JournalFailed
 from .limits import LIMITS
 from .outputs import Busy, OutputError, locked
 from .parse import SHAPES, InputError
-from .show import show
 from .submissions import read_submissions
 from .topics import TOPICS, Command
 
@@ -222,7 +221,7 @@ def run_pack(args: argparse.Namespace) -> int:
             print(f"\n{number}. {spec.id} ({spec.kind}){tags}")
             print(f"   {exercise.prompt(latex=args.latex)}")
             if args.answers:
-                print(f"   answer: {show(exercise.expected(), exercise.problem.variables, latex=args.latex)}")
+                print(f"   answer: {exercise.problem.show(exercise.expected().value, latex=args.latex)}")
         return EXIT_OK
     if args.action == "validate":
         failed = False

@@ -450,11 +450,14 @@ def offered(problem: Problem, tolerance: Tolerance | None = None, mistakes: tupl
 
 class _Student:
     """The student's text, read once for each way candidates need it, and evaluated lazily:
-    each part compiled once, each value computed once."""
+    each part compiled once, each value computed once. Read in the exercise's own shape, it is
+    read as the exercise reads it (a kind may read its answers its own way)."""
 
-    def __init__(self, text: str, limits: Limits):
+    def __init__(self, text: str, limits: Limits, problem: Problem):
         self.text = text
         self.limits = limits
+        self.problem = problem
+        self.own: _Reading = (problem.shape, tuple(problem.answer_variables), tuple(problem.components))
         self.readings: dict[_Reading, Answer | None] = {}
         self.functions: dict[tuple, object] = {}
         self.values: dict[tuple, Evaluation | None] = {}
@@ -463,8 +466,12 @@ class _Student:
         if reading not in self.readings:
             shape, variables, components = reading
             try:
-                self.readings[reading] = read(self.text, shape, variables, components=components,
-                                              limits=self.limits)
+                if reading == self.own:
+                    own = self.problem.read(self.text, self.limits)
+                    self.readings[reading] = own if own.shape == shape else None  # or another shape: y = mx + b
+                else:
+                    self.readings[reading] = read(self.text, shape, variables, components=components,
+                                                  limits=self.limits)
             except InputError:
                 self.readings[reading] = None
         return self.readings[reading]
@@ -798,7 +805,7 @@ def diagnose(problem: Problem, text: str, tolerance: Tolerance | None = None, mi
         table = _table_for(problem, tolerance, tuple(mistakes))
     except _BUILD_ERRORS:
         return None
-    student = _Student(text, limits)
+    student = _Student(text, limits, problem)
     try:
         with budget(limits.work // _BUDGET_SHARE):  # counted, as the check is: the same on any machine
             found = _best(_Search(table, student, limits).run(problem, shape_only))

@@ -187,7 +187,8 @@ class ExerciseSpec:
         """The variant with these parameter values."""
         values = {symbol(name): value for name, value in params}
         data = {name: substitute(value, values) for name, value in self.data.items()}
-        return Exercise(self, KINDS[self.kind].exercise.build(data), seed, params)
+        problem = KINDS[self.kind].exercise.build({**data, "tolerance": self.tolerance})
+        return Exercise(self, problem, seed, params)
 
     def draw(self, seed: int) -> dict[sympy.Symbol, Expr]:
         rng = random.Random(seed)
@@ -215,6 +216,8 @@ def substitute(value: object, values: Mapping[sympy.Symbol, Expr]) -> object:
         return Equation(value.lhs.xreplace(values), value.rhs.xreplace(values))
     if isinstance(value, tuple):
         return tuple(substitute(v, values) for v in value)
+    if isinstance(value, dict):  # a point given as {y: c}
+        return {key: substitute(v, values) for key, v in value.items()}
     return value
 
 
@@ -727,6 +730,7 @@ _JSON_TYPES = {  # what each field reader accepts, as JSON Schema
     "integer": {"type": "integer", "minimum": 0},
     "names": {"oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]},
     "point": {"type": ["array", "object", "string", "number"]},
+    "numbers": {"oneOf": [{"type": "array", "items": {"type": ["number", "string"]}}, {"type": "string"}]},
     "points": {"oneOf": [{"type": "array", "items": {"type": "array"}}, {"type": "string"}]},
     "csv": {"type": "object", "required": ["file", "x", "y"], "additionalProperties": False,
             "properties": {"file": {"type": "string"}, "x": {"type": ["string", "array"]},
@@ -756,11 +760,12 @@ def json_schema() -> dict:
     kinds = []
     for name, topic in sorted(KINDS.items()):
         fields = topic.exercise.FIELDS
-        properties = {key: {**_COMMON_TYPES.get(key, {}), "description": help_}
+        properties: dict[str, dict[str, object]] = {key: {**_COMMON_TYPES.get(key, {}), "description": help_}
                       for key, help_ in _COMMON.items()}
         properties["kind"] = {"const": name, "description": _COMMON["kind"]}
         for key, field_ in fields.items():
-            properties[key] = {**_JSON_TYPES[field_.reader], "description": field_.help}
+            choices = {"enum": list(field_.choices)} if field_.choices else {}
+            properties[key] = {**_JSON_TYPES[field_.reader], **choices, "description": field_.help}
         required = ["id", "kind", *(key for key, field_ in fields.items() if field_.required)]
         kinds.append({"type": "object", "properties": properties, "required": required,
                       "additionalProperties": False})

@@ -29,6 +29,7 @@ import stat
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
+from json.decoder import scanstring  # type: ignore[attr-defined]  # public since 2.6, absent from the stubs
 from pathlib import Path
 from typing import BinaryIO
 
@@ -464,7 +465,7 @@ class _JsonScanner:
         while True:
             if not self.text.startswith('"', at):
                 raise json.JSONDecodeError("Expecting property name enclosed in double quotes", self.text, at)
-            key, end = json.decoder.scanstring(self.text, at + 1)
+            key, end = scanstring(self.text, at + 1)
             key_line, at = self.line(at), self.skip(end)
             if not self.text.startswith(":", at):
                 raise json.JSONDecodeError("Expecting ':' delimiter", self.text, at)

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterable
+from typing import BinaryIO
 
 from .limits import LIMITS, Limits
 from .packs import Pack
@@ -143,7 +144,7 @@ class _Reader:
     # -------------------------------------------------------------------- CSV
 
     def csv(self, file: str, stream: BinaryIO) -> None:
-        header: dict[str, int] | None = None
+        header: list[str] | None = None
         for row in csv_rows(stream, self.limits.max_submission_bytes):
             if row.cells is None:
                 self.problem(file, row.line, f"{row.problem}; the row is skipped")

@@ -14,11 +14,11 @@ class TextEnum(StrEnum):
         return repr(self.value)
 
 
-def and_list(items: Sequence[str]) -> str:
-    """'x', 'x and y', 'x, y and z': items as a sentence lists them."""
+def and_list(items: Sequence[str], conjunction: str = "and") -> str:
+    """'x', 'x and y', 'x, y and z' (or 'x, y or z'): items as a sentence lists them."""
     if len(items) < 2:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 
 def capitalized(text: str) -> str:

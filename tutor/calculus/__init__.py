@@ -6,13 +6,23 @@ f in the order x, y, z, then the others alphabetically.
 """
 
 from .common import SolveError, order_variables, parse_point
-from .critical import (ByValues, Case, Classification, CriticalPoint, CriticalPoints, CriticalSet, Found, Nature,
-                       Piece, classify, critical_points)
 from .cost import CostTerm, LineCost, MeanCostStep, line_cost, mean_cost_step
+from .critical import (
+                       ByValues,
+                       Case,
+                       Classification,
+                       CriticalPoint,
+                       CriticalPoints,
+                       CriticalSet,
+                       Found,
+                       Nature,
+                       Piece,
+                       classify,
+                       critical_points,
+)
 from .descent import Descent, DescentRow, Stopping, descend, iterations_until
 from .elimination import Elimination, EliminationStep, Move, eliminate
-from .least_squares import (LinearFit, LineFit, NormalEquations, fit_line, fit_linear, points_from_csv,
-                            points_from_text)
+from .least_squares import LinearFit, LineFit, NormalEquations, fit_line, fit_linear, points_from_csv, points_from_text
 from .minimize import DescentEnd, LocalMinima, LocalMinimum, Minimum, descent_end, local_minima, minimize
 from .partials import FixedVariable, Gradient, Partial, derivative, fix_variable, gradient, partial
 from .rates import Behaviour, LearningRates, RateTrial, compare_rates

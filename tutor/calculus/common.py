@@ -6,9 +6,10 @@ still go through `tutor.parse`; nothing here evaluates text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Iterable, Mapping, Sequence
+from typing import TypeAlias
 
 import sympy
 from sympy import Expr
@@ -17,7 +18,7 @@ from ..errors import TutorError
 from ..parse import InputError, read, symbol, to_sympy
 from ..parse import _describe as describe  # the same words the parser uses
 
-Number = int | Fraction | Decimal | float | str | Expr
+Number: TypeAlias = int | Fraction | Decimal | float | str | Expr
 DIGITS = 30  # working precision where an evaluation only has to tell signs or roots apart
 
 
@@ -90,8 +91,11 @@ def point_of(at: Mapping[str, Number], variables: Sequence[str]) -> tuple[Expr, 
     return tuple(exact(at[name]) for name in variables)
 
 
-def parse_point(text: str, variables: Sequence[str]) -> dict[str, Expr]:
-    """`x=2, y=3` (any order) or `2, 3` (in the order of the variables) as a mapping."""
+def parse_point(text: str, variables: Sequence[str], partial: bool = False) -> dict[str, Expr]:
+    """`x=2, y=3` (any order) or `2, 3` (in the order of the variables) as a mapping.
+    With `partial`, `y=4` gives only some of the variables (the ones to fix)."""
+    if partial:
+        return _some_values(text, variables)
     if "=" not in text:
         values = _read_values(text)
         if len(values) != len(variables):
@@ -109,15 +113,29 @@ def parse_point(text: str, variables: Sequence[str]) -> dict[str, Expr]:
     return dict(zip(variables, values))
 
 
+def _some_values(text: str, variables: Sequence[str]) -> dict[str, Expr]:
+    values = {}
+    for part in text.split(","):
+        name, equals, value = (piece.strip() for piece in part.partition("="))
+        if not equals or not name:
+            raise SolveError(f"give each variable with its value, like {variables[-1]}=4")
+        if name not in variables:
+            raise SolveError(f"{name} is not a variable here ({describe(variables)})")
+        try:
+            values[name] = read(value, "number", ()).value
+        except InputError as error:
+            raise SolveError(f"can't read the value of {name}: {error.message}") from None
+    return values
+
+
 def _read_values(text: str) -> tuple[Expr, ...]:
     try:
         answer = read(text, "auto", (), infer=False)
     except InputError as error:
         raise SolveError(f"can't read the point '{text.strip()}': {error.message}") from None
-    values = answer.value if answer.shape == "vector" else (answer.value,)
     if answer.shape not in ("vector", "number"):
         raise SolveError(f"the point '{text.strip()}' must be numbers, like 2, 3")
-    return tuple(values)
+    return answer.value if isinstance(answer.value, tuple) else (to_sympy(answer.value),)
 
 
 def _example(variables: Sequence[str]) -> str:

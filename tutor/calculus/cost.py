@@ -12,8 +12,8 @@ and one descent step moves (m, b) to (m, b) - α∇L(m, b).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import sympy
 from sympy import Expr
@@ -90,7 +90,8 @@ def _points(points: Sequence[Sequence[Number]]) -> tuple[tuple[Expr, Expr], ...]
 
 @dataclass(frozen=True)
 class MeanCostStep:
-    """L(m, b) = 1/(2n)·Σ(mxᵢ + b - yᵢ)² and one descent step on it, exactly."""
+    """L(m, b) = 1/(2n)·Σ(mxᵢ + b - yᵢ)² and one descent step on it, exactly (or, when not
+    `average`, the same on the sum E(m, b) = Σ(mxᵢ + b - yᵢ)², as for the power lines)."""
 
     points: tuple[tuple[Expr, Expr], ...]
     cost: Expr  # L(m, b), multiplied out
@@ -101,13 +102,15 @@ class MeanCostStep:
     after: tuple[Expr, Expr]  # (m₁, b₁) = (m₀, b₀) - α∇L(m₀, b₀)
     cost_before: Expr
     cost_after: Expr
+    average: bool = True
 
     @property
     def n(self) -> int:
         return len(self.points)
 
 
-def mean_cost_step(points: Sequence[Sequence[Number]], start: Sequence[Number], rate: Number) -> MeanCostStep:
+def mean_cost_step(points: Sequence[Sequence[Number]], start: Sequence[Number], rate: Number,
+                   average: bool = True) -> MeanCostStep:
     data = _points(points)
     if len(start) != 2:
         raise SolveError("the start needs a slope m and an intercept b, like 0, 0")
@@ -115,11 +118,11 @@ def mean_cost_step(points: Sequence[Sequence[Number]], start: Sequence[Number], 
     if not (alpha.is_Rational and alpha > 0):
         raise SolveError("the learning rate must be a positive number, like 0.01")
     n = len(data)
-    L = sympy.expand(sympy.Add(*((M * x + B - y) ** 2 for x, y in data)) / (2 * n))
+    L = sympy.expand(sympy.Add(*((M * x + B - y) ** 2 for x, y in data)) / (2 * n if average else 1))
     gradient = (sympy.expand(sympy.diff(L, M)), sympy.expand(sympy.diff(L, B)))
     m0, b0 = (exact(c) for c in start)
     at = {M: m0, B: b0}
     slope = tuple(g.xreplace(at) for g in gradient)
     after = (m0 - alpha * slope[0], b0 - alpha * slope[1])
     return MeanCostStep(data, L, gradient, (m0, b0), alpha, slope, after, L.xreplace(at),
-                        L.xreplace({M: after[0], B: after[1]}))
+                        L.xreplace({M: after[0], B: after[1]}), average)

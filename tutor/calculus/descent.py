@@ -9,9 +9,9 @@ says at which iteration; it never raises for that.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Sequence
 
 from sympy import Expr
 

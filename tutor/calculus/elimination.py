@@ -15,9 +15,9 @@ Each move is a value the step builder can narrate; nothing here is worded.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Sequence
 
 import sympy
 from sympy import Expr

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import csv
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from operator import mul
-from typing import Iterable, Sequence
 
 import sympy
 from sympy import Expr
@@ -177,8 +177,9 @@ def points_from_text(text: str) -> tuple[tuple[Expr, ...], ...]:
         answer = read(text, "points", ())
     except InputError as error:
         raise SolveError(f"can't read the points: {error.message}") from None
-    points = [p for p in answer.value if isinstance(p, tuple)]
-    if len(points) != len(answer.value) or not points:
+    values = answer.value if isinstance(answer.value, tuple) else ()
+    points = [p for p in values if isinstance(p, tuple)]
+    if len(points) != len(values) or not points:
         raise SolveError("write the points like (1, 2), (2, 5), (3, 3)")
     if len({len(p) for p in points}) != 1:
         raise SolveError("every point needs the same number of coordinates")

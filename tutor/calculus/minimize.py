@@ -16,9 +16,9 @@ global is judged from f on a wide grid, which the note says.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Sequence
 
 import mpmath
 import sympy
@@ -321,10 +321,10 @@ class DescentEnd:
 
 def descent_end(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Number] | Number,
                 rate: Number, tolerance: float = 1e-8, max_iterations: int = 10_000,
-                within: float = 1e-3) -> DescentEnd:
+                within: float = 1e-3, minima: LocalMinima | None = None) -> DescentEnd:
     """Run descent until |∇f| < tolerance (or it stops), then name the local minimum it is at:
-    the one within `within` of the last point."""
-    minima = local_minima(f, variables)
+    the one within `within` of the last point. `minima`: f's local minima, when already found."""
+    minima = minima or local_minima(f, variables)
     run = descend(minima.function, minima.variables, start, rate, tolerance=tolerance,
                   max_iterations=max_iterations)
     last = run.rows[-1].point

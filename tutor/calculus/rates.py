@@ -22,10 +22,10 @@ of the run, never by time, so the verdicts are the same on any machine.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import pairwise
-from typing import Sequence
 
 from sympy import Expr
 
@@ -85,17 +85,18 @@ def compare_rates(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
 def _trial(f: Expr, variables: Sequence[str], start, rate: Number, steps: int, tolerance: float) -> RateTrial:
     run = descend(f, variables, start, exact(rate), iterations=steps, tolerance=tolerance)
     alpha, rows = run.rate, run.rows
+    size = "|f′|" if len(variables) == 1 else "|∇f|"
     if run.converged:
         k = rows[-1].k
         return RateTrial(alpha, Behaviour.CONVERGES, run, k,
-                         f"|∇f| is below {tolerance:g} after {k} step{'s' * (k != 1)}")
+                         f"{size} is below {tolerance:g} after {k} step{'s' * (k != 1)}")
     if run.diverged_at is not None:
         return RateTrial(alpha, Behaviour.DIVERGES, run, None,
                          f"it diverged at step {run.diverged_at}: {run.note}")
     first, last = rows[0], rows[-1]
     if last.value > first.value and math.hypot(*last.gradient) > math.hypot(*first.gradient):
         return RateTrial(alpha, Behaviour.DIVERGES, run, None,
-                         f"after {last.k} steps f and |∇f| are both larger than at the start")
+                         f"after {last.k} steps f and {size} are both larger than at the start")
     moves = [tuple(b - a for a, b in zip(r.point, s.point)) for r, s in pairwise(rows)]
     pairs = list(pairwise(moves))
     reversing = sum(1 for u, v in pairs if sum(a * b for a, b in zip(u, v)) < 0)
@@ -103,4 +104,4 @@ def _trial(f: Expr, variables: Sequence[str], start, rate: Number, steps: int, t
         return RateTrial(alpha, Behaviour.OSCILLATES, run, None,
                          f"{reversing} of its {len(pairs)} pairs of steps go back the way they came")
     return RateTrial(alpha, Behaviour.TOO_SLOW, run, None,
-                     f"after {last.k} steps |∇f| = {math.hypot(*last.gradient):.3g} is still above {tolerance:g}")
+                     f"after {last.k} steps {size} = {math.hypot(*last.gradient):.3g} is still above {tolerance:g}")

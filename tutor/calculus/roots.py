@@ -21,7 +21,7 @@ exact; each coordinate is then written in its own simplest form.
 from __future__ import annotations
 
 import functools
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import sympy
 from sympy import Expr, Poly
@@ -214,7 +214,8 @@ def _single_common_root(P: Poly, Q: Poly, x: sympy.Symbol, r: Poly, first: tuple
     """w₀ ↦ the one common root of P(x, w₀) and Q(x, w₀), for the roots w₀ of r; None if there are more."""
     w = r.gen
     lead_P, lead_Q = (Poly(F.as_expr().coeff(x, F.degree(x)), w) for F in (P, Q))
-    if first is not None and not first[0].rem(r).is_zero and             (not lead_P.rem(r).is_zero or not lead_Q.rem(r).is_zero):
+    leads_vanish = lead_P.rem(r).is_zero and lead_Q.rem(r).is_zero
+    if first is not None and not first[0].rem(r).is_zero and not leads_vanish:
         a, b = (c.as_expr() for c in first)
         return lambda w0: -b.xreplace({w: w0}) / a.xreplace({w: w0})
     field = _Field(r)  # the rare case of a root of higher multiplicity: Euclid in Q(w₀)

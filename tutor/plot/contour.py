@@ -9,7 +9,7 @@ x = 0 and y = 0 of critical points.
 from __future__ import annotations
 
 import math
-from typing import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from sympy import Expr
 
@@ -68,6 +68,7 @@ def gradient_figure(f: str | Expr, variables: Sequence[str] | None = None,
     if at is not None:
         point = point_values(at, names)
         values = gradient(f, names, dict(zip(names, point))).values
+        assert values is not None  # the point gives every variable
         start, vector = floats(point), floats(values)
         tip = tuple(s + v for s, v in zip(start, vector))
         arrow = Arrow(start, vector, f"∇{name}{point_text(point)} = {show(values)}")

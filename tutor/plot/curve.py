@@ -4,11 +4,11 @@ derivative, or with its minimum marked (eˣ − ln x has its minimum at x = W(1)
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 from sympy import Expr
 
-from ..calculus import classify, critical_points, minimize, partial
+from ..calculus import FixedVariable, classify, critical_points, minimize, partial
 from ..calculus.common import Number, SolveError
 from ..calculus.partials import value_at
 from ..show import show, show_float
@@ -97,3 +97,18 @@ def critical_curve_figure(f: str | Expr, variables: Sequence[str] | None = None,
     title = f"{count} critical point{'s' * (count != 1)}, where {name}′({names[0]}) = 0"
     return Figure(signature(f, names, name), (graph_panel(f, names, window, title, signature(f, names, name),
                                                            markers=markers),), "critical")
+
+
+def slice_figure(fixed: FixedVariable, call: str, name: str = "f") -> Figure:
+    """A slice of f with one variable left, f(x, 4), as a curve, with its derivative d/dx f(x, 4):
+    the slope of the tangent line to the slice at each x, which is ∂f/∂x there."""
+    if fixed.derivative is None:
+        raise SolveError("a slice is drawn as a curve when one variable is left free")
+    names = fixed.remaining
+    x = names[0]
+    slope = Curve(sample.curve(sample.evaluator(fixed.derivative, names), *DEFAULT_WINDOW),
+                  f"d/d{x} {call} = {show(fixed.derivative, names)}", "derivative")
+    held = ", ".join(f"{n} = {show(v)}" for n, v in fixed.fixed.items())
+    panel = graph_panel(fixed.slice, names, DEFAULT_WINDOW, f"the slice {held}, and its slope",
+                        f"{call} = {show(fixed.slice, names)}", others=(slope,))
+    return Figure(f"{signature(fixed.function, fixed.variables, name)}, with {held}", (panel,), "slice")

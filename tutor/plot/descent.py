@@ -4,20 +4,21 @@ contour map with the path; the iterates numbered as in the lesson's tables."""
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 from sympy import Expr
 
-from ..calculus import descend, fit_line, points_from_text
+from ..calculus import Descent, DescentRow, LearningRates, descend, fit_line, points_from_text
 from ..calculus.common import Number, SolveError, exact
 from ..show import show_float
 from . import sample
 from .contour import contour_panel
 from .curve import graph_panel
 from .labels import floats_text, function_with, point_values, signature
-from .model import Curve, Figure, Marker
+from .model import Curve, Figure, Marker, Panel
 
 GAP = 0.08  # numbered iterates are at least this share of the path's extent apart
+REACH = 100  # a diverging path is drawn while it stays within this many times the start's distance from 0
 
 
 def descent_figure(f: str | Expr | None, start: str | Sequence[Number] | Number, rate: Number,
@@ -34,20 +35,44 @@ def descent_figure(f: str | Expr | None, start: str | Sequence[Number] | Number,
     result = descend(f, names, begin, exact(rate), iterations, tolerance, max_iterations)
     if result.diverged_at is not None:
         raise SolveError(f"{result.note}: diverged at iteration {result.diverged_at}; try a smaller learning rate")
+    return Figure(signature(f, names, name), (_panel(f, names, result, name),), "descent")
+
+
+def rates_figure(result: LearningRates, name: str = "f") -> Figure:
+    """The same descent with each learning rate, side by side: one panel per rate, titled with what it did."""
+    f, names = result.function, result.variables
+    function_with(f, names, (1, 2), "a picture of gradient descent")
+    panels = tuple(_panel(f, names, trial.descent, name, f"α = {show_float(trial.rate)}: {trial.behaviour}")
+                   for trial in result.trials)
+    return Figure(signature(f, names, name), panels, "rates")
+
+
+def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: str = "") -> Panel:
+    """The curve (one variable) or the contour map (two) with the path of the iterates, numbered."""
     last = result.rows[-1]
-    ending = "converged" if result.converged else "stopped"
-    title = (f"gradient descent from {floats_text(result.rows[0].point)} with α = {show_float(result.rate)}\n"
-             f"{ending} after {last.k} iteration{'s' * (last.k != 1)} at {floats_text(last.point)}, "
-             f"{name} = {show_float(last.value)}")
+    ending = ("converged" if result.converged else
+              f"diverged at iteration {result.diverged_at}" if result.diverged_at is not None else "stopped")
+    title = (heading + "\n" if heading else
+             f"gradient descent from {floats_text(result.rows[0].point)} with α = {show_float(result.rate)}\n")
+    title += (f"{ending} after {last.k} iteration{'s' * (last.k != 1)} at {floats_text(last.point)}, "
+              f"{name} = {show_float(last.value)}")
+    rows = _in_view(result)
     if len(names) == 1:
-        path = tuple((row.point[0], row.value) for row in result.rows)
+        path = tuple((row.point[0], row.value) for row in rows)
         window = sample.window([(x,) for x, _ in path])[0]
-        panel = graph_panel(f, names, window, title, signature(f, names, name), markers=_iterates(path))
-    else:
-        path = tuple(row.point for row in result.rows)
-        panel = contour_panel(f, names, sample.window(path), title, curves=(Curve(path, "path", "path"),),
-                              markers=_iterates(path))
-    return Figure(signature(f, names, name), (panel,), "descent")
+        return graph_panel(f, names, window, title, signature(f, names, name), markers=_iterates(path))
+    route = tuple(row.point for row in rows)
+    return contour_panel(f, names, sample.window(route), title, curves=(Curve(route, "path", "path"),),
+                         markers=_iterates(route))
+
+
+def _in_view(result: Descent) -> tuple[DescentRow, ...]:
+    """The rows a picture can show: a diverging run's last ones run off too far to draw the rest."""
+    if result.diverged_at is None:
+        return result.rows
+    reach = REACH * (1 + max(abs(c) for c in result.rows[0].point))
+    shown = [row for row in result.rows if max(abs(c) for c in row.point) <= reach]
+    return tuple(shown[:next((i for i, row in enumerate(shown) if row.k != i), len(shown))]) or result.rows[:1]
 
 
 def _iterates(path: Sequence[tuple[float, ...]]) -> tuple[Marker, ...]:

@@ -6,11 +6,11 @@ The lesson's power lines (1, 2), (2, 5), (3, 3) give y = x/2 + 7/3 at cost 25/6.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from sympy import Expr
 
-from ..calculus import fit_line, points_from_csv, points_from_text
+from ..calculus import fit_line, line_cost, points_from_csv, points_from_text
 from ..calculus.common import Number, SolveError, exact
 from ..parse import Equation, symbol
 from ..show import show, show_float
@@ -27,7 +27,20 @@ def fit_figure(points: str | Sequence[Sequence[Number]] | None = None, csv: str 
     """Points as text (`(1,2), (2,5), (3,3)`) or pairs, or the columns of a CSV file."""
     data, labels = _data(points, csv, x_column, y_column)
     fit = fit_line(data)
-    m, b = floats((fit.slope, fit.intercept))
+    return _line_figure(data, labels, fit.slope, fit.intercept, fit.cost, "least squares", "fit")
+
+
+def line_figure(points: Sequence[Sequence[Number]], slope: Number, intercept: Number) -> Figure:
+    """The line y = mx + b with the given m and b through the points, its errors as segments, and its
+    cost E(m, b) (the power lines at m = 1/2, b = 7/3: E = 25/6)."""
+    data, labels = _data(points, None, None, None)
+    m, b = exact(slope), exact(intercept)
+    return _line_figure(data, labels, m, b, line_cost(data).at(m, b), "the line", "line")
+
+
+def _line_figure(data: Sequence[Sequence[Number]], labels: tuple[str, str], slope: Expr, intercept: Expr,
+                 cost: Expr, what: str, name: str) -> Figure:
+    m, b = floats((slope, intercept))
     named = len(data) <= NAMED  # few enough to write each point's coordinates and residual
     markers, residuals = [], []
     for point in data:
@@ -35,13 +48,13 @@ def fit_figure(points: str | Sequence[Sequence[Number]] | None = None, csv: str 
         on_line = (at[0], m * at[0] + b)
         x, y = (exact(c) for c in point) if named else (None, None)
         markers.append(Marker(at, point_text((x, y)) if named else "", "data"))
-        residuals.append(Segment(at, on_line, _signed(y - fit.slope * x - fit.intercept) if named else ""))
+        residuals.append(Segment(at, on_line, _signed(y - slope * x - intercept) if named else ""))
     width, height = sample.window([*(marker.point for marker in markers), *(s.end for s in residuals)])
-    line = Curve(tuple((x, m * x + b) for x in width), _equation(fit.slope, fit.intercept), "fit")
-    title = f"least squares: {line.label}, cost E{equals(fit.cost)}"
+    line = Curve(tuple((x, m * x + b) for x in width), _equation(slope, intercept), "fit")
+    title = f"{what}: {line.label}, cost E{equals(cost)}"
     panel = Panel("graph", f"{len(data)} points, the residuals as segments: E is the sum of their squares",
                   labels, (width, height), curves=(line,), markers=tuple(markers), segments=tuple(residuals))
-    return Figure(title, (panel,), "fit")
+    return Figure(title, (panel,), name)
 
 
 def _signed(value: Expr) -> str:
@@ -68,7 +81,7 @@ def _data(points: str | Sequence[Sequence[Number]] | None, csv: str | None, x_co
         if not x_column or not y_column:
             raise SolveError("with --csv, name the columns: --x COLUMN and --y COLUMN")
         return points_from_csv(csv, x_column, y_column), (x_column, y_column)
-    data = points_from_text(points) if isinstance(points, str) else tuple(tuple(p) for p in points)
+    data = points_from_text(points) if isinstance(points, str) else tuple(tuple(p) for p in points or ())
     if any(len(p) != 2 for p in data):
         raise SolveError("each point needs an x and a y, like (1, 2)")
     return data, ("x", "y")

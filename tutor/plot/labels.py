@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from sympy import Expr
 
@@ -25,8 +25,8 @@ def function_with(f: str | Expr, variables: Sequence[str] | None, counts: Sequen
     return f, names
 
 
-def point_values(at: str | Mapping[str, Number] | Sequence[Number], names: Sequence[str]) -> tuple[Expr, ...]:
-    """A point given as text (`x=2,y=4` or `2,4`), a mapping or values in the order of `names`."""
+def point_values(at: str | Mapping[str, Number] | Sequence[Number] | Number, names: Sequence[str]) -> tuple[Expr, ...]:
+    """A point given as text (`x=2,y=4` or `2,4`), a mapping, values in the order of `names`, or one number."""
     if isinstance(at, str):
         at = parse_point(at, names)
     if isinstance(at, Mapping):

@@ -54,9 +54,9 @@ class NoMatplotlib(TutorError):
 def write_png(figure: Figure, path: Path | str, dpi: int = DPI) -> Path:
     """Draw the figure into a PNG file at `path` and return the path."""
     try:
+        import mpl_toolkits.mplot3d  # noqa: F401 - registers the 3-D projection
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure as Canvas
-        import mpl_toolkits.mplot3d  # noqa: F401 - registers the 3-D projection
     except ImportError:
         raise NoMatplotlib("PNG pictures need matplotlib: python3 -m pip install 'matplotlib>=3.7' "
                            "(or draw in the terminal with --text)") from None
@@ -72,10 +72,16 @@ def write_png(figure: Figure, path: Path | str, dpi: int = DPI) -> Path:
 
 
 def _axes(canvas, figure: Figure) -> list:
-    """One axes per panel: a first 3-D panel takes the left, further panels stack on the right."""
+    """One axes per panel: a first 3-D panel takes the left, further panels stack on the right;
+    flat panels of equal rank (one descent per learning rate) sit side by side, in one or two rows."""
     panels = figure.panels
     if len(panels) == 1:
         return [_add(canvas, panels[0], 111)]
+    if panels[0].kind != "surface":
+        rows = 1 if len(panels) <= 3 else 2
+        columns = -(-len(panels) // rows)
+        side = canvas.add_gridspec(rows, columns)
+        return [_add(canvas, p, side[i // columns, i % columns]) for i, p in enumerate(panels)]
     grid = canvas.add_gridspec(len(panels) - 1, 2, width_ratios=(1.5, 1))
     return [_add(canvas, panels[0], grid[:, 0]), *(_add(canvas, p, grid[i, 1]) for i, p in enumerate(panels[1:]))]
 
@@ -88,11 +94,11 @@ def _add(canvas, panel: Panel, where):
 
 def _draw(canvas, ax, panel: Panel) -> None:
     ax.set_title(panel.title, fontsize=10)
-    if panel.kind == "surface":
-        _surface(ax, panel)
+    if panel.kind == "surface" and panel.field is not None:
+        _surface(ax, panel, panel.field)
     else:
         if panel.kind == "contour" and panel.field is not None:
-            _contour(canvas, ax, panel)
+            _contour(canvas, ax, panel, panel.field)
         _flat(ax, panel)
     for set_limits, limits in zip((ax.set_xlim, ax.set_ylim, getattr(ax, "set_zlim", None)), panel.limits):
         set_limits(*limits)
@@ -110,8 +116,8 @@ def _arrays(grid: Grid):
     return xs, ys, numpy.ma.masked_invalid(numpy.array(grid.values, dtype=float))
 
 
-def _surface(ax, panel: Panel) -> None:
-    xs, ys, zs = _arrays(panel.field)
+def _surface(ax, panel: Panel, field: Grid) -> None:
+    xs, ys, zs = _arrays(field)
     ax.plot_surface(xs, ys, zs, cmap=SURFACE_COLOURS, alpha=0.75 if panel.planes else 0.9, linewidth=0,
                     rstride=1, cstride=1, zorder=1)
     for plane in panel.planes:
@@ -127,8 +133,8 @@ def _surface(ax, panel: Panel) -> None:
     ax.view_init(elev=28, azim=-60)
 
 
-def _contour(canvas, ax, panel: Panel) -> None:
-    xs, ys, zs = _arrays(panel.field)
+def _contour(canvas, ax, panel: Panel, field: Grid) -> None:
+    xs, ys, zs = _arrays(field)
     if len(panel.levels) >= 2:
         filled = ax.contourf(xs, ys, zs, levels=panel.levels, cmap=CONTOUR_COLOURS, alpha=0.8, extend="both")
         lines = ax.contour(xs, ys, zs, levels=panel.levels, colors="black", linewidths=0.4, alpha=0.6)
@@ -163,8 +169,10 @@ def _flat(ax, panel: Panel) -> None:
 
     if panel.segments:  # one collection of one array, so that 100,000 residuals draw quickly
         ends = numpy.array([(s.start, s.end) for s in panel.segments], dtype=float)
-        ax.add_collection(LineCollection(ends, colors="tab:red", linewidths=1.2, linestyles="dotted",
-                                         label="residuals"))
+        # matplotlib's stubs ask for a sequence; the (n, 2, 2) array is what draws fast
+        residuals = LineCollection(ends, colors="tab:red", linewidths=1.2,  # type: ignore[arg-type]
+                                   linestyles="dotted", label="residuals")
+        ax.add_collection(residuals)
     for segment in panel.segments:
         if segment.label:
             middle = tuple((a + b) / 2 for a, b in zip(segment.start, segment.end))

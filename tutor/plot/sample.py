@@ -9,8 +9,8 @@ real value becomes NaN, which the renderers leave blank. Grids are modest
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
-from typing import Callable, Iterable, Sequence
 
 from sympy import Expr
 

@@ -9,7 +9,7 @@ contains both tangent lines.
 from __future__ import annotations
 
 import math
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from sympy import Expr
 

@@ -10,8 +10,8 @@ it); the renderers word any tree as plain text, LaTeX or JSON.
 
 from .critical import classify_steps, critical_steps
 from .derivative import derivative_steps
-from .model import DERIVATIVE_RULES, PowerForm, Rule, Step, StepRule, step
-from .render import TEMPLATES, render_latex, render_text, to_json
+from .model import DERIVATIVE_RULES, PowerForm, Rule, Step, StepRule, Terms, step
+from .render import TEMPLATES, render_latex, render_text, terms_text, to_json
 
-__all__ = ["DERIVATIVE_RULES", "TEMPLATES", "PowerForm", "Rule", "Step", "StepRule", "classify_steps",
-           "critical_steps", "derivative_steps", "render_latex", "render_text", "step", "to_json"]
+__all__ = ["DERIVATIVE_RULES", "TEMPLATES", "PowerForm", "Rule", "Step", "StepRule", "Terms", "classify_steps",
+           "critical_steps", "derivative_steps", "render_latex", "render_text", "step", "terms_text", "to_json"]

@@ -6,12 +6,12 @@ condition from each equation; candidates; the region; the second-derivative test
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import sympy
 from sympy import Expr
 
-from ..calculus import CriticalPoint, CriticalPoints, Region, classify, critical_points
+from ..calculus import CriticalPoint, CriticalPoints, CriticalSet, Piece, Region, classify, critical_points
 from ..calculus.common import function_of
 from ..calculus.critical import as_equation, lies_on
 from ..parse import Equation, symbol
@@ -33,20 +33,44 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
         substeps.append(step(Rule.ZERO_PRODUCT, factored, tuple(as_equation(f, syms) for f in factors), wrt=v))
     if c.cases or c.factors:
         substeps.append(_cases(c))
-    if len(syms) == 1:  # in one variable a point is x = 2, as the lesson writes it
-        answer = tuple(Equation(syms[0], p.point[0]) for p in c.points)
-    else:
-        answer = tuple(p.point for p in c.points)
-    answer += tuple(s.equation for s in c.sets)
-    substeps.append(step(Rule.CANDIDATES, None, answer))
+    substeps.append(step(Rule.CANDIDATES, None, _answer(c.points, c.sets, syms)))
+    found = c.inside  # everything, when there is no region
     if c.region is not None:
-        substeps.append(_region(c))
-    if c.points:
-        substeps.append(step(Rule.CLASSIFY, None, None, [_test(c.variables, p) for p in c.points]))
-    substeps += [step(Rule.CRITICAL_SET, s.equations, s.value, description=s.description) for s in c.sets]
+        substeps.append(_region(c, c.region))
+    if found.points:
+        substeps.append(step(Rule.CLASSIFY, None, None, [_decided(c.variables, p) for p in found.points]))
+    substeps += [_set(s, c.region is not None) for s in found.sets]
     if not c.complete:
         substeps.append(step(Rule.INCOMPLETE, note=c.note))
-    return step(Rule.CRITICAL_POINTS, c.function, answer, substeps, variables=c.variables)
+    answer = _answer(found.points, found.sets, syms)
+    if c.region is None:
+        substeps.append(step(Rule.CONCLUSION, None, answer))
+        return step(Rule.CRITICAL_POINTS, c.function, answer, substeps, variables=c.variables)
+    substeps.append(step(Rule.CONCLUSION_IN, None, answer))
+    return step(Rule.CRITICAL_POINTS_IN, c.function, answer, substeps, variables=c.variables, region=c.region)
+
+
+def _answer(points: Sequence[CriticalPoint], sets: Sequence[CriticalSet], syms: Sequence[sympy.Symbol]) -> tuple:
+    """The points (in one variable written x = 2, as the lesson does) and the whole sets."""
+    if len(syms) == 1:
+        found: tuple = tuple(Equation(syms[0], p.point[0]) for p in points)
+    else:
+        found = tuple(p.point for p in points)
+    return found + tuple(s.equation for s in sets)
+
+
+def _set(s: CriticalSet, in_region: bool) -> Step:
+    """A whole set of critical points, and what f's values say of its points, piece by piece."""
+    pieces = s.pieces_inside if in_region else s.pieces
+    return step(Rule.CRITICAL_SET, s.equations, s.value,
+                [step(Rule.SET_PIECE, s.equations, piece.nature, where=_where(piece), reason=piece.reason)
+                 for piece in pieces],
+                description=s.description)
+
+
+def _where(piece: Piece) -> str:
+    text = piece.show()
+    return "All along it" if piece.along is None or text.startswith("every ") else f"Where {text}"
 
 
 def classify_steps(f: str | Expr, variables: Sequence[str], point: Sequence[Expr]) -> Step:
@@ -55,7 +79,7 @@ def classify_steps(f: str | Expr, variables: Sequence[str], point: Sequence[Expr
     function = function_of(f)
     substeps = [derivative_steps(function, v, variables) for v in variables]
     substeps.append(step(Rule.CLASSIFY, None, None, [_test(variables, CriticalPoint(tuple(point), None, k))]))
-    return step(Rule.CRITICAL_POINTS, function, (tuple(point),), substeps, variables=tuple(variables))
+    return step(Rule.CLASSIFICATION, function, k.label, substeps, variables=tuple(variables), point=tuple(point))
 
 
 def _cases(c: CriticalPoints) -> Step:
@@ -78,20 +102,22 @@ def _cases(c: CriticalPoints) -> Step:
     return step(Rule.CASES, None, None, cases, contradictory=combinations - len(c.cases))
 
 
-def _region(c: CriticalPoints) -> Step:
+def _region(c: CriticalPoints, region: Region) -> Step:
     checks = []
     seen = []
     for point in (p for case in c.cases for p in case.points):
         if point in seen:
             continue
         seen.append(point)
-        failing = c.region.failing(point)
+        failing = region.failing(point)
         checks.append(step(Rule.INSIDE, point, True) if failing is None
                       else step(Rule.OUTSIDE, point, False, failing=failing))
     for s in c.sets:
-        checks.append(step(Rule.SET_INSIDE, s.equations, True, where=s.where) if s.inside and s.where
-                      else step(Rule.SET_OUTSIDE, s.equations, False) if s.inside is False else None)
-    return step(Rule.REGION, None, None, [s for s in checks if s is not None], region=c.region)
+        if s.inside and s.where:
+            checks.append(step(Rule.SET_INSIDE, s.equations, True, where=s.where))
+        elif s.inside is False:
+            checks.append(step(Rule.SET_OUTSIDE, s.equations, False))
+    return step(Rule.REGION, None, None, checks, region=region)
 
 
 def _test(variables: Sequence[str], point) -> Step:
@@ -106,3 +132,14 @@ def _test(variables: Sequence[str], point) -> Step:
         entries = (Equation(a, h[0][0]), Equation(b, h[1][1]), Equation(ab, h[0][1]))
         return step(Rule.HESSIAN_TEST, point.point, label, entries=entries, formula=a * b - ab**2, D=k.D)
     return step(Rule.HESSIAN_MINORS, point.point, label, minors=k.minors)
+
+
+def _decided(variables: Sequence[str], point: CriticalPoint) -> Step:
+    """The second-derivative test, and where it cannot decide, what f's values say."""
+    test = _test(variables, point)
+    if point.by_values is None:
+        return test
+    where = point.point[0] if len(point.point) == 1 else point.point
+    return step(test.rule, test.before, test.after,
+                [step(Rule.BY_VALUES, where, point.by_values.nature, reason=point.by_values.reason)],
+                **dict(test.context))

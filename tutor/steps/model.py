@@ -80,6 +80,12 @@ class Rule(StepRule):
     HESSIAN_TEST = "hessian_test"
     HESSIAN_MINORS = "hessian_minors"
     CRITICAL_SET = "critical_set"
+    SET_PIECE = "set_piece"
+    BY_VALUES = "by_values"
+    CRITICAL_POINTS_IN = "critical_points_in"
+    CONCLUSION = "conclusion"
+    CONCLUSION_IN = "conclusion_in"
+    CLASSIFICATION = "classification"
     INCOMPLETE = "incomplete"
 
 
@@ -120,3 +126,11 @@ class PowerForm:
 
     base: Expr
     exponent: Expr
+
+
+@dataclass(frozen=True)
+class Terms:
+    """A sum written term by term in the order given, as the lesson writes E(m, b) =
+    14m² + 3b² + 38 + 12mb - 42m - 20b (sympy would put its own order on it)."""
+
+    terms: tuple[Expr, ...]

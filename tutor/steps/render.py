@@ -28,7 +28,7 @@ from ..calculus.region import Condition, Region
 from ..parse import Equation, symbol
 from ..show import show, show_float
 from ..words import and_list
-from .model import PowerForm, Rule, Step, StepRule
+from .model import PowerForm, Rule, Step, StepRule, Terms
 
 TEMPLATES: dict[StepRule, str] = {
     Rule.DIFFERENTIATE: "{d} = {after}",
@@ -76,6 +76,12 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.HESSIAN_MINORS: ("At {before}: the leading principal minors of the Hessian are {minors:and}: "
                           "{after:verdict}."),
     Rule.CRITICAL_SET: "{description}.",
+    Rule.SET_PIECE: "{where}: every point of it is {after:verdict}, since {reason}.",
+    Rule.BY_VALUES: "The test cannot decide at {before}, but f's values can: it is {after:verdict}, since {reason}.",
+    Rule.CRITICAL_POINTS_IN: "The critical points of f = {before} in the region {region}: {after}",
+    Rule.CONCLUSION: "So the critical points are {after}.",
+    Rule.CONCLUSION_IN: "So the critical points in the region are {after}.",
+    Rule.CLASSIFICATION: "The critical point {point} of f = {before}: {after:verdict}",
     Rule.INCOMPLETE: "Note: {note}.",
 }
 
@@ -83,7 +89,9 @@ VERDICTS = {
     "minimum": "a local minimum",
     "maximum": "a local maximum",
     "saddle": "a saddle point",
-    "inconclusive": "the test is inconclusive",
+    "inconclusive": "not decided by the test",
+    "neither": "neither a minimum nor a maximum",
+    "undecided": "not decided by the test nor by f's values",
 }
 
 
@@ -92,8 +100,9 @@ class _Text:
 
     latex = False
 
-    def __init__(self, variables: Sequence[str]):
+    def __init__(self, variables: Sequence[str], decimals: bool = False):
         self.variables = tuple(variables)
+        self.decimals = decimals  # the data was given as decimals (230.1): show terminating fractions so
 
     def math(self, value: object) -> str:
         return self.escape(value) if isinstance(value, str) else self.wrap(self.raw(value))
@@ -105,6 +114,10 @@ class _Text:
             return show_float(value)
         if isinstance(value, int) and not isinstance(value, bool):
             return str(value)
+        if isinstance(value, Terms):
+            return terms_text(value.terms, self.variables, self.latex, self.decimals)
+        if isinstance(value, Equation) and isinstance(value.lhs, Terms):
+            return f"{self.raw(value.lhs)} = {self.raw(value.rhs)}"
         if isinstance(value, PowerForm):
             base = show(value.base, self.variables, latex=self.latex)
             if not (value.base.is_Symbol or value.base.is_Number):
@@ -121,7 +134,7 @@ class _Text:
                 return self.brackets(", ".join(map(show_float, value)))
             if value and all(isinstance(v, Equation) for v in value):
                 return ", ".join(self.raw(v) for v in value)
-        return show(value, self.variables, latex=self.latex)
+        return show(value, self.variables, latex=self.latex, decimals=self.decimals)
 
     def wrap(self, text: str) -> str:
         return text
@@ -141,6 +154,17 @@ class _Text:
 
     def escape(self, text: str) -> str:
         return text
+
+
+def terms_text(terms: Sequence[Expr], variables: Sequence[str] = (), latex: bool = False,
+               decimals: bool = False) -> str:
+    """The terms as one sum in their own order: m² + b² + 4 + 2mb - 4m - 4b."""
+    text = ""
+    for term in terms:
+        negative = term.could_extract_minus_sign()
+        shown = show(-term if negative and text else term, variables, latex=latex, decimals=decimals)
+        text += (" - " if negative else " + ") + shown if text else shown
+    return text or "0"
 
 
 class _Latex(_Text):
@@ -211,8 +235,8 @@ class _Fields:
         if "|" in spec:
             one, many = spec.split("|", 1)
             return form.escape(one if (value if isinstance(value, bool) else len(value) == 1) else many)
-        if spec == "sign":
-            return form.wrap(f"{form.raw(value)} {_comparison(value, form.latex)}")
+        if spec == "sign":  # 4096/225 > 0; a 0 is just 0
+            return form.wrap(form.raw(value) if value == 0 else f"{form.raw(value)} {_comparison(value, form.latex)}")
         if spec == "args":
             items = value if isinstance(value, tuple) else (value,)
             return form.wrap(form.brackets(", ".join(form.raw(v) for v in items)))
@@ -256,18 +280,19 @@ def _inherit(step: Step, state: dict) -> dict:
 
     Partial-derivative notation (∂/∂x) is used exactly when there are several variables.
     """
-    updates = {key: value for key, value in step.context if key in ("wrt", "partial", "function", "variables")}
+    updates = {key: value for key, value in step.context
+               if key in ("wrt", "partial", "function", "variables", "decimals")}
     if "variables" in updates and "partial" not in updates:
         updates["partial"] = len(updates["variables"]) > 1
     return {**state, **updates} if updates else state
 
 
-_START = {"wrt": "x", "partial": False, "function": "f", "variables": ()}
+_START = {"wrt": "x", "partial": False, "function": "f", "variables": (), "decimals": False}
 
 
 def _lines(step: Step, form_of, state: dict, depth: int, label: str) -> list[tuple[int, str, str]]:
     state = _inherit(step, state)
-    form = form_of(state["variables"])
+    form = form_of(state["variables"], state["decimals"])
     out = [(depth, label, _sentence(form, step, state))]
     for i, sub in enumerate(step.substeps, start=1):
         out.extend(_lines(sub, form_of, state, depth + 1, f"{label}{i}." if label else f"{i}."))
@@ -306,7 +331,7 @@ def to_json(step: Step) -> dict:
 
 def _json(step: Step, state: dict) -> dict:
     state = _inherit(step, state)
-    text, latex = _Text(state["variables"]), _Latex(state["variables"])
+    text, latex = _Text(state["variables"], state["decimals"]), _Latex(state["variables"], state["decimals"])
     return {
         "rule": step.rule.value,
         "text": _sentence(text, step, state),

@@ -14,28 +14,38 @@ from __future__ import annotations
 from ..misconceptions import SHARED, Candidate, Misconception
 from . import (  # every kind's folder
     classify_point,
+    cost,
     critical_points,
     derivative,
     expression,
+    fix_variable,
     gradient,
     gradient_descent,
+    learning_rate,
     least_squares,
+    local_minima,
     minimize,
     partial_derivative,
+    stopping,
     tangent_plane,
 )
 from .base import Command, Field, FieldError, FunctionProblem, Problem, Topic
 from .solution import Solution
 
 TOPICS: tuple[Topic, ...] = (
+    fix_variable.TOPIC,
     derivative.TOPIC,
     partial_derivative.TOPIC,
     gradient.TOPIC,
     critical_points.TOPIC,
     classify_point.TOPIC,
     minimize.TOPIC,
+    local_minima.TOPIC,
     least_squares.TOPIC,
+    cost.TOPIC,
     gradient_descent.TOPIC,
+    learning_rate.TOPIC,
+    stopping.TOPIC,
     tangent_plane.TOPIC,
     expression.TOPIC,
 )

@@ -13,7 +13,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, overload
+from enum import Enum
+from typing import Any, ClassVar, TypeVar, overload
 
 import sympy
 from sympy import Expr
@@ -22,12 +23,15 @@ from ..calculus import SolveError, order_variables
 from ..check import Verdict, check
 from ..compare import Tolerance
 from ..errors import TutorError
+from ..limits import LIMITS, Limits
 from ..misconceptions import Candidate, Misconception
 from ..parse import Answer, Shape, read, symbol
 from ..plot import Figure
 from ..show import show
 from ..steps import Step
+from ..words import and_list
 
+E = TypeVar("E", bound=Enum)
 
 class FieldError(TutorError):
     """An exercise's data that doesn't make sense; `field` names the key it is about."""
@@ -45,6 +49,31 @@ class Field:
     help: str
     required: bool = False
     formerly: str | None = None  # the key's old name: a pack that still uses it is told the new one
+    choices: tuple[str, ...] = ()  # the only values it may take (the first is the default), if it is a choice
+
+
+def choice_from(data: Mapping[str, Any], field: str, values: type[E]) -> E:
+    """The value of a choice key (`ask: best`) as its enum; the enum's first member when it is left out."""
+    given = data.get(field)
+    if given is None:
+        return next(iter(values))
+    try:
+        return values(given)
+    except ValueError:
+        raise FieldError(field, f"'{field}' is one of {and_list([str(v.value) for v in values], 'or')}, "
+                                f"not '{given}'") from None
+
+
+def keys_for_ask(data: Mapping[str, Any], ask: Enum, needs: Mapping[Any, tuple[str, ...]]) -> None:
+    """Each question of a kind uses its own keys (`ask: value` needs `at`): a FieldError for a key
+    missing for this question, or given for another one."""
+    wanted = needs.get(ask, ())
+    for key in dict.fromkeys(k for keys in needs.values() for k in keys):
+        if key in wanted and key not in data:
+            raise FieldError("ask", f"ask: {ask.value} needs '{key}'")
+        if key not in wanted and key in data:
+            uses = [a.value for a, keys in needs.items() if key in keys]
+            raise FieldError(key, f"'{key}' is used only with ask: {and_list(uses, 'or')}")
 
 
 def point_from(value: object, variables: Sequence[str], field: str) -> tuple[Expr, ...]:
@@ -114,14 +143,21 @@ class Problem:
         """The tolerance for decimals when the pack gives none."""
         return None
 
+    def precision(self) -> str:
+        """' (to 4 decimal places)': what a prompt says where decimals are expected, from the pack's
+        tolerance or the kind's own; '' where the answer is exact."""
+        tolerance = self.tolerance or self.default_tolerance()
+        return f" ({tolerance.describe()})" if tolerance else ""
+
     @property
     def components(self) -> tuple[str, ...]:
         """Names a vector answer's parts may be given by (m = 1/2, b = 7/3)."""
         return ()
 
-    def read(self, text: str) -> Answer:
-        """How this exercise reads an answer (the REPL's live preview shows it); raises InputError."""
-        return read(text, self.shape, self.answer_variables, components=self.components)
+    def read(self, text: str, limits: Limits = LIMITS) -> Answer:
+        """How this exercise reads an answer (the REPL's live preview and the diagnosis use it too);
+        raises InputError."""
+        return read(text, self.shape, self.answer_variables, components=self.components, limits=limits)
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         """Grade `text` against the expected answer (or against `expected`, for a mistake)."""
@@ -132,6 +168,7 @@ class Problem:
 
     # -- shared helpers for the kinds
     decimals: bool = False  # the pack gave numbers as decimals: show them that way
+    tolerance: Tolerance | None = None  # the pack's tolerance for decimals, which the prompt states
 
     def show(self, value: object, latex: bool = False) -> str:
         return show(value, self.variables, latex=latex, decimals=self.decimals)
@@ -156,6 +193,7 @@ class FunctionProblem(Problem):
     variables: tuple[str, ...]
     name: str = "f"
     decimals: bool = False
+    tolerance: Tolerance | None = None
 
     COMMON_FIELDS: ClassVar[dict[str, Field]] = {
         "function": Field("function", "the function, like 3x^2 y^3", required=True),
@@ -173,7 +211,7 @@ class FunctionProblem(Problem):
         if not variables:
             raise FieldError("function", "the function has no variables")
         return {"function": function, "variables": variables, "name": data.get("name", "f"),
-                "decimals": data.get("decimals", False)}
+                "decimals": data.get("decimals", False), "tolerance": data.get("tolerance")}
 
     def signature(self, latex: bool = False) -> str:
         """f(x, y) = 3x²y³"""

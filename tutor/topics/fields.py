@@ -104,6 +104,18 @@ def read_point(node, params, folder) -> tuple[Expr, ...] | dict[str, Expr] | Exp
     return answer.value
 
 
+def read_numbers(node, params, folder) -> tuple[Expr, ...]:  # noqa: ARG001
+    """[1.1, 0.5, 0.01] or "1.1, 0.5, 0.01": a list of numbers, like the learning rates to compare."""
+    if isinstance(node, yaml.SequenceNode):
+        items = node.value
+        if not items:
+            raise ReadError("the list is empty", node)
+        return tuple(_expression(item, params, "a number", constant=True) for item in items)
+    text = _scalar(node, "a list of numbers")
+    value = read(text, Shape.VECTOR, params).value if "," in text else (read(text, Shape.NUMBER, params).value,)
+    return cast(tuple, value)
+
+
 def read_points(node, params, folder) -> tuple[tuple[Expr, ...], ...]:  # noqa: ARG001
     """[[1, 2], [2, 5]] or "(1, 2), (2, 5)"."""
     if isinstance(node, yaml.SequenceNode):
@@ -170,9 +182,10 @@ FIELD_READERS: dict[str, Callable] = {
     "names": read_names,
     "text": read_text,
     "point": read_point,
+    "numbers": read_numbers,
     "points": read_points,
     "csv": read_csv,
 }
 
 # readers of numbers: where the pack writes one as a decimal (0.05), the exercise shows its numbers that way
-NUMERIC_READERS = frozenset({"number", "point", "points"})
+NUMERIC_READERS = frozenset({"number", "numbers", "point", "points"})

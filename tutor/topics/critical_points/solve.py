@@ -1,4 +1,5 @@
-"""`tutor solve critical_points` (or `critical`): every critical point, classified, with its steps."""
+"""`tutor solve critical_points` (or `critical`): every critical point and critical line, classified,
+with what lies in a window (`--region`) apart from what lies outside it, and the steps."""
 
 from __future__ import annotations
 
@@ -8,10 +9,15 @@ from collections.abc import Sequence
 from sympy import Expr
 
 from ... import calculus, steps
+from ...calculus import CriticalPoint, CriticalSet, Found, Nature, Piece
 from ...check import names
 from ...show import show
 from ..base import Command
 from ..solution import Solution, approx, columns, function_argument, header, read_function
+
+PLURALS = {Nature.MINIMUM: "minima", Nature.MAXIMUM: "maxima", Nature.SADDLE: "saddle points",
+           Nature.NEITHER: "neither minima nor maxima", Nature.UNDECIDED: "undecided",
+           Nature.INCONCLUSIVE: "undecided"}
 
 
 def solve(function: str, region: str | None = None, variables: Sequence[str] | None = None,
@@ -19,37 +25,79 @@ def solve(function: str, region: str | None = None, variables: Sequence[str] | N
     f, names = read_function(function, variables)
     result = calculus.critical_points(f, names, region)
     lines, latex = [header(f, names)], [header(f, names, True)]
-    if result.region is not None:
+    if result.region is None:
+        lines += found_lines(result.inside, names, "critical points:",
+                             "critical sets (every point on them is critical):", inside=None)
+        if not result.points and not result.sets:
+            lines.append("no critical points: ∇f is never 0")
+    else:
         lines.append(f"region: {result.region.show()}")
-    where = {True: "inside", False: "outside", None: None}
-    if result.points:
-        lines.append("critical points:")
-        table = [[_point(p.point, names), where[p.inside],
-                  f"{p.classification.label} ({p.classification.reason})"] for p in result.points]
-        lines += ["  " + row for row in columns([[c for c in row if c is not None] for row in table])]
-    if result.sets:
-        lines.append("critical sets (every point on them is critical):")
-    for s in result.sets:
-        lines.append(f"  {', '.join(show(e, names) for e in s.equations)}: {s.description}")
-    if not result.points and not result.sets:
-        lines.append("no critical points: ∇f is never 0")
+        inside, outside = result.inside, result.outside
+        lines += found_lines(inside, names, "critical points in the region:",
+                             "critical sets in the region (every point on them is critical):", inside=True)
+        if not inside.points and not inside.sets:
+            lines.append("no critical points in the region")
+        if outside.points or outside.sets:
+            lines += found_lines(outside, names, "outside the region:", "critical sets outside the region:",
+                                 inside=False)
     if result.note:
         lines.append(f"note: {result.note}")
-    answer = tuple(p.point for p in result.points) + tuple(e for s in result.sets for e in s.equations)
+    answer = tuple(p.point for p in result.inside.points) + tuple(s.equation for s in result.inside.sets)
     latex.append(r"\text{critical points: } " + show(answer, names, latex=True))
     data = {
         "kind": "critical", "function": show(f, names), "variables": list(names),
         "region": result.region.show() if result.region else None,
-        "points": [{"point": [show(c) for c in p.point], "inside": p.inside,
+        "points": [{"point": [show(c) for c in p.point], "inside": p.inside, "nature": p.nature,
                     "label": p.classification.label, "D": show(p.classification.D),
-                    "fxx": show(p.classification.fxx), "reason": p.classification.reason}
+                    "fxx": show(p.classification.fxx), "reason": _reason(p)}
                    for p in result.points],
-        "sets": [{"equations": [show(e, names) for e in s.equations], "inside": s.inside,
-                  "description": s.description} for s in result.sets],
+        "sets": [{"equations": [show(e, names) for e in s.equations], "inside": s.inside, "nature": s.nature,
+                  "value": None if s.value is None else show(s.value), "description": s.description,
+                  "pieces": [{"where": piece.show(), "nature": piece.nature, "reason": piece.reason}
+                             for piece in _pieces(s)]} for s in result.sets],
         "complete": result.complete, "note": result.note,
     }
     derivation = steps.critical_steps(f, names, region, result=result) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+def found_lines(found: Found, names: Sequence[str], points_title: str, sets_title: str,
+                inside: bool | None) -> list[str]:
+    """The points, each with its class and why, then the sets, each with the class of its points."""
+    lines = []
+    if found.points:
+        lines.append(points_title)
+        table = [[_point(p.point, names), f"{p.nature} ({_reason(p)})"] for p in found.points]
+        lines += ["  " + row for row in columns(table)]
+    if found.sets:
+        lines.append(sets_title if found.points or inside is None else points_title)
+    for s in found.sets:
+        lines.append(f"  {', '.join(show(e, names) for e in s.equations)}: {_set_text(s, inside)}")
+    return lines
+
+
+def _set_text(s: CriticalSet, inside: bool | None) -> str:
+    pieces = s.pieces_inside if inside else s.pieces
+    if inside is False or not pieces:
+        return s.description
+    value = f"f = {show(s.value)} all along it; " if s.value is not None else ""
+    natures = "; ".join(f"{PLURALS[p.nature]} {where(p)}" for p in pieces)
+    return value + natures
+
+
+def where(piece: Piece) -> str:
+    """'where 0 ≤ y ≤ 5', or 'all along it'."""
+    text = piece.show()
+    return "all along it" if piece.along is None or text.startswith("every ") else f"where {text}"
+
+
+def _pieces(s: CriticalSet) -> tuple:
+    return s.pieces_inside if s.inside is not None else s.pieces
+
+
+def _reason(p: CriticalPoint) -> str:
+    return p.by_values.reason if p.by_values is not None and p.classification.label == Nature.INCONCLUSIVE \
+        else p.classification.reason
 
 
 def _point(point: Sequence[Expr], names: Sequence[str]) -> str:
@@ -58,10 +106,15 @@ def _point(point: Sequence[Expr], names: Sequence[str]) -> str:
     return show(tuple(point))
 
 
+def region_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--region", help='a window, like "0 <= x <= 5, 0 <= y <= 5": what lies outside it is '
+                                         "reported apart")
+
+
 def _arguments(parser: argparse.ArgumentParser) -> None:
     function_argument(parser)
-    parser.add_argument("--region", help='a region, like "0 <= x <= 5, 0 <= y <= 5"')
+    region_argument(parser)
 
 
-SOLVE = Command("critical_points", "critical points, with an optional region and the second-derivative test",
+SOLVE = Command("critical_points", "critical points and lines, classified, with an optional window (--region)",
                 _arguments, lambda a: solve(a.function, a.region, names(a.vars), a.steps), aliases=("critical",))

@@ -45,7 +45,7 @@ class Gradient(FunctionProblem):
             at = f"({', '.join(self.show(c, True) for c in self.at)})" if self.at is not None else ""
             return rf"\nabla {self.name}{at} \text{{ for }} {self.signature(True)}"
         at = f"({', '.join(self.show(c) for c in self.at)})" if self.at is not None else ""
-        return f"∇{self.name}{at} for {self.signature()}"
+        return f"∇{self.name}{at} for {self.signature()}{self.precision()}"
 
     def expected(self) -> Answer:
         result = self.solution

@@ -15,6 +15,7 @@ class GradientRule(StepRule):
     GRADIENT = "gradient"
     GRADIENT_VECTOR = "gradient_vector"
     GRADIENT_AT = "gradient_at"
+    GRADIENT_AT_POINT = "gradient_at_point"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -25,6 +26,7 @@ TEMPLATES: dict[StepRule, str] = {
     GradientRule.GRADIENT: "The gradient of f = {before}: {grad} = {after}",
     GradientRule.GRADIENT_VECTOR: "Put the partial derivatives together: {grad} = {after}.",
     GradientRule.GRADIENT_AT: "At {point}: {grad}{point:args} = {after}.",
+    GradientRule.GRADIENT_AT_POINT: "The gradient of f = {before} at {point}: {grad}{point:args} = {after}",
 }
 
 
@@ -35,5 +37,8 @@ def gradient_steps(f: str | Expr, variables: Sequence[str] | None = None,
     substeps = [derivative_steps(g.function, v, g.variables) for v in g.variables]
     substeps.append(step(GradientRule.GRADIENT_VECTOR, None, g.components))
     if g.at is not None:
-        substeps.append(step(GradientRule.GRADIENT_AT, g.components, g.values, point=tuple(g.at.values())))
+        point = tuple(g.at.values())
+        substeps.append(step(GradientRule.GRADIENT_AT, g.components, g.values, point=point))
+        return step(GradientRule.GRADIENT_AT_POINT, g.function, g.values, substeps, variables=g.variables,
+                    point=point)
     return step(GradientRule.GRADIENT, g.function, g.components, substeps, variables=g.variables)

@@ -22,6 +22,12 @@ from .steps import descent_steps
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
+def subscripted(variables: tuple[str, ...], index: str) -> str:
+    """x₂, or (x₂, y₂): the point after `index` iterations, as the lesson names it."""
+    names = [v + index.translate(_SUBSCRIPTS) for v in variables]
+    return names[0] if len(names) == 1 else f"({', '.join(names)})"
+
+
 @dataclass(frozen=True)
 class GradientDescent(FunctionProblem):
     start: tuple[Expr, ...] = ()
@@ -61,7 +67,7 @@ class GradientDescent(FunctionProblem):
         return Shape.NUMBER if len(self.variables) == 1 else Shape.VECTOR
 
     def default_tolerance(self) -> Tolerance:
-        return Tolerance(places=4)
+        return self.tolerance or Tolerance(places=4)
 
     @cached_property
     def solution(self) -> calculus.Descent:
@@ -75,14 +81,10 @@ class GradientDescent(FunctionProblem):
         if latex:
             return (rf"\text{{Gradient descent on }} {self.signature(True)} \text{{ from }} {start}"
                     rf"\text{{ with }} \alpha = {rate}: \text{{ the point after {k} steps}}")
-        def labelled(index: str) -> str:
-            names = [v + index.translate(_SUBSCRIPTS) for v in self.variables]
-            return names[0] if len(names) == 1 else f"({', '.join(names)})"
-        point = labelled(k)
-        return (f"Gradient descent on {self.signature()} from {labelled('0')} = {start} with learning "
-                f"rate α = {rate}: "
-                f"what is {point}, the point after {k} iteration{'s' if self.iterations != 1 else ''}? "
-                "(4 decimal places)")
+        first, point = subscripted(self.variables, "0"), subscripted(self.variables, k)
+        return (f"Gradient descent on {self.signature()} from {first} = {start} with learning rate α = {rate}: "
+                f"what is {point}, the point after {k} iteration{'s' if self.iterations != 1 else ''}?"
+                + self.precision())
 
     def expected(self) -> Answer:
         point = tuple(sympy.Float(c, 15) for c in self.solution.rows[self.iterations].point)

@@ -30,9 +30,6 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     at = calculus.parse_point(start, names)
     result = calculus.descend(f, names, tuple(at.values()), exact(rate), iterations, tolerance,
                               max_iterations)
-    if result.diverged_at is not None:
-        raise SolveError(f"{result.note}: diverged at iteration {result.diverged_at}; "
-                         "try a smaller learning rate")
     slope_text = f"f′({names[0]}) = {show(result.gradient[0], names)}" if len(names) == 1 \
         else f"∇f = {show(result.gradient, names)}"
     head = [header(f, names), slope_text,
@@ -47,14 +44,18 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
                      [str(row.k), *map(show_float, row.point), *map(show_float, row.gradient),
                       show_float(row.value)])
     final = result.rows[-1]
-    ending = (f"converged after {final.k} iterations: the gradient is smaller than the tolerance"
-              if result.converged else f"stopped after {final.k} iterations")
-    lines = [*head, "", *columns(table, right=0), "", f"{ending}; the point is {floats(final.point)}, "
-             f"where f = {show_float(final.value)}"]
+    if result.diverged_at is not None:
+        ending = (f"diverged at iteration {result.diverged_at}: {result.note}; try a smaller learning rate")
+    else:
+        ending = (f"converged after {final.k} iterations: the gradient is smaller than the tolerance"
+                  if result.converged else f"stopped after {final.k} iterations")
+        ending += f"; the point is {floats(final.point)}, where f = {show_float(final.value)}"
+    lines = [*head, "", *columns(table, right=0), "", ending]
     latex = [header(f, names, True),
              rf"x_{{{final.k}}} = {floats(final.point)},\quad f = {show_float(final.value)}"]
     data = {"kind": "descent", "function": show(f, names), "variables": list(names),
-            "rate": result.rate, "converged": result.converged,
+            "rate": result.rate, "converged": result.converged, "diverged_at": result.diverged_at,
+            "note": result.note,
             "rows": [{"k": r.k, "point": list(r.point), "gradient": list(r.gradient), "value": r.value}
                      for r in result.rows]}
     derivation = descent_steps(f, names, None, None, result=result) \

@@ -50,9 +50,10 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
     rows = d.rows
     substeps = [step(DescentRule.SLOPE, None, d.gradient), step(DescentRule.UPDATE_RULE, rate=d.rate)]
     last = len(rows) - 1
-    shown = [k for k in range(1, last + 1) if k <= SHOWN or k == last]
+    tail = SHOWN if d.diverged_at is not None else 1  # a divergence shows how the last rows grow
+    shown = [k for k in range(1, last + 1) if k <= SHOWN or k > last - tail]
     for k in shown:
-        if k == last and k > SHOWN + 1:
+        if k > SHOWN + 1 and k - 1 not in shown:
             substeps.append(step(DescentRule.SKIPPED, first=SHOWN + 1, last=k - 1))
         substeps.append(step(DescentRule.ITERATION, rows[k - 1].point, rows[k].point, k=k, rate=d.rate,
                              gradient=rows[k - 1].gradient, value=rows[k].value))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, ClassVar
@@ -13,11 +13,44 @@ from ... import calculus
 from ...calculus import SolveError
 from ...check import Verdict, check
 from ...compare import Tolerance
+from ...limits import LIMITS, Limits
 from ...parse import Answer, Equation, Shape, read, symbol
 from ...plot import Figure, fit_figure
 from ...steps import Step
 from ..base import Field, FieldError, Problem
 from .steps import least_squares_steps
+
+DATA_FIELDS: dict[str, Field] = {
+    "data": Field("points", "the data points, like [[1, 2], [2, 5], [3, 3]]", formerly="points"),
+    "csv": Field("csv", "or a CSV file beside the pack: {file: data.csv, x: COLUMN, y: COLUMN}"),
+}
+
+
+def line_data(data: Mapping[str, Any]) -> tuple[tuple[tuple[Expr, Expr], ...], str, bool]:
+    """The (x, y) points of a pack's `data` or `csv`, where they came from (for the prompt), and
+    whether they are decimals (to show them so)."""
+    if ("data" in data) == ("csv" in data):
+        raise FieldError("data", "give the data either as 'data' or as 'csv'")
+    if "csv" in data:
+        table = data["csv"]
+        if len(table.features) != 1:
+            raise FieldError("csv", "a line y = mx + b needs exactly one x column")
+        points = tuple((row[0], y) for row, y in zip(table.rows, table.targets))
+        source = f"in {table.file} ({table.target} against {table.features[0]})"
+    else:
+        points = data["data"]
+        if any(len(p) != 2 for p in points):
+            raise FieldError("data", "each point is a pair [x, y]")
+        source = ""
+    decimals = data.get("decimals", False) or any(not c.is_Integer for p in points for c in p)
+    return points, source, decimals
+
+
+def points_text(points: Sequence[tuple[Expr, Expr]], shown: Callable[[tuple[Expr, Expr]], str]) -> str:
+    """(1, 2), (2, 5), (3, 3); beyond eight points, the first and how many there are."""
+    if len(points) > 8:
+        return f"{shown(points[0])}, … ({len(points)} points)"
+    return ", ".join(shown(p) for p in points)
 
 
 @dataclass(frozen=True)
@@ -29,27 +62,11 @@ class LeastSquares(Problem):
 
     KIND: ClassVar[str] = "least_squares"
     SHAPE: ClassVar[Shape] = Shape.VECTOR
-    FIELDS: ClassVar[dict[str, Field]] = {
-        "data": Field("points", "the data points, like [[1, 2], [2, 5], [3, 3]]", formerly="points"),
-        "csv": Field("csv", "or a CSV file beside the pack: {file: data.csv, x: COLUMN, y: COLUMN}"),
-    }
+    FIELDS: ClassVar[dict[str, Field]] = dict(DATA_FIELDS)
 
     @classmethod
     def build(cls, data: Mapping[str, Any]) -> LeastSquares:
-        if ("data" in data) == ("csv" in data):
-            raise FieldError("data", "give the data either as 'data' or as 'csv'")
-        if "csv" in data:
-            table = data["csv"]
-            if len(table.features) != 1:
-                raise FieldError("csv", "a line y = mx + b needs exactly one x column")
-            points = tuple((row[0], y) for row, y in zip(table.rows, table.targets))
-            source = f"in {table.file} ({table.target} against {table.features[0]})"
-        else:
-            points = data["data"]
-            if any(len(p) != 2 for p in points):
-                raise FieldError("data", "each point is a pair [x, y]")
-            source = ""
-        decimals = data.get("decimals", False) or any(not c.is_Integer for p in points for c in p)
+        points, source, decimals = line_data(data)
         problem = cls(points=points, source=source, decimals=decimals)
         try:
             _ = problem.solution  # solved once here, so that a pack with no solution says so
@@ -70,9 +87,7 @@ class LeastSquares(Problem):
         return ()
 
     def prompt(self, latex: bool = False) -> str:
-        data = ", ".join(self.show(p, latex) for p in self.points)
-        if len(self.points) > 8:
-            data = f"{data.split('), ')[0]}), … ({len(self.points)} points)"
+        data = points_text(self.points, lambda p: self.show(p, latex))
         if latex:
             return rf"\text{{Least-squares line }} y = mx + b \text{{ through }} {data}"
         where = f" {self.source}" if self.source else ""
@@ -88,10 +103,10 @@ class LeastSquares(Problem):
         """`y = x/2 + 7/3` rather than `m = 1/2, b = 7/3`."""
         return "y" in text and "=" in text
 
-    def read(self, text: str) -> Answer:
+    def read(self, text: str, limits: Limits = LIMITS) -> Answer:
         if self._is_line(text):
-            return read(text, Shape.EQUATION, ("x", "y"))
-        return super().read(text)
+            return read(text, Shape.EQUATION, ("x", "y"), limits=limits)
+        return super().read(text, limits)
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         if self._is_line(text) and expected is None:
@@ -102,7 +117,7 @@ class LeastSquares(Problem):
         return super().check(text, tolerance, expected)
 
     def steps(self) -> Step:
-        return least_squares_steps(self.points, result=self.solution)
+        return least_squares_steps(self.points, result=self.solution, decimals=self.decimals)
 
     def hints(self) -> tuple[str, ...]:
         fit = self.solution

@@ -9,17 +9,19 @@ import sympy
 from sympy import Expr
 
 from ... import calculus
-from ...calculus.common import SolveError
+from ...calculus.common import SolveError, exact
 from ...parse import Equation, symbol
 from ...show import show
+from ...steps import terms_text
 from ..base import Command
 from ..solution import Solution, approx, args, exact_data
-from .steps import least_squares_steps
+from .steps import cost_terms, least_squares_steps
 
 
 def solve(points: str | None = None, csv: str | None = None, x_columns: Sequence[str] = (),
           y_column: str | None = None, explain: bool = False) -> Solution:
     data_points, legend = _data(points, csv, x_columns, y_column)
+    decimals = any(not exact(c).is_Integer for p in data_points for c in p)  # data like 230.1 is shown so
     features = len(data_points[0]) - 1
     fit: calculus.LineFit | calculus.LinearFit
     values: tuple[Expr, ...]
@@ -38,7 +40,9 @@ def solve(points: str | None = None, csv: str | None = None, x_columns: Sequence
     if legend:
         lines.append(legend)
     cost_args = args(values) if len(args(values)) <= 40 else " at the optimum"
-    lines += [f"E({', '.join(show(symbol(n)) for n in names)}) = {show(fit.cost_function, names)}",
+    cost = terms_text(cost_terms(fit.system), names, decimals=decimals) if features == 1 else \
+        show(fit.cost_function, names)
+    lines += [f"E({', '.join(show(symbol(n)) for n in names)}) = {cost}",
               f"least cost E{cost_args} = {show(fit.cost)}{approx(fit.cost)}"]
     latex = [show(line, [x.name for x in xs], latex=True),
              f"E({', '.join(show(symbol(n), latex=True) for n in names)}) = "
@@ -47,8 +51,17 @@ def solve(points: str | None = None, csv: str | None = None, x_columns: Sequence
     data = {"kind": "lstsq", "n": len(data_points), "parameters": list(names),
             "values": {n: exact_data(v) for n, v in zip(names, values)}, "model": show(line),
             "cost_function": show(fit.cost_function, names), "cost": exact_data(fit.cost)}
-    derivation = least_squares_steps(data_points, result=fit) if explain else None
+    derivation = least_squares_steps(data_points, result=fit, decimals=decimals) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+def line_points(points: str | None, csv: str | None, x_column: str | None,
+                y_column: str | None) -> tuple[tuple, str]:
+    """(x, y) points from --points or from --csv with one --x column, and a legend for the columns."""
+    found, legend = _data(points, csv, [x_column] if x_column else [], y_column)
+    if len(found[0]) != 2:
+        raise SolveError("a line y = mx + b needs one x column")
+    return found, legend
 
 
 def _data(points: str | None, csv: str | None, x_columns: Sequence[str],

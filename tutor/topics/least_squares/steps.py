@@ -1,7 +1,10 @@
 """The derivation of a least-squares fit, as the lesson does it for the power lines.
 
-The cost as a sum of squares, multiplied out, its partial derivatives, the
-normal equations, their exact solution, and the cost at the optimum.
+For a line y = mx + b: each point's error, each square multiplied out, the cost E(m, b) collected
+(14m² + 3b² + 38 + 12mb - 42m - 20b, in the lesson's order), its partial derivatives, the normal
+equations solved by elimination (the second times 2, subtracted from the first: 4m - 2 = 0, so
+m = 2/4; then b from the second), and the cost at the optimum. A linear model in several features
+gets the cost, its partials and the solution of the linear system.
 """
 
 from __future__ import annotations
@@ -9,23 +12,36 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import sympy
+from sympy import Expr
 
-from ...calculus import LinearFit, LineFit, fit_line, fit_linear
+from ...calculus import Elimination, LinearFit, LineCost, LineFit, Move, eliminate, fit_line, fit_linear, line_cost
 from ...calculus.common import exact
+from ...calculus.least_squares import NormalEquations
 from ...calculus.partials import derivative
 from ...parse import Equation, symbol
-from ...steps import Step, StepRule, step
+from ...steps import Step, StepRule, Terms, step
 
-SHOWN_POINTS = 6  # the sum of squares is written out term by term up to this many points
+SHOWN_POINTS = 6  # the squares are written out one by one up to this many points
 
 
 class FitRule(StepRule):
     LEAST_SQUARES = "least_squares"
     COST = "cost"
+    ERRORS = "errors"
+    SQUARE = "square"
+    COLLECT = "collect"
     EXPAND = "expand"
     PARTIAL_DERIVATIVE = "partial_derivative"
     NORMAL_EQUATIONS = "normal_equations"
     SOLVE_SYSTEM = "solve_system"
+    ELIMINATE = "eliminate"
+    SCALE = "scale"
+    SUBTRACT = "subtract"
+    ADD = "add"
+    SOLVE_FOR = "solve_for"
+    SUBSTITUTE = "substitute"
+    MULTIPLY_OUT = "multiply_out"
+    COLLECT_NUMBERS = "collect_numbers"
     COST_AT_OPTIMUM = "cost_at_optimum"
 
     @classmethod
@@ -36,15 +52,91 @@ class FitRule(StepRule):
 TEMPLATES: dict[StepRule, str] = {
     FitRule.LEAST_SQUARES: "Least squares: fitting {model} to {n} points gives {after}",
     FitRule.COST: "The cost is the sum of the squared errors ({residual})² over the points: E = {after}.",
+    FitRule.ERRORS: ("Each point (xᵢ, yᵢ) is off the line by its error mxᵢ + b − yᵢ, and the cost adds up the "
+                     "squares of the errors: E(m, b) = {after}."),
+    FitRule.SQUARE: ("Multiply out {before}: the square of each term, then twice each product of two terms: "
+                     "{after}."),
+    FitRule.COLLECT: "Add the squares up, like terms together: E(m, b) = {after}.",
     FitRule.EXPAND: "Multiply out and collect terms: E{parameters:args} = {after}.",
     FitRule.PARTIAL_DERIVATIVE: "{df} = {after}.",
     FitRule.NORMAL_EQUATIONS: "At the minimum every partial derivative is 0 (the normal equations): {after:and}.",
     FitRule.SOLVE_SYSTEM: "Solve the linear system: {after:and}.",
+    FitRule.ELIMINATE: "Solve them by elimination: {after:and}.",
+    FitRule.SCALE: "Multiply the {which} equation by {factor}: {after}.",
+    FitRule.SUBTRACT: "Subtract the second equation from the first: {unknown} cancels, leaving {after}.",
+    FitRule.ADD: "Add the two equations: {unknown} cancels, leaving {after}.",
+    FitRule.SOLVE_FOR: "So {unknown} = {ratio} = {after}.",
+    FitRule.SUBSTITUTE: "Put {value} into the {which} equation: {after}.",
+    FitRule.MULTIPLY_OUT: "Multiply out: {after}.",
+    FitRule.COLLECT_NUMBERS: "Collect the numbers: {after}.",
     FitRule.COST_AT_OPTIMUM: "The least cost: E{point:args} = {after} ≈ {approx}.",
 }
 
+WHICH = ("first", "second")
+M, B = symbol("m"), symbol("b")
 
-def least_squares_steps(points: Sequence[Sequence], *, result: LineFit | LinearFit | None = None) -> Step:
+
+def cost_terms(system: NormalEquations) -> tuple[Expr, ...]:
+    """E(m, b)'s terms in the lesson's order: Σx²·m², n·b², Σy², 2Σx·mb, -2Σxy·m, -2Σy·b."""
+    (sxx, sx), (_, n) = system.matrix
+    sxy, sy = system.rhs
+    return tuple(t for t in (sxx * M**2, n * B**2, system.sum_y2, 2 * sx * M * B, -2 * sxy * M, -2 * sy * B)
+                 if t != 0)
+
+
+def cost_build_steps(cost: LineCost) -> list[Step]:
+    """Each point's error, each square multiplied out, the squares added up."""
+    squares = tuple(sympy.Pow(term.residual, 2, evaluate=False) for term in cost.terms)
+    found = [step(FitRule.ERRORS, None, Terms(squares))]
+    found += [step(FitRule.SQUARE, square, Terms(term.terms)) for square, term in zip(squares, cost.terms)]
+    found.append(step(FitRule.COLLECT, None, Terms(cost.collected)))
+    return found
+
+
+def partials_in_order(terms: Sequence[Expr], parameters: Sequence[str]) -> list[Terms]:
+    """Each partial derivative of a sum, term by term in the sum's order: 6b + 12m - 20."""
+    return [Terms(tuple(d for d in (derivative(t, p) for t in terms) if d != 0)) for p in parameters]
+
+
+def elimination_steps(partials: Sequence[Terms], result: Elimination) -> Step:
+    """The lesson's elimination, each equation written in the order of the one it came from."""
+    equations = [tuple(p.terms) for p in partials]
+    found = []
+    order: tuple[Expr, ...] = equations[0]
+    for move in result.steps:
+        lhs = move.equation.lhs
+        if move.move == Move.SCALE and move.of is not None:
+            order = equations[move.of]
+            found.append(step(FitRule.SCALE, None, _equation(lhs, order), which=WHICH[move.of], factor=move.factor))
+        elif move.move in (Move.SUBTRACT, Move.ADD):
+            rule = FitRule.SUBTRACT if move.move == Move.SUBTRACT else FitRule.ADD
+            found.append(step(rule, None, _equation(lhs, equations[0]), unknown=symbol(move.unknown)))
+        elif move.move == Move.SOLVE and move.ratio is not None:
+            ratio = sympy.Mul(move.ratio[0], sympy.Pow(move.ratio[1], -1, evaluate=False), evaluate=False)
+            found.append(step(FitRule.SOLVE_FOR, None, move.equation.rhs, unknown=symbol(move.unknown), ratio=ratio))
+        elif move.move == Move.SUBSTITUTE and move.of is not None:
+            order = equations[move.of]
+            known = next(s for s in reversed(found) if s.rule == FitRule.SOLVE_FOR)
+            found.append(step(FitRule.SUBSTITUTE, None, Equation(lhs, move.equation.rhs), which=WHICH[move.of],
+                              value=Equation(known.get("unknown"), known.after)))
+        elif move.move == Move.MULTIPLY_OUT:
+            found.append(step(FitRule.MULTIPLY_OUT, None, Equation(Terms(lhs.args), move.equation.rhs)))
+        elif move.move == Move.COLLECT:
+            found.append(step(FitRule.COLLECT_NUMBERS, None, _equation(lhs, order)))
+    answers = tuple(Equation(symbol(u), v) for u, v in zip(result.unknowns, result.solution))
+    return step(FitRule.ELIMINATE, None, answers, found)
+
+
+def _equation(lhs: Expr, order: Sequence[Expr]) -> Equation:
+    """lhs = 0, its terms in the order of the equation it came from (by their variables)."""
+    def place(term: Expr) -> int:
+        kinds = [t.free_symbols for t in order]
+        return kinds.index(term.free_symbols) if term.free_symbols in kinds else len(order)
+    return Equation(Terms(tuple(sorted(sympy.Add.make_args(lhs), key=place))), sympy.Integer(0))
+
+
+def least_squares_steps(points: Sequence[Sequence], *, result: LineFit | LinearFit | None = None,
+                        decimals: bool = False) -> Step:
     """points: (x, y) pairs for the line y = mx + b, or (x₁, …, xₖ, y) for a linear model."""
     points = list(points)
     features = len(points[0]) - 1 if points else 1
@@ -52,30 +144,50 @@ def least_squares_steps(points: Sequence[Sequence], *, result: LineFit | LinearF
                      fit_linear([p[:-1] for p in points], [p[-1] for p in points]))
     system = fit.system
     theta = [symbol(p) for p in system.parameters]
-    if features == 1:
-        xs = (symbol("x"),)
-        residual = theta[0] * symbol("x_i") + theta[1] - symbol("y_i")
-    else:
-        xs = tuple(symbol(f"x_{i + 1}") for i in range(features))
-        residual = sum(t * x for t, x in zip(theta, xs)) + theta[-1] - symbol("y")
+    xs = (symbol("x"),) if features == 1 else tuple(symbol(f"x_{i + 1}") for i in range(features))
     model = sympy.Add(*(t * x for t, x in zip(theta, xs)), theta[-1])
     values = (*(fit.weights if isinstance(fit, LinearFit) else (fit.slope,)), fit.intercept)
     fitted = model.xreplace(dict(zip(theta, values)))
+    substeps = _line_steps(points, system) if features == 1 else _model_steps(points, system, theta, xs, values)
+    substeps.append(step(FitRule.COST_AT_OPTIMUM, system.cost_function, fit.cost, point=values,
+                         approx=float(fit.cost)))
+    return step(FitRule.LEAST_SQUARES, None, Equation(symbol("y"), fitted), substeps,
+                model=Equation(symbol("y"), model), n=system.n, variables=system.parameters, function="E",
+                decimals=decimals)
+
+
+def _line_steps(points: Sequence[Sequence], system: NormalEquations) -> list[Step]:
+    """The lesson's way for a line: the cost square by square, its partials, elimination."""
+    terms = cost_terms(system)
+    if len(points) <= SHOWN_POINTS:
+        substeps = cost_build_steps(line_cost(points))
+    else:
+        residual = M * symbol("x_i") + B - symbol("y_i")
+        substeps = [step(FitRule.COST, None, Terms(terms), residual=residual)]
+    partials = partials_in_order(terms, ("m", "b"))
+    substeps += [step(FitRule.PARTIAL_DERIVATIVE, system.cost_function, d, wrt=p)
+                 for p, d in zip(("m", "b"), partials)]
+    substeps.append(step(FitRule.NORMAL_EQUATIONS, None, tuple(Equation(d, sympy.Integer(0)) for d in partials)))
+    solved = eliminate(sympy.Add(*partials[0].terms), sympy.Add(*partials[1].terms), ("m", "b"))
+    substeps.append(elimination_steps(partials, solved))
+    return substeps
+
+
+def _model_steps(points: Sequence[Sequence], system: NormalEquations, theta: list, xs: tuple,
+                 values: Sequence[Expr]) -> list[Step]:
+    residual = sum(t * x for t, x in zip(theta, xs)) + theta[-1] - symbol("y")
     cost = system.cost_function
-    substeps = []
     if len(points) <= SHOWN_POINTS:
         squares = sympy.Add(*((sum(t * exact(x) for t, x in zip(theta, p[:-1])) + theta[-1]
                                - exact(p[-1])) ** 2 for p in points))
-        substeps += [step(FitRule.COST, None, squares, residual=residual),
-                     step(FitRule.EXPAND, squares, cost, parameters=system.parameters)]
+        substeps = [step(FitRule.COST, None, squares, residual=residual),
+                    step(FitRule.EXPAND, squares, cost, parameters=system.parameters)]
     else:
-        substeps.append(step(FitRule.COST, None, cost, residual=residual))
+        substeps = [step(FitRule.COST, None, cost, residual=residual)]
     partials = [derivative(cost, p) for p in system.parameters]
     substeps += [step(FitRule.PARTIAL_DERIVATIVE, cost, d, wrt=p) for p, d in zip(system.parameters, partials)]
     substeps += [
         step(FitRule.NORMAL_EQUATIONS, None, tuple(Equation(d, sympy.Integer(0)) for d in partials)),
         step(FitRule.SOLVE_SYSTEM, None, tuple(Equation(t, v) for t, v in zip(theta, values))),
-        step(FitRule.COST_AT_OPTIMUM, cost, fit.cost, point=values, approx=float(fit.cost)),
     ]
-    return step(FitRule.LEAST_SQUARES, None, Equation(symbol("y"), fitted), substeps,
-                model=Equation(symbol("y"), model), n=system.n, variables=system.parameters, function="E")
+    return substeps

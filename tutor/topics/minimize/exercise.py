@@ -9,12 +9,14 @@ from typing import Any, ClassVar
 
 import sympy
 
-from ... import calculus, steps
+from ... import calculus
 from ...calculus import SolveError
 from ...compare import Tolerance
 from ...parse import Answer, Shape
 from ...plot import Figure, minimum_figure
+from ...steps import Step
 from ..base import Field, FieldError, FunctionProblem
+from .steps import minimize_steps
 
 
 @dataclass(frozen=True)
@@ -46,14 +48,14 @@ class Minimize(FunctionProblem):
         x = self.variables[0]
         if latex:
             return rf"\text{{Find the }} {x} \text{{ that minimises }} {self.signature(True)}"
-        return f"Find the {x} that minimises {self.signature()}."
+        return f"Find the {x} that minimises {self.signature()}{self.precision()}."
 
     def expected(self) -> Answer:
         result = self.solution
         return Answer(Shape.NUMBER, result.point if result.exact else sympy.Float(result.approx, 15))
 
-    def steps(self) -> steps.Step:
-        return steps.derivative_steps(self.function, self.variables[0], self.variables)
+    def steps(self) -> Step:
+        return minimize_steps(self.function, self.variables[0], self.solution)
 
     def hints(self) -> tuple[str, ...]:
         x = self.variables[0]

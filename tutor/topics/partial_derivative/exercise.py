@@ -14,6 +14,7 @@ from ...parse import Answer, Shape
 from ...plot import Figure, curve_figure, surface_figure
 from ...words import and_list
 from ..base import Field, FieldError, FunctionProblem, point_from
+from .steps import partial_at_steps
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class PartialDerivative(FunctionProblem):
             return (rf"\frac{{\partial {self.name}}}{{\partial {self.wrt}}}{at} \text{{ for }} "
                     rf"{self.signature(True)}")
         if self.at is not None:
-            return f"∂{self.name}/∂{self.wrt} at {self.point_text(self.at)} for {self.signature()}"
+            return f"∂{self.name}/∂{self.wrt} at {self.point_text(self.at)} for {self.signature()}{self.precision()}"
         return f"∂/∂{self.wrt} of {self.signature()}"
 
     def expected(self) -> Answer:
@@ -63,6 +64,8 @@ class PartialDerivative(FunctionProblem):
         return Answer(Shape.EXPRESSION, result.derivative)
 
     def steps(self) -> steps.Step:
+        if self.at is not None and self.solution.value is not None:
+            return partial_at_steps(self.function, self.wrt, self.variables, self.at, self.solution.value)
         return steps.derivative_steps(self.function, self.wrt, self.variables)
 
     def hints(self) -> tuple[str, ...]:

@@ -1,0 +1,353 @@
+"""The kinds for the lesson's later slides, with the lesson's own numbers: slices (fix_variable), the
+cost of a line (cost), repeat until close enough (stopping), learning rates (learning_rate) and
+local minima (local_minima); and what every derivation promises: its conclusion is the answer."""
+
+from __future__ import annotations
+
+import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tutor import packs
+from tutor.cli import main
+from tutor.feedback import respond
+from tutor.parse import InputError, symbol
+from tutor.steps import render_text
+from tutor.topics.learning_rate.labels import WORDS, read_labels
+
+LESSON = packs.load("gradients")
+X, Y, M, B = (symbol(n) for n in "xymb")
+
+
+def exercise(exercise_id: str):
+    return LESSON.exercise(exercise_id).variant()
+
+
+def verdict(exercise_id: str, answer: str):
+    return respond(exercise(exercise_id), answer)
+
+
+def named(exercise_id: str, answer: str) -> str:
+    """The misconception a wrong answer is given, or its note when none is named."""
+    note = verdict(exercise_id, answer).note
+    return note.split(":", 1)[1] if note.startswith("misconception:") else note
+
+
+# ------------------------------------------------------------------ every derivation
+
+
+def _close(a: object, b: object) -> bool:
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(_close(p, q) for p, q in zip(a, b))
+    difference = sympy.N(sympy.sympify(a) - sympy.sympify(b), 30)  # trusted: the solver's own values
+    return difference.is_number and abs(difference) < 1e-12
+
+
+@pytest.mark.parametrize("pack_id", packs.BUILT_IN)
+def test_every_derivation_concludes_with_the_exercises_answer(pack_id):
+    """The first line of the steps (and the value it stands for) is what the exercise expects:
+    typed as the tutor writes it, it grades as correct; a root with no radical form (1.1309…) is
+    compared by value."""
+    for spec in packs.load(pack_id).exercises:
+        for key in (range(3) if spec.parameterised else [None]):
+            item = spec.variant(key)
+            root = item.steps()
+            if root is None:
+                continue
+            after = root.after
+            if item.problem.show(after).count("…"):
+                assert _close(after, item.expected().value), spec.id
+            else:
+                shown = after if isinstance(after, str) else item.problem.show(after)
+                assert item.problem.check(shown, spec.tolerance).correct, (spec.id, shown)
+
+
+def test_prompts_state_the_precision_of_decimal_answers():
+    assert exercise("descent-heat-gradient").prompt().endswith("(to 4 decimal places)")
+    assert exercise("descent-1d-step-1").prompt().endswith("(to 4 decimal places)")
+    assert exercise("tv-descent-step").prompt().endswith("(to 6 decimal places)")
+    assert exercise("power-lines-cost").prompt().endswith("(to 3 decimal places)")
+    assert exercise("hard-to-optimize-minimum").prompt().endswith("(to 4 decimal places).")
+    for exact in ("fix-y-4", "power-lines-cost-function", "stopping-1d", "learning-rates-x2", "partial-x-3x2y3"):
+        assert "decimal places" not in exercise(exact).prompt(), exact
+    drills = packs.load("drills")  # no tolerance given: the kind's own
+    assert drills.exercise("lm-quartic").variant(1).prompt().endswith("(to 4 decimal places)")
+    assert drills.exercise("gd-parabola").variant(1).prompt().endswith("(to 4 decimal places)")
+    assert drills.exercise("cost-mean-step").variant(1).prompt().endswith("(within a relative error of 0.0001)")
+
+
+# ------------------------------------------------------------------ fix_variable
+
+
+def test_fixing_y_4_as_on_the_tangent_plane_slide():
+    item = exercise("fix-y-4")
+    assert item.prompt() == "Fix y = 4 in f(x, y) = x² + y². Write f(x, 4) as a function of x."
+    assert item.expected().value == X**2 + 16
+    assert verdict("fix-y-4", "x^2 + 4^2").correct
+    text = render_text(item.steps())
+    assert text.splitlines()[1:] == [
+        "1. Fix y = 4: y no longer varies, so put 4 in its place: f(x, 4) = x² + 4².",
+        "2. Work out the numbers: x² + 4² = x² + 16."]
+    slope = render_text(exercise("fix-y-4-slope").steps())
+    assert slope.splitlines()[-1].endswith("2x is the slope of the tangent line to the curve f(x, 4): it is "
+                                           "∂f/∂x = 2x with y = 4.")
+    assert exercise("fix-x-2").expected().value == Y**2 + 4
+    assert exercise("sauna-wall-temperature").expected().value == 85
+
+
+@pytest.mark.parametrize("exercise_id, answer, misconception", [
+    ("fix-y-4", "x^2 + 4", "value-put-for-power"),
+    ("fix-y-4", "x^2", "fixed-part-dropped"),
+    ("fix-y-4", "x^2 + y^2", "fixed-variable-kept"),
+    ("fix-y-4", "16 + y^2", "fixed-the-other-variable"),
+    ("fix-y-4-slope", "x^2 + 16", "gave-slice-not-slope"),
+    ("fix-y-4-slope", "2x + 8", "differentiated-fixed-variable"),
+])
+def test_fix_variable_misconceptions(exercise_id, answer, misconception):
+    assert named(exercise_id, answer) == misconception
+
+
+def test_the_slice_is_drawn_with_its_slope():
+    figure = exercise("fix-y-4").problem.figure()
+    (panel,) = figure.panels
+    assert figure.name == "slice" and [c.label for c in panel.curves] == ["f(x, 4) = x² + 16", "d/dx f(x, 4) = 2x"]
+
+
+# ------------------------------------------------------------------ stopping
+
+
+def test_repeat_until_close_enough_on_the_lessons_descent():
+    item = exercise("stopping-1d")
+    assert item.expected().value == 11
+    lines = render_text(item.steps()).splitlines()
+    assert lines[0].endswith("until |f′| < 2: 11 iterations")
+    assert "f′(0.05) = -18.9487, so the new point is 0.05 − 0.005·(-18.9487) = 0.144744" in lines[4]
+    assert lines[-1].endswith("|f′| = 1.89942 < 2: close enough, so the descent stops after 11 iterations, "
+                              "at 0.306881.")
+    assert lines[-3].endswith("|f′| = 2.02424 is not below 2 yet: take another step.")
+
+
+@pytest.mark.parametrize("answer, misconception", [
+    ("12", "counted-check-as-iteration"),
+    ("10", "stopped-one-early"),
+    ("1", "slope-compared-without-size"),
+])
+def test_stopping_misconceptions(answer, misconception):
+    assert named("stopping-1d", answer) == misconception
+
+
+# ------------------------------------------------------------------ cost
+
+
+def test_the_power_lines_cost_built_square_by_square():
+    item = exercise("power-lines-cost-function")
+    assert sympy.expand(item.expected().value - (14 * M**2 + 3 * B**2 + 38 + 12 * M * B - 42 * M - 20 * B)) == 0
+    lines = render_text(item.steps()).splitlines()
+    assert lines[1] == ("1. Each point (xᵢ, yᵢ) is off the line by its error mxᵢ + b − yᵢ, and the cost adds up the "
+                        "squares of the errors: E(m, b) = (m + b - 2)² + (2m + b - 5)² + (3m + b - 3)².")
+    assert lines[2].endswith("m² + b² + 4 + 2mb - 4m - 4b.")
+    assert lines[3].endswith("4m² + b² + 25 + 4mb - 20m - 10b.")
+    assert lines[4].endswith("9m² + b² + 9 + 6mb - 18m - 6b.")
+    assert lines[5] == "5. Add the squares up, like terms together: E(m, b) = 14m² + 3b² + 38 + 12mb - 42m - 20b."
+
+
+def test_the_cost_at_the_optimum_and_on_the_tv_data():
+    assert exercise("power-lines-cost").expected().value == sympy.Rational(25, 6)
+    assert verdict("power-lines-cost", "4.167").correct and verdict("power-lines-cost", "25/6").correct
+    tv = exercise("tv-mean-cost").expected().value
+    residuals = [sympy.Rational("0.05") * x + 7 - y for x, y in
+                 [(sympy.Rational("230.1"), sympy.Rational("22.1")), (sympy.Rational("44.5"), sympy.Rational("10.4")),
+                  (sympy.Rational("17.2"), sympy.Rational("9.3"))]]
+    assert tv == sum(r**2 for r in residuals) / 6
+
+
+def test_one_descent_step_on_the_tv_data():
+    m1, b1 = exercise("tv-descent-step").expected().value
+    assert (m1, b1) == (sympy.Rational("5707.97") / 3 / 100000, sympy.Rational("41.8") / 3 / 100000)
+    assert verdict("tv-descent-step", "(0.019027, 0.000139)").correct
+    assert verdict("tv-descent-step", "m = 0.019027, b = 0.000139").correct
+    text = render_text(exercise("tv-descent-step").steps())
+    assert "L(m, b) = E(m, b)/(2·3)" in text and "(230.1m + b - 22.1)²" in text
+
+
+@pytest.mark.parametrize("exercise_id, answer, misconception", [
+    ("power-lines-cost-function", "14m^2 + 3b^2 + 38", "squared-term-by-term"),
+    ("power-lines-cost-function", "14m^2 + 3b^2 + 38 - 42m - 20b", "cross-term-dropped"),
+    ("power-lines-cost-function", "14m^2 + 3b^2 + 38 + 6mb - 21m - 10b", "products-not-doubled"),
+    ("power-lines-cost-function", "6m + 3b - 10", "errors-not-squared"),
+    ("power-lines-cost", "-9.833", "cross-term-dropped"),
+    ("tv-mean-cost", "5.459", "mean-without-half"),
+    ("tv-mean-cost", "16.378", "sum-not-averaged"),
+    ("tv-descent-step", "(0.038053, 0.000279)", "mean-without-half"),
+    ("tv-descent-step", "(-0.019027, -0.000139)", "cost-step-uphill"),
+    ("tv-descent-step", "(-1902.656667, -13.933333)", "cost-step-gave-gradient"),
+])
+def test_cost_misconceptions(exercise_id, answer, misconception):
+    assert named(exercise_id, answer) == misconception
+
+
+def test_the_cost_at_a_line_is_drawn_with_its_errors():
+    figure = exercise("power-lines-cost").problem.figure()
+    assert figure.name == "line" and figure.title == "the line: y = x/2 + 7/3, cost E = 25/6 ≈ 4.16667"
+    assert [s.label for s in figure.panels[0].segments] == ["-5/6", "+5/3", "-5/6"]
+
+
+# ------------------------------------------------------------------ learning rates
+
+
+def test_too_large_too_small_just_right():
+    item = exercise("learning-rates-x2")
+    assert item.expected().value == "diverges, oscillates, converges, too slow"
+    for typed in ("diverges, oscillates, converges, too slow", "diverge; oscillate; converge; too small",
+                  "0.001: too slow, 0.25: converges, 1.1: diverges, 0.9: oscillates",
+                  "α = 1.1: blows up, α = 0.9: zigzags, α = 0.25: just right, α = 0.001: crawls"):
+        assert respond(item, typed).correct, typed
+    wrong = respond(item, "diverges, diverges, converges, converges")
+    assert wrong.verdict == "incorrect" and wrong.credit == 0.5
+
+
+@pytest.mark.parametrize("answer, message", [
+    ("too large, too large, just right, too small",
+     "'too large' can mean that it oscillates or that it diverges: say which."),
+    ("diverges, oscillates", "Give one word for each of the 4 rates, in their order (1.1, 0.9, 0.25, 0.001), not 2."),
+    ("0.5: converges, 0.9: oscillates, 1.1: diverges, 0.001: too slow",
+     "0.5 is not one of the rates (1.1, 0.9, 0.25, 0.001)."),
+    ("1.1: diverges, converges, 0.9: oscillates, 0.001: too slow",
+     "Name the rate for every word, like 0.5: converges, or for none."),
+    ("1.1: diverges, 0.9: oscillates", "Say what α = 0.25 and 0.001 do too."),
+    ("diverges, wobbles, converges, too slow", "'wobbles' is not one of: converges, oscillates, diverges, too slow."),
+])
+def test_learning_rate_answers_that_cant_be_read_say_why(answer, message):
+    result = verdict("learning-rates-x2", answer)
+    assert (result.verdict, result.message) == ("invalid", message)
+
+
+@pytest.mark.parametrize("exercise_id, answer, misconception", [
+    ("learning-rates-x2", "diverges, diverges, converges, too slow", "oscillation-called-divergence"),
+    ("learning-rates-x2", "oscillates, oscillates, converges, too slow", "divergence-called-oscillation"),
+    ("learning-rates-x2", "diverges, oscillates, converges, converges", "slow-called-converging"),
+    ("learning-rates-best", "0.2", "largest-rate-is-fastest"),
+    ("learning-rates-best", "0.005", "smallest-rate-is-safest"),
+])
+def test_learning_rate_misconceptions(exercise_id, answer, misconception):
+    assert named(exercise_id, answer) == misconception
+
+
+def test_the_rates_side_by_side():
+    item = exercise("learning-rates-best")
+    text = render_text(item.steps())
+    assert "α = 0.005              α = 0.05               α = 0.2" in text
+    assert "k = 1:  0.144744 (5.75302)     0.997436 (1.70875)     3.83975 (46.2532)" in text
+    assert text.splitlines()[-1].endswith("The best rate is α = 0.05: it converges in the fewest steps (39). No rule "
+                                          "gives the best rate in advance: you try several and compare.")
+    figure = item.problem.figure()
+    assert figure.name == "rates" and [p.title.split("\n")[0] for p in figure.panels] == [
+        "α = 0.005: too slow", "α = 0.05: converges", "α = 0.2: diverges"]
+
+
+# ------------------------------------------------------------------ local minima
+
+
+def test_local_minima_of_the_lessons_valleys():
+    left, right = exercise("local-minima-1d").expected().value
+    assert round(float(left), 4) == -1.3008 and round(float(right), 4) == 1.1309
+    assert round(float(exercise("local-minima-1d-end").expected().value), 4) == 1.1309
+    assert round(float(exercise("local-minima-1d-global").expected().value), 4) == -1.3008
+    x, y = exercise("local-minima-2d-end").expected().value
+    assert (round(float(x), 4), y) == (0.9601, 0)
+    last = render_text(exercise("local-minima-2d-end").steps()).splitlines()[-1]
+    assert last.endswith("it ends in the valley of the local minimum (0.96015…, 0), where f = 0.294146…; it is not "
+                         "the global minimum.")
+
+
+@pytest.mark.parametrize("exercise_id, answer, misconception", [
+    ("local-minima-1d-end", "-1.3008", "descent-finds-global"),
+    ("local-minima-2d-end", "(-1.0356, 0)", "descent-finds-global"),
+    ("local-minima-1d", "-1.3008", "only-global-minimum"),
+    ("local-minima-1d", "(-1.3008, 0.1699, 1.1309)", "maxima-counted-as-minima"),
+    ("local-minima-2d", "(-1.0356, 0), (0.0754, 0), (0.9601, 0)", "maxima-counted-as-minima"),
+    ("local-minima-1d-global", "1.1309", "local-taken-for-global"),
+    ("local-minima-1d-global", "-3.5139", "gave-minimum-value"),
+])
+def test_local_minima_misconceptions(exercise_id, answer, misconception):
+    assert named(exercise_id, answer) == misconception
+
+
+# ------------------------------------------------------------------ tutor solve
+
+
+def run(capsys, *argv: str) -> tuple[int, str]:
+    status = main(["solve", *argv])
+    return status, capsys.readouterr().out
+
+
+def test_solve_fix_and_cost(capsys):
+    status, out = run(capsys, "fix", "x^2 + y^2", "--fix", "y=4")
+    assert status == 0 and out.splitlines()[1:] == [
+        "fix y = 4: f(x, 4) = x² + 4² = x² + 16", "d/dx f(x, 4) = 2x: the slope of the tangent line along x"]
+    status, out = run(capsys, "cost", "--points", "(1,2), (2,5), (3,3)", "--at", "m=1/2,b=7/3")
+    assert status == 0 and out.splitlines() == [
+        "E(m, b) = Σ(mxᵢ + b − yᵢ)² on 3 points", "(m + b - 2)² = m² + b² + 4 + 2mb - 4m - 4b",
+        "(2m + b - 5)² = 4m² + b² + 25 + 4mb - 20m - 10b", "(3m + b - 3)² = 9m² + b² + 9 + 6mb - 18m - 6b",
+        "E(m, b) = 14m² + 3b² + 38 + 12mb - 42m - 20b", "E(1/2, 7/3) = 25/6 ≈ 4.16667"]
+
+
+def test_solve_rates_and_minimize_with_a_window(capsys):
+    status, out = run(capsys, "rates", "x^2", "--start", "1", "--rates", "1.1,0.9,0.25,0.001", "--iterations", "20")
+    assert status == 0
+    assert out.splitlines()[-5:] == [
+        "α = 1.1: diverges (after 20 steps f and |f′| are both larger than at the start)",
+        "α = 0.9: oscillates (19 of its 19 pairs of steps go back the way they came)",
+        "α = 0.25: converges (|f′| is below 0.0001 after 15 steps)",
+        "α = 0.001: is too slow (after 20 steps |f′| = 1.92 is still above 0.0001)",
+        "best: α = 0.25"]
+    status, out = run(capsys, "minimize", "x^4 - 3x^2 + x", "--region", "0 <= x <= 5")
+    assert status == 0 and out.splitlines()[-3:] == [
+        "region: 0 ≤ x ≤ 5", "local minima in the region: x = 1.1309…", "outside the region: x = -1.30084…"]
+    status, out = run(capsys, "minimize", "(x^2 - 1)^2 + y^2 + 0.3x", "--region", "0 <= x <= 2")
+    assert status == 0 and out.splitlines()[1:] == [
+        "region: 0 ≤ x ≤ 2", "local minima in the region:", "  (0.96015…, 0): f = 0.294146…",
+        "outside the region:", "  (-1.03558…, 0): f = -0.305428…",
+        "the least: f(-1.03558…, 0) = -0.305428…; it is the global minimum"]
+
+
+@pytest.mark.parametrize("iterations", [[], ["--iterations", "100"]])
+def test_a_diverging_descent_shows_its_rows_then_says_so(capsys, iterations):
+    status, out = run(capsys, "descent", "x^2", "--start", "1", "--rate", "1.5", *iterations, "--steps")
+    assert status == 0
+    table, derivation = out.split("Steps:")
+    rows = [line.split() for line in table.splitlines() if line[:2].strip().isdigit()]
+    assert [row[1] for row in rows[:4]] == ["1", "-2", "4", "-8"] and rows[-1][0] == "21"
+    assert table.rstrip().endswith("diverged at iteration 21: the values grew without bound; try a smaller "
+                                   "learning rate")
+    assert derivation.rstrip().endswith("Diverged at iteration 21: the values grew without bound; try a smaller "
+                                        "learning rate.")
+    assert "Iteration 20:" in derivation and "Iteration 21:" in derivation
+
+
+# ------------------------------------------------------------------ hostile text for the learning-rate words
+
+RATES = exercise("learning-rates-x2").problem
+PIECES = st.sampled_from([*WORDS, "too large", "1.1:", "0.9 →", "α = 0.25:", "0.001", ",", ";", "\n", " ", "1/0",
+                          "9^9^9", "(", "é", "\x00"])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.one_of(st.text(max_size=200), st.lists(PIECES, max_size=12).map("".join)))
+def test_any_text_is_read_as_a_word_per_rate_or_refused_with_a_sentence(text):
+    try:
+        read = read_labels(text, RATES.rates, RATES.shown_rates())
+    except InputError as error:
+        assert error.message and not error.message.endswith(".")  # the check makes it a sentence
+        assert error.column is None or 0 <= error.column <= len(text)
+        return
+    assert len(read.split(", ")) == 4 and all(word in WORDS.values() for word in read.split(", "))
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(list(WORDS)), min_size=4, max_size=4), st.sampled_from([", ", "; ", "\n"]))
+def test_every_spelling_of_the_words_reads_and_grades(words, separator):
+    verdict = respond(exercise("learning-rates-x2"), separator.join(words))
+    right = [WORDS[w] for w in words] == ["diverges", "oscillates", "converges", "too slow"]
+    assert verdict.verdict == ("correct" if right else "incorrect")

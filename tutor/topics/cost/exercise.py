@@ -1,0 +1,183 @@
+"""The cost of a line y = mx + b on data: E(m, b) built square by square, its value at (m, b), and one
+gradient-descent step on it (or on the mean cost L = E/(2n) used for several observations)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+from typing import Any, ClassVar
+
+from sympy import Expr
+
+from ... import calculus
+from ...calculus import SolveError
+from ...calculus.cost import B, M
+from ...compare import Tolerance
+from ...parse import Answer, Shape
+from ...plot import Figure, contour_figure, descent_figure, line_figure
+from ...steps import Step
+from ..base import Field, FieldError, Problem, choice_from, keys_for_ask, point_from
+from ..least_squares.exercise import DATA_FIELDS, line_data, points_text
+from .steps import descent_step_steps, function_steps, value_steps
+
+
+class Ask(StrEnum):
+    FUNCTION = "function"  # E(m, b) multiplied out
+    VALUE = "value"  # E at a given (m, b)
+    STEP = "step"  # (m₁, b₁) after one descent step on the cost
+
+
+class Form(StrEnum):
+    SUM = "sum"  # E(m, b) = Σ(mxᵢ + b − yᵢ)², the power lines' cost
+    MEAN = "mean"  # L(m, b) = 1/(2n)·Σ(mxᵢ + b − yᵢ)², for several observations
+
+
+@dataclass(frozen=True)
+class Cost(Problem):
+    points: tuple[tuple[Expr, Expr], ...] = ()
+    source: str = ""
+    ask: Ask = Ask.FUNCTION
+    form: Form = Form.SUM
+    at: tuple[Expr, ...] | None = None  # (m, b) for VALUE
+    start: tuple[Expr, ...] | None = None  # (m₀, b₀) for STEP
+    rate: Expr | None = None
+    variables: tuple[str, ...] = ("m", "b")
+    decimals: bool = False
+    tolerance: Tolerance | None = None
+
+    KIND: ClassVar[str] = "cost"
+    SHAPE: ClassVar[Shape] = Shape.EXPRESSION
+    FIELDS: ClassVar[dict[str, Field]] = {
+        **DATA_FIELDS,
+        "ask": Field("name", "what the student gives: function, the cost E(m, b) multiplied out (the default); "
+                             "value, its value at 'at'; step, (m, b) after one descent step from 'start' at 'rate'",
+                     choices=tuple(Ask)),
+        "form": Field("name", "sum, E(m, b) = Σ(mx + b − y)² (the default), or mean, "
+                              "L(m, b) = 1/(2n)·Σ(mx + b − y)² for several observations", choices=tuple(Form)),
+        "at": Field("point", "for ask: value, the line's m and b, like [1/2, 7/3]"),
+        "start": Field("point", "for ask: step, the starting m and b, like [0, 0]"),
+        "rate": Field("number", "for ask: step, the learning rate α, like 0.01"),
+    }
+
+    @classmethod
+    def build(cls, data: Mapping[str, Any]) -> Cost:
+        points, source, decimals = line_data(data)
+        ask, form = choice_from(data, "ask", Ask), choice_from(data, "form", Form)
+        keys_for_ask(data, ask, {Ask.VALUE: ("at",), Ask.STEP: ("start", "rate")})
+        at = point_from(data["at"], ("m", "b"), "at") if "at" in data else None
+        start = point_from(data["start"], ("m", "b"), "start") if "start" in data else None
+        rate = data.get("rate")
+        if rate is not None and not rate > 0:
+            raise FieldError("rate", "the learning rate must be positive")
+        problem = cls(points=points, source=source, ask=ask, form=form, at=at, start=start, rate=rate,
+                      decimals=decimals, tolerance=data.get("tolerance"))
+        try:
+            _ = problem.cost, problem.step
+        except SolveError as error:
+            raise FieldError("csv" if "csv" in data else "data", error.message) from None
+        return problem
+
+    @cached_property
+    def cost(self) -> calculus.LineCost:
+        return calculus.line_cost(self.points)
+
+    @cached_property
+    def step(self) -> calculus.MeanCostStep | None:
+        if self.start is None or self.rate is None:
+            return None
+        return calculus.mean_cost_step(self.points, self.start, self.rate, average=self.mean)
+
+    @property
+    def mean(self) -> bool:
+        return self.form == Form.MEAN
+
+    @property
+    def name(self) -> str:
+        return "L" if self.mean else "E"
+
+    @property
+    def shape(self) -> Shape:
+        return {Ask.FUNCTION: Shape.EXPRESSION, Ask.VALUE: Shape.NUMBER, Ask.STEP: Shape.VECTOR}[self.ask]
+
+    @property
+    def components(self) -> tuple[str, ...]:
+        return ("m", "b") if self.ask == Ask.STEP else ()
+
+    @property
+    def answer_variables(self) -> tuple[str, ...]:
+        return ("m", "b") if self.ask == Ask.FUNCTION else ()
+
+    def default_tolerance(self) -> Tolerance | None:
+        return self.tolerance or (Tolerance(relative=1e-4) if self.ask == Ask.STEP else None)
+
+    def function(self) -> Expr:
+        """E(m, b), or L(m, b) = E/(2n)."""
+        return self.cost.function / (2 * len(self.points)) if self.mean else self.cost.function
+
+    def definition(self, latex: bool = False) -> str:
+        if latex:
+            return (r"L(m, b) = \frac{1}{2n}\sum_i (mx_i + b - y_i)^2" if self.mean
+                    else r"E(m, b) = \sum_i (mx_i + b - y_i)^2")
+        return (f"L(m, b) = 1/(2n)·Σ(mxᵢ + b − yᵢ)² (n = {len(self.points)} observations)" if self.mean
+                else "E(m, b) = Σ(mxᵢ + b − yᵢ)²")
+
+    def prompt(self, latex: bool = False) -> str:
+        data = points_text(self.points, lambda p: self.show(p, latex))
+        where = f" {self.source}" if self.source and not latex else ""
+        if latex:
+            if self.ask == Ask.VALUE and self.at is not None:
+                question = rf"{self.name}{self.show(self.at, True)} = \,?"
+            else:
+                question = r"(m_1, b_1) = \,?" if self.ask == Ask.STEP else rf"{self.name}(m, b) = \,?"
+            return rf"\text{{The cost of }} y = mx + b \text{{ on }} {data}: {self.definition(True)}; \quad {question}"
+        cost = f"the cost {self.definition()} of the line y = mx + b on the points {data}{where}"
+        if self.ask == Ask.FUNCTION:
+            return (f"Build {cost}: multiply out each square and add them up. What is {self.name}(m, b)?")
+        if self.ask == Ask.VALUE:
+            return f"Take {cost}. What is {self.name}{self.show(self.at)}?" + self.precision()
+        return (f"Take {cost}. One step of gradient descent from (m₀, b₀) = {self.show(self.start)} with learning "
+                f"rate α = {self.show(self.rate)}: what is (m₁, b₁)?" + self.precision())
+
+    def expected(self) -> Answer:
+        if self.ask == Ask.VALUE and self.at is not None:
+            return Answer(Shape.NUMBER, self.cost.at(*self.at) / (2 * len(self.points) if self.mean else 1))
+        if self.ask == Ask.STEP and self.step is not None:
+            return Answer(Shape.VECTOR, self.step.after)
+        return Answer(Shape.EXPRESSION, self.function())
+
+    def steps(self) -> Step:
+        if self.ask == Ask.VALUE and self.at is not None:
+            return value_steps(self.cost, self.mean, self.at, self.decimals)
+        if self.ask == Ask.STEP and self.step is not None:
+            return descent_step_steps(self.cost, self.step, self.decimals)
+        return function_steps(self.cost, self.mean, self.decimals)
+
+    def hints(self) -> tuple[str, ...]:
+        first = self.cost.terms[0]
+        x, y = first.point
+        square = (f"Each point gives one square: ({self.show(first.residual)})² for {self.show((x, y))}. "
+                  "Multiply it out: the square of each term, then twice each product of two terms.")
+        built = f"E(m, b) = {self.show(self.cost.function)}" + (
+            f", and L = E/{2 * len(self.points)}" if self.mean else "")
+        if self.ask == Ask.FUNCTION:
+            return (square, "Add the squares up, collecting the m², b², mb, m, b and constant terms.",
+                    f"Check: at m = 0, b = 0 the cost is {self.show(self.function().xreplace({M: 0, B: 0}))}.")
+        if self.ask == Ask.VALUE:
+            m, b = self.at or (0, 0)
+            return (f"{built}.", f"Put in m = {self.show(m)} and b = {self.show(b)}; or add up the squared "
+                    "errors (mx + b − y)² of the points directly.", "Work with fractions until the end.")
+        return (f"{built}.", f"(m₁, b₁) = (m₀, b₀) − α·∇{self.name}(m₀, b₀): first find ∂{self.name}/∂m and "
+                f"∂{self.name}/∂b at {self.show(self.start)}.",
+                f"∇{self.name}{self.show(self.start)} = {self.show(self.step.slope if self.step else ())}.")
+
+    def figure(self) -> Figure:
+        """The line at (m, b) with its errors (value); the descent step on the cost's contour map (step);
+        the cost's contour map with its minimum (function)."""
+        if self.ask == Ask.VALUE and self.at is not None:
+            return line_figure(self.points, *self.at)
+        if self.ask == Ask.STEP and self.start is not None and self.rate is not None:
+            return descent_figure(self.function(), self.start, self.rate, iterations=1, variables=("m", "b"),
+                                  name=self.name)
+        return contour_figure(self.function(), ("m", "b"), critical=True)

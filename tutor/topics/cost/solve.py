@@ -1,0 +1,82 @@
+"""`tutor solve cost`: the cost of a line on data, built square by square; its value at (m, b); one
+descent step on it. --mean takes the mean cost L = E/(2n) of several observations."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from ... import calculus
+from ...calculus.common import SolveError
+from ...show import show, show_float
+from ...steps import Step, terms_text
+from ..base import Command
+from ..least_squares.solve import data_arguments, line_points
+from ..solution import Solution, approx, args, exact_data
+from .steps import descent_step_steps, function_steps, value_steps
+
+NAMES = ("m", "b")
+
+
+def solve(points: str | None = None, csv: str | None = None, x_column: str | None = None,
+          y_column: str | None = None, mean: bool = False, at: str | None = None, start: str | None = None,
+          rate: str | None = None, explain: bool = False) -> Solution:
+    data, legend = line_points(points, csv, x_column, y_column)
+    if (start is None) != (rate is None):
+        raise SolveError("a descent step needs both --start and --rate")
+    cost = calculus.line_cost(data)
+    n = len(data)
+    decimals = any(not c.is_Integer for p in cost.points for c in p)  # data like 230.1 is shown so
+
+    def shown(value: object, latex: bool = False) -> str:
+        return show(value, NAMES, latex=latex, decimals=decimals)
+
+    def terms(values: list) -> str:
+        return terms_text(values, NAMES, decimals=decimals)
+
+    name = "L" if mean else "E"
+    lines = [f"E(m, b) = Σ(mxᵢ + b − yᵢ)² on {n} points" + (f" ({legend})" if legend else "")]
+    if n <= 6:
+        lines += [f"({shown(t.residual)})² = {terms(list(t.terms))}" for t in cost.terms]
+    lines.append(f"E(m, b) = {terms(list(cost.collected))}")
+    function = cost.function / (2 * n) if mean else cost.function
+    if mean:
+        lines.append(f"L(m, b) = E(m, b)/{2 * n} = {terms([t / (2 * n) for t in cost.collected])}")
+    latex = [f"{name}(m, b) = {shown(function, latex=True)}"]
+    data_out: dict[str, Any] = {"kind": "cost", "n": n, "form": "mean" if mean else "sum",
+                                "cost": shown(function)}
+    derivation: Step | None = None
+    if at is not None:
+        point = tuple(calculus.parse_point(at, NAMES).values())
+        value = cost.at(*point) / (2 * n if mean else 1)
+        lines.append(f"{name}{args(point)} = {shown(value)}{approx(value)}")
+        latex.append(f"{name}{args(point, True)} = {shown(value, latex=True)}")
+        data_out["at"], data_out["value"] = [show(c) for c in point], exact_data(value)
+        derivation = value_steps(cost, mean, point, decimals)
+    if start is not None and rate is not None:
+        step = calculus.mean_cost_step(data, tuple(calculus.parse_point(start, NAMES).values()), rate, average=mean)
+        lines += [f"∂{name}/∂m = {shown(step.gradient[0])}, ∂{name}/∂b = {shown(step.gradient[1])}",
+                  f"∇{name}{args(step.start)} = {shown(step.slope)}",
+                  f"(m₁, b₁) = {args(step.start)} − {shown(step.rate)}·∇{name}{args(step.start)} = "
+                  f"{shown(step.after)}",
+                  f"the cost goes from {name}(m₀, b₀) ≈ {show_float(float(step.cost_before))} to "
+                  f"{name}(m₁, b₁) ≈ {show_float(float(step.cost_after))}"]
+        latex.append(f"(m_1, b_1) = {show(step.after, latex=True)}")
+        data_out["step"] = {"start": [show(c) for c in step.start], "rate": show(step.rate),
+                            "gradient": [show(g) for g in step.slope], "after": [show(c) for c in step.after]}
+        derivation = descent_step_steps(cost, step, decimals)
+    if derivation is None:
+        derivation = function_steps(cost, mean, decimals)
+    return Solution(tuple(lines), tuple(latex), data_out, derivation if explain else None)
+
+
+def _arguments(parser: argparse.ArgumentParser) -> None:
+    data_arguments(parser, several=False)
+    parser.add_argument("--mean", action="store_true", help="the mean cost L = E/(2n), for several observations")
+    parser.add_argument("--at", help="the cost's value at m and b, like m=1/2,b=7/3")
+    parser.add_argument("--start", help="one descent step on the cost from m and b, like 0,0")
+    parser.add_argument("--rate", help="the learning rate α of the step, like 0.01")
+
+
+SOLVE = Command("cost", "the cost of a line on data, its value at (m, b), one descent step on it", _arguments,
+                lambda a: solve(a.points, a.csv, a.x, a.y, a.mean, a.at, a.start, a.rate, a.steps))

@@ -1,0 +1,92 @@
+"""The derivation of the cost of a line, as the lesson builds it for the power lines: each point's
+error, each square multiplied out (the squares of the terms, then twice each product), the squares
+added up; for several observations the mean cost L = E/(2n); then its value at (m, b), or one
+descent step on it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import sympy
+from sympy import Expr
+
+from ...calculus import LineCost, MeanCostStep
+from ...parse import symbol
+from ...show import show_float
+from ...steps import Step, StepRule, Terms, step
+from ..least_squares.steps import SHOWN_POINTS, B, FitRule, M, cost_build_steps
+
+
+class CostRule(StepRule):
+    COST_FUNCTION = "cost_function"
+    COST_VALUE = "cost_value"
+    COST_STEP = "cost_step"
+    MEAN = "mean"
+    VALUE = "value"
+    SLOPE_AT = "slope_at"
+    STEP = "step"
+    FALLS = "falls"
+
+    @classmethod
+    def templates(cls) -> Mapping[StepRule, str]:
+        return TEMPLATES
+
+
+TEMPLATES: dict[StepRule, str] = {
+    CostRule.COST_FUNCTION: "The cost of the line y = mx + b on {n} points: {name}(m, b) = {after}",
+    CostRule.COST_VALUE: "The cost of the line y = mx + b on {n} points at {point}: {name}{point:args} = {after}",
+    CostRule.COST_STEP: ("One step of gradient descent on the cost {name}(m, b) from {point} with learning rate "
+                         "{alpha} = {rate}: {after}"),
+    CostRule.MEAN: ("With n = {n} observations the cost is the mean, with a ½ that the derivative's 2 cancels: "
+                    "L(m, b) = E(m, b)/(2·{n}) = {after}."),
+    CostRule.VALUE: "Put in m = {m} and b = {b}: {name}{point:args} = {after}{approx}.",
+    CostRule.SLOPE_AT: "At the start: ∇{name}{point:args} = {after}.",
+    CostRule.STEP: ("Step against the gradient: (m₁, b₁) = (m₀, b₀) − {alpha}·∇{name}(m₀, b₀) = {point} − "
+                    "{rate}·{slope} = {after}."),
+    CostRule.FALLS: "The cost goes down, from {name}(m₀, b₀) ≈ {before} to {name}(m₁, b₁) ≈ {after}.",
+}
+
+
+def built_steps(cost: LineCost, mean: bool) -> list[Step]:
+    """The cost built the lesson's way: errors, squares multiplied out, collected (and averaged)."""
+    if len(cost.points) <= SHOWN_POINTS:
+        found = cost_build_steps(cost)
+    else:
+        found = [step(FitRule.COST, None, Terms(cost.collected), residual=M * symbol("x_i") + B - symbol("y_i"))]
+    if mean:
+        n = len(cost.points)
+        found.append(step(CostRule.MEAN, None, Terms(tuple(t / (2 * n) for t in cost.collected)), n=n))
+    return found
+
+
+def function_steps(cost: LineCost, mean: bool, decimals: bool = False) -> Step:
+    answer = sympy.expand(cost.function / (2 * len(cost.points))) if mean else cost.function
+    return step(CostRule.COST_FUNCTION, None, answer, built_steps(cost, mean), n=len(cost.points),
+                name="L" if mean else "E", variables=("m", "b"), decimals=decimals)
+
+
+def value_steps(cost: LineCost, mean: bool, at: Sequence[Expr], decimals: bool = False) -> Step:
+    n = len(cost.points)
+    value = cost.at(*at) / (2 * n if mean else 1)
+    name = "L" if mean else "E"
+    approx = "" if value.is_Rational and 10**4 % value.q == 0 else f" ≈ {show_float(float(value))}"
+    substeps = [*built_steps(cost, mean),
+                step(CostRule.VALUE, None, value, m=at[0], b=at[1], point=tuple(at), name=name, approx=approx)]
+    return step(CostRule.COST_VALUE, None, value, substeps, n=n, name=name, point=tuple(at), variables=("m", "b"),
+                decimals=decimals)
+
+
+def descent_step_steps(cost: LineCost, result: MeanCostStep, decimals: bool = False) -> Step:
+    name = "L" if result.average else "E"
+    substeps = built_steps(cost, result.average)
+    substeps += [step(FitRule.PARTIAL_DERIVATIVE, result.cost, d, wrt=v, function=name)
+                 for v, d in zip(("m", "b"), result.gradient)]
+    substeps += [
+        step(CostRule.SLOPE_AT, result.gradient, result.slope, point=result.start, name=name),
+        step(CostRule.STEP, result.start, result.after, point=result.start, rate=result.rate, slope=result.slope,
+             name=name),
+        step(CostRule.FALLS, float(result.cost_before), float(result.cost_after), name=name),
+    ]
+    return step(CostRule.COST_STEP, None, result.after, substeps, name=name, point=result.start, rate=result.rate,
+                variables=("m", "b"), decimals=decimals)
+

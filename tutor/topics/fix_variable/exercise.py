@@ -1,0 +1,116 @@
+"""f with a variable fixed: the slice f(x, 4) of x² + y², and its derivative, the tangent line's slope."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+from typing import Any, ClassVar
+
+from sympy import Expr
+
+from ... import calculus
+from ...calculus import SolveError
+from ...parse import Answer, Shape, symbol
+from ...plot import Figure, slice_figure
+from ...steps import Step
+from ..base import Field, FieldError, FunctionProblem, choice_from
+from .steps import fix_steps
+
+
+class Ask(StrEnum):
+    SLICE = "slice"  # f(x, 4) = x² + 16
+    DERIVATIVE = "derivative"  # d/dx f(x, 4) = 2x, the slope of the tangent line
+
+
+@dataclass(frozen=True)
+class FixVariable(FunctionProblem):
+    fixed: tuple[tuple[str, Expr], ...] = ()  # (name, value) for each fixed variable, in f's order
+    ask: Ask = Ask.SLICE
+
+    KIND: ClassVar[str] = "fix_variable"
+    SHAPE: ClassVar[Shape] = Shape.EXPRESSION
+    FIELDS: ClassVar[dict[str, Field]] = {
+        **FunctionProblem.COMMON_FIELDS,
+        "fix": Field("point", "the variables to fix and their values, like {y: 4} or y = 4", required=True),
+        "ask": Field("name", "what the student gives: slice, f with the variable fixed (the default), or "
+                             "derivative, the slice's derivative (the slope of its tangent line)",
+                     choices=tuple(Ask)),
+    }
+
+    @classmethod
+    def build(cls, data: Mapping[str, Any]) -> FixVariable:
+        common = cls.function_data(data)
+        variables = common["variables"]
+        given = data["fix"]
+        if not isinstance(given, dict):
+            raise FieldError("fix", "name the variable to fix and its value, like {y: 4} or y = 4")
+        unknown = [name for name in given if name not in variables]
+        if unknown:
+            raise FieldError("fix", f"'{unknown[0]}' is not a variable of the function ({', '.join(variables)})")
+        fixed = tuple((v, given[v]) for v in variables if v in given)
+        left = len(variables) - len(fixed)
+        if left == 0:
+            raise FieldError("fix", "leave at least one variable free: fixing every variable gives a number")
+        ask = choice_from(data, "ask", Ask)
+        if ask == Ask.DERIVATIVE and left != 1:
+            raise FieldError("ask", "the slice's derivative needs exactly one variable left free")
+        problem = cls(fixed=fixed, ask=ask, **common)
+        try:
+            _ = problem.solution
+        except SolveError as error:
+            raise FieldError("fix", error.message) from None
+        return problem
+
+    @cached_property
+    def solution(self) -> calculus.FixedVariable:
+        return calculus.fix_variable(self.function, dict(self.fixed), self.variables)
+
+    def call(self, latex: bool = False) -> str:
+        """f(x, 4): the function's name with the fixed values in place."""
+        values = dict(self.fixed)
+        inner = ", ".join(self.show(values.get(v, symbol(v)), latex) for v in self.variables)
+        return f"{self.name}({inner})"
+
+    def prompt(self, latex: bool = False) -> str:
+        held = ", ".join(f"{self.show(symbol(v), latex)} = {self.show(c, latex)}" for v, c in self.fixed)
+        call = self.call(latex)
+        if latex:
+            what = rf"\frac{{d}}{{d{self.solution.remaining[0]}}} {call}" if self.ask == Ask.DERIVATIVE else call
+            return rf"\text{{Fix }} {held} \text{{ in }} {self.signature(True)}: \quad {what} = \,?"
+        if self.ask == Ask.DERIVATIVE:
+            x = self.solution.remaining[0]
+            return (f"Fix {held} in {self.signature()}. What is d/d{x} {call}, the slope of the tangent "
+                    f"line to the curve {call}?")
+        return f"Fix {held} in {self.signature()}. Write {call} as a function of {self.free()}."
+
+    def free(self) -> str:
+        return " and ".join(self.solution.remaining)
+
+    def expected(self) -> Answer:
+        s = self.solution
+        return Answer(Shape.EXPRESSION, s.derivative if self.ask == Ask.DERIVATIVE else s.slice)
+
+    def steps(self) -> Step:
+        return fix_steps(self.solution, self.call(), derivative=self.ask == Ask.DERIVATIVE)
+
+    def hints(self) -> tuple[str, ...]:
+        s = self.solution
+        held = " and ".join(f"{v} = {self.show(c)}" for v, c in self.fixed)
+        first = (f"A fixed variable is a number: put {held} into {self.name} wherever "
+                 f"{'it appears' if len(self.fixed) == 1 else 'they appear'}, and leave {self.free()} as "
+                 f"{'it is' if len(s.remaining) == 1 else 'they are'}.")
+        if self.ask == Ask.DERIVATIVE:
+            return (first, f"{self.call()} = {self.show(s.slice)}.",
+                    f"Now differentiate {self.show(s.slice)} with respect to {s.remaining[0]}, as a function of "
+                    "one variable.")
+        return (first, f"{self.call()} = {self.show(s.written)}: now work out the numbers.",
+                "A fixed variable's term is a constant now: it stays, it does not become 0.")
+
+    def figure(self) -> Figure:
+        """The slice as a curve, with its derivative (the tangent line's slope) beside it."""
+        s = self.solution
+        if len(s.remaining) != 1:
+            raise SolveError("this exercise has no picture: the slice has more than one variable left")
+        return slice_figure(s, self.call(), name=self.name)

@@ -1,0 +1,52 @@
+"""The derivation of a slice, as on the tangent-plane slide: fix y = 4 in x² + y², so
+f(x, 4) = x² + 4² = x² + 16, and d/dx f(x, 4) = 2x is the slope of the tangent line."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ...calculus import FixedVariable, partial
+from ...parse import Equation, symbol
+from ...steps import Step, StepRule, derivative_steps, step
+
+
+class FixRule(StepRule):
+    FIX_VARIABLE = "fix_variable"
+    PUT_IN = "put_in"
+    WORK_OUT = "work_out"
+    SLICE_SLOPE = "slice_slope"
+
+    @classmethod
+    def templates(cls) -> Mapping[StepRule, str]:
+        return TEMPLATES
+
+
+TEMPLATES: dict[StepRule, str] = {
+    FixRule.FIX_VARIABLE: "{call} for f = {before}, with {fixed:and}: {after}",
+    FixRule.PUT_IN: ("Fix {fixed:and}: {held:and} no longer {held:varies|vary}, so put {values:and} in "
+                     "{held:its|their} place: {call} = {after}."),
+    FixRule.WORK_OUT: "Work out the numbers: {before} = {after}.",
+    FixRule.SLICE_SLOPE: ("{after} is the slope of the tangent line to the curve {call}: it is {df} = {before} "
+                          "with {fixed:and}."),
+}
+
+
+def fix_steps(fixed: FixedVariable, call: str, derivative: bool = False) -> Step:
+    """Put the values in, work out the numbers; with `derivative`, differentiate the slice and say
+    what its derivative is: the slope of the tangent line, ∂f/∂x with the other variables fixed."""
+    values = tuple(Equation(symbol(name), value) for name, value in fixed.fixed.items())
+    substeps = [step(FixRule.PUT_IN, fixed.function, fixed.written, fixed=values, call=call,
+                     held=tuple(e.lhs for e in values), values=tuple(e.rhs for e in values))]
+    if fixed.written != fixed.slice:
+        substeps.append(step(FixRule.WORK_OUT, fixed.written, fixed.slice))
+    answer = fixed.slice
+    if derivative and fixed.derivative is not None:
+        (x,) = fixed.remaining
+        substeps.append(derivative_steps(fixed.slice, x, fixed.remaining))
+        whole = partial(fixed.function, x).derivative
+        substeps.append(step(FixRule.SLICE_SLOPE, whole, fixed.derivative, fixed=values, call=call, wrt=x,
+                             variables=fixed.variables))
+        answer = fixed.derivative
+        call = f"d/d{x} {call}"
+    return step(FixRule.FIX_VARIABLE, fixed.function, answer, substeps, fixed=values, call=call,
+                variables=fixed.remaining)

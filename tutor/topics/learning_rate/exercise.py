@@ -1,0 +1,165 @@
+"""Choosing a learning rate: the same descent with several rates, each one converging, oscillating,
+diverging or too slow for the steps allowed, and the best of them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+from typing import Any, ClassVar
+
+import sympy
+from sympy import Expr
+
+from ... import calculus
+from ...calculus import Behaviour, SolveError
+from ...calculus.rates import DEFAULT_TOLERANCE
+from ...check import Judgement, Verdict
+from ...compare import Note, Tolerance
+from ...limits import LIMITS, Limits
+from ...parse import Answer, InputError, Shape
+from ...plot import Figure, rates_figure
+from ...steps import Step
+from ..base import Field, FieldError, FunctionProblem, choice_from, point_from
+from ..gradient_descent.exercise import subscripted
+from .labels import behaviours_of, canonical, read_labels
+from .steps import rates_steps
+
+NOT = {Behaviour.CONVERGES: "does not converge", Behaviour.OSCILLATES: "does not oscillate",
+       Behaviour.DIVERGES: "does not diverge", Behaviour.TOO_SLOW: "is not too slow"}
+
+
+class Ask(StrEnum):
+    CLASSIFY = "classify"  # a word per rate: converges, oscillates, diverges, too slow
+    BEST = "best"  # the rate that converges in the fewest steps
+
+
+@dataclass(frozen=True)
+class LearningRate(FunctionProblem):
+    start: tuple[Expr, ...] = ()
+    rates: tuple[Expr, ...] = ()
+    iterations: int = 20
+    until: Expr = sympy.Float(DEFAULT_TOLERANCE)
+    ask: Ask = Ask.CLASSIFY
+
+    KIND: ClassVar[str] = "learning_rate"
+    SHAPE: ClassVar[Shape] = Shape.LABEL
+    FIELDS: ClassVar[dict[str, Field]] = {
+        **FunctionProblem.COMMON_FIELDS,
+        "start": Field("point", "the starting point, like 1 or [0.5, 0.6]", required=True),
+        "rates": Field("numbers", "the learning rates to compare, like [1.1, 0.001, 0.5, 0.9]", required=True),
+        "iterations": Field("integer", "how many steps each descent may take, like 20", required=True),
+        "until": Field("number", f"a descent converges when |∇f| is below this (default {DEFAULT_TOLERANCE:g})"),
+        "ask": Field("name", "what the student gives: classify, a word per rate (converges, oscillates, diverges "
+                             "or too slow; the default), or best, the rate that converges in the fewest steps",
+                     choices=tuple(Ask)),
+    }
+
+    @classmethod
+    def build(cls, data: Mapping[str, Any]) -> LearningRate:
+        common = cls.function_data(data)
+        start = point_from(data["start"], common["variables"], "start")
+        rates = tuple(data["rates"])
+        if any(not rate > 0 for rate in rates):
+            raise FieldError("rates", "every learning rate must be positive")
+        if len(set(rates)) != len(rates):
+            raise FieldError("rates", "each rate may be given only once")
+        if not 1 <= data["iterations"] <= 10_000:
+            raise FieldError("iterations", "iterations must be between 1 and 10000")
+        until = data.get("until", sympy.Float(DEFAULT_TOLERANCE))
+        if not until > 0:
+            raise FieldError("until", "the tolerance in 'until' must be positive")
+        ask = choice_from(data, "ask", Ask)
+        problem = cls(start=start, rates=rates, iterations=data["iterations"], until=until, ask=ask, **common)
+        try:
+            result = problem.solution
+        except SolveError as error:
+            raise FieldError("start", error.message) from None
+        if ask == Ask.BEST and result.best is None:
+            raise FieldError("rates", f"none of the rates converges within {problem.iterations} steps, so there "
+                                      "is no best one to ask for")
+        return problem
+
+    @cached_property
+    def solution(self) -> calculus.LearningRates:
+        return calculus.compare_rates(self.function, self.variables, self.start, self.rates, self.iterations,
+                                      float(self.until))
+
+    @property
+    def shape(self) -> Shape:
+        return Shape.NUMBER if self.ask == Ask.BEST else Shape.LABEL
+
+    @property
+    def answer_variables(self) -> tuple[str, ...]:
+        return ()
+
+    def shown_rates(self, latex: bool = False) -> list[str]:
+        return [self.show(rate, latex) for rate in self.rates]
+
+    def prompt(self, latex: bool = False) -> str:
+        start, rates = self.point_text(self.start, latex), ", ".join(self.shown_rates(latex))
+        if latex:
+            what = r"\text{the best rate}" if self.ask == Ask.BEST else r"\text{what each rate does}"
+            return (rf"\text{{Gradient descent on }} {self.signature(True)} \text{{ from }} {start}, "
+                    rf"{self.iterations} \text{{ steps}}, \alpha \in \{{{rates}\}}: {what}")
+        task = (f"Gradient descent on {self.signature()} from {subscripted(self.variables, '0')} = {start}, at most "
+                f"{self.iterations} steps, with each of the learning rates α = {rates}.")
+        size = "|f′|" if len(self.variables) == 1 else "|∇f|"
+        if self.ask == Ask.BEST:
+            return (f"{task} Which rate is best: which one gets {size} below {self.show(self.until)} in the fewest "
+                    "steps?")
+        return (f"{task} For each rate, in that order, say whether it converges ({size} below "
+                f"{self.show(self.until)} within the {self.iterations} steps), oscillates, diverges, or is too slow.")
+
+    def expected(self) -> Answer:
+        result = self.solution
+        if self.ask == Ask.BEST and result.best is not None:
+            return Answer(Shape.NUMBER, self.rates[result.best])
+        return Answer(Shape.LABEL, canonical([t.behaviour for t in result.trials]))
+
+    def read(self, text: str, limits: Limits = LIMITS) -> Answer:
+        if self.ask == Ask.BEST:
+            return super().read(text, limits)
+        return Answer(Shape.LABEL, read_labels(text, self.rates, self.shown_rates(), limits))
+
+    def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
+        if self.ask == Ask.BEST:
+            return super().check(text, tolerance, expected)
+        want = str(expected.value if isinstance(expected, Answer) else expected or self.expected().value)
+        try:
+            got = str(self.read(text).value)
+        except InputError as error:
+            message = error.message[0].upper() + error.message[1:] + "."
+            return Verdict(Judgement.INVALID, Note.PARSE_ERROR.of(error.note), message, column=error.column)
+        mine, right = behaviours_of(got), behaviours_of(want)
+        wrong = [(rate, said) for rate, said, was in zip(self.shown_rates(), mine, right) if said != was]
+        if not wrong:
+            return Verdict(Judgement.CORRECT, Note.EQUAL, "Correct.", reading=got, credit=1.0)
+        named = "; ".join(f"α = {rate} {NOT[said]}" for rate, said in wrong)
+        right_count = len(right) - len(wrong)
+        return Verdict(Judgement.INCORRECT, Note.WRONG_LABEL,
+                       f"{named[0].upper()}{named[1:]}. {right_count} of {len(right)} right.", reading=got,
+                       credit=right_count / len(right))
+
+    def steps(self) -> Step:
+        return rates_steps(self.solution, self.expected().value)
+
+    def hints(self) -> tuple[str, ...]:
+        size = "|f′|" if len(self.variables) == 1 else "|∇f|"
+        return (
+            "Run the descent with each rate for the steps allowed and watch the points: do they settle, jump back "
+            "and forth, run away, or crawl?",
+            f"Oscillating: the steps keep crossing the minimum, back and forth, but {size} does not grow. "
+            f"Diverging: the values grow without bound. Too slow: steadily downhill, but {size} is still above "
+            f"{self.show(self.until)} at the end.",
+            "Too large a rate overshoots (it oscillates or diverges), too small a rate crawls; the best converges "
+            "in the fewest steps." if self.ask == Ask.BEST else
+            f"Write one word per rate, in the order {', '.join(self.shown_rates())}, like: "
+            + ", ".join(["converges"] * min(2, len(self.rates))) + (", …" if len(self.rates) > 2 else "") + ".",
+        )
+
+    def figure(self) -> Figure:
+        """The descents side by side, one panel per rate."""
+        self.drawn_variables()
+        return rates_figure(self.solution, name=self.name)

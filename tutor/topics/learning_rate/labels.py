@@ -1,0 +1,95 @@
+"""What a student types for the behaviour of each learning rate: one word per rate, in the order of
+the rates (`diverges, too slow, converges, oscillates`), or each rate named (`0.9: oscillates`).
+
+Read here, never evaluated: the words come from a fixed list, the rates are read by tutor.parse as
+numbers. "Too large" is refused with a sentence: the lesson's too-large rate may oscillate or
+diverge, and which one is the point of the exercise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from sympy import Expr
+
+from ...calculus import Behaviour
+from ...limits import LIMITS, Limits
+from ...parse import InputError, Shape, read
+from ...words import and_list
+
+WORDS: dict[str, Behaviour] = {
+    **dict.fromkeys(("converges", "converge", "converging", "convergent", "just right"), Behaviour.CONVERGES),
+    **dict.fromkeys(("oscillates", "oscillate", "oscillating", "zigzags", "zig-zags", "zigzag", "bounces"),
+                    Behaviour.OSCILLATES),
+    **dict.fromkeys(("diverges", "diverge", "diverging", "divergent", "blows up"), Behaviour.DIVERGES),
+    **dict.fromkeys(("too slow", "slow", "too small", "crawls"), Behaviour.TOO_SLOW),
+}
+AMBIGUOUS = ("too large", "too big", "too high", "overshoots")
+_NAMED = re.compile(r"^\s*(?:(?:α|alpha|a)\s*=\s*)?([0-9][0-9.eE+\-/]*)\s*(?::|→|->|=|\s)\s*(.*)$")
+
+
+def canonical(behaviours: Sequence[Behaviour]) -> str:
+    """The answer as text: 'diverges, too slow, converges, oscillates'."""
+    return ", ".join(b.value for b in behaviours)
+
+
+def behaviours_of(text: str) -> tuple[Behaviour, ...]:
+    """The behaviours of a canonical answer, in the order of the rates."""
+    return tuple(Behaviour(word) for word in text.split(", "))
+
+
+def read_labels(text: str, rates: Sequence[Expr], shown: Sequence[str], limits: Limits = LIMITS) -> str:
+    """A student's words for the rates, as the canonical text; InputError with a sentence otherwise."""
+    if len(text) > limits.max_length:
+        raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
+                         limits.max_length, "too_large")
+    pieces = [(match.start(), match.group()) for match in re.finditer(r"[^,;\n]+", text) if match.group().strip()]
+    if not pieces:
+        raise InputError("the answer is empty", 0, "empty")
+    named: dict[int, Behaviour] = {}
+    plain: list[Behaviour] = []
+    for column, piece in pieces:
+        match = _NAMED.match(piece)
+        if match:
+            index = _rate_index(match.group(1), rates, shown, column)
+            if index in named:
+                raise InputError(f"α = {shown[index]} is given twice", column, "duplicate")
+            named[index] = _word(match.group(2), column + match.start(2))
+        else:
+            plain.append(_word(piece, column))
+    if named and plain:
+        raise InputError("name the rate for every word, like 0.5: converges, or for none", 0, "mixed")
+    if named:
+        missing = [shown[i] for i in range(len(rates)) if i not in named]
+        if missing:
+            raise InputError(f"say what α = {and_list(missing)} {'does' if len(missing) == 1 else 'do'} too",
+                             len(text), "missing")
+        return canonical([named[i] for i in range(len(rates))])
+    if len(plain) != len(rates):
+        raise InputError(f"give one word for each of the {len(rates)} rates, in their order "
+                         f"({', '.join(shown)}), not {len(plain)}", 0, "count")
+    return canonical(plain)
+
+
+def _word(piece: str, column: int) -> Behaviour:
+    words = " ".join(re.sub(r"[.!]", " ", piece.lower()).split())
+    words = re.sub(r"^(it |α )", "", words)
+    if words in WORDS:
+        return WORDS[words]
+    if words in AMBIGUOUS:
+        raise InputError(f"'{piece.strip()}' can mean that it oscillates or that it diverges: say which", column,
+                         "ambiguous_label")
+    raise InputError(f"'{piece.strip()}' is not one of: converges, oscillates, diverges, too slow", column,
+                     "unknown_label")
+
+
+def _rate_index(text: str, rates: Sequence[Expr], shown: Sequence[str], column: int) -> int:
+    try:
+        value = read(text, Shape.NUMBER, ()).value
+    except InputError:
+        raise InputError(f"'{text}' is not a number", column, "syntax") from None
+    for i, rate in enumerate(rates):
+        if value == rate:
+            return i
+    raise InputError(f"{text} is not one of the rates ({', '.join(shown)})", column, "unknown_rate")

@@ -1,0 +1,73 @@
+"""`tutor solve learning_rate` (or `rates`): the same descent with several learning rates, side by side,
+what each one does, and the best."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from ... import calculus
+from ...calculus.rates import DEFAULT_TOLERANCE
+from ...check import names
+from ...show import show, show_float
+from ..base import Command
+from ..solution import Solution, columns, function_argument, header, read_function
+from .steps import ENDED, WHAT, rates_steps
+
+SHOWN_ROWS = 12  # a longer table shows its first rows and its last
+
+
+def solve(function: str, start: str, rates: str, iterations: int, tolerance: float = DEFAULT_TOLERANCE,
+          variables: Sequence[str] | None = None, explain: bool = False) -> Solution:
+    f, names = read_function(function, variables)
+    at = tuple(calculus.parse_point(start, names).values())
+    given = [r.strip() for r in rates.split(",") if r.strip()]
+    result = calculus.compare_rates(f, names, at, given, iterations, tolerance)
+    size = "|f′|" if len(names) == 1 else "|∇f|"
+    table = [["k", *(f"α = {show_float(t.rate)}" for t in result.trials)]]
+    last = max(len(t.descent.rows) for t in result.trials) - 1
+    for k in range(last + 1):
+        if SHOWN_ROWS - 1 <= k < last:
+            if k == SHOWN_ROWS - 1:
+                table.append(["…"] * len(table[0]))
+            continue
+        table.append([str(k), *(_cell(t, k) for t in result.trials)])
+    lines = [header(f, names), f"start {_point(result.start)}, {iterations} steps; "
+             f"converged means {size} < {show_float(tolerance)}; each cell: the point, and {size} there", "",
+             *columns(table, right=0), ""]
+    lines += [f"α = {show_float(t.rate)}: {WHAT[t.behaviour]} ({t.reason})" for t in result.trials]
+    best = result.best_rate
+    lines.append(f"best: α = {show_float(best)}" if best is not None else "no rate converges within the steps")
+    latex = [header(f, names, True)] + [rf"\alpha = {show_float(t.rate)}: \text{{{t.behaviour}}}"
+                                        for t in result.trials]
+    data = {"kind": "learning_rate", "function": show(f, names), "steps": iterations, "tolerance": tolerance,
+            "trials": [{"rate": t.rate, "behaviour": str(t.behaviour), "iterations": t.iterations, "reason": t.reason}
+                       for t in result.trials], "best": best}
+    derivation = rates_steps(result, ", ".join(str(t.behaviour) for t in result.trials)) if explain else None
+    return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+def _cell(trial: calculus.RateTrial, k: int) -> str:
+    rows = trial.descent.rows
+    if k >= len(rows):
+        return ENDED[trial.behaviour]
+    row = rows[k]
+    return f"{_point(row.point)} ({show_float(sum(g * g for g in row.gradient) ** 0.5)})"
+
+
+def _point(point: Sequence[float]) -> str:
+    return show_float(point[0]) if len(point) == 1 else "(" + ", ".join(map(show_float, point)) + ")"
+
+
+def rates_arguments(parser: argparse.ArgumentParser) -> None:
+    function_argument(parser, "x^2")
+    parser.add_argument("--start", required=True, help="the start point, like 1 or 0.5,0.6")
+    parser.add_argument("--rates", required=True, help="the learning rates to compare, like 1.1,0.001,0.5,0.9")
+    parser.add_argument("--iterations", type=int, required=True, help="how many steps each descent may take")
+    parser.add_argument("--tolerance", type=float, default=DEFAULT_TOLERANCE,
+                        help=f"converged when the gradient is shorter than this (default {DEFAULT_TOLERANCE:g})")
+
+
+SOLVE = Command("learning_rate", "the same descent with several learning rates, side by side, and the best",
+                rates_arguments, lambda a: solve(a.function, a.start, a.rates, a.iterations, a.tolerance,
+                                                 names(a.vars), a.steps), aliases=("rates",))

@@ -1,0 +1,101 @@
+"""The derivation of a choice of learning rate: the same descent with each rate, side by side, then
+what each rate did, and the best of them (the lesson: there is no rule that gives the best rate)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ...calculus import Behaviour, LearningRates
+from ...show import show_float
+from ...steps import Step, StepRule, step
+from ..gradient_descent.steps import DescentRule
+
+SHOWN_ROWS = 4  # rows of the side-by-side table at the start; the last row is always shown
+
+
+class RateRule(StepRule):
+    LEARNING_RATES = "learning_rates"
+    TABLE = "table"
+    HEADER = "header"
+    ROW = "row"
+    GAP = "gap"
+    VERDICT = "verdict"
+    BEST = "best"
+    NO_BEST = "no_best"
+
+    @classmethod
+    def templates(cls) -> Mapping[StepRule, str]:
+        return TEMPLATES
+
+
+TEMPLATES: dict[StepRule, str] = {
+    RateRule.LEARNING_RATES: ("Gradient descent on f = {before} from {start} for {steps} steps with each learning "
+                              "rate: {after}"),
+    RateRule.TABLE: ("The descents side by side, one column per rate: the point after k steps, and {size} there "
+                     "in brackets:"),
+    RateRule.HEADER: "{cells}",
+    RateRule.ROW: "{cells}",
+    RateRule.GAP: "…",
+    RateRule.VERDICT: "{alpha} = {rate} {behaviour}: {reason}.",
+    RateRule.BEST: ("The best rate is {alpha} = {rate}: it converges in the fewest steps ({k}). No rule gives the "
+                    "best rate in advance: you try several and compare."),
+    RateRule.NO_BEST: "None of the rates converges within {steps} steps, so none is best here.",
+}
+
+WHAT = {Behaviour.CONVERGES: "converges", Behaviour.OSCILLATES: "oscillates", Behaviour.DIVERGES: "diverges",
+        Behaviour.TOO_SLOW: "is too slow"}
+ENDED = {Behaviour.CONVERGES: "converged", Behaviour.DIVERGES: "diverged", Behaviour.OSCILLATES: "",
+         Behaviour.TOO_SLOW: ""}  # what a run's cells say after it has stopped
+_WIDTH = 22  # a cell of the table
+_K = 8  # the row's label, k = 12:
+
+
+def _cell(text: str) -> str:
+    return text.ljust(_WIDTH)
+
+
+def _point(point: tuple[float, ...]) -> str:
+    return show_float(point[0]) if len(point) == 1 else "(" + ", ".join(show_float(c) for c in point) + ")"
+
+
+def table_steps(result: LearningRates) -> Step:
+    """One row per iteration: each rate's point and |∇f| there, until the run stopped."""
+    trials = result.trials
+    last = max(len(t.descent.rows) for t in trials) - 1
+    header = step(RateRule.HEADER, cells=(" " * _K + " ".join(_cell(f"α = {show_float(t.rate)}")
+                                                             for t in trials)).rstrip())
+    rows = [header]
+    for k in range(last + 1):
+        if SHOWN_ROWS <= k < last:
+            if k == SHOWN_ROWS:
+                rows.append(step(RateRule.GAP))
+            continue
+        cells = []
+        for t in trials:
+            run = t.descent.rows
+            if k < len(run):
+                row = run[k]
+                size = (sum(g * g for g in row.gradient)) ** 0.5
+                cells.append(_cell(f"{_point(row.point)} ({show_float(size)})"))
+            else:
+                cells.append(_cell(ENDED[t.behaviour]))
+        rows.append(step(RateRule.ROW, k=k, cells=(f"k = {k}:".ljust(_K) + " ".join(cells)).rstrip()))
+    size = "|f′|" if len(result.variables) == 1 else "|∇f|"
+    return step(RateRule.TABLE, None, None, rows, size=size)
+
+
+def rates_steps(result: LearningRates, answer: object) -> Step:
+    """The slope, the update rule, the table, each rate's verdict, the best; `answer` is the root's after."""
+    run = result.trials[0].descent
+    substeps = [step(DescentRule.SLOPE, None, run.gradient),
+                step(DescentRule.UPDATE_RULE), table_steps(result)]
+    substeps += [step(RateRule.VERDICT, rate=t.rate, behaviour=WHAT[t.behaviour], reason=t.reason)
+                 for t in result.trials]
+    if result.best is None:
+        substeps.append(step(RateRule.NO_BEST, steps=result.steps))
+    else:
+        best = result.trials[result.best]
+        substeps.append(step(RateRule.BEST, rate=best.rate, k=best.iterations))
+    start = result.start[0] if len(result.start) == 1 else result.start
+    return step(RateRule.LEARNING_RATES, result.function, answer, substeps, variables=result.variables,
+                start=start, steps=result.steps)

@@ -1,0 +1,173 @@
+"""Local minima: every one of a function of one or two variables, the global one, and where gradient
+descent from a start ends up (the valley it starts in, not necessarily the lowest)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cached_property
+from typing import Any, ClassVar
+
+import sympy
+from sympy import Expr
+
+from ... import calculus
+from ...calculus import SolveError
+from ...compare import Tolerance
+from ...parse import Answer, Shape
+from ...plot import Figure, contour_figure, critical_curve_figure, descent_figure
+from ...steps import Step
+from ..base import Field, FieldError, FunctionProblem, choice_from, keys_for_ask, point_from
+from .steps import all_minima_steps, descent_end_steps, global_steps
+
+TOLERANCE = 1e-8  # the descent runs until |∇f| is this small
+BOUND = 10_000
+
+
+class Ask(StrEnum):
+    ALL = "all"  # every local minimum
+    GLOBAL = "global"  # the least of them, when it is the global minimum
+    END = "end"  # the local minimum gradient descent from `start` ends at
+
+
+@dataclass(frozen=True)
+class LocalMinima(FunctionProblem):
+    ask: Ask = Ask.ALL
+    start: tuple[Expr, ...] | None = None
+    rate: Expr | None = None
+
+    KIND: ClassVar[str] = "local_minima"
+    SHAPE: ClassVar[Shape] = Shape.POINTS
+    FIELDS: ClassVar[dict[str, Field]] = {
+        **FunctionProblem.COMMON_FIELDS,
+        "ask": Field("name", "what the student gives: all, every local minimum (the default); global, the global "
+                             "minimum; end, where gradient descent from 'start' at 'rate' ends",
+                     choices=tuple(Ask)),
+        "start": Field("point", "for ask: end, the starting point, like 0.5 or [0.5, 1]"),
+        "rate": Field("number", "for ask: end, the learning rate α, like 0.1"),
+    }
+
+    @classmethod
+    def build(cls, data: Mapping[str, Any]) -> LocalMinima:
+        common = cls.function_data(data)
+        variables = common["variables"]
+        if not 1 <= len(variables) <= 2:
+            raise FieldError("function", "local minima are asked for functions of one or two variables")
+        ask = choice_from(data, "ask", Ask)
+        keys_for_ask(data, ask, {Ask.END: ("start", "rate")})
+        start = point_from(data["start"], variables, "start") if "start" in data else None
+        if data.get("rate") is not None and not data["rate"] > 0:
+            raise FieldError("rate", "the learning rate must be positive")
+        problem = cls(ask=ask, start=start, rate=data.get("rate"), **common)
+        try:
+            minima = problem.minima
+            end = problem.end
+        except SolveError as error:
+            raise FieldError("start" if ask == Ask.END else "function", error.message) from None
+        if not minima.complete:
+            raise FieldError("function", "its critical points can't all be found exactly: " + minima.note)
+        if not minima.points or minima.sets:
+            raise FieldError("function", "it has no isolated local minimum" if not minima.points else
+                             "it has whole lines of minima; ask for its critical points instead")
+        if ask == Ask.GLOBAL and not minima.is_global:
+            raise FieldError("ask", "its least local minimum is not known to be the global minimum"
+                             + (f" ({minima.note})" if minima.note else ""))
+        if end is not None and end.reached is None:
+            raise FieldError("rate", "gradient descent from this start does not settle at a local minimum"
+                             + (f": it diverges at iteration {end.descent.diverged_at}"
+                                if end.descent.diverged_at is not None else ""))
+        return problem
+
+    @cached_property
+    def minima(self) -> calculus.LocalMinima:
+        return calculus.local_minima(self.function, self.variables)
+
+    @cached_property
+    def end(self) -> calculus.DescentEnd | None:
+        if self.start is None or self.rate is None:
+            return None
+        return calculus.descent_end(self.function, self.variables, self.start, self.rate, tolerance=TOLERANCE,
+                                    max_iterations=BOUND, minima=self.minima)
+
+    @property
+    def one(self) -> bool:
+        return len(self.variables) == 1
+
+    @property
+    def shape(self) -> Shape:
+        if self.ask == Ask.ALL:
+            return Shape.VECTOR if self.one else Shape.POINTS
+        return Shape.NUMBER if self.one else Shape.VECTOR
+
+    def default_tolerance(self) -> Tolerance:
+        return self.tolerance or Tolerance(places=4)
+
+    def _target(self) -> int:
+        """Which of the minima the answer is, when it is one."""
+        if self.ask == Ask.END and self.end is not None and self.end.reached is not None:
+            return self.end.reached
+        return self.minima.lowest or 0
+
+    def prompt(self, latex: bool = False) -> str:
+        if latex:
+            what = {Ask.ALL: "every local minimum", Ask.GLOBAL: "the global minimum",
+                    Ask.END: "where gradient descent ends"}[self.ask]
+            return rf"\text{{{what} of }} {self.signature(True)}"
+        if self.ask == Ask.END and self.start is not None and self.rate is not None:
+            start = self.point_text(self.start)
+            return (f"Gradient descent on {self.signature()} starts at {start} with learning rate "
+                    f"α = {self.show(self.rate)} and runs until the slope is 0. Where does it end?"
+                    + self.precision())
+        if self.ask == Ask.GLOBAL:
+            return f"Where is the global minimum of {self.signature()}?" + self.precision()
+        how = ", from left to right" if self.one else ""
+        return f"Find every local minimum of {self.signature()}{how}{self.precision()}."
+
+    def expected(self) -> Answer:
+        points = [tuple(typeable(c) for c in p.point) for p in self.minima.points]
+        if self.ask == Ask.ALL:
+            if self.one:
+                return Answer(Shape.VECTOR, tuple(p[0] for p in points))
+            return Answer(Shape.POINTS, tuple(points))
+        point = points[self._target()]
+        return Answer(Shape.NUMBER, point[0]) if self.one else Answer(Shape.VECTOR, point)
+
+    def steps(self) -> Step:
+        if self.ask == Ask.END and self.end is not None:
+            return descent_end_steps(self.end)
+        return global_steps(self.minima) if self.ask == Ask.GLOBAL else all_minima_steps(self.minima)
+
+    def hints(self) -> tuple[str, ...]:
+        gradient = " and ".join(f"∂{self.name}/∂{v} = 0" for v in self.variables) if not self.one \
+            else f"{self.name}′({self.variables[0]}) = 0"
+        count = len(self.minima.points)
+        first = f"The local minima are among the critical points: solve {gradient}, then classify each one."
+        if self.ask == Ask.END:
+            return (first, "Descent only goes downhill: it ends at the bottom of the valley it starts in, which "
+                           "need not be the lowest one.",
+                    f"Of the {count} local minima, it ends at the one in the same valley as the start.")
+        if self.ask == Ask.GLOBAL:
+            return (first, f"There are {count} local minima; compare {self.name}'s values at them.",
+                    "The lowest local minimum is the global one when the function grows without bound in every "
+                    "direction.")
+        return (first, "A critical point is a local minimum where the second-derivative test says so "
+                       "(f″ > 0, or D > 0 and f_xx > 0).",
+                f"There {'is' if count == 1 else 'are'} {count} local minim{'um' if count == 1 else 'a'}.")
+
+    def figure(self) -> Figure:
+        """Where descent ends: its path; otherwise the function with its critical points by class."""
+        names = self.drawn_variables()
+        if self.ask == Ask.END and self.start is not None and self.rate is not None:
+            return descent_figure(self.function, self.start, self.rate, tolerance=TOLERANCE, max_iterations=BOUND,
+                                  variables=names, name=self.name)
+        if self.one:
+            return critical_curve_figure(self.function, names, name=self.name)
+        return contour_figure(self.function, names, critical=True, name=self.name)
+
+
+
+
+def typeable(value: Expr) -> Expr:
+    """A root with no radical form (CRootOf, shown as 0.96015…) as a 15-digit decimal, which can be read back."""
+    return sympy.Float(sympy.N(value, 15), 15) if value.has(sympy.CRootOf) else value

@@ -1,0 +1,76 @@
+"""Misconceptions about local minima: descent thought to find the lowest minimum wherever it starts,
+the global minimum given for all of them, maxima or saddles counted as minima, a local minimum
+taken for the global one, the minimum value given for its place."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sympy import Expr
+
+from ...calculus import critical_points
+from ...misconceptions import Misconception, WrongAnswer, register
+from ...parse import Answer, Shape
+from ...show import show
+from ..minimize.misconceptions import MISCONCEPTIONS as ABOUT_MINIMA
+from .exercise import Ask, LocalMinima, typeable
+
+MINIMUM_VALUE = ABOUT_MINIMA["gave-minimum-value"]  # the minimize kind's, named the same way here
+
+MISCONCEPTIONS = register(
+    Misconception(
+        "descent-finds-global", "thought gradient descent always finds the lowest minimum",
+        "It looks like you gave the global minimum. Gradient descent only goes downhill from where it starts: "
+        "from {start} it ends in the valley of the local minimum it starts above, which is not always the "
+        "lowest one."),
+    Misconception(
+        "only-global-minimum", "gave only the global minimum, not every local one",
+        "It looks like you gave only the lowest minimum. A local minimum is lower than every point near it, "
+        "not than every point: this function has {count} of them."),
+    Misconception(
+        "maxima-counted-as-minima", "counted every critical point as a minimum",
+        "It looks like you listed every critical point. Only those where the second-derivative test says "
+        "minimum are local minima; the others are maxima or saddle points."),
+    Misconception(
+        "local-taken-for-global", "took a local minimum for the global one",
+        "It looks like you gave a local minimum that is not the lowest: {name} is {higher} there but only "
+        "{lowest} at the global minimum. Compare the values at every local minimum."),
+)
+
+
+def _answer(points: Sequence[tuple[Expr, ...]], one: bool, listed: bool) -> Answer:
+    """As the exercise asks: one point (a number in one variable), or a list of them (a single number
+    stays a number: a student who gives one minimum types one)."""
+    points = [tuple(typeable(c) for c in p) for p in points]
+    if listed and not (one and len(points) == 1):
+        return Answer(Shape.VECTOR, tuple(p[0] for p in points)) if one else Answer(Shape.POINTS, tuple(points))
+    (point,) = points
+    return Answer(Shape.NUMBER, point[0]) if one else Answer(Shape.VECTOR, point)
+
+
+def candidates(problem: LocalMinima) -> list[WrongAnswer]:
+    minima, one = problem.minima, problem.one
+    say = {m: MISCONCEPTIONS[m].say for m in MISCONCEPTIONS}
+    points = [p.point for p in minima.points]
+    lowest = minima.lowest or 0
+    found: list[tuple[str, str, Answer]] = []
+    if problem.ask == Ask.ALL:
+        found.append(("only-global-minimum", say["only-global-minimum"](count=str(len(points))),
+                      _answer([points[lowest]], one, listed=True)))
+        every = [p.point for p in critical_points(problem.function, problem.variables).points]
+        found.append(("maxima-counted-as-minima", say["maxima-counted-as-minima"](), _answer(every, one, listed=True)))
+    elif problem.ask == Ask.GLOBAL:
+        for i, point in enumerate(points):
+            if i != lowest:
+                found.append(("local-taken-for-global", say["local-taken-for-global"](
+                    name=problem.name, higher=show(minima.values[i]), lowest=show(minima.values[lowest])),
+                    _answer([point], one, listed=False)))
+        if one:
+            found.append(("gave-minimum-value", MINIMUM_VALUE.say(
+                value=show(minima.values[lowest]), f=problem.name, x=problem.variables[0]),
+                Answer(Shape.NUMBER, typeable(minima.values[lowest]))))
+    elif problem.end is not None and problem.end.reached is not None and problem.end.reached != lowest \
+            and problem.start is not None:
+        found.append(("descent-finds-global", say["descent-finds-global"](start=problem.point_text(problem.start)),
+                      _answer([points[lowest]], one, listed=False)))
+    return [WrongAnswer(m, message, answer) for m, message, answer in found]

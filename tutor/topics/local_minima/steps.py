@@ -1,0 +1,93 @@
+"""The derivation of local minima: the critical points and their classes, the minima with their
+values, the least of them and whether it is global; and where a descent from a start ends."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ...calculus import DescentEnd, LocalMinima
+from ...steps import Step, StepRule, critical_steps, step
+from ..gradient_descent.steps import descent_steps
+from ..solution import approx
+
+
+class MinimaRule(StepRule):
+    ALL_MINIMA = "all_minima"
+    GLOBAL_MINIMUM = "global_minimum"
+    DESCENT_ENDS = "descent_ends"
+    MINIMA = "minima"
+    LEAST = "least"
+    REACHED = "reached"
+
+    @classmethod
+    def templates(cls) -> Mapping[StepRule, str]:
+        return TEMPLATES
+
+
+TEMPLATES: dict[StepRule, str] = {
+    MinimaRule.ALL_MINIMA: "The local minima of f = {before}: {after}",
+    MinimaRule.GLOBAL_MINIMUM: "The global minimum of f = {before}: {after}",
+    MinimaRule.DESCENT_ENDS: "Gradient descent on f = {before} from {start} with {alpha} = {rate} ends at {after}",
+    MinimaRule.MINIMA: "The critical points that are local minima: {after:and}, where f = {values:and}.",
+    MinimaRule.LEAST: "The least of these values is f{point:args} = {value}{approx}: {verdict}.",
+    MinimaRule.REACHED: ("Descent only goes downhill from where it starts: it ends in the valley of the local "
+                         "minimum {after}, where f = {value}{approx}; {verdict}."),
+}
+
+GLOBAL = {True: "it is the global minimum", False: "it is not the global minimum",
+          None: "whether it is the global minimum is not known for sure"}
+
+
+def globally(is_global: bool | None, count: int) -> str:
+    """What is known of the least local minimum: global or not; the only one, when that is all we know."""
+    return "it is the only local minimum" if is_global is None and count == 1 else GLOBAL[is_global]
+
+
+def minima_steps(minima: LocalMinima) -> list[Step]:
+    """The critical points with their classes, then the minima with their values."""
+    found = critical_steps(minima.function, minima.variables)
+    points = tuple(_point(p.point) for p in minima.points)
+    return [*found.substeps, step(MinimaRule.MINIMA, None, points, values=minima.values)]
+
+
+def least_step(minima: LocalMinima) -> Step:
+    i = minima.lowest if minima.lowest is not None else 0
+    verdict = globally(minima.is_global, len(minima.points)) + (f" ({minima.note})" if minima.note else
+                                         (", since f grows without bound in every direction"
+                                          if minima.is_global else ""))
+    value = minima.values[i]
+    return step(MinimaRule.LEAST, None, None, point=minima.points[i].point, value=value, approx=approx(value),
+                verdict=verdict)
+
+
+def all_minima_steps(minima: LocalMinima) -> Step:
+    points = tuple(_point(p.point) for p in minima.points)
+    return step(MinimaRule.ALL_MINIMA, minima.function, points, [*minima_steps(minima), least_step(minima)],
+                variables=minima.variables)
+
+
+def global_steps(minima: LocalMinima) -> Step:
+    i = minima.lowest if minima.lowest is not None else 0
+    return step(MinimaRule.GLOBAL_MINIMUM, minima.function, _point(minima.points[i].point),
+                [*minima_steps(minima), least_step(minima)], variables=minima.variables)
+
+
+def descent_end_steps(end: DescentEnd) -> Step:
+    minima = end.minima
+    run = descend_summary(end)
+    i = end.reached if end.reached is not None else 0
+    point = _point(minima.points[i].point)
+    is_global = minima.is_global if i == minima.lowest else False
+    value = minima.values[i]
+    substeps = [*minima_steps(minima), run,
+                step(MinimaRule.REACHED, None, point, value=value, approx=approx(value), verdict=GLOBAL[is_global])]
+    return step(MinimaRule.DESCENT_ENDS, minima.function, point, substeps, variables=minima.variables,
+                start=run.get("start"), rate=run.get("rate"))
+
+
+def descend_summary(end: DescentEnd) -> Step:
+    return descent_steps(end.minima.function, end.minima.variables, None, None, result=end.descent)
+
+
+def _point(point: tuple) -> object:
+    return point[0] if len(point) == 1 else point

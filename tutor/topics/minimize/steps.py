@@ -1,0 +1,56 @@
+"""The derivation of a minimum of f(x): the critical points and their classes, the name the lesson
+gives the point (eˣ − 1/x = 0 at x = W(1) ≈ 0.5671…, the Omega constant), and the least local minimum."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import sympy
+from sympy import Expr
+
+from ...calculus import Minimum
+from ...parse import Equation
+from ...steps import Step, StepRule, critical_steps, step
+from ..local_minima.steps import globally
+from ..solution import approx
+
+
+class MinimizeRule(StepRule):
+    MINIMUM = "minimum"
+    KNOWN_AS = "known_as"
+    LEAST_MINIMUM = "least_minimum"
+
+    @classmethod
+    def templates(cls) -> Mapping[StepRule, str]:
+        return TEMPLATES
+
+
+TEMPLATES: dict[StepRule, str] = {
+    MinimizeRule.MINIMUM: "The minimum of f = {before}: {variable} = {after}{approx}{known}",
+    MinimizeRule.KNOWN_AS: "{after}{approx}, the solution of {equation}, is also known as {name}.",
+    MinimizeRule.LEAST_MINIMUM: "The least local minimum is f{point:args} = {value}{approx}: {verdict}.",
+}
+
+
+def minimize_steps(f: Expr, x: str, result: Minimum) -> Step:
+    found = critical_steps(f, (x,))
+    substeps = list(found.substeps)
+    point = result.point if result.exact else sympy.Float(result.approx, 15)
+    if result.known_as:
+        substeps.append(step(MinimizeRule.KNOWN_AS, None, result.point, approx=approx(result.point),
+                             equation=_equation(result.derivative), name=result.known_as))
+    verdict = globally(result.is_global, len(result.minima)) + (f" ({result.note})" if result.note else "")
+    substeps.append(step(MinimizeRule.LEAST_MINIMUM, None, None, point=(point,), value=result.value,
+                         approx=approx(result.value), verdict=verdict))
+    known = f", {result.known_as}" if result.known_as else ""
+    return step(MinimizeRule.MINIMUM, f, point, substeps, variables=(x,), variable=sympy.Symbol(x),
+                approx=approx(point), known=known)
+
+
+def _equation(slope: Expr) -> Equation:
+    """f′ = 0 as the lesson writes it: eˣ - 1/x = 0 is eˣ = 1/x."""
+    terms = sympy.Add.make_args(slope)
+    if len(terms) == 2:
+        return Equation(terms[0], -terms[1]) if not terms[0].could_extract_minus_sign() else \
+            Equation(terms[1], -terms[0])
+    return Equation(slope, sympy.Integer(0))

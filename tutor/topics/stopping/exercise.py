@@ -1,0 +1,103 @@
+"""Repeat until close enough: how many iterations of gradient descent until |∇f| is below a tolerance."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, ClassVar
+
+import sympy
+from sympy import Expr
+
+from ... import calculus
+from ...calculus import SolveError
+from ...parse import Answer, Shape
+from ...plot import Figure, descent_figure
+from ...steps import Step
+from ..base import Field, FieldError, FunctionProblem, point_from
+from ..gradient_descent.exercise import subscripted
+from .steps import stopping_steps
+
+BOUND = 10_000  # an exercise's descent must get close enough within this many iterations
+
+
+@dataclass(frozen=True)
+class Stopping(FunctionProblem):
+    start: tuple[Expr, ...] = ()
+    rate: Expr = sympy.Rational(1, 10)
+    until: Expr = sympy.Rational(1, 1000)
+
+    KIND: ClassVar[str] = "stopping"
+    SHAPE: ClassVar[Shape] = Shape.NUMBER
+    FIELDS: ClassVar[dict[str, Field]] = {
+        **FunctionProblem.COMMON_FIELDS,
+        "start": Field("point", "the starting point, like 0.05 or [0.5, 0.6]", required=True),
+        "rate": Field("number", "the learning rate α, like 0.1", required=True),
+        "until": Field("number", "repeat until |f′| (|∇f| in several variables) is below this, like 0.001",
+                       required=True),
+    }
+
+    @classmethod
+    def build(cls, data: Mapping[str, Any]) -> Stopping:
+        common = cls.function_data(data)
+        start = point_from(data["start"], common["variables"], "start")
+        if not data["rate"] > 0:
+            raise FieldError("rate", "the learning rate must be positive")
+        if not data["until"] > 0:
+            raise FieldError("until", "the tolerance in 'until' must be positive")
+        problem = cls(start=start, rate=data["rate"], until=data["until"], **common)
+        try:
+            stop = problem.solution
+        except SolveError as error:
+            raise FieldError("start", error.message) from None
+        if stop.iterations is None:
+            raise FieldError("until", f"the descent never gets there: {stop.reason}")
+        if stop.iterations == 0:
+            raise FieldError("until", "the slope at the start is already below it: no iteration is needed")
+        return problem
+
+    @cached_property
+    def solution(self) -> calculus.Stopping:
+        return calculus.iterations_until(self.function, self.variables, self.start, self.rate, float(self.until),
+                                         bound=BOUND)
+
+    @property
+    def size(self) -> str:
+        return f"|{self.name}′|" if len(self.variables) == 1 else f"|∇{self.name}|"
+
+    def prompt(self, latex: bool = False) -> str:
+        start = self.point_text(self.start, latex)
+        rate, until = self.show(self.rate, latex), self.show(self.until, latex)
+        if latex:
+            size = rf"|{self.name}'|" if len(self.variables) == 1 else rf"|\nabla {self.name}|"
+            return (rf"\text{{Gradient descent on }} {self.signature(True)} \text{{ from }} {start} \text{{ with }} "
+                    rf"\alpha = {rate}: \text{{ iterations until }} {size} < {until}")
+        first = subscripted(self.variables, "0")
+        return (f"Gradient descent on {self.signature()} from {first} = {start} with learning rate α = {rate}: "
+                f"repeat until {self.size} < {until} at the point reached. How many iterations does it take?")
+
+    def expected(self) -> Answer:
+        return Answer(Shape.NUMBER, sympy.Integer(self.solution.iterations or 0))
+
+    def steps(self) -> Step:
+        return stopping_steps(self.solution)
+
+    def hints(self) -> tuple[str, ...]:
+        first = self.solution.descent.rows[0].gradient
+        one = len(self.variables) == 1
+        slope = f"{first[0]:.4g}" if one else "(" + ", ".join(f"{g:.4g}" for g in first) + ")"
+        step_rule = (f"{subscripted(self.variables, 'ₖ')} = {subscripted(self.variables, 'ₖ₋₁')} − "
+                     f"α·{self.name + '′' if one else '∇' + self.name}(…)")
+        return (
+            f"Take one step at a time, {step_rule}, and after each one check {self.size} at the new point.",
+            f"At the start the {'slope' if one else 'gradient'} is {slope}; the first check is after the first "
+            f"step, at {subscripted(self.variables, '1')}.",
+            f"Count the steps, not the checks: the answer is the first k where {self.size} < "
+            f"{self.show(self.until)} at {subscripted(self.variables, 'ₖ')}.",
+        )
+
+    def figure(self) -> Figure:
+        """The descent up to the point where it is close enough."""
+        return descent_figure(self.function, self.start, self.rate, tolerance=float(self.until),
+                              max_iterations=BOUND, variables=self.drawn_variables(), name=self.name)
