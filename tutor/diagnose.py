@@ -671,8 +671,9 @@ class _Search:
             near = self.near(index, got)
             if index.keyed:
                 key = _set_key(got.value) if got.shape == Shape.POINTS else got.value
-                near += index.keyed.get(key, []) if key is not None else \
-                    [e for group in index.keyed.values() for e in group]
+                exact = key is not None and not (got.shape == Shape.POINTS and ctx.decimals)  # typed decimals
+                near += index.keyed.get(key, []) if exact else \
+                    [e for group in index.keyed.values() for e in group]  # match within the tolerance
             for entry in sorted([*near, *index.scan], key=lambda e: e.order):
                 if not self.tried():
                     return found
