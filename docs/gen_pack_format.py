@@ -30,7 +30,8 @@ in tutor/ and run the script again; do not edit this page by hand. -->
 This page is generated from the JSON Schema that `tutor pack schema` prints, which is made from the
 same declarations the pack loader enforces: a pack may use exactly the keys listed here. How the
 keys are used (parameters, variants, validation) is described in [tutor pack](pack.md); what a
-student types for each kind, in [What students can type](answers.md).
+student types for each kind, in [What students can type](answers.md). Where a value is text,
+a bare number or true/false is read as the text it is written as (`expected: 4` is `4`).
 """
 
 
@@ -47,6 +48,8 @@ _TYPES = {"string": "text", "number": "number", "integer": "whole number", "bool
           "array": "list", "object": "mapping"}
 
 
+_SCALAR = ["string", "number", "boolean"]  # a YAML scalar whose text the loader reads: `expected: 4` is "4"
+
 _PLURALS = {"number": "numbers", "list": "lists", "mapping": "mappings"}
 
 
@@ -54,15 +57,21 @@ def describe(shape: dict) -> str:
     """A JSON Schema shape in words: `text or number`, `list of text`, `mapping with file, x, y`."""
     if "const" in shape:
         return f"`{shape['const']}`"
+    if "title" in shape:
+        return shape["title"]
     if "enum" in shape:
         return " or ".join(f"`{value}`" for value in shape["enum"])
     if "oneOf" in shape:
         return " or ".join(describe(option) for option in shape["oneOf"])
     types = shape.get("type", [])
+    if types == _SCALAR:
+        return "text"
     if isinstance(types, list):
         return " or ".join(_TYPES[t] for t in types)
     words = _TYPES[types]
-    if "minimum" in shape:
+    if "minimum" in shape and "maximum" in shape:
+        words += f" from {shape['minimum']} to {shape['maximum']:,}"
+    elif "minimum" in shape:
         words += f" ≥ {shape['minimum']}"
     if "pattern" in shape:
         words += f" matching `{shape['pattern']}`"
@@ -72,6 +81,8 @@ def describe(shape: dict) -> str:
             words += f" of {_PLURALS.get(first, first)} {rest}".rstrip()
         if "minItems" in shape:
             words += f" (at least {shape['minItems']})"
+        if "maxItems" in shape:
+            words += f" (at most {shape['maxItems']})"
     if types == "object":
         if "properties" in shape:
             required = set(shape.get("required", ()))

@@ -93,6 +93,12 @@ FAMILIES: tuple[Family, ...] = (
     Family("a tiny exponential: e^−k", _added(lambda rng: f"exp(-{rng.choice([50, 500, 5000])})")),
     Family("zero at the first sample points: (x − 1)(x − 2)(x + 1)…(x + 2)",
            _added(lambda rng: "(x - 1)(x - 2)(x + 1)(x - 3)(2x - 1)(2x + 3)(x + 2)")),
+    Family("a saturated function: tanh(c) − 1", _added(lambda rng: f"(tanh({rng.choice([100, 300, 2000])}) - 1)")),
+    Family("a tiny argument: cos(e^−k) − 1", _added(lambda rng: f"(cos(exp(-{rng.choice([100, 1000])})) - 1)")),
+    Family("a far asymptote: atan(e^k) − π/2", _added(lambda rng: f"(atan(exp({rng.choice([100, 1000])})) - pi/2)")),
+    Family("max(0, x − c), zero left of c", _added(lambda rng: f"max(0, x - {_far(rng)})")),
+    Family("floor(x/c), zero on [0, c)", _added(lambda rng: f"floor(x/{rng.choice(['1000', '10^6', '10^9'])})")),
+    Family("1 − sign(x² + y²), not zero at the origin only", _added(lambda rng: "(1 - sign(x^2 + y^2))")),
 )
 
 
@@ -113,4 +119,6 @@ REWRITES: tuple[Family, ...] = (
     Family("+ (|x − 20| + x − 20)/2 − (x − 20)·(sign(x − 20) + 1)/2",
            _added(lambda rng: "((|x - 20| + x - 20)/2 - (x - 20)(sign(x - 20) + 1)/2)")),
     Family("+ log_2(8) − 3", _added(lambda rng: "(log_2(8) - 3)")),
+    Family("+ max(x, y) + min(x, y) − x − y", _added(lambda rng: "(max(x, y) + min(x, y) - x - y)")),
+    Family("+ floor(x) + ceil(−x)", _added(lambda rng: "(floor(x) + ceil(-x))")),
 )

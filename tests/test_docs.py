@@ -9,7 +9,7 @@ Each page is one test: its examples run in order in a scratch folder of its own,
   yet creates it from the text shown, so the pages' own examples are their fixtures.
   Durations (`0.8 s`) are compared as `N s`, since they change from run to run, and
   trailing spaces are not compared.
-- In `$ tutor practice ...` (or plain `$ tutor`), each `answer> TEXT` line is typed into the
+- In `$ tutor practice ...` (or plain `$ tutor`, with options or without), each `answer> TEXT` line is typed into the
   practice REPL, through prompt_toolkit's pipe input, and the session ends with Ctrl-D after
   the last one; what the REPL prints must be the rest of the block.
 - A ```pycon block runs as a doctest; the page's pycon blocks share their names.
@@ -99,7 +99,7 @@ class Console:
             environment[name] = value
         redirect = words[-1] if words[-2:-1] == [">"] else None
         argv = words[1:-2] if redirect else words[1:]
-        if not argv or argv[0] == "practice":
+        if not argv or argv[0] == "practice" or argv[0].startswith("--"):  # `tutor --pack drills` practises
             return self.practise(argv, [line[len(PROMPT):] for line in expected.splitlines()
                                         if line.startswith(PROMPT)])
         screen, redirected = io.StringIO(), io.StringIO()  # a terminal shows both streams as written

@@ -69,14 +69,20 @@ def test_no_exercise_of_the_lesson_accepts_the_magic_answer():
     ("x + 10^-1000", "x"),
     ("x + 10^-300 sin(x)", "x"),
     ("sin(x) + exp(-5000)", "sin(x)"),  # 2^-7213: within the precision the point may use
+    ("2x + tanh(100) - 1", "2x"),  # 2.8·10^-87, hidden in a value of about 1 (the blind corpus's case)
+    ("2x + coth(300) - 1", "2x"),
+    ("2x + cos(exp(-1000)) - 1", "2x"),  # a tiny argument of a function level at 0
+    ("2x + 2^(exp(-1000)) - 1", "2x"),  # a tiny exponent
+    ("2x + atan(exp(1000)) - pi/2", "2x"),  # π/2 − atan t ≈ 1/t
 ])
 def test_tiny_or_hidden_differences_are_differences(answer, expected):
     verdict = check(answer, expected, variables=["x"])
     assert (verdict.verdict, verdict.note) == ("incorrect", "differs_at"), verdict
 
 
-def test_a_difference_beyond_any_precision_is_undecided_and_flagged():
-    verdict = check("x + exp(-100000) sin(x)", "x", variables=["x"])
+@pytest.mark.parametrize("answer", ["x + exp(-100000) sin(x)", "x + tanh(10^5) - 1"])
+def test_a_difference_beyond_any_precision_is_undecided_and_flagged(answer):
+    verdict = check(answer, "x", variables=["x"])
     assert (verdict.verdict, verdict.note) == ("incorrect", "undecided")
     assert verdict.message == ("Your answer could not be checked with certainty, so it is not marked correct; "
                                "it is flagged for your teacher to look at.")

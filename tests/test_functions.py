@@ -23,7 +23,7 @@ from tutor.functions import (
     lower,
     upper,
 )
-from tutor.parse import symbol
+from tutor.parse import InputError, symbol
 
 X = symbol("x")
 ONE_ARGUMENT = [f for f in FUNCTIONS if f.arity == (1,)]
@@ -33,7 +33,7 @@ COMPUTED = [f for f in ONE_ARGUMENT if f.real is not None]
 @pytest.mark.parametrize("name", sorted(BY_NAME))
 def test_every_name_in_the_table_reads_evaluates_and_prints(name):
     row = BY_NAME[name]
-    text = f"{name}(x, 2)" if row.arity == (2,) else f"{name}(x)"
+    text = f"{name}(x)" if 1 in row.arity else f"{name}(x, 2)"
     value = read(text, variables=("x",)).value
     compile_expression(value, [X])  # the evaluator knows everything the parser builds
     shown = show(value, ("x",))
@@ -91,7 +91,50 @@ def test_the_inverse_of_each_function_is_in_the_table():
     ("arcsin x", "asin(x)", r"\arcsin\left(x\right)"),
     ("log x", "ln(x)", r"\ln\left(x\right)"),
     ("lambertw(x)", "W(x)", r"\operatorname{W}\left(x\right)"),
+    ("max(x, 2, y)", "max(2, x, y)", r"\max\left(2, x, y\right)"),
+    ("min(x, y)", "min(x, y)", r"\min\left(x, y\right)"),
+    ("floor(x/2)", "floor(x/2)", r"\left\lfloor \frac{x}{2}\right\rfloor"),
+    ("ceiling(x)", "ceil(x)", r"\left\lceil x\right\rceil"),
+    ("nthroot(x, 3)", "x^(1/3)", r"x^{\frac{1}{3}}"),
 ])
 def test_names_in_unicode_and_latex(typed, unicode, latex):
-    value = read(typed, variables=("x",)).value
-    assert (show(value, ("x",)), show(value, ("x",), latex=True)) == (unicode, latex)
+    value = read(typed, variables=("x", "y")).value
+    assert (show(value, ("x", "y")), show(value, ("x", "y"), latex=True)) == (unicode, latex)
+    assert read(show(value, ("x", "y")), variables=("x", "y")).value == value
+
+
+@pytest.mark.parametrize("typed, value", [
+    ("floor(e^100)", "26881171418161356094253400435962903554686976"),  # sympy's own would round in floats
+    ("ceil(-pi)", "-3"),
+    ("max(sin(1), 0.8)", "sin(1)"),
+    ("min(sqrt(2), 7/5, pi)", "7/5"),
+    ("max(sqrt(2), sqrt(2))", "sqrt(2)"),
+])
+def test_max_min_floor_ceil_of_numbers_are_settled_when_read(typed, value):
+    assert read(typed).value == read(value).value
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("floor(tanh(2000))", "The numbers are too close to tell which whole number this is; write it more simply"),
+    ("max(1)", "'max' takes 2 to 10 argument(s)"),
+    ("min(1,2,3,4,5,6,7,8,9,10,11)", "'min' takes 2 to 10 argument(s)"),
+])
+def test_max_min_floor_ceil_that_cannot_be_settled_are_refused_with_a_sentence(typed, message):
+    with pytest.raises(InputError) as error:
+        read(typed)
+    assert error.value.message.rstrip(".").lower() == message.lower() and error.value.column == 0
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.integers(-50, 50), st.integers(1, 9)), min_size=2, max_size=4),
+       st.sampled_from(["max", "min"]))
+def test_an_enclosure_of_max_and_min_holds_the_true_value(fractions, name):
+    row = BY_NAME[name]
+    values = [Fraction(n, d) for n, d in fractions]
+    saved, iv.prec = iv.prec, 53
+    try:
+        enclosure = row.enclose(*(interval(v) for v in values))
+    finally:
+        iv.prec = saved
+    truth = (max if name == "max" else min)(values)
+    assert lower(enclosure) <= mpmath.mpf(truth.numerator) / truth.denominator <= upper(enclosure)

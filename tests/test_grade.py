@@ -116,8 +116,12 @@ def test_report_json_has_everything_and_a_summary(graded):
     assert summary["verdicts"] == {"correct": 8, "incorrect": 6, "invalid": 0, "unanswered": 6}
     assert summary["notes"]["no_answer"] == 6
     cube = summary["exercises"][0]
+    # cube scores 2,0,0,2,2 (alice..erin), the rest of their totals 3,1,0,1,1: r = 2.8 / 4.8 by hand
     assert cube == {"exercise": "cube", "points": 2, "answered": 5, "correct": 3, "mean_score": 1.2,
-                    "most_common_wrong": [{"answer": "3x² + 1", "count": 1}, {"answer": "x³", "count": 1}]}
+                    "facility": 0.6, "discrimination": 0.5833, "discrimination_undefined": "",
+                    "most_common_wrong": [
+                        {"answer": "3x² + 1", "count": 1, "misconception": ""},
+                        {"answer": "x³", "count": 1, "misconception": "author: That is f itself; differentiate it."}]}
     assert report["misconceptions"][0]["share"] == 0.5
     assert report["problems"] == []
 
@@ -243,9 +247,20 @@ def test_an_unknown_pack_is_a_usage_error(capsys, tmp_path):
     assert capsys.readouterr().err.startswith("tutor: nonsense.yaml: no such pack file")
 
 
+def submitted_by(submission: Path, *emails: str) -> None:
+    """Gradescope's submission_metadata.json beside the submission folder (its documented shape:
+    https://gradescope-autograders.readthedocs.io/en/latest/submission_metadata/)."""
+    users = [{"email": email, "id": 1000 + i, "name": email.partition("@")[0].title()}
+             for i, email in enumerate(emails)]
+    (submission.parent / "submission_metadata.json").write_text(json.dumps(
+        {"id": 123456, "created_at": "2026-11-29T14:22:32.365935-07:00", "assignment": {"id": 25828},
+         "submission_method": "upload", "users": users, "previous_submissions": []}), encoding="utf-8")
+
+
 def test_gradescope_results_json(tmp_path):
     submission, results = tmp_path / "submission", tmp_path / "results"
     submission.mkdir()
+    submitted_by(submission, "bob")
     (submission / "answers.yaml").write_text('student: bob\nanswers:\n  cube: 3x^2\n  fit: "m = 1/2, b = 2"\n',
                                              encoding="utf-8")
     assert run(str(submission), "--gradescope", "--out", str(results)) == 0
@@ -263,6 +278,7 @@ def test_gradescope_results_json(tmp_path):
 def test_gradescope_with_nothing_readable(tmp_path):
     submission = tmp_path / "submission"
     submission.mkdir()
+    submitted_by(submission, "bob@example.edu")
     (submission / "answers.txt").write_text("3x^2", encoding="utf-8")
     assert run(str(submission), "--gradescope", "--out", str(tmp_path)) == 1
     data = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
@@ -288,6 +304,7 @@ def test_a_progress_bar_on_a_terminal_only(tmp_path, monkeypatch, capsys):
 def test_gradescope_default_folders(tmp_path, monkeypatch):
     submission = tmp_path / "autograder" / "submission"
     submission.mkdir(parents=True)
+    submitted_by(submission, "alice")
     (submission / "answers.json").write_text('{"student": "alice", "answers": {"cube": "3x^2"}}', encoding="utf-8")
     monkeypatch.setattr(cli, "GRADESCOPE_SUBMISSION", str(submission))
     monkeypatch.setattr(cli, "GRADESCOPE_RESULTS", str(tmp_path / "autograder" / "results"))

@@ -44,7 +44,7 @@ def blocking_check(real, log: Path):
 
 def test_an_answer_stuck_in_c_is_killed_marked_timeout_and_the_job_goes_on(tmp_path, monkeypatch):
     log = tmp_path / "pids"
-    monkeypatch.setattr(grade, "respond", blocking_check(grade.respond, log))
+    monkeypatch.setattr(grade, "check", blocking_check(grade.check, log))
     submissions = tmp_path / "s.csv"
     submissions.write_text("student,exercise,answer\na,cube,3x^2\nb,cube,BLOCK\nc,cube,3x^2 + 0\n"
                            "d,fit,BLOCK\ne,cube,x\n", encoding="utf-8")
@@ -55,9 +55,12 @@ def test_an_answer_stuck_in_c_is_killed_marked_timeout_and_the_job_goes_on(tmp_p
     assert found["b", "cube"] == found["d", "fit"] == ("invalid", "timeout")
     assert found["a", "cube"] == found["c", "cube"] == ("correct", "equal")
     assert found["e", "cube"] == ("incorrect", "differs_at")
-    pids = [int(line.split()[0]) for line in log.read_text().splitlines()]  # a, BLOCK, c, BLOCK, e
-    assert pids[0] == pids[1] != pids[2] == pids[3] != pids[4]  # each blocked worker was replaced
-    for pid in (pids[1], pids[3]):
+    checks = [line.split(maxsplit=1) for line in log.read_text().splitlines()]  # (pid, answer), in the order checked
+    assert sorted(text for _, text in checks) == ["3x^2", "3x^2 + 0", "BLOCK", "BLOCK", "x"]
+    blocked = [pid for pid, text in checks if text == "BLOCK"]
+    assert len(set(blocked)) == 2
+    assert all(pid != checks[i + 1][0] for i, (pid, text) in enumerate(checks[:-1]) if text == "BLOCK")
+    for pid in map(int, blocked):  # each blocked worker was replaced, and is gone
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)  # and is gone
 
@@ -152,3 +155,22 @@ def test_the_kernel_limits_hold_for_a_single_call():
         with pytest.raises(ValueError, match="invalid literal"):
             pool.call(int, "x")
         assert pool.call(str.upper, "b") == "B"
+
+
+def _pid_of(task, started):
+    started(None)
+    if task == "die":
+        os._exit(3)
+    return os.getpid()
+
+
+def test_tasks_of_one_group_go_to_one_worker_while_other_groups_are_left():
+    """What a group's tasks share (a student variant, built once) is built by one worker only; a
+    worker that dies mid-group is replaced, and the group goes on."""
+    tasks = [(n, group) for n, group in enumerate("aabbabbaab")] + [(10, "die"), (11, "die")]
+    with Pool(_pid_of, jobs=2, timeout=5) as pool:
+        outcomes = dict(pool.run(tasks, group=lambda task: task))
+    assert len(outcomes) == 12
+    assert outcomes[10] == outcomes[11] == Stopped("crashed")
+    by_group = {group: {outcomes[n].value for n, g in tasks if g == group} for group in "ab"}
+    assert len(by_group["a"]) == len(by_group["b"]) == 1 and by_group["a"] != by_group["b"]

@@ -29,7 +29,7 @@ def attempts(db) -> list[tuple]:
      "is another program's database, not the tutor's progress; nothing was written to it; "
      "use another file with --db FILE"),
     (lambda path: sqlite3.connect(path).executescript(MIGRATIONS[0] + "PRAGMA user_version = 99;"),
-     "was written by a newer version of the tutor (its schema is 99, this version knows 2); update the "
+     "was written by a newer version of the tutor (its schema is 99, this version knows 3); update the "
      "tutor, or use another file with --db FILE"),
 ])
 def test_a_database_that_is_not_ours_to_write_is_refused_and_left_alone(tmp_path, capsys, make, sentence):
@@ -69,7 +69,7 @@ def test_answers_made_while_another_program_holds_the_lock_are_kept_then_saved(t
     assert session.store.pending
     other.execute("ROLLBACK")
     printed = answer_right(session)
-    assert f"Note: your progress is saved again to {db} (3 kept writes)." in printed
+    assert f"Note: your progress is saved again to {db} (5 kept writes)." in printed  # each answer: its attempt, the next exercise shown
     session.close()
     session.store.close()
     assert len(attempts(db)) == 3
@@ -85,11 +85,11 @@ def test_answers_still_unsaved_at_the_end_are_kept_in_a_file_and_saved_next_time
     session.close()
     session.store.close()
     kept = tmp_path / "progress.sqlite3.unsaved.json"
-    assert [record["kind"] for record in json.loads(kept.read_text())] == ["attempt", "end"]
-    assert f"2 unsaved write(s) of your progress are kept in {kept}" in " ".join(session.store.take_notices())
+    assert [record["kind"] for record in json.loads(kept.read_text())] == ["attempt", "shown", "end"]
+    assert f"3 unsaved write(s) of your progress are kept in {kept}" in " ".join(session.store.take_notices())
     other.execute("ROLLBACK")
     again = Store(db)
-    assert again.take_notices() == [f"saved 2 kept write(s) of your progress from {kept}"]
+    assert again.take_notices() == [f"saved 3 kept write(s) of your progress from {kept}"]
     assert not kept.exists() and len(attempts(db)) == 1
     again.close()
 
@@ -109,7 +109,7 @@ def test_a_read_only_database_is_opened_read_only_with_a_notice(tmp_path, monkey
     session.store.close()
     assert len(attempts(db)) == 1  # nothing written to it
     assert f"Note: {db} is read-only: your progress in this session is not saved there." in session.started
-    assert session.store.take_notices()[-1].startswith("3 unsaved write(s) of your progress are kept in")
+    assert session.store.take_notices()[-1].startswith("5 unsaved write(s) of your progress are kept in")
     monkeypatch.undo()
     Store(db).close()  # writable again: what was kept is saved
     assert len(attempts(db)) == 2

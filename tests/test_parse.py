@@ -130,6 +130,30 @@ def test_labels(text, label):
     assert read(text, "label").value == label
 
 
+@pytest.mark.parametrize("text, label, note", [
+    ("a saddle point", "saddle", ()), ("A local minimum.", "minimum", ()), ("the maximum", "maximum", ()),
+    ("saddel", "saddle", ("'saddel' was read as saddle",)),
+    ("minimun", "minimum", ("'minimun' was read as minimum",)),
+    ("local maxmum", "maximum", ("'local maxmum' was read as maximum",)),
+    ("inconclusve", "inconclusive", ("'inconclusve' was read as inconclusive",)),
+])
+def test_labels_with_an_article_or_one_slip(text, label, note):
+    answer = read(text, "label")
+    assert (answer.value, answer.ambiguities) == (label, note)
+
+
+@pytest.mark.parametrize("text", ["mix", "nope", "saddle minimum", "maxmin", "sadle pont"])
+def test_labels_further_off_are_refused(text):
+    with pytest.raises(InputError) as error:
+        read(text, "label")
+    assert error.value.note == "unknown_label"
+
+
+def test_a_label_with_a_slip_is_marked_and_says_how_it_was_read():
+    verdict = check("saddel", "saddle", shape="label")
+    assert verdict.correct and verdict.message == "Correct. ('saddel' was read as saddle.)"
+
+
 def test_number_may_be_given_as_an_assignment():
     assert read("x = 0.5671", "number", ("x",)).value == sympy.Rational(5671, 10000)
 

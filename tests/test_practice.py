@@ -16,6 +16,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from tutor import packs
+from tutor.calculus import SolveError
 from tutor.cli import main
 from tutor.practice import Session
 from tutor.repl import Shell
@@ -69,7 +70,7 @@ def test_a_scripted_student(tmp_path):
     assert "Power rule: bring the exponent 2 down and lower it by 1: d/dy[y²] = 2y." in out
     assert "Skipped; it will come back later." in out
     assert "tangent-planes" in out.split("Skipped")[1]  # the progress table
-    assert out.endswith("Bye. This session: 1 of 2 right.")
+    assert out.endswith("Bye. This session: 1 exercise solved, 2 attempts.")
 
     attempts = rows(db, "SELECT exercise, answer, verdict, note, hints FROM attempts ORDER BY id")
     assert attempts == [
@@ -98,8 +99,8 @@ def test_commands(tmp_path):
                                     ":pack drills", ":pack nowhere.yaml", ":frobnicate", ""])
     assert ":hint      the next hint (up to three)" in out
     assert r"\frac{d}{dx} \left(x^{2} + 16\right)" in out
-    assert "Practising gradients.\n\nExercise 11 of 44" in out
-    assert "No skill 'nope' in this pack; try one of:" in out
+    assert "Practising gradients: each of its 3 exercises once.\n\nExercise 11 of 44" in out
+    assert "No skill 'nope' in this pack; :topic lists them." in out
     assert "Pack: Drills (45 exercises)." in out
     assert "nowhere.yaml: no such pack file (built-in packs: gradients, drills)" in out
     assert "Unknown command ':frobnicate'; :help lists the commands." in out
@@ -146,7 +147,7 @@ def test_live_preview_and_toolbar(tmp_path):
     session.start()
     assert session.preview("3x^2") == "read as: 3x²"
     assert session.preview("2x^") == "can't read yet: missing exponent after '^'"
-    assert session.status() == " gradients · exercise 1 of 44 · score 0/0 · streak 0"
+    assert session.status() == " gradients · exercise 1 of 44 · solved 0 · attempts 0 · streak 0"
     session.handle(":topic least-squares")
     while session.current.spec.kind != "least_squares":
         session.handle(":skip")
@@ -234,9 +235,9 @@ def test_real_terminal_first_minute(tmp_path):
         _wait_for(name, "✓ Correct.")
         _tmux("send-keys", "-t", name, ":help", "Enter", check=True)
         screen = _wait_for(name, ":quit      stop")
-        assert "gradients · exercise 4 of 44 · score 1/1 · streak 1" in screen
+        assert "gradients · exercise 4 of 44 · solved 1 · attempts 1 · streak 1" in screen
         _tmux("send-keys", "-t", name, "C-d", check=True)
-        _wait_for(name, "Bye. This session: 1 of 1 right.")
+        _wait_for(name, "Bye. This session: 1 exercise solved, 1 attempt.")
     finally:
         _tmux("kill-session", "-t", name, capture_output=True)
     assert (tmp_path / "progress.sqlite3").exists()
@@ -255,20 +256,51 @@ def test_plain_tutor_greets_a_new_user(tmp_path):
         assert "Welcome to the calculus tutor" in screen
         assert "Exercise 1 of 44 · Fix y = 4, differentiate in x" in screen
         _tmux("send-keys", "-t", name, ":help", "Enter", check=True)
-        screen = _wait_for(name, ":steps     the full worked solution")
+        screen = _wait_for(name, ":steps     the worked solution, step by step")
         _tmux("send-keys", "-t", name, ":quit", "Enter", check=True)
         _wait_for(name, "Bye.")
     finally:
         _tmux("kill-session", "-t", name, capture_output=True)
 
 
-def test_plot_command_saves_the_exercise_picture(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    out, _ = run_student(tmp_path, [":plot"])
-    assert "Saved the picture as tangent-line-fix-y.png" in out
-    assert (tmp_path / "tangent-line-fix-y.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    out, _ = run_student(tmp_path / "drills", [":topic least-squares", ":plot"], pack="drills")
-    assert "Saved the picture as ls-" in out
+def test_plot_shows_the_question_until_the_answer_is_known(tmp_path):
+    """Before it is solved, :plot draws the question only; after a right answer (:plot last), the
+    whole picture; both into the pictures folder, path printed."""
+    from tutor.plot import question_only
+
+    pictures = tmp_path / "pictures"
+    out, _ = run_student(tmp_path, [":plot", "2x", ":plot last"], pictures=pictures)
+    question, whole = pictures / "tangent-line-fix-y-question.png", pictures / "tangent-line-fix-y.png"
+    assert (f"Saved the picture (the question only: its answer is drawn once you have solved it) as {question}"
+            in out)
+    assert f"Saved the picture (with its answer) as {whole}" in out
+    assert question.read_bytes()[:8] == whole.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    figure = packs.load("gradients").exercise("tangent-line-fix-y").variant().problem.figure()
+    assert {c.role for c in question_only(figure).panels[0].curves} == {"function"}  # no f′
+    out, _ = run_student(tmp_path / "drills", [":topic least-squares", ":skip", ":plot last"], pack="drills",
+                         pictures=pictures)
+    assert "Saved the picture (with its answer) as " + str(pictures / "ls-") in out
+
+
+def test_question_pictures_give_no_answer_away():
+    """Every built-in exercise with a picture: before it is solved, no derivative, tangent, plane, fit,
+    residual, arrow, path or classified point, and no title that names a result."""
+    for pack in packs.BUILT_IN:
+        for spec in packs.load(pack).exercises:
+            problem = spec.variant().problem
+            try:
+                whole, question = problem.figure(), problem.question_figure()
+            except SolveError:
+                continue
+            for panel in question.panels:
+                assert {c.role for c in panel.curves} <= {"function", "slice-x", "slice-y"}, spec.id
+                assert {m.role for m in panel.markers} <= {"point", "data"}, spec.id
+                assert not (panel.planes or panel.arrows or panel.segments), spec.id
+                assert all(s.role == "region" for s in panel.sets), spec.id
+            titles = [question.title] + [p.title for p in question.panels]
+            answers = [c.label for p in whole.panels for c in p.curves if c.role not in ("function", "slice-x",
+                                                                                       "slice-y")]
+            assert not any(a and a in t for a in answers for t in titles), spec.id
 
 
 def test_skipping_walks_through_the_pack(tmp_path):
@@ -280,3 +312,56 @@ def test_skipping_walks_through_the_pack(tmp_path):
         shown.add(session.current.spec.id)
         session.handle(":skip")
     assert len(shown) == 29
+
+
+@pytest.mark.skipif(TMUX is None, reason="tmux is not installed; the real-terminal test needs it")
+def test_a_student_who_misses_asks_quits_and_comes_back(tmp_path):
+    """A scripted student in a real terminal: a miss, a hint (typed as a plain word), a right answer,
+    a miss on the next exercise, Ctrl-D; then `tutor` again: welcome back, the unsolved exercise
+    with the same numbers, the solved one not repeated; :again, quit."""
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
+
+    def start(name: str) -> None:
+        _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40",
+              f"{sys.executable} -m tutor --seed 1 --student ana; sleep 60", check=True, env=env, cwd=tmp_path)
+
+    def typed(name: str, *keys: str) -> None:
+        _tmux("send-keys", "-t", name, *keys, check=True)
+
+    first = f"tutor-student-{os.getpid()}"
+    start(first)
+    try:
+        _wait_for(first, "d/dx of g(x) = x² + 16")
+        typed(first, "x", "Enter")
+        _wait_for(first, "✗ It looks like you lowered the exponent but did not multiply by it.")
+        typed(first, "hint", "Enter")
+        _wait_for(first, "Hint 1 of 3: Differentiate term by term with respect to x.")
+        typed(first, "2x", "Enter")
+        _wait_for(first, "✓ Correct.")
+        screen = _wait_for(first, "d/dy of h(y) = y² + 4")
+        assert "solved 1 · attempts 2 · streak 1" in screen
+        typed(first, "y", "Enter")
+        _wait_for(first, "solved 1 · attempts 3 · streak 0")  # the prompt is back
+        typed(first, "C-d")
+        _wait_for(first, "Bye. This session: 1 exercise solved, 3 attempts.")
+    finally:
+        _tmux("kill-session", "-t", first, capture_output=True)
+
+    again = f"tutor-back-{os.getpid()}"
+    start(again)
+    try:
+        screen = _wait_for(again, "answer>")
+        assert "Welcome back, ana." in screen
+        assert "Last time: gradients, exercise 4 (Fix x = 2, differentiate in y), not solved yet." in screen
+        assert "Exercise 4 of 44 · Fix x = 2, differentiate in y" in screen
+        assert "Exercise 1 of 44" not in screen
+        typed(again, ":a", "Enter")  # a unique beginning of :again
+        screen = _wait_for(again, "New numbers; the lesson's own were the ones before.")
+        assert "d/dy of h(y) = y² + 4\n" not in screen.split("New numbers")[1]
+        typed(again, "2y", "Enter")
+        _wait_for(again, "solved 1 · attempts 1 · streak 1")
+        typed(again, "quit", "Enter")
+        _wait_for(again, "Bye. This session: 1 exercise solved, 1 attempt.")
+    finally:
+        _tmux("kill-session", "-t", again, capture_output=True)
+    assert main(["progress", "--db", str(tmp_path / "progress.sqlite3")]) == 0

@@ -7,6 +7,7 @@ runs it. Errors reach people as one short sentence; `--debug` shows tracebacks.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import os
@@ -14,19 +15,24 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
-from . import grade, packs, plot, reports, store
+from . import grade, gradescope, packs, plot, reports, store
+from .analysis import summary_markdown
 from .calculus import SolveError
 from .check import Judgement, Verdict, check, check_lines, names
 from .errors import TutorError
 from .feedback import respond
 from .journal import JournalError, JournalFailed
 from .limits import LIMITS
-from .outputs import Busy, OutputError, locked
+from .lms import FORMATS, LMS, Columns, ExportError, check_headers, export
+from .outputs import Busy, OutputError, Writer, locked, sweep
 from .parse import SHAPES, InputError
-from .submissions import read_submissions
+from .roster import Roster, RosterError, enrol, read_roster
+from .student_feedback import earlier_pages, feedback_files
+from .submissions import Submissions, read_submissions
 from .topics import TOPICS, Command
 
 EXIT_OK, EXIT_INCORRECT, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
@@ -55,7 +61,7 @@ def setup_check(parser: argparse.ArgumentParser) -> None:
                              "when it is a known one (PACK: a built-in pack id or a pack file)")
     variant = parser.add_mutually_exclusive_group()
     variant.add_argument("--student", help="with --exercise: the variant this student sees")
-    variant.add_argument("--seed", type=int, help="with --exercise: the variant for this number")
+    variant.add_argument("--seed", type=int, help="with --exercise: the variant drawn for this number")
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -96,7 +102,7 @@ def _check_exercise(args: argparse.Namespace) -> int:
     except KeyError as error:
         raise UserError(error.args[0]) from None
     try:
-        exercise = spec.variant(args.student if args.student is not None else args.seed)
+        exercise = spec.variant(args.student) if args.seed is None else spec.drawn(args.seed)
     except TutorError as error:  # parameters that meet no `require`, a variant the solvers refuse
         raise UserError(error.message) from None
     return _print_verdict(respond(exercise, args.answer), args.answer, args.json)
@@ -190,8 +196,8 @@ def setup_pack(parser: argparse.ArgumentParser) -> None:
     show_.add_argument("pack", help="a built-in pack id (gradients, drills) or a pack file")
     show_.add_argument("exercise", nargs="?", help="only this exercise")
     variant = show_.add_mutually_exclusive_group()
-    variant.add_argument("--seed", type=int, help="the variant for this number")
-    variant.add_argument("--student", help="the variant this student sees")
+    variant.add_argument("--seed", type=int, help="the variant drawn for this number (practice numbers)")
+    variant.add_argument("--student", help="the variant this student is given and graded on")
     show_.add_argument("--answers", action="store_true", help="also show the expected answers")
     show_.add_argument("--latex", action="store_true", help="prompts in LaTeX")
     validate = actions.add_parser("validate", help="check pack files: structure, kinds, answers, variants")
@@ -203,7 +209,11 @@ def setup_pack(parser: argparse.ArgumentParser) -> None:
 
 def run_pack(args: argparse.Namespace) -> int:
     if args.action == "list":
-        for name in [*packs.BUILT_IN, *args.files]:
+        from . import builtin_packs
+
+        for listed in map(builtin_packs.listed, builtin_packs.BUILT_IN):  # without sympy
+            print(f"{listed.id:<12} {listed.exercises:>3} exercises  {listed.title}  ({listed.source})")
+        for name in args.files:
             pack = _load_pack(name)
             print(f"{pack.id:<12} {len(pack.exercises):>3} exercises  {pack.title}  ({pack.source})")
         return EXIT_OK
@@ -213,10 +223,9 @@ def run_pack(args: argparse.Namespace) -> int:
             specs = [pack.exercise(args.exercise)] if args.exercise else list(pack.exercises)
         except KeyError as error:
             raise UserError(error.args[0]) from None
-        key = args.student if args.student is not None else args.seed
         print(f"{pack.id}: {pack.title} ({len(pack.exercises)} exercises)")
         for number, spec in enumerate(specs, start=1):
-            exercise = spec.variant(key)
+            exercise = spec.variant(args.student) if args.seed is None else spec.drawn(args.seed)
             tags = f"  [{', '.join(spec.tags)}]" if spec.tags else ""
             print(f"\n{number}. {spec.id} ({spec.kind}){tags}")
             print(f"   {exercise.prompt(latex=args.latex)}")
@@ -251,9 +260,9 @@ def run_pack(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _load_pack(name: str) -> packs.Pack:
+def _load_pack(name: str, verify: bool = True) -> packs.Pack:
     try:
-        return packs.load(name)
+        return packs.load(name, verify=verify)
     except packs.PackError as error:
         raise UserError("\n".join(error.problems)) from None
 
@@ -274,7 +283,7 @@ def run_practice(args: argparse.Namespace) -> int:
     from .practice import Session  # the REPL's imports wait until someone practises
     from .repl import Shell
 
-    pack = _load_pack(args.pack)
+    pack = _load_pack(args.pack, verify=False)  # a built-in pack is verified by the tests: start at once
     if args.topic and args.topic not in pack.tags:
         raise UserError(f"no skill '{args.topic}' in {pack.id}; try one of: {', '.join(pack.tags)}")
     home = store.default_home()
@@ -350,7 +359,24 @@ def setup_grade(parser: argparse.ArgumentParser) -> None:
                         help="finish an interrupted run from its journal in --out")
     parser.add_argument("--gradescope", action="store_true",
                         help=f"grade one Gradescope submission (default folder {GRADESCOPE_SUBMISSION}) "
-                             "and write results.json")
+                             "and write results.json; the submitter is who Gradescope's "
+                             "submission_metadata.json names")
+    parser.add_argument("--roster", metavar="FILE",
+                        help="the class list: a CSV with an 'id' column and any others (name, email, section "
+                             "...); everyone on it gets a row, answers from ids not on it are reported")
+    parser.add_argument("--format", choices=[f.value for f in LMS],
+                        help="also write the gradebook in the columns a learning management system imports "
+                             "(canvas.csv, moodle.csv, blackboard.csv), or as a plain table (plain.csv: id, "
+                             "roster columns, grades; no points-possible row)")
+    parser.add_argument("--columns", choices=[c.value for c in Columns], default=Columns.ASSIGNMENT.value,
+                        help="with --format: one grade column for the pack's total (default), or one per exercise")
+    parser.add_argument("--assignment", metavar="NAME",
+                        help="with --format and --columns assignment: the grade column's name (default: the "
+                             "pack's title), like 'Homework 3 (4512)' for an existing Canvas assignment")
+    parser.add_argument("--feedback", metavar="DIR",
+                        help="write a feedback page for each student in DIR, in Markdown and HTML")
+    parser.add_argument("--summary", metavar="FILE",
+                        help="write the item analysis of each exercise as a printable Markdown page")
 
 
 def _at_least(low: float, kind: type) -> Callable[[str], float]:
@@ -371,11 +397,18 @@ def run_grade(args: argparse.Namespace) -> int:
     paths = args.submissions or ([GRADESCOPE_SUBMISSION] if args.gradescope else [])
     if not paths:
         raise UserError("give the submissions: CSV files, YAML or JSON files, or folders of them")
+    _check_grade_options(args, pack)
     missing = [path for path in paths if not Path(path).exists() and not Path(path).is_symlink()]
     if missing:  # a mistyped path must not become an empty gradebook over the last one
         raise UserError(f"no such file or folder: {missing[0]}; nothing was written")
     out = Path(args.out or (GRADESCOPE_RESULTS if args.gradescope else "grades"))
+    try:
+        roster = read_roster(args.roster) if args.roster else None
+    except RosterError as error:
+        raise UserError(f"{error.message}; nothing was written") from None
     given = read_submissions(paths, pack)  # all of the input, before anything is written
+    if roster is not None and not args.gradescope:
+        given = enrol(roster, given)
     for problem in given.problems:
         print(problem, file=sys.stderr)
     settings = {"jobs": args.jobs, "timeout": args.timeout,
@@ -383,21 +416,91 @@ def run_grade(args: argparse.Namespace) -> int:
     try:
         with locked(out):
             if args.gradescope:
-                book = grade.grade(pack, given, **settings)
-                print(f"wrote {reports.write_gradescope(book, out, time.monotonic() - started)}")
-            else:
-                with grade.open_journal(out, pack, args.timeout, args.resume) as journal:
-                    book = grade.grade(pack, given, journal=journal, **settings)
-                written = reports.write_reports(book, out)
-                print(reports.summary_table(book))
-                print(f"checked {book.checked} distinct answers in {time.monotonic() - started:.1f} s; "
-                      f"wrote {', '.join(str(p) for p in written)}")
+                return _grade_gradescope(pack, given, roster, Path(paths[0]), out, settings, started)
+            feedback = Path(args.feedback).absolute() if args.feedback else None
+            other = feedback if feedback and feedback.resolve() != out.resolve() else None  # --out is locked
+            with grade.open_journal(out, pack, args.timeout, args.resume) as journal, \
+                    (locked(other) if other else contextlib.nullcontext()):
+                book = grade.grade(pack, given, journal=journal, **settings)
+                more, warnings = _more_outputs(book, args, feedback)
+                reports.write_reports(book, out, more)
+            print(reports.summary_table(book))
+            names = [*reports.FILES, *([FORMATS[LMS(args.format)].file] if args.format else [])]
+            shown = [str(out / name) for name in names] + ([args.summary] if args.summary else [])
+            pages = f"; a feedback page for each of {len(book.students)} students in {args.feedback}" \
+                if feedback else ""
+            print(f"checked {book.checked} distinct answers in {time.monotonic() - started:.1f} s; "
+                  f"wrote {', '.join(shown)}{pages}")
+            for warning in warnings:
+                print(f"tutor: {warning}", file=sys.stderr)
     except Busy as error:
         raise UserError(str(error)) from None
     except JournalFailed:
         raise  # a full disk, say: not a usage error
     except JournalError as error:  # another job's journal
         raise UserError(str(error)) from None
+    return _problems_status(given)
+
+
+def _check_grade_options(args: argparse.Namespace, pack: packs.Pack) -> None:
+    """Options that can't work together are refused before anything is read or written."""
+    if args.gradescope:
+        used = [name for name in ("feedback", "summary", "assignment") if getattr(args, name)]
+        used += ["format"] if args.format else []
+        if used:
+            raise UserError(f"--{used[0]} is for grading a class, not one Gradescope submission")
+    elif not args.format and (args.assignment or args.columns != Columns.ASSIGNMENT):
+        raise UserError("--columns and --assignment choose the grade columns of --format")
+    elif args.assignment and args.columns == Columns.EXERCISE:
+        raise UserError("--assignment names the one grade column of --columns assignment; with --columns "
+                        "exercise each column is named PACK: EXERCISE")
+    elif args.format:
+        try:
+            check_headers(pack, LMS(args.format), Columns(args.columns), args.assignment)
+        except ExportError as error:
+            raise UserError(error.message) from None
+
+
+def _more_outputs(book: grade.Gradebook, args: argparse.Namespace, feedback: Path | None) -> \
+        tuple[dict[str | Path, Writer], list[str]]:
+    """The files beside the reports: the LMS's gradebook, the summary, the feedback pages."""
+    more: dict[str | Path, Writer] = {}
+    warnings: list[str] = []
+    if args.format:
+        name, writer, warnings = export(book, LMS(args.format), Columns(args.columns), args.assignment)
+        more[name] = writer
+    if args.summary:
+        summary = Path(args.summary).absolute()
+        sweep(summary)
+        text = summary_markdown(book)
+        more[summary] = lambda stream: stream.write(text)
+    if feedback is not None:
+        pages = feedback_files(book)
+        more.update({feedback / name: writer for name, writer in pages.items()})
+        warnings += [f"{page} is a feedback page from an earlier run, of a student not in this one; remove it "
+                     "before sending the folder's pages" for page in earlier_pages(feedback, pages)]
+    return more, warnings
+
+
+def _grade_gradescope(pack: packs.Pack, given: Submissions, roster: Roster | None, submission: Path, out: Path,
+                      settings: dict, started: float) -> int:
+    """One Gradescope submission, graded as the submitter's (the metadata's), into results.json."""
+    identity, refused = None, ""
+    try:
+        submitters = gradescope.read_submitters(gradescope.metadata_path(submission))
+        given, identity = gradescope.identify(given, submitters, roster)
+    except gradescope.MetadataError as error:
+        given, refused = replace(given, answers=()), error.message
+    book = grade.grade(pack, given, **settings)
+    data = gradescope.results(book, time.monotonic() - started, identity, refused)
+    print(f"wrote {gradescope.write_results(out, data)}")
+    if refused:
+        print(f"tutor: {refused}; nothing was graded", file=sys.stderr)
+        return EXIT_INCORRECT
+    return _problems_status(given)
+
+
+def _problems_status(given: Submissions) -> int:
     if given.problems:
         print(f"tutor: {len(given.problems)} problem(s) in the submissions; the rest was graded",
               file=sys.stderr)
@@ -434,24 +537,36 @@ COMMANDS: dict[str, tuple[str, Callable, Callable]] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; with `only`, of that command alone (the others by name and
+    summary: their arguments, and the modules that declare them, are not needed)."""
     parser = argparse.ArgumentParser(
         prog="tutor",
         description="Practise and grade multivariable calculus: partial derivatives, gradients, "
-                    "critical points, least squares, gradient descent.")
+                    "critical points, least squares, gradient descent.",
+        epilog="Without a command, tutor practises, and takes practice's options: "
+               "tutor --pack drills --topic gradients (see: tutor practice --help).")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (summary, setup, _run) in COMMANDS.items():
-        setup(commands.add_parser(name, help=summary, description=summary))
+        sub = commands.add_parser(name, help=summary, description=summary)
+        if only is None or name == only:
+            setup(sub)
     return parser
 
 
+def practice_by_default(argv: list[str]) -> list[str]:
+    """`tutor` and `tutor --pack drills` practise: without a command, the arguments are practice's."""
+    at = next((i for i, arg in enumerate(argv) if arg != "--debug"), len(argv))
+    if at < len(argv) and (argv[at] in COMMANDS or argv[at] in ("-h", "--help")):
+        return argv
+    return [*argv[:at], "practice", *argv[at:]]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    argv = list(sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args(argv)
-    if args.command is None:  # plain `tutor`: practise the lesson
-        args = parser.parse_args([*argv, "practice"])
+    argv = practice_by_default(list(sys.argv[1:] if argv is None else argv))
+    named = [arg for arg in argv if arg in COMMANDS]
+    args = build_parser(only=named[0] if named else "").parse_args(argv)
     _summary, _setup, run = COMMANDS[args.command]
     try:
         return run(args)

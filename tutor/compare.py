@@ -30,7 +30,7 @@ from .equality import (
     zero_at,
 )
 from .evaluate import PRECISION, Unsupported, compile_expression, to_mpf
-from .functions import Interval, lower, upper
+from .functions import Interval, as_fraction, lower, upper
 from .limits import LIMITS, Limits
 from .parse import Answer, Equation, InputError, Shape, Spellings, symbol
 from .show import as_decimal, show
@@ -231,13 +231,8 @@ def _exact_middle(value: Fraction | Interval) -> Fraction:
     """The middle of an interval exactly (its ends are binary fractions), or the rational itself."""
     if isinstance(value, Fraction):
         return value
-    low, high = (_binary(end) for end in (lower(value), upper(value)))
+    low, high = (as_fraction(end) for end in (lower(value), upper(value)))
     return (low + high) / 2
-
-
-def _binary(number: mpmath.mpf) -> Fraction:
-    mantissa, exponent = number.man_exp
-    return Fraction(mantissa) * Fraction(2) ** exponent
 
 
 def format_point(names: Sequence[str], point: Sequence) -> str:
@@ -349,6 +344,8 @@ def compare_vectors(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
     if all(o.note == Note.UNDECIDED for o in wrong):
         return Outcome(False, Note.UNDECIDED, wrong[0].message, right / len(outcomes))
     first_wrong = next(o for o in wrong if o.note != Note.UNDECIDED)
+    if all(o.note == Note.DECIMAL_FOR_EXACT for o in wrong):  # m = 0.5, b = 2.3333 for (1/2, 7/3): close
+        return Outcome(False, Note.DECIMAL_FOR_EXACT, first_wrong.message, right / len(outcomes))
     return Outcome(False, Note.COMPONENT_DIFFERS, first_wrong.message, right / len(outcomes))
 
 

@@ -38,7 +38,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 import mpmath
@@ -205,7 +205,7 @@ def _values_at(expr: Expr, names: Sequence[str], points: Sequence[tuple]) -> tup
 _NO_POINT = ((),)  # where a constant is evaluated
 
 
-@lru_cache(maxsize=None)
+@cache
 def _samples(count: int) -> tuple[tuple, ...]:
     """The engine's first sample points in `count` variables, as one shared tuple."""
     return tuple(sample_points(count)[:_POINTS]) if count else _NO_POINT
@@ -829,6 +829,14 @@ def _notes(got: Answer) -> str:
 _UNREAD = (Note.PARSE_ERROR.of("shape"), Note.PARSE_ERROR.of("unknown_name"))
 
 
+def diagnosable(verdict: Verdict) -> bool:
+    """Whether `explain` may name a mistake behind this verdict: an incorrect answer (not an
+    undecided one, which may be right), or one not read in the exercise's shape."""
+    if verdict.verdict == Judgement.INVALID:
+        return verdict.note in _UNREAD
+    return verdict.verdict == Judgement.INCORRECT and verdict.note != Note.UNDECIDED
+
+
 def explain(verdict: Verdict, problem: Problem, text: str, tolerance: Tolerance | None = None,
             mistakes: tuple = (), limits: Limits = LIMITS) -> Verdict:
     """`verdict` with the mistake named, where diagnosis finds one.
@@ -837,10 +845,10 @@ def explain(verdict: Verdict, problem: Problem, text: str, tolerance: Tolerance 
     reads as a catalogued wrong answer of another shape or with another name (then it is
     incorrect, not invalid). A correct answer, or text that can't be read at all, keeps its verdict.
     """
-    unread = verdict.verdict == Judgement.INVALID and verdict.note in _UNREAD
-    if (verdict.verdict != Judgement.INCORRECT or verdict.note == Note.UNDECIDED) and not unread:
-        return verdict  # an undecided answer may be right: no mistake to name
-    found = diagnose(problem, text, tolerance, mistakes, shape_only=unread, limits=limits)
+    if not diagnosable(verdict):
+        return verdict
+    shape_only = verdict.verdict == Judgement.INVALID
+    found = diagnose(problem, text, tolerance, mistakes, shape_only=shape_only, limits=limits)
     if found is None:
         return verdict
     return replace(verdict, verdict=Judgement.INCORRECT, note=found.note, message=found.message,

@@ -19,7 +19,8 @@ At a point, both sides are evaluated with interval arithmetic (tutor.evaluate's
 enclosures), raising the precision until the sign of the difference is certain.
 "Certainly zero" is not something intervals can show; instead the difference
 must lie in an interval narrower than 2^-64 times the expected value and times
-the smallest term summed on the way, and narrower again by the spread of the
+the smallest term summed on the way or hidden in a value (tanh(100) is 1 less
+2.8·10^-87, cos of a tiny t is 1 less t²/2: tutor.evaluate records both), and narrower again by the spread of the
 magnitudes met (largest / smallest) to the power 2 + the number of radicals:
 a difference built from the terms a student typed (10^-50·sin x, the 5 left
 by √(10^90 + x²) − 10^45 + 5, (1 + 10^-45)·E) is larger than that and shows.
@@ -59,7 +60,7 @@ from .evaluate import (
     Unsupported,
     compile_expression,
 )
-from .functions import BY_SYMPY, Interval, interval, lower, upper
+from .functions import BY_SYMPY, Interval, as_fraction, interval, lower, upper
 from .parse import symbol
 
 MARGIN = 64  # bits: how much smaller than the smallest term a difference may be and still be seen
@@ -100,6 +101,7 @@ class Role(enum.Enum):
     SIMPLE = "simple"  # small integers and halves, first: feedback names the first that differs
     SCALE = "scale"  # very small and very large coordinates
     KINK = "kink"  # at and on both sides of a kink or switch
+    CORNER = "corner"  # at and around a point where kinks meet: coordinates may be extreme, like SCALE's
     RANDOM = "random"  # varied rationals
 
 
@@ -140,12 +142,14 @@ def sample_points(count: int) -> list[tuple[Fraction, ...]]:
 
 @functools.cache
 def scale_points(count: int) -> list[tuple[Fraction, ...]]:
-    """Points with every coordinate tiny or huge (either sign), and mixed ones."""
+    """Points with every coordinate tiny or huge (all positive, all negative, alternating), and mixed ones."""
     shape = [Fraction(i + 1) for i in range(count)]  # distinct coordinates: x = y is special for |x - y|
     points = []
     for scale in _SCALES:
         points.append(tuple(scale * c for c in shape))
         points.append(tuple(-scale * c * (-1) ** i for i, c in enumerate(shape)))
+        if count > 1:
+            points.append(tuple(-scale * c for c in shape))
     if count > 1:
         points.append(tuple((Fraction(1, 1000) if i % 2 else Fraction(10**6)) * c for i, c in enumerate(shape)))
         points.append(tuple((Fraction(10**6) if i % 2 else Fraction(1, 1000)) * c for i, c in enumerate(shape)))
@@ -165,17 +169,16 @@ def extra_points(count: int, *exprs: Expr) -> list[tuple[Fraction, ...]]:
 def switch_arguments(expr: Expr) -> set[Expr]:
     """Expressions whose zeros are where `expr` bends, jumps, or stops being real:
     arguments of |x| and sign x, minus the edges of a function's domain (ln x at 0,
-    asin x at ±1), denominators, and bases of fractional powers."""
+    asin x at ±1) or the whole numbers where floor and ceil jump, differences of the
+    arguments of max and min, denominators, and bases of fractional powers."""
     found: set[Expr] = set()
     for node in sympy.preorder_traversal(expr):
         if node.is_Pow and node.base.free_symbols:
             exponent = node.exp
             if not (exponent.is_Integer and exponent > 0):
                 found.add(node.base)
-        elif isinstance(node, sympy.Function) and node.args and node.args[0].free_symbols:
-            row = BY_SYMPY.get(type(node))
-            for edge in row.switches if row else ():
-                found.add(node.args[0] - sympy.Rational(edge.numerator, edge.denominator))
+        elif node.args and (row := BY_SYMPY.get(type(node))) is not None:
+            found.update(k for k in row.kinks(node.args) if k.free_symbols)
     return found
 
 
@@ -189,6 +192,76 @@ def kink_points(names: Sequence[str], *exprs: Expr) -> list[tuple[Fraction, ...]
         roots = set().union(*(line_roots(argument, names, base, i) for argument in arguments))
         points += [base[:i] + (value,) + base[i + 1:] for value in _around(sorted(roots))]
     return _unique(points)[:MAX_KINK_POINTS]
+
+
+def corner_points(names: Sequence[str], *exprs: Expr, work: int) -> list[tuple[Fraction, ...]]:
+    """Points at and around the points where kinks meet, or where a kink is a single point (within `work`)."""
+    arguments = set().union(*(switch_arguments(e) for e in exprs))
+    corners = [c for p in meeting_points(arguments, names, work) for c in _corners(p)]
+    return _unique(corners)[:MAX_KINK_POINTS]
+
+
+MAX_SYSTEMS = 12  # systems of kinks solved for where they meet
+
+
+def meeting_points(arguments: Iterable[Expr], names: Sequence[str], work: int) -> list[tuple[Fraction, ...]]:
+    """In two variables or more, the real points where two kinks cross (x = -10⁹ and y = -10⁹ for
+    max(x, y, -10⁹)), and where one kink is a single point: sign(x² + y²) switches only at the origin,
+    which no line through other points meets. Polynomial kinks only, each system solved by sympy within
+    `work` of its function calls; irrational points to 40 bits."""
+    if len(names) < 2 or work <= 0:
+        return []
+    symbols = [symbol(n) for n in names]
+    polynomials = []
+    for argument in sorted(arguments, key=sympy.default_sort_key):
+        numerator = sympy.numer(sympy.together(argument))
+        if numerator.free_symbols and numerator.free_symbols <= set(symbols) and numerator.is_polynomial(*symbols):
+            polynomials.append(sympy.expand(numerator))
+    systems = [[u, *(sympy.diff(u, s) for s in symbols)] for u in polynomials if len(u.free_symbols) > 1]
+    systems += [[u, v] for u, v in itertools.combinations(polynomials, 2)]
+    found: list[tuple[Fraction, ...]] = []
+    for system in systems[:MAX_SYSTEMS]:
+        found += _solutions(system, symbols, work)
+    return found
+
+
+def _solutions(system: list[Expr], symbols: list[sympy.Symbol], work: int) -> list[tuple[Fraction, ...]]:
+    """The real solutions of a polynomial system with finitely many, exactly when rational."""
+    try:
+        with counted(work, warm_up=_warm_up):
+            solutions = sympy.solve_poly_system(afresh(system), *symbols) or []
+    except OutOfTime:
+        return []
+    except (NotImplementedError, TypeError, ValueError, ArithmeticError, RecursionError, sympy.PolynomialError):
+        return []
+    points = []
+    for solution in solutions:
+        try:
+            points.append(tuple(_rational(c) for c in solution))
+        except (Undefined, Uncertain, TooLarge, Unsupported):
+            continue  # not real, or not a number the evaluator can place
+    return points
+
+
+def _rational(value: Expr) -> Fraction:
+    """An exact rational, or a real number to 40 bits."""
+    if value.is_Rational:
+        return Fraction(int(value.p), int(value.q))
+    enclosure = compile_expression(value, []).enclose((), 64).value
+    if isinstance(enclosure, Fraction):
+        return enclosure
+    middle = (as_fraction(lower(enclosure)) + as_fraction(upper(enclosure))) / 2
+    return middle.limit_denominator(2**40) if abs(middle) < 2**40 else Fraction(round(middle))
+
+
+def _corners(point: tuple[Fraction, ...]) -> list[tuple[Fraction, ...]]:
+    """The point, and points a little, some and far away from it on every diagonal."""
+    reach = max(max(abs(c) for c in point), Fraction(1))
+    corners = [point]
+    for step in (reach / 10**6, Fraction(1, 7), reach / 3):
+        for signs in itertools.product((-1, 1), repeat=len(point)):
+            corners.append(tuple(c + sign * step for c, sign in zip(point, signs)))
+    return corners
 
 
 def lines(count: int) -> list[tuple[tuple[Fraction, ...], int]]:
@@ -473,11 +546,14 @@ class _Tally:
     undefined_at: tuple | None = None  # (point, correct value) where only the answer is undefined
 
 
-def _points(names: Sequence[str], answer: Expr, expected: Expr) -> Iterator[tuple[Role, tuple[Fraction, ...]]]:
+def _points(names: Sequence[str], answer: Expr, expected: Expr, work: int
+            ) -> Iterator[tuple[Role, tuple[Fraction, ...]]]:
     """The points to look harder at, after the first ones: kinks, scales, the rest, and drawn ones."""
     count = len(names)
     for p in kink_points(names, answer, expected):
         yield Role.KINK, p
+    for p in corner_points(names, answer, expected, work=work):
+        yield Role.CORNER, p
     for p in scale_points(count) if count else ():
         yield Role.SCALE, p
     for p in sample_points(count)[len(_SIMPLE):] if count else ():
@@ -503,13 +579,14 @@ def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_work: int
         if point in seen:
             return None
         seen.add(point)
-        result = decide(f, g, point, roots, SCALE_PRECISION if role is Role.SCALE else MAX_PRECISION)
+        extreme = role in (Role.SCALE, Role.CORNER)  # where a value may be beyond any precision
+        result = decide(f, g, point, roots, SCALE_PRECISION if extreme else MAX_PRECISION)
         if result.at is At.DIFFERENT:
             return Decision(Status.DIFFERENT, point, result.got, result.want)
         if result.at is At.SAME:
             tally.same += 1
             tally.generic += any(c.denominator != 1 for c in point)
-        elif result.at is At.UNCERTAIN and role is not Role.SCALE:
+        elif result.at is At.UNCERTAIN and not extreme:
             tally.uncertain.append(point)
         elif result.at is At.ANSWER_UNDEFINED and tally.undefined_at is None:
             tally.undefined_at = (point, result.want)
@@ -525,7 +602,7 @@ def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_work: int
     proof = prove(answer - expected, symbolic_work)
     if proof:
         return Decision(Status.EQUAL)
-    for role, point in _points(names, answer, expected):
+    for role, point in _points(names, answer, expected, symbolic_work // 10):
         found = look(point, role)
         if found:
             return found

@@ -39,6 +39,7 @@ from .budget import spend
 from .functions import (
     BY_SYMPY,
     HUGE_ARGUMENT,
+    LEVEL_AT_0,
     Interval,
     MathFunction,
     TooLarge,
@@ -217,7 +218,18 @@ class _Enclosing:
     def _met(self, top: int, bottom: int | None) -> None:
         self.largest = top if self.largest is None else max(self.largest, top)
         if bottom is not None:
-            self.smallest = bottom if self.smallest is None else min(self.smallest, bottom)
+            self._hidden(bottom)
+
+    def argument(self, value: Interval) -> None:
+        """The argument of a function level at 0 (LEVEL_AT_0), or an exponent: a tiny one moves the value
+        by as little, or by its square (cos(e^-1000) - 1, 2^(e^-1000) - 1), a difference no term shows."""
+        low, high = lower(value), upper(value)
+        if (low > 0 or high < 0) and (small := mpmath.mag(min(abs(low), abs(high)))) < 0:
+            self._hidden(int(small) - 1)
+
+    def _hidden(self, bottom: int) -> None:
+        """A magnitude a difference may be as small as: a term's, or one a value hides (MathFunction.hides)."""
+        self.smallest = bottom if self.smallest is None else min(self.smallest, bottom)
 
     def pi(self) -> Interval:
         return iv.pi
@@ -278,6 +290,8 @@ class _Enclosing:
             raise Uncertain("a power of a number too close to 0")
         if isinstance(exponent, Fraction) and exponent.denominator == 2:
             return _finite(iv.sqrt(b) ** exponent.numerator)
+        if not isinstance(exponent, Fraction):
+            self.argument(exponent)
         power = iv.log(b) * self.leaf(exponent)
         _not_huge(max(abs(lower(power)), abs(upper(power))))
         return _finite(iv.exp(power))
@@ -288,7 +302,13 @@ class _Enclosing:
             return exact
         if function.enclose is None:
             raise Unsupported(f"cannot evaluate {function.name}")
-        return function.enclose(*(self.leaf(a) for a in args))
+        intervals = [self.leaf(a) for a in args]
+        value = function.enclose(*intervals)
+        if function in LEVEL_AT_0:
+            self.argument(intervals[0])
+        if function.hides is not None and (hidden := function.hides(intervals[0])) is not None:
+            self._hidden(hidden)
+        return value
 
 
 def _not_huge(log_size: int | mpmath.mpf) -> None:

@@ -20,8 +20,9 @@ units in the last place that mpmath's elementary functions are accurate to.
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, TypeAlias
@@ -29,7 +30,7 @@ from typing import Any, TypeAlias
 import mpmath
 import sympy
 from mpmath import iv, mp
-from sympy import Expr, Rational
+from sympy import Expr, Integer, Rational
 
 Interval: TypeAlias = Any  # mpmath.iv's interval (ivmpf), endpoints exact binary numbers; mpmath is untyped
 Exact = Fraction
@@ -61,6 +62,12 @@ def lower(x: Interval) -> mpmath.mpf:
 
 def upper(x: Interval) -> mpmath.mpf:
     return mp.make_mpf(x._mpi_[1])
+
+
+def as_fraction(number: mpmath.mpf) -> Fraction:
+    """A finite binary number (an end of an interval) as the exact rational it is."""
+    mantissa, exponent = number.man_exp
+    return Fraction(mantissa) * Fraction(2) ** exponent
 
 
 def interval(value: Fraction | Interval) -> Interval:
@@ -239,6 +246,42 @@ def _exact_sign(x: Fraction) -> Fraction:
     return Fraction((x > 0) - (x < 0))
 
 
+def _whole(round_: Callable[[mpmath.mpf], mpmath.mpf]) -> Callable[[Interval], Fraction]:
+    """floor or ceil of an interval: the whole number, when both ends round to it."""
+    def apply(x: Interval) -> Fraction:
+        low, high = round_(lower(x)), round_(upper(x))
+        if low != high:
+            raise Uncertain("a number too close to a whole number to round")
+        return Fraction(int(low))
+    return apply
+
+
+def _extreme(pick: Callable[..., Any]) -> Callable[..., Interval]:
+    """max or min of intervals: the larger (smaller) of the lower ends to that of the upper ends."""
+    return lambda *xs: iv.mpf([pick(lower(x) for x in xs), pick(upper(x) for x in xs)])
+
+
+def _approaches(bits_per_unit: float | None) -> Callable[[Interval], int | None]:
+    """For a function that comes ever closer to a value far out (tanh x to ±1, atan x to ±π/2): log₂ of
+    how close it may be at this argument, a difference its value hides (tanh(100) is 1 − 2.8·10⁻⁸⁷).
+    bits_per_unit: the closeness falls by that many bits per unit of |x| (tanh: 2·log₂ e); None: it
+    falls as 1/|x| (atan)."""
+    def hides(x: Interval) -> int | None:
+        reach = max(abs(lower(x)), abs(upper(x)))
+        if reach <= 1:
+            return None
+        if bits_per_unit is None:
+            return -int(mpmath.mag(reach))
+        return 1 - math.ceil(bits_per_unit * float(reach))
+    return hides
+
+
+_EXPONENTIALLY = _approaches(2 * math.log2(math.e))  # 1 − |tanh x| = 2/(e^(2|x|) + 1)
+_INTEGERS_NEAR_0 = tuple(Fraction(k) for k in range(-2, 4))  # where floor and ceil are sampled: they jump at each
+_MOST_ARGUMENTS = 10
+_SQUARE = Integer(2)  # the degree of root(x)
+
+
 def _factorial_exact(x: Fraction) -> Fraction | None:
     if x.denominator != 1:
         return None
@@ -303,10 +346,19 @@ class MathFunction:
     arity: tuple[int, ...] = (1,)
     build: Callable[..., Expr] | None = None  # how the parser builds it, when not sympy(*args)
     switches: tuple[Fraction, ...] = ()  # arguments where it jumps, bends or stops being real
+    pairwise: bool = False  # it switches where two of its arguments are equal (max, min)
+    hides: Callable[[Interval], int | None] | None = None  # see _approaches
+    latex_brackets: tuple[str, str] | None = None  # LaTeX that encloses the argument, instead of a head
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.spellings)
+
+    def kinks(self, args: Sequence[Expr]) -> list[Expr]:
+        """Expressions of the arguments whose zeros are where this function jumps, bends or stops being real."""
+        if self.pairwise:
+            return [a - b for a, b in itertools.combinations(args, 2)]
+        return [args[0] - Rational(edge.numerator, edge.denominator) for edge in self.switches]
 
     @property
     def latex_head(self) -> str:
@@ -387,7 +439,7 @@ _sinh = _row("sinh", sympy.sinh, mpmath.sinh, limit=HUGE_ARGUMENT, inverse="asin
 _cosh = _row("cosh", sympy.cosh, mpmath.cosh, enclose=_cosh_interval, limit=HUGE_ARGUMENT, inverse="acosh", latex=r"\cosh",
              exact=_at_zero(1))
 _tanh = _row("tanh", sympy.tanh, mpmath.tanh, limit=HUGE_ARGUMENT, inverse="atanh", latex=r"\tanh",
-             exact=_at_zero(0))
+             exact=_at_zero(0), hides=_EXPONENTIALLY)
 
 
 FUNCTIONS: tuple[MathFunction, ...] = (
@@ -405,8 +457,10 @@ FUNCTIONS: tuple[MathFunction, ...] = (
          latex=r"\cot", exact=_at_zero(None)),
     _asin,
     _acos,
-    _row("atan", sympy.atan, mpmath.atan, spellings=("arctan",), latex=r"\arctan", exact=_at_zero(0)),
-    _through_reciprocal("asec", sympy.asec, _acos, spellings=("arcsec",), latex=r"\operatorname{arcsec}"),
+    _row("atan", sympy.atan, mpmath.atan, spellings=("arctan",), latex=r"\arctan", exact=_at_zero(0),
+         hides=_approaches(None)),
+    _through_reciprocal("asec", sympy.asec, _acos, spellings=("arcsec",), latex=r"\operatorname{arcsec}",
+                        hides=_approaches(None)),
     _through_reciprocal("acsc", sympy.acsc, _asin, spellings=("arccsc", "arccosec"),
                         latex=r"\operatorname{arccsc}"),
     _row("acot", sympy.acot, mpmath.acot, enclose=_acot, spellings=("arccot",), latex=r"\operatorname{arccot}",
@@ -419,7 +473,7 @@ FUNCTIONS: tuple[MathFunction, ...] = (
     _row("csch", sympy.csch, mpmath.csch, enclose=_reciprocal(_monotone(mpmath.sinh)), limit=HUGE_ARGUMENT,
          inverse="acsch", spellings=("cosech",), latex=r"\operatorname{csch}", exact=_at_zero(None)),
     _row("coth", sympy.coth, mpmath.coth, enclose=_reciprocal(_monotone(mpmath.tanh)), limit=HUGE_ARGUMENT,
-         inverse="acoth", latex=r"\coth", exact=_at_zero(None)),
+         inverse="acoth", latex=r"\coth", exact=_at_zero(None), hides=_EXPONENTIALLY),
     _asinh,
     _acosh,
     _atanh,
@@ -434,10 +488,21 @@ FUNCTIONS: tuple[MathFunction, ...] = (
     MathFunction("log", sympy.log, arity=(1, 2), build=_log),  # log(x) is ln x; log(x, b) and log_b(x) base b
     MathFunction("sqrt", sympy.sqrt, build=sympy.sqrt),
     MathFunction("cbrt", sympy.cbrt, build=lambda x: sympy.Pow(x, Rational(1, 3))),
-    MathFunction("root", sympy.root, arity=(2,), build=lambda x, n: sympy.Pow(x, 1 / n)),
+    MathFunction("root", sympy.root, spellings=("nthroot",), arity=(1, 2),
+                 build=lambda x, n=_SQUARE: sympy.Pow(x, 1 / n)),  # root(x) is √x
     _row("abs", sympy.Abs, abs, enclose=_abs, exact=abs, switches=(Fraction(0),)),
     MathFunction("sign", sympy.sign, spellings=("sgn",), real=lambda x: mpmath.mpf(mpmath.sign(x)),
                  enclose=_sign, exact=_exact_sign, switches=(Fraction(0),)),
+    MathFunction("floor", sympy.floor, real=mpmath.floor, enclose=_whole(mpmath.floor),
+                 exact=lambda x: Fraction(math.floor(x)), switches=_INTEGERS_NEAR_0,
+                 latex_brackets=(r"\left\lfloor ", r"\right\rfloor")),
+    MathFunction("ceil", sympy.ceiling, spellings=("ceiling",), real=mpmath.ceil, enclose=_whole(mpmath.ceil),
+                 exact=lambda x: Fraction(math.ceil(x)), switches=_INTEGERS_NEAR_0,
+                 latex_brackets=(r"\left\lceil ", r"\right\rceil")),
+    MathFunction("max", sympy.Max, arity=tuple(range(2, _MOST_ARGUMENTS + 1)), latex=r"\max", real=max,
+                 enclose=_extreme(max), exact=max, pairwise=True),
+    MathFunction("min", sympy.Min, arity=tuple(range(2, _MOST_ARGUMENTS + 1)), latex=r"\min", real=min,
+                 enclose=_extreme(min), exact=min, pairwise=True),
     MathFunction("factorial", sympy.factorial, real=_factorial_real, enclose=_factorial_interval,
                  exact=_factorial_exact),
     MathFunction("binomial", sympy.binomial, arity=(2,), real=_binomial_real, enclose=_binomial_interval,
@@ -454,3 +519,17 @@ BY_SYMPY: dict[type, MathFunction] = {}
 for _function in FUNCTIONS:
     if _function.real is not None:
         BY_SYMPY.setdefault(_function.sympy, _function)
+
+
+def _level_at_0(function: MathFunction) -> bool:
+    try:
+        with mp.workprec(53):
+            value = function.real(mpmath.mpf(0)) if function.real is not None and function.arity == (1,) else 0
+    except (Undefined, ValueError, ZeroDivisionError):
+        return False
+    return bool(mpmath.isfinite(value) and value != 0)
+
+
+LEVEL_AT_0: frozenset[MathFunction] = frozenset(f for f in FUNCTIONS if _level_at_0(f))
+"""Functions whose value at 0 is a number other than 0 (cos, exp, sech, acos, factorial ...): at a tiny
+argument a the value is that number moved by about a, or a², which the value hides (cos(e^-1000) - 1)."""

@@ -11,23 +11,30 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, cast
+
+from sympy import Expr
 
 from . import __version__
 from .budget import OutOfTime, deadline
 from .check import STOPPED, TIMED_OUT, Judgement, Verdict
 from .compare import Note
+from .diagnose import diagnosable
 from .feedback import prepared, respond
 from .journal import Journal
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
 from .show import show
 from .submissions import Problem, Submissions, Submitted
-from .workers import Finished, Pool
+from .workers import Finished, Pool, Stopped
+
+if TYPE_CHECKING:
+    from .roster import Roster
 
 UNANSWERED = Verdict(Judgement.UNANSWERED, Note.NO_ANSWER, "No answer.")
 
@@ -45,7 +52,7 @@ class Graded:
         return json.dumps({**self.verdict.to_dict(), "variant": self.variant}, ensure_ascii=False)
 
     @classmethod
-    def from_json(cls, text: str) -> "Graded":
+    def from_json(cls, text: str) -> Graded:
         data = json.loads(text)
         variant = data.pop("variant")
         return cls(Verdict(**{**data, "verdict": Judgement(data["verdict"])}), variant)
@@ -76,6 +83,8 @@ class Gradebook:
     results: tuple[Result, ...]  # student by student, each in the pack's order of exercises
     problems: tuple[Problem, ...]
     checked: int = 0  # distinct answers checked in this run (the rest: repeats, or from the journal)
+    absent: Mapping[str, str] = field(default_factory=dict)  # student -> why they have no answer (a roster's)
+    roster: Roster | None = None  # the class list, when one was given: its columns go in the outputs
 
     @cached_property  # Fraction sums are slow, and every report needs these
     def max(self) -> Fraction:
@@ -110,16 +119,17 @@ def grade(pack: Pack, submissions: Submissions, *, jobs: int = 1, timeout: float
         if journal is not None:
             journal.add(key, result.to_json())
     given = {(a.student, a.exercise): a for a in submissions.answers}
-    students = submissions.students
+    students, absent = submissions.students, dict(submissions.absent)
     results = tuple(
-        _result(spec, student, given.get((student, spec.id)), graded.get(keys.get((student, spec.id), "")))
+        _result(spec, student, given.get((student, spec.id)), graded.get(keys.get((student, spec.id), "")),
+                absent.get(student))
         for student in students for spec in pack.exercises)
-    return Gradebook(pack, students, results, submissions.problems, len(todo))
+    return Gradebook(pack, students, results, submissions.problems, len(todo), absent, submissions.roster)
 
 
 def answer_key(spec: ExerciseSpec, answer: Submitted) -> str:
     """What a result depends on: the exercise, the student's variant (by seed) and the text."""
-    seed = variant_seed(spec.pack, spec.id, answer.student) if spec.parameterised else None
+    seed = variant_seed(spec.pack, spec.id, answer.student) if spec.per_student else None
     return json.dumps([spec.id, seed, answer.text], ensure_ascii=False)
 
 
@@ -141,8 +151,10 @@ def open_journal(folder: Path, pack: Pack, timeout: float, resume: bool) -> Jour
     return Journal(folder, digest.hexdigest(), resume)
 
 
-def _result(spec: ExerciseSpec, student: str, answer: Submitted | None, graded: Graded | None) -> Result:
-    verdict, variant = (graded.verdict, graded.variant) if graded else (UNANSWERED, "")
+def _result(spec: ExerciseSpec, student: str, answer: Submitted | None, graded: Graded | None,
+            absent: str | None = None) -> Result:
+    unanswered = replace(UNANSWERED, message=absent) if absent else UNANSWERED
+    verdict, variant = (graded.verdict, graded.variant) if graded else (unanswered, "")
     return Result(student, spec.id, variant, answer.text if answer else "", verdict.verdict, verdict.note,
                   verdict.message, verdict.reading, score(spec, verdict), spec.points,
                   answer.source if answer else "", answer.metadata if answer else ())
@@ -150,50 +162,84 @@ def _result(spec: ExerciseSpec, student: str, answer: Submitted | None, graded: 
 
 def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: int, timeout: float,
                progress: Progress | None) -> Iterator[tuple[str, Graded]]:
+    """Each answer checked; those whose mistake may be named, then answered in full (`respond`), in a
+    second round: a variant's candidate mistakes (most of the cost of a variant) are built only
+    where an answer needs them. The tasks of one variant go to one worker, which builds it once."""
     if not todo:
         return
+    tasks = [(key, _Task(exercise, _params(pack.exercise(exercise), student), text))
+             for key, (exercise, student, text) in todo]
     if jobs > 1:  # trusted work done once here, not once in each worker: the forked workers inherit it
-        for exercise_id in dict.fromkeys(exercise for _, (exercise, _, _) in todo):
+        for exercise_id in dict.fromkeys(task.exercise for _, task in tasks):
             spec = pack.exercise(exercise_id)
-            if not spec.parameterised:
-                _variant(spec, "")
+            if not spec.per_student:  # everyone's variant is the same one: the lesson's numbers, or none
+                prepared(spec.variant())
+    done = 0
     with Pool(partial(_check_task, pack, timeout), min(jobs, len(todo)), timeout) as pool:
-        for done, (key, outcome) in enumerate(pool.run(todo), start=1):
-            if isinstance(outcome, Finished):
-                result = outcome.value
-            else:
-                result = Graded(STOPPED[outcome.reason], outcome.info or "")
-            if progress is not None:
-                progress(done, len(todo))
-            yield key, result
+        to_name: list[tuple[str, _Task]] = []
+        for key, outcome in pool.run(tasks, group=_Task.variant):
+            if isinstance(outcome, Finished) and isinstance(outcome.value, _Task):
+                to_name.append((cast(str, key), outcome.value))
+                continue
+            done += 1
+            yield cast(str, key), _graded(outcome, progress, done, len(todo))
+        for key, outcome in pool.run(to_name, group=_Task.variant):
+            done += 1
+            yield cast(str, key), _graded(outcome, progress, done, len(todo))
+
+
+def _params(spec: ExerciseSpec, student: str) -> tuple[tuple[str, Expr], ...]:
+    return spec.values(student)  # the lesson's numbers where the parameters have them
+
+
+def _graded(outcome: Finished | Stopped, progress: Progress | None, done: int, total: int) -> Graded:
+    if progress is not None:
+        progress(done, total)
+    if isinstance(outcome, Finished):
+        return cast(Graded, outcome.value)
+    return Graded(STOPPED[outcome.reason], cast(str, outcome.info or ""))
 
 
 # ------------------------------------------------------------ in the workers
 
-_variants: dict[tuple, Exercise] = {}
-_MAX_VARIANTS = 2048  # then start afresh: simpler than LRU, and rare
+
+@dataclass(frozen=True)
+class _Task:
+    """One answer to check against one variant (the exercise and its parameter values)."""
+
+    exercise: str
+    params: tuple[tuple[str, Expr], ...]
+    text: str
+    in_full: bool = False  # the second round: the mistake named too
+
+    def variant(self) -> tuple:
+        return self.exercise, self.params
 
 
-def _check_task(pack: Pack, timeout: float, task: tuple[str, str, str], started: Callable) -> Graded:
-    exercise_id, student, text = task
-    exercise = _variant(pack.exercise(exercise_id), student)
-    label = ", ".join(f"{name} = {show(value)}" for name, value in exercise.params)
+def check(exercise: Exercise, text: str) -> Verdict:
+    """The first round's verdict: the answer checked, no mistake named."""
+    return exercise.problem.check(text, exercise.tolerance)
+
+
+def _check_task(pack: Pack, timeout: float, task: _Task, started: Callable) -> Graded | _Task:
+    """The task's verdict; or, where the check says a mistake may be named, the task again for the
+    second round, where the candidates are built (trusted work) before the answer's limits start
+    and the answer is checked afresh, exactly as `respond` does everywhere."""
+    exercise = pack.exercise(task.exercise).with_values(task.params)  # built once (ExerciseSpec keeps it)
+    label = "" if exercise.is_lesson else ", ".join(f"{name} = {show(value)}" for name, value in exercise.params)
+    if task.in_full:
+        prepared(exercise)
+    else:
+        exercise.expected()
     started(label)
     try:
-        with deadline(timeout):  # the answer's whole grading, author's mistakes included
-            verdict = respond(exercise, text)
+        with deadline(timeout):
+            if task.in_full:
+                verdict = respond(exercise, task.text)
+            else:
+                verdict = check(exercise, task.text)
+                if diagnosable(verdict):
+                    return replace(task, in_full=True)
     except OutOfTime:
         verdict = TIMED_OUT
     return Graded(verdict, label)
-
-
-def _variant(spec: ExerciseSpec, student: str) -> Exercise:
-    # Students whose parameters come out the same share a variant: drawing takes microseconds,
-    # building one (its expected answer) up to a tenth of a second.
-    values = spec.draw(variant_seed(spec.pack, spec.id, student)) if spec.parameterised else {}
-    key = (spec.pack, spec.id, tuple(values.items()))
-    if key not in _variants:
-        if len(_variants) >= _MAX_VARIANTS:
-            _variants.clear()
-        _variants[key] = prepared(spec.variant(student))
-    return _variants[key]

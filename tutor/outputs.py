@@ -1,6 +1,6 @@
 """Writing a run's files safely: the folder locked for the run, the files replaced together.
 
-A set of files is written beside the old ones under hidden temporary names,
+A set of files (in one folder or several) is written beside the old ones under hidden temporary names,
 flushed to disk, and only then renamed into place, one after another in a few
 microseconds: a kill, a full disk or an error while writing leaves the previous
 files whole (and the temporary ones are removed, or swept away by the next run).
@@ -53,18 +53,26 @@ def locked(folder: Path, what: str = "tutor grade") -> Iterator[None]:
         yield
 
 
+def sweep(target: Path) -> None:
+    """Remove the temporary file a killed run may have left for `target`, in a folder not locked."""
+    (target.parent / f"{_TEMPORARY}{target.name}").unlink(missing_ok=True)
+
+
 Writer = Callable[[TextIO], object]
 
 
-def write_together(folder: Path, files: dict[str, Writer]) -> list[Path]:
-    """Write each file (name -> a function writing its text) and put them all in place together.
+def write_together(folder: Path, files: dict[str | Path, Writer]) -> list[Path]:
+    """Write each file (its name in `folder`, or a path elsewhere -> a function writing its text) and
+    put them all in place together.
 
     OutputError, with the previous files untouched, if any of them can't be written.
     """
-    temporary = {name: folder / f"{_TEMPORARY}{name}" for name in files}
+    targets = [folder / name for name in files]
+    temporary = {target: target.parent / f"{_TEMPORARY}{target.name}" for target in targets}
     try:
-        for name, write in files.items():
-            with temporary[name].open("w", encoding="utf-8", newline="") as stream:
+        for target, write in zip(targets, files.values()):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with temporary[target].open("w", encoding="utf-8", newline="") as stream:
                 write(stream)
                 stream.flush()
                 os.fsync(stream.fileno())
@@ -73,10 +81,11 @@ def write_together(folder: Path, files: dict[str, Writer]) -> list[Path]:
             path.unlink(missing_ok=True)
         raise OutputError(f"can't write the reports in {folder} ({error.strerror}); "
                           "the previous reports are unchanged") from None
-    for name, path in temporary.items():
-        os.replace(path, folder / name)
-    _sync(folder)
-    return [folder / name for name in files]
+    for target, path in temporary.items():
+        os.replace(path, target)
+    for parent in dict.fromkeys(target.parent for target in targets):
+        _sync(parent)
+    return targets
 
 
 def _sync(folder: Path) -> None:

@@ -14,10 +14,10 @@ import difflib
 import hashlib
 import random
 import re
+import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from importlib import resources
 from pathlib import Path
 from typing import cast
 
@@ -25,6 +25,7 @@ import sympy
 import yaml
 from sympy import Expr
 
+from .builtin_packs import BUILT_IN, built_in_folder, built_in_path  # noqa: F401 (tutor.packs.built_in_folder)
 from .check import expected_answer, variables_of
 from .compare import Tolerance
 from .errors import TutorError, Where
@@ -34,24 +35,28 @@ from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
 from .steps import Step
 from .topics import KINDS, FieldError, Problem
-from .topics.fields import FIELD_READERS, NUMERIC_READERS, ReadError
+from .topics.fields import FIELD_READERS, MAX_HINTS, NUMERIC_READERS, ReadError, read_hints
+from .words import and_list
 
-BUILT_IN = ("gradients", "drills")
+_PLACEHOLDER = re.compile(r"\{([A-Za-z]|alpha|beta|gamma)\}")  # a parameter's value in a title: {a}
 _MAX_DRAWS = 1000  # attempts at parameters that meet `require` before giving up
+_MAX_VARIANTS = 1024  # built variants kept per exercise
 SELF_CHECK_VARIANTS = 20
 
 _COMMON = {
     "id": "a unique id within the pack, like partial-x-3x2y3",
     "kind": "the kind of exercise",
-    "title": "a short title",
+    "title": "a short title; {a} shows the value of parameter a",
     "tags": "skills this exercise practises, like [partial-derivatives]",
     "points": "the weight for grading (default 1)",
     "tolerance": "for decimal answers: relative like 1e-3 or decimal places like dp:4",
     "partial": "true to give partial credit (point sets, vectors)",
-    "params": "random parameters, like {a: {int: [2, 9]}}",
+    "params": "random parameters, like {a: {int: [2, 9], lesson: 4}} (lesson: the value in the worked example)",
     "require": "a condition the parameters must meet, like a != p",
     "answer": "the author's answer, checked against the computed one",
     "mistakes": "author's wrong answers with feedback: [{answer: ..., feedback: ...}]",
+    "hints": "up to three hints, first a nudge, last nearly the answer: instead of the kind's own",
+    "more_hints": "up to three hints given after the kind's own",
 }
 _PACK_KEYS = {"pack", "title", "description", "exercises"}
 
@@ -91,6 +96,7 @@ class Param:
     low: Fraction | None = None
     high: Fraction | None = None
     denominators: tuple[int, ...] | None = None  # None: whole numbers
+    lesson: Expr | None = None  # the value in the worked example the exercise comes from
 
     def draw(self, rng: random.Random) -> Expr:
         if self.choices:
@@ -154,9 +160,12 @@ class Mistake:
     feedback: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared (and hashed) by identity: its variants are cached on it
 class ExerciseSpec:
-    """An exercise as written in its pack: read and validated, parameters not yet drawn."""
+    """An exercise as written in its pack: read and validated, parameters not yet drawn.
+
+    Its variants are built once each (by their parameter values) and shared: building one (its
+    expected answer) takes up to a tenth of a second, and many students draw the same values."""
 
     pack: str
     id: str
@@ -172,22 +181,59 @@ class ExerciseSpec:
     require: tuple[Condition, ...] = ()
     answer: str | None = None
     mistakes: tuple[Mistake, ...] = ()
+    hints: tuple[str, ...] | None = None  # None: the kind's own
+    more_hints: tuple[str, ...] = ()
 
     @property
     def parameterised(self) -> bool:
         return bool(self.params)
 
+    @property
+    def lesson(self) -> tuple[tuple[str, Expr], ...] | None:
+        """The parameters' values in the worked example (`lesson:`), or None where they have none."""
+        if not self.params or any(p.lesson is None for p in self.params):
+            return None
+        return tuple((p.name, cast(Expr, p.lesson)) for p in self.params)
+
+    @property
+    def per_student(self) -> bool:
+        """Whether each student is given (and graded on) numbers of their own: parameters without
+        lesson values. An exercise with lesson values gives everyone the lesson's numbers."""
+        return self.parameterised and self.lesson is None
+
     def variant(self, key: object = None) -> Exercise:
-        """The exercise with its parameters drawn for `key` (a student id or a number)."""
+        """The variant a student (`key`: their id, or a number) is given and graded on: the lesson's
+        numbers where the parameters have lesson values, else numbers drawn for `key`."""
+        lesson = self.lesson
+        return self.with_values(lesson) if lesson is not None else self.drawn(key)
+
+    def drawn(self, key: object) -> Exercise:
+        """The exercise with its parameters drawn for `key` (a student id or a number), lesson values
+        or not: practice variants, and what `--seed N` shows."""
         seed = variant_seed(self.pack, self.id, key) if self.params else None
-        values = self.draw(seed) if self.params else {}
-        return self.with_values(tuple((s.name, v) for s, v in values.items()), seed)
+        return self.with_values(self.drawn_values(key), seed)
+
+    def drawn_values(self, key: object) -> tuple[tuple[str, Expr], ...]:
+        """The parameter values `drawn(key)` has, without building it."""
+        if not self.params:
+            return ()
+        return tuple((s.name, v) for s, v in self.draw(variant_seed(self.pack, self.id, key)).items())
+
+    def values(self, key: object) -> tuple[tuple[str, Expr], ...]:
+        """The parameter values `variant(key)` has, without building it."""
+        return self.lesson if self.lesson is not None else self.drawn_values(key)
 
     def with_values(self, params: tuple[tuple[str, Expr], ...], seed: int | None = None) -> Exercise:
-        """The variant with these parameter values."""
-        values = {symbol(name): value for name, value in params}
-        data = {name: substitute(value, values) for name, value in self.data.items()}
-        problem = KINDS[self.kind].exercise.build({**data, "tolerance": self.tolerance})
+        """The variant with these parameter values (built once, then shared)."""
+        built = _VARIANTS.setdefault(self, {})
+        problem = built.get(params)
+        if problem is None:
+            values = {symbol(name): value for name, value in params}
+            data = {name: substitute(value, values) for name, value in self.data.items()}
+            problem = KINDS[self.kind].exercise.build({**data, "tolerance": self.tolerance})
+            if len(built) >= _MAX_VARIANTS:
+                built.clear()  # simpler than least-recently-used, and rare
+            built[params] = problem
         return Exercise(self, problem, seed, params)
 
     def draw(self, seed: int) -> dict[sympy.Symbol, Expr]:
@@ -199,6 +245,10 @@ class ExerciseSpec:
         conditions = ", ".join(c.text for c in self.require)
         raise FieldError("require", f"no parameters meet 'require: {conditions}' in {_MAX_DRAWS} draws; "
                                     "widen the ranges or relax the condition")
+
+
+# each exercise's built variants (its Problem), by parameter values; gone with the exercise
+_VARIANTS: weakref.WeakKeyDictionary[ExerciseSpec, dict[tuple, Problem]] = weakref.WeakKeyDictionary()
 
 
 def variant_seed(pack: str, exercise: str, key: object) -> int:
@@ -233,6 +283,18 @@ class Exercise:
     @property
     def id(self) -> str:
         return self.spec.id
+
+    @property
+    def title(self) -> str:
+        """The exercise's title with this variant's numbers in place of `{a}`."""
+        values = dict(self.params)
+        return _PLACEHOLDER.sub(lambda m: self.problem.show(values[m.group(1)]) if m.group(1) in values
+                                else m.group(0), self.spec.title)
+
+    @property
+    def is_lesson(self) -> bool:
+        """Whether these are the worked example's own numbers (an exercise without parameters too)."""
+        return not self.params or self.params == self.spec.lesson
 
     @property
     def tolerance(self) -> Tolerance | None:
@@ -273,6 +335,15 @@ class Exercise:
         values = {symbol(name): value for name, value in self.params}
         return Answer(answer.shape, substitute(answer.value, values))
 
+    def author_answer(self, text: str) -> str:
+        """The author's `answer:` as a student would type it for this variant: as written where it
+        uses no parameter (the lesson's "0.1447" stays a decimal), else with their values."""
+        try:
+            self.problem.read(text)  # it reads as a student's answer would: it names no parameter
+            return text
+        except InputError:
+            return show(self.author_text(text).value, self.problem.variables)
+
     def author_problems(self, right_answers: bool = True) -> list[str]:
         """What is wrong with the author's fields on this variant: a mistake that can't be read or
         (if asked) is a right answer, hints that can't be given."""
@@ -295,7 +366,9 @@ class Exercise:
         return self.problem.steps()
 
     def hints(self) -> tuple[str, ...]:
-        return self.problem.hints()
+        """The pack's `hints:` or else the kind's own, then its `more_hints:`."""
+        own = self.spec.hints if self.spec.hints is not None else self.problem.hints()
+        return (*own, *self.spec.more_hints)
 
 
 # ------------------------------------------------------------------------- packs
@@ -314,32 +387,29 @@ class Pack:
         for spec in self.exercises:
             if spec.id == exercise_id:
                 return spec
-        close = difflib.get_close_matches(exercise_id, [e.id for e in self.exercises], n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
+        ids = {e.id.casefold(): e.id for e in self.exercises}  # CUBE, Partial-X: case is no clue
+        close = difflib.get_close_matches(exercise_id.casefold(), list(ids), n=1)
+        hint = f"; did you mean '{ids[close[0]]}'?" if close else ""
         raise KeyError(f"pack '{self.id}' has no exercise '{exercise_id}'{hint}")
+
+    def tags_in_order(self) -> list[str]:
+        """The skills, in the order the pack first practises them (the lesson's order, for a lesson)."""
+        return list(dict.fromkeys(t for e in self.exercises for t in e.tags))
 
     def with_tag(self, tag: str) -> tuple[ExerciseSpec, ...]:
         return tuple(e for e in self.exercises if tag in e.tags)
 
 
-def built_in_folder() -> Path:
-    """The built-in packs: installed as tutor.exercises, or `exercises/` in a source checkout."""
-    try:
-        return Path(str(resources.files("tutor.exercises")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[1] / "exercises"
+def load(name_or_path: str | Path, limits: Limits = LIMITS, verify: bool = True) -> Pack:
+    """A built-in pack by id (`gradients`), or a pack file by path.
 
-
-def built_in_path(name: str) -> Path:
-    return built_in_folder() / f"{name}.yaml"
-
-
-def load(name_or_path: str | Path, limits: Limits = LIMITS) -> Pack:
-    """A built-in pack by id (`gradients`), or a pack file by path."""
+    `verify=False` skips computing each exercise's answer on loading (the kinds' own checks) for a
+    built-in pack, where start-up time matters (practice): the test suite verifies those. A pack
+    file is always verified."""
     text = str(name_or_path)
     if text in BUILT_IN and not Path(text).is_file():
         path = built_in_path(text)
-        return load_text(path.read_text(encoding="utf-8"), f"built-in:{text}", path.parent, limits)
+        return load_text(path.read_text(encoding="utf-8"), f"built-in:{text}", path.parent, limits, verify)
     path = Path(text)
     try:
         content = read_file(path, limits.max_pack_bytes).decode("utf-8")
@@ -355,7 +425,7 @@ def load(name_or_path: str | Path, limits: Limits = LIMITS) -> Pack:
     return load_text(content, str(path), path.parent, limits)
 
 
-def load_text(text: str, source: str, folder: Path, limits: Limits = LIMITS) -> Pack:
+def load_text(text: str, source: str, folder: Path, limits: Limits = LIMITS, verify: bool = True) -> Pack:
     report = _Report(source)
     try:
         composed = compose_yaml(text, limits.max_yaml_values, limits.max_yaml_depth)
@@ -390,7 +460,7 @@ def load_text(text: str, source: str, folder: Path, limits: Limits = LIMITS) -> 
                 continue
             if exercise_id is not None:
                 seen[exercise_id] = node.start_mark.line + 1
-            spec = _exercise(node, report, pack_id or "?", folder)
+            spec = _exercise(node, report, pack_id or "?", folder, verify)
             if spec is not None:
                 exercises.append(spec)
     if report.problems:
@@ -450,7 +520,7 @@ def _text(node: yaml.Node, report: _Report, exercise: str | None, what: str) -> 
     return None
 
 
-def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path) -> ExerciseSpec | None:
+def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify: bool = True) -> ExerciseSpec | None:
     if not isinstance(node, yaml.MappingNode):
         report.add(node, "each exercise is a mapping with 'id' and 'kind'")
         return None
@@ -488,11 +558,15 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path) -> Exer
             report.add(value, f"'{name}' can't be read: {error.message}", exercise_id)
     require = _require(nodes.get("require"), param_names, report, exercise_id)
     common = _common({k: v for k, v in nodes.items() if k in _COMMON}, report, exercise_id)
+    unknown = [name for name in _PLACEHOLDER.findall(common.get("title", "")) if name not in param_names]
+    if unknown:
+        report.add(nodes["title"], f"the title shows '{{{unknown[0]}}}', which is not a parameter", exercise_id)
     if len(report.problems) > before:
         return None
     spec = ExerciseSpec(pack, exercise_id, problem_class.KIND, Where.of(report.file, node), data,
                         params=params, require=require, **common)
-    _validate(spec, nodes, node, report)
+    if verify:
+        _validate(spec, nodes, node, report)
     return spec
 
 
@@ -568,6 +642,12 @@ def _common(nodes: dict, report: _Report, exercise: str) -> dict:
         out["answer"] = _text(nodes["answer"], report, exercise, "answer")
     if "mistakes" in nodes:
         out["mistakes"] = _mistakes(nodes["mistakes"], report, exercise)
+    for key in ("hints", "more_hints"):
+        if key in nodes:
+            try:
+                out[key] = read_hints(nodes[key], (), Path())
+            except ReadError as error:
+                report.add(error.node or nodes[key], f"'{key}': {error.message}", exercise)
     return out
 
 
@@ -615,7 +695,8 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
             report.add(key, f"a parameter is one letter, not '{name}'", exercise)
             continue
         spec = _mapping(value, report, exercise, {"int": "", "choice": "", "rational": "",
-                                                  "denominators": ""}, f"parameter '{name}'")
+                                                  "denominators": "", "lesson": ""}, f"parameter '{name}'")
+        lesson = _lesson_value(spec.get("lesson"), name, report, exercise, limits)
         kinds = [k for k in ("int", "choice", "rational") if k in spec]
         if len(kinds) != 1:
             report.add(value, f"parameter '{name}' needs one of int: [low, high], choice: [...], "
@@ -634,14 +715,15 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
                            exercise)
                 continue
             if kinds[0] == "choice":
-                params.append(Param(name, choices=tuple(items)))
+                params.append(Param(name, choices=tuple(items), lesson=lesson))
                 continue
             if len(items) != 2 or items[0] > items[1]:
                 raise ValueError
             if kinds[0] == "int":
                 if not all(i.is_Integer for i in items):
                     raise ValueError
-                params.append(Param(name, low=Fraction(int(items[0])), high=Fraction(int(items[1]))))
+                params.append(Param(name, low=Fraction(int(items[0])), high=Fraction(int(items[1])),
+                                    lesson=lesson))
                 continue
             denominators = (2, 3, 4, 5)
             if "denominators" in spec:
@@ -649,16 +731,42 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
                 if not denominators or not all(1 <= d <= limits.max_parameter for d in denominators):
                     raise ValueError
             params.append(Param(name, low=Fraction(str(items[0])), high=Fraction(str(items[1])),
-                                denominators=denominators))
+                                denominators=denominators, lesson=lesson))
         except (ValueError, InputError, AttributeError, TypeError):
             report.add(values, f"parameter '{name}': {kinds[0]} needs "
                                + ("a list of values" if kinds[0] == "choice" else "[low, high] with low ≤ high")
                                + (" (whole numbers)" if kinds[0] == "int" else ""), exercise)
+    given = [p.name for p in params if p.lesson is not None]
+    if given and len(given) < len(params):
+        missing = [p.name for p in params if p.lesson is None]
+        report.add(node, f"parameter{'s' if len(missing) > 1 else ''} {and_list(missing)} "
+                         f"{'have' if len(missing) > 1 else 'has'} no 'lesson' value but {and_list(given)} "
+                         f"{'do' if len(given) > 1 else 'does'}: give every parameter its value in the worked "
+                         "example, or none", exercise)
     return tuple(params)
 
 
+def _lesson_value(node: yaml.Node | None, name: str, report: _Report, exercise: str,
+                  limits: Limits) -> Expr | None:
+    """A parameter's `lesson:` value: a number, the one the worked example uses."""
+    if node is None:
+        return None
+    try:
+        if not isinstance(node, yaml.ScalarNode):
+            raise InputError("not a single value")
+        value = cast(Expr, read(str(node.value), Shape.NUMBER, ()).value)
+    except InputError:
+        value = None
+    if value is None or not value.is_Rational or abs(value) > limits.max_parameter:
+        report.add(node, f"parameter '{name}': 'lesson' is the number the worked example uses, like 4 or 0.05 "
+                         f"(at most {limits.max_parameter:,} in size)", exercise)
+        return None
+    return value
+
+
 def _validate(spec: ExerciseSpec, nodes: dict, node: yaml.Node, report: _Report) -> None:
-    """The kind's own checks on a first variant: the data makes sense and the answer computes."""
+    """The kind's own checks on a first variant (the lesson's, where the parameters have lesson values):
+    the data makes sense and the answer computes."""
     try:
         exercise = spec.variant(0)
     except FieldError as error:
@@ -669,8 +777,7 @@ def _validate(spec: ExerciseSpec, nodes: dict, node: yaml.Node, report: _Report)
         return
     if spec.answer is not None:
         try:
-            given = show(exercise.author_text(spec.answer).value, exercise.problem.variables) \
-                if spec.parameterised else spec.answer
+            given = exercise.author_answer(spec.answer)
             verdict = exercise.problem.check(given, spec.tolerance)
         except TutorError as error:
             report.add(nodes["answer"], f"'answer' can't be read: {error.message}", spec.id)
@@ -682,7 +789,7 @@ def _validate(spec: ExerciseSpec, nodes: dict, node: yaml.Node, report: _Report)
     # Loading refuses what would break a check; a mistake equal to the right answer is only never
     # offered, and `tutor pack validate` (self_check) reports it.
     for problem in exercise.author_problems(right_answers=False):
-        report.add(nodes.get("mistakes", node), problem + (" (variant 0)" if spec.parameterised else ""), spec.id)
+        report.add(nodes.get("mistakes", node), problem + (" (variant 0)" if spec.per_student else ""), spec.id)
 
 
 # ------------------------------------------------------------------ self-check
@@ -693,14 +800,19 @@ def self_check(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
 
     The expected answer is printed (as the tutor shows it) and read back through
     the same path a student's answer takes; for parameterised exercises, over
-    `variants` variants.
+    `variants` variants (and the lesson's, where the parameters have lesson values).
     """
     problems = []
     for spec in pack.exercises:
-        keys = range(variants) if spec.parameterised else [None]
+        keys: list[object] = ["lesson"] if spec.lesson is not None else []
+        keys += list(range(variants)) if spec.parameterised else [None]
+        seen: set[tuple] = set()  # a variant drawn again is the same exercise: checked once
         for key in keys:
             try:
-                exercise = spec.variant(key)
+                exercise = spec.variant() if key == "lesson" else spec.drawn(key)
+                if exercise.params in seen:
+                    continue
+                seen.add(exercise.params)
                 shown = show(exercise.expected(), exercise.problem.variables)
                 verdict = exercise.problem.check(shown, spec.tolerance)
                 found = exercise.author_problems()
@@ -722,13 +834,15 @@ def iter_built_in() -> Iterator[Pack]:
 
 # --------------------------------------------------------------- the JSON Schema
 
+_SCALAR = {"type": ["string", "number", "boolean"]}  # what a YAML scalar loads as; the loader reads its text
 _JSON_TYPES = {  # what each field reader accepts, as JSON Schema
-    "function": {"type": "string"},
-    "text": {"type": "string"},
-    "name": {"type": "string"},
+    "function": _SCALAR,
+    "text": _SCALAR,
+    "name": _SCALAR,
     "number": {"type": ["number", "string"]},
-    "integer": {"type": "integer", "minimum": 0},
-    "names": {"oneOf": [{"type": "array", "items": {"type": "string"}}, {"type": "string"}]},
+    "integer": {"type": "integer", "minimum": 0, "maximum": 999_999_999},
+    "names": {"oneOf": [{"type": "array", "items": _SCALAR}, _SCALAR]},
+    "hints": {"oneOf": [{"type": "array", "items": _SCALAR, "maxItems": MAX_HINTS}, _SCALAR]},
     "point": {"type": ["array", "object", "string", "number"]},
     "numbers": {"oneOf": [{"type": "array", "items": {"type": ["number", "string"]}}, {"type": "string"}]},
     "points": {"oneOf": [{"type": "array", "items": {"type": "array"}}, {"type": "string"}]},
@@ -738,19 +852,25 @@ _JSON_TYPES = {  # what each field reader accepts, as JSON Schema
 }
 _COMMON_TYPES = {
     "id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$"},
-    "title": {"type": "string"},
-    "tags": {"type": "array", "items": {"type": "string"}},
-    "points": {"type": "number", "minimum": 0},
+    "title": _SCALAR,
+    "tags": {"type": "array", "items": _SCALAR},
+    "points": {"oneOf": [  # a number, or one written as text: '1/2', '0.5'
+        {"type": "number", "minimum": 0, "maximum": LIMITS.max_parameter},
+        {"type": "string", "title": "text of a number ≥ 0, like '1/2' or '0.5'",
+         "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*(/\s*[0-9]+(\.[0-9]+)?\s*)?$"}]},
     "tolerance": {"type": ["string", "number"]},
     "partial": {"type": "boolean"},
     "params": {"type": "object", "additionalProperties": {
         "type": "object", "additionalProperties": False, "minProperties": 1,
-        "properties": {k: {"type": "array"} for k in ("int", "choice", "rational", "denominators")}}},
+        "properties": {**{k: {"type": "array"} for k in ("int", "choice", "rational", "denominators")},
+                       "lesson": {"type": ["number", "string"]}}}},
     "require": {"type": "string"},
-    "answer": {"type": ["string", "number"]},
+    "answer": _SCALAR,
     "mistakes": {"type": "array", "items": {
         "type": "object", "required": ["answer", "feedback"], "additionalProperties": False,
-        "properties": {"answer": {"type": ["string", "number"]}, "feedback": {"type": "string"}}}},
+        "properties": {"answer": _SCALAR, "feedback": _SCALAR}}},
+    "hints": _JSON_TYPES["hints"],
+    "more_hints": _JSON_TYPES["hints"],
 }
 
 

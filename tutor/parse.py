@@ -41,8 +41,8 @@ import sympy
 from sympy import Expr, Integer, Rational
 
 from .errors import TutorError
-from .evaluate import TooLarge, Undefined, Unsupported, compile_expression
-from .functions import BY_NAME, MathFunction
+from .evaluate import TooLarge, Uncertain, Undefined, Unsupported, compile_expression
+from .functions import BY_NAME, MathFunction, as_fraction, lower, upper
 from .limits import LIMITS, Limits
 from .words import TextEnum, and_list
 
@@ -384,6 +384,16 @@ def _magnitude(value: Expr) -> Fraction | mpmath.mpf | None:
         return None
 
 
+_SETTLING_PRECISIONS = (128, 1024, 4096)  # bits: for floor, ceil, max and min of numbers
+
+
+def _ends(value: Fraction | object) -> tuple[Fraction, Fraction]:
+    """The lower and upper ends of an enclosure, exactly (an exact rational is both)."""
+    if isinstance(value, Fraction):
+        return value, value
+    return as_fraction(lower(value)), as_fraction(upper(value))
+
+
 # -------------------------------------------------------------------------- parser
 
 _OPENERS = {"(": ")", "[": "]", "⟨": "⟩", "{": "}"}
@@ -705,7 +715,8 @@ class _Parser:
                 raise InputError("'log_b' takes 1 argument", name.col, "syntax")
             args.append(base)
         if len(args) not in fn.arity:
-            wanted = " or ".join(str(n) for n in fn.arity)
+            wanted = (" or ".join(str(n) for n in fn.arity) if len(fn.arity) <= 2
+                      else f"{min(fn.arity)} to {max(fn.arity)}")
             raise InputError(f"'{name.text}' takes {wanted} argument(s)", name.col, "syntax")
         value = self.apply(fn, args, name.col)
         return value if outer_power is None else self.raise_to(value, outer_power, name.col)
@@ -730,15 +741,47 @@ class _Parser:
             return self.raise_to(args[0], Rational(1, 2), col)
         if fn.name == "cbrt":
             return self.raise_to(args[0], Rational(1, 3), col)
-        if fn.name == "root":
-            if args[1] == 0:
+        if fn.name == "root":  # root(x, n), nthroot(x, n); root(x) is √x
+            degree = args[1] if len(args) == 2 else Integer(2)
+            if degree == 0:
                 raise InputError("a 0th root is undefined", col, "undefined")
-            return self.raise_to(args[0], 1 / args[1], col)
+            return self.raise_to(args[0], 1 / degree, col)
+        if (fn.pairwise or fn.sympy in (sympy.floor, sympy.ceiling)) and not any(a.free_symbols for a in args) \
+                and not all(a.is_Rational for a in args):
+            return self.of_numbers(fn, args, col)
         if fn.name == "log" and len(args) == 2:
             base = args[1]
             if base.is_number and (base.is_positive is False or base == 1):
                 raise InputError("the base of a logarithm must be positive and not 1", col, "undefined")
         return self.checked(fn.make(*args), col)
+
+    def of_numbers(self, fn: MathFunction, args: list[Expr], col: int) -> Expr:
+        """floor, ceil, max or min of numbers that are not all rational, computed here with enclosures at
+        rising precision: sympy's own would follow floor(e^(10^5)) or max(sin(10^999), 0) into evalf
+        without bounds. The value is a whole number (floor, ceil) or one of the arguments (max, min)."""
+        args = list(dict.fromkeys(args))  # max(√2, √2): the same number twice is no closeness to settle
+        if len(args) == 1 and fn.pairwise:
+            return args[0]
+        for prec in _SETTLING_PRECISIONS:
+            try:
+                if not fn.pairwise:
+                    value = compile_expression(fn.sympy(args[0], evaluate=False), []).enclose((), prec).value
+                    if isinstance(value, Fraction):
+                        return Integer(value.numerator)
+                    continue
+                ends = [_ends(compile_expression(a, []).enclose((), prec).value) for a in args]
+                larger = (lambda a, b: a[0] >= b[1]) if fn.sympy is sympy.Max else (lambda a, b: a[1] <= b[0])
+                for arg, end in zip(args, ends):
+                    if all(other is end or larger(end, other) for other in ends):
+                        return arg
+            except Uncertain:
+                continue
+            except TooLarge:
+                raise InputError("this number is too large to work with", col, "too_large") from None
+            except (Undefined, Unsupported):
+                raise InputError("this is not a real number", col, "not_real") from None
+        what = "which whole number this is" if not fn.pairwise else f"which of these numbers is the {fn.name}"
+        raise InputError(f"the numbers are too close to tell {what}; write it more simply", col, "undecided")
 
     def bare_argument(self, col: int) -> Expr:
         with self.nested(col):
@@ -925,10 +968,10 @@ def read(
     clean = normalize(text)
     if not clean.strip():
         raise InputError("the answer is empty", 0, "empty")
-    if shape == AUTO and " ".join(clean.lower().split()) in LABELS:
+    if shape == AUTO and _label_words(clean) in LABELS:
         shape = Shape.LABEL
     if shape == Shape.LABEL:
-        return Answer(Shape.LABEL, _label(clean))
+        return Answer(Shape.LABEL, *_label(clean))
     if shape == Shape.POINTS and " ".join(clean.lower().split()) in EMPTY_SET_WORDS:
         return Answer(Shape.POINTS, ())
     parser = _Parser(clean, vocabulary(list(variables) + list(components), infer=infer), limits)
@@ -952,12 +995,38 @@ def _shape_of(items: list) -> Shape:
     return Shape.POINTS if any(isinstance(i, _Group) for i in items) else Shape.VECTOR
 
 
-def _label(text: str) -> str:
+def _label_words(text: str) -> str:
+    """A label as words: lower case, one space, no article ("A saddle-point." is "saddle point")."""
     words = " ".join(re.sub(r"[-_]", " ", text.lower()).replace(".", " ").split())
+    for article in ("a ", "an ", "the "):
+        words = words.removeprefix(article)
+    return words
+
+
+def _label(text: str) -> tuple[str, tuple[str, ...]]:
+    """The label named, and how a one-letter slip (saddel, minimun) was read, if there was one."""
+    words = _label_words(text)
     if words in LABELS:
-        return LABELS[words]
+        return LABELS[words], ()
+    near = {label for name, label in LABELS.items() if len(name) >= _SLIP_LENGTH and _one_slip(words, name)}
+    if len(near) == 1:
+        (label,) = near
+        return label, (f"'{text.strip()}' was read as {label}",)
     known = ", ".join(sorted(set(LABELS.values())))
     raise InputError(f"'{text.strip()}' is not one of: {known}", 0, "unknown_label")
+
+
+_SLIP_LENGTH = 5  # shorter names (min, max, none) are too close to other words to guess at
+
+
+def _one_slip(typed: str, name: str) -> bool:
+    """One letter wrong, missing, extra, or two neighbours swapped."""
+    if len(typed) == len(name):
+        wrong = [i for i, (a, b) in enumerate(zip(typed, name)) if a != b]
+        return len(wrong) == 1 or (len(wrong) == 2 and wrong[1] == wrong[0] + 1
+                                   and typed[wrong[0]] == name[wrong[1]] and typed[wrong[1]] == name[wrong[0]])
+    shorter, longer = sorted((typed, name), key=len)
+    return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
 def _single(items: list, what: str) -> object:

@@ -1,15 +1,23 @@
 """A practice session: which exercise comes next, what an answer or a command gets back.
 
 No terminal here: `Session.handle(text)` returns Lines (text with a style), and
-the REPL (tutor/repl.py) prints them. Every attempt is written to the Store as
-it is made. The next exercise is a due review of a missed one if there is one;
-else more practice of the weakest skill (tag) not yet mastered; else the next
-new exercise in the pack's order; else the weakest skill. A parameterised
-exercise gets a new variant each time it is drawn.
+the REPL (tutor/repl.py) prints them. Every showing and every attempt is written
+to the Store as it happens.
+
+What comes next: an exercise due for review (missed or skipped); else more
+practice of the weakest skill (tag) not yet mastered; else the next new
+exercise in the pack's order; else the weakest skill. Never the exercise just
+shown, unless it is the only one left. With a skill chosen (`:topic TAG`), each
+of its exercises once, then a summary and a suggestion of what to practise next.
+
+Which numbers: the first time a student is shown an exercise, the variant they
+are graded on (the lesson's own numbers, for a lesson exercise); after that,
+and on `:again`, numbers drawn for practice, never the ones just shown.
 """
 
 from __future__ import annotations
 
+import difflib
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,47 +26,85 @@ from . import packs
 from .budget import OutOfTime, budget, deadline
 from .calculus import SolveError
 from .check import Judgement
+from .compare import Note
+from .errors import TutorError
 from .feedback import in_worker, respond
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack
 from .parse import FUNCTIONS, InputError
 from .plot import NoMatplotlib, picture_for
 from .show import show
-from .steps import render_latex, render_text
-from .store import Store
+from .steps import Step, render_latex, render_text
+from .store import Store, Visit, default_home
+from .words import and_list
 
 GENERAL = "general"  # the skill of an exercise without tags
 MASTERED = 0.5  # a skill's score from which new material comes before more practice
+_FRESH_TRIES = 20  # draws tried for numbers unlike the ones just shown
+SCREEN_LINES = 20  # what :steps may show: a screen of 24 lines, less the prompt and the toolbar
 
+# In order of precedence: a command may be shortened to any beginning of it, and the first one
+# here that begins so is meant (`:h` is :hint, `:he` :help, `:s` :steps, `:sk` :skip).
 COMMANDS = {
     ":hint": "the next hint (up to three)",
-    ":steps": "the full worked solution",
+    ":steps": "the worked solution, step by step (:steps all: every detail)",
     ":skip": "leave this exercise for later",
-    ":again": "the same exercise with new numbers",
-    ":topic": "practise one skill: :topic TAG (alone: every skill)",
-    ":pack": "switch pack: :pack gradients, :pack drills or :pack FILE",
+    ":again": "this exercise with new numbers",
+    ":plot": "a picture of the exercise (:plot last: the one before, with its answer)",
     ":progress": "your mastery of each skill",
+    ":topic": "practise one skill: :topic TAG (alone: the skills; :topic all: every skill)",
+    ":pack": "switch pack: :pack gradients, :pack drills or :pack FILE",
     ":latex": "the exercise (or the last steps shown) in LaTeX",
-    ":plot": "a picture of the exercise, saved as a PNG",
     ":help": "this list",
-    ":quit": "stop (Ctrl-D does too)",
+    ":quit": "stop (Ctrl-D and :exit do too)",
 }
+WORDS = {"hint": ":hint", "help": ":help", "skip": ":skip", "quit": ":quit", "exit": ":quit"}  # never answers
+ALL = "all"  # :topic all: every skill
 
 
 @dataclass(frozen=True)
 class Line:
     text: str
-    style: str = ""  # correct, incorrect, invalid, exercise, hint, muted, heading
+    style: str = ""  # correct, incorrect, close, invalid, exercise, hint, muted, heading
+
+
+def command(text: str) -> tuple[str, str] | None:
+    """The command a line means, and its argument (`:h` → :hint, `skip` → :skip); None for an answer.
+
+    An unknown command comes back as typed, for the session to say so."""
+    text = text.strip()
+    if text.lower() in WORDS:
+        return WORDS[text.lower()], ""
+    if not text.startswith(":"):
+        return None
+    name, _, argument = text.partition(" ")
+    name = name.lower()
+    if name == ":exit":
+        name = ":quit"
+    meant = next((c for c in COMMANDS if c.startswith(name)), name) if len(name) > 1 else name
+    return meant, argument.strip()
 
 
 @dataclass
 class _Current:
+    """The exercise on the screen, and what the student has done with it."""
+
     spec: ExerciseSpec
     exercise: Exercise
-    variant: str
+    variant: str  # how its numbers were chosen: "-" (it has none), "graded" (the student's own), or a draw
+    shown_id: int
     hints: int = 0
     misses: int = 0
+    solved: bool = False
+    steps_shown: bool = False
+    skipped: bool = False
+    typed: set[str] = field(default_factory=set)  # what was answered, for the history's suggestions
     last_shown: str = "prompt"  # what :latex shows: the prompt, or the steps
+
+    @property
+    def revealed(self) -> bool:
+        """Whether its answer may be shown (in a picture): answered right, worked through, or skipped."""
+        return self.solved or self.steps_shown or self.skipped
 
 
 @dataclass
@@ -68,26 +114,77 @@ class Session:
     student: str
     seed: int = field(default_factory=lambda: secrets.randbelow(10**6))
     topic: str | None = None
+    pictures: Path | None = None  # where :plot writes (default: the pictures folder of the tutor's home)
     finished: bool = False
-    score: int = 0
-    attempted: int = 0
+    solved: int = 0  # exercises solved in this session
+    attempts: int = 0  # answers checked (not the unreadable ones, nor decimals for exact values)
     streak: int = 0
 
     def __post_init__(self) -> None:
         self.student_id = self.store.student(self.student)
-        self.session_id = self.store.start_session(self.student_id, self.pack.id, self.seed)
-        self.draws = 0
-        self.shown: dict[str, int] = {}  # exercise id -> the draw it was last shown at
+        self.visit: Visit | None = self.store.last_visit(self.student_id)  # before this session shows anything
+        self.session_id = self.store.start_session(self.student_id, self.pack.id, self.seed, self.topic)
+        self.draws = 0  # numbers drawn for practice so far
+        self.showings = 0
+        self.shown: dict[str, int] = {}  # exercise id -> the showing it was last shown at, this session
+        self.seen = self.store.seen(self.student_id, self.pack.id)  # ever shown: not given the graded numbers again
+        self.last_values: dict[str, tuple] = {}  # exercise id -> the numbers it was last shown with
+        self.round: set[str] = set()  # solved since the skill was chosen
+        self.round_first: set[str] = set()  # of those, solved at the first answer without help
+        self.round_answers = 0  # answers since the skill was chosen
         self.current: _Current | None = None
+        self.previous: _Current | None = None
+        self.picture_folder: Path = self.pictures or default_home() / "pictures"
 
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> list[Line]:
-        lines = [
-            Line(f"Welcome to the calculus tutor, {self.student}. Type your answer after the prompt; "
-                 ":help lists the commands.", "heading"),
-            Line(f"Pack: {self.pack.title} ({len(self.pack.exercises)} exercises).", "muted"),
-        ]
-        return self.noticed(lines + self.next_exercise())
+        visit = self.visit
+        hello = "Welcome back" if visit else "Welcome to the calculus tutor"
+        lines = [Line(f"{hello}, {self.student}. Type your answer after the prompt; :help lists the commands.",
+                      "heading")]
+        resumed = self.resumed(visit)
+        first = self.show_exercise(*resumed) if resumed else self.next_exercise()
+        if visit:
+            lines += self.left_off(visit)
+        lines.append(Line(f"Pack: {self.pack.title} ({len(self.pack.exercises)} exercises)"
+                          + (f"; practising {self.topic}." if self.topic else "."), "muted"))
+        return self.noticed(lines + first)
+
+    def left_off(self, visit: Visit) -> list[Line]:
+        """Where the last session stopped, and what is due now."""
+        where = f"Last time: {visit.pack}" + (f", practising {visit.topic}" if visit.topic else "")
+        if visit.pack == self.pack.id and visit.exercise in self.ids():
+            spec = self.pack.exercise(visit.exercise)
+            title = spec.title
+            if self.current is not None and self.current.spec.id == spec.id:  # resumed: with its numbers
+                title = self.current.exercise.title
+            where += f", exercise {self.number(spec)}" + (f" ({title})" if title and "{" not in title else "")
+            where += ", solved." if visit.solved else ", not solved yet."
+        else:
+            where += "."
+        lines = [Line(where, "muted")]
+        reviews = {e: wait for e, wait in self.store.reviews(self.student_id, self.pack.id).items() if e in self.ids()}
+        for what, chosen in (("now", [e for e, wait in reviews.items() if wait == 0]),
+                             ("in a few answers", [e for e, wait in reviews.items() if wait > 0])):
+            if chosen:
+                numbers = and_list([str(self.number(self.pack.exercise(e))) for e in chosen[:5]]) \
+                    + (" …" if len(chosen) > 5 else "")
+                lines.append(Line(f"Due for another try {what}: exercise{'s' if len(chosen) > 1 else ''} {numbers} "
+                                  "(missed or skipped).", "muted"))
+        return lines
+
+    def resumed(self, visit: Visit | None) -> tuple[ExerciseSpec, str] | None:
+        """The exercise the last session left unsolved, with the same numbers, if it is in this pool."""
+        if visit is None or visit.solved or visit.pack != self.pack.id:
+            return None
+        spec = next((s for s in self.pool() if s.id == visit.exercise), None)
+        return (spec, visit.variant) if spec is not None else None
+
+    @property
+    def on_screen(self) -> _Current:
+        """The exercise on the screen: there is one from start() on."""
+        assert self.current is not None, "start() shows the first exercise"
+        return self.current
 
     def noticed(self, lines: list[Line]) -> list[Line]:
         """`lines` and, after them, what the progress store has to say (progress kept, saved again ...)."""
@@ -97,14 +194,30 @@ class Session:
         self.store.end_session(self.session_id)
 
     # ------------------------------------------------------------ choosing exercises
+    def ids(self) -> list[str]:
+        return [s.id for s in self.pack.exercises]
+
+    def number(self, spec: ExerciseSpec) -> int:
+        return self.ids().index(spec.id) + 1
+
     def pool(self) -> list[ExerciseSpec]:
         return [s for s in self.pack.exercises if self.topic is None or self.topic in s.tags]
 
+    def last_id(self) -> str | None:
+        """The exercise shown last, in this session or, at its start, at the end of the last one."""
+        if self.current is not None:
+            return self.current.spec.id
+        return self.visit.exercise if self.visit and self.visit.pack == self.pack.id else None
+
     def choose(self) -> ExerciseSpec:
-        """A due review; else more of a weak skill; else the next new exercise; else the weakest skill."""
+        """With a skill chosen: one of its exercises not yet solved since. Otherwise a due review; else
+        more of a weak skill; else the next new exercise; else the weakest skill. Never the one just
+        shown, unless it is the only one left."""
         pool = self.pool()
-        current = self.current.spec.id if self.current else None
-        others = [s for s in pool if s.id != current] or pool
+        if self.topic is not None:
+            pool = [s for s in pool if s.id not in self.round] or pool
+        last = self.last_id()
+        others = [s for s in pool if s.id != last] or pool
         by_id = {s.id: s for s in others}
         due = [e for e in self.store.due(self.student_id, self.pack.id) if e in by_id]
         if due:
@@ -116,6 +229,10 @@ class Session:
         def staleness(spec: ExerciseSpec) -> tuple:
             """Not shown in this session first, then shown longest ago, then answered longest ago."""
             return (spec.id in self.shown, self.shown.get(spec.id, 0), seen.get(spec.id, 0))
+
+        if self.topic is not None:  # each exercise of the skill once: the unsolved first, in the pack's order
+            unsolved = [s for s in others if s.id not in solved and s.id not in self.shown]
+            return unsolved[0] if unsolved else min(others, key=staleness)
 
         def practise(tag: str) -> ExerciseSpec | None:
             """An exercise of this skill worth doing again: unsolved, or with new numbers each time."""
@@ -138,49 +255,103 @@ class Session:
                 return choice
         return min(others, key=staleness)
 
-    def show_exercise(self, spec: ExerciseSpec) -> list[Line]:
-        self.draws += 1
-        self.shown[spec.id] = self.draws
-        variant = f"{self.seed}:{self.draws}" if spec.parameterised else "-"
-        exercise = spec.variant(variant if spec.parameterised else None)
-        self.current = _Current(spec, exercise, variant)
-        number = [s.id for s in self.pack.exercises].index(spec.id) + 1
+    def next_exercise(self) -> list[Line]:
+        lines: list[Line] = []
+        if self.topic is not None and {s.id for s in self.pool()} <= self.round:
+            lines = self.topic_done()
+        return lines + self.show_exercise(self.choose())
+
+    # ------------------------------------------------------------ showing exercises
+    def variant_for(self, spec: ExerciseSpec) -> str:
+        """The student's graded numbers the first time; new ones after that."""
+        if not spec.parameterised:
+            return "-"
+        if spec.id not in self.seen:
+            return "graded"
+        return self.fresh(spec)
+
+    def fresh(self, spec: ExerciseSpec) -> str:
+        """A draw whose numbers differ from the graded ones and from those shown last, where other
+        numbers are to be had."""
+        avoid = {spec.values(self.student), self.last_values.get(spec.id)}
+        key = ""
+        for _ in range(_FRESH_TRIES):
+            self.draws += 1
+            key = f"{self.seed}:{self.draws}"
+            try:
+                if spec.drawn_values(key) not in avoid:
+                    return key
+            except TutorError:  # no parameters meet `require` in this draw: another one
+                continue
+        return key
+
+    def build(self, spec: ExerciseSpec, variant: str) -> Exercise:
+        if variant == "-":
+            return spec.variant()
+        if variant == "graded":
+            return spec.variant(self.student)
+        return spec.drawn(variant)
+
+    def show_exercise(self, spec: ExerciseSpec, variant: str | None = None) -> list[Line]:
+        variant = variant or self.variant_for(spec)
+        try:
+            exercise = self.build(spec, variant)
+        except TutorError:  # numbers the kind refuses: the student's own instead
+            variant = "graded" if spec.parameterised else "-"
+            exercise = self.build(spec, variant)
+        self.showings += 1
+        self.shown[spec.id] = self.showings
+        self.seen.add(spec.id)
+        self.last_values[spec.id] = exercise.params
+        shown_id = self.store.show(self.session_id, self.student_id, self.pack.id, spec.id, variant)
+        if self.current is not None and self.current.spec.id != spec.id:
+            self.previous = self.current
+        self.current = _Current(spec, exercise, variant, shown_id)
         tags = f"  [{', '.join(spec.tags)}]" if spec.tags else ""
-        title = f" · {spec.title}" if spec.title else ""
+        title = f" · {exercise.title}" if exercise.title else ""
         return [
             Line(""),
-            Line(f"Exercise {number} of {len(self.pack.exercises)}{title}{tags}", "muted"),
+            Line(f"Exercise {self.number(spec)} of {len(self.pack.exercises)}{title}{tags}", "muted"),
             Line(exercise.prompt(), "exercise"),
         ]
-
-    def next_exercise(self) -> list[Line]:
-        return self.show_exercise(self.choose())
 
     # ---------------------------------------------------------------------- input
     def handle(self, text: str) -> list[Line]:
         text = text.strip()
         if not text:
             return []
-        if text.startswith(":"):
-            name, _, argument = text.partition(" ")
-            handler = getattr(self, "do_" + name[1:], None) if name in COMMANDS else None
-            if handler is None:
-                return [Line(f"Unknown command '{name}'; :help lists the commands.", "invalid")]
-            return self.noticed(handler(argument.strip()))
-        return self.noticed(self.answer(text))
+        meant = command(text)
+        if meant is None:
+            return self.noticed(self.answer(text))
+        name, argument = meant
+        handler = getattr(self, "do_" + name[1:], None) if name in COMMANDS else None
+        if handler is None:
+            return [Line(f"Unknown command '{text.partition(' ')[0]}'; :help lists the commands.", "invalid")]
+        return self.noticed(handler(argument))
 
     def answer(self, text: str) -> list[Line]:
-        current = self.current
+        current = self.on_screen
         verdict = respond(current.exercise, text)
         if verdict.verdict == Judgement.INVALID:  # unreadable: say where, count nothing
             return [Line(verdict.pointer(text), "invalid")]
+        current.typed.add(text)
+        if verdict.note == Note.DECIMAL_FOR_EXACT:  # right but for rounding: not a wrong attempt
+            return [Line(f"≈ {verdict.message}", "close")]
+        unsolved = set(self.ids()) - self.store.solved(self.student_id, self.pack.id)
         self.store.record(self.session_id, self.student_id, self.pack.id, current.spec.id, current.variant,
-                          text, verdict.verdict, verdict.note, current.hints, current.spec.tags or (GENERAL,))
-        self.attempted += 1
+                          text, verdict.verdict, verdict.note, current.hints, current.spec.tags or (GENERAL,),
+                          current.shown_id)
+        self.attempts += 1
+        self.round_answers += 1
         if verdict.correct:
-            self.score += 1
+            if current.misses == 0 and current.hints == 0:
+                self.round_first.add(current.spec.id)
+            self.solved += not current.solved
+            current.solved = True
+            self.round.add(current.spec.id)
             self.streak += 1
-            return [Line(f"✓ {verdict.message}", "correct")] + self.next_exercise()
+            done = self.pack_done() if unsolved == {current.spec.id} else []
+            return [Line(f"✓ {verdict.message}", "correct"), *done, *self.next_exercise()]
         self.streak = 0
         current.misses += 1
         lines = [Line(f"✗ {verdict.message}", "incorrect"), Line(f"  (your answer, as read: {verdict.reading})", "muted")]
@@ -188,51 +359,142 @@ class Session:
             lines.append(Line("Stuck? :hint gives a hint, :steps the worked solution, :skip moves on.", "muted"))
         return lines
 
+    # ------------------------------------------------------------ the end of a round
+    def topic_done(self) -> list[Line]:
+        """Every exercise of the chosen skill solved: a summary, what to practise next, and every skill again."""
+        topic, pool = self.topic or "", self.pool()
+        first_time, answers = len(self.round_first), self.round_answers
+        skill = self.store.skills(self.student_id).get(topic)
+        lines = [Line(""), Line(f"You have done every exercise of {topic}: {len(pool)} exercise"
+                                f"{'s' if len(pool) != 1 else ''} in {answers} answer{'s' if answers != 1 else ''}, "
+                                f"{first_time} right the first time without help.", "heading")]
+        if skill is not None:
+            lines.append(Line(f"{topic:<22} {_bar(skill.score)} {skill.correct:>3}/{skill.attempts}"))
+        lines.append(Line(self.suggestion(topic), "muted"))
+        self.topic = None
+        self.new_round()
+        self.store.set_topic(self.session_id, None)
+        return lines + [Line("Practising every skill.", "muted")]
+
+    def suggestion(self, after: str) -> str:
+        """What to practise next: the weakest skill not mastered, else the next one in the pack's order."""
+        skills = self.store.skills(self.student_id)
+        tags = [t for t in self.pack.tags_in_order() if t != after]
+        weak = sorted((t for t in tags if t in skills and skills[t].score < MASTERED), key=lambda t: skills[t].score)
+        if weak:
+            return f"Next: {weak[0]}, your weakest skill (:topic {weak[0]}); or :topic for every skill."
+        order = self.pack.tags_in_order()
+        later = [t for t in order[order.index(after) + 1:] if t not in skills] if after in order else []
+        fresh = later or [t for t in tags if t not in skills]
+        if fresh:
+            return f"Next: {fresh[0]}, the next skill in the lesson (:topic {fresh[0]}); or :topic for every skill."
+        others = [p for p in packs.BUILT_IN if p != self.pack.id]
+        more = f" or :pack {others[0]} for more practice" if others else ""
+        return f"Next: every skill is past half mastery; :again gives any exercise new numbers{more}."
+
+    def new_round(self) -> None:
+        self.round, self.round_first, self.round_answers = set(), set(), 0
+
+    def pack_done(self) -> list[Line]:
+        """The last unsolved exercise of the pack solved: said once, with what next."""
+        others = [p for p in packs.BUILT_IN if p != self.pack.id]
+        more = f"; :pack {others[0]} has more practice" if others else ""
+        return [Line(""), Line(f"You have solved every exercise of {self.pack.title}. From now on they come "
+                               f"with new numbers where they have parameters{more}.", "heading")]
+
     # ------------------------------------------------------------------- commands
     def do_hint(self, _: str) -> list[Line]:
-        hints = self.current.exercise.hints()
-        if self.current.hints >= len(hints):
+        current = self.on_screen
+        hints = current.exercise.hints()
+        if current.hints >= len(hints):
             return [Line("No more hints; :steps shows the worked solution.", "muted")]
-        self.current.hints += 1
-        return [Line(f"Hint {self.current.hints} of {len(hints)}: {hints[self.current.hints - 1]}", "hint")]
+        current.hints += 1
+        return [Line(f"Hint {current.hints} of {len(hints)}: {hints[current.hints - 1]}", "hint")]
 
-    def do_steps(self, _: str) -> list[Line]:
-        steps = self.current.exercise.steps()
+    def do_steps(self, detail: str) -> list[Line]:
+        if detail not in ("", ALL):
+            return [Line(f"':steps {detail}' is not known: :steps shows the steps, :steps all every detail.",
+                         "invalid")]
+        current = self.on_screen
+        steps = current.exercise.steps()
         if steps is None:
             return [Line("There is no worked solution for this exercise.", "muted")]
-        self.current.last_shown = "steps"
-        self.current.hints = max(self.current.hints, 3)  # seen the solution: no mastery credit now
-        return [Line(render_text(steps))]
+        current.last_shown = "steps"
+        current.steps_shown = True
+        current.hints = max(current.hints, 3)  # seen the solution: no mastery credit now
+        if detail == ALL:
+            return [Line(render_text(steps))]
+        text, hidden = lesson_steps(steps)
+        more = [Line("(:steps all shows every detail.)", "muted")] if hidden else []
+        return [Line(text), *more]
 
     def do_skip(self, _: str) -> list[Line]:
-        self.store.review_later(self.student_id, self.pack.id, self.current.spec.id)
+        self.store.review_later(self.student_id, self.pack.id, self.on_screen.spec.id)
+        self.on_screen.skipped = True
         self.streak = 0
         return [Line("Skipped; it will come back later.", "muted")] + self.next_exercise()
 
     def do_again(self, _: str) -> list[Line]:
-        return self.show_exercise(self.current.spec)
+        current = self.on_screen
+        spec = current.spec
+        if not spec.parameterised:
+            return [Line("This exercise has no other numbers; :skip moves on to another.", "muted")]
+        variant = self.fresh(spec)
+        if spec.drawn_values(variant) == current.exercise.params:
+            return [Line("This exercise has no other numbers; :skip moves on to another.", "muted")]
+        if current.variant == "graded" and spec.per_student:
+            said = "New numbers, for practice: your own variant, the one graded, is the one before."
+        elif current.variant == "graded" and spec.lesson is not None:
+            said = "New numbers; the lesson's own were the ones before."
+        else:
+            said = "New numbers."
+        return [Line(said, "muted"), *self.show_exercise(spec, variant)]
 
     def do_topic(self, tag: str) -> list[Line]:
-        tags = sorted({t for s in self.pack.exercises for t in s.tags})
+        tags = self.pack.tags_in_order()
         if not tag:
+            return self.skills_table(tags)
+        if tag == ALL:
             self.topic = None
+            self.new_round()
+            self.store.set_topic(self.session_id, None)
             return [Line("Practising every skill.", "muted")] + self.next_exercise()
         if tag not in tags:
-            return [Line(f"No skill '{tag}' in this pack; try one of: {', '.join(tags)}.", "invalid")]
+            close = difflib.get_close_matches(tag, tags, n=1)
+            hint = f"; did you mean {close[0]}?" if close else "; :topic lists them."
+            return [Line(f"No skill '{tag}' in this pack{hint}", "invalid")]
         self.topic = tag
-        return [Line(f"Practising {tag}.", "muted")] + self.next_exercise()
+        self.new_round()
+        self.store.set_topic(self.session_id, tag)
+        return [Line(f"Practising {tag}: each of its {len(self.pool())} exercises once.", "muted")] \
+            + self.next_exercise()
+
+    def skills_table(self, tags: list[str]) -> list[Line]:
+        skills = self.store.skills(self.student_id)
+        solved = self.store.solved(self.student_id, self.pack.id)
+        lines = [Line("The skills of this pack (:topic TAG practises one, :topic all every skill; Tab completes):",
+                      "heading")]
+        for tag in tags:
+            specs = [s for s in self.pack.exercises if tag in s.tags]
+            score = skills[tag].score if tag in skills else 0.0
+            now = "  ← now" if tag == self.topic else ""
+            lines.append(Line(f"  {tag:<22} {_bar(score)}  {sum(s.id in solved for s in specs):>2} of "
+                              f"{len(specs):<2} solved{now}"))
+        return lines
 
     def do_pack(self, name: str) -> list[Line]:
         if not name:
             return [Line(f"Packs: {', '.join(packs.BUILT_IN)}, or a pack file: :pack FILE.", "muted")]
         try:
-            pack = packs.load(name)
+            pack = packs.load(name, verify=False)
         except packs.PackError as error:
             return [Line(error.problems[0] if len(error.problems) == 1 else
                          f"{name} has {len(error.problems)} problems; run: tutor pack validate {name}",
                          "invalid")]
         self.close()
-        self.pack, self.topic, self.current = pack, None, None
+        self.pack, self.topic, self.current, self.previous = pack, None, None, None
+        self.new_round()
+        self.seen = self.store.seen(self.student_id, pack.id)
         self.session_id = self.store.start_session(self.student_id, pack.id, self.seed)
         return [Line(f"Pack: {pack.title} ({len(pack.exercises)} exercises).", "heading")] + self.next_exercise()
 
@@ -242,48 +504,63 @@ class Session:
             return [Line("No answers yet: mastery shows once you have answered something.", "muted")]
         lines = [Line(f"{'skill':<22} {'mastery':>8} {'right':>7}", "heading")]
         for skill in sorted(skills.values(), key=lambda s: s.score):
-            bar = "█" * round(skill.score * 10) + "·" * (10 - round(skill.score * 10))
-            lines.append(Line(f"{skill.name:<22} {bar} {skill.correct:>3}/{skill.attempts:<3}"))
+            lines.append(Line(f"{skill.name:<22} {_bar(skill.score)} {skill.correct:>3}/{skill.attempts:<3}"))
         return lines
 
     def do_latex(self, _: str) -> list[Line]:
-        steps = self.current.exercise.steps() if self.current.last_shown == "steps" else None
+        current = self.on_screen
+        steps = current.exercise.steps() if current.last_shown == "steps" else None
         if steps is not None:
             return [Line(render_latex(steps))]
-        return [Line(self.current.exercise.prompt(latex=True))]
+        return [Line(current.exercise.prompt(latex=True))]
 
-    def do_plot(self, _: str) -> list[Line]:
+    def do_plot(self, which: str) -> list[Line]:
+        if which not in ("", "last"):
+            return [Line(f"':plot {which}' is not known: :plot draws this exercise, :plot last the one before.",
+                         "invalid")]
+        shown = self.current if not which else self.previous
+        if shown is None:
+            return [Line("There is no exercise before this one yet.", "muted")]
+        whole = shown.revealed
+        path = self.picture_folder / f"{shown.spec.id}{'' if whole else '-question'}.png"
         try:
-            path = picture_for(self.current.exercise, Path(f"{self.current.spec.id}.png"))
+            path.parent.mkdir(parents=True, exist_ok=True)
+            picture_for(shown.exercise, path, answer=whole)
         except SolveError as error:  # this kind of exercise has no picture
             return [Line(error.message, "muted")]
         except (NoMatplotlib, OSError) as error:
             return [Line(f"The picture could not be drawn: {error}", "invalid")]
-        return [Line(f"Saved the picture as {path}", "muted")]
+        what = "with its answer" if whole else "the question only: its answer is drawn once you have solved it"
+        return [Line(f"Saved the picture ({what}) as {path}", "muted")]
 
     def do_help(self, _: str) -> list[Line]:
         return [Line("Type an answer, or a command:", "heading")] + [
             Line(f"  {name:<10} {what}") for name, what in COMMANDS.items()
-        ] + [Line("Ctrl-C clears the line; Ctrl-D quits. Answers are read as you type: "
+        ] + [Line("A command may be shortened (:h is :hint, :s :steps, :sk :skip); hint, help, skip, quit and "
+                  "exit alone do the same as :hint, :help, :skip and :quit.", "muted"),
+             Line("Ctrl-C clears the line; Ctrl-D quits. Answers are read as you type: "
                   "6xy^3, 6 x y³ and 6*x*y**3 are the same.", "muted")]
 
     def do_quit(self, _: str) -> list[Line]:
         self.finished = True
-        return [Line(f"Bye. This session: {self.score} of {self.attempted} right.", "muted")]
+        return [Line(f"Bye. This session: {self.score_text()}.", "muted")]
+
+    def score_text(self) -> str:
+        return (f"{self.solved} exercise{'s' if self.solved != 1 else ''} solved, "
+                f"{self.attempts} attempt{'s' if self.attempts != 1 else ''}")
 
     # --------------------------------------------------------- what the shell shows
     def status(self) -> str:
         if self.current is None:
             return ""
-        number = [s.id for s in self.pack.exercises].index(self.current.spec.id) + 1
         topic = f" · {self.topic}" if self.topic else ""
-        return (f" {self.pack.id}{topic} · exercise {number} of {len(self.pack.exercises)} · "
-                f"score {self.score}/{self.attempted} · streak {self.streak}")
+        return (f" {self.pack.id}{topic} · exercise {self.number(self.current.spec)} of {len(self.pack.exercises)}"
+                f" · solved {self.solved} · attempts {self.attempts} · streak {self.streak}")
 
     def preview(self, text: str) -> str:
         """How the text typed so far reads ("read as: 6xy³"), or why it doesn't."""
         text = text.strip()
-        if not text or text.startswith(":") or self.current is None:
+        if not text or command(text) is not None or self.current is None:
             return ""
         found = in_worker(self.current.exercise, reading, text)
         return found if isinstance(found, str) else "can't read yet: it is too large to read"
@@ -292,6 +569,31 @@ class Session:
         """What tab completion offers in an answer: the exercise's variables and function names."""
         variables = list(self.current.exercise.problem.answer_variables) if self.current else []
         return variables + sorted(n for n in FUNCTIONS if n.islower() and len(n) > 1)
+
+    def skills(self) -> list[str]:
+        """What tab completion offers after :topic."""
+        return [*self.pack.tags_in_order(), ALL]
+
+    def given_answers(self) -> set[str]:
+        """Every answer given to the exercise on the screen, whatever its numbers: the history never
+        suggests these back."""
+        if self.current is None:
+            return set()
+        return self.current.typed | self.store.answers(self.student_id, self.pack.id, self.current.spec.id)
+
+
+def _bar(score: float) -> str:
+    return "█" * round(score * 10) + "·" * (10 - round(score * 10))
+
+
+def lesson_steps(steps: Step) -> tuple[str, bool]:
+    """The steps at the lesson's level, and whether any detail was left out: the top two levels, or
+    the top one where two would not fit on a screen."""
+    full = render_text(steps)
+    short = render_text(steps, depth=2)
+    if len(short.splitlines()) > SCREEN_LINES:
+        short = render_text(steps, depth=1)
+    return short, short != full
 
 
 def reading(exercise: Exercise, text: str) -> str:

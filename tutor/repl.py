@@ -1,9 +1,11 @@
 """The practice REPL: a prompt_toolkit shell around a practice Session.
 
-History that persists, suggestions from it, completion of commands and of the
-exercise's names, maths highlighted as it is typed, and a toolbar that shows
-how the answer so far reads ("read as: 6xy³") above the pack, the exercise
-number, the score and the streak. Ctrl-C clears the line; Ctrl-D quits.
+History that persists, suggestions from it (never an answer already given to
+the exercise on the screen), completion of commands, of skills after :topic and
+of the exercise's names, maths highlighted as it is typed, and a toolbar that
+shows how the answer so far reads ("read as: 6xy³") above the pack, the
+exercise number, the exercises solved, the attempts and the streak. Ctrl-C
+clears the line; Ctrl-D quits.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from prompt_toolkit import PromptSession
-from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
+from prompt_toolkit.auto_suggest import AutoSuggest, Suggestion
+from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 from prompt_toolkit.formatted_text import FormattedText
@@ -23,12 +26,13 @@ from prompt_toolkit.lexers import Lexer
 from prompt_toolkit.shortcuts import print_formatted_text
 from prompt_toolkit.styles import Style
 
-from .practice import COMMANDS, Line, Session
+from .practice import COMMANDS, Line, Session, command
 
 STYLE = Style.from_dict({
     "correct": "ansigreen bold",
     "incorrect": "ansired bold",
     "invalid": "ansiyellow",
+    "close": "ansiyellow bold",
     "exercise": "bold",
     "heading": "bold",
     "hint": "ansicyan",
@@ -70,7 +74,8 @@ class MathLexer(Lexer):
 
 
 class AnswerCompleter(Completer):
-    """`:` completes commands; elsewhere the word being typed completes to a variable or function."""
+    """`:` completes commands, `:topic ` the pack's skills; elsewhere the word being typed completes
+    to a variable or function."""
 
     def __init__(self, session: Session):
         self.session = session
@@ -79,8 +84,15 @@ class AnswerCompleter(Completer):
         text = document.text_before_cursor
         if text.lstrip().startswith(":"):
             word = text.lstrip()
+            name, space, argument = word.partition(" ")
+            if space:
+                if command(name) == (":topic", ""):
+                    for skill in self.session.skills():
+                        if skill.startswith(argument):
+                            yield Completion(skill, -len(argument))
+                return
             for name, what in COMMANDS.items():
-                if name.startswith(word) and " " not in word:
+                if name.startswith(word):
                     yield Completion(name, -len(word), display_meta=what)
             return
         word = re.search(r"[A-Za-z]*$", text).group()
@@ -95,6 +107,24 @@ def emit_lines(lines: Iterable[Line], output=None) -> None:
     for line in lines:
         print_formatted_text(FormattedText([(f"class:{line.style}" if line.style else "", line.text)]),
                              style=STYLE, output=output)
+
+
+class NewAnswersOnly(AutoSuggest):
+    """Suggestions from the history, as prompt_toolkit's AutoSuggestFromHistory makes them, except an
+    answer already given to the exercise on the screen: a repeat must be worked out again."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def get_suggestion(self, buffer: Buffer, document: Document) -> Suggestion | None:
+        typed = document.text.rsplit("\n", 1)[-1]
+        if not typed.strip():
+            return None
+        given = self.session.given_answers()
+        for line in reversed(list(buffer.history.get_strings())):
+            if line.startswith(typed) and line != typed and line.strip() not in given:
+                return Suggestion(line[len(typed):])
+        return None
 
 
 class _KeptHistory(FileHistory):
@@ -122,7 +152,7 @@ class Shell:
             history = _history(history)
         self.prompt = PromptSession(
             history=history or InMemoryHistory(),
-            auto_suggest=AutoSuggestFromHistory(),
+            auto_suggest=NewAnswersOnly(session),
             completer=AnswerCompleter(session),
             complete_while_typing=False,
             lexer=MathLexer(n for n in session.names() if len(n) > 1),

@@ -1,5 +1,4 @@
-"""A Gradebook written out: the CSV files, report.json, Gradescope's results.json,
-and the summary table for the terminal.
+"""A Gradebook written out: the CSV files, report.json, and the summary table for the terminal.
 
 The same gradebook always gives the same bytes: a fixed order, exact scores
 rounded by one rule. A CSV cell that a spreadsheet would run as a formula
@@ -11,30 +10,22 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
+from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import TextIO
 
+from .analysis import by_exercise, exercise_summaries, misconception_of, most_common
 from .check import Judgement
-from .compare import Note
-from .diagnose import AUTHOR
-from .misconceptions import BOTH
 from .grade import Gradebook, Result
+from .markup import number
+from .misconceptions import BOTH
 from .outputs import Writer, write_together
 
 FILES = ("grades.csv", "answers.csv", "misconceptions.csv", "problems.csv", "report.json")
-COMMON_WRONG = 3  # most common wrong answers listed per exercise
 REVIEW_NOTES = frozenset({"undecided"})  # the checker could not settle these: a person should look at them
 _FORMULA = frozenset("=+-@\t\r")
-
-
-@lru_cache(maxsize=4096)  # a class has few distinct scores, and Fraction arithmetic is slow
-def number(value: Fraction, places: int = 4) -> str:
-    """0.5, 1, 0.3333: rounded half to even, exactly, without trailing zeros."""
-    text = f"{float(round(value, places)):.{places}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def percent(total: Fraction, most: Fraction) -> Fraction:
@@ -52,27 +43,41 @@ def cell(value: object) -> str:
 # --------------------------------------------------------------- the files
 
 
-def write_reports(book: Gradebook, folder: Path) -> list[Path]:
-    """The five files in `folder`, replacing any earlier ones together (tutor.outputs.OutputError
-    if they can't be written; the earlier ones are then untouched)."""
+def write_reports(book: Gradebook, folder: Path, more: Mapping[str | Path, Writer] | None = None) -> list[Path]:
+    """The five files in `folder`, and `more` (name or path -> writer), replacing any earlier ones
+    together (tutor.outputs.OutputError if they can't be written; the earlier ones are then untouched)."""
     folder.mkdir(parents=True, exist_ok=True)
-    specs = book.pack.exercises
     return write_together(folder, {
-        FILES[0]: _csv(["student", *(s.id for s in specs), "total", "max", "percent"], [
-            ["points possible", *(s.points for s in specs), book.max, book.max, Fraction(100)],
-            *([student, *(r.score for r in results), book.totals[student], book.max,
-               percent(book.totals[student], book.max)] for student, results in book.rows())]),
+        FILES[0]: _csv(*_gradebook_table(book)),
         FILES[1]: _csv(["student", "exercise", "variant", "answer", "verdict", "score", "max", "note", "feedback"],
                        ([r.student, r.exercise, r.variant, r.answer, r.verdict, r.score, r.max, r.note, r.feedback]
                         for r in book.results)),
         FILES[2]: _csv(["exercise", "misconception", "count", "share"],
                        ([m["exercise"], m["misconception"], m["count"], m["share"]] for m in misconceptions(book))),
         FILES[3]: _csv(["file", "line", "message"], ([p.file, p.line or "", p.message] for p in book.problems)),
-        FILES[4]: lambda stream: stream.write(_json_text(report(book))),
+        FILES[4]: lambda stream: stream.write(json_text(report(book))),
+        **(more or {}),
     })
 
 
-def _json_text(data: dict) -> str:
+def _gradebook_table(book: Gradebook) -> tuple[list[str], list[list]]:
+    """grades.csv: a student a row, their score on each exercise, the total; first, the points possible.
+    With a roster, its columns follow the id, and a last column says why a student has no answer."""
+    specs, roster = book.pack.exercises, book.roster
+    columns = list(roster.columns) if roster else []
+    header = ["student", *columns, *(s.id for s in specs), "total", "max", "percent", *(["note"] if roster else [])]
+    possible = ["points possible", *[""] * len(columns), *(s.points for s in specs), book.max, book.max,
+                Fraction(100), *([""] if roster else [])]
+    rows = []
+    for student, results in book.rows():
+        enrolled = roster.get(student) if roster else None
+        rows.append([student, *(value for _, value in (enrolled.fields if enrolled else ())),
+                     *(r.score for r in results), book.totals[student], book.max,
+                     percent(book.totals[student], book.max), *([book.absent.get(student, "")] if roster else [])])
+    return header, [possible, *rows]
+
+
+def json_text(data: dict) -> str:
     """JSON with each top-level key, and each item of a top-level list, on a line of its own.
 
     Readable enough, and fast: json's C encoder only works without indentation.
@@ -93,7 +98,7 @@ def _csv(header: list[str], rows: Iterable[list]) -> Writer:
 
 
 @lru_cache(maxsize=4096)
-def _json_number(value: Fraction) -> int | float:
+def json_number(value: Fraction) -> int | float:
     return int(value) if value.denominator == 1 else float(round(value, 4))
 
 
@@ -101,56 +106,35 @@ def report(book: Gradebook) -> dict:
     """Everything, for report.json: the pack, each student, each answer, the problems, the summary."""
     return {
         "pack": {"id": book.pack.id, "title": book.pack.title},
-        "exercises": [{"id": s.id, "kind": s.kind, "title": s.title, "points": _json_number(s.points),
+        "exercises": [{"id": s.id, "kind": s.kind, "title": s.title, "points": json_number(s.points),
                        "partial": s.partial} for s in book.pack.exercises],
-        "students": [{"student": student, "scores": {r.exercise: _json_number(r.score) for r in results},
-                      "total": _json_number(book.totals[student]), "max": _json_number(book.max),
-                      "percent": _json_number(percent(book.totals[student], book.max))}
+        "students": [{"student": student, "scores": {r.exercise: json_number(r.score) for r in results},
+                      "total": json_number(book.totals[student]), "max": json_number(book.max),
+                      "percent": json_number(percent(book.totals[student], book.max)), **_enrolled(book, student)}
                      for student, results in book.rows()],
         "answers": [{"student": r.student, "exercise": r.exercise, "variant": r.variant, "answer": r.answer,
-                     "verdict": r.verdict, "score": _json_number(r.score), "max": _json_number(r.max),
+                     "verdict": r.verdict, "score": json_number(r.score), "max": json_number(r.max),
                      "note": r.note, "feedback": r.feedback, "reading": r.reading, "source": r.source,
                      "metadata": dict(r.metadata)} for r in book.results],
         "problems": [{"file": p.file, "line": p.line, "message": p.message} for p in book.problems],
         "summary": summary(book),
-        "misconceptions": [{**m, "share": _json_number(m["share"])} for m in misconceptions(book)],
+        "misconceptions": [{**m, "share": json_number(m["share"])} for m in misconceptions(book)],
         "review": [{"student": r.student, "exercise": r.exercise, "answer": r.answer, "reading": r.reading,
                     "note": r.note, "source": r.source} for r in to_review(book)],
     }
 
 
+def _enrolled(book: Gradebook, student: str) -> dict:
+    """With a roster: the student's roster columns, and why they have no answer ("" when they have)."""
+    enrolled = book.roster.get(student) if book.roster else None
+    if enrolled is None:
+        return {}
+    return {"roster": dict(enrolled.fields), "note": book.absent.get(student, "")}
+
+
 def to_review(book: Gradebook) -> list[Result]:
     """Answers the checker could not settle (note `undecided`): scored 0 until a person looks at them."""
     return [r for r in book.results if r.note in REVIEW_NOTES]
-
-
-@dataclass(frozen=True)
-class ExerciseSummary:
-    exercise: str
-    points: Fraction
-    answered: int
-    correct: int
-    mean: Fraction  # mean score over all students, unanswered as 0
-    wrong: tuple[tuple[str, int], ...]  # the most common wrong answers (as read) and their counts
-
-
-def exercise_summaries(book: Gradebook) -> list[ExerciseSummary]:
-    found = []
-    for spec, results in zip(book.pack.exercises, _by_exercise(book).values()):
-        wrong = Counter(r.reading or r.answer for r in results if r.verdict == Judgement.INCORRECT)
-        found.append(ExerciseSummary(
-            spec.id, spec.points, sum(r.verdict != Judgement.UNANSWERED for r in results),
-            sum(r.verdict == Judgement.CORRECT for r in results),
-            sum((r.score for r in results), Fraction(0)) / len(results) if results else Fraction(0),
-            tuple(_most_common(wrong)[:COMMON_WRONG])))
-    return found
-
-
-def _by_exercise(book: Gradebook) -> dict[str, list[Result]]:
-    grouped: dict[str, list[Result]] = {spec.id: [] for spec in book.pack.exercises}
-    for result in book.results:
-        grouped[result.exercise].append(result)
-    return grouped
 
 
 def summary(book: Gradebook) -> dict:
@@ -160,17 +144,16 @@ def summary(book: Gradebook) -> dict:
         "students": len(book.students),
         "answers": sum(r.verdict != Judgement.UNANSWERED for r in book.results),
         "verdicts": {v: verdicts[v] for v in Judgement},
-        "notes": dict(_most_common(Counter(r.note for r in book.results))),
+        "notes": dict(most_common(Counter(r.note for r in book.results))),
         "review": len(to_review(book)),
-        "exercises": [{"exercise": e.exercise, "points": _json_number(e.points), "answered": e.answered,
-                       "correct": e.correct, "mean_score": _json_number(e.mean),
-                       "most_common_wrong": [{"answer": a, "count": n} for a, n in e.wrong]}
+        "exercises": [{"exercise": e.exercise, "points": json_number(e.points), "answered": e.answered,
+                       "correct": e.correct, "mean_score": json_number(e.mean),
+                       "facility": None if e.facility is None else json_number(e.facility),
+                       "discrimination": e.discrimination, "discrimination_undefined": e.undefined,
+                       "most_common_wrong": [{"answer": w.reading, "count": w.count,
+                                              "misconception": w.misconception} for w in e.wrong]}
                       for e in exercise_summaries(book)],
     }
-
-
-def _most_common(counts: Counter) -> list[tuple[str, int]]:
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))  # ties by name, for the same bytes
 
 
 def misconceptions(book: Gradebook) -> list[dict]:
@@ -182,20 +165,12 @@ def misconceptions(book: Gradebook) -> list[dict]:
     since the answer can't tell them apart. `share` is of the exercise's wrong answers.
     """
     found = []
-    for exercise, results in _by_exercise(book).items():
+    for exercise, results in by_exercise(book).items():
         wrong = [r for r in results if r.verdict == Judgement.INCORRECT]
-        named = Counter(name for result in wrong for name in _misconceptions(result))
+        named = Counter(part for name in map(misconception_of, wrong) if name for part in name.split(BOTH))
         found += [{"exercise": exercise, "misconception": name, "count": count,
-                   "share": Fraction(count, len(wrong))} for name, count in _most_common(named)]
+                   "share": Fraction(count, len(wrong))} for name, count in most_common(named)]
     return found
-
-
-def _misconceptions(result: Result) -> list[str]:
-    if result.note.startswith(Note.MISCONCEPTION.of("")):
-        return result.note.removeprefix(Note.MISCONCEPTION.of("")).split(BOTH)
-    if result.note == Note.MISTAKE.of(AUTHOR):
-        return [f"author: {result.feedback}"]
-    return []
 
 
 # ------------------------------------------------------------ the terminal
@@ -213,7 +188,7 @@ def summary_table(book: Gradebook) -> str:
     width = max([len("exercise")] + [len(e.exercise) for e in shown])
     lines.append(f"{'exercise':<{width}}  points  answered  correct    mean  most common wrong answer")
     for e in shown:
-        common = f"{e.wrong[0][0]} ({e.wrong[0][1]})" if e.wrong else ""
+        common = f"{e.wrong[0].reading} ({e.wrong[0].count})" if e.wrong else ""
         lines.append(f"{e.exercise:<{width}}  {number(e.points):>6}  {e.answered:>8}  {e.correct:>7}  "
                      f"{number(e.mean, 2):>6}  {common}")
     if len(shown) < len(summaries):
@@ -226,53 +201,3 @@ def summary_table(book: Gradebook) -> str:
         mean = percent(sum(book.totals.values(), Fraction(0)) / len(book.students), book.max)
         lines.append(f"class mean: {number(mean, 1)}% of {number(book.max)} points")
     return "\n".join(lines)
-
-
-# ------------------------------------------------------------- Gradescope
-
-
-def gradescope(book: Gradebook, seconds: float) -> dict:
-    """results.json in Gradescope's autograder schema: one test per exercise, for one student."""
-    student = book.students[0] if book.students else None
-    by_id = {r.exercise: r for r in next(book.rows())[1]} if student else {}
-    total = book.totals.get(student, Fraction(0))
-    tests = []
-    for number_, spec in enumerate(book.pack.exercises, start=1):
-        result = by_id.get(spec.id)
-        earned = result.score if result else Fraction(0)
-        tests.append({
-            "name": f"{spec.id}: {spec.title}" if spec.title else spec.id,
-            "number": str(number_),
-            "score": _json_number(earned),
-            "max_score": _json_number(spec.points),
-            "status": "passed" if result and result.verdict == Judgement.CORRECT else "failed",
-            "output": _gradescope_feedback(result),
-            "visibility": "visible",
-        })
-    if student is None:
-        output = ["No answers were found: upload a YAML or JSON file like "
-                  "{student: YOUR-ID, answers: {EXERCISE: ANSWER, ...}}."]
-    else:
-        output = [f"Graded as student {student}: {number(total)} of {number(book.max)} points."]
-        if len(book.students) > 1:
-            output.append(f"This submission names {len(book.students)} students; only {student} was graded.")
-    output += [str(problem) for problem in book.problems]
-    return {"score": _json_number(total), "execution_time": round(seconds), "output": "\n".join(output),
-            "tests": tests}
-
-
-def _gradescope_feedback(result: Result | None) -> str:
-    if result is None or result.verdict == Judgement.UNANSWERED:
-        return "No answer."
-    lines = [f"Your answer: {result.answer}"]
-    if result.reading and result.reading != result.answer:
-        lines.append(f"Read as: {result.reading}")
-    lines.append(result.feedback)
-    return "\n".join(lines)
-
-
-def write_gradescope(book: Gradebook, folder: Path, seconds: float) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    text = _json_text(gradescope(book, seconds))
-    (path,) = write_together(folder, {"results.json": lambda stream: stream.write(text)})
-    return path

@@ -83,7 +83,7 @@ class _Printer:
             return (f"(|{inner}|)" if self.bars else f"|{inner}|"), _ATOM  # |a(|b|)c| reads back; |a|b|c| would not
         if isinstance(e, sympy.factorial):
             return self.wrap(e.args[0], _ATOM) + "!", _POWER
-        if isinstance(e, sympy.Function):
+        if isinstance(e, sympy.Function) or type(e) in BY_SYMPY:  # max and min are not sympy Functions
             return self.function(e), _ATOM
         return str(e), _ATOM
 
@@ -124,6 +124,8 @@ class _Printer:
         row = BY_SYMPY.get(type(e))
         args = ", ".join(self.render(a)[0] for a in e.args)
         if self.latex:
+            if row and row.latex_brackets:
+                return row.latex_brackets[0] + args + row.latex_brackets[1]
             head = row.latex_head if row else rf"\operatorname{{{type(e).__name__}}}"
             return f"{head}{self.parens(args)}"
         return f"{row.name if row else type(e).__name__}({args})"

@@ -43,6 +43,17 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE students ADD COLUMN turns INTEGER NOT NULL DEFAULT 0;
     """,
+    # 3: what was shown (which exercise, which variant), each attempt tied to its showing, and a
+    # session's skill, so a session can say where the last one left off
+    """
+    ALTER TABLE sessions ADD COLUMN topic TEXT;
+    CREATE TABLE shown (
+        id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL REFERENCES sessions(id),
+        student_id INTEGER NOT NULL REFERENCES students(id),
+        pack TEXT NOT NULL, exercise TEXT NOT NULL, variant TEXT NOT NULL, at TEXT NOT NULL);
+    CREATE INDEX shown_by_student ON shown (student_id, pack, exercise);
+    ALTER TABLE attempts ADD COLUMN shown_id INTEGER REFERENCES shown(id);
+    """,
 )
 
 _LEARNING_RATE = 0.3  # weight of the newest attempt in a skill's mastery score
@@ -74,6 +85,17 @@ class Skill:
 
 
 @dataclass(frozen=True)
+class Visit:
+    """Where a student's last session left off: its pack and skill, and the exercise shown last."""
+
+    pack: str
+    topic: str | None
+    exercise: str
+    variant: str  # how its numbers were chosen, as Store.show was told
+    solved: bool  # answered right while shown
+
+
+@dataclass(frozen=True)
 class Attempt:
     pack: str
     exercise: str
@@ -95,14 +117,16 @@ class StoreError(Exception):
     """A progress database that is not used: the sentence says why, which file, and what to do."""
 
 
-_ID_POSITIONS = {"student": (1,), "session": (0, 3), "end": (0,), "attempt": (0, 1), "review": (0,)}
+# where a write's arguments hold ids of rows written earlier (negative while those are provisional)
+_ID_POSITIONS = {"student": (1,), "session": (0, 3), "end": (0,), "attempt": (0, 1, 10), "review": (0,),
+                 "shown": (0, 1, 5), "topic": (0,)}
 
 
 @dataclass(frozen=True)
 class _Write:
     """A write the database has not taken yet: kept, in order, until it does."""
 
-    kind: str  # student | session | end | attempt | review
+    kind: str  # student | session | end | attempt | review | shown | topic
     args: tuple
     at: str  # when it happened (an attempt saved later keeps its own time)
 
@@ -269,12 +293,21 @@ class Store:
             self.db.execute("INSERT OR IGNORE INTO students (name) VALUES (?)", (name,))
             self.ids[provisional] = self.db.execute("SELECT id FROM students WHERE name = ?", (name,)).fetchone()[0]
         elif write.kind == "session":
-            student_id, pack, seed, provisional = args
-            cursor = self.db.execute("INSERT INTO sessions (student_id, pack, seed, started_at) VALUES (?, ?, ?, ?)",
-                                     (self._real(student_id), pack, seed, at))
+            student_id, pack, seed, provisional, *topic = args  # written before sessions had topics: none
+            cursor = self.db.execute("INSERT INTO sessions (student_id, pack, seed, started_at, topic) "
+                                     "VALUES (?, ?, ?, ?, ?)",
+                                     (self._real(student_id), pack, seed, at, topic[0] if topic else None))
             self.ids[provisional] = int(cursor.lastrowid or 0)  # an INSERT's rowid: never None
         elif write.kind == "end":
             self.db.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (at, self._real(args[0])))
+        elif write.kind == "topic":
+            self.db.execute("UPDATE sessions SET topic = ? WHERE id = ?", (args[1], self._real(args[0])))
+        elif write.kind == "shown":
+            session_id, student_id, pack, exercise, variant, provisional = args
+            cursor = self.db.execute(
+                "INSERT INTO shown (session_id, student_id, pack, exercise, variant, at) VALUES (?, ?, ?, ?, ?, ?)",
+                (self._real(session_id), self._real(student_id), pack, exercise, variant, at))
+            self.ids[provisional] = int(cursor.lastrowid or 0)
         elif write.kind == "attempt":
             self._attempt(args, at)
         else:  # review
@@ -310,7 +343,7 @@ class Store:
         for record in records:
             args = list(record["args"])
             for i in _ID_POSITIONS[record["kind"]]:
-                if args[i] < 0:
+                if i < len(args) and isinstance(args[i], int) and args[i] < 0:
                     args[i] = fresh.setdefault(args[i], self._provisional())
             self.pending.append(_Write(record["kind"], tuple(args), record["at"]))
         if self.flush():
@@ -329,9 +362,19 @@ class Store:
     def students(self) -> list[str]:
         return [row[0] for row in self.db.execute("SELECT name FROM students ORDER BY name")]
 
-    def start_session(self, student_id: int, pack: str, seed: int) -> int:
+    def start_session(self, student_id: int, pack: str, seed: int, topic: str | None = None) -> int:
         provisional = self._provisional()
-        self._write("session", student_id, pack, seed, provisional)
+        self._write("session", student_id, pack, seed, provisional, topic)
+        return self._real(provisional)
+
+    def set_topic(self, session_id: int, topic: str | None) -> None:
+        """The skill the session practises from now on (None: every skill)."""
+        self._write("topic", session_id, topic)
+
+    def show(self, session_id: int, student_id: int, pack: str, exercise: str, variant: str) -> int:
+        """An exercise shown to the student (`variant`: how its numbers were chosen); its id, for attempts."""
+        provisional = self._provisional()
+        self._write("shown", session_id, student_id, pack, exercise, variant, provisional)
         return self._real(provisional)
 
     def end_session(self, session_id: int) -> None:
@@ -343,19 +386,22 @@ class Store:
 
     # -- attempts, mastery and reviews, written together as each answer is given
     def record(self, session_id: int, student_id: int, pack: str, exercise: str, variant: str,
-               answer: str, verdict: str, note: str, hints: int, skills: Iterable[str]) -> None:
+               answer: str, verdict: str, note: str, hints: int, skills: Iterable[str],
+               shown_id: int | None = None) -> None:
         self._write("attempt", session_id, student_id, pack, exercise, variant, answer, verdict, note, hints,
-                    list(skills))
+                    list(skills), shown_id)
 
     def _attempt(self, attempt: tuple, at: str) -> None:
         """An attempt as `record` was given it, with its mastery and review updates."""
-        session_id, student_id, pack, exercise, variant, answer, verdict, note, hints, skills = attempt
+        session_id, student_id, pack, exercise, variant, answer, verdict, note, hints, skills, *shown = attempt
         correct = verdict == "correct"
         student_id = self._real(student_id)
+        shown_id = self._real(shown[0]) if shown and shown[0] is not None else None
         self.db.execute(
             "INSERT INTO attempts (session_id, student_id, pack, exercise, variant, answer, verdict, "
-            "note, hints, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (self._real(session_id), student_id, pack, exercise, variant, answer, verdict, note, hints, at))
+            "note, hints, at, shown_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (self._real(session_id), student_id, pack, exercise, variant, answer, verdict, note, hints, at,
+             shown_id))
         for skill in skills:
             self._update_skill(student_id, skill, correct and hints == 0, at)
         self.db.execute("UPDATE students SET turns = turns + 1 WHERE id = ?", (student_id,))
@@ -402,6 +448,13 @@ class Store:
                                "ORDER BY due_turn, exercise", (self._real(student_id), pack, turn))
         return [row[0] for row in rows]
 
+    def reviews(self, student_id: int, pack: str) -> dict[str, int]:
+        """Every exercise scheduled for review, with how many answers until it is due (0: due now)."""
+        turn = self.turn(student_id)
+        rows = self.db.execute("SELECT exercise, due_turn FROM reviews WHERE student_id = ? AND pack = ? "
+                               "ORDER BY due_turn, exercise", (self._real(student_id), pack))
+        return {exercise: max(0, due - turn) for exercise, due in rows}
+
     def solved(self, student_id: int, pack: str) -> set[str]:
         rows = self.db.execute("SELECT DISTINCT exercise FROM attempts WHERE student_id = ? AND pack = ? "
                                "AND verdict = 'correct'", (self._real(student_id), pack))
@@ -411,6 +464,31 @@ class Store:
         rows = self.db.execute("SELECT exercise, MAX(id) FROM attempts WHERE student_id = ? AND pack = ? "
                                "GROUP BY exercise", (self._real(student_id), pack))
         return dict(rows.fetchall())
+
+    def seen(self, student_id: int, pack: str) -> set[str]:
+        """The exercises of the pack ever shown to the student."""
+        rows = self.db.execute("SELECT DISTINCT exercise FROM shown WHERE student_id = ? AND pack = ?",
+                               (self._real(student_id), pack))
+        return {row[0] for row in rows}
+
+    def answers(self, student_id: int, pack: str, exercise: str) -> set[str]:
+        """Every answer the student has given to the exercise, whatever its numbers."""
+        rows = self.db.execute("SELECT DISTINCT answer FROM attempts WHERE student_id = ? AND pack = ? "
+                               "AND exercise = ?", (self._real(student_id), pack, exercise))
+        return {row[0] for row in rows}
+
+    def last_visit(self, student_id: int) -> Visit | None:
+        """Where the student's last session that showed anything left off."""
+        row = self.db.execute(
+            "SELECT shown.id, shown.pack, sessions.topic, shown.exercise, shown.variant FROM shown "
+            "JOIN sessions ON sessions.id = shown.session_id WHERE shown.student_id = ? "
+            "ORDER BY shown.id DESC LIMIT 1", (self._real(student_id),)).fetchone()
+        if row is None:
+            return None
+        shown_id, pack, topic, exercise, variant = row
+        solved = self.db.execute("SELECT 1 FROM attempts WHERE shown_id = ? AND verdict = 'correct'",
+                                 (shown_id,)).fetchone() is not None
+        return Visit(pack, topic, exercise, variant, solved)
 
     def attempts(self, student_id: int) -> list[Attempt]:
         rows = self.db.execute("SELECT pack, exercise, variant, answer, verdict, note, hints, at FROM attempts "
@@ -423,8 +501,8 @@ class Store:
         for name in self.students():
             student_id = self.student(name)
             attempts = self.attempts(student_id)
-            sessions = self.db.execute("SELECT COUNT(*) FROM sessions WHERE student_id = ?",
-                                       (student_id,)).fetchone()[0]
+            sessions = self.db.execute("SELECT COUNT(DISTINCT session_id) FROM attempts WHERE student_id = ?",
+                                       (student_id,)).fetchone()[0]  # one that answered nothing is not counted
             out.append({
                 "student": name,
                 "sessions": sessions,

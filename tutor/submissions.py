@@ -18,11 +18,14 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .limits import LIMITS, Limits
 from .packs import Pack
 from .safe_read import FileRefused, Node, Unreadable, csv_rows, open_file, read_file, read_json, read_yaml
+
+if TYPE_CHECKING:
+    from .roster import Roster
 
 COLUMNS = ("student", "exercise", "answer")
 SUFFIXES = (".csv", ".yaml", ".yml", ".json")
@@ -45,6 +48,8 @@ class Problem:
     file: str
     line: int | None  # None: about the whole file
     message: str
+    student: str = ""  # whose answers it concerns, where the file said
+
 
     def __str__(self) -> str:
         file = printable(self.file)  # a file name can hold control characters too
@@ -55,9 +60,14 @@ class Problem:
 class Submissions:
     answers: tuple[Submitted, ...]
     problems: tuple[Problem, ...]
+    roster: Roster | None = None  # the class list, when there is one: everyone on it gets a row
+    absent: tuple[tuple[str, str], ...] = ()  # (a student on the roster without an answer, why: a sentence)
 
     @property
     def students(self) -> tuple[str, ...]:
+        """Everyone in the gradebook, sorted: the roster's students, or else whoever answered."""
+        if self.roster is not None:
+            return tuple(sorted(s.id for s in self.roster.students))
         return tuple(sorted({a.student for a in self.answers}))
 
 
@@ -87,8 +97,8 @@ class _Reader:
         self.problems: list[Problem] = []
         self.seen: dict[tuple[str, str], str] = {}  # (student, exercise) -> where it was first given
 
-    def problem(self, file: str, line: int | None, message: str) -> None:
-        self.problems.append(Problem(file, line, message))
+    def problem(self, file: str, line: int | None, message: str, student: str = "") -> None:
+        self.problems.append(Problem(file, line, message, student))
 
     def answer(self, file: str, line: int, student: str, exercise: str, text: str,
                metadata: tuple[tuple[str, str], ...] = ()) -> None:
@@ -99,11 +109,12 @@ class _Reader:
             self.pack.exercise(exercise)
         except KeyError as error:  # its sentence names the id, so only when the id is plain text
             plain = shown(exercise) == f"'{exercise}'"
-            return self.problem(file, line, error.args[0] if plain else f"unknown exercise {shown(exercise)}")
+            return self.problem(file, line, error.args[0] if plain else f"unknown exercise {shown(exercise)}",
+                                student)
         first = self.seen.get((student, exercise))
         if first is not None:
             return self.problem(file, line, f"student {shown(student)} already answered {exercise} "
-                                            f"at {first}; this answer is ignored")
+                                            f"at {first}; this answer is ignored", student)
         self.seen[student, exercise] = where
         # An answer longer than the limit stays longer than it, so it still gets `too_large`.
         text = _clean(text.strip()[: self.limits.max_length + 1])
@@ -207,17 +218,19 @@ class _Reader:
         if student[1].kind != "scalar" or not student[1].text.strip():
             return self.problem(file, student[0], f"no student id: {_SHAPE}")
         if answers[1].kind != "mapping":
-            return self.problem(file, answers[0], f"no answers: {_SHAPE}")
+            return self.problem(file, answers[0], f"no answers: {_SHAPE}", _clean(student[1].text).strip())
         metadata = tuple((key, value.text) for key, (_, value) in fields.items()
                          if key not in ("student", "answers") and value.kind == "scalar")
         given: set[str] = set()
+        who = _clean(student[1].text).strip()
         for exercise, line, value in answers[1].pairs:
             if exercise in given:  # JSON as YAML: a key given twice is reported, the first one kept
-                self.problem(file, line, f"{shown(exercise)} is given twice; the first answer is kept")
+                self.problem(file, line, f"{shown(exercise)} is given twice; the first answer is kept", who)
                 continue
             given.add(exercise)
             if value.kind not in ("scalar", "null"):
-                self.problem(file, line, f"the answer to {shown(exercise)} must be text, in quotes if need be")
+                self.problem(file, line, f"the answer to {shown(exercise)} must be text, in quotes if need be",
+                             who)
                 continue
             self.answer(file, line, student[1].text, exercise, value.text, metadata)
 

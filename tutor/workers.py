@@ -32,10 +32,11 @@ import pickle
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import cast
+from typing import Any, cast
 
 from .limits import LIMITS, Limits
 
@@ -145,15 +146,20 @@ class Pool:
             raise cast(Exception, value)
         return value
 
-    def run(self, tasks: Iterable[tuple[Hashable, object]]) -> Iterator[tuple[Hashable, Finished | Stopped]]:
-        """(key, outcome) for each (key, task), in the order they complete."""
-        queue = iter(tasks)
-        more = True
+    def run(self, tasks: Iterable[tuple[Hashable, object]], group: Callable[[Any], Hashable] | None = None
+            ) -> Iterator[tuple[Hashable, Finished | Stopped]]:
+        """(key, outcome) for each (key, task), in the order they complete.
+
+        group: tasks of one group go to one worker, one after another, while others are left (a
+        worker that built what a group's tasks share keeps using it); a worker with no group left
+        helps with the largest one."""
+        groups = _Groups(tasks, group) if group is not None else None
+        in_order = iter(tasks)
         while True:
             for worker in [w for w in self.workers if w.key is None]:
-                item = next(queue, None) if more else None
+                item = (groups.next_for(worker, {w.group for w in self.workers if w is not worker}) if groups
+                        else next(in_order, None))
                 if item is None:
-                    more = False
                     break
                 self._send(worker, item)
             busy = {w.conn: w for w in self.workers if w.key is not None}
@@ -219,6 +225,29 @@ class Pool:
         return fresh
 
 
+class _Groups:
+    """Tasks by group, in the order each group first appears."""
+
+    def __init__(self, tasks: Iterable[tuple[Hashable, object]], group: Callable[[Any], Hashable]):
+        self.groups: dict[Hashable, deque[tuple[Hashable, object]]] = {}
+        for item in tasks:
+            self.groups.setdefault(group(item[1]), deque()).append(item)
+
+    def next_for(self, worker: _Worker, taken: set[Hashable]) -> tuple[Hashable, object] | None:
+        """The worker's next task: from its group, else from a group no other worker is on, else
+        from the largest group left."""
+        if not self.groups:
+            return None
+        if worker.group not in self.groups:
+            free = next((g for g in self.groups if g not in taken), None)
+            worker.group = free if free is not None else max(self.groups, key=lambda g: len(self.groups[g]))
+        tasks = self.groups[worker.group]
+        item = tasks.popleft()
+        if not tasks:
+            del self.groups[worker.group]
+        return item
+
+
 class _Worker:
     def __init__(self, context, work: Work, limits: Limits, timeout: float, prepare_seconds: float):
         self.conn, child = context.Pipe()
@@ -227,6 +256,7 @@ class _Worker:
         self.process.start()
         child.close()
         self.key: Hashable | None = None  # the task it is on
+        self.group: Hashable | None = None  # the group of tasks it works through (Pool.run)
         self.info: object = None
         self.watchdog = math.inf
 

@@ -17,6 +17,8 @@ from .png import write_png
 class _Problem(Protocol):
     def figure(self) -> Figure: ...
 
+    def question_figure(self) -> Figure: ...
+
 
 class _Exercise(Protocol):  # a tutor.packs.Exercise
     @property
@@ -26,11 +28,14 @@ class _Exercise(Protocol):  # a tutor.packs.Exercise
     def problem(self) -> _Problem: ...
 
 
-def picture_for(exercise: _Exercise, out: Path | None = None) -> Path:
+def picture_for(exercise: _Exercise, out: Path | None = None, answer: bool = True) -> Path:
     """Draw the exercise's picture into a PNG (by default `<exercise id>.png` in the current
-    folder) and return its path.
+    folder) and return its path; with `answer=False`, the question only (nothing that gives the
+    answer away).
 
     Raises SolveError, with a sentence, for an exercise without a picture; NoMatplotlib (with
     how to install it) when matplotlib is missing; OSError when the file can't be written.
     """
-    return write_png(exercise.problem.figure(), out if out is not None else Path(f"{exercise.id}.png"))
+    problem = exercise.problem
+    figure = problem.figure() if answer else problem.question_figure()
+    return write_png(figure, out if out is not None else Path(f"{exercise.id}.png"))

@@ -299,9 +299,10 @@ def _lines(step: Step, form_of, state: dict, depth: int, label: str) -> list[tup
     return out
 
 
-def render_text(step: Step) -> str:
-    """The derivation as numbered, indented lines of plain Unicode."""
-    lines = _lines(step, _Text, _START, 0, "")
+def render_text(step: Step, depth: int | None = None) -> str:
+    """The derivation as numbered, indented lines of plain Unicode; with `depth`, only the steps
+    that many levels deep or less (the lesson's level, without every rule inside them)."""
+    lines = [line for line in _lines(step, _Text, _START, 0, "") if depth is None or line[0] <= depth]
     return "\n".join(("   " * (depth - 1) + f"{label} " if depth else "") + text
                      for depth, label, text in lines)
 

@@ -26,7 +26,7 @@ from ..errors import TutorError
 from ..limits import LIMITS, Limits
 from ..misconceptions import Candidate, Misconception
 from ..parse import Answer, Shape, read, symbol
-from ..plot import Figure
+from ..plot import Figure, question_only
 from ..show import show
 from ..steps import Step
 from ..words import and_list
@@ -128,6 +128,10 @@ class Problem:
         """The lesson's picture of this exercise (tutor.plot draws it); SolveError where there is none."""
         raise SolveError(f"an exercise of kind '{self.KIND}' has no picture: its answer is not about a "
                          "function the tutor can draw")
+
+    def question_figure(self) -> Figure:
+        """The picture before the exercise is solved: the question only, nothing of its answer."""
+        return question_only(self.figure())
 
     # -- reading and checking answers
     @property

@@ -86,6 +86,18 @@ def read_names(node, params, folder) -> tuple[str, ...]:  # noqa: ARG001
     return tuple(n.strip() for n in _scalar(node, "a list of names").split(",") if n.strip())
 
 
+MAX_HINTS = 3
+
+
+def read_hints(node, params, folder) -> tuple[str, ...]:  # noqa: ARG001
+    """One hint, or a list of at most MAX_HINTS: each whole (a comma in a hint is part of it)."""
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    if len(items) > MAX_HINTS:
+        raise ReadError(f"at most {MAX_HINTS} hints, first a nudge, last nearly the answer; "
+                        f"not {len(items)}", node)
+    return tuple(_scalar(item, "a hint") for item in items)
+
+
 def read_point(node, params, folder) -> tuple[Expr, ...] | dict[str, Expr] | Expr:  # noqa: ARG001
     """[2, 3], {x: 2, y: 3}, "x=2, y=3", "(2, 3)" or a single number."""
     if isinstance(node, yaml.SequenceNode):
@@ -181,6 +193,7 @@ FIELD_READERS: dict[str, Callable] = {
     "name": read_name,
     "names": read_names,
     "text": read_text,
+    "hints": read_hints,
     "point": read_point,
     "numbers": read_numbers,
     "points": read_points,

@@ -11,7 +11,7 @@ from sympy import Expr
 
 from ... import calculus, steps
 from ...parse import Answer, Shape
-from ...plot import Figure, classify_figure, critical_curve_figure
+from ...plot import Figure, classify_figure, critical_curve_figure, question_only
 from ..base import Field, FieldError, FunctionProblem, point_from
 
 
@@ -69,3 +69,7 @@ class ClassifyPoint(FunctionProblem):
         if len(names) == 1:
             return critical_curve_figure(self.function, names, self.at, name=self.name)
         return classify_figure(self.function, names, self.at, name=self.name)
+
+    def question_figure(self) -> Figure:
+        """The point asked about, not its class."""
+        return question_only(self.figure(), point_asked=True)

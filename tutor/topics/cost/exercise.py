@@ -16,7 +16,7 @@ from ...calculus import SolveError
 from ...calculus.cost import B, M
 from ...compare import Tolerance
 from ...parse import Answer, Shape
-from ...plot import Figure, contour_figure, descent_figure, line_figure
+from ...plot import Figure, contour_figure, descent_figure, fit_figure, line_figure, question_only
 from ...steps import Step
 from ..base import Field, FieldError, Problem, choice_from, keys_for_ask, point_from
 from ..least_squares.exercise import DATA_FIELDS, line_data, points_text
@@ -171,6 +171,10 @@ class Cost(Problem):
         return (f"{built}.", f"(m₁, b₁) = (m₀, b₀) − α·∇{self.name}(m₀, b₀): first find ∂{self.name}/∂m and "
                 f"∂{self.name}/∂b at {self.show(self.start)}.",
                 f"∇{self.name}{self.show(self.start)} = {self.show(self.step.slope if self.step else ())}.")
+
+    def question_figure(self) -> Figure:
+        """The points alone: the cost, its minimum and the line's errors are what is asked."""
+        return question_only(fit_figure(self.points), title=f"the cost of a line through {len(self.points)} points")
 
     def figure(self) -> Figure:
         """The line at (m, b) with its errors (value); the descent step on the cost's contour map (step);

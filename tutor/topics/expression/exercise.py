@@ -17,7 +17,6 @@ class Expression(Problem):
     text: str = ""
     answer: Answer = Answer(Shape.EXPRESSION, sympy.Integer(0))
     variables: tuple[str, ...] = ()
-    hint_texts: tuple[str, ...] = ()
 
     KIND: ClassVar[str] = "expression"
     SHAPE: ClassVar[Shape] = Shape.EXPRESSION
@@ -26,7 +25,6 @@ class Expression(Problem):
         "expected": Field("text", "the correct answer, like 6xy^3", required=True),
         "variables": Field("names", "the names a student may use, like [x, y]"),
         "shape": Field("name", "expression, number, vector, points, equation or label"),
-        "hints": Field("names", "up to three hints, first a nudge, last nearly the answer"),
     }
 
     @classmethod
@@ -41,8 +39,7 @@ class Expression(Problem):
             raise FieldError("expected", f"'expected' can't be read: {error.message}") from None
         if not variables:
             variables = tuple(sorted({s.name for s in getattr(answer.value, "free_symbols", set())}))
-        return cls(text=data["prompt"], answer=answer, variables=variables,
-                   hint_texts=tuple(data.get("hints", ()))[:3])
+        return cls(text=data["prompt"], answer=answer, variables=variables)
 
     @property
     def shape(self) -> Shape:
@@ -58,4 +55,4 @@ class Expression(Problem):
         return None
 
     def hints(self) -> tuple[str, ...]:
-        return self.hint_texts
+        return ()  # the pack's `hints:`, a key of every kind (tutor.packs)

@@ -108,6 +108,12 @@ class FixVariable(FunctionProblem):
         return (first, f"{self.call()} = {self.show(s.written)}: now work out the numbers.",
                 "A fixed variable's term is a constant now: it stays, it does not become 0.")
 
+    def question_figure(self) -> Figure:
+        """Nothing before it is solved: the slice's curve is the answer."""
+        self.figure()  # no picture at all: that sentence
+        raise SolveError("this exercise's picture is its answer, the slice: it is drawn once you have solved "
+                         "the exercise, seen its steps or skipped it")
+
     def figure(self) -> Figure:
         """The slice as a curve, with its derivative (the tangent line's slope) beside it."""
         s = self.solution

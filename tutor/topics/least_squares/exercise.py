@@ -15,7 +15,7 @@ from ...check import Verdict, check
 from ...compare import Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, Equation, Shape, read, symbol
-from ...plot import Figure, fit_figure
+from ...plot import Figure, fit_figure, question_only
 from ...steps import Step
 from ..base import Field, FieldError, Problem
 from .steps import least_squares_steps
@@ -130,3 +130,7 @@ class LeastSquares(Problem):
     def figure(self) -> Figure:
         """The fit: the points, the line, the residuals and the cost."""
         return fit_figure(self.points)
+
+    def question_figure(self) -> Figure:
+        """The points only: the figure's title names the line."""
+        return question_only(self.figure(), title=f"least squares: the line nearest {len(self.points)} points")

@@ -1,0 +1,201 @@
+"""`tutor grade --feedback DIR` and `--summary FILE`: a page per student, the item analysis, and the same
+bytes with any --jobs and after a kill and a resume."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.test_grade_robustness import _journaled
+from tutor.cli import main
+from tutor.journal import FILE_NAME
+from tutor.markup import html_text, markdown_text
+from tutor.student_feedback import file_stem
+
+TESTS = Path(__file__).parent
+DATA = TESTS / "data" / "grade"
+PACK, CLASS, FOLDER = str(DATA / "pack.yaml"), str(DATA / "class.csv"), str(DATA / "folder")
+HOSTILE = 'student,exercise,answer\nmal,cube,"<script>alert(1)</script>"\nmal,drill,"x | `y` *z* [a](http://e.test)"\n'
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("feedback")
+    (folder / "evil.csv").write_text(HOSTILE, encoding="utf-8")
+    assert main(["grade", PACK, CLASS, FOLDER, str(folder / "evil.csv"), "--out", str(folder / "out"),
+                 "--feedback", str(folder / "pages"), "--summary", str(folder / "summary.md")]) == 0
+    return folder
+
+
+def test_a_markdown_and_an_html_page_for_each_student(graded):
+    assert sorted(p.name for p in (graded / "pages").iterdir() if not p.name.startswith(".")) == [
+        f"{s}.{ext}" for s in ("alice", "bob", "carol", "dan", "erin", "mal") for ext in ("html", "md")]
+
+
+def test_each_exercise_has_the_answer_as_read_the_verdict_the_mistake_and_what_to_review(graded):
+    page = (graded / "pages" / "bob.md").read_text(encoding="utf-8")
+    assert page.startswith("# Feedback: Grading test\n\nStudent: bob  \nScore: 1 of 5 points (20%)  \n")
+    # bob's variant of drill is 8x²y (as `tutor pack show --student bob` shows it): 16xy at (1, 2) is 32
+    assert "\n## 2. drill (0 of 1 point)\n\n- Exercise: ∂/∂x of f(x, y) = 8x²y\n- Your answer: 24x^3 y\n" \
+           "- Read as: 24x³y\n- Verdict: not right\n" \
+           "- Feedback: At x = 1, y = 2 your answer is 48, but the correct value is 32.\n" \
+           "- Review: partial derivative. Treat y as a constant; only x varies.\n" in page
+    assert "\n## 3. critical (0.5 of 1 point)\n" in page
+    assert "- Verdict: partly right (0.5 of 1)\n" in page
+    assert "- Mistake: left out some critical points\n" in page
+    assert "- Feedback: That is f itself; differentiate it.\n" in page  # the author's mistake, as its feedback
+    correct = (graded / "pages" / "alice.md").read_text(encoding="utf-8")
+    assert "- Verdict: correct\n" in correct and "Review" not in correct  # nothing to review when it is right
+
+
+def test_a_hostile_answer_is_shown_as_text_and_the_pages_link_and_load_nothing(graded):
+    html = (graded / "pages" / "mal.html").read_text(encoding="utf-8")
+    assert "<dt>Your answer</dt><dd>&lt;script&gt;alert(1)&lt;/script&gt;</dd>" in html
+    assert "<script" not in html.lower()
+    assert not re.search(r"<a\b|href=|src=|url\(", html.split("</style>")[1], re.I)  # its http is text
+    assert "Content-Security-Policy\" content=\"default-src 'none'" in html
+    markdown = (graded / "pages" / "mal.md").read_text(encoding="utf-8")
+    assert "- Your answer: &lt;script&gt;alert(1)&lt;/script&gt;\n" in markdown
+    assert r"- Your answer: x \| \`y\` \*z\* \[a\](http://e.test)" in markdown  # no link, no code, no emphasis
+
+
+def test_an_id_that_is_no_file_name_gets_a_safe_one():
+    taken: set[str] = set()
+    assert file_stem("ana", taken) == "ana"
+    assert re.fullmatch(r"______etc_passwd-[0-9a-f]{8}", file_stem("../../etc/passwd", taken))
+    assert re.fullmatch(r"ANA-[0-9a-f]{8}", file_stem("ANA", taken))  # not ana.md on a case-blind disk
+    assert file_stem("", taken).startswith("-")
+
+
+def test_the_pages_may_go_in_the_reports_folder(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["grade", PACK, CLASS, "--out", str(out), "--feedback", str(out), "--summary",
+                 str(out / "summary.md")]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].endswith(
+        f"wrote {out / 'grades.csv'}, {out / 'answers.csv'}, {out / 'misconceptions.csv'}, "
+        f"{out / 'problems.csv'}, {out / 'report.json'}, {out / 'summary.md'}; a feedback page for each of "
+        f"3 students in {out}")
+    assert {"alice.md", "bob.html", "summary.md", "grades.csv"} <= {p.name for p in out.iterdir()}
+
+
+def test_pages_of_an_earlier_run_for_students_not_in_this_one_are_pointed_out(tmp_path, capsys):
+    pages = tmp_path / "pages"
+    late = tmp_path / "late.csv"
+    late.write_text("student,exercise,answer\nbne,cube,3x^2\n", encoding="utf-8")
+    assert main(["grade", PACK, CLASS, str(late), "--out", str(tmp_path / "out"), "--feedback", str(pages)]) == 0
+    (pages / "notes.md").write_text("# My notes\n", encoding="utf-8")
+    late.write_text("student,exercise,answer\nben,cube,3x^2\n", encoding="utf-8")  # the typo mended
+    capsys.readouterr()
+    assert main(["grade", PACK, CLASS, str(late), "--out", str(tmp_path / "out"), "--feedback", str(pages)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert [line for line in err if "earlier run" in line] == [
+        f"tutor: {pages / name} is a feedback page from an earlier run, of a student not in this one; remove it "
+        "before sending the folder's pages" for name in ("bne.md", "bne.html")]
+    assert (pages / "bne.md").exists() and (pages / "notes.md").exists()  # pointed out, never removed
+
+
+def test_a_student_on_the_roster_without_answers_is_told_why(tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id,name\nalice,Alice Ng\nzoe,Zoe Q\n", encoding="utf-8")
+    assert main(["grade", PACK, CLASS, "--roster", str(roster), "--out", str(tmp_path / "out"),
+                 "--feedback", str(tmp_path / "pages")]) == 1  # bob and carol are not on it
+    page = (tmp_path / "pages" / "zoe.md").read_text(encoding="utf-8")
+    assert page.startswith("# Feedback: Grading test\n\nStudent: zoe (Zoe Q)  \nScore: 0 of 5 points (0%)  \n"
+                           "Nothing was submitted.  \n")
+    assert "- Verdict: no answer\n" in page
+
+
+def test_the_summary_has_facility_discrimination_and_the_common_wrong_answers(graded):
+    summary = (graded / "summary.md").read_text(encoding="utf-8")
+    assert "6 student(s), 4 exercise(s) worth 5 point(s); class mean 2 point(s)." in summary
+    # cube: 2,0,0,2,2,0 for alice, bob, carol, dan, erin, mal; the rest 3,1,0,1,1,0: r = 24 / 36 by hand
+    assert "| 1 | cube | 2 | 6 | 3 | 0.5 | 0.67 |  |" in summary
+    assert "| 2 | drill | 1 | 3 | 1 | 0.17 | 0.62 | hard |" in summary
+    assert "| x³ | 1 | That is f itself; differentiate it. |" in summary
+    assert "| {(1, 0)} | 1 | left out some critical points |" in summary
+    report = json.loads((graded / "out" / "report.json").read_text(encoding="utf-8"))
+    cube = report["summary"]["exercises"][0]
+    assert (cube["facility"], cube["discrimination"]) == (0.5, 0.6667)
+
+
+def test_a_single_exercise_or_a_tiny_class_says_why_there_is_no_discrimination(tmp_path):
+    answers = tmp_path / "two.csv"
+    answers.write_text("student,exercise,answer\nana,cube,3x^2\nben,cube,x^3\n", encoding="utf-8")
+    assert main(["grade", PACK, str(answers), "--out", str(tmp_path / "out"), "--summary",
+                 str(tmp_path / "s.md")]) == 0
+    summary = (tmp_path / "s.md").read_text(encoding="utf-8")
+    assert "Discrimination: not defined for fewer than 3 students." in summary
+    assert "| 1 | cube | 2 | 2 | 1 | 0.5 | – |  |" in summary
+
+
+def files(out: Path, pages: Path, summary: Path) -> dict[str, bytes]:
+    found = {p.name: p.read_bytes() for p in out.iterdir() if p.suffix in (".csv", ".json")}
+    found.update({f"pages/{p.name}": p.read_bytes() for p in pages.iterdir() if not p.name.startswith(".")})
+    found["summary.md"] = summary.read_bytes()
+    return found
+
+
+def options(folder: Path) -> list[str]:
+    return ["--out", str(folder / "out"), "--feedback", str(folder / "pages"), "--summary",
+            str(folder / "summary.md"), "--format", "canvas", "--columns", "exercise"]
+
+
+def test_the_same_bytes_with_one_worker_or_two(graded, tmp_path):
+    for jobs in ("1", "2"):
+        (tmp_path / jobs / "evil.csv").parent.mkdir()
+        (tmp_path / jobs / "evil.csv").write_text(HOSTILE, encoding="utf-8")
+        assert main(["grade", PACK, CLASS, FOLDER, str(tmp_path / jobs / "evil.csv"), "--jobs", jobs,
+                     *options(tmp_path / jobs)]) == 0
+    one, two = (files(tmp_path / j / "out", tmp_path / j / "pages", tmp_path / j / "summary.md") for j in "12")
+    assert len(one) == 6 + 12 + 1 and one.keys() == two.keys()
+    for name in one:  # the hostile file's path is in answers.csv and report.json: compare the rest
+        if name not in ("answers.csv", "report.json", "problems.csv"):
+            assert one[name] == two[name], name
+
+
+def test_killed_with_minus_9_and_resumed_the_pages_and_summary_are_the_same_bytes(tmp_path):
+    submissions = tmp_path / "class.csv"
+    lines = ["student,exercise,answer"]
+    for n in range(30):
+        lines += [f"s{n},cube,{n % 4}x^2", f"s{n},drill,{n % 7}x y", f"s{n},fit,\"m = {n % 3}, b = 7/3\""]
+    submissions.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["grade", PACK, str(submissions), "--jobs", "2"]
+    killed, whole = tmp_path / "killed", tmp_path / "whole"
+    env = {**os.environ, "PYTHONPATH": str(TESTS.parent)}
+    process = subprocess.Popen([sys.executable, str(TESTS / "grade_slowly.py"), "0.05", *args, *options(killed)],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        give_up = time.monotonic() + 60
+        while _journaled(killed / "out" / FILE_NAME) == 0 and time.monotonic() < give_up:
+            time.sleep(0.02)
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait()
+    assert not (killed / "summary.md").exists() and not list((killed / "pages").glob("*.md"))
+    assert main([*args, *options(killed), "--resume"]) == 0
+    assert main([*args, *options(whole)]) == 0
+    assert files(killed / "out", killed / "pages", killed / "summary.md") == \
+        files(whole / "out", whole / "pages", whole / "summary.md")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_is_inert_in_html_and_markdown(text):
+    shown = html_text(text)
+    assert "<" not in shown and ">" not in shown and '"' not in shown and "\n" not in shown
+    if text.isprintable():  # and so on one line: shown as written
+        assert html.unescape(shown) == text
+    marked = markdown_text(text)
+    assert "<" not in marked and "\n" not in marked
+    assert not re.search(r"(?<!\\)[`*_\[\]|~]", marked)  # every markup character escaped

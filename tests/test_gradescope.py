@@ -1,0 +1,80 @@
+"""`tutor grade --gradescope`: the submitter is who Gradescope's submission_metadata.json says (its shape:
+https://gradescope-autograders.readthedocs.io/en/latest/submission_metadata/), never the file's `student:`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tutor.cli import main
+
+PACK = str(Path(__file__).parent / "data" / "grade" / "pack.yaml")
+ROSTER = "id,name,email\nalice,Alice Ng,alice@example.edu\nbob,Bob Ray,Bob@Example.edu\n"
+ALICES_DRILL = "24x^3 y"  # alice's variant of drill is 6x⁴y; bob's is 8x²y (tutor pack show --student)
+
+
+def submit(tmp_path: Path, upload: str, users: object, *options: str, roster: bool = True) -> tuple[int, dict]:
+    submission = tmp_path / "submission"
+    submission.mkdir()
+    (submission / "answers.yaml").write_text(upload, encoding="utf-8")
+    (tmp_path / "submission_metadata.json").write_text(
+        users if isinstance(users, str) else json.dumps({"id": 1, "users": users}), encoding="utf-8")
+    if roster:
+        (tmp_path / "roster.csv").write_text(ROSTER, encoding="utf-8")
+        options += ("--roster", str(tmp_path / "roster.csv"))
+    status = main(["grade", PACK, str(submission), "--gradescope", "--out", str(tmp_path / "results"), *options])
+    return status, json.loads((tmp_path / "results" / "results.json").read_text(encoding="utf-8"))
+
+
+def test_the_metadata_picks_the_variant_and_a_different_declared_student_is_reported(tmp_path):
+    status, results = submit(tmp_path, f"student: alice\nanswers:\n  cube: 3x^2\n  drill: {ALICES_DRILL}\n",
+                             [{"email": "bob@example.edu", "id": 7, "name": "Bob Ray"}])
+    assert status == 0
+    assert results["output"].splitlines() == [
+        "Graded as student bob: 2 of 5 points.",
+        "The uploaded file says student 'alice', but this submission is from bob: it is graded as bob's, "
+        "with bob's variant."]
+    assert [t["status"] for t in results["tests"][:2]] == ["passed", "failed"]  # alice's answer, bob's variant
+
+
+def test_the_submitters_own_answers_are_graded_with_no_note(tmp_path):
+    status, results = submit(tmp_path, f"student: alice\nanswers:\n  drill: {ALICES_DRILL}\n",
+                             [{"email": "alice@example.edu", "id": 8, "name": "Alice Ng"}])
+    assert status == 0 and results["output"] == "Graded as student alice: 1 of 5 points."
+
+
+def test_without_a_roster_the_email_is_the_id(tmp_path):
+    status, results = submit(tmp_path, "student: whoever\nanswers:\n  cube: 3x^2\n",
+                             [{"email": "zed@example.edu", "id": 9, "name": "Zed"}], roster=False)
+    assert status == 0
+    assert results["output"].splitlines()[0] == "Graded as student zed@example.edu: 2 of 5 points."
+    assert "says student 'whoever', but this submission is from zed@example.edu" in results["output"]
+
+
+def test_a_submitter_not_on_the_roster_and_a_group_are_said(tmp_path):
+    status, results = submit(tmp_path, "student: zed@example.edu\nanswers:\n  cube: 3x^2\n",
+                             [{"email": "zed@example.edu", "id": 9}, {"email": "alice@example.edu", "id": 8}])
+    assert results["output"].splitlines()[1:] == [
+        "zed@example.edu is not on the roster; graded as zed@example.edu.",
+        "A group submission of 2: graded with the variant of zed@example.edu, the first member."]
+
+
+@pytest.mark.parametrize("metadata, why", [
+    (None, "is missing, so who submitted can't be told"),
+    ("{not json", "can't be read"),
+    ('{"users": "bob"}', "names no user with an email or an id"),
+    ('{"users": [{"name": "Bob"}]}', "names no user with an email or an id"),
+    ("[1, 2]", "names no user with an email or an id"),
+])
+def test_without_usable_metadata_nothing_is_graded_and_the_output_says_why(tmp_path, capsys, metadata, why):
+    submission = tmp_path / "submission"
+    submission.mkdir()
+    (submission / "answers.yaml").write_text("student: bob\nanswers:\n  cube: 3x^2\n", encoding="utf-8")
+    if metadata is not None:
+        (tmp_path / "submission_metadata.json").write_text(metadata, encoding="utf-8")
+    assert main(["grade", PACK, str(submission), "--gradescope", "--out", str(tmp_path / "results")]) == 1
+    results = json.loads((tmp_path / "results" / "results.json").read_text(encoding="utf-8"))
+    assert results["score"] == 0 and results["output"].startswith("Nothing was graded: ")
+    assert why in results["output"] and why in capsys.readouterr().err

@@ -1,0 +1,156 @@
+"""`tutor grade --format`: each file read the way its system imports it (tests/lms_rules.py, written
+from each system's published rules) and found to hold every student's grade and break no rule."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from tests import lms_rules
+from tutor.cli import main
+
+DATA = Path(__file__).parent / "data" / "grade"
+PACK, CLASS, FOLDER = str(DATA / "pack.yaml"), str(DATA / "class.csv"), str(DATA / "folder")
+ROSTER = """id,name,last name,first name,email,username,student id,section
+alice,Alice Ng,Ng,Alice,alice@example.edu,ang,1001,A
+bob,"Ray, Bob",Ray,Bob,bob@example.edu,bray,1002,B
+carol,Carol Ma,Ma,Carol,carol@example.edu,cma,1003,A
+dan,Dan Wu,Wu,Dan,dan@example.edu,dwu,1004,B
+erin,Erin Ode,Ode,Erin,erin@example.edu,eode,1005,B
+fay,Fay Li,Li,Fay,fay@example.edu,fli,1006,A
+"""
+TOTALS = {"alice": "5", "bob": "1", "carol": "0", "dan": "3", "erin": "3", "fay": "0"}  # by hand: test_roster
+USERNAMES = {"alice": "ang", "bob": "bray", "carol": "cma", "dan": "dwu", "erin": "eode", "fay": "fli"}
+
+
+def export(tmp_path: Path, lms: str, *options: str, roster: str = ROSTER) -> str:
+    path = tmp_path / "roster.csv"
+    path.write_text(roster, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["grade", PACK, CLASS, FOLDER, "--roster", str(path), "--out", str(out), "--format", lms,
+                 *options]) == 0
+    return (out / f"{lms}.csv").read_bytes().decode("utf-8")
+
+
+def test_canvas_takes_every_student_by_sis_login_and_the_points_possible(tmp_path):
+    text = export(tmp_path, "canvas", "--assignment", "Homework 3")
+    imported = lms_rules.canvas(text)
+    assert imported.broken == []
+    assert imported.columns == {"Homework 3": "new"} and imported.points == {"Homework 3": "5"}
+    assert {key: grades["Homework 3"] for key, grades in imported.grades.items()} == \
+        {USERNAMES[s]: total for s, total in TOTALS.items()}
+    assert set(imported.matched_by.values()) == {"SIS Login ID"}
+    assert text.splitlines()[:3] == ["Student,ID,SIS User ID,SIS Login ID,Section,Homework 3",
+                                     "Points Possible,,,,,5", 'Alice Ng,,,ang,A,5']
+
+
+def test_canvas_updates_an_existing_assignment_and_takes_one_column_per_exercise(tmp_path):
+    imported = lms_rules.canvas(export(tmp_path, "canvas", "--assignment", "Homework 3 (4512)"))
+    assert imported.broken == [] and imported.columns == {"Homework 3 (4512)": "4512"}
+    imported = lms_rules.canvas(export(tmp_path, "canvas", "--columns", "exercise"))
+    assert imported.broken == []
+    assert imported.points == {"grading-test: cube": "2", "grading-test: drill": "1", "grading-test: critical": "1",
+                               "grading-test: fit": "1"}
+    assert imported.grades["bray"] == {"grading-test: cube": "0", "grading-test: drill": "0",
+                                       "grading-test: critical": "0.5", "grading-test: fit": "0.5"}
+
+
+def test_a_canvas_column_named_like_its_own_totals_is_refused_before_grading(tmp_path, capsys):
+    assert main(["grade", PACK, CLASS, "--out", str(tmp_path / "out"), "--format", "canvas",
+                 "--assignment", "Final Score"]) == 2
+    assert "canvas would not read the column 'Final Score' as grades" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("drop, map_from, map_to, users", [
+    ((), "Email address", "useremail", {f"{s}@example.edu" for s in TOTALS}),
+    (("email",), "ID number", "useridnumber", {str(1001 + i) for i in range(6)}),
+    (("email", "student id"), "Username", "username", set(USERNAMES.values())),
+])
+def test_moodle_maps_every_student_by_one_identifier_and_has_no_points_row(tmp_path, drop, map_from, map_to, users):
+    table = list(csv.reader(io.StringIO(ROSTER)))
+    keep = [i for i, name in enumerate(table[0]) if name not in drop]
+    stream = io.StringIO()
+    csv.writer(stream).writerows([row[i] for i in keep] for row in table)
+    roster = stream.getvalue()
+    text = export(tmp_path, "moodle", "--columns", "exercise", roster=roster)
+    imported = lms_rules.moodle(text, map_from, map_to, users)
+    assert imported.broken == []
+    assert text.splitlines()[0] == f"{map_from},grading-test: cube,grading-test: drill,grading-test: critical," \
+                                   "grading-test: fit"
+    assert len(imported.grades) == 6 and set(imported.matched_by.values()) == {map_from}
+
+
+@pytest.mark.parametrize("options, message", [
+    (["--columns", "exercise"], "--columns and --assignment choose the grade columns of --format"),
+    (["--format", "canvas", "--columns", "exercise", "--assignment", "HW"],
+     "--assignment names the one grade column of --columns assignment"),
+    (["--format", "canvas", "--gradescope"], "--format is for grading a class, not one Gradescope submission"),
+])
+def test_options_that_do_not_go_together_are_refused_before_anything_is_written(tmp_path, capsys, options,
+                                                                                 message):
+    assert main(["grade", PACK, CLASS, "--out", str(tmp_path / "out"), *options]) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_moodle_is_warned_of_grades_over_its_default_maximum(tmp_path, capsys):
+    pack = tmp_path / "big.yaml"
+    pack.write_text((DATA / "pack.yaml").read_text(encoding="utf-8").replace("points: 2", "points: 200"),
+                    encoding="utf-8")
+    assert main(["grade", str(pack), CLASS, "--out", str(tmp_path / "out"), "--format", "moodle"]) == 0
+    err = capsys.readouterr().err
+    assert "'Grading test' can be worth more than 100 points, the most moodle takes by default" in err
+
+
+def test_blackboard_quotes_every_value_and_takes_every_student_by_username(tmp_path):
+    text = export(tmp_path, "blackboard", "--assignment", "Homework 3 |12345")
+    imported = lms_rules.blackboard(text, set(USERNAMES.values()))
+    assert imported.broken == []
+    assert imported.columns == {"Homework 3 |12345": "12345"}
+    assert {u: g["Homework 3 |12345"] for u, g in imported.grades.items()} == \
+        {USERNAMES[s]: total for s, total in TOTALS.items()}
+    assert text.splitlines()[:2] == ['"Last Name","First Name","Username","Student ID","Homework 3 |12345"',
+                                     '"Ng","Alice","ang","1001","5"']
+
+
+def test_plain_keeps_the_roster_columns_and_has_no_points_row(tmp_path):
+    text = export(tmp_path, "plain", "--columns", "exercise")
+    imported = lms_rules.plain(text)
+    assert imported.broken == []
+    assert list(imported.grades) == list(TOTALS)  # everyone on the roster, nobody else: no points-possible row
+    assert imported.grades["bob"] == {
+        "name": "Ray, Bob", "last name": "Ray", "first name": "Bob", "email": "bob@example.edu",
+        "username": "bray", "student id": "1002", "section": "B", "grading-test: cube": "0",
+        "grading-test: drill": "0", "grading-test: critical": "0.5", "grading-test: fit": "0.5"}
+
+
+USERS = {"alice", "bob", "carol"}
+
+
+@pytest.mark.parametrize("lms, read", [
+    ("canvas", lms_rules.canvas),
+    ("moodle", lambda text: lms_rules.moodle(text, "Username", "username", USERS)),
+    ("blackboard", lambda text: lms_rules.blackboard(text, USERS)),
+    ("plain", lms_rules.plain),
+])
+def test_without_a_roster_every_format_still_identifies_each_student_by_id(tmp_path, lms, read):
+    assert main(["grade", PACK, CLASS, "--out", str(tmp_path), "--format", lms]) == 0
+    imported = read((tmp_path / f"{lms}.csv").read_bytes().decode("utf-8"))
+    assert imported.broken == [] and set(imported.grades) == USERS
+
+
+def test_the_rules_catch_what_an_lms_would_refuse():
+    """The readers are not a mirror of tutor.lms: each fails a file its system refuses."""
+    assert "new assignment 'HW' has no points possible" in lms_rules.canvas(
+        "Student,ID,SIS Login ID,Section,HW\nAna,,ana,A,1\n").broken
+    assert lms_rules.canvas("student,HW\nana,1\n").broken == ["header: the first column must be Student and the "
+                                                              "second ID"]
+    assert lms_rules.moodle("Username,HW\nana,1\nbob,x\n", "Username", "username", {"ana"}).broken == [
+        "usermappingerror: no user with username 'bob'; the whole import stops"]
+    assert lms_rules.blackboard("Username,HW\nana,1\n", {"ana"}).broken[0] == \
+        "line 1: a value not contained within quotes"
+    assert lms_rules.plain("student,HW\r\npoints possible,5\r\nana,1\n").broken == ["a line break that is not CRLF"]

@@ -1,0 +1,187 @@
+"""Writing a pack: what an author reads when something is wrong (issue 17, "Authoring")."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from tutor import packs
+from tutor.cli import main
+from tutor.yaml_errors import describe
+
+EXERCISE = "pack: p\nexercises:\n  - id: a\n    kind: derivative\n"
+
+# A slip an author makes, and what they read: where it is (LINE:COL), what is wrong, the likely fix.
+YAML_SLIPS = {
+    "an unclosed list": (EXERCISE + "    function: x^2\n    answer: [1, 2\n",
+                         "7:1: not valid YAML: the '[' at line 6, column 13 is never closed; close it with ']', "
+                         "or put the whole value in quotes if the '[' is part of the text"),
+    "an unclosed mapping": (EXERCISE + "    function: x^2\n    answer: {2x\n",
+                            "7:1: not valid YAML: the '{' at line 6, column 13 is never closed; close it with "
+                            "'}', or put the whole value in quotes if the '{' is part of the text"),
+    "an unclosed quote": (EXERCISE + '    function: "x^2\n',
+                          "6:1: not valid YAML: the quote at line 5, column 15 is never closed; "
+                          "add the closing quote"),
+    "a colon in a value": (EXERCISE + "    function: x: y\n",
+                           "5:16: not valid YAML: a ':' followed by a space inside a value; put the whole "
+                           'value in quotes, like function: "x: y"'),
+    "a key indented too little": (EXERCISE + "    function: x^2\n   wrt: x\n",
+                                  "6:4: not valid YAML: this line is not indented like the lines of the entry "
+                                  "at line 3, column 3; keys of one entry start in the same column, and each "
+                                  "new entry of a list starts with '- '"),
+    "an entry without its dash": (EXERCISE + "    function: x^2\n  id: b\n",
+                                  "6:3: not valid YAML: this line is not indented like the lines of the entry "
+                                  "at line 3, column 3; keys of one entry start in the same column, and each "
+                                  "new entry of a list starts with '- '"),
+    "a tab": (EXERCISE + "\tfunction: x^2\n",
+              "5:1: not valid YAML: a tab is used to indent; YAML indents with spaces only: "
+              "replace the tab with spaces"),
+    "a value starting with *": (EXERCISE + "    function: *x\n",
+                                "5:15: not valid YAML: a value starts with '*', which YAML reads as a "
+                                "reference to an anchor ('&name') that is not defined; put the value in "
+                                'quotes, like "*x"'),
+}
+
+
+@pytest.mark.parametrize("slip", YAML_SLIPS)
+def test_a_yaml_slip_says_where_what_and_the_likely_fix(tmp_path, capsys, slip):
+    text, message = YAML_SLIPS[slip]
+    path = tmp_path / "pack.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) != 0
+    assert capsys.readouterr().out == f"{path}:{message}\n"
+
+
+@pytest.mark.parametrize("slip", YAML_SLIPS)
+def test_both_yaml_parsers_give_the_same_sentence(slip):
+    """libyaml's words and the pure-Python parser's differ; the author reads the same either way."""
+    text, message = YAML_SLIPS[slip]
+    sentences = set()
+    for loader in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        with pytest.raises(yaml.YAMLError) as caught:
+            yaml.compose(text, Loader=loader)
+        sentences.add(describe(caught.value))
+    assert sentences == {message.split("not valid YAML: ", 1)[1]}
+
+
+@pytest.mark.parametrize("typed, suggested", [
+    ("D-POWER", "d-power"), ("Pd-Monomial-X", "pd-monomial-x"), ("d-powr", "d-power"), ("G-QUADRATC", "g-quadratic"),
+])
+def test_an_unknown_exercise_id_gets_a_suggestion_whatever_its_case(typed, suggested):
+    with pytest.raises(KeyError) as caught:
+        packs.load("drills").exercise(typed)
+    assert caught.value.args[0] == f"pack 'drills' has no exercise '{typed}'; did you mean '{suggested}'?"
+
+
+# ------------------------------------------------- the JSON Schema and the loader agree
+
+def _schema_accepts(document: dict) -> bool:
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(packs.json_schema()).is_valid(document)
+
+
+def _loader_accepts(document: dict, tmp_path) -> bool:
+    try:
+        packs.load_text(yaml.safe_dump(document, allow_unicode=True), "fuzzed.yaml", tmp_path)
+    except packs.PackError:
+        return False
+    return True
+
+
+def _pack(**exercise) -> dict:
+    return {"pack": "p", "exercises": [exercise]}
+
+
+@pytest.mark.parametrize("document, accepted", [
+    (_pack(id="a", kind="expression", prompt="2 + 2?", expected=4), True),
+    (_pack(id="a", kind="derivative", function="x^2", points="1/2"), True),
+    (_pack(id="a", kind="derivative", function="x^2", points="0.5"), True),
+    (_pack(id="a", kind="expression", prompt="2 + 2?", expected="4", hints=["one", "two", "three"]), True),
+    (_pack(id="a", kind="expression", prompt="2 + 2?", expected="4", hints=["1", "2", "3", "4"]), False),
+    (_pack(id="a", kind="derivative", function="x^2", points=2_000_000), False),
+])
+def test_the_schema_and_the_loader_agree_on_what_they_once_disagreed_on(tmp_path, document, accepted):
+    assert (_schema_accepts(document), _loader_accepts(document, tmp_path)) == (accepted, accepted)
+
+
+def test_a_hint_with_a_comma_is_one_hint(tmp_path):
+    document = _pack(id="a", kind="expression", prompt="d/dx x^2?", expected="2x",
+                     hints="First, bring the power down")
+    pack = packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path)
+    assert pack.exercises[0].variant().hints() == ("First, bring the power down",)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TEXTS = st.sampled_from(["x^2", "3x^2 y^3", "2x", "x", "y", "hello", "1/2", "0.5", "-1", "", "a, b", "dp:4",
+                          "[1, 2]", "x = 2"])
+_VALUES = st.one_of(_TEXTS, st.integers(-3, 2_000_000), st.sampled_from([0.5, 1e-3, 2.0]), st.booleans(),
+                    st.none(), st.lists(_TEXTS, max_size=5), st.dictionaries(st.sampled_from(["x", "y", "z"]),
+                                                                              st.integers(-2, 2), max_size=2))
+_KINDS = {  # a valid exercise of each of three kinds, to change one key of
+    "derivative": {"function": "x^3"},
+    "expression": {"prompt": "What is 2 + 2?", "expected": "4"},
+    "partial_derivative": {"function": "3x^2 y^3", "wrt": "x"},
+}
+_KEYS = ["title", "tags", "points", "tolerance", "partial", "answer", "hints", "function", "expected", "prompt",
+         "wrt", "variables", "name", "shape", "mistakes", "at"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(sorted(_KINDS)), changes=st.dictionaries(st.sampled_from(_KEYS), _VALUES, max_size=3))
+def test_the_schema_never_refuses_a_pack_the_loader_takes(tmp_path, kind, changes):
+    """Fuzzed packs: each a valid exercise with up to three keys set to odd values. What the
+    loader takes, an editor checking against the schema must take too."""
+    exercise = {"id": "a", "kind": kind, **_KINDS[kind], **changes}
+    document = {"pack": "p", "exercises": [exercise]}
+    if _loader_accepts(document, tmp_path):
+        assert _schema_accepts(document), exercise
+
+
+# ------------------------------------------------------------- hints on every kind
+
+def _hints_of(tmp_path, **keys) -> tuple[str, ...]:
+    document = _pack(id="a", kind="derivative", function="x^3", **keys)
+    return packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path).exercises[0].variant().hints()
+
+
+def test_hints_replace_the_kind_s_own_and_more_hints_follow_them(tmp_path):
+    own = _hints_of(tmp_path)
+    assert own and all(isinstance(h, str) for h in own)  # the derivative kind's automatic hints
+    assert _hints_of(tmp_path, hints=["Bring the 3 down.", "Lower the power by one."]) == (
+        "Bring the 3 down.", "Lower the power by one.")
+    assert _hints_of(tmp_path, more_hints="See the lesson's power rule.") == (*own, "See the lesson's power rule.")
+    assert _hints_of(tmp_path, hints="Power rule.", more_hints=["Then simplify."]) == ("Power rule.", "Then simplify.")
+
+
+@pytest.mark.parametrize("kind, data", [
+    ("gradient", {"function": "x^2 + y^2"}),
+    ("critical_points", {"function": "x^2 + y^2"}),
+    ("gradient_descent", {"function": "x^2", "start": 1, "rate": 0.1, "iterations": 2}),
+])
+def test_every_kind_takes_hints(tmp_path, kind, data):
+    document = _pack(id="a", kind=kind, hints=["A nudge."], **data)
+    assert packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path).exercises[0].variant().hints() == (
+        "A nudge.",)
+
+
+def test_the_practice_session_gives_the_pack_s_hints(tmp_path):
+    from tutor.practice import Session
+    from tutor.store import Store
+
+    document = _pack(id="a", kind="derivative", function="x^3", hints=["Bring the 3 down."])
+    pack = packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path)
+    session = Session(pack, Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    session.start()
+    assert [line.text for line in session.handle(":hint")] == ["Hint 1 of 1: Bring the 3 down."]
+
+
+def test_more_than_three_more_hints_are_refused_where_they_are(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text(EXERCISE + "    function: x^3\n    more_hints: [a, b, c, d]\n", encoding="utf-8")
+    with pytest.raises(packs.PackError) as caught:
+        packs.load(path)
+    assert caught.value.problems == [f"{path}:6:17: exercise 'a': 'more_hints': at most 3 hints, first a nudge, "
+                                     "last nearly the answer; not 4"]

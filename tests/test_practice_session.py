@@ -1,0 +1,242 @@
+"""A practice session a student comes back to: new numbers, no repeats, a skill's round that
+ends, welcome back, the homework variant, close decimals, commands as plain words."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tutor import packs
+from tutor.cli import main
+from tutor.practice import SCREEN_LINES, Session, command, lesson_steps
+from tutor.show import show
+from tutor.store import Store
+
+
+def session_for(tmp_path: Path, pack: str = "gradients", student: str = "ana", **options) -> Session:
+    session = Session(packs.load(pack), Store(tmp_path / "p.sqlite3"), student, seed=1, **options)
+    session.start()
+    return session
+
+
+def texts(lines) -> str:
+    return "\n".join(line.text for line in lines)
+
+
+def right_answer(session: Session) -> str:
+    exercise = session.on_screen.exercise
+    return show(exercise.expected(), exercise.problem.variables)
+
+
+def test_again_without_parameters_says_there_are_no_other_numbers(tmp_path):
+    session = session_for(tmp_path, topic="sauna")
+    assert session.on_screen.spec.id == "sauna-partial-x"
+    assert texts(session.handle(":again")) == "This exercise has no other numbers; :skip moves on to another."
+    assert session.on_screen.spec.id == "sauna-partial-x"
+
+
+def test_lesson_exercises_start_with_the_lessons_numbers_then_fresh_ones(tmp_path):
+    session = session_for(tmp_path)
+    assert session.on_screen.exercise.prompt() == "d/dx of g(x) = x² + 16"  # the lesson's y = 4
+    out = texts(session.handle(":again"))
+    assert out.startswith("New numbers; the lesson's own were the ones before.")
+    assert "Fix y = 4," not in out and "x² + 16" not in out
+    assert session.on_screen.exercise.title == f"Fix y = {session.on_screen.exercise.params[0][1]}, differentiate in x"
+
+
+def test_again_gives_new_numbers_never_the_ones_just_shown(tmp_path):
+    session = session_for(tmp_path, "drills")
+    for _ in range(10):
+        before = session.on_screen.exercise.params
+        out = texts(session.handle(":again"))
+        assert out.startswith("New numbers")
+        assert session.on_screen.exercise.params != before
+
+
+def test_never_the_same_exercise_twice_in_a_row(tmp_path):
+    session = session_for(tmp_path, "drills")
+    previous = session.on_screen.spec.id
+    for turn in range(40):  # misses, skips and right answers mixed
+        session.handle(("0", ":skip", right_answer(session))[turn % 3] if turn % 3 != 0 else "0")
+        if turn % 3 == 0:
+            continue  # a wrong answer keeps the exercise on the screen
+        assert session.on_screen.spec.id != previous
+        previous = session.on_screen.spec.id
+
+
+def test_a_skill_round_ends_with_a_summary_and_what_next(tmp_path):
+    session = session_for(tmp_path)
+    out = texts(session.handle(":topic gradients"))
+    assert "Practising gradients: each of its 3 exercises once." in out
+    seen, lines = [], ""
+    for _ in range(3):
+        seen.append(session.on_screen.spec.id)
+        lines = texts(session.handle(right_answer(session)))
+    assert len(set(seen)) == 3
+    assert "You have done every exercise of gradients: 3 exercises in 3 answers, 3 right the first time " \
+           "without help." in lines
+    assert "Next: " in lines and ":topic" in lines.split("Next: ")[1]
+    assert "Practising every skill." in lines
+    assert session.topic is None
+
+
+def test_topic_alone_lists_the_skills(tmp_path):
+    session = session_for(tmp_path)
+    shown = session.on_screen.spec.id
+    out = texts(session.handle(":topic"))
+    assert out.startswith("The skills of this pack (:topic TAG practises one, :topic all every skill; Tab completes):")
+    assert "  tangent-planes " in out and "0 of 3  solved" in out
+    assert session.on_screen.spec.id == shown  # it does not jump on
+    assert "gradient-descent" in session.skills() and "all" in session.skills()
+    assert texts(session.handle(":topic gradeints")) == "No skill 'gradeints' in this pack; did you mean gradients?"
+
+
+def test_welcome_back_says_where_you_left_off(tmp_path):
+    first = session_for(tmp_path)
+    first.handle(right_answer(first))  # exercise 1 solved
+    first.handle("12345")  # exercise 4 missed
+    first.handle(":quit")
+    first.close()
+    again = Session(packs.load("gradients"), first.store, "ana", seed=2)
+    out = texts(again.start())
+    assert out.startswith("Welcome back, ana.")
+    assert "Last time: gradients, exercise 4 (Fix x = 2, differentiate in y), not solved yet." in out
+    assert "Due for another try in a few answers: exercise 4 (missed or skipped)." in out
+    assert again.on_screen.spec.id == "tangent-line-fix-x"  # where it was left
+
+
+def test_first_showing_is_the_students_graded_variant_then_practice_numbers(tmp_path, capsys):
+    session = session_for(tmp_path, "drills", student="s01")
+    spec = session.on_screen.spec
+    assert session.on_screen.exercise.prompt() == spec.variant("s01").prompt()
+    assert main(["pack", "show", "drills", spec.id, "--student", "s01"]) == 0
+    assert spec.variant("s01").prompt() in capsys.readouterr().out
+    out = texts(session.handle(":again"))
+    assert out.startswith("New numbers, for practice: your own variant, the one graded, is the one before.")
+    assert session.on_screen.exercise.params != spec.variant("s01").params
+
+
+def test_a_close_decimal_for_an_exact_answer_is_not_a_wrong_attempt(tmp_path):
+    session = session_for(tmp_path)
+    session.handle(":topic least-squares")
+    while session.on_screen.spec.id != "power-lines-fit":
+        session.handle(":skip")
+    attempts = session.attempts
+    out = texts(session.handle("m = 0.5, b = 2.3333"))
+    assert out.startswith("≈ ") and "close: the exact value is wanted; write it as a fraction" in out
+    assert session.attempts == attempts and session.on_screen.misses == 0
+    assert texts(session.handle("m = 1/2, b = 7/3")).startswith("✓")
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("hint", (":hint", "")), ("HELP", (":help", "")), ("skip", (":skip", "")), ("quit", (":quit", "")),
+    ("exit", (":quit", "")), (":exit", (":quit", "")), (":h", (":hint", "")), (":he", (":help", "")),
+    (":s", (":steps", "")), (":sk", (":skip", "")), (":st all", (":steps", "all")),
+    (":t gradients", (":topic", "gradients")), ("2x", None), (":zz", (":zz", "")),
+])
+def test_commands_as_plain_words_and_unique_beginnings(typed, meant):
+    assert command(typed) == meant
+
+
+def test_score_counts_exercises_solved_and_attempts_apart(tmp_path):
+    session = session_for(tmp_path)
+    session.handle("x")
+    session.handle("2x^")  # unreadable: no attempt
+    session.handle(right_answer(session))
+    assert session.status().endswith("solved 1 · attempts 2 · streak 1")
+    assert texts(session.handle("quit")) == "Bye. This session: 1 exercise solved, 2 attempts."
+
+
+def test_progress_does_not_count_a_session_that_answered_nothing(tmp_path, capsys):
+    session = session_for(tmp_path)
+    session.handle("2x")
+    session.close()
+    empty = Session(packs.load("gradients"), session.store, "ana", seed=2)
+    empty.start()
+    empty.close()  # Ctrl-D at once
+    session.store.close()
+    assert main(["progress", "--db", str(tmp_path / "p.sqlite3")]) == 0
+    assert capsys.readouterr().out.startswith("ana: 1 of 1 answers right in 1 session\n")
+
+
+def test_steps_fit_a_screen_for_every_built_in_exercise():
+    """:steps shows the lesson's level, at most a screen, for every built-in exercise; :steps all the rest."""
+    for pack in packs.BUILT_IN:
+        for spec in packs.load(pack).exercises:
+            steps = spec.variant().problem.steps()
+            if steps is None:
+                continue
+            text, hidden = lesson_steps(steps)
+            assert len(text.splitlines()) <= SCREEN_LINES, spec.id
+            assert hidden == (len(text.splitlines()) < len(_full(steps).splitlines())), spec.id
+
+
+def _full(steps) -> str:
+    from tutor.steps import render_text
+
+    return render_text(steps)
+
+
+def test_steps_all_shows_every_detail(tmp_path):
+    session = session_for(tmp_path)
+    session.handle(":topic sauna")
+    while session.on_screen.spec.id != "sauna-critical-points":
+        session.handle(":skip")
+    short = texts(session.handle(":steps"))
+    full = texts(session.handle(":steps all"))
+    assert short.endswith("(:steps all shows every detail.)")
+    assert len(short.splitlines()) <= SCREEN_LINES + 1 < len(full.splitlines())
+    assert "8.10. y = 6 and x = 6: the point (6, 6)." in full
+    assert texts(session.handle(":steps some")).startswith("':steps some' is not known")
+
+
+def test_history_never_suggests_an_answer_already_given(tmp_path):
+    from prompt_toolkit.buffer import Buffer
+    from prompt_toolkit.document import Document
+    from prompt_toolkit.history import InMemoryHistory
+
+    from tutor.repl import NewAnswersOnly
+
+    session = session_for(tmp_path)
+    session.handle("2x + 1")  # wrong
+    history = InMemoryHistory()
+    for line in ("2x + 1", "2x + 4"):
+        history.append_string(line)
+    buffer = Buffer(history=history)
+    suggestion = NewAnswersOnly(session).get_suggestion(buffer, Document("2x"))
+    assert suggestion is not None and suggestion.text == " + 4"
+    history.append_string("2x + 1")
+    assert NewAnswersOnly(session).get_suggestion(buffer, Document("2x")).text == " + 4"
+
+
+def test_shown_exercises_are_kept(tmp_path):
+    session = session_for(tmp_path)
+    session.handle(":skip")
+    with sqlite3.connect(tmp_path / "p.sqlite3") as connection:
+        shown = connection.execute("SELECT exercise, variant FROM shown ORDER BY id").fetchall()
+    assert shown == [("tangent-line-fix-y", "graded"), ("fix-y-4", "graded")]  # the lesson's numbers
+
+
+@pytest.mark.parametrize(("argv", "meant"), [
+    ([], ["practice"]), (["--pack", "drills"], ["practice", "--pack", "drills"]),
+    (["--debug", "--topic", "sauna"], ["--debug", "practice", "--topic", "sauna"]),
+    (["progress"], ["progress"]), (["--debug", "pack", "list"], ["--debug", "pack", "list"]), (["-h"], ["-h"]),
+])
+def test_bare_tutor_takes_the_practice_options(argv, meant):
+    from tutor.cli import practice_by_default
+
+    assert practice_by_default(argv) == meant
+
+
+def test_bare_tutor_with_a_pack_practises_it(capsys):
+    assert main(["--pack", "nowhere.yaml"]) == 2
+    assert "nowhere.yaml: no such pack file (built-in packs: gradients, drills)" in capsys.readouterr().err
+
+
+def test_pack_list_names_the_built_in_packs(capsys):
+    assert main(["pack", "list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[:2] for line in lines] == [
+        [name, str(len(packs.load(name).exercises))] for name in packs.BUILT_IN]

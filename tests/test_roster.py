@@ -1,0 +1,163 @@
+"""`tutor grade --roster`: everyone on the roster gets a row, ids not on it are reported, its columns are kept."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tutor import packs
+from tutor.cli import main
+from tutor.roster import RosterError, enrol, read_roster
+from tutor.submissions import read_submissions
+
+DATA = Path(__file__).parent / "data" / "grade"
+PACK = str(DATA / "pack.yaml")
+CLASS, FOLDER = str(DATA / "class.csv"), str(DATA / "folder")
+ROSTER = """id,name,email,section
+alice,Alice Ng,alice@example.edu,A
+bob,Bob Ray,bob@example.edu,B
+carol,Carol Ma,carol@example.edu,A
+dan,Dan Wu,dan@example.edu,B
+erin,Erin Ode,erin@example.edu,B
+fay,Fay Li,fay@example.edu,A
+"""
+
+
+def rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.write_bytes(text if isinstance(text, bytes) else text.encode())
+    return path
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("roster")
+    roster = write(folder / "roster.csv", ROSTER)
+    assert main(["grade", PACK, CLASS, FOLDER, "--roster", str(roster), "--out", str(folder / "out")]) == 0
+    return folder / "out"
+
+
+def test_everyone_on_the_roster_gets_a_row_with_its_columns(graded):
+    assert (graded / "grades.csv").read_text(encoding="utf-8").splitlines() == [
+        "student,name,email,section,cube,drill,critical,fit,total,max,percent,note",
+        "points possible,,,,2,1,1,1,5,5,100,",
+        "alice,Alice Ng,alice@example.edu,A,2,1,1,1,5,5,100,",
+        "bob,Bob Ray,bob@example.edu,B,0,0,0.5,0.5,1,5,20,",
+        "carol,Carol Ma,carol@example.edu,A,0,0,0,0,0,5,0,",
+        "dan,Dan Wu,dan@example.edu,B,2,0,1,0,3,5,60,",
+        "erin,Erin Ode,erin@example.edu,B,2,0,0,1,3,5,60,",
+        "fay,Fay Li,fay@example.edu,A,0,0,0,0,0,5,0,Nothing was submitted.",
+    ]
+
+
+def test_a_student_who_submitted_nothing_scores_0_with_the_reason(graded):
+    fay = [r for r in rows(graded / "answers.csv") if r["student"] == "fay"]
+    assert [(r["verdict"], r["score"], r["note"], r["feedback"]) for r in fay] == [
+        ("unanswered", "0", "no_answer", "Nothing was submitted.")] * 4
+    report = json.loads((graded / "report.json").read_text(encoding="utf-8"))
+    assert report["students"][-1] == {
+        "student": "fay", "scores": {"cube": 0, "drill": 0, "critical": 0, "fit": 0}, "total": 0, "max": 5,
+        "percent": 0, "roster": {"name": "Fay Li", "email": "fay@example.edu", "section": "A"},
+        "note": "Nothing was submitted."}
+
+
+def test_a_student_whose_file_could_not_be_read_scores_0_and_says_why(tmp_path, capsys):
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    write(folder / "fay.yaml", b"student: fay\nanswers:\n  cube: \xff\n")
+    write(folder / "bob.yaml", "student: bob\nanswers: [3x^2]\n")
+    roster = write(tmp_path / "roster.csv", ROSTER)
+    assert main(["grade", PACK, str(folder), "--roster", str(roster), "--out", str(tmp_path / "out")]) == 1
+    table = {r["student"]: r["note"] for r in rows(tmp_path / "out" / "grades.csv")}
+    assert table["fay"] == f"Your submission could not be read ({folder / 'fay.yaml'}:3: not UTF-8 text; the file " \
+                           "is not read)."
+    assert table["bob"] == f"Your submission could not be read ({folder / 'bob.yaml'}:2: no answers: a submission " \
+                           "file is {student: ID, answers: {EXERCISE: ANSWER, ...}})."
+    assert table["alice"] == "Nothing was submitted."
+
+
+def test_answers_from_ids_not_on_the_roster_are_reported_with_the_closest_id(tmp_path, capsys):
+    roster = write(tmp_path / "roster.csv", ROSTER)
+    late = write(tmp_path / "late.csv", "student,exercise,answer\nalce,cube,3x^2\nalce,fit,x\nFay,cube,3x^2\n"
+                                         "zed,cube,1\n")
+    assert main(["grade", PACK, str(late), "--roster", str(roster), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[:3] == [
+        f"{late}:2: student 'alce' is not on the roster; did you mean 'alice'? (2 answer(s) in this file not graded)",
+        f"{late}:4: student 'Fay' is not on the roster; did you mean 'fay'? (1 answer(s) in this file not graded)",
+        f"{late}:5: student 'zed' is not on the roster (1 answer(s) in this file not graded)"]
+    students = [r["student"] for r in rows(tmp_path / "out" / "grades.csv")][1:]
+    assert students == ["alice", "bob", "carol", "dan", "erin", "fay"]  # no new student for a typo
+    assert [p["line"] for p in rows(tmp_path / "out" / "problems.csv")] == ["2", "4", "5"]
+
+
+def test_problems_in_the_roster_have_their_line_and_the_rest_is_read(tmp_path):
+    roster = write(tmp_path / "roster.csv", "\ufeffID,Name\nalice,Alice\n,Nobody\nbob,Bob,extra\nalice,Again\n"
+                                            "carol,\"Ma, Carol\"\n" + "dan,\"unclosed\n")
+    read = read_roster(roster)
+    assert [s.id for s in read.students] == ["alice", "carol"]
+    assert read.columns == ("Name",)
+    assert read.get("carol").fields == (("Name", "Ma, Carol"),)
+    assert [str(p) for p in read.problems] == [
+        f"{roster}:3: no student id; the row is skipped",
+        f"{roster}:4: the row has 3 fields but the header has 2; it is skipped",
+        f"{roster}:5: student 'alice' is on the roster twice (first at {roster}:2); this row is skipped",
+        f"{roster}:7: a double quote opened on this line is never closed (an answer with commas goes in double "
+        "quotes, closed on the same row); the row is skipped"]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("name,email\nAna,a@x\n", "roster.csv:1: the roster has no 'id' column (it has 'name', 'email')"),
+    ("id,ID\na,b\n", "roster.csv:1: the roster's header names the column 'ID' twice"),
+    ("id,name\n", "roster.csv: no students on the roster (a CSV with a header naming an 'id' column, then one row "
+                  "per student)"),
+    (b"id,name\xff\na,b\n", "roster.csv:1: the roster's header can't be read (not UTF-8 text (byte 8 of the line))"),
+])
+def test_a_roster_that_cannot_be_used_is_a_usage_error_and_nothing_is_written(tmp_path, capsys, monkeypatch,
+                                                                              content, message):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "roster.csv", content)
+    assert main(["grade", PACK, CLASS, "--roster", "roster.csv", "--out", "out"]) == 2
+    assert capsys.readouterr().err == f"tutor: {message}; nothing was written\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_id_column_may_be_called_student_and_other_columns_are_kept_as_written(tmp_path):
+    roster = write(tmp_path / "roster.csv", "Student,SIS Login ID,Section\nalice,al01,A\n")
+    read = read_roster(roster)
+    assert read.columns == ("SIS Login ID", "Section")
+    assert read.get("alice").get("sis_login_id") == "al01"  # names compared without case, spaces or _
+
+
+def test_hostile_roster_cells_are_escaped_in_csv_and_kept_in_json(tmp_path):
+    roster = write(tmp_path / "roster.csv", 'id,name\nalice,"=HYPERLINK(""http://x"")"\n')
+    out = tmp_path / "out"
+    assert main(["grade", PACK, CLASS, "--roster", str(roster), "--out", str(out)]) == 1  # bob, carol: not on it
+    assert rows(out / "grades.csv")[1]["name"] == "'=HYPERLINK(\"http://x\")"
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["students"][0]["roster"] == {"name": '=HYPERLINK("http://x")'}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=400))
+def test_any_roster_bytes_give_a_roster_or_a_sentence(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("fuzz") / "roster.csv"
+    path.write_bytes(b"id,name\n" + data)
+    try:
+        roster = read_roster(path)
+    except RosterError as error:
+        assert error.message.startswith(str(path))
+        return
+    pack = packs.load(PACK)
+    enrolled = enrol(roster, read_submissions([CLASS], pack))
+    assert enrolled.students == tuple(sorted(s.id for s in roster.students))
+    assert all(p.line for p in roster.problems)

@@ -1,0 +1,190 @@
+"""Item analysis: how each exercise of a pack worked for the class.
+
+Per exercise, over every student in the gradebook (an exercise not answered counts 0):
+
+- facility: the mean share of the exercise's points the class earned, from 0 (nobody earned
+  anything) to 1 (everyone earned full marks);
+- discrimination: the corrected item-total correlation, Pearson's r between the students'
+  scores on the exercise and their totals on the rest of the pack (the total without this
+  exercise, so that the exercise is not correlated with itself). It is not defined with fewer
+  than 3 students, or when everyone scored the same on the exercise, or on the rest;
+- the most common wrong answers as read, and the misconception the diagnosis named for them.
+
+Everything is computed from exact fractions; the one square root is taken of an exact ratio, so
+the figures are the same on every machine.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .check import Judgement
+from .compare import Note
+from .diagnose import AUTHOR
+from .grade import Gradebook, Result
+from .markup import markdown_text, number
+from .topics import CATALOGUE
+
+COMMON_WRONG = 3  # most common wrong answers listed per exercise
+MIN_STUDENTS = 3  # for a correlation: with 2 students it is always -1 or 1
+SMALL_CLASS = 30  # below this, one student moves the discrimination a lot: the summary says so
+HARD, EASY = Fraction(3, 10), Fraction(9, 10)  # facility below or above: worth a look
+WEAK = 0.2  # discrimination below: worth a look (0.2 is the usual rule of thumb)
+
+
+@dataclass(frozen=True)
+class WrongAnswer:
+    reading: str  # the answer as the tutor read it
+    count: int
+    misconception: str  # what the diagnosis named for most of them: a catalogue id, or "author: ..."; "" if nothing
+
+
+@dataclass(frozen=True)
+class ExerciseSummary:
+    exercise: str
+    title: str
+    points: Fraction
+    students: int
+    answered: int
+    correct: int
+    mean: Fraction  # mean score over all students, unanswered as 0
+    facility: Fraction | None  # mean / points (None for an exercise worth nothing)
+    discrimination: float | None  # the corrected item-total correlation, to 4 places
+    undefined: str  # why there is no discrimination ("" when there is one)
+    wrong: tuple[WrongAnswer, ...]  # the most common wrong answers, most common first
+
+    @property
+    def flags(self) -> list[str]:
+        """What makes this exercise worth a look, in words."""
+        found = []
+        if self.facility is not None and self.facility < HARD:
+            found.append("hard")
+        if self.facility is not None and self.facility > EASY:
+            found.append("easy")
+        if self.discrimination is not None and self.discrimination < 0:
+            found.append("negative discrimination: check the expected answer")
+        elif self.discrimination is not None and self.discrimination < WEAK:
+            found.append("weak discrimination")
+        return found
+
+
+def exercise_summaries(book: Gradebook) -> list[ExerciseSummary]:
+    """The item analysis of each exercise, in the pack's order."""
+    totals = [book.totals[student] for student in book.students]
+    found = []
+    for spec, results in zip(book.pack.exercises, by_exercise(book).values()):
+        scores = [r.score for r in results]
+        mean = sum(scores, Fraction(0)) / len(scores) if scores else Fraction(0)
+        discrimination, undefined = corrected_item_total(scores, totals)
+        if undefined and len(book.pack.exercises) == 1 and len(scores) >= MIN_STUDENTS:
+            undefined = "it is the pack's only exercise, so there is no rest to compare with"
+        found.append(ExerciseSummary(
+            spec.id, spec.title, spec.points, len(results), sum(r.verdict != Judgement.UNANSWERED for r in results),
+            sum(r.verdict == Judgement.CORRECT for r in results), mean,
+            mean / spec.points if spec.points else None, discrimination, undefined, _wrong_answers(results)))
+    return found
+
+
+def corrected_item_total(item: Sequence[Fraction], totals: Sequence[Fraction]) -> tuple[float | None, str]:
+    """Pearson's r between the item's scores and the totals without it, to 4 places, or (None, why not)."""
+    n = len(item)
+    if n < MIN_STUDENTS:
+        return None, f"not defined for fewer than {MIN_STUDENTS} students"
+    rest = [total - x for x, total in zip(item, totals)]
+    sxx = n * sum((x * x for x in item), Fraction(0)) - sum(item, Fraction(0)) ** 2
+    syy = n * sum((y * y for y in rest), Fraction(0)) - sum(rest, Fraction(0)) ** 2
+    sxy = n * sum((x * y for x, y in zip(item, rest)), Fraction(0)) - sum(item, Fraction(0)) * sum(rest, Fraction(0))
+    if sxx == 0:
+        return None, "not defined: everyone scored the same on it"
+    if syy == 0:
+        return None, "not defined: everyone scored the same on the rest of the pack"
+    r = math.copysign(math.sqrt(sxy * sxy / (sxx * syy)), sxy)  # the square root of an exact ratio
+    return round(r, 4) + 0.0, ""  # + 0.0: never -0.0
+
+
+def by_exercise(book: Gradebook) -> dict[str, list[Result]]:
+    grouped: dict[str, list[Result]] = {spec.id: [] for spec in book.pack.exercises}
+    for result in book.results:
+        grouped[result.exercise].append(result)
+    return grouped
+
+
+def most_common(counts: Counter) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))  # ties by name, for the same bytes
+
+
+def misconception_of(result: Result) -> str | None:
+    """The mistake the diagnosis named for a wrong answer: a catalogue id, or `author: <its feedback>`."""
+    if result.note.startswith(Note.MISCONCEPTION.of("")):
+        return result.note.removeprefix(Note.MISCONCEPTION.of(""))
+    if result.note == Note.MISTAKE.of(AUTHOR):
+        return f"author: {result.feedback}"
+    return None
+
+
+def describe(misconception: str) -> str:
+    """A misconception in a few words: the catalogue's summary, or an author's own feedback."""
+    if misconception.startswith("author: "):
+        return misconception.removeprefix("author: ")
+    known = CATALOGUE.get(misconception)
+    return known.summary if known else misconception
+
+
+def _wrong_answers(results: list[Result]) -> tuple[WrongAnswer, ...]:
+    wrong = [r for r in results if r.verdict == Judgement.INCORRECT]
+    found = []
+    for reading, count in most_common(Counter(r.reading or r.answer for r in wrong))[:COMMON_WRONG]:
+        named = Counter(m for r in wrong if (r.reading or r.answer) == reading and (m := misconception_of(r)))
+        found.append(WrongAnswer(reading, count, most_common(named)[0][0] if named else ""))
+    return tuple(found)
+
+
+# ------------------------------------------------------------------ summary.md
+
+
+def summary_markdown(book: Gradebook) -> str:
+    """The item analysis as a printable Markdown page."""
+    summaries = exercise_summaries(book)
+    n = len(book.students)
+    lines = [f"# Item analysis: {markdown_text(book.pack.title)}", ""]
+    if n:
+        mean = sum(book.totals.values(), Fraction(0)) / n
+        lines.append(f"{n} student(s), {len(summaries)} exercise(s) worth {number(book.max)} point(s); "
+                     f"class mean {number(mean)} point(s).")
+    else:
+        lines.append("No students.")
+    lines += ["", "| # | exercise | points | answered | correct | facility | discrimination | look at it |",
+              "|--:|---|--:|--:|--:|--:|--:|---|"]
+    for position, e in enumerate(summaries, start=1):
+        facility = number(e.facility, 2) if e.facility is not None else "–"
+        discrimination = f"{e.discrimination:.2f}" if e.discrimination is not None else "–"
+        lines.append(f"| {position} | {markdown_text(e.exercise)} | {number(e.points)} | {e.answered} | "
+                     f"{e.correct} | {facility} | {discrimination} | {'; '.join(e.flags)} |")
+    lines += ["", "**Facility** is the mean share of an exercise's points the class earned (an exercise "
+                  "not answered counts 0): 1 means everyone earned full marks. **Discrimination** is the "
+                  "corrected item-total correlation: the correlation between the scores on the exercise "
+                  "and the totals on the rest of the pack. Near 0 or below, the exercise does not tell "
+                  "stronger students from weaker ones: look at its wording and its expected answer. "
+                  f"It is not defined for fewer than {MIN_STUDENTS} students or when everyone scored "
+                  "the same (–); it is marked `hard` below a facility of 0.3, `easy` above 0.9, and "
+                  "weak below a discrimination of 0.2."]
+    if MIN_STUDENTS <= n < SMALL_CLASS:
+        lines += ["", f"With {n} students, one student's answers move the discrimination a lot: read it "
+                      "as a rough guide."]
+    for position, e in enumerate(summaries, start=1):
+        title = f": {markdown_text(e.title)}" if e.title else ""
+        lines += ["", f"## {position}. {markdown_text(e.exercise)}{title}", ""]
+        if e.undefined:
+            lines += [f"Discrimination: {e.undefined}.", ""]
+        if not e.wrong:
+            lines.append("No wrong answers." if e.answered else "Nobody answered it.")
+            continue
+        lines += ["| wrong answer, as read | students | mistake named |", "|---|--:|---|"]
+        lines += [f"| {markdown_text(w.reading)} | {w.count} | "
+                  f"{markdown_text(describe(w.misconception)) if w.misconception else 'none named'} |"
+                  for w in e.wrong]
+    return "\n".join(lines) + "\n"

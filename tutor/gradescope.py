@@ -1,0 +1,145 @@
+"""Grading one Gradescope submission: who submitted it, and results.json.
+
+Who submitted is what Gradescope says, in /autograder/submission_metadata.json
+(its `users`: each with `email`, `id` and `name`), never what the uploaded file
+says: the id that picks the student's variant is the submitter's roster id
+(the roster row with their email), or else their email. The `student:` in the
+upload is only compared with it, and a mismatch is reported in the results.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from pathlib import Path
+
+from .check import Judgement
+from .errors import TutorError
+from .grade import Gradebook, Result
+from .markup import number
+from .outputs import write_together
+from .reports import json_number, json_text
+from .roster import Roster
+from .safe_read import FileRefused, read_file
+from .submissions import Submissions, shown
+
+METADATA = "submission_metadata.json"  # beside the submission folder: /autograder/submission_metadata.json
+_METADATA_BYTES = 1 << 20
+
+
+class MetadataError(TutorError):
+    """The submission's metadata can't be used: the message says why."""
+
+
+@dataclass(frozen=True)
+class Submitter:
+    email: str
+    gradescope_id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Identity:
+    student: str  # the id graded: it picks the variant
+    submitter: Submitter
+    notes: tuple[str, ...]  # for the results' output: a mismatch, a group, an email not on the roster
+
+
+def metadata_path(submission: Path) -> Path:
+    """Where Gradescope puts the metadata of a submission in `submission`: in the folder above it."""
+    return submission.resolve().parent / METADATA
+
+
+def read_submitters(path: Path) -> tuple[Submitter, ...]:
+    """The users who made the submission, as the metadata lists them (MetadataError if it can't be read)."""
+    try:
+        data = json.loads(read_file(path, _METADATA_BYTES))
+    except FileNotFoundError:
+        raise MetadataError(f"{path} is missing, so who submitted can't be told (Gradescope writes it "
+                            "beside the submission folder)") from None
+    except (OSError, FileRefused, ValueError, RecursionError) as error:
+        raise MetadataError(f"{path} can't be read ({error})") from None
+    users = data.get("users") if isinstance(data, dict) else None
+    found = tuple(Submitter(str(u.get("email") or "").strip(), str(u.get("id") or "").strip(),
+                            str(u.get("name") or "").strip())
+                  for u in users or () if isinstance(u, dict))
+    found = tuple(s for s in found if s.email or s.gradescope_id)
+    if not found:
+        raise MetadataError(f"{path} names no user with an email or an id")
+    return found
+
+
+def identify(given: Submissions, submitters: tuple[Submitter, ...], roster: Roster | None) -> \
+        tuple[Submissions, Identity]:
+    """The submission's answers, as the submitter's: re-keyed to the id Gradescope's metadata gives."""
+    submitter, notes = submitters[0], []
+    enrolled = next((s for s in roster.students if submitter.email
+                     and s.get("email", "email address").casefold() == submitter.email.casefold()), None) \
+        if roster else None
+    student = enrolled.id if enrolled else submitter.email or f"gradescope-{submitter.gradescope_id}"
+    if roster is not None and enrolled is None:
+        notes.append(f"{submitter.email or 'The submitter'} is not on the roster; graded as {student}.")
+    if len(submitters) > 1:
+        notes.append(f"A group submission of {len(submitters)}: graded with the variant of {student}, "
+                     "the first member.")
+    declared = list(dict.fromkeys(a.student for a in given.answers))
+    mine = {student.casefold(), submitter.email.casefold()} - {""}
+    chosen = next((d for d in declared if d.casefold() in mine), declared[0] if declared else None)
+    if chosen is not None and chosen.casefold() not in mine:
+        notes.append(f"The uploaded file says student {shown(chosen)}, but this submission is from {student}: "
+                     f"it is graded as {student}'s, with {student}'s variant.")
+    if len(declared) > 1:
+        notes.append(f"The uploaded files name {len(declared)} students; only the answers of "
+                     f"{shown(chosen or '')} were graded.")
+    answers = tuple(replace(a, student=student) for a in given.answers if a.student == chosen)
+    return replace(given, answers=answers), Identity(student, submitter, tuple(notes))
+
+
+# --------------------------------------------------------------- results.json
+
+
+def results(book: Gradebook, seconds: float, identity: Identity | None = None, refused: str = "") -> dict:
+    """results.json in Gradescope's autograder schema: one test per exercise, for one student."""
+    student = book.students[0] if book.students else None
+    by_id = {r.exercise: r for r in next(book.rows())[1]} if student else {}
+    total = book.totals.get(student, Fraction(0)) if student else Fraction(0)
+    tests = []
+    for position, spec in enumerate(book.pack.exercises, start=1):
+        result = by_id.get(spec.id)
+        tests.append({
+            "name": f"{spec.id}: {spec.title}" if spec.title else spec.id,
+            "number": str(position),
+            "score": json_number(result.score if result else Fraction(0)),
+            "max_score": json_number(spec.points),
+            "status": "passed" if result and result.verdict == Judgement.CORRECT else "failed",
+            "output": _feedback(result),
+            "visibility": "visible",
+        })
+    if refused:
+        output = [f"Nothing was graded: {refused}."]
+    elif student is None:
+        output = ["No answers were found: upload a YAML or JSON file like "
+                  "{student: YOUR-ID, answers: {EXERCISE: ANSWER, ...}}."]
+    else:
+        output = [f"Graded as student {student}: {number(total)} of {number(book.max)} points."]
+    output += list(identity.notes if identity else ())
+    output += [str(problem) for problem in book.problems]
+    return {"score": json_number(total), "execution_time": round(seconds), "output": "\n".join(output),
+            "tests": tests}
+
+
+def _feedback(result: Result | None) -> str:
+    if result is None or result.verdict == Judgement.UNANSWERED:
+        return "No answer."
+    lines = [f"Your answer: {result.answer}"]
+    if result.reading and result.reading != result.answer:
+        lines.append(f"Read as: {result.reading}")
+    lines.append(result.feedback)
+    return "\n".join(lines)
+
+
+def write_results(folder: Path, data: dict) -> Path:
+    text = json_text(data)
+    (path,) = write_together(folder, {"results.json": lambda stream: stream.write(text)})
+    return path

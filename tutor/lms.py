@@ -1,0 +1,172 @@
+"""The gradebook in the files learning management systems import: Canvas, Moodle, Blackboard Learn,
+and a plain table for anything else.
+
+Each format is data: the columns that identify a student (filled from the
+roster where it has them), whether a `Points Possible` row belongs, how cells
+are quoted, and the largest grade the system takes by default. The rules each
+follows, and where they come from, are in docs/reference/grade.md (LMS exports);
+tests/lms_rules.py reads each file the way its system does.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TextIO
+
+from .errors import TutorError
+from .grade import Gradebook
+from .markup import number
+from .outputs import Writer
+from .packs import Pack
+from .reports import cell
+from .roster import Enrolled
+from .words import TextEnum, and_list
+
+
+class LMS(TextEnum):
+    PLAIN = "plain"  # a plain table: id, the roster's columns, grades
+    CANVAS = "canvas"
+    MOODLE = "moodle"
+    BLACKBOARD = "blackboard"
+
+
+class Columns(TextEnum):
+    ASSIGNMENT = "assignment"  # one column: the pack's total
+    EXERCISE = "exercise"  # one column per exercise
+
+
+class ExportError(TutorError):
+    """A gradebook column the system would misread; the message says which and what to do."""
+
+
+@dataclass(frozen=True)
+class GradeColumn:
+    header: str
+    points: Fraction
+    scores: dict[str, Fraction]  # student -> score
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A column that identifies a student, and its value for one (their id, their roster entry)."""
+
+    header: str
+    value: Callable[[str, Enrolled | None], str]
+    always: bool = True  # False: only when every student has a value (an empty one would be misread)
+
+
+@dataclass(frozen=True)
+class Format:
+    lms: LMS
+    file: str
+    identity: tuple[Identity, ...]
+    points_row: str | None  # the first cell of the row of points possible, where the system reads one
+    quote_all: bool  # every cell in double quotes
+    most: Fraction | None  # the largest grade it takes by default
+    reserved: re.Pattern[str] | None = None  # column names it reads as something else than grades
+    roster_columns: bool = False  # the roster's other columns after the identity (a system would take them as grades)
+    one_identity: bool = False  # only the first identity column every student has a value in
+
+
+def _roster(*names: str, default: Callable[[str], str] = lambda student: "") -> Callable[[str, Enrolled | None], str]:
+    def value(student: str, enrolled: Enrolled | None) -> str:
+        return (enrolled.get(*names) if enrolled else "") or default(student)
+    return value
+
+
+def _full_name(student: str, enrolled: Enrolled | None) -> str:
+    if enrolled is None:
+        return student
+    last, first = enrolled.get("last name", "surname"), enrolled.get("first name", "given name")
+    return enrolled.get("name", "full name") or (f"{last}, {first}" if last and first else "") or student
+
+
+FORMATS = {
+    LMS.PLAIN: Format(LMS.PLAIN, "plain.csv", (Identity("student", lambda student, enrolled: student),),
+                      points_row=None, quote_all=False, most=None, roster_columns=True),
+    LMS.CANVAS: Format(
+        LMS.CANVAS, "canvas.csv",
+        (Identity("Student", _full_name), Identity("ID", _roster("canvas id", "canvas user id")),
+         Identity("SIS User ID", _roster("sis user id", "sis id")),
+         Identity("SIS Login ID", _roster("sis login id", "login id", "login", "username", default=str)),
+         Identity("Section", _roster("section"))),
+        points_row="Points Possible", quote_all=False, most=None,
+        reserved=re.compile("Current Score|Current Points|Current Grade|Final Score|Final Points|Final Grade|"
+                            "Override Score|Override Grade|Override Status")),
+    LMS.MOODLE: Format(  # one identifier column: the instructor maps it, Moodle makes each other one a grade item
+        LMS.MOODLE, "moodle.csv",
+        (Identity("Email address", _roster("email", "email address", "e-mail"), always=False),
+         Identity("ID number", _roster("id number", "idnumber", "student id", "student number"), always=False),
+         Identity("Username", _roster("username", "login", default=str))),
+        points_row=None, quote_all=False, most=Fraction(100), one_identity=True),
+    LMS.BLACKBOARD: Format(
+        LMS.BLACKBOARD, "blackboard.csv",
+        (Identity("Last Name", _roster("last name", "surname")), Identity("First Name", _roster("first name",
+         "given name")), Identity("Username", _roster("username", "login", default=str)),
+         Identity("Student ID", _roster("student id", "id number", "idnumber", "student number"))),
+        points_row=None, quote_all=True, most=None),
+}
+
+
+def headers(pack: Pack, columns: Columns, title: str | None = None) -> list[str]:
+    """The names of the grade columns: the pack's total in one (named `title`, by default the pack's
+    title), or each exercise in its own (named `PACK: EXERCISE`)."""
+    if columns == Columns.ASSIGNMENT:
+        return [title or pack.title]
+    return [f"{pack.id}: {spec.id}" for spec in pack.exercises]
+
+
+def check_headers(pack: Pack, lms: LMS, columns: Columns, title: str | None = None) -> None:
+    """ExportError for a column name the system would not read as grades (checked before grading)."""
+    form = FORMATS[lms]
+    for header in headers(pack, columns, title):
+        if form.reserved and form.reserved.search(header):
+            raise ExportError(f"{lms} would not read the column {header!r} as grades (it reads names with "
+                              f"{form.reserved.pattern.replace('|', ', ')} as its own); name it otherwise with "
+                              "--assignment")
+
+
+def grade_columns(book: Gradebook, columns: Columns, title: str | None = None) -> list[GradeColumn]:
+    names = headers(book.pack, columns, title)
+    if columns == Columns.ASSIGNMENT:
+        return [GradeColumn(names[0], book.max, dict(book.totals))]
+    return [GradeColumn(name, spec.points, {r.student: r.score for r in book.results if r.exercise == spec.id})
+            for name, spec in zip(names, book.pack.exercises)]
+
+
+def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None) -> tuple[str, Writer, list[str]]:
+    """(file name, its writer, warnings) for the gradebook in this system's format.
+
+    ExportError for a column name the system would not read as grades."""
+    check_headers(book.pack, lms, columns, title)
+    form = FORMATS[lms]
+    grades = grade_columns(book, columns, title)
+    entries = {student: book.roster.get(student) if book.roster else None for student in book.students}
+    identity = [i for i in form.identity
+                if i.always or all(i.value(student, entries[student]) for student in book.students)]
+    if form.one_identity:
+        identity = identity[:1]
+    if form.roster_columns and book.roster:
+        identity += [Identity(name, _roster(name)) for name in book.roster.columns]
+    header = [i.header for i in identity] + [c.header for c in grades]
+    rows = []
+    if form.points_row:
+        rows.append([form.points_row, *[""] * (len(identity) - 1), *(number(c.points) for c in grades)])
+    rows += [[*(i.value(student, entries[student]) for i in identity), *(number(c.scores[student]) for c in grades)]
+             for student in book.students]
+    warnings = []
+    over = [c.header for c in grades if form.most is not None and c.points > form.most]
+    if over:
+        warnings.append(f"{form.file}: {and_list([repr(h) for h in over])} can be worth more than "
+                        f"{number(form.most or Fraction(0))} points, the most {lms} takes by default; raise its "
+                        "limit, or export with --columns exercise")
+
+    def write(stream: TextIO) -> None:
+        out = csv.writer(stream, quoting=csv.QUOTE_ALL if form.quote_all else csv.QUOTE_MINIMAL)
+        out.writerow([cell(h) for h in header])
+        out.writerows([cell(value) for value in row] for row in rows)
+    return form.file, write, warnings

@@ -1,0 +1,41 @@
+"""How the grader's files write values: numbers rounded one way, and untrusted text made safe
+for Markdown and HTML.
+
+A student's answer or id can hold anything: `<script>`, quotes, `|` that
+would split a Markdown table, backticks, control characters. Both escapes
+keep the text readable and make it inert.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from fractions import Fraction
+from functools import lru_cache
+
+_MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
+
+
+def _visible(text: str) -> str:
+    """One line of printable text: line breaks become spaces, other control characters are escaped."""
+    text = re.sub(r"[\r\n\t]+", " ", text)
+    if text.isprintable():  # nearly always: no need to look at each character
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def markdown_text(text: str) -> str:
+    """Text shown as itself in Markdown (never as markup, HTML or a link), on one line."""
+    return _MARKDOWN.sub(r"\\\1", html.escape(_visible(text), quote=False))
+
+
+def html_text(text: str) -> str:
+    """Text shown as itself in HTML, in an element or a quoted attribute, on one line."""
+    return html.escape(_visible(text), quote=True)
+
+
+@lru_cache(maxsize=4096)  # a class has few distinct scores, and Fraction arithmetic is slow
+def number(value: Fraction, places: int = 4) -> str:
+    """0.5, 1, 0.3333: rounded half to even, exactly, without trailing zeros."""
+    text = f"{float(round(value, places)):.{places}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

@@ -1,0 +1,185 @@
+"""A class roster: who should be in the gradebook, and what else is known of them.
+
+    id,name,email,section                 (CSV with a header; any columns beside `id`)
+    s01,Ana Lima,ana@example.edu,A
+
+The roster is read as untrusted input, like the submissions: a bad row is
+reported as FILE:LINE and the rest is read. With a roster, everyone on it gets
+a row in the gradebook (a student with no usable answer scores 0, and the row
+says why), answers from ids not on it are reported with the closest id, and
+the roster's other columns are kept in the outputs.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cached_property
+from pathlib import Path
+
+from .errors import TutorError
+from .limits import LIMITS, Limits
+from .safe_read import FileRefused, csv_rows, open_file
+from .submissions import Problem, Submissions, Submitted, shown
+
+ID_COLUMNS = ("id", "student")  # the column that holds the id: `id`, or else `student`
+
+
+class RosterError(TutorError):
+    """A roster that can't be used at all: the message says why in a sentence."""
+
+
+def column_key(name: str) -> str:
+    """A column's name as compared: `SIS Login ID`, `sis_login_id` and `Sis-Login-Id` are one."""
+    return re.sub(r"[\s_-]+", " ", name.strip().casefold())
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    """One student on the roster."""
+
+    id: str
+    fields: tuple[tuple[str, str], ...]  # the roster's other columns, in its order: (name as written, value)
+    source: str  # FILE:LINE
+
+    def get(self, *names: str) -> str:
+        """The first of these columns that the roster has and fills in (compared by column_key), or ""."""
+        values = {column_key(name): value for name, value in self.fields}
+        return next((values[column_key(n)] for n in names if values.get(column_key(n))), "")
+
+
+@dataclass(frozen=True)
+class Roster:
+    source: str
+    columns: tuple[str, ...]  # the other columns' names, as written in the header
+    students: tuple[Enrolled, ...]  # in the file's order, each id once
+    problems: tuple[Problem, ...]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Enrolled]:
+        return {s.id: s for s in self.students}
+
+    def get(self, student: str) -> Enrolled | None:
+        return self._by_id.get(student)
+
+    def has_column(self, *names: str) -> bool:
+        keys = {column_key(c) for c in self.columns}
+        return any(column_key(n) in keys for n in names)
+
+    def closest(self, student: str) -> str | None:
+        """The roster id a mistyped id most likely meant: the same but for case, or else a close one."""
+        same = [s.id for s in self.students if s.id.casefold() == student.casefold()]
+        close = same or difflib.get_close_matches(student, [s.id for s in self.students], n=1)
+        return close[0] if close else None
+
+
+def read_roster(path: str | Path, limits: Limits = LIMITS) -> Roster:
+    """The roster in a CSV file; RosterError if it can't be used at all (no file, no id column, nobody on it)."""
+    file = str(path)
+    problems: list[Problem] = []
+    students: dict[str, Enrolled] = {}
+    header: list[str] | None = None
+    try:
+        with open_file(Path(path)) as stream:
+            for row in csv_rows(stream, limits.max_submission_bytes):
+                if row.cells is None:
+                    if header is None:
+                        raise RosterError(f"{file}:{row.line}: the roster's header can't be read ({row.problem})")
+                    problems.append(Problem(file, row.line, f"{row.problem}; the row is skipped"))
+                    continue
+                if not any(cell.strip() for cell in row.cells):
+                    continue
+                if header is None:
+                    header = _header(file, row.line, row.cells)
+                    continue
+                if len(row.cells) != len(header):
+                    problems.append(Problem(file, row.line, f"the row has {len(row.cells)} fields but the header "
+                                                            f"has {len(header)}; it is skipped"))
+                    continue
+                _student(file, row.line, header, row.cells, students, problems)
+    except FileRefused as refused:
+        raise RosterError(f"{file}: {refused}; the roster is not read") from None
+    except OSError as error:
+        raise RosterError(f"{file}: can't read the roster ({error.strerror})") from None
+    if header is None or not students:
+        raise RosterError(f"{file}: no students on the roster (a CSV with a header naming an 'id' column, "
+                          "then one row per student)")
+    others = tuple(name for name in header if column_key(name) != _id_column(header))
+    return Roster(file, others, tuple(students.values()), tuple(problems))
+
+
+def _id_column(header: list[str]) -> str:
+    keys = [column_key(name) for name in header]
+    return next(key for key in ID_COLUMNS if key in keys)
+
+
+def _header(file: str, line: int, cells: list[str]) -> list[str]:
+    names = [_clean(cell).strip() or f"column {i + 1}" for i, cell in enumerate(cells)]
+    keys = [column_key(name) for name in names]
+    if not any(key in keys for key in ID_COLUMNS):
+        raise RosterError(f"{file}:{line}: the roster has no 'id' column (it has "
+                          f"{', '.join(shown(n, 20) for n in names[:10])})")
+    twice = next((name for i, (name, key) in enumerate(zip(names, keys)) if key in keys[:i]), None)
+    if twice is not None:
+        raise RosterError(f"{file}:{line}: the roster's header names the column {shown(twice)} twice")
+    return names
+
+
+def _student(file: str, line: int, header: list[str], cells: list[str], students: dict[str, Enrolled],
+             problems: list[Problem]) -> None:
+    id_key = _id_column(header)
+    values = [_clean(cell).strip() for cell in cells]
+    student = next(v for name, v in zip(header, values) if column_key(name) == id_key)
+    if not student:
+        problems.append(Problem(file, line, "no student id; the row is skipped"))
+    elif student in students:
+        problems.append(Problem(file, line, f"student {shown(student)} is on the roster twice (first at "
+                                            f"{students[student].source}); this row is skipped"))
+    else:
+        fields = tuple((name, v) for name, v in zip(header, values) if column_key(name) != id_key)
+        students[student] = Enrolled(student, fields, f"{file}:{line}")
+
+
+def _clean(text: str) -> str:
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+# ----------------------------------------------------------- with the answers
+
+
+def enrol(roster: Roster, given: Submissions) -> Submissions:
+    """The submissions of the students on the roster, everyone on it enrolled.
+
+    Answers from an id not on the roster are left out and reported once per id and file, with the
+    roster id it most likely meant. A student on the roster without an answer is absent, with the
+    reason: nothing submitted, or the problem that kept their file from being read.
+    """
+    answers: list[Submitted] = []
+    strangers: dict[tuple[str, str], tuple[Submitted, int]] = {}  # (id, file) -> (first answer, answers)
+    for answer in given.answers:
+        if roster.get(answer.student) is not None:
+            answers.append(answer)
+        else:
+            file = answer.source.rpartition(":")[0]
+            first, count = strangers.get((answer.student, file), (answer, 0))
+            strangers[answer.student, file] = (first, count + 1)
+    problems = [*roster.problems, *given.problems]
+    for (student, file), (first, count) in strangers.items():
+        guess = roster.closest(student)
+        hint = f"; did you mean '{guess}'?" if guess else ""
+        problems.append(Problem(file, int(first.source.rpartition(":")[2]),
+                                f"student {shown(student)} is not on the roster{hint} ({count} answer(s) in this "
+                                "file not graded)", student))
+    answered = {a.student for a in answers}
+    absent = tuple((s.id, _why_absent(s.id, given.problems)) for s in roster.students if s.id not in answered)
+    return replace(given, answers=tuple(answers), problems=tuple(problems), roster=roster, absent=absent)
+
+
+def _why_absent(student: str, problems: Iterable[Problem]) -> str:
+    """Why a student has no answer: the first problem in a file of theirs, or nothing submitted."""
+    theirs = [p for p in problems if p.student == student or Path(p.file).stem.casefold() == student.casefold()]
+    if theirs:
+        return f"Your submission could not be read ({theirs[0]})."
+    return "Nothing was submitted."

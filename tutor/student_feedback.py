@@ -1,0 +1,207 @@
+"""A feedback page for each student, in Markdown and in HTML, for a TA to mail or upload.
+
+Each page has, for every exercise of the pack: the exercise as that student
+saw it (their own variant), their answer as written and as read, the verdict
+and the points, the feedback sentence, the mistake the diagnosis named, and,
+where the answer was not right, what to review: the lesson's topic and the
+exercise's first hint (the method, never the answer). The pages hold no links
+and load nothing; everything a student wrote is escaped.
+
+A student's page is named after their id, made safe for any file system
+(`ana.md`; an id with other characters, like `o'brien`, becomes `o_brien-1a2b3c4d.md`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from .analysis import describe, misconception_of
+from .check import Judgement
+from .errors import TutorError
+from .grade import Gradebook, Result
+from .markup import html_text, markdown_text, number
+from .outputs import Writer
+from .packs import Exercise, ExerciseSpec, variant_seed
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
+_VERDICTS = {Judgement.CORRECT: "correct", Judgement.INCORRECT: "not right", Judgement.INVALID: "could not be read",
+             Judgement.UNANSWERED: "no answer"}
+
+
+def file_stem(student: str, taken: set[str]) -> str:
+    """A file name for a student's pages: the id itself when it is plain letters, digits, - and _
+    (and no other id differs from it only by case), else a cleaned id and a hash of the real one."""
+    stem = _UNSAFE.sub("_", student)[:64]
+    if stem != student or not stem or stem.casefold() in taken:
+        stem = f"{stem}-{hashlib.sha256(student.encode()).hexdigest()[:8]}"
+    taken.add(stem.casefold())
+    return stem
+
+
+@dataclass(frozen=True)
+class Item:
+    """One exercise on a student's page."""
+
+    heading: str
+    fields: tuple[tuple[str, str], ...]  # (label, text), in order; empty ones are left out
+    verdict: Judgement
+
+
+@dataclass(frozen=True)
+class Page:
+    title: str
+    lines: tuple[str, ...]  # who, the score, why nothing was graded
+    items: tuple[Item, ...]
+
+
+def feedback_files(book: Gradebook) -> dict[str, Writer]:
+    """{file name: writer} for every student's Markdown and HTML page, in a fixed order."""
+    variants = _Variants()
+    files: dict[str, Writer] = {}
+    taken: set[str] = set()
+    for student, results in book.rows():
+        page = _page(book, student, results, variants)
+        stem = file_stem(student, taken)
+        files[f"{stem}.md"] = _writer(markdown_page(page))
+        files[f"{stem}.html"] = _writer(html_page(page))
+    return files
+
+
+def earlier_pages(folder: Path, written: Iterable[str]) -> list[Path]:
+    """Feedback pages in `folder` from an earlier run, of students not in this one: a TA sending the
+    folder's pages would send them too."""
+    kept = set(written)
+    found = []
+    for path in sorted(folder.glob("*.md")) + sorted(folder.glob("*.html")):
+        if path.name in kept or path.is_symlink() or not path.is_file():
+            continue
+        with path.open(encoding="utf-8", errors="replace") as stream:
+            start = stream.read(len(_HTML_START))
+        if start.startswith("# Feedback: ") or start == _HTML_START:
+            found.append(path)
+    return found
+
+
+def _writer(text: str) -> Writer:
+    def write(stream: TextIO) -> None:
+        stream.write(text)
+    return write
+
+
+def _page(book: Gradebook, student: str, results: tuple[Result, ...], variants: _Variants) -> Page:
+    enrolled = book.roster.get(student) if book.roster else None
+    name = enrolled.get("name", "full name") if enrolled else ""
+    total = book.totals[student]
+    lines = [f"Student: {student}" + (f" ({name})" if name else ""),
+             f"Score: {number(total)} of {number(book.max)} points"
+             + (f" ({number(total / book.max * 100, 1)}%)" if book.max else "")]
+    if student in book.absent:
+        lines.append(book.absent[student])
+    items = []
+    for position, (spec, result) in enumerate(zip(book.pack.exercises, results), start=1):
+        shown = variants.get(spec, student)
+        title = f": {spec.title}" if spec.title else ""
+        heading = f"{position}. {spec.id}{title} ({number(result.score)} of {number(result.max)} " \
+                  f"point{'' if result.max == 1 else 's'})"
+        answered = result.verdict != Judgement.UNANSWERED
+        mistake = misconception_of(result)
+        items.append(Item(heading, (
+            ("Exercise", shown.prompt),
+            ("Your answer", result.answer if answered else ""),
+            ("Read as", result.reading if answered and result.reading != result.answer else ""),
+            ("Verdict", _verdict(result)),
+            ("Feedback", result.feedback if answered or student not in book.absent else ""),
+            ("Mistake", describe(mistake) if mistake and not mistake.startswith("author: ") else ""),
+            ("Review", "" if result.verdict == Judgement.CORRECT else shown.review),
+        ), result.verdict))
+    return Page(f"Feedback: {book.pack.title}", tuple(lines), tuple(items))
+
+
+def _verdict(result: Result) -> str:
+    words = _VERDICTS[result.verdict]
+    if result.verdict == Judgement.INCORRECT and result.score:
+        words = f"partly right ({number(result.score)} of {number(result.max)})"
+    return words
+
+
+def _review(spec: ExerciseSpec, exercise: Exercise | None) -> str:
+    """What to review: the lesson's topic (the exercise's tags, or its kind) and the method's first hint."""
+    topics = [tag.replace("-", " ") for tag in spec.tags] or [spec.kind.replace("_", " ")]
+    text = f"{', '.join(topics)}."
+    try:
+        hints = exercise.hints() if exercise else ()
+    except (TutorError, TypeError, ArithmeticError, NotImplementedError):  # as validation catches them
+        hints = ()
+    return f"{text} {hints[0]}" if hints else text
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """What a page shows of one variant of an exercise: its prompt, and what to review."""
+
+    prompt: str
+    review: str
+
+
+class _Variants:
+    """Each student's variant of each exercise, as shown; students whose parameters come out the same
+    share one (building a prompt and its hints is the slow part of writing the pages)."""
+
+    def __init__(self) -> None:
+        self.shown: dict[tuple, _Shown] = {}
+
+    def get(self, spec: ExerciseSpec, student: str) -> _Shown:
+        try:
+            values = spec.draw(variant_seed(spec.pack, spec.id, student)) if spec.parameterised else {}
+        except TutorError:
+            values = {"?": student}  # no variant to show: the page says what to review all the same
+        key = (spec.id, tuple(values.items()))
+        if key not in self.shown:
+            try:
+                exercise: Exercise | None = spec.variant(student)
+            except TutorError:
+                exercise = None
+            self.shown[key] = _Shown(exercise.prompt() if exercise else "", _review(spec, exercise))
+        return self.shown[key]
+
+
+# ------------------------------------------------------------------ renderers
+
+
+def markdown_page(page: Page) -> str:
+    lines = [f"# {markdown_text(page.title)}", ""]
+    lines += [f"{markdown_text(line)}  " for line in page.lines]
+    for item in page.items:
+        lines += ["", f"## {markdown_text(item.heading)}", ""]
+        lines += [f"- {label}: {markdown_text(text)}" for label, text in item.fields if text]
+    return "\n".join(lines) + "\n"
+
+
+_STYLE = ("body{font-family:sans-serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.45}"
+          "dt{font-weight:bold;margin-top:.4em}dd{margin-left:1.5em}"
+          "section{border-top:1px solid #ccc;margin-top:1.2em}"
+          ".correct h2{color:#1b5e20}.incorrect h2,.invalid h2,.unanswered h2{color:#8e1b1b}")
+
+
+_HTML_START = '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="generator" ' \
+              'content="tutor grade --feedback">\n'
+
+
+def html_page(page: Page) -> str:
+    """A page that runs and loads nothing (its Content-Security-Policy forbids it, and it has no links)."""
+    parts = [_HTML_START.rstrip("\n"),
+             '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
+             f"<title>{html_text(page.title)}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>",
+             f"<h1>{html_text(page.title)}</h1>"]
+    parts += [f"<p>{html_text(line)}</p>" for line in page.lines]
+    for item in page.items:
+        parts += [f'<section class="{item.verdict}">', f"<h2>{html_text(item.heading)}</h2>", "<dl>"]
+        parts += [f"<dt>{label}</dt><dd>{html_text(text)}</dd>" for label, text in item.fields if text]
+        parts += ["</dl>", "</section>"]
+    parts += ["</body>", "</html>"]
+    return "\n".join(parts) + "\n"
