@@ -1,7 +1,8 @@
 """What misconception diagnosis adds to the time of checking an incorrect answer, measured in one run.
 
-For every wrong answer of the labelled corpus (tests/data/diagnose_wrong.csv:
-the lesson pack and the drills), the same exercise variant checks it twice:
+For every wrong answer of a labelled corpus (tests/data/diagnose_wrong.csv, ours: the lesson
+pack and the drills; or with --corpus blind, tests/data/diagnose_blind.csv, written blind, its
+two-mistake answers included, which the pair search names), the same exercise variant checks it twice:
 without diagnosis (the kind's own check, what `Exercise.check` did before) and
 with it (`Exercise.check`, its candidates already built: they are cached per
 variant). Each is timed as the fastest of several runs, the two interleaved; the
@@ -9,7 +10,7 @@ ratio of the sums is the figure to keep at or under 2. Building the candidates (
 timed separately, with the cache emptied.
 
     python benchmarks/bench_diagnose.py              # 7 runs of each answer
-    python benchmarks/bench_diagnose.py --repeat 3
+    python benchmarks/bench_diagnose.py --repeat 3 --corpus blind
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 from tutor import diagnose, packs  # noqa: E402
 from tutor.feedback import respond  # noqa: E402
 
-CORPUS = ROOT / "tests" / "data" / "diagnose_wrong.csv"
+DATA = ROOT / "tests" / "data"
+CORPORA = {"ours": DATA / "diagnose_wrong.csv", "blind": DATA / "diagnose_blind.csv"}
 
 
 def _seconds(action, repeat: int) -> float:
@@ -43,10 +45,12 @@ def _seconds(action, repeat: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7, help="runs of each check (the fastest counts)")
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="ours", help="whose wrong answers")
     args = parser.parse_args()
 
-    loaded = {name: packs.load(name) for name in packs.BUILT_IN}
-    rows = list(csv.DictReader(CORPUS.open(encoding="utf-8")))
+    loaded = {**{name: packs.load(name) for name in packs.BUILT_IN}, "more": packs.load(DATA / "diagnose_more.yaml")}
+    rows = [row for row in csv.DictReader(CORPORA[args.corpus].open(encoding="utf-8"))
+            if row.get("category", "misconception") != "correct"]
     cases = []
     for row in rows:
         exercise = loaded[row["pack"]].exercise(row["exercise"]).variant(row["student"] or None)

@@ -174,7 +174,7 @@ def test_point_sets_order_free_naming_extra_points():
     missing = check("(4, 4)", expected)
     assert (missing.note, missing.message, missing.credit) == ("missing_point", "1 point is missing.", 0.5)
     extra = check("(0,0), (4,4), (6,6)", expected)
-    assert (extra.note, extra.message) == ("extra_point", "(6, 6) is not in the answer.")
+    assert (extra.note, extra.message) == ("extra_point", "(6, 6) does not belong in the answer.")
     assert check("none", "{}", shape="points").verdict == "correct"
 
 
@@ -258,7 +258,7 @@ def test_numbers_are_echoed_as_typed():
     assert verdict.message == "Your first component 0.14 is close: the exact value is wanted; write it as a fraction."
     assert verdict.reading == "(0.14, 2.50)"
     assert check("(0.14, 0.5), (1, 1)", "{(0, 0), (1, 1)}").message == (
-        "(0.14, 0.5) is not in the answer. 1 point is missing.")
+        "(0.14, 0.5) does not belong in the answer. 1 point is missing.")
 
 
 def test_a_tolerance_applies_to_decimals_typed_not_to_exact_expressions():

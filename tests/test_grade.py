@@ -102,7 +102,8 @@ def test_weights_and_an_authors_mistake(graded):
     assert rows(graded / "misconceptions.csv") == [
         {"exercise": "cube", "misconception": "author: That is f itself; differentiate it.", "count": "1",
          "share": "0.5"},
-        {"exercise": "critical", "misconception": "missed-critical-points", "count": "1", "share": "0.5"}]
+        {"exercise": "critical", "misconception": "positive-root-only|saddle-not-critical", "count": "1",
+         "share": "0.5"}]
 
 
 def test_report_json_has_everything_and_a_summary(graded):
@@ -196,18 +197,24 @@ def test_misconception_notes_are_counted(tmp_path, monkeypatch):
     """Diagnosis (issue 7) will put `misconception:<id>` in notes; the reports count whatever comes."""
     real = grade.respond
 
+    notes = {"x^2": "misconception:power-not-lowered", "x^3": "misconception:power-not-lowered+sign-slip",
+             "x^4": "misconception:sign-slip|other-partial"}
+
     def diagnosing(exercise, text):
-        if text == "x^2":
-            return Verdict("incorrect", "misconception:power-not-lowered", "You kept the exponent.")
+        if text in notes:
+            return Verdict("incorrect", notes[text], "You kept the exponent.")
         return real(exercise, text)
 
     monkeypatch.setattr(grade, "respond", diagnosing)  # forked workers inherit it
     submissions = tmp_path / "s.csv"
-    submissions.write_text("student,exercise,answer\na,cube,x^2\nb,cube,x^2\nc,cube,x\nd,cube,3x^2\n",
-                           encoding="utf-8")
+    submissions.write_text("student,exercise,answer\na,cube,x^2\nb,cube,x^2\nc,cube,x\nd,cube,3x^2\n"
+                           "e,cube,x^3\nf,cube,x^4\n", encoding="utf-8")
     assert run(str(submissions), "--out", str(tmp_path / "out")) == 0
+    # two mistakes at once count for each; either of two counts as the pair, which can't be told apart
     assert rows(tmp_path / "out" / "misconceptions.csv") == [
-        {"exercise": "cube", "misconception": "power-not-lowered", "count": "2", "share": "0.6667"}]
+        {"exercise": "cube", "misconception": "power-not-lowered", "count": "3", "share": "0.6"},
+        {"exercise": "cube", "misconception": "sign-slip", "count": "1", "share": "0.2"},
+        {"exercise": "cube", "misconception": "sign-slip|other-partial", "count": "1", "share": "0.2"}]
     assert answer(tmp_path / "out", "a", "cube")["note"] == "misconception:power-not-lowered"
 
 

@@ -24,7 +24,7 @@ from .limits import LIMITS, Limits
 from .parse import AUTO, Answer, Equation, InputError, Shape, read, to_sympy
 from .safe_read import text_lines
 from .show import show
-from .words import TextEnum
+from .words import TextEnum, capitalized
 
 
 class Judgement(TextEnum):
@@ -67,8 +67,7 @@ STOPPED = {"timeout": TIMED_OUT, "memory": TOO_LARGE, "crashed": CRASHED}  # a w
 
 
 def _sentence(text: str) -> str:
-    text = text.strip()
-    text = text[0].upper() + text[1:] if text else text
+    text = capitalized(text.strip())
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
@@ -150,7 +149,7 @@ def check(
     want = expected_answer(expected, shape, variables)
     names = tuple(variables) if variables is not None else variables_of(
         want, expected if isinstance(expected, str) else "")
-    context = Context(names, Tolerance.parse(tolerance), limits)
+    context = Context(names, Tolerance.parse(tolerance), limits, components=tuple(components))
     try:
         # In a worker the kernel's CPU limit is the default guard (its verdict is the same timeout).
         guard = nullcontext() if workers.IN_WORKER and limits is LIMITS else deadline(limits.budget_seconds)

@@ -145,6 +145,7 @@ class Context:
     limits: Limits
     spellings: Spellings = ()  # the decimals the student typed, to echo them as typed
     decimals: bool = False  # decimals were typed, in the answer or the expected one: the tolerance applies
+    components: tuple[str, ...] = ()  # the names of a vector's components (m, b), for messages
 
     def reading(self, answer: Answer, expected: Answer | None = None) -> Context:
         """This context for comparing `answer`: its decimals as typed, and whether any were typed."""
@@ -332,10 +333,8 @@ def compare_vectors(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
     if len(answer) != len(expected):
         return Outcome(False, Note.WRONG_LENGTH,
                        f"Your answer has {len(answer)} components, but {len(expected)} are expected.")
-    outcomes = [
-        _compare_scalar(a, e, ctx, f"{ORDINALS[i] if i < len(ORDINALS) else f'#{i + 1}'} component")
-        for i, (a, e) in enumerate(zip(answer, expected))
-    ]
+    outcomes = [_compare_scalar(a, e, ctx, _component(i, ctx.components))
+                for i, (a, e) in enumerate(zip(answer, expected))]
     right = sum(o.correct for o in outcomes)
     if right == len(outcomes):
         notes = {o.note for o in outcomes}
@@ -348,6 +347,13 @@ def compare_vectors(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
     if all(o.note == Note.DECIMAL_FOR_EXACT for o in wrong):  # m = 0.5, b = 2.3333 for (1/2, 7/3): close
         return Outcome(False, Note.DECIMAL_FOR_EXACT, first_wrong.message, right / len(outcomes))
     return Outcome(False, Note.COMPONENT_DIFFERS, first_wrong.message, right / len(outcomes))
+
+
+def _component(i: int, names: Sequence[str]) -> str:
+    """How a message calls the i-th component: by its name where it has one (m, b), else by its place."""
+    if i < len(names):
+        return names[i]
+    return f"{ORDINALS[i] if i < len(ORDINALS) else f'#{i + 1}'} component"
 
 
 # ------------------------------------------------------------------------ points
@@ -401,8 +407,8 @@ def compare_points(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
     sentences = []
     if wrong:
         shown = ", ".join(show(p, ctx.variables, spellings=ctx.spellings) for p in wrong[:3])
-        verb = "is" if len(wrong) == 1 else "are"
-        sentences.append(f"{shown} {verb} not in the answer.")
+        verb = "does" if len(wrong) == 1 else "do"
+        sentences.append(f"{shown} {verb} not belong in the answer.")
     if missing:
         if len(want_loci) > len(found_loci):
             sentences.append("Some of the points form a whole line; write it as an equation, like x = 0.")
@@ -485,7 +491,15 @@ def _not_equivalent(a: Expr, e: Expr, names: Sequence[str]) -> Outcome:
 def compare_labels(answer: str, expected: str, ctx: Context) -> Outcome:  # noqa: ARG001
     if answer == expected:
         return Outcome.right()
-    return Outcome(False, Note.WRONG_LABEL, f"It is not {'an' if answer[0] in 'aeiou' else 'a'} {answer}.")
+    return Outcome(False, Note.WRONG_LABEL, _not_label(answer))
+
+
+def _not_label(label: str) -> str:
+    """'It is not a maximum.', 'It is not a saddle point.', 'The test is not inconclusive here.'"""
+    if label == "inconclusive":
+        return "The second-derivative test is not inconclusive here: it decides."
+    noun = "saddle point" if label == "saddle" else label
+    return f"It is not {'an' if noun[0] in 'aeiou' else 'a'} {noun}."
 
 
 COMPARISONS: dict[Shape, Callable[[Any, Any, Context], Outcome]] = {

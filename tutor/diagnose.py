@@ -2,42 +2,55 @@
 
 When an answer is incorrect, it is compared with the wrong answers that named
 misconceptions produce for this exercise variant (its kind's, listed by the
-registry in tutor.topics), after the pack author's own `mistakes:`; the first
-that it equals names the mistake.
-The verdict then carries the note `misconception:<id>` (`mistake:author` for
-an author's) and the misconception's sentence as its message.
+registry in tutor.topics), after the pack author's own `mistakes:`.
 
-Checking must stay cheap, so the candidates are built once per exercise
-variant (cached), and each expression among them is evaluated once at the
-equivalence engine's first sample points. A student's answer is evaluated at
-those points once too; most candidates are then ruled out by comparing a few
-numbers, and one that agrees at all of them is taken as a match without the
-engine's symbolic confirmation: a match only chooses the feedback, never the
-grade, and the check itself has already decided that the answer is wrong.
-Numbers, point sets, equations and labels are confirmed by the engine itself.
-A candidate that equals the right answer is dropped when the cache is built,
-so a correct answer can never be diagnosed.
+- One misconception that gives the answer names it. Where two different ones
+  each give it (3x²y² from ∂/∂x of 3x²y³: the other partial, or the power of x
+  dropped and y's lowered), both are said: "You get this answer if you … or if
+  you …", with the note `misconception:a|b`.
+- Failing one, two misconceptions at once ("you dropped … and you …"): the note
+  is `misconception:a+b`. A single one always comes first.
+- A vector is judged component by component where its kind says so (a
+  gradient): "Your ∂f/∂y: it looks like you …".
+
+Checking must stay cheap although a variant has hundreds of candidates (pairs
+included), so they are built once per exercise variant (cached), and each is
+evaluated once at the equivalence engine's first sample points and filed by its
+first value. A student's answer is evaluated at those points once; only the
+candidates filed near its value are compared further. A candidate that agrees
+at every point is taken as a match without the engine's symbolic confirmation:
+a match only chooses the feedback, never the grade, and the check itself has
+already decided that the answer is wrong. Numbers, point sets, equations and
+labels are confirmed by the engine itself. A candidate that equals the right
+answer is dropped when the cache is built, so a correct answer can never be
+diagnosed.
+
+The work is counted, not timed: at most _MAX_TRIES candidates are compared with
+one answer, within a quarter of the check's work budget (tutor.budget.budget),
+so the same answer gets the same diagnosis on any machine. The CPU deadline
+stays only as the outer guard against a hostile answer.
 """
 
 from __future__ import annotations
 
 import contextlib
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 import mpmath
-from sympy import Expr
+from sympy import Expr, Float, Integer
 from sympy.polys.polyerrors import BasePolynomialError
 
 from .budget import OutOfTime, budget
 from .check import Judgement, Verdict, expected_answer
 from .compare import Context, Note, Tolerance, compare, compare_expressions, compare_numbers, sample_points
-from .evaluate import Evaluation, Undefined, Unsupported, agree, compile_expression, to_mpf
+from .evaluate import Evaluation, Undefined, Unsupported, agree, compile_expression, to_float, to_mpf
 from .limits import LIMITS, Limits
-from .misconceptions import Pattern, WrongAnswer
+from .misconceptions import BOTH, EITHER, Componentwise, Option, Pattern, Said, WrongAnswer, either, told
 from .parse import Answer, Equation, InputError, Shape, read, symbol
 from .show import show
 from .topics import Problem, candidates
@@ -46,6 +59,8 @@ AUTHOR = "author"  # the misconception id of a pack author's own `mistakes:`
 _POINTS = 4  # sample points an expression must agree at to match a candidate
 _ENOUGH = 3  # fewer defined points than this: leave the decision to the engine
 _CACHE_SIZE = 1024  # exercise variants whose candidates are kept
+_MAX_TRIES = 300  # candidates compared with one answer at most: the work budget of a diagnosis
+_NEAR = 1e-9  # how close (relative) a first value must be to file an exact candidate as near
 _BUDGET_SHARE = 4  # a quarter of a check's work budget, for naming the mistake after the check
 _ZERO = Evaluation(Fraction(0), mpmath.mpf(0))
 
@@ -62,7 +77,7 @@ class AuthorMistake(Protocol):
 
 @dataclass(frozen=True)
 class Diagnosis:
-    misconception: str  # a catalogue id, or AUTHOR
+    misconception: str  # a catalogue id, two joined by "+" (both) or "|" (either), or AUTHOR
     message: str
     answer: Answer  # the student's answer, as read for the wrong answer it matched
     variables: tuple[str, ...] = ()
@@ -85,8 +100,8 @@ _Reading = tuple[Shape, tuple[str, ...], tuple[str, ...]]  # shape, variables, c
 
 @dataclass(frozen=True)
 class _Values:
-    """One part of a candidate (the answer, a component, an equation) as numbers: its values at
-    some points. A constant has one point, the empty one."""
+    """One part of a candidate (the answer, a component, a line's coefficient) as numbers: its
+    values at some points. A constant has one point, the empty one."""
 
     points: tuple[tuple, ...]
     values: tuple  # Evaluation | None (no real value there), one for each point
@@ -95,23 +110,76 @@ class _Values:
     def constant(self) -> bool:
         return self.points is _NO_POINT
 
+    @property
+    def first(self) -> float | None:
+        """Its value at the first point, as a float: where the index files it."""
+        value = self.values[0]
+        return None if value is None else to_float(value.value)
+
 
 @dataclass(frozen=True)
 class _Entry:
     """A candidate ready to match: how to read the student's text for it, and its values."""
 
-    candidate: WrongAnswer | Pattern
+    candidate: WrongAnswer | Pattern | Componentwise
     reading: _Reading
     parts: tuple[_Values | None, ...]  # per part of the answer; None: leave it to the engine
+    rank: int  # see _rank: 0 the author's, 1 one misconception, 2 a pattern, 3 two at once
+    order: int
+    affine: int | None = None  # for an equation `v = rhs` with rhs affine: the index of v
+    key: frozenset | str | None = None  # a point set or a label, looked up as it is
+
+
+@dataclass(frozen=True)
+class _File:
+    """Entries whose first part is evaluated at the same points, sorted by its first value."""
+
+    keys: tuple[float, ...]
+    entries: tuple[_Entry, ...]
+
+
+@dataclass(frozen=True)
+class _Index:
+    """The entries of one reading: filed by their first value, or looked up by their point set or
+    label, where they have one; else to scan."""
+
+    files: tuple[_File, ...]
+    keyed: dict
+    scan: tuple[_Entry, ...]
+
+
+@dataclass(frozen=True)
+class _Options:
+    """One component's options, filed by their first value like the entries of a reading."""
+
+    files: tuple[tuple[tuple[float, ...], tuple[tuple[Option, _Values], ...]], ...]
+    scan: tuple[tuple[Option, _Values | None], ...]
+
+
+def _file_options(options: Sequence[Option], names: Sequence[str]) -> _Options:
+    by_points: dict[int, list[tuple[Option, _Values]]] = {}
+    scan = []
+    for option in options:
+        values = _scalar(option.value, names)
+        if values is None or values.first is None:
+            scan.append((option, values))
+        else:
+            by_points.setdefault(id(values.points), []).append((option, values))
+    files = []
+    for items in by_points.values():
+        items.sort(key=lambda item: item[1].first)
+        files.append((tuple(item[1].first for item in items), tuple(items)))
+    return _Options(tuple(files), tuple(scan))
 
 
 @dataclass(frozen=True)
 class _Table:
     entries: tuple[_Entry, ...]
     tolerance: Tolerance | None
+    indexes: tuple[tuple[_Reading, _Index], ...]
 
 
-def _reading(problem: Problem, candidate: WrongAnswer | Pattern) -> _Reading:
+def _reading(problem: Problem, candidate: WrongAnswer | Pattern | Componentwise) -> _Reading:
     shape = candidate.answer.shape if isinstance(candidate, WrongAnswer) else candidate.shape
     variables = problem.answer_variables if candidate.variables is None else candidate.variables
     components = problem.components if candidate.components is None else candidate.components
@@ -121,7 +189,7 @@ def _reading(problem: Problem, candidate: WrongAnswer | Pattern) -> _Reading:
 def _values_at(expr: Expr, names: Sequence[str], points: Sequence[tuple]) -> tuple | None:
     try:
         f = compile_expression(expr, [symbol(n) for n in names])
-    except Unsupported:
+    except (Unsupported, KeyError):
         return None
     values = []
     for point in points:
@@ -129,16 +197,18 @@ def _values_at(expr: Expr, names: Sequence[str], points: Sequence[tuple]) -> tup
             values.append(f(point))
         except Undefined:
             values.append(None)
+        except TypeError:  # a function the evaluator knows with one argument only (W(x, k))
+            return None
     return tuple(values)
 
 
 _NO_POINT = ((),)  # where a constant is evaluated
 
 
-@lru_cache(maxsize=None)
+@cache
 def _samples(count: int) -> tuple[tuple, ...]:
     """The engine's first sample points in `count` variables, as one shared tuple."""
-    return tuple(sample_points(count)[:_POINTS])
+    return tuple(sample_points(count)[:_POINTS]) if count else _NO_POINT
 
 
 def _scalar(expr: Expr, names: Sequence[str]) -> _Values | None:
@@ -148,31 +218,52 @@ def _scalar(expr: Expr, names: Sequence[str]) -> _Values | None:
     return None if values is None else _Values(points, values)
 
 
+def _affine(equation: Equation, names: Sequence[str]) -> tuple[int, tuple[_Values, ...]] | None:
+    """For `v = rhs` with rhs affine in the other variables (a plane, a line): v's index and rhs's
+    coefficients (constant first, then one per other variable) as numbers. None otherwise."""
+    lhs, rhs = equation.lhs, equation.rhs
+    if not (lhs.is_Symbol and lhs.name in names and lhs not in rhs.free_symbols):
+        return None
+    index = list(names).index(lhs.name)
+    others = [n for n in names if n != lhs.name]
+    syms = [symbol(n) for n in others]
+    if not rhs.is_polynomial(*syms) or any(rhs.diff(a).diff(b) != 0 for a in syms for b in syms):
+        return None
+    coefficients = [rhs.xreplace({s: Integer(0) for s in syms})] + [rhs.diff(s) for s in syms]
+    values = [_scalar(c, ()) for c in coefficients]
+    if None in values or any(c.free_symbols for c in coefficients):
+        return None
+    return index, tuple(values)
+
+
+def _parts(answer: Answer, names: Sequence[str]) -> tuple[tuple[_Values | None, ...], int | None]:
+    if answer.shape in (Shape.EXPRESSION, Shape.NUMBER):
+        return (_scalar(answer.value, names),), None
+    if answer.shape == Shape.VECTOR:
+        return tuple(_scalar(c, names) for c in answer.value), None
+    if answer.shape == Shape.EQUATION:
+        affine = _affine(answer.value, names)
+        if affine is not None:
+            return affine[1], affine[0]
+        return _plane_points(answer.value, names), None
+    return (), None
+
+
 def _plane_points(equation: Equation, names: Sequence[str]) -> tuple[_Values | None, ...]:
-    """For z = g(x, y): sample points moved onto that plane (z = g there), where a student's
-    equivalent equation holds too (its two sides differ by zero), and one point one unit above
-    it, where it must not (0 = 0 holds everywhere). (None,) when the equation is not of that form."""
+    """For z = g(x, y) not affine: sample points moved onto that surface (z = g there), where a
+    student's equivalent equation holds too (its two sides differ by zero), and one point one unit
+    above it, where it must not (0 = 0 holds everywhere). (None,) when the equation is not of that form."""
     lhs, rhs = equation.lhs, equation.rhs
     if not (lhs.is_Symbol and lhs.name in names and lhs not in rhs.free_symbols):
         return (None,)
     index = list(names).index(lhs.name)
-    candidates = _samples(len(names))
-    heights = _values_at(rhs, names, candidates) or ()
-    points = tuple(p[:index] + (h.value,) + p[index + 1:] for p, h in zip(candidates, heights) if h is not None)
+    heights = _values_at(rhs, names, _samples(len(names))) or ()
+    points = tuple(p[:index] + (h.value,) + p[index + 1:] for p, h in zip(_samples(len(names)), heights)
+                   if h is not None)
     if not points:
         return (None,)
     above = (points[0][:index] + (points[0][index] + 1,) + points[0][index + 1:],)
     return _Values(points, (_ZERO,) * len(points)), _Values(above, (_ZERO,))
-
-
-def _parts(answer: Answer, names: Sequence[str]) -> tuple[_Values | None, ...]:
-    if answer.shape in (Shape.EXPRESSION, Shape.NUMBER):
-        return (_scalar(answer.value, names),)
-    if answer.shape == Shape.VECTOR:
-        return tuple(_scalar(c, names) for c in answer.value)
-    if answer.shape == Shape.EQUATION:
-        return _plane_points(answer.value, names)
-    return ()
 
 
 def _author_mistakes(problem: Problem, mistakes: Sequence[AuthorMistake]) -> list[WrongAnswer]:
@@ -186,16 +277,38 @@ def _author_mistakes(problem: Problem, mistakes: Sequence[AuthorMistake]) -> lis
     return found
 
 
-def _equals_right_answer(problem: Problem, candidate: WrongAnswer | Pattern, tolerance: Tolerance | None) -> bool:
+def _equals_right_answer(problem: Problem, candidate: WrongAnswer, tolerance: Tolerance | None) -> bool:
     """Whether a student who typed this candidate would be right: then it names no mistake
     ("dropped the coefficient" where the coefficient is 1). Decided by the exercise's own check,
     on the candidate as the tutor prints it, exactly as a student's answer is checked."""
-    if isinstance(candidate, Pattern):
-        return False  # a pattern always needs points missing or extra
     try:
         return problem.check(show(candidate.answer.value, problem.variables), tolerance).correct
     except (InputError, ValueError, TypeError):  # ours, or sympy's on a strange candidate
         return False
+
+
+def _differs(parts: Sequence[_Values | None], right: Sequence[_Values | None], tolerance: Tolerance | None,
+             keys: tuple = (None, None)) -> bool:
+    """Whether values computed the same way show a candidate is not the right answer (cheaply:
+    only a candidate that agrees everywhere goes through the exercise's own check). Point sets and
+    labels by their keys: different keys, different answers."""
+    if keys[0] is not None and keys[1] is not None:
+        return keys[0] != keys[1]
+    if not right:
+        return False  # nothing to compare with in this shape (a line y = mx + b for (m, b)): the check decides
+    if len(parts) != len(right):
+        return True
+    for mine, theirs in zip(parts, right):
+        if mine is None or theirs is None or mine.points is not theirs.points:
+            return False
+        for a, b in zip(mine.values, theirs.values):
+            if a is None or b is None:
+                continue
+            if agree(a, b) or (tolerance is not None and mine.constant
+                               and tolerance.accepts(to_float(a.value), to_float(b.value))):
+                continue
+            return True
+    return False
 
 
 # Building runs sympy on the exercise; where it fails (a function the solvers barely handle), that
@@ -212,19 +325,108 @@ def _table_for(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -
     return _table(problem, tolerance, mistakes)
 
 
+def _rank(candidate: WrongAnswer | Pattern | Componentwise) -> int:
+    """The author's mistakes first, then one misconception giving this very answer, then one
+    recognised by a pattern, then two at once."""
+    if isinstance(candidate, WrongAnswer) and candidate.misconception == AUTHOR:
+        return 0
+    if BOTH in candidate.misconception:
+        return 3
+    return 2 if isinstance(candidate, Pattern) else 1
+
+
+def _set_key(items: object) -> frozenset | None:
+    """A point set (points and lines) as numbers, to look candidates up by: None when it can't be."""
+    if not isinstance(items, tuple):
+        return None
+    key = []
+    try:
+        for item in items:
+            if isinstance(item, Equation):
+                if not (item.lhs.is_Symbol and not item.rhs.free_symbols):
+                    return None
+                key.append((item.lhs.name, round(float(item.rhs), 9)))
+            else:
+                key.append(tuple(round(float(c), 9) for c in item))
+    except (TypeError, ValueError):
+        return None
+    return frozenset(key)
+
+
 def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _Table:
     try:
         catalogue = candidates(problem)
     except _BUILD_ERRORS:
         catalogue = []  # the author's mistakes still apply
-    entries = []
+    tolerance = tolerance or problem.default_tolerance()
+    right = problem.expected()
+    entries: list[_Entry] = []
+    seen: set = set()
+    rights: dict[_Reading, tuple] = {}
     for candidate in [*_author_mistakes(problem, mistakes), *catalogue]:
-        if _equals_right_answer(problem, candidate, tolerance):
-            continue
         reading = _reading(problem, candidate)
-        parts = _parts(candidate.answer, reading[1]) if isinstance(candidate, WrongAnswer) else ()
-        entries.append(_Entry(candidate, reading, parts))
-    return _Table(tuple(entries), tolerance or problem.default_tolerance())
+        if isinstance(candidate, Componentwise):
+            files = tuple(_file_options(options, reading[1]) for options in candidate.options)
+            entries.append(_Entry(candidate, reading, files, _rank(candidate), len(entries)))  # type: ignore[arg-type]
+            continue
+        if not isinstance(candidate, WrongAnswer):
+            entries.append(_Entry(candidate, reading, (), _rank(candidate), len(entries)))
+            continue
+        parts, affine = _parts(candidate.answer, reading[1])
+        shape = candidate.answer.shape
+        lookup = (_set_key(candidate.answer.value) if shape == Shape.POINTS
+                  else candidate.answer.value if shape == Shape.LABEL else None)
+        if reading not in rights:
+            rights[reading] = _parts(right, reading[1])[0] if right.shape == candidate.answer.shape else ()
+        rank = _rank(candidate)
+        key = (reading, rank, candidate.misconception, _fingerprint(parts), lookup)
+        if key[3] is not None and key in seen:
+            continue  # the same wrong answer for the same mistake, built another way
+        seen.add(key)
+        if shape in (Shape.EXPRESSION, Shape.NUMBER, Shape.VECTOR) and None in parts and rank:
+            continue  # a value the evaluator can't compute (W(x, k)): nothing to compare an answer with
+        right_key = (_set_key(right.value) if right.shape == Shape.POINTS
+                     else right.value if right.shape == Shape.LABEL else None)
+        if not _differs(parts, rights[reading], tolerance, (lookup, right_key if right.shape == shape else None)) \
+                and _equals_right_answer(problem, candidate, tolerance):
+            continue
+        entries.append(_Entry(candidate, reading, parts, rank, len(entries), affine, lookup if rank else None))
+    return _Table(tuple(entries), tolerance, _indexes(entries))
+
+
+def _fingerprint(parts: Sequence[_Values | None]) -> tuple | None:
+    if any(p is None for p in parts):
+        return None
+    return tuple(tuple(None if v is None else v.value for v in p.values) for p in parts)
+
+
+def _indexes(entries: Sequence[_Entry]) -> tuple[tuple[_Reading, _Index], ...]:
+    by_reading: dict[_Reading, list[_Entry]] = {}
+    for entry in entries:
+        by_reading.setdefault(entry.reading, []).append(entry)
+    indexes = []
+    for reading, group in by_reading.items():
+        by_points: dict[int, list[_Entry]] = {}
+        for entry in group:
+            if _filable(entry):
+                by_points.setdefault(id(entry.parts[0].points), []).append(entry)
+        files = []
+        for filed in by_points.values():
+            filed.sort(key=lambda e: e.parts[0].first)
+            files.append(_File(tuple(e.parts[0].first for e in filed), tuple(filed)))
+        keyed: dict = {}
+        for entry in group:
+            if entry.key is not None and not _filable(entry):
+                keyed.setdefault(entry.key, []).append(entry)
+        scan = tuple(e for e in group if not _filable(e) and e.key is None)
+        indexes.append((reading, _Index(tuple(files), keyed, scan)))
+    return tuple(indexes)
+
+
+def _filable(entry: _Entry) -> bool:
+    return (isinstance(entry.candidate, WrongAnswer) and entry.rank > 0 and bool(entry.parts)
+            and entry.parts[0] is not None and entry.parts[0].first is not None
+            and (entry.candidate.answer.shape != Shape.EQUATION or entry.affine is not None))
 
 
 _table = lru_cache(maxsize=_CACHE_SIZE)(_build)  # once per exercise variant (and tolerance, mistakes)
@@ -279,7 +481,7 @@ class _Student:
         if part not in self.functions:
             try:
                 self.functions[part] = compile_expression(expr, [symbol(n) for n in names])
-            except Unsupported:
+            except (Unsupported, KeyError):  # KeyError: a name the reading allows but these points lack
                 self.functions[part] = None
         function = self.functions[part]
         if function is None:
@@ -290,7 +492,38 @@ class _Student:
                 self.values[key] = function(points[index])
             except Undefined:
                 self.values[key] = None
+            except TypeError:  # a function the evaluator knows with one argument only
+                raise Unsupported("the answer can't be evaluated") from None
         return self.values[key]
+
+    def affine(self, reading: _Reading, got: Answer, index: int) -> tuple[Expr, ...] | None:
+        """The student's equation as `v = rhs` with rhs affine, v the index-th variable: rhs's
+        coefficients (constant first). None when it is not of that form."""
+        key = ("affine", reading, index)
+        if key not in self.functions:
+            self.functions[key] = _solved_affine(got.value, reading[1], index)
+        return self.functions[key]  # type: ignore[return-value]
+
+
+def _solved_affine(equation: Equation, names: Sequence[str], index: int) -> tuple[Expr, ...] | None:
+    """Coefficients of v = c0 + c1·u1 + … from any equation linear in all its variables."""
+    syms = [symbol(n) for n in names]
+    difference = equation.lhs - equation.rhs
+    if not difference.is_polynomial(*syms):
+        return None
+    try:
+        from sympy import Poly
+        poly = Poly(difference, *syms)
+    except BasePolynomialError:
+        return None
+    if poly.total_degree() != 1:
+        return None
+    coefficient = poly.coeff_monomial(syms[index])
+    if coefficient == 0:
+        return None
+    others = [s for i, s in enumerate(syms) if i != index]
+    constant = -poly.coeff_monomial(1) / coefficient
+    return (constant, *(-poly.coeff_monomial(s) / coefficient for s in others))
 
 
 def _agrees(student: _Student, part: tuple, expr: Expr, names: Sequence[str], want: _Values,
@@ -317,10 +550,14 @@ def _agrees(student: _Student, part: tuple, expr: Expr, names: Sequence[str], wa
 def _same_scalar(student: _Student, part: tuple, mine: Expr, theirs: Expr, want: _Values | None,
                  ctx: Context) -> bool:
     constant = want.constant if want is not None else not theirs.free_symbols
+    # the tolerance applies where decimals were typed, or where the wrong answer is a decimal, as in the check
+    tolerance = ctx.tolerance if ctx.decimals or theirs.has(Float) else None
     if want is not None and not (constant and mine.free_symbols):
-        decided = _agrees(student, part, mine, () if constant else ctx.variables, want, ctx.tolerance)
+        decided = _agrees(student, part, mine, () if constant else ctx.variables, want, tolerance)
         if decided is False or (decided and not constant):
             return decided  # an expression that agrees at every point is taken as equal, as the engine would
+    if mine.is_Rational and theirs.is_Rational:  # what compare_numbers decides, without the engine
+        return mine == theirs or tolerance is not None and tolerance.accepts(float(mine), float(theirs))
     if constant and not mine.free_symbols:
         return compare_numbers(mine, theirs, ctx).correct
     return compare_expressions(mine, theirs, ctx).correct
@@ -334,24 +571,236 @@ def _matches(entry: _Entry, got: Answer, student: _Student, ctx: Context) -> boo
         return len(got.value) == len(wrong.value) and all(
             _same_scalar(student, (entry.reading, i), mine, theirs, want, ctx)
             for i, (mine, theirs, want) in enumerate(zip(got.value, wrong.value, entry.parts)))
-    if wrong.shape == Shape.EQUATION and entry.parts[0] is not None:
+    if wrong.shape == Shape.EQUATION and entry.affine is not None:
+        mine = student.affine(entry.reading, got, entry.affine)
+        return mine is not None and all(
+            _same_scalar(student, (entry.reading, "affine", i), m, c, want, ctx)
+            for i, (m, c, want) in enumerate(zip(mine, _coefficients(wrong.value, entry), entry.parts)))
+    if wrong.shape == Shape.EQUATION and entry.parts and entry.parts[0] is not None:
         on_plane, above = entry.parts
         difference = got.value.lhs - got.value.rhs
         holds = _agrees(student, (entry.reading,), difference, ctx.variables, on_plane)
         if holds is False:
             return False
         if holds and _agrees(student, (entry.reading,), difference, ctx.variables, above) is False:
-            return True  # it holds on the candidate's plane and nowhere else we looked: the same plane
+            return True  # it holds on the candidate's surface and nowhere else we looked: the same surface
     return compare(got, wrong, ctx).correct
+
+
+def _coefficients(equation: Equation, entry: _Entry) -> tuple[Expr, ...]:
+    names = entry.reading[1]
+    syms = [symbol(n) for i, n in enumerate(names) if i != entry.affine]
+    rhs = equation.rhs
+    return (rhs.xreplace({s: Integer(0) for s in syms}), *(rhs.diff(s) for s in syms))
+
+
+def _first_value(student: _Student, entry: _Entry, got: Answer) -> float | None | bool:
+    """The student's answer's value where the index files candidates like `entry`: a float, None
+    (no value there: compare with them all), or False (no candidate of this file can match)."""
+    want = entry.parts[0]
+    if got.shape in (Shape.EXPRESSION, Shape.NUMBER):
+        expr, part = got.value, (entry.reading,)
+    elif got.shape == Shape.VECTOR and got.value:
+        expr, part = got.value[0], (entry.reading, 0)
+    elif got.shape == Shape.EQUATION and entry.affine is not None:
+        mine = student.affine(entry.reading, got, entry.affine)
+        if mine is None:
+            return False
+        expr, part = mine[0], (entry.reading, "affine", 0)
+    else:
+        return None
+    if want.constant and expr.free_symbols:
+        return False
+    try:
+        value = student.value(part, expr, () if want.constant else entry.reading[1], want.points, 0)
+    except Unsupported:
+        return None
+    return None if value is None else to_float(value.value)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A candidate the answer matched: what to name and say."""
+
+    rank: int
+    order: int
+    misconception: str
+    message: str
+    said: tuple[Said, ...]
+    got: Answer
+    variables: tuple[str, ...]
+    size: int = 1  # mistakes counted part by part (the same one in two components counts twice)
+
+
+class _Search:
+    """One answer against one variant's table, within a count of comparisons."""
+
+    def __init__(self, table: _Table, student: _Student, limits: Limits):
+        self.table = table
+        self.student = student
+        self.limits = limits
+        self.tries = 0
+
+    def tried(self) -> bool:
+        """Count one comparison; False once the budget is spent."""
+        self.tries += 1
+        return self.tries <= _MAX_TRIES
+
+    def near(self, index: _Index, got: Answer) -> list[_Entry]:
+        """The filed entries whose first value is near the answer's."""
+        near: list[_Entry] = []
+        for file in index.files:
+            value = _first_value(self.student, file.entries[0], got)
+            if value is None:
+                near += file.entries
+            elif value is not False:
+                width = _window(value, self.table.tolerance)
+                near += file.entries[bisect_left(file.keys, value - width):bisect_right(file.keys, value + width)]
+        return near
+
+    def run(self, problem: Problem, unread: bool) -> list[_Found]:
+        found: list[_Found] = []
+        default = (problem.shape, tuple(problem.answer_variables), tuple(problem.components))
+        for reading, index in self.table.indexes:
+            if unread and reading == default:
+                continue
+            got = self.student.read(reading)
+            if got is None:
+                continue
+            ctx = Context(reading[1], self.table.tolerance, self.limits).reading(got)
+            near = self.near(index, got)
+            if index.keyed:
+                key = _set_key(got.value) if got.shape == Shape.POINTS else got.value
+                exact = key is not None and not (got.shape == Shape.POINTS and ctx.decimals)  # typed decimals
+                near += index.keyed.get(key, []) if exact else \
+                    [e for group in index.keyed.values() for e in group]  # match within the tolerance
+            for entry in sorted([*near, *index.scan], key=lambda e: e.order):
+                if not self.tried():
+                    return found
+                match = self.match(entry, got, ctx)
+                if match is not None:
+                    found.append(match)
+        return found
+
+    def match(self, entry: _Entry, got: Answer, ctx: Context) -> _Found | None:
+        candidate = entry.candidate
+        variables = entry.reading[1]
+        if isinstance(candidate, Pattern):
+            shown = candidate.test(got, ctx)
+            if not shown:
+                return None
+            if isinstance(shown, str):
+                return _Found(entry.rank, entry.order, candidate.misconception, shown,
+                              (Said.of(candidate.misconception, shown),), got, variables)
+            ids = BOTH.join(dict.fromkeys(s.misconception for s in shown))
+            return _Found(3 if BOTH in ids else 2, entry.order, ids, told([(None, s) for s in shown]), shown, got,
+                          variables)
+        if isinstance(candidate, Componentwise):
+            return _componentwise(entry, candidate, got, self.student, ctx)
+        if not _matches(entry, got, self.student, ctx):
+            return None
+        message = candidate.sentence
+        return _Found(entry.rank, entry.order, candidate.misconception, message, candidate.said, got, variables)
+
+
+def _window(value: float, tolerance: Tolerance | None) -> float:
+    """How far a candidate's first value may be from the answer's and still match it."""
+    width = _NEAR * max(1.0, abs(value))
+    if tolerance is not None:
+        width += (0.5 * 10.0**-tolerance.places * 1.000001 if tolerance.places is not None
+                  else tolerance.relative * abs(value) * 1.000001)
+    return width
+
+
+def _componentwise(entry: _Entry, candidate: Componentwise, got: Answer, student: _Student,
+                   ctx: Context) -> _Found | None:
+    """Each component the right value or one of its wrong options, at most two mistakes in all."""
+    if not isinstance(got.value, tuple) or len(got.value) != len(candidate.options):
+        return None
+    chosen: list[tuple[str, tuple[Said, ...], Option | None]] = []  # name, what is said, a rival reading
+    for i, (mine, files) in enumerate(zip(got.value, entry.parts)):
+        matching = [option for option, want in _near_options(files, student, (entry.reading, "c", i), mine, ctx)
+                    if _same_scalar(student, (entry.reading, "c", i), mine, option.value, want, ctx)]
+        if not matching:
+            return None
+        matching.sort(key=lambda o: len(o.said))
+        best = matching[0]
+        rival = next((o for o in matching[1:] if len(o.said) == len(best.said) == 1
+                      and o.said[0].misconception != best.said[0].misconception), None)
+        chosen.append((candidate.names[i], best.said, rival))
+    wrong = [(name, said, rival) for name, said, rival in chosen if said]
+    by_id: dict[str, list[tuple[str, Said]]] = {}
+    for name, said, _ in wrong:
+        for s in said:
+            by_id.setdefault(s.misconception, []).append((name, s))
+    parts: list[tuple[str | None, Said]] = [(None, s) for s in candidate.whole]
+    parts += [(None if len(where) > 1 else where[0][0], where[0][1]) for i, where in by_id.items()
+              if i not in {s.misconception for s in candidate.whole}]
+    size = len(candidate.whole) + sum(len(said) for _, said, _ in wrong)
+    if not parts or len(parts) > 2:
+        return None
+    said = tuple(s for _, s in parts)
+    ids = BOTH.join(s.misconception for s in said)
+    if len(parts) == 2:
+        return _Found(3, entry.order, ids, told(parts), said, got, entry.reading[1], size)
+    name, single = parts[0]
+    rival = wrong[0][2] if len(wrong) == 1 and not candidate.whole else None
+    if rival is not None:
+        return _Found(1, entry.order, EITHER.join((single.misconception, rival.said[0].misconception)),
+                      either(single, rival.said[0], name), (), got, entry.reading[1], size)
+    return _Found(1, entry.order, ids, told(parts), said, got, entry.reading[1], size)
+
+
+def _near_options(files: _Options, student: _Student, part: tuple, mine: Expr,
+                  ctx: Context) -> list[tuple[Option, _Values | None]]:
+    """The options of one component whose first value is near the student's component's."""
+    near = list(files.scan)
+    for keys, items in files.files:
+        want = items[0][1]
+        if want.constant and mine.free_symbols:
+            continue
+        try:
+            value = student.value(part, mine, () if want.constant else ctx.variables, want.points, 0)
+        except Unsupported:
+            value = None
+        if value is None:
+            near += items
+            continue
+        x = to_float(value.value)
+        width = _window(x, ctx.tolerance)
+        near += items[bisect_left(keys, x - width):bisect_right(keys, x + width)]
+    return near
+
+
+def _best(found: Sequence[_Found]) -> _Found | None:
+    """The simplest explanation: the author's, then one misconception (either of two, where two
+    different ones give the answer), then two at once."""
+    if not found:
+        return None
+    ordered = sorted(found, key=lambda f: (f.rank, f.size, f.order))
+    best = ordered[0]
+    if best.rank == 3:
+        pairs = [set(f.misconception.split(BOTH)) for f in ordered if f.rank == 3]
+        if not set.intersection(*pairs):
+            return None  # pairs of mistakes with nothing in common give this answer: likely a coincidence
+    if best.rank not in (1, 2) or len(best.said) != 1 or EITHER in best.misconception:
+        return best
+    rival = next((f for f in ordered[1:] if f.rank in (1, 2) and len(f.said) == 1
+                  and f.misconception != best.misconception and EITHER not in f.misconception), None)
+    if rival is None:
+        return best
+    return replace(best, misconception=EITHER.join((best.misconception, rival.misconception)),
+                   message=either(best.said[0], rival.said[0]))
 
 
 def diagnose(problem: Problem, text: str, tolerance: Tolerance | None = None, mistakes: tuple = (), *,
              shape_only: bool = False, limits: Limits = LIMITS) -> Diagnosis | None:
-    """The first misconception (or author's mistake) whose wrong answer `text` equals, if any.
+    """The misconception (or two, or either of two, or the author's mistake) that `text` shows, if any.
 
     problem: a tutor.topics Problem (one exercise variant). shape_only: the answer
-    could not be read in the exercise's shape, so only candidates of another
-    shape apply (one partial derivative where the gradient was asked for).
+    could not be read the exercise's way (in another shape, or with a name the exercise
+    lacks, like + C), so only candidates read another way apply (one partial derivative
+    where the gradient was asked for).
     """
     try:
         table = _table_for(problem, tolerance, tuple(mistakes))
@@ -359,26 +808,13 @@ def diagnose(problem: Problem, text: str, tolerance: Tolerance | None = None, mi
         return None
     student = _Student(text, limits, problem)
     try:
-        with budget(limits.work // _BUDGET_SHARE):
-            for entry in table.entries:
-                if shape_only and entry.reading[0] == problem.shape:
-                    continue
-                got = student.read(entry.reading)
-                if got is None:
-                    continue
-                ctx = Context(entry.reading[1], table.tolerance, limits).reading(got)
-                candidate = entry.candidate
-                if isinstance(candidate, Pattern):
-                    message = candidate.test(got, ctx)
-                elif _matches(entry, got, student, ctx):
-                    message = candidate.message
-                else:
-                    message = None
-                if message:
-                    return Diagnosis(candidate.misconception, message + _notes(got), got, entry.reading[1])
+        with budget(limits.work // _BUDGET_SHARE):  # counted, as the check is: the same on any machine
+            found = _best(_Search(table, student, limits).run(problem, shape_only))
     except (OutOfTime, RecursionError, MemoryError, ArithmeticError):
         return None  # no name for the mistake; the verdict stands as it is
-    return None
+    if found is None:
+        return None
+    return Diagnosis(found.misconception, found.message + _notes(found.got), found.got, found.variables)
 
 
 def _notes(got: Answer) -> str:
@@ -388,11 +824,16 @@ def _notes(got: Answer) -> str:
     return " Note: " + " ".join(a[0].upper() + a[1:] + ("" if a.endswith(".") else ".") for a in got.ambiguities)
 
 
+# the unread answers diagnosis may still explain: read in another shape, or with a name the
+# exercise lacks (+ C after a derivative)
+_UNREAD = (Note.PARSE_ERROR.of("shape"), Note.PARSE_ERROR.of("unknown_name"))
+
+
 def diagnosable(verdict: Verdict) -> bool:
     """Whether `explain` may name a mistake behind this verdict: an incorrect answer (not an
     undecided one, which may be right), or one not read in the exercise's shape."""
     if verdict.verdict == Judgement.INVALID:
-        return verdict.note == Note.PARSE_ERROR.of("shape")
+        return verdict.note in _UNREAD
     return verdict.verdict == Judgement.INCORRECT and verdict.note != Note.UNDECIDED
 
 
@@ -400,10 +841,9 @@ def explain(verdict: Verdict, problem: Problem, text: str, tolerance: Tolerance 
             mistakes: tuple = (), limits: Limits = LIMITS) -> Verdict:
     """`verdict` with the mistake named, where diagnosis finds one.
 
-    Only an incorrect answer is diagnosed, or one that could not be read in the
-    exercise's shape but reads as a catalogued wrong answer of another shape
-    (then it is incorrect, not invalid). A correct answer, or text that can't be
-    read at all, keeps its verdict.
+    Only an incorrect answer is diagnosed, or one that could not be read the exercise's way but
+    reads as a catalogued wrong answer of another shape or with another name (then it is
+    incorrect, not invalid). A correct answer, or text that can't be read at all, keeps its verdict.
     """
     if not diagnosable(verdict):
         return verdict

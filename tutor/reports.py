@@ -20,6 +20,7 @@ from .analysis import by_exercise, exercise_summaries, misconception_of, most_co
 from .check import Judgement
 from .grade import Gradebook, Result
 from .markup import number
+from .misconceptions import BOTH
 from .outputs import Writer, write_together
 
 FILES = ("grades.csv", "answers.csv", "misconceptions.csv", "problems.csv", "report.json")
@@ -159,12 +160,14 @@ def misconceptions(book: Gradebook) -> list[dict]:
     """Per exercise, how often each diagnosed misconception (or author's mistake) explains a wrong answer.
 
     From the verdicts' notes: `misconception:<id>`, and `mistake:author` (named by its feedback,
-    which tells one anticipated mistake from another). `share` is of the exercise's wrong answers.
+    which tells one anticipated mistake from another). An answer with two mistakes at once
+    (`misconception:a+b`) counts for each; one that either of two explains (`a|b`) counts as `a|b`,
+    since the answer can't tell them apart. `share` is of the exercise's wrong answers.
     """
     found = []
     for exercise, results in by_exercise(book).items():
         wrong = [r for r in results if r.verdict == Judgement.INCORRECT]
-        named = Counter(name for name in map(misconception_of, wrong) if name)
+        named = Counter(part for name in map(misconception_of, wrong) if name for part in name.split(BOTH))
         found += [{"exercise": exercise, "misconception": name, "count": count,
                    "share": Fraction(count, len(wrong))} for name, count in most_common(named)]
     return found

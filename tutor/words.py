@@ -19,3 +19,10 @@ def and_list(items: Sequence[str], conjunction: str = "and") -> str:
     if len(items) < 2:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
+
+
+def capitalized(text: str) -> str:
+    """text with its first letter capitalised, unless it starts with a name or a formula (b is
+    missing, x² = 1 has two solutions): those keep their case. 'a' is read as the article."""
+    first = text.split(" ", 1)[0]
+    return text[:1].upper() + text[1:] if (len(first) > 1 and first.isalpha()) or first == "a" else text

@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from itertools import pairwise
 from typing import Sequence
 
@@ -288,6 +289,94 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
                           tuple(cases), region)
 
 
+def polynomial_zeros(equations: Sequence[Expr], variables: Sequence[str],
+                     max_degree: int = 3) -> tuple[tuple[tuple[Expr, ...], ...], tuple[Equation, ...]] | None:
+    """Where every one of `equations` is zero: isolated points and whole lines, exactly, the way
+    the lesson solves ∇f = 0 (one factor of each equation, each case solved, a factor in one
+    variable first). Only for polynomials with rational coefficients in one or two variables, each
+    of total degree at most `max_degree`, and only cases that one-variable factors or linear
+    equations settle: the work is bounded by the equations themselves. None for any other system."""
+    syms = symbols(variables)
+    if not 1 <= len(syms) <= 2:
+        return None
+    numerators = []
+    for equation in equations:
+        numerator = equation if equation.is_polynomial(*syms) else sympy.fraction(sympy.together(equation))[0]
+        if numerator == 0:
+            continue
+        poly = rational_polynomial(numerator, syms)
+        if poly is None or poly.total_degree() > max_degree:
+            return None
+        numerators.append(numerator)
+    if not numerators:
+        return None
+    points: list[tuple[Expr, ...]] = []
+    lines: list[Equation] = []
+    for combination in itertools.product(*(_factors(n, tuple(syms)) for n in numerators)):
+        distinct = tuple(dict.fromkeys(combination))
+        if not distinct or _contradictory(distinct):
+            continue
+        if len(syms) == 2 and len(distinct) == 1:  # one factor of every equation: a whole curve
+            if Poly(distinct[0], *syms).total_degree() == 1:
+                lines.append(as_equation(distinct[0], syms))
+            continue
+        found = _settled(distinct, syms)
+        if found is None:
+            return None
+        points += [p for p in found if p not in points]
+    lines = _unique(lines)
+    points = [p for p in points if not any(lies_on(p, (line,), syms) for line in lines)]
+    return tuple(sorted(points, key=sympy.default_sort_key)), tuple(lines)  # a set: any fixed order
+
+
+def _settled(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> list[tuple[Expr, ...]] | None:
+    """The common real zeros of factors that a factor in one variable, or linearity, settles; None else."""
+    if all(Poly(f, *syms).total_degree() == 1 for f in factors):
+        solution = sympy.linsolve(list(factors), list(syms))
+        return [tuple(p) for p in solution if not any(c.free_symbols for c in p)]
+    single = next((f for f in factors if len(f.free_symbols & set(syms)) == 1), None)
+    if single is None:
+        return None
+    (s,) = single.free_symbols & set(syms)
+    i = list(syms).index(s)
+    others = [f for f in factors if f != single]
+    found: list[tuple[Expr, ...]] = []
+    roots = _zeros_in(single, s)
+    if roots is None:
+        return None
+    for root in sorted(roots, key=sympy.default_sort_key):
+        rest = [sympy.expand(f.xreplace({s: root})) for f in others]
+        if any(r.is_number and r != 0 for r in rest):
+            continue
+        rest = [r for r in rest if r != 0]
+        if len(syms) == 1:
+            found.append((root,))
+            continue
+        other = syms[1 - i]
+        if not rest:
+            return None  # the whole line s = root: a case of lines, not of points
+        values = [_zeros_in(r, other) for r in rest]
+        common = None if None in values else set.intersection(*(v for v in values if v is not None))
+        if common is None:
+            return None
+        for value in sorted(common, key=sympy.default_sort_key):
+            found.append((root, value) if i == 0 else (value, root))
+    return found
+
+
+def _zeros_in(expr: Expr, s: sympy.Symbol) -> set[Expr] | None:
+    """The real zeros of a polynomial in s alone: exactly when it has rational coefficients or is
+    linear (2√3 − x after a root was put in); None otherwise."""
+    poly = Poly(expr, s)
+    if poly.degree() == 1:
+        a, b = poly.all_coeffs()
+        return {sympy.simplify(-b / a)}
+    if rational_polynomial(expr, [s]) is None:
+        return None
+    return set(real_roots(poly))
+
+
+@lru_cache(maxsize=1024)
 def _factors(numerator: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, ...]:
     """The distinct factors of a numerator that contain a variable (constants are never 0),
     in the lesson's order: those in x first, simplest first."""

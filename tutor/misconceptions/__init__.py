@@ -3,14 +3,21 @@
 A misconception is a named mistake (a stable id and a feedback sentence); for
 one exercise variant it produces wrong answers, or a pattern that recognises
 them. Each exercise kind builds its own (tutor/topics/<kind>/misconceptions.py);
-the ones about differentiating live here, because every kind built on
-derivatives (partial derivatives, gradients, tangent planes, minimisation)
-names them too. Matching a student's answer against them is tutor.diagnose's job.
+the ones about differentiating, evaluating and solving live here, because every
+kind built on derivatives (partial derivatives, gradients, tangent planes,
+critical points, minimisation, descent) names them too. Matching a student's
+answer against them is tutor.diagnose's job.
 """
 
 from __future__ import annotations
 
-from .base import Candidate, Misconception, Pattern, WrongAnswer, at_point, register
-from .derivatives import MISCONCEPTIONS as SHARED
+from .base import (BOTH, EITHER, Candidate, Componentwise, Misconception, Option, Pattern, Said, WrongAnswer,
+                   at_point, either, register, told)
+from .derivatives import MISCONCEPTIONS as DERIVATIVES
+from .points import MISCONCEPTIONS as POINTS
+from .solving import MISCONCEPTIONS as SOLVING
 
-__all__ = ["SHARED", "Candidate", "Misconception", "Pattern", "WrongAnswer", "at_point", "register"]
+SHARED = {**DERIVATIVES, **POINTS, **SOLVING}
+
+__all__ = ["BOTH", "EITHER", "SHARED", "Candidate", "Componentwise", "Misconception", "Option", "Pattern", "Said",
+           "WrongAnswer", "at_point", "either", "register", "told"]

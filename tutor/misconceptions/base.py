@@ -1,23 +1,68 @@
-"""The values a catalogue is made of: named misconceptions and the wrong answers they produce."""
+"""The values a catalogue is made of: named misconceptions and the wrong answers they produce.
+
+A misconception's sentence is "It looks like you <what you did>. <why it is wrong>". Diagnosis
+names one mistake with the sentence, two at once ("It looks like two mistakes: you …, and you …"),
+either of two that give the same answer ("You get this answer if you … or if you …"), or one in a
+part of the answer ("Your ∂f/∂y: it looks like you …"); `Said` keeps the two halves apart for that.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import sympy
 from sympy import Expr
 
 from ..compare import Context
 from ..parse import Answer, Shape, symbol
+from ..words import capitalized
+
+OPENING = "It looks like you "
+BOTH = "+"  # joins the ids of two mistakes made at once, in a note: misconception:a+b
+EITHER = "|"  # joins the ids of two mistakes that each give the answer: misconception:a|b
+
+
+@dataclass(frozen=True)
+class Said:
+    """A misconception's sentence, filled in for one exercise: what the student did, and why not.
+
+    Made when first read (`make`): a variant has hundreds of candidates, and a student is told one."""
+
+    misconception: str
+    make: Callable[[], str] = field(compare=False, repr=False)
+
+    @classmethod
+    def of(cls, misconception: str, sentence: str) -> Said:
+        return cls(misconception, lambda: sentence)
+
+    @cached_property
+    def sentence(self) -> str:
+        return self.make()
+
+    @property
+    def did(self) -> str:
+        """"differentiated y³ as well": the sentence's first clause, after "It looks like you"."""
+        return self._split()[0]
+
+    @property
+    def why(self) -> str:
+        return self._split()[1]
+
+    def _split(self) -> tuple[str, str]:
+        text = self.sentence[len(OPENING):] if self.sentence.startswith(OPENING) else self.sentence
+        cut = min((i for i in (text.find(". "), text.find(": ")) if i >= 0), default=len(text))
+        did, why = text[:cut].rstrip("."), text[cut + 2:].strip()
+        return did, capitalized(why)
 
 
 @dataclass(frozen=True)
 class Misconception:
     """A named mistake: what the student did, and what to tell them.
 
-    `sentence` is a template; a catalogue fills its {fields} with the pieces of
-    one exercise (the term at fault, the variable held constant ...).
+    `sentence` is a template starting "It looks like you": a catalogue fills its {fields} with the
+    pieces of one exercise (the term at fault, the variable held constant ...).
     """
 
     id: str  # stable, kebab-case: the verdict's note is `misconception:<id>`
@@ -27,36 +72,106 @@ class Misconception:
     def say(self, **fields: str) -> str:
         return self.sentence.format(**fields)
 
+    def fill(self, **fields: str) -> Said:
+        return Said(self.id, lambda: self.say(**fields))
+
+
+def told(parts: Sequence[tuple[str | None, Said]]) -> str:
+    """The message for one or two mistakes, each in a part of the answer (its name) or in the whole (None)."""
+    if len(parts) == 1:
+        part, said = parts[0]
+        return said.sentence if part is None else f"Your {part}: it looks like you {said.did}. {said.why}".rstrip()
+    clauses = [f"you {said.did}" + ("" if part is None else f" in your {part}") for part, said in parts]
+    reasons = " ".join(dict.fromkeys(said.why for _, said in parts if said.why))
+    return f"It looks like two mistakes: {clauses[0]}, and {clauses[1]}. {reasons}".rstrip()
+
+
+def either(first: Said, second: Said, part: str | None = None) -> str:
+    """The message for an answer that each of two mistakes gives."""
+    where = "" if part is None else f"Your {part}: y"
+    opening = f"{where}ou get this" if part else "You get this answer"
+    reasons = " ".join(dict.fromkeys(s.why for s in (first, second) if s.why))
+    return f"{opening} if you {first.did}, or if you {second.did}. {reasons}".rstrip()
+
 
 @dataclass(frozen=True)
 class WrongAnswer:
-    """The answer a student with a misconception would give to one exercise variant.
+    """The answer a student with a misconception (or two: ids joined by "+") would give to one
+    exercise variant.
 
     A student's text is read in this answer's shape, with `variables` (None: the
-    exercise's own) and `components`, and compared with it.
+    exercise's own) and `components`, and compared with it. `said` holds the filled sentences
+    (one per misconception), so that diagnosis can say either of two when both give the answer.
     """
 
-    misconception: str  # a catalogue id, or "author" for a pack's own `mistakes:`
+    misconception: str  # a catalogue id, two joined by "+", or "author" for a pack's own `mistakes:`
     message: str
     answer: Answer
     variables: tuple[str, ...] | None = None
     components: tuple[str, ...] | None = None
+    said: tuple[Said, ...] = ()
+
+    @classmethod
+    def of(cls, said: Sequence[Said], answer: Answer, variables: tuple[str, ...] | None = None,
+           components: tuple[str, ...] | None = None) -> WrongAnswer:
+        """The wrong answer one or two mistakes give; its message is made from their sentences
+        when a student is told it."""
+        said = tuple(said)
+        return cls(BOTH.join(dict.fromkeys(s.misconception for s in said)), "", answer, variables, components,
+                   said)
+
+    @property
+    def sentence(self) -> str:
+        """What a student who gives this answer is told."""
+        return self.message or told([(None, s) for s in self.said])
 
 
 @dataclass(frozen=True)
 class Pattern:
     """A misconception recognised by the shape of the wrong answer rather than one value:
     "some critical points are missing" fits many answers. `test` returns the message
-    for a student's answer (read in `shape`) that shows it, or None."""
+    for a student's answer (read in `shape`) that shows it, or what one or two misconceptions
+    say of it, or None."""
 
     misconception: str
     shape: Shape
-    test: Callable[[Answer, Context], str | None]
+    test: Callable[[Answer, Context], str | tuple[Said, ...] | None]
     variables: tuple[str, ...] | None = None
     components: tuple[str, ...] | None = None
 
 
-Candidate = WrongAnswer | Pattern
+@dataclass(frozen=True)
+class Option:
+    """One value a component of a vector answer may have: right (no mistakes said) or what one
+    or two mistakes make of it."""
+
+    value: Expr
+    said: tuple[Said, ...] = ()
+
+
+@dataclass(frozen=True)
+class Componentwise:
+    """A vector answer judged one component at a time: each component is the right value or
+    one of its wrong options, so a mistake in ∂f/∂y alone is named as such ("Your ∂f/∂y: …").
+
+    `options[i]` are the values component i may have (the right one first); `names[i]` is how a
+    message calls it. `whole` is a mistake about the vector as a whole that these options already
+    include (the components swapped, the whole vector negated). At most two mistakes are named.
+    """
+
+    options: tuple[tuple[Option, ...], ...]
+    names: tuple[str, ...]
+    whole: tuple[Said, ...] = ()
+    variables: tuple[str, ...] | None = None
+    components: tuple[str, ...] | None = None
+    shape: Shape = Shape.VECTOR
+
+    @property
+    def misconception(self) -> str:
+        return BOTH.join(s.misconception for s in self.whole) or "components"
+
+
+Candidate = WrongAnswer | Pattern | Componentwise
 
 
 def register(*misconceptions: Misconception) -> dict[str, Misconception]:

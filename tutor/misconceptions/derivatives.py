@@ -1,27 +1,34 @@
 """Misconceptions about differentiating: ∂f/∂x (and d/dx) done wrong in the ways students do.
 
-Each one turns the right derivation into a wrong derivative: y differentiated
-although it is held constant, the constant coefficient dropped, a slip in the
-power, chain or log rule, a lost minus sign, a constant term kept. The partial
-derivative, derivative, gradient, tangent-plane and minimisation kinds all
-build their wrong answers on `wrong_derivatives` (and, for a vector of
-partials, `faulty_partials`).
+Each is a slip in one rule of the derivation (tutor.misconceptions.differentiate):
+y differentiated although it is held constant, the constant coefficient dropped,
+a slip in the power, product, chain or log rule, a lost minus sign, a term kept
+or left undifferentiated. A slip applies wherever its rule is used, or at one
+place only; two slips together give the answer of a student with both
+mistakes. The partial derivative, derivative, gradient, tangent-plane,
+critical-point, minimisation and descent kinds all build their wrong answers
+on `wrong_derivatives` (one derivative) or `wrong_gradients` (all the partials,
+each slip applied in every partial where its rule is used).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
+from itertools import combinations
 
+import mpmath
 import sympy
 from sympy import Expr
 
-from ..calculus import derivative
+from ..evaluate import Undefined, Unsupported, compile_expression
 from ..parse import symbol
-from ..show import ordered_terms, show
+from ..show import show
 from ..words import and_list
 from . import differentiate as d
-from .base import Misconception, register
+from .base import Misconception, Said, register, told
+from .differentiate import Site, Slip, Slips
 
 MISCONCEPTIONS = register(
     Misconception(
@@ -37,6 +44,10 @@ MISCONCEPTIONS = register(
         "It looks like you dropped {piece}. In ∂/∂{v}, {held}, so {piece} is a constant coefficient and "
         "stays in the derivative."),
     Misconception(
+        "held-power-lowered", "lowered the power of a variable held constant",
+        "It looks like you lowered the power of {piece} too. In ∂/∂{v}, {held}, so {piece} is a constant "
+        "coefficient and stays as it is."),
+    Misconception(
         "dropped-constant-coefficient", "dropped the constant coefficient",
         "It looks like you dropped the constant coefficient {coefficient}. A constant coefficient stays: "
         "the derivative of {term} is {coefficient} times the derivative of {rest}."),
@@ -49,43 +60,116 @@ MISCONCEPTIONS = register(
         "It looks like you lowered the exponent but did not multiply by it. The derivative of {site} is "
         "{right}, not {wrong}."),
     Misconception(
-        "answered-other-partial", "answered the other partial derivative",
-        "It looks like you differentiated with respect to {other} instead of {v}. For ∂{f}/∂{v}, {held}; "
-        "only {v} varies."),
+        "power-rule-gave-exponent", "wrote the exponent alone as the derivative",
+        "It looks like you wrote just the exponent as the derivative. The power rule multiplies by the "
+        "exponent and lowers it by one: the derivative of {site} is {right}, not {wrong}."),
     Misconception(
-        "sign-slip", "lost a minus sign in a difference",
-        "It looks like a minus sign went missing. The derivative of a difference is the difference of the "
-        "derivatives: the term {term} gives {right}."),
+        "power-rule-new-exponent", "multiplied by the lowered exponent",
+        "It looks like you multiplied by the lowered exponent. The power rule multiplies by the exponent "
+        "before lowering it: the derivative of {site} is {right}, not {wrong}."),
+    Misconception(
+        "power-rule-exponent-dropped", "dropped the power after multiplying by the exponent",
+        "It looks like you multiplied by the exponent and then dropped the power. The power rule lowers "
+        "the exponent by one: the derivative of {site} is {right}, not {wrong}."),
+    Misconception(
+        "power-of-sum-split", "took a power of a sum as the sum of the powers",
+        "It looks like you took {site} as {split}. A power of a sum is not the sum of the powers: by the "
+        "chain rule the derivative of {site} is {right}."),
+    Misconception(
+        "power-rule-on-exp", "used the power rule on an exponential",
+        "It looks like you used the power rule on {site}. The variable is in the exponent, so the power "
+        "rule does not apply: the derivative of {site} is {right}."),
+    Misconception(
+        "wrong-ln-derivative", "differentiated ln x as something other than 1/x",
+        "It looks like you differentiated {site} as {wrong}. Its derivative is {right}{rule}."),
+    Misconception(
+        "log-of-sum-split", "took the log of a sum as the sum of the logs",
+        "It looks like you split {site} into {split}. The logarithm of a sum is not the sum of the "
+        "logarithms: by the chain rule the derivative of {site} is {right}."),
+    Misconception(
+        "trig-derivative-sign", "the sign of sin's or cos's derivative wrong",
+        "It looks like you took the wrong sign for the derivative of {function}. The derivative of "
+        "{site} is {right} (sin′ = cos, cos′ = −sin)."),
+    Misconception(
+        "trig-function-kept", "differentiated sin u as −sin u",
+        "It looks like you differentiated {site} as {wrong}. The derivative of sin is cos: the "
+        "derivative of {site} is {right}."),
     Misconception(
         "missing-inner-derivative", "chain rule without the inner derivative",
         "It looks like you left out the inner derivative. By the chain rule the derivative of {site} is "
         "{right}: multiply by the derivative of the inside, {inner}."),
     Misconception(
-        "wrong-ln-derivative", "differentiated ln x as ln x or as 1/x²",
-        "It looks like you differentiated {site} as {wrong}; its derivative is {right}{rule}."),
+        "wrong-inner-derivative", "chain rule with the inside instead of its derivative",
+        "It looks like you multiplied by the inside, {inside}, instead of by its derivative. By the chain "
+        "rule the derivative of {site} is {right}: multiply by {inner}."),
     Misconception(
-        "trig-derivative-sign", "differentiated cos x as sin x",
-        "It looks like the minus sign of the cosine's derivative went missing: the derivative of {site} is "
-        "{right}{rule}."),
+        "inner-function-lost", "chain rule with the inside lost from the outer derivative",
+        "It looks like you differentiated {site} as {wrong}, losing the inside {inside}. By the chain rule "
+        "the derivative of {site} is {right}."),
     Misconception(
-        "evaluated-at-swapped-point", "put in the point's coordinates the wrong way round",
-        "It looks like you evaluated at {swapped} instead of {point}: here {assignment}."),
+        "product-rule-skipped", "differentiated one factor of a product only",
+        "It looks like you differentiated only {first} in the product {site}, as if {second} were a "
+        "constant. By the product rule (uv)′ = u′v + uv′, the derivative of {site} is {right}."),
     Misconception(
-        "gave-function-value", "gave the function's value instead of the derivative's",
-        "It looks like you gave the value of {f} itself at {point}. Differentiate first, then put in the "
-        "point."),
+        "product-rule-as-product", "product rule as the product of the derivatives",
+        "It looks like you multiplied the derivatives of the factors of {site}. The product rule is "
+        "(uv)′ = u′v + uv′, not u′v′: the derivative of {site} is {right}."),
+    Misconception(
+        "product-rule-sign", "product rule with a minus sign",
+        "It looks like you subtracted in the product rule. It is (uv)′ = u′v + uv′, with a plus: the "
+        "derivative of {site} is {right}."),
+    Misconception(
+        "answered-other-partial", "answered the other partial derivative",
+        "It looks like you differentiated with respect to {other} instead of {v}. For ∂{f}/∂{v}, {held}; "
+        "only {v} varies."),
+    Misconception(
+        "sign-slip", "lost a minus sign in a difference",
+        "It looks like you lost a minus sign. The derivative of a difference is the difference of the "
+        "derivatives: the term {term} gives {right}."),
     Misconception(
         "kept-constant-term", "kept a constant term instead of its derivative 0",
         "It looks like you kept the term {piece}. It does not change when {v} changes, so its derivative "
         "is 0."),
+    Misconception(
+        "number-differentiated", "differentiated a constant as 1",
+        "It looks like you differentiated the constant {piece} as 1. A constant does not change, so its "
+        "derivative is 0."),
+    Misconception(
+        "term-treated-as-constant", "treated a term with the variable as a constant",
+        "It looks like you treated {piece} as a constant. It changes with {v}: its derivative is {right}, "
+        "not 0."),
+    Misconception(
+        "term-not-differentiated", "left a term as it was instead of differentiating it",
+        "It looks like you left {piece} as it is instead of differentiating it. Its derivative is "
+        "{right}."),
+    Misconception(
+        "integrated-instead", "integrated instead of differentiating",
+        "It looks like you integrated instead of differentiating: {antiderivative} is an antiderivative "
+        "of {function}. Its derivative is {right}."),
+    Misconception(
+        "gave-whole-gradient", "gave the whole gradient for one partial derivative",
+        "It looks like you gave the whole gradient. ∂{f}/∂{v} is one of its components, a single "
+        "expression."),
+    Misconception(
+        "added-constant-of-integration", "added a constant of integration to a derivative",
+        "It looks like you added a constant of integration. A derivative has none: + C belongs to an "
+        "antiderivative."),
 )
+
+_MAX_SITES = 4  # places a slip is tried at alone, besides everywhere
+_MAX_PAIRS = 240  # two slips at once, for one derivative: the simplest pairs first
 
 
 @dataclass(frozen=True)
 class WrongDerivative:
-    misconception: str
+    misconception: str  # an id, or two joined by "+"
     derivative: Expr
-    message: str
+    said: tuple[Said, ...]
+    variant: tuple[tuple[Slip, Expr | None], ...] = ()  # the slips and where: () for other mistakes
+
+    @property
+    def message(self) -> str:
+        return told([(None, s) for s in self.said])
 
 
 class _Wording:
@@ -101,206 +185,240 @@ class _Wording:
     def show(self, value: Expr) -> str:
         return show(value, self.variables)
 
+    def fill(self, misconception: str, **fields: str) -> Said:
+        return MISCONCEPTIONS[misconception].fill(v=self.v, held=self.held, f=self.name, **fields)
+
     def say(self, misconception: str, **fields: str) -> str:
-        return MISCONCEPTIONS[misconception].say(v=self.v, held=self.held, f=self.name, **fields)
+        return self.fill(misconception, **fields).sentence
 
 
-def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "f") -> list[WrongDerivative]:
-    """The derivatives ∂f/∂wrt that the catalogue's misconceptions produce, most telling first.
-
-    Some may equal the right derivative for this f (no coefficient to drop); the
-    caller discards those.
-    """
-    f = d.rebuild(f)
-    v = symbol(wrt)
-    held = [symbol(u) for u in variables if u != wrt]
-    words = _Wording(variables, wrt, name)
-    terms = tuple(ordered_terms(f, variables))  # the order the student reads them in
-    found: list[WrongDerivative] = []
-    if held:
-        found += _held_variable(terms, v, held, words)
-    found += _coefficient(terms, v, words)
-    found += _rule_slips(f, v, words)
-    found += _signs(terms, v, words)
-    found += _kept_constants(terms, v, words)
-    if held:
-        found += [WrongDerivative("answered-other-partial", d.derive(f, u),
-                                  words.say("answered-other-partial", other=u.name)) for u in held]
-    return found
+_LN_RULE = " (the derivative of ln x is 1/x)"
 
 
-# ------------------------------------------------------------- held variables
+def said_of(site: Site, words: _Wording) -> Said:
+    """The sentence of the slip at `site`, filled with its pieces (when first read)."""
+    return Said(site.slip.misconception, lambda: _sentence(site, words))
 
 
-def _piece(term: Expr, v: sympy.Symbol, held: list) -> Expr | None:
-    """The part of a term made of held variables (y³ in 3x²y³), if it has one."""
-    constant, _ = term.as_independent(v, as_Add=False)
-    piece = constant.as_coeff_Mul()[1]
-    return piece if piece.free_symbols & set(held) else None
-
-
-def _varying(e: Expr, varying: list) -> Expr:
-    """e's derivative when every variable in `varying` moves with x (dy/dx = 1)."""
-    return sympy.Add(*(d.derive(e, u) for u in varying))
-
-
-def _held_variable(terms: tuple, v: sympy.Symbol, held: list, words: _Wording) -> list[WrongDerivative]:
-    pieces = [p for p in (_piece(t, v, held) for t in terms if t.has(v)) if p is not None]
-    constant_terms = [t for t in terms if not t.has(v) and t.free_symbols & set(held)]
-    everything = [v, *held]
-    right = [d.derive(t, v) for t in terms]
-
-    def with_factors(wrong) -> Expr:  # terms with a held factor done wrong, the others right
-        return sympy.Add(*(wrong(t) if t.has(v) and _piece(t, v, held) is not None else r
-                           for t, r in zip(terms, right)))
-
-    found = []
-    if pieces:
-        piece = words.show(pieces[0])
-        differentiated = words.say("differentiated-constant-factor", piece=piece)
-        # the product rule with y varying too: 3x²y³ -> 6xy³ + 9x²y²
-        found.append(WrongDerivative("differentiated-constant-factor",
-                                     with_factors(lambda t: _varying(t, everything)), differentiated))
-        # y³ left out as if it were a constant term: 3x²y³ -> 6x
-        dropped = with_factors(lambda t: d.derive(t.as_coeff_Mul()[0] * t.as_independent(v, as_Add=False)[1], v))
-        found.append(WrongDerivative("dropped-constant-factor", dropped,
-                                     words.say("dropped-constant-factor", piece=piece)))
-        # each factor differentiated on its own and the derivatives multiplied: 3x²y³ -> 18xy²;
-        # for a factor like y, whose derivative is 1, that is the same as dropping it, the likelier reading
-        multiplied = with_factors(lambda t: _product_of_derivatives(t, everything))
-        if sympy.expand(multiplied - dropped) != 0:
-            found.append(WrongDerivative("differentiated-constant-factor", multiplied, differentiated))
-    if constant_terms:
-        message = words.say("differentiated-constant-term", piece=words.show(_unsigned(constant_terms[0])))
-        wrong = [_varying(t, held) if t in constant_terms else r for t, r in zip(terms, right)]
-        found.append(WrongDerivative("differentiated-constant-term", sympy.Add(*wrong), message))
-        if pieces:  # y varying everywhere: the sum of all the partial derivatives
-            found.append(WrongDerivative("differentiated-constant-factor",
-                                         _varying(sympy.Add(*terms), everything), differentiated))
-    return found
-
-
-def _product_of_derivatives(term: Expr, varying: list) -> Expr:
-    coefficient, rest = term.as_coeff_Mul()
-    factors = sympy.Mul.make_args(rest)
-    return coefficient * sympy.Mul(*(_varying(f, varying) if f.free_symbols & set(varying) else f
-                                     for f in factors))
+def _sentence(site: Site, words: _Wording) -> str:
+    s = words.show
+    slip, piece = site.slip, site.piece
+    fields = {"site": s(piece), "right": s(site.right), "wrong": s(site.wrong), "piece": s(_unsigned(piece))}
+    if slip in (Slip.NO_INNER, Slip.INNER_NOT_DERIVED, Slip.INNER_LOST):
+        inside = site.extra
+        fields |= {"inner": s(d.derive(inside, symbol(words.v))), "inside": s(inside)}
+    elif slip in (Slip.POWER_OF_SUM, Slip.LOG_OF_SUM):
+        fields["split"] = s(site.extra)
+    elif slip in (Slip.LN_KEPT, Slip.LN_SQUARED, Slip.LN_ONE, Slip.LN_COEFFICIENT):
+        plain = isinstance(piece, sympy.log) and piece.args[0] == symbol(words.v)
+        fields["rule"] = "" if plain or slip == Slip.LN_COEFFICIENT else _LN_RULE
+    elif slip in (Slip.SIN_SIGN, Slip.COS_SIGN):
+        fields["function"] = "sin" if slip == Slip.SIN_SIGN else "cos"
+    elif slip in (Slip.PRODUCT_SKIPPED,):
+        v = symbol(words.v)
+        factors = sorted((f for f in sympy.Mul.make_args(piece) if f.has(v)), key=lambda f: d._factor_order(f, v))
+        fields |= {"first": s(factors[0]), "second": s(sympy.Mul(*factors[1:]))}
+    elif slip == Slip.COEFFICIENT_DROPPED:
+        coefficient, rest = piece.as_coeff_Mul()
+        fields |= {"coefficient": s(abs(coefficient)), "term": s(_unsigned(piece)), "rest": s(rest)}
+    elif slip == Slip.SIGN:
+        fields |= {"term": s(piece)}
+    return words.say(slip.misconception, **fields)
 
 
 def _unsigned(term: Expr) -> Expr:
     return -term if term.could_extract_minus_sign() else term
 
 
-# --------------------------------------------------------------- coefficients
+# ------------------------------------------------------------------ one derivative
 
 
-def _coefficient(terms: tuple, v: sympy.Symbol, words: _Wording) -> list[WrongDerivative]:
-    """3x² -> 2x: the numeric coefficient left out (its sign kept: that is another slip)."""
-    dropped, first = [], None
-    for t in terms:
-        coefficient, rest = t.as_coeff_Mul()
-        if t.has(v) and coefficient.is_Rational and abs(coefficient) != 1:
-            first = first or (abs(coefficient), _unsigned(t), rest)
-            dropped.append(sympy.sign(coefficient) * d.derive(rest, v))
-        else:
-            dropped.append(d.derive(t, v))
-    if first is None:
-        return []
-    coefficient, term, rest = first
-    return [WrongDerivative("dropped-constant-coefficient", sympy.Add(*dropped), words.say(
-        "dropped-constant-coefficient", coefficient=words.show(coefficient), term=words.show(term),
-        rest=words.show(rest)))]
+Variant = tuple[tuple[Slip, Expr | None], ...]  # slips, each everywhere (None) or at one piece
 
 
-# ---------------------------------------------------------------- rule slips
-
-_SLIP_MISCONCEPTION = {
-    d.EXPONENT_KEPT: "power-rule-exponent-kept",
-    d.NOT_MULTIPLIED: "power-rule-not-multiplied",
-    d.NO_INNER: "missing-inner-derivative",
-    d.LN_KEPT: "wrong-ln-derivative",
-    d.LN_SQUARED: "wrong-ln-derivative",
-    d.TRIG_SIGN: "trig-derivative-sign",
-}
+def _run(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple, variables: Sequence[str]) -> tuple[Expr, list[Site]]:
+    only: dict[Slip, frozenset[Expr]] = {}
+    for slip, piece in variant:
+        if piece is not None:
+            only[slip] = only.get(slip, frozenset()) | {piece}
+    slips = Slips(frozenset(s for s, _ in variant), only, held)
+    result = d.differentiate(f, v, slips, variables)
+    return result, slips.sites
 
 
-_RULES = {d.LN_KEPT: "the derivative of ln x is 1/x", d.LN_SQUARED: "the derivative of ln x is 1/x",
-          d.TRIG_SIGN: "the derivative of cos x is −sin x"}
+def _keys(f: Expr, v: sympy.Symbol, slip: Slip, held: tuple, variables: Sequence[str]) -> list[Expr]:
+    """The places where `slip` changes ∂f/∂v, in order."""
+    if slip in d.ONE_AT_A_TIME:
+        varying = [t for t in d.terms(f, tuple(variables)) if t.has(v)]
+        return varying if len(varying) > 1 else []
+    _, sites = _run(f, v, ((slip, None),), held, variables)
+    return list(dict.fromkeys(site.key for site in sites if site.slip == slip))
 
 
-def _rule_slips(f: Expr, v: sympy.Symbol, words: _Wording) -> list[WrongDerivative]:
-    found = []
-    for slip in d.SLIPS:
-        sites: list[d.Site] = []
-        wrong = d.derive(f, v, slip, sites)
-        if not sites:
+def slip_variants(f: Expr, v: sympy.Symbol, held: tuple, variables: Sequence[str]) -> tuple[list[Variant], list[Variant]]:
+    """Each slip that changes ∂f/∂v, everywhere its rule is used; then the slips at one place
+    each (where the rule is used at several, as singles; every one, for pairs)."""
+    everywhere: list[Variant] = []
+    alone: list[Variant] = []
+    for slip in Slip:
+        keys = _keys(f, v, slip, held, variables)
+        if keys and slip not in d.ONE_AT_A_TIME:
+            everywhere.append(((slip, None),))
+        alone += [((slip, key),) for key in keys[:_MAX_SITES]]
+    return everywhere, alone
+
+
+def _said(sites: Sequence[Site], words: _Wording) -> tuple[Said, ...]:
+    """One sentence per misconception among the sites, for the first place each changed."""
+    first: dict[str, Site] = {}
+    for site in sites:
+        first.setdefault(site.slip.misconception, site)
+    return tuple(said_of(site, words) for site in first.values())
+
+
+_PROBES = ((Fraction(7, 11), Fraction(-13, 17), Fraction(5, 3)), (Fraction(-19, 7), Fraction(3, 13), Fraction(-2, 9)))
+
+
+def fingerprint(expr: Expr, names: Sequence[str]) -> tuple:
+    """expr's values at two fixed points, to tell different derivatives apart without sympy's
+    algebra (equal expressions have equal values; different ones almost never agree at both)."""
+    try:
+        f = compile_expression(expr, [symbol(n) for n in names])
+    except Unsupported:
+        return ("expr", sympy.srepr(sympy.expand(expr)))
+    values = []
+    for probe in _PROBES:
+        try:
+            value = f(probe[:len(names)]).value
+        except Undefined:
+            values.append(None)
             continue
-        site = sites[0]
-        fields = {"site": words.show(site.expr), "right": words.show(site.right),
-                  "wrong": words.show(site.wrong)}
-        if slip == d.NO_INNER:
-            inner = site.expr.base if site.expr.is_Pow else site.expr.args[0]
-            fields["inner"] = words.show(d.derive(inner, v))
-        if slip in _RULES:  # the rule itself, unless the piece is just ln x or cos x
-            fields["rule"] = "" if site.expr.args[0] == v else f" ({_RULES[slip]})"
-        found.append(WrongDerivative(_SLIP_MISCONCEPTION[slip], wrong, words.say(_SLIP_MISCONCEPTION[slip],
-                                                                                 **fields)))
+        values.append(value if isinstance(value, Fraction) else mpmath.nstr(value, 30))
+    return tuple(values)
+
+
+def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "f",
+                      pairs: bool = True) -> list[WrongDerivative]:
+    """The derivatives ∂f/∂wrt that one misconception produces, then two at once (when `pairs`).
+
+    Some may equal the right derivative for this f (no coefficient to drop); the caller discards
+    those. Each misconception comes once for each different derivative it gives; two different
+    ones may give the same (then a student is told either); a pair comes only where no single
+    misconception gives its derivative.
+    """
+    f = d.rebuild(f)
+    v = symbol(wrt)
+    held = tuple(symbol(u) for u in variables if u != wrt)
+    words = _Wording(variables, wrt, name)
+    right = d.differentiate(f, v)
+    found: list[WrongDerivative] = []
+    seen: dict[tuple, set[str]] = {fingerprint(right, variables): {""}}
+    others = {u.name: d.differentiate(f, u) for u in held}
+    other_keys = {fingerprint(o, variables) for o in others.values()}
+
+    def add(derivative: Expr, said: tuple[Said, ...], variant: Variant = ()) -> None:
+        if not said:
+            return
+        key = fingerprint(derivative, variables)
+        ids = "+".join(dict.fromkeys(s.misconception for s in said))
+        if key in seen and (len(said) > 1 or ids in seen[key] or "" in seen[key]):
+            return
+        if variant and variant[0][0] == Slip.HELD_ONLY and key in other_keys:
+            return  # only the held factor differentiated, in a single term: that is the other partial
+        seen.setdefault(key, set()).add(ids)
+        found.append(WrongDerivative(ids, derivative, said, variant))
+
+    for u, other in others.items():
+        add(other, (words.fill("answered-other-partial", other=u),))
+    everywhere, alone = slip_variants(f, v, held, variables)
+    singles = everywhere + [a for a in alone if sum(1 for b in alone if b[0][0] == a[0][0]) > 1]
+    forms = [(f, singles)]
+    expanded = _expand_varying(f, v)
+    if expanded != f:  # a student may multiply out first, then slip on the terms
+        forms.append((expanded, [variant for group in slip_variants(expanded, v, held, variables) for variant in group
+                                 if variant[0][0].rule == "power"]))
+    for form, variants in forms:
+        for variant in variants:
+            derivative, sites = _run(form, v, variant, held, variables)
+            add(derivative, _said(sites, words)[:1], variant)
+    if pairs:
+        for variant in _pairs(everywhere, alone):
+            derivative, sites = _run(f, v, variant, held, variables)
+            said = _said(sites, words)
+            if len(said) == 2:
+                add(derivative, said, variant)
     return found
 
 
-# ----------------------------------------------------------------- signs
+def _expand_varying(f: Expr, v: sympy.Symbol) -> Expr:
+    """f with the factors that vary multiplied out in each term: x²(x − 6)y² as (x³ − 6x²)y²."""
+    terms = []
+    for term in sympy.Add.make_args(f):
+        coefficient, factors = term.as_coeff_mul()
+        varying = sympy.Mul(*(g for g in factors if g.has(v)))
+        rest = sympy.Mul(*(g for g in factors if not g.has(v)))
+        terms.append(coefficient * rest * sympy.expand(varying) if varying.is_Mul else term)
+    return sympy.Add(*terms)
 
 
-def _signs(terms: tuple, v: sympy.Symbol, words: _Wording) -> list[WrongDerivative]:
-    """e^x - ln x -> e^x + 1/x: the derivative of a subtracted term added (each one, then all)."""
-    right = [d.derive(t, v) for t in terms]
-    negative = [i for i, t in enumerate(terms) if t.has(v) and t.could_extract_minus_sign()]
+def _pairs(everywhere: Sequence[Variant], alone: Sequence[Variant]) -> Iterable[Variant]:
+    """Two slips of different rules: both everywhere first, then one at one place, at most
+    _MAX_PAIRS."""
+    count = 0
+    for group in (combinations(everywhere, 2), ((a, b) for a in everywhere for b in alone),
+                  combinations(alone, 2)):
+        for a, b in group:
+            if a[0][0].rule == b[0][0].rule:
+                continue
+            yield a + b
+            count += 1
+            if count >= _MAX_PAIRS:
+                return
+
+
+# ------------------------------------------------------------ every partial
+
+
+def wrong_gradients(f: Expr, variables: Sequence[str], name: str = "f",
+                    pairs: str = "") -> list[tuple[tuple[Said, ...], tuple[Expr, ...]]]:
+    """(what is said, all the partials) for each slip applied in every partial where its rule is
+    used, or at one piece of f wherever that piece appears, or at several such pieces (the cross
+    terms, the linear terms); then two slips at once: none (pairs=""), those applied everywhere
+    ("everywhere"), or all ("all"). The other partials stay right."""
+    f = d.rebuild(f)
+    syms = [symbol(v) for v in variables]
+    right = tuple(d.differentiate(f, s) for s in syms)
+    helds = [tuple(u for u in syms if u != s) for s in syms]
+    everywhere: list[Variant] = []
+    alone: list[Variant] = []
+    for slip in Slip:
+        keys: list[Expr] = []
+        for s, held in zip(syms, helds):
+            keys += [k for k in _keys(f, s, slip, held, variables) if k not in keys]
+        if keys and slip not in d.ONE_AT_A_TIME:
+            everywhere.append(((slip, None),))
+        if len(keys) > 1 or slip in d.ONE_AT_A_TIME:
+            alone += [((slip, key),) for key in keys[:_MAX_SITES]]
+    variants: list[Variant] = [*everywhere, *alone]
+    variants += [a + b for a, b in combinations(alone, 2) if a[0][0] == b[0][0]]  # one slip, two places
+    if pairs:
+        variants += list(_pairs(everywhere, alone if pairs == "all" else ()))
     found = []
-    choices = [[i] for i in negative] + ([negative] if len(negative) > 1 else [])
-    for flipped in choices:
-        first = terms[flipped[0]]
-        wrong = sympy.Add(*(-r if i in flipped else r for i, r in enumerate(right)))
-        found.append(WrongDerivative("sign-slip", wrong, words.say(
-            "sign-slip", term=words.show(first), right=words.show(derivative(first, v.name)))))
+    seen = {tuple(fingerprint(r, variables) for r in right)}
+    for variant in variants:
+        partials, sites = [], []
+        for s, held, v_name in zip(syms, helds, variables):
+            derivative, here = _run(f, s, variant, held, variables)
+            partials.append(derivative)
+            sites += [(v_name, site) for site in here]
+        key = tuple(fingerprint(p, variables) for p in partials)
+        if not sites or key in seen:
+            continue
+        first: dict[str, Said] = {}
+        for v_name, site in sites:
+            first.setdefault(site.slip.misconception, said_of(site, _Wording(variables, v_name, name)))
+        if len(first) != len({slip.misconception for slip, _ in variant}):
+            continue  # one of the slips changed nothing: the pair is a single, already found
+        seen.add(key)
+        found.append((tuple(first.values()), tuple(partials)))
     return found
-
-
-def _kept_constants(terms: tuple, v: sympy.Symbol, words: _Wording) -> list[WrongDerivative]:
-    """x² + y² -> 2x + y²: a term without x copied instead of differentiated to 0."""
-    right = sympy.Add(*(d.derive(t, v) for t in terms))
-    constants = [t for t in terms if not t.has(v)]
-    numbers = [t for t in constants if t.is_number]
-    found = []
-    for kept in (constants, numbers):
-        if kept and not (kept is numbers and numbers == constants):
-            found.append(WrongDerivative("kept-constant-term", right + sympy.Add(*kept), words.say(
-                "kept-constant-term", piece=words.show(_unsigned(kept[0])))))
-    return found
-
-
-# ------------------------------------------------------------ what kinds share
-
-
-def point_words(variables: Sequence[str], point: Sequence[Expr]) -> dict[str, str]:
-    """The fields of `evaluated-at-swapped-point`: (3, 2), (2, 3) and x = 2 and y = 3."""
-    return {"swapped": show(tuple(reversed(point))), "point": show(tuple(point)),
-            "assignment": " and ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))}
-
-
-# the misconceptions about one derivative that make no sense for a vector of them
-_NOT_FOR_VECTORS = {"answered-other-partial", "evaluated-at-swapped-point", "gave-function-value"}
-
-
-def faulty_partials(f: Expr, variables: Sequence[str], name: str) -> Iterator[tuple[str, str, tuple[Expr, ...]]]:
-    """(misconception, message, all the partials) for each way a derivative misconception changes
-    one or more of the partials; the others stay right."""
-    right = [sympy.diff(f, symbol(v)) for v in variables]
-    by_variable = [wrong_derivatives(f, v, variables, name) for v in variables]
-    ids = list(dict.fromkeys(w.misconception for found in by_variable for w in found
-                             if w.misconception not in _NOT_FOR_VECTORS))
-    for misconception in ids:
-        options = [[w for w in found if w.misconception == misconception] for found in by_variable]
-        for j in range(max(len(o) for o in options)):
-            picked = [o[min(j, len(o) - 1)] if o else None for o in options]
-            message = next(w.message for w in picked if w is not None)
-            yield misconception, message, tuple(w.derivative if w else r for w, r in zip(picked, right))

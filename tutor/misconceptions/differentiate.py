@@ -1,37 +1,137 @@
-"""Differentiating with one rule done wrong.
+"""Differentiating with rules done wrong, wherever the rule is used.
 
-A misconception about a differentiation rule is the right rule with one slip:
-the power rule that keeps the exponent, the chain rule without the inner
-derivative, ln x differentiated as ln x. `derive` applies the rules recursively
-with the slip wherever its rule is used (a student who believes the wrong rule
-uses it every time) and records where it changed something, so the feedback
-can name the piece: "the derivative of x² is 2x".
+A misconception about a rule is the right rule with one slip: the power rule
+that keeps the exponent, the chain rule without the inner derivative, ln x
+differentiated as ln x, a factor held constant differentiated anyway. `derive`
+applies the rules recursively with the slips it is given, at every place their
+rule is used (a student who believes the wrong rule uses it every time) or at
+one place only (`Slips.only`), and records where a slip changed something, so
+the feedback can name the piece: "the derivative of x² is 2x".
+
+Slips compose: two of them in one derivation give the answer of a student
+with both mistakes. A slip about a rule applies wherever the rule is used, so
+the same slips serve a partial derivative, each component of a gradient, the
+gradient in a descent step, a tangent plane's slopes and f′ = 0 in a
+minimisation.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import lru_cache
 
 import sympy
 from sympy import Expr, Integer
 
-# the slips, each a wrong version of one rule
-EXPONENT_KEPT = "exponent-kept"  # xⁿ -> n·xⁿ
-NOT_MULTIPLIED = "not-multiplied"  # xⁿ -> xⁿ⁻¹
-NO_INNER = "no-inner"  # f(g(x)) -> f'(g(x))
-LN_KEPT = "ln-kept"  # ln u -> ln u
-LN_SQUARED = "ln-squared"  # ln u -> 1/u²
-TRIG_SIGN = "trig-sign"  # cos u -> sin u: the minus sign forgotten
-SLIPS = (EXPONENT_KEPT, NOT_MULTIPLIED, NO_INNER, LN_KEPT, LN_SQUARED, TRIG_SIGN)
+from ..show import ordered_terms
+
+
+class Slip(Enum):
+    """One rule done wrong; `.value` is the catalogue id of the misconception it shows."""
+
+    # the power rule, on uⁿ
+    EXPONENT_KEPT = "power-rule-exponent-kept"  # n·uⁿ
+    NOT_MULTIPLIED = "power-rule-not-multiplied"  # uⁿ⁻¹
+    GAVE_EXPONENT = "power-rule-gave-exponent"  # n
+    NEW_EXPONENT = "power-rule-new-exponent"  # (n − 1)·uⁿ⁻¹
+    EXPONENT_DROPPED = "power-rule-exponent-dropped"  # n·u
+    POWER_OF_SUM = "power-of-sum-split"  # (a + b)ⁿ taken as aⁿ + bⁿ
+    # exponentials, logarithms, trigonometry
+    POWER_ON_EXP = "power-rule-on-exp"  # eᵘ -> u·eᵘ⁻¹
+    LN_KEPT = "wrong-ln-derivative"  # ln u -> ln u
+    LN_SQUARED = "wrong-ln-derivative#squared"  # ln u -> 1/u²
+    LN_ONE = "wrong-ln-derivative#one"  # ln u -> 1 (as if it were u)
+    LN_COEFFICIENT = "wrong-ln-derivative#coefficient"  # c·ln u -> 1/(c·u)
+    LOG_OF_SUM = "log-of-sum-split"  # ln(a + b) taken as ln a + ln b
+    SIN_SIGN = "trig-derivative-sign"  # sin u -> −cos u
+    COS_SIGN = "trig-derivative-sign#cos"  # cos u -> sin u
+    SIN_KEPT = "trig-function-kept"  # sin u -> −sin u
+    # the chain rule, on f(u)
+    NO_INNER = "missing-inner-derivative"  # f′(u)
+    INNER_NOT_DERIVED = "wrong-inner-derivative"  # f′(u)·u
+    INNER_LOST = "inner-function-lost"  # f′(x)·u′
+    # the product rule, on u·v (both varying)
+    PRODUCT_SKIPPED = "product-rule-skipped"  # u′v
+    PRODUCT_OF_DERIVATIVES = "product-rule-as-product"  # u′v′
+    PRODUCT_SIGN = "product-rule-sign"  # u′v − uv′
+    # constant coefficients and terms
+    COEFFICIENT_DROPPED = "dropped-constant-coefficient"  # 3x² -> 2x
+    KEPT_CONSTANT = "kept-constant-term"  # y² kept in ∂/∂x
+    KEPT_NUMBER = "kept-constant-term#number"  # only the numbers kept
+    NUMBER_DIFFERENTIATED = "number-differentiated"  # 16 -> 1
+    TERM_AS_CONSTANT = "term-treated-as-constant"  # 6xy -> 0 in ∂/∂x
+    TERM_NOT_DIFFERENTIATED = "term-not-differentiated"  # 6xy -> 6xy
+    SIGN = "sign-slip"  # the derivative of a subtracted term added
+    # variables held constant (partial derivatives)
+    HELD_DIFFERENTIATED = "differentiated-constant-factor"  # 3x²y³ -> 6xy³ + 9x²y²
+    HELD_MULTIPLIED = "differentiated-constant-factor#multiplied"  # 3x²y³ -> 18xy²
+    HELD_ONLY = "differentiated-constant-factor#only"  # 4x²y -> 8xy in ∂/∂y
+    HELD_DROPPED = "dropped-constant-factor"  # 3x²y³ -> 6x
+    HELD_POWER_LOWERED = "held-power-lowered"  # 3x²y³ -> 6xy²
+    HELD_TERM = "differentiated-constant-term"  # y² -> 2y in ∂/∂x
+
+    @property
+    def misconception(self) -> str:
+        return self.value.split("#")[0]
+
+    @property
+    def rule(self) -> str:
+        """The rule this slip is a wrong version of: two slips of one rule are two beliefs about the
+        same thing, so a student is not thought to hold both."""
+        return _RULES.get(self, self.misconception)
+
+
+_RULES = {
+    **dict.fromkeys((Slip.EXPONENT_KEPT, Slip.NOT_MULTIPLIED, Slip.GAVE_EXPONENT, Slip.NEW_EXPONENT,
+                     Slip.EXPONENT_DROPPED), "power"),
+    **dict.fromkeys((Slip.KEPT_CONSTANT, Slip.KEPT_NUMBER, Slip.NUMBER_DIFFERENTIATED, Slip.HELD_TERM),
+                    "constant term"),
+    **dict.fromkeys((Slip.HELD_DIFFERENTIATED, Slip.HELD_MULTIPLIED, Slip.HELD_ONLY, Slip.HELD_DROPPED,
+                     Slip.HELD_POWER_LOWERED), "held factor"),
+    **dict.fromkeys((Slip.LN_KEPT, Slip.LN_SQUARED, Slip.LN_ONE, Slip.LN_COEFFICIENT), "log"),
+    **dict.fromkeys((Slip.SIN_SIGN, Slip.COS_SIGN, Slip.SIN_KEPT), "trig"),
+    **dict.fromkeys((Slip.NO_INNER, Slip.INNER_NOT_DERIVED, Slip.INNER_LOST), "chain"),
+    **dict.fromkeys((Slip.PRODUCT_SKIPPED, Slip.PRODUCT_OF_DERIVATIVES, Slip.PRODUCT_SIGN), "product"),
+    **dict.fromkeys((Slip.TERM_AS_CONSTANT, Slip.TERM_NOT_DIFFERENTIATED), "term"),
+}
 
 
 @dataclass(frozen=True)
 class Site:
     """Where a slip changed the derivation: the piece, its derivative, and the slip's version."""
 
-    expr: Expr
+    slip: Slip
+    key: Expr  # what Slips.only names to apply the slip here alone
+    piece: Expr  # what a sentence names: y³ in 3x²y³, x² in x²(x − 6)
     right: Expr
     wrong: Expr
+    extra: Expr | None = None  # the inside (chain rule), or the split (a power of a sum)
+
+
+@dataclass
+class Slips:
+    """The slips of one derivation, and where they apply: `only[slip]` are the pieces a slip
+    applies to (every piece where its rule is used when absent). Collects the sites it changed."""
+
+    active: frozenset[Slip] = frozenset()
+    only: dict[Slip, frozenset[Expr]] = field(default_factory=dict)
+    held: tuple[sympy.Symbol, ...] = ()
+    sites: list[Site] = field(default_factory=list)
+
+    def use(self, slip: Slip, piece: Expr) -> bool:
+        if slip not in self.active:
+            return False
+        return slip not in self.only or piece in self.only[slip]
+
+    def record(self, slip: Slip, key: Expr, right: Expr, wrong: Expr, piece: Expr | None = None,
+               extra: Expr | None = None) -> None:
+        if right != wrong:  # a form equal to the right one is caught where the whole answer is compared
+            self.sites.append(Site(slip, key, key if piece is None else piece, right, wrong, extra))
+
+
+NONE = Slips()
 
 
 def rebuild(e: Expr) -> Expr:
@@ -42,60 +142,217 @@ def rebuild(e: Expr) -> Expr:
     return e.func(*(rebuild(a) for a in e.args))
 
 
-def derive(e: Expr, v: sympy.Symbol, slip: str | None = None, sites: list[Site] | None = None) -> Expr:
-    """d e / d v, with `slip` in its rule wherever that rule applies; `sites` collects where."""
-    sites = sites if sites is not None else []
+# ------------------------------------------------------------------ terms
+
+
+def differentiate(f: Expr, v: sympy.Symbol, slips: Slips = NONE, variables: Sequence[str] = ()) -> Expr:
+    """∂f/∂v term by term (the way a student reads f), with the slips about terms and rules."""
+    every = terms(f, tuple(variables))
+    varying = [t for t in every if t.has(v)]
+    flipped = [t for t in varying if t.could_extract_minus_sign() and slips.use(Slip.SIGN, t)]
+    if flipped and len(flipped) == len(varying):
+        flipped = []  # the whole derivative negated is a lost leading minus, not a difference's sign
+    constant = [t for t in varying if Slip.TERM_AS_CONSTANT in slips.only and slips.use(Slip.TERM_AS_CONSTANT, t)]
+    result = []
+    for t in every:
+        if not t.has(v):
+            result.append(_constant_term(t, v, slips))
+        elif t in constant:
+            slips.record(Slip.TERM_AS_CONSTANT, t, derive(t, v), Integer(0))
+            result.append(Integer(0))
+        elif slips.use(Slip.TERM_NOT_DIFFERENTIATED, t):
+            slips.record(Slip.TERM_NOT_DIFFERENTIATED, t, derive(t, v), t)
+            result.append(t)
+        elif t in flipped:
+            right = derive(t, v, slips)
+            slips.record(Slip.SIGN, t, right, -right)
+            result.append(-right)
+        else:
+            result.append(derive(t, v, slips))
+    return sympy.Add(*result)
+
+
+# slips that apply to one term at a time, never everywhere: every term held constant is no
+# derivative at all, not a slip in one term
+ONE_AT_A_TIME = frozenset({Slip.TERM_AS_CONSTANT})
+
+
+@lru_cache(maxsize=256)
+def terms(f: Expr, variables: tuple[str, ...]) -> tuple[Expr, ...]:
+    """f's terms in the order a student reads them (the order `show` writes them)."""
+    return tuple(ordered_terms(f, variables))
+
+
+def _constant_term(t: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
+    """A term without v: its derivative is 0, unless a slip keeps or differentiates it."""
+    if slips.use(Slip.KEPT_CONSTANT, t) or (t.is_number and slips.use(Slip.KEPT_NUMBER, t)):
+        slips.record(Slip.KEPT_CONSTANT if slips.use(Slip.KEPT_CONSTANT, t) else Slip.KEPT_NUMBER, t, Integer(0), t)
+        return t
+    if t.is_number and slips.use(Slip.NUMBER_DIFFERENTIATED, t):
+        wrong = Integer(-1) if t.could_extract_minus_sign() else Integer(1)
+        slips.record(Slip.NUMBER_DIFFERENTIATED, t, Integer(0), wrong)
+        return wrong
+    held = [u for u in slips.held if t.has(u)]
+    if held and slips.use(Slip.HELD_TERM, t):
+        wrong = sympy.Add(*(derive(t, u, slips) for u in held))
+        slips.record(Slip.HELD_TERM, t, Integer(0), wrong)
+        return wrong
+    return Integer(0)
+
+
+# ------------------------------------------------------------------ rules
+
+
+def derive(e: Expr, v: sympy.Symbol, slips: Slips = NONE) -> Expr:
+    """d e / d v, with the slips in their rules; slips.sites collects where they changed something."""
     if not e.has(v):
         return Integer(0)
     if e == v:
         return Integer(1)
     if e.is_Add:
-        return sympy.Add(*(derive(a, v, slip, sites) for a in e.args))
-    if e.is_Mul:  # the product rule
-        factors = e.args
-        return sympy.Add(*(
-            sympy.Mul(*factors[:i], *factors[i + 1:]) * derive(f, v, slip, sites)
-            for i, f in enumerate(factors) if f.has(v)))
+        return sympy.Add(*(derive(a, v, slips) for a in e.args))
+    if e.is_Mul:
+        return _product(e, v, slips)
     if e.is_Pow and not e.exp.has(v):
-        return _power(e, v, slip, sites)
+        return _power(e, v, slips)
     if isinstance(e, sympy.Function) and len(e.args) == 1:
-        return _function(e, v, slip, sites)
+        return _function(e, v, slips)
     return sympy.diff(e, v)  # x^x and the like: no rule of ours, so no slip either
 
 
-def _power(e: Expr, v: sympy.Symbol, slip: str | None, sites: list[Site]) -> Expr:
+def _factor_order(factor: Expr, v: sympy.Symbol) -> tuple:
+    """Powers of v first (x² before (x − 6)), as the lesson writes a product."""
+    base = factor.base if factor.is_Pow else factor
+    return (base != v, sympy.default_sort_key(factor))
+
+
+def _product(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
+    coefficient, factors = e.as_coeff_mul()
+    varying = sorted((f for f in factors if f.has(v)), key=lambda f: _factor_order(f, v))
+    rest = sympy.Mul(*(f for f in factors if not f.has(v)))
+    if (len(varying) == 1 and isinstance(varying[0], sympy.log) and coefficient.is_Integer
+            and abs(coefficient) > 1 and rest == 1 and slips.use(Slip.LN_COEFFICIENT, e)):
+        u = varying[0].args[0]
+        right = derive(e, v)
+        wrong = sympy.sign(coefficient) * derive(u, v) / (abs(coefficient) * u)
+        slips.record(Slip.LN_COEFFICIENT, e, right, wrong)
+        return wrong
+    if coefficient.is_Integer and abs(coefficient) > 1 and slips.use(Slip.COEFFICIENT_DROPPED, e):
+        right = coefficient * rest * _product_rule(varying, v, NONE)
+        coefficient = sympy.sign(coefficient)
+        slips.record(Slip.COEFFICIENT_DROPPED, e, right, coefficient * rest * _product_rule(varying, v, NONE))
+    d_varying = _product_rule(varying, v, slips)
+    held = [u for u in slips.held if rest.has(u)]
+    if held:
+        return coefficient * _held(e, rest, sympy.Mul(*varying), d_varying, held, v, slips)
+    return coefficient * rest * d_varying
+
+
+def _held(e: Expr, rest: Expr, varying: Expr, d_varying: Expr, held: list, v: sympy.Symbol,
+          slips: Slips) -> Expr:
+    """rest·varying, with rest made of variables held constant: the slips about them."""
+    right = rest * d_varying
+    if slips.use(Slip.HELD_DROPPED, e):
+        slips.record(Slip.HELD_DROPPED, e, right, d_varying, rest)
+        return d_varying
+    if slips.use(Slip.HELD_POWER_LOWERED, e):
+        lowered = rest.replace(lambda p: p.is_Pow and p.base in held and p.exp.is_Integer and p.exp > 1,
+                               lambda p: p.base ** (p.exp - 1))
+        slips.record(Slip.HELD_POWER_LOWERED, e, right, lowered * d_varying, rest)
+        return lowered * d_varying
+    for slip in (Slip.HELD_DIFFERENTIATED, Slip.HELD_MULTIPLIED, Slip.HELD_ONLY):
+        if slips.use(slip, e):
+            d_rest = sympy.Add(*(derive(rest, u) for u in held))
+            if slip == Slip.HELD_MULTIPLIED and d_rest == 1:
+                continue  # 12mb -> 12: the same as dropping b, the likelier reading
+            wrong = {Slip.HELD_DIFFERENTIATED: right + d_rest * varying,
+                     Slip.HELD_MULTIPLIED: d_rest * d_varying,
+                     Slip.HELD_ONLY: d_rest * varying}[slip]
+            slips.record(slip, e, right, wrong, rest)
+            return wrong
+    return right
+
+
+def _product_rule(factors: Sequence[Expr], v: sympy.Symbol, slips: Slips) -> Expr:
+    if not factors:
+        return Integer(0)
+    if len(factors) == 1:
+        return derive(factors[0], v, slips)
+    u, w = factors[0], sympy.Mul(*factors[1:])
+    du, dw = derive(u, v, slips), _product_rule(factors[1:], v, slips)
+    right = du * w + u * dw
+    whole = u * w
+    for slip, wrong in ((Slip.PRODUCT_SKIPPED, du * w), (Slip.PRODUCT_OF_DERIVATIVES, du * dw),
+                        (Slip.PRODUCT_SIGN, du * w - u * dw)):
+        if slips.use(slip, whole):
+            slips.record(slip, whole, right, wrong)
+            return wrong
+    return right
+
+
+def _power(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
     base, n = e.args
+    if base.is_Add and n.is_Integer and n > 1 and slips.use(Slip.POWER_OF_SUM, e):
+        split = sympy.Add(*(t**n for t in base.args))
+        wrong = derive(split, v, slips)
+        shown = sympy.Add(*(sympy.Pow(t, n, evaluate=False) for t in base.args), evaluate=False)
+        slips.record(Slip.POWER_OF_SUM, e, derive(e, v), wrong, extra=shown)
+        return wrong
     right = n * base ** (n - 1)
-    outer = {EXPONENT_KEPT: n * e, NOT_MULTIPLIED: base ** (n - 1)}.get(slip, right)
-    return _chain(e, base, right, outer, v, slip, sites)
+    outer = right
+    for slip, wrong in ((Slip.EXPONENT_KEPT, n * e), (Slip.NOT_MULTIPLIED, base ** (n - 1)),
+                        (Slip.GAVE_EXPONENT, n), (Slip.NEW_EXPONENT, (n - 1) * base ** (n - 1)),
+                        (Slip.EXPONENT_DROPPED, n * base)):
+        if slips.use(slip, e) and wrong != right and not (slip == Slip.NEW_EXPONENT and n == 2):  # 1·x is x
+            outer = wrong
+            return _chain(e, base, right, outer, v, slips, slip)
+    return _chain(e, base, right, outer, v, slips)
 
 
-def _function(e: Expr, v: sympy.Symbol, slip: str | None, sites: list[Site]) -> Expr:
+_FUNCTION_SLIPS = {  # the slips of f(u)'s own derivative: f′(u) -> the slip's version
+    sympy.log: ((Slip.LN_KEPT, lambda u: sympy.log(u)), (Slip.LN_SQUARED, lambda u: 1 / u**2),
+                (Slip.LN_ONE, lambda u: Integer(1))),
+    sympy.sin: ((Slip.SIN_SIGN, lambda u: -sympy.cos(u)), (Slip.SIN_KEPT, lambda u: -sympy.sin(u))),
+    sympy.cos: ((Slip.COS_SIGN, lambda u: sympy.sin(u)),),
+}
+
+
+def _function(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
     (u,) = e.args
     if isinstance(e, sympy.exp):
+        if slips.use(Slip.POWER_ON_EXP, e):
+            wrong = u * sympy.exp(u - 1)  # the power rule, with the exponent u as n: no inner derivative
+            slips.record(Slip.POWER_ON_EXP, e, derive(e, v), wrong)
+            return wrong
         right = e
     elif isinstance(e, sympy.log):
+        if u.is_Add and slips.use(Slip.LOG_OF_SUM, e):
+            split = sympy.Add(*(sympy.log(t) for t in u.args))
+            wrong = derive(split, v, slips)
+            shown = sympy.Add(*(sympy.log(t, evaluate=False) for t in u.args), evaluate=False)
+            slips.record(Slip.LOG_OF_SUM, e, derive(e, v), wrong, extra=shown)
+            return wrong
         right = 1 / u
     else:
         t = sympy.Dummy("t")
         right = sympy.diff(e.func(t), t).xreplace({t: u})
-    outer = right
-    if slip == LN_KEPT and isinstance(e, sympy.log):
-        outer = e
-    elif slip == LN_SQUARED and isinstance(e, sympy.log):
-        outer = 1 / u**2
-    elif slip == TRIG_SIGN and isinstance(e, sympy.cos):
-        outer = -right
-    return _chain(e, u, right, outer, v, slip, sites)
+    for slip, wrong in _FUNCTION_SLIPS.get(e.func, ()):
+        if slips.use(slip, e):
+            return _chain(e, u, right, wrong(u), v, slips, slip)
+    return _chain(e, u, right, right, v, slips)
 
 
-def _chain(e: Expr, inner: Expr, right: Expr, outer: Expr, v: sympy.Symbol, slip: str | None,
-           sites: list[Site]) -> Expr:
-    """outer(inner)·inner′ (the chain rule), or without inner′ for the NO_INNER slip."""
-    inner_derivative = derive(inner, v, slip, sites)
-    result = outer * inner_derivative
-    if slip == NO_INNER and inner_derivative != 1:
-        result = outer
-    if result != right * inner_derivative:
-        sites.append(Site(e, right * inner_derivative, result))
+def _chain(e: Expr, inner: Expr, right: Expr, outer: Expr, v: sympy.Symbol, slips: Slips,
+           slip: Slip | None = None) -> Expr:
+    """outer(inner)·inner′ (the chain rule), or a slip of the chain rule itself."""
+    d_inner = derive(inner, v, slips)
+    result = outer * d_inner
+    if d_inner != 1 and inner != v:
+        for chain_slip, wrong in ((Slip.NO_INNER, outer), (Slip.INNER_NOT_DERIVED, outer * inner),
+                                  (Slip.INNER_LOST, outer.xreplace({inner: v}) * d_inner)):
+            if slips.use(chain_slip, e):
+                slips.record(chain_slip, e, right * d_inner, wrong, extra=inner)
+                return wrong
+    if slip is not None:
+        slips.record(slip, e, right * d_inner, result)
     return result

@@ -1,11 +1,22 @@
-"""Misconceptions about the second-derivative test: a wrong label, named by the step that went wrong."""
+"""Misconceptions about the second-derivative test: a wrong label, named by the step that went wrong.
+
+Each misconception is a wrong version of the test, run on this point's second
+derivatives; the label it gives is the wrong answer it explains. So a sentence
+always agrees with the student's own answer: "you went by f_yy alone" only for
+the label the sign of f_yy gives, never for one that contradicts it.
+"""
 
 from __future__ import annotations
 
+from sympy import Expr
+
+from ...calculus.critical import Nature
 from ...misconceptions import Misconception, WrongAnswer, register
 from ...parse import Answer, Shape
 from ...show import show
 from .exercise import ClassifyPoint
+
+D_FORMULA = "D = f_xx·f_yy − f_xy²"
 
 MISCONCEPTIONS = register(
     Misconception(
@@ -13,17 +24,43 @@ MISCONCEPTIONS = register(
         "It looks like you read the sign of {fxx} the wrong way round. With D > 0, {fxx} > 0 means a "
         "minimum (the surface curves up) and {fxx} < 0 a maximum; here {fxx} = {value}."),
     Misconception(
-        "saddle-missed", "missed a saddle point (D < 0)",
-        "It looks like you went by {fxx} alone. Here D = {D} < 0, so the point is a saddle point whatever "
-        "the sign of {fxx}."),
+        "saddle-missed", "went by one second derivative alone where D < 0",
+        "It looks like you went by {second} alone. Here D = {D} < 0, so the point is a saddle point whatever "
+        "the sign of {second}."),
     Misconception(
         "inconclusive-called-extremum", "called an inconclusive test a minimum or maximum",
         "It looks like you decided where the test cannot: here D = 0, so the second-derivative test is "
         "inconclusive."),
     Misconception(
+        "inconclusive-called-saddle", "called a saddle point where D = 0",
+        "It looks like you took D = 0 to mean a saddle point. A saddle point needs D < 0; with D = 0 the "
+        "second-derivative test is inconclusive."),
+    Misconception(
         "extremum-called-saddle", "called a saddle point where D > 0",
-        "It looks like you called it a saddle point, but D = {D} > 0: a saddle point needs D < 0."),
+        "It looks like you took D > 0 to mean a saddle point. Here D = {D} > 0: that is a minimum or a "
+        "maximum, and a saddle point needs D < 0."),
+    Misconception(
+        "discriminant-sign-reversed", "computed D as f_xy² − f_xx·f_yy",
+        f"It looks like you computed D with the sign reversed, as f_xy² − f_xx·f_yy. It is {D_FORMULA}; "
+        "here D = {D}."),
+    Misconception(
+        "called-inconclusive", "called the test inconclusive where D ≠ 0",
+        "It looks like you took {why} to mean the test cannot decide. Only D = 0 leaves it inconclusive; "
+        "here D = {D}, so the point is {label}."),
 )
+
+_ARTICLE = {Nature.MINIMUM: "a minimum", Nature.MAXIMUM: "a maximum", Nature.SADDLE: "a saddle point"}
+
+
+def _test(D: Expr, fxx: Expr) -> Nature:
+    """The second-derivative test's label for a D and an f_xx."""
+    if D > 0:
+        return Nature.MINIMUM if fxx > 0 else Nature.MAXIMUM if fxx < 0 else Nature.INCONCLUSIVE
+    return Nature.SADDLE if D < 0 else Nature.INCONCLUSIVE
+
+
+def _by_sign(second: Expr) -> Nature | None:
+    return Nature.MINIMUM if second > 0 else Nature.MAXIMUM if second < 0 else None
 
 
 def candidates(problem: ClassifyPoint) -> list[WrongAnswer]:
@@ -31,17 +68,34 @@ def candidates(problem: ClassifyPoint) -> list[WrongAnswer]:
     if len(variables) != 2:  # the sentences speak of D and f_xx, the two-variable test
         return []
     result = problem.solution
-    fxx = f"{name}_{variables[0]}{variables[0]}"
-    say = {m: MISCONCEPTIONS[m].say for m in MISCONCEPTIONS}
-    d, value = show(result.D), show(result.fxx)
-    wrong: list[tuple[str, str, str]] = []
-    if result.label in ("minimum", "maximum"):
-        other = "maximum" if result.label == "minimum" else "minimum"
-        wrong.append(("min-max-confused", other, say["min-max-confused"](fxx=fxx, value=value)))
-        wrong.append(("extremum-called-saddle", "saddle", say["extremum-called-saddle"](D=d)))
-    elif result.label == "saddle":
-        wrong += [("saddle-missed", label, say["saddle-missed"](fxx=fxx, D=d)) for label in ("minimum", "maximum")]
-    elif result.label == "inconclusive" and result.D == 0:
-        wrong += [("inconclusive-called-extremum", label, say["inconclusive-called-extremum"]())
-                  for label in ("minimum", "maximum")]
-    return [WrongAnswer(m, message, Answer(Shape.LABEL, label)) for m, label, message in wrong]
+    (fxx, fxy), (_, fyy) = result.hessian
+    D, label = result.D, result.label
+    x, y = variables
+    seconds = {f"{name}_{x}{x}": fxx, f"{name}_{y}{y}": fyy}
+    first = f"{name}_{x}{x}"
+    say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
+    d = show(D)
+    wrong: list[tuple[Nature, object]] = []
+    if label in (Nature.MINIMUM, Nature.MAXIMUM):
+        other = Nature.MAXIMUM if label == Nature.MINIMUM else Nature.MINIMUM
+        wrong.append((other, say["min-max-confused"](fxx=first, value=show(fxx))))
+        wrong.append((Nature.SADDLE, say["extremum-called-saddle"](D=d)))
+    elif label == Nature.SADDLE:
+        for second, value in seconds.items():
+            by_sign = _by_sign(value)
+            if by_sign is not None:
+                wrong.append((by_sign, say["saddle-missed"](second=second, D=d)))
+    elif label == Nature.INCONCLUSIVE and D == 0:
+        wrong += [(extremum, say["inconclusive-called-extremum"]()) for extremum in (Nature.MINIMUM, Nature.MAXIMUM)]
+        wrong.append((Nature.SADDLE, say["inconclusive-called-saddle"]()))
+    if D != 0 and label in _ARTICLE:  # what the student saw that looked undecided: a zero, or D < 0
+        zero = next((n for n, v in seconds.items() if v == 0), None) or ("D < 0" if D < 0 else None) \
+            or (f"{name}_{x}{y}" if fxy == 0 else None)
+        why = zero if zero in (None, "D < 0") else f"{zero} = 0"
+        wrong.append((Nature.INCONCLUSIVE, say["called-inconclusive"](why=why or "the test", D=d,
+                                                                        label=_ARTICLE[label])))
+    # D as f_xx·f_yy + f_xy² is not a misconception of its own here: it changes the label only where
+    # D < 0 < f_xx·f_yy + f_xy², and then it gives f_xx's label, as D reversed and f_xx alone do
+    wrong.append((_test(-D, fxx), say["discriminant-sign-reversed"](D=d)))
+    return [WrongAnswer.of([said], Answer(Shape.LABEL, str(wrong_label))) for wrong_label, said in wrong
+            if wrong_label != label]

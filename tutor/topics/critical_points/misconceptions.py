@@ -1,18 +1,33 @@
-"""Misconceptions about critical points: points missing, extra, outside the region, lines left out.
+"""Misconceptions about critical points: ∇f = 0 differentiated, solved or read wrongly.
 
-A wrong set of critical points is recognised by how it differs from the right
-one (points missing, points where only one partial is zero, points outside the
-region, whole lines left out), since many answers show the same mistake.
+Three layers, which compose:
+- the gradient differentiated wrongly (every derivative misconception), then
+  solved exactly: the points a student with that mistake finds;
+- the equations solved wrongly: a root's sign read the wrong way from (x − a),
+  the coordinates written the wrong way round, only the positive square root
+  (or none), a·x = b solved as x = a/b, f = 0 solved instead of ∇f = 0, one
+  partial solved alone, saddle points left out;
+- the answer's set compared with the right one: points missing, extra points
+  where only one partial is zero, points outside the region, whole lines left
+  out (patterns, since many answers show each).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from itertools import combinations
 from typing import cast
 
+import sympy
+from sympy import Expr
+
+from ...calculus.critical import Nature, polynomial_zeros
+from ...calculus.roots import rational_polynomial
 from ...compare import Context, compare_equations, compare_numbers
-from ...misconceptions import Misconception, Pattern, at_point, register
-from ...parse import Answer, Equation, Shape
+from ...misconceptions import Misconception, Pattern, Said, WrongAnswer, at_point, register
+from ...misconceptions.derivatives import wrong_gradients
+from ...misconceptions.solving import MISCONCEPTIONS as SOLVING
+from ...parse import Answer, Equation, Shape, symbol
 from ...show import show
 from ...words import and_list
 from .exercise import CriticalPoints
@@ -34,7 +49,34 @@ MISCONCEPTIONS = register(
         "ignored-critical-lines", "left out whole lines of critical points",
         "It looks like you left out {lines}: every point on {it} is a critical point, not just isolated "
         "points. Write a whole line as an equation, like x = 0."),
+    Misconception(
+        "critical-point-sign", "read the root of x − a = 0 as −a",
+        "It looks like you took the sign of {name} the wrong way round: {factor} is zero at {name} = "
+        "{root}, not at {name} = {wrong}."),
+    Misconception(
+        "critical-point-coordinates-swapped", "wrote a critical point's coordinates the wrong way round",
+        "It looks like you wrote the coordinates the wrong way round: a point is ({names}), so {right} "
+        "rather than {wrong}."),
+    Misconception(
+        "positive-root-only", "took only the positive square root",
+        "It looks like you took only the positive root. {equation} has two solutions, {name} = ±{root}, "
+        "and each gives a critical point."),
+    Misconception(
+        "square-root-not-taken", "forgot to take the square root",
+        "It looks like you forgot to take the square root: {equation} gives {name} = ±{root}, not "
+        "±{square}."),
+    Misconception(
+        "solved-one-partial", "solved only one of the equations ∇f = 0",
+        "It looks like you solved only {partial} = 0. At a critical point every partial derivative is zero "
+        "at once: solve {equations} together."),
+    Misconception(
+        "saddle-not-critical", "left out saddle points",
+        "It looks like you left out {points}, a saddle point. A saddle point is a critical point too: "
+        "every partial derivative is zero there."),
 )
+
+_Set = tuple[tuple[tuple[Expr, ...], ...], tuple[Equation, ...]]  # points, lines
+_MAX_DEGREE = 4  # of f, for its wrong gradients to be solved (each partial then has degree 3 at most)
 
 
 # ------------------------------------------------------------------ point sets
@@ -57,75 +99,248 @@ def _among(point: tuple, points: Sequence[tuple], ctx: Context) -> bool:
     return any(_same(point, q, ctx) for q in points)
 
 
-def _list(items: Sequence, variables: Sequence[str]) -> str:
-    return and_list([show(i, variables) for i in items])
+def _list(items: Sequence, variables: Sequence[str], spellings: tuple = ()) -> str:
+    """Points and lines as a sentence lists them; the student's own with their decimals as typed."""
+    return and_list([show(i, variables, spellings=spellings) for i in items])
 
 
-def candidates(problem: CriticalPoints) -> list[Pattern]:
+def _differences(problem: CriticalPoints) -> Pattern:
+    """Mistakes recognised by how the answer's set differs from the right one: each point or line
+    missing or extra explained by one misconception (lines left out, points missed, points outside
+    the region, points or lines where only one partial is zero), one or two of them in all."""
     variables, name = problem.variables, problem.name
     points, lines = problem.points_and_lines()
     solution = problem.solution
     outside = [p.point for p in solution.points if p.inside is False]
     partials = solution.gradient
     region = (problem.region or "").replace("<=", "≤").replace(">=", "≥")
-    say = {m: MISCONCEPTIONS[m].say for m in MISCONCEPTIONS}
+    say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
     equations = " and ".join(f"∂{name}/∂{v} = 0" for v in variables)
 
-    def split(got: Answer) -> tuple[list, list]:
+    def test(got: Answer, ctx: Context) -> tuple[Said, ...] | None:
         items = cast(tuple, got.value)  # read in the points shape
-        return [p for p in items if isinstance(p, tuple)], [p for p in items if isinstance(p, Equation)]
-
-    def has_lines(found: list, ctx: Context) -> bool:
-        return all(any(_same_line(a, w, ctx) for a in found) for w in lines)
-
-    def complete(got_points: list, got_lines: list, ctx: Context) -> bool:
-        return all(_among(p, got_points, ctx) for p in points) and has_lines(got_lines, ctx)
-
-    def extras(got_points: list, ctx: Context) -> list:
-        return [p for p in got_points if not _among(p, points, ctx) and not any(_on(p, w, variables) for w in lines)]
-
-    def ignored_lines(got: Answer, ctx: Context) -> str | None:
-        got_points, got_lines = split(got)
-        if not lines or got_lines or not all(_among(p, got_points, ctx) for p in points) \
-                or extras(got_points, ctx):
-            return None
-        return say["ignored-critical-lines"](lines=("the line " if len(lines) == 1 else "the lines ")
-                                             + _list(lines, variables), it="it" if len(lines) == 1 else "them")
-
-    def missed(got: Answer, ctx: Context) -> str | None:
-        got_points, got_lines = split(got)
-        if extras(got_points, ctx) or any(not any(_same_line(a, w, ctx) for w in lines) for a in got_lines):
-            return None
-        missing: list[tuple | Equation] = [p for p in points if not _among(p, got_points, ctx)]
-        missing += [w for w in lines if not any(_same_line(a, w, ctx) for a in got_lines)]
-        if not missing:
-            return None
-        return say["missed-critical-points"](missing=_list(missing, variables), equations=equations)
-
-    def included_outside(got: Answer, ctx: Context) -> str | None:
-        got_points, got_lines = split(got)
-        extra = extras(got_points, ctx)
-        if not extra or not complete(got_points, got_lines, ctx) or not all(_among(p, outside, ctx) for p in extra):
-            return None
-        return say["outside-region"](extra=_list(extra, variables), region=region,
-                                     verb="lies" if len(extra) == 1 else "lie")
-
-    def one_partial_zero(got: Answer, ctx: Context) -> str | None:
-        got_points, got_lines = split(got)
-        extra = extras(got_points, ctx)
-        if not extra or not complete(got_points, got_lines, ctx):
-            return None
-        zero = []  # for each extra point, the variables whose partial is zero there
-        for p in extra:
-            values = [at_point(g, variables, p) for g in partials]
-            zero.append([v for v, value in zip(variables, values) if value == 0])
-            if None in values or len(zero[-1]) in (0, len(variables)):
+        got_points = [p for p in items if isinstance(p, tuple)]
+        got_lines = [p for p in items if isinstance(p, Equation)]
+        missing_lines = [w for w in lines if not any(_same_line(a, w, ctx) for a in got_lines)]
+        missing = [p for p in points if not _among(p, got_points, ctx) and not any(_on(p, a, variables)
+                                                                                 for a in got_lines)]
+        extra = [p for p in got_points if not _among(p, points, ctx) and not any(_on(p, w, variables) for w in lines)]
+        extra_lines = [a for a in got_lines if not any(_same_line(a, w, ctx) for w in lines)]
+        said: list[Said] = []
+        if missing_lines and got_lines:  # lines written, but not all of them: missed like points
+            missing = [*missing_lines, *missing]
+        elif missing_lines:
+            said.append(say["ignored-critical-lines"](
+                lines=("the line " if len(missing_lines) == 1 else "the lines ") + _list(missing_lines, variables),
+                it="it" if len(missing_lines) == 1 else "them"))
+        if missing:
+            said.append(say["missed-critical-points"](missing=_list(missing, variables), equations=equations))
+        outside_extra = [p for p in extra if _among(p, outside, ctx)]
+        if outside_extra:
+            said.append(say["outside-region"](extra=_list(outside_extra, variables, ctx.spellings), region=region,
+                                              verb="lies" if len(outside_extra) == 1 else "lie"))
+        others = [p for p in extra if not _among(p, outside, ctx)] + extra_lines
+        if others:
+            zero = [[v for v, g in zip(variables, partials) if _zero_on(g, item, variables)] for item in others]
+            if any(len(z) in (0, len(variables)) for z in zero):
                 return None  # a point where no partial is zero is some other mistake
-        return say["extra-critical-points"](extra=_list(extra, variables), which=f"∂{name}/∂{zero[0][0]}")
+            said.append(say["extra-critical-points"](extra=_list(others, variables, ctx.spellings),
+                                                     which=f"∂{name}/∂{zero[0][0]}"))
+        if len(said) == 2 and missing and others:
+            return None  # a point replaced by another: a slip in solving, or some other mistake
+        return tuple(said) if 1 <= len(said) <= 2 else None
 
-    found = [Pattern("ignored-critical-lines", Shape.POINTS, ignored_lines)] if lines else []
-    found.append(Pattern("missed-critical-points", Shape.POINTS, missed))
-    if outside:
-        found.append(Pattern("outside-region", Shape.POINTS, included_outside))
-    found.append(Pattern("extra-critical-points", Shape.POINTS, one_partial_zero))
+    return Pattern("missed-critical-points", Shape.POINTS, test)
+
+
+def _zero_on(partial: Expr, item: tuple | Equation, variables: Sequence[str]) -> bool:
+    """Whether a partial derivative is zero at a point, or all along a line v = c."""
+    if isinstance(item, tuple):
+        value = at_point(partial, variables, item)
+        return value is not None and value == 0
+    if item.lhs.is_Symbol and not item.rhs.free_symbols:
+        return sympy.expand(partial.xreplace({item.lhs: item.rhs})) == 0
+    return False
+
+
+# ------------------------------------------------------------ solving wrongly
+
+
+_Transform = tuple[Said, Callable[[_Set], _Set | None]]
+
+
+def _transforms(problem: CriticalPoints) -> list[_Transform]:
+    """The slips in solving ∇f = 0, each as what it does to a set of solutions."""
+    variables, f = problem.variables, problem.function
+    say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
+    right_points, _ = problem.points_and_lines()
+    found: list[_Transform] = []
+    if len(variables) == 2:
+        def swap(s: _Set) -> _Set | None:
+            points = tuple((p[1], p[0]) for p in s[0])
+            return (points, s[1]) if s[0] and points != s[0] else None
+        example = next(((p, (p[1], p[0])) for p in right_points if p[0] != p[1]), None)
+        if example:
+            found.append((say["critical-point-coordinates-swapped"](
+                names=", ".join(variables), right=show(example[0]), wrong=show(example[1])), swap))
+    found += _sign_flips(problem)
+    found += _roots(problem)
+    for i, v in enumerate(variables):
+        def reciprocal(s: _Set, i: int = i) -> _Set | None:
+            points = tuple(p[:i] + (1 / p[i],) + p[i + 1:] if p[i] not in (0, 1, -1) else p for p in s[0])
+            return (points, s[1]) if points != s[0] else None
+        example = next((p[i] for p in right_points if p[i] not in (0, 1, -1)), None)
+        if example is not None:
+            found.append((SOLVING["divided-wrong-way"].fill(solved=f"for {v}", name=v, right=show(example),
+                                                            wrong=show(1 / example)), reciprocal))
+    saddles = [p.point for p in problem.solution.points if p.nature == Nature.SADDLE and p.inside is not False]
+    if saddles:
+        def without_saddles(s: _Set) -> _Set | None:
+            points = tuple(p for p in s[0] if p not in saddles)
+            return (points, s[1]) if len(points) != len(s[0]) else None
+        found.append((say["saddle-not-critical"](points=_list(saddles, variables)), without_saddles))
+    del f
+    return found
+
+
+def _sign_flips(problem: CriticalPoints) -> list[_Transform]:
+    """x − a = 0 read as x = −a, for the factors (x − a) f is written with."""
+    variables = problem.variables
+    syms = [symbol(v) for v in variables]
+    roots: dict[int, dict[Expr, Expr]] = {}
+    for factor in problem.function.atoms(sympy.Add):
+        used = [i for i, s in enumerate(syms) if factor.has(s)]
+        if len(used) == 1 and factor.is_polynomial(syms[used[0]]) and sympy.degree(factor, syms[used[0]]) == 1:
+            i = used[0]
+            root = sympy.solve(factor, syms[i])[0]
+            if root != 0:
+                roots.setdefault(i, {})[root] = factor
+    found: list[_Transform] = []
+    say = MISCONCEPTIONS["critical-point-sign"].fill
+    for flipped in [(i,) for i in sorted(roots)] + ([tuple(sorted(roots))] if len(roots) > 1 else []):
+        def flip(s: _Set, flipped: tuple = flipped) -> _Set | None:
+            points = tuple(tuple(-c if i in flipped and c in roots[i] else c for i, c in enumerate(p)) for p in s[0])
+            return (points, s[1]) if points != s[0] else None
+        i = flipped[0]
+        root, factor = next(iter(roots[i].items()))
+        found.append((say(name=variables[i], factor=show(factor, variables), root=show(root), wrong=show(-root)),
+                      flip))
+        if len(flipped) > 1:
+            def add_flipped(s: _Set, flip=flip) -> _Set | None:
+                other = flip(s)
+                return None if other is None else (tuple(dict.fromkeys(s[0] + other[0])), s[1])
+            found.append((say(name=variables[i], factor=show(factor, variables), root=show(root),
+                              wrong=f"±{show(root)}"), add_flipped))
+    return found
+
+
+def _roots(problem: CriticalPoints) -> list[_Transform]:
+    """±r pairs of a coordinate (from x² = r²) in whatever set is solved: only the positive root
+    kept, or r² for r."""
+    variables = problem.variables
+    right_points, _ = problem.points_and_lines()
+    found: list[_Transform] = []
+    for i, v in enumerate(variables):
+        pairs = _pairs_at(right_points, i)
+        if not pairs:
+            continue
+        r = pairs[0]
+        equation = f"{v}² = {show(r**2)}"
+
+        def positive(s: _Set, i: int = i) -> _Set | None:
+            values = set(_pairs_at(s[0], i))
+            kept = tuple(p for p in s[0] if not (p[i].is_negative and -p[i] in values))
+            return (kept, s[1]) if values and kept != s[0] else None
+
+        def squared(s: _Set, i: int = i) -> _Set | None:
+            values = set(_pairs_at(s[0], i))
+            changed = tuple(_with(p, i, sympy.sign(p[i]) * p[i] ** 2) if abs(p[i]) in values else p for p in s[0])
+            return (changed, s[1]) if values and changed != s[0] else None
+
+        say = {m: MISCONCEPTIONS[m].fill for m in ("positive-root-only", "square-root-not-taken")}
+        found.append((say["positive-root-only"](equation=equation, name=v, root=show(r)), positive))
+        found.append((say["square-root-not-taken"](equation=equation, name=v, root=show(r), square=show(r**2)),
+                      squared))
+    return found
+
+
+def _pairs_at(points: Sequence[tuple], i: int) -> list[Expr]:
+    """The positive r for which points with coordinate i equal to r and to −r both appear."""
+    return list(dict.fromkeys(p[i] for p in points if p[i].is_positive and any(
+        q[i] == -p[i] and q[:i] + q[i + 1:] == p[:i] + p[i + 1:] for q in points)))
+
+
+def _with(point: tuple, i: int, value: Expr) -> tuple:
+    return point[:i] + (value,) + point[i + 1:]
+
+
+# ------------------------------------------------------------ the candidates
+
+
+def _solved(problem: CriticalPoints) -> list[tuple[tuple[Said, ...], _Set]]:
+    """The sets a student finds by solving a wrong system exactly: ∇f with a derivative
+    misconception, f = 0 in place of a partial, one partial alone."""
+    f, variables, name = problem.function, problem.variables, problem.name
+    syms = [symbol(v) for v in variables]
+    gradient = problem.solution.gradient
+    equations = " and ".join(f"∂{name}/∂{v} = 0" for v in variables)
+    found: list[tuple[tuple[Said, ...], _Set]] = []
+    polynomial = rational_polynomial(f, syms)
+    if polynomial is None or polynomial.total_degree() > _MAX_DEGREE:
+        return found  # systems a student solves by hand are small: beyond that, no wrong one is solved
+    for said, wrong in wrong_gradients(f, variables, name, pairs="everywhere"):
+        zeros = polynomial_zeros(wrong, variables)
+        if zeros is not None:
+            found.append((said, zeros))
+    parts = [sympy.Add(*(t for t in sympy.Add.make_args(sympy.expand(f)) if t.has(s))) for s in syms]
+    zeros = polynomial_zeros(parts, variables)
+    if zeros is not None:
+        found.append(((SOLVING["solved-function-zero"].fill(f=name, equation=equations),), zeros))
+    if len(variables) == 2:
+        for v, s, g in zip(variables, syms, gradient):
+            if g.free_symbols == {s}:
+                zeros = polynomial_zeros([g], [v])
+                if zeros is not None and zeros[0]:
+                    lines = tuple(Equation(s, p[0]) for p in zeros[0])
+                    found.append(((MISCONCEPTIONS["solved-one-partial"].fill(partial=f"∂{name}/∂{v}",
+                                                                               equations=equations),), ((), lines)))
+    return found
+
+
+def _inside(problem: CriticalPoints, s: _Set) -> _Set:
+    region = problem.solution.region
+    if region is None:
+        return s
+    return tuple(p for p in s[0] if region.contains(p) is not False), s[1]
+
+
+def candidates(problem: CriticalPoints) -> list[WrongAnswer | Pattern]:
+    points, lines = problem.points_and_lines()
+    right: _Set = (tuple(points), tuple(lines))
+    transforms = _transforms(problem)
+    solved = _solved(problem)
+    found: list[WrongAnswer | Pattern] = []
+
+    def add(said: Sequence[Said], s: _Set | None) -> None:
+        if s is not None:
+            s = _inside(problem, s)
+            found.append(WrongAnswer.of(said, Answer(Shape.POINTS, (*s[0], *s[1]))))
+
+    for said, transform in transforms:
+        add([said], transform(right))
+    for said, s in solved:
+        add(said, s)
+    found.append(_differences(problem))
+    for (a, first), (b, second) in combinations(transforms, 2):
+        if a.misconception != b.misconception:
+            once = first(right)
+            add([a, b], None if once is None else second(once))
+    for said, s in solved:
+        if len(said) == 1:
+            for other, transform in transforms:
+                add([*said, other], transform(s))
+    gradient = problem.solution.gradient
+    found.append(WrongAnswer.of([SOLVING["derivative-not-solved"].fill(
+        derivative=f"∇{problem.name}", equation=" and ".join(f"∂{problem.name}/∂{v} = 0" for v in problem.variables))],
+        Answer(Shape.VECTOR, tuple(gradient)), variables=tuple(problem.variables)))
     return found

@@ -1,20 +1,28 @@
-"""Misconceptions about gradients: the partial derivatives put together wrongly.
+"""Misconceptions about gradients: the partial derivatives put together wrongly, or one of them
+differentiated wrongly.
 
-Besides the gradient's own mistakes (components swapped, one partial for the
-whole vector), each misconception about differentiating shows up here too, in
-every partial where it changes something.
+A gradient is judged one component at a time (a Componentwise candidate): each
+component may be right, or what a derivative misconception (or two) makes of
+that partial, so "Your ∂f/∂y: it looks like you …" names a mistake made in one
+partial only, and the same mistake in every partial is named once. The
+gradient's own mistakes come on top: components swapped, the vector negated,
+a component left out, the partials added into one number, one partial for the
+whole vector, the length or f's value given, the point not put in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import sympy
 from sympy import Expr
 
-from ...misconceptions import Misconception, WrongAnswer, at_point, register
-from ...misconceptions.derivatives import MISCONCEPTIONS as DERIVATIVE_MISCONCEPTIONS
-from ...misconceptions.derivatives import faulty_partials, point_words
-from ...parse import Answer, Shape
+from ...misconceptions import Componentwise, Misconception, Option, WrongAnswer, at_point, register
+from ...misconceptions.derivatives import wrong_derivatives, wrong_gradients
+from ...misconceptions.points import MISCONCEPTIONS as POINTS
+from ...misconceptions.points import evaluation_slips, point_words
+from ...parse import Answer, Shape, symbol
+from ...show import show
 from .exercise import Gradient
 
 MISCONCEPTIONS = register(
@@ -26,18 +34,40 @@ MISCONCEPTIONS = register(
         "only-one-component", "gave one partial derivative for the whole gradient",
         "It looks like you gave only ∂{f}/∂{v}. The gradient is the vector of all the partial derivatives: "
         "({partials})."),
+    Misconception(
+        "missing-component", "left a component out of the gradient",
+        "It looks like you left out ∂{f}/∂{v}. The gradient has one component for each variable: "
+        "({partials})."),
+    Misconception(
+        "gradient-summed", "added the partial derivatives into one",
+        "It looks like you added the partial derivatives together. The gradient is a vector: "
+        "({partials}), one component for each variable."),
+    Misconception(
+        "gradient-negated", "gave −∇f for ∇f",
+        "It looks like you gave −∇{f}, the direction of steepest descent. ∇{f} itself points uphill: "
+        "({partials})."),
+    Misconception(
+        "gave-gradient-length", "gave the gradient's length for the gradient",
+        "It looks like you gave the length of the gradient, |∇{f}|. The answer is the vector itself: "
+        "({partials})."),
 )
 
 
-def _partials_text(name: str, variables: Sequence[str]) -> str:
+def partials_text(name: str, variables: Sequence[str]) -> str:
     return ", ".join(f"∂{name}/∂{v}" for v in variables)
 
 
-def candidates(problem: Gradient) -> list[WrongAnswer]:
-    f, variables, name = problem.function, problem.variables, problem.name
+def swapped(items: Sequence) -> tuple:
+    """The first two swapped, the usual slip; with more than two, that is one of several orders."""
+    return (items[1], items[0], *items[2:])
+
+
+def candidates(problem: Gradient) -> list[WrongAnswer | Componentwise]:
+    f, variables, name, point = problem.function, problem.variables, problem.name, problem.at
     right = problem.solution.components
-    point = problem.at
-    partials = _partials_text(name, variables)
+    partials = partials_text(name, variables)
+    say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
+    names = tuple(f"∂{name}/∂{v}" for v in variables)
 
     def value(components: Sequence[Expr]) -> tuple[Expr, ...] | None:
         if point is None:
@@ -45,23 +75,75 @@ def candidates(problem: Gradient) -> list[WrongAnswer]:
         values = tuple(at_point(c, variables, point) for c in components)
         return None if None in values else values
 
-    found: list[tuple[str, str, tuple | None]] = []
-    swapped = (right[1], right[0], *right[2:])
-    found.append(("components-swapped", MISCONCEPTIONS["components-swapped"].say(f=name, partials=partials),
-                  value(swapped)))
-    if len(right) > 2:
-        found.append(("components-swapped", MISCONCEPTIONS["components-swapped"].say(f=name, partials=partials),
-                      value(tuple(reversed(right)))))
+    options = component_options(f, variables, name, point)
+    found: list[WrongAnswer | Componentwise] = [Componentwise(options, names)]
+    found.append(Componentwise(swapped(options), names, (say["components-swapped"](f=name, partials=partials),)))
+    negated = tuple(tuple(Option(-o.value, o.said) for o in column) for column in options)
+    found.append(Componentwise(negated, names, (say["gradient-negated"](f=name, partials=partials),)))
+    for i, v in enumerate(variables):
+        if len(variables) > 2:  # a vector one short: which one is missing is the mistake
+            kept = options[:i] + options[i + 1:]
+            found.append(Componentwise(kept, names[:i] + names[i + 1:],
+                                       (say["missing-component"](f=name, v=v, partials=partials),)))
+    exact = value(right)
     if point is not None and tuple(reversed(point)) != tuple(point):
-        values = tuple(at_point(c, variables, tuple(reversed(point))) for c in right)
-        found.append(("evaluated-at-swapped-point", DERIVATIVE_MISCONCEPTIONS["evaluated-at-swapped-point"].say(
-            **point_words(variables, point)), None if None in values else values))
-    for misconception, message, components in faulty_partials(f, variables, name):
-        found.append((misconception, message, value(components)))
-    candidates = [WrongAnswer(m, message, Answer(Shape.VECTOR, v)) for m, message, v in found if v is not None]
-    # one partial on its own: an expression (or number) where a vector is expected
-    for v, component in zip(variables, value(right) or ()):
-        candidates.append(WrongAnswer(
-            "only-one-component", MISCONCEPTIONS["only-one-component"].say(f=name, v=v, partials=partials),
-            Answer(Shape.NUMBER if point is not None else Shape.EXPRESSION, component)))
-    return candidates
+        at_swapped = tuple(at_point(c, variables, tuple(reversed(point))) for c in right)
+        if None not in at_swapped:
+            found.append(WrongAnswer.of([POINTS["evaluated-at-swapped-point"].fill(**point_words(variables, point))],
+                                        Answer(Shape.VECTOR, at_swapped)))
+    found += _scalars(problem, exact, partials)
+    return found
+
+
+def component_options(f: Expr, variables: Sequence[str], name: str,
+                      point: Sequence[Expr] | None) -> tuple[tuple[Option, ...], ...]:
+    """For each partial: its right value first, then what one or two derivative misconceptions, or a
+    slip in putting the point in, make of it. At a point, one misconception per component: two in one
+    number are too easily a coincidence."""
+    columns = []
+    for v in variables:
+        # the other partial in this slot is a copying slip here (and swapped components, when both are)
+        wrong = [w for w in wrong_derivatives(f, v, variables, name, pairs=point is None)
+                 if w.misconception != "answered-other-partial"]
+        right = sympy.diff(f, symbol(v))
+        if point is None:
+            column = [Option(right)] + [Option(w.derivative, w.said) for w in wrong]
+        else:
+            exact = at_point(right, variables, point)
+            column = [Option(exact)] if exact is not None else []
+            # the right partial with a slip in putting the point in, before a wrong partial giving the same
+            column += [Option(value, (said,)) for said, value in evaluation_slips(right, variables, point)]
+            column += [Option(value, w.said) for w in wrong
+                       if (value := at_point(w.derivative, variables, point)) is not None]
+        columns.append(tuple(column))
+    return tuple(columns)
+
+
+def _scalars(problem: Gradient, exact: tuple[Expr, ...] | None, partials: str) -> list[WrongAnswer]:
+    """One number (or expression) for the whole vector: one partial, their sum, the length, f."""
+    f, variables, name, point = problem.function, problem.variables, problem.name, problem.at
+    scalar = Shape.NUMBER if point is not None else Shape.EXPRESSION
+    say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
+    found = []
+    if exact is None:
+        return found
+    for v, component in zip(variables, exact):
+        found.append(WrongAnswer.of([say["only-one-component"](f=name, v=v, partials=partials)],
+                                    Answer(scalar, component)))
+    summed = say["gradient-summed"](f=name, partials=partials)
+    found.append(WrongAnswer.of([summed], Answer(scalar, sympy.Add(*exact))))
+    for said, wrong in wrong_gradients(f, variables, name):
+        values = wrong if point is None else tuple(at_point(c, variables, point) for c in wrong)
+        if None not in values and len(said) == 1:
+            found.append(WrongAnswer.of([summed, *said], Answer(scalar, sympy.Add(*values))))
+    if point is not None:
+        found.append(WrongAnswer.of([say["gave-gradient-length"](f=name, partials=partials)],
+                                    Answer(Shape.NUMBER, sympy.sqrt(sympy.Add(*(c**2 for c in exact))))))
+        shown = show(tuple(point))
+        value = at_point(f, variables, point)
+        if value is not None:
+            found.append(WrongAnswer.of([POINTS["gave-function-value"].fill(f=name, point=shown)],
+                                        Answer(Shape.NUMBER, value)))
+        found.append(WrongAnswer.of([POINTS["not-evaluated"].fill(what=f"∇{name}", point=shown)],
+                                    Answer(Shape.VECTOR, problem.solution.components)))
+    return found

@@ -1,22 +1,32 @@
 """Misconceptions about gradient descent: the iteration xₖ = xₖ₋₁ − α∇f(xₖ₋₁) done wrong.
 
-Each reruns the iteration the way a student with the mistake would: uphill,
-with α twice or not at all, one step too many or too few, or stopping at the
-gradient or the step instead of the new point.
+Each reruns the iteration the way a student with the mistake would. A mistake
+changes one part of it, and two mistakes in different parts compose:
+- the slope: a derivative misconception in ∇f (every one the derivative kinds
+  name), f itself for f′, ∇f's components swapped;
+- the step: uphill (+α∇f), α twice, α left out, divided by α;
+- the iteration: the first gradient reused, the last step taken from the start,
+  one step too many or too few;
+- what is reported: the gradient or the step instead of the new point.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from fractions import Fraction
+from itertools import combinations
 
 import sympy
 
-from ...evaluate import Undefined, compile_expression
-from ...misconceptions import Misconception, WrongAnswer, register
+from ...evaluate import Undefined, Unsupported, compile_expression
+from ...misconceptions import Misconception, Said, WrongAnswer, register
+from ...misconceptions.derivatives import wrong_gradients
 from ...parse import Answer, Shape, symbol
 from ...show import show
+from ..gradient.misconceptions import MISCONCEPTIONS as GRADIENT
+from ..gradient.misconceptions import partials_text
 from .exercise import GradientDescent
 
 MISCONCEPTIONS = register(
@@ -26,12 +36,16 @@ MISCONCEPTIONS = register(
         "new point = old point − α·{slope}(old point)."),
     Misconception(
         "rate-applied-twice", "applied the learning rate twice",
-        "It looks like the learning rate α = {rate} was applied twice in a step. Each step is new point = "
+        "It looks like you applied the learning rate α = {rate} twice in a step. Each step is new point = "
         "old point − α·{slope}(old point), with α once."),
     Misconception(
         "rate-not-applied", "left out the learning rate",
         "It looks like you left out the learning rate. Each step is new point = old point − "
         "α·{slope}(old point), with α = {rate}."),
+    Misconception(
+        "rate-divided", "divided by the learning rate",
+        "It looks like you divided by the learning rate α = {rate} instead of multiplying by it: new point = "
+        "old point − α·{slope}(old point)."),
     Misconception(
         "iterations-off-by-one", "one iteration too many or too few",
         "It looks like you took {taken} instead of {wanted}. Count the steps from the start {start}: the "
@@ -43,70 +57,143 @@ MISCONCEPTIONS = register(
     Misconception(
         "gave-step", "gave the step instead of the new point",
         "It looks like you gave the step, not the new point: new point = old point − α·{slope}(old point)."),
+    Misconception(
+        "function-for-derivative", "used f where its derivative belongs",
+        "It looks like you used the value of {f} itself where {slope} belongs. Each step is new point = old "
+        "point − α·{slope}(old point)."),
+    Misconception(
+        "first-gradient-reused", "reused the first gradient in every step",
+        "It looks like you reused {slope} at the start {start} for every step. Each step takes {slope} at "
+        "the point it starts from: x₂ = x₁ − α·{slope}(x₁)."),
+    Misconception(
+        "step-from-start", "took the last step from the start",
+        "It looks like you took the last step from the start {start} instead of from the point before it: "
+        "x₂ = x₁ − α·{slope}(x₁)."),
 )
 
 _Point = tuple[float, ...]
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """How a student runs the iteration: the right way, or with some of its parts changed."""
+
+    slope: str = "right"  # a key of _Iteration.slopes
+    sign: int = -1
+    factor: str = "rate"  # rate, twice, double, none, divided
+    reuse: bool = False
+    from_start: bool = False
+    extra: int = 0  # iterations too many (or too few)
+    report: str = "point"  # point, gradient-start, gradient-before, gradient-after, step, move
+
+
 class _Iteration:
-    """xᵢ = xᵢ₋₁ − s·∇f(xᵢ₋₁) for any step factor s, in floating point as the solver computes it."""
+    """xᵢ = xᵢ₋₁ − s·∇f(xᵢ₋₁) for the slopes a plan may use, in floating point as the solver computes it."""
 
     def __init__(self, problem: GradientDescent):
-        syms = [symbol(v) for v in problem.variables]
-        self.slopes = [compile_expression(g, syms) for g in problem.solution.gradient]
+        self.syms = [symbol(v) for v in problem.variables]
         self.start = tuple(float(c) for c in problem.start)
+        self.alpha = float(problem.rate)
+        self.k = problem.iterations
+        self.slopes: dict[str, list] = {"right": [compile_expression(g, self.syms) for g in problem.solution.gradient]}
+        f = compile_expression(problem.function, self.syms)
+        self.slopes["function"] = [f] * len(self.syms)
+        self.slopes["swapped"] = list(reversed(self.slopes["right"])) if len(self.syms) == 2 else []
 
-    def gradient(self, point: _Point) -> _Point:
+    def add_slope(self, key: str, gradient: Sequence[sympy.Expr]) -> bool:
+        try:
+            self.slopes[key] = [compile_expression(g, self.syms) for g in gradient]
+        except Unsupported:
+            return False
+        return True
+
+    def gradient(self, key: str, point: _Point) -> _Point:
         exact = [Fraction(p) for p in point]  # a float's exact value, as the solver evaluates it
-        return tuple(float(f(exact).value) for f in self.slopes)
+        return tuple(float(f(exact).value) for f in self.slopes[key])
 
-    def after(self, s: float, k: int) -> _Point:
-        point = self.start
-        for _ in range(k):
-            point = tuple(p - s * g for p, g in zip(point, self.gradient(point)))
+    def run(self, plan: _Plan) -> _Point:
+        s = {"rate": self.alpha, "twice": self.alpha**2, "double": 2 * self.alpha, "none": 1.0,
+             "divided": 1 / self.alpha}[plan.factor] * -plan.sign
+        k = self.k + plan.extra
+        point, first = self.start, self.gradient(plan.slope, self.start)
+        last, before = first, self.start
+        for i in range(k):
+            g = first if plan.reuse else self.gradient(plan.slope, point)
+            base = self.start if plan.from_start and i == k - 1 else point
+            before, last = point, g
+            point = tuple(b - s * gi for b, gi in zip(base, g))
+        if plan.report == "gradient-start":
+            return first
+        if plan.report == "gradient-before":
+            return self.gradient(plan.slope, before)
+        if plan.report == "gradient-after":
+            return self.gradient(plan.slope, point)
+        if plan.report in ("step", "move"):
+            return tuple((1 if plan.report == "step" else -1) * self.alpha * g for g in last)
         return point
 
 
 def candidates(problem: GradientDescent) -> list[WrongAnswer]:
-    alpha, k = float(problem.rate), problem.iterations
+    k = problem.iterations
     one = len(problem.variables) == 1
-    slope = f"{problem.name}′" if one else f"∇{problem.name}"
+    name = problem.name
+    slope = f"{name}′" if one else f"∇{name}"
     direction = f"the slope {slope}" if one else f"the gradient {slope}"
     rate = show(problem.rate, decimals=problem.decimals)
-    say = {m: MISCONCEPTIONS[m].say for m in MISCONCEPTIONS}
+    start = problem.point_text(problem.start)
+    say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
     iteration = _Iteration(problem)
-    after, gradient = iteration.after, iteration.gradient
 
     def steps(n: int) -> str:
         return f"{n} step{'s' if n != 1 else ''}"
 
-    wanted = steps(k)
-    start = problem.point_text(problem.start)
-    plans: list[tuple[str, str, Callable[[], Sequence[float]]]] = [
-        ("gradient-ascent", say["gradient-ascent"](direction=direction, slope=slope), lambda: after(-alpha, k)),
-        ("rate-applied-twice", say["rate-applied-twice"](rate=rate, slope=slope), lambda: after(alpha * alpha, k)),
-        ("rate-applied-twice", say["rate-applied-twice"](rate=rate, slope=slope), lambda: after(2 * alpha, k)),
-        ("rate-not-applied", say["rate-not-applied"](rate=rate, slope=slope), lambda: after(1.0, k)),
-        ("iterations-off-by-one", say["iterations-off-by-one"](taken=steps(k - 1), wanted=wanted, start=start),
-         lambda: after(alpha, k - 1)),
-        ("iterations-off-by-one", say["iterations-off-by-one"](taken=steps(k + 1), wanted=wanted, start=start),
-         lambda: after(alpha, k + 1)),
-        ("gave-gradient", say["gave-gradient"](direction=direction, slope=slope),
-         lambda: gradient(after(alpha, k - 1))),
-        ("gave-gradient", say["gave-gradient"](direction=direction, slope=slope), lambda: gradient(after(alpha, k))),
-        # the last step, as the change α·∇f or as the move −α·∇f
-        ("gave-step", say["gave-step"](slope=slope), lambda: tuple(alpha * g for g in gradient(after(alpha, k - 1)))),
-        ("gave-step", say["gave-step"](slope=slope), lambda: tuple(-alpha * g for g in gradient(after(alpha, k - 1)))),
+    # each way to change one part of the iteration, with what it says
+    changes: list[tuple[str, Said, _Plan]] = [
+        ("slope", say["function-for-derivative"](f=name, slope=slope), _Plan(slope="function")),
+        ("sign", say["gradient-ascent"](direction=direction, slope=slope), _Plan(sign=1)),
+        ("factor", say["rate-applied-twice"](rate=rate, slope=slope), _Plan(factor="twice")),
+        ("factor", say["rate-applied-twice"](rate=rate, slope=slope), _Plan(factor="double")),
+        ("factor", say["rate-not-applied"](rate=rate, slope=slope), _Plan(factor="none")),
+        ("factor", say["rate-divided"](rate=rate, slope=slope), _Plan(factor="divided")),
+        ("count", say["iterations-off-by-one"](taken=steps(k - 1), wanted=steps(k), start=start), _Plan(extra=-1)),
+        ("count", say["iterations-off-by-one"](taken=steps(k + 1), wanted=steps(k), start=start), _Plan(extra=1)),
+        ("report", say["gave-gradient"](direction=direction, slope=slope), _Plan(report="gradient-start")),
+        ("report", say["gave-gradient"](direction=direction, slope=slope), _Plan(report="gradient-before")),
+        ("report", say["gave-gradient"](direction=direction, slope=slope), _Plan(report="gradient-after")),
+        ("report", say["gave-step"](slope=slope), _Plan(report="step")),
+        ("report", say["gave-step"](slope=slope), _Plan(report="move")),
     ]
+    if not one:
+        changes.insert(1, ("slope", GRADIENT["components-swapped"].fill(
+            f=name, partials=partials_text(name, problem.variables)), _Plan(slope="swapped")))
+    if k > 1:
+        changes.append(("reuse", say["first-gradient-reused"](slope=slope, start=start), _Plan(reuse=True)))
+        changes.append(("start", say["step-from-start"](slope=slope, start=start), _Plan(from_start=True)))
+    for i, (said, gradient) in enumerate(wrong_gradients(problem.function, problem.variables, name)):
+        if len(said) == 1 and iteration.add_slope(f"wrong{i}", gradient):
+            changes.append(("slope", said[0], _Plan(slope=f"wrong{i}")))
+
+    found: list[tuple[tuple[Said, ...], Callable[[], Sequence[float]]]] = [
+        ((said,), lambda plan=plan: iteration.run(plan)) for _, said, plan in changes]
+    for (part_a, said_a, plan_a), (part_b, said_b, plan_b) in combinations(changes, 2):
+        if part_a != part_b and said_a.misconception != said_b.misconception:
+            found.append(((said_a, said_b), lambda plan=_merge(plan_a, plan_b): iteration.run(plan)))
     candidates = []
-    for misconception, message, plan in plans:
+    for said, plan in found:
         try:
             values = tuple(plan())
         except (Undefined, OverflowError, ZeroDivisionError, ValueError):
-            values = ()
+            continue
         if not values or not all(math.isfinite(v) for v in values):
             continue  # the wrong iteration leaves f's domain or blows up: no number to compare
         values = tuple(sympy.Float(v, 15) for v in values)
         answer = Answer(Shape.NUMBER, values[0]) if len(values) == 1 else Answer(Shape.VECTOR, values)
-        candidates.append(WrongAnswer(misconception, message, answer))
+        candidates.append(WrongAnswer.of(said, answer))
     return candidates
+
+
+def _merge(a: _Plan, b: _Plan) -> _Plan:
+    """A plan with the changes of both (they change different parts)."""
+    default = _Plan()
+    changed = {name: getattr(b, name) for name in default.__dataclass_fields__ if getattr(b, name) != getattr(default, name)}
+    return replace(a, **changed)

@@ -1,14 +1,20 @@
-"""Misconceptions about minimising f(x): the minimum value given for the place, or f′ = 0 solved
-with a wrong derivative (the derivative catalogue's slips, carried through to x)."""
+"""Misconceptions about minimising f(x): f′ = 0 set up or solved wrongly, or the wrong thing given.
+
+- f′ = 0 solved with a wrong derivative (every derivative misconception, carried through to x);
+- f′ = 0 solved wrongly: eˣ = c as x = c, x = eᶜ or with log base 10; a·x = b as x = a/b; ln x = 0
+  for f′ = 0; f = 0 for f′ = 0;
+- the wrong thing given: the minimum value, f′ itself, f″.
+"""
 
 from __future__ import annotations
 
 import sympy
+from sympy import Expr
 
-from ...budget import OutOfTime, counted
-from ...equality import afresh
-from ...misconceptions import Misconception, WrongAnswer, at_point, register
+from ...calculus.roots import rational_polynomial, real_roots
+from ...misconceptions import Misconception, Said, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import wrong_derivatives
+from ...misconceptions.solving import MISCONCEPTIONS as SOLVING
 from ...parse import Answer, Shape, symbol
 from ...show import show
 from .exercise import Minimize
@@ -17,46 +23,107 @@ MISCONCEPTIONS = register(
     Misconception(
         "gave-minimum-value", "gave the minimum value instead of where it is",
         "It looks like you gave the minimum value {value} of {f}, not the {x} where it is reached."),
+    Misconception(
+        "gave-second-derivative", "gave f″ instead of where f′ is zero",
+        "It looks like you gave the second derivative, {f}″ = {value}. The minimum is at the {x} where "
+        "{f}′({x}) = 0."),
+    Misconception(
+        "exp-equation-wrong", "solved eᵘ = c wrongly",
+        "It looks like you solved {equation} as {x} = {wrong}. Take the natural logarithm of both sides: "
+        "{x} = {right}."),
+    Misconception(
+        "log-term-set-zero", "set ln x = 0 instead of f′ = 0",
+        "It looks like you set {log} = 0. The minimum is where the slope is zero: solve {f}′({x}) = 0."),
 )
 
-_SOLVE_CALLS = 200_000  # sympy's function calls for each wrong derivative: a slip may make f′ = 0 hard
-# to solve; then skip it. Counted, not timed, so the candidates are the same on any machine (the
-# built-in packs' solvable slips need at most 160,000; eˣ - 1/x² would need 390,000).
 _MAX_ROOTS = 3
 
 
 def candidates(problem: Minimize) -> list[WrongAnswer]:
     (x,) = problem.variables
+    f, name = problem.function, problem.name
+    v = symbol(x)
     result = problem.solution
     place = result.point if result.exact else sympy.Float(result.approx, 15)
-    value = at_point(problem.function, (x,), (place,))
-    found = []
+    say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
+    slope = sympy.diff(f, v)
+    equation = f"{name}′({x}) = 0"
+    found: list[WrongAnswer] = []
+
+    def add(said: Said, value: Expr | None) -> None:
+        if value is not None:
+            found.append(WrongAnswer.of([said], Answer(Shape.NUMBER, value)))
+
+    value = at_point(f, (x,), (place,))
     if value is not None:
         shown = show(value) if value.is_Rational else show(sympy.Float(value.evalf(10), 6))
-        found.append(WrongAnswer("gave-minimum-value", MISCONCEPTIONS["gave-minimum-value"].say(
-            value=shown, f=problem.name, x=x), Answer(Shape.NUMBER, value)))
-    for wrong in wrong_derivatives(problem.function, x, (x,), problem.name):
+        add(say["gave-minimum-value"](value=shown, f=name, x=x), value)
+    second = at_point(sympy.diff(f, v, 2), (x,), (place,))
+    if second is not None:
+        add(say["gave-second-derivative"](f=name, value=show(second), x=x), second)
+    for wrong in wrong_derivatives(f, x, (x,), name, pairs=False):
         for root in _real_roots(wrong.derivative, x):
-            found.append(WrongAnswer(wrong.misconception, wrong.message, Answer(Shape.NUMBER, root)))
+            found.append(WrongAnswer.of(wrong.said, Answer(Shape.NUMBER, root)))
+    if result.exact:
+        found += _solved_wrongly(problem, place, slope)
+    for root in _real_roots(f, x):
+        add(SOLVING["solved-function-zero"].fill(f=f"{name}({x})", equation=equation), root)
+    found.append(WrongAnswer.of([SOLVING["derivative-not-solved"].fill(derivative=f"{name}′({x})", equation=equation)],
+                                Answer(Shape.EXPRESSION, slope), variables=(x,)))
     return found
 
 
-def _warm_up() -> None:
-    """What sympy does once per process on the way to solving f′ = 0 (lazy imports, tables)."""
-    x = symbol("x")
-    for slope in (sympy.exp(x) + 2, 1 - 3 * sympy.log(x), sympy.exp(x) - 1 / x, 3 * x**2 - 2 * x, sympy.sin(x) - 1):
-        sympy.solve(afresh(slope), x)
-
-
-def _real_roots(derivative: sympy.Expr, x: str) -> list[sympy.Expr]:
-    """Where a wrong f′ is zero, if sympy finds it quickly and exactly; else nothing."""
+def _solved_wrongly(problem: Minimize, place: Expr, slope: Expr) -> list[WrongAnswer]:
+    """The right f′ = 0, solved with a slip: the logarithm of eᵘ = c, a division, ln x = 0."""
+    (x,) = problem.variables
+    name = problem.name
     v = symbol(x)
-    if not derivative.has(v):
+    say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
+    found = []
+    logs = list(place.atoms(sympy.log))
+    if logs:
+        inside = logs[0].args[0]
+        equation = f"{show(sympy.exp(v))} = {show(inside)}" if place == logs[0] else f"{name}′({x}) = 0"
+        for wrong in (place.xreplace({logs[0]: inside}), place.xreplace({logs[0]: sympy.exp(inside)}),
+                      place.xreplace({logs[0]: logs[0] / sympy.log(10)})):
+            found.append(WrongAnswer.of([say["exp-equation-wrong"](equation=equation, wrong=show(wrong), right=show(place),
+                                                                   x=x)], Answer(Shape.NUMBER, wrong)))
+    if place.is_Rational and place not in (0, 1, -1):
+        found.append(WrongAnswer.of([SOLVING["divided-wrong-way"].fill(solved=f"{name}′({x}) = 0", name=x,
+                                                                      right=show(place), wrong=show(1 / place))],
+                                    Answer(Shape.NUMBER, 1 / place)))
+    for log in problem.function.atoms(sympy.log):
+        for root in _real_roots(log.args[0] - 1, x):
+            found.append(WrongAnswer.of([say["log-term-set-zero"](log=show(log, (x,)), f=name, x=x)],
+                                        Answer(Shape.NUMBER, root)))
+    del slope, v
+    return found
+
+
+def _real_roots(expr: Expr, x: str) -> list[Expr]:
+    """Where expr is zero, exactly, by the steps a student takes by hand: a rational polynomial's
+    real roots, or a polynomial in one eᵘ or ln u with u linear (eˣ − 3 = 0: eˣ = 3, x = ln 3);
+    else nothing. Bounded by the equation's own degree, never by time, so that an exercise gets the
+    same candidates on a loaded machine as on an idle one."""
+    v = symbol(x)
+    if not expr.has(v):
         return []
-    try:
-        derivative = afresh(derivative)
-        with counted(_SOLVE_CALLS, warm_up=_warm_up):
-            roots = sympy.solve(derivative, v)
-    except (OutOfTime, NotImplementedError, ValueError, TypeError):
+    numerator = sympy.fraction(sympy.together(expr))[0]
+    if rational_polynomial(numerator, [v]) is not None:
+        return list(real_roots(numerator, v))[:_MAX_ROOTS]
+    atoms = [a for a in numerator.atoms(sympy.exp, sympy.log) if a.has(v)]
+    if len(atoms) != 1 or not atoms[0].args[0].is_polynomial(v):
         return []
-    return [r for r in roots if r.is_extended_real and not r.has(sympy.zoo, sympy.nan)][:_MAX_ROOTS]
+    (atom,) = atoms
+    inside = sympy.Poly(atom.args[0], v)
+    u = sympy.Dummy("u")
+    in_u = numerator.xreplace({atom: u})
+    if in_u.has(v) or inside.degree() != 1 or rational_polynomial(in_u, [u]) is None:
+        return []
+    a, b = inside.all_coeffs()
+    roots = []
+    for value in real_roots(in_u, u):
+        if isinstance(atom, sympy.exp) and not value.is_positive:
+            continue  # eᵘ is never zero or negative
+        roots.append(((sympy.log(value) if isinstance(atom, sympy.exp) else sympy.exp(value)) - b) / a)
+    return roots[:_MAX_ROOTS]

@@ -2,33 +2,84 @@
 
 The misconceptions themselves (a held variable differentiated, a slip in the
 power rule ...) are shared with the kinds built on derivatives, in
-tutor.misconceptions.derivatives; this kind adds the ones about evaluating at a
-point: the coordinates swapped, the function's value given for the derivative's.
+tutor.misconceptions.derivatives; putting a point in has its own (the
+coordinates swapped, f's value given for the derivative's, (−3)² as −9), in
+tutor.misconceptions.points. This kind adds what is about one derivative: the
+antiderivative given instead, + C, the whole gradient for one partial.
 """
 
 from __future__ import annotations
 
+import sympy
+
 from ...misconceptions import WrongAnswer, at_point
-from ...misconceptions.derivatives import MISCONCEPTIONS, point_words, wrong_derivatives
-from ...parse import Answer, Shape
+from ...misconceptions.derivatives import MISCONCEPTIONS, WrongDerivative, wrong_derivatives
+from ...misconceptions.points import MISCONCEPTIONS as POINTS
+from ...misconceptions.points import evaluation_slips, point_words
+from ...parse import Answer, Shape, symbol
 from ...show import show
 from .exercise import PartialDerivative
+
+_CONSTANT = "C"  # the constant of integration a student may add
 
 
 def candidates(problem: PartialDerivative) -> list[WrongAnswer]:
     """For `derivative` and `partial_derivative`: the wrong derivatives, at the point if there is one."""
-    wrong = wrong_derivatives(problem.function, problem.wrt, problem.variables, problem.name)
-    if problem.at is None:
-        return [WrongAnswer(w.misconception, w.message, Answer(Shape.EXPRESSION, w.derivative)) for w in wrong]
-    variables = problem.variables
-    point = tuple(problem.at) if isinstance(problem.at, tuple) else (problem.at,)
-    found = [(w.misconception, w.message, at_point(w.derivative, variables, point)) for w in wrong]
+    f, wrt, variables, name = problem.function, problem.wrt, problem.variables, problem.name
     right = problem.solution.derivative
+    wrong = wrong_derivatives(f, wrt, variables, name)
+    wrong += _other_variable(problem)
+    if problem.at is None:
+        found = [WrongAnswer.of(w.said, Answer(Shape.EXPRESSION, w.derivative)) for w in wrong]
+        return found + _about_differentiating(problem, right)
+    point = tuple(problem.at)
+    found = []  # putting the point in first: f's value is a likelier reading than a slip giving the same
     if len(point) > 1 and tuple(reversed(point)) != point:
-        found.append(("evaluated-at-swapped-point",
-                      MISCONCEPTIONS["evaluated-at-swapped-point"].say(**point_words(variables, point)),
-                      at_point(right, variables, tuple(reversed(point)))))
-    found.append(("gave-function-value", MISCONCEPTIONS["gave-function-value"].say(
-        f=problem.name, point=show(point if len(point) > 1 else point[0])),
-        at_point(problem.function, variables, point)))
-    return [WrongAnswer(m, message, Answer(Shape.NUMBER, value)) for m, message, value in found if value is not None]
+        value = at_point(right, variables, tuple(reversed(point)))
+        if value is not None:
+            found.append(WrongAnswer.of([POINTS["evaluated-at-swapped-point"].fill(**point_words(variables, point))],
+                                        Answer(Shape.NUMBER, value)))
+    shown = show(point if len(point) > 1 else point[0])
+    value = at_point(f, variables, point)
+    if value is not None:
+        found.append(WrongAnswer.of([POINTS["gave-function-value"].fill(f=name, point=shown)],
+                                    Answer(Shape.NUMBER, value)))
+    # the right derivative with a slip in putting the point in, before a wrong derivative giving the same
+    found += [WrongAnswer.of([said], Answer(Shape.NUMBER, value))
+              for said, value in evaluation_slips(right, variables, point)]
+    found += [WrongAnswer.of(w.said, Answer(Shape.NUMBER, value)) for w in wrong
+              if (value := at_point(w.derivative, variables, point)) is not None]
+    what = f"∂{name}/∂{wrt}" if len(variables) > 1 else f"{name}′({wrt})"
+    found.append(WrongAnswer.of([POINTS["not-evaluated"].fill(what=what, point=shown)],
+                                Answer(Shape.EXPRESSION, right), variables=tuple(variables)))
+    return found
+
+
+def _other_variable(problem: PartialDerivative) -> list[WrongDerivative]:
+    """d/dx of a function of y alone: 0, as if y were held constant."""
+    (v,) = problem.variables if len(problem.variables) == 1 else (None,)
+    if v is None or v == "x":
+        return []
+    said = MISCONCEPTIONS["answered-other-partial"].fill(other="x", v=v, f=problem.name, held=f"{v} is fixed")
+    return [WrongDerivative("answered-other-partial", sympy.Integer(0), (said,))]
+
+
+def _about_differentiating(problem: PartialDerivative, right: sympy.Expr) -> list[WrongAnswer]:
+    """The antiderivative for the derivative, + C, and the whole gradient for one partial."""
+    f, wrt, variables, name = problem.function, problem.wrt, problem.variables, problem.name
+    v = symbol(wrt)
+    found = []
+    if f.is_polynomial(v):
+        antiderivative = sympy.integrate(f, v)
+        found.append(WrongAnswer.of([MISCONCEPTIONS["integrated-instead"].fill(
+            antiderivative=show(antiderivative, variables), function=show(f, variables), right=show(right, variables))],
+            Answer(Shape.EXPRESSION, antiderivative)))
+    constant = symbol(_CONSTANT)
+    if _CONSTANT not in variables:
+        found.append(WrongAnswer.of([MISCONCEPTIONS["added-constant-of-integration"].fill()],
+                                    Answer(Shape.EXPRESSION, right + constant), variables=(*variables, _CONSTANT)))
+    if len(variables) > 1:
+        gradient = tuple(sympy.diff(f, symbol(u)) for u in variables)
+        found.append(WrongAnswer.of([MISCONCEPTIONS["gave-whole-gradient"].fill(f=name, v=wrt)],
+                                    Answer(Shape.VECTOR, gradient)))
+    return found

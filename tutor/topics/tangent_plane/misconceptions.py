@@ -1,28 +1,37 @@
 """Misconceptions about the tangent plane z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b).
 
-Besides the plane's own mistakes (f(a, b) left out, the partials swapped or
-left as functions, x + a for x − a), each misconception about differentiating
-shows up here too, in every partial where it changes something.
+A plane is put together from pieces, and each piece has its mistakes: the value
+f(a, b) (left out, or a slip in putting the point in), the slopes (swapped,
+taken at the swapped point, left as functions, or a derivative misconception in
+one or both partials), the shifts x − a (left out, the wrong way, the point's
+coordinates swapped), and the plane as a whole (the normal's sign, one slice's
+line only). One mistake changes one piece; two in different pieces make the
+answer of a student with both.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import combinations
 
 import sympy
 from sympy import Expr
 
-from ...misconceptions import Misconception, WrongAnswer, at_point, register
-from ...misconceptions.derivatives import faulty_partials, point_words
+from ...misconceptions import Misconception, Said, WrongAnswer, at_point, register
+from ...misconceptions.derivatives import wrong_gradients
+from ...misconceptions.points import evaluation_slips, point_words
 from ...parse import Answer, Equation, Shape, symbol
 from ...show import show
 from .exercise import TangentPlane
+
+PLANE = "z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b)"
 
 MISCONCEPTIONS = register(
     Misconception(
         "missing-function-value", "tangent plane without f(a, b)",
         "It looks like you left out {f}{point} = {value}. The plane goes through the point on the surface: "
-        "z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b)."),
+        f"{PLANE}."),
     Misconception(
         "tangent-partials-swapped", "tangent plane with f_x and f_y swapped",
         "It looks like you swapped the partial derivatives: {first} goes with ({x} − a) and {second} "
@@ -37,47 +46,118 @@ MISCONCEPTIONS = register(
         "are numbers: their values at {point}."),
     Misconception(
         "shifted-wrong-way", "tangent plane with x + a for x − a",
-        "It looks like you wrote {wrong} where the plane has {right}: z = f(a, b) + f_x(a, b)(x − a) + "
-        "f_y(a, b)(y − b)."),
+        f"It looks like you wrote {{wrong}} where the plane has {{right}}: {PLANE}."),
+    Misconception(
+        "tangent-not-shifted", "tangent plane with x for x − a",
+        "It looks like you wrote {wrong} where the plane has {right}. The slopes multiply the distances "
+        f"from the point: {PLANE}."),
+    Misconception(
+        "tangent-shift-point-swapped", "tangent plane with the point's coordinates swapped in x − a",
+        "It looks like you wrote {wrong} where the plane has {right}. Each shift takes its own coordinate "
+        "of the point: x − a and y − b."),
+    Misconception(
+        "tangent-line-only", "gave the tangent line of one slice for the plane",
+        "It looks like you gave only the tangent line of the slice {slice}. The tangent plane has both "
+        f"slopes: {PLANE}."),
+    Misconception(
+        "tangent-normal-sign", "tangent plane with the normal (f_x, f_y, 1)",
+        "It looks like you took (f_x, f_y, 1) as the normal. The tangent plane's normal is (f_x, f_y, −1): "
+        f"{PLANE}."),
 )
 
 
-def _plane(value: Expr, slopes: Sequence[Expr], variables: Sequence[str], point: Sequence[Expr],
-           sign: int = -1) -> Equation:
-    rhs = value + sum(s * (symbol(v) + sign * p) for s, v, p in zip(slopes, variables, point))
+@dataclass(frozen=True)
+class _Piece:
+    """One way a piece of the plane may be: its value, and the mistakes that give it (none: right)."""
+
+    value: object
+    said: tuple[Said, ...] = ()
+
+
+def _plane(value: Expr, slopes: Sequence[Expr], shifts: Sequence[Expr], form: str) -> Equation:
+    terms = [s * d for s, d in zip(slopes, shifts)]
+    if form == "x-only":
+        terms = terms[:1]
+    elif form == "y-only":
+        terms = terms[1:]
+    rest = sympy.Add(*terms)
+    rhs = value - rest if form == "normal" else value + rest
     return Equation(symbol("z"), sympy.expand(rhs))
 
 
 def candidates(problem: TangentPlane) -> list[WrongAnswer]:
-    f, variables, name, point = problem.function, problem.variables, problem.name, problem.at
-    plane = problem.solution
-    value, slopes = plane.value, plane.partials
-    say = {m: MISCONCEPTIONS[m].say for m in MISCONCEPTIONS}
+    f, variables, name, point = problem.function, problem.variables, problem.name, tuple(problem.at)
+    solution = problem.solution
     x, y = variables
-    first, second = f"{name}_{x}", f"{name}_{y}"
-    found: list[tuple[str, str, Equation | None]] = [
-        ("missing-function-value", say["missing-function-value"](f=name, point=show(tuple(point)),
-                                                                 value=show(value)),
-         _plane(0, slopes, variables, point)),
-        ("tangent-partials-swapped", say["tangent-partials-swapped"](first=f"{first}(a, b)", second=f"{second}(a, b)",
-                                                                     x=x, y=y),
-         _plane(value, tuple(reversed(slopes)), variables, point)),
-    ]
+    syms = [symbol(v) for v in variables]
+    say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
+    shown = {"point": show(point)}
+
+    values = [_Piece(solution.value)]
+    values.append(_Piece(sympy.Integer(0), (say["missing-function-value"](f=name, value=show(solution.value),
+                                                                          **shown),)))
+    values += [_Piece(v, (said,)) for said, v in evaluation_slips(f, variables, point)]
+
+    right_slopes = tuple(solution.partials)
+    slopes = [_Piece(right_slopes)]
+    slopes.append(_Piece(tuple(reversed(right_slopes)), (say["tangent-partials-swapped"](
+        first=f"{name}_{x}(a, b)", second=f"{name}_{y}(a, b)", x=x, y=y),)))
     swapped = tuple(reversed(point))
-    if swapped != tuple(point):
-        at_swapped = [at_point(sympy.diff(f, symbol(v)), variables, swapped) for v in variables]
-        found.append(("partials-at-wrong-point", say["partials-at-wrong-point"](**point_words(variables, point)),
-                      None if None in at_swapped else _plane(value, at_swapped, variables, point)))
-    functions = [sympy.diff(f, symbol(v)) for v in variables]
-    found.append(("partials-not-evaluated", say["partials-not-evaluated"](
-        names=" and ".join(variables), point=show(tuple(point))), _plane(value, functions, variables, point)))
-    moved = next(((v, p) for v, p in zip(variables, point) if p != 0), None)
-    if moved is not None:
-        s, p = symbol(moved[0]), moved[1]
-        found.append(("shifted-wrong-way", say["shifted-wrong-way"](
-            wrong=f"({show(s + p, variables)})", right=f"({show(s - p, variables)})"),
-            _plane(value, slopes, variables, point, sign=+1)))
-    for misconception, message, partials in faulty_partials(f, variables, name):
-        values = [at_point(c, variables, point) for c in partials]
-        found.append((misconception, message, None if None in values else _plane(value, values, variables, point)))
-    return [WrongAnswer(m, message, Answer(Shape.EQUATION, plane)) for m, message, plane in found if plane is not None]
+    if swapped != point:
+        at_swapped = tuple(at_point(sympy.diff(f, s), variables, swapped) for s in syms)
+        if None not in at_swapped:
+            slopes.append(_Piece(at_swapped, (say["partials-at-wrong-point"](**point_words(variables, point)),)))
+    functions = tuple(sympy.diff(f, s) for s in syms)
+    slopes.append(_Piece(functions, (say["partials-not-evaluated"](names=" and ".join(variables), **shown),)))
+    for said, partials in wrong_gradients(f, variables, name):
+        at = tuple(at_point(c, variables, point) for c in partials)
+        if None not in at and len(said) == 1:
+            slopes.append(_Piece(at, said))
+    for i, partial in enumerate(functions):
+        for said, wrong in evaluation_slips(partial, variables, point):
+            slopes.append(_Piece(right_slopes[:i] + (wrong,) + right_slopes[i + 1:], (said,)))
+
+    right_shifts = tuple(s - p for s, p in zip(syms, point))
+    shifts = [_Piece(right_shifts)]
+    moved = [(s, p) for s, p in zip(syms, point) if p != 0]
+    if moved:
+        wrong = " and ".join(f"({show(s + p, variables)})" for s, p in moved)
+        right = " and ".join(f"({show(s - p, variables)})" for s, p in moved)
+        shifts.append(_Piece(tuple(s + p for s, p in zip(syms, point)),
+                             (say["shifted-wrong-way"](wrong=wrong, right=right),)))
+        shifts.append(_Piece(tuple(syms), (say["tangent-not-shifted"](
+            wrong=" and ".join(show(s, variables) for s, _ in moved), right=right),)))
+    if swapped != point:
+        crossed = tuple(s - p for s, p in zip(syms, swapped))
+        shifts.append(_Piece(crossed, (say["tangent-shift-point-swapped"](
+            wrong=" and ".join(f"({show(c, variables)})" for c in crossed),
+            right=" and ".join(f"({show(c, variables)})" for c in right_shifts)),)))
+
+    forms = [_Piece("plane"), _Piece("normal", (say["tangent-normal-sign"](),))]
+    forms += [_Piece(kind, (say["tangent-line-only"](slice=f"{other} = {show(p)}"),))
+              for kind, other, p in (("x-only", y, point[1]), ("y-only", x, point[0]))]
+
+    found = []
+    # the plane's own pieces first: where a slip in a partial gives the same plane, both are said
+    for pieces in _choices((values, forms, shifts, slopes)):
+        said = tuple(s for piece in pieces for s in piece.said)
+        if not said:
+            continue
+        plane = _plane(pieces[0].value, pieces[3].value, pieces[2].value, pieces[1].value)
+        found.append(WrongAnswer.of(said, Answer(Shape.EQUATION, plane)))
+    return found
+
+
+def _choices(slots: Sequence[Sequence[_Piece]]) -> Iterator[tuple[_Piece, ...]]:
+    """One piece from each slot with at most two mistakes in all: one wrong piece, then two."""
+    right = tuple(slot[0] for slot in slots)
+    for i, slot in enumerate(slots):
+        for piece in slot[1:]:
+            yield right[:i] + (piece,) + right[i + 1:]
+    for i, j in combinations(range(len(slots)), 2):
+        for a in slots[i][1:]:
+            for b in slots[j][1:]:
+                if len(a.said) + len(b.said) == 2:
+                    chosen = list(right)
+                    chosen[i], chosen[j] = a, b
+                    yield tuple(chosen)

@@ -1,0 +1,299 @@
+"""The misconception families of issue 14: rules that compose across kinds, two mistakes at once,
+either of two, gradients component by component, and each kind's own mistakes.
+
+The answers here are the lesson's exercises (and the drills' variant s01) answered the way a
+student with the mistake would; a few exercises the packs lack (ln of a sum, f_xy ≠ 0) are
+written inline.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor import packs
+from tutor.feedback import respond
+
+LESSON = packs.load("gradients")
+DRILLS = packs.load("drills")
+
+
+def lesson(exercise_id: str, answer: str):
+    return respond(LESSON.exercise(exercise_id).variant(), answer)
+
+
+def drill(exercise_id: str, answer: str, student: str = "s01"):
+    return respond(DRILLS.exercise(exercise_id).variant(student), answer)
+
+
+def inline(tmp_path, exercise: str, answer: str):
+    path = tmp_path / "inline.yaml"
+    path.write_text(f"pack: inline\ntitle: Inline\nexercises:\n  - id: it\n{exercise}", encoding="utf-8")
+    return respond(packs.load(path).exercise("it").variant(), answer)
+
+
+# ------------------------------------------------------------ one rule, every kind
+
+
+@pytest.mark.parametrize("respond_to, answer", [
+    (lambda a: lesson("partial-x-x2y2", a), "x"),  # ∂/∂x of x² + y²
+    (lambda a: lesson("gradient-x2y2", a), "(x, y)"),  # in both components
+    (lambda a: lesson("gradient-x2y2-at-2-3", a), "(2, 3)"),  # and at a point
+    (lambda a: drill("gd-bowl", a), "(0.64, 0.36)"),  # in a descent step: 4y² differentiated as 4y
+    (lambda a: drill("mn-quadratic", a), "-5"),  # in f′ = 0: x² + 5x + 5 differentiated as x + 5
+    (lambda a: drill("cp-saddle", a), "(-2, 1)"),  # in ∇f = 0: (x + 2, −y + 1)
+])
+def test_a_rule_done_wrong_is_named_wherever_the_rule_is_used(respond_to, answer):
+    verdict = respond_to(answer)
+    # for x² + 5x + 5, keeping the 5 gives -5 as well: then both are said
+    assert verdict.note.removesuffix("|kept-constant-term") == "misconception:power-rule-not-multiplied", verdict
+    assert "did not multiply by it" in verdict.message
+
+
+def test_a_derivative_slip_inside_a_tangent_plane():
+    # f = ye^x at (0, 1): the power rule on eˣ makes f_x = 0 there
+    verdict = drill("tp-exp", "z = y")  # (the x-slope left out altogether gives it too)
+    assert verdict.note == "misconception:tangent-line-only|power-rule-on-exp"
+    assert "or if you used the power rule on eˣ" in verdict.message
+
+
+@pytest.mark.parametrize("exercise, answer, misconception", [
+    ("d-exp-log", "10xe^(2x) - 3/x", "wrong-inner-derivative"),  # × the inside 2x, not its derivative
+    ("d-exp-log", "10e^x - 3/x", "inner-function-lost"),
+    ("d-exp-log", "10xe^(2x - 1) - 3/x", "power-rule-on-exp"),
+    ("d-exp-log", "10e^(2x) - 1/(3x)", "wrong-ln-derivative"),
+    ("d-trig", "-sin(x) - 6cos(3x)", "trig-derivative-sign"),  # sin′ taken as −cos
+    ("d-trig", "6cos(3x) + sin(x)", "trig-derivative-sign"),  # cos′ taken as +sin
+    ("d-trig", "-6sin(3x) - sin(x)", "trig-function-kept"),
+    ("d-power", "24x^3 + 2", "power-rule-new-exponent"),
+    ("d-power", "8x^5/5 + x^2", "integrated-instead"),
+    ("pd-quadratic", "8x + 6xy", "term-not-differentiated"),
+    ("pd-quadratic", "8x", "term-treated-as-constant"),
+    ("pd-monomial-x", "18xy^3", "held-power-lowered"),
+])
+def test_derivative_rule_families(exercise, answer, misconception):
+    assert drill(exercise, answer).note == f"misconception:{misconception}"
+
+
+def test_the_product_rule_done_wrong_in_the_sauna():
+    # x²(x − 6) multiplied out, x³ differentiated as 2x² gives the same as 2x(x − 6): both are said
+    assert lesson("sauna-partial-x", "-2x(x - 6)y^2(y - 6)/90").note == \
+        "misconception:product-rule-skipped|power-rule-new-exponent"
+    assert lesson("sauna-partial-x", "-2xy^2(y - 6)/90").note == "misconception:product-rule-as-product"
+    verdict = lesson("sauna-partial-x", "-(2x(x-6)-x^2)y^2(y-6)/90")  # = −(x² − 12x)·…: x³ − 6x² as x² − 12x too
+    assert verdict.note == "misconception:product-rule-sign|power-rule-not-multiplied"
+    assert verdict.message.startswith("You get this answer if you subtracted in the product rule, or if you lowered "
+                                      "the exponent but did not multiply by it. It is (uv)′ = u′v + uv′, with a "
+                                      "plus: the derivative of x²(x - 6) is x² + 2x(x - 6).")
+
+
+def test_powers_and_logs_of_sums_split(tmp_path):
+    # (x − 1)² as x² + 1 (by chance, two steps without α also come back to 0: both are said)
+    assert drill("gd-parabola", "0").note == "misconception:rate-not-applied|power-of-sum-split"
+    verdict = inline(tmp_path, "    kind: derivative\n    function: ln(x^2 + 1)\n", "2/x")
+    assert verdict.note == "misconception:log-of-sum-split"
+    assert verdict.message.startswith("It looks like you split ln(x² + 1) into ln(x²) + ln(1).")
+
+
+def test_a_constant_of_integration_is_read_and_named():
+    verdict = lesson("hard-to-optimize-derivative", "e^x - 1/x + C")
+    assert (verdict.verdict, verdict.note) == ("incorrect", "misconception:added-constant-of-integration")
+
+
+# ------------------------------------------------------------ two at once, either of two
+
+
+def test_two_mistakes_at_once_are_both_named():
+    verdict = lesson("partial-x-x2y2", "x + y^2")
+    assert verdict.note == "misconception:power-rule-not-multiplied+kept-constant-term"
+    assert verdict.message == (
+        "It looks like two mistakes: you lowered the exponent but did not multiply by it, and you kept the term "
+        "y². The derivative of x² is 2x, not x. It does not change when x changes, so its derivative is 0.")
+
+
+def test_an_answer_two_mistakes_each_give_names_both():
+    # ∂/∂y of 3x²y³: 3x²y² is the power rule without its factor 3, or the coefficient 3 dropped
+    verdict = lesson("partial-y-3x2y3", "3x^2y^2")
+    assert verdict.note == "misconception:power-rule-not-multiplied|dropped-constant-coefficient"
+    assert verdict.message.startswith(
+        "You get this answer if you lowered the exponent but did not multiply by it, or if you dropped the "
+        "constant coefficient 3.")
+    # ∇(x² + y²) at (2, 3): (6, 4) is the components swapped, or the point
+    assert lesson("gradient-x2y2-at-2-3", "(6, 4)").note == \
+        "misconception:components-swapped|evaluated-at-swapped-point"
+
+
+def test_a_single_mistake_comes_before_a_pair():
+    # 9x²y² for ∂/∂x of 3x²y³ is ∂/∂y, one mistake, though pairs of slips could give it too
+    assert lesson("partial-x-3x2y3", "9x^2y^2").note == "misconception:answered-other-partial"
+
+
+def test_pairs_with_nothing_in_common_are_not_named():
+    from tutor.diagnose import _best, _Found
+    from tutor.parse import Answer, Shape
+
+    def pair(ids: str, order: int) -> _Found:
+        return _Found(3, order, ids, ids, (), Answer(Shape.NUMBER, 0), ())
+
+    assert _best([pair("a+b", 0), pair("c+d", 1)]) is None  # a coincidence, likely
+    assert _best([pair("a+b", 0), pair("a+c", 1)]).misconception == "a+b"  # a is in both: the first is named
+
+
+# ------------------------------------------------------------ gradients, component by component
+
+
+def test_a_gradient_is_diagnosed_one_component_at_a_time():
+    verdict = drill("g-quadratic", "(10x + y, x + 8y)")  # only ∂f/∂y lost its factor 2
+    assert verdict.note == "misconception:power-rule-not-multiplied"
+    assert verdict.message == ("Your ∂f/∂y: it looks like you lowered the exponent but did not multiply by it. "
+                               "The derivative of y² is 2y, not y.")
+    both = drill("g-quadratic", "(5x + y, x + 8y)")  # the same slip in every component: said once
+    assert both.message.startswith("It looks like you lowered the exponent but did not multiply by it.")
+    swapped = lesson("gradient-x2y2-at-2-3", "(3, 2)")  # swapped, and the factor 2 lost in each
+    assert swapped.note == "misconception:components-swapped+power-rule-not-multiplied"
+
+
+def test_the_gradients_own_mistakes():
+    assert lesson("gradient-x2y2", "2x + 2y").note == "misconception:gradient-summed"
+    assert lesson("gradient-x2y2-at-2-3", "sqrt(52)").note == "misconception:gave-gradient-length"
+    assert lesson("gradient-x2y2-at-2-3", "(-4, -6)").note == "misconception:gradient-negated"
+    assert lesson("gradient-x2y2-at-2-3", "(2x, 2y)").note == "misconception:not-evaluated"
+    assert drill("g-three-variables", "(yz + 10x, xz)").note == "misconception:missing-component"
+    # (−3)² as −9 in 3x²; leaving x³ undifferentiated gives -27 too
+    assert drill("g-at-point", "(-27, 6)").note == "misconception:negative-base-power|term-not-differentiated"
+    assert drill("g-at-point", "(81, 6)").note == "misconception:coefficient-inside-power"  # 3x² as (3x)²
+
+
+# ------------------------------------------------------------ each kind's own
+
+
+@pytest.mark.parametrize("exercise, answer, misconception", [
+    ("descent-1d-step-1", "0.0298", "function-for-derivative|wrong-ln-derivative"),  # ln x′ as ln x: f′ = f
+    ("descent-1d-step-1", "3789.7958", "rate-divided"),
+    ("descent-1d-step-1", "-0.0553", "sign-slip"),  # f′ = eˣ + 1/x carried into the step
+    ("descent-1d-step-2", "0.2395", "first-gradient-reused"),
+    ("descent-1d-step-2", "0.0788", "step-from-start"),
+    ("descent-power-lines", "(0.3508, 0.7336)", "components-swapped"),
+    ("descent-power-lines", "(-42, -20)", "gave-gradient"),
+])
+def test_gradient_descent_families(exercise, answer, misconception):
+    assert lesson(exercise, answer).note == f"misconception:{misconception}"
+
+
+def test_gradient_descent_two_mistakes():
+    assert lesson("descent-1d-step-1", "-18.8987").note == "misconception:gradient-ascent+rate-not-applied"
+
+
+@pytest.mark.parametrize("answer, note", [
+    ("z = 20 + 4x + 8y", "misconception:tangent-not-shifted"),
+    ("z = 4x + 8y", "misconception:missing-function-value+tangent-not-shifted"),
+    ("z=20+4(x-4)+8(y-2)", "misconception:tangent-shift-point-swapped"),
+    ("z = 4x + 12", "misconception:tangent-line-only"),
+    ("4(x - 2) + 8(y - 4) + (z - 20) = 0", "misconception:tangent-normal-sign"),
+])
+def test_tangent_plane_families(answer, note):
+    assert lesson("tangent-plane-x2y2", answer).note == note
+
+
+def test_tangent_plane_messages_name_the_pieces():
+    verdict = lesson("tangent-plane-x2y2", "z = 20 + 4x + 8y")
+    assert verdict.message.startswith("It looks like you wrote x and y where the plane has (x - 2) and (y - 4).")
+
+
+@pytest.mark.parametrize("answer, note", [
+    ("m = 1/2, b = 10/3", "misconception:intercept-mean-y"),
+    ("y = 0.5x + 1.5", "misconception:line-through-two-points|mean-of-slopes"),
+    ("m = 3/2, b = 10/3", "misconception:normal-equations-cross-term-dropped"),
+    ("m = 1/24, b = 13/4", "misconception:sum-squared-confused"),
+    ("m = 39/22, b = -7/33", "misconception:slope-formula-without-n"),
+    ("y = 1.5x", "misconception:line-through-origin"),
+    ("m = 3/14, b = 9/7", "misconception:regressed-x-on-y"),
+    ("m = 1/2", "misconception:intercept-missing"),
+    ("m = 1/24, b = 10/3", "misconception:sum-squared-confused+intercept-mean-y"),
+])
+def test_least_squares_families(answer, note):
+    assert lesson("power-lines-fit", answer).note == note
+
+
+def test_least_squares_messages_name_m_and_b():
+    assert lesson("power-lines-fit", "m = 1/2, b = 10/3").message == (
+        "It looks like you took b = ȳ = 10/3. The line goes through the centre of the points (x̄, ȳ), so "
+        "b = ȳ − m·x̄ = 7/3.")
+
+
+@pytest.mark.parametrize("exercise, answer, note", [
+    ("cp-bowl", "(-2, 4)", "misconception:critical-point-sign"),  # (x − 2)² read as zero at −2
+    ("cp-bowl", "(2, 4)", "misconception:critical-point-sign"),
+    ("cp-bowl", "(-4, 2)", "misconception:critical-point-coordinates-swapped"),
+    ("cp-cubic", "(4, 0), (-4, 0)", "misconception:square-root-not-taken"),
+    ("cp-cubic", "(2√3, 0)", "misconception:power-rule-not-multiplied+positive-root-only"),
+    ("cp-saddle", "(-1, 2)", "misconception:divided-wrong-way"),
+    ("cp-saddle", "(0, 0)", "misconception:term-treated-as-constant|term-not-differentiated"),  # linear terms
+    ("cp-cubic", "(0, 0), (2√3, 0), (-2√3, 0)", "misconception:term-not-differentiated|solved-function-zero"),
+])
+def test_critical_point_families(exercise, answer, note):
+    assert drill(exercise, answer).note == note
+
+
+def test_critical_points_set_differences():
+    verdict = lesson("sauna-critical-points", "(4, 4), (6, 6)")  # the lines lost, and a point outside
+    assert verdict.note == "misconception:ignored-critical-lines+outside-region"
+    assert lesson("sauna-critical-points", "x = 0, x = 4, y = 0, y = 4").note == \
+        "misconception:extra-critical-points"
+    assert lesson("critical-x2y2", "x = 0").note == "misconception:solved-one-partial|extra-critical-points"
+    # a point replaced by a near one (a slip) is not "missed one, added one"
+    assert drill("cp-cubic", "(2, 0), (-3, 0)").note == "extra_point"
+
+
+def test_a_saddle_is_a_critical_point():
+    verdict = drill("cp-saddle", "none")
+    assert "saddle-not-critical" in verdict.note
+    assert "A saddle point is a critical point too" in verdict.message
+
+
+def test_classification_respects_the_answers_direction():
+    # x² − 7y²: f_xx > 0 and f_yy < 0, D < 0. "maximum" is what f_yy alone says, never f_xx
+    verdict = drill("cl-saddle", "maximum")
+    assert verdict.message == ("It looks like you went by f_yy alone. Here D = -28 < 0, so the point is a saddle "
+                               "point whatever the sign of f_yy.")
+    assert "f_xx alone" in drill("cl-saddle", "minimum").message
+
+
+@pytest.mark.parametrize("exercise, answer, phrase", [
+    ("cl-saddle", "inconclusive", "It looks like you took D < 0 to mean the test cannot decide."),
+    ("cl-bowl", "inconclusive", "It looks like you took f_xy = 0 to mean the test cannot decide."),
+    ("cl-flat", "saddle", "It looks like you took D = 0 to mean a saddle point."),
+])
+def test_classification_families(exercise, answer, phrase):
+    assert drill(exercise, answer).message.startswith(phrase)
+
+
+def test_inconclusive_because_a_second_derivative_is_zero(tmp_path):
+    exercise = "    kind: classify_point\n    function: x y\n    at: [0, 0]\n"
+    verdict = inline(tmp_path, exercise, "inconclusive")  # f_xx = 0, D = −1: a saddle
+    assert verdict.note == "misconception:called-inconclusive|discriminant-sign-reversed"
+    assert verdict.message.startswith("You get this answer if you took f_xx = 0 to mean the test cannot decide, or "
+                                      "if you computed D with the sign reversed")
+
+
+def test_d_with_a_plus_is_said_as_what_it_gives(tmp_path):
+    # f_xx·f_yy + f_xy² for D changes the label only where D < 0 < f_xx·f_yy + f_xy², and then it gives
+    # f_xx's label: the answer can't tell it from going by f_xx alone, which is what is said
+    exercise = "    kind: classify_point\n    function: x^2 + 3x y + y^2\n    at: [0, 0]\n"
+    verdict = inline(tmp_path, exercise, "minimum")
+    assert verdict.note == "misconception:saddle-missed|discriminant-sign-reversed"
+
+
+@pytest.mark.parametrize("exercise, answer, misconception", [
+    ("mn-exp", "7", "exp-equation-wrong"),
+    ("mn-exp", "e^7", "exp-equation-wrong"),
+    ("mn-exp", "0.8451", "exp-equation-wrong"),  # log base 10
+    ("mn-log", "x = 1", "log-term-set-zero"),
+    ("mn-quadratic", "2x + 5", "derivative-not-solved"),
+    ("mn-quadratic", "-1.25", "gave-minimum-value"),
+])
+def test_minimisation_families(exercise, answer, misconception):
+    assert misconception in drill(exercise, answer).note
+
+
+def test_minimum_second_derivative():
+    assert lesson("minimum-x2", "2").note == "misconception:gave-second-derivative"

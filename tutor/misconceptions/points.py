@@ -1,0 +1,86 @@
+"""Misconceptions about putting a point in: the coordinates swapped, f's value for its
+derivative's, the point left out, and the arithmetic of powers of a negative number or of a
+coefficient. Every kind that evaluates at a point (a derivative, a gradient, a tangent plane's
+value and slopes) names them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sympy
+from sympy import Expr
+
+from ..parse import symbol
+from ..show import show
+from .base import Misconception, Said, at_point, register
+
+MISCONCEPTIONS = register(
+    Misconception(
+        "evaluated-at-swapped-point", "put in the point's coordinates the wrong way round",
+        "It looks like you evaluated at {swapped} instead of {point}: here {assignment}."),
+    Misconception(
+        "gave-function-value", "gave the function's value instead of the derivative's",
+        "It looks like you gave the value of {f} itself at {point}. Differentiate first, then put in the "
+        "point."),
+    Misconception(
+        "not-evaluated", "gave the derivative without putting in the point",
+        "It looks like you gave {what} without putting in {point}. The answer is its value there, a "
+        "number."),
+    Misconception(
+        "negative-base-power", "took a negative number to an even power as negative",
+        "It looks like you took {power} at {assignment} as {wrong}. A negative number to an even power is "
+        "positive: {power_at} = {right}."),
+    Misconception(
+        "coefficient-inside-power", "put the coefficient inside the power when evaluating",
+        "It looks like you evaluated {term} at {assignment} as {wrong}, with the coefficient inside the "
+        "power. The power applies to {name} alone: {term} = {right} there."),
+)
+
+_SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def point_words(variables: Sequence[str], point: Sequence[Expr]) -> dict[str, str]:
+    """The fields of `evaluated-at-swapped-point`: (3, 2), (2, 3) and x = 2 and y = 3."""
+    return {"swapped": show(tuple(reversed(point))), "point": show(tuple(point)),
+            "assignment": " and ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))}
+
+
+def evaluation_slips(expr: Expr, variables: Sequence[str], point: Sequence[Expr]) -> list[tuple[Said, Expr]]:
+    """expr at the point, with one slip in the arithmetic of putting it in: (−3)² taken as −9 at
+    every even power of a negative coordinate, or the coefficient put inside a power (3x² as
+    (3x)²) in one term. Only those that change the value."""
+    values = dict(zip((symbol(v) for v in variables), point))
+    right = at_point(expr, variables, point)
+    if right is None:
+        return []
+    found: list[tuple[Said, Expr]] = []
+    negative = {s for s, p in values.items() if p.is_negative}
+    even = [p for p in expr.atoms(sympy.Pow) if p.base in negative and p.exp.is_Integer and p.exp % 2 == 0]
+    if even:
+        wrong = at_point(expr.xreplace({p: -p for p in even}), variables, point)
+        if wrong is not None and wrong != right:
+            first = even[0]
+            base = values[first.base]
+            found.append((_fill("negative-base-power", variables, point, power=show(first, variables),
+                                wrong=show(-(-base) ** first.exp), right=show(base ** first.exp),
+                                power_at=f"({show(base)}){str(first.exp).translate(_SUPERSCRIPTS)}"), wrong))
+    for term in sympy.Add.make_args(expr):
+        coefficient, rest = term.as_coeff_Mul()
+        powers = [p for p in sympy.Mul.make_args(rest) if p.is_Pow and p.base in values and p.exp.is_Integer
+                  and p.exp > 1]
+        if not (coefficient.is_Integer and abs(coefficient) > 1 and len(powers) == 1):
+            continue
+        power = powers[0]
+        inside = (abs(coefficient) * power.base) ** power.exp * sympy.sign(coefficient) * rest / power
+        wrong = at_point(expr - term + inside, variables, point)
+        term_right = at_point(term, variables, point)
+        if wrong is not None and wrong != right and term_right is not None:
+            found.append((_fill("coefficient-inside-power", variables, point, term=show(term, variables),
+                                wrong=show(at_point(inside, variables, point)), right=show(term_right),
+                                name=power.base.name), wrong))
+    return found
+
+
+def _fill(misconception: str, variables: Sequence[str], point: Sequence[Expr], **fields: str) -> Said:
+    assignment = " and ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))
+    return MISCONCEPTIONS[misconception].fill(assignment=assignment, **fields)

@@ -1,0 +1,21 @@
+"""Misconceptions about solving f′ = 0 or ∇f = 0, shared by critical points and minimisation:
+the derivative given instead of its zero, f = 0 solved instead of f′ = 0, and a·x = b solved as
+x = a/b."""
+
+from __future__ import annotations
+
+from .base import Misconception, register
+
+MISCONCEPTIONS = register(
+    Misconception(
+        "derivative-not-solved", "gave the derivative instead of where it is zero",
+        "It looks like you gave {derivative} itself. The answer is where it is zero: solve {equation}."),
+    Misconception(
+        "solved-function-zero", "solved f = 0 instead of f′ = 0",
+        "It looks like you solved {f} = 0. A minimum or a critical point is where the slope is zero: "
+        "solve {equation}."),
+    Misconception(
+        "divided-wrong-way", "solved a·x = b as x = a/b",
+        "It looks like you divided the wrong way round when solving {solved}: {name} = {right}, not "
+        "{wrong}."),
+)
