@@ -245,3 +245,12 @@ def test_out_of_time_names_nothing():
     problem = lesson("partial-x-3x2y3").problem
     assert diagnose(problem, "18xy^2") is not None
     assert diagnose(problem, "18xy^2", limits=Limits(work=0)) is None
+
+
+def test_a_typed_decimal_names_a_mistake_only_where_its_own_digits_agree():
+    # the slope's tolerance is one place (the lesson's own -18.9); the power rule on eˣ gives -19.9807
+    exercise = lesson("descent-1d-slope")
+    assert respond(exercise, "-18.9").correct
+    assert respond(exercise, "-19.9807").note == "misconception:power-rule-on-exp"
+    slip = respond(exercise, "-19.9487")  # 1.0513 - 20 written as -19.9487: an arithmetic slip
+    assert not slip.correct and not slip.note.startswith("misconception:")

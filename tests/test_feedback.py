@@ -53,7 +53,7 @@ def test_each_exercise_has_the_answer_as_read_the_verdict_the_mistake_and_what_t
            "- Review: partial derivative. Treat y as a constant; only x varies.\n" in page
     assert "\n## 3. critical (0.5 of 1 point)\n" in page
     assert "- Verdict: partly right (0.5 of 1)\n" in page
-    assert "- Mistake: left out some critical points\n" in page
+    assert "- Mistake: took only the positive square root or left out saddle points\n" in page
     assert "- Feedback: That is f itself; differentiate it.\n" in page  # the author's mistake, as its feedback
     correct = (graded / "pages" / "alice.md").read_text(encoding="utf-8")
     assert "- Verdict: correct\n" in correct and "Review" not in correct  # nothing to review when it is right
@@ -123,7 +123,7 @@ def test_the_summary_has_facility_discrimination_and_the_common_wrong_answers(gr
     assert "| 1 | cube | 2 | 6 | 3 | 0.5 | 0.67 |  |" in summary
     assert "| 2 | drill | 1 | 3 | 1 | 0.17 | 0.62 | hard |" in summary
     assert "| x³ | 1 | That is f itself; differentiate it. |" in summary
-    assert "| {(1, 0)} | 1 | left out some critical points |" in summary
+    assert "| {(1, 0)} | 1 | took only the positive square root or left out saddle points |" in summary
     report = json.loads((graded / "out" / "report.json").read_text(encoding="utf-8"))
     cube = report["summary"]["exercises"][0]
     assert (cube["facility"], cube["discrimination"]) == (0.5, 0.6667)

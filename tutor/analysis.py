@@ -27,6 +27,7 @@ from .compare import Note
 from .diagnose import AUTHOR
 from .grade import Gradebook, Result
 from .markup import markdown_text, number
+from .misconceptions import BOTH, EITHER
 from .topics import CATALOGUE
 
 COMMON_WRONG = 3  # most common wrong answers listed per exercise
@@ -130,6 +131,9 @@ def describe(misconception: str) -> str:
     """A misconception in a few words: the catalogue's summary, or an author's own feedback."""
     if misconception.startswith("author: "):
         return misconception.removeprefix("author: ")
+    for joiner, word in ((BOTH, " and "), (EITHER, " or ")):  # two mistakes at once; either of two
+        if joiner in misconception:
+            return word.join(describe(part) for part in misconception.split(joiner))
     known = CATALOGUE.get(misconception)
     return known.summary if known else misconception
 

@@ -51,7 +51,7 @@ from .compare import Context, Note, Tolerance, compare, compare_expressions, com
 from .evaluate import Evaluation, Undefined, Unsupported, agree, compile_expression, to_float, to_mpf
 from .limits import LIMITS, Limits
 from .misconceptions import BOTH, EITHER, Componentwise, Option, Pattern, Said, WrongAnswer, either, told
-from .parse import Answer, Equation, InputError, Shape, read, symbol
+from .parse import Answer, Equation, InputError, Shape, Spellings, read, symbol
 from .show import show
 from .topics import Problem, candidates
 
@@ -547,11 +547,22 @@ def _agrees(student: _Student, part: tuple, expr: Expr, names: Sequence[str], wa
     return True if agreed >= enough else None
 
 
+def _claimed(tolerance: Tolerance | None, spellings: Spellings) -> Tolerance | None:
+    """The exercise's tolerance, narrowed to the places the student typed less one (for rounding on the way).
+
+    The tolerance says how close a right answer must be; a mistake is named only where the student's
+    own digits agree with it: -19.9487 is not the -19.98 of a mistake, though both round to -20.0."""
+    typed = max((len(text.partition(".")[2]) for _, text in spellings if "e" not in text.lower()), default=0)
+    if tolerance is None or tolerance.places is None or typed - 1 <= tolerance.places:
+        return tolerance
+    return Tolerance(places=typed - 1)
+
+
 def _same_scalar(student: _Student, part: tuple, mine: Expr, theirs: Expr, want: _Values | None,
                  ctx: Context) -> bool:
     constant = want.constant if want is not None else not theirs.free_symbols
     # the tolerance applies where decimals were typed, or where the wrong answer is a decimal, as in the check
-    tolerance = ctx.tolerance if ctx.decimals or theirs.has(Float) else None
+    tolerance = _claimed(ctx.tolerance, ctx.spellings) if ctx.decimals or theirs.has(Float) else None
     if want is not None and not (constant and mine.free_symbols):
         decided = _agrees(student, part, mine, () if constant else ctx.variables, want, tolerance)
         if decided is False or (decided and not constant):
