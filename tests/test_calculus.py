@@ -7,11 +7,24 @@ from fractions import Fraction
 
 import pytest
 import sympy
-
 from solve_helpers import lesson, shown, x, y
-from tutor.calculus import (SolveError, classify, critical_points, descend, fit_line, fit_linear, gradient,
-                            minimize, parse_point, parse_region, partial, points_from_csv, points_from_text,
-                            tangent_plane)
+
+from tutor.calculus import (
+    SolveError,
+    classify,
+    critical_points,
+    descend,
+    fit_line,
+    fit_linear,
+    gradient,
+    minimize,
+    parse_point,
+    parse_region,
+    partial,
+    points_from_csv,
+    points_from_text,
+    tangent_plane,
+)
 from tutor.parse import Equation, symbol
 
 # ------------------------------------------------------------------------ points

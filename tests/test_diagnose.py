@@ -254,3 +254,14 @@ def test_a_typed_decimal_names_a_mistake_only_where_its_own_digits_agree():
     assert respond(exercise, "-19.9807").note == "misconception:power-rule-on-exp"
     slip = respond(exercise, "-19.9487")  # 1.0513 - 20 written as -19.9487: an arithmetic slip
     assert not slip.correct and not slip.note.startswith("misconception:")
+
+
+def test_coordinates_typed_as_equations_are_told_how_to_write_the_point():
+    # x = 4, y = 4 are whole lines in a critical-point answer (the sauna's walls are x = 0 and y = 0)
+    exercise = lesson("sauna-critical-points")
+    verdict = respond(exercise, "x = 4, y = 4")
+    assert (verdict.verdict, verdict.note) == ("invalid", "parse_error:coordinates_as_lines")
+    assert verdict.message == "x = 4 and y = 4 are whole lines of points here. For the point where they cross, " \
+                              "write (4, 4)."
+    assert respond(exercise, "x = 0, y = 0").note == "misconception:missed-critical-points"  # lines indeed
+    assert respond(exercise, "x = 5, y = 5").verdict == "incorrect"  # not a critical point: no advice

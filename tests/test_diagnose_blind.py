@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from tutor import packs
 from tutor.feedback import respond
 from tutor.topics import CATALOGUE
@@ -35,9 +37,9 @@ def _csv(name: str) -> list[dict]:
         return list(csv.DictReader(file))
 
 
-def _labels() -> dict[str, frozenset[str]]:
+def _labels(corpus: str = "blind") -> dict[str, frozenset[str]]:
     return {row["label"]: frozenset() if row["misconceptions"] == "-" else frozenset(row["misconceptions"].split("|"))
-            for row in _csv("diagnose_blind_labels.csv")}
+            for row in _csv(f"diagnose_{corpus}_labels.csv")}
 
 
 def named(note: str) -> frozenset[str]:
@@ -61,11 +63,11 @@ class Tally:
 
 
 @cache
-def measure() -> dict[str, Tally]:
+def measure(corpus: str = "blind") -> dict[str, Tally]:
     loaded = {name: packs.load(name) for name in packs.BUILT_IN}
-    labels = _labels()
+    labels = _labels(corpus)
     tallies: dict[str, Tally] = defaultdict(Tally)
-    for row in _csv("diagnose_blind.csv"):
+    for row in _csv(f"diagnose_{corpus}.csv"):
         exercise = loaded[row["pack"]].exercise(row["exercise"]).variant(row["student"] or None)
         verdict = respond(exercise, row["answer"])
         tally = tallies[exercise.problem.KIND]
@@ -118,15 +120,17 @@ def table(tallies: dict[str, Tally]) -> str:
     return "\n".join(lines)
 
 
-def test_the_docs_show_these_figures():
+@pytest.mark.parametrize("corpus", ["blind", "holdout"])
+def test_the_docs_show_these_figures(corpus):
     """docs/explanation/misconceptions.md shows the figures measured here, per kind."""
     page = (Path(__file__).parents[1] / "docs" / "explanation" / "misconceptions.md").read_text(encoding="utf-8")
-    assert table(measure()) in page
+    assert table(measure(corpus)) in page
 
 
-def test_every_label_is_mapped_to_catalogue_ids():
-    labels = _labels()
-    for row in _csv("diagnose_blind.csv"):
+@pytest.mark.parametrize("corpus", ["blind", "holdout"])
+def test_every_label_is_mapped_to_catalogue_ids(corpus):
+    labels = _labels(corpus)
+    for row in _csv(f"diagnose_{corpus}.csv"):
         for part in row["label"].split(" ; ") if row["category"].endswith("misconceptions") or \
                 row["category"] == "misconception" else ():
             assert part.strip() in labels, part
@@ -147,3 +151,19 @@ def test_blind_corpus_figures(capsys):
     assert total.rightly >= 0.9 * rows["misconception"], misses
     assert total.slips_named <= 0.1 * rows["slip"], misses
     assert total.pair_both >= 0.5 * rows["two_misconceptions"], misses
+
+
+def test_held_out_corpus_figures(capsys):
+    """The second blind corpus, kept out of sight while diagnosis was extended and measured once at
+    the end (tests/data/diagnose_holdout.md): its figures as they were then, short of the targets
+    (named rightly 83%, slips named 26%), so that they can only improve."""
+    tallies = measure("holdout")
+    total = _total(tallies)
+    with capsys.disabled():
+        print("\nheld-out corpus (tests/data/diagnose_holdout.csv), per kind:\n" + table(tallies))
+    misses = "\n".join(m for t in tallies.values() for m in t.misses)
+    assert total.correct_named == 0
+    assert total.verdicts >= 290, misses
+    assert total.rightly >= 166, misses
+    assert total.slips_named <= 9, misses
+    assert total.pair_both >= 18, misses

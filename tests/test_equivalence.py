@@ -15,11 +15,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from cases import conformance_cases
 
 from tutor import check
 from tutor.parse import CONSTANTS, FUNCTIONS, InputError
-
-from cases import conformance_cases
 
 STACK_CASES = conformance_cases("stack_equivalence.jsonl")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from fractions import Fraction
 
 import mpmath
@@ -53,10 +54,8 @@ def test_an_enclosure_holds_the_true_value(function, numerator, denominator, pre
     """At a rational point, the interval at `prec` bits holds the value computed with 600 bits."""
     x = Fraction(numerator, denominator)
     exact = None
-    try:
+    with contextlib.suppress(Undefined):
         exact = function.exact(x)
-    except Undefined:
-        pass
     try:
         with mp.workprec(600):
             truth = function.real(mpmath.mpf(x.numerator) / x.denominator)

@@ -89,7 +89,7 @@ def test_a_row_split_by_an_unquoted_comma(tmp_path):
 
 
 def test_a_non_utf8_row_is_skipped_and_the_rest_read(tmp_path):
-    path = write(tmp_path / "a.csv", "student,exercise,answer\nalice,cube,3x^2\n".encode()
+    path = write(tmp_path / "a.csv", b"student,exercise,answer\nalice,cube,3x^2\n"
                  + "zoë,cube,3x^2\n".encode("latin-1") + b"bob,cube,x\n")
     answers, problems, _ = read(path)
     assert answers == [("alice", "cube", "3x^2"), ("bob", "cube", "x")]

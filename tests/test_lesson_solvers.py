@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import sympy
-
 from solve_helpers import agrees, b, lesson, m, same, shown, x, y
-from tutor.calculus import (critical_points, derivative, descend, fit_line, gradient, minimize, partial,
-                            tangent_plane)
+
+from tutor.calculus import critical_points, derivative, descend, fit_line, gradient, minimize, partial, tangent_plane
 from tutor.parse import Equation
 
 SAUNA = "85 - 1/90 x^2 (x-6) y^2 (y-6)"
@@ -78,7 +77,7 @@ def test_sauna_minimum_inside_the_room_and_saddle_outside():
     assert set(points) == {(4, 4), (6, 6)}
     assert points[(4, 4)].inside is True
     assert points[(4, 4)].classification.label == "minimum"
-    assert points[(4, 4)].classification.D == sympy.Rational(4096, 225)
+    assert sympy.Rational(4096, 225) == points[(4, 4)].classification.D
     assert points[(4, 4)].classification.fxx == sympy.Rational(64, 15)
     assert points[(6, 6)].inside is False
     assert points[(6, 6)].classification.label == "saddle"

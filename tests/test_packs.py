@@ -320,7 +320,6 @@ STRUCTURAL = {  # broken packs whose fault is in the structure, which the JSON S
 
 def _schema_errors(path: Path) -> list:
     import jsonschema
-    import yaml
 
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return list(jsonschema.Draft202012Validator(packs.json_schema()).iter_errors(data))

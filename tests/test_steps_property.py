@@ -13,8 +13,8 @@ from fractions import Fraction
 import sympy
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-
 from solve_helpers import check_derivation
+
 from tutor.evaluate import Undefined, agree, compile_expression
 from tutor.parse import symbol
 from tutor.steps import Rule, derivative_steps, render_latex, render_text, to_json

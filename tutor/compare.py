@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import mpmath
 import sympy
@@ -338,7 +339,7 @@ def compare_vectors(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
     right = sum(o.correct for o in outcomes)
     if right == len(outcomes):
         notes = {o.note for o in outcomes}
-        note = Note.NUMERIC if Note.NUMERIC in notes else (Note.WITHIN_TOLERANCE if Note.WITHIN_TOLERANCE in notes else Note.EQUAL)
+        note = next((n for n in (Note.NUMERIC, Note.WITHIN_TOLERANCE) if n in notes), Note.EQUAL)
         return Outcome.right(note, outcomes[0].message if note == Note.WITHIN_TOLERANCE else "Correct.")
     wrong = [o for o in outcomes if not o.correct]
     if all(o.note == Note.UNDECIDED for o in wrong):

@@ -73,7 +73,7 @@ GENERIC_WANTED = 3  # agreeing points with a coordinate that is not an integer, 
 MAX_KINK_POINTS = 40
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     EQUAL = "equal"
     NUMERIC = "numeric"
     DIFFERENT = "different"

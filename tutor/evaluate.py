@@ -26,9 +26,10 @@ The functions themselves come from the one table in `tutor.functions`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable, Protocol, Sequence, TypeAlias
+from typing import Any, Protocol, TypeAlias
 
 import mpmath
 import sympy

@@ -436,8 +436,8 @@ _asinh = _row("asinh", sympy.asinh, mpmath.asinh, spellings=("arsinh", "arcsinh"
               exact=_at_zero(0))
 _sinh = _row("sinh", sympy.sinh, mpmath.sinh, limit=HUGE_ARGUMENT, inverse="asinh", latex=r"\sinh",
              exact=_at_zero(0))
-_cosh = _row("cosh", sympy.cosh, mpmath.cosh, enclose=_cosh_interval, limit=HUGE_ARGUMENT, inverse="acosh", latex=r"\cosh",
-             exact=_at_zero(1))
+_cosh = _row("cosh", sympy.cosh, mpmath.cosh, enclose=_cosh_interval, limit=HUGE_ARGUMENT, inverse="acosh",
+             latex=r"\cosh", exact=_at_zero(1))
 _tanh = _row("tanh", sympy.tanh, mpmath.tanh, limit=HUGE_ARGUMENT, inverse="atanh", latex=r"\tanh",
              exact=_at_zero(0), hides=_EXPONENTIALLY)
 

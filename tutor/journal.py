@@ -51,7 +51,7 @@ class Journal:
                                "run without --resume to start afresh")
         self.last_commit = time.monotonic()
 
-    def __enter__(self) -> "Journal":
+    def __enter__(self) -> Journal:
         return self
 
     def __exit__(self, *exc) -> None:

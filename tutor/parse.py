@@ -30,11 +30,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
-from typing import Callable, Iterator, Sequence
 
 import mpmath
 import sympy
@@ -565,7 +565,8 @@ class _Parser:
     def digits_after_letter(self) -> tuple[Token, Token] | None:
         """The letter and the number when a number follows a letter with no space: the y and 3 of 6xy3."""
         previous = self.tokens[self.pos - 1] if self.pos else None
-        if self.tok.kind == TokenKind.NUMBER and not self.tok.spaced and previous is not None and previous.kind in (TokenKind.VARIABLE, TokenKind.CONSTANT):
+        after_a_letter = previous is not None and previous.kind in (TokenKind.VARIABLE, TokenKind.CONSTANT)
+        if self.tok.kind == TokenKind.NUMBER and not self.tok.spaced and after_a_letter:
             return previous, self.tok
         return None
 
@@ -1081,12 +1082,11 @@ def _as_vector(items: list, components: list) -> tuple[Expr, ...]:
 
 
 def _as_points(items: list, components: list) -> tuple:  # noqa: ARG001
-    if len(items) == 1 and isinstance(items[0], _Group) and (
-        items[0].opener == "{" or all(isinstance(i, (_Group, _Assignment)) for i in items[0].items)
-    ) and items[0].items and not all(isinstance(i, Expr) for i in items[0].items):
-        items = items[0].items
-    elif len(items) == 1 and isinstance(items[0], _Group) and items[0].opener == "{":
-        items = items[0].items
+    group = items[0] if len(items) == 1 and isinstance(items[0], _Group) else None
+    # one bracket around the whole set: braces always; parentheses only around points or equations
+    if group is not None and (group.opener == "{" or group.items and not all(isinstance(i, Expr) for i in group.items)
+                              and all(isinstance(i, (_Group, _Assignment)) for i in group.items)):
+        items = group.items
     found: list = []
     for item in items:
         if isinstance(item, _Assignment):

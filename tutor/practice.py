@@ -354,7 +354,8 @@ class Session:
             return [Line(f"✓ {verdict.message}", "correct"), *done, *self.next_exercise()]
         self.streak = 0
         current.misses += 1
-        lines = [Line(f"✗ {verdict.message}", "incorrect"), Line(f"  (your answer, as read: {verdict.reading})", "muted")]
+        lines = [Line(f"✗ {verdict.message}", "incorrect"),
+                 Line(f"  (your answer, as read: {verdict.reading})", "muted")]
         if current.misses == 2:
             lines.append(Line("Stuck? :hint gives a hint, :steps the worked solution, :skip moves on.", "muted"))
         return lines

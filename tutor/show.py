@@ -9,8 +9,8 @@ through `tutor.parse` to the same expression.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
-from typing import Sequence
 
 import mpmath
 import sympy

@@ -24,6 +24,7 @@ REPL, `tutor check`, the Python API, through `shared()`).
 from __future__ import annotations
 
 import atexit
+import contextlib
 import ctypes
 import math
 import multiprocessing
@@ -272,10 +273,8 @@ class _Worker:
         if kill:
             self.process.kill()
         else:
-            try:
+            with contextlib.suppress(OSError):
                 self.conn.send(None)  # not just closing the pipe: forked siblings hold copies of its end
-            except OSError:
-                pass
         self.conn.close()
         self.process.join(timeout=5)
         if self.process.is_alive():
@@ -365,10 +364,8 @@ def _limit_cpu(seconds: float) -> None:
 
 def _die_with_parent() -> None:
     """On Linux, ask the kernel to kill this worker when its parent dies, even by kill -9."""
-    try:
+    with contextlib.suppress(OSError, AttributeError):  # not Linux: the loop in _serve notices between tasks
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass  # not Linux: the loop in _serve notices between tasks
 
 
 # ------------------------------------------------------------ one pool per process

@@ -21,11 +21,11 @@ is ≤ 0 near every point of x = 0 with y < 6, so each is a maximum.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 from itertools import pairwise
-from typing import Sequence
 
 import sympy
 from sympy import Expr, Poly

@@ -11,8 +11,21 @@ answer against them is tutor.diagnose's job.
 
 from __future__ import annotations
 
-from .base import (BOTH, EITHER, Candidate, Componentwise, Misconception, Option, Pattern, Said, WrongAnswer,
-                   at_point, either, register, told)
+from .base import (
+                   BOTH,
+                   EITHER,
+                   Candidate,
+                   Componentwise,
+                   Misconception,
+                   Option,
+                   Pattern,
+                   Said,
+                   WrongAnswer,
+                   at_point,
+                   either,
+                   register,
+                   told,
+)
 from .derivatives import MISCONCEPTIONS as DERIVATIVES
 from .points import MISCONCEPTIONS as POINTS
 from .solving import MISCONCEPTIONS as SOLVING

@@ -255,7 +255,8 @@ def _keys(f: Expr, v: sympy.Symbol, slip: Slip, held: tuple, variables: Sequence
     return list(dict.fromkeys(site.key for site in sites if site.slip == slip))
 
 
-def slip_variants(f: Expr, v: sympy.Symbol, held: tuple, variables: Sequence[str]) -> tuple[list[Variant], list[Variant]]:
+def slip_variants(f: Expr, v: sympy.Symbol, held: tuple,
+                  variables: Sequence[str]) -> tuple[list[Variant], list[Variant]]:
     """Each slip that changes ∂f/∂v, everywhere its rule is used; then the slips at one place
     each (where the rule is used at several, as singles; every one, for pairs)."""
     everywhere: list[Variant] = []

@@ -10,7 +10,7 @@ form `tutor.calculus.derivative` gives.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import sympy
 from sympy import Expr

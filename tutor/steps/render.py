@@ -20,7 +20,7 @@ for a LaTeX document or a Markdown cell); template text is escaped for it.
 from __future__ import annotations
 
 import string
-from typing import Sequence
+from collections.abc import Sequence
 
 from sympy import Expr
 

@@ -11,8 +11,11 @@ from sympy import Expr
 
 from ... import calculus, steps
 from ...calculus import SolveError
-from ...parse import Answer, Equation, Shape, symbol
+from ...check import Judgement, Verdict
+from ...compare import Note, Tolerance
+from ...parse import Answer, Equation, InputError, Shape, read, symbol
 from ...plot import Figure, contour_figure, critical_curve_figure
+from ...words import and_list
 from ..base import Field, FieldError, FunctionProblem
 
 
@@ -67,6 +70,37 @@ class CriticalPoints(FunctionProblem):
     def expected(self) -> Answer:
         points, lines = self.points_and_lines()
         return Answer(Shape.POINTS, (*points, *lines))
+
+    def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
+        verdict = super().check(text, tolerance, expected)
+        if expected is not None or verdict.verdict != Judgement.INCORRECT:
+            return verdict
+        point = self._coordinates(text)
+        if point is None or point not in self.points_and_lines()[0]:
+            return verdict
+        # `x = 2, y = -4` is two whole lines in this answer's grammar (the sauna's walls are x = 0 and
+        # y = 0), though the student plainly means the point where they cross: say how to write it,
+        # and count nothing, as for any answer the tutor could not read as meant
+        coordinates, written = and_list([f"{v} = {self.show(c)}" for v, c in zip(self.variables, point)]), \
+            self.show(point)
+        return Verdict(Judgement.INVALID, Note.PARSE_ERROR.of("coordinates_as_lines"),
+                       f"{coordinates} are whole lines of points here. For the point where they cross, "
+                       f"write {written}.", verdict.reading)
+
+    def _coordinates(self, text: str) -> tuple[Expr, ...] | None:
+        """The point that `x = a, y = b` (one number for each variable, in any order) names, if it is that."""
+        try:
+            answer = read(text, Shape.POINTS, self.variables)
+        except InputError:
+            return None
+        given: dict[str, Expr] = {}
+        for item in answer.value if isinstance(answer.value, tuple) else ():
+            if not (isinstance(item, Equation) and item.lhs.is_Symbol and item.rhs.is_number):
+                return None
+            given[str(item.lhs)] = item.rhs
+        if sorted(given) != sorted(self.variables) or len(given) != len(answer.value):
+            return None
+        return tuple(given[v] for v in self.variables)
 
     def steps(self) -> steps.Step:
         return steps.critical_steps(self.function, self.variables, self.region, result=self.solution)

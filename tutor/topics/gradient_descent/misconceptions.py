@@ -16,6 +16,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from functools import partial
 from itertools import combinations
 
 import sympy
@@ -174,10 +175,10 @@ def candidates(problem: GradientDescent) -> list[WrongAnswer]:
             changes.append(("slope", said[0], _Plan(slope=f"wrong{i}")))
 
     found: list[tuple[tuple[Said, ...], Callable[[], Sequence[float]]]] = [
-        ((said,), lambda plan=plan: iteration.run(plan)) for _, said, plan in changes]
+        ((said,), partial(iteration.run, plan)) for _, said, plan in changes]
     for (part_a, said_a, plan_a), (part_b, said_b, plan_b) in combinations(changes, 2):
         if part_a != part_b and said_a.misconception != said_b.misconception:
-            found.append(((said_a, said_b), lambda plan=_merge(plan_a, plan_b): iteration.run(plan)))
+            found.append(((said_a, said_b), partial(iteration.run, _merge(plan_a, plan_b))))
     candidates = []
     for said, plan in found:
         try:
@@ -195,5 +196,6 @@ def candidates(problem: GradientDescent) -> list[WrongAnswer]:
 def _merge(a: _Plan, b: _Plan) -> _Plan:
     """A plan with the changes of both (they change different parts)."""
     default = _Plan()
-    changed = {name: getattr(b, name) for name in default.__dataclass_fields__ if getattr(b, name) != getattr(default, name)}
+    changed = {name: getattr(b, name) for name in default.__dataclass_fields__
+               if getattr(b, name) != getattr(default, name)}
     return replace(a, **changed)

@@ -126,7 +126,8 @@ def candidates(problem: LeastSquares) -> list[WrongAnswer]:
             said = tuple(s for s in (slope_said, intercept_said) if s is not None)
             if said:
                 found.append((said, (m, b)))
-    whole: list[tuple[Said, tuple[Expr, Expr] | None]] = [(say["slope-intercept-swapped"](), (fit.intercept, fit.slope))]
+    swapped = (fit.intercept, fit.slope)
+    whole: list[tuple[Said, tuple[Expr, Expr] | None]] = [(say["slope-intercept-swapped"](), swapped)]
     whole += [(say["cost-derivative-factor-2"](), mb) for mb in _factor_two(fit.system)]
     if sxx != 0:
         whole.append((say["normal-equations-cross-term-dropped"](cross=shown(2 * sx)), (sxy / sxx, mean_y)))

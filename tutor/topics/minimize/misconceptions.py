@@ -86,8 +86,8 @@ def _solved_wrongly(problem: Minimize, place: Expr, slope: Expr) -> list[WrongAn
         equation = f"{show(sympy.exp(v))} = {show(inside)}" if place == logs[0] else f"{name}′({x}) = 0"
         for wrong in (place.xreplace({logs[0]: inside}), place.xreplace({logs[0]: sympy.exp(inside)}),
                       place.xreplace({logs[0]: logs[0] / sympy.log(10)})):
-            found.append(WrongAnswer.of([say["exp-equation-wrong"](equation=equation, wrong=show(wrong), right=show(place),
-                                                                   x=x)], Answer(Shape.NUMBER, wrong)))
+            said = say["exp-equation-wrong"](equation=equation, wrong=show(wrong), right=show(place), x=x)
+            found.append(WrongAnswer.of([said], Answer(Shape.NUMBER, wrong)))
     if place.is_Rational and place not in (0, 1, -1):
         found.append(WrongAnswer.of([SOLVING["divided-wrong-way"].fill(solved=f"{name}′({x}) = 0", name=x,
                                                                       right=show(place), wrong=show(1 / place))],
