@@ -580,8 +580,9 @@ class _Parser:
     def digits_after_letter(self) -> tuple[Token, Token] | None:
         """The letter and the number when a number follows a letter with no space: the y and 3 of 6xy3."""
         previous = self.tokens[self.pos - 1] if self.pos else None
-        after_a_letter = previous is not None and previous.kind in (TokenKind.VARIABLE, TokenKind.CONSTANT)
-        if previous is not None and after_a_letter and self.tok.kind == TokenKind.NUMBER and not self.tok.spaced:
+        if previous is None or previous.kind not in (TokenKind.VARIABLE, TokenKind.CONSTANT):
+            return None
+        if self.tok.kind == TokenKind.NUMBER and not self.tok.spaced:
             return previous, self.tok
         return None
 
