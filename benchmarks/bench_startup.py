@@ -15,6 +15,7 @@ each command runs once before timing, so both sides read compiled modules.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import resource
 import shutil
@@ -27,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = 2.0
+_TMUX_SERVERS = itertools.count()
 
 
 def _environment(home: str) -> dict[str, str]:
@@ -49,7 +51,9 @@ def _median(runs: int, measure) -> float:
 
 def _tmux_cpu(env: dict[str, str]) -> float:
     """The CPU time of `tutor` in a tmux pane when its first prompt is on the screen."""
-    name = f"bench-startup-{os.getpid()}"
+    # A server of its own each time: a new session on the name of one just killed may reach that
+    # server while it exits ("server exited unexpectedly").
+    name = f"bench-startup-{os.getpid()}-{next(_TMUX_SERVERS)}"
     tmux = ["tmux", "-L", name]
     subprocess.run([*tmux, "new-session", "-d", "-s", name, "-x", "120", "-y", "40",
                     f"{sys.executable} -m tutor --seed 1 --student bench; sleep 30"], env=env, cwd=ROOT, check=True)

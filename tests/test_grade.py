@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tutor import cli, grade, packs
+from tutor import grade, packs
 from tutor.check import Verdict
+from tutor.cli import grade as grade_command
 from tutor.cli import main
 from tutor.reports import FILES, cell, number
 from tutor.show import show
@@ -306,8 +307,8 @@ def test_gradescope_default_folders(tmp_path, monkeypatch):
     submission.mkdir(parents=True)
     submitted_by(submission, "alice")
     (submission / "answers.json").write_text('{"student": "alice", "answers": {"cube": "3x^2"}}', encoding="utf-8")
-    monkeypatch.setattr(cli, "GRADESCOPE_SUBMISSION", str(submission))
-    monkeypatch.setattr(cli, "GRADESCOPE_RESULTS", str(tmp_path / "autograder" / "results"))
+    monkeypatch.setattr(grade_command, "GRADESCOPE_SUBMISSION", str(submission))
+    monkeypatch.setattr(grade_command, "GRADESCOPE_RESULTS", str(tmp_path / "autograder" / "results"))
     assert run("--gradescope") == 0
     data = json.loads((tmp_path / "autograder" / "results" / "results.json").read_text(encoding="utf-8"))
     assert data["score"] == 2

@@ -1,0 +1,103 @@
+"""The `tutor` command: the table of commands, the parser, and `main`.
+
+Each command is a module of this package with `setup(parser)`, which declares its arguments, and
+`run(args)`, which runs it and prints what the library returns. Only the module of the command being
+run is imported, so `tutor progress` and `tutor pack list` need no sympy and the first prompt of
+`tutor` does not wait for the grader. Errors reach people as one short sentence; `--debug` shows
+tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import ModuleType
+
+from ..errors import TutorError
+from ..journal import JournalFailed
+from ..outputs import OutputError
+
+EXIT_OK, EXIT_INCORRECT, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
+EXIT_IO = 74  # an output could not be written (sysexits' EX_IOERR)
+EXIT_BUG = 70  # only for a bug in the tutor (sysexits' EX_SOFTWARE): a traceback with --debug
+
+
+class UserError(TutorError):
+    """A problem the person running the command can fix; printed as one sentence."""
+
+
+@dataclass(frozen=True)
+class Command:
+    """A command of `tutor`: what `tutor --help` says of it, and the module of this package that
+    declares its arguments (`setup(parser)`) and runs it (`run(args)`)."""
+
+    summary: str
+    module: str
+
+    def load(self) -> ModuleType:
+        return importlib.import_module(f"{__name__}.{self.module}")
+
+
+COMMANDS: dict[str, Command] = {
+    "practice": Command("practise exercises interactively (the default command)", "practice"),
+    "progress": Command("your practice progress per skill", "progress"),
+    "check": Command("check one answer, or a batch of JSON lines", "check"),
+    "solve": Command("solve a calculation of the lesson exactly, with --steps to explain it", "solve"),
+    "pack": Command("list, show, validate or start exercise packs", "pack"),
+    "plot": Command("draw the lesson's pictures: surfaces, contour maps, descent paths, fits", "plot"),
+    "grade": Command("grade a class's answers to a pack: grades, answers, report, problems", "grade"),
+}
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command; with `only`, of that command alone (the others by name and
+    summary: their arguments, and the modules that declare them, are not needed)."""
+    parser = argparse.ArgumentParser(
+        prog="tutor",
+        description="Practise and grade multivariable calculus: partial derivatives, gradients, "
+                    "critical points, least squares, gradient descent.",
+        epilog="Without a command, tutor practises, and takes practice's options: "
+               "tutor --pack drills --topic gradients (see: tutor practice --help).")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, command in COMMANDS.items():
+        sub = commands.add_parser(name, help=command.summary, description=command.summary)
+        if only is None or name == only:
+            command.load().setup(sub)
+    return parser
+
+
+def practice_by_default(argv: list[str]) -> list[str]:
+    """`tutor` and `tutor --pack drills` practise: without a command, the arguments are practice's."""
+    at = next((i for i, arg in enumerate(argv) if arg != "--debug"), len(argv))
+    if at < len(argv) and (argv[at] in COMMANDS or argv[at] in ("-h", "--help")):
+        return argv
+    return [*argv[:at], "practice", *argv[at:]]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = practice_by_default(list(sys.argv[1:] if argv is None else argv))
+    named = [arg for arg in argv if arg in COMMANDS]
+    args = build_parser(only=named[0] if named else "").parse_args(argv)
+    command = COMMANDS[args.command].load()
+    try:
+        return command.run(args)
+    except UserError as error:
+        print(f"tutor: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except (OutputError, JournalFailed) as error:  # the disk is full, a folder is read-only ...
+        print(f"tutor: {error}", file=sys.stderr)
+        return EXIT_IO
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # noqa: BLE001 - the last line of defence before a person
+        if args.debug:
+            raise
+        print(f"tutor: something went wrong ({type(error).__name__}: {error}); this is a bug in the tutor: "
+              "please report it, with the output of --debug", file=sys.stderr)
+        return EXIT_BUG

@@ -1,0 +1,208 @@
+"""`tutor grade`: a class's answers to a pack graded into reports, LMS gradebooks, feedback pages and
+an item analysis; or one Gradescope submission into results.json."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from .. import grade, gradescope, packs, reports
+from ..analysis import summary_markdown
+from ..journal import JournalError, JournalFailed
+from ..limits import LIMITS
+from ..lms import FORMATS, LMS, Columns, ExportError, check_headers, export
+from ..outputs import Busy, Writer, locked, sweep
+from ..roster import Roster, RosterError, enrol, read_roster
+from ..student_feedback import earlier_pages, feedback_files
+from ..submissions import Submissions, read_submissions
+from . import EXIT_INCORRECT, EXIT_OK, UserError
+from .pack_files import load_pack
+
+GRADESCOPE_SUBMISSION, GRADESCOPE_RESULTS = "/autograder/submission", "/autograder/results"
+
+
+def setup(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("pack", help="a built-in pack id (gradients, drills) or a pack file")
+    parser.add_argument("submissions", nargs="*", metavar="SUBMISSIONS",
+                        help="CSV files (student,exercise,answer), YAML or JSON files of one student "
+                             "({student: ID, answers: {EXERCISE: ANSWER}}), or folders of them")
+    parser.add_argument("--out", metavar="DIR",
+                        help=f"where the reports go (default ./grades, or {GRADESCOPE_RESULTS} with --gradescope)")
+    parser.add_argument("--jobs", type=_at_least(1, int), default=min(os.cpu_count() or 1, 8), metavar="N",
+                        help="worker processes (default: one per core, at most 8)")
+    parser.add_argument("--timeout", type=_at_least(0.01, float), default=LIMITS.budget_seconds, metavar="S",
+                        help="CPU seconds one answer may take before it is marked timeout: an outer guard, far "
+                             f"above what any answer within the limits needs (default {LIMITS.budget_seconds:g})")
+    parser.add_argument("--resume", action="store_true",
+                        help="finish an interrupted run from its journal in --out")
+    parser.add_argument("--gradescope", action="store_true",
+                        help=f"grade one Gradescope submission (default folder {GRADESCOPE_SUBMISSION}) "
+                             "and write results.json; the submitter is who Gradescope's "
+                             "submission_metadata.json names")
+    parser.add_argument("--roster", metavar="FILE",
+                        help="the class list: a CSV with an 'id' column and any others (name, email, section "
+                             "...); everyone on it gets a row, answers from ids not on it are reported")
+    parser.add_argument("--format", choices=[f.value for f in LMS],
+                        help="also write the gradebook in the columns a learning management system imports "
+                             "(canvas.csv, moodle.csv, blackboard.csv), or as a plain table (plain.csv: id, "
+                             "roster columns, grades; no points-possible row)")
+    parser.add_argument("--columns", choices=[c.value for c in Columns], default=Columns.ASSIGNMENT.value,
+                        help="with --format: one grade column for the pack's total (default), or one per exercise")
+    parser.add_argument("--assignment", metavar="NAME",
+                        help="with --format and --columns assignment: the grade column's name (default: the "
+                             "pack's title), like 'Homework 3 (4512)' for an existing Canvas assignment")
+    parser.add_argument("--feedback", metavar="DIR",
+                        help="write a feedback page for each student in DIR, in Markdown and HTML")
+    parser.add_argument("--summary", metavar="FILE",
+                        help="write the item analysis of each exercise as a printable Markdown page")
+
+
+def _at_least(low: float, kind: type) -> Callable[[str], float]:
+    def convert(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text}") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}")
+        return value
+    return convert
+
+
+def run(args: argparse.Namespace) -> int:
+    started = time.monotonic()
+    pack = load_pack(args.pack)
+    paths = args.submissions or ([GRADESCOPE_SUBMISSION] if args.gradescope else [])
+    if not paths:
+        raise UserError("give the submissions: CSV files, YAML or JSON files, or folders of them")
+    _check_grade_options(args, pack)
+    missing = [path for path in paths if not Path(path).exists() and not Path(path).is_symlink()]
+    if missing:  # a mistyped path must not become an empty gradebook over the last one
+        raise UserError(f"no such file or folder: {missing[0]}; nothing was written")
+    out = Path(args.out or (GRADESCOPE_RESULTS if args.gradescope else "grades"))
+    try:
+        roster = read_roster(args.roster) if args.roster else None
+    except RosterError as error:
+        raise UserError(f"{error.message}; nothing was written") from None
+    given = read_submissions(paths, pack)  # all of the input, before anything is written
+    if roster is not None and not args.gradescope:
+        given = enrol(roster, given)
+    for problem in given.problems:
+        print(problem, file=sys.stderr)
+    settings = {"jobs": args.jobs, "timeout": args.timeout,
+                "progress": _progress_bar() if sys.stderr.isatty() else None}
+    try:
+        with locked(out):
+            if args.gradescope:
+                return _grade_gradescope(pack, given, roster, Path(paths[0]), out, settings, started)
+            feedback = Path(args.feedback).absolute() if args.feedback else None
+            other = feedback if feedback and feedback.resolve() != out.resolve() else None  # --out is locked
+            with grade.open_journal(out, pack, args.timeout, args.resume) as journal, \
+                    (locked(other) if other else contextlib.nullcontext()):
+                book = grade.grade(pack, given, journal=journal, **settings)
+                more, warnings = _more_outputs(book, args, feedback)
+                reports.write_reports(book, out, more)
+            print(reports.summary_table(book))
+            names = [*reports.FILES, *([FORMATS[LMS(args.format)].file] if args.format else [])]
+            shown = [str(out / name) for name in names] + ([args.summary] if args.summary else [])
+            pages = f"; a feedback page for each of {len(book.students)} students in {args.feedback}" \
+                if feedback else ""
+            print(f"checked {book.checked} distinct answers in {time.monotonic() - started:.1f} s; "
+                  f"wrote {', '.join(shown)}{pages}")
+            for warning in warnings:
+                print(f"tutor: {warning}", file=sys.stderr)
+    except Busy as error:
+        raise UserError(str(error)) from None
+    except JournalFailed:
+        raise  # a full disk, say: not a usage error
+    except JournalError as error:  # another job's journal
+        raise UserError(str(error)) from None
+    return _problems_status(given)
+
+
+def _check_grade_options(args: argparse.Namespace, pack: packs.Pack) -> None:
+    """Options that can't work together are refused before anything is read or written."""
+    if args.gradescope:
+        used = [name for name in ("feedback", "summary", "assignment") if getattr(args, name)]
+        used += ["format"] if args.format else []
+        if used:
+            raise UserError(f"--{used[0]} is for grading a class, not one Gradescope submission")
+    elif not args.format and (args.assignment or args.columns != Columns.ASSIGNMENT):
+        raise UserError("--columns and --assignment choose the grade columns of --format")
+    elif args.assignment and args.columns == Columns.EXERCISE:
+        raise UserError("--assignment names the one grade column of --columns assignment; with --columns "
+                        "exercise each column is named PACK: EXERCISE")
+    elif args.format:
+        try:
+            check_headers(pack, LMS(args.format), Columns(args.columns), args.assignment)
+        except ExportError as error:
+            raise UserError(error.message) from None
+
+
+def _more_outputs(book: grade.Gradebook, args: argparse.Namespace, feedback: Path | None) -> \
+        tuple[dict[str | Path, Writer], list[str]]:
+    """The files beside the reports: the LMS's gradebook, the summary, the feedback pages."""
+    more: dict[str | Path, Writer] = {}
+    warnings: list[str] = []
+    if args.format:
+        name, writer, warnings = export(book, LMS(args.format), Columns(args.columns), args.assignment)
+        more[name] = writer
+    if args.summary:
+        summary = Path(args.summary).absolute()
+        sweep(summary)
+        text = summary_markdown(book)
+        more[summary] = lambda stream: stream.write(text)
+    if feedback is not None:
+        pages = feedback_files(book)
+        more.update({feedback / name: writer for name, writer in pages.items()})
+        warnings += [f"{page} is a feedback page from an earlier run, of a student not in this one; remove it "
+                     "before sending the folder's pages" for page in earlier_pages(feedback, pages)]
+    return more, warnings
+
+
+def _grade_gradescope(pack: packs.Pack, given: Submissions, roster: Roster | None, submission: Path, out: Path,
+                      settings: dict, started: float) -> int:
+    """One Gradescope submission, graded as the submitter's (the metadata's), into results.json."""
+    identity, refused = None, ""
+    try:
+        submitters = gradescope.read_submitters(gradescope.metadata_path(submission))
+        given, identity = gradescope.identify(given, submitters, roster)
+    except gradescope.MetadataError as error:
+        given, refused = replace(given, answers=()), error.message
+    book = grade.grade(pack, given, **settings)
+    data = gradescope.results(book, time.monotonic() - started, identity, refused)
+    print(f"wrote {gradescope.write_results(out, data)}")
+    if refused:
+        print(f"tutor: {refused}; nothing was graded", file=sys.stderr)
+        return EXIT_INCORRECT
+    return _problems_status(given)
+
+
+def _problems_status(given: Submissions) -> int:
+    if given.problems:
+        print(f"tutor: {len(given.problems)} problem(s) in the submissions; the rest was graded",
+              file=sys.stderr)
+        return EXIT_INCORRECT
+    return EXIT_OK
+
+
+def _progress_bar(width: int = 30) -> Callable[[int, int], None]:
+    last = [0.0]
+
+    def show_progress(done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - last[0] < 0.1:
+            return
+        last[0] = now
+        filled = width * done // total
+        sys.stderr.write(f"\rgrading [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+    return show_progress

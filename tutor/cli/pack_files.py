@@ -1,0 +1,70 @@
+"""The actions of `tutor pack` that read packs: list (the files given), show, validate, new and schema;
+and `load_pack`, the pack a command names, or its problems as one `UserError`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from .. import packs
+from ..builtin_packs import Listed
+from ..outputs import OutputError
+from . import EXIT_INCORRECT, EXIT_OK, UserError
+from .pack import line
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.action == "list":
+        for name in args.files:
+            pack = load_pack(name)
+            print(line(Listed(pack.id, pack.title, len(pack.exercises), pack.source)))
+        return EXIT_OK
+    if args.action == "show":
+        pack = load_pack(args.pack)
+        try:
+            specs = [pack.exercise(args.exercise)] if args.exercise else list(pack.exercises)
+        except KeyError as error:
+            raise UserError(error.args[0]) from None
+        print(f"{pack.id}: {pack.title} ({len(pack.exercises)} exercises)")
+        for number, spec in enumerate(specs, start=1):
+            exercise = spec.variant(args.student) if args.seed is None else spec.drawn(args.seed)
+            tags = f"  [{', '.join(spec.tags)}]" if spec.tags else ""
+            print(f"\n{number}. {spec.id} ({spec.kind}){tags}")
+            print(f"   {exercise.prompt(latex=args.latex)}")
+            if args.answers:
+                print(f"   answer: {exercise.problem.show(exercise.expected().value, latex=args.latex)}")
+        return EXIT_OK
+    if args.action == "validate":
+        failed = False
+        for name in args.files:
+            try:
+                pack = packs.load(name)
+            except packs.PackError as error:
+                failed = True
+                print("\n".join(error.problems))
+                continue
+            problems = packs.self_check(pack)
+            failed |= bool(problems)
+            print("\n".join(problems) if problems else
+                  f"{name}: valid ({len(pack.exercises)} exercises; each one's answer grades as correct)")
+        return EXIT_INCORRECT if failed else EXIT_OK
+    if args.action == "schema":
+        print(json.dumps(packs.json_schema(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    path = Path(args.file)
+    if path.exists():
+        raise UserError(f"{path} already exists; choose another name")
+    try:
+        path.write_text(packs.TEMPLATE, encoding="utf-8")
+    except OSError as error:
+        raise OutputError(f"can't write {path} ({error.strerror})") from None
+    print(f"wrote {path}; edit it, then run: tutor pack validate {path}")
+    return EXIT_OK
+
+
+def load_pack(name: str, verify: bool = True) -> packs.Pack:
+    try:
+        return packs.load(name, verify=verify)
+    except packs.PackError as error:
+        raise UserError("\n".join(error.problems)) from None

@@ -1,0 +1,38 @@
+"""`tutor plot KIND`: the lesson's pictures, written as a PNG or drawn in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+from .. import plot
+from ..calculus import SolveError
+from ..parse import InputError
+from ..topics import TOPICS
+from . import EXIT_OK, UserError
+from .kinds import subcommands
+
+
+def setup(parser: argparse.ArgumentParser) -> None:
+    for command, sub in subcommands(parser, [topic.plot for topic in TOPICS if topic.plot]):
+        sub.add_argument("--out", "-o", metavar="FILE", help=f"the PNG to write (default: {command.name}.png)")
+        sub.add_argument("--text", action="store_true", help="draw in the terminal instead of writing a PNG")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        figure = args.kind_command.run(args)
+    except (SolveError, InputError) as error:
+        raise UserError(error.message) from None
+    if args.text:
+        print(plot.render_text(figure, width=shutil.get_terminal_size().columns))
+        return EXIT_OK
+    path = Path(args.out or f"{figure.name}.png")
+    try:
+        print(plot.write_png(figure, path))
+    except plot.NoMatplotlib as error:
+        raise UserError(error.message) from None
+    except OSError as error:
+        raise UserError(f"can't write {path}: {error.strerror}") from None
+    return EXIT_OK

@@ -1,0 +1,47 @@
+"""`tutor practice` (and `tutor` alone): a practice session in the prompt_toolkit shell."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from .. import repl, store
+from ..practice import Session
+from . import EXIT_OK, UserError
+from .pack_files import load_pack
+from .progress import open_store
+
+
+def setup(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pack", default="gradients",
+                        help="a built-in pack (gradients, drills) or a pack file (default: gradients)")
+    parser.add_argument("--topic", help="practise one skill (a tag of the pack)")
+    parser.add_argument("--seed", type=int, help="fix the variants drawn, to repeat a session")
+    parser.add_argument("--db", type=Path, help="the progress database (default: in your data folder)")
+    parser.add_argument("--student", default=None, help="whose progress (default: your user name)")
+
+
+def run(args: argparse.Namespace) -> int:
+    pack = load_pack(args.pack, verify=False)  # a built-in pack is verified by the tests: start at once
+    if args.topic and args.topic not in pack.tags:
+        raise UserError(f"no skill '{args.topic}' in {pack.id}; try one of: {', '.join(pack.tags)}")
+    home = store.default_home()
+    progress = open_store(args.db or home / "progress.sqlite3")
+    options = {"seed": args.seed} if args.seed is not None else {}
+    session = Session(pack, progress, args.student or _user(), topic=args.topic, **options)
+    try:
+        repl.Shell(session, history=home / "history").run()
+    finally:
+        progress.close()
+        for notice in progress.take_notices():
+            print(f"tutor: {notice}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "student"

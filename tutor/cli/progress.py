@@ -1,0 +1,43 @@
+"""`tutor progress`: a student's practice progress per skill, from the progress database (no sympy)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from .. import store
+from . import EXIT_OK, UserError
+
+
+def setup(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, help="the progress database (default: in your data folder)")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    path = args.db or store.default_home() / "progress.sqlite3"
+    if not path.exists():
+        raise UserError(f"no progress yet at {path}; start with: tutor practice")
+    progress = open_store(path)
+    try:
+        summary = progress.summary()
+    finally:
+        progress.close()
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for student in summary:
+        print(f"{student['student']}: {student['correct']} of {student['attempts']} answers right "
+              f"in {student['sessions']} session{'s' if student['sessions'] != 1 else ''}")
+        for skill in student["skills"]:
+            bar = "█" * round(skill["mastery"] * 10) + "·" * (10 - round(skill["mastery"] * 10))
+            print(f"  {skill['skill']:<22} {bar} {skill['correct']:>3}/{skill['attempts']}")
+    return EXIT_OK
+
+
+def open_store(path: Path) -> store.Store:
+    try:
+        return store.Store(path)
+    except store.StoreError as error:
+        raise UserError(str(error)) from None
