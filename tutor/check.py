@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass
-from typing import BinaryIO, cast
+from typing import Any, BinaryIO, cast
+
+import sympy
+from sympy import Expr
 
 from . import workers
 from .budget import OutOfTime, budget, deadline
 from .compare import Context, Note, Outcome, Tolerance, compare
 from .limits import LIMITS, Limits
-from .parse import AUTO, Answer, Equation, InputError, Shape, read, to_sympy
+from .parse import AUTO, Answer, Equation, InputError, Point, Shape, read, to_sympy
 from .safe_read import text_lines
 from .show import show
 from .words import TextEnum, capitalized
@@ -49,7 +52,7 @@ class Verdict:
     def correct(self) -> bool:
         return self.verdict == Judgement.CORRECT
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     def pointer(self, text: str) -> str:
@@ -100,8 +103,10 @@ def _expected_text(text: str, shape: str | None, variables: tuple[str, ...] | No
     return answer
 
 
-def _point(value: object) -> object:
-    return value if isinstance(value, Equation) else tuple(to_sympy(c) for c in value)
+def _point(value: object) -> Point | Equation:
+    if isinstance(value, Equation):
+        return value
+    return tuple(to_sympy(c) for c in cast(Iterable[object], value))  # a point: a tuple or list of numbers
 
 
 def variables_of(answer: Answer, text: str = "") -> tuple[str, ...]:
@@ -110,14 +115,14 @@ def variables_of(answer: Answer, text: str = "") -> tuple[str, ...]:
     return tuple(sorted(names, key=lambda n: (text.find(n) if n in text else len(text), n)))
 
 
-def _free_symbols(value: object) -> set:
+def _free_symbols(value: object) -> set[sympy.Symbol]:
     if isinstance(value, Equation):
-        return value.lhs.free_symbols | value.rhs.free_symbols
+        return set(value.lhs.free_symbols | value.rhs.free_symbols)
     if isinstance(value, tuple):
         return set().union(*(_free_symbols(v) for v in value)) if value else set()
     if isinstance(value, str):
         return set()
-    return set(value.free_symbols)
+    return set(cast(Expr, value).free_symbols)  # the one shape left: an expression
 
 
 def check(
@@ -251,7 +256,7 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
     return found
 
 
-def _field(request: dict, name: str) -> str:
+def _field(request: dict[str, object], name: str) -> str:
     value = request.get(name)
     if not isinstance(value, str):
         raise InputError(f"'{name}' is missing or not a string")

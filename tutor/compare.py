@@ -33,7 +33,7 @@ from .equality import (
 from .evaluate import PRECISION, Unsupported, compile_expression, to_mpf
 from .functions import Interval, as_fraction, lower, upper
 from .limits import LIMITS, Limits
-from .parse import Answer, Equation, InputError, Shape, Spellings, symbol
+from .parse import Answer, Equation, InputError, Point, Points, Shape, Spellings, symbol
 from .show import as_decimal, show
 from .words import TextEnum
 
@@ -176,7 +176,7 @@ def _text(value: Fraction | Interval | mpmath.mpf, digits: int, spellings: Spell
             return decimal
     with mpmath.workprec(max(PRECISION, 4 * digits)):
         text = mpmath.nstr(_middle(value), digits)
-    return text.removesuffix(".0")
+    return str(text).removesuffix(".0")  # a str already; mpmath is untyped
 
 
 def _middle(value: Fraction | Interval | mpmath.mpf) -> mpmath.mpf:
@@ -213,7 +213,7 @@ def format_pair(got: Fraction | Interval, want: Fraction | Interval) -> tuple[st
 
 def _digits(value: Fraction | Interval, digits: int) -> str:
     with mpmath.workprec(max(PRECISION, 4 * digits)):
-        return mpmath.nstr(_middle(value), digits, strip_zeros=False)
+        return str(mpmath.nstr(_middle(value), digits, strip_zeros=False))  # a str already; mpmath is untyped
 
 
 def _differs_message(where: str, what: str, got: Fraction | Interval, want: Fraction | Interval) -> str:
@@ -236,7 +236,7 @@ def _exact_middle(value: Fraction | Interval) -> Fraction:
     return (low + high) / 2
 
 
-def format_point(names: Sequence[str], point: Sequence) -> str:
+def format_point(names: Sequence[str], point: Sequence[Fraction | Interval]) -> str:
     return ", ".join(f"{n} = {format_value(v)}" for n, v in zip(names, point))
 
 
@@ -330,7 +330,7 @@ def _compare_scalar(answer: Expr, expected: Expr, ctx: Context, what: str) -> Ou
 # ----------------------------------------------------------------------- vectors
 
 
-def compare_vectors(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
+def compare_vectors(answer: tuple[Expr, ...], expected: tuple[Expr, ...], ctx: Context) -> Outcome:
     if len(answer) != len(expected):
         return Outcome(False, Note.WRONG_LENGTH,
                        f"Your answer has {len(answer)} components, but {len(expected)} are expected.")
@@ -360,7 +360,7 @@ def _component(i: int, names: Sequence[str]) -> str:
 # ------------------------------------------------------------------------ points
 
 
-def _same_point(a: tuple, b: tuple, ctx: Context, undecided: list) -> bool:
+def _same_point(a: Point, b: Point, ctx: Context, undecided: list[Point]) -> bool:
     if len(a) != len(b):
         return False
     outcomes = [_compare_scalar(x, y, ctx, "coordinate") for x, y in zip(a, b)]
@@ -369,7 +369,7 @@ def _same_point(a: tuple, b: tuple, ctx: Context, undecided: list) -> bool:
     return all(o.correct for o in outcomes)
 
 
-def _on_locus(point: tuple, locus: Equation, ctx: Context) -> bool:
+def _on_locus(point: Point, locus: Equation, ctx: Context) -> bool:
     names = list(ctx.variables)[: len(point)]
     substitution = {symbol(n): v for n, v in zip(names, point)}
     difference = (locus.lhs - locus.rhs).subs(substitution)
@@ -378,7 +378,7 @@ def _on_locus(point: tuple, locus: Equation, ctx: Context) -> bool:
     return judge(difference, sympy.Integer(0), (), ctx.limits.symbolic_work).status.equal
 
 
-def compare_points(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
+def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     points = [p for p in answer if isinstance(p, tuple)]
     loci = [p for p in answer if isinstance(p, Equation)]
     want_points = [p for p in expected if isinstance(p, tuple)]
@@ -386,8 +386,8 @@ def compare_points(answer: tuple, expected: tuple, ctx: Context) -> Outcome:
     dimension = len(want_points[0]) if want_points else len(ctx.variables)
     if any(len(p) != dimension for p in points):
         return Outcome(False, Note.WRONG_DIMENSION, f"Each point needs {dimension} coordinates.")
-    undecided: list[tuple] = []
-    unique: list[tuple] = []
+    undecided: list[Point] = []
+    unique: list[Point] = []
     for p in points:
         if not any(_same_point(p, q, ctx, undecided) for q in unique):
             unique.append(p)

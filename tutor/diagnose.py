@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cache, lru_cache
-from typing import Protocol
+from typing import Protocol, cast
 
 import mpmath
 from sympy import Expr, Float, Integer
@@ -48,7 +48,7 @@ from sympy.polys.polyerrors import BasePolynomialError
 from .budget import OutOfTime, budget
 from .check import Judgement, Verdict, expected_answer
 from .compare import Context, Note, Tolerance, compare, compare_expressions, compare_numbers, sample_points
-from .evaluate import Evaluation, Undefined, Unsupported, agree, compile_expression, to_float, to_mpf
+from .evaluate import Compiled, Evaluation, Undefined, Unsupported, agree, compile_expression, to_float, to_mpf
 from .limits import LIMITS, Limits
 from .misconceptions import BOTH, EITHER, Componentwise, Option, Pattern, Said, WrongAnswer, either, told
 from .parse import Answer, Equation, InputError, Shape, Spellings, read, symbol
@@ -128,6 +128,7 @@ class _Entry:
     order: int
     affine: int | None = None  # for an equation `v = rhs` with rhs affine: the index of v
     key: frozenset | str | None = None  # a point set or a label, looked up as it is
+    options: tuple[_Options, ...] = ()  # a Componentwise candidate's options, per component
 
 
 @dataclass(frozen=True)
@@ -157,18 +158,19 @@ class _Options:
 
 
 def _file_options(options: Sequence[Option], names: Sequence[str]) -> _Options:
-    by_points: dict[int, list[tuple[Option, _Values]]] = {}
-    scan = []
+    by_points: dict[int, list[tuple[float, Option, _Values]]] = {}
+    scan: list[tuple[Option, _Values | None]] = []
     for option in options:
         values = _scalar(option.value, names)
-        if values is None or values.first is None:
+        first = None if values is None else values.first
+        if values is None or first is None:
             scan.append((option, values))
         else:
-            by_points.setdefault(id(values.points), []).append((option, values))
+            by_points.setdefault(id(values.points), []).append((first, option, values))
     files = []
     for items in by_points.values():
-        items.sort(key=lambda item: item[1].first)
-        files.append((tuple(item[1].first for item in items), tuple(items)))
+        items.sort(key=lambda item: item[0])
+        files.append((tuple(first for first, _, _ in items), tuple((option, values) for _, option, values in items)))
     return _Options(tuple(files), tuple(scan))
 
 
@@ -191,7 +193,7 @@ def _values_at(expr: Expr, names: Sequence[str], points: Sequence[tuple]) -> tup
         f = compile_expression(expr, [symbol(n) for n in names])
     except (Unsupported, KeyError):
         return None
-    values = []
+    values: list[Evaluation | None] = []
     for point in points:
         try:
             values.append(f(point))
@@ -230,23 +232,37 @@ def _affine(equation: Equation, names: Sequence[str]) -> tuple[int, tuple[_Value
     if not rhs.is_polynomial(*syms) or any(rhs.diff(a).diff(b) != 0 for a in syms for b in syms):
         return None
     coefficients = [rhs.xreplace({s: Integer(0) for s in syms})] + [rhs.diff(s) for s in syms]
-    values = [_scalar(c, ()) for c in coefficients]
-    if None in values or any(c.free_symbols for c in coefficients):
+    maybe_values = [_scalar(c, ()) for c in coefficients]
+    values = tuple(v for v in maybe_values if v is not None)
+    if len(values) < len(maybe_values) or any(c.free_symbols for c in coefficients):
         return None
-    return index, tuple(values)
+    return index, values
 
 
 def _parts(answer: Answer, names: Sequence[str]) -> tuple[tuple[_Values | None, ...], int | None]:
     if answer.shape in (Shape.EXPRESSION, Shape.NUMBER):
         return (_scalar(answer.value, names),), None
     if answer.shape == Shape.VECTOR:
-        return tuple(_scalar(c, names) for c in answer.value), None
+        return tuple(_scalar(c, names) for c in _vector(answer)), None
     if answer.shape == Shape.EQUATION:
-        affine = _affine(answer.value, names)
+        affine = _affine(_equation(answer), names)
         if affine is not None:
             return affine[1], affine[0]
-        return _plane_points(answer.value, names), None
+        return _plane_points(_equation(answer), names), None
     return (), None
+
+
+# an Answer's value is of its shape (see parse.Answer); these say so to the type checker
+def _vector(answer: Answer) -> tuple[Expr, ...]:
+    return cast(tuple[Expr, ...], answer.value)
+
+
+def _equation(answer: Answer) -> Equation:
+    return cast(Equation, answer.value)
+
+
+def _label(answer: Answer) -> str:
+    return cast(str, answer.value)
 
 
 def _plane_points(equation: Equation, names: Sequence[str]) -> tuple[_Values | None, ...]:
@@ -339,7 +355,7 @@ def _set_key(items: object) -> frozenset | None:
     """A point set (points and lines) as numbers, to look candidates up by: None when it can't be."""
     if not isinstance(items, tuple):
         return None
-    key = []
+    key: list[tuple[object, ...]] = []
     try:
         for item in items:
             if isinstance(item, Equation):
@@ -367,7 +383,7 @@ def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _T
         reading = _reading(problem, candidate)
         if isinstance(candidate, Componentwise):
             files = tuple(_file_options(options, reading[1]) for options in candidate.options)
-            entries.append(_Entry(candidate, reading, files, _rank(candidate), len(entries)))  # type: ignore[arg-type]
+            entries.append(_Entry(candidate, reading, (), _rank(candidate), len(entries), options=files))
             continue
         if not isinstance(candidate, WrongAnswer):
             entries.append(_Entry(candidate, reading, (), _rank(candidate), len(entries)))
@@ -375,7 +391,7 @@ def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _T
         parts, affine = _parts(candidate.answer, reading[1])
         shape = candidate.answer.shape
         lookup = (_set_key(candidate.answer.value) if shape == Shape.POINTS
-                  else candidate.answer.value if shape == Shape.LABEL else None)
+                  else _label(candidate.answer) if shape == Shape.LABEL else None)
         if reading not in rights:
             rights[reading] = _parts(right, reading[1])[0] if right.shape == candidate.answer.shape else ()
         rank = _rank(candidate)
@@ -395,9 +411,10 @@ def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _T
 
 
 def _fingerprint(parts: Sequence[_Values | None]) -> tuple | None:
-    if any(p is None for p in parts):
+    known = [p for p in parts if p is not None]
+    if len(known) < len(parts):
         return None
-    return tuple(tuple(None if v is None else v.value for v in p.values) for p in parts)
+    return tuple(tuple(None if v is None else v.value for v in p.values) for p in known)
 
 
 def _indexes(entries: Sequence[_Entry]) -> tuple[tuple[_Reading, _Index], ...]:
@@ -406,14 +423,15 @@ def _indexes(entries: Sequence[_Entry]) -> tuple[tuple[_Reading, _Index], ...]:
         by_reading.setdefault(entry.reading, []).append(entry)
     indexes = []
     for reading, group in by_reading.items():
-        by_points: dict[int, list[_Entry]] = {}
+        by_points: dict[int, list[tuple[float, _Entry]]] = {}
         for entry in group:
-            if _filable(entry):
-                by_points.setdefault(id(entry.parts[0].points), []).append(entry)
+            want = entry.parts[0] if _filable(entry) else None
+            if want is not None and want.first is not None:  # both, for a filable entry
+                by_points.setdefault(id(want.points), []).append((want.first, entry))
         files = []
         for filed in by_points.values():
-            filed.sort(key=lambda e: e.parts[0].first)
-            files.append(_File(tuple(e.parts[0].first for e in filed), tuple(filed)))
+            filed.sort(key=lambda item: item[0])
+            files.append(_File(tuple(first for first, _ in filed), tuple(e for _, e in filed)))
         keyed: dict = {}
         for entry in group:
             if entry.key is not None and not _filable(entry):
@@ -459,7 +477,8 @@ class _Student:
         self.problem = problem
         self.own: _Reading = (problem.shape, tuple(problem.answer_variables), tuple(problem.components))
         self.readings: dict[_Reading, Answer | None] = {}
-        self.functions: dict[tuple, object] = {}
+        self.functions: dict[tuple, Compiled | None] = {}
+        self.affines: dict[tuple, tuple[Expr, ...] | None] = {}
         self.values: dict[tuple, Evaluation | None] = {}
 
     def read(self, reading: _Reading) -> Answer | None:
@@ -499,10 +518,10 @@ class _Student:
     def affine(self, reading: _Reading, got: Answer, index: int) -> tuple[Expr, ...] | None:
         """The student's equation as `v = rhs` with rhs affine, v the index-th variable: rhs's
         coefficients (constant first). None when it is not of that form."""
-        key = ("affine", reading, index)
-        if key not in self.functions:
-            self.functions[key] = _solved_affine(got.value, reading[1], index)
-        return self.functions[key]  # type: ignore[return-value]
+        key = (reading, index)
+        if key not in self.affines:
+            self.affines[key] = _solved_affine(_equation(got), reading[1], index)
+        return self.affines[key]
 
 
 def _solved_affine(equation: Equation, names: Sequence[str], index: int) -> tuple[Expr, ...] | None:
@@ -574,22 +593,25 @@ def _same_scalar(student: _Student, part: tuple, mine: Expr, theirs: Expr, want:
     return compare_expressions(mine, theirs, ctx).correct
 
 
-def _matches(entry: _Entry, got: Answer, student: _Student, ctx: Context) -> bool:
-    wrong = entry.candidate.answer
+def _matches(entry: _Entry, wrong: Answer, got: Answer, student: _Student, ctx: Context) -> bool:
+    """Whether the student's answer `got` is the candidate's wrong answer `wrong` (entry's)."""
     if wrong.shape in (Shape.EXPRESSION, Shape.NUMBER):
         return _same_scalar(student, (entry.reading,), got.value, wrong.value, entry.parts[0], ctx)
     if wrong.shape == Shape.VECTOR:
-        return len(got.value) == len(wrong.value) and all(
-            _same_scalar(student, (entry.reading, i), mine, theirs, want, ctx)
-            for i, (mine, theirs, want) in enumerate(zip(got.value, wrong.value, entry.parts)))
+        mines, theirs = _vector(got), _vector(wrong)
+        return len(mines) == len(theirs) and all(
+            _same_scalar(student, (entry.reading, i), mine, their, want, ctx)
+            for i, (mine, their, want) in enumerate(zip(mines, theirs, entry.parts)))
     if wrong.shape == Shape.EQUATION and entry.affine is not None:
         mine = student.affine(entry.reading, got, entry.affine)
         return mine is not None and all(
             _same_scalar(student, (entry.reading, "affine", i), m, c, want, ctx)
-            for i, (m, c, want) in enumerate(zip(mine, _coefficients(wrong.value, entry), entry.parts)))
-    if wrong.shape == Shape.EQUATION and entry.parts and entry.parts[0] is not None:
-        on_plane, above = entry.parts
-        difference = got.value.lhs - got.value.rhs
+            for i, (m, c, want) in enumerate(zip(mine, _coefficients(_equation(wrong), entry), entry.parts)))
+    # else (see _plane_points) the parts are points on the candidate's surface and one above it, or (None,)
+    on_plane, above = entry.parts if len(entry.parts) == 2 else (None, None)
+    if wrong.shape == Shape.EQUATION and on_plane is not None and above is not None:
+        equation = _equation(got)
+        difference = equation.lhs - equation.rhs
         holds = _agrees(student, (entry.reading,), difference, ctx.variables, on_plane)
         if holds is False:
             return False
@@ -609,10 +631,14 @@ def _first_value(student: _Student, entry: _Entry, got: Answer) -> float | None 
     """The student's answer's value where the index files candidates like `entry`: a float, None
     (no value there: compare with them all), or False (no candidate of this file can match)."""
     want = entry.parts[0]
+    if want is None:  # never, for a filed entry (_filable)
+        return None
+    expr: Expr  # the shape says which: the answer, its first component or its equation's constant
+    part: tuple[object, ...]
     if got.shape in (Shape.EXPRESSION, Shape.NUMBER):
         expr, part = got.value, (entry.reading,)
     elif got.shape == Shape.VECTOR and got.value:
-        expr, part = got.value[0], (entry.reading, 0)
+        expr, part = _vector(got)[0], (entry.reading, 0)
     elif got.shape == Shape.EQUATION and entry.affine is not None:
         mine = student.affine(entry.reading, got, entry.affine)
         if mine is None:
@@ -708,7 +734,7 @@ class _Search:
                           variables)
         if isinstance(candidate, Componentwise):
             return _componentwise(entry, candidate, got, self.student, ctx)
-        if not _matches(entry, got, self.student, ctx):
+        if not _matches(entry, candidate.answer, got, self.student, ctx):
             return None
         message = candidate.sentence
         return _Found(entry.rank, entry.order, candidate.misconception, message, candidate.said, got, variables)
@@ -718,8 +744,10 @@ def _window(value: float, tolerance: Tolerance | None) -> float:
     """How far a candidate's first value may be from the answer's and still match it."""
     width = _NEAR * max(1.0, abs(value))
     if tolerance is not None:
-        width += (0.5 * 10.0**-tolerance.places * 1.000001 if tolerance.places is not None
-                  else tolerance.relative * abs(value) * 1.000001)
+        if tolerance.places is not None:
+            width += 0.5 * 10.0**-tolerance.places * 1.000001
+        elif tolerance.relative is not None:  # a tolerance is one or the other
+            width += tolerance.relative * abs(value) * 1.000001
     return width
 
 
@@ -729,7 +757,7 @@ def _componentwise(entry: _Entry, candidate: Componentwise, got: Answer, student
     if not isinstance(got.value, tuple) or len(got.value) != len(candidate.options):
         return None
     chosen: list[tuple[str, tuple[Said, ...], Option | None]] = []  # name, what is said, a rival reading
-    for i, (mine, files) in enumerate(zip(got.value, entry.parts)):
+    for i, (mine, files) in enumerate(zip(got.value, entry.options)):
         matching = [option for option, want in _near_options(files, student, (entry.reading, "c", i), mine, ctx)
                     if _same_scalar(student, (entry.reading, "c", i), mine, option.value, want, ctx)]
         if not matching:
@@ -754,11 +782,11 @@ def _componentwise(entry: _Entry, candidate: Componentwise, got: Answer, student
     ids = BOTH.join(s.misconception for s in said)
     if len(parts) == 2:
         return _Found(3, entry.order, ids, told(parts), said, got, entry.reading[1], size)
-    name, single = parts[0]
+    where, single = parts[0]
     rival = wrong[0][2] if len(wrong) == 1 and not candidate.whole else None
     if rival is not None:
         return _Found(1, entry.order, EITHER.join((single.misconception, rival.said[0].misconception)),
-                      either(single, rival.said[0], name), (), got, entry.reading[1], size)
+                      either(single, rival.said[0], where), (), got, entry.reading[1], size)
     return _Found(1, entry.order, ids, told(parts), said, got, entry.reading[1], size)
 
 

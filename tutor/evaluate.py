@@ -107,10 +107,10 @@ def agree(a: Evaluation, b: Evaluation) -> bool:
     is right uses enclosures instead (tutor.compare).
     """
     if a.exact and b.exact:
-        return a.value == b.value
+        return bool(a.value == b.value)  # mpmath's mpf is untyped
     with mpmath.workprec(PRECISION):
         difference = abs(to_mpf(a.value) - to_mpf(b.value))
-        return difference <= TOLERANCE * max(a.scale, b.scale)
+        return bool(difference <= TOLERANCE * max(a.scale, b.scale))
 
 
 def to_float(value: Value) -> float:
@@ -126,7 +126,7 @@ def to_mpf(value: Value) -> mpmath.mpf:
 def _is_integer(value: Value) -> bool:
     if isinstance(value, Fraction):
         return value.denominator == 1
-    return mpmath.isint(value)
+    return bool(mpmath.isint(value))  # mpmath is untyped
 
 
 # ----------------------------------------------------------- the two arithmetics
@@ -241,7 +241,7 @@ class _Enclosing:
     def decimal(self, text: str) -> Interval:
         return iv.mpf(text)
 
-    def add(self, values: list) -> Fraction | Interval:
+    def add(self, values: list[Fraction | Interval]) -> Fraction | Interval:
         for v in values:
             self.term(v)
         rationals = [v for v in values if isinstance(v, Fraction)]
@@ -256,7 +256,7 @@ class _Enclosing:
             total = total + v
         return total
 
-    def mul(self, values: list) -> Fraction | Interval:
+    def mul(self, values: list[Fraction | Interval]) -> Fraction | Interval:
         exact = Fraction(1)
         inexact = []
         for v in values:
@@ -297,7 +297,7 @@ class _Enclosing:
         _not_huge(max(abs(lower(power)), abs(upper(power))))
         return _finite(iv.exp(power))
 
-    def apply(self, function: MathFunction, args: list) -> Fraction | Interval:
+    def apply(self, function: MathFunction, args: list[Fraction | Interval]) -> Fraction | Interval:
         exact = _exact_value(function, args)
         if exact is not None:
             return exact
@@ -324,7 +324,7 @@ def _finite(value: Interval) -> Interval:
     return value
 
 
-def _exact_value(function: MathFunction, args: list) -> Fraction | None:
+def _exact_value(function: MathFunction, args: Sequence[object]) -> Fraction | None:
     """The function's value when the arguments are rational and so is the value (sin 0, |-3/2|, 5!)."""
     return function.exact(*args) if all(isinstance(a, Fraction) for a in args) else None
 
@@ -383,18 +383,20 @@ def _integer_root(n: int, degree: int) -> int | None:
 # --------------------------------------------------------------------- compiling
 
 class _Arithmetic(Protocol):
-    """What a compiled expression computes with: _Point (values) or _Enclosing (enclosures)."""
+    """What a compiled expression computes with: _Point (values) or _Enclosing (enclosures).
+
+    The values are of the arithmetic's own kind (Value, or Fraction | Interval), hence Any here."""
 
     def pi(self) -> Any: ...
     def e(self) -> Any: ...
     def decimal(self, text: str) -> Any: ...
-    def add(self, values: list) -> Any: ...
-    def mul(self, values: list) -> Any: ...
+    def add(self, values: list[Any]) -> Any: ...
+    def mul(self, values: list[Any]) -> Any: ...
     def pow(self, base: Any, exponent: Any) -> Any: ...
-    def apply(self, function: MathFunction, args: list) -> Any: ...
+    def apply(self, function: MathFunction, args: list[Any]) -> Any: ...
 
 
-_Node = Callable[[Sequence, _Arithmetic], Any]  # (point, arithmetic) -> value
+_Node = Callable[[Sequence[Value], _Arithmetic], Any]  # (point, arithmetic) -> value
 
 
 class Compiled:
@@ -438,7 +440,7 @@ def _nodes(e: Expr) -> int:
     return 1 + sum(map(_nodes, e.args))
 
 
-def _not_real(point: Sequence, arithmetic: _Arithmetic) -> Any:
+def _not_real(point: Sequence[Value], arithmetic: _Arithmetic) -> Any:
     raise Undefined("not a real number")
 
 
@@ -447,7 +449,7 @@ def compile_expression(expr: Expr, variables: Sequence[sympy.Symbol]) -> Compile
     return Compiled(expr, variables)
 
 
-def _compile(e: Expr, index: dict) -> _Node:
+def _compile(e: Expr, index: dict[sympy.Symbol, int]) -> _Node:
     if e.is_Symbol:
         if e not in index:
             raise Unsupported(f"no value for {e}")

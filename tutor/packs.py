@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import cast
+from typing import TypeAlias, cast
 
 import sympy
 import yaml
@@ -499,7 +499,7 @@ def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: se
     out: dict[str, yaml.Node] = {}
     for key, value in node.value:
         name = key.value if isinstance(key, yaml.ScalarNode) else None
-        if name not in allowed:
+        if name is None or name not in allowed:
             close = difflib.get_close_matches(str(name), list(allowed), n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             if renamed and str(name) in renamed:
@@ -542,9 +542,9 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
                                        f"({problem_class.FIELDS[new].help})", exercise_id)
     fields = {k: v for k, v in nodes.items() if k in problem_class.FIELDS}
     given = {getattr(key, "value", None) for key, _ in node.value}
-    for name, spec in problem_class.FIELDS.items():
-        if spec.required and name not in fields and spec.formerly not in given:  # else its old name is reported
-            report.add(node, f"missing '{name}' ({spec.help})", exercise_id)
+    for name, field_ in problem_class.FIELDS.items():
+        if field_.required and name not in fields and field_.formerly not in given:  # else its old name is reported
+            report.add(node, f"missing '{name}' ({field_.help})", exercise_id)
     params = _params(nodes.get("params"), report, exercise_id)
     param_names = [p.name for p in params]
     numeric = [value for name, value in fields.items() if problem_class.FIELDS[name].reader in NUMERIC_READERS]
@@ -725,7 +725,7 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
                 params.append(Param(name, low=Fraction(int(items[0])), high=Fraction(int(items[1])),
                                     lesson=lesson))
                 continue
-            denominators = (2, 3, 4, 5)
+            denominators: tuple[int, ...] = (2, 3, 4, 5)
             if "denominators" in spec:
                 denominators = tuple(int(d.value) for d in spec["denominators"].value)
                 if not denominators or not all(1 <= d <= limits.max_parameter for d in denominators):
@@ -834,8 +834,9 @@ def iter_built_in() -> Iterator[Pack]:
 
 # --------------------------------------------------------------- the JSON Schema
 
-_SCALAR = {"type": ["string", "number", "boolean"]}  # what a YAML scalar loads as; the loader reads its text
-_JSON_TYPES = {  # what each field reader accepts, as JSON Schema
+_Schema: TypeAlias = dict[str, object]  # a JSON Schema fragment
+_SCALAR: _Schema = {"type": ["string", "number", "boolean"]}  # what a YAML scalar loads as; the loader reads its text
+_JSON_TYPES: dict[str, _Schema] = {  # what each field reader accepts, as JSON Schema
     "function": _SCALAR,
     "text": _SCALAR,
     "name": _SCALAR,
@@ -850,7 +851,7 @@ _JSON_TYPES = {  # what each field reader accepts, as JSON Schema
             "properties": {"file": {"type": "string"}, "x": {"type": ["string", "array"]},
                            "y": {"type": "string"}}},
 }
-_COMMON_TYPES = {
+_COMMON_TYPES: dict[str, _Schema] = {
     "id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$"},
     "title": _SCALAR,
     "tags": {"type": "array", "items": _SCALAR},

@@ -35,6 +35,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
+from typing import Any, TypeAlias, cast
 
 import mpmath
 import sympy
@@ -206,7 +207,9 @@ class _Vocabulary:
 
     def pieces(self, run: str) -> list[str] | None:
         """Split a run of letters into known names, fewest pieces first."""
-        known = lambda s: s in self.variables or s in self.functions or s in self.constants  # noqa: E731
+        def known(s: str) -> bool:
+            return s in self.variables or s in self.functions or s in self.constants
+
         if known(run):
             return [run]
         if "_" in run:  # a subscripted name is one name or nothing
@@ -217,11 +220,12 @@ class _Vocabulary:
         for end in range(1, len(run) + 1):
             for start in range(max(0, end - longest), end):
                 piece = run[start:end]
-                if best[start] is None:
+                before, current = best[start], best[end]
+                if before is None:
                     continue
                 if known(piece) or (self.infer and (len(piece) == 1 or piece in GREEK)):
-                    candidate = best[start] + [piece]
-                    if best[end] is None or len(candidate) < len(best[end]):
+                    candidate = before + [piece]
+                    if current is None or len(candidate) < len(current):
                         best[end] = candidate
         return best[len(run)]
 
@@ -244,7 +248,8 @@ class _Tokenizer:
         self.spellings: dict[Fraction, str] = {}  # decimals as typed
 
     def tokens(self) -> list[Token]:
-        text, out, i, spaced = self.text, [], 0, False
+        text, i, spaced = self.text, 0, False
+        out: list[Token] = []
         while i < len(text):
             c = text[i]
             col = i + self.offset
@@ -392,6 +397,16 @@ def _ends(value: Fraction | object) -> tuple[Fraction, Fraction]:
     if isinstance(value, Fraction):
         return value, value
     return as_fraction(lower(value)), as_fraction(upper(value))
+
+
+def _above(a: tuple[Fraction, Fraction], b: tuple[Fraction, Fraction]) -> bool:
+    """Enclosure a lies wholly at or above enclosure b."""
+    return a[0] >= b[1]
+
+
+def _below(a: tuple[Fraction, Fraction], b: tuple[Fraction, Fraction]) -> bool:
+    """Enclosure a lies wholly at or below enclosure b."""
+    return a[1] <= b[0]
 
 
 # -------------------------------------------------------------------------- parser
@@ -565,8 +580,9 @@ class _Parser:
     def digits_after_letter(self) -> tuple[Token, Token] | None:
         """The letter and the number when a number follows a letter with no space: the y and 3 of 6xy3."""
         previous = self.tokens[self.pos - 1] if self.pos else None
-        after_a_letter = previous is not None and previous.kind in (TokenKind.VARIABLE, TokenKind.CONSTANT)
-        if self.tok.kind == TokenKind.NUMBER and not self.tok.spaced and after_a_letter:
+        if previous is None or previous.kind not in (TokenKind.VARIABLE, TokenKind.CONSTANT):
+            return None
+        if self.tok.kind == TokenKind.NUMBER and not self.tok.spaced:
             return previous, self.tok
         return None
 
@@ -618,7 +634,7 @@ class _Parser:
                 return value
 
     def superscript(self, token: Token) -> Expr:
-        inner = _Parser(token.value, self.vocabulary, self.limits, token.col)
+        inner = _Parser(cast(str, token.value), self.vocabulary, self.limits, token.col)
         inner.depth = self.depth
         value = inner.sum()
         if inner.tok.kind != TokenKind.END:
@@ -683,7 +699,7 @@ class _Parser:
 
     def function(self) -> Expr:
         name = self.advance()
-        fn: MathFunction = name.value
+        fn = cast(MathFunction, name.value)
         base = self.log_base(name) if self.at("_") else None
         outer_power: Expr | None = None
         if self.at("^") or self.tok.kind == TokenKind.SUPERSCRIPT:  # sin^2 x, sin² x, sin^-1 x
@@ -771,7 +787,7 @@ class _Parser:
                         return Integer(value.numerator)
                     continue
                 ends = [_ends(compile_expression(a, []).enclose((), prec).value) for a in args]
-                larger = (lambda a, b: a[0] >= b[1]) if fn.sympy is sympy.Max else (lambda a, b: a[1] <= b[0])
+                larger = _above if fn.sympy is sympy.Max else _below
                 for arg, end in zip(args, ends):
                     if all(other is end or larger(end, other) for other in ends):
                         return arg
@@ -800,7 +816,7 @@ class _Parser:
             return value
 
     # -- the top level: items separated by commas, each maybe bracketed or `lhs = rhs`
-    def items(self) -> list:
+    def items(self) -> list[_Item]:
         if self.tok.kind == TokenKind.END:
             raise InputError("the answer is empty", 0, "empty")
         found = [self.item()]
@@ -822,7 +838,7 @@ class _Parser:
             raise InputError("only one '=' is allowed", t.col, "syntax")
         raise InputError(f"unexpected '{t.text}'", t.col, "syntax")
 
-    def item(self) -> object:
+    def item(self) -> _Item:
         if self.tok.kind == TokenKind.OPERATOR and self.tok.text in _OPENERS and self.list_ahead():
             return self.group()
         lhs = self.sum()
@@ -867,7 +883,7 @@ class _Parser:
     def group(self) -> _Group:
         opener = self.advance()
         closer = _OPENERS[opener.text]
-        items: list = []
+        items: list[_Item] = []
         with self.nested(opener.col):
             if not self.at(closer):
                 items.append(self.item())
@@ -889,14 +905,14 @@ class _Nesting:
         if self.parser.depth > self.parser.limits.max_depth:
             raise InputError("the answer is nested too deeply", self.col, "too_large")
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.parser.depth -= 1
 
 
 @dataclass(frozen=True)
 class _Group:
     opener: str
-    items: list
+    items: list[_Item]
     col: int
 
 
@@ -905,6 +921,9 @@ class _Assignment:
     lhs: Expr
     rhs: Expr
     col: int
+
+
+_Item: TypeAlias = "Expr | _Group | _Assignment"  # one comma-separated item as the parser found it
 
 
 # ---------------------------------------------------------------------- the shapes
@@ -916,6 +935,10 @@ class Equation:
 
     lhs: Expr
     rhs: Expr
+
+
+Point: TypeAlias = tuple[Expr, ...]
+Points: TypeAlias = tuple[Point | Equation, ...]  # points, or critical lines written as equations like x = 0
 
 
 @dataclass(frozen=True)
@@ -984,15 +1007,16 @@ def read(
     return Answer(shape, value, tuple(parser.ambiguities), tuple(parser.spellings.items()))
 
 
-def _shape_of(items: list) -> Shape:
-    if len(items) == 1 and not isinstance(items[0], _Group):
-        if isinstance(items[0], _Assignment):
+def _shape_of(items: list[_Item]) -> Shape:
+    if len(items) == 1:
+        only = items[0]
+        if isinstance(only, _Assignment):
             return Shape.EQUATION
-        return Shape.NUMBER if not items[0].free_symbols else Shape.EXPRESSION
-    if len(items) == 1 and items[0].opener != "{":
-        items = items[0].items
-    elif len(items) == 1:
-        return Shape.POINTS
+        if not isinstance(only, _Group):
+            return Shape.NUMBER if not only.free_symbols else Shape.EXPRESSION
+        if only.opener == "{":
+            return Shape.POINTS
+        items = only.items
     return Shape.POINTS if any(isinstance(i, _Group) for i in items) else Shape.VECTOR
 
 
@@ -1030,20 +1054,21 @@ def _one_slip(typed: str, name: str) -> bool:
     return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
-def _single(items: list, what: str) -> object:
-    if len(items) != 1 or isinstance(items[0], _Group):
+def _single(items: list[_Item], what: str) -> Expr | _Assignment:
+    item = items[0] if len(items) == 1 else None
+    if item is None or isinstance(item, _Group):
         raise InputError(f"{what} is expected here, not a list", None, "shape")
-    return items[0]
+    return item
 
 
-def _as_expression(items: list, components: list) -> Expr:  # noqa: ARG001
+def _as_expression(items: list[_Item], components: list[str]) -> Expr:  # noqa: ARG001
     item = _single(items, "a single expression")
     if isinstance(item, _Assignment):
         raise InputError("write only the expression, without '='", item.col, "shape")
     return item
 
 
-def _as_number(items: list, components: list) -> Expr:  # noqa: ARG001
+def _as_number(items: list[_Item], components: list[str]) -> Expr:  # noqa: ARG001
     item = _single(items, "a single number")
     if isinstance(item, _Assignment):  # x = 0.5671
         if not (item.lhs.is_Symbol and not item.rhs.free_symbols):
@@ -1055,12 +1080,13 @@ def _as_number(items: list, components: list) -> Expr:  # noqa: ARG001
     return item
 
 
-def _as_vector(items: list, components: list) -> tuple[Expr, ...]:
+def _as_vector(items: list[_Item], components: list[str]) -> tuple[Expr, ...]:
     if len(items) == 1 and isinstance(items[0], _Group) and items[0].opener != "{":
         items = items[0].items
-    if all(isinstance(i, _Assignment) for i in items) and components:
-        given = {}
-        for a in items:
+    assignments = [i for i in items if isinstance(i, _Assignment)]
+    if len(assignments) == len(items) and components:
+        given: dict[str, Expr] = {}
+        for a in assignments:
             name = getattr(a.lhs, "name", None)
             if name not in components:
                 raise InputError(f"the parts are named {', '.join(components)}", a.col, "shape")
@@ -1072,27 +1098,29 @@ def _as_vector(items: list, components: list) -> tuple[Expr, ...]:
             raise InputError(f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing",
                              None, "shape")
         return tuple(given[c] for c in components)
+    parts: list[Expr] = []
     for i in items:
         if isinstance(i, (_Group, _Assignment)):
             col = i.col
             raise InputError("each component must be a single expression", col, "shape")
-    if len(items) < 2:
+        parts.append(i)
+    if len(parts) < 2:
         raise InputError("a vector is expected here, like (4, 6)", None, "shape")
-    return tuple(items)
+    return tuple(parts)
 
 
-def _as_points(items: list, components: list) -> tuple:  # noqa: ARG001
+def _as_points(items: list[_Item], components: list[str]) -> Points:  # noqa: ARG001
     group = items[0] if len(items) == 1 and isinstance(items[0], _Group) else None
     # one bracket around the whole set: braces always; parentheses only around points or equations
     if group is not None and (group.opener == "{" or group.items and not all(isinstance(i, Expr) for i in group.items)
                               and all(isinstance(i, (_Group, _Assignment)) for i in group.items)):
         items = group.items
-    found: list = []
+    found: list[Point | Equation] = []
     for item in items:
         if isinstance(item, _Assignment):
             found.append(Equation(item.lhs, item.rhs))
         elif isinstance(item, _Group) and all(isinstance(c, Expr) for c in item.items):
-            point = tuple(item.items)
+            point = tuple(c for c in item.items if isinstance(c, Expr))  # all of them, typed as such
             if any(c.free_symbols for c in point):
                 raise InputError("a point's coordinates must be numbers", item.col, "shape")
             found.append(point)
@@ -1102,14 +1130,14 @@ def _as_points(items: list, components: list) -> tuple:  # noqa: ARG001
     return tuple(found)
 
 
-def _as_equation(items: list, components: list) -> Equation:  # noqa: ARG001
+def _as_equation(items: list[_Item], components: list[str]) -> Equation:  # noqa: ARG001
     item = _single(items, "one equation")
     if not isinstance(item, _Assignment):
         raise InputError("an equation with '=' is expected here, like z = 2x + 3", None, "shape")
     return Equation(item.lhs, item.rhs)
 
 
-_SHAPERS: dict[Shape, Callable[[list, list], object]] = {
+_SHAPERS: dict[Shape, Callable[[list[_Item], list[str]], object]] = {
     Shape.EXPRESSION: _as_expression,
     Shape.NUMBER: _as_number,
     Shape.VECTOR: _as_vector,
@@ -1118,6 +1146,6 @@ _SHAPERS: dict[Shape, Callable[[list, list], object]] = {
 }
 
 
-def expression(text: str, variables: Sequence[str] = ("x", "y"), **options) -> Expr:
+def expression(text: str, variables: Sequence[str] = ("x", "y"), **options: Any) -> Expr:
     """Shorthand: read `text` as one expression."""
     return read(text, Shape.EXPRESSION, variables, **options).value

@@ -20,7 +20,7 @@ from prompt_toolkit.auto_suggest import AutoSuggest, Suggestion
 from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
-from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 from prompt_toolkit.lexers import Lexer
 from prompt_toolkit.shortcuts import print_formatted_text
@@ -58,12 +58,12 @@ class MathLexer(Lexer):
     def __init__(self, functions: Iterable[str]):
         self.functions = set(functions)
 
-    def lex_document(self, document: Document) -> Callable[[int], list[tuple[str, str]]]:
-        def line(number: int) -> list[tuple[str, str]]:
+    def lex_document(self, document: Document) -> Callable[[int], StyleAndTextTuples]:
+        def line(number: int) -> StyleAndTextTuples:
             text = document.lines[number]
             if text.lstrip().startswith(":"):
                 return [("class:math.command", text)]
-            fragments = []
+            fragments: StyleAndTextTuples = []
             for match in _TOKENS.finditer(text):
                 kind = match.lastgroup
                 if kind == "name" and match.group() in self.functions:
@@ -95,7 +95,8 @@ class AnswerCompleter(Completer):
                 if name.startswith(word):
                     yield Completion(name, -len(word), display_meta=what)
             return
-        word = re.search(r"[A-Za-z]*$", text).group()
+        match = re.search(r"[A-Za-z]*$", text)  # matches every text, perhaps with no letters
+        word = match.group() if match else ""
         if not word:
             return
         for name in self.session.names():
@@ -150,7 +151,7 @@ class Shell:
         self.emit = emit
         if isinstance(history, Path):
             history = _history(history)
-        self.prompt = PromptSession(
+        self.prompt: PromptSession[str] = PromptSession(
             history=history or InMemoryHistory(),
             auto_suggest=NewAnswersOnly(session),
             completer=AnswerCompleter(session),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import Any
 
 import mpmath
 import sympy
@@ -150,7 +151,7 @@ class _Printer:
         position = {term: i for i, term in enumerate(terms)}
         return sorted(terms, key=lambda t: (self.term_key(t), position[t]))
 
-    def term_key(self, term: Expr) -> tuple:
+    def term_key(self, term: Expr) -> tuple[bool, bool, bool, int, tuple[int, ...]]:
         """Higher degree first, then by the exercise's variable order; constants last."""
         powers = term.as_powers_dict()
         degrees = []
@@ -161,7 +162,7 @@ class _Printer:
         total = sum(degrees)
         return (term.is_Number, not term.free_symbols, not transcendental, total, tuple(degrees))
 
-    def factor_key(self, factor: Expr) -> tuple:
+    def factor_key(self, factor: Expr) -> tuple[bool, int, bool, Any]:  # the last: sympy's sort key
         names = [s.name for s in factor.free_symbols]
         first = min((self.order.index(n) if n in self.order else len(self.order) for n in names),
                     default=-1)
@@ -260,10 +261,10 @@ _MOST_DIGITS = 1000  # an integer longer than any a student may type is shown to
 def _integer(n: int) -> str:
     if n.bit_length() <= _MOST_DIGITS * 3.32:
         return str(n)
-    return "≈" + mpmath.nstr(mpmath.mpf(n), 15)
+    return "≈" + str(mpmath.nstr(mpmath.mpf(n), 15))  # a str already; mpmath is untyped
 
 
-def _numeric(value) -> int:
+def _numeric(value: Expr | int) -> int:
     try:
         return int(value)
     except TypeError:

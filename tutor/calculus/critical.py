@@ -205,8 +205,9 @@ def _tidy(value: Expr) -> Expr:
     return value if value.has(sympy.CRootOf) else sympy.simplify(value)
 
 
-def _label(signs: list[int | None]) -> Nature:
-    if None in signs:
+def _label(maybe_signs: list[int | None]) -> Nature:
+    signs = [s for s in maybe_signs if s is not None]
+    if len(signs) < len(maybe_signs):  # a sign not known
         return Nature.INCONCLUSIVE
     if all(s > 0 for s in signs):
         return Nature.MINIMUM

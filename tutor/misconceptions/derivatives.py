@@ -287,7 +287,7 @@ def fingerprint(expr: Expr, names: Sequence[str]) -> tuple:
         f = compile_expression(expr, [symbol(n) for n in names])
     except Unsupported:
         return ("expr", sympy.srepr(sympy.expand(expr)))
-    values = []
+    values: list[Fraction | str | None] = []
     for probe in _PROBES:
         try:
             value = f(probe[:len(names)]).value

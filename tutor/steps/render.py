@@ -20,7 +20,8 @@ for a LaTeX document or a Markdown cell); template text is escaped for it.
 from __future__ import annotations
 
 import string
-from collections.abc import Sequence
+from collections.abc import Sequence, Sized
+from typing import cast
 
 from sympy import Expr
 
@@ -223,18 +224,20 @@ class _Fields:
         raise KeyError(f"the template for {self.step.rule.value} needs '{name}'")
 
     def field(self, name: str, spec: str) -> str:
+        # a field's name and spec say what its value is (wrt a name, a count's value a collection, a
+        # verdict a key of VERDICTS): the casts below state that, as the step templates are written
         form, state = self.form, self.state
         if name == "d" or name.startswith("d_"):
             expr = self.step.before if name == "d" else self.value(name[2:])
             return form.wrap(form.applied(state["wrt"], state["partial"], expr))
         if name == "df":
-            return form.wrap(form.df(state["function"], self.value("wrt"), state["partial"]))
+            return form.wrap(form.df(state["function"], cast(str, self.value("wrt")), state["partial"]))
         if name in ("grad", "alpha"):
             return form.wrap(form.symbol(name))
         value = self.value(name)
         if "|" in spec:
             one, many = spec.split("|", 1)
-            return form.escape(one if (value if isinstance(value, bool) else len(value) == 1) else many)
+            return form.escape(one if (value if isinstance(value, bool) else len(cast(Sized, value)) == 1) else many)
         if spec == "sign":  # 4096/225 > 0; a 0 is just 0
             return form.wrap(form.raw(value) if value == 0 else f"{form.raw(value)} {_comparison(value, form.latex)}")
         if spec == "args":
@@ -247,9 +250,10 @@ class _Fields:
             items = value if isinstance(value, tuple) else (value,)
             return f" {spec} ".join(form.math(v) for v in items)
         if spec == "verdict":
-            return form.escape(VERDICTS[value])
+            return form.escape(VERDICTS[cast(str, value)])
         if name in ("constants", "variables", "parameters", "wrt"):
-            return and_list([form.math(symbol(n)) for n in ((value,) if isinstance(value, str) else value)])
+            names = (value,) if isinstance(value, str) else cast(Sequence[str], value)
+            return and_list([form.math(symbol(n)) for n in names])
         return form.math(value)
 
 

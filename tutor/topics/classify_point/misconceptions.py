@@ -11,7 +11,7 @@ from __future__ import annotations
 from sympy import Expr
 
 from ...calculus.critical import Nature
-from ...misconceptions import Misconception, WrongAnswer, register
+from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...parse import Answer, Shape
 from ...show import show
 from .exercise import ClassifyPoint
@@ -75,7 +75,7 @@ def candidates(problem: ClassifyPoint) -> list[WrongAnswer]:
     first = f"{name}_{x}{x}"
     say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
     d = show(D)
-    wrong: list[tuple[Nature, object]] = []
+    wrong: list[tuple[Nature, Said]] = []
     if label in (Nature.MINIMUM, Nature.MAXIMUM):
         other = Nature.MAXIMUM if label == Nature.MINIMUM else Nature.MINIMUM
         wrong.append((other, say["min-max-confused"](fxx=first, value=show(fxx))))

@@ -94,11 +94,12 @@ class CriticalPoints(FunctionProblem):
         except InputError:
             return None
         given: dict[str, Expr] = {}
-        for item in answer.value if isinstance(answer.value, tuple) else ():
+        items = answer.value if isinstance(answer.value, tuple) else ()
+        for item in items:
             if not (isinstance(item, Equation) and item.lhs.is_Symbol and item.rhs.is_number):
                 return None
             given[str(item.lhs)] = item.rhs
-        if sorted(given) != sorted(self.variables) or len(given) != len(answer.value):
+        if sorted(given) != sorted(self.variables) or len(given) != len(items):
             return None
         return tuple(given[v] for v in self.variables)
 

@@ -27,7 +27,7 @@ from ...compare import Context, compare_equations, compare_numbers
 from ...misconceptions import Misconception, Pattern, Said, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import wrong_gradients
 from ...misconceptions.solving import MISCONCEPTIONS as SOLVING
-from ...parse import Answer, Equation, Shape, symbol
+from ...parse import Answer, Equation, Point, Shape, symbol
 from ...show import show
 from ...words import and_list
 from .exercise import CriticalPoints
@@ -122,8 +122,8 @@ def _differences(problem: CriticalPoints) -> Pattern:
         got_points = [p for p in items if isinstance(p, tuple)]
         got_lines = [p for p in items if isinstance(p, Equation)]
         missing_lines = [w for w in lines if not any(_same_line(a, w, ctx) for a in got_lines)]
-        missing = [p for p in points if not _among(p, got_points, ctx) and not any(_on(p, a, variables)
-                                                                                 for a in got_lines)]
+        missing: list[Point | Equation] = [
+            p for p in points if not _among(p, got_points, ctx) and not any(_on(p, a, variables) for a in got_lines)]
         extra = [p for p in got_points if not _among(p, points, ctx) and not any(_on(p, w, variables) for w in lines)]
         extra_lines = [a for a in got_lines if not any(_same_line(a, w, ctx) for w in lines)]
         said: list[Said] = []
@@ -328,17 +328,17 @@ def candidates(problem: CriticalPoints) -> list[WrongAnswer | Pattern]:
 
     for said, transform in transforms:
         add([said], transform(right))
-    for said, s in solved:
-        add(said, s)
+    for saids, s in solved:
+        add(saids, s)
     found.append(_differences(problem))
     for (a, first), (b, second) in combinations(transforms, 2):
         if a.misconception != b.misconception:
             once = first(right)
             add([a, b], None if once is None else second(once))
-    for said, s in solved:
-        if len(said) == 1:
+    for saids, s in solved:
+        if len(saids) == 1:
             for other, transform in transforms:
-                add([*said, other], transform(s))
+                add([*saids, other], transform(s))
     gradient = problem.solution.gradient
     found.append(WrongAnswer.of([SOLVING["derivative-not-solved"].fill(
         derivative=f"∇{problem.name}", equation=" and ".join(f"∂{problem.name}/∂{v} = 0" for v in problem.variables))],

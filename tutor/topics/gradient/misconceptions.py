@@ -124,7 +124,7 @@ def _scalars(problem: Gradient, exact: tuple[Expr, ...] | None, partials: str) -
     f, variables, name, point = problem.function, problem.variables, problem.name, problem.at
     scalar = Shape.NUMBER if point is not None else Shape.EXPRESSION
     say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
-    found = []
+    found: list[WrongAnswer] = []
     if exact is None:
         return found
     for v, component in zip(variables, exact):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import cast
 
 import sympy
 from sympy import Expr
@@ -114,8 +115,8 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
         if None not in at and len(said) == 1:
             slopes.append(_Piece(at, said))
     for i, partial in enumerate(functions):
-        for said, wrong in evaluation_slips(partial, variables, point):
-            slopes.append(_Piece(right_slopes[:i] + (wrong,) + right_slopes[i + 1:], (said,)))
+        for slip, wrong in evaluation_slips(partial, variables, point):
+            slopes.append(_Piece(right_slopes[:i] + (wrong,) + right_slopes[i + 1:], (slip,)))
 
     right_shifts = tuple(s - p for s, p in zip(syms, point))
     shifts = [_Piece(right_shifts)]
@@ -143,7 +144,8 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
         said = tuple(s for piece in pieces for s in piece.said)
         if not said:
             continue
-        plane = _plane(pieces[0].value, pieces[3].value, pieces[2].value, pieces[1].value)
+        value, form, shift, slope = (piece.value for piece in pieces)  # one from each slot, in order
+        plane = _plane(cast(Expr, value), cast(Sequence[Expr], slope), cast(Sequence[Expr], shift), cast(str, form))
         found.append(WrongAnswer.of(said, Answer(Shape.EQUATION, plane)))
     return found
 
