@@ -581,7 +581,7 @@ def _same_scalar(student: _Student, part: tuple, mine: Expr, theirs: Expr, want:
                  ctx: Context) -> bool:
     constant = want.constant if want is not None else not theirs.free_symbols
     # the tolerance applies where decimals were typed, or where the wrong answer is a decimal, as in the check
-    tolerance = _claimed(ctx.tolerance, ctx.spellings) if ctx.decimals or theirs.has(Float) else None
+    tolerance = ctx.tolerance if ctx.decimals or theirs.has(Float) else None
     if want is not None and not (constant and mine.free_symbols):
         decided = _agrees(student, part, mine, () if constant else ctx.variables, want, tolerance)
         if decided is False or (decided and not constant):
@@ -705,6 +705,7 @@ class _Search:
             if got is None:
                 continue
             ctx = Context(reading[1], self.table.tolerance, self.limits).reading(got)
+            ctx = replace(ctx, tolerance=_claimed(ctx.tolerance, ctx.spellings))  # every comparison below
             near = self.near(index, got)
             if index.keyed:
                 key = _set_key(got.value) if got.shape == Shape.POINTS else got.value
