@@ -149,6 +149,16 @@ def test_score_counts_exercises_solved_and_attempts_apart(tmp_path):
     assert texts(session.handle("quit")) == "Bye. This session: 1 exercise solved, 2 attempts."
 
 
+def test_an_exercise_solved_again_with_new_numbers_is_not_another_exercise_solved(tmp_path):
+    session = session_for(tmp_path)
+    first = session.on_screen.spec
+    session.handle(right_answer(session))
+    session.show_exercise(first, session.fresh(first))  # back with new numbers, as a review brings it
+    session.handle(right_answer(session))
+    assert session.status().endswith("solved 1 · attempts 2 · streak 2")
+    assert texts(session.handle("quit")) == "Bye. This session: 1 exercise solved, 2 attempts."
+
+
 def test_progress_does_not_count_a_session_that_answered_nothing(tmp_path, capsys):
     session = session_for(tmp_path)
     session.handle("2x")

@@ -116,7 +116,7 @@ class Session:
     topic: str | None = None
     pictures: Path | None = None  # where :plot writes (default: the pictures folder of the tutor's home)
     finished: bool = False
-    solved: int = 0  # exercises solved in this session
+    solved_ids: set[str] = field(default_factory=set)  # the exercises solved in this session, each once
     attempts: int = 0  # answers checked (not the unreadable ones, nor decimals for exact values)
     streak: int = 0
 
@@ -346,7 +346,7 @@ class Session:
         if verdict.correct:
             if current.misses == 0 and current.hints == 0:
                 self.round_first.add(current.spec.id)
-            self.solved += not current.solved
+            self.solved_ids.add(current.spec.id)  # a review of an exercise solved before is not another one
             current.solved = True
             self.round.add(current.spec.id)
             self.streak += 1
@@ -545,6 +545,11 @@ class Session:
     def do_quit(self, _: str) -> list[Line]:
         self.finished = True
         return [Line(f"Bye. This session: {self.score_text()}.", "muted")]
+
+    @property
+    def solved(self) -> int:
+        """How many different exercises were solved in this session (new numbers for one count once)."""
+        return len(self.solved_ids)
 
     def score_text(self) -> str:
         return (f"{self.solved} exercise{'s' if self.solved != 1 else ''} solved, "
