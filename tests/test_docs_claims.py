@@ -40,6 +40,19 @@ def test_nothing_in_tutor_runs_text():
             assert name not in forbidden, f"{source.relative_to(REPO)}: {name}"
 
 
+def test_the_built_in_packs_sizes_in_the_prose_are_their_sizes():
+    """README.md and docs/: "`gradients`, every worked example ... (44 exercises" says how many exercises
+    the built-in pack has, wherever the prose (not an example's output, tested as run) names one."""
+    sizes = {name: len(packs.load(name, verify=False).exercises) for name in packs.BUILT_IN}
+    said = []
+    for page in [REPO / "README.md", *sorted((REPO / "docs").rglob("*.md"))]:
+        prose = re.sub(r"^[ \t]*```.*?^[ \t]*```", "", page.read_text(encoding="utf-8"), flags=re.M | re.S)
+        for name, count in re.findall(r"`(" + "|".join(sizes) + r")`[^`()]*\((\d+) exercises", prose):
+            said.append(name)
+            assert int(count) == sizes[name], f"{page.relative_to(REPO)}: {name} has {sizes[name]} exercises, not {count}"
+    assert set(said) == set(sizes)  # the pages do name them
+
+
 def test_the_catalogue_page_shows_real_feedback():
     """docs/explanation/misconceptions.md: each catalogue row's example (an exercise's prompt and a
     wrong answer) gets exactly the feedback shown, and every misconception has its row."""
