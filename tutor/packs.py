@@ -16,7 +16,7 @@ import random
 import re
 import weakref
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
 from typing import TypeAlias, cast
@@ -363,7 +363,11 @@ class Exercise:
         return problems
 
     def steps(self) -> Step | None:
-        return self.problem.steps()
+        steps = self.problem.steps()
+        if steps is None or not self.problem.decimals:
+            return steps
+        # the pack wrote its numbers as decimals (rate: 0.05, or a parameter's values): the steps show them so
+        return replace(steps, context=(*steps.context, ("decimals", True)))
 
     def hints(self) -> tuple[str, ...]:
         """The pack's `hints:` or else the kind's own, then its `more_hints:`."""
@@ -548,7 +552,9 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
     params = _params(nodes.get("params"), report, exercise_id)
     param_names = [p.name for p in params]
     numeric = [value for name, value in fields.items() if problem_class.FIELDS[name].reader in NUMERIC_READERS]
-    data: dict[str, object] = {"decimals": any(_has_decimal(value) for value in numeric)}
+    # a parameter written as a decimal (rate: r, r: {choice: [0.05, 0.1]}) is shown as one too: α = 0.05, not 1/20
+    written = [*numeric, *([nodes["params"]] if "params" in nodes else [])]
+    data: dict[str, object] = {"decimals": any(_has_decimal(value) for value in written)}
     for name, value in fields.items():
         try:
             data[name] = FIELD_READERS[problem_class.FIELDS[name].reader](value, param_names, folder)

@@ -247,7 +247,9 @@ class Session:
         new = [s for s in others if s.id not in seen and s.id not in self.shown]  # skipped ones are not new
         if new:
             return new[0]
-        tags = sorted({t for s in others for t in (s.tags or (GENERAL,))},
+        # the skills in the pack's order, then the weakest first: equal scores keep that order (a set's
+        # order would change from run to run with the hash seed)
+        tags = sorted(dict.fromkeys(t for s in others for t in (s.tags or (GENERAL,))),
                       key=lambda t: skills[t].score if t in skills else 0.0)
         for tag in tags:
             choice = practise(tag)
