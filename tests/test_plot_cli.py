@@ -65,3 +65,80 @@ def test_errors_are_one_sentence_with_exit_2(capsys, argv, message):
     status, out, err = run(capsys, *argv)
     assert status == 2 and out == ""
     assert err.startswith("tutor: ") and message in err and err.count("\n") == 1
+
+
+# --- `tutor plot exercise PACK ID`: an exercise's picture, the question only until asked for the answer
+
+
+def _texts(figure) -> list[str]:
+    """Every text a picture shows: its titles, and the labels of its curves, points, segments and arrows."""
+    return [figure.title] + [text for panel in figure.panels for text in (
+        panel.title, *(c.label for c in panel.curves), *(m.label for m in panel.markers),
+        *(s.label for s in panel.segments), *(a.label for a in panel.arrows)) if text]
+
+
+@pytest.fixture()
+def drawn(monkeypatch, tmp_path):
+    """The figures `tutor plot` writes (each is written too), with the tutor's home in tmp_path."""
+    import tutor.plot
+
+    monkeypatch.setenv("TUTOR_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    figures = []
+    write = tutor.plot.write_png
+    monkeypatch.setattr(tutor.plot, "write_png", lambda figure, path: figures.append(figure) or write(figure, path))
+    return figures
+
+
+def test_an_exercise_is_drawn_as_its_question_into_the_pictures_folder(capsys, tmp_path, drawn):
+    status, out, err = run(capsys, "exercise", "gradients", "tangent-plane-x2y2")
+    picture = tmp_path / "home" / "pictures" / "tangent-plane-x2y2-question.png"
+    assert (status, out, err) == (0, f"{picture}\n", "")
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert [p.name for p in picture.parent.iterdir()] == [picture.name]  # and nothing else, nowhere else
+    assert list(tmp_path.iterdir()) == [tmp_path / "home"]
+    texts = _texts(drawn[0])
+    assert "fix y = 4: f(x, 4) = x² + 16" in texts and "fix x = 2: f(2, y) = y² + 4" in texts  # the question
+    assert not any("tangent" in text or "4(x - 2)" in text or "slope" in text for text in texts), texts
+
+
+def test_with_answers_the_whole_picture(capsys, tmp_path, drawn):
+    status, out, _ = run(capsys, "exercise", "gradients", "tangent-plane-x2y2", "--answers")
+    picture = tmp_path / "home" / "pictures" / "tangent-plane-x2y2.png"
+    assert (status, out) == (0, f"{picture}\n") and picture.is_file()
+    texts = _texts(drawn[0])
+    assert "tangent plane at (2, 4): z = 4(x - 2) + 8(y - 4) + 20" in texts
+    assert "tangent line, slope ∂f/∂x = 4" in texts
+
+
+@pytest.mark.parametrize("exercise, answer", [
+    ("sauna-critical-points", "minimum (4, 4)"),
+    ("power-lines-fit", "y = x/2 + 7/3"),
+    ("descent-heat-step-2", "at (0.51148, 0.609482)"),
+])
+def test_no_question_gives_its_answer_away(capsys, drawn, exercise, answer):
+    assert run(capsys, "exercise", "gradients", exercise)[0] == 0
+    assert run(capsys, "exercise", "gradients", exercise, "--answers")[0] == 0
+    question, whole = drawn
+    assert any(answer in text for text in _texts(whole)), _texts(whole)
+    assert not any(answer in text for text in _texts(question)), _texts(question)
+
+
+def test_the_variant_drawn_is_the_students_or_the_seeds(capsys, drawn):
+    from tutor import packs
+
+    a, b = (v for _, v in packs.load("gradients").exercise("tangent-plane-x2y2").drawn(3).params)
+    status, text, _ = run(capsys, "exercise", "gradients", "tangent-plane-x2y2", "--seed", "3", "--text")
+    assert status == 0 and f"fix y = {b}: " in text and f"fix x = {a}: " in text
+    assert not drawn  # in the terminal: no PNG
+    spec = packs.load("drills").exercise("tp-bowl")
+    status, text, _ = run(capsys, "exercise", "drills", "tp-bowl", "--student", "s01", "--text")
+    assert status == 0 and text.startswith(f"{spec.variant('s01').problem.signature()}\n")
+
+
+def test_an_unknown_exercise_or_pack_is_one_sentence(capsys, drawn):
+    assert run(capsys, "exercise", "gradients", "tangent-plane") == \
+        (2, "", "tutor: pack 'gradients' has no exercise 'tangent-plane'; did you mean 'tangent-plane-x2y2'?\n")
+    assert run(capsys, "exercise", "nope.yaml", "a") == \
+        (2, "", "tutor: nope.yaml: no such pack file (built-in packs: gradients, drills)\n")
+    assert not drawn

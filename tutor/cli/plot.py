@@ -10,13 +10,16 @@ from .. import plot
 from ..calculus import SolveError
 from ..parse import InputError
 from ..topics import TOPICS
-from . import EXIT_OK, UserError
+from . import EXIT_OK, UserError, plot_exercise
 from .kinds import subcommands
 
 
 def setup(parser: argparse.ArgumentParser) -> None:
-    for command, sub in subcommands(parser, [topic.plot for topic in TOPICS if topic.plot]):
-        sub.add_argument("--out", "-o", metavar="FILE", help=f"the PNG to write (default: {command.name}.png)")
+    commands = [*(topic.plot for topic in TOPICS if topic.plot), plot_exercise.COMMAND]
+    for command, sub in subcommands(parser, commands):
+        default = "ID-question.png, or ID.png with --answers, in the pictures folder of the tutor's home" \
+            if command is plot_exercise.COMMAND else f"{command.name}.png"
+        sub.add_argument("--out", "-o", metavar="FILE", help=f"the PNG to write (default: {default})")
         sub.add_argument("--text", action="store_true", help="draw in the terminal instead of writing a PNG")
 
 
@@ -28,11 +31,17 @@ def run(args: argparse.Namespace) -> int:
     if args.text:
         print(plot.render_text(figure, width=shutil.get_terminal_size().columns))
         return EXIT_OK
-    path = Path(args.out or f"{figure.name}.png")
     try:
+        path = Path(args.out) if args.out else _default_path(args, figure)
         print(plot.write_png(figure, path))
     except plot.NoMatplotlib as error:
         raise UserError(error.message) from None
     except OSError as error:
-        raise UserError(f"can't write {path}: {error.strerror}") from None
+        raise UserError(f"can't write {error.filename}: {error.strerror}") from None
     return EXIT_OK
+
+
+def _default_path(args: argparse.Namespace, figure: plot.Figure) -> Path:
+    if args.kind_command is plot_exercise.COMMAND:
+        return plot_exercise.default_path(args)
+    return Path(f"{figure.name}.png")
