@@ -515,6 +515,11 @@ class _Parser:
                     raise InputError("this number is too large", col, "too_large")
                 if not exponent.is_Integer and any(_digits(n) > self.limits.max_root_digits for n in numbers):
                     raise InputError("this number is too large to take a root of", col, "too_large")
+                if exponent.q % 2 and not exponent.is_Integer and base.is_negative:
+                    # the real odd root, as a real-variable course reads it: ∛(-8) = -2, (-8)^(2/3) = 4
+                    # (sympy's principal root would be the complex 2(-1)^(1/3))
+                    magnitude = sympy.Pow(-base, exponent)
+                    return self.checked(-magnitude if exponent.p % 2 else magnitude, col)
         return self.checked(sympy.Pow(base, exponent), col)
 
     def factorial(self, value: Expr, col: int) -> Expr:
