@@ -55,6 +55,7 @@ _RETIRE_SHARE = 0.75  # a worker whose address space has grown past this share o
 _LOOK_AT_MEMORY_EVERY = 16  # tasks
 
 IN_WORKER = False  # True in a worker process: a check asked for there runs right there
+_PART_SECONDS = math.inf  # in a worker: the CPU limit of a task, and of each part of one (next_part)
 
 
 @dataclass(frozen=True)
@@ -289,8 +290,9 @@ _OUT_OF_MEMORY = 75  # the exit status of a worker whose task ran out of memory 
 
 def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare_seconds: float) -> None:
     """A worker's loop: a task in, ("started", info) and ("done", value) out; None to stop."""
-    global IN_WORKER
+    global IN_WORKER, _PART_SECONDS
     IN_WORKER = True
+    _PART_SECONDS = timeout + KILL_GRACE
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which ends us
     _limit_memory(limits.memory_bytes)
@@ -313,7 +315,7 @@ def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare
         def started(info: object) -> None:
             if info is not None:  # what to report should the task be stopped; one message less if nothing
                 conn.send(("started", info))
-            _limit_cpu(timeout + KILL_GRACE)
+            _limit_cpu(_PART_SECONDS)
 
         _limit_cpu(prepare_seconds)  # the last task's limit stays while idle: idle, it spends nothing
         try:
@@ -328,6 +330,13 @@ def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare
             conn.send(("retired", value))  # a heap grown by big tasks: the pool starts a fresh worker
             return
         conn.send(("done", value))
+
+
+def next_part() -> None:
+    """In a task made of many parts (a batch of checks), the next part gets the CPU limit of a whole task,
+    afresh: one part can't spend the others' time."""
+    if IN_WORKER:
+        _limit_cpu(_PART_SECONDS)
 
 
 def _limit_memory(memory_bytes: int) -> None:
