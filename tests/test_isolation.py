@@ -80,6 +80,20 @@ def test_batch_checks_in_a_worker(stuck_on_spin, monkeypatch, capsys):
     assert out[-1]["error"].startswith("line 8: ")
 
 
+def test_a_batch_goes_on_in_a_fresh_worker_when_one_has_grown_too_large(monkeypatch):
+    """A worker that finds its heap grown too large ends the call with the lines it has checked (as it
+    would retire between tasks); a fresh worker checks the rest, and every line gets its verdict."""
+    monkeypatch.setattr(workers, "_too_large", lambda: True)
+    monkeypatch.setattr(workers, "_shared", workers.Pool())  # forked after the patch
+    monkeypatch.setattr(workers, "_shared_pid", os.getpid())
+    try:
+        lines = [{"answer": f"{n}x", "expected": "2x"} for n in range(40)]
+        results = list(checking.check_lines(io.BytesIO("\n".join(json.dumps(line) for line in lines).encode())))
+    finally:
+        workers._shared.close()
+    assert [r["verdict"] for r in results] == ["correct" if n == 2 else "incorrect" for n in range(40)]
+
+
 def test_the_practice_session_checks_in_a_worker(stuck_on_spin, tmp_path):
     store = Store(tmp_path / "progress.sqlite3")
     session = Session(packs.load("gradients"), store, "ana", seed=1)

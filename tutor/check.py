@@ -266,15 +266,16 @@ def _answered(pending: list[tuple[dict[str, object], int, _CheckArgs | None]]) -
 def check_each(requests: Sequence[_CheckArgs]) -> list[Verdict | str]:
     """Many checks (the arguments of `_check_here`) in one call to the worker, each under its own limits
     (work budget, CPU time): a verdict each, or the message of an expected answer or tolerance that can't be
-    read. A worker stopped part way (a hostile answer that got past the budgets) loses the call: then each
-    is checked alone, so only the answer that stops a worker gets the verdict that says why."""
-    if not requests:
-        return []
-    outcome = workers.isolated(_check_each, tuple(requests))
-    if not isinstance(outcome, workers.Stopped):
-        return cast(list[Verdict | str], outcome)
+    read. A worker whose heap has grown too large ends a call early, and a fresh one goes on; a worker
+    stopped part way (a hostile answer that got past the budgets) loses the rest of the call: those are
+    then checked one at a time, so only the answer that stops a worker gets the verdict that says why."""
     results: list[Verdict | str] = []
-    for args in requests:
+    while len(results) < len(requests):  # a worker grown too large stops early; a fresh one goes on
+        outcome = workers.isolated(_check_each, tuple(requests[len(results):]))
+        if isinstance(outcome, workers.Stopped):
+            break
+        results += cast(list[Verdict | str], outcome)
+    for args in requests[len(results):]:
         alone = workers.isolated(_check_each, (args,))
         results += [STOPPED[alone.reason]] if isinstance(alone, workers.Stopped) else cast(list[Verdict | str], alone)
     return results
@@ -283,7 +284,8 @@ def check_each(requests: Sequence[_CheckArgs]) -> list[Verdict | str]:
 def _check_each(requests: tuple[_CheckArgs, ...]) -> list[Verdict | str]:
     results: list[Verdict | str] = []
     for args in requests:
-        workers.next_part()
+        if not workers.next_part():
+            break
         try:
             results.append(_check_here(*args))
         except InputError as error:
