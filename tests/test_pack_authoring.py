@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -185,3 +187,53 @@ def test_more_than_three_more_hints_are_refused_where_they_are(tmp_path):
         packs.load(path)
     assert caught.value.problems == [f"{path}:6:17: exercise 'a': 'more_hints': at most 3 hints, first a nudge, "
                                      "last nearly the answer; not 4"]
+
+
+# ------------------------------------------- problems a parameter draw causes, fuzzed
+
+_FUNCTIONS = ["ln(a x)", "a x^2 + b y^2", "x^a", "e^(a x) - b x", "sqrt(a x)", "x/(a - b) + y", "a/x", "sin(a x) y",
+              "(a x + b)^2", "a x^p y^2", "ln(x) - a x", "x^2/a", "a x y", "x^(1/a)", "b"]
+_KIND_KEYS = st.sampled_from([
+    ("derivative", {}), ("derivative", {"at": "a"}), ("partial_derivative", {"wrt": "x"}),
+    ("partial_derivative", {"wrt": "x", "at": "[a, 1]"}), ("gradient", {"at": "[1, b]"}), ("critical_points", {}),
+    ("classify_point", {"at": "[0, 0]"}), ("minimize", {}),
+    ("gradient_descent", {"start": "a", "rate": "0.1", "iterations": 2}),
+    ("gradient_descent", {"start": "[1, 1]", "rate": "b/10", "iterations": 1}),
+    ("stopping", {"start": "1", "rate": "0.1", "until": "0.01"}), ("tangent_plane", {"at": "[1, a]"}),
+    ("fix_variable", {"fix": "{y: a}"}), ("local_minima", {}),
+    ("expression", {"prompt": "What is {a} + {b}?", "expected": "a + b"}),
+])
+_RANGES = st.sampled_from(["{int: [-2, 2]}", "{int: [0, 3]}", "{choice: [0, 1, -1]}", "{rational: [-1, 1]}",
+                           "{int: [1, 1]}", "{choice: [0.5, 2]}"])
+_REQUIRES = st.sampled_from([None, "a != b", "a > 0", "a != 0 and b != 0", "a == b", "a > 5", "a^2 - b < 0"])
+_EXTRAS = st.sampled_from([
+    {}, {"answer": "a x"}, {"hints": "['Try {a}.', '{1/a}', '{a + b}']"}, {"more_hints": "'{b/(a - 1)}'"},
+    {"title": "'f at {a}, {b}'"}, {"mistakes": "[{answer: a x, feedback: 'Not {a}.'}]"}, {"answer": "0"},
+])
+
+_INTERNALS = re.compile(r"Traceback|zoo|\bnan\b|\boo\b|Symbol\(|Integer\(|Rational\(|Error\b|sympy|"
+                        r"something went wrong")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(function=st.sampled_from(_FUNCTIONS), kind=_KIND_KEYS, a=_RANGES, b=_RANGES, require=_REQUIRES,
+       extra=_EXTRAS)
+def test_validating_a_fuzzed_parameterised_pack_tells_the_author_in_sentences(tmp_path, capsys, function, kind,
+                                                                           a, b, require, extra):
+    """Random parameters, conditions and author's fields: `tutor pack validate` answers with
+    FILE:LINE:COL sentences, never a traceback nor a name from inside Python or sympy."""
+    name, keys = kind
+    lines = ["pack: fuzz", "exercises:", "  - id: e", f"    kind: {name}", f"    params: {{a: {a}, b: {b}}}"]
+    if name != "expression":
+        lines.append(f'    function: "{function}"')
+    lines += [f"    {key}: {value}" for key, value in {**keys, **extra}.items()]
+    if require:
+        lines.append(f"    require: {require}")
+    path = tmp_path / "fuzz.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status = main(["pack", "validate", str(path)])
+    out, err = capsys.readouterr()
+    assert status in (0, 1), out + err
+    assert not _INTERNALS.search(out + err), out + err
+    if status == 1:
+        assert all(line.startswith(f"{path}:") for line in out.splitlines()), out

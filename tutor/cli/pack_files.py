@@ -39,12 +39,11 @@ def run(args: argparse.Namespace) -> int:
         failed = False
         for name in args.files:
             try:
-                pack = packs.load(name)
+                pack, problems = packs.check(name)
             except packs.PackError as error:
                 failed = True
                 print("\n".join(error.problems))
                 continue
-            problems = packs.self_check(pack)
             failed |= bool(problems)
             print("\n".join(problems) if problems else
                   f"{name}: valid ({len(pack.exercises)} exercises; each one's answer grades as correct)")

@@ -80,6 +80,11 @@ def read_text(node, params, folder) -> str:  # noqa: ARG001
     return _scalar(node, "text")
 
 
+def read_prose(node, params, folder) -> str:
+    """Text shown to the student, where `{a}` shows a parameter's value (tutor.templates)."""
+    return _scalar(node, "text")
+
+
 def read_names(node, params, folder) -> tuple[str, ...]:  # noqa: ARG001
     if isinstance(node, yaml.SequenceNode):
         return tuple(_scalar(item, "a variable name").strip() for item in node.value)
@@ -193,6 +198,7 @@ FIELD_READERS: dict[str, Callable] = {
     "name": read_name,
     "names": read_names,
     "text": read_text,
+    "prose": read_prose,
     "hints": read_hints,
     "point": read_point,
     "numbers": read_numbers,
