@@ -9,6 +9,7 @@ import yaml
 
 from tutor import packs
 from tutor.cli import main
+from tutor.pack_schema import json_schema
 from tutor.yaml_errors import describe
 
 EXERCISE = "pack: p\nexercises:\n  - id: a\n    kind: derivative\n"
@@ -80,7 +81,7 @@ def test_an_unknown_exercise_id_gets_a_suggestion_whatever_its_case(typed, sugge
 def _schema_accepts(document: dict) -> bool:
     import jsonschema
 
-    return jsonschema.Draft202012Validator(packs.json_schema()).is_valid(document)
+    return jsonschema.Draft202012Validator(json_schema()).is_valid(document)
 
 
 def _loader_accepts(document: dict, tmp_path) -> bool:

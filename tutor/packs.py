@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import TypeAlias, cast
+from typing import cast
 
 import sympy
 import yaml
@@ -30,14 +30,15 @@ from .check import expected_answer, variables_of
 from .compare import Tolerance
 from .errors import TutorError, Where
 from .limits import LIMITS, Limits
+from .pack_schema import COMMON_FIELDS, PACK_FIELDS
 from .parse import Answer, InputError, Shape, read, symbol
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
 from .steps import Step
 from .templates import TemplateError, fill, template
 from .topics import KINDS, FieldError, Problem
-from .topics.base import substitute
-from .topics.fields import FIELD_READERS, MAX_HINTS, NUMERIC_READERS, ReadError, read_hints
+from .topics.base import Field, substitute
+from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError
 from .variant_check import UNKNOWN_NAME, Finding, first_failing
 from .words import and_list
 
@@ -45,24 +46,7 @@ _MAX_DRAWS = 1000  # attempts at parameters that meet `require` before giving up
 _MAX_VARIANTS = 1024  # built variants kept per exercise
 SELF_CHECK_VARIANTS = 20
 
-_COMMON = {
-    "id": "a unique id within the pack, like partial-x-3x2y3",
-    "kind": "the kind of exercise",
-    "title": "a short title; {a} shows the value of parameter a, {a p} that of a times p",
-    "tags": "skills this exercise practises, like [partial-derivatives]",
-    "points": "the weight for grading (default 1)",
-    "tolerance": "for decimal answers: relative like 1e-3 or decimal places like dp:4",
-    "partial": "true to give partial credit (point sets, vectors)",
-    "params": "random parameters, like {a: {int: [2, 9], lesson: 4}} (lesson: the value in the worked example)",
-    "require": "a condition the parameters must meet, like a != p",
-    "answer": "the author's answer, checked against the computed one",
-    "mistakes": "author's wrong answers with feedback: [{answer: ..., feedback: ...}]; {a} in feedback "
-                "shows the value of parameter a",
-    "hints": "up to three hints, first a nudge, last nearly the answer: instead of the kind's own; "
-             "{a} shows the value of parameter a",
-    "more_hints": "up to three hints given after the kind's own; {a} shows the value of parameter a",
-}
-_PACK_KEYS = {"pack", "title", "description", "exercises"}
+_PACK_KEYS = {*PACK_FIELDS, "exercises"}
 
 
 # --------------------------------------------------------------------- positions
@@ -549,16 +533,16 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
     if exercise_id is None:
         report.add(node, "the exercise needs an 'id'")
         exercise_id = "?"
-    elif not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", exercise_id):
+    elif not re.fullmatch(ID_PATTERN.strip("^$"), exercise_id):
         report.add(node, "an id uses letters, digits, '-', '_' and '.'", exercise_id)
     problem_class = _kind(node, report, exercise_id)
     if problem_class is None:
         return None
     renamed = {f.formerly: key for key, f in problem_class.FIELDS.items() if f.formerly}
-    nodes = _mapping(node, report, exercise_id, {**_COMMON, **problem_class.FIELDS}, "an exercise", renamed)
+    nodes = _mapping(node, report, exercise_id, {**COMMON_FIELDS, **problem_class.FIELDS}, "an exercise", renamed)
     for old, new in renamed.items():  # an old name that is a common key now means only that key
-        if old in _COMMON and old in nodes and not _is_number(nodes[old]):
-            report.add(nodes.pop(old), f"'{old}' is {_COMMON[old]}; give this as '{new}' "
+        if old in COMMON_FIELDS and old in nodes and not _is_number(nodes[old]):
+            report.add(nodes.pop(old), f"'{old}' is {COMMON_FIELDS[old].help}; give this as '{new}' "
                                        f"({problem_class.FIELDS[new].help})", exercise_id)
     fields = {k: v for k, v in nodes.items() if k in problem_class.FIELDS}
     given = {getattr(key, "value", None) for key, _ in node.value}
@@ -571,13 +555,13 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
     data: dict[str, object] = {"decimals": any(_has_decimal(value) for value in numeric)}
     for name, value in fields.items():
         try:
-            data[name] = FIELD_READERS[problem_class.FIELDS[name].reader](value, param_names, folder)
+            data[name] = _read_field(problem_class.FIELDS[name], value, param_names, folder)
         except ReadError as error:
             report.add(error.node or value, error.message, exercise_id)
         except InputError as error:
             report.add(value, f"'{name}' can't be read: {error.message}", exercise_id)
     require = _require(nodes.get("require"), param_names, report, exercise_id)
-    common = _common({k: v for k, v in nodes.items() if k in _COMMON}, report, exercise_id)
+    common = _common({k: v for k, v in nodes.items() if k in COMMON_FIELDS}, report, exercise_id)
     prose = [key for key, field_ in problem_class.FIELDS.items() if field_.reader == "prose"]
     _check_templates(nodes, ["title", "hints", "more_hints", *prose], param_names, report, exercise_id)
     if len(report.problems) > before:
@@ -647,57 +631,26 @@ def _is_number(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and re.fullmatch(r"\s*[0-9./]+\s*", str(node.value)) is not None
 
 
-def _common(nodes: dict, report: _Report, exercise: str) -> dict:
+def _read_field(field: Field, node: yaml.Node, params: Sequence[str], folder: Path) -> object:
+    read = READERS[field.reader].read
+    assert read is not None, field  # the loader's own (params, mistakes ...) are not read through here
+    return read(node, params, folder)
+
+
+def _common(nodes: dict[str, yaml.Node], report: _Report, exercise: str) -> dict:
+    """The keys every exercise takes, each read as COMMON_FIELDS declares (id and kind are read apart)."""
     out: dict = {}
-    if "title" in nodes:
-        out["title"] = _text(nodes["title"], report, exercise, "title") or ""
-    if "tags" in nodes:
-        tags = nodes["tags"]
-        if isinstance(tags, yaml.SequenceNode) and all(isinstance(t, yaml.ScalarNode) for t in tags.value):
-            out["tags"] = tuple(str(t.value) for t in tags.value)
-        else:
-            report.add(tags, "'tags' must be a list of words, like [gradients]", exercise)
-    if "points" in nodes:
-        points = _weight(nodes["points"])
-        if points is None:
-            report.add(nodes["points"], f"'points' must be a number from 0 to {LIMITS.max_parameter:,}", exercise)
-        else:
-            out["points"] = points
-    if "tolerance" in nodes:
+    for key, node in nodes.items():
+        field_ = COMMON_FIELDS[key]
         try:
-            out["tolerance"] = Tolerance.parse(str(nodes["tolerance"].value))
-        except InputError as error:
-            report.add(nodes["tolerance"], error.message, exercise)
-    if "partial" in nodes:
-        value = getattr(nodes["partial"], "value", None)
-        if str(value).lower() not in ("true", "false"):
-            report.add(nodes["partial"], "'partial' must be true or false", exercise)
-        else:
-            out["partial"] = str(value).lower() == "true"
-    if "answer" in nodes:
-        out["answer"] = _text(nodes["answer"], report, exercise, "answer")
-    if "mistakes" in nodes:
-        out["mistakes"] = _mistakes(nodes["mistakes"], report, exercise)
-    for key in ("hints", "more_hints"):
-        if key in nodes:
-            try:
-                out[key] = read_hints(nodes[key], (), Path())
-            except ReadError as error:
-                report.add(error.node or nodes[key], f"'{key}': {error.message}", exercise)
+            if field_.reader == "mistakes":
+                out[key] = _mistakes(node, report, exercise)
+            elif READERS[field_.reader].read is not None:
+                out[key] = _read_field(field_, node, (), Path())
+        except ReadError as error:  # a reader's "must be ..." is said of the key: 'points' must be ...
+            separator = " " if error.message.startswith("must ") else ": "
+            report.add(error.node or node, f"'{key}'{separator}{error.message}", exercise)
     return out
-
-
-def _weight(node: yaml.Node) -> Fraction | None:
-    """`points:` read as an answer is, within its limits (Fraction("1e-999999999") would never finish)."""
-    if not isinstance(node, yaml.ScalarNode):
-        return None
-    try:
-        value = cast(Expr, read(str(node.value), Shape.NUMBER, ()).value)
-    except InputError:
-        return None
-    if not (value.is_Rational and 0 <= value <= LIMITS.max_parameter):
-        return None
-    return Fraction(int(value.p), int(value.q))
 
 
 def _mistakes(node: yaml.Node, report: _Report, exercise: str) -> tuple[Mistake, ...]:
@@ -815,80 +768,6 @@ def self_check(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
 def iter_built_in() -> Iterator[Pack]:
     for name in BUILT_IN:
         yield load(name)
-
-
-# --------------------------------------------------------------- the JSON Schema
-
-_Schema: TypeAlias = dict[str, object]  # a JSON Schema fragment
-_SCALAR: _Schema = {"type": ["string", "number", "boolean"]}  # what a YAML scalar loads as; the loader reads its text
-_JSON_TYPES: dict[str, _Schema] = {  # what each field reader accepts, as JSON Schema
-    "function": _SCALAR,
-    "text": _SCALAR,
-    "prose": _SCALAR,
-    "name": _SCALAR,
-    "number": {"type": ["number", "string"]},
-    "integer": {"type": "integer", "minimum": 0, "maximum": 999_999_999},
-    "names": {"oneOf": [{"type": "array", "items": _SCALAR}, _SCALAR]},
-    "hints": {"oneOf": [{"type": "array", "items": _SCALAR, "maxItems": MAX_HINTS}, _SCALAR]},
-    "point": {"type": ["array", "object", "string", "number"]},
-    "numbers": {"oneOf": [{"type": "array", "items": {"type": ["number", "string"]}}, {"type": "string"}]},
-    "points": {"oneOf": [{"type": "array", "items": {"type": "array"}}, {"type": "string"}]},
-    "csv": {"type": "object", "required": ["file", "x", "y"], "additionalProperties": False,
-            "properties": {"file": {"type": "string"}, "x": {"type": ["string", "array"]},
-                           "y": {"type": "string"}}},
-}
-_COMMON_TYPES: dict[str, _Schema] = {
-    "id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$"},
-    "title": _SCALAR,
-    "tags": {"type": "array", "items": _SCALAR},
-    "points": {"oneOf": [  # a number, or one written as text: '1/2', '0.5'
-        {"type": "number", "minimum": 0, "maximum": LIMITS.max_parameter},
-        {"type": "string", "title": "text of a number ≥ 0, like '1/2' or '0.5'",
-         "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*(/\s*[0-9]+(\.[0-9]+)?\s*)?$"}]},
-    "tolerance": {"type": ["string", "number"]},
-    "partial": {"type": "boolean"},
-    "params": {"type": "object", "additionalProperties": {
-        "type": "object", "additionalProperties": False, "minProperties": 1,
-        "properties": {**{k: {"type": "array"} for k in ("int", "choice", "rational", "denominators")},
-                       "lesson": {"type": ["number", "string"]}}}},
-    "require": {"type": "string"},
-    "answer": _SCALAR,
-    "mistakes": {"type": "array", "items": {
-        "type": "object", "required": ["answer", "feedback"], "additionalProperties": False,
-        "properties": {"answer": _SCALAR, "feedback": _SCALAR}}},
-    "hints": _JSON_TYPES["hints"],
-    "more_hints": _JSON_TYPES["hints"],
-}
-
-
-def json_schema() -> dict:
-    """The structure of a pack file as JSON Schema, from the same declarations the loader enforces
-    (the common keys and each registered kind's FIELDS), for editors that complete and check YAML."""
-    kinds = []
-    for name, topic in sorted(KINDS.items()):
-        fields = topic.exercise.FIELDS
-        properties: dict[str, dict[str, object]] = {key: {**_COMMON_TYPES.get(key, {}), "description": help_}
-                      for key, help_ in _COMMON.items()}
-        properties["kind"] = {"const": name, "description": _COMMON["kind"]}
-        for key, field_ in fields.items():
-            choices = {"enum": list(field_.choices)} if field_.choices else {}
-            properties[key] = {**_JSON_TYPES[field_.reader], **choices, "description": field_.help}
-        required = ["id", "kind", *(key for key, field_ in fields.items() if field_.required)]
-        kinds.append({"type": "object", "properties": properties, "required": required,
-                      "additionalProperties": False})
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "calculus tutor exercise pack",
-        "type": "object",
-        "required": ["pack", "exercises"],
-        "additionalProperties": False,
-        "properties": {
-            "pack": {"type": "string", "description": "the pack's id"},
-            "title": {"type": "string"},
-            "description": {"type": "string"},
-            "exercises": {"type": "array", "minItems": 1, "items": {"oneOf": kinds}},
-        },
-    }
 
 
 TEMPLATE = """\
