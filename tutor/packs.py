@@ -230,18 +230,15 @@ class ExerciseSpec:
             fields = KINDS[self.kind].exercise.FIELDS
             for name in data:
                 if name in fields and fields[name].reader == "prose":
-                    data[name] = self._fill_prose(name, cast(str, data[name]), params)
+                    data[name] = self._fill_prose(cast(str, data[name]), params)
             problem = KINDS[self.kind].exercise.build({**data, "tolerance": self.tolerance, "parameters": values})
             if len(built) >= _MAX_VARIANTS:
                 built.clear()  # simpler than least-recently-used, and rare
             built[params] = problem
         return Exercise(self, problem, seed, params)
 
-    def _fill_prose(self, name: str, text: str, params: tuple[tuple[str, Expr], ...]) -> str:
-        try:
-            return fill(text, params, lambda value: show(value, decimals=bool(self.data.get("decimals"))))
-        except TemplateError as error:
-            raise FieldError(name, f"'{name}' can't be shown: {error.message}") from None
+    def _fill_prose(self, text: str, params: tuple[tuple[str, Expr], ...]) -> str:
+        return fill(text, params, lambda value: show(value, decimals=bool(self.data.get("decimals"))), strict=False)
 
     def draw(self, seed: int) -> dict[sympy.Symbol, Expr]:
         rng = random.Random(seed)
@@ -282,10 +279,11 @@ class Exercise:
         """The exercise's title with this variant's numbers in place of `{a}`."""
         return self.fill(self.spec.title)
 
-    def fill(self, text: str) -> str:
+    def fill(self, text: str, strict: bool = False) -> str:
         """An author's text (title, hint, feedback) with this variant's numbers in place of `{a}`, shown as
-        the exercise shows its numbers; TemplateError for a placeholder without a value for them."""
-        return fill(text, self.params, self.problem.show)
+        the exercise shows its numbers. A placeholder without a value for them (validation reports it)
+        is left as written, or with `strict` a TemplateError."""
+        return fill(text, self.params, self.problem.show, strict)
 
     @property
     def is_lesson(self) -> bool:

@@ -37,9 +37,10 @@ class Template:
     text: str
     parts: tuple[str | Placeholder, ...]
 
-    def fill(self, values: Mapping[sympy.Symbol, Expr], show: Callable[[Expr], str]) -> str:
-        """The text with each placeholder's value for these parameters; TemplateError for one that
-        has no value (a division by zero: `{1/(a - 1)}` with a = 1)."""
+    def fill(self, values: Mapping[sympy.Symbol, Expr], show: Callable[[Expr], str], strict: bool = True) -> str:
+        """The text with each placeholder's value for these parameters. One that has no value (a
+        division by zero: `{1/(a - 1)}` with a = 1) is a TemplateError if `strict`, else left as
+        written: validation reports it, and a student still reads the rest."""
         out = []
         for part in self.parts:
             if isinstance(part, str):
@@ -47,7 +48,10 @@ class Template:
                 continue
             value = part.value.xreplace(dict(values))
             if value.free_symbols or value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
-                raise TemplateError(f"'{{{part.source}}}' has no value")
+                if strict:
+                    raise TemplateError(f"'{{{part.source}}}' has no value")
+                out.append(f"{{{part.source}}}")
+                continue
             out.append(show(value))
         return "".join(out)
 
@@ -109,9 +113,9 @@ def template(text: str, parameters: tuple[str, ...]) -> Template:
     return Template(text, tuple(parts))
 
 
-def fill(text: str, values: Sequence[tuple[str, Expr]], show: Callable[[Expr], str]) -> str:
-    """`text` with its placeholders' values for these parameter values (in their order)."""
+def fill(text: str, values: Sequence[tuple[str, Expr]], show: Callable[[Expr], str], strict: bool = True) -> str:
+    """`text` with its placeholders' values for these parameter values (in their order); see Template.fill."""
     if "{" not in text and "}" not in text:
         return text
     names = tuple(name for name, _ in values)
-    return template(text, names).fill({symbol(n): v for n, v in values}, show)
+    return template(text, names).fill({symbol(n): v for n, v in values}, show, strict)

@@ -134,7 +134,7 @@ def _mistakes(exercise: Exercise, right_answers: bool) -> list[Finding]:
     for mistake in exercise.spec.mistakes:
         try:
             answer = exercise.author_text(mistake.answer)
-            exercise.fill(mistake.feedback)
+            exercise.fill(mistake.feedback, strict=True)
             if right_answers and problem.check(show(answer.value, problem.variables), exercise.tolerance).correct:
                 found.append(Finding("mistakes", f"the mistake '{mistake.answer}' is a right answer"))
         except TutorError as error:
@@ -153,11 +153,13 @@ def _texts(exercise: Exercise) -> list[Finding]:
         exercise.problem.hints()
     except (TutorError, *_COMPUTING) as error:
         found.append(Finding(None, f"its hints can't be given: {getattr(error, 'message', 'they fail to compute')}"))
-    texts: Iterable[tuple[str, str]] = [("title", spec.title), *(("hints", h) for h in spec.hints or ()),
+    fields = exercise.problem.FIELDS
+    prose = [(key, str(value)) for key, value in spec.data.items() if key in fields and fields[key].reader == "prose"]
+    texts: Iterable[tuple[str, str]] = [("title", spec.title), *prose, *(("hints", h) for h in spec.hints or ()),
                                        *(("more_hints", h) for h in spec.more_hints)]
     for field, text in texts:
         try:
-            exercise.fill(text)
+            exercise.fill(text, strict=True)
         except TutorError as error:
             found.append(Finding(field, f"'{field}' can't be shown: {error.message}"))
     return found
