@@ -170,3 +170,35 @@ def test_every_problem_of_a_pack_in_one_run_in_the_order_of_the_file(tmp_path, c
     assert lines[3].endswith(", p = 2, the mistake '2a x^(p-1) y^2' is a right answer")
     assert lines[4:] == [f"{path}:26:14: exercise 'never': no parameters meet 'require: a > 3' in 1000 draws; "
                          "widen the ranges or relax the condition"]
+
+
+def test_numbers_in_text_are_shown_as_the_exercise_shows_its_numbers(tmp_path):
+    """A pack that writes decimals (rate: 0.1) reads them as decimals in its texts too."""
+    pack = packs.load(write(tmp_path / "p.yaml", """\
+        pack: p
+        exercises:
+          - id: dec
+            kind: gradient_descent
+            function: x^2
+            start: 1
+            rate: 0.1
+            iterations: 1
+            params: {a: {choice: [0.5]}}
+            hints: "Half is {a}, a fifth is {a - 0.3}."
+        """))
+    assert pack.exercise("dec").variant().hints() == ("Half is 0.5, a fifth is 0.2.",)
+
+
+def test_an_answer_a_draw_leaves_undefined_is_told_in_words(tmp_path, capsys):
+    path = write(tmp_path / "p.yaml", """\
+        pack: p
+        exercises:
+          - id: slice
+            kind: fix_variable
+            function: x/(a - 1) + y
+            fix: {y: 2}
+            params: {a: {choice: [1]}}
+        """)
+    assert validate(path, capsys) == [
+        f"{path}:7:13: exercise 'slice': with a = 1, its answer is undefined (a division by zero, or a value "
+        "outside the function's domain)"]
