@@ -238,3 +238,16 @@ def test_validating_a_fuzzed_parameterised_pack_tells_the_author_in_sentences(tm
     assert not _INTERNALS.search(out + err), out + err
     if status == 1:
         assert all(line.startswith(f"{path}:") for line in out.splitlines()), out
+
+
+@pytest.mark.parametrize("tolerance, precision", [
+    ("dp:2", "(to 2 decimal places)"), ("1e-3", "(within a relative error of 0.001)"),
+    (None, "(to 4 decimal places)"),
+])
+def test_the_descent_prompt_states_the_precision_its_tolerance_asks_for(tmp_path, tolerance, precision):
+    exercise = {"id": "d", "kind": "gradient_descent", "function": "e^x - ln x", "start": 0.05, "rate": 0.005,
+                "iterations": 2, **({"tolerance": tolerance} if tolerance else {})}
+    pack = packs.load_text(yaml.safe_dump(_pack(**exercise)), "p.yaml", tmp_path)
+    assert pack.exercises[0].variant().prompt() == (
+        "Gradient descent on f(x) = eˣ - ln(x) from x₀ = 0.05 with learning rate α = 0.005: what is x₂, the "
+        f"point after 2 iterations? {precision}")

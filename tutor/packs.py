@@ -531,7 +531,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
     if exercise_id is None:
         report.add(node, "the exercise needs an 'id'")
         exercise_id = "?"
-    elif not re.fullmatch(ID_PATTERN.strip("^$"), exercise_id):
+    elif not re.fullmatch(ID_PATTERN, exercise_id):
         report.add(node, "an id uses letters, digits, '-', '_' and '.'", exercise_id)
     problem_class = _kind(node, report, exercise_id)
     if problem_class is None:
