@@ -25,6 +25,13 @@ def test_the_pack_format_page_is_generated_from_the_schema():
         "docs/reference/pack-format.md is out of date: run python3 docs/gen_pack_format.py")
 
 
+def test_the_committed_json_schema_is_the_one_the_loader_s_table_makes():
+    """Editors read docs/reference/pack.schema.json; it must be what `tutor pack schema` prints now."""
+    generator = _generator()
+    assert generator.SCHEMA.read_text(encoding="utf-8") == generator.schema_text(), (
+        "docs/reference/pack.schema.json is out of date: run python3 docs/gen_pack_format.py")
+
+
 def test_the_site_builds_strictly(tmp_path):
     """A broken link or anchor, a page missing from the nav or a nav entry without its page
     is a warning (mkdocs.yml's validation), and --strict turns warnings into a failure."""

@@ -226,8 +226,7 @@ def test_fields_using_names_that_are_no_parameter_are_reported_at_load(tmp_path)
                  .replace("a p x^(p-1) y^2", "a p x^(r-1) y^2"))
     assert [p.split(": ", 2)[2] for p in problems_of(path)] == [
         "'answer' can't be read: unknown name 'r' (it is neither a variable nor a parameter)",
-        "the mistake 'a x^(q-1) y^2' can't be read: unknown name 'q' (it is neither a variable nor a parameter) "
-        "(variant 0)"]
+        "the mistake 'a x^(q-1) y^2' can't be read: unknown name 'q' (it is neither a variable nor a parameter)"]
 
 
 def test_validate_reports_a_mistake_that_is_a_right_answer_for_some_variant(tmp_path, capsys):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
 from tutor import packs
 from tutor.cli import main
+from tutor.pack_schema import json_schema
 from tutor.yaml_errors import describe
 
 EXERCISE = "pack: p\nexercises:\n  - id: a\n    kind: derivative\n"
@@ -78,7 +81,7 @@ def test_an_unknown_exercise_id_gets_a_suggestion_whatever_its_case(typed, sugge
 def _schema_accepts(document: dict) -> bool:
     import jsonschema
 
-    return jsonschema.Draft202012Validator(packs.json_schema()).is_valid(document)
+    return jsonschema.Draft202012Validator(json_schema()).is_valid(document)
 
 
 def _loader_accepts(document: dict, tmp_path) -> bool:
@@ -185,3 +188,66 @@ def test_more_than_three_more_hints_are_refused_where_they_are(tmp_path):
         packs.load(path)
     assert caught.value.problems == [f"{path}:6:17: exercise 'a': 'more_hints': at most 3 hints, first a nudge, "
                                      "last nearly the answer; not 4"]
+
+
+# ------------------------------------------- problems a parameter draw causes, fuzzed
+
+_FUNCTIONS = ["ln(a x)", "a x^2 + b y^2", "x^a", "e^(a x) - b x", "sqrt(a x)", "x/(a - b) + y", "a/x", "sin(a x) y",
+              "(a x + b)^2", "a x^p y^2", "ln(x) - a x", "x^2/a", "a x y", "x^(1/a)", "b"]
+_KIND_KEYS = st.sampled_from([
+    ("derivative", {}), ("derivative", {"at": "a"}), ("partial_derivative", {"wrt": "x"}),
+    ("partial_derivative", {"wrt": "x", "at": "[a, 1]"}), ("gradient", {"at": "[1, b]"}), ("critical_points", {}),
+    ("classify_point", {"at": "[0, 0]"}), ("minimize", {}),
+    ("gradient_descent", {"start": "a", "rate": "0.1", "iterations": 2}),
+    ("gradient_descent", {"start": "[1, 1]", "rate": "b/10", "iterations": 1}),
+    ("stopping", {"start": "1", "rate": "0.1", "until": "0.01"}), ("tangent_plane", {"at": "[1, a]"}),
+    ("fix_variable", {"fix": "{y: a}"}), ("local_minima", {}),
+    ("expression", {"prompt": "What is {a} + {b}?", "expected": "a + b"}),
+])
+_RANGES = st.sampled_from(["{int: [-2, 2]}", "{int: [0, 3]}", "{choice: [0, 1, -1]}", "{rational: [-1, 1]}",
+                           "{int: [1, 1]}", "{choice: [0.5, 2]}"])
+_REQUIRES = st.sampled_from([None, "a != b", "a > 0", "a != 0 and b != 0", "a == b", "a > 5", "a^2 - b < 0"])
+_EXTRAS = st.sampled_from([
+    {}, {"answer": "a x"}, {"hints": "['Try {a}.', '{1/a}', '{a + b}']"}, {"more_hints": "'{b/(a - 1)}'"},
+    {"title": "'f at {a}, {b}'"}, {"mistakes": "[{answer: a x, feedback: 'Not {a}.'}]"}, {"answer": "0"},
+])
+
+_INTERNALS = re.compile(r"Traceback|zoo|\bnan\b|\boo\b|Symbol\(|Integer\(|Rational\(|Error\b|sympy|"
+                        r"something went wrong")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(function=st.sampled_from(_FUNCTIONS), kind=_KIND_KEYS, a=_RANGES, b=_RANGES, require=_REQUIRES,
+       extra=_EXTRAS)
+def test_validating_a_fuzzed_parameterised_pack_tells_the_author_in_sentences(tmp_path, capsys, function, kind,
+                                                                           a, b, require, extra):
+    """Random parameters, conditions and author's fields: `tutor pack validate` answers with
+    FILE:LINE:COL sentences, never a traceback nor a name from inside Python or sympy."""
+    name, keys = kind
+    lines = ["pack: fuzz", "exercises:", "  - id: e", f"    kind: {name}", f"    params: {{a: {a}, b: {b}}}"]
+    if name != "expression":
+        lines.append(f'    function: "{function}"')
+    lines += [f"    {key}: {value}" for key, value in {**keys, **extra}.items()]
+    if require:
+        lines.append(f"    require: {require}")
+    path = tmp_path / "fuzz.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    status = main(["pack", "validate", str(path)])
+    out, err = capsys.readouterr()
+    assert status in (0, 1), out + err
+    assert not _INTERNALS.search(out + err), out + err
+    if status == 1:
+        assert all(line.startswith(f"{path}:") for line in out.splitlines()), out
+
+
+@pytest.mark.parametrize("tolerance, precision", [
+    ("dp:2", "(to 2 decimal places)"), ("1e-3", "(within a relative error of 0.001)"),
+    (None, "(to 4 decimal places)"),
+])
+def test_the_descent_prompt_states_the_precision_its_tolerance_asks_for(tmp_path, tolerance, precision):
+    exercise = {"id": "d", "kind": "gradient_descent", "function": "e^x - ln x", "start": 0.05, "rate": 0.005,
+                "iterations": 2, **({"tolerance": tolerance} if tolerance else {})}
+    pack = packs.load_text(yaml.safe_dump(_pack(**exercise)), "p.yaml", tmp_path)
+    assert pack.exercises[0].variant().prompt() == (
+        "Gradient descent on f(x) = eˣ - ln(x) from x₀ = 0.05 with learning rate α = 0.005: what is x₂, the "
+        f"point after 2 iterations? {precision}")

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
-from typing import TypeAlias, cast
+from typing import cast
 
 import sympy
 import yaml
@@ -30,35 +30,23 @@ from .check import expected_answer, variables_of
 from .compare import Tolerance
 from .errors import TutorError, Where
 from .limits import LIMITS, Limits
-from .parse import Answer, Equation, InputError, Shape, read, symbol
+from .pack_schema import COMMON_FIELDS, PACK_FIELDS
+from .parse import Answer, InputError, Shape, read, symbol
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
 from .steps import Step
+from .templates import TemplateError, fill, template
 from .topics import KINDS, FieldError, Problem
-from .topics.fields import FIELD_READERS, MAX_HINTS, NUMERIC_READERS, ReadError, read_hints
+from .topics.base import Field, substitute
+from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError
+from .variant_check import UNKNOWN_NAME, Finding, first_failing
 from .words import and_list
 
-_PLACEHOLDER = re.compile(r"\{([A-Za-z]|alpha|beta|gamma)\}")  # a parameter's value in a title: {a}
 _MAX_DRAWS = 1000  # attempts at parameters that meet `require` before giving up
 _MAX_VARIANTS = 1024  # built variants kept per exercise
 SELF_CHECK_VARIANTS = 20
 
-_COMMON = {
-    "id": "a unique id within the pack, like partial-x-3x2y3",
-    "kind": "the kind of exercise",
-    "title": "a short title; {a} shows the value of parameter a",
-    "tags": "skills this exercise practises, like [partial-derivatives]",
-    "points": "the weight for grading (default 1)",
-    "tolerance": "for decimal answers: relative like 1e-3 or decimal places like dp:4",
-    "partial": "true to give partial credit (point sets, vectors)",
-    "params": "random parameters, like {a: {int: [2, 9], lesson: 4}} (lesson: the value in the worked example)",
-    "require": "a condition the parameters must meet, like a != p",
-    "answer": "the author's answer, checked against the computed one",
-    "mistakes": "author's wrong answers with feedback: [{answer: ..., feedback: ...}]",
-    "hints": "up to three hints, first a nudge, last nearly the answer: instead of the kind's own",
-    "more_hints": "up to three hints given after the kind's own",
-}
-_PACK_KEYS = {"pack", "title", "description", "exercises"}
+_PACK_KEYS = {*PACK_FIELDS, "exercises"}
 
 
 # --------------------------------------------------------------------- positions
@@ -183,6 +171,15 @@ class ExerciseSpec:
     mistakes: tuple[Mistake, ...] = ()
     hints: tuple[str, ...] | None = None  # None: the kind's own
     more_hints: tuple[str, ...] = ()
+    positions: Mapping[str, Where] = field(default_factory=dict)  # where each key is written: for problems
+
+    def position_of(self, key: str | None) -> Where:
+        """Where a key is written; for the exercise as a whole (None), its parameters or else its start."""
+        return self.positions.get(key or "params") or self.positions.get("params") or self.where
+
+    def describe(self, finding: Finding) -> str:
+        """A finding about this exercise as the author reads it: FILE:LINE:COL: exercise 'ID': ..."""
+        return f"{self.position_of(finding.field)}: exercise '{self.id}': {finding.message}"
 
     @property
     def parameterised(self) -> bool:
@@ -230,11 +227,18 @@ class ExerciseSpec:
         if problem is None:
             values = {symbol(name): value for name, value in params}
             data = {name: substitute(value, values) for name, value in self.data.items()}
-            problem = KINDS[self.kind].exercise.build({**data, "tolerance": self.tolerance})
+            fields = KINDS[self.kind].exercise.FIELDS
+            for name in data:
+                if name in fields and fields[name].reader == "prose":
+                    data[name] = self._fill_prose(cast(str, data[name]), params)
+            problem = KINDS[self.kind].exercise.build({**data, "tolerance": self.tolerance, "parameters": values})
             if len(built) >= _MAX_VARIANTS:
                 built.clear()  # simpler than least-recently-used, and rare
             built[params] = problem
         return Exercise(self, problem, seed, params)
+
+    def _fill_prose(self, text: str, params: tuple[tuple[str, Expr], ...]) -> str:
+        return fill(text, params, lambda value: show(value, decimals=bool(self.data.get("decimals"))), strict=False)
 
     def draw(self, seed: int) -> dict[sympy.Symbol, Expr]:
         rng = random.Random(seed)
@@ -257,20 +261,6 @@ def variant_seed(pack: str, exercise: str, key: object) -> int:
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
 
 
-def substitute(value: object, values: Mapping[sympy.Symbol, Expr]) -> object:
-    if not values:
-        return value
-    if isinstance(value, sympy.Basic):
-        return value.xreplace(values)
-    if isinstance(value, Equation):
-        return Equation(value.lhs.xreplace(values), value.rhs.xreplace(values))
-    if isinstance(value, tuple):
-        return tuple(substitute(v, values) for v in value)
-    if isinstance(value, dict):  # a point given as {y: c}
-        return {key: substitute(v, values) for key, v in value.items()}
-    return value
-
-
 @dataclass(frozen=True)
 class Exercise:
     """One variant of an exercise: what a student sees and is graded against."""
@@ -287,9 +277,13 @@ class Exercise:
     @property
     def title(self) -> str:
         """The exercise's title with this variant's numbers in place of `{a}`."""
-        values = dict(self.params)
-        return _PLACEHOLDER.sub(lambda m: self.problem.show(values[m.group(1)]) if m.group(1) in values
-                                else m.group(0), self.spec.title)
+        return self.fill(self.spec.title)
+
+    def fill(self, text: str, strict: bool = False) -> str:
+        """An author's text (title, hint, feedback) with this variant's numbers in place of `{a}`, shown as
+        the exercise shows its numbers. A placeholder without a value for them (validation reports it)
+        is left as written, or with `strict` a TemplateError."""
+        return fill(text, self.params, self.problem.show, strict)
 
     @property
     def is_lesson(self) -> bool:
@@ -308,14 +302,13 @@ class Exercise:
 
     @property
     def mistakes(self) -> tuple[Mistake, ...]:
-        """The author's mistakes for this variant: with parameters, each read with their values
-        (one that can't be read is left out here; validation reports it)."""
-        if not self.params:
-            return self.spec.mistakes
+        """The author's mistakes for this variant: each read, and its feedback filled, with the parameters'
+        values (one that can't be is left out here; validation reports it)."""
         found = []
         for mistake in self.spec.mistakes:
             try:
-                found.append(Mistake(self.author_text(mistake.answer), mistake.feedback))
+                answer = self.author_text(mistake.answer) if self.params else mistake.answer
+                found.append(Mistake(answer, self.fill(mistake.feedback)))
             except TutorError:
                 continue
         return tuple(found)
@@ -331,7 +324,8 @@ class Exercise:
         answer = expected_answer(text, problem.shape, names)
         unknown = sorted(set(variables_of(answer)) - set(names))
         if unknown:
-            raise InputError(f"unknown name '{unknown[0]}' (it is neither a variable nor a parameter)")
+            raise InputError(f"unknown name '{unknown[0]}' (it is neither a variable nor a parameter)", None,
+                             UNKNOWN_NAME)
         values = {symbol(name): value for name, value in self.params}
         return Answer(answer.shape, substitute(answer.value, values))
 
@@ -344,24 +338,6 @@ class Exercise:
         except InputError:
             return show(self.author_text(text).value, self.problem.variables)
 
-    def author_problems(self, right_answers: bool = True) -> list[str]:
-        """What is wrong with the author's fields on this variant: a mistake that can't be read or
-        (if asked) is a right answer, hints that can't be given."""
-        problems = []
-        for mistake in self.spec.mistakes:
-            try:
-                answer = self.author_text(mistake.answer)
-            except TutorError as error:
-                problems.append(f"the mistake '{mistake.answer}' can't be read: {error.message}")
-                continue
-            if right_answers and self.problem.check(show(answer.value, self.problem.variables), self.tolerance).correct:
-                problems.append(f"the mistake '{mistake.answer}' is a right answer")
-        try:
-            self.hints()
-        except (TutorError, TypeError, ArithmeticError, NotImplementedError) as error:
-            problems.append(f"its hints can't be given: {getattr(error, 'message', error)}")
-        return problems
-
     def steps(self) -> Step | None:
         steps = self.problem.steps()
         if steps is None or not self.problem.decimals:
@@ -370,9 +346,10 @@ class Exercise:
         return replace(steps, context=(*steps.context, ("decimals", True)))
 
     def hints(self) -> tuple[str, ...]:
-        """The pack's `hints:` or else the kind's own, then its `more_hints:`."""
-        own = self.spec.hints if self.spec.hints is not None else self.problem.hints()
-        return (*own, *self.spec.more_hints)
+        """The pack's `hints:` or else the kind's own, then its `more_hints:`, with this variant's numbers."""
+        spec = self.spec
+        own = self.problem.hints() if spec.hints is None else tuple(self.fill(h) for h in spec.hints)
+        return (*own, *(self.fill(h) for h in spec.more_hints))
 
 
 # ------------------------------------------------------------------------- packs
@@ -410,10 +387,27 @@ def load(name_or_path: str | Path, limits: Limits = LIMITS, verify: bool = True)
     `verify=False` skips computing each exercise's answer on loading (the kinds' own checks) for a
     built-in pack, where start-up time matters (practice): the test suite verifies those. A pack
     file is always verified."""
+    content, source, folder = _pack_text(name_or_path, limits)
+    return load_text(content, source, folder, limits, verify or not source.startswith("built-in:"))
+
+
+def check(name_or_path: str | Path, draws: int = SELF_CHECK_VARIANTS,
+          limits: Limits = LIMITS) -> tuple[Pack, list[str]]:
+    """Every problem of a pack in one run, in the order of the file: its structure, then each
+    exercise whose structure is sound checked on its variants (the first variant and `draws` more, as
+    `self_check`), the others skipped; and the pack of those. PackError only for a file that can't be
+    read as YAML at all."""
+    content, source, folder = _pack_text(name_or_path, limits)
+    pack, problems = _read(content, source, folder, limits, verify=False)
+    return pack, sorted(problems + self_check(pack, draws), key=_position)
+
+
+def _pack_text(name_or_path: str | Path, limits: Limits) -> tuple[str, str, Path]:
+    """A pack's text, its name in messages and its folder (for CSV files beside it)."""
     text = str(name_or_path)
     if text in BUILT_IN and not Path(text).is_file():
         path = built_in_path(text)
-        return load_text(path.read_text(encoding="utf-8"), f"built-in:{text}", path.parent, limits, verify)
+        return path.read_text(encoding="utf-8"), f"built-in:{text}", path.parent
     path = Path(text)
     try:
         content = read_file(path, limits.max_pack_bytes).decode("utf-8")
@@ -426,10 +420,19 @@ def load(name_or_path: str | Path, limits: Limits = LIMITS, verify: bool = True)
         raise PackError([f"{text}: not UTF-8 text (byte {error.start})"]) from None
     except OSError as error:
         raise PackError([f"{text}: can't read it ({error.strerror})"]) from None
-    return load_text(content, str(path), path.parent, limits)
+    return content, str(path), path.parent
 
 
 def load_text(text: str, source: str, folder: Path, limits: Limits = LIMITS, verify: bool = True) -> Pack:
+    pack, problems = _read(text, source, folder, limits, verify)
+    if problems:
+        raise PackError(problems)
+    return pack
+
+
+def _read(text: str, source: str, folder: Path, limits: Limits, verify: bool) -> tuple[Pack, list[str]]:
+    """The pack of the exercises that read well, and every problem found (with `verify`, those of each
+    exercise's first variant too), in the order of the file. PackError where nothing can be read."""
     report = _Report(source)
     try:
         composed = compose_yaml(text, limits.max_yaml_values, limits.max_yaml_depth)
@@ -467,10 +470,9 @@ def load_text(text: str, source: str, folder: Path, limits: Limits = LIMITS, ver
             spec = _exercise(node, report, pack_id or "?", folder, verify)
             if spec is not None:
                 exercises.append(spec)
-    if report.problems:
-        raise PackError(sorted(report.problems, key=_position))
-    return Pack(pack_id, title or pack_id, description or "", source, tuple(exercises),
+    pack = Pack(pack_id, title or pack_id, description or "", source, tuple(exercises),
                 tuple(sorted({t for e in exercises for t in e.tags})))
+    return pack, sorted(report.problems, key=_position)
 
 
 # ---------------------------------------------------------------- reading nodes
@@ -533,16 +535,16 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
     if exercise_id is None:
         report.add(node, "the exercise needs an 'id'")
         exercise_id = "?"
-    elif not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", exercise_id):
+    elif not re.fullmatch(ID_PATTERN, exercise_id):
         report.add(node, "an id uses letters, digits, '-', '_' and '.'", exercise_id)
     problem_class = _kind(node, report, exercise_id)
     if problem_class is None:
         return None
     renamed = {f.formerly: key for key, f in problem_class.FIELDS.items() if f.formerly}
-    nodes = _mapping(node, report, exercise_id, {**_COMMON, **problem_class.FIELDS}, "an exercise", renamed)
+    nodes = _mapping(node, report, exercise_id, {**COMMON_FIELDS, **problem_class.FIELDS}, "an exercise", renamed)
     for old, new in renamed.items():  # an old name that is a common key now means only that key
-        if old in _COMMON and old in nodes and not _is_number(nodes[old]):
-            report.add(nodes.pop(old), f"'{old}' is {_COMMON[old]}; give this as '{new}' "
+        if old in COMMON_FIELDS and old in nodes and not _is_number(nodes[old]):
+            report.add(nodes.pop(old), f"'{old}' is {COMMON_FIELDS[old].help}; give this as '{new}' "
                                        f"({problem_class.FIELDS[new].help})", exercise_id)
     fields = {k: v for k, v in nodes.items() if k in problem_class.FIELDS}
     given = {getattr(key, "value", None) for key, _ in node.value}
@@ -557,23 +559,39 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
     data: dict[str, object] = {"decimals": any(_has_decimal(value) for value in written)}
     for name, value in fields.items():
         try:
-            data[name] = FIELD_READERS[problem_class.FIELDS[name].reader](value, param_names, folder)
+            data[name] = _read_field(problem_class.FIELDS[name], value, param_names, folder)
         except ReadError as error:
             report.add(error.node or value, error.message, exercise_id)
         except InputError as error:
             report.add(value, f"'{name}' can't be read: {error.message}", exercise_id)
     require = _require(nodes.get("require"), param_names, report, exercise_id)
-    common = _common({k: v for k, v in nodes.items() if k in _COMMON}, report, exercise_id)
-    unknown = [name for name in _PLACEHOLDER.findall(common.get("title", "")) if name not in param_names]
-    if unknown:
-        report.add(nodes["title"], f"the title shows '{{{unknown[0]}}}', which is not a parameter", exercise_id)
+    common = _common({k: v for k, v in nodes.items() if k in COMMON_FIELDS}, report, exercise_id)
+    prose = [key for key, field_ in problem_class.FIELDS.items() if field_.reader == "prose"]
+    _check_templates(nodes, ["title", "hints", "more_hints", *prose], param_names, report, exercise_id)
     if len(report.problems) > before:
         return None
+    positions = {key: Where.of(report.file, value) for key, value in nodes.items()}
     spec = ExerciseSpec(pack, exercise_id, problem_class.KIND, Where.of(report.file, node), data,
-                        params=params, require=require, **common)
-    if verify:
-        _validate(spec, nodes, node, report)
+                        params=params, require=require, positions=positions, **common)
+    if verify:  # the kind's own checks, on the first variant: the data makes sense and the answer computes
+        report.problems += [spec.describe(finding) for finding in first_failing(spec, thorough=False)]
     return spec
+
+
+def _check_templates(nodes: dict[str, yaml.Node], keys: Sequence[str], params: Sequence[str], report: _Report,
+                     exercise: str) -> None:
+    """Each `{a}` in the author's texts shows a parameter, or arithmetic on them."""
+    texts = [(key, item) for key in keys if key in nodes
+             for item in (nodes[key].value if isinstance(nodes[key], yaml.SequenceNode) else [nodes[key]])]
+    if isinstance(nodes.get("mistakes"), yaml.SequenceNode):
+        texts += [("feedback", value) for item in nodes["mistakes"].value if isinstance(item, yaml.MappingNode)
+                  for key, value in item.value if getattr(key, "value", None) == "feedback"]
+    for key, node in texts:
+        if isinstance(node, yaml.ScalarNode):
+            try:
+                template(str(node.value), tuple(params))
+            except TemplateError as error:
+                report.add(node, f"'{key}': {error.message}", exercise)
 
 
 def _kind(node: yaml.MappingNode, report: _Report, exercise_id: str) -> type[Problem] | None:
@@ -617,57 +635,26 @@ def _is_number(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and re.fullmatch(r"\s*[0-9./]+\s*", str(node.value)) is not None
 
 
-def _common(nodes: dict, report: _Report, exercise: str) -> dict:
+def _read_field(field: Field, node: yaml.Node, params: Sequence[str], folder: Path) -> object:
+    read = READERS[field.reader].read
+    assert read is not None, field  # the loader's own (params, mistakes ...) are not read through here
+    return read(node, params, folder)
+
+
+def _common(nodes: dict[str, yaml.Node], report: _Report, exercise: str) -> dict:
+    """The keys every exercise takes, each read as COMMON_FIELDS declares (id and kind are read apart)."""
     out: dict = {}
-    if "title" in nodes:
-        out["title"] = _text(nodes["title"], report, exercise, "title") or ""
-    if "tags" in nodes:
-        tags = nodes["tags"]
-        if isinstance(tags, yaml.SequenceNode) and all(isinstance(t, yaml.ScalarNode) for t in tags.value):
-            out["tags"] = tuple(str(t.value) for t in tags.value)
-        else:
-            report.add(tags, "'tags' must be a list of words, like [gradients]", exercise)
-    if "points" in nodes:
-        points = _weight(nodes["points"])
-        if points is None:
-            report.add(nodes["points"], f"'points' must be a number from 0 to {LIMITS.max_parameter:,}", exercise)
-        else:
-            out["points"] = points
-    if "tolerance" in nodes:
+    for key, node in nodes.items():
+        field_ = COMMON_FIELDS[key]
         try:
-            out["tolerance"] = Tolerance.parse(str(nodes["tolerance"].value))
-        except InputError as error:
-            report.add(nodes["tolerance"], error.message, exercise)
-    if "partial" in nodes:
-        value = getattr(nodes["partial"], "value", None)
-        if str(value).lower() not in ("true", "false"):
-            report.add(nodes["partial"], "'partial' must be true or false", exercise)
-        else:
-            out["partial"] = str(value).lower() == "true"
-    if "answer" in nodes:
-        out["answer"] = _text(nodes["answer"], report, exercise, "answer")
-    if "mistakes" in nodes:
-        out["mistakes"] = _mistakes(nodes["mistakes"], report, exercise)
-    for key in ("hints", "more_hints"):
-        if key in nodes:
-            try:
-                out[key] = read_hints(nodes[key], (), Path())
-            except ReadError as error:
-                report.add(error.node or nodes[key], f"'{key}': {error.message}", exercise)
+            if field_.reader == "mistakes":
+                out[key] = _mistakes(node, report, exercise)
+            elif READERS[field_.reader].read is not None:
+                out[key] = _read_field(field_, node, (), Path())
+        except ReadError as error:  # a reader's "must be ..." is said of the key: 'points' must be ...
+            separator = " " if error.message.startswith("must ") else ": "
+            report.add(error.node or node, f"'{key}'{separator}{error.message}", exercise)
     return out
-
-
-def _weight(node: yaml.Node) -> Fraction | None:
-    """`points:` read as an answer is, within its limits (Fraction("1e-999999999") would never finish)."""
-    if not isinstance(node, yaml.ScalarNode):
-        return None
-    try:
-        value = cast(Expr, read(str(node.value), Shape.NUMBER, ()).value)
-    except InputError:
-        return None
-    if not (value.is_Rational and 0 <= value <= LIMITS.max_parameter):
-        return None
-    return Fraction(int(value.p), int(value.q))
 
 
 def _mistakes(node: yaml.Node, report: _Report, exercise: str) -> tuple[Mistake, ...]:
@@ -770,145 +757,21 @@ def _lesson_value(node: yaml.Node | None, name: str, report: _Report, exercise: 
     return value
 
 
-def _validate(spec: ExerciseSpec, nodes: dict, node: yaml.Node, report: _Report) -> None:
-    """The kind's own checks on a first variant (the lesson's, where the parameters have lesson values):
-    the data makes sense and the answer computes."""
-    try:
-        exercise = spec.variant(0)
-    except FieldError as error:
-        report.add(nodes.get(error.field, node), error.message, spec.id)
-        return
-    except TutorError as error:  # a solver or the reader refused the data of this variant
-        report.add(nodes.get("require", nodes.get("params", node)), error.message, spec.id)
-        return
-    if spec.answer is not None:
-        try:
-            given = exercise.author_answer(spec.answer)
-            verdict = exercise.problem.check(given, spec.tolerance)
-        except TutorError as error:
-            report.add(nodes["answer"], f"'answer' can't be read: {error.message}", spec.id)
-        else:
-            if not verdict.correct:
-                report.add(nodes["answer"], f"the given answer does not agree with the computed one "
-                                            f"({show(exercise.expected(), exercise.problem.variables)}): "
-                                            f"{verdict.message}", spec.id)
-    # Loading refuses what would break a check; a mistake equal to the right answer is only never
-    # offered, and `tutor pack validate` (self_check) reports it.
-    for problem in exercise.author_problems(right_answers=False):
-        report.add(nodes.get("mistakes", node), problem + (" (variant 0)" if spec.per_student else ""), spec.id)
-
-
 # ------------------------------------------------------------------ self-check
 
 
 def self_check(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
-    """Problems found by grading each exercise's own answer as a student would type it.
-
-    The expected answer is printed (as the tutor shows it) and read back through
-    the same path a student's answer takes; for parameterised exercises, over
-    `variants` variants (and the lesson's, where the parameters have lesson values).
-    """
-    problems = []
-    for spec in pack.exercises:
-        keys: list[object] = ["lesson"] if spec.lesson is not None else []
-        keys += list(range(variants)) if spec.parameterised else [None]
-        seen: set[tuple] = set()  # a variant drawn again is the same exercise: checked once
-        for key in keys:
-            try:
-                exercise = spec.variant() if key == "lesson" else spec.drawn(key)
-                if exercise.params in seen:
-                    continue
-                seen.add(exercise.params)
-                shown = show(exercise.expected(), exercise.problem.variables)
-                verdict = exercise.problem.check(shown, spec.tolerance)
-                found = exercise.author_problems()
-            except TutorError as error:
-                problems.append(f"{spec.where}: exercise '{spec.id}' (variant {key}): {error.message}")
-                break
-            if not verdict.correct:
-                found.insert(0, f"its own answer {shown} does not grade as correct: {verdict.message}")
-            if found:
-                problems += [f"{spec.where}: exercise '{spec.id}' (variant {key}): {problem}" for problem in found]
-                break
-    return problems
+    """Problems found on each exercise's variants: its own answer graded as a student would type it
+    (the expected answer printed as the tutor shows it and read back through the same path), the
+    author's answer, mistakes, hints and texts read with the variant's values. Over the first variant
+    (the lesson's, where the parameters have lesson values) and `variants` drawn ones; an exercise's
+    problems are those of its first failing variant, which they name."""
+    return [spec.describe(finding) for spec in pack.exercises for finding in first_failing(spec, variants)]
 
 
 def iter_built_in() -> Iterator[Pack]:
     for name in BUILT_IN:
         yield load(name)
-
-
-# --------------------------------------------------------------- the JSON Schema
-
-_Schema: TypeAlias = dict[str, object]  # a JSON Schema fragment
-_SCALAR: _Schema = {"type": ["string", "number", "boolean"]}  # what a YAML scalar loads as; the loader reads its text
-_JSON_TYPES: dict[str, _Schema] = {  # what each field reader accepts, as JSON Schema
-    "function": _SCALAR,
-    "text": _SCALAR,
-    "name": _SCALAR,
-    "number": {"type": ["number", "string"]},
-    "integer": {"type": "integer", "minimum": 0, "maximum": 999_999_999},
-    "names": {"oneOf": [{"type": "array", "items": _SCALAR}, _SCALAR]},
-    "hints": {"oneOf": [{"type": "array", "items": _SCALAR, "maxItems": MAX_HINTS}, _SCALAR]},
-    "point": {"type": ["array", "object", "string", "number"]},
-    "numbers": {"oneOf": [{"type": "array", "items": {"type": ["number", "string"]}}, {"type": "string"}]},
-    "points": {"oneOf": [{"type": "array", "items": {"type": "array"}}, {"type": "string"}]},
-    "csv": {"type": "object", "required": ["file", "x", "y"], "additionalProperties": False,
-            "properties": {"file": {"type": "string"}, "x": {"type": ["string", "array"]},
-                           "y": {"type": "string"}}},
-}
-_COMMON_TYPES: dict[str, _Schema] = {
-    "id": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$"},
-    "title": _SCALAR,
-    "tags": {"type": "array", "items": _SCALAR},
-    "points": {"oneOf": [  # a number, or one written as text: '1/2', '0.5'
-        {"type": "number", "minimum": 0, "maximum": LIMITS.max_parameter},
-        {"type": "string", "title": "text of a number ≥ 0, like '1/2' or '0.5'",
-         "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*(/\s*[0-9]+(\.[0-9]+)?\s*)?$"}]},
-    "tolerance": {"type": ["string", "number"]},
-    "partial": {"type": "boolean"},
-    "params": {"type": "object", "additionalProperties": {
-        "type": "object", "additionalProperties": False, "minProperties": 1,
-        "properties": {**{k: {"type": "array"} for k in ("int", "choice", "rational", "denominators")},
-                       "lesson": {"type": ["number", "string"]}}}},
-    "require": {"type": "string"},
-    "answer": _SCALAR,
-    "mistakes": {"type": "array", "items": {
-        "type": "object", "required": ["answer", "feedback"], "additionalProperties": False,
-        "properties": {"answer": _SCALAR, "feedback": _SCALAR}}},
-    "hints": _JSON_TYPES["hints"],
-    "more_hints": _JSON_TYPES["hints"],
-}
-
-
-def json_schema() -> dict:
-    """The structure of a pack file as JSON Schema, from the same declarations the loader enforces
-    (the common keys and each registered kind's FIELDS), for editors that complete and check YAML."""
-    kinds = []
-    for name, topic in sorted(KINDS.items()):
-        fields = topic.exercise.FIELDS
-        properties: dict[str, dict[str, object]] = {key: {**_COMMON_TYPES.get(key, {}), "description": help_}
-                      for key, help_ in _COMMON.items()}
-        properties["kind"] = {"const": name, "description": _COMMON["kind"]}
-        for key, field_ in fields.items():
-            choices = {"enum": list(field_.choices)} if field_.choices else {}
-            properties[key] = {**_JSON_TYPES[field_.reader], **choices, "description": field_.help}
-        required = ["id", "kind", *(key for key, field_ in fields.items() if field_.required)]
-        kinds.append({"type": "object", "properties": properties, "required": required,
-                      "additionalProperties": False})
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "calculus tutor exercise pack",
-        "type": "object",
-        "required": ["pack", "exercises"],
-        "additionalProperties": False,
-        "properties": {
-            "pack": {"type": "string", "description": "the pack's id"},
-            "title": {"type": "string"},
-            "description": {"type": "string"},
-            "exercises": {"type": "array", "minItems": 1, "items": {"oneOf": kinds}},
-        },
-    }
 
 
 TEMPLATE = """\

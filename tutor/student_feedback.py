@@ -105,7 +105,7 @@ def _page(book: Gradebook, student: str, results: tuple[Result, ...], variants: 
     items = []
     for position, (spec, result) in enumerate(zip(book.pack.exercises, results), start=1):
         shown = variants.get(spec, student)
-        title = f": {spec.title}" if spec.title else ""
+        title = f": {shown.title}" if shown.title else ""
         heading = f"{position}. {spec.id}{title} ({number(result.score)} of {number(result.max)} " \
                   f"point{'' if result.max == 1 else 's'})"
         answered = result.verdict != Judgement.UNANSWERED
@@ -142,8 +142,10 @@ def _review(spec: ExerciseSpec, exercise: Exercise | None) -> str:
 
 @dataclass(frozen=True)
 class _Shown:
-    """What a page shows of one variant of an exercise: its prompt, and what to review."""
+    """What a page shows of one variant of an exercise: its title and prompt (with its numbers), and
+    what to review."""
 
+    title: str
     prompt: str
     review: str
 
@@ -166,7 +168,8 @@ class _Variants:
                 exercise: Exercise | None = spec.variant(student)
             except TutorError:
                 exercise = None
-            self.shown[key] = _Shown(exercise.prompt() if exercise else "", _review(spec, exercise))
+            self.shown[key] = _Shown(exercise.title if exercise else "", exercise.prompt() if exercise else "",
+                                     _review(spec, exercise))
         return self.shown[key]
 
 

@@ -268,7 +268,7 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     factors = tuple(_factors(n, syms) for n in numerators)
     exactly = len(syms) <= 2 and all(rational_polynomial(n, syms) is not None for n in numerators)
     complete = all(n.is_polynomial(*syms) for n in numerators)
-    note = "" if complete else ("the equations are not polynomial, so sympy's solutions "
+    note = "" if complete else ("the equations are not polynomial, so the solutions found "
                                 "may not be all the critical points")
     cases = []
     for combination in itertools.product(*factors):
@@ -277,7 +277,7 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
             cases.append(case)
             if not case.solved:
                 complete = False
-                note = "sympy could not solve every case of ∇f = 0 exactly, so some critical points may be missing"
+                note = "the tutor could not solve every case of ∇f = 0 exactly, so some critical points may be missing"
     sets = _largest(_unique(c.set for c in cases if c.set is not None))
     on_sets = [p for c in cases for p in c.points if any(lies_on(p, s.equations, syms) for s in sets)]
     isolated = _unique(p for c in cases for p in c.points if p not in on_sets)

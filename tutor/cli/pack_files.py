@@ -10,6 +10,7 @@ from pathlib import Path
 from .. import packs
 from ..builtin_packs import Listed
 from ..outputs import OutputError
+from ..pack_schema import json_schema
 from . import EXIT_INCORRECT, EXIT_OK, UserError
 from .pack import line
 
@@ -39,18 +40,17 @@ def run(args: argparse.Namespace) -> int:
         failed = False
         for name in args.files:
             try:
-                pack = packs.load(name)
+                pack, problems = packs.check(name)
             except packs.PackError as error:
                 failed = True
                 print("\n".join(error.problems))
                 continue
-            problems = packs.self_check(pack)
             failed |= bool(problems)
             print("\n".join(problems) if problems else
                   f"{name}: valid ({len(pack.exercises)} exercises; each one's answer grades as correct)")
         return EXIT_INCORRECT if failed else EXIT_OK
     if args.action == "schema":
-        print(json.dumps(packs.json_schema(), ensure_ascii=False, indent=2))
+        print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
         return EXIT_OK
     path = Path(args.file)
     if path.exists():

@@ -64,7 +64,7 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.CASE_POINT: "{before:and}: the point {after}.",
     Rule.CASE_POINT_ON_SET: "{before:and}: the point {after}, which lies on {on}.",
     Rule.CASE_SET: "{before:and}: every point of {after} is critical, a whole {kind}.",
-    Rule.CASE_UNSOLVED: "{before:and}: sympy cannot solve this case exactly.",
+    Rule.CASE_UNSOLVED: "{before:and}: the tutor cannot solve this case exactly.",
     Rule.CANDIDATES: "The critical points: {after}.",
     Rule.REGION: "Keep what lies in the region {region}:",
     Rule.INSIDE: "{before} is inside.",

@@ -25,7 +25,7 @@ from ..compare import Tolerance
 from ..errors import TutorError
 from ..limits import LIMITS, Limits
 from ..misconceptions import Candidate, Misconception
-from ..parse import Answer, Shape, read, symbol
+from ..parse import Answer, Equation, Shape, read, symbol
 from ..plot import Figure, question_only
 from ..show import show
 from ..steps import Step
@@ -92,6 +92,21 @@ def point_from(value: object, variables: Sequence[str], field: str) -> tuple[Exp
         raise FieldError(field, f"'{field}' needs {len(variables)} coordinate(s) "
                                 f"({', '.join(variables)}), not {len(point)}")
     return point
+
+
+def substitute(value: object, values: Mapping[sympy.Symbol, Expr]) -> object:
+    """A value read from a pack (an expression, a point, an equation) with parameters replaced by values."""
+    if not values:
+        return value
+    if isinstance(value, sympy.Basic):
+        return value.xreplace(values)
+    if isinstance(value, Equation):
+        return Equation(value.lhs.xreplace(values), value.rhs.xreplace(values))
+    if isinstance(value, tuple):
+        return tuple(substitute(v, values) for v in value)
+    if isinstance(value, dict):  # a point given as {y: c}
+        return {key: substitute(v, values) for key, v in value.items()}
+    return value
 
 
 class Problem:

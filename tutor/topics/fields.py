@@ -12,12 +12,14 @@ import csv
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
-from typing import cast
+from typing import Any, TypeAlias, cast
 
 import yaml
 from sympy import Expr
 
+from ..compare import Tolerance
 from ..errors import TutorError
 from ..limits import LIMITS
 from ..parse import InputError, Shape, read
@@ -65,11 +67,51 @@ def read_number(node, params, folder) -> Expr:  # noqa: ARG001
     return _expression(node, params, "a number", constant=True)
 
 
+MAX_WHOLE = 999_999_999  # the largest whole number a key takes (iterations)
+ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]*$"  # an exercise's id
+
+
 def read_integer(node, params, folder) -> int:  # noqa: ARG001
     text = _scalar(node, "a whole number")
-    if not text.isdigit() or len(text) > 9:
-        raise ReadError("must be a whole number from 0 to 999,999,999", node)
+    if not text.isdigit() or len(text) > len(str(MAX_WHOLE)):
+        raise ReadError(f"must be a whole number from 0 to {MAX_WHOLE:,}", node)
     return int(text)
+
+
+def read_weight(node, params, folder) -> Fraction:  # noqa: ARG001
+    """A weight for grading (`points:`), read as an answer is, within its limits (Fraction("1e-999999999")
+    would never finish): 1, 0.5, 1/2."""
+    problem = ReadError(f"must be a number from 0 to {LIMITS.max_parameter:,}", node)
+    try:
+        value = cast(Expr, read(_scalar(node, "a number"), Shape.NUMBER, ()).value)
+    except (InputError, ReadError):
+        raise problem from None
+    if not (value.is_Rational and 0 <= value <= LIMITS.max_parameter):
+        raise problem
+    return Fraction(int(value.p), int(value.q))
+
+
+def read_tolerance(node, params, folder) -> Tolerance | None:  # noqa: ARG001
+    text = _scalar(node, "a tolerance")
+    try:
+        return Tolerance.parse(text)
+    except InputError:
+        raise ReadError(f"must be a relative error like 1e-3 or decimal places like dp:4, not '{text}'",
+                        node) from None
+
+
+def read_boolean(node, params, folder) -> bool:  # noqa: ARG001
+    value = str(getattr(node, "value", "")).lower()
+    if not isinstance(node, yaml.ScalarNode) or value not in ("true", "false"):
+        raise ReadError("must be true or false", node)
+    return value == "true"
+
+
+def read_words(node, params, folder) -> tuple[str, ...]:  # noqa: ARG001
+    """[gradients, descent]: a list of words, like the skills an exercise practises."""
+    if not isinstance(node, yaml.SequenceNode) or not all(isinstance(t, yaml.ScalarNode) for t in node.value):
+        raise ReadError("must be a list of words, like [gradients]", node)
+    return tuple(str(t.value) for t in node.value)
 
 
 def read_name(node, params, folder) -> str:  # noqa: ARG001
@@ -77,6 +119,11 @@ def read_name(node, params, folder) -> str:  # noqa: ARG001
 
 
 def read_text(node, params, folder) -> str:  # noqa: ARG001
+    return _scalar(node, "text")
+
+
+def read_prose(node, params, folder) -> str:
+    """Text shown to the student, where `{a}` shows a parameter's value (tutor.templates)."""
     return _scalar(node, "text")
 
 
@@ -186,18 +233,53 @@ def read_csv(node, params, folder: Path) -> Table:  # noqa: ARG001
     return Table(features, target, tuple(data), tuple(targets), name)
 
 
-FIELD_READERS: dict[str, Callable] = {
-    "function": read_function,
-    "number": read_number,
-    "integer": read_integer,
-    "name": read_name,
-    "names": read_names,
-    "text": read_text,
-    "hints": read_hints,
-    "point": read_point,
-    "numbers": read_numbers,
-    "points": read_points,
-    "csv": read_csv,
+Schema: TypeAlias = dict[str, Any]  # a JSON Schema fragment
+SCALAR: Schema = {"type": ["string", "number", "boolean"]}  # what a YAML scalar loads as; readers read its text
+_NUMBER: Schema = {"type": ["number", "string"]}
+
+
+@dataclass(frozen=True)
+class Reader:
+    """How the value of a key is read, and what it may be as JSON Schema: one declaration for the loader
+    and the schema editors check packs with (tutor/pack_schema.py), so that they agree."""
+
+    read: Callable[[yaml.Node, Sequence[str], Path], object] | None  # None: the pack loader reads it itself
+    schema: Schema
+
+
+READERS: dict[str, Reader] = {
+    "function": Reader(read_function, SCALAR),
+    "number": Reader(read_number, _NUMBER),
+    "integer": Reader(read_integer, {"type": "integer", "minimum": 0, "maximum": MAX_WHOLE}),
+    "name": Reader(read_name, SCALAR),
+    "names": Reader(read_names, {"oneOf": [{"type": "array", "items": SCALAR}, SCALAR]}),
+    "text": Reader(read_text, SCALAR),
+    "prose": Reader(read_prose, SCALAR),
+    "hints": Reader(read_hints, {"oneOf": [{"type": "array", "items": SCALAR, "maxItems": MAX_HINTS}, SCALAR]}),
+    "point": Reader(read_point, {"type": ["array", "object", "string", "number"]}),
+    "numbers": Reader(read_numbers, {"oneOf": [{"type": "array", "items": _NUMBER}, {"type": "string"}]}),
+    "points": Reader(read_points, {"oneOf": [{"type": "array", "items": {"type": "array"}}, {"type": "string"}]}),
+    "csv": Reader(read_csv, {"type": "object", "required": ["file", "x", "y"], "additionalProperties": False,
+                             "properties": {"file": {"type": "string"}, "x": {"type": ["string", "array"]},
+                                            "y": {"type": "string"}}}),
+    "weight": Reader(read_weight, {"oneOf": [  # a number, or one written as text: '1/2', '0.5'
+        {"type": "number", "minimum": 0, "maximum": LIMITS.max_parameter},
+        {"type": "string", "title": "text of a number ≥ 0, like '1/2' or '0.5'",
+         "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*(/\s*[0-9]+(\.[0-9]+)?\s*)?$"}]}),
+    "tolerance": Reader(read_tolerance, _NUMBER),
+    "boolean": Reader(read_boolean, {"type": "boolean"}),
+    "words": Reader(read_words, {"type": "array", "items": SCALAR}),
+    # read by the pack loader itself, which reports each problem inside them
+    "id": Reader(None, {"type": "string", "pattern": ID_PATTERN}),
+    "kind": Reader(None, {"type": "string"}),
+    "params": Reader(None, {"type": "object", "additionalProperties": {
+        "type": "object", "additionalProperties": False, "minProperties": 1,
+        "properties": {**{k: {"type": "array"} for k in ("int", "choice", "rational", "denominators")},
+                       "lesson": _NUMBER}}}),
+    "condition": Reader(None, {"type": "string"}),
+    "mistakes": Reader(None, {"type": "array", "items": {
+        "type": "object", "required": ["answer", "feedback"], "additionalProperties": False,
+        "properties": {"answer": SCALAR, "feedback": SCALAR}}}),
 }
 
 # readers of numbers: where the pack writes one as a decimal (0.05), the exercise shows its numbers that way

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 import sympy
 
 from ...parse import AUTO, SHAPES, Answer, InputError, Shape, read
-from ..base import Field, FieldError, Problem
+from ..base import Field, FieldError, Problem, substitute
 
 
 @dataclass(frozen=True)
@@ -21,8 +21,8 @@ class Expression(Problem):
     KIND: ClassVar[str] = "expression"
     SHAPE: ClassVar[Shape] = Shape.EXPRESSION
     FIELDS: ClassVar[dict[str, Field]] = {
-        "prompt": Field("text", "what the student is asked", required=True),
-        "expected": Field("text", "the correct answer, like 6xy^3", required=True),
+        "prompt": Field("prose", "what the student is asked; {a} shows the value of parameter a", required=True),
+        "expected": Field("text", "the correct answer, like 6xy^3 (parameters by name: a x^p)", required=True),
         "variables": Field("names", "the names a student may use, like [x, y]"),
         "shape": Field("name", "expression, number, vector, points, equation or label"),
     }
@@ -33,10 +33,12 @@ class Expression(Problem):
         if shape not in SHAPES and shape != AUTO:
             raise FieldError("shape", f"'{shape}' is not one of {', '.join(SHAPES)}")
         variables = tuple(data.get("variables", ()))
+        parameters = data.get("parameters", {})  # their values in this variant, by symbol
         try:
-            answer = read(data["expected"], shape, variables, infer=not variables)
+            answer = read(data["expected"], shape, (*variables, *(p.name for p in parameters)), infer=not variables)
         except InputError as error:
             raise FieldError("expected", f"'expected' can't be read: {error.message}") from None
+        answer = Answer(answer.shape, substitute(answer.value, parameters), answer.ambiguities, answer.spellings)
         if not variables:
             variables = tuple(sorted({s.name for s in getattr(answer.value, "free_symbols", set())}))
         return cls(text=data["prompt"], answer=answer, variables=variables)

@@ -1,0 +1,204 @@
+"""Parameters in every field an author writes (issue 17, "Authoring"): `{a}` in titles, prompts,
+hints and feedback, parameters by name in maths; each use checked on real variants, and every
+problem of a pack reported in one run, naming the draw that causes it."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+import sympy
+
+from tutor import packs
+from tutor.cli import main
+from tutor.feedback import respond
+from tutor.practice import Session
+from tutor.store import Store
+
+DRILL = """\
+    pack: p
+    exercises:
+      - id: d
+        kind: partial_derivative
+        title: "∂/∂x of {a} x^{p} y²"
+        function: a x^p y^2
+        wrt: x
+        params: {a: {int: [2, 9]}, p: {int: [2, 5]}}
+        answer: a p x^(p-1) y^2
+        hints: ["Bring the {p} down.", "{a p} x^{p - 1} y^2, with braces: {{x}}"]
+        more_hints: "At x = 1, y = 1 it is {a p}."
+        mistakes:
+          - answer: a x^(p-1) y^2
+            feedback: "Multiply by the exponent too: {a p}, not {a}."
+    """
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def validate(path: Path, capsys) -> list[str]:
+    status = main(["pack", "validate", str(path)])
+    lines = capsys.readouterr().out.splitlines()
+    assert status == (0 if lines[0].startswith(f"{path}: valid") else 1)
+    return lines
+
+
+def test_a_student_reads_their_own_numbers_in_the_title_the_hints_and_the_feedback(tmp_path, capsys):
+    pack = packs.load(write(tmp_path / "p.yaml", DRILL))
+    session = Session(pack, Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    shown = [line.text for line in session.start()]
+    exercise = session.current.exercise
+    a, p = (int(value) for _, value in exercise.params)
+    assert f"∂/∂x of {a} x^{p} y²" in "\n".join(shown)
+    assert [line.text for line in session.handle(":hint")] == [f"Hint 1 of 3: Bring the {p} down."]
+    assert [line.text for line in session.handle(":hint")] == [
+        f"Hint 2 of 3: {a * p} x^{p - 1} y^2, with braces: {{x}}"]
+    assert [line.text for line in session.handle(":hint")] == [f"Hint 3 of 3: At x = 1, y = 1 it is {a * p}."]
+    wrong = respond(exercise, f"{a}x^{p - 1} y^2")
+    assert (wrong.verdict, wrong.note, wrong.message) == (
+        "incorrect", "mistake:author", f"Multiply by the exponent too: {a * p}, not {a}.")
+    assert respond(exercise, f"{a * p}x^{p - 1} y^2").verdict == "correct"
+    assert validate(tmp_path / "p.yaml", capsys) == [
+        f"{tmp_path / 'p.yaml'}: valid (1 exercises; each one's answer grades as correct)"]
+
+
+def test_an_expression_exercise_takes_parameters_in_its_prompt_and_its_expected_answer(tmp_path):
+    pack = packs.load(write(tmp_path / "p.yaml", """\
+        pack: p
+        exercises:
+          - id: sum
+            kind: expression
+            prompt: What is {a} + {b}? And {a}x + {b}x?
+            expected: (a + b) x
+            params: {a: {int: [2, 9]}, b: {choice: [10, 20]}}
+        """))
+    exercise = pack.exercise("sum").variant("ana")
+    a, b = (int(value) for _, value in exercise.params)
+    assert exercise.prompt() == f"What is {a} + {b}? And {a}x + {b}x?"
+    assert respond(exercise, f"{a + b}x").verdict == "correct"
+    assert respond(exercise, "(a + b) x").verdict != "correct"  # a student's a is no parameter
+
+
+@pytest.mark.parametrize("change, where, message", [
+    ('"Bring the {p} down."', "10:13", "'hints': '{q}' uses 'q', which is not a parameter (a, p); "
+                                       "write '{{' and '}}' for braces that are part of the text"),
+    ('"Multiply by the exponent too: {a p}, not {a}."', "14:19",
+     "'feedback': '{q}' uses 'q', which is not a parameter (a, p); write '{{' and '}}' for braces that are "
+     "part of the text"),
+    ('"∂/∂x of {a} x^{p} y²"', "5:12", "'title': '{q}' uses 'q', which is not a parameter (a, p); "
+                                       "write '{{' and '}}' for braces that are part of the text"),
+])
+def test_a_placeholder_that_is_no_parameter_is_reported_where_it_is_written(tmp_path, capsys, change, where,
+                                                                            message):
+    path = write(tmp_path / "p.yaml", DRILL.replace(change, change.replace("{p}", "{q}").replace("{a}", "{q}")
+                                                     .replace("{a p}", "{q}")))
+    assert validate(path, capsys) == [f"{path}:{where}: exercise 'd': {message}"]
+
+
+def test_braces_without_parameters_are_written_doubled(tmp_path, capsys):
+    text = """\
+        pack: p
+        exercises:
+          - id: c
+            kind: critical_points
+            function: x^2 + y^2
+            hints: "The answer is a set, like {{(0, 0)}}."
+            more_hints: "A set like {(0, 0)}."
+        """
+    path = write(tmp_path / "p.yaml", text)
+    assert validate(path, capsys) == [
+        f"{path}:7:17: exercise 'c': 'more_hints': '{{(0, 0)}}' shows a parameter, but the exercise has none; "
+        "write '{{' and '}}' for braces that are part of the text"]
+    pack = packs.load(write(tmp_path / "q.yaml", text.replace("    more_hints: \"A set like {(0, 0)}.\"\n", "")))
+    assert pack.exercise("c").variant().hints() == ("The answer is a set, like {(0, 0)}.",)
+
+
+def test_a_placeholder_without_a_value_for_some_draw_names_the_draw_and_the_field(tmp_path, capsys):
+    path = write(tmp_path / "p.yaml", DRILL.replace("{int: [2, 9]}", "{int: [2, 3]}")
+                 .replace("{int: [2, 5]}", "{choice: [3]}").replace("it is {a p}.", "it is {1/(a - 2)}."))
+    assert validate(path, capsys) == [
+        f"{path}:11:17: exercise 'd': with a = 2, p = 3, 'more_hints' can't be shown: '{{1/(a - 2)}}' has no value"]
+    # a student given a = 2 (where a pack is not verified) reads the rest of the hint
+    pack = packs.load_text(path.read_text(encoding="utf-8"), str(path), tmp_path, verify=False)
+    variant = pack.exercise("d").with_values((("a", sympy.Integer(2)), ("p", sympy.Integer(3))))
+    assert variant.hints()[-1] == "At x = 1, y = 1 it is {1/(a - 2)}."
+
+
+ONE_RUN = """\
+    pack: p
+    exercises:
+      - id: broken
+        kind: derivative
+        functon: x^2
+      - id: log
+        kind: derivative
+        function: ln(a x)
+        params: {a: {choice: [0]}}
+      - id: fine
+        kind: derivative
+        function: a x^2
+        params: {a: {int: [1, 9]}}
+      - id: mistake
+        kind: partial_derivative
+        function: a x^p y^2
+        wrt: x
+        params: {a: {int: [2, 9]}, p: {int: [2, 5]}}
+        mistakes:
+          - answer: 2a x^(p-1) y^2
+            feedback: Multiply by the exponent p too.
+      - id: never
+        kind: derivative
+        function: x^2
+        params: {a: {int: [1, 3]}}
+        require: a > 3
+    """
+
+
+def test_every_problem_of_a_pack_in_one_run_in_the_order_of_the_file(tmp_path, capsys):
+    """A structurally broken exercise is skipped; the others are checked on their variants, and each
+    failing one is reported once, with its first failing draw."""
+    path = write(tmp_path / "p.yaml", ONE_RUN)
+    lines = validate(path, capsys)
+    assert lines[:3] == [
+        f"{path}:3:5: exercise 'broken': missing 'function' (the function, like 3x^2 y^3)",
+        f"{path}:5:5: exercise 'broken': unknown key 'functon'; did you mean 'function'?",
+        f"{path}:8:15: exercise 'log': with a = 0, the function has no variables"]
+    assert lines[3].startswith(f"{path}:20:7: exercise 'mistake': with a = ")
+    assert lines[3].endswith(", p = 2, the mistake '2a x^(p-1) y^2' is a right answer")
+    assert lines[4:] == [f"{path}:26:14: exercise 'never': no parameters meet 'require: a > 3' in 1000 draws; "
+                         "widen the ranges or relax the condition"]
+
+
+def test_numbers_in_text_are_shown_as_the_exercise_shows_its_numbers(tmp_path):
+    """A pack that writes decimals (rate: 0.1) reads them as decimals in its texts too."""
+    pack = packs.load(write(tmp_path / "p.yaml", """\
+        pack: p
+        exercises:
+          - id: dec
+            kind: gradient_descent
+            function: x^2
+            start: 1
+            rate: 0.1
+            iterations: 1
+            params: {a: {choice: [0.5]}}
+            hints: "Half is {a}, a fifth is {a - 0.3}."
+        """))
+    assert pack.exercise("dec").variant().hints() == ("Half is 0.5, a fifth is 0.2.",)
+
+
+def test_an_answer_a_draw_leaves_undefined_is_told_in_words(tmp_path, capsys):
+    path = write(tmp_path / "p.yaml", """\
+        pack: p
+        exercises:
+          - id: slice
+            kind: fix_variable
+            function: x/(a - 1) + y
+            fix: {y: 2}
+            params: {a: {choice: [1]}}
+        """)
+    assert validate(path, capsys) == [
+        f"{path}:7:13: exercise 'slice': with a = 1, its answer is undefined (a division by zero, or a value "
+        "outside the function's domain)"]

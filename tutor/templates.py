@@ -1,0 +1,121 @@
+"""Parameters in an exercise's text: `{a}` in a title, a prompt, a hint or a mistake's feedback.
+
+A placeholder is braces around a parameter (`{a}`) or around arithmetic on parameters (`{a p}`,
+`{p - 1}`), written as answers are; each variant shows it as it shows its numbers (`3`, `0.05`,
+`1/2`). `{{` and `}}` are literal braces. Maths fields (`function`, `answer`, a mistake's
+`answer`, `expected`) use the parameters by name, without braces: they are read as maths, and
+text pasted into maths would break on a negative value (`2{a}` with a = -1 is `2-1`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import sympy
+from sympy import Expr
+
+from .errors import TutorError
+from .parse import InputError, Shape, read, symbol
+
+
+class TemplateError(TutorError):
+    """A text whose placeholders can't be read, or can't be shown for some parameter values."""
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    source: str  # as written between the braces
+    value: Expr  # over the parameters
+
+
+@dataclass(frozen=True)
+class Template:
+    """A text cut into literal pieces and placeholders."""
+
+    text: str
+    parts: tuple[str | Placeholder, ...]
+
+    def fill(self, values: Mapping[sympy.Symbol, Expr], show: Callable[[Expr], str], strict: bool = True) -> str:
+        """The text with each placeholder's value for these parameters. One that has no value (a
+        division by zero: `{1/(a - 1)}` with a = 1) is a TemplateError if `strict`, else left as
+        written: validation reports it, and a student still reads the rest."""
+        out = []
+        for part in self.parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            value = part.value.xreplace(dict(values))
+            if value.free_symbols or value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+                if strict:
+                    raise TemplateError(f"'{{{part.source}}}' has no value")
+                out.append(f"{{{part.source}}}")
+                continue
+            out.append(show(value))
+        return "".join(out)
+
+
+def _split(text: str) -> list[tuple[bool, str]]:
+    """(is a placeholder, its text) pieces; TemplateError for a brace left open or closed alone."""
+    pieces: list[tuple[bool, str]] = []
+    literal: list[str] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char in "{}" and text[i:i + 2] == char * 2:
+            literal.append(char)
+            i += 2
+        elif char == "{":
+            end = text.find("}", i)
+            inner = text.find("{", i + 1)
+            if end < 0 or 0 <= inner < end:
+                raise TemplateError(f"the '{{' at column {i + 1} is never closed; write '{{{{' for a brace "
+                                    "that is part of the text")
+            pieces += [(False, "".join(literal)), (True, text[i + 1:end])]
+            literal = []
+            i = end + 1
+        elif char == "}":
+            raise TemplateError(f"the '}}' at column {i + 1} closes no '{{'; write '}}}}' for a brace that is "
+                                "part of the text")
+        else:
+            literal.append(char)
+            i += 1
+    pieces.append((False, "".join(literal)))
+    return pieces
+
+
+@functools.lru_cache(maxsize=4096)
+def template(text: str, parameters: tuple[str, ...]) -> Template:
+    """`text` read as a template over these parameters; TemplateError naming the placeholder that
+    is not arithmetic on them."""
+    parts: list[str | Placeholder] = []
+    for is_placeholder, piece in _split(text):
+        if not is_placeholder:
+            parts.append(piece)
+            continue
+        what = f"'{{{piece}}}'"
+        if not parameters:
+            raise TemplateError(f"{what} shows a parameter, but the exercise has none; write '{{{{' and "
+                                "'}}' for braces that are part of the text")
+        escape = "; write '{{' and '}}' for braces that are part of the text"
+        try:
+            value = read(piece, Shape.EXPRESSION, parameters, infer=True).value
+        except InputError as error:
+            raise TemplateError(f"{what} can't be read: {error.message}{escape}") from None
+        unknown = sorted(s.name for s in getattr(value, "free_symbols", ()) if s.name not in parameters)
+        if unknown:
+            raise TemplateError(f"{what} uses '{unknown[0]}', which is not a parameter "
+                                f"({', '.join(parameters)}){escape}")
+        if not isinstance(value, Expr):
+            raise TemplateError(f"{what} is not a single value")
+        parts.append(Placeholder(piece, value))
+    return Template(text, tuple(parts))
+
+
+def fill(text: str, values: Sequence[tuple[str, Expr]], show: Callable[[Expr], str], strict: bool = True) -> str:
+    """`text` with its placeholders' values for these parameter values (in their order); see Template.fill."""
+    if "{" not in text and "}" not in text:
+        return text
+    names = tuple(name for name, _ in values)
+    return template(text, names).fill({symbol(n): v for n, v in values}, show, strict)

@@ -1,0 +1,188 @@
+"""Checking an exercise on real variants, as loading a pack and `tutor pack validate` do.
+
+Each variant is built (its expected answer computed), its own answer graded as a student would
+type it, and every field the author wrote is read with the variant's parameter values: `answer:`,
+the mistakes, the hints, the texts with `{a}`. A problem a draw causes names the draw in the words
+an author reads ("with a = 0, the function has no variables"), never the solver's internals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import sympy
+from sympy.polys.polyerrors import BasePolynomialError
+
+from .errors import TutorError
+from .parse import Equation
+from .show import show
+from .topics import FieldError
+
+if TYPE_CHECKING:
+    from .packs import Exercise, ExerciseSpec
+
+UNKNOWN_NAME = "unknown_name"  # InputError's note for a name in an author's answer that is no parameter
+
+# What sympy raises on values it can't compute with (a logarithm of 0, a polynomial of a constant):
+# a badly drawn variant, told as such, not a crash of the checker.
+_COMPUTING = (ArithmeticError, ValueError, TypeError, NotImplementedError, BasePolynomialError)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem with an exercise: the key it is about (None: the exercise as a whole), one sentence."""
+
+    field: str | None
+    message: str
+    of_draw: bool = True  # whether the parameters' values may be the cause (a name that is no parameter is not)
+
+
+def drawn(params: tuple[tuple[str, sympy.Expr], ...], decimals: bool = False) -> str:
+    """'a = 0, p = 2': the parameter values of a variant."""
+    return ", ".join(f"{name} = {show(value, decimals=decimals)}" for name, value in params)
+
+
+def _undefined(value: object) -> bool:
+    if isinstance(value, sympy.Basic):
+        return value.has(sympy.zoo, sympy.nan)
+    if isinstance(value, (tuple, list)):
+        return any(_undefined(v) for v in value)
+    if isinstance(value, dict):
+        return any(_undefined(v) for v in value.values())
+    if isinstance(value, Equation):
+        return _undefined(value.lhs) or _undefined(value.rhs)
+    return False
+
+
+def build(spec: ExerciseSpec, params: tuple[tuple[str, sympy.Expr], ...]) -> Exercise | Finding:
+    """The variant with these values, and its expected answer computed; or what stops it."""
+    try:
+        exercise = spec.with_values(params)
+        expected = exercise.expected()
+    except FieldError as error:
+        return Finding(error.field, error.message)
+    except TutorError as error:  # a solver or the reader refused this variant's data
+        return Finding(None, error.message)
+    except _COMPUTING:
+        return Finding(None, "its answer can't be computed")
+    if _undefined(expected.value):
+        return Finding(None, "its answer is undefined (a division by zero, or a value outside the "
+                             "function's domain)")
+    return exercise
+
+
+def check(spec: ExerciseSpec, params: tuple[tuple[str, sympy.Expr], ...], thorough: bool = True,
+          first: bool = True) -> list[Finding]:
+    """What is wrong with the variant with these values. `thorough`: also grade its own answer as
+    a student would type it and report a mistake that is a right answer (what validation adds to
+    loading: such a mistake is only never offered). `first`: the exercise's first variant (the
+    lesson's), the only one an `answer:` without parameters is about."""
+    built = build(spec, params)
+    if isinstance(built, Finding):
+        return [built]
+    exercise = built
+    problem = exercise.problem
+    found: list[Finding] = []
+    try:
+        if thorough:
+            shown = show(exercise.expected(), problem.variables)
+            verdict = problem.check(shown, spec.tolerance)
+            if not verdict.correct:
+                found.append(Finding(None, f"its own answer, shown as {shown}, does not grade as correct: "
+                                           f"{verdict.message}"))
+        if spec.answer is not None and (first or _uses_parameters(exercise, spec.answer)):
+            found += _author_answer(exercise, spec.answer)
+    except TutorError as error:
+        found.append(Finding(None, f"its answer can't be checked: {error.message}"))
+    except _COMPUTING:
+        found.append(Finding(None, "its answer can't be checked"))
+    found += _mistakes(exercise, thorough)
+    found += _texts(exercise)
+    return found
+
+
+def _of_draw(error: TutorError) -> bool:
+    return getattr(error, "note", None) != UNKNOWN_NAME
+
+
+def _uses_parameters(exercise: Exercise, answer: str) -> bool:
+    try:
+        exercise.problem.read(answer)  # as a student's answer: it names no parameter
+    except TutorError:
+        return True
+    return False
+
+
+def _author_answer(exercise: Exercise, answer: str) -> list[Finding]:
+    try:
+        given = exercise.author_answer(answer)
+        verdict = exercise.problem.check(given, exercise.tolerance)
+    except TutorError as error:
+        return [Finding("answer", f"'answer' can't be read: {error.message}", _of_draw(error))]
+    if verdict.correct:
+        return []
+    computed = show(exercise.expected(), exercise.problem.variables)
+    return [Finding("answer", f"the given answer does not agree with the computed one ({computed}): "
+                              f"{verdict.message}")]
+
+
+def _mistakes(exercise: Exercise, right_answers: bool) -> list[Finding]:
+    found = []
+    problem = exercise.problem
+    for mistake in exercise.spec.mistakes:
+        try:
+            answer = exercise.author_text(mistake.answer)
+            exercise.fill(mistake.feedback, strict=True)
+            if right_answers and problem.check(show(answer.value, problem.variables), exercise.tolerance).correct:
+                found.append(Finding("mistakes", f"the mistake '{mistake.answer}' is a right answer"))
+        except TutorError as error:
+            found.append(Finding("mistakes", f"the mistake '{mistake.answer}' can't be read: {error.message}",
+                                 _of_draw(error)))
+        except _COMPUTING:
+            found.append(Finding("mistakes", f"the mistake '{mistake.answer}' can't be checked"))
+    return found
+
+
+def _texts(exercise: Exercise) -> list[Finding]:
+    """The title and the hints, as the student would read them."""
+    spec = exercise.spec
+    found = []
+    try:
+        exercise.problem.hints()
+    except (TutorError, *_COMPUTING) as error:
+        found.append(Finding(None, f"its hints can't be given: {getattr(error, 'message', 'they fail to compute')}"))
+    fields = exercise.problem.FIELDS
+    prose = [(key, str(value)) for key, value in spec.data.items() if key in fields and fields[key].reader == "prose"]
+    texts: Iterable[tuple[str, str]] = [("title", spec.title), *prose, *(("hints", h) for h in spec.hints or ()),
+                                       *(("more_hints", h) for h in spec.more_hints)]
+    for field, text in texts:
+        try:
+            exercise.fill(text, strict=True)
+        except TutorError as error:
+            found.append(Finding(field, f"'{field}' can't be shown: {error.message}"))
+    return found
+
+
+def first_failing(spec: ExerciseSpec, draws: int = 0, thorough: bool = True) -> list[Finding]:
+    """The problems of the first failing variant, each naming its draw; [] when all are fine. The
+    variants: the one `variant(0)` gives (the lesson's, where the parameters have lesson values),
+    then those drawn for 0 .. draws - 1; a variant drawn again is checked once."""
+    seen: set[tuple] = set()
+    decimals = bool(spec.data.get("decimals"))
+    for key in range(-1, draws if spec.parameterised else 0):
+        try:
+            params = spec.values(0) if key < 0 else spec.drawn_values(key)
+        except FieldError as error:  # no draw meets `require`
+            return [Finding(error.field, error.message)]
+        if params in seen:
+            continue
+        seen.add(params)
+        found = check(spec, params, thorough, first=key < 0)
+        if found:
+            if not params:
+                return found
+            return [Finding(f.field, f"with {drawn(params, decimals)}, {f.message}") if f.of_draw else f
+                    for f in found]
+    return []
