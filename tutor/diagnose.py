@@ -215,6 +215,11 @@ def _samples(count: int) -> tuple[tuple, ...]:
 
 def _scalar(expr: Expr, names: Sequence[str]) -> _Values | None:
     """A number's value, or an expression's values at the engine's first sample points."""
+    return _scalar_values(expr, tuple(names))
+
+
+@lru_cache(maxsize=8192)  # a part comes again in many candidates: the right component beside a wrong one
+def _scalar_values(expr: Expr, names: tuple[str, ...]) -> _Values | None:
     points = _samples(len(names)) if expr.free_symbols else _NO_POINT
     values = _values_at(expr, names if expr.free_symbols else (), points)
     return None if values is None else _Values(points, values)
@@ -223,6 +228,11 @@ def _scalar(expr: Expr, names: Sequence[str]) -> _Values | None:
 def _affine(equation: Equation, names: Sequence[str]) -> tuple[int, tuple[_Values, ...]] | None:
     """For `v = rhs` with rhs affine in the other variables (a plane, a line): v's index and rhs's
     coefficients (constant first, then one per other variable) as numbers. None otherwise."""
+    return _affine_values(equation, tuple(names))
+
+
+@lru_cache(maxsize=2048)  # one plane comes from several mistakes
+def _affine_values(equation: Equation, names: tuple[str, ...]) -> tuple[int, tuple[_Values, ...]] | None:
     lhs, rhs = equation.lhs, equation.rhs
     if not (lhs.is_Symbol and lhs.name in names and lhs not in rhs.free_symbols):
         return None
