@@ -1,9 +1,9 @@
 """How fast `tutor grade` grades a class, against the naive baseline, in one run.
 
-Two synthetic classes. The lesson class answers the lesson pack (`gradients`, 29
-exercises): each student answers about 20 of them, with right answers in varied
-spellings (6xy^3, 6 x y³, 6*x*y**3 ...), the lesson's typical mistakes, garbage,
-and a few hostile answers (9^9^9^9, 5,000 characters, nesting 500 deep, a
+Two synthetic classes. The lesson class answers the lesson pack (`gradients`, 44
+exercises): each student answers 20 of the 29 listed in ANSWERS below, with
+right answers in varied spellings (6xy^3, 6 x y³, 6*x*y**3 ...), the lesson's
+typical mistakes, garbage, and a few hostile answers (9^9^9^9, 5,000 characters, nesting 500 deep, a
 spreadsheet formula). The parameterised class answers the `drills` pack (45
 exercises, new numbers for every student): each student answers 10 of them,
 each against their own variant, with its right answer (as the tutor prints it,
@@ -13,9 +13,12 @@ against a variant nobody else has, so building variants is most of the work.
 
 Each class is graded end to end (reading the CSV, the journal, writing every
 report) with --jobs 1 and with --jobs 2, and the two sets of files are compared
-byte for byte. The baseline is what many graders do per answer: sympy's
-parse_expr, then simplify(a - b) == 0 (from bench_check.py), on a sample that
-leaves out the hostile answers: 9^9^9^9 alone would never return.
+byte for byte. Besides answers per second, each run says how much CPU time an
+answer took (this process and its workers): on a shared machine that figure
+moves much less with the load than the wall clock does. The baseline is what
+many graders do per answer: sympy's parse_expr, then simplify(a - b) == 0 (from
+bench_check.py), on a sample that leaves out the hostile answers: 9^9^9^9 alone
+would never return.
 
     python benchmarks/bench_grade.py                 # both classes of 1,000 students, baseline on 400 answers
     python benchmarks/bench_grade.py --students 200 --sample 100 --classes parameterised
@@ -47,7 +50,7 @@ from tutor.submissions import read_submissions  # noqa: E402
 from tutor.topics import candidates  # noqa: E402
 
 PACK = "gradients"
-ANSWERED = 20  # exercises each student answers, of 29
+ANSWERED = 20  # exercises each student answers, of the 29 in ANSWERS
 PARAMETERISED = "drills"
 PARAMETERISED_ANSWERED = 10  # exercises each student answers, of 45, each in the student's own variant
 
@@ -177,14 +180,21 @@ def write_class(rows: list[tuple[str, str, str, str]], path: Path) -> None:
         out.writerows([student, exercise, answer, f"{student}@example.edu"] for student, exercise, answer, _ in rows)
 
 
-def run_grader(pack: packs.Pack, submissions: Path, out: Path, jobs: int) -> tuple[float, int]:
-    """The same steps as `tutor grade`, timed: (seconds, distinct answers checked)."""
-    started = time.perf_counter()
+def _cpu_seconds() -> float:
+    """CPU time used so far by this process and its finished workers: what a run costs, whatever the
+    machine's load (wall-clock seconds on a shared machine measure the neighbours too)."""
+    return sum(resource.getrusage(who).ru_utime + resource.getrusage(who).ru_stime
+               for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+
+
+def run_grader(pack: packs.Pack, submissions: Path, out: Path, jobs: int) -> tuple[float, float, int]:
+    """The same steps as `tutor grade`, timed: (seconds, CPU seconds, distinct answers checked)."""
+    started, cpu = time.perf_counter(), _cpu_seconds()
     given = read_submissions([submissions], pack)
     with open_journal(out, pack, 2.0, resume=False) as journal:
         book = grade(pack, given, jobs=jobs, timeout=2.0, journal=journal)
     write_reports(book, out)
-    return time.perf_counter() - started, book.checked
+    return time.perf_counter() - started, _cpu_seconds() - cpu, book.checked
 
 
 def run_baseline(pack: packs.Pack, sample: list[tuple[str, str, str, str]]) -> float:
@@ -217,10 +227,10 @@ def bench_class(name: str, pack: packs.Pack, rows: list[tuple[str, str, str, str
               "distinct (variant, answer) pairs")
         timings = {}
         for jobs in (1, 2):
-            seconds, checked = run_grader(pack, submissions, Path(folder) / f"jobs{jobs}", jobs)
+            seconds, cpu, checked = run_grader(pack, submissions, Path(folder) / f"jobs{jobs}", jobs)
             timings[jobs] = seconds
             print(f"tutor grade --jobs {jobs}: {seconds:6.2f} s  {len(answered) / seconds:8.0f} answers/s  "
-                  f"({checked} distinct answers checked)")
+                  f"({checked} distinct answers checked; {cpu / len(answered) * 1e3:.1f} ms of CPU per answer)")
         same = all((Path(folder) / "jobs1" / name).read_bytes() == (Path(folder) / "jobs2" / name).read_bytes()
                    for name in FILES)
         print(f"files identical for --jobs 1 and --jobs 2: {'yes' if same else 'NO'}")

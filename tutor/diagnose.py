@@ -35,19 +35,19 @@ from __future__ import annotations
 
 import contextlib
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cache, lru_cache
 from typing import Protocol, cast
 
 import mpmath
-from sympy import Expr, Float, Integer
+from sympy import Add, Expr, Float, Integer
 from sympy.polys.polyerrors import BasePolynomialError
 
 from .budget import OutOfTime, budget
 from .check import Judgement, Verdict, expected_answer
-from .compare import Context, Note, Tolerance, compare, compare_expressions, compare_numbers, sample_points
+from .compare import Context, Note, Outcome, Tolerance, compare, compare_expressions, compare_numbers, sample_points
 from .evaluate import Compiled, Evaluation, Undefined, Unsupported, agree, compile_expression, to_float, to_mpf
 from .limits import LIMITS, Limits
 from .misconceptions import BOTH, EITHER, Componentwise, Option, Pattern, Said, WrongAnswer, either, told
@@ -215,6 +215,11 @@ def _samples(count: int) -> tuple[tuple, ...]:
 
 def _scalar(expr: Expr, names: Sequence[str]) -> _Values | None:
     """A number's value, or an expression's values at the engine's first sample points."""
+    return _scalar_values(expr, tuple(names))
+
+
+@lru_cache(maxsize=8192)  # a part comes again in many candidates: the right component beside a wrong one
+def _scalar_values(expr: Expr, names: tuple[str, ...]) -> _Values | None:
     points = _samples(len(names)) if expr.free_symbols else _NO_POINT
     values = _values_at(expr, names if expr.free_symbols else (), points)
     return None if values is None else _Values(points, values)
@@ -223,20 +228,38 @@ def _scalar(expr: Expr, names: Sequence[str]) -> _Values | None:
 def _affine(equation: Equation, names: Sequence[str]) -> tuple[int, tuple[_Values, ...]] | None:
     """For `v = rhs` with rhs affine in the other variables (a plane, a line): v's index and rhs's
     coefficients (constant first, then one per other variable) as numbers. None otherwise."""
+    return _affine_values(equation, tuple(names))
+
+
+@lru_cache(maxsize=2048)  # one plane comes from several mistakes
+def _affine_values(equation: Equation, names: tuple[str, ...]) -> tuple[int, tuple[_Values, ...]] | None:
     lhs, rhs = equation.lhs, equation.rhs
     if not (lhs.is_Symbol and lhs.name in names and lhs not in rhs.free_symbols):
         return None
     index = list(names).index(lhs.name)
     others = [n for n in names if n != lhs.name]
     syms = [symbol(n) for n in others]
-    if not rhs.is_polynomial(*syms) or any(rhs.diff(a).diff(b) != 0 for a in syms for b in syms):
+    if not (_plainly_affine(rhs, syms) or rhs.is_polynomial(*syms)
+            and not any(rhs.diff(a).diff(b) != 0 for a in syms for b in syms)):
         return None
-    coefficients = [rhs.xreplace({s: Integer(0) for s in syms})] + [rhs.diff(s) for s in syms]
+    coefficients = _affine_coefficients(rhs, tuple(syms))
     maybe_values = [_scalar(c, ()) for c in coefficients]
     values = tuple(v for v in maybe_values if v is not None)
     if len(values) < len(maybe_values) or any(c.free_symbols for c in coefficients):
         return None
     return index, values
+
+
+def _plainly_affine(expr: Expr, syms: Sequence[Expr]) -> bool:
+    """Whether each term of expr is a constant or a constant times one of syms: affine, as the
+    second derivatives say (all 0), without computing them (sympy's diff is slow)."""
+    if not syms:
+        return False
+    for term in Add.make_args(expr):
+        _, dependent = term.as_independent(*syms, as_Add=False)
+        if dependent != 1 and dependent not in syms:
+            return False
+    return True
 
 
 def _parts(answer: Answer, names: Sequence[str]) -> tuple[tuple[_Values | None, ...], int | None]:
@@ -480,6 +503,19 @@ class _Student:
         self.functions: dict[tuple, Compiled | None] = {}
         self.affines: dict[tuple, tuple[Expr, ...] | None] = {}
         self.values: dict[tuple, Evaluation | None] = {}
+        self.judged: dict[tuple, bool] = {}
+
+    def same(self, judge: Callable[..., Outcome], mine: object, theirs: object, ctx: Context) -> bool:
+        """The engine's judgement that mine is theirs, made once: several candidates (different
+        mistakes giving the same numbers) ask it of one answer."""
+        key = (judge, mine, theirs, ctx)
+        try:
+            if key in self.judged:
+                return self.judged[key]
+        except TypeError:  # a part sympy can't hash: judged afresh each time
+            return judge(mine, theirs, ctx).correct
+        self.judged[key] = judged = judge(mine, theirs, ctx).correct
+        return judged
 
     def read(self, reading: _Reading) -> Answer | None:
         if reading not in self.readings:
@@ -589,8 +625,8 @@ def _same_scalar(student: _Student, part: tuple, mine: Expr, theirs: Expr, want:
     if mine.is_Rational and theirs.is_Rational:  # what compare_numbers decides, without the engine
         return mine == theirs or tolerance is not None and tolerance.accepts(float(mine), float(theirs))
     if constant and not mine.free_symbols:
-        return compare_numbers(mine, theirs, ctx).correct
-    return compare_expressions(mine, theirs, ctx).correct
+        return student.same(compare_numbers, mine, theirs, ctx)
+    return student.same(compare_expressions, mine, theirs, ctx)
 
 
 def _matches(entry: _Entry, wrong: Answer, got: Answer, student: _Student, ctx: Context) -> bool:
@@ -617,13 +653,17 @@ def _matches(entry: _Entry, wrong: Answer, got: Answer, student: _Student, ctx: 
             return False
         if holds and _agrees(student, (entry.reading,), difference, ctx.variables, above) is False:
             return True  # it holds on the candidate's surface and nowhere else we looked: the same surface
-    return compare(got, wrong, ctx).correct
+    return student.same(compare, got, wrong, ctx)
 
 
 def _coefficients(equation: Equation, entry: _Entry) -> tuple[Expr, ...]:
     names = entry.reading[1]
-    syms = [symbol(n) for i, n in enumerate(names) if i != entry.affine]
-    rhs = equation.rhs
+    return _affine_coefficients(equation.rhs, tuple(symbol(n) for i, n in enumerate(names) if i != entry.affine))
+
+
+@lru_cache(maxsize=4096)  # a candidate's, asked again for every answer compared with it
+def _affine_coefficients(rhs: Expr, syms: tuple[Expr, ...]) -> tuple[Expr, ...]:
+    """rhs's constant term, then its coefficient of each of syms (rhs affine in them)."""
     return (rhs.xreplace({s: Integer(0) for s in syms}), *(rhs.diff(s) for s in syms))
 
 

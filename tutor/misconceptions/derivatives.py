@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from itertools import combinations
 
 import mpmath
@@ -236,14 +237,23 @@ def _unsigned(term: Expr) -> Expr:
 Variant = tuple[tuple[Slip, Expr | None], ...]  # slips, each everywhere (None) or at one piece
 
 
-def _run(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple, variables: Sequence[str]) -> tuple[Expr, list[Site]]:
+def _run(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple,
+         variables: Sequence[str]) -> tuple[Expr, tuple[Site, ...]]:
+    return _derivation(f, v, variant, held, tuple(variables))
+
+
+# Cached: finding where a slip applies runs it everywhere, as its candidate does, and a gradient's
+# kinds run the same slips on each partial alone and on all of them.
+@lru_cache(maxsize=4096)
+def _derivation(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple,
+                variables: tuple[str, ...]) -> tuple[Expr, tuple[Site, ...]]:
     only: dict[Slip, frozenset[Expr]] = {}
     for slip, piece in variant:
         if piece is not None:
             only[slip] = only.get(slip, frozenset()) | {piece}
     slips = Slips(frozenset(s for s, _ in variant), only, held)
     result = d.differentiate(f, v, slips, variables)
-    return result, slips.sites
+    return result, tuple(slips.sites)
 
 
 def _keys(f: Expr, v: sympy.Symbol, slip: Slip, held: tuple, variables: Sequence[str]) -> list[Expr]:
@@ -283,6 +293,11 @@ _PROBES = ((Fraction(7, 11), Fraction(-13, 17), Fraction(5, 3)), (Fraction(-19, 
 def fingerprint(expr: Expr, names: Sequence[str]) -> tuple:
     """expr's values at two fixed points, to tell different derivatives apart without sympy's
     algebra (equal expressions have equal values; different ones almost never agree at both)."""
+    return _fingerprint(expr, tuple(names))
+
+
+@lru_cache(maxsize=8192)  # the same partial comes again and again: in every candidate where it is right
+def _fingerprint(expr: Expr, names: tuple[str, ...]) -> tuple:
     try:
         f = compile_expression(expr, [symbol(n) for n in names])
     except Unsupported:

@@ -205,6 +205,15 @@ def _constant_term(t: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
 
 def derive(e: Expr, v: sympy.Symbol, slips: Slips = NONE) -> Expr:
     """d e / d v, with the slips in their rules; slips.sites collects where they changed something."""
+    return _right(e, v) if slips is NONE else _derive(e, v, slips)
+
+
+@lru_cache(maxsize=4096)  # without slips: the same pieces are derived right in every wrong version of f
+def _right(e: Expr, v: sympy.Symbol) -> Expr:
+    return _derive(e, v, NONE)
+
+
+def _derive(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
     if not e.has(v):
         return Integer(0)
     if e == v:
@@ -334,12 +343,21 @@ def _function(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
             return wrong
         right = 1 / u
     else:
-        t = sympy.Dummy("t")
-        right = sympy.diff(e.func(t), t).xreplace({t: u})
+        right = _outer_derivative(e.func).xreplace({_T: u})
     for slip, wrong in _FUNCTION_SLIPS.get(e.func, ()):
         if slips.use(slip, e):
             return _chain(e, u, right, wrong(u), v, slips, slip)
     return _chain(e, u, right, right, v, slips)
+
+
+_T = sympy.Dummy("t")
+
+
+@lru_cache(maxsize=64)
+def _outer_derivative(function: type) -> Expr:
+    """f′(t) for one function f (sin, exp, atan ...): sympy's derivative, once per function rather
+    than once per use (a fresh symbol each time would miss sympy's cache)."""
+    return sympy.diff(function(_T), _T)
 
 
 def _chain(e: Expr, inner: Expr, right: Expr, outer: Expr, v: sympy.Symbol, slips: Slips,
