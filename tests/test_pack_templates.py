@@ -62,7 +62,7 @@ def test_a_student_reads_their_own_numbers_in_the_title_the_hints_and_the_feedba
         "incorrect", "mistake:author", f"Multiply by the exponent too: {a * p}, not {a}.")
     assert respond(exercise, f"{a * p}x^{p - 1} y^2").verdict == "correct"
     assert validate(tmp_path / "p.yaml", capsys) == [
-        f"{tmp_path / 'p.yaml'}: valid (1 exercises; each one's answer grades as correct)"]
+        f"{tmp_path / 'p.yaml'}: valid (1 exercise; each one's answer grades as correct)"]
 
 
 def test_an_expression_exercise_takes_parameters_in_its_prompt_and_its_expected_answer(tmp_path):

@@ -36,7 +36,7 @@ from .functions import Interval, as_fraction, lower, upper
 from .limits import LIMITS, Limits
 from .parse import Answer, Equation, InputError, Point, Points, Shape, Spellings, symbol
 from .show import as_decimal, show
-from .words import TextEnum
+from .words import TextEnum, counted
 
 __all__ = ["COMPARISONS", "Context", "Outcome", "Tolerance", "compare", "compare_equations", "compare_expressions",
            "compare_numbers", "compare_points", "compare_vectors", "format_point", "format_value", "sample_points"]
@@ -82,7 +82,7 @@ class Tolerance:
 
     def describe(self) -> str:
         if self.places is not None:
-            return f"to {self.places} decimal place{'s' if self.places != 1 else ''}"
+            return f"to {counted(self.places, 'decimal place')}"
         return f"within a relative error of {self.relative:g}"
 
 

@@ -36,7 +36,7 @@ from .plot import NoMatplotlib, picture_for
 from .show import show
 from .steps import Step, render_latex, render_text
 from .store import Store, Visit, default_home
-from .words import and_list
+from .words import and_list, counted
 
 GENERAL = "general"  # the skill of an exercise without tags
 MASTERED = 0.5  # a skill's score from which new material comes before more practice
@@ -368,8 +368,8 @@ class Session:
         topic, pool = self.topic or "", self.pool()
         first_time, answers = len(self.round_first), self.round_answers
         skill = self.store.skills(self.student_id).get(topic)
-        lines = [Line(""), Line(f"You have done every exercise of {topic}: {len(pool)} exercise"
-                                f"{'s' if len(pool) != 1 else ''} in {answers} answer{'s' if answers != 1 else ''}, "
+        lines = [Line(""), Line(f"You have done every exercise of {topic}: {counted(len(pool), 'exercise')} "
+                                f"in {counted(answers, 'answer')}, "
                                 f"{first_time} right the first time without help.", "heading")]
         if skill is not None:
             lines.append(Line(f"{topic:<22} {_bar(skill.score)} {skill.correct:>3}/{skill.attempts}"))
@@ -554,8 +554,7 @@ class Session:
         return len(self.solved_ids)
 
     def score_text(self) -> str:
-        return (f"{self.solved} exercise{'s' if self.solved != 1 else ''} solved, "
-                f"{self.attempts} attempt{'s' if self.attempts != 1 else ''}")
+        return f"{counted(self.solved, 'exercise')} solved, {counted(self.attempts, 'attempt')}"
 
     # --------------------------------------------------------- what the shell shows
     def status(self) -> str:

@@ -21,6 +21,11 @@ def and_list(items: Sequence[str], conjunction: str = "and") -> str:
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 exercise', '3 exercises': a count with its noun (one whose plural adds an s)."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def capitalized(text: str) -> str:
     """text with its first letter capitalised, unless it starts with a name or a formula (b is
     missing, x² = 1 has two solutions): those keep their case. 'a' is read as the article."""

@@ -11,6 +11,7 @@ from .. import packs
 from ..builtin_packs import Listed
 from ..outputs import OutputError
 from ..pack_schema import json_schema
+from ..words import counted
 from . import EXIT_INCORRECT, EXIT_OK, UserError
 from .pack import line
 
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
                 continue
             failed |= bool(problems)
             print("\n".join(problems) if problems else
-                  f"{name}: valid ({len(pack.exercises)} exercises; each one's answer grades as correct)")
+                  f"{name}: valid ({counted(len(pack.exercises), 'exercise')}; each one's answer grades as correct)")
         return EXIT_INCORRECT if failed else EXIT_OK
     if args.action == "schema":
         print(json.dumps(json_schema(), ensure_ascii=False, indent=2))

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from .. import store
+from ..words import counted
 from . import EXIT_OK, UserError
 
 
@@ -29,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     for student in summary:
         print(f"{student['student']}: {student['correct']} of {student['attempts']} answers right "
-              f"in {student['sessions']} session{'s' if student['sessions'] != 1 else ''}")
+              f"in {counted(student['sessions'], 'session')}")
         for skill in student["skills"]:
             bar = "█" * round(skill["mastery"] * 10) + "·" * (10 - round(skill["mastery"] * 10))
             print(f"  {skill['skill']:<22} {bar} {skill['correct']:>3}/{skill['attempts']}")

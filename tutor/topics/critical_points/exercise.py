@@ -15,7 +15,7 @@ from ...check import Judgement, Verdict
 from ...compare import Note, Tolerance
 from ...parse import Answer, Equation, InputError, Shape, read, symbol
 from ...plot import Figure, contour_figure, critical_curve_figure
-from ...words import and_list
+from ...words import and_list, counted
 from ..base import Field, FieldError, FunctionProblem
 
 
@@ -115,7 +115,7 @@ class CriticalPoints(FunctionProblem):
             f"A critical point is where every partial derivative is zero: solve {partials}.",
             "Factor each partial derivative; a product is zero when one of its factors is. "
             "Combine the cases of both equations." + (" Keep only points inside the region." if self.region else ""),
-            f"There {'is' if count == 1 else 'are'} {count} item{'s' if count != 1 else ''} in the answer"
+            f"There {'is' if count == 1 else 'are'} {counted(count, 'item')} in the answer"
             + (", including whole lines." if result.sets else "."),
         )
 

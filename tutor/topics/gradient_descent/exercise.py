@@ -16,6 +16,7 @@ from ...compare import Tolerance
 from ...parse import Answer, Shape
 from ...plot import Figure, descent_figure
 from ...steps import Step
+from ...words import counted
 from ..base import Field, FieldError, FunctionProblem, point_from
 from .steps import descent_steps
 
@@ -83,7 +84,7 @@ class GradientDescent(FunctionProblem):
                     rf"\text{{ with }} \alpha = {rate}: \text{{ the point after {k} steps}}")
         first, point = subscripted(self.variables, "0"), subscripted(self.variables, k)
         return (f"Gradient descent on {self.signature()} from {first} = {start} with learning rate α = {rate}: "
-                f"what is {point}, the point after {k} iteration{'s' if self.iterations != 1 else ''}?"
+                f"what is {point}, the point after {counted(self.iterations, 'iteration')}?"
                 + self.precision())
 
     def expected(self) -> Answer:
@@ -102,7 +103,7 @@ class GradientDescent(FunctionProblem):
             f"At the start the gradient is ({gradient})." if len(first.gradient) > 1 else
             f"At the start the slope is {gradient}.",
             f"After one step you are at {', '.join(f'{c:.5f}' for c in self.solution.rows[1].point)}; "
-            f"repeat {self.iterations - 1} more time{'s' if self.iterations != 2 else ''}."
+            f"repeat {counted(self.iterations - 1, 'more time')}."
             if self.iterations > 1 else "Now compute the one step.",
         )
 
