@@ -202,3 +202,19 @@ def test_an_answer_a_draw_leaves_undefined_is_told_in_words(tmp_path, capsys):
     assert validate(path, capsys) == [
         f"{path}:7:13: exercise 'slice': with a = 1, its answer is undefined (a division by zero, or a value "
         "outside the function's domain)"]
+
+
+def test_validation_meets_the_draw_one_student_in_hundreds_gets(tmp_path, capsys):
+    """a = 0 is one draw in 601, which random draws for validation would likely miss; the edges of
+    each range (0, ±1, its ends) are checked too, and the report names the draw."""
+    path = write(tmp_path / "p.yaml", """\
+        pack: edges
+        title: edges
+        exercises:
+          - id: d1
+            kind: partial_derivative
+            function: ln(a x) + x
+            wrt: x
+            params: {a: {int: [-300, 300]}}
+        """)
+    assert validate(path, capsys) == [f"{path}:6:15: exercise 'd1': with a = 0, the function has no variables"]

@@ -16,13 +16,14 @@ import sympy
 from sympy.polys.polyerrors import BasePolynomialError
 
 from .errors import TutorError
-from .parse import Equation
+from .parse import Equation, symbol
 from .show import show
 from .topics import FieldError
 
 if TYPE_CHECKING:
     from .packs import Exercise, ExerciseSpec
 
+Params = tuple[tuple[str, sympy.Expr], ...]  # a variant's parameter values, by name
 UNKNOWN_NAME = "unknown_name"  # InputError's note for a name in an author's answer that is no parameter
 
 # What sympy raises on values it can't compute with (a logarithm of 0, a polynomial of a constant):
@@ -168,21 +169,45 @@ def _texts(exercise: Exercise) -> list[Finding]:
 def first_failing(spec: ExerciseSpec, draws: int = 0, thorough: bool = True) -> list[Finding]:
     """The problems of the first failing variant, each naming its draw; [] when all are fine. The
     variants: the one `variant(0)` gives (the lesson's, where the parameters have lesson values),
-    then those drawn for 0 .. draws - 1; a variant drawn again is checked once."""
-    seen: set[tuple] = set()
+    then those drawn for 0 .. draws - 1 and, where draws are asked for, the edges of the last one
+    (`_edges`); a variant met again is checked once."""
+    seen: set[Params] = set()
     decimals = bool(spec.data.get("decimals"))
     for key in range(-1, draws if spec.parameterised else 0):
         try:
             params = spec.values(0) if key < 0 else spec.drawn_values(key)
         except FieldError as error:  # no draw meets `require`
             return [Finding(error.field, error.message)]
-        if params in seen:
-            continue
-        seen.add(params)
-        found = check(spec, params, thorough, first=key < 0)
-        if found:
-            if not params:
+        candidates = [params, *_edges(spec, params)] if key == draws - 1 > 0 else [params]
+        for params in candidates:
+            found = _checked(spec, params, seen, thorough, key < 0, decimals)
+            if found:
                 return found
-            return [Finding(f.field, f"with {drawn(params, decimals)}, {f.message}") if f.of_draw else f
-                    for f in found]
     return []
+
+
+def _edges(spec: ExerciseSpec, base: Params) -> Iterable[Params]:
+    """Variants a few random draws rarely reach and where formulas break: each parameter in turn at
+    0, ±1 and the ends of its range (or each of its choices), the others as in `base`, where
+    `require` allows it. One student in hundreds may draw a = 0; validation should meet it first."""
+    for i, param in enumerate(spec.params):
+        if param.choices:
+            values = list(param.choices)
+        else:
+            assert param.low is not None and param.high is not None
+            values = [sympy.Rational(v) for v in (param.low, param.high, 0, 1, -1) if param.low <= v <= param.high]
+        for value in dict.fromkeys(values):
+            params = (*base[:i], (param.name, value), *base[i + 1:])
+            if all(condition.holds({symbol(name): v for name, v in params}) for condition in spec.require):
+                yield params
+
+
+def _checked(spec: ExerciseSpec, params: Params, seen: set[Params], thorough: bool, first: bool,
+             decimals: bool) -> list[Finding]:
+    if params in seen:
+        return []
+    seen.add(params)
+    found = check(spec, params, thorough, first=first)
+    if found and params:
+        return [Finding(f.field, f"with {drawn(params, decimals)}, {f.message}") if f.of_draw else f for f in found]
+    return found
