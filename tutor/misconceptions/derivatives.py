@@ -136,12 +136,12 @@ MISCONCEPTIONS = register(
         "derivative is 0."),
     Misconception(
         "term-treated-as-constant", "treated a term with the variable as a constant",
-        "It looks like you treated {piece} as a constant. It changes with {v}: its derivative is {right}, "
-        "not 0."),
+        "It looks like you treated {piece} as a constant. It changes with {v}: the derivative of {site} is "
+        "{right}, not 0."),
     Misconception(
         "term-not-differentiated", "left a term as it was instead of differentiating it",
-        "It looks like you left {piece} as it is instead of differentiating it. Its derivative is "
-        "{right}."),
+        "It looks like you left {piece} as it is instead of differentiating it. The derivative of {site} "
+        "is {right}."),
     Misconception(
         "integrated-instead", "integrated instead of differentiating",
         "It looks like you integrated instead of differentiating: {antiderivative} is an antiderivative "

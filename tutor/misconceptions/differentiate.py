@@ -160,7 +160,7 @@ def differentiate(f: Expr, v: sympy.Symbol, slips: Slips = NONE, variables: Sequ
         elif t in constant:
             slips.record(Slip.TERM_AS_CONSTANT, t, derive(t, v), Integer(0))
             result.append(Integer(0))
-        elif slips.use(Slip.TERM_NOT_DIFFERENTIATED, t):
+        elif slips.use(Slip.TERM_NOT_DIFFERENTIATED, t) and not _a_rule_keeps(t, v):
             slips.record(Slip.TERM_NOT_DIFFERENTIATED, t, derive(t, v), t)
             result.append(t)
         elif t in flipped:
@@ -170,6 +170,14 @@ def differentiate(f: Expr, v: sympy.Symbol, slips: Slips = NONE, variables: Sequ
         else:
             result.append(derive(t, v, slips))
     return sympy.Add(*result)
+
+
+def _a_rule_keeps(term: Expr, v: sympy.Symbol) -> bool:
+    """Whether a slip in a rule leaves this term as it is: c·eᵘ (the chain rule without the inner
+    derivative) or c·ln x (ln x differentiated as ln x). Then that slip names it, not a second
+    misconception saying the same in other words ("left ln(x) as it is")."""
+    varying = term.as_independent(v)[1]
+    return isinstance(varying, sympy.exp) or isinstance(varying, sympy.log) and varying.args[0] == v
 
 
 # slips that apply to one term at a time, never everywhere: every term held constant is no
@@ -188,7 +196,7 @@ def _constant_term(t: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
     if slips.use(Slip.KEPT_CONSTANT, t) or (t.is_number and slips.use(Slip.KEPT_NUMBER, t)):
         slips.record(Slip.KEPT_CONSTANT if slips.use(Slip.KEPT_CONSTANT, t) else Slip.KEPT_NUMBER, t, Integer(0), t)
         return t
-    if t.is_number and slips.use(Slip.NUMBER_DIFFERENTIATED, t):
+    if t.is_number and abs(t) != 1 and slips.use(Slip.NUMBER_DIFFERENTIATED, t):  # ±1 "as 1" is ±1 kept
         wrong = Integer(-1) if t.could_extract_minus_sign() else Integer(1)
         slips.record(Slip.NUMBER_DIFFERENTIATED, t, Integer(0), wrong)
         return wrong
@@ -345,7 +353,9 @@ def _function(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
 def _chain(e: Expr, inner: Expr, right: Expr, outer: Expr, v: sympy.Symbol, slips: Slips,
            slip: Slip | None = None) -> Expr:
     """outer(inner)·inner′ (the chain rule), or a slip of the chain rule itself."""
-    d_inner = derive(inner, v, slips)
+    d_inner = derive(inner, v)
+    if not d_inner.is_number:  # a linear inside's own coefficient is the inner derivative: dropping it is
+        d_inner = derive(inner, v, slips)  # missing-inner-derivative, not a second way to say the same
     result = outer * d_inner
     if d_inner != 1 and inner != v:
         for chain_slip, wrong in ((Slip.NO_INNER, outer), (Slip.INNER_NOT_DERIVED, outer * inner),

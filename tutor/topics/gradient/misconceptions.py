@@ -32,16 +32,16 @@ MISCONCEPTIONS = register(
         "variables: ({partials})."),
     Misconception(
         "only-one-component", "gave one partial derivative for the whole gradient",
-        "It looks like you gave only ∂{f}/∂{v}. The gradient is the vector of all the partial derivatives: "
+        "It looks like you gave only ∂{f}/∂{v}. The gradient is a vector, one component for each variable: "
         "({partials})."),
     Misconception(
         "missing-component", "left a component out of the gradient",
-        "It looks like you left out ∂{f}/∂{v}. The gradient has one component for each variable: "
+        "It looks like you left out ∂{f}/∂{v}. The gradient is a vector, one component for each variable: "
         "({partials})."),
     Misconception(
         "gradient-summed", "added the partial derivatives into one",
-        "It looks like you added the partial derivatives together. The gradient is a vector: "
-        "({partials}), one component for each variable."),
+        "It looks like you added the partial derivatives together. The gradient is a vector, one "
+        "component for each variable: ({partials})."),
     Misconception(
         "gradient-negated", "gave −∇f for ∇f",
         "It looks like you gave −∇{f}, the direction of steepest descent. ∇{f} itself points uphill: "
