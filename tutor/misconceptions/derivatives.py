@@ -119,6 +119,14 @@ MISCONCEPTIONS = register(
         "It looks like you subtracted in the product rule. It is (uv)′ = u′v + uv′, with a plus: the "
         "derivative of {site} is {right}."),
     Misconception(
+        "quotient-rule-sign", "quotient rule with a plus",
+        "It looks like you added in the quotient rule. It is (u/v)′ = (u′v − uv′)/v², with a minus: the "
+        "derivative of {site} is {right}."),
+    Misconception(
+        "quotient-rule-square-missing", "quotient rule without the square of the denominator",
+        "It looks like you divided by {denominator} instead of its square. The quotient rule is "
+        "(u/v)′ = (u′v − uv′)/v²: the derivative of {site} is {right}."),
+    Misconception(
         "answered-other-partial", "answered the other partial derivative",
         "It looks like you differentiated with respect to {other} instead of {v}. For ∂{f}/∂{v}, {held}; "
         "only {v} varies."),
@@ -218,6 +226,8 @@ def _sentence(site: Site, words: _Wording) -> str:
         v = symbol(words.v)
         factors = sorted((f for f in sympy.Mul.make_args(piece) if f.has(v)), key=lambda f: d._factor_order(f, v))
         fields |= {"first": s(factors[0]), "second": s(sympy.Mul(*factors[1:]))}
+    elif slip in (Slip.QUOTIENT_SIGN, Slip.QUOTIENT_SQUARE):
+        fields["denominator"] = s(site.extra)
     elif slip == Slip.COEFFICIENT_DROPPED:
         coefficient, rest = piece.as_coeff_Mul()
         fields |= {"coefficient": s(abs(coefficient)), "term": s(_unsigned(piece)), "rest": s(rest)}
