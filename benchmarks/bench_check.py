@@ -8,8 +8,10 @@ critical points. Each pair carries the truth, fixed when the corpus is built.
 
 The baseline is what many graders do: sympy's `parse_expr` with implicit
 multiplication and `^` as power, then `simplify(a - b) == 0`. `tutor.check` runs
-as every face runs it, in a worker process; the same checks in this process
-(`isolated=False`) show what the worker's message costs.
+as the faces run it, in a worker process: the whole corpus as `tutor check --batch`
+sends a file (BATCH lines to the worker at a time: the throughput), and one check
+at a time as the REPL and `tutor check` do (the latency, p99); the same checks in
+this process (`isolated=False`) show what the worker's messages cost.
 
     python benchmarks/bench_check.py            # whole corpus, baseline on all of it
     python benchmarks/bench_check.py --sample 400   # baseline on a sample only
@@ -18,6 +20,8 @@ as every face runs it, in a worker process; the same checks in this process
 from __future__ import annotations
 
 import argparse
+import io
+import json
 import random
 import statistics
 import sys
@@ -36,6 +40,7 @@ from sympy.parsing.sympy_parser import (  # noqa: E402
 )
 
 from tutor import check  # noqa: E402
+from tutor.check import BATCH, check_lines  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -213,6 +218,17 @@ def ours_here(case: Case) -> bool:
                  tolerance=case.tolerance, isolated=False).correct
 
 
+def ours_batch(cases: list[Case]) -> tuple[list[bool], float]:
+    """As `tutor check --batch` checks a file: the lines go to the worker BATCH at a time. The verdicts, and
+    the seconds for all of them."""
+    lines = [json.dumps({"answer": c.answer, "expected": c.expected, "vars": list(c.variables), "shape": c.shape,
+                         "tol": c.tolerance}) for c in cases]
+    started = time.perf_counter()
+    results = list(check_lines(io.BytesIO("\n".join(lines).encode())))
+    seconds = time.perf_counter() - started
+    return [r.get("verdict") == "correct" for r in results], seconds
+
+
 def _time(grader, cases: list[Case]) -> tuple[list[bool], list[float]]:
     verdicts, times = [], []
     for case in cases:
@@ -239,12 +255,14 @@ def main() -> None:
         ours_here(case)
         baseline_correct(case)
 
-    ours, our_times = _time(ours_correct, cases)
+    ours, batch_seconds = ours_batch(cases)
+    singly, our_times = _time(ours_correct, cases)
+    assert singly == ours, "a batch gives the verdicts single checks give"
     _, here_times = _time(ours_here, cases)
     theirs, their_times = _time(baseline_correct, baseline_cases)
     index = {id(c): i for i, c in enumerate(cases)}
 
-    our_rate = len(cases) / sum(our_times)
+    our_rate = len(cases) / batch_seconds
     their_rate = len(baseline_cases) / sum(their_times)
     our_wrong = [c for c, v in zip(cases, ours) if v != c.right]
     their_wrong = [c for c, v in zip(baseline_cases, theirs) if v != c.right]
@@ -254,9 +272,12 @@ def main() -> None:
     print(f"corpus: {len(cases)} pairs ({sum(c.right for c in cases)} right answers, "
           f"{sum(not c.right for c in cases)} wrong or unreadable); baseline on {len(baseline_cases)} "
           f"(not on {HANGS_THE_BASELINE.answer!r}, where it never returns)")
-    print(f"tutor.check : {our_rate:8.1f} answers/s   p50 {1000 * statistics.median(our_times):6.2f} ms"
+    print(f"tutor check --batch: {our_rate:8.1f} answers/s   wrong verdicts {len(our_wrong)}   "
+          f"(in the worker, {BATCH} lines a call)")
+    one_rate = len(cases) / sum(our_times)
+    print(f"  one by one: {one_rate:8.1f} answers/s   p50 {1000 * statistics.median(our_times):6.2f} ms"
           f"   p99 {1000 * _percentile(our_times, 0.99):6.2f} ms   max {1000 * max(our_times):6.1f} ms"
-          f"   wrong verdicts {len(our_wrong)}")
+          f"   (a check at a time through the worker, as the REPL and `tutor check` do)")
     here_p50 = 1000 * statistics.median(here_times)
     print(f"  in-process: {len(cases) / sum(here_times):8.1f} answers/s   p50 {here_p50:6.2f} ms"
           f"   p99 {1000 * _percentile(here_times, 0.99):6.2f} ms   (isolated=False: what the worker's message costs)")

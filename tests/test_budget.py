@@ -64,6 +64,23 @@ def test_out_of_time_is_not_swallowed_by_except_exception():
         careless()
 
 
+def _spends_when_closed():
+    try:
+        yield
+    finally:
+        spend(10)
+
+
+def test_a_budget_that_runs_out_in_a_finaliser_still_stops_the_work(capsys):
+    # Python swallows what a finaliser raises: the budget must not stay spent-but-silent.
+    with pytest.raises(OutOfTime), budget.budget(5):
+        dropped = _spends_when_closed()
+        next(dropped)
+        del dropped  # closed here, and its finally spends past the budget
+        spend(1)
+    assert "Exception ignored" not in capsys.readouterr().err
+
+
 def test_the_same_check_spends_the_same_units_every_time():
     def units(text: str) -> int:
         before = budget._meter.spent

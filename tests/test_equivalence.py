@@ -240,7 +240,8 @@ def test_a_difference_too_small_for_twenty_digits_is_given_as_a_difference():
     ("2z = 8x + 16y - 41", "z = 4x + 8y - 20",
      "Your equation holds at x = 15/8, y = 2, z = 3, but the correct one does not."),
     ("y = 2x - 5", "y z = 2x z - 5z", "The correct equation holds at x = 1, y = 2, z = 0, but yours does not."),
-    ("2w + 50/w = 25", "w(12.5 - w) = 25",  # the same solutions, but not a multiple
+    ("2w + 50/w = 20", "w(12.5 - w) = 25", "Your equation holds at w = 5, but the correct one does not."),
+    ("x/(x - 1) = 1/(x - 1)", "x = 1",  # no solution (x = 1 is outside its domain)
      ("Your equation is not equivalent to the correct one: it is not the correct one rearranged, "
       "or multiplied by a number.")),
 ])
@@ -248,6 +249,16 @@ def test_an_equation_message_names_a_point_where_one_holds_and_the_other_does_no
     names = sorted({c for c in answer + expected if c in "wxyz"})
     verdict = check(answer, expected, variables=names)
     assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "not_equivalent", message)
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("2w + 50/w = 25", "w(12.5 - w) = 25"),  # w = 5/2 or 10, though not a multiple of each other
+    ("(w - 1)(w^2 + 1) = 0", "w = 1"),  # w² + 1 has no real zero
+    ("w^2/(w + 1) = 1/(w + 1)", "w = 1"),  # w = -1 is outside the domain
+])
+def test_equations_in_one_variable_with_the_same_real_solutions_are_equivalent(answer, expected):
+    verdict = check(answer, expected, variables=["w"])
+    assert (verdict.verdict, verdict.note) == ("correct", "equal")
 
 
 def test_numbers_are_echoed_as_typed():

@@ -66,12 +66,32 @@ def test_the_cli_checks_in_a_worker(stuck_on_spin, capsys):
 
 
 def test_batch_checks_in_a_worker(stuck_on_spin, monkeypatch, capsys):
-    lines = [{"answer": "SPIN", "expected": "2x"}, {"answer": "2x", "expected": "2x"}]
+    """The lines go to the worker together, each with its own limits: one that stops the worker costs
+    only its own verdict, and the lines before and after it keep theirs, in order."""
+    answers = ["2x", "SPIN", "3x", "HOG", "x + x", "SPIN", "2x"]
+    lines = [{"answer": a, "expected": "2x"} for a in answers] + [{"answer": "2x", "expected": "2x +"}]
     data = "\n".join(json.dumps(line) for line in lines).encode()
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     main(["check", "--batch", "-"])
     out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert [r["note"] for r in out] == ["timeout", "equal"]
+    assert [r.get("note") for r in out] == ["equal", "timeout", "differs_at", "too_large", "equal", "timeout",
+                                            "equal", None]
+    assert [r["line"] for r in out] == list(range(1, 9))
+    assert out[-1]["error"].startswith("line 8: ")
+
+
+def test_a_batch_goes_on_in_a_fresh_worker_when_one_has_grown_too_large(monkeypatch):
+    """A worker that finds its heap grown too large ends the call with the lines it has checked (as it
+    would retire between tasks); a fresh worker checks the rest, and every line gets its verdict."""
+    monkeypatch.setattr(workers, "_too_large", lambda: True)
+    monkeypatch.setattr(workers, "_shared", workers.Pool())  # forked after the patch
+    monkeypatch.setattr(workers, "_shared_pid", os.getpid())
+    try:
+        lines = [{"answer": f"{n}x", "expected": "2x"} for n in range(40)]
+        results = list(checking.check_lines(io.BytesIO("\n".join(json.dumps(line) for line in lines).encode())))
+    finally:
+        workers._shared.close()
+    assert [r["verdict"] for r in results] == ["correct" if n == 2 else "incorrect" for n in range(40)]
 
 
 def test_the_practice_session_checks_in_a_worker(stuck_on_spin, tmp_path):

@@ -286,7 +286,8 @@ def test_decimals_are_recorded_as_typed():
 
 _PIECES = ["x", "y", "2", "0.5", "1e-3", "+", "-", "*", "/", "^", "^-1", "(", ")", "[", "]", "|", ",", "=",
            "log_", "log", "ln", "sin", "cot", "arcsec", "acot", "sqrt", "√", "²", "⁻¹", "!", " ", "e", "pi",
-           "10^90", "abs", "sign", "W", "_", "{", "}", "⟨", "⟩", "6xy3", "arccosh"]
+           "10^90", "abs", "sign", "W", "_", "{", "}", "⟨", "⟩", "6xy3", "arccosh", "∛", "cbrt", "^(1/3)", "(-8)",
+           "^(2/3)", "root("]
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])

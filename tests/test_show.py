@@ -19,6 +19,10 @@ from tutor.parse import Equation, symbol
     ("x^2 + y^2", ("x", "y"), "x² + y²"),
     ("e^(2x)", ("x",), "e²ˣ"),
     ("sqrt(x)", ("x",), "√x"),
+    ("sqrt(x)*y", ("x", "y"), "y√x"),  # not √xy, which looks like the root of xy
+    ("2 sqrt(2) x", ("x",), "2x√2"),
+    ("sqrt(x) e^x", ("x",), "√x·eˣ"),
+    ("sqrt(x+1) y", ("x", "y"), "y√(x + 1)"),
     ("x sin(x)", ("x",), "x sin(x)"),
     ("0.5057", (), "0.5057"),
     ("7/3", (), "7/3"),

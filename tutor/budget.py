@@ -53,6 +53,22 @@ def _trip() -> None:
         raise OutOfTime()
 
 
+def _unraisable(report: sys.UnraisableHookArgs) -> None:
+    # A finaliser that spends (a generator dropped half-way, closed by the garbage collector) can
+    # be where a budget runs out, and Python swallows what a finaliser raises. Untripped again, the
+    # budget stops the work at its next unit instead of letting it run on to the outer guard.
+    if isinstance(report.exc_value, OutOfTime):
+        _meter.tripped = False
+        if _cpu_ends:
+            signal.setitimer(signal.ITIMER_PROF, 1e-4)
+        return
+    _default_unraisable(report)
+
+
+_default_unraisable = sys.unraisablehook
+sys.unraisablehook = _unraisable
+
+
 def spend(units: int = 1) -> None:
     """Charge `units` of work to every budget this thread is in."""
     meter = _meter

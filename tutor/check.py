@@ -207,40 +207,90 @@ def check_lines(stream: BinaryIO, limits: Limits = LIMITS) -> Iterator[dict[str,
     (a list or "x,y"), `shape`, `tol`, `components`. A line that can't be used
     (not UTF-8, too long, not a JSON object, nested too deeply, a key given
     twice) gives an object with `error` and its line number, and the rest go on.
+    The checks go to the worker BATCH at a time, each with its own limits (see `check_each`).
     """
+    pending: list[tuple[dict[str, object], int, _CheckArgs | None]] = []  # (head or error, line, check)
     for line in text_lines(stream, limits.max_submission_bytes):
-        number = line.number
-        if line.text is None:
-            yield {"line": number, "error": f"line {number}: {line.problem}"}
+        item = _request(line.number, line.text, line.problem, limits)
+        if item is not None:
+            pending.append(item)
+        if sum(args is not None for _, _, args in pending) >= BATCH:
+            yield from _answered(pending)
+            pending = []
+    yield from _answered(pending)
+
+
+BATCH = 64  # checks sent to the worker at once: one message each way for all of them
+
+# _check_here's arguments; the shape and the tolerance as the request gave them (check() refuses what they can't be)
+_CheckArgs = tuple[str, str, "tuple[str, ...] | None", Any, Any, tuple[str, ...], "Limits | None"]
+
+
+def _request(number: int, text: str | None, problem: str, limits: Limits
+             ) -> tuple[dict[str, object], int, _CheckArgs | None] | None:
+    """One line of a batch: (its head, its number, the check to run), or an error object in place of the head."""
+    if text is None:
+        return {"line": number, "error": f"line {number}: {problem}"}, number, None
+    if not text.strip():
+        return None
+    try:
+        request = json.loads(text, object_pairs_hook=_unique_keys)
+    except (json.JSONDecodeError, _GivenTwice) as error:
+        request = error
+    except RecursionError:
+        return {"line": number, "error": f"line {number}: not a JSON object (nested too deeply)"}, number, None
+    if not isinstance(request, dict):
+        why = request if isinstance(request, ValueError) else "each line must be a JSON object"
+        return {"line": number, "error": f"line {number}: not a JSON object ({why})"}, number, None
+    head: dict[str, object] = {"id": request["id"]} if "id" in request else {"line": number}
+    try:
+        args = (_field(request, "answer"), _field(request, "expected"), names(request.get("vars")),
+                request.get("shape"), request.get("tol"), names(request.get("components")) or (),
+                None if limits is LIMITS else limits)
+    except InputError as error:
+        return {**head, "error": f"line {number}: {error.message}"}, number, None
+    return head, number, args
+
+
+def _answered(pending: list[tuple[dict[str, object], int, _CheckArgs | None]]) -> Iterator[dict[str, object]]:
+    results = iter(check_each([args for _, _, args in pending if args is not None]))
+    for head, number, args in pending:
+        if args is None:
+            yield head
             continue
-        if not line.text.strip():
-            continue
+        result = next(results)
+        yield {**head, **result.to_dict()} if isinstance(result, Verdict) else \
+            {**head, "error": f"line {number}: {result}"}
+
+
+def check_each(requests: Sequence[_CheckArgs]) -> list[Verdict | str]:
+    """Many checks (the arguments of `_check_here`) in one call to the worker, each under its own limits
+    (work budget, CPU time): a verdict each, or the message of an expected answer or tolerance that can't be
+    read. A worker whose heap has grown too large ends a call early, and a fresh one goes on; a worker
+    stopped part way (a hostile answer that got past the budgets) loses the rest of the call: those are
+    then checked one at a time, so only the answer that stops a worker gets the verdict that says why."""
+    results: list[Verdict | str] = []
+    while len(results) < len(requests):  # a worker grown too large stops early; a fresh one goes on
+        outcome = workers.isolated(_check_each, tuple(requests[len(results):]))
+        if isinstance(outcome, workers.Stopped):
+            break
+        results += cast(list[Verdict | str], outcome)
+    for args in requests[len(results):]:
+        alone = workers.isolated(_check_each, (args,))
+        results += [STOPPED[alone.reason]] if isinstance(alone, workers.Stopped) else cast(list[Verdict | str], alone)
+    return results
+
+
+def _check_each(requests: tuple[_CheckArgs, ...]) -> list[Verdict | str]:
+    results: list[Verdict | str] = []
+    for args in requests:
+        if not workers.next_part():
+            break
         try:
-            request = json.loads(line.text, object_pairs_hook=_unique_keys)
-        except (json.JSONDecodeError, _GivenTwice) as error:
-            request = error
-        except RecursionError:
-            yield {"line": number, "error": f"line {number}: not a JSON object (nested too deeply)"}
-            continue
-        if not isinstance(request, dict):
-            why = request if isinstance(request, ValueError) else "each line must be a JSON object"
-            yield {"line": number, "error": f"line {number}: not a JSON object ({why})"}
-            continue
-        head = {"id": request["id"]} if "id" in request else {"line": number}
-        try:
-            verdict = check(
-                _field(request, "answer"),
-                _field(request, "expected"),
-                variables=names(request.get("vars")),
-                shape=request.get("shape"),
-                tolerance=request.get("tol"),
-                components=names(request.get("components")) or (),
-                limits=limits,
-            )
+            results.append(_check_here(*args))
         except InputError as error:
-            yield {**head, "error": f"line {number}: {error.message}"}
-            continue
-        yield {**head, **verdict.to_dict()}
+            results.append(error.message)
+    return results
 
 
 class _GivenTwice(ValueError):

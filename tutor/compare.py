@@ -27,6 +27,7 @@ from .equality import (
     judge,
     line_roots,
     lines,
+    same_real_solutions,
     sample_points,
     zero_at,
 )
@@ -423,7 +424,8 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
 
 
 def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Outcome:
-    """Equal when one equation is a nonzero multiple of the other (z = 2x + 3 ~ 2x - z + 3 = 0)."""
+    """Equal when one equation is a nonzero multiple of the other (z = 2x + 3 ~ 2x - z + 3 = 0), or, in one
+    variable, when both have the same real solutions (2w + 50/w = 25 ~ w(25/2 - w) = 25: w = 5/2 or 10)."""
     for side in ("lhs", "rhs"):  # same explicit variable on one side: compare the other sides
         mine, theirs = getattr(answer, side), getattr(expected, side)
         if mine.is_Symbol and mine == theirs:
@@ -451,6 +453,8 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         return Outcome.right(Note.NUMERIC if judgement.status is Status.NUMERIC else Note.EQUAL)
     if judgement.status is Status.UNDECIDED:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
+    if len(names) == 1 and same_real_solutions(a, e, symbol(names[0]), ctx.limits.symbolic_work):
+        return Outcome.right()
     return _not_equivalent(a, e, names)
 
 

@@ -458,6 +458,7 @@ def prove(difference: Expr, work: int) -> bool | None:
     answer is the same on any machine."""
     if difference == 0:
         return True
+    difference = real_roots(difference)
     if _small(difference):
         try:
             cancelled = sympy.cancel(difference)
@@ -478,6 +479,51 @@ def prove(difference: Expr, work: int) -> bool | None:
         return None
     except (TypeError, ValueError, ArithmeticError, RecursionError, sympy.PolynomialError):
         return None
+
+
+def _odd_root_of_any_sign(node: Expr) -> bool:
+    exponent = node.exp if node.is_Pow else None
+    return bool(exponent is not None and exponent.is_Rational and not exponent.is_Integer and exponent.q % 2
+                and node.base.is_nonnegative is not True)
+
+
+def real_roots(expr: Expr) -> Expr:
+    """`expr` with each odd root of a base that may be negative written as the real root, sign(b)^p·|b|^(p/q),
+    so that sympy, whose x^(1/3) is the principal (complex) root for x < 0, proves only what holds for the
+    real one (tutor.evaluate reads x^(p/q) so)."""
+    if not any(_odd_root_of_any_sign(node) for node in sympy.preorder_traversal(expr)):
+        return expr
+    return expr.replace(_odd_root_of_any_sign,
+                        lambda node: sympy.sign(node.base) ** (node.exp.p % 2) * sympy.Abs(node.base) ** node.exp)
+
+
+def same_real_solutions(a: Expr, e: Expr, variable: sympy.Symbol, work: int) -> bool:
+    """Whether a = 0 and e = 0 have the same real solutions, for rational functions of one variable with
+    rational coefficients (2w + 50/w - 25 and w(25/2 - w) - 25: w = 5/2 or 10, though neither is a constant
+    times the other). Decided exactly, within `work` of sympy's function calls: a solution of a = 0 is a real
+    root of an irreducible factor of its numerator that no denominator of `a` shares (else a is undefined
+    there), so the two sets agree when those factors do."""
+    if not (_plain_rational(a) and _plain_rational(e) and _small(a) and _small(e)):
+        return False
+    try:
+        with counted(work, warm_up=_warm_up):
+            mine, theirs = _solution_factors(afresh(a), variable), _solution_factors(afresh(e), variable)
+    except OutOfTime:
+        return False
+    except (TypeError, ValueError, ArithmeticError, RecursionError, sympy.PolynomialError):
+        return False
+    return mine is not None and mine == theirs
+
+
+def _solution_factors(expr: Expr, variable: sympy.Symbol) -> frozenset[Expr] | None:
+    """The monic irreducible factors whose real roots are the solutions of expr = 0 (None: every number is)."""
+    numerator = sympy.Poly(sympy.numer(sympy.together(expr)), variable, domain=sympy.QQ)
+    if numerator.is_zero:
+        return None
+    poles = [sympy.Poly(node.base, variable, domain=sympy.QQ) for node in sympy.preorder_traversal(expr)
+             if node.is_Pow and node.exp.is_negative]
+    return frozenset(factor.monic().as_expr() for factor, _ in numerator.factor_list()[1]
+                     if factor.count_roots() and not any(pole.rem(factor).is_zero for pole in poles))
 
 
 def afresh(value: object) -> object:

@@ -13,7 +13,8 @@ in one of two ways:
   magnitude met on the way, which say how much precision a decision needs.
 
 A value that is not a real number (√ of a negative, ln 0, 0⁻¹, a negative base
-to a fractional power ...) raises `Undefined`, so the caller can skip that
+to a power with an even denominator or a variable one ...) raises `Undefined`
+(an odd root of a negative number is real: ∛−8 = −2, (−8)^(2/3) = 4), so the caller can skip that
 point; an interval too wide to tell (is this 0 or not?) raises `Uncertain`.
 Arguments so large that the result means nothing (sin of 10⁴⁰, e to the 10⁷)
 raise `TooLarge`, a kind of Undefined, which also keeps hostile input from
@@ -436,6 +437,22 @@ class Compiled:
         return Enclosure(value, arithmetic.largest, arithmetic.smallest)
 
 
+def _odd_root(exponent: Expr) -> bool:
+    """A constant fraction p/q with q odd: x^(p/q) is real for x < 0 too (∛x, x^(2/3))."""
+    return bool(exponent.is_Rational and not exponent.is_Integer and exponent.q % 2)
+
+
+def _real_power(a: _Arithmetic, base: Any, power: Fraction) -> Any:
+    """base^(p/q), q odd, with the real root of a negative base, as a real-variable course reads it:
+    (-8)^(1/3) = -2, (-8)^(2/3) = 4. A power that is a variable (a^x) keeps a ≥ 0: (-8)^x has no real
+    value at x = 1/3 either."""
+    negative = base < 0 if not isinstance(base, iv.mpf) else upper(base) < 0
+    if not negative:
+        return a.pow(base, power)
+    magnitude = a.pow(-base, power)
+    return -magnitude if power.numerator % 2 else magnitude
+
+
 def _nodes(e: Expr) -> int:
     return 1 + sum(map(_nodes, e.args))
 
@@ -474,7 +491,11 @@ def _compile(e: Expr, index: dict[sympy.Symbol, int]) -> _Node:
         factors = [_compile(f, index) for f in e.args]
         return lambda p, a: a.mul([f(p, a) for f in factors])
     if e.is_Pow:
-        base, exponent = _compile(e.base, index), _compile(e.exp, index)
+        base = _compile(e.base, index)
+        if _odd_root(e.exp):
+            power = Fraction(int(e.exp.p), int(e.exp.q))
+            return lambda p, a: _real_power(a, base(p, a), power)
+        exponent = _compile(e.exp, index)
         return lambda p, a: a.pow(base(p, a), exponent(p, a))
     function = BY_SYMPY.get(type(e))
     if function is None:

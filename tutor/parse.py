@@ -351,6 +351,24 @@ class _Tokenizer:
 # ------------------------------------------------------------------ sizes of numbers
 
 
+def _even_roots(e: Expr) -> set[Expr]:
+    """The radicands of the even roots in `e` (x for √x, x^(-3/2)): where they are negative, e has no value."""
+    if e.is_Atom:
+        return set()
+    return {node.base for node in sympy.preorder_traversal(e) if node.is_Pow and node.exp.is_Rational
+            and node.exp.q % 2 == 0 and node.base.free_symbols and not node.base.is_nonnegative}
+
+
+def _times(value: Expr, factor: Expr, roots: set[Expr]) -> Expr:
+    """value·factor, but where multiplying would drop an even root (√x·√x is x, 1/√x·√x is 1), as written
+    (unmultiplied): √x·√x is |x| where x ≥ 0 and has no value for x < 0, unlike x. roots: the radicands of
+    the even roots in the product so far (value and factor), to look for only where there are some."""
+    product = value * factor
+    if roots and roots - _even_roots(product):
+        return sympy.Mul(value, factor, evaluate=False)
+    return product
+
+
 def _digits(number: Rational) -> float:
     """Decimal digits of the larger of an exact number's numerator and denominator."""
     return math.log10(max(abs(int(number.p)), int(number.q)))
@@ -515,7 +533,15 @@ class _Parser:
                     raise InputError("this number is too large", col, "too_large")
                 if not exponent.is_Integer and any(_digits(n) > self.limits.max_root_digits for n in numbers):
                     raise InputError("this number is too large to take a root of", col, "too_large")
-        return self.checked(sympy.Pow(base, exponent), col)
+                if exponent.q % 2 and not exponent.is_Integer and base.is_negative:
+                    # the real odd root, as a real-variable course reads it: ∛(-8) = -2, (-8)^(2/3) = 4
+                    # (sympy's principal root would be the complex 2(-1)^(1/3))
+                    magnitude = sympy.Pow(-base, exponent)
+                    return self.checked(-magnitude if exponent.p % 2 else magnitude, col)
+        power = sympy.Pow(base, exponent)
+        if _even_roots(base) - _even_roots(power):  # (√x)² is x only where x ≥ 0: kept as written
+            power = sympy.Pow(base, exponent, evaluate=False)
+        return self.checked(power, col)
 
     def factorial(self, value: Expr, col: int) -> Expr:
         if value.is_Number:
@@ -549,6 +575,7 @@ class _Parser:
         run = [start]  # where each factor written side by side begins
         digits: tuple[Token, Token] | None = None  # a number straight after a letter: 6xy3
         value = self.signed()
+        roots = _even_roots(value)  # of the factors so far: a domain that multiplying must not drop
         division: int | None = None  # column of a '/' whose reading may surprise
         while True:
             if self.at("*", "/"):
@@ -556,17 +583,20 @@ class _Parser:
                 op = self.advance()
                 run, digits = [self.tok.col], None
                 operand = self.signed()
+                roots |= _even_roots(operand)
                 if op.text == "*":
-                    value, division = self.sized(value * operand, op.col), None
+                    value, division = self.sized(_times(value, operand, roots), op.col), None
                     continue
                 if operand == 0:
                     raise InputError("division by zero", op.col, "undefined")
-                value, division = self.sized(value / operand, op.col), op.col
+                value, division = self.sized(_times(value, 1 / operand, roots), op.col), op.col
             elif self.starts_atom():
                 factor_start = self.tok.col
                 digits = digits or self.digits_after_letter()
                 run.append(factor_start)
-                value = self.sized(value * self.power(), factor_start)
+                factor = self.power()
+                roots |= _even_roots(factor)
+                value = self.sized(_times(value, factor, roots), factor_start)
                 if division is not None:
                     self.ambiguities.append(
                         f"'{self.span(start, self.tok.col)}' was read as "

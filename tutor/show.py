@@ -167,7 +167,8 @@ class _Printer:
         first = min((self.order.index(n) if n in self.order else len(self.order) for n in names),
                     default=-1)
         base = factor.base if factor.is_Pow else factor
-        function = isinstance(base, sympy.Function) or base is sympy.E
+        root = factor.is_Pow and factor.exp == sympy.Rational(1, 2)  # last, as written by hand: 2y√x
+        function = isinstance(base, sympy.Function) or base is sympy.E or root
         return (function, first, not base.is_Symbol, sympy.default_sort_key(factor))
 
     def mul(self, e: Expr) -> tuple[str, int]:
@@ -216,8 +217,8 @@ class _Printer:
         if self.latex:
             needs_dot = left[-1].isdigit() and (right[0].isdigit() or right.startswith(r"\frac"))
             return left + (r" \cdot " if needs_dot else " ") + right
-        if left[-1].isdigit() and right[0].isdigit():
-            return f"{left}·{right}"
+        if left[-1].isdigit() and right[0].isdigit() or _ends_in_bare_root(left) and right[0].isalnum():
+            return f"{left}·{right}"  # 2·3, and √x·y (√xy looks like the root of xy)
         if right[0].isalpha() and (left[-1].isalnum() or left[-1] in _SUPERSCRIPT_CHARS):
             head = right.split("(")[0]
             if len(head) > 1 and "(" in right:  # a function: x sin(x)
@@ -273,6 +274,13 @@ def _numeric(value: Expr | int) -> int:
 
 def _is_name_char(c: str) -> bool:
     return c.isalpha() and c not in _SUPERSCRIPT_CHARS or c == "_"
+
+
+def _ends_in_bare_root(text: str) -> bool:
+    """Whether `text` ends in a root of a bare name or number (√x, 2√3), which a name would extend."""
+    radical = text.rfind("√")
+    return radical >= 0 and radical < len(text) - 1 and all(
+        c.isalnum() or c in "._" for c in text[radical + 1:])
 
 
 def _last_name(text: str) -> str:

@@ -55,6 +55,9 @@ _RETIRE_SHARE = 0.75  # a worker whose address space has grown past this share o
 _LOOK_AT_MEMORY_EVERY = 16  # tasks
 
 IN_WORKER = False  # True in a worker process: a check asked for there runs right there
+_PART_SECONDS = math.inf  # in a worker: the CPU limit of a task, and of each part of one (next_part)
+_parts = 0  # parts begun in this worker (next_part)
+_grown = False  # a part found the heap grown too large: the worker retires after its task
 
 
 @dataclass(frozen=True)
@@ -289,8 +292,9 @@ _OUT_OF_MEMORY = 75  # the exit status of a worker whose task ran out of memory 
 
 def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare_seconds: float) -> None:
     """A worker's loop: a task in, ("started", info) and ("done", value) out; None to stop."""
-    global IN_WORKER
+    global IN_WORKER, _PART_SECONDS
     IN_WORKER = True
+    _PART_SECONDS = timeout + KILL_GRACE
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which ends us
     _limit_memory(limits.memory_bytes)
@@ -313,7 +317,7 @@ def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare
         def started(info: object) -> None:
             if info is not None:  # what to report should the task be stopped; one message less if nothing
                 conn.send(("started", info))
-            _limit_cpu(timeout + KILL_GRACE)
+            _limit_cpu(_PART_SECONDS)
 
         _limit_cpu(prepare_seconds)  # the last task's limit stays while idle: idle, it spends nothing
         try:
@@ -324,10 +328,30 @@ def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare
             conn.send(("crashed", None))
             continue
         tasks += 1
-        if tasks % _LOOK_AT_MEMORY_EVERY == 0 and _address_space() > _RETIRE_SHARE * _memory_limit():
+        if _grown or (tasks % _LOOK_AT_MEMORY_EVERY == 0 and _too_large()):
             conn.send(("retired", value))  # a heap grown by big tasks: the pool starts a fresh worker
             return
         conn.send(("done", value))
+
+
+def next_part() -> bool:
+    """In a task made of many parts (a batch of checks): whether to go on. The next part gets the CPU limit
+    of a whole task, afresh (one part can't spend the others' time); False when the worker's heap has grown
+    too large to go on, as between tasks: the task ends with the parts done, and a fresh worker takes the
+    rest."""
+    global _parts, _grown
+    if not IN_WORKER:
+        return True
+    _parts += 1
+    if _parts % _LOOK_AT_MEMORY_EVERY == 0 and _too_large():
+        _grown = True
+        return False
+    _limit_cpu(_PART_SECONDS)
+    return True
+
+
+def _too_large() -> bool:
+    return _address_space() > _RETIRE_SHARE * _memory_limit()
 
 
 def _limit_memory(memory_bytes: int) -> None:
