@@ -192,8 +192,18 @@ def test_minimize_through_a_wrong_derivative():
     assert respond(exercise, "24/5").note == "misconception:gave-minimum-value"
 
 
-def test_expression_exercises_have_no_catalogue():
-    assert candidates(DRILLS.exercise("ex-one-step").variant().problem) == []
+def test_an_expression_exercise_names_mistakes_only_when_it_says_what_it_is_about(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("""pack: mine
+title: Mine
+exercises:
+  - id: free
+    kind: expression
+    prompt: "One step of gradient descent on f(x) = x² from x₀ = 3 with α = 0.1: what is x₁?"
+    expected: "2.4"
+""", encoding="utf-8")
+    assert candidates(packs.load(path).exercise("free").variant().problem) == []
+    assert candidates(DRILLS.exercise("ex-one-step").variant().problem) != []
 
 
 # ---------------------------------------------------------------- author mistakes

@@ -94,6 +94,24 @@ def test_powers_and_logs_of_sums_split(tmp_path):
     assert verdict.message.startswith("It looks like you split ln(x² + 1) into ln(x²) + ln(1).")
 
 
+def test_the_quotient_rule_done_wrong(tmp_path):
+    exercise = "    kind: derivative\n    function: x/(x^2 + 1)\n"
+    verdict = inline(tmp_path, exercise, "(1 - x^2)/(x^2 + 1)")
+    assert (verdict.note, verdict.message) == ("misconception:quotient-rule-square-missing", (
+        "It looks like you divided by x² + 1 instead of its square. The quotient rule is (u/v)′ = (u′v − uv′)/v²: "
+        "the derivative of x/(x² + 1) is (1 - x²)/(x² + 1)²."))
+    # with a plus; the power rule on (x² + 1)⁻¹ without its −1 gives it too: both are said
+    assert inline(tmp_path, exercise, "(3x^2 + 1)/(x^2 + 1)^2").note == \
+        "misconception:quotient-rule-sign|power-rule-not-multiplied"
+    # a quotient's slips are the quotient rule's: the product rule's sign is not said a second time
+    assert "product-rule" not in inline(tmp_path, exercise, "(3x^2 + 1)/(x^2 + 1)^2").note
+
+
+def test_e_to_the_xy_differentiated_as_itself(tmp_path):
+    verdict = inline(tmp_path, "    kind: partial_derivative\n    function: e^(xy)\n    wrt: x\n", "e^(xy)")
+    assert verdict.note == "misconception:missing-inner-derivative"
+
+
 def test_a_constant_of_integration_is_read_and_named():
     verdict = lesson("hard-to-optimize-derivative", "e^x - 1/x + C")
     assert (verdict.verdict, verdict.note) == ("incorrect", "misconception:added-constant-of-integration")
@@ -239,7 +257,7 @@ def test_critical_points_set_differences():
     assert verdict.note == "misconception:ignored-critical-lines+outside-region"
     assert lesson("sauna-critical-points", "x = 0, x = 4, y = 0, y = 4").note == \
         "misconception:extra-critical-points"
-    assert lesson("critical-x2y2", "x = 0").note == "misconception:solved-one-partial|extra-critical-points"
+    assert lesson("critical-x2y2", "x = 0").note == "misconception:solved-one-partial"
     # a point replaced by a near one (a slip) is not "missed one, added one"
     assert drill("cp-cubic", "(2, 0), (-3, 0)").note == "extra_point"
 

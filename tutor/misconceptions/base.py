@@ -87,11 +87,18 @@ def told(parts: Sequence[tuple[str | None, Said]]) -> str:
 
 
 def either(first: Said, second: Said, part: str | None = None) -> str:
-    """The message for an answer that each of two mistakes gives."""
+    """The message for an answer that each of two mistakes gives: what each did, and why not, each
+    reason once (one that another already says, like "the derivative of x² is 2x" in "the derivative of
+    x² is 2x, not x", is left out)."""
     where = "" if part is None else f"Your {part}: y"
     opening = f"{where}ou get this" if part else "You get this answer"
-    reasons = " ".join(dict.fromkeys(s.why for s in (first, second) if s.why))
+    whys = list(dict.fromkeys(s.why for s in (first, second) if s.why))
+    reasons = " ".join(w for w in whys if not any(_core(w) in _core(other) for other in whys if other != w))
     return f"{opening} if you {first.did}, or if you {second.did}. {reasons}".rstrip()
+
+
+def _core(reason: str) -> str:
+    return reason.rstrip(".").casefold()
 
 
 @dataclass(frozen=True)

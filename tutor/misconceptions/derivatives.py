@@ -120,6 +120,14 @@ MISCONCEPTIONS = register(
         "It looks like you subtracted in the product rule. It is (uv)′ = u′v + uv′, with a plus: the "
         "derivative of {site} is {right}."),
     Misconception(
+        "quotient-rule-sign", "quotient rule with a plus",
+        "It looks like you added in the quotient rule. It is (u/v)′ = (u′v − uv′)/v², with a minus: the "
+        "derivative of {site} is {right}."),
+    Misconception(
+        "quotient-rule-square-missing", "quotient rule without the square of the denominator",
+        "It looks like you divided by {denominator} instead of its square. The quotient rule is "
+        "(u/v)′ = (u′v − uv′)/v²: the derivative of {site} is {right}."),
+    Misconception(
         "answered-other-partial", "answered the other partial derivative",
         "It looks like you differentiated with respect to {other} instead of {v}. For ∂{f}/∂{v}, {held}; "
         "only {v} varies."),
@@ -137,12 +145,12 @@ MISCONCEPTIONS = register(
         "derivative is 0."),
     Misconception(
         "term-treated-as-constant", "treated a term with the variable as a constant",
-        "It looks like you treated {piece} as a constant. It changes with {v}: its derivative is {right}, "
-        "not 0."),
+        "It looks like you treated {piece} as a constant. It changes with {v}: the derivative of {site} is "
+        "{right}, not 0."),
     Misconception(
         "term-not-differentiated", "left a term as it was instead of differentiating it",
-        "It looks like you left {piece} as it is instead of differentiating it. Its derivative is "
-        "{right}."),
+        "It looks like you left {piece} as it is instead of differentiating it. The derivative of {site} "
+        "is {right}."),
     Misconception(
         "integrated-instead", "integrated instead of differentiating",
         "It looks like you integrated instead of differentiating: {antiderivative} is an antiderivative "
@@ -219,6 +227,8 @@ def _sentence(site: Site, words: _Wording) -> str:
         v = symbol(words.v)
         factors = sorted((f for f in sympy.Mul.make_args(piece) if f.has(v)), key=lambda f: d._factor_order(f, v))
         fields |= {"first": s(factors[0]), "second": s(sympy.Mul(*factors[1:]))}
+    elif slip in (Slip.QUOTIENT_SIGN, Slip.QUOTIENT_SQUARE):
+        fields["denominator"] = s(site.extra)
     elif slip == Slip.COEFFICIENT_DROPPED:
         coefficient, rest = piece.as_coeff_Mul()
         fields |= {"coefficient": s(abs(coefficient)), "term": s(_unsigned(piece)), "rest": s(rest)}

@@ -18,7 +18,7 @@ minimisation.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 
@@ -56,6 +56,9 @@ class Slip(Enum):
     PRODUCT_SKIPPED = "product-rule-skipped"  # u′v
     PRODUCT_OF_DERIVATIVES = "product-rule-as-product"  # u′v′
     PRODUCT_SIGN = "product-rule-sign"  # u′v − uv′
+    # the quotient rule, on u/v (both varying)
+    QUOTIENT_SIGN = "quotient-rule-sign"  # (u′v + uv′)/v²
+    QUOTIENT_SQUARE = "quotient-rule-square-missing"  # (u′v − uv′)/v
     # constant coefficients and terms
     COEFFICIENT_DROPPED = "dropped-constant-coefficient"  # 3x² -> 2x
     KEPT_CONSTANT = "kept-constant-term"  # y² kept in ∂/∂x
@@ -94,6 +97,7 @@ _RULES = {
     **dict.fromkeys((Slip.SIN_SIGN, Slip.COS_SIGN, Slip.SIN_KEPT), "trig"),
     **dict.fromkeys((Slip.NO_INNER, Slip.INNER_NOT_DERIVED, Slip.INNER_LOST), "chain"),
     **dict.fromkeys((Slip.PRODUCT_SKIPPED, Slip.PRODUCT_OF_DERIVATIVES, Slip.PRODUCT_SIGN), "product"),
+    **dict.fromkeys((Slip.QUOTIENT_SIGN, Slip.QUOTIENT_SQUARE), "quotient"),
     **dict.fromkeys((Slip.TERM_AS_CONSTANT, Slip.TERM_NOT_DIFFERENTIATED), "term"),
 }
 
@@ -160,7 +164,7 @@ def differentiate(f: Expr, v: sympy.Symbol, slips: Slips = NONE, variables: Sequ
         elif t in constant:
             slips.record(Slip.TERM_AS_CONSTANT, t, derive(t, v), Integer(0))
             result.append(Integer(0))
-        elif slips.use(Slip.TERM_NOT_DIFFERENTIATED, t):
+        elif slips.use(Slip.TERM_NOT_DIFFERENTIATED, t) and not _a_rule_keeps(t, v):
             slips.record(Slip.TERM_NOT_DIFFERENTIATED, t, derive(t, v), t)
             result.append(t)
         elif t in flipped:
@@ -170,6 +174,14 @@ def differentiate(f: Expr, v: sympy.Symbol, slips: Slips = NONE, variables: Sequ
         else:
             result.append(derive(t, v, slips))
     return sympy.Add(*result)
+
+
+def _a_rule_keeps(term: Expr, v: sympy.Symbol) -> bool:
+    """Whether a slip in a rule leaves this term as it is: c·eᵘ (the chain rule without the inner
+    derivative) or c·ln x (ln x differentiated as ln x). Then that slip names it, not a second
+    misconception saying the same in other words ("left ln(x) as it is")."""
+    varying = term.as_independent(v)[1]
+    return isinstance(varying, sympy.exp) or isinstance(varying, sympy.log) and varying.args[0] == v
 
 
 # slips that apply to one term at a time, never everywhere: every term held constant is no
@@ -188,7 +200,7 @@ def _constant_term(t: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
     if slips.use(Slip.KEPT_CONSTANT, t) or (t.is_number and slips.use(Slip.KEPT_NUMBER, t)):
         slips.record(Slip.KEPT_CONSTANT if slips.use(Slip.KEPT_CONSTANT, t) else Slip.KEPT_NUMBER, t, Integer(0), t)
         return t
-    if t.is_number and slips.use(Slip.NUMBER_DIFFERENTIATED, t):
+    if t.is_number and abs(t) != 1 and slips.use(Slip.NUMBER_DIFFERENTIATED, t):  # ±1 "as 1" is ±1 kept
         wrong = Integer(-1) if t.could_extract_minus_sign() else Integer(1)
         slips.record(Slip.NUMBER_DIFFERENTIATED, t, Integer(0), wrong)
         return wrong
@@ -250,7 +262,9 @@ def _product(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
         right = coefficient * rest * _product_rule(varying, v, NONE)
         coefficient = sympy.sign(coefficient)
         slips.record(Slip.COEFFICIENT_DROPPED, e, right, coefficient * rest * _product_rule(varying, v, NONE))
-    d_varying = _product_rule(varying, v, slips)
+    d_varying = _quotient_rule(varying, v, slips)
+    if d_varying is None:
+        d_varying = _product_rule(varying, v, slips)
     held = [u for u in slips.held if rest.has(u)]
     if held:
         return coefficient * _held(e, rest, sympy.Mul(*varying), d_varying, held, v, slips)
@@ -291,12 +305,39 @@ def _product_rule(factors: Sequence[Expr], v: sympy.Symbol, slips: Slips) -> Exp
     du, dw = derive(u, v, slips), _product_rule(factors[1:], v, slips)
     right = du * w + u * dw
     whole = u * w
+    if _denominators(factors):
+        return right  # a quotient: its slips are the quotient rule's (a sign slip here is the same one)
     for slip, wrong in ((Slip.PRODUCT_SKIPPED, du * w), (Slip.PRODUCT_OF_DERIVATIVES, du * dw),
                         (Slip.PRODUCT_SIGN, du * w - u * dw)):
         if slips.use(slip, whole):
             slips.record(slip, whole, right, wrong)
             return wrong
     return right
+
+
+def _denominators(factors: Sequence[Expr]) -> list[Expr]:
+    """The factors of a varying product that divide: w⁻ⁿ, when something varying is left above them."""
+    below = [f for f in factors if f.is_Pow and f.exp.is_Integer and f.exp < 0]
+    return below if len(below) < len(factors) else []
+
+
+def _quotient_rule(factors: Sequence[Expr], v: sympy.Symbol, slips: Slips) -> Expr | None:
+    """(u/w)′ = (u′w − uw′)/w² where a quotient slip is at work on u/w, both varying; else None (the
+    product rule, with w⁻¹ by the power rule, gives the right derivative)."""
+    below = _denominators(factors)
+    above = [f for f in factors if f not in below]
+    if not (below and above) or not any(slips.use(s, sympy.Mul(*factors)) for s in (Slip.QUOTIENT_SIGN,
+                                                                                    Slip.QUOTIENT_SQUARE)):
+        return None
+    u, w = sympy.Mul(*above), sympy.Mul(*(f.base ** -f.exp for f in below))
+    du, dw = derive(u, v, slips), derive(w, v, slips)
+    right = (du * w - u * dw) / w**2
+    whole = u / w
+    for slip, wrong in ((Slip.QUOTIENT_SIGN, (du * w + u * dw) / w**2), (Slip.QUOTIENT_SQUARE, (du * w - u * dw) / w)):
+        if slips.use(slip, whole):
+            slips.record(slip, whole, right, wrong, extra=w)
+            return wrong
+    return None
 
 
 def _power(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
@@ -360,10 +401,15 @@ def _outer_derivative(function: type) -> Expr:
     return sympy.diff(function(_T), _T)
 
 
+_DROPS = frozenset({Slip.COEFFICIENT_DROPPED, Slip.HELD_DROPPED})
+
+
 def _chain(e: Expr, inner: Expr, right: Expr, outer: Expr, v: sympy.Symbol, slips: Slips,
            slip: Slip | None = None) -> Expr:
     """outer(inner)·inner′ (the chain rule), or a slip of the chain rule itself."""
-    d_inner = derive(inner, v, slips)
+    linear = not derive(inner, v).has(v)  # 4x, xy in ∂/∂x: their factors besides v are the inner derivative,
+    # so dropping one is missing-inner-derivative, not a second way to say the same
+    d_inner = derive(inner, v, replace(slips, active=slips.active - _DROPS) if linear else slips)
     result = outer * d_inner
     if d_inner != 1 and inner != v:
         for chain_slip, wrong in ((Slip.NO_INNER, outer), (Slip.INNER_NOT_DERIVED, outer * inner),

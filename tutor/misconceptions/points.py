@@ -34,6 +34,18 @@ MISCONCEPTIONS = register(
         "coefficient-inside-power", "put the coefficient inside the power when evaluating",
         "It looks like you evaluated {term} at {assignment} as {wrong}, with the coefficient inside the "
         "power. The power applies to {name} alone: {term} = {right} there."),
+    Misconception(
+        "square-as-double", "took a square as twice the number",
+        "It looks like you took the squares at {assignment} as doubles: {power} as {wrong}. A square is the "
+        "number times itself: {power_at} = {right}."),
+    Misconception(
+        "constant-term-dropped", "left out the constant term when putting the point in",
+        "It looks like you left out the constant term {constant}. At {point} every term with {names} is 0, but "
+        "the constant stays: {f}{args} = {right}."),
+    Misconception(
+        "gave-slope-for-value", "gave a derivative's value instead of the function's",
+        "It looks like you gave {what} at {point}, not the value of {f} there. Put the point into {f} "
+        "itself: {f}{args} = {right}."),
 )
 
 _SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
@@ -84,3 +96,37 @@ def evaluation_slips(expr: Expr, variables: Sequence[str], point: Sequence[Expr]
 def _fill(misconception: str, variables: Sequence[str], point: Sequence[Expr], **fields: str) -> Said:
     assignment = " and ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))
     return MISCONCEPTIONS[misconception].fill(assignment=assignment, **fields)
+
+
+def value_slips(expr: Expr, variables: Sequence[str], point: Sequence[Expr],
+                name: str = "f") -> list[tuple[Said, Expr]]:
+    """A function's value at the point, with one slip in putting it in: those of `evaluation_slips`,
+    every square of a coordinate taken as twice it, or (at the origin) the constant term left out too."""
+    found = evaluation_slips(expr, variables, point)
+    right = at_point(expr, variables, point)
+    if right is None:
+        return found
+    values = dict(zip((symbol(v) for v in variables), point))
+    squares = [p for p in expr.atoms(sympy.Pow) if p.base in values and p.exp == 2]
+    if squares:
+        wrong = at_point(expr.xreplace({p: 2 * p.base for p in squares}), variables, point)
+        first = sorted(squares, key=sympy.default_sort_key)[0]
+        base = values[first.base]
+        if wrong is not None and wrong != right:
+            found.append((_fill("square-as-double", variables, point, power=show(first, variables),
+                                wrong=show(2 * base), right=show(base ** 2),
+                                power_at=f"({show(base)})²" if base.is_negative or not base.is_Integer
+                                else f"{show(base)}²"), wrong))
+    constant = expr.as_coeff_Add()[0]
+    if constant != 0 and all(p == 0 for p in point):
+        found.append((MISCONCEPTIONS["constant-term-dropped"].fill(
+            constant=show(constant), names=" or ".join(variables), f=name, right=show(right),
+            **place_words(point)), right - constant))
+    return found
+
+
+def place_words(point: Sequence[Expr]) -> dict[str, str]:
+    """A point as a sentence says it, 3 or (0, 0), and as f's arguments, (3) or (0, 0)."""
+    shown = show(tuple(point))
+    return {"point": show(point[0]) if len(point) == 1 else shown, "args": f"({show(point[0])})" if len(point) == 1
+            else shown}

@@ -11,7 +11,10 @@ import sympy
 from sympy import Expr
 
 from ...calculus.cost import B, M
-from ...misconceptions import Misconception, WrongAnswer, register
+from ...misconceptions import Misconception, Said, WrongAnswer, register
+from ...misconceptions.derivatives import wrong_gradients
+from ...misconceptions.points import MISCONCEPTIONS as POINTS
+from ...misconceptions.points import place_words, value_slips
 from ...parse import Answer, Shape
 from .exercise import Ask, Cost
 
@@ -41,6 +44,13 @@ MISCONCEPTIONS = register(
         "It looks like you used the sum of the squares E(m, b) without dividing by 2n = {twice}. With several "
         "observations the cost is L(m, b) = 1/(2n)·Σ(mxᵢ + b − yᵢ)²."),
     Misconception(
+        "point-left-out", "left a point's square out of the cost",
+        "It looks like you left out the square of the point {point}. The cost adds one squared error for "
+        "every point, {n} of them here."),
+    Misconception(
+        "cost-averaged", "took the mean of the squared errors for their sum",
+        "It looks like you divided by n = {n}. E(m, b) is the sum of the squared errors, not their mean."),
+    Misconception(
         "cost-step-uphill", "moved along the gradient instead of against it",
         "It looks like you moved along ∇{name}, which points uphill. A descent step is "
         "(m₁, b₁) = (m₀, b₀) − α·∇{name}(m₀, b₀)."),
@@ -54,11 +64,18 @@ MISCONCEPTIONS = register(
 )
 
 
+_MAX_LEFT_OUT = 12  # points each left out in turn, at most: a data file's hundreds are not summed by hand
+
+
 def _square(x: Expr, y: Expr, skip: Callable[[str], bool], once: bool = False) -> Expr:
     """(mx + b − y)² multiplied out with a slip: some products left out, or taken once."""
     products = {"mb": 2 * x * M * B, "my": -2 * x * y * M, "by": -2 * y * B}
     doubled = sympy.Add(*(p / 2 if once else p for key, p in products.items() if not skip(key)))
     return x**2 * M**2 + B**2 + y**2 + doubled
+
+
+def _none(key: str) -> bool:
+    return False
 
 
 def _sum(problem: Cost, square: Callable[[Expr, Expr], Expr]) -> Expr:
@@ -67,7 +84,6 @@ def _sum(problem: Cost, square: Callable[[Expr, Expr], Expr]) -> Expr:
 
 def candidates(problem: Cost) -> list[WrongAnswer]:
     n = len(problem.points)
-    say = {m: MISCONCEPTIONS[m].say for m in MISCONCEPTIONS}
     words = {"n": str(n), "twice": str(2 * n), "name": problem.name}
     scale = sympy.Integer(2 * n) if problem.mean else sympy.Integer(1)
     costs: list[tuple[str, Expr]] = [  # wrong versions of the cost, already divided as the right one is
@@ -78,26 +94,58 @@ def candidates(problem: Cost) -> list[WrongAnswer]:
     ]
     if problem.mean:
         costs += [("mean-without-half", problem.cost.function / n), ("sum-not-averaged", problem.cost.function)]
+    else:
+        costs.append(("cost-averaged", problem.cost.function / n))
+    said = [MISCONCEPTIONS[m].fill(**words) for m, _ in costs]
+    for i, (x, y) in enumerate(problem.points if n <= _MAX_LEFT_OUT else ()):
+        others = [p for j, p in enumerate(problem.points) if j != i]
+        costs.append(("point-left-out", sympy.expand(sympy.Add(*(_square(u, v, _none) for u, v in others))) / scale))
+        said.append(MISCONCEPTIONS["point-left-out"].fill(point=problem.show((x, y)), **words))
     if problem.ask == Ask.FUNCTION:
-        return [WrongAnswer(m, say[m](**words), Answer(Shape.EXPRESSION, sympy.expand(c))) for m, c in costs]
+        return [WrongAnswer.of([w], Answer(Shape.EXPRESSION, sympy.expand(c))) for w, (_, c) in zip(said, costs)]
     if problem.ask == Ask.VALUE and problem.at is not None:
-        at = {M: problem.at[0], B: problem.at[1]}
-        return [WrongAnswer(m, say[m](**words), Answer(Shape.NUMBER, c.xreplace(at))) for m, c in costs]
+        return _value_candidates(problem, costs, said)
     step = problem.step
     if step is None:
         return []
     m0, b0 = step.start
     alpha = step.rate
-    found: list[tuple[str, tuple[Expr, Expr]]] = []
-    for m, wrong in costs:
-        slope = tuple(sympy.diff(wrong, v).xreplace({M: m0, B: b0}) for v in (M, B))
-        found.append((m, (m0 - alpha * slope[0], b0 - alpha * slope[1])))
-    slope = step.slope
-    found += [
-        ("cost-step-uphill", (m0 + alpha * slope[0], b0 + alpha * slope[1])),
-        ("cost-step-gave-gradient", slope),
-        ("cost-step-rate-left-out", (m0 - slope[0], b0 - slope[1])),
-    ]
     rate = str(problem.show(alpha))
-    return [WrongAnswer(m, say[m](rate=rate, **words), Answer(Shape.VECTOR, value), variables=(),
-                        components=("m", "b")) for m, value in found]
+    steps: list[tuple[Said, tuple[Expr, Expr]]] = []
+    for told, (_, wrong) in zip(said, costs):
+        slope = tuple(sympy.diff(wrong, v).xreplace({M: m0, B: b0}) for v in (M, B))
+        steps.append((told, (m0 - alpha * slope[0], b0 - alpha * slope[1])))
+    slope = step.slope
+    for told_slip, gradient in wrong_gradients(problem.function(), ("m", "b"), problem.name):
+        wrong_slope = tuple(g.xreplace({M: m0, B: b0}) for g in gradient)
+        # a derivative misconception in ∇E, carried into the step; one that only negates ∇E at the start
+        # (the signs of the terms that do not vanish there) is the step uphill, said as that
+        if len(told_slip) == 1 and wrong_slope != tuple(-g for g in slope):
+            steps.append((told_slip[0], (m0 - alpha * wrong_slope[0], b0 - alpha * wrong_slope[1])))
+    steps += [
+        (MISCONCEPTIONS["cost-step-uphill"].fill(rate=rate, **words), (m0 + alpha * slope[0], b0 + alpha * slope[1])),
+        (MISCONCEPTIONS["cost-step-gave-gradient"].fill(rate=rate, **words), slope),
+        (MISCONCEPTIONS["cost-step-rate-left-out"].fill(rate=rate, **words), (m0 - slope[0], b0 - slope[1])),
+    ]
+    return [WrongAnswer.of([told], Answer(Shape.VECTOR, value), variables=(), components=("m", "b"))
+            for told, value in steps]
+
+
+def _value_candidates(problem: Cost, costs: list[tuple[str, Expr]], said: list[Said]) -> list[WrongAnswer]:
+    """The value at (m, b) of each wrong cost; the right cost with a slip in putting (m, b) in; the
+    value of a partial derivative or of the gradient there instead of the cost's."""
+    at = problem.at or ()
+    values = {M: at[0], B: at[1]}
+    found = [WrongAnswer.of([w], Answer(Shape.NUMBER, c.xreplace(values))) for w, (_, c) in zip(said, costs)]
+    function = problem.function()
+    found += [WrongAnswer.of([slip], Answer(Shape.NUMBER, wrong))
+              for slip, wrong in value_slips(function, ("m", "b"), at, problem.name)]
+    right = problem.expected().value
+    gradient = tuple(sympy.diff(function, v).xreplace(values) for v in (M, B))
+    words = {"f": problem.name, "right": problem.show(right), **place_words(at)}
+    for v, slope in zip("mb", gradient):
+        found.append(WrongAnswer.of([POINTS["gave-slope-for-value"].fill(what=f"∂{problem.name}/∂{v}", **words)],
+                                    Answer(Shape.NUMBER, slope)))
+    found.append(WrongAnswer.of([POINTS["gave-slope-for-value"].fill(what=f"∇{problem.name}", **words)],
+                                Answer(Shape.VECTOR, gradient), variables=(), components=("m", "b")))
+    return found

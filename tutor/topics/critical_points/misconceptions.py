@@ -40,7 +40,7 @@ MISCONCEPTIONS = register(
     Misconception(
         "extra-critical-points", "included points where only one partial is zero",
         "It looks like you included {extra}, where only {which} is zero. At a critical point every "
-        "partial derivative is zero at the same time."),
+        "partial derivative is zero at once."),
     Misconception(
         "outside-region", "included critical points outside the region",
         "It looks like you included {extra}, which {verb} outside the region {region}. Keep only the "
@@ -144,8 +144,12 @@ def _differences(problem: CriticalPoints) -> Pattern:
             zero = [[v for v, g in zip(variables, partials) if _zero_on(g, item, variables)] for item in others]
             if any(len(z) in (0, len(variables)) for z in zero):
                 return None  # a point where no partial is zero is some other mistake
-            said.append(say["extra-critical-points"](extra=_list(others, variables, ctx.spellings),
-                                                     which=f"∂{name}/∂{zero[0][0]}"))
+            which = f"∂{name}/∂{zero[0][0]}"
+            if all(isinstance(item, Equation) for item in others) and len({z[0] for z in zero}) == 1:
+                # whole lines where one partial is zero: that partial solved alone, said once as that
+                said.append(say["solved-one-partial"](partial=which, equations=equations))
+            else:
+                said.append(say["extra-critical-points"](extra=_list(others, variables, ctx.spellings), which=which))
         if len(said) == 2 and missing and others:
             return None  # a point replaced by another: a slip in solving, or some other mistake
         return tuple(said) if 1 <= len(said) <= 2 else None

@@ -1,6 +1,8 @@
-"""Anything else: the author writes the prompt and the expected answer (and any mistakes to name)."""
+"""Anything else: the author writes the prompt and the expected answer (and any mistakes to name);
+where the author says which function, point and rate it is about, the mistakes about them are named."""
 
 from ..base import Topic
 from .exercise import Expression
+from .misconceptions import candidates
 
-TOPIC = Topic(Expression)
+TOPIC = Topic(Expression, candidates=candidates)

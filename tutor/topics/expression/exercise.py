@@ -7,9 +7,24 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import sympy
+from sympy import Expr
 
+from ...calculus.common import order_variables
 from ...parse import AUTO, SHAPES, Answer, InputError, Shape, read
-from ..base import Field, FieldError, Problem, substitute
+from ..base import Field, FieldError, Problem, point_from, substitute
+
+
+@dataclass(frozen=True)
+class About:
+    """What the question is about, where the author says so: a function, a point, a learning rate.
+    With it, the mistakes about that function at that point are named (tutor/topics/expression/
+    misconceptions.py)."""
+
+    function: Expr
+    variables: tuple[str, ...]
+    at: tuple[Expr, ...]
+    name: str = "f"
+    rate: Expr | None = None
 
 
 @dataclass(frozen=True)
@@ -17,6 +32,7 @@ class Expression(Problem):
     text: str = ""
     answer: Answer = Answer(Shape.EXPRESSION, sympy.Integer(0))
     variables: tuple[str, ...] = ()
+    about: About | None = None
 
     KIND: ClassVar[str] = "expression"
     SHAPE: ClassVar[Shape] = Shape.EXPRESSION
@@ -25,6 +41,13 @@ class Expression(Problem):
         "expected": Field("text", "the correct answer, like 6xy^3 (parameters by name: a x^p)", required=True),
         "variables": Field("names", "the names a student may use, like [x, y]"),
         "shape": Field("name", "expression, number, vector, points, equation or label"),
+        "function": Field("function", "the function the question is about, like x^2 + y^2: with 'at', the "
+                                      "mistakes are named when the answer is its value, its gradient, −∇f, or "
+                                      "(with 'rate') one descent step there"),
+        "of": Field("names", "the function's variables in order, like [m, b] (default: x, y, z, then a-z)"),
+        "name": Field("name", "the function's name in the prompt (default f)"),
+        "at": Field("point", "the point the question is about, like [1, 2] or 3"),
+        "rate": Field("number", "the learning rate α of a descent step, like 0.1"),
     }
 
     @classmethod
@@ -41,7 +64,7 @@ class Expression(Problem):
         answer = Answer(answer.shape, substitute(answer.value, parameters), answer.ambiguities, answer.spellings)
         if not variables:
             variables = tuple(sorted({s.name for s in getattr(answer.value, "free_symbols", set())}))
-        return cls(text=data["prompt"], answer=answer, variables=variables)
+        return cls(text=data["prompt"], answer=answer, variables=variables, about=_about(data))
 
     @property
     def shape(self) -> Shape:
@@ -58,3 +81,22 @@ class Expression(Problem):
 
     def hints(self) -> tuple[str, ...]:
         return ()  # the pack's `hints:`, a key of every kind (tutor.packs)
+
+
+def _about(data: Mapping[str, Any]) -> About | None:
+    if "function" not in data:
+        for key in ("of", "at", "rate"):
+            if key in data:
+                raise FieldError(key, f"'{key}' is about a function: give it with 'function'")
+        return None
+    function = data["function"]
+    names = {s.name for s in function.free_symbols}
+    variables = tuple(data.get("of") or order_variables(names))
+    if names - set(variables):
+        raise FieldError("of", f"the function also uses {', '.join(sorted(names - set(variables)))}")
+    if "at" not in data:
+        raise FieldError("at", "a function needs the point the question is about: 'at'")
+    rate = data.get("rate")
+    if rate is not None and not rate > 0:
+        raise FieldError("rate", "the learning rate must be positive")
+    return About(function, variables, point_from(data["at"], variables, "at"), data.get("name", "f"), rate)

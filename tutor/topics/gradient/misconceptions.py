@@ -32,20 +32,19 @@ MISCONCEPTIONS = register(
         "variables: ({partials})."),
     Misconception(
         "only-one-component", "gave one partial derivative for the whole gradient",
-        "It looks like you gave only ∂{f}/∂{v}. The gradient is the vector of all the partial derivatives: "
+        "It looks like you gave only ∂{f}/∂{v}. The gradient is a vector, one component for each variable: "
         "({partials})."),
     Misconception(
         "missing-component", "left a component out of the gradient",
-        "It looks like you left out ∂{f}/∂{v}. The gradient has one component for each variable: "
+        "It looks like you left out ∂{f}/∂{v}. The gradient is a vector, one component for each variable: "
         "({partials})."),
     Misconception(
         "gradient-summed", "added the partial derivatives into one",
-        "It looks like you added the partial derivatives together. The gradient is a vector: "
-        "({partials}), one component for each variable."),
+        "It looks like you added the partial derivatives together. The gradient is a vector, one "
+        "component for each variable: ({partials})."),
     Misconception(
         "gradient-negated", "gave −∇f for ∇f",
-        "It looks like you gave −∇{f}, the direction of steepest descent. ∇{f} itself points uphill: "
-        "({partials})."),
+        "It looks like you gave {given}. {reason}"),
     Misconception(
         "gave-gradient-length", "gave the gradient's length for the gradient",
         "It looks like you gave the length of the gradient, |∇{f}|. The answer is the vector itself: "
@@ -79,7 +78,8 @@ def candidates(problem: Gradient) -> list[WrongAnswer | Componentwise]:
     found: list[WrongAnswer | Componentwise] = [Componentwise(options, names)]
     found.append(Componentwise(swapped(options), names, (say["components-swapped"](f=name, partials=partials),)))
     negated = tuple(tuple(Option(-o.value, o.said) for o in column) for column in options)
-    found.append(Componentwise(negated, names, (say["gradient-negated"](f=name, partials=partials),)))
+    found.append(Componentwise(negated, names, (say["gradient-negated"](
+        given=f"−∇{name}, the direction of steepest descent", reason=f"∇{name} itself points uphill: ({partials})."),)))
     for i, v in enumerate(variables):
         if len(variables) > 2:  # a vector one short: which one is missing is the mistake
             kept = options[:i] + options[i + 1:]

@@ -34,8 +34,8 @@ MISCONCEPTIONS = register(
         "all of them, or divide all of them by it."),
     Misconception(
         "mean-of-slopes", "averaged the slopes between the points",
-        "It looks like you averaged the slopes between the points. The least-squares line is the one that "
-        f"makes E(m, b), the sum of the squared errors, smallest: {FIT}."),
+        "It looks like you averaged the slopes between the points. The least-squares line is fitted to all "
+        f"the points at once: {FIT}."),
     Misconception(
         "intercept-mean-y", "took b = ȳ, without −m·x̄",
         "It looks like you took b = ȳ = {mean_y}. The line goes through the centre of the points (x̄, ȳ), "

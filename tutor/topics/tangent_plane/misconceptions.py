@@ -128,8 +128,11 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
                              (say["shifted-wrong-way"](wrong=wrong, right=right),)))
         shifts.append(_Piece(tuple(syms), (say["tangent-not-shifted"](
             wrong=" and ".join(show(s, variables) for s, _ in moved), right=right),)))
-    if swapped != point:
-        crossed = tuple(s - p for s, p in zip(syms, swapped))
+    crossed = tuple(s - p for s, p in zip(syms, swapped))
+    others = {_shifted_by(right_slopes, cast(Sequence[Expr], piece.value)) for piece in shifts[1:]}
+    if swapped != point and _shifted_by(right_slopes, crossed) not in others:
+        # the coordinates swapped may give the plane of another shift (at (a, -a) the shifts the wrong way
+        # round; where a slope is 0, none in that variable): that one says it
         shifts.append(_Piece(crossed, (say["tangent-shift-point-swapped"](
             wrong=" and ".join(f"({show(c, variables)})" for c in crossed),
             right=" and ".join(f"({show(c, variables)})" for c in right_shifts)),)))
@@ -148,6 +151,10 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
         plane = _plane(cast(Expr, value), cast(Sequence[Expr], slope), cast(Sequence[Expr], shift), cast(str, form))
         found.append(WrongAnswer.of(said, Answer(Shape.EQUATION, plane)))
     return found
+
+
+def _shifted_by(slopes: Sequence[Expr], shifts: Sequence[Expr]) -> Expr:
+    return sympy.expand(sympy.Add(*(a * b for a, b in zip(slopes, shifts))))
 
 
 def _choices(slots: Sequence[Sequence[_Piece]]) -> Iterator[tuple[_Piece, ...]]:

@@ -1,0 +1,172 @@
+"""Misconceptions about a question written by hand, where its author says what it is about.
+
+An `expression` exercise's answer is written by its author, so the tutor does not know how it is
+derived, unless the author gives the function, the point (and a learning rate) the question is
+about. Then the expected answer is recognised as one of the lesson's quantities of that function at
+that point, and the mistakes of the kind that asks for it apply, composed the same way:
+
+- its value f(a, b): a slip in putting the point in, the constant left out at the origin, a
+  partial derivative or the gradient given instead;
+- its gradient ∇f(a, b), or −∇f(a, b), the direction of steepest descent: the sign the wrong way
+  round, the components swapped, any derivative misconception in one partial, the point not put
+  in, f's value given;
+- one descent step from it at the rate: every gradient-descent misconception (tutor/topics/
+  gradient_descent).
+
+An answer that is none of these names no catalogued mistake; the author's `mistakes:` still apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import Enum
+
+import sympy
+from sympy import Expr
+
+from ...misconceptions import Candidate, Componentwise, Option, WrongAnswer, at_point
+from ...misconceptions.derivatives import MISCONCEPTIONS as DERIVATIVES
+from ...misconceptions.points import MISCONCEPTIONS as POINTS
+from ...misconceptions.points import place_words, value_slips
+from ...parse import Answer, Shape, symbol
+from ...show import show
+from ..gradient.misconceptions import MISCONCEPTIONS as GRADIENT
+from ..gradient.misconceptions import component_options, partials_text, swapped
+from ..gradient_descent.exercise import GradientDescent
+from ..gradient_descent.misconceptions import candidates as descent_candidates
+from .exercise import About, Expression
+
+
+class Asked(Enum):
+    VALUE = "the value f(a, b)"
+    GRADIENT = "the gradient ∇f(a, b)"
+    DOWNHILL = "−∇f(a, b), the direction of steepest descent"
+    STEP = "one descent step from (a, b)"
+
+
+def quantities(about: About) -> dict[Asked, tuple[Expr, ...]]:
+    """The lesson's quantities of the function at the point, exactly."""
+    f, variables, point = about.function, about.variables, about.at
+    gradient = tuple(at_point(sympy.diff(f, symbol(v)), variables, point) for v in variables)
+    found: dict[Asked, tuple[Expr, ...]] = {}
+    value = at_point(f, variables, point)
+    if value is not None:
+        found[Asked.VALUE] = (value,)
+    if None not in gradient:
+        slope = tuple(g for g in gradient if g is not None)
+        found[Asked.GRADIENT] = slope
+        found[Asked.DOWNHILL] = tuple(-g for g in slope)
+        if about.rate is not None:
+            found[Asked.STEP] = tuple(p - about.rate * g for p, g in zip(point, slope))
+    return found
+
+
+def asked(problem: Expression) -> Asked | None:
+    """Which of the quantities the expected answer is, if any."""
+    if problem.about is None:
+        return None
+    value = problem.answer.value
+    answer = value if isinstance(value, tuple) else (value,)
+    for what, quantity in quantities(problem.about).items():
+        if len(quantity) == len(answer) and all(_same(a, q) for a, q in zip(answer, quantity)):
+            return what
+    return None
+
+
+def _same(a: object, b: Expr) -> bool:
+    if not isinstance(a, Expr) or a.free_symbols:
+        return False
+    try:
+        return abs(float(a - b)) <= 1e-9 * max(1.0, abs(float(b)))
+    except TypeError:
+        return False
+
+
+def candidates(problem: Expression) -> list[Candidate]:
+    about = problem.about
+    what = asked(problem)
+    if about is None or what is None:
+        return []
+    if what == Asked.VALUE:
+        return _value(about)
+    if what == Asked.STEP and about.rate is not None:
+        descent = GradientDescent(function=about.function, variables=about.variables, name=about.name,
+                                  start=about.at, rate=about.rate, iterations=1)
+        return [c for c in descent_candidates(descent) if not _two_sizes(c, len(about.variables))]
+    return _gradient(about, downhill=what == Asked.DOWNHILL)
+
+
+# the mistakes that only change how far one step in one variable goes: in f′(x₀), in α, in the count
+_SIZE = frozenset({*DERIVATIVES, "function-for-derivative", "rate-applied-twice", "rate-not-applied", "rate-divided",
+                   "iterations-off-by-one"})
+
+
+def _two_sizes(candidate: Candidate, variables: int) -> bool:
+    """Two mistakes that each only change how far one step in one variable goes. Together they are just
+    another distance, which with the round numbers of a question written by hand is as likely a slip in
+    the arithmetic (3 − 0.6 as 2.6): such a pair is not named. One of them with a step uphill, or with
+    the step or the slope given for the point, still is."""
+    ids = {s.misconception for s in getattr(candidate, "said", ())}
+    return variables == 1 and len(ids) == 2 and ids <= _SIZE
+
+
+def _value(about: About) -> list[Candidate]:
+    f, variables, point, name = about.function, about.variables, about.at, about.name
+    right = at_point(f, variables, point)
+    found: list[Candidate] = [WrongAnswer.of([slip], Answer(Shape.NUMBER, wrong))
+                              for slip, wrong in value_slips(f, variables, point, name)]
+    slopes = [(f"∂{name}/∂{v}" if len(variables) > 1 else f"{name}′", at_point(sympy.diff(f, symbol(v)), variables,
+                                                                               point)) for v in variables]
+    words = {"f": name, "right": show(right), **place_words(point)}
+    found += [WrongAnswer.of([POINTS["gave-slope-for-value"].fill(what=what, **words)], Answer(Shape.NUMBER, slope))
+              for what, slope in slopes if slope is not None]
+    if len(variables) > 1 and all(slope is not None for _, slope in slopes):
+        found.append(WrongAnswer.of([POINTS["gave-slope-for-value"].fill(what=f"∇{name}", **words)],
+                                    Answer(Shape.VECTOR, tuple(s for _, s in slopes if s is not None)), variables=()))
+    return found
+
+
+def _gradient(about: About, downhill: bool) -> list[Candidate]:
+    """∇f or −∇f at the point, one component at a time: each right or what a derivative
+    misconception makes of it; then the mistakes about the whole vector."""
+    f, variables, point, name = about.function, about.variables, about.at, about.name
+    sign = -1 if downhill else 1
+    grad = f"∇{name}" if len(variables) > 1 else f"{name}′"
+    partials = partials_text(name, variables)
+    args = place_words(point)["args"]
+    options = tuple(tuple(Option(sign * o.value, o.said) for o in column)
+                    for column in component_options(f, variables, name, point))
+    right = tuple(column[0].value for column in options)
+    if downhill:
+        names = tuple(f"−∂{name}/∂{v}" for v in variables)
+        opposite = GRADIENT["gradient-negated"].fill(
+            given=f"{grad}{args}, which points uphill",
+            reason=f"The direction of steepest descent is the other way: −{grad}{args} = {show(_shown(right))}.")
+    else:
+        names = tuple(f"∂{name}/∂{v}" for v in variables)
+        opposite = GRADIENT["gradient-negated"].fill(given=f"−{grad}, the direction of steepest descent",
+                                                     reason=f"{grad} itself points uphill: ({partials}).")
+    negated = tuple(tuple(Option(-o.value, o.said) for o in column) for column in options)
+    found: list[Candidate] = []
+    if len(variables) > 1:
+        found += [Componentwise(options, names), Componentwise(negated, names, (opposite,))]
+        crossed = GRADIENT["components-swapped"].fill(f=name, partials=partials)
+        found += [Componentwise(swapped(options), names, (crossed,)),
+                  Componentwise(swapped(negated), names, (opposite, crossed))]
+    else:
+        found += [WrongAnswer.of(o.said, Answer(Shape.NUMBER, o.value)) for o in options[0][1:]]
+        found.append(WrongAnswer.of([opposite], Answer(Shape.NUMBER, -right[0])))
+    unevaluated = tuple(sign * sympy.diff(f, symbol(v)) for v in variables)
+    found.append(WrongAnswer.of([POINTS["not-evaluated"].fill(what=("−" if downhill else "") + grad,
+                                                               point=place_words(point)["point"])],
+                                Answer(Shape.VECTOR if len(variables) > 1 else Shape.EXPRESSION,
+                                       _shown(unevaluated)), variables=tuple(variables)))
+    value = at_point(f, variables, point)
+    if value is not None:
+        found.append(WrongAnswer.of([POINTS["gave-function-value"].fill(f=name, point=place_words(point)["point"])],
+                                    Answer(Shape.NUMBER, sign * value), variables=()))
+    return found
+
+
+def _shown(values: Sequence[Expr]) -> Expr | tuple[Expr, ...]:
+    return values[0] if len(values) == 1 else tuple(values)
