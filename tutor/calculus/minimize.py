@@ -43,7 +43,14 @@ from .roots import as_real, compare, rational_between, rational_polynomial, real
 SOLVE_SECONDS = 10.0
 # where to look for smaller values and, failing sympy, for a minimum: dense near 0, out to ±10⁴
 _GRID = sorted({s * m * 10.0**k for s in (-1, 1) for k in range(-3, 3) for m in range(1, 100)} | {0.0})
-KNOWN = {sympy.LambertW(1): "the Omega constant Ω"}  # closed forms the lesson names
+# closed forms the lesson names, by function and argument: building LambertW(1) when this module is
+# imported would cost the first prompt a tenth of a second (sympy imports its tensor module for it)
+KNOWN = {("LambertW", (1,)): "the Omega constant Ω"}
+
+
+def known_name(value: Expr) -> str:
+    """The lesson's name for a closed form (W(1): the Omega constant Ω), or ""."""
+    return KNOWN.get((type(value).__name__, value.args), "") if isinstance(value, sympy.Function) else ""
 
 
 @dataclass(frozen=True)
@@ -110,7 +117,7 @@ def minimize(f: str | Expr, variable: str | None = None) -> Minimum:
 
 def _local(f: Expr, x: sympy.Symbol, point: Expr, exact: bool = True) -> LocalMinimum:
     value = _simplify(f.xreplace({x: point})) if exact else f.xreplace({x: point}).evalf(15)
-    return LocalMinimum(point, float(sympy.N(point, 30)), value, exact, KNOWN.get(point, ""))
+    return LocalMinimum(point, float(sympy.N(point, 30)), value, exact, known_name(point))
 
 
 def _lower(a: LocalMinimum, b: LocalMinimum) -> bool:
