@@ -155,8 +155,9 @@ def test_blind_corpus_figures(capsys):
 
 def test_held_out_corpus_figures(capsys):
     """The second blind corpus, kept out of sight while diagnosis was extended and measured once at
-    the end (tests/data/diagnose_holdout.md): its figures as they were then, short of the targets
-    (named rightly 83%, slips named 26%), so that they can only improve."""
+    the end (tests/data/diagnose_holdout.md), then again after the next release's work (whose
+    helper saw only these totals): its figures as they are, short of the targets (named rightly
+    86%, slips named 26%), so that they can only improve."""
     tallies = measure("holdout")
     total = _total(tallies)
     with capsys.disabled():
@@ -164,6 +165,6 @@ def test_held_out_corpus_figures(capsys):
     misses = "\n".join(m for t in tallies.values() for m in t.misses)
     assert total.correct_named == 0
     assert total.verdicts >= 290, misses
-    assert total.rightly >= 166, misses
+    assert total.rightly >= 171, misses
     assert total.slips_named <= 9, misses
-    assert total.pair_both >= 18, misses
+    assert total.pair_both >= 19, misses
