@@ -144,3 +144,20 @@ def test_a_counted_confirmation_costs_about_the_same_in_any_process():
                                  env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout)
               for seed, history in enumerate(histories)]
     assert max(counts) <= 1.05 * min(counts), counts
+
+
+def test_a_remembered_result_costs_what_computing_it_cost():
+    # Otherwise a worker that met an answer before could get further within the same budget.
+    @budget.metered_cache(8)
+    def evaluated(n: int) -> int:
+        spend(n)
+        return n * n
+
+    def units(n: int) -> int:
+        before = budget._meter.spent
+        assert evaluated(n) == n * n
+        return budget._meter.spent - before
+
+    assert units(5) == units(5) == 5
+    with budget.budget(4), pytest.raises(OutOfTime):
+        evaluated(5)  # remembered, and still more than the budget allows

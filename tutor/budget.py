@@ -19,13 +19,16 @@ code where nothing else can reach.
 
 from __future__ import annotations
 
+import functools
 import math
 import signal
 import sys
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from types import FrameType
+from typing import Any, TypeVar
 
 
 class OutOfTime(BaseException):
@@ -77,6 +80,34 @@ def spend(units: int = 1) -> None:
         _trip()
     if meter.cpu_end != math.inf and time.thread_time() > meter.cpu_end:
         _trip()
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def metered_cache(maxsize: int) -> Callable[[F], F]:
+    """functools.lru_cache for work done under a budget: a result remembered costs the units that
+    computing it cost, so what the budget allows never depends on what this process did before
+    (in a worker, on which answers it happened to check first: --jobs 1 and 2 would differ)."""
+    def decorate(fn: F) -> F:
+        remembered: OrderedDict[tuple[Any, ...], tuple[Any, int]] = OrderedDict()
+
+        @functools.wraps(fn)
+        def cached(*args: Any) -> Any:
+            if args in remembered:
+                remembered.move_to_end(args)
+                value, units = remembered[args]
+                spend(units)
+                return value
+            before = _meter.spent
+            value = fn(*args)
+            remembered[args] = value, _meter.spent - before
+            if len(remembered) > maxsize:
+                remembered.popitem(last=False)
+            return value
+
+        return cached  # type: ignore[return-value]
+    return decorate
 
 
 class budget:  # noqa: N801 - used like a function: `with budget(units):`

@@ -45,7 +45,7 @@ import mpmath
 from sympy import Add, Expr, Float, Integer
 from sympy.polys.polyerrors import BasePolynomialError
 
-from .budget import OutOfTime, budget
+from .budget import OutOfTime, budget, metered_cache
 from .check import Judgement, Verdict, expected_answer
 from .compare import Context, Note, Outcome, Tolerance, compare, compare_expressions, compare_numbers, sample_points
 from .evaluate import Compiled, Evaluation, Undefined, Unsupported, agree, compile_expression, to_float, to_mpf
@@ -218,7 +218,7 @@ def _scalar(expr: Expr, names: Sequence[str]) -> _Values | None:
     return _scalar_values(expr, tuple(names))
 
 
-@lru_cache(maxsize=8192)  # a part comes again in many candidates: the right component beside a wrong one
+@metered_cache(8192)  # a part comes again in many candidates: the right component beside a wrong one
 def _scalar_values(expr: Expr, names: tuple[str, ...]) -> _Values | None:
     points = _samples(len(names)) if expr.free_symbols else _NO_POINT
     values = _values_at(expr, names if expr.free_symbols else (), points)
@@ -231,7 +231,7 @@ def _affine(equation: Equation, names: Sequence[str]) -> tuple[int, tuple[_Value
     return _affine_values(equation, tuple(names))
 
 
-@lru_cache(maxsize=2048)  # one plane comes from several mistakes
+@metered_cache(2048)  # one plane comes from several mistakes
 def _affine_values(equation: Equation, names: tuple[str, ...]) -> tuple[int, tuple[_Values, ...]] | None:
     lhs, rhs = equation.lhs, equation.rhs
     if not (lhs.is_Symbol and lhs.name in names and lhs not in rhs.free_symbols):
@@ -661,7 +661,7 @@ def _coefficients(equation: Equation, entry: _Entry) -> tuple[Expr, ...]:
     return _affine_coefficients(equation.rhs, tuple(symbol(n) for i, n in enumerate(names) if i != entry.affine))
 
 
-@lru_cache(maxsize=4096)  # a candidate's, asked again for every answer compared with it
+@metered_cache(4096)  # a candidate's, asked again for every answer compared with it
 def _affine_coefficients(rhs: Expr, syms: tuple[Expr, ...]) -> tuple[Expr, ...]:
     """rhs's constant term, then its coefficient of each of syms (rhs affine in them)."""
     return (rhs.xreplace({s: Integer(0) for s in syms}), *(rhs.diff(s) for s in syms))

@@ -24,13 +24,12 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 from itertools import pairwise
 
 import sympy
 from sympy import Expr, Poly
 
-from ..budget import OutOfTime, deadline
+from ..budget import OutOfTime, deadline, metered_cache
 from ..parse import Equation
 from ..show import show
 from .common import SolveError, exact, function_of, sign, symbols, variables_of
@@ -377,7 +376,7 @@ def _zeros_in(expr: Expr, s: sympy.Symbol) -> set[Expr] | None:
     return set(real_roots(poly))
 
 
-@lru_cache(maxsize=1024)
+@metered_cache(1024)
 def _factors(numerator: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, ...]:
     """The distinct factors of a numerator that contain a variable (constants are never 0),
     in the lesson's order: those in x first, simplest first."""

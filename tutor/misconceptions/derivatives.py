@@ -16,13 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
 from itertools import combinations
 
 import mpmath
 import sympy
 from sympy import Expr
 
+from ..budget import metered_cache
 from ..evaluate import Undefined, Unsupported, compile_expression
 from ..parse import symbol
 from ..show import show
@@ -254,7 +254,7 @@ def _run(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple,
 
 # Cached: finding where a slip applies runs it everywhere, as its candidate does, and a gradient's
 # kinds run the same slips on each partial alone and on all of them.
-@lru_cache(maxsize=4096)
+@metered_cache(4096)
 def _derivation(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple,
                 variables: tuple[str, ...]) -> tuple[Expr, tuple[Site, ...]]:
     only: dict[Slip, frozenset[Expr]] = {}
@@ -306,7 +306,7 @@ def fingerprint(expr: Expr, names: Sequence[str]) -> tuple:
     return _fingerprint(expr, tuple(names))
 
 
-@lru_cache(maxsize=8192)  # the same partial comes again and again: in every candidate where it is right
+@metered_cache(8192)  # the same partial comes again and again: in every candidate where it is right
 def _fingerprint(expr: Expr, names: tuple[str, ...]) -> tuple:
     try:
         f = compile_expression(expr, [symbol(n) for n in names])

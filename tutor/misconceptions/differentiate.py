@@ -25,6 +25,7 @@ from functools import lru_cache
 import sympy
 from sympy import Expr, Integer
 
+from ..budget import metered_cache
 from ..show import ordered_terms
 
 
@@ -189,7 +190,7 @@ def _a_rule_keeps(term: Expr, v: sympy.Symbol) -> bool:
 ONE_AT_A_TIME = frozenset({Slip.TERM_AS_CONSTANT})
 
 
-@lru_cache(maxsize=256)
+@metered_cache(256)
 def terms(f: Expr, variables: tuple[str, ...]) -> tuple[Expr, ...]:
     """f's terms in the order a student reads them (the order `show` writes them)."""
     return tuple(ordered_terms(f, variables))
@@ -220,7 +221,7 @@ def derive(e: Expr, v: sympy.Symbol, slips: Slips = NONE) -> Expr:
     return _right(e, v) if slips is NONE else _derive(e, v, slips)
 
 
-@lru_cache(maxsize=4096)  # without slips: the same pieces are derived right in every wrong version of f
+@metered_cache(4096)  # without slips: the same pieces are derived right in every wrong version of f
 def _right(e: Expr, v: sympy.Symbol) -> Expr:
     return _derive(e, v, NONE)
 
