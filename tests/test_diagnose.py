@@ -276,3 +276,10 @@ def test_coordinates_typed_as_equations_are_told_how_to_write_the_point():
                               "write (4, 4)."
     assert respond(exercise, "x = 0, y = 0").note == "misconception:missed-critical-points"  # lines indeed
     assert respond(exercise, "x = 5, y = 5").verdict == "incorrect"  # not a critical point: no advice
+
+
+def test_a_gradient_s_wrong_part_is_called_by_its_partial_not_its_place():
+    exercise = lesson("gradient-x2y2-at-2-3")
+    assert exercise.problem.check("(4, 7)").message == "Your ∂f/∂y 7 is not right."
+    assert respond(lesson("gradient-x2y2"), "(2x, 3y)").message == (
+        "At y = 1 your ∂f/∂y is 3, but the correct value is 2.")

@@ -135,6 +135,7 @@ def check(
     components: Sequence[str] = (),
     limits: Limits = LIMITS,
     isolated: bool = True,
+    labels: Sequence[str] = (),
 ) -> Verdict:
     """Decide whether `answer` (untrusted text) equals `expected`.
 
@@ -143,6 +144,8 @@ def check(
     a student may use (default: those of the expected answer). shape: one of
     tutor.parse.SHAPES (default: the shape of the expected answer).
     tolerance: for decimals, `1e-3` (relative) or `dp:4` (decimal places).
+    components: names a vector's parts may be typed with (m = 1/2, b = 7/3); labels: what messages
+    call them where a student does not type them (∂f/∂y; default: the components' names).
     isolated: check in a worker process (tutor.workers), where the memory and CPU
     limits hold even inside C code. False checks in this process, for trusted
     callers only: the work budgets still hold, but memory does not, and CPU time
@@ -150,11 +153,11 @@ def check(
     """
     if isolated and not workers.IN_WORKER:
         return in_worker(_check_here, answer, expected, variables, shape, tolerance, tuple(components),
-                         None if limits is LIMITS else limits)  # positional and short: it is pickled
+                         None if limits is LIMITS else limits, tuple(labels))  # positional and short: it is pickled
     want = expected_answer(expected, shape, variables)
     names = tuple(variables) if variables is not None else variables_of(
         want, expected if isinstance(expected, str) else "")
-    context = Context(names, Tolerance.parse(tolerance), limits, components=tuple(components))
+    context = Context(names, Tolerance.parse(tolerance), limits, components=tuple(labels or components))
     try:
         # In a worker the kernel's CPU limit is the default guard (its verdict is the same timeout).
         guard = nullcontext() if workers.IN_WORKER and limits is LIMITS else deadline(limits.budget_seconds)
@@ -180,9 +183,10 @@ def in_worker(fn: Callable[..., Verdict], *args: object) -> Verdict:
 
 
 def _check_here(answer: str, expected: object, variables: Sequence[str] | None, shape: str | None,
-                tolerance: str | float | Tolerance | None, components: Sequence[str], limits: Limits | None) -> Verdict:
+                tolerance: str | float | Tolerance | None, components: Sequence[str], limits: Limits | None,
+                labels: Sequence[str] = ()) -> Verdict:
     return check(answer, expected, variables=variables, shape=shape, tolerance=tolerance,
-                 components=components, limits=limits or LIMITS, isolated=False)
+                 components=components, limits=limits or LIMITS, isolated=False, labels=labels)
 
 
 def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:

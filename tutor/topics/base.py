@@ -173,6 +173,11 @@ class Problem:
         """Names a vector answer's parts may be given by (m = 1/2, b = 7/3)."""
         return ()
 
+    @property
+    def component_labels(self) -> tuple[str, ...]:
+        """What messages call a vector answer's parts (∂f/∂y); by default their names, if any."""
+        return self.components
+
     def read(self, text: str, limits: Limits = LIMITS) -> Answer:
         """How this exercise reads an answer (the REPL's live preview and the diagnosis use it too);
         raises InputError."""
@@ -183,6 +188,7 @@ class Problem:
         return check(text, self.expected() if expected is None else expected,
                      variables=self.answer_variables, shape=self.shape,
                      tolerance=tolerance or self.default_tolerance(), components=self.components,
+                     labels=self.component_labels,
                      isolated=False)  # an exercise's check runs where its caller put it (packs.Exercise)
 
     # -- shared helpers for the kinds

@@ -47,6 +47,10 @@ class Gradient(FunctionProblem):
         at = f"({', '.join(self.show(c) for c in self.at)})" if self.at is not None else ""
         return f"∇{self.name}{at} for {self.signature()}{self.precision()}"
 
+    @property
+    def component_labels(self) -> tuple[str, ...]:
+        return tuple(f"∂{self.name}/∂{v}" for v in self.variables)
+
     def expected(self) -> Answer:
         result = self.solution
         return Answer(Shape.VECTOR, result.values if self.at is not None else result.components)
