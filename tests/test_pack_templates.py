@@ -218,3 +218,35 @@ def test_validation_meets_the_draw_one_student_in_hundreds_gets(tmp_path, capsys
             params: {a: {int: [-300, 300]}}
         """)
     assert validate(path, capsys) == [f"{path}:6:15: exercise 'd1': with a = 0, the function has no variables"]
+
+
+def test_parameters_that_make_numbers_too_large_are_refused_not_computed(tmp_path, capsys):
+    """a^(a^a) with a = 9 is 9^387420489: sympy would compute it in C, where no limit reaches."""
+    path = write(tmp_path / "p.yaml", """\
+        pack: huge
+        title: huge
+        exercises:
+          - id: title
+            kind: partial_derivative
+            title: "value {a^(a^a)}"
+            function: x^2 + a x
+            wrt: x
+            params: {a: {int: [8, 9]}}
+          - id: function
+            kind: partial_derivative
+            function: (a x)^(a^a^a)
+            wrt: x
+            params: {a: {int: [8, 9]}}
+          - id: condition
+            kind: partial_derivative
+            function: a x^2
+            wrt: x
+            params: {a: {int: [8, 9]}}
+            require: a^(a^a) > 0
+        """)
+    lines = validate(path, capsys)
+    assert lines[0] == (f"{path}:6:12: exercise 'title': with a = 8, 'title' can't be shown: '{{a^(a^a)}}': "
+                        "its numbers grow too large (more than 1,000 digits)")
+    assert lines[1].startswith(f"{path}:14:13: exercise 'function': with a = 8, its ")
+    assert lines[2] == (f"{path}:20:14: exercise 'condition': with a = 9, its numbers grow too large "
+                        "(more than 1,000 digits)")

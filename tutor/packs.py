@@ -31,7 +31,7 @@ from .compare import Tolerance
 from .errors import TutorError, Where
 from .limits import LIMITS, Limits
 from .pack_schema import COMMON_FIELDS, PACK_FIELDS
-from .parse import Answer, InputError, Shape, read, symbol
+from .parse import Answer, InputError, Shape, read, substituted, symbol
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
 from .steps import Step
@@ -112,7 +112,7 @@ class Condition:
     rhs: Expr
 
     def holds(self, values: Mapping[sympy.Symbol, Expr]) -> bool:
-        a, b = self.lhs.subs(values), self.rhs.subs(values)
+        a, b = substituted(self.lhs, values), substituted(self.rhs, values)
         difference = sympy.nsimplify(a - b) if not (a - b).is_Rational else a - b
         if self.op in ("!=", "≠"):
             return difference != 0
@@ -244,8 +244,12 @@ class ExerciseSpec:
         rng = random.Random(seed)
         for _ in range(_MAX_DRAWS):
             values = {symbol(p.name): p.draw(rng) for p in self.params}
-            if all(c.holds(values) for c in self.require):
-                return values
+            try:
+                if all(c.holds(values) for c in self.require):
+                    return values
+            except InputError as error:  # a condition whose numbers grow too large for these values
+                shown = ", ".join(f"{name} = {show(value)}" for name, value in values.items())
+                raise FieldError("require", f"with {shown}, {error.message}") from None
         conditions = ", ".join(c.text for c in self.require)
         raise FieldError("require", f"no parameters meet 'require: {conditions}' in {_MAX_DRAWS} draws; "
                                     "widen the ranges or relax the condition")

@@ -17,7 +17,7 @@ import sympy
 from sympy import Expr
 
 from .errors import TutorError
-from .parse import InputError, Shape, read, symbol
+from .parse import InputError, Shape, read, substituted, symbol
 
 
 class TemplateError(TutorError):
@@ -46,7 +46,13 @@ class Template:
             if isinstance(part, str):
                 out.append(part)
                 continue
-            value = part.value.xreplace(dict(values))
+            try:
+                value = substituted(part.value, values)
+            except InputError as error:
+                if strict:
+                    raise TemplateError(f"'{{{part.source}}}': {error.message}") from None
+                out.append(f"{{{part.source}}}")
+                continue
             if value.free_symbols or value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
                 if strict:
                     raise TemplateError(f"'{{{part.source}}}' has no value")

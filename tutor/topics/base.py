@@ -25,7 +25,7 @@ from ..compare import Tolerance
 from ..errors import TutorError
 from ..limits import LIMITS, Limits
 from ..misconceptions import Candidate, Misconception
-from ..parse import Answer, Equation, Shape, read, symbol
+from ..parse import Answer, Equation, Shape, read, substituted, symbol
 from ..plot import Figure, question_only
 from ..show import show
 from ..steps import Step
@@ -99,9 +99,9 @@ def substitute(value: object, values: Mapping[sympy.Symbol, Expr]) -> object:
     if not values:
         return value
     if isinstance(value, sympy.Basic):
-        return value.xreplace(values)
+        return substituted(value, values)
     if isinstance(value, Equation):
-        return Equation(value.lhs.xreplace(values), value.rhs.xreplace(values))
+        return Equation(substituted(value.lhs, values), substituted(value.rhs, values))
     if isinstance(value, tuple):
         return tuple(substitute(v, values) for v in value)
     if isinstance(value, dict):  # a point given as {y: c}
