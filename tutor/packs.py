@@ -39,7 +39,7 @@ from .templates import TemplateError, fill, template
 from .topics import KINDS, FieldError, Problem
 from .topics.base import Field, substitute
 from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError
-from .variant_check import UNKNOWN_NAME, Finding, first_failing
+from .variant_check import UNKNOWN_NAME, Finding, drawn, first_failing
 from .words import and_list
 
 _MAX_DRAWS = 1000  # attempts at parameters that meet `require` before giving up
@@ -248,8 +248,9 @@ class ExerciseSpec:
                 if all(c.holds(values) for c in self.require):
                     return values
             except InputError as error:  # a condition whose numbers grow too large for these values
-                shown = ", ".join(f"{name} = {show(value)}" for name, value in values.items())
-                raise FieldError("require", f"with {shown}, {error.message}") from None
+                params = tuple((s.name, value) for s, value in values.items())
+                raise FieldError("require", f"with {drawn(params, bool(self.data.get('decimals')))}, "
+                                            f"{error.message}") from None
         conditions = ", ".join(c.text for c in self.require)
         raise FieldError("require", f"no parameters meet 'require: {conditions}' in {_MAX_DRAWS} draws; "
                                     "widen the ranges or relax the condition")

@@ -373,31 +373,31 @@ def substituted(expr: Expr, values: Mapping[sympy.Symbol, Expr]) -> Expr:
     """expr with parameters replaced by their values (trusted expressions, values from a pack's
     ranges); InputError (note too_large) where the numbers sympy would compute could outgrow any a
     student may type: a^(a^a) with a = 9 is 9^387420489, computed in C, where no limit reaches."""
-    if _bits(expr, values) > LIMITS.max_digits * math.log2(10):
+    if _digits_made(expr, values) > LIMITS.max_digits:
         raise InputError(f"its numbers grow too large (more than {LIMITS.max_digits:,} digits)", note="too_large")
     return expr.xreplace(values)
 
 
-def _bits(e: Expr, values: Mapping[sympy.Symbol, Expr]) -> float:
-    """An upper bound on the bits of the numbers sympy makes from e with these values (0 for a
-    variable: nothing is computed with it)."""
+def _digits_made(e: Expr, values: Mapping[sympy.Symbol, Expr]) -> float:
+    """An upper bound on the decimal digits of the numbers sympy makes from e with these values (0
+    for a variable: nothing is computed with it)."""
     if e.is_Symbol:
         value = values.get(e)
-        return 0.0 if value is None else _bits(value, {})
+        return 0.0 if value is None else _digits_made(value, {})
     if e.is_Rational:
-        return math.log2(max(abs(int(e.p)), int(e.q), 1)) + 1
+        return _digits(e) + 1
     if e.is_Number:  # a float, or ±oo, nan: as large as a double's exponent allows
         size = abs(float(e))
-        return 64.0 + (abs(math.log2(size)) if 0 < size < math.inf else 1100.0)
-    children = [_bits(a, values) for a in e.args]
+        return 20.0 + (abs(math.log10(size)) if 0 < size < math.inf else 330.0)
+    children = [_digits_made(a, values) for a in e.args]
     if e.is_Pow:
         if e.exp.free_symbols - set(values):
             return children[0]  # a variable exponent: x^y computes nothing
-        return children[0] * math.pow(2.0, min(children[1], 1100))  # |exponent| < 2^bits
+        return children[0] * math.pow(10.0, min(children[1], 330))  # |exponent| < 10^digits
     if e.is_Mul:
         return sum(children)
     if e.is_Add:
-        return max(children) + math.log2(len(children))
+        return max(children) + math.log10(len(children))
     return max(children, default=0.0)
 
 
