@@ -82,6 +82,11 @@ def spend(units: int = 1) -> None:
         _trip()
 
 
+def spent() -> int:
+    """The units this thread has spent so far: what a piece of work cost is the difference."""
+    return _meter.spent
+
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 

@@ -22,6 +22,7 @@ from . import workers
 from .check import STOPPED, Verdict
 from .compare import Tolerance
 from .diagnose import AuthorMistake, explain, prepare
+from .parse import remembering
 from .topics import Problem
 
 
@@ -64,8 +65,9 @@ def respond(exercise: Gradable, text: str, isolated: bool = True) -> Verdict:
     if isolated and not workers.IN_WORKER:
         outcome = in_worker(exercise, _respond, text)
         return STOPPED[outcome.reason] if isinstance(outcome, workers.Stopped) else cast(Verdict, outcome)
-    verdict = exercise.problem.check(text, exercise.tolerance)
-    return explain(verdict, exercise.problem, text, exercise.tolerance, tuple(exercise.mistakes))
+    with remembering():  # the diagnosis reads the text the check has just read
+        verdict = exercise.problem.check(text, exercise.tolerance)
+        return explain(verdict, exercise.problem, text, exercise.tolerance, tuple(exercise.mistakes))
 
 
 def prepared(exercise: G) -> G:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -41,6 +42,7 @@ import mpmath
 import sympy
 from sympy import Expr, Integer, Rational
 
+from .budget import spend, spent
 from .errors import TutorError
 from .evaluate import TooLarge, Uncertain, Undefined, Unsupported, compile_expression
 from .functions import BY_NAME, MathFunction, as_fraction, lower, upper
@@ -1060,13 +1062,59 @@ def read(
         return Answer(Shape.LABEL, *_label(clean))
     if shape == Shape.POINTS and " ".join(clean.lower().split()) in EMPTY_SET_WORDS:
         return Answer(Shape.POINTS, ())
-    parser = _Parser(clean, vocabulary(list(variables) + list(components), infer=infer), limits)
-    items = parser.items()
+    items, ambiguities, spellings = _parsed(clean, (*variables, *components), infer, limits)
     if shape == AUTO:
         shape = _shape_of(items)
     shape = Shape(shape)
     value = _SHAPERS[shape](items, list(components))
-    return Answer(shape, value, tuple(parser.ambiguities), tuple(parser.spellings.items()))
+    return Answer(shape, value, ambiguities, spellings)
+
+
+_Parsed: TypeAlias = "tuple[list[_Item], tuple[str, ...], Spellings]"  # items, ambiguities, spellings
+
+
+class _Memo(threading.local):
+    parses: dict[tuple, tuple[_Parsed | InputError, int]] | None = None  # while `remembering`
+
+
+_memo = _Memo()
+
+
+@contextmanager
+def remembering() -> Iterator[None]:
+    """Within it, a text parsed again with the same names is not parsed again: one answer is read by
+    its check, then by the diagnosis in several shapes (the parse does not depend on the shape). A parse
+    remembered spends again the work units it spent (tutor.budget), so every budget allows the same as
+    without it. Scopes nest; the outermost forgets on leaving."""
+    outer = _memo.parses
+    if outer is None:
+        _memo.parses = {}
+    try:
+        yield
+    finally:
+        _memo.parses = outer
+
+
+def _parsed(clean: str, names: tuple[str, ...], infer: bool, limits: Limits) -> _Parsed:
+    memo = _memo.parses
+    key = (clean, names, infer, limits)
+    if memo is not None and key in memo:
+        outcome, units = memo[key]
+        spend(units)
+        if isinstance(outcome, InputError):
+            raise outcome.with_traceback(None)
+        return outcome
+    before = spent()
+    try:
+        parser = _Parser(clean, vocabulary(names, infer=infer), limits)
+        parsed: _Parsed = parser.items(), tuple(parser.ambiguities), tuple(parser.spellings.items())
+    except InputError as error:
+        if memo is not None:
+            memo[key] = error, spent() - before
+        raise
+    if memo is not None:
+        memo[key] = parsed, spent() - before
+    return parsed
 
 
 def _shape_of(items: list[_Item]) -> Shape:
