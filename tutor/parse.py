@@ -1074,7 +1074,7 @@ _Parsed: TypeAlias = "tuple[list[_Item], tuple[str, ...], Spellings]"  # items, 
 
 
 class _Memo(threading.local):
-    parses: dict[tuple, tuple[_Parsed | InputError, int]] | None = None  # while `remembering`
+    parses: dict[tuple[object, ...], tuple[_Parsed | InputError, int]] | None = None  # while `remembering`
 
 
 _memo = _Memo()
