@@ -564,21 +564,35 @@ def _solved_affine(equation: Equation, names: Sequence[str], index: int) -> tupl
     """Coefficients of v = c0 + c1·u1 + … from any equation linear in all its variables."""
     syms = [symbol(n) for n in names]
     difference = equation.lhs - equation.rhs
-    if not difference.is_polynomial(*syms):
-        return None
-    try:
-        from sympy import Poly
-        poly = Poly(difference, *syms)
-    except BasePolynomialError:
-        return None
-    if poly.total_degree() != 1:
-        return None
-    coefficient = poly.coeff_monomial(syms[index])
+    terms = _rational_terms(difference, syms)
+    if terms is None:  # not plainly so: as a polynomial (slower, and the same where both apply)
+        if not difference.is_polynomial(*syms):
+            return None
+        try:
+            from sympy import Poly
+            poly = Poly(difference, *syms)
+        except BasePolynomialError:
+            return None
+        if poly.total_degree() != 1:
+            return None
+        terms = {monomial: poly.coeff_monomial(monomial) for monomial in (Integer(1), *syms)}
+    coefficient = terms.get(syms[index], Integer(0))
     if coefficient == 0:
         return None
     others = [s for i, s in enumerate(syms) if i != index]
-    constant = -poly.coeff_monomial(1) / coefficient
-    return (constant, *(-poly.coeff_monomial(s) / coefficient for s in others))
+    return tuple(-terms.get(monomial, Integer(0)) / coefficient for monomial in (Integer(1), *others))
+
+
+def _rational_terms(expr: Expr, syms: Sequence[Expr]) -> dict[Expr, Expr] | None:
+    """{1 or a symbol: its coefficient} where each term of expr is a rational, or a rational times one
+    of syms (sympy keeps 2(x - 1) as 2x - 2); None otherwise."""
+    terms: dict[Expr, Expr] = {}
+    for term in Add.make_args(expr):
+        coefficient, rest = term.as_coeff_Mul()
+        if not coefficient.is_Rational or not (rest == 1 or rest in syms):
+            return None
+        terms[rest] = terms.get(rest, Integer(0)) + coefficient
+    return terms
 
 
 def _agrees(student: _Student, part: tuple, expr: Expr, names: Sequence[str], want: _Values,
@@ -655,7 +669,18 @@ def _matches(entry: _Entry, wrong: Answer, got: Answer, student: _Student, ctx: 
             return False
         if holds and _agrees(student, (entry.reading,), difference, ctx.variables, above) is False:
             return True  # it holds on the candidate's surface and nowhere else we looked: the same surface
-    return student.same(compare, got, wrong, ctx)
+    return _same_tree(got, wrong) or student.same(compare, got, wrong, ctx)
+
+
+def _same_tree(got: Answer, wrong: Answer) -> bool:
+    """Whether the answer is the candidate as typed: the same label, or the same points in any order.
+    Then the engine finds them equal; it is asked only where they differ. (Not for equations: it finds
+    no equation without variables equal to anything, not even to itself.)"""
+    if got.shape == Shape.LABEL:
+        return got.value == wrong.value
+    if got.shape != Shape.POINTS or not isinstance(got.value, tuple) or not isinstance(wrong.value, tuple):
+        return False
+    return all(isinstance(p, tuple) for p in got.value) and set(got.value) == set(wrong.value)
 
 
 def _coefficients(equation: Equation, entry: _Entry) -> tuple[Expr, ...]:
