@@ -73,11 +73,18 @@ class Evaluation:
     results are compared relative to it rather than to their (maybe tiny) values.
     """
 
-    __slots__ = ("value", "scale")
+    __slots__ = ("value", "_scale")
 
-    def __init__(self, value: Value, scale: mpmath.mpf):
+    def __init__(self, value: Value, scale: mpmath.mpf | None = None):
         self.value = value
-        self.scale = scale
+        self._scale = scale  # None: the value's own magnitude, computed when first asked for
+
+    @property
+    def scale(self) -> mpmath.mpf:
+        if self._scale is None:  # most values are compared exactly, and never need it
+            with mpmath.workprec(PRECISION):
+                self._scale = abs(to_mpf(self.value))
+        return self._scale
 
     @property
     def exact(self) -> bool:
@@ -133,11 +140,14 @@ def _is_integer(value: Value) -> bool:
 # ----------------------------------------------------------- the two arithmetics
 
 
+_NO_SCALE = mpmath.mpf(0)  # a _Point's scale before any inexact sum
+
+
 class _Point:
     """Arithmetic on values: exact rationals, or mpmath floats at PRECISION."""
 
     def __init__(self) -> None:
-        self.scale = mpmath.mpf(0)
+        self.scale = _NO_SCALE
 
     def pi(self) -> Value:
         return +mpmath.pi
@@ -361,8 +371,12 @@ def _bits(value: Fraction) -> int:
 
 def _exact(values: Sequence[object]) -> bool:
     """Whether exact arithmetic on these values stays within the size bound (all rational, small enough)."""
-    rationals = [v for v in values if isinstance(v, Fraction)]
-    return len(rationals) == len(values) and sum(_bits(v) for v in rationals) <= _MAX_EXACT_BITS
+    bits = 0
+    for value in values:  # a loop, not comprehensions: every operation of an evaluation asks this
+        if not isinstance(value, Fraction):
+            return False
+        bits += max(value.numerator.bit_length(), value.denominator.bit_length())
+    return bits <= _MAX_EXACT_BITS
 
 
 def _exact_root(value: Fraction, degree: int) -> Fraction | None:
@@ -420,6 +434,8 @@ class Compiled:
                 if not mpmath.isfinite(value):
                     raise Undefined("not finite")
                 value = +value
+            if arithmetic.scale is _NO_SCALE:  # no inexact sum: the value's own magnitude is the scale
+                return Evaluation(value)
             return Evaluation(value, max(arithmetic.scale, abs(to_mpf(value))))
 
     def enclose(self, point: Sequence[Fraction], prec: int) -> Enclosure:
