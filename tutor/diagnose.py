@@ -38,7 +38,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Protocol, cast
 
 import mpmath
@@ -729,11 +729,15 @@ class _Found:
     rank: int
     order: int
     misconception: str
-    message: str
+    tell: Callable[[], str]  # the message, made for the one candidate chosen only (filling sentences takes time)
     said: tuple[Said, ...]
     got: Answer
     variables: tuple[str, ...]
     size: int = 1  # mistakes counted part by part (the same one in two components counts twice)
+
+    @property
+    def message(self) -> str:
+        return self.tell()
 
 
 class _Search:
@@ -795,17 +799,17 @@ class _Search:
             if not shown:
                 return None
             if isinstance(shown, str):
-                return _Found(entry.rank, entry.order, candidate.misconception, shown,
+                return _Found(entry.rank, entry.order, candidate.misconception, partial(str, shown),
                               (Said.of(candidate.misconception, shown),), got, variables)
             ids = BOTH.join(dict.fromkeys(s.misconception for s in shown))
-            return _Found(3 if BOTH in ids else 2, entry.order, ids, told([(None, s) for s in shown]), shown, got,
-                          variables)
+            return _Found(3 if BOTH in ids else 2, entry.order, ids, partial(told, [(None, s) for s in shown]), shown,
+                          got, variables)
         if isinstance(candidate, Componentwise):
             return _componentwise(entry, candidate, got, self.student, ctx)
         if not _matches(entry, candidate.answer, got, self.student, ctx):
             return None
-        message = candidate.sentence
-        return _Found(entry.rank, entry.order, candidate.misconception, message, candidate.said, got, variables)
+        return _Found(entry.rank, entry.order, candidate.misconception, lambda: candidate.sentence, candidate.said,
+                      got, variables)
 
 
 def _window(value: float, tolerance: Tolerance | None) -> float:
@@ -849,13 +853,13 @@ def _componentwise(entry: _Entry, candidate: Componentwise, got: Answer, student
     said = tuple(s for _, s in parts)
     ids = BOTH.join(s.misconception for s in said)
     if len(parts) == 2:
-        return _Found(3, entry.order, ids, told(parts), said, got, entry.reading[1], size)
+        return _Found(3, entry.order, ids, partial(told, parts), said, got, entry.reading[1], size)
     where, single = parts[0]
     rival = wrong[0][2] if len(wrong) == 1 and not candidate.whole else None
     if rival is not None:
         return _Found(1, entry.order, EITHER.join((single.misconception, rival.said[0].misconception)),
-                      either(single, rival.said[0], where), (), got, entry.reading[1], size)
-    return _Found(1, entry.order, ids, told(parts), said, got, entry.reading[1], size)
+                      partial(either, single, rival.said[0], where), (), got, entry.reading[1], size)
+    return _Found(1, entry.order, ids, partial(told, parts), said, got, entry.reading[1], size)
 
 
 def _near_options(files: _Options, student: _Student, part: tuple, mine: Expr,
@@ -897,7 +901,7 @@ def _best(found: Sequence[_Found]) -> _Found | None:
     if rival is None:
         return best
     return replace(best, misconception=EITHER.join((best.misconception, rival.misconception)),
-                   message=either(best.said[0], rival.said[0]))
+                   tell=partial(either, best.said[0], rival.said[0]))
 
 
 def diagnose(problem: Problem, text: str, tolerance: Tolerance | None = None, mistakes: tuple = (), *,
@@ -915,13 +919,15 @@ def diagnose(problem: Problem, text: str, tolerance: Tolerance | None = None, mi
         return None
     student = _Student(text, limits, problem)
     try:
-        with remembering(), budget(limits.work // _BUDGET_SHARE):  # counted, as the check is: the same on any machine
+        # counted, as the check is: the same on any machine; the text is read as the check read it
+        with remembering(), budget(limits.work // _BUDGET_SHARE):
             found = _best(_Search(table, student, limits).run(problem, shape_only))
+        if found is None:
+            return None
+        message = found.message
     except (OutOfTime, RecursionError, MemoryError, ArithmeticError):
         return None  # no name for the mistake; the verdict stands as it is
-    if found is None:
-        return None
-    return Diagnosis(found.misconception, found.message + _notes(found.got), found.got, found.variables)
+    return Diagnosis(found.misconception, message + _notes(found.got), found.got, found.variables)
 
 
 def _notes(got: Answer) -> str:
