@@ -42,3 +42,29 @@ def test_a_parse_that_spends_spends_again_when_remembered() -> None:
 def test_other_names_are_parsed_afresh() -> None:
     with remembering():
         assert read("xy", Shape.EXPRESSION, ("x", "y")).value != read("xy", Shape.EXPRESSION, ("xy",)).value
+
+
+NAMES = [("x", "y"), ("x", "y", "C"), ("x",), ("x", "C"), ("m", "b"), ("x", "y", "m", "b"), ("x", "y", "z"),
+         ("theta",), ("x", "e"), ("c",), ("xy",)]
+ALIKE_TEXTS = ["6xy^3 + C", "6xy^3", "2x + c", "Cx", "e^x + C", "θ^2", "theta x", "xy^2", "m = 2, b = 1", "1/(2x)",
+               "sin(xy) + e", "3x²y² + C(y)", "ln x", "(0, 0), (1, -1)", "z = 2x + 3y"]
+
+
+@pytest.mark.parametrize("text", ALIKE_TEXTS)
+def test_a_parse_remembered_under_other_names_is_the_fresh_parse(text: str) -> None:
+    """With the names of one reading, then another's, a remembered parse is used only where it is the
+    parse: each reading reads, fails and spends as it does alone."""
+    afresh = {names: _read(text, names) for names in NAMES}
+    for first in NAMES:
+        with remembering():
+            _read(text, first)
+            assert {names: _read(text, names) for names in NAMES} == afresh
+
+
+def _read(text: str, names: tuple[str, ...]) -> tuple[object, int]:
+    before = spent()
+    try:
+        result: object = read(text, Shape.EXPRESSION if "," not in text else Shape.POINTS, names)
+    except InputError as error:
+        result = (error.message, error.column, error.note)
+    return result, spent() - before

@@ -1098,8 +1098,9 @@ def remembering() -> Iterator[None]:
 def _parsed(clean: str, names: tuple[str, ...], infer: bool, limits: Limits) -> _Parsed:
     memo = _memo.parses
     key = (clean, names, infer, limits)
-    if memo is not None and key in memo:
-        outcome, units = memo[key]
+    known = None if memo is None else memo.get(key) or _parsed_alike(memo, clean, names, infer, limits)
+    if known is not None:
+        outcome, units = known
         spend(units)
         if isinstance(outcome, InputError):
             raise outcome.with_traceback(None)
@@ -1115,6 +1116,23 @@ def _parsed(clean: str, names: tuple[str, ...], infer: bool, limits: Limits) -> 
     if memo is not None:
         memo[key] = parsed, spent() - before
     return parsed
+
+
+def _parsed_alike(memo: dict[tuple[object, ...], tuple[_Parsed | InputError, int]], clean: str,
+                  names: tuple[str, ...], infer: bool, limits: Limits) -> tuple[_Parsed, int] | None:
+    """A remembered parse of the same text with names that differ only by names the text never spells (a
+    reading with + C, of an answer without C): each run of letters splits into the same known names, so
+    the parse is the same. Not for an error, whose message lists the names; nor where a name differing
+    is a function's or a constant's, which it hides."""
+    if infer:
+        return None
+    for (text, other, inferred, bound), (outcome, units) in memo.items():
+        if text != clean or inferred or bound != limits or isinstance(outcome, InputError):
+            continue
+        spellings = vocabulary(tuple(set(names) ^ set(cast(tuple[str, ...], other)))).variables.keys()
+        if not spellings & (FUNCTIONS.keys() | CONSTANTS.keys()) and not any(s in clean for s in spellings):
+            return outcome, units
+    return None
 
 
 def _shape_of(items: list[_Item]) -> Shape:
