@@ -16,12 +16,15 @@ registry in tutor.topics), after the pack author's own `mistakes:`.
 Checking must stay cheap although a variant has hundreds of candidates (pairs
 included), so they are built once per exercise variant (cached), and each is
 evaluated once at the equivalence engine's first sample points and filed by its
-first value. A student's answer is evaluated at those points once; only the
-candidates filed near its value are compared further. A candidate that agrees
-at every point is taken as a match without the engine's symbolic confirmation:
+first value. A student's answer is read as the check read it (tutor.parse.remembering:
+the check's parse serves every reading whose names it spells alike) and evaluated at those
+points once; only the candidates filed near its value are compared further, the
+cheapest proof first: the candidate's own tree, then its values. A candidate that
+agrees at every point is taken as a match without the engine's symbolic confirmation:
 a match only chooses the feedback, never the grade, and the check itself has
 already decided that the answer is wrong. Numbers, point sets, equations and
-labels are confirmed by the engine itself. A candidate that equals the right
+labels are confirmed by the engine itself, where they are not the candidate as typed.
+Only the chosen candidate's message is made. A candidate that equals the right
 answer is dropped when the cache is built, so a correct answer can never be
 diagnosed.
 
