@@ -24,6 +24,7 @@ from .misconceptions import BOTH
 from .outputs import Writer, write_together
 from .submissions import Problem
 from .templates import outline
+from .words import counted
 
 FILES = ("grades.csv", "answers.csv", "misconceptions.csv", "problems.csv", "report.json")
 REVIEW_NOTES = frozenset({"undecided"})  # the checker could not settle these: a person should look at them
@@ -192,7 +193,8 @@ def summary(book: Gradebook) -> dict:
                        "discrimination": e.discrimination, "discrimination_undefined": e.undefined,
                        "most_common_wrong": [_wrong(w) for w in e.wrong],
                        **({"mistakes": [{"misconception": m.misconception, "count": m.count,
-                                         "answers": [_wrong(w) for w in m.examples]} for m in e.mistakes]}
+                                         "answers": [{"answer": w.reading, "count": w.count, "variant": w.variant}
+                                                     for w in m.examples]} for m in e.mistakes]}
                           if e.per_student else {}),
                        **({"not_graded": [{"why": why, "students": count} for why, count in e.not_graded]}
                           if e.not_graded else {})}
@@ -247,9 +249,10 @@ def summary_table(book: Gradebook) -> str:
                      f"{number(e.mean, 2):>6}  {common}")
     if len(shown) < len(summaries):
         lines.append(f"({len(summaries) - len(shown)} exercise(s) answered by no one)")
-    if skipped:
-        lines.append(f"{len(skipped)} exercise(s) not graded for a student, whose variant could not be set; they do "
-                     "not count towards those students' totals: see problems.csv")
+    for e in summaries:  # at the exercise in the pack, as `tutor pack validate` says it
+        lines += [f"{book.pack.exercise(e.exercise).position_of(None)}: exercise '{e.exercise}' not graded for "
+                  f"{counted(count, 'student')}: {why}; it does not count towards their totals (problems.csv names "
+                  "them): mend its parameters or 'require'" for why, count in e.not_graded]
     review = to_review(book)
     if review:
         lines.append(f"{len(review)} answer(s) could not be checked with certainty and score 0 for now: look at "

@@ -83,6 +83,23 @@ def of_draw(spec: ExerciseSpec, params: Params, finding: Finding) -> Finding:
     return Finding(finding.field, f"with {drawn(params, bool(spec.data.get('decimals')))}, {finding.message}")
 
 
+class Unsettable(TutorError):
+    """A student's variant that can't be set: the message names the exercise and the draw."""
+
+
+def settable(spec: ExerciseSpec, student: object = None, seed: int | None = None) -> Exercise:
+    """The variant a student (or, with `seed`, that draw) is given, its answer computed; Unsettable,
+    naming the draw, where it can't be set (the grader does not grade it for that student)."""
+    try:
+        params = spec.values(student) if seed is None else spec.drawn_values(seed)
+    except FieldError as error:  # no draw meets `require`
+        raise Unsettable(f"exercise '{spec.id}' can't be set: {error.message}") from None
+    built = build(spec, params)
+    if isinstance(built, Finding):
+        raise Unsettable(f"exercise '{spec.id}' can't be set: {of_draw(spec, params, built).message}")
+    return spec.variant(student) if seed is None else spec.drawn(seed)
+
+
 NOT_COUNTED = ". It does not count towards the total."
 
 
