@@ -236,6 +236,10 @@ def summary_markdown(book: Gradebook) -> str:
                   f"It is not defined for fewer than {MIN_STUDENTS} students or when everyone scored "
                   "the same (–); it is marked `hard` below a facility of 0.3, `easy` above 0.9, and "
                   "weak below a discrimination of 0.2."]
+    if any(e.per_student for e in summaries):
+        lines += ["", "Where each student has numbers of their own, a title shows the parameters by name, and the "
+                      "wrong answers, which only compare for the same numbers, are grouped by the mistake named "
+                      "for them, each shown with its numbers."]
     if MIN_STUDENTS <= n < SMALL_CLASS:
         lines += ["", f"With {n} students, one student's answers move the discrimination a lot: read it "
                       "as a rough guide."]
@@ -252,9 +256,7 @@ def summary_markdown(book: Gradebook) -> str:
             lines.append("No wrong answers." if e.answered else "Nobody answered it.")
             continue
         if e.per_student:
-            lines += ["Each student has numbers of their own, so a wrong answer is shown with them; the answers "
-                      "are grouped by the mistake named for them.", "",
-                      "| mistake named | students | answers, as read, with their numbers |", "|---|--:|---|"]
+            lines += ["| mistake named | students | answers, as read, with their numbers |", "|---|--:|---|"]
             lines += [f"| {_mistake_words(m.misconception)} | {m.count} | "
                       f"{'; '.join(_with_numbers(w) for w in m.examples)} |" for m in e.mistakes]
         else:

@@ -27,6 +27,7 @@ from .grade import Gradebook, Result
 from .markup import html_text, markdown_text, number
 from .outputs import Writer
 from .packs import Exercise, ExerciseSpec, variant_seed
+from .templates import outline
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _VERDICTS = {Judgement.CORRECT: "correct", Judgement.INCORRECT: "not right", Judgement.INVALID: "could not be read",
@@ -106,13 +107,14 @@ def _page(book: Gradebook, student: str, results: tuple[Result, ...], variants: 
     items = []
     for position, (spec, result) in enumerate(zip(book.pack.exercises, results), start=1):
         shown = variants.get(spec, student)
-        title = f": {shown.title}" if shown.title else ""
+        settable = result.verdict != Judgement.NOT_GRADED  # else its prompt shows what could not be set
+        title = shown.title if settable else outline(spec.title, [p.name for p in spec.params])
+        title = f": {title}" if title else ""
         points = "not graded" if result.verdict == Judgement.NOT_GRADED else \
             f"{number(result.score)} of {number(result.max)} point{'' if result.max == 1 else 's'}"
         heading = f"{position}. {spec.id}{title} ({points})"
         answered = bool(result.answer)
         mistake = misconception_of(result, spec)
-        settable = result.verdict != Judgement.NOT_GRADED  # else its prompt shows what could not be set
         items.append(Item(heading, (
             ("Exercise", shown.prompt if settable else ""),
             ("Your answer", result.answer if answered else ""),
