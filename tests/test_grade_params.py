@@ -110,7 +110,7 @@ def test_the_summary_page_groups_wrong_answers_by_mistake_with_their_numbers(gra
         "| Multiply by the power too: a × p = (a p). | 3 | 2x with a = 2, p = 2; 3x³ with a = 3, p = 4; "
         "8x⁴ with a = 8, p = 5 |"]
     log = summary.split("## 4. log: The slope of ln(k x)\n\n")[1].split("\n\n")
-    assert log[0] == ("Not graded for 3 student(s), whose variant could not be set: with k = 0, the function has no "
+    assert log[0] == ("Not graded for 3 students, whose variant could not be set: with k = 0, the function has no "
                       "variables. It does not count towards their totals, nor in the figures above; mend the "
                       "exercise's parameters or `require`.")
     assert log[1].splitlines()[2] == "| none named | 1 | 2/x with k = 2 |"

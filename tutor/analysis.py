@@ -32,6 +32,7 @@ from .packs import ExerciseSpec
 from .templates import matcher, outline
 from .topics import CATALOGUE
 from .variant_check import NOT_COUNTED
+from .words import counted
 
 COMMON_WRONG = 3  # most common wrong answers listed per exercise
 MIN_STUDENTS = 3  # for a correlation: with 2 students it is always -1 or 1
@@ -247,9 +248,9 @@ def summary_markdown(book: Gradebook) -> str:
         title = f": {markdown_text(e.title)}" if e.title else ""
         lines += ["", f"## {position}. {markdown_text(e.exercise)}{title}", ""]
         for why, count in e.not_graded:
-            lines += [f"Not graded for {count} student(s), whose variant could not be set: {markdown_text(why)}. "
-                      "It does not count towards their totals, nor in the figures above; mend the exercise's "
-                      "parameters or `require`.", ""]
+            lines += [f"Not graded for {counted(count, 'student')}, whose variant could not be set: "
+                      f"{markdown_text(why)}. It does not count towards their totals, nor in the figures "
+                      "above; mend the exercise's parameters or `require`.", ""]
         if e.undefined:
             lines += [f"Discrimination: {e.undefined}.", ""]
         if not e.mistakes:
