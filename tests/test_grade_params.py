@@ -231,3 +231,22 @@ def test_a_template_outlined_for_every_variant_and_matched_in_any():
     assert outline("no parameters {{here}}", ()) == "no parameters {here}"
     assert matcher("Multiply: {a} × {p} = {a p}.", ("a", "p")).fullmatch("Multiply: 2 × 3 = 6.")
     assert not matcher("Multiply: {a} × {p} = {a p}.", ("a", "p")).fullmatch("Add: 2 + 3 = 5.")
+
+
+def test_gradescope_scores_on_the_packs_scale_and_names_the_students_numbers(tmp_path):
+    (tmp_path / "submission").mkdir()
+    (tmp_path / "submission" / "answers.yaml").write_text(
+        "student: ana\nanswers: {power: 8x^4, py: 24x^2y^3, grad: '(6, 10)', log: 1/x, plane: z = 4x + 6y - 13, "
+        "descent: 1.375}\n", encoding="utf-8")
+    (tmp_path / "submission_metadata.json").write_text(
+        '{"users": [{"email": "ana@example.edu", "id": 1, "name": "Ana Lima"}]}', encoding="utf-8")
+    assert main(["grade", PACK, str(tmp_path / "submission"), "--gradescope", "--roster", str(DATA / "roster.csv"),
+                 "--out", str(tmp_path / "results")]) == 0
+    results = json.loads((tmp_path / "results" / "results.json").read_text(encoding="utf-8"))
+    assert results["score"] == 4.8
+    assert results["output"] == "Graded as student ana: 4 of 5 points, 4.8 of 6 on the pack's scale, as an " \
+                                "exercise could not be graded."
+    power, log = results["tests"][0], results["tests"][3]
+    assert power["name"] == "power: The derivative of 8 x^5"  # her numbers
+    assert (log["name"], log["score"], log["max_score"]) == ("log: The slope of ln(k x)", 0, 0)
+    assert log["output"] == f"Your answer: 1/x\n{NOT_GRADED}"
