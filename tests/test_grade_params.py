@@ -15,8 +15,11 @@ from pathlib import Path
 import pytest
 
 from tests import lms_rules
+from tutor import packs
 from tutor.cli import main
 from tutor.journal import FILE_NAME
+from tutor.practice import Session
+from tutor.store import Store
 from tutor.templates import matcher, outline
 
 DATA = Path(__file__).parent / "data" / "grade" / "params"
@@ -250,3 +253,12 @@ def test_gradescope_scores_on_the_packs_scale_and_names_the_students_numbers(tmp
     assert power["name"] == "power: The derivative of 8 x^5"  # her numbers
     assert (log["name"], log["score"], log["max_score"]) == ("log: The slope of ln(k x)", 0, 0)
     assert log["output"] == f"Your answer: 1/x\n{NOT_GRADED}"
+
+
+def test_practice_gives_a_student_whose_numbers_cant_be_set_other_ones_and_says_so(tmp_path):
+    session = Session(packs.load(PACK), Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    session.start()
+    shown = session.show_exercise(packs.load(PACK).exercise("log"))
+    assert shown[2].text == ("Note: this exercise can't be set with your own numbers (with k = 0, the function has "
+                             "no variables), so it is not graded for you; practise it with these.")
+    assert session.on_screen.exercise.params != (("k", 0),) and "ln(" in shown[3].text

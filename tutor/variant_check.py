@@ -84,19 +84,23 @@ def of_draw(spec: ExerciseSpec, params: Params, finding: Finding) -> Finding:
 
 
 class Unsettable(TutorError):
-    """A student's variant that can't be set: the message names the exercise and the draw."""
+    """A student's variant that can't be set: the message names the exercise and the draw (`why`)."""
+
+    def __init__(self, exercise: str, why: str) -> None:
+        super().__init__(f"exercise '{exercise}' can't be set: {why}")
+        self.why = why
 
 
-def settable(spec: ExerciseSpec, student: object = None, seed: int | None = None) -> Exercise:
+def settable(spec: ExerciseSpec, student: object = None, seed: object = None) -> Exercise:
     """The variant a student (or, with `seed`, that draw) is given, its answer computed; Unsettable,
     naming the draw, where it can't be set (the grader does not grade it for that student)."""
     try:
         params = spec.values(student) if seed is None else spec.drawn_values(seed)
     except FieldError as error:  # no draw meets `require`
-        raise Unsettable(f"exercise '{spec.id}' can't be set: {error.message}") from None
+        raise Unsettable(spec.id, error.message) from None
     built = build(spec, params)
     if isinstance(built, Finding):
-        raise Unsettable(f"exercise '{spec.id}' can't be set: {of_draw(spec, params, built).message}")
+        raise Unsettable(spec.id, of_draw(spec, params, built).message)
     return spec.variant(student) if seed is None else spec.drawn(seed)
 
 
