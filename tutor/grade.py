@@ -29,10 +29,9 @@ from .feedback import prepared, respond
 from .journal import Journal
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
-from .show import show
 from .submissions import Problem, Submissions, Submitted
 from .topics import FieldError
-from .variant_check import Finding, build, not_graded, of_draw
+from .variant_check import Finding, build, drawn, not_graded, of_draw
 from .workers import Finished, Pool, Stopped
 
 if TYPE_CHECKING:
@@ -205,8 +204,7 @@ def _built(spec: ExerciseSpec, params: tuple[tuple[str, Expr], ...]) -> Exercise
 
 def _label(spec: ExerciseSpec, params: tuple[tuple[str, Expr], ...]) -> str:
     """A variant's parameters as answers.csv shows them ("a = 3, p = 2"); "" for the lesson's own."""
-    lesson = not params or params == spec.lesson
-    return "" if lesson else ", ".join(f"{name} = {show(value)}" for name, value in params)
+    return "" if not params or params == spec.lesson else drawn(params)
 
 
 def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: int, timeout: float,
