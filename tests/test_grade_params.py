@@ -17,10 +17,14 @@ import pytest
 from tests import lms_rules
 from tutor import packs
 from tutor.cli import main
+from tutor.grade import grade as grade_class
 from tutor.journal import FILE_NAME
+from tutor.packs import ExerciseSpec
 from tutor.practice import Session
 from tutor.store import Store
+from tutor.submissions import read_submissions
 from tutor.templates import matcher, outline
+from tutor.topics import FieldError
 
 DATA = Path(__file__).parent / "data" / "grade" / "params"
 PACK = str(DATA / "week5.yaml")
@@ -262,3 +266,22 @@ def test_practice_gives_a_student_whose_numbers_cant_be_set_other_ones_and_says_
     assert shown[2].text == ("Note: this exercise can't be set with your own numbers (with k = 0, the function has "
                              "no variables), so it is not graded for you; practise it with these.")
     assert session.on_screen.exercise.params != (("k", 0),) and "ln(" in shown[3].text
+
+
+def test_a_student_whose_draw_meets_no_require_is_not_graded_and_the_others_are(tmp_path, monkeypatch):
+    pack = packs.load(PACK)
+    values = ExerciseSpec.values
+
+    def refused_for_ben(spec: ExerciseSpec, key: object):  # as a `require` no draw of ben's meets
+        if key == "ben" and spec.id == "descent":
+            raise FieldError("require", "no parameters meet 'require: a > 4' in 1000 draws")
+        return values(spec, key)
+    monkeypatch.setattr(ExerciseSpec, "values", refused_for_ben)
+    answers = tmp_path / "answers.csv"
+    answers.write_text("student,exercise,answer\nben,descent,1\ncy,descent,1\ndee,power,16x^3\n", encoding="utf-8")
+    book = grade_class(pack, read_submissions([answers], pack))
+    why = "no parameters meet 'require: a > 4' in 1000 draws"
+    assert [(r.student, r.verdict, r.max, r.feedback) for r in book.results if r.exercise == "descent"] == [
+        ("ben", "not_graded", 0, f"Exercise 'descent' was not graded: {why}. It does not count towards the total."),
+        ("cy", "correct", 1, "Correct."),
+        ("dee", "unanswered", 1, "No answer.")]  # her variant, built since ben's was not, can be set

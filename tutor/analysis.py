@@ -31,7 +31,7 @@ from .misconceptions import BOTH, EITHER
 from .packs import ExerciseSpec
 from .templates import matcher, outline
 from .topics import CATALOGUE
-from .variant_check import NOT_COUNTED
+from .variant_check import why_not_graded
 from .words import counted
 
 COMMON_WRONG = 3  # most common wrong answers listed per exercise
@@ -104,7 +104,7 @@ def exercise_summaries(book: Gradebook) -> list[ExerciseSummary]:
         if undefined and len(book.pack.exercises) == 1 and len(scores) >= MIN_STUDENTS:
             undefined = "it is the pack's only exercise, so there is no rest to compare with"
         wrong = [r for r in results if r.verdict == Judgement.INCORRECT]
-        why = Counter(_why_not_graded(r) for r in everyone if r.verdict == Judgement.NOT_GRADED)
+        why = Counter(why_not_graded(r.feedback) for r in everyone if r.verdict == Judgement.NOT_GRADED)
         found.append(ExerciseSummary(
             spec.id, outline(spec.title, [p.name for p in spec.params]), spec.points, len(results),
             sum(bool(r.answer) for r in results), sum(r.verdict == Judgement.CORRECT for r in results), mean,
@@ -169,11 +169,6 @@ def _author_feedback(spec: ExerciseSpec, feedback: str) -> str:
         if matcher(mistake.feedback, names).fullmatch(feedback):
             return outline(mistake.feedback, names)
     return feedback
-
-
-def _why_not_graded(result: Result) -> str:
-    """'with k = 0, the function has no variables', from the verdict's sentence."""
-    return result.feedback.partition(" was not graded: ")[2].removesuffix(NOT_COUNTED)
 
 
 def describe(misconception: str) -> str:

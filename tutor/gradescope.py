@@ -25,6 +25,7 @@ from .roster import Roster
 from .safe_read import FileRefused, read_file
 from .submissions import Submissions, shown
 from .templates import outline
+from .variant_check import settable
 
 METADATA = "submission_metadata.json"  # beside the submission folder: /autograder/submission_metadata.json
 _METADATA_BYTES = 1 << 20
@@ -137,7 +138,7 @@ def results(book: Gradebook, seconds: float, identity: Identity | None = None, r
 def _title(spec: ExerciseSpec, student: str | None) -> str:
     """The exercise's title with the student's numbers; for every variant, where theirs can't be set."""
     try:
-        return spec.variant(student).title if student else outline(spec.title, [p.name for p in spec.params])
+        return settable(spec, student).title if student else outline(spec.title, [p.name for p in spec.params])
     except TutorError:
         return outline(spec.title, [p.name for p in spec.params])
 

@@ -142,7 +142,7 @@ def grade_columns(book: Gradebook, columns: Columns, title: str | None = None) -
 
 
 def _grade(score: Fraction | None, form: Format) -> str:
-    return form.excused or "" if score is None else number(score)
+    return (form.excused or "") if score is None else number(score)
 
 
 def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None) -> tuple[str, Writer, list[str]]:

@@ -294,7 +294,7 @@ class Session:
             return spec.variant()
         return settable(spec, self.student) if variant == "graded" else settable(spec, seed=variant)
 
-    def settable(self, spec: ExerciseSpec, variant: str) -> tuple[Exercise, str, str]:
+    def shown_variant(self, spec: ExerciseSpec, variant: str) -> tuple[Exercise, str, str]:
         """(the exercise to show, its variant, why the student's own numbers can't be set or ""):
         numbers the kind refuses give way to the student's own, and those, where they can't be set
         either (the grader does not grade them), to new ones."""
@@ -309,7 +309,7 @@ class Session:
         return self.build(spec, variant), variant, refused
 
     def show_exercise(self, spec: ExerciseSpec, variant: str | None = None) -> list[Line]:
-        exercise, variant, refused = self.settable(spec, variant or self.variant_for(spec))
+        exercise, variant, refused = self.shown_variant(spec, variant or self.variant_for(spec))
         self.showings += 1
         self.shown[spec.id] = self.showings
         self.seen.add(spec.id)

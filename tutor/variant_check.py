@@ -104,14 +104,19 @@ def settable(spec: ExerciseSpec, student: object = None, seed: object = None) ->
     return spec.variant(student) if seed is None else spec.drawn(seed)
 
 
-NOT_COUNTED = ". It does not count towards the total."
+_NOT_GRADED, _NOT_COUNTED = " was not graded: ", ". It does not count towards the total."
 
 
 def not_graded(spec: ExerciseSpec, why: str) -> Verdict:
     """The verdict for a student whose variant can't be set (`why`: "with k = 0, the function has no
     variables"): nothing to grade their answer against, so the exercise does not count for them."""
     return Verdict(Judgement.NOT_GRADED, Note.BROKEN_VARIANT,
-                   f"Exercise '{spec.id}' was not graded: {why.rstrip('.')}{NOT_COUNTED}")
+                   f"Exercise '{spec.id}'{_NOT_GRADED}{why.rstrip('.')}{_NOT_COUNTED}")
+
+
+def why_not_graded(message: str) -> str:
+    """The `why` of a not_graded verdict's message."""
+    return message.partition(_NOT_GRADED)[2].removesuffix(_NOT_COUNTED)
 
 
 def check(spec: ExerciseSpec, params: tuple[tuple[str, sympy.Expr], ...], thorough: bool = True,
