@@ -73,8 +73,8 @@ class Cost(Problem):
             raise FieldError("rate", "the learning rate must be positive")
         problem = cls(points=points, source=source, ask=ask, form=form, at=at, start=start, rate=rate,
                       decimals=decimals, tolerance=data.get("tolerance"))
-        try:
-            _ = problem.cost, problem.step
+        try:  # what the answer is computed from: the step alone reads the data as the cost does
+            _ = problem.step if problem.step is not None else problem.cost
         except SolveError as error:
             raise FieldError("csv" if "csv" in data else "data", error.message) from None
         return problem
