@@ -18,7 +18,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from sympy import Expr
+from sympy import Expr, srepr
 
 from . import __version__
 from .budget import OutOfTime, deadline
@@ -113,8 +113,8 @@ def grade(pack: Pack, submissions: Submissions, *, jobs: int = 1, timeout: float
     graded = {}
     if journal is not None:
         graded = {key: Graded.from_json(record) for key, record in journal.results().items() if key in tasks}
-    todo = [(key, task) for key, task in tasks.items() if key not in graded]
-    for key, result in _check_all(pack, todo, jobs, timeout, progress):
+    todo, answers = _distinct(pack, [(key, task) for key, task in tasks.items() if key not in graded])
+    for key, result in _check_all(pack, todo, answers, jobs, timeout, progress):
         graded[key] = result
         if journal is not None:
             journal.add(key, result.to_json())
@@ -160,32 +160,51 @@ def _result(spec: ExerciseSpec, student: str, answer: Submitted | None, graded: 
                   answer.source if answer else "", answer.metadata if answer else ())
 
 
-def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: int, timeout: float,
-               progress: Progress | None) -> Iterator[tuple[str, Graded]]:
-    """Each answer checked; those whose mistake may be named, then answered in full (`respond`), in a
-    second round: a variant's candidate mistakes (most of the cost of a variant) are built only
-    where an answer needs them. The tasks of one variant go to one worker, which builds it once."""
-    if not todo:
+def _distinct(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]]
+              ) -> tuple[list[tuple[str, _Task]], dict[str, list[str]]]:
+    """The checks the answers to grade need, each under the key of its first answer, and for each
+    of those keys the keys of every answer it grades. Students whose parameters drew the same
+    values have the same variant: the same text typed by several of them is checked once."""
+    tasks: list[tuple[str, _Task]] = []
+    first: dict[tuple, str] = {}  # a task's identity -> the key of the first answer that is this task
+    answers: dict[str, list[str]] = {}
+    for answer, (exercise, student, text) in todo:
+        task = _Task(exercise, _params(pack.exercise(exercise), student), text)
+        own = first.setdefault(task.identity(), answer)
+        if own == answer:
+            tasks.append((answer, task))
+        answers.setdefault(own, []).append(answer)
+    return tasks, answers
+
+
+def _check_all(pack: Pack, tasks: list[tuple[str, _Task]], answers: dict[str, list[str]], jobs: int,
+               timeout: float, progress: Progress | None) -> Iterator[tuple[str, Graded]]:
+    """Each task checked, its result given to every answer it grades; those whose mistake may be
+    named, then answered in full (`respond`), in a second round: a variant's candidate mistakes
+    (most of the cost of a variant) are built only where an answer needs them. The tasks of one
+    variant go to one worker, which builds it once."""
+    if not tasks:
         return
-    tasks = [(key, _Task(exercise, _params(pack.exercise(exercise), student), text))
-             for key, (exercise, student, text) in todo]
+    total = sum(map(len, answers.values()))
     if jobs > 1:  # trusted work done once here, not once in each worker: the forked workers inherit it
         for exercise_id in dict.fromkeys(task.exercise for _, task in tasks):
             spec = pack.exercise(exercise_id)
             if not spec.per_student:  # everyone's variant is the same one: the lesson's numbers, or none
                 prepared(spec.variant())
     done = 0
-    with Pool(partial(_check_task, pack, timeout), min(jobs, len(todo)), timeout) as pool:
+    with Pool(partial(_check_task, pack, timeout), min(jobs, len(tasks)), timeout) as pool:
         to_name: list[tuple[str, _Task]] = []
         for key, outcome in pool.run(tasks, group=_Task.variant):
             if isinstance(outcome, Finished) and isinstance(outcome.value, _Task):
                 to_name.append((cast(str, key), outcome.value))
                 continue
-            done += 1
-            yield cast(str, key), _graded(outcome, progress, done, len(todo))
+            for same in answers[cast(str, key)]:
+                done += 1
+                yield same, _graded(outcome, progress, done, total)
         for key, outcome in pool.run(to_name, group=_Task.variant):
-            done += 1
-            yield cast(str, key), _graded(outcome, progress, done, len(todo))
+            for same in answers[cast(str, key)]:
+                done += 1
+                yield same, _graded(outcome, progress, done, total)
 
 
 def _params(spec: ExerciseSpec, student: str) -> tuple[tuple[str, Expr], ...]:
@@ -214,6 +233,10 @@ class _Task:
 
     def variant(self) -> tuple:
         return self.exercise, self.params
+
+    def identity(self) -> tuple:
+        """What the result depends on, parameter values exactly as drawn (sympy's 1/2 and 0.5 differ)."""
+        return self.exercise, tuple((name, srepr(value)) for name, value in self.params), self.text
 
 
 def check(exercise: Exercise, text: str) -> Verdict:
