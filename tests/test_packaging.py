@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -22,3 +24,12 @@ def test_ci_runs_the_readmes_test_command_and_the_linters():
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1].replace("pip install", "pip install --quiet") in ci
     assert "\nruff check tutor tests benchmarks docs\nmypy\n" in ci
+
+
+def test_ci_refuses_to_run_without_the_conformance_suites(tmp_path):
+    clone = tmp_path / "tutor"
+    (clone / ".ci").mkdir(parents=True)
+    shutil.copy(REPO / ".ci" / "run", clone / ".ci" / "run")
+    done = subprocess.run(["bash", str(clone / ".ci" / "run")], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr == "CI needs ../shared/conformance (the external suites) beside the clone\n"

@@ -82,6 +82,19 @@ def test_letter_runs_split_into_known_names(text, expected):
     assert read(text).value == sympy.sympify(expected, locals={"x": x})
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("sin x(y)", "sin(x)*y"),
+    ("cos x^2(2x)", "cos(x**2)*2*x"),  # a chain-rule factor written after the function
+    ("ln x[y + 1]", "log(x)*(y + 1)"),
+    ("sin 2(x + 1)", "sin(2)*(x + 1)"),
+    ("sin (x + 1)y", "sin(x + 1)*y"),
+    ("sin x|y|", "sin(x*Abs(y))"),
+])
+def test_a_bare_argument_ends_at_a_bracket(text, expected):
+    x, y = symbol("x"), symbol("y")
+    assert read(text, variables=("x", "y")).value == sympy.sympify(expected, locals={"x": x, "y": y})
+
+
 def test_greek_letters_may_name_greek_variables():
     assert read("θ^2 + 1", variables=("theta",)).value == symbol("theta") ** 2 + 1
 

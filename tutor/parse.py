@@ -15,7 +15,8 @@ The grammar, loosest binding first::
     function := name ('_' base)? ('^' exponent | superscript)? ('(' sum (',' sum)* ')' | bare argument)
 
 A function without brackets takes the juxtaposed atoms that follow it, up to the
-next function name: `sin x cos x` is sin(x)·cos(x), `sin 2x` is sin(2x).
+next function name or bracket: `sin x cos x` is sin(x)·cos(x), `sin 2x` is sin(2x),
+and `cos x^2(2x)` is cos(x²)·2x, the way a chain-rule factor is written after it.
 `f^-1` is the inverse function (`sin^-1 x` = asin x, `cot^-1 x` = acot x), any
 other power is a power of the value (`sin^2 x`). `log_b` takes a base: a number,
 a name or a bracketed expression (`log_2 8`, `log_b(x)`).
@@ -870,7 +871,7 @@ class _Parser:
                 return -value if sign.text == "-" else value
             run, digits = [self.tok.col], None
             value = self.power()
-            while self.starts_atom() and self.tok.kind != TokenKind.FUNCTION:
+            while self.starts_atom() and self.tok.kind != TokenKind.FUNCTION and not self.at("(", "["):
                 digits = digits or self.digits_after_letter()
                 run.append(self.tok.col)
                 value = value * self.power()
