@@ -85,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Loading the command (sympy, the kinds, prompt_toolkit) makes objects that live as long as the
         # process and next to no garbage: the cyclic collector is off while it loads, then leaves those
         # objects out for good (gc.freeze), so no collection walks them again, nor does the interpreter's
-        # exit. A practice session saves about a third of `import sympy` (benchmarks/bench_startup.py).
+        # exit. A piped practice session saves about half the CPU of `import sympy` (bench_startup.py).
         gc.disable()
     argv = practice_by_default(list(sys.argv[1:] if argv is None else argv))
     named = [arg for arg in argv if arg in COMMANDS]
