@@ -114,11 +114,11 @@ def test_report_json_has_everything_and_a_summary(graded):
     first = report["answers"][0]
     assert first["source"] == f"{CLASS}:2" and first["metadata"] == {"section": "A"}
     summary = report["summary"]
-    assert summary["verdicts"] == {"correct": 8, "incorrect": 6, "invalid": 0, "unanswered": 6}
+    assert summary["verdicts"] == {"correct": 8, "incorrect": 6, "invalid": 0, "unanswered": 6, "not_graded": 0}
     assert summary["notes"]["no_answer"] == 6
     cube = summary["exercises"][0]
     # cube scores 2,0,0,2,2 (alice..erin), the rest of their totals 3,1,0,1,1: r = 2.8 / 4.8 by hand
-    assert cube == {"exercise": "cube", "points": 2, "answered": 5, "correct": 3, "mean_score": 1.2,
+    assert cube == {"exercise": "cube", "title": "", "points": 2, "answered": 5, "correct": 3, "mean_score": 1.2,
                     "facility": 0.6, "discrimination": 0.5833, "discrimination_undefined": "",
                     "most_common_wrong": [
                         {"answer": "3x² + 1", "count": 1, "misconception": ""},

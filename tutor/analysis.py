@@ -28,7 +28,11 @@ from .diagnose import AUTHOR
 from .grade import Gradebook, Result
 from .markup import markdown_text, number
 from .misconceptions import BOTH, EITHER
+from .packs import ExerciseSpec
+from .templates import matcher, outline
 from .topics import CATALOGUE
+from .variant_check import why_not_graded
+from .words import counted
 
 COMMON_WRONG = 3  # most common wrong answers listed per exercise
 MIN_STUDENTS = 3  # for a correlation: with 2 students it is always -1 or 1
@@ -42,26 +46,41 @@ class WrongAnswer:
     reading: str  # the answer as the tutor read it
     count: int
     misconception: str  # what the diagnosis named for most of them: a catalogue id, or "author: ..."; "" if nothing
+    variant: str = ""  # the numbers it was given for ("a = 3, p = 2"): "" where everyone has the same
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """The wrong answers one misconception explains, over every variant of the exercise."""
+
+    misconception: str  # a catalogue id, or "author: ..." (its feedback as written, for every variant); "" if nothing
+    count: int
+    examples: tuple[WrongAnswer, ...]  # its most common answers, each with its numbers
 
 
 @dataclass(frozen=True)
 class ExerciseSummary:
     exercise: str
-    title: str
+    title: str  # as its author wrote it, each {a} shown by its parameter's name
     points: Fraction
-    students: int
+    students: int  # those it was graded for
     answered: int
     correct: int
-    mean: Fraction  # mean score over all students, unanswered as 0
+    mean: Fraction  # mean score over the students it was graded for, unanswered as 0
     facility: Fraction | None  # mean / points (None for an exercise worth nothing)
     discrimination: float | None  # the corrected item-total correlation, to 4 places
     undefined: str  # why there is no discrimination ("" when there is one)
     wrong: tuple[WrongAnswer, ...]  # the most common wrong answers, most common first
+    mistakes: tuple[Mistake, ...] = ()  # the wrong answers by the mistake named, most common first
+    per_student: bool = False  # each student has numbers of their own: answers compare only within a variant
+    not_graded: tuple[tuple[str, int], ...] = ()  # (why, how many students): variants that could not be set
 
     @property
     def flags(self) -> list[str]:
         """What makes this exercise worth a look, in words."""
         found = []
+        if self.not_graded:
+            found.append("not graded for some: mend its parameters")
         if self.facility is not None and self.facility < HARD:
             found.append("hard")
         if self.facility is not None and self.facility > EASY:
@@ -74,20 +93,33 @@ class ExerciseSummary:
 
 
 def exercise_summaries(book: Gradebook) -> list[ExerciseSummary]:
-    """The item analysis of each exercise, in the pack's order."""
-    totals = [book.totals[student] for student in book.students]
+    """The item analysis of each exercise, in the pack's order. A student for whom an exercise was
+    not graded (their variant could not be set) is left out of that exercise's figures."""
     found = []
-    for spec, results in zip(book.pack.exercises, by_exercise(book).values()):
+    for spec, everyone in zip(book.pack.exercises, by_exercise(book).values()):
+        results = [r for r in everyone if r.verdict != Judgement.NOT_GRADED]
         scores = [r.score for r in results]
         mean = sum(scores, Fraction(0)) / len(scores) if scores else Fraction(0)
-        discrimination, undefined = corrected_item_total(scores, totals)
+        discrimination, undefined = corrected_item_total(scores, [book.totals[r.student] for r in results])
         if undefined and len(book.pack.exercises) == 1 and len(scores) >= MIN_STUDENTS:
             undefined = "it is the pack's only exercise, so there is no rest to compare with"
+        wrong = [r for r in results if r.verdict == Judgement.INCORRECT]
+        why = Counter(why_not_graded(r.feedback) for r in everyone if r.verdict == Judgement.NOT_GRADED)
         found.append(ExerciseSummary(
-            spec.id, spec.title, spec.points, len(results), sum(r.verdict != Judgement.UNANSWERED for r in results),
-            sum(r.verdict == Judgement.CORRECT for r in results), mean,
-            mean / spec.points if spec.points else None, discrimination, undefined, _wrong_answers(results)))
+            spec.id, outline(spec.title, [p.name for p in spec.params]), spec.points, len(results),
+            sum(bool(r.answer) for r in results), sum(r.verdict == Judgement.CORRECT for r in results), mean,
+            mean / spec.points if spec.points else None, discrimination, undefined,
+            _most_common_wrong(spec, wrong)[:COMMON_WRONG], _mistakes(spec, wrong), spec.per_student,
+            tuple(most_common(why))))
     return found
+
+
+def scaled_total(book: Gradebook, student: str) -> Fraction:
+    """The student's total on the pack's scale, for a system that knows one number of points possible:
+    where an exercise was not graded for them (their variant could not be set), their total over the
+    exercises graded, scaled up to the pack's points, so that their percent is the same."""
+    possible = book.possible[student]
+    return book.totals[student] * book.max / possible if possible else Fraction(0)
 
 
 def corrected_item_total(item: Sequence[Fraction], totals: Sequence[Fraction]) -> tuple[float | None, str]:
@@ -114,17 +146,29 @@ def by_exercise(book: Gradebook) -> dict[str, list[Result]]:
     return grouped
 
 
-def most_common(counts: Counter) -> list[tuple[str, int]]:
+def most_common(counts: Counter) -> list[tuple]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))  # ties by name, for the same bytes
 
 
-def misconception_of(result: Result) -> str | None:
-    """The mistake the diagnosis named for a wrong answer: a catalogue id, or `author: <its feedback>`."""
+def misconception_of(result: Result, spec: ExerciseSpec) -> str | None:
+    """The mistake the diagnosis named for a wrong answer: a catalogue id, or `author: <its feedback>`,
+    the feedback as the author wrote it (each {a} by its name), the same for every variant."""
     if result.note.startswith(Note.MISCONCEPTION.of("")):
         return result.note.removeprefix(Note.MISCONCEPTION.of(""))
     if result.note == Note.MISTAKE.of(AUTHOR):
-        return f"author: {result.feedback}"
+        return f"author: {_author_feedback(spec, result.feedback)}"
     return None
+
+
+def _author_feedback(spec: ExerciseSpec, feedback: str) -> str:
+    """Which of the author's mistakes a variant's feedback is, as written for all of them."""
+    names = [p.name for p in spec.params]
+    if not names:
+        return feedback
+    for mistake in spec.mistakes:
+        if matcher(mistake.feedback, names).fullmatch(feedback):
+            return outline(mistake.feedback, names)
+    return feedback
 
 
 def describe(misconception: str) -> str:
@@ -138,13 +182,25 @@ def describe(misconception: str) -> str:
     return known.summary if known else misconception
 
 
-def _wrong_answers(results: list[Result]) -> tuple[WrongAnswer, ...]:
-    wrong = [r for r in results if r.verdict == Judgement.INCORRECT]
+def _most_common_wrong(spec: ExerciseSpec, wrong: list[Result]) -> tuple[WrongAnswer, ...]:
+    """Every wrong answer, the most common first. Where each student has numbers of their own, an
+    answer is the same only for the same numbers: 2x is right for one student and wrong for another."""
     found = []
-    for reading, count in most_common(Counter(r.reading or r.answer for r in wrong))[:COMMON_WRONG]:
-        named = Counter(m for r in wrong if (r.reading or r.answer) == reading and (m := misconception_of(r)))
-        found.append(WrongAnswer(reading, count, most_common(named)[0][0] if named else ""))
+    for (variant, reading), count in most_common(Counter((r.variant, r.reading or r.answer) for r in wrong)):
+        named = Counter(m for r in wrong if (r.variant, r.reading or r.answer) == (variant, reading)
+                        and (m := misconception_of(r, spec)))
+        found.append(WrongAnswer(reading, count, most_common(named)[0][0] if named else "", variant))
     return tuple(found)
+
+
+def _mistakes(spec: ExerciseSpec, wrong: list[Result]) -> tuple[Mistake, ...]:
+    """The wrong answers grouped by the mistake named (over every variant), the most common first,
+    those with none named last."""
+    named = Counter(misconception_of(r, spec) or "" for r in wrong)
+    ordered = sorted(most_common(named), key=lambda kv: kv[0] == "")
+    return tuple(Mistake(name, count, tuple(
+        w for w in _most_common_wrong(spec, [r for r in wrong if (misconception_of(r, spec) or "") == name])
+    )[:COMMON_WRONG]) for name, count in ordered)
 
 
 # ------------------------------------------------------------------ summary.md
@@ -156,7 +212,7 @@ def summary_markdown(book: Gradebook) -> str:
     n = len(book.students)
     lines = [f"# Item analysis: {markdown_text(book.pack.title)}", ""]
     if n:
-        mean = sum(book.totals.values(), Fraction(0)) / n
+        mean = sum((scaled_total(book, student) for student in book.students), Fraction(0)) / n
         lines.append(f"{n} student(s), {len(summaries)} exercise(s) worth {number(book.max)} point(s); "
                      f"class mean {number(mean)} point(s).")
     else:
@@ -176,19 +232,40 @@ def summary_markdown(book: Gradebook) -> str:
                   f"It is not defined for fewer than {MIN_STUDENTS} students or when everyone scored "
                   "the same (–); it is marked `hard` below a facility of 0.3, `easy` above 0.9, and "
                   "weak below a discrimination of 0.2."]
+    if any(e.per_student for e in summaries):
+        lines += ["", "Where each student has numbers of their own, a title shows the parameters by name, and the "
+                      "wrong answers, which only compare for the same numbers, are grouped by the mistake named "
+                      "for them, each shown with its numbers."]
     if MIN_STUDENTS <= n < SMALL_CLASS:
         lines += ["", f"With {n} students, one student's answers move the discrimination a lot: read it "
                       "as a rough guide."]
     for position, e in enumerate(summaries, start=1):
         title = f": {markdown_text(e.title)}" if e.title else ""
         lines += ["", f"## {position}. {markdown_text(e.exercise)}{title}", ""]
+        for why, count in e.not_graded:
+            lines += [f"Not graded for {counted(count, 'student')}, whose variant could not be set: "
+                      f"{markdown_text(why)}. It does not count towards their totals, nor in the figures "
+                      "above; mend the exercise's parameters or `require`.", ""]
         if e.undefined:
             lines += [f"Discrimination: {e.undefined}.", ""]
-        if not e.wrong:
+        if not e.mistakes:
             lines.append("No wrong answers." if e.answered else "Nobody answered it.")
             continue
-        lines += ["| wrong answer, as read | students | mistake named |", "|---|--:|---|"]
-        lines += [f"| {markdown_text(w.reading)} | {w.count} | "
-                  f"{markdown_text(describe(w.misconception)) if w.misconception else 'none named'} |"
-                  for w in e.wrong]
+        if e.per_student:
+            lines += ["| mistake named | students | answers, as read, with their numbers |", "|---|--:|---|"]
+            lines += [f"| {_mistake_words(m.misconception)} | {m.count} | "
+                      f"{'; '.join(_with_numbers(w) for w in m.examples)} |" for m in e.mistakes]
+        else:
+            lines += ["| wrong answer, as read | students | mistake named |", "|---|--:|---|"]
+            lines += [f"| {markdown_text(w.reading)} | {w.count} | {_mistake_words(w.misconception)} |"
+                      for w in e.wrong]
     return "\n".join(lines) + "\n"
+
+
+def _mistake_words(misconception: str) -> str:
+    return markdown_text(describe(misconception)) if misconception else "none named"
+
+
+def _with_numbers(wrong: WrongAnswer) -> str:
+    shown = f"{wrong.reading} with {wrong.variant}" if wrong.variant else wrong.reading
+    return markdown_text(shown + (f" ({wrong.count} students)" if wrong.count > 1 else ""))

@@ -37,6 +37,7 @@ class Judgement(TextEnum):
     INCORRECT = "incorrect"
     INVALID = "invalid"  # could not be read (or checked): says where and why, counts nothing
     UNANSWERED = "unanswered"
+    NOT_GRADED = "not_graded"  # the student's variant could not be built: the exercise does not count for them
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,7 @@ class Note(TextEnum):
     TOO_LARGE = "too_large"
     TIMEOUT = "timeout"
     CRASHED = "crashed"
+    BROKEN_VARIANT = "broken_variant"  # the student's parameter draw gives an exercise that can't be set
     NO_ANSWER = "no_answer"
 
     def of(self, detail: str) -> str:

@@ -29,8 +29,9 @@ from .feedback import prepared, respond
 from .journal import Journal
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
-from .show import show
 from .submissions import Problem, Submissions, Submitted
+from .topics import FieldError
+from .variant_check import Finding, build, drawn, not_graded, of_draw
 from .workers import Finished, Pool, Stopped
 
 if TYPE_CHECKING:
@@ -94,6 +95,11 @@ class Gradebook:
     def totals(self) -> dict[str, Fraction]:
         return {student: sum((r.score for r in results), Fraction(0)) for student, results in self.rows()}
 
+    @cached_property
+    def possible(self) -> dict[str, Fraction]:
+        """Each student's points possible: the pack's, less any exercise not graded for them."""
+        return {student: sum((r.max for r in results), Fraction(0)) for student, results in self.rows()}
+
     def rows(self) -> Iterator[tuple[str, tuple[Result, ...]]]:
         width = len(self.pack.exercises)
         for i, student in enumerate(self.students):
@@ -120,9 +126,11 @@ def grade(pack: Pack, submissions: Submissions, *, jobs: int = 1, timeout: float
             journal.add(key, result.to_json())
     given = {(a.student, a.exercise): a for a in submissions.answers}
     students, absent = submissions.students, dict(submissions.absent)
+    unanswered = _Unanswered({tasks[key][0] for key, result in graded.items()
+                              if result.verdict.verdict == Judgement.NOT_GRADED})
     results = tuple(
-        _result(spec, student, given.get((student, spec.id)), graded.get(keys.get((student, spec.id), "")),
-                absent.get(student))
+        _result(spec, student, given.get((student, spec.id)),
+                graded.get(keys.get((student, spec.id), "")) or unanswered(spec, student, absent.get(student)))
         for student in students for spec in pack.exercises)
     return Gradebook(pack, students, results, submissions.problems, len(todo), absent, submissions.roster)
 
@@ -151,13 +159,52 @@ def open_journal(folder: Path, pack: Pack, timeout: float, resume: bool) -> Jour
     return Journal(folder, digest.hexdigest(), resume)
 
 
-def _result(spec: ExerciseSpec, student: str, answer: Submitted | None, graded: Graded | None,
-            absent: str | None = None) -> Result:
-    unanswered = replace(UNANSWERED, message=absent) if absent else UNANSWERED
-    verdict, variant = (graded.verdict, graded.variant) if graded else (unanswered, "")
+def _result(spec: ExerciseSpec, student: str, answer: Submitted | None, graded: Graded) -> Result:
+    verdict, variant = graded.verdict, graded.variant
+    counts = verdict.verdict != Judgement.NOT_GRADED
     return Result(student, spec.id, variant, answer.text if answer else "", verdict.verdict, verdict.note,
-                  verdict.message, verdict.reading, score(spec, verdict), spec.points,
+                  verdict.message, verdict.reading, score(spec, verdict), spec.points if counts else Fraction(0),
                   answer.source if answer else "", answer.metadata if answer else ())
+
+
+class _Unanswered:
+    """What an exercise a student did not answer gives: no answer; or, in an exercise where some
+    answers showed that a draw can't be set (`breaking`), not graded where the student's variant
+    can't be set either, each variant built once. Building every unanswered variant of every
+    exercise would cost more than grading the answers (10,922 variants for 2,000 students of the
+    drills pack): an exercise whose answers met no such draw is taken as sound."""
+
+    def __init__(self, breaking: set[str]) -> None:
+        self.breaking = breaking
+        self.built: dict[tuple[ExerciseSpec, tuple], Graded | None] = {}
+
+    def __call__(self, spec: ExerciseSpec, student: str, absent: str | None) -> Graded:
+        if absent:
+            return Graded(replace(UNANSWERED, message=absent), "")
+        if spec.id not in self.breaking:
+            return Graded(UNANSWERED, "")
+        try:
+            params = spec.values(student)
+        except FieldError as error:  # no draw meets `require`
+            return Graded(not_graded(spec, error.message), "")
+        if (spec, params) not in self.built:
+            built = _built(spec, params)
+            self.built[spec, params] = built if isinstance(built, Graded) else None
+        return self.built[spec, params] or Graded(UNANSWERED, "")
+
+
+def _built(spec: ExerciseSpec, params: tuple[tuple[str, Expr], ...]) -> Exercise | Graded:
+    """The variant with these values, its expected answer computed (built once: ExerciseSpec keeps
+    it); or, where it can't be set, not graded, with a sentence naming the draw."""
+    built = build(spec, params)
+    if isinstance(built, Finding):
+        return Graded(not_graded(spec, of_draw(spec, params, built).message), _label(spec, params))
+    return built
+
+
+def _label(spec: ExerciseSpec, params: tuple[tuple[str, Expr], ...]) -> str:
+    """A variant's parameters as answers.csv shows them ("a = 3, p = 2"); "" for the lesson's own."""
+    return "" if not params or params == spec.lesson else drawn(params)
 
 
 def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: int, timeout: float,
@@ -167,14 +214,20 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: i
     where an answer needs them. The tasks of one variant go to one worker, which builds it once."""
     if not todo:
         return
-    tasks = [(key, _Task(exercise, _params(pack.exercise(exercise), student), text))
-             for key, (exercise, student, text) in todo]
+    done = 0
+    tasks = []
+    for task_key, (exercise, student, text) in todo:
+        spec = pack.exercise(exercise)
+        try:
+            tasks.append((task_key, _Task(exercise, _params(spec, student), text)))
+        except FieldError as error:  # no draw meets `require`: nothing to grade against
+            done += 1
+            yield task_key, _graded(Finished(Graded(not_graded(spec, error.message), "")), progress, done, len(todo))
     if jobs > 1:  # trusted work done once here, not once in each worker: the forked workers inherit it
         for exercise_id in dict.fromkeys(task.exercise for _, task in tasks):
             spec = pack.exercise(exercise_id)
             if not spec.per_student:  # everyone's variant is the same one: the lesson's numbers, or none
                 prepared(spec.variant())
-    done = 0
     with Pool(partial(_check_task, pack, timeout), min(jobs, len(todo)), timeout) as pool:
         to_name: list[tuple[str, _Task]] = []
         for key, outcome in pool.run(tasks, group=_Task.variant):
@@ -225,12 +278,13 @@ def _check_task(pack: Pack, timeout: float, task: _Task, started: Callable) -> G
     """The task's verdict; or, where the check says a mistake may be named, the task again for the
     second round, where the candidates are built (trusted work) before the answer's limits start
     and the answer is checked afresh, exactly as `respond` does everywhere."""
-    exercise = pack.exercise(task.exercise).with_values(task.params)  # built once (ExerciseSpec keeps it)
-    label = "" if exercise.is_lesson else ", ".join(f"{name} = {show(value)}" for name, value in exercise.params)
+    spec = pack.exercise(task.exercise)
+    exercise = _built(spec, task.params)
+    if isinstance(exercise, Graded):
+        return exercise
+    label = _label(spec, task.params)
     if task.in_full:
         prepared(exercise)
-    else:
-        exercise.expected()
     started(label)
     try:
         with deadline(timeout):

@@ -19,10 +19,13 @@ from .errors import TutorError
 from .grade import Gradebook, Result
 from .markup import number
 from .outputs import write_together
-from .reports import json_number, json_text
+from .packs import ExerciseSpec
+from .reports import json_number, json_text, scaled_total
 from .roster import Roster
 from .safe_read import FileRefused, read_file
 from .submissions import Submissions, shown
+from .templates import outline
+from .variant_check import settable
 
 METADATA = "submission_metadata.json"  # beside the submission folder: /autograder/submission_metadata.json
 _METADATA_BYTES = 1 << 20
@@ -103,15 +106,16 @@ def results(book: Gradebook, seconds: float, identity: Identity | None = None, r
     """results.json in Gradescope's autograder schema: one test per exercise, for one student."""
     student = book.students[0] if book.students else None
     by_id = {r.exercise: r for r in next(book.rows())[1]} if student else {}
-    total = book.totals.get(student, Fraction(0)) if student else Fraction(0)
+    total = scaled_total(book, student) if student else Fraction(0)
     tests = []
     for position, spec in enumerate(book.pack.exercises, start=1):
         result = by_id.get(spec.id)
+        title = _title(spec, student)
         tests.append({
-            "name": f"{spec.id}: {spec.title}" if spec.title else spec.id,
+            "name": f"{spec.id}: {title}" if title else spec.id,
             "number": str(position),
             "score": json_number(result.score if result else Fraction(0)),
-            "max_score": json_number(spec.points),
+            "max_score": json_number(result.max if result else spec.points),
             "status": "passed" if result and result.verdict == Judgement.CORRECT else "failed",
             "output": _feedback(result),
             "visibility": "visible",
@@ -122,11 +126,21 @@ def results(book: Gradebook, seconds: float, identity: Identity | None = None, r
         output = ["No answers were found: upload a YAML or JSON file like "
                   "{student: YOUR-ID, answers: {EXERCISE: ANSWER, ...}}."]
     else:
-        output = [f"Graded as student {student}: {number(total)} of {number(book.max)} points."]
+        output = [f"Graded as student {student}: {number(book.totals[student])} of {number(book.possible[student])} "
+                  "points" + (f", {number(total)} of {number(book.max)} on the pack's scale, as an exercise could "
+                              "not be graded." if book.possible[student] != book.max else ".")]
     output += list(identity.notes if identity else ())
-    output += [str(problem) for problem in book.problems]
+    output += [str(problem) for problem in book.problems]  # the not graded are said in their tests
     return {"score": json_number(total), "execution_time": round(seconds), "output": "\n".join(output),
             "tests": tests}
+
+
+def _title(spec: ExerciseSpec, student: str | None) -> str:
+    """The exercise's title with the student's numbers; for every variant, where theirs can't be set."""
+    try:
+        return settable(spec, student).title if student else outline(spec.title, [p.name for p in spec.params])
+    except TutorError:
+        return outline(spec.title, [p.name for p in spec.params])
 
 
 def _feedback(result: Result | None) -> str:

@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TextIO
 
+from .check import Judgement
 from .errors import TutorError
 from .grade import Gradebook
 from .markup import number
 from .outputs import Writer
 from .packs import Pack
-from .reports import cell
+from .reports import cell, scaled_total
 from .roster import Enrolled
 from .words import TextEnum, and_list
 
@@ -47,7 +48,7 @@ class ExportError(TutorError):
 class GradeColumn:
     header: str
     points: Fraction
-    scores: dict[str, Fraction]  # student -> score
+    scores: dict[str, Fraction | None]  # student -> score; None: not graded for them (their variant could not be set)
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ class Format:
     reserved: re.Pattern[str] | None = None  # column names it reads as something else than grades
     roster_columns: bool = False  # the roster's other columns after the identity (a system would take them as grades)
     one_identity: bool = False  # only the first identity column every student has a value in
+    excused: str | None = ""  # the cell it reads as "no grade, not counted"; None where it has none
 
 
 def _roster(*names: str, default: Callable[[str], str] = lambda student: "") -> Callable[[str, Enrolled | None], str]:
@@ -94,7 +96,7 @@ FORMATS = {
          Identity("SIS User ID", _roster("sis user id", "sis id")),
          Identity("SIS Login ID", _roster("sis login id", "login id", "login", "username", default=str)),
          Identity("Section", _roster("section"))),
-        points_row="Points Possible", quote_all=False, most=None,
+        points_row="Points Possible", quote_all=False, most=None, excused="EX",
         reserved=re.compile("Current Score|Current Points|Current Grade|Final Score|Final Points|Final Grade|"
                             "Override Score|Override Grade|Override Status")),
     LMS.MOODLE: Format(  # one identifier column: the instructor maps it, Moodle makes each other one a grade item
@@ -108,7 +110,7 @@ FORMATS = {
         (Identity("Last Name", _roster("last name", "surname")), Identity("First Name", _roster("first name",
          "given name")), Identity("Username", _roster("username", "login", default=str)),
          Identity("Student ID", _roster("student id", "id number", "idnumber", "student number"))),
-        points_row=None, quote_all=True, most=None),
+        points_row=None, quote_all=True, most=None, excused=None),
 }
 
 
@@ -132,10 +134,15 @@ def check_headers(pack: Pack, lms: LMS, columns: Columns, title: str | None = No
 
 def grade_columns(book: Gradebook, columns: Columns, title: str | None = None) -> list[GradeColumn]:
     names = headers(book.pack, columns, title)
-    if columns == Columns.ASSIGNMENT:
-        return [GradeColumn(names[0], book.max, dict(book.totals))]
-    return [GradeColumn(name, spec.points, {r.student: r.score for r in book.results if r.exercise == spec.id})
+    if columns == Columns.ASSIGNMENT:  # an exercise not graded for a student does not count against them
+        return [GradeColumn(names[0], book.max, {student: scaled_total(book, student) for student in book.students})]
+    return [GradeColumn(name, spec.points, {r.student: None if r.verdict == Judgement.NOT_GRADED else r.score
+                                            for r in book.results if r.exercise == spec.id})
             for name, spec in zip(names, book.pack.exercises)]
+
+
+def _grade(score: Fraction | None, form: Format) -> str:
+    return (form.excused or "") if score is None else number(score)
 
 
 def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None) -> tuple[str, Writer, list[str]]:
@@ -156,9 +163,13 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
     rows = []
     if form.points_row:
         rows.append([form.points_row, *[""] * (len(identity) - 1), *(number(c.points) for c in grades)])
-    rows += [[*(i.value(student, entries[student]) for i in identity), *(number(c.scores[student]) for c in grades)]
-             for student in book.students]
+    rows += [[*(i.value(student, entries[student]) for i in identity),
+              *(_grade(c.scores[student], form) for c in grades)] for student in book.students]
     warnings = []
+    empty = sum(score is None for c in grades for score in c.scores.values())
+    if empty and form.excused is None:
+        warnings.append(f"{form.file}: {empty} grade(s) left empty, of exercises not graded for a student (see "
+                        f"problems.csv); {lms} has no grade for 'excused': enter them by hand")
     over = [c.header for c in grades if form.most is not None and c.points > form.most]
     if over:
         warnings.append(f"{form.file}: {and_list([repr(h) for h in over])} can be worth more than "

@@ -35,6 +35,7 @@ from .packs import Exercise, ExerciseSpec, Pack
 from .parse import FUNCTIONS, InputError
 from .show import show
 from .store import Store, Visit, default_home
+from .variant_check import settable
 from .words import and_list, counted
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -290,19 +291,27 @@ class Session:
         return key
 
     def build(self, spec: ExerciseSpec, variant: str) -> Exercise:
+        """The variant, its answer computed; Unsettable (naming the draw) where it can't be set."""
         if variant == "-":
             return spec.variant()
-        if variant == "graded":
-            return spec.variant(self.student)
-        return spec.drawn(variant)
+        return settable(spec, self.student) if variant == "graded" else settable(spec, seed=variant)
+
+    def shown_variant(self, spec: ExerciseSpec, variant: str) -> tuple[Exercise, str, str]:
+        """(the exercise to show, its variant, why the student's own numbers can't be set or ""):
+        numbers the kind refuses give way to the student's own, and those, where they can't be set
+        either (the grader does not grade them), to new ones."""
+        refused = ""
+        for _ in range(_FRESH_TRIES):
+            try:
+                return self.build(spec, variant), variant, refused
+            except TutorError as error:
+                if variant == "graded":
+                    refused = getattr(error, "why", error.message)
+                variant = "graded" if not refused and spec.parameterised else self.fresh(spec)
+        return self.build(spec, variant), variant, refused
 
     def show_exercise(self, spec: ExerciseSpec, variant: str | None = None) -> list[Line]:
-        variant = variant or self.variant_for(spec)
-        try:
-            exercise = self.build(spec, variant)
-        except TutorError:  # numbers the kind refuses: the student's own instead
-            variant = "graded" if spec.parameterised else "-"
-            exercise = self.build(spec, variant)
+        exercise, variant, refused = self.shown_variant(spec, variant or self.variant_for(spec))
         self.showings += 1
         self.shown[spec.id] = self.showings
         self.seen.add(spec.id)
@@ -316,6 +325,8 @@ class Session:
         return [
             Line(""),
             Line(f"Exercise {self.number(spec)} of {len(self.pack.exercises)}{title}{tags}", "muted"),
+            *([Line(f"Note: this exercise can't be set with your own numbers ({refused}), so it is not graded "
+                    "for you; practise it with these.", "invalid")] if refused else []),
             Line(exercise.prompt(), "exercise"),
         ]
 

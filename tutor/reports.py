@@ -16,12 +16,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
-from .analysis import by_exercise, exercise_summaries, misconception_of, most_common
+from .analysis import WrongAnswer, by_exercise, exercise_summaries, misconception_of, most_common, scaled_total
 from .check import Judgement
 from .grade import Gradebook, Result
 from .markup import number
 from .misconceptions import BOTH
 from .outputs import Writer, write_together
+from .submissions import Problem
+from .templates import outline
+from .words import counted
 
 FILES = ("grades.csv", "answers.csv", "misconceptions.csv", "problems.csv", "report.json")
 REVIEW_NOTES = frozenset({"undecided"})  # the checker could not settle these: a person should look at them
@@ -30,6 +33,30 @@ _FORMULA = frozenset("=+-@\t\r")
 
 def percent(total: Fraction, most: Fraction) -> Fraction:
     return total / most * 100 if most else Fraction(0)
+
+
+def not_graded(book: Gradebook) -> list[Result]:
+    """The exercises not graded for a student because their variant could not be set."""
+    return [r for r in book.results if r.verdict == Judgement.NOT_GRADED]
+
+
+def problems(book: Gradebook) -> list[Problem]:
+    """What could not be used: the submissions' problems, then each exercise not graded for a student,
+    at the student's answer (or, unanswered, at the exercise in the pack), naming the draw."""
+    found = list(book.problems)
+    for r in not_graded(book):
+        file, _, line = r.source.rpartition(":")
+        if not r.source:
+            where = book.pack.exercise(r.exercise).position_of(None)
+            file, line = where.file, str(where.line)
+        found.append(Problem(file, int(line) if line.isdigit() else None, f"student '{r.student}': {r.feedback}",
+                             r.student))
+    return found
+
+
+def score_cell(result: Result) -> Fraction | str:
+    """A score as the gradebook shows it: empty for an exercise not graded for the student."""
+    return "" if result.verdict == Judgement.NOT_GRADED else result.score
 
 
 def cell(value: object) -> str:
@@ -54,7 +81,7 @@ def write_reports(book: Gradebook, folder: Path, more: Mapping[str | Path, Write
                         for r in book.results)),
         FILES[2]: _csv(["exercise", "misconception", "count", "share"],
                        ([m["exercise"], m["misconception"], m["count"], m["share"]] for m in misconceptions(book))),
-        FILES[3]: _csv(["file", "line", "message"], ([p.file, p.line or "", p.message] for p in book.problems)),
+        FILES[3]: _csv(["file", "line", "message"], ([p.file, p.line or "", p.message] for p in problems(book))),
         FILES[4]: lambda stream: stream.write(json_text(report(book))),
         **(more or {}),
     })
@@ -62,19 +89,28 @@ def write_reports(book: Gradebook, folder: Path, more: Mapping[str | Path, Write
 
 def _gradebook_table(book: Gradebook) -> tuple[list[str], list[list]]:
     """grades.csv: a student a row, their score on each exercise, the total; first, the points possible.
-    With a roster, its columns follow the id, and a last column says why a student has no answer."""
+    With a roster, its columns follow the id. A last column, with a roster or where an exercise was
+    not graded for someone, says why a student has no answer, or which exercise was not graded."""
     specs, roster = book.pack.exercises, book.roster
     columns = list(roster.columns) if roster else []
-    header = ["student", *columns, *(s.id for s in specs), "total", "max", "percent", *(["note"] if roster else [])]
+    noted = bool(roster) or bool(not_graded(book))
+    header = ["student", *columns, *(s.id for s in specs), "total", "max", "percent", *(["note"] if noted else [])]
     possible = ["points possible", *[""] * len(columns), *(s.points for s in specs), book.max, book.max,
-                Fraction(100), *([""] if roster else [])]
+                Fraction(100), *([""] if noted else [])]
     rows = []
     for student, results in book.rows():
         enrolled = roster.get(student) if roster else None
         rows.append([student, *(value for _, value in (enrolled.fields if enrolled else ())),
-                     *(r.score for r in results), book.totals[student], book.max,
-                     percent(book.totals[student], book.max), *([book.absent.get(student, "")] if roster else [])])
+                     *(score_cell(r) for r in results), book.totals[student], book.possible[student],
+                     percent(book.totals[student], book.possible[student]),
+                     *([note(book, student, results)] if noted else [])])
     return header, [possible, *rows]
+
+
+def note(book: Gradebook, student: str, results: Iterable[Result]) -> str:
+    """Why a student has no answer ("Nothing was submitted."), or what was not graded for them."""
+    return " ".join([*([book.absent[student]] if student in book.absent else []),
+                     *(r.feedback for r in results if r.verdict == Judgement.NOT_GRADED)])
 
 
 def json_text(data: dict) -> str:
@@ -106,17 +142,19 @@ def report(book: Gradebook) -> dict:
     """Everything, for report.json: the pack, each student, each answer, the problems, the summary."""
     return {
         "pack": {"id": book.pack.id, "title": book.pack.title},
-        "exercises": [{"id": s.id, "kind": s.kind, "title": s.title, "points": json_number(s.points),
+        "exercises": [{"id": s.id, "kind": s.kind, "title": outline(s.title, [p.name for p in s.params]),
+                       "points": json_number(s.points),
                        "partial": s.partial} for s in book.pack.exercises],
-        "students": [{"student": student, "scores": {r.exercise: json_number(r.score) for r in results},
-                      "total": json_number(book.totals[student]), "max": json_number(book.max),
-                      "percent": json_number(percent(book.totals[student], book.max)), **_enrolled(book, student)}
+        "students": [{"student": student, "scores": {r.exercise: _json_score(r) for r in results},
+                      "total": json_number(book.totals[student]), "max": json_number(book.possible[student]),
+                      "percent": json_number(percent(book.totals[student], book.possible[student])),
+                      **_enrolled(book, student, results)}
                      for student, results in book.rows()],
         "answers": [{"student": r.student, "exercise": r.exercise, "variant": r.variant, "answer": r.answer,
                      "verdict": r.verdict, "score": json_number(r.score), "max": json_number(r.max),
                      "note": r.note, "feedback": r.feedback, "reading": r.reading, "source": r.source,
                      "metadata": dict(r.metadata)} for r in book.results],
-        "problems": [{"file": p.file, "line": p.line, "message": p.message} for p in book.problems],
+        "problems": [{"file": p.file, "line": p.line, "message": p.message} for p in problems(book)],
         "summary": summary(book),
         "misconceptions": [{**m, "share": json_number(m["share"])} for m in misconceptions(book)],
         "review": [{"student": r.student, "exercise": r.exercise, "answer": r.answer, "reading": r.reading,
@@ -124,12 +162,15 @@ def report(book: Gradebook) -> dict:
     }
 
 
-def _enrolled(book: Gradebook, student: str) -> dict:
-    """With a roster: the student's roster columns, and why they have no answer ("" when they have)."""
+def _json_score(result: Result) -> int | float | None:
+    return None if result.verdict == Judgement.NOT_GRADED else json_number(result.score)
+
+
+def _enrolled(book: Gradebook, student: str, results: Iterable[Result]) -> dict:
+    """The student's roster columns, with a roster; and the note, where there is a roster or something to say."""
     enrolled = book.roster.get(student) if book.roster else None
-    if enrolled is None:
-        return {}
-    return {"roster": dict(enrolled.fields), "note": book.absent.get(student, "")}
+    said = note(book, student, results)
+    return {**({"roster": dict(enrolled.fields)} if enrolled else {}), **({"note": said} if enrolled or said else {})}
 
 
 def to_review(book: Gradebook) -> list[Result]:
@@ -142,18 +183,29 @@ def summary(book: Gradebook) -> dict:
     verdicts = Counter(r.verdict for r in book.results)
     return {
         "students": len(book.students),
-        "answers": sum(r.verdict != Judgement.UNANSWERED for r in book.results),
+        "answers": sum(bool(r.answer) for r in book.results),
         "verdicts": {v: verdicts[v] for v in Judgement},
         "notes": dict(most_common(Counter(r.note for r in book.results))),
         "review": len(to_review(book)),
-        "exercises": [{"exercise": e.exercise, "points": json_number(e.points), "answered": e.answered,
-                       "correct": e.correct, "mean_score": json_number(e.mean),
+        "exercises": [{"exercise": e.exercise, "title": e.title, "points": json_number(e.points),
+                       "answered": e.answered, "correct": e.correct, "mean_score": json_number(e.mean),
                        "facility": None if e.facility is None else json_number(e.facility),
                        "discrimination": e.discrimination, "discrimination_undefined": e.undefined,
-                       "most_common_wrong": [{"answer": w.reading, "count": w.count,
-                                              "misconception": w.misconception} for w in e.wrong]}
+                       "most_common_wrong": [_wrong(w) for w in e.wrong],
+                       **({"mistakes": [{"misconception": m.misconception, "count": m.count,
+                                         "answers": [{"answer": w.reading, "count": w.count, "variant": w.variant}
+                                                     for w in m.examples]} for m in e.mistakes]}
+                          if e.per_student else {}),
+                       **({"not_graded": [{"why": why, "students": count} for why, count in e.not_graded]}
+                          if e.not_graded else {})}
                       for e in exercise_summaries(book)],
     }
+
+
+def _wrong(w: WrongAnswer) -> dict:
+    """A wrong answer in report.json: with `variant`, its numbers, where each student has their own."""
+    return {"answer": w.reading, "count": w.count, "misconception": w.misconception,
+            **({"variant": w.variant} if w.variant else {})}
 
 
 def misconceptions(book: Gradebook) -> list[dict]:
@@ -167,7 +219,8 @@ def misconceptions(book: Gradebook) -> list[dict]:
     found = []
     for exercise, results in by_exercise(book).items():
         wrong = [r for r in results if r.verdict == Judgement.INCORRECT]
-        named = Counter(part for name in map(misconception_of, wrong) if name for part in name.split(BOTH))
+        spec = book.pack.exercise(exercise)
+        named = Counter(part for r in wrong if (name := misconception_of(r, spec)) for part in name.split(BOTH))
         found += [{"exercise": exercise, "misconception": name, "count": count,
                    "share": Fraction(count, len(wrong))} for name, count in most_common(named)]
     return found
@@ -179,25 +232,32 @@ def misconceptions(book: Gradebook) -> list[dict]:
 def summary_table(book: Gradebook) -> str:
     """The run at a glance: verdicts, and per exercise the results and the most common wrong answer."""
     counts = Counter(r.verdict for r in book.results)
-    answered = len(book.results) - counts[Judgement.UNANSWERED]
+    skipped = not_graded(book)
+    answered = sum(bool(r.answer) for r in book.results)
+    unsettable = sum(bool(r.answer) for r in skipped)
     lines = [f"{book.pack.id}: {len(book.students)} students, {answered} answers ({counts[Judgement.CORRECT]} correct, "
-             f"{counts[Judgement.INCORRECT]} incorrect, {counts[Judgement.INVALID]} invalid), "
-             f"{counts[Judgement.UNANSWERED]} not answered"]
+             f"{counts[Judgement.INCORRECT]} incorrect, {counts[Judgement.INVALID]} invalid"
+             f"{f', {unsettable} not graded' if unsettable else ''}), {counts[Judgement.UNANSWERED]} not answered"]
     summaries = exercise_summaries(book)
     shown = [e for e in summaries if e.answered]
     width = max([len("exercise")] + [len(e.exercise) for e in shown])
     lines.append(f"{'exercise':<{width}}  points  answered  correct    mean  most common wrong answer")
     for e in shown:
-        common = f"{e.wrong[0].reading} ({e.wrong[0].count})" if e.wrong else ""
+        first = e.wrong[0] if e.wrong else None
+        common = f"{first.reading}{f' with {first.variant}' if first.variant else ''} ({first.count})" if first else ""
         lines.append(f"{e.exercise:<{width}}  {number(e.points):>6}  {e.answered:>8}  {e.correct:>7}  "
                      f"{number(e.mean, 2):>6}  {common}")
     if len(shown) < len(summaries):
         lines.append(f"({len(summaries) - len(shown)} exercise(s) answered by no one)")
+    for e in summaries:  # at the exercise in the pack, as `tutor pack validate` says it
+        lines += [f"{book.pack.exercise(e.exercise).position_of(None)}: exercise '{e.exercise}' not graded for "
+                  f"{counted(count, 'student')}: {why}; it does not count towards their totals (problems.csv names "
+                  "them): mend its parameters or 'require'" for why, count in e.not_graded]
     review = to_review(book)
     if review:
         lines.append(f"{len(review)} answer(s) could not be checked with certainty and score 0 for now: look at "
                      "them (note 'undecided' in answers.csv, 'review' in report.json)")
     if book.students:
-        mean = percent(sum(book.totals.values(), Fraction(0)) / len(book.students), book.max)
+        mean = percent(sum((scaled_total(book, s) for s in book.students), Fraction(0)) / len(book.students), book.max)
         lines.append(f"class mean: {number(mean, 1)}% of {number(book.max)} points")
     return "\n".join(lines)

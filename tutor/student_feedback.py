@@ -27,10 +27,11 @@ from .grade import Gradebook, Result
 from .markup import html_text, markdown_text, number
 from .outputs import Writer
 from .packs import Exercise, ExerciseSpec, variant_seed
+from .templates import outline
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _VERDICTS = {Judgement.CORRECT: "correct", Judgement.INCORRECT: "not right", Judgement.INVALID: "could not be read",
-             Judgement.UNANSWERED: "no answer"}
+             Judgement.UNANSWERED: "no answer", Judgement.NOT_GRADED: "not graded"}
 
 
 def file_stem(student: str, taken: set[str]) -> str:
@@ -96,30 +97,38 @@ def _writer(text: str) -> Writer:
 def _page(book: Gradebook, student: str, results: tuple[Result, ...], variants: _Variants) -> Page:
     enrolled = book.roster.get(student) if book.roster else None
     name = enrolled.get("name", "full name") if enrolled else ""
-    total = book.totals[student]
+    total, possible = book.totals[student], book.possible[student]
     lines = [f"Student: {student}" + (f" ({name})" if name else ""),
-             f"Score: {number(total)} of {number(book.max)} points"
-             + (f" ({number(total / book.max * 100, 1)}%)" if book.max else "")]
+             f"Score: {number(total)} of {number(possible)} points"
+             + (f" ({number(total / possible * 100, 1)}%)" if possible else "")
+             + (f"; not graded, and not counted: {', '.join(_not_graded(results))}" if possible != book.max else "")]
     if student in book.absent:
         lines.append(book.absent[student])
     items = []
     for position, (spec, result) in enumerate(zip(book.pack.exercises, results), start=1):
         shown = variants.get(spec, student)
-        title = f": {shown.title}" if shown.title else ""
-        heading = f"{position}. {spec.id}{title} ({number(result.score)} of {number(result.max)} " \
-                  f"point{'' if result.max == 1 else 's'})"
-        answered = result.verdict != Judgement.UNANSWERED
-        mistake = misconception_of(result)
+        settable = result.verdict != Judgement.NOT_GRADED  # else its prompt shows what could not be set
+        title = shown.title if settable else outline(spec.title, [p.name for p in spec.params])
+        title = f": {title}" if title else ""
+        points = "not graded" if result.verdict == Judgement.NOT_GRADED else \
+            f"{number(result.score)} of {number(result.max)} point{'' if result.max == 1 else 's'}"
+        heading = f"{position}. {spec.id}{title} ({points})"
+        answered = bool(result.answer)
+        mistake = misconception_of(result, spec)
         items.append(Item(heading, (
-            ("Exercise", shown.prompt),
+            ("Exercise", shown.prompt if settable else ""),
             ("Your answer", result.answer if answered else ""),
             ("Read as", result.reading if answered and result.reading != result.answer else ""),
             ("Verdict", _verdict(result)),
             ("Feedback", result.feedback if answered or student not in book.absent else ""),
             ("Mistake", describe(mistake) if mistake and not mistake.startswith("author: ") else ""),
-            ("Review", "" if result.verdict == Judgement.CORRECT else shown.review),
+            ("Review", "" if result.verdict == Judgement.CORRECT or not settable else shown.review),
         ), result.verdict))
     return Page(f"Feedback: {book.pack.title}", tuple(lines), tuple(items))
+
+
+def _not_graded(results: tuple[Result, ...]) -> list[str]:
+    return [r.exercise for r in results if r.verdict == Judgement.NOT_GRADED]
 
 
 def _verdict(result: Result) -> str:

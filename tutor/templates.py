@@ -10,6 +10,7 @@ text pasted into maths would break on a negative value (`2{a}` with a = -1 is `2
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -125,3 +126,28 @@ def fill(text: str, values: Sequence[tuple[str, Expr]], show: Callable[[Expr], s
         return text
     names = tuple(name for name, _ in values)
     return template(text, names).fill({symbol(n): v for n, v in values}, show, strict)
+
+
+_PLAIN = re.compile(r"[A-Za-z_]\w*|\d+(\.\d+)?")
+
+
+def outline(text: str, parameters: Sequence[str]) -> str:
+    """`text` for every variant at once, as its author would recognise it: each placeholder shown by
+    the parameters' names, a single name or number as itself (`{a}` as a) and arithmetic in brackets
+    (`{p - 1}` as (p - 1)), so that no braces are left but the literal ones."""
+    try:
+        parts = template(text, tuple(parameters)).parts
+    except TemplateError:  # validation reports it; shown as written rather than not at all
+        return text
+    return "".join(part if isinstance(part, str) else
+                   part.source.strip() if _PLAIN.fullmatch(part.source.strip()) else f"({part.source.strip()})"
+                   for part in parts)
+
+
+def matcher(text: str, parameters: Sequence[str]) -> re.Pattern[str]:
+    """A pattern matching `text` as any variant fills it in: a placeholder stands for any value."""
+    try:
+        parts = template(text, tuple(parameters)).parts
+    except TemplateError:
+        return re.compile(re.escape(text))
+    return re.compile("".join(re.escape(part) if isinstance(part, str) else "(.+?)" for part in parts), re.S)

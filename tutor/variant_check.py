@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 import sympy
 from sympy.polys.polyerrors import BasePolynomialError
 
+from .check import Judgement, Verdict
+from .compare import Note
 from .errors import TutorError
 from .parse import Equation, symbol
 from .show import show
@@ -72,6 +74,49 @@ def build(spec: ExerciseSpec, params: tuple[tuple[str, sympy.Expr], ...]) -> Exe
         return Finding(None, "its answer is undefined (a division by zero, or a value outside the "
                              "function's domain)")
     return exercise
+
+
+def of_draw(spec: ExerciseSpec, params: Params, finding: Finding) -> Finding:
+    """The finding with the draw that causes it named ("with a = 0, ..."), where a draw may cause it."""
+    if not (finding.of_draw and params):
+        return finding
+    return Finding(finding.field, f"with {drawn(params, bool(spec.data.get('decimals')))}, {finding.message}")
+
+
+class Unsettable(TutorError):
+    """A student's variant that can't be set: the message names the exercise and the draw (`why`)."""
+
+    def __init__(self, exercise: str, why: str) -> None:
+        super().__init__(f"exercise '{exercise}' can't be set: {why}")
+        self.why = why
+
+
+def settable(spec: ExerciseSpec, student: object = None, seed: object = None) -> Exercise:
+    """The variant a student (or, with `seed`, that draw) is given, its answer computed; Unsettable,
+    naming the draw, where it can't be set (the grader does not grade it for that student)."""
+    try:
+        params = spec.values(student) if seed is None else spec.drawn_values(seed)
+    except FieldError as error:  # no draw meets `require`
+        raise Unsettable(spec.id, error.message) from None
+    built = build(spec, params)
+    if isinstance(built, Finding):
+        raise Unsettable(spec.id, of_draw(spec, params, built).message)
+    return spec.variant(student) if seed is None else spec.drawn(seed)
+
+
+_NOT_GRADED, _NOT_COUNTED = " was not graded: ", ". It does not count towards the total."
+
+
+def not_graded(spec: ExerciseSpec, why: str) -> Verdict:
+    """The verdict for a student whose variant can't be set (`why`: "with k = 0, the function has no
+    variables"): nothing to grade their answer against, so the exercise does not count for them."""
+    return Verdict(Judgement.NOT_GRADED, Note.BROKEN_VARIANT,
+                   f"Exercise '{spec.id}'{_NOT_GRADED}{why.rstrip('.')}{_NOT_COUNTED}")
+
+
+def why_not_graded(message: str) -> str:
+    """The `why` of a not_graded verdict's message."""
+    return message.partition(_NOT_GRADED)[2].removesuffix(_NOT_COUNTED)
 
 
 def check(spec: ExerciseSpec, params: tuple[tuple[str, sympy.Expr], ...], thorough: bool = True,
@@ -172,7 +217,6 @@ def first_failing(spec: ExerciseSpec, draws: int = 0, thorough: bool = True) -> 
     then those drawn for 0 .. draws - 1 and, where draws are asked for, the edges of the last one
     (`_edges`); a variant met again is checked once."""
     seen: set[Params] = set()
-    decimals = bool(spec.data.get("decimals"))
     for key in range(-1, draws if spec.parameterised else 0):
         try:
             params = spec.values(0) if key < 0 else spec.drawn_values(key)
@@ -180,7 +224,7 @@ def first_failing(spec: ExerciseSpec, draws: int = 0, thorough: bool = True) -> 
             return [Finding(error.field, error.message)]
         candidates = [params, *_edges(spec, params)] if key == draws - 1 > 0 else [params]
         for params in candidates:
-            found = _checked(spec, params, seen, thorough, key < 0, decimals)
+            found = _checked(spec, params, seen, thorough, key < 0)
             if found:
                 return found
     return []
@@ -202,12 +246,8 @@ def _edges(spec: ExerciseSpec, base: Params) -> Iterable[Params]:
                 yield params
 
 
-def _checked(spec: ExerciseSpec, params: Params, seen: set[Params], thorough: bool, first: bool,
-             decimals: bool) -> list[Finding]:
+def _checked(spec: ExerciseSpec, params: Params, seen: set[Params], thorough: bool, first: bool) -> list[Finding]:
     if params in seen:
         return []
     seen.add(params)
-    found = check(spec, params, thorough, first=first)
-    if found and params:
-        return [Finding(f.field, f"with {drawn(params, decimals)}, {f.message}") if f.of_draw else f for f in found]
-    return found
+    return [of_draw(spec, params, f) for f in check(spec, params, thorough, first=first)]

@@ -11,6 +11,7 @@ from ..check import Judgement, Verdict, check, check_lines, names
 from ..errors import TutorError
 from ..feedback import respond
 from ..parse import SHAPES, InputError
+from ..variant_check import settable
 from . import EXIT_INCORRECT, EXIT_INVALID, EXIT_OK, UserError
 from .pack_files import load_pack
 
@@ -70,7 +71,7 @@ def _check_exercise(args: argparse.Namespace) -> int:
     except KeyError as error:
         raise UserError(error.args[0]) from None
     try:
-        exercise = spec.variant(args.student) if args.seed is None else spec.drawn(args.seed)
+        exercise = settable(spec, args.student, args.seed)
     except TutorError as error:  # parameters that meet no `require`, a variant the solvers refuse
         raise UserError(error.message) from None
     return _print_verdict(respond(exercise, args.answer), args.answer, args.json)

@@ -11,6 +11,7 @@ from .. import packs
 from ..builtin_packs import Listed
 from ..outputs import OutputError
 from ..pack_schema import json_schema
+from ..variant_check import Unsettable, settable
 from ..words import counted
 from . import EXIT_INCORRECT, EXIT_OK, UserError
 from .pack import line
@@ -29,14 +30,21 @@ def run(args: argparse.Namespace) -> int:
         except KeyError as error:
             raise UserError(error.args[0]) from None
         print(f"{pack.id}: {pack.title} ({len(pack.exercises)} exercises)")
+        unsettable = False
         for number, spec in enumerate(specs, start=1):
-            exercise = spec.variant(args.student) if args.seed is None else spec.drawn(args.seed)
             tags = f"  [{', '.join(spec.tags)}]" if spec.tags else ""
             print(f"\n{number}. {spec.id} ({spec.kind}){tags}")
+            try:
+                exercise = settable(spec, args.student, args.seed)
+            except Unsettable as error:  # the rest of the pack is still shown
+                whose = "this student" if args.seed is None else "this draw"
+                print(f"   {error.message}; it is not graded for {whose}")
+                unsettable = True
+                continue
             print(f"   {exercise.prompt(latex=args.latex)}")
             if args.answers:
                 print(f"   answer: {exercise.problem.show(exercise.expected().value, latex=args.latex)}")
-        return EXIT_OK
+        return EXIT_INCORRECT if unsettable else EXIT_OK
     if args.action == "validate":
         failed = False
         for name in args.files:
