@@ -8,8 +8,11 @@ spreadsheet formula). The parameterised class answers the `drills` pack (45
 exercises, new numbers for every student): each student answers 10 of them,
 each against their own variant, with its right answer (as the tutor prints it,
 respaced), a wrong answer one of the kind's misconceptions gives for that
-variant, garbage and hostile answers; there nearly every answer is checked
-against a variant nobody else has, so building variants is most of the work.
+variant, garbage and hostile answers; there most answers are checked against a
+variant few others have (students who draw the same values share it, and a text
+several of them type is checked once), so building variants and, for the third
+of the answers whose mistake may be named, their candidate mistakes is most of
+the work (about three quarters of it the candidates).
 
 Each class is graded end to end (reading the CSV, the journal, writing every
 report) with --jobs 1 and with --jobs 2, and the two sets of files are compared
@@ -223,7 +226,7 @@ def bench_class(name: str, pack: packs.Pack, rows: list[tuple[str, str, str, str
         write_class(rows, submissions)
         print(f"{name} class ({pack.id}): {students} students, {len(rows)} rows, {len(answered)} answers "
               f"({', '.join(f'{n} {kind}' for kind, n in kinds.items())}), "
-              f"{len({(r[0] if pack.exercise(r[1]).parameterised else '', r[1], r[2].strip()) for r in answered})} "
+              f"{len({(pack.exercise(r[1]).values(r[0]), r[1], r[2].strip()) for r in answered})} "
               "distinct (variant, answer) pairs")
         timings = {}
         for jobs in (1, 2):

@@ -6,8 +6,12 @@ import no sympy at all.
 - tmux: `tutor --seed 1` in a real terminal (tmux); its CPU time is read from /proc when the
   prompt is on the screen (skipped where tmux is not installed).
 
-Each figure is the median of a few runs. Bytecode caching is on (as in an installed tutor), and
-each command runs once before timing, so both sides read compiled modules.
+The commands are timed in rounds, each once per round, so that a change in the machine's load
+between the baseline and the tutor touches both: a ratio is the median of the rounds' ratios (the
+CPU seconds beside it, the median of the rounds' times, vary with the load more than the ratios do).
+A piped session is timed to its end, the interpreter's exit included, as `/usr/bin/time` times it.
+Bytecode caching is on (as in an installed tutor), and each command runs once before timing, so
+both sides read compiled modules.
 
     python benchmarks/bench_startup.py [--runs 5]
 """
@@ -24,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,11 +47,6 @@ def _cpu_of(command: list[str], env: dict[str, str], stdin: str = "") -> float:
     subprocess.run(command, input=stdin, env=env, cwd=ROOT, text=True, capture_output=True, check=False)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-
-
-def _median(runs: int, measure) -> float:
-    measure()  # compiles and caches the modules' bytecode
-    return statistics.median(measure() for _ in range(runs))
 
 
 def _tmux_cpu(env: dict[str, str]) -> float:
@@ -78,17 +78,18 @@ def _tmux_cpu(env: dict[str, str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=5, help="rounds of timing (default 5)")
     runs = parser.parse_args().runs
     with tempfile.TemporaryDirectory() as home:
         env = _environment(home)
         python = [sys.executable]
-        sympy = _median(runs, lambda: _cpu_of([*python, "-c", "import sympy"], env))
-        pipe = _median(runs, lambda: _cpu_of([*python, "-m", "tutor", "--seed", "1", "--student", "bench"], env,
-                                             stdin=":quit\n"))
-        rows = [("import sympy (baseline)", sympy), ("tutor, pipe-driven, to :quit", pipe)]
+        measures: dict[str, Callable[[], float]] = {
+            "import sympy (baseline)": lambda: _cpu_of([*python, "-c", "import sympy"], env),
+            "tutor, pipe-driven, to :quit": lambda: _cpu_of(
+                [*python, "-m", "tutor", "--seed", "1", "--student", "bench"], env, stdin=":quit\n"),
+        }
         if shutil.which("tmux"):
-            rows.append(("tutor in tmux, at the first prompt", _median(runs, lambda: _tmux_cpu(env))))
+            measures["tutor in tmux, at the first prompt"] = lambda: _tmux_cpu(env)
         light = {}
         for label, args in (("tutor progress", ["progress"]), ("tutor pack list", ["pack", "list"])):
             code = ("import sys, runpy; sys.argv = ['tutor', *sys.argv[1:]]\n"
@@ -96,10 +97,18 @@ def main() -> None:
                     "print('sympy' in sys.modules)")
             done = subprocess.run([*python, "-c", code, *args], env=env, cwd=ROOT, capture_output=True, text=True)
             light[label] = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else "?"
-            rows.append((label, _median(runs, lambda a=args: _cpu_of([*python, "-m", "tutor", *a], env))))
+            measures[label] = lambda a=args: _cpu_of([*python, "-m", "tutor", *a], env)
+        for measure in measures.values():
+            measure()  # compiles and caches the modules' bytecode
+        times: dict[str, list[float]] = {label: [] for label in measures}
+        for _ in range(runs):
+            for label, measure in measures.items():
+                times[label].append(measure())
+    baseline = times["import sympy (baseline)"]
     print(f"{'':<40} {'CPU s':>7} {'x sympy':>8}")
-    for label, seconds in rows:
-        print(f"{label:<40} {seconds:7.3f} {seconds / sympy:8.2f}")
+    for label, seconds in times.items():
+        ratio = statistics.median(t / b for t, b in zip(seconds, baseline))
+        print(f"{label:<40} {statistics.median(seconds):7.3f} {ratio:8.2f}")
     print(f"target: the first prompt within {TARGET:.0f}x the CPU time of importing sympy")
     for label, imported in light.items():
         print(f"{label} imports sympy: {imported}")

@@ -16,6 +16,7 @@ from tutor.cli import grade as grade_command
 from tutor.cli import main
 from tutor.reports import FILES, cell, number
 from tutor.show import show
+from tutor.submissions import read_submissions
 
 DATA = Path(__file__).parent / "data" / "grade"
 PACK = str(DATA / "pack.yaml")
@@ -312,3 +313,39 @@ def test_gradescope_default_folders(tmp_path, monkeypatch):
     assert run("--gradescope") == 0
     data = json.loads((tmp_path / "autograder" / "results" / "results.json").read_text(encoding="utf-8"))
     assert data["score"] == 2
+
+
+def test_students_who_drew_the_same_values_share_one_check_of_the_same_text(tmp_path, monkeypatch):
+    """A variant is its parameter values: two students who drew the same ones and typed the same
+    text are checked once between them, and each gets what grading them alone gives."""
+    pack = packs.load(PACK)
+    drill = pack.exercise("drill")
+    drawn: dict[tuple, list[str]] = {}
+    for n in range(200):
+        drawn.setdefault(drill.values(f"s{n}"), []).append(f"s{n}")
+    pair = next(students[:2] for students in drawn.values() if len(students) > 1)
+    other = next(students[0] for students in drawn.values() if pair[0] not in students)
+    log = tmp_path / "checks"
+    real = grade.check
+
+    def logged(exercise, text):
+        with log.open("a", encoding="utf-8") as stream:
+            stream.write(f"{exercise.params}\n")
+        return real(exercise, text)
+
+    monkeypatch.setattr(grade, "check", logged)  # forked workers inherit it
+
+    def graded(students: tuple[str, ...]) -> grade.Gradebook:
+        submissions = tmp_path / f"{'-'.join(students)}.csv"
+        submissions.write_text("student,exercise,answer\n" + "".join(f"{s},drill,2x\n" for s in students),
+                               encoding="utf-8")
+        return grade.grade(pack, read_submissions([submissions], pack))
+
+    book = graded((*pair, other))
+    assert len(log.read_text(encoding="utf-8").splitlines()) == 2  # the pair's variant, and the other's
+    for student in (*pair, other):
+        (shared,) = [r for r in book.results if (r.student, r.exercise) == (student, "drill")]
+        (alone,) = [r for r in graded((student,)).results if r.exercise == "drill"]
+        assert shared.variant == alone.variant != ""
+        assert (shared.verdict, shared.note, shared.feedback, shared.reading) == \
+            (alone.verdict, alone.note, alone.feedback, alone.reading)

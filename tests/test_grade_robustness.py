@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -174,3 +175,17 @@ def test_tasks_of_one_group_go_to_one_worker_while_other_groups_are_left():
     assert outcomes[10] == outcomes[11] == Stopped("crashed")
     by_group = {group: {outcomes[n].value for n, g in tasks if g == group} for group in "ab"}
     assert len(by_group["a"]) == len(by_group["b"]) == 1 and by_group["a"] != by_group["b"]
+
+
+def test_a_group_goes_back_to_the_worker_that_had_it_in_an_earlier_run():
+    """The grader's second round (the mistake named) needs the variant the first round built: a
+    group goes back to the worker that has it, not to whichever worker comes first."""
+    def pids(pool: Pool, groups: str) -> list[object]:
+        outcomes = dict(pool.run(list(enumerate(groups)), group=lambda task: task))
+        return [cast(Finished, outcomes[n]).value for n in range(len(groups))]
+
+    with Pool(_pid_of, jobs=2, timeout=5) as pool:
+        had = pids(pool, "ab")  # both workers are free: the first takes a, the second b
+        assert len(set(had)) == 2
+        pids(pool, "xy")  # each worker on a group of its own again
+        assert pids(pool, "ba") == had[::-1]  # in the order that would give each to the other worker

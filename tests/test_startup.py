@@ -98,3 +98,25 @@ def test_the_first_prompt_waits_for_no_grader(tmp_path):
     status, printed, modules = tutor(tmp_path, "--seed", "1", "--student", "ana", stdin=":quit\n")
     assert status == 0 and "answer>" in printed
     assert {"tutor.grade", "tutor.reports", "tutor.lms", "tutor.roster", "tutor.analysis"} & modules == set()
+
+
+def _pictures_and_steps(modules: set[str]) -> list[str]:
+    """tutor.plot, tutor.steps and the kinds' own step builders (tutor.topics.<kind>.steps), and what draws."""
+    return sorted(name for name in modules
+                  if name.split(".")[:2] in (["tutor", "plot"], ["tutor", "steps"])
+                  or (name.startswith("tutor.topics.") and name.endswith(".steps"))
+                  or name.split(".")[0] in ("matplotlib", "numpy"))
+
+
+def test_the_first_prompt_loads_no_pictures_and_no_steps(tmp_path):
+    status, printed, modules = tutor(tmp_path, "--seed", "1", "--student", "ana", stdin=":quit\n")
+    assert status == 0 and "answer>" in printed
+    assert _pictures_and_steps(modules) == []
+
+
+def test_steps_load_when_asked_for(tmp_path):
+    """The check above can fail: `:steps` loads the step builders, the shared ones and the kind's own."""
+    status, printed, modules = tutor(tmp_path, "--seed", "1", "--student", "ana", stdin=":steps\n:quit\n")
+    assert status == 0 and "1. Sum/difference rule: differentiate term by term" in printed
+    loaded = _pictures_and_steps(modules)
+    assert "tutor.steps" in loaded and any(name.startswith("tutor.topics.") for name in loaded)

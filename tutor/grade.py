@@ -18,7 +18,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from sympy import Expr
+from sympy import Expr, srepr
 
 from . import __version__
 from .budget import OutOfTime, deadline
@@ -211,34 +211,47 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: i
                progress: Progress | None) -> Iterator[tuple[str, Graded]]:
     """Each answer checked; those whose mistake may be named, then answered in full (`respond`), in a
     second round: a variant's candidate mistakes (most of the cost of a variant) are built only
-    where an answer needs them. The tasks of one variant go to one worker, which builds it once."""
+    where an answer needs them. The tasks of one variant go to one worker, which builds it once.
+    Students whose parameters drew the same values have the same variant: the same text typed by
+    several of them is checked once, and its result given to each."""
     if not todo:
         return
     done = 0
-    tasks = []
+    tasks: list[tuple[str, _Task]] = []
+    first: dict[tuple, str] = {}  # a task's identity -> the key of the first answer that is this task
+    answers: dict[str, list[str]] = {}  # that key -> the keys of every answer that is this task
     for task_key, (exercise, student, text) in todo:
         spec = pack.exercise(exercise)
         try:
-            tasks.append((task_key, _Task(exercise, _params(spec, student), text)))
+            task = _Task(exercise, _params(spec, student), text)
         except FieldError as error:  # no draw meets `require`: nothing to grade against
             done += 1
             yield task_key, _graded(Finished(Graded(not_graded(spec, error.message), "")), progress, done, len(todo))
+            continue
+        own = first.setdefault(task.identity(), task_key)
+        if own == task_key:
+            tasks.append((task_key, task))
+        answers.setdefault(own, []).append(task_key)
+    if not tasks:
+        return
     if jobs > 1:  # trusted work done once here, not once in each worker: the forked workers inherit it
         for exercise_id in dict.fromkeys(task.exercise for _, task in tasks):
             spec = pack.exercise(exercise_id)
             if not spec.per_student:  # everyone's variant is the same one: the lesson's numbers, or none
                 prepared(spec.variant())
-    with Pool(partial(_check_task, pack, timeout), min(jobs, len(todo)), timeout) as pool:
+    with Pool(partial(_check_task, pack, timeout), min(jobs, len(tasks)), timeout) as pool:
         to_name: list[tuple[str, _Task]] = []
         for key, outcome in pool.run(tasks, group=_Task.variant):
             if isinstance(outcome, Finished) and isinstance(outcome.value, _Task):
                 to_name.append((cast(str, key), outcome.value))
                 continue
-            done += 1
-            yield cast(str, key), _graded(outcome, progress, done, len(todo))
+            for same in answers[cast(str, key)]:
+                done += 1
+                yield same, _graded(outcome, progress, done, len(todo))
         for key, outcome in pool.run(to_name, group=_Task.variant):
-            done += 1
-            yield cast(str, key), _graded(outcome, progress, done, len(todo))
+            for same in answers[cast(str, key)]:
+                done += 1
+                yield same, _graded(outcome, progress, done, len(todo))
 
 
 def _params(spec: ExerciseSpec, student: str) -> tuple[tuple[str, Expr], ...]:
@@ -267,6 +280,10 @@ class _Task:
 
     def variant(self) -> tuple:
         return self.exercise, self.params
+
+    def identity(self) -> tuple:
+        """What the result depends on, parameter values exactly as drawn (sympy's 1/2 and 0.5 differ)."""
+        return self.exercise, tuple((name, srepr(value)) for name, value in self.params), self.text
 
 
 def check(exercise: Exercise, text: str) -> Verdict:

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 import sympy
 import yaml
@@ -34,13 +34,15 @@ from .pack_schema import COMMON_FIELDS, PACK_FIELDS
 from .parse import Answer, InputError, Shape, read, substituted, symbol
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
-from .steps import Step
 from .templates import TemplateError, fill, template
 from .topics import KINDS, FieldError, Problem
 from .topics.base import Field, substitute
 from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError
 from .variant_check import UNKNOWN_NAME, Finding, drawn, first_failing
 from .words import and_list
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from .steps import Step
 
 _MAX_DRAWS = 1000  # attempts at parameters that meet `require` before giving up
 _MAX_VARIANTS = 1024  # built variants kept per exercise

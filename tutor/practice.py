@@ -21,6 +21,7 @@ import difflib
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import packs
 from .budget import OutOfTime, budget, deadline
@@ -32,12 +33,13 @@ from .feedback import in_worker, respond
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack
 from .parse import FUNCTIONS, InputError
-from .plot import NoMatplotlib, picture_for
 from .show import show
-from .steps import Step, render_latex, render_text
 from .store import Store, Visit, default_home
 from .variant_check import settable
 from .words import and_list, counted
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from .steps import Step
 
 GENERAL = "general"  # the skill of an exercise without tags
 MASTERED = 0.5  # a skill's score from which new material comes before more practice
@@ -426,6 +428,7 @@ class Session:
         return [Line(f"Hint {current.hints} of {len(hints)}: {hints[current.hints - 1]}", "hint")]
 
     def do_steps(self, detail: str) -> list[Line]:
+        from .steps import render_text
         if detail not in ("", ALL):
             return [Line(f"':steps {detail}' is not known: :steps shows the steps, :steps all every detail.",
                          "invalid")]
@@ -522,6 +525,7 @@ class Session:
         return lines
 
     def do_latex(self, _: str) -> list[Line]:
+        from .steps import render_latex
         current = self.on_screen
         steps = current.exercise.steps() if current.last_shown == "steps" else None
         if steps is not None:
@@ -529,6 +533,7 @@ class Session:
         return [Line(current.exercise.prompt(latex=True))]
 
     def do_plot(self, which: str) -> list[Line]:
+        from .plot import NoMatplotlib, picture_for
         if which not in ("", "last"):
             return [Line(f"':plot {which}' is not known: :plot draws this exercise, :plot last the one before.",
                          "invalid")]
@@ -607,6 +612,7 @@ def _bar(score: float) -> str:
 def lesson_steps(steps: Step) -> tuple[str, bool]:
     """The steps at the lesson's level, and whether any detail was left out: the top two levels, or
     the top one where two would not fit on a screen."""
+    from .steps import render_text
     full = render_text(steps)
     short = render_text(steps, depth=2)
     if len(short.splitlines()) > SCREEN_LINES:

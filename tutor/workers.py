@@ -53,6 +53,7 @@ KILL_GRACE = 0.5  # CPU seconds past a task's limit before the kernel kills its 
 WATCHDOG_SECONDS = 600.0  # wall-clock time after which a worker that never answers is presumed stuck
 _RETIRE_SHARE = 0.75  # a worker whose address space has grown past this share of its limit is replaced
 _LOOK_AT_MEMORY_EVERY = 16  # tasks
+_REMEMBERED = 4096  # groups a worker remembers having had (Pool.run gives a group back to the same worker)
 
 IN_WORKER = False  # True in a worker process: a check asked for there runs right there
 _PART_SECONDS = math.inf  # in a worker: the CPU limit of a task, and of each part of one (next_part)
@@ -156,8 +157,11 @@ class Pool:
 
         group: tasks of one group go to one worker, one after another, while others are left (a
         worker that built what a group's tasks share keeps using it); a worker with no group left
-        helps with the largest one."""
+        helps with the largest one. Across runs on one pool, a group goes back to a worker that had
+        it before, where it is free: that worker has its shared work built already."""
         groups = _Groups(tasks, group) if group is not None else None
+        for worker in self.workers:
+            worker.before = deque(worker.groups)
         in_order = iter(tasks)
         while True:
             for worker in [w for w in self.workers if w.key is None]:
@@ -238,13 +242,17 @@ class _Groups:
             self.groups.setdefault(group(item[1]), deque()).append(item)
 
     def next_for(self, worker: _Worker, taken: set[Hashable]) -> tuple[Hashable, object] | None:
-        """The worker's next task: from its group, else from a group no other worker is on, else
-        from the largest group left."""
+        """The worker's next task: from its group, else from a group it had before (in an earlier
+        run) that no other worker is on, else from a group no other worker is on, else from the
+        largest group left."""
         if not self.groups:
             return None
         if worker.group not in self.groups:
-            free = next((g for g in self.groups if g not in taken), None)
+            free = worker.earlier(lambda g: g in self.groups and g not in taken)
+            if free is None:
+                free = next((g for g in self.groups if g not in taken), None)
             worker.group = free if free is not None else max(self.groups, key=lambda g: len(self.groups[g]))
+            worker.had(worker.group)
         tasks = self.groups[worker.group]
         item = tasks.popleft()
         if not tasks:
@@ -261,8 +269,26 @@ class _Worker:
         child.close()
         self.key: Hashable | None = None  # the task it is on
         self.group: Hashable | None = None  # the group of tasks it works through (Pool.run)
+        self.groups: dict[Hashable, None] = {}  # the groups it has had, oldest first (at most _REMEMBERED)
+        self.before: deque[Hashable] = deque()  # those of them it had before this run, not yet looked at
         self.info: object = None
         self.watchdog = math.inf
+
+    def had(self, group: Hashable) -> None:
+        self.groups.pop(group, None)
+        self.groups[group] = None
+        if len(self.groups) > _REMEMBERED:
+            del self.groups[next(iter(self.groups))]
+
+    def earlier(self, wanted: Callable[[Hashable], bool]) -> Hashable | None:
+        """The first group it had before this run that is `wanted`; those looked at are passed over for
+        the rest of the run (a run's groups are all known when it starts: one not wanted now is done,
+        or another worker's)."""
+        while self.before:
+            group = self.before.popleft()
+            if wanted(group):
+                return group
+        return None
 
     def end_reason(self) -> str:
         """Why it died: past its CPU limit (the kernel's SIGXCPU) is a timeout; anything else a crash."""

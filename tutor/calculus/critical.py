@@ -187,8 +187,8 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
     if len(point) != len(variables):
         raise SolveError(f"the point needs {len(variables)} coordinates")
     hessian = tuple(
-        tuple(value_at(derivative(derivative(f, a), b), variables, point, f"f_{a}{b}") for b in variables)
-        for a in variables)
+        tuple(value_at(derivative(first, b), variables, point, f"f_{a}{b}") for b in variables)
+        for a, first in ((a, derivative(f, a)) for a in variables))  # each first derivative once
     minors = [sympy.Matrix(hessian)[:k, :k].det() if k > 1 else hessian[0][0]
               for k in range(1, len(variables) + 1)]
     minors = [_tidy(m) for m in minors]

@@ -14,7 +14,7 @@ import argparse
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, ClassVar, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 
 import sympy
 from sympy import Expr
@@ -26,10 +26,12 @@ from ..errors import TutorError
 from ..limits import LIMITS, Limits
 from ..misconceptions import Candidate, Misconception
 from ..parse import Answer, Equation, Shape, read, substituted, symbol
-from ..plot import Figure, question_only
 from ..show import show
-from ..steps import Step
 from ..words import and_list
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from ..plot import Figure
+    from ..steps import Step
 
 E = TypeVar("E", bound=Enum)
 
@@ -146,6 +148,7 @@ class Problem:
 
     def question_figure(self) -> Figure:
         """The picture before the exercise is solved: the question only, nothing of its answer."""
+        from ..plot import question_only
         return question_only(self.figure())
 
     # -- reading and checking answers

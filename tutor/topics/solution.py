@@ -12,14 +12,16 @@ import argparse
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sympy
 from sympy import Expr
 
-from .. import steps
 from ..calculus.common import function_of, variables_of
 from ..show import show, show_float
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from ..steps import Step
 
 
 @dataclass(frozen=True)
@@ -27,19 +29,20 @@ class Solution:
     lines: tuple[str, ...]  # the answer, in Unicode
     latex: tuple[str, ...]  # the same, in LaTeX
     data: dict[str, Any] = field(default_factory=dict)  # the same, for --json
-    derivation: steps.Step | None = None
+    derivation: Step | None = None
 
     def render(self, form: str = "text") -> str:
+        from ..steps import render_latex, render_text, to_json
         if form == "json":
             data = dict(self.data)
             if self.derivation is not None:
-                data["steps"] = steps.to_json(self.derivation)
+                data["steps"] = to_json(self.derivation)
             return json.dumps(data, ensure_ascii=False, indent=2)
         if form == "latex":
             body = "\n".join(rf"\[ {line} \]" for line in self.latex)
-            return body + ("\n\n" + steps.render_latex(self.derivation) if self.derivation else "")
+            return body + ("\n\n" + render_latex(self.derivation) if self.derivation else "")
         body = "\n".join(self.lines)
-        return body + ("\n\nSteps:\n" + steps.render_text(self.derivation) if self.derivation else "")
+        return body + ("\n\nSteps:\n" + render_text(self.derivation) if self.derivation else "")
 
 
 # ------------------------------------------------------------- arguments and words

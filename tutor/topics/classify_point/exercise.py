@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sympy import Expr
 
-from ... import calculus, steps
+from ... import calculus
 from ...parse import Answer, Shape
-from ...plot import Figure, classify_figure, critical_curve_figure, question_only
 from ..base import Field, FieldError, FunctionProblem, point_from
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from ...plot import Figure
+    from ...steps import Step
 
 
 @dataclass(frozen=True)
@@ -51,8 +54,9 @@ class ClassifyPoint(FunctionProblem):
     def expected(self) -> Answer:
         return Answer(Shape.LABEL, self.solution.label)
 
-    def steps(self) -> steps.Step:
-        return steps.classify_steps(self.function, self.variables, self.at)
+    def steps(self) -> Step:
+        from ...steps import classify_steps
+        return classify_steps(self.function, self.variables, self.at)
 
     def hints(self) -> tuple[str, ...]:
         result = self.solution
@@ -65,6 +69,7 @@ class ClassifyPoint(FunctionProblem):
 
     def figure(self) -> Figure:
         """The contour map around the point, marked by its class (in one variable: the curve)."""
+        from ...plot import classify_figure, critical_curve_figure
         names = self.drawn_variables()
         if len(names) == 1:
             return critical_curve_figure(self.function, names, self.at, name=self.name)
@@ -72,4 +77,5 @@ class ClassifyPoint(FunctionProblem):
 
     def question_figure(self) -> Figure:
         """The point asked about, not its class."""
+        from ...plot import question_only
         return question_only(self.figure(), point_asked=True)

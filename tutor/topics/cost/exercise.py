@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sympy import Expr
 
@@ -16,11 +16,12 @@ from ...calculus import SolveError
 from ...calculus.cost import B, M
 from ...compare import Tolerance
 from ...parse import Answer, Shape
-from ...plot import Figure, contour_figure, descent_figure, fit_figure, line_figure, question_only
-from ...steps import Step
 from ..base import Field, FieldError, Problem, choice_from, keys_for_ask, point_from
 from ..least_squares.exercise import DATA_FIELDS, line_data, points_text
-from .steps import descent_step_steps, function_steps, value_steps
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from ...plot import Figure
+    from ...steps import Step
 
 
 class Ask(StrEnum):
@@ -73,8 +74,8 @@ class Cost(Problem):
             raise FieldError("rate", "the learning rate must be positive")
         problem = cls(points=points, source=source, ask=ask, form=form, at=at, start=start, rate=rate,
                       decimals=decimals, tolerance=data.get("tolerance"))
-        try:
-            _ = problem.cost, problem.step
+        try:  # what the answer is computed from: the step alone reads the data as the cost does
+            _ = problem.step if problem.step is not None else problem.cost
         except SolveError as error:
             raise FieldError("csv" if "csv" in data else "data", error.message) from None
         return problem
@@ -148,6 +149,7 @@ class Cost(Problem):
         return Answer(Shape.EXPRESSION, self.function())
 
     def steps(self) -> Step:
+        from .steps import descent_step_steps, function_steps, value_steps
         if self.ask == Ask.VALUE and self.at is not None:
             return value_steps(self.cost, self.mean, self.at, self.decimals)
         if self.ask == Ask.STEP and self.step is not None:
@@ -174,11 +176,13 @@ class Cost(Problem):
 
     def question_figure(self) -> Figure:
         """The points alone: the cost, its minimum and the line's errors are what is asked."""
+        from ...plot import fit_figure, question_only
         return question_only(fit_figure(self.points), title=f"the cost of a line through {len(self.points)} points")
 
     def figure(self) -> Figure:
         """The line at (m, b) with its errors (value); the descent step on the cost's contour map (step);
         the cost's contour map with its minimum (function)."""
+        from ...plot import contour_figure, descent_figure, line_figure
         if self.ask == Ask.VALUE and self.at is not None:
             return line_figure(self.points, *self.at)
         if self.ask == Ask.STEP and self.start is not None and self.rate is not None:

@@ -4,16 +4,17 @@ descent step on it. --mean takes the mean cost L = E/(2n) of several observation
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ... import calculus
 from ...calculus.common import SolveError
 from ...show import show, show_float
-from ...steps import Step, terms_text
 from ..base import Command
 from ..least_squares.solve import data_arguments, line_points
 from ..solution import Solution, approx, args, exact_data
-from .steps import descent_step_steps, function_steps, value_steps
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from ...steps import Step
 
 NAMES = ("m", "b")
 
@@ -21,6 +22,8 @@ NAMES = ("m", "b")
 def solve(points: str | None = None, csv: str | None = None, x_column: str | None = None,
           y_column: str | None = None, mean: bool = False, at: str | None = None, start: str | None = None,
           rate: str | None = None, explain: bool = False) -> Solution:
+    from ...steps import terms_text
+    from .steps import descent_step_steps, function_steps, value_steps
     data, legend = line_points(points, csv, x_column, y_column)
     if (start is None) != (rate is None):
         raise SolveError("a descent step needs both --start and --rate")

@@ -5,18 +5,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sympy import Expr
 
-from ... import calculus, steps
+from ... import calculus
 from ...calculus import SolveError
 from ...check import Judgement, Verdict
 from ...compare import Note, Tolerance
 from ...parse import Answer, Equation, InputError, Shape, read, symbol
-from ...plot import Figure, contour_figure, critical_curve_figure
 from ...words import and_list, counted
 from ..base import Field, FieldError, FunctionProblem
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from ...plot import Figure
+    from ...steps import Step
 
 
 @dataclass(frozen=True)
@@ -103,8 +106,9 @@ class CriticalPoints(FunctionProblem):
             return None
         return tuple(given[v] for v in self.variables)
 
-    def steps(self) -> steps.Step:
-        return steps.critical_steps(self.function, self.variables, self.region, result=self.solution)
+    def steps(self) -> Step:
+        from ...steps import critical_steps
+        return critical_steps(self.function, self.variables, self.region, result=self.solution)
 
     def hints(self) -> tuple[str, ...]:
         result = self.solution
@@ -121,6 +125,7 @@ class CriticalPoints(FunctionProblem):
 
     def figure(self) -> Figure:
         """The contour map with the critical points by class and the region (in one variable: the curve)."""
+        from ...plot import contour_figure, critical_curve_figure
         names = self.drawn_variables()
         if len(names) == 1:
             return critical_curve_figure(self.function, names, name=self.name)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from ...check import names
-from ...plot import contour_figure
 from ..base import Command
 from ..solution import function_argument
+
+if TYPE_CHECKING:  # the picture modules load where they are used (tests/test_startup.py)
+    from ...plot import Figure
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,5 +19,10 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--region", help='draw a region, like "0 <= x <= 5, 0 <= y <= 5"')
 
 
+def _figure(a: argparse.Namespace) -> Figure:
+    from ...plot import contour_figure
+    return contour_figure(a.function, names(a.vars), a.critical, a.region)
+
+
 PLOT = Command("contour", "a contour map, with the critical points marked by class and a region drawn",
-               _arguments, lambda a: contour_figure(a.function, names(a.vars), a.critical, a.region))
+               _arguments, _figure)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from sympy import Expr
 
-from ... import calculus, steps
+from ... import calculus
 from ...calculus import CriticalPoint, CriticalSet, Found, Nature, Piece
 from ...check import names
 from ...show import show
@@ -22,6 +22,7 @@ PLURALS = {Nature.MINIMUM: "minima", Nature.MAXIMUM: "maxima", Nature.SADDLE: "s
 
 def solve(function: str, region: str | None = None, variables: Sequence[str] | None = None,
           explain: bool = False) -> Solution:
+    from ... import steps
     f, names = read_function(function, variables)
     result = calculus.critical_points(f, names, region)
     lines, latex = [header(f, names)], [header(f, names, True)]

@@ -6,17 +6,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sympy import Expr
 
 from ... import calculus
 from ...calculus import SolveError
 from ...parse import Answer, Shape, symbol
-from ...plot import Figure, slice_figure
-from ...steps import Step
 from ..base import Field, FieldError, FunctionProblem, choice_from
-from .steps import fix_steps
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from ...plot import Figure
+    from ...steps import Step
 
 
 class Ask(StrEnum):
@@ -93,6 +94,7 @@ class FixVariable(FunctionProblem):
         return Answer(Shape.EXPRESSION, s.derivative if self.ask == Ask.DERIVATIVE else s.slice)
 
     def steps(self) -> Step:
+        from .steps import fix_steps
         return fix_steps(self.solution, self.call(), derivative=self.ask == Ask.DERIVATIVE)
 
     def hints(self) -> tuple[str, ...]:
@@ -116,6 +118,7 @@ class FixVariable(FunctionProblem):
 
     def figure(self) -> Figure:
         """The slice as a curve, with its derivative (the tangent line's slope) beside it."""
+        from ...plot import slice_figure
         s = self.solution
         if len(s.remaining) != 1:
             raise SolveError("this exercise has no picture: the slice has more than one variable left")

@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sympy import Expr
 
 from ... import calculus
 from ...parse import Answer, Shape
-from ...plot import Figure, gradient_figure
-from ...steps import Step
 from ..base import Field, FieldError, FunctionProblem, point_from
-from .steps import gradient_steps
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from ...plot import Figure
+    from ...steps import Step
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Gradient(FunctionProblem):
         return Answer(Shape.VECTOR, result.values if self.at is not None else result.components)
 
     def steps(self) -> Step:
+        from .steps import gradient_steps
         return gradient_steps(self.function, self.variables, result=self.solution)
 
     def hints(self) -> tuple[str, ...]:
@@ -72,4 +74,5 @@ class Gradient(FunctionProblem):
 
     def figure(self) -> Figure:
         """The contour map with ∇f as an arrow at the point, or as arrows over the map."""
+        from ...plot import gradient_figure
         return gradient_figure(self.function, self.drawn_variables(), self.at, name=self.name)

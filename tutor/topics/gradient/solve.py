@@ -11,11 +11,11 @@ from ...check import names
 from ...show import show
 from ..base import Command
 from ..solution import Solution, args, exact_data, function_argument, header, read_function
-from .steps import gradient_steps
 
 
 def solve(function: str, at: str | None = None, variables: Sequence[str] | None = None,
           explain: bool = False) -> Solution:
+    from .steps import gradient_steps
     f, names = read_function(function, variables)
     point = calculus.parse_point(at, names) if at else None
     result = calculus.gradient(f, names, point)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import sympy
 from sympy import Expr
@@ -14,11 +14,12 @@ from ... import calculus
 from ...calculus import SolveError
 from ...compare import Tolerance
 from ...parse import Answer, Shape
-from ...plot import Figure, descent_figure
-from ...steps import Step
 from ...words import counted
 from ..base import Field, FieldError, FunctionProblem, point_from
-from .steps import descent_steps
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from ...plot import Figure
+    from ...steps import Step
 
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
@@ -92,6 +93,7 @@ class GradientDescent(FunctionProblem):
         return Answer(Shape.NUMBER, point[0]) if len(point) == 1 else Answer(Shape.VECTOR, point)
 
     def steps(self) -> Step:
+        from .steps import descent_steps
         return descent_steps(self.function, self.variables, self.start, self.rate, self.iterations,
                                    result=self.solution)
 
@@ -109,5 +111,6 @@ class GradientDescent(FunctionProblem):
 
     def figure(self) -> Figure:
         """The descent picture for the exercise's start, rate and iterations."""
+        from ...plot import descent_figure
         return descent_figure(self.function, self.start, self.rate, self.iterations, variables=self.drawn_variables(),
                               name=self.name)

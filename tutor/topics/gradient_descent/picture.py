@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from ...check import names
-from ...plot import descent_figure
 from ..base import Command
 from .solve import descent_arguments
+
+if TYPE_CHECKING:  # the picture modules load where they are used (tests/test_startup.py)
+    from ...plot import Figure
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,6 +19,11 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
                                          "(descend on their least-squares cost E(m, b))")
 
 
+def _figure(a: argparse.Namespace) -> Figure:
+    from ...plot import descent_figure
+    return descent_figure(a.function, a.start, a.rate, a.iterations, a.tolerance, a.max_iterations, names(a.vars),
+                          a.points)
+
+
 PLOT = Command("descent", "gradient descent: the curve or the contour map with the numbered iterates", _arguments,
-               lambda a: descent_figure(a.function, a.start, a.rate, a.iterations, a.tolerance, a.max_iterations,
-                                        names(a.vars), a.points))
+               _figure)

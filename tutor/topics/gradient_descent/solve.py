@@ -12,7 +12,6 @@ from ...check import names
 from ...show import show, show_float
 from ..base import Command
 from ..solution import Solution, columns, function_argument, header, read_function
-from .steps import descent_steps
 
 SHOWN_ROWS = 40  # a longer descent table shows its first and last rows only
 
@@ -20,6 +19,7 @@ SHOWN_ROWS = 40  # a longer descent table shows its first and last rows only
 def solve(function: str | None, start: str, rate: str, iterations: int | None = None,
           tolerance: float | None = None, max_iterations: int = 10_000, variables: Sequence[str] | None = None,
           points: str | None = None, explain: bool = False) -> Solution:
+    from .steps import descent_steps
     names: tuple[str, ...]
     if function is not None and points is None:
         f, names = read_function(function, variables)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import sympy
 from sympy import Expr
@@ -19,12 +19,13 @@ from ...check import Judgement, Verdict
 from ...compare import Note, Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape
-from ...plot import Figure, rates_figure
-from ...steps import Step
 from ..base import Field, FieldError, FunctionProblem, choice_from, point_from
 from ..gradient_descent.exercise import subscripted
 from .labels import behaviours_of, canonical, read_labels
-from .steps import rates_steps
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from ...plot import Figure
+    from ...steps import Step
 
 NOT = {Behaviour.CONVERGES: "does not converge", Behaviour.OSCILLATES: "does not oscillate",
        Behaviour.DIVERGES: "does not diverge", Behaviour.TOO_SLOW: "is not too slow"}
@@ -143,6 +144,7 @@ class LearningRate(FunctionProblem):
                        credit=right_count / len(right))
 
     def steps(self) -> Step:
+        from .steps import rates_steps
         return rates_steps(self.solution, self.expected().value)
 
     def hints(self) -> tuple[str, ...]:
@@ -161,5 +163,6 @@ class LearningRate(FunctionProblem):
 
     def figure(self) -> Figure:
         """The descents side by side, one panel per rate."""
+        from ...plot import rates_figure
         self.drawn_variables()
         return rates_figure(self.solution, name=self.name)

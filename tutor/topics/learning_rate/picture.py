@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from ... import calculus
 from ...check import names
-from ...plot import rates_figure
 from ..base import Command
 from ..solution import read_function
 from .solve import rates_arguments
 
 
 def _figure(function: str, start: str, rates: str, iterations: int, tolerance: float, variables):
+    from ...plot import rates_figure
     f, names_ = read_function(function, variables)
     at = tuple(calculus.parse_point(start, names_).values())
     return rates_figure(calculus.compare_rates(f, names_, at, [r for r in rates.split(",") if r.strip()],

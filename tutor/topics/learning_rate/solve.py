@@ -12,13 +12,13 @@ from ...check import names
 from ...show import show, show_float
 from ..base import Command
 from ..solution import Solution, columns, function_argument, header, read_function
-from .steps import ENDED, WHAT, rates_steps
 
 SHOWN_ROWS = 12  # a longer table shows its first rows and its last
 
 
 def solve(function: str, start: str, rates: str, iterations: int, tolerance: float = DEFAULT_TOLERANCE,
           variables: Sequence[str] | None = None, explain: bool = False) -> Solution:
+    from .steps import WHAT, rates_steps
     f, names = read_function(function, variables)
     at = tuple(calculus.parse_point(start, names).values())
     given = [r.strip() for r in rates.split(",") if r.strip()]
@@ -48,6 +48,7 @@ def solve(function: str, start: str, rates: str, iterations: int, tolerance: flo
 
 
 def _cell(trial: calculus.RateTrial, k: int) -> str:
+    from .steps import ENDED
     rows = trial.descent.rows
     if k >= len(rows):
         return ENDED[trial.behaviour]

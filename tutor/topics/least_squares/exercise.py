@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sympy import Expr
 
@@ -15,10 +15,11 @@ from ...check import Verdict, check
 from ...compare import Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, Equation, Shape, read, symbol
-from ...plot import Figure, fit_figure, question_only
-from ...steps import Step
 from ..base import Field, FieldError, Problem
-from .steps import least_squares_steps
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from ...plot import Figure
+    from ...steps import Step
 
 DATA_FIELDS: dict[str, Field] = {
     "data": Field("points", "the data points, like [[1, 2], [2, 5], [3, 3]]", formerly="points"),
@@ -117,6 +118,7 @@ class LeastSquares(Problem):
         return super().check(text, tolerance, expected)
 
     def steps(self) -> Step:
+        from .steps import least_squares_steps
         return least_squares_steps(self.points, result=self.solution, decimals=self.decimals)
 
     def hints(self) -> tuple[str, ...]:
@@ -129,8 +131,10 @@ class LeastSquares(Problem):
 
     def figure(self) -> Figure:
         """The fit: the points, the line, the residuals and the cost."""
+        from ...plot import fit_figure
         return fit_figure(self.points)
 
     def question_figure(self) -> Figure:
         """The points only: the figure's title names the line."""
+        from ...plot import question_only
         return question_only(self.figure(), title=f"least squares: the line nearest {len(self.points)} points")

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
-from ...plot import fit_figure
+import argparse
+from typing import TYPE_CHECKING
+
 from ..base import Command
 from .solve import data_arguments
 
+if TYPE_CHECKING:  # the picture modules load where they are used (tests/test_startup.py)
+    from ...plot import Figure
+
+
+def _figure(a: argparse.Namespace) -> Figure:
+    from ...plot import fit_figure
+    return fit_figure(a.points, a.csv, a.x, a.y)
+
+
 PLOT = Command("fit", "the least-squares line through data, with the residuals and the cost",
                lambda parser: data_arguments(parser, several=False),
-               lambda a: fit_figure(a.points, a.csv, a.x, a.y))
+               _figure)

@@ -12,14 +12,14 @@ from ... import calculus
 from ...calculus.common import SolveError, exact
 from ...parse import Equation, symbol
 from ...show import show
-from ...steps import terms_text
 from ..base import Command
 from ..solution import Solution, approx, args, exact_data
-from .steps import cost_terms, least_squares_steps
 
 
 def solve(points: str | None = None, csv: str | None = None, x_columns: Sequence[str] = (),
           y_column: str | None = None, explain: bool = False) -> Solution:
+    from ...steps import terms_text
+    from .steps import cost_terms, least_squares_steps
     data_points, legend = _data(points, csv, x_columns, y_column)
     decimals = any(not exact(c).is_Integer for p in data_points for c in p)  # data like 230.1 is shown so
     features = len(data_points[0]) - 1

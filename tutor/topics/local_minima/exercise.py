@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import sympy
 from sympy import Expr
@@ -16,10 +16,11 @@ from ... import calculus
 from ...calculus import SolveError
 from ...compare import Tolerance
 from ...parse import Answer, Shape
-from ...plot import Figure, contour_figure, critical_curve_figure, descent_figure
-from ...steps import Step
 from ..base import Field, FieldError, FunctionProblem, choice_from, keys_for_ask, point_from
-from .steps import all_minima_steps, descent_end_steps, global_steps
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from ...plot import Figure
+    from ...steps import Step
 
 TOLERANCE = 1e-8  # the descent runs until |∇f| is this small
 BOUND = 10_000
@@ -134,6 +135,7 @@ class LocalMinima(FunctionProblem):
         return Answer(Shape.NUMBER, point[0]) if self.one else Answer(Shape.VECTOR, point)
 
     def steps(self) -> Step:
+        from .steps import all_minima_steps, descent_end_steps, global_steps
         if self.ask == Ask.END and self.end is not None:
             return descent_end_steps(self.end)
         return global_steps(self.minima) if self.ask == Ask.GLOBAL else all_minima_steps(self.minima)
@@ -157,6 +159,7 @@ class LocalMinima(FunctionProblem):
 
     def figure(self) -> Figure:
         """Where descent ends: its path; otherwise the function with its critical points by class."""
+        from ...plot import contour_figure, critical_curve_figure, descent_figure
         names = self.drawn_variables()
         if self.ask == Ask.END and self.start is not None and self.rate is not None:
             return descent_figure(self.function, self.start, self.rate, tolerance=TOLERANCE, max_iterations=BOUND,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import sympy
 
@@ -13,10 +13,11 @@ from ... import calculus
 from ...calculus import SolveError
 from ...compare import Tolerance
 from ...parse import Answer, Shape
-from ...plot import Figure, minimum_figure
-from ...steps import Step
 from ..base import Field, FieldError, FunctionProblem
-from .steps import minimize_steps
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from ...plot import Figure
+    from ...steps import Step
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Minimize(FunctionProblem):
         return Answer(Shape.NUMBER, result.point if result.exact else sympy.Float(result.approx, 15))
 
     def steps(self) -> Step:
+        from .steps import minimize_steps
         return minimize_steps(self.function, self.variables[0], self.solution)
 
     def hints(self) -> tuple[str, ...]:
@@ -70,4 +72,5 @@ class Minimize(FunctionProblem):
 
     def figure(self) -> Figure:
         """The curve with its minimum marked."""
+        from ...plot import minimum_figure
         return minimum_figure(self.function, self.drawn_variables(), name=self.name)

@@ -15,13 +15,12 @@ from ...check import names
 from ...show import show, show_float
 from ..base import Command
 from ..critical_points.solve import region_argument
-from ..local_minima.steps import all_minima_steps, globally
 from ..solution import Solution, approx, exact_data, function_argument, header, read_function
-from .steps import minimize_steps
 
 
 def solve(function: str, variables: Sequence[str] | None = None, region: str | None = None,
           explain: bool = False) -> Solution:
+    from .steps import minimize_steps
     f, names = read_function(function, variables)
     window = calculus.parse_region(region, names) if region else None
     if len(names) == 2:
@@ -62,6 +61,7 @@ def _places(minima: Sequence[calculus.LocalMinimum], x: str) -> str:
 
 def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) -> Solution:
     """Every local minimum of f(x, y), with its value; the least of them, and whether it is global."""
+    from ..local_minima.steps import all_minima_steps, globally
     result = calculus.local_minima(f, names)
     lines = [header(f, names)]
     rows = [(p.point, value, window is None or window.contains(p.point))

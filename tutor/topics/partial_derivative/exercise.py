@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sympy import Expr
 
-from ... import calculus, steps
+from ... import calculus
 from ...parse import Answer, Shape
-from ...plot import Figure, curve_figure, surface_figure
 from ...words import and_list
 from ..base import Field, FieldError, FunctionProblem, point_from
-from .steps import partial_at_steps
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from ...plot import Figure
+    from ...steps import Step
 
 
 @dataclass(frozen=True)
@@ -63,10 +65,12 @@ class PartialDerivative(FunctionProblem):
             return Answer(Shape.NUMBER, result.value)
         return Answer(Shape.EXPRESSION, result.derivative)
 
-    def steps(self) -> steps.Step:
+    def steps(self) -> Step:
+        from ...steps import derivative_steps
+        from .steps import partial_at_steps
         if self.at is not None and self.solution.value is not None:
             return partial_at_steps(self.function, self.wrt, self.variables, self.at, self.solution.value)
-        return steps.derivative_steps(self.function, self.wrt, self.variables)
+        return derivative_steps(self.function, self.wrt, self.variables)
 
     def hints(self) -> tuple[str, ...]:
         derivative = self.solution.derivative
@@ -82,6 +86,7 @@ class PartialDerivative(FunctionProblem):
 
     def figure(self) -> Figure:
         """The curve and its tangent line (one variable), or the surface with the slices at the point."""
+        from ...plot import curve_figure, surface_figure
         names = self.drawn_variables()
         if len(names) == 1:
             return curve_figure(self.function, names, self.at[0] if self.at is not None else None, name=self.name)

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
-from ... import calculus, steps
+from ... import calculus
 from ...calculus.common import SolveError, describe
 from ...check import names
 from ...show import show
@@ -16,6 +16,7 @@ from ..solution import Solution, approx, args, exact_data, function_argument, he
 
 def solve(function: str, wrt: str | None = None, at: str | None = None,
           variables: Sequence[str] | None = None, explain: bool = False) -> Solution:
+    from ... import steps
     f, names = read_function(function, variables)
     if wrt is None:
         if len(names) != 1:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import sympy
 from sympy import Expr
@@ -13,11 +13,12 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import SolveError
 from ...parse import Answer, Shape
-from ...plot import Figure, descent_figure
-from ...steps import Step
 from ..base import Field, FieldError, FunctionProblem, point_from
 from ..gradient_descent.exercise import subscripted
-from .steps import stopping_steps
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from ...plot import Figure
+    from ...steps import Step
 
 BOUND = 10_000  # an exercise's descent must get close enough within this many iterations
 
@@ -81,6 +82,7 @@ class Stopping(FunctionProblem):
         return Answer(Shape.NUMBER, sympy.Integer(self.solution.iterations or 0))
 
     def steps(self) -> Step:
+        from .steps import stopping_steps
         return stopping_steps(self.solution)
 
     def hints(self) -> tuple[str, ...]:
@@ -99,5 +101,6 @@ class Stopping(FunctionProblem):
 
     def figure(self) -> Figure:
         """The descent up to the point where it is close enough."""
+        from ...plot import descent_figure
         return descent_figure(self.function, self.start, self.rate, tolerance=float(self.until),
                               max_iterations=BOUND, variables=self.drawn_variables(), name=self.name)

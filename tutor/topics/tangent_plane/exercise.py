@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sympy import Expr
 
 from ... import calculus
 from ...parse import Answer, Shape
-from ...plot import Figure, surface_figure
-from ...steps import Step
 from ..base import Field, FieldError, FunctionProblem, point_from
-from .steps import tangent_steps
+
+if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
+    from ...plot import Figure
+    from ...steps import Step
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class TangentPlane(FunctionProblem):
         return Answer(Shape.EQUATION, self.solution.equation)
 
     def steps(self) -> Step:
+        from .steps import tangent_steps
         return tangent_steps(self.function, self.variables, self.at_mapping(self.at), result=self.solution)
 
     def hints(self) -> tuple[str, ...]:
@@ -68,4 +70,5 @@ class TangentPlane(FunctionProblem):
 
     def figure(self) -> Figure:
         """The surface with the tangent plane at the point and both slices through it."""
+        from ...plot import surface_figure
         return surface_figure(self.function, self.variables, self.at, slices=True, name=self.name)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from ...check import names
-from ...plot import surface_figure
 from ..base import Command
 from ..solution import function_argument
+
+if TYPE_CHECKING:  # the picture modules load where they are used (tests/test_startup.py)
+    from ...plot import Figure
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,5 +20,10 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
                         help="also the slices through the point (fix y, fix x) with their tangent lines")
 
 
+def _figure(a: argparse.Namespace) -> Figure:
+    from ...plot import surface_figure
+    return surface_figure(a.function, names(a.vars), a.tangent_at, a.slices)
+
+
 PLOT = Command("surface", "the surface z = f(x, y), with the tangent plane at a point and the slices through it",
-               _arguments, lambda a: surface_figure(a.function, names(a.vars), a.tangent_at, a.slices))
+               _arguments, _figure)

@@ -10,10 +10,10 @@ from ...check import names
 from ...show import show
 from ..base import Command
 from ..solution import Solution, args, function_argument, header, read_function
-from .steps import tangent_steps
 
 
 def solve(function: str, at: str, variables: Sequence[str] | None = None, explain: bool = False) -> Solution:
+    from .steps import tangent_steps
     f, names = read_function(function, variables)
     result = calculus.tangent_plane(f, names, calculus.parse_point(at, names))
     lines = [header(f, names),
