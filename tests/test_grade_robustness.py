@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections import deque
 from pathlib import Path
 from typing import cast
 
@@ -18,7 +19,7 @@ from tutor import grade
 from tutor.cli import main
 from tutor.journal import FILE_NAME
 from tutor.reports import FILES
-from tutor.workers import Finished, Pool, Stopped
+from tutor.workers import Finished, Pool, Stopped, _Groups, _Worker
 
 TESTS = Path(__file__).parent
 PACK = str(TESTS / "data" / "grade" / "pack.yaml")
@@ -165,16 +166,36 @@ def _pid_of(task, started):
     return os.getpid()
 
 
+def _idle_worker() -> _Worker:
+    """A worker as the pool's scheduling sees it, without its process."""
+    worker = _Worker.__new__(_Worker)
+    worker.group, worker.groups, worker.before = None, {}, deque()
+    return worker
+
+
 def test_tasks_of_one_group_go_to_one_worker_while_other_groups_are_left():
-    """What a group's tasks share (a student variant, built once) is built by one worker only; a
-    worker that dies mid-group is replaced, and the group goes on."""
+    """What a group's tasks share (a student variant, built once) is built by one worker: it keeps
+    its group while others are left, and only then helps with the largest one. The scheduling
+    alone, in a fixed order of asking, so that no machine load decides which worker asks first."""
+    groups = _Groups(list(enumerate("aabbabbaabcc")), group=lambda task: task)
+    first, second = _idle_worker(), _idle_worker()
+    given = {"first": "", "second": ""}
+    for name in ["first", "second"] * 2 + ["first"] * 7 + ["second"] * 2:
+        worker, other = (first, second) if name == "first" else (second, first)
+        item = groups.next_for(worker, {other.group})
+        given[name] += item[1] if item else "-"
+    # first: its a, then c (no one's), then helps with b; second: its b to the end
+    assert given == {"first": "aaaaaccbb", "second": "bbb-"}
+
+
+def test_a_worker_that_dies_mid_group_is_replaced_and_the_group_goes_on():
     tasks = [(n, group) for n, group in enumerate("aabbabbaab")] + [(10, "die"), (11, "die")]
     with Pool(_pid_of, jobs=2, timeout=5) as pool:
         outcomes = dict(pool.run(tasks, group=lambda task: task))
     assert len(outcomes) == 12
     assert outcomes[10] == outcomes[11] == Stopped("crashed")
-    by_group = {group: {outcomes[n].value for n, g in tasks if g == group} for group in "ab"}
-    assert len(by_group["a"]) == len(by_group["b"]) == 1 and by_group["a"] != by_group["b"]
+    assert all(isinstance(outcomes[n], Finished) for n in range(10))
+    assert outcomes[0] != outcomes[2]  # both workers free at the start: a and b begin on different ones
 
 
 def test_a_group_goes_back_to_the_worker_that_had_it_in_an_earlier_run():
