@@ -18,7 +18,7 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from sympy import Expr, srepr
+from sympy import srepr
 
 from . import __version__
 from .budget import OutOfTime, deadline
@@ -31,7 +31,7 @@ from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
 from .submissions import Problem, Submissions, Submitted
 from .topics import FieldError
-from .variant_check import Finding, build, drawn, not_graded, of_draw
+from .variant_check import Finding, Params, build, drawn, not_graded, of_draw
 from .workers import Finished, Pool, Stopped
 
 if TYPE_CHECKING:
@@ -193,7 +193,7 @@ class _Unanswered:
         return self.built[spec, params] or Graded(UNANSWERED, "")
 
 
-def _built(spec: ExerciseSpec, params: tuple[tuple[str, Expr], ...]) -> Exercise | Graded:
+def _built(spec: ExerciseSpec, params: Params) -> Exercise | Graded:
     """The variant with these values, its expected answer computed (built once: ExerciseSpec keeps
     it); or, where it can't be set, not graded, with a sentence naming the draw."""
     built = build(spec, params)
@@ -202,7 +202,7 @@ def _built(spec: ExerciseSpec, params: tuple[tuple[str, Expr], ...]) -> Exercise
     return built
 
 
-def _label(spec: ExerciseSpec, params: tuple[tuple[str, Expr], ...]) -> str:
+def _label(spec: ExerciseSpec, params: Params) -> str:
     """A variant's parameters as answers.csv shows them ("a = 3, p = 2"); "" for the lesson's own."""
     return "" if not params or params == spec.lesson else drawn(params)
 
@@ -254,7 +254,7 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: i
                 yield same, _graded(outcome, progress, done, len(todo))
 
 
-def _params(spec: ExerciseSpec, student: str) -> tuple[tuple[str, Expr], ...]:
+def _params(spec: ExerciseSpec, student: str) -> Params:
     return spec.values(student)  # the lesson's numbers where the parameters have them
 
 
@@ -274,7 +274,7 @@ class _Task:
     """One answer to check against one variant (the exercise and its parameter values)."""
 
     exercise: str
-    params: tuple[tuple[str, Expr], ...]
+    params: Params
     text: str
     in_full: bool = False  # the second round: the mistake named too
 

@@ -38,7 +38,7 @@ from .templates import TemplateError, fill, template
 from .topics import KINDS, FieldError, Problem
 from .topics.base import Field, substitute
 from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError
-from .variant_check import UNKNOWN_NAME, Finding, drawn, first_failing
+from .variant_check import UNKNOWN_NAME, Finding, Params, first_failing, with_draw
 from .words import and_list
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -188,7 +188,7 @@ class ExerciseSpec:
         return bool(self.params)
 
     @property
-    def lesson(self) -> tuple[tuple[str, Expr], ...] | None:
+    def lesson(self) -> Params | None:
         """The parameters' values in the worked example (`lesson:`), or None where they have none."""
         if not self.params or any(p.lesson is None for p in self.params):
             return None
@@ -212,17 +212,17 @@ class ExerciseSpec:
         seed = variant_seed(self.pack, self.id, key) if self.params else None
         return self.with_values(self.drawn_values(key), seed)
 
-    def drawn_values(self, key: object) -> tuple[tuple[str, Expr], ...]:
+    def drawn_values(self, key: object) -> Params:
         """The parameter values `drawn(key)` has, without building it."""
         if not self.params:
             return ()
         return tuple((s.name, v) for s, v in self.draw(variant_seed(self.pack, self.id, key)).items())
 
-    def values(self, key: object) -> tuple[tuple[str, Expr], ...]:
+    def values(self, key: object) -> Params:
         """The parameter values `variant(key)` has, without building it."""
         return self.lesson if self.lesson is not None else self.drawn_values(key)
 
-    def with_values(self, params: tuple[tuple[str, Expr], ...], seed: int | None = None) -> Exercise:
+    def with_values(self, params: Params, seed: int | None = None) -> Exercise:
         """The variant with these parameter values (built once, then shared)."""
         built = _VARIANTS.setdefault(self, {})
         problem = built.get(params)
@@ -239,7 +239,7 @@ class ExerciseSpec:
             built[params] = problem
         return Exercise(self, problem, seed, params)
 
-    def _fill_prose(self, text: str, params: tuple[tuple[str, Expr], ...]) -> str:
+    def _fill_prose(self, text: str, params: Params) -> str:
         return fill(text, params, lambda value: show(value, decimals=bool(self.data.get("decimals"))), strict=False)
 
     def draw(self, seed: int) -> dict[sympy.Symbol, Expr]:
@@ -251,8 +251,7 @@ class ExerciseSpec:
                     return values
             except InputError as error:  # a condition whose numbers grow too large for these values
                 params = tuple((s.name, value) for s, value in values.items())
-                raise FieldError("require", f"with {drawn(params, bool(self.data.get('decimals')))}, "
-                                            f"{error.message}") from None
+                raise FieldError("require", with_draw(self, params, error.message)) from None
         conditions = ", ".join(c.text for c in self.require)
         raise FieldError("require", f"no parameters meet 'require: {conditions}' in {_MAX_DRAWS} draws; "
                                     "widen the ranges or relax the condition")
@@ -275,7 +274,7 @@ class Exercise:
     spec: ExerciseSpec
     problem: Problem
     seed: int | None
-    params: tuple[tuple[str, Expr], ...] = ()
+    params: Params = ()
 
     @property
     def id(self) -> str:

@@ -42,7 +42,7 @@ class Finding:
     of_draw: bool = True  # whether the parameters' values may be the cause (a name that is no parameter is not)
 
 
-def drawn(params: tuple[tuple[str, sympy.Expr], ...], decimals: bool = False) -> str:
+def drawn(params: Params, decimals: bool = False) -> str:
     """'a = 0, p = 2': the parameter values of a variant."""
     return ", ".join(f"{name} = {show(value, decimals=decimals)}" for name, value in params)
 
@@ -59,7 +59,7 @@ def _undefined(value: object) -> bool:
     return False
 
 
-def build(spec: ExerciseSpec, params: tuple[tuple[str, sympy.Expr], ...]) -> Exercise | Finding:
+def build(spec: ExerciseSpec, params: Params) -> Exercise | Finding:
     """The variant with these values, and its expected answer computed; or what stops it."""
     try:
         exercise = spec.with_values(params)
@@ -76,11 +76,16 @@ def build(spec: ExerciseSpec, params: tuple[tuple[str, sympy.Expr], ...]) -> Exe
     return exercise
 
 
+def with_draw(spec: ExerciseSpec, params: Params, message: str) -> str:
+    """'with a = 0, <message>': a problem told with the draw that causes it, decimals as the pack writes them."""
+    return f"with {drawn(params, bool(spec.data.get('decimals')))}, {message}"
+
+
 def of_draw(spec: ExerciseSpec, params: Params, finding: Finding) -> Finding:
     """The finding with the draw that causes it named ("with a = 0, ..."), where a draw may cause it."""
     if not (finding.of_draw and params):
         return finding
-    return Finding(finding.field, f"with {drawn(params, bool(spec.data.get('decimals')))}, {finding.message}")
+    return Finding(finding.field, with_draw(spec, params, finding.message))
 
 
 class Unsettable(TutorError):
@@ -119,7 +124,7 @@ def why_not_graded(message: str) -> str:
     return message.partition(_NOT_GRADED)[2].removesuffix(_NOT_COUNTED)
 
 
-def check(spec: ExerciseSpec, params: tuple[tuple[str, sympy.Expr], ...], thorough: bool = True,
+def check(spec: ExerciseSpec, params: Params, thorough: bool = True,
           first: bool = True) -> list[Finding]:
     """What is wrong with the variant with these values. `thorough`: also grade its own answer as
     a student would type it and report a mistake that is a right answer (what validation adds to
