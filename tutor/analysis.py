@@ -17,7 +17,7 @@ the figures are the same on every machine.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -103,13 +103,13 @@ def exercise_summaries(book: Gradebook) -> list[ExerciseSummary]:
         discrimination, undefined = corrected_item_total(scores, [book.totals[r.student] for r in results])
         if undefined and len(book.pack.exercises) == 1 and len(scores) >= MIN_STUDENTS:
             undefined = "it is the pack's only exercise, so there is no rest to compare with"
-        wrong = [r for r in results if r.verdict == Judgement.INCORRECT]
+        wrong = [(r, misconception_of(r, spec) or "") for r in results if r.verdict == Judgement.INCORRECT]
         why = Counter(why_not_graded(r.feedback) for r in everyone if r.verdict == Judgement.NOT_GRADED)
         found.append(ExerciseSummary(
             spec.id, outline(spec.title, [p.name for p in spec.params]), spec.points, len(results),
             sum(bool(r.answer) for r in results), sum(r.verdict == Judgement.CORRECT for r in results), mean,
             mean / spec.points if spec.points else None, discrimination, undefined,
-            _most_common_wrong(spec, wrong)[:COMMON_WRONG], _mistakes(spec, wrong), spec.per_student,
+            _most_common_wrong(wrong)[:COMMON_WRONG], _mistakes(wrong), spec.per_student,
             tuple(most_common(why))))
     return found
 
@@ -182,25 +182,28 @@ def describe(misconception: str) -> str:
     return known.summary if known else misconception
 
 
-def _most_common_wrong(spec: ExerciseSpec, wrong: list[Result]) -> tuple[WrongAnswer, ...]:
-    """Every wrong answer, the most common first. Where each student has numbers of their own, an
-    answer is the same only for the same numbers: 2x is right for one student and wrong for another."""
-    found = []
-    for (variant, reading), count in most_common(Counter((r.variant, r.reading or r.answer) for r in wrong)):
-        named = Counter(m for r in wrong if (r.variant, r.reading or r.answer) == (variant, reading)
-                        and (m := misconception_of(r, spec)))
-        found.append(WrongAnswer(reading, count, most_common(named)[0][0] if named else "", variant))
-    return tuple(found)
+def _most_common_wrong(wrong: list[tuple[Result, str]]) -> tuple[WrongAnswer, ...]:
+    """Every wrong answer (with the mistake named for it, "" if none), the most common first. Where
+    each student has numbers of their own, an answer is the same only for the same numbers: 2x is
+    right for one student and wrong for another."""
+    def answer(result: Result) -> tuple[str, str]:
+        return result.variant, result.reading or result.answer
+
+    named: defaultdict[tuple[str, str], Counter] = defaultdict(Counter)
+    for result, misconception in wrong:
+        if misconception:
+            named[answer(result)][misconception] += 1
+    return tuple(WrongAnswer(reading, count, most_common(named[variant, reading])[0][0]
+                             if named[variant, reading] else "", variant)
+                 for (variant, reading), count in most_common(Counter(answer(r) for r, _ in wrong)))
 
 
-def _mistakes(spec: ExerciseSpec, wrong: list[Result]) -> tuple[Mistake, ...]:
+def _mistakes(wrong: list[tuple[Result, str]]) -> tuple[Mistake, ...]:
     """The wrong answers grouped by the mistake named (over every variant), the most common first,
     those with none named last."""
-    named = Counter(misconception_of(r, spec) or "" for r in wrong)
-    ordered = sorted(most_common(named), key=lambda kv: kv[0] == "")
-    return tuple(Mistake(name, count, tuple(
-        w for w in _most_common_wrong(spec, [r for r in wrong if (misconception_of(r, spec) or "") == name])
-    )[:COMMON_WRONG]) for name, count in ordered)
+    ordered = sorted(most_common(Counter(m for _, m in wrong)), key=lambda kv: kv[0] == "")
+    return tuple(Mistake(name, count, _most_common_wrong([(r, m) for r, m in wrong if m == name])[:COMMON_WRONG])
+                 for name, count in ordered)
 
 
 # ------------------------------------------------------------------ summary.md
