@@ -152,20 +152,20 @@ def rebuild(e: Expr) -> Expr:
 
 def differentiate(f: Expr, v: sympy.Symbol, slips: Slips = NONE, variables: Sequence[str] = ()) -> Expr:
     """∂f/∂v term by term (the way a student reads f), with the slips about terms and rules."""
-    every = terms(f, tuple(variables))
-    varying = [t for t in every if t.has(v)]
-    flipped = [t for t in varying if t.could_extract_minus_sign() and slips.use(Slip.SIGN, t)]
-    if flipped and len(flipped) == len(varying):
+    every = _read(f, v, tuple(variables))
+    flipped = [t.expr for t in every if t.varies and t.negative and slips.use(Slip.SIGN, t.expr)]
+    if flipped and len(flipped) == sum(t.varies for t in every):
         flipped = []  # the whole derivative negated is a lost leading minus, not a difference's sign
-    constant = [t for t in varying if Slip.TERM_AS_CONSTANT in slips.only and slips.use(Slip.TERM_AS_CONSTANT, t)]
+    one_term_constant = Slip.TERM_AS_CONSTANT in slips.only
     result = []
-    for t in every:
-        if not t.has(v):
-            result.append(_constant_term(t, v, slips))
-        elif t in constant:
+    for term in every:
+        t = term.expr
+        if not term.varies:
+            result.append(_constant_term(term, v, slips))
+        elif one_term_constant and slips.use(Slip.TERM_AS_CONSTANT, t):
             slips.record(Slip.TERM_AS_CONSTANT, t, derive(t, v), Integer(0))
             result.append(Integer(0))
-        elif slips.use(Slip.TERM_NOT_DIFFERENTIATED, t) and not _a_rule_keeps(t, v):
+        elif not term.kept_by_a_rule and slips.use(Slip.TERM_NOT_DIFFERENTIATED, t):
             slips.record(Slip.TERM_NOT_DIFFERENTIATED, t, derive(t, v), t)
             result.append(t)
         elif t in flipped:
@@ -175,6 +175,24 @@ def differentiate(f: Expr, v: sympy.Symbol, slips: Slips = NONE, variables: Sequ
         else:
             result.append(derive(t, v, slips))
     return sympy.Add(*result)
+
+
+@dataclass(frozen=True)
+class _Term:
+    """A term of f, and what the slips about terms ask of it (asked once per f, not per derivation)."""
+
+    expr: Expr
+    varies: bool
+    negative: bool  # written with a minus: what a lost minus sign changes
+    number: bool
+    kept_by_a_rule: bool
+
+
+@metered_cache(256)
+def _read(f: Expr, v: sympy.Symbol, variables: tuple[str, ...]) -> tuple[_Term, ...]:
+    """f's terms as differentiate reads them."""
+    return tuple(_Term(t, t.has(v), t.could_extract_minus_sign(), t.is_number, t.has(v) and _a_rule_keeps(t, v))
+                 for t in terms(f, variables))
 
 
 def _a_rule_keeps(term: Expr, v: sympy.Symbol) -> bool:
@@ -196,17 +214,18 @@ def terms(f: Expr, variables: tuple[str, ...]) -> tuple[Expr, ...]:
     return tuple(ordered_terms(f, variables))
 
 
-def _constant_term(t: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
+def _constant_term(term: _Term, v: sympy.Symbol, slips: Slips) -> Expr:
     """A term without v: its derivative is 0, unless a slip keeps or differentiates it."""
-    if slips.use(Slip.KEPT_CONSTANT, t) or (t.is_number and slips.use(Slip.KEPT_NUMBER, t)):
+    t = term.expr
+    if slips.use(Slip.KEPT_CONSTANT, t) or (term.number and slips.use(Slip.KEPT_NUMBER, t)):
         slips.record(Slip.KEPT_CONSTANT if slips.use(Slip.KEPT_CONSTANT, t) else Slip.KEPT_NUMBER, t, Integer(0), t)
         return t
-    if t.is_number and abs(t) != 1 and slips.use(Slip.NUMBER_DIFFERENTIATED, t):  # ±1 "as 1" is ±1 kept
-        wrong = Integer(-1) if t.could_extract_minus_sign() else Integer(1)
+    if term.number and slips.use(Slip.NUMBER_DIFFERENTIATED, t) and abs(t) != 1:  # ±1 "as 1" is ±1 kept
+        wrong = Integer(-1) if term.negative else Integer(1)
         slips.record(Slip.NUMBER_DIFFERENTIATED, t, Integer(0), wrong)
         return wrong
-    held = [u for u in slips.held if t.has(u)]
-    if held and slips.use(Slip.HELD_TERM, t):
+    held = [u for u in slips.held if t.has(u)] if slips.use(Slip.HELD_TERM, t) else []
+    if held:
         wrong = sympy.Add(*(derive(t, u, slips) for u in held))
         slips.record(Slip.HELD_TERM, t, Integer(0), wrong)
         return wrong
@@ -218,7 +237,41 @@ def _constant_term(t: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
 
 def derive(e: Expr, v: sympy.Symbol, slips: Slips = NONE) -> Expr:
     """d e / d v, with the slips in their rules; slips.sites collects where they changed something."""
-    return _right(e, v) if slips is NONE else _derive(e, v, slips)
+    if slips is NONE:
+        return _right(e, v)
+    at_work = _at_work(e, slips)
+    if at_work is None:
+        return _right(e, v)
+    result, sites = _derived(e, v, at_work)
+    slips.sites.extend(sites)
+    return result
+
+
+@dataclass(frozen=True)
+class _AtWork:
+    """What decides a piece's derivation: the slips its rules may use, where each applies, and the
+    variables held constant. Derivations that differ only in slips elsewhere share it."""
+
+    active: frozenset[Slip]
+    only: frozenset[tuple[Slip, frozenset[Expr]]]
+    held: tuple[sympy.Symbol, ...]
+
+
+def _at_work(e: Expr, slips: Slips) -> _AtWork | None:
+    """The part of `slips` that can change e's derivation; None when it is the right one."""
+    active = slips.active & _may_use(e)
+    if not active and not slips.held:
+        return None  # the derivation with no slips at all: _right's
+    only = frozenset((slip, pieces) for slip, pieces in slips.only.items() if slip in active)
+    return _AtWork(active, only, slips.held)
+
+
+# Cached: a variant of f changes one rule at one place or everywhere, and every other piece of f is
+# derived as in the variants before it (a gradient's kinds also derive the same variants again).
+@metered_cache(8192)
+def _derived(e: Expr, v: sympy.Symbol, at_work: _AtWork) -> tuple[Expr, tuple[Site, ...]]:
+    slips = Slips(at_work.active, dict(at_work.only), at_work.held)
+    return _derive(e, v, slips), tuple(slips.sites)
 
 
 @metered_cache(4096)  # without slips: the same pieces are derived right in every wrong version of f
@@ -393,6 +446,35 @@ def _function(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
 
 
 _T = sympy.Dummy("t")
+
+_CHAIN_SLIPS = frozenset({Slip.NO_INNER, Slip.INNER_NOT_DERIVED, Slip.INNER_LOST})
+# The slips each rule may use (`Slips.use` in _product and what it calls, in _power, in _function
+# and _chain): a derivation can only differ from the right one where a node of that kind is.
+_NODE_SLIPS = {
+    "product": frozenset({Slip.LN_COEFFICIENT, Slip.COEFFICIENT_DROPPED, Slip.QUOTIENT_SIGN, Slip.QUOTIENT_SQUARE,
+                          Slip.PRODUCT_SKIPPED, Slip.PRODUCT_OF_DERIVATIVES, Slip.PRODUCT_SIGN, Slip.HELD_DROPPED,
+                          Slip.HELD_POWER_LOWERED, Slip.HELD_DIFFERENTIATED, Slip.HELD_MULTIPLIED, Slip.HELD_ONLY}),
+    "power": frozenset({Slip.POWER_OF_SUM, Slip.EXPONENT_KEPT, Slip.NOT_MULTIPLIED, Slip.GAVE_EXPONENT,
+                        Slip.NEW_EXPONENT, Slip.EXPONENT_DROPPED}) | _CHAIN_SLIPS,
+    "function": frozenset({Slip.POWER_ON_EXP, Slip.LOG_OF_SUM}
+                          | {slip for slips in _FUNCTION_SLIPS.values() for slip, _ in slips}) | _CHAIN_SLIPS,
+}
+
+
+@metered_cache(4096)
+def _may_use(e: Expr) -> frozenset[Slip]:
+    """The slips a derivation of e may use, with respect to any variable: those of every rule for a
+    node in e. More than it uses is safe (a derivation shared less); the pieces a rule builds (a
+    power of a sum split, (2x)² as 4x²) are made of nodes of these kinds."""
+    found: frozenset[Slip] = frozenset()
+    for node in sympy.preorder_traversal(e):
+        if node.is_Mul:
+            found |= _NODE_SLIPS["product"]
+        elif node.is_Pow:
+            found |= _NODE_SLIPS["power"]
+        elif isinstance(node, sympy.Function):
+            found |= _NODE_SLIPS["function"]
+    return found
 
 
 @lru_cache(maxsize=64)
