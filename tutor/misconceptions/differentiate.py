@@ -152,7 +152,7 @@ def rebuild(e: Expr) -> Expr:
 
 def differentiate(f: Expr, v: sympy.Symbol, slips: Slips = NONE, variables: Sequence[str] = ()) -> Expr:
     """∂f/∂v term by term (the way a student reads f), with the slips about terms and rules."""
-    every = _read(f, v, tuple(variables))
+    every = _read(f, v, tuple(variables), slips.held)
     flipped = [t.expr for t in every if t.varies and t.negative and slips.use(Slip.SIGN, t.expr)]
     if flipped and len(flipped) == sum(t.varies for t in every):
         flipped = []  # the whole derivative negated is a lost leading minus, not a difference's sign
@@ -172,8 +172,10 @@ def differentiate(f: Expr, v: sympy.Symbol, slips: Slips = NONE, variables: Sequ
             right = derive(t, v, slips)
             slips.record(Slip.SIGN, t, right, -right)
             result.append(-right)
-        else:
+        elif slips.active & term.may_use:
             result.append(derive(t, v, slips))
+        else:
+            result.append(term.right)
     return sympy.Add(*result)
 
 
@@ -186,12 +188,15 @@ class _Term:
     negative: bool  # written with a minus: what a lost minus sign changes
     number: bool
     kept_by_a_rule: bool
+    may_use: frozenset[Slip]  # the slips of the rules its derivative uses
+    right: Expr  # its derivative when none of them is at work
 
 
 @metered_cache(256)
-def _read(f: Expr, v: sympy.Symbol, variables: tuple[str, ...]) -> tuple[_Term, ...]:
+def _read(f: Expr, v: sympy.Symbol, variables: tuple[str, ...], held: tuple[sympy.Symbol, ...]) -> tuple[_Term, ...]:
     """f's terms as differentiate reads them."""
-    return tuple(_Term(t, t.has(v), t.could_extract_minus_sign(), t.is_number, t.has(v) and _a_rule_keeps(t, v))
+    return tuple(_Term(t, t.has(v), t.could_extract_minus_sign(), t.is_number, t.has(v) and _a_rule_keeps(t, v),
+                       _may_use(t), derive(t, v, Slips(held=held)) if t.has(v) else Integer(0))
                  for t in terms(f, variables))
 
 
