@@ -1,0 +1,134 @@
+"""The derivative family's wrong answers are built sharing work (issue 17), and are exactly what
+building each one alone gives.
+
+A wrong derivation re-derives f with one or two rules done wrong; the pieces of f no such rule
+touches are derived once and shared. Two checks: every derivation the catalogue makes equals the
+one made with nothing shared (the slips, where each applies, every site recorded), on the lesson's
+functions and the drills' templates; and the candidates each exercise of these kinds gets (values,
+mistakes named, sentences) are the ones main gave before the sharing, pinned by a digest per
+exercise in tests/data/derivative_candidates.json (`python tests/test_misconception_sharing.py`
+writes it anew, after a change meant to alter them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+import sympy
+
+from tutor import packs
+from tutor.misconceptions import Componentwise
+from tutor.misconceptions import derivatives as wrong
+from tutor.misconceptions import differentiate as d
+from tutor.parse import symbol
+from tutor.topics import candidates
+
+GOLDEN = Path(__file__).parent / "data" / "derivative_candidates.json"
+KINDS = {"derivative", "partial_derivative", "gradient", "tangent_plane", "fix_variable"}
+x, y, z = symbol("x"), symbol("y"), symbol("z")
+
+# the lesson's functions, the drills' templates with numbers in, and pieces each rule works on
+FUNCTIONS = [
+    (3 * x**2 * y**3, ("x", "y")),
+    (x**2 + y**2, ("x", "y")),
+    (x**2 * (x - 6) * y**2, ("x", "y")),
+    (85 - x**2 / 90 - y**2 / 90, ("x", "y")),
+    (4 * x**2 * y + 3 * y**2 - 7, ("x", "y")),
+    (5 * x**2 - 3 * x * y + 2 * y**2, ("x", "y")),
+    (6 * x**4 * y**5, ("x", "y")),
+    (x * sympy.exp(3 * y) + 4 * y, ("x", "y")),
+    (y * sympy.exp(x), ("x", "y")),
+    (x * y * z + 5 * x**2, ("x", "y", "z")),
+    (3 * x**3 - 4 * x, ("x",)),
+    (2 * sympy.exp(3 * x) - 4 * sympy.log(x), ("x",)),
+    (3 * sympy.sin(2 * x) + sympy.cos(x), ("x",)),
+    ((x + y) ** 2 + sympy.log(x + 1), ("x", "y")),
+    ((2 * x + 1) ** 3 - x / (x + 1), ("x",)),
+    (sympy.exp(x * y) - 3 * sympy.log(x**2 + 1) + 16, ("x", "y")),
+    (x**2 * sympy.sin(y) / (y + 2), ("x", "y")),
+]
+
+
+def _variants(f, v, held, variables):
+    everywhere, alone = wrong.slip_variants(f, v, held, variables)
+    return everywhere + alone + [a + b for a, b in combinations(everywhere + alone, 2)]
+
+
+def _derivation(f, v, variant, held, variables):
+    only: dict = {}
+    for slip, piece in variant:
+        if piece is not None:
+            only[slip] = only.get(slip, frozenset()) | {piece}
+    slips = d.Slips(frozenset(s for s, _ in variant), only, held)
+    return d.differentiate(f, v, slips, variables), tuple(slips.sites)
+
+
+@pytest.mark.parametrize("f, variables", FUNCTIONS, ids=[str(f) for f, _ in FUNCTIONS])
+def test_a_shared_derivation_is_the_one_made_alone(f, variables, monkeypatch):
+    f = d.rebuild(f)
+    cases = []
+    for name in variables:
+        v = symbol(name)
+        held = tuple(symbol(u) for u in variables if u != name)
+        cases += [(v, variant, held) for variant in _variants(f, v, held, variables)]
+    shared = [_derivation(f, v, variant, held, variables) for v, variant, held in cases]
+    # nothing shared: every slip may change every piece, and no piece's derivation is remembered
+    monkeypatch.setattr(d, "_may_use", lambda e: frozenset(d.Slip))
+    monkeypatch.setattr(d, "_derived", d._derived.__wrapped__)
+    monkeypatch.setattr(d, "_read", d._read.__wrapped__)
+    alone = [_derivation(f, v, variant, held, variables) for v, variant, held in cases]
+    assert len(cases) > 50
+    for case, one, other in zip(cases, shared, alone):
+        assert sympy.srepr(one[0]) == sympy.srepr(other[0]), case
+        assert one[1] == other[1], case
+
+
+def _listing(exercise) -> list[str]:
+    """Every candidate of a variant: its mistakes, its value as sympy builds it, and what is said."""
+    lines = []
+    for c in candidates(exercise.problem):
+        if isinstance(c, Componentwise):
+            lines.append(f"componentwise {c.misconception} {c.names}")
+            lines += [f"{i} {sympy.srepr(o.value)} {'+'.join(s.misconception for s in o.said)}"
+                      + "".join(f" | {s.sentence}" for s in o.said)
+                      for i, column in enumerate(c.options) for o in column]
+        else:
+            lines.append(f"{c.misconception} {c.answer.shape.name} {sympy.srepr(c.answer.value)} {c.variables} "
+                         f"{c.components} | {c.sentence}")
+    return lines
+
+
+def _exercises():
+    for pack_name, students in (("gradients", [None]), ("drills", ["s01", "s02"])):
+        pack = packs.load(pack_name)
+        for spec in pack.exercises:
+            for student in students:
+                exercise = spec.variant(student) if student else spec.variant()
+                if exercise.problem.KIND in KINDS:
+                    yield f"{pack_name} {spec.id} {student or ''}".strip(), exercise
+
+
+def _digests() -> dict[str, list]:
+    found = {}
+    for name, exercise in _exercises():
+        lines = _listing(exercise)
+        found[name] = [len(lines), hashlib.sha256("\n".join(lines).encode()).hexdigest()]
+    return found
+
+
+def test_each_exercise_gets_the_candidates_it_got_before():
+    expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    found = _digests()
+    assert sorted(found) == sorted(expected)
+    changed = [name for name in expected if found[name] != expected[name]]
+    assert not changed, f"other candidates for {changed}"
+
+
+if __name__ == "__main__":
+    GOLDEN.write_text(json.dumps(_digests(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    sys.exit(0)
