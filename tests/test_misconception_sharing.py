@@ -23,7 +23,6 @@ import sympy
 
 from tutor import packs
 from tutor.misconceptions import Componentwise
-from tutor.misconceptions import derivatives as wrong
 from tutor.misconceptions import differentiate as d
 from tutor.parse import symbol
 from tutor.topics import candidates
@@ -54,11 +53,6 @@ FUNCTIONS = [
 ]
 
 
-def _variants(f, v, held, variables):
-    everywhere, alone = wrong.slip_variants(f, v, held, variables)
-    return everywhere + alone + [a + b for a, b in combinations(everywhere + alone, 2)]
-
-
 def _derivation(f, v, variant, held, variables):
     only: dict = {}
     for slip, piece in variant:
@@ -68,24 +62,35 @@ def _derivation(f, v, variant, held, variables):
     return d.differentiate(f, v, slips, variables), tuple(slips.sites)
 
 
-@pytest.mark.parametrize("f, variables", FUNCTIONS, ids=[str(f) for f, _ in FUNCTIONS])
-def test_a_shared_derivation_is_the_one_made_alone(f, variables, monkeypatch):
-    f = d.rebuild(f)
-    cases = []
-    for name in variables:
-        v = symbol(name)
-        held = tuple(symbol(u) for u in variables if u != name)
-        cases += [(v, variant, held) for variant in _variants(f, v, held, variables)]
-    shared = [_derivation(f, v, variant, held, variables) for v, variant, held in cases]
-    # nothing shared: every slip may change every piece, and no piece's derivation is remembered
+def _nothing_shared(monkeypatch):
+    """Every slip may change every piece, and no piece's derivation is remembered."""
     monkeypatch.setattr(d, "_may_use", lambda e: frozenset(d.Slip))
     monkeypatch.setattr(d, "_derived", d._derived.__wrapped__)
     monkeypatch.setattr(d, "_read", d._read.__wrapped__)
-    alone = [_derivation(f, v, variant, held, variables) for v, variant, held in cases]
-    assert len(cases) > 50
-    for case, one, other in zip(cases, shared, alone):
-        assert sympy.srepr(one[0]) == sympy.srepr(other[0]), case
-        assert one[1] == other[1], case
+
+
+@pytest.mark.parametrize("f, variables", FUNCTIONS, ids=[str(f) for f, _ in FUNCTIONS])
+def test_a_shared_derivation_is_the_one_made_alone(f, variables, monkeypatch):
+    f = d.rebuild(f)
+    everywhere = [((slip, None),) for slip in d.Slip]
+    cases = []
+    with monkeypatch.context() as patched:
+        _nothing_shared(patched)
+        for name in variables:  # each slip everywhere, at each place it changes, and two at once
+            v = symbol(name)
+            held = tuple(symbol(u) for u in variables if u != name)
+            alone = [((site.slip, site.key),) for variant in everywhere
+                     for site in _derivation(f, v, variant, held, variables)[1]]
+            changing = [variant for variant in everywhere if _derivation(f, v, variant, held, variables)[1]]
+            variants = everywhere + list(dict.fromkeys(alone))
+            variants += [a + b for a, b in combinations(changing + list(dict.fromkeys(alone)), 2)
+                         if a[0][0] != b[0][0]]
+            cases += [(v, variant, held, _derivation(f, v, variant, held, variables)) for variant in variants]
+    assert len(cases) > 100
+    for v, variant, held, made_alone in cases:
+        shared = _derivation(f, v, variant, held, variables)
+        assert sympy.srepr(shared[0]) == sympy.srepr(made_alone[0]), (v, variant)
+        assert shared[1] == made_alone[1], (v, variant)
 
 
 def _listing(exercise) -> list[str]:

@@ -453,32 +453,43 @@ def _function(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
 _T = sympy.Dummy("t")
 
 _CHAIN_SLIPS = frozenset({Slip.NO_INNER, Slip.INNER_NOT_DERIVED, Slip.INNER_LOST})
-# The slips each rule may use (`Slips.use` in _product and what it calls, in _power, in _function
-# and _chain): a derivation can only differ from the right one where a node of that kind is.
-_NODE_SLIPS = {
-    "product": frozenset({Slip.LN_COEFFICIENT, Slip.COEFFICIENT_DROPPED, Slip.QUOTIENT_SIGN, Slip.QUOTIENT_SQUARE,
-                          Slip.PRODUCT_SKIPPED, Slip.PRODUCT_OF_DERIVATIVES, Slip.PRODUCT_SIGN, Slip.HELD_DROPPED,
-                          Slip.HELD_POWER_LOWERED, Slip.HELD_DIFFERENTIATED, Slip.HELD_MULTIPLIED, Slip.HELD_ONLY}),
-    "power": frozenset({Slip.POWER_OF_SUM, Slip.EXPONENT_KEPT, Slip.NOT_MULTIPLIED, Slip.GAVE_EXPONENT,
-                        Slip.NEW_EXPONENT, Slip.EXPONENT_DROPPED}) | _CHAIN_SLIPS,
-    "function": frozenset({Slip.POWER_ON_EXP, Slip.LOG_OF_SUM}
-                          | {slip for slips in _FUNCTION_SLIPS.values() for slip, _ in slips}) | _CHAIN_SLIPS,
+_POWER_SLIPS = frozenset({Slip.EXPONENT_KEPT, Slip.NOT_MULTIPLIED, Slip.GAVE_EXPONENT, Slip.NEW_EXPONENT,
+                          Slip.EXPONENT_DROPPED})
+_TWO_FACTOR_SLIPS = frozenset({Slip.QUOTIENT_SIGN, Slip.QUOTIENT_SQUARE, Slip.PRODUCT_SKIPPED,
+                               Slip.PRODUCT_OF_DERIVATIVES, Slip.PRODUCT_SIGN, Slip.HELD_DROPPED,
+                               Slip.HELD_POWER_LOWERED, Slip.HELD_DIFFERENTIATED, Slip.HELD_MULTIPLIED,
+                               Slip.HELD_ONLY})
+_OWN_SLIPS = {  # a function's own slips, where _function and _product look for them
+    function: frozenset(slip for slip, _ in _FUNCTION_SLIPS.get(function, ())) | extra
+    for function, extra in ((sympy.exp, {Slip.POWER_ON_EXP}), (sympy.log, {Slip.LOG_OF_SUM, Slip.LN_COEFFICIENT}),
+                            (sympy.sin, set()), (sympy.cos, set()))
 }
+
+
+def _node_slips(node: Expr) -> frozenset[Slip]:
+    """The slips whose rule may be used on this node, as _product, _power, _function and _chain ask."""
+    if node.is_Mul:  # the product, quotient and held-factor rules need two factors with variables
+        two = sum(1 for factor in node.args if factor.free_symbols) > 1
+        return frozenset({Slip.COEFFICIENT_DROPPED}) | (_TWO_FACTOR_SLIPS if two else frozenset())
+    if node.is_Pow:
+        found = _POWER_SLIPS | ({Slip.POWER_OF_SUM} if node.base.is_Add else frozenset())
+        return found | (_CHAIN_SLIPS if not node.base.is_Symbol else frozenset())
+    if isinstance(node, sympy.Function):
+        own = next((slips for function, slips in _OWN_SLIPS.items() if isinstance(node, function)), frozenset())
+        return own | (_CHAIN_SLIPS if any(not a.is_Symbol for a in node.args) else frozenset())
+    return frozenset()
 
 
 @metered_cache(4096)
 def _may_use(e: Expr) -> frozenset[Slip]:
-    """The slips a derivation of e may use, with respect to any variable: those of every rule for a
-    node in e. More than it uses is safe (a derivation shared less); the pieces a rule builds (a
-    power of a sum split, (2x)² as 4x²) are made of nodes of these kinds."""
+    """The slips a derivation of e may use, with respect to any variable: those of the rules for its
+    nodes. More than it uses is safe (a derivation shared less), fewer is not. The pieces a rule
+    builds are covered by the nodes they come from: a power of a sum split ((2x + sin x)³ as
+    8x³ + sin³x) by the sum's terms and the power's chain rule, a log of a sum split by the log's,
+    a quotient's u and w by the product's factors and their powers."""
     found: frozenset[Slip] = frozenset()
     for node in sympy.preorder_traversal(e):
-        if node.is_Mul:
-            found |= _NODE_SLIPS["product"]
-        elif node.is_Pow:
-            found |= _NODE_SLIPS["power"]
-        elif isinstance(node, sympy.Function):
-            found |= _NODE_SLIPS["function"]
+        found |= _node_slips(node)
     return found
 
 
