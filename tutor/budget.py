@@ -90,23 +90,39 @@ def spent() -> int:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class _Hashed(list[Any]):
+    """A call's arguments, hashed once: a cache looks a key up twice, and hashing sympy's
+    expressions runs Python code for each."""
+
+    __slots__ = ("hash_value",)
+
+    def __init__(self, args: tuple[Any, ...]):
+        super().__init__(args)
+        self.hash_value = hash(args)
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return self.hash_value
+
+
 def metered_cache(maxsize: int) -> Callable[[F], F]:
     """functools.lru_cache for work done under a budget: a result remembered costs the units that
     computing it cost, so what the budget allows never depends on what this process did before
     (in a worker, on which answers it happened to check first: --jobs 1 and 2 would differ)."""
     def decorate(fn: F) -> F:
-        remembered: OrderedDict[tuple[Any, ...], tuple[Any, int]] = OrderedDict()
+        remembered: OrderedDict[_Hashed, tuple[Any, int]] = OrderedDict()
 
         @functools.wraps(fn)
         def cached(*args: Any) -> Any:
-            if args in remembered:
-                remembered.move_to_end(args)
-                value, units = remembered[args]
+            key = _Hashed(args)
+            found = remembered.get(key)
+            if found is not None:
+                remembered.move_to_end(key)
+                value, units = found
                 spend(units)
                 return value
             before = _meter.spent
             value = fn(*args)
-            remembered[args] = value, _meter.spent - before
+            remembered[key] = value, _meter.spent - before
             if len(remembered) > maxsize:
                 remembered.popitem(last=False)
             return value

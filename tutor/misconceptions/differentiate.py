@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
+from typing import NamedTuple
 
 import sympy
 from sympy import Expr, Integer
@@ -252,8 +253,7 @@ def derive(e: Expr, v: sympy.Symbol, slips: Slips = NONE) -> Expr:
     return result
 
 
-@dataclass(frozen=True)
-class _AtWork:
+class _AtWork(NamedTuple):  # a tuple: made and hashed for every piece of every derivation
     """What decides a piece's derivation: the slips its rules may use, where each applies, and the
     variables held constant. Derivations that differ only in slips elsewhere share it."""
 
@@ -376,7 +376,7 @@ def _product_rule(factors: Sequence[Expr], v: sympy.Symbol, slips: Slips) -> Exp
 
 def _denominators(factors: Sequence[Expr]) -> list[Expr]:
     """The factors of a varying product that divide: w⁻ⁿ, when something varying is left above them."""
-    below = [f for f in factors if f.is_Pow and f.exp.is_Integer and f.exp < 0]
+    below = [f for f in factors if f.is_Pow and f.exp.is_Integer and f.exp.is_negative]
     return below if len(below) < len(factors) else []
 
 
