@@ -83,7 +83,14 @@ def _plane(value: Expr, slopes: Sequence[Expr], shifts: Sequence[Expr], form: st
         terms = terms[1:]
     rest = sympy.Add(*terms)
     rhs = value - rest if form == "normal" else value + rest
+    if all(isinstance(c, sympy.Rational) for c in (value, *slopes)) and all(map(_linear, shifts)):
+        return Equation(symbol("z"), rhs)  # a number times x − a is multiplied out as it is made
     return Equation(symbol("z"), sympy.expand(rhs))
+
+
+def _linear(shift: Expr) -> bool:
+    """x, or x plus a rational number."""
+    return shift.is_Symbol or shift.is_Add and all(a.is_Symbol or a.is_Rational for a in shift.args)
 
 
 def candidates(problem: TangentPlane) -> list[WrongAnswer]:
