@@ -306,10 +306,17 @@ def _factor_order(factor: Expr, v: sympy.Symbol) -> tuple:
     return (base != v, sympy.default_sort_key(factor))
 
 
-def _product(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
+@metered_cache(4096)
+def _factors(e: Expr, v: sympy.Symbol) -> tuple[Expr, tuple[Expr, ...], Expr]:
+    """A product's coefficient, its factors with v (in the lesson's order), and the rest: the same in
+    every derivation of it."""
     coefficient, factors = e.as_coeff_mul()
-    varying = sorted((f for f in factors if f.has(v)), key=lambda f: _factor_order(f, v))
-    rest = sympy.Mul(*(f for f in factors if not f.has(v)))
+    varying = tuple(sorted((f for f in factors if f.has(v)), key=lambda f: _factor_order(f, v)))
+    return coefficient, varying, sympy.Mul(*(f for f in factors if not f.has(v)))
+
+
+def _product(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
+    coefficient, varying, rest = _factors(e, v)
     if (len(varying) == 1 and isinstance(varying[0], sympy.log) and coefficient.is_Integer
             and abs(coefficient) > 1 and rest == 1 and slips.use(Slip.LN_COEFFICIENT, e)):
         u = varying[0].args[0]
