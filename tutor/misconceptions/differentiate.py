@@ -13,6 +13,11 @@ with both mistakes. A slip about a rule applies wherever the rule is used, so
 the same slips serve a partial derivative, each component of a gradient, the
 gradient in a descent step, a tangent plane's slopes and f′ = 0 in a
 minimisation.
+
+A catalogue derives f hundreds of times, each with one or two slips, and a slip
+changes only the pieces whose rules it is about: each piece is derived once for
+the slips that can change it (`_may_use`), and a term none of them can change
+takes its derivative as f was read (`_read`).
 """
 
 from __future__ import annotations
