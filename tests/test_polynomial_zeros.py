@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from solve_helpers import lesson, x, y
 
-from tutor.calculus.critical import _factors, polynomial_zeros
+from tutor.calculus.critical import _factors, critical_points, polynomial_zeros
+from tutor.calculus.roots import compare, real_roots
 from tutor.parse import Equation, symbol
 
 SETTINGS = {"derandomize": True, "deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
@@ -121,3 +122,40 @@ def test_the_factors_are_sympys_irreducible_factors(choices, power, scale, names
     assert sorted(_factors(numerator, syms), key=sympy.default_sort_key) == \
         sorted(dict.fromkeys(expected), key=sympy.default_sort_key)
     assert _factors(sympy.expand(numerator), syms) == _factors(numerator, syms)
+
+
+# ------------------------------------------------------------------ exact comparison, classification
+
+
+@pytest.mark.parametrize("poly", ["4x^3 - 4x + 1/5", "x^3 - 3x + 1", "x^5 - 5x^3 + 4x + 1/3"])
+def test_real_roots_of_one_polynomial_compare_as_their_values(poly):
+    roots = real_roots(lesson(poly), x)
+    assert len(roots) >= 3
+    for a in roots:
+        for b in roots:
+            assert compare(a, b) == (float(a) > float(b)) - (float(a) < float(b))
+    assert compare(roots[0], sympy.Rational(-10)) == 1 and compare(roots[-1], roots[0] + 0) == 1
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    # the drill lm-valleys: (x² - 1)² + a·y² + b·x, minima on either side, a saddle between
+    # the x: mpmath.polyroots([4, 0, -4, b]) of f_x = 4x³ - 4x + b
+    (1, R(1, 5), [(-1.0241, "minimum"), (0.0501, "saddle"), (0.974, "minimum")]),
+    (3, R(2, 5), [(-1.0467, "minimum"), (0.101, "saddle"), (0.9456, "minimum")]),
+])
+def test_the_valleys_drill_classified_exactly(a, b, expected):
+    f = (x**2 - 1) ** 2 + a * y**2 + b * x
+    found = critical_points(f, ["x", "y"])
+    assert [(round(float(p.point[0]), 4), p.nature.value) for p in found.points] == expected
+    assert all(p.point[1] == 0 and isinstance(p.point[0], sympy.CRootOf) for p in found.points)
+    assert [p.classification.reason.split(" ")[0] for p in found.points] == ["D", "D", "D"]
+
+
+def test_a_point_where_f_is_undefined_is_not_critical():
+    assert critical_points(lesson("(x^3 - x)/x"), ["x"]).points == ()
+    assert [p.point for p in critical_points(lesson("x^2 + 1/x"), ["x"]).points] == [(2 ** R(-1, 3),)]
+
+
+def test_a_fraction_that_cancels_is_factored_as_sympy_factors_it():
+    assert _factors((x**3 - x) / x, (x,)) == (x - 1, x + 1)
+    assert _factors(sympy.exp(x) * (2 * x + 1), (x,)) == (2 * x + 1, sympy.exp(x))

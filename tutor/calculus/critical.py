@@ -186,9 +186,8 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
     point = tuple(exact(p) for p in point)
     if len(point) != len(variables):
         raise SolveError(f"the point needs {len(variables)} coordinates")
-    hessian = tuple(
-        tuple(value_at(derivative(first, b), variables, point, f"f_{a}{b}") for b in variables)
-        for a, first in ((a, derivative(f, a)) for a in variables))  # each first derivative once
+    hessian = tuple(tuple(value_at(second, variables, point, f"f_{a}{b}") for b, second in zip(variables, row))
+                    for a, row in zip(variables, _second_derivatives(f, tuple(variables))))
     minors = [sympy.Matrix(hessian)[:k, :k].det() if k > 1 else hessian[0][0]
               for k in range(1, len(variables) + 1)]
     minors = [_tidy(m) for m in minors]
@@ -197,6 +196,13 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
     label = _label(signs)
     return Classification(label, D, fxx, _reason(label, variables, D, fxx, minors, signs), hessian,
                           tuple(minors))
+
+
+@metered_cache(256)  # every critical point of f is classified with the same ones
+def _second_derivatives(f: Expr, variables: tuple[str, ...]) -> tuple[tuple[Expr, ...], ...]:
+    """The Hessian of f as expressions: each first derivative taken once."""
+    return tuple(tuple(derivative(first, b) for b in variables)
+                 for first in (derivative(f, a) for a in variables))
 
 
 def _tidy(value: Expr) -> Expr:
@@ -335,7 +341,9 @@ def _rational_numerator(equation: Expr, syms: tuple[sympy.Symbol, ...]) -> tuple
     numerator = equation if equation.is_polynomial(*syms) else sympy.fraction(sympy.together(equation))[0]
     if numerator == 0:
         return numerator, None
-    poly = rational_polynomial(numerator, syms)
+    poly = _polynomial(numerator)  # its factors are taken next: the same Poly
+    if poly is None or not set(poly.gens) <= set(syms):
+        poly = rational_polynomial(numerator, syms)
     return numerator, None if poly is None else poly.total_degree()
 
 
@@ -406,7 +414,7 @@ def _zeros_in(expr: Expr, s: sympy.Symbol) -> frozenset[Expr] | None:
         a, b = poly.all_coeffs()
         root = -b / a
         return frozenset({root if root.is_Rational else sympy.simplify(root)})
-    if rational_polynomial(expr, [s]) is None:
+    if poly.domain not in (sympy.ZZ, sympy.QQ):
         return None
     return frozenset(real_roots(poly))
 
@@ -428,17 +436,33 @@ def _factors(numerator: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, ...]:
     return tuple(sorted(dict.fromkeys(found), key=lambda p: (first(p), sympy.default_sort_key(p))))
 
 
+@metered_cache(4096)
+def _polynomial(expr: Expr) -> Poly | None:
+    """expr as a polynomial with rational coefficients in its own variables, in sympy's order of
+    them (as sympy.factor_list takes it), or None when it is not one as written ((x³ - x)/x is
+    not, though Poly would cancel x)."""
+    if not expr.is_polynomial():
+        return None
+    try:
+        poly = Poly(expr)
+    except (sympy.PolynomialError, sympy.GeneratorsNeeded):
+        return None
+    if poly.domain not in (sympy.ZZ, sympy.QQ) or not all(g.is_Symbol for g in poly.gens):
+        return None
+    return poly
+
+
 def _rational_factors(numerator: Expr) -> list[tuple[Expr, int]] | None:
     """What sympy.factor_list(numerator) gives as factors, for a polynomial with rational
     coefficients, without its work on expressions (together, each product's factor apart): the
     irreducible factors over the integers, primitive, leading coefficient positive in the same
     order of the variables. None for any other numerator."""
-    try:
-        poly = Poly(numerator)
-    except (sympy.PolynomialError, sympy.GeneratorsNeeded):
+    poly = _polynomial(numerator)
+    if poly is None:
         return None
-    if poly.domain not in (sympy.ZZ, sympy.QQ) or not all(g.is_Symbol for g in poly.gens):
-        return None
+    if poly.total_degree() == 1:  # irreducible already: only its content and sign taken out
+        line = poly.clear_denoms()[1].primitive()[1]
+        return [((-line if line.LC() < 0 else line).as_expr(), 1)]
     return [(factor.as_expr(), power) for factor, power in poly.factor_list()[1]]
 
 
@@ -539,14 +563,28 @@ def _contradictory(factors: Sequence[Expr]) -> bool:
 
 def _defined(point: tuple, syms: Sequence[sympy.Symbol], f: Expr, gradient: Sequence[Expr]) -> bool:
     values = dict(zip(syms, point))
-    for expr in (f, *gradient):
-        denominator = sympy.fraction(sympy.together(expr))[1]
+    for expr, denominator, polynomial in _domain(f, tuple(gradient), tuple(syms)):
+        if polynomial:
+            continue  # real and finite at every real point
         if denominator.free_symbols and sign(denominator.xreplace(values)) == 0:
             return False
         value = expr.xreplace(values)
         if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or value.is_extended_real is False:
             return False
     return True
+
+
+@metered_cache(256)  # the same for every point of every case
+def _domain(f: Expr, gradient: tuple[Expr, ...], syms: tuple[sympy.Symbol, ...]) -> tuple[tuple[Expr, Expr, bool], ...]:
+    """f and its gradient, each with its denominator and whether it is a polynomial with rational
+    coefficients as written, so defined everywhere ((x³ - x)/x is not: sympy's Poly and together
+    would cancel x)."""
+    found = []
+    for expr in (f, *gradient):
+        denominator = sympy.fraction(sympy.together(expr))[1]
+        polynomial = expr.is_polynomial(*syms) and rational_polynomial(expr, syms) is not None
+        found.append((expr, denominator, polynomial))
+    return tuple(found)
 
 
 def as_equation(factor: Expr, syms: Sequence[sympy.Symbol]) -> Equation:

@@ -40,6 +40,9 @@ def compare(a: Expr, b: Expr) -> int:
     """-1, 0 or 1 as a <, =, > b, for real constants; exact (never a rounded guess)."""
     if a == b:
         return 0
+    if isinstance(a, sympy.CRootOf) and isinstance(b, sympy.CRootOf) and a.poly == b.poly \
+            and a.is_real and b.is_real:
+        return -1 if a.index < b.index else 1  # a polynomial's real roots are numbered in order
     s = sign(to_sympy(a) - to_sympy(b))
     if s is None:
         raise SolveError(f"can't compare {a} with {b} exactly")
