@@ -159,3 +159,19 @@ def test_a_point_where_f_is_undefined_is_not_critical():
 def test_a_fraction_that_cancels_is_factored_as_sympy_factors_it():
     assert _factors((x**3 - x) / x, (x,)) == (x - 1, x + 1)
     assert _factors(sympy.exp(x) * (2 * x + 1), (x,)) == (2 * x + 1, sympy.exp(x))
+
+
+_RATIONALS = st.builds(R, st.integers(-9, 9), st.integers(1, 4))
+
+
+@settings(max_examples=150, **SETTINGS)
+@given(st.lists(_RATIONALS, min_size=1, max_size=2), _RATIONALS.filter(bool),
+       st.lists(_RATIONALS, min_size=2, max_size=3), st.booleans())
+def test_roots_of_lines_and_quadratics_are_sympys(roots, scale, coefficients, from_roots):
+    """Rational roots are found without sympy's root isolation: the same numbers, in the same order."""
+    p = scale * sympy.Mul(*(x - r for r in roots)) if from_roots else \
+        sum(c * x**k for k, c in enumerate(coefficients))
+    poly = sympy.Poly(p, x)
+    if poly.degree() < 1:
+        return
+    assert real_roots(poly) == tuple(dict.fromkeys(poly.real_roots()))

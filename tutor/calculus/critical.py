@@ -581,8 +581,8 @@ def _domain(f: Expr, gradient: tuple[Expr, ...], syms: tuple[sympy.Symbol, ...])
     would cancel x)."""
     found = []
     for expr in (f, *gradient):
-        denominator = sympy.fraction(sympy.together(expr))[1]
         polynomial = expr.is_polynomial(*syms) and rational_polynomial(expr, syms) is not None
+        denominator = sympy.Integer(1) if polynomial else sympy.fraction(sympy.together(expr))[1]
         found.append((expr, denominator, polynomial))
     return tuple(found)
 
