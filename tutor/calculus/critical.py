@@ -347,9 +347,13 @@ def _rational_numerator(equation: Expr, syms: tuple[sympy.Symbol, ...]) -> tuple
     return numerator, None if poly is None else poly.total_degree()
 
 
-@metered_cache(4096)
+@metered_cache(4096)  # a factor's degree, then (when it is a line) its coefficients: one Poly
+def _poly_in(factor: Expr, syms: tuple[sympy.Symbol, ...]) -> Poly:
+    return Poly(factor, *syms)
+
+
 def _degree(factor: Expr, syms: tuple[sympy.Symbol, ...]) -> int:
-    return Poly(factor, *syms).total_degree()
+    return _poly_in(factor, syms).total_degree()
 
 
 @metered_cache(4096)  # the same factors meet in many systems: a right partial beside each wrong one
@@ -390,12 +394,12 @@ def _settled(factors: tuple[Expr, ...], syms: tuple[sympy.Symbol, ...]) -> tuple
 def _linear_zeros(factors: tuple[Expr, ...], syms: tuple[sympy.Symbol, ...]) -> tuple[tuple[Expr, ...], ...]:
     """The one common zero of linear factors, where they have exactly one."""
     if len(factors) == len(syms) == 1:
-        a, b = Poly(factors[0], *syms).all_coeffs()
+        a, b = _poly_in(factors[0], syms).all_coeffs()
         if a.is_Rational and b.is_Rational:
             return ((-b / a,),)
     if len(factors) == len(syms) == 2:  # two lines, as most drills have: Cramer's rule, exactly
         (a, b, c), (d, e, g) = ([p.coeff_monomial(m) for m in ((1, 0), (0, 1), (0, 0))]
-                                for p in (Poly(f, *syms) for f in factors))
+                                for p in (_poly_in(f, syms) for f in factors))
         if all(v.is_Rational for v in (a, b, c, d, e, g)):
             determinant = a * e - b * d
             if determinant == 0:
