@@ -54,9 +54,9 @@ from .compare import Context, Note, Outcome, Tolerance, compare, compare_express
 from .evaluate import Compiled, Evaluation, Undefined, Unsupported, agree, compile_expression, to_float, to_mpf
 from .limits import LIMITS, Limits
 from .misconceptions import BOTH, EITHER, Componentwise, Option, Pattern, Said, WrongAnswer, either, told
-from .parse import Answer, Equation, InputError, Shape, Spellings, read, remembering, symbol
+from .parse import Answer, Equation, InputError, Shape, Spellings, normalize, read, remembering, symbol
 from .show import show
-from .topics import Problem, candidates
+from .topics import Problem, candidates, topic_of
 
 AUTHOR = "author"  # the misconception id of a pack author's own `mistakes:`
 _POINTS = 4  # sample points an expression must agree at to match a candidate
@@ -951,6 +951,47 @@ def diagnosable(verdict: Verdict) -> bool:
     if verdict.verdict == Judgement.INVALID:
         return verdict.note in _UNREAD
     return verdict.verdict == Judgement.INCORRECT and verdict.note != Note.UNDECIDED
+
+
+# what only the tokenizer raises, before the parser starts: a run of letters that no split into the
+# names known fits (or one that calls no function), or a character no answer may hold
+_UNTOKENIZED = ("unknown_name", "unknown_function", "forbidden")
+
+
+def unmatchable(problem: Problem, text: str, limits: Limits = LIMITS) -> bool:
+    """Whether no candidate of this variant can read `text`, so that none can match it: decided
+    without building them (idk, asdf, n/a, see attached), from the names any of them may read
+    with, the variant's own and those its kind declares (Topic.candidate_names).
+
+    Exact: read with all those names at once, the text fails in the tokenizer, which reads it whole
+    before the parser starts; a run of letters that can't be split into known names with them can't
+    be with fewer (a name is known with fewer only if it is with more), and a character no answer
+    may hold is refused whatever the names. So every reading of a candidate, whose names are some of
+    these, fails too. Not where the text is a label, or the empty set (read without the tokenizer),
+    nor where it has a subscript (log_b x: whether the base follows depends on how the letters split)."""
+    if "_" in normalize(text):
+        return False
+    for shape, names in ((Shape.LABEL, ()), (Shape.POINTS, names_read(problem))):
+        try:
+            read(text, shape, names, limits=limits)
+        except InputError as error:
+            if shape == Shape.POINTS and error.note not in _UNTOKENIZED:
+                return False
+        else:
+            return False
+    return True
+
+
+def names_read(problem: Problem) -> tuple[str, ...]:
+    """Every name a candidate of this variant may read an answer with (as a variable or a component)."""
+    return tuple(dict.fromkeys((*problem.variables, *problem.answer_variables, *problem.components,
+                                *topic_of(problem).candidate_names(problem))))
+
+
+def worth_naming(verdict: Verdict, problem: Problem, text: str, limits: Limits = LIMITS) -> bool:
+    """`diagnosable`, less the unread answers no candidate of this variant can read (`unmatchable`):
+    for them `explain` would build the candidates only to keep the verdict as it is."""
+    return diagnosable(verdict) and not (verdict.verdict == Judgement.INVALID and unmatchable(problem, text, limits))
 
 
 def explain(verdict: Verdict, problem: Problem, text: str, tolerance: Tolerance | None = None,
