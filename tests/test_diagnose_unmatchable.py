@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from tutor import packs
 from tutor.builtin_packs import BUILT_IN
 from tutor.check import Judgement
-from tutor.diagnose import _table_for, _UNREAD, diagnosable, explain, names_read, unmatchable, worth_naming
+from tutor.diagnose import _UNREAD, _table_for, diagnosable, explain, names_read, unmatchable, worth_naming
 from tutor.parse import InputError, read
 from tutor.topics import FieldError
 
