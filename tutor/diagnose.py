@@ -256,13 +256,21 @@ def _affine_values(equation: Equation, names: tuple[str, ...]) -> tuple[int, tup
 def _plainly_affine(expr: Expr, syms: Sequence[Expr]) -> bool:
     """Whether each term of expr is a constant or a constant times one of syms: affine, as the
     second derivatives say (all 0), without computing them (sympy's diff is slow)."""
+    return _plain_terms(expr, tuple(syms)) is not None
+
+
+def _plain_terms(expr: Expr, syms: tuple[Expr, ...]) -> dict[Expr, list[Expr]] | None:
+    """{1 or one of syms: the coefficients of its terms} where each term of expr is a constant or a
+    constant times one of syms; None otherwise."""
     if not syms:
-        return False
+        return None
+    terms: dict[Expr, list[Expr]] = {}
     for term in Add.make_args(expr):
-        _, dependent = term.as_independent(*syms, as_Add=False)
+        coefficient, dependent = term.as_independent(*syms, as_Add=False)
         if dependent != 1 and dependent not in syms:
-            return False
-    return True
+            return None
+        terms.setdefault(dependent, []).append(coefficient)
+    return terms
 
 
 def _parts(answer: Answer, names: Sequence[str]) -> tuple[tuple[_Values | None, ...], int | None]:
@@ -694,6 +702,9 @@ def _coefficients(equation: Equation, entry: _Entry) -> tuple[Expr, ...]:
 @metered_cache(4096)  # a candidate's, asked again for every answer compared with it
 def _affine_coefficients(rhs: Expr, syms: tuple[Expr, ...]) -> tuple[Expr, ...]:
     """rhs's constant term, then its coefficient of each of syms (rhs affine in them)."""
+    terms = _plain_terms(rhs, syms)
+    if terms is not None:  # read off its terms: the sums that substituting 0 and differentiating give
+        return tuple(Add(*terms.get(key, ())) for key in (Integer(1), *syms))
     return (rhs.xreplace({s: Integer(0) for s in syms}), *(rhs.diff(s) for s in syms))
 
 
