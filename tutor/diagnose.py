@@ -337,6 +337,25 @@ def _equals_right_answer(problem: Problem, candidate: WrongAnswer, tolerance: To
         return False
 
 
+class _RightAnswers:
+    """`_equals_right_answer` for the candidates of one variant, asked once for each wrong answer:
+    several mistakes give the same one (the check of its printed text is a tenth of a table's work)."""
+
+    def __init__(self, problem: Problem, tolerance: Tolerance | None):
+        self.problem = problem
+        self.tolerance = tolerance
+        self.known: dict[object, bool] = {}
+
+    def __call__(self, candidate: WrongAnswer) -> bool:
+        try:
+            if candidate.answer.value in self.known:
+                return self.known[candidate.answer.value]
+        except TypeError:  # a value sympy can't hash: checked each time
+            return _equals_right_answer(self.problem, candidate, self.tolerance)
+        right = self.known[candidate.answer.value] = _equals_right_answer(self.problem, candidate, self.tolerance)
+        return right
+
+
 def _differs(parts: Sequence[_Values | None], right: Sequence[_Values | None], tolerance: Tolerance | None,
              keys: tuple = (None, None)) -> bool:
     """Whether values computed the same way show a candidate is not the right answer (cheaply:
@@ -413,6 +432,7 @@ def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _T
     entries: list[_Entry] = []
     seen: set = set()
     rights: dict[_Reading, tuple] = {}
+    right_answers = _RightAnswers(problem, tolerance)
     for candidate in [*_author_mistakes(problem, mistakes), *catalogue]:
         reading = _reading(problem, candidate)
         if isinstance(candidate, Componentwise):
@@ -438,7 +458,7 @@ def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _T
         right_key = (_set_key(right.value) if right.shape == Shape.POINTS
                      else right.value if right.shape == Shape.LABEL else None)
         if not _differs(parts, rights[reading], tolerance, (lookup, right_key if right.shape == shape else None)) \
-                and _equals_right_answer(problem, candidate, tolerance):
+                and right_answers(candidate):
             continue
         entries.append(_Entry(candidate, reading, parts, rank, len(entries), affine, lookup if rank else None))
     return _Table(tuple(entries), tolerance, _indexes(entries))
