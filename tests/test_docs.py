@@ -23,15 +23,13 @@ import io
 import re
 import shlex
 import subprocess
+import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 
-import tutor.repl
 from tutor.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
@@ -111,22 +109,12 @@ class Console:
         return screen.getvalue()
 
     def practise(self, argv: list[str], answers: list[str]) -> str:
-        """The practice REPL with `answers` typed into it, then Ctrl-D; what it printed, as a transcript."""
-        printed: list[list] = []
-        real_shell = tutor.repl.Shell
-        with create_pipe_input() as keyboard, self.here({}) as patch:
-            patch.setattr(tutor.repl, "Shell", lambda session, **_: real_shell(
-                session, emit=printed.append, input=keyboard, output=DummyOutput()))
-            for answer in answers:
-                keyboard.send_text(answer + "\r")
-            keyboard.send_text("\x04")
+        """The practice REPL with `answers` piped into it, a line each: what it printed, a transcript."""
+        screen = io.StringIO()
+        with self.here({}) as patch, contextlib.redirect_stdout(screen):
+            patch.setattr(sys, "stdin", io.StringIO("".join(answer + "\n" for answer in answers)))
             self.status = main(argv)
-        typed = [PROMPT + answer for answer in answers] + [""]  # Ctrl-D, after the last, shows nothing
-        lines = [line.text for line in printed.pop(0)]  # the welcome, before any answer
-        for prompt, shown in zip(typed, printed, strict=False):  # :quit may end the session early
-            lines += [prompt] if prompt else []
-            lines += [line.text for line in shown]
-        return "\n".join(lines) + "\n"
+        return screen.getvalue()
 
     @contextlib.contextmanager
     def here(self, environment: dict[str, str]):

@@ -3,6 +3,7 @@ and once in a real terminal (tmux)."""
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import sqlite3
@@ -19,7 +20,7 @@ from tutor import packs
 from tutor.calculus import SolveError
 from tutor.cli import main
 from tutor.practice import Session
-from tutor.repl import Shell
+from tutor.repl import Piped, Shell
 from tutor.store import MIGRATIONS, Store
 
 REPO = Path(__file__).resolve().parents[1]
@@ -82,6 +83,31 @@ def test_a_scripted_student(tmp_path):
     assert rows(db, "SELECT skill, attempts, correct FROM mastery ORDER BY skill") == [
         ("derivatives", 2, 0), ("tangent-planes", 2, 0)]  # a hint used: no mastery credit
     assert rows(db, "SELECT COUNT(*) FROM sessions WHERE ended_at IS NOT NULL") == [(1,)]
+
+
+def test_answers_piped_in_read_as_a_session(tmp_path):
+    """docs/reference/practice.md: answers from a pipe, each printed after its prompt, as plain text;
+    the end of the input ends the session as :quit does."""
+    db = tmp_path / "p.sqlite3"
+    out = io.StringIO()
+    Piped(Session(packs.load("gradients"), Store(db), "ana", seed=1), io.StringIO("x\r\n2x^\n2x\n"), out).run()
+    printed = out.getvalue()
+    assert printed.startswith("Welcome to the calculus tutor, ana.")
+    assert ("d/dx of g(x) = x² + 16\nanswer> x\n✗ It looks like you lowered the exponent but did not multiply "
+            "by it.") in printed
+    assert "answer> 2x^\n2x^\n  ^\nMissing exponent after '^'.\nanswer> 2x\n✓ Correct.\n" in printed
+    assert printed.endswith("Bye. This session: 1 exercise solved, 2 attempts.\n")
+    assert "\x1b" not in printed and "\r" not in printed
+    assert rows(db, "SELECT answer, verdict FROM attempts ORDER BY id") == [("x", "incorrect"), ("2x", "correct")]
+
+
+def test_tutor_reads_a_pipe_line_by_line(tmp_path):
+    """`tutor < answers.txt`: no prompt_toolkit, so no warning that the input is not a terminal."""
+    done = subprocess.run([sys.executable, "-m", "tutor", "--seed", "1", "--student", "ana"], input="2x\n:quit\n",
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO)})
+    assert done.returncode == 0 and done.stderr == ""
+    assert "answer> 2x\n✓ Correct.\n" in done.stdout and "answer> :quit\nBye." in done.stdout
 
 
 def test_every_attempt_is_saved_as_it_is_made(tmp_path):

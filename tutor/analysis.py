@@ -127,15 +127,19 @@ def corrected_item_total(item: Sequence[Fraction], totals: Sequence[Fraction]) -
     n = len(item)
     if n < MIN_STUDENTS:
         return None, f"not defined for fewer than {MIN_STUDENTS} students"
-    rest = [total - x for x, total in zip(item, totals)]
-    sxx = n * sum((x * x for x in item), Fraction(0)) - sum(item, Fraction(0)) ** 2
-    syy = n * sum((y * y for y in rest), Fraction(0)) - sum(rest, Fraction(0)) ** 2
-    sxy = n * sum((x * y for x, y in zip(item, rest)), Fraction(0)) - sum(item, Fraction(0)) * sum(rest, Fraction(0))
+    # In whole multiples of 1/scale: exact, and integer sums cost a fraction of Fraction sums (a
+    # class of 500 spent seconds here). Scaling both series leaves r unchanged.
+    scale = math.lcm(*{v.denominator for v in (*item, *totals)})
+    xs = [x.numerator * (scale // x.denominator) for x in item]
+    rest = [total.numerator * (scale // total.denominator) - x for x, total in zip(xs, totals)]
+    sxx = n * sum(x * x for x in xs) - sum(xs) ** 2
+    syy = n * sum(y * y for y in rest) - sum(rest) ** 2
+    sxy = n * sum(x * y for x, y in zip(xs, rest)) - sum(xs) * sum(rest)
     if sxx == 0:
         return None, "not defined: everyone scored the same on it"
     if syy == 0:
         return None, "not defined: everyone scored the same on the rest of the pack"
-    r = math.copysign(math.sqrt(sxy * sxy / (sxx * syy)), sxy)  # the square root of an exact ratio
+    r = math.copysign(math.sqrt(Fraction(sxy * sxy, sxx * syy)), sxy)  # the square root of an exact ratio
     return round(r, 4) + 0.0, ""  # + 0.0: never -0.0
 
 

@@ -34,8 +34,14 @@ def html_text(text: str) -> str:
     return html.escape(_visible(text), quote=True)
 
 
-@lru_cache(maxsize=4096)  # a class has few distinct scores, and Fraction arithmetic is slow
 def number(value: Fraction, places: int = 4) -> str:
     """0.5, 1, 0.3333: rounded half to even, exactly, without trailing zeros."""
+    if value.denominator == 1:  # most scores: hashing a Fraction for the cache would cost more
+        return str(value.numerator)
+    return _rounded(value, places)
+
+
+@lru_cache(maxsize=4096)  # a class has few distinct scores, and Fraction arithmetic is slow
+def _rounded(value: Fraction, places: int) -> str:
     text = f"{float(round(value, places)):.{places}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text

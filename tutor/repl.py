@@ -6,6 +6,10 @@ of the exercise's names, maths highlighted as it is typed, and a toolbar that
 shows how the answer so far reads ("read as: 6xy³") above the pack, the
 exercise number, the exercises solved, the attempts and the streak. Ctrl-C
 clears the line; Ctrl-D quits.
+
+Answers piped in (`tutor < answers.txt`) are read line by line instead, each
+printed after its prompt, so the output reads as the session it was: no
+toolbar, no terminal codes.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import contextlib
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TextIO
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.auto_suggest import AutoSuggest, Suggestion
@@ -144,6 +149,23 @@ def _history(path: Path) -> History:
         return InMemoryHistory()
 
 
+def converse(session: Session, read: Callable[[str], str], emit: Callable[[list[Line]], None]) -> None:
+    """The session, one line read at a time, until it ends or the input does."""
+    emit(session.start())
+    try:
+        while not session.finished:
+            try:
+                text = read("answer> ")
+            except KeyboardInterrupt:  # Ctrl-C: a fresh line
+                continue
+            except EOFError:  # Ctrl-D, or the end of a pipe
+                emit(session.handle(":quit"))
+                break
+            emit(session.handle(text))
+    finally:
+        session.close()
+
+
 class Shell:
     def __init__(self, session: Session, history: History | Path | None = None,
                  emit: Callable[[list[Line]], None] = emit_lines, **prompt_options):
@@ -169,16 +191,30 @@ class Shell:
         return FormattedText([(style, f" {preview or ' '}\n"), ("class:bottom-toolbar", self.session.status())])
 
     def run(self) -> None:
-        self.emit(self.session.start())
-        try:
-            while not self.session.finished:
-                try:
-                    text = self.prompt.prompt("answer> ")
-                except KeyboardInterrupt:  # Ctrl-C: a fresh line
-                    continue
-                except EOFError:  # Ctrl-D
-                    self.emit(self.session.handle(":quit"))
-                    break
-                self.emit(self.session.handle(text))
-        finally:
-            self.session.close()
+        converse(self.session, self.prompt.prompt, self.emit)
+
+
+class Piped:
+    """A session whose answers come from a pipe or a file, a line each (`tutor < answers.txt`): each
+    printed after its prompt, and everything as plain text, so the output reads as the session it
+    was. prompt_toolkit would draw its toolbar and terminal codes into it instead."""
+
+    def __init__(self, session: Session, lines: TextIO, out: TextIO):
+        self.session = session
+        self.lines = lines
+        self.out = out
+
+    def read(self, prompt: str) -> str:
+        line = self.lines.readline()
+        if not line:
+            raise EOFError
+        text = line.rstrip("\r\n")
+        print(f"{prompt}{text}", file=self.out, flush=True)
+        return text
+
+    def emit(self, lines: Iterable[Line]) -> None:
+        for line in lines:
+            print(line.text, file=self.out, flush=True)
+
+    def run(self) -> None:
+        converse(self.session, self.read, self.emit)

@@ -133,9 +133,13 @@ def _csv(header: list[str], rows: Iterable[list]) -> Writer:
     return write
 
 
-@lru_cache(maxsize=4096)
 def json_number(value: Fraction) -> int | float:
-    return int(value) if value.denominator == 1 else float(round(value, 4))
+    return value.numerator if value.denominator == 1 else _rounded(value)
+
+
+@lru_cache(maxsize=4096)  # for the few fractional scores and shares: hashing a Fraction is slow too
+def _rounded(value: Fraction) -> float:
+    return float(round(value, 4))
 
 
 def report(book: Gradebook) -> dict:

@@ -1,4 +1,5 @@
-"""`tutor practice` (and `tutor` alone): a practice session in the prompt_toolkit shell."""
+"""`tutor practice` (and `tutor` alone): a practice session in the prompt_toolkit shell (from a pipe,
+line by line)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,9 @@ def run(args: argparse.Namespace) -> int:
     options = {"seed": args.seed} if args.seed is not None else {}
     session = Session(pack, progress, args.student or _user(), topic=args.topic, **options)
     try:
-        repl.Shell(session, history=home / "history").run()
+        shell = repl.Piped(session, sys.stdin, sys.stdout) if not sys.stdin.isatty() else \
+            repl.Shell(session, history=home / "history")
+        shell.run()
     finally:
         progress.close()
         for notice in progress.take_notices():
