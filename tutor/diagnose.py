@@ -348,12 +348,12 @@ class _RightAnswers:
 
     def __call__(self, candidate: WrongAnswer) -> bool:
         try:
-            if candidate.answer.value in self.known:
-                return self.known[candidate.answer.value]
+            return self.known[candidate.answer.value]
+        except KeyError:
+            right = self.known[candidate.answer.value] = _equals_right_answer(self.problem, candidate, self.tolerance)
+            return right
         except TypeError:  # a value sympy can't hash: checked each time
             return _equals_right_answer(self.problem, candidate, self.tolerance)
-        right = self.known[candidate.answer.value] = _equals_right_answer(self.problem, candidate, self.tolerance)
-        return right
 
 
 def _differs(parts: Sequence[_Values | None], right: Sequence[_Values | None], tolerance: Tolerance | None,
