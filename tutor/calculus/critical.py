@@ -186,9 +186,8 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
     point = tuple(exact(p) for p in point)
     if len(point) != len(variables):
         raise SolveError(f"the point needs {len(variables)} coordinates")
-    hessian = tuple(
-        tuple(value_at(derivative(first, b), variables, point, f"f_{a}{b}") for b in variables)
-        for a, first in ((a, derivative(f, a)) for a in variables))  # each first derivative once
+    hessian = tuple(tuple(value_at(second, variables, point, f"f_{a}{b}") for b, second in zip(variables, row))
+                    for a, row in zip(variables, _second_derivatives(f, tuple(variables))))
     minors = [sympy.Matrix(hessian)[:k, :k].det() if k > 1 else hessian[0][0]
               for k in range(1, len(variables) + 1)]
     minors = [_tidy(m) for m in minors]
@@ -197,6 +196,13 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
     label = _label(signs)
     return Classification(label, D, fxx, _reason(label, variables, D, fxx, minors, signs), hessian,
                           tuple(minors))
+
+
+@metered_cache(256)  # every critical point of f is classified with the same ones
+def _second_derivatives(f: Expr, variables: tuple[str, ...]) -> tuple[tuple[Expr, ...], ...]:
+    """The Hessian of f as expressions: each first derivative taken once."""
+    return tuple(tuple(derivative(first, b) for b in variables)
+                 for first in (derivative(f, a) for a in variables))
 
 
 def _tidy(value: Expr) -> Expr:
@@ -301,23 +307,22 @@ def polynomial_zeros(equations: Sequence[Expr], variables: Sequence[str],
         return None
     numerators = []
     for equation in equations:
-        numerator = equation if equation.is_polynomial(*syms) else sympy.fraction(sympy.together(equation))[0]
+        numerator, degree = _rational_numerator(equation, syms)
         if numerator == 0:
             continue
-        poly = rational_polynomial(numerator, syms)
-        if poly is None or poly.total_degree() > max_degree:
+        if degree is None or degree > max_degree:
             return None
         numerators.append(numerator)
     if not numerators:
         return None
     points: list[tuple[Expr, ...]] = []
     lines: list[Equation] = []
-    for combination in itertools.product(*(_factors(n, tuple(syms)) for n in numerators)):
+    for combination in itertools.product(*(_factors(n, syms) for n in numerators)):
         distinct = tuple(dict.fromkeys(combination))
         if not distinct or _contradictory(distinct):
             continue
         if len(syms) == 2 and len(distinct) == 1:  # one factor of every equation: a whole curve
-            if Poly(distinct[0], *syms).total_degree() == 1:
+            if _degree(distinct[0], syms) == 1:
                 lines.append(as_equation(distinct[0], syms))
             continue
         found = _settled(distinct, syms)
@@ -329,16 +334,38 @@ def polynomial_zeros(equations: Sequence[Expr], variables: Sequence[str],
     return tuple(sorted(points, key=sympy.default_sort_key)), tuple(lines)  # a set: any fixed order
 
 
-def _settled(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> list[tuple[Expr, ...]] | None:
+@metered_cache(4096)  # an equation's numerator comes again in many wrong gradients (2x + 3 beside each slip in ∂f/∂y)
+def _rational_numerator(equation: Expr, syms: tuple[sympy.Symbol, ...]) -> tuple[Expr, int | None]:
+    """The numerator of `equation` and, where it is a polynomial with rational coefficients in
+    syms, its total degree (None where it is not one)."""
+    numerator = equation if equation.is_polynomial(*syms) else sympy.fraction(sympy.together(equation))[0]
+    if numerator == 0:
+        return numerator, None
+    poly = _polynomial(numerator)  # its factors are taken next: the same Poly
+    if poly is None or not set(poly.gens) <= set(syms):
+        poly = rational_polynomial(numerator, syms)
+    return numerator, None if poly is None else poly.total_degree()
+
+
+@metered_cache(4096)  # a factor's degree, then (when it is a line) its coefficients: one Poly
+def _poly_in(factor: Expr, syms: tuple[sympy.Symbol, ...]) -> Poly:
+    return Poly(factor, *syms)
+
+
+def _degree(factor: Expr, syms: tuple[sympy.Symbol, ...]) -> int:
+    return _poly_in(factor, syms).total_degree()
+
+
+@metered_cache(4096)  # the same factors meet in many systems: a right partial beside each wrong one
+def _settled(factors: tuple[Expr, ...], syms: tuple[sympy.Symbol, ...]) -> tuple[tuple[Expr, ...], ...] | None:
     """The common real zeros of factors that a factor in one variable, or linearity, settles; None else."""
-    if all(Poly(f, *syms).total_degree() == 1 for f in factors):
-        solution = sympy.linsolve(list(factors), list(syms))
-        return [tuple(p) for p in solution if not any(c.free_symbols for c in p)]
+    if all(_degree(f, syms) == 1 for f in factors):
+        return _linear_zeros(factors, syms)
     single = next((f for f in factors if len(f.free_symbols & set(syms)) == 1), None)
     if single is None:
         return None
     (s,) = single.free_symbols & set(syms)
-    i = list(syms).index(s)
+    i = syms.index(s)
     others = [f for f in factors if f != single]
     found: list[tuple[Expr, ...]] = []
     roots = _zeros_in(single, s)
@@ -356,39 +383,91 @@ def _settled(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> list[tupl
         if not rest:
             return None  # the whole line s = root: a case of lines, not of points
         values = [_zeros_in(r, other) for r in rest]
-        common = None if None in values else set.intersection(*(v for v in values if v is not None))
+        common = None if None in values else frozenset.intersection(*(v for v in values if v is not None))
         if common is None:
             return None
         for value in sorted(common, key=sympy.default_sort_key):
             found.append((root, value) if i == 0 else (value, root))
-    return found
+    return tuple(found)
 
 
-def _zeros_in(expr: Expr, s: sympy.Symbol) -> set[Expr] | None:
+def _linear_zeros(factors: tuple[Expr, ...], syms: tuple[sympy.Symbol, ...]) -> tuple[tuple[Expr, ...], ...]:
+    """The one common zero of linear factors, where they have exactly one."""
+    if len(factors) == len(syms) == 1:
+        a, b = _poly_in(factors[0], syms).all_coeffs()
+        if a.is_Rational and b.is_Rational:
+            return ((-b / a,),)
+    if len(factors) == len(syms) == 2:  # two lines, as most drills have: Cramer's rule, exactly
+        (a, b, c), (d, e, g) = ([p.coeff_monomial(m) for m in ((1, 0), (0, 1), (0, 0))]
+                                for p in (_poly_in(f, syms) for f in factors))
+        if all(v.is_Rational for v in (a, b, c, d, e, g)):
+            determinant = a * e - b * d
+            if determinant == 0:
+                return ()  # parallel lines, or one line twice: no single common zero
+            return (((b * g - c * e) / determinant, (c * d - a * g) / determinant),)
+    solution = sympy.linsolve(list(factors), list(syms))
+    return tuple(tuple(p) for p in solution if not any(c.free_symbols for c in p))
+
+
+@metered_cache(4096)
+def _zeros_in(expr: Expr, s: sympy.Symbol) -> frozenset[Expr] | None:
     """The real zeros of a polynomial in s alone: exactly when it has rational coefficients or is
     linear (2√3 − x after a root was put in); None otherwise."""
     poly = Poly(expr, s)
     if poly.degree() == 1:
         a, b = poly.all_coeffs()
-        return {sympy.simplify(-b / a)}
-    if rational_polynomial(expr, [s]) is None:
+        root = -b / a
+        return frozenset({root if root.is_Rational else sympy.simplify(root)})
+    if poly.domain not in (sympy.ZZ, sympy.QQ):
         return None
-    return set(real_roots(poly))
+    return frozenset(real_roots(poly))
 
 
 @metered_cache(1024)
 def _factors(numerator: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, ...]:
     """The distinct factors of a numerator that contain a variable (constants are never 0),
     in the lesson's order: those in x first, simplest first."""
-    try:
-        _, pairs = sympy.factor_list(numerator)
-    except (sympy.PolynomialError, NotImplementedError):
-        pairs = [(numerator, 1)]
+    pairs = _rational_factors(numerator)
+    if pairs is None:
+        try:
+            pairs = sympy.factor_list(numerator)[1]
+        except (sympy.PolynomialError, NotImplementedError):
+            pairs = [(numerator, 1)]
     if not numerator.free_symbols & set(syms):
         return ()  # a nonzero constant: this partial is never 0
     found = [p for p, _ in pairs if p.free_symbols & set(syms)] or [numerator]
     first = lambda p: min(syms.index(s) for s in p.free_symbols & set(syms))  # noqa: E731
     return tuple(sorted(dict.fromkeys(found), key=lambda p: (first(p), sympy.default_sort_key(p))))
+
+
+@metered_cache(4096)
+def _polynomial(expr: Expr) -> Poly | None:
+    """expr as a polynomial with rational coefficients in its own variables, in sympy's order of
+    them (as sympy.factor_list takes it), or None when it is not one as written ((x³ - x)/x is
+    not, though Poly would cancel x)."""
+    if not expr.is_polynomial():
+        return None
+    try:
+        poly = Poly(expr)
+    except (sympy.PolynomialError, sympy.GeneratorsNeeded):
+        return None
+    if poly.domain not in (sympy.ZZ, sympy.QQ) or not all(g.is_Symbol for g in poly.gens):
+        return None
+    return poly
+
+
+def _rational_factors(numerator: Expr) -> list[tuple[Expr, int]] | None:
+    """What sympy.factor_list(numerator) gives as factors, for a polynomial with rational
+    coefficients, without its work on expressions (together, each product's factor apart): the
+    irreducible factors over the integers, primitive, leading coefficient positive in the same
+    order of the variables. None for any other numerator."""
+    poly = _polynomial(numerator)
+    if poly is None:
+        return None
+    if poly.total_degree() == 1:  # irreducible already: only its content and sign taken out
+        line = poly.clear_denoms()[1].primitive()[1]
+        return [((-line if line.LC() < 0 else line).as_expr(), 1)]
+    return [(factor.as_expr(), power) for factor, power in poly.factor_list()[1]]
 
 
 def _solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Expr,
@@ -488,14 +567,28 @@ def _contradictory(factors: Sequence[Expr]) -> bool:
 
 def _defined(point: tuple, syms: Sequence[sympy.Symbol], f: Expr, gradient: Sequence[Expr]) -> bool:
     values = dict(zip(syms, point))
-    for expr in (f, *gradient):
-        denominator = sympy.fraction(sympy.together(expr))[1]
+    for expr, denominator, polynomial in _domain(f, tuple(gradient), tuple(syms)):
+        if polynomial:
+            continue  # real and finite at every real point
         if denominator.free_symbols and sign(denominator.xreplace(values)) == 0:
             return False
         value = expr.xreplace(values)
         if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or value.is_extended_real is False:
             return False
     return True
+
+
+@metered_cache(256)  # the same for every point of every case
+def _domain(f: Expr, gradient: tuple[Expr, ...], syms: tuple[sympy.Symbol, ...]) -> tuple[tuple[Expr, Expr, bool], ...]:
+    """f and its gradient, each with its denominator and whether it is a polynomial with rational
+    coefficients as written, so defined everywhere ((x³ - x)/x is not: sympy's Poly and together
+    would cancel x)."""
+    found = []
+    for expr in (f, *gradient):
+        polynomial = expr.is_polynomial(*syms) and rational_polynomial(expr, syms) is not None
+        denominator = sympy.Integer(1) if polynomial else sympy.fraction(sympy.together(expr))[1]
+        found.append((expr, denominator, polynomial))
+    return tuple(found)
 
 
 def as_equation(factor: Expr, syms: Sequence[sympy.Symbol]) -> Equation:

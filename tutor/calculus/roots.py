@@ -21,6 +21,7 @@ exact; each coordinate is then written in its own simplest form.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Iterable, Sequence
 
 import sympy
@@ -40,6 +41,9 @@ def compare(a: Expr, b: Expr) -> int:
     """-1, 0 or 1 as a <, =, > b, for real constants; exact (never a rounded guess)."""
     if a == b:
         return 0
+    if isinstance(a, sympy.CRootOf) and isinstance(b, sympy.CRootOf) and a.poly == b.poly \
+            and a.is_real and b.is_real:
+        return -1 if a.index < b.index else 1  # a polynomial's real roots are numbered in order
     s = sign(to_sympy(a) - to_sympy(b))
     if s is None:
         raise SolveError(f"can't compare {a} with {b} exactly")
@@ -105,7 +109,32 @@ def real_roots(poly: Expr | Poly, x: sympy.Symbol | None = None) -> tuple[Expr, 
         raise SolveError("every number is a root of the zero polynomial")
     if poly.degree() <= 0:
         return ()
-    return tuple(dict.fromkeys(poly.real_roots()))
+    rational = _rational_roots(poly)
+    return rational if rational is not None else tuple(dict.fromkeys(poly.real_roots()))
+
+
+def _rational_roots(poly: Poly) -> tuple[Expr, ...] | None:
+    """The real roots of a line or a quadratic with rational coefficients when they are rational
+    (or there are none), as sympy would give them, without its root isolation; None otherwise."""
+    if poly.degree() > 2 or len(poly.gens) != 1 or poly.domain not in (sympy.ZZ, sympy.QQ):
+        return None
+    coefficients = [sympy.Rational(c) for c in poly.all_coeffs()]
+    if len(coefficients) == 2:
+        a, b = coefficients
+        return (-b / a,)
+    a, b, c = coefficients
+    discriminant = b**2 - 4 * a * c
+    if discriminant < 0:
+        return ()
+    root = _rational_sqrt(discriminant)
+    if root is None:
+        return None
+    return tuple(sorted({(-b - root) / (2 * a), (-b + root) / (2 * a)}))
+
+
+def _rational_sqrt(value: sympy.Rational) -> sympy.Rational | None:
+    p, q = math.isqrt(value.p), math.isqrt(value.q)
+    return sympy.Rational(p, q) if p * p == value.p and q * q == value.q else None
 
 
 # ------------------------------------------------------------------ two variables

@@ -100,6 +100,7 @@ class _Iteration:
         f = compile_expression(problem.function, self.syms)
         self.slopes["function"] = [f] * len(self.syms)
         self.slopes["swapped"] = list(reversed(self.slopes["right"])) if len(self.syms) == 2 else []
+        self.known: dict[tuple[str, _Point], _Point] = {}  # each slope at each point, evaluated once
 
     def add_slope(self, key: str, gradient: Sequence[sympy.Expr]) -> bool:
         try:
@@ -109,8 +110,11 @@ class _Iteration:
         return True
 
     def gradient(self, key: str, point: _Point) -> _Point:
-        exact = [Fraction(p) for p in point]  # a float's exact value, as the solver evaluates it
-        return tuple(float(f(exact).value) for f in self.slopes[key])
+        known = self.known.get((key, point))  # plans share steps: every one starts at the start
+        if known is None:
+            exact = [Fraction(p) for p in point]  # a float's exact value, as the solver evaluates it
+            known = self.known[key, point] = tuple(float(f(exact).value) for f in self.slopes[key])
+        return known
 
     def run(self, plan: _Plan) -> _Point:
         s = {"rate": self.alpha, "twice": self.alpha**2, "double": 2 * self.alpha, "none": 1.0,

@@ -108,6 +108,10 @@ def _real_roots(expr: Expr, x: str) -> list[Expr]:
     v = symbol(x)
     if not expr.has(v):
         return []
+    if expr.is_polynomial(v):  # most wrong derivatives: the roots without putting it over one denominator
+        poly = rational_polynomial(expr, [v])
+        if poly is not None:
+            return list(real_roots(poly))[:_MAX_ROOTS]
     numerator = sympy.fraction(sympy.together(expr))[0]
     if rational_polynomial(numerator, [v]) is not None:
         return list(real_roots(numerator, v))[:_MAX_ROOTS]
