@@ -54,9 +54,9 @@ from .compare import Context, Note, Outcome, Tolerance, compare, compare_express
 from .evaluate import Compiled, Evaluation, Undefined, Unsupported, agree, compile_expression, to_float, to_mpf
 from .limits import LIMITS, Limits
 from .misconceptions import BOTH, EITHER, Componentwise, Option, Pattern, Said, WrongAnswer, either, told
-from .parse import Answer, Equation, InputError, Shape, Spellings, read, remembering, symbol
+from .parse import Answer, Equation, InputError, Shape, Spellings, normalize, read, remembering, symbol
 from .show import show
-from .topics import Problem, candidates
+from .topics import Problem, candidates, topic_of
 
 AUTHOR = "author"  # the misconception id of a pack author's own `mistakes:`
 _POINTS = 4  # sample points an expression must agree at to match a candidate
@@ -256,13 +256,21 @@ def _affine_values(equation: Equation, names: tuple[str, ...]) -> tuple[int, tup
 def _plainly_affine(expr: Expr, syms: Sequence[Expr]) -> bool:
     """Whether each term of expr is a constant or a constant times one of syms: affine, as the
     second derivatives say (all 0), without computing them (sympy's diff is slow)."""
+    return _plain_terms(expr, tuple(syms)) is not None
+
+
+def _plain_terms(expr: Expr, syms: tuple[Expr, ...]) -> dict[Expr, list[Expr]] | None:
+    """{1 or one of syms: the coefficients of its terms} where each term of expr is a constant or a
+    constant times one of syms; None otherwise."""
     if not syms:
-        return False
+        return None
+    terms: dict[Expr, list[Expr]] = {}
     for term in Add.make_args(expr):
-        _, dependent = term.as_independent(*syms, as_Add=False)
+        coefficient, dependent = term.as_independent(*syms, as_Add=False)
         if dependent != 1 and dependent not in syms:
-            return False
-    return True
+            return None
+        terms.setdefault(dependent, []).append(coefficient)
+    return terms
 
 
 def _parts(answer: Answer, names: Sequence[str]) -> tuple[tuple[_Values | None, ...], int | None]:
@@ -327,6 +335,25 @@ def _equals_right_answer(problem: Problem, candidate: WrongAnswer, tolerance: To
         return problem.check(show(candidate.answer.value, problem.variables), tolerance).correct
     except (InputError, ValueError, TypeError):  # ours, or sympy's on a strange candidate
         return False
+
+
+class _RightAnswers:
+    """`_equals_right_answer` for the candidates of one variant, asked once for each wrong answer:
+    several mistakes give the same one (the check of its printed text is a tenth of a table's work)."""
+
+    def __init__(self, problem: Problem, tolerance: Tolerance | None):
+        self.problem = problem
+        self.tolerance = tolerance
+        self.known: dict[object, bool] = {}
+
+    def __call__(self, candidate: WrongAnswer) -> bool:
+        try:
+            return self.known[candidate.answer.value]
+        except KeyError:
+            right = self.known[candidate.answer.value] = _equals_right_answer(self.problem, candidate, self.tolerance)
+            return right
+        except TypeError:  # a value sympy can't hash: checked each time
+            return _equals_right_answer(self.problem, candidate, self.tolerance)
 
 
 def _differs(parts: Sequence[_Values | None], right: Sequence[_Values | None], tolerance: Tolerance | None,
@@ -405,6 +432,7 @@ def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _T
     entries: list[_Entry] = []
     seen: set = set()
     rights: dict[_Reading, tuple] = {}
+    right_answers = _RightAnswers(problem, tolerance)
     for candidate in [*_author_mistakes(problem, mistakes), *catalogue]:
         reading = _reading(problem, candidate)
         if isinstance(candidate, Componentwise):
@@ -430,7 +458,7 @@ def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _T
         right_key = (_set_key(right.value) if right.shape == Shape.POINTS
                      else right.value if right.shape == Shape.LABEL else None)
         if not _differs(parts, rights[reading], tolerance, (lookup, right_key if right.shape == shape else None)) \
-                and _equals_right_answer(problem, candidate, tolerance):
+                and right_answers(candidate):
             continue
         entries.append(_Entry(candidate, reading, parts, rank, len(entries), affine, lookup if rank else None))
     return _Table(tuple(entries), tolerance, _indexes(entries))
@@ -694,6 +722,9 @@ def _coefficients(equation: Equation, entry: _Entry) -> tuple[Expr, ...]:
 @metered_cache(4096)  # a candidate's, asked again for every answer compared with it
 def _affine_coefficients(rhs: Expr, syms: tuple[Expr, ...]) -> tuple[Expr, ...]:
     """rhs's constant term, then its coefficient of each of syms (rhs affine in them)."""
+    terms = _plain_terms(rhs, syms)
+    if terms is not None:  # read off its terms: the sums that substituting 0 and differentiating give
+        return tuple(Add(*terms.get(key, ())) for key in (Integer(1), *syms))
     return (rhs.xreplace({s: Integer(0) for s in syms}), *(rhs.diff(s) for s in syms))
 
 
@@ -951,6 +982,47 @@ def diagnosable(verdict: Verdict) -> bool:
     if verdict.verdict == Judgement.INVALID:
         return verdict.note in _UNREAD
     return verdict.verdict == Judgement.INCORRECT and verdict.note != Note.UNDECIDED
+
+
+# what only the tokenizer raises, before the parser starts: a run of letters that no split into the
+# names known fits (or one that calls no function), or a character no answer may hold
+_UNTOKENIZED = ("unknown_name", "unknown_function", "forbidden")
+
+
+def unmatchable(problem: Problem, text: str, limits: Limits = LIMITS) -> bool:
+    """Whether no candidate of this variant can read `text`, so that none can match it: decided
+    without building them (idk, asdf, n/a, see attached), from the names any of them may read
+    with, the variant's own and those its kind declares (Topic.candidate_names).
+
+    Exact: read with all those names at once, the text fails in the tokenizer, which reads it whole
+    before the parser starts; a run of letters that can't be split into known names with them can't
+    be with fewer (a name is known with fewer only if it is with more), and a character no answer
+    may hold is refused whatever the names. So every reading of a candidate, whose names are some of
+    these, fails too. Not where the text is a label, or the empty set (read without the tokenizer),
+    nor where it has a subscript (log_b x: whether the base follows depends on how the letters split)."""
+    if "_" in normalize(text):
+        return False
+    for shape, names in ((Shape.LABEL, ()), (Shape.POINTS, names_read(problem))):
+        try:
+            read(text, shape, names, limits=limits)
+        except InputError as error:
+            if shape == Shape.POINTS and error.note not in _UNTOKENIZED:
+                return False
+        else:
+            return False
+    return True
+
+
+def names_read(problem: Problem) -> tuple[str, ...]:
+    """Every name a candidate of this variant may read an answer with (as a variable or a component)."""
+    return tuple(dict.fromkeys((*problem.variables, *problem.answer_variables, *problem.components,
+                                *topic_of(problem).candidate_names(problem))))
+
+
+def worth_naming(verdict: Verdict, problem: Problem, text: str, limits: Limits = LIMITS) -> bool:
+    """`diagnosable`, less the unread answers no candidate of this variant can read (`unmatchable`):
+    for them `explain` would build the candidates only to keep the verdict as it is."""
+    return diagnosable(verdict) and not (verdict.verdict == Judgement.INVALID and unmatchable(problem, text, limits))
 
 
 def explain(verdict: Verdict, problem: Problem, text: str, tolerance: Tolerance | None = None,

@@ -24,7 +24,7 @@ from . import __version__
 from .budget import OutOfTime, deadline
 from .check import STOPPED, TIMED_OUT, Judgement, Verdict
 from .compare import Note
-from .diagnose import diagnosable
+from .diagnose import worth_naming
 from .feedback import prepared, respond
 from .journal import Journal
 from .limits import LIMITS
@@ -309,7 +309,7 @@ def _check_task(pack: Pack, timeout: float, task: _Task, started: Callable) -> G
                 verdict = respond(exercise, task.text)
             else:
                 verdict = check(exercise, task.text)
-                if diagnosable(verdict):
+                if worth_naming(verdict, exercise.problem, task.text):
                     return replace(task, in_full=True)
     except OutOfTime:
         verdict = TIMED_OUT

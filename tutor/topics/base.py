@@ -293,6 +293,9 @@ class Topic:
     wrong answers its misconceptions produce for one variant (None: only a pack
     author's own `mistakes:` apply). catalogue: the misconceptions it names beyond
     the shared ones of tutor.misconceptions. solve, plot: its subcommands, if any.
+    candidate_names: the names beyond the variant's own (its variables, answer variables and
+    components) that its candidates may read an answer with (+ C after a derivative): an answer
+    whose letters spell none of these can't be one of them, and diagnosis skips it unbuilt.
     """
 
     exercise: type[Problem]
@@ -300,6 +303,7 @@ class Topic:
     catalogue: Mapping[str, Misconception] = field(default_factory=dict)
     solve: Command | None = None
     plot: Command | None = None
+    candidate_names: Callable[[Any], Sequence[str]] = lambda problem: ()
 
     @property
     def kind(self) -> str:

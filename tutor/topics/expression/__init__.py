@@ -3,6 +3,6 @@ where the author says which function, point and rate it is about, the mistakes a
 
 from ..base import Topic
 from .exercise import Expression
-from .misconceptions import candidates
+from .misconceptions import candidate_names, candidates
 
-TOPIC = Topic(Expression, candidates=candidates)
+TOPIC = Topic(Expression, candidates=candidates, candidate_names=candidate_names)

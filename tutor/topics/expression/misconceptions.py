@@ -82,6 +82,12 @@ def _same(a: object, b: Expr) -> bool:
         return False
 
 
+def candidate_names(problem: Expression) -> tuple[str, ...]:
+    """The names its candidates may read an answer with beyond the exercise's own: the variables of the
+    function the question is about (∇f not evaluated at the point)."""
+    return () if problem.about is None else tuple(problem.about.variables)
+
+
 def candidates(problem: Expression) -> list[Candidate]:
     about = problem.about
     what = asked(problem)

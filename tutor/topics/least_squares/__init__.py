@@ -6,4 +6,5 @@ from .misconceptions import MISCONCEPTIONS, candidates
 from .picture import PLOT
 from .solve import SOLVE
 
-TOPIC = Topic(LeastSquares, candidates=candidates, catalogue=MISCONCEPTIONS, solve=SOLVE, plot=PLOT)
+TOPIC = Topic(LeastSquares, candidates=candidates, catalogue=MISCONCEPTIONS, solve=SOLVE, plot=PLOT,
+              candidate_names=lambda problem: ("x", "y"))  # the line y = mx + b, read in x and y

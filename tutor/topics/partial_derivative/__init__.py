@@ -2,7 +2,7 @@
 
 from ..base import Topic
 from .exercise import PartialDerivative
-from .misconceptions import candidates
+from .misconceptions import candidate_names, candidates
 from .solve import SOLVE
 
-TOPIC = Topic(PartialDerivative, candidates=candidates, solve=SOLVE)
+TOPIC = Topic(PartialDerivative, candidates=candidates, candidate_names=candidate_names, solve=SOLVE)

@@ -23,6 +23,11 @@ from .exercise import PartialDerivative
 _CONSTANT = "C"  # the constant of integration a student may add
 
 
+def candidate_names(problem: PartialDerivative) -> tuple[str, ...]:  # noqa: ARG001
+    """The name its candidates read an answer with beyond the exercise's own: + C."""
+    return (_CONSTANT,)
+
+
 def candidates(problem: PartialDerivative) -> list[WrongAnswer]:
     """For `derivative` and `partial_derivative`: the wrong derivatives, at the point if there is one."""
     f, wrt, variables, name = problem.function, problem.wrt, problem.variables, problem.name
