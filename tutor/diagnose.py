@@ -431,7 +431,7 @@ def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _T
     right = problem.expected()
     entries: list[_Entry] = []
     seen: set = set()
-    rights: dict[_Reading, tuple] = {}
+    rights: dict[_Reading, tuple[tuple[_Values | None, ...], int | None]] = {}
     right_answers = _RightAnswers(problem, tolerance)
     for candidate in [*_author_mistakes(problem, mistakes), *catalogue]:
         reading = _reading(problem, candidate)
@@ -447,7 +447,7 @@ def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _T
         lookup = (_set_key(candidate.answer.value) if shape == Shape.POINTS
                   else _label(candidate.answer) if shape == Shape.LABEL else None)
         if reading not in rights:
-            rights[reading] = _parts(right, reading[1])[0] if right.shape == candidate.answer.shape else ()
+            rights[reading] = _right_parts(problem, right, shape, reading[1])
         rank = _rank(candidate)
         key = (reading, rank, candidate.misconception, _fingerprint(parts), lookup)
         if key[3] is not None and key in seen:
@@ -457,11 +457,28 @@ def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _T
             continue  # a value the evaluator can't compute (W(x, k)): nothing to compare an answer with
         right_key = (_set_key(right.value) if right.shape == Shape.POINTS
                      else right.value if right.shape == Shape.LABEL else None)
-        if not _differs(parts, rights[reading], tolerance, (lookup, right_key if right.shape == shape else None)) \
+        right_parts, solved_for = rights[reading]
+        if solved_for is not None and affine != solved_for:
+            right_parts = ()  # x = … against y = …: the same line, maybe, with other coefficients
+        if not _differs(parts, right_parts, tolerance, (lookup, right_key if right.shape == shape else None)) \
                 and right_answers(candidate):
             continue
         entries.append(_Entry(candidate, reading, parts, rank, len(entries), affine, lookup if rank else None))
     return _Table(tuple(entries), tolerance, _indexes(entries))
+
+
+def _right_parts(problem: Problem, right: Answer, shape: Shape,
+                 names: tuple[str, ...]) -> tuple[tuple[_Values | None, ...], int | None]:
+    """The right answer's parts in a candidate's shape, to tell the candidate from it by values: in
+    another shape (a line y = mx + b where m and b are asked) with the variable it is solved for. ()
+    where the kind has it in no such shape: then the exercise's own check decides."""
+    if right.shape == shape:
+        return _parts(right, names)[0], None
+    other = problem.expected_in(shape)
+    if other is None:
+        return (), None
+    parts, solved_for = _parts(other, names)
+    return (parts, solved_for) if solved_for is not None else ((), None)
 
 
 def _fingerprint(parts: Sequence[_Values | None]) -> tuple | None:

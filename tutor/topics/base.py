@@ -134,6 +134,12 @@ class Problem:
     def expected(self) -> Answer:
         raise NotImplementedError
 
+    def expected_in(self, shape: Shape) -> Answer | None:
+        """The right answer in `shape`, where the kind accepts it written so too (a fitted line as its
+        equation, where m and b are asked); None where it does not."""
+        expected = self.expected()
+        return expected if expected.shape == shape else None
+
     def steps(self) -> Step | None:
         """The worked solution, or None where there is none."""
         raise NotImplementedError

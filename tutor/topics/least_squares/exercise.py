@@ -109,11 +109,17 @@ class LeastSquares(Problem):
             return read(text, Shape.EQUATION, ("x", "y"), limits=limits)
         return super().read(text, limits)
 
+    def line(self) -> Equation:
+        """The fitted line, y = mx + b."""
+        fit = self.solution
+        return Equation(symbol("y"), fit.slope * symbol("x") + fit.intercept)
+
+    def expected_in(self, shape: Shape) -> Answer | None:
+        return Answer(Shape.EQUATION, self.line()) if shape == Shape.EQUATION else super().expected_in(shape)
+
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         if self._is_line(text) and expected is None:
-            fit = self.solution
-            line = Equation(symbol("y"), fit.slope * symbol("x") + fit.intercept)
-            return check(text, line, variables=("x", "y"), shape=Shape.EQUATION, tolerance=tolerance,
+            return check(text, self.line(), variables=("x", "y"), shape=Shape.EQUATION, tolerance=tolerance,
                          isolated=False)
         return super().check(text, tolerance, expected)
 
