@@ -33,9 +33,10 @@ def run(args: argparse.Namespace) -> int:
     options = {"seed": args.seed} if args.seed is not None else {}
     session = Session(pack, progress, args.student or _user(), topic=args.topic, **options)
     try:
-        shell = repl.Piped(session, sys.stdin, sys.stdout) if not sys.stdin.isatty() else \
-            repl.Shell(session, history=home / "history")
-        shell.run()
+        if sys.stdin.isatty():
+            repl.Shell(session, history=home / "history").run()
+        else:  # answers from a pipe or a file
+            repl.Piped(session, sys.stdin, sys.stdout).run()
     finally:
         progress.close()
         for notice in progress.take_notices():
