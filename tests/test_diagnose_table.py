@@ -7,7 +7,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tutor import packs
-from tutor.diagnose import _affine_coefficients, _differs, _equals_right_answer, _parts, _plain_terms, _reading, _right_parts
+from tutor.diagnose import (
+    _affine_coefficients,
+    _differs,
+    _equals_right_answer,
+    _parts,
+    _plain_terms,
+    _reading,
+    _right_parts,
+)
 from tutor.misconceptions import WrongAnswer
 from tutor.parse import Equation, Shape, symbol
 from tutor.show import show
