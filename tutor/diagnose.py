@@ -612,8 +612,10 @@ def _solved_affine(equation: Equation, names: Sequence[str], index: int) -> tupl
     """Coefficients of v = c0 + c1·u1 + … from any equation linear in all its variables."""
     syms = [symbol(n) for n in names]
     difference = equation.lhs - equation.rhs
-    terms = _rational_terms(difference, syms)
-    if terms is None:  # not plainly so: as a polynomial (slower, and the same where both apply)
+    plain = _plain_terms(difference, tuple(syms))
+    if plain is not None and all(c.is_Rational for cs in plain.values() for c in cs):
+        terms = {monomial: Add(*cs) for monomial, cs in plain.items()}  # sympy keeps 2(x - 1) as 2x - 2
+    else:  # not plainly so: as a polynomial (slower, and the same where both apply)
         if not difference.is_polynomial(*syms):
             return None
         try:
@@ -629,18 +631,6 @@ def _solved_affine(equation: Equation, names: Sequence[str], index: int) -> tupl
         return None
     others = [s for i, s in enumerate(syms) if i != index]
     return tuple(-terms.get(monomial, Integer(0)) / coefficient for monomial in (Integer(1), *others))
-
-
-def _rational_terms(expr: Expr, syms: Sequence[Expr]) -> dict[Expr, Expr] | None:
-    """{1 or a symbol: its coefficient} where each term of expr is a rational, or a rational times one
-    of syms (sympy keeps 2(x - 1) as 2x - 2); None otherwise."""
-    terms: dict[Expr, Expr] = {}
-    for term in Add.make_args(expr):
-        coefficient, rest = term.as_coeff_Mul()
-        if not coefficient.is_Rational or not (rest == 1 or rest in syms):
-            return None
-        terms[rest] = terms.get(rest, Integer(0)) + coefficient
-    return terms
 
 
 def _agrees(student: _Student, part: tuple, expr: Expr, names: Sequence[str], want: _Values,

@@ -223,7 +223,7 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: i
     for task_key, (exercise, student, text) in todo:
         spec = pack.exercise(exercise)
         try:
-            task = _Task(exercise, _params(spec, student), text)
+            task = _Task(exercise, spec.values(student), text)  # the lesson's numbers, where it has them
         except FieldError as error:  # no draw meets `require`: nothing to grade against
             done += 1
             yield task_key, _graded(Finished(Graded(not_graded(spec, error.message), "")), progress, done, len(todo))
@@ -252,10 +252,6 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: i
             for same in answers[cast(str, key)]:
                 done += 1
                 yield same, _graded(outcome, progress, done, len(todo))
-
-
-def _params(spec: ExerciseSpec, student: str) -> Params:
-    return spec.values(student)  # the lesson's numbers where the parameters have them
 
 
 def _graded(outcome: Finished | Stopped, progress: Progress | None, done: int, total: int) -> Graded:
