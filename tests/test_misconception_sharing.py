@@ -23,6 +23,7 @@ import sympy
 
 from tutor import packs
 from tutor.misconceptions import Componentwise
+from tutor.misconceptions import derivatives as wrong
 from tutor.misconceptions import differentiate as d
 from tutor.parse import symbol
 from tutor.topics import candidates
@@ -91,6 +92,17 @@ def test_a_shared_derivation_is_the_one_made_alone(f, variables, monkeypatch):
         shared = _derivation(f, v, variant, held, variables)
         assert sympy.srepr(shared[0]) == sympy.srepr(made_alone[0]), (v, variant)
         assert shared[1] == made_alone[1], (v, variant)
+
+
+@pytest.mark.parametrize("f, variables", FUNCTIONS, ids=[str(f) for f, _ in FUNCTIONS])
+def test_a_sum_is_told_apart_by_its_own_values(f, variables):
+    """A sum's fingerprint, added up from its terms' values, is the one evaluating the sum gives."""
+    sums = [w.derivative for name in variables for w in wrong.wrong_derivatives(f, name, variables)]
+    assert any(e.is_Add for e in sums)
+    sums += [x / (x - sympy.Rational(7, 11)) + y, sympy.sqrt(2) * x + y**2, x + sympy.Integer(10)**2000 * y,
+             sympy.exp(x) - y, x / 3 + sympy.Symbol("C")]  # undefined at a probe, inexact, too big, no value
+    for e in sums:
+        assert wrong.fingerprint(e, variables) == wrong._evaluated(e, tuple(variables)), e
 
 
 def _listing(exercise) -> list[str]:
