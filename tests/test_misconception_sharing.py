@@ -105,6 +105,28 @@ def test_a_sum_is_told_apart_by_its_own_values(f, variables):
         assert wrong.fingerprint(e, variables) == wrong._evaluated(e, tuple(variables)), e
 
 
+@pytest.mark.parametrize("f, variables", FUNCTIONS, ids=[str(f) for f, _ in FUNCTIONS])
+def test_a_pair_taken_from_each_slip_alone_is_the_pair_derived(f, variables):
+    """Where no term is reached by both slips, a pair's derivative is put together from each slip's
+    own derivation of the terms it reaches: the same terms and sites as deriving the pair."""
+    f = d.rebuild(f)
+    names = tuple(variables)
+    pairs = taken = 0
+    for name in variables:
+        v = symbol(name)
+        held = tuple(symbol(u) for u in variables if u != name)
+        everywhere, alone = wrong.slip_variants(f, v, held, variables)
+        for a, b in combinations(everywhere + alone, 2):
+            paired = wrong._paired(wrong._alone(f, v, a, held, names), wrong._alone(f, v, b, held, names))
+            pairs += 1
+            if paired is not None:
+                taken += 1
+                derivative, sites = wrong._run(f, v, a + b, held, variables)
+                assert sympy.srepr(sympy.Add(*paired[0])) == sympy.srepr(derivative), (v, a, b)
+                assert paired[1] == sites, (v, a, b)
+    assert taken > 0 or len(sympy.Add.make_args(f)) == 1, pairs
+
+
 def _listing(exercise) -> list[str]:
     """Every candidate of a variant: its mistakes, its value as sympy builds it, and what is said."""
     lines = []

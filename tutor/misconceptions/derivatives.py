@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
 from itertools import combinations
+from typing import NamedTuple
 
 import mpmath
 import sympy
@@ -252,18 +254,48 @@ def _run(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple,
     return _derivation(f, v, variant, held, tuple(variables))
 
 
-# Cached: finding where a slip applies runs it everywhere, as its candidate does, and a gradient's
-# kinds run the same slips on each partial alone and on all of them.
 @metered_cache(4096)
 def _derivation(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple,
                 variables: tuple[str, ...]) -> tuple[Expr, tuple[Site, ...]]:
+    terms = _termwise(f, v, variant, held, variables)
+    return sympy.Add(*(derivative for derivative, _ in terms)), tuple(site for _, sites in terms for site in sites)
+
+
+# Cached: finding where a slip applies runs it everywhere, as its candidate does, a pair of slips takes
+# its terms from each slip's own derivation, and a gradient's kinds run the same slips on each partial
+# alone and on all of them.
+@metered_cache(4096)
+def _termwise(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple,
+              variables: tuple[str, ...]) -> tuple[tuple[Expr, tuple[Site, ...]], ...]:
     only: dict[Slip, frozenset[Expr]] = {}
     for slip, piece in variant:
         if piece is not None:
             only[slip] = only.get(slip, frozenset()) | {piece}
     slips = Slips(frozenset(s for s, _ in variant), only, held)
-    result = d.differentiate(f, v, slips, variables)
-    return result, tuple(slips.sites)
+    return tuple(d.termwise(f, v, slips, variables))
+
+
+class _Alone(NamedTuple):
+    """One slip's derivation term by term, and the terms it may change (a bit each, in order)."""
+
+    terms: tuple[tuple[Expr, tuple[Site, ...]], ...]
+    reached: int
+
+
+def _alone(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple, variables: tuple[str, ...]) -> _Alone:
+    ((slip, piece),) = variant
+    reached = sum(1 << i for i, reaches in enumerate(d.reaches(f, v, variables, held, slip, piece)) if reaches)
+    return _Alone(_termwise(f, v, variant, held, variables), reached)
+
+
+def _paired(first: _Alone, second: _Alone) -> tuple[tuple[Expr, ...], tuple[Site, ...]] | None:
+    """Two slips' derivative term by term, and the sites, where no term is reached by both (a sum's
+    derivative is its terms'): each term as the slip reaching it (or either, reaching none) derives
+    it alone. None where a term is reached by both."""
+    if first.reached & second.reached:
+        return None
+    terms = tuple(b if second.reached >> i & 1 else a for i, (a, b) in enumerate(zip(first.terms, second.terms)))
+    return tuple(derivative for derivative, _ in terms), tuple(site for _, sites in terms for site in sites)
 
 
 def _keys(f: Expr, v: sympy.Symbol, slip: Slip, held: tuple, variables: Sequence[str]) -> list[Expr]:
@@ -362,6 +394,7 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
     v = symbol(wrt)
     held = tuple(symbol(u) for u in variables if u != wrt)
     words = _Wording(variables, wrt, name)
+    names = tuple(variables)
     right = d.differentiate(f, v)
     found: list[WrongDerivative] = []
     seen: dict[tuple, set[str]] = {fingerprint(right, variables): {""}}
@@ -394,11 +427,16 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
             derivative, sites = _run(form, v, variant, held, variables)
             add(derivative, _said(sites, words)[:1], variant)
     if pairs:
-        for variant in _pairs(everywhere, alone):
-            derivative, sites = _run(f, v, variant, held, variables)
+        own = cache(lambda variant: _alone(f, v, variant, held, names))  # each slip's own, for its pairs
+        for first, second in _pairs(everywhere, alone):
+            paired = _paired(own(first), own(second))
+            if paired is None:
+                derivative, sites = _run(f, v, first + second, held, variables)
+            else:
+                derivative, sites = sympy.Add(*paired[0]), paired[1]
             said = _said(sites, words)
             if len(said) == 2:
-                add(derivative, said, variant)
+                add(derivative, said, first + second)
     return found
 
 
@@ -413,7 +451,7 @@ def _expand_varying(f: Expr, v: sympy.Symbol) -> Expr:
     return sympy.Add(*terms)
 
 
-def _pairs(everywhere: Sequence[Variant], alone: Sequence[Variant]) -> Iterable[Variant]:
+def _pairs(everywhere: Sequence[Variant], alone: Sequence[Variant]) -> Iterable[tuple[Variant, Variant]]:
     """Two slips of different rules: both everywhere first, then one at one place, at most
     _MAX_PAIRS."""
     count = 0
@@ -422,7 +460,7 @@ def _pairs(everywhere: Sequence[Variant], alone: Sequence[Variant]) -> Iterable[
         for a, b in group:
             if a[0][0].rule == b[0][0].rule:
                 continue
-            yield a + b
+            yield a, b
             count += 1
             if count >= _MAX_PAIRS:
                 return
@@ -454,7 +492,7 @@ def wrong_gradients(f: Expr, variables: Sequence[str], name: str = "f",
     variants: list[Variant] = [*everywhere, *alone]
     variants += [a + b for a, b in combinations(alone, 2) if a[0][0] == b[0][0]]  # one slip, two places
     if pairs:
-        variants += list(_pairs(everywhere, alone if pairs == "all" else ()))
+        variants += [a + b for a, b in _pairs(everywhere, alone if pairs == "all" else ())]
     found = []
     seen = {tuple(fingerprint(r, variables) for r in right)}
     for variant in variants:

@@ -158,6 +158,13 @@ def rebuild(e: Expr) -> Expr:
 
 def differentiate(f: Expr, v: sympy.Symbol, slips: Slips = NONE, variables: Sequence[str] = ()) -> Expr:
     """∂f/∂v term by term (the way a student reads f), with the slips about terms and rules."""
+    return sympy.Add(*(derivative for derivative, _ in termwise(f, v, slips, variables)))
+
+
+def termwise(f: Expr, v: sympy.Symbol, slips: Slips = NONE,
+             variables: Sequence[str] = ()) -> list[tuple[Expr, tuple[Site, ...]]]:
+    """Each term's derivative in `differentiate`, with the sites its slips changed (slips.sites
+    collects them too)."""
     every = _read(f, v, tuple(variables), slips.held)
     flipped = [t.expr for t in every if t.varies and t.negative and slips.use(Slip.SIGN, t.expr)]
     if flipped and len(flipped) == sum(t.varies for t in every):
@@ -165,24 +172,44 @@ def differentiate(f: Expr, v: sympy.Symbol, slips: Slips = NONE, variables: Sequ
     one_term_constant = Slip.TERM_AS_CONSTANT in slips.only
     result = []
     for term in every:
-        t = term.expr
-        if not term.varies:
-            result.append(_constant_term(term, v, slips))
-        elif one_term_constant and slips.use(Slip.TERM_AS_CONSTANT, t):
-            slips.record(Slip.TERM_AS_CONSTANT, t, derive(t, v), Integer(0))
-            result.append(Integer(0))
-        elif not term.kept_by_a_rule and slips.use(Slip.TERM_NOT_DIFFERENTIATED, t):
-            slips.record(Slip.TERM_NOT_DIFFERENTIATED, t, derive(t, v), t)
-            result.append(t)
-        elif t in flipped:
-            right = derive(t, v, slips)
-            slips.record(Slip.SIGN, t, right, -right)
-            result.append(-right)
-        elif slips.active & term.may_use:
-            result.append(derive(t, v, slips))
-        else:
-            result.append(term.right)
-    return sympy.Add(*result)
+        start = len(slips.sites)
+        derivative = _term(term, v, slips, flipped, one_term_constant)
+        result.append((derivative, tuple(slips.sites[start:])))
+    return result
+
+
+def _term(term: _Term, v: sympy.Symbol, slips: Slips, flipped: list[Expr], one_term_constant: bool) -> Expr:
+    t = term.expr
+    if not term.varies:
+        return _constant_term(term, v, slips)
+    if one_term_constant and slips.use(Slip.TERM_AS_CONSTANT, t):
+        slips.record(Slip.TERM_AS_CONSTANT, t, derive(t, v), Integer(0))
+        return Integer(0)
+    if not term.kept_by_a_rule and slips.use(Slip.TERM_NOT_DIFFERENTIATED, t):
+        slips.record(Slip.TERM_NOT_DIFFERENTIATED, t, derive(t, v), t)
+        return t
+    if t in flipped:
+        right = derive(t, v, slips)
+        slips.record(Slip.SIGN, t, right, -right)
+        return -right
+    if slips.active & term.may_use:
+        return derive(t, v, slips)
+    return term.right
+
+
+# the slips differentiate asks of a term itself, besides those of the rules its derivative uses
+_VARYING_TERM_SLIPS = frozenset({Slip.TERM_AS_CONSTANT, Slip.TERM_NOT_DIFFERENTIATED, Slip.SIGN})
+_CONSTANT_TERM_SLIPS = frozenset({Slip.KEPT_CONSTANT, Slip.KEPT_NUMBER, Slip.NUMBER_DIFFERENTIATED, Slip.HELD_TERM})
+
+
+def reaches(f: Expr, v: sympy.Symbol, variables: Sequence[str], held: tuple[sympy.Symbol, ...], slip: Slip,
+            piece: Expr | None) -> tuple[bool, ...]:
+    """For each term of f, whether `slip` (everywhere, or at `piece` only) may change its derivative
+    in `termwise`, alone or beside other slips. More than it changes is safe, fewer is not: a term
+    no slip of a derivation reaches is derived as with none."""
+    own = {True: _VARYING_TERM_SLIPS, False: _CONSTANT_TERM_SLIPS}
+    return tuple(slip in term.may_use or (slip in own[term.varies] and (piece is None or piece == term.expr))
+                 for term in _read(f, v, tuple(variables), held))
 
 
 @dataclass(frozen=True)
