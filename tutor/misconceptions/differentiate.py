@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import Enum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import sympy
@@ -82,11 +82,12 @@ class Slip(Enum):
     HELD_POWER_LOWERED = "held-power-lowered"  # 3x²y³ -> 6xy²
     HELD_TERM = "differentiated-constant-term"  # y² -> 2y in ∂/∂x
 
-    @property
+    # cached: asked of every site of every derivation, and of every pair of slips
+    @cached_property
     def misconception(self) -> str:
         return self.value.split("#")[0]
 
-    @property
+    @cached_property
     def rule(self) -> str:
         """The rule this slip is a wrong version of: two slips of one rule are two beliefs about the
         same thing, so a student is not thought to hold both."""
