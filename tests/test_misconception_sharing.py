@@ -2,9 +2,12 @@
 building each one alone gives.
 
 A wrong derivation re-derives f with one or two rules done wrong; the pieces of f no such rule
-touches are derived once and shared. Two checks: every derivation the catalogue makes equals the
-one made with nothing shared (the slips, where each applies, every site recorded), on the lesson's
-functions and the drills' templates; and the candidates each exercise of these kinds gets (values,
+touches are derived once and shared, a pair of slips reaching different terms takes each term from
+each slip's own derivation, and a sum's fingerprint adds up its terms' values. The checks: every
+derivation the catalogue makes equals the one made with nothing shared (the slips, where each
+applies, every site recorded), on the lesson's functions and the drills' templates; every pair put
+together from its slips' derivations equals the pair derived; every fingerprint of a sum equals the
+one evaluating the sum gives; and the candidates each exercise of these kinds gets (values,
 mistakes named, sentences) are the ones main gave before the sharing, pinned by a digest per
 exercise in tests/data/derivative_candidates.json (`python tests/test_misconception_sharing.py`
 writes it anew, after a change meant to alter them).

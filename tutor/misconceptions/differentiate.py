@@ -17,7 +17,9 @@ minimisation.
 A catalogue derives f hundreds of times, each with one or two slips, and a slip
 changes only the pieces whose rules it is about: each piece is derived once for
 the slips that can change it (`_may_use`), and a term none of them can change
-takes its derivative as f was read (`_read`).
+takes its derivative as f was read (`_read`). A sum's derivative is its terms': two slips
+that reach different terms (`reaches`) make the derivative of a student with both from each slip's
+own derivation of its terms (`termwise`), without deriving f again.
 """
 
 from __future__ import annotations
@@ -174,12 +176,13 @@ def termwise(f: Expr, v: sympy.Symbol, slips: Slips = NONE,
     result = []
     for term in every:
         start = len(slips.sites)
-        derivative = _term(term, v, slips, flipped, one_term_constant)
+        derivative = _term_derivative(term, v, slips, flipped, one_term_constant)
         result.append((derivative, tuple(slips.sites[start:])))
     return result
 
 
-def _term(term: _Term, v: sympy.Symbol, slips: Slips, flipped: list[Expr], one_term_constant: bool) -> Expr:
+def _term_derivative(term: _Term, v: sympy.Symbol, slips: Slips, flipped: list[Expr],
+                     one_term_constant: bool) -> Expr:
     t = term.expr
     if not term.varies:
         return _constant_term(term, v, slips)
