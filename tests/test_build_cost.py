@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from tutor.calculus import partials
 from tutor.calculus.partials import derivative
+from tutor.calculus.roots import rational_polynomial
 from tutor.parse import symbol
 from tutor.show import show
 
@@ -48,3 +49,25 @@ def test_second_derivatives_are_those_of_the_first() -> None:
     f = x**2 * y**3 + 4 * x * y - sympy.exp(x * y)
     fx = derivative(f, "x")
     assert derivative(fx, "y") == derivative_as_it_was(derivative_as_it_was(f, "x"), "y")
+
+
+def rational_polynomial_as_it_was(expr: sympy.Expr, gens: list[sympy.Symbol]) -> sympy.Poly | None:
+    """roots.rational_polynomial before the Poly was remembered."""
+    try:
+        poly = sympy.Poly(expr, *gens)
+    except (sympy.PolynomialError, sympy.GeneratorsNeeded):
+        return None
+    if poly.domain not in (sympy.ZZ, sympy.QQ):
+        return None
+    return poly.retract() if poly.domain != sympy.QQ else poly
+
+
+@settings(**SETTINGS)
+@given(functions(), st.sampled_from([[x], [x, y], [y, x]]))
+def test_a_polynomial_is_the_one_made_afresh(f: sympy.Expr, gens: list[sympy.Symbol]) -> None:
+    for expr in (f, sympy.expand(f)):
+        first, again = rational_polynomial(expr, gens), rational_polynomial(expr, tuple(gens))
+        expected = rational_polynomial_as_it_was(expr, gens)
+        assert first == again == expected
+        if expected is not None:
+            assert first.domain == expected.domain and first.gens == expected.gens
