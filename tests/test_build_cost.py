@@ -10,12 +10,13 @@ import sympy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tutor.calculus import partials
+from tutor.calculus import critical, critical_points, minimize, partials, roots
 from tutor.calculus.cost import line_cost, mean_cost_step
+from tutor.calculus.critical import as_equation
 from tutor.calculus.least_squares import NormalEquations, fit_line
 from tutor.calculus.partials import derivative
 from tutor.calculus.roots import rational_polynomial
-from tutor.parse import symbol
+from tutor.parse import Equation, symbol
 from tutor.show import show
 
 SETTINGS = {"derandomize": True, "deadline": None, "suppress_health_check": [HealthCheck.too_slow],
@@ -155,3 +156,51 @@ def test_the_drills_least_squares_and_costs_are_those_of_before() -> None:
         assert all(same(a, b) for a, b in zip(line_cost(points).gradient, line_cost_gradient_as_it_was(points)))
         step = mean_cost_step(points, (0, 0), sympy.Rational(1, 10))
         assert same(step.cost, mean_cost_as_it_was(points, True)[0])
+
+
+# ------------------------------------------------------------ critical points: a variant's partials and factors
+
+
+def as_equation_as_it_was(factor: sympy.Expr, syms) -> Equation:
+    for s in syms:
+        if factor.is_polynomial(s) and sympy.degree(factor, s) == 1:
+            coefficient = factor.coeff(s)
+            if not coefficient.free_symbols:
+                return Equation(s, sympy.expand(s - factor / coefficient))
+    constant = factor.as_independent(*syms, as_Add=True)[0]
+    return Equation(factor - constant, -constant)
+
+
+@settings(**SETTINGS)
+@given(functions(), st.sampled_from([[x], [x, y], [y, x]]))
+def test_a_factor_set_to_zero_is_the_equation_written_afresh(f: sympy.Expr, syms) -> None:
+    for factor in (f, sympy.expand(f)):
+        first, again = as_equation(factor, syms), as_equation(factor, tuple(syms))
+        expected = as_equation_as_it_was(factor, syms)
+        assert first == again == expected
+        assert (show(first.lhs), show(first.rhs)) == (show(expected.lhs), show(expected.rhs))
+
+
+def test_the_drills_critical_points_and_minima_are_those_computed_afresh(monkeypatch) -> None:
+    """What building remembers (a term's derivative, a Poly, a partial's numerator, a factor's
+    equation) is what computing afresh gives: the drills' critical points and minima, built with what
+    other variants left behind, then again with nothing remembered, are the same."""
+    draws = [(a, b) for a in range(-6, 7, 3) for b in range(-6, 7, 4)]
+    two = [x**2 - y**2 + a_ * x + b_ * y for a_, b_ in draws] + [(x - a_)**2 + (y - b_)**2 for a_, b_ in draws]
+    one = [a_ * x**2 - b_ * x + c for a_, b_ in draws if a_ > 0 for c in (0, 7)]
+
+    def seen() -> list:
+        found = []
+        for f in two:
+            points = critical_points(f, ["x", "y"])
+            found.append((points, [(show(p.point), p.nature, p.classification.reason) for p in points.points]))
+        for f in one:
+            least = minimize(f, "x")
+            found.append((least, show(least.point), show(least.derivative), least.note))
+        return found
+
+    remembered = seen()
+    for module, name in ((partials, "_term_derivative"), (roots, "_rational_polynomial"),
+                         (critical, "_numerator"), (critical, "_as_equation")):
+        monkeypatch.setattr(module, name, getattr(module, name).__wrapped__)  # each computed afresh
+    assert seen() == remembered
