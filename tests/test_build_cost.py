@@ -204,3 +204,18 @@ def test_the_drills_critical_points_and_minima_are_those_computed_afresh(monkeyp
                          (critical, "_numerator"), (critical, "_as_equation")):
         monkeypatch.setattr(module, name, getattr(module, name).__wrapped__)  # each computed afresh
     assert seen() == remembered
+
+
+def tidy_as_it_was(term: sympy.Expr) -> sympy.Expr:
+    numerator, denominator = sympy.fraction(sympy.together(term))
+    if denominator.free_symbols:
+        return sympy.factor_terms(sympy.expand(numerator)) / denominator
+    return sympy.factor_terms(term)
+
+
+@settings(**SETTINGS)
+@given(functions(), st.sampled_from([x, y]))
+def test_a_derivative_is_tidied_as_before(f: sympy.Expr, v: sympy.Symbol) -> None:
+    """A polynomial term skips together: it would have found no variable in a denominator."""
+    for term in (*sympy.Add.make_args(f), *sympy.Add.make_args(sympy.diff(f, v)), sympy.diff(f, v) / 6):
+        assert same(partials._tidy(term), tidy_as_it_was(term))

@@ -43,6 +43,8 @@ def _term_derivative(term: Expr, v: sympy.Symbol) -> Expr:
 
 
 def _tidy(term: Expr) -> Expr:
+    if term.is_polynomial():  # no variable in a denominator: together, the costly part, would find none
+        return sympy.factor_terms(term)
     numerator, denominator = sympy.fraction(sympy.together(term))
     if denominator.free_symbols:
         return sympy.factor_terms(sympy.expand(numerator)) / denominator
