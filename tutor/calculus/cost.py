@@ -59,14 +59,13 @@ def line_cost(points: Sequence[Sequence[Number]]) -> LineCost:
     data = _points(points)
     terms = tuple(_term(x, y) for x, y in data)
     sums = _Sums.of(data)
-    slots = [sums.xx * M**2, sums.n * B**2, sums.yy, 2 * sums.x * M * B, -2 * sums.xy * M, -2 * sums.y * B]
-    collected = tuple(term for term in slots if term != 0)
+    collected = tuple(term for term in sums.terms() if term != 0)
     return LineCost(data, terms, collected, sums.gradient(sympy.Integer(1)))
 
 
 @dataclass(frozen=True)
 class _Sums:
-    """The sums Σ(mxᵢ + b - yᵢ)² is made of, multiplied out: Σx²·m² + n·b² + Σy² + 2Σx·mb - 2Σxy·m - 2Σy·b."""
+    """The sums of the data that Σ(mxᵢ + b - yᵢ)², multiplied out, is made of."""
 
     n: Expr
     x: Expr
@@ -82,10 +81,13 @@ class _Sums:
         return cls(sympy.Integer(len(data)), total(x for x, _ in data), total(y for _, y in data),
                    total(x**2 for x, _ in data), total(x * y for x, y in data), total(y**2 for _, y in data))
 
+    def terms(self) -> tuple[Expr, ...]:
+        """Σ(mxᵢ + b - yᵢ)² term by term, in the lesson's order: Σx²·m², n·b², Σy², 2Σx·mb, -2Σxy·m, -2Σy·b."""
+        return self.xx * M**2, self.n * B**2, self.yy, 2 * self.x * M * B, -2 * self.xy * M, -2 * self.y * B
+
     def cost(self, scale: Expr) -> Expr:
         """scale·Σ(mxᵢ + b - yᵢ)², multiplied out (the terms sympy.expand gives, without its work)."""
-        return sympy.Add(*(scale * term for term in (self.xx * M**2, self.n * B**2, self.yy, 2 * self.x * M * B,
-                                                      -2 * self.xy * M, -2 * self.y * B)))
+        return sympy.Add(*(scale * term for term in self.terms()))
 
     def gradient(self, scale: Expr) -> tuple[Expr, Expr]:
         """∂/∂m and ∂/∂b of scale·Σ(mxᵢ + b - yᵢ)², multiplied out."""
