@@ -196,15 +196,10 @@ def _values_at(expr: Expr, names: Sequence[str], points: Sequence[tuple]) -> tup
         f = compile_expression(expr, [symbol(n) for n in names])
     except (Unsupported, KeyError):
         return None
-    values: list[Evaluation | None] = []
-    for point in points:
-        try:
-            values.append(f(point))
-        except Undefined:
-            values.append(None)
-        except TypeError:  # a function the evaluator knows with one argument only (W(x, k))
-            return None
-    return tuple(values)
+    try:
+        return f.values(points)
+    except TypeError:  # a function the evaluator knows with one argument only (W(x, k))
+        return None
 
 
 _NO_POINT = ((),)  # where a constant is evaluated

@@ -418,25 +418,41 @@ class Compiled:
     """An expression compiled for evaluation at points (values in the order of `variables`)."""
 
     def __init__(self, expr: Expr, variables: Sequence[sympy.Symbol]):
-        self._body = _compile(expr, {v: i for i, v in enumerate(variables)})
+        self._body = _compile(expr, {v: i for i, v in enumerate(variables)})  # _compile changes its copy
         self._size = _nodes(expr)  # work units of one evaluation
 
     def __call__(self, point: Sequence[Value]) -> Evaluation:
         """The value at `point`: exact, or to about 60 digits."""
+        with mpmath.workprec(PRECISION):
+            return self._value(point)
+
+    def values(self, points: Sequence[Sequence[Value]]) -> tuple[Evaluation | None, ...]:
+        """The values at several points, each as `f(point)` gives it; None where there is none
+        (Undefined). One precision setting for all: entering it costs as much as a small evaluation."""
+        found: list[Evaluation | None] = []
+        with mpmath.workprec(PRECISION):
+            for point in points:
+                try:
+                    found.append(self._value(point))
+                except Undefined:
+                    found.append(None)
+        return tuple(found)
+
+    def _value(self, point: Sequence[Value]) -> Evaluation:
+        """`f(point)`, at the working precision PRECISION, which the caller has set."""
         spend(self._size)
         arithmetic = _Point()
-        with mpmath.workprec(PRECISION):
-            try:
-                value = self._body(point, arithmetic)
-            except (ZeroDivisionError, OverflowError, ValueError) as error:
-                raise Undefined(str(error)) from error
-            if not isinstance(value, Fraction):
-                if not mpmath.isfinite(value):
-                    raise Undefined("not finite")
-                value = +value
-            if arithmetic.scale is _NO_SCALE:  # no inexact sum: the value's own magnitude is the scale
-                return Evaluation(value)
-            return Evaluation(value, max(arithmetic.scale, abs(to_mpf(value))))
+        try:
+            value = self._body(point, arithmetic)
+        except (ZeroDivisionError, OverflowError, ValueError) as error:
+            raise Undefined(str(error)) from error
+        if not isinstance(value, Fraction):
+            if not mpmath.isfinite(value):
+                raise Undefined("not finite")
+            value = +value
+        if arithmetic.scale is _NO_SCALE:  # no inexact sum: the value's own magnitude is the scale
+            return Evaluation(value)
+        return Evaluation(value, max(arithmetic.scale, abs(to_mpf(value))))
 
     def enclose(self, point: Sequence[Fraction], prec: int) -> Enclosure:
         """An enclosure of the value at `point`, computed with intervals of `prec` bits."""
@@ -486,7 +502,9 @@ def _compile(e: Expr, index: dict[sympy.Symbol, int]) -> _Node:
     if e.is_Symbol:
         if e not in index:
             raise Unsupported(f"no value for {e}")
-        i = index[e]
+        # kept under this very object, which the tree repeats: a lookup by identity is cheap, one by
+        # equality is not (the tree's symbols are others than the caller's once sympy's cache is emptied)
+        i = index[e] = index.pop(e)
         return lambda p, a: p[i]
     if e.is_Rational:
         constant = Fraction(int(e.p), int(e.q))
