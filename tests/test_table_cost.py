@@ -9,10 +9,56 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sympy.core.cache import clear_cache
 
+from tutor import packs
+from tutor.calculus.cost import B, M
 from tutor.evaluate import Undefined, compile_expression
 from tutor.parse import symbol
+from tutor.topics.cost.misconceptions import _rational_slope, slope_at
 
 X, Y = symbol("x"), symbol("y")
+
+RATIONALS = st.fractions(min_value=-20, max_value=20, max_denominator=12).map(sympy.Rational)
+NUMBERS = st.one_of(RATIONALS, st.floats(-20, 20, allow_nan=False).map(lambda v: sympy.Float(round(v, 3))))
+MONOMIALS = st.tuples(NUMBERS, st.integers(0, 3), st.integers(0, 3)).map(lambda t: t[0] * M ** t[1] * B ** t[2])
+
+
+def the_long_way(cost: sympy.Expr, at: tuple) -> tuple:
+    return tuple(sympy.diff(cost, v).xreplace({M: at[0], B: at[1]}) for v in (M, B))
+
+
+def same_trees(a: tuple, b: tuple) -> bool:
+    return a == b and all(sympy.srepr(p) == sympy.srepr(q) for p, q in zip(a, b))
+
+
+@settings(max_examples=300, deadline=2000)
+@given(st.lists(MONOMIALS, min_size=1, max_size=8), st.sampled_from([1, 2, 6, 10]),
+       st.booleans(), st.tuples(NUMBERS, NUMBERS))
+def test_a_wrong_costs_slope_is_sympys(terms, scale, squared, at):
+    """A wrong cost's gradient at the step's start, read off its terms, is the very tree sympy's diff
+    gives: for sums of c·mⁱbʲ with rational numbers (the shortcut) and otherwise (floats, an
+    unexpanded square: the long way)."""
+    cost = sympy.Add(*terms)
+    cost = (cost**2 if squared else cost) / scale
+    assert same_trees(slope_at(cost, at), the_long_way(cost, at))
+
+
+def test_every_step_candidates_slope_is_sympys():
+    """The built-in packs' cost steps: each wrong cost's slope the same tree as sympy's, most by the shortcut."""
+    compared = 0
+    for spec in packs.load("drills").exercises:
+        if not spec.id.startswith("cost-"):
+            continue
+        for student in ("s0001", "s0002", "s0003"):
+            problem = spec.variant(student).problem
+            step = getattr(problem, "step", None)
+            if step is None:
+                continue
+            for cost in (problem.cost.function, sympy.expand(problem.cost.function) / 3):
+                assert same_trees(slope_at(cost, step.start), the_long_way(cost, step.start))
+                compared += 1
+            assert _rational_slope(sympy.expand(problem.cost.function) / 3, step.start) is not None  # the shortcut
+    assert compared >= 2
+
 
 SMALL = st.fractions(min_value=-3, max_value=3, max_denominator=8)
 EXPRESSIONS = [X**2 * Y - 3 * X + sympy.Rational(1, 2), sympy.sqrt(X - 1) + Y, 1 / X + sympy.log(Y),
