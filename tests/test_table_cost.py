@@ -4,15 +4,21 @@ verdicts and messages."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from fractions import Fraction
+
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sympy.core.cache import clear_cache
 
 from tutor import packs
+from tutor.budget import spent
 from tutor.calculus.cost import B, M
-from tutor.evaluate import Undefined, compile_expression
+from tutor.compare import sample_points
+from tutor.evaluate import Undefined, Unsupported, _polynomial_values, compile_expression, values_at
 from tutor.parse import symbol
+from tutor.topics import candidates
 from tutor.topics.cost.misconceptions import _rational_slope, slope_at
 
 X, Y = symbol("x"), symbol("y")
@@ -86,3 +92,61 @@ def test_values_at_several_points_are_each_points_value(expr, points):
     assert twins == [X, Y] and twins[0] is not X
     again = [None if v is None else (v.value, v.scale) for v in compile_expression(expr, twins).values(points)]
     assert again == expected
+
+
+LEAVES = st.one_of(st.sampled_from([X, Y, sympy.Integer(0), sympy.Integer(1), sympy.Integer(-3), sympy.pi,
+                                    sympy.Float("0.5")]),
+                   st.fractions(min_value=-50, max_value=50, max_denominator=30).map(sympy.Rational))
+TREES = st.recursive(LEAVES, lambda inner: st.one_of(
+    st.lists(inner, min_size=2, max_size=4).map(lambda args: sympy.Add(*args)),
+    st.lists(inner, min_size=2, max_size=3).map(lambda args: sympy.Mul(*args)),
+    st.tuples(inner, st.integers(-3, 5)).map(lambda t: sympy.Pow(t[0], t[1])),
+    inner.map(sympy.sin)), max_leaves=12)
+POINTS = st.lists(st.tuples(st.fractions(min_value=-4, max_value=4, max_denominator=5),
+                            st.fractions(min_value=-4, max_value=4, max_denominator=5)), min_size=1, max_size=5)
+
+
+def outcome(values: Callable[[], tuple]) -> tuple[object, int]:
+    """The values (each with its type and scale) or the error, and the work units spent."""
+    before = spent()
+    try:
+        found: object = [None if v is None else (v.value, type(v.value), v.scale) for v in values()]
+    except (Unsupported, TypeError) as error:
+        found = type(error)
+    return found, spent() - before
+
+
+@settings(max_examples=400, deadline=2000)
+@given(TREES, st.one_of(POINTS, st.just(list(sample_points(2)[:4]))))
+def test_a_polynomials_values_are_the_compiled_ones(expr, points):
+    """values_at (a polynomial with rational coefficients evaluated in one walk of its tree) gives the
+    very Evaluations, None where there is no value (0⁻¹), and spends the very work units that the
+    compiled expression gives at each point; trees with π, decimals or sin go the compiled way."""
+    assert outcome(lambda: values_at(expr, [X, Y], points)) == \
+        outcome(lambda: compile_expression(expr, [X, Y]).values(points))
+
+
+def test_a_polynomial_with_huge_numbers_goes_the_compiled_way():
+    """Where a value may grow past the size the compiled arithmetic keeps exact, the walk is not taken:
+    (x + 10⁵⁰⁰⁰)¹⁰⁰ at x = 1 is computed as the compiled expression computes it."""
+    expr = (X + sympy.Integer(10) ** 5000) ** 100 * Y
+    points = [(Fraction(1), Fraction(2))]
+    assert _polynomial_values(expr, {X: 0, Y: 1}, points) is None
+    assert outcome(lambda: values_at(expr, [X, Y], points)) == \
+        outcome(lambda: compile_expression(expr, [X, Y]).values(points))
+
+
+def test_the_walk_is_taken_for_most_of_a_tables_parts():
+    """The built-in drills' gradient and partial-derivative candidates: most are polynomials, walked."""
+    walked = total = 0
+    for spec in packs.load("drills").exercises:
+        if not spec.id.startswith(("g-quadratic", "pd-quadratic")):
+            continue
+        problem = spec.variant("s0001").problem
+        for candidate in candidates(problem):
+            value = getattr(getattr(candidate, "answer", None), "value", None)
+            if isinstance(value, sympy.Expr):
+                total += 1
+                names = {symbol(n): i for i, n in enumerate(problem.answer_variables)}
+                walked += _polynomial_values(value, names, sample_points(len(names))[:4]) is not None
+    assert total >= 20 and walked >= total * 0.8

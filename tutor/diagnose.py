@@ -51,7 +51,17 @@ from sympy.polys.polyerrors import BasePolynomialError
 from .budget import OutOfTime, budget, metered_cache
 from .check import Judgement, Verdict, expected_answer
 from .compare import Context, Note, Outcome, Tolerance, compare, compare_expressions, compare_numbers, sample_points
-from .evaluate import Compiled, Evaluation, Undefined, Unsupported, agree, compile_expression, to_float, to_mpf
+from .evaluate import (
+    Compiled,
+    Evaluation,
+    Undefined,
+    Unsupported,
+    agree,
+    compile_expression,
+    to_float,
+    to_mpf,
+    values_at,
+)
 from .limits import LIMITS, Limits
 from .misconceptions import BOTH, EITHER, Componentwise, Option, Pattern, Said, WrongAnswer, either, told
 from .parse import Answer, Equation, InputError, Shape, Spellings, normalize, read, remembering, symbol
@@ -193,11 +203,9 @@ def _reading(problem: Problem, candidate: WrongAnswer | Pattern | Componentwise)
 
 def _values_at(expr: Expr, names: Sequence[str], points: Sequence[tuple]) -> tuple | None:
     try:
-        f = compile_expression(expr, [symbol(n) for n in names])
+        return values_at(expr, [symbol(n) for n in names], points)
     except (Unsupported, KeyError):
         return None
-    try:
-        return f.values(points)
     except TypeError:  # a function the evaluator knows with one argument only (W(x, k))
         return None
 
@@ -254,9 +262,10 @@ def _plainly_affine(expr: Expr, syms: Sequence[Expr]) -> bool:
     return _plain_terms(expr, tuple(syms)) is not None
 
 
+@lru_cache(maxsize=16)  # asked twice of a candidate's plane: is it affine, then its coefficients
 def _plain_terms(expr: Expr, syms: tuple[Expr, ...]) -> dict[Expr, list[Expr]] | None:
     """{1 or one of syms: the coefficients of its terms} where each term of expr is a constant or a
-    constant times one of syms; None otherwise."""
+    constant times one of syms; None otherwise. Shared (cached): read it, never change it."""
     if not syms:
         return None
     terms: dict[Expr, list[Expr]] = {}

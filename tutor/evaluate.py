@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any, Protocol, TypeAlias
 
 import mpmath
@@ -53,7 +54,7 @@ from .functions import (
 )
 
 __all__ = ["Compiled", "Enclosure", "Evaluation", "TooLarge", "Uncertain", "Undefined", "Unsupported", "agree",
-           "compile_expression", "to_float", "to_mpf"]
+           "compile_expression", "to_float", "to_mpf", "values_at"]
 
 PRECISION = 200  # bits, about 60 decimal digits
 TOLERANCE = mpmath.mpf(2) ** -130  # relative agreement that counts as equal, for `agree` (about 1e-39)
@@ -498,6 +499,97 @@ def compile_expression(expr: Expr, variables: Sequence[sympy.Symbol]) -> Compile
     return Compiled(expr, variables)
 
 
+def values_at(expr: Expr, variables: Sequence[sympy.Symbol],
+              points: Sequence[Sequence[Value]]) -> tuple[Evaluation | None, ...]:
+    """`compile_expression(expr, variables).values(points)`, with its errors and its work units.
+
+    A polynomial with rational coefficients at rational points (most of a diagnosis table's wrong
+    answers, at the engine's integer sample points) is evaluated in one walk of its tree, at every
+    point at once, in Python's integers and fractions: the same exact numbers, since no value can
+    grow to the size where the compiled arithmetic leaves exact rationals (_MAX_EXACT_BITS)."""
+    walked = _polynomial_values(expr, {v: i for i, v in enumerate(variables)}, points)
+    if walked is None:
+        return compile_expression(expr, variables).values(points)
+    found, size = walked
+    for _ in points:
+        spend(size)  # what evaluating it at each point spends
+    return tuple(None if v is None else Evaluation(v if isinstance(v, Fraction) else Fraction(v)) for v in found)
+
+
+_Exact: TypeAlias = "int | Fraction | None"  # a polynomial's value at a point: None where it has none (0⁻¹)
+
+
+@dataclass
+class _Walked:
+    """A polynomial's values at the points, a bound on the bits of every number met computing them (and
+    of the operands of each sum and product taken together), and its tree's nodes."""
+
+    values: list[_Exact]
+    bits: int
+    nodes: int
+
+
+def _polynomial_values(expr: Expr, index: dict[sympy.Symbol, int],
+                       points: Sequence[Sequence[Value]]) -> tuple[list[_Exact], int] | None:
+    """(expr's values at the points, an integer where it is one; its tree's nodes), or None where expr
+    is not a polynomial with rational coefficients in the variables, a point not rational, or the
+    numbers may grow large."""
+    coordinates: list[list[int | Fraction]] = []
+    for point in points:
+        if len(point) != len(index) or not all(isinstance(c, Fraction) for c in point):
+            return None
+        coordinates.append([int(c) if c.denominator == 1 else c for c in point])
+    bits = max((_bits(c) for point in points for c in point), default=1)
+    walked = _walk(expr, index, coordinates, bits)
+    if walked is None or walked.bits > _MAX_EXACT_BITS // 2:
+        return None
+    return walked.values, walked.nodes
+
+
+def _walk(e: Expr, index: dict[sympy.Symbol, int], points: list[list[int | Fraction]], bits: int) -> _Walked | None:
+    if e.is_Symbol:
+        if e not in index:
+            return None
+        i = index[e] = index.pop(e)  # kept under the tree's own object, as _compile does
+        return _Walked([p[i] for p in points], bits, 1)
+    if e.is_Rational:
+        value = int(e.p) if e.q == 1 else _fraction(int(e.p), int(e.q))
+        return _Walked([value] * len(points), _bits(Fraction(value)), 1)
+    if e.is_Add or e.is_Mul:
+        parts = []
+        for arg in e.args:
+            part = _walk(arg, index, points, bits)
+            if part is None:
+                return None
+            parts.append(part)
+        columns = zip(*(part.values for part in parts))
+        combine = sum if e.is_Add else _product
+        values = [None if None in column else combine(column) for column in columns]
+        return _Walked(values, sum(part.bits for part in parts) + len(parts) + 1,  # k terms: k bits more at most
+                       1 + sum(part.nodes for part in parts))
+    if e.is_Pow and e.exp.is_Integer and e.exp != 0:
+        base = _walk(e.base, index, points, bits)
+        if base is None:
+            return None
+        n = int(e.exp)
+        values = [None if v is None or n < 0 and v == 0 else v**n if n > 0 else Fraction(v) ** n for v in base.values]
+        return _Walked(values, base.bits * abs(n), base.nodes + 2)  # the exponent is a node
+    return None
+
+
+def _product(factors: Sequence[int | Fraction]) -> int | Fraction:
+    result: int | Fraction = 1
+    for factor in factors:
+        result *= factor
+    return result
+
+
+@lru_cache(maxsize=1024)
+def _fraction(numerator: int, denominator: int) -> Fraction:
+    """A rational constant (one object for each: Fraction's normalising is as slow as an evaluation)."""
+    return Fraction(numerator, denominator)
+
+
 def _compile(e: Expr, index: dict[sympy.Symbol, int]) -> _Node:
     if e.is_Symbol:
         if e not in index:
@@ -507,7 +599,7 @@ def _compile(e: Expr, index: dict[sympy.Symbol, int]) -> _Node:
         i = index[e] = index.pop(e)
         return lambda p, a: p[i]
     if e.is_Rational:
-        constant = Fraction(int(e.p), int(e.q))
+        constant = _fraction(int(e.p), int(e.q))
         return lambda p, a: constant
     if e.is_Float:
         text = str(e)
