@@ -150,3 +150,15 @@ def test_the_walk_is_taken_for_most_of_a_tables_parts():
                 names = {symbol(n): i for i, n in enumerate(problem.answer_variables)}
                 walked += _polynomial_values(value, names, sample_points(len(names))[:4]) is not None
     assert total >= 20 and walked >= total * 0.8
+
+
+def test_no_value_where_a_polynomials_denominator_is_zero():
+    """(x − 1)⁻² · y/3 + 1/2 walked: no value at x = 1, as the compiled expression has none; the
+    others exact, reduced as the compiled ones are."""
+    expr = (X - 1) ** -2 * Y / 3 + sympy.Rational(1, 2)
+    points = [(Fraction(1), Fraction(2)), (Fraction(3), Fraction(-1, 2)), (Fraction(-1, 3), Fraction(6))]
+    assert _polynomial_values(expr, {X: 0, Y: 1}, points) is not None
+    assert [None if v is None else v.value for v in values_at(expr, [X, Y], points)] == \
+        [None, Fraction(11, 24), Fraction(13, 8)]
+    assert outcome(lambda: values_at(expr, [X, Y], points)) == \
+        outcome(lambda: compile_expression(expr, [X, Y]).values(points))

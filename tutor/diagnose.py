@@ -226,8 +226,9 @@ def _scalar(expr: Expr, names: Sequence[str]) -> _Values | None:
 
 @metered_cache(8192)  # a part comes again in many candidates: the right component beside a wrong one
 def _scalar_values(expr: Expr, names: tuple[str, ...]) -> _Values | None:
-    points = _samples(len(names)) if expr.free_symbols else _NO_POINT
-    values = _values_at(expr, names if expr.free_symbols else (), points)
+    free = bool(expr.free_symbols)  # asked once: sympy walks the whole tree for it
+    points = _samples(len(names)) if free else _NO_POINT
+    values = _values_at(expr, names if free else (), points)
     return None if values is None else _Values(points, values)
 
 

@@ -505,40 +505,40 @@ def values_at(expr: Expr, variables: Sequence[sympy.Symbol],
 
     A polynomial with rational coefficients at rational points (most of a diagnosis table's wrong
     answers, at the engine's integer sample points) is evaluated in one walk of its tree, at every
-    point at once, in Python's integers and fractions: the same exact numbers, since no value can
-    grow to the size where the compiled arithmetic leaves exact rationals (_MAX_EXACT_BITS)."""
+    point at once, each number a numerator and a denominator reduced only at the end: the same exact
+    numbers, since none can grow to the size where the compiled arithmetic leaves exact rationals
+    (_MAX_EXACT_BITS)."""
     walked = _polynomial_values(expr, {v: i for i, v in enumerate(variables)}, points)
     if walked is None:
         return compile_expression(expr, variables).values(points)
     found, size = walked
     for _ in points:
         spend(size)  # what evaluating it at each point spends
-    return tuple(None if v is None else Evaluation(v if isinstance(v, Fraction) else Fraction(v)) for v in found)
+    return tuple(None if v is None else Evaluation(Fraction(*v)) for v in found)
 
 
-_Exact: TypeAlias = "int | Fraction | None"  # a polynomial's value at a point: None where it has none (0⁻¹)
+_Ratio: TypeAlias = "tuple[int, int] | None"  # a numerator and a (nonzero) denominator; None: no value (0⁻¹)
 
 
 @dataclass
 class _Walked:
-    """A polynomial's values at the points, a bound on the bits of every number met computing them (and
-    of the operands of each sum and product taken together), and its tree's nodes."""
+    """A polynomial's values at the points, a bound on the bits of every numerator and denominator met
+    computing them (and of the operands of each sum and product taken together), and its tree's nodes."""
 
-    values: list[_Exact]
+    values: list[_Ratio]
     bits: int
     nodes: int
 
 
 def _polynomial_values(expr: Expr, index: dict[sympy.Symbol, int],
-                       points: Sequence[Sequence[Value]]) -> tuple[list[_Exact], int] | None:
-    """(expr's values at the points, an integer where it is one; its tree's nodes), or None where expr
-    is not a polynomial with rational coefficients in the variables, a point not rational, or the
-    numbers may grow large."""
-    coordinates: list[list[int | Fraction]] = []
+                       points: Sequence[Sequence[Value]]) -> tuple[list[_Ratio], int] | None:
+    """(expr's values at the points; its tree's nodes), or None where expr is not a polynomial with
+    rational coefficients in the variables, a point not rational, or the numbers may grow large."""
+    coordinates: list[list[_Ratio]] = []
     for point in points:
         if len(point) != len(index) or not all(isinstance(c, Fraction) for c in point):
             return None
-        coordinates.append([int(c) if c.denominator == 1 else c for c in point])
+        coordinates.append([(c.numerator, c.denominator) for c in point])
     bits = max((_bits(c) for point in points for c in point), default=1)
     walked = _walk(expr, index, coordinates, bits)
     if walked is None or walked.bits > _MAX_EXACT_BITS // 2:
@@ -546,15 +546,15 @@ def _polynomial_values(expr: Expr, index: dict[sympy.Symbol, int],
     return walked.values, walked.nodes
 
 
-def _walk(e: Expr, index: dict[sympy.Symbol, int], points: list[list[int | Fraction]], bits: int) -> _Walked | None:
+def _walk(e: Expr, index: dict[sympy.Symbol, int], points: list[list[_Ratio]], bits: int) -> _Walked | None:
     if e.is_Symbol:
         if e not in index:
             return None
         i = index[e] = index.pop(e)  # kept under the tree's own object, as _compile does
         return _Walked([p[i] for p in points], bits, 1)
     if e.is_Rational:
-        value = int(e.p) if e.q == 1 else _fraction(int(e.p), int(e.q))
-        return _Walked([value] * len(points), _bits(Fraction(value)), 1)
+        p, q = int(e.p), int(e.q)
+        return _Walked([(p, q)] * len(points), max(p.bit_length(), q.bit_length()), 1)
     if e.is_Add or e.is_Mul:
         parts = []
         for arg in e.args:
@@ -562,26 +562,47 @@ def _walk(e: Expr, index: dict[sympy.Symbol, int], points: list[list[int | Fract
             if part is None:
                 return None
             parts.append(part)
-        columns = zip(*(part.values for part in parts))
-        combine = sum if e.is_Add else _product
-        values = [None if None in column else combine(column) for column in columns]
-        return _Walked(values, sum(part.bits for part in parts) + len(parts) + 1,  # k terms: k bits more at most
+        combine = _sum if e.is_Add else _product
+        return _Walked([combine(column) for column in zip(*(part.values for part in parts))],
+                       sum(part.bits for part in parts) + len(parts) + 1,  # k terms: k bits more at most
                        1 + sum(part.nodes for part in parts))
     if e.is_Pow and e.exp.is_Integer and e.exp != 0:
         base = _walk(e.base, index, points, bits)
         if base is None:
             return None
         n = int(e.exp)
-        values = [None if v is None or n < 0 and v == 0 else v**n if n > 0 else Fraction(v) ** n for v in base.values]
-        return _Walked(values, base.bits * abs(n), base.nodes + 2)  # the exponent is a node
+        return _Walked([_power(v, n) for v in base.values], base.bits * abs(n), base.nodes + 2)  # the exponent's node
     return None
 
 
-def _product(factors: Sequence[int | Fraction]) -> int | Fraction:
-    result: int | Fraction = 1
+def _sum(terms: Sequence[_Ratio]) -> _Ratio:
+    n, d = 0, 1
+    for term in terms:
+        if term is None:
+            return None
+        a, b = term
+        n, d = (n + a, d) if b == d else (n * b + a * d, d * b)
+    return n, d
+
+
+def _product(factors: Sequence[_Ratio]) -> _Ratio:
+    n, d = 1, 1
     for factor in factors:
-        result *= factor
-    return result
+        if factor is None:
+            return None
+        n, d = n * factor[0], d * factor[1]
+    return n, d
+
+
+def _power(base: _Ratio, exponent: int) -> _Ratio:
+    if base is None:
+        return None
+    n, d = base
+    if exponent > 0:
+        return n**exponent, d**exponent
+    if n == 0:
+        return None  # 0 to a negative power: no value, as _exact_pow says
+    return d**-exponent, n**-exponent
 
 
 @lru_cache(maxsize=1024)
