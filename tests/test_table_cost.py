@@ -16,6 +16,7 @@ from tutor import packs
 from tutor.budget import spent
 from tutor.calculus.cost import B, M
 from tutor.compare import sample_points
+from tutor.diagnose import _affine_coefficients
 from tutor.evaluate import Undefined, Unsupported, _polynomial_values, compile_expression, values_at
 from tutor.parse import symbol
 from tutor.topics import candidates
@@ -162,3 +163,11 @@ def test_no_value_where_a_polynomials_denominator_is_zero():
         [None, Fraction(11, 24), Fraction(13, 8)]
     assert outcome(lambda: values_at(expr, [X, Y], points)) == \
         outcome(lambda: compile_expression(expr, [X, Y]).values(points))
+
+
+@given(st.one_of(RATIONALS, st.sampled_from([sympy.Integer(0), sympy.Integer(-2)])), st.integers(0, 3))
+def test_a_constant_planes_coefficients_are_sympys(constant, count):
+    """z = c: its coefficients are the trees substituting 0 and differentiating give (c, 0, 0)."""
+    syms = (X, Y, symbol("t"))[:count]
+    long_way = (constant.xreplace({s: sympy.Integer(0) for s in syms}), *(constant.diff(s) for s in syms))
+    assert same_trees(_affine_coefficients(constant, syms), long_way)
