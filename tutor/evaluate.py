@@ -31,7 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any, Protocol, TypeAlias
+from typing import Any, NamedTuple, Protocol, TypeAlias
 
 import mpmath
 import sympy
@@ -520,14 +520,16 @@ def values_at(expr: Expr, variables: Sequence[sympy.Symbol],
 _Ratio: TypeAlias = "tuple[int, int] | None"  # a numerator and a (nonzero) denominator; None: no value (0⁻¹)
 
 
-@dataclass
-class _Walked:
+class _Walked(NamedTuple):
     """A polynomial's values at the points, a bound on the bits of every numerator and denominator met
     computing them (and of the operands of each sum and product taken together), and its tree's nodes."""
 
     values: list[_Ratio]
     bits: int
     nodes: int
+
+
+_MAX_WALKED_BITS = _MAX_EXACT_BITS // 2  # beyond this bound a value might leave exact rationals: compiled instead
 
 
 def _polynomial_values(expr: Expr, index: dict[sympy.Symbol, int],
@@ -540,13 +542,15 @@ def _polynomial_values(expr: Expr, index: dict[sympy.Symbol, int],
             return None
         coordinates.append([(c.numerator, c.denominator) for c in point])
     bits = max((_bits(c) for point in points for c in point), default=1)
-    walked = _walk(expr, index, coordinates, bits)
-    if walked is None or walked.bits > _MAX_EXACT_BITS // 2:
+    if bits > _MAX_WALKED_BITS:
         return None
-    return walked.values, walked.nodes
+    walked = _walk(expr, index, coordinates, bits)
+    return None if walked is None else (walked.values, walked.nodes)
 
 
 def _walk(e: Expr, index: dict[sympy.Symbol, int], points: list[list[_Ratio]], bits: int) -> _Walked | None:
+    """e's values at the points, or None: not a polynomial, or a number may grow too large (decided
+    from the bound before it is computed, as the compiled arithmetic decides before a power)."""
     if e.is_Symbol:
         if e not in index:
             return None
@@ -554,7 +558,8 @@ def _walk(e: Expr, index: dict[sympy.Symbol, int], points: list[list[_Ratio]], b
         return _Walked([p[i] for p in points], bits, 1)
     if e.is_Rational:
         p, q = int(e.p), int(e.q)
-        return _Walked([(p, q)] * len(points), max(p.bit_length(), q.bit_length()), 1)
+        size = max(p.bit_length(), q.bit_length())
+        return None if size > _MAX_WALKED_BITS else _Walked([(p, q)] * len(points), size, 1)
     if e.is_Add or e.is_Mul:
         parts = []
         for arg in e.args:
@@ -562,15 +567,17 @@ def _walk(e: Expr, index: dict[sympy.Symbol, int], points: list[list[_Ratio]], b
             if part is None:
                 return None
             parts.append(part)
+        size = sum(part.bits for part in parts) + len(parts) + 1  # k terms: k bits more at most
+        if size > _MAX_WALKED_BITS:
+            return None
         combine = _sum if e.is_Add else _product
-        return _Walked([combine(column) for column in zip(*(part.values for part in parts))],
-                       sum(part.bits for part in parts) + len(parts) + 1,  # k terms: k bits more at most
+        return _Walked([combine(column) for column in zip(*(part.values for part in parts))], size,
                        1 + sum(part.nodes for part in parts))
     if e.is_Pow and e.exp.is_Integer and e.exp != 0:
         base = _walk(e.base, index, points, bits)
-        if base is None:
-            return None
         n = int(e.exp)
+        if base is None or base.bits * abs(n) > _MAX_WALKED_BITS:
+            return None
         return _Walked([_power(v, n) for v in base.values], base.bits * abs(n), base.nodes + 2)  # the exponent's node
     return None
 
