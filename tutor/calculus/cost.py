@@ -12,7 +12,7 @@ and one descent step moves (m, b) to (m, b) - α∇L(m, b).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import sympy
@@ -58,15 +58,41 @@ class LineCost:
 def line_cost(points: Sequence[Sequence[Number]]) -> LineCost:
     data = _points(points)
     terms = tuple(_term(x, y) for x, y in data)
-    slots = [sum((x**2 for x, _ in data), sympy.Integer(0)) * M**2, len(data) * B**2,
-             sum((y**2 for _, y in data), sympy.Integer(0)),
-             2 * sum((x for x, _ in data), sympy.Integer(0)) * M * B,
-             -2 * sum((x * y for x, y in data), sympy.Integer(0)) * M,
-             -2 * sum((y for _, y in data), sympy.Integer(0)) * B]
-    collected = tuple(term for term in slots if term != 0)
-    E = sympy.Add(*collected)
-    gradient = (sympy.expand(sympy.diff(E, M)), sympy.expand(sympy.diff(E, B)))
-    return LineCost(data, terms, collected, gradient)
+    sums = _Sums.of(data)
+    collected = tuple(term for term in sums.terms() if term != 0)
+    return LineCost(data, terms, collected, sums.gradient(sympy.Integer(1)))
+
+
+@dataclass(frozen=True)
+class _Sums:
+    """The sums of the data that Σ(mxᵢ + b - yᵢ)², multiplied out, is made of."""
+
+    n: Expr
+    x: Expr
+    y: Expr
+    xx: Expr
+    xy: Expr
+    yy: Expr
+
+    @classmethod
+    def of(cls, data: Sequence[tuple[Expr, Expr]]) -> _Sums:
+        def total(values: Iterable[Expr]) -> Expr:
+            return sum(values, sympy.Integer(0))
+        return cls(sympy.Integer(len(data)), total(x for x, _ in data), total(y for _, y in data),
+                   total(x**2 for x, _ in data), total(x * y for x, y in data), total(y**2 for _, y in data))
+
+    def terms(self) -> tuple[Expr, ...]:
+        """Σ(mxᵢ + b - yᵢ)² term by term, in the lesson's order: Σx²·m², n·b², Σy², 2Σx·mb, -2Σxy·m, -2Σy·b."""
+        return self.xx * M**2, self.n * B**2, self.yy, 2 * self.x * M * B, -2 * self.xy * M, -2 * self.y * B
+
+    def cost(self, scale: Expr) -> Expr:
+        """scale·Σ(mxᵢ + b - yᵢ)², multiplied out (the terms sympy.expand gives, without its work)."""
+        return sympy.Add(*(scale * term for term in self.terms()))
+
+    def gradient(self, scale: Expr) -> tuple[Expr, Expr]:
+        """∂/∂m and ∂/∂b of scale·Σ(mxᵢ + b - yᵢ)², multiplied out."""
+        return (sympy.Add(2 * scale * self.xx * M, 2 * scale * self.x * B, -2 * scale * self.xy),
+                sympy.Add(2 * scale * self.x * M, 2 * scale * self.n * B, -2 * scale * self.y))
 
 
 def _term(x: Expr, y: Expr) -> CostTerm:
@@ -117,9 +143,9 @@ def mean_cost_step(points: Sequence[Sequence[Number]], start: Sequence[Number], 
     alpha = exact(rate)
     if not (alpha.is_Rational and alpha > 0):
         raise SolveError("the learning rate must be a positive number, like 0.01")
-    n = len(data)
-    L = sympy.expand(sympy.Add(*((M * x + B - y) ** 2 for x, y in data)) / (2 * n if average else 1))
-    gradient = (sympy.expand(sympy.diff(L, M)), sympy.expand(sympy.diff(L, B)))
+    sums = _Sums.of(data)
+    scale = 1 / (2 * sums.n) if average else sympy.Integer(1)
+    L, gradient = sums.cost(scale), sums.gradient(scale)
     m0, b0 = (exact(c) for c in start)
     at = {M: m0, B: b0}
     slope = tuple(g.xreplace(at) for g in gradient)

@@ -269,7 +269,7 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
                                  "f is constant, so every point is critical", value=f, kind="space")
         return CriticalPoints((), (everything,), True, "", f, variables, gradient, (), (), region)
 
-    numerators = [sympy.fraction(sympy.together(g))[0] for g in equations]
+    numerators = [_numerator(g) for g in equations]
     factors = tuple(_factors(n, syms) for n in numerators)
     exactly = len(syms) <= 2 and all(rational_polynomial(n, syms) is not None for n in numerators)
     complete = all(n.is_polynomial(*syms) for n in numerators)
@@ -591,8 +591,18 @@ def _domain(f: Expr, gradient: tuple[Expr, ...], syms: tuple[sympy.Symbol, ...])
     return tuple(found)
 
 
+@metered_cache(4096)  # a partial comes again in many variants: 2ax - b for every c of ax² - bx + c
+def _numerator(partial: Expr) -> Expr:
+    return sympy.fraction(sympy.together(partial))[0]
+
+
 def as_equation(factor: Expr, syms: Sequence[sympy.Symbol]) -> Equation:
     """factor = 0 as the lesson writes it: x - 4 = 0 as x = 4, x - y = 0 as x = y."""
+    return _as_equation(factor, tuple(syms))
+
+
+@metered_cache(4096)  # so does a factor of one (x - a/2 for every b of x² - y² + ax + by)
+def _as_equation(factor: Expr, syms: tuple[sympy.Symbol, ...]) -> Equation:
     for s in syms:
         if factor.is_polynomial(s) and sympy.degree(factor, s) == 1:
             coefficient = factor.coeff(s)

@@ -39,8 +39,10 @@ class NormalEquations:
         """E(θ) = Σ(ŷ - y)² = θᵀAθ - 2θᵀc + Σy², as a polynomial in the parameters."""
         theta = [symbol(p) for p in self.parameters]
         k = len(theta)
-        quadratic = sum(self.matrix[i][j] * theta[i] * theta[j] for i in range(k) for j in range(k))
-        return sympy.expand(quadratic - 2 * sum(c * t for c, t in zip(self.rhs, theta)) + self.sum_y2)
+        # multiplied out as sympy.expand would, without its work: θᵢθⱼ (i < j) gathers Aᵢⱼ + Aⱼᵢ
+        quadratic = ((self.matrix[i][j] + self.matrix[j][i] if i < j else self.matrix[i][i]) * theta[i] * theta[j]
+                     for i in range(k) for j in range(i, k))
+        return sympy.Add(*quadratic, *(-2 * c * t for c, t in zip(self.rhs, theta)), self.sum_y2)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from types import MappingProxyType
 import sympy
 from sympy import Expr
 
+from ..budget import metered_cache
 from ..parse import symbol
 from .common import (
     Number,
@@ -31,10 +32,19 @@ def derivative(f: Expr, wrt: str) -> Expr:
     denominator, the numerator multiplied out: x/(x + 1) gives 1/(x + 1)².
     """
     v = symbol(wrt)
-    return sympy.Add(*(_tidy(sympy.diff(term, v)) for term in sympy.Add.make_args(f)))
+    return sympy.Add(*(_term_derivative(term, v) for term in sympy.Add.make_args(f)))
+
+
+# The same terms come in many variants (x² in every draw of x² - y² + ax + by), and one variant's
+# first derivatives are taken again for its Hessian and its minimum.
+@metered_cache(4096)
+def _term_derivative(term: Expr, v: sympy.Symbol) -> Expr:
+    return _tidy(sympy.diff(term, v))
 
 
 def _tidy(term: Expr) -> Expr:
+    if term.is_polynomial():  # no variable in a denominator: together, the costly part, would find none
+        return sympy.factor_terms(term)
     numerator, denominator = sympy.fraction(sympy.together(term))
     if denominator.free_symbols:
         return sympy.factor_terms(sympy.expand(numerator)) / denominator

@@ -28,6 +28,7 @@ import sympy
 from sympy import Expr, Poly
 from sympy.polys.matrices import DomainMatrix
 
+from ..budget import metered_cache
 from ..parse import to_sympy
 from .common import DIGITS, SolveError, is_algebraic, sign
 
@@ -93,6 +94,13 @@ def sort_exactly(values: Iterable, key=lambda v: v) -> list:
 
 def rational_polynomial(expr: Expr, gens: Sequence[sympy.Symbol]) -> Poly | None:
     """expr as a polynomial with rational coefficients in gens, or None if it is not one."""
+    return _rational_polynomial(expr, tuple(gens))
+
+
+# One variant's function is asked for as a polynomial several times (is it one? its minimum, its
+# critical points' domain, is it bounded below?): a Poly is immutable, so it is made once.
+@metered_cache(4096)
+def _rational_polynomial(expr: Expr, gens: tuple[sympy.Symbol, ...]) -> Poly | None:
     try:
         poly = Poly(expr, *gens)
     except (sympy.PolynomialError, sympy.GeneratorsNeeded):

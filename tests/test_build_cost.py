@@ -1,0 +1,211 @@
+"""Building a variant does less work than it did, and gives what it gave: each shortcut taken in
+building (a derivative's terms remembered, ...) is checked here against the computation it replaces,
+written out as it was, on random functions and on the drills pack's own draws."""
+
+from __future__ import annotations
+
+import itertools
+
+import sympy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tutor.calculus import critical, critical_points, minimize, partials, roots
+from tutor.calculus.cost import line_cost, mean_cost_step
+from tutor.calculus.critical import as_equation
+from tutor.calculus.least_squares import NormalEquations, fit_line
+from tutor.calculus.partials import derivative
+from tutor.calculus.roots import rational_polynomial
+from tutor.parse import symbol
+from tutor.show import show
+
+SETTINGS = {"derandomize": True, "deadline": None, "suppress_health_check": [HealthCheck.too_slow],
+            "max_examples": 150}
+
+x, y, a = symbol("x"), symbol("y"), symbol("a")  # the tutor's symbols: real
+_ATOMS = [x, y, x * y, x - a, y + 2, sympy.exp(2 * x), sympy.log(x), sympy.sin(3 * x), sympy.cos(y), x / (x + 1)]
+
+
+def terms():
+    return st.tuples(st.integers(-6, 6), st.sampled_from(_ATOMS), st.integers(1, 4), st.integers(0, 3)).map(
+        lambda t: t[0] * t[1] ** t[2] * x ** t[3])
+
+
+def functions():
+    return st.lists(terms(), min_size=1, max_size=5).map(lambda ts: sympy.Add(*ts).xreplace({a: 3}))
+
+
+def derivative_as_it_was(f: sympy.Expr, wrt: str) -> sympy.Expr:
+    """partials.derivative before its terms' derivatives were remembered."""
+    v = symbol(wrt)
+    return sympy.Add(*(partials._tidy(sympy.diff(term, v)) for term in sympy.Add.make_args(f)))
+
+
+@settings(**SETTINGS)
+@given(functions(), st.sampled_from(["x", "y"]))
+def test_a_derivative_is_the_one_computed_afresh(f: sympy.Expr, wrt: str) -> None:
+    first, again = derivative(f, wrt), derivative(f, wrt)  # computed, then remembered
+    expected = derivative_as_it_was(f, wrt)
+    assert first == again == expected
+    assert show(first) == show(again) == show(expected)
+
+
+def test_second_derivatives_are_those_of_the_first() -> None:
+    f = x**2 * y**3 + 4 * x * y - sympy.exp(x * y)
+    fx = derivative(f, "x")
+    assert derivative(fx, "y") == derivative_as_it_was(derivative_as_it_was(f, "x"), "y")
+
+
+def rational_polynomial_as_it_was(expr: sympy.Expr, gens: list[sympy.Symbol]) -> sympy.Poly | None:
+    """roots.rational_polynomial before the Poly was remembered."""
+    try:
+        poly = sympy.Poly(expr, *gens)
+    except (sympy.PolynomialError, sympy.GeneratorsNeeded):
+        return None
+    if poly.domain not in (sympy.ZZ, sympy.QQ):
+        return None
+    return poly.retract() if poly.domain != sympy.QQ else poly
+
+
+@settings(**SETTINGS)
+@given(functions(), st.sampled_from([[x], [x, y], [y, x]]))
+def test_a_polynomial_is_the_one_made_afresh(f: sympy.Expr, gens: list[sympy.Symbol]) -> None:
+    for expr in (f, sympy.expand(f)):
+        first, again = rational_polynomial(expr, gens), rational_polynomial(expr, tuple(gens))
+        expected = rational_polynomial_as_it_was(expr, gens)
+        assert first == again == expected
+        if expected is not None:
+            assert first.domain == expected.domain and first.gens == expected.gens
+
+
+# ------------------------------------------------------------ costs multiplied out without sympy.expand
+
+M, B = symbol("m"), symbol("b")
+
+
+def rationals():
+    return st.fractions(min_value=-20, max_value=20, max_denominator=12).map(sympy.Rational)
+
+
+def data_points():
+    return st.lists(st.tuples(rationals(), rationals()), min_size=1, max_size=6)
+
+
+def line_cost_gradient_as_it_was(points) -> tuple[sympy.Expr, sympy.Expr]:
+    data = [(sympy.Rational(x), sympy.Rational(y)) for x, y in points]
+    slots = [sum((x**2 for x, _ in data), sympy.Integer(0)) * M**2, len(data) * B**2,
+             sum((y**2 for _, y in data), sympy.Integer(0)),
+             2 * sum((x for x, _ in data), sympy.Integer(0)) * M * B,
+             -2 * sum((x * y for x, y in data), sympy.Integer(0)) * M,
+             -2 * sum((y for _, y in data), sympy.Integer(0)) * B]
+    E = sympy.Add(*(term for term in slots if term != 0))
+    return sympy.expand(sympy.diff(E, M)), sympy.expand(sympy.diff(E, B))
+
+
+def mean_cost_as_it_was(points, average: bool) -> tuple[sympy.Expr, tuple[sympy.Expr, sympy.Expr]]:
+    data = [(sympy.Rational(x), sympy.Rational(y)) for x, y in points]
+    n = len(data)
+    L = sympy.expand(sympy.Add(*((M * x + B - y) ** 2 for x, y in data)) / (2 * n if average else 1))
+    return L, (sympy.expand(sympy.diff(L, M)), sympy.expand(sympy.diff(L, B)))
+
+
+def same(a: sympy.Expr, b: sympy.Expr) -> bool:
+    return a == b and sympy.srepr(a) == sympy.srepr(b) and show(a) == show(b)
+
+
+@settings(**SETTINGS)
+@given(data_points())
+def test_the_cost_of_a_line_is_the_one_sympy_multiplied_out(points) -> None:
+    cost = line_cost(points)
+    assert all(same(a, b) for a, b in zip(cost.gradient, line_cost_gradient_as_it_was(points)))
+
+
+@settings(**SETTINGS)
+@given(data_points(), st.booleans(), rationals())
+def test_the_mean_cost_step_is_the_one_sympy_multiplied_out(points, average: bool, rate) -> None:
+    step = mean_cost_step(points, (0, 1), abs(rate) + 1, average)
+    L, gradient = mean_cost_as_it_was(points, average)
+    assert same(step.cost, L)
+    assert all(same(a, b) for a, b in zip(step.gradient, gradient))
+
+
+def normal_cost_as_it_was(system: NormalEquations) -> sympy.Expr:
+    theta = [symbol(p) for p in system.parameters]
+    k = len(theta)
+    quadratic = sum(system.matrix[i][j] * theta[i] * theta[j] for i in range(k) for j in range(k))
+    return sympy.expand(quadratic - 2 * sum(c * t for c, t in zip(system.rhs, theta)) + system.sum_y2)
+
+
+@settings(**SETTINGS)
+@given(st.integers(1, 3).flatmap(lambda k: st.tuples(
+    st.lists(st.lists(rationals(), min_size=k, max_size=k), min_size=k, max_size=k),
+    st.lists(rationals(), min_size=k, max_size=k), rationals())))
+def test_the_least_squares_cost_is_the_one_sympy_multiplied_out(numbers) -> None:
+    matrix, rhs, yy = numbers
+    names = ("m", "b")[: len(rhs)] if len(rhs) <= 2 else tuple(f"w_{i + 1}" for i in range(len(rhs) - 1)) + ("b",)
+    for A in (matrix, [[matrix[min(i, j)][max(i, j)] for j in range(len(rhs))] for i in range(len(rhs))]):
+        system = NormalEquations(names, tuple(map(tuple, A)), tuple(rhs), yy, 5)  # any A, and a symmetric one
+        assert same(system.cost_function, normal_cost_as_it_was(system))
+
+
+def test_the_drills_least_squares_and_costs_are_those_of_before() -> None:
+    """Every draw of the drills pack's cost and least-squares exercises that a small space allows."""
+    for points in itertools.product(*[[(x, y) for y in range(0, 10, 3)] for x in (1, 2, 3)]):
+        fit = fit_line(points)
+        assert same(fit.cost_function, normal_cost_as_it_was(fit.system))
+        assert all(same(a, b) for a, b in zip(line_cost(points).gradient, line_cost_gradient_as_it_was(points)))
+        step = mean_cost_step(points, (0, 0), sympy.Rational(1, 10))
+        assert same(step.cost, mean_cost_as_it_was(points, True)[0])
+
+
+# ------------------------------------------------------------ critical points: a variant's partials and factors
+
+
+@settings(**SETTINGS)
+@given(functions(), st.sampled_from([[x], [x, y], [y, x]]))
+def test_a_factor_set_to_zero_is_the_equation_written_afresh(f: sympy.Expr, syms) -> None:
+    for factor in (f, sympy.expand(f)):
+        first, again = as_equation(factor, syms), as_equation(factor, tuple(syms))
+        expected = critical._as_equation.__wrapped__(factor, tuple(syms))  # computed afresh
+        assert first == again == expected
+        assert (show(first.lhs), show(first.rhs)) == (show(expected.lhs), show(expected.rhs))
+
+
+def test_the_drills_critical_points_and_minima_are_those_computed_afresh(monkeypatch) -> None:
+    """What building remembers (a term's derivative, a Poly, a partial's numerator, a factor's
+    equation) is what computing afresh gives: the drills' critical points and minima, built with what
+    other variants left behind, then again with nothing remembered, are the same."""
+    draws = [(a, b) for a in range(-6, 7, 3) for b in range(-6, 7, 4)]
+    two = [x**2 - y**2 + a_ * x + b_ * y for a_, b_ in draws] + [(x - a_)**2 + (y - b_)**2 for a_, b_ in draws]
+    one = [a_ * x**2 - b_ * x + c for a_, b_ in draws if a_ > 0 for c in (0, 7)]
+
+    def seen() -> list:
+        found = []
+        for f in two:
+            points = critical_points(f, ["x", "y"])
+            found.append((points, [(show(p.point), p.nature, p.classification.reason) for p in points.points]))
+        for f in one:
+            least = minimize(f, "x")
+            found.append((least, show(least.point), show(least.derivative), least.note))
+        return found
+
+    remembered = seen()
+    for module, name in ((partials, "_term_derivative"), (roots, "_rational_polynomial"),
+                         (critical, "_numerator"), (critical, "_as_equation")):
+        monkeypatch.setattr(module, name, getattr(module, name).__wrapped__)  # each computed afresh
+    assert seen() == remembered
+
+
+def tidy_as_it_was(term: sympy.Expr) -> sympy.Expr:
+    numerator, denominator = sympy.fraction(sympy.together(term))
+    if denominator.free_symbols:
+        return sympy.factor_terms(sympy.expand(numerator)) / denominator
+    return sympy.factor_terms(term)
+
+
+@settings(**SETTINGS)
+@given(functions(), st.sampled_from([x, y]))
+def test_a_derivative_is_tidied_as_before(f: sympy.Expr, v: sympy.Symbol) -> None:
+    """A polynomial term skips together: it would have found no variable in a denominator."""
+    for term in (*sympy.Add.make_args(f), *sympy.Add.make_args(sympy.diff(f, v)), sympy.diff(f, v) / 6):
+        assert same(partials._tidy(term), tidy_as_it_was(term))
