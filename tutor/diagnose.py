@@ -51,7 +51,17 @@ from sympy.polys.polyerrors import BasePolynomialError
 from .budget import OutOfTime, budget, metered_cache
 from .check import Judgement, Verdict, expected_answer
 from .compare import Context, Note, Outcome, Tolerance, compare, compare_expressions, compare_numbers, sample_points
-from .evaluate import Compiled, Evaluation, Undefined, Unsupported, agree, compile_expression, to_float, to_mpf
+from .evaluate import (
+    Compiled,
+    Evaluation,
+    Undefined,
+    Unsupported,
+    agree,
+    compile_expression,
+    to_float,
+    to_mpf,
+    values_at,
+)
 from .limits import LIMITS, Limits
 from .misconceptions import BOTH, EITHER, Componentwise, Option, Pattern, Said, WrongAnswer, either, told
 from .parse import Answer, Equation, InputError, Shape, Spellings, normalize, read, remembering, symbol
@@ -193,18 +203,11 @@ def _reading(problem: Problem, candidate: WrongAnswer | Pattern | Componentwise)
 
 def _values_at(expr: Expr, names: Sequence[str], points: Sequence[tuple]) -> tuple | None:
     try:
-        f = compile_expression(expr, [symbol(n) for n in names])
+        return values_at(expr, [symbol(n) for n in names], points)
     except (Unsupported, KeyError):
         return None
-    values: list[Evaluation | None] = []
-    for point in points:
-        try:
-            values.append(f(point))
-        except Undefined:
-            values.append(None)
-        except TypeError:  # a function the evaluator knows with one argument only (W(x, k))
-            return None
-    return tuple(values)
+    except TypeError:  # a function the evaluator knows with one argument only (W(x, k))
+        return None
 
 
 _NO_POINT = ((),)  # where a constant is evaluated
@@ -223,8 +226,9 @@ def _scalar(expr: Expr, names: Sequence[str]) -> _Values | None:
 
 @metered_cache(8192)  # a part comes again in many candidates: the right component beside a wrong one
 def _scalar_values(expr: Expr, names: tuple[str, ...]) -> _Values | None:
-    points = _samples(len(names)) if expr.free_symbols else _NO_POINT
-    values = _values_at(expr, names if expr.free_symbols else (), points)
+    free = bool(expr.free_symbols)  # asked once: sympy walks the whole tree for it
+    points = _samples(len(names)) if free else _NO_POINT
+    values = _values_at(expr, names if free else (), points)
     return None if values is None else _Values(points, values)
 
 
@@ -242,7 +246,7 @@ def _affine_values(equation: Equation, names: tuple[str, ...]) -> tuple[int, tup
     index = list(names).index(lhs.name)
     others = [n for n in names if n != lhs.name]
     syms = [symbol(n) for n in others]
-    if not (_plainly_affine(rhs, syms) or rhs.is_polynomial(*syms)
+    if not (rhs.is_Rational or _plainly_affine(rhs, syms) or rhs.is_polynomial(*syms)
             and not any(rhs.diff(a).diff(b) != 0 for a in syms for b in syms)):
         return None
     coefficients = _affine_coefficients(rhs, tuple(syms))
@@ -259,9 +263,10 @@ def _plainly_affine(expr: Expr, syms: Sequence[Expr]) -> bool:
     return _plain_terms(expr, tuple(syms)) is not None
 
 
+@lru_cache(maxsize=16)  # asked twice of a candidate's plane: is it affine, then its coefficients
 def _plain_terms(expr: Expr, syms: tuple[Expr, ...]) -> dict[Expr, list[Expr]] | None:
     """{1 or one of syms: the coefficients of its terms} where each term of expr is a constant or a
-    constant times one of syms; None otherwise."""
+    constant times one of syms; None otherwise. Shared (cached): read it, never change it."""
     if not syms:
         return None
     terms: dict[Expr, list[Expr]] = {}
@@ -729,6 +734,8 @@ def _coefficients(equation: Equation, entry: _Entry) -> tuple[Expr, ...]:
 @metered_cache(4096)  # a candidate's, asked again for every answer compared with it
 def _affine_coefficients(rhs: Expr, syms: tuple[Expr, ...]) -> tuple[Expr, ...]:
     """rhs's constant term, then its coefficient of each of syms (rhs affine in them)."""
+    if rhs.is_Rational:  # z = 0, a plane sympy's diff is slow to differentiate
+        return (rhs, *(Integer(0) for _ in syms))
     terms = _plain_terms(rhs, syms)
     if terms is not None:  # read off its terms: the sums that substituting 0 and differentiating give
         return tuple(Add(*terms.get(key, ())) for key in (Integer(1), *syms))

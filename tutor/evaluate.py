@@ -30,7 +30,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Protocol, TypeAlias
+from functools import lru_cache
+from typing import Any, NamedTuple, Protocol, TypeAlias
 
 import mpmath
 import sympy
@@ -53,7 +54,7 @@ from .functions import (
 )
 
 __all__ = ["Compiled", "Enclosure", "Evaluation", "TooLarge", "Uncertain", "Undefined", "Unsupported", "agree",
-           "compile_expression", "to_float", "to_mpf"]
+           "compile_expression", "to_float", "to_mpf", "values_at"]
 
 PRECISION = 200  # bits, about 60 decimal digits
 TOLERANCE = mpmath.mpf(2) ** -130  # relative agreement that counts as equal, for `agree` (about 1e-39)
@@ -418,25 +419,41 @@ class Compiled:
     """An expression compiled for evaluation at points (values in the order of `variables`)."""
 
     def __init__(self, expr: Expr, variables: Sequence[sympy.Symbol]):
-        self._body = _compile(expr, {v: i for i, v in enumerate(variables)})
+        self._body = _compile(expr, {v: i for i, v in enumerate(variables)})  # _compile changes its copy
         self._size = _nodes(expr)  # work units of one evaluation
 
     def __call__(self, point: Sequence[Value]) -> Evaluation:
         """The value at `point`: exact, or to about 60 digits."""
+        with mpmath.workprec(PRECISION):
+            return self._value(point)
+
+    def values(self, points: Sequence[Sequence[Value]]) -> tuple[Evaluation | None, ...]:
+        """The values at several points, each as `f(point)` gives it; None where there is none
+        (Undefined). One precision setting for all: entering it costs as much as a small evaluation."""
+        found: list[Evaluation | None] = []
+        with mpmath.workprec(PRECISION):
+            for point in points:
+                try:
+                    found.append(self._value(point))
+                except Undefined:
+                    found.append(None)
+        return tuple(found)
+
+    def _value(self, point: Sequence[Value]) -> Evaluation:
+        """`f(point)`, at the working precision PRECISION, which the caller has set."""
         spend(self._size)
         arithmetic = _Point()
-        with mpmath.workprec(PRECISION):
-            try:
-                value = self._body(point, arithmetic)
-            except (ZeroDivisionError, OverflowError, ValueError) as error:
-                raise Undefined(str(error)) from error
-            if not isinstance(value, Fraction):
-                if not mpmath.isfinite(value):
-                    raise Undefined("not finite")
-                value = +value
-            if arithmetic.scale is _NO_SCALE:  # no inexact sum: the value's own magnitude is the scale
-                return Evaluation(value)
-            return Evaluation(value, max(arithmetic.scale, abs(to_mpf(value))))
+        try:
+            value = self._body(point, arithmetic)
+        except (ZeroDivisionError, OverflowError, ValueError) as error:
+            raise Undefined(str(error)) from error
+        if not isinstance(value, Fraction):
+            if not mpmath.isfinite(value):
+                raise Undefined("not finite")
+            value = +value
+        if arithmetic.scale is _NO_SCALE:  # no inexact sum: the value's own magnitude is the scale
+            return Evaluation(value)
+        return Evaluation(value, max(arithmetic.scale, abs(to_mpf(value))))
 
     def enclose(self, point: Sequence[Fraction], prec: int) -> Enclosure:
         """An enclosure of the value at `point`, computed with intervals of `prec` bits."""
@@ -482,14 +499,135 @@ def compile_expression(expr: Expr, variables: Sequence[sympy.Symbol]) -> Compile
     return Compiled(expr, variables)
 
 
+def values_at(expr: Expr, variables: Sequence[sympy.Symbol],
+              points: Sequence[Sequence[Value]]) -> tuple[Evaluation | None, ...]:
+    """`compile_expression(expr, variables).values(points)`, with its errors and its work units.
+
+    A polynomial with rational coefficients at rational points (most of a diagnosis table's wrong
+    answers, at the engine's integer sample points) is evaluated in one walk of its tree, at every
+    point at once, each number a numerator and a denominator reduced only at the end: the same exact
+    numbers, since none can grow to the size where the compiled arithmetic leaves exact rationals
+    (_MAX_EXACT_BITS)."""
+    walked = _polynomial_values(expr, {v: i for i, v in enumerate(variables)}, points)
+    if walked is None:
+        return compile_expression(expr, variables).values(points)
+    found, size = walked
+    for _ in points:
+        spend(size)  # what evaluating it at each point spends
+    return tuple(None if v is None else Evaluation(Fraction(*v)) for v in found)
+
+
+_Ratio: TypeAlias = "tuple[int, int] | None"  # a numerator and a (nonzero) denominator; None: no value (0⁻¹)
+
+
+class _Walked(NamedTuple):
+    """A polynomial's values at the points, a bound on the bits of every numerator and denominator met
+    computing them (and of the operands of each sum and product taken together), and its tree's nodes."""
+
+    values: list[_Ratio]
+    bits: int
+    nodes: int
+
+
+_MAX_WALKED_BITS = _MAX_EXACT_BITS // 2  # beyond this bound a value might leave exact rationals: compiled instead
+
+
+def _polynomial_values(expr: Expr, index: dict[sympy.Symbol, int],
+                       points: Sequence[Sequence[Value]]) -> tuple[list[_Ratio], int] | None:
+    """(expr's values at the points; its tree's nodes), or None where expr is not a polynomial with
+    rational coefficients in the variables, a point not rational, or the numbers may grow large."""
+    coordinates: list[list[_Ratio]] = []
+    for point in points:
+        if len(point) != len(index) or not all(isinstance(c, Fraction) for c in point):
+            return None
+        coordinates.append([(c.numerator, c.denominator) for c in point])
+    bits = max((_bits(c) for point in points for c in point), default=1)
+    if bits > _MAX_WALKED_BITS:
+        return None
+    walked = _walk(expr, index, coordinates, bits)
+    return None if walked is None else (walked.values, walked.nodes)
+
+
+def _walk(e: Expr, index: dict[sympy.Symbol, int], points: list[list[_Ratio]], bits: int) -> _Walked | None:
+    """e's values at the points, or None: not a polynomial, or a number may grow too large (decided
+    from the bound before it is computed, as the compiled arithmetic decides before a power)."""
+    if e.is_Symbol:
+        if e not in index:
+            return None
+        i = index[e] = index.pop(e)  # kept under the tree's own object, as _compile does
+        return _Walked([p[i] for p in points], bits, 1)
+    if e.is_Rational:
+        p, q = int(e.p), int(e.q)
+        size = max(p.bit_length(), q.bit_length())
+        return None if size > _MAX_WALKED_BITS else _Walked([(p, q)] * len(points), size, 1)
+    if e.is_Add or e.is_Mul:
+        parts = []
+        for arg in e.args:
+            part = _walk(arg, index, points, bits)
+            if part is None:
+                return None
+            parts.append(part)
+        size = sum(part.bits for part in parts) + len(parts) + 1  # k terms: k bits more at most
+        if size > _MAX_WALKED_BITS:
+            return None
+        combine = _sum if e.is_Add else _product
+        return _Walked([combine(column) for column in zip(*(part.values for part in parts))], size,
+                       1 + sum(part.nodes for part in parts))
+    if e.is_Pow and e.exp.is_Integer and e.exp != 0:
+        base = _walk(e.base, index, points, bits)
+        n = int(e.exp)
+        if base is None or base.bits * abs(n) > _MAX_WALKED_BITS:
+            return None
+        return _Walked([_power(v, n) for v in base.values], base.bits * abs(n), base.nodes + 2)  # the exponent's node
+    return None
+
+
+def _sum(terms: Sequence[_Ratio]) -> _Ratio:
+    n, d = 0, 1
+    for term in terms:
+        if term is None:
+            return None
+        a, b = term
+        n, d = (n + a, d) if b == d else (n * b + a * d, d * b)
+    return n, d
+
+
+def _product(factors: Sequence[_Ratio]) -> _Ratio:
+    n, d = 1, 1
+    for factor in factors:
+        if factor is None:
+            return None
+        n, d = n * factor[0], d * factor[1]
+    return n, d
+
+
+def _power(base: _Ratio, exponent: int) -> _Ratio:
+    if base is None:
+        return None
+    n, d = base
+    if exponent > 0:
+        return n**exponent, d**exponent
+    if n == 0:
+        return None  # 0 to a negative power: no value, as _exact_pow says
+    return d**-exponent, n**-exponent
+
+
+@lru_cache(maxsize=1024)
+def _fraction(numerator: int, denominator: int) -> Fraction:
+    """A rational constant (one object for each: Fraction's normalising is as slow as an evaluation)."""
+    return Fraction(numerator, denominator)
+
+
 def _compile(e: Expr, index: dict[sympy.Symbol, int]) -> _Node:
     if e.is_Symbol:
         if e not in index:
             raise Unsupported(f"no value for {e}")
-        i = index[e]
+        # kept under this very object, which the tree repeats: a lookup by identity is cheap, one by
+        # equality is not (the tree's symbols are others than the caller's once sympy's cache is emptied)
+        i = index[e] = index.pop(e)
         return lambda p, a: p[i]
     if e.is_Rational:
-        constant = Fraction(int(e.p), int(e.q))
+        constant = _fraction(int(e.p), int(e.q))
         return lambda p, a: constant
     if e.is_Float:
         text = str(e)

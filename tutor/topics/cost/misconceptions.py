@@ -6,6 +6,7 @@ and to a descent step, where the step may also go uphill or stop at the gradient
 from __future__ import annotations
 
 from collections.abc import Callable
+from fractions import Fraction
 
 import sympy
 from sympy import Expr
@@ -113,7 +114,7 @@ def candidates(problem: Cost) -> list[WrongAnswer]:
     rate = str(problem.show(alpha))
     steps: list[tuple[Said, tuple[Expr, Expr]]] = []
     for told, (_, wrong) in zip(said, costs):
-        slope = tuple(sympy.diff(wrong, v).xreplace({M: m0, B: b0}) for v in (M, B))
+        slope = slope_at(wrong, (m0, b0))
         steps.append((told, (m0 - alpha * slope[0], b0 - alpha * slope[1])))
     slope = step.slope
     for told_slip, gradient in wrong_gradients(problem.function(), ("m", "b"), problem.name):
@@ -129,6 +130,42 @@ def candidates(problem: Cost) -> list[WrongAnswer]:
     ]
     return [WrongAnswer.of([told], Answer(Shape.VECTOR, value), variables=(), components=("m", "b"))
             for told, value in steps]
+
+
+def slope_at(cost: Expr, at: tuple[Expr, Expr]) -> tuple[Expr, Expr]:
+    """(∂cost/∂m, ∂cost/∂b) at (m, b) = at, as sympy's diff and xreplace give them. Read off the terms
+    c·mⁱbʲ where the cost is such a sum and every number rational (exact, so the very same numbers):
+    sympy's diff is most of the work of a step's candidates otherwise."""
+    slope = _rational_slope(cost, at)
+    if slope is None:
+        return tuple(sympy.diff(cost, v).xreplace({M: at[0], B: at[1]}) for v in (M, B))  # type: ignore[return-value]
+    return slope
+
+
+def _rational_slope(cost: Expr, at: tuple[Expr, Expr]) -> tuple[Expr, Expr] | None:
+    if not all(v.is_Rational for v in at):
+        return None
+    m, b = (Fraction(int(v.p), int(v.q)) for v in at)
+    slope = [Fraction(0), Fraction(0)]
+    for term in sympy.Add.make_args(cost):
+        coefficient, rest = term.as_coeff_Mul()
+        if not coefficient.is_Rational:
+            return None
+        if rest is sympy.S.One:
+            continue  # a constant: no slope
+        powers = [0, 0]
+        for factor in sympy.Mul.make_args(rest):
+            base, exponent = factor.as_base_exp()
+            if base not in (M, B) or not (exponent.is_Integer and exponent > 0):
+                return None
+            powers[base == B] += int(exponent)
+        c, (i, j) = Fraction(int(coefficient.p), int(coefficient.q)), powers
+        if i:
+            slope[0] += c * i * m ** (i - 1) * b**j
+        if j:
+            slope[1] += c * j * m**i * b ** (j - 1)
+    return sympy.Rational(slope[0].numerator, slope[0].denominator), \
+        sympy.Rational(slope[1].numerator, slope[1].denominator)
 
 
 def _value_candidates(problem: Cost, costs: list[tuple[str, Expr]], said: list[Said]) -> list[WrongAnswer]:

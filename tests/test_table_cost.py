@@ -1,0 +1,175 @@
+"""Shortcuts in building a variant's table of candidates (tutor.diagnose, tutor.evaluate, the kinds'
+candidates) that must give exactly what the long way gives: the same numbers, so the same entries,
+verdicts and messages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sympy.core.cache import clear_cache
+
+from tutor import packs
+from tutor.budget import spent
+from tutor.calculus.cost import B, M
+from tutor.compare import sample_points
+from tutor.diagnose import _affine_coefficients
+from tutor.evaluate import Undefined, Unsupported, _polynomial_values, compile_expression, values_at
+from tutor.parse import symbol
+from tutor.topics import candidates
+from tutor.topics.cost.misconceptions import _rational_slope, slope_at
+
+X, Y = symbol("x"), symbol("y")
+
+RATIONALS = st.fractions(min_value=-20, max_value=20, max_denominator=12).map(sympy.Rational)
+NUMBERS = st.one_of(RATIONALS, st.floats(-20, 20, allow_nan=False).map(lambda v: sympy.Float(round(v, 3))))
+MONOMIALS = st.tuples(NUMBERS, st.integers(0, 3), st.integers(0, 3)).map(lambda t: t[0] * M ** t[1] * B ** t[2])
+
+
+def the_long_way(cost: sympy.Expr, at: tuple) -> tuple:
+    return tuple(sympy.diff(cost, v).xreplace({M: at[0], B: at[1]}) for v in (M, B))
+
+
+def same_trees(a: tuple, b: tuple) -> bool:
+    return a == b and all(sympy.srepr(p) == sympy.srepr(q) for p, q in zip(a, b))
+
+
+@settings(max_examples=300, deadline=2000)
+@given(st.lists(MONOMIALS, min_size=1, max_size=8), st.sampled_from([1, 2, 6, 10]),
+       st.booleans(), st.tuples(NUMBERS, NUMBERS))
+def test_a_wrong_costs_slope_is_sympys(terms, scale, squared, at):
+    """A wrong cost's gradient at the step's start, read off its terms, is the very tree sympy's diff
+    gives: for sums of c·mⁱbʲ with rational numbers (the shortcut) and otherwise (floats, an
+    unexpanded square: the long way)."""
+    cost = sympy.Add(*terms)
+    cost = (cost**2 if squared else cost) / scale
+    assert same_trees(slope_at(cost, at), the_long_way(cost, at))
+
+
+def test_every_step_candidates_slope_is_sympys():
+    """The built-in packs' cost steps: each wrong cost's slope the same tree as sympy's, most by the shortcut."""
+    compared = 0
+    for spec in packs.load("drills").exercises:
+        if not spec.id.startswith("cost-"):
+            continue
+        for student in ("s0001", "s0002", "s0003"):
+            problem = spec.variant(student).problem
+            step = getattr(problem, "step", None)
+            if step is None:
+                continue
+            for cost in (problem.cost.function, sympy.expand(problem.cost.function) / 3):
+                assert same_trees(slope_at(cost, step.start), the_long_way(cost, step.start))
+                compared += 1
+            assert _rational_slope(sympy.expand(problem.cost.function) / 3, step.start) is not None  # the shortcut
+    assert compared >= 2
+
+
+SMALL = st.fractions(min_value=-3, max_value=3, max_denominator=8)
+EXPRESSIONS = [X**2 * Y - 3 * X + sympy.Rational(1, 2), sympy.sqrt(X - 1) + Y, 1 / X + sympy.log(Y),
+               sympy.sin(X) * sympy.exp(Y) + sympy.pi, X ** sympy.Rational(2, 3) - Y**3, sympy.Abs(X - Y) / (X + 2)]
+
+
+@settings(max_examples=200, deadline=2000)
+@given(st.sampled_from(EXPRESSIONS), st.lists(st.tuples(SMALL, SMALL), min_size=1, max_size=5))
+def test_values_at_several_points_are_each_points_value(expr, points):
+    """Compiled.values (one precision setting for all the points, used by the diagnosis table) gives
+    at each point what calling it there gives, None where that is Undefined; compiled with symbols
+    other than the tree's own (equal, not the same objects), the values are the same."""
+    f = compile_expression(expr, [X, Y])
+    expected = []
+    for point in points:
+        try:
+            value = f(point)
+            expected.append((value.value, value.scale))
+        except Undefined:
+            expected.append(None)
+    got = [None if v is None else (v.value, v.scale) for v in f.values(points)]
+    assert got == expected
+    clear_cache()  # sympy's Symbol is cached: emptied, the same names give other objects
+    twins = [sympy.Symbol("x", real=True), sympy.Symbol("y", real=True)]
+    assert twins == [X, Y] and twins[0] is not X
+    again = [None if v is None else (v.value, v.scale) for v in compile_expression(expr, twins).values(points)]
+    assert again == expected
+
+
+LEAVES = st.one_of(st.sampled_from([X, Y, sympy.Integer(0), sympy.Integer(1), sympy.Integer(-3), sympy.pi,
+                                    sympy.Float("0.5")]),
+                   st.fractions(min_value=-50, max_value=50, max_denominator=30).map(sympy.Rational))
+TREES = st.recursive(LEAVES, lambda inner: st.one_of(
+    st.lists(inner, min_size=2, max_size=4).map(lambda args: sympy.Add(*args)),
+    st.lists(inner, min_size=2, max_size=3).map(lambda args: sympy.Mul(*args)),
+    st.tuples(inner, st.integers(-3, 5)).map(lambda t: sympy.Pow(t[0], t[1])),
+    inner.map(sympy.sin)), max_leaves=12)
+POINTS = st.lists(st.tuples(st.fractions(min_value=-4, max_value=4, max_denominator=5),
+                            st.fractions(min_value=-4, max_value=4, max_denominator=5)), min_size=1, max_size=5)
+
+
+def outcome(values: Callable[[], tuple]) -> tuple[object, int]:
+    """The values (each with its type and scale) or the error, and the work units spent."""
+    before = spent()
+    try:
+        found: object = [None if v is None else (v.value, type(v.value), v.scale) for v in values()]
+    except (Unsupported, TypeError) as error:
+        found = type(error)
+    return found, spent() - before
+
+
+@settings(max_examples=400, deadline=2000)
+@given(TREES, st.one_of(POINTS, st.just(list(sample_points(2)[:4]))))
+def test_a_polynomials_values_are_the_compiled_ones(expr, points):
+    """values_at (a polynomial with rational coefficients evaluated in one walk of its tree) gives the
+    very Evaluations, None where there is no value (0⁻¹), and spends the very work units that the
+    compiled expression gives at each point; trees with π, decimals or sin go the compiled way."""
+    assert outcome(lambda: values_at(expr, [X, Y], points)) == \
+        outcome(lambda: compile_expression(expr, [X, Y]).values(points))
+
+
+def test_a_polynomial_with_huge_numbers_goes_the_compiled_way():
+    """Where a value may grow past the size the compiled arithmetic keeps exact, the walk is not taken:
+    (x + 10⁵⁰⁰⁰)¹⁰⁰ at x = 1 is computed as the compiled expression computes it."""
+    expr = (X + sympy.Integer(10) ** 5000) ** 100 * Y
+    points = [(Fraction(1), Fraction(2))]
+    assert _polynomial_values(expr, {X: 0, Y: 1}, points) is None
+    assert _polynomial_values(X ** (10**9), {X: 0, Y: 1}, [(Fraction(3), Fraction(2))]) is None  # not 3^(10⁹)…
+    assert _polynomial_values(X ** 3 + Y, {X: 0, Y: 1}, [(Fraction(2) ** 200_000, Fraction(1))]) is None  # …or x³
+    assert outcome(lambda: values_at(expr, [X, Y], points)) == \
+        outcome(lambda: compile_expression(expr, [X, Y]).values(points))
+
+
+def test_the_walk_is_taken_for_most_of_a_tables_parts():
+    """The built-in drills' gradient and partial-derivative candidates: most are polynomials, walked."""
+    walked = total = 0
+    for spec in packs.load("drills").exercises:
+        if not spec.id.startswith(("g-quadratic", "pd-quadratic")):
+            continue
+        problem = spec.variant("s0001").problem
+        for candidate in candidates(problem):
+            value = getattr(getattr(candidate, "answer", None), "value", None)
+            if isinstance(value, sympy.Expr):
+                total += 1
+                names = {symbol(n): i for i, n in enumerate(problem.answer_variables)}
+                walked += _polynomial_values(value, names, sample_points(len(names))[:4]) is not None
+    assert total >= 20 and walked >= total * 0.8
+
+
+def test_no_value_where_a_polynomials_denominator_is_zero():
+    """(x − 1)⁻² · y/3 + 1/2 walked: no value at x = 1, as the compiled expression has none; the
+    others exact, reduced as the compiled ones are."""
+    expr = (X - 1) ** -2 * Y / 3 + sympy.Rational(1, 2)
+    points = [(Fraction(1), Fraction(2)), (Fraction(3), Fraction(-1, 2)), (Fraction(-1, 3), Fraction(6))]
+    assert _polynomial_values(expr, {X: 0, Y: 1}, points) is not None
+    assert [None if v is None else v.value for v in values_at(expr, [X, Y], points)] == \
+        [None, Fraction(11, 24), Fraction(13, 8)]
+    assert outcome(lambda: values_at(expr, [X, Y], points)) == \
+        outcome(lambda: compile_expression(expr, [X, Y]).values(points))
+
+
+@given(st.one_of(RATIONALS, st.sampled_from([sympy.Integer(0), sympy.Integer(-2)])), st.integers(0, 3))
+def test_a_constant_planes_coefficients_are_sympys(constant, count):
+    """z = c: its coefficients are the trees substituting 0 and differentiating give (c, 0, 0)."""
+    syms = (X, Y, symbol("t"))[:count]
+    long_way = (constant.xreplace({s: sympy.Integer(0) for s in syms}), *(constant.diff(s) for s in syms))
+    assert same_trees(_affine_coefficients(constant, syms), long_way)
