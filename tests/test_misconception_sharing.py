@@ -18,13 +18,16 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from fractions import Fraction
 from itertools import combinations
 from pathlib import Path
 
+import mpmath
 import pytest
 import sympy
 
 from tutor import packs
+from tutor.evaluate import Undefined, Unsupported, compile_expression
 from tutor.misconceptions import Componentwise
 from tutor.misconceptions import derivatives as wrong
 from tutor.misconceptions import differentiate as d
@@ -106,6 +109,34 @@ def test_a_sum_is_told_apart_by_its_own_values(f, variables):
              sympy.exp(x) - y, x / 3 + sympy.Symbol("C")]  # undefined at a probe, inexact, too big, no value
     for e in sums:
         assert wrong.fingerprint(e, variables) == wrong._evaluated(e, tuple(variables)), e
+
+
+def _compiled_at_each_probe(e, names):
+    """A fingerprint as it was first made: the compiled expression called at one probe at a time."""
+    try:
+        f = compile_expression(e, [symbol(n) for n in names])
+    except Unsupported:
+        return ("expr", sympy.srepr(sympy.expand(e)))
+    values = []
+    for probe in wrong._PROBES:
+        try:
+            value = f(probe[:len(names)]).value
+        except Undefined:
+            values.append(None)
+            continue
+        values.append(value if isinstance(value, Fraction) else mpmath.nstr(value, 30))
+    return tuple(values)
+
+
+@pytest.mark.parametrize("f, variables", FUNCTIONS, ids=[str(f) for f, _ in FUNCTIONS])
+def test_a_fingerprint_evaluated_at_all_probes_at_once_is_the_one_made_probe_by_probe(f, variables):
+    """evaluate.values_at (a polynomial walked once for both probes) gives the compiled values."""
+    found = [w.derivative for name in variables for w in wrong.wrong_derivatives(f, name, variables)]
+    found += [x / (x - sympy.Rational(7, 11)) + y, sympy.sqrt(2) * x + y**2, x + sympy.Integer(10)**2000 * y,
+              sympy.exp(x) - y, x / 3 + sympy.Symbol("C"), sympy.Integer(5), x**-2 * y]
+    for e in found:
+        for term in (e, *sympy.Add.make_args(e)):  # the sum, and each term (remembered, summed up)
+            assert wrong._evaluated(term, tuple(variables)) == _compiled_at_each_probe(term, variables), term
 
 
 @pytest.mark.parametrize("f, variables", FUNCTIONS, ids=[str(f) for f, _ in FUNCTIONS])

@@ -25,7 +25,7 @@ import sympy
 from sympy import Expr
 
 from ..budget import metered_cache
-from ..evaluate import Undefined, Unsupported, compile_expression
+from ..evaluate import Unsupported, values_at
 from ..parse import symbol
 from ..show import show
 from ..words import and_list
@@ -350,18 +350,11 @@ def _fingerprint(expr: Expr, names: tuple[str, ...]) -> tuple:
 def _evaluated(expr: Expr, names: tuple[str, ...]) -> tuple:
     """fingerprint, by evaluating expr itself."""
     try:
-        f = compile_expression(expr, [symbol(n) for n in names])
+        found = values_at(expr, [symbol(n) for n in names], [probe[:len(names)] for probe in _PROBES])
     except Unsupported:
         return ("expr", sympy.srepr(sympy.expand(expr)))
-    values: list[Fraction | str | None] = []
-    for probe in _PROBES:
-        try:
-            value = f(probe[:len(names)]).value
-        except Undefined:
-            values.append(None)
-            continue
-        values.append(value if isinstance(value, Fraction) else mpmath.nstr(value, 30))
-    return tuple(values)
+    return tuple(None if v is None else v.value if isinstance(v.value, Fraction) else mpmath.nstr(v.value, 30)
+                 for v in found)
 
 
 _SMALL_BITS = 4096  # far below the evaluator's bound for exact sums (tutor.evaluate): its sum is exact too
