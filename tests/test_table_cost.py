@@ -37,7 +37,7 @@ def same_trees(a: tuple, b: tuple) -> bool:
     return a == b and all(sympy.srepr(p) == sympy.srepr(q) for p, q in zip(a, b))
 
 
-@settings(max_examples=300, deadline=2000)
+@settings(max_examples=300, deadline=None)
 @given(st.lists(MONOMIALS, min_size=1, max_size=8), st.sampled_from([1, 2, 6, 10]),
        st.booleans(), st.tuples(NUMBERS, NUMBERS))
 def test_a_wrong_costs_slope_is_sympys(terms, scale, squared, at):
@@ -72,7 +72,7 @@ EXPRESSIONS = [X**2 * Y - 3 * X + sympy.Rational(1, 2), sympy.sqrt(X - 1) + Y, 1
                sympy.sin(X) * sympy.exp(Y) + sympy.pi, X ** sympy.Rational(2, 3) - Y**3, sympy.Abs(X - Y) / (X + 2)]
 
 
-@settings(max_examples=200, deadline=2000)
+@settings(max_examples=200, deadline=None)
 @given(st.sampled_from(EXPRESSIONS), st.lists(st.tuples(SMALL, SMALL), min_size=1, max_size=5))
 def test_values_at_several_points_are_each_points_value(expr, points):
     """Compiled.values (one precision setting for all the points, used by the diagnosis table) gives
@@ -117,7 +117,7 @@ def outcome(values: Callable[[], tuple]) -> tuple[object, int]:
     return found, spent() - before
 
 
-@settings(max_examples=400, deadline=2000)
+@settings(max_examples=400, deadline=None)
 @given(TREES, st.one_of(POINTS, st.just(list(sample_points(2)[:4]))))
 def test_a_polynomials_values_are_the_compiled_ones(expr, points):
     """values_at (a polynomial with rational coefficients evaluated in one walk of its tree) gives the
