@@ -38,10 +38,11 @@ from __future__ import annotations
 
 import contextlib
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cache, lru_cache, partial
+from types import MappingProxyType
 from typing import Protocol, cast
 
 import mpmath
@@ -263,19 +264,19 @@ def _plainly_affine(expr: Expr, syms: Sequence[Expr]) -> bool:
     return _plain_terms(expr, tuple(syms)) is not None
 
 
-@lru_cache(maxsize=16)  # asked twice of a candidate's plane: is it affine, then its coefficients
-def _plain_terms(expr: Expr, syms: tuple[Expr, ...]) -> dict[Expr, list[Expr]] | None:
+@metered_cache(16)  # asked twice of a candidate's plane: is it affine, then its coefficients
+def _plain_terms(expr: Expr, syms: tuple[Expr, ...]) -> Mapping[Expr, tuple[Expr, ...]] | None:
     """{1 or one of syms: the coefficients of its terms} where each term of expr is a constant or a
-    constant times one of syms; None otherwise. Shared (cached): read it, never change it."""
+    constant times one of syms; None otherwise. Read-only: one remembered value is shared."""
     if not syms:
         return None
-    terms: dict[Expr, list[Expr]] = {}
+    terms: dict[Expr, tuple[Expr, ...]] = {}
     for term in Add.make_args(expr):
         coefficient, dependent = term.as_independent(*syms, as_Add=False)
         if dependent != 1 and dependent not in syms:
             return None
-        terms.setdefault(dependent, []).append(coefficient)
-    return terms
+        terms[dependent] = (*terms.get(dependent, ()), coefficient)
+    return MappingProxyType(terms)
 
 
 def _parts(answer: Answer, names: Sequence[str]) -> tuple[tuple[_Values | None, ...], int | None]:
