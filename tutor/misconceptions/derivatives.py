@@ -257,7 +257,11 @@ def _run(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple,
 @metered_cache(4096)
 def _derivation(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple,
                 variables: tuple[str, ...]) -> tuple[Expr, tuple[Site, ...]]:
-    terms = _termwise(f, v, variant, held, variables)
+    return _joined(_termwise(f, v, variant, held, variables))
+
+
+def _joined(terms: Sequence[tuple[Expr, tuple[Site, ...]]]) -> tuple[Expr, tuple[Site, ...]]:
+    """A derivation term by term as one: the derivative (their sum) and every site, in order."""
     return sympy.Add(*(derivative for derivative, _ in terms)), tuple(site for _, sites in terms for site in sites)
 
 
@@ -288,14 +292,13 @@ def _alone(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple, variables: t
     return _Alone(_termwise(f, v, variant, held, variables), reached)
 
 
-def _paired(first: _Alone, second: _Alone) -> tuple[tuple[Expr, ...], tuple[Site, ...]] | None:
-    """Two slips' derivative term by term, and the sites, where no term is reached by both (a sum's
-    derivative is its terms'): each term as the slip reaching it (or either, reaching none) derives
-    it alone. None where a term is reached by both."""
+def _paired(first: _Alone, second: _Alone) -> tuple[Expr, tuple[Site, ...]] | None:
+    """Two slips' derivative and sites, where no term is reached by both (a sum's derivative is its
+    terms'): each term as the slip reaching it (or either, reaching none) derives it alone. None
+    where a term is reached by both."""
     if first.reached & second.reached:
         return None
-    terms = tuple(b if second.reached >> i & 1 else a for i, (a, b) in enumerate(zip(first.terms, second.terms)))
-    return tuple(derivative for derivative, _ in terms), tuple(site for _, sites in terms for site in sites)
+    return _joined([b if second.reached >> i & 1 else a for i, (a, b) in enumerate(zip(first.terms, second.terms))])
 
 
 def _keys(f: Expr, v: sympy.Symbol, slip: Slip, held: tuple, variables: Sequence[str]) -> list[Expr]:
@@ -422,11 +425,7 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
     if pairs:
         own = cache(lambda variant: _alone(f, v, variant, held, names))  # each slip's own, for its pairs
         for first, second in _pairs(everywhere, alone):
-            paired = _paired(own(first), own(second))
-            if paired is None:
-                derivative, sites = _run(f, v, first + second, held, variables)
-            else:
-                derivative, sites = sympy.Add(*paired[0]), paired[1]
+            derivative, sites = _paired(own(first), own(second)) or _run(f, v, first + second, held, variables)
             said = _said(sites, words)
             if len(said) == 2:
                 add(derivative, said, first + second)
