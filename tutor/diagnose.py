@@ -205,9 +205,7 @@ def _reading(problem: Problem, candidate: WrongAnswer | Pattern | Componentwise)
 def _values_at(expr: Expr, names: Sequence[str], points: Sequence[tuple]) -> tuple | None:
     try:
         return values_at(expr, [symbol(n) for n in names], points)
-    except (Unsupported, KeyError):
-        return None
-    except TypeError:  # a function the evaluator knows with one argument only (W(x, k))
+    except (Unsupported, KeyError, TypeError):  # TypeError: a function the evaluator knows with one argument (W(x, k))
         return None
 
 
@@ -247,7 +245,7 @@ def _affine_values(equation: Equation, names: tuple[str, ...]) -> tuple[int, tup
     index = list(names).index(lhs.name)
     others = [n for n in names if n != lhs.name]
     syms = [symbol(n) for n in others]
-    if not (rhs.is_Rational or _plainly_affine(rhs, syms) or rhs.is_polynomial(*syms)
+    if not (_plainly_affine(rhs, syms) or rhs.is_polynomial(*syms)
             and not any(rhs.diff(a).diff(b) != 0 for a in syms for b in syms)):
         return None
     coefficients = _affine_coefficients(rhs, tuple(syms))
@@ -735,8 +733,6 @@ def _coefficients(equation: Equation, entry: _Entry) -> tuple[Expr, ...]:
 @metered_cache(4096)  # a candidate's, asked again for every answer compared with it
 def _affine_coefficients(rhs: Expr, syms: tuple[Expr, ...]) -> tuple[Expr, ...]:
     """rhs's constant term, then its coefficient of each of syms (rhs affine in them)."""
-    if rhs.is_Rational:  # z = 0, a plane sympy's diff is slow to differentiate
-        return (rhs, *(Integer(0) for _ in syms))
     terms = _plain_terms(rhs, syms)
     if terms is not None:  # read off its terms: the sums that substituting 0 and differentiating give
         return tuple(Add(*terms.get(key, ())) for key in (Integer(1), *syms))
