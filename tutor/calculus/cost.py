@@ -96,7 +96,7 @@ class _Sums:
 
 
 def _term(x: Expr, y: Expr) -> CostTerm:
-    slots = (x**2 * M**2, B**2, y**2, 2 * x * M * B, -2 * x * y * M, -2 * y * B)
+    slots = _Sums.of(((x, y),)).terms()  # one point's (mx + b - y)², multiplied out
     return CostTerm((x, y), x * M + B - y, tuple(term for term in slots if term != 0))
 
 
