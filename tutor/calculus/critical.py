@@ -338,7 +338,7 @@ def polynomial_zeros(equations: Sequence[Expr], variables: Sequence[str],
 def _rational_numerator(equation: Expr, syms: tuple[sympy.Symbol, ...]) -> tuple[Expr, int | None]:
     """The numerator of `equation` and, where it is a polynomial with rational coefficients in
     syms, its total degree (None where it is not one)."""
-    numerator = equation if equation.is_polynomial(*syms) else sympy.fraction(sympy.together(equation))[0]
+    numerator = equation if equation.is_polynomial(*syms) else _numerator(equation)
     if numerator == 0:
         return numerator, None
     poly = _polynomial(numerator)  # its factors are taken next: the same Poly
