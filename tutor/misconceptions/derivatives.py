@@ -13,7 +13,7 @@ each slip applied in every partial where its rule is used).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -269,14 +269,14 @@ def _joined(terms: Sequence[tuple[Expr, tuple[Site, ...]]]) -> tuple[Expr, tuple
 # its terms from each slip's own derivation, and a gradient's kinds run the same slips on each partial
 # alone and on all of them.
 @metered_cache(4096)
-def _termwise(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple,
-              variables: tuple[str, ...]) -> tuple[tuple[Expr, tuple[Site, ...]], ...]:
+def _termwise(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple, variables: tuple[str, ...],
+              at: int = -1) -> tuple[tuple[Expr, tuple[Site, ...]], ...]:
     only: dict[Slip, frozenset[Expr]] = {}
     for slip, piece in variant:
         if piece is not None:
             only[slip] = only.get(slip, frozenset()) | {piece}
     slips = Slips(frozenset(s for s, _ in variant), only, held)
-    return tuple(d.termwise(f, v, slips, variables))
+    return tuple(d.termwise(f, v, slips, variables, at))
 
 
 class _Alone(NamedTuple):
@@ -292,13 +292,16 @@ def _alone(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple, variables: t
     return _Alone(_termwise(f, v, variant, held, variables), reached)
 
 
-def _paired(first: _Alone, second: _Alone) -> tuple[Expr, tuple[Site, ...]] | None:
-    """Two slips' derivative and sites, where no term is reached by both (a sum's derivative is its
-    terms'): each term as the slip reaching it (or either, reaching none) derives it alone. None
-    where a term is reached by both."""
-    if first.reached & second.reached:
-        return None
-    return _joined([b if second.reached >> i & 1 else a for i, (a, b) in enumerate(zip(first.terms, second.terms))])
+def _paired(f: Expr, v: sympy.Symbol, held: tuple, variables: tuple[str, ...], first: Variant, second: Variant,
+            own: Callable[[Variant], _Alone]) -> list[tuple[Expr, tuple[Site, ...]]]:
+    """Two slips' derivation term by term (a sum's derivative is its terms'): a term reached by one
+    slip (or by neither) as that slip (either) derives it alone, `own`; only the terms reached by
+    both are derived with both."""
+    a, b = own(first), own(second)
+    both = a.reached & b.reached
+    joint = iter(_termwise(f, v, first + second, held, variables, both) if both else ())
+    return [next(joint) if both >> i & 1 else b_term if b.reached >> i & 1 else a_term
+            for i, (a_term, b_term) in enumerate(zip(a.terms, b.terms))]
 
 
 def _keys(f: Expr, v: sympy.Symbol, slip: Slip, held: tuple, variables: Sequence[str]) -> list[Expr]:
@@ -425,7 +428,7 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
     if pairs:
         own = cache(lambda variant: _alone(f, v, variant, held, names))  # each slip's own, for its pairs
         for first, second in _pairs(everywhere, alone):
-            derivative, sites = _paired(own(first), own(second)) or _run(f, v, first + second, held, variables)
+            derivative, sites = _joined(_paired(f, v, held, names, first, second, own))
             said = _said(sites, words)
             if len(said) == 2:
                 add(derivative, said, first + second)

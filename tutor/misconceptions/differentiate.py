@@ -17,9 +17,9 @@ minimisation.
 A catalogue derives f hundreds of times, each with one or two slips, and a slip
 changes only the pieces whose rules it is about: each piece is derived once for
 the slips that can change it (`_may_use`), and a term none of them can change
-takes its derivative as f was read (`_read`). A sum's derivative is its terms': two slips
-that reach different terms (`reaches`) make the derivative of a student with both from each slip's
-own derivation of its terms (`termwise`), without deriving f again.
+takes its derivative as f was read (`_read`). A sum's derivative is its terms': the derivative of
+a student with two slips takes each term only one of them reaches (`reaches`) from that slip's own
+derivation of its terms (`termwise`), and derives with both only the terms both reach.
 """
 
 from __future__ import annotations
@@ -164,17 +164,20 @@ def differentiate(f: Expr, v: sympy.Symbol, slips: Slips = NONE, variables: Sequ
     return sympy.Add(*(derivative for derivative, _ in termwise(f, v, slips, variables)))
 
 
-def termwise(f: Expr, v: sympy.Symbol, slips: Slips = NONE,
-             variables: Sequence[str] = ()) -> list[tuple[Expr, tuple[Site, ...]]]:
+def termwise(f: Expr, v: sympy.Symbol, slips: Slips = NONE, variables: Sequence[str] = (),
+             at: int = -1) -> list[tuple[Expr, tuple[Site, ...]]]:
     """Each term's derivative in `differentiate`, with the sites its slips changed (slips.sites
-    collects them too)."""
+    collects them too); only the terms whose bits are set in `at` (the i-th term for 1 << i), when
+    given: a term's derivation reads the others only to decide which to flip, which is done alike."""
     every = _read(f, v, tuple(variables), slips.held)
     flipped = [t.expr for t in every if t.varies and t.negative and slips.use(Slip.SIGN, t.expr)]
     if flipped and len(flipped) == sum(t.varies for t in every):
         flipped = []  # the whole derivative negated is a lost leading minus, not a difference's sign
     one_term_constant = Slip.TERM_AS_CONSTANT in slips.only
     result = []
-    for term in every:
+    for i, term in enumerate(every):
+        if not at >> i & 1:
+            continue
         start = len(slips.sites)
         derivative = _term_derivative(term, v, slips, flipped, one_term_constant)
         result.append((derivative, tuple(slips.sites[start:])))
