@@ -280,27 +280,37 @@ def _termwise(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple, variables
 
 
 class _Alone(NamedTuple):
-    """One slip's derivation term by term, and the terms it may change (a bit each, in order)."""
+    """One slip's derivation term by term, and how it bears on each term (differentiate.Reach): the
+    terms it reaches, decides, or reaches only beside HELD_TERM (a bit each, in order)."""
 
     terms: tuple[tuple[Expr, tuple[Site, ...]], ...]
     reached: int
+    decides: int
+    beside: int
 
 
 def _alone(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple, variables: tuple[str, ...]) -> _Alone:
     ((slip, piece),) = variant
-    reached = sum(1 << i for i, reaches in enumerate(d.reaches(f, v, variables, held, slip, piece)) if reaches)
-    return _Alone(_termwise(f, v, variant, held, variables), reached)
+    reach = d.reaches(f, v, variables, held, slip, piece)
+
+    def bits(*kinds: d.Reach) -> int:
+        return sum(1 << i for i, r in enumerate(reach) if r in kinds)
+
+    return _Alone(_termwise(f, v, variant, held, variables), bits(*set(d.Reach) - {d.Reach.NO}),
+                  bits(d.Reach.DECIDES), bits(d.Reach.BESIDE_HELD_TERM))
 
 
 def _paired(f: Expr, v: sympy.Symbol, held: tuple, variables: tuple[str, ...], first: Variant, second: Variant,
             own: Callable[[Variant], _Alone]) -> list[tuple[Expr, tuple[Site, ...]]]:
-    """Two slips' derivation term by term (a sum's derivative is its terms'): a term reached by one
-    slip (or by neither) as that slip (either) derives it alone, `own`; only the terms reached by
-    both are derived with both."""
+    """Two slips' derivation term by term (a sum's derivative is its terms'), for slips of different
+    rules: a term one slip decides, or only one reaches, as that slip derives it alone (`own`); a
+    term neither reaches as either does. Only the terms both reach (and neither decides, and not
+    both only beside HELD_TERM) are derived with both."""
     a, b = own(first), own(second)
-    both = a.reached & b.reached
+    both = a.reached & b.reached & ~(a.decides | b.decides) & ~(a.beside & b.beside)
+    from_b = b.decides | b.reached & ~b.beside & ~a.decides
     joint = iter(_termwise(f, v, first + second, held, variables, both) if both else ())
-    return [next(joint) if both >> i & 1 else b_term if b.reached >> i & 1 else a_term
+    return [next(joint) if both >> i & 1 else b_term if from_b >> i & 1 else a_term
             for i, (a_term, b_term) in enumerate(zip(a.terms, b.terms))]
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import Enum, IntEnum
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
@@ -209,14 +209,34 @@ _VARYING_TERM_SLIPS = frozenset({Slip.TERM_AS_CONSTANT, Slip.TERM_NOT_DIFFERENTI
 _CONSTANT_TERM_SLIPS = frozenset({Slip.KEPT_CONSTANT, Slip.KEPT_NUMBER, Slip.NUMBER_DIFFERENTIATED, Slip.HELD_TERM})
 
 
+class Reach(IntEnum):
+    """How a slip (everywhere, or at one piece) bears on one term's derivative in `termwise`. More
+    than it does is safe, less is not: a term no slip of a derivation reaches is derived as with none,
+    a term a slip decides as with that slip alone."""
+
+    NO = 0  # it changes nothing there, whatever slips are beside it
+    BESIDE_HELD_TERM = 1  # a constant term: only beside HELD_TERM, whose derivative of it uses its rules
+    YES = 2  # it may change it, alone or beside other slips
+    DECIDES = 3  # its own derivative of the term, beside any slip of another rule: a term left as it is,
+    # held constant, kept or differentiated as 1 is not derived further
+
+
 def reaches(f: Expr, v: sympy.Symbol, variables: Sequence[str], held: tuple[sympy.Symbol, ...], slip: Slip,
-            piece: Expr | None) -> tuple[bool, ...]:
-    """For each term of f, whether `slip` (everywhere, or at `piece` only) may change its derivative
-    in `termwise`, alone or beside other slips. More than it changes is safe, fewer is not: a term
-    no slip of a derivation reaches is derived as with none."""
-    own = {True: _VARYING_TERM_SLIPS, False: _CONSTANT_TERM_SLIPS}
-    return tuple(slip in term.may_use or (slip in own[term.varies] and (piece is None or piece == term.expr))
-                 for term in _read(f, v, tuple(variables), held))
+            piece: Expr | None) -> tuple[Reach, ...]:
+    """For each term of f, how `slip` (everywhere, or at `piece` only) bears on its derivative."""
+    return tuple(_reach(term, slip, piece) for term in _read(f, v, tuple(variables), held))
+
+
+def _reach(term: _Term, slip: Slip, piece: Expr | None) -> Reach:
+    here = piece is None or piece == term.expr
+    if not term.varies:  # _constant_term: one slip about constant terms, and HELD_TERM's derivative
+        if slip in _CONSTANT_TERM_SLIPS:
+            return Reach.NO if not here else Reach.YES if slip == Slip.HELD_TERM else Reach.DECIDES
+        return Reach.BESIDE_HELD_TERM if slip in term.may_use else Reach.NO
+    if here and (slip == Slip.TERM_AS_CONSTANT and piece is not None  # it applies at one term only
+                 or slip == Slip.TERM_NOT_DIFFERENTIATED and not term.kept_by_a_rule):
+        return Reach.DECIDES  # _term_derivative returns before any other slip is asked
+    return Reach.YES if slip in term.may_use or (slip in _VARYING_TERM_SLIPS and here) else Reach.NO
 
 
 @dataclass(frozen=True)
