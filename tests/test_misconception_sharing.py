@@ -199,6 +199,25 @@ def test_a_pair_of_random_terms_taken_from_each_slip_alone_is_the_pair_derived(t
     _pairs_checked(f, ("x", "y"))
 
 
+def _said_and_made(f, variables) -> list[tuple]:
+    return [(w.misconception, sympy.srepr(w.derivative), tuple(s.sentence for s in w.said), w.variant)
+            for name in variables for w in wrong.wrong_derivatives(f, name, variables)]
+
+
+@settings(derandomize=True, deadline=None, max_examples=10, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(-6, 6).filter(bool), st.sampled_from(_ATOMS), st.integers(1, 3),
+                          st.integers(0, 2), st.integers(0, 2)), min_size=1, max_size=3))
+def test_the_wrong_derivatives_are_those_of_each_pair_derived_whole(terms):
+    """wrong_derivatives, its pairs put together from each slip's terms (and a pair whose terms are
+    those of a derivative found before not joined again), gives what deriving each pair whole gave."""
+    f = sympy.Add(*(c * atom**n * x**i * y**j for c, atom, n, i, j in terms))
+    found = _said_and_made(f, ("x", "y"))
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(wrong, "_paired", lambda f, v, held, names, a, b, own: d.termwise(f, v, _slips(a + b, held),
+                                                                                           names))
+        assert found == _said_and_made(f, ("x", "y"))
+
+
 def _listing(exercise) -> list[str]:
     """Every candidate of a variant: its mistakes, its value as sympy builds it, and what is said."""
     lines = []

@@ -437,8 +437,14 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
             add(derivative, _said(sites, words)[:1], variant)
     if pairs:
         own = cache(lambda variant: _alone(f, v, variant, held, names))  # each slip's own, for its pairs
+        made: dict[tuple[Expr, ...], tuple] = {}  # the terms' derivatives of a pair: its fingerprint
         for first, second in _pairs(everywhere, alone):
-            derivative, sites = _joined(_paired(f, v, held, names, first, second, own))
+            terms = _paired(f, v, held, names, first, second, own)
+            derivatives = tuple(derivative for derivative, _ in terms)
+            if made.get(derivatives) in seen:
+                continue  # the very terms of a derivative found before (most pairs): `add` would refuse it
+            derivative, sites = _joined(terms)
+            made[derivatives] = fingerprint(derivative, variables)
             said = _said(sites, words)
             if len(said) == 2:
                 add(derivative, said, first + second)
