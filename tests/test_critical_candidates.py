@@ -83,9 +83,17 @@ def test_one_variable_is_solved_as_polynomial_zeros_solves_it(equation: sympy.Ex
     [x - 1, (x - 1) * (y - 2)],  # a whole line through the root
     [x**2 - 1, y**2 - 4],  # four rational points
     [x**2 + 1, y - 2],  # no real root
-    [x**2 - 2, y - 1],  # irrational roots: polynomial_zeros finds them
+    [x**2 - 2, y - 1],  # irrational roots, beside a line in the other variable
+    [x**2 - 6 * x - 6, -(y**2) - 4 * y - 4],  # irrational roots beside a double root
+    [-3 * y**2 + y + 1, 2 * x**2 - 6],  # irrational pairs in each variable, a negative leading coefficient
+    [x**2 - 2, x - 2 * y],  # irrational roots, the other equation in both variables
+    [x**2 - 3 * x + 2, x * y - 1],  # rational roots, the other equation in both variables
+    [x**3 - 27 * x, y],  # a cubic: polynomial_zeros
     [2 * y + (x - 4) ** 2, 2 * x + y**2 - 8],  # irreducible curves
-    [x**2 + y**2 - 1, 2 * x**2 + 2 * y**2 - 2],  # one curve twice
+    [x**2 + y**2 - 1, 2 * x**2 + 2 * y**2 - 2],  # one irreducible curve twice
+    [x**2 + 3 * x - y**2 + 5 * y, x**2 + 3 * x - y**2 + 5 * y],  # a hyperbola twice
+    [x**2 + 3 * x - y**2 + 3 * y, x**2 + 3 * x - y**2 + 3 * y],  # two lines twice
+    [x - y + 3, 2 * x - 2 * y + 6],  # one line twice
     [x**2 - y**2, x + y],  # a degenerate conic
     [x**2 + x * y, x**2 + y**2 - 1],  # a degenerate conic with a factor in one variable
     [x**4 + y, x],  # a degree beyond polynomial_zeros's

@@ -50,8 +50,10 @@ def common_zeros(equations: Sequence[Expr], variables: Sequence[str]) -> _Set | 
         points = _triangular_zeros(polynomials)
         if points is not None:
             return tuple(sorted(points, key=sympy.default_sort_key)), ()
-        if all(map(_irreducible_curve, polynomials)) and not _proportional(*polynomials):
-            return None  # two irreducible curves, not both lines: polynomial_zeros settles no such case
+        if all(map(_irreducible_curve, polynomials)):
+            # one irreducible curve (not a line) twice: no point, no line; two: polynomial_zeros
+            # settles no such case
+            return ((), ()) if _proportional(*polynomials) else None
     return polynomial_zeros(equations, variables)
 
 
@@ -130,36 +132,53 @@ def _linear_zero(polynomials: Sequence[_Terms]) -> tuple[Expr, ...] | None:
 
 
 def _triangular_zeros(polynomials: Sequence[_Terms]) -> list[tuple[Expr, ...]] | None:
-    """The common zeros of two equations in x and y where one is in a single variable with rational
-    roots (or none), and the other, at each of them, is a nonzero polynomial in the other variable
-    with rational roots (or none, or a nonzero constant). None for any other system."""
+    """The common zeros of two equations in x and y where one is in a single variable of degree at
+    most 2, and the other is in the other variable alone (each root of one beside each of the
+    other's), or, where the first's roots are rational, is at each of them a nonzero polynomial of
+    degree at most 2 in the other variable with rational roots (or a nonzero constant). None for
+    any other system."""
     for k, first in enumerate(polynomials):
         used = [i for i in (0, 1) if any(m[i] for m in first)]
         if len(used) != 1:
             continue
         (i,) = used
-        roots = _rational_roots({m[i]: c for m, c in first.items()})
+        roots = _roots({m[i]: c for m, c in first.items()})
+        other = polynomials[1 - k]
         if roots is None:
             continue
-        points: list[tuple[Expr, ...]] = []
-        for root in roots:
-            rest: dict[int, Fraction] = {}
-            for m, c in polynomials[1 - k].items():
-                rest[m[1 - i]] = rest.get(m[1 - i], Fraction(0)) + c * root ** m[i]
-            rest = {d: c for d, c in rest.items() if c}
-            if not rest:
-                return None  # the whole line through the root: polynomial_zeros says it
-            others = _rational_roots(rest)
-            if others is None:
-                return None
-            points += [(_rational(root), _rational(o)) if i == 0 else (_rational(o), _rational(root)) for o in others]
-        return points
+        if not any(m[i] for m in other):  # one equation in each variable
+            others = _roots({m[1 - i]: c for m, c in other.items()})
+            pairs = None if others is None else [(r, o) for r in roots for o in others]
+        elif all(isinstance(r, Fraction) for r in roots):
+            pairs = _at_each_root(cast(list[Fraction], roots), other, i)
+        else:
+            continue
+        if pairs is None:
+            return None
+        return [tuple(_value(v) for v in ((r, o) if i == 0 else (o, r))) for r, o in pairs]
     return None
 
 
-def _rational_roots(polynomial: dict[int, Fraction]) -> list[Fraction] | None:
+def _at_each_root(roots: Sequence[Fraction], other: _Terms, i: int) -> list[tuple[Fraction, Fraction]] | None:
+    """The rational zeros of `other` with variable i at each root; None where they are not all
+    rational, or `other` is 0 all along a root's line (polynomial_zeros says that line)."""
+    pairs = []
+    for root in roots:
+        rest: dict[int, Fraction] = {}
+        for m, c in other.items():
+            rest[m[1 - i]] = rest.get(m[1 - i], Fraction(0)) + c * root ** m[i]
+        rest = {d: c for d, c in rest.items() if c}
+        others = _roots(rest) if rest else None
+        if others is None or not all(isinstance(o, Fraction) for o in others):
+            return None
+        pairs += [(root, cast(Fraction, o)) for o in others]
+    return pairs
+
+
+def _roots(polynomial: dict[int, Fraction]) -> list[Fraction | Expr] | None:
     """The distinct real roots of a nonzero polynomial in one variable (its coefficients by power)
-    of degree at most 2, where they are rational or there are none; None otherwise."""
+    of degree at most 2: each rational one a Fraction, an irrational pair as the tree polynomial_zeros
+    gives it (−b/2a ∓ √D/2a); None for a higher degree."""
     degree = max(polynomial)
     c, b, a = (polynomial.get(d, Fraction(0)) for d in (0, 1, 2))
     if degree == 0:
@@ -172,10 +191,15 @@ def _rational_roots(polynomial: dict[int, Fraction]) -> list[Fraction] | None:
     if discriminant < 0:
         return []
     p, q = math.isqrt(discriminant.numerator), math.isqrt(discriminant.denominator)
-    if p * p != discriminant.numerator or q * q != discriminant.denominator:
-        return None
-    root = Fraction(p, q)
-    return list(dict.fromkeys(((-b - root) / (2 * a), (-b + root) / (2 * a))))
+    if p * p == discriminant.numerator and q * q == discriminant.denominator:
+        root = Fraction(p, q)
+        return list(dict.fromkeys(((-b - root) / (2 * a), (-b + root) / (2 * a))))
+    middle, half = _rational(-b / (2 * a)), sympy.sqrt(_rational(discriminant)) / _rational(2 * a)
+    return [middle - half, middle + half]
+
+
+def _value(v: Fraction | Expr) -> Expr:
+    return _rational(v) if isinstance(v, Fraction) else v
 
 
 def _irreducible_curve(polynomial: _Terms) -> bool:
