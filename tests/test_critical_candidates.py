@@ -71,6 +71,17 @@ def test_products_of_lines_are_solved_as_polynomial_zeros_solves_them(lines: lis
     _same([other, product], XY)
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.tuples(small, small, small, small, small, small), rationals.filter(lambda k: k != 0))
+def test_one_curve_twice_is_solved_as_polynomial_zeros_solves_it(row: tuple, k: sympy.Expr) -> None:
+    """A line or a conic twice (a slip that gives both partials the same): its lines, or nothing."""
+    a, b, c, d, e, f = row
+    curve = a * x**2 + b * x * y + c * y**2 + d * x + e * y + f
+    _same([curve, sympy.expand(k * curve)], XY)
+    line = d * x + e * y + f
+    _same([line, sympy.expand(k * line)], XY)
+
+
 @settings(max_examples=100, deadline=None)
 @given(trees)
 def test_one_variable_is_solved_as_polynomial_zeros_solves_it(equation: sympy.Expr) -> None:

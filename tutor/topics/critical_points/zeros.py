@@ -16,7 +16,7 @@ import sympy
 from sympy import Expr
 
 from ...budget import metered_cache
-from ...calculus.critical import polynomial_zeros
+from ...calculus.critical import as_equation, polynomial_zeros
 from ...parse import Equation, symbol
 
 _Set = tuple[tuple[tuple[Expr, ...], ...], tuple[Equation, ...]]  # points, lines, as polynomial_zeros gives them
@@ -46,6 +46,9 @@ def common_zeros(equations: Sequence[Expr], variables: Sequence[str]) -> _Set | 
         point = _linear_zero(polynomials)
         if point is not None:
             return (point,), ()
+        if _proportional(*polynomials):  # one line twice: that line, as polynomial_zeros writes it
+            return (), (as_equation(_expression(polynomials[0], syms), syms),)
+        return (), ()  # parallel lines
     elif len(syms) == 2:
         points = _triangular_zeros(polynomials)
         if points is not None:
@@ -117,7 +120,7 @@ def _product(polynomials: Sequence[_Dict], n: int) -> _Dict | None:
 
 def _linear_zero(polynomials: Sequence[_Terms]) -> tuple[Expr, ...] | None:
     """The one common zero of n linear equations in n ≤ 2 variables, exactly; None where there is
-    no single one (parallel lines, one line twice)."""
+    no single one (two parallel lines, or one twice)."""
     n = len(polynomials)
     monomials = [tuple(int(i == j) for i in range(n)) for j in range(n)] + [(0,) * n]  # x, y, then 1
     rows = [[p.get(m, Fraction(0)) for m in monomials] for p in polynomials]
@@ -198,14 +201,19 @@ def _roots(polynomial: dict[int, Fraction]) -> list[Fraction | Expr] | None:
     return [middle - half, middle + half]
 
 
+def _expression(polynomial: _Terms, syms: Sequence[sympy.Symbol]) -> Expr:
+    return sympy.Add(*(_rational(c) * sympy.Mul(*(s**e for s, e in zip(syms, m))) for m, c in polynomial.items()))
+
+
 def _value(v: Fraction | Expr) -> Expr:
     return _rational(v) if isinstance(v, Fraction) else v
 
 
 def _irreducible_curve(polynomial: _Terms) -> bool:
-    """Whether a polynomial in x and y has no factor but itself and has both variables: where one
-    of them is only a constant times it (2y + (x − 4)²: a factor would divide that constant), or
-    it is a quadratic whose conic is not degenerate (a product of two lines is)."""
+    """Whether a polynomial in x and y has no factor but itself over the rationals and has both
+    variables: where one of them is only a constant times it (2y + (x − 4)²: a factor would divide
+    that constant), or it is a quadratic whose conic is not degenerate (a product of two lines is)
+    or whose quadratic part has no real factor (x² + y², so no pair of real lines)."""
     if not all(any(m[i] for m in polynomial) for i in (0, 1)):
         return False
     if any(max(m[i] for m in polynomial) == 1 and all(m[1 - i] == 0 for m in polynomial if m[i]) for i in (0, 1)):
@@ -214,7 +222,7 @@ def _irreducible_curve(polynomial: _Terms) -> bool:
         return False
     get = lambda m: polynomial.get(m, Fraction(0))  # noqa: E731
     a, b, c, d, e, f = get((2, 0)), get((1, 1)) / 2, get((0, 2)), get((1, 0)) / 2, get((0, 1)) / 2, get((0, 0))
-    return a * (c * f - e * e) - b * (b * f - e * d) + d * (b * e - c * d) != 0
+    return a * (c * f - e * e) - b * (b * f - e * d) + d * (b * e - c * d) != 0 or b * b < a * c
 
 
 def _proportional(p: _Terms, q: _Terms) -> bool:
