@@ -23,13 +23,13 @@ _Set = tuple[tuple[tuple[Expr, ...], ...], tuple[Equation, ...]]  # points, line
 
 
 def common_zeros(equations: Sequence[Expr], variables: Sequence[str]) -> _Set | None:
-    """polynomial_zeros(equations, variables), the same trees, with the systems most wrong gradients
-    of a quadratic give settled from their coefficients in exact rational arithmetic, without
-    factoring: a nonzero constant among them (never zero), a degree above polynomial_zeros's (not
-    solved), linear equations with one common zero (Cramer's rule), an equation in one variable
-    whose roots are rational (or none) with the other's rational roots at each, and two curves
-    that no factor in one variable or linearity settles (not solved). Any other system goes to
-    polynomial_zeros."""
+    """polynomial_zeros(equations, variables), the same trees, for the systems most wrong gradients
+    of a quadratic give settled from their coefficients, exactly and without factoring: a nonzero
+    constant among them (no zero), an equation of a degree polynomial_zeros does not solve (None),
+    lines (their common point, the line where both are one, or nothing for parallel ones), an
+    equation in one variable with the other's roots beside each of its roots, and irreducible
+    curves that no factor in one variable or linearity settles (None; nothing for one curve twice).
+    Any other system goes to polynomial_zeros."""
     syms = [symbol(v) for v in variables]
     terms = [_terms(e, tuple(syms)) for e in equations if e != 0]  # polynomial_zeros leaves out a 0
     if not 1 <= len(syms) <= 2 or not terms or None in terms:
@@ -125,7 +125,7 @@ def _linear_zero(polynomials: Sequence[_Terms]) -> tuple[Expr, ...] | None:
     monomials = [tuple(int(i == j) for i in range(n)) for j in range(n)] + [(0,) * n]  # x, y, then 1
     rows = [[p.get(m, Fraction(0)) for m in monomials] for p in polynomials]
     if n == 1:
-        (a, c), = rows
+        ((a, c),) = rows
         return (_rational(-c / a),)
     (a, b, c), (d, e, g) = rows
     determinant = a * e - b * d
@@ -146,9 +146,9 @@ def _triangular_zeros(polynomials: Sequence[_Terms]) -> list[tuple[Expr, ...]] |
             continue
         (i,) = used
         roots = _roots({m[i]: c for m, c in first.items()})
-        other = polynomials[1 - k]
         if roots is None:
             continue
+        other = polynomials[1 - k]
         if not any(m[i] for m in other):  # one equation in each variable
             others = _roots({m[1 - i]: c for m, c in other.items()})
             pairs = None if others is None else [(r, o) for r in roots for o in others]
