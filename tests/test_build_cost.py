@@ -86,6 +86,49 @@ def test_a_polynomial_is_the_one_made_afresh(f: sympy.Expr, gens: list[sympy.Sym
             assert first.domain == expected.domain and first.gens == expected.gens
 
 
+def polynomials():
+    """Rational polynomials as packs write them: sums of products of powers of sums, not multiplied out."""
+    number = st.builds(sympy.Rational, st.integers(-9, 9), st.integers(1, 4))
+    linear = st.builds(lambda c, d, e: c + d * x + e * y, number, number, number)
+    factor = st.builds(lambda base, k: base**k, st.one_of(linear, st.sampled_from([x, y, x * y])), st.integers(0, 5))
+    term = st.builds(lambda c, fs: c * sympy.Mul(*fs), number, st.lists(factor, max_size=3))
+    return st.lists(term, min_size=1, max_size=4).map(lambda ts: sympy.Add(*ts))
+
+
+def same_polynomial(expr: sympy.Expr, gens: list[sympy.Symbol]) -> None:
+    made, expected = rational_polynomial(expr, gens), rational_polynomial_as_it_was(expr, gens)
+    assert (made is None) == (expected is None)
+    if expected is not None:
+        assert (made.rep, made.gens, made.domain) == (expected.rep, expected.gens, expected.domain)
+
+
+@settings(**SETTINGS)
+@given(polynomials(), st.sampled_from([[x], [x, y], [y, x], [y]]))
+def test_a_polynomial_multiplied_out_is_the_poly_sympy_makes(f: sympy.Expr, gens: list[sympy.Symbol]) -> None:
+    """From its terms, without sympy's expanding: the same coefficients, generators and domain."""
+    same_polynomial(f, gens)
+    same_polynomial(f * sympy.exp(x), gens)  # not a polynomial: sympy decides, as before
+    same_polynomial(f + sympy.Float(0.5) * x, gens)
+
+
+def test_the_drills_functions_are_the_polys_sympy_makes() -> None:
+    """Each function of the drills pack's draws, and its partial derivatives, in its variables."""
+    pack = packs.load("drills")
+    for spec in pack.exercises:
+        for params in dict.fromkeys(spec.drawn_values(key) for key in range(40)):
+            try:
+                problem = spec.with_values(params).problem
+            except TutorError:
+                continue
+            f = getattr(problem, "function", None)
+            if not isinstance(f, sympy.Expr):
+                continue
+            syms = [symbol(v) for v in problem.variables]
+            for expr in (f, *(sympy.diff(f, v) for v in syms)):
+                for gens in (syms, syms[:1]):
+                    same_polynomial(expr, gens)
+
+
 # ------------------------------------------------------------ costs multiplied out without sympy.expand
 
 M, B = symbol("m"), symbol("b")
