@@ -4,23 +4,31 @@ written out as it was, on random functions and on the drills pack's own draws.""
 
 from __future__ import annotations
 
+import importlib
 import itertools
+import math
 
 import sympy
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from tutor import packs
 from tutor.calculus import critical, critical_points, minimize, partials, roots
 from tutor.calculus.cost import line_cost, mean_cost_step
 from tutor.calculus.critical import as_equation
 from tutor.calculus.least_squares import NormalEquations, fit_line
 from tutor.calculus.partials import derivative
 from tutor.calculus.roots import rational_polynomial
-from tutor.parse import symbol
+from tutor.errors import TutorError
+from tutor.evaluate import compile_expression
+from tutor.parse import Answer, Shape, symbol
 from tutor.show import show
+from tutor.topics.local_minima.exercise import Ask, typeable
 
 SETTINGS = {"derandomize": True, "deadline": None, "suppress_health_check": [HealthCheck.too_slow],
             "max_examples": 150}
+
+minimize_module = importlib.import_module("tutor.calculus.minimize")  # the package exports its function
 
 x, y, a = symbol("x"), symbol("y"), symbol("a")  # the tutor's symbols: real
 _ATOMS = [x, y, x * y, x - a, y + 2, sympy.exp(2 * x), sympy.log(x), sympy.sin(3 * x), sympy.cos(y), x / (x + 1)]
@@ -76,6 +84,49 @@ def test_a_polynomial_is_the_one_made_afresh(f: sympy.Expr, gens: list[sympy.Sym
         assert first == again == expected
         if expected is not None:
             assert first.domain == expected.domain and first.gens == expected.gens
+
+
+def polynomials():
+    """Rational polynomials as packs write them: sums of products of powers of sums, not multiplied out."""
+    number = st.builds(sympy.Rational, st.integers(-9, 9), st.integers(1, 4))
+    linear = st.builds(lambda c, d, e: c + d * x + e * y, number, number, number)
+    factor = st.builds(lambda base, k: base**k, st.one_of(linear, st.sampled_from([x, y, x * y])), st.integers(0, 5))
+    term = st.builds(lambda c, fs: c * sympy.Mul(*fs), number, st.lists(factor, max_size=3))
+    return st.lists(term, min_size=1, max_size=4).map(lambda ts: sympy.Add(*ts))
+
+
+def same_polynomial(expr: sympy.Expr, gens: list[sympy.Symbol]) -> None:
+    made, expected = rational_polynomial(expr, gens), rational_polynomial_as_it_was(expr, gens)
+    assert (made is None) == (expected is None)
+    if expected is not None:
+        assert (made.rep, made.gens, made.domain) == (expected.rep, expected.gens, expected.domain)
+
+
+@settings(**SETTINGS)
+@given(polynomials(), st.sampled_from([[x], [x, y], [y, x], [y]]))
+def test_a_polynomial_multiplied_out_is_the_poly_sympy_makes(f: sympy.Expr, gens: list[sympy.Symbol]) -> None:
+    """From its terms, without sympy's expanding: the same coefficients, generators and domain."""
+    same_polynomial(f, gens)
+    same_polynomial(f * sympy.exp(x), gens)  # not a polynomial: sympy decides, as before
+    same_polynomial(f + sympy.Float(0.5) * x, gens)
+
+
+def test_the_drills_functions_are_the_polys_sympy_makes() -> None:
+    """Each function of the drills pack's draws, and its partial derivatives, in its variables."""
+    pack = packs.load("drills")
+    for spec in pack.exercises:
+        for params in dict.fromkeys(spec.drawn_values(key) for key in range(40)):
+            try:
+                problem = spec.with_values(params).problem
+            except TutorError:
+                continue
+            f = getattr(problem, "function", None)
+            if not isinstance(f, sympy.Expr):
+                continue
+            syms = [symbol(v) for v in problem.variables]
+            for expr in (f, *(sympy.diff(f, v) for v in syms)):
+                for gens in (syms, syms[:1]):
+                    same_polynomial(expr, gens)
 
 
 # ------------------------------------------------------------ costs multiplied out without sympy.expand
@@ -209,3 +260,124 @@ def test_a_derivative_is_tidied_as_before(f: sympy.Expr, v: sympy.Symbol) -> Non
     """A polynomial term skips together: it would have found no variable in a denominator."""
     for term in (*sympy.Add.make_args(f), *sympy.Add.make_args(sympy.diff(f, v)), sympy.diff(f, v) / 6):
         assert same(partials._tidy(term), tidy_as_it_was(term))
+
+
+# ------------------------------------------------------------ minimize: is the least minimum global?
+
+_ONE_VARIABLE = [x, x**2, x**3, sympy.exp(x), sympy.exp(-x / 2), sympy.exp(x**2), sympy.log(x), x * sympy.log(x),
+                 sympy.sin(3 * x), sympy.cos(x), sympy.sqrt(x), sympy.cbrt(x), x ** sympy.Rational(2, 3),
+                 1 / (x + 1), 1 / x**2, sympy.Abs(x - 2)]
+
+
+def functions_of_x():
+    """Sums of a few of f's usual pieces, with their poles, domains' edges and overflows."""
+    term = st.tuples(st.integers(-9, 9), st.integers(1, 4), st.sampled_from(_ONE_VARIABLE)).map(
+        lambda t: sympy.Rational(t[0], t[1]) * t[2])
+    return st.lists(term, min_size=1, max_size=4).map(lambda ts: sympy.Add(*ts)).filter(lambda f: f.has(x))
+
+
+def globally_as_it_was(f: sympy.Expr, least: minimize_module.LocalMinimum) -> tuple[bool | None, str]:
+    """minimize._globally before the grid was enclosed in runs: f at every point of the grid."""
+    bounded = minimize_module.bounded_below(f, [x])
+    if bounded is False:
+        return False, "this minimum is only local: f decreases without bound"
+    if bounded:
+        return True, ""
+    evaluate = minimize_module._evaluator(compile_expression(f, [x]))
+    lowest, value = min(minimize_module._samples(evaluate), key=lambda sample: sample[1], default=(None, None))
+    here = evaluate(least.point)
+    if lowest is not None and here is not None and value < here - 1e-9 * (1 + abs(here)):
+        return False, (f"this minimum is only local: f is smaller elsewhere, "
+                       f"for example f({show(sympy.Float(lowest))}) ≈ {show(sympy.Float(value))}")
+    return None, ""
+
+
+def at(point: sympy.Expr) -> minimize_module.LocalMinimum:
+    """A least minimum at `point`, as _globally reads it (only the point)."""
+    return minimize_module.LocalMinimum(point, float(point), sympy.Integer(0), True)
+
+
+@settings(**{**SETTINGS, "max_examples": 60})  # each example evaluates f at every point of the grid
+@given(functions_of_x(), st.integers(0, len(minimize_module._GRID) - 1), st.integers(-1, 1))
+def test_below_the_grid_is_told_as_every_point_of_it_tells(f: sympy.Expr, index: int, step: int) -> None:
+    """At the edge of the decision: below exactly a sample's value, one unit in the last place
+    above or below it, and a wide margin away."""
+    compiled = compile_expression(f, [x])
+    evaluate = minimize_module._evaluator(compiled)
+    values = [v for _, v in minimize_module._samples(evaluate)]
+    near = values[index % len(values)] if values else 0.0
+    for below in (math.nextafter(near, step * math.inf) if step else near, near - 1, near + 1, -1e300, 1e300):
+        assert minimize_module._may_be_below(compiled, evaluate, below) == any(v < below for v in values)
+
+
+@settings(**{**SETTINGS, "max_examples": 30})
+@given(functions_of_x(), st.integers(0, len(minimize_module._GRID) - 1), st.integers(-2, 2))
+def test_whether_a_minimum_is_global_is_judged_as_before(f: sympy.Expr, index: int, step: int) -> None:
+    """The least minimum at the grid's lowest point (where f at it is no lower than there), at a
+    point of the grid near it, and anywhere on the grid."""
+    evaluate = minimize_module._evaluator(compile_expression(f, [x]))
+    samples = minimize_module._samples(evaluate)
+    lowest = min(range(len(samples)), key=lambda i: samples[i][1], default=None)
+    places = [index] if lowest is None else [index, lowest, min(max(lowest + step, 0), len(samples) - 1)]
+    for i in places:
+        point = sympy.Rational(samples[i][0] if i < len(samples) else minimize_module._GRID[i])
+        assert minimize_module._globally(f, x, at(point)) == globally_as_it_was(f, at(point))
+
+
+def test_the_packs_minima_are_judged_global_as_before() -> None:
+    """Every draw of the built-in packs' minimize exercises that is not a polynomial's (those are
+    told from their leading terms)."""
+    checked = 0
+    for pack in packs.iter_built_in():
+        for spec in pack.exercises:
+            if spec.kind != "minimize":
+                continue
+            for params in dict.fromkeys([*(spec.drawn_values(key) for key in range(40)), spec.values(None)]):
+                problem = spec.with_values(params).problem
+                least = problem.solution.least
+                old = globally_as_it_was(problem.function, least)
+                assert minimize_module._globally(problem.function, x, least) == old
+                assert (problem.solution.is_global, problem.solution.note) == old
+                checked += rational_polynomial(problem.function, [x]) is None
+    assert checked >= 16  # e^x - a x, x - a ln x, e^x - a ln x: each draw of a
+
+
+# ------------------------------------------------------------ local minima: the expected answer
+
+
+def local_minima_expected_as_it_was(problem) -> Answer:
+    """LocalMinima.expected before its points were worked out once: each coordinate made typeable afresh."""
+    points = [tuple(typeable(c) for c in p.point) for p in problem.minima.points]
+    if problem.ask == Ask.ALL:
+        return Answer(Shape.VECTOR, tuple(p[0] for p in points)) if problem.one else Answer(Shape.POINTS, tuple(points))
+    point = points[problem._target()]
+    return Answer(Shape.NUMBER, point[0]) if problem.one else Answer(Shape.VECTOR, point)
+
+
+def same_answer(problem) -> None:
+    first, again, expected = problem.expected(), problem.expected(), local_minima_expected_as_it_was(problem)
+    assert first == again == expected
+    assert show(first.value) == show(expected.value) and sympy.srepr(first.value) == sympy.srepr(expected.value)
+
+
+@settings(**{**SETTINGS, "max_examples": 15})  # each draw is built afresh: its minima, its descent
+@given(st.sampled_from(["lm-valleys", "lm-quartic"]), st.integers(-6, 9), st.integers(-9, 9), st.integers(1, 10))
+def test_the_local_minima_are_the_answer_as_before(exercise: str, a_: int, b_: int, d: int) -> None:
+    spec = packs.load("drills").exercise(exercise)
+    values = {"a": sympy.Integer(a_), "b": sympy.Rational(b_, d)}
+    try:
+        built = spec.with_values(tuple((p.name, values[p.name]) for p in spec.params))
+    except (TutorError, ArithmeticError, ValueError):
+        assume(False)  # a draw that has no isolated minimum (or none descent reaches)
+    same_answer(built.problem)
+
+
+def test_the_packs_local_minima_are_the_answer_as_before() -> None:
+    checked = 0
+    for pack in packs.iter_built_in():
+        for spec in pack.exercises:
+            if spec.kind == "local_minima":
+                for params in dict.fromkeys([*(spec.drawn_values(key) for key in range(40)), spec.values(None)]):
+                    same_answer(spec.with_values(params).problem)
+                    checked += 1
+    assert checked >= 12

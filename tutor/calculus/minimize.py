@@ -16,16 +16,18 @@ global is judged from f on a wide grid, which the note says.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
 import mpmath
 import sympy
+from mpmath import iv
 from sympy import Expr, Poly
 
 from ..budget import OutOfTime, deadline
-from ..evaluate import Undefined, compile_expression
+from ..evaluate import Compiled, Undefined, compile_expression
+from ..functions import interval, lower
 from ..parse import symbol
 from ..show import show
 from .common import Number, SolveError, function_of, sign, symbols, variables_of
@@ -43,6 +45,8 @@ from .roots import as_real, compare, rational_between, rational_polynomial, real
 SOLVE_SECONDS = 10.0
 # where to look for smaller values and, failing sympy, for a minimum: dense near 0, out to ±10⁴
 _GRID = sorted({s * m * 10.0**k for s in (-1, 1) for k in range(-3, 3) for m in range(1, 100)} | {0.0})
+_FEW = 8  # points of the grid evaluated one by one rather than enclosed together
+_ENCLOSING_BITS = 53  # enough to tell a run of the grid lies above the least minimum, and the fastest
 # closed forms the lesson names, by function and argument: building LambertW(1) when this module is
 # imported would cost the first prompt a tenth of a second (sympy imports its tensor module for it)
 KNOWN = {("LambertW", (1,)): "the Omega constant Ω"}
@@ -135,7 +139,7 @@ def _exact_minima(f: Expr, x: sympy.Symbol) -> list[LocalMinimum]:
 def _minima(f: Expr, x: sympy.Symbol, slope: Expr) -> list[LocalMinimum]:
     """Local minima of a function that is not a polynomial: from sympy's solutions of f' = 0 where
     it finds them, else numerically from f on a grid."""
-    evaluate = _evaluator(f, x)
+    evaluate = _evaluator(compile_expression(f, [x]))
     zeros = _exact_zeros(slope, x)
     minima = [_local(f, x, z) for z in zeros if _is_minimum(f, x, z, evaluate)] if zeros else []
     if minima:
@@ -152,13 +156,17 @@ def _globally(f: Expr, x: sympy.Symbol, best: LocalMinimum) -> tuple[bool | None
         return False, "this minimum is only local: f decreases without bound"
     if bounded:
         return True, ""
-    evaluate = _evaluator(f, x)
-    lowest, least = min(_samples(evaluate), key=lambda sample: sample[1], default=(None, None))
+    compiled = compile_expression(f, [x])
+    evaluate = _evaluator(compiled)
     here = evaluate(best.point)
-    if lowest is not None and here is not None and least < here - 1e-9 * (1 + abs(here)):
-        return False, (f"this minimum is only local: f is smaller elsewhere, "
-                       f"for example f({show(sympy.Float(lowest))}) ≈ {show(sympy.Float(least))}")
-    return None, ""
+    if here is None:
+        return None, ""
+    below = here - 1e-9 * (1 + abs(here))
+    if not _may_be_below(compiled, evaluate, below):
+        return None, ""
+    lowest, least = min(_samples(evaluate), key=lambda sample: sample[1])  # one is below: the least is
+    return False, (f"this minimum is only local: f is smaller elsewhere, "
+                   f"for example f({show(sympy.Float(lowest))}) ≈ {show(sympy.Float(least))}")
 
 
 def bounded_below(f: Expr, syms: Sequence[sympy.Symbol]) -> bool | None:
@@ -204,10 +212,8 @@ def bounded_below(f: Expr, syms: Sequence[sympy.Symbol]) -> bool | None:
 # ------------------------------------------------------------------ functions with no exact solution
 
 
-def _evaluator(f: Expr, x: sympy.Symbol):
-    compiled = compile_expression(f, [x])
-
-    def evaluate(at) -> float | None:
+def _evaluator(compiled: Compiled) -> Callable[[Expr | float], float | None]:
+    def evaluate(at: Expr | float) -> float | None:
         try:
             return float(compiled([mpmath.mpf(float(sympy.N(at)) if isinstance(at, Expr) else at)]).value)
         except (Undefined, OverflowError, TypeError, ValueError):
@@ -215,8 +221,33 @@ def _evaluator(f: Expr, x: sympy.Symbol):
     return evaluate
 
 
-def _samples(evaluate) -> list[tuple[float, float]]:
+def _samples(evaluate: Callable[[float], float | None]) -> list[tuple[float, float]]:
     return [(p, v) for p, v in ((p, evaluate(p)) for p in _GRID) if v is not None and math.isfinite(v)]
+
+
+def _may_be_below(compiled: Compiled, evaluate: Callable[[float], float | None], below: float) -> bool:
+    """Whether f may be less than `below` at a point of the grid (a sample `_samples` keeps): False
+    only where no sample is. Runs of the grid are enclosed with interval arithmetic and halved until
+    their enclosure is certainly above `below`; the few points left are evaluated as `_samples` does.
+    The margin, 2⁻¹⁰⁰ of the largest magnitude met, is far more than a value at PRECISION bits can
+    be off: a run certainly above it holds no sample below `below`."""
+    runs = [(0, len(_GRID) - 1)]
+    while runs:
+        first, last = runs.pop()
+        if last - first < _FEW:
+            if any(v is not None and math.isfinite(v) and v < below for v in map(evaluate, _GRID[first:last + 1])):
+                return True
+            continue
+        try:  # the run as one interval: the arithmetic of enclosures takes intervals for points too
+            enclosed = compiled.enclose([iv.mpf([_GRID[first], _GRID[last]])], _ENCLOSING_BITS)
+            least = lower(interval(enclosed.value))
+            above = least >= below + mpmath.ldexp(1, (enclosed.largest or 0) - 100)
+        except (ArithmeticError, ValueError, TypeError, NotImplementedError):  # undefined, or too wide to tell
+            above = False
+        if not above:
+            middle = (first + last) // 2
+            runs += [(middle + 1, last), (first, middle)]
+    return False
 
 
 def _exact_zeros(slope: Expr, x: sympy.Symbol) -> list[Expr] | None:

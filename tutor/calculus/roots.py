@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterable, Sequence
+from fractions import Fraction
 
 import sympy
 from sympy import Expr, Poly
@@ -101,6 +102,12 @@ def rational_polynomial(expr: Expr, gens: Sequence[sympy.Symbol]) -> Poly | None
 # critical points' domain, is it bounded below?): a Poly is immutable, so it is made once.
 @metered_cache(4096)
 def _rational_polynomial(expr: Expr, gens: tuple[sympy.Symbol, ...]) -> Poly | None:
+    terms = _rational_terms(expr, {g: i for i, g in enumerate(gens)}) if gens else None
+    if terms is not None:  # the Poly sympy would make, from its terms (without sympy's own expanding)
+        if all(c.denominator == 1 for c in terms.values()):
+            return Poly.from_dict({m: int(c) for m, c in terms.items()}, *gens, domain=sympy.ZZ)
+        return Poly.from_dict({m: sympy.Rational(c.numerator, c.denominator) for m, c in terms.items()}, *gens,
+                              domain=sympy.QQ)
     try:
         poly = Poly(expr, *gens)
     except (sympy.PolynomialError, sympy.GeneratorsNeeded):
@@ -108,6 +115,52 @@ def _rational_polynomial(expr: Expr, gens: tuple[sympy.Symbol, ...]) -> Poly | N
     if poly.domain not in (sympy.ZZ, sympy.QQ):
         return None
     return poly.retract() if poly.domain != sympy.QQ else poly
+
+
+Monomial = tuple[int, ...]  # a power of each generator
+_MAX_POWER = 64  # a higher power is left to sympy (it decides how large a polynomial it expands)
+
+
+def _rational_terms(e: Expr, index: dict[sympy.Symbol, int]) -> dict[Monomial, Fraction] | None:
+    """e multiplied out, as its nonzero coefficients by monomial, where e is built of the generators
+    and rational numbers with sums, products and whole powers up to _MAX_POWER; None otherwise."""
+    if e.is_Rational:
+        return {(0,) * len(index): Fraction(int(e.p), int(e.q))} if e else {}
+    if e.is_Symbol:
+        if e not in index:
+            return None
+        return {tuple(int(i == index[e]) for i in range(len(index))): Fraction(1)}
+    if e.is_Add or e.is_Mul:
+        parts = [_rational_terms(a, index) for a in e.args]
+        if any(p is None for p in parts):
+            return None
+        combine = _sum if e.is_Add else _product
+        return functools.reduce(combine, parts)  # type: ignore[arg-type]
+    if e.is_Pow and e.exp.is_Integer and 0 <= e.exp <= _MAX_POWER:
+        base = _rational_terms(e.base, index)
+        if base is None:
+            return None
+        power = {(0,) * len(index): Fraction(1)}
+        for _ in range(int(e.exp)):
+            power = _product(power, base)
+        return power
+    return None
+
+
+def _sum(a: dict[Monomial, Fraction], b: dict[Monomial, Fraction]) -> dict[Monomial, Fraction]:
+    total = dict(a)
+    for monomial, c in b.items():
+        total[monomial] = total.get(monomial, 0) + c
+    return {m: c for m, c in total.items() if c}
+
+
+def _product(a: dict[Monomial, Fraction], b: dict[Monomial, Fraction]) -> dict[Monomial, Fraction]:
+    product: dict[Monomial, Fraction] = {}
+    for m, c in a.items():
+        for n, d in b.items():
+            monomial = tuple(i + j for i, j in zip(m, n))
+            product[monomial] = product.get(monomial, 0) + c * d
+    return {m: c for m, c in product.items() if c}
 
 
 def real_roots(poly: Expr | Poly, x: sympy.Symbol | None = None) -> tuple[Expr, ...]:

@@ -125,8 +125,14 @@ class LocalMinima(FunctionProblem):
         how = ", from left to right" if self.one else ""
         return f"Find every local minimum of {self.signature()}{how}{self.precision()}."
 
+    @cached_property
+    def typed_minima(self) -> tuple[tuple[Expr, ...], ...]:
+        """Each local minimum's coordinates as a student can type them: worked out once (a root with
+        no radical form is evaluated to 15 digits), not for every answer checked."""
+        return tuple(tuple(typeable(c) for c in p.point) for p in self.minima.points)
+
     def expected(self) -> Answer:
-        points = [tuple(typeable(c) for c in p.point) for p in self.minima.points]
+        points = self.typed_minima
         if self.ask == Ask.ALL:
             if self.one:
                 return Answer(Shape.VECTOR, tuple(p[0] for p in points))
