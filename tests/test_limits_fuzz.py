@@ -7,13 +7,14 @@ file-opening event while student text is being read and checked.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
 
 import mpmath
 import sympy
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import tutor
@@ -25,6 +26,9 @@ FORBIDDEN = ("exec", "compile", "open", "os.", "subprocess.", "ctypes.", "socket
 # Loading a library module on first use (sympy imports lazily) is not running student text:
 # a module of sympy, mpmath, the standard library or the tutor, read from its own file.
 LIBRARIES = tuple(str(Path(module.__file__).resolve().parent) for module in (sympy, mpmath, os, tutor))
+# sympy writes its polynomial rings' monomial arithmetic as code for the number of generators and
+# runs it (MonomialOps._build, again whenever sympy's cache was emptied): made from a count, never from text.
+MONOMIAL_CODE = (str(Path(sympy.polys.monomials.__file__).resolve()), "_build")
 _armed: list[list[str]] = []  # while a check runs: where to note forbidden events
 
 
@@ -42,8 +46,13 @@ def _library_load(event: str, args: tuple) -> bool:
 
 
 def _audit(event: str, args: tuple) -> None:
-    if _armed and event.startswith(FORBIDDEN) and not _library_load(event, args):
+    if _armed and event.startswith(FORBIDDEN) and not _library_load(event, args) and not _monomial_code(event):
         _armed[-1].append(f"{event} {args!r:.80}")
+
+
+def _monomial_code(event: str) -> bool:
+    caller = sys._getframe(2).f_code  # the hook's caller's caller: who called compile or exec
+    return event in ("compile", "exec") and (str(Path(caller.co_filename).resolve()), caller.co_name) == MONOMIAL_CODE
 
 
 sys.addaudithook(_audit)  # for good: hooks can't be removed; idle, it looks at one list
@@ -62,6 +71,7 @@ def guarded_check(text: str, expected: str = "x^2 y + 2x", **options) -> Verdict
 
 for _text, _expected in (("2xy + 2", "2xy + 2"), ("sin(x)^2 + cos(x)^2", "1"), ("binomial(7, 3)", "35")):
     check(_text, _expected, isolated=False)  # warm up, unarmed
+importlib.import_module("sympy.physics.units")  # sympy.simplify imports it on first use; its module code sympifies unit names
 
 TOKENS = ["x", "y", "z", "e", "pi", "π", "2", "0", "1", "10", "9", "0.5", "1e400", "1e-400", "+", "-", "−", "*",
           "/", "^", "**", "!", "(", ")", "[", "]", "{", "}", "|", ",", "=", "√", "²", "⁻¹", " ", "sin", "ln",
@@ -89,6 +99,7 @@ ATTACKS = st.one_of(
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ATTACKS)
+@example("sinhsinhsinh10")  # found by hypothesis: undecided, it reaches sympy's simplify and a new polynomial ring
 def test_any_text_gets_a_verdict_runs_nothing_and_gets_it_again(text):
     verdict = guarded_check(text)
     assert verdict.verdict in ("correct", "incorrect", "invalid")
