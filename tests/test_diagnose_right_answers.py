@@ -8,8 +8,10 @@ import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.test_table_cost import outcome
 from tutor import packs
 from tutor.check import check
+from tutor.compare import sample_points
 from tutor.diagnose import (
     _differs,
     _equals_right_answer,
@@ -20,6 +22,7 @@ from tutor.diagnose import (
     _RightAnswers,
     _scalar,
 )
+from tutor.evaluate import compile_expression, values_at
 from tutor.misconceptions import WrongAnswer
 from tutor.parse import InputError, Shape, read, symbol
 from tutor.show import show
@@ -120,3 +123,17 @@ def test_the_drills_candidates_spared_the_check_are_ones_it_calls_wrong():
                 told += 1
                 assert not _equals_right_answer(problem, candidate, tolerance), show(candidate.answer.value)
     assert refused > 200 and told > 50, (refused, told)  # 258 and 66 today
+
+
+POINTS = st.lists(st.tuples(st.fractions(min_value=-4, max_value=4, max_denominator=5),
+                            st.fractions(min_value=-4, max_value=4, max_denominator=5)), min_size=1, max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SCALARS, min_size=1, max_size=3), st.one_of(POINTS.map(tuple), st.just(tuple(sample_points(2)[:4]))))
+def test_points_shared_by_many_evaluations_give_each_the_compiled_values(exprs, points):
+    """values_at at one shared tuple of points (a table's sample points), again and again: each time
+    the compiled expression's Evaluations and work units, the points' ratios taken once."""
+    for expr in [*exprs, *exprs]:
+        assert outcome(lambda e=expr: values_at(e, [X, Y], points)) == \
+            outcome(lambda e=expr: compile_expression(e, [X, Y]).values(points))
