@@ -439,13 +439,6 @@ def _paired(mine: _Values, theirs: _Values) -> Iterable[tuple] | None:
     if theirs.constant:
         return ((a, theirs.values[0]) for a in mine.values)
     return None
-    if mine.points is theirs.points:
-        return zip(mine.values, theirs.values)
-    if mine.constant:
-        return ((mine.values[0], b) for b in theirs.values)
-    if theirs.constant:
-        return ((a, theirs.values[0]) for a in mine.values)
-    return None
 
 
 # Building runs sympy on the exercise; where it fails (a function the solvers barely handle), that
