@@ -46,7 +46,7 @@ from types import MappingProxyType
 from typing import Protocol, cast
 
 import mpmath
-from sympy import Add, E, Expr, Float, Function, Integer, Symbol, pi, preorder_traversal
+from sympy import Add, E, Expr, Float, Function, Integer, pi, preorder_traversal
 from sympy.polys.polyerrors import BasePolynomialError
 
 from .budget import OutOfTime, budget, metered_cache
@@ -205,15 +205,9 @@ def _reading(problem: Problem, candidate: WrongAnswer | Pattern | Componentwise)
 
 def _values_at(expr: Expr, names: Sequence[str], points: Sequence[tuple]) -> tuple | None:
     try:
-        return values_at(expr, _symbols(tuple(names)), points)
+        return values_at(expr, [symbol(n) for n in names], points)
     except (Unsupported, KeyError, TypeError):  # TypeError: a function the evaluator knows with one argument (W(x, k))
         return None
-
-
-@cache
-def _symbols(names: tuple[str, ...]) -> tuple[Symbol, ...]:
-    """The variables' symbols, made once (sympy makes a Symbol with assumptions slowly)."""
-    return tuple(symbol(n) for n in names)
 
 
 _NO_POINT = ((),)  # where a constant is evaluated
