@@ -2,11 +2,13 @@
 building each one alone gives.
 
 A wrong derivation re-derives f with one or two rules done wrong; the pieces of f no such rule
-touches are derived once and shared, a pair of slips reaching different terms takes each term from
-each slip's own derivation, and a sum's fingerprint adds up its terms' values. The checks: every
+touches are derived once and shared, a pair of slips takes each term only one of them reaches from
+that slip's own derivation (and derives the terms both reach), and a sum's fingerprint adds up its
+terms' values. The checks: every
 derivation the catalogue makes equals the one made with nothing shared (the slips, where each
 applies, every site recorded), on the lesson's functions and the drills' templates; every pair put
-together from its slips' derivations equals the pair derived; every fingerprint of a sum equals the
+together from its slips' derivations equals the pair derived (the lesson's functions, the drills'
+variants, random sums of terms); every fingerprint of a sum equals the
 one evaluating the sum gives; and the candidates each exercise of these kinds gets (values,
 mistakes named, sentences) are the ones main gave before the sharing, pinned by a digest per
 exercise in tests/data/derivative_candidates.json (`python tests/test_misconception_sharing.py`
@@ -19,12 +21,15 @@ import hashlib
 import json
 import sys
 from fractions import Fraction
+from functools import cache
 from itertools import combinations
 from pathlib import Path
 
 import mpmath
 import pytest
 import sympy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tutor import packs
 from tutor.evaluate import Undefined, Unsupported, compile_expression
@@ -60,12 +65,16 @@ FUNCTIONS = [
 ]
 
 
-def _derivation(f, v, variant, held, variables):
+def _slips(variant, held):
     only: dict = {}
     for slip, piece in variant:
         if piece is not None:
             only[slip] = only.get(slip, frozenset()) | {piece}
-    slips = d.Slips(frozenset(s for s, _ in variant), only, held)
+    return d.Slips(frozenset(s for s, _ in variant), only, held)
+
+
+def _derivation(f, v, variant, held, variables):
+    slips = _slips(variant, held)
     return d.differentiate(f, v, slips, variables), tuple(slips.sites)
 
 
@@ -139,26 +148,74 @@ def test_a_fingerprint_evaluated_at_all_probes_at_once_is_the_one_made_probe_by_
             assert wrong._evaluated(term, tuple(variables)) == _compiled_at_each_probe(term, variables), term
 
 
-@pytest.mark.parametrize("f, variables", FUNCTIONS, ids=[str(f) for f, _ in FUNCTIONS])
-def test_a_pair_taken_from_each_slip_alone_is_the_pair_derived(f, variables):
-    """Where no term is reached by both slips, a pair's derivative is put together from each slip's
-    own derivation of the terms it reaches: the same terms and sites as deriving the pair."""
+def _pairs_checked(f, variables) -> int:
+    """Every pair of slips of different rules (as wrong_derivatives pairs them), put together from
+    each slip's own derivation and the terms both reach: the same terms and sites as deriving the
+    pair. The number of pairs checked."""
     f = d.rebuild(f)
     names = tuple(variables)
-    pairs = taken = 0
+    pairs = 0
     for name in variables:
         v = symbol(name)
         held = tuple(symbol(u) for u in variables if u != name)
         everywhere, alone = wrong.slip_variants(f, v, held, variables)
+        own = cache(lambda variant, v=v, held=held: wrong._alone(f, v, variant, held, names))
         for a, b in combinations(everywhere + alone, 2):
-            paired = wrong._paired(wrong._alone(f, v, a, held, names), wrong._alone(f, v, b, held, names))
+            if a[0][0].rule == b[0][0].rule:
+                continue
+            paired = wrong._paired(f, v, held, names, a, b, own)
+            derived = d.termwise(f, v, _slips(a + b, held), variables)
+            assert [sympy.srepr(term) for term, _ in paired] == [sympy.srepr(term) for term, _ in derived], (v, a, b)
+            assert [sites for _, sites in paired] == [sites for _, sites in derived], (v, a, b)
             pairs += 1
-            if paired is not None:
-                taken += 1
-                derivative, sites = wrong._run(f, v, a + b, held, variables)
-                assert sympy.srepr(paired[0]) == sympy.srepr(derivative), (v, a, b)
-                assert paired[1] == sites, (v, a, b)
-    assert taken > 0 or len(sympy.Add.make_args(f)) == 1, pairs
+    return pairs
+
+
+@pytest.mark.parametrize("f, variables", FUNCTIONS, ids=[str(f) for f, _ in FUNCTIONS])
+def test_a_pair_taken_from_each_slip_alone_is_the_pair_derived(f, variables):
+    assert _pairs_checked(f, variables) > 0 or len(sympy.Add.make_args(f)) == 1
+
+
+def test_a_pair_taken_from_each_slip_alone_is_the_pair_derived_in_the_drills():
+    pack = packs.load("drills")
+    checked = 0
+    for spec in pack.exercises:
+        if spec.kind in {"derivative", "partial_derivative", "gradient"}:
+            for student in ("s01", "s02", "s03"):
+                problem = spec.variant(student).problem
+                checked += _pairs_checked(problem.function, problem.variables)
+    assert checked > 1000
+
+
+_ATOMS = [x, y, x * y, x - 2, y + 2, sympy.exp(2 * x), sympy.log(x), sympy.sin(3 * x), sympy.cos(y), x / (x + 1),
+          sympy.Integer(5)]
+
+
+@settings(derandomize=True, deadline=None, max_examples=15, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(-6, 6).filter(bool), st.sampled_from(_ATOMS), st.integers(1, 3),
+                          st.integers(0, 2), st.integers(0, 2)), min_size=1, max_size=3))
+def test_a_pair_of_random_terms_taken_from_each_slip_alone_is_the_pair_derived(terms):
+    f = sympy.Add(*(c * atom**n * x**i * y**j for c, atom, n, i, j in terms))
+    _pairs_checked(f, ("x", "y"))
+
+
+def _said_and_made(f, variables) -> list[tuple]:
+    return [(w.misconception, sympy.srepr(w.derivative), tuple(s.sentence for s in w.said), w.variant)
+            for name in variables for w in wrong.wrong_derivatives(f, name, variables)]
+
+
+@settings(derandomize=True, deadline=None, max_examples=10, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(-6, 6).filter(bool), st.sampled_from(_ATOMS), st.integers(1, 3),
+                          st.integers(0, 2), st.integers(0, 2)), min_size=1, max_size=3))
+def test_the_wrong_derivatives_are_those_of_each_pair_derived_whole(terms):
+    """wrong_derivatives, its pairs put together from each slip's terms (and a pair whose terms are
+    those of a derivative found before not joined again), gives what deriving each pair whole gave."""
+    f = sympy.Add(*(c * atom**n * x**i * y**j for c, atom, n, i, j in terms))
+    found = _said_and_made(f, ("x", "y"))
+    with pytest.MonkeyPatch.context() as patched:
+        patched.setattr(wrong, "_paired", lambda f, v, held, names, a, b, own: d.termwise(f, v, _slips(a + b, held),
+                                                                                           names))
+        assert found == _said_and_made(f, ("x", "y"))
 
 
 def _listing(exercise) -> list[str]:

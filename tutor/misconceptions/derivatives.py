@@ -13,7 +13,7 @@ each slip applied in every partial where its rule is used).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
@@ -269,36 +269,49 @@ def _joined(terms: Sequence[tuple[Expr, tuple[Site, ...]]]) -> tuple[Expr, tuple
 # its terms from each slip's own derivation, and a gradient's kinds run the same slips on each partial
 # alone and on all of them.
 @metered_cache(4096)
-def _termwise(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple,
-              variables: tuple[str, ...]) -> tuple[tuple[Expr, tuple[Site, ...]], ...]:
+def _termwise(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple, variables: tuple[str, ...],
+              at: int = -1) -> tuple[tuple[Expr, tuple[Site, ...]], ...]:
     only: dict[Slip, frozenset[Expr]] = {}
     for slip, piece in variant:
         if piece is not None:
             only[slip] = only.get(slip, frozenset()) | {piece}
     slips = Slips(frozenset(s for s, _ in variant), only, held)
-    return tuple(d.termwise(f, v, slips, variables))
+    return tuple(d.termwise(f, v, slips, variables, at))
 
 
 class _Alone(NamedTuple):
-    """One slip's derivation term by term, and the terms it may change (a bit each, in order)."""
+    """One slip's derivation term by term, and how it bears on each term (differentiate.Reach): the
+    terms it reaches, decides, or reaches only beside HELD_TERM (a bit each, in order)."""
 
     terms: tuple[tuple[Expr, tuple[Site, ...]], ...]
     reached: int
+    decides: int
+    beside: int
 
 
 def _alone(f: Expr, v: sympy.Symbol, variant: Variant, held: tuple, variables: tuple[str, ...]) -> _Alone:
     ((slip, piece),) = variant
-    reached = sum(1 << i for i, reaches in enumerate(d.reaches(f, v, variables, held, slip, piece)) if reaches)
-    return _Alone(_termwise(f, v, variant, held, variables), reached)
+    reach = d.reaches(f, v, variables, held, slip, piece)
+
+    def bits(*kinds: d.Reach) -> int:
+        return sum(1 << i for i, r in enumerate(reach) if r in kinds)
+
+    return _Alone(_termwise(f, v, variant, held, variables), bits(*set(d.Reach) - {d.Reach.NO}),
+                  bits(d.Reach.DECIDES), bits(d.Reach.BESIDE_HELD_TERM))
 
 
-def _paired(first: _Alone, second: _Alone) -> tuple[Expr, tuple[Site, ...]] | None:
-    """Two slips' derivative and sites, where no term is reached by both (a sum's derivative is its
-    terms'): each term as the slip reaching it (or either, reaching none) derives it alone. None
-    where a term is reached by both."""
-    if first.reached & second.reached:
-        return None
-    return _joined([b if second.reached >> i & 1 else a for i, (a, b) in enumerate(zip(first.terms, second.terms))])
+def _paired(f: Expr, v: sympy.Symbol, held: tuple, variables: tuple[str, ...], first: Variant, second: Variant,
+            own: Callable[[Variant], _Alone]) -> list[tuple[Expr, tuple[Site, ...]]]:
+    """Two slips' derivation term by term (a sum's derivative is its terms'), for slips of different
+    rules: a term one slip decides, or only one reaches, as that slip derives it alone (`own`); a
+    term neither reaches as either does. Only the terms both reach (and neither decides, and not
+    both only beside HELD_TERM) are derived with both."""
+    a, b = own(first), own(second)
+    both = a.reached & b.reached & ~(a.decides | b.decides) & ~(a.beside & b.beside)
+    from_b = b.decides | b.reached & ~b.beside & ~a.decides
+    joint = iter(_termwise(f, v, first + second, held, variables, both) if both else ())
+    return [next(joint) if both >> i & 1 else b_term if from_b >> i & 1 else a_term
+            for i, (a_term, b_term) in enumerate(zip(a.terms, b.terms))]
 
 
 def _keys(f: Expr, v: sympy.Symbol, slip: Slip, held: tuple, variables: Sequence[str]) -> list[Expr]:
@@ -424,8 +437,14 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
             add(derivative, _said(sites, words)[:1], variant)
     if pairs:
         own = cache(lambda variant: _alone(f, v, variant, held, names))  # each slip's own, for its pairs
+        made: dict[tuple[Expr, ...], tuple] = {}  # the terms' derivatives of a pair: its fingerprint
         for first, second in _pairs(everywhere, alone):
-            derivative, sites = _paired(own(first), own(second)) or _run(f, v, first + second, held, variables)
+            terms = _paired(f, v, held, names, first, second, own)
+            derivatives = tuple(derivative for derivative, _ in terms)
+            if made.get(derivatives) in seen:
+                continue  # the very terms of a derivative found before (most pairs): `add` would refuse it
+            derivative, sites = _joined(terms)
+            made[derivatives] = fingerprint(derivative, variables)
             said = _said(sites, words)
             if len(said) == 2:
                 add(derivative, said, first + second)

@@ -17,16 +17,16 @@ minimisation.
 A catalogue derives f hundreds of times, each with one or two slips, and a slip
 changes only the pieces whose rules it is about: each piece is derived once for
 the slips that can change it (`_may_use`), and a term none of them can change
-takes its derivative as f was read (`_read`). A sum's derivative is its terms': two slips
-that reach different terms (`reaches`) make the derivative of a student with both from each slip's
-own derivation of its terms (`termwise`), without deriving f again.
+takes its derivative as f was read (`_read`). A sum's derivative is its terms': the derivative of
+a student with two slips takes each term only one of them reaches (`reaches`) from that slip's own
+derivation of its terms (`termwise`), and derives with both only the terms both reach.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from enum import Enum
+from enum import Enum, IntEnum
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
@@ -164,17 +164,20 @@ def differentiate(f: Expr, v: sympy.Symbol, slips: Slips = NONE, variables: Sequ
     return sympy.Add(*(derivative for derivative, _ in termwise(f, v, slips, variables)))
 
 
-def termwise(f: Expr, v: sympy.Symbol, slips: Slips = NONE,
-             variables: Sequence[str] = ()) -> list[tuple[Expr, tuple[Site, ...]]]:
+def termwise(f: Expr, v: sympy.Symbol, slips: Slips = NONE, variables: Sequence[str] = (),
+             at: int = -1) -> list[tuple[Expr, tuple[Site, ...]]]:
     """Each term's derivative in `differentiate`, with the sites its slips changed (slips.sites
-    collects them too)."""
+    collects them too); only the terms whose bits are set in `at` (the i-th term for 1 << i), when
+    given: a term's derivation reads the others only to decide which to flip, which is done alike."""
     every = _read(f, v, tuple(variables), slips.held)
     flipped = [t.expr for t in every if t.varies and t.negative and slips.use(Slip.SIGN, t.expr)]
     if flipped and len(flipped) == sum(t.varies for t in every):
         flipped = []  # the whole derivative negated is a lost leading minus, not a difference's sign
     one_term_constant = Slip.TERM_AS_CONSTANT in slips.only
     result = []
-    for term in every:
+    for i, term in enumerate(every):
+        if not at >> i & 1:
+            continue
         start = len(slips.sites)
         derivative = _term_derivative(term, v, slips, flipped, one_term_constant)
         result.append((derivative, tuple(slips.sites[start:])))
@@ -206,14 +209,34 @@ _VARYING_TERM_SLIPS = frozenset({Slip.TERM_AS_CONSTANT, Slip.TERM_NOT_DIFFERENTI
 _CONSTANT_TERM_SLIPS = frozenset({Slip.KEPT_CONSTANT, Slip.KEPT_NUMBER, Slip.NUMBER_DIFFERENTIATED, Slip.HELD_TERM})
 
 
+class Reach(IntEnum):
+    """How a slip (everywhere, or at one piece) bears on one term's derivative in `termwise`. More
+    than it does is safe, less is not: a term no slip of a derivation reaches is derived as with none,
+    a term a slip decides as with that slip alone."""
+
+    NO = 0  # it changes nothing there, whatever slips are beside it
+    BESIDE_HELD_TERM = 1  # a constant term: only beside HELD_TERM, whose derivative of it uses its rules
+    YES = 2  # it may change it, alone or beside other slips
+    DECIDES = 3  # its own derivative of the term, beside any slip of another rule: a term left as it is,
+    # held constant, kept or differentiated as 1 is not derived further
+
+
 def reaches(f: Expr, v: sympy.Symbol, variables: Sequence[str], held: tuple[sympy.Symbol, ...], slip: Slip,
-            piece: Expr | None) -> tuple[bool, ...]:
-    """For each term of f, whether `slip` (everywhere, or at `piece` only) may change its derivative
-    in `termwise`, alone or beside other slips. More than it changes is safe, fewer is not: a term
-    no slip of a derivation reaches is derived as with none."""
-    own = {True: _VARYING_TERM_SLIPS, False: _CONSTANT_TERM_SLIPS}
-    return tuple(slip in term.may_use or (slip in own[term.varies] and (piece is None or piece == term.expr))
-                 for term in _read(f, v, tuple(variables), held))
+            piece: Expr | None) -> tuple[Reach, ...]:
+    """For each term of f, how `slip` (everywhere, or at `piece` only) bears on its derivative."""
+    return tuple(_reach(term, slip, piece) for term in _read(f, v, tuple(variables), held))
+
+
+def _reach(term: _Term, slip: Slip, piece: Expr | None) -> Reach:
+    here = piece is None or piece == term.expr
+    if not term.varies:  # _constant_term: one slip about constant terms, and HELD_TERM's derivative
+        if slip in _CONSTANT_TERM_SLIPS:
+            return Reach.NO if not here else Reach.YES if slip == Slip.HELD_TERM else Reach.DECIDES
+        return Reach.BESIDE_HELD_TERM if slip in term.may_use else Reach.NO
+    if here and (slip == Slip.TERM_AS_CONSTANT and piece is not None  # it applies at one term only
+                 or slip == Slip.TERM_NOT_DIFFERENTIATED and not term.kept_by_a_rule):
+        return Reach.DECIDES  # _term_derivative returns before any other slip is asked
+    return Reach.YES if slip in term.may_use or (slip in _VARYING_TERM_SLIPS and here) else Reach.NO
 
 
 @dataclass(frozen=True)

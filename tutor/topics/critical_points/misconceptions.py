@@ -21,7 +21,7 @@ from typing import cast
 import sympy
 from sympy import Expr
 
-from ...calculus.critical import Nature, polynomial_zeros
+from ...calculus.critical import Nature
 from ...calculus.roots import rational_polynomial
 from ...compare import Context, compare_equations, compare_numbers
 from ...misconceptions import Misconception, Pattern, Said, WrongAnswer, at_point, register
@@ -31,6 +31,7 @@ from ...parse import Answer, Equation, Point, Shape, symbol
 from ...show import show
 from ...words import and_list
 from .exercise import CriticalPoints
+from .zeros import common_zeros
 
 MISCONCEPTIONS = register(
     Misconception(
@@ -293,17 +294,17 @@ def _solved(problem: CriticalPoints) -> list[tuple[tuple[Said, ...], _Set]]:
     if polynomial is None or polynomial.total_degree() > _MAX_DEGREE:
         return found  # systems a student solves by hand are small: beyond that, no wrong one is solved
     for said, wrong in wrong_gradients(f, variables, name, pairs="everywhere"):
-        zeros = polynomial_zeros(wrong, variables)
+        zeros = common_zeros(wrong, variables)
         if zeros is not None:
             found.append((said, zeros))
     parts = [sympy.Add(*(t for t in sympy.Add.make_args(sympy.expand(f)) if t.has(s))) for s in syms]
-    zeros = polynomial_zeros(parts, variables)
+    zeros = common_zeros(parts, variables)
     if zeros is not None:
         found.append(((SOLVING["solved-function-zero"].fill(f=name, equation=equations),), zeros))
     if len(variables) == 2:
         for v, s, g in zip(variables, syms, gradient):
             if g.free_symbols == {s}:
-                zeros = polynomial_zeros([g], [v])
+                zeros = common_zeros([g], [v])
                 if zeros is not None and zeros[0]:
                     lines = tuple(Equation(s, p[0]) for p in zeros[0])
                     found.append(((MISCONCEPTIONS["solved-one-partial"].fill(partial=f"∂{name}/∂{v}",
