@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import contextlib
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cache, lru_cache, partial
@@ -46,7 +46,7 @@ from types import MappingProxyType
 from typing import Protocol, cast
 
 import mpmath
-from sympy import Add, Expr, Float, Integer
+from sympy import Add, E, Expr, Float, Function, Integer, pi, preorder_traversal
 from sympy.polys.polyerrors import BasePolynomialError
 
 from .budget import OutOfTime, budget, metered_cache
@@ -63,6 +63,7 @@ from .evaluate import (
     to_mpf,
     values_at,
 )
+from .functions import BY_SYMPY
 from .limits import LIMITS, Limits
 from .misconceptions import BOTH, EITHER, Componentwise, Option, Pattern, Said, WrongAnswer, either, told
 from .parse import Answer, Equation, InputError, Shape, Spellings, normalize, read, remembering, symbol
@@ -341,16 +342,50 @@ def _equals_right_answer(problem: Problem, candidate: WrongAnswer, tolerance: To
         return False
 
 
+def _refuses_scalars(problem: Problem) -> bool:
+    """Whether the exercise's check refuses the text of any scalar `_printed_plainly` (read as one
+    expression, or not at all) before comparing it: where the kind checks as Problem.check does,
+    reading the text in the right answer's shape, and the right answer is a vector. A vector is read
+    from two parts or more (parse._as_vector), so a text of one expression is refused whatever it
+    says, also for a vector of one component (a gradient's single partial). A kind with its own
+    check (least squares reads a line too) is left to that check."""
+    return type(problem).check is Problem.check and problem.expected().shape == Shape.VECTOR
+
+
+def _printed_plainly(value: object) -> bool:
+    """Whether `show` prints `value` with no ',', '=', '[', '{' or '⟨': an expression made of sums,
+    products and powers of numbers, plainly named symbols, π, e and functions of one argument. show
+    writes those nodes from digits, names, operators and round brackets only (a comma only between
+    a function's arguments; anything else it prints with str(), which might hold anything), and
+    parse.normalize maps none of those characters to another. The parser makes a list only at a
+    comma, or at an opening '{' or '⟨', or '(' or '[' with a comma directly inside, and an
+    assignment only at '=': such a text is read as one expression, or refused."""
+    if not isinstance(value, Expr):
+        return False
+    for node in preorder_traversal(value):
+        if node.is_Symbol:
+            if not node.name.isidentifier():
+                return False
+        elif not (node.is_Add or node.is_Mul or node.is_Pow or node.is_Number or node is pi or node is E
+                  or (isinstance(node, Function) or type(node) in BY_SYMPY) and len(node.args) == 1):
+            return False
+    return True
+
+
 class _RightAnswers:
     """`_equals_right_answer` for the candidates of one variant, asked once for each wrong answer:
-    several mistakes give the same one (the check of its printed text is a tenth of a table's work)."""
+    several mistakes give the same one (the check of its printed text is a tenth of a table's work);
+    never printed where the check would refuse it unread (a single partial for a gradient)."""
 
     def __init__(self, problem: Problem, tolerance: Tolerance | None):
         self.problem = problem
         self.tolerance = tolerance
         self.known: dict[object, bool] = {}
+        self.refuses_scalars = _refuses_scalars(problem)
 
     def __call__(self, candidate: WrongAnswer) -> bool:
+        if self.refuses_scalars and _printed_plainly(candidate.answer.value):
+            return False
         try:
             return self.known[candidate.answer.value]
         except KeyError:
@@ -372,16 +407,32 @@ def _differs(parts: Sequence[_Values | None], right: Sequence[_Values | None], t
     if len(parts) != len(right):
         return True
     for mine, theirs in zip(parts, right):
-        if mine is None or theirs is None or mine.points is not theirs.points:
+        if mine is None or theirs is None:
             return False
-        for a, b in zip(mine.values, theirs.values):
+        pairs = _paired(mine, theirs)
+        if pairs is None:
+            return False
+        within = tolerance if mine.constant and theirs.constant else None  # the check's, for numbers only
+        for a, b in pairs:
             if a is None or b is None:
                 continue
-            if agree(a, b) or (tolerance is not None and mine.constant
-                               and tolerance.accepts(to_float(a.value), to_float(b.value))):
+            if agree(a, b) or (within is not None and within.accepts(to_float(a.value), to_float(b.value))):
                 continue
             return True
     return False
+
+
+def _paired(mine: _Values, theirs: _Values) -> Iterable[tuple] | None:
+    """Two parts' values at the same points, to compare: a constant's one value is its value at every
+    point (the other part has variables then, and the check compares the two as expressions, with no
+    tolerance). None where they were evaluated at different points."""
+    if mine.points is theirs.points:
+        return zip(mine.values, theirs.values)
+    if mine.constant:
+        return ((mine.values[0], b) for b in theirs.values)
+    if theirs.constant:
+        return ((a, theirs.values[0]) for a in mine.values)
+    return None
 
 
 # Building runs sympy on the exercise; where it fails (a function the solvers barely handle), that

@@ -536,25 +536,55 @@ def _polynomial_values(expr: Expr, index: dict[sympy.Symbol, int],
                        points: Sequence[Sequence[Value]]) -> tuple[list[_Ratio], int] | None:
     """(expr's values at the points; its tree's nodes), or None where expr is not a polynomial with
     rational coefficients in the variables, a point not rational, or the numbers may grow large."""
+    ratios = _shared_ratios(points) if isinstance(points, tuple) else _ratios(points)
+    if ratios is None or any(len(point) != len(index) for point in points):
+        return None
+    coordinates, bits = ratios
+    walked = _walk(expr, index, coordinates, bits)
+    return None if walked is None else (walked.values, walked.nodes)
+
+
+_Ratios: TypeAlias = "tuple[list[list[_Ratio]], int] | None"  # coordinates as ratios, their bits
+
+
+# points walked at, by identity, with their ratios: a diagnosis table evaluates every candidate at the
+# same few shared points (kept only where they can't change: a tuple of tuples, of Fractions if ratios)
+_known_ratios: dict[int, tuple[tuple[Sequence[Value], ...], _Ratios]] = {}
+_MAX_KNOWN = 64
+
+
+def _shared_ratios(points: tuple[Sequence[Value], ...]) -> _Ratios:
+    known = _known_ratios.get(id(points))
+    if known is not None and known[0] is points:
+        return known[1]
+    ratios = _ratios(points)
+    if all(isinstance(point, tuple) for point in points):
+        if len(_known_ratios) >= _MAX_KNOWN:
+            _known_ratios.clear()
+        _known_ratios[id(points)] = points, ratios
+    return ratios
+
+
+def _ratios(points: Sequence[Sequence[Value]]) -> _Ratios:
+    """The points' coordinates as (numerator, denominator) and the bound on their bits; None where
+    one is not a rational or the bits are too many."""
     coordinates: list[list[_Ratio]] = []
     for point in points:
-        if len(point) != len(index) or not all(isinstance(c, Fraction) for c in point):
+        if not all(isinstance(c, Fraction) for c in point):
             return None
         coordinates.append([(c.numerator, c.denominator) for c in point])
     bits = max((_bits(c) for point in points for c in point), default=1)
-    if bits > _MAX_WALKED_BITS:
-        return None
-    walked = _walk(expr, index, coordinates, bits)
-    return None if walked is None else (walked.values, walked.nodes)
+    return None if bits > _MAX_WALKED_BITS else (coordinates, bits)
 
 
 def _walk(e: Expr, index: dict[sympy.Symbol, int], points: list[list[_Ratio]], bits: int) -> _Walked | None:
     """e's values at the points, or None: not a polynomial, or a number may grow too large (decided
     from the bound before it is computed, as the compiled arithmetic decides before a power)."""
     if e.is_Symbol:
-        if e not in index:
+        i = index.pop(e, None)
+        if i is None:
             return None
-        i = index[e] = index.pop(e)  # kept under the tree's own object, as _compile does
+        index[e] = i  # kept under the tree's own object, as _compile does
         return _Walked([p[i] for p in points], bits, 1)
     if e.is_Rational:
         p, q = int(e.p), int(e.q)
