@@ -102,7 +102,7 @@ def rational_polynomial(expr: Expr, gens: Sequence[sympy.Symbol]) -> Poly | None
 # critical points' domain, is it bounded below?): a Poly is immutable, so it is made once.
 @metered_cache(4096)
 def _rational_polynomial(expr: Expr, gens: tuple[sympy.Symbol, ...]) -> Poly | None:
-    terms = _rational_terms(expr, {g: i for i, g in enumerate(gens)}) if gens else None
+    terms = rational_terms(expr, gens) if gens else None
     if terms is not None:  # the Poly sympy would make, from its terms (without sympy's own expanding)
         if all(c.denominator == 1 for c in terms.values()):
             return Poly.from_dict({m: int(c) for m, c in terms.items()}, *gens, domain=sympy.ZZ)
@@ -121,9 +121,14 @@ Monomial = tuple[int, ...]  # a power of each generator
 _MAX_POWER = 64  # a higher power is left to sympy (it decides how large a polynomial it expands)
 
 
+def rational_terms(expr: Expr, gens: Sequence[sympy.Symbol]) -> dict[Monomial, Fraction] | None:
+    """expr multiplied out, as its nonzero coefficients by monomial (a power of each of gens), where
+    expr is built of gens and rational numbers with sums, products and whole powers up to
+    _MAX_POWER; None otherwise. A tree whose terms cancel gives {}."""
+    return _rational_terms(expr, {g: i for i, g in enumerate(gens)})
+
+
 def _rational_terms(e: Expr, index: dict[sympy.Symbol, int]) -> dict[Monomial, Fraction] | None:
-    """e multiplied out, as its nonzero coefficients by monomial, where e is built of the generators
-    and rational numbers with sums, products and whole powers up to _MAX_POWER; None otherwise."""
     if e.is_Rational:
         return {(0,) * len(index): Fraction(int(e.p), int(e.q))} if e else {}
     if e.is_Symbol:

@@ -17,6 +17,7 @@ from sympy import Expr
 
 from ...budget import metered_cache
 from ...calculus.critical import as_equation, polynomial_zeros
+from ...calculus.roots import rational_terms
 from ...parse import Equation, symbol
 
 _Set = tuple[tuple[tuple[Expr, ...], ...], tuple[Equation, ...]]  # points, lines, as polynomial_zeros gives them
@@ -60,10 +61,9 @@ def common_zeros(equations: Sequence[Expr], variables: Sequence[str]) -> _Set | 
     return polynomial_zeros(equations, variables)
 
 
-_Dict = dict[tuple[int, ...], Fraction]  # a polynomial: each monomial's exponents, its coefficient
-_Terms = Mapping[tuple[int, ...], Fraction]  # one read-only
+_Terms = Mapping[tuple[int, ...], Fraction]  # a polynomial: each monomial's exponents, its coefficient (read-only)
 _SOLVED_DEGREE = 3  # polynomial_zeros's max_degree: it solves no system with an equation of higher degree
-_READ_DEGREE = 8  # a tree's terms are multiplied out only up to here: beyond, polynomial_zeros decides
+_READ_DEGREE = 8  # a system of a higher degree is left to polynomial_zeros
 
 
 @metered_cache(4096)  # one partial comes again in many wrong gradients (2x + 3 beside each slip in ∂f/∂y)
@@ -71,51 +71,8 @@ def _terms(expr: Expr, syms: tuple[sympy.Symbol, ...]) -> _Terms | None:
     """expr multiplied out as a polynomial in syms with rational coefficients, as written (no
     division, no other symbol); None for anything else, and for a tree whose terms cancel to 0.
     Read-only: one remembered value is shared."""
-    terms = _read(expr, syms)
-    return MappingProxyType(terms) if terms else None
-
-
-def _read(expr: Expr, syms: Sequence[sympy.Symbol]) -> _Dict | None:
-    n = len(syms)
-    if expr.is_Rational:
-        return {(0,) * n: Fraction(int(expr.p), int(expr.q))} if expr != 0 else {}
-    if expr.is_Symbol:
-        return {tuple(int(s == expr) for s in syms): Fraction(1)} if expr in syms else None
-    if expr.is_Pow:
-        exponent = expr.exp
-        if not (exponent.is_Integer and 0 <= exponent <= _READ_DEGREE):
-            return None
-        base = _read(expr.base, syms)
-        return None if base is None else _product([base] * int(exponent), n)
-    if expr.is_Add or expr.is_Mul:
-        parts = [_read(a, syms) for a in expr.args]
-        if any(p is None for p in parts):
-            return None
-        polynomials = cast(list[_Dict], parts)
-        return _product(polynomials, n) if expr.is_Mul else _sum(polynomials)
-    return None
-
-
-def _sum(polynomials: Sequence[_Dict]) -> _Dict:
-    total: _Dict = {}
-    for p in polynomials:
-        for monomial, c in p.items():
-            total[monomial] = total.get(monomial, Fraction(0)) + c
-    return {m: c for m, c in total.items() if c}
-
-
-def _product(polynomials: Sequence[_Dict], n: int) -> _Dict | None:
-    result: _Dict = {(0,) * n: Fraction(1)}
-    for p in polynomials:
-        product: _Dict = {}
-        for m, c in result.items():
-            for k, d in p.items():
-                monomial = tuple(a + b for a, b in zip(m, k))
-                if sum(monomial) > _READ_DEGREE:
-                    return None
-                product[monomial] = product.get(monomial, Fraction(0)) + c * d
-        result = {m: c for m, c in product.items() if c}
-    return result
+    terms = rational_terms(expr, syms)
+    return MappingProxyType(terms) if terms and max(map(sum, terms)) <= _READ_DEGREE else None
 
 
 def _linear_zero(polynomials: Sequence[_Terms]) -> tuple[Expr, ...] | None:
