@@ -12,6 +12,7 @@ import sympy
 from sympy import Expr
 
 from ...calculus.cost import B, M
+from ...calculus.roots import rational_terms
 from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...misconceptions.derivatives import wrong_gradients
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
@@ -134,7 +135,7 @@ def candidates(problem: Cost) -> list[WrongAnswer]:
 
 def slope_at(cost: Expr, at: tuple[Expr, Expr]) -> tuple[Expr, Expr]:
     """(∂cost/∂m, ∂cost/∂b) at (m, b) = at, as sympy's diff and xreplace give them. Read off the terms
-    c·mⁱbʲ where the cost is such a sum and every number rational (exact, so the very same numbers):
+    c·mⁱbʲ where the cost is a polynomial with rational coefficients (exact, so the very same numbers):
     sympy's diff is most of the work of a step's candidates otherwise."""
     slope = _rational_slope(cost, at)
     if slope is None:
@@ -143,29 +144,13 @@ def slope_at(cost: Expr, at: tuple[Expr, Expr]) -> tuple[Expr, Expr]:
 
 
 def _rational_slope(cost: Expr, at: tuple[Expr, Expr]) -> tuple[Expr, Expr] | None:
-    if not all(v.is_Rational for v in at):
+    terms = rational_terms(cost, (M, B)) if all(v.is_Rational for v in at) else None
+    if terms is None:
         return None
     m, b = (Fraction(int(v.p), int(v.q)) for v in at)
-    slope = [Fraction(0), Fraction(0)]
-    for term in sympy.Add.make_args(cost):
-        coefficient, rest = term.as_coeff_Mul()
-        if not coefficient.is_Rational:
-            return None
-        if rest is sympy.S.One:
-            continue  # a constant: no slope
-        powers = [0, 0]
-        for factor in sympy.Mul.make_args(rest):
-            base, exponent = factor.as_base_exp()
-            if base not in (M, B) or not (exponent.is_Integer and exponent > 0):
-                return None
-            powers[base == B] += int(exponent)
-        c, (i, j) = Fraction(int(coefficient.p), int(coefficient.q)), powers
-        if i:
-            slope[0] += c * i * m ** (i - 1) * b**j
-        if j:
-            slope[1] += c * j * m**i * b ** (j - 1)
-    return sympy.Rational(slope[0].numerator, slope[0].denominator), \
-        sympy.Rational(slope[1].numerator, slope[1].denominator)
+    by_m = sum((c * i * m ** (i - 1) * b**j for (i, j), c in terms.items() if i), Fraction(0))
+    by_b = sum((c * j * m**i * b ** (j - 1) for (i, j), c in terms.items() if j), Fraction(0))
+    return sympy.Rational(by_m.numerator, by_m.denominator), sympy.Rational(by_b.numerator, by_b.denominator)
 
 
 def _value_candidates(problem: Cost, costs: list[tuple[str, Expr]], said: list[Said]) -> list[WrongAnswer]:
