@@ -65,7 +65,7 @@ from .evaluate import (
 )
 from .functions import BY_SYMPY
 from .limits import LIMITS, Limits
-from .misconceptions import BOTH, EITHER, Componentwise, Option, Pattern, Said, WrongAnswer, either, told
+from .misconceptions import BOTH, EITHER, Componentwise, Known, Option, Pattern, Said, WrongAnswer, either, told
 from .parse import Answer, Equation, InputError, Shape, Spellings, normalize, read, remembering, symbol
 from .show import show
 from .topics import Problem, candidates, topic_of
@@ -176,7 +176,7 @@ def _file_options(options: Sequence[Option], names: Sequence[str]) -> _Options:
     by_points: dict[int, list[tuple[float, Option, _Values]]] = {}
     scan: list[tuple[Option, _Values | None]] = []
     for option in options:
-        values = _scalar(option.value, names)
+        values = _known_values(option.known, names) or _scalar(option.value, names)
         first = None if values is None else values.first
         if values is None or first is None:
             scan.append((option, values))
@@ -217,6 +217,13 @@ _NO_POINT = ((),)  # where a constant is evaluated
 def _samples(count: int) -> tuple[tuple, ...]:
     """The engine's first sample points in `count` variables, as one shared tuple."""
     return tuple(sample_points(count)[:_POINTS]) if count else _NO_POINT
+
+
+def _known_values(known: Known | None, names: Sequence[str]) -> _Values | None:
+    """The values a candidate was built with (tutor.misconceptions.Known), where they are at these points."""
+    if known is None or known.names != tuple(names) or known.points != _samples(len(names)):
+        return None
+    return _Values(_samples(len(names)), tuple(Evaluation(v) for v in known.values))
 
 
 def _scalar(expr: Expr, names: Sequence[str]) -> _Values | None:
@@ -497,8 +504,9 @@ def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _T
         if not isinstance(candidate, WrongAnswer):
             entries.append(_Entry(candidate, reading, (), _rank(candidate), len(entries)))
             continue
-        parts, affine = _parts(candidate.answer, reading[1])
         shape = candidate.answer.shape
+        known = _known_values(candidate.known, reading[1]) if shape == Shape.EXPRESSION else None
+        parts, affine = ((known,), None) if known is not None else _parts(candidate.answer, reading[1])
         lookup = (_set_key(candidate.answer.value) if shape == Shape.POINTS
                   else _label(candidate.answer) if shape == Shape.LABEL else None)
         if reading not in rights:

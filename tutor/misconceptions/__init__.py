@@ -16,6 +16,7 @@ from .base import (
                    EITHER,
                    Candidate,
                    Componentwise,
+                   Known,
                    Misconception,
                    Option,
                    Pattern,
@@ -32,5 +33,5 @@ from .solving import MISCONCEPTIONS as SOLVING
 
 SHARED = {**DERIVATIVES, **POINTS, **SOLVING}
 
-__all__ = ["BOTH", "EITHER", "SHARED", "Candidate", "Componentwise", "Misconception", "Option", "Pattern", "Said",
-           "WrongAnswer", "at_point", "either", "register", "told"]
+__all__ = ["BOTH", "EITHER", "SHARED", "Candidate", "Componentwise", "Known", "Misconception", "Option", "Pattern",
+           "Said", "WrongAnswer", "at_point", "either", "register", "told"]

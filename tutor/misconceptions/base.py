@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
 from functools import cached_property
 
 import sympy
@@ -102,6 +103,20 @@ def _core(reason: str) -> str:
 
 
 @dataclass(frozen=True)
+class Known:
+    """An expression's exact values at points, known where it was built (a derivative, from its
+    terms' values): diagnosis need not evaluate the expression again. Values in `names`, at
+    `points` (tutor.diagnose uses them where they are its own sample points)."""
+
+    names: tuple[str, ...]
+    points: tuple[tuple[Fraction, ...], ...]
+    values: tuple[Fraction, ...]
+
+    def __neg__(self) -> Known:
+        return Known(self.names, self.points, tuple(-v for v in self.values))
+
+
+@dataclass(frozen=True)
 class WrongAnswer:
     """The answer a student with a misconception (or two: ids joined by "+") would give to one
     exercise variant.
@@ -117,15 +132,16 @@ class WrongAnswer:
     variables: tuple[str, ...] | None = None
     components: tuple[str, ...] | None = None
     said: tuple[Said, ...] = ()
+    known: Known | None = field(default=None, compare=False, repr=False)  # an expression answer's values
 
     @classmethod
     def of(cls, said: Sequence[Said], answer: Answer, variables: tuple[str, ...] | None = None,
-           components: tuple[str, ...] | None = None) -> WrongAnswer:
+           components: tuple[str, ...] | None = None, known: Known | None = None) -> WrongAnswer:
         """The wrong answer one or two mistakes give; its message is made from their sentences
         when a student is told it."""
         said = tuple(said)
         return cls(BOTH.join(dict.fromkeys(s.misconception for s in said)), "", answer, variables, components,
-                   said)
+                   said, known)
 
     @property
     def sentence(self) -> str:
@@ -150,10 +166,23 @@ class Pattern:
 @dataclass(frozen=True)
 class Option:
     """One value a component of a vector answer may have: right (no mistakes said) or what one
-    or two mistakes make of it."""
+    or two mistakes make of it: `expr`, or −expr where `negated` (made when first read: a vector
+    negated has hundreds of options, and an answer is compared with the few near it)."""
 
-    value: Expr
+    expr: Expr
     said: tuple[Said, ...] = ()
+    known: Known | None = field(default=None, compare=False, repr=False)  # the value's values
+    negated: bool = False
+
+    @cached_property
+    def value(self) -> Expr:
+        return -self.expr if self.negated else self.expr
+
+    def __neg__(self) -> Option:
+        """This option with its value negated: known values negated now, the expression when read."""
+        if self.negated:
+            return Option(-self.value, self.said, None if self.known is None else -self.known)
+        return Option(self.expr, self.said, None if self.known is None else -self.known, True)
 
 
 @dataclass(frozen=True)

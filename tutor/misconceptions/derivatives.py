@@ -25,12 +25,13 @@ import sympy
 from sympy import Expr
 
 from ..budget import metered_cache
+from ..equality import sample_points
 from ..evaluate import Unsupported, values_at
 from ..parse import symbol
 from ..show import show
 from ..words import and_list
 from . import differentiate as d
-from .base import Misconception, Said, register, told
+from .base import Known, Misconception, Said, register, told
 from .differentiate import Site, Slip, Slips
 
 MISCONCEPTIONS = register(
@@ -177,10 +178,16 @@ class WrongDerivative:
     derivative: Expr
     said: tuple[Said, ...]
     variant: tuple[tuple[Slip, Expr | None], ...] = ()  # the slips and where: () for other mistakes
+    terms: tuple[Expr, ...] = ()  # the derivatives of f's terms it is the sum of: () for one unsummed
 
     @property
     def message(self) -> str:
         return told([(None, s) for s in self.said])
+
+    def known(self, names: Sequence[str]) -> Known | None:
+        """Its values at a diagnosis table's points, summed from its terms' (most of them are shared by
+        many wrong derivatives, and remembered): the values the table's own evaluation gives."""
+        return known_sum(self.derivative, self.terms or (self.derivative,), tuple(names))
 
 
 class _Wording:
@@ -379,15 +386,54 @@ _SMALL_BITS = 4096  # far below the evaluator's bound for exact sums (tutor.eval
 def _summed(terms: Sequence[Expr], names: tuple[str, ...]) -> tuple | None:
     """The values of a sum at the probes, from its terms' (remembered) values: the value the sum's own
     evaluation gives, where every term's is an exact, small rational; None where one is not."""
-    columns = zip(*(_fingerprint(t, names) for t in terms))
+    return _exact_sum([_fingerprint(t, names) for t in terms])
+
+
+def _exact_sum(rows: Sequence[tuple | None]) -> tuple[Fraction, ...] | None:
+    """The sum of the terms' values at each point (a row per term), where every one is an exact, small
+    rational; None where one is not."""
+    if None in rows:
+        return None
     values = []
-    for column in columns:
-        if not all(isinstance(value, Fraction) for value in column):
+    for column in zip(*rows):
+        numerator, denominator, bits = 0, 1, 0  # summed unreduced (Fraction's own sums reduce each time)
+        for value in column:
+            if not isinstance(value, Fraction):
+                return None
+            n, d = value.numerator, value.denominator
+            bits += max(n.bit_length(), d.bit_length())
+            numerator, denominator = (numerator + n, d) if d == denominator else \
+                (numerator * d + n * denominator, denominator * d)
+        if bits > _SMALL_BITS:
             return None
-        if sum(max(value.numerator.bit_length(), value.denominator.bit_length()) for value in column) > _SMALL_BITS:
-            return None
-        values.append(sum(column, Fraction(0)))
+        values.append(Fraction(numerator) if denominator == 1 else Fraction(numerator, denominator))
     return tuple(values)
+
+
+TABLE_POINTS = 4  # the points a diagnosis table evaluates a candidate at (tutor.diagnose checks they are its own)
+
+
+@cache
+def table_points(count: int) -> tuple[tuple[Fraction, ...], ...]:
+    return tuple(sample_points(count)[:TABLE_POINTS])
+
+
+def known_sum(expr: Expr, terms: Sequence[Expr], names: tuple[str, ...]) -> Known | None:
+    """expr's values at the table's points, from those of the terms it is the sum of: None where one is not
+    an exact, small rational, or where expr is a number (a table evaluates that once, at no point)."""
+    values = _exact_sum([_table_values(t, names) for t in terms])
+    if values is None or len(set(values)) == 1 and not expr.free_symbols:
+        return None
+    return Known(names, table_points(len(names)), values)
+
+
+@metered_cache(8192)  # a term comes again in many wrong derivatives
+def _table_values(term: Expr, names: tuple[str, ...]) -> tuple | None:
+    try:
+        found = values_at(term, [symbol(n) for n in names], table_points(len(names)))
+    except (Unsupported, KeyError, TypeError):
+        return None
+    return tuple(None if v is None else v.value for v in found)
 
 
 def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "f",
@@ -410,7 +456,7 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
     others = {u.name: d.differentiate(f, u) for u in held}
     other_keys = {fingerprint(o, variables) for o in others.values()}
 
-    def add(derivative: Expr, said: tuple[Said, ...], variant: Variant = ()) -> None:
+    def add(derivative: Expr, said: tuple[Said, ...], variant: Variant = (), terms: tuple[Expr, ...] = ()) -> None:
         if not said:
             return
         key = fingerprint(derivative, variables)
@@ -420,7 +466,7 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
         if variant and variant[0][0] == Slip.HELD_ONLY and key in other_keys:
             return  # only the held factor differentiated, in a single term: that is the other partial
         seen.setdefault(key, set()).add(ids)
-        found.append(WrongDerivative(ids, derivative, said, variant))
+        found.append(WrongDerivative(ids, derivative, said, variant, terms))
 
     for u, other in others.items():
         add(other, (words.fill("answered-other-partial", other=u),))
@@ -434,7 +480,8 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
     for form, variants in forms:
         for variant in variants:
             derivative, sites = _run(form, v, variant, held, variables)
-            add(derivative, _said(sites, words)[:1], variant)
+            summed = tuple(term for term, _ in _termwise(form, v, variant, held, names))  # remembered by _run
+            add(derivative, _said(sites, words)[:1], variant, summed)
     if pairs:
         own = cache(lambda variant: _alone(f, v, variant, held, names))  # each slip's own, for its pairs
         made: dict[tuple[Expr, ...], tuple] = {}  # the terms' derivatives of a pair: its fingerprint
@@ -447,7 +494,7 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
             made[derivatives] = fingerprint(derivative, variables)
             said = _said(sites, words)
             if len(said) == 2:
-                add(derivative, said, first + second)
+                add(derivative, said, first + second, derivatives)
     return found
 
 

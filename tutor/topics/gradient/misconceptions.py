@@ -77,7 +77,7 @@ def candidates(problem: Gradient) -> list[WrongAnswer | Componentwise]:
     options = component_options(f, variables, name, point)
     found: list[WrongAnswer | Componentwise] = [Componentwise(options, names)]
     found.append(Componentwise(swapped(options), names, (say["components-swapped"](f=name, partials=partials),)))
-    negated = tuple(tuple(Option(-o.value, o.said) for o in column) for column in options)
+    negated = tuple(tuple(-o for o in column) for column in options)
     found.append(Componentwise(negated, names, (say["gradient-negated"](
         given=f"−∇{name}, the direction of steepest descent", reason=f"∇{name} itself points uphill: ({partials})."),)))
     for i, v in enumerate(variables):
@@ -107,7 +107,7 @@ def component_options(f: Expr, variables: Sequence[str], name: str,
                  if w.misconception != "answered-other-partial"]
         right = sympy.diff(f, symbol(v))
         if point is None:
-            column = [Option(right)] + [Option(w.derivative, w.said) for w in wrong]
+            column = [Option(right)] + [Option(w.derivative, w.said, w.known(variables)) for w in wrong]
         else:
             exact = at_point(right, variables, point)
             column = [Option(exact)] if exact is not None else []
