@@ -223,7 +223,7 @@ def _known_values(known: Known | None, names: Sequence[str]) -> _Values | None:
     """The values a candidate was built with (tutor.misconceptions.Known), where they are at these points."""
     if known is None or known.names != tuple(names) or known.points != _samples(len(names)):
         return None
-    return _Values(_samples(len(names)), tuple(Evaluation(v) for v in known.values))
+    return _Values(_samples(len(names)), known.values)
 
 
 def _scalar(expr: Expr, names: Sequence[str]) -> _Values | None:

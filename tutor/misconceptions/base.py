@@ -17,6 +17,7 @@ import sympy
 from sympy import Expr
 
 from ..compare import Context
+from ..evaluate import Evaluation
 from ..parse import Answer, Shape, symbol
 from ..words import capitalized
 
@@ -106,14 +107,15 @@ def _core(reason: str) -> str:
 class Known:
     """An expression's exact values at points, known where it was built (a derivative, from its
     terms' values): diagnosis need not evaluate the expression again. Values in `names`, at
-    `points` (tutor.diagnose uses them where they are its own sample points)."""
+    `points` (tutor.diagnose uses them where they are its own sample points), as its evaluation
+    gives them."""
 
     names: tuple[str, ...]
     points: tuple[tuple[Fraction, ...], ...]
-    values: tuple[Fraction, ...]
+    values: tuple[Evaluation, ...]
 
     def __neg__(self) -> Known:
-        return Known(self.names, self.points, tuple(-v for v in self.values))
+        return Known(self.names, self.points, tuple(Evaluation(-v.value) for v in self.values))
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from sympy import Expr
 
 from ..budget import metered_cache
 from ..equality import sample_points
-from ..evaluate import Unsupported, values_at
+from ..evaluate import Evaluation, Unsupported, values_at
 from ..parse import symbol
 from ..show import show
 from ..words import and_list
@@ -424,7 +424,7 @@ def known_sum(expr: Expr, terms: Sequence[Expr], names: tuple[str, ...]) -> Know
     values = _exact_sum([_table_values(t, names) for t in terms])
     if values is None or len(set(values)) == 1 and not expr.free_symbols:
         return None
-    return Known(names, table_points(len(names)), values)
+    return Known(names, table_points(len(names)), tuple(Evaluation(v) for v in values))
 
 
 @metered_cache(8192)  # a term comes again in many wrong derivatives
@@ -456,17 +456,22 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
     others = {u.name: d.differentiate(f, u) for u in held}
     other_keys = {fingerprint(o, variables) for o in others.values()}
 
-    def add(derivative: Expr, said: tuple[Said, ...], variant: Variant = (), terms: tuple[Expr, ...] = ()) -> None:
+    def accepted(key: tuple, said: tuple[Said, ...], variant: Variant) -> str | None:
+        """The ids of what is said, for a derivative with this fingerprint that is new; None if it is not."""
         if not said:
-            return
-        key = fingerprint(derivative, variables)
+            return None
         ids = "+".join(dict.fromkeys(s.misconception for s in said))
         if key in seen and (len(said) > 1 or ids in seen[key] or "" in seen[key]):
-            return
+            return None
         if variant and variant[0][0] == Slip.HELD_ONLY and key in other_keys:
-            return  # only the held factor differentiated, in a single term: that is the other partial
+            return None  # only the held factor differentiated, in a single term: that is the other partial
         seen.setdefault(key, set()).add(ids)
-        found.append(WrongDerivative(ids, derivative, said, variant, terms))
+        return ids
+
+    def add(derivative: Expr, said: tuple[Said, ...], variant: Variant = (), terms: tuple[Expr, ...] = ()) -> None:
+        ids = accepted(fingerprint(derivative, variables), said, variant)
+        if ids is not None:
+            found.append(WrongDerivative(ids, derivative, said, variant, terms))
 
     for u, other in others.items():
         add(other, (words.fill("answered-other-partial", other=u),))
@@ -490,11 +495,12 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
             derivatives = tuple(derivative for derivative, _ in terms)
             if made.get(derivatives) in seen:
                 continue  # the very terms of a derivative found before (most pairs): `add` would refuse it
-            derivative, sites = _joined(terms)
-            made[derivatives] = fingerprint(derivative, variables)
-            said = _said(sites, words)
-            if len(said) == 2:
-                add(derivative, said, first + second, derivatives)
+            # their sum's fingerprint from theirs, as fingerprint sums its terms': the sum is made only if new
+            key = made[derivatives] = _summed(derivatives, names) or fingerprint(sympy.Add(*derivatives), variables)
+            said = _said([site for _, sites in terms for site in sites], words)
+            ids = accepted(key, said, first + second) if len(said) == 2 else None
+            if ids is not None:
+                found.append(WrongDerivative(ids, sympy.Add(*derivatives), said, first + second, derivatives))
     return found
 
 
