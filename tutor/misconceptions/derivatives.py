@@ -326,6 +326,8 @@ def _keys(f: Expr, v: sympy.Symbol, slip: Slip, held: tuple, variables: Sequence
     if slip in d.ONE_AT_A_TIME:
         varying = [t for t in d.terms(f, tuple(variables)) if t.has(v)]
         return varying if len(varying) > 1 else []
+    if all(reach < d.Reach.YES for reach in d.reaches(f, v, tuple(variables), held, slip, None)):
+        return []  # alone, it changes no term: most slips, for one f
     _, sites = _run(f, v, ((slip, None),), held, variables)
     return list(dict.fromkeys(site.key for site in sites if site.slip == slip))
 

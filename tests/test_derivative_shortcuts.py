@@ -1,5 +1,6 @@
-"""A wrong derivative's values summed from its terms' (tutor.misconceptions.Known) are the very values a
-diagnosis table's own evaluation gives it: the same numbers, so the same entries, verdicts and messages."""
+"""Shortcuts in building the derivative family's candidates that must give exactly what the long way
+gives: a wrong derivative's values summed from its terms' (tutor.misconceptions.Known) are the very
+values a diagnosis table's own evaluation gives it, and a slip that reaches no term has no places."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from hypothesis import strategies as st
 from tutor import packs
 from tutor.diagnose import _known_values, _scalar
 from tutor.misconceptions import Componentwise, WrongAnswer
-from tutor.misconceptions.derivatives import wrong_derivatives
+from tutor.misconceptions import differentiate as d
+from tutor.misconceptions.derivatives import _keys, _run, wrong_derivatives
 from tutor.parse import symbol
 from tutor.topics import candidates
 
@@ -91,3 +93,16 @@ def test_the_drills_candidates_carry_the_evaluated_values():
                         carried_count += 1
                         assert mine == table_values(value, tuple(read)), (spec.id, student, value)
     assert carried_count > total / 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(MONOMIALS, OTHER_TERMS, OTHER_TERMS), min_size=1, max_size=4), st.sampled_from(NAMES))
+def test_a_slip_that_reaches_no_term_has_no_places(terms, wrt):
+    """The places of each slip (everywhere) are those its own derivation records, also where the
+    derivation is skipped because differentiate.reaches says it reaches no term."""
+    f = d.rebuild(sympy.Add(*terms))
+    v, held = symbol(wrt), tuple(symbol(n) for n in NAMES if n != wrt)
+    for slip in d.Slip:
+        if slip not in d.ONE_AT_A_TIME:
+            _, sites = _run(f, v, ((slip, None),), held, NAMES)
+            assert _keys(f, v, slip, held, NAMES) == list(dict.fromkeys(s.key for s in sites if s.slip == slip))
