@@ -1,6 +1,7 @@
 """Shortcuts in building the derivative family's candidates that must give exactly what the long way
 gives: a wrong derivative's values summed from its terms' (tutor.misconceptions.Known) are the very
-values a diagnosis table's own evaluation gives it, and a slip that reaches no term has no places."""
+values a diagnosis table's own evaluation gives it (and its fingerprint's values at the two probes are
+the evaluated ones), and a slip that reaches no term has no places."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from tutor import packs
 from tutor.diagnose import _known_values, _scalar
 from tutor.misconceptions import Componentwise, WrongAnswer
 from tutor.misconceptions import differentiate as d
-from tutor.misconceptions.derivatives import _keys, _run, wrong_derivatives
+from tutor.misconceptions.derivatives import _evaluated, _keys, _run, fingerprint, wrong_derivatives
 from tutor.parse import symbol
 from tutor.topics import candidates
 
@@ -42,7 +43,8 @@ def assert_as_evaluated(wrong: list, names: tuple[str, ...]) -> int:
     """Each carried value is the evaluated one, at the same shared points; the number carried."""
     count = 0
     for w in wrong:
-        mine = carried(w.known(names), names)
+        assert fingerprint(w.derivative, names) == _evaluated(w.derivative, names)[:2]
+        mine = carried(w.known, names)
         if mine is not None:
             assert mine == table_values(w.derivative, names), (w.misconception, w.derivative)
             assert mine[0] is table_values(w.derivative, names)[0]  # the table files by the points' identity
@@ -64,7 +66,7 @@ def test_a_number_carries_no_values():
     """A table evaluates a number once, at no point: a derivative that is a number carries none."""
     wrong = wrong_derivatives(3 * X + Y, "x", NAMES)
     numbers = [w for w in wrong if not w.derivative.free_symbols]
-    assert numbers and all(w.known(NAMES) is None for w in numbers)
+    assert numbers and all(w.known is None for w in numbers)
 
 
 def test_the_drills_candidates_carry_the_evaluated_values():

@@ -178,16 +178,11 @@ class WrongDerivative:
     derivative: Expr
     said: tuple[Said, ...]
     variant: tuple[tuple[Slip, Expr | None], ...] = ()  # the slips and where: () for other mistakes
-    terms: tuple[Expr, ...] = ()  # the derivatives of f's terms it is the sum of: () for one unsummed
+    known: Known | None = None  # its values at a diagnosis table's points, from its terms' (_fingerprint)
 
     @property
     def message(self) -> str:
         return told([(None, s) for s in self.said])
-
-    def known(self, names: Sequence[str]) -> Known | None:
-        """Its values at a diagnosis table's points, summed from its terms' (most of them are shared by
-        many wrong derivatives, and remembered): the values the table's own evaluation gives."""
-        return known_sum(self.derivative, self.terms or (self.derivative,), tuple(names))
 
 
 class _Wording:
@@ -360,11 +355,13 @@ _PROBES = ((Fraction(7, 11), Fraction(-13, 17), Fraction(5, 3)), (Fraction(-19, 
 def fingerprint(expr: Expr, names: Sequence[str]) -> tuple:
     """expr's values at two fixed points, to tell different derivatives apart without sympy's
     algebra (equal expressions have equal values; different ones almost never agree at both)."""
-    return _fingerprint(expr, tuple(names))
+    return _fingerprint(expr, tuple(names))[:len(_PROBES)]
 
 
 @metered_cache(8192)  # the same partial comes again and again: in every candidate where it is right
 def _fingerprint(expr: Expr, names: tuple[str, ...]) -> tuple:
+    """fingerprint, then expr's values at a diagnosis table's points where all of them are exact, small
+    rationals (a polynomial's): the table takes them from there (known)."""
     if expr.is_Add:  # most wrong derivatives share their terms with others: add the terms' values
         summed = _summed(expr.args, names)
         if summed is not None:
@@ -373,31 +370,33 @@ def _fingerprint(expr: Expr, names: tuple[str, ...]) -> tuple:
 
 
 def _evaluated(expr: Expr, names: tuple[str, ...]) -> tuple:
-    """fingerprint, by evaluating expr itself."""
+    """_fingerprint, by evaluating expr itself."""
+    syms = [symbol(n) for n in names]
     try:
-        found = values_at(expr, [symbol(n) for n in names], [probe[:len(names)] for probe in _PROBES])
+        found = values_at(expr, syms, [probe[:len(names)] for probe in _PROBES])
     except Unsupported:
         return ("expr", sympy.srepr(sympy.expand(expr)))
-    return tuple(None if v is None else v.value if isinstance(v.value, Fraction) else mpmath.nstr(v.value, 30)
-                 for v in found)
+    probed = tuple(None if v is None else v.value if isinstance(v.value, Fraction) else mpmath.nstr(v.value, 30)
+                   for v in found)
+    if not all(isinstance(v, Fraction) for v in probed):
+        return probed
+    try:
+        at_table = values_at(expr, syms, table_points(len(names)))
+    except (Unsupported, KeyError, TypeError):
+        return probed
+    exact = tuple(v.value for v in at_table if v is not None and isinstance(v.value, Fraction))
+    return probed + exact if len(exact) == len(at_table) else probed
 
 
 _SMALL_BITS = 4096  # far below the evaluator's bound for exact sums (tutor.evaluate): its sum is exact too
 
 
 def _summed(terms: Sequence[Expr], names: tuple[str, ...]) -> tuple | None:
-    """The values of a sum at the probes, from its terms' (remembered) values: the value the sum's own
-    evaluation gives, where every term's is an exact, small rational; None where one is not."""
-    return _exact_sum([_fingerprint(t, names) for t in terms])
-
-
-def _exact_sum(rows: Sequence[tuple | None]) -> tuple[Fraction, ...] | None:
-    """The sum of the terms' values at each point (a row per term), where every one is an exact, small
-    rational; None where one is not."""
-    if None in rows:
-        return None
+    """_fingerprint of a sum, from its terms' (remembered): the values the sum's own evaluation gives,
+    where every term's is an exact, small rational (at the table's points too where all have them there);
+    None where one is not."""
     values = []
-    for column in zip(*rows):
+    for column in zip(*(_fingerprint(t, names) for t in terms)):
         numerator, denominator, bits = 0, 1, 0  # summed unreduced (Fraction's own sums reduce each time)
         for value in column:
             if not isinstance(value, Fraction):
@@ -412,6 +411,15 @@ def _exact_sum(rows: Sequence[tuple | None]) -> tuple[Fraction, ...] | None:
     return tuple(values)
 
 
+def _known(derivative: Expr, values: tuple, names: tuple[str, ...]) -> Known | None:
+    """The values at the table's points in a derivative's _fingerprint, where it has them and is no number
+    (a table evaluates a number once, at no point)."""
+    at_table = values[len(_PROBES):]
+    if not at_table or len(set(at_table)) == 1 and not derivative.free_symbols:
+        return None
+    return Known(names, table_points(len(names)), tuple(Evaluation(v) for v in at_table))
+
+
 TABLE_POINTS = 4  # the points a diagnosis table evaluates a candidate at (tutor.diagnose checks they are its own)
 
 
@@ -419,23 +427,6 @@ TABLE_POINTS = 4  # the points a diagnosis table evaluates a candidate at (tutor
 def table_points(count: int) -> tuple[tuple[Fraction, ...], ...]:
     return tuple(sample_points(count)[:TABLE_POINTS])
 
-
-def known_sum(expr: Expr, terms: Sequence[Expr], names: tuple[str, ...]) -> Known | None:
-    """expr's values at the table's points, from those of the terms it is the sum of: None where one is not
-    an exact, small rational, or where expr is a number (a table evaluates that once, at no point)."""
-    values = _exact_sum([_table_values(t, names) for t in terms])
-    if values is None or len(set(values)) == 1 and not expr.free_symbols:
-        return None
-    return Known(names, table_points(len(names)), tuple(Evaluation(v) for v in values))
-
-
-@metered_cache(8192)  # a term comes again in many wrong derivatives
-def _table_values(term: Expr, names: tuple[str, ...]) -> tuple | None:
-    try:
-        found = values_at(term, [symbol(n) for n in names], table_points(len(names)))
-    except (Unsupported, KeyError, TypeError):
-        return None
-    return tuple(None if v is None else v.value for v in found)
 
 
 def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "f",
@@ -470,10 +461,11 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
         seen.setdefault(key, set()).add(ids)
         return ids
 
-    def add(derivative: Expr, said: tuple[Said, ...], variant: Variant = (), terms: tuple[Expr, ...] = ()) -> None:
-        ids = accepted(fingerprint(derivative, variables), said, variant)
+    def add(derivative: Expr, said: tuple[Said, ...], variant: Variant = ()) -> None:
+        values = _fingerprint(derivative, names)
+        ids = accepted(values[:len(_PROBES)], said, variant)
         if ids is not None:
-            found.append(WrongDerivative(ids, derivative, said, variant, terms))
+            found.append(WrongDerivative(ids, derivative, said, variant, _known(derivative, values, names)))
 
     for u, other in others.items():
         add(other, (words.fill("answered-other-partial", other=u),))
@@ -487,8 +479,7 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
     for form, variants in forms:
         for variant in variants:
             derivative, sites = _run(form, v, variant, held, variables)
-            summed = tuple(term for term, _ in _termwise(form, v, variant, held, names))  # remembered by _run
-            add(derivative, _said(sites, words)[:1], variant, summed)
+            add(derivative, _said(sites, words)[:1], variant)
     if pairs:
         own = cache(lambda variant: _alone(f, v, variant, held, names))  # each slip's own, for its pairs
         made: dict[tuple[Expr, ...], tuple] = {}  # the terms' derivatives of a pair: its fingerprint
@@ -497,12 +488,14 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
             derivatives = tuple(derivative for derivative, _ in terms)
             if made.get(derivatives) in seen:
                 continue  # the very terms of a derivative found before (most pairs): `add` would refuse it
-            # their sum's fingerprint from theirs, as fingerprint sums its terms': the sum is made only if new
-            key = made[derivatives] = _summed(derivatives, names) or fingerprint(sympy.Add(*derivatives), variables)
+            # their sum's fingerprint from theirs, as _fingerprint sums its terms': the sum is made only if new
+            values = _summed(derivatives, names) or _fingerprint(sympy.Add(*derivatives), names)
+            made[derivatives] = values[:len(_PROBES)]
             said = _said([site for _, sites in terms for site in sites], words)
-            ids = accepted(key, said, first + second) if len(said) == 2 else None
+            ids = accepted(made[derivatives], said, first + second) if len(said) == 2 else None
             if ids is not None:
-                found.append(WrongDerivative(ids, sympy.Add(*derivatives), said, first + second, derivatives))
+                derivative = sympy.Add(*derivatives)
+                found.append(WrongDerivative(ids, derivative, said, first + second, _known(derivative, values, names)))
     return found
 
 

@@ -107,7 +107,7 @@ def component_options(f: Expr, variables: Sequence[str], name: str,
                  if w.misconception != "answered-other-partial"]
         right = sympy.diff(f, symbol(v))
         if point is None:
-            column = [Option(right)] + [Option(w.derivative, w.said, w.known(variables)) for w in wrong]
+            column = [Option(right)] + [Option(w.derivative, w.said, w.known) for w in wrong]
         else:
             exact = at_point(right, variables, point)
             column = [Option(exact)] if exact is not None else []
