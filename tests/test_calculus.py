@@ -286,3 +286,19 @@ def test_tangent_plane_cannot_use_z():
 def test_functions_given_as_sympy_expressions():
     assert gradient(x**2 * y, ["x", "y"]).components == (2 * x * y, x**2)
     assert shown(partial(lesson("x^2 y"), "y").derivative) == "x²"
+
+
+# ------------------------------------------------------------------ derivatives
+
+@pytest.mark.parametrize("coefficient", [1, -1, 7, sympy.Rational(-5, 2)])
+def test_a_monomials_partial_is_the_power_rule_as_sympy_writes_it(coefficient):
+    # monomials skip sympy's diff: the result must be the very tree diff gives (shown and compared as is)
+    z = symbol("z")
+    for p in range(5):
+        for q in range(4):
+            for r in range(3):
+                f = coefficient * x**p * y**q * z**r
+                for v in ("x", "y", "z"):
+                    got = partial(f, v).derivative
+                    want = sympy.factor_terms(sympy.diff(f, symbol(v)))
+                    assert sympy.srepr(got) == sympy.srepr(want), (f, v)
