@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sympy
 
+from ...calculus.partials import diff
 from ...misconceptions import Misconception, WrongAnswer, register
 from ...misconceptions.derivatives import wrong_derivatives
 from ...parse import Answer, Shape, symbol
@@ -74,12 +75,12 @@ def candidates(problem: FixVariable) -> list[WrongAnswer]:
                          Answer(Shape.EXPRESSION, s.slice))]
     found += [WrongAnswer(w.misconception, w.message, Answer(Shape.EXPRESSION, w.derivative), known=w.known)
               for w in wrong_derivatives(s.slice, x, (x,), call)]
-    every = sum((sympy.diff(f, symbol(v)) for v in problem.variables), sympy.Integer(0))
+    every = sum((diff(f, symbol(v)) for v in problem.variables), sympy.Integer(0))
     found.append(WrongAnswer("differentiated-fixed-variable", say["differentiated-fixed-variable"](
         held=held, values=shown, call=call), Answer(Shape.EXPRESSION, sympy.expand(every.xreplace(values)))))
     # the slice got wrong first, then differentiated correctly: the slice's mistake is the one to name
     for m, message, value in slices:
         if m != "fixed-part-dropped":  # the wrong slice's variable is the one the student kept
             kept = x if m != "fixed-the-other-variable" else problem.fixed[0][0]
-            found.append(WrongAnswer(m, message, Answer(Shape.EXPRESSION, sympy.diff(value, symbol(kept)))))
+            found.append(WrongAnswer(m, message, Answer(Shape.EXPRESSION, diff(value, symbol(kept)))))
     return found

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import sympy
 from sympy import Expr
 
+from ...calculus.partials import diff
 from ...misconceptions import Componentwise, Misconception, Option, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import wrong_derivatives, wrong_gradients
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
@@ -105,7 +106,7 @@ def component_options(f: Expr, variables: Sequence[str], name: str,
         # the other partial in this slot is a copying slip here (and swapped components, when both are)
         wrong = [w for w in wrong_derivatives(f, v, variables, name, pairs=point is None)
                  if w.misconception != "answered-other-partial"]
-        right = sympy.diff(f, symbol(v))
+        right = diff(f, symbol(v))
         if point is None:
             column = [Option(right)] + [Option(w.derivative, w.said, w.known) for w in wrong]
         else:

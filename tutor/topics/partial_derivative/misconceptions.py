@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sympy
 
+from ...calculus.partials import diff
 from ...misconceptions import WrongAnswer, at_point
 from ...misconceptions.derivatives import MISCONCEPTIONS, WrongDerivative, wrong_derivatives
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
@@ -85,7 +86,7 @@ def _about_differentiating(problem: PartialDerivative, right: sympy.Expr) -> lis
         found.append(WrongAnswer.of([MISCONCEPTIONS["added-constant-of-integration"].fill()],
                                     Answer(Shape.EXPRESSION, right + constant), variables=(*variables, _CONSTANT)))
     if len(variables) > 1:
-        gradient = tuple(sympy.diff(f, symbol(u)) for u in variables)
+        gradient = tuple(diff(f, symbol(u)) for u in variables)
         found.append(WrongAnswer.of([MISCONCEPTIONS["gave-whole-gradient"].fill(f=name, v=wrt)],
                                     Answer(Shape.VECTOR, gradient)))
     return found
