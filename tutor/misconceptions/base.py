@@ -182,9 +182,7 @@ class Option:
 
     def __neg__(self) -> Option:
         """This option with its value negated: known values negated now, the expression when read."""
-        if self.negated:
-            return Option(-self.value, self.said, None if self.known is None else -self.known)
-        return Option(self.expr, self.said, None if self.known is None else -self.known, True)
+        return Option(self.expr, self.said, None if self.known is None else -self.known, not self.negated)
 
 
 @dataclass(frozen=True)

@@ -425,8 +425,8 @@ TABLE_POINTS = 4  # the points a diagnosis table evaluates a candidate at (tutor
 
 @cache
 def table_points(count: int) -> tuple[tuple[Fraction, ...], ...]:
+    """The points a table evaluates an expression in `count` variables at, as one shared tuple."""
     return tuple(sample_points(count)[:TABLE_POINTS])
-
 
 
 def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "f",

@@ -36,8 +36,7 @@ def candidates(problem: PartialDerivative) -> list[WrongAnswer]:
     wrong = wrong_derivatives(f, wrt, variables, name)
     wrong += _other_variable(problem)
     if problem.at is None:
-        found = [WrongAnswer.of(w.said, Answer(Shape.EXPRESSION, w.derivative), known=w.known)
-                 for w in wrong]
+        found = [WrongAnswer.of(w.said, Answer(Shape.EXPRESSION, w.derivative), known=w.known) for w in wrong]
         return found + _about_differentiating(problem, right)
     point = tuple(problem.at)
     found = []  # putting the point in first: f's value is a likelier reading than a slip giving the same
