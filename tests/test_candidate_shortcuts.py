@@ -11,8 +11,11 @@ from hypothesis import strategies as st
 
 from tutor import packs
 from tutor.calculus.cost import B, M
+from tutor.calculus.critical import as_equation, polynomial_zeros
+from tutor.parse import symbol
 from tutor.topics.cost.exercise import Ask, Cost, Form
 from tutor.topics.cost.misconceptions import candidates as cost_candidates
+from tutor.topics.critical_points.zeros import common_zeros
 
 RATIONALS = st.fractions(min_value=-9, max_value=9, max_denominator=6).map(sympy.Rational)
 INTS = st.integers(-5, 5).map(sympy.Integer)
@@ -86,3 +89,15 @@ def test_the_packs_cost_candidates_are_the_long_ways():
                 assert_same_candidates(spec.variant(student).problem)
                 compared += 1
     assert compared >= 12
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.tuples(RATIONALS, RATIONALS, RATIONALS).filter(lambda t: t[0] or t[1]),
+       st.sampled_from([sympy.Integer(1), sympy.Integer(-2), sympy.Rational(3, 5)]))
+def test_one_line_twice_is_the_line_as_equation_writes(line, k):
+    """Two proportional lines give their line, the tree as_equation writes (as polynomial_zeros gives it)."""
+    x, y = symbol("x"), symbol("y")
+    a, b, c = line
+    equations = [a * x + b * y + c, k * (a * x + b * y + c)]
+    assert sympy.srepr(common_zeros(equations, ["x", "y"])) == sympy.srepr(((), (as_equation(equations[0], [x, y]),)))
+    assert sympy.srepr(common_zeros(equations, ["x", "y"])) == sympy.srepr(polynomial_zeros(equations, ["x", "y"]))
