@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import sympy
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tutor import packs
@@ -19,6 +19,7 @@ from tutor.topics.critical_points.zeros import common_zeros
 
 RATIONALS = st.fractions(min_value=-9, max_value=9, max_denominator=6).map(sympy.Rational)
 INTS = st.integers(-5, 5).map(sympy.Integer)
+FLOATS = st.floats(-9, 9, allow_nan=False).map(lambda v: sympy.Float(round(v, 3)))
 
 
 def _square(x, y, skip: Callable[[str], bool], once: bool = False):
@@ -70,12 +71,13 @@ def assert_same_candidates(problem: Cost) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(RATIONALS, RATIONALS), min_size=1, max_size=6), st.sampled_from(list(Form)),
-       st.sampled_from(list(Ask)), st.tuples(st.one_of(INTS, RATIONALS), st.one_of(INTS, RATIONALS)),
+       st.sampled_from(list(Ask)), st.tuples(st.one_of(INTS, RATIONALS, FLOATS), st.one_of(INTS, RATIONALS, FLOATS)),
        st.sampled_from([sympy.Rational(1, 10), sympy.Rational(1, 3), sympy.Integer(1)]))
 def test_a_wrong_costs_candidate_is_the_long_ways(points, form, ask, at, rate):
     """Each wrong cost (a square multiplied out with a slip, the errors unsquared, the mean taken
     wrongly, a point left out), built from the data in exact fractions, gives the very candidate the
     long way gives: the tree sympy.expand gives, its value at (m, b), the step from it."""
+    assume(ask == Ask.VALUE or all(v.is_Rational for v in at))  # a step starts at exact numbers (exact())
     problem = Cost(points=tuple(points), ask=ask, form=form, at=at if ask == Ask.VALUE else None,
                    start=at if ask == Ask.STEP else None, rate=rate if ask == Ask.STEP else None)
     assert_same_candidates(problem)
