@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sympy.core.cache import clear_cache
 
-from tutor import packs
+from tutor import evaluate, packs
 from tutor.budget import spent
 from tutor.calculus.cost import B, M
 from tutor.compare import sample_points
@@ -125,6 +125,36 @@ def test_a_polynomials_values_are_the_compiled_ones(expr, points):
     compiled expression gives at each point; trees with π, decimals or sin go the compiled way."""
     assert outcome(lambda: values_at(expr, [X, Y], points)) == \
         outcome(lambda: compile_expression(expr, [X, Y]).values(points))
+
+
+SHARED = [sympy.sin(3 * X), 2 * sympy.exp(Y), sympy.sqrt(X**2 + 1), sympy.cos(X) - sympy.pi * sympy.sin(X),
+          sympy.log(Y) * X, X ** sympy.Rational(1, 3), sympy.exp(X) + sympy.exp(-X), sympy.Float("0.5") * sympy.sin(X)]
+SHARING = st.recursive(st.one_of(LEAVES, st.sampled_from(SHARED)), lambda inner: st.one_of(
+    st.lists(inner, min_size=2, max_size=4).map(lambda args: sympy.Add(*args)),
+    st.lists(inner, min_size=2, max_size=3).map(lambda args: sympy.Mul(*args)),
+    st.tuples(inner, st.integers(-2, 3)).map(lambda t: sympy.Pow(t[0], t[1])),
+    inner.map(sympy.cos)), max_leaves=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(SHARING, min_size=2, max_size=6), st.one_of(POINTS, st.just(sample_points(2)[:4])),
+       st.sampled_from([3, evaluate._MAX_SHARED]))
+def test_shared_subtrees_give_the_compiled_values(exprs, points, kept):
+    """values_at computes a transcendental subtree once at each point for every tree that holds it
+    (sin(3x) in many wrong answers): each tree's Evaluations (values, types, scales: the largest
+    inexact sum met inside a shared subtree counts) and work units are those the unshared compiled
+    expression gives, whether its subtrees' values are computed, remembered, or forgotten (when few
+    are kept) on the way."""
+    saved = evaluate._MAX_SHARED
+    evaluate._MAX_SHARED = kept
+    try:
+        for expr in [*exprs, *exprs]:
+            assert outcome(lambda e=expr: values_at(e, [X, Y], points)) == \
+                outcome(lambda e=expr: compile_expression(e, [X, Y]).values(points))
+            assert outcome(lambda e=expr: values_at(e, [Y, X], points)) == \
+                outcome(lambda e=expr: compile_expression(e, [Y, X]).values(points))  # the other order
+    finally:
+        evaluate._MAX_SHARED = saved
 
 
 def test_a_polynomial_with_huge_numbers_goes_the_compiled_way():
