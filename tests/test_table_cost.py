@@ -16,7 +16,7 @@ from tutor import evaluate, packs
 from tutor.budget import spent
 from tutor.calculus.cost import B, M
 from tutor.compare import sample_points
-from tutor.diagnose import _affine_coefficients
+from tutor.diagnose import _affine_coefficients, _curved, _split
 from tutor.evaluate import Undefined, Unsupported, _polynomial_values, compile_expression, values_at
 from tutor.parse import symbol
 from tutor.topics import candidates
@@ -203,3 +203,40 @@ def test_a_constant_planes_coefficients_are_sympys(constant, count):
     syms = (X, Y, symbol("t"))[:count]
     long_way = (constant.xreplace({s: sympy.Integer(0) for s in syms}), *(constant.diff(s) for s in syms))
     assert same_trees(_affine_coefficients(constant, syms), long_way)
+
+
+Z = symbol("z")
+TERMS = st.one_of(TREES, st.tuples(NUMBERS, st.sampled_from([X, Y, Z])).map(lambda t: t[0] * t[1]),
+                  st.sampled_from([X, Y, Z, sympy.Integer(0), sympy.Float("0.0"), -X, sympy.pi * Y]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(TERMS)
+def test_a_planes_terms_are_split_as_sympy_splits_them(term):
+    """diagnose._split (a number, a variable, a number times a variable read off directly) gives
+    sympy's as_independent: the same coefficient and the same dependent part, of the same types."""
+    mine, theirs = _split(term, (X, Y)), term.as_independent(X, Y, as_Add=False)
+    assert mine == theirs and [type(p) for p in mine] == [type(p) for p in theirs]
+
+
+SURFACES = st.lists(st.tuples(RATIONALS, st.integers(0, 3), st.integers(0, 3)), min_size=1, max_size=5).map(
+    lambda terms: sympy.Add(*(c * X**i * Y**j for c, i, j in terms)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(SURFACES, SURFACES.map(sympy.factor), TREES))
+def test_a_curved_surface_is_told_as_the_second_derivatives_tell_it(rhs):
+    """diagnose._curved, which says a polynomial is not affine from exact second differences of its
+    values, never says so of one whose second derivatives are all 0 (sympy's diff, which decides
+    where it can't tell): a plane z = rhs is read as before."""
+    if not rhs.is_polynomial(X, Y):
+        return
+    if _curved(rhs, (X, Y)):
+        assert any(rhs.diff(a).diff(b) != 0 for a in (X, Y) for b in (X, Y))
+
+
+def test_curved_surfaces_are_told_without_derivatives():
+    """A quadratic or a product is told curved by its values; an affine plane, unexpanded, is not."""
+    assert _curved(X**2 + Y, (X, Y)) and _curved(3 * X * Y - 2, (X, Y)) and _curved((X - 1) * (Y + 2), (X, Y))
+    assert not _curved(2 * (X - 1) + sympy.Rational(1, 2) * (Y + 3) - 5, (X, Y))
+    assert not _curved(sympy.sqrt(2) * X**2, (X, Y))  # not rational: left to the derivatives

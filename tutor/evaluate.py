@@ -55,7 +55,7 @@ from .functions import (
 )
 
 __all__ = ["Compiled", "Enclosure", "Evaluation", "TooLarge", "Uncertain", "Undefined", "Unsupported", "agree",
-           "compile_expression", "to_float", "to_mpf", "values_at"]
+           "compile_expression", "exact_values", "to_float", "to_mpf", "values_at"]
 
 PRECISION = 200  # bits, about 60 decimal digits
 TOLERANCE = mpmath.mpf(2) ** -130  # relative agreement that counts as equal, for `agree` (about 1e-39)
@@ -547,6 +547,15 @@ def values_at(expr: Expr, variables: Sequence[sympy.Symbol],
     for _ in points:
         spend(size)  # what evaluating it at each point spends
     return tuple(None if v is None else Evaluation(Fraction(*v)) for v in found)
+
+
+def exact_values(expr: Expr, variables: Sequence[sympy.Symbol],
+                 points: Sequence[Sequence[Fraction]]) -> tuple[Fraction | None, ...] | None:
+    """A polynomial's exact values at rational points (None where it has none: 0⁻¹), as values_at
+    computes them, spending nothing (for trusted work); None where expr is not a polynomial with
+    rational coefficients in the variables, or its numbers may grow large."""
+    walked = _polynomial_values(expr, {v: i for i, v in enumerate(variables)}, points)
+    return None if walked is None else tuple(None if v is None else Fraction(*v) for v in walked[0])
 
 
 _Ratio: TypeAlias = "tuple[int, int] | None"  # a numerator and a (nonzero) denominator; None: no value (0⁻¹)
