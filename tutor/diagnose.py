@@ -242,20 +242,28 @@ def _affine(equation: Equation, names: Sequence[str]) -> tuple[int, tuple[_Value
 @metered_cache(2048)  # one plane comes from several mistakes
 def _affine_values(equation: Equation, names: tuple[str, ...]) -> tuple[int, tuple[_Values, ...]] | None:
     lhs, rhs = equation.lhs, equation.rhs
-    if not (lhs.is_Symbol and lhs.name in names and lhs not in rhs.free_symbols):
+    if not (lhs.is_Symbol and lhs.name in names):
         return None
     index = list(names).index(lhs.name)
-    others = [n for n in names if n != lhs.name]
-    syms = [symbol(n) for n in others]
-    if not (_plainly_affine(rhs, syms) or rhs.is_polynomial(*syms) and not _curved(rhs, syms)
-            and not any(rhs.diff(a).diff(b) != 0 for a in syms for b in syms)):
+    syms = tuple(symbol(n) for n in names if n != lhs.name)
+    plain = _plain_terms(rhs, syms)
+    numbers = plain is not None and all(c.is_Number for cs in plain.values() for c in cs)  # these hold no lhs:
+    if not numbers and (lhs in rhs.free_symbols  # only other trees' free symbols are asked (sympy walks them)
+                        or not (plain is not None or _affine_polynomial(rhs, syms))):
         return None
-    coefficients = _affine_coefficients(rhs, tuple(syms))
+    coefficients = _affine_coefficients(rhs, syms)
     maybe_values = [_scalar(c, ()) for c in coefficients]
     values = tuple(v for v in maybe_values if v is not None)
     if len(values) < len(maybe_values) or any(c.free_symbols for c in coefficients):
         return None
     return index, values
+
+
+def _affine_polynomial(rhs: Expr, syms: Sequence[Expr]) -> bool:
+    """Whether rhs is a polynomial in syms with all its second derivatives 0 (sympy's diff is slow:
+    asked only where the values can't show it curved)."""
+    return rhs.is_polynomial(*syms) and not _curved(rhs, syms) \
+        and not any(rhs.diff(a).diff(b) != 0 for a in syms for b in syms)
 
 
 def _curved(rhs: Expr, syms: Sequence[Expr]) -> bool:
@@ -277,12 +285,6 @@ def _curved(rhs: Expr, syms: Sequence[Expr]) -> bool:
 def _moved(point: tuple[Fraction, ...], steps: tuple[int, ...]) -> tuple[Fraction, ...]:
     """point moved one unit along each coordinate named in steps (twice along one named twice)."""
     return tuple(c + steps.count(i) for i, c in enumerate(point))
-
-
-def _plainly_affine(expr: Expr, syms: Sequence[Expr]) -> bool:
-    """Whether each term of expr is a constant or a constant times one of syms: affine, as the
-    second derivatives say (all 0), without computing them (sympy's diff is slow)."""
-    return _plain_terms(expr, tuple(syms)) is not None
 
 
 @metered_cache(16)  # asked twice of a candidate's plane: is it affine, then its coefficients
