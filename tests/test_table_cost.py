@@ -137,16 +137,18 @@ SHARING = st.recursive(st.one_of(LEAVES, st.sampled_from(SHARED)), lambda inner:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(SHARING, min_size=2, max_size=6), st.one_of(POINTS, st.just(sample_points(2)[:4])),
+@given(st.lists(SHARING, min_size=2, max_size=6), st.one_of(POINTS, POINTS.map(tuple),
+                                                             st.just(tuple(sample_points(2)[:4]))),
        st.sampled_from([3, evaluate._MAX_SHARED]))
 def test_shared_subtrees_give_the_compiled_values(exprs, points, kept):
     """values_at computes a transcendental subtree once at each point for every tree that holds it
-    (sin(3x) in many wrong answers): each tree's Evaluations (values, types, scales: the largest
+    (sin(3x) in many wrong answers), and walks a polynomial subtree once at a shared tuple of points
+    (a term of many wrong answers): each tree's Evaluations (values, types, scales: the largest
     inexact sum met inside a shared subtree counts) and work units are those the unshared compiled
     expression gives, whether its subtrees' values are computed, remembered, or forgotten (when few
     are kept) on the way."""
-    saved = evaluate._MAX_SHARED
-    evaluate._MAX_SHARED = kept
+    saved = evaluate._MAX_SHARED, evaluate._MAX_WALKED
+    evaluate._MAX_SHARED = evaluate._MAX_WALKED = kept
     try:
         for expr in [*exprs, *exprs]:
             assert outcome(lambda e=expr: values_at(e, [X, Y], points)) == \
@@ -154,7 +156,7 @@ def test_shared_subtrees_give_the_compiled_values(exprs, points, kept):
             assert outcome(lambda e=expr: values_at(e, [Y, X], points)) == \
                 outcome(lambda e=expr: compile_expression(e, [Y, X]).values(points))  # the other order
     finally:
-        evaluate._MAX_SHARED = saved
+        evaluate._MAX_SHARED, evaluate._MAX_WALKED = saved
 
 
 def test_a_polynomial_with_huge_numbers_goes_the_compiled_way():

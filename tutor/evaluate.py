@@ -577,33 +577,43 @@ def _polynomial_values(expr: Expr, index: dict[sympy.Symbol, int],
                        points: Sequence[Sequence[Value]]) -> tuple[list[_Ratio], int] | None:
     """(expr's values at the points; its tree's nodes), or None where expr is not a polynomial with
     rational coefficients in the variables, a point not rational, or the numbers may grow large."""
-    ratios = _shared_ratios(points) if isinstance(points, tuple) else _ratios(points)
+    ratios, walked_at = _shared_ratios(points) if isinstance(points, tuple) else (_ratios(points), None)
     if ratios is None or any(len(point) != len(index) for point in points):
         return None
     coordinates, bits = ratios
-    walked = _walk(expr, index, coordinates, bits)
+    memo = None
+    if walked_at is not None:
+        memo = walked_at.setdefault(tuple(sorted(index, key=index.__getitem__)), {})
+        if len(memo) >= _MAX_WALKED:
+            memo.clear()
+    walked = _walk(expr, index, coordinates, bits, memo)
     return None if walked is None else (walked.values, walked.nodes)
 
 
 _Ratios: TypeAlias = "tuple[list[list[_Ratio]], int] | None"  # coordinates as ratios, their bits
+# the subtrees walked at some points, for each order of the variables: a table's wrong answers share terms
+_Memo: TypeAlias = "dict[Expr, _Walked | None]"
 
 
-# points walked at, by identity, with their ratios: a diagnosis table evaluates every candidate at the
-# same few shared points (kept only where they can't change: a tuple of tuples, of Fractions if ratios)
-_known_ratios: dict[int, tuple[tuple[Sequence[Value], ...], _Ratios]] = {}
+# points walked at, by identity, with their ratios and the subtrees walked there: a diagnosis table
+# evaluates every candidate at the same few shared points (kept only where they can't change: a tuple
+# of tuples, of Fractions if ratios)
+_known_ratios: dict[int, tuple[tuple[Sequence[Value], ...], _Ratios, dict[tuple[sympy.Symbol, ...], _Memo]]] = {}
 _MAX_KNOWN = 64
+_MAX_WALKED = 1 << 14  # subtrees remembered at one set of points, for one order of the variables
 
 
-def _shared_ratios(points: tuple[Sequence[Value], ...]) -> _Ratios:
+def _shared_ratios(points: tuple[Sequence[Value], ...]) -> tuple[_Ratios, dict[tuple[sympy.Symbol, ...], _Memo] | None]:
     known = _known_ratios.get(id(points))
     if known is not None and known[0] is points:
-        return known[1]
+        return known[1], known[2]
     ratios = _ratios(points)
-    if all(isinstance(point, tuple) for point in points):
-        if len(_known_ratios) >= _MAX_KNOWN:
-            _known_ratios.clear()
-        _known_ratios[id(points)] = points, ratios
-    return ratios
+    if not all(isinstance(point, tuple) for point in points):
+        return ratios, None
+    if len(_known_ratios) >= _MAX_KNOWN:
+        _known_ratios.clear()
+    _known_ratios[id(points)] = points, ratios, {}
+    return ratios, _known_ratios[id(points)][2]
 
 
 def _ratios(points: Sequence[Sequence[Value]]) -> _Ratios:
@@ -618,9 +628,25 @@ def _ratios(points: Sequence[Sequence[Value]]) -> _Ratios:
     return None if bits > _MAX_WALKED_BITS else (coordinates, bits)
 
 
-def _walk(e: Expr, index: dict[sympy.Symbol, int], points: list[list[_Ratio]], bits: int) -> _Walked | None:
+_UNWALKED = _Walked([], 0, 0)  # not in a memo yet
+
+
+def _walk(e: Expr, index: dict[sympy.Symbol, int], points: list[list[_Ratio]], bits: int,
+          memo: _Memo | None = None) -> _Walked | None:
     """e's values at the points, or None: not a polynomial, or a number may grow too large (decided
-    from the bound before it is computed, as the compiled arithmetic decides before a power)."""
+    from the bound before it is computed, as the compiled arithmetic decides before a power). A
+    subtree found in memo (walked at these points in this order of the variables) is not walked again:
+    its values, bound and nodes are what walking it gives."""
+    if memo is None or e.is_Symbol or e.is_Rational:
+        return _walk_node(e, index, points, bits, memo)
+    walked = memo.get(e, _UNWALKED)
+    if walked is _UNWALKED:
+        walked = memo[e] = _walk_node(e, index, points, bits, memo)
+    return walked
+
+
+def _walk_node(e: Expr, index: dict[sympy.Symbol, int], points: list[list[_Ratio]], bits: int,
+               memo: _Memo | None) -> _Walked | None:
     if e.is_Symbol:
         i = index.pop(e, None)
         if i is None:
@@ -634,7 +660,7 @@ def _walk(e: Expr, index: dict[sympy.Symbol, int], points: list[list[_Ratio]], b
     if e.is_Add or e.is_Mul:
         parts = []
         for arg in e.args:
-            part = _walk(arg, index, points, bits)
+            part = _walk(arg, index, points, bits, memo)
             if part is None:
                 return None
             parts.append(part)
@@ -645,7 +671,7 @@ def _walk(e: Expr, index: dict[sympy.Symbol, int], points: list[list[_Ratio]], b
         return _Walked([combine(column) for column in zip(*(part.values for part in parts))], size,
                        1 + sum(part.nodes for part in parts))
     if e.is_Pow and e.exp.is_Integer and e.exp != 0:
-        base = _walk(e.base, index, points, bits)
+        base = _walk(e.base, index, points, bits, memo)
         n = int(e.exp)
         if base is None or base.bits * abs(n) > _MAX_WALKED_BITS:
             return None
