@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from fractions import Fraction
 
+import mpmath
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,7 +18,18 @@ from tutor.budget import spent
 from tutor.calculus.cost import B, M
 from tutor.compare import sample_points
 from tutor.diagnose import _affine_coefficients, _curved, _split
-from tutor.evaluate import Undefined, Unsupported, _polynomial_values, compile_expression, values_at
+from tutor.evaluate import (
+    PRECISION,
+    TOLERANCE,
+    Evaluation,
+    Undefined,
+    Unsupported,
+    _polynomial_values,
+    agree,
+    compile_expression,
+    to_mpf,
+    values_at,
+)
 from tutor.parse import symbol
 from tutor.topics import candidates
 from tutor.topics.cost.misconceptions import _rational_slope, slope_at
@@ -242,3 +254,32 @@ def test_curved_surfaces_are_told_without_derivatives():
     assert _curved(X**2 + Y, (X, Y)) and _curved(3 * X * Y - 2, (X, Y)) and _curved((X - 1) * (Y + 2), (X, Y))
     assert not _curved(2 * (X - 1) + sympy.Rational(1, 2) * (Y + 3) - 5, (X, Y))
     assert not _curved(sympy.sqrt(2) * X**2, (X, Y))  # not rational: left to the derivatives
+
+
+def precisely_agree(a: Evaluation, b: Evaluation) -> bool:
+    """agree's decision at PRECISION, with no shortcut."""
+    with mpmath.workprec(PRECISION):
+        return bool(abs(to_mpf(a.value) - to_mpf(b.value)) <= TOLERANCE * max(a.scale, b.scale))
+
+
+def an_evaluation(value: Fraction, inexact: bool, scale: int | None) -> Evaluation:
+    with mpmath.workprec(PRECISION):
+        number = to_mpf(value) if inexact else value
+        return Evaluation(number, None if scale is None else max(abs(to_mpf(value)), mpmath.mpf(2) ** scale))
+
+
+EVALUATIONS = st.builds(an_evaluation, st.fractions(max_denominator=10**6).filter(lambda v: abs(v) < 10**12)
+                        | st.sampled_from([Fraction(0), Fraction(10**400), Fraction(1, 10**400)]),
+                        st.booleans(), st.none() | st.integers(-1200, 1200))
+
+
+@settings(max_examples=600, deadline=None)
+@given(EVALUATIONS, EVALUATIONS, st.sampled_from([0, 1, -1, 2**-40, 2**-60, 2**-125, 2**-135, 2**-300]))
+def test_far_apart_values_never_agree(a, b, nudge):
+    """evaluate.agree says two inexact values differ from their floats where they are far apart, and
+    decides as computing at PRECISION decides, whatever their sizes and scales: also a hair apart
+    (b moved by a tiny part of itself, where only the precise computation can tell)."""
+    if nudge:
+        with mpmath.workprec(PRECISION):
+            b = Evaluation(to_mpf(a.value) * (1 + mpmath.mpf(nudge)), b._scale)
+    assert agree(a, b) == precisely_agree(a, b) or a.exact and b.exact

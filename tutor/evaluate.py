@@ -118,9 +118,43 @@ def agree(a: Evaluation, b: Evaluation) -> bool:
     """
     if a.exact and b.exact:
         return bool(a.value == b.value)  # mpmath's mpf is untyped
+    if _far_apart(a, b):
+        return False
     with mpmath.workprec(PRECISION):
         difference = abs(to_mpf(a.value) - to_mpf(b.value))
         return bool(difference <= TOLERANCE * max(a.scale, b.scale))
+
+
+# floats whose relative rounding error is at most 2⁻⁵²: away from overflow and from subnormal numbers
+_NORMAL_LOW, _NORMAL_HIGH = 2.0**-1000, 2.0**1000
+
+
+def _far_apart(a: Evaluation, b: Evaluation) -> bool:
+    """Whether a and b, as floats, differ by so much more than agree's tolerance allows, rounding
+    included, that agree is certainly False: |fa − fb| > 2⁻⁴⁵(|fa| + |fb|) + 2⁻¹²⁰·max(scales), where
+    each float is within 2⁻⁵² of its number, relatively, and agree allows 2⁻¹³⁰·max(scales) (a scale is
+    at least its value's magnitude). Computing at PRECISION costs as much as evaluating a candidate
+    at a point, and most candidates' values differ from the right answer's at once. False where the
+    floats can't say (too large, too small, or close)."""
+    fa, fb = _normal_float(a.value), _normal_float(b.value)
+    if fa is None or fb is None:
+        return False
+    sa = abs(fa) if a._scale is None else _normal_float(a._scale)
+    sb = abs(fb) if b._scale is None else _normal_float(b._scale)
+    if sa is None or sb is None:
+        return False
+    return abs(fa - fb) > 2.0**-45 * (abs(fa) + abs(fb)) + 2.0**-120 * max(sa, sb)
+
+
+def _normal_float(value: Value) -> float | None:
+    """value as a float within 2⁻⁵² of it, relatively (0 only for 0); None where there is none."""
+    try:
+        f = float(value)
+    except OverflowError:  # a Fraction beyond floats (an mpf gives inf)
+        return None
+    if f == 0:
+        return None if value else f
+    return f if _NORMAL_LOW <= abs(f) <= _NORMAL_HIGH else None
 
 
 def to_float(value: Value) -> float:
