@@ -17,7 +17,7 @@ from tutor import evaluate, packs
 from tutor.budget import spent
 from tutor.calculus.cost import B, M
 from tutor.compare import sample_points
-from tutor.diagnose import _affine_coefficients, _curved, _split
+from tutor.diagnose import _affine_coefficients, _curved, _has_free_symbols, _split
 from tutor.evaluate import (
     PRECISION,
     TOLERANCE,
@@ -283,3 +283,12 @@ def test_far_apart_values_never_agree(a, b, nudge):
         with mpmath.workprec(PRECISION):
             b = Evaluation(to_mpf(a.value) * (1 + mpmath.mpf(nudge)), b._scale)
     assert agree(a, b) == precisely_agree(a, b) or a.exact and b.exact
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(TREES, SHARING, TREES.map(lambda e: sympy.Integral(e, (X, 0, 1))),
+                 TREES.map(lambda e: sympy.Subs(e, X, 2) + 1)))
+def test_free_symbols_are_told_as_sympy_tells_them(expr):
+    """diagnose._has_free_symbols, which stops at the first symbol, says what sympy's free_symbols says,
+    also where a node binds a symbol (an integral's variable)."""
+    assert _has_free_symbols(expr) == bool(expr.free_symbols)

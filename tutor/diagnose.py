@@ -227,10 +227,27 @@ def _scalar(expr: Expr, names: Sequence[str]) -> _Values | None:
 
 @metered_cache(8192)  # a part comes again in many candidates: the right component beside a wrong one
 def _scalar_values(expr: Expr, names: tuple[str, ...]) -> _Values | None:
-    free = bool(expr.free_symbols)  # asked once: sympy walks the whole tree for it
+    free = _has_free_symbols(expr)
     points = _samples(len(names)) if free else _NO_POINT
     values = _values_at(expr, names if free else (), points)
     return None if values is None else _Values(points, values)
+
+
+def _has_free_symbols(expr: Expr) -> bool:
+    """bool(expr.free_symbols), from the first symbol met (sympy's builds the set of the whole tree).
+    A symbol reached through sums, products, powers and the evaluator's functions is free in expr; a
+    node of another kind may bind one (an integral's variable): then sympy's set decides."""
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if node.is_Atom:
+            if node.is_Symbol or not node.is_Number and node.free_symbols:
+                return True
+            continue
+        if not (node.is_Add or node.is_Mul or node.is_Pow or type(node) in BY_SYMPY):
+            return bool(expr.free_symbols)
+        stack.extend(node.args)
+    return False
 
 
 def _affine(equation: Equation, names: Sequence[str]) -> tuple[int, tuple[_Values, ...]] | None:
