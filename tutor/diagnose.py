@@ -46,7 +46,7 @@ from types import MappingProxyType
 from typing import Protocol, cast
 
 import mpmath
-from sympy import Add, E, Expr, Float, Function, Integer, pi, preorder_traversal
+from sympy import Add, E, Expr, Float, Function, Integer, S, pi, preorder_traversal
 from sympy.polys.polyerrors import BasePolynomialError
 
 from .budget import OutOfTime, budget, metered_cache
@@ -59,6 +59,7 @@ from .evaluate import (
     Unsupported,
     agree,
     compile_expression,
+    exact_values,
     to_float,
     to_mpf,
     values_at,
@@ -233,10 +234,27 @@ def _scalar(expr: Expr, names: Sequence[str]) -> _Values | None:
 
 @metered_cache(8192)  # a part comes again in many candidates: the right component beside a wrong one
 def _scalar_values(expr: Expr, names: tuple[str, ...]) -> _Values | None:
-    free = bool(expr.free_symbols)  # asked once: sympy walks the whole tree for it
+    free = _has_free_symbols(expr)
     points = _samples(len(names)) if free else _NO_POINT
     values = _values_at(expr, names if free else (), points)
     return None if values is None else _Values(points, values)
+
+
+def _has_free_symbols(expr: Expr) -> bool:
+    """bool(expr.free_symbols), from the first symbol met (sympy's builds the set of the whole tree).
+    A symbol reached through sums, products, powers and the evaluator's functions is free in expr; a
+    node of another kind may bind one (an integral's variable): then sympy's set decides."""
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if node.is_Atom:
+            if node.is_Symbol or not node.is_Number and node.free_symbols:
+                return True
+            continue
+        if not (node.is_Add or node.is_Mul or node.is_Pow or type(node) in BY_SYMPY):
+            return bool(expr.free_symbols)
+        stack.extend(node.args)
+    return False
 
 
 def _affine(equation: Equation, names: Sequence[str]) -> tuple[int, tuple[_Values, ...]] | None:
@@ -248,15 +266,16 @@ def _affine(equation: Equation, names: Sequence[str]) -> tuple[int, tuple[_Value
 @metered_cache(2048)  # one plane comes from several mistakes
 def _affine_values(equation: Equation, names: tuple[str, ...]) -> tuple[int, tuple[_Values, ...]] | None:
     lhs, rhs = equation.lhs, equation.rhs
-    if not (lhs.is_Symbol and lhs.name in names and lhs not in rhs.free_symbols):
+    if not (lhs.is_Symbol and lhs.name in names):
         return None
     index = list(names).index(lhs.name)
-    others = [n for n in names if n != lhs.name]
-    syms = [symbol(n) for n in others]
-    if not (_plainly_affine(rhs, syms) or rhs.is_polynomial(*syms)
-            and not any(rhs.diff(a).diff(b) != 0 for a in syms for b in syms)):
+    syms = tuple(symbol(n) for n in names if n != lhs.name)
+    plain = _plain_terms(rhs, syms)
+    numbers = plain is not None and all(c.is_Number for cs in plain.values() for c in cs)  # these hold no lhs:
+    if not numbers and (lhs in rhs.free_symbols  # only other trees' free symbols are asked (sympy walks them)
+                        or not (plain is not None or _affine_polynomial(rhs, syms))):
         return None
-    coefficients = _affine_coefficients(rhs, tuple(syms))
+    coefficients = _affine_coefficients(rhs, syms)
     maybe_values = [_scalar(c, ()) for c in coefficients]
     values = tuple(v for v in maybe_values if v is not None)
     if len(values) < len(maybe_values) or any(c.free_symbols for c in coefficients):
@@ -264,10 +283,32 @@ def _affine_values(equation: Equation, names: tuple[str, ...]) -> tuple[int, tup
     return index, values
 
 
-def _plainly_affine(expr: Expr, syms: Sequence[Expr]) -> bool:
-    """Whether each term of expr is a constant or a constant times one of syms: affine, as the
-    second derivatives say (all 0), without computing them (sympy's diff is slow)."""
-    return _plain_terms(expr, tuple(syms)) is not None
+def _affine_polynomial(rhs: Expr, syms: Sequence[Expr]) -> bool:
+    """Whether rhs is a polynomial in syms with all its second derivatives 0 (sympy's diff is slow:
+    asked only where the values can't show it curved)."""
+    return rhs.is_polynomial(*syms) and not _curved(rhs, syms) \
+        and not any(rhs.diff(a).diff(b) != 0 for a in syms for b in syms)
+
+
+def _curved(rhs: Expr, syms: Sequence[Expr]) -> bool:
+    """Whether rhs, a polynomial in syms, is certainly not affine: one of its second differences at a
+    point (f(p + eᵢ + eⱼ) − f(p + eᵢ) − f(p + eⱼ) + f(p)), computed exactly, is not 0, where an affine
+    function's all are. Then one of its second derivatives is not 0 either, as sympy's diff says
+    too, in a small part of the time. False where that is not certain: the derivatives decide."""
+    n = len(syms)
+    base = tuple(Fraction(k + 1, 2 * k + 3) for k in range(n))  # not 0: fewer differences 0 by chance
+    pairs = [(i, j) for i in range(n) for j in range(i, n)]
+    points = [base, *(_moved(base, (i,)) for i in range(n)), *(_moved(base, pair) for pair in pairs)]
+    values = exact_values(rhs, syms, points)
+    if values is None or None in values:
+        return False
+    at, once, twice = values[0], values[1:n + 1], values[n + 1:]
+    return any(f - once[i] - once[j] + at != 0 for (i, j), f in zip(pairs, twice))  # type: ignore[operator]
+
+
+def _moved(point: tuple[Fraction, ...], steps: tuple[int, ...]) -> tuple[Fraction, ...]:
+    """point moved one unit along each coordinate named in steps (twice along one named twice)."""
+    return tuple(c + steps.count(i) for i, c in enumerate(point))
 
 
 @metered_cache(16)  # asked twice of a candidate's plane: is it affine, then its coefficients
@@ -278,11 +319,24 @@ def _plain_terms(expr: Expr, syms: tuple[Expr, ...]) -> Mapping[Expr, tuple[Expr
         return None
     terms: dict[Expr, tuple[Expr, ...]] = {}
     for term in Add.make_args(expr):
-        coefficient, dependent = term.as_independent(*syms, as_Add=False)
+        coefficient, dependent = _split(term, syms)
         if dependent != 1 and dependent not in syms:
             return None
         terms[dependent] = (*terms.get(dependent, ()), coefficient)
     return MappingProxyType(terms)
+
+
+def _split(term: Expr, syms: tuple[Expr, ...]) -> tuple[Expr, Expr]:
+    """term.as_independent(*syms, as_Add=False), read off directly for the terms of a plane (a number,
+    a variable, a number times a variable): sympy's takes as long as building the plane did."""
+    if term.is_Number and term is not S.Zero:  # as_independent gives (0, 0) for 0
+        return term, S.One
+    if term.is_Symbol and term in syms:
+        return S.One, term
+    if term.is_Mul and len(term.args) == 2 and term.args[0].is_Number and term.args[1].is_Symbol \
+            and term.args[1] in syms:
+        return term.args[0], term.args[1]
+    return term.as_independent(*syms, as_Add=False)
 
 
 def _parts(answer: Answer, names: Sequence[str]) -> tuple[tuple[_Values | None, ...], int | None]:

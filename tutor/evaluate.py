@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
+from itertools import count
 from typing import Any, NamedTuple, Protocol, TypeAlias
 
 import mpmath
@@ -54,7 +55,7 @@ from .functions import (
 )
 
 __all__ = ["Compiled", "Enclosure", "Evaluation", "TooLarge", "Uncertain", "Undefined", "Unsupported", "agree",
-           "compile_expression", "to_float", "to_mpf", "values_at"]
+           "compile_expression", "exact_values", "to_float", "to_mpf", "values_at"]
 
 PRECISION = 200  # bits, about 60 decimal digits
 TOLERANCE = mpmath.mpf(2) ** -130  # relative agreement that counts as equal, for `agree` (about 1e-39)
@@ -117,9 +118,43 @@ def agree(a: Evaluation, b: Evaluation) -> bool:
     """
     if a.exact and b.exact:
         return bool(a.value == b.value)  # mpmath's mpf is untyped
+    if _far_apart(a, b):
+        return False
     with mpmath.workprec(PRECISION):
         difference = abs(to_mpf(a.value) - to_mpf(b.value))
         return bool(difference <= TOLERANCE * max(a.scale, b.scale))
+
+
+# floats whose relative rounding error is at most 2⁻⁵²: away from overflow and from subnormal numbers
+_NORMAL_LOW, _NORMAL_HIGH = 2.0**-1000, 2.0**1000
+
+
+def _far_apart(a: Evaluation, b: Evaluation) -> bool:
+    """Whether a and b, as floats, differ by so much more than agree's tolerance allows, rounding
+    included, that agree is certainly False: |fa − fb| > 2⁻⁴⁵(|fa| + |fb|) + 2⁻¹²⁰·max(scales), where
+    each float is within 2⁻⁵² of its number, relatively, and agree allows 2⁻¹³⁰·max(scales) (a scale is
+    at least its value's magnitude). Computing at PRECISION costs as much as evaluating a candidate
+    at a point, and most candidates' values differ from the right answer's at once. False where the
+    floats can't say (too large, too small, or close)."""
+    fa, fb = _normal_float(a.value), _normal_float(b.value)
+    if fa is None or fb is None:
+        return False
+    sa = abs(fa) if a._scale is None else _normal_float(a._scale)
+    sb = abs(fb) if b._scale is None else _normal_float(b._scale)
+    if sa is None or sb is None:
+        return False
+    return abs(fa - fb) > 2.0**-45 * (abs(fa) + abs(fb)) + 2.0**-120 * max(sa, sb)
+
+
+def _normal_float(value: Value) -> float | None:
+    """value as a float within 2⁻⁵² of it, relatively (0 only for 0); None where there is none."""
+    try:
+        f = float(value)
+    except OverflowError:  # a Fraction beyond floats (an mpf gives inf)
+        return None
+    if f == 0:
+        return None if value else f
+    return f if _NORMAL_LOW <= abs(f) <= _NORMAL_HIGH else None
 
 
 def to_float(value: Value) -> float:
@@ -147,8 +182,29 @@ _NO_SCALE = mpmath.mpf(0)  # a _Point's scale before any inexact sum
 class _Point:
     """Arithmetic on values: exact rationals, or mpmath floats at PRECISION."""
 
-    def __init__(self) -> None:
+    def __init__(self, at: int | None = None) -> None:
         self.scale = _NO_SCALE
+        self.at = at  # the point's number among the shared points (_shared_point), None if it has none
+
+    def shared(self, subtree: int, body: _Node, point: Sequence[Value]) -> Value:
+        """A shared subtree's value at this point (see _Subtrees): computed once, whichever compiled tree
+        holds it. With the largest inexact sum met inside it, which counts towards this evaluation's scale
+        as if it had been met here again (the scale is a maximum: the same number, whatever the order)."""
+        if self.at is None:
+            return body(point, self)
+        key = (subtree, self.at)
+        known = _shared_values.get(key)
+        if known is None:
+            outer, self.scale = self.scale, _NO_SCALE
+            value = body(point, self)  # an error (Undefined ...) is raised again next time, not remembered
+            if len(_shared_values) >= _MAX_SHARED:
+                _shared_values.clear()
+            known = _shared_values[key] = value, self.scale
+            self.scale = outer
+        value, scale = known
+        if scale is not _NO_SCALE:
+            self.scale = max(self.scale, scale)
+        return value
 
     def pi(self) -> Value:
         return +mpmath.pi
@@ -243,6 +299,9 @@ class _Enclosing:
     def _hidden(self, bottom: int) -> None:
         """A magnitude a difference may be as small as: a term's, or one a value hides (MathFunction.hides)."""
         self.smallest = bottom if self.smallest is None else min(self.smallest, bottom)
+
+    def shared(self, subtree: int, body: _Node, point: Sequence[Fraction]) -> Fraction | Interval:
+        return body(point, self)  # an enclosure's precision varies: none is remembered
 
     def pi(self) -> Interval:
         return iv.pi
@@ -403,6 +462,7 @@ class _Arithmetic(Protocol):
 
     The values are of the arithmetic's own kind (Value, or Fraction | Interval), hence Any here."""
 
+    def shared(self, subtree: int, body: _Node, point: Sequence[Any]) -> Any: ...
     def pi(self) -> Any: ...
     def e(self) -> Any: ...
     def decimal(self, text: str) -> Any: ...
@@ -412,15 +472,20 @@ class _Arithmetic(Protocol):
     def apply(self, function: MathFunction, args: list[Any]) -> Any: ...
 
 
-_Node = Callable[[Sequence[Value], _Arithmetic], Any]  # (point, arithmetic) -> value
+_Node = Callable[[Sequence[Value], "_Arithmetic"], Any]  # (point, arithmetic) -> value
 
 
 class Compiled:
-    """An expression compiled for evaluation at points (values in the order of `variables`)."""
+    """An expression compiled for evaluation at points (values in the order of `variables`).
 
-    def __init__(self, expr: Expr, variables: Sequence[sympy.Symbol]):
-        self._body = _compile(expr, {v: i for i, v in enumerate(variables)})  # _compile changes its copy
+    shared: its transcendental subtrees' values are remembered at the points they are computed at
+    and served to every expression compiled so that holds the same subtree (see _Subtrees)."""
+
+    def __init__(self, expr: Expr, variables: Sequence[sympy.Symbol], shared: bool = False):
+        subtrees = _Subtrees(tuple(variables)) if shared else None
+        self._body = _compile(expr, {v: i for i, v in enumerate(variables)}, subtrees)  # _compile changes its copy
         self._size = _nodes(expr)  # work units of one evaluation
+        self._shared = shared
 
     def __call__(self, point: Sequence[Value]) -> Evaluation:
         """The value at `point`: exact, or to about 60 digits."""
@@ -442,7 +507,7 @@ class Compiled:
     def _value(self, point: Sequence[Value]) -> Evaluation:
         """`f(point)`, at the working precision PRECISION, which the caller has set."""
         spend(self._size)
-        arithmetic = _Point()
+        arithmetic = _Point(_shared_point(point) if self._shared else None)
         try:
             value = self._body(point, arithmetic)
         except (ZeroDivisionError, OverflowError, ValueError) as error:
@@ -507,14 +572,24 @@ def values_at(expr: Expr, variables: Sequence[sympy.Symbol],
     answers, at the engine's integer sample points) is evaluated in one walk of its tree, at every
     point at once, each number a numerator and a denominator reduced only at the end: the same exact
     numbers, since none can grow to the size where the compiled arithmetic leaves exact rationals
-    (_MAX_EXACT_BITS)."""
+    (_MAX_EXACT_BITS). Any other expression is compiled with its transcendental subtrees shared (the
+    same sin(3x) in many wrong answers is computed once at each point)."""
     walked = _polynomial_values(expr, {v: i for i, v in enumerate(variables)}, points)
     if walked is None:
-        return compile_expression(expr, variables).values(points)
+        return Compiled(expr, variables, shared=True).values(points)
     found, size = walked
     for _ in points:
         spend(size)  # what evaluating it at each point spends
     return tuple(None if v is None else Evaluation(Fraction(*v)) for v in found)
+
+
+def exact_values(expr: Expr, variables: Sequence[sympy.Symbol],
+                 points: Sequence[Sequence[Fraction]]) -> tuple[Fraction | None, ...] | None:
+    """A polynomial's exact values at rational points (None where it has none: 0⁻¹), as values_at
+    computes them, spending nothing (for trusted work); None where expr is not a polynomial with
+    rational coefficients in the variables, or its numbers may grow large."""
+    walked = _polynomial_values(expr, {v: i for i, v in enumerate(variables)}, points)
+    return None if walked is None else tuple(None if v is None else Fraction(*v) for v in walked[0])
 
 
 _Ratio: TypeAlias = "tuple[int, int] | None"  # a numerator and a (nonzero) denominator; None: no value (0⁻¹)
@@ -536,33 +611,43 @@ def _polynomial_values(expr: Expr, index: dict[sympy.Symbol, int],
                        points: Sequence[Sequence[Value]]) -> tuple[list[_Ratio], int] | None:
     """(expr's values at the points; its tree's nodes), or None where expr is not a polynomial with
     rational coefficients in the variables, a point not rational, or the numbers may grow large."""
-    ratios = _shared_ratios(points) if isinstance(points, tuple) else _ratios(points)
+    ratios, walked_at = _shared_ratios(points) if isinstance(points, tuple) else (_ratios(points), None)
     if ratios is None or any(len(point) != len(index) for point in points):
         return None
     coordinates, bits = ratios
-    walked = _walk(expr, index, coordinates, bits)
+    memo = None
+    if walked_at is not None:
+        memo = walked_at.setdefault(tuple(sorted(index, key=index.__getitem__)), {})
+        if len(memo) >= _MAX_WALKED:
+            memo.clear()
+    walked = _walk(expr, index, coordinates, bits, memo)
     return None if walked is None else (walked.values, walked.nodes)
 
 
 _Ratios: TypeAlias = "tuple[list[list[_Ratio]], int] | None"  # coordinates as ratios, their bits
+# the subtrees walked at some points, for each order of the variables: a table's wrong answers share terms
+_Memo: TypeAlias = "dict[Expr, _Walked | None]"
 
 
-# points walked at, by identity, with their ratios: a diagnosis table evaluates every candidate at the
-# same few shared points (kept only where they can't change: a tuple of tuples, of Fractions if ratios)
-_known_ratios: dict[int, tuple[tuple[Sequence[Value], ...], _Ratios]] = {}
+# points walked at, by identity, with their ratios and the subtrees walked there: a diagnosis table
+# evaluates every candidate at the same few shared points (kept only where they can't change: a tuple
+# of tuples, of Fractions if ratios)
+_known_ratios: dict[int, tuple[tuple[Sequence[Value], ...], _Ratios, dict[tuple[sympy.Symbol, ...], _Memo]]] = {}
 _MAX_KNOWN = 64
+_MAX_WALKED = 1 << 14  # subtrees remembered at one set of points, for one order of the variables
 
 
-def _shared_ratios(points: tuple[Sequence[Value], ...]) -> _Ratios:
+def _shared_ratios(points: tuple[Sequence[Value], ...]) -> tuple[_Ratios, dict[tuple[sympy.Symbol, ...], _Memo] | None]:
     known = _known_ratios.get(id(points))
     if known is not None and known[0] is points:
-        return known[1]
+        return known[1], known[2]
     ratios = _ratios(points)
-    if all(isinstance(point, tuple) for point in points):
-        if len(_known_ratios) >= _MAX_KNOWN:
-            _known_ratios.clear()
-        _known_ratios[id(points)] = points, ratios
-    return ratios
+    if not all(isinstance(point, tuple) for point in points):
+        return ratios, None
+    if len(_known_ratios) >= _MAX_KNOWN:
+        _known_ratios.clear()
+    _known_ratios[id(points)] = points, ratios, {}
+    return ratios, _known_ratios[id(points)][2]
 
 
 def _ratios(points: Sequence[Sequence[Value]]) -> _Ratios:
@@ -577,9 +662,25 @@ def _ratios(points: Sequence[Sequence[Value]]) -> _Ratios:
     return None if bits > _MAX_WALKED_BITS else (coordinates, bits)
 
 
-def _walk(e: Expr, index: dict[sympy.Symbol, int], points: list[list[_Ratio]], bits: int) -> _Walked | None:
+_UNWALKED = _Walked([], 0, 0)  # not in a memo yet
+
+
+def _walk(e: Expr, index: dict[sympy.Symbol, int], points: list[list[_Ratio]], bits: int,
+          memo: _Memo | None = None) -> _Walked | None:
     """e's values at the points, or None: not a polynomial, or a number may grow too large (decided
-    from the bound before it is computed, as the compiled arithmetic decides before a power)."""
+    from the bound before it is computed, as the compiled arithmetic decides before a power). A
+    subtree found in memo (walked at these points in this order of the variables) is not walked again:
+    its values, bound and nodes are what walking it gives."""
+    if memo is None or e.is_Symbol or e.is_Rational:
+        return _walk_node(e, index, points, bits, memo)
+    walked = memo.get(e, _UNWALKED)
+    if walked is _UNWALKED:
+        walked = memo[e] = _walk_node(e, index, points, bits, memo)
+    return walked
+
+
+def _walk_node(e: Expr, index: dict[sympy.Symbol, int], points: list[list[_Ratio]], bits: int,
+               memo: _Memo | None) -> _Walked | None:
     if e.is_Symbol:
         i = index.pop(e, None)
         if i is None:
@@ -593,7 +694,7 @@ def _walk(e: Expr, index: dict[sympy.Symbol, int], points: list[list[_Ratio]], b
     if e.is_Add or e.is_Mul:
         parts = []
         for arg in e.args:
-            part = _walk(arg, index, points, bits)
+            part = _walk(arg, index, points, bits, memo)
             if part is None:
                 return None
             parts.append(part)
@@ -604,7 +705,7 @@ def _walk(e: Expr, index: dict[sympy.Symbol, int], points: list[list[_Ratio]], b
         return _Walked([combine(column) for column in zip(*(part.values for part in parts))], size,
                        1 + sum(part.nodes for part in parts))
     if e.is_Pow and e.exp.is_Integer and e.exp != 0:
-        base = _walk(e.base, index, points, bits)
+        base = _walk(e.base, index, points, bits, memo)
         n = int(e.exp)
         if base is None or base.bits * abs(n) > _MAX_WALKED_BITS:
             return None
@@ -648,7 +749,79 @@ def _fraction(numerator: int, denominator: int) -> Fraction:
     return Fraction(numerator, denominator)
 
 
-def _compile(e: Expr, index: dict[sympy.Symbol, int]) -> _Node:
+# Shared subtrees: a diagnosis table evaluates hundreds of wrong answers at the same few points, and
+# they repeat each other's transcendental parts (cos(3x), 3·e^(2x), √(x² + 1)). values_at compiles
+# each such subtree to look its value up by (subtree, variables, point) before computing it: the same
+# number, as the value is a function of those alone at the one precision values are computed at.
+_MAX_SHARED = 1 << 16  # values kept; past that they are forgotten all at once (computed again if asked)
+_shared_values: dict[tuple[int, int], tuple[Value, mpmath.mpf]] = {}
+_shared_nodes: dict[tuple[Expr, tuple[sympy.Symbol, ...]], _Node] = {}  # compiled once, for every tree
+_point_ids: dict[tuple[Fraction, ...], int] = {}
+_numbers = count()  # subtree and point numbers, never reused: a forgotten one can't be confused with a later one
+
+
+def _shared_point(point: Sequence[Value]) -> int | None:
+    """The point's number, where its values may be shared: a tuple of rationals (an mpf equal to a
+    rational is another point: it is computed inexactly)."""
+    if type(point) is not tuple or any(type(c) is not Fraction for c in point):
+        return None
+    number = _point_ids.get(point)
+    if number is None:
+        if len(_point_ids) >= _MAX_SHARED:
+            _point_ids.clear()
+        number = _point_ids[point] = next(_numbers)
+    return number
+
+
+class _Subtrees:
+    """What compiling one expression for values_at has met so far: how many inexact nodes (functions,
+    powers that are not whole, π, e), and decimals, which are left unshared: sympy's equality of two
+    decimals does not say that they print alike, and a decimal is evaluated from its print."""
+
+    def __init__(self, variables: tuple[sympy.Symbol, ...]):
+        self.variables = variables
+        self.inexact = 0
+        self.decimals = 0
+
+    def share(self, e: Expr, body: _Node, inexact: int, decimals: int) -> _Node:
+        """body, looked up as a shared subtree where e has an inexact node and no decimal; inexact and
+        decimals: the counts before e was compiled."""
+        if self.inexact == inexact or self.decimals != decimals:
+            return body
+        subtree = next(_numbers)
+        shared = _shared_nodes[e, self.variables] = lambda p, a: a.shared(subtree, body, p)
+        return shared
+
+    def known(self, e: Expr) -> _Node | None:
+        """e compiled already (in this expression or another), where it is a shared subtree."""
+        shared = _shared_nodes.get((e, self.variables))
+        if shared is not None:
+            self.inexact += 1
+        return shared
+
+
+def _compile(e: Expr, index: dict[sympy.Symbol, int], subtrees: _Subtrees | None = None) -> _Node:
+    if subtrees is None:
+        return _compile_node(e, index, None)
+    if e.is_Atom:
+        if e.is_Float:
+            subtrees.decimals += 1
+        elif e is sympy.pi or e is sympy.E:
+            subtrees.inexact += 1
+        return _compile_node(e, index, subtrees)
+    known = subtrees.known(e)
+    if known is not None:
+        return known
+    if len(_shared_nodes) >= _MAX_SHARED:
+        _shared_nodes.clear()
+    inexact, decimals = subtrees.inexact, subtrees.decimals
+    body = _compile_node(e, index, subtrees)
+    if not (e.is_Add or e.is_Mul or e.is_Pow) or e.is_Pow and not e.exp.is_Integer:  # a function, or a power
+        subtrees.inexact += 1  # that is not whole
+    return subtrees.share(e, body, inexact, decimals)
+
+
+def _compile_node(e: Expr, index: dict[sympy.Symbol, int], subtrees: _Subtrees | None) -> _Node:
     if e.is_Symbol:
         if e not in index:
             raise Unsupported(f"no value for {e}")
@@ -669,20 +842,20 @@ def _compile(e: Expr, index: dict[sympy.Symbol, int]) -> _Node:
     if e is sympy.I:  # √(-x²) is i·|x|: no real value (but at x = 0, which is not worth the trouble)
         return _not_real
     if e.is_Add:
-        terms = [_compile(t, index) for t in e.args]
+        terms = [_compile(t, index, subtrees) for t in e.args]
         return lambda p, a: a.add([t(p, a) for t in terms])
     if e.is_Mul:
-        factors = [_compile(f, index) for f in e.args]
+        factors = [_compile(f, index, subtrees) for f in e.args]
         return lambda p, a: a.mul([f(p, a) for f in factors])
     if e.is_Pow:
-        base = _compile(e.base, index)
+        base = _compile(e.base, index, subtrees)
         if _odd_root(e.exp):
             power = Fraction(int(e.exp.p), int(e.exp.q))
             return lambda p, a: _real_power(a, base(p, a), power)
-        exponent = _compile(e.exp, index)
+        exponent = _compile(e.exp, index, subtrees)
         return lambda p, a: a.pow(base(p, a), exponent(p, a))
     function = BY_SYMPY.get(type(e))
     if function is None:
         raise Unsupported(f"cannot evaluate {type(e).__name__}")
-    args = [_compile(x, index) for x in e.args]
+    args = [_compile(x, index, subtrees) for x in e.args]
     return lambda p, a: a.apply(function, [x(p, a) for x in args])
