@@ -75,22 +75,42 @@ class _Piece:
     said: tuple[Said, ...] = ()
 
 
-def _plane(value: Expr, slopes: Sequence[Expr], shifts: Sequence[Expr], form: str) -> Equation:
-    terms = [s * d for s, d in zip(slopes, shifts)]
-    if form == "x-only":
-        terms = terms[:1]
-    elif form == "y-only":
-        terms = terms[1:]
-    rest = sympy.Add(*terms)
-    rhs = value - rest if form == "normal" else value + rest
-    if all(isinstance(c, sympy.Rational) for c in (value, *slopes)) and all(map(_linear, shifts)):
-        return Equation(symbol("z"), rhs)  # a number times x − a is multiplied out as it is made
-    return Equation(symbol("z"), sympy.expand(rhs))
+class _Planes:
+    """The planes z = value ± Σ slopeᵢ·(vᵢ + offsetᵢ) of one variant, each made once.
+
+    Where the value, the slopes and the offsets are rational numbers, a plane is
+    z = c + a·x + b·y with c, a and b computed from them, the tree sympy's own
+    arithmetic gives (a number times x − a is multiplied out as it is made), and
+    one object for all the mistakes that give it; anything else is expanded by sympy."""
+
+    def __init__(self, syms: Sequence[Expr]):
+        self.syms = tuple(syms)
+        self.made: dict[tuple[Expr, ...], Equation] = {}
+
+    def key(self, value: Expr, slopes: Sequence[Expr], offsets: Sequence[Expr], form: str) -> tuple[Expr, ...] | None:
+        """(c, a, b) of the plane when it is made of rational numbers; None otherwise."""
+        if not (value.is_Rational and all(s.is_Rational for s in slopes) and all(o.is_Rational for o in offsets)):
+            return None
+        sign = -1 if form == "normal" else 1
+        kept = _KEPT[form]
+        coefficients = tuple(sign * s if i in kept else sympy.Integer(0) for i, s in enumerate(slopes))
+        return (value + sympy.Add(*(a * o for a, o in zip(coefficients, offsets))), *coefficients)
+
+    def plane(self, value: Expr, slopes: Sequence[Expr], offsets: Sequence[Expr], form: str) -> Equation:
+        key = self.key(value, slopes, offsets, form)
+        if key is not None:
+            made = self.made.get(key)
+            if made is None:
+                made = self.made[key] = Equation(symbol("z"), sympy.Add(key[0], *(
+                    a * s for a, s in zip(key[1:], self.syms))))
+            return made
+        shifts = [s + o for s, o in zip(self.syms, offsets)]
+        terms = [s * d for i, (s, d) in enumerate(zip(slopes, shifts)) if i in _KEPT[form]]
+        rest = sympy.Add(*terms)
+        return Equation(symbol("z"), sympy.expand(value - rest if form == "normal" else value + rest))
 
 
-def _linear(shift: Expr) -> bool:
-    """x, or x plus a rational number."""
-    return shift.is_Symbol or shift.is_Add and all(a.is_Symbol or a.is_Rational for a in shift.args)
+_KEPT = {"plane": (0, 1), "normal": (0, 1), "x-only": (0,), "y-only": (1,)}  # the slopes' terms a form has
 
 
 def candidates(problem: TangentPlane) -> list[WrongAnswer]:
@@ -125,43 +145,45 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
         for slip, wrong in evaluation_slips(partial, variables, point):
             slopes.append(_Piece(right_slopes[:i] + (wrong,) + right_slopes[i + 1:], (slip,)))
 
-    right_shifts = tuple(s - p for s, p in zip(syms, point))
+    # a shift v − a is kept as its number −a
+    right_shifts = tuple(-p for p in point)
     shifts = [_Piece(right_shifts)]
     moved = [(s, p) for s, p in zip(syms, point) if p != 0]
     if moved:
         wrong = " and ".join(f"({show(s + p, variables)})" for s, p in moved)
         right = " and ".join(f"({show(s - p, variables)})" for s, p in moved)
-        shifts.append(_Piece(tuple(s + p for s, p in zip(syms, point)),
-                             (say["shifted-wrong-way"](wrong=wrong, right=right),)))
-        shifts.append(_Piece(tuple(syms), (say["tangent-not-shifted"](
+        shifts.append(_Piece(tuple(point), (say["shifted-wrong-way"](wrong=wrong, right=right),)))
+        shifts.append(_Piece((sympy.Integer(0),) * len(point), (say["tangent-not-shifted"](
             wrong=" and ".join(show(s, variables) for s, _ in moved), right=right),)))
-    crossed = tuple(s - p for s, p in zip(syms, swapped))
-    others = {_shifted_by(right_slopes, cast(Sequence[Expr], piece.value)) for piece in shifts[1:]}
-    if swapped != point and _shifted_by(right_slopes, crossed) not in others:
+    crossed = tuple(-p for p in swapped)
+    others = {_shifted_by(right_slopes, syms, cast(Sequence[Expr], piece.value)) for piece in shifts[1:]}
+    if swapped != point and _shifted_by(right_slopes, syms, crossed) not in others:
         # the coordinates swapped may give the plane of another shift (at (a, -a) the shifts the wrong way
         # round; where a slope is 0, none in that variable): that one says it
         shifts.append(_Piece(crossed, (say["tangent-shift-point-swapped"](
-            wrong=" and ".join(f"({show(c, variables)})" for c in crossed),
-            right=" and ".join(f"({show(c, variables)})" for c in right_shifts)),)))
+            wrong=" and ".join(f"({show(s + c, variables)})" for s, c in zip(syms, crossed)),
+            right=" and ".join(f"({show(s + c, variables)})" for s, c in zip(syms, right_shifts))),)))
 
     forms = [_Piece("plane"), _Piece("normal", (say["tangent-normal-sign"](),))]
     forms += [_Piece(kind, (say["tangent-line-only"](slice=f"{other} = {show(p)}"),))
               for kind, other, p in (("x-only", y, point[1]), ("y-only", x, point[0]))]
 
     found = []
+    planes = _Planes(syms)
     # the plane's own pieces first: where a slip in a partial gives the same plane, both are said
     for pieces in _choices((values, forms, shifts, slopes)):
         said = tuple(s for piece in pieces for s in piece.said)
         if not said:
             continue
         value, form, shift, slope = (piece.value for piece in pieces)  # one from each slot, in order
-        plane = _plane(cast(Expr, value), cast(Sequence[Expr], slope), cast(Sequence[Expr], shift), cast(str, form))
+        plane = planes.plane(cast(Expr, value), cast(Sequence[Expr], slope), cast(Sequence[Expr], shift),
+                             cast(str, form))
         found.append(WrongAnswer.of(said, Answer(Shape.EQUATION, plane)))
     return found
 
 
-def _shifted_by(slopes: Sequence[Expr], shifts: Sequence[Expr]) -> Expr:
-    return sympy.expand(sympy.Add(*(a * b for a, b in zip(slopes, shifts))))
+def _shifted_by(slopes: Sequence[Expr], syms: Sequence[Expr], offsets: Sequence[Expr]) -> Expr:
+    return sympy.expand(sympy.Add(*(a * (s + o) for a, s, o in zip(slopes, syms, offsets))))
 
 
 def _choices(slots: Sequence[Sequence[_Piece]]) -> Iterator[tuple[_Piece, ...]]:
