@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from itertools import combinations
 from typing import cast
 
 import sympy
-from sympy import Expr
+from sympy import Expr, Symbol
 
+from ...calculus.roots import Monomial, rational_terms
 from ...misconceptions import Misconception, Said, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import wrong_gradients
 from ...misconceptions.points import evaluation_slips, point_words
@@ -78,36 +80,76 @@ class _Piece:
 class _Planes:
     """The planes z = value ± Σ slopeᵢ·(vᵢ + offsetᵢ) of one variant, each made once.
 
-    Where the value, the slopes and the offsets are rational numbers, a plane is
-    z = c + a·x + b·y with c, a and b computed from them, the tree sympy's own
-    arithmetic gives (a number times x − a is multiplied out as it is made), and
-    one object for all the mistakes that give it; anything else is expanded by sympy."""
+    Where the value and the offsets are rational numbers and the slopes too, a plane is
+    z = c + a·x + b·y with c, a and b computed from them; where the slopes are polynomials with
+    rational coefficients (the partials left as functions), it is multiplied out from their terms
+    in exact fractions. Either gives the tree sympy's own arithmetic and expanding give, and one
+    object serves every mistake that gives the plane. Anything else (e^(xy), a point at √2) is
+    expanded by sympy."""
 
-    def __init__(self, syms: Sequence[Expr]):
+    def __init__(self, syms: Sequence[Symbol]):
         self.syms = tuple(syms)
-        self.made: dict[tuple[Expr, ...], Equation] = {}
-
-    def key(self, value: Expr, slopes: Sequence[Expr], offsets: Sequence[Expr], form: str) -> tuple[Expr, ...] | None:
-        """(c, a, b) of the plane when it is made of rational numbers; None otherwise."""
-        if not (value.is_Rational and all(s.is_Rational for s in slopes) and all(o.is_Rational for o in offsets)):
-            return None
-        sign = -1 if form == "normal" else 1
-        kept = _KEPT[form]
-        coefficients = tuple(sign * s if i in kept else sympy.Integer(0) for i, s in enumerate(slopes))
-        return (value + sympy.Add(*(a * o for a, o in zip(coefficients, offsets))), *coefficients)
+        self.made: dict[object, Equation] = {}
+        self.read: dict[Expr, dict[Monomial, Fraction] | None] = {}
+        self.monomials: dict[Monomial, Expr] = {}
 
     def plane(self, value: Expr, slopes: Sequence[Expr], offsets: Sequence[Expr], form: str) -> Equation:
-        key = self.key(value, slopes, offsets, form)
-        if key is not None:
+        if not (value.is_Rational and all(o.is_Rational for o in offsets)):
+            return self._expanded(value, slopes, offsets, form)
+        sign = -1 if form == "normal" else 1
+        if all(s.is_Rational for s in slopes):
+            coefficients = tuple(sign * s if i in _KEPT[form] else sympy.Integer(0) for i, s in enumerate(slopes))
+            key: object = (value + sympy.Add(*(a * o for a, o in zip(coefficients, offsets))), *coefficients)
             made = self.made.get(key)
             if made is None:
-                made = self.made[key] = Equation(symbol("z"), sympy.Add(key[0], *(
-                    a * s for a, s in zip(key[1:], self.syms))))
+                made = self.made[key] = Equation(symbol("z"), sympy.Add(cast(tuple, key)[0], *(
+                    a * s for a, s in zip(coefficients, self.syms))))
             return made
+        terms = self._terms(value, slopes, offsets, _KEPT[form], sign)
+        if terms is None:
+            return self._expanded(value, slopes, offsets, form)
+        key = frozenset(terms.items())
+        made = self.made.get(key)
+        if made is None:
+            made = self.made[key] = Equation(symbol("z"), sympy.Add(*(
+                sympy.Rational(c.numerator, c.denominator) * self._monomial(m) for m, c in terms.items())))
+        return made
+
+    def _expanded(self, value: Expr, slopes: Sequence[Expr], offsets: Sequence[Expr], form: str) -> Equation:
         shifts = [s + o for s, o in zip(self.syms, offsets)]
-        terms = [s * d for i, (s, d) in enumerate(zip(slopes, shifts)) if i in _KEPT[form]]
-        rest = sympy.Add(*terms)
+        rest = sympy.Add(*(s * d for i, (s, d) in enumerate(zip(slopes, shifts)) if i in _KEPT[form]))
         return Equation(symbol("z"), sympy.expand(value - rest if form == "normal" else value + rest))
+
+    def _terms(self, value: Expr, slopes: Sequence[Expr], offsets: Sequence[Expr], kept: Sequence[int],
+               sign: int) -> dict[Monomial, Fraction] | None:
+        """The plane's nonzero coefficients by monomial (value and offsets rational numbers), or None
+        where a slope it keeps is not a polynomial with rational coefficients."""
+        constant = (0,) * len(self.syms)
+        total = {constant: _fraction(value)}
+        for i in kept:
+            terms = self._read(slopes[i])
+            if terms is None:
+                return None
+            offset = _fraction(offsets[i])
+            for m, c in terms.items():  # c·m·(vᵢ + offset)
+                times_v = m[:i] + (m[i] + 1,) + m[i + 1:]
+                total[times_v] = total.get(times_v, Fraction(0)) + sign * c
+                total[m] = total.get(m, Fraction(0)) + sign * c * offset
+        return {m: c for m, c in total.items() if c}
+
+    def _read(self, expr: Expr) -> dict[Monomial, Fraction] | None:
+        if expr not in self.read:
+            self.read[expr] = rational_terms(expr, self.syms)
+        return self.read[expr]
+
+    def _monomial(self, m: Monomial) -> Expr:
+        if m not in self.monomials:
+            self.monomials[m] = sympy.Mul(*(s**k for s, k in zip(self.syms, m)))
+        return self.monomials[m]
+
+
+def _fraction(number: Expr) -> Fraction:
+    return Fraction(int(cast(sympy.Rational, number).p), int(cast(sympy.Rational, number).q))
 
 
 _KEPT = {"plane": (0, 1), "normal": (0, 1), "x-only": (0,), "y-only": (1,)}  # the slopes' terms a form has
