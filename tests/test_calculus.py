@@ -25,7 +25,8 @@ from tutor.calculus import (
     points_from_text,
     tangent_plane,
 )
-from tutor.parse import Equation, symbol
+from tutor.calculus.partials import diff
+from tutor.parse import Equation, read, symbol
 
 # ------------------------------------------------------------------------ points
 
@@ -286,3 +287,32 @@ def test_tangent_plane_cannot_use_z():
 def test_functions_given_as_sympy_expressions():
     assert gradient(x**2 * y, ["x", "y"]).components == (2 * x * y, x**2)
     assert shown(partial(lesson("x^2 y"), "y").derivative) == "x²"
+
+
+# ------------------------------------------------------------------ derivatives
+
+@pytest.mark.parametrize("coefficient", [1, -1, 7, sympy.Rational(-5, 2)])
+def test_a_monomials_partial_is_the_power_rule_as_sympy_writes_it(coefficient):
+    # monomials skip sympy's diff: the result must be the very tree diff gives (shown and compared as is)
+    z = symbol("z")
+    for p in range(5):
+        for q in range(4):
+            for r in range(3):
+                f = coefficient * x**p * y**q * z**r
+                for v in ("x", "y", "z"):
+                    got = partial(f, v).derivative
+                    want = sympy.factor_terms(sympy.diff(f, symbol(v)))
+                    assert sympy.srepr(got) == sympy.srepr(want), (f, v)
+
+
+@pytest.mark.parametrize("text", ["3x^2y^3", "-1/90 x^2(x-6)y^2(y-6)", "e^x - 2x", "x - 3 ln x", "x^4 - 3x^2 + x",
+                                  "(x-1)^2 + (y+2)^2 + 5", "sin(2x) + cos(x)", "x e^(3y) + 2y", "x/(x+1)",
+                                  "14m^2 + 3b^2 + 38 + 12mb - 42m - 20b", "sqrt(x) y"])
+def test_diff_is_sympys_diff_tree_for_tree(text):
+    # kinds show and compare what diff gives: it must be sympy's very tree, derivative after derivative
+    f = read(text, "expression", ("x", "y", "m", "b")).value
+    for v in map(symbol, ("x", "y", "m", "b")):
+        d = f
+        for _ in range(4):
+            assert sympy.srepr(diff(d, v)) == sympy.srepr(sympy.diff(d, v)), (text, v, d)
+            d = sympy.diff(d, v)

@@ -28,6 +28,7 @@ Inside brackets a bar opens an absolute value again: `|a(q|b|r)c|`.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import threading
@@ -1022,6 +1023,12 @@ class Answer:
 
 
 def vocabulary(variables: Sequence[str] = (), *, infer: bool = False) -> _Vocabulary:
+    if infer:  # trusted text adds the names it infers: a vocabulary of its own
+        return _vocabulary(variables, infer)
+    return _shared_vocabulary(tuple(variables))
+
+
+def _vocabulary(variables: Sequence[str], infer: bool) -> _Vocabulary:
     symbols: dict[str, sympy.Symbol] = {}
     for name in variables:
         symbols[name] = symbol(name)
@@ -1032,6 +1039,12 @@ def vocabulary(variables: Sequence[str] = (), *, infer: bool = False) -> _Vocabu
     constants = {k: v for k, v in CONSTANTS.items() if k not in clash}
     functions = {k: v for k, v in FUNCTIONS.items() if k not in clash} if clash else FUNCTIONS
     return _Vocabulary(symbols, functions, constants, infer)
+
+
+@functools.lru_cache(maxsize=256)
+def _shared_vocabulary(variables: tuple[str, ...]) -> _Vocabulary:
+    """A student's text only reads its vocabulary, so one serves every answer with these names."""
+    return _vocabulary(variables, False)
 
 
 def read(

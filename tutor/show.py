@@ -9,7 +9,7 @@ through `tutor.parse` to the same expression.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -28,6 +28,7 @@ _SUPERSCRIPT_CHARS = set(_SUPERSCRIPT.values())
 
 # binding strength of what a string contains, loosest first
 _SUM, _PRODUCT, _POWER, _ATOM = 1, 2, 3, 4
+_HALF = sympy.Rational(1, 2)
 
 
 class _Printer:
@@ -147,9 +148,10 @@ class _Printer:
         return out
 
     def ordered_terms(self, e: Expr) -> list[Expr]:
-        terms = e.as_ordered_terms()
-        position = {term: i for i, term in enumerate(terms)}
-        return sorted(terms, key=lambda t: (self.term_key(t), position[t]))
+        def sympys_order(terms: Sequence[Expr]) -> list[int]:
+            position = {term: i for i, term in enumerate(e.as_ordered_terms())}
+            return [position[t] for t in terms]
+        return _sorted(e.args, self.term_key, sympys_order)
 
     def term_key(self, term: Expr) -> tuple[bool, bool, bool, int, tuple[int, ...]]:
         """Higher degree first, then by the exercise's variable order; constants last."""
@@ -162,21 +164,21 @@ class _Printer:
         total = sum(degrees)
         return (term.is_Number, not term.free_symbols, not transcendental, total, tuple(degrees))
 
-    def factor_key(self, factor: Expr) -> tuple[bool, int, bool, Any]:  # the last: sympy's sort key
+    def factor_key(self, factor: Expr) -> tuple[bool, int, bool]:
         names = [s.name for s in factor.free_symbols]
         first = min((self.order.index(n) if n in self.order else len(self.order) for n in names),
                     default=-1)
         base = factor.base if factor.is_Pow else factor
-        root = factor.is_Pow and factor.exp == sympy.Rational(1, 2)  # last, as written by hand: 2y√x
+        root = factor.is_Pow and factor.exp == _HALF  # last, as written by hand: 2y√x
         function = isinstance(base, sympy.Function) or base is sympy.E or root
-        return (function, first, not base.is_Symbol, sympy.default_sort_key(factor))
+        return (function, first, not base.is_Symbol)
 
     def mul(self, e: Expr) -> tuple[str, int]:
         coefficient, factors = e.as_coeff_mul()
         numerator: list[Expr] = []
         denominator: list[Expr] = []
         for f in factors:
-            if f.is_Pow and f.exp.is_Number and f.exp < 0:
+            if f.is_Pow and f.exp.is_Number and f.exp.is_negative:
                 denominator.append(f.base ** -f.exp)
             else:
                 numerator.append(f)
@@ -190,8 +192,8 @@ class _Printer:
             denominator.insert(0, sympy.Integer(coefficient.q))
         elif coefficient != 1 or not numerator:
             lead = self.number(coefficient)
-        numerator.sort(key=self.factor_key)
-        denominator.sort(key=lambda f: (not f.is_Number, self.factor_key(f)))
+        numerator = _sorted(numerator, self.factor_key, _sort_keys)
+        denominator = _sorted(denominator, lambda f: (not f.is_Number, *self.factor_key(f)), _sort_keys)
         if not denominator:
             strength = _PRODUCT if (len(numerator) > 1 or lead or sign) else _POWER
             return sign + self.product(numerator, lead), strength
@@ -229,9 +231,9 @@ class _Printer:
 
     def pow(self, e: Expr) -> tuple[str, int]:
         base, exponent = e.base, e.exp
-        if exponent.is_Number and exponent < 0:
+        if exponent.is_Number and exponent.is_negative:
             return self.mul(e)
-        if exponent == sympy.Rational(1, 2):
+        if exponent == _HALF:
             inner = self.render(base)[0]
             if self.latex:
                 return rf"\sqrt{{{inner}}}", _ATOM
@@ -257,6 +259,19 @@ class _LatexPrinter(_Printer):
 
 
 _MOST_DIGITS = 1000  # an integer longer than any a student may type is shown to 15 digits, marked ≈
+
+
+def _sorted(items: Sequence[Expr], key: Callable[[Expr], tuple[object, ...]],
+            tiebreak: Callable[[Sequence[Expr]], list[Any]]) -> list[Expr]:
+    """`items` by `key`, and where keys tie by `tiebreak` (of all items: sympy's order, dear to make,
+    so made only when some keys tie)."""
+    keys = [key(item) for item in items]
+    ties = tiebreak(items) if len(set(keys)) < len(keys) else [0] * len(items)
+    return [items[i] for i in sorted(range(len(items)), key=lambda i: (keys[i], ties[i]))]
+
+
+def _sort_keys(items: Sequence[Expr]) -> list[tuple[object, ...]]:
+    return [sympy.default_sort_key(item) for item in items]
 
 
 def _integer(n: int) -> str:

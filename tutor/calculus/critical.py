@@ -33,7 +33,7 @@ from ..budget import OutOfTime, deadline, metered_cache
 from ..parse import Equation
 from ..show import show
 from .common import SolveError, exact, function_of, sign, symbols, variables_of
-from .partials import derivative, value_at
+from .partials import derivative, diff, value_at
 from .region import Region, interval_text, parse_region
 from .roots import (
     as_real,
@@ -705,9 +705,9 @@ def _near(what: str) -> str:
 def higher_derivatives(f: Expr, x: sympy.Symbol, a: Expr, most: int = 12) -> tuple[int | None, str]:
     """The first derivative that is not 0 at a: an even one decides by its sign, an odd one means
     f crosses f(a) there (an inflection)."""
-    d = sympy.diff(f, x)
+    d = diff(f, x)
     for order in range(2, most + 1):
-        d = sympy.diff(d, x)
+        d = diff(d, x)
         s = sign(d.xreplace({x: a}))
         if s is None:
             return None, ""

@@ -39,7 +39,42 @@ def derivative(f: Expr, wrt: str) -> Expr:
 # first derivatives are taken again for its Hessian and its minimum.
 @metered_cache(4096)
 def _term_derivative(term: Expr, v: sympy.Symbol) -> Expr:
-    return _tidy(sympy.diff(term, v))
+    monomial = _monomial_derivative(term, v)
+    return monomial if monomial is not None else _tidy(sympy.diff(term, v))
+
+
+def diff(f: Expr, v: sympy.Symbol) -> Expr:
+    """sympy.diff(f, v), the very same tree, each monomial term by the power rule: sympy's diff takes
+    0.3 ms a monomial when its cache knows it and several when it does not, and candidates take
+    hundreds of derivatives of a variant's new numbers."""
+    return sympy.Add(*(_diff_term(term, v) for term in sympy.Add.make_args(f)))
+
+
+def _diff_term(term: Expr, v: sympy.Symbol) -> Expr:
+    monomial = _monomial_derivative(term, v)
+    return monomial if monomial is not None else sympy.diff(term, v)
+
+
+def _monomial_derivative(term: Expr, v: sympy.Symbol) -> Expr | None:
+    """d(c·vⁿ·rest)/dv = c·n·vⁿ⁻¹·rest for a rational c and whole powers of variables: the power rule
+    sympy's diff applies, in the same tree (a monomial's factor_terms is itself), without its general
+    machinery. None for any other term."""
+    coefficient, factors = term.as_coeff_mul()
+    if not coefficient.is_Rational:
+        return None
+    power = sympy.Integer(0)
+    rest = []
+    for factor in factors:
+        base, exponent = factor.as_base_exp()
+        if not (base.is_Symbol and exponent.is_Integer and exponent.is_positive):
+            return None
+        if base == v:
+            power = exponent
+        else:
+            rest.append(factor)
+    if power == 0:
+        return sympy.Integer(0)
+    return sympy.Mul(coefficient * power, v ** (power - 1), *rest)
 
 
 def _tidy(term: Expr) -> Expr:

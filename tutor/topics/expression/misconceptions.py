@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import Enum
 
-import sympy
 from sympy import Expr
 
+from ...calculus.partials import diff
 from ...misconceptions import Candidate, Componentwise, Option, WrongAnswer, at_point
 from ...misconceptions.derivatives import MISCONCEPTIONS as DERIVATIVES
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
@@ -47,7 +47,7 @@ class Asked(Enum):
 def quantities(about: About) -> dict[Asked, tuple[Expr, ...]]:
     """The lesson's quantities of the function at the point, exactly."""
     f, variables, point = about.function, about.variables, about.at
-    gradient = tuple(at_point(sympy.diff(f, symbol(v)), variables, point) for v in variables)
+    gradient = tuple(at_point(diff(f, symbol(v)), variables, point) for v in variables)
     found: dict[Asked, tuple[Expr, ...]] = {}
     value = at_point(f, variables, point)
     if value is not None:
@@ -121,7 +121,7 @@ def _value(about: About) -> list[Candidate]:
     right = at_point(f, variables, point)
     found: list[Candidate] = [WrongAnswer.of([slip], Answer(Shape.NUMBER, wrong))
                               for slip, wrong in value_slips(f, variables, point, name)]
-    slopes = [(f"∂{name}/∂{v}" if len(variables) > 1 else f"{name}′", at_point(sympy.diff(f, symbol(v)), variables,
+    slopes = [(f"∂{name}/∂{v}" if len(variables) > 1 else f"{name}′", at_point(diff(f, symbol(v)), variables,
                                                                                point)) for v in variables]
     words = {"f": name, "right": show(right), **place_words(point)}
     found += [WrongAnswer.of([POINTS["gave-slope-for-value"].fill(what=what, **words)], Answer(Shape.NUMBER, slope))
@@ -162,7 +162,7 @@ def _gradient(about: About, downhill: bool) -> list[Candidate]:
     else:
         found += [WrongAnswer.of(o.said, Answer(Shape.NUMBER, o.value)) for o in options[0][1:]]
         found.append(WrongAnswer.of([opposite], Answer(Shape.NUMBER, -right[0])))
-    unevaluated = tuple(sign * sympy.diff(f, symbol(v)) for v in variables)
+    unevaluated = tuple(sign * diff(f, symbol(v)) for v in variables)
     found.append(WrongAnswer.of([POINTS["not-evaluated"].fill(what=("−" if downhill else "") + grad,
                                                                point=place_words(point)["point"])],
                                 Answer(Shape.VECTOR if len(variables) > 1 else Shape.EXPRESSION,
