@@ -99,10 +99,11 @@ class _Planes:
         sign = -1 if form == "normal" else 1
         if all(s.is_Rational for s in slopes):
             coefficients = tuple(sign * s if i in _KEPT[form] else sympy.Integer(0) for i, s in enumerate(slopes))
-            key: object = (value + sympy.Add(*(a * o for a, o in zip(coefficients, offsets))), *coefficients)
+            constant = value + sympy.Add(*(a * o for a, o in zip(coefficients, offsets)))
+            key: object = (constant, *coefficients)
             made = self.made.get(key)
             if made is None:
-                made = self.made[key] = Equation(symbol("z"), sympy.Add(cast(tuple, key)[0], *(
+                made = self.made[key] = Equation(symbol("z"), sympy.Add(constant, *(
                     a * s for a, s in zip(coefficients, self.syms))))
             return made
         terms = self._terms(value, slopes, offsets, _KEPT[form], sign)
