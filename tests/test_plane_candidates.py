@@ -4,6 +4,10 @@ tree sympy's expanding gives, since diagnosis prints candidates and compares the
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -47,3 +51,16 @@ def test_the_same_plane_from_other_pieces_is_one_object():
     second = planes.plane(sympy.Integer(-1), (four, two), (sympy.Integer(-2), sympy.Integer(0)), "plane")
     assert first is second
     assert first == Equation(Z, 4 * X + 2 * Y - 9)
+
+
+def test_the_power_a_negative_base_slip_names_does_not_depend_on_string_hashing():
+    """2x² + 3y² at (−1, −3): both squares are of negative numbers; the sentence names x², in any process."""
+    code = ("import sympy; from tutor.misconceptions.points import evaluation_slips; from tutor.parse import symbol; "
+            "x, y = symbol('x'), symbol('y'); "
+            "print([s.sentence for s, _ in evaluation_slips(2*x**2 + 3*y**2, ('x', 'y'), "
+            "(sympy.Integer(-1), sympy.Integer(-3)))][0])")
+    said = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout
+            for seed in range(6)}
+    assert said == {"It looks like you took x² at x = -1 and y = -3 as -1. A negative number to an even power "
+                    "is positive: (-1)² = 1.\n"}
