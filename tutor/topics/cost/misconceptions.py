@@ -5,8 +5,9 @@ and to a descent step, where the step may also go uphill or stop at the gradient
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from fractions import Fraction
+from typing import cast
 
 import sympy
 from sympy import Expr
@@ -68,45 +69,81 @@ MISCONCEPTIONS = register(
 
 _MAX_LEFT_OUT = 12  # points each left out in turn, at most: a data file's hundreds are not summed by hand
 
-
-def _square(x: Expr, y: Expr, skip: Callable[[str], bool], once: bool = False) -> Expr:
-    """(mx + b − y)² multiplied out with a slip: some products left out, or taken once."""
-    products = {"mb": 2 * x * M * B, "my": -2 * x * y * M, "by": -2 * y * B}
-    doubled = sympy.Add(*(p / 2 if once else p for key, p in products.items() if not skip(key)))
-    return x**2 * M**2 + B**2 + y**2 + doubled
+_Terms = dict[tuple[int, int], Fraction]  # a cost multiplied out: each c·mⁱbʲ's coefficient c by (i, j)
+_PRODUCTS = {"mb": (1, 1), "my": (1, 0), "by": (0, 1)}  # the products of two terms of mx + b − y, by monomial
 
 
-def _none(key: str) -> bool:
-    return False
+def _squares(points: Sequence[tuple[Fraction, Fraction]], skip: Callable[[str], bool] = lambda key: False,
+             once: bool = False) -> _Terms:
+    """Σ(mx + b − y)² multiplied out with a slip (some products left out, or taken once), in exact
+    rational arithmetic: m²x², b², y², then 2x·mb, −2xy·m, −2y·b for each point."""
+    terms: _Terms = {}
+    for x, y in points:
+        doubled = {"mb": 2 * x, "my": -2 * x * y, "by": -2 * y}
+        for monomial, c in [((2, 0), x * x), ((0, 2), Fraction(1)), ((0, 0), y * y),
+                            *((_PRODUCTS[key], c / 2 if once else c) for key, c in doubled.items() if not skip(key))]:
+            terms[monomial] = terms.get(monomial, Fraction(0)) + c
+    return terms
 
 
-def _sum(problem: Cost, square: Callable[[Expr, Expr], Expr]) -> Expr:
-    return sympy.expand(sympy.Add(*(square(x, y) for x, y in problem.points)))
+def _errors(points: Sequence[tuple[Fraction, Fraction]]) -> _Terms:
+    """Σ(mx + b − y), the errors added up unsquared."""
+    return {(1, 0): sum((x for x, _ in points), Fraction(0)), (0, 1): Fraction(len(points)),
+            (0, 0): -sum((y for _, y in points), Fraction(0))}
+
+
+def _scaled(terms: _Terms, scale: int) -> _Terms:
+    return {m: c / scale for m, c in terms.items() if c}
+
+
+def _tree(terms: _Terms) -> Expr:
+    """The cost as sympy.expand writes it: the sum of its terms c·mⁱbʲ."""
+    return sympy.Add(*(_rational(c) * M**i * B**j for (i, j), c in terms.items()))
+
+
+def _value(terms: _Terms, at: Sequence[object]) -> Expr:
+    """The cost at (m, b), as its tree's xreplace gives it: from its terms where m and b are rational
+    (exact, so the very same number)."""
+    point = _fractions(at)
+    if point is None:
+        return _tree(terms).xreplace({M: at[0], B: at[1]})
+    m, b = point
+    return _rational(sum((c * m**i * b**j for (i, j), c in terms.items()), Fraction(0)))
+
+
+def _wrong_costs(problem: Cost, words: dict[str, str]) -> list[tuple[Said, _Terms]]:
+    """The wrong costs, already divided as the right one is, multiplied out from the data: the squares
+    with a slip, the errors unsquared, the sum averaged wrongly, each point left out in turn."""
+    data = [(_fraction(x), _fraction(y)) for x, y in problem.points]
+    n = len(data)
+    scale = 2 * n if problem.mean else 1
+    right = _squares(data)
+    costs: list[tuple[str, _Terms]] = [
+        ("squared-term-by-term", _scaled(_squares(data, lambda key: True), scale)),
+        ("cross-term-dropped", _scaled(_squares(data, lambda key: key == "mb"), scale)),
+        ("products-not-doubled", _scaled(_squares(data, once=True), scale)),
+        ("errors-not-squared", _scaled(_errors(data), scale)),
+    ]
+    if problem.mean:
+        costs += [("mean-without-half", _scaled(right, n)), ("sum-not-averaged", _scaled(right, 1))]
+    else:
+        costs.append(("cost-averaged", _scaled(right, n)))
+    found = [(MISCONCEPTIONS[m].fill(**words), c) for m, c in costs]
+    for i, point in enumerate(problem.points if n <= _MAX_LEFT_OUT else ()):
+        others = [p for j, p in enumerate(data) if j != i]
+        found.append((MISCONCEPTIONS["point-left-out"].fill(point=problem.show(point), **words),
+                      _scaled(_squares(others), scale)))
+    return found
 
 
 def candidates(problem: Cost) -> list[WrongAnswer]:
     n = len(problem.points)
     words = {"n": str(n), "twice": str(2 * n), "name": problem.name}
-    scale = sympy.Integer(2 * n) if problem.mean else sympy.Integer(1)
-    costs: list[tuple[str, Expr]] = [  # wrong versions of the cost, already divided as the right one is
-        ("squared-term-by-term", _sum(problem, lambda x, y: _square(x, y, lambda key: True)) / scale),
-        ("cross-term-dropped", _sum(problem, lambda x, y: _square(x, y, lambda key: key == "mb")) / scale),
-        ("products-not-doubled", _sum(problem, lambda x, y: _square(x, y, lambda key: False, once=True)) / scale),
-        ("errors-not-squared", _sum(problem, lambda x, y: M * x + B - y) / scale),
-    ]
-    if problem.mean:
-        costs += [("mean-without-half", problem.cost.function / n), ("sum-not-averaged", problem.cost.function)]
-    else:
-        costs.append(("cost-averaged", problem.cost.function / n))
-    said = [MISCONCEPTIONS[m].fill(**words) for m, _ in costs]
-    for i, (x, y) in enumerate(problem.points if n <= _MAX_LEFT_OUT else ()):
-        others = [p for j, p in enumerate(problem.points) if j != i]
-        costs.append(("point-left-out", sympy.expand(sympy.Add(*(_square(u, v, _none) for u, v in others))) / scale))
-        said.append(MISCONCEPTIONS["point-left-out"].fill(point=problem.show((x, y)), **words))
+    costs = _wrong_costs(problem, words)
     if problem.ask == Ask.FUNCTION:
-        return [WrongAnswer.of([w], Answer(Shape.EXPRESSION, sympy.expand(c))) for w, (_, c) in zip(said, costs)]
+        return [WrongAnswer.of([w], Answer(Shape.EXPRESSION, _tree(c))) for w, c in costs]
     if problem.ask == Ask.VALUE and problem.at is not None:
-        return _value_candidates(problem, costs, said)
+        return _value_candidates(problem, costs)
     step = problem.step
     if step is None:
         return []
@@ -114,15 +151,24 @@ def candidates(problem: Cost) -> list[WrongAnswer]:
     alpha = step.rate
     rate = str(problem.show(alpha))
     steps: list[tuple[Said, tuple[Expr, Expr]]] = []
-    for told, (_, wrong) in zip(said, costs):
-        slope = slope_at(wrong, (m0, b0))
+    for told, wrong in costs:
+        slope = _slope(wrong, (m0, b0))
         steps.append((told, (m0 - alpha * slope[0], b0 - alpha * slope[1])))
     slope = step.slope
+    at_start: dict[Expr, Expr] = {}  # a right partial comes again beside each slip in the other
+
+    def start_value(g: Expr) -> Expr:
+        if g not in at_start:
+            at_start[g] = g.xreplace({M: m0, B: b0})
+        return at_start[g]
+
     for told_slip, gradient in wrong_gradients(problem.function(), ("m", "b"), problem.name):
-        wrong_slope = tuple(g.xreplace({M: m0, B: b0}) for g in gradient)
+        if len(told_slip) != 1:
+            continue
+        wrong_slope = tuple(start_value(g) for g in gradient)
         # a derivative misconception in ∇E, carried into the step; one that only negates ∇E at the start
         # (the signs of the terms that do not vanish there) is the step uphill, said as that
-        if len(told_slip) == 1 and wrong_slope != tuple(-g for g in slope):
+        if wrong_slope != tuple(-g for g in slope):
             steps.append((told_slip[0], (m0 - alpha * wrong_slope[0], b0 - alpha * wrong_slope[1])))
     steps += [
         (MISCONCEPTIONS["cost-step-uphill"].fill(rate=rate, **words), (m0 + alpha * slope[0], b0 + alpha * slope[1])),
@@ -144,26 +190,50 @@ def slope_at(cost: Expr, at: tuple[Expr, Expr]) -> tuple[Expr, Expr]:
 
 
 def _rational_slope(cost: Expr, at: tuple[Expr, Expr]) -> tuple[Expr, Expr] | None:
-    terms = rational_terms(cost, (M, B)) if all(v.is_Rational for v in at) else None
-    if terms is None:
-        return None
-    m, b = (Fraction(int(v.p), int(v.q)) for v in at)
+    point = _fractions(at)
+    terms = rational_terms(cost, (M, B)) if point is not None else None
+    return None if terms is None or point is None else _terms_slope(cast(_Terms, terms), point)
+
+
+def _slope(terms: _Terms, at: tuple[Expr, Expr]) -> tuple[Expr, Expr]:
+    """slope_at of the cost with these terms, without its tree where m and b are rational."""
+    point = _fractions(at)
+    return slope_at(_tree(terms), at) if point is None else _terms_slope(terms, point)
+
+
+def _terms_slope(terms: _Terms, point: tuple[Fraction, Fraction]) -> tuple[Expr, Expr]:
+    m, b = point
     by_m = sum((c * i * m ** (i - 1) * b**j for (i, j), c in terms.items() if i), Fraction(0))
     by_b = sum((c * j * m**i * b ** (j - 1) for (i, j), c in terms.items() if j), Fraction(0))
-    return sympy.Rational(by_m.numerator, by_m.denominator), sympy.Rational(by_b.numerator, by_b.denominator)
+    return _rational(by_m), _rational(by_b)
 
 
-def _value_candidates(problem: Cost, costs: list[tuple[str, Expr]], said: list[Said]) -> list[WrongAnswer]:
+def _fraction(v: Expr) -> Fraction:
+    return Fraction(int(v.p), int(v.q))
+
+
+def _fractions(at: Sequence[object]) -> tuple[Fraction, Fraction] | None:
+    """(m, b) as Fractions where both are whole numbers or sympy's rationals (as a pack gives them)."""
+    if not all(type(v) is int or isinstance(v, sympy.Rational) for v in at):
+        return None
+    m, b = (Fraction(v) if type(v) is int else _fraction(cast(Expr, v)) for v in at)
+    return m, b
+
+
+def _rational(v: Fraction) -> Expr:
+    return sympy.Rational(v.numerator, v.denominator)
+
+
+def _value_candidates(problem: Cost, costs: list[tuple[Said, _Terms]]) -> list[WrongAnswer]:
     """The value at (m, b) of each wrong cost; the right cost with a slip in putting (m, b) in; the
     value of a partial derivative or of the gradient there instead of the cost's."""
     at = problem.at or ()
-    values = {M: at[0], B: at[1]}
-    found = [WrongAnswer.of([w], Answer(Shape.NUMBER, c.xreplace(values))) for w, (_, c) in zip(said, costs)]
+    found = [WrongAnswer.of([w], Answer(Shape.NUMBER, _value(c, at))) for w, c in costs]
     function = problem.function()
     found += [WrongAnswer.of([slip], Answer(Shape.NUMBER, wrong))
               for slip, wrong in value_slips(function, ("m", "b"), at, problem.name)]
     right = problem.expected().value
-    gradient = tuple(sympy.diff(function, v).xreplace(values) for v in (M, B))
+    gradient = slope_at(function, (at[0], at[1]))
     words = {"f": problem.name, "right": problem.show(right), **place_words(at)}
     for v, slope in zip("mb", gradient):
         found.append(WrongAnswer.of([POINTS["gave-slope-for-value"].fill(what=f"∂{problem.name}/∂{v}", **words)],

@@ -15,6 +15,7 @@ Three layers, which compose:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from fractions import Fraction
 from itertools import combinations
 from typing import cast
 
@@ -22,7 +23,7 @@ import sympy
 from sympy import Expr
 
 from ...calculus.critical import Nature
-from ...calculus.roots import rational_polynomial
+from ...calculus.roots import rational_polynomial, rational_terms
 from ...compare import Context, compare_equations, compare_numbers
 from ...misconceptions import Misconception, Pattern, Said, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import wrong_gradients
@@ -190,9 +191,16 @@ def _transforms(problem: CriticalPoints) -> list[_Transform]:
                 names=", ".join(variables), right=show(example[0]), wrong=show(example[1])), swap))
     found += _sign_flips(problem)
     found += _roots(problem)
+    inverses: dict[Expr, Expr] = {}  # the same coordinates come again in many sets
+
+    def inverse(c: Expr) -> Expr:
+        if c not in inverses:
+            inverses[c] = 1 / c
+        return inverses[c]
+
     for i, v in enumerate(variables):
         def reciprocal(s: _Set, i: int = i) -> _Set | None:
-            points = tuple(p[:i] + (1 / p[i],) + p[i + 1:] if p[i] not in (0, 1, -1) else p for p in s[0])
+            points = tuple(p[:i] + (inverse(p[i]),) + p[i + 1:] if p[i] not in (0, 1, -1) else p for p in s[0])
             return (points, s[1]) if points != s[0] else None
         example = next((p[i] for p in right_points if p[i] not in (0, 1, -1)), None)
         if example is not None:
@@ -215,10 +223,10 @@ def _sign_flips(problem: CriticalPoints) -> list[_Transform]:
     roots: dict[int, dict[Expr, Expr]] = {}
     for factor in problem.function.atoms(sympy.Add):
         used = [i for i, s in enumerate(syms) if factor.has(s)]
-        if len(used) == 1 and factor.is_polynomial(syms[used[0]]) and sympy.degree(factor, syms[used[0]]) == 1:
+        if len(used) == 1:
             i = used[0]
-            root = sympy.solve(factor, syms[i])[0]
-            if root != 0:
+            root = _linear_root(factor, syms[i])
+            if root is not None and root != 0:
                 roots.setdefault(i, {})[root] = factor
     found: list[_Transform] = []
     say = MISCONCEPTIONS["critical-point-sign"].fill
@@ -237,6 +245,20 @@ def _sign_flips(problem: CriticalPoints) -> list[_Transform]:
             found.append((say(name=variables[i], factor=show(factor, variables), root=show(root),
                               wrong=f"±{show(root)}"), add_flipped))
     return found
+
+
+def _linear_root(factor: Expr, s: sympy.Symbol) -> Expr | None:
+    """The root of a factor of degree 1 in s, as sympy.solve gives it; read off its coefficients where
+    they are rational (−c/a of a·s + c, the very number solve gives). None for any other factor."""
+    terms = rational_terms(factor, [s])
+    if terms is None:
+        if factor.is_polynomial(s) and sympy.degree(factor, s) == 1:
+            return sympy.solve(factor, s)[0]
+        return None
+    if max(terms, default=(0,)) != (1,):
+        return None
+    root = -terms.get((0,), Fraction(0)) / terms[(1,)]
+    return sympy.Rational(root.numerator, root.denominator)
 
 
 def _roots(problem: CriticalPoints) -> list[_Transform]:

@@ -16,7 +16,7 @@ import sympy
 from sympy import Expr
 
 from ...budget import metered_cache
-from ...calculus.critical import as_equation, polynomial_zeros
+from ...calculus.critical import polynomial_zeros
 from ...calculus.roots import rational_terms
 from ...parse import Equation, symbol
 
@@ -48,7 +48,7 @@ def common_zeros(equations: Sequence[Expr], variables: Sequence[str]) -> _Set | 
         if point is not None:
             return (point,), ()
         if _proportional(*polynomials):  # one line twice: that line, as polynomial_zeros writes it
-            return (), (as_equation(_expression(polynomials[0], syms), syms),)
+            return (), (_line(polynomials[0], syms),)
         return (), ()  # parallel lines
     elif len(syms) == 2:
         points = _triangular_zeros(polynomials)
@@ -158,8 +158,16 @@ def _roots(polynomial: dict[int, Fraction]) -> list[Fraction | Expr] | None:
     return [middle - half, middle + half]
 
 
-def _expression(polynomial: _Terms, syms: Sequence[sympy.Symbol]) -> Expr:
-    return sympy.Add(*(_rational(c) * sympy.Mul(*(s**e for s, e in zip(syms, m))) for m, c in polynomial.items()))
+def _line(polynomial: _Terms, syms: Sequence[sympy.Symbol]) -> Equation:
+    """The line a·x + b·y + c = 0 as as_equation writes it, solved for the first variable it has: its
+    terms' trees made from the coefficients (−b/a·y − c/a for x), without sympy's expanding."""
+    for k, s in enumerate(syms):
+        unit = tuple(int(i == k) for i in range(len(syms)))
+        coefficient = polynomial.get(unit)
+        if coefficient:
+            return Equation(s, sympy.Add(*(_rational(-c / coefficient) * sympy.Mul(*(t**e for t, e in zip(syms, m)))
+                                           for m, c in polynomial.items() if m != unit)))
+    raise ValueError("not a line")  # common_zeros asks only of a polynomial of degree 1
 
 
 def _value(v: Fraction | Expr) -> Expr:
