@@ -67,7 +67,9 @@ def evaluation_slips(expr: Expr, variables: Sequence[str], point: Sequence[Expr]
         return []
     found: list[tuple[Said, Expr]] = []
     negative = {s for s, p in values.items() if p.is_negative}
-    even = [p for p in expr.atoms(sympy.Pow) if p.base in negative and p.exp.is_Integer and p.exp % 2 == 0]
+    # in sympy's order, not the set's: the power named must not depend on the process's string hashing
+    even = sorted((p for p in expr.atoms(sympy.Pow) if p.base in negative and p.exp.is_Integer and p.exp % 2 == 0),
+                  key=sympy.default_sort_key)
     if even:
         wrong = at_point(expr.xreplace({p: -p for p in even}), variables, point)
         if wrong is not None and wrong != right:

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from itertools import combinations
 from typing import cast
 
 import sympy
-from sympy import Expr
+from sympy import Expr, Symbol
 
+from ...calculus.roots import Monomial, rational_terms
 from ...misconceptions import Misconception, Said, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import wrong_gradients
 from ...misconceptions.points import evaluation_slips, point_words
@@ -75,22 +77,83 @@ class _Piece:
     said: tuple[Said, ...] = ()
 
 
-def _plane(value: Expr, slopes: Sequence[Expr], shifts: Sequence[Expr], form: str) -> Equation:
-    terms = [s * d for s, d in zip(slopes, shifts)]
-    if form == "x-only":
-        terms = terms[:1]
-    elif form == "y-only":
-        terms = terms[1:]
-    rest = sympy.Add(*terms)
-    rhs = value - rest if form == "normal" else value + rest
-    if all(isinstance(c, sympy.Rational) for c in (value, *slopes)) and all(map(_linear, shifts)):
-        return Equation(symbol("z"), rhs)  # a number times x − a is multiplied out as it is made
-    return Equation(symbol("z"), sympy.expand(rhs))
+class _Planes:
+    """The planes z = value ± Σ slopeᵢ·(vᵢ + offsetᵢ) of one variant, each made once.
+
+    Where the value and the offsets are rational numbers and the slopes too, a plane is
+    z = c + a·x + b·y with c, a and b computed from them; where the slopes are polynomials with
+    rational coefficients (the partials left as functions), it is multiplied out from their terms
+    in exact fractions. Either gives the tree sympy's own arithmetic and expanding give, and one
+    object serves every mistake that gives the plane. Anything else (e^(xy), a point at √2) is
+    expanded by sympy."""
+
+    def __init__(self, syms: Sequence[Symbol]):
+        self.syms = tuple(syms)
+        self.made: dict[object, Equation] = {}
+        self.read: dict[Expr, dict[Monomial, Fraction] | None] = {}
+        self.monomials: dict[Monomial, Expr] = {}
+
+    def plane(self, value: Expr, slopes: Sequence[Expr], offsets: Sequence[Expr], form: str) -> Equation:
+        if not (value.is_Rational and all(o.is_Rational for o in offsets)):
+            return self._expanded(value, slopes, offsets, form)
+        sign = -1 if form == "normal" else 1
+        if all(s.is_Rational for s in slopes):
+            coefficients = tuple(sign * s if i in _KEPT[form] else sympy.Integer(0) for i, s in enumerate(slopes))
+            constant = value + sympy.Add(*(a * o for a, o in zip(coefficients, offsets)))
+            key: object = (constant, *coefficients)
+            made = self.made.get(key)
+            if made is None:
+                made = self.made[key] = Equation(symbol("z"), sympy.Add(constant, *(
+                    a * s for a, s in zip(coefficients, self.syms))))
+            return made
+        terms = self._terms(value, slopes, offsets, _KEPT[form], sign)
+        if terms is None:
+            return self._expanded(value, slopes, offsets, form)
+        key = frozenset(terms.items())
+        made = self.made.get(key)
+        if made is None:
+            made = self.made[key] = Equation(symbol("z"), sympy.Add(*(
+                sympy.Rational(c.numerator, c.denominator) * self._monomial(m) for m, c in terms.items())))
+        return made
+
+    def _expanded(self, value: Expr, slopes: Sequence[Expr], offsets: Sequence[Expr], form: str) -> Equation:
+        shifts = [s + o for s, o in zip(self.syms, offsets)]
+        rest = sympy.Add(*(s * d for i, (s, d) in enumerate(zip(slopes, shifts)) if i in _KEPT[form]))
+        return Equation(symbol("z"), sympy.expand(value - rest if form == "normal" else value + rest))
+
+    def _terms(self, value: Expr, slopes: Sequence[Expr], offsets: Sequence[Expr], kept: Sequence[int],
+               sign: int) -> dict[Monomial, Fraction] | None:
+        """The plane's nonzero coefficients by monomial (value and offsets rational numbers), or None
+        where a slope it keeps is not a polynomial with rational coefficients."""
+        constant = (0,) * len(self.syms)
+        total = {constant: _fraction(value)}
+        for i in kept:
+            terms = self._read(slopes[i])
+            if terms is None:
+                return None
+            offset = _fraction(offsets[i])
+            for m, c in terms.items():  # c·m·(vᵢ + offset)
+                times_v = m[:i] + (m[i] + 1,) + m[i + 1:]
+                total[times_v] = total.get(times_v, Fraction(0)) + sign * c
+                total[m] = total.get(m, Fraction(0)) + sign * c * offset
+        return {m: c for m, c in total.items() if c}
+
+    def _read(self, expr: Expr) -> dict[Monomial, Fraction] | None:
+        if expr not in self.read:
+            self.read[expr] = rational_terms(expr, self.syms)
+        return self.read[expr]
+
+    def _monomial(self, m: Monomial) -> Expr:
+        if m not in self.monomials:
+            self.monomials[m] = sympy.Mul(*(s**k for s, k in zip(self.syms, m)))
+        return self.monomials[m]
 
 
-def _linear(shift: Expr) -> bool:
-    """x, or x plus a rational number."""
-    return shift.is_Symbol or shift.is_Add and all(a.is_Symbol or a.is_Rational for a in shift.args)
+def _fraction(number: Expr) -> Fraction:
+    return Fraction(int(cast(sympy.Rational, number).p), int(cast(sympy.Rational, number).q))
+
+
+_KEPT = {"plane": (0, 1), "normal": (0, 1), "x-only": (0,), "y-only": (1,)}  # the slopes' terms a form has
 
 
 def candidates(problem: TangentPlane) -> list[WrongAnswer]:
@@ -125,43 +188,45 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
         for slip, wrong in evaluation_slips(partial, variables, point):
             slopes.append(_Piece(right_slopes[:i] + (wrong,) + right_slopes[i + 1:], (slip,)))
 
-    right_shifts = tuple(s - p for s, p in zip(syms, point))
+    # a shift v − a is kept as its number −a
+    right_shifts = tuple(-p for p in point)
     shifts = [_Piece(right_shifts)]
     moved = [(s, p) for s, p in zip(syms, point) if p != 0]
     if moved:
         wrong = " and ".join(f"({show(s + p, variables)})" for s, p in moved)
         right = " and ".join(f"({show(s - p, variables)})" for s, p in moved)
-        shifts.append(_Piece(tuple(s + p for s, p in zip(syms, point)),
-                             (say["shifted-wrong-way"](wrong=wrong, right=right),)))
-        shifts.append(_Piece(tuple(syms), (say["tangent-not-shifted"](
+        shifts.append(_Piece(tuple(point), (say["shifted-wrong-way"](wrong=wrong, right=right),)))
+        shifts.append(_Piece((sympy.Integer(0),) * len(point), (say["tangent-not-shifted"](
             wrong=" and ".join(show(s, variables) for s, _ in moved), right=right),)))
-    crossed = tuple(s - p for s, p in zip(syms, swapped))
-    others = {_shifted_by(right_slopes, cast(Sequence[Expr], piece.value)) for piece in shifts[1:]}
-    if swapped != point and _shifted_by(right_slopes, crossed) not in others:
+    crossed = tuple(-p for p in swapped)
+    others = {_shifted_by(right_slopes, syms, cast(Sequence[Expr], piece.value)) for piece in shifts[1:]}
+    if swapped != point and _shifted_by(right_slopes, syms, crossed) not in others:
         # the coordinates swapped may give the plane of another shift (at (a, -a) the shifts the wrong way
         # round; where a slope is 0, none in that variable): that one says it
         shifts.append(_Piece(crossed, (say["tangent-shift-point-swapped"](
-            wrong=" and ".join(f"({show(c, variables)})" for c in crossed),
-            right=" and ".join(f"({show(c, variables)})" for c in right_shifts)),)))
+            wrong=" and ".join(f"({show(s + c, variables)})" for s, c in zip(syms, crossed)),
+            right=" and ".join(f"({show(s + c, variables)})" for s, c in zip(syms, right_shifts))),)))
 
     forms = [_Piece("plane"), _Piece("normal", (say["tangent-normal-sign"](),))]
     forms += [_Piece(kind, (say["tangent-line-only"](slice=f"{other} = {show(p)}"),))
               for kind, other, p in (("x-only", y, point[1]), ("y-only", x, point[0]))]
 
     found = []
+    planes = _Planes(syms)
     # the plane's own pieces first: where a slip in a partial gives the same plane, both are said
     for pieces in _choices((values, forms, shifts, slopes)):
         said = tuple(s for piece in pieces for s in piece.said)
         if not said:
             continue
         value, form, shift, slope = (piece.value for piece in pieces)  # one from each slot, in order
-        plane = _plane(cast(Expr, value), cast(Sequence[Expr], slope), cast(Sequence[Expr], shift), cast(str, form))
+        plane = planes.plane(cast(Expr, value), cast(Sequence[Expr], slope), cast(Sequence[Expr], shift),
+                             cast(str, form))
         found.append(WrongAnswer.of(said, Answer(Shape.EQUATION, plane)))
     return found
 
 
-def _shifted_by(slopes: Sequence[Expr], shifts: Sequence[Expr]) -> Expr:
-    return sympy.expand(sympy.Add(*(a * b for a, b in zip(slopes, shifts))))
+def _shifted_by(slopes: Sequence[Expr], syms: Sequence[Expr], offsets: Sequence[Expr]) -> Expr:
+    return sympy.expand(sympy.Add(*(a * (s + o) for a, s, o in zip(slopes, syms, offsets))))
 
 
 def _choices(slots: Sequence[Sequence[_Piece]]) -> Iterator[tuple[_Piece, ...]]:
