@@ -13,6 +13,7 @@ import sympy
 from sympy import Expr
 
 from ...calculus.cost import B, M
+from ...calculus.partials import diff
 from ...calculus.roots import rational_terms
 from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...misconceptions.derivatives import wrong_gradients
@@ -185,7 +186,7 @@ def slope_at(cost: Expr, at: tuple[Expr, Expr]) -> tuple[Expr, Expr]:
     sympy's diff is most of the work of a step's candidates otherwise."""
     slope = _rational_slope(cost, at)
     if slope is None:
-        return tuple(sympy.diff(cost, v).xreplace({M: at[0], B: at[1]}) for v in (M, B))  # type: ignore[return-value]
+        return tuple(diff(cost, v).xreplace({M: at[0], B: at[1]}) for v in (M, B))  # type: ignore[return-value]
     return slope
 
 

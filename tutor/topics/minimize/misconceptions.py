@@ -11,6 +11,7 @@ from __future__ import annotations
 import sympy
 from sympy import Expr
 
+from ...calculus.partials import diff
 from ...calculus.roots import rational_polynomial, real_roots
 from ...misconceptions import Misconception, Said, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import wrong_derivatives
@@ -46,7 +47,7 @@ def candidates(problem: Minimize) -> list[WrongAnswer]:
     result = problem.solution
     place = result.point if result.exact else sympy.Float(result.approx, 15)
     say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
-    slope = sympy.diff(f, v)
+    slope = diff(f, v)
     equation = f"{name}′({x}) = 0"
     found: list[WrongAnswer] = []
 

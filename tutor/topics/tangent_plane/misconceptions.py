@@ -20,6 +20,7 @@ from typing import cast
 import sympy
 from sympy import Expr, Symbol
 
+from ...calculus.partials import diff
 from ...calculus.roots import Monomial, rational_terms
 from ...misconceptions import Misconception, Said, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import wrong_gradients
@@ -175,10 +176,10 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
         first=f"{name}_{x}(a, b)", second=f"{name}_{y}(a, b)", x=x, y=y),)))
     swapped = tuple(reversed(point))
     if swapped != point:
-        at_swapped = tuple(at_point(sympy.diff(f, s), variables, swapped) for s in syms)
+        at_swapped = tuple(at_point(diff(f, s), variables, swapped) for s in syms)
         if None not in at_swapped:
             slopes.append(_Piece(at_swapped, (say["partials-at-wrong-point"](**point_words(variables, point)),)))
-    functions = tuple(sympy.diff(f, s) for s in syms)
+    functions = tuple(diff(f, s) for s in syms)
     slopes.append(_Piece(functions, (say["partials-not-evaluated"](names=" and ".join(variables), **shown),)))
     for said, partials in wrong_gradients(f, variables, name):
         at = tuple(at_point(c, variables, point) for c in partials)
