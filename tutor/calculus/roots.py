@@ -24,6 +24,7 @@ import functools
 import math
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
+from typing import cast
 
 import sympy
 from sympy import Expr, Poly
@@ -128,9 +129,14 @@ def rational_terms(expr: Expr, gens: Sequence[sympy.Symbol]) -> dict[Monomial, F
     return _rational_terms(expr, {g: i for i, g in enumerate(gens)})
 
 
+def fraction(number: Expr) -> Fraction:
+    """A sympy Rational as a Fraction."""
+    return Fraction(int(cast(sympy.Rational, number).p), int(cast(sympy.Rational, number).q))
+
+
 def _rational_terms(e: Expr, index: dict[sympy.Symbol, int]) -> dict[Monomial, Fraction] | None:
     if e.is_Rational:
-        return {(0,) * len(index): Fraction(int(e.p), int(e.q))} if e else {}
+        return {(0,) * len(index): fraction(e)} if e else {}
     if e.is_Symbol:
         if e not in index:
             return None

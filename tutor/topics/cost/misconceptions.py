@@ -14,7 +14,7 @@ from sympy import Expr
 
 from ...calculus.cost import B, M
 from ...calculus.partials import diff
-from ...calculus.roots import rational_terms
+from ...calculus.roots import fraction, rational_terms
 from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...misconceptions.derivatives import wrong_gradients
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
@@ -115,7 +115,7 @@ def _value(terms: _Terms, at: Sequence[object]) -> Expr:
 def _wrong_costs(problem: Cost, words: dict[str, str]) -> list[tuple[Said, _Terms]]:
     """The wrong costs, already divided as the right one is, multiplied out from the data: the squares
     with a slip, the errors unsquared, the sum averaged wrongly, each point left out in turn."""
-    data = [(_fraction(x), _fraction(y)) for x, y in problem.points]
+    data = [(fraction(x), fraction(y)) for x, y in problem.points]
     n = len(data)
     scale = 2 * n if problem.mean else 1
     right = _squares(data)
@@ -209,15 +209,11 @@ def _terms_slope(terms: _Terms, point: tuple[Fraction, Fraction]) -> tuple[Expr,
     return _rational(by_m), _rational(by_b)
 
 
-def _fraction(v: Expr) -> Fraction:
-    return Fraction(int(v.p), int(v.q))
-
-
 def _fractions(at: Sequence[object]) -> tuple[Fraction, Fraction] | None:
     """(m, b) as Fractions where both are whole numbers or sympy's rationals (as a pack gives them)."""
     if not all(type(v) is int or isinstance(v, sympy.Rational) for v in at):
         return None
-    m, b = (Fraction(v) if type(v) is int else _fraction(cast(Expr, v)) for v in at)
+    m, b = (Fraction(v) if type(v) is int else fraction(cast(Expr, v)) for v in at)
     return m, b
 
 

@@ -21,7 +21,7 @@ import sympy
 from sympy import Expr, Symbol
 
 from ...calculus.partials import diff
-from ...calculus.roots import Monomial, rational_terms
+from ...calculus.roots import Monomial, fraction, rational_terms
 from ...misconceptions import Misconception, Said, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import wrong_gradients
 from ...misconceptions.points import evaluation_slips, point_words
@@ -127,12 +127,12 @@ class _Planes:
         """The plane's nonzero coefficients by monomial (value and offsets rational numbers), or None
         where a slope it keeps is not a polynomial with rational coefficients."""
         constant = (0,) * len(self.syms)
-        total = {constant: _fraction(value)}
+        total = {constant: fraction(value)}
         for i in kept:
             terms = self._read(slopes[i])
             if terms is None:
                 return None
-            offset = _fraction(offsets[i])
+            offset = fraction(offsets[i])
             for m, c in terms.items():  # c·m·(vᵢ + offset)
                 times_v = m[:i] + (m[i] + 1,) + m[i + 1:]
                 total[times_v] = total.get(times_v, Fraction(0)) + sign * c
@@ -148,10 +148,6 @@ class _Planes:
         if m not in self.monomials:
             self.monomials[m] = sympy.Mul(*(s**k for s, k in zip(self.syms, m)))
         return self.monomials[m]
-
-
-def _fraction(number: Expr) -> Fraction:
-    return Fraction(int(cast(sympy.Rational, number).p), int(cast(sympy.Rational, number).q))
 
 
 _KEPT = {"plane": (0, 1), "normal": (0, 1), "x-only": (0,), "y-only": (1,)}  # the slopes' terms a form has
