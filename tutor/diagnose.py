@@ -41,7 +41,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from functools import cache, lru_cache, partial
+from functools import lru_cache, partial
 from types import MappingProxyType
 from typing import Protocol, cast
 
@@ -51,7 +51,7 @@ from sympy.polys.polyerrors import BasePolynomialError
 
 from .budget import OutOfTime, budget, metered_cache
 from .check import Judgement, Verdict, expected_answer
-from .compare import Context, Note, Outcome, Tolerance, compare, compare_expressions, compare_numbers, sample_points
+from .compare import Context, Note, Outcome, Tolerance, compare, compare_expressions, compare_numbers
 from .evaluate import (
     Compiled,
     Evaluation,
@@ -66,13 +66,24 @@ from .evaluate import (
 )
 from .functions import BY_SYMPY
 from .limits import LIMITS, Limits
-from .misconceptions import BOTH, EITHER, Componentwise, Known, Option, Pattern, Said, WrongAnswer, either, told
+from .misconceptions import (
+    BOTH,
+    EITHER,
+    Componentwise,
+    Known,
+    Option,
+    Pattern,
+    Said,
+    WrongAnswer,
+    either,
+    table_points,
+    told,
+)
 from .parse import Answer, Equation, InputError, Shape, Spellings, normalize, read, remembering, symbol
 from .show import show
 from .topics import Problem, candidates, topic_of
 
 AUTHOR = "author"  # the misconception id of a pack author's own `mistakes:`
-_POINTS = 4  # sample points an expression must agree at to match a candidate
 _ENOUGH = 3  # fewer defined points than this: leave the decision to the engine
 _CACHE_SIZE = 1024  # exercise variants whose candidates are kept
 _MAX_TRIES = 300  # candidates compared with one answer at most: the work budget of a diagnosis
@@ -214,10 +225,10 @@ def _values_at(expr: Expr, names: Sequence[str], points: Sequence[tuple]) -> tup
 _NO_POINT = ((),)  # where a constant is evaluated
 
 
-@cache
 def _samples(count: int) -> tuple[tuple, ...]:
-    """The engine's first sample points in `count` variables, as one shared tuple."""
-    return tuple(sample_points(count)[:_POINTS]) if count else _NO_POINT
+    """The sample points an expression in `count` variables must agree at to match a candidate: the
+    engine's first few (misconceptions.table_points, where candidates that know their values have them)."""
+    return table_points(count) if count else _NO_POINT
 
 
 def _known_values(known: Known | None, names: Sequence[str]) -> _Values | None:

@@ -28,10 +28,11 @@ from .base import (
                    told,
 )
 from .derivatives import MISCONCEPTIONS as DERIVATIVES
+from .derivatives import table_points
 from .points import MISCONCEPTIONS as POINTS
 from .solving import MISCONCEPTIONS as SOLVING
 
 SHARED = {**DERIVATIVES, **POINTS, **SOLVING}
 
 __all__ = ["BOTH", "EITHER", "SHARED", "Candidate", "Componentwise", "Known", "Misconception", "Option", "Pattern",
-           "Said", "WrongAnswer", "at_point", "either", "register", "told"]
+           "Said", "WrongAnswer", "at_point", "either", "register", "table_points", "told"]

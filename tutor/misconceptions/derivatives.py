@@ -420,7 +420,7 @@ def _known(derivative: Expr, values: tuple, names: tuple[str, ...]) -> Known | N
     return Known(names, table_points(len(names)), tuple(Evaluation(v) for v in at_table))
 
 
-TABLE_POINTS = 4  # the points a diagnosis table evaluates a candidate at (tutor.diagnose checks they are its own)
+TABLE_POINTS = 4  # sample points an expression must agree at to match a candidate (a diagnosis table's)
 
 
 @cache
