@@ -55,6 +55,35 @@ def test_a_second_grader_on_the_same_folder_is_refused(graded, capsys):
     assert main(["grade", PACK, str(submissions), "--out", str(out)]) == 0  # once it is done
 
 
+_KILLED_WITH_A_CHILD = """
+import os, signal, sys, time
+from pathlib import Path
+from tutor.outputs import locked
+with locked(Path(sys.argv[1])):
+    child = os.fork()
+    if child == 0:  # a worker that has not yet noticed its parent is gone
+        time.sleep(60)
+        os._exit(0)
+    print(child, flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_grader_killed_with_minus_9_leaves_the_folder_free_though_a_worker_lives_on(graded):
+    submissions, out, _ = graded
+    env = {**os.environ, "PYTHONPATH": str(TESTS.parent)}
+    run = subprocess.Popen([sys.executable, "-c", _KILLED_WITH_A_CHILD, str(out)], env=env,
+                           stdout=subprocess.PIPE, text=True)
+    worker = int(run.stdout.readline())  # not read to the end: the worker holds the pipe too
+    run.stdout.close()
+    assert run.wait(timeout=60) == -signal.SIGKILL
+    try:
+        os.kill(worker, 0)  # still alive, with its copy of the run's descriptors
+        assert main(["grade", PACK, str(submissions), "--out", str(out), "--resume"]) == 0
+    finally:
+        os.kill(worker, signal.SIGKILL)
+
+
 def test_a_run_stopped_while_writing_leaves_the_previous_reports_whole(graded, monkeypatch):
     submissions, out, before = graded
     submissions.write_text("student,exercise,answer\na,cube,x\nc,cube,3x^2\n", encoding="utf-8")

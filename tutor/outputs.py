@@ -33,6 +33,27 @@ class Busy(Exception):
     """Another run holds the folder's lock."""
 
 
+_held: set[int] = set()  # the descriptors of the lock files this process holds
+
+
+def _release_in_child() -> None:
+    """A forked worker lets go of the run's locks. Otherwise a run killed with -9 would leave its
+    folder locked until each of its workers had noticed and ended, and a --resume straight after
+    would be told another run is writing. Its descriptor is pointed at /dev/null rather than closed:
+    the parent's file object, copied into the child, stays harmless should it ever be closed."""
+    if not _held:
+        return
+    null = os.open(os.devnull, os.O_RDONLY)
+    for descriptor in _held:
+        os.dup2(null, descriptor)
+    os.close(null)
+    _held.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_release_in_child)
+
+
 @contextmanager
 def locked(folder: Path, what: str = "tutor grade") -> Iterator[None]:
     """Hold the folder's lock for the body (creating the folder); Busy if another run holds it."""
@@ -50,7 +71,11 @@ def locked(folder: Path, what: str = "tutor grade") -> Iterator[None]:
                            "or choose another folder") from None
         for stale in folder.glob(f"{_TEMPORARY}*"):  # left by a run that was killed while writing
             stale.unlink(missing_ok=True)
-        yield
+        _held.add(stream.fileno())
+        try:
+            yield
+        finally:
+            _held.discard(stream.fileno())
 
 
 def sweep(target: Path) -> None:
