@@ -7,6 +7,7 @@ from fractions import Fraction
 
 import mpmath
 import pytest
+import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from mpmath import iv, mp
@@ -137,3 +138,31 @@ def test_an_enclosure_of_max_and_min_holds_the_true_value(fractions, name):
         iv.prec = saved
     truth = (max if name == "max" else min)(values)
     assert lower(enclosure) <= mpmath.mpf(truth.numerator) / truth.denominator <= upper(enclosure)
+
+
+Y = symbol("y")
+DRAWN = [X**2 * Y - 3 * X + sympy.Rational(1, 7), sympy.sqrt(X) * Y, sympy.log(X * Y), sympy.exp(X) - 1 / X,
+         (X - 1) ** sympy.Rational(1, 3), (X - 1) ** sympy.Rational(2, 3) * Y, sympy.sin(X) / Y,
+         sympy.Abs(X - Y) ** sympy.Rational(3, 2), X**Y, sympy.atan(X) + sympy.cosh(Y), sympy.acos(X / 4),
+         sympy.Max(X, Y) - sympy.floor(X * Y), 0.25 * X**3 - sympy.pi * Y, sympy.E**(X * Y) / (X**2 + Y**2)]
+DYADIC = st.integers(-64, 64).map(lambda n: n / 8)  # floats that are exact: the two ways meet the same point
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.sampled_from(DRAWN), DYADIC, DYADIC)
+def test_a_picture_samples_in_floats_what_the_exact_value_rounds_to(f, x, y):
+    """Compiled.approximate (pictures) has the real semantics of the exact evaluation: no value where
+    it has none, and otherwise its value to about 1e-12."""
+    compiled = compile_expression(f, [X, Y])
+    try:
+        exact = float(compiled([Fraction(x), Fraction(y)]).value)
+    except (Undefined, OverflowError):
+        exact = None
+    try:
+        approximate = compiled.approximate([x, y])
+    except Undefined:
+        approximate = None
+    if exact is None or approximate is None:
+        assert exact == approximate, f"{f} at ({x}, {y})"
+    else:
+        assert approximate == pytest.approx(exact, rel=1e-12, abs=1e-12), f"{f} at ({x}, {y})"

@@ -1,11 +1,14 @@
 """Evaluating expressions at points, with real-number semantics.
 
 An expression is compiled once into closures and then evaluated at many points,
-in one of two ways:
+in one of three ways:
 
-- `f(point)`: a value (an `Evaluation`), for plots, descent tables and the
+- `f(point)`: a value (an `Evaluation`), for descent tables and the
   diagnosis: exact rationals stay exact (`fractions.Fraction`); anything
   transcendental is computed with mpmath at `PRECISION` bits.
+- `f.approximate(point)`: a float, for pictures, computed in floats throughout
+  (with the same real semantics): a picture's thousands of samples need no more
+  digits than a screen shows.
 - `f.enclose(point, prec)`: a rigorous enclosure (an `Enclosure`), for deciding
   equality: exact rationals stay exact, everything else is an interval at `prec`
   bits (mpmath's interval arithmetic, outward rounded), so the true value is
@@ -27,6 +30,7 @@ The functions themselves come from the one table in `tutor.functions`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -247,6 +251,45 @@ class _Point:
         if function.real is None:
             raise Unsupported(f"cannot evaluate {function.name}")
         return function.real(*(to_mpf(a) for a in args))
+
+
+class _Floats:
+    """Arithmetic in floats, for pictures. Rational constants of the expression meet floats and become
+    floats; a power or a function with no real value raises Undefined, as in exact arithmetic."""
+
+    def shared(self, subtree: int, body: _Node, point: Sequence[Any]) -> Any:
+        return body(point, self)
+
+    def pi(self) -> float:
+        return math.pi
+
+    def e(self) -> float:
+        return math.e
+
+    def decimal(self, text: str) -> float:
+        return float(text)
+
+    def add(self, values: list[Any]) -> float:
+        return math.fsum(values)
+
+    def mul(self, values: list[Any]) -> float:
+        return float(math.prod(values))
+
+    def pow(self, base: Any, exponent: Any) -> float:
+        base, exponent = float(base), float(exponent)
+        if base == 0 and exponent <= 0:
+            raise Undefined("0 to a power ≤ 0")
+        if base < 0 and not exponent.is_integer():
+            raise Undefined("a negative number to a fractional power")
+        return float(base**exponent)
+
+    def apply(self, function: MathFunction, args: list[Any]) -> float:
+        if function.real is None:
+            raise Unsupported(f"cannot evaluate {function.name}")
+        return float(function.real(*(float(a) for a in args)))
+
+
+_FLOATS = _Floats()
 
 
 class _Enclosing:
@@ -519,6 +562,18 @@ class Compiled:
         if arithmetic.scale is _NO_SCALE:  # no inexact sum: the value's own magnitude is the scale
             return Evaluation(value)
         return Evaluation(value, max(arithmetic.scale, abs(to_mpf(value))))
+
+    def approximate(self, point: Sequence[float]) -> float:
+        """The value at `point`, computed in floats (mpmath's functions at the current precision, 53 bits
+        unless a caller set more); Undefined where f has no real value, or none a float holds."""
+        spend(self._size)
+        try:
+            value = float(self._body(point, _FLOATS))
+        except (ZeroDivisionError, OverflowError, ValueError) as error:
+            raise Undefined(str(error)) from error
+        if not math.isfinite(value):
+            raise Undefined("not finite")
+        return value
 
     def enclose(self, point: Sequence[Fraction], prec: int) -> Enclosure:
         """An enclosure of the value at `point`, computed with intervals of `prec` bits."""

@@ -1,16 +1,15 @@
 """Sampling functions for pictures: values on grids and along lines, windows, contour levels.
 
-Values come from tutor.evaluate (real semantics, no lambdify): each sample
-point is passed as the exact value of its float, and a point where f has no
-real value becomes NaN, which the renderers leave blank. Grids are modest
-(60 × 60 by default) so a picture takes a fraction of a second.
+Values come from tutor.evaluate (real semantics, no lambdify), computed in
+floats, and a point where f has no real value becomes NaN, which the renderers
+leave blank. Grids are modest (60 × 60 by default) so a picture takes a
+fraction of a second.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from fractions import Fraction
 
 from sympy import Expr
 
@@ -36,8 +35,8 @@ def evaluator(f: Expr, variables: Sequence[str]) -> Function:
 
     def value(point: Sequence[float]) -> float:
         try:
-            return float(compiled([Fraction(p) for p in point]).value)
-        except (Undefined, OverflowError, ZeroDivisionError, ValueError):
+            return compiled.approximate(point)
+        except Undefined:
             return math.nan
     return value
 
