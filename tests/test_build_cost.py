@@ -26,7 +26,7 @@ from tutor.show import show
 from tutor.topics.local_minima.exercise import Ask, typeable
 
 SETTINGS = {"derandomize": True, "deadline": None, "suppress_health_check": [HealthCheck.too_slow],
-            "max_examples": 150}
+            "max_examples": 60}
 
 minimize_module = importlib.import_module("tutor.calculus.minimize")  # the package exports its function
 
@@ -297,7 +297,7 @@ def at(point: sympy.Expr) -> minimize_module.LocalMinimum:
     return minimize_module.LocalMinimum(point, float(point), sympy.Integer(0), True)
 
 
-@settings(**{**SETTINGS, "max_examples": 60})  # each example evaluates f at every point of the grid
+@settings(**{**SETTINGS, "max_examples": 25})  # each example evaluates f at every point of the grid
 @given(functions_of_x(), st.integers(0, len(minimize_module._GRID) - 1), st.integers(-1, 1))
 def test_below_the_grid_is_told_as_every_point_of_it_tells(f: sympy.Expr, index: int, step: int) -> None:
     """At the edge of the decision: below exactly a sample's value, one unit in the last place
@@ -310,7 +310,7 @@ def test_below_the_grid_is_told_as_every_point_of_it_tells(f: sympy.Expr, index:
         assert minimize_module._may_be_below(compiled, evaluate, below) == any(v < below for v in values)
 
 
-@settings(**{**SETTINGS, "max_examples": 30})
+@settings(**{**SETTINGS, "max_examples": 12})
 @given(functions_of_x(), st.integers(0, len(minimize_module._GRID) - 1), st.integers(-2, 2))
 def test_whether_a_minimum_is_global_is_judged_as_before(f: sympy.Expr, index: int, step: int) -> None:
     """The least minimum at the grid's lowest point (where f at it is no lower than there), at a
@@ -360,7 +360,7 @@ def same_answer(problem) -> None:
     assert show(first.value) == show(expected.value) and sympy.srepr(first.value) == sympy.srepr(expected.value)
 
 
-@settings(**{**SETTINGS, "max_examples": 15})  # each draw is built afresh: its minima, its descent
+@settings(**{**SETTINGS, "max_examples": 8})  # each draw is built afresh: its minima, its descent
 @given(st.sampled_from(["lm-valleys", "lm-quartic"]), st.integers(-6, 9), st.integers(-9, 9), st.integers(1, 10))
 def test_the_local_minima_are_the_answer_as_before(exercise: str, a_: int, b_: int, d: int) -> None:
     spec = packs.load("drills").exercise(exercise)

@@ -69,7 +69,7 @@ def assert_same_candidates(problem: Cost) -> None:
     assert [sympy.srepr(v) for v in got] == [sympy.srepr(v) for v in wanted]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(RATIONALS, RATIONALS), min_size=1, max_size=6), st.sampled_from(list(Form)),
        st.sampled_from(list(Ask)), st.tuples(st.one_of(INTS, RATIONALS, FLOATS), st.one_of(INTS, RATIONALS, FLOATS)),
        st.sampled_from([sympy.Rational(1, 10), sympy.Rational(1, 3), sympy.Integer(1)]))
@@ -93,7 +93,7 @@ def test_the_packs_cost_candidates_are_the_long_ways():
     assert compared >= 12
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(st.tuples(RATIONALS, RATIONALS, RATIONALS).filter(lambda t: t[0] or t[1]),
        st.sampled_from([sympy.Integer(1), sympy.Integer(-2), sympy.Rational(3, 5)]))
 def test_one_line_twice_is_the_line_as_equation_writes(line, k):

@@ -43,13 +43,13 @@ trees = st.recursive(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(st.lists(trees, min_size=2, max_size=2))
 def test_random_systems_are_solved_as_polynomial_zeros_solves_them(equations: list) -> None:
     _same(equations, XY)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.lists(st.tuples(small, small, small, small, small, small), min_size=2, max_size=2))
 def test_random_quadratics_are_solved_as_polynomial_zeros_solves_them(rows: list) -> None:
     """Conics, and equations in one variable (the zero coefficients): the triangular and the
@@ -60,7 +60,7 @@ def test_random_quadratics_are_solved_as_polynomial_zeros_solves_them(rows: list
     _same([equations[0].subs(y, 0), equations[1]], XY)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.lists(small, min_size=6, max_size=6), st.lists(small, min_size=6, max_size=6))
 def test_products_of_lines_are_solved_as_polynomial_zeros_solves_them(lines: list, conic: list) -> None:
     """A degenerate conic (two lines, one of them maybe in one variable) beside another conic."""
@@ -71,7 +71,7 @@ def test_products_of_lines_are_solved_as_polynomial_zeros_solves_them(lines: lis
     _same([other, product], XY)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.tuples(small, small, small, small, small, small), rationals.filter(lambda k: k != 0))
 def test_one_curve_twice_is_solved_as_polynomial_zeros_solves_it(row: tuple, k: sympy.Expr) -> None:
     """A line or a conic twice (a slip that gives both partials the same): its lines, or nothing."""
@@ -82,7 +82,7 @@ def test_one_curve_twice_is_solved_as_polynomial_zeros_solves_it(row: tuple, k: 
     _same([line, sympy.expand(k * line)], XY)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(trees)
 def test_one_variable_is_solved_as_polynomial_zeros_solves_it(equation: sympy.Expr) -> None:
     _same([equation.subs(y, 2)], ("x",))

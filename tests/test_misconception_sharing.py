@@ -191,7 +191,7 @@ _ATOMS = [x, y, x * y, x - 2, y + 2, sympy.exp(2 * x), sympy.log(x), sympy.sin(3
           sympy.Integer(5)]
 
 
-@settings(derandomize=True, deadline=None, max_examples=15, suppress_health_check=[HealthCheck.too_slow])
+@settings(derandomize=True, deadline=None, max_examples=8, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.integers(-6, 6).filter(bool), st.sampled_from(_ATOMS), st.integers(1, 3),
                           st.integers(0, 2), st.integers(0, 2)), min_size=1, max_size=3))
 def test_a_pair_of_random_terms_taken_from_each_slip_alone_is_the_pair_derived(terms):
@@ -204,7 +204,7 @@ def _said_and_made(f, variables) -> list[tuple]:
             for name in variables for w in wrong.wrong_derivatives(f, name, variables)]
 
 
-@settings(derandomize=True, deadline=None, max_examples=10, suppress_health_check=[HealthCheck.too_slow])
+@settings(derandomize=True, deadline=None, max_examples=5, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.integers(-6, 6).filter(bool), st.sampled_from(_ATOMS), st.integers(1, 3),
                           st.integers(0, 2), st.integers(0, 2)), min_size=1, max_size=3))
 def test_the_wrong_derivatives_are_those_of_each_pair_derived_whole(terms):

@@ -57,7 +57,7 @@ def numeric_real_roots(poly: sympy.Poly, keep: bool = False) -> list:
     return real if keep else [float(r) for r in real]
 
 
-@settings(max_examples=40, **SETTINGS)
+@settings(max_examples=20, **SETTINGS)
 @given(polynomials(1, 5))
 def test_one_variable_every_critical_point_exact_and_none_missed(f):
     if not f.free_symbols:
@@ -76,7 +76,7 @@ def test_one_variable_every_critical_point_exact_and_none_missed(f):
     assert found == sorted(found, key=lambda p: float(p))
 
 
-@settings(max_examples=40, **SETTINGS)
+@settings(max_examples=20, **SETTINGS)
 @given(polynomials(1, 5))
 def test_one_variable_every_local_minimum_and_the_global_one(f):
     if not f.free_symbols:
@@ -98,7 +98,7 @@ def test_one_variable_every_local_minimum_and_the_global_one(f):
         assert float(result.value) <= min(value(k / 100) for k in range(-1000, 1001)) + 1e-9
 
 
-@settings(max_examples=12, **SETTINGS)
+@settings(max_examples=6, **SETTINGS)
 @given(polynomials(2, 4))
 def test_two_variables_every_critical_point_exact_and_none_missed(f):
     if not f.free_symbols:
@@ -141,7 +141,7 @@ def test_two_variables_every_critical_point_exact_and_none_missed(f):
         assert any(close(q[0], e[0], e[0]) and close(q[1], e[1], e[1]) for e in expected), (q, expected)
 
 
-@settings(max_examples=8, **SETTINGS)
+@settings(max_examples=5, **SETTINGS)
 @given(polynomials(2, 4))
 def test_two_variables_local_minima_never_raise(f):
     if not f.free_symbols:
@@ -152,7 +152,7 @@ def test_two_variables_local_minima_never_raise(f):
         assert all(float(v) >= float(result.values[result.lowest]) - 1e-12 for v in result.values)
 
 
-@settings(max_examples=12, **SETTINGS)
+@settings(max_examples=6, **SETTINGS)
 @given(polynomials(1, 3), st.integers(-3, 3), st.integers(-3, 3), st.integers(1, 2))
 def test_the_lessons_exp_and_log_functions_give_a_result_or_a_sentence(p, a, c, two):
     """p(x) + a·eˣ + c·ln x (and in two variables + y²): never an exception, only results or SolveError."""

@@ -49,7 +49,7 @@ def same_trees(a: tuple, b: tuple) -> bool:
     return a == b and all(sympy.srepr(p) == sympy.srepr(q) for p, q in zip(a, b))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(st.lists(MONOMIALS, min_size=1, max_size=8), st.sampled_from([1, 2, 6, 10]),
        st.booleans(), st.tuples(NUMBERS, NUMBERS))
 def test_a_wrong_costs_slope_is_sympys(terms, scale, squared, at):
@@ -84,7 +84,7 @@ EXPRESSIONS = [X**2 * Y - 3 * X + sympy.Rational(1, 2), sympy.sqrt(X - 1) + Y, 1
                sympy.sin(X) * sympy.exp(Y) + sympy.pi, X ** sympy.Rational(2, 3) - Y**3, sympy.Abs(X - Y) / (X + 2)]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.sampled_from(EXPRESSIONS), st.lists(st.tuples(SMALL, SMALL), min_size=1, max_size=5))
 def test_values_at_several_points_are_each_points_value(expr, points):
     """Compiled.values (one precision setting for all the points, used by the diagnosis table) gives
@@ -129,7 +129,7 @@ def outcome(values: Callable[[], tuple]) -> tuple[object, int]:
     return found, spent() - before
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(TREES, st.one_of(POINTS, st.just(list(sample_points(2)[:4]))))
 def test_a_polynomials_values_are_the_compiled_ones(expr, points):
     """values_at (a polynomial with rational coefficients evaluated in one walk of its tree) gives the
@@ -148,7 +148,7 @@ SHARING = st.recursive(st.one_of(LEAVES, st.sampled_from(SHARED)), lambda inner:
     inner.map(sympy.cos)), max_leaves=8)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(st.lists(SHARING, min_size=2, max_size=6), st.one_of(POINTS, POINTS.map(tuple),
                                                              st.just(tuple(sample_points(2)[:4]))),
        st.sampled_from([3, evaluate._MAX_SHARED]))
@@ -224,7 +224,7 @@ TERMS = st.one_of(TREES, st.tuples(NUMBERS, st.sampled_from([X, Y, Z])).map(lamb
                   st.sampled_from([X, Y, Z, sympy.Integer(0), sympy.Float("0.0"), -X, sympy.pi * Y]))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(TERMS)
 def test_a_planes_terms_are_split_as_sympy_splits_them(term):
     """diagnose._split (a number, a variable, a number times a variable read off directly) gives
@@ -237,7 +237,7 @@ SURFACES = st.lists(st.tuples(RATIONALS, st.integers(0, 3), st.integers(0, 3)), 
     lambda terms: sympy.Add(*(c * X**i * Y**j for c, i, j in terms)))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.one_of(SURFACES, SURFACES.map(sympy.factor), TREES))
 def test_a_curved_surface_is_told_as_the_second_derivatives_tell_it(rhs):
     """diagnose._curved, which says a polynomial is not affine from exact second differences of its
@@ -273,7 +273,7 @@ EVALUATIONS = st.builds(an_evaluation, st.fractions(max_denominator=10**6).filte
                         st.booleans(), st.none() | st.integers(-1200, 1200))
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(EVALUATIONS, EVALUATIONS, st.sampled_from([0, 1, -1, 2**-40, 2**-60, 2**-125, 2**-135, 2**-300]))
 def test_far_apart_values_never_agree(a, b, nudge):
     """evaluate.agree says two inexact values differ from their floats where they are far apart, and
@@ -285,7 +285,7 @@ def test_far_apart_values_never_agree(a, b, nudge):
     assert agree(a, b) == precisely_agree(a, b) or a.exact and b.exact
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(st.one_of(TREES, SHARING, TREES.map(lambda e: sympy.Integral(e, (X, 0, 1))),
                  TREES.map(lambda e: sympy.Subs(e, X, 2) + 1)))
 def test_free_symbols_are_told_as_sympy_tells_them(expr):
