@@ -18,8 +18,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import tutor
+from tutor.calculus.common import SolveError, function_of
 from tutor.check import Verdict, check
 from tutor.parse import InputError, read
+from tutor.plot import sample
 
 FORBIDDEN = ("exec", "compile", "open", "os.", "subprocess.", "ctypes.", "socket.", "shutil.", "import",
              "builtins.input", "code.", "pty.", "webbrowser.")
@@ -136,3 +138,16 @@ def test_the_hook_sees_what_running_student_text_would_do():
         _armed.pop()
     assert [event.split()[0] for event in events][:2] == ["compile", "exec"]
     assert any(event.startswith("compile") for event in events[2:])
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ATTACKS)
+def test_a_picture_of_any_function_samples_floats_or_says_why_not(text):
+    """`tutor plot` reads the function a person typed, then samples it in floats: every sample is a
+    float (NaN where there is no real value), or the picture is refused with a sentence."""
+    try:
+        f = function_of(text)
+        values = sample.field(f, ("x", "y"), ((-2.0, 2.0), (-2.0, 2.0)), count=7)
+    except SolveError:
+        return
+    assert all(isinstance(v, float) for row in values.values for v in row)
