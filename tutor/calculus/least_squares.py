@@ -22,6 +22,7 @@ from sympy import Expr
 
 from ..parse import InputError, read, symbol
 from .common import SolveError
+from .roots import rational
 
 
 @dataclass(frozen=True)
@@ -103,9 +104,9 @@ def _fit(features: Sequence[Sequence], targets: Sequence, names: tuple[str, ...]
     theta = _solve(A, c, singular)
     yy = Fraction(_dot(ys, ys), y_scale * y_scale)
     cost = yy - sum(t * ci for t, ci in zip(theta, c))
-    system = NormalEquations(names, tuple(tuple(map(_sympy, r)) for r in A), tuple(map(_sympy, c)),
-                             _sympy(yy), n)
-    return LinearFit(tuple(map(_sympy, theta[:-1])), _sympy(theta[-1]), _sympy(cost), system)
+    system = NormalEquations(names, tuple(tuple(map(rational, r)) for r in A), tuple(map(rational, c)),
+                             rational(yy), n)
+    return LinearFit(tuple(map(rational, theta[:-1])), rational(theta[-1]), rational(cost), system)
 
 
 def _dot(a: list[int], b: list[int]) -> int:
@@ -164,10 +165,6 @@ def _ratio(value: object, name: str = "value") -> tuple[int, int]:
     if isinstance(value, sympy.Expr):
         raise SolveError(f"least squares needs rational data, like 2, 0.5 or 1/3, not {value}")
     raise SolveError(f"'{value}' ({name}) is not a number")
-
-
-def _sympy(value: Fraction) -> Expr:
-    return sympy.Rational(value.numerator, value.denominator)
 
 
 # ----------------------------------------------------------------------- reading data

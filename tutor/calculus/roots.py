@@ -107,7 +107,7 @@ def _rational_polynomial(expr: Expr, gens: tuple[sympy.Symbol, ...]) -> Poly | N
     if terms is not None:  # the Poly sympy would make, from its terms (without sympy's own expanding)
         if all(c.denominator == 1 for c in terms.values()):
             return Poly.from_dict({m: int(c) for m, c in terms.items()}, *gens, domain=sympy.ZZ)
-        return Poly.from_dict({m: sympy.Rational(c.numerator, c.denominator) for m, c in terms.items()}, *gens,
+        return Poly.from_dict({m: rational(c) for m, c in terms.items()}, *gens,
                               domain=sympy.QQ)
     try:
         poly = Poly(expr, *gens)
@@ -131,7 +131,13 @@ def rational_terms(expr: Expr, gens: Sequence[sympy.Symbol]) -> dict[Monomial, F
 
 def fraction(number: Expr) -> Fraction:
     """A sympy Rational as a Fraction."""
-    return Fraction(int(cast(sympy.Rational, number).p), int(cast(sympy.Rational, number).q))
+    rational_number = cast(sympy.Rational, number)
+    return Fraction(int(rational_number.p), int(rational_number.q))
+
+
+def rational(value: Fraction) -> Expr:
+    """A Fraction as a sympy Rational (the inverse of `fraction`)."""
+    return sympy.Rational(value.numerator, value.denominator)
 
 
 def _rational_terms(e: Expr, index: dict[sympy.Symbol, int]) -> dict[Monomial, Fraction] | None:

@@ -14,7 +14,7 @@ from sympy import Expr
 
 from ...calculus.cost import B, M
 from ...calculus.partials import diff
-from ...calculus.roots import fraction, rational_terms
+from ...calculus.roots import fraction, rational, rational_terms
 from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...misconceptions.derivatives import wrong_gradients
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
@@ -99,7 +99,7 @@ def _scaled(terms: _Terms, scale: int) -> _Terms:
 
 def _tree(terms: _Terms) -> Expr:
     """The cost as sympy.expand writes it: the sum of its terms c·mⁱbʲ."""
-    return sympy.Add(*(_rational(c) * M**i * B**j for (i, j), c in terms.items()))
+    return sympy.Add(*(rational(c) * M**i * B**j for (i, j), c in terms.items()))
 
 
 def _value(terms: _Terms, at: Sequence[object]) -> Expr:
@@ -109,7 +109,7 @@ def _value(terms: _Terms, at: Sequence[object]) -> Expr:
     if point is None:
         return _tree(terms).xreplace({M: at[0], B: at[1]})
     m, b = point
-    return _rational(sum((c * m**i * b**j for (i, j), c in terms.items()), Fraction(0)))
+    return rational(sum((c * m**i * b**j for (i, j), c in terms.items()), Fraction(0)))
 
 
 def _wrong_costs(problem: Cost, words: dict[str, str]) -> list[tuple[Said, _Terms]]:
@@ -206,7 +206,7 @@ def _terms_slope(terms: _Terms, point: tuple[Fraction, Fraction]) -> tuple[Expr,
     m, b = point
     by_m = sum((c * i * m ** (i - 1) * b**j for (i, j), c in terms.items() if i), Fraction(0))
     by_b = sum((c * j * m**i * b ** (j - 1) for (i, j), c in terms.items() if j), Fraction(0))
-    return _rational(by_m), _rational(by_b)
+    return rational(by_m), rational(by_b)
 
 
 def _fractions(at: Sequence[object]) -> tuple[Fraction, Fraction] | None:
@@ -215,10 +215,6 @@ def _fractions(at: Sequence[object]) -> tuple[Fraction, Fraction] | None:
         return None
     m, b = (Fraction(v) if type(v) is int else fraction(cast(Expr, v)) for v in at)
     return m, b
-
-
-def _rational(v: Fraction) -> Expr:
-    return sympy.Rational(v.numerator, v.denominator)
 
 
 def _value_candidates(problem: Cost, costs: list[tuple[Said, _Terms]]) -> list[WrongAnswer]:

@@ -23,7 +23,7 @@ import sympy
 from sympy import Expr
 
 from ...calculus.critical import Nature
-from ...calculus.roots import rational_polynomial, rational_terms
+from ...calculus.roots import rational, rational_polynomial, rational_terms
 from ...compare import Context, compare_equations, compare_numbers
 from ...misconceptions import Misconception, Pattern, Said, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import wrong_gradients
@@ -257,8 +257,7 @@ def _linear_root(factor: Expr, s: sympy.Symbol) -> Expr | None:
         return None
     if max(terms, default=(0,)) != (1,):
         return None
-    root = -terms.get((0,), Fraction(0)) / terms[(1,)]
-    return sympy.Rational(root.numerator, root.denominator)
+    return rational(-terms.get((0,), Fraction(0)) / terms[(1,)])
 
 
 def _roots(problem: CriticalPoints) -> list[_Transform]:
