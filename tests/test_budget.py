@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 import time
 
@@ -9,7 +11,7 @@ import pytest
 
 from tutor import budget
 from tutor.budget import OutOfTime, counted, deadline, spend
-from tutor.check import check
+from tutor.check import Judgement, check
 from tutor.limits import Limits
 
 
@@ -120,6 +122,19 @@ def test_the_cpu_guard_and_work_budgets_hold_in_another_thread():
     thread.start()
     thread.join(10)
     assert outcomes == ["cpu", "calls"]
+
+
+def test_a_process_forked_inside_a_guard_checks_as_a_fresh_one():
+    """A worker started while a check runs (a pool begun mid-check) gets its own verdicts: the
+    parent's small budget and CPU guard are not its own, and no timer of theirs is left armed."""
+    with deadline(60), budget.budget(5):
+        child = os.fork()
+        if child == 0:  # the child reports by its exit status
+            verdict = check("2x", "2*x", variables=("x",), isolated=False)
+            os._exit(0 if verdict.verdict == Judgement.CORRECT and signal.getitimer(signal.ITIMER_PROF)[0] == 0
+                     else 1)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
 
 
 def test_a_check_in_a_thread_gets_its_verdict():

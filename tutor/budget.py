@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import signal
 import sys
 import threading
@@ -195,6 +196,20 @@ _cpu_ends: list[float] = []  # the main thread's guards, innermost last, in proc
 def _on_timer(signum: int, frame: FrameType | None) -> None:  # noqa: ARG001 - signal handler signature
     if _cpu_ends:  # a guard is on: this is its timer, not one left over from an ended guard
         raise OutOfTime()
+
+
+def _forget_guards() -> None:
+    """In a process forked inside a guard or a budget (a worker started mid-check), none of the
+    parent's: their ends are on the parent's clocks, and a copy left here would re-arm the CPU
+    timer after the child's own first guard, to end some later, unrelated work with OutOfTime."""
+    _cpu_ends.clear()
+    _meter.ceiling, _meter.tripped, _meter.cpu_end = math.inf, False, math.inf
+    if sys.getprofile() is _count:
+        sys.setprofile(None)
+
+
+if hasattr(os, "register_at_fork"):  # no fork on Windows
+    os.register_at_fork(after_in_child=_forget_guards)
 
 
 class deadline:  # noqa: N801 - used like a function: `with deadline(seconds):`
