@@ -458,6 +458,8 @@ def prove(difference: Expr, work: int) -> bool | None:
     answer is the same on any machine."""
     if difference == 0:
         return True
+    if difference.is_Float:  # cancel and simplify give a float back as it is: neither can show it is 0
+        return None
     difference = real_roots(difference)
     if _small(difference):
         try:
