@@ -26,7 +26,6 @@ import signal
 import sys
 import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable
 from types import FrameType
 from typing import Any, TypeVar
@@ -106,26 +105,30 @@ class _Hashed(list[Any]):
 
 
 def metered_cache(maxsize: int) -> Callable[[F], F]:
-    """functools.lru_cache for work done under a budget: a result remembered costs the units that
+    """A bounded cache for work done under a budget: a result remembered costs the units that
     computing it cost, so what the budget allows never depends on what this process did before
-    (in a worker, on which answers it happened to check first: --jobs 1 and 2 would differ)."""
+    (in a worker, on which answers it happened to check first: --jobs 1 and 2 would differ).
+
+    Full, it forgets its oldest entry. A hit moves nothing: keys are sympy trees, often equal to a
+    remembered one without being the same object (sympy's own cache is smaller), and each lookup
+    compares them node by node. Which entry goes first never changes a result, nor what it costs."""
     def decorate(fn: F) -> F:
-        remembered: OrderedDict[_Hashed, tuple[Any, int]] = OrderedDict()
+        remembered: dict[_Hashed, tuple[Any, int]] = {}
 
         @functools.wraps(fn)
         def cached(*args: Any) -> Any:
             key = _Hashed(args)
             found = remembered.get(key)
             if found is not None:
-                remembered.move_to_end(key)
                 value, units = found
-                spend(units)
+                if units:
+                    spend(units)
                 return value
             before = _meter.spent
             value = fn(*args)
             remembered[key] = value, _meter.spent - before
             if len(remembered) > maxsize:
-                remembered.popitem(last=False)
+                del remembered[next(iter(remembered))]
             return value
 
         return cached  # type: ignore[return-value]
