@@ -133,6 +133,7 @@ def to_sympy(value: object) -> Expr:
     return Integer(value) if isinstance(value, int) else sympy.Float(value)
 
 
+@functools.lru_cache(maxsize=4096)  # asked for again and again; sympy builds each one anew from its assumptions
 def symbol(name: str) -> sympy.Symbol:
     """The one Symbol used for a variable name: real, as in the lesson."""
     return sympy.Symbol(name, real=True)
