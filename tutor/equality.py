@@ -50,7 +50,7 @@ from mpmath import iv
 from sympy import Expr
 from sympy.core.cache import clear_cache
 
-from .budget import OutOfTime, counted
+from .budget import OutOfTime, counted, metered_cache
 from .evaluate import (
     Compiled,
     Enclosure,
@@ -270,15 +270,22 @@ def lines(count: int) -> list[tuple[tuple[Fraction, ...], int]]:
     return [(base, i) for base in bases for i in range(count)]
 
 
-def line_roots(expr: Expr, names: Sequence[str], base: tuple[Fraction, ...], axis: int) -> set[Fraction]:
+def line_roots(expr: Expr, names: Sequence[str], base: tuple[Fraction, ...], axis: int) -> frozenset[Fraction]:
     """Where `expr` is zero on the line through `base` along variable `axis`: exactly when rational, else to 40 bits."""
+    return _line_roots(expr, tuple(names), base, axis)
+
+
+# Remembered: naming a mistake compares one answer's equation with each candidate's, and the engine looks for
+# a point where one holds and the other does not on the same lines each time.
+@metered_cache(1024)
+def _line_roots(expr: Expr, names: tuple[str, ...], base: tuple[Fraction, ...], axis: int) -> frozenset[Fraction]:
     symbols = [symbol(n) for n in names]
     moving = symbols[axis]
     if moving not in expr.free_symbols:
-        return set()
+        return frozenset()
     t = sympy.Dummy("t", real=True)
     fixed = {s: sympy.Rational(v.numerator, v.denominator) for s, v in zip(symbols, base) if s != moving}
-    return _real_roots(expr.subs(fixed).subs(moving, t), t)
+    return frozenset(_real_roots(expr.subs(fixed).subs(moving, t), t))
 
 
 def _around(roots: list[Fraction]) -> list[Fraction]:
