@@ -34,7 +34,7 @@ from .equality import (
 from .evaluate import PRECISION, Unsupported, compile_expression, to_mpf
 from .functions import Interval, as_fraction, lower, upper
 from .limits import LIMITS, Limits
-from .parse import Answer, Equation, InputError, Point, Points, Shape, Spellings, symbol
+from .parse import Answer, Equation, InputError, Point, Points, Shape, Spellings, symbol, to_sympy
 from .show import as_decimal, show
 from .words import TextEnum, counted
 
@@ -468,7 +468,7 @@ def _reference(a: Expr, e: Expr, names: Sequence[str]) -> tuple[Expr, Expr] | No
         return None
     for point in sample_points(len(symbols)):
         if zero_at(g, point) is False and zero_at(f, point) is not None:
-            substitution = {s: sympy.Rational(v.numerator, v.denominator) for s, v in zip(symbols, point)}
+            substitution = {s: to_sympy(v) for s, v in zip(symbols, point)}
             return a.subs(substitution), e.subs(substitution)
     return None
 

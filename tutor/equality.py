@@ -61,7 +61,7 @@ from .evaluate import (
     compile_expression,
 )
 from .functions import BY_SYMPY, Interval, as_fraction, interval, lower, upper
-from .parse import symbol
+from .parse import fraction, symbol, to_sympy
 
 MARGIN = 64  # bits: how much smaller than the smallest term a difference may be and still be seen
 BASE_PRECISION = 128  # bits of the first evaluation at a point
@@ -246,7 +246,7 @@ def _solutions(system: list[Expr], symbols: list[sympy.Symbol], work: int) -> li
 def _rational(value: Expr) -> Fraction:
     """An exact rational, or a real number to 40 bits."""
     if value.is_Rational:
-        return Fraction(int(value.p), int(value.q))
+        return fraction(value)
     enclosure = compile_expression(value, []).enclose((), 64).value
     if isinstance(enclosure, Fraction):
         return enclosure
@@ -284,7 +284,7 @@ def _line_roots(expr: Expr, names: tuple[str, ...], base: tuple[Fraction, ...], 
     if moving not in expr.free_symbols:
         return frozenset()
     t = sympy.Dummy("t", real=True)
-    fixed = {s: sympy.Rational(v.numerator, v.denominator) for s, v in zip(symbols, base) if s != moving}
+    fixed = {s: to_sympy(v) for s, v in zip(symbols, base) if s != moving}
     return frozenset(_real_roots(expr.subs(fixed).subs(moving, t), t))
 
 
@@ -320,11 +320,11 @@ def _real_roots(h: Expr, t: sympy.Dummy, max_degree: int = 12) -> set[Fraction]:
             if factor.degree() == 1:
                 a, b = factor.all_coeffs()
                 root = -b / a
-                roots.add(Fraction(int(root.p), int(root.q)))
+                roots.add(fraction(root))
             else:
                 for (low, high), _ in factor.intervals(eps=sympy.Rational(1, 2**40)):
                     middle = (low + high) / 2
-                    roots.add(Fraction(int(middle.p), int(middle.q)))
+                    roots.add(fraction(middle))
         return roots
     try:  # irrational coefficients (100000π): numerically
         coefficients = [mpmath.mpf(sympy.N(c, 30)) for c in poly.all_coeffs()]

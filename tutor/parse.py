@@ -133,6 +133,12 @@ def to_sympy(value: object) -> Expr:
     return Integer(value) if isinstance(value, int) else sympy.Float(value)
 
 
+def fraction(number: Expr) -> Fraction:
+    """A sympy Rational as a Fraction (the inverse of `to_sympy` on one)."""
+    rational = cast(Rational, number)
+    return Fraction(int(rational.p), int(rational.q))
+
+
 @functools.lru_cache(maxsize=4096)  # asked for again and again; sympy builds each one anew from its assumptions
 def symbol(name: str) -> sympy.Symbol:
     """The one Symbol used for a variable name: real, as in the lesson."""
@@ -308,7 +314,7 @@ class _Tokenizer:
         if end < len(self.text) and self.text[end] == ".":
             raise InputError("a number has one decimal point", end + self.offset)
         if literal != mantissa or "." in mantissa:
-            self.spellings.setdefault(Fraction(int(value.p), int(value.q)), literal)
+            self.spellings.setdefault(fraction(value), literal)
         out.append(Token(TokenKind.NUMBER, literal, i + self.offset, value, spaced))
         return end
 

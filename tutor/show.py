@@ -18,7 +18,7 @@ import sympy
 from sympy import Expr
 
 from .functions import BY_SYMPY
-from .parse import GREEK, Answer, Equation, Spellings, to_sympy
+from .parse import GREEK, Answer, Equation, Spellings, fraction, to_sympy
 
 _SUPERSCRIPT = dict(zip("0123456789+-()abcdefghijklmnoprstuvwxyz=",
                         "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁼"))
@@ -41,7 +41,7 @@ class _Printer:
         self.bars = 0  # absolute values open around what is being written
 
     def decimal(self, n: Expr) -> str | None:
-        value = Fraction(int(n.p), int(n.q))
+        value = fraction(n)
         typed = self.spellings.get(abs(value))
         if typed is not None:
             return typed if value > 0 else f"-{typed}"

@@ -76,7 +76,7 @@ def exact(value: Number) -> Expr:
         except ValueError:
             raise SolveError(f"'{value}' is not a number") from None
     if isinstance(value, Fraction):
-        return sympy.Rational(value.numerator, value.denominator)
+        return to_sympy(value)
     raise TypeError(f"a number is expected, not {type(value).__name__}")
 
 

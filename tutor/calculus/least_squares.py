@@ -20,9 +20,8 @@ from operator import mul
 import sympy
 from sympy import Expr
 
-from ..parse import InputError, read, symbol
+from ..parse import InputError, read, symbol, to_sympy
 from .common import SolveError
-from .roots import rational
 
 
 @dataclass(frozen=True)
@@ -104,9 +103,9 @@ def _fit(features: Sequence[Sequence], targets: Sequence, names: tuple[str, ...]
     theta = _solve(A, c, singular)
     yy = Fraction(_dot(ys, ys), y_scale * y_scale)
     cost = yy - sum(t * ci for t, ci in zip(theta, c))
-    system = NormalEquations(names, tuple(tuple(map(rational, r)) for r in A), tuple(map(rational, c)),
-                             rational(yy), n)
-    return LinearFit(tuple(map(rational, theta[:-1])), rational(theta[-1]), rational(cost), system)
+    system = NormalEquations(names, tuple(tuple(map(to_sympy, r)) for r in A), tuple(map(to_sympy, c)),
+                             to_sympy(yy), n)
+    return LinearFit(tuple(map(to_sympy, theta[:-1])), to_sympy(theta[-1]), to_sympy(cost), system)
 
 
 def _dot(a: list[int], b: list[int]) -> int:

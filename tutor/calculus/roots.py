@@ -24,14 +24,13 @@ import functools
 import math
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
-from typing import cast
 
 import sympy
 from sympy import Expr, Poly
 from sympy.polys.matrices import DomainMatrix
 
 from ..budget import metered_cache
-from ..parse import to_sympy
+from ..parse import fraction, to_sympy
 from .common import DIGITS, SolveError, is_algebraic, sign
 
 _SHEARS = (0, 1, -1, 2, -2, 3, -3, 5, -5, 7, -7, 11, -11)  # t in w = y + t·x, tried in turn
@@ -107,7 +106,7 @@ def _rational_polynomial(expr: Expr, gens: tuple[sympy.Symbol, ...]) -> Poly | N
     if terms is not None:  # the Poly sympy would make, from its terms (without sympy's own expanding)
         if all(c.denominator == 1 for c in terms.values()):
             return Poly.from_dict({m: int(c) for m, c in terms.items()}, *gens, domain=sympy.ZZ)
-        return Poly.from_dict({m: rational(c) for m, c in terms.items()}, *gens,
+        return Poly.from_dict({m: to_sympy(c) for m, c in terms.items()}, *gens,
                               domain=sympy.QQ)
     try:
         poly = Poly(expr, *gens)
@@ -127,17 +126,6 @@ def rational_terms(expr: Expr, gens: Sequence[sympy.Symbol]) -> dict[Monomial, F
     expr is built of gens and rational numbers with sums, products and whole powers up to
     _MAX_POWER; None otherwise. A tree whose terms cancel gives {}."""
     return _rational_terms(expr, {g: i for i, g in enumerate(gens)})
-
-
-def fraction(number: Expr) -> Fraction:
-    """A sympy Rational as a Fraction."""
-    rational_number = cast(sympy.Rational, number)
-    return Fraction(int(rational_number.p), int(rational_number.q))
-
-
-def rational(value: Fraction) -> Expr:
-    """A Fraction as a sympy Rational (the inverse of `fraction`)."""
-    return sympy.Rational(value.numerator, value.denominator)
 
 
 def _rational_terms(e: Expr, index: dict[sympy.Symbol, int]) -> dict[Monomial, Fraction] | None:

@@ -22,7 +22,7 @@ from sympy import Expr
 from ..compare import Tolerance
 from ..errors import TutorError
 from ..limits import LIMITS
-from ..parse import InputError, Shape, read
+from ..parse import InputError, Shape, fraction, read
 from ..safe_read import FileRefused, read_file
 
 
@@ -88,7 +88,7 @@ def read_weight(node, params, folder) -> Fraction:  # noqa: ARG001
         raise problem from None
     if not (value.is_Rational and 0 <= value <= LIMITS.max_parameter):
         raise problem
-    return Fraction(int(value.p), int(value.q))
+    return fraction(value)
 
 
 def read_tolerance(node, params, folder) -> Tolerance | None:  # noqa: ARG001

@@ -14,12 +14,12 @@ from sympy import Expr
 
 from ...calculus.cost import B, M
 from ...calculus.partials import diff
-from ...calculus.roots import fraction, rational, rational_terms
+from ...calculus.roots import rational_terms
 from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...misconceptions.derivatives import wrong_gradients
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
 from ...misconceptions.points import place_words, value_slips
-from ...parse import Answer, Shape
+from ...parse import Answer, Shape, fraction, to_sympy
 from .exercise import Ask, Cost
 
 MISCONCEPTIONS = register(
@@ -99,7 +99,7 @@ def _scaled(terms: _Terms, scale: int) -> _Terms:
 
 def _tree(terms: _Terms) -> Expr:
     """The cost as sympy.expand writes it: the sum of its terms c·mⁱbʲ."""
-    return sympy.Add(*(rational(c) * M**i * B**j for (i, j), c in terms.items()))
+    return sympy.Add(*(to_sympy(c) * M**i * B**j for (i, j), c in terms.items()))
 
 
 def _value(terms: _Terms, at: Sequence[object]) -> Expr:
@@ -109,7 +109,7 @@ def _value(terms: _Terms, at: Sequence[object]) -> Expr:
     if point is None:
         return _tree(terms).xreplace({M: at[0], B: at[1]})
     m, b = point
-    return rational(sum((c * m**i * b**j for (i, j), c in terms.items()), Fraction(0)))
+    return to_sympy(sum((c * m**i * b**j for (i, j), c in terms.items()), Fraction(0)))
 
 
 def _wrong_costs(problem: Cost, words: dict[str, str]) -> list[tuple[Said, _Terms]]:
@@ -206,7 +206,7 @@ def _terms_slope(terms: _Terms, point: tuple[Fraction, Fraction]) -> tuple[Expr,
     m, b = point
     by_m = sum((c * i * m ** (i - 1) * b**j for (i, j), c in terms.items() if i), Fraction(0))
     by_b = sum((c * j * m**i * b ** (j - 1) for (i, j), c in terms.items() if j), Fraction(0))
-    return rational(by_m), rational(by_b)
+    return to_sympy(by_m), to_sympy(by_b)
 
 
 def _fractions(at: Sequence[object]) -> tuple[Fraction, Fraction] | None:

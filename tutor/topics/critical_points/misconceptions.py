@@ -23,12 +23,12 @@ import sympy
 from sympy import Expr
 
 from ...calculus.critical import Nature
-from ...calculus.roots import rational, rational_polynomial, rational_terms
+from ...calculus.roots import rational_polynomial, rational_terms
 from ...compare import Context, compare_equations, compare_numbers
 from ...misconceptions import Misconception, Pattern, Said, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import wrong_gradients
 from ...misconceptions.solving import MISCONCEPTIONS as SOLVING
-from ...parse import Answer, Equation, Point, Shape, symbol
+from ...parse import Answer, Equation, Point, Shape, symbol, to_sympy
 from ...show import show
 from ...words import and_list
 from .exercise import CriticalPoints
@@ -257,7 +257,7 @@ def _linear_root(factor: Expr, s: sympy.Symbol) -> Expr | None:
         return None
     if max(terms, default=(0,)) != (1,):
         return None
-    return rational(-terms.get((0,), Fraction(0)) / terms[(1,)])
+    return to_sympy(-terms.get((0,), Fraction(0)) / terms[(1,)])
 
 
 def _roots(problem: CriticalPoints) -> list[_Transform]:

@@ -17,8 +17,8 @@ from sympy import Expr
 
 from ...budget import metered_cache
 from ...calculus.critical import polynomial_zeros
-from ...calculus.roots import rational, rational_terms
-from ...parse import Equation, symbol
+from ...calculus.roots import rational_terms
+from ...parse import Equation, symbol, to_sympy
 
 _Set = tuple[tuple[tuple[Expr, ...], ...], tuple[Equation, ...]]  # points, lines, as polynomial_zeros gives them
 
@@ -83,12 +83,12 @@ def _linear_zero(polynomials: Sequence[_Terms]) -> tuple[Expr, ...] | None:
     rows = [[p.get(m, Fraction(0)) for m in monomials] for p in polynomials]
     if n == 1:
         ((a, c),) = rows
-        return (rational(-c / a),)
+        return (to_sympy(-c / a),)
     (a, b, c), (d, e, g) = rows
     determinant = a * e - b * d
     if not determinant:
         return None
-    return rational((b * g - c * e) / determinant), rational((c * d - a * g) / determinant)
+    return to_sympy((b * g - c * e) / determinant), to_sympy((c * d - a * g) / determinant)
 
 
 def _triangular_zeros(polynomials: Sequence[_Terms]) -> list[tuple[Expr, ...]] | None:
@@ -154,7 +154,7 @@ def _roots(polynomial: dict[int, Fraction]) -> list[Fraction | Expr] | None:
     if p * p == discriminant.numerator and q * q == discriminant.denominator:
         root = Fraction(p, q)
         return list(dict.fromkeys(((-b - root) / (2 * a), (-b + root) / (2 * a))))
-    middle, half = rational(-b / (2 * a)), sympy.sqrt(rational(discriminant)) / rational(2 * a)
+    middle, half = to_sympy(-b / (2 * a)), sympy.sqrt(to_sympy(discriminant)) / to_sympy(2 * a)
     return [middle - half, middle + half]
 
 
@@ -165,13 +165,13 @@ def _line(polynomial: _Terms, syms: Sequence[sympy.Symbol]) -> Equation:
         unit = tuple(int(i == k) for i in range(len(syms)))
         coefficient = polynomial.get(unit)
         if coefficient:
-            return Equation(s, sympy.Add(*(rational(-c / coefficient) * sympy.Mul(*(t**e for t, e in zip(syms, m)))
+            return Equation(s, sympy.Add(*(to_sympy(-c / coefficient) * sympy.Mul(*(t**e for t, e in zip(syms, m)))
                                            for m, c in polynomial.items() if m != unit)))
     raise ValueError("not a line")  # common_zeros asks only of a polynomial of degree 1
 
 
 def _value(v: Fraction | Expr) -> Expr:
-    return rational(v) if isinstance(v, Fraction) else v
+    return to_sympy(v) if isinstance(v, Fraction) else v
 
 
 def _irreducible_curve(polynomial: _Terms) -> bool:

@@ -21,11 +21,11 @@ import sympy
 from sympy import Expr, Symbol
 
 from ...calculus.partials import diff
-from ...calculus.roots import Monomial, fraction, rational, rational_terms
+from ...calculus.roots import Monomial, rational_terms
 from ...misconceptions import Misconception, Said, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import wrong_gradients
 from ...misconceptions.points import evaluation_slips, point_words
-from ...parse import Answer, Equation, Shape, symbol
+from ...parse import Answer, Equation, Shape, fraction, symbol, to_sympy
 from ...show import show
 from .exercise import TangentPlane
 
@@ -114,7 +114,7 @@ class _Planes:
         made = self.made.get(key)
         if made is None:
             made = self.made[key] = Equation(symbol("z"), sympy.Add(*(
-                rational(c) * self._monomial(m) for m, c in terms.items())))
+                to_sympy(c) * self._monomial(m) for m, c in terms.items())))
         return made
 
     def _expanded(self, value: Expr, slopes: Sequence[Expr], offsets: Sequence[Expr], form: str) -> Equation:
