@@ -209,6 +209,25 @@ def test_hostile_answers_come_back_invalid_quickly(hostile):
     assert verdict.note in {"too_large", "parse_error:forbidden"}
 
 
+@pytest.mark.parametrize("added", [
+    "min(0, cos(x) + 0.99)",  # -0.01 on bands 0.28 wide around every odd multiple of pi
+    "max(0, sin(x) - 0.999)",
+    "floor(2 e^(-(x - sqrt(53))^2))",  # 1 for |x - sqrt 53| < 0.83
+    "ceil(e^(-100(x - sqrt(53))^2) - 1/2)",
+    "min(0, sqrt((x - sqrt(53))^2 + 1) - 1.00001)",
+])
+def test_a_piece_switching_where_no_point_looks_is_never_accepted(added):
+    # found by an attacker: the switches of min, max, floor and ceil were sought only where their
+    # arguments are rational functions, so these passed as "numeric" at every point tried
+    verdict = check(f"6x y^3 + {added}", "6x y^3")
+    assert verdict.verdict == "incorrect" and verdict.note in {"undecided", "differs_at"}
+
+
+@pytest.mark.parametrize("answer, expected", [("|x - 3| + |x + 3|", "2 max(|x|, 3)"), ("max(x, 2x)", "x + max(0, x)")])
+def test_pieces_of_rational_functions_still_compare_at_their_switches(answer, expected):
+    assert check(answer, expected).verdict == "correct"
+
+
 def test_a_check_over_its_work_budget_times_out():
     from tutor.limits import Limits
 

@@ -104,6 +104,13 @@ def test_decimals_are_exact():
     assert read("5.1e-2", "number").value == sympy.Rational(51, 1000)
 
 
+@pytest.mark.parametrize(("text", "expected"), [("1e12x", "E*12*x"), ("2e3x", "E*6*x"), ("1e12(x+1)", "12*E*(x+1)"),
+                                                ("2e-300x", "2*E - 300*x"), ("2e-3x", "2*E - 3*x"), ("1e12 x", "10**12*x")])
+def test_a_number_in_e_notation_before_a_letter_is_never_cut_short(text, expected):
+    # before, 1e12x was read as 1e1·2x = 20x, and so graded correct for 20x
+    assert read(text, variables=("x",)).value == sympy.sympify(expected, locals={"x": symbol("x")})
+
+
 @pytest.mark.parametrize("text", ["(4, 6)", "[4, 6]", "⟨4, 6⟩", "4, 6"])
 def test_vectors(text):
     assert read(text, "vector").value == (4, 6)

@@ -182,6 +182,33 @@ def switch_arguments(expr: Expr) -> set[Expr]:
     return found
 
 
+def hidden_switches(names: Sequence[str], *exprs: Expr) -> bool:
+    """Whether `exprs` may switch between pieces where no point is sure to look: a function made of
+    pieces (|u|, max, floor ...) switching at the zeros of something the line search can't place
+    (min(0, cos x + 0.99)). A difference may then vanish everywhere but on bands no point meets."""
+    for expr in exprs:
+        for node in sympy.preorder_traversal(expr):
+            row = BY_SYMPY.get(type(node)) if node.args else None
+            if row is not None and row.pieces and not all(_placeable(k) for k in row.kinks(node.args)):
+                return True
+    return False
+
+
+def _placeable(u: Expr) -> bool:
+    """Whether the search can place u's zeros: those of a rational function (pieces of one, like
+    |x| − 3, taken as the same), of each factor of a product, of the base of a positive power."""
+    if not u.free_symbols:
+        return True
+    if u.is_Pow and u.exp.is_Rational:
+        return u.exp < 0 or _placeable(u.base)  # a negative power has poles, no zeros
+    if u.is_Mul or isinstance(u, sympy.Abs):
+        return all(_placeable(a) for a in u.args)
+    return not any((node.is_Pow and not node.exp.is_Integer and node.free_symbols)
+                   or (isinstance(node, sympy.Function) and node.free_symbols
+                       and not getattr(BY_SYMPY.get(type(node)), "pieces", False))
+                   for node in sympy.preorder_traversal(u))
+
+
 def kink_points(names: Sequence[str], *exprs: Expr) -> list[tuple[Fraction, ...]]:
     """Points at, between and beyond the kinks of `exprs`, along lines through the first simple points."""
     arguments = set().union(*(switch_arguments(e) for e in exprs))
@@ -665,7 +692,8 @@ def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_work: int
         return Decision(Status.NOT_EQUAL)
     enough = tally.same and (not symbols or (tally.generic >= GENERIC_WANTED and tally.same >= POINTS_WANTED))
     if enough and not tally.uncertain:
-        return Decision(Status.NUMERIC)
+        # agreeing everywhere looked is evidence only where every switch was looked at
+        return Decision(Status.UNDECIDED if hidden_switches(names, answer, expected) else Status.NUMERIC)
     if not enough and tally.undefined_at is not None:  # hardly a common domain to compare on
         point, want = tally.undefined_at
         return Decision(Status.UNDEFINED, point, None, want)

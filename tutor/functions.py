@@ -347,6 +347,7 @@ class MathFunction:
     build: Callable[..., Expr] | None = None  # how the parser builds it, when not sympy(*args)
     switches: tuple[Fraction, ...] = ()  # arguments where it jumps, bends or stops being real
     pairwise: bool = False  # it switches where two of its arguments are equal (max, min)
+    pieces: bool = False  # made of pieces (flat, or joined at a kink): a difference may vanish on whole intervals
     hides: Callable[[Interval], int | None] | None = None  # see _approaches
     latex_brackets: tuple[str, str] | None = None  # LaTeX that encloses the argument, instead of a head
 
@@ -490,19 +491,19 @@ FUNCTIONS: tuple[MathFunction, ...] = (
     MathFunction("cbrt", sympy.cbrt, build=lambda x: sympy.Pow(x, Rational(1, 3))),
     MathFunction("root", sympy.root, spellings=("nthroot",), arity=(1, 2),
                  build=lambda x, n=_SQUARE: sympy.Pow(x, 1 / n)),  # root(x) is √x
-    _row("abs", sympy.Abs, abs, enclose=_abs, exact=abs, switches=(Fraction(0),)),
+    _row("abs", sympy.Abs, abs, enclose=_abs, exact=abs, switches=(Fraction(0),), pieces=True),
     MathFunction("sign", sympy.sign, spellings=("sgn",), real=lambda x: mpmath.mpf(mpmath.sign(x)),
-                 enclose=_sign, exact=_exact_sign, switches=(Fraction(0),)),
+                 enclose=_sign, exact=_exact_sign, switches=(Fraction(0),), pieces=True),
     MathFunction("floor", sympy.floor, real=mpmath.floor, enclose=_whole(mpmath.floor),
-                 exact=lambda x: Fraction(math.floor(x)), switches=_INTEGERS_NEAR_0,
+                 exact=lambda x: Fraction(math.floor(x)), switches=_INTEGERS_NEAR_0, pieces=True,
                  latex_brackets=(r"\left\lfloor ", r"\right\rfloor")),
     MathFunction("ceil", sympy.ceiling, spellings=("ceiling",), real=mpmath.ceil, enclose=_whole(mpmath.ceil),
-                 exact=lambda x: Fraction(math.ceil(x)), switches=_INTEGERS_NEAR_0,
+                 exact=lambda x: Fraction(math.ceil(x)), switches=_INTEGERS_NEAR_0, pieces=True,
                  latex_brackets=(r"\left\lceil ", r"\right\rceil")),
     MathFunction("max", sympy.Max, arity=tuple(range(2, _MOST_ARGUMENTS + 1)), latex=r"\max", real=max,
-                 enclose=_extreme(max), exact=max, pairwise=True),
+                 enclose=_extreme(max), exact=max, pairwise=True, pieces=True),
     MathFunction("min", sympy.Min, arity=tuple(range(2, _MOST_ARGUMENTS + 1)), latex=r"\min", real=min,
-                 enclose=_extreme(min), exact=min, pairwise=True),
+                 enclose=_extreme(min), exact=min, pairwise=True, pieces=True),
     MathFunction("factorial", sympy.factorial, real=_factorial_real, enclose=_factorial_interval,
                  exact=_factorial_exact),
     MathFunction("binomial", sympy.binomial, arity=(2,), real=_binomial_real, enclose=_binomial_interval,

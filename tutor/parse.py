@@ -179,7 +179,9 @@ _FORBIDDEN_HINTS = {
 
 _DIGITS = "0123456789"
 _LETTER = re.compile(r"[A-Za-zα-ωΑ-Ωℯ]+(?:_[A-Za-z0-9]+)?")
-_NUMBER = re.compile(r"([0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+(?![A-Za-z(]))?")
+# The exponent's digits are possessive: 1e12x is not a number followed by x, and must not become 1e1
+# followed by 2x (20x) either; it is read as 1·e·12·x, and said so, like 2e3x.
+_NUMBER = re.compile(r"([0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]++(?![A-Za-z(]))?")
 
 
 def normalize(text: str) -> str:
