@@ -235,3 +235,19 @@ def test_validate_reports_a_mistake_that_is_a_right_answer_for_some_variant(tmp_
     packs.load(path)  # loads: such a mistake is never offered
     assert main(["pack", "validate", str(path)]) == 1
     assert "the mistake '2a x^(p-1) y^2' is a right answer" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("field", ["require: a^a^a^a > 3", "title: 'T {a^a^a^a}'", "hints: ['h {a^a^a^a}']"])
+def test_a_tower_of_parameters_is_too_large_not_a_crash(tmp_path, capsys, field):
+    # the bound on the digits made overflowed a double (math range error, exit 70) past two powers
+    path = write(tmp_path / "p.yaml", f"""\
+        pack: towers
+        exercises:
+          - id: tower
+            kind: derivative
+            function: x^2
+            params: {{a: {{int: [2, 3]}}}}
+            {field}
+        """)
+    assert main(["pack", "validate", str(path)]) == 1
+    assert "its numbers grow too large (more than 1,000 digits)" in capsys.readouterr().out

@@ -406,7 +406,8 @@ def _digits_made(e: Expr, values: Mapping[sympy.Symbol, Expr]) -> float:
     if e.is_Pow:
         if e.exp.free_symbols - set(values):
             return children[0]  # a variable exponent: x^y computes nothing
-        return children[0] * math.pow(10.0, min(children[1], 330))  # |exponent| < 10^digits
+        # |exponent| < 10^digits; capped where a double still holds 10^cap (beyond, the product is inf)
+        return children[0] * math.pow(10.0, min(children[1], 300))
     if e.is_Mul:
         return sum(children)
     if e.is_Add:
