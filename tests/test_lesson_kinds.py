@@ -261,6 +261,17 @@ def test_local_minima_of_the_lessons_valleys():
                          "the global minimum.")
 
 
+@pytest.mark.parametrize("answer, verdict", [("1", "correct"), ("(1)", "correct"), ("x = 1", "correct"),
+                                             ("[1]", "correct"), ("2", "incorrect"), ("1, 3", "incorrect")])
+def test_a_function_of_one_variable_with_a_single_local_minimum_has_an_answer(tmp_path, answer, verdict):
+    # the one minimum was a vector of one, which nothing a student types reads as: every answer was wrong
+    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n  - id: one\n    kind: local_minima\n"
+                                     "    function: (x - 1)^2\n", encoding="utf-8")
+    checked = respond(packs.load(tmp_path / "p.yaml").exercise("one").variant(), answer, isolated=False)
+    assert checked.verdict == verdict and "misconception" not in checked.note
+    assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 0
+
+
 @pytest.mark.parametrize("exercise_id, answer, misconception", [
     ("local-minima-1d-end", "-1.3008", "descent-finds-global"),
     ("local-minima-2d-end", "(-1.0356, 0)", "descent-finds-global"),

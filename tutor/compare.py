@@ -335,7 +335,8 @@ def _compare_scalar(answer: Expr, expected: Expr, ctx: Context, what: str) -> Ou
 def compare_vectors(answer: tuple[Expr, ...], expected: tuple[Expr, ...], ctx: Context) -> Outcome:
     if len(answer) != len(expected):
         return Outcome(False, Note.WRONG_LENGTH,
-                       f"Your answer has {len(answer)} components, but {len(expected)} are expected.")
+                       f"Your answer has {len(answer)} components, but {len(expected)} "
+                       f"{'is' if len(expected) == 1 else 'are'} expected.")
     outcomes = [_compare_scalar(a, e, ctx, _component(i, ctx.components))
                 for i, (a, e) in enumerate(zip(answer, expected))]
     right = sum(o.correct for o in outcomes)

@@ -14,8 +14,10 @@ from sympy import Expr
 
 from ... import calculus
 from ...calculus import SolveError
+from ...check import Verdict, check
 from ...compare import Tolerance
-from ...parse import Answer, Shape
+from ...limits import LIMITS, Limits
+from ...parse import Answer, InputError, Shape, read
 from ..base import Field, FieldError, FunctionProblem, choice_from, keys_for_ask, point_from
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -139,6 +141,34 @@ class LocalMinima(FunctionProblem):
             return Answer(Shape.POINTS, tuple(points))
         point = points[self._target()]
         return Answer(Shape.NUMBER, point[0]) if self.one else Answer(Shape.VECTOR, point)
+
+    def _lone_number(self, text: str, limits: Limits) -> Answer | None:
+        """`text` as a single number, where the minima of a function of one variable are asked for and a
+        single number is a list of one ((1) is a bracketed number, not a vector); else None."""
+        if not (self.ask == Ask.ALL and self.one):
+            return None
+        try:
+            read(text, self.shape, self.answer_variables, limits=limits)
+            return None
+        except InputError:
+            pass
+        try:
+            return read(text, Shape.NUMBER, self.answer_variables, limits=limits)
+        except InputError:
+            return None
+
+    def read(self, text: str, limits: Limits = LIMITS) -> Answer:
+        number = self._lone_number(text, limits)
+        if number is None:
+            return super().read(text, limits)
+        return Answer(Shape.VECTOR, (number.value,), number.ambiguities, number.spellings)
+
+    def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
+        if expected is None and len(self.typed_minima) == 1 and self._lone_number(text, LIMITS) is not None:
+            # the one minimum, typed as a number: a function with a single local minimum has an answer too
+            return check(text, Answer(Shape.NUMBER, self.typed_minima[0][0]), variables=self.answer_variables,
+                         shape=Shape.NUMBER, tolerance=tolerance or self.default_tolerance(), isolated=False)
+        return super().check(text, tolerance, expected)
 
     def steps(self) -> Step:
         from .steps import all_minima_steps, descent_end_steps, global_steps
