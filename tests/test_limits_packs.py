@@ -251,3 +251,30 @@ def test_a_tower_of_parameters_is_too_large_not_a_crash(tmp_path, capsys, field)
         """)
     assert main(["pack", "validate", str(path)]) == 1
     assert "its numbers grow too large (more than 1,000 digits)" in capsys.readouterr().out
+
+
+def test_lesson_values_must_be_values_the_parameters_are_drawn_from(tmp_path, capsys):
+    # they passed validation before, and every student got a variant the author's ranges exclude
+    path = write(tmp_path / "p.yaml", """\
+        pack: lessons
+        exercises:
+          - id: excluded
+            kind: derivative
+            function: a x^2
+            params: {a: {int: [1, 3], lesson: 2}}
+            require: a != 2
+          - id: outside
+            kind: derivative
+            function: a x^2 + b x
+            params: {a: {rational: [1, 3], denominators: [3], lesson: 1.5}, b: {choice: [1, 2], lesson: 3}}
+          - id: fine
+            kind: derivative
+            function: a x^2 + b x
+            params: {a: {rational: [1, 3], lesson: 1.5}, b: {choice: [1, 2], lesson: 2}}
+        """)
+    assert [p.split(": ", 1)[1] for p in problems_of(path)] == [
+        "exercise 'excluded': the lesson's values (a = 2) do not meet 'require: a != 2'; every student would get them",
+        "exercise 'outside': parameter 'a': 'lesson: 3/2' is not a value it is drawn from (a from 1 to 3 with "
+        "denominators 3); every student would get it",
+        "exercise 'outside': parameter 'b': 'lesson: 3' is not a value it is drawn from (b in {1, 2}); every student "
+        "would get it"]

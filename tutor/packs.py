@@ -31,14 +31,14 @@ from .compare import Tolerance
 from .errors import TutorError, Where
 from .limits import LIMITS, Limits
 from .pack_schema import COMMON_FIELDS, PACK_FIELDS
-from .parse import Answer, InputError, Shape, read, substituted, symbol
+from .parse import Answer, InputError, Shape, fraction, read, substituted, symbol
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
 from .templates import TemplateError, fill, template
 from .topics import KINDS, FieldError, Problem
 from .topics.base import Field, substitute
 from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError
-from .variant_check import UNKNOWN_NAME, Finding, Params, first_failing, with_draw
+from .variant_check import UNKNOWN_NAME, Finding, Params, drawn, first_failing, with_draw
 from .words import and_list
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -98,10 +98,21 @@ class Param:
         low, high = int(self.low * q), int(self.high * q)
         return sympy.Rational(rng.randint(min(low, high), max(low, high)), q)
 
+    def may_draw(self, value: Expr) -> bool:
+        """Whether `value` is one of those this parameter is drawn from."""
+        if self.choices:
+            return value in self.choices
+        assert self.low is not None and self.high is not None
+        number = fraction(value)
+        whole = number.denominator == 1 if self.denominators is None else \
+            any(d % number.denominator == 0 for d in self.denominators)
+        return self.low <= number <= self.high and whole
+
     def __str__(self) -> str:
         if self.choices:
             return f"{self.name} in {{{', '.join(show(c) for c in self.choices)}}}"
-        return f"{self.name} from {self.low} to {self.high}"
+        over = "" if self.denominators is None else f" with denominators {', '.join(map(str, self.denominators))}"
+        return f"{self.name} from {self.low} to {self.high}{over}"
 
 
 @dataclass(frozen=True)
@@ -571,6 +582,16 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
         except InputError as error:
             report.add(value, f"'{name}' can't be read: {error.message}", exercise_id)
     require = _require(nodes.get("require"), param_names, report, exercise_id)
+    lesson = {symbol(p.name): p.lesson for p in params if p.lesson is not None}
+    if require and params and len(lesson) == len(params):
+        try:
+            broken = [c.text for c in require if not c.holds(lesson)]
+        except InputError:
+            broken = []  # numbers too large: the draws report it
+        if broken:
+            report.add(nodes["require"], f"the lesson's values ({drawn(tuple((p.name, p.lesson) for p in params))}) do "
+                                         f"not meet 'require: {', '.join(broken)}'; every student would get them",
+                       exercise_id)
     common = _common({k: v for k, v in nodes.items() if k in COMMON_FIELDS}, report, exercise_id)
     prose = [key for key, field_ in problem_class.FIELDS.items() if field_.reader == "prose"]
     _check_templates(nodes, ["title", "hints", "more_hints", *prose], param_names, report, exercise_id)
@@ -688,6 +709,7 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
         report.add(node, "'params' must map names to ranges, like {a: {int: [2, 9]}}", exercise)
         return ()
     params = []
+    spec_nodes: dict[str, yaml.Node] = {}  # each parameter's lesson value, to report it where it is written
     for key, value in node.value:
         name = str(key.value)
         if not re.fullmatch(r"[A-Za-z]", name) and name not in ("alpha", "beta", "gamma"):
@@ -696,6 +718,8 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
         spec = _mapping(value, report, exercise, {"int": "", "choice": "", "rational": "",
                                                   "denominators": "", "lesson": ""}, f"parameter '{name}'")
         lesson = _lesson_value(spec.get("lesson"), name, report, exercise, limits)
+        if lesson is not None:
+            spec_nodes[name] = spec["lesson"]
         kinds = [k for k in ("int", "choice", "rational") if k in spec]
         if len(kinds) != 1:
             report.add(value, f"parameter '{name}' needs one of int: [low, high], choice: [...], "
@@ -735,6 +759,11 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
             report.add(values, f"parameter '{name}': {kinds[0]} needs "
                                + ("a list of values" if kinds[0] == "choice" else "[low, high] with low ≤ high")
                                + (" (whole numbers)" if kinds[0] == "int" else ""), exercise)
+    for param in params:
+        if param.lesson is not None and not param.may_draw(param.lesson):
+            report.add(spec_nodes[param.name], f"parameter '{param.name}': 'lesson: {show(param.lesson)}' is not a "
+                                               f"value it is drawn from ({param}); every student would get it",
+                       exercise)
     given = [p.name for p in params if p.lesson is not None]
     if given and len(given) < len(params):
         missing = [p.name for p in params if p.lesson is None]
