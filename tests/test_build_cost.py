@@ -23,7 +23,8 @@ from tutor.errors import TutorError
 from tutor.evaluate import compile_expression
 from tutor.parse import Answer, Shape, symbol
 from tutor.show import show
-from tutor.topics.local_minima.exercise import Ask, typeable
+from tutor.topics.base import typeable
+from tutor.topics.local_minima.exercise import Ask
 
 SETTINGS = {"derandomize": True, "deadline": None, "suppress_health_check": [HealthCheck.too_slow],
             "max_examples": 60}

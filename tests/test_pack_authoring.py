@@ -9,6 +9,7 @@ import yaml
 
 from tutor import packs
 from tutor.cli import main
+from tutor.feedback import respond
 from tutor.pack_schema import json_schema
 from tutor.yaml_errors import describe
 
@@ -251,3 +252,28 @@ def test_the_descent_prompt_states_the_precision_its_tolerance_asks_for(tmp_path
     assert pack.exercises[0].variant().prompt() == (
         "Gradient descent on f(x) = eˣ - ln(x) from x₀ = 0.05 with learning rate α = 0.005: what is x₂, the "
         f"point after 2 iterations? {precision}")
+
+
+MINIMUM_WITH_NO_EXACT_FORM = """\
+pack: m
+exercises:
+  - id: quartic
+    kind: minimize
+    function: x^4 + 3 x^2 + x
+"""
+
+
+def test_a_minimum_with_no_exact_form_is_graded_to_its_tolerance(tmp_path):
+    # its expected value was a CRootOf, which the checker can't evaluate: every decimal came out undecided
+    (tmp_path / "m.yaml").write_text(MINIMUM_WITH_NO_EXACT_FORM + "    tolerance: dp:4\n", encoding="utf-8")
+    exercise = packs.load(tmp_path / "m.yaml").exercise("quartic").variant()
+    assert [respond(exercise, typed, isolated=False).verdict for typed in ("-0.1637", "-0.16374", "-0.1638")] == \
+        ["correct", "correct", "incorrect"]
+
+
+def test_validate_asks_for_a_tolerance_where_the_answer_has_no_exact_form(tmp_path, capsys):
+    (tmp_path / "m.yaml").write_text(MINIMUM_WITH_NO_EXACT_FORM, encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "m.yaml")]) == 1
+    assert capsys.readouterr().out.endswith(
+        "exercise 'quartic': its answer, -0.16374…, has no exact form a student can type: give the exercise a "
+        "tolerance, like 'tolerance: dp:4', so that decimals are graded\n")

@@ -138,9 +138,13 @@ def check(spec: ExerciseSpec, params: Params, thorough: bool = True,
     found: list[Finding] = []
     try:
         if thorough:
-            shown = show(exercise.expected(), problem.variables)
+            expected = exercise.expected()
+            shown = show(expected, problem.variables)
             verdict = problem.check(shown, spec.tolerance)
-            if not verdict.correct:
+            if not verdict.correct and spec.tolerance is None and _inexact(expected.value):
+                found.append(Finding(None, f"its answer, {shown}…, has no exact form a student can type: give the "
+                                           "exercise a tolerance, like 'tolerance: dp:4', so that decimals are graded"))
+            elif not verdict.correct:
                 found.append(Finding(None, f"its own answer, shown as {shown}, does not grade as correct: "
                                            f"{verdict.message}"))
         if spec.answer is not None and (first or _uses_parameters(exercise, spec.answer)):
@@ -152,6 +156,13 @@ def check(spec: ExerciseSpec, params: Params, thorough: bool = True,
     found += _mistakes(exercise, thorough)
     found += _texts(exercise)
     return found
+
+
+def _inexact(value: object) -> bool:
+    """Whether an expected answer holds a decimal standing for a number with no exact form (a root of a quintic)."""
+    if isinstance(value, tuple):
+        return any(_inexact(v) for v in value)
+    return isinstance(value, sympy.Basic) and value.has(sympy.Float)
 
 
 def _of_draw(error: TutorError) -> bool:

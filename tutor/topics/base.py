@@ -96,6 +96,11 @@ def point_from(value: object, variables: Sequence[str], field: str) -> tuple[Exp
     return point
 
 
+def typeable(value: Expr) -> Expr:
+    """A root with no radical form (CRootOf, shown as 0.96015…) as a 15-digit decimal, which can be read back."""
+    return sympy.Float(sympy.N(value, 15), 15) if value.has(sympy.CRootOf) else value
+
+
 def substitute(value: object, values: Mapping[sympy.Symbol, Expr]) -> object:
     """A value read from a pack (an expression, a point, an equation) with parameters replaced by values."""
     if not values:

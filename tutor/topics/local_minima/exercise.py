@@ -9,7 +9,6 @@ from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import sympy
 from sympy import Expr
 
 from ... import calculus
@@ -18,7 +17,7 @@ from ...check import Verdict, check
 from ...compare import Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape, read
-from ..base import Field, FieldError, FunctionProblem, choice_from, keys_for_ask, point_from
+from ..base import Field, FieldError, FunctionProblem, choice_from, keys_for_ask, point_from, typeable
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -203,10 +202,3 @@ class LocalMinima(FunctionProblem):
         if self.one:
             return critical_curve_figure(self.function, names, name=self.name)
         return contour_figure(self.function, names, critical=True, name=self.name)
-
-
-
-
-def typeable(value: Expr) -> Expr:
-    """A root with no radical form (CRootOf, shown as 0.96015…) as a 15-digit decimal, which can be read back."""
-    return sympy.Float(sympy.N(value, 15), 15) if value.has(sympy.CRootOf) else value

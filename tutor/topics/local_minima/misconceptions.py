@@ -12,8 +12,9 @@ from ...calculus import critical_points
 from ...misconceptions import Misconception, WrongAnswer, register
 from ...parse import Answer, Shape
 from ...show import show
+from ..base import typeable
 from ..minimize.misconceptions import MISCONCEPTIONS as ABOUT_MINIMA
-from .exercise import Ask, LocalMinima, typeable
+from .exercise import Ask, LocalMinima
 
 MINIMUM_VALUE = ABOUT_MINIMA["gave-minimum-value"]  # the minimize kind's, named the same way here
 

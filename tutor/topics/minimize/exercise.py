@@ -13,7 +13,7 @@ from ... import calculus
 from ...calculus import SolveError
 from ...compare import Tolerance
 from ...parse import Answer, Shape
-from ..base import Field, FieldError, FunctionProblem
+from ..base import Field, FieldError, FunctionProblem, typeable
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -53,7 +53,7 @@ class Minimize(FunctionProblem):
 
     def expected(self) -> Answer:
         result = self.solution
-        return Answer(Shape.NUMBER, result.point if result.exact else sympy.Float(result.approx, 15))
+        return Answer(Shape.NUMBER, typeable(result.point) if result.exact else sympy.Float(result.approx, 15))
 
     def steps(self) -> Step:
         from .steps import minimize_steps
