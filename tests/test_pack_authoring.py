@@ -277,3 +277,14 @@ def test_validate_asks_for_a_tolerance_where_the_answer_has_no_exact_form(tmp_pa
     assert capsys.readouterr().out.endswith(
         "exercise 'quartic': its answer, -0.16374…, has no exact form a student can type: give the exercise a "
         "tolerance, like 'tolerance: dp:4', so that decimals are graded\n")
+
+
+def test_a_region_may_use_the_parameters(tmp_path):
+    # 'a' was an unknown name in a region, reported as if the draw were the cause
+    (tmp_path / "r.yaml").write_text("pack: r\nexercises:\n  - id: box\n    kind: critical_points\n"
+                                     "    function: x^3 - 3x + y^2\n    region: 0 <= x <= a, -1 <= y <= 1\n"
+                                     "    params: {a: {int: [2, 5]}}\n", encoding="utf-8")
+    spec = packs.load(tmp_path / "r.yaml").exercise("box")
+    prompts = {spec.drawn(n).problem.prompt() for n in range(20)}
+    assert {p.rpartition("region ")[2] for p in prompts} == {f"0 ≤ x ≤ {a}, -1 ≤ y ≤ 1." for a in range(2, 6)}
+    assert main(["pack", "validate", str(tmp_path / "r.yaml")]) == 0

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import sympy
 from sympy import Expr
 
-from ..parse import Equation, InputError, read
+from ..parse import Equation, InputError, read, substituted
 from ..show import show
 from .common import SolveError, exact, sign, symbols
 
@@ -88,6 +88,13 @@ class Region:
         if where.is_empty:
             return False, None, None
         return True, where, variable
+
+    def with_values(self, values: Mapping[sympy.Symbol, Expr]) -> Region:
+        """The region with parameters replaced by their values (0 ≤ x ≤ a with a = 5: 0 ≤ x ≤ 5)."""
+        conditions = tuple(Condition(substituted(c.lhs, values), c.op, substituted(c.rhs, values))
+                           for c in self.conditions)
+        region = Region("", self.variables, conditions)
+        return Region(region.show(), self.variables, conditions)
 
     def show(self, latex: bool = False) -> str:
         """The conditions as chains again: 0 ≤ x ≤ 5, 0 ≤ y ≤ 5."""

@@ -38,9 +38,11 @@ class CriticalPoints(FunctionProblem):
         common = cls.function_data(data)
         region = data.get("region")
         if region is not None:
-            try:
-                calculus.parse_region(region, common["variables"])
-            except SolveError as error:
+            parameters = data.get("parameters") or {}
+            try:  # the bounds may use the parameters, like the function: 0 <= x <= a
+                parsed = calculus.parse_region(region, (*common["variables"], *(p.name for p in parameters)))
+                region = parsed.with_values(parameters).text if parameters else region
+            except (SolveError, InputError) as error:  # InputError: numbers too large for these values
                 raise FieldError("region", f"the region can't be read: {error.message}") from None
         problem = cls(region=region, **common)
         if not problem.solution.complete:
