@@ -116,7 +116,14 @@ def test_integer_ranges_draw_what_they_drew_when_they_were_listed():
 
 @pytest.mark.parametrize("params, problem", [
     ("{a: {int: [1, 10^12]}}", "parameter 'a': values are at most 1,000,000 in size"),
-    ("{a: {rational: [0, 1], denominators: [0]}}", "parameter 'a': rational needs [low, high] with low ≤ high"),
+    # the range was blamed for a bad denominator, and "a list" for a list holding something else
+    ("{a: {rational: [0, 1], denominators: [0]}}",
+     "parameter 'a': denominators are whole numbers from 1 to 1,000,000, like [2, 3]"),
+    ("{a: {choice: [1, x]}}", "parameter 'a': 'x' is not a number like 2, 1/2 or 0.5"),
+    ("{a: {choice: [1, .nan]}}", "parameter 'a': '.nan' is not a number like 2, 1/2 or 0.5"),
+    ("{a: {choice: [[1, 2]]}}", "parameter 'a': a list or mapping is not a number like 2, 1/2 or 0.5"),
+    ("{a: {int: [3, 1]}}", "parameter 'a': int needs [low, high] with low ≤ high (whole numbers)"),
+    ("{a: {choice: 5}}", "parameter 'a': choice needs a list of numbers"),
 ])
 def test_parameter_ranges_are_bounded(tmp_path, params, problem):
     assert [p.split(": ", 2)[2] for p in problems_of(with_params(tmp_path, params))] == [problem]
@@ -278,3 +285,17 @@ def test_lesson_values_must_be_values_the_parameters_are_drawn_from(tmp_path, ca
         "denominators 3); every student would get it",
         "exercise 'outside': parameter 'b': 'lesson: 3' is not a value it is drawn from (b in {1, 2}); every student "
         "would get it"]
+
+
+@pytest.mark.parametrize("key", ["Kind", "knd", "type"])
+def test_a_misspelt_kind_gets_a_did_you_mean_where_it_is_written(tmp_path, key):
+    path = write(tmp_path / "p.yaml", f"""\
+        pack: k
+        exercises:
+          - id: a
+            {key}: derivative
+            function: x^2
+        """)
+    (problem,) = problems_of(path)
+    assert problem.startswith(f"{path}:4:5: exercise 'a': the exercise needs a 'kind' (")
+    assert problem.endswith(f"); did you mean 'kind' for '{key}'?")

@@ -625,7 +625,10 @@ def _kind(node: yaml.MappingNode, report: _Report, exercise_id: str) -> type[Pro
     kind_node = next((v for k, v in node.value if getattr(k, "value", None) == "kind"), None)
     kind = kind_node.value if isinstance(kind_node, yaml.ScalarNode) else None
     if kind is None:
-        report.add(node, "the exercise needs a 'kind' (" + ", ".join(sorted(KINDS)) + ")", exercise_id)
+        near = next((k for k, _ in node.value if isinstance(k, yaml.ScalarNode) and _means_kind(str(k.value))),
+                    None)  # Kind, knd, type: said where it is written
+        hint = f"; did you mean 'kind' for '{near.value}'?" if near is not None else ""
+        report.add(near or node, "the exercise needs a 'kind' (" + ", ".join(sorted(KINDS)) + ")" + hint, exercise_id)
         return None
     if kind not in KINDS:
         close = difflib.get_close_matches(kind, list(KINDS), n=1)
@@ -633,6 +636,11 @@ def _kind(node: yaml.MappingNode, report: _Report, exercise_id: str) -> type[Pro
         report.add(kind_node, f"unknown kind '{kind}'{hint}", exercise_id)
         return None
     return KINDS[kind].exercise
+
+
+def _means_kind(key: str) -> bool:
+    close = difflib.get_close_matches(key, ["kind"], cutoff=0.75)
+    return key != "kind" and (key.lower() in ("kind", "type") or bool(close))
 
 
 def _require(node: yaml.Node | None, names: Sequence[str], report: _Report,
@@ -726,39 +734,33 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
                               "rational: [low, high]", exercise)
             continue
         values = spec[kinds[0]]
+        shape = "a list of numbers" if kinds[0] == "choice" else "[low, high] with low ≤ high" + (
+            " (whole numbers)" if kinds[0] == "int" else "")
         try:
-            items = [cast(Expr, read(str(v.value), "number", ()).value) for v in getattr(values, "value", [])
-                     if isinstance(v, yaml.ScalarNode)]
-            if not isinstance(values, yaml.SequenceNode) or len(items) != len(values.value) or not items:
-                raise ValueError
-            if not all(i.is_Rational for i in items):
-                raise ValueError
+            who = f"parameter '{name}'"
+            items = _numbers(values, who, f"{kinds[0]} needs {shape}")
             if any(abs(i) > limits.max_parameter for i in items):
-                report.add(values, f"parameter '{name}': values are at most {limits.max_parameter:,} in size",
-                           exercise)
-                continue
+                raise _Refused(values, f"{who}: values are at most {limits.max_parameter:,} in size")
             if kinds[0] == "choice":
                 params.append(Param(name, choices=tuple(items), lesson=lesson))
                 continue
-            if len(items) != 2 or items[0] > items[1]:
-                raise ValueError
+            if len(items) != 2 or items[0] > items[1] or kinds[0] == "int" and not all(i.is_Integer for i in items):
+                raise _Refused(values, f"{who}: {kinds[0]} needs {shape}")
             if kinds[0] == "int":
-                if not all(i.is_Integer for i in items):
-                    raise ValueError
                 params.append(Param(name, low=Fraction(int(items[0])), high=Fraction(int(items[1])),
                                     lesson=lesson))
                 continue
             denominators: tuple[int, ...] = (2, 3, 4, 5)
             if "denominators" in spec:
-                denominators = tuple(int(d.value) for d in spec["denominators"].value)
-                if not denominators or not all(1 <= d <= limits.max_parameter for d in denominators):
-                    raise ValueError
+                wanted = f"denominators are whole numbers from 1 to {limits.max_parameter:,}, like [2, 3]"
+                numbers = _numbers(spec["denominators"], who, wanted)
+                if not all(d.is_Integer and 1 <= d <= limits.max_parameter for d in numbers):
+                    raise _Refused(spec["denominators"], f"{who}: {wanted}")
+                denominators = tuple(int(d) for d in numbers)
             params.append(Param(name, low=Fraction(str(items[0])), high=Fraction(str(items[1])),
                                 denominators=denominators, lesson=lesson))
-        except (ValueError, InputError, AttributeError, TypeError):
-            report.add(values, f"parameter '{name}': {kinds[0]} needs "
-                               + ("a list of values" if kinds[0] == "choice" else "[low, high] with low ≤ high")
-                               + (" (whole numbers)" if kinds[0] == "int" else ""), exercise)
+        except _Refused as refused:
+            report.add(refused.node, refused.message, exercise)
     for param in params:
         if param.lesson is not None and not param.may_draw(param.lesson):
             report.add(spec_nodes[param.name], f"parameter '{param.name}': 'lesson: {show(param.lesson)}' is not a "
@@ -772,6 +774,33 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
                          f"{'do' if len(given) > 1 else 'does'}: give every parameter its value in the worked "
                          "example, or none", exercise)
     return tuple(params)
+
+
+class _Refused(Exception):
+    """A parameter's declaration refused: where, and why."""
+
+    def __init__(self, node: yaml.Node, message: str):
+        super().__init__(message)
+        self.node = node
+        self.message = message
+
+
+def _numbers(node: yaml.Node, who: str, wanted: str) -> list[Expr]:
+    """The rational numbers of a YAML list; _Refused where it is no such list (saying `wanted`), or
+    naming the item that is no such number (`who`: the parameter)."""
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        raise _Refused(node, f"{who}: {wanted}")
+    numbers = []
+    for item in node.value:
+        try:
+            number = read(str(item.value), "number", ()).value if isinstance(item, yaml.ScalarNode) else None
+        except InputError:
+            number = None
+        if not isinstance(number, sympy.Rational):
+            what = f"'{item.value}'" if isinstance(item, yaml.ScalarNode) else "a list or mapping"
+            raise _Refused(item, f"{who}: {what} is not a number like 2, 1/2 or 0.5")
+        numbers.append(number)
+    return numbers
 
 
 def _lesson_value(node: yaml.Node | None, name: str, report: _Report, exercise: str,
