@@ -299,3 +299,9 @@ def test_a_misspelt_kind_gets_a_did_you_mean_where_it_is_written(tmp_path, key):
     (problem,) = problems_of(path)
     assert problem.startswith(f"{path}:4:5: exercise 'a': the exercise needs a 'kind' (")
     assert problem.endswith(f"); did you mean 'kind' for '{key}'?")
+
+
+def test_a_pack_that_is_not_utf8_is_told_where_and_how_to_mend_it(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_bytes(b"pack: f\nexercises:\n  - id: a\n    kind: derivative\n    function: caf\xe9 x\n")
+    assert problems_of(path) == [f"{path}:5:18: not UTF-8 text; save the file as UTF-8"]

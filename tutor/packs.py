@@ -427,14 +427,17 @@ def _pack_text(name_or_path: str | Path, limits: Limits) -> tuple[str, str, Path
         return path.read_text(encoding="utf-8"), f"built-in:{text}", path.parent
     path = Path(text)
     try:
-        content = read_file(path, limits.max_pack_bytes).decode("utf-8")
+        data = read_file(path, limits.max_pack_bytes)
+        content = data.decode("utf-8")
     except FileNotFoundError:
         known = ", ".join(BUILT_IN)
         raise PackError([f"{text}: no such pack file (built-in packs: {known})"]) from None
     except FileRefused as refused:
         raise PackError([f"{text}: not read: {refused}"]) from None
     except UnicodeDecodeError as error:
-        raise PackError([f"{text}: not UTF-8 text (byte {error.start})"]) from None
+        before = data[:error.start]
+        line, column = before.count(b"\n") + 1, error.start - (before.rfind(b"\n") + 1) + 1  # column in bytes
+        raise PackError([f"{text}:{line}:{column}: not UTF-8 text; save the file as UTF-8"]) from None
     except OSError as error:
         raise PackError([f"{text}: can't read it ({error.strerror})"]) from None
     return content, str(path), path.parent
