@@ -104,6 +104,8 @@ def _pack(**exercise) -> dict:
     (_pack(id="a", kind="expression", prompt="2 + 2?", expected="4", hints=["one", "two", "three"]), True),
     (_pack(id="a", kind="expression", prompt="2 + 2?", expected="4", hints=["1", "2", "3", "4"]), False),
     (_pack(id="a", kind="derivative", function="x^2", points=2_000_000), False),
+    *[(_pack(id="a", kind="gradient_descent", function="x^2", start=[1], rate=0.1, iterations=n), n in (1, 10_000))
+      for n in (0, 1, 10_000, 10_001, 999_999_999)],  # the schema said 0 to 999,999,999, the loader 1 to 10,000
 ])
 def test_the_schema_and_the_loader_agree_on_what_they_once_disagreed_on(tmp_path, document, accepted):
     assert (_schema_accepts(document), _loader_accepts(document, tmp_path)) == (accepted, accepted)
@@ -128,9 +130,10 @@ _KINDS = {  # a valid exercise of each of three kinds, to change one key of
     "derivative": {"function": "x^3"},
     "expression": {"prompt": "What is 2 + 2?", "expected": "4"},
     "partial_derivative": {"function": "3x^2 y^3", "wrt": "x"},
+    "gradient_descent": {"function": "x^2", "start": [1], "rate": 0.1, "iterations": 2},
 }
 _KEYS = ["title", "tags", "points", "tolerance", "partial", "answer", "hints", "function", "expected", "prompt",
-         "wrt", "variables", "name", "shape", "mistakes", "at"]
+         "wrt", "variables", "name", "shape", "mistakes", "at", "iterations", "rate", "start"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -67,14 +67,14 @@ def read_number(node, params, folder) -> Expr:  # noqa: ARG001
     return _expression(node, params, "a number", constant=True)
 
 
-MAX_WHOLE = 999_999_999  # the largest whole number a key takes (iterations)
+MAX_STEPS = 10_000  # the most iterations a descent exercise takes
 ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]*$"  # an exercise's id
 
 
 def read_integer(node, params, folder) -> int:  # noqa: ARG001
     text = _scalar(node, "a whole number")
-    if not text.isdigit() or len(text) > len(str(MAX_WHOLE)):
-        raise ReadError(f"must be a whole number from 0 to {MAX_WHOLE:,}", node)
+    if not text.isdigit() or len(text) > len(str(MAX_STEPS)) or not 1 <= int(text) <= MAX_STEPS:
+        raise ReadError(f"must be a whole number from 1 to {MAX_STEPS:,}", node)
     return int(text)
 
 
@@ -250,7 +250,7 @@ class Reader:
 READERS: dict[str, Reader] = {
     "function": Reader(read_function, SCALAR),
     "number": Reader(read_number, _NUMBER),
-    "integer": Reader(read_integer, {"type": "integer", "minimum": 0, "maximum": MAX_WHOLE}),
+    "integer": Reader(read_integer, {"type": "integer", "minimum": 1, "maximum": MAX_STEPS}),
     "name": Reader(read_name, SCALAR),
     "names": Reader(read_names, {"oneOf": [{"type": "array", "items": SCALAR}, SCALAR]}),
     "text": Reader(read_text, SCALAR),

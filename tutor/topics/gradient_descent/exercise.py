@@ -52,8 +52,6 @@ class GradientDescent(FunctionProblem):
         rate = data["rate"]
         if not rate > 0:
             raise FieldError("rate", "the learning rate must be positive")
-        if not 1 <= data["iterations"] <= 10_000:
-            raise FieldError("iterations", "iterations must be between 1 and 10000")
         problem = cls(start=start, rate=rate, iterations=data["iterations"], **common)
         try:
             result = problem.solution

@@ -66,8 +66,6 @@ class LearningRate(FunctionProblem):
             raise FieldError("rates", "every learning rate must be positive")
         if len(set(rates)) != len(rates):
             raise FieldError("rates", "each rate may be given only once")
-        if not 1 <= data["iterations"] <= 10_000:
-            raise FieldError("iterations", "iterations must be between 1 and 10000")
         until = data.get("until", sympy.Float(DEFAULT_TOLERANCE))
         if not until > 0:
             raise FieldError("until", "the tolerance in 'until' must be positive")
