@@ -67,7 +67,25 @@ def test_a_hostile_answer_is_shown_as_text_and_the_pages_link_and_load_nothing(g
     assert "Content-Security-Policy\" content=\"default-src 'none'" in html
     markdown = (graded / "pages" / "mal.md").read_text(encoding="utf-8")
     assert "- Your answer: &lt;script&gt;alert(1)&lt;/script&gt;\n" in markdown
-    assert r"- Your answer: x \| \`y\` \*z\* \[a\](http://e.test)" in markdown  # no link, no code, no emphasis
+    assert r"- Your answer: x \| \`y\` \*z\* \[a\](http\://e\.test)" in markdown  # no link, no code, no emphasis
+
+
+def test_a_web_address_or_email_a_student_wrote_is_no_link_on_the_markdown_page(tmp_path):
+    """GitHub's Markdown links a bare https://..., www.... or name@host: a page the TA mails would
+    carry a student's link. A backslash keeps each : and . as written; a word joiner (&#8288;,
+    unseen) follows each @."""
+    submissions = tmp_path / "s.csv"
+    submissions.write_text("student,exercise,answer\nana,cube,https://evil.example/login?x=1\nana,drill,www.evil.com\n"
+                           "ana,fit,phish@evil.example\nana,critical,![x](http://e/x.png)\n"
+                           "https://evil.example,cube,3x^2\n", encoding="utf-8")
+    assert main(["grade", PACK, str(submissions), "--out", str(tmp_path / "out"), "--feedback",
+                 str(tmp_path / "pages")]) == 0
+    page = (tmp_path / "pages" / "ana.md").read_text(encoding="utf-8")
+    for line in (r"- Your answer: https\://evil\.example/login?x=1", r"- Your answer: www\.evil\.com",
+                 r"- Your answer: phish@&#8288;evil\.example", r"- Your answer: !\[x\](http\://e/x\.png)"):
+        assert f"\n{line}\n" in page
+    (other,) = (tmp_path / "pages").glob("https___evil_example-*.md")
+    assert "\nStudent: https\\://evil\\.example  \n" in other.read_text(encoding="utf-8")
 
 
 def test_an_id_that_is_no_file_name_gets_a_safe_one():
@@ -226,3 +244,5 @@ def test_any_text_is_inert_in_html_and_markdown(text):
     marked = markdown_text(text)
     assert "<" not in marked and "\n" not in marked
     assert not re.search(r"(?<!\\)[`*_\[\]|~]", marked)  # every markup character escaped
+    # no autolink as cmark-gfm (GitHub) or markdown-it's linkify finds them: scheme://, www., host.name, name@host
+    assert not re.search(r"(?<!\\)(:(?=//)|\.(?=[^\W\d_]))|(?i:www\.)|@(?!&#8288;)", marked)
