@@ -21,7 +21,7 @@ from tests.test_grade_robustness import _journaled
 from tutor.cli import main
 from tutor.journal import FILE_NAME
 from tutor.markup import html_text, markdown_text
-from tutor.student_feedback import file_stem
+from tutor.student_feedback import file_stems
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data" / "grade"
@@ -67,15 +67,60 @@ def test_a_hostile_answer_is_shown_as_text_and_the_pages_link_and_load_nothing(g
     assert "Content-Security-Policy\" content=\"default-src 'none'" in html
     markdown = (graded / "pages" / "mal.md").read_text(encoding="utf-8")
     assert "- Your answer: &lt;script&gt;alert(1)&lt;/script&gt;\n" in markdown
-    assert r"- Your answer: x \| \`y\` \*z\* \[a\](http://e.test)" in markdown  # no link, no code, no emphasis
+    assert r"- Your answer: x \| \`y\` \*z\* \[a\](http\://e\.test)" in markdown  # no link, no code, no emphasis
+
+
+def test_a_web_address_or_email_a_student_wrote_is_no_link_on_the_markdown_page(tmp_path):
+    """GitHub's Markdown links a bare https://..., www.... or name@host: a page the TA mails would
+    carry a student's link. A backslash keeps each : and . as written; a word joiner (&#8288;,
+    unseen) follows each @."""
+    submissions = tmp_path / "s.csv"
+    submissions.write_text("student,exercise,answer\nana,cube,https://evil.example/login?x=1\nana,drill,www.evil.com\n"
+                           "ana,fit,phish@evil.example\nana,critical,![x](http://e/x.png)\n"
+                           "https://evil.example,cube,3x^2\n", encoding="utf-8")
+    assert main(["grade", PACK, str(submissions), "--out", str(tmp_path / "out"), "--feedback",
+                 str(tmp_path / "pages")]) == 0
+    page = (tmp_path / "pages" / "ana.md").read_text(encoding="utf-8")
+    for line in (r"- Your answer: https\://evil\.example/login?x=1", r"- Your answer: www\.evil\.com",
+                 r"- Your answer: phish@&#8288;evil\.example", r"- Your answer: !\[x\](http\://e/x\.png)"):
+        assert f"\n{line}\n" in page
+    (other,) = (tmp_path / "pages").glob("https___evil_example-*.md")
+    assert "\nStudent: https\\://evil\\.example  \n" in other.read_text(encoding="utf-8")
 
 
 def test_an_id_that_is_no_file_name_gets_a_safe_one():
-    taken: set[str] = set()
-    assert file_stem("ana", taken) == "ana"
-    assert re.fullmatch(r"______etc_passwd-[0-9a-f]{8}", file_stem("../../etc/passwd", taken))
-    assert re.fullmatch(r"ANA-[0-9a-f]{8}", file_stem("ANA", taken))  # not ana.md on a case-blind disk
-    assert file_stem("", taken).startswith("-")
+    stems = file_stems(["ana", "../../etc/passwd", "Bo", "BO", "", "nul", "Com7", "LPT1x", "CON-1"])
+    assert stems["ana"] == "ana"
+    assert re.fullmatch(r"______etc_passwd-[0-9a-f]{8}", stems["../../etc/passwd"])
+    assert re.fullmatch(r"Bo-[0-9a-f]{8}", stems["Bo"]) and re.fullmatch(r"BO-[0-9a-f]{8}", stems["BO"])
+    assert stems[""].startswith("-")
+    assert re.fullmatch(r"nul-[0-9a-f]{8}", stems["nul"]) and re.fullmatch(r"Com7-[0-9a-f]{8}", stems["Com7"])
+    assert stems["LPT1x"] == "LPT1x" and stems["CON-1"] == "CON-1"  # Windows reserves only the bare names
+
+
+def _students(folder: Path) -> dict[str, str]:
+    """{Markdown page's name: the student it is for, as the page shows them}"""
+    return {p.name: re.search(r"^Student: (.*?)  $", p.read_text(encoding="utf-8"), re.M).group(1)
+            for p in folder.glob("*.md")}
+
+
+def test_every_student_has_a_page_of_their_own_named_the_same_in_any_order(tmp_path, capsys):
+    hashed = file_stems(["a~"])["a~"]  # a student can take another's hashed name as their id
+    first, second = tmp_path / "1.csv", tmp_path / "2.csv"
+    first.write_text(f"student,exercise,answer\na~,cube,3x^2\n{hashed},cube,0\nAna,cube,1\n", encoding="utf-8")
+    second.write_text("student,exercise,answer\nana,cube,2\nCON,cube,3\naux,cube,4\n", encoding="utf-8")
+    runs = []
+    for order in ([first, second], [second, first]):
+        pages = tmp_path / f"pages{len(runs)}"
+        assert main(["grade", PACK, *map(str, order), "--out", str(tmp_path / "out"), "--feedback", str(pages)]) == 0
+        assert capsys.readouterr().out.rstrip().endswith(f"a feedback page for each of 6 students in {pages}")
+        runs.append({p.name.casefold(): p.read_bytes() for p in pages.iterdir() if p.suffix in (".md", ".html")})
+    assert runs[0] == runs[1] and len(runs[0]) == 12  # no two names the same, even on a case-blind disk
+    shown = _students(tmp_path / "pages0")
+    assert shown[f"{hashed}.md"] == markdown_text(hashed)  # their own page, not a~'s
+    for student in ("a~", "Ana", "ana", "CON", "aux"):  # each under a cleaned name and a hash
+        (name,) = [name for name, who in shown.items() if who == markdown_text(student)]
+        assert re.fullmatch(r"[A-Za-z_]+-[0-9a-f]{8,}\.md", name), student
 
 
 def test_the_pages_may_go_in_the_reports_folder(tmp_path, capsys):
@@ -199,3 +244,5 @@ def test_any_text_is_inert_in_html_and_markdown(text):
     marked = markdown_text(text)
     assert "<" not in marked and "\n" not in marked
     assert not re.search(r"(?<!\\)[`*_\[\]|~]", marked)  # every markup character escaped
+    # no autolink as cmark-gfm (GitHub) or markdown-it's linkify finds them: scheme://, www., host.name, name@host
+    assert not re.search(r"(?<!\\)(:(?=//)|\.(?=[^\W\d_]))|(?i:www\.)|@(?!&#8288;)", marked)

@@ -116,6 +116,26 @@ def test_resume_refuses_a_journal_of_another_job(tmp_path, capsys):
     assert main([*args, "--resume"]) == 0
 
 
+def test_resume_refuses_a_journal_graded_against_other_data(tmp_path, capsys):
+    """A data CSV the pack reads decides verdicts as much as the pack: mending it is another job."""
+    (tmp_path / "data.csv").write_text("x,y\n1,2\n2,5\n3,3\n", encoding="utf-8")
+    (tmp_path / "p.yaml").write_text("pack: jr\ntitle: Journal data\nexercises:\n  - id: fit\n    kind: least_squares\n"
+                                     "    csv: {file: data.csv, x: x, y: y}\n", encoding="utf-8")
+    (tmp_path / "s.csv").write_text('student,exercise,answer\nana,fit,"m = 1/2, b = 7/3"\n', encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["grade", str(tmp_path / "p.yaml"), str(tmp_path / "s.csv"), "--out", str(out), "--jobs", "1"]
+    assert main(args) == 0
+    assert main([*args, "--resume"]) == 0  # the same data: the journal is taken
+    (tmp_path / "data.csv").write_text("x,y\n1,2\n2,5\n3,9\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main([*args, "--resume"]) == 2
+    assert capsys.readouterr().err == f"tutor: {out / FILE_NAME} is from grading another pack or with other " \
+                                      "settings; run without --resume to start afresh\n"
+    assert main(args) == 0
+    with (out / "answers.csv").open(encoding="utf-8", newline="") as stream:
+        assert [row["verdict"] for row in csv.DictReader(stream)] == ["incorrect"]  # (1/2, 7/3) fitted the old data
+
+
 def _work(task, started):
     started(f"info {task}")
     if task == "raise":

@@ -143,6 +143,38 @@ def test_without_a_roster_every_format_still_identifies_each_student_by_id(tmp_p
     assert imported.broken == [] and set(imported.grades) == USERS
 
 
+HOSTILE_IDS = {"sam", "Points Possible", "points  possible", "ana"}
+
+
+@pytest.mark.parametrize("lms, read", [
+    ("canvas", lms_rules.canvas),
+    ("moodle", lambda text: lms_rules.moodle(text, "Username", "username", HOSTILE_IDS)),
+    ("blackboard", lambda text: lms_rules.blackboard(text, HOSTILE_IDS)),
+    ("plain", lms_rules.plain),
+])
+def test_no_student_row_is_read_as_the_points_possible(tmp_path, capsys, lms, read):
+    """A student's id or roster name is theirs to choose: Canvas takes any row whose first cell holds
+    `Points Possible` for the points of every new assignment, and would not import that student."""
+    submissions, roster = tmp_path / "s.csv", tmp_path / "roster.csv"
+    submissions.write_text("student,exercise,answer\n" + "".join(f"{s},cube,3x^2\n" for s in HOSTILE_IDS),
+                           encoding="utf-8")
+    roster.write_text("id,name\nsam,Sam Points Possible\nPoints Possible,\npoints  possible,\nana,Ana\n",
+                      encoding="utf-8")
+    assert main(["grade", PACK, str(submissions), "--roster", str(roster), "--out", str(tmp_path / "out"),
+                 "--format", lms, "--assignment", "HW"]) == 0
+    imported = read((tmp_path / "out" / f"{lms}.csv").read_bytes().decode("utf-8"))
+    assert imported.broken == []
+    assert {student: grades["HW"] for student, grades in imported.grades.items()} == dict.fromkeys(HOSTILE_IDS, "2")
+    err = capsys.readouterr().err
+    if lms == "canvas":
+        assert imported.points == {"HW": "5"}
+        assert "tutor: canvas.csv: the Student 'Sam Points Possible' is written 'Sam Points-Possible': canvas takes " \
+               "a row whose first cell holds 'Points Possible' for the points possible\n" in err
+        assert "the Student 'points  possible' is written 'points-possible'" in err
+    else:
+        assert "points possible" not in err.lower()
+
+
 def test_the_rules_catch_what_an_lms_would_refuse():
     """The readers are not a mirror of tutor.lms: each fails a file its system refuses."""
     assert "new assignment 'HW' has no points possible" in lms_rules.canvas(

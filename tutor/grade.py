@@ -31,6 +31,7 @@ from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
 from .submissions import Problem, Submissions, Submitted
 from .topics import FieldError
+from .topics.fields import Table
 from .variant_check import Finding, Params, build, drawn, not_graded, of_draw
 from .workers import Finished, Pool, Stopped
 
@@ -155,6 +156,9 @@ def open_journal(folder: Path, pack: Pack, timeout: float, resume: bool) -> Jour
     source = (built_in_path(pack.source.removeprefix("built-in:")) if pack.source.startswith("built-in:")
               else Path(pack.source))
     digest = hashlib.sha256(source.read_bytes() if source.is_file() else pack.source.encode())
+    for spec in pack.exercises:  # the CSV files it read: their data decides verdicts as much as the pack
+        for table in (value for value in spec.data.values() if isinstance(value, Table)):
+            digest.update(srepr((table.file, table.features, table.target, table.rows, table.targets)).encode())
     digest.update(f"\n{__version__}\n{timeout}".encode())
     return Journal(folder, digest.hexdigest(), resume)
 

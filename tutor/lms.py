@@ -166,6 +166,14 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
     rows += [[*(i.value(student, entries[student]) for i in identity),
               *(_grade(c.scores[student], form) for c in grades)] for student in book.students]
     warnings = []
+    if form.points_row:  # the system takes any row whose first cell holds it for the points possible
+        words = re.compile(r"\s+".join(map(re.escape, form.points_row.split())), re.I)
+        for row in rows[1:]:
+            if words.search(row[0]):
+                written = words.sub(lambda found: "-".join(found[0].split()), row[0])
+                warnings.append(f"{form.file}: the {header[0]} {row[0]!r} is written {written!r}: {lms} takes a "
+                                f"row whose first cell holds {form.points_row!r} for the points possible")
+                row[0] = written
     empty = sum(score is None for c in grades for score in c.scores.values())
     if empty and form.excused is None:
         warnings.append(f"{form.file}: {empty} grade(s) left empty, of exercises not graded for a student (see "

@@ -14,6 +14,9 @@ from fractions import Fraction
 from functools import lru_cache
 
 _MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
+# What GitHub's Markdown (cmark-gfm) and markdown-it's linkify make a link of in plain text: a scheme's
+# ://, www., a domain's .com. A backslash before the : or . breaks each; an email's @ needs more (below).
+_AUTOLINK = re.compile(r":(?=//)|(?<=www)\.|\.(?=[^\W\d_])", re.I)
 
 
 def _visible(text: str) -> str:
@@ -26,7 +29,8 @@ def _visible(text: str) -> str:
 
 def markdown_text(text: str) -> str:
     """Text shown as itself in Markdown (never as markup, HTML or a link), on one line."""
-    return _MARKDOWN.sub(r"\\\1", html.escape(_visible(text), quote=False))
+    text = _AUTOLINK.sub(r"\\\g<0>", _MARKDOWN.sub(r"\\\1", html.escape(_visible(text), quote=False)))
+    return text.replace("@", "@&#8288;")  # cmark-gfm finds emails after escapes: a word joiner, unseen, splits one
 
 
 def html_text(text: str) -> str:

@@ -8,14 +8,17 @@ exercise's first hint (the method, never the answer). The pages hold no links
 and load nothing; everything a student wrote is escaped.
 
 A student's page is named after their id, made safe for any file system
-(`ana.md`; an id with other characters, like `o'brien`, becomes `o_brien-1a2b3c4d.md`).
+(`ana.md`; an id with other characters, like `o'brien`, becomes `o_brien-1a2b3c4d.md`),
+and no two students share a name.
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -30,18 +33,33 @@ from .packs import Exercise, ExerciseSpec, variant_seed
 from .templates import outline
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
+_RESERVED = re.compile(r"CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]", re.I)  # Windows: not a file, with any extension
 _VERDICTS = {Judgement.CORRECT: "correct", Judgement.INCORRECT: "not right", Judgement.INVALID: "could not be read",
              Judgement.UNANSWERED: "no answer", Judgement.NOT_GRADED: "not graded"}
 
 
-def file_stem(student: str, taken: set[str]) -> str:
-    """A file name for a student's pages: the id itself when it is plain letters, digits, - and _
-    (and no other id differs from it only by case), else a cleaned id and a hash of the real one."""
-    stem = _UNSAFE.sub("_", student)[:64]
-    if stem != student or not stem or stem.casefold() in taken:
-        stem = f"{stem}-{hashlib.sha256(student.encode()).hexdigest()[:8]}"
-    taken.add(stem.casefold())
-    return stem
+def file_stems(students: Iterable[str]) -> dict[str, str]:
+    """A file name for each student's pages, the same whatever their order: the id itself when it is
+    plain letters, digits, - and _, no other id differs from it only by case and Windows does not
+    reserve it (CON, NUL, COM1 ...); else a cleaned id and a hash of the real one, never a name
+    another student has."""
+    cleaned = {student: _UNSAFE.sub("_", student)[:64] for student in sorted(set(students))}
+    cases = Counter(student.casefold() for student in cleaned)
+    stems = {student: student for student, stem in cleaned.items()
+             if stem == student and stem and cases[stem.casefold()] == 1 and not _RESERVED.fullmatch(stem)}
+    taken = {stem.casefold() for stem in stems.values()}  # a case-blind disk holds one of ana.md and ANA.md
+    for student, stem in cleaned.items():
+        if student not in stems:
+            stems[student] = next(name for name in _hashed(stem, student) if name.casefold() not in taken)
+            taken.add(stems[student].casefold())
+    return stems
+
+
+def _hashed(stem: str, student: str) -> Iterator[str]:
+    """Names for a student's pages, from the shortest: an id can be chosen to be another's hashed name."""
+    digest = hashlib.sha256(student.encode()).hexdigest()
+    yield from (f"{stem}-{digest[:size]}" for size in range(8, len(digest) + 1))
+    yield from (f"{stem}-{digest}-{n}" for n in itertools.count(2))
 
 
 @dataclass(frozen=True)
@@ -64,10 +82,10 @@ def feedback_files(book: Gradebook) -> dict[str, Writer]:
     """{file name: writer} for every student's Markdown and HTML page, in a fixed order."""
     variants = _Variants()
     files: dict[str, Writer] = {}
-    taken: set[str] = set()
+    stems = file_stems(book.students)
     for student, results in book.rows():
         page = _page(book, student, results, variants)
-        stem = file_stem(student, taken)
+        stem = stems[student]
         files[f"{stem}.md"] = _writer(markdown_page(page))
         files[f"{stem}.html"] = _writer(html_page(page))
     return files
