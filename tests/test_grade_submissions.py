@@ -184,6 +184,14 @@ def test_json_problems_carry_their_lines(tmp_path):
                         f"{bad}:2: not valid JSON: Expecting property name enclosed in double quotes"]
 
 
+def test_a_json_number_too_long_for_an_int_is_read_as_written(tmp_path):
+    digits = "9" * 4301  # int() refuses more than 4,300 digits
+    path = write(tmp_path / "a.json", f'{{"student": {digits},\n "answers": {{"cube": {digits},\n "fit": [{digits}]}}}}')
+    answers, problems, _ = read(path)
+    assert [(student, exercise, text[:4]) for student, exercise, text in answers] == [(digits, "cube", "9999")]
+    assert problems == [f"{path}:3: the answer to 'fit' must be text, in quotes if need be"]
+
+
 @pytest.mark.parametrize("content, problem", [
     ("- alice\n", ":1: a submission file is {student: ID, answers: {EXERCISE: ANSWER, ...}}"),
     ("answers: {cube: x}\n", ":1: no student id: a submission file is"),

@@ -435,7 +435,8 @@ def read_json(text: str) -> Node | None:
 
 
 class _JsonScanner:
-    _decoder = json.JSONDecoder()
+    # Numbers are kept as written, never converted: int() refuses more than 4,300 digits with a ValueError.
+    _decoder = json.JSONDecoder(parse_int=str, parse_float=str)
 
     def __init__(self, text: str):
         self.text = text
@@ -457,7 +458,7 @@ class _JsonScanner:
                 return Node(line, "null"), end
             if isinstance(value, (dict, list)):
                 return Node(line, "other"), end
-            scalar = value if isinstance(value, str) else self.text[at:end]  # numbers as written
+            scalar = value if isinstance(value, str) else self.text[at:end]  # true, false, NaN as written
             return Node(line, "scalar", scalar), end
         pairs = []
         at = self.skip(at + 1)
