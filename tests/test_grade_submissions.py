@@ -192,6 +192,18 @@ def test_a_json_number_too_long_for_an_int_is_read_as_written(tmp_path):
     assert problems == [f"{path}:3: the answer to 'fit' must be text, in quotes if need be"]
 
 
+@pytest.mark.parametrize("content, line, character", [
+    ("student: alice\nanswers:\n  cube: 3x^2\n  fit: \x0by = 2x\n", 4, "U+000B"),  # a vertical tab, pasted
+    ("\x00", 1, "U+0000"),
+    ('student: é\nanswers: {cube: "ééé\x1b"}\n', 2, "U+001B"),
+])
+def test_a_control_character_in_yaml_is_named_at_its_line(tmp_path, content, line, character):
+    path = write(tmp_path / "a.yaml", content)
+    assert read(path)[1] == [f"{path}:{line}: not valid YAML: the invisible character {character} is not allowed "
+                             "in YAML (text pasted from a word processor or a PDF can bring one in); delete it, or "
+                             "retype the text around it"]
+
+
 @pytest.mark.parametrize("content, problem", [
     ("- alice\n", ":1: a submission file is {student: ID, answers: {EXERCISE: ANSWER, ...}}"),
     ("answers: {cube: x}\n", ":1: no student id: a submission file is"),

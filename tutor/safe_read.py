@@ -280,6 +280,9 @@ def compose_yaml(text: str, max_values: int, max_depth: int) -> Composed:
     composer = _Composer(text, max_values, max_depth)
     try:
         root = composer.get_single_node()
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, before any token is read
+        line, column = _position(text, error)
+        raise YamlError(line, column, f"not valid YAML: {describe(error)}") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -288,6 +291,15 @@ def compose_yaml(text: str, max_values: int, max_depth: int) -> Composed:
         raise YamlError(mark.line + 1 if mark else None, mark.column + 1 if mark else None,
                         f"not valid YAML: {describe(error)}") from None
     return Composed(root, tuple(composer.tagged))
+
+
+def _position(text: str, error: yaml.reader.ReaderError) -> tuple[int | None, int | None]:
+    """The line and column (1-based) of the character refused. libyaml counts its position in bytes,
+    PyYAML in characters; either way it is the first character YAML does not allow, so the first of its kind."""
+    at = text.find(chr(error.character)) if isinstance(error.character, int) else -1
+    if at < 0:
+        return None, None
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
 
 
 try:  # libyaml's parser: events from C, ten times faster; it refuses nesting past 1,000 by itself
