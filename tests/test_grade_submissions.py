@@ -234,6 +234,25 @@ def test_files_that_are_not_submissions(tmp_path):
                         f"{tmp_path / 'missing.csv'}: no such file or folder"]
 
 
+def test_a_link_named_on_the_command_line_is_not_followed(tmp_path):
+    elsewhere = write(tmp_path / "key.csv", "student,exercise,answer\nkey,cube,3x^2\n")
+    (tmp_path / "subs").mkdir()
+    os.symlink(elsewhere, tmp_path / "subs" / "mallory.csv")
+    os.symlink(tmp_path, tmp_path / "subs" / "all")
+    answers, problems, _ = read(*sorted((tmp_path / "subs").iterdir()))  # as a shell's subs/* gives them
+    assert answers == []
+    assert problems == [f"{tmp_path / 'subs' / 'all'}: a link; links are not followed",
+                        f"{tmp_path / 'subs' / 'mallory.csv'}: a link; links are not followed"]
+
+
+def test_a_file_name_that_is_not_utf8_is_given_with_the_bytes_escaped(tmp_path):
+    name = os.fsdecode(b"Jos\xe9.csv")  # from a zip made on Windows
+    write(tmp_path / name, "student,exercise,answer\njose,cube,3x^2\njose,nope,x\n")
+    _, problems, given = read(tmp_path)
+    assert given.answers[0].source == f"{tmp_path}/Jos\\xe9.csv:2"
+    assert problems == [f"{tmp_path}/Jos\\xe9.csv:3: pack 'grading-test' has no exercise 'nope'"]
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet='a",\n ', max_size=40), st.integers(1, 7))
 def test_rows_are_split_as_the_csv_module_reads_them(text, chunk):

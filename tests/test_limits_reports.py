@@ -130,3 +130,14 @@ def test_exit_status_70_is_for_a_bug_in_the_tutor_only(monkeypatch, capsys):
     assert capsys.readouterr().err == ("tutor: something went wrong (ZeroDivisionError: a bug); this is a bug in "
                                        "the tutor: please report it, with the output of --debug\n")
 
+
+def test_a_submission_file_name_that_is_not_utf8_is_written_escaped(tmp_path, capsys):
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    (folder / os.fsdecode(b"Jos\xe9.csv")).write_text("student,exercise,answer\njose,cube,3x^2\njose,nope,x\n")
+    out = tmp_path / "out"
+    assert main(["grade", PACK, str(folder), "--out", str(out)]) == 1  # once 70, with nothing written
+    assert capsys.readouterr().err.startswith(f"{folder}/Jos\\xe9.csv:3: ")
+    assert (out / "problems.csv").read_text(encoding="utf-8").splitlines()[1].startswith(
+        f"{folder}/Jos\\xe9.csv,3,")
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".tmp-")) == []

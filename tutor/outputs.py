@@ -101,11 +101,13 @@ def write_together(folder: Path, files: dict[str | Path, Writer]) -> list[Path]:
                 write(stream)
                 stream.flush()
                 os.fsync(stream.fileno())
-    except OSError as error:
+    except BaseException as error:  # a bug or ^C too: no temporary file is left behind
         for path in temporary.values():
             path.unlink(missing_ok=True)
-        raise OutputError(f"can't write the reports in {folder} ({error.strerror}); "
-                          "the previous reports are unchanged") from None
+        if isinstance(error, OSError):
+            raise OutputError(f"can't write the reports in {folder} ({error.strerror}); "
+                              "the previous reports are unchanged") from None
+        raise
     for target, path in temporary.items():
         os.replace(path, target)
     for parent in dict.fromkeys(target.parent for target in targets):

@@ -20,7 +20,7 @@ from ..lms import FORMATS, LMS, Columns, ExportError, check_headers, export
 from ..outputs import Busy, Writer, locked, sweep
 from ..roster import Roster, RosterError, enrol, read_roster
 from ..student_feedback import earlier_pages, feedback_files
-from ..submissions import Submissions, read_submissions
+from ..submissions import Submissions, file_name, read_submissions
 from . import EXIT_INCORRECT, EXIT_OK, UserError
 from .pack_files import load_pack
 
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     _check_grade_options(args, pack)
     missing = [path for path in paths if not Path(path).exists() and not Path(path).is_symlink()]
     if missing:  # a mistyped path must not become an empty gradebook over the last one
-        raise UserError(f"no such file or folder: {missing[0]}; nothing was written")
+        raise UserError(f"no such file or folder: {file_name(missing[0])}; nothing was written")
     out = Path(args.out or (GRADESCOPE_RESULTS if args.gradescope else "grades"))
     try:
         roster = read_roster(args.roster) if args.roster else None
@@ -110,8 +110,9 @@ def run(args: argparse.Namespace) -> int:
                 reports.write_reports(book, out, more)
             print(reports.summary_table(book))
             names = [*reports.FILES, *([FORMATS[LMS(args.format)].file] if args.format else [])]
-            shown = [str(out / name) for name in names] + ([args.summary] if args.summary else [])
-            pages = f"; a feedback page for each of {len(book.students)} students in {args.feedback}" \
+            written = [out / name for name in names] + ([Path(args.summary)] if args.summary else [])
+            shown = [file_name(path) for path in written]  # a name not UTF-8 can't be printed to a strict stdout
+            pages = f"; a feedback page for each of {len(book.students)} students in {file_name(args.feedback)}" \
                 if feedback else ""
             print(f"checked {book.checked} distinct answers in {time.monotonic() - started:.1f} s; "
                   f"wrote {', '.join(shown)}{pages}")
@@ -177,7 +178,7 @@ def _grade_gradescope(pack: packs.Pack, given: Submissions, roster: Roster | Non
         given, refused = replace(given, answers=()), error.message
     book = grade.grade(pack, given, **settings)
     data = gradescope.results(book, time.monotonic() - started, identity, refused)
-    print(f"wrote {gradescope.write_results(out, data)}")
+    print(f"wrote {file_name(gradescope.write_results(out, data))}")
     if refused:
         print(f"tutor: {refused}; nothing was graded", file=sys.stderr)
         return EXIT_INCORRECT
