@@ -65,13 +65,20 @@ def read_submitters(path: Path) -> tuple[Submitter, ...]:
     except (OSError, FileRefused, ValueError, RecursionError) as error:
         raise MetadataError(f"{file} can't be read ({error})") from None
     users = data.get("users") if isinstance(data, dict) else None
-    found = tuple(Submitter(str(u.get("email") or "").strip(), str(u.get("id") or "").strip(),
-                            str(u.get("name") or "").strip())
-                  for u in users or () if isinstance(u, dict))
+    found = tuple(Submitter(_field(u.get("email")), _field(u.get("id")), _field(u.get("name")))
+                  for u in (users if isinstance(users, list) else ()) if isinstance(u, dict))
     found = tuple(s for s in found if s.email or s.gradescope_id)
     if not found:
         raise MetadataError(f"{file} names no user with an email or an id")
     return found
+
+
+def _field(value: object) -> str:
+    """A user's field as text: Gradescope writes ids as numbers, the rest as strings. Anything else (a list,
+    true) is not the field at all: its str() must never become whom a submission is graded as."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value.strip() if isinstance(value, str) else ""
 
 
 def identify(given: Submissions, submitters: tuple[Submitter, ...], roster: Roster | None) -> \
