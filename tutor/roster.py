@@ -168,7 +168,7 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
     problems = [*roster.problems, *given.problems]
     for (student, file), (first, count) in strangers.items():
         guess = roster.closest(student)
-        hint = f"; did you mean '{guess}'?" if guess else ""
+        hint = f"; did you mean {shown(guess)}?" if guess else ""
         problems.append(Problem(file, int(first.source.rpartition(":")[2]),
                                 f"student {shown(student)} is not on the roster{hint} ({count} answer(s) in this "
                                 "file not graded)", student))
