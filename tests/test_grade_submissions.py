@@ -184,6 +184,26 @@ def test_json_problems_carry_their_lines(tmp_path):
                         f"{bad}:2: not valid JSON: Expecting property name enclosed in double quotes"]
 
 
+def test_a_json_number_too_long_for_an_int_is_read_as_written(tmp_path):
+    digits = "9" * 4301  # int() refuses more than 4,300 digits
+    path = write(tmp_path / "a.json", f'{{"student": {digits},\n "answers": {{"cube": {digits},\n "fit": [{digits}]}}}}')
+    answers, problems, _ = read(path)
+    assert [(student, exercise, text[:4]) for student, exercise, text in answers] == [(digits, "cube", "9999")]
+    assert problems == [f"{path}:3: the answer to 'fit' must be text, in quotes if need be"]
+
+
+@pytest.mark.parametrize("content, line, character", [
+    ("student: alice\nanswers:\n  cube: 3x^2\n  fit: \x0by = 2x\n", 4, "U+000B"),  # a vertical tab, pasted
+    ("\x00", 1, "U+0000"),
+    ('student: é\nanswers: {cube: "ééé\x1b"}\n', 2, "U+001B"),
+])
+def test_a_control_character_in_yaml_is_named_at_its_line(tmp_path, content, line, character):
+    path = write(tmp_path / "a.yaml", content)
+    assert read(path)[1] == [f"{path}:{line}: not valid YAML: the invisible character {character} is not allowed "
+                             "in YAML (text pasted from a word processor or a PDF can bring one in); delete it, or "
+                             "retype the text around it"]
+
+
 @pytest.mark.parametrize("content, problem", [
     ("- alice\n", ":1: a submission file is {student: ID, answers: {EXERCISE: ANSWER, ...}}"),
     ("answers: {cube: x}\n", ":1: no student id: a submission file is"),
@@ -212,6 +232,25 @@ def test_files_that_are_not_submissions(tmp_path):
                         f"{tmp_path / 'answers.yaml'}: a link; links are not followed",
                         f"{tmp_path / 'notes.txt'}: not a submissions file (.csv, .yaml, .yml or .json)",
                         f"{tmp_path / 'missing.csv'}: no such file or folder"]
+
+
+def test_a_link_named_on_the_command_line_is_not_followed(tmp_path):
+    elsewhere = write(tmp_path / "key.csv", "student,exercise,answer\nkey,cube,3x^2\n")
+    (tmp_path / "subs").mkdir()
+    os.symlink(elsewhere, tmp_path / "subs" / "mallory.csv")
+    os.symlink(tmp_path, tmp_path / "subs" / "all")
+    answers, problems, _ = read(*sorted((tmp_path / "subs").iterdir()))  # as a shell's subs/* gives them
+    assert answers == []
+    assert problems == [f"{tmp_path / 'subs' / 'all'}: a link; links are not followed",
+                        f"{tmp_path / 'subs' / 'mallory.csv'}: a link; links are not followed"]
+
+
+def test_a_file_name_that_is_not_utf8_is_given_with_the_bytes_escaped(tmp_path):
+    name = os.fsdecode(b"Jos\xe9.csv")  # from a zip made on Windows
+    write(tmp_path / name, "student,exercise,answer\njose,cube,3x^2\njose,nope,x\n")
+    _, problems, given = read(tmp_path)
+    assert given.answers[0].source == f"{tmp_path}/Jos\\xe9.csv:2"
+    assert problems == [f"{tmp_path}/Jos\\xe9.csv:3: pack 'grading-test' has no exercise 'nope'"]
 
 
 @settings(max_examples=400, deadline=None)

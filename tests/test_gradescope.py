@@ -61,12 +61,25 @@ def test_a_submitter_not_on_the_roster_and_a_group_are_said(tmp_path):
         "A group submission of 2: graded with the variant of zed@example.edu, the first member."]
 
 
+def test_a_field_that_is_not_text_is_never_taken_for_the_submitter(tmp_path):
+    status, results = submit(tmp_path, "student: bob\nanswers:\n  cube: 3x^2\n",
+                             [{"email": ["bob@example.edu"], "id": 12}, {"email": True, "id": True}], roster=False)
+    assert status == 0
+    assert results["output"].splitlines() == [  # not a group of two; and Gradescope's ids are numbers, so 12 is one
+        "Graded as student gradescope-12: 2 of 5 points.",
+        "The uploaded file says student 'bob', but this submission is from gradescope-12: it is graded as "
+        "gradescope-12's, with gradescope-12's variant."]
+
+
 @pytest.mark.parametrize("metadata, why", [
     (None, "is missing, so who submitted can't be told"),
     ("{not json", "can't be read"),
     ('{"users": "bob"}', "names no user with an email or an id"),
     ('{"users": [{"name": "Bob"}]}', "names no user with an email or an id"),
     ("[1, 2]", "names no user with an email or an id"),
+    ('{"users": 5}', "names no user with an email or an id"),
+    ('{"users": true}', "names no user with an email or an id"),
+    ('{"users": [{"email": ["bob@example.edu"], "id": {"a": 1}}]}', "names no user with an email or an id"),
 ])
 def test_without_usable_metadata_nothing_is_graded_and_the_output_says_why(tmp_path, capsys, metadata, why):
     submission = tmp_path / "submission"

@@ -16,7 +16,7 @@ import pytest
 
 from tutor import reports
 from tutor.cli import main
-from tutor.outputs import LOCK_NAME
+from tutor.outputs import LOCK_NAME, OutputError, write_together
 from tutor.reports import FILES
 
 TESTS = Path(__file__).parent
@@ -130,3 +130,52 @@ def test_exit_status_70_is_for_a_bug_in_the_tutor_only(monkeypatch, capsys):
     assert capsys.readouterr().err == ("tutor: something went wrong (ZeroDivisionError: a bug); this is a bug in "
                                        "the tutor: please report it, with the output of --debug\n")
 
+
+def test_a_submission_file_name_that_is_not_utf8_is_written_escaped(tmp_path, capsys):
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    (folder / os.fsdecode(b"Jos\xe9.csv")).write_text("student,exercise,answer\njose,cube,3x^2\njose,nope,x\n")
+    out = tmp_path / "out"
+    assert main(["grade", PACK, str(folder), "--out", str(out)]) == 1  # once 70, with nothing written
+    assert capsys.readouterr().err.startswith(f"{folder}/Jos\\xe9.csv:3: ")
+    assert (out / "problems.csv").read_text(encoding="utf-8").splitlines()[1].startswith(
+        f"{folder}/Jos\\xe9.csv,3,")
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".tmp-")) == []
+
+
+@pytest.mark.parametrize("summary, why", [
+    ("folder", "--summary {out}/folder is a folder; give the file to write, like {out}/folder/summary.md"),
+    ("grades.csv", "--summary {out}/grades.csv is one of the files tutor grade writes in {out}; give the summary "
+                   "a name of its own, like summary.md"),
+    ("journal.sqlite", "--summary {out}/journal.sqlite is one of the files tutor grade writes in {out}; give the "
+                       "summary a name of its own, like summary.md"),
+    ("feedback/z.md", "--summary {out}/feedback/z.md is the name of a student's feedback page in {out}/feedback; "
+                      "give the summary another name; nothing was written"),
+])
+def test_a_summary_over_a_folder_a_report_or_a_page_is_refused_and_nothing_is_written(graded, capsys, summary, why):
+    submissions, out, before = graded
+    (out / "folder").mkdir()
+    submissions.write_text("student,exercise,answer\nz,cube,3x^2\n", encoding="utf-8")
+    assert main(["grade", PACK, str(submissions), "--out", str(out), "--summary", str(out / summary),
+                 "--feedback", str(out / "feedback")]) == 2
+    assert capsys.readouterr().err == f"tutor: {why.format(out=out)}\n"
+    assert snapshot(out) == before
+
+
+def test_a_file_that_cannot_be_renamed_into_place_leaves_the_previous_reports_whole(graded, capsys):
+    submissions, out, before = graded
+    submissions.write_text("student,exercise,answer\na,cube,x\n", encoding="utf-8")
+    feedback = out.parent / "feedback"
+    (feedback / "a.md").mkdir(parents=True)  # where a's page goes: a rename onto it would fail
+    assert main(["grade", PACK, str(submissions), "--out", str(out), "--feedback", str(feedback)]) == 74
+    assert capsys.readouterr().err == (f"tutor: can't write {feedback / 'a.md'}: it is a folder; the previous "
+                                       "reports are unchanged\n")
+    assert snapshot(out) == before
+    assert [p.name for p in [*out.iterdir(), *feedback.iterdir()] if p.name.startswith(".tmp-")] == []
+
+
+def test_one_file_given_twice_to_be_written_together_is_refused_before_any_is_written(tmp_path):
+    (tmp_path / "a.csv").write_text("before", encoding="utf-8")
+    with pytest.raises(OutputError, match="two of them are the same file; the previous reports are unchanged"):
+        write_together(tmp_path, {"a.csv": lambda s: s.write("one"), tmp_path / "a.csv": lambda s: s.write("two")})
+    assert [p.name for p in tmp_path.iterdir()] == ["a.csv"] and (tmp_path / "a.csv").read_text() == "before"

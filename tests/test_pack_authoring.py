@@ -40,6 +40,10 @@ YAML_SLIPS = {
     "a tab": (EXERCISE + "\tfunction: x^2\n",
               "5:1: not valid YAML: a tab is used to indent; YAML indents with spaces only: "
               "replace the tab with spaces"),
+    "a control character": (EXERCISE + "    function: x^2\x0b\n",
+                            "5:18: not valid YAML: the invisible character U+000B is not allowed in YAML (text "
+                            "pasted from a word processor or a PDF can bring one in); delete it, or retype the text "
+                            "around it"),
     "a value starting with *": (EXERCISE + "    function: *x\n",
                                 "5:15: not valid YAML: a value starts with '*', which YAML reads as a "
                                 "reference to an anchor ('&name') that is not defined; put the value in "

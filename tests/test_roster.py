@@ -139,12 +139,23 @@ def test_the_id_column_may_be_called_student_and_other_columns_are_kept_as_writt
 
 
 def test_hostile_roster_cells_are_escaped_in_csv_and_kept_in_json(tmp_path):
-    roster = write(tmp_path / "roster.csv", 'id,name\nalice,"=HYPERLINK(""http://x"")"\n')
+    roster = write(tmp_path / "roster.csv", 'id,name,@SUM(A1),-section\nalice,"=HYPERLINK(""http://x"")",1,A\n')
     out = tmp_path / "out"
     assert main(["grade", PACK, CLASS, "--roster", str(roster), "--out", str(out)]) == 1  # bob, carol: not on it
-    assert rows(out / "grades.csv")[1]["name"] == "'=HYPERLINK(\"http://x\")"
+    alice = rows(out / "grades.csv")[1]
+    assert alice["name"] == "'=HYPERLINK(\"http://x\")"
+    assert alice["'@SUM(A1)"] == "1" and alice["'-section"] == "A"  # the header's cells are escaped too
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    assert report["students"][0]["roster"] == {"name": '=HYPERLINK("http://x")'}
+    assert report["students"][0]["roster"] == {"name": '=HYPERLINK("http://x")', "@SUM(A1)": "1", "-section": "A"}
+
+
+def test_the_roster_id_suggested_for_a_typo_has_its_control_characters_escaped(tmp_path, capsys):
+    roster = write(tmp_path / "roster.csv", 'id,name\n"alice\x1b[1m",Alice\n')
+    late = write(tmp_path / "late.csv", "student,exercise,answer\nalice,cube,3x^2\n")
+    assert main(["grade", PACK, str(late), "--roster", str(roster), "--out", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{late}:2: student 'alice' is not on the roster; did you mean 'alice\\x1b[1m'? (1 answer(s) in this file "
+        "not graded)")
 
 
 @settings(max_examples=150, deadline=None)

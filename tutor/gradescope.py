@@ -23,7 +23,7 @@ from .packs import ExerciseSpec
 from .reports import json_number, json_text, scaled_total
 from .roster import Roster
 from .safe_read import FileRefused, read_file
-from .submissions import Submissions, shown
+from .submissions import Submissions, file_name, shown
 from .templates import outline
 from .variant_check import settable
 
@@ -56,21 +56,29 @@ def metadata_path(submission: Path) -> Path:
 
 def read_submitters(path: Path) -> tuple[Submitter, ...]:
     """The users who made the submission, as the metadata lists them (MetadataError if it can't be read)."""
+    file = file_name(path)
     try:
         data = json.loads(read_file(path, _METADATA_BYTES))
     except FileNotFoundError:
-        raise MetadataError(f"{path} is missing, so who submitted can't be told (Gradescope writes it "
+        raise MetadataError(f"{file} is missing, so who submitted can't be told (Gradescope writes it "
                             "beside the submission folder)") from None
     except (OSError, FileRefused, ValueError, RecursionError) as error:
-        raise MetadataError(f"{path} can't be read ({error})") from None
+        raise MetadataError(f"{file} can't be read ({error})") from None
     users = data.get("users") if isinstance(data, dict) else None
-    found = tuple(Submitter(str(u.get("email") or "").strip(), str(u.get("id") or "").strip(),
-                            str(u.get("name") or "").strip())
-                  for u in users or () if isinstance(u, dict))
+    found = tuple(Submitter(_field(u.get("email")), _field(u.get("id")), _field(u.get("name")))
+                  for u in (users if isinstance(users, list) else ()) if isinstance(u, dict))
     found = tuple(s for s in found if s.email or s.gradescope_id)
     if not found:
-        raise MetadataError(f"{path} names no user with an email or an id")
+        raise MetadataError(f"{file} names no user with an email or an id")
     return found
+
+
+def _field(value: object) -> str:
+    """A user's field as text: Gradescope writes ids as numbers, the rest as strings. Anything else (a list,
+    true) is not the field at all: its str() must never become whom a submission is graded as."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value.strip() if isinstance(value, str) else ""
 
 
 def identify(given: Submissions, submitters: tuple[Submitter, ...], roster: Roster | None) -> \

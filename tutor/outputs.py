@@ -93,6 +93,15 @@ def write_together(folder: Path, files: dict[str | Path, Writer]) -> list[Path]:
     OutputError, with the previous files untouched, if any of them can't be written.
     """
     targets = [folder / name for name in files]
+    # What could make a rename fail is refused before any file is written: a rename failing once
+    # the first is done would leave the set half replaced.
+    parents = {parent: parent.resolve() for parent in {target.parent for target in targets}}
+    places = {parents[target.parent] / target.name for target in targets}
+    if len(places) < len(targets):
+        raise OutputError(f"can't write the reports in {folder}: two of them are the same file; "
+                          "the previous reports are unchanged")
+    if taken := next((target for target in targets if target.is_dir()), None):
+        raise OutputError(f"can't write {taken}: it is a folder; the previous reports are unchanged")
     temporary = {target: target.parent / f"{_TEMPORARY}{target.name}" for target in targets}
     try:
         for target, write in zip(targets, files.values()):
@@ -101,11 +110,13 @@ def write_together(folder: Path, files: dict[str | Path, Writer]) -> list[Path]:
                 write(stream)
                 stream.flush()
                 os.fsync(stream.fileno())
-    except OSError as error:
+    except BaseException as error:  # a bug or ^C too: no temporary file is left behind
         for path in temporary.values():
             path.unlink(missing_ok=True)
-        raise OutputError(f"can't write the reports in {folder} ({error.strerror}); "
-                          "the previous reports are unchanged") from None
+        if isinstance(error, OSError):
+            raise OutputError(f"can't write the reports in {folder} ({error.strerror}); "
+                              "the previous reports are unchanged") from None
+        raise
     for target, path in temporary.items():
         os.replace(path, target)
     for parent in dict.fromkeys(target.parent for target in targets):

@@ -128,7 +128,7 @@ def json_text(data: dict) -> str:
 def _csv(header: list[str], rows: Iterable[list]) -> Writer:
     def write(stream: TextIO) -> None:
         out = csv.writer(stream)
-        out.writerow(header)
+        out.writerow([cell(name) for name in header])  # a roster's column names are untrusted too
         out.writerows([cell(value) for value in row] for row in rows)
     return write
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from .errors import TutorError
 from .limits import LIMITS, Limits
 from .safe_read import FileRefused, csv_rows, open_file
-from .submissions import Problem, Submissions, Submitted, shown
+from .submissions import Problem, Submissions, Submitted, file_name, shown
 
 ID_COLUMNS = ("id", "student")  # the column that holds the id: `id`, or else `student`
 
@@ -77,7 +77,7 @@ class Roster:
 
 def read_roster(path: str | Path, limits: Limits = LIMITS) -> Roster:
     """The roster in a CSV file; RosterError if it can't be used at all (no file, no id column, nobody on it)."""
-    file = str(path)
+    file = file_name(path)
     problems: list[Problem] = []
     students: dict[str, Enrolled] = {}
     header: list[str] | None = None
@@ -168,7 +168,7 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
     problems = [*roster.problems, *given.problems]
     for (student, file), (first, count) in strangers.items():
         guess = roster.closest(student)
-        hint = f"; did you mean '{guess}'?" if guess else ""
+        hint = f"; did you mean {shown(guess)}?" if guess else ""
         problems.append(Problem(file, int(first.source.rpartition(":")[2]),
                                 f"student {shown(student)} is not on the roster{hint} ({count} answer(s) in this "
                                 "file not graded)", student))

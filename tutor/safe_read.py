@@ -280,6 +280,9 @@ def compose_yaml(text: str, max_values: int, max_depth: int) -> Composed:
     composer = _Composer(text, max_values, max_depth)
     try:
         root = composer.get_single_node()
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, before any token is read
+        line, column = _position(text, error)
+        raise YamlError(line, column, f"not valid YAML: {describe(error)}") from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -288,6 +291,15 @@ def compose_yaml(text: str, max_values: int, max_depth: int) -> Composed:
         raise YamlError(mark.line + 1 if mark else None, mark.column + 1 if mark else None,
                         f"not valid YAML: {describe(error)}") from None
     return Composed(root, tuple(composer.tagged))
+
+
+def _position(text: str, error: yaml.reader.ReaderError) -> tuple[int | None, int | None]:
+    """The line and column (1-based) of the character refused. libyaml counts its position in bytes,
+    PyYAML in characters; either way it is the first character YAML does not allow, so the first of its kind."""
+    at = text.find(chr(error.character)) if isinstance(error.character, int) else -1
+    if at < 0:
+        return None, None
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
 
 
 try:  # libyaml's parser: events from C, ten times faster; it refuses nesting past 1,000 by itself
@@ -435,7 +447,8 @@ def read_json(text: str) -> Node | None:
 
 
 class _JsonScanner:
-    _decoder = json.JSONDecoder()
+    # Numbers are kept as written, never converted: int() refuses more than 4,300 digits with a ValueError.
+    _decoder = json.JSONDecoder(parse_int=str, parse_float=str)
 
     def __init__(self, text: str):
         self.text = text
@@ -457,7 +470,7 @@ class _JsonScanner:
                 return Node(line, "null"), end
             if isinstance(value, (dict, list)):
                 return Node(line, "other"), end
-            scalar = value if isinstance(value, str) else self.text[at:end]  # numbers as written
+            scalar = value if isinstance(value, str) else self.text[at:end]  # true, false, NaN as written
             return Node(line, "scalar", scalar), end
         pairs = []
         at = self.skip(at + 1)

@@ -84,6 +84,12 @@ def printable(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
+def file_name(path: str | Path) -> str:
+    """A file's name as text that can be written: bytes that are not UTF-8 (a zip from a Windows
+    machine names files in its own code page) are escaped as \\xff, as control characters are."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def shown(text: str, limit: int = 60) -> str:
     """Untrusted text quoted for a message: control characters escaped, long text cut."""
     return f"'{printable(text[:limit])}…'" if len(text) > limit else f"'{printable(text)}'"
@@ -124,22 +130,25 @@ class _Reader:
     # ------------------------------------------------------------------ files
 
     def path(self, path: Path) -> None:
+        file = file_name(path)
+        if path.is_symlink():  # a submitted link could point at the instructor's files, a glob's too
+            return self.problem(file, None, "a link; links are not followed")
         if path.is_dir():
             return self.folder(path)
         if not path.exists():
-            return self.problem(str(path), None, "no such file or folder")
+            return self.problem(file, None, "no such file or folder")
         if path.suffix.lower() not in SUFFIXES:
-            return self.problem(str(path), None, "not a submissions file (.csv, .yaml, .yml or .json)")
+            return self.problem(file, None, "not a submissions file (.csv, .yaml, .yml or .json)")
         try:
             if path.suffix.lower() == ".csv":
                 with open_file(path) as stream:
-                    self.csv(str(path), stream)
+                    self.csv(file, stream)
             else:
-                self.document(path)
+                self.document(path, file)
         except FileRefused as refused:
-            self.problem(str(path), None, f"{refused}; not read")
+            self.problem(file, None, f"{refused}; not read")
         except OSError as error:
-            self.problem(str(path), None, f"can't read it ({error.strerror})")
+            self.problem(file, None, f"can't read it ({error.strerror})")
 
     def folder(self, folder: Path) -> None:
         """Every file below `folder`, in name order; links in it (to files or folders) are reported."""
@@ -147,10 +156,7 @@ class _Reader:
             folders[:] = sorted(f for f in folders if not f.startswith("."))
             inside = [Path(root, f) for f in folders if Path(root, f).is_symlink()]
             for path in inside + [Path(root, f) for f in sorted(files) if not f.startswith(".")]:
-                if path.is_symlink():  # a submitted link could point at the instructor's files
-                    self.problem(str(path), None, "a link; links are not followed")
-                else:
-                    self.path(path)
+                self.path(path)
 
     # -------------------------------------------------------------------- CSV
 
@@ -193,8 +199,8 @@ class _Reader:
 
     # ---------------------------------------------------------- YAML and JSON
 
-    def document(self, path: Path) -> None:
-        file, limits = str(path), self.limits
+    def document(self, path: Path, file: str) -> None:
+        limits = self.limits
         data = read_file(path, limits.max_submission_bytes).removeprefix(codecs.BOM_UTF8)
         try:
             text = data.decode("utf-8")

@@ -16,6 +16,9 @@ _FLOW = {"flow sequence": ("[", "]"), "flow mapping": ("{", "}")}
 
 def describe(error: yaml.YAMLError) -> str:
     """The sentence for a parser's error (its position is given apart, from problem_mark)."""
+    if isinstance(error, yaml.reader.ReaderError) and isinstance(error.character, int):
+        return (f"the invisible character U+{error.character:04X} is not allowed in YAML (text pasted from a "
+                "word processor or a PDF can bring one in); delete it, or retype the text around it")
     context = str(getattr(error, "context", None) or "")
     problem = str(getattr(error, "problem", None) or error)
     opened = getattr(error, "context_mark", None)

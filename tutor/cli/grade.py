@@ -14,13 +14,14 @@ from pathlib import Path
 
 from .. import grade, gradescope, packs, reports
 from ..analysis import summary_markdown
+from ..journal import FILE_NAME as JOURNAL
 from ..journal import JournalError, JournalFailed
 from ..limits import LIMITS
 from ..lms import FORMATS, LMS, Columns, ExportError, check_headers, export
-from ..outputs import Busy, Writer, locked, sweep
+from ..outputs import LOCK_NAME, Busy, Writer, locked, sweep
 from ..roster import Roster, RosterError, enrol, read_roster
 from ..student_feedback import earlier_pages, feedback_files
-from ..submissions import Submissions, read_submissions
+from ..submissions import Submissions, file_name, read_submissions
 from . import EXIT_INCORRECT, EXIT_OK, UserError
 from .pack_files import load_pack
 
@@ -84,8 +85,10 @@ def run(args: argparse.Namespace) -> int:
     _check_grade_options(args, pack)
     missing = [path for path in paths if not Path(path).exists() and not Path(path).is_symlink()]
     if missing:  # a mistyped path must not become an empty gradebook over the last one
-        raise UserError(f"no such file or folder: {missing[0]}; nothing was written")
+        raise UserError(f"no such file or folder: {file_name(missing[0])}; nothing was written")
     out = Path(args.out or (GRADESCOPE_RESULTS if args.gradescope else "grades"))
+    if args.summary:
+        _check_summary(Path(args.summary), out, args.format)
     try:
         roster = read_roster(args.roster) if args.roster else None
     except RosterError as error:
@@ -110,8 +113,9 @@ def run(args: argparse.Namespace) -> int:
                 reports.write_reports(book, out, more)
             print(reports.summary_table(book))
             names = [*reports.FILES, *([FORMATS[LMS(args.format)].file] if args.format else [])]
-            shown = [str(out / name) for name in names] + ([args.summary] if args.summary else [])
-            pages = f"; a feedback page for each of {len(book.students)} students in {args.feedback}" \
+            written = [out / name for name in names] + ([Path(args.summary)] if args.summary else [])
+            shown = [file_name(path) for path in written]  # a name not UTF-8 can't be printed to a strict stdout
+            pages = f"; a feedback page for each of {len(book.students)} students in {file_name(args.feedback)}" \
                 if feedback else ""
             print(f"checked {book.checked} distinct answers in {time.monotonic() - started:.1f} s; "
                   f"wrote {', '.join(shown)}{pages}")
@@ -145,6 +149,16 @@ def _check_grade_options(args: argparse.Namespace, pack: packs.Pack) -> None:
             raise UserError(error.message) from None
 
 
+def _check_summary(summary: Path, out: Path, lms: str | None) -> None:
+    """--summary is refused before anything is graded where writing it would break the reports' set."""
+    if summary.is_dir():
+        raise UserError(f"--summary {summary} is a folder; give the file to write, like {summary / 'summary.md'}")
+    ours = [*reports.FILES, *([FORMATS[LMS(lms)].file] if lms else []), JOURNAL, LOCK_NAME]
+    if summary.name in ours and summary.parent.resolve() == out.resolve():
+        raise UserError(f"--summary {summary} is one of the files tutor grade writes in {out}; "
+                        "give the summary a name of its own, like summary.md")
+
+
 def _more_outputs(book: grade.Gradebook, args: argparse.Namespace, feedback: Path | None) -> \
         tuple[dict[str | Path, Writer], list[str]]:
     """The files beside the reports: the LMS's gradebook, the summary, the feedback pages."""
@@ -160,6 +174,9 @@ def _more_outputs(book: grade.Gradebook, args: argparse.Namespace, feedback: Pat
         more[summary] = lambda stream: stream.write(text)
     if feedback is not None:
         pages = feedback_files(book)
+        if args.summary and summary.name in pages and summary.parent.resolve() == feedback.resolve():
+            raise UserError(f"--summary {args.summary} is the name of a student's feedback page in {args.feedback}; "
+                            "give the summary another name; nothing was written")
         more.update({feedback / name: writer for name, writer in pages.items()})
         warnings += [f"{page} is a feedback page from an earlier run, of a student not in this one; remove it "
                      "before sending the folder's pages" for page in earlier_pages(feedback, pages)]
@@ -177,7 +194,7 @@ def _grade_gradescope(pack: packs.Pack, given: Submissions, roster: Roster | Non
         given, refused = replace(given, answers=()), error.message
     book = grade.grade(pack, given, **settings)
     data = gradescope.results(book, time.monotonic() - started, identity, refused)
-    print(f"wrote {gradescope.write_results(out, data)}")
+    print(f"wrote {file_name(gradescope.write_results(out, data))}")
     if refused:
         print(f"tutor: {refused}; nothing was graded", file=sys.stderr)
         return EXIT_INCORRECT
