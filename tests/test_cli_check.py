@@ -81,16 +81,19 @@ def test_batch_survives_bytes_that_are_not_utf8_deep_nesting_long_lines_and_twic
         good,
         b'{"answer": "2x", "answer": "3x", "expected": "2*x"}',
         good,
+        b'{"answer": ' + b"9" * 4301 + b', "expected": "2*x"}',  # more digits than int() takes: was exit 70
+        good,
     ]
     _stdin(monkeypatch, b"\n".join(lines))  # and no newline at the end
     assert main(["check", "--batch", "-"]) == 1
     out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert [r["line"] for r in out] == list(range(1, 10))
-    assert [r.get("verdict") for r in out[::2]] == ["correct"] * 5
+    assert [r["line"] for r in out] == list(range(1, 12))
+    assert [r.get("verdict") for r in out[::2]] == ["correct"] * 6
     assert out[1]["error"] == "line 2: not UTF-8 text (byte 15 of the line)"
     assert out[3]["error"] == "line 4: not a JSON object (nested too deeply)"
     assert out[5]["error"] == "line 6: the line is longer than 131,072 bytes"
     assert out[7]["error"] == "line 8: not a JSON object ('answer' is given twice)"
+    assert out[9]["error"] == "line 10: a number in it is too long"
 
 
 def test_python_dash_m_works():

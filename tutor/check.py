@@ -242,6 +242,8 @@ def _request(number: int, text: str | None, problem: str, limits: Limits
         request = json.loads(text, object_pairs_hook=_unique_keys)
     except (json.JSONDecodeError, _GivenTwice) as error:
         request = error
+    except ValueError:  # an integer of more than 4,300 digits, which Python's int() refuses
+        return {"line": number, "error": f"line {number}: a number in it is too long"}, number, None
     except RecursionError:
         return {"line": number, "error": f"line {number}: not a JSON object (nested too deeply)"}, number, None
     if not isinstance(request, dict):
