@@ -179,3 +179,14 @@ def test_one_file_given_twice_to_be_written_together_is_refused_before_any_is_wr
     with pytest.raises(OutputError, match="two of them are the same file; the previous reports are unchanged"):
         write_together(tmp_path, {"a.csv": lambda s: s.write("one"), tmp_path / "a.csv": lambda s: s.write("two")})
     assert [p.name for p in tmp_path.iterdir()] == ["a.csv"] and (tmp_path / "a.csv").read_text() == "before"
+
+
+def test_a_summary_over_the_submissions_is_refused_before_anything_is_read(graded, capsys):
+    submissions, out, before = graded
+    text = submissions.read_text(encoding="utf-8")
+    for summary in (submissions, submissions.parent / "summary.md"):  # the file itself; the folder given
+        given = submissions if summary == submissions else submissions.parent
+        assert main(["grade", PACK, str(given), "--out", str(out), "--summary", str(summary)]) == 2
+        assert capsys.readouterr().err == (f"tutor: --summary {summary} is among the submissions ({given}); give "
+                                           "the summary a place of its own\n")
+    assert submissions.read_text(encoding="utf-8") == text and snapshot(out) == before

@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"no such file or folder: {file_name(missing[0])}; nothing was written")
     out = Path(args.out or (GRADESCOPE_RESULTS if args.gradescope else "grades"))
     if args.summary:
-        _check_summary(Path(args.summary), out, args.format)
+        _check_summary(Path(args.summary), out, args.format, paths)
     try:
         roster = read_roster(args.roster) if args.roster else None
     except RosterError as error:
@@ -149,8 +149,15 @@ def _check_grade_options(args: argparse.Namespace, pack: packs.Pack) -> None:
             raise UserError(error.message) from None
 
 
-def _check_summary(summary: Path, out: Path, lms: str | None) -> None:
-    """--summary is refused before anything is graded where writing it would break the reports' set."""
+def _check_summary(summary: Path, out: Path, lms: str | None, submissions: list[str]) -> None:
+    """--summary is refused before anything is graded where writing it would break the reports' set,
+    or overwrite (or join) the submissions."""
+    target = summary.resolve()
+    for given in submissions:
+        place = Path(given).resolve()
+        if target == place or place in target.parents:
+            raise UserError(f"--summary {file_name(summary)} is among the submissions ({file_name(given)}); "
+                            "give the summary a place of its own")
     if summary.is_dir():
         raise UserError(f"--summary {summary} is a folder; give the file to write, like {summary / 'summary.md'}")
     ours = [*reports.FILES, *([FORMATS[LMS(lms)].file] if lms else []), JOURNAL, LOCK_NAME]
