@@ -96,6 +96,14 @@ def test_a_non_utf8_row_is_skipped_and_the_rest_read(tmp_path):
     assert problems == [f"{path}:3: not UTF-8 text (byte 3 of the line); the row is skipped"]
 
 
+def test_a_csv_with_carriage_returns_alone_is_told_how_to_save_it(tmp_path):
+    # csv.Error's own words, about Python's universal-newline mode, reached the TA
+    path = write(tmp_path / "a.csv", b"student,exercise,answer\ralice,cube,3x^2\r")
+    _, problems, _ = read(path)
+    assert problems[0] == (f"{path}:1: its lines end with a carriage return alone (a Mac CSV of old): save the file "
+                           "as CSV UTF-8 and try again; the row is skipped")
+
+
 def test_a_non_utf8_yaml_file(tmp_path):
     path = write(tmp_path / "zoe.yaml", "student: zoë\nanswers:\n  cube: 3x^2\n".encode("latin-1"))
     assert read(path)[:2] == ([], [f"{path}:1: not UTF-8 text; the file is not read"])

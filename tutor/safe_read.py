@@ -136,6 +136,9 @@ def _row(data: bytes, line: int, over: bool, limit: int) -> Row:
     try:
         return Row(line, next(csv.reader([text]), []))
     except csv.Error as error:
+        if "\r" in text:  # csv.Error's own words ask for Python's universal-newline mode
+            return Row(line, None, "its lines end with a carriage return alone (a Mac CSV of old): save the file as "
+                                   "CSV UTF-8 and try again")
         return Row(line, None, f"can't read this row ({error})")
 
 
