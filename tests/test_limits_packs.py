@@ -140,7 +140,7 @@ def test_points_are_bounded(tmp_path):
     assert [p.split(": ", 2)[2] for p in problems_of(path)] == [
         "'points' must be a number from 0 to 1,000,000",
         "'points' must be a number from 0 to 1,000,000",
-        "must be a whole number from 0 to 999,999,999",
+        "must be a whole number from 1 to 10,000",
     ]
 
 
