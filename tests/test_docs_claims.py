@@ -193,3 +193,18 @@ def test_validate_grades_twenty_variants():
     """docs/reference/pack.md: `tutor pack validate` grades 20 variants of each parameterised exercise."""
     assert packs.SELF_CHECK_VARIANTS == 20
     assert inspect.signature(packs.self_check).parameters["variants"].default == packs.SELF_CHECK_VARIANTS
+
+
+def test_typing_or_pasting_stops_one_past_the_longest_answer(tmp_path):
+    # 100 KB typed in key by key took minutes and gigabytes, each key re-reading the whole line
+    session = Session(packs.load("gradients"), store.Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    handled = []
+    original = session.handle
+    session.handle = lambda text: handled.append(text) or original(text)  # type: ignore[method-assign]
+    with create_pipe_input() as keyboard:
+        shell = Shell(session, emit=lambda lines: None, input=keyboard, output=DummyOutput())
+        keyboard.send_text("x+" * 3000 + "\r")  # typed: stops at the cap
+        keyboard.send_text("\x1b[200~" + "y+" * 3000 + "\x1b[201~\r")  # pasted
+        keyboard.send_text("2x\r\x04")
+        shell.run()
+    assert handled[:3] == [("x+" * 3000)[:LIMITS.max_length + 1], ("y+" * 3000)[:LIMITS.max_length + 1], "2x"]

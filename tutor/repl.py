@@ -21,16 +21,21 @@ from pathlib import Path
 from typing import TextIO
 
 from prompt_toolkit import PromptSession
+from prompt_toolkit.application import get_app
 from prompt_toolkit.auto_suggest import AutoSuggest, Suggestion
 from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
+from prompt_toolkit.filters import Condition
 from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.keys import Keys
 from prompt_toolkit.lexers import Lexer
 from prompt_toolkit.shortcuts import print_formatted_text
 from prompt_toolkit.styles import Style
 
+from .limits import LIMITS
 from .practice import COMMANDS, Line, Session, command
 
 STYLE = Style.from_dict({
@@ -181,6 +186,7 @@ class Shell:
             lexer=MathLexer(n for n in session.names() if len(n) > 1),
             bottom_toolbar=self.toolbar,
             style=STYLE,
+            key_bindings=_bounded(LIMITS.max_length + 1),
             **prompt_options,
         )
 
@@ -192,6 +198,24 @@ class Shell:
 
     def run(self) -> None:
         converse(self.session, self.prompt.prompt, self.emit)
+
+
+def _bounded(cap: int) -> KeyBindings:
+    """Typing or pasting stops at `cap` characters, one past the longest answer (so the toolbar says it
+    is too long): a 100 KB paste typed in key by key re-drew and re-read an ever longer line each time,
+    for minutes and gigabytes."""
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.Any, filter=Condition(lambda: len(get_app().current_buffer.text) >= cap))
+    def _full(event: KeyPressEvent) -> None:
+        pass  # a character past the cap is not inserted
+
+    @bindings.add(Keys.BracketedPaste)
+    def _paste(event: KeyPressEvent) -> None:
+        text = event.data.replace("\r\n", "\n").replace("\r", "\n")  # as prompt_toolkit's own paste does
+        event.current_buffer.insert_text(text[:max(cap - len(event.current_buffer.text), 0)])
+
+    return bindings
 
 
 class Piped:
