@@ -305,3 +305,25 @@ def test_a_pack_that_is_not_utf8_is_told_where_and_how_to_mend_it(tmp_path):
     path = tmp_path / "p.yaml"
     path.write_bytes(b"pack: f\nexercises:\n  - id: a\n    kind: derivative\n    function: caf\xe9 x\n")
     assert problems_of(path) == [f"{path}:5:18: not UTF-8 text; save the file as UTF-8"]
+
+
+def test_a_first_draw_that_cant_be_set_does_not_refuse_the_pack(tmp_path, capsys):
+    # loading checked the first draw only, and a = 0 refused the whole pack for everyone
+    path = write(tmp_path / "p.yaml", """\
+        pack: f
+        exercises:
+          - id: t
+            kind: derivative
+            function: ln(a x)
+            params: {a: {int: [0, 1]}}
+          - id: u
+            kind: derivative
+            function: x^3
+        """)
+    spec = packs.load(path).exercise("t")
+    assert {spec.drawn(n).problem.prompt() for n in range(30) if spec.drawn_values(n)[0][1] == 1} == \
+        {"d/dx of f(x) = ln(x)"}
+    assert main(["pack", "show", str(path), "--seed", "1"]) == 1
+    assert "exercise 't' can't be set: with a = 0, the function has no variables" in capsys.readouterr().out
+    assert main(["pack", "validate", str(path)]) == 1
+    assert capsys.readouterr().out == f"{path}:5:15: exercise 't': with a = 0, the function has no variables\n"

@@ -38,7 +38,7 @@ from .templates import TemplateError, fill, template
 from .topics import KINDS, FieldError, Problem
 from .topics.base import Field, substitute
 from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError
-from .variant_check import UNKNOWN_NAME, Finding, Params, drawn, first_failing, with_draw
+from .variant_check import UNKNOWN_NAME, Finding, Params, drawn, first_failing, refusing, with_draw
 from .words import and_list
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -604,7 +604,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
     spec = ExerciseSpec(pack, exercise_id, problem_class.KIND, Where.of(report.file, node), data,
                         params=params, require=require, positions=positions, **common)
     if verify:  # the kind's own checks, on the first variant: the data makes sense and the answer computes
-        report.problems += [spec.describe(finding) for finding in first_failing(spec, thorough=False)]
+        report.problems += [spec.describe(finding) for finding in refusing(spec)]
     return spec
 
 

@@ -246,6 +246,25 @@ def first_failing(spec: ExerciseSpec, draws: int = 0, thorough: bool = True) -> 
     return []
 
 
+LOAD_DRAWS = 8  # draws loading tries where the first can't be set
+
+
+def refusing(spec: ExerciseSpec) -> list[Finding]:
+    """What refuses an exercise when its pack is loaded: the problems of its first variant, unless the
+    draw causes them and another of the first LOAD_DRAWS can be set. Then the exercise loads, and a
+    student given a draw that can't be set is told so (validation names the draws)."""
+    found = first_failing(spec, thorough=False)
+    if not (found and spec.per_student and all(f.of_draw for f in found)):
+        return found
+    for key in range(1, LOAD_DRAWS):
+        try:
+            if not check(spec, spec.drawn_values(key), thorough=False, first=False):
+                return []
+        except FieldError:  # no draw meets `require`: the first draw said so already
+            break
+    return found
+
+
 def _edges(spec: ExerciseSpec, base: Params) -> Iterable[Params]:
     """Variants a few random draws rarely reach and where formulas break: each parameter in turn at
     0, ±1 and the ends of its range (or each of its choices), the others as in `base`, where
