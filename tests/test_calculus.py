@@ -316,3 +316,15 @@ def test_diff_is_sympys_diff_tree_for_tree(text):
         for _ in range(4):
             assert sympy.srepr(diff(d, v)) == sympy.srepr(sympy.diff(d, v)), (text, v, d)
             d = sympy.diff(d, v)
+
+
+@pytest.mark.parametrize("ask, message", [
+    (lambda: partial("ln(x)", "x", {"x": -1}), "f has no real value at x = -1"),
+    (lambda: partial("sqrt(x) + y", "y", {"x": -4, "y": 1}), "f has no real value at x = -4, y = 1"),
+    (lambda: gradient("ln(x y)", ["x", "y"], {"x": 1, "y": -1}), "f has no real value at x = 1, y = -1"),
+])
+def test_no_derivative_where_f_has_no_real_value(ask, message):
+    # the derivative's formula was evaluated there: d/dx ln x at -1 came out as -1
+    with pytest.raises(SolveError, match=message):
+        ask()
+    assert gradient("ln(x y)", ["x", "y"], {"x": -1, "y": -1}).values == (-1, -1)

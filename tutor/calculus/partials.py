@@ -93,10 +93,20 @@ def value_at(expr: Expr, variables: Sequence[str], point: Sequence[Expr], what: 
         pass
     elif value.free_symbols or not value.is_Rational:
         value = sympy.simplify(value)
+    _real_or_refused(value, variables, point, what)
+    return value
+
+
+def defined_at(expr: Expr, variables: Sequence[str], point: Sequence[Expr], what: str = "f") -> None:
+    """SolveError where expr has no real value at the point, as far as sympy tells without simplifying:
+    f itself there, before its derivative is asked for (ln x at x = -1 has none, so no derivative)."""
+    _real_or_refused(expr.xreplace(dict(zip(symbols(variables), point))), variables, point, what)
+
+
+def _real_or_refused(value: Expr, variables: Sequence[str], point: Sequence[Expr], what: str) -> None:
     if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or value.is_extended_real is False:
         shown = ", ".join(f"{n} = {p}" for n, p in zip(variables, point))
         raise SolveError(f"{what} has no real value at {shown}")
-    return value
 
 
 def frozen_point(variables: Sequence[str], point: Sequence[Expr]) -> Mapping[str, Expr]:
@@ -131,6 +141,7 @@ def partial(f: str | Expr, wrt: str, at: Mapping[str, Number] | None = None) -> 
     if wrt not in variables:
         variables = variables + (wrt,)
     point = point_of(at, variables)
+    defined_at(f, variables, point)
     value = value_at(result, variables, point, f"∂f/∂{wrt}")
     return Partial(f, wrt, result, frozen_point(variables, point), value)
 
@@ -146,6 +157,7 @@ def gradient(f: str | Expr, variables: Sequence[str] | None = None,
     if at is None:
         return Gradient(f, variables, components)
     point = point_of(at, variables)
+    defined_at(f, variables, point)
     values = tuple(value_at(c, variables, point, f"∂f/∂{v}") for c, v in zip(components, variables))
     return Gradient(f, variables, components, frozen_point(variables, point), values)
 
