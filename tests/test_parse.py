@@ -326,3 +326,21 @@ def test_any_text_reads_or_is_refused_with_a_sentence(text):
 def test_any_text_gets_a_verdict_and_never_an_exception(text):
     verdict = check(text, "x^2 + y", variables=["x", "y"])
     assert verdict.verdict in {"correct", "incorrect", "invalid"} and verdict.message
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("6𝑥𝑦³", "6*x*y**3"),  # mathematical italic letters, as copied from a PDF or a Word equation
+    ("𝟔𝒙 + ℎ", "6*x + h"),
+    ("6xy³\u200b", "6*x*y**3"),  # a zero-width space copied with the text
+    ("6\u2060x\u00ady", "6*x*y"),
+])
+def test_letters_and_invisible_characters_copied_from_documents_are_read(typed, expected):
+    names = ("x", "y", "h")
+    assert read(typed, variables=names).value == sympy.sympify(expected, locals={n: symbol(n) for n in names})
+
+
+@pytest.mark.parametrize("typed", ["<2x, 2y>", " < 2x , 2y > "])
+def test_a_vector_in_ascii_angle_brackets_is_a_vector(typed):
+    assert read(typed, "vector").value == (2 * symbol("x"), 2 * symbol("y"))
+    with pytest.raises(InputError, match="comparisons are not answers here"):
+        read("2x < 3")

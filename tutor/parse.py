@@ -155,6 +155,11 @@ _TRANSLATE = {
 }
 for _code in range(0xFF01, 0xFF5F):  # full-width ASCII forms
     _TRANSLATE[chr(_code)] = chr(_code - 0xFEE0)
+for _code in [*range(0x1D400, 0x1D800), 0x210E]:  # 𝑥, 𝒚, 𝟐, ℎ: an equation copied from a PDF or Word
+    if len(_letter := unicodedata.normalize("NFKC", chr(_code))) == 1:
+        _TRANSLATE[chr(_code)] = _letter
+for _invisible in "\u200b\u200c\u200d\u2060\ufeff\u00ad":  # copied from a web page with the text
+    _TRANSLATE[_invisible] = " "
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"
 _FROM_SUPERSCRIPT = {c: unicodedata.normalize("NFKC", c).replace("\u2212", "-") for c in SUPERSCRIPTS}
@@ -184,9 +189,14 @@ _LETTER = re.compile(r"[A-Za-zα-ωΑ-Ωℯ]+(?:_[A-Za-z0-9]+)?")
 _NUMBER = re.compile(r"([0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]++(?![A-Za-z(]))?")
 
 
+_ANGLED = re.compile(r"(\s*)<([^<>]*)>(\s*)")
+
+
 def normalize(text: str) -> str:
-    """Map look-alike characters to the ones the grammar knows, keeping columns."""
-    return "".join(_TRANSLATE.get(c, c) for c in text)
+    """Map look-alike characters to the ones the grammar knows, keeping columns. A whole answer in
+    < > is a vector typed as ⟨2x, 2y⟩ is (no comparison is an answer)."""
+    text = "".join(_TRANSLATE.get(c, c) for c in text)
+    return _ANGLED.sub(r"\1⟨\2⟩\3", text) if _ANGLED.fullmatch(text) else text
 
 
 # -------------------------------------------------------------------------- tokens
