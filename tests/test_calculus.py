@@ -328,3 +328,10 @@ def test_no_derivative_where_f_has_no_real_value(ask, message):
     with pytest.raises(SolveError, match=message):
         ask()
     assert gradient("ln(x y)", ["x", "y"], {"x": -1, "y": -1}).values == (-1, -1)
+
+
+@pytest.mark.parametrize("f, label", [("x^1000 + y^2", "minimum"), ("-x^998 - 3y^4", "maximum"),
+                                      ("x^9999 + y^2", "undecided")])
+def test_a_high_power_is_decided_without_factoring_it(f, label):
+    # sympy's multivariate factoring of x^1000 + y^2 ran for minutes: pack validate and solve never ended
+    assert [(p.point, p.nature) for p in critical_points(f).points] == [((0, 0), label)]

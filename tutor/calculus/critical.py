@@ -717,13 +717,22 @@ def higher_derivatives(f: Expr, x: sympy.Symbol, a: Expr, most: int = 12) -> tup
     return None, ""
 
 
+_MOST_FACTORED = 24  # the total degree of f - f(P) factored to decide a point by f's values
+
+
 def _sign_near(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> int | None:
     """The sign of g near the point where g = 0: 1 (g ≥ 0), -1 (g ≤ 0), 0 (both signs), None (unknown).
 
     g is factored; a factor that is not 0 at the point keeps its sign nearby, an even power is
     never negative, and an odd power of a factor whose zero set passes smoothly through the point
-    changes sign across it.
+    changes sign across it. Factoring is tried only up to degree _MOST_FACTORED (sympy's multivariate
+    factoring of x¹⁰⁰⁰ + y² runs for minutes); first, g may be definite as it stands.
     """
+    definite = _definite(g, syms, point)
+    if definite is not None:
+        return definite
+    if Poly(g, *syms).total_degree() > _MOST_FACTORED:
+        return None
     constant, pairs = sympy.factor_list(g, *syms)
     values = dict(zip(syms, point))
     total, unknown = 1 if constant > 0 else -1, False  # a nonzero rational
