@@ -335,3 +335,11 @@ def test_no_derivative_where_f_has_no_real_value(ask, message):
 def test_a_high_power_is_decided_without_factoring_it(f, label):
     # sympy's multivariate factoring of x^1000 + y^2 ran for minutes: pack validate and solve never ended
     assert [(p.point, p.nature) for p in critical_points(f).points] == [((0, 0), label)]
+
+
+def test_descent_stops_where_floating_point_would_only_show_rounding():
+    # x stuck at 9.88e-324 with f = 0 was shown for thousands of rows, as if descent had stalled
+    result = descend("x^2", None, 1, sympy.Rational(1, 10), iterations=3500)
+    assert len(result.rows) == 1589 and result.diverged_at is None and not result.converged
+    assert result.note == "the values fell below 2.2e-308, the smallest floating-point numbers hold fully"
+    assert result.rows[-1].point[0] == pytest.approx(0.8**1588)

@@ -9,6 +9,7 @@ says at which iteration; it never raises for that.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -89,9 +90,12 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
             diverged_at, note = k, "f has no real value at the new point (it left f's domain or overflowed)"
             break
         rows.append(current)
-        if not all(math.isfinite(v) and abs(v) <= GROWTH * scale
-                   for v in (*current.point, *current.gradient, current.value)):
+        values = (*current.point, *current.gradient, current.value)
+        if not all(math.isfinite(v) and abs(v) <= GROWTH * scale for v in values):
             diverged_at, note = k, "the values grew without bound"
+            break
+        if any(0 < abs(v) < sys.float_info.min for v in values):  # subnormal: rounding from here, not descent
+            note = f"the values fell below {sys.float_info.min:.1e}, the smallest floating-point numbers hold fully"
             break
     converged = diverged_at is None and tolerance is not None and math.hypot(*rows[-1].gradient) < tolerance
     return Descent(tuple(rows), diverged_at, converged, note, tolerance, f, variables, gradient, alpha)

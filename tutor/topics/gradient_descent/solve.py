@@ -48,7 +48,8 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
         ending = (f"diverged at iteration {result.diverged_at}: {result.note}; try a smaller learning rate")
     else:
         ending = (f"converged after {final.k} iterations: the gradient is smaller than the tolerance"
-                  if result.converged else f"stopped after {final.k} iterations")
+                  if result.converged else f"stopped after {final.k} iterations"
+                  + (f" ({result.note})" if result.note else ""))
         ending += f"; the point is {floats(final.point)}, where f = {show_float(final.value)}"
     lines = [*head, "", *columns(table, right=0), "", ending]
     latex = [header(f, names, True),
