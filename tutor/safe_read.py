@@ -359,7 +359,7 @@ class _Composer(_Parser, yaml.composer.Composer, yaml.resolver.Resolver):
         values = 1 + sum(size for size, _ in children)
         depth = 1 + max((depth for _, depth in children), default=0)
         if values > self.max_values:
-            raise self.refuse(node.start_mark, f"more than {self.max_values:,} values once its aliases are expanded")
+            raise self.refuse(node.start_mark, f"more than {self.max_values:,} values, counting each alias in full")
         if depth > self.max_depth:
             raise self.refuse(node.start_mark, f"nested more than {self.max_depth} levels deep once its aliases "
                                                "are expanded")
@@ -370,7 +370,7 @@ class _Composer(_Parser, yaml.composer.Composer, yaml.resolver.Resolver):
         """The document so far, aliases expanded: every value composed, and each alias's values again."""
         self.total += values
         if self.total > self.max_values:
-            raise self.refuse(mark, f"more than {self.max_values:,} values once its aliases are expanded")
+            raise self.refuse(mark, f"more than {self.max_values:,} values, counting each alias in full")
 
     @staticmethod
     def refuse(mark, message: str) -> YamlError:  # noqa: ANN001 - a PyYAML Mark
