@@ -26,6 +26,7 @@ from tutor.calculus import (
     tangent_plane,
 )
 from tutor.calculus.partials import diff
+from tutor.cli import main
 from tutor.parse import Equation, read, symbol
 
 # ------------------------------------------------------------------------ points
@@ -337,9 +338,11 @@ def test_a_high_power_is_decided_without_factoring_it(f, label):
     assert [(p.point, p.nature) for p in critical_points(f).points] == [((0, 0), label)]
 
 
-def test_descent_stops_where_floating_point_would_only_show_rounding():
+def test_descent_says_where_its_floats_turn_to_rounding(capsys):
     # x stuck at 9.88e-324 with f = 0 was shown for thousands of rows, as if descent had stalled
     result = descend("x^2", None, 1, sympy.Rational(1, 10), iterations=3500)
-    assert len(result.rows) == 1589 and result.diverged_at is None and not result.converged
-    assert result.note == "the values fell below 2.2e-308, the smallest floating-point numbers hold fully"
-    assert result.rows[-1].point[0] == pytest.approx(0.8**1588)
+    assert result.underflow_at == 1588 and result.rows[1588].value < 2.3e-308 < result.rows[1587].value
+    assert main(["solve", "descent", "x^2", "--start", "1", "--rate", "1/10", "--iterations", "3500"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "stopped at iteration 1588: the values fell below 2.2e-308, the least a float holds fully, and later rows "
+        "would show rounding, not descent; the point is 1.27908e-154, where f = 1.63606e-308")

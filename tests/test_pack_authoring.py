@@ -108,7 +108,8 @@ def _pack(**exercise) -> dict:
     (_pack(id="a", kind="expression", prompt="2 + 2?", expected="4", hints=["one", "two", "three"]), True),
     (_pack(id="a", kind="expression", prompt="2 + 2?", expected="4", hints=["1", "2", "3", "4"]), False),
     (_pack(id="a", kind="derivative", function="x^2", points=2_000_000), False),
-    *[(_pack(id="a", kind="gradient_descent", function="x^2", start=[1], rate=0.1, iterations=n), n in (1, 10_000))
+    *[(_pack(id="a", kind="gradient_descent", function="x^2", start=[1], rate=0.0001, iterations=n),
+       n in (1, 10_000))
       for n in (0, 1, 10_000, 10_001, 999_999_999)],  # the schema said 0 to 999,999,999, the loader 1 to 10,000
 ])
 def test_the_schema_and_the_loader_agree_on_what_they_once_disagreed_on(tmp_path, document, accepted):
@@ -295,3 +296,12 @@ def test_a_region_may_use_the_parameters(tmp_path):
     prompts = {spec.drawn(n).problem.prompt() for n in range(20)}
     assert {p.rpartition("region ")[2] for p in prompts} == {f"0 ≤ x ≤ {a}, -1 ≤ y ≤ 1." for a in range(2, 6)}
     assert main(["pack", "validate", str(tmp_path / "r.yaml")]) == 0
+
+
+def test_a_descent_asked_past_what_a_float_holds_is_refused(tmp_path):
+    document = _pack(id="a", kind="gradient_descent", function="x^2", start=[1], rate=0.1, iterations=5000)
+    with pytest.raises(packs.PackError) as refused:
+        packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path)
+    assert refused.value.problems[0].endswith(
+        "exercise 'a': the values fall below 2.2e-308 at iteration 1588, past what a float holds; ask for fewer "
+        "iterations")

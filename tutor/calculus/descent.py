@@ -43,6 +43,7 @@ class Descent:
     variables: tuple[str, ...] = ()
     gradient: tuple[Expr, ...] = ()
     rate: float = 0.0
+    underflow_at: int | None = None  # the first row with a value below what a float holds fully (2.2e-308)
 
 
 def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Number] | Number,
@@ -78,7 +79,7 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         shown = ", ".join(f"{n} = {s}" for n, s in zip(variables, start))
         raise SolveError(f"f or its gradient has no real value at the start ({shown})") from None
     scale = max(1.0, *(abs(v) for v in (*rows[0].point, *rows[0].gradient, rows[0].value)))
-    diverged_at, note = None, ""
+    diverged_at, note, underflow_at = None, "", None
     for k in range(1, steps + 1):
         last = rows[-1]
         if tolerance is not None and math.hypot(*last.gradient) < tolerance:
@@ -94,11 +95,10 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         if not all(math.isfinite(v) and abs(v) <= GROWTH * scale for v in values):
             diverged_at, note = k, "the values grew without bound"
             break
-        if any(0 < abs(v) < sys.float_info.min for v in values):  # subnormal: rounding from here, not descent
-            note = f"the values fell below {sys.float_info.min:.1e}, the smallest floating-point numbers hold fully"
-            break
+        if underflow_at is None and any(0 < abs(v) < sys.float_info.min for v in values):
+            underflow_at = k  # subnormal: rows from here show rounding, not descent
     converged = diverged_at is None and tolerance is not None and math.hypot(*rows[-1].gradient) < tolerance
-    return Descent(tuple(rows), diverged_at, converged, note, tolerance, f, variables, gradient, alpha)
+    return Descent(tuple(rows), diverged_at, converged, note, tolerance, f, variables, gradient, alpha, underflow_at)
 
 
 def _float(value: Number, what: str) -> float:

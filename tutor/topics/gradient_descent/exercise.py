@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -60,6 +61,9 @@ class GradientDescent(FunctionProblem):
         if result.diverged_at is not None and result.diverged_at <= problem.iterations:
             raise FieldError("rate", f"gradient descent diverges at iteration {result.diverged_at} "
                                      "with this rate; use a smaller one")
+        if result.underflow_at is not None:
+            raise FieldError("iterations", f"the values fall below {sys.float_info.min:.1e} at iteration "
+                                           f"{result.underflow_at}, past what a float holds; ask for fewer iterations")
         return problem
 
     @property

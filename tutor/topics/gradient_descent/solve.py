@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 
 from ... import calculus
@@ -36,20 +37,24 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
             f"start {floats(result.rows[0].point)}, learning rate α = {show_float(result.rate)}"]
     slope = ["f′"] if len(names) == 1 else [f"∂f/∂{n}" for n in names]
     table = [["k", *names, *slope, "f"]]
-    rows: tuple[DescentRow | None, ...] = result.rows
+    kept = result.rows if result.underflow_at is None else result.rows[:result.underflow_at + 1]
+    rows: tuple[DescentRow | None, ...] = kept
     if len(rows) > SHOWN_ROWS:
         rows = rows[:SHOWN_ROWS // 2] + (None,) + rows[-SHOWN_ROWS // 2:]
     for row in rows:
         table.append(["…"] * len(table[0]) if row is None else
                      [str(row.k), *map(show_float, row.point), *map(show_float, row.gradient),
                       show_float(row.value)])
-    final = result.rows[-1]
+    final = kept[-1]
     if result.diverged_at is not None:
         ending = (f"diverged at iteration {result.diverged_at}: {result.note}; try a smaller learning rate")
+    elif result.underflow_at is not None:
+        ending = (f"stopped at iteration {final.k}: the values fell below {sys.float_info.min:.1e}, the least a "
+                  f"float holds fully, and later rows would show rounding, not descent; the point is "
+                  f"{floats(final.point)}, where f = {show_float(final.value)}")
     else:
         ending = (f"converged after {final.k} iterations: the gradient is smaller than the tolerance"
-                  if result.converged else f"stopped after {final.k} iterations"
-                  + (f" ({result.note})" if result.note else ""))
+                  if result.converged else f"stopped after {final.k} iterations")
         ending += f"; the point is {floats(final.point)}, where f = {show_float(final.value)}"
     lines = [*head, "", *columns(table, right=0), "", ending]
     latex = [header(f, names, True),
@@ -58,7 +63,7 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
             "rate": result.rate, "converged": result.converged, "diverged_at": result.diverged_at,
             "note": result.note,
             "rows": [{"k": r.k, "point": list(r.point), "gradient": list(r.gradient), "value": r.value}
-                     for r in result.rows]}
+                     for r in kept]}
     derivation = descent_steps(f, names, None, None, result=result) \
         if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
