@@ -720,7 +720,7 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
         report.add(node, "'params' must map names to ranges, like {a: {int: [2, 9]}}", exercise)
         return ()
     params = []
-    spec_nodes: dict[str, yaml.Node] = {}  # each parameter's lesson value, to report it where it is written
+    lesson_nodes: dict[str, yaml.Node] = {}  # each parameter's lesson value, to report it where it is written
     for key, value in node.value:
         name = str(key.value)
         if not re.fullmatch(r"[A-Za-z]", name) and name not in ("alpha", "beta", "gamma"):
@@ -730,7 +730,7 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
                                                   "denominators": "", "lesson": ""}, f"parameter '{name}'")
         lesson = _lesson_value(spec.get("lesson"), name, report, exercise, limits)
         if lesson is not None:
-            spec_nodes[name] = spec["lesson"]
+            lesson_nodes[name] = spec["lesson"]
         kinds = [k for k in ("int", "choice", "rational") if k in spec]
         if len(kinds) != 1:
             report.add(value, f"parameter '{name}' needs one of int: [low, high], choice: [...], "
@@ -743,12 +743,12 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
             who = f"parameter '{name}'"
             items = _numbers(values, who, f"{kinds[0]} needs {shape}")
             if any(abs(i) > limits.max_parameter for i in items):
-                raise _Refused(values, f"{who}: values are at most {limits.max_parameter:,} in size")
+                raise ReadError(f"{who}: values are at most {limits.max_parameter:,} in size", values)
             if kinds[0] == "choice":
                 params.append(Param(name, choices=tuple(items), lesson=lesson))
                 continue
             if len(items) != 2 or items[0] > items[1] or kinds[0] == "int" and not all(i.is_Integer for i in items):
-                raise _Refused(values, f"{who}: {kinds[0]} needs {shape}")
+                raise ReadError(f"{who}: {kinds[0]} needs {shape}", values)
             if kinds[0] == "int":
                 params.append(Param(name, low=Fraction(int(items[0])), high=Fraction(int(items[1])),
                                     lesson=lesson))
@@ -758,15 +758,15 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
                 wanted = f"denominators are whole numbers from 1 to {limits.max_parameter:,}, like [2, 3]"
                 numbers = _numbers(spec["denominators"], who, wanted)
                 if not all(d.is_Integer and 1 <= d <= limits.max_parameter for d in numbers):
-                    raise _Refused(spec["denominators"], f"{who}: {wanted}")
+                    raise ReadError(f"{who}: {wanted}", spec["denominators"])
                 denominators = tuple(int(d) for d in numbers)
             params.append(Param(name, low=Fraction(str(items[0])), high=Fraction(str(items[1])),
                                 denominators=denominators, lesson=lesson))
-        except _Refused as refused:
-            report.add(refused.node, refused.message, exercise)
+        except ReadError as refused:
+            report.add(refused.node or values, refused.message, exercise)
     for param in params:
         if param.lesson is not None and not param.may_draw(param.lesson):
-            report.add(spec_nodes[param.name], f"parameter '{param.name}': 'lesson: {show(param.lesson)}' is not a "
+            report.add(lesson_nodes[param.name], f"parameter '{param.name}': 'lesson: {show(param.lesson)}' is not a "
                                                f"value it is drawn from ({param}); every student would get it",
                        exercise)
     given = [p.name for p in params if p.lesson is not None]
@@ -779,20 +779,11 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
     return tuple(params)
 
 
-class _Refused(Exception):
-    """A parameter's declaration refused: where, and why."""
-
-    def __init__(self, node: yaml.Node, message: str):
-        super().__init__(message)
-        self.node = node
-        self.message = message
-
-
 def _numbers(node: yaml.Node, who: str, wanted: str) -> list[Expr]:
-    """The rational numbers of a YAML list; _Refused where it is no such list (saying `wanted`), or
+    """The rational numbers of a YAML list; ReadError where it is no such list (saying `wanted`), or
     naming the item that is no such number (`who`: the parameter)."""
     if not isinstance(node, yaml.SequenceNode) or not node.value:
-        raise _Refused(node, f"{who}: {wanted}")
+        raise ReadError(f"{who}: {wanted}", node)
     numbers = []
     for item in node.value:
         try:
@@ -801,7 +792,7 @@ def _numbers(node: yaml.Node, who: str, wanted: str) -> list[Expr]:
             number = None
         if not isinstance(number, sympy.Rational):
             what = f"'{item.value}'" if isinstance(item, yaml.ScalarNode) else "a list or mapping"
-            raise _Refused(item, f"{who}: {what} is not a number like 2, 1/2 or 0.5")
+            raise ReadError(f"{who}: {what} is not a number like 2, 1/2 or 0.5", item)
         numbers.append(number)
     return numbers
 
