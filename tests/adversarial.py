@@ -99,6 +99,8 @@ FAMILIES: tuple[Family, ...] = (
     Family("max(0, x − c), zero left of c", _added(lambda rng: f"max(0, x - {_far(rng)})")),
     Family("floor(x/c), zero on [0, c)", _added(lambda rng: f"floor(x/{rng.choice(['1000', '10^6', '10^9'])})")),
     Family("1 − sign(x² + y²), not zero at the origin only", _added(lambda rng: "(1 - sign(x^2 + y^2))")),
+    Family("a piece switching where cos, sin or exp is zero: min(0, cos x + 0.99)", _added(lambda rng: rng.choice(
+        ["min(0, cos(x) + 0.99)", "max(0, sin(x) - 0.999)", "floor(2 exp(-(x - sqrt(53))^2))"]))),
 )
 
 
