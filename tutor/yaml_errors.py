@@ -9,6 +9,8 @@ problem second, and is the same with either parser.
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 _FLOW = {"flow sequence": ("[", "]"), "flow mapping": ("{", "}")}
@@ -29,7 +31,7 @@ def describe(error: yaml.YAMLError) -> str:
                     f"quotes if the '{left}' is part of the text")
     if "quoted scalar" in context:
         return f"the quote{where} is never closed; add the closing quote"
-    if "tab" in problem or "'\\t'" in problem:
+    if re.search(r"\btabs?\b", problem) or "'\\t'" in problem:  # a word: "unacceptable" holds "tab" too
         return "a tab is used to indent; YAML indents with spaces only: replace the tab with spaces"
     if "mapping values are not allowed" in problem:
         return ("a ':' followed by a space inside a value; put the whole value in quotes, "
