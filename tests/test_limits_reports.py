@@ -190,3 +190,21 @@ def test_a_summary_over_the_submissions_is_refused_before_anything_is_read(grade
         assert capsys.readouterr().err == (f"tutor: --summary {summary} is among the submissions ({given}); give "
                                            "the summary a place of its own\n")
     assert submissions.read_text(encoding="utf-8") == text and snapshot(out) == before
+
+
+def test_running_out_of_memory_is_a_sentence_and_leaves_the_previous_reports_whole(graded, monkeypatch, capsys):
+    # a 100,000-student roster ran the main process out of memory: exit 70, "a bug", .tmp files left
+    from tutor import reports
+
+    submissions, out, before = graded
+    submissions.write_text("student,exercise,answer\na,cube,x\n", encoding="utf-8")
+
+    def too_large(data):
+        raise MemoryError
+
+    monkeypatch.setattr(reports, "json_text", too_large)  # report.json is written after the CSV files
+    assert main(["grade", PACK, str(submissions), "--out", str(out)]) == 71
+    assert capsys.readouterr().err == ("tutor: ran out of memory; nothing was finished or written (what was there "
+                                       "before is left whole): split the job, or run it where there is more memory\n")
+    assert snapshot(out) == before
+    assert [p.name for p in out.iterdir() if p.name.startswith(".tmp-")] == []

@@ -24,6 +24,7 @@ from ..outputs import OutputError
 EXIT_OK, EXIT_INCORRECT, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
 EXIT_IO = 74  # an output could not be written (sysexits' EX_IOERR)
 EXIT_BUG = 70  # only for a bug in the tutor (sysexits' EX_SOFTWARE): a traceback with --debug
+EXIT_MEMORY = 71  # the job needed more memory than the machine gave (sysexits' EX_OSERR)
 
 
 class UserError(TutorError):
@@ -104,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_IO
     except KeyboardInterrupt:
         return 130
+    except MemoryError:  # a job too large for this machine (a roster of 100,000 students), not a bug
+        print("tutor: ran out of memory; nothing was finished or written (what was there before is left whole): "
+              "split the job, or run it where there is more memory", file=sys.stderr)
+        return EXIT_MEMORY
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:  # noqa: BLE001 - the last line of defence before a person
