@@ -153,9 +153,8 @@ _TRANSLATE = {
     "÷": "/", "∕": "/", "⁄": "/",
     "〈": "⟨", "〉": "⟩", "\u3000": " ", "\u00a0": " ",
 }
-for _code in range(0xFF01, 0xFF5F):  # full-width ASCII forms
-    _TRANSLATE[chr(_code)] = chr(_code - 0xFEE0)
-for _code in [*range(0x1D400, 0x1D800), 0x210E]:  # 𝑥, 𝒚, 𝟐, ℎ: an equation copied from a PDF or Word
+# full-width forms (６ｘ＋１), and 𝑥, 𝒚, 𝟐, ℎ of an equation copied from a PDF or Word: one character each
+for _code in [*range(0xFF01, 0xFF5F), *range(0x1D400, 0x1D800), 0x210E]:
     if len(_letter := unicodedata.normalize("NFKC", chr(_code))) == 1:
         _TRANSLATE[chr(_code)] = _letter
 for _invisible in "\u200b\u200c\u200d\u2060\ufeff\u00ad":  # copied from a web page with the text

@@ -48,12 +48,11 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     final = kept[-1]
     if result.diverged_at is not None:
         ending = (f"diverged at iteration {result.diverged_at}: {result.note}; try a smaller learning rate")
-    elif result.underflow_at is not None:
-        ending = (f"stopped at iteration {final.k}: the values fell below {sys.float_info.min:.1e}, the least a "
-                  f"float holds fully, and later rows would show rounding, not descent; the point is "
-                  f"{floats(final.point)}, where f = {show_float(final.value)}")
     else:
-        ending = (f"converged after {final.k} iterations: the gradient is smaller than the tolerance"
+        ending = (f"stopped at iteration {final.k}: the values fell below {sys.float_info.min:.1e}, the least a "
+                  "float holds fully, and later rows would show rounding, not descent"
+                  if result.underflow_at is not None else
+                  f"converged after {final.k} iterations: the gradient is smaller than the tolerance"
                   if result.converged else f"stopped after {final.k} iterations")
         ending += f"; the point is {floats(final.point)}, where f = {show_float(final.value)}"
     lines = [*head, "", *columns(table, right=0), "", ending]
