@@ -305,3 +305,28 @@ def test_a_descent_asked_past_what_a_float_holds_is_refused(tmp_path):
     assert refused.value.problems[0].endswith(
         "exercise 'a': the values fall below 2.2e-308 at iteration 1588, past what a float holds; ask for fewer "
         "iterations")
+
+
+def test_the_number_of_iterations_may_use_the_parameters(tmp_path):
+    document = _pack(id="a", kind="gradient_descent", function="(x - a)^2", start=[0], rate="1/4",
+                     iterations="k + 1", params={"a": {"int": [4, 4]}, "k": {"int": [1, 3]}})
+    spec = packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path).exercise("a")
+    answers = {spec.drawn(n).problem.prompt(): float(spec.drawn(n).expected().value) for n in range(30)}
+    # x ← x − ¼·2(x − 4) halves the distance to 4: 2, 3, 3.5, 3.75
+    assert answers == {f"Gradient descent on f(x) = (x - 4)² from x₀ = 0 with learning rate α = 1/4: what is x{sub}, "
+                       f"the point after {n} iterations? (to 4 decimal places)": value
+                       for n, sub, value in ((2, "₂", 3), (3, "₃", 3.5), (4, "₄", 3.75))}
+    assert _schema_accepts(document)
+
+
+@pytest.mark.parametrize("iterations, problem", [
+    ("k - 2", "with k = 1, 'iterations' must be a whole number from 1 to 10,000, not -1"),
+    ("k/2", "with k = 1, 'iterations' must be a whole number from 1 to 10,000, not 1/2"),
+    ("two", "must be a whole number from 1 to 10,000, or one made of the parameters (k)"),
+])
+def test_iterations_a_draw_can_t_take_are_refused_naming_the_draw(tmp_path, iterations, problem):
+    document = _pack(id="a", kind="gradient_descent", function="(x - 3)^2", start=[0], rate="1/4",
+                     iterations=iterations, params={"k": {"int": [1, 1]}})
+    with pytest.raises(packs.PackError) as refused:
+        packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path)
+    assert refused.value.problems[0].endswith(f"exercise 'a': {problem}")

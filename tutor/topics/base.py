@@ -28,6 +28,7 @@ from ..misconceptions import Candidate, Misconception
 from ..parse import Answer, Equation, Shape, read, substituted, symbol
 from ..show import show
 from ..words import and_list
+from .fields import MAX_STEPS
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ..plot import Figure
@@ -94,6 +95,16 @@ def point_from(value: object, variables: Sequence[str], field: str) -> tuple[Exp
         raise FieldError(field, f"'{field}' needs {len(variables)} coordinate(s) "
                                 f"({', '.join(variables)}), not {len(point)}")
     return point
+
+
+def whole_steps(value: object, field: str) -> int:
+    """A count of steps as a draw sets it (`k + 1` with k = 3 is 4): a whole number from 1 to MAX_STEPS,
+    else a FieldError the variant check names the draw in."""
+    if isinstance(value, int):
+        return value  # a number as written: the reader has checked it
+    if not (isinstance(value, sympy.Integer) and 1 <= value <= MAX_STEPS):
+        raise FieldError(field, f"'{field}' must be a whole number from 1 to {MAX_STEPS:,}, not {show(value)}")
+    return int(value)
 
 
 def typeable(value: Expr) -> Expr:

@@ -71,11 +71,23 @@ MAX_STEPS = 10_000  # the most iterations a descent exercise takes
 ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9_.-]*$"  # an exercise's id
 
 
-def read_integer(node, params, folder) -> int:  # noqa: ARG001
+def read_integer(node, params, folder) -> int | Expr:  # noqa: ARG001
+    """A count of steps: a whole number, or an expression of the parameters (k, k + 1) that each
+    draw makes one (the kind's build checks it with `whole_steps`)."""
     text = _scalar(node, "a whole number")
-    if not text.isdigit() or len(text) > len(str(MAX_STEPS)) or not 1 <= int(text) <= MAX_STEPS:
-        raise ReadError(f"must be a whole number from 1 to {MAX_STEPS:,}", node)
-    return int(text)
+    problem = ReadError(f"must be a whole number from 1 to {MAX_STEPS:,}"
+                        + (f", or one made of the parameters ({', '.join(params)})" if params else ""), node)
+    if text.strip().isdigit():
+        if len(text.strip()) > len(str(MAX_STEPS)) or not 1 <= int(text) <= MAX_STEPS:
+            raise problem
+        return int(text)
+    try:
+        value = _expression(node, params, "a whole number", constant=True) if params else None
+    except (InputError, ReadError):
+        raise problem from None
+    if value is None or not value.free_symbols:
+        raise problem
+    return value
 
 
 def read_weight(node, params, folder) -> Fraction:  # noqa: ARG001
@@ -250,7 +262,9 @@ class Reader:
 READERS: dict[str, Reader] = {
     "function": Reader(read_function, SCALAR),
     "number": Reader(read_number, _NUMBER),
-    "integer": Reader(read_integer, {"type": "integer", "minimum": 1, "maximum": MAX_STEPS}),
+    "integer": Reader(read_integer, {"oneOf": [
+        {"type": "integer", "minimum": 1, "maximum": MAX_STEPS},
+        {"type": "string", "title": "text of an expression of the parameters, like 'k + 1'"}]}),
     "name": Reader(read_name, SCALAR),
     "names": Reader(read_names, {"oneOf": [{"type": "array", "items": SCALAR}, SCALAR]}),
     "text": Reader(read_text, SCALAR),

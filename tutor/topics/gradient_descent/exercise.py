@@ -16,7 +16,7 @@ from ...calculus import SolveError
 from ...compare import Tolerance
 from ...parse import Answer, Shape
 from ...words import counted
-from ..base import Field, FieldError, FunctionProblem, point_from
+from ..base import Field, FieldError, FunctionProblem, point_from, whole_steps
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -53,7 +53,7 @@ class GradientDescent(FunctionProblem):
         rate = data["rate"]
         if not rate > 0:
             raise FieldError("rate", "the learning rate must be positive")
-        problem = cls(start=start, rate=rate, iterations=data["iterations"], **common)
+        problem = cls(start=start, rate=rate, iterations=whole_steps(data["iterations"], "iterations"), **common)
         try:
             result = problem.solution
         except SolveError as error:

@@ -19,7 +19,7 @@ from ...check import Judgement, Verdict
 from ...compare import Note, Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape
-from ..base import Field, FieldError, FunctionProblem, choice_from, point_from
+from ..base import Field, FieldError, FunctionProblem, choice_from, point_from, whole_steps
 from ..gradient_descent.exercise import subscripted
 from .labels import behaviours_of, canonical, read_labels
 
@@ -70,7 +70,8 @@ class LearningRate(FunctionProblem):
         if not until > 0:
             raise FieldError("until", "the tolerance in 'until' must be positive")
         ask = choice_from(data, "ask", Ask)
-        problem = cls(start=start, rates=rates, iterations=data["iterations"], until=until, ask=ask, **common)
+        iterations = whole_steps(data["iterations"], "iterations")
+        problem = cls(start=start, rates=rates, iterations=iterations, until=until, ask=ask, **common)
         try:
             result = problem.solution
         except SolveError as error:
