@@ -330,3 +330,18 @@ def test_iterations_a_draw_can_t_take_are_refused_naming_the_draw(tmp_path, iter
     with pytest.raises(packs.PackError) as refused:
         packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path)
     assert refused.value.problems[0].endswith(f"exercise 'a': {problem}")
+
+
+def test_each_mistake_is_reported_on_its_own_line(tmp_path, capsys):
+    (tmp_path / "m.yaml").write_text(
+        "pack: m\nexercises:\n  - id: d\n    kind: derivative\n    function: a x^3\n"
+        "    params: {a: {int: [2, 5]}}\n    mistakes:\n"
+        "      - answer: a x^2\n        feedback: You forgot the 3.\n"
+        "      - answer: 3a x^2\n        feedback: right anyway\n"
+        "      - answer: 3a x^(\n        feedback: a slip in the pack\n", encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "m.yaml")]) == 1
+    where = f"{tmp_path / 'm.yaml'}"
+    assert capsys.readouterr().out.splitlines() == [
+        f"{where}:10:17: exercise 'd': with a = 5, the mistake '3a x^2' is a right answer",
+        # a slip in the text is no draw's doing: no draw is named
+        f"{where}:12:17: exercise 'd': the mistake '3a x^(' can't be read: missing operand after '('"]

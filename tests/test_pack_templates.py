@@ -166,7 +166,7 @@ def test_every_problem_of_a_pack_in_one_run_in_the_order_of_the_file(tmp_path, c
         f"{path}:3:5: exercise 'broken': missing 'function' (the function, like 3x^2 y^3)",
         f"{path}:5:5: exercise 'broken': unknown key 'functon'; did you mean 'function'?",
         f"{path}:8:15: exercise 'log': with a = 0, the function has no variables"]
-    assert lines[3].startswith(f"{path}:20:7: exercise 'mistake': with a = ")
+    assert lines[3].startswith(f"{path}:20:17: exercise 'mistake': with a = ")  # the answer of that mistake
     assert lines[3].endswith(", p = 2, the mistake '2a x^(p-1) y^2' is a right answer")
     assert lines[4:] == [f"{path}:26:14: exercise 'never': no parameters meet 'require: a > 3' in 1000 draws; "
                          "widen the ranges or relax the condition"]

@@ -601,6 +601,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
     if len(report.problems) > before:
         return None
     positions = {key: Where.of(report.file, value) for key, value in nodes.items()}
+    positions.update(_mistake_positions(nodes.get("mistakes"), report.file))
     spec = ExerciseSpec(pack, exercise_id, problem_class.KIND, Where.of(report.file, node), data,
                         params=params, require=require, positions=positions, **common)
     if verify:  # the kind's own checks, on the first variant: the data makes sense and the answer computes
@@ -711,6 +712,16 @@ def _mistakes(node: yaml.Node, report: _Report, exercise: str) -> tuple[Mistake,
         if answer is not None and feedback is not None:
             found.append(Mistake(answer, feedback))
     return tuple(found)
+
+
+def _mistake_positions(node: yaml.Node | None, file: str) -> dict[str, Where]:
+    """Where each mistake's answer is written ("mistakes[0]" ...): a problem with one is reported on its
+    own line. Only a pack whose mistakes all read gets here, so the n-th item is the n-th Mistake."""
+    if not isinstance(node, yaml.SequenceNode):
+        return {}
+    return {f"mistakes[{i}]": Where.of(file, answer)
+            for i, item in enumerate(node.value) if isinstance(item, yaml.MappingNode)
+            for key, answer in item.value if key.value == "answer"}
 
 
 def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limits = LIMITS) -> tuple[Param, ...]:

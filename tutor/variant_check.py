@@ -166,7 +166,9 @@ def _inexact(value: object) -> bool:
 
 
 def _of_draw(error: TutorError) -> bool:
-    return getattr(error, "note", None) != UNKNOWN_NAME
+    """Whether a draw may cause this error: not a name that is no parameter, nor a slip in the text
+    itself (an InputError with a column, met while reading, before any value is put in)."""
+    return getattr(error, "note", None) != UNKNOWN_NAME and getattr(error, "column", None) is None
 
 
 def _uses_parameters(exercise: Exercise, answer: str) -> bool:
@@ -193,17 +195,18 @@ def _author_answer(exercise: Exercise, answer: str) -> list[Finding]:
 def _mistakes(exercise: Exercise, right_answers: bool) -> list[Finding]:
     found = []
     problem = exercise.problem
-    for mistake in exercise.spec.mistakes:
+    for i, mistake in enumerate(exercise.spec.mistakes):
+        where = f"mistakes[{i}]"  # reported on the mistake's own line
         try:
             answer = exercise.author_text(mistake.answer)
             exercise.fill(mistake.feedback, strict=True)
             if right_answers and problem.check(show(answer.value, problem.variables), exercise.tolerance).correct:
-                found.append(Finding("mistakes", f"the mistake '{mistake.answer}' is a right answer"))
+                found.append(Finding(where, f"the mistake '{mistake.answer}' is a right answer"))
         except TutorError as error:
-            found.append(Finding("mistakes", f"the mistake '{mistake.answer}' can't be read: {error.message}",
+            found.append(Finding(where, f"the mistake '{mistake.answer}' can't be read: {error.message}",
                                  _of_draw(error)))
         except _COMPUTING:
-            found.append(Finding("mistakes", f"the mistake '{mistake.answer}' can't be checked"))
+            found.append(Finding(where, f"the mistake '{mistake.answer}' can't be checked"))
     return found
 
 
