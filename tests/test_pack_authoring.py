@@ -345,3 +345,13 @@ def test_each_mistake_is_reported_on_its_own_line(tmp_path, capsys):
         f"{where}:10:17: exercise 'd': with a = 5, the mistake '3a x^2' is a right answer",
         # a slip in the text is no draw's doing: no draw is named
         f"{where}:12:17: exercise 'd': the mistake '3a x^(' can't be read: missing operand after '('"]
+
+
+def test_an_answer_with_a_number_too_long_to_type_says_so(tmp_path, capsys):
+    # 5^5^5 has 2,185 digits: the answer was "shown as ≈1.9e+2184 x^…, does not grade: '≈' can't be used"
+    (tmp_path / "t.yaml").write_text("pack: t\nexercises:\n  - id: d\n    kind: derivative\n"
+                                     "    function: x^(a^a^a)\n    params: {a: {int: [5, 5]}}\n", encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "t.yaml")]) == 1
+    assert capsys.readouterr().out == (
+        f"{tmp_path / 't.yaml'}:6:13: exercise 'd': with a = 5, its answer, ≈1.91101259794548e+2184x^≈1.91101259794548e+2184, "
+        "holds a number too long for a student to type (more than 1,000 digits); use smaller numbers\n")

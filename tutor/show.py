@@ -258,7 +258,7 @@ class _LatexPrinter(_Printer):
     latex = True
 
 
-_MOST_DIGITS = 1000  # an integer longer than any a student may type is shown to 15 digits, marked ≈
+MOST_DIGITS = 1000  # an integer longer than any a student may type is shown to 15 digits, marked ≈
 
 
 def _sorted(items: Sequence[Expr], key: Callable[[Expr], tuple[object, ...]],
@@ -275,7 +275,7 @@ def _sort_keys(items: Sequence[Expr]) -> list[tuple[object, ...]]:
 
 
 def _integer(n: int) -> str:
-    if n.bit_length() <= _MOST_DIGITS * 3.32:
+    if n.bit_length() <= MOST_DIGITS * 3.32:
         return str(n)
     return "≈" + str(mpmath.nstr(mpmath.mpf(n), 15))  # a str already; mpmath is untyped
 

@@ -19,7 +19,7 @@ from .check import Judgement, Verdict
 from .compare import Note
 from .errors import TutorError
 from .parse import Equation, symbol
-from .show import show
+from .show import MOST_DIGITS, show
 from .topics import FieldError
 
 if TYPE_CHECKING:
@@ -144,6 +144,9 @@ def check(spec: ExerciseSpec, params: Params, thorough: bool = True,
             if not verdict.correct and spec.tolerance is None and _inexact(expected.value):
                 found.append(Finding(None, f"its answer, {shown}…, has no exact form a student can type: give the "
                                            "exercise a tolerance, like 'tolerance: dp:4', so that decimals are graded"))
+            elif not verdict.correct and "≈" in shown:  # show's mark for an integer too long to type
+                found.append(Finding(None, f"its answer, {shown}, holds a number too long for a student to type "
+                                           f"(more than {MOST_DIGITS:,} digits); use smaller numbers"))
             elif not verdict.correct:
                 found.append(Finding(None, f"its own answer, shown as {shown}, does not grade as correct: "
                                            f"{verdict.message}"))
