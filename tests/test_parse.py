@@ -52,6 +52,9 @@ def test_conformance_input_case(case):
     ("x+1)", "unbalanced brackets: this ')' has no matching opening bracket", 3),
     ("x^", "missing exponent after '^'", 1),
     ("x +* y", "missing operand before '*'", 3),
+    ("(2x, 2y,)", "missing item after ','", 7),  # was "missing operand before ')'"
+    ("(2x,, 2y)", "missing item after ','", 3),
+    ("(, 2y)", "missing item before ','", 1),
     ("sin", "'sin' needs an argument, like sin(x)", 0),
     ("1/0", "division by zero", 1),
     ("x<y", "comparisons are not answers here", 1),

@@ -539,6 +539,10 @@ class _Parser:
             return InputError(f"missing operand after '{previous.text}'", previous.col, "missing_operand")
         if t.kind == TokenKind.SUPERSCRIPT:
             return InputError("an exponent needs something to raise", t.col, "missing_operand")
+        if previous is not None and previous.text == "," and t.text in ",)]}⟩":  # (2x, 2y,) and (2x,, 2y)
+            return InputError("missing item after ','", previous.col, "missing_operand")
+        if t.text == ",":  # (, 2y)
+            return InputError("missing item before ','", t.col, "missing_operand")
         return InputError(f"missing operand before '{t.text}'", t.col, "missing_operand")
 
     def starts_atom(self) -> bool:
