@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tutor import grade, packs
+from tutor import grade, packs, reports
 from tutor.check import Verdict
 from tutor.cli import grade as grade_command
 from tutor.cli import main
@@ -349,3 +349,16 @@ def test_students_who_drew_the_same_values_share_one_check_of_the_same_text(tmp_
         assert shared.variant == alone.variant != ""
         assert (shared.verdict, shared.note, shared.feedback, shared.reading) == \
             (alone.verdict, alone.note, alone.feedback, alone.reading)
+
+def test_report_json_keeps_its_layout_when_written_as_it_is_made(graded):
+    """report.json's students and answers are written item by item (a large roster's took gigabytes
+    as one string): the file is the layout json_text gives, one item a line, and reads back whole."""
+    text = (graded / "report.json").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[0] == "{" and lines[-1] == "}" and text.endswith("}\n")
+    report = json.loads(text)
+    starts = [line for line in lines if line.startswith("  {\"student\": ")]
+    assert len(starts) == len(report["students"]) + len(report["answers"])  # one a line
+    assert text == reports.json_text({**report, "students": (s for s in report["students"]),
+                                      "answers": (a for a in report["answers"])})
+    assert reports.json_text({"none": (x for x in ()), "some": []}) == '{\n "none": [],\n "some": []\n}\n'

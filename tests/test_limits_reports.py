@@ -199,10 +199,10 @@ def test_running_out_of_memory_is_a_sentence_and_leaves_the_previous_reports_who
     submissions, out, before = graded
     submissions.write_text("student,exercise,answer\na,cube,x\n", encoding="utf-8")
 
-    def too_large(data):
+    def too_large(stream, data):
         raise MemoryError
 
-    monkeypatch.setattr(reports, "json_text", too_large)  # report.json is written after the CSV files
+    monkeypatch.setattr(reports, "write_json", too_large)  # report.json is written after the CSV files
     assert main(["grade", PACK, str(submissions), "--out", str(out)]) == 71
     assert capsys.readouterr().err == ("tutor: ran out of memory; nothing was finished or written (what was there "
                                        "before is left whole): split the job, or run it where there is more memory\n")

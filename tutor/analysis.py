@@ -25,7 +25,7 @@ from fractions import Fraction
 from .check import Judgement
 from .compare import Note
 from .diagnose import AUTHOR
-from .grade import Gradebook, Result
+from .grade import Gradebook, Result, points_sum
 from .markup import markdown_text, number
 from .misconceptions import BOTH, EITHER
 from .packs import ExerciseSpec
@@ -99,7 +99,7 @@ def exercise_summaries(book: Gradebook) -> list[ExerciseSummary]:
     for spec, everyone in zip(book.pack.exercises, by_exercise(book).values()):
         results = [r for r in everyone if r.verdict != Judgement.NOT_GRADED]
         scores = [r.score for r in results]
-        mean = sum(scores, Fraction(0)) / len(scores) if scores else Fraction(0)
+        mean = points_sum(scores) / len(scores) if scores else Fraction(0)
         discrimination, undefined = corrected_item_total(scores, [book.totals[r.student] for r in results])
         if undefined and len(book.pack.exercises) == 1 and len(scores) >= MIN_STUDENTS:
             undefined = "it is the pack's only exercise, so there is no rest to compare with"
@@ -219,7 +219,7 @@ def summary_markdown(book: Gradebook) -> str:
     n = len(book.students)
     lines = [f"# Item analysis: {markdown_text(book.pack.title)}", ""]
     if n:
-        mean = sum((scaled_total(book, student) for student in book.students), Fraction(0)) / n
+        mean = points_sum(scaled_total(book, student) for student in book.students) / n
         lines.append(f"{n} student(s), {len(summaries)} exercise(s) worth {number(book.max)} point(s); "
                      f"class mean {number(mean)} point(s).")
     else:

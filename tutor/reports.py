@@ -8,17 +8,19 @@ rounded by one rule. A CSV cell that a spreadsheet would run as a formula
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
+from types import GeneratorType
 from typing import TextIO
 
 from .analysis import WrongAnswer, by_exercise, exercise_summaries, misconception_of, most_common, scaled_total
 from .check import Judgement
-from .grade import Gradebook, Result
+from .grade import Gradebook, Result, points_sum
 from .markup import number
 from .misconceptions import BOTH
 from .outputs import Writer, write_together
@@ -61,9 +63,12 @@ def score_cell(result: Result) -> Fraction | str:
 
 def cell(value: object) -> str:
     """A CSV cell a spreadsheet shows as text, never runs (OWASP's advice for CSV injection)."""
-    if isinstance(value, Fraction):
+    if type(value) is str:  # most cells: isinstance with Fraction (an ABC's subclass) costs more
+        text = value
+    elif isinstance(value, Fraction):
         return number(value)
-    text = str(value)
+    else:
+        text = str(value)
     return "'" + text if text[:1] in _FORMULA else text
 
 
@@ -82,7 +87,7 @@ def write_reports(book: Gradebook, folder: Path, more: Mapping[str | Path, Write
         FILES[2]: _csv(["exercise", "misconception", "count", "share"],
                        ([m["exercise"], m["misconception"], m["count"], m["share"]] for m in misconceptions(book))),
         FILES[3]: _csv(["file", "line", "message"], ([p.file, p.line or "", p.message] for p in problems(book))),
-        FILES[4]: lambda stream: stream.write(json_text(report(book))),
+        FILES[4]: lambda stream: write_json(stream, report(book)),
         **(more or {}),
     })
 
@@ -113,16 +118,30 @@ def note(book: Gradebook, student: str, results: Iterable[Result]) -> str:
                      *(r.feedback for r in results if r.verdict == Judgement.NOT_GRADED)])
 
 
-def json_text(data: dict) -> str:
-    """JSON with each top-level key, and each item of a top-level list, on a line of its own.
+def write_json(stream: TextIO, data: Mapping[str, object]) -> None:
+    """JSON with each top-level key, and each item of a top-level list, on a line of its own; a list
+    may be a generator, written item by item as it is made (report.json's answers: a 20,000-student
+    roster has 880,000, which as dicts and one string took gigabytes).
 
     Readable enough, and fast: json's C encoder only works without indentation.
     """
-    def value(item: object) -> str:
-        if isinstance(item, list) and item:
-            return "[\n  " + ",\n  ".join(json.dumps(x, ensure_ascii=False) for x in item) + "\n ]"
-        return json.dumps(item, ensure_ascii=False)
-    return "{\n" + ",\n".join(f" {json.dumps(key)}: {value(item)}" for key, item in data.items()) + "\n}\n"
+    stream.write("{")
+    for n, (key, item) in enumerate(data.items()):
+        stream.write(f"{',' if n else ''}\n {json.dumps(key)}: ")
+        if not isinstance(item, (list, GeneratorType)):
+            stream.write(json.dumps(item, ensure_ascii=False))
+            continue
+        written = 0
+        for written, value in enumerate(item, start=1):
+            stream.write(f"{',' if written > 1 else '['}\n  {json.dumps(value, ensure_ascii=False)}")
+        stream.write("\n ]" if written else "[]")
+    stream.write("\n}\n")
+
+
+def json_text(data: Mapping[str, object]) -> str:
+    text = io.StringIO()
+    write_json(text, data)
+    return text.getvalue()
 
 
 def _csv(header: list[str], rows: Iterable[list]) -> Writer:
@@ -143,21 +162,22 @@ def _rounded(value: Fraction) -> float:
 
 
 def report(book: Gradebook) -> dict:
-    """Everything, for report.json: the pack, each student, each answer, the problems, the summary."""
+    """Everything, for report.json: the pack, each student, each answer (these two as generators, made
+    as they are written), the problems, the summary."""
     return {
         "pack": {"id": book.pack.id, "title": book.pack.title},
         "exercises": [{"id": s.id, "kind": s.kind, "title": outline(s.title, [p.name for p in s.params]),
                        "points": json_number(s.points),
                        "partial": s.partial} for s in book.pack.exercises],
-        "students": [{"student": student, "scores": {r.exercise: _json_score(r) for r in results},
+        "students": ({"student": student, "scores": {r.exercise: _json_score(r) for r in results},
                       "total": json_number(book.totals[student]), "max": json_number(book.possible[student]),
                       "percent": json_number(percent(book.totals[student], book.possible[student])),
                       **_enrolled(book, student, results)}
-                     for student, results in book.rows()],
-        "answers": [{"student": r.student, "exercise": r.exercise, "variant": r.variant, "answer": r.answer,
+                     for student, results in book.rows()),
+        "answers": ({"student": r.student, "exercise": r.exercise, "variant": r.variant, "answer": r.answer,
                      "verdict": r.verdict, "score": json_number(r.score), "max": json_number(r.max),
                      "note": r.note, "feedback": r.feedback, "reading": r.reading, "source": r.source,
-                     "metadata": dict(r.metadata)} for r in book.results],
+                     "metadata": dict(r.metadata)} for r in book.results),
         "problems": [{"file": p.file, "line": p.line, "message": p.message} for p in problems(book)],
         "summary": summary(book),
         "misconceptions": [{**m, "share": json_number(m["share"])} for m in misconceptions(book)],
@@ -262,6 +282,6 @@ def summary_table(book: Gradebook) -> str:
         lines.append(f"{len(review)} answer(s) could not be checked with certainty and score 0 for now: look at "
                      "them (note 'undecided' in answers.csv, 'review' in report.json)")
     if book.students:
-        mean = percent(sum((scaled_total(book, s) for s in book.students), Fraction(0)) / len(book.students), book.max)
+        mean = percent(points_sum(scaled_total(book, s) for s in book.students) / len(book.students), book.max)
         lines.append(f"class mean: {number(mean, 1)}% of {number(book.max)} points")
     return "\n".join(lines)
