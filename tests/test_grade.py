@@ -149,13 +149,15 @@ def test_formula_injection_is_escaped_in_csv_but_kept_in_json(tmp_path):
     submissions.write_text("student,exercise,answer\n"
                            f"\"{hostile}\",cube,\"{hostile}\"\n"
                            "@bob,cube,-3x^2\n"
-                           "+carol,cube,\"\t=1+1\"\n", encoding="utf-8")
+                           "+carol,cube,\"\t=1+1\"\n"
+                           "dan;=1+1,cube,x;-1;@SUM(1)\n", encoding="utf-8")  # ';' starts a cell in some locales
     assert run(str(submissions), "--out", str(tmp_path / "out")) == 0
     answers = rows(tmp_path / "out" / "answers.csv")
     assert [(r["student"], r["answer"]) for r in answers if r["exercise"] == "cube"] == [
-        ("'+carol", "'=1+1"), ("'=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"), ("'@bob", "'-3x^2")]
+        ("'+carol", "'=1+1"), ("'=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"), ("'@bob", "'-3x^2"),
+        ("dan;'=1+1", "x;'-1;'@SUM(1)")]
     assert [r["student"] for r in rows(tmp_path / "out" / "grades.csv")][1:] == ["'+carol", "'=cmd|' /C calc'!A0",
-                                                                               "'@bob"]
+                                                                               "'@bob", "dan;'=1+1"]
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
     assert report["answers"][4]["answer"] == hostile  # JSON is data, not a spreadsheet
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
@@ -31,6 +32,7 @@ from .words import counted
 FILES = ("grades.csv", "answers.csv", "misconceptions.csv", "problems.csv", "report.json")
 REVIEW_NOTES = frozenset({"undecided"})  # the checker could not settle these: a person should look at them
 _FORMULA = frozenset("=+-@\t\r")
+_AFTER_SEMICOLON = re.compile(r";(?=[=+\-@\t\r])")
 
 
 def percent(total: Fraction, most: Fraction) -> Fraction:
@@ -69,6 +71,8 @@ def cell(value: object) -> str:
         return number(value)
     else:
         text = str(value)
+    if ";" in text:  # a spreadsheet whose locale separates lists with ';' starts a cell after each one
+        text = _AFTER_SEMICOLON.sub(";'", text)
     return "'" + text if text[:1] in _FORMULA else text
 
 
