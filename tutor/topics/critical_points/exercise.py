@@ -78,7 +78,11 @@ class CriticalPoints(FunctionProblem):
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         verdict = super().check(text, tolerance, expected)
-        if expected is not None or verdict.verdict != Judgement.INCORRECT:
+        if expected is not None:
+            return verdict
+        if verdict.correct:
+            return self._outside_region(text, verdict)
+        if verdict.verdict != Judgement.INCORRECT:
             return verdict
         point = self._coordinates(text)
         if point is None or point not in self.points_and_lines()[0]:
@@ -91,6 +95,27 @@ class CriticalPoints(FunctionProblem):
         return Verdict(Judgement.INVALID, Note.PARSE_ERROR.of("coordinates_as_lines"),
                        f"{coordinates} are whole lines of points here. For the point where they cross, "
                        f"write {written}.", verdict.reading)
+
+    def _outside_region(self, text: str, verdict: Verdict) -> Verdict:
+        """The verdict, unless the answer lists a point outside the region: on a whole line of critical
+        points, the comparison of point sets takes it (the line's equation holds there), but the
+        question asks for the points in the region, as (6, 6) off every line already shows."""
+        if not self.region:
+            return verdict
+        try:
+            answer = read(text, Shape.POINTS, self.variables)
+            region = calculus.parse_region(self.region, self.variables)
+            outside = [p for p in answer.value if isinstance(p, tuple) and not region.contains(p)]
+        except (InputError, SolveError, TypeError):  # TypeError: a value that is no point set
+            return verdict
+        if not outside:
+            return verdict
+        items = len(self.expected().value)
+        shown = ", ".join(self.show(p) for p in outside[:3])
+        return Verdict(Judgement.INCORRECT, Note.EXTRA_POINT,
+                       f"{shown} {'does' if len(outside) == 1 else 'do'} not belong in the answer: "
+                       f"{'it lies' if len(outside) == 1 else 'they lie'} outside the region {region.show()}.",
+                       verdict.reading, credit=max(0.0, (items - len(outside)) / items))
 
     def _coordinates(self, text: str) -> tuple[Expr, ...] | None:
         """The point that `x = a, y = b` (one number for each variable, in any order) names, if it is that."""
