@@ -105,17 +105,19 @@ class CriticalPoints(FunctionProblem):
         try:
             answer = read(text, Shape.POINTS, self.variables)
             region = calculus.parse_region(self.region, self.variables)
-            outside = [p for p in answer.value if isinstance(p, tuple) and not region.contains(p)]
-        except (InputError, SolveError, TypeError):  # TypeError: a value that is no point set
+            items = answer.value if isinstance(answer.value, tuple) else ()  # `none` is no tuple
+            outside = [p for p in items if isinstance(p, tuple) and not region.contains(p)]
+        except (InputError, SolveError):
             return verdict
         if not outside:
             return verdict
-        items = len(self.expected().value)
+        points, lines = self.points_and_lines()
+        wanted = max(len(points) + len(lines), 1)
         shown = ", ".join(self.show(p) for p in outside[:3])
         return Verdict(Judgement.INCORRECT, Note.EXTRA_POINT,
                        f"{shown} {'does' if len(outside) == 1 else 'do'} not belong in the answer: "
                        f"{'it lies' if len(outside) == 1 else 'they lie'} outside the region {region.show()}.",
-                       verdict.reading, credit=max(0.0, (items - len(outside)) / items))
+                       verdict.reading, credit=max(0.0, (wanted - len(outside)) / wanted))
 
     def _coordinates(self, text: str) -> tuple[Expr, ...] | None:
         """The point that `x = a, y = b` (one number for each variable, in any order) names, if it is that."""
