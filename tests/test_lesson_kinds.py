@@ -376,3 +376,36 @@ def test_a_point_of_a_critical_line_outside_the_region_does_not_belong(answer, m
     got = verdict("sauna-critical-points", answer)
     assert (got.verdict.value, got.message, round(got.credit, 4)) == ("incorrect", message, round(credit, 4))
     assert verdict("sauna-critical-points", "(4, 4), x = 0, y = 0, (0, 3)").correct  # inside: on a line, so in it
+
+
+TIES = """\
+pack: ties
+exercises:
+  - {id: m1, kind: minimize, function: "(x^2-1)^2"}
+  - {id: m6, kind: minimize, function: "x^6 - x^4", tolerance: "dp:4"}
+  - {id: l5, kind: local_minima, function: "(x^2-1)^2", ask: global}
+  - {id: t1, kind: learning_rate, function: "x^2", start: 1, rates: [0.25, 0.75, 0.01], iterations: 30, ask: best}
+"""
+
+
+@pytest.mark.parametrize("exercise_id, right, wrong", [
+    ("m1", ["-1", "1"], ["0"]),  # (x² − 1)² is 0 at both ±1
+    ("m6", ["-sqrt(6)/3", "sqrt(6)/3", "0.8165", "-0.8165"], ["0"]),  # f(±√6/3) = -4/27
+    ("l5", ["-1", "1", "1.0000"], ["0"]),
+    ("t1", ["0.25", "0.75"], ["0.01"]),  # |1 − 2α| = 1/2 for both: 15 steps each
+])
+def test_where_several_answers_are_as_right_each_is_correct(tmp_path, exercise_id, right, wrong):
+    # the second minimiser (or the second rate as fast) was graded incorrect, with a false diagnosis
+    (tmp_path / "t.yaml").write_text(TIES, encoding="utf-8")
+    variant = packs.load(tmp_path / "t.yaml").exercise(exercise_id).variant()
+    assert [respond(variant, text).verdict.value for text in right + wrong] == \
+        ["correct"] * len(right) + ["incorrect"] * len(wrong)
+
+
+def test_a_prompt_says_when_several_answers_are_right(tmp_path):
+    (tmp_path / "t.yaml").write_text(TIES, encoding="utf-8")
+    pack = packs.load(tmp_path / "t.yaml")
+    assert pack.exercise("m1").variant().problem.prompt() == "Find an x that minimises f(x) = (x² - 1)²."
+    assert pack.exercise("l5").variant().problem.prompt() == (
+        "Where is a global minimum of f(x) = (x² - 1)²? f is least at 2 points: give one (to 4 decimal places).")
+    assert exercise("minimum-x2").problem.prompt().startswith("Find the x that minimises")

@@ -97,6 +97,11 @@ class Minimum:
     def known_as(self) -> str:
         return self.least.known_as
 
+    @property
+    def tied(self) -> tuple[LocalMinimum, ...]:
+        """The other local minima as low as the least (x = ±1 for (x² − 1)²): each minimises f too."""
+        return tuple(m for m in self.minima if m is not self.least and not _lower(self.least, m))
+
 
 def minimize(f: str | Expr, variable: str | None = None) -> Minimum:
     f = function_of(f)
@@ -315,6 +320,15 @@ class LocalMinima:
     is_global: bool | None  # whether that one is the global minimum; None: not known for sure
     complete: bool  # False when sympy could not find every critical point
     note: str = ""
+
+    @property
+    def tied(self) -> tuple[int, ...]:
+        """The other isolated minima as low as the least one (their indices): each is a global minimum
+        where the least is."""
+        if self.lowest is None:
+            return ()
+        least = self.values[self.lowest]
+        return tuple(i for i, value in enumerate(self.values) if i != self.lowest and compare(value, least) == 0)
 
 
 def local_minima(f: str | Expr, variables: Sequence[str] | None = None) -> LocalMinima:

@@ -65,6 +65,15 @@ class LearningRates:
     def best_rate(self) -> float | None:
         return None if self.best is None else self.trials[self.best].rate
 
+    @property
+    def tied(self) -> tuple[int, ...]:
+        """The other rates that converge in as few steps as the best one: as good by the question's measure."""
+        if self.best is None:
+            return ()
+        fewest = self.trials[self.best].iterations
+        return tuple(i for i, t in enumerate(self.trials)
+                     if i != self.best and t.behaviour == Behaviour.CONVERGES and t.iterations == fewest)
+
 
 def compare_rates(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Number] | Number,
                   rates: Sequence[Number], steps: int, tolerance: float = DEFAULT_TOLERANCE) -> LearningRates:

@@ -118,6 +118,11 @@ class LearningRate(FunctionProblem):
             return Answer(Shape.NUMBER, self.rates[result.best])
         return Answer(Shape.LABEL, canonical([t.behaviour for t in result.trials]))
 
+    def also_right(self) -> tuple[Answer, ...]:
+        if self.ask != Ask.BEST:
+            return ()
+        return tuple(Answer(Shape.NUMBER, self.rates[i]) for i in self.solution.tied)
+
     def read(self, text: str, limits: Limits = LIMITS) -> Answer:
         if self.ask == Ask.BEST:
             return super().read(text, limits)

@@ -121,6 +121,9 @@ class LocalMinima(FunctionProblem):
             return (f"Gradient descent on {self.signature()} starts at {start} with learning rate "
                     f"α = {self.show(self.rate)} and runs until the slope is 0. Where does it end?"
                     + self.precision())
+        if self.ask == Ask.GLOBAL and self.minima.tied:  # any of the lowest is right
+            return (f"Where is a global minimum of {self.signature()}? {self.name} is least at "
+                    f"{len(self.minima.tied) + 1} points: give one{self.precision()}.")
         if self.ask == Ask.GLOBAL:
             return f"Where is the global minimum of {self.signature()}?" + self.precision()
         how = ", from left to right" if self.one else ""
@@ -140,6 +143,12 @@ class LocalMinima(FunctionProblem):
             return Answer(Shape.POINTS, tuple(points))
         point = points[self._target()]
         return Answer(Shape.NUMBER, point[0]) if self.one else Answer(Shape.VECTOR, point)
+
+    def also_right(self) -> tuple[Answer, ...]:
+        if self.ask != Ask.GLOBAL:
+            return ()
+        points = [self.typed_minima[i] for i in self.minima.tied]
+        return tuple(Answer(Shape.NUMBER, p[0]) if self.one else Answer(Shape.VECTOR, p) for p in points)
 
     def _lone_number(self, text: str, limits: Limits) -> Answer | None:
         """`text` as a single number, where the minima of a function of one variable are asked for and a

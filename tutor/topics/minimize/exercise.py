@@ -47,13 +47,16 @@ class Minimize(FunctionProblem):
 
     def prompt(self, latex: bool = False) -> str:
         x = self.variables[0]
+        article = "an" if self.solution.tied else "the"  # several x as low: any of them is right
         if latex:
-            return rf"\text{{Find the }} {x} \text{{ that minimises }} {self.signature(True)}"
-        return f"Find the {x} that minimises {self.signature()}{self.precision()}."
+            return rf"\text{{Find {article} }} {x} \text{{ that minimises }} {self.signature(True)}"
+        return f"Find {article} {x} that minimises {self.signature()}{self.precision()}."
 
     def expected(self) -> Answer:
-        result = self.solution
-        return Answer(Shape.NUMBER, typeable(result.point) if result.exact else sympy.Float(result.approx, 15))
+        return _typed(self.solution.least)
+
+    def also_right(self) -> tuple[Answer, ...]:
+        return tuple(_typed(m) for m in self.solution.tied)
 
     def steps(self) -> Step:
         from .steps import minimize_steps
@@ -74,3 +77,8 @@ class Minimize(FunctionProblem):
         """The curve with its minimum marked."""
         from ...plot import minimum_figure
         return minimum_figure(self.function, self.drawn_variables(), name=self.name)
+
+
+def _typed(minimum: calculus.LocalMinimum) -> Answer:
+    """A minimiser as a student can type it: exact, or a 15-digit decimal where it has no exact form."""
+    return Answer(Shape.NUMBER, typeable(minimum.point) if minimum.exact else sympy.Float(minimum.approx, 15))
