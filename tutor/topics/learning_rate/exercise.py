@@ -141,10 +141,10 @@ class LearningRate(FunctionProblem):
         wrong = [(rate, said) for rate, said, was in zip(self.shown_rates(), mine, right) if said != was]
         if not wrong:
             return Verdict(Judgement.CORRECT, Note.EQUAL, "Correct.", reading=got, credit=1.0)
-        named = "; ".join(f"α = {rate} {NOT[said]}" for rate, said in wrong)
+        named = "; ".join(f"α = {rate} {NOT[said]}" for rate, said in wrong)  # α as the question writes it
         right_count = len(right) - len(wrong)
         return Verdict(Judgement.INCORRECT, Note.WRONG_LABEL,
-                       f"{named[0].upper()}{named[1:]}. {right_count} of {len(right)} right.", reading=got,
+                       f"{named}. {right_count} of {len(right)} right.", reading=got,
                        credit=right_count / len(right))
 
     def steps(self) -> Step:
