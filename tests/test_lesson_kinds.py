@@ -411,3 +411,16 @@ def test_a_prompt_says_when_several_answers_are_right(tmp_path):
     assert pack.exercise("l5").variant().problem.prompt() == (
         "Where is a global minimum of f(x) = (x² - 1)²? f is least at 2 points: give one (to 4 decimal places).")
     assert exercise("minimum-x2").problem.prompt().startswith("Find the x that minimises")
+
+
+def test_a_stop_that_rounding_decides_is_refused(tmp_path):
+    # x² from 1 at rate 0.45: xₖ = 0.1ᵏ, so |f′(x₂)| is 0.02 exactly and not below 0.02 (3 iterations),
+    # but 0.01999999999999999 in floats: the tutor expected 2 and told a right 3 it was wrong
+    document = ("pack: st\nexercises:\n"
+                "  - {id: h, kind: stopping, function: 'x^2', start: 1, rate: 0.45, until: 0.02}\n")
+    with pytest.raises(packs.PackError) as refused:
+        packs.load_text(document, "st.yaml", tmp_path)
+    assert refused.value.problems[0].endswith(
+        "exercise 'h': |f′| at iteration 2 is 0.02 up to rounding, so whether it is below depends on the rounding; "
+        "choose another 'until'")
+    assert packs.load_text(document.replace("0.02", "0.03"), "st.yaml", tmp_path).exercise("h").variant().expected()

@@ -120,6 +120,18 @@ class Stopping:
     iterations: int | None  # the first k with |∇f(xₖ)| < tolerance; None when it never got there
     reason: str = ""  # why it never got there: it diverged, or not within the bound
 
+    @property
+    def on_the_edge(self) -> int | None:
+        """A k near the stop where |∇f(xₖ)| is the tolerance itself up to rounding (x² from 1 at rate
+        0.45: |f′(x₂)| is 0.02 exactly, 0.01999999999999999 in floats): whether it is below then
+        depends on the rounding, not on the descent. None where the count is clear."""
+        if self.iterations is None:
+            return None
+        for row in self.descent.rows[max(self.iterations - 1, 0):self.iterations + 1]:
+            if math.isclose(math.hypot(*row.gradient), self.tolerance, rel_tol=1e-9):
+                return row.k
+        return None
+
 
 def iterations_until(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Number] | Number,
                      rate: Number, tolerance: float, bound: int = 1000) -> Stopping:

@@ -56,6 +56,10 @@ class Stopping(FunctionProblem):
             raise FieldError("until", f"the descent never gets there: {stop.reason}")
         if stop.iterations == 0:
             raise FieldError("until", "the slope at the start is already below it: no iteration is needed")
+        if stop.on_the_edge is not None:
+            until = problem.show(problem.until)
+            raise FieldError("until", f"{problem.size} at iteration {stop.on_the_edge} is {until} up to rounding, "
+                                      "so whether it is below depends on the rounding; choose another 'until'")
         return problem
 
     @cached_property
