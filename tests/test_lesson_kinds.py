@@ -424,3 +424,17 @@ def test_a_stop_that_rounding_decides_is_refused(tmp_path):
         "exercise 'h': |f′| at iteration 2 is 0.02 up to rounding, so whether it is below depends on the rounding; "
         "choose another 'until'")
     assert packs.load_text(document.replace("0.02", "0.03"), "st.yaml", tmp_path).exercise("h").variant().expected()
+
+
+@pytest.mark.parametrize("answer, right", [
+    ("(4, 4), xy = 0", True),  # the two walls at once: xy is 0 where x or y is
+    ("(4, 4), x y^2 = 0, x^2 y = 0", True),
+    ("(4, 4), x^2 y = 0", True),
+    ("(4, 4), x y (x - 4) = 0", False),  # x = 4 is no line of critical points
+])
+def test_a_product_set_to_zero_is_the_lines_of_its_factors(answer, right):
+    # "(4, 4), xy = 0" was told "xy = 0 does not belong in the answer"
+    got = verdict("sauna-critical-points", answer)
+    assert got.correct == right
+    if not right:
+        assert got.message == "x - 4 = 0 does not belong in the answer."

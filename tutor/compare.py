@@ -381,11 +381,33 @@ def _on_locus(point: Point, locus: Equation, ctx: Context) -> bool:
     return judge(difference, sympy.Integer(0), (), ctx.limits.symbolic_work).status.equal
 
 
+_MOST_FACTORED_DEGREE = 12  # a locus of higher degree is compared whole: factoring it costs too much
+
+
+def _factor_loci(locus: Equation, want_loci: Sequence[Equation], ctx: Context) -> list[Equation]:
+    """A locus that is a product set to 0 (xy = 0, x·y² = 0) as the loci of its factors (x = 0, y = 0):
+    the same points, as a product is 0 where a factor is. Each is then compared with the lines wanted,
+    as if the student had written them one by one. A locus wanted as it is stays whole."""
+    if any(compare_equations(locus, w, ctx).correct for w in want_loci):
+        return [locus]
+    syms = [symbol(n) for n in ctx.variables]
+    difference = locus.lhs - locus.rhs
+    if not syms or not difference.is_polynomial(*syms):
+        return [locus]
+    polynomial = sympy.Poly(difference, *syms)
+    if polynomial.total_degree() > _MOST_FACTORED_DEGREE:
+        return [locus]
+    _, factors = polynomial.factor_list()
+    if len(factors) < 2:
+        return [locus]
+    return [Equation(factor.as_expr(), sympy.Integer(0)) for factor, _ in factors]
+
+
 def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     points = [p for p in answer if isinstance(p, tuple)]
-    loci = [p for p in answer if isinstance(p, Equation)]
     want_points = [p for p in expected if isinstance(p, tuple)]
     want_loci = [p for p in expected if isinstance(p, Equation)]
+    loci = [part for p in answer if isinstance(p, Equation) for part in _factor_loci(p, want_loci, ctx)]
     dimension = len(want_points[0]) if want_points else len(ctx.variables)
     if any(len(p) != dimension for p in points):
         return Outcome(False, Note.WRONG_DIMENSION, f"Each point needs {dimension} coordinates.")
