@@ -193,6 +193,17 @@ def test_equations_up_to_rearrangement():
     assert verdict.message == "At x = 1, y = 2 your z is -1, but the correct z is 0."
 
 
+@pytest.mark.parametrize("typed, expected, verdict", [
+    ("y = 1/x", "x y = 1", "correct"),  # no point of xy = 1 has x = 0: clearing x adds and loses nothing
+    ("x = 1/y", "x y = 1", "correct"),
+    ("z = 1/(x y)", "x y z = 1", "correct"),
+    ("y = 2/x", "x y = 1", "incorrect"),
+    ("(y + 5)/x = 2", "y = 2x - 5", "incorrect"),  # (0, -5) is on the line, and x = 0 there
+])
+def test_equations_with_a_variable_in_a_denominator(typed, expected, verdict):
+    assert check(typed, expected, variables=["x", "y", "z"]).verdict == verdict
+
+
 def test_labels():
     assert check("min", "minimum", shape="label").verdict == "correct"
     verdict = check("max", "minimum", shape="label")

@@ -479,7 +479,35 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
     if len(names) == 1 and same_real_solutions(a, e, symbol(names[0]), ctx.limits.symbolic_work):
         return Outcome.right()
+    if _same_once_cleared(a, e, names, ctx):
+        return Outcome.right()
     return _not_equivalent(a, e, names)
+
+
+_MOST_CLEARED_DEGREE = 6  # past it, clearing denominators and solving for their zeros may cost too much
+_MOST_CLEARED_OPERATIONS = 40
+
+
+def _same_once_cleared(a: Expr, e: Expr, names: Sequence[str], ctx: Context) -> bool:
+    """y = 1/x and xy = 1: a multiple of one another once their denominators are cleared, where no
+    point of either has a denominator 0 (x = 0 is on no point of xy = 1), so that clearing them
+    added no solution and lost none. Polynomials of low degree only; anything else stays unequal."""
+    if any(sympy.count_ops(side) > _MOST_CLEARED_OPERATIONS for side in (a, e)):
+        return False  # `together` multiplies out every denominator of a long sum
+    syms = [symbol(n) for n in names]
+    sides = [sympy.fraction(sympy.together(side)) for side in (a, e)]
+    if not any(denominator.free_symbols for _, denominator in sides):
+        return False  # the multiple test has already said no
+    for part in (p for side in sides for p in side):
+        if not part.is_polynomial(*syms) or sympy.Poly(part, *syms).total_degree() > _MOST_CLEARED_DEGREE:
+            return False
+    (mine, _), (theirs, _) = sides
+    reference = _reference(mine, theirs, names)
+    if reference is None or not judge(mine * reference[1], theirs * reference[0], names,
+                                      ctx.limits.symbolic_work).status.equal:
+        return False
+    return all(sympy.groebner([numerator, denominator], *syms).exprs == [1]  # no common zero, even complex
+               for numerator, denominator in sides if denominator.free_symbols)
 
 
 def _reference(a: Expr, e: Expr, names: Sequence[str]) -> tuple[Expr, Expr] | None:
