@@ -145,6 +145,7 @@ def test_inexact_decimal_for_an_irrational_value():
 @pytest.mark.parametrize("typed, tolerance, verdict", [
     ("0.1447", "dp:4", "correct"),
     ("0.1448", "dp:4", "incorrect"),
+    ("0.14478", "dp:4", "correct"),  # within half a unit of the 4th place of 0.1447436, as check.md says
     ("0.14474", "1e-3", "correct"),
     ("0.1446", "1e-3", "correct"),
     ("0.146", "1e-3", "incorrect"),
