@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tutor.cli import main
 
 
@@ -100,3 +102,33 @@ def test_python_dash_m_works():
     done = subprocess.run([sys.executable, "-m", "tutor", "check", "2x", "--expected", "2x"],
                           capture_output=True, text=True)
     assert (done.returncode, done.stdout.splitlines()[0]) == (0, "correct")
+
+
+@pytest.mark.parametrize("typed, exercise, reading", [
+    ("(2x, 2y).", "gradient-x2y2", "(2x, 2y)"),
+    ("(0, 0).", "critical-x2y2", "{(0, 0)}"),
+    ("0.1447.", "descent-1d-step-1", "0.1447"),
+    ("z = 4x + 8y - 20 .", "tangent-plane-x2y2", "z = 4x + 8y - 20"),
+    ("6xy^3.", "partial-x-3x2y3", "6xy³"),
+])
+def test_a_full_stop_ending_the_answer_is_punctuation(capsys, typed, exercise, reading):
+    # before, all but the last were refused: 'A dot must be part of a number' ('A number has one decimal point')
+    assert main(["check", typed, "--exercise", f"gradients:{exercise}"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("correct\n") and out.endswith(f"read as: {reading}\n")
+
+
+@pytest.mark.parametrize("typed, reading", [("1.5.", "1.5"), ("1.", "1"), ("1.5 .", "1.5")])
+def test_a_last_dot_after_a_decimal_is_never_a_second_decimal_point(capsys, typed, reading):
+    assert main(["check", typed, "--expected", "1.5"]) in (0, 1)
+    assert capsys.readouterr().out.endswith(f"read as: {reading}\n")
+
+
+@pytest.mark.parametrize("typed, caret, message", [
+    ("x..", 1, "A dot must be part of a number, like 0.5."),  # one full stop only
+    ("1..", 2, "A number has one decimal point."),
+    (".", 0, "The answer is empty."),
+])
+def test_more_than_one_last_dot_is_still_refused(capsys, typed, caret, message):
+    assert main(["check", typed, "--expected", "x", "--vars", "x"]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"

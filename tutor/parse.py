@@ -1090,7 +1090,7 @@ def read(
     if len(text) > limits.max_length:
         raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
                          limits.max_length, "too_large")
-    clean = normalize(text)
+    clean = _without_full_stop(normalize(text))
     if not clean.strip():
         raise InputError("the answer is empty", 0, "empty")
     if shape == AUTO and _label_words(clean) in LABELS:
@@ -1105,6 +1105,14 @@ def read(
     shape = Shape(shape)
     value = _SHAPERS[shape](items, list(components))
     return Answer(shape, value, ambiguities, spellings)
+
+
+def _without_full_stop(text: str) -> str:
+    """The text without a full stop that ends it: students end an answer like a sentence (`(0, 0).`,
+    `0.1447.`), so a last dot is punctuation, never a second decimal point (`1.5.` is 1.5, and `1.` is 1
+    as before). One dot only: `x..` is still refused."""
+    body = text.rstrip()
+    return body[:-1] if body.endswith(".") and not body.endswith("..") else text
 
 
 _Parsed: TypeAlias = "tuple[list[_Item], tuple[str, ...], Spellings]"  # items, ambiguities, spellings
