@@ -132,3 +132,20 @@ def test_a_last_dot_after_a_decimal_is_never_a_second_decimal_point(capsys, type
 def test_more_than_one_last_dot_is_still_refused(capsys, typed, caret, message):
     assert main(["check", typed, "--expected", "x", "--vars", "x"]) == 3
     assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"
+
+
+@pytest.mark.parametrize("typed, exercise, said, reading", [
+    ("m = 1/2, b = 2 1/3", "power-lines-fit", "'2 1/3' was read as the mixed number 2 + 1/3 = 7/3", "(1/2, 7/3)"),
+    ("4 1/6", "power-lines-cost", "'4 1/6' was read as the mixed number 4 + 1/6 = 25/6", "25/6"),
+])
+def test_a_mixed_number_is_read_as_one_and_the_verdict_says_so(capsys, typed, exercise, said, reading):
+    # before: read as 2·(1/3) = 2/3, graded incorrect, and quoted as "Your b 2/3", a number never typed
+    assert main(["check", typed, "--exercise", f"gradients:{exercise}"]) == 0
+    assert capsys.readouterr().out == f"correct\nCorrect. ({said}.)\nread as: {reading}\n"
+
+
+def test_a_wrong_mixed_number_is_quoted_as_read_with_how_to_write_a_product(capsys):
+    assert main(["check", "4 1/3", "--exercise", "gradients:power-lines-cost"]) == 1
+    assert capsys.readouterr().out == (
+        "incorrect\nYour answer 13/3 is not right. Note: '4 1/3' was read as the mixed number 4 + 1/3 = 13/3; "
+        "for a product write 4·1/3.\nread as: 13/3\n")

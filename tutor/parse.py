@@ -633,7 +633,8 @@ class _Parser:
         start = self.tok.col
         run = [start]  # where each factor written side by side begins
         digits: tuple[Token, Token] | None = None  # a number straight after a letter: 6xy3
-        value = self.signed()
+        mixed = self.mixed_number()
+        value = self.signed() if mixed is None else mixed
         roots = _even_roots(value)  # of the factors so far: a domain that multiplying must not drop
         division: int | None = None  # column of a '/' whose reading may surprise
         while True:
@@ -665,6 +666,29 @@ class _Parser:
             else:
                 self.note_digits(run, digits)
                 return value
+
+    def mixed_number(self) -> Expr | None:
+        """A mixed number starting a term, `2 1/3` (or `-2 1/3`): a whole number, a space, then a proper
+        fraction of whole numbers. Almost every student means 7/3 by it, never 2·(1/3), so it is read
+        so, and said. Anything else (`2 4/3`, `2 x/3`, `2 (1/3)`, `1/2 1/3`, `2 1/3^2`) is a product."""
+        at = self.pos + (1 if self.at("-", "+") else 0)
+        whole, top, bar, bottom, after = (self.tokens[at + k] if at + k < len(self.tokens) else None
+                                          for k in range(5))
+        if after is None or not all(t is not None and t.kind == TokenKind.NUMBER and t.text.isdigit()
+                                    for t in (whole, top, bottom)):
+            return None
+        whole, top, bottom = cast(Token, whole), cast(Token, top), cast(Token, bottom)
+        if not (top.spaced and bar is not None and bar.text == "/" and bar.kind == TokenKind.OPERATOR
+                and 0 < cast(Integer, top.value) < cast(Integer, bottom.value) and cast(Integer, whole.value) > 0
+                and not (after.kind == TokenKind.SUPERSCRIPT or after.text in ("^", "!"))):
+            return None
+        sign = -1 if self.at("-") else 1
+        self.pos = at + 4
+        value = sign * (cast(Integer, whole.value) + cast(Integer, top.value) / cast(Integer, bottom.value))
+        self.ambiguities.append(f"'{self.span(whole.col, self.tok.col)}' was read as the mixed number "
+                                f"{whole.text} + {top.text}/{bottom.text} = {value * sign}; "
+                                f"for a product write {whole.text}·{top.text}/{bottom.text}")
+        return value
 
     def digits_after_letter(self) -> tuple[Token, Token] | None:
         """The letter and the number when a number follows a letter with no space: the y and 3 of 6xy3."""
