@@ -149,3 +149,28 @@ def test_a_wrong_mixed_number_is_quoted_as_read_with_how_to_write_a_product(caps
     assert capsys.readouterr().out == (
         "incorrect\nYour answer 13/3 is not right. Note: '4 1/3' was read as the mixed number 4 + 1/3 = 13/3; "
         "for a product write 4·1/3.\nread as: 13/3\n")
+
+
+@pytest.mark.parametrize("typed, exercise, caret, message", [
+    ("E = 25/6", "power-lines-cost", 0, "Write just 25/6, without 'E ='."),  # was: Unknown name 'E'
+    ("α = 0.05", "learning-rates-best", 0, "Write just 0.05, without 'α ='."),
+    ("n = 11", "stopping-1d", 0, "Write just 11, without 'n ='."),
+    ("T(0, y) = 85", "sauna-wall-temperature", 0, "Write just 85, without 'T(0, y) ='."),  # was: Unknown function 'T'
+    ("f_x = 6xy^3", "partial-x-3x2y3", 0, "Write just 6xy^3, without 'f_x ='."),
+    ("∂f/∂x = 6xy^3", "partial-x-3x2y3", 0, "Write just 6xy^3, without '∂f/∂x ='."),  # was: The character '∂'
+    ("  E = 25/6", "power-lines-cost", 2, "Write just 25/6, without 'E ='."),
+])
+def test_an_answer_after_its_own_name_is_told_to_drop_the_name(capsys, typed, exercise, caret, message):
+    assert main(["check", typed, "--exercise", f"gradients:{exercise}"]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("x = 0.5671", "correct"),  # a variable's name is read, as before
+    ("z = 4x + 8y - 20", "correct"),  # an equation's left side is part of it
+])
+def test_names_the_exercise_knows_are_still_read_before_an_equals_sign(capsys, typed, message):
+    exercise = "hard-to-optimize-minimum" if typed.startswith("x") else "tangent-plane-x2y2"
+    main(["check", typed, "--exercise", f"gradients:{exercise}"])
+    assert capsys.readouterr().out.startswith(f"{message}\n")
+

@@ -1123,12 +1123,36 @@ def read(
         return Answer(Shape.LABEL, *_label(clean))
     if shape == Shape.POINTS and " ".join(clean.lower().split()) in EMPTY_SET_WORDS:
         return Answer(Shape.POINTS, ())
-    items, ambiguities, spellings = _parsed(clean, (*variables, *components), infer, limits)
+    try:
+        items, ambiguities, spellings = _parsed(clean, (*variables, *components), infer, limits)
+    except InputError as error:
+        equals = clean.find("=")
+        if (shape in _LABELLED_SHAPES and error.note in _LABEL_ERRORS and clean.count("=") == 1
+                and error.column is not None and error.column < equals):
+            raise labelled(clean, equals, error.note) from None  # E = 25/6, ∂f/∂x = 6xy^3
+        raise
     if shape == AUTO:
         shape = _shape_of(items)
     shape = Shape(shape)
     value = _SHAPERS[shape](items, list(components))
     return Answer(shape, value, ambiguities, spellings)
+
+
+# An answer written after its own name (`E = 25/6`, `α = 0.05`, `∂f/∂x = 6xy^3`, `T(0, y) = 85`) fails on
+# the name, which the exercise does not know: the student is told to drop it rather than that the
+# question's own symbol is unknown. It is never read: which answers are right stays as it was, and
+# so does the note (what the diagnosis goes by).
+_LABELLED_SHAPES = (Shape.EXPRESSION, Shape.NUMBER, Shape.VECTOR, Shape.POINTS)  # an equation's left side is its own
+_LABEL_ERRORS = ("unknown_name", "unknown_function", "forbidden")
+
+
+def labelled(text: str, equals: int, note: str) -> InputError:
+    """'write just 25/6, without 'E ='': for an answer typed after a name, which only an equation has."""
+    label, value = text[:equals].strip(), text[equals + 1 :].strip()
+    column = len(text) - len(text.lstrip())
+    if len(label) > 20 or len(value) > 40:
+        return InputError("write just the answer, without the name and '=' before it", column, note)
+    return InputError(f"write just {value}, without '{label} ='", column, note)
 
 
 def _without_full_stop(text: str) -> str:
