@@ -174,3 +174,11 @@ def test_names_the_exercise_knows_are_still_read_before_an_equals_sign(capsys, t
     main(["check", typed, "--exercise", f"gradients:{exercise}"])
     assert capsys.readouterr().out.startswith(f"{message}\n")
 
+
+
+def test_a_point_named_by_its_variables_is_told_to_drop_the_name(capsys):
+    # before: "Only one '=' is allowed.", of an answer with one '='
+    assert main(["check", "(x, y) = (0, 0)", "--exercise", "gradients:critical-x2y2"]) == 3
+    assert capsys.readouterr().out == "invalid\n(x, y) = (0, 0)\n^\nWrite just (0, 0), without '(x, y) ='.\n"
+    assert main(["check", "x = 1 = 2", "--expected", "1", "--vars", "x"]) == 3
+    assert capsys.readouterr().out.endswith("Only one '=' is allowed.\n")

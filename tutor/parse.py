@@ -948,6 +948,8 @@ class _Parser:
         if t.kind == TokenKind.OPERATOR and t.text == "|":
             raise InputError("this '|' has no matching '|'", t.col, "unbalanced")
         if t.kind == TokenKind.OPERATOR and t.text == "=":
+            if len(found) == 1 and isinstance(found[0], _Group) and self.source.count("=") == 1:
+                raise labelled(self.source, t.col - self.offset, "syntax")  # (x, y) = (0, 0)
             raise InputError("only one '=' is allowed", t.col, "syntax")
         raise InputError(f"unexpected '{t.text}'", t.col, "syntax")
 
