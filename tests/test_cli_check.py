@@ -182,3 +182,24 @@ def test_a_point_named_by_its_variables_is_told_to_drop_the_name(capsys):
     assert capsys.readouterr().out == "invalid\n(x, y) = (0, 0)\n^\nWrite just (0, 0), without '(x, y) ='.\n"
     assert main(["check", "x = 1 = 2", "--expected", "1", "--vars", "x"]) == 3
     assert capsys.readouterr().out.endswith("Only one '=' is allowed.\n")
+
+
+@pytest.mark.parametrize("typed, exercise, reading", [
+    ("m = 0.6984, b = 0.3376", "descent-power-lines", "(0.6984, 0.3376)"),  # was: 'Each component must be ...'
+    ("b = 0.3376, m = 0.6984", "descent-power-lines", "(0.6984, 0.3376)"),  # in any order, as a fit's m and b
+    ("x = 0.5057, y = 0.6047", "descent-heat-step-1", "(0.5057, 0.6047)"),
+])
+def test_a_descent_point_may_be_given_by_name(capsys, typed, exercise, reading):
+    assert main(["check", typed, "--exercise", f"gradients:{exercise}"]) == 0
+    assert capsys.readouterr().out.endswith(f"read as: {reading}\n")
+
+
+def test_a_wrong_part_of_a_descent_point_is_called_as_the_prompt_calls_it(capsys):
+    assert main(["check", "m = 0.7, b = 0.3376", "--exercise", "gradients:descent-power-lines"]) == 1
+    assert capsys.readouterr().out.startswith("incorrect\nYour m₂ 0.7 is not right to 4 decimal places.\n")
+
+
+def test_a_vector_whose_parts_have_no_names_says_to_write_it_without(capsys):
+    assert main(["check", "x = 4, y = 6", "--exercise", "gradients:gradient-x2y2-at-2-3"]) == 3
+    assert capsys.readouterr().out == (
+        "invalid\nx = 4, y = 6\n  ^\nWrite the vector without names, in order, like (4, 6).\n")

@@ -1322,6 +1322,8 @@ def _as_vector(items: list[_Item], components: list[str]) -> tuple[Expr, ...]:
                              None, "shape")
         return tuple(given[c] for c in components)
     parts: list[Expr] = []
+    if assignments and len(assignments) == len(items):  # x = 4, y = 6 where the parts have no names
+        raise InputError("write the vector without names, in order, like (4, 6)", assignments[0].col, "shape")
     for i in items:
         if isinstance(i, (_Group, _Assignment)):
             col = i.col
