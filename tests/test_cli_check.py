@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tutor.cli import main
 
 
@@ -100,3 +102,104 @@ def test_python_dash_m_works():
     done = subprocess.run([sys.executable, "-m", "tutor", "check", "2x", "--expected", "2x"],
                           capture_output=True, text=True)
     assert (done.returncode, done.stdout.splitlines()[0]) == (0, "correct")
+
+
+@pytest.mark.parametrize("typed, exercise, reading", [
+    ("(2x, 2y).", "gradient-x2y2", "(2x, 2y)"),
+    ("(0, 0).", "critical-x2y2", "{(0, 0)}"),
+    ("0.1447.", "descent-1d-step-1", "0.1447"),
+    ("z = 4x + 8y - 20 .", "tangent-plane-x2y2", "z = 4x + 8y - 20"),
+    ("6xy^3.", "partial-x-3x2y3", "6xy³"),
+])
+def test_a_full_stop_ending_the_answer_is_punctuation(capsys, typed, exercise, reading):
+    # before, all but the last were refused: 'A dot must be part of a number' ('A number has one decimal point')
+    assert main(["check", typed, "--exercise", f"gradients:{exercise}"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("correct\n") and out.endswith(f"read as: {reading}\n")
+
+
+@pytest.mark.parametrize("typed, reading", [("1.5.", "1.5"), ("1.", "1"), ("1.5 .", "1.5")])
+def test_a_last_dot_after_a_decimal_is_never_a_second_decimal_point(capsys, typed, reading):
+    assert main(["check", typed, "--expected", "1.5"]) in (0, 1)
+    assert capsys.readouterr().out.endswith(f"read as: {reading}\n")
+
+
+@pytest.mark.parametrize("typed, caret, message", [
+    ("x..", 1, "A dot must be part of a number, like 0.5."),  # one full stop only
+    ("1..", 2, "A number has one decimal point."),
+    (".", 0, "The answer is empty."),
+])
+def test_more_than_one_last_dot_is_still_refused(capsys, typed, caret, message):
+    assert main(["check", typed, "--expected", "x", "--vars", "x"]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"
+
+
+@pytest.mark.parametrize("typed, exercise, said, reading", [
+    ("m = 1/2, b = 2 1/3", "power-lines-fit", "'2 1/3' was read as the mixed number 2 + 1/3 = 7/3", "(1/2, 7/3)"),
+    ("4 1/6", "power-lines-cost", "'4 1/6' was read as the mixed number 4 + 1/6 = 25/6", "25/6"),
+])
+def test_a_mixed_number_is_read_as_one_and_the_verdict_says_so(capsys, typed, exercise, said, reading):
+    # before: read as 2·(1/3) = 2/3, graded incorrect, and quoted as "Your b 2/3", a number never typed
+    assert main(["check", typed, "--exercise", f"gradients:{exercise}"]) == 0
+    assert capsys.readouterr().out == f"correct\nCorrect. ({said}.)\nread as: {reading}\n"
+
+
+def test_a_wrong_mixed_number_is_quoted_as_read_with_how_to_write_a_product(capsys):
+    assert main(["check", "4 1/3", "--exercise", "gradients:power-lines-cost"]) == 1
+    assert capsys.readouterr().out == (
+        "incorrect\nYour answer 13/3 is not right. Note: '4 1/3' was read as the mixed number 4 + 1/3 = 13/3; "
+        "for a product write 4·1/3.\nread as: 13/3\n")
+
+
+@pytest.mark.parametrize("typed, exercise, caret, message", [
+    ("E = 25/6", "power-lines-cost", 0, "Write just 25/6, without 'E ='."),  # was: Unknown name 'E'
+    ("α = 0.05", "learning-rates-best", 0, "Write just 0.05, without 'α ='."),
+    ("n = 11", "stopping-1d", 0, "Write just 11, without 'n ='."),
+    ("T(0, y) = 85", "sauna-wall-temperature", 0, "Write just 85, without 'T(0, y) ='."),  # was: Unknown function 'T'
+    ("f_x = 6xy^3", "partial-x-3x2y3", 0, "Write just 6xy^3, without 'f_x ='."),
+    ("∂f/∂x = 6xy^3", "partial-x-3x2y3", 0, "Write just 6xy^3, without '∂f/∂x ='."),  # was: The character '∂'
+    ("  E = 25/6", "power-lines-cost", 2, "Write just 25/6, without 'E ='."),
+])
+def test_an_answer_after_its_own_name_is_told_to_drop_the_name(capsys, typed, exercise, caret, message):
+    assert main(["check", typed, "--exercise", f"gradients:{exercise}"]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("x = 0.5671", "correct"),  # a variable's name is read, as before
+    ("z = 4x + 8y - 20", "correct"),  # an equation's left side is part of it
+])
+def test_names_the_exercise_knows_are_still_read_before_an_equals_sign(capsys, typed, message):
+    exercise = "hard-to-optimize-minimum" if typed.startswith("x") else "tangent-plane-x2y2"
+    main(["check", typed, "--exercise", f"gradients:{exercise}"])
+    assert capsys.readouterr().out.startswith(f"{message}\n")
+
+
+
+def test_a_point_named_by_its_variables_is_told_to_drop_the_name(capsys):
+    # before: "Only one '=' is allowed.", of an answer with one '='
+    assert main(["check", "(x, y) = (0, 0)", "--exercise", "gradients:critical-x2y2"]) == 3
+    assert capsys.readouterr().out == "invalid\n(x, y) = (0, 0)\n^\nWrite just (0, 0), without '(x, y) ='.\n"
+    assert main(["check", "x = 1 = 2", "--expected", "1", "--vars", "x"]) == 3
+    assert capsys.readouterr().out.endswith("Only one '=' is allowed.\n")
+
+
+@pytest.mark.parametrize("typed, exercise, reading", [
+    ("m = 0.6984, b = 0.3376", "descent-power-lines", "(0.6984, 0.3376)"),  # was: 'Each component must be ...'
+    ("b = 0.3376, m = 0.6984", "descent-power-lines", "(0.6984, 0.3376)"),  # in any order, as a fit's m and b
+    ("x = 0.5057, y = 0.6047", "descent-heat-step-1", "(0.5057, 0.6047)"),
+])
+def test_a_descent_point_may_be_given_by_name(capsys, typed, exercise, reading):
+    assert main(["check", typed, "--exercise", f"gradients:{exercise}"]) == 0
+    assert capsys.readouterr().out.endswith(f"read as: {reading}\n")
+
+
+def test_a_wrong_part_of_a_descent_point_is_called_as_the_prompt_calls_it(capsys):
+    assert main(["check", "m = 0.7, b = 0.3376", "--exercise", "gradients:descent-power-lines"]) == 1
+    assert capsys.readouterr().out.startswith("incorrect\nYour m₂ 0.7 is not right to 4 decimal places.\n")
+
+
+def test_a_vector_whose_parts_have_no_names_says_to_write_it_without(capsys):
+    assert main(["check", "x = 4, y = 6", "--exercise", "gradients:gradient-x2y2-at-2-3"]) == 3
+    assert capsys.readouterr().out == (
+        "invalid\nx = 4, y = 6\n  ^\nWrite the vector without names, in order, like (4, 6).\n")

@@ -114,6 +114,24 @@ def test_a_number_in_e_notation_before_a_letter_is_never_cut_short(text, expecte
     assert read(text, variables=("x",)).value == sympy.sympify(expected, locals={"x": symbol("x")})
 
 
+@pytest.mark.parametrize("text, value", [("2 1/3", "7/3"), ("-2 1/3", "-7/3"), ("x - 2 1/3", "x - 7/3"),
+                                         ("2 1/3 x", "7*x/3")])
+def test_a_whole_number_then_a_proper_fraction_is_a_mixed_number_and_said(text, value):
+    answer = read(text, variables=("x",))
+    assert answer.value == sympy.sympify(value, locals={"x": symbol("x")})
+    assert answer.ambiguities == ("'2 1/3' was read as the mixed number 2 + 1/3 = 7/3; for a product write 2·1/3",)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("2 x/3", "2*x/3"), ("2 (1/3)", "2/3"), ("2·1/3", "2/3"), ("2 4/3", "8/3"),  # not a proper fraction
+    ("1/2 1/3", "1/6"), ("2 1/3^2", "2/9"), ("2.5 1/3", "5/6"), ("21/3", "7"),
+])
+def test_other_products_keep_their_reading(text, value):
+    answer = read(text, variables=("x",))
+    assert answer.value == sympy.sympify(value, locals={"x": symbol("x")})
+    assert not any("mixed" in said for said in answer.ambiguities)
+
+
 @pytest.mark.parametrize("text", ["(4, 6)", "[4, 6]", "⟨4, 6⟩", "4, 6"])
 def test_vectors(text):
     assert read(text, "vector").value == (4, 6)

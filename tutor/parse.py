@@ -633,7 +633,8 @@ class _Parser:
         start = self.tok.col
         run = [start]  # where each factor written side by side begins
         digits: tuple[Token, Token] | None = None  # a number straight after a letter: 6xy3
-        value = self.signed()
+        mixed = self.mixed_number()
+        value = self.signed() if mixed is None else mixed
         roots = _even_roots(value)  # of the factors so far: a domain that multiplying must not drop
         division: int | None = None  # column of a '/' whose reading may surprise
         while True:
@@ -665,6 +666,29 @@ class _Parser:
             else:
                 self.note_digits(run, digits)
                 return value
+
+    def mixed_number(self) -> Expr | None:
+        """A mixed number starting a term, `2 1/3` (or `-2 1/3`): a whole number, a space, then a proper
+        fraction of whole numbers. Almost every student means 7/3 by it, never 2·(1/3), so it is read
+        so, and said. Anything else (`2 4/3`, `2 x/3`, `2 (1/3)`, `1/2 1/3`, `2 1/3^2`) is a product."""
+        at = self.pos + (1 if self.at("-", "+") else 0)
+        whole, top, bar, bottom, after = (self.tokens[at + k] if at + k < len(self.tokens) else None
+                                          for k in range(5))
+        if after is None or not all(t is not None and t.kind == TokenKind.NUMBER and t.text.isdigit()
+                                    for t in (whole, top, bottom)):
+            return None
+        whole, top, bottom = cast(Token, whole), cast(Token, top), cast(Token, bottom)
+        if not (top.spaced and bar is not None and bar.text == "/" and bar.kind == TokenKind.OPERATOR
+                and 0 < cast(Integer, top.value) < cast(Integer, bottom.value) and cast(Integer, whole.value) > 0
+                and not (after.kind == TokenKind.SUPERSCRIPT or after.text in ("^", "!"))):
+            return None
+        sign = -1 if self.at("-") else 1
+        self.pos = at + 4
+        value = sign * (cast(Integer, whole.value) + cast(Integer, top.value) / cast(Integer, bottom.value))
+        self.ambiguities.append(f"'{self.span(whole.col, self.tok.col)}' was read as the mixed number "
+                                f"{whole.text} + {top.text}/{bottom.text} = {value * sign}; "
+                                f"for a product write {whole.text}·{top.text}/{bottom.text}")
+        return value
 
     def digits_after_letter(self) -> tuple[Token, Token] | None:
         """The letter and the number when a number follows a letter with no space: the y and 3 of 6xy3."""
@@ -924,6 +948,8 @@ class _Parser:
         if t.kind == TokenKind.OPERATOR and t.text == "|":
             raise InputError("this '|' has no matching '|'", t.col, "unbalanced")
         if t.kind == TokenKind.OPERATOR and t.text == "=":
+            if len(found) == 1 and isinstance(found[0], _Group) and self.source.count("=") == 1:
+                raise labelled(self.source, t.col - self.offset, "syntax")  # (x, y) = (0, 0)
             raise InputError("only one '=' is allowed", t.col, "syntax")
         raise InputError(f"unexpected '{t.text}'", t.col, "syntax")
 
@@ -1090,7 +1116,7 @@ def read(
     if len(text) > limits.max_length:
         raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
                          limits.max_length, "too_large")
-    clean = normalize(text)
+    clean = _without_full_stop(normalize(text))
     if not clean.strip():
         raise InputError("the answer is empty", 0, "empty")
     if shape == AUTO and _label_words(clean) in LABELS:
@@ -1099,12 +1125,44 @@ def read(
         return Answer(Shape.LABEL, *_label(clean))
     if shape == Shape.POINTS and " ".join(clean.lower().split()) in EMPTY_SET_WORDS:
         return Answer(Shape.POINTS, ())
-    items, ambiguities, spellings = _parsed(clean, (*variables, *components), infer, limits)
+    try:
+        items, ambiguities, spellings = _parsed(clean, (*variables, *components), infer, limits)
+    except InputError as error:
+        equals = clean.find("=")
+        if (shape in _LABELLED_SHAPES and error.note in _LABEL_ERRORS and clean.count("=") == 1
+                and error.column is not None and error.column < equals):
+            raise labelled(clean, equals, error.note) from None  # E = 25/6, ∂f/∂x = 6xy^3
+        raise
     if shape == AUTO:
         shape = _shape_of(items)
     shape = Shape(shape)
     value = _SHAPERS[shape](items, list(components))
     return Answer(shape, value, ambiguities, spellings)
+
+
+# An answer written after its own name (`E = 25/6`, `α = 0.05`, `∂f/∂x = 6xy^3`, `T(0, y) = 85`) fails on
+# the name, which the exercise does not know: the student is told to drop it rather than that the
+# question's own symbol is unknown. It is never read: which answers are right stays as it was, and
+# so does the note (what the diagnosis goes by).
+_LABELLED_SHAPES = (Shape.EXPRESSION, Shape.NUMBER, Shape.VECTOR, Shape.POINTS)  # an equation's left side is its own
+_LABEL_ERRORS = ("unknown_name", "unknown_function", "forbidden")
+
+
+def labelled(text: str, equals: int, note: str) -> InputError:
+    """'write just 25/6, without 'E ='': for an answer typed after a name, which only an equation has."""
+    label, value = text[:equals].strip(), text[equals + 1 :].strip()
+    column = len(text) - len(text.lstrip())
+    if len(label) > 20 or len(value) > 40:
+        return InputError("write just the answer, without the name and '=' before it", column, note)
+    return InputError(f"write just {value}, without '{label} ='", column, note)
+
+
+def _without_full_stop(text: str) -> str:
+    """The text without a full stop that ends it: students end an answer like a sentence (`(0, 0).`,
+    `0.1447.`), so a last dot is punctuation, never a second decimal point (`1.5.` is 1.5, and `1.` is 1
+    as before). One dot only: `x..` is still refused."""
+    body = text.rstrip()
+    return body[:-1] if body.endswith(".") and not body.endswith("..") else text
 
 
 _Parsed: TypeAlias = "tuple[list[_Item], tuple[str, ...], Spellings]"  # items, ambiguities, spellings
@@ -1264,6 +1322,8 @@ def _as_vector(items: list[_Item], components: list[str]) -> tuple[Expr, ...]:
                              None, "shape")
         return tuple(given[c] for c in components)
     parts: list[Expr] = []
+    if assignments and len(assignments) == len(items):  # x = 4, y = 6 where the parts have no names
+        raise InputError("write the vector without names, in order, like (4, 6)", assignments[0].col, "shape")
     for i in items:
         if isinstance(i, (_Group, _Assignment)):
             col = i.col

@@ -70,6 +70,16 @@ class GradientDescent(FunctionProblem):
     def shape(self) -> Shape:
         return Shape.NUMBER if len(self.variables) == 1 else Shape.VECTOR
 
+    @property
+    def components(self) -> tuple[str, ...]:
+        """The point may be given by name, in any order (x = 0.5057, y = 0.6047), as a fit's m and b."""
+        return self.variables if len(self.variables) > 1 else ()
+
+    @property
+    def component_labels(self) -> tuple[str, ...]:
+        """x₂ and y₂, as the prompt names the point asked for."""
+        return tuple(v + str(self.iterations).translate(_SUBSCRIPTS) for v in self.components)
+
     def default_tolerance(self) -> Tolerance:
         return self.tolerance or Tolerance(places=4)
 
