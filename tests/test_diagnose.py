@@ -283,3 +283,21 @@ def test_a_gradient_s_wrong_part_is_called_by_its_partial_not_its_place():
     assert exercise.problem.check("(4, 7)").message == "Your ∂f/∂y 7 is not right."
     assert respond(lesson("gradient-x2y2"), "(2x, 3y)").message == (
         "At y = 1 your ∂f/∂y is 3, but the correct value is 2.")
+
+
+@pytest.mark.parametrize("exercise_id, student, answer, message", [
+    ("d-at-point", "ann", "20",  # f(-2) for f = x² - 8x: f itself, said once
+     "It looks like you gave the value of f itself at -2. Differentiate first, then put in the point."),
+    ("d-at-point", "ann", "-4", "You get this answer if you treated 8x as a constant, or if you left x² as it is "
+     "instead of differentiating it. It changes with x: the derivative of -8x is -8, not 0. The derivative of x² "
+     "is 2x."),
+    ("pd-at-point", "s2", "33",
+     "It looks like you gave the value of f itself at (1, 3). Differentiate first, then put in the point."),
+    ("cp-cubic", "cy", "(0, 0), (√3, 0), (-√3, 0)",  # f = x³ - 3x + y²
+     "You get this answer if you left x³ - 3x as it is instead of differentiating it, or if you solved f = 0. "
+     "The derivative of x³ - 3x is 3x² - 3. A minimum or a critical point is where the slope is zero: solve "
+     "∂f/∂x = 0 and ∂f/∂y = 0."),
+])
+def test_terms_left_as_they_were_are_named_all_and_f_itself_once(exercise_id, student, answer, message):
+    """A term left as it was names every term left: the first alone gives another answer (x² - 8 at -2 is -4)."""
+    assert respond(drill(exercise_id, student), answer).message == message

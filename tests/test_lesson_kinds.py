@@ -108,6 +108,38 @@ def test_fix_variable_misconceptions(exercise_id, answer, misconception):
     assert named(exercise_id, answer) == misconception
 
 
+@pytest.mark.parametrize("function, fix, hint", [
+    ("x^2 + y^2", "{y: 4}", "The term y² is a constant now: it stays, it does not become 0."),
+    ("85 - 1/90 x^2 (x - 6) y^2 (y - 6)", "{x: 0}",  # the wall: it has the one temperature 85
+     "With x = 0, the term x²(x - 6)y²(y - 6)/90 is 0 for every y: it drops out."),
+    ("x^2 y + (y - 3) x - y^2", "{y: 3}",
+     "With y = 3, the term x(y - 3) is 0 for every x: it drops out. The term y² is a constant now: it stays, "
+     "it does not become 0."),
+    ("x^2 y", "{y: 3}", "A fixed variable is a number now: each term keeps its other variables."),
+])
+def test_the_last_hint_says_what_the_fixed_value_makes_of_each_term(tmp_path, function, fix, hint):
+    pack = packs.load_text(f"pack: p\nexercises:\n  - {{id: e, kind: fix_variable, function: '{function}', "
+                           f"fix: {fix}}}\n", "p.yaml", tmp_path)
+    assert pack.exercises[0].variant().hints()[-1] == hint
+
+
+@pytest.mark.parametrize("pack, exercise_id", [(pack, spec.id) for pack in ("gradients", "drills")
+                                               for spec in packs.load(pack).exercises
+                                               if spec.kind == "fix_variable"])
+def test_the_last_hint_of_a_slice_never_says_a_term_that_vanishes_stays(pack, exercise_id):
+    spec = packs.load(pack).exercise(exercise_id)
+    for key in range(20):
+        item = spec.drawn(key).problem
+        if item.ask == "derivative":
+            continue
+        values = {symbol(v): c for v, c in item.fixed}
+        terms = sympy.Add.make_args(item.function)
+        zero = any(t.free_symbols & set(values) and t.xreplace(values) == 0 for t in terms)
+        assert ("is 0 for every" in item.hints()[-1]) == zero
+        assert ("it does not become 0" in item.hints()[-1]) == any(
+            t.free_symbols <= set(values) and t.xreplace(values) != 0 for t in terms if t.free_symbols)
+
+
 def test_the_slice_is_drawn_with_its_slope():
     figure = exercise("fix-y-4").problem.figure()
     (panel,) = figure.panels

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
 
 import pytest
 
-from tutor import packs, store
+from tutor import packs, repl, store
 from tutor.cli import main
 from tutor.practice import Session
 from tutor.show import show
@@ -92,6 +97,75 @@ def test_answers_still_unsaved_at_the_end_are_kept_in_a_file_and_saved_next_time
     assert again.take_notices() == [f"saved 3 kept write(s) of your progress from {kept}"]
     assert not kept.exists() and len(attempts(db)) == 1
     again.close()
+
+
+def test_a_kept_answer_is_saved_at_the_next_prompt_once_the_lock_is_gone(tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "_BUSY_SECONDS", 0.05)
+    db = tmp_path / "progress.sqlite3"
+    session = Session(packs.load("gradients"), Store(db), "ana", seed=1)
+    other = sqlite3.connect(db, isolation_level=None)
+    printed: list[str] = []
+    saved_at_the_prompt: list[tuple] = []
+
+    def typing() -> Iterator[str]:
+        other.execute("BEGIN EXCLUSIVE")  # another program holds the lock while the student answers
+        yield "x^2"
+        other.execute("ROLLBACK")  # the lock is gone; the student presses Enter on an empty line
+        yield ""
+        saved_at_the_prompt.extend(attempts(db))  # then Ctrl-D
+
+    typed = typing()
+
+    def read(_prompt: str) -> str:
+        text = next(typed, None)
+        if text is None:
+            raise EOFError
+        return text
+
+    repl.converse(session, read, lambda lines: printed.extend(line.text for line in lines))
+    assert any(line.startswith(f"Note: your progress can't be saved to {db}") for line in printed)
+    assert f"Note: your progress is saved again to {db} (1 kept writes)." in printed
+    assert saved_at_the_prompt == [("x^2", "incorrect")]  # before Ctrl-D, not by it
+
+
+# the tutor with a lock that gives up at once, as a student runs it
+_TUTOR = "import sys; from tutor import store; store._BUSY_SECONDS = 0.05; from tutor.cli import main; sys.exit(main())"
+
+
+@pytest.mark.parametrize("freed", [True, False])
+@pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
+def test_closing_the_window_saves_a_kept_answer_or_keeps_it_in_the_file(tmp_path, number, freed):
+    db = tmp_path / "progress.sqlite3"
+    tutor = subprocess.Popen([sys.executable, "-c", _TUTOR, "--db", str(db), "--student", "ana", "--seed", "1"],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             env={**os.environ, "TUTOR_HOME": str(tmp_path)})
+    assert tutor.stdin and tutor.stdout
+    threading.Timer(60, tutor.kill).start()  # a tutor that never ends fails the test, not the suite
+
+    def printed_until(start: str) -> None:
+        for line in tutor.stdout:
+            if line.startswith(start):
+                return
+        pytest.fail(f"the tutor ended before printing {start!r}: {tutor.communicate()}")
+
+    printed_until("Pack:")
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # a backup, a database browser ...
+    tutor.stdin.write("x^2\n")
+    tutor.stdin.flush()
+    printed_until(f"Note: your progress can't be saved to {db} right now (database is locked)")
+    if freed:
+        other.execute("ROLLBACK")
+    tutor.send_signal(number)  # the window closed with the tutor still waiting for an answer
+    _, said = tutor.communicate(timeout=60)
+    kept = tmp_path / "progress.sqlite3.unsaved.json"
+    if not freed:
+        assert f"unsaved write(s) of your progress are kept in {kept}" in said
+        assert [record["kind"] for record in json.loads(kept.read_text())] == ["attempt", "end"]
+        other.execute("ROLLBACK")
+        Store(db).close()  # the next time the database is opened
+    assert not kept.exists()
+    assert attempts(db) == [("x^2", "incorrect")]
 
 
 def test_a_read_only_database_is_opened_read_only_with_a_notice(tmp_path, monkeypatch):

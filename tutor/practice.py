@@ -196,6 +196,12 @@ class Session:
     def close(self) -> None:
         self.store.end_session(self.session_id)
 
+    def save_kept(self) -> list[Line]:
+        """Another try at the writes kept while the database was locked, without waiting for it (a
+        prompt comes next); what the store says of it."""
+        self.store.retry()
+        return self.noticed([])
+
     # ------------------------------------------------------------ choosing exercises
     def ids(self) -> list[str]:
         return [s.id for s in self.pack.exercises]

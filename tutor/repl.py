@@ -5,7 +5,7 @@ the exercise on the screen), completion of commands, of skills after :topic and
 of the exercise's names, maths highlighted as it is typed, and a toolbar that
 shows how the answer so far reads ("read as: 6xy³") above the pack, the
 exercise number, the exercises solved, the attempts and the streak. Ctrl-C
-clears the line; Ctrl-D quits.
+clears the line; Ctrl-D quits, and so does closing the terminal window.
 
 Answers piped in (`tutor < answers.txt`) are read line by line instead, each
 printed after its prompt, so the output reads as the session it was: no
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import signal
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
@@ -154,17 +155,65 @@ def _history(path: Path) -> History:
         return InMemoryHistory()
 
 
-def converse(session: Session, read: Callable[[str], str], emit: Callable[[list[Line]], None]) -> None:
-    """The session, one line read at a time, until it ends or the input does."""
+class _Ended(BaseException):
+    """Out of the wait for an answer when the session is told to end; not an Exception, so that
+    prompt_toolkit's event loop lets it through as it does KeyboardInterrupt."""
+
+
+class Ending:
+    """While entered, closing the terminal window (SIGHUP) or a request to stop (SIGTERM) ends the
+    session as :quit does, where by default they kill the process and, with it, the writes kept while
+    the database was locked. A signal ends the wait for an answer at once; one that comes while an
+    answer is checked or saved lets that finish first (a write cut off between its commit and its
+    bookkeeping would be done twice), and so does one while the session closes."""
+
+    SIGNALS = [getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)]
+
+    def __init__(self) -> None:
+        self.asked = False
+        self.waiting = False
+        self.before: dict = {}
+
+    def __enter__(self) -> Ending:
+        self.before = {number: signal.signal(number, self._signalled) for number in self.SIGNALS}
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for number, handler in self.before.items():
+            signal.signal(number, handler)
+
+    def _signalled(self, _number: int, _frame: object) -> None:
+        self.asked = True
+        if self.waiting:
+            self.waiting = False
+            raise _Ended
+
+    def read(self, read: Callable[[str], str], prompt: str) -> str:
+        if self.asked:
+            raise _Ended
+        self.waiting = True
+        try:
+            return read(prompt)
+        finally:
+            self.waiting = False
+
+
+def converse(session: Session, read: Callable[[str], str], emit: Callable[[list[Line]], None],
+             ending: Ending | None = None) -> None:
+    """The session, one line read at a time, until it ends, the input does, or `ending` is asked."""
+    ending = ending or Ending()  # not entered: reads, and is never asked
     emit(session.start())
     try:
         while not session.finished:
+            emit(session.save_kept())  # writes kept while the database was locked, at each prompt
             try:
-                text = read("answer> ")
+                text = ending.read(read, "answer> ")
             except KeyboardInterrupt:  # Ctrl-C: a fresh line
                 continue
             except EOFError:  # Ctrl-D, or the end of a pipe
                 emit(session.handle(":quit"))
+                break
+            except _Ended:  # the window was closed: no one to say goodbye to
                 break
             emit(session.handle(text))
     finally:
@@ -173,9 +222,10 @@ def converse(session: Session, read: Callable[[str], str], emit: Callable[[list[
 
 class Shell:
     def __init__(self, session: Session, history: History | Path | None = None,
-                 emit: Callable[[list[Line]], None] = emit_lines, **prompt_options):
+                 emit: Callable[[list[Line]], None] = emit_lines, ending: Ending | None = None, **prompt_options):
         self.session = session
         self.emit = emit
+        self.ending = ending
         if isinstance(history, Path):
             history = _history(history)
         self.prompt: PromptSession[str] = PromptSession(
@@ -197,7 +247,7 @@ class Shell:
         return FormattedText([(style, f" {preview or ' '}\n"), ("class:bottom-toolbar", self.session.status())])
 
     def run(self) -> None:
-        converse(self.session, self.prompt.prompt, self.emit)
+        converse(self.session, self.prompt.prompt, self.emit, self.ending)
 
 
 def _bounded(cap: int) -> KeyBindings:
@@ -223,10 +273,11 @@ class Piped:
     printed after its prompt, and everything as plain text, so the output reads as the session it
     was. prompt_toolkit would draw its toolbar and terminal codes into it instead."""
 
-    def __init__(self, session: Session, lines: TextIO, out: TextIO):
+    def __init__(self, session: Session, lines: TextIO, out: TextIO, ending: Ending | None = None):
         self.session = session
         self.lines = lines
         self.out = out
+        self.ending = ending
 
     def read(self, prompt: str) -> str:
         line = self.lines.readline()
@@ -241,4 +292,4 @@ class Piped:
             print(line.text, file=self.out, flush=True)
 
     def run(self) -> None:
-        converse(self.session, self.read, self.emit)
+        converse(self.session, self.read, self.emit, self.ending)

@@ -265,6 +265,16 @@ class Store:
             self.failing = False
         return True
 
+    def retry(self) -> None:
+        """`flush` without waiting for another program's lock: a wait between answers would be felt."""
+        if not self.pending or self.read_only:
+            return
+        self.db.execute("PRAGMA busy_timeout = 0")
+        try:
+            self.flush()
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {int(_BUSY_SECONDS * 1000)}")
+
     def _retrying(self, action, transaction: bool = True) -> None:
         for attempt in range(_TRIES):
             try:

@@ -31,16 +31,20 @@ def run(args: argparse.Namespace) -> int:
     home = store.default_home()
     progress = open_store(args.db or home / "progress.sqlite3")
     options = {"seed": args.seed} if args.seed is not None else {}
-    session = Session(pack, progress, args.student or _user(), topic=args.topic, **options)
+    with repl.Ending() as ending:  # closing the window ends the session as :quit does, saving what is kept
+        try:
+            session = Session(pack, progress, args.student or _user(), topic=args.topic, **options)
+            if sys.stdin.isatty():
+                repl.Shell(session, history=home / "history", ending=ending).run()
+            else:  # answers from a pipe or a file
+                repl.Piped(session, sys.stdin, sys.stdout, ending=ending).run()
+        finally:
+            progress.close()
     try:
-        if sys.stdin.isatty():
-            repl.Shell(session, history=home / "history").run()
-        else:  # answers from a pipe or a file
-            repl.Piped(session, sys.stdin, sys.stdout).run()
-    finally:
-        progress.close()
         for notice in progress.take_notices():
             print(f"tutor: {notice}", file=sys.stderr)
+    except OSError:  # the terminal is gone with its window: no one to read them
+        pass
     return EXIT_OK
 
 

@@ -14,7 +14,7 @@ each slip applied in every partial where its rule is used).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import cache
 from itertools import combinations
@@ -344,9 +344,21 @@ def slip_variants(f: Expr, v: sympy.Symbol, held: tuple,
 def _said(sites: Sequence[Site], words: _Wording) -> tuple[Said, ...]:
     """One sentence per misconception among the sites, for the first place each changed."""
     first: dict[str, Site] = {}
-    for site in sites:
+    for site in _terms_left(sites):
         first.setdefault(site.slip.misconception, site)
     return tuple(said_of(site, words) for site in first.values())
+
+
+def _terms_left(sites: Sequence[Site]) -> list[Site]:
+    """The sites of one derivative, the terms left as they were made one: its sentence names every term
+    left (often f itself), where naming the first alone ("you left x² as it is") gives another answer."""
+    left = [site for site in sites if site.slip == Slip.TERM_NOT_DIFFERENTIATED]
+    if len(left) < 2:
+        return list(sites)
+    together = replace(left[0], piece=sympy.Add(*(site.piece for site in left)),
+                       right=sympy.Add(*(site.right for site in left)),
+                       wrong=sympy.Add(*(site.wrong for site in left)))
+    return [together if site is left[0] else site for site in sites if site not in left[1:]]
 
 
 _PROBES = ((Fraction(7, 11), Fraction(-13, 17), Fraction(5, 3)), (Fraction(-19, 7), Fraction(3, 13), Fraction(-2, 9)))
@@ -559,7 +571,7 @@ def wrong_gradients(f: Expr, variables: Sequence[str], name: str = "f",
         for s, held, v_name in zip(syms, helds, variables):
             derivative, here = _run(f, s, variant, held, variables)
             partials.append(derivative)
-            sites += [(v_name, site) for site in here]
+            sites += [(v_name, site) for site in _terms_left(here)]
         key = tuple(fingerprint(p, variables) for p in partials)
         if not sites or key in seen:
             continue

@@ -314,11 +314,11 @@ def _solved(problem: CriticalPoints) -> list[tuple[tuple[Said, ...], _Set]]:
     polynomial = rational_polynomial(f, syms)
     if polynomial is None or polynomial.total_degree() > _MAX_DEGREE:
         return found  # systems a student solves by hand are small: beyond that, no wrong one is solved
+    parts = [sympy.Add(*(t for t in sympy.Add.make_args(sympy.expand(f)) if t.has(s))) for s in syms]
     for said, wrong in wrong_gradients(f, variables, name, pairs="everywhere"):
         zeros = common_zeros(wrong, variables)
-        if zeros is not None:
-            found.append((said, zeros))
-    parts = [sympy.Add(*(t for t in sympy.Add.make_args(sympy.expand(f)) if t.has(s))) for s in syms]
+        if zeros is not None and any(sympy.expand(w - p) != 0 for w, p in zip(wrong, parts)):
+            found.append((said, zeros))  # (every term left as it was is f = 0: said below, as that)
     zeros = common_zeros(parts, variables)
     if zeros is not None:
         found.append(((SOLVING["solved-function-zero"].fill(f=name, equation=equations),), zeros))

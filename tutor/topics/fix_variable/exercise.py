@@ -8,11 +8,12 @@ from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sympy import Expr
+from sympy import Add, Expr
 
 from ... import calculus
 from ...calculus import SolveError
 from ...parse import Answer, Shape, symbol
+from ...words import and_list
 from ..base import Field, FieldError, FunctionProblem, choice_from
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -107,8 +108,29 @@ class FixVariable(FunctionProblem):
             return (first, f"{self.call()} = {self.show(s.slice)}.",
                     f"Now differentiate {self.show(s.slice)} with respect to {s.remaining[0]}, as a function of "
                     "one variable.")
-        return (first, f"{self.call()} = {self.show(s.written)}: now work out the numbers.",
-                "A fixed variable's term is a constant now: it stays, it does not become 0.")
+        return (first, f"{self.call()} = {self.show(s.written)}: now work out the numbers.", self.terms_hint())
+
+    def terms_hint(self) -> str:
+        """What the fixed values make of f's terms, worked out for these numbers: a term that becomes 0
+        drops out (x = 0 in 85 - x²(x - 6)y²(y - 6)/90), one of fixed variables alone is a constant that
+        stays (y² is 16 for y = 4: students drop it as if it were 0)."""
+        values = {symbol(v): c for v, c in self.fixed}
+        fixing = [t for t in Add.make_args(self.function) if t.free_symbols & set(values)]
+        vanishing = [t for t in fixing if t.xreplace(values).expand() == 0]
+        constant = [t for t in fixing if t not in vanishing and not t.free_symbols - set(values)]
+        said = []
+        if vanishing:
+            held = " and ".join(f"{v} = {self.show(c)}" for v, c in self.fixed)
+            said.append(f"With {held}, {self._terms(vanishing)} {_be(vanishing)} 0 for every {self.free()}: "
+                        f"{'it drops' if len(vanishing) == 1 else 'they drop'} out.")
+        if constant:
+            said.append(f"{self._terms(constant).capitalize()} {_be(constant)} a constant now: "
+                        f"{'it stays, it does' if len(constant) == 1 else 'they stay, they do'} not become 0.")
+        return " ".join(said) or "A fixed variable is a number now: each term keeps its other variables."
+
+    def _terms(self, terms: list[Expr]) -> str:
+        shown = and_list([self.show(-t if t.could_extract_minus_sign() else t) for t in terms])
+        return f"the term{'s' if len(terms) > 1 else ''} {shown}"
 
     def question_figure(self) -> Figure:
         """Nothing before it is solved: the slice's curve is the answer."""
@@ -123,3 +145,7 @@ class FixVariable(FunctionProblem):
         if len(s.remaining) != 1:
             raise SolveError("this exercise has no picture: the slice has more than one variable left")
         return slice_figure(s, self.call(), name=self.name)
+
+
+def _be(terms: list[Expr]) -> str:
+    return "is" if len(terms) == 1 else "are"

@@ -54,7 +54,8 @@ def candidates(problem: PartialDerivative) -> list[WrongAnswer]:
     found += [WrongAnswer.of([said], Answer(Shape.NUMBER, value))
               for said, value in evaluation_slips(right, variables, point)]
     found += [WrongAnswer.of(w.said, Answer(Shape.NUMBER, value)) for w in wrong
-              if (value := at_point(w.derivative, variables, point)) is not None]
+              if (value := at_point(w.derivative, variables, point)) is not None
+              and sympy.expand(w.derivative - f) != 0]  # f itself (every term left): said above, as f's value
     what = f"∂{name}/∂{wrt}" if len(variables) > 1 else f"{name}′({wrt})"
     found.append(WrongAnswer.of([POINTS["not-evaluated"].fill(what=what, point=shown)],
                                 Answer(Shape.EXPRESSION, right), variables=tuple(variables)))
