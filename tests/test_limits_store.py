@@ -187,3 +187,53 @@ def test_a_read_only_database_is_opened_read_only_with_a_notice(tmp_path, monkey
     monkeypatch.undo()
     Store(db).close()  # writable again: what was kept is saved
     assert len(attempts(db)) == 2
+
+
+def _kept_after_a_locked_answer(tmp_path, monkeypatch):
+    """A session's answer kept in the file beside the database (the lock held to the end); the file."""
+    monkeypatch.setattr(store, "_BUSY_SECONDS", 0.05)
+    db = tmp_path / "progress.sqlite3"
+    session = session_on(db)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    answer_right(session)
+    session.close()
+    session.store.close()
+    other.execute("ROLLBACK")
+    return db, tmp_path / "progress.sqlite3.unsaved.json"
+
+
+def test_a_kept_writes_file_cut_short_gives_back_its_complete_writes(tmp_path, monkeypatch):
+    # a power cut while it was written: its complete records were dropped without a word
+    db, kept = _kept_after_a_locked_answer(tmp_path, monkeypatch)
+    text = kept.read_text()
+    kept.write_text(text[: text.index('{"kind": "end"') + 12])  # the attempt and the next exercise shown, whole
+    again = Store(db)
+    assert again.take_notices() == [
+        f"{kept} was damaged: 2 complete write(s) of your progress in it are taken, and the file is kept as "
+        f"{kept}.damaged", f"saved 2 kept write(s) of your progress from {kept}"]
+    assert len(attempts(db)) == 1 and (tmp_path / f"{kept.name}.damaged").exists()
+    again.close()
+
+
+def test_a_kept_write_this_tutor_does_not_know_is_set_aside_not_a_crash(tmp_path, capsys):
+    # a record of an unknown kind (a newer tutor's) ended every command with exit 70
+    db = tmp_path / "progress.sqlite3"
+    Store(db).close()
+    kept = tmp_path / "progress.sqlite3.unsaved.json"
+    kept.write_text('[{"kind": "bogus", "args": []}]')
+    assert main(["progress", "--db", str(db)]) == 0
+    assert f"{kept} was damaged: 0 complete write(s)" in capsys.readouterr().err
+
+
+def test_writes_kept_in_the_data_folder_are_read_back_too(tmp_path, monkeypatch):
+    # kept there when the file beside the database can't be written; never read back, though promised
+    db, kept = _kept_after_a_locked_answer(tmp_path, monkeypatch)
+    home = tmp_path / "home"
+    monkeypatch.setattr(store, "default_home", lambda: home)
+    home.mkdir()
+    os.replace(kept, home / kept.name)
+    again = Store(db)
+    assert again.take_notices() == [f"saved 3 kept write(s) of your progress from {home / kept.name}"]
+    assert len(attempts(db)) == 1
+    again.close()

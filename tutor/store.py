@@ -154,7 +154,9 @@ class Store:
         if self.path.exists():
             self._inspect()
         self.db = self._connect()
-        self._replay(self._unsaved_file())
+        self.replayed: set[Path] = set()  # kept-writes files whose records are in `pending` now
+        for place in self._kept_places():
+            self._replay(place)
 
     # -- opening
     def _inspect(self) -> None:
@@ -325,16 +327,22 @@ class Store:
             self._schedule(self._real(student_id), pack, exercise, remembered=False)
 
     # -- kept in a file when the session ends unsaved
-    def _unsaved_file(self) -> Path:
-        return self.path.with_name(self.path.name + ".unsaved.json")
+    def _kept_places(self) -> tuple[Path, ...]:
+        """Where kept writes go, in order: beside the database, else in the data folder."""
+        return (self.path.with_name(self.path.name + ".unsaved.json"),
+                default_home() / f"{self.path.name}.unsaved.json")
 
     def _keep_in_file(self) -> None:
         records = [{"kind": w.kind, "args": list(w.args), "at": w.at} for w in self.pending]
-        for place in (self._unsaved_file(), default_home() / f"{self.path.name}.unsaved.json"):
+        for place in self._kept_places():
             try:
-                earlier = json.loads(place.read_text(encoding="utf-8")) if place.exists() else []
+                # a file read back at the start has its records in `pending` already
+                earlier = [] if place in self.replayed or not place.exists() else \
+                    _kept_records(place.read_text(encoding="utf-8"))[0]
                 place.parent.mkdir(parents=True, exist_ok=True)
-                place.write_text(json.dumps(earlier + records, ensure_ascii=False), encoding="utf-8")
+                temporary = place.with_name(place.name + ".tmp")  # whole or not at all: a power cut leaves the old one
+                temporary.write_text(json.dumps(earlier + records, ensure_ascii=False), encoding="utf-8")
+                os.replace(temporary, place)
             except (OSError, ValueError):
                 continue
             self.notices.append(f"{len(records)} unsaved write(s) of your progress are kept in {place}; they are "
@@ -346,9 +354,16 @@ class Store:
         if self.read_only or not place.exists():
             return
         try:
-            records = json.loads(place.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            records, whole = _kept_records(place.read_text(encoding="utf-8", errors="replace"))
+            if not whole:  # set the damaged file aside, named, and take what it holds whole
+                damaged = place.with_name(place.name + ".damaged")
+                os.replace(place, damaged)
+                self.notices.append(f"{place} was damaged: {len(records)} complete write(s) of your progress "
+                                    f"in it are taken, and the file is kept as {damaged}")
+        except OSError as error:
+            self.notices.append(f"the kept writes in {place} can't be read ({error.strerror or error})")
             return
+        self.replayed.add(place)
         fresh: dict[int, int] = {}  # their provisional ids, made ours
         for record in records:
             args = list(record["args"])
@@ -358,7 +373,8 @@ class Store:
             self.pending.append(_Write(record["kind"], tuple(args), record["at"]))
         if self.flush():
             place.unlink(missing_ok=True)
-            self.notices.append(f"saved {len(records)} kept write(s) of your progress from {place}")
+            if records:
+                self.notices.append(f"saved {len(records)} kept write(s) of your progress from {place}")
 
     # -- students and sessions
     def student(self, name: str) -> int:
@@ -551,3 +567,24 @@ def _existing(folder: Path) -> Path:
         folder = folder.parent
     return folder
 
+
+def _kept_records(text: str) -> tuple[list[dict], bool]:
+    """The writes a kept-writes file holds, and whether it was whole: of a file cut short (a power cut
+    while it was written) or holding a record this tutor does not know (a newer one's), the complete
+    records it knows."""
+    try:
+        data = json.loads(text)
+        items, whole = (data, True) if isinstance(data, list) else ([], False)
+    except ValueError:
+        items, whole, decoder = [], False, json.JSONDecoder()
+        at = text.find("[") + 1
+        while at:
+            at = len(text) - len(text[at:].lstrip(" \n\r\t,"))
+            try:
+                item, at = decoder.raw_decode(text, at)
+            except ValueError:
+                break
+            items.append(item)
+    records = [r for r in items if isinstance(r, dict) and r.get("kind") in _ID_POSITIONS
+               and isinstance(r.get("args"), list) and isinstance(r.get("at"), str)]
+    return records, whole and len(records) == len(items)

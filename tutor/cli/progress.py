@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from .. import store
@@ -25,6 +26,8 @@ def run(args: argparse.Namespace) -> int:
         summary = progress.summary()
     finally:
         progress.close()
+        for notice in progress.take_notices():  # kept writes saved, or a damaged file of them set aside
+            print(f"tutor: {notice}", file=sys.stderr)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
         return EXIT_OK
