@@ -101,6 +101,23 @@ def test_classification_in_one_and_three_variables():
     assert classify("x^2 - y^2 + z^2", None, (0, 0, 0)).label == "saddle"
 
 
+@pytest.mark.parametrize("f", ["x^2 - y^2 + z^4", "x^2 - y^2 - z^4", "x^2 - y^2 + z^3", "x^2 - y^2"])
+def test_an_indefinite_hessian_with_determinant_0_is_a_saddle(f):
+    # diag(2, -2, 0): the leading minors 2, -4, 0 stop at 0, but f curves up along x and down along y
+    result = classify(f, ("x", "y", "z"), (0, 0, 0))
+    assert result.label == "saddle" and result.D == 0
+    assert result.reason == ("the Hessian's determinant is 0, but the principal minor in x, y is -4 < 0, "
+                             "so the Hessian is indefinite")
+
+
+def test_a_semidefinite_hessian_with_determinant_0_stays_inconclusive():
+    assert classify("x^2 + y^2 + z^4", None, (0, 0, 0)).label == "inconclusive"
+    assert classify("-x^2 - y^2 - z^4", None, (0, 0, 0)).label == "inconclusive"
+    assert classify("(x + y)^2 + z^4", None, (0, 0, 0)).label == "inconclusive"
+    assert classify("x^4 - y^4", None, (0, 0)).label == "inconclusive"  # two variables: D = 0 never decides
+    assert classify("x^2 - y^2 + z^4 + w^2", ("w", "x", "y", "z"), (0, 0, 0, 0)).label == "saddle"
+
+
 def test_critical_points_in_one_and_three_variables():
     assert [p.point for p in critical_points("x^3 - 3x").points] == [(-1,), (1,)]
     result = critical_points("x^2 + y^2 + z^2 - x y")

@@ -285,6 +285,25 @@ def test_local_minima_misconceptions(exercise_id, answer, misconception):
     assert named(exercise_id, answer) == misconception
 
 
+@pytest.mark.parametrize("function, answer, verdict, feedback", [
+    ("x^2 - y^2 + z^4", "saddle", "correct", "Correct."),
+    ("x^2 - y^2 + z^4", "inconclusive", "incorrect",
+     "The second-derivative test is not inconclusive here: it decides."),
+    ("x^2 + y^2 + z^4", "inconclusive", "correct", "Correct."),
+    ("x^2 + y^2 + z^4", "saddle", "incorrect", "It is not a saddle point."),
+])
+def test_classify_a_point_of_three_variables_where_the_determinant_is_0(tmp_path, function, answer,
+                                                                       verdict, feedback):
+    # diag(2, -2, 0) is indefinite: a saddle, though its leading minors stop at 0 (diag(2, 2, 0): undecided)
+    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: c\n    kind: classify_point\n"
+                                     f"    function: {function}\n    at: [0, 0, 0]\n", encoding="utf-8")
+    item = packs.load(tmp_path / "p.yaml").exercise("c").variant()
+    checked = respond(item, answer, isolated=False)
+    assert (checked.verdict, checked.message) == (verdict, feedback)
+    if function == "x^2 - y^2 + z^4":
+        assert item.hints()[2] == "Here the leading principal minors are 2, -4, 0; the principal minor in x, y is -4 < 0."
+
+
 # ------------------------------------------------------------------ tutor solve
 
 

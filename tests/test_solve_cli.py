@@ -44,6 +44,18 @@ def test_critical_points_of_the_sauna_with_steps(capsys):
     assert "Steps:\nThe critical points of f = 85 - x²(x - 6)y²(y - 6)/90 in the region" in out
 
 
+def test_an_indefinite_hessian_in_three_variables_is_a_saddle_with_steps(capsys):
+    status, out, _ = run(capsys, "critical", "x^2 - y^2 + z^4", "--steps")
+    assert status == 0
+    assert out.splitlines()[1:3] == [
+        "critical points:",
+        "  (0, 0, 0)  saddle (the Hessian's determinant is 0, but the principal minor in x, y is -4 < 0, "
+        "so the Hessian is indefinite)"]
+    assert ("At (0, 0, 0): the leading principal minors of the Hessian are 2 and -4 and 0; the last is 0, "
+            "but the principal minor in x, y is -4 < 0, so the Hessian is indefinite (f curves up along one "
+            "direction and down along another): a saddle point.") in out
+
+
 def test_least_squares_from_points(capsys):
     status, out, _ = run(capsys, "lstsq", "--points", "(1,2), (2,5), (3,3)", "--steps")
     assert status == 0

@@ -68,6 +68,7 @@ class Classification:
     reason: str
     hessian: tuple[tuple[Expr, ...], ...] = ()
     minors: tuple[Expr, ...] = ()  # the leading principal minors; the last is D
+    indefinite: str = ""  # beyond two variables, with D = 0: the principal minors that show both signs
 
 
 @dataclass(frozen=True)
@@ -194,8 +195,14 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
     signs = [sign(m) for m in minors]
     D, fxx = minors[-1], hessian[0][0]
     label = _label(signs)
-    return Classification(label, D, fxx, _reason(label, variables, D, fxx, minors, signs), hessian,
-                          tuple(minors))
+    indefinite = _indefinite(hessian, variables) if label == Nature.INCONCLUSIVE and None not in signs \
+        and len(variables) > 2 else ""
+    if indefinite:
+        label = Nature.SADDLE
+    reason = _reason(label, variables, D, fxx, minors, signs)
+    if indefinite:
+        reason = f"the Hessian's determinant is 0, but {indefinite}, so the Hessian is indefinite"
+    return Classification(label, D, fxx, reason, hessian, tuple(minors), indefinite)
 
 
 @metered_cache(256)  # every critical point of f is classified with the same ones
@@ -221,6 +228,31 @@ def _label(maybe_signs: list[int | None]) -> Nature:
     if signs[-1] == 0:
         return Nature.INCONCLUSIVE
     return Nature.SADDLE if len(signs) > 1 else Nature.INCONCLUSIVE
+
+
+def _indefinite(hessian: tuple[tuple[Expr, ...], ...], variables: Sequence[str]) -> str:
+    """Why a singular Hessian is indefinite (so the point is a saddle), or "" when it is not or
+    can't be told. The leading minors only test for a definite Hessian; a semidefinite one has
+    every principal minor ≥ 0 (or of sign (-1)^k, of order k), so a minor against both patterns
+    shows values of f above and below f(P) along some directions: x² - y² + z⁴ at the origin."""
+    matrix = sympy.Matrix(hessian)
+    below = above = None  # a minor that no positive (negative) semidefinite matrix has
+    for k in range(1, len(variables) + 1):
+        for rows in itertools.combinations(range(len(variables)), k):
+            minor = _tidy(matrix.extract(list(rows), list(rows)).det())
+            s = sign(minor)
+            if s is None:
+                return ""
+            names = [variables[r] for r in rows]
+            text = f"f_{names[0]}{names[0]} = {show(minor)}" if k == 1 else \
+                f"the principal minor in {', '.join(names)} is {show(minor)}"
+            if s < 0 and k % 2 == 0:
+                return f"{text} < 0"  # neither semidefinite pattern allows it
+            if s < 0 and below is None:
+                below = f"{text} < 0"
+            if s > 0 and k % 2 and above is None:
+                above = f"{text} > 0"
+    return f"{below} and {above}" if below and above else ""
 
 
 def _compare(s: int) -> str:
