@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -346,6 +347,31 @@ def test_no_derivative_where_f_has_no_real_value(ask, message):
     with pytest.raises(SolveError, match=message):
         ask()
     assert gradient("ln(x y)", ["x", "y"], {"x": -1, "y": -1}).values == (-1, -1)
+
+
+@pytest.mark.parametrize("ask, message", [
+    (lambda: partial("|x| + x^2", "x", {"x": 0}), "f is not differentiable at x = 0: f′ is -1 from the left and 1 "
+                                                   "from the right"),
+    (lambda: gradient("|x - 1| + y^2", None, {"x": 1, "y": 0}),
+     "f is not differentiable at x = 1, y = 0: ∂f/∂x is -1 from the left and 1 from the right"),
+    (lambda: tangent_plane("y |x|", None, {"x": 0, "y": 1}),
+     "f is not differentiable at x = 0, y = 1: ∂f/∂x is -1 from the left and 1 from the right"),
+    (lambda: gradient("max(x, y)", None, {"x": 1, "y": 1}),
+     "f is not differentiable at x = 1, y = 1: ∂f/∂x is 0 from the left and 1 from the right"),
+    (lambda: partial("floor(x) + y", "x", {"x": 0, "y": 0}),
+     "f is not differentiable at x = 0, y = 0: ∂f/∂x is ∞ from the left and 0 from the right"),
+])
+def test_no_derivative_at_a_kink(ask, message):
+    # sympy's derivative of |x| is sign(x), 0 at x = 0: a derivative, a gradient, a plane where none exists
+    with pytest.raises(SolveError, match=re.escape(message)):
+        ask()
+
+
+def test_a_derivative_at_a_kink_that_exists_is_kept():
+    assert partial("x |x|", "x", {"x": 0}).value == 0  # one-sided derivatives both 0
+    assert partial("|x|^3 + y", "x", {"x": 0, "y": 0}).value == 0
+    assert partial("y |x|", "y", {"x": 0, "y": 1}).value == 0  # along y there is no kink
+    assert gradient("|x - 1| + y^2", None, {"x": 2, "y": 0}).values == (1, 0)
 
 
 @pytest.mark.parametrize("f, label", [("x^1000 + y^2", "minimum"), ("-x^998 - 3y^4", "maximum"),

@@ -170,6 +170,8 @@ def test_json_and_latex(capsys):
     (["descent", "ln x", "--start", "-1", "--rate", "0.1"], "no real value at the start"),
     (["critical", "x^2 + y^2", "--region", "0 <= z <= 1"], "unknown name 'z'"),
     (["minimize", "x^3"], "f has no minimum"),
+    (["partial", "abs(x) + y", "--wrt", "x", "--at", "0,0", "--steps"], "f is not differentiable at x = 0, y = 0"),
+    (["tangent", "abs(x) y", "--at", "0,1"], "f is not differentiable at x = 0, y = 1"),
     (["lstsq", "--csv", "/no/such/file.csv", "--x", "a", "--y", "b"], "can't read /no/such/file.csv"),
     (["lstsq", "--points", "(1,2), (2,5)", "--csv", "data.csv"], "either with --points or with --csv"),
 ])
