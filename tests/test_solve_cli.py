@@ -56,6 +56,19 @@ def test_an_indefinite_hessian_in_three_variables_is_a_saddle_with_steps(capsys)
             "direction and down along another): a saddle point.") in out
 
 
+def test_a_factor_that_is_never_0_is_left_out_of_the_critical_cases(capsys):
+    # e^(-x² - y²) kept the partials whole: the 'critical set' was where ∂f/∂x = 0, with (0, 1/2) on it
+    status, out, _ = run(capsys, "critical", "(x^2+y^2) e^(-x^2-y^2)", "--steps")
+    assert status == 0
+    assert out.splitlines()[1:5] == [
+        "critical points:",
+        "  (0, 0)  minimum (D = 4 > 0 and f_xx = 2 > 0)",
+        "critical sets (every point on them is critical):",
+        "  x² + y² = 1: Every point of the curve x² + y² = 1 is critical; f = e⁻¹ all along it"]
+    assert out.splitlines()[-1] == "12. So the critical points are {(0, 0), x² + y² = 1}."
+    assert "not polynomial" not in out  # what is left of the partials is: every critical point is found
+
+
 def test_least_squares_from_points(capsys):
     status, out, _ = run(capsys, "lstsq", "--points", "(1,2), (2,5), (3,3)", "--steps")
     assert status == 0

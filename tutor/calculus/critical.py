@@ -303,8 +303,9 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
 
     numerators = [_numerator(g) for g in equations]
     factors = tuple(_factors(n, syms) for n in numerators)
-    exactly = len(syms) <= 2 and all(rational_polynomial(n, syms) is not None for n in numerators)
-    complete = all(n.is_polynomial(*syms) for n in numerators)
+    # the factors, not the numerators: e^(-x²) is never 0, and what is left may be polynomials
+    exactly = len(syms) <= 2 and all(rational_polynomial(p, syms) is not None for fs in factors for p in fs)
+    complete = all(p.is_polynomial(*syms) for fs in factors for p in fs)
     note = "" if complete else ("the equations are not polynomial, so the solutions found "
                                 "may not be all the critical points")
     cases = []
@@ -464,12 +465,34 @@ def _factors(numerator: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, ...]:
         try:
             pairs = sympy.factor_list(numerator)[1]
         except (sympy.PolynomialError, NotImplementedError):
-            pairs = [(numerator, 1)]
+            pairs = _product_factors(numerator)
     if not numerator.free_symbols & set(syms):
         return ()  # a nonzero constant: this partial is never 0
+    if not pairs:
+        return ()  # a product of factors that are never 0, like e^(-x²)
     found = [p for p, _ in pairs if p.free_symbols & set(syms)] or [numerator]
     first = lambda p: min(syms.index(s) for s in p.free_symbols & set(syms))  # noqa: E731
     return tuple(sorted(dict.fromkeys(found), key=lambda p: (first(p), sympy.default_sort_key(p))))
+
+
+def _product_factors(numerator: Expr) -> list[tuple[Expr, int]]:
+    """The factors of a product sympy can't factor as a whole (2x(1 - x² - y²)e^(-x² - y²)): each
+    factor of it on its own, a polynomial one factored further, one that is never 0 (e^u) left
+    out. Taken whole, the product's zero set is that of all its factors at once: solved together
+    with the other partial it gave the set where ∂f/∂x = 0 as if it were critical."""
+    pairs: list[tuple[Expr, int]] = []
+    for part in sympy.Mul.make_args(numerator):
+        base, power = part.as_base_exp()
+        if not (power.is_Integer and power > 0):
+            base, power = part, sympy.Integer(1)
+        if not base.free_symbols or base.is_zero is False:
+            continue
+        try:
+            pairs += [(p, int(power) * k) for p, k in sympy.factor_list(base)[1]] if base.is_polynomial() \
+                else [(base, int(power))]
+        except (sympy.PolynomialError, NotImplementedError):
+            pairs.append((base, int(power)))
+    return pairs
 
 
 @metered_cache(4096)
