@@ -154,6 +154,51 @@ def test_minimize(capsys):
     assert "minimum: f(W(1)) = W(1) + 1/W(1) ≈ 2.33" in out
 
 
+@pytest.mark.parametrize("function, lines", [
+    # D = 0 at a strict minimum that f's factors do not show: undecided, and said so, never "no local minimum"
+    ("x^4 + (x+y)^2", ["(0, 0) is a critical point the test does not decide: it may be a local minimum"]),
+    ("x^2 y^2", ["minima all along x = 0, f = 0", "minima all along y = 0, f = 0"]),
+    ("(x-y)^2", ["minima all along x = y, f = 0"]),
+    ("(x^2+y^2-1)^2", ["minima all along x² + y² = 1, f = 0"]),
+    ("(x^2+y^2) e^(-x^2-y^2)", [
+        "local minima:", "  (0, 0): f = 0",
+        "x² + y² = 1 is a set of critical points the tutor does not classify: it may hold minima",
+        "the least: f(0, 0) = 0; whether it is the global minimum is not known for sure"]),
+    ("x^3 + y^3", ["no local minimum", "note: f decreases without bound, so no minimum is global"]),
+    ("85 - 1/90 x^2 (x-6) y^2 (y-6)", [  # the sauna's walls beyond y = 6 (x = 6) are minima
+        "local minima:", "  (4, 4): f = 3313/45 ≈ 73.6222",
+        "minima along x = 0 where 6 < y, f = 85", "minima along y = 0 where 6 < x, f = 85",
+        "the least: f(4, 4) = 3313/45 ≈ 73.6222; it is not the global minimum",
+        "note: f decreases without bound, so no minimum is global"]),
+])
+def test_minimize_names_what_may_be_minima_besides_isolated_points(capsys, function, lines):
+    status, out, _ = run(capsys, "minimize", function)
+    assert status == 0 and out.splitlines()[1:] == lines
+
+
+@pytest.mark.parametrize("argv, lines", [
+    # sympy's solve gave x = π alone; solveset lists every zero of sin x in the region
+    (["cos(x)", "--region", "0<=x<=20"], ["region: 0 ≤ x ≤ 20", "local minima in the region: x = π, x = 3π, x = 5π"]),
+    (["x^2 - 2|x|"], ["local minima: x = -1, x = 1"]),  # solve missed x = -1
+    (["cos(x)"], ["note: f′ = 0 is not a polynomial equation, and sympy may not have found all its solutions, "
+                  "so there may be other local minima"]),
+])
+def test_minimize_in_one_variable_finds_every_solution_or_says_it_may_not(capsys, argv, lines):
+    status, out, _ = run(capsys, "minimize", *argv)
+    assert status == 0 and out.splitlines()[-len(lines):] == lines
+    status, out, _ = run(capsys, "minimize", *argv, "--steps")
+    assert "it is the only local minimum" not in out
+
+
+def test_minimize_says_the_only_local_minimum_where_every_one_is_found(capsys):
+    status, out, _ = run(capsys, "minimize", "x e^(-x^2)", "--steps")
+    assert out.splitlines()[-1] == ("9. The least local minimum is f(-√2/2) = -√2·e^(-1/2)/2 ≈ -0.428882: it is the "
+                                    "only local minimum.")
+    status, out, _ = run(capsys, "minimize", "x^2 - 2|x|", "--steps")
+    assert ("10. Every solution of f′ = 0, as sympy's solveset lists them, classified the same way: the local "
+            "minima are -1 and 1.") in out.splitlines()
+
+
 def test_least_squares_from_csv(tmp_path, capsys):
     data = tmp_path / "sales.csv"
     data.write_text("TV budget,radio,sales\n230.1,37.8,22.1\n44.5,39.3,10.4\n17.2,45.9,9.3\n151.5,41.3,18.5\n")

@@ -680,7 +680,7 @@ def _critical_set(equations: tuple[Equation, ...], syms: Sequence[sympy.Symbol],
         text += f"; it meets the region where {where}" if inside and where else \
             ("; it lies inside the region" if inside else "; it lies outside the region")
     pieces = _pieces(f, equations, syms, value)
-    inner = _cut(pieces, extent, variable) if inside else ()
+    inner = cut(pieces, extent, variable) if inside else ()
     return CriticalSet(equations[0], inside, text, equations[1:], value, where, kind, pieces, inner)
 
 
@@ -873,7 +873,7 @@ def _merged(pieces: list[Piece]) -> tuple[Piece, ...]:
     return tuple(merged)
 
 
-def _cut(pieces: Sequence[Piece], extent: sympy.Set | None, variable: sympy.Symbol | None) -> tuple[Piece, ...]:
+def cut(pieces: Sequence[Piece], extent: sympy.Set | None, variable: sympy.Symbol | None) -> tuple[Piece, ...]:
     """The pieces of a set, cut to the part of it in the region (extent: the free variable's values there)."""
     if extent is None or variable is None:
         return tuple(pieces)
