@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -99,6 +100,23 @@ def test_classification_in_one_and_three_variables():
     assert classify("x^2 + y^2 + z^2 + x y", None, (0, 0, 0)).label == "minimum"
     assert classify("-x^2 - y^2 - z^2", None, (0, 0, 0)).label == "maximum"
     assert classify("x^2 - y^2 + z^2", None, (0, 0, 0)).label == "saddle"
+
+
+@pytest.mark.parametrize("f", ["x^2 - y^2 + z^4", "x^2 - y^2 - z^4", "x^2 - y^2 + z^3", "x^2 - y^2"])
+def test_an_indefinite_hessian_with_determinant_0_is_a_saddle(f):
+    # diag(2, -2, 0): the leading minors 2, -4, 0 stop at 0, but f curves up along x and down along y
+    result = classify(f, ("x", "y", "z"), (0, 0, 0))
+    assert result.label == "saddle" and result.D == 0
+    assert result.reason == ("the Hessian's determinant is 0, but the principal minor in x, y is -4 < 0, "
+                             "so the Hessian is indefinite")
+
+
+def test_a_semidefinite_hessian_with_determinant_0_stays_inconclusive():
+    assert classify("x^2 + y^2 + z^4", None, (0, 0, 0)).label == "inconclusive"
+    assert classify("-x^2 - y^2 - z^4", None, (0, 0, 0)).label == "inconclusive"
+    assert classify("(x + y)^2 + z^4", None, (0, 0, 0)).label == "inconclusive"
+    assert classify("x^4 - y^4", None, (0, 0)).label == "inconclusive"  # two variables: D = 0 never decides
+    assert classify("x^2 - y^2 + z^4 + w^2", ("w", "x", "y", "z"), (0, 0, 0, 0)).label == "saddle"
 
 
 def test_critical_points_in_one_and_three_variables():
@@ -329,6 +347,31 @@ def test_no_derivative_where_f_has_no_real_value(ask, message):
     with pytest.raises(SolveError, match=message):
         ask()
     assert gradient("ln(x y)", ["x", "y"], {"x": -1, "y": -1}).values == (-1, -1)
+
+
+@pytest.mark.parametrize("ask, message", [
+    (lambda: partial("|x| + x^2", "x", {"x": 0}), "f is not differentiable at x = 0: f′ is -1 from the left and 1 "
+                                                   "from the right"),
+    (lambda: gradient("|x - 1| + y^2", None, {"x": 1, "y": 0}),
+     "f is not differentiable at x = 1, y = 0: ∂f/∂x is -1 from the left and 1 from the right"),
+    (lambda: tangent_plane("y |x|", None, {"x": 0, "y": 1}),
+     "f is not differentiable at x = 0, y = 1: ∂f/∂x is -1 from the left and 1 from the right"),
+    (lambda: gradient("max(x, y)", None, {"x": 1, "y": 1}),
+     "f is not differentiable at x = 1, y = 1: ∂f/∂x is 0 from the left and 1 from the right"),
+    (lambda: partial("floor(x) + y", "x", {"x": 0, "y": 0}),
+     "f is not differentiable at x = 0, y = 0: ∂f/∂x is ∞ from the left and 0 from the right"),
+])
+def test_no_derivative_at_a_kink(ask, message):
+    # sympy's derivative of |x| is sign(x), 0 at x = 0: a derivative, a gradient, a plane where none exists
+    with pytest.raises(SolveError, match=re.escape(message)):
+        ask()
+
+
+def test_a_derivative_at_a_kink_that_exists_is_kept():
+    assert partial("x |x|", "x", {"x": 0}).value == 0  # one-sided derivatives both 0
+    assert partial("|x|^3 + y", "x", {"x": 0, "y": 0}).value == 0
+    assert partial("y |x|", "y", {"x": 0, "y": 1}).value == 0  # along y there is no kink
+    assert gradient("|x - 1| + y^2", None, {"x": 2, "y": 0}).values == (1, 0)
 
 
 @pytest.mark.parametrize("f, label", [("x^1000 + y^2", "minimum"), ("-x^998 - 3y^4", "maximum"),

@@ -306,6 +306,19 @@ def test_a_function_of_one_variable_with_a_single_local_minimum_has_an_answer(tm
     assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 0
 
 
+@pytest.mark.parametrize("function, message", [
+    ("(x-y)^2 + x^4", "the second-derivative test does not decide at (0, 0), nor do f's values as the tutor reads "
+                      "them, so its local minima are not all known"),  # it was "it has no isolated local minimum"
+    ("(x-y)^2", "it has whole lines of minima; ask for its critical points instead"),
+    ("x^3 + y^3", "it has no local minimum"),
+])
+def test_local_minima_that_cant_all_be_known_are_refused_with_the_reason(tmp_path, capsys, function, message):
+    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: m\n    kind: local_minima\n"
+                                     f"    function: {function}\n", encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 1
+    assert capsys.readouterr().out.strip().endswith(f"exercise 'm': {message}")
+
+
 @pytest.mark.parametrize("exercise_id, answer, misconception", [
     ("local-minima-1d-end", "-1.3008", "descent-finds-global"),
     ("local-minima-2d-end", "(-1.0356, 0)", "descent-finds-global"),
@@ -317,6 +330,25 @@ def test_a_function_of_one_variable_with_a_single_local_minimum_has_an_answer(tm
 ])
 def test_local_minima_misconceptions(exercise_id, answer, misconception):
     assert named(exercise_id, answer) == misconception
+
+
+@pytest.mark.parametrize("function, answer, verdict, feedback", [
+    ("x^2 - y^2 + z^4", "saddle", "correct", "Correct."),
+    ("x^2 - y^2 + z^4", "inconclusive", "incorrect",
+     "The second-derivative test is not inconclusive here: it decides."),
+    ("x^2 + y^2 + z^4", "inconclusive", "correct", "Correct."),
+    ("x^2 + y^2 + z^4", "saddle", "incorrect", "It is not a saddle point."),
+])
+def test_classify_a_point_of_three_variables_where_the_determinant_is_0(tmp_path, function, answer,
+                                                                       verdict, feedback):
+    # diag(2, -2, 0) is indefinite: a saddle, though its leading minors stop at 0 (diag(2, 2, 0): undecided)
+    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: c\n    kind: classify_point\n"
+                                     f"    function: {function}\n    at: [0, 0, 0]\n", encoding="utf-8")
+    item = packs.load(tmp_path / "p.yaml").exercise("c").variant()
+    checked = respond(item, answer, isolated=False)
+    assert (checked.verdict, checked.message) == (verdict, feedback)
+    if function == "x^2 - y^2 + z^4":
+        assert item.hints()[2] == "Here the leading principal minors are 2, -4, 0; the principal minor in x, y is -4 < 0."
 
 
 # ------------------------------------------------------------------ tutor solve

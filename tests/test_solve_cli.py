@@ -44,6 +44,31 @@ def test_critical_points_of_the_sauna_with_steps(capsys):
     assert "Steps:\nThe critical points of f = 85 - x²(x - 6)y²(y - 6)/90 in the region" in out
 
 
+def test_an_indefinite_hessian_in_three_variables_is_a_saddle_with_steps(capsys):
+    status, out, _ = run(capsys, "critical", "x^2 - y^2 + z^4", "--steps")
+    assert status == 0
+    assert out.splitlines()[1:3] == [
+        "critical points:",
+        "  (0, 0, 0)  saddle (the Hessian's determinant is 0, but the principal minor in x, y is -4 < 0, "
+        "so the Hessian is indefinite)"]
+    assert ("At (0, 0, 0): the leading principal minors of the Hessian are 2 and -4 and 0; the last is 0, "
+            "but the principal minor in x, y is -4 < 0, so the Hessian is indefinite (f curves up along one "
+            "direction and down along another): a saddle point.") in out
+
+
+def test_a_factor_that_is_never_0_is_left_out_of_the_critical_cases(capsys):
+    # e^(-x² - y²) kept the partials whole: the 'critical set' was where ∂f/∂x = 0, with (0, 1/2) on it
+    status, out, _ = run(capsys, "critical", "(x^2+y^2) e^(-x^2-y^2)", "--steps")
+    assert status == 0
+    assert out.splitlines()[1:5] == [
+        "critical points:",
+        "  (0, 0)  minimum (D = 4 > 0 and f_xx = 2 > 0)",
+        "critical sets (every point on them is critical):",
+        "  x² + y² = 1: Every point of the curve x² + y² = 1 is critical; f = e⁻¹ all along it"]
+    assert out.splitlines()[-1] == "12. So the critical points are {(0, 0), x² + y² = 1}."
+    assert "not polynomial" not in out  # what is left of the partials is: every critical point is found
+
+
 def test_least_squares_from_points(capsys):
     status, out, _ = run(capsys, "lstsq", "--points", "(1,2), (2,5), (3,3)", "--steps")
     assert status == 0
@@ -65,6 +90,28 @@ def test_descent_table_one_variable(capsys):
     assert rows[0][:3] == ["0", "0.05", "-18.9487"]
     assert rows[1][1] == "0.144744" and rows[2][1] == "0.173509"
     assert "stopped after 20 iterations" in out
+
+
+@pytest.mark.parametrize("function, start, last", [
+    ("x^4 - 2x^2", "0", "3. After 0 iterations the gradient is below 1e-8: the point 0, where f = 0, is near the "
+     "critical point 0, which is a local maximum: descent stops wherever the gradient is 0, not only at a minimum."),
+    ("-x^2", "0", "3. After 0 iterations the gradient is below 1e-8: the point 0, where f = 0, is near the "
+     "critical point 0, which is a local maximum: descent stops wherever the gradient is 0, not only at a minimum."),
+    ("x^3", "0", "3. After 0 iterations the gradient is below 1e-8: the point 0, where f = 0, is near the critical "
+     "point 0, which is neither a minimum nor a maximum: descent stops wherever the gradient is 0, not only at a "
+     "minimum."),
+    ("x^2 - y^2", "1,0", "8. After 86 iterations the gradient is below 1e-8: the point (4.63168e-9, 0), where "
+     "f = 2.14525e-17, is near the critical point (0, 0), which is a saddle point: descent stops wherever the "
+     "gradient is 0, not only at a minimum."),
+    ("x^4 - 2x^2", "0.5", "8. After 15 iterations the gradient is below 1e-8: the point 1, where f = -1, is near "
+     "the critical point 1, a local minimum."),
+    ("x^2 y^2", "1,2", "8. After 28 iterations the gradient is below 1e-8: the point (1.3502e-9, 1.58319), where "
+     "f = 4.56943e-18, is near a critical point, which need not be a minimum."),  # on the critical line x = 0
+])
+def test_descent_steps_say_what_the_critical_point_it_stops_at_is(capsys, function, start, last):
+    # a gradient below the tolerance means a critical point: a maximum or a saddle stops descent too
+    status, out, _ = run(capsys, "descent", "--start", start, "--rate", "0.1", "--steps", "--", function)
+    assert status == 0 and out.splitlines()[-1] == last
 
 
 def test_descent_table_two_variables(capsys):
@@ -107,6 +154,51 @@ def test_minimize(capsys):
     assert "minimum: f(W(1)) = W(1) + 1/W(1) ≈ 2.33" in out
 
 
+@pytest.mark.parametrize("function, lines", [
+    # D = 0 at a strict minimum that f's factors do not show: undecided, and said so, never "no local minimum"
+    ("x^4 + (x+y)^2", ["(0, 0) is a critical point the test does not decide: it may be a local minimum"]),
+    ("x^2 y^2", ["minima all along x = 0, f = 0", "minima all along y = 0, f = 0"]),
+    ("(x-y)^2", ["minima all along x = y, f = 0"]),
+    ("(x^2+y^2-1)^2", ["minima all along x² + y² = 1, f = 0"]),
+    ("(x^2+y^2) e^(-x^2-y^2)", [
+        "local minima:", "  (0, 0): f = 0",
+        "x² + y² = 1 is a set of critical points the tutor does not classify: it may hold minima",
+        "the least: f(0, 0) = 0; whether it is the global minimum is not known for sure"]),
+    ("x^3 + y^3", ["no local minimum", "note: f decreases without bound, so no minimum is global"]),
+    ("85 - 1/90 x^2 (x-6) y^2 (y-6)", [  # the sauna's walls beyond y = 6 (x = 6) are minima
+        "local minima:", "  (4, 4): f = 3313/45 ≈ 73.6222",
+        "minima along x = 0 where 6 < y, f = 85", "minima along y = 0 where 6 < x, f = 85",
+        "the least: f(4, 4) = 3313/45 ≈ 73.6222; it is not the global minimum",
+        "note: f decreases without bound, so no minimum is global"]),
+])
+def test_minimize_names_what_may_be_minima_besides_isolated_points(capsys, function, lines):
+    status, out, _ = run(capsys, "minimize", function)
+    assert status == 0 and out.splitlines()[1:] == lines
+
+
+@pytest.mark.parametrize("argv, lines", [
+    # sympy's solve gave x = π alone; solveset lists every zero of sin x in the region
+    (["cos(x)", "--region", "0<=x<=20"], ["region: 0 ≤ x ≤ 20", "local minima in the region: x = π, x = 3π, x = 5π"]),
+    (["x^2 - 2|x|"], ["local minima: x = -1, x = 1"]),  # solve missed x = -1
+    (["cos(x)"], ["note: f′ = 0 is not a polynomial equation, and sympy may not have found all its solutions, "
+                  "so there may be other local minima"]),
+])
+def test_minimize_in_one_variable_finds_every_solution_or_says_it_may_not(capsys, argv, lines):
+    status, out, _ = run(capsys, "minimize", *argv)
+    assert status == 0 and out.splitlines()[-len(lines):] == lines
+    status, out, _ = run(capsys, "minimize", *argv, "--steps")
+    assert "it is the only local minimum" not in out
+
+
+def test_minimize_says_the_only_local_minimum_where_every_one_is_found(capsys):
+    status, out, _ = run(capsys, "minimize", "x e^(-x^2)", "--steps")
+    assert out.splitlines()[-1] == ("9. The least local minimum is f(-√2/2) = -√2·e^(-1/2)/2 ≈ -0.428882: it is the "
+                                    "only local minimum.")
+    status, out, _ = run(capsys, "minimize", "x^2 - 2|x|", "--steps")
+    assert ("10. Every solution of f′ = 0, as sympy's solveset lists them, classified the same way: the local "
+            "minima are -1 and 1.") in out.splitlines()
+
+
 def test_least_squares_from_csv(tmp_path, capsys):
     data = tmp_path / "sales.csv"
     data.write_text("TV budget,radio,sales\n230.1,37.8,22.1\n44.5,39.3,10.4\n17.2,45.9,9.3\n151.5,41.3,18.5\n")
@@ -136,6 +228,8 @@ def test_json_and_latex(capsys):
     (["descent", "ln x", "--start", "-1", "--rate", "0.1"], "no real value at the start"),
     (["critical", "x^2 + y^2", "--region", "0 <= z <= 1"], "unknown name 'z'"),
     (["minimize", "x^3"], "f has no minimum"),
+    (["partial", "abs(x) + y", "--wrt", "x", "--at", "0,0", "--steps"], "f is not differentiable at x = 0, y = 0"),
+    (["tangent", "abs(x) y", "--at", "0,1"], "f is not differentiable at x = 0, y = 1"),
     (["lstsq", "--csv", "/no/such/file.csv", "--x", "a", "--y", "b"], "can't read /no/such/file.csv"),
     (["lstsq", "--points", "(1,2), (2,5)", "--csv", "data.csv"], "either with --points or with --csv"),
 ])

@@ -68,6 +68,7 @@ class Classification:
     reason: str
     hessian: tuple[tuple[Expr, ...], ...] = ()
     minors: tuple[Expr, ...] = ()  # the leading principal minors; the last is D
+    indefinite: str = ""  # beyond two variables, with D = 0: the principal minors that show both signs
 
 
 @dataclass(frozen=True)
@@ -194,8 +195,14 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
     signs = [sign(m) for m in minors]
     D, fxx = minors[-1], hessian[0][0]
     label = _label(signs)
-    return Classification(label, D, fxx, _reason(label, variables, D, fxx, minors, signs), hessian,
-                          tuple(minors))
+    indefinite = _indefinite(hessian, variables) if label == Nature.INCONCLUSIVE and None not in signs \
+        and len(variables) > 2 else ""
+    if indefinite:
+        label = Nature.SADDLE
+    reason = _reason(label, variables, D, fxx, minors, signs)
+    if indefinite:
+        reason = f"the Hessian's determinant is 0, but {indefinite}, so the Hessian is indefinite"
+    return Classification(label, D, fxx, reason, hessian, tuple(minors), indefinite)
 
 
 @metered_cache(256)  # every critical point of f is classified with the same ones
@@ -221,6 +228,31 @@ def _label(maybe_signs: list[int | None]) -> Nature:
     if signs[-1] == 0:
         return Nature.INCONCLUSIVE
     return Nature.SADDLE if len(signs) > 1 else Nature.INCONCLUSIVE
+
+
+def _indefinite(hessian: tuple[tuple[Expr, ...], ...], variables: Sequence[str]) -> str:
+    """Why a singular Hessian is indefinite (so the point is a saddle), or "" when it is not or
+    can't be told. The leading minors only test for a definite Hessian; a semidefinite one has
+    every principal minor ≥ 0 (or of sign (-1)^k, of order k), so a minor against both patterns
+    shows values of f above and below f(P) along some directions: x² - y² + z⁴ at the origin."""
+    matrix = sympy.Matrix(hessian)
+    below = above = None  # a minor that no positive (negative) semidefinite matrix has
+    for k in range(1, len(variables) + 1):
+        for rows in itertools.combinations(range(len(variables)), k):
+            minor = _tidy(matrix.extract(list(rows), list(rows)).det())
+            s = sign(minor)
+            if s is None:
+                return ""
+            names = [variables[r] for r in rows]
+            text = f"f_{names[0]}{names[0]} = {show(minor)}" if k == 1 else \
+                f"the principal minor in {', '.join(names)} is {show(minor)}"
+            if s < 0 and k % 2 == 0:
+                return f"{text} < 0"  # neither semidefinite pattern allows it
+            if s < 0 and below is None:
+                below = f"{text} < 0"
+            if s > 0 and k % 2 and above is None:
+                above = f"{text} > 0"
+    return f"{below} and {above}" if below and above else ""
 
 
 def _compare(s: int) -> str:
@@ -271,8 +303,9 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
 
     numerators = [_numerator(g) for g in equations]
     factors = tuple(_factors(n, syms) for n in numerators)
-    exactly = len(syms) <= 2 and all(rational_polynomial(n, syms) is not None for n in numerators)
-    complete = all(n.is_polynomial(*syms) for n in numerators)
+    # the factors, not the numerators: e^(-x²) is never 0, and what is left may be polynomials
+    exactly = len(syms) <= 2 and all(rational_polynomial(p, syms) is not None for fs in factors for p in fs)
+    complete = all(p.is_polynomial(*syms) for fs in factors for p in fs)
     note = "" if complete else ("the equations are not polynomial, so the solutions found "
                                 "may not be all the critical points")
     cases = []
@@ -432,12 +465,34 @@ def _factors(numerator: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, ...]:
         try:
             pairs = sympy.factor_list(numerator)[1]
         except (sympy.PolynomialError, NotImplementedError):
-            pairs = [(numerator, 1)]
+            pairs = _product_factors(numerator)
     if not numerator.free_symbols & set(syms):
         return ()  # a nonzero constant: this partial is never 0
+    if not pairs:
+        return ()  # a product of factors that are never 0, like e^(-x²)
     found = [p for p, _ in pairs if p.free_symbols & set(syms)] or [numerator]
     first = lambda p: min(syms.index(s) for s in p.free_symbols & set(syms))  # noqa: E731
     return tuple(sorted(dict.fromkeys(found), key=lambda p: (first(p), sympy.default_sort_key(p))))
+
+
+def _product_factors(numerator: Expr) -> list[tuple[Expr, int]]:
+    """The factors of a product sympy can't factor as a whole (2x(1 - x² - y²)e^(-x² - y²)): each
+    factor of it on its own, a polynomial one factored further, one that is never 0 (e^u) left
+    out. Taken whole, the product's zero set is that of all its factors at once: solved together
+    with the other partial it gave the set where ∂f/∂x = 0 as if it were critical."""
+    pairs: list[tuple[Expr, int]] = []
+    for part in sympy.Mul.make_args(numerator):
+        base, power = part.as_base_exp()
+        if not (power.is_Integer and power > 0):
+            base, power = part, sympy.Integer(1)
+        if not base.free_symbols or base.is_zero is False:
+            continue
+        try:
+            pairs += [(p, int(power) * k) for p, k in sympy.factor_list(base)[1]] if base.is_polynomial() \
+                else [(base, int(power))]
+        except (sympy.PolynomialError, NotImplementedError):
+            pairs.append((base, int(power)))
+    return pairs
 
 
 @metered_cache(4096)
@@ -625,7 +680,7 @@ def _critical_set(equations: tuple[Equation, ...], syms: Sequence[sympy.Symbol],
         text += f"; it meets the region where {where}" if inside and where else \
             ("; it lies inside the region" if inside else "; it lies outside the region")
     pieces = _pieces(f, equations, syms, value)
-    inner = _cut(pieces, extent, variable) if inside else ()
+    inner = cut(pieces, extent, variable) if inside else ()
     return CriticalSet(equations[0], inside, text, equations[1:], value, where, kind, pieces, inner)
 
 
@@ -818,7 +873,7 @@ def _merged(pieces: list[Piece]) -> tuple[Piece, ...]:
     return tuple(merged)
 
 
-def _cut(pieces: Sequence[Piece], extent: sympy.Set | None, variable: sympy.Symbol | None) -> tuple[Piece, ...]:
+def cut(pieces: Sequence[Piece], extent: sympy.Set | None, variable: sympy.Symbol | None) -> tuple[Piece, ...]:
     """The pieces of a set, cut to the part of it in the region (extent: the free variable's values there)."""
     if extent is None or variable is None:
         return tuple(pieces)

@@ -76,6 +76,7 @@ class Minimum:
     derivative: Expr = sympy.Integer(0)  # f'(x), whose zero the point is
     minima: tuple[LocalMinimum, ...] = ()  # every local minimum, left to right
     is_global: bool | None = None  # whether the least is the global minimum; None: not known for sure
+    complete: bool = True  # False when sympy's solutions of f' = 0 may not be all of them
 
     @property
     def point(self) -> Expr:
@@ -103,7 +104,9 @@ class Minimum:
         return tuple(m for m in self.minima if m is not self.least and not _lower(self.least, m))
 
 
-def minimize(f: str | Expr, variable: str | None = None) -> Minimum:
+def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | None = None) -> Minimum:
+    """The least local minimum of f(x) and every local minimum; `within`: the interval the minima
+    are looked for in (every solution of f' = 0 in a bounded one, where sympy can list them)."""
     f = function_of(f)
     variables = variables_of(f, [variable] if variable else None)
     if len(variables) != 1:
@@ -112,7 +115,10 @@ def minimize(f: str | Expr, variable: str | None = None) -> Minimum:
     (name,) = variables
     x = symbol(name)
     slope = derivative(f, name)
-    minima = _exact_minima(f, x) if rational_polynomial(f, [x]) is not None else _minima(f, x, slope)
+    if rational_polynomial(f, [x]) is not None:
+        minima, complete = _exact_minima(f, x), True
+    else:
+        minima, complete = _minima(f, x, slope, within or sympy.S.Reals)
     if not minima:
         raise SolveError(f"f has no minimum: f′({name}) = {show(slope, variables)} "
                          "never changes from negative to positive")
@@ -121,7 +127,7 @@ def minimize(f: str | Expr, variable: str | None = None) -> Minimum:
         if _lower(candidate, best):
             best = candidate
     is_global, note = _globally(f, x, best)
-    return Minimum(best, note, name, slope, tuple(minima), is_global)
+    return Minimum(best, note, name, slope, tuple(minima), is_global, complete)
 
 
 def _local(f: Expr, x: sympy.Symbol, point: Expr, exact: bool = True) -> LocalMinimum:
@@ -141,17 +147,36 @@ def _exact_minima(f: Expr, x: sympy.Symbol) -> list[LocalMinimum]:
     return [_local(f, x, p.point[0]) for p in found.points if p.nature == Nature.MINIMUM]
 
 
-def _minima(f: Expr, x: sympy.Symbol, slope: Expr) -> list[LocalMinimum]:
+def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set) -> tuple[list[LocalMinimum], bool]:
     """Local minima of a function that is not a polynomial: from sympy's solutions of f' = 0 where
-    it finds them, else numerically from f on a grid."""
+    it finds them, else numerically from f on a grid; and whether they are all of them."""
     evaluate = _evaluator(compile_expression(f, [x]))
-    zeros = _exact_zeros(slope, x)
+    zeros, complete = _every_zero(slope, x, within)
+    if zeros is None:
+        zeros, complete = _exact_zeros(slope, x), False
     minima = [_local(f, x, z) for z in zeros if _is_minimum(f, x, z, evaluate)] if zeros else []
     if minima:
-        return sorted(minima, key=lambda m: m.approx)
+        return sorted(minima, key=lambda m: m.approx), complete
     samples = _samples(evaluate)
     numeric = [z for z in _numeric_zeros(slope, x, samples) if _is_minimum(f, x, z, evaluate)]
-    return [_local(f, x, z, exact=False) for z in sorted(set(numeric), key=float)]
+    return [_local(f, x, z, exact=False) for z in sorted(set(numeric), key=float)], False
+
+
+def _every_zero(slope: Expr, x: sympy.Symbol, within: sympy.Set) -> tuple[list[Expr] | None, bool]:
+    """Every real zero of f' in `within`, where sympy's solveset lists them as a finite set (the
+    zeros of sin x in 0 ≤ x ≤ 20, or of 2x - 2 sign(x)); (None, False) where it can't. solve gives
+    only some solutions of a periodic equation (x = π for sin x = 0), and x = 1 for 2x - 2 sign(x)."""
+    try:
+        with deadline(SOLVE_SECONDS):
+            zeros = sympy.solveset(slope, x, within)
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, sympy.PolynomialError):
+        return None, False
+    if not isinstance(zeros, sympy.FiniteSet):
+        return None, False
+    real = [as_real(z) for z in zeros]
+    if any(r is None for r in real):
+        return None, False
+    return [r for r in real if r is not None] or None, True
 
 
 def _globally(f: Expr, x: sympy.Symbol, best: LocalMinimum) -> tuple[bool | None, str]:
@@ -320,6 +345,13 @@ class LocalMinima:
     is_global: bool | None  # whether that one is the global minimum; None: not known for sure
     complete: bool  # False when sympy could not find every critical point
     note: str = ""
+    undecided: tuple[CriticalPoint, ...] = ()  # critical points neither the test nor f's values decide
+    unsettled: tuple[CriticalSet, ...] = ()  # critical sets whose points are not all known not to be minima
+
+    @property
+    def known_all(self) -> bool:
+        """Whether the isolated minima listed are every local minimum there is."""
+        return self.complete and not (self.undecided or self.unsettled or self.sets)
 
     @property
     def tied(self) -> tuple[int, ...]:
@@ -341,6 +373,10 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None) -> Local
     points = tuple(p for p in found.points if p.nature == Nature.MINIMUM)
     values = tuple(_value(f, syms, p.point) for p in points)
     sets = tuple(s for s in found.sets if s.nature == Nature.MINIMUM)
+    undecided = tuple(p for p in found.points if p.nature in (Nature.INCONCLUSIVE, Nature.UNDECIDED))
+    unsettled = tuple(s for s in found.sets if s not in sets and not (
+        s.pieces and all(p.nature in (Nature.MAXIMUM, Nature.NEITHER, Nature.SADDLE) for p in s.pieces)))
+    # (a set may be minima on a stretch only: the sauna's wall x = 0 where y > 6)
     lowest = None
     for i, value in enumerate(values):
         if lowest is None or compare(value, values[lowest]) < 0:
@@ -350,10 +386,20 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None) -> Local
     if lowest is not None and sets and any(s.value is not None and compare(s.value, values[lowest]) < 0
                                            for s in sets):
         is_global = False
+    if is_global and not _none_lower(f, syms, values[lowest], undecided, unsettled):  # type: ignore[index]
+        is_global = None  # a point or set the tutor can't classify may hold a smaller value
     note = found.note
     if bounded is False:
         note = "f decreases without bound, so no minimum is global"
-    return LocalMinima(f, variables, points, values, sets, lowest, is_global, found.complete, note)
+    return LocalMinima(f, variables, points, values, sets, lowest, is_global, found.complete, note, undecided,
+                       unsettled)
+
+
+def _none_lower(f: Expr, syms: Sequence[sympy.Symbol], least: Expr, points: Sequence[CriticalPoint],
+                sets: Sequence[CriticalSet]) -> bool:
+    """Whether f is known to be at least `least` at every one of these critical points and sets."""
+    values = [_value(f, syms, p.point) for p in points] + [s.value for s in sets]
+    return all(v is not None and compare(v, least) >= 0 for v in values)
 
 
 def _value(f: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> Expr:

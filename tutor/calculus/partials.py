@@ -9,8 +9,9 @@ from types import MappingProxyType
 import sympy
 from sympy import Expr
 
-from ..budget import metered_cache
+from ..budget import OutOfTime, deadline, metered_cache
 from ..parse import symbol
+from ..show import show
 from .common import (
     Number,
     SolveError,
@@ -109,6 +110,52 @@ def _real_or_refused(value: Expr, variables: Sequence[str], point: Sequence[Expr
         raise SolveError(f"{what} has no real value at {shown}")
 
 
+# the pieces where f may have a kink or a jump, and where each one switches
+_KINKS = (sympy.Abs, sympy.sign, sympy.Heaviside, sympy.floor, sympy.ceiling, sympy.Max, sympy.Min)
+LIMIT_SECONDS = 5.0  # for the one-sided derivatives at a kink
+
+
+def differentiable_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], wrt: str) -> None:
+    """SolveError where ∂f/∂wrt does not exist at the point: f has a kink or a jump there (|x| at
+    x = 0), and its one-sided derivatives differ. sympy's derivative of |x| is sign(x), 0 at x = 0,
+    a value where there is none; x|x| has the derivative 0 there, and is kept."""
+    values = dict(zip(symbols(variables), point))
+    if not any(_switches_at(piece, values) for piece in f.atoms(*_KINKS)):
+        return
+    v, h = symbol(wrt), sympy.Dummy("h", real=True)
+    at = values.get(v, v)
+    quotient = (f.xreplace({**values, v: at + h}) - f.xreplace(values)) / h
+    shown = ", ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))
+    slope = f"∂f/∂{wrt}" if len(variables) > 1 else "f′"
+    try:
+        with deadline(LIMIT_SECONDS):
+            right, left = (sympy.limit(quotient, h, 0, side) for side in ("+", "-"))
+    except (OutOfTime, NotImplementedError, ValueError, TypeError):
+        raise SolveError(f"the tutor cannot tell whether f is differentiable at {shown} "
+                         f"(f has a kink or a jump there)") from None
+    if right == left and right.is_finite:
+        return
+    raise SolveError(f"f is not differentiable at {shown}: {slope} is {_limit_text(left)} from the left "
+                     f"and {_limit_text(right)} from the right")
+
+
+def _limit_text(value: Expr) -> str:
+    if value in (sympy.oo, -sympy.oo):
+        return "∞" if value == sympy.oo else "-∞"
+    return show(value) if value.is_finite else "undefined"
+
+
+def _switches_at(piece: Expr, values: Mapping[sympy.Symbol, Expr]) -> bool:
+    """Whether the piece switches at the point: |u| and sign(u) where u = 0, floor(u) where u is
+    whole, max(u, w) where u = w."""
+    arguments = [a.xreplace(values) for a in piece.args]
+    if isinstance(piece, (sympy.floor, sympy.ceiling)):
+        return arguments[0].is_integer is not False
+    if isinstance(piece, (sympy.Max, sympy.Min)):
+        return any((a - b).is_zero is not False for i, a in enumerate(arguments) for b in arguments[i + 1:])
+    return arguments[0].is_zero is not False
+
+
 def frozen_point(variables: Sequence[str], point: Sequence[Expr]) -> Mapping[str, Expr]:
     return MappingProxyType(dict(zip(variables, point)))
 
@@ -142,6 +189,7 @@ def partial(f: str | Expr, wrt: str, at: Mapping[str, Number] | None = None) -> 
         variables = variables + (wrt,)
     point = point_of(at, variables)
     defined_at(f, variables, point)
+    differentiable_at(f, variables, point, wrt)
     value = value_at(result, variables, point, f"∂f/∂{wrt}")
     return Partial(f, wrt, result, frozen_point(variables, point), value)
 
@@ -158,6 +206,8 @@ def gradient(f: str | Expr, variables: Sequence[str] | None = None,
         return Gradient(f, variables, components)
     point = point_of(at, variables)
     defined_at(f, variables, point)
+    for v in variables:
+        differentiable_at(f, variables, point, v)
     values = tuple(value_at(c, variables, point, f"∂f/∂{v}") for c, v in zip(components, variables))
     return Gradient(f, variables, components, frozen_point(variables, point), values)
 

@@ -10,7 +10,7 @@ from sympy import Expr
 
 from ..parse import Equation, symbol
 from .common import Number, SolveError, function_of, point_of, symbols, variables_of
-from .partials import derivative, value_at
+from .partials import derivative, differentiable_at, value_at
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,8 @@ def tangent_plane(f: str | Expr, variables: Sequence[str] | None, at: Mapping[st
         raise SolveError("z names the plane's height here, so f can't use z as a variable")
     point = point_of(at, variables)
     value = value_at(f, variables, point)
+    for v in variables:
+        differentiable_at(f, variables, point, v)
     partials = tuple(value_at(derivative(f, v), variables, point, f"∂f/∂{v}") for v in variables)
     rhs = sympy.expand(value + sum(d * (s - p) for d, s, p in zip(partials, symbols(variables), point)))
     return TangentPlane(point, value, partials, Equation(symbol("z"), rhs), variables, f)

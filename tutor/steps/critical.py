@@ -131,6 +131,8 @@ def _test(variables: Sequence[str], point) -> Step:
         h = k.hessian
         entries = (Equation(a, h[0][0]), Equation(b, h[1][1]), Equation(ab, h[0][1]))
         return step(Rule.HESSIAN_TEST, point.point, label, entries=entries, formula=a * b - ab**2, D=k.D)
+    if k.indefinite:
+        return step(Rule.HESSIAN_INDEFINITE, point.point, label, minors=k.minors, indefinite=k.indefinite)
     return step(Rule.HESSIAN_MINORS, point.point, label, minors=k.minors)
 
 

@@ -79,6 +79,7 @@ class Rule(StepRule):
     SECOND_DERIVATIVE_TEST = "second_derivative_test"
     HESSIAN_TEST = "hessian_test"
     HESSIAN_MINORS = "hessian_minors"
+    HESSIAN_INDEFINITE = "hessian_indefinite"
     CRITICAL_SET = "critical_set"
     SET_PIECE = "set_piece"
     BY_VALUES = "by_values"

@@ -76,6 +76,9 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.HESSIAN_TEST: "At {before}: {entries}, so D = {formula} = {D:sign}: {after:verdict}.",
     Rule.HESSIAN_MINORS: ("At {before}: the leading principal minors of the Hessian are {minors:and}: "
                           "{after:verdict}."),
+    Rule.HESSIAN_INDEFINITE: ("At {before}: the leading principal minors of the Hessian are {minors:and}; "
+                              "the last is 0, but {indefinite}, so the Hessian is indefinite (f curves up "
+                              "along one direction and down along another): {after:verdict}."),
     Rule.CRITICAL_SET: "{description}.",
     Rule.SET_PIECE: "{where}: every point of it is {after:verdict}, since {reason}.",
     Rule.BY_VALUES: "The test cannot decide at {before}, but f's values can: it is {after:verdict}, since {reason}.",

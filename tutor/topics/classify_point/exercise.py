@@ -60,6 +60,16 @@ class ClassifyPoint(FunctionProblem):
 
     def hints(self) -> tuple[str, ...]:
         result = self.solution
+        if len(self.variables) > 2:  # D and f_xx alone decide only in two variables
+            return (
+                "Use the second-derivative test: the leading principal minors of the Hessian at the point.",
+                "All positive: minimum. Alternating in sign, starting negative: maximum. Otherwise a "
+                "saddle point if the determinant is not 0, or if the Hessian is indefinite (a principal "
+                "minor of even order < 0, or minors of odd order of both signs); a semidefinite Hessian with "
+                "determinant 0: the test does not decide.",
+                f"Here the leading principal minors are {', '.join(self.show(m) for m in result.minors)}"
+                + (f"; {result.indefinite}." if result.indefinite else "."),
+            )
         return (
             "Use the second-derivative test: D = f_xx·f_yy − f_xy² at the point.",
             "D < 0: saddle. D > 0: a minimum if f_xx > 0, a maximum if f_xx < 0. D = 0: the test "

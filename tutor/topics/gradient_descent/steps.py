@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
+from typing import Any
 
+import sympy
 from sympy import Expr
 
-from ...calculus import Descent, descend
+from ...calculus import Descent, Nature, SolveError, critical_points, descend
 from ...calculus.common import Number
 from ...steps import Step, StepRule, step
 
 SHOWN = 3  # iterations written out at the start; the last one is always written out too
+NEAR = 1e-2  # how close the last point is to the exact critical point it is named by
 
 
 class DescentRule(StepRule):
@@ -21,12 +25,17 @@ class DescentRule(StepRule):
     SKIPPED = "skipped"
     DIVERGED = "diverged"
     CONVERGED = "converged"
+    CONVERGED_MINIMUM = "converged_minimum"
+    CONVERGED_NOT_MINIMUM = "converged_not_minimum"
+    CONVERGED_UNDECIDED = "converged_undecided"
     STOPPED = "stopped"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
         return TEMPLATES
 
+
+_BELOW = "After {k} iterations the gradient is below {tolerance}: the point {after}, where f = {value}, "
 
 TEMPLATES: dict[StepRule, str] = {
     DescentRule.GRADIENT_DESCENT: "Gradient descent on f = {before} from {start} with learning rate {alpha} = {rate}",
@@ -37,8 +46,13 @@ TEMPLATES: dict[StepRule, str] = {
                             "{before} − {rate}·{gradient:factor} = {after}, where f = {value}."),
     DescentRule.SKIPPED: "Iterations {first} to {last} go the same way.",
     DescentRule.DIVERGED: "Diverged at iteration {k}: {reason}; try a smaller learning rate.",
-    DescentRule.CONVERGED: ("After {k} iterations the gradient is below {tolerance}: "
-                            "the minimum is near {after}, where f = {value}."),
+    # a small gradient means a critical point, not a minimum: the sentence says which it is
+    DescentRule.CONVERGED: (_BELOW + "is near a critical point, which need not be a minimum."),
+    DescentRule.CONVERGED_MINIMUM: (_BELOW + "is near the critical point {critical}, a local minimum."),
+    DescentRule.CONVERGED_NOT_MINIMUM: (_BELOW + "is near the critical point {critical}, which is {nature:verdict}: "
+                                        "descent stops wherever the gradient is 0, not only at a minimum."),
+    DescentRule.CONVERGED_UNDECIDED: (_BELOW + "is near the critical point {critical}, which the second-derivative "
+                                      "test does not decide: it need not be a minimum."),
     DescentRule.STOPPED: "After {k} iterations the point is {after}, where f = {value}.",
 }
 
@@ -61,9 +75,32 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
     if d.diverged_at is not None:
         substeps.append(step(DescentRule.DIVERGED, k=d.diverged_at, reason=d.note))
     elif d.converged:
-        substeps.append(step(DescentRule.CONVERGED, None, final.point, k=final.k, value=final.value,
-                             tolerance=d.tolerance))
+        rule, named = _stopped_at(d)
+        substeps.append(step(rule, None, final.point, k=final.k, value=final.value, tolerance=d.tolerance,
+                             **named))
     else:
         substeps.append(step(DescentRule.STOPPED, None, final.point, k=final.k, value=final.value))
     return step(DescentRule.GRADIENT_DESCENT, d.function, final.point, substeps, variables=d.variables,
                 start=rows[0].point, rate=d.rate)
+
+
+def _stopped_at(d: Descent) -> tuple[StepRule, dict[str, Any]]:
+    """The exact critical point descent converged to and what the tutor's classification says it is,
+    where one isolated critical point lies that close (a saddle or a maximum stops descent too)."""
+    try:
+        found = critical_points(d.function, d.variables)
+    except (SolveError, NotImplementedError):
+        return DescentRule.CONVERGED, {}
+    last = d.rows[-1].point
+    last = last if isinstance(last, tuple) else (last,)
+    near = [p for p in found.points
+            if math.dist(last, [float(sympy.N(c, 20)) for c in p.point]) <= NEAR]
+    if len(near) != 1:
+        return DescentRule.CONVERGED, {}
+    (point,) = near
+    critical = point.point if len(point.point) > 1 else point.point[0]
+    if point.nature == Nature.MINIMUM:
+        return DescentRule.CONVERGED_MINIMUM, {"critical": critical}
+    if point.nature in (Nature.INCONCLUSIVE, Nature.UNDECIDED):
+        return DescentRule.CONVERGED_UNDECIDED, {"critical": critical}
+    return DescentRule.CONVERGED_NOT_MINIMUM, {"critical": critical, "nature": point.nature}

@@ -69,9 +69,17 @@ class LocalMinima(FunctionProblem):
             raise FieldError("start" if ask == Ask.END else "function", error.message) from None
         if not minima.complete:
             raise FieldError("function", "its critical points can't all be found exactly: " + minima.note)
-        if not minima.points or minima.sets:
-            raise FieldError("function", "it has no isolated local minimum" if not minima.points else
-                             "it has whole lines of minima; ask for its critical points instead")
+        if minima.undecided:  # it may be a minimum: the answer would not be known to be every one
+            shown = ", ".join(problem.show(p.point) for p in minima.undecided)
+            raise FieldError("function", f"the second-derivative test does not decide at {shown}, nor do f's "
+                                         "values as the tutor reads them, so its local minima are not all known")
+        if minima.sets:
+            raise FieldError("function", "it has whole lines of minima; ask for its critical points instead")
+        if minima.unsettled:
+            raise FieldError("function", "it has whole sets of critical points the tutor does not classify, "
+                                         "so its local minima are not all known")
+        if not minima.points:
+            raise FieldError("function", "it has no local minimum")
         if ask == Ask.GLOBAL and not minima.is_global:
             raise FieldError("ask", "its least local minimum is not known to be the global minimum"
                              + (f" ({minima.note})" if minima.note else ""))

@@ -38,9 +38,11 @@ GLOBAL = {True: "it is the global minimum", False: "it is not the global minimum
           None: "whether it is the global minimum is not known for sure"}
 
 
-def globally(is_global: bool | None, count: int) -> str:
-    """What is known of the least local minimum: global or not; the only one, when that is all we know."""
-    return "it is the only local minimum" if is_global is None and count == 1 else GLOBAL[is_global]
+def globally(is_global: bool | None, count: int, known_all: bool) -> str:
+    """What is known of the least local minimum: global or not; the only one, when that is all we
+    know and every local minimum is known to be found (not where a critical point is undecided, or
+    sympy's solutions of ∇f = 0 may be incomplete)."""
+    return "it is the only local minimum" if is_global is None and count == 1 and known_all else GLOBAL[is_global]
 
 
 def minima_steps(minima: LocalMinima) -> list[Step]:
@@ -52,9 +54,9 @@ def minima_steps(minima: LocalMinima) -> list[Step]:
 
 def least_step(minima: LocalMinima) -> Step:
     i = minima.lowest if minima.lowest is not None else 0
-    verdict = globally(minima.is_global, len(minima.points)) + (f" ({minima.note})" if minima.note else
-                                         (", since f grows without bound in every direction"
-                                          if minima.is_global else ""))
+    verdict = globally(minima.is_global, len(minima.points), minima.known_all) + (
+        f" ({minima.note})" if minima.note else
+        (", since f grows without bound in every direction" if minima.is_global else ""))
     value = minima.values[i]
     return step(MinimaRule.LEAST, None, None, point=minima.points[i].point, value=value, approx=approx(value),
                 verdict=verdict)

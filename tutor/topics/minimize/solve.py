@@ -10,7 +10,8 @@ from typing import Any
 from sympy import Expr
 
 from ... import calculus
-from ...calculus import Region
+from ...calculus import Nature, Region
+from ...calculus.critical import cut
 from ...check import names
 from ...show import show, show_float
 from ..base import Command
@@ -25,7 +26,8 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     window = calculus.parse_region(region, names) if region else None
     if len(names) == 2:
         return _two(f, names, window, explain)
-    result = calculus.minimize(f, names[0] if len(names) == 1 else None)
+    within = window.extent(())[1] if window is not None else None  # the values of x in the window
+    result = calculus.minimize(f, names[0] if len(names) == 1 else None, within)
     x = result.variable
     at = show(result.point) if result.exact else show_float(result.approx)
     lines = [header(f, names), f"f′({x}) = {show(result.derivative, names)} = 0 at {x} = {at}"
@@ -44,6 +46,9 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
                      + ("; the least is the global minimum" if result.is_global else ""))
     if result.note:
         lines.append(f"note: {result.note}")
+    if not result.complete:
+        lines.append("note: f′ = 0 is not a polynomial equation, and sympy may not have found all its solutions, "
+                     "so there may be other local minima")
     latex = [header(f, names, True),
              f"{x}^* = {show(result.point, latex=True)} \\approx {show_float(result.approx)}",
              f"f({x}^*) = {show(result.value, latex=True)}"]
@@ -51,7 +56,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
             "point": exact_data(result.point), "value": exact_data(result.value), "note": result.note,
             "known_as": result.known_as, "is_global": result.is_global,
             "minima": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.minima]}
-    derivation = minimize_steps(f, x, result) if explain else None
+    derivation = minimize_steps(f, x, result, window.show() if window else "") if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
 
@@ -74,12 +79,18 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         if chosen:
             lines.append(title)
             lines += [f"  {show(point)}: f = {show(value)}{approx(value)}" for point, value in chosen]
+    others = _others(result, names, window)
+    lines += others
     if not result.points:
-        lines.append("no local minimum" + (": " + result.note if result.note else ""))
+        if not others:  # "no local minimum" only where every critical point is found and decided
+            lines.append("no local minimum" if result.complete else "no local minimum found")
+        if result.note:
+            lines.append(f"note: {result.note}")
     else:
         lowest = result.lowest or 0
         lines.append(f"the least: f{show(result.points[lowest].point)} = {show(result.values[lowest])}"
-                     f"{approx(result.values[lowest])}; {globally(result.is_global, len(result.points))}")
+                     f"{approx(result.values[lowest])}; "
+                     f"{globally(result.is_global, len(result.points), result.known_all)}")
         if result.note:
             lines.append(f"note: {result.note}")
     data: dict[str, Any] = {
@@ -92,6 +103,44 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
                                         for p, v in zip(result.points, result.values)]
     derivation = all_minima_steps(result) if explain and result.points else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+def _others(result: calculus.LocalMinima, names: tuple[str, ...], window: Region | None) -> list[str]:
+    """The minima that are not isolated points, and the critical points and sets the tutor can't
+    classify, which may be minima: never left out to say there is no minimum."""
+    def where(s: calculus.CriticalSet) -> str:
+        return " and ".join(show(e, names) for e in s.equations)
+
+    def near(s: calculus.CriticalSet) -> bool:
+        return window is None or s.inside is not False
+
+    lines = [f"minima all along {where(s)}" + (f", f = {show(s.value)}" if s.value is not None else "")
+             for s in result.sets if near(s)]
+    lines += [f"{show(p.point)} is a critical point the test does not decide: it may be a local minimum"
+              for p in result.undecided if window is None or window.contains(p.point)]
+    for s in result.unsettled:
+        pieces = _pieces_in(s, window)
+        if pieces is None:
+            if near(s):
+                lines.append(f"{where(s)} is a set of critical points the tutor does not classify: it may hold minima")
+            continue
+        value = f", f = {show(s.value)}" if s.value is not None else ""
+        lines += [f"minima along {where(s)} where {p.show()}{value}" for p in pieces if p.nature == Nature.MINIMUM]
+        lines += [f"{where(s)} where {p.show()}: critical points the tutor does not decide, which may be minima"
+                  for p in pieces if p.nature in (Nature.INCONCLUSIVE, Nature.UNDECIDED)]
+    return lines
+
+
+def _pieces_in(s: calculus.CriticalSet, window: Region | None) -> tuple[calculus.Piece, ...] | None:
+    """The set's stretches of one nature (in the window, if there is one); None where not known."""
+    if not s.pieces:
+        return None
+    if window is None:
+        return s.pieces
+    inside, extent, variable = window.extent(s.equations)
+    if inside is None:
+        return None
+    return cut(s.pieces, extent, variable) if inside else ()
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:

@@ -19,6 +19,7 @@ class MinimizeRule(StepRule):
     MINIMUM = "minimum"
     KNOWN_AS = "known_as"
     LEAST_MINIMUM = "least_minimum"
+    EVERY_ZERO = "every_zero"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -28,18 +29,26 @@ class MinimizeRule(StepRule):
 TEMPLATES: dict[StepRule, str] = {
     MinimizeRule.MINIMUM: "The minimum of f = {before}: {variable} = {after}{approx}{known}",
     MinimizeRule.KNOWN_AS: "{after}{approx}, the solution of {equation}, is also known as {name}.",
+    MinimizeRule.EVERY_ZERO: ("Every solution of f′ = 0{where}, as sympy's solveset lists them, classified the "
+                              "same way: the local minima are {after:and}."),
     MinimizeRule.LEAST_MINIMUM: "The least local minimum is f{point:args} = {value}{approx}: {verdict}.",
 }
 
 
-def minimize_steps(f: Expr, x: str, result: Minimum) -> Step:
+def minimize_steps(f: Expr, x: str, result: Minimum, within: str = "") -> Step:
     found = critical_steps(f, (x,))
     substeps = list(found.substeps)
     point = result.point if result.exact else sympy.Float(result.approx, 15)
     if result.known_as:
         substeps.append(step(MinimizeRule.KNOWN_AS, None, result.point, approx=approx(result.point),
                              equation=_equation(result.derivative), name=result.known_as))
-    verdict = globally(result.is_global, len(result.minima)) + (f" ({result.note})" if result.note else "")
+    listed = {e.rhs for e in found.after if isinstance(e, Equation)} if isinstance(found.after, tuple) else set()
+    if result.complete and any(m.point not in listed for m in result.minima):
+        # sympy's solve gave some solutions of f' = 0 (x = π of sin x = 0); solveset lists them all
+        substeps.append(step(MinimizeRule.EVERY_ZERO, None, tuple(m.point for m in result.minima),
+                             where=f" in {within}" if within else ""))
+    verdict = globally(result.is_global, len(result.minima), result.complete) + (
+        f" ({result.note})" if result.note else "")
     substeps.append(step(MinimizeRule.LEAST_MINIMUM, None, None, point=(point,), value=result.value,
                          approx=approx(result.value), verdict=verdict))
     known = f", {result.known_as}" if result.known_as else ""
