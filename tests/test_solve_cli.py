@@ -69,6 +69,15 @@ def test_a_factor_that_is_never_0_is_left_out_of_the_critical_cases(capsys):
     assert "not polynomial" not in out  # what is left of the partials is: every critical point is found
 
 
+@pytest.mark.parametrize("function, line", [
+    ("x + y", "no critical points: ∇f is never 0"),
+    ("x^2 + y^2 + sin(x y)", "no critical points found"),  # ∇f(0, 0) = 0: "never" was false where a case went unsolved
+])
+def test_no_critical_point_is_never_only_where_every_case_was_solved(capsys, function, line):
+    status, out, _ = run(capsys, "critical", function)
+    assert status == 0 and out.splitlines()[1] == line
+
+
 def test_least_squares_from_points(capsys):
     status, out, _ = run(capsys, "lstsq", "--points", "(1,2), (2,5), (3,3)", "--steps")
     assert status == 0

@@ -29,8 +29,8 @@ def solve(function: str, region: str | None = None, variables: Sequence[str] | N
     if result.region is None:
         lines += found_lines(result.inside, names, "critical points:",
                              "critical sets (every point on them is critical):", inside=None)
-        if not result.points and not result.sets:
-            lines.append("no critical points: ∇f is never 0")
+        if not result.points and not result.sets:  # "never" only where every case was solved
+            lines.append("no critical points: ∇f is never 0" if result.complete else "no critical points found")
     else:
         lines.append(f"region: {result.region.show()}")
         inside, outside = result.inside, result.outside
