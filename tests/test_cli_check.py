@@ -165,6 +165,12 @@ def test_an_answer_after_its_own_name_is_told_to_drop_the_name(capsys, typed, ex
     assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"
 
 
+def test_a_sentence_before_an_equals_sign_is_not_taken_for_a_name(capsys):
+    # it was told "Write just 1/x has no solution, without 'no minimum, eˣ ='."
+    assert main(["check", "no minimum, eˣ = 1/x has no solution", "--exercise", "gradients:hard-to-optimize-minimum"]) == 3
+    assert "without" not in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("typed, message", [
     ("x = 0.5671", "correct"),  # a variable's name is read, as before
     ("z = 4x + 8y - 20", "correct"),  # an equation's left side is part of it

@@ -1130,7 +1130,7 @@ def read(
     except InputError as error:
         equals = clean.find("=")
         if (shape in _LABELLED_SHAPES and error.note in _LABEL_ERRORS and clean.count("=") == 1
-                and error.column is not None and error.column < equals):
+                and error.column is not None and error.column < equals and _a_name(clean[:equals])):
             raise labelled(clean, equals, error.note) from None  # E = 25/6, ∂f/∂x = 6xy^3
         raise
     if shape == AUTO:
@@ -1155,6 +1155,17 @@ def labelled(text: str, equals: int, note: str) -> InputError:
     if len(label) > 20 or len(value) > 40:
         return InputError("write just the answer, without the name and '=' before it", column, note)
     return InputError(f"write just {value}, without '{label} ='", column, note)
+
+
+def _a_name(text: str) -> bool:
+    """Whether text reads as one name (E, α, f_x, ∂f/∂x, T(0, y)): no space or comma outside brackets.
+    `no minimum, eˣ = 1/x has no solution` is a sentence, not a name before its answer."""
+    depth = 0
+    for character in text.strip():
+        depth += (character in "([{") - (character in ")]}")
+        if depth == 0 and character in " ,":
+            return False
+    return True
 
 
 def _without_full_stop(text: str) -> str:
