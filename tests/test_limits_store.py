@@ -80,7 +80,9 @@ def test_answers_made_while_another_program_holds_the_lock_are_kept_then_saved(t
     assert len(attempts(db)) == 3
 
 
-def test_answers_still_unsaved_at_the_end_are_kept_in_a_file_and_saved_next_time(tmp_path, monkeypatch):
+def _kept_with_the_lock_held(tmp_path, monkeypatch):
+    """A session's answer made while another program holds the lock to the end, so kept in the file
+    beside the database: (the database, that file, the other program, the session's notices)."""
     monkeypatch.setattr(store, "_BUSY_SECONDS", 0.05)
     db = tmp_path / "progress.sqlite3"
     session = session_on(db)
@@ -89,9 +91,19 @@ def test_answers_still_unsaved_at_the_end_are_kept_in_a_file_and_saved_next_time
     answer_right(session)
     session.close()
     session.store.close()
-    kept = tmp_path / "progress.sqlite3.unsaved.json"
+    return db, tmp_path / "progress.sqlite3.unsaved.json", other, session.store.take_notices()
+
+
+def _kept_after_a_locked_answer(tmp_path, monkeypatch):
+    db, kept, other, _ = _kept_with_the_lock_held(tmp_path, monkeypatch)
+    other.execute("ROLLBACK")
+    return db, kept
+
+
+def test_answers_still_unsaved_at_the_end_are_kept_in_a_file_and_saved_next_time(tmp_path, monkeypatch):
+    db, kept, other, notices = _kept_with_the_lock_held(tmp_path, monkeypatch)
     assert [record["kind"] for record in json.loads(kept.read_text())] == ["attempt", "shown", "end"]
-    assert f"3 unsaved write(s) of your progress are kept in {kept}" in " ".join(session.store.take_notices())
+    assert f"3 unsaved write(s) of your progress are kept in {kept}" in " ".join(notices)
     other.execute("ROLLBACK")
     again = Store(db)
     assert again.take_notices() == [f"saved 3 kept write(s) of your progress from {kept}"]
@@ -187,20 +199,6 @@ def test_a_read_only_database_is_opened_read_only_with_a_notice(tmp_path, monkey
     monkeypatch.undo()
     Store(db).close()  # writable again: what was kept is saved
     assert len(attempts(db)) == 2
-
-
-def _kept_after_a_locked_answer(tmp_path, monkeypatch):
-    """A session's answer kept in the file beside the database (the lock held to the end); the file."""
-    monkeypatch.setattr(store, "_BUSY_SECONDS", 0.05)
-    db = tmp_path / "progress.sqlite3"
-    session = session_on(db)
-    other = sqlite3.connect(db, isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")
-    answer_right(session)
-    session.close()
-    session.store.close()
-    other.execute("ROLLBACK")
-    return db, tmp_path / "progress.sqlite3.unsaved.json"
 
 
 def test_a_kept_writes_file_cut_short_gives_back_its_complete_writes(tmp_path, monkeypatch):
