@@ -387,9 +387,8 @@ _MOST_FACTORED_DEGREE = 12  # a locus of higher degree is compared whole: factor
 def _factor_loci(locus: Equation, want_loci: Sequence[Equation], ctx: Context) -> list[Equation]:
     """A locus that is a product set to 0 (xy = 0, x·y² = 0) as the loci of its factors (x = 0, y = 0):
     the same points, as a product is 0 where a factor is. Each is then compared with the lines wanted,
-    as if the student had written them one by one. A locus wanted as it is stays whole."""
-    if any(compare_equations(locus, w, ctx).correct for w in want_loci):
-        return [locus]
+    as if the student had written them one by one. A locus wanted as it is stays whole (asked only of a
+    product: compare_points compares every locus with those wanted anyway)."""
     syms = [symbol(n) for n in ctx.variables]
     difference = locus.lhs - locus.rhs
     if not syms or not difference.is_polynomial(*syms):
@@ -398,7 +397,7 @@ def _factor_loci(locus: Equation, want_loci: Sequence[Equation], ctx: Context) -
     if polynomial.total_degree() > _MOST_FACTORED_DEGREE:
         return [locus]
     _, factors = polynomial.factor_list()
-    if len(factors) < 2:
+    if len(factors) < 2 or any(compare_equations(locus, w, ctx).correct for w in want_loci):
         return [locus]
     return [Equation(factor.as_expr(), sympy.Integer(0)) for factor, _ in factors]
 

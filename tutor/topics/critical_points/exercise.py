@@ -103,11 +103,9 @@ class CriticalPoints(FunctionProblem):
         if not self.region:
             return verdict
         try:
-            answer = read(text, Shape.POINTS, self.variables)
             region = calculus.parse_region(self.region, self.variables)
-            items = answer.value if isinstance(answer.value, tuple) else ()  # `none` is no tuple
-            outside = [p for p in items if isinstance(p, tuple) and not region.contains(p)]
-        except (InputError, SolveError):
+            outside = [p for p in self._items(text) or () if isinstance(p, tuple) and not region.contains(p)]
+        except SolveError:
             return verdict
         if not outside:
             return verdict
@@ -119,14 +117,20 @@ class CriticalPoints(FunctionProblem):
                        f"{'it lies' if len(outside) == 1 else 'they lie'} outside the region {region.show()}.",
                        verdict.reading, credit=max(0.0, (wanted - len(outside)) / wanted))
 
-    def _coordinates(self, text: str) -> tuple[Expr, ...] | None:
-        """The point that `x = a, y = b` (one number for each variable, in any order) names, if it is that."""
+    def _items(self, text: str) -> tuple | None:
+        """The points and lines the text lists (() for `none`); None where it can't be read."""
         try:
-            answer = read(text, Shape.POINTS, self.variables)
+            value = read(text, Shape.POINTS, self.variables).value
         except InputError:
             return None
+        return value if isinstance(value, tuple) else ()
+
+    def _coordinates(self, text: str) -> tuple[Expr, ...] | None:
+        """The point that `x = a, y = b` (one number for each variable, in any order) names, if it is that."""
+        items = self._items(text)
+        if items is None:
+            return None
         given: dict[str, Expr] = {}
-        items = answer.value if isinstance(answer.value, tuple) else ()
         for item in items:
             if not (isinstance(item, Equation) and item.lhs.is_Symbol and item.rhs.is_number):
                 return None
