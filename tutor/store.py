@@ -14,7 +14,11 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
+from typing import TextIO
+
+from .outputs import OutputError, write_together
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema
@@ -339,11 +343,9 @@ class Store:
                 # a file read back at the start has its records in `pending` already
                 earlier = [] if place in self.replayed or not place.exists() else \
                     _kept_records(place.read_text(encoding="utf-8"))[0]
-                place.parent.mkdir(parents=True, exist_ok=True)
-                temporary = place.with_name(place.name + ".tmp")  # whole or not at all: a power cut leaves the old one
-                temporary.write_text(json.dumps(earlier + records, ensure_ascii=False), encoding="utf-8")
-                os.replace(temporary, place)
-            except (OSError, ValueError):
+                text = json.dumps(earlier + records, ensure_ascii=False)
+                write_together(place.parent, {place.name: partial(_write_text, text=text)})  # whole or not at all
+            except (OSError, OutputError):
                 continue
             self.notices.append(f"{len(records)} unsaved write(s) of your progress are kept in {place}; they are "
                                 f"saved to {self.path} the next time it can be written")
@@ -588,3 +590,7 @@ def _kept_records(text: str) -> tuple[list[dict], bool]:
     records = [r for r in items if isinstance(r, dict) and r.get("kind") in _ID_POSITIONS
                and isinstance(r.get("args"), list) and isinstance(r.get("at"), str)]
     return records, whole and len(records) == len(items)
+
+
+def _write_text(stream: TextIO, text: str) -> None:
+    stream.write(text)
