@@ -136,6 +136,23 @@ def test_close_means_the_value_rounded_or_cut_to_the_places_typed(typed, expecte
     assert check(typed, expected).note == note
 
 
+
+@pytest.mark.parametrize("typed, expected, variables, note, message", [
+    ("y = 0.5x + 2.3333", "y = x/2 + 7/3", ["x", "y"], "decimal_for_exact",
+     "The 2.3333 in your y is close: the exact value is wanted; write it as a fraction."),
+    ("0.3333x^2 + 2x", "x^2/3 + 2x", ["x"], "decimal_for_exact",
+     "The 0.3333 in your answer is close: the exact value is wanted; write it as a fraction."),
+    ("y = 0.5x + 2.4", "y = x/2 + 7/3", ["x", "y"], "differs_at", None),  # not 7/3 rounded
+    ("y = 0.6667x + 2.3333", "y = x/2 + 7/3", ["x", "y"], "differs_at", None),  # the slope is wrong
+    ("0.3333x^2 + 2x + 1", "x^2/3 + 2x", ["x"], "differs_at", None),  # a term too many
+])
+def test_a_decimal_coefficient_close_to_an_exact_one_asks_for_the_fraction(typed, expected, variables, note,
+                                                                            message):
+    verdict = check(typed, expected, variables=variables)
+    assert (verdict.verdict, verdict.note) == ("incorrect", note)
+    if message:
+        assert verdict.message == message
+
 def test_inexact_decimal_for_an_irrational_value():
     verdict = check("0.5671", "W(1)")
     assert (verdict.verdict, verdict.note) == ("incorrect", "inexact")

@@ -131,6 +131,9 @@ def test_a_close_decimal_for_an_exact_answer_is_not_a_wrong_attempt(tmp_path):
     out = texts(session.handle("m = 0.5, b = 2.3333"))
     assert out.startswith("≈ ") and "close: the exact value is wanted; write it as a fraction" in out
     assert session.attempts == attempts and session.on_screen.misses == 0
+    out = texts(session.handle("y = 0.5x + 2.3333"))  # the line's equation, the other form the exercise asks for
+    assert out == "≈ The 2.3333 in your y is close: the exact value is wanted; write it as a fraction."
+    assert session.attempts == attempts and session.on_screen.misses == 0
     assert texts(session.handle("m = 1/2, b = 7/3")).startswith("✓")
 
 

@@ -251,7 +251,47 @@ UNDECIDED_MESSAGE = ("Your {what} could not be checked with certainty, so it is 
 def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = "answer") -> Outcome:
     names = _names(ctx, answer, expected)
     judgement = judge(answer, expected, names, ctx.limits.symbolic_work)
+    if judgement.status is Status.DIFFERENT and ctx.spellings:
+        rounded = _rounded_coefficient(answer, expected, names, ctx.spellings)
+        if rounded is not None:
+            return Outcome(False, Note.DECIMAL_FOR_EXACT, f"The {rounded} in your {what} is close: the exact "
+                                                          "value is wanted; write it as a fraction.")
     return _outcome(judgement, names, what)
+
+
+def _rounded_coefficient(answer: Expr, expected: Expr, names: Sequence[str], spellings: Spellings) -> str | None:
+    """The first typed decimal, as typed, that is a coefficient of `expected` rounded, where every other
+    coefficient is exact (y = 0.5x + 2.3333 for y = x/2 + 7/3): close, as m = 0.5, b = 2.3333 is. None
+    where the two are not polynomials with the same terms, or a coefficient is simply wrong."""
+    syms = [symbol(n) for n in names]
+    mine, theirs = _monomials(answer, syms), _monomials(sympy.expand(expected), syms)
+    if mine is None or theirs is None or mine.keys() != theirs.keys():
+        return None
+    rounded = [got for monomial, got in mine.items() if got != theirs[monomial]]
+    if not rounded or not all(_rounds_to(got, theirs[m], spellings) for m, got in mine.items() if got != theirs[m]):
+        return None
+    return format_value(rounded[0], spellings)
+
+
+def _monomials(expr: Expr, syms: Sequence[sympy.Symbol]) -> dict[tuple[int, ...], Fraction] | None:
+    """A sum of rational multiples of powers of syms, as it is written, by monomial; None for anything
+    else (nothing multiplied out: an answer is untrusted, and (x + 1)^1000 is short to type)."""
+    terms: dict[tuple[int, ...], Fraction] = {}
+    for term in sympy.Add.make_args(expr):
+        coefficient, rest = term.as_coeff_Mul()
+        if not coefficient.is_Rational:
+            return None
+        powers = [0] * len(syms)
+        for factor in sympy.Mul.make_args(rest):
+            base, exponent = factor.as_base_exp()
+            if factor == 1:
+                continue
+            if base not in syms or not (exponent.is_Integer and exponent > 0):
+                return None
+            powers[syms.index(base)] += int(exponent)
+        key = tuple(powers)
+        terms[key] = terms.get(key, Fraction(0)) + Fraction(int(coefficient.p), int(coefficient.q))
+    return {key: value for key, value in terms.items() if value}
 
 
 def _outcome(judgement: Decision, names: Sequence[str], what: str) -> Outcome:
