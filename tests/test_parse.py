@@ -132,6 +132,22 @@ def test_other_products_keep_their_reading(text, value):
     assert not any("mixed" in said for said in answer.ambiguities)
 
 
+
+@pytest.mark.parametrize("text, value, note", [
+    ("2 4", "8", "'2 4' was read as the product 2·4"),  # 24 with a stray space, or "2, 4": said, never silent
+    ("2 4/3", "8/3", "'2 4' was read as the product 2·4"),
+    ("2.5 1/3", "5/6", "'2.5 1' was read as the product 2.5·1"),
+])
+def test_two_numbers_with_a_space_between_are_a_product_and_said(text, value, note):
+    answer = read(text, variables=("x",))
+    assert answer.value == sympy.sympify(value)
+    assert note in answer.ambiguities
+
+
+@pytest.mark.parametrize("text", ["2 x", "2(3)", "1/2 3", "24", "2·4", "2 1/3"])
+def test_a_number_after_a_divisor_a_letter_or_a_bracket_is_no_spaced_product(text):
+    assert not any("the product" in said for said in read(text, variables=("x",)).ambiguities)
+
 @pytest.mark.parametrize("text", ["(4, 6)", "[4, 6]", "⟨4, 6⟩", "4, 6"])
 def test_vectors(text):
     assert read(text, "vector").value == (4, 6)

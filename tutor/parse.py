@@ -652,6 +652,7 @@ class _Parser:
                 value, division = self.sized(_times(value, 1 / operand, roots), op.col), op.col
             elif self.starts_atom():
                 factor_start = self.tok.col
+                self.note_spaced_numbers()
                 digits = digits or self.digits_after_letter()
                 run.append(factor_start)
                 factor = self.power()
@@ -698,6 +699,17 @@ class _Parser:
         if self.tok.kind == TokenKind.NUMBER and not self.tok.spaced:
             return previous, self.tok
         return None
+
+    def note_spaced_numbers(self) -> None:
+        """Say how two numbers with only a space between were read: as a product (2 4 is 8), which a
+        student rarely means by it (24 with a stray space, or a list without its comma)."""
+        previous = self.tokens[self.pos - 1] if self.pos else None
+        before = self.tokens[self.pos - 2] if self.pos > 1 else None
+        if (previous is not None and previous.kind == TokenKind.NUMBER and self.tok.kind == TokenKind.NUMBER
+                and self.tok.spaced and not (before is not None and before.text in ("/", "^"))):  # 1/2 3: said so
+            end = self.tok.col + len(self.tok.text)
+            self.ambiguities.append(f"'{self.span(previous.col, end)}' was read as the product "
+                                    f"{previous.text}·{self.tok.text}")
 
     def note_digits(self, run: list[int], digits: tuple[Token, Token] | None) -> None:
         """Say how 6xy3 was read (6·x·y·3), and how to write the power that was perhaps meant."""
