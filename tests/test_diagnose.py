@@ -160,6 +160,24 @@ def test_critical_points_patterns():
     assert any(isinstance(c, Pattern) for c in candidates(exercise.problem))
 
 
+
+def test_a_slip_made_in_both_partials_is_said_of_both_and_a_swap_quotes_the_point_it_swapped():
+    """For f = x² − y² + x (critical point (−1/2, 0)), (1/2, 0) comes from differentiating the held terms in
+    both partials ((0, 1/2)), then swapping: each step is told with the points it gave."""
+    exercise = drill("cp-saddle", "eve")
+    assert show(exercise.problem.function) == "x² + x - y²"
+    assert respond(exercise, "(1/2, 0)").message == (
+        "It looks like two mistakes: you differentiated y² as well in ∂f/∂x and differentiated x as well in "
+        "∂f/∂y, and you wrote the coordinates the wrong way round. In ∂/∂x, y is a constant, so y² is a constant "
+        "term and its derivative is 0. In ∂/∂y, x is a constant, so x is a constant term and its derivative is 0. "
+        "A point is (x, y), so (0, 1/2) rather than (1/2, 0).")
+    assert respond(exercise, "(0, -1/2)").message == (
+        "It looks like you wrote the coordinates the wrong way round: a point is (x, y), so (-1/2, 0) rather "
+        "than (0, -1/2).")
+    assert respond(exercise, "(-1/2, -1/2)").message == (  # the slip in ∂f/∂y alone
+        "It looks like you differentiated x² as well. In ∂/∂y, x is a constant, so x² is a constant term and "
+        "its derivative is 0.")
+
 def test_classification():
     verdict = respond(drill("cl-saddle", "ann"), "minimum")  # f_xx > 0, and -D > 0: two ways to get it
     assert verdict.note == "misconception:saddle-missed|discriminant-sign-reversed"
@@ -283,6 +301,20 @@ def test_a_gradient_s_wrong_part_is_called_by_its_partial_not_its_place():
     assert exercise.problem.check("(4, 7)").message == "Your ∂f/∂y 7 is not right."
     assert respond(lesson("gradient-x2y2"), "(2x, 3y)").message == (
         "At y = 1 your ∂f/∂y is 3, but the correct value is 2.")
+
+
+@pytest.mark.parametrize("answer, message", [
+    ("(x^2, y^2)", "It looks like you left x² as it is instead of differentiating it in ∂f/∂x and left y² as it is "
+     "instead of differentiating it in ∂f/∂y. The derivative of x² is 2x. The derivative of y² is 2y."),
+    ("(2x^2, 2y^2)", "It looks like you multiplied by the exponent but did not lower it in ∂f/∂x and ∂f/∂y. The "
+     "power rule lowers the exponent by one: the derivative of x² is 2x, not 2x²."),  # the rule said once
+    ("(x, y)", "It looks like you lowered the exponent but did not multiply by it in ∂f/∂x and ∂f/∂y. The "
+     "derivative of x² is 2x, not x. The derivative of y² is 2y, not y."),
+    ("(2x, y^2)", "Your ∂f/∂y: it looks like you left y² as it is instead of differentiating it. The derivative of "
+     "y² is 2y."),
+])
+def test_one_mistake_in_both_partials_is_said_of_each(answer, message):
+    assert respond(lesson("gradient-x2y2"), answer).message == message
 
 
 @pytest.mark.parametrize("exercise_id, student, answer, message", [

@@ -164,8 +164,9 @@ def test_a_gradient_is_diagnosed_one_component_at_a_time():
     assert verdict.note == "misconception:power-rule-not-multiplied"
     assert verdict.message == ("Your ∂f/∂y: it looks like you lowered the exponent but did not multiply by it. "
                                "The derivative of y² is 2y, not y.")
-    both = drill("g-quadratic", "(5x + y, x + 8y)")  # the same slip in every component: said once
-    assert both.message.startswith("It looks like you lowered the exponent but did not multiply by it.")
+    both = drill("g-quadratic", "(5x + y, x + 8y)")  # the same slip in every component: said once, of both
+    assert both.message == ("It looks like you lowered the exponent but did not multiply by it in ∂f/∂x and "
+                            "∂f/∂y. The derivative of x² is 2x, not x. The derivative of y² is 2y, not y.")
     swapped = lesson("gradient-x2y2-at-2-3", "(3, 2)")  # swapped, and the factor 2 lost in each
     assert swapped.note == "misconception:components-swapped+power-rule-not-multiplied"
 

@@ -76,6 +76,7 @@ from .misconceptions import (
     Said,
     WrongAnswer,
     either,
+    in_places,
     table_points,
     told,
 )
@@ -1014,7 +1015,7 @@ def _componentwise(entry: _Entry, candidate: Componentwise, got: Answer, student
         for s in said:
             by_id.setdefault(s.misconception, []).append((name, s))
     parts: list[tuple[str | None, Said]] = [(None, s) for s in candidate.whole]
-    parts += [(None if len(where) > 1 else where[0][0], where[0][1]) for i, where in by_id.items()
+    parts += [(None, in_places(i, where)) if len(where) > 1 else where[0] for i, where in by_id.items()
               if i not in {s.misconception for s in candidate.whole}]
     size = len(candidate.whole) + sum(len(said) for _, said, _ in wrong)
     if not parts or len(parts) > 2:

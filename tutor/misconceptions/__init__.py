@@ -24,6 +24,7 @@ from .base import (
                    WrongAnswer,
                    at_point,
                    either,
+                   in_places,
                    register,
                    told,
 )
@@ -35,4 +36,4 @@ from .solving import MISCONCEPTIONS as SOLVING
 SHARED = {**DERIVATIVES, **POINTS, **SOLVING}
 
 __all__ = ["BOTH", "EITHER", "SHARED", "Candidate", "Componentwise", "Known", "Misconception", "Option", "Pattern",
-           "Said", "WrongAnswer", "at_point", "either", "register", "table_points", "told"]
+           "Said", "WrongAnswer", "at_point", "either", "in_places", "register", "table_points", "told"]

@@ -8,6 +8,7 @@ part of the answer ("Your ∂f/∂y: it looks like you …"); `Said` keeps the t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -19,7 +20,7 @@ from sympy import Expr
 from ..compare import Context
 from ..evaluate import Evaluation
 from ..parse import Answer, Shape, symbol
-from ..words import capitalized
+from ..words import and_list, capitalized
 
 OPENING = "It looks like you "
 BOTH = "+"  # joins the ids of two mistakes made at once, in a note: misconception:a+b
@@ -88,15 +89,42 @@ def told(parts: Sequence[tuple[str | None, Said]]) -> str:
     return f"It looks like two mistakes: {clauses[0]}, and {clauses[1]}. {reasons}".rstrip()
 
 
+
+def in_places(misconception: str, places: Sequence[tuple[str, Said]]) -> Said:
+    """One misconception's sentence where it changed several parts (∂f/∂x and ∂f/∂y), each named: "you
+    differentiated y² as well in ∂f/∂x and differentiated x² as well in ∂f/∂y". The first place alone
+    would send the student to a slip that does not give their answer by itself."""
+    if len(places) == 1:
+        return places[0][1]
+
+    def sentence() -> str:
+        dids = [said.did for _, said in places]
+        if len(set(dids)) == 1:
+            did = f"{dids[0]} in {and_list([where for where, _ in places])}"
+        else:
+            did = and_list([f"{d} in {where}" for d, (where, _) in zip(dids, places)])
+        # a rule is said once, with its first example ("The power rule lowers the exponent by one: the
+        # derivative of x² is 2x, not 2x²"); reasons about each piece, each ("The derivative of y² is 2y.")
+        whys: dict[str, str] = {}
+        for _, said in places:
+            if said.why:
+                whys.setdefault(said.why.partition(": ")[0] if ": " in said.why else said.why, said.why)
+        return f"{OPENING}{did}. {' '.join(whys.values())}".rstrip()
+
+    return Said(misconception, sentence)
+
 def either(first: Said, second: Said, part: str | None = None) -> str:
     """The message for an answer that each of two mistakes gives: what each did, and why not, each
     reason once (one that another already says, like "the derivative of x² is 2x" in "the derivative of
     x² is 2x, not x", is left out)."""
     where = "" if part is None else f"Your {part}: y"
     opening = f"{where}ou get this" if part else "You get this answer"
-    whys = list(dict.fromkeys(s.why for s in (first, second) if s.why))
+    whys = list(dict.fromkeys(sentence for s in (first, second) if s.why for sentence in _SENTENCES.split(s.why)))
     reasons = " ".join(w for w in whys if not any(_core(w) in _core(other) for other in whys if other != w))
     return f"{opening} if you {first.did}, or if you {second.did}. {reasons}".rstrip()
+
+
+_SENTENCES = re.compile(r"(?<=\.) (?=[A-Z])")  # a reason may be several (one misconception in two partials)
 
 
 def _core(reason: str) -> str:

@@ -31,7 +31,7 @@ from ..parse import symbol
 from ..show import show
 from ..words import and_list
 from . import differentiate as d
-from .base import Known, Misconception, Said, register, told
+from .base import Known, Misconception, Said, in_places, register, told
 from .differentiate import Site, Slip, Slips
 
 MISCONCEPTIONS = register(
@@ -575,11 +575,14 @@ def wrong_gradients(f: Expr, variables: Sequence[str], name: str = "f",
         key = tuple(fingerprint(p, variables) for p in partials)
         if not sites or key in seen:
             continue
-        first: dict[str, Said] = {}
+        first: dict[str, dict[str, Said]] = {}  # misconception -> partial -> its first site's sentence
         for v_name, site in sites:
-            first.setdefault(site.slip.misconception, said_of(site, _Wording(variables, v_name, name)))
+            first.setdefault(site.slip.misconception, {}).setdefault(
+                v_name, said_of(site, _Wording(variables, v_name, name)))
         if len(first) != len({slip.misconception for slip, _ in variant}):
             continue  # one of the slips changed nothing: the pair is a single, already found
         seen.add(key)
-        found.append((tuple(first.values()), tuple(partials)))
+        found.append((tuple(in_places(m, [(f"∂{name}/∂{v}", said) for v, said in by_partial.items()])
+                            for m, by_partial in first.items()), tuple(partials)))
     return found
+

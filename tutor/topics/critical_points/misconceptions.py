@@ -15,6 +15,7 @@ Three layers, which compose:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
 from typing import cast
@@ -172,7 +173,18 @@ def _zero_on(partial: Expr, item: tuple | Equation, variables: Sequence[str]) ->
 # ------------------------------------------------------------ solving wrongly
 
 
-_Transform = tuple[Said, Callable[[_Set], _Set | None]]
+@dataclass(frozen=True)
+class _Transform:
+    """A slip in solving, as what it does to a set of solutions, and what is said of it: for the right
+    set, or (`told`, where the sentence quotes the set's points) for the set it is applied to."""
+
+    said: Said
+    apply: Callable[[_Set], _Set | None]
+    told: Callable[[_Set], Said | None] | None = None
+
+    def said_of(self, s: _Set) -> Said:
+        """The sentence for applying it to `s`, the set another slip gave: its own points quoted."""
+        return (self.told(s) if self.told else None) or self.said
 
 
 def _transforms(problem: CriticalPoints) -> list[_Transform]:
@@ -185,10 +197,14 @@ def _transforms(problem: CriticalPoints) -> list[_Transform]:
         def swap(s: _Set) -> _Set | None:
             points = tuple((p[1], p[0]) for p in s[0])
             return (points, s[1]) if s[0] and points != s[0] else None
-        example = next(((p, (p[1], p[0])) for p in right_points if p[0] != p[1]), None)
-        if example:
-            found.append((say["critical-point-coordinates-swapped"](
-                names=", ".join(variables), right=show(example[0]), wrong=show(example[1])), swap))
+
+        def swapped(s: _Set) -> Said | None:
+            example = next(((p, (p[1], p[0])) for p in s[0] if p[0] != p[1]), None)
+            return example and say["critical-point-coordinates-swapped"](
+                names=", ".join(variables), right=show(example[0]), wrong=show(example[1]))
+        told = swapped((tuple(right_points), ()))
+        if told:
+            found.append(_Transform(told, swap, swapped))
     found += _sign_flips(problem)
     found += _roots(problem)
     inverses: dict[Expr, Expr] = {}  # the same coordinates come again in many sets
@@ -202,16 +218,19 @@ def _transforms(problem: CriticalPoints) -> list[_Transform]:
         def reciprocal(s: _Set, i: int = i) -> _Set | None:
             points = tuple(p[:i] + (inverse(p[i]),) + p[i + 1:] if p[i] not in (0, 1, -1) else p for p in s[0])
             return (points, s[1]) if points != s[0] else None
-        example = next((p[i] for p in right_points if p[i] not in (0, 1, -1)), None)
-        if example is not None:
-            found.append((SOLVING["divided-wrong-way"].fill(solved=f"for {v}", name=v, right=show(example),
-                                                            wrong=show(1 / example)), reciprocal))
+        def divided(s: _Set, i: int = i, v: str = v) -> Said | None:
+            example = next((p[i] for p in s[0] if p[i] not in (0, 1, -1)), None)
+            return None if example is None else SOLVING["divided-wrong-way"].fill(
+                solved=f"for {v}", name=v, right=show(example), wrong=show(1 / example))
+        told = divided((tuple(right_points), ()))
+        if told is not None:
+            found.append(_Transform(told, reciprocal, divided))
     saddles = [p.point for p in problem.solution.points if p.nature == Nature.SADDLE and p.inside is not False]
     if saddles:
         def without_saddles(s: _Set) -> _Set | None:
             points = tuple(p for p in s[0] if p not in saddles)
             return (points, s[1]) if len(points) != len(s[0]) else None
-        found.append((say["saddle-not-critical"](points=_list(saddles, variables)), without_saddles))
+        found.append(_Transform(say["saddle-not-critical"](points=_list(saddles, variables)), without_saddles))
     del f
     return found
 
@@ -236,14 +255,14 @@ def _sign_flips(problem: CriticalPoints) -> list[_Transform]:
             return (points, s[1]) if points != s[0] else None
         i = flipped[0]
         root, factor = next(iter(roots[i].items()))
-        found.append((say(name=variables[i], factor=show(factor, variables), root=show(root), wrong=show(-root)),
-                      flip))
+        found.append(_Transform(say(name=variables[i], factor=show(factor, variables), root=show(root),
+                                    wrong=show(-root)), flip))
         if len(flipped) > 1:
             def add_flipped(s: _Set, flip=flip) -> _Set | None:
                 other = flip(s)
                 return None if other is None else (tuple(dict.fromkeys(s[0] + other[0])), s[1])
-            found.append((say(name=variables[i], factor=show(factor, variables), root=show(root),
-                              wrong=f"±{show(root)}"), add_flipped))
+            found.append(_Transform(say(name=variables[i], factor=show(factor, variables), root=show(root),
+                                        wrong=f"±{show(root)}"), add_flipped))
     return found
 
 
@@ -284,9 +303,9 @@ def _roots(problem: CriticalPoints) -> list[_Transform]:
             return (changed, s[1]) if values and changed != s[0] else None
 
         say = {m: MISCONCEPTIONS[m].fill for m in ("positive-root-only", "square-root-not-taken")}
-        found.append((say["positive-root-only"](equation=equation, name=v, root=show(r)), positive))
-        found.append((say["square-root-not-taken"](equation=equation, name=v, root=show(r), square=show(r**2)),
-                      squared))
+        found.append(_Transform(say["positive-root-only"](equation=equation, name=v, root=show(r)), positive))
+        found.append(_Transform(say["square-root-not-taken"](equation=equation, name=v, root=show(r),
+                                                              square=show(r**2)), squared))
     return found
 
 
@@ -315,7 +334,11 @@ def _solved(problem: CriticalPoints) -> list[tuple[tuple[Said, ...], _Set]]:
     if polynomial is None or polynomial.total_degree() > _MAX_DEGREE:
         return found  # systems a student solves by hand are small: beyond that, no wrong one is solved
     parts = [sympy.Add(*(t for t in sympy.Add.make_args(sympy.expand(f)) if t.has(s))) for s in syms]
-    for said, wrong in wrong_gradients(f, variables, name, pairs="everywhere"):
+    # the fewest partials changed first: where a slip in ∂f/∂y alone gives the same set as in every
+    # partial, the simpler explanation is the one named
+    wrongs = sorted(wrong_gradients(f, variables, name, pairs="everywhere"),
+                    key=lambda said_wrong: sum(sympy.expand(w - g) != 0 for w, g in zip(said_wrong[1], gradient)))
+    for said, wrong in wrongs:
         zeros = common_zeros(wrong, variables)
         if zeros is not None and any(sympy.expand(w - p) != 0 for w, p in zip(wrong, parts)):
             found.append((said, zeros))  # (every term left as it was is f = 0: said below, as that)
@@ -352,19 +375,20 @@ def candidates(problem: CriticalPoints) -> list[WrongAnswer | Pattern]:
             s = _inside(problem, s)
             found.append(WrongAnswer.of(said, Answer(Shape.POINTS, (*s[0], *s[1]))))
 
-    for said, transform in transforms:
-        add([said], transform(right))
+    for transform in transforms:
+        add([transform.said], transform.apply(right))
     for saids, s in solved:
         add(saids, s)
     found.append(_differences(problem))
-    for (a, first), (b, second) in combinations(transforms, 2):
-        if a.misconception != b.misconception:
-            once = first(right)
-            add([a, b], None if once is None else second(once))
+    for first, second in combinations(transforms, 2):
+        if first.said.misconception != second.said.misconception:
+            once = first.apply(right)
+            if once is not None:
+                add([first.said, second.said_of(once)], second.apply(once))
     for saids, s in solved:
         if len(saids) == 1:
-            for other, transform in transforms:
-                add([*saids, other], transform(s))
+            for transform in transforms:
+                add([*saids, transform.said_of(s)], transform.apply(s))
     gradient = problem.solution.gradient
     found.append(WrongAnswer.of([SOLVING["derivative-not-solved"].fill(
         derivative=f"∇{problem.name}", equation=" and ".join(f"∂{problem.name}/∂{v} = 0" for v in problem.variables))],
