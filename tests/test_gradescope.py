@@ -71,6 +71,15 @@ def test_a_field_that_is_not_text_is_never_taken_for_the_submitter(tmp_path):
         "gradescope-12's, with gradescope-12's variant."]
 
 
+
+def test_an_id_of_thousands_of_digits_is_an_id_as_written(tmp_path):
+    """Python refuses to turn more than 4,300 digits into an int; the metadata's id is read as its digits."""
+    digits = "9" * 5000
+    status, results = submit(tmp_path, "student: bob\nanswers:\n  cube: 3x^2\n",
+                             f'{{"users": [{{"id": {digits}}}]}}', roster=False)
+    assert status == 0
+    assert results["output"].splitlines()[0] == f"Graded as student gradescope-{digits}: 2 of 5 points."
+
 @pytest.mark.parametrize("metadata, why", [
     (None, "is missing, so who submitted can't be told"),
     ("{not json", "can't be read"),

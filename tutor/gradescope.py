@@ -58,7 +58,7 @@ def read_submitters(path: Path) -> tuple[Submitter, ...]:
     """The users who made the submission, as the metadata lists them (MetadataError if it can't be read)."""
     file = file_name(path)
     try:
-        data = json.loads(read_file(path, _METADATA_BYTES))
+        data = json.loads(read_file(path, _METADATA_BYTES), parse_int=str)  # an id of 5,000 digits is an id too
     except FileNotFoundError:
         raise MetadataError(f"{file} is missing, so who submitted can't be told (Gradescope writes it "
                             "beside the submission folder)") from None
@@ -74,10 +74,9 @@ def read_submitters(path: Path) -> tuple[Submitter, ...]:
 
 
 def _field(value: object) -> str:
-    """A user's field as text: Gradescope writes ids as numbers, the rest as strings. Anything else (a list,
-    true) is not the field at all: its str() must never become whom a submission is graded as."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
+    """A user's field as text: Gradescope writes ids as numbers (read as their digits), the rest as strings.
+    Anything else (a list, true, 1.5) is not the field at all: its str() must never become whom a submission
+    is graded as."""
     return value.strip() if isinstance(value, str) else ""
 
 
