@@ -248,6 +248,26 @@ def test_parameters_are_substituted_and_require_holds():
         assert exercise.problem.function == (values["a"] * X ** values["p"] + values["b"] * X)
 
 
+
+@pytest.mark.parametrize("condition, meets", [
+    ("1/(a - p) > 0", lambda a, p: a > p), ("sqrt(a - p - 1) > 0", lambda a, p: a > p + 1),
+    ("1/(a - p) != 0", lambda a, p: a != p), ("ln(a - p) >= 0", lambda a, p: a > p),
+])
+def test_a_require_with_no_value_for_a_draw_is_not_met_and_the_values_are_drawn_again(tmp_path, capsys, condition,
+                                                                                      meets):
+    """At a = p, 1/(a − p) has no value: before, validate, check, pack show and the whole class's grading
+    ended with exit 70 (TypeError: cannot determine truth value of Relational)."""
+    pack = tmp_path / "rq.yaml"
+    pack.write_text("pack: rq\nexercises:\n  - id: d\n    kind: derivative\n    function: a x^p\n"
+                    "    params: {a: {int: [2, 4]}, p: {int: [2, 4]}}\n"
+                    f'    require: "{condition}"\n', encoding="utf-8")
+    assert main(["pack", "validate", str(pack)]) == 0
+    spec = packs.load(pack).exercise("d")
+    for student in range(30):
+        values = dict(spec.values(f"s{student}"))
+        assert meets(values["a"], values["p"])  # never a = p, where the condition has no value
+    capsys.readouterr()
+
 def test_variant_seed_is_documented_and_stable():
     """The first 8 bytes of sha256("PACK/EXERCISE/STUDENT"), so other tools can reproduce variants."""
     import hashlib

@@ -125,8 +125,13 @@ class Condition:
     rhs: Expr
 
     def holds(self, values: Mapping[sympy.Symbol, Expr]) -> bool:
+        """Whether these values meet the condition. One that has no value for them (1/(a − p) at a = p, the
+        square root of a negative number) is not met: those values are drawn again."""
         a, b = substituted(self.lhs, values), substituted(self.rhs, values)
         difference = sympy.nsimplify(a - b) if not (a - b).is_Rational else a - b
+        number = difference.evalf(30)
+        if not (number.is_Number and number.is_extended_real and number.is_finite):
+            return False
         if self.op in ("!=", "≠"):
             return difference != 0
         if self.op == "==":
