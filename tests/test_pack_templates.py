@@ -250,3 +250,33 @@ def test_parameters_that_make_numbers_too_large_are_refused_not_computed(tmp_pat
     assert lines[1].startswith(f"{path}:14:13: exercise 'function': with a = 8, its ")
     assert lines[2] == (f"{path}:20:14: exercise 'condition': with a = 9, its numbers grow too large "
                         "(more than 1,000 digits)")
+
+
+def test_a_draw_that_leaves_a_variable_out_keeps_the_variables_the_author_wrote(tmp_path, capsys):
+    """x² + a·y² is a function of x and y for every a: at a = 0 its critical points are the line x = 0.
+    Before, that draw became a function of x alone, whose own answer (0) no answer in (x, y) matched."""
+    path = write(tmp_path / "zero.yaml", """
+        pack: zero
+        exercises:
+          - id: cp
+            kind: critical_points
+            function: x^2 + a y^2
+            params: {a: {int: [0, 0]}}
+          - id: classify
+            kind: classify_point
+            function: x^2 + a y^2
+            at: [0, 0]
+            params: {a: {int: [0, 0]}}
+          - id: grad
+            kind: gradient
+            function: x^2 + a y^2
+            params: {a: {int: [0, 0]}}
+    """)
+    pack = packs.load(path)
+    critical = pack.exercise("cp").variant("u3")
+    assert critical.prompt().startswith("Find all critical points of f(x, y) = x²")
+    assert respond(critical, "x = 0").correct
+    assert respond(critical, "(0, 0)").note == "misconception:ignored-critical-lines"
+    assert respond(pack.exercise("classify").variant("u3"), "inconclusive").correct
+    assert respond(pack.exercise("grad").variant("u3"), "(2x, 0)").correct
+    assert validate(path, capsys) == [f"{path}: valid (3 exercises; each one's answer grades as correct)"]

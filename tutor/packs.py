@@ -26,6 +26,7 @@ import yaml
 from sympy import Expr
 
 from .builtin_packs import BUILT_IN, built_in_folder, built_in_path  # noqa: F401 (tutor.packs.built_in_folder)
+from .calculus import order_variables
 from .check import expected_answer, variables_of
 from .compare import Tolerance
 from .errors import TutorError, Where
@@ -35,7 +36,7 @@ from .parse import Answer, InputError, Shape, fraction, read, substituted, symbo
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
 from .templates import TemplateError, fill, template
-from .topics import KINDS, FieldError, Problem
+from .topics import KINDS, FieldError, FunctionProblem, Problem
 from .topics.base import Field, substitute
 from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError
 from .variant_check import UNKNOWN_NAME, Finding, Params, drawn, first_failing, refusing, with_draw
@@ -246,6 +247,8 @@ class ExerciseSpec:
             values = {symbol(name): value for name, value in params}
             data = {name: substitute(value, values) for name, value in self.data.items()}
             fields = KINDS[self.kind].exercise.FIELDS
+            if issubclass(KINDS[self.kind].exercise, FunctionProblem) and "variables" not in data:
+                data |= self._written_variables(data)
             for name in data:
                 if name in fields and fields[name].reader == "prose":
                     data[name] = self._fill_prose(cast(str, data[name]), params)
@@ -254,6 +257,17 @@ class ExerciseSpec:
                 built.clear()  # simpler than least-recently-used, and rare
             built[params] = problem
         return Exercise(self, problem, seed, params)
+
+    def _written_variables(self, data: Mapping[str, object]) -> dict[str, tuple[str, ...]]:
+        """The function's variables as the author wrote it, where a draw leaves some out: x² + a·y² is a
+        function of x and y for every a, and at a = 0 its critical points are the line x = 0, not the
+        point (0) of a function of x alone that no answer in (x, y) could match. Where a draw leaves
+        none (a·x² at a = 0), the kind says it has no variables."""
+        written, drawn_function = self.data.get("function"), data.get("function")
+        if not (isinstance(written, Expr) and isinstance(drawn_function, Expr) and drawn_function.free_symbols):
+            return {}
+        names = {p.name for p in self.params}
+        return {"variables": order_variables(s.name for s in written.free_symbols if s.name not in names)}
 
     def _fill_prose(self, text: str, params: Params) -> str:
         return fill(text, params, lambda value: show(value, decimals=bool(self.data.get("decimals"))), strict=False)
