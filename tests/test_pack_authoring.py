@@ -48,6 +48,16 @@ YAML_SLIPS = {
                                 "5:15: not valid YAML: a value starts with '*', which YAML reads as a "
                                 "reference to an anchor ('&name') that is not defined; put the value in "
                                 'quotes, like "*x"'),
+    "a placeholder starting a value": (EXERCISE + "    function: a x^p\n    title: {a} x^{p}\n",
+                                       "6:16: not valid YAML: YAML reads a value that starts with '{' as a mapping, "
+                                       "so the text after its '}' is out of place; put the whole value in quotes, "
+                                       'like title: "{a} x^{p}"'),
+    "a key indented too far": ("pack: p\nexercises:\n  - id: a\n    kind: derivative\n     function: x^2\n",
+                               "5:14: not valid YAML: this line is indented further than the line above it, so "
+                               "YAML reads it as part of that value; start 'function' in the same column as 'kind'"),
+    "a second document": (EXERCISE + "    function: x^2\n---\npack: q\n",
+                          "6:1: not valid YAML: a pack is one YAML document, and a line '---' starts another; "
+                          "remove it (a second pack goes in a file of its own)"),
 }
 
 
@@ -68,8 +78,22 @@ def test_both_yaml_parsers_give_the_same_sentence(slip):
     for loader in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         with pytest.raises(yaml.YAMLError) as caught:
             yaml.compose(text, Loader=loader)
-        sentences.add(describe(caught.value))
+        sentences.add(describe(caught.value, text))
     assert sentences == {message.split("not valid YAML: ", 1)[1]}
+
+
+@pytest.mark.parametrize("text, message", [
+    (EXERCISE + "    function: x^2\n    <<: {answer: 2x}\n",
+     "6:5: '<<' (a YAML merge key) is not allowed in a pack; write the keys out in full"),
+    (EXERCISE + "    function: x^2\n    title: {a}\n",
+     "6:12: exercise 'a': 'title': text must be a single value; YAML reads a value that starts with '{' as a mapping: put "
+     'the whole value in quotes, like "{a}"'),
+])
+def test_yaml_that_reads_but_is_no_pack_says_what_the_author_wrote(tmp_path, capsys, text, message):
+    path = tmp_path / "pack.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) != 0
+    assert capsys.readouterr().out == f"{path}:{message}\n"
 
 
 @pytest.mark.parametrize("typed, suggested", [

@@ -38,7 +38,7 @@ from .show import show
 from .templates import TemplateError, fill, template
 from .topics import KINDS, FieldError, FunctionProblem, Problem
 from .topics.base import Field, substitute
-from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError
+from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError, braces
 from .variant_check import UNKNOWN_NAME, Finding, Params, drawn, first_failing, refusing, with_draw
 from .words import and_list
 
@@ -469,6 +469,9 @@ def load_text(text: str, source: str, folder: Path, limits: Limits = LIMITS, ver
     return pack
 
 
+_MERGE = "tag:yaml.org,2002:merge"  # the tag YAML gives '<<', which the author never writes
+
+
 def _read(text: str, source: str, folder: Path, limits: Limits, verify: bool) -> tuple[Pack, list[str]]:
     """The pack of the exercises that read well, and every problem found (with `verify`, those of each
     exercise's first variant too), in the order of the file. PackError where nothing can be read."""
@@ -479,7 +482,10 @@ def _read(text: str, source: str, folder: Path, limits: Limits, verify: bool) ->
         where = f"{source}:{error.line}:{error.column}" if error.line else source
         raise PackError([f"{where}: {error.message}"]) from None
     if composed.tagged:  # nothing of a file with such tags is read further
-        raise PackError([f"{Where.of(source, n)}: YAML tags like {n.tag} are not allowed" for n in composed.tagged])
+        raise PackError([f"{Where.of(source, n)}: " + ("'<<' (a YAML merge key) is not allowed in a pack; write "
+                                                        "the keys out in full" if n.tag == _MERGE else
+                                                        f"YAML tags like {n.tag} are not allowed")
+                         for n in composed.tagged])
     root = composed.root
     if not isinstance(root, yaml.MappingNode):
         raise PackError([f"{source}:1:1: a pack is a mapping with 'pack', 'title' and 'exercises'"])
@@ -561,7 +567,7 @@ def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: se
 def _text(node: yaml.Node, report: _Report, exercise: str | None, what: str) -> str | None:
     if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
         return str(node.value)
-    report.add(node, f"'{what}' must be a single value", exercise)
+    report.add(node, f"'{what}' must be a single value{braces(node)}", exercise)
     return None
 
 

@@ -292,7 +292,7 @@ def compose_yaml(text: str, max_values: int, max_depth: int) -> Composed:
         if "maximum nesting depth" in problem:  # libyaml's own limit, met before ours when it reads ahead
             raise composer.refuse(mark, f"nested more than {max_depth} levels deep") from None
         raise YamlError(mark.line + 1 if mark else None, mark.column + 1 if mark else None,
-                        f"not valid YAML: {describe(error)}") from None
+                        f"not valid YAML: {describe(error, text)}") from None
     return Composed(root, tuple(composer.tagged))
 
 

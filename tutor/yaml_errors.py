@@ -16,8 +16,12 @@ import yaml
 _FLOW = {"flow sequence": ("[", "]"), "flow mapping": ("{", "}")}
 
 
-def describe(error: yaml.YAMLError) -> str:
-    """The sentence for a parser's error (its position is given apart, from problem_mark)."""
+_KEY_VALUE = re.compile(r"^(\s*)(?:- )?([^\s:#'\"][^:#]*?):[ \t]+(\S.*)$")  # key: value, as a line writes it
+
+
+def describe(error: yaml.YAMLError, text: str = "") -> str:
+    """The sentence for a parser's error (its position is given apart, from problem_mark); `text`, the
+    file's, lets it look at the lines where it happened."""
     if isinstance(error, yaml.reader.ReaderError) and isinstance(error.character, int):
         return (f"the invisible character U+{error.character:04X} is not allowed in YAML (text pasted from a "
                 "word processor or a PDF can bring one in); delete it, or retype the text around it")
@@ -33,9 +37,25 @@ def describe(error: yaml.YAMLError) -> str:
         return f"the quote{where} is never closed; add the closing quote"
     if re.search(r"\btabs?\b", problem) or "'\\t'" in problem:  # a word: "unacceptable" holds "tab" too
         return "a tab is used to indent; YAML indents with spaces only: replace the tab with spaces"
+    mark = getattr(error, "problem_mark", None)
+    lines = text.splitlines()
+    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    above = next((lines[i] for i in range((mark.line if mark else 0) - 1, -1, -1) if lines[i].strip()), "")
+    if "another document" in problem:
+        return ("a pack is one YAML document, and a line '---' starts another; remove it (a second pack "
+                "goes in a file of its own)")
     if "mapping values are not allowed" in problem:
+        mine, theirs = _KEY_VALUE.match(line), _KEY_VALUE.match(above)
+        if mine and theirs and len(mine.group(1)) > len(theirs.group(1)):  # function: under kind: x, too far in
+            return (f"this line is indented further than the line above it, so YAML reads it as part of that "
+                    f"value; start '{mine.group(2)}' in the same column as '{theirs.group(2)}'")
         return ("a ':' followed by a space inside a value; put the whole value in quotes, "
                 "like function: \"x: y\"")
+    braced = _KEY_VALUE.match(line)
+    if braced and braced.group(3).startswith("{") and "block mapping" in context:  # title: {a} x^{p}
+        key, value = braced.group(2), braced.group(3)
+        return (f"YAML reads a value that starts with '{{' as a mapping, so the text after its '}}' is out "
+                f"of place; put the whole value in quotes, like {key}: \"{value}\"")
     if "block collection" in context or "block mapping" in context:
         return (f"this line is not indented like the lines of the entry{where}; keys of one entry start "
                 "in the same column, and each new entry of a list starts with '- '")

@@ -47,8 +47,15 @@ class Table:
 
 def _scalar(node: yaml.Node, what: str) -> str:
     if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null":
-        raise ReadError(f"{what} must be a single value", node)
+        raise ReadError(f"{what} must be a single value{braces(node)}", node)
     return str(node.value)
+
+
+def braces(node: yaml.Node) -> str:
+    """Why a value written `{a}` is not text, and the fix: YAML reads it as a mapping."""
+    if isinstance(node, yaml.MappingNode) and node.flow_style:
+        return "; YAML reads a value that starts with '{' as a mapping: put the whole value in quotes, like \"{a}\""
+    return ""
 
 
 def _expression(node: yaml.Node, params: Sequence[str], what: str, constant: bool = False) -> Expr:
