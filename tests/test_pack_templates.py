@@ -189,6 +189,39 @@ def test_numbers_in_text_are_shown_as_the_exercise_shows_its_numbers(tmp_path):
     assert pack.exercise("dec").variant().hints() == ("Half is 0.5, a fifth is 0.2.",)
 
 
+
+def test_arithmetic_written_with_a_decimal_shows_a_decimal_for_every_draw(tmp_path):
+    """{a*0.1} was 0.1 or 0.3 for some students and 1/5 for another, in a pack that writes no other decimal."""
+    spec = packs.load(write(tmp_path / "p.yaml", """\
+        pack: p
+        exercises:
+          - id: t
+            kind: expression
+            prompt: "The rate is {a*0.1}; half is {a*0.5}; a third is {a/3}."
+            expected: a
+            params: {a: {int: [2, 2]}}
+        """)).exercise("t")
+    assert spec.variant("s").prompt() == "The rate is 0.2; half is 1; a third is 2/3."
+
+
+def test_the_grader_shows_a_variant_s_decimals_as_the_student_read_them(tmp_path, capsys):
+    path = write(tmp_path / "p.yaml", """\
+        pack: p
+        exercises:
+          - id: gd
+            kind: gradient_descent
+            function: (x - a)^2
+            start: 0
+            rate: r
+            iterations: 1
+            params: {a: {int: [1, 1]}, r: {choice: [0.25]}}
+        """)
+    assert "α = 0.25" in packs.load(path).exercise("gd").variant("s").prompt()
+    (tmp_path / "class.csv").write_text("student,exercise,answer\ns,gd,0.5\n", encoding="utf-8")
+    assert main(["grade", str(path), str(tmp_path / "class.csv"), "--out", str(tmp_path / "out")]) == 0
+    answers = (tmp_path / "out" / "answers.csv").read_text(encoding="utf-8").splitlines()
+    assert answers[1].startswith("s,gd,\"a = 1, r = 0.25\",0.5,correct,")  # was r = 1/4
+
 def test_an_answer_a_draw_leaves_undefined_is_told_in_words(tmp_path, capsys):
     path = write(tmp_path / "p.yaml", """\
         pack: p

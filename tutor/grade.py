@@ -220,8 +220,9 @@ def _built(spec: ExerciseSpec, params: Params) -> Exercise | Graded:
 
 
 def _label(spec: ExerciseSpec, params: Params) -> str:
-    """A variant's parameters as answers.csv shows them ("a = 3, p = 2"); "" for the lesson's own."""
-    return "" if not params or params == spec.lesson else drawn(params)
+    """A variant's parameters as answers.csv shows them ("a = 3, p = 2", "r = 0.25" where the pack writes
+    decimals, as the student's text shows them); "" for the lesson's own."""
+    return "" if not params or params == spec.lesson else drawn(params, bool(spec.data.get("decimals")))
 
 
 def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: int, timeout: float,

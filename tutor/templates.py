@@ -19,6 +19,7 @@ from sympy import Expr
 
 from .errors import TutorError
 from .parse import InputError, Shape, read, substituted, symbol
+from .show import show as show_number
 
 
 class TemplateError(TutorError):
@@ -29,6 +30,11 @@ class TemplateError(TutorError):
 class Placeholder:
     source: str  # as written between the braces
     value: Expr  # over the parameters
+
+    @property
+    def decimal(self) -> bool:
+        """Written with a decimal ({a*0.1}): shown as one for every draw (0.2, never 1/5)."""
+        return re.search(r"\d\.\d", self.source) is not None
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,7 @@ class Template:
                     raise TemplateError(f"'{{{part.source}}}' has no value")
                 out.append(f"{{{part.source}}}")
                 continue
-            out.append(show(value))
+            out.append(show_number(value, decimals=True) if part.decimal and value.is_Rational else show(value))
         return "".join(out)
 
 
