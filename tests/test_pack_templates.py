@@ -313,3 +313,26 @@ def test_a_draw_that_leaves_a_variable_out_keeps_the_variables_the_author_wrote(
     assert respond(pack.exercise("classify").variant("u3"), "inconclusive").correct
     assert respond(pack.exercise("grad").variant("u3"), "(2x, 0)").correct
     assert validate(path, capsys) == [f"{path}: valid (3 exercises; each one's answer grades as correct)"]
+
+
+def test_a_draw_that_leaves_out_a_variable_of_local_minima_is_told_not_crashed(tmp_path, capsys):
+    """(x² − 1)² + a·y² at a = 0 has whole lines of minima: said per draw (it was an AttributeError)."""
+    path = write(tmp_path / "lm.yaml", """
+        pack: lm
+        exercises:
+          - id: valleys
+            kind: local_minima
+            function: (x^2 - 1)^2 + a y^2
+            params: {a: {int: [0, 1]}}
+    """)
+    seen = set()
+    for seed in range(12):
+        values = dict(packs.load(path).exercise("valleys").drawn_values(seed))
+        seen.add(values["a"])
+        status = main(["pack", "show", str(path), "valleys", "--seed", str(seed)])
+        out = capsys.readouterr()
+        if values["a"] == 0:
+            assert status == 1 and "with a = 0, it has whole lines of minima" in out.out + out.err
+        else:
+            assert status == 0
+    assert seen == {0, 1}

@@ -215,7 +215,8 @@ def bounded_below(f: Expr, syms: Sequence[sympy.Symbol]) -> bool | None:
         return poly.LC() > 0
     x, y = syms
     if all(0 in monomial for monomial in poly.monoms()):  # p(x) + q(y): bounded when both are
-        parts = [bounded_below(sum(c * v**max(m) for m, c in poly.terms() if m[1 - i] == 0 and max(m) > 0), [v])
+        parts = [bounded_below(sympy.Add(*(c * v**max(m) for m, c in poly.terms() if m[1 - i] == 0 and max(m) > 0)),
+                               [v])  # sympy's sum: of no terms (f without y) it is 0, not the int 0
                  for i, v in enumerate(syms)]
         if False in parts:
             return False
