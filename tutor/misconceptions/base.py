@@ -89,7 +89,6 @@ def told(parts: Sequence[tuple[str | None, Said]]) -> str:
     return f"It looks like two mistakes: {clauses[0]}, and {clauses[1]}. {reasons}".rstrip()
 
 
-
 def in_places(misconception: str, places: Sequence[tuple[str, Said]]) -> Said:
     """One misconception's sentence where it changed several parts (∂f/∂x and ∂f/∂y), each named: "you
     differentiated y² as well in ∂f/∂x and differentiated x² as well in ∂f/∂y". The first place alone
@@ -112,6 +111,7 @@ def in_places(misconception: str, places: Sequence[tuple[str, Said]]) -> Said:
         return f"{OPENING}{did}. {' '.join(whys.values())}".rstrip()
 
     return Said(misconception, sentence)
+
 
 def either(first: Said, second: Said, part: str | None = None) -> str:
     """The message for an answer that each of two mistakes gives: what each did, and why not, each

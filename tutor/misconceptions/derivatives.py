@@ -585,4 +585,3 @@ def wrong_gradients(f: Expr, variables: Sequence[str], name: str = "f",
         found.append((tuple(in_places(m, [(f"∂{name}/∂{v}", said) for v, said in by_partial.items()])
                             for m, by_partial in first.items()), tuple(partials)))
     return found
-
