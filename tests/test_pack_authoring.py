@@ -355,3 +355,73 @@ def test_an_answer_with_a_number_too_long_to_type_says_so(tmp_path, capsys):
     assert capsys.readouterr().out == (
         f"{tmp_path / 't.yaml'}:6:13: exercise 'd': with a = 5, its answer, ≈1.91101259794548e+2184x^≈1.91101259794548e+2184, "
         "holds a number too long for a student to type (more than 1,000 digits); use smaller numbers\n")
+
+
+# ------------------------------------- the author's answers and mistakes, read as a student's are
+
+def _validated(tmp_path, capsys, text: str) -> tuple[int, str]:
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    status = main(["pack", "validate", str(path)])
+    return status, capsys.readouterr().out.replace(str(path), "p.yaml")
+
+
+def _told(tmp_path, text: str, exercise: str, answer: str, seed: object = None) -> tuple[str, str]:
+    (tmp_path / "told.yaml").write_text(text, encoding="utf-8")
+    variant = packs.load(tmp_path / "told.yaml").exercise(exercise).drawn(seed)
+    verdict = respond(variant, answer, isolated=False)
+    return verdict.verdict, verdict.message
+
+
+POINTS_WITH_PARAMETERS = """\
+pack: cp1
+exercises:
+  - id: cp
+    kind: critical_points
+    function: x^3 - 3 a^2 x + y^2
+    params: {a: {int: [1, 3]}}
+    answer: (a, 0), (-a, 0)
+    mistakes:
+      - answer: (a, 0)
+        feedback: "There is a second one at x = -{a}."
+  - id: lm
+    kind: local_minima
+    function: (x - a)^2 + (y - 1)^2
+    params: {a: {int: [1, 3]}}
+    answer: (a, 1)
+  - id: lm3
+    kind: local_minima
+    function: (x - a)^2
+    params: {a: {int: [1, 3]}}
+    answer: a
+    mistakes:
+      - answer: -a
+        feedback: "Sign: the minimum is at +{a}."
+  - id: pts
+    kind: expression
+    prompt: "Where is x^2 = {a^2}? Give the points on the x axis."
+    expected: (a, 0), (-a, 0)
+    shape: points
+    params: {a: {int: [1, 3]}}
+"""
+
+
+def test_point_answers_and_a_lone_minimum_may_use_the_parameters(tmp_path, capsys):
+    # each was refused: "a point's coordinates must be numbers", "a vector is expected here, like (4, 6)"
+    assert _validated(tmp_path, capsys, POINTS_WITH_PARAMETERS) == (
+        0, "p.yaml: valid (4 exercises; each one's answer grades as correct)\n")
+    pack = packs.load(tmp_path / "p.yaml")
+    a = {exercise: dict(pack.exercise(exercise).drawn_values(1))["a"] for exercise in ("cp", "lm3", "pts")}
+    assert _told(tmp_path, POINTS_WITH_PARAMETERS, "cp", f"({a['cp']}, 0)", 1) == (
+        "incorrect", f"There is a second one at x = -{a['cp']}.")
+    assert _told(tmp_path, POINTS_WITH_PARAMETERS, "lm3", f"-{a['lm3']}", 1) == (
+        "incorrect", f"Sign: the minimum is at +{a['lm3']}.")
+    assert _told(tmp_path, POINTS_WITH_PARAMETERS, "pts", f"({a['pts']}, 0), (-{a['pts']}, 0)", 1)[0] == "correct"
+
+
+def test_a_parameter_in_a_point_is_still_checked_per_draw(tmp_path, capsys):
+    wrong = POINTS_WITH_PARAMETERS.replace("answer: (a, 0), (-a, 0)", "answer: (a, 0), (a, 1)")
+    status, out = _validated(tmp_path, capsys, wrong)
+    assert status == 1
+    assert out == ("p.yaml:7:13: exercise 'cp': with a = 2, the given answer does not agree with the computed one "
+                   "({(-2, 0), (2, 0)}): (2, 1) does not belong in the answer. 1 point is missing.\n")

@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # the picture and the steps modules load where they are used 
 _MAX_DRAWS = 1000  # attempts at parameters that meet `require` before giving up
 _MAX_VARIANTS = 1024  # built variants kept per exercise
 SELF_CHECK_VARIANTS = 20
+_AUTHOR_LIMITS = Limits(max_length=100_000, max_depth=500)  # an author's answer is trusted text, as an expected one
 
 _PACK_KEYS = {*PACK_FIELDS, "exercises"}
 
@@ -337,12 +338,20 @@ class Exercise:
         if isinstance(text, Answer):
             return text  # read already
         problem = self.problem
-        names = (*problem.answer_variables, *(name for name, _ in self.params))
-        answer = expected_answer(text, problem.shape, names)
-        unknown = sorted(set(variables_of(answer)) - set(names))
-        if unknown:
-            raise InputError(f"unknown name '{unknown[0]}' (it is neither a variable nor a parameter)", None,
-                             UNKNOWN_NAME)
+        parameters = tuple(name for name, _ in self.params)
+        try:  # as the exercise reads a student's answer (a word per rate, m = .., b = .., a lone minimum)
+            answer = problem.read(text, _AUTHOR_LIMITS, parameters)
+        except InputError as error:
+            if error.note == UNKNOWN_NAME:
+                names = (*problem.answer_variables, *parameters)
+                try:
+                    unknown = sorted(set(variables_of(expected_answer(text, None, names))) - set(names))
+                except InputError:
+                    unknown = []
+                if unknown:  # the parser would list the parameters among the variables
+                    raise InputError(f"unknown name '{unknown[0]}' (it is neither a variable nor a parameter)",
+                                     None, UNKNOWN_NAME) from None
+            raise
         values = {symbol(name): value for name, value in self.params}
         return Answer(answer.shape, substitute(answer.value, values))
 

@@ -203,10 +203,12 @@ class Problem:
         """What messages call a vector answer's parts (∂f/∂y); by default their names, if any."""
         return self.components
 
-    def read(self, text: str, limits: Limits = LIMITS) -> Answer:
+    def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         """How this exercise reads an answer (the REPL's live preview and the diagnosis use it too);
-        raises InputError."""
-        return read(text, self.shape, self.answer_variables, components=self.components, limits=limits)
+        raises InputError. `parameters`: an author's answer or mistake is read the same way, with the
+        pack's parameters known as names that stand for numbers (each variant puts in its values)."""
+        return read(text, self.shape, self.answer_variables, components=self.components, limits=limits,
+                    constants=parameters)
 
     def also_right(self) -> tuple[Answer, ...]:
         """Answers as right as `expected()` where the question has several: another x as low as the

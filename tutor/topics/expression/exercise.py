@@ -57,8 +57,9 @@ class Expression(Problem):
             raise FieldError("shape", f"'{shape}' is not one of {', '.join(SHAPES)}")
         variables = tuple(data.get("variables", ()))
         parameters = data.get("parameters", {})  # their values in this variant, by symbol
+        names = tuple(p.name for p in parameters)
         try:
-            answer = read(data["expected"], shape, (*variables, *(p.name for p in parameters)), infer=not variables)
+            answer = read(data["expected"], shape, (*variables, *names), infer=not variables, constants=names)
         except InputError as error:
             raise FieldError("expected", f"'expected' can't be read: {error.message}") from None
         answer = Answer(answer.shape, substitute(answer.value, parameters), answer.ambiguities, answer.spellings)

@@ -104,10 +104,10 @@ class LeastSquares(Problem):
         """`y = x/2 + 7/3` rather than `m = 1/2, b = 7/3`."""
         return "y" in text and "=" in text
 
-    def read(self, text: str, limits: Limits = LIMITS) -> Answer:
+    def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         if self._is_line(text):
-            return read(text, Shape.EQUATION, ("x", "y"), limits=limits)
-        return super().read(text, limits)
+            return read(text, Shape.EQUATION, ("x", "y"), limits=limits, constants=parameters)
+        return super().read(text, limits, parameters)
 
     def line(self) -> Equation:
         """The fitted line, y = mx + b."""
@@ -144,3 +144,4 @@ class LeastSquares(Problem):
         """The points only: the figure's title names the line."""
         from ...plot import question_only
         return question_only(self.figure(), title=f"least squares: the line nearest {len(self.points)} points")
+
