@@ -425,3 +425,28 @@ def test_a_parameter_in_a_point_is_still_checked_per_draw(tmp_path, capsys):
     assert status == 1
     assert out == ("p.yaml:7:13: exercise 'cp': with a = 2, the given answer does not agree with the computed one "
                    "({(-2, 0), (2, 0)}): (2, 1) does not belong in the answer. 1 point is missing.\n")
+
+
+LEARNING_RATE_MISTAKE = """\
+pack: lr1
+exercises:
+  - id: lr
+    kind: learning_rate
+    function: x^2
+    start: 1
+    rates: [0.01, 0.5, 1.5]
+    iterations: 20
+    mistakes:
+      - answer: converges, converges, diverges
+        feedback: "0.01 is too slow in 20 steps."
+"""
+
+
+def test_a_learning_rate_mistake_is_read_as_a_learning_rate_answer(tmp_path, capsys):
+    # it was read against classify_point's words: "... is not one of: inconclusive, maximum, minimum, saddle"
+    assert _validated(tmp_path, capsys, LEARNING_RATE_MISTAKE) == (
+        0, "p.yaml: valid (1 exercise; each one's answer grades as correct)\n")
+    assert _told(tmp_path, LEARNING_RATE_MISTAKE, "lr", "converges, converges, diverges") == (
+        "incorrect", "0.01 is too slow in 20 steps.")
+    assert _told(tmp_path, LEARNING_RATE_MISTAKE, "lr", "0.01: converges, 0.5: converges, 1.5: diverges") == (
+        "incorrect", "0.01 is too slow in 20 steps.")
