@@ -450,3 +450,34 @@ def test_a_learning_rate_mistake_is_read_as_a_learning_rate_answer(tmp_path, cap
         "incorrect", "0.01 is too slow in 20 steps.")
     assert _told(tmp_path, LEARNING_RATE_MISTAKE, "lr", "0.01: converges, 0.5: converges, 1.5: diverges") == (
         "incorrect", "0.01 is too slow in 20 steps.")
+
+
+LEAST_SQUARES_MISTAKES = """\
+pack: ls
+exercises:
+  - id: origin
+    kind: least_squares
+    data: [[1, 2], [2, 5], [3, 3]]
+    mistakes:
+      - answer: "m = 0, b = 0"
+        feedback: "That line is the x axis."
+  - id: mean
+    kind: least_squares
+    data: [[1, 2], [2, 5], [3, 3]]
+    mistakes:
+      - answer: "y = 10/3"
+        feedback: "That's the mean line."
+"""
+
+
+@pytest.mark.parametrize("exercise, typed, feedback", [
+    ("origin", "m = 0, b = 0", "That line is the x axis."), ("origin", "0, 0", "That line is the x axis."),
+    ("origin", "y = 0", "That line is the x axis."), ("mean", "y = 10/3", "That's the mean line."),
+    ("mean", "m = 0, b = 10/3", "That's the mean line."), ("mean", "y = 0x + 10/3", "That's the mean line."),
+])
+def test_a_least_squares_mistake_is_written_and_recognised_as_students_write_a_fit(tmp_path, capsys, exercise,
+                                                                                  typed, feedback):
+    # "m = 0, b = 0" and "y = 3" were refused: "write the vector without names, in order, like (4, 6)"
+    assert _validated(tmp_path, capsys, LEAST_SQUARES_MISTAKES) == (
+        0, "p.yaml: valid (2 exercises; each one's answer grades as correct)\n")
+    assert _told(tmp_path, LEAST_SQUARES_MISTAKES, exercise, typed) == ("incorrect", feedback)

@@ -401,7 +401,8 @@ def _author_mistakes(problem: Problem, mistakes: Sequence[AuthorMistake]) -> lis
             answer = mistake.answer if isinstance(mistake.answer, Answer) else problem.read(mistake.answer)
         except InputError:
             continue  # pack validation reports it; a student can't be told about it
-        found.append(WrongAnswer(AUTHOR, mistake.feedback, answer))
+        found += [WrongAnswer(AUTHOR, mistake.feedback, form, variables, components)
+                  for form, variables, components in problem.written_forms(answer)]
     return found
 
 
