@@ -481,3 +481,24 @@ def test_a_least_squares_mistake_is_written_and_recognised_as_students_write_a_f
     assert _validated(tmp_path, capsys, LEAST_SQUARES_MISTAKES) == (
         0, "p.yaml: valid (2 exercises; each one's answer grades as correct)\n")
     assert _told(tmp_path, LEAST_SQUARES_MISTAKES, exercise, typed) == ("incorrect", feedback)
+
+
+EQUATION_EXPECTED = """\
+pack: eq
+exercises:
+  - id: eq0
+    kind: expression
+    prompt: "Line through the origin with slope 2"
+    expected: y = 2 x
+    shape: equation
+"""
+
+
+def test_an_expected_equation_takes_its_variables_from_both_sides(tmp_path, capsys):
+    # it was refused: "its own answer, shown as y = 2x, does not grade as correct: Unknown name 'y' (there are
+    # no variables here)"
+    assert _validated(tmp_path, capsys, EQUATION_EXPECTED) == (
+        0, "p.yaml: valid (1 exercise; each one's answer grades as correct)\n")
+    assert _told(tmp_path, EQUATION_EXPECTED, "eq0", "2x = y")[0] == "correct"
+    assert _told(tmp_path, EQUATION_EXPECTED, "eq0", "y = 3x") == (
+        "incorrect", "At x = 1 your y is 3, but the correct y is 2.")
