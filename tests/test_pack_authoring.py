@@ -111,9 +111,48 @@ def _pack(**exercise) -> dict:
     *[(_pack(id="a", kind="gradient_descent", function="x^2", start=[1], rate=0.0001, iterations=n),
        n in (1, 10_000))
       for n in (0, 1, 10_000, 10_001, 999_999_999)],  # the schema said 0 to 999,999,999, the loader 1 to 10,000
+    # the schema refused what the loader took: an id written as a number, points written 1e3, one rate
+    (_pack(id=5, kind="derivative", function="x^2"), True),
+    (_pack(id=True, kind="derivative", function="x^2"), True),
+    (_pack(id="a", kind="derivative", function="x^2", points="1e3"), True),
+    (_pack(id="a", kind="derivative", function="x^2", points=".5"), True),
+    (_pack(id="a", kind="learning_rate", function="x^2", start=1, rates=0.5, iterations=20), True),
+    (_pack(id="a", kind="learning_rate", function="x^2", start=1, rates="0.5, 0.01", iterations=20), True),
+    (_pack(id="a", kind="derivative", function="x^2", partial=True), True),
+    # and the loader took what it should not have: 'true' in quotes is text, not a boolean; '2*3' is no weight
+    (_pack(id="a", kind="derivative", function="x^2", partial="true"), False),
+    (_pack(id="a", kind="derivative", function="x^2", points="2*3"), False),
+    (_pack(id="a", kind="learning_rate", function="x^2", start=1, rates=[], iterations=20), False),
 ])
 def test_the_schema_and_the_loader_agree_on_what_they_once_disagreed_on(tmp_path, document, accepted):
     assert (_schema_accepts(document), _loader_accepts(document, tmp_path)) == (accepted, accepted)
+
+
+@pytest.mark.parametrize("written, problem", [
+    ("partial: 'true'", "5:14: exercise 'a': 'partial' must be true or false, not the text 'true' (write it "
+                        "without quotes)"),
+    ("points: 2*3", "5:13: exercise 'a': 'points' must be a number from 0 to 1,000,000, like 1, 0.5 or 1/2, "
+                    "not '2*3'"),
+])
+def test_what_the_schema_refuses_the_loader_refuses_where_it_is_written(tmp_path, written, problem):
+    with pytest.raises(packs.PackError) as refused:
+        packs.load_text(EXERCISE + f"    {written}\n    function: x^2\n", "p.yaml", tmp_path)
+    assert refused.value.problems == [f"p.yaml:{problem}"]
+
+
+@pytest.mark.parametrize("written, read", [("id: 5", "5"), ("points: 1e3", 1000), ("partial: yes", True),
+                                           ("rates: 0.5", None)])
+def test_what_the_schema_takes_the_loader_reads_as_written(tmp_path, written, read):
+    text = "pack: p\nexercises:\n  - kind: learning_rate\n    function: x^2\n    start: 1\n    iterations: 20\n"
+    text += "".join(f"    {line}\n" for line in ("id: a", "rates: [0.1]") if line.split(":")[0] != written.split(":")[0])
+    spec = packs.load_text(text + f"    {written}\n", "p.yaml", tmp_path).exercises[0]
+    key = written.split(":")[0]
+    if key == "rates":
+        assert spec.variant().prompt().endswith("with each of the learning rates α = 0.5. For each rate, in that "
+                                                "order, say whether it converges (|f′| below 0.0001 within the 20 "
+                                                "steps), oscillates, diverges, or is too slow.")
+    else:
+        assert getattr(spec, key) == read
 
 
 def test_a_hint_with_a_comma_is_one_hint(tmp_path):
@@ -127,8 +166,8 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _TEXTS = st.sampled_from(["x^2", "3x^2 y^3", "2x", "x", "y", "hello", "1/2", "0.5", "-1", "", "a, b", "dp:4",
-                          "[1, 2]", "x = 2"])
-_VALUES = st.one_of(_TEXTS, st.integers(-3, 2_000_000), st.sampled_from([0.5, 1e-3, 2.0]), st.booleans(),
+                          "[1, 2]", "x = 2", "1e3", ".5", "true", "False", "2.0", "0.5, 0.1", "2*3", "7"])
+_VALUES = st.one_of(_TEXTS, st.integers(-3, 2_000_000), st.sampled_from([0.5, 1e-3, 2.0, 5.0, 1e3]), st.booleans(),
                     st.none(), st.lists(_TEXTS, max_size=5), st.dictionaries(st.sampled_from(["x", "y", "z"]),
                                                                               st.integers(-2, 2), max_size=2))
 _KINDS = {  # a valid exercise of each of three kinds, to change one key of
@@ -136,9 +175,10 @@ _KINDS = {  # a valid exercise of each of three kinds, to change one key of
     "expression": {"prompt": "What is 2 + 2?", "expected": "4"},
     "partial_derivative": {"function": "3x^2 y^3", "wrt": "x"},
     "gradient_descent": {"function": "x^2", "start": [1], "rate": 0.1, "iterations": 2},
+    "learning_rate": {"function": "x^2", "start": 1, "rates": [0.01, 0.5], "iterations": 20},
 }
 _KEYS = ["title", "tags", "points", "tolerance", "partial", "answer", "hints", "function", "expected", "prompt",
-         "wrt", "variables", "name", "shape", "mistakes", "at", "iterations", "rate", "start"]
+         "wrt", "variables", "name", "shape", "mistakes", "at", "iterations", "rate", "start", "id", "rates"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
