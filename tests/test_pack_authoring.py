@@ -123,6 +123,10 @@ def _pack(**exercise) -> dict:
     (_pack(id="a", kind="derivative", function="x^2", partial="true"), False),
     (_pack(id="a", kind="derivative", function="x^2", points="2*3"), False),
     (_pack(id="a", kind="learning_rate", function="x^2", start=1, rates=[], iterations=20), False),
+    # 2.0 is a whole number to JSON Schema's integer, and now to the loader
+    (_pack(id="a", kind="gradient_descent", function="x^2", start=[1], rate=0.1, iterations=2.0), True),
+    (_pack(id="a", kind="gradient_descent", function="x^2", start=[1], rate=0.1, iterations=2.5), False),
+    (_pack(id="a", kind="gradient_descent", function="x^2", start=[1], rate=0.1, iterations=True), False),
 ])
 def test_the_schema_and_the_loader_agree_on_what_they_once_disagreed_on(tmp_path, document, accepted):
     assert (_schema_accepts(document), _loader_accepts(document, tmp_path)) == (accepted, accepted)
@@ -153,6 +157,27 @@ def test_what_the_schema_takes_the_loader_reads_as_written(tmp_path, written, re
                                                 "steps), oscillates, diverges, or is too slow.")
     else:
         assert getattr(spec, key) == read
+
+
+@pytest.mark.parametrize("iterations, problem", [
+    ("2.5", "'iterations' must be a whole number from 1 to 10,000, not '2.5'"),
+    ("'0'", "'iterations' must be a whole number from 1 to 10,000, not '0'"),
+    ("10001", "'iterations' must be a whole number from 1 to 10,000, not '10001'"),
+    ("true", "'iterations' must be a whole number from 1 to 10,000, not 'true'"),
+])
+def test_a_count_of_steps_that_can_t_be_one_is_refused_naming_the_key(tmp_path, capsys, iterations, problem):
+    text = EXERCISE.replace("derivative", "gradient_descent") + \
+        f"    function: x^2\n    start: 1\n    rate: 0.1\n    iterations: {iterations}\n"
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 1
+    assert capsys.readouterr().out == f"{tmp_path / 'p.yaml'}:8:17: exercise 'a': {problem}\n"
+
+
+def test_a_count_of_steps_written_2_0_is_2(tmp_path):
+    text = EXERCISE.replace("derivative", "gradient_descent") + \
+        "    function: x^2\n    start: 1\n    rate: 0.1\n    iterations: 2.0\n"
+    prompt = packs.load_text(text, "p.yaml", tmp_path).exercises[0].variant().prompt()
+    assert "what is x₂, the point after 2 iterations?" in prompt
 
 
 def test_a_hint_with_a_comma_is_one_hint(tmp_path):
@@ -362,7 +387,7 @@ def test_the_number_of_iterations_may_use_the_parameters(tmp_path):
 @pytest.mark.parametrize("iterations, problem", [
     ("k - 2", "with k = 1, 'iterations' must be a whole number from 1 to 10,000, not -1"),
     ("k/2", "with k = 1, 'iterations' must be a whole number from 1 to 10,000, not 1/2"),
-    ("two", "must be a whole number from 1 to 10,000, or one made of the parameters (k)"),
+    ("two", "'iterations' must be a whole number from 1 to 10,000, or one made of the parameters (k), not 'two'"),
 ])
 def test_iterations_a_draw_can_t_take_are_refused_naming_the_draw(tmp_path, iterations, problem):
     document = _pack(id="a", kind="gradient_descent", function="(x - 3)^2", start=[0], rate="1/4",

@@ -590,7 +590,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
         try:
             data[name] = _read_field(problem_class.FIELDS[name], value, param_names, folder)
         except ReadError as error:
-            report.add(error.node or value, error.message, exercise_id)
+            report.add(error.node or value, _of_key(name, error.message), exercise_id)
         except InputError as error:
             report.add(value, f"'{name}' can't be read: {error.message}", exercise_id)
     require = _require(nodes.get("require"), param_names, report, exercise_id)
@@ -699,10 +699,17 @@ def _common(nodes: dict[str, yaml.Node], report: _Report, exercise: str) -> dict
                 out[key] = _mistakes(node, report, exercise)
             elif READERS[field_.reader].read is not None:
                 out[key] = _read_field(field_, node, (), Path())
-        except ReadError as error:  # a reader's "must be ..." is said of the key: 'points' must be ...
-            separator = " " if error.message.startswith("must ") else ": "
-            report.add(error.node or node, f"'{key}'{separator}{error.message}", exercise)
+        except ReadError as error:
+            report.add(error.node or node, _of_key(key, error.message, always=True), exercise)
     return out
+
+
+def _of_key(key: str, message: str, always: bool = False) -> str:
+    """A reader's "must be ..." said of the key it reads ('iterations' must be ...): the reader knows
+    no key's name. Other messages name what they are about already, unless `always`."""
+    if message.startswith("must "):
+        return f"'{key}' {message}"
+    return f"'{key}': {message}" if always else message
 
 
 def _mistakes(node: yaml.Node, report: _Report, exercise: str) -> tuple[Mistake, ...]:

@@ -77,11 +77,14 @@ def read_integer(node, params, folder) -> int | Expr:  # noqa: ARG001
     draw makes one (the kind's build checks it with `whole_steps`)."""
     text = _scalar(node, "a whole number")
     problem = ReadError(f"must be a whole number from 1 to {MAX_STEPS:,}"
-                        + (f", or one made of the parameters ({', '.join(params)})" if params else ""), node)
-    if text.strip().isdigit():
-        if len(text.strip()) > len(str(MAX_STEPS)) or not 1 <= int(text) <= MAX_STEPS:
+                        + (f", or one made of the parameters ({', '.join(params)})" if params else "")
+                        + f", not '{text}'", node)
+    whole = re.fullmatch(r"\s*([0-9]+)(?:\.0*)?\s*", text)  # 2.0 is a whole number, as the schema's integer says
+    if whole:
+        digits = whole.group(1).lstrip("0") or "0"
+        if len(digits) > len(str(MAX_STEPS)) or not 1 <= int(digits) <= MAX_STEPS:
             raise problem
-        return int(text)
+        return int(digits)
     try:
         value = _expression(node, params, "a whole number", constant=True) if params else None
     except (InputError, ReadError):
