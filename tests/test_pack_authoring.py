@@ -121,6 +121,8 @@ def _pack(**exercise) -> dict:
     (_pack(id="a", kind="derivative", function="x^2", partial=True), True),
     # and the loader took what it should not have: 'true' in quotes is text, not a boolean; '2*3' is no weight
     (_pack(id="a", kind="derivative", function="x^2", partial="true"), False),
+    (_pack(id=None, kind="derivative", function="x^2"), False),  # the loader took it as the exercise 'null'
+
     (_pack(id="a", kind="derivative", function="x^2", points="2*3"), False),
     (_pack(id="a", kind="learning_rate", function="x^2", start=1, rates=[], iterations=20), False),
     # 2.0 is a whole number to JSON Schema's integer, and now to the loader
@@ -171,6 +173,21 @@ def test_a_count_of_steps_that_can_t_be_one_is_refused_naming_the_key(tmp_path, 
     (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
     assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 1
     assert capsys.readouterr().out == f"{tmp_path / 'p.yaml'}:8:17: exercise 'a': {problem}\n"
+
+
+def test_points_and_tolerance_are_the_same_for_every_student_and_say_so(tmp_path, capsys):
+    # they were refused as "'points' must be a number from 0 to 1,000,000" and "'tolerance' must be a relative
+    # error like 1e-3 or decimal places like dp:4, not 't'", though the docs said every field takes parameters
+    text = EXERCISE.replace("derivative", "gradient_descent") + (
+        "    function: x^2\n    start: 1\n    rate: 0.1\n    iterations: k\n    points: k\n    tolerance: dp:t\n"
+        "    params: {k: {int: [1, 3]}, t: {choice: [2, 3]}}\n")
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 1
+    assert capsys.readouterr().out.replace(str(tmp_path / "p.yaml"), "p.yaml") == (
+        "p.yaml:9:13: exercise 'a': 'points' can't use the parameters (k): it is the same for every student, so "
+        "that the exercise weighs the same in every student's total; write a number, like 1\n"
+        "p.yaml:10:16: exercise 'a': 'tolerance' can't use the parameters (t): it is the same for every student, "
+        "so that every student's answer is graded to the same precision; write one, like 1e-3 or dp:4\n")
 
 
 def test_a_count_of_steps_written_2_0_is_2(tmp_path):

@@ -30,7 +30,7 @@ from .check import expected_answer, variables_of
 from .compare import Tolerance
 from .errors import TutorError, Where
 from .limits import LIMITS, Limits
-from .pack_schema import COMMON_FIELDS, PACK_FIELDS
+from .pack_schema import COMMON_FIELDS, FIXED, PACK_FIELDS
 from .parse import Answer, InputError, Shape, fraction, read, substituted, symbol
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
@@ -519,7 +519,9 @@ def _position(problem: str) -> tuple:
 def _id_of(node: yaml.Node) -> str | None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode):
+            # an id is the text it is written as (5 is '5'), but null is no id: an editor's schema says so too
+            if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode) \
+                    and value.tag != "tag:yaml.org,2002:null":
                 return str(value.value)
     return None
 
@@ -604,7 +606,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
             report.add(nodes["require"], f"the lesson's values ({drawn(tuple((p.name, p.lesson) for p in params))}) do "
                                          f"not meet 'require: {', '.join(broken)}'; every student would get them",
                        exercise_id)
-    common = _common({k: v for k, v in nodes.items() if k in COMMON_FIELDS}, report, exercise_id)
+    common = _common({k: v for k, v in nodes.items() if k in COMMON_FIELDS}, report, exercise_id, param_names)
     prose = [key for key, field_ in problem_class.FIELDS.items() if field_.reader == "prose"]
     _check_templates(nodes, ["title", "hints", "more_hints", *prose], param_names, report, exercise_id)
     if len(report.problems) > before:
@@ -689,7 +691,7 @@ def _read_field(field: Field, node: yaml.Node, params: Sequence[str], folder: Pa
     return read(node, params, folder)
 
 
-def _common(nodes: dict[str, yaml.Node], report: _Report, exercise: str) -> dict:
+def _common(nodes: dict[str, yaml.Node], report: _Report, exercise: str, params: Sequence[str] = ()) -> dict:
     """The keys every exercise takes, each read as COMMON_FIELDS declares (id and kind are read apart)."""
     out: dict = {}
     for key, node in nodes.items():
@@ -700,8 +702,19 @@ def _common(nodes: dict[str, yaml.Node], report: _Report, exercise: str) -> dict
             elif READERS[field_.reader].read is not None:
                 out[key] = _read_field(field_, node, (), Path())
         except ReadError as error:
-            report.add(error.node or node, _of_key(key, error.message, always=True), exercise)
+            used = _parameters_in(node, params) if key in FIXED else []
+            if used:
+                report.add(node, f"'{key}' can't use the parameters ({and_list(used)}): it is the same for every "
+                                 f"student, {FIXED[key]}", exercise)
+            else:
+                report.add(error.node or node, _of_key(key, error.message, always=True), exercise)
     return out
+
+
+def _parameters_in(node: yaml.Node, params: Sequence[str]) -> list[str]:
+    """The parameters a value names (`points: k`, `tolerance: dp:k`), each a name on its own."""
+    text = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
+    return [p for p in params if re.search(rf"(?<![A-Za-z_]){re.escape(p)}(?![A-Za-z_])", text)]
 
 
 def _of_key(key: str, message: str, always: bool = False) -> str:
