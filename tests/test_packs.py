@@ -103,7 +103,7 @@ BROKEN = {
         "6:5: exercise 'a': unknown key 'point'; it is called 'at' now",
     ],
     'old-points-key.yaml': [
-        "5:13: exercise 'a': 'points' is the weight for grading (default 1); give this as 'data' "
+        "5:13: exercise 'a': 'points' is the weight for grading (default 1), the same for every student; give this as 'data' "
         "(the data points, like [[1, 2], [2, 5], [3, 3]])",
     ],
     'python-tag.yaml': [
