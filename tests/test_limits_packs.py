@@ -138,9 +138,9 @@ def test_points_are_bounded(tmp_path):
           - {id: f, kind: gradient_descent, function: x^2, start: 1, rate: 0.1, iterations: 99999999999999}
         """)
     assert [p.split(": ", 2)[2] for p in problems_of(path)] == [
-        "'points' must be a number from 0 to 1,000,000",
-        "'points' must be a number from 0 to 1,000,000",
-        "must be a whole number from 1 to 10,000",
+        "'points' must be a number from 0 to 1,000,000, like 1, 0.5 or 1/2, not '1e999'",
+        "'points' must be a number from 0 to 1,000,000, like 1, 0.5 or 1/2, not '1e-999999999'",
+        "'iterations' must be a whole number from 1 to 10,000, not '99999999999999'",
     ]
 
 

@@ -135,9 +135,90 @@ def _pack(**exercise) -> dict:
     *[(_pack(id="a", kind="gradient_descent", function="x^2", start=[1], rate=0.0001, iterations=n),
        n in (1, 10_000))
       for n in (0, 1, 10_000, 10_001, 999_999_999)],  # the schema said 0 to 999,999,999, the loader 1 to 10,000
+    # the schema refused what the loader took: an id written as a number, points written 1e3, one rate
+    (_pack(id=5, kind="derivative", function="x^2"), True),
+    (_pack(id=True, kind="derivative", function="x^2"), True),
+    (_pack(id="a", kind="derivative", function="x^2", points="1e3"), True),
+    (_pack(id="a", kind="derivative", function="x^2", points=".5"), True),
+    (_pack(id="a", kind="learning_rate", function="x^2", start=1, rates=0.5, iterations=20), True),
+    (_pack(id="a", kind="learning_rate", function="x^2", start=1, rates="0.5, 0.01", iterations=20), True),
+    (_pack(id="a", kind="derivative", function="x^2", partial=True), True),
+    # and the loader took what it should not have: 'true' in quotes is text, not a boolean; '2*3' is no weight
+    (_pack(id="a", kind="derivative", function="x^2", partial="true"), False),
+    (_pack(id=None, kind="derivative", function="x^2"), False),  # the loader took it as the exercise 'null'
+
+    (_pack(id="a", kind="derivative", function="x^2", points="2*3"), False),
+    (_pack(id="a", kind="learning_rate", function="x^2", start=1, rates=[], iterations=20), False),
+    # 2.0 is a whole number to JSON Schema's integer, and now to the loader
+    (_pack(id="a", kind="gradient_descent", function="x^2", start=[1], rate=0.1, iterations=2.0), True),
+    (_pack(id="a", kind="gradient_descent", function="x^2", start=[1], rate=0.1, iterations=2.5), False),
+    (_pack(id="a", kind="gradient_descent", function="x^2", start=[1], rate=0.1, iterations=True), False),
 ])
 def test_the_schema_and_the_loader_agree_on_what_they_once_disagreed_on(tmp_path, document, accepted):
     assert (_schema_accepts(document), _loader_accepts(document, tmp_path)) == (accepted, accepted)
+
+
+@pytest.mark.parametrize("written, problem", [
+    ("partial: 'true'", "5:14: exercise 'a': 'partial' must be true or false, not the text 'true' (write it "
+                        "without quotes)"),
+    ("points: 2*3", "5:13: exercise 'a': 'points' must be a number from 0 to 1,000,000, like 1, 0.5 or 1/2, "
+                    "not '2*3'"),
+])
+def test_what_the_schema_refuses_the_loader_refuses_where_it_is_written(tmp_path, written, problem):
+    with pytest.raises(packs.PackError) as refused:
+        packs.load_text(EXERCISE + f"    {written}\n    function: x^2\n", "p.yaml", tmp_path)
+    assert refused.value.problems == [f"p.yaml:{problem}"]
+
+
+@pytest.mark.parametrize("written, read", [("id: 5", "5"), ("points: 1e3", 1000), ("partial: yes", True),
+                                           ("rates: 0.5", None)])
+def test_what_the_schema_takes_the_loader_reads_as_written(tmp_path, written, read):
+    text = "pack: p\nexercises:\n  - kind: learning_rate\n    function: x^2\n    start: 1\n    iterations: 20\n"
+    text += "".join(f"    {line}\n" for line in ("id: a", "rates: [0.1]") if line.split(":")[0] != written.split(":")[0])
+    spec = packs.load_text(text + f"    {written}\n", "p.yaml", tmp_path).exercises[0]
+    key = written.split(":")[0]
+    if key == "rates":
+        assert spec.variant().prompt().endswith("with each of the learning rates α = 0.5. For each rate, in that "
+                                                "order, say whether it converges (|f′| below 0.0001 within the 20 "
+                                                "steps), oscillates, diverges, or is too slow.")
+    else:
+        assert getattr(spec, key) == read
+
+
+@pytest.mark.parametrize("iterations, problem", [
+    ("2.5", "'iterations' must be a whole number from 1 to 10,000, not '2.5'"),
+    ("'0'", "'iterations' must be a whole number from 1 to 10,000, not '0'"),
+    ("10001", "'iterations' must be a whole number from 1 to 10,000, not '10001'"),
+    ("true", "'iterations' must be a whole number from 1 to 10,000, not 'true'"),
+])
+def test_a_count_of_steps_that_can_t_be_one_is_refused_naming_the_key(tmp_path, capsys, iterations, problem):
+    text = EXERCISE.replace("derivative", "gradient_descent") + \
+        f"    function: x^2\n    start: 1\n    rate: 0.1\n    iterations: {iterations}\n"
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 1
+    assert capsys.readouterr().out == f"{tmp_path / 'p.yaml'}:8:17: exercise 'a': {problem}\n"
+
+
+def test_points_and_tolerance_are_the_same_for_every_student_and_say_so(tmp_path, capsys):
+    # they were refused as "'points' must be a number from 0 to 1,000,000" and "'tolerance' must be a relative
+    # error like 1e-3 or decimal places like dp:4, not 't'", though the docs said every field takes parameters
+    text = EXERCISE.replace("derivative", "gradient_descent") + (
+        "    function: x^2\n    start: 1\n    rate: 0.1\n    iterations: k\n    points: k\n    tolerance: dp:t\n"
+        "    params: {k: {int: [1, 3]}, t: {choice: [2, 3]}}\n")
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 1
+    assert capsys.readouterr().out.replace(str(tmp_path / "p.yaml"), "p.yaml") == (
+        "p.yaml:9:13: exercise 'a': 'points' can't use the parameters (k): it is the same for every student, so "
+        "that the exercise weighs the same in every student's total; write a number, like 1\n"
+        "p.yaml:10:16: exercise 'a': 'tolerance' can't use the parameters (t): it is the same for every student, "
+        "so that every student's answer is graded to the same precision; write one, like 1e-3 or dp:4\n")
+
+
+def test_a_count_of_steps_written_2_0_is_2(tmp_path):
+    text = EXERCISE.replace("derivative", "gradient_descent") + \
+        "    function: x^2\n    start: 1\n    rate: 0.1\n    iterations: 2.0\n"
+    prompt = packs.load_text(text, "p.yaml", tmp_path).exercises[0].variant().prompt()
+    assert "what is x₂, the point after 2 iterations?" in prompt
 
 
 def test_a_hint_with_a_comma_is_one_hint(tmp_path):
@@ -151,8 +232,8 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _TEXTS = st.sampled_from(["x^2", "3x^2 y^3", "2x", "x", "y", "hello", "1/2", "0.5", "-1", "", "a, b", "dp:4",
-                          "[1, 2]", "x = 2"])
-_VALUES = st.one_of(_TEXTS, st.integers(-3, 2_000_000), st.sampled_from([0.5, 1e-3, 2.0]), st.booleans(),
+                          "[1, 2]", "x = 2", "1e3", ".5", "true", "False", "2.0", "0.5, 0.1", "2*3", "7"])
+_VALUES = st.one_of(_TEXTS, st.integers(-3, 2_000_000), st.sampled_from([0.5, 1e-3, 2.0, 5.0, 1e3]), st.booleans(),
                     st.none(), st.lists(_TEXTS, max_size=5), st.dictionaries(st.sampled_from(["x", "y", "z"]),
                                                                               st.integers(-2, 2), max_size=2))
 _KINDS = {  # a valid exercise of each of three kinds, to change one key of
@@ -160,9 +241,10 @@ _KINDS = {  # a valid exercise of each of three kinds, to change one key of
     "expression": {"prompt": "What is 2 + 2?", "expected": "4"},
     "partial_derivative": {"function": "3x^2 y^3", "wrt": "x"},
     "gradient_descent": {"function": "x^2", "start": [1], "rate": 0.1, "iterations": 2},
+    "learning_rate": {"function": "x^2", "start": 1, "rates": [0.01, 0.5], "iterations": 20},
 }
 _KEYS = ["title", "tags", "points", "tolerance", "partial", "answer", "hints", "function", "expected", "prompt",
-         "wrt", "variables", "name", "shape", "mistakes", "at", "iterations", "rate", "start"]
+         "wrt", "variables", "name", "shape", "mistakes", "at", "iterations", "rate", "start", "id", "rates"]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -346,7 +428,7 @@ def test_the_number_of_iterations_may_use_the_parameters(tmp_path):
 @pytest.mark.parametrize("iterations, problem", [
     ("k - 2", "with k = 1, 'iterations' must be a whole number from 1 to 10,000, not -1"),
     ("k/2", "with k = 1, 'iterations' must be a whole number from 1 to 10,000, not 1/2"),
-    ("two", "must be a whole number from 1 to 10,000, or one made of the parameters (k)"),
+    ("two", "'iterations' must be a whole number from 1 to 10,000, or one made of the parameters (k), not 'two'"),
 ])
 def test_iterations_a_draw_can_t_take_are_refused_naming_the_draw(tmp_path, iterations, problem):
     document = _pack(id="a", kind="gradient_descent", function="(x - 3)^2", start=[0], rate="1/4",
@@ -379,3 +461,150 @@ def test_an_answer_with_a_number_too_long_to_type_says_so(tmp_path, capsys):
     assert capsys.readouterr().out == (
         f"{tmp_path / 't.yaml'}:6:13: exercise 'd': with a = 5, its answer, ≈1.91101259794548e+2184x^≈1.91101259794548e+2184, "
         "holds a number too long for a student to type (more than 1,000 digits); use smaller numbers\n")
+
+
+# ------------------------------------- the author's answers and mistakes, read as a student's are
+
+def _validated(tmp_path, capsys, text: str) -> tuple[int, str]:
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    status = main(["pack", "validate", str(path)])
+    return status, capsys.readouterr().out.replace(str(path), "p.yaml")
+
+
+def _told(tmp_path, text: str, exercise: str, answer: str, seed: object = None) -> tuple[str, str]:
+    (tmp_path / "told.yaml").write_text(text, encoding="utf-8")
+    variant = packs.load(tmp_path / "told.yaml").exercise(exercise).drawn(seed)
+    verdict = respond(variant, answer, isolated=False)
+    return verdict.verdict, verdict.message
+
+
+POINTS_WITH_PARAMETERS = """\
+pack: cp1
+exercises:
+  - id: cp
+    kind: critical_points
+    function: x^3 - 3 a^2 x + y^2
+    params: {a: {int: [1, 3]}}
+    answer: (a, 0), (-a, 0)
+    mistakes:
+      - answer: (a, 0)
+        feedback: "There is a second one at x = -{a}."
+  - id: lm
+    kind: local_minima
+    function: (x - a)^2 + (y - 1)^2
+    params: {a: {int: [1, 3]}}
+    answer: (a, 1)
+  - id: lm3
+    kind: local_minima
+    function: (x - a)^2
+    params: {a: {int: [1, 3]}}
+    answer: a
+    mistakes:
+      - answer: -a
+        feedback: "Sign: the minimum is at +{a}."
+  - id: pts
+    kind: expression
+    prompt: "Where is x^2 = {a^2}? Give the points on the x axis."
+    expected: (a, 0), (-a, 0)
+    shape: points
+    params: {a: {int: [1, 3]}}
+"""
+
+
+def test_point_answers_and_a_lone_minimum_may_use_the_parameters(tmp_path, capsys):
+    # each was refused: "a point's coordinates must be numbers", "a vector is expected here, like (4, 6)"
+    assert _validated(tmp_path, capsys, POINTS_WITH_PARAMETERS) == (
+        0, "p.yaml: valid (4 exercises; each one's answer grades as correct)\n")
+    pack = packs.load(tmp_path / "p.yaml")
+    a = {exercise: dict(pack.exercise(exercise).drawn_values(1))["a"] for exercise in ("cp", "lm3", "pts")}
+    assert _told(tmp_path, POINTS_WITH_PARAMETERS, "cp", f"({a['cp']}, 0)", 1) == (
+        "incorrect", f"There is a second one at x = -{a['cp']}.")
+    assert _told(tmp_path, POINTS_WITH_PARAMETERS, "lm3", f"-{a['lm3']}", 1) == (
+        "incorrect", f"Sign: the minimum is at +{a['lm3']}.")
+    assert _told(tmp_path, POINTS_WITH_PARAMETERS, "pts", f"({a['pts']}, 0), (-{a['pts']}, 0)", 1)[0] == "correct"
+
+
+def test_a_parameter_in_a_point_is_still_checked_per_draw(tmp_path, capsys):
+    wrong = POINTS_WITH_PARAMETERS.replace("answer: (a, 0), (-a, 0)", "answer: (a, 0), (a, 1)")
+    status, out = _validated(tmp_path, capsys, wrong)
+    assert status == 1
+    assert out == ("p.yaml:7:13: exercise 'cp': with a = 2, the given answer does not agree with the computed one "
+                   "({(-2, 0), (2, 0)}): (2, 1) does not belong in the answer. 1 point is missing.\n")
+
+
+LEARNING_RATE_MISTAKE = """\
+pack: lr1
+exercises:
+  - id: lr
+    kind: learning_rate
+    function: x^2
+    start: 1
+    rates: [0.01, 0.5, 1.5]
+    iterations: 20
+    mistakes:
+      - answer: converges, converges, diverges
+        feedback: "0.01 is too slow in 20 steps."
+"""
+
+
+def test_a_learning_rate_mistake_is_read_as_a_learning_rate_answer(tmp_path, capsys):
+    # it was read against classify_point's words: "... is not one of: inconclusive, maximum, minimum, saddle"
+    assert _validated(tmp_path, capsys, LEARNING_RATE_MISTAKE) == (
+        0, "p.yaml: valid (1 exercise; each one's answer grades as correct)\n")
+    assert _told(tmp_path, LEARNING_RATE_MISTAKE, "lr", "converges, converges, diverges") == (
+        "incorrect", "0.01 is too slow in 20 steps.")
+    assert _told(tmp_path, LEARNING_RATE_MISTAKE, "lr", "0.01: converges, 0.5: converges, 1.5: diverges") == (
+        "incorrect", "0.01 is too slow in 20 steps.")
+
+
+LEAST_SQUARES_MISTAKES = """\
+pack: ls
+exercises:
+  - id: origin
+    kind: least_squares
+    data: [[1, 2], [2, 5], [3, 3]]
+    mistakes:
+      - answer: "m = 0, b = 0"
+        feedback: "That line is the x axis."
+  - id: mean
+    kind: least_squares
+    data: [[1, 2], [2, 5], [3, 3]]
+    mistakes:
+      - answer: "y = 10/3"
+        feedback: "That's the mean line."
+"""
+
+
+@pytest.mark.parametrize("exercise, typed, feedback", [
+    ("origin", "m = 0, b = 0", "That line is the x axis."), ("origin", "0, 0", "That line is the x axis."),
+    ("origin", "y = 0", "That line is the x axis."), ("mean", "y = 10/3", "That's the mean line."),
+    ("mean", "m = 0, b = 10/3", "That's the mean line."), ("mean", "y = 0x + 10/3", "That's the mean line."),
+])
+def test_a_least_squares_mistake_is_written_and_recognised_as_students_write_a_fit(tmp_path, capsys, exercise,
+                                                                                  typed, feedback):
+    # "m = 0, b = 0" and "y = 3" were refused: "write the vector without names, in order, like (4, 6)"
+    assert _validated(tmp_path, capsys, LEAST_SQUARES_MISTAKES) == (
+        0, "p.yaml: valid (2 exercises; each one's answer grades as correct)\n")
+    assert _told(tmp_path, LEAST_SQUARES_MISTAKES, exercise, typed) == ("incorrect", feedback)
+
+
+EQUATION_EXPECTED = """\
+pack: eq
+exercises:
+  - id: eq0
+    kind: expression
+    prompt: "Line through the origin with slope 2"
+    expected: y = 2 x
+    shape: equation
+"""
+
+
+def test_an_expected_equation_takes_its_variables_from_both_sides(tmp_path, capsys):
+    # it was refused: "its own answer, shown as y = 2x, does not grade as correct: Unknown name 'y' (there are
+    # no variables here)"
+    assert _validated(tmp_path, capsys, EQUATION_EXPECTED) == (
+        0, "p.yaml: valid (1 exercise; each one's answer grades as correct)\n")
+    assert _told(tmp_path, EQUATION_EXPECTED, "eq0", "2x = y")[0] == "correct"
+    assert _told(tmp_path, EQUATION_EXPECTED, "eq0", "y = 3x") == (
+        "incorrect", "At x = 1 your y is 3, but the correct y is 2.")

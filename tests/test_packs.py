@@ -79,7 +79,7 @@ BROKEN = {
         "1:1: the pack needs an id: 'pack: my-pack'",
     ],
     'negative-points.yaml': [
-        "6:13: exercise 'a': 'points' must be a number from 0 to 1,000,000",
+        "6:13: exercise 'a': 'points' must be a number from 0 to 1,000,000, like 1, 0.5 or 1/2, not '-1'",
     ],
     'never-close-enough.yaml': [
         "9:12: exercise 'a': the descent never gets there: it diverged at iteration 21: the values grew without bound",
@@ -103,7 +103,7 @@ BROKEN = {
         "6:5: exercise 'a': unknown key 'point'; it is called 'at' now",
     ],
     'old-points-key.yaml': [
-        "5:13: exercise 'a': 'points' is the weight for grading (default 1); give this as 'data' "
+        "5:13: exercise 'a': 'points' is the weight for grading (default 1), the same for every student; give this as 'data' "
         "(the data points, like [[1, 2], [2, 5], [3, 3]])",
     ],
     'python-tag.yaml': [

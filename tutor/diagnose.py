@@ -50,7 +50,7 @@ from sympy import Add, E, Expr, Float, Function, Integer, S, pi, preorder_traver
 from sympy.polys.polyerrors import BasePolynomialError
 
 from .budget import OutOfTime, budget, metered_cache
-from .check import Judgement, Verdict, expected_answer
+from .check import Judgement, Verdict
 from .compare import Context, Note, Outcome, Tolerance, compare, compare_expressions, compare_numbers
 from .evaluate import (
     Compiled,
@@ -397,11 +397,12 @@ def _plane_points(equation: Equation, names: Sequence[str]) -> tuple[_Values | N
 def _author_mistakes(problem: Problem, mistakes: Sequence[AuthorMistake]) -> list[WrongAnswer]:
     found = []
     for mistake in mistakes:
-        try:
-            answer = expected_answer(mistake.answer, problem.shape, problem.answer_variables)
+        try:  # read as a student's answer is (a variant's, with parameters, is read already)
+            answer = mistake.answer if isinstance(mistake.answer, Answer) else problem.read(mistake.answer)
         except InputError:
             continue  # pack validation reports it; a student can't be told about it
-        found.append(WrongAnswer(AUTHOR, mistake.feedback, answer))
+        found += [WrongAnswer(AUTHOR, mistake.feedback, form, variables, components)
+                  for form, variables, components in problem.written_forms(answer)]
     return found
 
 

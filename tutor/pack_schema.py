@@ -19,8 +19,9 @@ COMMON_FIELDS: dict[str, Field] = {
     "kind": Field("kind", "the kind of exercise", required=True),
     "title": Field("prose", "a short title; {a} shows the value of parameter a, {a p} that of a times p"),
     "tags": Field("words", "skills this exercise practises, like [partial-derivatives]"),
-    "points": Field("weight", "the weight for grading (default 1)"),
-    "tolerance": Field("tolerance", "for decimal answers: relative like 1e-3 or decimal places like dp:4"),
+    "points": Field("weight", "the weight for grading (default 1), the same for every student"),
+    "tolerance": Field("tolerance", "for decimal answers: relative like 1e-3 or decimal places like dp:4, the same "
+                                    "for every student"),
     "partial": Field("boolean", "true to give partial credit (point sets, vectors)"),
     "params": Field("params", "random parameters, like {a: {int: [2, 9], lesson: 4}} "
                               "(lesson: the value in the worked example)"),
@@ -31,6 +32,12 @@ COMMON_FIELDS: dict[str, Field] = {
     "hints": Field("hints", "up to three hints, first a nudge, last nearly the answer: instead of the kind's own; "
                             "{a} shows the value of parameter a"),
     "more_hints": Field("hints", "up to three hints given after the kind's own; {a} shows the value of parameter a"),
+}
+
+# keys whose value is the same for every student, and why: they take no parameters
+FIXED: dict[str, str] = {
+    "points": "so that the exercise weighs the same in every student's total; write a number, like 1",
+    "tolerance": "so that every student's answer is graded to the same precision; write one, like 1e-3 or dp:4",
 }
 
 PACK_FIELDS: dict[str, Field] = {

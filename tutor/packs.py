@@ -31,7 +31,7 @@ from .check import expected_answer, variables_of
 from .compare import Tolerance
 from .errors import TutorError, Where
 from .limits import LIMITS, Limits
-from .pack_schema import COMMON_FIELDS, PACK_FIELDS
+from .pack_schema import COMMON_FIELDS, FIXED, PACK_FIELDS
 from .parse import Answer, InputError, Shape, fraction, read, substituted, symbol
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # the picture and the steps modules load where they are used 
 _MAX_DRAWS = 1000  # attempts at parameters that meet `require` before giving up
 _MAX_VARIANTS = 1024  # built variants kept per exercise
 SELF_CHECK_VARIANTS = 20
+_AUTHOR_LIMITS = Limits(max_length=100_000, max_depth=500)  # an author's answer is trusted text, as an expected one
 
 _PACK_KEYS = {*PACK_FIELDS, "exercises"}
 
@@ -356,12 +357,20 @@ class Exercise:
         if isinstance(text, Answer):
             return text  # read already
         problem = self.problem
-        names = (*problem.answer_variables, *(name for name, _ in self.params))
-        answer = expected_answer(text, problem.shape, names)
-        unknown = sorted(set(variables_of(answer)) - set(names))
-        if unknown:
-            raise InputError(f"unknown name '{unknown[0]}' (it is neither a variable nor a parameter)", None,
-                             UNKNOWN_NAME)
+        parameters = tuple(name for name, _ in self.params)
+        try:  # as the exercise reads a student's answer (a word per rate, m = .., b = .., a lone minimum)
+            answer = problem.read(text, _AUTHOR_LIMITS, parameters)
+        except InputError as error:
+            if error.note == UNKNOWN_NAME:
+                names = (*problem.answer_variables, *parameters)
+                try:
+                    unknown = sorted(set(variables_of(expected_answer(text, None, names))) - set(names))
+                except InputError:
+                    unknown = []
+                if unknown:  # the parser would list the parameters among the variables
+                    raise InputError(f"unknown name '{unknown[0]}' (it is neither a variable nor a parameter)",
+                                     None, UNKNOWN_NAME) from None
+            raise
         values = {symbol(name): value for name, value in self.params}
         return Answer(answer.shape, substitute(answer.value, values))
 
@@ -535,7 +544,9 @@ def _position(problem: str) -> tuple:
 def _id_of(node: yaml.Node) -> str | None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode):
+            # an id is the text it is written as (5 is '5'), but null is no id: an editor's schema says so too
+            if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode) \
+                    and value.tag != "tag:yaml.org,2002:null":
                 return str(value.value)
     return None
 
@@ -606,7 +617,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
         try:
             data[name] = _read_field(problem_class.FIELDS[name], value, param_names, folder)
         except ReadError as error:
-            report.add(error.node or value, error.message, exercise_id)
+            report.add(error.node or value, _of_key(name, error.message), exercise_id)
         except InputError as error:
             report.add(value, f"'{name}' can't be read: {error.message}", exercise_id)
     require = _require(nodes.get("require"), param_names, report, exercise_id)
@@ -620,7 +631,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
             report.add(nodes["require"], f"the lesson's values ({drawn(tuple((p.name, p.lesson) for p in params))}) do "
                                          f"not meet 'require: {', '.join(broken)}'; every student would get them",
                        exercise_id)
-    common = _common({k: v for k, v in nodes.items() if k in COMMON_FIELDS}, report, exercise_id)
+    common = _common({k: v for k, v in nodes.items() if k in COMMON_FIELDS}, report, exercise_id, param_names)
     prose = [key for key, field_ in problem_class.FIELDS.items() if field_.reader == "prose"]
     _check_templates(nodes, ["title", "hints", "more_hints", *prose], param_names, report, exercise_id)
     if len(report.problems) > before:
@@ -705,7 +716,7 @@ def _read_field(field: Field, node: yaml.Node, params: Sequence[str], folder: Pa
     return read(node, params, folder)
 
 
-def _common(nodes: dict[str, yaml.Node], report: _Report, exercise: str) -> dict:
+def _common(nodes: dict[str, yaml.Node], report: _Report, exercise: str, params: Sequence[str] = ()) -> dict:
     """The keys every exercise takes, each read as COMMON_FIELDS declares (id and kind are read apart)."""
     out: dict = {}
     for key, node in nodes.items():
@@ -715,10 +726,28 @@ def _common(nodes: dict[str, yaml.Node], report: _Report, exercise: str) -> dict
                 out[key] = _mistakes(node, report, exercise)
             elif READERS[field_.reader].read is not None:
                 out[key] = _read_field(field_, node, (), Path())
-        except ReadError as error:  # a reader's "must be ..." is said of the key: 'points' must be ...
-            separator = " " if error.message.startswith("must ") else ": "
-            report.add(error.node or node, f"'{key}'{separator}{error.message}", exercise)
+        except ReadError as error:
+            used = _parameters_in(node, params) if key in FIXED else []
+            if used:
+                report.add(node, f"'{key}' can't use the parameters ({and_list(used)}): it is the same for every "
+                                 f"student, {FIXED[key]}", exercise)
+            else:
+                report.add(error.node or node, _of_key(key, error.message, always=True), exercise)
     return out
+
+
+def _parameters_in(node: yaml.Node, params: Sequence[str]) -> list[str]:
+    """The parameters a value names (`points: k`, `tolerance: dp:k`), each a name on its own."""
+    text = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
+    return [p for p in params if re.search(rf"(?<![A-Za-z_]){re.escape(p)}(?![A-Za-z_])", text)]
+
+
+def _of_key(key: str, message: str, always: bool = False) -> str:
+    """A reader's "must be ..." said of the key it reads ('iterations' must be ...): the reader knows
+    no key's name. Other messages name what they are about already, unless `always`."""
+    if message.startswith("must "):
+        return f"'{key}' {message}"
+    return f"'{key}': {message}" if always else message
 
 
 def _mistakes(node: yaml.Node, report: _Report, exercise: str) -> tuple[Mistake, ...]:

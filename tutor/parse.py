@@ -1116,12 +1116,15 @@ def read(
     components: Sequence[str] = (),
     limits: Limits = LIMITS,
     infer: bool = False,
+    constants: Sequence[str] = (),
 ) -> Answer:
     """Read `text` as an answer of `shape`; raise InputError if it can't be read.
 
     variables: the names the exercise knows. components: names a vector's parts
     may be given by (`m = 1/2, b = 7/3`). infer: trusted text (an expected answer,
     a pack's function) may use any single-letter or Greek name as a variable.
+    constants: names that stand for numbers (a pack's parameters, replaced by each
+    variant's values), so that a point's coordinates may use them: `(a, 0)`.
     """
     if shape not in SHAPES and shape != AUTO:
         raise InputError(f"unknown shape {shape!r}", None, "shape")
@@ -1138,7 +1141,7 @@ def read(
     if shape == Shape.POINTS and " ".join(clean.lower().split()) in EMPTY_SET_WORDS:
         return Answer(Shape.POINTS, ())
     try:
-        items, ambiguities, spellings = _parsed(clean, (*variables, *components), infer, limits)
+        items, ambiguities, spellings = _parsed(clean, (*variables, *components, *constants), infer, limits)
     except InputError as error:
         equals = clean.find("=")
         if (shape in _LABELLED_SHAPES and error.note in _LABEL_ERRORS and clean.count("=") == 1
@@ -1148,7 +1151,7 @@ def read(
     if shape == AUTO:
         shape = _shape_of(items)
     shape = Shape(shape)
-    value = _SHAPERS[shape](items, list(components))
+    value = _SHAPERS[shape](items, list(components), frozenset(constants))
     return Answer(shape, value, ambiguities, spellings)
 
 
@@ -1307,26 +1310,27 @@ def _single(items: list[_Item], what: str) -> Expr | _Assignment:
     return item
 
 
-def _as_expression(items: list[_Item], components: list[str]) -> Expr:  # noqa: ARG001
+def _as_expression(items: list[_Item], components: list[str], constants: frozenset[str]) -> Expr:  # noqa: ARG001
     item = _single(items, "a single expression")
     if isinstance(item, _Assignment):
         raise InputError("write only the expression, without '='", item.col, "shape")
     return item
 
 
-def _as_number(items: list[_Item], components: list[str]) -> Expr:  # noqa: ARG001
+def _as_number(items: list[_Item], components: list[str], constants: frozenset[str]) -> Expr:  # noqa: ARG001
     item = _single(items, "a single number")
     if isinstance(item, _Assignment):  # x = 0.5671
-        if not (item.lhs.is_Symbol and not item.rhs.free_symbols):
+        if not (item.lhs.is_Symbol and not _variables(item.rhs, constants)):
             raise InputError("write the number, or 'x = number'", item.col, "shape")
         item = item.rhs
-    if item.free_symbols:
-        names = ", ".join(sorted(s.name for s in item.free_symbols))
+    if _variables(item, constants):
+        names = ", ".join(sorted(_variables(item, constants)))
         raise InputError(f"a number is expected here, without variables ({names})", None, "shape")
     return item
 
 
-def _as_vector(items: list[_Item], components: list[str]) -> tuple[Expr, ...]:
+def _as_vector(items: list[_Item], components: list[str],
+               constants: frozenset[str]) -> tuple[Expr, ...]:  # noqa: ARG001
     if len(items) == 1 and isinstance(items[0], _Group) and items[0].opener != "{":
         items = items[0].items
     assignments = [i for i in items if isinstance(i, _Assignment)]
@@ -1357,7 +1361,7 @@ def _as_vector(items: list[_Item], components: list[str]) -> tuple[Expr, ...]:
     return tuple(parts)
 
 
-def _as_points(items: list[_Item], components: list[str]) -> Points:  # noqa: ARG001
+def _as_points(items: list[_Item], components: list[str], constants: frozenset[str]) -> Points:  # noqa: ARG001
     group = items[0] if len(items) == 1 and isinstance(items[0], _Group) else None
     # one bracket around the whole set: braces always; parentheses only around points or equations
     if group is not None and (group.opener == "{" or group.items and not all(isinstance(i, Expr) for i in group.items)
@@ -1369,7 +1373,7 @@ def _as_points(items: list[_Item], components: list[str]) -> Points:  # noqa: AR
             found.append(Equation(item.lhs, item.rhs))
         elif isinstance(item, _Group) and all(isinstance(c, Expr) for c in item.items):
             point = tuple(c for c in item.items if isinstance(c, Expr))  # all of them, typed as such
-            if any(c.free_symbols for c in point):
+            if any(_variables(c, constants) for c in point):
                 raise InputError("a point's coordinates must be numbers", item.col, "shape")
             found.append(point)
         else:
@@ -1378,14 +1382,19 @@ def _as_points(items: list[_Item], components: list[str]) -> Points:  # noqa: AR
     return tuple(found)
 
 
-def _as_equation(items: list[_Item], components: list[str]) -> Equation:  # noqa: ARG001
+def _as_equation(items: list[_Item], components: list[str], constants: frozenset[str]) -> Equation:  # noqa: ARG001
     item = _single(items, "one equation")
     if not isinstance(item, _Assignment):
         raise InputError("an equation with '=' is expected here, like z = 2x + 3", None, "shape")
     return Equation(item.lhs, item.rhs)
 
 
-_SHAPERS: dict[Shape, Callable[[list[_Item], list[str]], object]] = {
+def _variables(value: Expr, constants: frozenset[str]) -> set[str]:
+    """The names in `value` that are not constants: a number may use only those (a parameter's `a`)."""
+    return {s.name for s in value.free_symbols} - constants
+
+
+_SHAPERS: dict[Shape, Callable[[list[_Item], list[str], frozenset[str]], object]] = {
     Shape.EXPRESSION: _as_expression,
     Shape.NUMBER: _as_number,
     Shape.VECTOR: _as_vector,

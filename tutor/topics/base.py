@@ -36,6 +36,10 @@ if TYPE_CHECKING:  # the picture and the steps modules load where they are used 
 
 E = TypeVar("E", bound=Enum)
 
+# an answer as a student may write it, with the variables and the components their text is read with
+# to compare it (None: the exercise's own)
+Form = tuple[Answer, tuple[str, ...] | None, tuple[str, ...] | None]
+
 class FieldError(TutorError):
     """An exercise's data that doesn't make sense; `field` names the key it is about."""
 
@@ -203,10 +207,17 @@ class Problem:
         """What messages call a vector answer's parts (∂f/∂y); by default their names, if any."""
         return self.components
 
-    def read(self, text: str, limits: Limits = LIMITS) -> Answer:
+    def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         """How this exercise reads an answer (the REPL's live preview and the diagnosis use it too);
-        raises InputError."""
-        return read(text, self.shape, self.answer_variables, components=self.components, limits=limits)
+        raises InputError. `parameters`: an author's answer or mistake is read the same way, with the
+        pack's parameters known as names that stand for numbers (each variant puts in its values)."""
+        return read(text, self.shape, self.answer_variables, components=self.components, limits=limits,
+                    constants=parameters)
+
+    def written_forms(self, answer: Answer) -> tuple[Form, ...]:
+        """The ways a student may write this answer (`Form`): an author's mistake is recognised in any of
+        them. One, unless the kind reads answers in several shapes."""
+        return ((answer, None, None),)
 
     def also_right(self) -> tuple[Answer, ...]:
         """Answers as right as `expected()` where the question has several: another x as low as the

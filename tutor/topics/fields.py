@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -83,11 +84,14 @@ def read_integer(node, params, folder) -> int | Expr:  # noqa: ARG001
     draw makes one (the kind's build checks it with `whole_steps`)."""
     text = _scalar(node, "a whole number")
     problem = ReadError(f"must be a whole number from 1 to {MAX_STEPS:,}"
-                        + (f", or one made of the parameters ({', '.join(params)})" if params else ""), node)
-    if text.strip().isdigit():
-        if len(text.strip()) > len(str(MAX_STEPS)) or not 1 <= int(text) <= MAX_STEPS:
+                        + (f", or one made of the parameters ({', '.join(params)})" if params else "")
+                        + f", not '{text}'", node)
+    whole = re.fullmatch(r"\s*([0-9]+)(?:\.0*)?\s*", text)  # 2.0 is a whole number, as the schema's integer says
+    if whole:
+        digits = whole.group(1).lstrip("0") or "0"
+        if len(digits) > len(str(MAX_STEPS)) or not 1 <= int(digits) <= MAX_STEPS:
             raise problem
-        return int(text)
+        return int(digits)
     try:
         value = _expression(node, params, "a whole number", constant=True) if params else None
     except (InputError, ReadError):
@@ -97,13 +101,24 @@ def read_integer(node, params, folder) -> int | Expr:  # noqa: ARG001
     return value
 
 
+# A weight written as text: a number (1, 0.5, .5, 1e3) or a fraction of two (1/2). The loader takes what
+# the schema's pattern takes, no more: '2*3' or '(1)' would be valid to the reader of answers but not to
+# an editor checking the pack against the schema.
+_DECIMAL = r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+WEIGHT_PATTERN = rf"^\s*{_DECIMAL}\s*(?:/\s*{_DECIMAL}\s*)?$"
+
+
 def read_weight(node, params, folder) -> Fraction:  # noqa: ARG001
     """A weight for grading (`points:`), read as an answer is, within its limits (Fraction("1e-999999999")
-    would never finish): 1, 0.5, 1/2."""
-    problem = ReadError(f"must be a number from 0 to {LIMITS.max_parameter:,}", node)
+    would never finish): 1, 0.5, 1/2, 1e3."""
+    text = _scalar(node, "a number")
+    problem = ReadError(f"must be a number from 0 to {LIMITS.max_parameter:,}, like 1, 0.5 or 1/2, not '{text}'",
+                        node)
+    if not re.fullmatch(WEIGHT_PATTERN, text):
+        raise problem
     try:
-        value = cast(Expr, read(_scalar(node, "a number"), Shape.NUMBER, ()).value)
-    except (InputError, ReadError):
+        value = cast(Expr, read(text, Shape.NUMBER, ()).value)
+    except InputError:
         raise problem from None
     if not (value.is_Rational and 0 <= value <= LIMITS.max_parameter):
         raise problem
@@ -120,10 +135,13 @@ def read_tolerance(node, params, folder) -> Tolerance | None:  # noqa: ARG001
 
 
 def read_boolean(node, params, folder) -> bool:  # noqa: ARG001
-    value = str(getattr(node, "value", "")).lower()
-    if not isinstance(node, yaml.ScalarNode) or value not in ("true", "false"):
-        raise ReadError("must be true or false", node)
-    return value == "true"
+    """true or false as YAML writes them (yes and no too): a boolean, as the schema sees it. 'true' in
+    quotes is text, which an editor checking the schema refuses, and so does the loader."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+        return str(node.value).lower() in ("true", "yes", "on")
+    written = f", not the text '{node.value}' (write it without quotes)" if isinstance(node, yaml.ScalarNode) \
+        and str(node.value).lower() in ("true", "false") else ""
+    raise ReadError(f"must be true or false{written}", node)
 
 
 def read_words(node, params, folder) -> tuple[str, ...]:  # noqa: ARG001
@@ -278,20 +296,22 @@ READERS: dict[str, Reader] = {
     "prose": Reader(read_prose, SCALAR),
     "hints": Reader(read_hints, {"oneOf": [{"type": "array", "items": SCALAR, "maxItems": MAX_HINTS}, SCALAR]}),
     "point": Reader(read_point, {"type": ["array", "object", "string", "number"]}),
-    "numbers": Reader(read_numbers, {"oneOf": [{"type": "array", "items": _NUMBER}, {"type": "string"}]}),
+    "numbers": Reader(read_numbers, {"oneOf": [{"type": "array", "items": _NUMBER, "minItems": 1},
+                                               {"type": ["string", "number"]}]}),  # rates: 0.5, a list of one
     "points": Reader(read_points, {"oneOf": [{"type": "array", "items": {"type": "array"}}, {"type": "string"}]}),
     "csv": Reader(read_csv, {"type": "object", "required": ["file", "x", "y"], "additionalProperties": False,
                              "properties": {"file": {"type": "string"}, "x": {"type": ["string", "array"]},
                                             "y": {"type": "string"}}}),
     "weight": Reader(read_weight, {"oneOf": [  # a number, or one written as text: '1/2', '0.5'
         {"type": "number", "minimum": 0, "maximum": LIMITS.max_parameter},
-        {"type": "string", "title": "text of a number ≥ 0, like '1/2' or '0.5'",
-         "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*(/\s*[0-9]+(\.[0-9]+)?\s*)?$"}]}),
+        {"type": "string", "title": "text of a number ≥ 0, like '1/2', '0.5' or '1e3'", "pattern": WEIGHT_PATTERN}]}),
     "tolerance": Reader(read_tolerance, _NUMBER),
     "boolean": Reader(read_boolean, {"type": "boolean"}),
     "words": Reader(read_words, {"type": "array", "items": SCALAR}),
     # read by the pack loader itself, which reports each problem inside them
-    "id": Reader(None, {"type": "string", "pattern": ID_PATTERN}),
+    # an id is read as the text it is written as: `id: 5` is the exercise '5'
+    "id": Reader(None, {"oneOf": [{"type": "string", "pattern": ID_PATTERN}, {"type": "number", "minimum": 0},
+                                  {"type": "boolean"}]}),
     "kind": Reader(None, {"type": "string"}),
     "params": Reader(None, {"type": "object", "additionalProperties": {
         "type": "object", "additionalProperties": False, "minProperties": 1,

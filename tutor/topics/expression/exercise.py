@@ -10,6 +10,7 @@ import sympy
 from sympy import Expr
 
 from ...calculus.common import order_variables
+from ...check import variables_of
 from ...parse import AUTO, SHAPES, Answer, InputError, Shape, read
 from ..base import Field, FieldError, Problem, point_from, substitute
 
@@ -39,7 +40,8 @@ class Expression(Problem):
     FIELDS: ClassVar[dict[str, Field]] = {
         "prompt": Field("prose", "what the student is asked; {a} shows the value of parameter a", required=True),
         "expected": Field("text", "the correct answer, like 6xy^3 (parameters by name: a x^p)", required=True),
-        "variables": Field("names", "the names a student may use, like [x, y]"),
+        "variables": Field("names", "the names a student may use, like [x, y] (default: those the expected "
+                                    "answer uses, on both sides of an equation)"),
         "shape": Field("name", "expression, number, vector, points, equation or label"),
         "function": Field("function", "the function the question is about, like x^2 + y^2: with 'at', the "
                                       "mistakes are named when the answer is its value, its gradient, −∇f, or "
@@ -57,13 +59,14 @@ class Expression(Problem):
             raise FieldError("shape", f"'{shape}' is not one of {', '.join(SHAPES)}")
         variables = tuple(data.get("variables", ()))
         parameters = data.get("parameters", {})  # their values in this variant, by symbol
+        names = tuple(p.name for p in parameters)
         try:
-            answer = read(data["expected"], shape, (*variables, *(p.name for p in parameters)), infer=not variables)
+            answer = read(data["expected"], shape, (*variables, *names), infer=not variables, constants=names)
         except InputError as error:
             raise FieldError("expected", f"'expected' can't be read: {error.message}") from None
         answer = Answer(answer.shape, substitute(answer.value, parameters), answer.ambiguities, answer.spellings)
-        if not variables:
-            variables = tuple(sorted({s.name for s in getattr(answer.value, "free_symbols", set())}))
+        if not variables:  # the names the answer uses, as for an expression so for an equation's two sides
+            variables = variables_of(answer)
         return cls(text=data["prompt"], answer=answer, variables=variables, about=_about(data))
 
     @property

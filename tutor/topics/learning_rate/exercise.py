@@ -3,7 +3,7 @@ diverging or too slow for the steps allowed, and the best of them."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -123,9 +123,9 @@ class LearningRate(FunctionProblem):
             return ()
         return tuple(Answer(Shape.NUMBER, self.rates[i]) for i in self.solution.tied)
 
-    def read(self, text: str, limits: Limits = LIMITS) -> Answer:
+    def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         if self.ask == Ask.BEST:
-            return super().read(text, limits)
+            return super().read(text, limits, parameters)
         return Answer(Shape.LABEL, read_labels(text, self.rates, self.shown_rates(), limits))
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:

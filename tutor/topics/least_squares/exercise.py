@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import sympy
 from sympy import Expr
 
 from ... import calculus
@@ -15,7 +16,7 @@ from ...check import Verdict, check
 from ...compare import Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, Equation, Shape, read, symbol
-from ..base import Field, FieldError, Problem
+from ..base import Field, FieldError, Form, Problem
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -104,10 +105,27 @@ class LeastSquares(Problem):
         """`y = x/2 + 7/3` rather than `m = 1/2, b = 7/3`."""
         return "y" in text and "=" in text
 
-    def read(self, text: str, limits: Limits = LIMITS) -> Answer:
+    def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         if self._is_line(text):
-            return read(text, Shape.EQUATION, ("x", "y"), limits=limits)
-        return super().read(text, limits)
+            return read(text, Shape.EQUATION, ("x", "y"), limits=limits, constants=parameters)
+        return super().read(text, limits, parameters)
+
+    def written_forms(self, answer: Answer) -> tuple[Form, ...]:
+        """m and b, or the line y = mx + b they make: an author's mistake written either way is recognised
+        in both, as the kind's own misconceptions are."""
+        x, y = symbol("x"), symbol("y")
+        value = answer.value
+        if isinstance(value, tuple) and len(value) == 2:
+            m, b = value
+        elif isinstance(value, Equation) and value.lhs == y and _is_line(value.rhs):
+            rhs = sympy.expand(value.rhs)
+            m, b = rhs.coeff(x, 1), rhs.coeff(x, 0)
+        elif isinstance(value, Equation):
+            return ((answer, ("x", "y"), ()),)
+        else:
+            return super().written_forms(answer)
+        return ((Answer(Shape.VECTOR, (m, b)), (), ("m", "b")),
+                (Answer(Shape.EQUATION, Equation(y, m * x + b)), ("x", "y"), ()))
 
     def line(self) -> Equation:
         """The fitted line, y = mx + b."""
@@ -144,3 +162,9 @@ class LeastSquares(Problem):
         """The points only: the figure's title names the line."""
         from ...plot import question_only
         return question_only(self.figure(), title=f"least squares: the line nearest {len(self.points)} points")
+
+
+def _is_line(value: Expr) -> bool:
+    """Whether `value` is mx + b in x, with numbers for m and b."""
+    x = symbol("x")
+    return value.free_symbols <= {x} and value.is_polynomial(x) and sympy.degree(value, x) <= 1

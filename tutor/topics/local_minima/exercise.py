@@ -3,7 +3,7 @@ descent from a start ends up (the valley it starts in, not necessarily the lowes
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -158,25 +158,25 @@ class LocalMinima(FunctionProblem):
         points = [self.typed_minima[i] for i in self.minima.tied]
         return tuple(Answer(Shape.NUMBER, p[0]) if self.one else Answer(Shape.VECTOR, p) for p in points)
 
-    def _lone_number(self, text: str, limits: Limits) -> Answer | None:
+    def _lone_number(self, text: str, limits: Limits, parameters: Sequence[str] = ()) -> Answer | None:
         """`text` as a single number, where the minima of a function of one variable are asked for and a
         single number is a list of one ((1) is a bracketed number, not a vector); else None."""
         if not (self.ask == Ask.ALL and self.one):
             return None
         try:
-            read(text, self.shape, self.answer_variables, limits=limits)
+            read(text, self.shape, self.answer_variables, limits=limits, constants=parameters)
             return None
         except InputError:
             pass
         try:
-            return read(text, Shape.NUMBER, self.answer_variables, limits=limits)
+            return read(text, Shape.NUMBER, self.answer_variables, limits=limits, constants=parameters)
         except InputError:
             return None
 
-    def read(self, text: str, limits: Limits = LIMITS) -> Answer:
-        number = self._lone_number(text, limits)
+    def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
+        number = self._lone_number(text, limits, parameters)
         if number is None:
-            return super().read(text, limits)
+            return super().read(text, limits, parameters)
         return Answer(Shape.VECTOR, (number.value,), number.ambiguities, number.spellings)
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
