@@ -40,6 +40,7 @@ E = TypeVar("E", bound=Enum)
 # to compare it (None: the exercise's own)
 Form = tuple[Answer, tuple[str, ...] | None, tuple[str, ...] | None]
 
+
 class FieldError(TutorError):
     """An exercise's data that doesn't make sense; `field` names the key it is about."""
 
