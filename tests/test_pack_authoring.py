@@ -11,6 +11,7 @@ from tutor import packs
 from tutor.cli import main
 from tutor.feedback import respond
 from tutor.pack_schema import json_schema
+from tutor.parse import CONSTANTS, FUNCTIONS
 from tutor.yaml_errors import describe
 
 EXERCISE = "pack: p\nexercises:\n  - id: a\n    kind: derivative\n"
@@ -355,3 +356,20 @@ def test_an_answer_with_a_number_too_long_to_type_says_so(tmp_path, capsys):
     assert capsys.readouterr().out == (
         f"{tmp_path / 't.yaml'}:6:13: exercise 'd': with a = 5, its answer, ≈1.91101259794548e+2184x^≈1.91101259794548e+2184, "
         "holds a number too long for a student to type (more than 1,000 digits); use smaller numbers\n")
+
+
+def test_a_parameter_named_like_a_constant_or_function_of_the_maths_is_refused(tmp_path, capsys):
+    # a parameter e replaced Euler's number everywhere: e^e was shown as e^2, and a student's e^2 was wrong
+    reserved = sorted(name for name in (*CONSTANTS, *FUNCTIONS) if re.fullmatch("[A-Za-z]", name))
+    assert reserved == ["W", "e"]  # every one-letter name the answers' grammar gives a meaning
+    (tmp_path / "e.yaml").write_text(
+        "pack: e\nexercises:\n  - id: d2\n    kind: expression\n    prompt: \"Value of e^{e}?\"\n"
+        "    expected: e^e\n    params: {e: {int: [2, 3]}}\n"
+        "  - id: w\n    kind: derivative\n    function: W x^2 + k x\n    params: {k: {int: [1, 3]}, W: {int: [1, 3]}}\n",
+        encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "e.yaml")]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{tmp_path / 'e.yaml'}:7:14: exercise 'd2': a parameter can't be named 'e': 'e' is Euler's number (e^x) in "
+        "maths, and the parameter would replace it; call the parameter another letter, like 'k'",
+        f"{tmp_path / 'e.yaml'}:11:32: exercise 'w': a parameter can't be named 'W': 'W' is the function W(x) in "
+        "maths, and the parameter would replace it; call the parameter another letter, like 'm'"]

@@ -115,6 +115,10 @@ BROKEN = {
         "12:11: exercise 'c': all the x values are equal, so no single line fits best (the normal equations are singular)",
         "13:5: the exercise needs an 'id'",
     ],
+    'param-named-e.yaml': [  # e^x would have been 2^x for a student drawing e = 2, and the pack valid
+        "6:32: exercise 'a': a parameter can't be named 'e': 'e' is Euler's number (e^x) in maths, and the "
+        "parameter would replace it; call the parameter another letter, like 'k'",
+    ],
     'unknown-key.yaml': [
         "5:5: exercise 'a': unknown key 'functon'; did you mean 'function'?",
     ],

@@ -31,7 +31,7 @@ from .compare import Tolerance
 from .errors import TutorError, Where
 from .limits import LIMITS, Limits
 from .pack_schema import COMMON_FIELDS, PACK_FIELDS
-from .parse import Answer, InputError, Shape, fraction, read, substituted, symbol
+from .parse import CONSTANTS, FUNCTIONS, Answer, InputError, Shape, fraction, read, substituted, symbol
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
 from .templates import TemplateError, fill, template
@@ -732,11 +732,14 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
         return ()
     params = []
     lesson_nodes: dict[str, yaml.Node] = {}  # each parameter's lesson value, to report it where it is written
+    taken = {str(key.value) for key, _ in node.value}
     for key, value in node.value:
         name = str(key.value)
         if not re.fullmatch(r"[A-Za-z]", name) and name not in ("alpha", "beta", "gamma"):
             report.add(key, f"a parameter is one letter, not '{name}'", exercise)
             continue
+        if name in CONSTANTS or name in FUNCTIONS:
+            report.add(key, _reserved(name, taken), exercise)  # still read: its uses raise nothing more
         spec = _mapping(value, report, exercise, {"int": "", "choice": "", "rational": "",
                                                   "denominators": "", "lesson": ""}, f"parameter '{name}'")
         lesson = _lesson_value(spec.get("lesson"), name, report, exercise, limits)
@@ -788,6 +791,19 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
                          f"{'do' if len(given) > 1 else 'does'}: give every parameter its value in the worked "
                          "example, or none", exercise)
     return tuple(params)
+
+
+_SPARE_LETTERS = "kmnqrstuvwcdabp"  # suggested for a parameter whose name the maths reserves
+
+
+def _reserved(name: str, taken: set[str]) -> str:
+    """Why a parameter can't be named like a constant or a function of the maths (e, W): every field
+    would read the name as the parameter, so e^x would silently become 2^x; and a letter to use instead."""
+    meaning = "Euler's number (e^x)" if CONSTANTS.get(name) == sympy.E else \
+        f"the constant {name}" if name in CONSTANTS else f"the function {name}(x)"
+    spare = next(letter for letter in _SPARE_LETTERS if letter not in taken)
+    return (f"a parameter can't be named '{name}': '{name}' is {meaning} in maths, and the parameter would "
+            f"replace it; call the parameter another letter, like '{spare}'")
 
 
 def _numbers(node: yaml.Node, who: str, wanted: str) -> list[Expr]:
