@@ -373,3 +373,25 @@ def test_a_parameter_named_like_a_constant_or_function_of_the_maths_is_refused(t
         "maths, and the parameter would replace it; call the parameter another letter, like 'k'",
         f"{tmp_path / 'e.yaml'}:11:32: exercise 'w': a parameter can't be named 'W': 'W' is the function W(x) in "
         "maths, and the parameter would replace it; call the parameter another letter, like 'm'"]
+
+
+EMPTY_REGION_DRAWN = """\
+pack: reg
+exercises:
+  - id: e
+    kind: critical_points
+    function: x^2 + y^2
+    region: 0 <= x <= a
+    params: {a: {int: [-2, 2]}}
+"""
+
+
+def test_a_region_a_draw_empties_names_the_draw(tmp_path, capsys):
+    # "Find all critical points ... in the region 0 ≤ x ≤ -2", answer ∅, was shown and the pack valid
+    (tmp_path / "reg.yaml").write_text(EMPTY_REGION_DRAWN, encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "reg.yaml")]) == 1
+    assert capsys.readouterr().out == (f"{tmp_path / 'reg.yaml'}:6:13: exercise 'e': with a = -2, the region "
+                                       "0 ≤ x ≤ -2 has no points\n")
+    assert main(["pack", "show", str(tmp_path / "reg.yaml"), "--seed", "3"]) == 1
+    assert capsys.readouterr().out.endswith(
+        "exercise 'e' can't be set: with a = -2, the region 0 ≤ x ≤ -2 has no points; it is not graded for this draw\n")

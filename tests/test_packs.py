@@ -64,6 +64,10 @@ BROKEN = {
     'duplicate-id.yaml': [
         "6:5: exercise 'a': duplicate id (first used at line 3)",
     ],
+    'empty-region.yaml': [  # it was shown to students, and every answer of "none" scored
+        "6:13: exercise 'a': the region 0 ≤ x ≤ -2 has no points",
+        "10:13: exercise 'b': the region 5 ≤ x ≤ 3, y ≥ 0 has no points: there is no x with 5 ≤ x ≤ 3",
+    ],
     'impossible-require.yaml': [
         "8:14: exercise 'a': no parameters meet 'require: a > 5' in 1000 draws; widen the ranges or relax the condition",
     ],
