@@ -250,3 +250,83 @@ def test_parameters_that_make_numbers_too_large_are_refused_not_computed(tmp_pat
     assert lines[1].startswith(f"{path}:14:13: exercise 'function': with a = 8, its ")
     assert lines[2] == (f"{path}:20:14: exercise 'condition': with a = 9, its numbers grow too large "
                         "(more than 1,000 digits)")
+
+
+NOT_REAL_IN_TEXT = """\
+    pack: t5
+    exercises:
+      - id: t
+        kind: expression
+        prompt: "The side is {sqrt(a-2)}; half is {a/2}."
+        expected: a
+        params: {a: {int: [1, 3]}}
+    """
+
+
+def test_a_placeholder_a_draw_makes_not_real_is_a_variant_that_can_t_be_set(tmp_path, capsys):
+    # a = 1 showed the student "The side is I", sympy's name for √-1, and the pack validated
+    path = write(tmp_path / "t5.yaml", NOT_REAL_IN_TEXT)
+    why = "with a = 1, 'prompt' can't be shown: '{sqrt(a-2)}' is not a real number"
+    assert validate(path, capsys) == [f"{path}:5:13: exercise 't': {why}"]
+    assert main(["pack", "show", str(path), "--student", "ben"]) == 1  # ben draws a = 1
+    assert capsys.readouterr().out.endswith(f"exercise 't' can't be set: {why}; it is not graded for this student\n")
+    write(tmp_path / "t5.csv", "student,exercise,answer\nana,t,2\nben,t,1\n")  # ana draws a = 2
+    assert main(["grade", str(path), str(tmp_path / "t5.csv"), "--out", str(tmp_path / "out")]) == 0
+    rows = (tmp_path / "out" / "answers.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[1:] == ["ana,t,a = 2,2,correct,1,1,equal,Correct.",
+                        f'ben,t,a = 1,1,not_graded,0,0,broken_variant,"Exercise \'t\' was not graded: {why}. '
+                        'It does not count towards the total."']
+
+
+def test_maths_a_draw_makes_not_real_is_named_as_written_never_as_sympy_s_i(tmp_path, capsys):
+    # these said "its own answer, shown as 2Ix, does not grade as correct: Unknown name 'Ix'" and
+    # "∂f/∂x has no real value at x = sqrt(2)*I, y = 1"
+    path = write(tmp_path / "cx.yaml", """\
+        pack: cx
+        exercises:
+          - id: c1
+            kind: derivative
+            function: sqrt(a) x^2
+            params: {a: {int: [-2, -1]}}
+          - id: c2
+            kind: partial_derivative
+            function: ln(a) x y
+            wrt: x
+            params: {a: {int: [-2, -1]}}
+          - id: c4
+            kind: expression
+            prompt: "Compute"
+            expected: sqrt(a)
+            params: {a: {int: [-3, -2]}}
+          - id: c5
+            kind: tangent_plane
+            function: x^2 + y^2
+            at: [a^(1/2), 1]
+            params: {a: {int: [-3, -2]}}
+          - id: slice
+            kind: fix_variable
+            function: sqrt(y - a) x
+            fix: {y: 1}
+            params: {a: {choice: [2]}}
+        """)
+    assert validate(path, capsys) == [
+        f"{path}:5:15: exercise 'c1': with a = -1, √a is not a real number",
+        f"{path}:9:15: exercise 'c2': with a = -1, ln(a) is not a real number",
+        f"{path}:15:15: exercise 'c4': with a = -2, √a is not a real number",
+        f"{path}:20:9: exercise 'c5': with a = -2, √a is not a real number",
+        f"{path}:26:13: exercise 'slice': with a = 2, its answer is not a real number"]
+
+
+def test_an_odd_root_of_a_negative_parameter_is_the_real_root(tmp_path, capsys):
+    # ∛a with a = -8 was sympy's principal root: the student read f(x) = 2(-1)^(1/3)x²
+    path = write(tmp_path / "r.yaml", """\
+        pack: r
+        exercises:
+          - id: cube
+            kind: derivative
+            function: a^(1/3) x^2 + a^(2/3) x
+            params: {a: {choice: [-8]}}
+        """)
+    assert validate(path, capsys) == [f"{path}: valid (1 exercise; each one's answer grades as correct)"]
+    variant = packs.load(path).exercise("cube").variant("ana")
+    assert (variant.prompt(), variant.problem.show(variant.expected().value)) == ("d/dx of f(x) = -2x² + 4x", "4 - 4x")

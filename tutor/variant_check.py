@@ -20,7 +20,9 @@ from .compare import Note
 from .errors import TutorError
 from .parse import Equation, symbol
 from .show import MOST_DIGITS, show
-from .topics import FieldError
+from .templates import not_real_placeholder
+from .topics import KINDS, FieldError
+from .topics.base import not_real_part
 
 if TYPE_CHECKING:
     from .packs import Exercise, ExerciseSpec
@@ -61,6 +63,9 @@ def _undefined(value: object) -> bool:
 
 def build(spec: ExerciseSpec, params: Params) -> Exercise | Finding:
     """The variant with these values, and its expected answer computed; or what stops it."""
+    unreal = _not_real(spec, params)
+    if unreal is not None:
+        return unreal
     try:
         exercise = spec.with_values(params)
         expected = exercise.expected()
@@ -73,7 +78,33 @@ def build(spec: ExerciseSpec, params: Params) -> Exercise | Finding:
     if _undefined(expected.value):
         return Finding(None, "its answer is undefined (a division by zero, or a value outside the "
                              "function's domain)")
+    if not_real_part(expected.value, {}) is not None:
+        return Finding(None, "its answer is not a real number")
     return exercise
+
+
+def _not_real(spec: ExerciseSpec, params: Params) -> Finding | None:
+    """What a student would read that these values make a number that is not real (sympy would show
+    √a with a = -1 as I, ln(a) as Iπ): the part of the maths, or the placeholder of a text, that is."""
+    if not params:
+        return None
+    values = {symbol(name): value for name, value in params}
+    for key, data in spec.data.items():
+        part = not_real_part(data, values)
+        if part is not None:
+            return Finding(key, f"{show(part)} is not a real number")
+    fields = KINDS[spec.kind].exercise.FIELDS
+    prose = [(key, str(text)) for key, text in spec.data.items() if key in fields and fields[key].reader == "prose"]
+    texts = [("title", spec.title), *prose, *(("hints", h) for h in spec.hints or ()),
+             *(("more_hints", h) for h in spec.more_hints),
+             *((f"mistakes[{i}]", m.feedback) for i, m in enumerate(spec.mistakes))]
+    for field, text in texts:
+        placeholder = not_real_placeholder(text, params)
+        if placeholder is not None:
+            what = "a mistake's feedback" if field.startswith("mistakes") else f"'{field}'"
+            return Finding(field, f"{what} can't be shown: '{placeholder}' is not a real number")
+    return None
+
 
 
 def with_draw(spec: ExerciseSpec, params: Params, message: str) -> str:

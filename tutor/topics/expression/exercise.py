@@ -11,7 +11,8 @@ from sympy import Expr
 
 from ...calculus.common import order_variables
 from ...parse import AUTO, SHAPES, Answer, InputError, Shape, read
-from ..base import Field, FieldError, Problem, point_from, substitute
+from ...show import show
+from ..base import Field, FieldError, Problem, not_real_part, point_from, substitute
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,9 @@ class Expression(Problem):
             answer = read(data["expected"], shape, (*variables, *(p.name for p in parameters)), infer=not variables)
         except InputError as error:
             raise FieldError("expected", f"'expected' can't be read: {error.message}") from None
+        unreal = not_real_part(answer.value, parameters)
+        if unreal is not None:  # said of what the author wrote: √a, not sympy's I√2
+            raise FieldError("expected", f"{show(unreal)} is not a real number")
         answer = Answer(answer.shape, substitute(answer.value, parameters), answer.ambiguities, answer.spellings)
         if not variables:
             variables = tuple(sorted({s.name for s in getattr(answer.value, "free_symbols", set())}))
