@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sympy
 
-from tutor import packs
+from tutor import packs, variant_check
 from tutor.cli import main
 from tutor.feedback import respond
 from tutor.practice import Session
@@ -330,3 +330,56 @@ def test_an_odd_root_of_a_negative_parameter_is_the_real_root(tmp_path, capsys):
     assert validate(path, capsys) == [f"{path}: valid (1 exercise; each one's answer grades as correct)"]
     variant = packs.load(path).exercise("cube").variant("ana")
     assert (variant.prompt(), variant.problem.show(variant.expected().value)) == ("d/dx of f(x) = -2x² + 4x", "4 - 4x")
+
+
+def test_validation_builds_every_combination_of_few_parameters(tmp_path, capsys):
+    # 20 draws and the edges missed a = 50, one value in 200: the pack was valid and u7 lost the exercise
+    path = write(tmp_path / "z.yaml", """\
+        pack: zpk
+        exercises:
+          - id: d
+            kind: derivative
+            function: x^2/(a - 50)
+            params: {a: {int: [1, 200]}}
+          - id: p
+            kind: partial_derivative
+            function: x^2 y/(a - b)
+            wrt: x
+            params: {a: {int: [1, 40]}, b: {choice: [7, 60]}}
+        """)
+    assert validate(path, capsys) == [
+        f"{path}:6:13: exercise 'd': with a = 50, its answer is undefined (a division by zero, or a value outside "
+        "the function's domain)",
+        f"{path}:11:13: exercise 'p': with a = 7, b = 7, its answer is undefined (a division by zero, or a value "
+        "outside the function's domain)"]
+
+
+def test_a_pass_says_how_many_draws_it_checked_where_it_can_t_check_every_one(tmp_path, capsys):
+    path = write(tmp_path / "big.yaml", """\
+        pack: big
+        exercises:
+          - id: d
+            kind: derivative
+            function: a x^2 + b x
+            params: {a: {int: [1, 1000]}, b: {int: [1, 1000]}}
+          - id: small
+            kind: derivative
+            function: a x^2
+            params: {a: {int: [1, 50]}}
+        """)
+    assert validate(path, capsys) == [
+        f"{path}: valid (2 exercises; each one's answer grades as correct)",
+        f"{path}:6:13: exercise 'd': 24 of the 1,000,000 combinations of its parameters were checked; a student "
+        "given another may get a variant that can't be set (validation checks every one where an exercise has at "
+        "most 5,000, up to 20,000 in a pack)"]
+
+
+def test_a_pack_s_exercises_have_every_combination_checked_up_to_its_budget(tmp_path):
+    exercise = "  - id: d{n}\n    kind: derivative\n    function: a x^2 + b x\n" \
+               "    params: {{a: {{int: [1, 100]}}, b: {{int: [1, {b}]}}}}\n"
+    pack = packs.load_text("pack: many\nexercises:\n" + "".join(
+        exercise.format(n=n, b=b) for n, b in enumerate([50, 40, 51, 50, 50, 50, 10])), "many.yaml", tmp_path, verify=False)
+    # 5,000 + 4,000 + (5,100: more than an exercise's 5,000) + 5,000 + 5,000 + (5,000: past the pack's
+    # 20,000) + 1,000
+    assert variant_check.every_draw_checked(pack.exercises) == [True, True, False, True, True, False, True]
+    assert [line.split(": ")[1] for line in packs.sampled_only(pack)] == ["exercise 'd2'", "exercise 'd5'"]

@@ -25,6 +25,7 @@ import sympy
 import yaml
 from sympy import Expr
 
+from . import variant_check
 from .builtin_packs import BUILT_IN, built_in_folder, built_in_path  # noqa: F401 (tutor.packs.built_in_folder)
 from .check import expected_answer, variables_of
 from .compare import Tolerance
@@ -849,9 +850,21 @@ def self_check(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
     """Problems found on each exercise's variants: its own answer graded as a student would type it
     (the expected answer printed as the tutor shows it and read back through the same path), the
     author's answer, mistakes, hints and texts read with the variant's values. Over the first variant
-    (the lesson's, where the parameters have lesson values) and `variants` drawn ones; an exercise's
-    problems are those of its first failing variant, which they name."""
-    return [spec.describe(finding) for spec in pack.exercises for finding in first_failing(spec, variants)]
+    (the lesson's, where the parameters have lesson values) and `variants` drawn ones, then, where they
+    are few enough (`variant_check.every_draw_checked`), every other combination of the parameters'
+    values, built as a student's variant is; an exercise's problems are those of its first failing
+    variant, which they name."""
+    every = variant_check.every_draw_checked(pack.exercises)
+    return [spec.describe(finding) for spec, all_ in zip(pack.exercises, every)
+            for finding in first_failing(spec, variants, every=all_)]
+
+
+def sampled_only(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
+    """For each exercise whose parameters' combinations `self_check` does not check every one of, how
+    many it checked, said at its parameters: what a pass of validation does not vouch for."""
+    every = variant_check.every_draw_checked(pack.exercises)
+    return [spec.describe(Finding("params", note)) for spec, all_ in zip(pack.exercises, every)
+            if not all_ and (note := variant_check.sampled_only(spec, variants)) is not None]
 
 
 def iter_built_in() -> Iterator[Pack]:

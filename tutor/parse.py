@@ -398,6 +398,8 @@ def substituted(expr: Expr, values: Mapping[sympy.Symbol, Expr]) -> Expr:
     if _digits_made(expr, values) > LIMITS.max_digits:
         raise InputError(f"its numbers grow too large (more than {LIMITS.max_digits:,} digits)", note="too_large")
     result = expr.xreplace(values)
+    if not any(value.is_negative for value in values.values()):
+        return result
     # sympy's root of a negative number is the complex principal one, 2(-1)^(1/3) for ∛(-8) with a = -8:
     # the real odd root is meant, as the reader takes ∛(-8) typed (raise_to)
     odd = {power: (-1) ** power.exp.p * sympy.Pow(-power.base, power.exp) for power in result.atoms(sympy.Pow)
