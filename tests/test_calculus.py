@@ -82,6 +82,18 @@ def test_bad_regions(text, message):
         parse_region(text, ("x", "y"))
 
 
+@pytest.mark.parametrize("text, why", [
+    ("5 <= x <= 3, y >= 0", "there is no x with 5 ≤ x ≤ 3"),
+    ("x >= 5, 0 <= y <= 1, x <= 3", "there is no x with x ≥ 5, x ≤ 3"),
+    ("0 < y < 0", "there is no y with 0 < y < 0"),
+    ("0 <= x <= 0", None),  # one line of points: a region still
+    ("x + y <= 1, x >= 5", None),  # conditions on several variables are not weighed against each other
+    ("0 <= x <= 5, 0 <= y <= 5", None),
+])
+def test_a_region_with_no_points_says_why(text, why):
+    assert parse_region(text, ("x", "y")).emptiness() == why
+
+
 # ------------------------------------------------------------- critical points
 
 

@@ -18,7 +18,7 @@ from prompt_toolkit.history import FileHistory
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from tutor import packs, store
+from tutor import packs, store, variant_check
 from tutor.equality import _SCALES, GENERIC_WANTED, MARGIN, MAX_PRECISION, POINTS_WANTED
 from tutor.feedback import respond
 from tutor.limits import LIMITS
@@ -193,6 +193,12 @@ def test_validate_grades_twenty_variants():
     """docs/reference/pack.md: `tutor pack validate` grades 20 variants of each parameterised exercise."""
     assert packs.SELF_CHECK_VARIANTS == 20
     assert inspect.signature(packs.self_check).parameters["variants"].default == packs.SELF_CHECK_VARIANTS
+
+
+def test_validate_builds_every_combination_of_few_parameters():
+    """docs/reference/pack.md: every combination is built where an exercise has at most 5,000 of them
+    and the pack at most 20,000 (tests/test_pack_templates.py shows both at work)."""
+    assert (variant_check.EVERY_DRAW, variant_check.PACK_DRAWS) == (5_000, 20_000)
 
 
 def test_typing_or_pasting_stops_one_past_the_longest_answer(tmp_path):

@@ -11,6 +11,7 @@ from tutor import packs
 from tutor.cli import main
 from tutor.feedback import respond
 from tutor.pack_schema import json_schema
+from tutor.parse import CONSTANTS, FUNCTIONS
 from tutor.yaml_errors import describe
 
 EXERCISE = "pack: p\nexercises:\n  - id: a\n    kind: derivative\n"
@@ -608,3 +609,42 @@ def test_an_expected_equation_takes_its_variables_from_both_sides(tmp_path, caps
     assert _told(tmp_path, EQUATION_EXPECTED, "eq0", "2x = y")[0] == "correct"
     assert _told(tmp_path, EQUATION_EXPECTED, "eq0", "y = 3x") == (
         "incorrect", "At x = 1 your y is 3, but the correct y is 2.")
+
+
+def test_a_parameter_named_like_a_constant_or_function_of_the_maths_is_refused(tmp_path, capsys):
+    # a parameter e replaced Euler's number everywhere: e^e was shown as e^2, and a student's e^2 was wrong
+    reserved = sorted(name for name in (*CONSTANTS, *FUNCTIONS) if re.fullmatch("[A-Za-z]", name))
+    assert reserved == ["W", "e"]  # every one-letter name the answers' grammar gives a meaning
+    (tmp_path / "e.yaml").write_text(
+        "pack: e\nexercises:\n  - id: d2\n    kind: expression\n    prompt: \"Value of e^{e}?\"\n"
+        "    expected: e^e\n    params: {e: {int: [2, 3]}}\n"
+        "  - id: w\n    kind: derivative\n    function: W x^2 + k x\n    params: {k: {int: [1, 3]}, W: {int: [1, 3]}}\n",
+        encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "e.yaml")]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{tmp_path / 'e.yaml'}:7:14: exercise 'd2': a parameter can't be named 'e': 'e' is Euler's number (e^x) in "
+        "maths, and the parameter would replace it; call the parameter another letter, like 'k'",
+        f"{tmp_path / 'e.yaml'}:11:32: exercise 'w': a parameter can't be named 'W': 'W' is the function W(x) in "
+        "maths, and the parameter would replace it; call the parameter another letter, like 'm'"]
+
+
+EMPTY_REGION_DRAWN = """\
+pack: reg
+exercises:
+  - id: e
+    kind: critical_points
+    function: x^2 + y^2
+    region: 0 <= x <= a
+    params: {a: {int: [-2, 2]}}
+"""
+
+
+def test_a_region_a_draw_empties_names_the_draw(tmp_path, capsys):
+    # "Find all critical points ... in the region 0 ≤ x ≤ -2", answer ∅, was shown and the pack valid
+    (tmp_path / "reg.yaml").write_text(EMPTY_REGION_DRAWN, encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "reg.yaml")]) == 1
+    assert capsys.readouterr().out == (f"{tmp_path / 'reg.yaml'}:6:13: exercise 'e': with a = -2, the region "
+                                       "0 ≤ x ≤ -2 has no points\n")
+    assert main(["pack", "show", str(tmp_path / "reg.yaml"), "--seed", "3"]) == 1
+    assert capsys.readouterr().out.endswith(
+        "exercise 'e' can't be set: with a = -2, the region 0 ≤ x ≤ -2 has no points; it is not graded for this draw\n")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sympy
 
-from tutor import packs
+from tutor import packs, variant_check
 from tutor.cli import main
 from tutor.feedback import respond
 from tutor.practice import Session
@@ -189,7 +189,6 @@ def test_numbers_in_text_are_shown_as_the_exercise_shows_its_numbers(tmp_path):
     assert pack.exercise("dec").variant().hints() == ("Half is 0.5, a fifth is 0.2.",)
 
 
-
 def test_arithmetic_written_with_a_decimal_shows_a_decimal_for_every_draw(tmp_path):
     """{a*0.1} was 0.1 or 0.3 for some students and 1/5 for another, in a pack that writes no other decimal."""
     spec = packs.load(write(tmp_path / "p.yaml", """\
@@ -336,3 +335,136 @@ def test_a_draw_that_leaves_out_a_variable_of_local_minima_is_told_not_crashed(t
         else:
             assert status == 0
     assert seen == {0, 1}
+
+
+NOT_REAL_IN_TEXT = """\
+    pack: t5
+    exercises:
+      - id: t
+        kind: expression
+        prompt: "The side is {sqrt(a-2)}; half is {a/2}."
+        expected: a
+        params: {a: {int: [1, 3]}}
+    """
+
+
+def test_a_placeholder_a_draw_makes_not_real_is_a_variant_that_can_t_be_set(tmp_path, capsys):
+    # a = 1 showed the student "The side is I", sympy's name for √-1, and the pack validated
+    path = write(tmp_path / "t5.yaml", NOT_REAL_IN_TEXT)
+    why = "with a = 1, 'prompt' can't be shown: '{sqrt(a-2)}' is not a real number"
+    assert validate(path, capsys) == [f"{path}:5:13: exercise 't': {why}"]
+    assert main(["pack", "show", str(path), "--student", "ben"]) == 1  # ben draws a = 1
+    assert capsys.readouterr().out.endswith(f"exercise 't' can't be set: {why}; it is not graded for this student\n")
+    write(tmp_path / "t5.csv", "student,exercise,answer\nana,t,2\nben,t,1\n")  # ana draws a = 2
+    assert main(["grade", str(path), str(tmp_path / "t5.csv"), "--out", str(tmp_path / "out")]) == 0
+    rows = (tmp_path / "out" / "answers.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[1:] == ["ana,t,a = 2,2,correct,1,1,equal,Correct.",
+                        f'ben,t,a = 1,1,not_graded,0,0,broken_variant,"Exercise \'t\' was not graded: {why}. '
+                        'It does not count towards the total."']
+
+
+def test_maths_a_draw_makes_not_real_is_named_as_written_never_as_sympy_s_i(tmp_path, capsys):
+    # these said "its own answer, shown as 2Ix, does not grade as correct: Unknown name 'Ix'" and
+    # "∂f/∂x has no real value at x = sqrt(2)*I, y = 1"
+    path = write(tmp_path / "cx.yaml", """\
+        pack: cx
+        exercises:
+          - id: c1
+            kind: derivative
+            function: sqrt(a) x^2
+            params: {a: {int: [-2, -1]}}
+          - id: c2
+            kind: partial_derivative
+            function: ln(a) x y
+            wrt: x
+            params: {a: {int: [-2, -1]}}
+          - id: c4
+            kind: expression
+            prompt: "Compute"
+            expected: sqrt(a)
+            params: {a: {int: [-3, -2]}}
+          - id: c5
+            kind: tangent_plane
+            function: x^2 + y^2
+            at: [a^(1/2), 1]
+            params: {a: {int: [-3, -2]}}
+          - id: slice
+            kind: fix_variable
+            function: sqrt(y - a) x
+            fix: {y: 1}
+            params: {a: {choice: [2]}}
+        """)
+    assert validate(path, capsys) == [
+        f"{path}:5:15: exercise 'c1': with a = -1, √a is not a real number",
+        f"{path}:9:15: exercise 'c2': with a = -1, ln(a) is not a real number",
+        f"{path}:15:15: exercise 'c4': with a = -2, √a is not a real number",
+        f"{path}:20:9: exercise 'c5': with a = -2, √a is not a real number",
+        f"{path}:26:13: exercise 'slice': with a = 2, its answer is not a real number"]
+
+
+def test_an_odd_root_of_a_negative_parameter_is_the_real_root(tmp_path, capsys):
+    # ∛a with a = -8 was sympy's principal root: the student read f(x) = 2(-1)^(1/3)x²
+    path = write(tmp_path / "r.yaml", """\
+        pack: r
+        exercises:
+          - id: cube
+            kind: derivative
+            function: a^(1/3) x^2 + a^(2/3) x
+            params: {a: {choice: [-8]}}
+        """)
+    assert validate(path, capsys) == [f"{path}: valid (1 exercise; each one's answer grades as correct)"]
+    variant = packs.load(path).exercise("cube").variant("ana")
+    assert (variant.prompt(), variant.problem.show(variant.expected().value)) == ("d/dx of f(x) = -2x² + 4x", "4 - 4x")
+
+
+def test_validation_builds_every_combination_of_few_parameters(tmp_path, capsys):
+    # 20 draws and the edges missed a = 50, one value in 200: the pack was valid and u7 lost the exercise
+    path = write(tmp_path / "z.yaml", """\
+        pack: zpk
+        exercises:
+          - id: d
+            kind: derivative
+            function: x^2/(a - 50)
+            params: {a: {int: [1, 200]}}
+          - id: p
+            kind: partial_derivative
+            function: x^2 y/(a - b)
+            wrt: x
+            params: {a: {int: [1, 40]}, b: {choice: [7, 60]}}
+        """)
+    assert validate(path, capsys) == [
+        f"{path}:6:13: exercise 'd': with a = 50, its answer is undefined (a division by zero, or a value outside "
+        "the function's domain)",
+        f"{path}:11:13: exercise 'p': with a = 7, b = 7, its answer is undefined (a division by zero, or a value "
+        "outside the function's domain)"]
+
+
+def test_a_pass_says_how_many_draws_it_checked_where_it_can_t_check_every_one(tmp_path, capsys):
+    path = write(tmp_path / "big.yaml", """\
+        pack: big
+        exercises:
+          - id: d
+            kind: derivative
+            function: a x^2 + b x
+            params: {a: {int: [1, 1000]}, b: {int: [1, 1000]}}
+          - id: small
+            kind: derivative
+            function: a x^2
+            params: {a: {int: [1, 50]}}
+        """)
+    assert validate(path, capsys) == [
+        f"{path}: valid (2 exercises; each one's answer grades as correct)",
+        f"{path}:6:13: exercise 'd': 24 of the 1,000,000 combinations of its parameters were checked; a student "
+        "given another may get a variant that can't be set (validation checks every one where an exercise has at "
+        "most 5,000, up to 20,000 in a pack)"]
+
+
+def test_a_pack_s_exercises_have_every_combination_checked_up_to_its_budget(tmp_path):
+    exercise = "  - id: d{n}\n    kind: derivative\n    function: a x^2 + b x\n" \
+               "    params: {{a: {{int: [1, 100]}}, b: {{int: [1, {b}]}}}}\n"
+    pack = packs.load_text("pack: many\nexercises:\n" + "".join(
+        exercise.format(n=n, b=b) for n, b in enumerate([50, 40, 51, 50, 50, 50, 10])), "many.yaml", tmp_path, verify=False)
+    # 5,000 + 4,000 + (5,100: more than an exercise's 5,000) + 5,000 + 5,000 + (5,000: past the pack's
+    # 20,000) + 1,000
+    assert variant_check.every_draw_checked(pack.exercises) == [True, True, False, True, True, False, True]
+    assert [line.split(": ")[1] for line in packs.sampled_only(pack)] == ["exercise 'd2'", "exercise 'd5'"]

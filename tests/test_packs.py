@@ -64,6 +64,10 @@ BROKEN = {
     'duplicate-id.yaml': [
         "6:5: exercise 'a': duplicate id (first used at line 3)",
     ],
+    'empty-region.yaml': [  # it was shown to students, and every answer of "none" scored
+        "6:13: exercise 'a': the region 0 ≤ x ≤ -2 has no points",
+        "10:13: exercise 'b': the region 5 ≤ x ≤ 3, y ≥ 0 has no points: there is no x with 5 ≤ x ≤ 3",
+    ],
     'impossible-require.yaml': [
         "8:14: exercise 'a': no parameters meet 'require: a > 5' in 1000 draws; widen the ranges or relax the condition",
     ],
@@ -115,6 +119,10 @@ BROKEN = {
         "12:11: exercise 'c': all the x values are equal, so no single line fits best (the normal equations are singular)",
         "13:5: the exercise needs an 'id'",
     ],
+    'param-named-e.yaml': [  # e^x would have been 2^x for a student drawing e = 2, and the pack valid
+        "6:32: exercise 'a': a parameter can't be named 'e': 'e' is Euler's number (e^x) in maths, and the "
+        "parameter would replace it; call the parameter another letter, like 'k'",
+    ],
     'unknown-key.yaml': [
         "5:5: exercise 'a': unknown key 'functon'; did you mean 'function'?",
     ],
@@ -147,8 +155,12 @@ def test_validate_command_exit_status(capsys):
     out = capsys.readouterr().out
     assert out.endswith("exercise 'a': unknown kind 'partial_derivativ'; did you mean 'partial_derivative'?\n")
     assert main(["pack", "validate", "gradients", "drills"]) == 0  # every variant self-checked: no problem
-    assert capsys.readouterr().out == ("gradients: valid (44 exercises; each one's answer grades as correct)\n"
-                                       "drills: valid (45 exercises; each one's answer grades as correct)\n")
+    assert capsys.readouterr().out == (  # every combination of each exercise's parameters, where it can
+        "gradients: valid (44 exercises; each one's answer grades as correct)\n"
+        "drills: valid (45 exercises; each one's answer grades as correct)\n"
+        "built-in:drills:191:13: exercise 'ls-four-points': 30 of the 10,000 combinations of its parameters were "
+        "checked; a student given another may get a variant that can't be set (validation checks every one where "
+        "an exercise has at most 5,000, up to 20,000 in a pack)\n")
 
 
 # ----------------------------------------------------------- the lesson's numbers

@@ -25,6 +25,7 @@ import sympy
 import yaml
 from sympy import Expr
 
+from . import variant_check
 from .builtin_packs import BUILT_IN, built_in_folder, built_in_path  # noqa: F401 (tutor.packs.built_in_folder)
 from .calculus import order_variables
 from .check import expected_answer, variables_of
@@ -32,7 +33,7 @@ from .compare import Tolerance
 from .errors import TutorError, Where
 from .limits import LIMITS, Limits
 from .pack_schema import COMMON_FIELDS, FIXED, PACK_FIELDS
-from .parse import Answer, InputError, Shape, fraction, read, substituted, symbol
+from .parse import CONSTANTS, FUNCTIONS, Answer, InputError, Shape, fraction, read, substituted, symbol
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
 from .templates import TemplateError, fill, template
@@ -786,11 +787,14 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
         return ()
     params = []
     lesson_nodes: dict[str, yaml.Node] = {}  # each parameter's lesson value, to report it where it is written
+    taken = {str(key.value) for key, _ in node.value}
     for key, value in node.value:
         name = str(key.value)
         if not re.fullmatch(r"[A-Za-z]", name) and name not in ("alpha", "beta", "gamma"):
             report.add(key, f"a parameter is one letter, not '{name}'", exercise)
             continue
+        if name in CONSTANTS or name in FUNCTIONS:
+            report.add(key, _reserved(name, taken), exercise)  # still read: its uses raise nothing more
         spec = _mapping(value, report, exercise, {"int": "", "choice": "", "rational": "",
                                                   "denominators": "", "lesson": ""}, f"parameter '{name}'")
         lesson = _lesson_value(spec.get("lesson"), name, report, exercise, limits)
@@ -844,6 +848,19 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
     return tuple(params)
 
 
+_SPARE_LETTERS = "kmnqrstuvwcdabp"  # suggested for a parameter whose name the maths reserves
+
+
+def _reserved(name: str, taken: set[str]) -> str:
+    """Why a parameter can't be named like a constant or a function of the maths (e, W): every field
+    would read the name as the parameter, so e^x would silently become 2^x; and a letter to use instead."""
+    meaning = "Euler's number (e^x)" if CONSTANTS.get(name) == sympy.E else \
+        f"the constant {name}" if name in CONSTANTS else f"the function {name}(x)"
+    spare = next(letter for letter in _SPARE_LETTERS if letter not in taken)
+    return (f"a parameter can't be named '{name}': '{name}' is {meaning} in maths, and the parameter would "
+            f"replace it; call the parameter another letter, like '{spare}'")
+
+
 def _numbers(node: yaml.Node, who: str, wanted: str) -> list[Expr]:
     """The rational numbers of a YAML list; ReadError where it is no such list (saying `wanted`), or
     naming the item that is no such number (`who`: the parameter)."""
@@ -887,9 +904,21 @@ def self_check(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
     """Problems found on each exercise's variants: its own answer graded as a student would type it
     (the expected answer printed as the tutor shows it and read back through the same path), the
     author's answer, mistakes, hints and texts read with the variant's values. Over the first variant
-    (the lesson's, where the parameters have lesson values) and `variants` drawn ones; an exercise's
-    problems are those of its first failing variant, which they name."""
-    return [spec.describe(finding) for spec in pack.exercises for finding in first_failing(spec, variants)]
+    (the lesson's, where the parameters have lesson values) and `variants` drawn ones, then, where they
+    are few enough (`variant_check.every_draw_checked`), every other combination of the parameters'
+    values, built as a student's variant is; an exercise's problems are those of its first failing
+    variant, which they name."""
+    every = variant_check.every_draw_checked(pack.exercises)
+    return [spec.describe(finding) for spec, all_ in zip(pack.exercises, every)
+            for finding in first_failing(spec, variants, every=all_)]
+
+
+def sampled_only(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
+    """For each exercise whose parameters' combinations `self_check` does not check every one of, how
+    many it checked, said at its parameters: what a pass of validation does not vouch for."""
+    every = variant_check.every_draw_checked(pack.exercises)
+    return [spec.describe(Finding("params", note)) for spec, all_ in zip(pack.exercises, every)
+            if not all_ and (note := variant_check.sampled_only(spec, variants)) is not None]
 
 
 def iter_built_in() -> Iterator[Pack]:

@@ -397,7 +397,21 @@ def substituted(expr: Expr, values: Mapping[sympy.Symbol, Expr]) -> Expr:
     student may type: a^(a^a) with a = 9 is 9^387420489, computed in C, where no limit reaches."""
     if _digits_made(expr, values) > LIMITS.max_digits:
         raise InputError(f"its numbers grow too large (more than {LIMITS.max_digits:,} digits)", note="too_large")
-    return expr.xreplace(values)
+    result = expr.xreplace(values)
+    if not any(value.is_negative for value in values.values()):
+        return result
+    # sympy's root of a negative number is the complex principal one, 2(-1)^(1/3) for ∛(-8) with a = -8:
+    # the real odd root is meant, as the reader takes ∛(-8) typed (raise_to)
+    odd = {power: (-1) ** power.exp.p * sympy.Pow(-power.base, power.exp) for power in result.atoms(sympy.Pow)
+           if power.base.is_Rational and power.base.is_negative and power.exp.is_Rational
+           and not power.exp.is_Integer and power.exp.q % 2}
+    return result.xreplace(odd) if odd else result
+
+
+def not_real(value: Expr) -> bool:
+    """Whether a number the parameters' values make (√a with a = -1, ln(a), asin(a) with a = 2) is
+    certainly not real: nothing a real-variable course shows. Undefined ones (1/0) are not said here."""
+    return value.is_extended_real is False and not value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
 
 
 def _digits_made(e: Expr, values: Mapping[sympy.Symbol, Expr]) -> float:

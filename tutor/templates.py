@@ -18,7 +18,7 @@ import sympy
 from sympy import Expr
 
 from .errors import TutorError
-from .parse import InputError, Shape, read, substituted, symbol
+from .parse import InputError, Shape, not_real, read, substituted, symbol
 from .show import show as show_number
 
 
@@ -65,8 +65,24 @@ class Template:
                     raise TemplateError(f"'{{{part.source}}}' has no value")
                 out.append(f"{{{part.source}}}")
                 continue
+            if not_real(value):  # a variant showing it can't be set (variant_check); never sympy's I
+                if strict:
+                    raise TemplateError(f"'{{{part.source}}}' is not a real number")
+                out.append(f"{{{part.source}}}")
+                continue
             out.append(show_number(value, decimals=True) if part.decimal and value.is_Rational else show(value))
         return "".join(out)
+
+    def not_real(self, values: Mapping[sympy.Symbol, Expr]) -> str | None:
+        """The first placeholder, as written, whose value for these parameters is not a real number."""
+        for part in self.parts:
+            if isinstance(part, Placeholder):
+                try:
+                    if not_real(substituted(part.value, values)):
+                        return f"{{{part.source}}}"
+                except InputError:  # numbers too large: fill says so
+                    continue
+        return None
 
 
 def _split(text: str) -> list[tuple[bool, str]]:
@@ -132,6 +148,17 @@ def fill(text: str, values: Sequence[tuple[str, Expr]], show: Callable[[Expr], s
         return text
     names = tuple(name for name, _ in values)
     return template(text, names).fill({symbol(n): v for n, v in values}, show, strict)
+
+
+def not_real_placeholder(text: str, values: Sequence[tuple[str, Expr]]) -> str | None:
+    """The first placeholder of `text` (`{sqrt(a - 2)}`) that is not a real number for these values; None
+    where there is none, or the text can't be read (loading reports that)."""
+    if "{" not in text:
+        return None
+    try:
+        return template(text, tuple(name for name, _ in values)).not_real({symbol(n): v for n, v in values})
+    except TemplateError:
+        return None
 
 
 _PLAIN = re.compile(r"[A-Za-z_]\w*|\d+(\.\d+)?")

@@ -8,9 +8,12 @@ an author reads ("with a = 0, the function has no variables"), never the solver'
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+import math
+import weakref
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import sympy
 from sympy.polys.polyerrors import BasePolynomialError
@@ -18,12 +21,14 @@ from sympy.polys.polyerrors import BasePolynomialError
 from .check import Judgement, Verdict
 from .compare import Note
 from .errors import TutorError
-from .parse import Equation, symbol
+from .parse import Equation, InputError, symbol
 from .show import MOST_DIGITS, show
-from .topics import FieldError
+from .templates import not_real_placeholder
+from .topics import KINDS, FieldError
+from .topics.base import not_real_part
 
 if TYPE_CHECKING:
-    from .packs import Exercise, ExerciseSpec
+    from .packs import Exercise, ExerciseSpec, Param
 
 Params = tuple[tuple[str, sympy.Expr], ...]  # a variant's parameter values, by name
 UNKNOWN_NAME = "unknown_name"  # InputError's note for a name in an author's answer that is no parameter
@@ -61,6 +66,9 @@ def _undefined(value: object) -> bool:
 
 def build(spec: ExerciseSpec, params: Params) -> Exercise | Finding:
     """The variant with these values, and its expected answer computed; or what stops it."""
+    unreal = _not_real(spec, params)
+    if unreal is not None:
+        return unreal
     try:
         exercise = spec.with_values(params)
         expected = exercise.expected()
@@ -73,7 +81,62 @@ def build(spec: ExerciseSpec, params: Params) -> Exercise | Finding:
     if _undefined(expected.value):
         return Finding(None, "its answer is undefined (a division by zero, or a value outside the "
                              "function's domain)")
+    if not_real_part(expected.value, {}) is not None:
+        return Finding(None, "its answer is not a real number")
     return exercise
+
+
+_PARTS: weakref.WeakKeyDictionary[ExerciseSpec, tuple[tuple[str, sympy.Expr], ...]] = weakref.WeakKeyDictionary()
+
+
+def _made_of_parameters(spec: ExerciseSpec) -> tuple[tuple[str, sympy.Expr], ...]:
+    """The largest parts of the exercise's maths made of numbers and parameters alone, by key, once per
+    exercise: a variant is checked for numbers that are not real on these, not on the whole of it. A
+    parameter alone is left out: its values are rational."""
+    parts = _PARTS.get(spec)
+    if parts is None:
+        names = {symbol(param.name) for param in spec.params}
+        parts = tuple((key, part) for key, value in spec.data.items() for part in _largest(value, names))
+        _PARTS[spec] = parts
+    return parts
+
+
+def _largest(value: object, names: set[sympy.Symbol]) -> Iterator[sympy.Expr]:
+    if isinstance(value, Equation):
+        value = (value.lhs, value.rhs)
+    if isinstance(value, dict):
+        value = tuple(value.values())
+    if isinstance(value, (tuple, list)):
+        for item in value:
+            yield from _largest(item, names)
+    elif isinstance(value, sympy.Expr) and not value.is_Atom:
+        if value.free_symbols and value.free_symbols <= names:
+            yield value
+        else:
+            for arg in value.args:
+                yield from _largest(arg, names)
+
+
+def _not_real(spec: ExerciseSpec, params: Params) -> Finding | None:
+    """What a student would read that these values make a number that is not real (sympy would show
+    √a with a = -1 as I, ln(a) as Iπ): the part of the maths, or the placeholder of a text, that is."""
+    if not params:
+        return None
+    values = {symbol(name): value for name, value in params}
+    for key, part in _made_of_parameters(spec):
+        if not_real_part(part, values) is not None:  # rare: only then is the part found
+            return Finding(key, f"{show(cast(sympy.Expr, not_real_part(spec.data[key], values)))} is not a real number")
+    fields = KINDS[spec.kind].exercise.FIELDS
+    prose = [(key, str(text)) for key, text in spec.data.items() if key in fields and fields[key].reader == "prose"]
+    texts = [("title", spec.title), *prose, *(("hints", h) for h in spec.hints or ()),
+             *(("more_hints", h) for h in spec.more_hints),
+             *((f"mistakes[{i}]", m.feedback) for i, m in enumerate(spec.mistakes))]
+    for field, text in texts:
+        placeholder = not_real_placeholder(text, params)
+        if placeholder is not None:
+            what = "a mistake's feedback" if field.startswith("mistakes") else f"'{field}'"
+            return Finding(field, f"{what} can't be shown: '{placeholder}' is not a real number")
+    return None
 
 
 def with_draw(spec: ExerciseSpec, params: Params, message: str) -> str:
@@ -233,23 +296,120 @@ def _texts(exercise: Exercise) -> list[Finding]:
     return found
 
 
-def first_failing(spec: ExerciseSpec, draws: int = 0, thorough: bool = True) -> list[Finding]:
+def first_failing(spec: ExerciseSpec, draws: int = 0, thorough: bool = True, every: bool = False) -> list[Finding]:
     """The problems of the first failing variant, each naming its draw; [] when all are fine. The
     variants: the one `variant(0)` gives (the lesson's, where the parameters have lesson values),
     then those drawn for 0 .. draws - 1 and, where draws are asked for, the edges of the last one
-    (`_edges`); a variant met again is checked once."""
+    (`_edges`), each checked whole; then, with `every` (see `every_draw_checked`), every other
+    combination of the parameters `require` allows, built as a student's variant is (`build`:
+    whether it can be set). A variant met again is checked once."""
     seen: set[Params] = set()
-    for key in range(-1, draws if spec.parameterised else 0):
-        try:
-            params = spec.values(0) if key < 0 else spec.drawn_values(key)
-        except FieldError as error:  # no draw meets `require`
-            return [Finding(error.field, error.message)]
-        candidates = [params, *_edges(spec, params)] if key == draws - 1 > 0 else [params]
-        for params in candidates:
-            found = _checked(spec, params, seen, thorough, key < 0)
+    try:
+        for params, first in _sampled(spec, draws):
+            found = _checked(spec, params, seen, thorough, first)
             if found:
                 return found
+    except FieldError as error:  # no draw meets `require`
+        return [Finding(error.field, error.message)]
+    for params in _every_draw(spec) if every else ():
+        if params in seen:
+            continue
+        try:
+            if not _meets(spec, params):
+                continue
+        except InputError as error:  # a condition whose numbers grow too large for these values
+            return [Finding("require", with_draw(spec, params, error.message))]
+        built = build(spec, params)
+        if isinstance(built, Finding):
+            return [of_draw(spec, params, built)]
     return []
+
+
+def _sampled(spec: ExerciseSpec, draws: int) -> Iterator[tuple[Params, bool]]:
+    """The variants `first_failing` checks whole, each once, and whether it is the first; FieldError
+    where no draw meets `require`."""
+    seen: set[Params] = set()
+    for key in range(-1, draws if spec.parameterised else 0):
+        params = spec.values(0) if key < 0 else spec.drawn_values(key)
+        for candidate in [params, *_edges(spec, params)] if key == draws - 1 > 0 else [params]:
+            if candidate not in seen:
+                seen.add(candidate)
+                yield candidate, key < 0
+
+
+# Validation builds every combination of an exercise's parameters where there are at most EVERY_DRAW,
+# and at most PACK_DRAWS in a pack (in the order of the file): a value one draw in hundreds gives, a = 50
+# in x^2/(a - 50), is met. Beyond, it samples, and says so (`sampled_only`).
+EVERY_DRAW = 5_000
+PACK_DRAWS = 20_000
+
+
+def every_draw_checked(specs: Sequence[ExerciseSpec]) -> list[bool]:
+    """For each exercise of a pack, whether validation checks every combination of its parameters."""
+    left, plan = PACK_DRAWS, []
+    for spec in specs:
+        count = combinations(spec) if spec.params else None
+        plan.append(count is not None and count <= min(EVERY_DRAW, left))
+        left -= count if plan[-1] and count is not None else 0
+    return plan
+
+
+def _values_of(param: Param) -> list[sympy.Expr] | None:
+    """Every value the parameter is drawn from, in order; None where there are more than EVERY_DRAW."""
+    if param.choices:
+        return list(dict.fromkeys(param.choices))
+    assert param.low is not None and param.high is not None
+    if param.denominators is None:
+        low, high = int(param.low), int(param.high)
+        return [sympy.Integer(v) for v in range(low, high + 1)] if high - low < EVERY_DRAW else None
+    spans = [(math.ceil(param.low * q), math.floor(param.high * q), q) for q in param.denominators]
+    if sum(high - low + 1 for low, high, _ in spans) > EVERY_DRAW:
+        return None
+    return sorted({sympy.Rational(p, q) for low, high, q in spans for p in range(low, high + 1)})
+
+
+def combinations(spec: ExerciseSpec) -> int | None:
+    """How many combinations of values the parameters have (`require` aside); None where a rational
+    range alone has more than EVERY_DRAW values (not counted)."""
+    count = 1
+    for param in spec.params:
+        if param.choices or param.denominators is not None:
+            values = _values_of(param)
+            if values is None:
+                return None
+            count *= len(values)
+        else:
+            assert param.low is not None and param.high is not None
+            count *= int(param.high - param.low) + 1
+    return count
+
+
+def _every_draw(spec: ExerciseSpec) -> Iterator[Params]:
+    """Every combination of the parameters' values, in order (callers ask where there are few)."""
+    names = [param.name for param in spec.params]
+    for values in itertools.product(*(_values_of(param) or () for param in spec.params)):
+        yield tuple(zip(names, values))
+
+
+def sampled_only(spec: ExerciseSpec, draws: int) -> str | None:
+    """For an exercise whose parameters' combinations validation does not check every one of: how
+    many it checked, of how many. None for one without parameters, or whose first draws fail."""
+    if not spec.params:
+        return None
+    try:
+        checked = sum(1 for _ in _sampled(spec, draws))
+    except FieldError:  # reported as a problem already
+        return None
+    count = combinations(spec)
+    of = f"{count:,}" if count is not None else f"more than {EVERY_DRAW:,}"
+    return (f"{checked} of the {of} combinations of its parameters were checked; a student given another may get "
+            f"a variant that can't be set (validation checks every one where an exercise has at most "
+            f"{EVERY_DRAW:,}, up to {PACK_DRAWS:,} in a pack)")
+
+
+def _meets(spec: ExerciseSpec, params: Params) -> bool:
+    values = {symbol(name): value for name, value in params}
+    return all(condition.holds(values) for condition in spec.require)
 
 
 LOAD_DRAWS = 8  # draws loading tries where the first can't be set
@@ -283,7 +443,7 @@ def _edges(spec: ExerciseSpec, base: Params) -> Iterable[Params]:
             values = [sympy.Rational(v) for v in (param.low, param.high, 0, 1, -1) if param.low <= v <= param.high]
         for value in dict.fromkeys(values):
             params = (*base[:i], (param.name, value), *base[i + 1:])
-            if all(condition.holds({symbol(name): v for name, v in params}) for condition in spec.require):
+            if _meets(spec, params):
                 yield params
 
 

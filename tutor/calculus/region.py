@@ -89,6 +89,22 @@ class Region:
             return False, None, None
         return True, where, variable
 
+    def emptiness(self) -> str | None:
+        """Why no point lies in the region (bounds that cross, 5 <= x <= 3: an author's slip, or a
+        draw's), or None. Only conditions on one variable, linear in it, and those on none are
+        weighed: a box, or a chain like 0 <= x <= a once `a` has its value."""
+        for c in self.conditions:
+            if not (c.rhs - c.lhs).free_symbols and sign(c.rhs - c.lhs) is not None and not c.holds({}):
+                return f"{c.show(self.variables)} is false"
+        for variable in symbols(self.variables):
+            own = tuple(c for c in self.conditions if _linear_in(c, variable))
+            where: sympy.Set = sympy.S.Reals
+            for c in own:
+                where = where.intersect(_solve_condition(c, variable))
+            if own and where.is_empty:
+                return f"there is no {variable.name} with {Region('', self.variables, own).show()}"
+        return None
+
     def with_values(self, values: Mapping[sympy.Symbol, Expr]) -> Region:
         """The region with parameters replaced by their values (0 ≤ x ≤ a with a = 5: 0 ≤ x ≤ 5)."""
         conditions = tuple(Condition(substituted(c.lhs, values), c.op, substituted(c.rhs, values))
@@ -114,6 +130,13 @@ class Region:
         if len(point) != len(self.variables):
             raise SolveError(f"a point here has {len(self.variables)} coordinates")
         return dict(zip(symbols(self.variables), (exact(p) for p in point)))
+
+
+def _linear_in(c: Condition, variable: sympy.Symbol) -> bool:
+    """Whether the condition is on this one variable alone, linear in it, with a slope of known sign."""
+    difference = sympy.expand(c.rhs - c.lhs)
+    return (difference.free_symbols == {variable} and difference.is_polynomial(variable)
+            and sympy.degree(difference, variable) == 1 and bool(sign(difference.coeff(variable, 1))))
 
 
 def _solve_condition(c: Condition, variable: sympy.Symbol) -> sympy.Set:

@@ -25,7 +25,7 @@ from ..compare import Tolerance
 from ..errors import TutorError
 from ..limits import LIMITS, Limits
 from ..misconceptions import Candidate, Misconception
-from ..parse import Answer, Equation, Shape, read, substituted, symbol
+from ..parse import Answer, Equation, InputError, Shape, not_real, read, substituted, symbol
 from ..show import show
 from ..words import and_list
 from .fields import MAX_STEPS
@@ -130,6 +130,31 @@ def substitute(value: object, values: Mapping[sympy.Symbol, Expr]) -> object:
     if isinstance(value, dict):  # a point given as {y: c}
         return {key: substitute(v, values) for key, v in value.items()}
     return value
+
+
+def not_real_part(value: object, values: Mapping[sympy.Symbol, Expr]) -> Expr | None:
+    """The smallest part of a value read from a pack (an expression, a point, an equation) made of
+    numbers and the parameters alone that is not a real number once their `values` are put in, as
+    written: √a in √a·x² with a = -1, which sympy would show as I. With no values, the smallest part
+    made of numbers alone. None where every such part is real."""
+    if isinstance(value, Equation):
+        value = (value.lhs, value.rhs)
+    if isinstance(value, dict):
+        value = tuple(value.values())
+    if isinstance(value, (tuple, list)):
+        return next((p for p in (not_real_part(v, values) for v in value) if p is not None), None)
+    if not isinstance(value, Expr):
+        return None
+    if value.free_symbols <= values.keys() and (value.free_symbols or not values):
+        try:
+            number = substituted(value, values)
+        except InputError:  # numbers too large: building the variant says so
+            return None
+        if not not_real(number):
+            return None
+        inner = next((p for p in (not_real_part(a, values) for a in value.args) if p is not None), None)
+        return value if inner is None else inner
+    return next((p for p in (not_real_part(a, values) for a in value.args) if p is not None), None)
 
 
 class Problem:

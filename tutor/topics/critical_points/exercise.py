@@ -41,9 +41,15 @@ class CriticalPoints(FunctionProblem):
             parameters = data.get("parameters") or {}
             try:  # the bounds may use the parameters, like the function: 0 <= x <= a
                 parsed = calculus.parse_region(region, (*common["variables"], *(p.name for p in parameters)))
-                region = parsed.with_values(parameters).text if parameters else region
+                given = parsed.with_values(parameters) if parameters else parsed
+                region = given.text if parameters else region
             except (SolveError, InputError) as error:  # InputError: numbers too large for these values
                 raise FieldError("region", f"the region can't be read: {error.message}") from None
+            empty = given.emptiness()
+            if empty is not None:  # every answer of "none" would be right, and the question nonsense
+                shown = given.show()
+                raise FieldError("region", f"the region {shown} has no points"
+                                           + ("" if empty.endswith(f" {shown}") else f": {empty}"))
         problem = cls(region=region, **common)
         if not problem.solution.complete:
             raise FieldError("function", "the critical points can't be found exactly: "

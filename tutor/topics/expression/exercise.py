@@ -12,7 +12,8 @@ from sympy import Expr
 from ...calculus.common import order_variables
 from ...check import variables_of
 from ...parse import AUTO, SHAPES, Answer, InputError, Shape, read
-from ..base import Field, FieldError, Problem, point_from, substitute
+from ...show import show
+from ..base import Field, FieldError, Problem, not_real_part, point_from, substitute
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,9 @@ class Expression(Problem):
             answer = read(data["expected"], shape, (*variables, *names), infer=not variables, constants=names)
         except InputError as error:
             raise FieldError("expected", f"'expected' can't be read: {error.message}") from None
+        unreal = not_real_part(answer.value, parameters)
+        if unreal is not None:  # said of what the author wrote: √a, not sympy's I√2
+            raise FieldError("expected", f"{show(unreal)} is not a real number")
         answer = Answer(answer.shape, substitute(answer.value, parameters), answer.ambiguities, answer.spellings)
         if not variables:  # the names the answer uses, as for an expression so for an equation's two sides
             variables = variables_of(answer)
