@@ -11,8 +11,9 @@ from __future__ import annotations
 import random
 
 import pytest
-from adversarial import FAMILIES, REWRITES, VARIABLES, Family, right_answer, text
-from hypothesis import HealthCheck, given, settings
+import sympy
+from adversarial import FAMILIES, REWRITES, VARIABLES, Family, X, Y, right_answer, text
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tutor import check, packs
@@ -22,6 +23,11 @@ MAGIC = "sqrt(10^90+1)-10^45"
 
 _SETTINGS = settings(max_examples=6, deadline=None, derandomize=True,
                      suppress_health_check=[HealthCheck.too_slow])
+
+
+def _undefined_at_origin(expected: str) -> bool:
+    value = sympy.sympify(expected, locals={"x": X, "y": Y}).subs({X: 0, Y: 0})  # the test's own text
+    return value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
 
 
 def _pair(family: Family, seed: int) -> tuple[str, str]:
@@ -35,9 +41,14 @@ def _pair(family: Family, seed: int) -> tuple[str, str]:
 @given(seed=st.integers(0, 10**9))
 def test_an_adversarial_answer_is_never_correct(family, seed):
     answer, expected = _pair(family, seed)
+    # 1 − sign(x² + y²) differs from 0 at the origin alone: added to a right answer with no value there
+    # (3eˣ − 3/x), the two are equal wherever both have a value, which is what equivalence.md promises
+    assume(not (family.name.startswith("1 − sign") and _undefined_at_origin(expected)))
     verdict = check(answer, expected, variables=VARIABLES)
     assert not verdict.correct, f"{answer!r} was accepted for {expected!r}"
-    assert verdict.verdict == "incorrect" and verdict.note != "timeout", verdict
+    # refused as too large to read (a root of 5 + 2√(6 + 10^-5000)) is not accepted either; never timed out
+    assert verdict.verdict == "incorrect" or verdict.note == "too_large", verdict
+    assert verdict.note != "timeout", verdict
 
 
 @pytest.mark.parametrize("family", REWRITES, ids=lambda f: f.name[:40])
