@@ -285,3 +285,23 @@ def test_a_student_whose_draw_meets_no_require_is_not_graded_and_the_others_are(
         ("ben", "not_graded", 0, f"Exercise 'descent' was not graded: {why}. It does not count towards the total."),
         ("cy", "correct", 1, "Correct."),
         ("dee", "unanswered", 1, "No answer.")]  # her variant, built since ben's was not, can be set
+
+
+def test_a_variant_whose_own_answer_can_t_be_typed_is_not_graded_rather_than_failed(tmp_path, capsys):
+    """x^(a^(a^a)) at a = 3 has the answer 7625597484987x^7625597484986, past what a student may type: every
+    answer on that variant failed, the right one too. It is not graded now, with the reason."""
+    pack = tmp_path / "own.yaml"
+    pack.write_text("pack: own\nexercises:\n  - id: d\n    kind: derivative\n    function: x^(a^(a^a))\n"
+                    "    params: {a: {int: [2, 4]}}\n", encoding="utf-8")
+    spec = packs.load(pack).exercise("d")
+    assert [dict(spec.values(s))["a"] for s in ("s0", "s1")] == [3, 2]
+    (tmp_path / "class.csv").write_text("student,exercise,answer\ns0,d,7625597484987x^7625597484986\n"
+                                        "s1,d,16x^15\n", encoding="utf-8")
+    assert main(["grade", str(pack), str(tmp_path / "class.csv"), "--out", str(tmp_path / "out")]) == 0
+    rows = list(csv.DictReader((tmp_path / "out" / "answers.csv").open(encoding="utf-8")))
+    assert [(r["student"], r["verdict"], r["note"]) for r in rows] == [("s0", "not_graded", "broken_variant"),
+                                                                       ("s1", "correct", "equal")]
+    assert "with a = 3, its own answer, shown as 7625597484987x⁷⁶²⁵⁵⁹⁷⁴⁸⁴⁹⁸⁶, does not grade as correct" \
+        in rows[0]["feedback"]
+    assert main(["pack", "show", str(pack), "d", "--student", "s0"]) == 1  # preview and practice say so too
+    capsys.readouterr()

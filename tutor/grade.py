@@ -32,7 +32,7 @@ from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
 from .submissions import Problem, Submissions, Submitted
 from .topics import FieldError
 from .topics.fields import Table
-from .variant_check import Finding, Params, build, drawn, not_graded, of_draw
+from .variant_check import Finding, Params, drawn, gradable, not_graded, of_draw
 from .workers import Finished, Pool, Stopped
 
 if TYPE_CHECKING:
@@ -213,7 +213,7 @@ class _Unanswered:
 def _built(spec: ExerciseSpec, params: Params) -> Exercise | Graded:
     """The variant with these values, its expected answer computed (built once: ExerciseSpec keeps
     it); or, where it can't be set, not graded, with a sentence naming the draw."""
-    built = build(spec, params)
+    built = gradable(spec, params)
     if isinstance(built, Finding):
         return Graded(not_graded(spec, of_draw(spec, params, built).message), _label(spec, params))
     return built

@@ -86,6 +86,47 @@ def build(spec: ExerciseSpec, params: Params) -> Exercise | Finding:
     return exercise
 
 
+def gradable(spec: ExerciseSpec, params: Params) -> Exercise | Finding:
+    """`build`, and the variant's own answer, as a student would type it, graded as correct: where it is
+    not, no student's answer can be graded fairly on that variant (the grader does not grade it, and says
+    why), whatever the draw that met it, sampled by validation or not."""
+    built = build(spec, params)
+    if isinstance(built, Finding):
+        return built
+    checked = _OWN_ANSWERS.setdefault(spec, {})
+    if params not in checked:  # once a variant: the grader asks for every answer to it
+        if len(checked) >= _MOST_OWN_ANSWERS:
+            checked.clear()  # simpler than least-recently-used, and rare
+        checked[params] = _own_answer(spec, built)
+    return checked[params] or built
+
+
+_OWN_ANSWERS: weakref.WeakKeyDictionary[ExerciseSpec, dict[Params, Finding | None]] = weakref.WeakKeyDictionary()
+_MOST_OWN_ANSWERS = 4096
+
+
+def _own_answer(spec: ExerciseSpec, exercise: Exercise) -> Finding | None:
+    """What stops the variant's own answer, shown as a student would type it, from grading as correct."""
+    problem = exercise.problem
+    try:
+        expected = exercise.expected()
+        shown = show(expected, problem.variables)
+        verdict = problem.check(shown, spec.tolerance)
+    except TutorError as error:
+        return Finding(None, f"its answer can't be checked: {error.message}")
+    except _COMPUTING:
+        return Finding(None, "its answer can't be checked")
+    if verdict.correct:
+        return None
+    if spec.tolerance is None and _inexact(expected.value):
+        return Finding(None, f"its answer, {shown}…, has no exact form a student can type: give the exercise a "
+                             "tolerance, like 'tolerance: dp:4', so that decimals are graded")
+    if "≈" in shown:  # show's mark for an integer too long to type
+        return Finding(None, f"its answer, {shown}, holds a number too long for a student to type (more than "
+                             f"{MOST_DIGITS:,} digits); use smaller numbers")
+    return Finding(None, f"its own answer, shown as {shown}, does not grade as correct: {verdict.message}")
+
+
 _PARTS: weakref.WeakKeyDictionary[ExerciseSpec, tuple[tuple[str, sympy.Expr], ...]] = weakref.WeakKeyDictionary()
 
 
@@ -166,7 +207,7 @@ def settable(spec: ExerciseSpec, student: object = None, seed: object = None) ->
         params = spec.values(student) if seed is None else spec.drawn_values(seed)
     except FieldError as error:  # no draw meets `require`
         raise Unsettable(spec.id, error.message) from None
-    built = build(spec, params)
+    built = gradable(spec, params)
     if isinstance(built, Finding):
         raise Unsettable(spec.id, of_draw(spec, params, built).message)
     return spec.variant(student) if seed is None else spec.drawn(seed)
@@ -197,22 +238,9 @@ def check(spec: ExerciseSpec, params: Params, thorough: bool = True,
     if isinstance(built, Finding):
         return [built]
     exercise = built
-    problem = exercise.problem
-    found: list[Finding] = []
+    own = _own_answer(spec, exercise) if thorough else None
+    found: list[Finding] = [own] if own else []
     try:
-        if thorough:
-            expected = exercise.expected()
-            shown = show(expected, problem.variables)
-            verdict = problem.check(shown, spec.tolerance)
-            if not verdict.correct and spec.tolerance is None and _inexact(expected.value):
-                found.append(Finding(None, f"its answer, {shown}…, has no exact form a student can type: give the "
-                                           "exercise a tolerance, like 'tolerance: dp:4', so that decimals are graded"))
-            elif not verdict.correct and "≈" in shown:  # show's mark for an integer too long to type
-                found.append(Finding(None, f"its answer, {shown}, holds a number too long for a student to type "
-                                           f"(more than {MOST_DIGITS:,} digits); use smaller numbers"))
-            elif not verdict.correct:
-                found.append(Finding(None, f"its own answer, shown as {shown}, does not grade as correct: "
-                                           f"{verdict.message}"))
         if spec.answer is not None and (first or _uses_parameters(exercise, spec.answer)):
             found += _author_answer(exercise, spec.answer)
     except TutorError as error:
@@ -319,7 +347,7 @@ def first_failing(spec: ExerciseSpec, draws: int = 0, thorough: bool = True, eve
                 continue
         except InputError as error:  # a condition whose numbers grow too large for these values
             return [Finding("require", with_draw(spec, params, error.message))]
-        built = build(spec, params)
+        built = gradable(spec, params)
         if isinstance(built, Finding):
             return [of_draw(spec, params, built)]
     return []
