@@ -56,6 +56,18 @@ YAML_SLIPS = {
     "a key indented too far": ("pack: p\nexercises:\n  - id: a\n    kind: derivative\n     function: x^2\n",
                                "5:14: not valid YAML: this line is indented further than the line above it, so "
                                "YAML reads it as part of that value; start 'function' in the same column as 'kind'"),
+    "a top-level key indented too far": ("pack: a\ntitle: T\n  exercises:\n  - id: a\n    kind: derivative\n",
+                                         "3:12: not valid YAML: this line is indented further than the line above "
+                                         "it, so YAML reads it as part of that value; start 'exercises' in the same "
+                                         "column as 'title'"),
+    "a key indented too far after a {...} value": (
+        EXERCISE + "    function: x^2\n    params:\n      a: {int: [1, 2]}\n       b: {int: [1, 2]}\n",
+        "8:8: not valid YAML: this line is indented further than the line above it, so YAML reads it as part of "
+        "that value; start 'b' in the same column as 'a'"),
+    "a list item starting with a placeholder": (
+        EXERCISE + "    function: a x^2\n    hints:\n      - {a} is the coefficient\n",
+        "7:13: not valid YAML: YAML reads a value that starts with '{' as a mapping, so the text after its '}' is "
+        'out of place; put the whole value in quotes, like - "{a} is the coefficient"'),
     "a second document": (EXERCISE + "    function: x^2\n---\npack: q\n",
                           "6:1: not valid YAML: a pack is one YAML document, and a line '---' starts another; "
                           "remove it (a second pack goes in a file of its own)"),

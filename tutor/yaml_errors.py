@@ -16,7 +16,8 @@ import yaml
 _FLOW = {"flow sequence": ("[", "]"), "flow mapping": ("{", "}")}
 
 
-_KEY_VALUE = re.compile(r"^(\s*)(?:- )?([^\s:#'\"][^:#]*?):[ \t]+(\S.*)$")  # key: value, as a line writes it
+_KEY_VALUE = re.compile(r"^(\s*)(?:- )?([^\s:#'\"-][^:#]*?):(?:[ \t]+(\S.*))?$")  # key: value (or key:), as written
+_BRACED_ITEM = re.compile(r"^\s*- (\{.*)$")  # a list's item written starting with a brace: - {a} is ...
 
 
 def describe(error: yaml.YAMLError, text: str = "") -> str:
@@ -44,18 +45,22 @@ def describe(error: yaml.YAMLError, text: str = "") -> str:
     if "another document" in problem:
         return ("a pack is one YAML document, and a line '---' starts another; remove it (a second pack "
                 "goes in a file of its own)")
+    mine, theirs = _KEY_VALUE.match(line), _KEY_VALUE.match(above)
+    if (("mapping values are not allowed" in problem or "block mapping" in context) and mine and theirs
+            and theirs.group(3) and mine.start(2) > theirs.start(2)):  # function: under kind: x, too far in
+        return (f"this line is indented further than the line above it, so YAML reads it as part of that "
+                f"value; start '{mine.group(2)}' in the same column as '{theirs.group(2)}'")
     if "mapping values are not allowed" in problem:
-        mine, theirs = _KEY_VALUE.match(line), _KEY_VALUE.match(above)
-        if mine and theirs and len(mine.group(1)) > len(theirs.group(1)):  # function: under kind: x, too far in
-            return (f"this line is indented further than the line above it, so YAML reads it as part of that "
-                    f"value; start '{mine.group(2)}' in the same column as '{theirs.group(2)}'")
-        return ("a ':' followed by a space inside a value; put the whole value in quotes, "
-                "like function: \"x: y\"")
-    braced = _KEY_VALUE.match(line)
-    if braced and braced.group(3).startswith("{") and "block mapping" in context:  # title: {a} x^{p}
-        key, value = braced.group(2), braced.group(3)
+        key = mine.group(2) if mine else "function"
+        return f"a ':' followed by a space inside a value; put the whole value in quotes, like {key}: \"x: y\""
+    past_brace = mark is not None and 0 <= line.find("{") < mark.column  # the text after a {...} is refused
+    if past_brace and mine and (mine.group(3) or "").startswith("{"):  # title: {a} x^{p}
         return (f"YAML reads a value that starts with '{{' as a mapping, so the text after its '}}' is out "
-                f"of place; put the whole value in quotes, like {key}: \"{value}\"")
+                f"of place; put the whole value in quotes, like {mine.group(2)}: \"{mine.group(3)}\"")
+    item = _BRACED_ITEM.match(line)
+    if past_brace and item:  # - {a} is the coefficient
+        return (f"YAML reads a value that starts with '{{' as a mapping, so the text after its '}}' is out "
+                f"of place; put the whole value in quotes, like - \"{item.group(1)}\"")
     if "block collection" in context or "block mapping" in context:
         return (f"this line is not indented like the lines of the entry{where}; keys of one entry start "
                 "in the same column, and each new entry of a list starts with '- '")
