@@ -660,3 +660,12 @@ def test_a_region_a_draw_empties_names_the_draw(tmp_path, capsys):
     assert main(["pack", "show", str(tmp_path / "reg.yaml"), "--seed", "3"]) == 1
     assert capsys.readouterr().out.endswith(
         "exercise 'e' can't be set: with a = -2, the region 0 ≤ x ≤ -2 has no points; it is not graded for this draw\n")
+
+
+def test_a_require_written_with_one_equals_sign_says_how_equal_is_written(tmp_path, capsys):
+    path = tmp_path / "pack.yaml"
+    path.write_text(EXERCISE + "    function: a x^p\n    params: {a: {int: [2, 4]}, p: {int: [2, 4]}}\n"
+                    '    require: "a = 3"\n', encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 1
+    assert capsys.readouterr().out == (f"{path}:7:14: exercise 'a': 'require' can't be read: 'a = 3' is not a "
+                                       "condition like a != p (equal is written ==)\n")

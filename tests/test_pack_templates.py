@@ -203,6 +203,23 @@ def test_arithmetic_written_with_a_decimal_shows_a_decimal_for_every_draw(tmp_pa
     assert spec.variant("s").prompt() == "The rate is 0.2; half is 1; a third is 2/3."
 
 
+def test_a_hint_shows_numbers_as_the_pack_writes_them_as_its_prompt_does(tmp_path):
+    """With b drawn from [0.5, 1.5], the prompt said 1.5 and the hint 1/2 (fill took the kind's own display)."""
+    exercise = packs.load(write(tmp_path / "p.yaml", """\
+        pack: p
+        exercises:
+          - id: e
+            kind: expression
+            prompt: "What is 3 × {b}?"
+            expected: 3 b
+            params: {b: {choice: [1.5]}}
+            hints: ["half of it: {b/3}"]
+            more_hints: "It is {3 b}."
+        """)).exercise("e").variant("s")
+    assert exercise.prompt() == "What is 3 × 1.5?"
+    assert exercise.hints()[:1] == ("half of it: 0.5",) and "It is 4.5." in exercise.hints()
+
+
 def test_the_grader_shows_a_variant_s_decimals_as_the_student_read_them(tmp_path, capsys):
     path = write(tmp_path / "p.yaml", """\
         pack: p

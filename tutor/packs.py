@@ -151,7 +151,8 @@ def _read_condition(text: str, names: Sequence[str]) -> list[Condition]:
     for part in re.split(r"\band\b|,", text):
         pieces = _COMPARISON.split(part)
         if len(pieces) != 3:
-            raise InputError(f"'{part.strip()}' is not a condition like a != p")
+            equals = " (equal is written ==)" if "=" in part and "==" not in part else ""
+            raise InputError(f"'{part.strip()}' is not a condition like a != p{equals}")
         left, op, right = pieces
         conditions.append(Condition(part.strip(), read(left, Shape.EXPRESSION, names).value, op,
                                     read(right, Shape.EXPRESSION, names).value))
@@ -253,7 +254,7 @@ class ExerciseSpec:
                 data |= self._written_variables(data)
             for name in data:
                 if name in fields and fields[name].reader == "prose":
-                    data[name] = self._fill_prose(cast(str, data[name]), params)
+                    data[name] = self.fill(cast(str, data[name]), params)
             problem = KINDS[self.kind].exercise.build({**data, "tolerance": self.tolerance, "parameters": values})
             if len(built) >= _MAX_VARIANTS:
                 built.clear()  # simpler than least-recently-used, and rare
@@ -271,8 +272,10 @@ class ExerciseSpec:
         names = {p.name for p in self.params}
         return {"variables": order_variables(s.name for s in written.free_symbols if s.name not in names)}
 
-    def _fill_prose(self, text: str, params: Params) -> str:
-        return fill(text, params, lambda value: show(value, decimals=bool(self.data.get("decimals"))), strict=False)
+    def fill(self, text: str, params: Params, strict: bool = False) -> str:
+        """An author's text with these parameter values in place of `{a}`, numbers shown as the pack writes
+        them (0.5 where it writes decimals), the same in every text: a prompt, a hint, a mistake's feedback."""
+        return fill(text, params, lambda value: show(value, decimals=bool(self.data.get("decimals"))), strict)
 
     def draw(self, seed: int) -> dict[sympy.Symbol, Expr]:
         rng = random.Random(seed)
@@ -321,7 +324,7 @@ class Exercise:
         """An author's text (title, hint, feedback) with this variant's numbers in place of `{a}`, shown as
         the exercise shows its numbers. A placeholder without a value for them (validation reports it)
         is left as written, or with `strict` a TemplateError."""
-        return fill(text, self.params, self.problem.show, strict)
+        return self.spec.fill(text, self.params, strict)
 
     @property
     def is_lesson(self) -> bool:
