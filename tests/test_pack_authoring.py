@@ -669,3 +669,12 @@ def test_a_require_written_with_one_equals_sign_says_how_equal_is_written(tmp_pa
     assert main(["pack", "validate", str(path)]) == 1
     assert capsys.readouterr().out == (f"{path}:7:14: exercise 'a': 'require' can't be read: 'a = 3' is not a "
                                        "condition like a != p (equal is written ==)\n")
+
+
+def test_a_require_naming_no_parameter_says_a_condition_uses_only_the_parameters(tmp_path, capsys):
+    path = tmp_path / "pack.yaml"
+    path.write_text(EXERCISE + "    function: a x^p\n    params: {a: {int: [2, 4]}, p: {int: [2, 4]}}\n"
+                    '    require: "a > x"\n', encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 1
+    assert capsys.readouterr().out == (f"{path}:7:14: exercise 'a': 'require' can't be read: unknown name 'x': a "
+                                       "condition uses only the parameters (a and p)\n")

@@ -154,9 +154,21 @@ def _read_condition(text: str, names: Sequence[str]) -> list[Condition]:
             equals = " (equal is written ==)" if "=" in part and "==" not in part else ""
             raise InputError(f"'{part.strip()}' is not a condition like a != p{equals}")
         left, op, right = pieces
-        conditions.append(Condition(part.strip(), read(left, Shape.EXPRESSION, names).value, op,
-                                    read(right, Shape.EXPRESSION, names).value))
+        conditions.append(Condition(part.strip(), _of_parameters(left, names), op, _of_parameters(right, names)))
     return conditions
+
+
+def _of_parameters(text: str, names: Sequence[str]) -> Expr:
+    """One side of a condition, made of the parameters: another name is said to be none of them (the
+    reader would call the parameters variables)."""
+    try:
+        return cast(Expr, read(text, Shape.EXPRESSION, names).value)
+    except InputError as error:
+        unknown = re.match(r"unknown name '([^']*)'", error.message, re.IGNORECASE)
+        if error.note != UNKNOWN_NAME or unknown is None:
+            raise
+        raise InputError(f"unknown name '{unknown.group(1)}': a condition uses only the parameters "
+                         f"({and_list(list(names))})", error.column, UNKNOWN_NAME) from None
 
 
 # --------------------------------------------------------------------- exercises
