@@ -267,10 +267,10 @@ def _rounded_coefficient(answer: Expr, expected: Expr, names: Sequence[str], spe
     mine, theirs = _monomials(answer, syms), _monomials(sympy.expand(expected), syms)
     if mine is None or theirs is None or mine.keys() != theirs.keys():
         return None
-    rounded = [got for monomial, got in mine.items() if got != theirs[monomial]]
-    if not rounded or not all(_rounds_to(got, theirs[m], spellings) for m, got in mine.items() if got != theirs[m]):
+    differing = [(got, theirs[monomial]) for monomial, got in mine.items() if got != theirs[monomial]]
+    if not differing or not all(_rounds_to(got, want, spellings) for got, want in differing):
         return None
-    return format_value(rounded[0], spellings)
+    return format_value(differing[0][0], spellings)
 
 
 def _monomials(expr: Expr, syms: Sequence[sympy.Symbol]) -> dict[tuple[int, ...], Fraction] | None:

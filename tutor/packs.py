@@ -289,12 +289,17 @@ class ExerciseSpec:
         them (0.5 where it writes decimals), the same in every text: a prompt, a hint, a mistake's feedback."""
         return fill(text, params, lambda value: show(value, decimals=bool(self.data.get("decimals"))), strict)
 
+    def meets(self, values: Mapping[sympy.Symbol, Expr] | Params) -> bool:
+        """Whether these parameter values (by symbol, or a variant's by name) meet every `require`."""
+        by_symbol = {symbol(name): value for name, value in values} if isinstance(values, tuple) else values
+        return all(condition.holds(by_symbol) for condition in self.require)
+
     def draw(self, seed: int) -> dict[sympy.Symbol, Expr]:
         rng = random.Random(seed)
         for _ in range(_MAX_DRAWS):
             values = {symbol(p.name): p.draw(rng) for p in self.params}
             try:
-                if all(c.holds(values) for c in self.require):
+                if self.meets(values):
                     return values
             except InputError as error:  # a condition whose numbers grow too large for these values
                 params = tuple((s.name, value) for s, value in values.items())

@@ -90,19 +90,17 @@ def gradable(spec: ExerciseSpec, params: Params) -> Exercise | Finding:
     """`build`, and the variant's own answer, as a student would type it, graded as correct: where it is
     not, no student's answer can be graded fairly on that variant (the grader does not grade it, and says
     why), whatever the draw that met it, sampled by validation or not."""
-    built = build(spec, params)
-    if isinstance(built, Finding):
-        return built
-    checked = _OWN_ANSWERS.setdefault(spec, {})
+    checked = _GRADABLE.setdefault(spec, {})
     if params not in checked:  # once a variant: the grader asks for every answer to it
-        if len(checked) >= _MOST_OWN_ANSWERS:
+        if len(checked) >= _MOST_GRADABLE:
             checked.clear()  # simpler than least-recently-used, and rare
-        checked[params] = _own_answer(spec, built)
-    return checked[params] or built
+        built = build(spec, params)
+        checked[params] = built if isinstance(built, Finding) else _own_answer(spec, built)
+    return checked[params] or spec.with_values(params)  # the variant `build` made, kept by with_values
 
 
-_OWN_ANSWERS: weakref.WeakKeyDictionary[ExerciseSpec, dict[Params, Finding | None]] = weakref.WeakKeyDictionary()
-_MOST_OWN_ANSWERS = 4096
+_GRADABLE: weakref.WeakKeyDictionary[ExerciseSpec, dict[Params, Finding | None]] = weakref.WeakKeyDictionary()
+_MOST_GRADABLE = 4096
 
 
 def _own_answer(spec: ExerciseSpec, exercise: Exercise) -> Finding | None:
@@ -343,7 +341,7 @@ def first_failing(spec: ExerciseSpec, draws: int = 0, thorough: bool = True, eve
         if params in seen:
             continue
         try:
-            if not _meets(spec, params):
+            if not spec.meets(params):
                 continue
         except InputError as error:  # a condition whose numbers grow too large for these values
             return [Finding("require", with_draw(spec, params, error.message))]
@@ -435,11 +433,6 @@ def sampled_only(spec: ExerciseSpec, draws: int) -> str | None:
             f"{EVERY_DRAW:,}, up to {PACK_DRAWS:,} in a pack)")
 
 
-def _meets(spec: ExerciseSpec, params: Params) -> bool:
-    values = {symbol(name): value for name, value in params}
-    return all(condition.holds(values) for condition in spec.require)
-
-
 LOAD_DRAWS = 8  # draws loading tries where the first can't be set
 
 
@@ -471,7 +464,7 @@ def _edges(spec: ExerciseSpec, base: Params) -> Iterable[Params]:
             values = [sympy.Rational(v) for v in (param.low, param.high, 0, 1, -1) if param.low <= v <= param.high]
         for value in dict.fromkeys(values):
             params = (*base[:i], (param.name, value), *base[i + 1:])
-            if _meets(spec, params):
+            if spec.meets(params):
                 yield params
 
 
