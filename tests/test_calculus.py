@@ -8,7 +8,10 @@ from fractions import Fraction
 
 import pytest
 import sympy
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from solve_helpers import lesson, shown, x, y
+from sympy.solvers.simplex import InfeasibleLPError, lpmax
 
 from tutor.calculus import (
     SolveError,
@@ -87,8 +90,15 @@ def test_bad_regions(text, message):
     ("x >= 5, 0 <= y <= 1, x <= 3", "there is no x with x ≥ 5, x ≤ 3"),
     ("0 < y < 0", "there is no y with 0 < y < 0"),
     ("0 <= x <= 0", None),  # one line of points: a region still
-    ("x + y <= 1, x >= 5", None),  # conditions on several variables are not weighed against each other
+    ("x + y <= 1, x >= 5", None),  # x = 5, y = -4
     ("0 <= x <= 5, 0 <= y <= 5", None),
+    ("x + y <= 0, x + y >= 1", "there is no point with x + y ≤ 0, x + y ≥ 1"),
+    ("x >= 0, y >= 0, x + y < 0", "there is no point with x ≥ 0, y ≥ 0, x + y < 0"),
+    ("x >= 0, y >= 0, x + y <= 0", None),  # the origin alone
+    ("0 <= x <= 5, y >= x + 6, y <= 10", None),
+    ("x + 2y >= 3, 2x - y >= 1, x + y <= 1", "there is no point with x + 2y ≥ 3, 2x - y ≥ 1, x + y ≤ 1"),
+    ("x y >= 1, x <= -1, x >= 1", "there is no x with x ≤ -1, x ≥ 1"),  # the curved condition is left out
+    ("x^2 + y^2 <= -1", None),  # empty, but only curved conditions make it so: not told
 ])
 def test_a_region_with_no_points_says_why(text, why):
     assert parse_region(text, ("x", "y")).emptiness() == why
@@ -401,3 +411,27 @@ def test_descent_says_where_its_floats_turn_to_rounding(capsys):
     assert capsys.readouterr().out.splitlines()[-1] == (
         "stopped at iteration 1588: the values fell below 2.2e-308, the least a float holds fully, and later rows "
         "would show rounding, not descent; the point is 1.27908e-154, where f = 1.63606e-308")
+
+
+_COEFFICIENT = st.integers(-3, 3)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_COEFFICIENT, _COEFFICIENT, st.integers(-6, 6), st.sampled_from(["<=", "<", ">=", ">"])),
+                min_size=1, max_size=5))
+def test_a_region_of_straight_lines_is_called_empty_exactly_when_it_has_no_point(rows):
+    # sympy's own linear programming is the judge: the region has a point where the largest t with
+    # every strict condition's side at least t (and every other's at least 0) is above 0
+    rows = [row for row in rows if row[0] or row[1]]
+    assume(rows)
+    text = ", ".join(f"{a}*x + {b}*y {op} {c}" for a, b, c, op in rows)
+    t = sympy.Symbol("t")
+    sides = []
+    for a, b, c, op in rows:
+        side = (c - a * x - b * y) if op in ("<=", "<") else (a * x + b * y - c)
+        sides.append(side - t >= 0 if op in ("<", ">") else side >= 0)
+    try:
+        has_point = lpmax(t, [*sides, t <= 1])[0] > 0
+    except InfeasibleLPError:
+        has_point = False
+    assert (parse_region(text, ("x", "y")).emptiness() is None) == has_point, text

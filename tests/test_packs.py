@@ -67,6 +67,7 @@ BROKEN = {
     'empty-region.yaml': [  # it was shown to students, and every answer of "none" scored
         "6:13: exercise 'a': the region 0 ≤ x ≤ -2 has no points",
         "10:13: exercise 'b': the region 5 ≤ x ≤ 3, y ≥ 0 has no points: there is no x with 5 ≤ x ≤ 3",
+        "14:13: exercise 'c': the region x + y ≤ 0, x + y ≥ 1 has no points",
     ],
     'impossible-require.yaml': [
         "8:14: exercise 'a': no parameters meet 'require: a > 5' in 1000 draws; widen the ranges or relax the condition",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy
 from sympy import Expr
@@ -90,20 +90,21 @@ class Region:
         return True, where, variable
 
     def emptiness(self) -> str | None:
-        """Why no point lies in the region (bounds that cross, 5 <= x <= 3: an author's slip, or a
-        draw's), or None. Only conditions on one variable, linear in it, and those on none are
-        weighed: a box, or a chain like 0 <= x <= a once `a` has its value."""
+        """Why no point lies in the region (bounds that cross, 5 <= x <= 3; x + y <= 0, x + y >= 1: an
+        author's slip, or a draw's), or None. The conditions linear in the variables are weighed
+        together, exactly; a region empty only through curved ones (x² + y² ≤ -1) is not told."""
         for c in self.conditions:
             if not (c.rhs - c.lhs).free_symbols and sign(c.rhs - c.lhs) is not None and not c.holds({}):
                 return f"{c.show(self.variables)} is false"
-        for variable in symbols(self.variables):
-            own = tuple(c for c in self.conditions if _linear_in(c, variable))
-            where: sympy.Set = sympy.S.Reals
-            for c in own:
-                where = where.intersect(_solve_condition(c, variable))
-            if own and where.is_empty:
-                return f"there is no {variable.name} with {Region('', self.variables, own).show()}"
-        return None
+        linear = [(i, form) for i, c in enumerate(self.conditions)
+                  if (form := _Linear.of(c, symbols(self.variables))) is not None]
+        crossing = _contradiction([form for _, form in linear], symbols(self.variables))
+        if crossing is None:
+            return None
+        own = tuple(self.conditions[linear[k][0]] for k in sorted(crossing))
+        on = set().union(*((c.rhs - c.lhs).free_symbols for c in own))
+        where = f"no {next(iter(on)).name}" if len(on) == 1 else "no point"
+        return f"there is {where} with {Region('', self.variables, own).show()}"
 
     def with_values(self, values: Mapping[sympy.Symbol, Expr]) -> Region:
         """The region with parameters replaced by their values (0 ≤ x ≤ a with a = 5: 0 ≤ x ≤ 5)."""
@@ -132,11 +133,56 @@ class Region:
         return dict(zip(symbols(self.variables), (exact(p) for p in point)))
 
 
-def _linear_in(c: Condition, variable: sympy.Symbol) -> bool:
-    """Whether the condition is on this one variable alone, linear in it, with a slope of known sign."""
-    difference = sympy.expand(c.rhs - c.lhs)
-    return (difference.free_symbols == {variable} and difference.is_polynomial(variable)
-            and sympy.degree(difference, variable) == 1 and bool(sign(difference.coeff(variable, 1))))
+@dataclass(frozen=True)
+class _Linear:
+    """A linear condition as Σ coefficient·variable + constant ≥ 0 (> 0 when strict), and which of the
+    region's conditions (their places) it was made from."""
+
+    coefficients: tuple[Expr, ...]
+    constant: Expr
+    strict: bool
+    made_from: frozenset[int]
+
+    @classmethod
+    def of(cls, c: Condition, variables: tuple[sympy.Symbol, ...]) -> _Linear | None:
+        """The condition in this form, where it is linear with coefficients of known sign; else None."""
+        difference = sympy.expand(c.rhs - c.lhs)  # lhs ≤ rhs: difference ≥ 0
+        if c.op in ("≥", ">"):
+            difference = -difference
+        if not difference.free_symbols <= set(variables) or not difference.is_polynomial(*variables):
+            return None
+        coefficients = tuple(difference.coeff(v, 1) for v in variables)
+        constant = difference.subs({v: 0 for v in variables})
+        if sympy.expand(difference - sum(a * v for a, v in zip(coefficients, variables)) - constant) != 0 \
+                or any(sign(n) is None for n in (*coefficients, constant)):
+            return None
+        return cls(coefficients, constant, c.op in ("<", ">"), frozenset())
+
+
+def _contradiction(forms: Sequence[_Linear], variables: tuple[sympy.Symbol, ...],
+                   most: int = 400) -> frozenset[int] | None:
+    """The places of linear conditions that no point meets together, or None where some point meets
+    them all (or the elimination grows past `most` conditions: then nothing is claimed). Fourier-Motzkin
+    elimination, exact: each variable in turn, every lower bound on it against every upper bound."""
+    current = [replace(form, made_from=frozenset({k})) for k, form in enumerate(forms)]
+    for i in range(len(variables)):
+        rising = [f for f in current if sign(f.coefficients[i]) == 1]
+        falling = [f for f in current if sign(f.coefficients[i]) == -1]
+        current = [f for f in current if sign(f.coefficients[i]) == 0]
+        for up in rising:
+            for down in falling:
+                a, b = -down.coefficients[i], up.coefficients[i]  # a·up + b·down has no variable i
+                current.append(_Linear(tuple(sympy.expand(a * p + b * q)
+                                             for p, q in zip(up.coefficients, down.coefficients)),
+                                       sympy.expand(a * up.constant + b * down.constant),
+                                       up.strict or down.strict, up.made_from | down.made_from))
+        if len(current) > most:
+            return None
+    for form in sorted(current, key=lambda f: (len(f.made_from), sorted(f.made_from))):
+        s = sign(form.constant)
+        if s == -1 or (s == 0 and form.strict):
+            return form.made_from
+    return None
 
 
 def _solve_condition(c: Condition, variable: sympy.Symbol) -> sympy.Set:
