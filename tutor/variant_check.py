@@ -25,7 +25,7 @@ from .parse import Equation, InputError, symbol
 from .show import MOST_DIGITS, show
 from .templates import not_real_placeholder
 from .topics import KINDS, FieldError
-from .topics.base import not_real_part
+from .topics.base import expressions_in, not_real_part
 
 if TYPE_CHECKING:
     from .packs import Exercise, ExerciseSpec, Param
@@ -141,18 +141,13 @@ def _made_of_parameters(spec: ExerciseSpec) -> tuple[tuple[str, sympy.Expr], ...
 
 
 def _largest(value: object, names: set[sympy.Symbol]) -> Iterator[sympy.Expr]:
-    if isinstance(value, Equation):
-        value = (value.lhs, value.rhs)
-    if isinstance(value, dict):
-        value = tuple(value.values())
-    if isinstance(value, (tuple, list)):
-        for item in value:
-            yield from _largest(item, names)
-    elif isinstance(value, sympy.Expr) and not value.is_Atom:
-        if value.free_symbols and value.free_symbols <= names:
-            yield value
+    for expr in expressions_in(value):
+        if expr.is_Atom:
+            continue
+        if expr.free_symbols and expr.free_symbols <= names:
+            yield expr
         else:
-            for arg in value.args:
+            for arg in expr.args:
                 yield from _largest(arg, names)
 
 

@@ -11,7 +11,7 @@ Schema, the diagnosis and the command line are all built from that list.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
@@ -132,19 +132,29 @@ def substitute(value: object, values: Mapping[sympy.Symbol, Expr]) -> object:
     return value
 
 
-def not_real_part(value: object, values: Mapping[sympy.Symbol, Expr]) -> Expr | None:
-    """The smallest part of a value read from a pack (an expression, a point, an equation) made of
-    numbers and the parameters alone that is not a real number once their `values` are put in, as
-    written: √a in √a·x² with a = -1, which sympy would show as I. With no values, the smallest part
-    made of numbers alone. None where every such part is real."""
+def expressions_in(value: object) -> Iterator[Expr]:
+    """The expressions a value read from a pack is made of: itself, a point's coordinates, an
+    equation's sides, a mapping's values."""
     if isinstance(value, Equation):
         value = (value.lhs, value.rhs)
     if isinstance(value, dict):
         value = tuple(value.values())
     if isinstance(value, (tuple, list)):
-        return next((p for p in (not_real_part(v, values) for v in value) if p is not None), None)
-    if not isinstance(value, Expr):
-        return None
+        for item in value:
+            yield from expressions_in(item)
+    elif isinstance(value, Expr):
+        yield value
+
+
+def not_real_part(value: object, values: Mapping[sympy.Symbol, Expr]) -> Expr | None:
+    """The smallest part of a value read from a pack (an expression, a point, an equation) made of
+    numbers and the parameters alone that is not a real number once their `values` are put in, as
+    written: √a in √a·x² with a = -1, which sympy would show as I. With no values, the smallest part
+    made of numbers alone. None where every such part is real."""
+    return next((p for p in (_not_real_in(e, values) for e in expressions_in(value)) if p is not None), None)
+
+
+def _not_real_in(value: Expr, values: Mapping[sympy.Symbol, Expr]) -> Expr | None:
     if value.free_symbols <= values.keys() and (value.free_symbols or not values):
         try:
             number = substituted(value, values)
