@@ -678,3 +678,12 @@ def test_a_require_naming_no_parameter_says_a_condition_uses_only_the_parameters
     assert main(["pack", "validate", str(path)]) == 1
     assert capsys.readouterr().out == (f"{path}:7:14: exercise 'a': 'require' can't be read: unknown name 'x': a "
                                        "condition uses only the parameters (a and p)\n")
+
+
+def test_a_require_naming_a_parameter_in_another_case_suggests_it(tmp_path, capsys):
+    path = tmp_path / "pack.yaml"
+    path.write_text(EXERCISE + "    function: a x^p\n    params: {a: {int: [2, 4]}, p: {int: [2, 4]}}\n"
+                    '    require: "A > 2"\n', encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 1
+    assert capsys.readouterr().out == (f"{path}:7:14: exercise 'a': 'require' can't be read: unknown name 'A'; names "
+                                       "are case-sensitive: did you mean 'a'?\n")

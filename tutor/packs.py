@@ -164,10 +164,10 @@ def _of_parameters(text: str, names: Sequence[str]) -> Expr:
     try:
         return cast(Expr, read(text, Shape.EXPRESSION, names).value)
     except InputError as error:
-        unknown = re.match(r"unknown name '([^']*)'", error.message, re.IGNORECASE)
-        if error.note != UNKNOWN_NAME or unknown is None:
-            raise
-        raise InputError(f"unknown name '{unknown.group(1)}': a condition uses only the parameters "
+        unknown = re.match(r"\w+", text[error.column:]) if error.column is not None else None
+        if error.note != UNKNOWN_NAME or unknown is None or unknown.group().lower() in map(str.lower, names):
+            raise  # the reader's own sentence: names are case-sensitive, did you mean 'a'?
+        raise InputError(f"unknown name '{unknown.group()}': a condition uses only the parameters "
                          f"({and_list(list(names))})", error.column, UNKNOWN_NAME) from None
 
 
