@@ -1,5 +1,5 @@
 """Shortcuts in building the derivative family's candidates that must give exactly what the long way
-gives: a wrong derivative's values summed from its terms' (tutor.misconceptions.Known) are the very
+gives: two derivatives told apart by their values exactly where sympy's algebra tells them apart, a wrong derivative's values summed from its terms' (tutor.misconceptions.Known) are the very
 values a diagnosis table's own evaluation gives it (and its fingerprint's values at the two probes are
 the evaluated ones), and a slip that reaches no term has no places."""
 
@@ -15,7 +15,7 @@ from tutor import packs
 from tutor.diagnose import _known_values, _scalar
 from tutor.misconceptions import Componentwise, WrongAnswer
 from tutor.misconceptions import differentiate as d
-from tutor.misconceptions.derivatives import _evaluated, _keys, _run, fingerprint, wrong_derivatives
+from tutor.misconceptions.derivatives import _evaluated, _keys, _run, differ, fingerprint, wrong_derivatives
 from tutor.parse import symbol
 from tutor.topics import candidates
 
@@ -108,3 +108,12 @@ def test_a_slip_that_reaches_no_term_has_no_places(terms, wrt):
         if slip not in d.ONE_AT_A_TIME:
             _, sites = _run(f, v, ((slip, None),), held, NAMES)
             assert _keys(f, v, slip, held, NAMES) == list(dict.fromkeys(s.key for s in sites if s.slip == slip))
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(MONOMIALS, OTHER_TERMS), min_size=1, max_size=3),
+       st.lists(st.one_of(MONOMIALS, OTHER_TERMS), min_size=1, max_size=3), st.booleans())
+def test_derivatives_differ_exactly_when_sympys_algebra_says_so(first, second, rewritten):
+    a = sympy.Add(*first)
+    b = sympy.expand(a) if rewritten else sympy.Add(*second)  # the same function written otherwise, or another
+    assert differ(a, b, NAMES) == (sympy.expand(a - b) != 0)

@@ -370,6 +370,17 @@ def fingerprint(expr: Expr, names: Sequence[str]) -> tuple:
     return _fingerprint(expr, tuple(names))[:len(_PROBES)]
 
 
+def differ(a: Expr, b: Expr, names: Sequence[str]) -> bool:
+    """Whether two derivatives differ, exactly: told apart by their values at the probes where these are
+    exact rationals (remembered: most are partials met before), else by sympy's algebra."""
+    if a == b:
+        return False
+    values = fingerprint(a, names), fingerprint(b, names)
+    if values[0] != values[1] and all(isinstance(v, Fraction) for v in (*values[0], *values[1])):
+        return True
+    return sympy.expand(a - b) != 0
+
+
 @metered_cache(8192)  # the same partial comes again and again: in every candidate where it is right
 def _fingerprint(expr: Expr, names: tuple[str, ...]) -> tuple:
     """fingerprint, then expr's values at a diagnosis table's points where all of them are exact, small

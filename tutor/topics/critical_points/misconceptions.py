@@ -27,7 +27,7 @@ from ...calculus.critical import Nature
 from ...calculus.roots import rational_polynomial, rational_terms
 from ...compare import Context, compare_equations, compare_numbers
 from ...misconceptions import Misconception, Pattern, Said, WrongAnswer, at_point, register
-from ...misconceptions.derivatives import wrong_gradients
+from ...misconceptions.derivatives import differ, wrong_gradients
 from ...misconceptions.solving import MISCONCEPTIONS as SOLVING
 from ...parse import Answer, Equation, Point, Shape, symbol, to_sympy
 from ...show import show
@@ -337,10 +337,10 @@ def _solved(problem: CriticalPoints) -> list[tuple[tuple[Said, ...], _Set]]:
     # the fewest partials changed first: where a slip in ∂f/∂y alone gives the same set as in every
     # partial, the simpler explanation is the one named
     wrongs = sorted(wrong_gradients(f, variables, name, pairs="everywhere"),
-                    key=lambda said_wrong: sum(sympy.expand(w - g) != 0 for w, g in zip(said_wrong[1], gradient)))
+                    key=lambda said_wrong: sum(differ(w, g, variables) for w, g in zip(said_wrong[1], gradient)))
     for said, wrong in wrongs:
         zeros = common_zeros(wrong, variables)
-        if zeros is not None and any(sympy.expand(w - p) != 0 for w, p in zip(wrong, parts)):
+        if zeros is not None and any(differ(w, p, variables) for w, p in zip(wrong, parts)):
             found.append((said, zeros))  # (every term left as it was is f = 0: said below, as that)
     zeros = common_zeros(parts, variables)
     if zeros is not None:

@@ -14,7 +14,7 @@ import sympy
 
 from ...calculus.partials import diff
 from ...misconceptions import WrongAnswer, at_point
-from ...misconceptions.derivatives import MISCONCEPTIONS, WrongDerivative, wrong_derivatives
+from ...misconceptions.derivatives import MISCONCEPTIONS, WrongDerivative, differ, wrong_derivatives
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
 from ...misconceptions.points import evaluation_slips, point_words
 from ...parse import Answer, Shape, symbol
@@ -55,7 +55,7 @@ def candidates(problem: PartialDerivative) -> list[WrongAnswer]:
               for said, value in evaluation_slips(right, variables, point)]
     found += [WrongAnswer.of(w.said, Answer(Shape.NUMBER, value)) for w in wrong
               if (value := at_point(w.derivative, variables, point)) is not None
-              and sympy.expand(w.derivative - f) != 0]  # f itself (every term left): said above, as f's value
+              and differ(w.derivative, f, variables)]  # f itself (every term left): said above, as f's value
     what = f"∂{name}/∂{wrt}" if len(variables) > 1 else f"{name}′({wrt})"
     found.append(WrongAnswer.of([POINTS["not-evaluated"].fill(what=what, point=shown)],
                                 Answer(Shape.EXPRESSION, right), variables=tuple(variables)))
