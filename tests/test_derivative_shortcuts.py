@@ -1,7 +1,8 @@
 """Shortcuts in building the derivative family's candidates that must give exactly what the long way
-gives: two derivatives told apart by their values exactly where sympy's algebra tells them apart, a wrong derivative's values summed from its terms' (tutor.misconceptions.Known) are the very
-values a diagnosis table's own evaluation gives it (and its fingerprint's values at the two probes are
-the evaluated ones), and a slip that reaches no term has no places."""
+gives: two derivatives are told apart by their values exactly where sympy's algebra tells them apart,
+a wrong derivative's values summed from its terms' (tutor.misconceptions.Known) are the very values a
+diagnosis table's own evaluation gives it (and its fingerprint's values at the two probes are the
+evaluated ones), and a slip that reaches no term has no places."""
 
 from __future__ import annotations
 
