@@ -178,12 +178,12 @@ class _Printer:
         numerator: list[Expr] = []
         denominator: list[Expr] = []
         for f in factors:
-            if f.is_Pow and f.exp.is_Number and f.exp.is_negative:
+            if f.is_Pow and f.exp.is_Number and _negative(f.exp):
                 denominator.append(f.base ** -f.exp)
             else:
                 numerator.append(f)
         sign = ""
-        if coefficient.is_negative:
+        if _negative(coefficient):
             sign, coefficient = "-", -coefficient
         lead = ""  # the coefficient's text, written before the factors
         if coefficient.is_Rational and not coefficient.is_Integer and self.decimal(coefficient) is None:
@@ -231,7 +231,7 @@ class _Printer:
 
     def pow(self, e: Expr) -> tuple[str, int]:
         base, exponent = e.base, e.exp
-        if exponent.is_Number and exponent.is_negative:
+        if exponent.is_Number and _negative(exponent):
             return self.mul(e)
         if exponent == _HALF:
             inner = self.render(base)[0]
@@ -272,6 +272,12 @@ def _sorted(items: Sequence[Expr], key: Callable[[Expr], tuple[object, ...]],
 
 def _sort_keys(items: Sequence[Expr]) -> list[tuple[object, ...]]:
     return [sympy.default_sort_key(item) for item in items]
+
+
+def _negative(number: Expr) -> bool:
+    """number < 0 for a sympy number: a rational's sign read off directly (sympy's assumptions would
+    deduce every fact about each new number, most of the time spent writing candidates' sentences)."""
+    return number.p < 0 if number.is_Rational else bool(number.is_negative)
 
 
 def _integer(n: int) -> str:
