@@ -209,3 +209,23 @@ def test_a_vector_whose_parts_have_no_names_says_to_write_it_without(capsys):
     assert main(["check", "x = 4, y = 6", "--exercise", "gradients:gradient-x2y2-at-2-3"]) == 3
     assert capsys.readouterr().out == (
         "invalid\nx = 4, y = 6\n  ^\nWrite the vector without names, in order, like (4, 6).\n")
+
+
+@pytest.mark.parametrize("answer, verdict, message", [
+    ("m = 0.0612, b = 7.9819", "correct", "Correct (to 4 decimal places)."),
+    ("y = 0.0612x + 7.9819", "correct", "Correct (to 4 decimal places)."),  # the line's equation, as the prompt offers
+    ("0.0612x - y + 7.9819 = 0", "correct", "Correct (to 4 decimal places)."),
+    ("y = 0.0612x + 7.98", "incorrect", "The 7.98 in your y is not right to 4 decimal places."),
+    ("0.0612x - y + 7.98 = 0", "incorrect", "The 7.98 in your y is not right to 4 decimal places."),
+])
+def test_a_fit_to_decimal_data_takes_decimals_in_either_form(capsys, answer, verdict, message):
+    # ls-advertising fits the advertising data: m = 492667/8051906, b = 321349067/40259530; the equation
+    # was told to write b as a fraction while m = …, b = … was correct
+    main(["check", answer, "--exercise", "drills:ls-advertising", "--student", "zoe"])
+    assert capsys.readouterr().out.splitlines()[:2] == [verdict, message]
+
+
+def test_a_rounded_coefficient_where_exact_values_are_wanted_is_close(capsys):
+    assert main(["check", "y = 0.5x + 2.3333", "--expected", "y = x/2 + 7/3"]) == 1  # no tolerance: exact wanted
+    assert capsys.readouterr().out.splitlines()[1] == ("The 2.3333 in your y is close: the exact value is wanted; "
+                                                       "write it as a fraction.")

@@ -251,12 +251,32 @@ UNDECIDED_MESSAGE = ("Your {what} could not be checked with certainty, so it is 
 def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = "answer") -> Outcome:
     names = _names(ctx, answer, expected)
     judgement = judge(answer, expected, names, ctx.limits.symbolic_work)
-    if judgement.status is Status.DIFFERENT and ctx.spellings:
+    if judgement.status is Status.DIFFERENT and ctx.spellings and ctx.tolerance is not None:
+        # decimals typed where the exercise takes them: each coefficient to the tolerance, as m = 0.0612 is
+        off = _coefficient_off(answer, expected, names, ctx.tolerance, ctx.spellings)
+        if off == "":
+            return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
+        if off is not None:
+            return Outcome(False, Note.WRONG_VALUE,
+                           f"The {off} in your {what} is not right {ctx.tolerance.describe()}.")
+    elif judgement.status is Status.DIFFERENT and ctx.spellings:
         rounded = _rounded_coefficient(answer, expected, names, ctx.spellings)
         if rounded is not None:
             return Outcome(False, Note.DECIMAL_FOR_EXACT, f"The {rounded} in your {what} is close: the exact "
                                                           "value is wanted; write it as a fraction.")
     return _outcome(judgement, names, what)
+
+
+def _coefficient_off(answer: Expr, expected: Expr, names: Sequence[str], tolerance: Tolerance,
+                     spellings: Spellings) -> str | None:
+    """For two polynomials with the same terms: "" where each coefficient of the answer is within the
+    tolerance of the expected one, else the first one that is not, as typed. None for anything else."""
+    syms = [symbol(n) for n in names]
+    mine, theirs = _monomials(answer, syms), _monomials(sympy.expand(expected), syms)
+    if mine is None or theirs is None or mine.keys() != theirs.keys():
+        return None
+    off = [got for monomial, got in mine.items() if not tolerance.accepts(to_mpf(got), to_mpf(theirs[monomial]))]
+    return format_value(off[0], spellings) if off else ""
 
 
 def _rounded_coefficient(answer: Expr, expected: Expr, names: Sequence[str], spellings: Spellings) -> str | None:
@@ -502,6 +522,9 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     e = expected.lhs - expected.rhs
     if not a.free_symbols:
         return Outcome(False, Note.NOT_EQUIVALENT, "Your equation has no variables in it.")
+    solved = _solved_for(a, expected.lhs) if ctx.spellings and ctx.tolerance is not None else None
+    if solved is not None:  # 0.0612x - y + 7.9819 = 0 for y = …: decimals judged as in y = 0.0612x + 7.9819
+        return compare_equations(Equation(expected.lhs, solved), expected, ctx)
     names = _names(ctx, a, e)
     same = judge(a, e, names, ctx.limits.symbolic_work)  # the same equation, sides perhaps swapped
     if same.status.equal:
@@ -521,6 +544,18 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if _same_once_cleared(a, e, names, ctx):
         return Outcome.right()
     return _not_equivalent(a, e, names)
+
+
+def _solved_for(difference: Expr, variable: Expr) -> Expr | None:
+    """`difference = 0` solved for `variable`, where it is that variable times a number plus terms
+    without it (a line or a plane written another way); None otherwise."""
+    if not variable.is_Symbol:
+        return None
+    slope, rest = difference.as_independent(variable, as_Add=True)[::-1]
+    slope = sympy.expand(slope / variable) if slope.has(variable) else sympy.Integer(0)
+    if not slope.is_Number or slope == 0 or rest.has(variable):
+        return None
+    return sympy.expand(-rest / slope)
 
 
 _MOST_CLEARED_DEGREE = 6  # past it, clearing denominators and solving for their zeros may cost too much
