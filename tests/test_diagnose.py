@@ -183,7 +183,11 @@ def test_classification():
     assert verdict.note == "misconception:saddle-missed|discriminant-sign-reversed"
     assert verdict.message.startswith("You get this answer if you went by f_xx alone, or if you computed D "
                                       "with the sign reversed, as f_xy² − f_xx·f_yy.")
-    assert respond(drill("cl-flat", "ann"), "min").note == "misconception:inconclusive-called-extremum"
+    # D = 0 at the origin of x⁴ + c·y⁴, and f's values decide it: "minimum" is as right as "inconclusive"
+    assert respond(drill("cl-flat", "ann"), "min").message == (
+        "Correct: f = 0 there and f ≥ 0 near it (from the factors of f - f(P)). The second-derivative test "
+        "alone does not decide it: here D = 0.")
+    assert respond(drill("cl-flat", "ann"), "max").note == "misconception:undecided-called-wrong-extremum"
     assert respond(lesson("sauna-classify-4-4"), "max").message == (
         "It looks like you read the sign of T_xx the wrong way round. With D > 0, T_xx > 0 means a "
         "minimum (the surface curves up) and T_xx < 0 a maximum; here T_xx = 64/15.")

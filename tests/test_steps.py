@@ -7,6 +7,7 @@ import json
 import pytest
 from solve_helpers import check_derivation, lesson, shown
 
+from tutor import packs
 from tutor.calculus import derivative
 from tutor.steps import Rule, critical_steps, derivative_steps, render_latex, render_text, to_json
 from tutor.topics.gradient.steps import GradientRule, gradient_steps
@@ -222,3 +223,11 @@ def test_tangent_steps():
                          [("85 - 1/90 x^2 (x-6) y^2 (y-6)", "y")])
 def test_every_step_of_the_table_holds(f, wrt):
     check_derivation(derivative_steps(f, wrt), wrt)
+
+
+def test_classifying_a_point_the_test_cannot_decide_goes_on_to_fs_values():
+    # as `tutor solve critical` does: the classify exercise's steps stopped at "not decided by the test"
+    exercise = packs.load("drills").exercise("cl-flat").variant("ann")
+    assert render_text(exercise.steps()).splitlines()[-1].strip() == (
+        "3.1.1. The test cannot decide at (0, 0), but f's values can: it is a local minimum, since f = 0 there "
+        "and f ≥ 0 near it (from the factors of f - f(P)).")

@@ -322,8 +322,8 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     points = []
     for p in sort_exactly(isolated):
         test = classify(f, variables, p)
-        by_values = _by_values(f, syms, p) if test.label == Nature.INCONCLUSIVE else None
-        points.append(CriticalPoint(p, region.contains(p) if region else None, test, by_values))
+        decided = by_values(f, syms, p) if test.label == Nature.INCONCLUSIVE else None
+        points.append(CriticalPoint(p, region.contains(p) if region else None, test, decided))
     return CriticalPoints(tuple(points), tuple(sets), complete, note, f, variables, gradient, factors,
                           tuple(cases), region)
 
@@ -729,7 +729,7 @@ def _unique(items) -> list:
 # ------------------------------------------------------- deciding by the function's values
 
 
-def _by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
+def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
     """What f's values near a critical point say, where the second-derivative test can't decide."""
     value = f.xreplace(dict(zip(syms, point)))
     if len(syms) == 1:

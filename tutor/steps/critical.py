@@ -12,8 +12,8 @@ import sympy
 from sympy import Expr
 
 from ..calculus import CriticalPoint, CriticalPoints, CriticalSet, Piece, Region, classify, critical_points
-from ..calculus.common import function_of
-from ..calculus.critical import as_equation, lies_on
+from ..calculus.common import function_of, symbols
+from ..calculus.critical import Nature, as_equation, by_values, lies_on
 from ..parse import Equation, symbol
 from .derivative import derivative_steps
 from .model import Rule, Step, step
@@ -78,7 +78,9 @@ def classify_steps(f: str | Expr, variables: Sequence[str], point: Sequence[Expr
     k = classify(f, variables, point)
     function = function_of(f)
     substeps = [derivative_steps(function, v, variables) for v in variables]
-    substeps.append(step(Rule.CLASSIFY, None, None, [_test(variables, CriticalPoint(tuple(point), None, k))]))
+    decided = by_values(function, symbols(variables), tuple(point)) if k.label == Nature.INCONCLUSIVE else None
+    at = CriticalPoint(tuple(point), None, k, decided)
+    substeps.append(step(Rule.CLASSIFY, None, None, [_decided(variables, at)]))
     return step(Rule.CLASSIFICATION, function, k.label, substeps, variables=tuple(variables), point=tuple(point))
 
 

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from sympy import Expr
 
 from ... import calculus
+from ...calculus.common import symbols
+from ...calculus.critical import Nature, by_values
+from ...check import Verdict
+from ...compare import Tolerance
 from ...parse import Answer, Shape
 from ..base import Field, FieldError, FunctionProblem, point_from
 
@@ -53,6 +57,28 @@ class ClassifyPoint(FunctionProblem):
 
     def expected(self) -> Answer:
         return Answer(Shape.LABEL, self.solution.label)
+
+    @cached_property
+    def by_values(self) -> calculus.ByValues | None:
+        """Where the test does not decide, what f's values near the point say, if they decide it (x⁴ + y⁴
+        at the origin: a minimum); else None."""
+        if self.solution.label != Nature.INCONCLUSIVE:
+            return None
+        decided = by_values(self.function, symbols(self.variables), self.at)
+        return decided if decided.nature in (Nature.MINIMUM, Nature.MAXIMUM, Nature.SADDLE) else None
+
+    def also_right(self) -> tuple[Answer, ...]:
+        """The point's nature, where the test can't tell it and f's values do: the question asks what the
+        point is, and "inconclusive" is right about the test, the nature about the point."""
+        return () if self.by_values is None else (Answer(Shape.LABEL, self.by_values.nature),)
+
+    def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
+        verdict = super().check(text, tolerance, expected)
+        if expected is None and verdict.correct and self.by_values is not None \
+                and verdict.reading == str(self.by_values.nature):
+            return replace(verdict, message=f"Correct: {self.by_values.reason}. The second-derivative test alone "
+                                            "does not decide it: here D = 0.")
+        return verdict
 
     def steps(self) -> Step:
         from ...steps import classify_steps

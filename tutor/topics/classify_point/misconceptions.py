@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sympy import Expr
 
+from ...calculus.common import symbols
 from ...calculus.critical import Nature
 from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...parse import Answer, Shape
@@ -31,6 +32,10 @@ MISCONCEPTIONS = register(
         "inconclusive-called-extremum", "called an inconclusive test a minimum or maximum",
         "It looks like you decided where the test cannot: here D = 0, so the second-derivative test is "
         "inconclusive."),
+    Misconception(
+        "undecided-called-wrong-extremum", "where D = 0, called the point the extremum its values rule out",
+        "It looks like you called it {label}, which f's values near the point rule out. Here D = 0, so the "
+        "second-derivative test does not decide, but those values do: compare f with its value there, {value}."),
     Misconception(
         "inconclusive-called-saddle", "called a saddle point where D = 0",
         "It looks like you took D = 0 to mean a saddle point. A saddle point needs D < 0; with D = 0 the "
@@ -86,8 +91,13 @@ def candidates(problem: ClassifyPoint) -> list[WrongAnswer]:
             if by_sign is not None:
                 wrong.append((by_sign, say["saddle-missed"](second=second, D=d)))
     elif label == Nature.INCONCLUSIVE and D == 0:
-        wrong += [(extremum, say["inconclusive-called-extremum"]()) for extremum in (Nature.MINIMUM, Nature.MAXIMUM)]
-        wrong.append((Nature.SADDLE, say["inconclusive-called-saddle"]()))
+        decided = problem.by_values  # f's values may decide what the test does not: that answer is right too
+        value = show(problem.function.xreplace(dict(zip(symbols(variables), problem.at))))
+        wrong += [(extremum, say["inconclusive-called-extremum"]() if decided is None else
+                   say["undecided-called-wrong-extremum"](label=_ARTICLE[extremum], value=value))
+                  for extremum in (Nature.MINIMUM, Nature.MAXIMUM) if decided is None or extremum != decided.nature]
+        if decided is None or decided.nature != Nature.SADDLE:
+            wrong.append((Nature.SADDLE, say["inconclusive-called-saddle"]()))
     if D != 0 and label in _ARTICLE:  # what the student saw that looked undecided: a zero, or D < 0
         zero = next((n for n, v in seconds.items() if v == 0), None) or ("D < 0" if D < 0 else None) \
             or (f"{name}_{x}{y}" if fxy == 0 else None)
