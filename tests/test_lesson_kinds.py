@@ -332,6 +332,18 @@ def test_local_minima_misconceptions(exercise_id, answer, misconception):
     assert named(exercise_id, answer) == misconception
 
 
+@pytest.mark.parametrize("answer, verdict, message", [
+    ("(-1.0356, 0), (0.9602, 0)", "incorrect",
+     "(0.9602, 0) is close to one of the right points, but its x is not right to 4 decimal places."),
+    ("(-1.0356, 0), (0.9601, 0)", "correct", "Correct."),
+    ("(-1.0356, 0), (0.97, 0)", "incorrect", "(0.97, 0) does not belong in the answer. 1 point is missing."),
+])
+def test_local_minima_off_in_the_last_digit(answer, verdict, message):
+    # 0.9602 for 0.96015 was "(0.9602, 0) does not belong in the answer. 1 point is missing."
+    checked = respond(exercise("local-minima-2d"), answer, isolated=False)
+    assert (checked.verdict, checked.message) == (verdict, message)
+
+
 @pytest.mark.parametrize("function, answer, verdict, feedback", [
     ("x^2 - y^2 + z^4", "saddle", "correct", "Correct."),
     ("x^2 - y^2 + z^4", "inconclusive", "incorrect",
