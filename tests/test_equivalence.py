@@ -195,6 +195,24 @@ def test_point_sets_order_free_naming_extra_points():
     assert check("none", "{}", shape="points").verdict == "correct"
 
 
+@pytest.mark.parametrize("answer, note, message, credit", [
+    ("(0.1448, 1), (2, 2)", "wrong_value",
+     "(0.1448, 1) is close to one of the right points, but its x is not right to 4 decimal places.", 0.5),
+    ("(0.1448, 1.0003), (2, 2)", "wrong_value",
+     "(0.1448, 1.0003) is close to one of the right points, but its x and y are not right to 4 decimal places.", 0.5),
+    ("(0.1448, 1), (0.1447, 1), (2, 2)", "extra_point", "(0.1448, 1) does not belong in the answer.", 0.5),
+    ("(0.146, 1), (2, 2)", "extra_point", "(0.146, 1) does not belong in the answer. 1 point is missing.", 0.0),
+    ("(0.1448, 1), (3, 3)", "extra_point", "(0.1448, 1) is close to one of the right points, but its x is not "
+                                           "right to 4 decimal places. (3, 3) does not belong in the answer. 1 "
+                                           "point is missing.", 0.0),
+])
+def test_a_point_off_in_its_last_digits_is_named_close_not_extra(answer, note, message, credit):
+    # a slip of a unit in the 4th place was "does not belong in the answer. 1 point is missing."
+    verdict = check(answer, "{(0.14474, 1), (2, 2)}", variables=["x", "y"], tolerance="dp:4")
+    assert (verdict.verdict, verdict.note, verdict.message, verdict.credit) == ("incorrect", note, message, credit)
+    assert check("(0.1447, 1), (2, 2)", "{(0.14474, 1), (2, 2)}", tolerance="dp:4").correct
+
+
 def test_critical_lines_as_equations():
     expected = "x = 0, y = 0, (4, 4)"
     assert check("(4,4), y = 0, x = 0", expected, shape="points").verdict == "correct"

@@ -327,9 +327,49 @@ def test_local_minima_that_cant_all_be_known_are_refused_with_the_reason(tmp_pat
     ("local-minima-2d", "(-1.0356, 0), (0.0754, 0), (0.9601, 0)", "maxima-counted-as-minima"),
     ("local-minima-1d-global", "1.1309", "local-taken-for-global"),
     ("local-minima-1d-global", "-3.5139", "gave-minimum-value"),
+    ("local-minima-1d", "-3.5139, -1.0702", "gave-minimum-value"),
 ])
 def test_local_minima_misconceptions(exercise_id, answer, misconception):
     assert named(exercise_id, answer) == misconception
+
+
+@pytest.mark.parametrize("answer, verdict, message, reading", [
+    # the right minima in another order: "Your first component 1.1309 is not right to 4 decimal places."
+    ("1.1309, -1.3008", "incorrect", "Those are the local minima of f, but not from left to right: write the least "
+                                     "first.", "(1.1309, -1.3008)"),
+    # a lone number was "A vector is expected here, like (4, 6)."
+    ("1.1309", "incorrect", "Your answer gives 1 of the 2 local minima of f; give every one, from left to right.",
+     "1.1309"),
+    ("0.5", "incorrect", "f has 2 local minima, but your answer gives 1.", "0.5"),
+    ("-1.3008, 1.1309, 2", "incorrect", "f has 2 local minima, but your answer gives 3.", "(-1.3008, 1.1309, 2)"),
+    # a set was "Each component must be a single expression."
+    ("{-1.3008, 1.1309}", "correct", "Correct (to 4 decimal places).", "(-1.3008, 1.1309)"),
+    ("-1.3008, 1.1310", "incorrect", "Your second component 1.1310 is not right to 4 decimal places.",
+     "(-1.3008, 1.1310)"),
+    # the values of f at the minima: "Your first component -3.5139 is not right to 4 decimal places."
+    ("-3.5139, -1.0702", "incorrect", "It looks like you gave the minimum values -3.51391… and -1.07023… of f, not "
+                                      "the x where each is reached.", "(-3.5139, -1.0702)"),
+])
+def test_local_minima_of_one_variable_are_told_what_is_wrong_with_the_list(answer, verdict, message, reading):
+    checked = respond(exercise("local-minima-1d"), answer, isolated=False)
+    assert (checked.verdict, checked.message, checked.reading) == (verdict, message, reading)
+
+
+def test_a_set_of_numbers_that_is_no_list_keeps_its_own_error():
+    checked = respond(exercise("local-minima-1d"), "{1} + {2}", isolated=False)
+    assert (checked.verdict, checked.message) == ("invalid", "Unexpected '+'.")
+
+
+@pytest.mark.parametrize("answer, verdict, message", [
+    ("(-1.0356, 0), (0.9602, 0)", "incorrect",
+     "(0.9602, 0) is close to one of the right points, but its x is not right to 4 decimal places."),
+    ("(-1.0356, 0), (0.9601, 0)", "correct", "Correct."),
+    ("(-1.0356, 0), (0.97, 0)", "incorrect", "(0.97, 0) does not belong in the answer. 1 point is missing."),
+])
+def test_local_minima_off_in_the_last_digit(answer, verdict, message):
+    # 0.9602 for 0.96015 was "(0.9602, 0) does not belong in the answer. 1 point is missing."
+    checked = respond(exercise("local-minima-2d"), answer, isolated=False)
+    assert (checked.verdict, checked.message) == (verdict, message)
 
 
 @pytest.mark.parametrize("function, answer, verdict, feedback", [

@@ -137,6 +137,7 @@ def check(
     limits: Limits = LIMITS,
     isolated: bool = True,
     labels: Sequence[str] = (),
+    reader: Callable[[str, Limits], Answer] | None = None,
 ) -> Verdict:
     """Decide whether `answer` (untrusted text) equals `expected`.
 
@@ -147,14 +148,18 @@ def check(
     tolerance: for decimals, `1e-3` (relative) or `dp:4` (decimal places).
     components: names a vector's parts may be typed with (m = 1/2, b = 7/3); labels: what messages
     call them where a student does not type them (∂f/∂y; default: the components' names).
+    reader: how an exercise that reads answers its own way reads `answer` (raising InputError), where
+    the expected answer's shape alone does not say (a lone number as a list of one); by default, in
+    that shape.
     isolated: check in a worker process (tutor.workers), where the memory and CPU
     limits hold even inside C code. False checks in this process, for trusted
     callers only: the work budgets still hold, but memory does not, and CPU time
     only where Python code runs.
     """
     if isolated and not workers.IN_WORKER:
+        # positional and short: it is pickled
         return in_worker(_check_here, answer, expected, variables, shape, tolerance, tuple(components),
-                         None if limits is LIMITS else limits, tuple(labels))  # positional and short: it is pickled
+                         None if limits is LIMITS else limits, tuple(labels), reader)
     want = expected_answer(expected, shape, variables)
     names = tuple(variables) if variables is not None else variables_of(
         want, expected if isinstance(expected, str) else "")
@@ -163,7 +168,8 @@ def check(
         # In a worker the kernel's CPU limit is the default guard (its verdict is the same timeout).
         guard = nullcontext() if workers.IN_WORKER and limits is LIMITS else deadline(limits.budget_seconds)
         with guard, budget(limits.work):
-            got = read(answer, want.shape, names, components=components, limits=limits)
+            got = reader(answer, limits) if reader is not None else \
+                read(answer, want.shape, names, components=components, limits=limits)
             return _verdict(compare(got, want, context), got, names)
     except InputError as error:
         note = Note.TOO_LARGE if error.note == Note.TOO_LARGE else Note.PARSE_ERROR.of(error.note)
@@ -185,9 +191,9 @@ def in_worker(fn: Callable[..., Verdict], *args: object) -> Verdict:
 
 def _check_here(answer: str, expected: object, variables: Sequence[str] | None, shape: str | None,
                 tolerance: str | float | Tolerance | None, components: Sequence[str], limits: Limits | None,
-                labels: Sequence[str] = ()) -> Verdict:
+                labels: Sequence[str] = (), reader: Callable[[str, Limits], Answer] | None = None) -> Verdict:
     return check(answer, expected, variables=variables, shape=shape, tolerance=tolerance,
-                 components=components, limits=limits or LIMITS, isolated=False, labels=labels)
+                 components=components, limits=limits or LIMITS, isolated=False, labels=labels, reader=reader)
 
 
 def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:

@@ -36,7 +36,7 @@ from .functions import Interval, as_fraction, lower, upper
 from .limits import LIMITS, Limits
 from .parse import Answer, Equation, InputError, Point, Points, Shape, Spellings, symbol, to_sympy
 from .show import as_decimal, show
-from .words import TextEnum, counted
+from .words import TextEnum, and_list, counted
 
 __all__ = ["COMPARISONS", "Context", "Outcome", "Tolerance", "compare", "compare_equations", "compare_expressions",
            "compare_numbers", "compare_points", "compare_vectors", "format_point", "format_value", "sample_points"]
@@ -74,6 +74,13 @@ class Tolerance:
         if self.places is not None:
             return bool(abs(answer - expected) <= 0.5 * 10.0**-self.places * (1 + 1e-9))
         return bool(abs(answer - expected) <= self.relative * abs(expected) * (1 + 1e-12) or answer == expected)
+
+    def near(self, answer: float | mpmath.mpf, expected: float | mpmath.mpf) -> bool:
+        """Within ten units of the last place asked for (ten times the relative error allowed): a
+        slip in the last digits, not another value."""
+        if self.places is not None:
+            return bool(abs(answer - expected) <= 10.0 ** (1 - self.places) * (1 + 1e-9))
+        return bool(abs(answer - expected) <= 10 * (self.relative or 0.0) * abs(expected) * (1 + 1e-12))
 
     def __str__(self) -> str:
         if self.places is not None:
@@ -479,17 +486,21 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     extra = [p for p in unique
              if not any(_same_point(p, w, ctx, undecided) for w in want_points)
              and not any(_on_locus(p, line, ctx) for line in want_loci)]
+    close = _close(extra, [w for w in want_points if w not in found], ctx)
+    extra = [p for p in extra if p not in close]
     found_loci = [w for w in want_loci if any(compare_equations(a, w, ctx).correct for a in loci)]
     extra_loci = [a for a in loci if not any(compare_equations(a, w, ctx).correct for w in want_loci)]
-    missing = len(want_points) - len(found) + len(want_loci) - len(found_loci)
+    missing = len(want_points) - len(found) - len(close) + len(want_loci) - len(found_loci)
     wrong = extra + extra_loci
-    if not missing and not wrong:
+    if not missing and not wrong and not close:
         return Outcome.right()
     total = max(len(want_points) + len(want_loci), 1)
     credit = max(0.0, (len(found) + len(found_loci) - len(wrong)) / total)
     if undecided:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="answer"), credit)
-    sentences = []
+    sentences = [f"{show(p, ctx.variables, spellings=ctx.spellings)} is close to one of the right points, but its "
+                 f"{_coordinates(coordinates, ctx)} not right {ctx.tolerance.describe() if ctx.tolerance else ''}."
+                 for p, coordinates in close.items()]
     if wrong:
         shown = ", ".join(show(p, ctx.variables, spellings=ctx.spellings) for p in wrong[:3])
         verb = "does" if len(wrong) == 1 else "do"
@@ -499,8 +510,56 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
             sentences.append("Some of the points form a whole line; write it as an equation, like x = 0.")
         else:
             sentences.append(f"{missing} point{'s are' if missing > 1 else ' is'} missing.")
-    note = Note.EXTRA_POINT if wrong else Note.MISSING_POINT
+    note = Note.EXTRA_POINT if wrong else Note.WRONG_VALUE if close else Note.MISSING_POINT
     return Outcome(False, note, " ".join(sentences), credit)
+
+
+def _coordinates(indices: Sequence[int], ctx: Context) -> str:
+    """'x is', 'x and y are', 'first coordinate is', 'first and second coordinates are'."""
+    verb = "is" if len(indices) == 1 else "are"
+    if len(ctx.variables) > max(indices):
+        return f"{and_list([ctx.variables[i] for i in indices])} {verb}"
+    places = and_list([ORDINALS[i] if i < len(ORDINALS) else f"#{i + 1}" for i in indices])
+    return f"{places} coordinate{'' if len(indices) == 1 else 's'} {verb}"
+
+
+def _close(extra: Sequence[Point], unmatched: Sequence[Point], ctx: Context) -> dict[Point, list[int]]:
+    """The points of `extra` each near a right point no other point of the answer matched, with the
+    coordinates they miss it by: a slip in the last digits of a point found, which "does not belong"
+    and "a point is missing" would hide. Only where a tolerance applies."""
+    close: dict[Point, list[int]] = {}
+    left = list(unmatched)
+    for point in extra:
+        for want in left:
+            coordinates = _near(point, want, ctx)
+            if coordinates:
+                close[point] = coordinates
+                left.remove(want)
+                break
+    return close
+
+
+def _near(point: Point, want: Point, ctx: Context) -> list[int] | None:
+    """Which coordinates of `point` are not right within the tolerance, where each of them is near
+    `want`'s (Tolerance.near); None where a coordinate is farther, or is not a number."""
+    tolerance = ctx.tolerance
+    if tolerance is None or len(point) != len(want) or not (ctx.decimals or any(c.has(sympy.Float) for c in want)):
+        return None
+    wrong = []
+    for i, (mine, theirs) in enumerate(zip(point, want)):
+        if mine.free_symbols or theirs.free_symbols:
+            return None
+        judgement = judge(mine, theirs, (), ctx.limits.symbolic_work)
+        if judgement.status.equal:
+            continue
+        if judgement.status is not Status.DIFFERENT:
+            return None
+        got, right = _middle(judgement.got), _middle(judgement.want)
+        if not tolerance.near(got, right):
+            return None
+        if not tolerance.accepts(got, right):
+            wrong.append(i)
+    return wrong or None
 
 
 # --------------------------------------------------------------------- equations

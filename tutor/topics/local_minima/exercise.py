@@ -3,20 +3,21 @@ descent from a start ends up (the valley it starts in, not necessarily the lowes
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from sympy import Expr
 
 from ... import calculus
 from ...calculus import SolveError
-from ...check import Verdict, check
-from ...compare import Tolerance
+from ...check import Judgement, Verdict, check
+from ...compare import Note, Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape, read
+from ...show import show
 from ..base import Field, FieldError, FunctionProblem, choice_from, keys_for_ask, point_from, typeable
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -173,18 +174,67 @@ class LocalMinima(FunctionProblem):
         except InputError:
             return None
 
+    def _in_braces(self, text: str, limits: Limits, parameters: Sequence[str] = ()) -> Answer | None:
+        """The minima of a function of one variable written as a set, {-1.3008, 1.1309}: the list inside
+        the braces, as written (a set of numbers is no shape of its own); else None."""
+        inside = text.strip()
+        if not (self.ask == Ask.ALL and self.one and inside.startswith("{") and inside.endswith("}")):
+            return None
+        try:  # "{1} + {2}" is no set: its inside does not read, and the text keeps its own error
+            return self.read(inside[1:-1], limits, parameters)
+        except InputError:
+            return None
+
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         number = self._lone_number(text, limits, parameters)
-        if number is None:
-            return super().read(text, limits, parameters)
-        return Answer(Shape.VECTOR, (number.value,), number.ambiguities, number.spellings)
+        if number is not None:
+            return Answer(Shape.VECTOR, (number.value,), number.ambiguities, number.spellings)
+        listed = self._in_braces(text, limits, parameters)
+        return super().read(text, limits, parameters) if listed is None else listed
+
+    def _read_points(self, text: str, limits: Limits = LIMITS) -> Answer:
+        """A list of minima in one variable as the set of its points, to compare whatever their order."""
+        listed = self.read(text, limits)
+        return Answer(Shape.POINTS, tuple((v,) for v in _numbers(listed)), listed.ambiguities, listed.spellings)
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         if expected is None and len(self.typed_minima) == 1 and self._lone_number(text, LIMITS) is not None:
             # the one minimum, typed as a number: a function with a single local minimum has an answer too
             return check(text, Answer(Shape.NUMBER, self.typed_minima[0][0]), variables=self.answer_variables,
                          shape=Shape.NUMBER, tolerance=tolerance or self.default_tolerance(), isolated=False)
+        if expected is None and self.ask == Ask.ALL and self.one:
+            return self._check_list(text, tolerance or self.default_tolerance())
         return super().check(text, tolerance, expected)
+
+    def _check_list(self, text: str, tolerance: Tolerance) -> Verdict:
+        """The minima of a function of one variable, in order: where they are wrong, whether they are
+        the right ones in another order, or too few or too many, is said in the lesson's words."""
+        def against(expected: Answer, reader: Callable[[str, Limits], Answer]) -> Verdict:
+            return check(text, expected, variables=self.answer_variables, shape=expected.shape, tolerance=tolerance,
+                         reader=reader, isolated=False)
+
+        verdict = against(self.expected(), self.read)
+        if verdict.verdict == Judgement.INCORRECT and verdict.note == Note.WRONG_LENGTH:
+            listed = self.read(text)
+            if len(_numbers(listed)) == 1:  # read as typed, a number: not a vector of one
+                only = Answer(Shape.NUMBER, _numbers(listed)[0], spellings=listed.spellings)
+                verdict = replace(verdict, reading=show(only, self.answer_variables))
+        if verdict.verdict != Judgement.INCORRECT:
+            return verdict
+        as_set = against(Answer(Shape.POINTS, self.typed_minima), self._read_points)
+        count = len(self.typed_minima)
+        if as_set.correct:  # the prompt asks for them from left to right: a list in another order is not that
+            return replace(verdict, message=f"Those are the local minima of {self.name}, but not from left to "
+                                            "right: write the least first.")
+        if verdict.note == Note.WRONG_LENGTH:  # "Your answer has 1 components" says nothing of minima
+            given = len(_numbers(self.read(text)))
+            if as_set.note == Note.MISSING_POINT:  # each number given is a minimum
+                message = (f"Your answer gives {given} of the {count} local minima of {self.name}; give every "
+                           "one, from left to right.")
+            else:
+                message = f"{self.name} has {count} local minima, but your answer gives {given}."
+            return replace(verdict, message=message)
+        return verdict
 
     def steps(self) -> Step:
         from .steps import all_minima_steps, descent_end_steps, global_steps
@@ -219,3 +269,8 @@ class LocalMinima(FunctionProblem):
         if self.one:
             return critical_curve_figure(self.function, names, name=self.name)
         return contour_figure(self.function, names, critical=True, name=self.name)
+
+
+def _numbers(listed: Answer) -> tuple[Expr, ...]:
+    """The numbers of a list of minima in one variable, as LocalMinima.read gives it (a vector)."""
+    return cast(tuple[Expr, ...], listed.value)

@@ -12,6 +12,7 @@ from ...calculus import critical_points
 from ...misconceptions import Misconception, WrongAnswer, register
 from ...parse import Answer, Shape
 from ...show import show
+from ...words import and_list
 from ..base import typeable
 from ..minimize.misconceptions import MISCONCEPTIONS as ABOUT_MINIMA
 from .exercise import Ask, LocalMinima
@@ -60,6 +61,11 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
                       _answer([points[lowest]], one, listed=True)))
         every = [p.point for p in critical_points(problem.function, problem.variables).points]
         found.append(("maxima-counted-as-minima", say["maxima-counted-as-minima"](), _answer(every, one, listed=True)))
+        if one and len(points) > 1:  # f at each minimum, in their order, for where each is
+            values = [show(v) for v in minima.values]
+            found.append(("gave-minimum-value", f"It looks like you gave the minimum values {and_list(values)} of "
+                          f"{problem.name}, not the {problem.variables[0]} where each is reached.",
+                          Answer(Shape.VECTOR, tuple(typeable(v) for v in minima.values))))
     elif problem.ask == Ask.GLOBAL:
         for i, point in enumerate(points):
             if i != lowest:
