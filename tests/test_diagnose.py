@@ -60,6 +60,34 @@ def test_partial_derivative_misconceptions(answer, misconception):
     assert respond(lesson("partial-x-3x2y3"), answer).note == f"misconception:{misconception}"
 
 
+@pytest.mark.parametrize("exercise, answer, message", [
+    # 4xy in ∂/∂x: y differentiated where x should be gives 4x, so 6x + 4x (both at once give 4y + 4x)
+    (("pd-quadratic", "zoe"), "10x",
+     "It looks like you differentiated y in 4xy instead of x. In ∂/∂x, y is a constant, so y is only a "
+     "coefficient."),
+    (("g-quadratic", "zoe"), "(16x, 12y)",
+     "It looks like you differentiated y in 2xy instead of x in ∂f/∂x and differentiated x in 2xy instead "
+     "of y in ∂f/∂y. In ∂/∂x, y is a constant, so y is only a coefficient. In ∂/∂y, x is a constant, so x "
+     "is only a coefficient."),
+    # 3x²y in ∂/∂y at (-3, 3): 6xy + 6y = -54 + 18
+    (("pd-at-point", "zoe"), "-36",
+     "It looks like you differentiated x² in 3x²y instead of y. In ∂/∂y, x is a constant, so x² is only a "
+     "coefficient."),
+    (("pd-exp", "zoe"), "e^(4y) + 5",
+     "It looks like you differentiated x in xe⁴ʸ instead of e⁴ʸ. In ∂/∂y, x is a constant, so x is only a "
+     "coefficient."),
+])
+def test_a_held_factor_differentiated_in_place_of_the_varying_one_is_said_so(exercise, answer, message):
+    verdict = respond(drill(*exercise), answer)
+    assert (verdict.note, verdict.message) == ("misconception:differentiated-constant-factor", message)
+
+
+def test_the_derivatives_of_both_factors_multiplied_is_said_so():
+    assert respond(lesson("partial-x-3x2y3"), "18xy^2").message == (  # 3·2x·3y²
+        "It looks like you differentiated y³ as well and multiplied the derivatives of x² and y³. In ∂/∂x, "
+        "y is a constant, so y³ is only a coefficient.")
+
+
 def test_the_message_names_the_piece_of_this_exercise():
     assert respond(lesson("partial-x-x2y2"), "2x + 2y").message == (
         "It looks like you differentiated y² as well. In ∂/∂x, y is a constant, so y² is a constant term "
