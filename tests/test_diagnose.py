@@ -238,6 +238,23 @@ def test_minimize_through_a_wrong_derivative():
     assert respond(exercise, "24/5").note == "misconception:gave-minimum-value"
 
 
+@pytest.mark.parametrize("exercise, answer, message", [
+    # f″ = eˣ is 5 only at ln 5, the minimum: the value quoted is said to be its value there
+    (("mn-exp", "zoe"), "5",
+     "You get this answer if you gave the second derivative, f″(x) = eˣ, which is 5 at the minimum, or if "
+     "you solved eˣ = 5 as x = 5. The minimum is at the x where f′(x) = 0. Take the natural logarithm of "
+     "both sides: x = ln(5)."),
+    (("mn-log", "zoe"), "1/9",
+     "You get this answer if you gave the second derivative, f″(x) = 9/x², which is 1/9 at the minimum, or "
+     "if you differentiated -9 ln(x) as -1/(9x). The minimum is at the x where f′(x) = 0. Its derivative "
+     "is -9/x."),
+    (("mn-quadratic", "zoe"), "12",  # 6x² + 2x + 9: f″ is a number
+     "It looks like you gave the second derivative, f″ = 12. The minimum is at the x where f′(x) = 0."),
+])
+def test_the_second_derivative_given_is_quoted_as_what_it_is(exercise, answer, message):
+    assert respond(drill(*exercise), answer).message == message
+
+
 def test_an_expression_exercise_names_mistakes_only_when_it_says_what_it_is_about(tmp_path):
     path = tmp_path / "mine.yaml"
     path.write_text("""pack: mine
