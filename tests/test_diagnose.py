@@ -255,6 +255,18 @@ def test_the_second_derivative_given_is_quoted_as_what_it_is(exercise, answer, m
     assert respond(drill(*exercise), answer).message == message
 
 
+@pytest.mark.parametrize("exercise, answer, message", [
+    (("pd-at-point", "zoe"), "3x^2 + 6y",
+     "It looks like you gave ∂f/∂y without putting in (-3, 3). The answer is its value there, a number."),
+    (("g-at-point", "zoe"), "(2x, 3y^2)",
+     "It looks like you gave ∇f without putting in (3, -1). The answer is its value there, a vector."),
+    (("ex-descent-direction", "zoe"), "(-2x, -2y)",
+     "It looks like you gave −∇f without putting in (1, 2). The answer is its value there, a vector."),
+])
+def test_a_derivative_left_unevaluated_is_told_what_its_value_is(exercise, answer, message):
+    assert respond(drill(*exercise), answer).message == message
+
+
 def test_an_expression_exercise_names_mistakes_only_when_it_says_what_it_is_about(tmp_path):
     path = tmp_path / "mine.yaml"
     path.write_text("""pack: mine
