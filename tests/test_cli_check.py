@@ -209,3 +209,26 @@ def test_a_vector_whose_parts_have_no_names_says_to_write_it_without(capsys):
     assert main(["check", "x = 4, y = 6", "--exercise", "gradients:gradient-x2y2-at-2-3"]) == 3
     assert capsys.readouterr().out == (
         "invalid\nx = 4, y = 6\n  ^\nWrite the vector without names, in order, like (4, 6).\n")
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["check", "-x", "--expected", "-x"],
+     "tutor check: error: argument --expected/-e: expected one argument; a value that starts with '-' is "
+     "joined to its option with '=': --expected=-x"),
+    (["check", "-x", "--expected=-x"],
+     "tutor: error: unrecognized arguments: -x; if -x is a value, not an option, put it last, after --: "
+     "tutor check --expected=-x -- -x"),
+    (["check", "--", "-x", "--expected=-x"],
+     "tutor: error: unrecognized arguments: --expected=-x; everything after -- is read as a value, so options "
+     "go before it"),
+])
+def test_a_value_that_starts_with_a_minus_is_told_how_to_pass_it(capsys, argv, said):
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == said
+
+
+def test_a_value_that_starts_with_a_minus_passes_as_the_hints_say(capsys):
+    assert main(["check", "--expected=-x", "--", "-x"]) == 0
+    assert capsys.readouterr().out == "correct\nCorrect.\nread as: -x\n"
