@@ -229,3 +229,26 @@ def test_a_rounded_coefficient_where_exact_values_are_wanted_is_close(capsys):
     assert main(["check", "y = 0.5x + 2.3333", "--expected", "y = x/2 + 7/3"]) == 1  # no tolerance: exact wanted
     assert capsys.readouterr().out.splitlines()[1] == ("The 2.3333 in your y is close: the exact value is wanted; "
                                                        "write it as a fraction.")
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["check", "-x", "--expected", "-x"],
+     "tutor check: error: argument --expected/-e: expected one argument; a value that starts with '-' is "
+     "joined to its option with '=': --expected=-x"),
+    (["check", "-x", "--expected=-x"],
+     "tutor: error: unrecognized arguments: -x; if -x is a value, not an option, put it last, after --: "
+     "tutor check --expected=-x -- -x"),
+    (["check", "--", "-x", "--expected=-x"],
+     "tutor: error: unrecognized arguments: --expected=-x; everything after -- is read as a value, so options "
+     "go before it"),
+])
+def test_a_value_that_starts_with_a_minus_is_told_how_to_pass_it(capsys, argv, said):
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == said
+
+
+def test_a_value_that_starts_with_a_minus_passes_as_the_hints_say(capsys):
+    assert main(["check", "--expected=-x", "--", "-x"]) == 0
+    assert capsys.readouterr().out == "correct\nCorrect.\nread as: -x\n"

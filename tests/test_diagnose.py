@@ -60,6 +60,34 @@ def test_partial_derivative_misconceptions(answer, misconception):
     assert respond(lesson("partial-x-3x2y3"), answer).note == f"misconception:{misconception}"
 
 
+@pytest.mark.parametrize("exercise, answer, message", [
+    # 4xy in ∂/∂x: y differentiated where x should be gives 4x, so 6x + 4x (both at once give 4y + 4x)
+    (("pd-quadratic", "zoe"), "10x",
+     "It looks like you differentiated y in 4xy instead of x. In ∂/∂x, y is a constant, so y is only a "
+     "coefficient."),
+    (("g-quadratic", "zoe"), "(16x, 12y)",
+     "It looks like you differentiated y in 2xy instead of x in ∂f/∂x and differentiated x in 2xy instead "
+     "of y in ∂f/∂y. In ∂/∂x, y is a constant, so y is only a coefficient. In ∂/∂y, x is a constant, so x "
+     "is only a coefficient."),
+    # 3x²y in ∂/∂y at (-3, 3): 6xy + 6y = -54 + 18
+    (("pd-at-point", "zoe"), "-36",
+     "It looks like you differentiated x² in 3x²y instead of y. In ∂/∂y, x is a constant, so x² is only a "
+     "coefficient."),
+    (("pd-exp", "zoe"), "e^(4y) + 5",
+     "It looks like you differentiated x in xe⁴ʸ instead of e⁴ʸ. In ∂/∂y, x is a constant, so x is only a "
+     "coefficient."),
+])
+def test_a_held_factor_differentiated_in_place_of_the_varying_one_is_said_so(exercise, answer, message):
+    verdict = respond(drill(*exercise), answer)
+    assert (verdict.note, verdict.message) == ("misconception:differentiated-constant-factor", message)
+
+
+def test_the_derivatives_of_both_factors_multiplied_is_said_so():
+    assert respond(lesson("partial-x-3x2y3"), "18xy^2").message == (  # 3·2x·3y²
+        "It looks like you differentiated y³ as well and multiplied the derivatives of x² and y³. In ∂/∂x, "
+        "y is a constant, so y³ is only a coefficient.")
+
+
 def test_the_message_names_the_piece_of_this_exercise():
     assert respond(lesson("partial-x-x2y2"), "2x + 2y").message == (
         "It looks like you differentiated y² as well. In ∂/∂x, y is a constant, so y² is a constant term "
@@ -212,6 +240,35 @@ def test_minimize_through_a_wrong_derivative():
     exercise = drill("mn-quadratic", "ben")  # 5x² - 8x + 8: 10x + 8 = 0 with the sign lost
     assert respond(exercise, "-4/5").note == "misconception:sign-slip"
     assert respond(exercise, "24/5").note == "misconception:gave-minimum-value"
+
+
+@pytest.mark.parametrize("exercise, answer, message", [
+    # f″ = eˣ is 5 only at ln 5, the minimum: the value quoted is said to be its value there
+    (("mn-exp", "zoe"), "5",
+     "You get this answer if you gave the second derivative, f″(x) = eˣ, which is 5 at the minimum, or if "
+     "you solved eˣ = 5 as x = 5. The minimum is at the x where f′(x) = 0. Take the natural logarithm of "
+     "both sides: x = ln(5)."),
+    (("mn-log", "zoe"), "1/9",
+     "You get this answer if you gave the second derivative, f″(x) = 9/x², which is 1/9 at the minimum, or "
+     "if you differentiated -9 ln(x) as -1/(9x). The minimum is at the x where f′(x) = 0. Its derivative "
+     "is -9/x."),
+    (("mn-quadratic", "zoe"), "12",  # 6x² + 2x + 9: f″ is a number
+     "It looks like you gave the second derivative, f″ = 12. The minimum is at the x where f′(x) = 0."),
+])
+def test_the_second_derivative_given_is_quoted_as_what_it_is(exercise, answer, message):
+    assert respond(drill(*exercise), answer).message == message
+
+
+@pytest.mark.parametrize("exercise, answer, message", [
+    (("pd-at-point", "zoe"), "3x^2 + 6y",
+     "It looks like you gave ∂f/∂y without putting in (-3, 3). The answer is its value there, a number."),
+    (("g-at-point", "zoe"), "(2x, 3y^2)",
+     "It looks like you gave ∇f without putting in (3, -1). The answer is its value there, a vector."),
+    (("ex-descent-direction", "zoe"), "(-2x, -2y)",
+     "It looks like you gave −∇f without putting in (1, 2). The answer is its value there, a vector."),
+])
+def test_a_derivative_left_unevaluated_is_told_what_its_value_is(exercise, answer, message):
+    assert respond(drill(*exercise), answer).message == message
 
 
 def test_an_expression_exercise_names_mistakes_only_when_it_says_what_it_is_about(tmp_path):

@@ -10,8 +10,8 @@ from tutor.cli import main
 def test_names_the_misconception(capsys):
     assert main(["check", "18xy^2", "--exercise", "gradients:partial-x-3x2y3"]) == 1
     assert capsys.readouterr().out == (
-        "incorrect\nIt looks like you differentiated y³ as well. In ∂/∂x, y is a constant, so y³ is only a "
-        "coefficient.\nread as: 18xy²\n")
+        "incorrect\nIt looks like you differentiated y³ as well and multiplied the derivatives of x² and y³. "
+        "In ∂/∂x, y is a constant, so y³ is only a coefficient.\nread as: 18xy²\n")
 
 
 def test_json_carries_the_note(capsys):

@@ -45,6 +45,22 @@ def test_the_cost_at_the_optimum(answer, note, message):
         assert verdict.message == message
 
 
+@pytest.mark.parametrize("pack, exercise, student, points, answer, square", [
+    (DRILLS, "cost-build", "zoe", "(1, 4), (2, 4), (3, 4)", "14m^2 + 3b^2 + 48",
+     "(m + b - 4)² = m² + b² + 16 + 2mb - 8m - 8b"),
+    (LESSON, "power-lines-cost-function", None, "(1, 2), (2, 5), (3, 3)", "14m^2 + 3b^2 + 38",
+     "(m + b - 2)² = m² + b² + 4 + 2mb - 4m - 4b"),
+])
+def test_a_square_multiplied_out_is_the_variants_own(pack, exercise, student, points, answer, square):
+    variant = pack.exercise(exercise).variant(student)
+    assert f"on the points {points}:" in variant.problem.prompt()
+    verdict = respond(variant, answer)
+    assert (verdict.note, verdict.message) == (
+        "misconception:squared-term-by-term",
+        "It looks like you squared each term of mx + b − y on its own, (a + b + c)² = a² + b² + c². A square of a "
+        f"sum also has twice each product: {square}.")
+
+
 def test_a_point_left_out_of_the_cost_and_the_mean_for_the_sum():
     verdict = lesson("power-lines-cost-function", "13m^2 + 2b^2 + 34 + 10mb - 38m - 16b")
     assert (verdict.note, verdict.message) == ("misconception:point-left-out", (

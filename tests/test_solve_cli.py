@@ -268,3 +268,13 @@ def test_the_kinds_name_and_its_short_name_give_the_same(kind, short, capsys):
     by_kind = capsys.readouterr().out
     assert main(["solve", short, *arguments]) == 0
     assert capsys.readouterr().out == by_kind and by_kind
+
+
+def test_a_point_that_starts_with_a_minus_is_told_how_to_pass_it(capsys):
+    with pytest.raises(SystemExit):
+        main(["solve", "gradient", "x^2 + y^2", "--at", "-1,2"])
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "tutor solve gradient: error: argument --at: expected one argument; a value that starts with '-' is "
+        "joined to its option with '=': --at=-1,2")
+    status, out, err = run(capsys, "gradient", "x^2 + y^2", "--at=-1,2")
+    assert (status, out.splitlines()[-1], err) == (0, "∇f(-1, 2) = (-2, 4)", "")

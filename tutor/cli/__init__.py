@@ -12,10 +12,13 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
+import re
+import shlex
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
+from typing import NoReturn
 
 from ..errors import TutorError
 from ..journal import JournalFailed
@@ -54,10 +57,50 @@ COMMANDS: dict[str, Command] = {
 }
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, whose error says how to pass a value that starts with '-' (-x, -1,2), which
+    argparse takes for an option: its own message only says an option went without its value, or that
+    an argument was not recognised. Subcommands' parsers are of this class too (add_subparsers)."""
+
+    given: list[str] = []
+
+    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]  # typeshed: overloads
+                         namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
+        self.given = list(sys.argv[1:] if args is None else args)  # what the error's hint quotes
+        return super().parse_known_args(args, namespace)
+
+    def error(self, message: str) -> NoReturn:
+        super().error(message + dash_hint(message, self.given, self.prog))
+
+
+def dash_hint(message: str, given: list[str], prog: str) -> str:
+    """What to add to argparse's `message` where a value that starts with '-' was taken for an option."""
+    missing = re.fullmatch(r"argument (\S+): expected one argument", message)
+    if missing:
+        names = missing.group(1).split("/")
+        at = next((i for i, arg in enumerate(given) if arg in names), None)
+        if at is None or at + 1 >= len(given) or not given[at + 1].startswith("-"):
+            return ""
+        option = next((n for n in names if n.startswith("--")), names[0])
+        return f"; a value that starts with '-' is joined to its option with '=': {option}={given[at + 1]}"
+    unknown = re.fullmatch(r"unrecognized arguments: (.*)", message)
+    if not unknown:
+        return ""
+    if "--" in given:
+        return "; everything after -- is read as a value, so options go before it"
+    extras = unknown.group(1).split()
+    dashed = [arg for arg in given if arg.startswith("-") and not arg.startswith("--") and arg in extras]
+    if not dashed:
+        return ""
+    rest = [arg for arg in given if arg not in dashed]
+    return (f"; if {dashed[0]} is a value, not an option, put it last, after --: "
+            f"{prog} {shlex.join([*rest, '--', *dashed])}")
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser of every command; with `only`, of that command alone (the others by name and
     summary: their arguments, and the modules that declare them, are not needed)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="tutor",
         description="Practise and grade multivariable calculus: partial derivatives, gradients, "
                     "critical points, least squares, gradient descent.",

@@ -168,6 +168,19 @@ MISCONCEPTIONS = register(
         "antiderivative."),
 )
 
+# A slip that is another form of a catalogued mistake says what it did in its own words, under the
+# mistake's id: "differentiated y³ as well" is true of 6xy³ + 9x²y² but not of 18xy² or of 4x for 4xy.
+_OWN_WORDS = {
+    Slip.HELD_MULTIPLIED: Misconception(
+        "differentiated-constant-factor", "differentiated a factor that is held constant",
+        "It looks like you differentiated {piece} as well and multiplied the derivatives of {varying} and "
+        "{piece}. In ∂/∂{v}, {held}, so {piece} is only a coefficient."),
+    Slip.HELD_ONLY: Misconception(
+        "differentiated-constant-factor", "differentiated a factor that is held constant",
+        "It looks like you differentiated {piece} in {term} instead of {varying}. In ∂/∂{v}, {held}, so "
+        "{piece} is only a coefficient."),
+}
+
 _MAX_SITES = 4  # places a slip is tried at alone, besides everywhere
 _MAX_PAIRS = 240  # two slips at once, for one derivative: the simplest pairs first
 
@@ -204,6 +217,11 @@ class _Wording:
     def say(self, misconception: str, **fields: str) -> str:
         return self.fill(misconception, **fields).sentence
 
+    def say_slip(self, slip: Slip, **fields: str) -> str:
+        """The sentence of a slip: its own words where it has them, else its misconception's."""
+        template = _OWN_WORDS.get(slip) or MISCONCEPTIONS[slip.misconception]
+        return template.say(v=self.v, held=self.held, f=self.name, **fields)
+
 
 _LN_RULE = " (the derivative of ln x is 1/x)"
 
@@ -238,7 +256,9 @@ def _sentence(site: Site, words: _Wording) -> str:
         fields |= {"coefficient": s(abs(coefficient)), "term": s(_unsigned(piece)), "rest": s(rest)}
     elif slip == Slip.SIGN:
         fields |= {"term": s(piece)}
-    return words.say(slip.misconception, **fields)
+    elif slip in (Slip.HELD_MULTIPLIED, Slip.HELD_ONLY):
+        fields |= {"varying": s(site.extra), "term": s(_unsigned(site.key))}
+    return words.say_slip(slip, **fields)
 
 
 def _unsigned(term: Expr) -> Expr:

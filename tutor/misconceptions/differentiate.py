@@ -121,7 +121,7 @@ class Site:
     piece: Expr  # what a sentence names: y³ in 3x²y³, x² in x²(x − 6)
     right: Expr
     wrong: Expr
-    extra: Expr | None = None  # the inside (chain rule), or the split (a power of a sum)
+    extra: Expr | None = None  # the inside (chain rule), the split (a power of a sum), or the varying factor
 
 
 @dataclass
@@ -416,7 +416,7 @@ def _held(e: Expr, rest: Expr, varying: Expr, d_varying: Expr, held: list, v: sy
             wrong = {Slip.HELD_DIFFERENTIATED: right + d_rest * varying,
                      Slip.HELD_MULTIPLIED: d_rest * d_varying,
                      Slip.HELD_ONLY: d_rest * varying}[slip]
-            slips.record(slip, e, right, wrong, rest)
+            slips.record(slip, e, right, wrong, rest, extra=varying)  # its sentence names both factors
             return wrong
     return right
 

@@ -25,7 +25,7 @@ MISCONCEPTIONS = register(
     Misconception(
         "not-evaluated", "gave the derivative without putting in the point",
         "It looks like you gave {what} without putting in {point}. The answer is its value there, a "
-        "number."),
+        "{value}."),
     Misconception(
         "negative-base-power", "took a negative number to an even power as negative",
         "It looks like you took {power} at {assignment} as {wrong}. A negative number to an even power is "

@@ -20,13 +20,14 @@ from ...misconceptions.derivatives import wrong_gradients
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
 from ...misconceptions.points import place_words, value_slips
 from ...parse import Answer, Shape, fraction, to_sympy
+from ...steps.render import terms_text
 from .exercise import Ask, Cost
 
 MISCONCEPTIONS = register(
     Misconception(
         "squared-term-by-term", "squared each term of the error but left out the products",
         "It looks like you squared each term of mx + b − y on its own, (a + b + c)² = a² + b² + c². A square "
-        "of a sum also has twice each product: (m + b − 2)² = m² + b² + 4 + 2mb − 4m − 4b."),
+        "of a sum also has twice each product: ({residual})² = {square}."),
     Misconception(
         "cross-term-dropped", "dropped the cross term 2·mx·b",
         "It looks like the cross term 2·x·mb of each square went missing. (mx + b − y)² has three products "
@@ -139,7 +140,9 @@ def _wrong_costs(problem: Cost, words: dict[str, str]) -> list[tuple[Said, _Term
 
 def candidates(problem: Cost) -> list[WrongAnswer]:
     n = len(problem.points)
-    words = {"n": str(n), "twice": str(2 * n), "name": problem.name}
+    first = problem.cost.terms[0]  # the square a sentence multiplies out: this variant's first point's
+    words = {"n": str(n), "twice": str(2 * n), "name": problem.name, "residual": problem.show(first.residual),
+             "square": terms_text(first.terms, problem.variables, decimals=problem.decimals)}
     costs = _wrong_costs(problem, words)
     if problem.ask == Ask.FUNCTION:
         return [WrongAnswer.of([w], Answer(Shape.EXPRESSION, _tree(c))) for w, c in costs]

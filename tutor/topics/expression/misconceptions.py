@@ -164,7 +164,8 @@ def _gradient(about: About, downhill: bool) -> list[Candidate]:
         found.append(WrongAnswer.of([opposite], Answer(Shape.NUMBER, -right[0])))
     unevaluated = tuple(sign * diff(f, symbol(v)) for v in variables)
     found.append(WrongAnswer.of([POINTS["not-evaluated"].fill(what=("−" if downhill else "") + grad,
-                                                               point=place_words(point)["point"])],
+                                                               point=place_words(point)["point"],
+                                                               value="vector" if len(variables) > 1 else "number")],
                                 Answer(Shape.VECTOR if len(variables) > 1 else Shape.EXPRESSION,
                                        _shown(unevaluated)), variables=tuple(variables)))
     value = at_point(f, variables, point)

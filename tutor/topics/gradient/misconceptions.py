@@ -145,6 +145,6 @@ def _scalars(problem: Gradient, exact: tuple[Expr, ...] | None, partials: str) -
         if value is not None:
             found.append(WrongAnswer.of([POINTS["gave-function-value"].fill(f=name, point=shown)],
                                         Answer(Shape.NUMBER, value)))
-        found.append(WrongAnswer.of([POINTS["not-evaluated"].fill(what=f"∇{name}", point=shown)],
+        found.append(WrongAnswer.of([POINTS["not-evaluated"].fill(what=f"∇{name}", point=shown, value="vector")],
                                     Answer(Shape.VECTOR, problem.solution.components)))
     return found

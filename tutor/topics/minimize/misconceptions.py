@@ -26,7 +26,7 @@ MISCONCEPTIONS = register(
         "It looks like you gave the minimum value {value} of {f}, not the {x} where it is reached."),
     Misconception(
         "gave-second-derivative", "gave f″ instead of where f′ is zero",
-        "It looks like you gave the second derivative, {f}″ = {value}. The minimum is at the {x} where "
+        "It looks like you gave the second derivative, {second}. The minimum is at the {x} where "
         "{f}′({x}) = 0."),
     Misconception(
         "exp-equation-wrong", "solved eᵘ = c wrongly",
@@ -59,9 +59,13 @@ def candidates(problem: Minimize) -> list[WrongAnswer]:
     if value is not None:
         shown = show(value) if value.is_Rational else show(sympy.Float(value.evalf(10), 6))
         add(say["gave-minimum-value"](value=shown, f=name, x=x), value)
-    second = at_point(sympy.diff(f, v, 2), (x,), (place,))
+    curvature = sympy.diff(f, v, 2)
+    second = at_point(curvature, (x,), (place,))
     if second is not None:
-        add(say["gave-second-derivative"](f=name, value=show(second), x=x), second)
+        # the answer is f″ at the minimum: f″ = 12 where f″ is a number, else f″ itself and its value there
+        quoted = (f"{name}″ = {show(second)}" if not curvature.has(v) else
+                  f"{name}″({x}) = {show(curvature, (x,))}, which is {show(second)} at the minimum")
+        add(say["gave-second-derivative"](f=name, second=quoted, x=x), second)
     for wrong in wrong_derivatives(f, x, (x,), name, pairs=False):
         for root in _real_roots(wrong.derivative, x):
             found.append(WrongAnswer.of(wrong.said, Answer(Shape.NUMBER, root)))

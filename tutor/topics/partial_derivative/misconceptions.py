@@ -57,7 +57,7 @@ def candidates(problem: PartialDerivative) -> list[WrongAnswer]:
               if (value := at_point(w.derivative, variables, point)) is not None
               and differ(w.derivative, f, variables)]  # f itself (every term left): said above, as f's value
     what = f"∂{name}/∂{wrt}" if len(variables) > 1 else f"{name}′({wrt})"
-    found.append(WrongAnswer.of([POINTS["not-evaluated"].fill(what=what, point=shown)],
+    found.append(WrongAnswer.of([POINTS["not-evaluated"].fill(what=what, point=shown, value="number")],
                                 Answer(Shape.EXPRESSION, right), variables=tuple(variables)))
     return found
 
