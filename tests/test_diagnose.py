@@ -394,3 +394,13 @@ def test_one_mistake_in_both_partials_is_said_of_each(answer, message):
 def test_terms_left_as_they_were_are_named_all_and_f_itself_once(exercise_id, student, answer, message):
     """A term left as it was names every term left: the first alone gives another answer (x² - 8 at -2 is -4)."""
     assert respond(drill(exercise_id, student), answer).message == message
+
+
+def test_every_term_held_constant_is_not_said_as_one_term_held_constant():
+    # eˣ − 2x from 0: f′ = 0 there only if the 2 is dropped; "treated eˣ as a constant" gives 0.4, and
+    # both terms held constant (f′ = 0 everywhere) was said as eˣ alone (an outside check)
+    assert respond(drill("gd-exp", "zoe"), "0").message == (
+        "It looks like you dropped the constant coefficient 2. A constant coefficient stays: the derivative of "
+        "2x is 2 times the derivative of x.")
+    assert respond(drill("gd-exp", "zoe"), "0.4").note == "misconception:term-treated-as-constant"
+    assert respond(lesson("descent-1d-step-2"), "0.05").note == "wrong_value"  # the start: no mistake of these

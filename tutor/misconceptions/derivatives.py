@@ -592,7 +592,9 @@ def wrong_gradients(f: Expr, variables: Sequence[str], name: str = "f",
         if len(keys) > 1 or slip in d.ONE_AT_A_TIME:
             alone += [((slip, key),) for key in keys[:_MAX_SITES]]
     variants: list[Variant] = [*everywhere, *alone]
-    variants += [a + b for a, b in combinations(alone, 2) if a[0][0] == b[0][0]]  # one slip, two places
+    # one slip, two places; a term held constant is one term's slip (d.ONE_AT_A_TIME): two of them, f′ = 0 for
+    # eˣ − 2x, would be said as the first alone
+    variants += [a + b for a, b in combinations(alone, 2) if a[0][0] == b[0][0] and a[0][0] not in d.ONE_AT_A_TIME]
     if pairs:
         variants += [a + b for a, b in _pairs(everywhere, alone if pairs == "all" else ())]
     found = []
