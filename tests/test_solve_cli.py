@@ -204,7 +204,7 @@ def test_minimize_says_the_only_local_minimum_where_every_one_is_found(capsys):
     assert out.splitlines()[-1] == ("9. The least local minimum is f(-√2/2) = -√2·e^(-1/2)/2 ≈ -0.428882: it is the "
                                     "only local minimum.")
     status, out, _ = run(capsys, "minimize", "x^2 - 2|x|", "--steps")
-    assert ("10. Every solution of f′ = 0, as sympy's solveset lists them, classified the same way: the local "
+    assert ("9. Every solution of f′ = 0, as sympy's solveset lists them, classified the same way: the local "
             "minima are -1 and 1.") in out.splitlines()
 
 

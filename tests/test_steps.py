@@ -231,3 +231,15 @@ def test_classifying_a_point_the_test_cannot_decide_goes_on_to_fs_values():
     assert render_text(exercise.steps()).splitlines()[-1].strip() == (
         "3.1.1. The test cannot decide at (0, 0), but f's values can: it is a local minimum, since f = 0 there "
         "and f ≥ 0 near it (from the factors of f - f(P)).")
+
+
+def test_the_zero_product_rule_is_said_only_of_a_product_and_one_equations_roots_together():
+    # 4x³ − 6x + 1 is no product: the rule was said of it, and its three roots made three "cases"
+    text = render_text(critical_steps("x^4 - 3x^2 + x"))
+    assert "A product is 0" not in text
+    assert "4x³ - 6x = -1: the points -1.30084…, 0.169938… and 1.1309…." in text
+
+
+def test_a_short_view_ends_a_heading_whose_lines_it_leaves_out_as_a_sentence():
+    short = render_text(critical_steps("85 - x^2 (x - 6) y^2 (y - 6)/90"), depth=1).splitlines()
+    assert "8. Take one condition from each equation and solve them together (…)." in short

@@ -30,7 +30,9 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
         factored = sympy.factor(g)
         if factored != g:
             substeps.append(step(Rule.FACTOR, g, factored, wrt=v))
-        substeps.append(step(Rule.ZERO_PRODUCT, factored, tuple(as_equation(f, syms) for f in factors), wrt=v))
+        if sum(1 for m in sympy.Mul.make_args(factored) if m.free_symbols) > 1:  # the lesson's rule is for a
+            # product of factors; 0.1(40x³ − 40x + 3) is just the equation to solve
+            substeps.append(step(Rule.ZERO_PRODUCT, factored, tuple(as_equation(f, syms) for f in factors), wrt=v))
     if c.cases or c.factors:
         substeps.append(_cases(c))
     substeps.append(step(Rule.CANDIDATES, None, _answer(c.points, c.sets, syms)))
@@ -92,12 +94,17 @@ def _cases(c: CriticalPoints) -> Step:
             cases.append(step(Rule.CASE_UNSOLVED, case.conditions))
         if case.set is not None:
             cases.append(step(Rule.CASE_SET, case.conditions, case.set.equations, kind=case.set.kind))
+        alone = []  # the case's points on no set: said together, as the roots of one equation
         for point in case.points:
             on = next((s.equations for s in c.sets if lies_on(point, s.equations, syms)), None)
             if on is None:
-                cases.append(step(Rule.CASE_POINT, case.conditions, point))
+                alone.append(point)
             else:
                 cases.append(step(Rule.CASE_POINT_ON_SET, case.conditions, point, on=on))
+        if len(alone) == 1:
+            cases.append(step(Rule.CASE_POINT, case.conditions, alone[0]))
+        elif alone:
+            cases.append(step(Rule.CASE_POINTS, case.conditions, tuple(alone)))
     combinations = 1
     for factors in c.factors:
         combinations *= len(factors)

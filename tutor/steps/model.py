@@ -66,6 +66,7 @@ class Rule(StepRule):
     ZERO_PRODUCT = "zero_product"
     CASES = "cases"
     CASE_POINT = "case_point"
+    CASE_POINTS = "case_points"
     CASE_POINT_ON_SET = "case_point_on_set"
     CASE_SET = "case_set"
     CASE_UNSOLVED = "case_unsolved"

@@ -11,7 +11,7 @@ derivative operator applied to `before`, ∂/∂x[…] or d/dx[…]), `{df}` (�
 `{names:a constant|constants}` picks by count (or by truth for a bool),
 `{value:sign}` adds "> 0", "< 0" or "= 0", `{point:args}` always brackets,
 `{value:factor}` brackets a negative number, `{items:and}` and `{items:or}`
-join, `{label:verdict}` words a classification.
+join, `{items:list}` lists (a, b and c), `{label:verdict}` words a classification.
 
 The LaTeX renderer writes each step as a line of text with $…$ maths (ready
 for a LaTeX document or a Markdown cell); template text is escaped for it.
@@ -62,6 +62,7 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.ZERO_PRODUCT: "A product is 0 when one of its factors is: {df} = {before} = 0 when {after:or}.",
     Rule.CASES: "{variables:Solve each case:|Take one condition from each equation and solve them together:}",
     Rule.CASE_POINT: "{before:and}: the point {after}.",
+    Rule.CASE_POINTS: "{before:and}: the points {after:list}.",
     Rule.CASE_POINT_ON_SET: "{before:and}: the point {after}, which lies on {on}.",
     Rule.CASE_SET: "{before:and}: every point of {after} is critical, a whole {kind}.",
     Rule.CASE_UNSOLVED: "{before:and}: the tutor cannot solve this case exactly.",
@@ -252,6 +253,8 @@ class _Fields:
         if spec in ("and", "or"):
             items = value if isinstance(value, tuple) else (value,)
             return f" {spec} ".join(form.math(v) for v in items)
+        if spec == "list":  # a, b and c
+            return and_list([form.math(v) for v in cast(tuple, value)])
         if spec == "verdict":
             return form.escape(VERDICTS[cast(str, value)])
         if name in ("constants", "variables", "parameters", "wrt"):
@@ -309,9 +312,20 @@ def _lines(step: Step, form_of, state: dict, depth: int, label: str) -> list[tup
 def render_text(step: Step, depth: int | None = None) -> str:
     """The derivation as numbered, indented lines of plain Unicode; with `depth`, only the steps
     that many levels deep or less (the lesson's level, without every rule inside them)."""
-    lines = [line for line in _lines(step, _Text, _START, 0, "") if depth is None or line[0] <= depth]
-    return "\n".join(("   " * (depth - 1) + f"{label} " if depth else "") + text
-                     for depth, label, text in lines)
+    every = _lines(step, _Text, _START, 0, "")
+    lines = [(d, label, _cut_short(text) if depth is not None and d == depth and _has_more(every, i) else text)
+             for i, (d, label, text) in enumerate(every) if depth is None or d <= depth]
+    return "\n".join(("   " * (d - 1) + f"{label} " if d else "") + text for d, label, text in lines)
+
+
+def _has_more(lines: list[tuple[int, str, str]], i: int) -> bool:
+    """Whether the line at i has lines under it (the next one is deeper)."""
+    return i + 1 < len(lines) and lines[i + 1][0] > lines[i][0]
+
+
+def _cut_short(text: str) -> str:
+    """A heading whose lines are left out ("Solve each case:") ends as a sentence: "Solve each case (…)."."""
+    return text[:-1] + " (…)." if text.endswith(":") else text
 
 
 def render_latex(step: Step) -> str:
