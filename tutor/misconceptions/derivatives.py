@@ -571,6 +571,14 @@ def _pairs(everywhere: Sequence[Variant], alone: Sequence[Variant]) -> Iterable[
 # ------------------------------------------------------------ every partial
 
 
+def _held_twice(sites: Sequence[tuple[str, Site]]) -> bool:
+    """Whether two terms of one partial are each held constant: a sentence names one term held constant
+    in a partial (ax in ∂f/∂x and by in ∂f/∂y is two sentences), and eˣ − 2x with both held has no
+    derivative at all, not "you treated eˣ as a constant"."""
+    held = [v_name for v_name, site in sites if site.slip in d.ONE_AT_A_TIME]
+    return len(held) != len(set(held))
+
+
 def wrong_gradients(f: Expr, variables: Sequence[str], name: str = "f",
                     pairs: str = "") -> list[tuple[tuple[Said, ...], tuple[Expr, ...]]]:
     """(what is said, all the partials) for each slip applied in every partial where its rule is
@@ -592,9 +600,7 @@ def wrong_gradients(f: Expr, variables: Sequence[str], name: str = "f",
         if len(keys) > 1 or slip in d.ONE_AT_A_TIME:
             alone += [((slip, key),) for key in keys[:_MAX_SITES]]
     variants: list[Variant] = [*everywhere, *alone]
-    # one slip, two places; a term held constant is one term's slip (d.ONE_AT_A_TIME): two of them, f′ = 0 for
-    # eˣ − 2x, would be said as the first alone
-    variants += [a + b for a, b in combinations(alone, 2) if a[0][0] == b[0][0] and a[0][0] not in d.ONE_AT_A_TIME]
+    variants += [a + b for a, b in combinations(alone, 2) if a[0][0] == b[0][0]]  # one slip, two places
     if pairs:
         variants += [a + b for a, b in _pairs(everywhere, alone if pairs == "all" else ())]
     found = []
@@ -606,7 +612,7 @@ def wrong_gradients(f: Expr, variables: Sequence[str], name: str = "f",
             partials.append(derivative)
             sites += [(v_name, site) for site in _terms_left(here)]
         key = tuple(fingerprint(p, variables) for p in partials)
-        if not sites or key in seen:
+        if not sites or key in seen or _held_twice(sites):
             continue
         first: dict[str, dict[str, Said]] = {}  # misconception -> partial -> its first site's sentence
         for v_name, site in sites:

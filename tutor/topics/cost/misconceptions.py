@@ -20,7 +20,6 @@ from ...misconceptions.derivatives import wrong_gradients
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
 from ...misconceptions.points import place_words, value_slips
 from ...parse import Answer, Shape, fraction, to_sympy
-from ...steps.render import terms_text
 from .exercise import Ask, Cost
 
 MISCONCEPTIONS = register(
@@ -140,6 +139,7 @@ def _wrong_costs(problem: Cost, words: dict[str, str]) -> list[tuple[Said, _Term
 
 def candidates(problem: Cost) -> list[WrongAnswer]:
     n = len(problem.points)
+    from ...steps.render import terms_text  # here: the steps load only where they are used (tests/test_startup.py)
     first = problem.cost.terms[0]  # the square a sentence multiplies out: this variant's first point's
     words = {"n": str(n), "twice": str(2 * n), "name": problem.name, "residual": problem.show(first.residual),
              "square": terms_text(first.terms, problem.variables, decimals=problem.decimals)}
