@@ -137,6 +137,16 @@ def test_a_close_decimal_for_an_exact_answer_is_not_a_wrong_attempt(tmp_path):
     assert texts(session.handle("m = 1/2, b = 7/3")).startswith("✓")
 
 
+def test_a_right_value_to_fewer_places_than_asked_is_not_a_wrong_attempt(tmp_path):
+    session = session_for(tmp_path)
+    while session.on_screen.spec.id != "hard-to-optimize-minimum":  # W(1) = 0.567143…, to 4 places
+        session.handle(":skip")
+    attempts = session.attempts
+    assert texts(session.handle("0.567")) == "≈ Your answer 0.567 is right to 3 decimal places; give it to 4 decimal places."
+    assert session.attempts == attempts and session.on_screen.misses == 0
+    assert texts(session.handle("0.5671")).startswith("✓")
+
+
 @pytest.mark.parametrize(("typed", "meant"), [
     ("hint", (":hint", "")), ("HELP", (":help", "")), ("skip", (":skip", "")), ("quit", (":quit", "")),
     ("exit", (":quit", "")), (":exit", (":quit", "")), (":h", (":hint", "")), (":he", (":help", "")),

@@ -112,6 +112,7 @@ class Note(TextEnum):
     WRONG_VALUE = "wrong_value"
     INEXACT = "inexact"
     DECIMAL_FOR_EXACT = "decimal_for_exact"  # a typed decimal that is the exact rational rounded
+    TOO_FEW_PLACES = "too_few_places"  # a typed decimal that is the value rounded, to fewer places than asked
     WRONG_LENGTH = "wrong_length"
     COMPONENT_DIFFERS = "component_differs"
     WRONG_DIMENSION = "wrong_dimension"
@@ -363,6 +364,12 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     if ctx.tolerance is not None and (ctx.decimals or expected.has(sympy.Float)):
         if ctx.tolerance.accepts(mine, theirs):
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
+        places = _typed_places(got, ctx.spellings)
+        if places is not None and ctx.tolerance.places is not None and places < ctx.tolerance.places \
+                and Tolerance(places=places).accepts(mine, theirs):  # 0.567 for W(1) = 0.567143…, dp:4
+            return Outcome(False, Note.TOO_FEW_PLACES,
+                           f"Your {what} {typed} is right to {counted(places, 'decimal place')}; give it "
+                           f"{ctx.tolerance.describe()}.")
         return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right {ctx.tolerance.describe()}.")
     if isinstance(got, Fraction) and isinstance(want, Fraction) and _rounds_to(got, want, ctx.spellings):
         return Outcome(False, Note.DECIMAL_FOR_EXACT,
@@ -371,6 +378,15 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     if close and not isinstance(want, Fraction) and isinstance(got, Fraction):
         return Outcome(False, Note.INEXACT, f"Your {what} {typed} is close, but an exact value is expected.")
     return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right.")
+
+
+def _typed_places(value: Fraction | Interval, spellings: Spellings) -> int | None:
+    """How many decimal places the student typed this number with (0.567: 3), where it is a plain
+    decimal they typed; else None."""
+    for number, typed in spellings:
+        if isinstance(value, Fraction) and abs(value) == number and "e" not in typed.lower():
+            return len(typed.partition(".")[2])
+    return None
 
 
 def _rounds_to(got: Fraction, want: Fraction, spellings: Spellings) -> bool:
@@ -417,7 +433,14 @@ def compare_vectors(answer: tuple[Expr, ...], expected: tuple[Expr, ...], ctx: C
     first_wrong = next(o for o in wrong if o.note != Note.UNDECIDED)
     if all(o.note == Note.DECIMAL_FOR_EXACT for o in wrong):  # m = 0.5, b = 2.3333 for (1/2, 7/3): close
         return Outcome(False, Note.DECIMAL_FOR_EXACT, first_wrong.message, right / len(outcomes))
-    return Outcome(False, Note.COMPONENT_DIFFERS, first_wrong.message, right / len(outcomes))
+    if len(wrong) > 1 and all(o.note == Note.TOO_FEW_PLACES for o in wrong) and ctx.tolerance is not None:
+        names = and_list([_component(i, ctx.components) for i, o in enumerate(outcomes) if not o.correct])
+        return Outcome(False, Note.TOO_FEW_PLACES, f"Your {names} are right to fewer decimal places than asked; "
+                                                   f"give them {ctx.tolerance.describe()}.", right / len(outcomes))
+    # the first wrong component said in full, the others named: (8, 12) for (4, 6) has both wrong
+    others = [_component(i, ctx.components) for i, o in enumerate(outcomes) if not o.correct and o is not first_wrong]
+    either = f" Your {and_list(others)} {'is' if len(others) == 1 else 'are'} not right either." if others else ""
+    return Outcome(False, Note.COMPONENT_DIFFERS, first_wrong.message + either, right / len(outcomes))
 
 
 def _component(i: int, names: Sequence[str]) -> str:

@@ -356,7 +356,7 @@ class Session:
         if verdict.verdict == Judgement.INVALID:  # unreadable: say where, count nothing
             return [Line(verdict.pointer(text), "invalid")]
         current.typed.add(text)
-        if verdict.note == Note.DECIMAL_FOR_EXACT:  # right but for rounding: not a wrong attempt
+        if verdict.note in (Note.DECIMAL_FOR_EXACT, Note.TOO_FEW_PLACES):  # right but for rounding: not a wrong attempt
             return [Line(f"≈ {verdict.message}", "close")]
         unsolved = set(self.ids()) - self.store.solved(self.student_id, self.pack.id)
         self.store.record(self.session_id, self.student_id, self.pack.id, current.spec.id, current.variant,
