@@ -382,9 +382,10 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
 
 def _typed_places(value: Fraction | Interval, spellings: Spellings) -> int | None:
     """How many decimal places the student typed this number with (0.567: 3), where it is a plain
-    decimal they typed; else None."""
+    decimal they typed with two significant digits or more (0.7 is as likely a guess); else None."""
     for number, typed in spellings:
-        if isinstance(value, Fraction) and abs(value) == number and "e" not in typed.lower():
+        if isinstance(value, Fraction) and abs(value) == number and "e" not in typed.lower() \
+                and len(typed.replace(".", "").lstrip("-0")) >= 2:
             return len(typed.partition(".")[2])
     return None
 
