@@ -630,15 +630,16 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
 
 
 def _solved_for(difference: Expr, variable: Expr) -> Expr | None:
-    """`difference = 0` solved for `variable`, where it is that variable times a number plus terms
-    without it (a line or a plane written another way); None otherwise."""
+    """`difference = 0` solved for `variable`, where it is a number times that variable plus terms
+    without it (a line or a plane written another way); None otherwise. Nothing is multiplied out: the
+    answer is untrusted."""
     if not variable.is_Symbol:
         return None
-    slope, rest = difference.as_independent(variable, as_Add=True)[::-1]
-    slope = sympy.expand(slope / variable) if slope.has(variable) else sympy.Integer(0)
-    if not slope.is_Number or slope == 0 or rest.has(variable):
+    rest, dependent = difference.as_independent(variable, as_Add=True)
+    slope, alone = dependent.as_coeff_Mul()
+    if alone != variable or slope == 0:
         return None
-    return sympy.expand(-rest / slope)
+    return -rest / slope
 
 
 _MOST_CLEARED_DEGREE = 6  # past it, clearing denominators and solving for their zeros may cost too much
