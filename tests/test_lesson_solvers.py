@@ -128,7 +128,9 @@ def test_minimum_of_exp_minus_ln_is_the_omega_constant():
     assert result.point == sympy.LambertW(1)
     assert round(result.approx, 4) == 0.5671
     assert same(result.value, sympy.LambertW(1) + 1 / sympy.LambertW(1))
-    assert result.note == ""
+    # the lesson calls it the minimum: f″ = eˣ + 1/x² > 0 wherever f is defined, so it is the global one
+    assert result.is_global and result.complete
+    assert result.note == "f″(x) = eˣ + 1/x² > 0 wherever f is defined"
 
 
 # -------------------------------------------------------------- gradient descent

@@ -191,6 +191,8 @@ def test_minimize_names_what_may_be_minima_besides_isolated_points(capsys, funct
     (["x^2 - 2|x|"], ["local minima: x = -1, x = 1"]),  # solve missed x = -1
     (["cos(x)"], ["note: f′ = 0 is not a polynomial equation, and sympy may not have found all its solutions, "
                   "so there may be other local minima"]),
+    # f″ = eˣ + 1/x² > 0 for every x > 0: f′ rises, so its one zero is the one minimum, and the global one
+    (["e^x - ln x"], ["note: f″(x) = eˣ + 1/x² > 0 wherever f is defined"]),
 ])
 def test_minimize_in_one_variable_finds_every_solution_or_says_it_may_not(capsys, argv, lines):
     status, out, _ = run(capsys, "minimize", *argv)

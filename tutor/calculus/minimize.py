@@ -24,6 +24,7 @@ import mpmath
 import sympy
 from mpmath import iv
 from sympy import Expr, Poly
+from sympy.calculus.util import continuous_domain
 
 from ..budget import OutOfTime, deadline
 from ..evaluate import Compiled, Undefined, compile_expression
@@ -126,7 +127,12 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
     for candidate in minima[1:]:
         if _lower(candidate, best):
             best = candidate
-    is_global, note = _globally(f, x, best)
+    curving = None if complete else _curving_up(f, x)
+    is_global: bool | None = True
+    if curving is not None:  # f′ only rises: it is 0 once at most, so the minimum found is the one, and global
+        complete, note = True, f"f″({name}) = {show(curving, variables)} > 0 wherever f is defined"
+    else:
+        is_global, note = _globally(f, x, best)
     return Minimum(best, note, name, slope, tuple(minima), is_global, complete)
 
 
@@ -177,6 +183,25 @@ def _every_zero(slope: Expr, x: sympy.Symbol, within: sympy.Set) -> tuple[list[E
     if any(r is None for r in real):
         return None, False
     return [r for r in real if r is not None] or None, True
+
+
+def _curving_up(f: Expr, x: sympy.Symbol) -> Expr | None:
+    """f″, where sympy shows it positive on all of f's domain, one interval (every real x, or every
+    positive one): then f curves up everywhere, and its one local minimum is the global one (eˣ − ln x).
+    None otherwise, or where that can't be told in time."""
+    try:
+        with deadline(SOLVE_SECONDS):
+            domain = continuous_domain(f, x, sympy.S.Reals)
+            if domain == sympy.S.Reals:
+                inside = sympy.Dummy(real=True)
+            elif domain == sympy.Interval.open(0, sympy.oo):
+                inside = sympy.Dummy(positive=True)
+            else:
+                return None
+            second = derivative(derivative(f, x.name), x.name)
+            return second if second.xreplace({x: inside}).is_positive else None
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, sympy.PolynomialError):
+        return None
 
 
 def _globally(f: Expr, x: sympy.Symbol, best: LocalMinimum) -> tuple[bool | None, str]:
