@@ -327,7 +327,8 @@ def test_whether_a_minimum_is_global_is_judged_as_before(f: sympy.Expr, index: i
 
 def test_the_packs_minima_are_judged_global_as_before() -> None:
     """Every draw of the built-in packs' minimize exercises that is not a polynomial's (those are
-    told from their leading terms)."""
+    told from their leading terms), by `_globally` as before; the solution also calls global a minimum
+    of a function whose f″ is positive on all of its domain."""
     checked = 0
     for pack in packs.iter_built_in():
         for spec in pack.exercises:
@@ -338,7 +339,11 @@ def test_the_packs_minima_are_judged_global_as_before() -> None:
                 least = problem.solution.least
                 old = globally_as_it_was(problem.function, least)
                 assert minimize_module._globally(problem.function, x, least) == old
-                assert (problem.solution.is_global, problem.solution.note) == old
+                judged = (problem.solution.is_global, problem.solution.note)
+                # where f″ > 0 on all of f's domain (e^x − a ln x) the one minimum is now called global: never
+                # where it was shown not to be
+                assert judged == old or (judged[0] is True and old[0] is not False
+                                         and judged[1].endswith("> 0 wherever f is defined"))
                 checked += rational_polynomial(problem.function, [x]) is None
     assert checked >= 16  # e^x - a x, x - a ln x, e^x - a ln x: each draw of a
 
