@@ -279,11 +279,10 @@ def _coefficient_off(answer: Expr, expected: Expr, names: Sequence[str], toleran
                      spellings: Spellings) -> str | None:
     """For two polynomials with the same terms: "" where each coefficient of the answer is within the
     tolerance of the expected one, else the first one that is not, as typed. None for anything else."""
-    syms = [symbol(n) for n in names]
-    mine, theirs = _monomials(answer, syms), _monomials(sympy.expand(expected), syms)
-    if mine is None or theirs is None or mine.keys() != theirs.keys():
+    pairs = _coefficients(answer, expected, names)
+    if pairs is None:
         return None
-    off = [got for monomial, got in mine.items() if not tolerance.accepts(to_mpf(got), to_mpf(theirs[monomial]))]
+    off = [got for got, want in pairs if not tolerance.accepts(to_mpf(got), to_mpf(want))]
     return format_value(off[0], spellings) if off else ""
 
 
@@ -291,14 +290,20 @@ def _rounded_coefficient(answer: Expr, expected: Expr, names: Sequence[str], spe
     """The first typed decimal, as typed, that is a coefficient of `expected` rounded, where every other
     coefficient is exact (y = 0.5x + 2.3333 for y = x/2 + 7/3): close, as m = 0.5, b = 2.3333 is. None
     where the two are not polynomials with the same terms, or a coefficient is simply wrong."""
+    differing = [(got, want) for got, want in _coefficients(answer, expected, names) or () if got != want]
+    if not differing or not all(_rounds_to(got, want, spellings) for got, want in differing):
+        return None
+    return format_value(differing[0][0], spellings)
+
+
+def _coefficients(answer: Expr, expected: Expr, names: Sequence[str]) -> list[tuple[Fraction, Fraction]] | None:
+    """(the answer's coefficient, the expected one) for each term, where both are polynomials with the
+    same terms (the answer as written); else None."""
     syms = [symbol(n) for n in names]
     mine, theirs = _monomials(answer, syms), _monomials(sympy.expand(expected), syms)
     if mine is None or theirs is None or mine.keys() != theirs.keys():
         return None
-    differing = [(got, theirs[monomial]) for monomial, got in mine.items() if got != theirs[monomial]]
-    if not differing or not all(_rounds_to(got, want, spellings) for got, want in differing):
-        return None
-    return format_value(differing[0][0], spellings)
+    return [(got, theirs[monomial]) for monomial, got in mine.items()]
 
 
 def _monomials(expr: Expr, syms: Sequence[sympy.Symbol]) -> dict[tuple[int, ...], Fraction] | None:
@@ -380,31 +385,40 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right.")
 
 
+def _typed_decimal(value: Fraction | Interval, spellings: Spellings) -> str | None:
+    """The decimal the student typed for this number (lower case), where it has two significant digits
+    or more (0.7 is as likely a guess as a rounding); else None."""
+    typed = next((typed.lower() for number, typed in spellings if isinstance(value, Fraction) and abs(value) == number),
+                 None)
+    if typed is None or len(typed.partition("e")[0].replace(".", "").lstrip("0")) < 2:
+        return None
+    return typed
+
+
+def _places(typed: str) -> int:
+    """The decimal places a typed decimal gives its number: 2.33 two, 2.33e-1 three."""
+    mantissa, _, exponent = typed.partition("e")
+    return len(mantissa.partition(".")[2]) - int(exponent or 0)
+
+
 def _typed_places(value: Fraction | Interval, spellings: Spellings) -> int | None:
     """How many decimal places the student typed this number with (0.567: 3), where it is a plain
-    decimal they typed with two significant digits or more (0.7 is as likely a guess); else None."""
-    for number, typed in spellings:
-        if isinstance(value, Fraction) and abs(value) == number and "e" not in typed.lower() \
-                and len(typed.replace(".", "").lstrip("-0")) >= 2:
-            return len(typed.partition(".")[2])
-    return None
+    decimal (not 5.67e-1) of two significant digits or more; else None."""
+    typed = _typed_decimal(value, spellings)
+    return None if typed is None or "e" in typed else _places(typed)
 
 
 def _rounds_to(got: Fraction, want: Fraction, spellings: Spellings) -> bool:
     """Whether `got` is a decimal the student typed, with two significant digits or more, that is
     `want` rounded or cut to the places typed (2.3333 or 2.33 for 7/3; not 2.4)."""
-    for number, typed in spellings:
-        if abs(got) != number:
-            continue
-        mantissa, _, exponent = typed.lower().partition("e")
-        places = len(mantissa.partition(".")[2]) - int(exponent or 0)
-        if len(mantissa.replace(".", "").lstrip("0")) < 2:
-            return False
-        scaled = want * Fraction(10) ** places
-        cut = Fraction(int(scaled))  # toward zero
-        rounded = Fraction(math.floor(abs(scaled) + Fraction(1, 2))) * (1 if scaled >= 0 else -1)
-        return got * Fraction(10) ** places in (cut, rounded)
-    return False
+    typed = _typed_decimal(got, spellings)
+    if typed is None:
+        return False
+    places = _places(typed)
+    scaled = want * Fraction(10) ** places
+    cut = Fraction(int(scaled))  # toward zero
+    rounded = Fraction(math.floor(abs(scaled) + Fraction(1, 2))) * (1 if scaled >= 0 else -1)
+    return got * Fraction(10) ** places in (cut, rounded)
 
 
 def _compare_scalar(answer: Expr, expected: Expr, ctx: Context, what: str) -> Outcome:

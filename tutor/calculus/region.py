@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import sympy
 from sympy import Expr
@@ -96,12 +96,12 @@ class Region:
         for c in self.conditions:
             if not (c.rhs - c.lhs).free_symbols and sign(c.rhs - c.lhs) is not None and not c.holds({}):
                 return f"{c.show(self.variables)} is false"
-        linear = [(i, form) for i, c in enumerate(self.conditions)
-                  if (form := _Linear.of(c, symbols(self.variables))) is not None]
-        crossing = _contradiction([form for _, form in linear], symbols(self.variables))
+        syms = symbols(self.variables)
+        linear = [form for place, c in enumerate(self.conditions) if (form := _Linear.of(c, syms, place)) is not None]
+        crossing = _contradiction(linear, syms)
         if crossing is None:
             return None
-        own = tuple(self.conditions[linear[k][0]] for k in sorted(crossing))
+        own = tuple(self.conditions[place] for place in sorted(crossing))
         on = set().union(*((c.rhs - c.lhs).free_symbols for c in own))
         where = f"no {next(iter(on)).name}" if len(on) == 1 else "no point"
         return f"there is {where} with {Region('', self.variables, own).show()}"
@@ -144,8 +144,9 @@ class _Linear:
     made_from: frozenset[int]
 
     @classmethod
-    def of(cls, c: Condition, variables: tuple[sympy.Symbol, ...]) -> _Linear | None:
-        """The condition in this form, where it is linear with coefficients of known sign; else None."""
+    def of(cls, c: Condition, variables: tuple[sympy.Symbol, ...], place: int) -> _Linear | None:
+        """The condition (the region's `place`-th) in this form, where it is linear with coefficients of
+        known sign; else None."""
         difference = sympy.expand(c.rhs - c.lhs)  # lhs ≤ rhs: difference ≥ 0
         if c.op in ("≥", ">"):
             difference = -difference
@@ -156,7 +157,7 @@ class _Linear:
         if sympy.expand(difference - sum(a * v for a, v in zip(coefficients, variables)) - constant) != 0 \
                 or any(sign(n) is None for n in (*coefficients, constant)):
             return None
-        return cls(coefficients, constant, c.op in ("<", ">"), frozenset())
+        return cls(coefficients, constant, c.op in ("<", ">"), frozenset({place}))
 
 
 def _contradiction(forms: Sequence[_Linear], variables: tuple[sympy.Symbol, ...],
@@ -164,7 +165,7 @@ def _contradiction(forms: Sequence[_Linear], variables: tuple[sympy.Symbol, ...]
     """The places of linear conditions that no point meets together, or None where some point meets
     them all (or the elimination grows past `most` conditions: then nothing is claimed). Fourier-Motzkin
     elimination, exact: each variable in turn, every lower bound on it against every upper bound."""
-    current = [replace(form, made_from=frozenset({k})) for k, form in enumerate(forms)]
+    current = list(forms)
     for i in range(len(variables)):
         rising = [f for f in current if sign(f.coefficients[i]) == 1]
         falling = [f for f in current if sign(f.coefficients[i]) == -1]

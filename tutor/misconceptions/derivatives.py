@@ -170,15 +170,14 @@ MISCONCEPTIONS = register(
 
 # A slip that is another form of a catalogued mistake says what it did in its own words, under the
 # mistake's id: "differentiated y³ as well" is true of 6xy³ + 9x²y² but not of 18xy² or of 4x for 4xy.
+_HELD_FACTOR = MISCONCEPTIONS["differentiated-constant-factor"]
 _OWN_WORDS = {
-    Slip.HELD_MULTIPLIED: Misconception(
-        "differentiated-constant-factor", "differentiated a factor that is held constant",
+    Slip.HELD_MULTIPLIED: replace(_HELD_FACTOR, sentence=(
         "It looks like you differentiated {piece} as well and multiplied the derivatives of {varying} and "
-        "{piece}. In ∂/∂{v}, {held}, so {piece} is only a coefficient."),
-    Slip.HELD_ONLY: Misconception(
-        "differentiated-constant-factor", "differentiated a factor that is held constant",
+        "{piece}. In ∂/∂{v}, {held}, so {piece} is only a coefficient.")),
+    Slip.HELD_ONLY: replace(_HELD_FACTOR, sentence=(
         "It looks like you differentiated {piece} in {term} instead of {varying}. In ∂/∂{v}, {held}, so "
-        "{piece} is only a coefficient."),
+        "{piece} is only a coefficient.")),
 }
 
 _MAX_SITES = 4  # places a slip is tried at alone, besides everywhere

@@ -214,20 +214,19 @@ class LocalMinima(FunctionProblem):
                          reader=reader, isolated=False)
 
         verdict = against(self.expected(), self.read)
-        if verdict.verdict == Judgement.INCORRECT and verdict.note == Note.WRONG_LENGTH:
-            listed = self.read(text)
-            if len(_numbers(listed)) == 1:  # read as typed, a number: not a vector of one
-                only = Answer(Shape.NUMBER, _numbers(listed)[0], spellings=listed.spellings)
-                verdict = replace(verdict, reading=show(only, self.answer_variables))
         if verdict.verdict != Judgement.INCORRECT:
             return verdict
+        listed = self.read(text) if verdict.note == Note.WRONG_LENGTH else None  # read, so it reads again
+        given = None if listed is None else len(_numbers(listed))
+        if listed is not None and given == 1:  # read as typed, a number: not a vector of one
+            only = Answer(Shape.NUMBER, _numbers(listed)[0], spellings=listed.spellings)
+            verdict = replace(verdict, reading=show(only, self.answer_variables))
         as_set = against(Answer(Shape.POINTS, self.typed_minima), self._read_points)
         count = len(self.typed_minima)
         if as_set.correct:  # the prompt asks for them from left to right: a list in another order is not that
             return replace(verdict, message=f"Those are the local minima of {self.name}, but not from left to "
                                             "right: write the least first.")
-        if verdict.note == Note.WRONG_LENGTH:  # "Your answer has 1 components" says nothing of minima
-            given = len(_numbers(self.read(text)))
+        if given is not None:  # "Your answer has 1 components" says nothing of minima
             if as_set.note == Note.MISSING_POINT:  # each number given is a minimum
                 message = (f"Your answer gives {given} of the {count} local minima of {self.name}; give every "
                            "one, from left to right.")

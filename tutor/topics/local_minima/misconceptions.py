@@ -5,6 +5,7 @@ taken for the global one, the minimum value given for its place."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sympy import Expr
 
@@ -18,6 +19,8 @@ from ..minimize.misconceptions import MISCONCEPTIONS as ABOUT_MINIMA
 from .exercise import Ask, LocalMinima
 
 MINIMUM_VALUE = ABOUT_MINIMA["gave-minimum-value"]  # the minimize kind's, named the same way here
+MINIMUM_VALUES = replace(MINIMUM_VALUE, sentence=(  # in one variable, for every local minimum at once
+    "It looks like you gave the minimum values {values} of {f}, not the {x} where each is reached."))
 
 MISCONCEPTIONS = register(
     Misconception(
@@ -62,10 +65,9 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
         every = [p.point for p in critical_points(problem.function, problem.variables).points]
         found.append(("maxima-counted-as-minima", say["maxima-counted-as-minima"](), _answer(every, one, listed=True)))
         if one and len(points) > 1:  # f at each minimum, in their order, for where each is
-            values = [show(v) for v in minima.values]
-            found.append(("gave-minimum-value", f"It looks like you gave the minimum values {and_list(values)} of "
-                          f"{problem.name}, not the {problem.variables[0]} where each is reached.",
-                          Answer(Shape.VECTOR, tuple(typeable(v) for v in minima.values))))
+            found.append(("gave-minimum-value", MINIMUM_VALUES.say(
+                values=and_list([show(v) for v in minima.values]), f=problem.name, x=problem.variables[0]),
+                Answer(Shape.VECTOR, tuple(typeable(v) for v in minima.values))))
     elif problem.ask == Ask.GLOBAL:
         for i, point in enumerate(points):
             if i != lowest:
