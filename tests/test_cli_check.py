@@ -267,3 +267,16 @@ def test_a_value_that_starts_with_a_minus_passes_as_the_hints_say(capsys):
 def test_a_verdict_says_what_is_short_or_wrong_in_every_component(capsys, answer, exercise, message):
     assert main(["check", answer, "--exercise", exercise]) == 1
     assert capsys.readouterr().out.splitlines()[1] == message
+
+
+@pytest.mark.parametrize("answer, message", [
+    # ∇(x² + y²) at (2, 3) is (4, 6): 2y is the right partial with the point not put in
+    ("(4, 2y)", "Your ∂f/∂y: it looks like you gave ∂f/∂y without putting in (2, 3). The answer is its value there, "
+                "a number."),
+    # a wrong formula: not compared at some other point with the value at (2, 3)
+    ("(2x + 1, 7)", "Your ∂f/∂x 2x + 1 still has x in it, but the right one is a number. Your ∂f/∂y is not right "
+                    "either."),
+])
+def test_a_component_left_as_a_formula_is_told_so(capsys, answer, message):
+    assert main(["check", answer, "--exercise", "gradients:gradient-x2y2-at-2-3"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == message

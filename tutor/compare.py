@@ -424,6 +424,10 @@ def _rounds_to(got: Fraction, want: Fraction, spellings: Spellings) -> bool:
 def _compare_scalar(answer: Expr, expected: Expr, ctx: Context, what: str) -> Outcome:
     if not expected.free_symbols and not answer.free_symbols:
         return compare_numbers(answer, expected, ctx, what)
+    if not expected.free_symbols:  # compared at sample points, a formula would be told "at x = 1 it is 2, not 6"
+        names = and_list(sorted(s.name for s in answer.free_symbols))
+        return Outcome(False, Note.NOT_EQUAL, f"Your {what} {show(answer)} still has {names} in it, but the right "
+                                              "one is a number.")
     return compare_expressions(answer, expected, ctx, what)
 
 

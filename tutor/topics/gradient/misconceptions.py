@@ -116,6 +116,10 @@ def component_options(f: Expr, variables: Sequence[str], name: str,
             column += [Option(value, (said,)) for said, value in evaluation_slips(right, variables, point)]
             column += [Option(value, w.said) for w in wrong
                        if (value := at_point(w.derivative, variables, point)) is not None]
+            if right.free_symbols:  # the partial right, but the point not put in: (4, 2y) for ∇(x² + y²) at (2, 3)
+                what = f"∂{name}/∂{v}" if len(variables) > 1 else f"{name}′"
+                shown = show(tuple(point) if len(point) > 1 else point[0])
+                column.append(Option(right, (POINTS["not-evaluated"].fill(what=what, point=shown, value="number"),)))
         columns.append(tuple(column))
     return tuple(columns)
 
