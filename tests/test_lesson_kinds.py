@@ -291,7 +291,7 @@ def test_local_minima_of_the_lessons_valleys():
     x, y = exercise("local-minima-2d-end").expected().value
     assert (round(float(x), 4), y) == (0.9601, 0)
     last = render_text(exercise("local-minima-2d-end").steps()).splitlines()[-1]
-    assert last.endswith("it ends in the valley of the local minimum (0.96015…, 0), where f = 0.294146…; it is not "
+    assert last.endswith("it ends in the valley of the local minimum (0.960149…, 0), where f = 0.294146…; it is not "
                          "the global minimum.")
 
 
@@ -347,7 +347,7 @@ def test_local_minima_misconceptions(exercise_id, answer, misconception):
     ("-1.3008, 1.1310", "incorrect", "Your second component 1.1310 is not right to 4 decimal places.",
      "(-1.3008, 1.1310)"),
     # the values of f at the minima: "Your first component -3.5139 is not right to 4 decimal places."
-    ("-3.5139, -1.0702", "incorrect", "It looks like you gave the minimum values -3.51391… and -1.07023… of f, not "
+    ("-3.5139, -1.0702", "incorrect", "It looks like you gave the minimum values -3.5139… and -1.07023… of f, not "
                                       "the x where each is reached.", "(-3.5139, -1.0702)"),
 ])
 def test_local_minima_of_one_variable_are_told_what_is_wrong_with_the_list(answer, verdict, message, reading):
@@ -421,12 +421,12 @@ def test_solve_rates_and_minimize_with_a_window(capsys):
         "best: α = 0.25"]
     status, out = run(capsys, "minimize", "x^4 - 3x^2 + x", "--region", "0 <= x <= 5")
     assert status == 0 and out.splitlines()[-3:] == [
-        "region: 0 ≤ x ≤ 5", "local minima in the region: x = 1.1309…", "outside the region: x = -1.30084…"]
+        "region: 0 ≤ x ≤ 5", "local minima in the region: x = 1.1309…", "outside the region: x = -1.30083…"]
     status, out = run(capsys, "minimize", "(x^2 - 1)^2 + y^2 + 0.3x", "--region", "0 <= x <= 2")
     assert status == 0 and out.splitlines()[1:] == [
-        "region: 0 ≤ x ≤ 2", "local minima in the region:", "  (0.96015…, 0): f = 0.294146…",
-        "outside the region:", "  (-1.03558…, 0): f = -0.305428…",
-        "the least: f(-1.03558…, 0) = -0.305428…; it is the global minimum"]
+        "region: 0 ≤ x ≤ 2", "local minima in the region:", "  (0.960149…, 0): f = 0.294146…",
+        "outside the region:", "  (-1.03557…, 0): f = -0.305428…",
+        "the least: f(-1.03557…, 0) = -0.305428…; it is the global minimum"]
 
 
 @pytest.mark.parametrize("iterations", [[], ["--iterations", "100"]])

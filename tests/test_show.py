@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from sympy import Poly
 
 from tutor import read, show
 from tutor.parse import Equation, symbol
@@ -61,3 +62,10 @@ def test_an_integer_longer_than_any_typed_is_shown_approximately():
     import sympy
     assert show(sympy.Integer(10) ** 5000 + 1) == "≈1.0e+5000"
     assert show(sympy.Integer(10) ** 5000 / 3) == "≈1.0e+5000/3"
+
+
+def test_a_root_shown_by_its_first_digits_is_cut_not_rounded():
+    # the valley's minimum 0.9601496…: "0.96015…" would round to 0.9602 to 4 places, which is wrong
+    x = symbol("x")
+    roots = [r for r in Poly(40 * x**3 - 40 * x + 3, x).all_roots() if r.is_real]
+    assert [show(r) for r in roots] == ["-1.03557…", "0.0754291…", "0.960149…"]

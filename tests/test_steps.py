@@ -237,7 +237,7 @@ def test_the_zero_product_rule_is_said_only_of_a_product_and_one_equations_roots
     # 4x³ − 6x + 1 is no product: the rule was said of it, and its three roots made three "cases"
     text = render_text(critical_steps("x^4 - 3x^2 + x"))
     assert "A product is 0" not in text
-    assert "4x³ - 6x = -1: the points -1.30084…, 0.169938… and 1.1309…." in text
+    assert "4x³ - 6x = -1: the points -1.30083…, 0.169938… and 1.1309…." in text
 
 
 def test_a_short_view_ends_a_heading_whose_lines_it_leaves_out_as_a_sentence():

@@ -9,6 +9,7 @@ through `tutor.parse` to the same expression.
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any
@@ -55,7 +56,7 @@ class _Printer:
         """The text of e and how tightly it binds."""
         if e.has(sympy.CRootOf) and not e.free_symbols:
             # a root with no radical form, by its first digits, as the lesson writes 0.5671…
-            text = _format_float(float(sympy.N(e, 15)), 6) + (r"\ldots" if self.latex else "…")
+            text = _format_float(_cut(e, 6), 6) + (r"\ldots" if self.latex else "…")
             return text, (_SUM if text.startswith("-") else _ATOM)
         if e.is_Add:
             return self.add(e), _SUM
@@ -343,6 +344,14 @@ def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> 
     scaled = abs(value.numerator) * 10**places // value.denominator
     digits = str(scaled).rjust(places + 1, "0")
     return f"{sign}{digits[:-places]}.{digits[-places:]}"
+
+
+def _cut(value: Expr, digits: int) -> float:
+    """value's first significant digits, cut rather than rounded: "0.960149…" promises that 0.960149 is how
+    it starts, and a student who rounds the digits shown must get the value rounded (0.9601496 is not
+    0.96015…, whose 4 places are 0.9602)."""
+    exact = decimal.Decimal(str(sympy.N(value, digits + 15)))
+    return float(exact.quantize(decimal.Decimal(1).scaleb(exact.adjusted() - digits + 1), rounding=decimal.ROUND_DOWN))
 
 
 def _format_float(value: float, digits: int = 6) -> str:

@@ -113,7 +113,7 @@ def whole_steps(value: object, field: str) -> int:
 
 
 def typeable(value: Expr) -> Expr:
-    """A root with no radical form (CRootOf, shown as 0.96015…) as a 15-digit decimal, which can be read back."""
+    """A root with no radical form (CRootOf, shown as 0.960149…) as a 15-digit decimal, which can be read back."""
     return sympy.Float(sympy.N(value, 15), 15) if value.has(sympy.CRootOf) else value
 
 
