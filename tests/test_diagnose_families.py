@@ -125,7 +125,7 @@ def test_two_mistakes_at_once_are_both_named():
     assert verdict.note == "misconception:power-rule-not-multiplied+kept-constant-term"
     assert verdict.message == (
         "It looks like two mistakes: you lowered the exponent but did not multiply by it, and you kept the term "
-        "y². The derivative of x² is 2x, not x. It does not change when x changes, so its derivative is 0.")
+        "y². The derivative of x² is 2x, not x. y² does not change when x changes, so its derivative is 0.")
 
 
 def test_an_answer_two_mistakes_each_give_names_both():

@@ -140,8 +140,8 @@ MISCONCEPTIONS = register(
         "derivatives: the term {term} gives {right}."),
     Misconception(
         "kept-constant-term", "kept a constant term instead of its derivative 0",
-        "It looks like you kept the term {piece}. It does not change when {v} changes, so its derivative "
-        "is 0."),
+        "It looks like you kept the term {piece}. {piece} does not change when {v} changes, so its "
+        "derivative is 0."),
     Misconception(
         "number-differentiated", "differentiated a constant as 1",
         "It looks like you differentiated the constant {piece} as 1. A constant does not change, so its "
@@ -157,7 +157,7 @@ MISCONCEPTIONS = register(
     Misconception(
         "integrated-instead", "integrated instead of differentiating",
         "It looks like you integrated instead of differentiating: {antiderivative} is an antiderivative "
-        "of {function}. Its derivative is {right}."),
+        "of {function}. The derivative of {function} is {right}."),
     Misconception(
         "gave-whole-gradient", "gave the whole gradient for one partial derivative",
         "It looks like you gave the whole gradient. ∂{f}/∂{v} is one of its components, a single "
