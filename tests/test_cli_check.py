@@ -280,3 +280,15 @@ def test_a_verdict_says_what_is_short_or_wrong_in_every_component(capsys, answer
 def test_a_component_left_as_a_formula_is_told_so(capsys, answer, message):
     assert main(["check", answer, "--exercise", "gradients:gradient-x2y2-at-2-3"]) == 1
     assert capsys.readouterr().out.splitlines()[1] == message
+
+
+@pytest.mark.parametrize("answer, exercise, message", [
+    ("4.047", "gradients:descent-1d-slope",  # f′(0.05): the point as the prompt writes it, not 1/20
+     "It looks like you gave the value of f itself at 0.05. Differentiate first, then put in the point."),
+    ("(-0.0935, -0.1134)", "gradients:descent-heat-gradient",
+     "You get this answer if you swapped the components, or if you evaluated at (0.6, 0.5) instead of (0.5, 0.6). "
+     "∇T lists the partial derivatives in the order of the variables: (∂T/∂x, ∂T/∂y). Here x = 0.5 and y = 0.6."),
+])
+def test_feedback_writes_the_exercises_numbers_as_its_prompt_does(capsys, answer, exercise, message):
+    assert main(["check", answer, "--exercise", exercise]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == message

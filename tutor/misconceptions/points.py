@@ -51,10 +51,11 @@ MISCONCEPTIONS = register(
 _SUPERSCRIPTS = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
-def point_words(variables: Sequence[str], point: Sequence[Expr]) -> dict[str, str]:
-    """The fields of `evaluated-at-swapped-point`: (3, 2), (2, 3) and x = 2 and y = 3."""
-    return {"swapped": show(tuple(reversed(point))), "point": show(tuple(point)),
-            "assignment": " and ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))}
+def point_words(variables: Sequence[str], point: Sequence[Expr], decimals: bool = False) -> dict[str, str]:
+    """The fields of `evaluated-at-swapped-point`: (3, 2), (2, 3) and x = 2 and y = 3 (decimals: as the
+    exercise gives its numbers, (0.6, 0.5) rather than (3/5, 1/2))."""
+    return {"swapped": show(tuple(reversed(point)), decimals=decimals), "point": show(tuple(point), decimals=decimals),
+            "assignment": " and ".join(f"{n} = {show(p, decimals=decimals)}" for n, p in zip(variables, point))}
 
 
 def evaluation_slips(expr: Expr, variables: Sequence[str], point: Sequence[Expr]) -> list[tuple[Said, Expr]]:
@@ -127,8 +128,7 @@ def value_slips(expr: Expr, variables: Sequence[str], point: Sequence[Expr],
     return found
 
 
-def place_words(point: Sequence[Expr]) -> dict[str, str]:
+def place_words(point: Sequence[Expr], decimals: bool = False) -> dict[str, str]:
     """A point as a sentence says it, 3 or (0, 0), and as f's arguments, (3) or (0, 0)."""
-    shown = show(tuple(point))
-    return {"point": show(point[0]) if len(point) == 1 else shown, "args": f"({show(point[0])})" if len(point) == 1
-            else shown}
+    shown = show(tuple(point) if len(point) > 1 else point[0], decimals=decimals)
+    return {"point": shown, "args": shown if len(point) > 1 else f"({shown})"}

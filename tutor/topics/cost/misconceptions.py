@@ -230,7 +230,7 @@ def _value_candidates(problem: Cost, costs: list[tuple[Said, _Terms]]) -> list[W
               for slip, wrong in value_slips(function, ("m", "b"), at, problem.name)]
     right = problem.expected().value
     gradient = slope_at(function, (at[0], at[1]))
-    words = {"f": problem.name, "right": problem.show(right), **place_words(at)}
+    words = {"f": problem.name, "right": problem.show(right), **place_words(at, problem.decimals)}
     for v, slope in zip("mb", gradient):
         found.append(WrongAnswer.of([POINTS["gave-slope-for-value"].fill(what=f"∂{problem.name}/∂{v}", **words)],
                                     Answer(Shape.NUMBER, slope)))

@@ -75,7 +75,7 @@ def candidates(problem: Gradient) -> list[WrongAnswer | Componentwise]:
         values = tuple(at_point(c, variables, point) for c in components)
         return None if None in values else values
 
-    options = component_options(f, variables, name, point)
+    options = component_options(f, variables, name, point, problem.decimals)
     found: list[WrongAnswer | Componentwise] = [Componentwise(options, names)]
     found.append(Componentwise(swapped(options), names, (say["components-swapped"](f=name, partials=partials),)))
     negated = tuple(tuple(-o for o in column) for column in options)
@@ -90,14 +90,14 @@ def candidates(problem: Gradient) -> list[WrongAnswer | Componentwise]:
     if point is not None and tuple(reversed(point)) != tuple(point):
         at_swapped = tuple(at_point(c, variables, tuple(reversed(point))) for c in right)
         if None not in at_swapped:
-            found.append(WrongAnswer.of([POINTS["evaluated-at-swapped-point"].fill(**point_words(variables, point))],
-                                        Answer(Shape.VECTOR, at_swapped)))
+            swapped_point = POINTS["evaluated-at-swapped-point"].fill(**point_words(variables, point, problem.decimals))
+            found.append(WrongAnswer.of([swapped_point], Answer(Shape.VECTOR, at_swapped)))
     found += _scalars(problem, exact, partials)
     return found
 
 
-def component_options(f: Expr, variables: Sequence[str], name: str,
-                      point: Sequence[Expr] | None) -> tuple[tuple[Option, ...], ...]:
+def component_options(f: Expr, variables: Sequence[str], name: str, point: Sequence[Expr] | None,
+                      decimals: bool = False) -> tuple[tuple[Option, ...], ...]:
     """For each partial: its right value first, then what one or two derivative misconceptions, or a
     slip in putting the point in, make of it. At a point, one misconception per component: two in one
     number are too easily a coincidence."""
@@ -118,7 +118,7 @@ def component_options(f: Expr, variables: Sequence[str], name: str,
                        if (value := at_point(w.derivative, variables, point)) is not None]
             if right.free_symbols:  # the partial right, but the point not put in: (4, 2y) for ∇(x² + y²) at (2, 3)
                 what = f"∂{name}/∂{v}" if len(variables) > 1 else f"{name}′"
-                shown = show(tuple(point) if len(point) > 1 else point[0])
+                shown = show(tuple(point) if len(point) > 1 else point[0], decimals=decimals)
                 column.append(Option(right, (POINTS["not-evaluated"].fill(what=what, point=shown, value="number"),)))
         columns.append(tuple(column))
     return tuple(columns)
@@ -144,7 +144,7 @@ def _scalars(problem: Gradient, exact: tuple[Expr, ...] | None, partials: str) -
     if point is not None:
         found.append(WrongAnswer.of([say["gave-gradient-length"](f=name, partials=partials)],
                                     Answer(Shape.NUMBER, sympy.sqrt(sympy.Add(*(c**2 for c in exact))))))
-        shown = show(tuple(point))
+        shown = problem.point_text(point)
         value = at_point(f, variables, point)
         if value is not None:
             found.append(WrongAnswer.of([POINTS["gave-function-value"].fill(f=name, point=shown)],

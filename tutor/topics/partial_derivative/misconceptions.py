@@ -43,9 +43,9 @@ def candidates(problem: PartialDerivative) -> list[WrongAnswer]:
     if len(point) > 1 and tuple(reversed(point)) != point:
         value = at_point(right, variables, tuple(reversed(point)))
         if value is not None:
-            found.append(WrongAnswer.of([POINTS["evaluated-at-swapped-point"].fill(**point_words(variables, point))],
-                                        Answer(Shape.NUMBER, value)))
-    shown = show(point if len(point) > 1 else point[0])
+            swapped_point = POINTS["evaluated-at-swapped-point"].fill(**point_words(variables, point, problem.decimals))
+            found.append(WrongAnswer.of([swapped_point], Answer(Shape.NUMBER, value)))
+    shown = problem.point_text(point)
     value = at_point(f, variables, point)
     if value is not None:
         found.append(WrongAnswer.of([POINTS["gave-function-value"].fill(f=name, point=shown)],

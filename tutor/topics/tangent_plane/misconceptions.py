@@ -159,7 +159,7 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
     x, y = variables
     syms = [symbol(v) for v in variables]
     say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
-    shown = {"point": show(point)}
+    shown = {"point": problem.point_text(point)}
 
     values = [_Piece(solution.value)]
     values.append(_Piece(sympy.Integer(0), (say["missing-function-value"](f=name, value=show(solution.value),
@@ -174,7 +174,8 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
     if swapped != point:
         at_swapped = tuple(at_point(diff(f, s), variables, swapped) for s in syms)
         if None not in at_swapped:
-            slopes.append(_Piece(at_swapped, (say["partials-at-wrong-point"](**point_words(variables, point)),)))
+            wrong_point = say["partials-at-wrong-point"](**point_words(variables, point, problem.decimals))
+            slopes.append(_Piece(at_swapped, (wrong_point,)))
     functions = tuple(diff(f, s) for s in syms)
     slopes.append(_Piece(functions, (say["partials-not-evaluated"](names=" and ".join(variables), **shown),)))
     for said, partials in wrong_gradients(f, variables, name):
