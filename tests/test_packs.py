@@ -384,3 +384,9 @@ def test_pack_schema_command(capsys):
 
     assert main(["pack", "schema"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "calculus tutor exercise pack"
+
+
+def test_a_least_squares_prompt_states_the_places_its_tolerance_asks_for():
+    exercise = packs.load("drills").exercise("ls-advertising").variant("zoe")
+    assert exercise.problem.prompt().endswith("Give m and b (like m = 1, b = 2), or the line's equation "
+                                              "(to 4 decimal places).")

@@ -61,6 +61,7 @@ class LeastSquares(Problem):
     source: str = ""  # where the data came from, for the prompt
     variables: tuple[str, ...] = ("m", "b")
     decimals: bool = False
+    tolerance: Tolerance | None = None  # the pack's, which the prompt states
 
     KIND: ClassVar[str] = "least_squares"
     SHAPE: ClassVar[Shape] = Shape.VECTOR
@@ -69,7 +70,7 @@ class LeastSquares(Problem):
     @classmethod
     def build(cls, data: Mapping[str, Any]) -> LeastSquares:
         points, source, decimals = line_data(data)
-        problem = cls(points=points, source=source, decimals=decimals)
+        problem = cls(points=points, source=source, decimals=decimals, tolerance=data.get("tolerance"))
         try:
             _ = problem.solution  # solved once here, so that a pack with no solution says so
         except SolveError as error:
@@ -94,7 +95,7 @@ class LeastSquares(Problem):
             return rf"\text{{Least-squares line }} y = mx + b \text{{ through }} {data}"
         where = f" {self.source}" if self.source else ""
         return (f"Fit the line y = mx + b to the points {data}{where} by least squares. "
-                "Give m and b (like m = 1, b = 2), or the line's equation.")
+                f"Give m and b (like m = 1, b = 2), or the line's equation{self.precision()}.")
 
     def expected(self) -> Answer:
         fit = self.solution
