@@ -215,14 +215,84 @@ def test_a_vector_whose_parts_have_no_names_says_to_write_it_without(capsys):
     ("m = 0.0612, b = 7.9819", "correct", "Correct (to 4 decimal places)."),
     ("y = 0.0612x + 7.9819", "correct", "Correct (to 4 decimal places)."),  # the line's equation, as the prompt offers
     ("0.0612x - y + 7.9819 = 0", "correct", "Correct (to 4 decimal places)."),
-    ("y = 0.0612x + 7.98", "incorrect", "The 7.98 in your y is not right to 4 decimal places."),
-    ("0.0612x - y + 7.98 = 0", "incorrect", "The 7.98 in your y is not right to 4 decimal places."),
+    ("y = 0.0612x + 7.97", "incorrect", "The 7.97 in your y is not right to 4 decimal places."),
+    ("0.0612x - y + 7.97 = 0", "incorrect", "The 7.97 in your y is not right to 4 decimal places."),
 ])
 def test_a_fit_to_decimal_data_takes_decimals_in_either_form(capsys, answer, verdict, message):
     # ls-advertising fits the advertising data: m = 492667/8051906, b = 321349067/40259530; the equation
     # was told to write b as a fraction while m = …, b = … was correct
     main(["check", answer, "--exercise", "drills:ls-advertising", "--student", "zoe"])
     assert capsys.readouterr().out.splitlines()[:2] == [verdict, message]
+
+
+@pytest.mark.parametrize("answer, note, message", [
+    # b = 7.98192…: each was "The 7.98 in your y is not right to 4 decimal places.", a wrong attempt
+    ("y = 0.0612x + 7.98", "too_few_places", "The 7.98 in your y is right to 2 decimal places; give it to 4 "
+                                             "decimal places."),
+    ("y = 0.0612x + 7.982", "too_few_places", "The 7.982 in your y is right to 3 decimal places; give it to 4 "
+                                              "decimal places."),
+    ("0.0612x - y + 7.98 = 0", "too_few_places", "The 7.98 in your y is right to 2 decimal places; give it to 4 "
+                                                 "decimal places."),
+    ("y = 0.061x + 7.982", "too_few_places", "The 0.061 and 7.982 in your y are right to fewer decimal places than "
+                                             "asked; give them to 4 decimal places."),
+    ("m = 0.061, b = 7.982", "too_few_places", "Your m and b are right to fewer decimal places than asked; give them "
+                                               "to 4 decimal places."),  # the same judgement in either form
+    ("y = 0.07x + 7.98", "wrong_value", "The 0.07 in your y is not right to 4 decimal places. The 7.98 is right to "
+                                        "2 decimal places; give it to 4 decimal places."),
+    # m = 0.0611864…: 0.06 has one significant digit, as likely a guess as a rounding
+    ("y = 0.06x + 7.9819", "wrong_value", "The 0.06 in your y is not right to 4 decimal places."),
+    # named components: "Your b is not right either." where b is right to 2 places
+    ("m = 0.06, b = 7.98", "component_differs", "Your m 0.06 is not right to 4 decimal places. Your b 7.98 is right "
+                                                "to 2 decimal places; give it to 4 decimal places."),
+    ("m = 0.061, b = 8.5", "component_differs", "Your b 8.5 is not right to 4 decimal places. Your m 0.061 is right "
+                                                "to 3 decimal places; give it to 4 decimal places."),
+    # one component short and the other right: right but for rounding, as two short are (was component_differs)
+    ("m = 0.0612, b = 7.98", "too_few_places", "Your b 7.98 is right to 2 decimal places; give it to 4 decimal "
+                                               "places."),
+])
+def test_a_fit_right_to_fewer_places_than_asked_is_told_so_in_either_form(capsys, answer, note, message):
+    assert main(["check", answer, "--exercise", "drills:ls-advertising", "--student", "zoe", "--json"]) == 1
+    result = json.loads(capsys.readouterr().out)
+    assert (result["verdict"], result["note"], result["message"]) == ("incorrect", note, message)
+
+
+@pytest.mark.parametrize("answer, exercise, note, message", [
+    # {(-1.04668, 0), (0.945649, 0)} for amy: was "(-1.05, 0), (0.95, 0) do not belong in the answer. 2 points
+    # are missing."
+    ("(-1.05, 0), (0.95, 0)", "drills:lm-valleys", "too_few_places",
+     "(-1.05, 0) and (0.95, 0) are the right points rounded to 2 decimal places; give them to 4 decimal places."),
+    # {(-1.0355787…, 0), (0.9601496…, 0)}: was "(0.96, 0) is close to one of the right points, but its x is not
+    # right to 4 decimal places. (-1.04, 0) does not belong in the answer. 1 point is missing."
+    ("(-1.04, 0), (0.96, 0)", "gradients:local-minima-2d", "too_few_places",
+     "(-1.04, 0) and (0.96, 0) are the right points rounded to 2 decimal places; give them to 4 decimal places."),
+    # was "(-1.04, 0) does not belong in the answer. 1 point is missing."
+    ("(-1.04, 0), (0.9601, 0)", "gradients:local-minima-2d", "too_few_places",
+     "(-1.04, 0) is one of the right points rounded to 2 decimal places; give it to 4 decimal places."),
+    ("(-1.04, 0), (0.960, 0)", "gradients:local-minima-2d", "too_few_places",
+     "(-1.04, 0) and (0.960, 0) are the right points rounded to fewer decimal places than asked; give them to 4 "
+     "decimal places."),
+    # rounded, and something else wrong: the rounded one said as rounded, the rest as before
+    ("(-1.04, 0)", "gradients:local-minima-2d", "missing_point",
+     "(-1.04, 0) is one of the right points rounded to 2 decimal places; give it to 4 decimal places. 1 point is "
+     "missing."),
+    ("(-1.04, 0), (3, 0)", "gradients:local-minima-2d", "extra_point",
+     "(-1.04, 0) is one of the right points rounded to 2 decimal places; give it to 4 decimal places. (3, 0) does "
+     "not belong in the answer. 1 point is missing."),
+    ("(-1.04, 0), (0.9602, 0)", "gradients:local-minima-2d", "wrong_value",
+     "(-1.04, 0) is one of the right points rounded to 2 decimal places; give it to 4 decimal places. (0.9602, 0) "
+     "is close to one of the right points, but its x is not right to 4 decimal places."),
+    # one significant digit is as likely a guess: not taken for a rounding
+    ("(-1, 0), (0.9601, 0)", "gradients:local-minima-2d", "extra_point",
+     "(-1, 0) does not belong in the answer. 1 point is missing."),
+    # a single point, read as a vector, as before but now not a wrong attempt (was component_differs)
+    ("(0.96, 0)", "gradients:local-minima-2d-end", "too_few_places",
+     "Your first component 0.96 is right to 2 decimal places; give it to 4 decimal places."),
+])
+def test_right_points_rounded_to_fewer_places_are_told_so(capsys, answer, exercise, note, message):
+    student = ["--student", "amy"] if exercise.startswith("drills:") else []
+    assert main(["check", answer, "--exercise", exercise, *student, "--json"]) == 1
+    result = json.loads(capsys.readouterr().out)
+    assert (result["verdict"], result["note"], result["message"]) == ("incorrect", note, message)
 
 
 def test_a_rounded_coefficient_where_exact_values_are_wanted_is_close(capsys):

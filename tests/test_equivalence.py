@@ -213,6 +213,22 @@ def test_a_point_off_in_its_last_digits_is_named_close_not_extra(answer, note, m
     assert check("(0.1447, 1), (2, 2)", "{(0.14474, 1), (2, 2)}", tolerance="dp:4").correct
 
 
+@pytest.mark.parametrize("answer, tolerance, note, message", [
+    ("(0.62, 0), (2, 2)", "dp:4", "too_few_places",
+     "(0.62, 0) is one of the right points rounded to 2 decimal places; give it to 4 decimal places."),
+    ("(2, 2), (0.618, 0.0)", "dp:4", "too_few_places",
+     "(0.618, 0) is one of the right points rounded to 3 decimal places; give it to 4 decimal places."),
+    # 0.6 has one significant digit: as likely a guess as a rounding, as for a single number
+    ("(0.6, 0), (2, 2)", "dp:4", "extra_point", "(0.6, 0) does not belong in the answer. 1 point is missing."),
+    # where the tolerance is relative, no number of places is asked
+    ("(0.62, 0), (2, 2)", "1e-4", "extra_point", "(0.62, 0) does not belong in the answer. 1 point is missing."),
+])
+def test_a_right_point_rounded_to_fewer_places_is_named_rounded(answer, tolerance, note, message):
+    # each was "(0.62, 0) does not belong in the answer. 1 point is missing.": a right point said to be wrong
+    verdict = check(answer, "{(0.61834, 0), (2, 2)}", variables=["x", "y"], tolerance=tolerance)
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", note, message)
+
+
 def test_critical_lines_as_equations():
     expected = "x = 0, y = 0, (4, 4)"
     assert check("(4,4), y = 0, x = 0", expected, shape="points").verdict == "correct"

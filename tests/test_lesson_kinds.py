@@ -337,6 +337,13 @@ def test_local_minima_misconceptions(exercise_id, answer, misconception):
     # the right minima in another order: "Your first component 1.1309 is not right to 4 decimal places."
     ("1.1309, -1.3008", "incorrect", "Those are the local minima of f, but not from left to right: write the least "
                                      "first.", "(1.1309, -1.3008)"),
+    # the same, rounded: "Your first component 1.13 is not right to 4 decimal places. Your second component is
+    # not right either."
+    ("1.13, -1.30", "incorrect", "Those are the local minima of f rounded to fewer decimal places than asked, and "
+                                 "not from left to right: write the least first, to 4 decimal places.",
+     "(1.13, -1.30)"),
+    ("-1.30, 1.13", "incorrect", "Your first component and second component are right to fewer decimal places than "
+                                 "asked; give them to 4 decimal places.", "(-1.30, 1.13)"),
     # a lone number was "A vector is expected here, like (4, 6)."
     ("1.1309", "incorrect", "Your answer gives 1 of the 2 local minima of f; give every one, from left to right.",
      "1.1309"),
@@ -365,6 +372,8 @@ def test_a_set_of_numbers_that_is_no_list_keeps_its_own_error():
      "(0.9602, 0) is close to one of the right points, but its x is not right to 4 decimal places."),
     ("(-1.0356, 0), (0.9601, 0)", "correct", "Correct."),
     ("(-1.0356, 0), (0.97, 0)", "incorrect", "(0.97, 0) does not belong in the answer. 1 point is missing."),
+    ("(-1.0356, 0), (0.96, 0)", "incorrect",  # 0.96015…: a rounding, not a slip in the last digit
+     "(0.96, 0) is one of the right points rounded to 2 decimal places; give it to 4 decimal places."),
 ])
 def test_local_minima_off_in_the_last_digit(answer, verdict, message):
     # 0.9602 for 0.96015 was "(0.9602, 0) does not belong in the answer. 1 point is missing."

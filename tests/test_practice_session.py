@@ -147,6 +147,22 @@ def test_a_right_value_to_fewer_places_than_asked_is_not_a_wrong_attempt(tmp_pat
     assert texts(session.handle("0.5671")).startswith("✓")
 
 
+def test_right_points_or_a_line_rounded_to_fewer_places_are_not_a_wrong_attempt(tmp_path):
+    session = session_for(tmp_path, "drills", student="amy")
+    while session.on_screen.spec.id != "lm-valleys":  # amy's: {(-1.04668, 0), (0.945649, 0)}, to 4 places
+        session.handle(":skip")
+    attempts = session.attempts
+    assert texts(session.handle("(-1.05, 0), (0.95, 0)")) == (
+        "≈ (-1.05, 0) and (0.95, 0) are the right points rounded to 2 decimal places; give them to 4 decimal places.")
+    assert session.attempts == attempts and session.on_screen.misses == 0
+    session.handle(":topic least-squares")
+    while session.on_screen.spec.id != "ls-advertising":  # b = 7.98192…, to 4 places
+        session.handle(":skip")
+    assert texts(session.handle("y = 0.0612x + 7.98")) == (
+        "≈ The 7.98 in your y is right to 2 decimal places; give it to 4 decimal places.")
+    assert session.attempts == attempts and session.on_screen.misses == 0
+
+
 @pytest.mark.parametrize(("typed", "meant"), [
     ("hint", (":hint", "")), ("HELP", (":help", "")), ("skip", (":skip", "")), ("quit", (":quit", "")),
     ("exit", (":quit", "")), (":exit", (":quit", "")), (":h", (":hint", "")), (":he", (":help", "")),

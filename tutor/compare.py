@@ -261,12 +261,9 @@ def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = 
     judgement = judge(answer, expected, names, ctx.limits.symbolic_work)
     if judgement.status is Status.DIFFERENT and ctx.spellings and ctx.tolerance is not None:
         # decimals typed where the exercise takes them: each coefficient to the tolerance, as m = 0.0612 is
-        off = _coefficient_off(answer, expected, names, ctx.tolerance, ctx.spellings)
-        if off == "":
-            return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
+        off = _coefficients_off(answer, expected, names, ctx.tolerance, ctx.spellings)
         if off is not None:
-            return Outcome(False, Note.WRONG_VALUE,
-                           f"The {off} in your {what} is not right {ctx.tolerance.describe()}.")
+            return _coefficients_outcome(off, what, ctx.tolerance)
     elif judgement.status is Status.DIFFERENT and ctx.spellings:
         rounded = _rounded_coefficient(answer, expected, names, ctx.spellings)
         if rounded is not None:
@@ -275,15 +272,57 @@ def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = 
     return _outcome(judgement, names, what)
 
 
-def _coefficient_off(answer: Expr, expected: Expr, names: Sequence[str], tolerance: Tolerance,
-                     spellings: Spellings) -> str | None:
-    """For two polynomials with the same terms: "" where each coefficient of the answer is within the
-    tolerance of the expected one, else the first one that is not, as typed. None for anything else."""
+@dataclass(frozen=True)
+class _Off:
+    """The coefficients of an answer not within the tolerance, as typed: those simply wrong, and those
+    that are the right one rounded to fewer places than asked (with the places typed)."""
+
+    wrong: tuple[str, ...]
+    short: tuple[tuple[str, int], ...]
+
+
+def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], tolerance: Tolerance,
+                      spellings: Spellings) -> _Off | None:
+    """For two polynomials with the same terms: the coefficients of the answer not within the tolerance
+    of the expected ones, in the order typed (none where it is right). None for anything else."""
     pairs = _coefficients(answer, expected, names)
     if pairs is None:
         return None
-    off = [got for got, want in pairs if not tolerance.accepts(to_mpf(got), to_mpf(want))]
-    return format_value(off[0], spellings) if off else ""
+    typed = [number for number, _ in spellings]  # in the order the student wrote them, as they read them
+    pairs.sort(key=lambda pair: typed.index(abs(pair[0])) if abs(pair[0]) in typed else len(typed))
+    wrong: list[str] = []
+    short: list[tuple[str, int]] = []
+    for got, want in pairs:
+        if tolerance.accepts(to_mpf(got), to_mpf(want)):
+            continue
+        places = _short_places(got, want, tolerance, spellings)
+        if places is None:
+            wrong.append(format_value(got, spellings))
+        else:
+            short.append((format_value(got, spellings), places))
+    return _Off(tuple(wrong), tuple(short))
+
+
+def _coefficients_outcome(off: _Off, what: str, tolerance: Tolerance) -> Outcome:
+    """The verdict on a polynomial or a line whose coefficients are each judged to the tolerance
+    (y = 0.0612x + 7.98 as m = 0.0612, b = 7.98 is): the first wrong coefficient named, and those right
+    to fewer places than asked said so; right but for rounding where none is wrong (too_few_places)."""
+    if not off.wrong and not off.short:
+        return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({tolerance.describe()}).")
+    # "in your y" once: in the sentence on the wrong one where there is one, else in this one
+    where = "" if off.wrong else f" in your {what}"
+    shown = [typed for typed, _ in off.short]
+    if len(shown) > 1:
+        short = "The " + _fewer_places(shown[:-1] + [shown[-1] + where], tolerance)
+    elif shown:
+        places = off.short[0][1]
+        short = f"The {shown[0]}{where} is right to {counted(places, 'decimal place')}; give it {tolerance.describe()}."
+    else:
+        short = ""
+    if not off.wrong:
+        return Outcome(False, Note.TOO_FEW_PLACES, short)
+    said = f"The {off.wrong[0]} in your {what} is not right {tolerance.describe()}."
+    return Outcome(False, Note.WRONG_VALUE, f"{said} {short}" if short else said)
 
 
 def _rounded_coefficient(answer: Expr, expected: Expr, names: Sequence[str], spellings: Spellings) -> str | None:
@@ -369,9 +408,8 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     if ctx.tolerance is not None and (ctx.decimals or expected.has(sympy.Float)):
         if ctx.tolerance.accepts(mine, theirs):
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
-        places = _typed_places(got, ctx.spellings)
-        if places is not None and ctx.tolerance.places is not None and places < ctx.tolerance.places \
-                and Tolerance(places=places).accepts(mine, theirs):  # 0.567 for W(1) = 0.567143…, dp:4
+        places = _short_places(got, want, ctx.tolerance, ctx.spellings)
+        if places is not None:  # 0.567 for W(1) = 0.567143…, dp:4
             return Outcome(False, Note.TOO_FEW_PLACES,
                            f"Your {what} {typed} is right to {counted(places, 'decimal place')}; give it "
                            f"{ctx.tolerance.describe()}.")
@@ -406,6 +444,23 @@ def _typed_places(value: Fraction | Interval, spellings: Spellings) -> int | Non
     decimal (not 5.67e-1) of two significant digits or more; else None."""
     typed = _typed_decimal(value, spellings)
     return None if typed is None or "e" in typed else _places(typed)
+
+
+def _short_places(got: Fraction | Interval, want: Fraction | Interval, tolerance: Tolerance,
+                  spellings: Spellings) -> int | None:
+    """The decimal places the student typed `got` with, where it is `want` rounded to fewer places than
+    the tolerance asks (0.567 for 0.567143… where 4 are asked: 3); else None. Only for decimals of two
+    significant digits or more (_typed_places): 0.6 is as likely a guess as a rounding."""
+    places = _typed_places(got, spellings)
+    if places is None or tolerance.places is None or places >= tolerance.places:
+        return None
+    return places if Tolerance(places=places).accepts(_middle(got), _middle(want)) else None
+
+
+def _fewer_places(said: Sequence[str], tolerance: Tolerance) -> str:
+    """What is true of several values each right to fewer places than asked: 'm and b are right to
+    fewer decimal places than asked; give them to 4 decimal places.' (`said` names them)."""
+    return f"{and_list(said)} are right to fewer decimal places than asked; give them {tolerance.describe()}."
 
 
 def _rounds_to(got: Fraction, want: Fraction, spellings: Spellings) -> bool:
@@ -449,17 +504,25 @@ def compare_vectors(answer: tuple[Expr, ...], expected: tuple[Expr, ...], ctx: C
     wrong = [o for o in outcomes if not o.correct]
     if all(o.note == Note.UNDECIDED for o in wrong):
         return Outcome(False, Note.UNDECIDED, wrong[0].message, right / len(outcomes))
-    first_wrong = next(o for o in wrong if o.note != Note.UNDECIDED)
     if all(o.note == Note.DECIMAL_FOR_EXACT for o in wrong):  # m = 0.5, b = 2.3333 for (1/2, 7/3): close
-        return Outcome(False, Note.DECIMAL_FOR_EXACT, first_wrong.message, right / len(outcomes))
-    if len(wrong) > 1 and all(o.note == Note.TOO_FEW_PLACES for o in wrong) and ctx.tolerance is not None:
-        names = and_list([_component(i, ctx.components) for i, o in enumerate(outcomes) if not o.correct])
-        return Outcome(False, Note.TOO_FEW_PLACES, f"Your {names} are right to fewer decimal places than asked; "
-                                                   f"give them {ctx.tolerance.describe()}.", right / len(outcomes))
+        return Outcome(False, Note.DECIMAL_FOR_EXACT, wrong[0].message, right / len(outcomes))
+    # a component right to fewer places than asked is said so, never "not right": with the others right,
+    # the answer is right but for rounding (too_few_places: not a wrong attempt), as a single number is
+    short = [i for i, o in enumerate(outcomes) if o.note == Note.TOO_FEW_PLACES]
+    if len(short) > 1 and ctx.tolerance is not None:
+        said_short = "Your " + _fewer_places([_component(i, ctx.components) for i in short], ctx.tolerance)
+    else:
+        said_short = outcomes[short[0]].message if short else ""
+    if len(short) == len(wrong):
+        return Outcome(False, Note.TOO_FEW_PLACES, said_short, right / len(outcomes))
     # the first wrong component said in full, the others named: (8, 12) for (4, 6) has both wrong
-    others = [_component(i, ctx.components) for i, o in enumerate(outcomes) if not o.correct and o is not first_wrong]
+    rest = [i for i, o in enumerate(outcomes) if not o.correct and i not in short]
+    first = next((i for i in rest if outcomes[i].note != Note.UNDECIDED), rest[0])
+    others = [_component(i, ctx.components) for i in rest if i != first]
     either = f" Your {and_list(others)} {'is' if len(others) == 1 else 'are'} not right either." if others else ""
-    return Outcome(False, Note.COMPONENT_DIFFERS, first_wrong.message + either, right / len(outcomes))
+    note = Note.UNDECIDED if outcomes[first].note == Note.UNDECIDED else Note.COMPONENT_DIFFERS
+    return Outcome(False, note, " ".join(filter(None, (outcomes[first].message + either, said_short))),
+                   right / len(outcomes))
 
 
 def _component(i: int, names: Sequence[str]) -> str:
@@ -528,21 +591,24 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     extra = [p for p in unique
              if not any(_same_point(p, w, ctx, undecided) for w in want_points)
              and not any(_on_locus(p, line, ctx) for line in want_loci)]
-    close = _close(extra, [w for w in want_points if w not in found], ctx)
-    extra = [p for p in extra if p not in close]
+    nearby = _close(extra, [w for w in want_points if w not in found], ctx)
+    extra = [p for p in extra if p not in nearby]
+    close = {p: n.off for p, n in nearby.items() if n.places is None}
+    rounded = {p: n.places for p, n in nearby.items() if n.places is not None}
     found_loci = [w for w in want_loci if any(compare_equations(a, w, ctx).correct for a in loci)]
     extra_loci = [a for a in loci if not any(compare_equations(a, w, ctx).correct for w in want_loci)]
-    missing = len(want_points) - len(found) - len(close) + len(want_loci) - len(found_loci)
+    missing = len(want_points) - len(found) - len(nearby) + len(want_loci) - len(found_loci)
     wrong = extra + extra_loci
-    if not missing and not wrong and not close:
+    if not missing and not wrong and not nearby:
         return Outcome.right()
     total = max(len(want_points) + len(want_loci), 1)
     credit = max(0.0, (len(found) + len(found_loci) - len(wrong)) / total)
     if undecided:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="answer"), credit)
-    sentences = [f"{show(p, ctx.variables, spellings=ctx.spellings)} is close to one of the right points, but its "
-                 f"{_coordinates(coordinates, ctx)} not right {ctx.tolerance.describe() if ctx.tolerance else ''}."
-                 for p, coordinates in close.items()]
+    sentences = [_rounded_points(rounded, len(want_points), ctx)] if rounded else []
+    sentences += [f"{show(p, ctx.variables, spellings=ctx.spellings)} is close to one of the right points, but "
+                  f"its {_coordinates(coordinates, ctx)} not right "
+                  f"{ctx.tolerance.describe() if ctx.tolerance else ''}." for p, coordinates in close.items()]
     if wrong:
         shown = ", ".join(show(p, ctx.variables, spellings=ctx.spellings) for p in wrong[:3])
         verb = "does" if len(wrong) == 1 else "do"
@@ -552,8 +618,25 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
             sentences.append("Some of the points form a whole line; write it as an equation, like x = 0.")
         else:
             sentences.append(f"{missing} point{'s are' if missing > 1 else ' is'} missing.")
-    note = Note.EXTRA_POINT if wrong else Note.WRONG_VALUE if close else Note.MISSING_POINT
+    # every point given right, some only to fewer places than asked, and none missing: right but for
+    # rounding (not a wrong attempt in practice), as a single number is
+    note = Note.EXTRA_POINT if wrong else Note.WRONG_VALUE if close else Note.MISSING_POINT if missing \
+        else Note.TOO_FEW_PLACES
     return Outcome(False, note, " ".join(sentences), credit)
+
+
+def _rounded_points(rounded: dict[Point, int], wanted: int, ctx: Context) -> str:
+    """'(-1.05, 0) and (0.95, 0) are the right points rounded to 2 decimal places; give them to 4 decimal
+    places.': where they stand, not "do not belong" and "are missing", which would be false."""
+    shown = and_list([show(p, ctx.variables, spellings=ctx.spellings) for p in rounded])
+    places = set(rounded.values())
+    to = f"to {counted(min(places), 'decimal place')}" if len(places) == 1 else "to fewer decimal places than asked"
+    asked = ctx.tolerance.describe() if ctx.tolerance else ""
+    if len(rounded) == 1:
+        which = "the right point" if wanted == 1 else "one of the right points"
+        return f"{shown} is {which} rounded {to}; give it {asked}."
+    which = "the right points" if len(rounded) == wanted else f"{len(rounded)} of the right points"
+    return f"{shown} are {which} rounded {to}; give them {asked}."
 
 
 def _coordinates(indices: Sequence[int], ctx: Context) -> str:
@@ -565,29 +648,42 @@ def _coordinates(indices: Sequence[int], ctx: Context) -> str:
     return f"{places} coordinate{'' if len(indices) == 1 else 's'} {verb}"
 
 
-def _close(extra: Sequence[Point], unmatched: Sequence[Point], ctx: Context) -> dict[Point, list[int]]:
-    """The points of `extra` each near a right point no other point of the answer matched, with the
-    coordinates they miss it by: a slip in the last digits of a point found, which "does not belong"
-    and "a point is missing" would hide. Only where a tolerance applies."""
-    close: dict[Point, list[int]] = {}
+@dataclass(frozen=True)
+class _Nearby:
+    """How a point of the answer stands to the right point it is taken for: the coordinates not right
+    within the tolerance and, where each of them is the right one rounded to fewer places than asked,
+    the fewest places typed among them (the point is right to that many); None where one is a slip."""
+
+    off: tuple[int, ...]
+    places: int | None = None
+
+
+def _close(extra: Sequence[Point], unmatched: Sequence[Point], ctx: Context) -> dict[Point, _Nearby]:
+    """The points of `extra` each near a right point no other point of the answer matched, or that
+    point rounded to fewer places than asked: a slip in the last digits, or a rounding, of a point
+    found, which "does not belong" and "a point is missing" would hide. Only where a tolerance applies."""
+    close: dict[Point, _Nearby] = {}
     left = list(unmatched)
     for point in extra:
         for want in left:
-            coordinates = _near(point, want, ctx)
-            if coordinates:
-                close[point] = coordinates
+            nearby = _near(point, want, ctx)
+            if nearby is not None:
+                close[point] = nearby
                 left.remove(want)
                 break
     return close
 
 
-def _near(point: Point, want: Point, ctx: Context) -> list[int] | None:
+def _near(point: Point, want: Point, ctx: Context) -> _Nearby | None:
     """Which coordinates of `point` are not right within the tolerance, where each of them is near
-    `want`'s (Tolerance.near); None where a coordinate is farther, or is not a number."""
+    `want`'s (Tolerance.near) or is `want`'s rounded to fewer places than asked (typed with two
+    significant digits or more, as for a single number); None where a coordinate is farther, or is not
+    a number."""
     tolerance = ctx.tolerance
     if tolerance is None or len(point) != len(want) or not (ctx.decimals or any(c.has(sympy.Float) for c in want)):
         return None
-    wrong = []
+    wrong: list[int] = []
+    short: list[int] = []
     for i, (mine, theirs) in enumerate(zip(point, want)):
         if mine.free_symbols or theirs.free_symbols:
             return None
@@ -597,11 +693,17 @@ def _near(point: Point, want: Point, ctx: Context) -> list[int] | None:
         if judgement.status is not Status.DIFFERENT:
             return None
         got, right = _middle(judgement.got), _middle(judgement.want)
-        if not tolerance.near(got, right):
+        if tolerance.accepts(got, right):
+            continue
+        places = _short_places(judgement.got, judgement.want, tolerance, ctx.spellings)
+        if places is not None:
+            short.append(places)
+        elif not tolerance.near(got, right):
             return None
-        if not tolerance.accepts(got, right):
-            wrong.append(i)
-    return wrong or None
+        wrong.append(i)
+    if not wrong:
+        return None
+    return _Nearby(tuple(wrong), min(short) if len(short) == len(wrong) else None)
 
 
 # --------------------------------------------------------------------- equations

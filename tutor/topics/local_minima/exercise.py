@@ -214,7 +214,7 @@ class LocalMinima(FunctionProblem):
                          reader=reader, isolated=False)
 
         verdict = against(self.expected(), self.read)
-        if verdict.verdict != Judgement.INCORRECT:
+        if verdict.verdict != Judgement.INCORRECT or verdict.note == Note.TOO_FEW_PLACES:  # in order, rounded
             return verdict
         listed = self.read(text) if verdict.note == Note.WRONG_LENGTH else None  # read, so it reads again
         given = None if listed is None else len(_numbers(listed))
@@ -226,6 +226,10 @@ class LocalMinima(FunctionProblem):
         if as_set.correct:  # the prompt asks for them from left to right: a list in another order is not that
             return replace(verdict, message=f"Those are the local minima of {self.name}, but not from left to "
                                             "right: write the least first.")
+        if as_set.note == Note.TOO_FEW_PLACES:  # 1.13, -1.30: each a minimum rounded, none "not right"
+            return replace(verdict, message=f"Those are the local minima of {self.name} rounded to fewer decimal "
+                                            f"places than asked, and not from left to right: write the least "
+                                            f"first, {tolerance.describe()}.")
         if given is not None:  # "Your answer has 1 components" says nothing of minima
             if as_set.note == Note.MISSING_POINT:  # each number given is a minimum
                 message = (f"Your answer gives {given} of the {count} local minima of {self.name}; give every "
