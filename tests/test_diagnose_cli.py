@@ -52,3 +52,13 @@ def test_mistakes_in_the_command_are_one_sentence(capsys):
 def test_without_exercise_check_is_unchanged(capsys):
     assert main(["check", "18xy^2", "--expected", "6xy^3"]) == 1
     assert capsys.readouterr().out.startswith("incorrect\nAt x = 1, y = 2 your answer is 72")
+
+
+def test_a_local_maximum_given_for_where_descent_ends_is_named(capsys):
+    # it was "Your answer 0.1699 is not right to 4 decimal places.": the same root, to be computed again
+    assert main(["check", "--exercise", "gradients:local-minima-1d-end", "--", "0.1699"]) == 1
+    assert capsys.readouterr().out == (
+        "incorrect\nIt looks like you gave a critical point that is a local maximum: at 0.169938…, f″ = -5.65345… "
+        "< 0. A local minimum has f″ > 0.\nread as: 0.1699\n")
+    assert main(["check", "--exercise", "gradients:local-minima-2d-end", "--json", "--", "(0.0754, 0)"]) == 1
+    assert json.loads(capsys.readouterr().out)["note"] == "misconception:maxima-counted-as-minima"

@@ -4,6 +4,9 @@ local minima (local_minima); and what every derivation promises: its conclusion 
 
 from __future__ import annotations
 
+import functools
+import re
+
 import pytest
 import sympy
 from hypothesis import given, settings
@@ -331,6 +334,136 @@ def test_local_minima_that_cant_all_be_known_are_refused_with_the_reason(tmp_pat
 ])
 def test_local_minima_misconceptions(exercise_id, answer, misconception):
     assert named(exercise_id, answer) == misconception
+
+
+DRILLS = packs.load("drills")
+LESSON_MAXIMUM = ("It looks like you gave a critical point that is a local maximum: at 0.169938…, f″ = -5.65345… < 0. "
+                  "A local minimum has f″ > 0.")
+LESSON_SADDLE = ("It looks like you gave a critical point that is a saddle point: at (0.0754291…, 0), D = -7.86345… < 0. "
+                 "A local minimum has D > 0 and f_xx > 0.")
+
+
+@pytest.mark.parametrize("pack, exercise_id, seed, student, answer, message", [
+    # each was "... is not right to 4 decimal places.", which sends the student back to the same root
+    (LESSON, "local-minima-1d", None, None, "-1.3008, 0.1699", LESSON_MAXIMUM),
+    (LESSON, "local-minima-1d", None, None, "0.1699, 1.1309", LESSON_MAXIMUM),
+    (LESSON, "local-minima-1d", 1, None, "-1, -0.3660",  # f(x) = x⁴ - 3x² - 2x
+     "It looks like you gave a critical point that is a local maximum: at 1/2 - √3/2 ≈ -0.366025, f″ = 6 - 6√3 ≈ "
+     "-4.3923 < 0. A local minimum has f″ > 0."),
+    (LESSON, "local-minima-1d-end", None, None, "0.1699", LESSON_MAXIMUM),
+    (LESSON, "local-minima-1d-global", 1, None, "0.3660",  # f(x) = x⁴ - 3x² + 2x
+     "It looks like you gave a critical point that is a local maximum: at √3/2 - 1/2 ≈ 0.366025, f″ = 6 - 6√3 ≈ "
+     "-4.3923 < 0. A local minimum has f″ > 0."),
+    (DRILLS, "lm-quartic", None, "zoe", "0.1004",  # f(x) = x⁴ - 5x² + x
+     "It looks like you gave a critical point that is a local maximum: at 0.100404…, f″ = -9.87902… < 0. "
+     "A local minimum has f″ > 0."),
+    (LESSON, "local-minima-2d-end", None, None, "(0.0754, 0)", LESSON_SADDLE),
+    (LESSON, "local-minima-2d", None, None, "(0.0754, 0), (0.9601, 0)", LESSON_SADDLE),  # was "... does not belong"
+])
+def test_a_critical_point_of_the_wrong_kind_given_for_a_minimum_is_named(pack, exercise_id, seed, student, answer,
+                                                                          message):
+    spec = pack.exercise(exercise_id)
+    checked = respond(spec.drawn(seed) if seed is not None else spec.variant(student), answer, isolated=False)
+    assert (checked.verdict, checked.note, checked.message) == ("incorrect", "misconception:maxima-counted-as-minima",
+                                                                message)
+
+
+def test_a_point_near_a_maximum_but_not_at_it_to_the_places_asked_is_not_called_one():
+    checked = respond(exercise("local-minima-1d-end"), "0.17", isolated=False)
+    assert (checked.verdict, checked.message) == ("incorrect", "Your answer 0.17 is not right to 4 decimal places.")
+    assert "misconception" not in checked.note
+
+
+def _pack(tmp_path, body: str):
+    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n" + body, encoding="utf-8")
+    return packs.load(tmp_path / "p.yaml")
+
+
+@pytest.mark.parametrize("body, answer, message", [
+    # the minimize kind: the least x asked for, a maximum given
+    ("  - id: e\n    kind: minimize\n    function: x^4 - 3x^2 + x\n    tolerance: dp:4\n", "0.1699",
+     LESSON_MAXIMUM),
+    # a maximum the second-derivative test can't decide, which f's values do
+    ("  - id: e\n    kind: local_minima\n    function: x^6 - 2x^4\n    ask: global\n", "0",
+     "It looks like you gave a critical point that is a local maximum: at 0 the second-derivative test does not "
+     "decide, but the values of f do: f = 0 there and f ≤ 0 near it (the derivatives up to order 3 are 0 there "
+     "and f⁽⁴⁾ < 0). A local minimum has no smaller values near it."),
+    # a maximum and a saddle point in two variables
+    ("  - id: e\n    kind: local_minima\n    function: x^4 + y^4 - 2x^2 - 2y^2\n    ask: global\n", "(0, 0)",
+     "It looks like you gave a critical point that is a local maximum: at (0, 0), D = 16 > 0 and f_xx = -4 < 0. "
+     "A local minimum has D > 0 and f_xx > 0."),
+    ("  - id: e\n    kind: local_minima\n    function: x^4 + y^4 - 2x^2 - 2y^2\n    ask: global\n", "(1, 0)",
+     "It looks like you gave a critical point that is a saddle point: at (1, 0), D = -32 < 0. "
+     "A local minimum has D > 0 and f_xx > 0."),
+])
+def test_the_wrong_kind_of_critical_point_is_named_for_minimize_and_by_fs_values(tmp_path, body, answer, message):
+    checked = respond(_pack(tmp_path, body).exercise("e").variant(), answer, isolated=False)
+    assert (checked.verdict, checked.note, checked.message) == ("incorrect", "misconception:maxima-counted-as-minima",
+                                                                message)
+
+
+
+def test_minimize_leaves_the_maxima_of_a_function_that_is_no_polynomial_unnamed(tmp_path):
+    # its critical points would be sympy's to solve, within a time limit: the candidates would depend on the machine
+    item = _pack(tmp_path, "  - id: e\n    kind: minimize\n    function: x e^(-x^2)\n    tolerance: dp:4\n")
+    checked = respond(item.exercise("e").variant(), "0.7071", isolated=False)  # √2/2, its maximum
+    assert (checked.verdict, checked.note, checked.message) == (
+        "incorrect", "wrong_value", "Your answer 0.7071 is not right to 4 decimal places.")
+
+
+@functools.cache
+def _not_minima(f: sympy.Expr, names: tuple[str, ...]) -> list[tuple[tuple[float, ...], bool, float]]:
+    """The critical points of a polynomial f that are not minima, worked out here with sympy's numerical
+    roots alone (in two variables, x from the resultant of the partials, then y): each point, whether it
+    is a saddle point, and f″ (one variable) or D (two) there."""
+    syms = [symbol(v) for v in names]
+    partials = [sympy.diff(f, s) for s in syms]
+    if len(syms) == 1:
+        points = [(r,) for r in sympy.Poly(partials[0], syms[0]).nroots(n=30)]
+    else:
+        x, y = syms
+        points = []
+        for r in sympy.Poly(sympy.resultant(*partials, y), x).nroots(n=30):
+            if r.is_real:
+                points += [(r, s) for s in sympy.Poly(partials[1].xreplace({x: r}), y).nroots(n=30)]
+    found = []
+    for point in points:
+        if not all(c.is_real for c in point) or any(abs(g.xreplace(dict(zip(syms, point)))) > 1e-12 for g in partials):
+            continue
+        hessian = sympy.hessian(f, syms).xreplace(dict(zip(syms, point)))
+        D, fxx = float(hessian.det()), float(hessian[0, 0])
+        if D < 0 or (D > 0 and fxx < 0):  # in one variable D is f″: negative at a maximum
+            found.append((tuple(float(c) for c in point), len(syms) == 2 and D < 0, D))
+    return found
+
+
+def test_every_draw_of_the_packs_names_its_maxima_and_saddles_truly():
+    """For each draw of the built-in local_minima exercises, each critical point that is no minimum, typed to
+    the places asked where a minimum belongs, is named, with its kind and f″ or D as sympy finds them."""
+    checked = 0
+    for pack in (LESSON, DRILLS):
+        for spec in pack.exercises:
+            if spec.kind != "local_minima":
+                continue
+            for params in dict.fromkeys([*(spec.drawn_values(key) for key in range(40)), spec.values(None)]):
+                item = spec.with_values(params)
+                problem = item.problem
+                minima = [tuple(float(c) for c in p.point) for p in problem.minima.points]
+                for point, saddle, value in _not_minima(problem.function, problem.variables):
+                    # for every local minimum: in the place of the last one, from left to right
+                    chosen = sorted([*minima[:-1], point]) if problem.ask.value == "all" else [point]
+                    typed = ", ".join(f"({', '.join(f'{c:.4f}' for c in p)})" if len(p) > 1 else f"{p[0]:.4f}"
+                                      for p in chosen)
+                    checked_answer = respond(item, typed, isolated=False)
+                    said = checked_answer.message
+                    assert checked_answer.note == "misconception:maxima-counted-as-minima", (spec.id, params, typed)
+                    assert ("a saddle point" if saddle else "a local maximum") in said
+                    where = re.search(r": at \(?([^,)]*)", said).group(1).split("≈")[-1]  # its first coordinate
+                    assert abs(float(where.strip().rstrip("…")) - point[0]) < 1e-5, said
+                    quoted = re.search(r"(?:f″|D) = ([^<>]*?) [<>] 0", said).group(1).split("≈")[-1]
+                    assert abs(float(quoted.strip().rstrip("…")) - value) < 1e-4 * max(1, abs(value)), said
+                    checked += 1
+    assert checked >= 100  # 100 points: every draw of the lesson's five exercises and the drills' two
 
 
 @pytest.mark.parametrize("answer, verdict, message, reading", [

@@ -280,3 +280,11 @@ def test_a_point_that_starts_with_a_minus_is_told_how_to_pass_it(capsys):
         "joined to its option with '=': --at=-1,2")
     status, out, err = run(capsys, "gradient", "x^2 + y^2", "--at=-1,2")
     assert (status, out.splitlines()[-1], err) == (0, "∇f(-1, 2) = (-2, 4)", "")
+
+
+def test_a_point_decided_by_higher_derivatives_names_their_order_as_a_superscript(capsys):
+    # it printed f⁽4⁾, the order in plain digits between raised brackets
+    status, out, _ = run(capsys, "critical_points", "x^6 - 2x^4")
+    assert status == 0
+    assert "  x = 0                 maximum (f = 0 there and f ≤ 0 near it (the derivatives up to order 3 are 0 " \
+           "there and f⁽⁴⁾ < 0))" in out.splitlines()

@@ -757,6 +757,9 @@ def _near(what: str) -> str:
     return "it" if what == "point" else "each of its points"
 
 
+_RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")  # f⁽⁴⁾, the order as a superscript, not f⁽4⁾
+
+
 def higher_derivatives(f: Expr, x: sympy.Symbol, a: Expr, most: int = 12) -> tuple[int | None, str]:
     """The first derivative that is not 0 at a: an even one decides by its sign, an odd one means
     f crosses f(a) there (an inflection)."""
@@ -767,7 +770,8 @@ def higher_derivatives(f: Expr, x: sympy.Symbol, a: Expr, most: int = 12) -> tup
         if s is None:
             return None, ""
         if s != 0:
-            nth = f"the derivatives up to order {order - 1} are 0 there and f⁽{order}⁾ {_compare(s)}"
+            nth = f"the derivatives up to order {order - 1} are 0 there and f⁽{str(order).translate(_RAISED)}⁾ " \
+                  f"{_compare(s)}"
             return (s if order % 2 == 0 else 0), nth
     return None, ""
 

@@ -1,6 +1,7 @@
 """Misconceptions about local minima: descent thought to find the lowest minimum wherever it starts,
-the global minimum given for all of them, maxima or saddles counted as minima, a local minimum
-taken for the global one, the minimum value given for its place."""
+the global minimum given for all of them, maxima or saddles counted as minima (every critical point
+listed, or one of them given where a minimum is asked), a local minimum taken for the global one, the
+minimum value given for its place."""
 
 from __future__ import annotations
 
@@ -10,17 +11,21 @@ from dataclasses import replace
 from sympy import Expr
 
 from ...calculus import critical_points
-from ...misconceptions import Misconception, WrongAnswer, register
+from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...parse import Answer, Shape
 from ...show import show
 from ...words import and_list
 from ..base import typeable
 from ..minimize.misconceptions import MISCONCEPTIONS as ABOUT_MINIMA
+from ..minimize.misconceptions import not_minima
 from .exercise import Ask, LocalMinima
 
 MINIMUM_VALUE = ABOUT_MINIMA["gave-minimum-value"]  # the minimize kind's, named the same way here
 MINIMUM_VALUES = replace(MINIMUM_VALUE, sentence=(  # in one variable, for every local minimum at once
     "It looks like you gave the minimum values {values} of {f}, not the {x} where each is reached."))
+EVERY_CRITICAL_POINT = replace(ABOUT_MINIMA["maxima-counted-as-minima"], sentence=(  # the minimize kind's, for a list
+    "It looks like you listed every critical point. Only those where the second-derivative test says minimum are "
+    "local minima; the others are maxima or saddle points."))
 
 MISCONCEPTIONS = register(
     Misconception(
@@ -32,10 +37,6 @@ MISCONCEPTIONS = register(
         "only-global-minimum", "gave only the global minimum, not every local one",
         "It looks like you gave only the lowest minimum. A local minimum is lower than every point near it, "
         "not than every point: this function has {count} of them."),
-    Misconception(
-        "maxima-counted-as-minima", "counted every critical point as a minimum",
-        "It looks like you listed every critical point. Only those where the second-derivative test says "
-        "minimum are local minima; the others are maxima or saddle points."),
     Misconception(
         "local-taken-for-global", "took a local minimum for the global one",
         "It looks like you gave a local minimum that is not the lowest: {name} is {higher} there but only "
@@ -58,17 +59,26 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
     say = {m: MISCONCEPTIONS[m].say for m in MISCONCEPTIONS}
     points = [p.point for p in minima.points]
     lowest = minima.lowest or 0
+    critical = critical_points(problem.function, problem.variables)
+    wrong_kind = not_minima(problem, critical)
     found: list[tuple[str, str, Answer]] = []
+    named: list[tuple[Said, Answer]] = []  # a critical point of the wrong kind given for a minimum
     if problem.ask == Ask.ALL:
         found.append(("only-global-minimum", say["only-global-minimum"](count=str(len(points))),
                       _answer([points[lowest]], one, listed=True)))
-        every = [p.point for p in critical_points(problem.function, problem.variables).points]
-        found.append(("maxima-counted-as-minima", say["maxima-counted-as-minima"](), _answer(every, one, listed=True)))
+        every = [p.point for p in critical.points]
+        found.append(("maxima-counted-as-minima", EVERY_CRITICAL_POINT.say(), _answer(every, one, listed=True)))
+        for point, said in wrong_kind:  # in the place of one minimum, the others kept: in order, from left to right
+            for instead in points:
+                chosen = [p for p in every if p == point or (p in points and p != instead)]
+                named.append((said, _answer(chosen, one, listed=True)))
         if one and len(points) > 1:  # f at each minimum, in their order, for where each is
             found.append(("gave-minimum-value", MINIMUM_VALUES.say(
                 values=and_list([show(v) for v in minima.values]), f=problem.name, x=problem.variables[0]),
                 Answer(Shape.VECTOR, tuple(typeable(v) for v in minima.values))))
-    elif problem.ask == Ask.GLOBAL:
+    else:  # one point asked for: the lowest, or where descent ends
+        named += [(said, _answer([point], one, listed=False)) for point, said in wrong_kind]
+    if problem.ask == Ask.GLOBAL:
         for i, point in enumerate(points):
             if i != lowest:
                 found.append(("local-taken-for-global", say["local-taken-for-global"](
@@ -78,8 +88,9 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
             found.append(("gave-minimum-value", MINIMUM_VALUE.say(
                 value=show(minima.values[lowest]), f=problem.name, x=problem.variables[0]),
                 Answer(Shape.NUMBER, typeable(minima.values[lowest]))))
-    elif problem.end is not None and problem.end.reached is not None and problem.end.reached != lowest \
-            and problem.start is not None:
+    elif problem.ask == Ask.END and problem.end is not None and problem.end.reached is not None \
+            and problem.end.reached != lowest and problem.start is not None:
         found.append(("descent-finds-global", say["descent-finds-global"](start=problem.point_text(problem.start)),
                       _answer([points[lowest]], one, listed=False)))
-    return [WrongAnswer(m, message, answer) for m, message, answer in found]
+    return [*(WrongAnswer(m, message, answer) for m, message, answer in found),
+            *(WrongAnswer.of([said], answer) for said, answer in named)]

@@ -3,7 +3,8 @@
 - f′ = 0 solved with a wrong derivative (every derivative misconception, carried through to x);
 - f′ = 0 solved wrongly: eˣ = c as x = c, x = eᶜ or with log base 10; a·x = b as x = a/b; ln x = 0
   for f′ = 0; f = 0 for f′ = 0;
-- the wrong thing given: the minimum value, f′ itself, f″.
+- the wrong thing given: the minimum value, f′ itself, f″, a critical point that is a local maximum
+  (or, in two variables, a saddle point), which `local_minima` names too.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import sympy
 from sympy import Expr
 
+from ...calculus import CriticalPoints, Nature, critical_points
 from ...calculus.partials import diff
 from ...calculus.roots import rational_polynomial, real_roots
 from ...misconceptions import Misconception, Said, WrongAnswer, at_point, register
@@ -18,6 +20,8 @@ from ...misconceptions.derivatives import wrong_derivatives
 from ...misconceptions.solving import MISCONCEPTIONS as SOLVING
 from ...parse import Answer, Shape, symbol
 from ...show import show
+from ..base import FunctionProblem, typeable
+from ..solution import approx
 from .exercise import Minimize
 
 MISCONCEPTIONS = register(
@@ -35,7 +39,12 @@ MISCONCEPTIONS = register(
     Misconception(
         "log-term-set-zero", "set ln x = 0 instead of f′ = 0",
         "It looks like you set {log} = 0. The minimum is where the slope is zero: solve {f}′({x}) = 0."),
+    Misconception(  # local_minima names it too, and of a list of every critical point in its own words
+        "maxima-counted-as-minima", "counted a maximum or saddle point as a minimum",
+        "It looks like you gave a critical point that is {nature}: {test}. A local minimum has {wanted}."),
 )
+
+NOT_MINIMA = {Nature.MAXIMUM: "a local maximum", Nature.SADDLE: "a saddle point"}
 
 _MAX_ROOTS = 3
 
@@ -66,6 +75,11 @@ def candidates(problem: Minimize) -> list[WrongAnswer]:
         quoted = (f"{name}″ = {show(second)}" if not curvature.has(v) else
                   f"{name}″({x}) = {show(curvature, (x,))}, which is {show(second)} at the minimum")
         add(say["gave-second-derivative"](f=name, second=quoted, x=x), second)
+    # a polynomial's critical points are all found exactly, with no time limit (as minimize finds its minima);
+    # another function's would be sympy's to solve within one, and the candidates would depend on the machine
+    if rational_polynomial(f, [v]) is not None:
+        for point, said in not_minima(problem, critical_points(f, [x])):
+            add(said, typeable(point[0]))
     for wrong in wrong_derivatives(f, x, (x,), name, pairs=False):
         for root in _real_roots(wrong.derivative, x):
             found.append(WrongAnswer.of(wrong.said, Answer(Shape.NUMBER, root)))
@@ -76,6 +90,39 @@ def candidates(problem: Minimize) -> list[WrongAnswer]:
     found.append(WrongAnswer.of([SOLVING["derivative-not-solved"].fill(derivative=f"{name}′({x})", equation=equation)],
                                 Answer(Shape.EXPRESSION, slope), variables=(x,)))
     return found
+
+
+def not_minima(problem: FunctionProblem, found: CriticalPoints) -> list[tuple[tuple[Expr, ...], Said]]:
+    """The critical points of f (one or two variables) that are local maxima or saddle points, each with
+    what a student who gives it for a local minimum is told: the second-derivative test's numbers there
+    or, where the test can't decide, what f's values say (tutor.calculus's classification, not redone)."""
+    name, variables = problem.name, problem.variables
+    if len(variables) > 2:  # the sentences speak of f″, or of D and f_xx
+        return []
+    second = f"{name}_{variables[0] * 2}"
+    named = []
+    for p in found.points:
+        nature, test = p.nature, p.classification
+        if nature not in NOT_MINIMA:
+            continue
+        where = problem.point_text(p.point) + (approx(p.point[0]) if len(p.point) == 1 else "")
+        if test.label != nature and p.by_values is not None:  # the test is inconclusive; the values decide
+            why = f"at {where} the second-derivative test does not decide, but the values of f do: {p.by_values.reason}"
+            wanted = "no smaller values near it"
+        elif len(variables) == 1:
+            why, wanted = f"at {where}, {name}″ = {_shown(problem, test.D)} < 0", f"{name}″ > 0"
+        else:
+            why = f"at {where}, D = {_shown(problem, test.D)} " + (
+                "< 0" if nature == Nature.SADDLE else f"> 0 and {second} = {_shown(problem, test.fxx)} < 0")
+            wanted = f"D > 0 and {second} > 0"
+        named.append((p.point, MISCONCEPTIONS["maxima-counted-as-minima"].fill(
+            nature=NOT_MINIMA[nature], test=why, wanted=wanted)))
+    return named
+
+
+def _shown(problem: FunctionProblem, value: Expr) -> str:
+    """A number of the test, exact and, where that does not show its size at once (6 - 6√3), roughly."""
+    return problem.show(value) + approx(value)
 
 
 def _solved_wrongly(problem: Minimize, place: Expr, slope: Expr) -> list[WrongAnswer]:
