@@ -381,3 +381,15 @@ def test_a_vector_in_ascii_angle_brackets_is_a_vector(typed):
     assert read(typed, "vector").value == (2 * symbol("x"), 2 * symbol("y"))
     with pytest.raises(InputError, match="comparisons are not answers here"):
         read("2x < 3")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("global minimum", "'global minimum' says more than the kind of point asked for: write minimum if that is what "
+                       "you mean (the second-derivative test tells a local minimum, not whether it is the global one)"),
+    ("Absolute Max", "'Absolute Max' says more than the kind of point asked for: write maximum if that is what you "
+                     "mean (the second-derivative test tells a local maximum, not whether it is the absolute one)"),
+])
+def test_a_global_extremum_for_a_label_is_told_what_to_write(text, message):
+    with pytest.raises(InputError) as error:
+        read(text, "label")
+    assert (error.value.note, error.value.message) == ("unknown_label", message)

@@ -1301,6 +1301,12 @@ def _label(text: str) -> tuple[str, tuple[str, ...]]:
         (label,) = near
         return label, (f"'{text.strip()}' was read as {label}",)
     known = ", ".join(sorted(set(LABELS.values())))
+    for scope in ("global ", "absolute "):  # true of some points, but more than a kind of critical point says
+        if words.startswith(scope) and LABELS.get(words.removeprefix(scope)) in ("minimum", "maximum"):
+            label = LABELS[words.removeprefix(scope)]
+            raise InputError(f"'{text.strip()}' says more than the kind of point asked for: write {label} if that "
+                             f"is what you mean (the second-derivative test tells a local {label}, not whether it is "
+                             f"the {scope}one)", 0, "unknown_label")
     raise InputError(f"'{text.strip()}' is not one of: {known}", 0, "unknown_label")
 
 
