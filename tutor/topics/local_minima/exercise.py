@@ -175,15 +175,20 @@ class LocalMinima(FunctionProblem):
             return None
 
     def _in_braces(self, text: str, limits: Limits, parameters: Sequence[str] = ()) -> Answer | None:
-        """The minima of a function of one variable written as a set, {-1.3008, 1.1309}: the list inside
-        the braces, as written (a set of numbers is no shape of its own); else None."""
+        """The minima of a function of one variable written as a set, {1.1309, -1.3008}: the list inside
+        the braces from left to right (a set has no order to be wrong, and a set of numbers is no shape of
+        its own); else None."""
         inside = text.strip()
         if not (self.ask == Ask.ALL and self.one and inside.startswith("{") and inside.endswith("}")):
             return None
         try:  # "{1} + {2}" is no set: its inside does not read, and the text keeps its own error
-            return self.read(inside[1:-1], limits, parameters)
+            listed = self.read(inside[1:-1], limits, parameters)
         except InputError:
             return None
+        numbers = listed.value
+        if not (isinstance(numbers, tuple) and all(isinstance(n, Expr) and n.is_comparable for n in numbers)):
+            return listed
+        return replace(listed, value=tuple(sorted(numbers, key=float)))
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         number = self._lone_number(text, limits, parameters)
