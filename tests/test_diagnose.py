@@ -213,8 +213,8 @@ def test_classification():
                                       "with the sign reversed, as f_xy² − f_xx·f_yy.")
     # D = 0 at the origin of x⁴ + c·y⁴, and f's values decide it: "minimum" is as right as "inconclusive"
     assert respond(drill("cl-flat", "ann"), "min").message == (
-        "Correct: f = 0 there and f ≥ 0 near it (from the factors of f - f(P)). The second-derivative test "
-        "alone does not decide it: here D = 0.")
+        "Correct: f = 0 there and f ≥ 0 near it (f - f(P) = x⁴ + 7y⁴ is a sum of even powers with positive "
+        "coefficients). The second-derivative test alone does not decide it: here D = 0.")
     assert respond(drill("cl-flat", "ann"), "max").note == "misconception:undecided-called-wrong-extremum"
     assert respond(lesson("sauna-classify-4-4"), "max").message == (
         "It looks like you read the sign of T_xx the wrong way round. With D > 0, T_xx > 0 means a "

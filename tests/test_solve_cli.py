@@ -65,7 +65,13 @@ def test_a_factor_that_is_never_0_is_left_out_of_the_critical_cases(capsys):
         "  (0, 0)  minimum (D = 4 > 0 and f_xx = 2 > 0)",
         "critical sets (every point on them is critical):",
         "  x² + y² = 1: Every point of the curve x² + y² = 1 is critical; f = e⁻¹ all along it"]
-    assert out.splitlines()[-1] == "12. So the critical points are {(0, 0), x² + y² = 1}."
+    # the critical points are said once, before they are classified
+    assert out.splitlines()[-3:] == [
+        "10. Classify the point with the second-derivative test:",
+        "   10.1. At (0, 0): f_xx = 2, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = 4 > 0: a local minimum.",
+        "11. Every point of the curve x² + y² = 1 is critical; f = e⁻¹ all along it."]
+    assert "9. The critical points: {(0, 0), x² + y² = 1}." in out.splitlines()
+    assert "So the critical points are" not in out
     assert "not polynomial" not in out  # what is left of the partials is: every critical point is found
 
 
@@ -203,11 +209,57 @@ def test_minimize_in_one_variable_finds_every_solution_or_says_it_may_not(capsys
 
 def test_minimize_says_the_only_local_minimum_where_every_one_is_found(capsys):
     status, out, _ = run(capsys, "minimize", "x e^(-x^2)", "--steps")
-    assert out.splitlines()[-1] == ("9. The least local minimum is f(-√2/2) = -√2·e^(-1/2)/2 ≈ -0.428882: it is the "
+    assert out.splitlines()[-1] == ("8. The least local minimum is f(-√2/2) = -√2·e^(-1/2)/2 ≈ -0.428882: it is the "
                                     "only local minimum.")
     status, out, _ = run(capsys, "minimize", "x^2 - 2|x|", "--steps")
-    assert ("9. Every solution of f′ = 0, as sympy's solveset lists them, classified the same way: the local "
+    assert ("8. Every solution of f′ = 0, as sympy's solveset lists them, classified the same way: the local "
             "minima are -1 and 1.") in out.splitlines()
+
+
+def test_minimize_names_every_zero_of_the_derivative(capsys):
+    # the lesson's two valleys: f′ has three zeros, and the line named only the least minimum's
+    status, out, _ = run(capsys, "minimize", "x^4-3x^2+x")
+    assert status == 0 and out.splitlines()[1:3] == [
+        "f′(x) = 4x³ - 6x + 1 = 0 at x = -1.30083…, x = 0.169938… and x = 1.1309…",
+        "minimum: f(-1.30083…) = -3.5139…"]
+    status, out, _ = run(capsys, "minimize", "x^4 - 4x^2")
+    assert out.splitlines()[1] == "f′(x) = 4x³ - 8x = 0 at x = -√2 ≈ -1.41421, x = 0 and x = √2 ≈ 1.41421"
+    # sympy's derivative of |x| is sign(x), 0 at x = 0, where f′ does not exist: not named
+    status, out, _ = run(capsys, "minimize", "x^2 - 2|x|")
+    assert out.splitlines()[1] == "f′(x) = -2 sign(x) + 2x = 0 at x = -1 and x = 1"
+    status, out, _ = run(capsys, "minimize", "e^x - ln x")  # one zero: as before, with its name
+    assert out.splitlines()[1] == "f′(x) = eˣ - 1/x = 0 at x = W(1) ≈ 0.567143, the Omega constant Ω"
+
+
+def test_minimize_says_the_critical_points_are_all_where_it_has_shown_so(capsys):
+    # f″ > 0 on all of f's domain: the note that there may be other critical points stood beside the
+    # global minimum it had shown; the one critical point is said once, before the test
+    status, out, _ = run(capsys, "minimize", "e^x - ln x", "--steps")
+    lines = out.splitlines()
+    assert lines[lines.index("5. Solve the equation:"):] == [
+        "5. Solve the equation:",
+        "   5.1. xeˣ = 1: the point W(1).",
+        "6. The critical points: x = W(1).",
+        "7. f″(x) = eˣ + 1/x² > 0 wherever f is defined, so f′ is 0 at most once: x = W(1) is the only "
+        "critical point.",
+        "8. Classify the point with the second-derivative test:",
+        "   8.1. At W(1): f″ = e^W(1) + 1/W(1)² > 0, so this is a local minimum.",
+        "9. W(1) ≈ 0.567143, the solution of eˣ = 1/x, is also known as the Omega constant Ω.",
+        "10. The least local minimum is f(W(1)) = W(1) + 1/W(1) ≈ 2.33037: it is the global minimum "
+        "(f″(x) = eˣ + 1/x² > 0 wherever f is defined)."]
+    assert "not polynomial" not in out
+    # sympy's solveset lists every zero of f′, and they are the ones found: "it is the only local minimum"
+    # was said under the same note
+    status, out, _ = run(capsys, "minimize", "e^x - 3x", "--steps")
+    assert out.splitlines()[-4:] == [
+        "5. Every solution of f′ = 0, as sympy's solveset lists them: x = ln(3); it is the only critical point.",
+        "6. Classify the point with the second-derivative test:",
+        "   6.1. At ln(3): f″ = 3 > 0, so this is a local minimum.",
+        "7. The least local minimum is f(ln(3)) = 3 - 3 ln(3) ≈ -0.295837: it is the only local minimum."]
+    # where solveset is not asked (or lists more than was found), the note stands
+    status, out, _ = run(capsys, "minimize", "cos(x)", "--steps")
+    assert ("5. Note: the equations are not polynomial, so the solutions found may not be all the critical "
+            "points.") in out.splitlines()
 
 
 def test_least_squares_from_csv(tmp_path, capsys):

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
+import sympy
 from solve_helpers import check_derivation, lesson, shown
 
 from tutor import packs
 from tutor.calculus import derivative
-from tutor.steps import Rule, critical_steps, derivative_steps, render_latex, render_text, to_json
+from tutor.practice import lesson_steps
+from tutor.steps import Rule, classify_steps, critical_steps, derivative_steps, render_latex, render_text, to_json
 from tutor.topics.gradient.steps import GradientRule, gradient_steps
 from tutor.topics.gradient_descent.steps import DescentRule, descent_steps
 from tutor.topics.least_squares.steps import FitRule, least_squares_steps
@@ -226,11 +228,66 @@ def test_every_step_of_the_table_holds(f, wrt):
 
 
 def test_classifying_a_point_the_test_cannot_decide_goes_on_to_fs_values():
-    # as `tutor solve critical` does: the classify exercise's steps stopped at "not decided by the test"
+    # as `tutor solve critical` does: the classify exercise's steps stopped at "not decided by the test"; then
+    # f's values were a level below the test, so the lesson's view (two levels) left out what decides the
+    # point, and "from the factors" was said of x⁴ + 7y⁴, which has none
     exercise = packs.load("drills").exercise("cl-flat").variant("ann")
-    assert render_text(exercise.steps()).splitlines()[-1].strip() == (
-        "3.1.1. The test cannot decide at (0, 0), but f's values can: it is a local minimum, since f = 0 there "
-        "and f ≥ 0 near it (from the factors of f - f(P)).")
+    short, hidden = lesson_steps(exercise.steps())
+    lines = short.splitlines()
+    assert lines[0] == ("The critical point (0, 0) of f = x⁴ + 7y⁴: not decided by the test; f's values show a "
+                        "local minimum")
+    assert lines[-3:] == [
+        "3. Classify the point with the second-derivative test:",
+        "   3.1. At (0, 0): f_xx = 0, f_yy = 0, f_xy = 0, so D = f_xx·f_yy - f_xy² = 0: not decided by the test.",
+        "   3.2. The test cannot decide at (0, 0), but f's values can: it is a local minimum, since f = 0 there "
+        "and f ≥ 0 near it (f - f(P) = x⁴ + 7y⁴ is a sum of even powers with positive coefficients)."]
+    assert hidden  # the derivatives' rules are left out, not f's values
+    assert render_text(exercise.steps()).splitlines()[-1] == lines[-1]
+
+
+@pytest.mark.parametrize("f, point, headline, values", [
+    # f − f(P) with a factor that changes sign through the point: its factors decide
+    ("x^4 - y^4", (0, 0), "not decided by the test; f's values show a saddle point",
+     "it is a saddle point, since f takes values above and below 0 near it (from the factors of f - f(P))."),
+    # only even powers of x − 1 and y + 2, all with negative coefficients: f ≤ f(P), with no factoring
+    ("7 - (x-1)^4 - 2(y+2)^6", (1, -2), "not decided by the test; f's values show a local maximum",
+     "it is a local maximum, since f = 7 there and f ≤ 7 near it (f - f(P) = -(x - 1)⁴ - 2(y + 2)⁶ is a sum "
+     "of even powers with negative coefficients)."),
+    # neither decides: the headline says only what the test says
+    ("x^4 + (x+y)^2", (0, 0), "not decided by the test",
+     "it is not decided by the test nor by f's values, since neither the test nor f's values simply decide "
+     "at this point."),
+])
+def test_the_reason_fs_values_give_is_the_one_that_decided(f, point, headline, values):
+    lines = render_text(classify_steps(f, ["x", "y"], [sympy.Integer(c) for c in point])).splitlines()
+    assert lines[0].endswith(f": {headline}")
+    assert lines[-1] == f"   3.2. The test cannot decide at ({point[0]}, {point[1]}), but f's values can: {values}"
+
+
+def test_a_single_case_is_solved_without_each_and_the_critical_points_are_said_once():
+    # x⁴ − 3x² + x: "Solve each case:" over one case, and "So the critical points are …" again after the test
+    assert render_text(critical_steps("x^4 - 3x^2 + x"), depth=1).splitlines()[1:] == [
+        "1. d/dx[x⁴ - 3x² + x] = 4x³ - 6x + 1",
+        "2. At a critical point the derivative is 0: 4x³ - 6x + 1 = 0.",
+        "3. Solve the equation (…).",
+        "4. The critical points: x = -1.30083…, x = 0.169938…, x = 1.1309….",
+        "5. Classify each point with the second-derivative test (…)."]
+    two = render_text(critical_steps("y^2 + 0.3x + (x^2-1)^2")).splitlines()
+    assert two[two.index("5. Solve the equations together:") + 1:] == [
+        "   5.1. 40x³ - 40x = -3 and y = 0: the points (-1.03557…, 0), (0.0754291…, 0) and (0.960149…, 0).",
+        "6. The critical points: {(-1.03557…, 0), (0.0754291…, 0), (0.960149…, 0)}.",
+        "7. Classify each point with the second-derivative test:",
+        "   7.1. At (-1.03557…, 0): f_xx = 8.86907…, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = 17.7381… > 0: "
+        "a local minimum.",
+        "   7.2. At (0.0754291…, 0): f_xx = -3.93172…, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = -7.86345… < 0: "
+        "a saddle point.",
+        "   7.3. At (0.960149…, 0): f_xx = 7.06264…, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = 14.1252… > 0: "
+        "a local minimum."]
+    # several cases keep their heading; one point is "the point"
+    assert "8. Take one condition from each equation and solve them together:" in \
+        render_text(critical_steps("85 - x^2 (x - 6) y^2 (y - 6)/90")).splitlines()
+    assert "6. Classify the point with the second-derivative test:" in \
+        render_text(critical_steps("x^4 + y^4")).splitlines()
 
 
 def test_the_zero_product_rule_is_said_only_of_a_product_and_one_equations_roots_together():

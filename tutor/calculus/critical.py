@@ -735,8 +735,15 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
     if len(syms) == 1:
         s, why = higher_derivatives(f, syms[0], point[0])
     elif rational_polynomial(f, syms) is not None and all(c.is_Rational for c in point):
-        s = _sign_near(sympy.expand(f - value), syms, point)
-        why = "from the factors of f - f(P)"
+        g = sympy.expand(f - value)
+        s = _definite(g, syms, point)  # the reason given is the one that decided: no factors are needed here
+        if s in (1, -1):
+            shifted = sum(c * sympy.Mul(*((v - a)**e for v, a, e in zip(syms, point, monomial)))
+                          for monomial, c in _shifted(g, syms, point).terms())
+            why = (f"f - f(P) = {show(shifted)} is a sum of even powers with "
+                   f"{'positive' if s > 0 else 'negative'} coefficients")
+        else:
+            s, why = _sign_near(g, syms, point), "from the factors of f - f(P)"
     else:
         s, why = None, ""
     return _judgement(s, show(value), "point", len(syms), why)
@@ -788,8 +795,11 @@ def _sign_near(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> 
     factoring of x¹⁰⁰⁰ + y² runs for minutes); first, g may be definite as it stands.
     """
     definite = _definite(g, syms, point)
-    if definite is not None:
-        return definite
+    return definite if definite is not None else _sign_by_factors(g, syms, point)
+
+
+def _sign_by_factors(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> int | None:
+    """The sign of g near the point, from its factors (as _sign_near, without first trying g as it stands)."""
     if Poly(g, *syms).total_degree() > _MOST_FACTORED:
         return None
     constant, pairs = sympy.factor_list(g, *syms)
@@ -815,11 +825,16 @@ def _sign_near(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> 
 def _definite(factor: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> int | None:
     """1 or -1 when the factor, written in powers of (x - a), (y - b), has only even powers and
     coefficients of one sign (x⁴ + y⁴ ≥ 0); None otherwise."""
-    shifted = Poly(sympy.expand(factor.xreplace({v: v + c for v, c in zip(syms, point)})), *syms)
+    shifted = _shifted(factor, syms, point)
     signs = {sign(c) for monomial, c in shifted.terms() if all(e % 2 == 0 for e in monomial)}
     if len(signs) != 1 or any(any(e % 2 for e in monomial) for monomial, _ in shifted.terms()):
         return None
     return signs.pop()
+
+
+def _shifted(factor: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> Poly:
+    """The factor in powers of x - a, y - b (the point's coordinates), as a polynomial in x, y."""
+    return Poly(sympy.expand(factor.xreplace({v: v + c for v, c in zip(syms, point)})), *syms)
 
 
 def _pieces(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol],

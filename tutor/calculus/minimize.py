@@ -40,7 +40,7 @@ from .critical import (
     higher_derivatives,
 )
 from .descent import Descent, descend
-from .partials import derivative
+from .partials import derivative, differentiable_at
 from .roots import as_real, compare, rational_between, rational_polynomial, real_roots
 
 SOLVE_SECONDS = 10.0
@@ -78,6 +78,8 @@ class Minimum:
     minima: tuple[LocalMinimum, ...] = ()  # every local minimum, left to right
     is_global: bool | None = None  # whether the least is the global minimum; None: not known for sure
     complete: bool = True  # False when sympy's solutions of f' = 0 may not be all of them
+    zeros: tuple[Expr, ...] = ()  # every solution of f'(x) = 0 found exactly, left to right; () if none
+    curving: Expr | None = None  # f″, where it is shown positive on all of f's domain: f′ is 0 once at most
 
     @property
     def point(self) -> Expr:
@@ -117,9 +119,9 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
     x = symbol(name)
     slope = derivative(f, name)
     if rational_polynomial(f, [x]) is not None:
-        minima, complete = _exact_minima(f, x), True
+        minima, zeros, complete = *_exact_minima(f, x), True
     else:
-        minima, complete = _minima(f, x, slope, within or sympy.S.Reals)
+        minima, zeros, complete = _minima(f, x, slope, within or sympy.S.Reals)
     if not minima:
         raise SolveError(f"f has no minimum: f′({name}) = {show(slope, variables)} "
                          "never changes from negative to positive")
@@ -133,7 +135,7 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
         complete, note = True, f"f″({name}) = {show(curving, variables)} > 0 wherever f is defined"
     else:
         is_global, note = _globally(f, x, best)
-    return Minimum(best, note, name, slope, tuple(minima), is_global, complete)
+    return Minimum(best, note, name, slope, tuple(minima), is_global, complete, zeros, curving)
 
 
 def _local(f: Expr, x: sympy.Symbol, point: Expr, exact: bool = True) -> LocalMinimum:
@@ -147,25 +149,40 @@ def _lower(a: LocalMinimum, b: LocalMinimum) -> bool:
     return float(a.value) < float(b.value)
 
 
-def _exact_minima(f: Expr, x: sympy.Symbol) -> list[LocalMinimum]:
-    """Every local minimum of a polynomial, exactly: its critical points that are minima."""
+def _exact_minima(f: Expr, x: sympy.Symbol) -> tuple[list[LocalMinimum], tuple[Expr, ...]]:
+    """Every local minimum of a polynomial, exactly: its critical points that are minima; and every
+    critical point, left to right."""
     found = critical_points(f, [x.name])
-    return [_local(f, x, p.point[0]) for p in found.points if p.nature == Nature.MINIMUM]
+    return ([_local(f, x, p.point[0]) for p in found.points if p.nature == Nature.MINIMUM],
+            tuple(p.point[0] for p in found.points))
 
 
-def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set) -> tuple[list[LocalMinimum], bool]:
+def _minima(f: Expr, x: sympy.Symbol, slope: Expr,
+            within: sympy.Set) -> tuple[list[LocalMinimum], tuple[Expr, ...], bool]:
     """Local minima of a function that is not a polynomial: from sympy's solutions of f' = 0 where
-    it finds them, else numerically from f on a grid; and whether they are all of them."""
+    it finds them, else numerically from f on a grid; the solutions of f' = 0 where f is defined,
+    left to right (none when the minima are numerical); and whether they are all of them."""
     evaluate = _evaluator(compile_expression(f, [x]))
     zeros, complete = _every_zero(slope, x, within)
     if zeros is None:
         zeros, complete = _exact_zeros(slope, x), False
     minima = [_local(f, x, z) for z in zeros if _is_minimum(f, x, z, evaluate)] if zeros else []
     if minima:
-        return sorted(minima, key=lambda m: m.approx), complete
+        # sympy's derivative of |x| is sign(x), 0 at x = 0, where f′ does not exist: not a zero of f′
+        defined = sorted((z for z in zeros or () if evaluate(z) is not None and _has_derivative(f, x, z)),
+                         key=lambda z: sympy.N(z, 30))
+        return sorted(minima, key=lambda m: m.approx), tuple(defined), complete
     samples = _samples(evaluate)
     numeric = [z for z in _numeric_zeros(slope, x, samples) if _is_minimum(f, x, z, evaluate)]
-    return [_local(f, x, z, exact=False) for z in sorted(set(numeric), key=float)], False
+    return [_local(f, x, z, exact=False) for z in sorted(set(numeric), key=float)], (), False
+
+
+def _has_derivative(f: Expr, x: sympy.Symbol, at: Expr) -> bool:
+    try:
+        differentiable_at(f, [x.name], [at], x.name)
+    except SolveError:
+        return False
+    return True
 
 
 def _every_zero(slope: Expr, x: sympy.Symbol, within: sympy.Set) -> tuple[list[Expr] | None, bool]:

@@ -36,17 +36,16 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
     if c.cases or c.factors:
         substeps.append(_cases(c))
     substeps.append(step(Rule.CANDIDATES, None, _answer(c.points, c.sets, syms)))
+    if not c.complete:  # beside the list it is about
+        substeps.append(step(Rule.INCOMPLETE, note=c.note))
     found = c.inside  # everything, when there is no region
     if c.region is not None:
         substeps.append(_region(c, c.region))
     if found.points:
-        substeps.append(step(Rule.CLASSIFY, None, None, [_decided(c.variables, p) for p in found.points]))
+        substeps.append(_classify(c.variables, found.points))
     substeps += [_set(s, c.region is not None) for s in found.sets]
-    if not c.complete:
-        substeps.append(step(Rule.INCOMPLETE, note=c.note))
     answer = _answer(found.points, found.sets, syms)
-    if c.region is None:
-        substeps.append(step(Rule.CONCLUSION, None, answer))
+    if c.region is None:  # the list of critical points above is the answer: it is said once
         return step(Rule.CRITICAL_POINTS, c.function, answer, substeps, variables=c.variables)
     substeps.append(step(Rule.CONCLUSION_IN, None, answer))
     return step(Rule.CRITICAL_POINTS_IN, c.function, answer, substeps, variables=c.variables, region=c.region)
@@ -82,7 +81,10 @@ def classify_steps(f: str | Expr, variables: Sequence[str], point: Sequence[Expr
     substeps = [derivative_steps(function, v, variables) for v in variables]
     decided = by_values(function, symbols(variables), tuple(point)) if k.label == Nature.INCONCLUSIVE else None
     at = CriticalPoint(tuple(point), None, k, decided)
-    substeps.append(step(Rule.CLASSIFY, None, None, [_decided(variables, at)]))
+    substeps.append(_classify(variables, (at,)))
+    if decided is not None and decided.nature != Nature.UNDECIDED:  # the headline says what f's values show
+        return step(Rule.CLASSIFICATION_BY_VALUES, function, k.label, substeps, variables=tuple(variables),
+                    point=tuple(point), values=decided.nature)
     return step(Rule.CLASSIFICATION, function, k.label, substeps, variables=tuple(variables), point=tuple(point))
 
 
@@ -108,7 +110,8 @@ def _cases(c: CriticalPoints) -> Step:
     combinations = 1
     for factors in c.factors:
         combinations *= len(factors)
-    return step(Rule.CASES, None, None, cases, contradictory=combinations - len(c.cases))
+    rule = Rule.ONE_CASE if combinations == 1 and len(c.cases) == 1 else Rule.CASES  # no "each" of one
+    return step(rule, None, None, cases, contradictory=combinations - len(c.cases))
 
 
 def _region(c: CriticalPoints, region: Region) -> Step:
@@ -145,12 +148,16 @@ def _test(variables: Sequence[str], point) -> Step:
     return step(Rule.HESSIAN_MINORS, point.point, label, minors=k.minors)
 
 
-def _decided(variables: Sequence[str], point: CriticalPoint) -> Step:
-    """The second-derivative test, and where it cannot decide, what f's values say."""
+def _classify(variables: Sequence[str], points: Sequence[CriticalPoint]) -> Step:
+    return step(Rule.CLASSIFY, None, None, [s for p in points for s in _decided(variables, p)],
+                one=len(points) == 1)
+
+
+def _decided(variables: Sequence[str], point: CriticalPoint) -> list[Step]:
+    """The second-derivative test, and where it cannot decide, what f's values say: beside the test,
+    not under it, so that the lesson's short view (two levels) shows what decided the point."""
     test = _test(variables, point)
     if point.by_values is None:
-        return test
+        return [test]
     where = point.point[0] if len(point.point) == 1 else point.point
-    return step(test.rule, test.before, test.after,
-                [step(Rule.BY_VALUES, where, point.by_values.nature, reason=point.by_values.reason)],
-                **dict(test.context))
+    return [test, step(Rule.BY_VALUES, where, point.by_values.nature, reason=point.by_values.reason)]

@@ -65,6 +65,7 @@ class Rule(StepRule):
     FACTOR = "factor"
     ZERO_PRODUCT = "zero_product"
     CASES = "cases"
+    ONE_CASE = "one_case"
     CASE_POINT = "case_point"
     CASE_POINTS = "case_points"
     CASE_POINT_ON_SET = "case_point_on_set"
@@ -85,9 +86,9 @@ class Rule(StepRule):
     SET_PIECE = "set_piece"
     BY_VALUES = "by_values"
     CRITICAL_POINTS_IN = "critical_points_in"
-    CONCLUSION = "conclusion"
     CONCLUSION_IN = "conclusion_in"
     CLASSIFICATION = "classification"
+    CLASSIFICATION_BY_VALUES = "classification_by_values"
     INCOMPLETE = "incomplete"
 
 

@@ -61,6 +61,7 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.FACTOR: "Factor {df}: {before} = {after}.",
     Rule.ZERO_PRODUCT: "A product is 0 when one of its factors is: {df} = {before} = 0 when {after:or}.",
     Rule.CASES: "{variables:Solve each case:|Take one condition from each equation and solve them together:}",
+    Rule.ONE_CASE: "{variables:Solve the equation:|Solve the equations together:}",
     Rule.CASE_POINT: "{before:and}: the point {after}.",
     Rule.CASE_POINTS: "{before:and}: the points {after:list}.",
     Rule.CASE_POINT_ON_SET: "{before:and}: the point {after}, which lies on {on}.",
@@ -72,7 +73,7 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.OUTSIDE: "{before} is outside: it breaks {failing}.",
     Rule.SET_INSIDE: "{before} meets the region where {where}.",
     Rule.SET_OUTSIDE: "{before} lies outside the region.",
-    Rule.CLASSIFY: "Classify each point with the second-derivative test:",
+    Rule.CLASSIFY: "{one:Classify the point|Classify each point} with the second-derivative test:",
     Rule.SECOND_DERIVATIVE_TEST: "At {before}: f″ = {D:sign}, so this is {after:verdict}.",
     Rule.HESSIAN_TEST: "At {before}: {entries}, so D = {formula} = {D:sign}: {after:verdict}.",
     Rule.HESSIAN_MINORS: ("At {before}: the leading principal minors of the Hessian are {minors:and}: "
@@ -84,9 +85,10 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.SET_PIECE: "{where}: every point of it is {after:verdict}, since {reason}.",
     Rule.BY_VALUES: "The test cannot decide at {before}, but f's values can: it is {after:verdict}, since {reason}.",
     Rule.CRITICAL_POINTS_IN: "The critical points of f = {before} in the region {region}: {after}",
-    Rule.CONCLUSION: "So the critical points are {after}.",
     Rule.CONCLUSION_IN: "So the critical points in the region are {after}.",
     Rule.CLASSIFICATION: "The critical point {point} of f = {before}: {after:verdict}",
+    Rule.CLASSIFICATION_BY_VALUES: "The critical point {point} of f = {before}: {after:verdict}; f's values show "
+                                   "{values:verdict}",
     Rule.INCOMPLETE: "Note: {note}.",
 }
 

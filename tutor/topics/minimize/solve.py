@@ -12,8 +12,10 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import Nature, Region
 from ...calculus.critical import cut
+from ...calculus.minimize import known_name
 from ...check import names
 from ...show import show, show_float
+from ...words import and_list
 from ..base import Command
 from ..critical_points.solve import region_argument
 from ..solution import Solution, approx, exact_data, function_argument, header, read_function
@@ -30,10 +32,15 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     result = calculus.minimize(f, names[0] if len(names) == 1 else None, within)
     x = result.variable
     at = show(result.point) if result.exact else show_float(result.approx)
-    lines = [header(f, names), f"f′({x}) = {show(result.derivative, names)} = 0 at {x} = {at}"
-             + (approx(result.point) if result.exact else " (numerically; sympy found no exact solution)")
-             + (f", {result.known_as}" if result.known_as else ""),
-             f"minimum: f({at}) = {show(result.value)}{approx(result.value)}"]
+    slope = f"f′({x}) = {show(result.derivative, names)} = 0 at "
+    if len(result.zeros) > 1:  # every zero found, not the minimum's alone (x⁴ − 3x² + x has three)
+        slope += and_list([f"{x} = {show(z)}{approx(z)}" + (f" ({known_name(z)})" if known_name(z) else "")
+                           for z in result.zeros])
+    else:
+        slope += f"{x} = {at}" + (approx(result.point) if result.exact else
+                                  " (numerically; sympy found no exact solution)") \
+            + (f", {result.known_as}" if result.known_as else "")
+    lines = [header(f, names), slope, f"minimum: f({at}) = {show(result.value)}{approx(result.value)}"]
     if window is not None:
         lines.append(f"region: {window.show()}")
         inside = [m for m in result.minima if window.contains((m.point,))]

@@ -10,7 +10,7 @@ from sympy import Expr
 
 from ...calculus import Minimum
 from ...parse import Equation
-from ...steps import Step, StepRule, critical_steps, step
+from ...steps import Rule, Step, StepRule, critical_steps, step
 from ..local_minima.steps import globally
 from ..solution import approx
 
@@ -20,6 +20,8 @@ class MinimizeRule(StepRule):
     KNOWN_AS = "known_as"
     LEAST_MINIMUM = "least_minimum"
     EVERY_ZERO = "every_zero"
+    ONLY_ZERO = "only_zero"
+    ALL_ZEROS = "all_zeros"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -32,12 +34,16 @@ TEMPLATES: dict[StepRule, str] = {
     MinimizeRule.EVERY_ZERO: ("Every solution of f′ = 0{where}, as sympy's solveset lists them, classified the "
                               "same way: the local minima are {after:and}."),
     MinimizeRule.LEAST_MINIMUM: "The least local minimum is f{point:args} = {value}{approx}: {verdict}.",
+    MinimizeRule.ONLY_ZERO: ("f″({variable}) = {curving} > 0 wherever f is defined, so f′ is 0 at most once: "
+                             "{after} is the only critical point."),
+    MinimizeRule.ALL_ZEROS: ("Every solution of f′ = 0, as sympy's solveset lists them: {after:list}; "
+                             "{after:it is the only critical point|they are all the critical points}."),
 }
 
 
 def minimize_steps(f: Expr, x: str, result: Minimum, within: str = "") -> Step:
     found = critical_steps(f, (x,))
-    substeps = list(found.substeps)
+    substeps = [_settled(s, result, x, found.after, within) for s in found.substeps]
     point = result.point if result.exact else sympy.Float(result.approx, 15)
     if result.known_as:
         substeps.append(step(MinimizeRule.KNOWN_AS, None, result.point, approx=approx(result.point),
@@ -54,6 +60,21 @@ def minimize_steps(f: Expr, x: str, result: Minimum, within: str = "") -> Step:
     known = f", {result.known_as}" if result.known_as else ""
     return step(MinimizeRule.MINIMUM, f, point, substeps, variables=(x,), variable=sympy.Symbol(x),
                 approx=approx(point), known=known)
+
+
+def _settled(s: Step, result: Minimum, x: str, points: object, within: str) -> Step:
+    """The note that the solutions of f′ = 0 found may not be all of them, where the minimum's solver
+    shows they are: f″ > 0 on all of f's domain (f′ only rises, so it is 0 once at most), or sympy's
+    solveset lists every solution of f′ = 0 and they are the ones found. A note it leaves (or a window's
+    solutions, which the EVERY_ZERO step lists) stands."""
+    if s.rule is not Rule.INCOMPLETE or not isinstance(points, tuple) \
+            or not all(isinstance(p, Equation) for p in points):
+        return s
+    if result.curving is not None and len(points) == 1:
+        return step(MinimizeRule.ONLY_ZERO, None, points[0], variable=sympy.Symbol(x), curving=result.curving)
+    if result.complete and not within and result.zeros and {p.rhs for p in points} == set(result.zeros):
+        return step(MinimizeRule.ALL_ZEROS, None, points)
+    return s
 
 
 def _equation(slope: Expr) -> Equation:
