@@ -340,3 +340,14 @@ def test_a_point_decided_by_higher_derivatives_names_their_order_as_a_superscrip
     assert status == 0
     assert "  x = 0                 maximum (f = 0 there and f ≤ 0 near it (the derivatives up to order 3 are 0 " \
            "there and f⁽⁴⁾ < 0))" in out.splitlines()
+
+
+def test_a_numerical_minimum_is_one_where_the_slope_is_zero(capsys):
+    # f′ = eˣ + 4x³ − 6x + 1 > 0.085 on [0.3, 1]: no local minimum at 0.6, where two samples of an increasing f
+    # tied (0.3 and 0.30000000000000004 were both on the grid) and f″ > 0 was taken for one
+    code, out, _ = run(capsys, "minimize", "x^4 - 3x^2 + x + e^x")
+    assert code == 0
+    assert out.splitlines()[1:3] == [
+        "f′(x) = eˣ + 4x³ - 6x + 1 = 0 at x = -1.31916 (numerically; sympy found no exact solution)",
+        "minimum: f(-1.31916) = -3.24411"]  # a numerical value is not followed by "≈" itself again
+    assert "local minima:" not in out

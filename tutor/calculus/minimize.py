@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from itertools import pairwise
 
 import mpmath
@@ -45,7 +46,10 @@ from .roots import as_real, compare, rational_between, rational_polynomial, real
 
 SOLVE_SECONDS = 10.0
 # where to look for smaller values and, failing sympy, for a minimum: dense near 0, out to ±10⁴
-_GRID = sorted({s * m * 10.0**k for s in (-1, 1) for k in range(-3, 3) for m in range(1, 100)} | {0.0})
+# exact decimals, each once: 3 × 0.1 and 30 × 0.01 as floats are 0.30000000000000004 and 0.3, two samples
+# so close that an increasing f can tie at them and look like a minimum
+_GRID = sorted({float(Fraction(s * m) * Fraction(10)**k) for s in (-1, 1) for k in range(-3, 3)
+                for m in range(1, 100)} | {0.0})
 _FEW = 8  # points of the grid evaluated one by one rather than enclosed together
 _ENCLOSING_BITS = 53  # enough to tell a run of the grid lies above the least minimum, and the fastest
 # closed forms the lesson names, by function and argument: building LambertW(1) when this module is
@@ -336,14 +340,27 @@ def _exact_zeros(slope: Expr, x: sympy.Symbol) -> list[Expr] | None:
 def _numeric_zeros(slope: Expr, x: sympy.Symbol, samples: list[tuple[float, float]]) -> list[Expr]:
     """Local minima of f among (x, f(x)) samples, polished with a root-finder on f'."""
     compiled = compile_expression(slope, [x])
+
+    def sloped(t: float) -> float | None:
+        try:
+            return float(compiled([t]).value)
+        except (Undefined, ValueError, ZeroDivisionError, TypeError):
+            return None
+
     found = []
     for (a, fa), (b, fb), (c, fc) in zip(samples, samples[1:], samples[2:]):
         if fb <= fa and fb <= fc:
             try:
-                root = mpmath.findroot(lambda t: compiled([t]).value, (a, c), solver="anderson")
+                root = float(mpmath.findroot(lambda t: compiled([t]).value, (a, c), solver="anderson"))
             except (ValueError, ZeroDivisionError, Undefined):
+                # no zero of f′ found: a kink (f′ undefined at the least sample), or f′ turning from − to +
+                # between the samples; not where f′ keeps one sign, as f does near a tie of two samples
+                left, right = sloped(a), sloped(c)
+                if sloped(b) is not None and (left is None or right is None or left > 0 or right < 0):
+                    continue
                 root = b
-            root = float(root)
+            if not a <= root <= c:
+                continue
             found.append(sympy.Float(0.0 if abs(root) < 1e-15 else root))  # rounding noise around 0
     return found
 

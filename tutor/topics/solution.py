@@ -65,8 +65,8 @@ def header(f: Expr, variables: Sequence[str], latex: bool = False) -> str:
 
 def approx(value: Expr) -> str:
     """' ≈ 4.16667' for a value that is not exact to four decimals already (1/2 and 0.25 need none)."""
-    if value.is_Rational and 10**4 % value.q == 0 or value.has(sympy.CRootOf):
-        return ""  # exact to four decimals, or already shown by its decimals (1.1309…)
+    if value.is_Rational and 10**4 % value.q == 0 or value.has(sympy.CRootOf) or value.is_Float:
+        return ""  # exact to four decimals, or already shown by its decimals (1.1309…, a numerical -3.24411)
     return f" ≈ {show_float(float(sympy.N(value, 30)))}"
 
 
