@@ -351,3 +351,16 @@ def test_a_numerical_minimum_is_one_where_the_slope_is_zero(capsys):
         "f′(x) = eˣ + 4x³ - 6x + 1 = 0 at x = -1.31916 (numerically; sympy found no exact solution)",
         "minimum: f(-1.31916) = -3.24411"]  # a numerical value is not followed by "≈" itself again
     assert "local minima:" not in out
+
+
+def test_a_minimum_found_numerically_is_said_so_in_the_steps_and_is_global_where_f_curves_up(capsys):
+    # cos x + 2x = 0 has no exact solution: the steps said "The critical points: ∅." and spoke of ∇f = 0
+    code, out, _ = run(capsys, "minimize", "x^2 + sin(x)", "--steps")
+    assert code == 0
+    assert out.splitlines()[-3:] == [
+        "4. Numerically, from f's values on a grid and the zeros of f′ beside its lowest ones: the local minimum is "
+        "x = -0.450184.",
+        "5. f″(x) = 2 - sin(x) > 0 wherever f is defined, so f′ is 0 at most once: x = -0.450184 is the only "
+        "critical point.",
+        "6. The least local minimum is f(-0.450184) = -0.232466: it is the global minimum (f″(x) = 2 - sin(x) > 0 "
+        "wherever f is defined)."]

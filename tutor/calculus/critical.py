@@ -315,7 +315,9 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
             cases.append(case)
             if not case.solved:
                 complete = False
-                note = "the tutor could not solve every case of ∇f = 0 exactly, so some critical points may be missing"
+                equation = "f′ = 0" if len(syms) == 1 else "∇f = 0"
+                note = (f"the tutor could not solve every case of {equation} exactly, so some critical points may "
+                        "be missing")
     sets = _largest(_unique(c.set for c in cases if c.set is not None))
     on_sets = [p for c in cases for p in c.points if any(lies_on(p, s.equations, syms) for s in sets)]
     isolated = _unique(p for c in cases for p in c.points if p not in on_sets)

@@ -25,7 +25,7 @@ import mpmath
 import sympy
 from mpmath import iv
 from sympy import Expr, Poly
-from sympy.calculus.util import continuous_domain
+from sympy.calculus.util import continuous_domain, minimum
 
 from ..budget import OutOfTime, deadline
 from ..evaluate import Compiled, Undefined, compile_expression
@@ -220,7 +220,10 @@ def _curving_up(f: Expr, x: sympy.Symbol) -> Expr | None:
             else:
                 return None
             second = derivative(derivative(f, x.name), x.name)
-            return second if second.xreplace({x: inside}).is_positive else None
+            if second.xreplace({x: inside}).is_positive:
+                return second
+            # where sympy can't tell from assumptions (2 - sin x), its least value on the domain may
+            return second if minimum(second, x, domain).is_positive else None
     except (NotImplementedError, OutOfTime, ValueError, TypeError, sympy.PolynomialError):
         return None
 

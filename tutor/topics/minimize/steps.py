@@ -22,6 +22,7 @@ class MinimizeRule(StepRule):
     EVERY_ZERO = "every_zero"
     ONLY_ZERO = "only_zero"
     ALL_ZEROS = "all_zeros"
+    NUMERICALLY = "numerically"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -38,18 +39,24 @@ TEMPLATES: dict[StepRule, str] = {
                              "{after} is the only critical point."),
     MinimizeRule.ALL_ZEROS: ("Every solution of f′ = 0, as sympy's solveset lists them: {after:list}; "
                              "{after:it is the only critical point|they are all the critical points}."),
+    MinimizeRule.NUMERICALLY: ("Numerically, from f's values on a grid and the zeros of f′ beside its lowest ones: "
+                               "{after:the local minimum is|the local minima are} {after:list}."),
 }
 
 
 def minimize_steps(f: Expr, x: str, result: Minimum, within: str = "") -> Step:
     found = critical_steps(f, (x,))
-    substeps = [_settled(s, result, x, found.after, within) for s in found.substeps]
+    points = found.after
+    if not result.exact:  # sympy solved no case: the minima found numerically, not "the critical points: ∅"
+        points = tuple(Equation(sympy.Symbol(x), sympy.Float(m.approx, 15)) for m in result.minima)
+    substeps = [_settled(_numerical(s, points) if not result.exact else s, result, x, points, within)
+                for s in found.substeps]
     point = result.point if result.exact else sympy.Float(result.approx, 15)
     if result.known_as:
         substeps.append(step(MinimizeRule.KNOWN_AS, None, result.point, approx=approx(result.point),
                              equation=_equation(result.derivative), name=result.known_as))
     listed = {e.rhs for e in found.after if isinstance(e, Equation)} if isinstance(found.after, tuple) else set()
-    if result.complete and any(m.point not in listed for m in result.minima):
+    if result.complete and result.exact and any(m.point not in listed for m in result.minima):
         # sympy's solve gave some solutions of f' = 0 (x = π of sin x = 0); solveset lists them all
         substeps.append(step(MinimizeRule.EVERY_ZERO, None, tuple(m.point for m in result.minima),
                              where=f" in {within}" if within else ""))
@@ -60,6 +67,10 @@ def minimize_steps(f: Expr, x: str, result: Minimum, within: str = "") -> Step:
     known = f", {result.known_as}" if result.known_as else ""
     return step(MinimizeRule.MINIMUM, f, point, substeps, variables=(x,), variable=sympy.Symbol(x),
                 approx=approx(point), known=known)
+
+
+def _numerical(s: Step, points: tuple) -> Step:
+    return step(MinimizeRule.NUMERICALLY, None, points) if s.rule is Rule.CANDIDATES and not s.after else s
 
 
 def _settled(s: Step, result: Minimum, x: str, points: object, within: str) -> Step:
