@@ -364,3 +364,13 @@ def test_a_minimum_found_numerically_is_said_so_in_the_steps_and_is_global_where
         "critical point.",
         "6. The least local minimum is f(-0.450184) = -0.232466: it is the global minimum (f″(x) = 2 - sin(x) > 0 "
         "wherever f is defined)."]
+
+
+def test_a_minimum_at_a_corner_is_not_said_to_be_where_the_slope_is_zero(capsys):
+    # sympy's f′ = sign(x - 1/2) + 2x is 1 at 1/2, and f has no derivative there: "f′ = 0 at x = 0.5" was false
+    code, out, _ = run(capsys, "minimize", "abs(x - 1/2) + x^2")
+    assert code == 0
+    assert out.splitlines()[1:3] == [
+        "f′(x) = sign(x - 1/2) + 2x; the minimum is at a corner, not where f′ = 0 (f is not differentiable at "
+        "x = 0.5: f′ is 0 from the left and 2 from the right)",
+        "minimum: f(0.5) = 0.25"]
