@@ -38,12 +38,12 @@ MISCONCEPTIONS = register(
         "second-derivative test does not decide, but those values do: compare f with its value there, {value}."),
     Misconception(
         "inconclusive-called-saddle", "called a saddle point where D = 0",
-        "It looks like you took D = 0 to mean a saddle point. A saddle point needs D < 0; with D = 0 the "
-        "second-derivative test is inconclusive."),
+        "It looks like you took D = 0 to mean a saddle point. The second-derivative test shows a saddle point "
+        "only where D < 0; with D = 0 it is inconclusive."),
     Misconception(
         "extremum-called-saddle", "called a saddle point where D > 0",
-        "It looks like you took D > 0 to mean a saddle point. Here D = {D} > 0: that is a minimum or a "
-        "maximum, and a saddle point needs D < 0."),
+        "It looks like you took D > 0 to mean a saddle point. Here D = {D} > 0: the point is a minimum or a "
+        "maximum, not a saddle point."),
     Misconception(
         "discriminant-sign-reversed", "computed D as f_xy² − f_xx·f_yy",
         f"It looks like you computed D with the sign reversed, as f_xy² − f_xx·f_yy. It is {D_FORMULA}; "

@@ -52,7 +52,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
                            for z in result.zeros])
     else:
         slope += f"{x} = {at}" + (approx(result.point) if result.exact else
-                                  " (numerically; sympy found no exact solution)") \
+                                  " (numerically; no exact solution was found)") \
             + (f", {result.known_as}" if result.known_as else "")
     lines = [header(f, names), slope, f"minimum: f({at}) = {show(result.value)}{approx(result.value)}"]
     if window is not None:
