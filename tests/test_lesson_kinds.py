@@ -486,6 +486,8 @@ def test_every_draw_of_the_packs_names_its_maxima_and_saddles_truly():
     ("{-1.3008, 1.1309}", "correct", "Correct (to 4 decimal places).", "(-1.3008, 1.1309)"),
     # a set has no order to be wrong: read from left to right
     ("{1.1309, -1.3008}", "correct", "Correct (to 4 decimal places).", "(-1.3008, 1.1309)"),
+    # as `tutor solve minimize` lists them
+    ("x = -1.3008, x = 1.1309", "correct", "Correct (to 4 decimal places).", "(-1.3008, 1.1309)"),
     ("-1.3008, 1.1310", "incorrect", "Your second component 1.1310 is not right to 4 decimal places.",
      "(-1.3008, 1.1310)"),
     # the values of f at the minima: "Your first component -3.5139 is not right to 4 decimal places."

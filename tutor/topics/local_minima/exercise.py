@@ -159,6 +159,16 @@ class LocalMinima(FunctionProblem):
         points = [self.typed_minima[i] for i in self.minima.tied]
         return tuple(Answer(Shape.NUMBER, p[0]) if self.one else Answer(Shape.VECTOR, p) for p in points)
 
+    def _unnamed(self, text: str) -> str:
+        """x = -1.3008, x = 1.1309, as `tutor solve minimize` lists minima, as the list -1.3008, 1.1309 (the
+        names blanked out, so that a position in what is left is one in what was typed); else the text."""
+        if not (self.ask == Ask.ALL and self.one):
+            return text
+        named = [part.partition("=") for part in text.split(",")]
+        if not all(sep and name.strip() == self.variables[0] for name, sep, _ in named):
+            return text
+        return ",".join(" " * len(name + sep) + value for name, sep, value in named)
+
     def _lone_number(self, text: str, limits: Limits, parameters: Sequence[str] = ()) -> Answer | None:
         """`text` as a single number, where the minima of a function of one variable are asked for and a
         single number is a list of one ((1) is a bracketed number, not a vector); else None."""
@@ -191,6 +201,7 @@ class LocalMinima(FunctionProblem):
         return replace(listed, value=tuple(sorted(numbers, key=float)))
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
+        text = self._unnamed(text)
         number = self._lone_number(text, limits, parameters)
         if number is not None:
             return Answer(Shape.VECTOR, (number.value,), number.ambiguities, number.spellings)

@@ -25,7 +25,7 @@ MINIMUM_VALUES = replace(MINIMUM_VALUE, sentence=(  # in one variable, for every
     "It looks like you gave the minimum values {values} of {f}, not the {x} where each is reached."))
 EVERY_CRITICAL_POINT = replace(ABOUT_MINIMA["maxima-counted-as-minima"], sentence=(  # the minimize kind's, for a list
     "It looks like you listed every critical point. Only those where the second-derivative test says minimum are "
-    "local minima; the others are maxima or saddle points."))
+    "local minima; the others are {others}."))
 
 MISCONCEPTIONS = register(
     Misconception(
@@ -67,7 +67,9 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
         found.append(("only-global-minimum", say["only-global-minimum"](count=str(len(points))),
                       _answer([points[lowest]], one, listed=True)))
         every = [p.point for p in critical.points]
-        found.append(("maxima-counted-as-minima", EVERY_CRITICAL_POINT.say(), _answer(every, one, listed=True)))
+        others = "not" if one else "maxima or saddle points"  # a function of one variable has no saddle points
+        found.append(("maxima-counted-as-minima", EVERY_CRITICAL_POINT.say(others=others),
+                      _answer(every, one, listed=True)))
         for point, said in wrong_kind:  # in the place of one minimum, the others kept: in order, from left to right
             for instead in points:
                 chosen = [p for p in every if p == point or (p in points and p != instead)]
