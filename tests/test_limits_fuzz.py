@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import tutor
+from tutor import packs
 from tutor.calculus.common import SolveError, function_of
 from tutor.check import Verdict, check
 from tutor.parse import InputError, read
@@ -151,3 +152,17 @@ def test_a_picture_of_any_function_samples_floats_or_says_why_not(text):
     except SolveError:
         return
     assert all(isinstance(v, float) for row in values.values for v in row)
+
+
+LOCAL_MINIMA = packs.load("gradients").exercise("local-minima-1d").variant()  # its own reader: braces, x = …
+MINIMA_PIECES = st.lists(st.sampled_from(["x = ", "x=", "y = ", "{", "}", "-1.3008", "1.1309", "0.1699", ",", " ",
+                                          "=", "x", "(", ")"]), max_size=14).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(ATTACKS, MINIMA_PIECES))
+@example("x = , x = 1.1309")
+def test_any_list_of_local_minima_gets_a_verdict(text):
+    verdict = LOCAL_MINIMA.problem.check(text, LOCAL_MINIMA.tolerance)
+    assert verdict.verdict in ("correct", "incorrect", "invalid")
+    assert LOCAL_MINIMA.problem.check(text, LOCAL_MINIMA.tolerance) == verdict
