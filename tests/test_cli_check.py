@@ -244,8 +244,8 @@ def test_a_fit_to_decimal_data_takes_decimals_in_either_form(capsys, answer, ver
     # named components: "Your b is not right either." where b is right to 2 places
     ("m = 0.06, b = 7.98", "component_differs", "Your m 0.06 is not right to 4 decimal places. Your b 7.98 is right "
                                                 "to 2 decimal places; give it to 4 decimal places."),
-    ("m = 0.061, b = 8.5", "component_differs", "Your b 8.5 is not right to 4 decimal places. Your m 0.061 is right "
-                                                "to 3 decimal places; give it to 4 decimal places."),
+    ("m = 0.061, b = 8.5", "component_differs", "Your m 0.061 is right to 3 decimal places; give it to 4 decimal "
+                                                "places. Your b 8.5 is not right to 4 decimal places."),
     # one component short and the other right: right but for rounding, as two short are (was component_differs)
     ("m = 0.0612, b = 7.98", "too_few_places", "Your b 7.98 is right to 2 decimal places; give it to 4 decimal "
                                                "places."),
@@ -339,6 +339,10 @@ def test_a_value_that_starts_with_a_minus_passes_as_the_hints_say(capsys):
     # a wrong formula: not compared at some other point with the value at (2, 3)
     ("(2x + 1, 7)", "gradients:gradient-x2y2-at-2-3",
      "Your ∂f/∂x 2x + 1 still has x in it, but the right one is a number. Your ∂f/∂y is not right either."),
+    # the components said in their order, whichever is wrong and whichever only rounded
+    ("(-0.11, -0.09)", "gradients:descent-heat-gradient",
+     "Your ∂T/∂x -0.11 is right to 2 decimal places; give it to 4 decimal places. Your ∂T/∂y -0.09 is not right "
+     "to 4 decimal places."),
     # the exercise's point as its prompt writes it: f′(0.05) and ∇T(0.5, 0.6), not 1/20 and (1/2, 3/5)
     ("4.047", "gradients:descent-1d-slope",
      "It looks like you gave the value of f itself at 0.05. Differentiate first, then put in the point."),

@@ -521,8 +521,10 @@ def compare_vectors(answer: tuple[Expr, ...], expected: tuple[Expr, ...], ctx: C
     others = [_component(i, ctx.components) for i in rest if i != first]
     either = f" Your {and_list(others)} {'is' if len(others) == 1 else 'are'} not right either." if others else ""
     note = Note.UNDECIDED if outcomes[first].note == Note.UNDECIDED else Note.COMPONENT_DIFFERS
-    return Outcome(False, note, " ".join(filter(None, (outcomes[first].message + either, said_short))),
-                   right / len(outcomes))
+    sentences = [outcomes[first].message + either, said_short]
+    if short and short[0] < first:  # in the order of the components: ∂T/∂x's before ∂T/∂y's
+        sentences.reverse()
+    return Outcome(False, note, " ".join(filter(None, sentences)), right / len(outcomes))
 
 
 def _component(i: int, names: Sequence[str]) -> str:
