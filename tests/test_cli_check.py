@@ -329,7 +329,7 @@ def test_a_value_that_starts_with_a_minus_passes_as_the_hints_say(capsys):
      "Your answer 0.567 is right to 3 decimal places; give it to 4 decimal places."),
     ("0.568", "gradients:hard-to-optimize-minimum", "Your answer 0.568 is not right to 4 decimal places."),
     ("-1.30, 1.13", "gradients:local-minima-1d",
-     "Your first component and second component are right to fewer decimal places than asked; give them to 4 "
+     "Your first minimum and second minimum are right to fewer decimal places than asked; give them to 4 "
      "decimal places."),
     ("(8, 12)", "gradients:gradient-x2y2-at-2-3",  # ∇f(2, 3) = (4, 6): both components wrong, both named
      "Your ∂f/∂x 8 is not right. Your ∂f/∂y is not right either."),

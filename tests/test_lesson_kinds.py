@@ -475,7 +475,7 @@ def test_every_draw_of_the_packs_names_its_maxima_and_saddles_truly():
     ("1.13, -1.30", "incorrect", "Those are the local minima of f rounded to fewer decimal places than asked, and "
                                  "not from left to right: write the least first, to 4 decimal places.",
      "(1.13, -1.30)"),
-    ("-1.30, 1.13", "incorrect", "Your first component and second component are right to fewer decimal places than "
+    ("-1.30, 1.13", "incorrect", "Your first minimum and second minimum are right to fewer decimal places than "
                                  "asked; give them to 4 decimal places.", "(-1.30, 1.13)"),
     # a lone number was "A vector is expected here, like (4, 6)."
     ("1.1309", "incorrect", "Your answer gives 1 of the 2 local minima of f; give every one, from left to right.",
@@ -488,7 +488,7 @@ def test_every_draw_of_the_packs_names_its_maxima_and_saddles_truly():
     ("{1.1309, -1.3008}", "correct", "Correct (to 4 decimal places).", "(-1.3008, 1.1309)"),
     # as `tutor solve minimize` lists them
     ("x = -1.3008, x = 1.1309", "correct", "Correct (to 4 decimal places).", "(-1.3008, 1.1309)"),
-    ("-1.3008, 1.1310", "incorrect", "Your second component 1.1310 is not right to 4 decimal places.",
+    ("-1.3008, 1.1310", "incorrect", "Your second minimum 1.1310 is not right to 4 decimal places.",
      "(-1.3008, 1.1310)"),
     # the values of f at the minima: "Your first component -3.5139 is not right to 4 decimal places."
     ("-3.5139, -1.0702", "incorrect", "It looks like you gave the minimum values -3.5139… and -1.07023… of f, not "

@@ -14,7 +14,7 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import SolveError
 from ...check import Judgement, Verdict, check
-from ...compare import Note, Tolerance
+from ...compare import ORDINALS, Note, Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape, read
 from ...show import show
@@ -225,9 +225,12 @@ class LocalMinima(FunctionProblem):
     def _check_list(self, text: str, tolerance: Tolerance) -> Verdict:
         """The minima of a function of one variable, in order: where they are wrong, whether they are
         the right ones in another order, or too few or too many, is said in the lesson's words."""
+        # "your second minimum", not "your second component": a list of minima is no vector to a student
+        labels = tuple(f"{ORDINALS[i]} minimum" for i in range(min(len(self.typed_minima), len(ORDINALS))))
+
         def against(expected: Answer, reader: Callable[[str, Limits], Answer]) -> Verdict:
             return check(text, expected, variables=self.answer_variables, shape=expected.shape, tolerance=tolerance,
-                         reader=reader, isolated=False)
+                         reader=reader, isolated=False, labels=labels)
 
         verdict = against(self.expected(), self.read)
         if verdict.verdict != Judgement.INCORRECT or verdict.note == Note.TOO_FEW_PLACES:  # in order, rounded
