@@ -316,7 +316,7 @@ def _coefficients_outcome(off: _Off, what: str, tolerance: Tolerance) -> Outcome
         short = "The " + _fewer_places(shown[:-1] + [shown[-1] + where], tolerance)
     elif shown:
         places = off.short[0][1]
-        short = f"The {shown[0]}{where} is right to {counted(places, 'decimal place')}; give it {tolerance.describe()}."
+        short = f"The {shown[0]}{where} is {_right_to(places, tolerance)}"
     else:
         short = ""
     if not off.wrong:
@@ -410,9 +410,7 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
         places = _short_places(got, want, ctx.tolerance, ctx.spellings)
         if places is not None:  # 0.567 for W(1) = 0.567143…, dp:4
-            return Outcome(False, Note.TOO_FEW_PLACES,
-                           f"Your {what} {typed} is right to {counted(places, 'decimal place')}; give it "
-                           f"{ctx.tolerance.describe()}.")
+            return Outcome(False, Note.TOO_FEW_PLACES, f"Your {what} {typed} is {_right_to(places, ctx.tolerance)}")
         return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right {ctx.tolerance.describe()}.")
     if isinstance(got, Fraction) and isinstance(want, Fraction) and _rounds_to(got, want, ctx.spellings):
         return Outcome(False, Note.DECIMAL_FOR_EXACT,
@@ -455,6 +453,12 @@ def _short_places(got: Fraction | Interval, want: Fraction | Interval, tolerance
     if places is None or tolerance.places is None or places >= tolerance.places:
         return None
     return places if Tolerance(places=places).accepts(_middle(got), _middle(want)) else None
+
+
+def _right_to(places: int, tolerance: Tolerance) -> str:
+    """What is true of one value right to fewer places than asked: 'right to 3 decimal places; give it to 4
+    decimal places.'"""
+    return f"right to {counted(places, 'decimal place')}; give it {tolerance.describe()}."
 
 
 def _fewer_places(said: Sequence[str], tolerance: Tolerance) -> str:

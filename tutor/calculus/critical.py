@@ -745,7 +745,7 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
             why = (f"f - f(P) = {show(shifted)} is a sum of even powers with "
                    f"{'positive' if s > 0 else 'negative'} coefficients")
         else:
-            s, why = _sign_near(g, syms, point), "from the factors of f - f(P)"
+            s, why = _sign_by_factors(g, syms, point), "from the factors of f - f(P)"
     else:
         s, why = None, ""
     return _judgement(s, show(value), "point", len(syms), why)

@@ -41,7 +41,7 @@ from .critical import (
     higher_derivatives,
 )
 from .descent import Descent, descend
-from .partials import derivative, differentiable_at
+from .partials import derivative, no_derivative
 from .roots import as_real, compare, rational_between, rational_polynomial, real_roots
 
 SOLVE_SECONDS = 10.0
@@ -173,20 +173,12 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr,
     minima = [_local(f, x, z) for z in zeros if _is_minimum(f, x, z, evaluate)] if zeros else []
     if minima:
         # sympy's derivative of |x| is sign(x), 0 at x = 0, where f′ does not exist: not a zero of f′
-        defined = sorted((z for z in zeros or () if evaluate(z) is not None and _has_derivative(f, x, z)),
+        defined = sorted((z for z in zeros or () if evaluate(z) is not None and not no_derivative(f, x.name, z)),
                          key=lambda z: sympy.N(z, 30))
         return sorted(minima, key=lambda m: m.approx), tuple(defined), complete
     samples = _samples(evaluate)
     numeric = [z for z in _numeric_zeros(slope, x, samples) if _is_minimum(f, x, z, evaluate)]
     return [_local(f, x, z, exact=False) for z in sorted(set(numeric), key=float)], (), False
-
-
-def _has_derivative(f: Expr, x: sympy.Symbol, at: Expr) -> bool:
-    try:
-        differentiable_at(f, [x.name], [at], x.name)
-    except SolveError:
-        return False
-    return True
 
 
 def _every_zero(slope: Expr, x: sympy.Symbol, within: sympy.Set) -> tuple[list[Expr] | None, bool]:

@@ -145,6 +145,16 @@ def differentiable_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], 
                      f"and {_limit_text(right)} from the right")
 
 
+def no_derivative(f: Expr, variable: str, at: Expr) -> str:
+    """Why f′ has no value at `at` (differentiable_at's sentence: a kink or a jump there); "" where it has
+    one. For a minimum at a corner of f, where sympy's f′ = sign(x - a) + … is no zero."""
+    try:
+        differentiable_at(f, (variable,), (at,), variable)
+    except SolveError as error:
+        return error.message
+    return ""
+
+
 def _limit_text(value: Expr) -> str:
     if value in (sympy.oo, -sympy.oo):
         return "∞" if value == sympy.oo else "-∞"

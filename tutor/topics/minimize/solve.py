@@ -10,26 +10,16 @@ from typing import Any
 from sympy import Expr
 
 from ... import calculus
-from ...calculus import Nature, Region, SolveError
+from ...calculus import Nature, Region
 from ...calculus.critical import cut
 from ...calculus.minimize import known_name
-from ...calculus.partials import differentiable_at
+from ...calculus.partials import no_derivative
 from ...check import names
 from ...show import show, show_float
 from ...words import and_list
 from ..base import Command
 from ..critical_points.solve import region_argument
 from ..solution import Solution, approx, exact_data, function_argument, header, read_function
-
-
-def _corner(f: Expr, x: str, point: Expr) -> str:
-    """Why f′ is not 0 at a minimum found numerically at a kink of f ("f is not differentiable at x = 0.5:
-    f′ is 0 from the left and 2 from the right"); "" where f′ exists there."""
-    try:
-        differentiable_at(f, (x,), (point,), x)
-    except SolveError as error:
-        return error.message
-    return ""
 
 
 def solve(function: str, variables: Sequence[str] | None = None, region: str | None = None,
@@ -44,7 +34,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     x = result.variable
     at = show(result.point) if result.exact else show_float(result.approx)
     slope = f"f′({x}) = {show(result.derivative, names)} = 0 at "
-    corner = _corner(f, x, result.point)
+    corner = no_derivative(f, x, result.point)
     if corner:  # |x − 1/2| + x²: least where f′ jumps from − to +, not where it is 0
         slope = f"f′({x}) = {show(result.derivative, names)}; the minimum is at a corner, not where f′ = 0 ({corner})"
     elif len(result.zeros) > 1:  # every zero found, not the minimum's alone (x⁴ − 3x² + x has three)
