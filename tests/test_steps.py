@@ -204,6 +204,25 @@ def test_descent_steps_fill_in_the_numbers():
     assert "= (0.50567, 0.604675)" in text
 
 
+def test_the_steps_call_the_function_what_the_prompt_does():
+    """The sauna's T is T in its steps too: ∇T, ∂T/∂x, "where T = ...", |∇T|, not f."""
+    pack = packs.load("gradients")
+
+    def text(exercise_id: str) -> str:
+        return render_text(pack.exercise(exercise_id).variant("s").steps())
+
+    gradient = text("descent-heat-gradient")
+    assert gradient.startswith("The gradient of T = 85 - x²(x - 6)y²(y - 6)/90 at (0.5, 0.6): ∇T(0.5, 0.6) = ")
+    assert "Put the partial derivatives together: ∇T = (" in gradient and "∇f" not in gradient
+    step = text("descent-heat-step-1")
+    assert "Iteration 1: ∇T(0.5, 0.6) = (-0.1134, -0.0935)" in step and "where T = 84.9692" in step
+    critical = text("sauna-critical-points")
+    assert "Factor ∂T/∂x:" in critical and "T = 85 all along it" in critical and "f = 85" not in critical
+    latex = render_latex(pack.exercise("descent-heat-step-1").variant("s").steps())
+    assert r"$\nabla T$" in latex and "nabla f" not in latex
+    assert "∇f(2, 3)" in text("gradient-x2y2-at-2-3")  # an exercise that names no function keeps f
+
+
 def test_descent_steps_report_divergence():
     derivation = descent_steps("x^2", None, 1, 1.5)
     assert derivation.substeps[-1].rule is DescentRule.DIVERGED

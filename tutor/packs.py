@@ -406,10 +406,14 @@ class Exercise:
 
     def steps(self) -> Step | None:
         steps = self.problem.steps()
-        if steps is None or not self.problem.decimals:
-            return steps
-        # the pack wrote its numbers as decimals (rate: 0.05, or a parameter's values): the steps show them so
-        return replace(steps, context=(*steps.context, ("decimals", True)))
+        if steps is None:
+            return None
+        # the steps call the function what the prompt does (∇T for the pack's T), and where the pack wrote
+        # its numbers as decimals (rate: 0.05, or a parameter's values), they show them so
+        name = self.problem.name if isinstance(self.problem, FunctionProblem) else "f"
+        notation: tuple[tuple[str, object], ...] = (("function", name),) if name != "f" else ()
+        notation += (("decimals", True),) if self.problem.decimals else ()
+        return replace(steps, context=(*steps.context, *notation)) if notation else steps
 
     def hints(self) -> tuple[str, ...]:
         """The pack's `hints:` or else the kind's own, then its `more_hints:`, with this variant's numbers."""

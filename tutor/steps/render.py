@@ -6,7 +6,8 @@ and this one renderer fills in both: a step's rule knows its template.
 
 A template is a sentence with fields: `{before}`, `{after}`, `{d}` (the
 derivative operator applied to `before`, ∂/∂x[…] or d/dx[…]), `{df}` (∂f/∂x),
-`{grad}` (∇f), `{alpha}` (α), `{wrt}`, and the step's context values by name;
+`{f}` (the function's name: f, or the exercise's T), `{grad}` (∇f), `{slope_of_f}` (f′ for one variable,
+∇f for more), `{alpha}` (α), `{wrt}`, and the step's context values by name;
 `{d_rest}` is the operator applied to the context value `rest`. Format specs:
 `{names:a constant|constants}` picks by count (or by truth for a bool),
 `{value:sign}` adds "> 0", "< 0" or "= 0", `{point:args}` always brackets,
@@ -19,6 +20,7 @@ for a LaTeX document or a Markdown cell); template text is escaped for it.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Sequence, Sized
 from typing import cast
@@ -55,7 +57,7 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.FALLBACK: "The lesson has no rule for {before}; sympy's derivative is {d} = {after}.",
     Rule.SIMPLIFY: "Simplify: {before} = {after}.",
 
-    Rule.CRITICAL_POINTS: "The critical points of f = {before}: {after}",
+    Rule.CRITICAL_POINTS: "The critical points of {f} = {before}: {after}",
     Rule.SET_TO_ZERO: ("At a critical point {variables:the derivative is|every partial derivative is} 0: "
                        "{after:and}."),
     Rule.FACTOR: "Factor {df}: {before} = {after}.",
@@ -74,20 +76,20 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.SET_INSIDE: "{before} meets the region where {where}.",
     Rule.SET_OUTSIDE: "{before} lies outside the region.",
     Rule.CLASSIFY: "{one:Classify the point|Classify each point} with the second-derivative test:",
-    Rule.SECOND_DERIVATIVE_TEST: "At {before}: f″ = {D:sign}, so this is {after:verdict}.",
+    Rule.SECOND_DERIVATIVE_TEST: "At {before}: {f}″ = {D:sign}, so this is {after:verdict}.",
     Rule.HESSIAN_TEST: "At {before}: {entries}, so D = {formula} = {D:sign}: {after:verdict}.",
     Rule.HESSIAN_MINORS: ("At {before}: the leading principal minors of the Hessian are {minors:and}: "
                           "{after:verdict}."),
     Rule.HESSIAN_INDEFINITE: ("At {before}: the leading principal minors of the Hessian are {minors:and}; "
-                              "the last is 0, but {indefinite}, so the Hessian is indefinite (f curves up "
+                              "the last is 0, but {indefinite}, so the Hessian is indefinite ({f} curves up "
                               "along one direction and down along another): {after:verdict}."),
     Rule.CRITICAL_SET: "{description}.",
     Rule.SET_PIECE: "{where}: every point of it is {after:verdict}, since {reason}.",
-    Rule.BY_VALUES: "The test cannot decide at {before}, but f's values can: it is {after:verdict}, since {reason}.",
-    Rule.CRITICAL_POINTS_IN: "The critical points of f = {before} in the region {region}: {after}",
+    Rule.BY_VALUES: "The test cannot decide at {before}, but {f}'s values can: it is {after:verdict}, since {reason}.",
+    Rule.CRITICAL_POINTS_IN: "The critical points of {f} = {before} in the region {region}: {after}",
     Rule.CONCLUSION_IN: "So the critical points in the region are {after}.",
-    Rule.CLASSIFICATION: "The critical point {point} of f = {before}: {after:verdict}",
-    Rule.CLASSIFICATION_BY_VALUES: "The critical point {point} of f = {before}: {after:verdict}; f's values show "
+    Rule.CLASSIFICATION: "The critical point {point} of {f} = {before}: {after:verdict}",
+    Rule.CLASSIFICATION_BY_VALUES: "The critical point {point} of {f} = {before}: {after:verdict}; {f}'s values show "
                                    "{values:verdict}",
     Rule.INCOMPLETE: "Note: {note}.",
 }
@@ -98,7 +100,7 @@ VERDICTS = {
     "saddle": "a saddle point",
     "inconclusive": "not decided by the test",
     "neither": "neither a minimum nor a maximum",
-    "undecided": "not decided by the test nor by f's values",
+    "undecided": "not decided by the test nor by {f}'s values",
 }
 
 
@@ -156,8 +158,8 @@ class _Text:
     def df(self, function: str, wrt: str, partial: bool) -> str:
         return f"∂{function}/∂{wrt}" if partial else f"{function}′"
 
-    def symbol(self, name: str) -> str:
-        return {"grad": "∇f", "alpha": "α"}[name]
+    def symbol(self, name: str, function: str) -> str:
+        return {"grad": f"∇{function}", "alpha": "α"}[name]
 
     def escape(self, text: str) -> str:
         return text
@@ -196,8 +198,8 @@ class _Latex(_Text):
     def df(self, function: str, wrt: str, partial: bool) -> str:
         return rf"\frac{{\partial {function}}}{{\partial {wrt}}}" if partial else f"{function}'"
 
-    def symbol(self, name: str) -> str:
-        return {"grad": r"\nabla f", "alpha": r"\alpha"}[name]
+    def symbol(self, name: str, function: str) -> str:
+        return {"grad": rf"\nabla {function}", "alpha": r"\alpha"}[name]
 
     def escape(self, text: str) -> str:
         return "".join(self._ESCAPES.get(c, c) for c in text)
@@ -238,8 +240,14 @@ class _Fields:
             return form.wrap(form.applied(state["wrt"], state["partial"], expr))
         if name == "df":
             return form.wrap(form.df(state["function"], cast(str, self.value("wrt")), state["partial"]))
+        if name == "f":
+            return form.wrap(state["function"])
         if name in ("grad", "alpha"):
-            return form.wrap(form.symbol(name))
+            return form.wrap(form.symbol(name, state["function"]))
+        if name == "slope_of_f":
+            function = state["function"]
+            several = len(state["variables"]) > 1
+            return form.wrap(form.symbol("grad", function) if several else form.df(function, "", False))
         value = self.value(name)
         if "|" in spec:
             one, many = spec.split("|", 1)
@@ -258,10 +266,13 @@ class _Fields:
         if spec == "list":  # a, b and c
             return and_list([form.math(v) for v in cast(tuple, value)])
         if spec == "verdict":
-            return form.escape(VERDICTS[cast(str, value)])
+            return self.render(VERDICTS[cast(str, value)])
         if name in ("constants", "variables", "parameters", "wrt"):
             names = (value,) if isinstance(value, str) else cast(Sequence[str], value)
             return and_list([form.math(symbol(n)) for n in names])
+        if isinstance(value, str) and state["function"] != "f":
+            # a reason the calculus wrote calls the function f ("f = 85 all along it"); say its name
+            value = re.sub(r"\bf\b", state["function"], value)
         return form.math(value)
 
 

@@ -22,7 +22,7 @@ class FixRule(StepRule):
 
 
 TEMPLATES: dict[StepRule, str] = {
-    FixRule.FIX_VARIABLE: "{call} for f = {before}, with {fixed:and}: {after}",
+    FixRule.FIX_VARIABLE: "{call} for {f} = {before}, with {fixed:and}: {after}",
     FixRule.PUT_IN: ("Fix {fixed:and}: {held:and} no longer {held:varies|vary}, so put {values:and} in "
                      "{held:its|their} place: {call} = {after}."),
     FixRule.WORK_OUT: "Work out the numbers: {before} = {after}.",

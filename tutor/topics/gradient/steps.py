@@ -23,10 +23,10 @@ class GradientRule(StepRule):
 
 
 TEMPLATES: dict[StepRule, str] = {
-    GradientRule.GRADIENT: "The gradient of f = {before}: {grad} = {after}",
+    GradientRule.GRADIENT: "The gradient of {f} = {before}: {grad} = {after}",
     GradientRule.GRADIENT_VECTOR: "Put the partial derivatives together: {grad} = {after}.",
     GradientRule.GRADIENT_AT: "At {point}: {grad}{point:args} = {after}.",
-    GradientRule.GRADIENT_AT_POINT: "The gradient of f = {before} at {point}: {grad}{point:args} = {after}",
+    GradientRule.GRADIENT_AT_POINT: "The gradient of {f} = {before} at {point}: {grad}{point:args} = {after}",
 }
 
 

@@ -38,12 +38,12 @@ class DescentRule(StepRule):
 _BELOW = "After {k} iterations the gradient is below {tolerance}: the point {after}, where f = {value}, "
 
 TEMPLATES: dict[StepRule, str] = {
-    DescentRule.GRADIENT_DESCENT: "Gradient descent on f = {before} from {start} with learning rate {alpha} = {rate}",
-    DescentRule.SLOPE: "The {variables:derivative|gradient}: {variables:f′|∇f} = {after}.",
+    DescentRule.GRADIENT_DESCENT: "Gradient descent on {f} = {before} from {start} with learning rate {alpha} = {rate}",
+    DescentRule.SLOPE: "The {variables:derivative|gradient}: {slope_of_f} = {after}.",
     DescentRule.UPDATE_RULE: ("Each iteration steps against the {variables:derivative|gradient}: "
-                              "new point = old point − {alpha}·{variables:f′|∇f}(old point)."),
-    DescentRule.ITERATION: ("Iteration {k}: {variables:f′|∇f}{before:args} = {gradient}, so the new point is "
-                            "{before} − {rate}·{gradient:factor} = {after}, where f = {value}."),
+                              "new point = old point − {alpha}·{slope_of_f}(old point)."),
+    DescentRule.ITERATION: ("Iteration {k}: {slope_of_f}{before:args} = {gradient}, so the new point is "
+                            "{before} − {rate}·{gradient:factor} = {after}, where {f} = {value}."),
     DescentRule.SKIPPED: "Iterations {first} to {last} go the same way.",
     DescentRule.DIVERGED: "Diverged at iteration {k}: {reason}; try a smaller learning rate.",
     # a small gradient means a critical point, not a minimum: the sentence says which it is
@@ -53,7 +53,7 @@ TEMPLATES: dict[StepRule, str] = {
                                         "descent stops wherever the gradient is 0, not only at a minimum."),
     DescentRule.CONVERGED_UNDECIDED: (_BELOW + "is near the critical point {critical}, which the second-derivative "
                                       "test does not decide: it need not be a minimum."),
-    DescentRule.STOPPED: "After {k} iterations the point is {after}, where f = {value}.",
+    DescentRule.STOPPED: "After {k} iterations the point is {after}, where {f} = {value}.",
 }
 
 

@@ -29,10 +29,10 @@ class RateRule(StepRule):
 
 
 TEMPLATES: dict[StepRule, str] = {
-    RateRule.LEARNING_RATES: ("Gradient descent on f = {before} from {start} for {steps} steps with each learning "
+    RateRule.LEARNING_RATES: ("Gradient descent on {f} = {before} from {start} for {steps} steps with each learning "
                               "rate: {after}"),
-    RateRule.TABLE: ("The descents side by side, one column per rate: the point after k steps, and {size} there "
-                     "in brackets:"),
+    RateRule.TABLE: ("The descents side by side, one column per rate: the point after k steps, and "
+                     "|{slope_of_f}| there in brackets:"),
     RateRule.HEADER: "{cells}",
     RateRule.ROW: "{cells}",
     RateRule.GAP: "…",
@@ -80,8 +80,7 @@ def table_steps(result: LearningRates) -> Step:
             else:
                 cells.append(_cell(ENDED[t.behaviour]))
         rows.append(step(RateRule.ROW, k=k, cells=(f"k = {k}:".ljust(_K) + " ".join(cells)).rstrip()))
-    size = "|f′|" if len(result.variables) == 1 else "|∇f|"
-    return step(RateRule.TABLE, None, None, rows, size=size)
+    return step(RateRule.TABLE, None, None, rows)
 
 
 def rates_steps(result: LearningRates, answer: object) -> Step:

@@ -25,13 +25,13 @@ class MinimaRule(StepRule):
 
 
 TEMPLATES: dict[StepRule, str] = {
-    MinimaRule.ALL_MINIMA: "The local minima of f = {before}: {after}",
-    MinimaRule.GLOBAL_MINIMUM: "The global minimum of f = {before}: {after}",
-    MinimaRule.DESCENT_ENDS: "Gradient descent on f = {before} from {start} with {alpha} = {rate} ends at {after}",
-    MinimaRule.MINIMA: "The critical points that are local minima: {after:and}, where f = {values:and}.",
-    MinimaRule.LEAST: "The least of these values is f{point:args} = {value}{approx}: {verdict}.",
+    MinimaRule.ALL_MINIMA: "The local minima of {f} = {before}: {after}",
+    MinimaRule.GLOBAL_MINIMUM: "The global minimum of {f} = {before}: {after}",
+    MinimaRule.DESCENT_ENDS: "Gradient descent on {f} = {before} from {start} with {alpha} = {rate} ends at {after}",
+    MinimaRule.MINIMA: "The critical points that are local minima: {after:and}, where {f} = {values:and}.",
+    MinimaRule.LEAST: "The least of these values is {f}{point:args} = {value}{approx}: {verdict}.",
     MinimaRule.REACHED: ("Descent only goes downhill from where it starts: it ends in the valley of the local "
-                         "minimum {after}, where f = {value}{approx}; {verdict}."),
+                         "minimum {after}, where {f} = {value}{approx}; {verdict}."),
 }
 
 GLOBAL = {True: "it is the global minimum", False: "it is not the global minimum",

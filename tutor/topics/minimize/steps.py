@@ -30,16 +30,16 @@ class MinimizeRule(StepRule):
 
 
 TEMPLATES: dict[StepRule, str] = {
-    MinimizeRule.MINIMUM: "The minimum of f = {before}: {variable} = {after}{approx}{known}",
+    MinimizeRule.MINIMUM: "The minimum of {f} = {before}: {variable} = {after}{approx}{known}",
     MinimizeRule.KNOWN_AS: "{after}{approx}, the solution of {equation}, is also known as {name}.",
-    MinimizeRule.EVERY_ZERO: ("Every solution of f′ = 0{where}, all found, classified the "
+    MinimizeRule.EVERY_ZERO: ("Every solution of {f}′ = 0{where}, all found, classified the "
                               "same way: the local minima are {after:and}."),
-    MinimizeRule.LEAST_MINIMUM: "The least local minimum is f{point:args} = {value}{approx}: {verdict}.",
-    MinimizeRule.ONLY_ZERO: ("f″({variable}) = {curving} > 0 wherever f is defined, so f′ is 0 at most once: "
+    MinimizeRule.LEAST_MINIMUM: "The least local minimum is {f}{point:args} = {value}{approx}: {verdict}.",
+    MinimizeRule.ONLY_ZERO: ("{f}″({variable}) = {curving} > 0 wherever {f} is defined, so {f}′ is 0 at most once: "
                              "{after} is the only critical point."),
-    MinimizeRule.ALL_ZEROS: ("Every solution of f′ = 0, all found: {after:list}; "
+    MinimizeRule.ALL_ZEROS: ("Every solution of {f}′ = 0, all found: {after:list}; "
                              "{after:it is the only critical point|they are all the critical points}."),
-    MinimizeRule.NUMERICALLY: ("Numerically, from f's values on a grid and the zeros of f′ beside its lowest ones: "
+    MinimizeRule.NUMERICALLY: ("Numerically, from {f}'s values on a grid and the zeros of {f}′ beside its lowest ones: "
                                "{after:the local minimum is|the local minima are} {after:list}."),
 }
 

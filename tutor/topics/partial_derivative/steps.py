@@ -19,7 +19,7 @@ class PartialRule(StepRule):
 
 
 TEMPLATES: dict[StepRule, str] = {
-    PartialRule.PARTIAL_AT: "{df} at {point} for f = {before}: {after}",
+    PartialRule.PARTIAL_AT: "{df} at {point} for {f} = {before}: {after}",
     PartialRule.PUT_IN: "Put in {point}: {df}{point:args} = {after}.",
 }
 

@@ -26,12 +26,12 @@ class StopRule(StepRule):
 
 
 TEMPLATES: dict[StepRule, str] = {
-    StopRule.STOPPING: ("Gradient descent on f = {before} from {start} with learning rate {alpha} = {rate}, "
-                        "until {size} < {tolerance}: {after} iterations"),
-    StopRule.RULE: ("Repeat until close enough: after each iteration, compare {size} at the new point with "
+    StopRule.STOPPING: ("Gradient descent on {f} = {before} from {start} with learning rate {alpha} = {rate}, "
+                        "until |{slope_of_f}| < {tolerance}: {after} iterations"),
+    StopRule.RULE: ("Repeat until close enough: after each iteration, compare |{slope_of_f}| at the new point with "
                     "{tolerance}; stop at the first point where it is smaller."),
-    StopRule.NOT_YET: "{size} = {length} is not below {tolerance} yet: take another step.",
-    StopRule.CLOSE_ENOUGH: ("{size} = {length} < {tolerance}: close enough, so the descent stops after {after} "
+    StopRule.NOT_YET: "|{slope_of_f}| = {length} is not below {tolerance} yet: take another step.",
+    StopRule.CLOSE_ENOUGH: ("|{slope_of_f}| = {length} < {tolerance}: close enough, so the descent stops after {after} "
                             "iterations, at {point}."),
     StopRule.NEVER: "It never gets there: {reason}.",
 }
@@ -41,23 +41,21 @@ def stopping_steps(stop: Stopping) -> Step:
     """The update rule, the first iterations and the last two, each with its check against the tolerance."""
     run = stop.descent
     rows = run.rows
-    one = len(run.variables) == 1
-    size = "|f′|" if one else "|∇f|"
     substeps = [step(DescentRule.SLOPE, None, run.gradient), step(DescentRule.UPDATE_RULE, rate=run.rate),
-                step(StopRule.RULE, size=size, tolerance=stop.tolerance)]
+                step(StopRule.RULE, tolerance=stop.tolerance)]
     last = len(rows) - 1
     shown = [k for k in range(1, last + 1) if k <= SHOWN or k >= last - 1]
     for k in shown:
         if k > SHOWN and k - 1 not in shown:
             substeps.append(step(DescentRule.SKIPPED, first=SHOWN + 1, last=k - 1))
         length = math.hypot(*rows[k].gradient)
-        check = (step(StopRule.CLOSE_ENOUGH, None, k, size=size, length=length, tolerance=stop.tolerance,
+        check = (step(StopRule.CLOSE_ENOUGH, None, k, length=length, tolerance=stop.tolerance,
                       point=rows[k].point)
                  if stop.iterations == k else
-                 step(StopRule.NOT_YET, size=size, length=length, tolerance=stop.tolerance))
+                 step(StopRule.NOT_YET, length=length, tolerance=stop.tolerance))
         substeps.append(step(DescentRule.ITERATION, rows[k - 1].point, rows[k].point, [check], k=k, rate=run.rate,
                              gradient=rows[k - 1].gradient, value=rows[k].value))
     if stop.iterations is None:
         substeps.append(step(StopRule.NEVER, reason=stop.reason))
     return step(StopRule.STOPPING, run.function, stop.iterations, substeps, variables=run.variables,
-                start=rows[0].point, rate=run.rate, size=size, tolerance=stop.tolerance)
+                start=rows[0].point, rate=run.rate, tolerance=stop.tolerance)

@@ -24,10 +24,10 @@ class TangentRule(StepRule):
 
 
 TEMPLATES: dict[StepRule, str] = {
-    TangentRule.TANGENT_PLANE: "The tangent plane to f = {before} at {point}: {after}",
-    TangentRule.VALUE_AT: "The height of f at the point: f{point:args} = {after}.",
+    TangentRule.TANGENT_PLANE: "The tangent plane to {f} = {before} at {point}: {after}",
+    TangentRule.VALUE_AT: "The height of {f} at the point: {f}{point:args} = {after}.",
     TangentRule.PARTIAL_AT: "The slope in the {wrt} direction: {df} = {before}, so {df}{point:args} = {after}.",
-    TangentRule.PLANE: "Put these into z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b): {after}.",
+    TangentRule.PLANE: "Put these into z = {f}(a, b) + {f}_x(a, b)(x − a) + {f}_y(a, b)(y − b): {after}.",
 }
 
 
