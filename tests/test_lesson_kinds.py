@@ -345,11 +345,13 @@ LESSON_SADDLE = ("It looks like you gave a critical point that is a saddle point
 
 @pytest.mark.parametrize("pack, exercise_id, seed, student, answer, message", [
     # each was "... is not right to 4 decimal places.", which sends the student back to the same root
-    (LESSON, "local-minima-1d", None, None, "-1.3008, 0.1699", LESSON_MAXIMUM),
-    (LESSON, "local-minima-1d", None, None, "0.1699, 1.1309", LESSON_MAXIMUM),
+    # in a list, the minimum it stands in the place of is missing, and said so
+    (LESSON, "local-minima-1d", None, None, "-1.3008, 0.1699", LESSON_MAXIMUM + " The local minimum 1.1309… is missing."),
+    (LESSON, "local-minima-1d", None, None, "0.1699, 1.1309",
+     LESSON_MAXIMUM + " The local minimum -1.30083… is missing."),
     (LESSON, "local-minima-1d", 1, None, "-1, -0.3660",  # f(x) = x⁴ - 3x² - 2x
      "It looks like you gave a critical point that is a local maximum: at 1/2 - √3/2 ≈ -0.366025, f″ = 6 - 6√3 ≈ "
-     "-4.3923 < 0. A local minimum has f″ > 0."),
+     "-4.3923 < 0. A local minimum has f″ > 0. The local minimum √3/2 + 1/2 ≈ 1.36603 is missing."),
     (LESSON, "local-minima-1d-end", None, None, "0.1699", LESSON_MAXIMUM),
     (LESSON, "local-minima-1d-global", 1, None, "0.3660",  # f(x) = x⁴ - 3x² + 2x
      "It looks like you gave a critical point that is a local maximum: at √3/2 - 1/2 ≈ 0.366025, f″ = 6 - 6√3 ≈ "
@@ -358,7 +360,10 @@ LESSON_SADDLE = ("It looks like you gave a critical point that is a saddle point
      "It looks like you gave a critical point that is a local maximum: at 0.100404…, f″ = -9.87902… < 0. "
      "A local minimum has f″ > 0."),
     (LESSON, "local-minima-2d-end", None, None, "(0.0754, 0)", LESSON_SADDLE),
-    (LESSON, "local-minima-2d", None, None, "(0.0754, 0), (0.9601, 0)", LESSON_SADDLE),  # was "... does not belong"
+    (LESSON, "local-minima-2d", None, None, "(0.0754, 0), (0.9601, 0)",  # was "... does not belong"
+     LESSON_SADDLE + " The local minimum (-1.03557…, 0) is missing."),
+    (LESSON, "local-minima-2d", None, None, "(-1.0356, 0), (0.0754, 0)",
+     LESSON_SADDLE + " The local minimum (0.960149…, 0) is missing."),
 ])
 def test_a_critical_point_of_the_wrong_kind_given_for_a_minimum_is_named(pack, exercise_id, seed, student, answer,
                                                                           message):

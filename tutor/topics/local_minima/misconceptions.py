@@ -18,6 +18,7 @@ from ...words import and_list
 from ..base import typeable
 from ..minimize.misconceptions import MISCONCEPTIONS as ABOUT_MINIMA
 from ..minimize.misconceptions import not_minima
+from ..solution import approx
 from .exercise import Ask, LocalMinima
 
 MINIMUM_VALUE = ABOUT_MINIMA["gave-minimum-value"]  # the minimize kind's, named the same way here
@@ -54,6 +55,11 @@ def _answer(points: Sequence[tuple[Expr, ...]], one: bool, listed: bool) -> Answ
     return Answer(Shape.NUMBER, point[0]) if one else Answer(Shape.VECTOR, point)
 
 
+def _in_place_of(said: Said, minimum: str) -> Said:
+    """The wrong kind of point given, and the minimum it stands in the place of, which the list lacks."""
+    return Said(said.misconception, lambda: f"{said.sentence} The local minimum {minimum} is missing.")
+
+
 def candidates(problem: LocalMinima) -> list[WrongAnswer]:
     minima, one = problem.minima, problem.one
     say = {m: MISCONCEPTIONS[m].say for m in MISCONCEPTIONS}
@@ -73,7 +79,8 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
         for point, said in wrong_kind:  # in the place of one minimum, the others kept: in order, from left to right
             for instead in points:
                 chosen = [p for p in every if p == point or (p in points and p != instead)]
-                named.append((said, _answer(chosen, one, listed=True)))
+                missing = problem.point_text(instead) + (approx(instead[0]) if one else "")
+                named.append((_in_place_of(said, missing), _answer(chosen, one, listed=True)))
         if one and len(points) > 1:  # f at each minimum, in their order, for where each is
             found.append(("gave-minimum-value", MINIMUM_VALUES.say(
                 values=and_list([show(v) for v in minima.values]), f=problem.name, x=problem.variables[0]),

@@ -107,7 +107,8 @@ def not_minima(problem: FunctionProblem, found: CriticalPoints) -> list[tuple[tu
             continue
         where = problem.point_text(p.point) + (approx(p.point[0]) if len(p.point) == 1 else "")
         if test.label != nature and p.by_values is not None:  # the test is inconclusive; the values decide
-            why = f"at {where} the second-derivative test does not decide, but the values of f do: {p.by_values.reason}"
+            why = (f"at {where} the second-derivative test does not decide, but the values of {name} do: "
+                   f"{p.by_values.reason}")
             wanted = "no smaller values near it"
         elif len(variables) == 1:
             why, wanted = f"at {where}, {name}″ = {_shown(problem, test.D)} < 0", f"{name}″ > 0"
