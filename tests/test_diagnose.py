@@ -357,6 +357,20 @@ def test_coordinates_typed_as_equations_are_told_how_to_write_the_point():
     assert respond(exercise, "x = 5, y = 5").verdict == "incorrect"  # not a critical point: no advice
 
 
+@pytest.mark.parametrize("exercise_id, answer, message", [
+    # a piece with a held variable in it says which variable varies: 3x²y³'s derivative is 6xy³ or 9x²y²
+    ("partial-y-3x2y3", "3x^2y^3", "It looks like you left 3x²y³ as it is instead of differentiating it. The "
+                                   "derivative of 3x²y³ with respect to y is 9x²y²."),
+    ("partial-x-3x2y3", "x^3y^3", "It looks like you integrated instead of differentiating: x³y³ is an antiderivative "
+                                  "of 3x²y³ with respect to x. The derivative of 3x²y³ with respect to x is 6xy³."),
+    # a piece of the varying variable alone needs no more words
+    ("partial-y-3x2y3", "9x^2y", "It looks like you multiplied by the exponent and then dropped the power. The power "
+                                 "rule lowers the exponent by one: the derivative of y³ is 3y², not 3y."),
+])
+def test_the_derivative_of_a_piece_with_a_held_variable_says_which_variable_varies(exercise_id, answer, message):
+    assert respond(lesson(exercise_id), answer).message == message
+
+
 def test_a_gradient_s_wrong_part_is_called_by_its_partial_not_its_place():
     exercise = lesson("gradient-x2y2-at-2-3")
     assert exercise.problem.check("(4, 7)").message == "Your ∂f/∂y 7 is not right."

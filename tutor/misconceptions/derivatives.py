@@ -58,38 +58,38 @@ MISCONCEPTIONS = register(
     Misconception(
         "power-rule-exponent-kept", "power rule without lowering the exponent",
         "It looks like you multiplied by the exponent but did not lower it. The power rule lowers the "
-        "exponent by one: the derivative of {site} is {right}, not {wrong}."),
+        "exponent by one: the derivative of {site}{by} is {right}, not {wrong}."),
     Misconception(
         "power-rule-not-multiplied", "exponent lowered but not multiplied",
-        "It looks like you lowered the exponent but did not multiply by it. The derivative of {site} is "
+        "It looks like you lowered the exponent but did not multiply by it. The derivative of {site}{by} is "
         "{right}, not {wrong}."),
     Misconception(
         "power-rule-gave-exponent", "wrote the exponent alone as the derivative",
         "It looks like you wrote just the exponent as the derivative. The power rule multiplies by the "
-        "exponent and lowers it by one: the derivative of {site} is {right}, not {wrong}."),
+        "exponent and lowers it by one: the derivative of {site}{by} is {right}, not {wrong}."),
     Misconception(
         "power-rule-new-exponent", "multiplied by the lowered exponent",
         "It looks like you multiplied by the lowered exponent. The power rule multiplies by the exponent "
-        "before lowering it: the derivative of {site} is {right}, not {wrong}."),
+        "before lowering it: the derivative of {site}{by} is {right}, not {wrong}."),
     Misconception(
         "power-rule-exponent-dropped", "dropped the power after multiplying by the exponent",
         "It looks like you multiplied by the exponent and then dropped the power. The power rule lowers "
-        "the exponent by one: the derivative of {site} is {right}, not {wrong}."),
+        "the exponent by one: the derivative of {site}{by} is {right}, not {wrong}."),
     Misconception(
         "power-of-sum-split", "took a power of a sum as the sum of the powers",
         "It looks like you took {site} as {split}. A power of a sum is not the sum of the powers: by the "
-        "chain rule the derivative of {site} is {right}."),
+        "chain rule the derivative of {site}{by} is {right}."),
     Misconception(
         "power-rule-on-exp", "used the power rule on an exponential",
         "It looks like you used the power rule on {site}. The variable is in the exponent, so the power "
-        "rule does not apply: the derivative of {site} is {right}."),
+        "rule does not apply: the derivative of {site}{by} is {right}."),
     Misconception(
         "wrong-ln-derivative", "differentiated ln x as something other than 1/x",
         "It looks like you differentiated {site} as {wrong}. Its derivative is {right}{rule}."),
     Misconception(
         "log-of-sum-split", "took the log of a sum as the sum of the logs",
         "It looks like you split {site} into {split}. The logarithm of a sum is not the sum of the "
-        "logarithms: by the chain rule the derivative of {site} is {right}."),
+        "logarithms: by the chain rule the derivative of {site}{by} is {right}."),
     Misconception(
         "trig-derivative-sign", "the sign of sin's or cos's derivative wrong",
         "It looks like you took the wrong sign for the derivative of {function}. The derivative of "
@@ -97,39 +97,39 @@ MISCONCEPTIONS = register(
     Misconception(
         "trig-function-kept", "differentiated sin u as −sin u",
         "It looks like you differentiated {site} as {wrong}. The derivative of sin is cos: the "
-        "derivative of {site} is {right}."),
+        "derivative of {site}{by} is {right}."),
     Misconception(
         "missing-inner-derivative", "chain rule without the inner derivative",
-        "It looks like you left out the inner derivative. By the chain rule the derivative of {site} is "
+        "It looks like you left out the inner derivative. By the chain rule the derivative of {site}{by} is "
         "{right}: multiply by the derivative of the inside, {inner}."),
     Misconception(
         "wrong-inner-derivative", "chain rule with the inside instead of its derivative",
         "It looks like you multiplied by the inside, {inside}, instead of by its derivative. By the chain "
-        "rule the derivative of {site} is {right}: multiply by {inner}."),
+        "rule the derivative of {site}{by} is {right}: multiply by {inner}."),
     Misconception(
         "inner-function-lost", "chain rule with the inside lost from the outer derivative",
         "It looks like you differentiated {site} as {wrong}, losing the inside {inside}. By the chain rule "
-        "the derivative of {site} is {right}."),
+        "the derivative of {site}{by} is {right}."),
     Misconception(
         "product-rule-skipped", "differentiated one factor of a product only",
         "It looks like you differentiated only {first} in the product {site}, as if {second} were a "
-        "constant. By the product rule (uv)′ = u′v + uv′, the derivative of {site} is {right}."),
+        "constant. By the product rule (uv)′ = u′v + uv′, the derivative of {site}{by} is {right}."),
     Misconception(
         "product-rule-as-product", "product rule as the product of the derivatives",
         "It looks like you multiplied the derivatives of the factors of {site}. The product rule is "
-        "(uv)′ = u′v + uv′, not u′v′: the derivative of {site} is {right}."),
+        "(uv)′ = u′v + uv′, not u′v′: the derivative of {site}{by} is {right}."),
     Misconception(
         "product-rule-sign", "product rule with a minus sign",
         "It looks like you subtracted in the product rule. It is (uv)′ = u′v + uv′, with a plus: the "
-        "derivative of {site} is {right}."),
+        "derivative of {site}{by} is {right}."),
     Misconception(
         "quotient-rule-sign", "quotient rule with a plus",
         "It looks like you added in the quotient rule. It is (u/v)′ = (u′v − uv′)/v², with a minus: the "
-        "derivative of {site} is {right}."),
+        "derivative of {site}{by} is {right}."),
     Misconception(
         "quotient-rule-square-missing", "quotient rule without the square of the denominator",
         "It looks like you divided by {denominator} instead of its square. The quotient rule is "
-        "(u/v)′ = (u′v − uv′)/v²: the derivative of {site} is {right}."),
+        "(u/v)′ = (u′v − uv′)/v²: the derivative of {site}{by} is {right}."),
     Misconception(
         "answered-other-partial", "answered the other partial derivative",
         "It looks like you differentiated with respect to {other} instead of {v}. For ∂{f}/∂{v}, {held}; "
@@ -148,16 +148,16 @@ MISCONCEPTIONS = register(
         "derivative is 0."),
     Misconception(
         "term-treated-as-constant", "treated a term with the variable as a constant",
-        "It looks like you treated {piece} as a constant. It changes with {v}: the derivative of {site} is "
+        "It looks like you treated {piece} as a constant. It changes with {v}: the derivative of {site}{by} is "
         "{right}, not 0."),
     Misconception(
         "term-not-differentiated", "left a term as it was instead of differentiating it",
-        "It looks like you left {piece} as it is instead of differentiating it. The derivative of {site} "
+        "It looks like you left {piece} as it is instead of differentiating it. The derivative of {site}{by} "
         "is {right}."),
     Misconception(
         "integrated-instead", "integrated instead of differentiating",
         "It looks like you integrated instead of differentiating: {antiderivative} is an antiderivative "
-        "of {function}. The derivative of {function} is {right}."),
+        "of {function}{by}. The derivative of {function}{by} is {right}."),
     Misconception(
         "gave-whole-gradient", "gave the whole gradient for one partial derivative",
         "It looks like you gave the whole gradient. ∂{f}/∂{v} is one of its components, a single "
@@ -233,7 +233,9 @@ def said_of(site: Site, words: _Wording) -> Said:
 def _sentence(site: Site, words: _Wording) -> str:
     s = words.show
     slip, piece = site.slip, site.piece
-    fields = {"site": s(piece), "right": s(site.right), "wrong": s(site.wrong), "piece": s(_unsigned(piece))}
+    fields = {"site": s(piece), "right": s(site.right), "wrong": s(site.wrong), "piece": s(_unsigned(piece)),
+              # "the derivative of yeˣ" is eˣ or yeˣ: a piece with a held variable says which one varies
+              "by": f" with respect to {words.v}" if piece.free_symbols - {symbol(words.v)} else ""}
     if slip in (Slip.NO_INNER, Slip.INNER_NOT_DERIVED, Slip.INNER_LOST):
         inside = site.extra
         fields |= {"inner": s(d.derive(inside, symbol(words.v))), "inside": s(inside)}

@@ -78,9 +78,10 @@ def _about_differentiating(problem: PartialDerivative, right: sympy.Expr) -> lis
     found = []
     if f.is_polynomial(v):
         antiderivative = sympy.integrate(f, v)
+        by = f" with respect to {wrt}" if f.free_symbols - {v} else ""  # as the derivative family says it
         found.append(WrongAnswer.of([MISCONCEPTIONS["integrated-instead"].fill(
-            antiderivative=show(antiderivative, variables), function=show(f, variables), right=show(right, variables))],
-            Answer(Shape.EXPRESSION, antiderivative)))
+            antiderivative=show(antiderivative, variables), function=show(f, variables), right=show(right, variables),
+            by=by)], Answer(Shape.EXPRESSION, antiderivative)))
     constant = symbol(_CONSTANT)
     if _CONSTANT not in variables:
         found.append(WrongAnswer.of([MISCONCEPTIONS["added-constant-of-integration"].fill()],
