@@ -346,6 +346,15 @@ def test_a_typed_decimal_names_a_mistake_only_where_its_own_digits_agree():
     assert not slip.correct and not slip.note.startswith("misconception:")
 
 
+@pytest.mark.parametrize("answer, said", [
+    ("ln(1/5)", "-ln(5) ≈ -1.60944"), ("e^3", "e³ ≈ 20.0855"), ("sqrt(2)", "√2 ≈ 1.41421"),
+    ("-19", "-19"),  # a number is quoted as typed, as ever
+])
+def test_a_wrong_number_written_as_an_expression_is_quoted_so_with_its_value(answer, said):
+    verdict = respond(lesson("descent-1d-slope"), answer)
+    assert (verdict.verdict, verdict.message) == ("incorrect", f"Your answer {said} is not right.")
+
+
 def test_coordinates_typed_as_equations_are_told_how_to_write_the_point():
     # x = 4, y = 4 are whole lines in a critical-point answer (the sauna's walls are x = 0 and y = 0)
     exercise = lesson("sauna-critical-points")

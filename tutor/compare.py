@@ -404,6 +404,8 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
         return _outcome(judgement, (), what)
     got, want = judgement.got, judgement.want
     typed = format_value(got, ctx.spellings)
+    if not answer.is_Number:  # ln(1/5), e^3: said as the student wrote it, with the value that was checked
+        typed = f"{show(answer, ctx.variables)} ≈ {typed}"
     mine, theirs = _middle(got), _middle(want)  # not floats: 1e400 is a number too
     if ctx.tolerance is not None and (ctx.decimals or expected.has(sympy.Float)):
         if ctx.tolerance.accepts(mine, theirs):
