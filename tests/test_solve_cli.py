@@ -194,8 +194,8 @@ def test_minimize_names_what_may_be_minima_besides_isolated_points(capsys, funct
 @pytest.mark.parametrize("argv, lines", [
     # sympy's solve gave x = π alone; solveset lists every zero of sin x in the region
     (["cos(x)", "--region", "0<=x<=20"], ["region: 0 ≤ x ≤ 20", "local minima in the region: x = π, x = 3π, x = 5π"]),
-    (["x^2 - 2|x|"], ["local minima: x = -1, x = 1"]),  # solve missed x = -1
-    (["cos(x)"], ["note: f′ = 0 is not a polynomial equation, and sympy may not have found all its solutions, "
+    (["x^2 - 2|x|"], ["local minima: x = -1, x = 1; the least is the global minimum"]),  # solve missed x = -1
+    (["cos(x)"], ["note: f′ = 0 is not a polynomial equation, and the tutor may not have found all its solutions, "
                   "so there may be other local minima"]),
     # f″ = eˣ + 1/x² > 0 for every x > 0: f′ rises, so its one zero is the one minimum, and the global one
     (["e^x - ln x"], ["note: f″(x) = eˣ + 1/x² > 0 wherever f is defined"]),
@@ -211,9 +211,15 @@ def test_minimize_says_the_only_local_minimum_where_every_one_is_found(capsys):
     status, out, _ = run(capsys, "minimize", "x e^(-x^2)", "--steps")
     assert out.splitlines()[-1] == ("8. The least local minimum is f(-√2/2) = -√2·e^(-1/2)/2 ≈ -0.428882: it is the "
                                     "only local minimum.")
-    status, out, _ = run(capsys, "minimize", "x^2 - 2|x|", "--steps")
-    assert ("8. Every solution of f′ = 0, all found, classified the same way: the local "
-            "minima are -1 and 1.") in out.splitlines()
+    status, out, _ = run(capsys, "minimize", "x^2 - 2|x|", "--steps")  # solved stretch by stretch
+    assert out.splitlines()[-6:] == [
+        "   2.2. For x > 0: f = x² - 2x, and f′ = 2x - 2 is 0 at 1.",
+        "3. Classify each point:",
+        "   3.1. At -1: f″ = 2 > 0, so this is a local minimum.",
+        "   3.2. At 1: f″ = 2 > 0, so this is a local minimum.",
+        "   3.3. At 0: f′ is 2 from the left and -2 from the right, and f is smaller on both sides nearby: a local "
+        "maximum.",
+        "4. The least local minimum is f(-1) = -1: it is the global minimum."]
 
 
 def test_minimize_names_every_zero_of_the_derivative(capsys):
@@ -348,7 +354,7 @@ def test_a_numerical_minimum_is_one_where_the_slope_is_zero(capsys):
     code, out, _ = run(capsys, "minimize", "x^4 - 3x^2 + x + e^x")
     assert code == 0
     assert out.splitlines()[1:3] == [
-        "f′(x) = eˣ + 4x³ - 6x + 1 = 0 at x = -1.31916 (numerically; no exact solution was found)",
+        "f′(x) = eˣ + 4x³ - 6x + 1: no exact solution of f′ = 0 was found, so the minimum is found numerically",
         "minimum: f(-1.31916) = -3.24411"]  # a numerical value is not followed by "≈" itself again
     assert "local minima:" not in out
 
@@ -372,16 +378,82 @@ def test_a_minimum_at_a_corner_is_not_said_to_be_where_the_slope_is_zero(capsys)
     assert code == 0
     assert out.splitlines()[1:3] == [
         "f′(x) = sign(x - 1/2) + 2x; the minimum is at a corner, not where f′ = 0 (f is not differentiable at "
-        "x = 0.5: f′ is 0 from the left and 2 from the right)",
-        "minimum: f(0.5) = 0.25"]
+        "x = 1/2: f′ is 0 from the left and 2 from the right)",
+        "minimum: f(1/2) = 1/4"]
+    assert "note" not in out  # found exactly, stretch by stretch: nothing may be missing
+    # the steps say so too: not "at a critical point the derivative is 0", nor "there may be other local minima"
+    code, out, _ = run(capsys, "minimize", "abs(x - 1/2) + x^2", "--steps")
+    assert [line for line in out.splitlines() if line[:2] in ("2.", "3.", "4.") or line.startswith("   2.")] == [
+        "2. An absolute value |u| has no derivative where u = 0, so f′ has none at 1/2; between these points every "
+        "|u| is u or -u, and f is a polynomial:",
+        "   2.1. For x < 1/2: f = x² - x + 1/2, and f′ = 2x - 1 is not 0 there.",
+        "   2.2. For x > 1/2: f = x² + x - 1/2, and f′ = 2x + 1 is not 0 there.",
+        "3. Classify the point:",
+        "4. The least local minimum is f(1/2) = 1/4: it is the global minimum."]
+    assert "   3.1. At 1/2: f′ is 0 from the left and 2 from the right, and f is larger on both sides nearby: a local " \
+        "minimum." in out.splitlines()
+
+
+def test_a_flat_minimum_is_one_stretch_not_grid_points(capsys):
+    # |x - 1| + |x + 1| = 2 on all of -1 ≤ x ≤ 1: 380 grid points were listed as local minima, without -1 and 1
+    code, out, _ = run(capsys, "minimize", "|x - 1| + |x + 1|")
+    assert code == 0 and out.splitlines()[1:] == [
+        "f′(x) = sign(x - 1) + sign(x + 1) = 0 at every x with -1 < x < 1",
+        "minimum: f = 2 for every x with -1 ≤ x ≤ 1"]
+    code, out, _ = run(capsys, "minimize", "|x - 1| + |x + 1|", "--steps")
+    assert out.splitlines()[4:6] + out.splitlines()[-4:] == [
+        "Steps:",
+        "The minimum of f = |x - 1| + |x + 1|: f = 2 for every x with -1 ≤ x ≤ 1",
+        "   2.2. For -1 < x < 1: f = 2 is constant, so f′ = 0 all along it.",
+        "   2.3. For x > 1: f = 2x, and f′ = 2 is not 0 there.",
+        "3. f = 2 for every x with -1 ≤ x ≤ 1, and no less nearby: every point of it is a local minimum.",
+        "4. The least value of f is 2, for every x with -1 ≤ x ≤ 1: it is the global minimum."]
+    # a flat stretch that is not a minimum is still where f′ = 0; a ray of minima is written as one
+    code, out, _ = run(capsys, "minimize", "|x - 1| - |x + 1|")
+    assert out.splitlines()[1:] == [
+        "f′(x) = sign(x - 1) - sign(x + 1) = 0 at every x with x < -1 and every x with x > 1",
+        "minimum: f = -2 for every x with x ≥ 1"]
+    code, out, _ = run(capsys, "minimize", "|x| - x^2")  # a corner minimum, only local
+    assert out.splitlines()[2:] == ["minimum: f(0) = 0", "note: this minimum is only local: f decreases without bound"]
+
+
+def test_a_numerical_headline_names_no_single_zero(capsys):
+    # cos x + x²/10: f′ is 0 at -2.5957, 0 and 2.5957; "= 0 at x = -2.59574" named one of them as if the only one
+    code, out, _ = run(capsys, "minimize", "cos(x) + x^2/10")
+    assert code == 0 and out.splitlines()[1:4] == [
+        "f′(x) = -sin(x) + x/5: no exact solution of f′ = 0 was found, so the minima are found numerically",
+        "minimum: f(-2.59574) = -0.180898",
+        "local minima: x = -2.59574, x = 2.59574"]
+    assert "sympy" not in out
 
 
 def test_a_minimum_is_written_as_the_critical_points_write_it_and_not_doubted_where_all_are_found(capsys):
     # eˣ − 9x: the critical points said 2 ln(3), the minimum ln(9), and a note doubted the list that was complete
     code, out, _ = run(capsys, "minimize", "e^x - 9x", "--steps")
     assert code == 0
+    assert out.splitlines()[1:3] == ["f′(x) = eˣ - 9 = 0 at x = 2 ln(3) ≈ 2.19722",  # the summary as well: ln(9)
+                                     "minimum: f(2 ln(3)) = 9 - 18 ln(3) ≈ -10.775"]
     assert out.splitlines()[-4:] == [
         "5. Every solution of f′ = 0, all found: x = 2 ln(3); it is the only critical point.",
         "6. Classify the point with the second-derivative test:",
         "   6.1. At 2 ln(3): f″ = 9 > 0, so this is a local minimum.",
         "7. The least local minimum is f(2 ln(3)) = 9 - 18 ln(3) ≈ -10.775: it is the only local minimum."]
+
+
+@pytest.mark.parametrize("function, line", [
+    ("e^x + y^2", "4. ∂f/∂x = eˣ is positive everywhere, so never 0: no point is critical."),
+    ("x + y^2", "4. ∂f/∂x = 1 is positive everywhere, so never 0: no point is critical."),
+    ("y e^x + e^y", "5. ∂f/∂y = eˣ + eʸ is positive everywhere, so never 0: no point is critical."),
+])
+def test_no_critical_points_for_sure_where_a_partial_is_never_zero(capsys, function, line):
+    # eˣ > 0: "no critical points found" with a note that the solutions found may not be all was a hedge too many
+    code, out, _ = run(capsys, "critical", function)
+    assert code == 0 and out.splitlines()[1:] == ["no critical points: ∇f is never 0"]
+    code, out, _ = run(capsys, "critical", function, "--steps")
+    assert line in out.splitlines() and "Take one condition" not in out
+
+
+def test_the_hedge_stays_where_the_equations_may_have_unfound_solutions(capsys):
+    code, out, _ = run(capsys, "critical", "x e^(-x^2 - y^2)")
+    assert out.splitlines()[-1] == ("note: the equations are not polynomial, so the solutions found may not be all "
+                                    "the critical points")

@@ -305,7 +305,8 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     factors = tuple(_factors(n, syms) for n in numerators)
     # the factors, not the numerators: e^(-x²) is never 0, and what is left may be polynomials
     exactly = len(syms) <= 2 and all(rational_polynomial(p, syms) is not None for fs in factors for p in fs)
-    complete = all(p.is_polynomial(*syms) for fs in factors for p in fs)
+    # a partial with no factor that can be 0 (eˣ, or 1) settles it: no point is critical, for sure
+    complete = all(p.is_polynomial(*syms) for fs in factors for p in fs) or not all(factors)
     note = "" if complete else ("the equations are not polynomial, so the solutions found "
                                 "may not be all the critical points")
     cases = []
@@ -473,8 +474,17 @@ def _factors(numerator: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, ...]:
     if not pairs:
         return ()  # a product of factors that are never 0, like e^(-x²)
     found = [p for p, _ in pairs if p.free_symbols & set(syms)] or [numerator]
+    # eˣ, or eˣ + e^y: of one sign at every real point, so never 0 (a polynomial's factors are solved exactly)
+    found = [p for p in found if p.is_polynomial(*syms) or constant_sign(p, syms) is None]
     first = lambda p: min(syms.index(s) for s in p.free_symbols & set(syms))  # noqa: E731
     return tuple(sorted(dict.fromkeys(found), key=lambda p: (first(p), sympy.default_sort_key(p))))
+
+
+def constant_sign(expr: Expr, syms: Sequence[sympy.Symbol]) -> int | None:
+    """1 or -1 where expr is shown to have that sign wherever it is defined on the reals (eˣ, eˣ + e^y,
+    a nonzero number), so that it is never 0; None where that is not shown."""
+    real = expr.xreplace({s: sympy.Dummy(s.name, real=True) for s in syms})
+    return 1 if real.is_positive else (-1 if real.is_negative else None)
 
 
 def _product_factors(numerator: Expr) -> list[tuple[Expr, int]]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from itertools import pairwise
 
@@ -41,6 +41,7 @@ from .critical import (
     higher_derivatives,
 )
 from .descent import Descent, descend
+from .kinks import Flat, Pieces, kink_minima, pieces
 from .partials import derivative, no_derivative
 from .roots import as_real, compare, rational_between, rational_polynomial, real_roots
 
@@ -84,6 +85,10 @@ class Minimum:
     complete: bool = True  # False when sympy's solutions of f' = 0 may not be all of them
     zeros: tuple[Expr, ...] = ()  # every solution of f'(x) = 0 found exactly, left to right; () if none
     curving: Expr | None = None  # f″, where it is shown positive on all of f's domain: f′ is 0 once at most
+    flats: tuple[Flat, ...] = ()  # stretches on which f is constant and a minimum (|x - 1| + |x + 1| on [-1, 1])
+    corners: tuple[Expr, ...] = ()  # the minima where f′ has no value (|x - 1/2| + x² at 1/2)
+    level: tuple[tuple[Expr, Expr], ...] = ()  # open stretches where f′ = 0 all along, minima or not
+    pieces: Pieces | None = None  # f as polynomials between its kinks, where it was solved so
 
     @property
     def point(self) -> Expr:
@@ -106,6 +111,16 @@ class Minimum:
         return self.least.known_as
 
     @property
+    def minima_points(self) -> tuple[Expr, ...]:
+        return tuple(m.point for m in self.minima)
+
+    @property
+    def flat(self) -> Flat | None:
+        """The flat stretch the least minimum is the first point of, if it is one."""
+        return next((g for g in self.flats if self.least.point in (g.low, g.high) and g.value == self.least.value),
+                    None)
+
+    @property
     def tied(self) -> tuple[LocalMinimum, ...]:
         """The other local minima as low as the least (x = ±1 for (x² − 1)²): each minimises f too."""
         return tuple(m for m in self.minima if m is not self.least and not _lower(self.least, m))
@@ -122,6 +137,9 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
     (name,) = variables
     x = symbol(name)
     slope = derivative(f, name)
+    kinked = pieces(f, x)
+    if kinked is not None:  # |x - 1/2| + x²: a polynomial between kinks, solved exactly
+        return _kinked(f, x, slope, kinked)
     if rational_polynomial(f, [x]) is not None:
         minima, zeros, complete = *_exact_minima(f, x), True
     else:
@@ -140,6 +158,24 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
     else:
         is_global, note = _globally(f, x, best)
     return Minimum(best, note, name, slope, tuple(minima), is_global, complete, zeros, curving)
+
+
+def _kinked(f: Expr, x: sympy.Symbol, slope: Expr, found: Pieces) -> Minimum:
+    """The minima of a polynomial in x and absolute values of polynomials: every one, exactly."""
+    result = kink_minima(f, x, found)
+    minima = [_local(f, x, p) for p in result.points]
+    ends = [_local(f, x, g.low if g.low != -sympy.oo else g.high) for g in result.flats]  # a flat's first point
+    candidates = minima + ends
+    if not candidates:
+        raise SolveError(f"f has no minimum: f′({x.name}) = {show(slope, [x.name])} "
+                         "never changes from negative to positive")
+    best = candidates[0]
+    for candidate in candidates[1:]:
+        if _lower(candidate, best):
+            best = candidate
+    note = "" if result.bounded else "this minimum is only local: f decreases without bound"
+    return Minimum(best, note, x.name, slope, tuple(minima), result.bounded, True, result.zeros,
+                   flats=result.flats, corners=result.corners, level=result.level, pieces=found)
 
 
 def _local(f: Expr, x: sympy.Symbol, point: Expr, exact: bool = True) -> LocalMinimum:
@@ -175,6 +211,11 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr,
         # sympy's derivative of |x| is sign(x), 0 at x = 0, where f′ does not exist: not a zero of f′
         defined = sorted((z for z in zeros or () if evaluate(z) is not None and not no_derivative(f, x.name, z)),
                          key=lambda z: sympy.N(z, 30))
+        # each point as the critical points' steps write it: 2 ln(3), where solveset says ln(9) (f's value
+        # at it is simplified from solveset's form: 9 - 18 ln(3), where 2 ln(3) gives 9 - ln(387420489))
+        written = [p.point[0] for p in critical_points(f, [x.name]).points]
+        minima = [replace(m, point=among(m.point, written) or m.point) for m in minima]
+        defined = [among(z, written) or z for z in defined]
         return sorted(minima, key=lambda m: m.approx), tuple(defined), complete
     samples = _samples(evaluate)
     numeric = [z for z in _numeric_zeros(slope, x, samples) if _is_minimum(f, x, z, evaluate)]
@@ -370,6 +411,20 @@ def _is_minimum(f: Expr, x: sympy.Symbol, at: Expr, evaluate) -> bool:
     centre = float(sympy.N(at))
     around = [evaluate(centre + h) for h in (-1e-4, 1e-4)]
     return all(v is not None and v >= evaluate(at) for v in around)
+
+
+def among(number: Expr, numbers: Sequence[Expr]) -> Expr | None:
+    """The one of `numbers` that is `number`, as it is written there; None where none is."""
+    return next((n for n in numbers if same_numbers([number], [n])), None)
+
+
+def same_numbers(these: Sequence[Expr], those: Sequence[Expr]) -> bool:
+    """Whether two lists of exact numbers hold the same ones, whatever form each is written in: 2 ln(3)
+    from one solver is ln(9) from another (their first 30 digits told apart, with room for the last)."""
+    def digits(numbers: Sequence[Expr]) -> list[Expr]:
+        return sorted(sympy.N(n, 30) for n in numbers)
+    return len(these) == len(those) and all(abs(a - b) <= 1e-25 * max(1, abs(a))
+                                            for a, b in zip(digits(these), digits(those)))
 
 
 def _simplify(value: Expr) -> Expr:

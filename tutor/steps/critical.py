@@ -13,7 +13,7 @@ from sympy import Expr
 
 from ..calculus import CriticalPoint, CriticalPoints, CriticalSet, Piece, Region, classify, critical_points
 from ..calculus.common import function_of, symbols
-from ..calculus.critical import Nature, as_equation, by_values, lies_on
+from ..calculus.critical import Nature, as_equation, by_values, constant_sign, lies_on
 from ..parse import Equation, symbol
 from .derivative import derivative_steps
 from .model import Rule, Step, step
@@ -33,7 +33,10 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
         if sum(1 for m in sympy.Mul.make_args(factored) if m.free_symbols) > 1:  # the lesson's rule is for a
             # product of factors; 0.1(40x³ − 40x + 3) is just the equation to solve
             substeps.append(step(Rule.ZERO_PRODUCT, factored, tuple(as_equation(f, syms) for f in factors), wrt=v))
-    if c.cases or c.factors:
+    for (v, g), factors in zip(nonzero, c.factors):
+        if not factors:  # eˣ or 1: this equation alone has no solution
+            substeps.append(step(Rule.NEVER_ZERO, g, None, wrt=v, why=_never_zero(g, syms)))
+    if c.cases or all(c.factors):
         substeps.append(_cases(c))
     substeps.append(step(Rule.CANDIDATES, None, _answer(c.points, c.sets, syms)))
     if not c.complete:  # beside the list it is about
@@ -49,6 +52,12 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
         return step(Rule.CRITICAL_POINTS, c.function, answer, substeps, variables=c.variables)
     substeps.append(step(Rule.CONCLUSION_IN, None, answer))
     return step(Rule.CRITICAL_POINTS_IN, c.function, answer, substeps, variables=c.variables, region=c.region)
+
+
+def _never_zero(g: Expr, syms: Sequence[sympy.Symbol]) -> str:
+    """Why a partial with no factor that can be 0 is never 0."""
+    s = constant_sign(g, syms)
+    return "never 0" if s is None else f"{'positive' if s > 0 else 'negative'} everywhere, so never 0"
 
 
 def _answer(points: Sequence[CriticalPoint], sets: Sequence[CriticalSet], syms: Sequence[sympy.Symbol]) -> tuple:

@@ -64,6 +64,7 @@ class Rule(StepRule):
     SET_TO_ZERO = "set_to_zero"
     FACTOR = "factor"
     ZERO_PRODUCT = "zero_product"
+    NEVER_ZERO = "never_zero"
     CASES = "cases"
     ONE_CASE = "one_case"
     CASE_POINT = "case_point"

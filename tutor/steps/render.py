@@ -54,7 +54,7 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.SIN: "The derivative of sine is cosine: {d} = {after}.",
     Rule.COS: "The derivative of cosine is minus sine: {d} = {after}.",
     Rule.TAN: "The derivative of tangent is 1 + tan²: {d} = {after}.",
-    Rule.FALLBACK: "The lesson has no rule for {before}; sympy's derivative is {d} = {after}.",
+    Rule.FALLBACK: "The lesson has no rule for {before}; its derivative is {d} = {after}.",
     Rule.SIMPLIFY: "Simplify: {before} = {after}.",
 
     Rule.CRITICAL_POINTS: "The critical points of {f} = {before}: {after}",
@@ -62,6 +62,7 @@ TEMPLATES: dict[StepRule, str] = {
                        "{after:and}."),
     Rule.FACTOR: "Factor {df}: {before} = {after}.",
     Rule.ZERO_PRODUCT: "A product is 0 when one of its factors is: {df} = {before} = 0 when {after:or}.",
+    Rule.NEVER_ZERO: "{df} = {before} is {why}: no point is critical.",
     Rule.CASES: "{variables:Solve each case:|Take one condition from each equation and solve them together:}",
     Rule.ONE_CASE: "{variables:Solve the equation:|Solve the equations together:}",
     Rule.CASE_POINT: "{before:and}: the point {after}.",

@@ -12,6 +12,7 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import Nature, Region
 from ...calculus.critical import cut
+from ...calculus.kinks import Flat, between_text
 from ...calculus.minimize import known_name
 from ...calculus.partials import no_derivative
 from ...check import names
@@ -34,17 +35,25 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     x = result.variable
     at = show(result.point) if result.exact else show_float(result.approx)
     slope = f"f′({x}) = {show(result.derivative, names)} = 0 at "
-    corner = no_derivative(f, x, result.point)
-    if corner:  # |x − 1/2| + x²: least where f′ jumps from − to +, not where it is 0
+    corner = no_derivative(f, x, result.point) if result.flat is None else ""
+    if result.flat is not None:  # |x - 1| + |x + 1|: f′ = 0 all along -1 < x < 1
+        slope += and_list([f"{x} = {show(z)}{approx(z)}" for z in result.zeros]
+                          + [f"every {x} with {between_text(low, high, x)}" for low, high in result.level])
+    elif corner:  # |x − 1/2| + x²: least where f′ jumps from − to +, not where it is 0
         slope = f"f′({x}) = {show(result.derivative, names)}; the minimum is at a corner, not where f′ = 0 ({corner})"
     elif len(result.zeros) > 1:  # every zero found, not the minimum's alone (x⁴ − 3x² + x has three)
         slope += and_list([f"{x} = {show(z)}{approx(z)}" + (f" ({known_name(z)})" if known_name(z) else "")
                            for z in result.zeros])
+    elif not result.exact:  # the zeros of f′ are not known: the minimum's is one of maybe several (cos x + x²/10)
+        slope = (f"f′({x}) = {show(result.derivative, names)}: no exact solution of f′ = 0 was found, "
+                 "so the "
+                 + ("minima are" if len(result.minima) > 1 else "minimum is") + " found numerically")
     else:
-        slope += f"{x} = {at}" + (approx(result.point) if result.exact else
-                                  " (numerically; no exact solution was found)") \
-            + (f", {result.known_as}" if result.known_as else "")
-    lines = [header(f, names), slope, f"minimum: f({at}) = {show(result.value)}{approx(result.value)}"]
+        slope += f"{x} = {at}{approx(result.point)}" + (f", {result.known_as}" if result.known_as else "")
+    least = f"minimum: f({at}) = {show(result.value)}{approx(result.value)}"
+    if result.flat is not None:  # a whole stretch of equal least values
+        least = f"minimum: f = {show(result.value)} for every {x} with {_closed(result.flat, x)}"
+    lines = [header(f, names), slope, least]
     if window is not None:
         lines.append(f"region: {window.show()}")
         inside = [m for m in result.minima if window.contains((m.point,))]
@@ -52,13 +61,14 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         lines.append("local minima in the region: " + (_places(inside, x) or "none"))
         if outside:
             lines.append("outside the region: " + _places(outside, x))
-    elif len(result.minima) > 1:
+    elif len(result.minima) + len(result.flats) > 1:
         lines.append("local minima: " + _places(result.minima, x)
+                     + "".join(f", every {x} with {_closed(g, x)}" for g in result.flats)
                      + ("; the least is the global minimum" if result.is_global else ""))
     if result.note:
         lines.append(f"note: {result.note}")
     if not result.complete:
-        lines.append("note: f′ = 0 is not a polynomial equation, and sympy may not have found all its solutions, "
+        lines.append("note: f′ = 0 is not a polynomial equation, and the tutor may not have found all its solutions, "
                      "so there may be other local minima")
     latex = [header(f, names, True),
              f"{x}^* = {show(result.point, latex=True)} \\approx {show_float(result.approx)}",
@@ -69,6 +79,10 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
             "minima": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.minima]}
     derivation = minimize_steps(f, x, result, window.show() if window else "") if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+def _closed(flat: Flat, x: str) -> str:
+    return between_text(flat.low, flat.high, x, closed=True)
 
 
 def _places(minima: Sequence[calculus.LocalMinimum], x: str) -> str:

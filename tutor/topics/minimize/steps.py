@@ -3,14 +3,18 @@ gives the point (eˣ − 1/x = 0 at x = W(1) ≈ 0.5671…, the Omega constant),
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from itertools import pairwise
 
 import sympy
 from sympy import Expr
 
 from ...calculus import Minimum
-from ...parse import Equation
-from ...steps import Rule, Step, StepRule, critical_steps, step
+from ...calculus.critical import Nature
+from ...calculus.kinks import between_text, side
+from ...calculus.minimize import among, same_numbers
+from ...parse import Equation, symbol
+from ...steps import Rule, Step, StepRule, critical_steps, derivative_steps, step
 from ..local_minima.steps import globally
 from ..solution import approx
 
@@ -45,6 +49,8 @@ TEMPLATES: dict[StepRule, str] = {
 
 
 def minimize_steps(f: Expr, x: str, result: Minimum, within: str = "") -> Step:
+    if result.pieces is not None and not within:
+        return kink_steps(f, x, result)
     found = critical_steps(f, (x,))
     points = found.after
     if not result.exact:  # sympy solved no case: the minima found numerically, not "the critical points: ∅"
@@ -53,11 +59,11 @@ def minimize_steps(f: Expr, x: str, result: Minimum, within: str = "") -> Step:
                 for s in found.substeps]
     listed = [e.rhs for e in found.after if isinstance(e, Equation)] if isinstance(found.after, tuple) else []
     # the minimum as the critical points above write it (2 ln(3), where minimize's own solver says ln(9))
-    point = (_among(result.point, listed) or result.point) if result.exact else sympy.Float(result.approx, 15)
+    point = (among(result.point, listed) or result.point) if result.exact else sympy.Float(result.approx, 15)
     if result.known_as:
         substeps.append(step(MinimizeRule.KNOWN_AS, None, result.point, approx=approx(result.point),
                              equation=_equation(result.derivative), name=result.known_as))
-    if result.complete and result.exact and any(_among(m.point, listed) is None for m in result.minima):
+    if result.complete and result.exact and any(among(m.point, listed) is None for m in result.minima):
         # sympy's solve gave some solutions of f' = 0 (x = π of sin x = 0); solveset lists them all
         substeps.append(step(MinimizeRule.EVERY_ZERO, None, tuple(m.point for m in result.minima),
                              where=f" in {within}" if within else ""))
@@ -84,7 +90,7 @@ def _settled(s: Step, result: Minimum, x: str, points: object, within: str) -> S
         return s
     if result.curving is not None and len(points) == 1:
         return step(MinimizeRule.ONLY_ZERO, None, points[0], variable=sympy.Symbol(x), curving=result.curving)
-    if result.complete and not within and result.zeros and _same_numbers([p.rhs for p in points], result.zeros):
+    if result.complete and not within and result.zeros and same_numbers([p.rhs for p in points], result.zeros):
         return step(MinimizeRule.ALL_ZEROS, None, points)
     return s
 
@@ -98,15 +104,97 @@ def _equation(slope: Expr) -> Equation:
     return Equation(slope, sympy.Integer(0))
 
 
-def _among(number: Expr, numbers: Sequence[Expr]) -> Expr | None:
-    """The one of `numbers` that is `number`, as it is written there; None where none is."""
-    return next((n for n in numbers if _same_numbers([number], [n])), None)
+# ------------------------------------------------------------------ a polynomial between kinks
 
 
-def _same_numbers(these: Sequence[Expr], those: Sequence[Expr]) -> bool:
-    """Whether two lists of exact numbers hold the same ones, whatever form each is written in: 2 ln(3)
-    from one solver is ln(9) from another (their first 30 digits told apart, with room for the last)."""
-    def digits(numbers: Sequence[Expr]) -> list[Expr]:
-        return sorted(sympy.N(n, 30) for n in numbers)
-    return len(these) == len(those) and all(abs(a - b) <= 1e-25 * max(1, abs(a))
-                                            for a, b in zip(digits(these), digits(those)))
+class KinkRule(StepRule):
+    KINKS = "kinks"
+    STRETCH_ZEROS = "stretch_zeros"
+    STRETCH_NONE = "stretch_none"
+    STRETCH_FLAT = "stretch_flat"
+    POINT = "kink_point"
+    CORNER = "corner"
+    FLAT_MINIMA = "flat_minima"
+    LEAST_FLAT = "least_flat"
+    CLASSIFY = "kink_classify"
+    MINIMUM_FLAT = "minimum_flat"
+
+    @classmethod
+    def templates(cls) -> Mapping[StepRule, str]:
+        return KINK_TEMPLATES
+
+
+KINK_TEMPLATES: dict[StepRule, str] = {
+    KinkRule.KINKS: ("An absolute value |u| has no derivative where u = 0, so {f}′ has none at {after:or}; "
+                     "between these points every |u| is u or -u, and {f} is a polynomial:"),
+    KinkRule.STRETCH_ZEROS: "For {where}: {f} = {before}, and {f}′ = {slope} is 0 at {after:list}.",
+    KinkRule.STRETCH_NONE: "For {where}: {f} = {before}, and {f}′ = {slope} is not 0 there.",
+    KinkRule.STRETCH_FLAT: "For {where}: {f} = {before} is constant, so {f}′ = 0 all along it.",
+    KinkRule.POINT: "At {before}: {f} is larger on both sides nearby, so this is {after:verdict}.",
+    KinkRule.CORNER: ("At {before}: {f}′ is {left} from the left and {right} from the right, and {f} is "
+                      "{sides}: {after:verdict}."),
+    KinkRule.FLAT_MINIMA: ("{f} = {value} for every {variable} with {where}, and no less nearby: every point "
+                           "of it is a local minimum."),
+    KinkRule.CLASSIFY: "Classify {one:the point|each point}:",
+    KinkRule.MINIMUM_FLAT: "The minimum of {f} = {before}: {f} = {value} for every {variable} with {where}",
+    KinkRule.LEAST_FLAT: "The least value of {f} is {value}, for every {variable} with {where}: {verdict}.",
+}
+
+
+def kink_steps(f: Expr, x: str, result: Minimum) -> Step:
+    """The minima of a polynomial in x and absolute values: stretch by stretch, then the kinks, then the least."""
+    found = result.pieces
+    assert found is not None
+    v = symbol(x)  # the parser's symbol, the one f is in
+    stretches = []
+    for s in found.stretches:
+        where = between_text(s.low, s.high, x)
+        slope = sympy.diff(s.polynomial, v)
+        zeros = [z for z in result.zeros if _inside(z, s.low, s.high)]
+        if s.flat:
+            stretches.append(step(KinkRule.STRETCH_FLAT, s.polynomial, None, where=where))
+        elif zeros:
+            stretches.append(step(KinkRule.STRETCH_ZEROS, s.polynomial, tuple(zeros), where=where, slope=slope))
+        else:
+            stretches.append(step(KinkRule.STRETCH_NONE, s.polynomial, None, where=where, slope=slope))
+    substeps = [derivative_steps(f, x, (x,)), step(KinkRule.KINKS, None, found.kinks, stretches)]
+    checks = []
+    for z in result.zeros:
+        s = next(s for s in found.stretches if _inside(z, s.low, s.high))
+        second = sympy.diff(s.polynomial, v, 2).xreplace({v: z})
+        nature = Nature.MINIMUM if z in result.minima_points else \
+            (Nature.MAXIMUM if side(s.polynomial, v, z, True) < 0 and side(s.polynomial, v, z, False) < 0
+             else Nature.NEITHER)
+        checks.append(step(Rule.SECOND_DERIVATIVE_TEST, (z,), nature, D=second) if second != 0
+                      else step(KinkRule.POINT, (z,), nature))
+    for k, (left, right) in zip(found.kinks, pairwise(found.stretches)):
+        if left.flat or right.flat:
+            continue
+        ends = (side(left.polynomial, v, k, right=False), side(right.polynomial, v, k, right=True))
+        nature = Nature.MINIMUM if min(ends) > 0 else (Nature.MAXIMUM if max(ends) < 0 else Nature.NEITHER)
+        sides = {Nature.MINIMUM: "larger on both sides nearby", Nature.MAXIMUM: "smaller on both sides nearby"}
+        checks.append(step(KinkRule.CORNER, (k,), nature,
+                           left=sympy.diff(left.polynomial, v).xreplace({v: k}),
+                           right=sympy.diff(right.polynomial, v).xreplace({v: k}),
+                           sides=sides.get(nature, "larger on one side and smaller on the other")))
+    if checks:
+        substeps.append(step(KinkRule.CLASSIFY, None, None, checks, one=len(checks) == 1))
+    for g in result.flats:
+        substeps.append(step(KinkRule.FLAT_MINIMA, None, None, value=g.value, variable=v,
+                             where=between_text(g.low, g.high, x, closed=True)))
+    verdict = globally(result.is_global, len(result.minima) + len(result.flats), True) + (
+        f" ({result.note})" if result.note else "")
+    if result.flat is not None:
+        g = result.flat
+        where = between_text(g.low, g.high, x, closed=True)
+        substeps.append(step(KinkRule.LEAST_FLAT, None, None, value=g.value, variable=v, verdict=verdict, where=where))
+        return step(KinkRule.MINIMUM_FLAT, f, None, substeps, variables=(x,), variable=v, value=g.value, where=where)
+    else:
+        substeps.append(step(MinimizeRule.LEAST_MINIMUM, None, None, point=(result.point,), value=result.value,
+                             approx=approx(result.value), verdict=verdict))
+    return step(MinimizeRule.MINIMUM, f, result.point, substeps, variables=(x,), variable=v,
+                approx=approx(result.point), known="")
+
+
+def _inside(z: Expr, low: Expr, high: Expr) -> bool:
+    return (low == -sympy.oo or bool(z > low)) and (high == sympy.oo or bool(z < high))

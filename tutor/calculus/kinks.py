@@ -1,0 +1,170 @@
+"""Functions of one variable built from polynomials and absolute values (|x − 1/2| + x², |x − 1| + |x + 1|),
+solved exactly: between the zeros of the absolute values' insides (the kinks) f is one polynomial, so
+its critical points there are a polynomial's roots, its corners are the kinks, and a stretch where f′ = 0
+all along is a flat stretch of equal values.
+
+sympy's f′ of such an f is sign(x − 1/2) + 2x, which solve can't settle (and which is 0 at a kink, where
+f′ has no value); on each stretch the signs are fixed numbers and everything is a polynomial.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+import sympy
+from sympy import Expr
+
+from ..show import show
+from .common import sign
+from .roots import compare, rational_between, rational_polynomial, real_roots, sort_exactly
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """An open interval between kinks (or beyond the last one), and f there, a polynomial."""
+
+    low: Expr  # -oo for the first
+    high: Expr  # oo for the last
+    polynomial: Expr
+
+    @property
+    def flat(self) -> bool:
+        return not self.polynomial.free_symbols
+
+
+@dataclass(frozen=True)
+class Pieces:
+    kinks: tuple[Expr, ...]  # ascending
+    stretches: tuple[Stretch, ...]  # one more than the kinks, left to right
+
+
+def pieces(f: Expr, x: sympy.Symbol) -> Pieces | None:
+    """f as polynomials between its kinks; None unless f is a polynomial with rational coefficients in x
+    and in absolute values of such polynomials (none inside another), with at least one of them."""
+    insides = [a.args[0] for a in f.atoms(sympy.Abs)]
+    if not insides or any(u.has(sympy.Abs) or rational_polynomial(u, [x]) is None for u in insides):
+        return None
+    stand_ins = {sympy.Abs(u): sympy.Dummy() for u in insides}
+    if rational_polynomial(f.xreplace(stand_ins), [x, *stand_ins.values()]) is None:
+        return None
+    kinks = tuple(sort_exactly(dict.fromkeys(r for u in insides for r in real_roots(u, x))))
+    bounds = (-sympy.oo, *kinks, sympy.oo)
+    stretches = []
+    for low, high in pairwise(bounds):
+        inside = _inside(low, high)
+        signs = {sympy.Abs(u): sign(u.xreplace({x: inside})) * u for u in insides}
+        stretches.append(Stretch(low, high, sympy.expand(f.xreplace(signs))))
+    return Pieces(kinks, tuple(stretches))
+
+
+def _inside(low: Expr, high: Expr) -> Expr:
+    """A rational number strictly inside the interval."""
+    if low == -sympy.oo and high == sympy.oo:
+        return sympy.Integer(0)
+    if low == -sympy.oo:
+        return sympy.floor(high) - 1
+    if high == sympy.oo:
+        return sympy.ceiling(low) + 1
+    return rational_between(low, high)
+
+
+def side(polynomial: Expr, x: sympy.Symbol, at: Expr, right: bool) -> int:
+    """The sign of p(x) − p(at) for x just to the right (or left) of `at`: that of the first derivative
+    not 0 there, turned for odd orders on the left; 0 where p is constant."""
+    d = sympy.expand(polynomial)
+    order = 0
+    while True:
+        d = sympy.diff(d, x)
+        order += 1
+        if d == 0:
+            return 0
+        s = compare(d.xreplace({x: at}), sympy.Integer(0))  # exact, or SolveError
+        if s:
+            return s if right or order % 2 == 0 else -s
+
+
+@dataclass(frozen=True)
+class Flat:
+    """A closed stretch on which f is constant and no less than nearby: every point of it is a minimum."""
+
+    low: Expr
+    high: Expr
+    value: Expr
+
+
+@dataclass(frozen=True)
+class KinkMinima:
+    points: tuple[Expr, ...]  # isolated local minima, ascending (kinks among them are corners)
+    corners: tuple[Expr, ...]  # the kinks among the points
+    flats: tuple[Flat, ...]  # stretches of minima
+    zeros: tuple[Expr, ...]  # the isolated zeros of f′ off the kinks, ascending
+    bounded: bool  # whether f is bounded below (then its least local minimum is the global one)
+    level: tuple[tuple[Expr, Expr], ...] = ()  # every stretch where f′ = 0 all along, minima or not
+
+
+def kink_minima(f: Expr, x: sympy.Symbol, found: Pieces) -> KinkMinima:
+    points: list[Expr] = []
+    corners: list[Expr] = []
+    flats: list[Flat] = []
+    zeros: list[Expr] = []
+    stretches = found.stretches
+    for i, stretch in enumerate(stretches):
+        p = stretch.polynomial
+        if stretch.flat:
+            holds = (i == 0 or side(stretches[i - 1].polynomial, x, stretch.low, right=False) >= 0) and \
+                (i == len(stretches) - 1 or side(stretches[i + 1].polynomial, x, stretch.high, right=True) >= 0)
+            if holds:
+                flats.append(Flat(stretch.low, stretch.high, p))
+            continue
+        for r in real_roots(sympy.diff(p, x), x):
+            if _between(r, stretch.low, stretch.high):
+                zeros.append(r)
+                if side(p, x, r, right=True) > 0 and side(p, x, r, right=False) > 0:
+                    points.append(r)
+    for k, (left, right) in zip(found.kinks, pairwise(stretches)):
+        if left.flat and right.flat:
+            continue
+        ends = (side(left.polynomial, x, k, right=False), side(right.polynomial, x, k, right=True))
+        if min(ends) > 0:
+            points.append(k)
+            corners.append(k)
+    first, last = stretches[0].polynomial, stretches[-1].polynomial
+    bounded = _rises(first, x, -1) and _rises(last, x, 1)
+    level = tuple((s.low, s.high) for s in stretches if s.flat)
+    return KinkMinima(tuple(sort_exactly(points)), tuple(corners), _joined(flats), tuple(sort_exactly(zeros)),
+                      bounded, level)
+
+
+def _between(r: Expr, low: Expr, high: Expr) -> bool:
+    return (low == -sympy.oo or compare(r, low) > 0) and (high == sympy.oo or compare(high, r) > 0)
+
+
+def _rises(p: Expr, x: sympy.Symbol, direction: int) -> bool:
+    """Whether p stays bounded below as x goes to ∞ in `direction` (1 or -1)."""
+    poly = sympy.Poly(p, x)
+    return poly.degree() <= 0 or sign(poly.LC()) * direction ** poly.degree() > 0
+
+
+def _joined(flats: list[Flat]) -> tuple[Flat, ...]:
+    """Flat stretches that meet at a kink, at the same value, as one."""
+    ordered = sorted(flats, key=lambda g: (g.low != -sympy.oo, sympy.N(g.low) if g.low != -sympy.oo else 0))
+    joined: list[Flat] = []
+    for g in ordered:
+        if joined and joined[-1].high == g.low and joined[-1].value == g.value:
+            joined[-1] = Flat(joined[-1].low, g.high, g.value)
+        else:
+            joined.append(g)
+    return tuple(joined)
+
+
+def between_text(low: Expr, high: Expr, name: str, closed: bool = False) -> str:
+    """-1 < x < 1 (open) or -1 ≤ x ≤ 1 (closed); x > 1 or x ≥ 1 for a ray; every x for the whole line."""
+    less = "≤" if closed else "<"
+    if low == -sympy.oo and high == sympy.oo:
+        return f"every {name}"
+    if low == -sympy.oo:
+        return f"{name} {less} {show(high)}"
+    if high == sympy.oo:
+        return f"{name} {'≥' if closed else '>'} {show(low)}"
+    return f"{show(low)} {less} {name} {less} {show(high)}"
