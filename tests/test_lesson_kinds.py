@@ -485,7 +485,14 @@ def test_every_draw_of_the_packs_names_its_maxima_and_saddles_truly():
     # a lone number was "A vector is expected here, like (4, 6)."
     ("1.1309", "incorrect", "Your answer gives 1 of the 2 local minima of f; give every one, from left to right.",
      "1.1309"),
-    ("0.5", "incorrect", "f has 2 local minima, but your answer gives 1.", "0.5"),
+    # one number that is no minimum was "f has 2 local minima, but your answer gives 1.", as if one was found
+    ("0.5", "incorrect", "0.5 is not a local minimum of f, which has 2: give every one, from left to right.", "0.5"),
+    ("5", "incorrect", "5 is not a local minimum of f, which has 2: give every one, from left to right.", "5"),
+    ("1.1319", "incorrect", "1.1319 is close to one of the 2 local minima of f, but not right to 4 decimal places; "
+                            "give every one, from left to right.", "1.1319"),
+    ("0.1699", "incorrect", "It looks like you gave a critical point that is a local maximum: at 0.169938…, "
+                            "f″ = -5.65345… < 0. A local minimum has f″ > 0. Your answer gives none of the 2 local "
+                            "minima of f.", "0.1699"),
     ("-1.3008, 1.1309, 2", "incorrect", "f has 2 local minima, but your answer gives 3.", "(-1.3008, 1.1309, 2)"),
     # a set was "Each component must be a single expression."
     ("{-1.3008, 1.1309}", "correct", "Correct (to 4 decimal places).", "(-1.3008, 1.1309)"),
@@ -516,6 +523,10 @@ def test_a_set_of_numbers_that_is_no_list_keeps_its_own_error():
     ("(-1.0356, 0), (0.97, 0)", "incorrect", "(0.97, 0) does not belong in the answer. 1 point is missing."),
     ("(-1.0356, 0), (0.96, 0)", "incorrect",  # 0.96015…: a rounding, not a slip in the last digit
      "(0.96, 0) is one of the right points rounded to 2 decimal places; give it to 4 decimal places."),
+    # the saddle point alone was "(0.0754, 0) does not belong in the answer. 2 points are missing."
+    ("(0.0754, 0)", "incorrect", "It looks like you gave a critical point that is a saddle point: at (0.0754291…, 0), "
+                                 "D = -7.86345… < 0. A local minimum has D > 0 and f_xx > 0. Your answer gives none "
+                                 "of the 2 local minima of f."),
 ])
 def test_local_minima_off_in_the_last_digit(answer, verdict, message):
     # 0.9602 for 0.96015 was "(0.9602, 0) does not belong in the answer. 1 point is missing."

@@ -253,10 +253,20 @@ class LocalMinima(FunctionProblem):
             if as_set.note == Note.MISSING_POINT:  # each number given is a minimum
                 message = (f"Your answer gives {given} of the {count} local minima of {self.name}; give every "
                            "one, from left to right.")
+            elif given == 1:  # "f has 2 local minima, but your answer gives 1" counted it as one of them
+                message = self._lone_wrong(verdict.reading or text, as_set.note == Note.WRONG_VALUE, tolerance)
             else:
                 message = f"{self.name} has {count} local minima, but your answer gives {given}."
             return replace(verdict, message=message)
         return verdict
+
+    def _lone_wrong(self, shown: str, close: bool, tolerance: Tolerance) -> str:
+        """What a single number that is none of several minima is: near one of them, or no minimum."""
+        count = len(self.typed_minima)
+        if close:
+            return (f"{shown} is close to one of the {count} local minima of {self.name}, but not right "
+                    f"{tolerance.describe()}; give every one, from left to right.")
+        return f"{shown} is not a local minimum of {self.name}, which has {count}: give every one, from left to right."
 
     def steps(self) -> Step:
         from .steps import all_minima_steps, descent_end_steps, global_steps
