@@ -534,6 +534,39 @@ def test_local_minima_off_in_the_last_digit(answer, verdict, message):
     assert (checked.verdict, checked.message) == (verdict, message)
 
 
+@pytest.mark.parametrize("exercise_id, answer, message", [
+    # each was "Each component must be a single expression.", or "A single number is expected here, not a list."
+    ("local-minima-2d-end", "(0.9601, 0), (-1.0356, 0)",
+     "(0.9601, 0), (-1.0356, 0)\n             ^\nOne point is asked for here: where gradient descent from (0.5, 1) ends."),
+    ("local-minima-1d-end", "-1.3008, 1.1309",
+     "One number is asked for here: where gradient descent from 1 ends."),
+    ("local-minima-1d-global", "{-1.3008, 1.1309}", "One number is asked for here: where f is least."),
+])
+def test_a_list_where_one_place_is_asked_says_which_one(exercise_id, answer, message):
+    checked = respond(exercise(exercise_id), answer, isolated=False)
+    assert (checked.verdict, checked.note, checked.pointer(answer)) == ("invalid", "parse_error:shape", message)
+
+
+@pytest.mark.parametrize("function, answer, verdict, message, reading", [
+    # f is least at both: the list of exactly those is right (the prompt says "give one"; each is one)
+    ("x^4 - 2x^2 + y^2", "(-1, 0), (1, 0)", "correct", "Correct.", "{(-1, 0), (1, 0)}"),
+    ("x^4 - 2x^2 + y^2", "{(1, 0), (-1, 0)}", "correct", "Correct.", "{(1, 0), (-1, 0)}"),
+    ("x^4 - 2x^2 + y^2", "(1, 0)", "correct", "Correct.", "(1, 0)"),
+    ("x^4 - 2x^2 + y^2", "(-1, 0), (0, 0)", "invalid", "One point is asked for here: any one of the 2 where f is "
+                                                      "least.", ""),
+    ("x^4 - 2x^2 + y^2", "(-1, 0), (1, 0), (0, 0)", "invalid", "One point is asked for here: any one of the 2 where "
+                                                               "f is least.", ""),
+    ("x^4 - 2x^2", "1, -1", "correct", "Correct.", "(1, -1)"),
+    ("x^4 - 2x^2", "-1, 0", "invalid", "One number is asked for here: any one of the 2 where f is least.", ""),
+])
+def test_every_global_minimum_listed_where_one_is_asked(tmp_path, function, answer, verdict, message, reading):
+    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: g\n    kind: local_minima\n"
+                                     f"    function: {function}\n    ask: global\n", encoding="utf-8")
+    item = packs.load(tmp_path / "p.yaml").exercise("g").variant()
+    checked = respond(item, answer, isolated=False)
+    assert (checked.verdict, checked.message, checked.reading) == (verdict, message, reading)
+
+
 @pytest.mark.parametrize("function, answer, verdict, feedback", [
     ("x^2 - y^2 + z^4", "saddle", "correct", "Correct."),
     ("x^2 - y^2 + z^4", "inconclusive", "incorrect",
