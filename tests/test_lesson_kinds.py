@@ -594,6 +594,12 @@ def run(capsys, *argv: str) -> tuple[int, str]:
     return status, capsys.readouterr().out
 
 
+def test_a_fit_whose_m_and_b_terminate_is_given_in_decimals(capsys):
+    # zoe's points (0, 0), (1, 8), (2, 1), (3, 7): the answer was shown "(7/5, 1.9)"
+    assert main(["pack", "show", "drills", "ls-four-points", "--student", "zoe", "--answers"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "   answer: (1.4, 1.9)"
+
+
 def test_solve_fix_and_cost(capsys):
     status, out = run(capsys, "fix", "x^2 + y^2", "--fix", "y=4")
     assert status == 0 and out.splitlines()[1:] == [

@@ -346,6 +346,18 @@ def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> 
     return f"{sign}{digits[:-places]}.{digits[-places:]}"
 
 
+def decimals_together(values: Sequence[Expr]) -> bool:
+    """Whether numbers shown side by side (a line's m and b) are all to be written as decimals: each one
+    terminates and one of them is already written so (7/5 beside 19/10, which shows as 1.9: 1.4 and 1.9,
+    not 7/5 and 1.9)."""
+    rationals = [v for v in values if v.is_Rational]
+    if len(rationals) < len(values) or all(v.is_Integer for v in rationals):
+        return False
+    fractions = [fraction(v) for v in rationals if not v.is_Integer]
+    return all(as_decimal(f, always=True) is not None for f in fractions) and \
+        any(as_decimal(f) is not None for f in fractions)
+
+
 def _cut(value: Expr, digits: int) -> float:
     """value's first significant digits, cut rather than rounded: "0.960149…" promises that 0.960149 is how
     it starts, and a student who rounds the digits shown must get the value rounded (0.9601496 is not
