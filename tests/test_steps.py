@@ -67,7 +67,10 @@ def test_lesson_wording_treat_y_as_a_constant():
 
 def test_several_constants_are_named_in_the_plural():
     text = render_text(derivative_steps("x y z", "x"))
-    assert "Treat y and z as constants" in text
+    # was "… so y and z act like a fixed number."
+    assert "Treat y and z as constants: only x varies, so y and z act like fixed numbers." in text
+    assert "Treat y as a constant: only x varies, so y acts like a fixed number." in render_text(
+        derivative_steps("x y", "x"))
 
 
 def test_one_variable_uses_d_dx_and_no_constants_step():
