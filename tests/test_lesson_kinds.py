@@ -600,6 +600,18 @@ def test_a_fit_whose_m_and_b_terminate_is_given_in_decimals(capsys):
     assert capsys.readouterr().out.splitlines()[-1] == "   answer: (1.4, 1.9)"
 
 
+def test_solve_fix_steps_write_f_as_typed(capsys):
+    # was "d/dy f(2, y) for f = y² + x², with x = 2: 2y"
+    status, out = run(capsys, "fix", "x^2 + y^2", "--fix", "x=2", "--steps")
+    assert status == 0 and "d/dy f(2, y) for f = x² + y², with x = 2: 2y" in out.splitlines()
+
+
+def test_the_sauna_wall_hint_writes_0_where_x_was():
+    # was "T(0, y) = 85 - 0²(-6 + 0)y²(y - 6)/90: now work out the numbers."
+    assert exercise("sauna-wall-temperature").hints()[1] == \
+        "T(0, y) = 85 - 0²(0 - 6)y²(y - 6)/90: now work out the numbers."
+
+
 def test_solve_fix_and_cost(capsys):
     status, out = run(capsys, "fix", "x^2 + y^2", "--fix", "y=4")
     assert status == 0 and out.splitlines()[1:] == [

@@ -88,6 +88,8 @@ class _Printer:
             return self.wrap(e.args[0], _ATOM) + "!", _POWER
         if isinstance(e, sympy.Function) or type(e) in BY_SYMPY:  # max and min are not sympy Functions
             return self.function(e), _ATOM
+        if isinstance(e, sympy.UnevaluatedExpr):  # a value put in for a variable: written where the variable was
+            return self.render(e.args[0])
         return str(e), _ATOM
 
     # -- pieces
@@ -172,7 +174,8 @@ class _Printer:
         base = factor.base if factor.is_Pow else factor
         root = factor.is_Pow and factor.exp == _HALF  # last, as written by hand: 2y√x
         function = isinstance(base, sympy.Function) or base is sympy.E or root
-        return (function, first, not base.is_Symbol)
+        put_in = isinstance(base, sympy.UnevaluatedExpr)  # a variable's value: 0²(0 - 6) as x²(x - 6)
+        return (function, first, not (base.is_Symbol or put_in))
 
     def mul(self, e: Expr) -> tuple[str, int]:
         coefficient, factors = e.as_coeff_mul()
