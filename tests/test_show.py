@@ -81,3 +81,12 @@ def test_a_root_shown_by_its_first_digits_is_cut_not_rounded():
 ])
 def test_numbers_side_by_side_are_all_decimals_where_one_is(values, together):
     assert decimals_together([read(v, "number").value for v in values]) == together
+
+
+@pytest.mark.parametrize("typed, variables, shown", [
+    ("x y z", ("x", "y", "z"), "xyz"),  # was "xy·z": the run xy was taken for one name
+    ("x y z + 5x^2", ("x", "y", "z"), "xyz + 5x²"),
+    ("ab c", ("ab", "c"), "ab·c"),  # a name of two letters still needs its dot
+])
+def test_one_letter_names_side_by_side_need_no_dot(typed, variables, shown):
+    assert show(read(typed, "expression", variables).value, variables) == shown

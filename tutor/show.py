@@ -213,13 +213,16 @@ class _Printer:
 
     def product(self, factors: list[Expr], lead: str, alone: int = _PRODUCT) -> str:
         """Factors side by side; a lone factor needs only the strength `alone`."""
-        out = lead
+        out = previous = lead
         for f in factors:
             text = self.wrap(f, _POWER if len(factors) > 1 or lead else alone)
-            out = self.join(out, text) if out else text
+            out = self.join(out, text, previous) if out else text
+            previous = text
         return out
 
-    def join(self, left: str, right: str) -> str:
+    def join(self, left: str, right: str, previous: str = "") -> str:
+        """left and right side by side. `previous`, the last factor of left, says which name ends it: xyz,
+        where the run of letters xy of left taken as one name wrote xy·z."""
         if self.latex:
             needs_dot = left[-1].isdigit() and (right[0].isdigit() or right.startswith(r"\frac"))
             return left + (r" \cdot " if needs_dot else " ") + right
@@ -229,7 +232,8 @@ class _Printer:
             head = right.split("(")[0]
             if len(head) > 1 and "(" in right:  # a function: x sin(x)
                 return f"{left} {right}"
-            if _last_name(left) and (len(_last_name(left)) > 1 or len(_first_name(right)) > 1):
+            last = _last_name(previous or left)
+            if last and (len(last) > 1 or len(_first_name(right)) > 1):
                 return f"{left}·{right}"
         return left + right
 
