@@ -253,6 +253,15 @@ def test_critical_point_families(exercise, answer, note):
     assert drill(exercise, answer).note == note
 
 
+def test_both_signs_flipped_are_named_for_both_coordinates():
+    # zoe's f = (x − 2)² + (y − 3)²: was "… the sign of x the wrong way round: x - 2 is zero at x = 2, not at x = -2."
+    verdict = drill("cp-bowl", "(-2,-3)", student="zoe")
+    assert (verdict.note, verdict.message) == (
+        "misconception:critical-point-sign",
+        "It looks like you took the signs of x and y the wrong way round: x - 2 is zero at x = 2, not at x = -2; "
+        "y - 3 is zero at y = 3, not at y = -3.")
+
+
 def test_critical_points_set_differences():
     verdict = lesson("sauna-critical-points", "(4, 4), (6, 6)")  # the lines lost, and a point outside
     assert verdict.note == "misconception:ignored-critical-lines+outside-region"

@@ -485,7 +485,14 @@ def test_every_draw_of_the_packs_names_its_maxima_and_saddles_truly():
     # a lone number was "A vector is expected here, like (4, 6)."
     ("1.1309", "incorrect", "Your answer gives 1 of the 2 local minima of f; give every one, from left to right.",
      "1.1309"),
-    ("0.5", "incorrect", "f has 2 local minima, but your answer gives 1.", "0.5"),
+    # one number that is no minimum was "f has 2 local minima, but your answer gives 1.", as if one was found
+    ("0.5", "incorrect", "0.5 is not a local minimum of f, which has 2: give every one, from left to right.", "0.5"),
+    ("5", "incorrect", "5 is not a local minimum of f, which has 2: give every one, from left to right.", "5"),
+    ("1.1319", "incorrect", "1.1319 is close to one of the 2 local minima of f, but not right to 4 decimal places; "
+                            "give every one, from left to right.", "1.1319"),
+    ("0.1699", "incorrect", "It looks like you gave a critical point that is a local maximum: at 0.169938…, "
+                            "f″ = -5.65345… < 0. A local minimum has f″ > 0. Your answer gives none of the 2 local "
+                            "minima of f.", "0.1699"),
     ("-1.3008, 1.1309, 2", "incorrect", "f has 2 local minima, but your answer gives 3.", "(-1.3008, 1.1309, 2)"),
     # a set was "Each component must be a single expression."
     ("{-1.3008, 1.1309}", "correct", "Correct (to 4 decimal places).", "(-1.3008, 1.1309)"),
@@ -516,11 +523,48 @@ def test_a_set_of_numbers_that_is_no_list_keeps_its_own_error():
     ("(-1.0356, 0), (0.97, 0)", "incorrect", "(0.97, 0) does not belong in the answer. 1 point is missing."),
     ("(-1.0356, 0), (0.96, 0)", "incorrect",  # 0.96015…: a rounding, not a slip in the last digit
      "(0.96, 0) is one of the right points rounded to 2 decimal places; give it to 4 decimal places."),
+    # the saddle point alone was "(0.0754, 0) does not belong in the answer. 2 points are missing."
+    ("(0.0754, 0)", "incorrect", "It looks like you gave a critical point that is a saddle point: at (0.0754291…, 0), "
+                                 "D = -7.86345… < 0. A local minimum has D > 0 and f_xx > 0. Your answer gives none "
+                                 "of the 2 local minima of f."),
 ])
 def test_local_minima_off_in_the_last_digit(answer, verdict, message):
     # 0.9602 for 0.96015 was "(0.9602, 0) does not belong in the answer. 1 point is missing."
     checked = respond(exercise("local-minima-2d"), answer, isolated=False)
     assert (checked.verdict, checked.message) == (verdict, message)
+
+
+@pytest.mark.parametrize("exercise_id, answer, message", [
+    # each was "Each component must be a single expression.", or "A single number is expected here, not a list."
+    ("local-minima-2d-end", "(0.9601, 0), (-1.0356, 0)",
+     "(0.9601, 0), (-1.0356, 0)\n             ^\nOne point is asked for here: where gradient descent from (0.5, 1) ends."),
+    ("local-minima-1d-end", "-1.3008, 1.1309",
+     "One number is asked for here: where gradient descent from 1 ends."),
+    ("local-minima-1d-global", "{-1.3008, 1.1309}", "One number is asked for here: where f is least."),
+])
+def test_a_list_where_one_place_is_asked_says_which_one(exercise_id, answer, message):
+    checked = respond(exercise(exercise_id), answer, isolated=False)
+    assert (checked.verdict, checked.note, checked.pointer(answer)) == ("invalid", "parse_error:shape", message)
+
+
+@pytest.mark.parametrize("function, answer, verdict, message, reading", [
+    # f is least at both: the list of exactly those is right (the prompt says "give one"; each is one)
+    ("x^4 - 2x^2 + y^2", "(-1, 0), (1, 0)", "correct", "Correct.", "{(-1, 0), (1, 0)}"),
+    ("x^4 - 2x^2 + y^2", "{(1, 0), (-1, 0)}", "correct", "Correct.", "{(1, 0), (-1, 0)}"),
+    ("x^4 - 2x^2 + y^2", "(1, 0)", "correct", "Correct.", "(1, 0)"),
+    ("x^4 - 2x^2 + y^2", "(-1, 0), (0, 0)", "invalid", "One point is asked for here: any one of the 2 where f is "
+                                                      "least.", ""),
+    ("x^4 - 2x^2 + y^2", "(-1, 0), (1, 0), (0, 0)", "invalid", "One point is asked for here: any one of the 2 where "
+                                                               "f is least.", ""),
+    ("x^4 - 2x^2", "1, -1", "correct", "Correct.", "(1, -1)"),
+    ("x^4 - 2x^2", "-1, 0", "invalid", "One number is asked for here: any one of the 2 where f is least.", ""),
+])
+def test_every_global_minimum_listed_where_one_is_asked(tmp_path, function, answer, verdict, message, reading):
+    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: g\n    kind: local_minima\n"
+                                     f"    function: {function}\n    ask: global\n", encoding="utf-8")
+    item = packs.load(tmp_path / "p.yaml").exercise("g").variant()
+    checked = respond(item, answer, isolated=False)
+    assert (checked.verdict, checked.message, checked.reading) == (verdict, message, reading)
 
 
 @pytest.mark.parametrize("function, answer, verdict, feedback", [
@@ -548,6 +592,24 @@ def test_classify_a_point_of_three_variables_where_the_determinant_is_0(tmp_path
 def run(capsys, *argv: str) -> tuple[int, str]:
     status = main(["solve", *argv])
     return status, capsys.readouterr().out
+
+
+def test_a_fit_whose_m_and_b_terminate_is_given_in_decimals(capsys):
+    # zoe's points (0, 0), (1, 8), (2, 1), (3, 7): the answer was shown "(7/5, 1.9)"
+    assert main(["pack", "show", "drills", "ls-four-points", "--student", "zoe", "--answers"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "   answer: (1.4, 1.9)"
+
+
+def test_solve_fix_steps_write_f_as_typed(capsys):
+    # was "d/dy f(2, y) for f = y² + x², with x = 2: 2y"
+    status, out = run(capsys, "fix", "x^2 + y^2", "--fix", "x=2", "--steps")
+    assert status == 0 and "d/dy f(2, y) for f = x² + y², with x = 2: 2y" in out.splitlines()
+
+
+def test_the_sauna_wall_hint_writes_0_where_x_was():
+    # was "T(0, y) = 85 - 0²(-6 + 0)y²(y - 6)/90: now work out the numbers."
+    assert exercise("sauna-wall-temperature").hints()[1] == \
+        "T(0, y) = 85 - 0²(0 - 6)y²(y - 6)/90: now work out the numbers."
 
 
 def test_solve_fix_and_cost(capsys):

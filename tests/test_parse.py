@@ -153,6 +153,14 @@ def test_vectors(text):
     assert read(text, "vector").value == (4, 6)
 
 
+@pytest.mark.parametrize("text, column", [("(2x, 2y), (1, 2)", 10), ("[(1, 0), (-1, 0)]", 9)])
+def test_a_list_of_vectors_where_one_is_asked_is_told_so_at_the_second(text, column):
+    # was "each component must be a single expression", at the first
+    with pytest.raises(InputError) as caught:
+        read(text, "vector", ("x", "y"))
+    assert (caught.value.message, caught.value.column) == ("one vector is expected here, not a list of them", column)
+
+
 def test_vector_by_named_components():
     assert read("b = 7/3, m = 0.5", "vector", (), components=("m", "b")).value == (
         sympy.Rational(1, 2), sympy.Rational(7, 3))

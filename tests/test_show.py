@@ -7,6 +7,7 @@ from sympy import Poly
 
 from tutor import read, show
 from tutor.parse import Equation, symbol
+from tutor.show import decimals_together
 
 
 @pytest.mark.parametrize("typed, variables, shown", [
@@ -69,3 +70,23 @@ def test_a_root_shown_by_its_first_digits_is_cut_not_rounded():
     x = symbol("x")
     roots = [r for r in Poly(40 * x**3 - 40 * x + 3, x).all_roots() if r.is_real]
     assert [show(r) for r in roots] == ["-1.03557…", "0.0754291…", "0.960149…"]
+
+
+@pytest.mark.parametrize("values, together", [
+    (("7/5", "19/10"), True),  # 19/10 is written 1.9: 7/5 beside it as 1.4
+    (("1/2", "7/3"), False),  # 7/3 has no decimal
+    (("1/2", "1/4"), False),  # neither is written as a decimal
+    (("3", "19/10"), True),
+    (("19/10", "7/3"), False),
+])
+def test_numbers_side_by_side_are_all_decimals_where_one_is(values, together):
+    assert decimals_together([read(v, "number").value for v in values]) == together
+
+
+@pytest.mark.parametrize("typed, variables, shown", [
+    ("x y z", ("x", "y", "z"), "xyz"),  # was "xy·z": the run xy was taken for one name
+    ("x y z + 5x^2", ("x", "y", "z"), "xyz + 5x²"),
+    ("ab c", ("ab", "c"), "ab·c"),  # a name of two letters still needs its dot
+])
+def test_one_letter_names_side_by_side_need_no_dot(typed, variables, shown):
+    assert show(read(typed, "expression", variables).value, variables) == shown

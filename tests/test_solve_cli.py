@@ -96,6 +96,14 @@ def test_least_squares_from_points(capsys):
     assert "∂E/∂m = 28m + 12b - 42" in out
 
 
+def test_least_squares_writes_m_and_b_alike(capsys):
+    # integer data: was "y = 7x/5 + 1.9", "m = 7/5, b = 1.9", "least cost E(7/5, 1.9) = 201/5"
+    status, out, _ = run(capsys, "lstsq", "--points", "(0,0), (1,8), (2,1), (3,7)")
+    assert status == 0 and out.splitlines() == [
+        "y = 1.4x + 1.9   (4 points)", "m = 1.4, b = 1.9", "E(m, b) = 14m² + 4b² + 114 + 12mb - 62m - 32b",
+        "least cost E(1.4, 1.9) = 40.2"]
+
+
 def test_descent_table_one_variable(capsys):
     status, out, _ = run(capsys, "descent", "e^x - ln x", "--start", "0.05", "--rate", "0.005",
                          "--iterations", "20")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import sympy
 from solve_helpers import agrees, b, lesson, m, shown, x, y
 
@@ -139,6 +140,15 @@ def test_fixing_y_4_on_the_tangent_plane_slide():
     assert shown(fixed.written) == "x² + 4²"
     assert fixed.slice == x**2 + 16 and fixed.derivative == 2 * x and fixed.remaining == ("x",)
     assert shown(fix_variable("x^2 + y^2", {"x": 2}).written) == "y² + 2²"
+
+
+@pytest.mark.parametrize("value, written", [
+    (0, "85 - 0²(0 - 6)y²(y - 6)/90"),  # was "85 - 0²(-6 + 0)y²(y - 6)/90"
+    (-3, "85 - (-3)²(-3 - 6)y²(y - 6)/90"),  # was "(-6 - 3)"
+    (7, "85 - 7²(7 - 6)y²(y - 6)/90"),
+])
+def test_a_value_put_in_stands_where_its_variable_stood(value, written):
+    assert shown(fix_variable("85 - 1/90 x^2 (x - 6) y^2 (y - 6)", {"x": value}).written) == written
 
 
 def test_learning_rates_too_large_too_small_just_right():

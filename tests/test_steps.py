@@ -67,7 +67,10 @@ def test_lesson_wording_treat_y_as_a_constant():
 
 def test_several_constants_are_named_in_the_plural():
     text = render_text(derivative_steps("x y z", "x"))
-    assert "Treat y and z as constants" in text
+    # was "… so y and z act like a fixed number."
+    assert "Treat y and z as constants: only x varies, so y and z act like fixed numbers." in text
+    assert "Treat y as a constant: only x varies, so y acts like a fixed number." in render_text(
+        derivative_steps("x y", "x"))
 
 
 def test_one_variable_uses_d_dx_and_no_constants_step():
@@ -186,6 +189,20 @@ def test_least_squares_steps_for_the_power_lines():
     assert "Solve the linear system" not in text
     assert "E(1/2, 7/3) = 25/6 ≈ 4.16667" in text
     assert lines[0] == "Least squares: fitting y = mx + b to 3 points gives y = x/2 + 7/3"
+
+
+def test_least_squares_steps_write_m_and_b_alike_and_no_approximation_that_says_nothing():
+    # m = 7/5 beside b = 19/10, which the printer writes 1.9: "So m = 28/20 = 7/5." … "So b = 76/(5·8) = 1.9."
+    lines = render_text(least_squares_steps([(0, 0), (1, 8), (2, 1), (3, 7)])).splitlines()
+    assert lines[0] == "Least squares: fitting y = mx + b to 4 points gives y = 1.4x + 1.9"
+    assert [line.strip() for line in lines[-6:-1]] == [
+        "10.4. So m = 28/20 = 1.4.", "10.5. Put m = 1.4 into the second equation: 8b + 12·1.4 - 32 = 0.",
+        "10.6. Multiply out: 8b + 16.8 - 32 = 0.", "10.7. Collect the numbers: 8b - 15.2 = 0.",
+        "10.8. So b = 15.2/8 = 1.9."]
+    assert lines[-1] == "11. The least cost: E(1.4, 1.9) = 40.2."  # was "= 201/5 ≈ 40.2"
+    # points on a line: the least cost is 0, not "0 ≈ 0"
+    on_a_line = render_text(least_squares_steps([(0, 1), (1, -3), (2, -7), (4, -15)])).splitlines()
+    assert on_a_line[-1] == "11. The least cost: E(-4, 1) = 0."
 
 
 def test_least_squares_steps_with_many_points_do_not_write_every_square():

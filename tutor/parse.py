@@ -1371,6 +1371,9 @@ def _as_vector(items: list[_Item], components: list[str],
     parts: list[Expr] = []
     if assignments and len(assignments) == len(items):  # x = 4, y = 6 where the parts have no names
         raise InputError("write the vector without names, in order, like (4, 6)", assignments[0].col, "shape")
+    groups = [i for i in items if isinstance(i, _Group)]
+    if len(items) > 1 and len(groups) == len(items):  # (1, 0), (-1, 0): vectors, not components; at the second
+        raise InputError("one vector is expected here, not a list of them", groups[1].col, "shape")
     for i in items:
         if isinstance(i, (_Group, _Assignment)):
             col = i.col

@@ -88,6 +88,8 @@ class _Printer:
             return self.wrap(e.args[0], _ATOM) + "!", _POWER
         if isinstance(e, sympy.Function) or type(e) in BY_SYMPY:  # max and min are not sympy Functions
             return self.function(e), _ATOM
+        if isinstance(e, sympy.UnevaluatedExpr):  # a value put in for a variable: written where the variable was
+            return self.render(e.args[0])
         return str(e), _ATOM
 
     # -- pieces
@@ -172,7 +174,8 @@ class _Printer:
         base = factor.base if factor.is_Pow else factor
         root = factor.is_Pow and factor.exp == _HALF  # last, as written by hand: 2y√x
         function = isinstance(base, sympy.Function) or base is sympy.E or root
-        return (function, first, not base.is_Symbol)
+        put_in = isinstance(base, sympy.UnevaluatedExpr)  # a variable's value: 0²(0 - 6) as x²(x - 6)
+        return (function, first, not (base.is_Symbol or put_in))
 
     def mul(self, e: Expr) -> tuple[str, int]:
         coefficient, factors = e.as_coeff_mul()
@@ -210,13 +213,16 @@ class _Printer:
 
     def product(self, factors: list[Expr], lead: str, alone: int = _PRODUCT) -> str:
         """Factors side by side; a lone factor needs only the strength `alone`."""
-        out = lead
+        out = previous = lead
         for f in factors:
             text = self.wrap(f, _POWER if len(factors) > 1 or lead else alone)
-            out = self.join(out, text) if out else text
+            out = self.join(out, text, previous) if out else text
+            previous = text
         return out
 
-    def join(self, left: str, right: str) -> str:
+    def join(self, left: str, right: str, previous: str = "") -> str:
+        """left and right side by side. `previous`, the last factor of left, says which name ends it: xyz,
+        where the run of letters xy of left taken as one name wrote xy·z."""
         if self.latex:
             needs_dot = left[-1].isdigit() and (right[0].isdigit() or right.startswith(r"\frac"))
             return left + (r" \cdot " if needs_dot else " ") + right
@@ -226,7 +232,8 @@ class _Printer:
             head = right.split("(")[0]
             if len(head) > 1 and "(" in right:  # a function: x sin(x)
                 return f"{left} {right}"
-            if _last_name(left) and (len(_last_name(left)) > 1 or len(_first_name(right)) > 1):
+            last = _last_name(previous or left)
+            if last and (len(last) > 1 or len(_first_name(right)) > 1):
                 return f"{left}·{right}"
         return left + right
 
@@ -344,6 +351,18 @@ def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> 
     scaled = abs(value.numerator) * 10**places // value.denominator
     digits = str(scaled).rjust(places + 1, "0")
     return f"{sign}{digits[:-places]}.{digits[-places:]}"
+
+
+def decimals_together(values: Sequence[Expr]) -> bool:
+    """Whether numbers shown side by side (a line's m and b) are all to be written as decimals: each one
+    terminates and one of them is already written so (7/5 beside 19/10, which shows as 1.9: 1.4 and 1.9,
+    not 7/5 and 1.9)."""
+    rationals = [v for v in values if v.is_Rational]
+    if len(rationals) < len(values) or all(v.is_Integer for v in rationals):
+        return False
+    fractions = [fraction(v) for v in rationals if not v.is_Integer]
+    return all(as_decimal(f, always=True) is not None for f in fractions) and \
+        any(as_decimal(f) is not None for f in fractions)
 
 
 def _cut(value: Expr, digits: int) -> float:

@@ -250,8 +250,10 @@ def fix_variable(f: str | Expr, fixed: Mapping[str, Number], variables: Sequence
     if not fixed:
         raise SolveError("say which variable to fix, like y = 4")
     values = {symbol(name): exact(value) for name, value in fixed.items()}
+    # each value stands where its variable stood: 0²(0 - 6) for x²(x - 6) at x = 0, not 0²(-6 + 0), as a sum of
+    # bare numbers is written in sympy's order
     with sympy.evaluate(False):
-        written = f.xreplace(values)
+        written = f.xreplace({v: sympy.UnevaluatedExpr(c) for v, c in values.items()})
     sliced = sympy.expand(f.xreplace(values)) if f.is_polynomial() else sympy.simplify(f.xreplace(values))
     remaining = tuple(v for v in variables if v not in fixed)
     slope = derivative(sliced, remaining[0]) if len(remaining) == 1 else None

@@ -36,7 +36,7 @@ from .model import PowerForm, Rule, Step, StepRule, Terms
 TEMPLATES: dict[StepRule, str] = {
     Rule.DIFFERENTIATE: "{d} = {after}",
     Rule.TREAT_AS_CONSTANT: ("Treat {constants} as {constants:a constant|constants}: only {wrt} varies, "
-                             "so {constants} {constants:acts|act} like a fixed number."),
+                             "so {constants} {constants:acts like a fixed number|act like fixed numbers}."),
     Rule.CONSTANT: "Constant: {before} does not change with {wrt}, so {d} = 0.",
     Rule.IDENTITY: "The derivative of {wrt} with respect to itself is 1: {d} = 1.",
     Rule.CONSTANT_MULTIPLE: ("Constant multiple: {coefficient} is a constant coefficient, "

@@ -70,12 +70,13 @@ def approx(value: Expr) -> str:
     return f" ≈ {show_float(float(sympy.N(value, 30)))}"
 
 
-def args(point: Sequence[Expr], latex: bool = False) -> str:
-    return "(" + ", ".join(show(p, latex=latex) for p in point) + ")"
+def args(point: Sequence[Expr], latex: bool = False, decimals: bool = False) -> str:
+    return "(" + ", ".join(show(p, latex=latex, decimals=decimals) for p in point) + ")"
 
 
-def exact_data(value: Expr) -> dict[str, Any]:
-    return {"exact": show(value), "latex": show(value, latex=True), "approx": float(sympy.N(value, 30))}
+def exact_data(value: Expr, decimals: bool = False) -> dict[str, Any]:
+    return {"exact": show(value, decimals=decimals), "latex": show(value, latex=True, decimals=decimals),
+            "approx": float(sympy.N(value, 30))}
 
 
 def columns(table: list[list[str]], right: int = -1) -> list[str]:

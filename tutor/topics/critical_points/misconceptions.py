@@ -248,21 +248,32 @@ def _sign_flips(problem: CriticalPoints) -> list[_Transform]:
             if root is not None and root != 0:
                 roots.setdefault(i, {})[root] = factor
     found: list[_Transform] = []
-    say = MISCONCEPTIONS["critical-point-sign"].fill
+
+    def said(flipped: tuple[int, ...], both: bool = False) -> Said:
+        """Each sign flipped named, with its factor's root ("±2" where both signs are kept)."""
+        parts = []
+        for i in flipped:
+            root, factor = next(iter(roots[i].items()))
+            parts.append(dict(name=variables[i], factor=show(factor, variables), root=show(root),
+                              wrong=f"±{show(root)}" if both else show(-root)))
+        if len(parts) == 1:
+            return MISCONCEPTIONS["critical-point-sign"].fill(**parts[0])
+        # the same slip in every coordinate: named for each, not for x alone
+        names = and_list([variables[i] for i in flipped])
+        zeros = "; ".join("{factor} is zero at {name} = {root}, not at {name} = {wrong}".format(**p) for p in parts)
+        return Said.of("critical-point-sign", f"It looks like you took the signs of {names} the wrong way round: "
+                                              f"{zeros}.")
+
     for flipped in [(i,) for i in sorted(roots)] + ([tuple(sorted(roots))] if len(roots) > 1 else []):
         def flip(s: _Set, flipped: tuple = flipped) -> _Set | None:
             points = tuple(tuple(-c if i in flipped and c in roots[i] else c for i, c in enumerate(p)) for p in s[0])
             return (points, s[1]) if points != s[0] else None
-        i = flipped[0]
-        root, factor = next(iter(roots[i].items()))
-        found.append(_Transform(say(name=variables[i], factor=show(factor, variables), root=show(root),
-                                    wrong=show(-root)), flip))
+        found.append(_Transform(said(flipped), flip))
         if len(flipped) > 1:
             def add_flipped(s: _Set, flip=flip) -> _Set | None:
                 other = flip(s)
                 return None if other is None else (tuple(dict.fromkeys(s[0] + other[0])), s[1])
-            found.append(_Transform(say(name=variables[i], factor=show(factor, variables), root=show(root),
-                                        wrong=f"±{show(root)}"), add_flipped))
+            found.append(_Transform(said(flipped, both=True), add_flipped))
     return found
 
 

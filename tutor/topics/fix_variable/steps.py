@@ -35,10 +35,12 @@ def fix_steps(fixed: FixedVariable, call: str, derivative: bool = False) -> Step
     """Put the values in, work out the numbers; with `derivative`, differentiate the slice and say
     what its derivative is: the slope of the tangent line, ∂f/∂x with the other variables fixed."""
     values = tuple(Equation(symbol(name), value) for name, value in fixed.fixed.items())
+    # f is written in all its variables' order (x² + y², as typed), the slice in those left
+    left = fixed.remaining
     substeps = [step(FixRule.PUT_IN, fixed.function, fixed.written, fixed=values, call=call,
-                     held=tuple(e.lhs for e in values), values=tuple(e.rhs for e in values))]
+                     held=tuple(e.lhs for e in values), values=tuple(e.rhs for e in values), variables=left)]
     if fixed.written != fixed.slice:
-        substeps.append(step(FixRule.WORK_OUT, fixed.written, fixed.slice))
+        substeps.append(step(FixRule.WORK_OUT, fixed.written, fixed.slice, variables=left))
     answer = fixed.slice
     if derivative and fixed.derivative is not None:
         (x,) = fixed.remaining
@@ -49,4 +51,4 @@ def fix_steps(fixed: FixedVariable, call: str, derivative: bool = False) -> Step
         answer = fixed.derivative
         call = f"d/d{x} {call}"
     return step(FixRule.FIX_VARIABLE, fixed.function, answer, substeps, fixed=values, call=call,
-                variables=fixed.remaining)
+                variables=fixed.variables)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -16,6 +16,7 @@ from ...check import Verdict, check
 from ...compare import Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, Equation, Shape, read, symbol
+from ...show import decimals_together
 from ..base import Field, FieldError, Form, Problem
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -72,9 +73,11 @@ class LeastSquares(Problem):
         points, source, decimals = line_data(data)
         problem = cls(points=points, source=source, decimals=decimals, tolerance=data.get("tolerance"))
         try:
-            _ = problem.solution  # solved once here, so that a pack with no solution says so
+            fit = problem.solution  # solved once here, so that a pack with no solution says so
         except SolveError as error:
             raise FieldError("csv" if "csv" in data else "data", error.message) from None
+        if not decimals and decimals_together((fit.slope, fit.intercept)):  # (1.4, 1.9), not (7/5, 1.9)
+            return replace(problem, decimals=True)
         return problem
 
     @cached_property

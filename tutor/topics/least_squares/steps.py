@@ -19,6 +19,7 @@ from ...calculus.common import exact
 from ...calculus.least_squares import NormalEquations
 from ...calculus.partials import derivative
 from ...parse import Equation, symbol
+from ...show import decimals_together, show, show_float
 from ...steps import Step, StepRule, Terms, step
 
 SHOWN_POINTS = 6  # the squares are written out one by one up to this many points
@@ -69,7 +70,7 @@ TEMPLATES: dict[StepRule, str] = {
     FitRule.SUBSTITUTE: "Put {value} into the {which} equation: {after}.",
     FitRule.MULTIPLY_OUT: "Multiply out: {after}.",
     FitRule.COLLECT_NUMBERS: "Collect the numbers: {after}.",
-    FitRule.COST_AT_OPTIMUM: "The least cost: E{point:args} = {after} ≈ {approx}.",
+    FitRule.COST_AT_OPTIMUM: "The least cost: E{point:args} = {after}{approx}.",
 }
 
 WHICH = ("first", "second")
@@ -147,10 +148,13 @@ def least_squares_steps(points: Sequence[Sequence], *, result: LineFit | LinearF
     xs = (symbol("x"),) if features == 1 else tuple(symbol(f"x_{i + 1}") for i in range(features))
     model = sympy.Add(*(t * x for t, x in zip(theta, xs)), theta[-1])
     values = (*(fit.weights if isinstance(fit, LinearFit) else (fit.slope,)), fit.intercept)
+    decimals = decimals or decimals_together(values)  # m = 1.4 and b = 1.9, not m = 7/5 and b = 1.9
     fitted = model.xreplace(dict(zip(theta, values)))
     substeps = _line_steps(points, system) if features == 1 else _model_steps(points, system, theta, xs, values)
-    substeps.append(step(FitRule.COST_AT_OPTIMUM, system.cost_function, fit.cost, point=values,
-                         approx=float(fit.cost)))
+    # "≈ 4.16667" beside 25/6, but nothing beside a cost its digits already show ("= 0 ≈ 0" said nothing)
+    rough = show_float(float(fit.cost))
+    approx = "" if show(fit.cost, decimals=decimals) == rough else f" ≈ {rough}"
+    substeps.append(step(FitRule.COST_AT_OPTIMUM, system.cost_function, fit.cost, point=values, approx=approx))
     return step(FitRule.LEAST_SQUARES, None, Equation(symbol("y"), fitted), substeps,
                 model=Equation(symbol("y"), model), n=system.n, variables=system.parameters, function="E",
                 decimals=decimals)

@@ -200,20 +200,85 @@ class LocalMinima(FunctionProblem):
             return listed
         return replace(listed, value=tuple(sorted(numbers, key=float)))
 
+    def _several(self, text: str, limits: Limits, parameters: Sequence[str] = ()) -> Answer | None:
+        """Where one place is asked for (the global minimum, where descent ends): `text` as a list of several
+        (points, numbers in one variable), each a point, else None."""
+        if self.ask == Ask.ALL:
+            return None
+        inside = text.strip()
+        if self.one and inside.startswith("{") and inside.endswith("}"):  # a set of numbers: no shape of its own
+            text = inside[1:-1]
+        try:
+            listed = read(text, Shape.VECTOR if self.one else Shape.POINTS, self.answer_variables, limits=limits,
+                          constants=parameters)
+        except InputError:
+            return None
+        places = cast(tuple[Any, ...], listed.value)
+        if len(places) < 2 or not self.one and not all(isinstance(p, tuple) for p in places):
+            return None
+        points = tuple((p,) for p in places) if self.one else places
+        return Answer(Shape.POINTS, points, listed.ambiguities, listed.spellings)
+
+    def _one_asked(self) -> str:
+        """What a list is told where one place is asked for: which one ("Each component must be a single
+        expression" said nothing of it)."""
+        what = "One number" if self.one else "One point"
+        if self.ask == Ask.END and self.start is not None:
+            return f"{what} is asked for here: where gradient descent from {self.point_text(self.start)} ends."
+        if self.minima.tied:
+            return f"{what} is asked for here: any one of the {len(self.minima.tied) + 1} where {self.name} is least."
+        return f"{what} is asked for here: where {self.name} is least."
+
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         text = self._unnamed(text)
         number = self._lone_number(text, limits, parameters)
         if number is not None:
             return Answer(Shape.VECTOR, (number.value,), number.ambiguities, number.spellings)
         listed = self._in_braces(text, limits, parameters)
-        return super().read(text, limits, parameters) if listed is None else listed
+        if listed is not None:
+            return listed
+        try:
+            return super().read(text, limits, parameters)
+        except InputError as error:
+            if self._several(text, limits, parameters) is None:
+                raise
+            raise InputError(self._one_asked(), error.column, error.note) from None
 
     def _read_points(self, text: str, limits: Limits = LIMITS) -> Answer:
         """A list of minima in one variable as the set of its points, to compare whatever their order."""
         listed = self.read(text, limits)
         return Answer(Shape.POINTS, tuple((v,) for v in _numbers(listed)), listed.ambiguities, listed.spellings)
 
+    def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
+        if self.ask == Ask.ALL:
+            return super()._check_against(text, expected, tolerance)
+        return check(text, expected, variables=self.answer_variables, shape=self.shape, reader=self.read,
+                     tolerance=tolerance or self.default_tolerance(), isolated=False)
+
+    def _every_lowest(self, text: str, tolerance: Tolerance) -> Verdict | None:
+        """Where f is least at several points and one is asked for: a list of exactly those points is right
+        (each is a global minimum, none is missing); anything else, None."""
+        if self.ask != Ask.GLOBAL or not self.minima.tied or self._several(text, LIMITS) is None:
+            return None
+        lowest = tuple(self.typed_minima[i] for i in sorted([self.minima.lowest or 0, *self.minima.tied]))
+
+        def several(typed: str, limits: Limits) -> Answer:
+            return cast(Answer, self._several(typed, limits))
+
+        verdict = check(text, Answer(Shape.POINTS, lowest), variables=self.answer_variables, shape=Shape.POINTS,
+                        reader=several, tolerance=tolerance, isolated=False)
+        if not verdict.correct:
+            return None
+        if self.one:  # {(-1), (1)} is no way to write numbers
+            listed = cast(Answer, self._several(text, LIMITS))
+            points = cast(tuple[tuple[Expr], ...], listed.value)
+            numbers = Answer(Shape.VECTOR, tuple(p[0] for p in points), spellings=listed.spellings)
+            verdict = replace(verdict, reading=show(numbers, self.answer_variables))
+        return verdict
+
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
+        if expected is None and (every := self._every_lowest(text, tolerance or self.default_tolerance())):
+            return every
         if expected is None and len(self.typed_minima) == 1 and self._lone_number(text, LIMITS) is not None:
             # the one minimum, typed as a number: a function with a single local minimum has an answer too
             return check(text, Answer(Shape.NUMBER, self.typed_minima[0][0]), variables=self.answer_variables,
@@ -253,10 +318,20 @@ class LocalMinima(FunctionProblem):
             if as_set.note == Note.MISSING_POINT:  # each number given is a minimum
                 message = (f"Your answer gives {given} of the {count} local minima of {self.name}; give every "
                            "one, from left to right.")
+            elif given == 1:  # "f has 2 local minima, but your answer gives 1" counted it as one of them
+                message = self._lone_wrong(verdict.reading or text, as_set.note == Note.WRONG_VALUE, tolerance)
             else:
                 message = f"{self.name} has {count} local minima, but your answer gives {given}."
             return replace(verdict, message=message)
         return verdict
+
+    def _lone_wrong(self, shown: str, close: bool, tolerance: Tolerance) -> str:
+        """What a single number that is none of several minima is: near one of them, or no minimum."""
+        count = len(self.typed_minima)
+        if close:
+            return (f"{shown} is close to one of the {count} local minima of {self.name}, but not right "
+                    f"{tolerance.describe()}; give every one, from left to right.")
+        return f"{shown} is not a local minimum of {self.name}, which has {count}: give every one, from left to right."
 
     def steps(self) -> Step:
         from .steps import all_minima_steps, descent_end_steps, global_steps

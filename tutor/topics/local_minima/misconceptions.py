@@ -60,6 +60,12 @@ def _in_place_of(said: Said, minimum: str) -> Said:
     return Said(said.misconception, lambda: f"{said.sentence} The local minimum {minimum} is missing.")
 
 
+def _for_all_of(said: Said, count: int, f: str) -> Said:
+    """The wrong kind of point given alone, where there are several minima: none of them is given."""
+    return Said(said.misconception, lambda: f"{said.sentence} Your answer gives none of the {count} local minima "
+                                            f"of {f}.")
+
+
 def candidates(problem: LocalMinima) -> list[WrongAnswer]:
     minima, one = problem.minima, problem.one
     say = {m: MISCONCEPTIONS[m].say for m in MISCONCEPTIONS}
@@ -81,6 +87,8 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
                 chosen = [p for p in every if p == point or (p in points and p != instead)]
                 missing = problem.point_text(instead) + (approx(instead[0]) if one else "")
                 named.append((_in_place_of(said, missing), _answer(chosen, one, listed=True)))
+            if len(points) > 1:  # alone: with one minimum, the loop above has it as the point in its place
+                named.append((_for_all_of(said, len(points), problem.name), _answer([point], one, listed=True)))
         if one and len(points) > 1:  # f at each minimum, in their order, for where each is
             found.append(("gave-minimum-value", MINIMUM_VALUES.say(
                 values=and_list([show(v) for v in minima.values]), f=problem.name, x=problem.variables[0]),
