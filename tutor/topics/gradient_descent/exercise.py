@@ -61,9 +61,10 @@ class GradientDescent(FunctionProblem):
         if result.diverged_at is not None and result.diverged_at <= problem.iterations:
             raise FieldError("rate", f"gradient descent diverges at iteration {result.diverged_at} "
                                      "with this rate; use a smaller one")
-        if result.underflow_at is not None:
-            raise FieldError("iterations", f"the values fall below {sys.float_info.min:.1e} at iteration "
-                                           f"{result.underflow_at}, past what a float holds; ask for fewer iterations")
+        if result.zeroed:  # the point asked for would be the rounding the run took as 0, not descent
+            name, k = result.zeroed[0]
+            raise FieldError("iterations", f"{name} falls below {sys.float_info.min:.1e} at iteration {k}, past "
+                                           "what a float holds to full precision; ask for fewer iterations")
         return problem
 
     @property

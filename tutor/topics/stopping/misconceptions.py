@@ -13,13 +13,14 @@ from ...calculus import DescentRow
 from ...misconceptions import Misconception, WrongAnswer, register
 from ...parse import Answer, Shape
 from ...show import show, show_float
+from ...words import counted
 from .exercise import Stopping
 
 MISCONCEPTIONS = register(
     Misconception(
         "counted-check-as-iteration", "counted the last check as one more iteration",
         "It looks like you counted the last check as an iteration. Checking {size} at x{k} is not a step: the "
-        "descent took {count} iterations to reach x{k}, where {size} < {tolerance}."),
+        "descent took {count} to reach x{k}, where {size} < {tolerance}."),
     Misconception(
         "stopped-one-early", "stopped one iteration early",
         "It looks like you stopped one step early: at x{before}, {size} = {length} is not below {tolerance} yet, "
@@ -52,7 +53,7 @@ def candidates(problem: Stopping) -> list[WrongAnswer]:
     words = {"size": problem.size, "tolerance": show(problem.until, decimals=problem.decimals)}
     found: list[tuple[str, str, int | None]] = [
         ("counted-check-as-iteration", say["counted-check-as-iteration"](
-            k=str(k).translate(_SUBSCRIPTS), count=str(k), **words), k + 1),
+            k=str(k).translate(_SUBSCRIPTS), count=counted(k, 'iteration'), **words), k + 1),
         ("stopped-one-early", say["stopped-one-early"](
             before=str(k - 1).translate(_SUBSCRIPTS), length=show_float(math.hypot(*rows[k - 1].gradient)), **words),
          k - 1),
