@@ -693,3 +693,33 @@ def test_a_product_set_to_zero_is_the_lines_of_its_factors(answer, right):
     assert got.correct == right
     if not right:
         assert got.message == "x - 4 = 0 does not belong in the answer."
+
+
+# ------------------------------------------------------------------ hints speak as the steps do
+
+def _hints(tmp_path, **keys) -> tuple[str, ...]:
+    data = ", ".join(f"{key}: {value}" for key, value in keys.items())
+    return packs.load_text(f"pack: p\nexercises:\n  - {{id: e, {data}}}\n", "p.yaml", tmp_path).exercises[0] \
+        .variant().hints()
+
+
+def test_descent_hints_write_numbers_and_points_as_the_steps_do(tmp_path):
+    # they said "(2.0000, 4.0000)" and "you are at 0.80000, 0.60000" where the steps say (2, 4) and (0.8, 0.6)
+    assert _hints(tmp_path, kind="gradient_descent", function="'x^2 + 2y^2'", start="[1, 1]", rate=0.1,
+                  iterations=2) == (
+        "Each step moves against the gradient: new point = old point − α·∇f(old point).",
+        "At the start the gradient is (2, 4).",
+        "After one step you are at (0.8, 0.6); repeat 1 more time.")
+
+
+def test_hints_for_one_variable_speak_of_f_prime(tmp_path):
+    # they spoke of ∇f, and of "(f″ > 0, or D > 0 and f_xx > 0)", for a function of x alone
+    assert _hints(tmp_path, kind="gradient_descent", function="x^2", start=5, rate=0.25, iterations=1) == (
+        "Each step moves against the derivative: new point = old point − α·f′(old point).",
+        "At the start the slope is 10.", "Now compute the one step.")
+    assert _hints(tmp_path, kind="local_minima", function="'x^4 - 2x^2'")[1] == (
+        "A critical point is a local minimum where the second-derivative test says so (f″ > 0).")
+    assert _hints(tmp_path, kind="local_minima", function="'x^4 - 2x^2 + y^2'")[1] == (
+        "A critical point is a local minimum where the second-derivative test says so (D > 0 and f_xx > 0).")
+    assert _hints(tmp_path, kind="stopping", function="x^3", start=1.2345, rate=0.01, until=0.1)[1] == (
+        "At the start the slope is 4.57197; the first check is after the first step, at x₁.")  # was 4.572

@@ -393,3 +393,8 @@ def ordered_terms(expr: Expr, variables: Sequence[str] = ()) -> list[Expr]:
 def show_float(value: float, digits: int = 6) -> str:
     """A float to `digits` significant digits, as tables of iterations show it."""
     return _format_float(value, digits)
+
+
+def show_floats(point: Sequence[float]) -> str:
+    """A point of floats as the steps write it: 0.42 for one coordinate, (0.42, 0.2) for more."""
+    return show_float(point[0]) if len(point) == 1 else "(" + ", ".join(map(show_float, point)) + ")"

@@ -15,6 +15,7 @@ from ... import calculus
 from ...calculus import SolveError
 from ...compare import Tolerance
 from ...parse import Answer, Shape
+from ...show import show_floats
 from ...words import counted
 from ..base import Field, FieldError, FunctionProblem, point_from, whole_steps
 
@@ -111,14 +112,15 @@ class GradientDescent(FunctionProblem):
                                    result=self.solution)
 
     def hints(self) -> tuple[str, ...]:
-        first = self.solution.rows[0]
-        gradient = ", ".join(f"{g:.4f}" for g in first.gradient)
+        # numbers and points as the steps write them (-42, (0.42, 0.2)), so a hint and a step agree
+        first, after = self.solution.rows[0], self.solution.rows[1]
+        one = len(self.variables) == 1
+        slope = f"{self.name}′" if one else f"∇{self.name}"
         return (
-            "Each step moves against the gradient: new point = old point − α·∇f(old point).",
-            f"At the start the gradient is ({gradient})." if len(first.gradient) > 1 else
-            f"At the start the slope is {gradient}.",
-            f"After one step you are at {', '.join(f'{c:.5f}' for c in self.solution.rows[1].point)}; "
-            f"repeat {counted(self.iterations - 1, 'more time')}."
+            f"Each step moves against the {'derivative' if one else 'gradient'}: "
+            f"new point = old point − α·{slope}(old point).",
+            f"At the start the {'slope' if one else 'gradient'} is {show_floats(first.gradient)}.",
+            f"After one step you are at {show_floats(after.point)}; repeat {counted(self.iterations - 1, 'more time')}."
             if self.iterations > 1 else "Now compute the one step.",
         )
 

@@ -9,7 +9,7 @@ from ... import calculus
 from ...calculus import DescentRow
 from ...calculus.common import SolveError, exact
 from ...check import names
-from ...show import show, show_float
+from ...show import show, show_float, show_floats
 from ...words import counted
 from ..base import Command
 from ..solution import Solution, columns, function_argument, header, read_function
@@ -35,7 +35,7 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     slope_text = f"f′({names[0]}) = {show(result.gradient[0], names)}" if len(names) == 1 \
         else f"∇f = {show(result.gradient, names)}"
     head = [header(f, names), slope_text,
-            f"start {floats(result.rows[0].point)}, learning rate α = {show_float(result.rate)}"]
+            f"start {show_floats(result.rows[0].point)}, learning rate α = {show_float(result.rate)}"]
     slope = ["f′"] if len(names) == 1 else [f"∂f/∂{n}" for n in names]
     table = [["k", *names, *slope, "f"]]
     rows: tuple[DescentRow | None, ...] = result.rows
@@ -51,12 +51,12 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     else:
         ending = (f"converged after {counted(final.k, 'iteration')}: the gradient is smaller than the tolerance"
                   if result.converged else f"stopped after {counted(final.k, 'iteration')}")
-        ending += f"; the point is {floats(final.point)}, where f = {show_float(final.value)}"
+        ending += f"; the point is {show_floats(final.point)}, where f = {show_float(final.value)}"
     # the same sentences as the steps' (a coordinate taken as 0), so the table and the steps agree
     zeroed = [render_text(step) for step in zeroed_steps(result)]
     lines = [*head, "", *columns(table, right=0), "", *zeroed, ending]
     latex = [header(f, names, True),
-             rf"x_{{{final.k}}} = {floats(final.point)},\quad f = {show_float(final.value)}"]
+             rf"x_{{{final.k}}} = {show_floats(final.point)},\quad f = {show_float(final.value)}"]
     data = {"kind": "descent", "function": show(f, names), "variables": list(names),
             "rate": result.rate, "converged": result.converged, "diverged_at": result.diverged_at,
             "note": result.note, "zeroed": dict(result.zeroed),
@@ -65,10 +65,6 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     derivation = descent_steps(f, names, None, None, result=result) \
         if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
-
-
-def floats(point: Sequence[float]) -> str:
-    return show_float(point[0]) if len(point) == 1 else "(" + ", ".join(map(show_float, point)) + ")"
 
 
 def descent_arguments(parser: argparse.ArgumentParser) -> None:
