@@ -723,3 +723,15 @@ def test_hints_for_one_variable_speak_of_f_prime(tmp_path):
         "A critical point is a local minimum where the second-derivative test says so (D > 0 and f_xx > 0).")
     assert _hints(tmp_path, kind="stopping", function="x^3", start=1.2345, rate=0.01, until=0.1)[1] == (
         "At the start the slope is 4.57197; the first check is after the first step, at x₁.")  # was 4.572
+
+
+def test_the_descent_in_a_local_minima_derivation_says_where_it_ends_at_the_lesson_s_level():
+    # at practice's level it was a heading with nothing under it: "9. Gradient descent on f = … with
+    # learning rate α = 0.1"
+    from tutor.practice import lesson_steps
+    shown, _ = lesson_steps(exercise("local-minima-2d-end").steps())
+    assert shown.splitlines()[9] == ("9. Gradient descent on f = y² + 0.3x + (x² - 1)² from (0.5, 1) with learning "
+                                     "rate α = 0.1: after 86 iterations the point is (0.96015, 4.63168e-9)")
+    assert render_text(exercise("descent-1d-step-1").steps()).splitlines()[0] == (
+        "Gradient descent on f = eˣ - ln(x) from 0.05 with learning rate α = 0.005: after 1 iteration the point is "
+        "0.144744")

@@ -40,7 +40,9 @@ _BELOW = ("After {k} {k:iteration|iterations} |{slope_of_f}| is below {tolerance
           "where {f} = {value}, ")
 
 TEMPLATES: dict[StepRule, str] = {
-    DescentRule.GRADIENT_DESCENT: "Gradient descent on {f} = {before} from {start} with learning rate {alpha} = {rate}",
+    # a sentence with its result, so that it says something where its steps are left out (practice's :steps)
+    DescentRule.GRADIENT_DESCENT: ("Gradient descent on {f} = {before} from {start} with learning rate {alpha} = "
+                                   "{rate}: after {k} {k:iteration|iterations} the point is {after}"),
     DescentRule.SLOPE: "The {variables:derivative|gradient}: {slope_of_f} = {after}.",
     DescentRule.UPDATE_RULE: ("Each iteration steps against the {variables:derivative|gradient}: "
                               "new point = old point − {alpha}·{slope_of_f}(old point)."),
@@ -94,7 +96,7 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
     else:
         substeps.append(step(DescentRule.STOPPED, None, final.point, k=final.k, value=final.value))
     return step(DescentRule.GRADIENT_DESCENT, d.function, final.point, substeps, variables=d.variables,
-                start=rows[0].point, rate=d.rate)
+                start=rows[0].point, rate=d.rate, k=final.k)
 
 
 def zeroed_steps(d: Descent) -> list[Step]:
