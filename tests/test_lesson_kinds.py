@@ -735,3 +735,22 @@ def test_the_descent_in_a_local_minima_derivation_says_where_it_ends_at_the_less
     assert render_text(exercise("descent-1d-step-1").steps()).splitlines()[0] == (
         "Gradient descent on f = eˣ - ln(x) from 0.05 with learning rate α = 0.005: after 1 iteration the point is "
         "0.144744")
+
+
+def test_a_stop_in_two_variables_names_the_point_by_both_coordinates(tmp_path):
+    # "at x₂₃, |∇f| = 0.011806 is not below 0.01 yet", for the point (x₂₃, y₂₃)
+    pack = packs.load_text("pack: p\nexercises:\n  - {id: e, kind: stopping, function: 'x^2 + 2y^2', start: [1, 1], "
+                           "rate: 0.1, until: 0.01}\n", "p.yaml", tmp_path)
+    item = pack.exercise("e").variant()
+    assert respond(item, "23", isolated=False).message == (
+        "It looks like you stopped one step early: at (x₂₃, y₂₃), |∇f| = 0.011806 is not below 0.01 yet, so one "
+        "more iteration is needed.")
+    assert respond(item, "25", isolated=False).message == (
+        "It looks like you counted the last check as an iteration. Checking |∇f| at (x₂₄, y₂₄) is not a step: the "
+        "descent took 24 iterations to reach (x₂₄, y₂₄), where |∇f| < 0.01.")
+
+
+def test_a_slope_asked_to_a_decimal_place_ends_its_steps_with_the_decimal():
+    # the steps ended at "f′(0.05) = e^0.05 - 20." where the exercise asks for 1 decimal place
+    assert render_text(exercise("descent-1d-slope").steps()).splitlines()[-1] == (
+        "2. Put in 0.05: f′(0.05) = e^0.05 - 20 ≈ -18.9487.")
