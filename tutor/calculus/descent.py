@@ -86,9 +86,7 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         if tolerance is not None and math.hypot(*last.gradient) < tolerance:
             break
         point = tuple(p - alpha * g for p, g in zip(last.point, last.gradient))
-        for name, p in zip(variables, point):
-            if 0 < abs(p) < sys.float_info.min:
-                zeroed.setdefault(name, k)
+        tiny = [name for name, p in zip(variables, point) if 0 < abs(p) < sys.float_info.min]
         point = tuple(0.0 if abs(p) < sys.float_info.min else p for p in point)
         try:
             current = row(k, point)
@@ -96,6 +94,8 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
             diverged_at, note = k, "f has no real value at the new point (it left f's domain or overflowed)"
             break
         rows.append(current)
+        for name in tiny:
+            zeroed.setdefault(name, k)
         values = (*current.point, *current.gradient, current.value)
         if not all(math.isfinite(v) and abs(v) <= GROWTH * scale for v in values):
             diverged_at, note = k, "the values grew without bound"
