@@ -404,14 +404,37 @@ def test_a_high_power_is_decided_without_factoring_it(f, label):
     assert [(p.point, p.nature) for p in critical_points(f).points] == [((0, 0), label)]
 
 
-def test_descent_says_where_its_floats_turn_to_rounding(capsys):
-    # x stuck at 9.88e-324 with f = 0 was shown for thousands of rows, as if descent had stalled
+ZEROED_Y = ("At iteration 3175, y fell below 2.2e-308, the least a float holds to full precision, so it is taken as 0 "
+            "from there: below that a float keeps fewer digits at each step, and its later values would show "
+            "rounding, not descent.")
+
+
+def test_a_coordinate_below_what_a_float_holds_is_0_while_the_others_descend(capsys):
+    # x⁴ + y²: the table stopped at 3175 when y underflowed ("later rows would show rounding, not descent")
+    # though x and f went on descending, and the steps went on to 10000 with y stuck at 9.88131e-324
+    result = descend("x^4 + y^2", None, (1, 1), sympy.Rational(1, 10))
+    assert result.zeroed == (("y", 3175),) and len(result.rows) == 10_001
+    assert result.rows[3174].point[1] > 2.2e-308 and result.rows[3175].point[1] == 0
+    assert result.rows[3175].point[0] > result.rows[10_000].point[0] > 0  # x goes on descending
+    assert main(["solve", "descent", "x^4 + y^2", "--start", "1,1", "--rate", "0.1", "--steps"]) == 0
+    out = capsys.readouterr().out
+    table, steps = out.split("\nSteps:\n")
+    assert table.splitlines()[-4:] == [
+        "10000  0.0111756  0          5.583e-6    0          1.55983e-8", "", ZEROED_Y,
+        "stopped after 10000 iterations; the point is (0.0111756, 0), where f = 1.55983e-8"]
+    assert out.splitlines()[-3:] == ["7. " + ZEROED_Y, (
+        "8. Iteration 10000: ∇f(0.0111761, 0) = (5.58384e-6, 0), so the new point is (0.0111761, 0) − "
+        "0.1·(5.58384e-6, 0) = (0.0111756, 0), where f = 1.55983e-8."),
+        "9. After 10000 iterations the point is (0.0111756, 0), where f = 1.55983e-8."]
+
+
+def test_a_tiny_value_of_f_does_not_stop_the_descent(capsys):
+    # x² from 1: f = x² fell below 2.2e-308 at iteration 1588, and the run stopped there, while x = 1.3e-154
     result = descend("x^2", None, 1, sympy.Rational(1, 10), iterations=3500)
-    assert result.underflow_at == 1588 and result.rows[1588].value < 2.3e-308 < result.rows[1587].value
+    assert result.rows[1588].value < 2.3e-308 and result.zeroed == (("x", 3175),)
     assert main(["solve", "descent", "x^2", "--start", "1", "--rate", "1/10", "--iterations", "3500"]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == (
-        "stopped at iteration 1588: the values fell below 2.2e-308, the least a float holds fully, and later rows "
-        "would show rounding, not descent; the point is 1.27908e-154, where f = 1.63606e-308")
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        ZEROED_Y.replace("y", "x"), "stopped after 3500 iterations; the point is 0, where f = 0"]
 
 
 _COEFFICIENT = st.integers(-3, 3)

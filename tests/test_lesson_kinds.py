@@ -755,3 +755,64 @@ def test_a_product_set_to_zero_is_the_lines_of_its_factors(answer, right):
     assert got.correct == right
     if not right:
         assert got.message == "x - 4 = 0 does not belong in the answer."
+
+
+# ------------------------------------------------------------------ hints speak as the steps do
+
+def _hints(tmp_path, **keys) -> tuple[str, ...]:
+    data = ", ".join(f"{key}: {value}" for key, value in keys.items())
+    return packs.load_text(f"pack: p\nexercises:\n  - {{id: e, {data}}}\n", "p.yaml", tmp_path).exercises[0] \
+        .variant().hints()
+
+
+def test_descent_hints_write_numbers_and_points_as_the_steps_do(tmp_path):
+    # they said "(2.0000, 4.0000)" and "you are at 0.80000, 0.60000" where the steps say (2, 4) and (0.8, 0.6)
+    assert _hints(tmp_path, kind="gradient_descent", function="'x^2 + 2y^2'", start="[1, 1]", rate=0.1,
+                  iterations=2) == (
+        "Each step moves against the gradient: new point = old point − α·∇f(old point).",
+        "At the start the gradient is (2, 4).",
+        "After one step you are at (0.8, 0.6); repeat 1 more time.")
+
+
+def test_hints_for_one_variable_speak_of_f_prime(tmp_path):
+    # they spoke of ∇f, and of "(f″ > 0, or D > 0 and f_xx > 0)", for a function of x alone
+    assert _hints(tmp_path, kind="gradient_descent", function="x^2", start=5, rate=0.25, iterations=1) == (
+        "Each step moves against the derivative: new point = old point − α·f′(old point).",
+        "At the start the slope is 10.", "Now compute the one step.")
+    assert _hints(tmp_path, kind="local_minima", function="'x^4 - 2x^2'")[1] == (
+        "A critical point is a local minimum where the second-derivative test says so (f″ > 0).")
+    assert _hints(tmp_path, kind="local_minima", function="'x^4 - 2x^2 + y^2'")[1] == (
+        "A critical point is a local minimum where the second-derivative test says so (D > 0 and f_xx > 0).")
+    assert _hints(tmp_path, kind="stopping", function="x^3", start=1.2345, rate=0.01, until=0.1)[1] == (
+        "At the start the slope is 4.57197; the first check is after the first step, at x₁.")  # was 4.572
+
+
+def test_the_descent_in_a_local_minima_derivation_says_where_it_ends_at_the_lesson_s_level():
+    # at practice's level it was a heading with nothing under it: "9. Gradient descent on f = … with
+    # learning rate α = 0.1"
+    from tutor.practice import lesson_steps
+    shown, _ = lesson_steps(exercise("local-minima-2d-end").steps())
+    assert shown.splitlines()[9] == ("9. Gradient descent on f = y² + 0.3x + (x² - 1)² from (0.5, 1) with learning "
+                                     "rate α = 0.1: after 86 iterations the point is (0.96015, 4.63168e-9)")
+    assert render_text(exercise("descent-1d-step-1").steps()).splitlines()[0] == (
+        "Gradient descent on f = eˣ - ln(x) from 0.05 with learning rate α = 0.005: after 1 iteration the point is "
+        "0.144744")
+
+
+def test_a_stop_in_two_variables_names_the_point_by_both_coordinates(tmp_path):
+    # "at x₂₃, |∇f| = 0.011806 is not below 0.01 yet", for the point (x₂₃, y₂₃)
+    pack = packs.load_text("pack: p\nexercises:\n  - {id: e, kind: stopping, function: 'x^2 + 2y^2', start: [1, 1], "
+                           "rate: 0.1, until: 0.01}\n", "p.yaml", tmp_path)
+    item = pack.exercise("e").variant()
+    assert respond(item, "23", isolated=False).message == (
+        "It looks like you stopped one step early: at (x₂₃, y₂₃), |∇f| = 0.011806 is not below 0.01 yet, so one "
+        "more iteration is needed.")
+    assert respond(item, "25", isolated=False).message == (
+        "It looks like you counted the last check as an iteration. Checking |∇f| at (x₂₄, y₂₄) is not a step: the "
+        "descent took 24 iterations to reach (x₂₄, y₂₄), where |∇f| < 0.01.")
+
+
+def test_a_slope_asked_to_a_decimal_place_ends_its_steps_with_the_decimal():
+    # the steps ended at "f′(0.05) = e^0.05 - 20." where the exercise asks for 1 decimal place
+    assert render_text(exercise("descent-1d-slope").steps()).splitlines()[-1] == (
+        "2. Put in 0.05: f′(0.05) = e^0.05 - 20 ≈ -18.9487.")

@@ -422,8 +422,8 @@ def test_a_descent_asked_past_what_a_float_holds_is_refused(tmp_path):
     with pytest.raises(packs.PackError) as refused:
         packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path)
     assert refused.value.problems[0].endswith(
-        "exercise 'a': the values fall below 2.2e-308 at iteration 1588, past what a float holds; ask for fewer "
-        "iterations")
+        "exercise 'a': x falls below 2.2e-308 at iteration 3175, past what a float holds to full precision; ask "
+        "for fewer iterations")
 
 
 def test_the_number_of_iterations_may_use_the_parameters(tmp_path):

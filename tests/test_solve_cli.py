@@ -115,20 +115,28 @@ def test_descent_table_one_variable(capsys):
     assert "stopped after 20 iterations" in out
 
 
+def test_one_iteration_is_one_iteration(capsys):
+    # "converged after 1 iterations", "After 1 iterations the point is …"
+    status, out, _ = run(capsys, "descent", "x^2", "--start", "1", "--rate", "0.5", "--steps")
+    assert status == 0 and "converged after 1 iteration: the gradient is smaller than the tolerance; the point is 0" in out
+    status, out, _ = run(capsys, "descent", "x^2", "--start", "1", "--rate", "0.1", "--iterations", "1", "--steps")
+    assert status == 0 and out.splitlines()[-1] == "4. After 1 iteration the point is 0.8, where f = 0.64."
+
+
 @pytest.mark.parametrize("function, start, last", [
-    ("x^4 - 2x^2", "0", "3. After 0 iterations the gradient is below 1e-8: the point 0, where f = 0, is near the "
-     "critical point 0, which is a local maximum: descent stops wherever the gradient is 0, not only at a minimum."),
-    ("-x^2", "0", "3. After 0 iterations the gradient is below 1e-8: the point 0, where f = 0, is near the "
-     "critical point 0, which is a local maximum: descent stops wherever the gradient is 0, not only at a minimum."),
-    ("x^3", "0", "3. After 0 iterations the gradient is below 1e-8: the point 0, where f = 0, is near the critical "
-     "point 0, which is neither a minimum nor a maximum: descent stops wherever the gradient is 0, not only at a "
+    ("x^4 - 2x^2", "0", "3. After 0 iterations |f′| is below 1e-8: the point 0, where f = 0, is near the "
+     "critical point 0, which is a local maximum: descent stops wherever f′ is 0, not only at a minimum."),
+    ("-x^2", "0", "3. After 0 iterations |f′| is below 1e-8: the point 0, where f = 0, is near the "
+     "critical point 0, which is a local maximum: descent stops wherever f′ is 0, not only at a minimum."),
+    ("x^3", "0", "3. After 0 iterations |f′| is below 1e-8: the point 0, where f = 0, is near the critical "
+     "point 0, which is neither a minimum nor a maximum: descent stops wherever f′ is 0, not only at a "
      "minimum."),
-    ("x^2 - y^2", "1,0", "8. After 86 iterations the gradient is below 1e-8: the point (4.63168e-9, 0), where "
-     "f = 2.14525e-17, is near the critical point (0, 0), which is a saddle point: descent stops wherever the "
-     "gradient is 0, not only at a minimum."),
-    ("x^4 - 2x^2", "0.5", "8. After 15 iterations the gradient is below 1e-8: the point 1, where f = -1, is near "
+    ("x^2 - y^2", "1,0", "8. After 86 iterations |∇f| is below 1e-8: the point (4.63168e-9, 0), where "
+     "f = 2.14525e-17, is near the critical point (0, 0), which is a saddle point: descent stops wherever ∇f "
+     "is 0, not only at a minimum."),
+    ("x^4 - 2x^2", "0.5", "8. After 15 iterations |f′| is below 1e-8: the point 1, where f = -1, is near "
      "the critical point 1, a local minimum."),
-    ("x^2 y^2", "1,2", "8. After 28 iterations the gradient is below 1e-8: the point (1.3502e-9, 1.58319), where "
+    ("x^2 y^2", "1,2", "8. After 28 iterations |∇f| is below 1e-8: the point (1.3502e-9, 1.58319), where "
      "f = 4.56943e-18, is near a critical point, which need not be a minimum."),  # on the critical line x = 0
 ])
 def test_descent_steps_say_what_the_critical_point_it_stops_at_is(capsys, function, start, last):

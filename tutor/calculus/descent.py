@@ -43,7 +43,7 @@ class Descent:
     variables: tuple[str, ...] = ()
     gradient: tuple[Expr, ...] = ()
     rate: float = 0.0
-    underflow_at: int | None = None  # the first row with a value below what a float holds fully (2.2e-308)
+    zeroed: tuple[tuple[str, int], ...] = ()  # (variable, k): its coordinate fell below 2.2e-308 at row k, taken as 0
 
 
 def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Number] | Number,
@@ -79,26 +79,30 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         shown = ", ".join(f"{n} = {s}" for n, s in zip(variables, start))
         raise SolveError(f"f or its gradient has no real value at the start ({shown})") from None
     scale = max(1.0, *(abs(v) for v in (*rows[0].point, *rows[0].gradient, rows[0].value)))
-    diverged_at, note, underflow_at = None, "", None
+    diverged_at, note = None, ""
+    zeroed: dict[str, int] = {}
     for k in range(1, steps + 1):
         last = rows[-1]
         if tolerance is not None and math.hypot(*last.gradient) < tolerance:
             break
         point = tuple(p - alpha * g for p, g in zip(last.point, last.gradient))
+        tiny = [name for name, p in zip(variables, point) if 0 < abs(p) < sys.float_info.min]
+        point = tuple(0.0 if abs(p) < sys.float_info.min else p for p in point)
         try:
             current = row(k, point)
         except (Undefined, OverflowError, ZeroDivisionError):
             diverged_at, note = k, "f has no real value at the new point (it left f's domain or overflowed)"
             break
         rows.append(current)
+        for name in tiny:
+            zeroed.setdefault(name, k)
         values = (*current.point, *current.gradient, current.value)
         if not all(math.isfinite(v) and abs(v) <= GROWTH * scale for v in values):
             diverged_at, note = k, "the values grew without bound"
             break
-        if underflow_at is None and any(0 < abs(v) < sys.float_info.min for v in values):
-            underflow_at = k  # subnormal: rows from here show rounding, not descent
     converged = diverged_at is None and tolerance is not None and math.hypot(*rows[-1].gradient) < tolerance
-    return Descent(tuple(rows), diverged_at, converged, note, tolerance, f, variables, gradient, alpha, underflow_at)
+    return Descent(tuple(rows), diverged_at, converged, note, tolerance, f, variables, gradient, alpha,
+                   tuple(sorted(zeroed.items(), key=lambda item: item[1])))
 
 
 def _float(value: Number, what: str) -> float:

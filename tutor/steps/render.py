@@ -9,7 +9,8 @@ derivative operator applied to `before`, ∂/∂x[…] or d/dx[…]), `{df}` (�
 `{f}` (the function's name: f, or the exercise's T), `{grad}` (∇f), `{slope_of_f}` (f′ for one variable,
 ∇f for more), `{alpha}` (α), `{wrt}`, and the step's context values by name;
 `{d_rest}` is the operator applied to the context value `rest`. Format specs:
-`{names:a constant|constants}` picks by count (or by truth for a bool),
+`{names:a constant|constants}` picks by count (a collection's length, a whole
+number itself, or a bool's truth),
 `{value:sign}` adds "> 0", "< 0" or "= 0", `{point:args}` always brackets,
 `{value:factor}` brackets a negative number, `{items:and}` and `{items:or}`
 join, `{items:list}` lists (a, b and c), `{label:verdict}` words a classification.
@@ -252,7 +253,9 @@ class _Fields:
         value = self.value(name)
         if "|" in spec:
             one, many = spec.split("|", 1)
-            return form.escape(one if (value if isinstance(value, bool) else len(cast(Sized, value)) == 1) else many)
+            single = value if isinstance(value, bool) else value == 1 if isinstance(value, int) \
+                else len(cast(Sized, value)) == 1
+            return form.escape(one if single else many)
         if spec == "sign":  # 4096/225 > 0; a 0 is just 0
             return form.wrap(form.raw(value) if value == 0 else f"{form.raw(value)} {_comparison(value, form.latex)}")
         if spec == "args":
@@ -268,7 +271,7 @@ class _Fields:
             return and_list([form.math(v) for v in cast(tuple, value)])
         if spec == "verdict":
             return self.render(VERDICTS[cast(str, value)])
-        if name in ("constants", "variables", "parameters", "wrt"):
+        if name in ("constants", "variables", "parameters", "wrt", "coordinate"):
             names = (value,) if isinstance(value, str) else cast(Sequence[str], value)
             return and_list([form.math(symbol(n)) for n in names])
         if isinstance(value, str) and state["function"] != "f":

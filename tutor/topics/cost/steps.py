@@ -12,7 +12,7 @@ from sympy import Expr
 
 from ...calculus import LineCost, MeanCostStep
 from ...parse import symbol
-from ...show import show_float
+from ...show import decimal_aside
 from ...steps import Step, StepRule, Terms, step
 from ..least_squares.steps import SHOWN_POINTS, B, FitRule, M, cost_build_steps
 
@@ -69,7 +69,7 @@ def value_steps(cost: LineCost, mean: bool, at: Sequence[Expr], decimals: bool =
     n = len(cost.points)
     value = cost.at(*at) / (2 * n if mean else 1)
     name = "L" if mean else "E"
-    approx = "" if value.is_Rational and 10**4 % value.q == 0 else f" ≈ {show_float(float(value))}"
+    approx = decimal_aside(value)
     substeps = [*built_steps(cost, mean),
                 step(CostRule.VALUE, None, value, m=at[0], b=at[1], point=tuple(at), name=name, approx=approx)]
     return step(CostRule.COST_VALUE, None, value, substeps, n=n, name=name, point=tuple(at), variables=("m", "b"),

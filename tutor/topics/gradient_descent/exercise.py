@@ -15,6 +15,7 @@ from ... import calculus
 from ...calculus import SolveError
 from ...compare import Tolerance
 from ...parse import Answer, Shape
+from ...show import show_floats
 from ...words import counted
 from ..base import Field, FieldError, FunctionProblem, point_from, whole_steps
 
@@ -61,9 +62,10 @@ class GradientDescent(FunctionProblem):
         if result.diverged_at is not None and result.diverged_at <= problem.iterations:
             raise FieldError("rate", f"gradient descent diverges at iteration {result.diverged_at} "
                                      "with this rate; use a smaller one")
-        if result.underflow_at is not None:
-            raise FieldError("iterations", f"the values fall below {sys.float_info.min:.1e} at iteration "
-                                           f"{result.underflow_at}, past what a float holds; ask for fewer iterations")
+        if result.zeroed:  # the point asked for would be the rounding the run took as 0, not descent
+            name, k = result.zeroed[0]
+            raise FieldError("iterations", f"{name} falls below {sys.float_info.min:.1e} at iteration {k}, past "
+                                           "what a float holds to full precision; ask for fewer iterations")
         return problem
 
     @property
@@ -110,14 +112,15 @@ class GradientDescent(FunctionProblem):
                                    result=self.solution)
 
     def hints(self) -> tuple[str, ...]:
-        first = self.solution.rows[0]
-        gradient = ", ".join(f"{g:.4f}" for g in first.gradient)
+        # numbers and points as the steps write them (-42, (0.42, 0.2)), so a hint and a step agree
+        first, after = self.solution.rows[0], self.solution.rows[1]
+        one = len(self.variables) == 1
+        slope = f"{self.name}′" if one else f"∇{self.name}"
         return (
-            "Each step moves against the gradient: new point = old point − α·∇f(old point).",
-            f"At the start the gradient is ({gradient})." if len(first.gradient) > 1 else
-            f"At the start the slope is {gradient}.",
-            f"After one step you are at {', '.join(f'{c:.5f}' for c in self.solution.rows[1].point)}; "
-            f"repeat {counted(self.iterations - 1, 'more time')}."
+            f"Each step moves against the {'derivative' if one else 'gradient'}: "
+            f"new point = old point − α·{slope}(old point).",
+            f"At the start the {'slope' if one else 'gradient'} is {show_floats(first.gradient)}.",
+            f"After one step you are at {show_floats(after.point)}; repeat {counted(self.iterations - 1, 'more time')}."
             if self.iterations > 1 else "Now compute the one step.",
         )
 

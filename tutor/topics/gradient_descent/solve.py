@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 
 from ... import calculus
 from ...calculus import DescentRow
 from ...calculus.common import SolveError, exact
 from ...check import names
-from ...show import show, show_float
+from ...show import show, show_float, show_floats
+from ...words import counted
 from ..base import Command
 from ..solution import Solution, columns, function_argument, header, read_function
 
@@ -20,7 +20,8 @@ SHOWN_ROWS = 40  # a longer descent table shows its first and last rows only
 def solve(function: str | None, start: str, rate: str, iterations: int | None = None,
           tolerance: float | None = None, max_iterations: int = 10_000, variables: Sequence[str] | None = None,
           points: str | None = None, explain: bool = False) -> Solution:
-    from .steps import descent_steps
+    from ...steps import render_text
+    from .steps import descent_steps, zeroed_steps
     names: tuple[str, ...]
     if function is not None and points is None:
         f, names = read_function(function, variables)
@@ -34,42 +35,36 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     slope_text = f"f′({names[0]}) = {show(result.gradient[0], names)}" if len(names) == 1 \
         else f"∇f = {show(result.gradient, names)}"
     head = [header(f, names), slope_text,
-            f"start {floats(result.rows[0].point)}, learning rate α = {show_float(result.rate)}"]
+            f"start {show_floats(result.rows[0].point)}, learning rate α = {show_float(result.rate)}"]
     slope = ["f′"] if len(names) == 1 else [f"∂f/∂{n}" for n in names]
     table = [["k", *names, *slope, "f"]]
-    kept = result.rows if result.underflow_at is None else result.rows[:result.underflow_at + 1]
-    rows: tuple[DescentRow | None, ...] = kept
+    rows: tuple[DescentRow | None, ...] = result.rows
     if len(rows) > SHOWN_ROWS:
         rows = rows[:SHOWN_ROWS // 2] + (None,) + rows[-SHOWN_ROWS // 2:]
     for row in rows:
         table.append(["…"] * len(table[0]) if row is None else
                      [str(row.k), *map(show_float, row.point), *map(show_float, row.gradient),
                       show_float(row.value)])
-    final = kept[-1]
+    final = result.rows[-1]
     if result.diverged_at is not None:
         ending = (f"diverged at iteration {result.diverged_at}: {result.note}; try a smaller learning rate")
     else:
-        ending = (f"stopped at iteration {final.k}: the values fell below {sys.float_info.min:.1e}, the least a "
-                  "float holds fully, and later rows would show rounding, not descent"
-                  if result.underflow_at is not None else
-                  f"converged after {final.k} iterations: the gradient is smaller than the tolerance"
-                  if result.converged else f"stopped after {final.k} iterations")
-        ending += f"; the point is {floats(final.point)}, where f = {show_float(final.value)}"
-    lines = [*head, "", *columns(table, right=0), "", ending]
+        ending = (f"converged after {counted(final.k, 'iteration')}: the gradient is smaller than the tolerance"
+                  if result.converged else f"stopped after {counted(final.k, 'iteration')}")
+        ending += f"; the point is {show_floats(final.point)}, where f = {show_float(final.value)}"
+    # the same sentences as the steps' (a coordinate taken as 0), so the table and the steps agree
+    zeroed = [render_text(step) for step in zeroed_steps(result)]
+    lines = [*head, "", *columns(table, right=0), "", *zeroed, ending]
     latex = [header(f, names, True),
-             rf"x_{{{final.k}}} = {floats(final.point)},\quad f = {show_float(final.value)}"]
+             rf"x_{{{final.k}}} = {show_floats(final.point)},\quad f = {show_float(final.value)}"]
     data = {"kind": "descent", "function": show(f, names), "variables": list(names),
             "rate": result.rate, "converged": result.converged, "diverged_at": result.diverged_at,
-            "note": result.note,
+            "note": result.note, "zeroed": dict(result.zeroed),
             "rows": [{"k": r.k, "point": list(r.point), "gradient": list(r.gradient), "value": r.value}
-                     for r in kept]}
+                     for r in result.rows]}
     derivation = descent_steps(f, names, None, None, result=result) \
         if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
-
-
-def floats(point: Sequence[float]) -> str:
-    return show_float(point[0]) if len(point) == 1 else "(" + ", ".join(map(show_float, point)) + ")"
 
 
 def descent_arguments(parser: argparse.ArgumentParser) -> None:

@@ -29,16 +29,20 @@ class DescentRule(StepRule):
     CONVERGED_NOT_MINIMUM = "converged_not_minimum"
     CONVERGED_UNDECIDED = "converged_undecided"
     STOPPED = "stopped"
+    ZEROED = "zeroed"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
         return TEMPLATES
 
 
-_BELOW = "After {k} iterations the gradient is below {tolerance}: the point {after}, where f = {value}, "
+_BELOW = ("After {k} {k:iteration|iterations} |{slope_of_f}| is below {tolerance}: the point {after}, "
+          "where {f} = {value}, ")
 
 TEMPLATES: dict[StepRule, str] = {
-    DescentRule.GRADIENT_DESCENT: "Gradient descent on {f} = {before} from {start} with learning rate {alpha} = {rate}",
+    # a sentence with its result, so that it says something where its steps are left out (practice's :steps)
+    DescentRule.GRADIENT_DESCENT: ("Gradient descent on {f} = {before} from {start} with learning rate {alpha} = "
+                                   "{rate}: after {k} {k:iteration|iterations} the point is {after}"),
     DescentRule.SLOPE: "The {variables:derivative|gradient}: {slope_of_f} = {after}.",
     DescentRule.UPDATE_RULE: ("Each iteration steps against the {variables:derivative|gradient}: "
                               "new point = old point − {alpha}·{slope_of_f}(old point)."),
@@ -50,10 +54,13 @@ TEMPLATES: dict[StepRule, str] = {
     DescentRule.CONVERGED: (_BELOW + "is near a critical point, which need not be a minimum."),
     DescentRule.CONVERGED_MINIMUM: (_BELOW + "is near the critical point {critical}, a local minimum."),
     DescentRule.CONVERGED_NOT_MINIMUM: (_BELOW + "is near the critical point {critical}, which is {nature:verdict}: "
-                                        "descent stops wherever the gradient is 0, not only at a minimum."),
+                                        "descent stops wherever {slope_of_f} is 0, not only at a minimum."),
     DescentRule.CONVERGED_UNDECIDED: (_BELOW + "is near the critical point {critical}, which the second-derivative "
                                       "test does not decide: it need not be a minimum."),
-    DescentRule.STOPPED: "After {k} iterations the point is {after}, where {f} = {value}.",
+    DescentRule.STOPPED: "After {k} {k:iteration|iterations} the point is {after}, where {f} = {value}.",
+    DescentRule.ZEROED: ("At iteration {k}, {coordinate} fell below 2.2e-308, the least a float holds to full "
+                         "precision, so it is taken as 0 from there: below that a float keeps fewer digits at each "
+                         "step, and its later values would show rounding, not descent."),
 }
 
 
@@ -66,11 +73,19 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
     last = len(rows) - 1
     tail = SHOWN if d.diverged_at is not None else 1  # a divergence shows how the last rows grow
     shown = [k for k in range(1, last + 1) if k <= SHOWN or k > last - tail]
+    zeroed = zeroed_steps(d)  # each follows the iteration where its coordinate became 0, or the skipped ones
+
+    def up_to(k: int) -> None:
+        while zeroed and zeroed[0].get("k") <= k:
+            substeps.append(zeroed.pop(0))
+
     for k in shown:
         if k > SHOWN + 1 and k - 1 not in shown:
             substeps.append(step(DescentRule.SKIPPED, first=SHOWN + 1, last=k - 1))
+            up_to(k - 1)
         substeps.append(step(DescentRule.ITERATION, rows[k - 1].point, rows[k].point, k=k, rate=d.rate,
                              gradient=rows[k - 1].gradient, value=rows[k].value))
+        up_to(k)
     final = rows[-1]
     if d.diverged_at is not None:
         substeps.append(step(DescentRule.DIVERGED, k=d.diverged_at, reason=d.note))
@@ -81,7 +96,12 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
     else:
         substeps.append(step(DescentRule.STOPPED, None, final.point, k=final.k, value=final.value))
     return step(DescentRule.GRADIENT_DESCENT, d.function, final.point, substeps, variables=d.variables,
-                start=rows[0].point, rate=d.rate)
+                start=rows[0].point, rate=d.rate, k=final.k)
+
+
+def zeroed_steps(d: Descent) -> list[Step]:
+    """One step per coordinate the run took as 0 when it fell below what a float holds fully."""
+    return [step(DescentRule.ZEROED, k=k, coordinate=name) for name, k in d.zeroed]
 
 
 def _stopped_at(d: Descent) -> tuple[StepRule, dict[str, Any]]:

@@ -353,8 +353,17 @@ class LocalMinima(FunctionProblem):
                     "The lowest local minimum is the global one when the function grows without bound in every "
                     "direction.")
         return (first, "A critical point is a local minimum where the second-derivative test says so "
-                       "(f″ > 0, or D > 0 and f_xx > 0).",
+                       f"({self._test_for_minimum()}).",
                 f"There {'is' if count == 1 else 'are'} {count} local minim{'um' if count == 1 else 'a'}.")
+
+    def _test_for_minimum(self) -> str:
+        """What the second-derivative test asks of a local minimum, for this many variables."""
+        v = self.variables
+        if self.one:
+            return f"{self.name}″ > 0"
+        if len(v) == 2:
+            return f"D > 0 and {self.name}_{v[0] * 2} > 0"
+        return "every leading principal minor of the Hessian > 0"
 
     def figure(self) -> Figure:
         """Where descent ends: its path; otherwise the function with its critical points by class."""

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from sympy import Expr
 
+from ...show import decimal_aside
 from ...steps import Step, StepRule, derivative_steps, step
 
 
@@ -20,7 +21,7 @@ class PartialRule(StepRule):
 
 TEMPLATES: dict[StepRule, str] = {
     PartialRule.PARTIAL_AT: "{df} at {point} for {f} = {before}: {after}",
-    PartialRule.PUT_IN: "Put in {point}: {df}{point:args} = {after}.",
+    PartialRule.PUT_IN: "Put in {point}: {df}{point:args} = {after}{approx}.",
 }
 
 
@@ -29,5 +30,6 @@ def partial_at_steps(f: Expr, wrt: str, variables: Sequence[str], point: Sequenc
     derivation = derivative_steps(f, wrt, variables)
     at = tuple(point) if len(point) > 1 else point[0]
     return step(PartialRule.PARTIAL_AT, f, value,
-                [derivation, step(PartialRule.PUT_IN, derivation.after, value, point=tuple(point), wrt=wrt)],
+                [derivation, step(PartialRule.PUT_IN, derivation.after, value, point=tuple(point), wrt=wrt,
+                                       approx=decimal_aside(value))],
                 variables=tuple(variables), wrt=wrt, point=at)

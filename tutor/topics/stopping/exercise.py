@@ -13,6 +13,7 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import SolveError
 from ...parse import Answer, Shape
+from ...show import show_floats
 from ..base import Field, FieldError, FunctionProblem, point_from
 from ..gradient_descent.exercise import subscripted
 
@@ -92,13 +93,12 @@ class Stopping(FunctionProblem):
     def hints(self) -> tuple[str, ...]:
         first = self.solution.descent.rows[0].gradient
         one = len(self.variables) == 1
-        slope = f"{first[0]:.4g}" if one else "(" + ", ".join(f"{g:.4g}" for g in first) + ")"
         step_rule = (f"{subscripted(self.variables, 'ₖ')} = {subscripted(self.variables, 'ₖ₋₁')} − "
                      f"α·{self.name + '′' if one else '∇' + self.name}(…)")
         return (
             f"Take one step at a time, {step_rule}, and after each one check {self.size} at the new point.",
-            f"At the start the {'slope' if one else 'gradient'} is {slope}; the first check is after the first "
-            f"step, at {subscripted(self.variables, '1')}.",
+            f"At the start the {'slope' if one else 'gradient'} is {show_floats(first)}; the first check is after "
+            f"the first step, at {subscripted(self.variables, '1')}.",
             f"Count the steps, not the checks: the answer is the first k where {self.size} < "
             f"{self.show(self.until)} at {subscripted(self.variables, 'ₖ')}.",
         )

@@ -13,16 +13,18 @@ from ...calculus import DescentRow
 from ...misconceptions import Misconception, WrongAnswer, register
 from ...parse import Answer, Shape
 from ...show import show, show_float
+from ...words import counted
+from ..gradient_descent.exercise import subscripted
 from .exercise import Stopping
 
 MISCONCEPTIONS = register(
     Misconception(
         "counted-check-as-iteration", "counted the last check as one more iteration",
-        "It looks like you counted the last check as an iteration. Checking {size} at x{k} is not a step: the "
-        "descent took {count} iterations to reach x{k}, where {size} < {tolerance}."),
+        "It looks like you counted the last check as an iteration. Checking {size} at {at} is not a step: the "
+        "descent took {count} to reach {at}, where {size} < {tolerance}."),
     Misconception(
         "stopped-one-early", "stopped one iteration early",
-        "It looks like you stopped one step early: at x{before}, {size} = {length} is not below {tolerance} yet, "
+        "It looks like you stopped one step early: at {before}, {size} = {length} is not below {tolerance} yet, "
         "so one more iteration is needed."),
     Misconception(
         "stopped-on-step-size", "stopped when the step was small, not the slope",
@@ -38,8 +40,6 @@ MISCONCEPTIONS = register(
         "{tolerance} but far from 0. Repeat until |f′| < {tolerance}."),
 )
 
-_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
 
 def _first(rows: tuple[DescentRow, ...], test: Callable[[DescentRow, DescentRow], bool]) -> int | None:
     return next((b.k for a, b in zip(rows, rows[1:]) if test(a, b)), None)
@@ -52,10 +52,10 @@ def candidates(problem: Stopping) -> list[WrongAnswer]:
     words = {"size": problem.size, "tolerance": show(problem.until, decimals=problem.decimals)}
     found: list[tuple[str, str, int | None]] = [
         ("counted-check-as-iteration", say["counted-check-as-iteration"](
-            k=str(k).translate(_SUBSCRIPTS), count=str(k), **words), k + 1),
+            at=subscripted(problem.variables, str(k)), count=counted(k, 'iteration'), **words), k + 1),
         ("stopped-one-early", say["stopped-one-early"](
-            before=str(k - 1).translate(_SUBSCRIPTS), length=show_float(math.hypot(*rows[k - 1].gradient)), **words),
-         k - 1),
+            before=subscripted(problem.variables, str(k - 1)),
+            length=show_float(math.hypot(*rows[k - 1].gradient)), **words), k - 1),
     ]
     if len(problem.variables) == 1:  # before the step and the change in f: a slope of -18.9 is "below 2"
         signed = _first(rows, lambda a, b: b.gradient[0] < tolerance)

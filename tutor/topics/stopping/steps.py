@@ -27,12 +27,12 @@ class StopRule(StepRule):
 
 TEMPLATES: dict[StepRule, str] = {
     StopRule.STOPPING: ("Gradient descent on {f} = {before} from {start} with learning rate {alpha} = {rate}, "
-                        "until |{slope_of_f}| < {tolerance}: {after} iterations"),
+                        "until |{slope_of_f}| < {tolerance}: {after} {after:iteration|iterations}"),
     StopRule.RULE: ("Repeat until close enough: after each iteration, compare |{slope_of_f}| at the new point with "
                     "{tolerance}; stop at the first point where it is smaller."),
     StopRule.NOT_YET: "|{slope_of_f}| = {length} is not below {tolerance} yet: take another step.",
     StopRule.CLOSE_ENOUGH: ("|{slope_of_f}| = {length} < {tolerance}: close enough, so the descent stops after {after} "
-                            "iterations, at {point}."),
+                            "{after:iteration|iterations}, at {point}."),
     StopRule.NEVER: "It never gets there: {reason}.",
 }
 
