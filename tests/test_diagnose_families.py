@@ -260,6 +260,10 @@ def test_both_signs_flipped_are_named_for_both_coordinates():
         "misconception:critical-point-sign",
         "It looks like you took the signs of x and y the wrong way round: x - 2 is zero at x = 2, not at x = -2; "
         "y - 3 is zero at y = 3, not at y = -3.")
+    # s01's f has its minimum at (2, -4): both signs kept, each root written ± once, whatever its sign
+    both = drill("cp-bowl", "(2, -4), (-2, 4)", student="s01")
+    assert both.message == ("It looks like you took the signs of x and y the wrong way round: x - 2 is zero at x = 2, "
+                            "not at x = ±2; y + 4 is zero at y = -4, not at y = ±4.")
 
 
 def test_critical_points_set_differences():

@@ -255,7 +255,7 @@ def _sign_flips(problem: CriticalPoints) -> list[_Transform]:
         for i in flipped:
             root, factor = next(iter(roots[i].items()))
             parts.append(dict(name=variables[i], factor=show(factor, variables), root=show(root),
-                              wrong=f"±{show(root)}" if both else show(-root)))
+                              wrong=f"±{show(abs(root))}" if both else show(-root)))
         if len(parts) == 1:
             return MISCONCEPTIONS["critical-point-sign"].fill(**parts[0])
         # the same slip in every coordinate: named for each, not for x alone
