@@ -144,13 +144,7 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
         minima, zeros, complete = *_exact_minima(f, x), True
     else:
         minima, zeros, complete = _minima(f, x, slope, within or sympy.S.Reals)
-    if not minima:
-        raise SolveError(f"f has no minimum: f′({name}) = {show(slope, variables)} "
-                         "never changes from negative to positive")
-    best = minima[0]
-    for candidate in minima[1:]:
-        if _lower(candidate, best):
-            best = candidate
+    best = _least(minima, name, slope)
     curving = None if complete else _curving_up(f, x)
     is_global: bool | None = True
     if curving is not None:  # f′ only rises: it is 0 once at most, so the minimum found is the one, and global
@@ -165,17 +159,22 @@ def _kinked(f: Expr, x: sympy.Symbol, slope: Expr, found: Pieces) -> Minimum:
     result = kink_minima(f, x, found)
     minima = [_local(f, x, p) for p in result.points]
     ends = [_local(f, x, g.low if g.low != -sympy.oo else g.high) for g in result.flats]  # a flat's first point
-    candidates = minima + ends
-    if not candidates:
-        raise SolveError(f"f has no minimum: f′({x.name}) = {show(slope, [x.name])} "
-                         "never changes from negative to positive")
-    best = candidates[0]
-    for candidate in candidates[1:]:
-        if _lower(candidate, best):
-            best = candidate
+    best = _least(minima + ends, x.name, slope)
     note = "" if result.bounded else "this minimum is only local: f decreases without bound"
     return Minimum(best, note, x.name, slope, tuple(minima), result.bounded, True, result.zeros,
                    flats=result.flats, corners=result.corners, level=result.level, pieces=found)
+
+
+def _least(minima: Sequence[LocalMinimum], name: str, slope: Expr) -> LocalMinimum:
+    """The lowest of the local minima (the first of those tied); SolveError where there is none."""
+    if not minima:
+        raise SolveError(f"f has no minimum: f′({name}) = {show(slope, [name])} "
+                         "never changes from negative to positive")
+    best = minima[0]
+    for candidate in minima[1:]:
+        if _lower(candidate, best):
+            best = candidate
+    return best
 
 
 def _local(f: Expr, x: sympy.Symbol, point: Expr, exact: bool = True) -> LocalMinimum:
