@@ -414,17 +414,6 @@ def show_float(value: float, digits: int = 6) -> str:
     return _format_float(value, digits)
 
 
-def decimal_aside(value: Expr) -> str:
-    """' ≈ -18.9487' to write after an exact value whose decimal its form does not show (e^0.05 - 20, 7/3);
-    nothing after a decimal that ends within 4 places (0.25, 3), or a value with no real decimal."""
-    if value.is_Rational and 10**4 % value.q == 0:
-        return ""
-    try:
-        return f" ≈ {show_float(float(value))}"
-    except TypeError:
-        return ""
-
-
 def show_floats(point: Sequence[float]) -> str:
     """A point of floats as the steps write it: 0.42 for one coordinate, (0.42, 0.2) for more."""
     return show_float(point[0]) if len(point) == 1 else "(" + ", ".join(map(show_float, point)) + ")"

@@ -96,7 +96,6 @@ class Flat:
 @dataclass(frozen=True)
 class KinkMinima:
     points: tuple[Expr, ...]  # isolated local minima, ascending (kinks among them are corners)
-    corners: tuple[Expr, ...]  # the kinks among the points
     flats: tuple[Flat, ...]  # stretches of minima
     zeros: tuple[Expr, ...]  # the isolated zeros of f′ off the kinks, ascending
     bounded: bool  # whether f is bounded below (then its least local minimum is the global one)
@@ -105,7 +104,6 @@ class KinkMinima:
 
 def kink_minima(f: Expr, x: sympy.Symbol, found: Pieces) -> KinkMinima:
     points: list[Expr] = []
-    corners: list[Expr] = []
     flats: list[Flat] = []
     zeros: list[Expr] = []
     stretches = found.stretches
@@ -118,7 +116,7 @@ def kink_minima(f: Expr, x: sympy.Symbol, found: Pieces) -> KinkMinima:
                 flats.append(Flat(stretch.low, stretch.high, p))
             continue
         for r in real_roots(sympy.diff(p, x), x):
-            if _between(r, stretch.low, stretch.high):
+            if between(r, stretch.low, stretch.high):
                 zeros.append(r)
                 if side(p, x, r, right=True) > 0 and side(p, x, r, right=False) > 0:
                     points.append(r)
@@ -128,15 +126,15 @@ def kink_minima(f: Expr, x: sympy.Symbol, found: Pieces) -> KinkMinima:
         ends = (side(left.polynomial, x, k, right=False), side(right.polynomial, x, k, right=True))
         if min(ends) > 0:
             points.append(k)
-            corners.append(k)
     first, last = stretches[0].polynomial, stretches[-1].polynomial
     bounded = _rises(first, x, -1) and _rises(last, x, 1)
     level = tuple((s.low, s.high) for s in stretches if s.flat)
-    return KinkMinima(tuple(sort_exactly(points)), tuple(corners), _joined(flats), tuple(sort_exactly(zeros)),
+    return KinkMinima(tuple(sort_exactly(points)), _joined(flats), tuple(sort_exactly(zeros)),
                       bounded, level)
 
 
-def _between(r: Expr, low: Expr, high: Expr) -> bool:
+def between(r: Expr, low: Expr, high: Expr) -> bool:
+    """Whether r lies strictly inside (low, high), told exactly; an infinite end bounds nothing."""
     return (low == -sympy.oo or compare(r, low) > 0) and (high == sympy.oo or compare(high, r) > 0)
 
 

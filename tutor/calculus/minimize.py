@@ -86,7 +86,6 @@ class Minimum:
     zeros: tuple[Expr, ...] = ()  # every solution of f'(x) = 0 found exactly, left to right; () if none
     curving: Expr | None = None  # f″, where it is shown positive on all of f's domain: f′ is 0 once at most
     flats: tuple[Flat, ...] = ()  # stretches on which f is constant and a minimum (|x - 1| + |x + 1| on [-1, 1])
-    corners: tuple[Expr, ...] = ()  # the minima where f′ has no value (|x - 1/2| + x² at 1/2)
     level: tuple[tuple[Expr, Expr], ...] = ()  # open stretches where f′ = 0 all along, minima or not
     pieces: Pieces | None = None  # f as polynomials between its kinks, where it was solved so
 
@@ -162,7 +161,7 @@ def _kinked(f: Expr, x: sympy.Symbol, slope: Expr, found: Pieces) -> Minimum:
     best = _least(minima + ends, x.name, slope)
     note = "" if result.bounded else "this minimum is only local: f decreases without bound"
     return Minimum(best, note, x.name, slope, tuple(minima), result.bounded, True, result.zeros,
-                   flats=result.flats, corners=result.corners, level=result.level, pieces=found)
+                   flats=result.flats, level=result.level, pieces=found)
 
 
 def _least(minima: Sequence[LocalMinimum], name: str, slope: Expr) -> LocalMinimum:

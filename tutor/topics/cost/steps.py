@@ -12,9 +12,9 @@ from sympy import Expr
 
 from ...calculus import LineCost, MeanCostStep
 from ...parse import symbol
-from ...show import decimal_aside
 from ...steps import Step, StepRule, Terms, step
 from ..least_squares.steps import SHOWN_POINTS, B, FitRule, M, cost_build_steps
+from ..solution import approx
 
 
 class CostRule(StepRule):
@@ -69,9 +69,8 @@ def value_steps(cost: LineCost, mean: bool, at: Sequence[Expr], decimals: bool =
     n = len(cost.points)
     value = cost.at(*at) / (2 * n if mean else 1)
     name = "L" if mean else "E"
-    approx = decimal_aside(value)
     substeps = [*built_steps(cost, mean),
-                step(CostRule.VALUE, None, value, m=at[0], b=at[1], point=tuple(at), name=name, approx=approx)]
+                step(CostRule.VALUE, None, value, m=at[0], b=at[1], point=tuple(at), name=name, approx=approx(value))]
     return step(CostRule.COST_VALUE, None, value, substeps, n=n, name=name, point=tuple(at), variables=("m", "b"),
                 decimals=decimals)
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from ... import calculus
 from ...calculus.rates import DEFAULT_TOLERANCE
 from ...check import names
-from ...show import show, show_float
+from ...show import show, show_float, show_floats
 from ..base import Command
 from ..solution import Solution, columns, function_argument, header, read_function
 
@@ -32,7 +32,7 @@ def solve(function: str, start: str, rates: str, iterations: int, tolerance: flo
                 table.append(["…"] * len(table[0]))
             continue
         table.append([str(k), *(_cell(t, k) for t in result.trials)])
-    lines = [header(f, names), f"start {_point(result.start)}, {iterations} steps; "
+    lines = [header(f, names), f"start {show_floats(result.start)}, {iterations} steps; "
              f"converged means {size} < {show_float(tolerance)}; each cell: the point, and {size} there", "",
              *columns(table, right=0), ""]
     lines += [f"α = {show_float(t.rate)}: {WHAT[t.behaviour]} ({t.reason})" for t in result.trials]
@@ -53,11 +53,8 @@ def _cell(trial: calculus.RateTrial, k: int) -> str:
     if k >= len(rows):
         return ENDED[trial.behaviour]
     row = rows[k]
-    return f"{_point(row.point)} ({show_float(sum(g * g for g in row.gradient) ** 0.5)})"
+    return f"{show_floats(row.point)} ({show_float(sum(g * g for g in row.gradient) ** 0.5)})"
 
-
-def _point(point: Sequence[float]) -> str:
-    return show_float(point[0]) if len(point) == 1 else "(" + ", ".join(map(show_float, point)) + ")"
 
 
 def rates_arguments(parser: argparse.ArgumentParser) -> None:

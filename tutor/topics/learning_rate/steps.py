@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ...calculus import Behaviour, LearningRates
-from ...show import show_float
+from ...show import show_float, show_floats
 from ...steps import Step, StepRule, step
 from ..gradient_descent.steps import DescentRule
 
@@ -54,9 +54,6 @@ def _cell(text: str) -> str:
     return text.ljust(_WIDTH)
 
 
-def _point(point: tuple[float, ...]) -> str:
-    return show_float(point[0]) if len(point) == 1 else "(" + ", ".join(show_float(c) for c in point) + ")"
-
 
 def table_steps(result: LearningRates) -> Step:
     """One row per iteration: each rate's point and |∇f| there, until the run stopped."""
@@ -76,7 +73,7 @@ def table_steps(result: LearningRates) -> Step:
             if k < len(run):
                 row = run[k]
                 size = (sum(g * g for g in row.gradient)) ** 0.5
-                cells.append(_cell(f"{_point(row.point)} ({show_float(size)})"))
+                cells.append(_cell(f"{show_floats(row.point)} ({show_float(size)})"))
             else:
                 cells.append(_cell(ENDED[t.behaviour]))
         rows.append(step(RateRule.ROW, k=k, cells=(f"k = {k}:".ljust(_K) + " ".join(cells)).rstrip()))

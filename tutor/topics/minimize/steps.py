@@ -11,7 +11,7 @@ from sympy import Expr
 
 from ...calculus import Minimum
 from ...calculus.critical import Nature
-from ...calculus.kinks import between_text, side
+from ...calculus.kinks import between, between_text, side
 from ...calculus.minimize import among, same_numbers
 from ...parse import Equation, symbol
 from ...steps import Rule, Step, StepRule, critical_steps, derivative_steps, step
@@ -150,7 +150,7 @@ def kink_steps(f: Expr, x: str, result: Minimum) -> Step:
     for s in found.stretches:
         where = between_text(s.low, s.high, x)
         slope = sympy.diff(s.polynomial, v)
-        zeros = [z for z in result.zeros if _inside(z, s.low, s.high)]
+        zeros = [z for z in result.zeros if between(z, s.low, s.high)]
         if s.flat:
             stretches.append(step(KinkRule.STRETCH_FLAT, s.polynomial, None, where=where))
         elif zeros:
@@ -160,7 +160,7 @@ def kink_steps(f: Expr, x: str, result: Minimum) -> Step:
     substeps = [derivative_steps(f, x, (x,)), step(KinkRule.KINKS, None, found.kinks, stretches)]
     checks = []
     for z in result.zeros:
-        s = next(s for s in found.stretches if _inside(z, s.low, s.high))
+        s = next(s for s in found.stretches if between(z, s.low, s.high))
         second = sympy.diff(s.polynomial, v, 2).xreplace({v: z})
         nature = Nature.MINIMUM if z in result.minima_points else \
             (Nature.MAXIMUM if side(s.polynomial, v, z, True) < 0 and side(s.polynomial, v, z, False) < 0
@@ -195,6 +195,3 @@ def kink_steps(f: Expr, x: str, result: Minimum) -> Step:
     return step(MinimizeRule.MINIMUM, f, result.point, substeps, variables=(x,), variable=v,
                 approx=approx(result.point), known="")
 
-
-def _inside(z: Expr, low: Expr, high: Expr) -> bool:
-    return (low == -sympy.oo or bool(z > low)) and (high == sympy.oo or bool(z < high))

@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 
 from sympy import Expr
 
-from ...show import decimal_aside
 from ...steps import Step, StepRule, derivative_steps, step
+from ..solution import approx
 
 
 class PartialRule(StepRule):
@@ -31,5 +31,5 @@ def partial_at_steps(f: Expr, wrt: str, variables: Sequence[str], point: Sequenc
     at = tuple(point) if len(point) > 1 else point[0]
     return step(PartialRule.PARTIAL_AT, f, value,
                 [derivation, step(PartialRule.PUT_IN, derivation.after, value, point=tuple(point), wrt=wrt,
-                                       approx=decimal_aside(value))],
+                                       approx=approx(value))],
                 variables=tuple(variables), wrt=wrt, point=at)
