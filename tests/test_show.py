@@ -90,3 +90,16 @@ def test_numbers_side_by_side_are_all_decimals_where_one_is(values, together):
 ])
 def test_one_letter_names_side_by_side_need_no_dot(typed, variables, shown):
     assert show(read(typed, "expression", variables).value, variables) == shown
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("x_1 x_2", "x_1·x_2"),  # x_1x_2 would read as the name x_1x times x_2
+    ("2x_1 x_2 + x_2^2", "2x_1·x_2 + x_2²"),
+    ("x_1 x_2^2", "x_1·x_2²"),
+    ("x_1^2 x_2", "x_1²x_2"),  # the power ends the name: no dot needed
+])
+def test_a_name_after_a_subscripted_one_is_dotted_so_it_reads_back(typed, shown):
+    variables = ("x_1", "x_2")
+    value = read(typed, "expression", variables).value
+    assert show(value, variables) == shown
+    assert read(shown, "expression", variables).value == value

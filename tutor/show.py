@@ -10,6 +10,7 @@ through `tutor.parse` to the same expression.
 from __future__ import annotations
 
 import decimal
+import re
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any
@@ -312,7 +313,15 @@ def _ends_in_bare_root(text: str) -> bool:
         c.isalnum() or c in "._" for c in text[radical + 1:])
 
 
+_SUBSCRIPTED_NAME_END = re.compile(r"[^\W\d_]+_[^\W_]+$")  # x_1, θ_max
+
+
 def _last_name(text: str) -> str:
+    """The name that ends `text`: a subscripted one whole (x_1x_2 reads as the name x_1x, so a name
+    after x_1 needs a dot)."""
+    subscripted = _SUBSCRIPTED_NAME_END.search(text) if text[-1:] not in _SUPERSCRIPT_CHARS else None
+    if subscripted:
+        return subscripted.group()
     name = ""
     for c in reversed(text):
         if _is_name_char(c):
