@@ -32,13 +32,13 @@ class Derivative(PartialDerivative):
             at = rf"\Big|_{{{self.wrt} = {self.show(self.at[0], True)}}}" if self.at is not None else ""
             return rf"\frac{{d}}{{d{self.wrt}}} \left({self.show(self.function, True)}\right){at}"
         if self.at is not None:
-            return f"{self.name}'({self.show(self.at[0])}) for {self.signature()}{self.precision()}"
+            return f"{self.name}′({self.show(self.at[0])}) for {self.signature()}{self.precision()}"
         return f"d/d{self.wrt} of {self.signature()}"
 
     def hints(self) -> tuple[str, ...]:
         derivative = self.solution.derivative
         if self.at is not None:
-            last = f"{self.name}'({self.wrt}) = {self.show(derivative)}; now put {self.wrt} = {self.show(self.at[0])}."
+            last = f"{self.name}′({self.wrt}) = {self.show(derivative)}; now put {self.wrt} = {self.show(self.at[0])}."
         else:
             last = self.value_hint(derivative)
         return (

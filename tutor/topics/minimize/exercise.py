@@ -66,9 +66,9 @@ class Minimize(FunctionProblem):
         x = self.variables[0]
         derivative = self.solution.derivative  # f′, which the minimum was found from
         return (
-            f"At a minimum the slope is zero: solve {self.name}'({x}) = 0.",
-            f"{self.name}'({x}) = {self.show(derivative)}.",
-            (f"Solve {self.show(derivative)} = 0 for {x}; at a minimum {self.name}'' > 0."
+            f"At a minimum the slope is zero: solve {self.name}′({x}) = 0.",
+            f"{self.name}′({x}) = {self.show(derivative)}.",
+            (f"Solve {self.show(derivative)} = 0 for {x}; at a minimum {self.name}″ > 0."
              if self.solution.exact else
              f"It has no closed form in elementary functions; it is near {self.solution.approx:.2f}."),
         )
