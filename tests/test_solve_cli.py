@@ -118,7 +118,7 @@ def test_descent_table_one_variable(capsys):
 def test_one_iteration_is_one_iteration(capsys):
     # "converged after 1 iterations", "After 1 iterations the point is …"
     status, out, _ = run(capsys, "descent", "x^2", "--start", "1", "--rate", "0.5", "--steps")
-    assert status == 0 and "converged after 1 iteration: the gradient is smaller than the tolerance; the point is 0" in out
+    assert status == 0 and "converged after 1 iteration: |f′| is smaller than the tolerance; the point is 0" in out
     status, out, _ = run(capsys, "descent", "x^2", "--start", "1", "--rate", "0.1", "--iterations", "1", "--steps")
     assert status == 0 and out.splitlines()[-1] == "4. After 1 iteration the point is 0.8, where f = 0.64."
 

@@ -49,7 +49,8 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     if result.diverged_at is not None:
         ending = (f"diverged at iteration {result.diverged_at}: {result.note}; try a smaller learning rate")
     else:
-        ending = (f"converged after {counted(final.k, 'iteration')}: the gradient is smaller than the tolerance"
+        slope_size = "|f′|" if len(names) == 1 else "the gradient"
+        ending = (f"converged after {counted(final.k, 'iteration')}: {slope_size} is smaller than the tolerance"
                   if result.converged else f"stopped after {counted(final.k, 'iteration')}")
         ending += f"; the point is {show_floats(final.point)}, where f = {show_float(final.value)}"
     # the same sentences as the steps' (a coordinate taken as 0), so the table and the steps agree
