@@ -704,6 +704,7 @@ exercises:
   - {id: m6, kind: minimize, function: "x^6 - x^4", tolerance: "dp:4"}
   - {id: l5, kind: local_minima, function: "(x^2-1)^2", ask: global}
   - {id: t1, kind: learning_rate, function: "x^2", start: 1, rates: [0.25, 0.75, 0.01], iterations: 30, ask: best}
+  - {id: m7, kind: minimize, function: "abs(x - 1) + abs(x + 1)"}
 """
 
 
@@ -712,6 +713,8 @@ exercises:
     ("m6", ["-sqrt(6)/3", "sqrt(6)/3", "0.8165", "-0.8165"], ["0"]),  # f(±√6/3) = -4/27
     ("l5", ["-1", "1", "1.0000"], ["0"]),
     ("t1", ["0.25", "0.75"], ["0.01"]),  # |1 − 2α| = 1/2 for both: 15 steps each
+    # f = 2 all along [-1, 1]: every x there minimises f (only -1 was right, and 0 was told it was wrong)
+    ("m7", ["-1", "0", "x = 0", "1/3", "sqrt(2)/2", "1", "0.5"], ["2", "1.5", "-1.0001"]),
 ])
 def test_where_several_answers_are_as_right_each_is_correct(tmp_path, exercise_id, right, wrong):
     # the second minimiser (or the second rate as fast) was graded incorrect, with a false diagnosis
@@ -725,6 +728,7 @@ def test_a_prompt_says_when_several_answers_are_right(tmp_path):
     (tmp_path / "t.yaml").write_text(TIES, encoding="utf-8")
     pack = packs.load(tmp_path / "t.yaml")
     assert pack.exercise("m1").variant().problem.prompt() == "Find an x that minimises f(x) = (x² - 1)²."
+    assert pack.exercise("m7").variant().problem.prompt() == "Find an x that minimises f(x) = |x - 1| + |x + 1|."
     assert pack.exercise("l5").variant().problem.prompt() == (
         "Where is a global minimum of f(x) = (x² - 1)²? f is least at 2 points: give one (to 4 decimal places).")
     assert exercise("minimum-x2").problem.prompt().startswith("Find the x that minimises")

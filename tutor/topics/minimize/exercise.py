@@ -11,8 +11,10 @@ import sympy
 
 from ... import calculus
 from ...calculus import SolveError
+from ...calculus.kinks import Flat
+from ...check import Judgement, Verdict
 from ...compare import Tolerance
-from ...parse import Answer, Shape
+from ...parse import Answer, InputError, Shape
 from ..base import Field, FieldError, FunctionProblem, typeable
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -47,7 +49,7 @@ class Minimize(FunctionProblem):
 
     def prompt(self, latex: bool = False) -> str:
         x = self.variables[0]
-        article = "an" if self.solution.tied else "the"  # several x as low: any of them is right
+        article = "an" if self.solution.tied or self.solution.flat else "the"  # several x as low: any is right
         if latex:
             return rf"\text{{Find {article} }} {x} \text{{ that minimises }} {self.signature(True)}"
         return f"Find {article} {x} that minimises {self.signature()}{self.precision()}."
@@ -57,6 +59,19 @@ class Minimize(FunctionProblem):
 
     def also_right(self) -> tuple[Answer, ...]:
         return tuple(_typed(m) for m in self.solution.tied)
+
+    def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
+        """As every kind's; and where f is least all along a stretch (|x - 1| + |x + 1| on [-1, 1]),
+        any number on it is right: too many to list in also_right, it is checked against itself."""
+        verdict = super().check(text, tolerance, expected)
+        flat = self.solution.flat
+        if expected is not None or flat is None or verdict.verdict != Judgement.INCORRECT:
+            return verdict
+        try:
+            value = self.read(text).value
+        except InputError:
+            return verdict
+        return self._check_against(text, Answer(Shape.NUMBER, value), tolerance) if _on(value, flat) else verdict
 
     def steps(self) -> Step:
         from .steps import minimize_steps
@@ -77,6 +92,16 @@ class Minimize(FunctionProblem):
         """The curve with its minimum marked."""
         from ...plot import minimum_figure
         return minimum_figure(self.function, self.drawn_variables(), name=self.name)
+
+
+def _on(value: object, flat: Flat) -> bool:
+    """Whether a number read from an answer lies on the stretch, exactly."""
+    if not isinstance(value, sympy.Expr) or not value.is_number:
+        return False
+    try:
+        return bool(flat.low <= value) and bool(value <= flat.high)
+    except TypeError:  # a comparison sympy can't decide (a complex number)
+        return False
 
 
 def _typed(minimum: calculus.LocalMinimum) -> Answer:
