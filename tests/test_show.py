@@ -7,7 +7,7 @@ from sympy import Poly
 
 from tutor import read, show
 from tutor.parse import Equation, symbol
-from tutor.show import decimals_together
+from tutor.show import decimal_notation, decimals_together
 
 
 @pytest.mark.parametrize("typed, variables, shown", [
@@ -103,3 +103,16 @@ def test_a_name_after_a_subscripted_one_is_dotted_so_it_reads_back(typed, shown)
     value = read(typed, "expression", variables).value
     assert show(value, variables) == shown
     assert read(shown, "expression", variables).value == value
+
+
+def test_decimal_notation_writes_every_terminating_fraction_as_a_decimal_while_it_lasts():
+    f = read("2/5 x^2 - 6/5 x + 1/3", "expression", ("x",)).value
+    assert show(f, ("x",)) == "2x²/5 - 6x/5 + 1/3"
+    with decimal_notation():
+        assert show(f, ("x",)) == "0.4x² - 1.2x + 1/3"  # 1/3 has no decimal: it stays a fraction
+        assert show(f, ("x",), decimals=False) == "0.4x² - 1.2x + 1/3"  # False asks for nothing
+        with decimal_notation(False):
+            assert show(f, ("x",)) == "2x²/5 - 6x/5 + 1/3"
+        assert show(read("sqrt(2)/2", "expression").value) == "0.5√2"
+    assert show(f, ("x",)) == "2x²/5 - 6x/5 + 1/3"
+    assert show(f, ("x",), decimals=True) == "0.4x² - 1.2x + 1/3"

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import decimal
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from fractions import Fraction
 from typing import Any
 
@@ -387,16 +389,39 @@ def _format_float(value: float, digits: int = 6) -> str:
     return text if "e" not in text else text.replace("e+0", "e").replace("e-0", "e-")
 
 
+# Set for a whole command whose input was typed with decimals (`tutor solve minimize "0.4x^2 - 1.2x"`),
+# so that every number it writes, in its lines and in its steps, is written that way without each of
+# the many calls to `show` on the way being told.
+_DECIMALS: ContextVar[bool] = ContextVar("decimals", default=False)
+
+
+@contextmanager
+def decimal_notation(on: bool = True) -> Iterator[None]:
+    """Within it, `show` writes terminating fractions as decimals, as if every call said decimals=True."""
+    token = _DECIMALS.set(on)
+    try:
+        yield
+    finally:
+        _DECIMALS.reset(token)
+
+
+def in_decimal_notation() -> bool:
+    """Whether `decimal_notation` is on here."""
+    return _DECIMALS.get()
+
+
 def show(value: object, variables: Sequence[str] = (), *, latex: bool = False, decimals: bool = False,
          spellings: Spellings = ()) -> str:
     """One line of Unicode (or LaTeX) for an expression or any answer shape.
 
-    decimals: write terminating fractions as decimals, for data that was given that way.
+    decimals: write terminating fractions as decimals, for data that was given that way (also where
+    `decimal_notation` is on: decimals=False asks for nothing, it does not refuse decimals).
     spellings: decimals as the student typed them, echoed as typed (an Answer brings its own).
     """
     if isinstance(value, Answer):
         spellings = spellings or value.spellings
         value = value.value
+    decimals = decimals or _DECIMALS.get()
     printer = (_LatexPrinter if latex else _Printer)(variables, decimals, spellings)
     if isinstance(value, str):
         return value

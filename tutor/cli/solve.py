@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import re
 
 from ..calculus import SolveError
 from ..parse import InputError
+from ..show import decimal_notation
 from ..topics import TOPICS
 from . import EXIT_OK, UserError
 from .kinds import subcommands
@@ -19,10 +21,25 @@ def setup(parser: argparse.ArgumentParser) -> None:
         form.add_argument("--json", action="store_true", help="print one JSON object")
 
 
+# The arguments that hold the maths the user wrote: the function, points and data. A learning rate or a
+# tolerance is a decimal whatever the function is, so it says nothing of how the user writes numbers.
+_MATHS = ("function", "at", "fix", "start", "points", "region")
+_DECIMAL_POINT = re.compile(r"\d\.|\.\d")
+
+
+def typed_decimals(args: argparse.Namespace) -> bool:
+    """Whether the user wrote a number with a decimal point (0.4x^2, --at 1.5,2) in the maths given."""
+    return any(_DECIMAL_POINT.search(getattr(args, name, None) or "") for name in _MATHS)
+
+
 def run(args: argparse.Namespace) -> int:
-    try:
-        solution = args.kind_command.run(args)
-    except (SolveError, InputError) as error:
-        raise UserError(error.message) from None
-    print(solution.render("json" if args.json else "latex" if args.latex else "text"))
+    # Answer in the user's notation: decimals given, decimals back (0.8x - 1.2, not 4x/5 - 6/5); numbers
+    # with no terminating decimal (1/3) stay fractions.
+    with decimal_notation(typed_decimals(args)):
+        try:
+            solution = args.kind_command.run(args)
+        except (SolveError, InputError) as error:
+            raise UserError(error.message) from None
+        text = solution.render("json" if args.json else "latex" if args.latex else "text")
+    print(text)
     return EXIT_OK
