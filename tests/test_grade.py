@@ -364,3 +364,18 @@ def test_report_json_keeps_its_layout_when_written_as_it_is_made(graded):
     assert text == reports.json_text({**report, "students": (s for s in report["students"]),
                                       "answers": (a for a in report["answers"])})
     assert reports.json_text({"none": (x for x in ()), "some": []}) == '{\n "none": [],\n "some": []\n}\n'
+
+
+def test_one_of_a_thing_is_counted_in_the_singular(tmp_path, capsys):
+    (tmp_path / "one.yaml").write_text("pack: one\ntitle: One\nexercises:\n  - {id: a, kind: derivative, function: x^2}\n",
+                                       encoding="utf-8")
+    (tmp_path / "one.csv").write_text("student,exercise,answer\nann,a,2x\n", encoding="utf-8")
+    assert main(["grade", str(tmp_path / "one.yaml"), str(tmp_path / "one.csv"), "--out", str(tmp_path / "o"),
+                 "--feedback", str(tmp_path / "f")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "one: 1 student, 1 answer (1 correct, 0 incorrect, 0 invalid), 0 not answered"
+    assert out[-2] == "class mean: 100% of 1 point"
+    assert out[-1].startswith("checked 1 distinct answer in ")
+    assert out[-1].endswith(f"; a feedback page for each of 1 student in {tmp_path / 'f'}")
+    assert main(["pack", "show", str(tmp_path / "one.yaml")]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "one: One (1 exercise)"

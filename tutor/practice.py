@@ -149,7 +149,7 @@ class Session:
         first = self.show_exercise(*resumed) if resumed else self.next_exercise()
         if visit:
             lines += self.left_off(visit)
-        lines.append(Line(f"Pack: {self.pack.title} ({len(self.pack.exercises)} exercises)"
+        lines.append(Line(f"Pack: {self.pack.title} ({counted(len(self.pack.exercises), 'exercise')})"
                           + (f"; practising {self.topic}." if self.topic else "."), "muted"))
         return self.noticed(lines + first)
 
@@ -489,7 +489,7 @@ class Session:
         self.topic = tag
         self.new_round()
         self.store.set_topic(self.session_id, tag)
-        return [Line(f"Practising {tag}: each of its {len(self.pool())} exercises once.", "muted")] \
+        return [Line(f"Practising {tag}: each of its {counted(len(self.pool()), 'exercise')} once.", "muted")] \
             + self.next_exercise()
 
     def skills_table(self, tags: list[str]) -> list[Line]:
@@ -519,7 +519,8 @@ class Session:
         self.new_round()
         self.seen = self.store.seen(self.student_id, pack.id)
         self.session_id = self.store.start_session(self.student_id, pack.id, self.seed)
-        return [Line(f"Pack: {pack.title} ({len(pack.exercises)} exercises).", "heading")] + self.next_exercise()
+        heading = Line(f"Pack: {pack.title} ({counted(len(pack.exercises), 'exercise')}).", "heading")
+        return [heading, *self.next_exercise()]
 
     def do_progress(self, _: str) -> list[Line]:
         skills = self.store.skills(self.student_id)

@@ -263,7 +263,8 @@ def summary_table(book: Gradebook) -> str:
     skipped = not_graded(book)
     answered = sum(bool(r.answer) for r in book.results)
     unsettable = sum(bool(r.answer) for r in skipped)
-    lines = [f"{book.pack.id}: {len(book.students)} students, {answered} answers ({counts[Judgement.CORRECT]} correct, "
+    lines = [f"{book.pack.id}: {counted(len(book.students), 'student')}, {counted(answered, 'answer')} "
+             f"({counts[Judgement.CORRECT]} correct, "
              f"{counts[Judgement.INCORRECT]} incorrect, {counts[Judgement.INVALID]} invalid"
              f"{f', {unsettable} not graded' if unsettable else ''}), {counts[Judgement.UNANSWERED]} not answered"]
     summaries = exercise_summaries(book)
@@ -287,5 +288,5 @@ def summary_table(book: Gradebook) -> str:
                      "them (note 'undecided' in answers.csv, 'review' in report.json)")
     if book.students:
         mean = percent(points_sum(scaled_total(book, s) for s in book.students) / len(book.students), book.max)
-        lines.append(f"class mean: {number(mean, 1)}% of {number(book.max)} points")
+        lines.append(f"class mean: {number(mean, 1)}% of {number(book.max)} point{'' if book.max == 1 else 's'}")
     return "\n".join(lines)

@@ -22,6 +22,7 @@ from ..outputs import LOCK_NAME, Busy, Writer, locked, sweep
 from ..roster import Roster, RosterError, enrol, read_roster
 from ..student_feedback import earlier_pages, feedback_files
 from ..submissions import Submissions, file_name, read_submissions
+from ..words import counted
 from . import EXIT_INCORRECT, EXIT_OK, UserError
 from .pack_files import load_pack
 
@@ -115,9 +116,9 @@ def run(args: argparse.Namespace) -> int:
             names = [*reports.FILES, *([FORMATS[LMS(args.format)].file] if args.format else [])]
             written = [out / name for name in names] + ([Path(args.summary)] if args.summary else [])
             shown = [file_name(path) for path in written]  # a name not UTF-8 can't be printed to a strict stdout
-            pages = f"; a feedback page for each of {len(book.students)} students in {file_name(args.feedback)}" \
-                if feedback else ""
-            print(f"checked {book.checked} distinct answers in {time.monotonic() - started:.1f} s; "
+            students = counted(len(book.students), "student")
+            pages = f"; a feedback page for each of {students} in {file_name(args.feedback)}" if feedback else ""
+            print(f"checked {counted(book.checked, 'distinct answer')} in {time.monotonic() - started:.1f} s; "
                   f"wrote {', '.join(shown)}{pages}")
             for warning in warnings:
                 print(f"tutor: {warning}", file=sys.stderr)

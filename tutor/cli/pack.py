@@ -44,4 +44,5 @@ def run(args: argparse.Namespace) -> int:
 
 def line(listed: builtin_packs.Listed) -> str:
     """A pack's line in `tutor pack list`."""
-    return f"{listed.id:<12} {listed.exercises:>3} exercises  {listed.title}  ({listed.source})"
+    noun = "exercise " if listed.exercises == 1 else "exercises"  # padded: the titles stay in one column
+    return f"{listed.id:<12} {listed.exercises:>3} {noun}  {listed.title}  ({listed.source})"

@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
             specs = [pack.exercise(args.exercise)] if args.exercise else list(pack.exercises)
         except KeyError as error:
             raise UserError(error.args[0]) from None
-        print(f"{pack.id}: {pack.title} ({len(pack.exercises)} exercises)")
+        print(f"{pack.id}: {pack.title} ({counted(len(pack.exercises), 'exercise')})")
         unsettable = False
         for number, spec in enumerate(specs, start=1):
             tags = f"  [{', '.join(spec.tags)}]" if spec.tags else ""

@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
         return EXIT_OK
     for student in summary:
-        print(f"{student['student']}: {student['correct']} of {student['attempts']} answers right "
+        print(f"{student['student']}: {student['correct']} of {counted(student['attempts'], 'answer')} right "
               f"in {counted(student['sessions'], 'session')}")
         for skill in student["skills"]:
             bar = "█" * round(skill["mastery"] * 10) + "·" * (10 - round(skill["mastery"] * 10))
