@@ -64,12 +64,15 @@ def test_a_factor_that_is_never_0_is_left_out_of_the_critical_cases(capsys):
         "critical points:",
         "  (0, 0)  minimum (D = 4 > 0 and f_xx = 2 > 0)",
         "critical sets (every point on them is critical):",
-        "  x² + y² = 1: Every point of the curve x² + y² = 1 is critical; f = e⁻¹ all along it"]
+        "  x² + y² = 1: f = e⁻¹ all along it; maxima all along it"]
     # the critical points are said once, before they are classified
-    assert out.splitlines()[-3:] == [
+    assert out.splitlines()[-4:] == [
         "10. Classify the point with the second-derivative test:",
         "   10.1. At (0, 0): f_xx = 2, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = 4 > 0: a local minimum.",
-        "11. Every point of the curve x² + y² = 1 is critical; f = e⁻¹ all along it."]
+        "11. Every point of the curve x² + y² = 1 is critical; f = e⁻¹ all along it.",
+        "   11.1. All along it: every point of it is a local maximum, since f = e⁻¹ all along it and f ≤ e⁻¹ near "
+        "each of its points (f depends on x and y only through u = x² + y²: f = g(u) with g(u) = ue⁻ᵘ, g′(1) = 0 "
+        "and g″(1) = -e⁻¹ < 0)."]
     assert "9. The critical points: {(0, 0), x² + y² = 1}." in out.splitlines()
     assert "So the critical points are" not in out
     assert "not polynomial" not in out  # what is left of the partials is: every critical point is found
@@ -188,13 +191,24 @@ def test_minimize(capsys):
 @pytest.mark.parametrize("function, lines", [
     # D = 0 at a strict minimum that f's factors do not show: undecided, and said so, never "no local minimum"
     ("x^4 + (x+y)^2", ["(0, 0) is a critical point the test does not decide: it may be a local minimum"]),
-    ("x^2 y^2", ["minima all along x = 0, f = 0", "minima all along y = 0, f = 0"]),
-    ("(x-y)^2", ["minima all along x = y, f = 0"]),
-    ("(x^2+y^2-1)^2", ["minima all along x² + y² = 1, f = 0"]),
+    ("x^2 y^2", ["minima all along x = 0, f = 0", "minima all along y = 0, f = 0",
+                 "the least: f = 0 for every (x, y) with x = 0 or y = 0; whether it is the global minimum is not "
+                 "known for sure"]),
+    ("(x-y)^2", ["minima all along x = y, f = 0",
+                 "the least: f = 0 for every (x, y) with x = y; whether it is the global minimum is not known for sure"]),
+    ("(x^2+y^2-1)^2", ["minima all along x² + y² = 1, f = 0",
+                       "the least: f = 0 for every (x, y) with x² + y² = 1; it is the global minimum"]),
+    # the circle x² + y² = 1 is maxima (g(u) = ue⁻ᵘ with u = x² + y², g″(1) < 0): no longer "may hold minima"
     ("(x^2+y^2) e^(-x^2-y^2)", [
         "local minima:", "  (0, 0): f = 0",
-        "x² + y² = 1 is a set of critical points the tutor does not classify: it may hold minima",
-        "the least: f(0, 0) = 0; whether it is the global minimum is not known for sure"]),
+        "the least: f(0, 0) = 0; it is the only local minimum"]),
+    # and for -f the circle is where f is least: g(u) = -ue⁻ᵘ has g′ = 0 at u = 1 alone
+    ("-(x^2+y^2) e^(-x^2-y^2)", [
+        "minima all along x² + y² = 1, f = -e⁻¹",
+        "the least: f = -e⁻¹ ≈ -0.367879 for every (x, y) with x² + y² = 1; it is the global minimum"]),
+    # g″(1) = 0: the tutor says it does not decide, rather than guessing
+    ("(x^2+y^2-1)^4 e^(-x^2-y^2)", [
+        "x² + y² = 1: critical points the tutor does not decide, which may be minima"]),
     ("x^3 + y^3", ["no local minimum", "note: f decreases without bound, so no minimum is global"]),
     ("85 - 1/90 x^2 (x-6) y^2 (y-6)", [  # the sauna's walls beyond y = 6 (x = 6) are minima
         "local minima:", "  (4, 4): f = 3313/45 ≈ 73.6222",
@@ -436,11 +450,33 @@ def test_a_flat_minimum_is_one_stretch_not_grid_points(capsys):
 def test_a_numerical_headline_names_no_single_zero(capsys):
     # cos x + x²/10: f′ is 0 at -2.5957, 0 and 2.5957; "= 0 at x = -2.59574" named one of them as if the only one
     code, out, _ = run(capsys, "minimize", "cos(x) + x^2/10")
-    assert code == 0 and out.splitlines()[1:4] == [
-        "f′(x) = -sin(x) + x/5: no exact solution of f′ = 0 was found, so the minima are found numerically",
+    assert code == 0 and out.splitlines()[1:5] == [
+        "f′(x) = -sin(x) + x/5: f′ = 0 at x = 0 exactly, and no other exact solution was found, so the minima are "
+        "found numerically",
         "minimum: f(-2.59574) = -0.180898",
-        "local minima: x = -2.59574, x = 2.59574"]
+        "local minima: x = -2.59574, x = 2.59574",
+        "x = 0: a local maximum, f(0) = 1 (f'' = -4/5 < 0)"]
     assert "sympy" not in out
+
+
+def test_an_exact_zero_beside_numerical_minima_is_shown_and_classified(capsys):
+    # cos x + x²/10: the maximum at 0, where f′(0) = 0 and f″(0) = -4/5, was shown nowhere
+    code, out, _ = run(capsys, "minimize", "cos(x) + x^2/10", "--steps")
+    assert code == 0 and out.splitlines()[-5:] == [
+        "5. Numerically, from f's values on a grid and the zeros of f′ beside its lowest ones: the local minima are "
+        "x = -2.59574 and x = 2.59574.",
+        "6. f′ is 0 exactly at x = 0 (put it in to check), so it is a critical point; classify it with the "
+        "second-derivative test:",
+        "   6.1. At 0: f″ = -4/5 < 0, so this is a local maximum.",
+        "7. Note: the tutor could not solve every case of f′ = 0 exactly, so some critical points may be missing.",
+        "8. The least local minimum is f(-2.59574) = -0.180898: whether it is the global minimum is not known for "
+        "sure."]
+    # an exact zero that is a minimum is shown exactly beside its digits; a zero that is not simple is not guessed
+    code, out, _ = run(capsys, "minimize", "-cos(x) + x^2/10")
+    assert out.splitlines()[3:5] == ["local minima: x = -4.9063, x = 0, x = 4.9063",
+                                     "x = 0: a local minimum, f(0) = -1 (f'' = 6/5 > 0)"]
+    code, out, _ = run(capsys, "minimize", "x^4 - 3x^2 + x + e^x")
+    assert "exactly" not in out
 
 
 def test_a_minimum_is_written_as_the_critical_points_write_it_and_not_doubted_where_all_are_found(capsys):
@@ -473,3 +509,26 @@ def test_the_hedge_stays_where_the_equations_may_have_unfound_solutions(capsys):
     code, out, _ = run(capsys, "critical", "x e^(-x^2 - y^2)")
     assert out.splitlines()[-1] == ("note: the equations are not polynomial, so the solutions found may not be all "
                                     "the critical points")
+
+
+def test_a_circle_of_critical_points_is_classified_through_the_quantity_f_depends_on(capsys):
+    # -(x² + y²)e^(-x² - y²) is g(u) = -ue⁻ᵘ with u = x² + y²: the circle u = 1 is its global minimum,
+    # where minimize named no minimum at all and said the circle "may hold minima"
+    code, out, _ = run(capsys, "critical", "-(x^2+y^2) e^(-x^2-y^2)")
+    assert code == 0 and out.splitlines()[4] == "  x² + y² = 1: f = -e⁻¹ all along it; minima all along it"
+    code, out, _ = run(capsys, "minimize", "-(x^2+y^2) e^(-x^2-y^2)", "--steps")
+    assert code == 0
+    assert out.splitlines()[4:6] == ["Steps:", "The local minima of f = (-x² - y²)e^(-x² - y²): x² + y² = 1"]
+    assert out.splitlines()[-3:] == [
+        "11. Every point of the curve x² + y² = 1 is critical; f = -e⁻¹ all along it.",
+        "   11.1. All along it: every point of it is a local minimum, since f = -e⁻¹ all along it and f ≥ -e⁻¹ near "
+        "each of its points (f depends on x and y only through u = x² + y²: f = g(u) with g(u) = -ue⁻ᵘ, g′(1) = 0 "
+        "and g″(1) = e⁻¹ > 0).",
+        "12. The least value of f at a local minimum is -e⁻¹ ≈ -0.367879, for every (x, y) with x² + y² = 1: it is "
+        "the global minimum, since g′(u) = 0 only at u = 1, so g(u) ≥ g(1) for every u."]
+    # g″(1) = 0 decides nothing, and the steps say so
+    code, out, _ = run(capsys, "critical", "(x^2+y^2-1)^4 e^(-x^2-y^2)", "--steps")
+    assert out.splitlines()[-1] == (
+        "   12.1. All along it: every point of it is not decided by the test nor by f's values, since f depends on x "
+        "and y only through u = x² + y²: f = g(u) with g(u) = (u - 1)⁴e⁻ᵘ, g′(1) = 0 and g″(1) = 0, which does not "
+        "decide.")

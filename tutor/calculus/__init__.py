@@ -23,7 +23,7 @@ from .critical import (
 from .descent import Descent, DescentRow, Stopping, descend, iterations_until
 from .elimination import Elimination, EliminationStep, Move, eliminate
 from .least_squares import LinearFit, LineFit, NormalEquations, fit_line, fit_linear, points_from_csv, points_from_text
-from .minimize import DescentEnd, LocalMinima, LocalMinimum, Minimum, descent_end, local_minima, minimize
+from .minimize import DescentEnd, ExactZero, LocalMinima, LocalMinimum, Minimum, descent_end, local_minima, minimize
 from .partials import FixedVariable, Gradient, Partial, derivative, fix_variable, gradient, partial
 from .rates import Behaviour, LearningRates, RateTrial, compare_rates
 from .region import Condition, Region, parse_region
@@ -31,7 +31,8 @@ from .tangent import TangentPlane, tangent_plane
 
 __all__ = [
     "Behaviour", "ByValues", "Case", "Classification", "Condition", "CostTerm", "CriticalPoint", "CriticalPoints",
-    "CriticalSet", "Descent", "DescentEnd", "DescentRow", "Elimination", "EliminationStep", "FixedVariable", "Found",
+    "CriticalSet", "Descent", "DescentEnd", "DescentRow", "Elimination", "EliminationStep", "ExactZero",
+    "FixedVariable", "Found",
     "Gradient", "LearningRates", "LineCost", "LineFit", "LinearFit", "LocalMinima", "LocalMinimum", "MeanCostStep",
     "Minimum", "Move", "Nature", "NormalEquations", "Partial", "Piece", "RateTrial", "Region", "SolveError",
     "Stopping", "TangentPlane", "classify", "compare_rates", "critical_points", "derivative", "descend",

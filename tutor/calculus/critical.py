@@ -33,6 +33,7 @@ from ..budget import OutOfTime, deadline, metered_cache
 from ..parse import Equation
 from ..show import show
 from .common import SolveError, exact, function_of, sign, symbols, variables_of
+from .level import Through, through
 from .partials import derivative, diff, value_at
 from .region import Region, interval_text, parse_region
 from .roots import (
@@ -120,6 +121,7 @@ class CriticalSet:
     kind: str = "set"  # line, plane, curve, surface
     pieces: tuple[Piece, ...] = ()  # the nature of its points, stretch by stretch, by f's values
     pieces_inside: tuple[Piece, ...] = ()  # the same, cut to the region (when there is one)
+    beyond: str = ""  # why f is nowhere below (minima) or above (maxima) its value here, where that is shown
 
     @property
     def equations(self) -> tuple[Equation, ...]:
@@ -692,8 +694,22 @@ def _critical_set(equations: tuple[Equation, ...], syms: Sequence[sympy.Symbol],
         text += f"; it meets the region where {where}" if inside and where else \
             ("; it lies inside the region" if inside else "; it lies outside the region")
     pieces = _pieces(f, equations, syms, value)
+    level = through(f, equations[0], syms) if not pieces and len(syms) == 2 and len(equations) == 1 \
+        and value is not None else None
+    if level is not None:  # not a polynomial, but a function of the quantity the curve is a level of
+        pieces = (_level_piece(level, value, syms),)  # type: ignore[arg-type]
     inner = cut(pieces, extent, variable) if inside else ()
-    return CriticalSet(equations[0], inside, text, equations[1:], value, where, kind, pieces, inner)
+    beyond = level.beyond() if level is not None and level.everywhere else ""
+    return CriticalSet(equations[0], inside, text, equations[1:], value, where, kind, pieces, inner, beyond)
+
+
+def _level_piece(level: Through, value: Expr, syms: Sequence[sympy.Symbol]) -> Piece:
+    """Every point of the curve u = c, classified by g″(c) where f = g(u)."""
+    names = [s.name for s in syms]
+    if level.sign == 0:
+        return Piece("", None, Nature.UNDECIDED, f"{level.why(names)}, which does not decide")
+    judgement = _judgement(level.sign, show(value), "set", 2, level.why(names))
+    return Piece("", None, judgement.nature, judgement.reason)
 
 
 def _value_along(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol]) -> Expr | None:

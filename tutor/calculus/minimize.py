@@ -37,6 +37,8 @@ from .critical import (
     CriticalPoint,
     CriticalSet,
     Nature,
+    by_values,
+    classify,
     critical_points,
     higher_derivatives,
 )
@@ -73,6 +75,22 @@ class LocalMinimum:
 
 
 @dataclass(frozen=True)
+class ExactZero:
+    """A zero of f′ shown exactly where the others are found numerically (0 for cos x + x²/10), classified."""
+
+    critical: CriticalPoint  # the point, with the second-derivative test (or f's values where it can't decide)
+    value: Expr  # f at it
+
+    @property
+    def point(self) -> Expr:
+        return self.critical.point[0]
+
+    @property
+    def nature(self) -> Nature:
+        return self.critical.nature
+
+
+@dataclass(frozen=True)
 class Minimum:
     """The least local minimum of f(x) (the global one when `is_global`), and every local minimum."""
 
@@ -88,6 +106,7 @@ class Minimum:
     flats: tuple[Flat, ...] = ()  # stretches on which f is constant and a minimum (|x - 1| + |x + 1| on [-1, 1])
     level: tuple[tuple[Expr, Expr], ...] = ()  # open stretches where f′ = 0 all along, minima or not
     pieces: Pieces | None = None  # f as polynomials between its kinks, where it was solved so
+    verified: tuple[ExactZero, ...] = ()  # where the minima are numerical: zeros of f′ shown exactly, classified
 
     @property
     def point(self) -> Expr:
@@ -139,10 +158,11 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
     kinked = pieces(f, x)
     if kinked is not None:  # |x - 1/2| + x²: a polynomial between kinks, solved exactly
         return _kinked(f, x, slope, kinked)
+    verified: tuple[ExactZero, ...] = ()
     if rational_polynomial(f, [x]) is not None:
         minima, zeros, complete = *_exact_minima(f, x), True
     else:
-        minima, zeros, complete = _minima(f, x, slope, within or sympy.S.Reals)
+        minima, zeros, complete, verified = _minima(f, x, slope, within or sympy.S.Reals)
     best = _least(minima, name, slope)
     curving = None if complete else _curving_up(f, x)
     is_global: bool | None = True
@@ -150,7 +170,7 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
         complete, note = True, f"f″({name}) = {show(curving, variables)} > 0 wherever f is defined"
     else:
         is_global, note = _globally(f, x, best)
-    return Minimum(best, note, name, slope, tuple(minima), is_global, complete, zeros, curving)
+    return Minimum(best, note, name, slope, tuple(minima), is_global, complete, zeros, curving, verified=verified)
 
 
 def _kinked(f: Expr, x: sympy.Symbol, slope: Expr, found: Pieces) -> Minimum:
@@ -195,11 +215,12 @@ def _exact_minima(f: Expr, x: sympy.Symbol) -> tuple[list[LocalMinimum], tuple[E
             tuple(p.point[0] for p in found.points))
 
 
-def _minima(f: Expr, x: sympy.Symbol, slope: Expr,
-            within: sympy.Set) -> tuple[list[LocalMinimum], tuple[Expr, ...], bool]:
+def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
+            ) -> tuple[list[LocalMinimum], tuple[Expr, ...], bool, tuple[ExactZero, ...]]:
     """Local minima of a function that is not a polynomial: from sympy's solutions of f' = 0 where
     it finds them, else numerically from f on a grid; the solutions of f' = 0 where f is defined,
-    left to right (none when the minima are numerical); and whether they are all of them."""
+    left to right (none when the minima are numerical); whether they are all of them; and, when the
+    minima are numerical, the zeros of f′ shown exactly among those found numerically."""
     evaluate = _evaluator(compile_expression(f, [x]))
     zeros, complete = _every_zero(slope, x, within)
     if zeros is None:
@@ -214,10 +235,43 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr,
         written = [p.point[0] for p in critical_points(f, [x.name]).points]
         minima = [replace(m, point=among(m.point, written) or m.point) for m in minima]
         defined = [among(z, written) or z for z in defined]
-        return sorted(minima, key=lambda m: m.approx), tuple(defined), complete
+        return sorted(minima, key=lambda m: m.approx), tuple(defined), complete, ()
     samples = _samples(evaluate)
-    numeric = [z for z in _numeric_zeros(slope, x, samples) if _is_minimum(f, x, z, evaluate)]
-    return [_local(f, x, z, exact=False) for z in sorted(set(numeric), key=float)], (), False
+    found = _numeric_zeros(slope, x, samples)
+    numeric = [z for z in found if _is_minimum(f, x, z, evaluate)]
+    # the maxima's zeros too: cos x + x²/10 has one at 0, which is exact, though sympy's solve finds none
+    highs = _numeric_zeros(slope, x, [(p, -v) for p, v in samples])
+    verified = _verified(f, x, slope, found + highs, evaluate)
+    return [_local(f, x, z, exact=False) for z in sorted(set(numeric), key=float)], (), False, verified
+
+
+def _verified(f: Expr, x: sympy.Symbol, slope: Expr, found: Sequence[Expr],
+              evaluate: Callable[[Expr | float], float | None]) -> tuple[ExactZero, ...]:
+    """The zeros of f′ found numerically that are a simple number (a fraction, or a fraction of π, with a
+    small denominator) at which f′ is shown to be 0 exactly; each classified exactly, left to right."""
+    exact = []
+    for root in sorted(set(found), key=float):
+        for candidate in _simple_near(float(root)):
+            if candidate not in exact and evaluate(candidate) is not None \
+                    and sign(slope.xreplace({x: candidate})) == 0:
+                exact.append(candidate)
+    points = []
+    for z in exact:
+        test = classify(f, [x.name], (z,))
+        decided = by_values(f, [x], (z,)) if test.label == Nature.INCONCLUSIVE else None
+        points.append(ExactZero(CriticalPoint((z,), None, test, decided), _simplify(f.xreplace({x: z}))))
+    return tuple(points)
+
+
+def _simple_near(root: float) -> list[Expr]:
+    """The fractions p/q and fractions of π pπ/q, q ≤ 12, within 10⁻⁹ of root: the candidates for it exactly."""
+    near = []
+    for unit in (sympy.Integer(1), sympy.pi):
+        ratio = Fraction(root / float(unit)).limit_denominator(12)
+        candidate = sympy.Rational(ratio.numerator, ratio.denominator) * unit
+        if abs(float(candidate) - root) <= 1e-9 * max(1.0, abs(root)):
+            near.append(candidate)
+    return near
 
 
 def _every_zero(slope: Expr, x: sympy.Symbol, within: sympy.Set) -> tuple[list[Expr] | None, bool]:
@@ -455,6 +509,8 @@ class LocalMinima:
     note: str = ""
     undecided: tuple[CriticalPoint, ...] = ()  # critical points neither the test nor f's values decide
     unsettled: tuple[CriticalSet, ...] = ()  # critical sets whose points are not all known not to be minima
+    least_sets: tuple[CriticalSet, ...] = ()  # the sets of minima lower than every isolated one, all of one value
+    # (then is_global is about them)
 
     @property
     def known_all(self) -> bool:
@@ -489,18 +545,27 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None) -> Local
     for i, value in enumerate(values):
         if lowest is None or compare(value, values[lowest]) < 0:
             lowest = i
+    least = values[lowest] if lowest is not None else None
+    least_sets: tuple[CriticalSet, ...] = ()
+    for s in sets:  # a whole curve of minima below every isolated one is the least (-(x² + y²)e^(-x² - y²))
+        order = None if s.value is None or least is None else compare(s.value, least)
+        if s.value is not None and (order is None or order < 0):
+            least_sets, least = (s,), s.value
+        elif order == 0 and least_sets:  # x²y²: the lines x = 0 and y = 0, both f = 0
+            least_sets += (s,)
+    if any(s.value is None for s in sets):
+        least = None  # a set of minima whose value is not known may be lower
     bounded = bounded_below(f, syms) if found.complete else None
-    is_global = None if lowest is None else (False if bounded is False else (True if bounded else None))
-    if lowest is not None and sets and any(s.value is not None and compare(s.value, values[lowest]) < 0
-                                           for s in sets):
-        is_global = False
-    if is_global and not _none_lower(f, syms, values[lowest], undecided, unsettled):  # type: ignore[index]
+    is_global = None if least is None else (False if bounded is False else (True if bounded else None))
+    if least is not None and least_sets and all(s.beyond for s in least_sets):  # f = g(u), g nowhere below g(c)
+        is_global = True
+    if is_global and not _none_lower(f, syms, least, undecided, unsettled):  # type: ignore[arg-type]
         is_global = None  # a point or set the tutor can't classify may hold a smaller value
     note = found.note
     if bounded is False:
         note = "f decreases without bound, so no minimum is global"
     return LocalMinima(f, variables, points, values, sets, lowest, is_global, found.complete, note, undecided,
-                       unsettled)
+                       unsettled, least_sets)
 
 
 def _none_lower(f: Expr, syms: Sequence[sympy.Symbol], least: Expr, points: Sequence[CriticalPoint],

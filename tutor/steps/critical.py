@@ -158,11 +158,11 @@ def _test(variables: Sequence[str], point) -> Step:
 
 
 def _classify(variables: Sequence[str], points: Sequence[CriticalPoint]) -> Step:
-    return step(Rule.CLASSIFY, None, None, [s for p in points for s in _decided(variables, p)],
+    return step(Rule.CLASSIFY, None, None, [s for p in points for s in decided_steps(variables, p)],
                 one=len(points) == 1)
 
 
-def _decided(variables: Sequence[str], point: CriticalPoint) -> list[Step]:
+def decided_steps(variables: Sequence[str], point: CriticalPoint) -> list[Step]:
     """The second-derivative test, and where it cannot decide, what f's values say: beside the test,
     not under it, so that the lesson's short view (two levels) shows what decided the point."""
     test = _test(variables, point)

@@ -50,7 +50,7 @@ def solve(function: str, region: str | None = None, variables: Sequence[str] | N
         "region": result.region.show() if result.region else None,
         "points": [{"point": [show(c) for c in p.point], "inside": p.inside, "nature": p.nature,
                     "label": p.classification.label, "D": show(p.classification.D),
-                    "fxx": show(p.classification.fxx), "reason": _reason(p)}
+                    "fxx": show(p.classification.fxx), "reason": reason(p)}
                    for p in result.points],
         "sets": [{"equations": [show(e, names) for e in s.equations], "inside": s.inside, "nature": s.nature,
                   "value": None if s.value is None else show(s.value), "description": s.description,
@@ -68,7 +68,7 @@ def found_lines(found: Found, names: Sequence[str], points_title: str, sets_titl
     lines = []
     if found.points:
         lines.append(points_title)
-        table = [[_point(p.point, names), f"{p.nature} ({_reason(p)})"] for p in found.points]
+        table = [[_point(p.point, names), f"{p.nature} ({reason(p)})"] for p in found.points]
         lines += ["  " + row for row in columns(table)]
     if found.sets:
         lines.append(sets_title if found.points or inside is None else points_title)
@@ -96,7 +96,8 @@ def _pieces(s: CriticalSet) -> tuple:
     return s.pieces_inside if s.inside is not None else s.pieces
 
 
-def _reason(p: CriticalPoint) -> str:
+def reason(p: CriticalPoint) -> str:
+    """Why the point is what it is: the test, or where it can't decide, f's values."""
     return p.by_values.reason if p.by_values is not None and p.classification.label == Nature.INCONCLUSIVE \
         else p.classification.reason
 

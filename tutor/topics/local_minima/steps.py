@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ...calculus import DescentEnd, LocalMinima
+from ...parse import symbol
 from ...steps import Step, StepRule, critical_steps, step
 from ..gradient_descent.steps import descent_steps
 from ..solution import approx
@@ -17,6 +18,7 @@ class MinimaRule(StepRule):
     DESCENT_ENDS = "descent_ends"
     MINIMA = "minima"
     LEAST = "least"
+    LEAST_SET = "least_set"
     REACHED = "reached"
 
     @classmethod
@@ -30,6 +32,8 @@ TEMPLATES: dict[StepRule, str] = {
     MinimaRule.DESCENT_ENDS: "Gradient descent on {f} = {before} from {start} with {alpha} = {rate} ends at {after}",
     MinimaRule.MINIMA: "The critical points that are local minima: {after:and}, where {f} = {values:and}.",
     MinimaRule.LEAST: "The least of these values is {f}{point:args} = {value}{approx}: {verdict}.",
+    MinimaRule.LEAST_SET: "The least value of {f} at a local minimum is {value}{approx}, for every {point} with "
+                          "{on:or}: {verdict}.",
     MinimaRule.REACHED: ("Descent only goes downhill from where it starts: it ends in the valley of the local "
                          "minimum {after}, where {f} = {value}{approx}; {verdict}."),
 }
@@ -49,22 +53,29 @@ def minima_steps(minima: LocalMinima) -> list[Step]:
     """The critical points with their classes, then the minima with their values."""
     found = critical_steps(minima.function, minima.variables)
     points = tuple(_point(p.point) for p in minima.points)
-    return [*found.substeps, step(MinimaRule.MINIMA, None, points, values=minima.values)]
+    named = [step(MinimaRule.MINIMA, None, points, values=minima.values)] if points else []
+    return [*found.substeps, *named]
 
 
 def least_step(minima: LocalMinima) -> Step:
+    sets = minima.least_sets
+    why = sets[0].beyond if sets and sets[0].beyond else "f grows without bound in every direction"
+    verdict = globally(minima.is_global, len(minima.points) + len(minima.sets), minima.known_all) + (
+        f" ({minima.note})" if minima.note else (f", since {why}" if minima.is_global else ""))
+    if sets:  # whole curves of minima, below every isolated one
+        value = sets[0].value
+        return step(MinimaRule.LEAST_SET, None, None, point=tuple(symbol(v) for v in minima.variables),
+                    on=tuple(s.equation for s in sets), value=value, approx=approx(value),
+                    verdict=verdict)
     i = minima.lowest if minima.lowest is not None else 0
-    verdict = globally(minima.is_global, len(minima.points), minima.known_all) + (
-        f" ({minima.note})" if minima.note else
-        (", since f grows without bound in every direction" if minima.is_global else ""))
     value = minima.values[i]
     return step(MinimaRule.LEAST, None, None, point=minima.points[i].point, value=value, approx=approx(value),
                 verdict=verdict)
 
 
 def all_minima_steps(minima: LocalMinima) -> Step:
-    points = tuple(_point(p.point) for p in minima.points)
-    return step(MinimaRule.ALL_MINIMA, minima.function, points, [*minima_steps(minima), least_step(minima)],
+    found = tuple(_point(p.point) for p in minima.points) + tuple(s.equation for s in minima.sets)
+    return step(MinimaRule.ALL_MINIMA, minima.function, found, [*minima_steps(minima), least_step(minima)],
                 variables=minima.variables)
 
 
@@ -79,7 +90,7 @@ def descent_end_steps(end: DescentEnd) -> Step:
     run = descend_summary(end)
     i = end.reached if end.reached is not None else 0
     point = _point(minima.points[i].point)
-    is_global = minima.is_global if i == minima.lowest else False
+    is_global = minima.is_global if i == minima.lowest and not minima.least_sets else False
     value = minima.values[i]
     substeps = [*minima_steps(minima), run,
                 step(MinimaRule.REACHED, None, point, value=value, approx=approx(value), verdict=GLOBAL[is_global])]

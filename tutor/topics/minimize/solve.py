@@ -16,10 +16,11 @@ from ...calculus.kinks import Flat, between_text
 from ...calculus.minimize import known_name
 from ...calculus.partials import no_derivative
 from ...check import names
+from ...parse import symbol
 from ...show import show, show_float
 from ...words import and_list
 from ..base import Command
-from ..critical_points.solve import region_argument
+from ..critical_points.solve import reason, region_argument
 from ..solution import Solution, approx, exact_data, function_argument, header, read_function
 
 
@@ -45,9 +46,11 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         slope += and_list([f"{x} = {show(z)}{approx(z)}" + (f" ({known_name(z)})" if known_name(z) else "")
                            for z in result.zeros])
     elif not result.exact:  # the zeros of f′ are not known: the minimum's is one of maybe several (cos x + x²/10)
-        slope = (f"f′({x}) = {show(result.derivative, names)}: no exact solution of f′ = 0 was found, "
-                 "so the "
-                 + ("minima are" if len(result.minima) > 1 else "minimum is") + " found numerically")
+        exactly = and_list([f"{x} = {show(zero.point)}" for zero in result.verified])
+        slope = (f"f′({x}) = {show(result.derivative, names)}: "
+                 + (f"f′ = 0 at {exactly} exactly, and no other exact solution was found, "
+                    if exactly else "no exact solution of f′ = 0 was found, ")
+                 + "so the " + ("minima are" if len(result.minima) > 1 else "minimum is") + " found numerically")
     else:
         slope += f"{x} = {at}{approx(result.point)}" + (f", {result.known_as}" if result.known_as else "")
     least = f"minimum: f({at}) = {show(result.value)}{approx(result.value)}"
@@ -65,6 +68,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         lines.append("local minima: " + _places(result.minima, x)
                      + "".join(f", every {x} with {_closed(g, x)}" for g in result.flats)
                      + ("; the least is the global minimum" if result.is_global else ""))
+    lines += [_verified(x, zero) for zero in result.verified]
     if result.note:
         lines.append(f"note: {result.note}")
     if not result.complete:
@@ -79,6 +83,17 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
             "minima": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.minima]}
     derivation = minimize_steps(f, x, result, window.show() if window else "") if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+VERDICTS = {Nature.MINIMUM: "a local minimum", Nature.MAXIMUM: "a local maximum",
+            Nature.NEITHER: "neither a minimum nor a maximum", Nature.INCONCLUSIVE: "not decided",
+            Nature.UNDECIDED: "not decided"}
+
+
+def _verified(x: str, zero: calculus.ExactZero) -> str:
+    """A zero of f′ shown exactly, beside the numerical minima: x = 0: a local maximum, f(0) = 1 (f'' = -4/5 < 0)."""
+    z, value = show(zero.point), zero.value
+    return f"{x} = {z}: {VERDICTS[zero.nature]}, f({z}) = {show(value)}{approx(value)} ({reason(zero.critical)})"
 
 
 def _closed(flat: Flat, x: str) -> str:
@@ -106,18 +121,20 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
             lines += [f"  {show(point)}: f = {show(value)}{approx(value)}" for point, value in chosen]
     others = _others(result, names, window)
     lines += others
-    if not result.points:
-        if not others:  # "no local minimum" only where every critical point is found and decided
-            lines.append("no local minimum" if result.complete else "no local minimum found")
-        if result.note:
-            lines.append(f"note: {result.note}")
-    else:
+    verdict = globally(result.is_global, len(result.points) + len(result.sets), result.known_all)
+    if result.least_sets:  # whole curves of minima, below every isolated one
+        value = result.least_sets[0].value
+        on = " or ".join(where(s, names) for s in result.least_sets)
+        lines.append(f"the least: f = {show(value)}{approx(value)} for every {show(tuple(symbol(n) for n in names))} "
+                     f"with {on}; {verdict}")
+    elif result.points:
         lowest = result.lowest or 0
         lines.append(f"the least: f{show(result.points[lowest].point)} = {show(result.values[lowest])}"
-                     f"{approx(result.values[lowest])}; "
-                     f"{globally(result.is_global, len(result.points), result.known_all)}")
-        if result.note:
-            lines.append(f"note: {result.note}")
+                     f"{approx(result.values[lowest])}; {verdict}")
+    elif not others:  # "no local minimum" only where every critical point is found and decided
+        lines.append("no local minimum" if result.complete else "no local minimum found")
+    if result.note:
+        lines.append(f"note: {result.note}")
     data: dict[str, Any] = {
         "kind": "minimize", "function": show(f, names), "variables": list(names),
         "region": window.show() if window else None,
@@ -126,20 +143,22 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         "lowest": result.lowest, "is_global": result.is_global, "note": result.note}
     latex = [header(f, names, True)] + [f"{show(p.point, latex=True)}: f = {show(v, latex=True)}"
                                         for p, v in zip(result.points, result.values)]
-    derivation = all_minima_steps(result) if explain and result.points else None
+    derivation = all_minima_steps(result) if explain and (result.points or result.least_sets) else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+def where(s: calculus.CriticalSet, names: Sequence[str]) -> str:
+    """The equations of a critical set: x² + y² = 1."""
+    return " and ".join(show(e, names) for e in s.equations)
 
 
 def _others(result: calculus.LocalMinima, names: tuple[str, ...], window: Region | None) -> list[str]:
     """The minima that are not isolated points, and the critical points and sets the tutor can't
     classify, which may be minima: never left out to say there is no minimum."""
-    def where(s: calculus.CriticalSet) -> str:
-        return " and ".join(show(e, names) for e in s.equations)
-
     def near(s: calculus.CriticalSet) -> bool:
         return window is None or s.inside is not False
 
-    lines = [f"minima all along {where(s)}" + (f", f = {show(s.value)}" if s.value is not None else "")
+    lines = [f"minima all along {where(s, names)}" + (f", f = {show(s.value)}" if s.value is not None else "")
              for s in result.sets if near(s)]
     lines += [f"{show(p.point)} is a critical point the test does not decide: it may be a local minimum"
               for p in result.undecided if window is None or window.contains(p.point)]
@@ -147,13 +166,19 @@ def _others(result: calculus.LocalMinima, names: tuple[str, ...], window: Region
         pieces = _pieces_in(s, window)
         if pieces is None:
             if near(s):
-                lines.append(f"{where(s)} is a set of critical points the tutor does not classify: it may hold minima")
+                lines.append(f"{where(s, names)} is a set of critical points the tutor does not classify: "
+                             "it may hold minima")
             continue
         value = f", f = {show(s.value)}" if s.value is not None else ""
-        lines += [f"minima along {where(s)} where {p.show()}{value}" for p in pieces if p.nature == Nature.MINIMUM]
-        lines += [f"{where(s)} where {p.show()}: critical points the tutor does not decide, which may be minima"
+        lines += [f"minima along {where(s, names)}{_stretch(p)}{value}" for p in pieces if p.nature == Nature.MINIMUM]
+        lines += [f"{where(s, names)}{_stretch(p)}: critical points the tutor does not decide, which may be minima"
                   for p in pieces if p.nature in (Nature.INCONCLUSIVE, Nature.UNDECIDED)]
     return lines
+
+
+def _stretch(piece: calculus.Piece) -> str:
+    """' where 6 < y', or nothing for a piece that is the whole set."""
+    return "" if piece.along is None else f" where {piece.show()}"
 
 
 def _pieces_in(s: calculus.CriticalSet, window: Region | None) -> tuple[calculus.Piece, ...] | None:

@@ -15,6 +15,7 @@ from ...calculus.kinks import between, between_text, side
 from ...calculus.minimize import among, same_numbers
 from ...parse import Equation, symbol
 from ...steps import Rule, Step, StepRule, critical_steps, derivative_steps, step
+from ...steps.critical import decided_steps
 from ..local_minima.steps import globally
 from ..solution import approx
 
@@ -27,6 +28,7 @@ class MinimizeRule(StepRule):
     ONLY_ZERO = "only_zero"
     ALL_ZEROS = "all_zeros"
     NUMERICALLY = "numerically"
+    EXACT_ZEROS = "exact_zeros"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -45,6 +47,9 @@ TEMPLATES: dict[StepRule, str] = {
                              "{after:it is the only critical point|they are all the critical points}."),
     MinimizeRule.NUMERICALLY: ("Numerically, from {f}'s values on a grid and the zeros of {f}′ beside its lowest ones: "
                                "{after:the local minimum is|the local minima are} {after:list}."),
+    MinimizeRule.EXACT_ZEROS: ("{f}′ is 0 exactly at {after:list} (put {after:it|them} in to check), so "
+                               "{after:it is a critical point|they are critical points}; classify {after:it|them} "
+                               "with the second-derivative test:"),
 }
 
 
@@ -57,6 +62,12 @@ def minimize_steps(f: Expr, x: str, result: Minimum, within: str = "") -> Step:
         points = tuple(Equation(sympy.Symbol(x), sympy.Float(m.approx, 15)) for m in result.minima)
     substeps = [_settled(_numerical(s, points) if not result.exact else s, result, x, points, within)
                 for s in found.substeps]
+    if result.verified:  # beside the numerical minima: cos x + x²/10 has its maximum at 0, exactly
+        at = next((i + 1 for i, s in enumerate(substeps) if s.rule in (MinimizeRule.NUMERICALLY, Rule.CANDIDATES)),
+                  len(substeps))
+        exact = tuple(Equation(sympy.Symbol(x), zero.point) for zero in result.verified)
+        substeps.insert(at, step(MinimizeRule.EXACT_ZEROS, None, exact,
+                                 [s for zero in result.verified for s in decided_steps((x,), zero.critical)]))
     listed = [e.rhs for e in found.after if isinstance(e, Equation)] if isinstance(found.after, tuple) else []
     # the minimum as the critical points above write it (2 ln(3), where minimize's own solver says ln(9))
     point = (among(result.point, listed) or result.point) if result.exact else sympy.Float(result.approx, 15)
