@@ -455,7 +455,7 @@ def test_a_numerical_headline_names_no_single_zero(capsys):
         "found numerically",
         "minimum: f(-2.59574) = -0.180898",
         "local minima: x = -2.59574, x = 2.59574",
-        "x = 0: a local maximum, f(0) = 1 (f'' = -4/5 < 0)"]
+        "x = 0: a local maximum, f(0) = 1 (f″ = -4/5 < 0)"]
     assert "sympy" not in out
 
 
@@ -474,7 +474,7 @@ def test_an_exact_zero_beside_numerical_minima_is_shown_and_classified(capsys):
     # an exact zero that is a minimum is shown exactly beside its digits; a zero that is not simple is not guessed
     code, out, _ = run(capsys, "minimize", "-cos(x) + x^2/10")
     assert out.splitlines()[3:5] == ["local minima: x = -4.9063, x = 0, x = 4.9063",
-                                     "x = 0: a local minimum, f(0) = -1 (f'' = 6/5 > 0)"]
+                                     "x = 0: a local minimum, f(0) = -1 (f″ = 6/5 > 0)"]
     code, out, _ = run(capsys, "minimize", "x^4 - 3x^2 + x + e^x")
     assert "exactly" not in out
 

@@ -266,7 +266,7 @@ def _reason(label: str, variables: Sequence[str], D: Expr, fxx: Expr, minors: li
         return "the sign of the second derivatives can't be decided exactly"
     a = variables[0]
     if len(variables) == 1:
-        text = f"f'' = {show(D)} {_compare(signs[0])}"
+        text = f"f″ = {show(D)} {_compare(signs[0])}"
         return text + ("" if label != "inconclusive" else ", so the second-derivative test cannot decide")
     if len(variables) == 2:
         text = f"D = {show(D)} {_compare(signs[-1])}"

@@ -91,7 +91,7 @@ VERDICTS = {Nature.MINIMUM: "a local minimum", Nature.MAXIMUM: "a local maximum"
 
 
 def _verified(x: str, zero: calculus.ExactZero) -> str:
-    """A zero of f′ shown exactly, beside the numerical minima: x = 0: a local maximum, f(0) = 1 (f'' = -4/5 < 0)."""
+    """A zero of f′ shown exactly, beside the numerical minima: x = 0: a local maximum, f(0) = 1 (f″ = -4/5 < 0)."""
     z, value = show(zero.point), zero.value
     return f"{x} = {z}: {VERDICTS[zero.nature]}, f({z}) = {show(value)}{approx(value)} ({reason(zero.critical)})"
 
