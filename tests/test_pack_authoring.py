@@ -426,6 +426,21 @@ def test_a_descent_asked_past_what_a_float_holds_is_refused(tmp_path):
         "for fewer iterations")
 
 
+def test_a_stop_past_what_a_float_holds_is_refused_and_a_tiny_until_is_written_as_typed(tmp_path):
+    # x² from 1 at rate 0.45: xₖ = 10⁻ᵏ, and |f′| < 1e-310 first at k = 311; but x is taken as 0 at
+    # iteration 308, so the key was 308, and the prompt wrote 1e-20 as 1/100000000000000000000
+    document = _pack(id="a", kind="stopping", function="x^2", start=[1], rate=0.45, until="1e-310")
+    with pytest.raises(packs.PackError) as refused:
+        packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path)
+    assert refused.value.problems[0].endswith(
+        "exercise 'a': x falls below 2.2e-308 at iteration 308, past what a float holds to full precision, before "
+        "|f′| gets below 'until'; choose a larger 'until'")
+    document = _pack(id="a", kind="stopping", function="x^2", start=[1], rate=0.45, until="1e-20")
+    variant = packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path).exercise("a").variant()
+    assert "repeat until |f′| < 1e-20 at the point reached" in variant.problem.prompt()
+    assert variant.expected().value == 21
+
+
 def test_the_number_of_iterations_may_use_the_parameters(tmp_path):
     document = _pack(id="a", kind="gradient_descent", function="(x - a)^2", start=[0], rate="1/4",
                      iterations="k + 1", params={"a": {"int": [4, 4]}, "k": {"int": [1, 3]}})

@@ -116,3 +116,16 @@ def test_decimal_notation_writes_every_terminating_fraction_as_a_decimal_while_i
         assert show(read("sqrt(2)/2", "expression").value) == "0.5√2"
     assert show(f, ("x",)) == "2x²/5 - 6x/5 + 1/3"
     assert show(f, ("x",), decimals=True) == "0.4x² - 1.2x + 1/3"
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("1e-20", "1e-20"),  # was 1/100000000000000000000
+    ("2.5e-19 x", "2.5e-19·x"),  # 2.5e-19x would read as 2.5e - 19x
+    ("-3e-310", "-3e-310"),
+    ("1/1048576", "1/1048576"),  # a tiny fraction with many digits stays a fraction
+    ("1e-20/3", "1/300000000000000000000"),  # no terminating decimal: a fraction
+])
+def test_a_tiny_decimal_is_written_in_scientific_notation_and_reads_back(typed, shown):
+    value = read(typed, "expression", ("x",)).value
+    assert show(value, ("x",)) == shown
+    assert read(shown, "expression", ("x",)).value == value

@@ -49,7 +49,7 @@ class _Printer:
         typed = self.spellings.get(abs(value))
         if typed is not None:
             return typed if value > 0 else f"-{typed}"
-        return as_decimal(value, always=self.decimals)
+        return as_decimal(value, always=self.decimals) or as_scientific(value, latex=self.latex)
 
     # -- entry
     def show(self, expr: Expr) -> str:
@@ -229,8 +229,9 @@ class _Printer:
         if self.latex:
             needs_dot = left[-1].isdigit() and (right[0].isdigit() or right.startswith(r"\frac"))
             return left + (r" \cdot " if needs_dot else " ") + right
-        if left[-1].isdigit() and right[0].isdigit() or _ends_in_bare_root(left) and right[0].isalnum():
-            return f"{left}·{right}"  # 2·3, and √x·y (√xy looks like the root of xy)
+        if left[-1].isdigit() and right[0].isdigit() or _ends_in_bare_root(left) and right[0].isalnum() \
+                or _SCIENTIFIC_END.search(left) and right[0].isalnum():
+            return f"{left}·{right}"  # 2·3, √x·y (√xy looks like the root of xy), 1e-20·x (1e-20x: e - 20x)
         if right[0].isalpha() and (left[-1].isalnum() or left[-1] in _SUPERSCRIPT_CHARS):
             head = right.split("(")[0]
             if len(head) > 1 and "(" in right:  # a function: x sin(x)
@@ -315,6 +316,7 @@ def _ends_in_bare_root(text: str) -> bool:
         c.isalnum() or c in "._" for c in text[radical + 1:])
 
 
+_SCIENTIFIC_END = re.compile(r"\de-?\d+$")  # a number in scientific notation: 1e-20
 _SUBSCRIPTED_NAME_END = re.compile(r"[^\W\d_]+_[^\W_]+$")  # x_1, θ_max
 
 
@@ -362,6 +364,22 @@ def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> 
     scaled = abs(value.numerator) * 10**places // value.denominator
     digits = str(scaled).rjust(places + 1, "0")
     return f"{sign}{digits[:-places]}.{digits[-places:]}"
+
+
+def as_scientific(value: Fraction, latex: bool = False) -> str | None:
+    """A tiny decimal too long to write out, in scientific notation with its digits exact, as a pack's
+    `until: 1e-20` was written (1e-20, not 1/100000000000000000000); None unless its digits are few."""
+    if value == 0 or abs(value) >= Fraction(1, 10**12) or as_decimal(value, always=True, most_places=10**6) is None:
+        return None
+    places = len(as_decimal(abs(value), always=True, most_places=10**6) or "") - 2  # "0.000…25": after "0."
+    digits = str(abs(value.numerator) * 10**places // value.denominator)
+    significant = digits.rstrip("0")
+    if len(significant) > 6:
+        return None
+    exponent = len(digits) - 1 - places
+    mantissa = significant[0] + (f".{significant[1:]}" if len(significant) > 1 else "")
+    sign = "-" if value < 0 else ""
+    return rf"{sign}{mantissa} \times 10^{{{exponent}}}" if latex else f"{sign}{mantissa}e{exponent}"
 
 
 def decimals_together(values: Sequence[Expr]) -> bool:

@@ -26,6 +26,11 @@ if TYPE_CHECKING:  # the picture and the steps modules load where they are used 
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
+def underflowed(name: str, k: int) -> str:
+    """Why a descent that meets the least float can't be an exercise: from there a coordinate is rounding."""
+    return f"{name} falls below {sys.float_info.min:.1e} at iteration {k}, past what a float holds to full precision"
+
+
 def subscripted(variables: tuple[str, ...], index: str) -> str:
     """x₂, or (x₂, y₂): the point after `index` iterations, as the lesson names it."""
     names = [v + index.translate(_SUBSCRIPTS) for v in variables]
@@ -63,9 +68,7 @@ class GradientDescent(FunctionProblem):
             raise FieldError("rate", f"gradient descent diverges at iteration {result.diverged_at} "
                                      "with this rate; use a smaller one")
         if result.zeroed:  # the point asked for would be the rounding the run took as 0, not descent
-            name, k = result.zeroed[0]
-            raise FieldError("iterations", f"{name} falls below {sys.float_info.min:.1e} at iteration {k}, past "
-                                           "what a float holds to full precision; ask for fewer iterations")
+            raise FieldError("iterations", f"{underflowed(*result.zeroed[0])}; ask for fewer iterations")
         return problem
 
     @property

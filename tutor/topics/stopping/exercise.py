@@ -15,7 +15,7 @@ from ...calculus import SolveError
 from ...parse import Answer, Shape
 from ...show import show_floats
 from ..base import Field, FieldError, FunctionProblem, point_from
-from ..gradient_descent.exercise import subscripted
+from ..gradient_descent.exercise import subscripted, underflowed
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -57,6 +57,10 @@ class Stopping(FunctionProblem):
             raise FieldError("until", f"the descent never gets there: {stop.reason}")
         if stop.iterations == 0:
             raise FieldError("until", "the slope at the start is already below it: no iteration is needed")
+        zeroed = [(name, k) for name, k in stop.descent.zeroed if k <= stop.iterations]
+        if zeroed:  # |f′| of a coordinate taken as 0 is 0: the count would be the rounding's (1e-310 on x²)
+            raise FieldError("until", f"{underflowed(*zeroed[0])}, before {problem.size} gets below 'until'; "
+                                      "choose a larger 'until'")
         if stop.on_the_edge is not None:
             until = problem.show(problem.until)
             raise FieldError("until", f"{problem.size} at iteration {stop.on_the_edge} is {until} up to rounding, "
