@@ -538,9 +538,10 @@ def test_local_minima_off_in_the_last_digit(answer, verdict, message):
     # each was "Each component must be a single expression.", or "A single number is expected here, not a list."
     ("local-minima-2d-end", "(0.9601, 0), (-1.0356, 0)",
      "(0.9601, 0), (-1.0356, 0)\n             ^\nOne point is asked for here: where gradient descent from (0.5, 1) ends."),
-    ("local-minima-1d-end", "-1.3008, 1.1309",
-     "One number is asked for here: where gradient descent from 1 ends."),
-    ("local-minima-1d-global", "{-1.3008, 1.1309}", "One number is asked for here: where f is least."),
+    ("local-minima-1d-end", "-1.3008, 1.1309",  # the caret under the second number, as under a second point
+     "-1.3008, 1.1309\n         ^\nOne number is asked for here: where gradient descent from 1 ends."),
+    ("local-minima-1d-global", "{-1.3008, 1.1309}",
+     "{-1.3008, 1.1309}\n          ^\nOne number is asked for here: where f is least."),
 ])
 def test_a_list_where_one_place_is_asked_says_which_one(exercise_id, answer, message):
     checked = respond(exercise(exercise_id), answer, isolated=False)

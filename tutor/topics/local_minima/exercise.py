@@ -242,7 +242,8 @@ class LocalMinima(FunctionProblem):
         except InputError as error:
             if self._several(text, limits, parameters) is None:
                 raise
-            raise InputError(self._one_asked(), error.column, error.note) from None
+            column = error.column if error.column is not None else _second_item(text)
+            raise InputError(self._one_asked(), column, error.note) from None
 
     def _read_points(self, text: str, limits: Limits = LIMITS) -> Answer:
         """A list of minima in one variable as the set of its points, to compare whatever their order."""
@@ -375,6 +376,19 @@ class LocalMinima(FunctionProblem):
         if self.one:
             return critical_curve_figure(self.function, names, name=self.name)
         return contour_figure(self.function, names, critical=True, name=self.name)
+
+
+def _second_item(text: str) -> int | None:
+    """Where the second item of a top-level list (or of a set in braces) starts, for the caret; or None."""
+    inside = text.strip()
+    outer = int(inside.startswith("{") and inside.endswith("}"))
+    depth = 0
+    for i, c in enumerate(text):
+        depth += (c in "([{") - (c in ")]}")
+        if c == "," and depth == outer:
+            rest = text[i + 1:]
+            return i + 1 + len(rest) - len(rest.lstrip())
+    return None
 
 
 def _numbers(listed: Answer) -> tuple[Expr, ...]:
