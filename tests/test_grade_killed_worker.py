@@ -100,6 +100,11 @@ def _once(task, started):
     return os.getpid()
 
 
+def _pid(outcome: Finished | Stopped) -> int:
+    assert isinstance(outcome, Finished)
+    return int(outcome.value)  # type: ignore[call-overload]
+
+
 def _boom(task, started):
     started(f"info {task}")
     if task == "boom":
@@ -113,12 +118,7 @@ def test_a_task_whose_worker_is_killed_from_outside_is_done_again_on_a_fresh_wor
         outcomes = dict(pool.run([(n, str(marker)) for n, marker in enumerate(markers)] + [(3, "")]))
     assert all(isinstance(outcomes[n], Finished) for n in range(4))
     for n, marker in enumerate(markers):  # each done by another worker than the one killed under it
-        assert cast_pid(outcomes[n]) != int(marker.read_text())
-
-
-def cast_pid(outcome: Finished | Stopped) -> int:
-    assert isinstance(outcome, Finished)
-    return int(outcome.value)  # type: ignore[call-overload]
+        assert _pid(outcomes[n]) != int(marker.read_text())
 
 
 def test_a_task_that_ends_a_fresh_worker_too_is_crashed_and_the_others_go_on():
@@ -209,3 +209,18 @@ def test_an_answer_that_still_crashes_is_listed_for_a_person_and_told_truly(tmp_
     assert "could not be read" not in page
     html_page = (tmp_path / "pages" / "cy.html").read_text(encoding="utf-8")
     assert "could not be checked" in html_page and "could not be read" not in html_page
+
+
+def test_a_crashed_answer_keeps_its_variant_though_its_worker_died_before_saying_it(tmp_path, monkeypatch, submissions,
+                                                                                  undisturbed):
+    """Killed while it builds the variant's anticipated mistakes (trusted work, before the answer's own limits
+    start and before the worker names the variant): the variant is the student's, known without the worker."""
+    def die(*args):
+        _kill_this_process()
+
+    monkeypatch.setattr(grade, "prepared", die)  # the second round only, with --jobs 1
+    assert grade_into(tmp_path, submissions, "--jobs", "1") == 0
+    whole = {(r["student"], r["exercise"]): r for r in csv.DictReader(io.StringIO(undisturbed["answers.csv"].decode()))}
+    row = answers(tmp_path)["ann", "drill"]
+    assert (row["verdict"], row["note"]) == ("invalid", "crashed")
+    assert row["variant"] == whole["ann", "drill"]["variant"] != ""
