@@ -5,6 +5,10 @@ once (many students type the same thing), in worker processes that are killed
 when an answer outlives its time limit (tutor.workers), journals every result
 as it comes (tutor.journal), and returns a Gradebook: one Result per student
 and exercise in a fixed order, so the reports are the same for any --jobs.
+
+An answer whose worker was killed from outside is checked again on a fresh
+worker (tutor.workers); one that ends a fresh worker too is `crashed`, and is
+never journaled: a resumed run checks it again, as an uninterrupted run would.
 """
 
 from __future__ import annotations
@@ -49,6 +53,11 @@ class Graded:
 
     verdict: Verdict
     variant: str  # the variant's parameters, like "a = 3, p = 2" ("" when it has none)
+
+    @property
+    def crashed(self) -> bool:
+        """The checker failed on the answer (twice, the second time in a fresh worker): no verdict on it."""
+        return self.verdict.note == Note.CRASHED
 
     def to_json(self) -> str:
         return json.dumps({**self.verdict.to_dict(), "variant": self.variant}, ensure_ascii=False)
@@ -118,12 +127,13 @@ def grade(pack: Pack, submissions: Submissions, *, jobs: int = 1, timeout: float
             keys[answer.student, answer.exercise] = key
             tasks.setdefault(key, (answer.exercise, answer.student, answer.text))
     graded = {}
-    if journal is not None:
-        graded = {key: Graded.from_json(record) for key, record in journal.results().items() if key in tasks}
+    if journal is not None:  # a crash is no verdict: checked again (a journal of an older tutor may hold one)
+        graded = {key: result for key, record in journal.results().items()
+                  if key in tasks and not (result := Graded.from_json(record)).crashed}
     todo = [(key, task) for key, task in tasks.items() if key not in graded]
     for key, result in _check_all(pack, todo, jobs, timeout, progress):
         graded[key] = result
-        if journal is not None:
+        if journal is not None and not result.crashed:
             journal.add(key, result.to_json())
     given = {(a.student, a.exercise): a for a in submissions.answers}
     students, absent = submissions.students, dict(submissions.absent)
@@ -257,6 +267,7 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: i
             spec = pack.exercise(exercise_id)
             if not spec.per_student:  # everyone's variant is the same one: the lesson's numbers, or none
                 prepared(spec.variant())
+    given = dict(tasks)
     with Pool(partial(_check_task, pack, timeout), min(jobs, len(tasks)), timeout) as pool:
         to_name: list[tuple[str, _Task]] = []
         for key, outcome in pool.run(tasks, group=_Task.variant):
@@ -265,19 +276,23 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: i
                 continue
             for same in answers[cast(str, key)]:
                 done += 1
-                yield same, _graded(outcome, progress, done, len(todo))
+                yield same, _graded(outcome, progress, done, len(todo), pack, given[cast(str, key)])
         for key, outcome in pool.run(to_name, group=_Task.variant):
             for same in answers[cast(str, key)]:
                 done += 1
-                yield same, _graded(outcome, progress, done, len(todo))
+                yield same, _graded(outcome, progress, done, len(todo), pack, given[cast(str, key)])
 
 
-def _graded(outcome: Finished | Stopped, progress: Progress | None, done: int, total: int) -> Graded:
+def _graded(outcome: Finished | Stopped, progress: Progress | None, done: int, total: int,
+            pack: Pack | None = None, task: _Task | None = None) -> Graded:
+    """The answer's result: for one stopped, with its variant named here, wherever its worker was stopped
+    (even while building the variant, before the worker said which)."""
     if progress is not None:
         progress(done, total)
     if isinstance(outcome, Finished):
         return cast(Graded, outcome.value)
-    return Graded(STOPPED[outcome.reason], cast(str, outcome.info or ""))
+    label = _label(pack.exercise(task.exercise), task.params) if pack is not None and task is not None else ""
+    return Graded(STOPPED[outcome.reason], label)
 
 
 # ------------------------------------------------------------ in the workers

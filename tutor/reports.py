@@ -30,7 +30,9 @@ from .templates import outline
 from .words import counted
 
 FILES = ("grades.csv", "answers.csv", "misconceptions.csv", "problems.csv", "report.json")
-REVIEW_NOTES = frozenset({"undecided"})  # the checker could not settle these: a person should look at them
+# The checker could not settle these (undecided), or failed on them twice, the second time in a fresh
+# worker (crashed): a person should look at them.
+REVIEW_NOTES = frozenset({"undecided", "crashed"})
 _FORMULA = frozenset("=+-@\t\r")
 _AFTER_SEMICOLON = re.compile(r";(?=[=+\-@\t\r])")
 
@@ -202,7 +204,8 @@ def _enrolled(book: Gradebook, student: str, results: Iterable[Result]) -> dict:
 
 
 def to_review(book: Gradebook) -> list[Result]:
-    """Answers the checker could not settle (note `undecided`): scored 0 until a person looks at them."""
+    """Answers the checker could not settle (note `undecided`) or failed on (`crashed`): scored 0 until a
+    person looks at them."""
     return [r for r in book.results if r.note in REVIEW_NOTES]
 
 
@@ -282,10 +285,14 @@ def summary_table(book: Gradebook) -> str:
         lines += [f"{book.pack.exercise(e.exercise).position_of(None)}: exercise '{e.exercise}' not graded for "
                   f"{counted(count, 'student')}: {why}; it does not count towards their totals (problems.csv names "
                   "them): mend its parameters or 'require'" for why, count in e.not_graded]
-    review = to_review(book)
-    if review:
-        lines.append(f"{len(review)} answer(s) could not be checked with certainty and score 0 for now: look at "
-                     "them (note 'undecided' in answers.csv, 'review' in report.json)")
+    review = Counter(r.note for r in to_review(book))
+    if review["undecided"]:
+        lines.append(f"{review['undecided']} answer(s) could not be checked with certainty and score 0 for now: "
+                     "look at them (note 'undecided' in answers.csv, 'review' in report.json)")
+    if review["crashed"]:
+        lines.append(f"{review['crashed']} answer(s) could not be checked: the checker failed on each twice, the "
+                     "second time in a fresh worker; they score 0 for now: look at them, and please report it "
+                     "(note 'crashed' in answers.csv, 'review' in report.json)")
     if book.students:
         mean = percent(points_sum(scaled_total(book, s) for s in book.students) / len(book.students), book.max)
         lines.append(f"class mean: {number(mean, 1)}% of {number(book.max)} point{'' if book.max == 1 else 's'}")

@@ -25,6 +25,7 @@ from typing import TextIO
 
 from .analysis import describe, misconception_of
 from .check import Judgement
+from .compare import Note
 from .errors import TutorError
 from .grade import Gradebook, Result
 from .markup import html_text, markdown_text, number
@@ -36,6 +37,7 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _RESERVED = re.compile(r"CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]", re.I)  # Windows: not a file, with any extension
 _VERDICTS = {Judgement.CORRECT: "correct", Judgement.INCORRECT: "not right", Judgement.INVALID: "could not be read",
              Judgement.UNANSWERED: "no answer", Judgement.NOT_GRADED: "not graded"}
+_UNCHECKED = frozenset({Note.TIMEOUT, Note.CRASHED})  # invalid, but read: its check ran out of time, or failed
 
 
 def file_stems(students: Iterable[str]) -> dict[str, str]:
@@ -150,6 +152,8 @@ def _not_graded(results: tuple[Result, ...]) -> list[str]:
 
 
 def _verdict(result: Result) -> str:
+    if result.note in _UNCHECKED:
+        return "could not be checked"
     words = _VERDICTS[result.verdict]
     if result.verdict == Judgement.INCORRECT and result.score:
         words = f"partly right ({number(result.score)} of {number(result.max)})"

@@ -8,6 +8,12 @@ killed by the kernel, one whose memory runs out gets a MemoryError; either way
 the task is reported as Stopped, the worker is replaced, and the other tasks go
 on. Workers are reused, so a check costs a message each way, not a process.
 
+A worker that dies of anything else (killed from outside: `kill -9`, the
+out-of-memory killer; a crash; the watchdog below) may have died of something
+that was not its task's doing, so its task is tried once more on a fresh
+worker: only a second such end is the task's, Stopped("crashed"). An answer
+gets the same outcome whether or not a worker was killed under it.
+
 Both limits are outer guards: the work budgets of tutor.budget decide first, the
 same way on every machine. The only clock that is not CPU time is a watchdog for
 a worker that neither answers nor computes (a bug: a deadlock), after
@@ -69,8 +75,14 @@ class Finished:
 
 @dataclass(frozen=True)
 class Stopped:
-    reason: str  # "timeout" (past its CPU limit) | "memory" (out of memory) | "crashed" (died, or `work` raised)
+    reason: str  # "timeout" (past its CPU limit) | "memory" (out of memory) | "crashed" (died twice, or `work` raised)
     info: object = None  # what the task passed to `started`, if it got that far
+
+
+def _again(outcome: object) -> bool:
+    """Whether a task's outcome may not be its own: its worker crashed or was killed from outside (or
+    stuck), not stopped by the task's CPU or memory limit. Such a task is tried once more, afresh."""
+    return isinstance(outcome, Stopped) and outcome.reason == "crashed"
 
 
 class Raised(Exception):
@@ -140,11 +152,9 @@ class Pool:
         `fn`, `prepare` and the arguments travel by pickle (module-level functions, plain values).
         prepare: trusted work first, outside the task's CPU limit; its result is fn's arguments."""
         with self.lock:
-            worker = self._send(self.workers[0], (0, (fn, args, prepare)))
-            outcome = None
-            while outcome is None:
-                outcome = self._receive(worker) if worker.conn.poll(self._patience(worker)) \
-                    else self._give_up(worker)
+            outcome = self._call_once((fn, args, prepare))
+            if _again(outcome):  # its worker died of something not the task's own doing: once more, afresh
+                outcome = self._call_once((fn, args, prepare))
         if isinstance(outcome, Stopped):
             return outcome
         kind, value = cast(tuple[str, object], outcome.value)
@@ -152,9 +162,20 @@ class Pool:
             raise cast(Exception, value)
         return value
 
+    def _call_once(self, task: object) -> Finished | Stopped:
+        worker = self._send(self.workers[0], (0, task))
+        outcome = None
+        while outcome is None:
+            outcome = self._receive(worker) if worker.conn.poll(self._patience(worker)) else self._give_up(worker)
+        return outcome
+
     def run(self, tasks: Iterable[tuple[Hashable, object]], group: Callable[[Any], Hashable] | None = None
             ) -> Iterator[tuple[Hashable, Finished | Stopped]]:
         """(key, outcome) for each (key, task), in the order they complete.
+
+        A task whose worker ended for a reason that is not the task's own limit (killed from outside,
+        a crash, the watchdog) is sent once more, to the fresh worker that takes the dead one's
+        place: only when it ends that one too is the outcome Stopped("crashed").
 
         group: tasks of one group go to one worker, one after another, while others are left (a
         worker that built what a group's tasks share keeps using it); a worker with no group left
@@ -164,6 +185,7 @@ class Pool:
         for worker in self.workers:
             worker.before = deque(worker.groups)
         in_order = iter(tasks)
+        retried: set[Hashable] = set()
         while True:
             for worker in [w for w in self.workers if w.key is None]:
                 item = (groups.next_for(worker, {w.group for w in self.workers if w is not worker}) if groups
@@ -177,13 +199,25 @@ class Pool:
             patience = min(self._patience(w) for w in busy.values())
             for conn in wait(list(busy), timeout=patience):
                 worker = busy[conn]
-                key = worker.key
+                key, task, slot = worker.key, worker.task, self.workers.index(worker)
                 outcome = self._receive(worker)
-                if outcome is not None:
+                if outcome is not None and not self._retried(outcome, slot, (key, task), retried):
                     yield key, outcome
             for worker in [w for w in busy.values() if w.key is not None and self._patience(w) == 0]:
-                key = worker.key
-                yield key, self._give_up(worker)
+                key, task, slot = worker.key, worker.task, self.workers.index(worker)
+                outcome = self._give_up(worker)
+                if not self._retried(outcome, slot, (key, task), retried):
+                    yield key, outcome
+
+    def _retried(self, outcome: Finished | Stopped, slot: int, item: tuple[Hashable, object],
+                 retried: set[Hashable]) -> bool:
+        """Whether the task was sent again, to the fresh worker in its dead worker's slot: once, after an
+        end that was not its own limit's."""
+        if not _again(outcome) or item[0] in retried:
+            return False
+        retried.add(item[0])
+        self._send(self.workers[slot], item)
+        return True
 
     def _receive(self, worker: _Worker) -> Finished | Stopped | None:
         """The outcome of the worker's task from its next message (None: it only started)."""
@@ -219,7 +253,7 @@ class Pool:
         except OSError:  # it died between tasks (say, the out-of-memory killer): once more, afresh
             worker = self._replace(worker)
             worker.conn.send(task)
-        worker.key, worker.info = key, None
+        worker.key, worker.task, worker.info = key, task, None
         worker.watchdog = time.monotonic() + self.watchdog
         return worker
 
@@ -269,6 +303,7 @@ class _Worker:
         self.process.start()
         child.close()
         self.key: Hashable | None = None  # the task it is on
+        self.task: object = None  # and that task, to send again should the worker die of something else
         self.group: Hashable | None = None  # the group of tasks it works through (Pool.run)
         self.groups: dict[Hashable, None] = {}  # the groups it has had, oldest first (at most _REMEMBERED)
         self.before: deque[Hashable] = deque()  # those of them it had before this run, not yet looked at
@@ -292,7 +327,9 @@ class _Worker:
         return None
 
     def end_reason(self) -> str:
-        """Why it died: past its CPU limit (the kernel's SIGXCPU) is a timeout; anything else a crash."""
+        """Why it died: past its CPU limit (the kernel's SIGXCPU) is a timeout, out of its address space
+        (`_OUT_OF_MEMORY`) memory; anything else (SIGKILL from outside, the out-of-memory killer, a
+        segfault) a crash, which need not be its task's doing."""
         self.process.join(timeout=5)
         code = self.process.exitcode
         if code is not None and -code == getattr(signal, "SIGXCPU", -1):
