@@ -154,7 +154,7 @@ def test_a_wrong_mixed_number_is_quoted_as_read_with_how_to_write_a_product(caps
 @pytest.mark.parametrize("typed, exercise, caret, message", [
     ("E = 25/6", "power-lines-cost", 0, "Write just 25/6, without 'E ='."),  # was: Unknown name 'E'
     ("α = 0.05", "learning-rates-best", 0, "Write just 0.05, without 'α ='."),
-    ("n = 11", "stopping-1d", 0, "Write just 11, without 'n ='."),
+    ("answer = 11", "stopping-1d", 0, "Write just 11, without 'answer ='."),  # n = 11 is the count (issue 50)
     ("T(0, y) = 85", "sauna-wall-temperature", 0, "Write just 85, without 'T(0, y) ='."),  # was: Unknown function 'T'
     ("f_x = 6xy^3", "partial-x-3x2y3", 0, "Write just 6xy^3, without 'f_x ='."),
     ("∂f/∂x = 6xy^3", "partial-x-3x2y3", 0, "Write just 6xy^3, without '∂f/∂x ='."),  # was: The character '∂'
@@ -163,6 +163,28 @@ def test_a_wrong_mixed_number_is_quoted_as_read_with_how_to_write_a_product(caps
 def test_an_answer_after_its_own_name_is_told_to_drop_the_name(capsys, typed, exercise, caret, message):
     assert main(["check", typed, "--exercise", f"gradients:{exercise}"]) == 3
     assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"
+
+
+@pytest.mark.parametrize("typed", ["11 iterations", "11 steps", "k = 11", "n = 11", "k=11 iterations", "11 Iterations."])
+def test_a_count_of_iterations_may_be_written_with_its_name_or_its_unit(capsys, typed):
+    # issue 50: "11 iterations" was "Unknown name 'iterations' (the variable is x)", "k = 11" was "Write just 11,
+    # without 'k ='"
+    assert main(["check", "--exercise", "gradients:stopping-1d", "--", typed]) == 0
+    assert capsys.readouterr().out == "correct\nCorrect.\nread as: 11\n"
+
+
+@pytest.mark.parametrize("typed, caret", [("x = 11", 0), ("x=11", 0), (" x = 0.3069", 1)])
+def test_a_count_of_iterations_is_not_a_value_of_the_variable(capsys, typed, caret):
+    # issue 50: x = 11 was accepted as correct, though x is the point the descent reaches
+    assert main(["check", "--exercise", "gradients:stopping-1d", "--", typed]) == 3
+    assert capsys.readouterr().out == (
+        f"invalid\n{typed}\n{' ' * caret}^\nx is the point, not the count: give the number of iterations, "
+        "without 'x ='.\n")
+
+
+def test_a_wrong_count_with_its_unit_is_still_named(capsys):
+    assert main(["check", "--exercise", "gradients:stopping-1d", "--", "12 iterations"]) == 1
+    assert capsys.readouterr().out.startswith("incorrect\nIt looks like you counted the last check as an iteration.")
 
 
 def test_a_sentence_before_an_equals_sign_is_not_taken_for_a_name(capsys):
