@@ -375,3 +375,50 @@ def test_a_value_that_starts_with_a_minus_passes_as_the_hints_say(capsys):
 def test_a_verdict_says_what_is_short_or_wrong_in_every_component(capsys, answer, exercise, message):
     assert main(["check", answer, "--exercise", exercise]) == 1
     assert capsys.readouterr().out.splitlines()[1] == message
+
+
+@pytest.mark.parametrize("typed, expected, base, reading", [
+    # issue 43: read as 100 ln(10), x ln(10) and 8 ln(2), and graded incorrect
+    ("log10(100)", "2", "10", "ln(100)/ln(10)"),
+    ("log10(x)", "ln(x)/ln(10)", "10", "ln(x)/ln(10)"),
+    ("log10 x", "ln(x)/ln(10)", "10", "ln(x)/ln(10)"),
+    ("log2(8)", "3", "2", "ln(8)/ln(2)"),
+    ("log2 x", "ln(x)/ln(2)", "2", "ln(x)/ln(2)"),
+])
+def test_log10_and_log2_are_the_logarithms_to_base_10_and_2(capsys, typed, expected, base, reading):
+    assert main(["check", typed, "--expected", expected]) == 0
+    assert capsys.readouterr().out == (
+        f"correct\nCorrect. ('log{base}' was read as log_{base}, the logarithm to base {base}.)\nread as: {reading}\n")
+
+
+def test_the_derivative_of_log_10_may_be_written_with_log10(capsys, tmp_path):
+    pack = tmp_path / "p.yaml"
+    pack.write_text("pack: p\nexercises:\n  - id: d\n    kind: derivative\n    function: log_10(x)\n", encoding="utf-8")
+    assert main(["check", "log10(e)/x", "--exercise", f"{pack}:d"]) == 0
+    assert capsys.readouterr().out == (
+        "correct\nCorrect. ('log10' was read as log_10, the logarithm to base 10.)\nread as: 1/(x ln(10))\n")
+
+
+def test_log2x_is_still_the_logarithm_of_2x_and_the_note_says_how_to_write_a_base(capsys):
+    assert main(["check", "log2x", "--expected", "ln(x)/ln(2)"]) == 1
+    assert capsys.readouterr().out == (
+        "incorrect\nAt x = 1 your answer is 0.693147, but the correct value is 0. Note: 'log2x' was read as "
+        "log(2x); for the logarithm to base 2 write log_2(x).\nread as: ln(2x)\n")
+
+
+@pytest.mark.parametrize("typed, expected, note, reading", [
+    # issue 44: these were read so without a word
+    ("e^-2x", "e^(-2x)", "'e^-2x' was read as e^-2·x; write e^(-2x) if all of it is the exponent", "xe⁻²"),
+    ("x^1/2", "sqrt(x)", "'x^1/2' was read as (x^1)/2; write x^(1/2) if all of it is the exponent", "x/2"),
+    ("x^-1/2", "x^(-1/2)", "'x^-1/2' was read as (x^-1)/2; write x^(-1/2) if all of it is the exponent", "1/(2x)"),
+])
+def test_an_exponent_that_stops_short_is_said(capsys, typed, expected, note, reading):
+    assert main(["check", typed, "--expected", expected]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].endswith(f" Note: {note}.") and out[2] == f"read as: {reading}"
+
+
+def test_latex_braces_after_a_caret_group_the_exponent(capsys):
+    # issue 44: "A list can't be used inside an expression."
+    assert main(["check", "--expected=-2e^(-2x)", "--", "-2 e^{-2x}"]) == 0
+    assert capsys.readouterr().out == "correct\nCorrect.\nread as: -2e⁻²ˣ\n"
