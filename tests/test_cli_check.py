@@ -154,7 +154,7 @@ def test_a_wrong_mixed_number_is_quoted_as_read_with_how_to_write_a_product(caps
 @pytest.mark.parametrize("typed, exercise, caret, message", [
     ("E = 25/6", "power-lines-cost", 0, "Write just 25/6, without 'E ='."),  # was: Unknown name 'E'
     ("α = 0.05", "learning-rates-best", 0, "Write just 0.05, without 'α ='."),
-    ("n = 11", "stopping-1d", 0, "Write just 11, without 'n ='."),
+    ("answer = 11", "stopping-1d", 0, "Write just 11, without 'answer ='."),  # n = 11 is the count (issue 50)
     ("T(0, y) = 85", "sauna-wall-temperature", 0, "Write just 85, without 'T(0, y) ='."),  # was: Unknown function 'T'
     ("f_x = 6xy^3", "partial-x-3x2y3", 0, "Write just 6xy^3, without 'f_x ='."),
     ("∂f/∂x = 6xy^3", "partial-x-3x2y3", 0, "Write just 6xy^3, without '∂f/∂x ='."),  # was: The character '∂'
@@ -163,6 +163,28 @@ def test_a_wrong_mixed_number_is_quoted_as_read_with_how_to_write_a_product(caps
 def test_an_answer_after_its_own_name_is_told_to_drop_the_name(capsys, typed, exercise, caret, message):
     assert main(["check", typed, "--exercise", f"gradients:{exercise}"]) == 3
     assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"
+
+
+@pytest.mark.parametrize("typed", ["11 iterations", "11 steps", "k = 11", "n = 11", "k=11 iterations", "11 Iterations."])
+def test_a_count_of_iterations_may_be_written_with_its_name_or_its_unit(capsys, typed):
+    # issue 50: "11 iterations" was "Unknown name 'iterations' (the variable is x)", "k = 11" was "Write just 11,
+    # without 'k ='"
+    assert main(["check", "--exercise", "gradients:stopping-1d", "--", typed]) == 0
+    assert capsys.readouterr().out == "correct\nCorrect.\nread as: 11\n"
+
+
+@pytest.mark.parametrize("typed, caret", [("x = 11", 0), ("x=11", 0), (" x = 0.3069", 1)])
+def test_a_count_of_iterations_is_not_a_value_of_the_variable(capsys, typed, caret):
+    # issue 50: x = 11 was accepted as correct, though x is the point the descent reaches
+    assert main(["check", "--exercise", "gradients:stopping-1d", "--", typed]) == 3
+    assert capsys.readouterr().out == (
+        f"invalid\n{typed}\n{' ' * caret}^\nx is the point, not the count: give the number of iterations, "
+        "without 'x ='.\n")
+
+
+def test_a_wrong_count_with_its_unit_is_still_named(capsys):
+    assert main(["check", "--exercise", "gradients:stopping-1d", "--", "12 iterations"]) == 1
+    assert capsys.readouterr().out.startswith("incorrect\nIt looks like you counted the last check as an iteration.")
 
 
 def test_a_sentence_before_an_equals_sign_is_not_taken_for_a_name(capsys):
@@ -353,3 +375,50 @@ def test_a_value_that_starts_with_a_minus_passes_as_the_hints_say(capsys):
 def test_a_verdict_says_what_is_short_or_wrong_in_every_component(capsys, answer, exercise, message):
     assert main(["check", answer, "--exercise", exercise]) == 1
     assert capsys.readouterr().out.splitlines()[1] == message
+
+
+@pytest.mark.parametrize("typed, expected, base, reading", [
+    # issue 43: read as 100 ln(10), x ln(10) and 8 ln(2), and graded incorrect
+    ("log10(100)", "2", "10", "ln(100)/ln(10)"),
+    ("log10(x)", "ln(x)/ln(10)", "10", "ln(x)/ln(10)"),
+    ("log10 x", "ln(x)/ln(10)", "10", "ln(x)/ln(10)"),
+    ("log2(8)", "3", "2", "ln(8)/ln(2)"),
+    ("log2 x", "ln(x)/ln(2)", "2", "ln(x)/ln(2)"),
+])
+def test_log10_and_log2_are_the_logarithms_to_base_10_and_2(capsys, typed, expected, base, reading):
+    assert main(["check", typed, "--expected", expected]) == 0
+    assert capsys.readouterr().out == (
+        f"correct\nCorrect. ('log{base}' was read as log_{base}, the logarithm to base {base}.)\nread as: {reading}\n")
+
+
+def test_the_derivative_of_log_10_may_be_written_with_log10(capsys, tmp_path):
+    pack = tmp_path / "p.yaml"
+    pack.write_text("pack: p\nexercises:\n  - id: d\n    kind: derivative\n    function: log_10(x)\n", encoding="utf-8")
+    assert main(["check", "log10(e)/x", "--exercise", f"{pack}:d"]) == 0
+    assert capsys.readouterr().out == (
+        "correct\nCorrect. ('log10' was read as log_10, the logarithm to base 10.)\nread as: 1/(x ln(10))\n")
+
+
+def test_log2x_is_still_the_logarithm_of_2x_and_the_note_says_how_to_write_a_base(capsys):
+    assert main(["check", "log2x", "--expected", "ln(x)/ln(2)"]) == 1
+    assert capsys.readouterr().out == (
+        "incorrect\nAt x = 1 your answer is 0.693147, but the correct value is 0. Note: 'log2x' was read as "
+        "log(2x); for the logarithm to base 2 write log_2(x).\nread as: ln(2x)\n")
+
+
+@pytest.mark.parametrize("typed, expected, note, reading", [
+    # issue 44: these were read so without a word
+    ("e^-2x", "e^(-2x)", "'e^-2x' was read as e^-2·x; write e^(-2x) if all of it is the exponent", "xe⁻²"),
+    ("x^1/2", "sqrt(x)", "'x^1/2' was read as (x^1)/2; write x^(1/2) if all of it is the exponent", "x/2"),
+    ("x^-1/2", "x^(-1/2)", "'x^-1/2' was read as (x^-1)/2; write x^(-1/2) if all of it is the exponent", "1/(2x)"),
+])
+def test_an_exponent_that_stops_short_is_said(capsys, typed, expected, note, reading):
+    assert main(["check", typed, "--expected", expected]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[1].endswith(f" Note: {note}.") and out[2] == f"read as: {reading}"
+
+
+def test_latex_braces_after_a_caret_group_the_exponent(capsys):
+    # issue 44: "A list can't be used inside an expression."
+    assert main(["check", "--expected=-2e^(-2x)", "--", "-2 e^{-2x}"]) == 0
+    assert capsys.readouterr().out == "correct\nCorrect.\nread as: -2e⁻²ˣ\n"

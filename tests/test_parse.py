@@ -302,6 +302,94 @@ def test_a_logarithm_needs_a_proper_base(text, message):
     assert caught.value.message == message
 
 
+BASE_10 = "'log10' was read as log_10, the logarithm to base 10"
+BASE_2 = "'log2' was read as log_2, the logarithm to base 2"
+
+
+@pytest.mark.parametrize("typed, meant, note", [
+    # issue 43: these were read as 100·ln 10, x·ln 10, 8·ln 2 and ln(10x), without a word
+    ("log10(100)", "log(100)/log(10)", BASE_10), ("log10(x)", "log(x)/log(10)", BASE_10), ("log10 x", "log(x)/log(10)", BASE_10),
+    ("log2(8)", "log(8)/log(2)", BASE_2), ("log2 x", "log(x)/log(2)", BASE_2), ("log2 8", "log(8)/log(2)", BASE_2),
+    ("log10 (x + 1)", "log(x + 1)/log(10)", BASE_10), ("log10(e)/x", "1/(x*log(10))", BASE_10),
+    ("xlog10(x)", "x*log(x)/log(10)", BASE_10), ("log10^2(x)", "(log(x)/log(10))**2", BASE_10),
+    ("log10²(x)", "(log(x)/log(10))**2", BASE_10), ("log_{10}(x)", "log(x)/log(10)", None),
+])
+def test_log10_and_log2_before_a_bracket_or_a_space_are_logarithms_to_base_10_and_2(typed, meant, note):
+    answer = read(typed)
+    assert answer.value == _sympy(meant)
+    assert answer.ambiguities == ((note,) if note else ())
+
+
+@pytest.mark.parametrize("typed, meant, note", [
+    ("log 10x", "log(10*x)", None), ("log(10)x", "x*log(10)", None), ("log 2", "log(2)", None),
+    ("ln2", "log(2)", None), ("ln10(x)", "x*log(10)", None), ("log 10 x", "log(10*x)", None),
+    ("log10", "log(10)", None), ("1/(x log10)", "1/(x*log(10))", None), ("log10 - x", "log(10) - x", None),
+    ("log10^2", "log(100)", None), ("log_2x", "log(x)/log(2)", None),
+    # a number and a letter straight after log are its argument, as in sin2x and ln2x, and the note says so
+    ("log2x", "log(2*x)", "'log2x' was read as log(2x); for the logarithm to base 2 write log_2(x)"),
+    ("log10x + 1", "log(10*x) + 1", "'log10x' was read as log(10x); for the logarithm to base 10 write log_10(x)"),
+    ("log10e", "log(10*E)", "'log10e' was read as log(10e); for the logarithm to base 10 write log_10(e)"),
+    ("log3(9)", "9*log(3)", "'log3(9)' was read as log(3)·(9); for the logarithm to base 3 write log_3(9)"),
+])
+def test_other_numbers_after_log_keep_their_reading_and_say_it_where_a_base_may_be_meant(typed, meant, note):
+    answer = read(typed)
+    assert answer.value == _sympy(meant)
+    assert answer.ambiguities == ((note,) if note else ())
+
+
+def test_log10_with_two_arguments_is_refused_by_its_name():
+    with pytest.raises(InputError) as caught:
+        read("log10(x, 2)")
+    assert (caught.value.message, caught.value.column) == ("'log10' takes 1 argument", 0)
+
+
+@pytest.mark.parametrize("typed, meant, note", [
+    # issue 44: a signed exponent, of any base, stops before a letter or a bracket, and the note says so
+    ("e^-2x", "x*exp(-2)", "'e^-2x' was read as e^-2·x; write e^(-2x) if all of it is the exponent"),
+    ("e^-kx", "x*exp(-k)", "'e^-kx' was read as e^-k·x; write e^(-kx) if all of it is the exponent"),
+    ("x^-2y", "y/x**2", "'x^-2y' was read as x^-2·y; write x^(-2y) if all of it is the exponent"),
+    ("e^2x", "x*exp(2)", "'e^2x' was read as e^2·x; write e^(2x) if all of it is the exponent"),
+    ("e^2(x+1)", "exp(2)*(x + 1)", "'e^2(x+1)' was read as e^2·(x+1); write e^(2(x+1)) if all of it is the exponent"),
+    ("-2e^-2x^2", "-2*x**2*exp(-2)",
+     "'e^-2x^2' was read as e^-2·x^2; write e^(-2x^2) if all of it is the exponent"),
+    ("sin e^-2x", "sin(x*exp(-2))", "'e^-2x' was read as e^-2·x; write e^(-2x) if all of it is the exponent"),
+    # and a power of 1 or a signed one before a division
+    ("x^1/2", "x/2", "'x^1/2' was read as (x^1)/2; write x^(1/2) if all of it is the exponent"),
+    ("x^-1/2", "1/(2*x)", "'x^-1/2' was read as (x^-1)/2; write x^(-1/2) if all of it is the exponent"),
+    ("e^-x/2", "exp(-x)/2", "'e^-x/2' was read as (e^-x)/2; write e^(-x/2) if all of it is the exponent"),
+    # what means what it says is not noted
+    ("x^2y", "x**2*y", None), ("x^2/2", "x**2/2", None), ("e^-2 x", "x*exp(-2)", None), ("x^-1 /2", "1/(2*x)", None),
+    ("e^(-2)x", "x*exp(-2)", None), ("x^-2", "x**-2", None), ("e^-x", "exp(-x)", None),
+])
+def test_an_exponent_that_stops_short_of_what_follows_is_said(typed, meant, note):
+    answer = read(typed, variables=("x", "y", "k"))
+    assert answer.value == _sympy(meant, ("x", "y", "k"))
+    assert answer.ambiguities == ((note,) if note else ())
+
+
+@pytest.mark.parametrize("typed, meant", [
+    # issue 44: braces right after ^ (or log_) group, as LaTeX writes them; they were "a list"
+    ("-2 e^{-2x}", "-2*exp(-2*x)"), ("x^{1/2}", "sqrt(x)"), ("e^{x}y", "y*exp(x)"), ("2^{10}", "1024"),
+    ("sin^{2} x", "sin(x)**2"), ("log_{2}(8)", "log(8)/log(2)"), ("e^{-(x+1)}", "exp(-x - 1)"),
+])
+def test_braces_after_a_caret_or_log_underscore_group_the_exponent_or_the_base(typed, meant):
+    answer = read(typed)
+    assert answer.value == _sympy(meant)
+    assert answer.ambiguities == ()
+
+
+@pytest.mark.parametrize("typed, message, column", [
+    ("2 + {x}", "a list can't be used inside an expression", 4),  # elsewhere braces are a set, as before
+    ("2{x}", "unexpected '{'", 1),
+    ("e^{x", "unbalanced brackets: the '{' at column 3 is never closed", 2),
+    ("e^{}", "empty brackets", 2),
+])
+def test_braces_elsewhere_are_still_not_grouping(typed, message, column):
+    with pytest.raises(InputError) as caught:
+        read(typed)
+    assert (caught.value.message, caught.value.column) == (message, column)
+
+
 @pytest.mark.parametrize("typed, meant", [
     ("2[z-(x+1)]", "2*(z - x - 1)"), ("[x+1]^2", "(x + 1)**2"), ("3[x][y]", "3*x*y"),
     ("[2(x + [y - 1])]", "2*(x + y - 1)"),

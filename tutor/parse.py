@@ -9,17 +9,29 @@ The grammar, loosest binding first::
     sum      := product (('+' | '-') product)*
     product  := signed (('*' | '/') signed | <juxtaposition> power)*
     signed   := ('+' | '-') signed | power
-    power    := postfix ('^' signed)?            right-associative: x^2^3 = x^8
+    power    := postfix ('^' (signed | '{' sum '}'))?   right-associative: x^2^3 = x^8
     postfix  := atom ('!' | superscript)*
     atom     := number | name | function | '(' sum ')' | '[' sum ']' | '|' sum '|' | '√' power
-    function := name ('_' base)? ('^' exponent | superscript)? ('(' sum (',' sum)* ')' | bare argument)
+    function := name ('_' base | attached base)? ('^' exponent | superscript)?
+                ('(' sum (',' sum)* ')' | bare argument)
 
 A function without brackets takes the juxtaposed atoms that follow it, up to the
 next function name or bracket: `sin x cos x` is sin(x)·cos(x), `sin 2x` is sin(2x),
 and `cos x^2(2x)` is cos(x²)·2x, the way a chain-rule factor is written after it.
 `f^-1` is the inverse function (`sin^-1 x` = asin x, `cot^-1 x` = acot x), any
 other power is a power of the value (`sin^2 x`). `log_b` takes a base: a number,
-a name or a bracketed expression (`log_2 8`, `log_b(x)`).
+a name or a bracketed expression (`log_2 8`, `log_b(x)`, `log_{10} x`).
+The attached base is 10 or 2 straight after `log`, where a bracket or a space and
+an argument follow (its power between, if any): `log10(x)`, `log10 x`, `log2(8)`,
+`log10^2(x)` are logarithms to base 10 and 2, as calculators write them. Otherwise
+a number after `log` is its argument as before: `log10` alone is ln 10, `log2x` is
+ln(2x) (like `sin2x`), `log3(9)` is ln(3)·9, `log 10x` is ln(10x). A base read
+so is noted, and so is an argument where a base may have been meant (`log2x`,
+`log3(9)`). Braces straight after `^` (or `log_`) group, as LaTeX writes them:
+`e^{-2x}` is e^(-2x); anywhere else a brace starts a set of points.
+An exponent is one signed power (`e^-2x` is e⁻²·x, `x^1/2` is (x¹)/2): where a sign
+in it (or e^number, or x^1 before '/') stops short of a letter, a bracket or a
+divisor written straight after, the note says how it was read.
 A run of letters is split into known names only (`xsinx` -> x·sin(x)).
 Square brackets group like round ones (`2[z - (x + 1)]`) unless they hold a
 list: a comma directly inside (`[4, 6]`), or one bracketed list (`[(0, 0)]`).
@@ -514,6 +526,7 @@ class _Parser:
         self.depth = 0
         self.abs_depth = 0
         self.ambiguities: list[str] = []
+        self.exponent_end: tuple[int, int, int] | None = None  # (token after it, power's column, '^' column)
 
     # -- helpers
     @property
@@ -654,9 +667,11 @@ class _Parser:
         while True:
             if self.at("*", "/"):
                 self.note_digits(run, digits)
+                power = self.exponent_ended()
                 op = self.advance()
                 run, digits = [self.tok.col], None
                 operand = self.signed()
+                self.note_exponent(power, op.col + 1, divisor=True)
                 roots |= _even_roots(operand)
                 if op.text == "*":
                     value, division = self.sized(_times(value, operand, roots), op.col), None
@@ -669,7 +684,9 @@ class _Parser:
                 self.note_spaced_numbers()
                 digits = digits or self.digits_after_letter()
                 run.append(factor_start)
+                power = self.exponent_ended()
                 factor = self.power()
+                self.note_exponent(power, factor_start)
                 roots |= _even_roots(factor)
                 value = self.sized(_times(value, factor, roots), factor_start)
                 if division is not None:
@@ -745,21 +762,58 @@ class _Parser:
         return self.power()
 
     def power(self) -> Expr:
+        start = self.tok.col
         base = self.postfix()
         if not self.at("^"):
             return base
         op = self.advance()
         if self.tok.kind == TokenKind.END:
             raise InputError("missing exponent after '^'", op.col, "missing_operand")
-        exponent_token = self.tok
+        first = self.pos
         with self.nested(op.col):
-            exponent = self.signed()
-        if (base == sympy.E and exponent_token.kind == TokenKind.NUMBER and self.starts_atom()
-                and not self.tok.spaced):
-            self.ambiguities.append(
-                f"'e^{exponent_token.text}{self.tok.text}' was read as e^{exponent_token.text}·{self.tok.text}; "
-                f"write e^({exponent_token.text}{self.tok.text}) if all of it is the exponent")
+            exponent = self.bracketed() if self.at("{") else self.signed()  # e^{-2x}, as LaTeX writes it
+        self.note_exponent_end(base, first, start, op.col)
         return self.raise_to(base, exponent, op.col)
+
+    def note_exponent_end(self, base: Expr, first: int, start: int, caret: int) -> None:
+        """Where an exponent of one number or name stops before more that may have been meant as part of
+        it, keep where, for the factor or divisor that follows to say how it was read: e^2x is e²·x and
+        e^-2x is e⁻²·x (a sign in the exponent: x^-2y, e^-kx, of any base), x^1/2 is (x¹)/2 and x^-1/2 is
+        (x⁻¹)/2. Not x^2y nor x^2/2, which mean what they say."""
+        self.exponent_end = None
+        tokens = self.tokens
+        single = (TokenKind.NUMBER, TokenKind.VARIABLE, TokenKind.CONSTANT)
+        signed = (self.pos == first + 2 and tokens[first].kind == TokenKind.OPERATOR and tokens[first].text in "+-"
+                  and tokens[first + 1].kind in single)
+        number = tokens[first].text if self.pos == first + 1 and tokens[first].kind == TokenKind.NUMBER else None
+        if self.tok.spaced:
+            return
+        divisor = tokens[self.pos + 1] if self.at("/") else None
+        factor = self.starts_atom() and (signed or number is not None and base == sympy.E)
+        divided = (divisor is not None and (signed or number == "1") and not divisor.spaced
+                   and (divisor.kind in single or divisor.kind == TokenKind.OPERATOR and divisor.text in "(["))
+        if factor or divided:
+            self.exponent_end = (self.pos, start, caret)
+
+    def exponent_ended(self) -> tuple[int, int] | None:
+        """Where the power just before the next token starts and where its '^' is, if its exponent stopped
+        short of what follows (note_exponent_end)."""
+        end = self.exponent_end
+        return (end[1], end[2]) if end is not None and end[0] == self.pos else None
+
+    def note_exponent(self, power: tuple[int, int] | None, after: int, divisor: bool = False) -> None:
+        """Say how e^-2x (or x^1/2) was read, once the factor (or the divisor) after the power is read."""
+        if power is None:
+            return
+        start, caret = power
+        end = self.tok.col
+        whole, base = self.span(start, end), self.span(start, caret)
+        exponent = self.span(caret + 1, after - 1 if divisor else after)
+        rest = self.span(after, end)
+        read_as = f"({base}^{exponent})/{rest}" if divisor else f"{base}^{exponent}·{rest}"
+        joined = f"{exponent}/{rest}" if divisor else f"{exponent}{rest}"
+        self.ambiguities.append(
+            f"'{whole}' was read as {read_as}; write {base}^({joined}) if all of it is the exponent")
 
     def postfix(self) -> Expr:
         value = self.atom()
@@ -839,12 +893,58 @@ class _Parser:
     def function(self) -> Expr:
         name = self.advance()
         fn = cast(MathFunction, name.value)
+        if name.text == "log" and self.tok.kind == TokenKind.NUMBER and not self.tok.spaced:  # log10(x), log2x
+            return self.log_and_number(name, fn)
         base = self.log_base(name) if self.at("_") else None
+        value = self.applied(name, fn, base)
+        assert value is not None
+        return value
+
+    def log_and_number(self, name: Token, fn: MathFunction) -> Expr:
+        """`log` with a number straight after it. log10 and log2 before a bracket or a space and an argument
+        (log10(x), log10 x, log2(8), log10^2(x)) are the logarithms to base 10 and 2, as calculators,
+        spreadsheets (LOG10) and programming languages write them, and the note says so. Otherwise the
+        number is the argument as before (log10 alone, `log 10x`, log10 - x: ln 10 and ln(10x)), and where
+        a base may have been meant, the note says how it was read: `log2x` is log(2x), `log3(9)` is
+        log(3)·(9)."""
+        number, start, noted = self.tok, self.pos, len(self.ambiguities)
+        if number.text in ("10", "2"):
+            self.advance()
+            value = self.applied(name, fn, cast(Expr, number.value), attached=True)
+            if value is not None:
+                self.ambiguities.insert(noted, f"'{name.text}{number.text}' was read as log_{number.text}, "
+                                               f"the logarithm to base {number.text}")
+                return value
+            self.pos = start
+            del self.ambiguities[noted:]
+        value = self.applied(name, fn, None)
+        assert value is not None
+        after = self.tokens[start + 1]
+        if not (number.text.isdigit() and int(number.text) >= 2) or after.spaced:
+            return value
+        if after.kind in (TokenKind.VARIABLE, TokenKind.CONSTANT):  # log2x
+            argument, rest = self.span(number.col, self.tok.col), self.span(after.col, self.tok.col)
+            self.ambiguities.insert(noted, f"'{name.text}{argument}' was read as log({argument}); for the logarithm "
+                                           f"to base {number.text} write log_{number.text}({rest})")
+        elif after.kind == TokenKind.OPERATOR and after.text in "([":  # log3(9): log(3) times (9)
+            closer = self.tokens[self.group_end(start + 1)[0]]
+            if closer.kind == TokenKind.OPERATOR and closer.text == _OPENERS[after.text]:
+                inside = self.span(after.col + 1, closer.col)
+                self.ambiguities.insert(
+                    noted, f"'{self.span(name.col, closer.col + 1)}' was read as log({number.text})·{after.text}"
+                           f"{inside}{closer.text}; for the logarithm to base {number.text} write "
+                           f"log_{number.text}({inside})")
+        return value
+
+    def applied(self, name: Token, fn: MathFunction, base: Expr | None, attached: bool = False) -> Expr | None:
+        """The function `name` after its name (and its base, if any): its power, its arguments, its value.
+        attached: the base was a number straight after `log` (log10), and is one only where an argument
+        follows, in brackets or after a space; None where none does."""
         outer_power: Expr | None = None
         if self.at("^") or self.tok.kind == TokenKind.SUPERSCRIPT:  # sin^2 x, sin² x, sin^-1 x
             if self.at("^"):
-                self.advance()
-                exponent = self.signed() if self.at("-", "+") else self.postfix()
+                self.advance()  # sin^{2} x, as LaTeX writes it, too
+                exponent = self.bracketed() if self.at("{") else self.signed() if self.at("-", "+") else self.postfix()
             else:
                 exponent = self.superscript(self.advance())
             if exponent == -1 and fn.inverse and base is None:
@@ -853,6 +953,8 @@ class _Parser:
                 fn = FUNCTIONS[fn.inverse]
             else:
                 outer_power = exponent
+        if attached and not (self.at("(") or self.tok.spaced and self.starts_atom()):
+            return None  # log10 alone, log10 - x, log10^2: the number is the argument
         if self.at("("):
             opener = self.advance()
             with self.nested(opener.col), self.outside_bars():
@@ -868,7 +970,8 @@ class _Parser:
                              name.col, "missing_operand")
         if base is not None:
             if len(args) != 1:
-                raise InputError("'log_b' takes 1 argument", name.col, "syntax")
+                said = f"{name.text}{base}" if attached else "log_b"  # log10(x, 2)
+                raise InputError(f"'{said}' takes 1 argument", name.col, "syntax")
             args.append(base)
         if len(args) not in fn.arity:
             wanted = (" or ".join(str(n) for n in fn.arity) if len(fn.arity) <= 2
@@ -884,7 +987,7 @@ class _Parser:
         if t.kind in (TokenKind.NUMBER, TokenKind.VARIABLE, TokenKind.CONSTANT):
             self.advance()
             return t.value
-        if self.at("("):
+        if self.at("(", "{"):  # log_(b+1) x, and log_{10} x as LaTeX writes it
             return self.bracketed()
         raise InputError(f"missing base after '{name.text}_', like log_2(x)", underscore.col, "missing_operand")
 
@@ -949,8 +1052,10 @@ class _Parser:
             value = self.power()
             while self.starts_atom() and self.tok.kind != TokenKind.FUNCTION and not self.at("(", "["):
                 digits = digits or self.digits_after_letter()
-                run.append(self.tok.col)
+                run.append(after := self.tok.col)
+                power = self.exponent_ended()
                 value = value * self.power()
+                self.note_exponent(power, after)
             self.note_digits(run, digits)
             return value
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -12,7 +13,10 @@ from sympy import Expr
 
 from ... import calculus
 from ...calculus import SolveError
-from ...parse import Answer, Shape
+from ...check import Verdict, check
+from ...compare import Tolerance
+from ...limits import LIMITS, Limits
+from ...parse import Answer, InputError, Shape
 from ...show import show_floats
 from ..base import Field, FieldError, FunctionProblem, point_from
 from ..gradient_descent.exercise import subscripted, underflowed
@@ -22,6 +26,10 @@ if TYPE_CHECKING:  # the picture and the steps modules load where they are used 
     from ...steps import Step
 
 BOUND = 10_000  # an exercise's descent must get close enough within this many iterations
+
+COUNT_NAMES = ("k", "n")  # what a count may be called before '=' (the hints call it k), unless a variable is
+_NAMED = re.compile(r"\s*([^\W\d]\w*)\s*=")  # k = 11
+_UNIT = re.compile(r"(?<![^\W\d])(?:iterations?|steps?)\.?\s*$", re.IGNORECASE)  # 11 iterations
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,25 @@ class Stopping(FunctionProblem):
 
     def expected(self) -> Answer:
         return Answer(Shape.NUMBER, sympy.Integer(self.solution.iterations or 0))
+
+    def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
+        """The count as a number, also written `11 iterations`, `11 steps` or `k = 11` (the name and the
+        word become spaces, so that a column still points into the text as typed). `x = 11` is refused:
+        x is the point the descent reaches, not the count."""
+        named = _NAMED.match(text)
+        if named is not None and named.group(1) in self.variables:
+            raise InputError(f"{named.group(1)} is the point, not the count: give the number "
+                             f"of iterations, without '{named.group(1)} ='", named.start(1), "shape")
+        if named is not None and named.group(1) in COUNT_NAMES:
+            text = " " * named.end() + text[named.end():]
+        unit = _UNIT.search(text)
+        if unit is not None and text[: unit.start()].strip():
+            text = text[: unit.start()] + " " * (len(text) - unit.start())
+        return super().read(text, limits, parameters)
+
+    def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
+        return check(text, expected, variables=self.answer_variables, shape=self.shape, reader=self.read,
+                     tolerance=tolerance or self.default_tolerance(), isolated=False)
 
     def steps(self) -> Step:
         from .steps import stopping_steps
