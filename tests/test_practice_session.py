@@ -201,7 +201,7 @@ def test_progress_does_not_count_a_session_that_answered_nothing(tmp_path, capsy
     empty.close()  # Ctrl-D at once
     session.store.close()
     assert main(["progress", "--db", str(tmp_path / "p.sqlite3")]) == 0
-    assert capsys.readouterr().out.startswith("ana: 1 of 1 answers right in 1 session\n")
+    assert capsys.readouterr().out.startswith("ana: 1 of 1 answer right in 1 session\n")
 
 
 def test_steps_fit_a_screen_for_every_built_in_exercise():

@@ -59,7 +59,7 @@ def test_progress_imports_no_sympy(tmp_path):
     progress.close()
     status, printed, modules = tutor(tmp_path, "progress")
     assert status == 0
-    assert printed.startswith("ana: 1 of 1 answers right in 1 session\n  partials ")
+    assert printed.startswith("ana: 1 of 1 answer right in 1 session\n  partials ")
     assert not sympy_in(modules)
 
 
