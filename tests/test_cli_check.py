@@ -353,3 +353,34 @@ def test_a_value_that_starts_with_a_minus_passes_as_the_hints_say(capsys):
 def test_a_verdict_says_what_is_short_or_wrong_in_every_component(capsys, answer, exercise, message):
     assert main(["check", answer, "--exercise", exercise]) == 1
     assert capsys.readouterr().out.splitlines()[1] == message
+
+
+CP_PACK = """pack: p6
+title: P6
+exercises:
+  - id: cp-sqrt
+    kind: critical_points
+    function: x^2 y - x^2 - y^2
+  - id: cp-exp
+    kind: critical_points
+    function: x y e^(-x^2-y^2)
+"""
+
+
+@pytest.mark.parametrize("exercise, answer, message", [
+    # was "(1.4142, 1), (-1.4142, 1) do not belong in the answer. 2 points are missing."
+    ("cp-sqrt", "(1.4142, 1), (-1.4142, 1), (0, 0)",
+     "(1.4142, 1) and (-1.4142, 1) are close to 2 of the right points, but exact values are expected."),
+    # was "(0.7071, 0.7071), (-0.7071, -0.7071), (0.7071, -0.7071) do not belong in the answer. 4 points are
+    # missing.": the fourth decimal point not named at all
+    ("cp-exp", "(0.7071, 0.7071), (-0.7071, -0.7071), (0.7071, -0.7071), (-0.7071, 0.7071), (0, 0)",
+     "(0.7071, 0.7071), (-0.7071, -0.7071), (0.7071, -0.7071) and (-0.7071, 0.7071) are close to 4 of the right "
+     "points, but exact values are expected."),
+])
+def test_critical_points_typed_as_decimals_for_exact_values_are_close(capsys, tmp_path, exercise, answer, message):
+    pack = tmp_path / "p6.yaml"
+    pack.write_text(CP_PACK)
+    assert main(["check", "--exercise", f"{pack}:{exercise}", "--", answer]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == ["incorrect", message]
+

@@ -36,7 +36,7 @@ from .functions import Interval, as_fraction, lower, upper
 from .limits import LIMITS, Limits
 from .parse import Answer, Equation, InputError, Point, Points, Shape, Spellings, symbol, to_sympy
 from .show import as_decimal, show
-from .words import TextEnum, and_list, counted
+from .words import TextEnum, and_list, counted, first_of
 
 __all__ = ["COMPARISONS", "Context", "Outcome", "Tolerance", "compare", "compare_equations", "compare_expressions",
            "compare_numbers", "compare_points", "compare_vectors", "format_point", "format_value", "sample_points"]
@@ -512,6 +512,9 @@ def compare_vectors(answer: tuple[Expr, ...], expected: tuple[Expr, ...], ctx: C
         return Outcome(False, Note.UNDECIDED, wrong[0].message, right / len(outcomes))
     if all(o.note == Note.DECIMAL_FOR_EXACT for o in wrong):  # m = 0.5, b = 2.3333 for (1/2, 7/3): close
         return Outcome(False, Note.DECIMAL_FOR_EXACT, wrong[0].message, right / len(outcomes))
+    if all(o.note in (Note.INEXACT, Note.DECIMAL_FOR_EXACT) for o in wrong):  # (1.4142, 1) for (√2, 1): close
+        return Outcome(False, Note.INEXACT, next(o for o in wrong if o.note == Note.INEXACT).message,
+                       right / len(outcomes))
     # a component right to fewer places than asked is said so, never "not right": with the others right,
     # the answer is right but for rounding (too_few_places: not a wrong attempt), as a single number is
     short = [i for i, o in enumerate(outcomes) if o.note == Note.TOO_FEW_PLACES]
@@ -601,24 +604,31 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
              and not any(_on_locus(p, line, ctx) for line in want_loci)]
     nearby = _close(extra, [w for w in want_points if w not in found], ctx)
     extra = [p for p in extra if p not in nearby]
+    # (1.4142, 1) for (√2, 1), (0.33, 1) for (1/3, 1): a right point written with decimals, close as a
+    # vector's component is, not a point that does not belong and one missing
+    rounded_exact = _rounded_exact(extra, [w for w in want_points if w not in found and
+                                           not any(n.want == w for n in nearby.values())], ctx)
+    extra = [p for p in extra if p not in rounded_exact]
     close = {p: n.off for p, n in nearby.items() if n.places is None}
     rounded = {p: n.places for p, n in nearby.items() if n.places is not None}
     found_loci = [w for w in want_loci if any(compare_equations(a, w, ctx).correct for a in loci)]
     extra_loci = [a for a in loci if not any(compare_equations(a, w, ctx).correct for w in want_loci)]
-    missing = len(want_points) - len(found) - len(nearby) + len(want_loci) - len(found_loci)
+    missing = len(want_points) - len(found) - len(nearby) - len(rounded_exact) + len(want_loci) - len(found_loci)
     wrong = extra + extra_loci
-    if not missing and not wrong and not nearby:
+    if not missing and not wrong and not nearby and not rounded_exact:
         return Outcome.right()
     total = max(len(want_points) + len(want_loci), 1)
     credit = max(0.0, (len(found) + len(found_loci) - len(wrong)) / total)
     if undecided:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="answer"), credit)
     sentences = [_rounded_points(rounded, len(want_points), ctx)] if rounded else []
-    sentences += [f"{show(p, ctx.variables, spellings=ctx.spellings)} is close to one of the right points, but "
-                  f"its {_coordinates(coordinates, ctx)} not right "
+    if rounded_exact:
+        sentences.append(_exact_wanted(rounded_exact, len(want_points), ctx))
+    sentences += [f"{show(p, ctx.variables, spellings=ctx.spellings)} is close to one of the right "
+                  f"points, but its {_coordinates(coordinates, ctx)} not right "
                   f"{ctx.tolerance.describe() if ctx.tolerance else ''}." for p, coordinates in close.items()]
     if wrong:
-        shown = ", ".join(show(p, ctx.variables, spellings=ctx.spellings) for p in wrong[:3])
+        shown = first_of([show(p, ctx.variables, spellings=ctx.spellings) for p in wrong])
         verb = "does" if len(wrong) == 1 else "do"
         sentences.append(f"{shown} {verb} not belong in the answer.")
     if missing:
@@ -628,9 +638,54 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
             sentences.append(f"{missing} point{'s are' if missing > 1 else ' is'} missing.")
     # every point given right, some only to fewer places than asked, and none missing: right but for
     # rounding (not a wrong attempt in practice), as a single number is
+    # and every point given right but some written with decimals for exact values: close, as a vector
+    # is (inexact, or decimal_for_exact: not a wrong attempt in practice)
     note = Note.EXTRA_POINT if wrong else Note.WRONG_VALUE if close else Note.MISSING_POINT if missing \
-        else Note.TOO_FEW_PLACES
+        else _exact_note(rounded_exact) if rounded_exact and not rounded else Note.TOO_FEW_PLACES
     return Outcome(False, note, " ".join(sentences), credit)
+
+
+def _rounded_exact(extra: Sequence[Point], unmatched: Sequence[Point], ctx: Context) -> dict[Point, tuple[Note, ...]]:
+    """The points of `extra` each a right point no other point of the answer matched, with some
+    coordinates written as decimals close to exact values (1.4142 for √2, 0.33 for 1/3), each judged as
+    a vector's component is (compare_numbers: inexact, decimal_for_exact), and the others right; with
+    the notes of those coordinates."""
+    found: dict[Point, tuple[Note, ...]] = {}
+    left = list(unmatched)
+    for point in extra:
+        for want in left:
+            if len(point) != len(want):
+                continue
+            outcomes = [_compare_scalar(mine, theirs, ctx, "coordinate") for mine, theirs in zip(point, want)]
+            notes = tuple(o.note for o in outcomes if not o.correct)
+            if notes and all(note in (Note.INEXACT, Note.DECIMAL_FOR_EXACT) for note in notes):
+                found[point] = notes
+                left.remove(want)
+                break
+    return found
+
+
+def _exact_note(rounded: dict[Point, tuple[Note, ...]]) -> Note:
+    """inexact where a decimal stands for an irrational value, else decimal_for_exact."""
+    return Note.INEXACT if any(Note.INEXACT in notes for notes in rounded.values()) else Note.DECIMAL_FOR_EXACT
+
+
+def _exact_wanted(rounded: dict[Point, tuple[Note, ...]], wanted: int, ctx: Context) -> str:
+    """'(1.4142, 1) and (-1.4142, 1) are close to 2 of the right points, but exact values are expected.',
+    as for a vector's component, or, where each decimal is an exact fraction rounded, '(0.33, 1) is close
+    to the right point: the exact value is wanted; write it as a fraction.'"""
+    shown = and_list([show(p, ctx.variables, spellings=ctx.spellings) for p in rounded])
+    if len(rounded) == 1:
+        which = "the right point" if wanted == 1 else "one of the right points"
+    else:
+        which = "the right points" if len(rounded) == wanted else f"{len(rounded)} of the right points"
+    said = f"{shown} {'is' if len(rounded) == 1 else 'are'} close to {which}"
+    decimals = sum(len(notes) for notes in rounded.values())
+    if _exact_note(rounded) == Note.INEXACT:
+        return f"{said}, but {'an exact value is' if decimals == 1 else 'exact values are'} expected."
+    if decimals == 1:
+        return f"{said}: the exact value is wanted; write it as a fraction."
+    return f"{said}: the exact values are wanted; write them as fractions."
 
 
 def _rounded_points(rounded: dict[Point, int], wanted: int, ctx: Context) -> str:
@@ -664,6 +719,7 @@ class _Nearby:
 
     off: tuple[int, ...]
     places: int | None = None
+    want: Point = ()  # the right point it is taken for
 
 
 def _close(extra: Sequence[Point], unmatched: Sequence[Point], ctx: Context) -> dict[Point, _Nearby]:
@@ -676,7 +732,7 @@ def _close(extra: Sequence[Point], unmatched: Sequence[Point], ctx: Context) -> 
         for want in left:
             nearby = _near(point, want, ctx)
             if nearby is not None:
-                close[point] = nearby
+                close[point] = replace(nearby, want=want)
                 left.remove(want)
                 break
     return close
