@@ -167,8 +167,10 @@ class Context:
 # ------------------------------------------------------------------------ values
 
 
-def _text(value: Fraction | Interval | mpmath.mpf, digits: int, spellings: Spellings = ()) -> str:
-    """A value for a sentence: as typed; exact when short (12, 3/4, 0.5057); else `digits` significant digits."""
+def _text(value: Fraction | Interval | mpmath.mpf, digits: int, spellings: Spellings = (),
+          fractions: bool = False) -> str:
+    """A value for a sentence: as typed; exact when short (12, 3/4, 0.5057, or 19/10 where `fractions`);
+    else `digits` significant digits."""
     if isinstance(value, Fraction):
         for number, typed in spellings:
             if value == number or value == -number:
@@ -176,7 +178,7 @@ def _text(value: Fraction | Interval | mpmath.mpf, digits: int, spellings: Spell
         if max(value.numerator.bit_length(), value.denominator.bit_length()) <= 40:
             if value.denominator == 1:
                 return str(value.numerator)
-            decimal = as_decimal(value)
+            decimal = None if fractions else as_decimal(value)
             if decimal is not None:
                 return decimal
             if len(str(value)) <= 12:
@@ -197,9 +199,10 @@ def _middle(value: Fraction | Interval | mpmath.mpf) -> mpmath.mpf:
     return (lower(value) + upper(value)) / 2
 
 
-def format_value(value: Fraction | Interval | mpmath.mpf, spellings: Spellings = ()) -> str:
-    """A value for a sentence: as typed; exact when short (12, 3/4, 0.5057); else 6 significant digits."""
-    return _text(value, 6, spellings)
+def format_value(value: Fraction | Interval | mpmath.mpf, spellings: Spellings = (), fractions: bool = False) -> str:
+    """A value for a sentence: as typed; exact when short (12, 3/4, 0.5057, or 19/10 where `fractions`: a
+    number the student typed without decimals); else 6 significant digits."""
+    return _text(value, 6, spellings, fractions)
 
 
 _MOST_DIGITS = 20  # beyond this a sentence gives the difference instead of the digits
@@ -403,7 +406,7 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     if status is not Status.DIFFERENT:
         return _outcome(judgement, (), what)
     got, want = judgement.got, judgement.want
-    typed = format_value(got, ctx.spellings)
+    typed = format_value(got, ctx.spellings, fractions=answer.is_Number and not ctx.spellings)  # 19/10 as typed
     if not answer.is_Number:  # ln(1/5), e^3: said as the student wrote it, with the value that was checked
         typed = f"{show(answer, ctx.variables)} ≈ {typed}"
     mine, theirs = _middle(got), _middle(want)  # not floats: 1e400 is a number too
@@ -624,11 +627,11 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     sentences = [_rounded_points(rounded, len(want_points), ctx)] if rounded else []
     if rounded_exact:
         sentences.append(_exact_wanted(rounded_exact, len(want_points), ctx))
-    sentences += [f"{show(p, ctx.variables, spellings=ctx.spellings)} is close to one of the right "
+    sentences += [f"{show(p, ctx.variables, spellings=ctx.spellings, typed=True)} is close to one of the right "
                   f"points, but its {_coordinates(coordinates, ctx)} not right "
                   f"{ctx.tolerance.describe() if ctx.tolerance else ''}." for p, coordinates in close.items()]
     if wrong:
-        shown = first_of([show(p, ctx.variables, spellings=ctx.spellings) for p in wrong])
+        shown = first_of([show(p, ctx.variables, spellings=ctx.spellings, typed=True) for p in wrong])
         verb = "does" if len(wrong) == 1 else "do"
         sentences.append(f"{shown} {verb} not belong in the answer.")
     if missing:
@@ -674,7 +677,7 @@ def _exact_wanted(rounded: dict[Point, tuple[Note, ...]], wanted: int, ctx: Cont
     """'(1.4142, 1) and (-1.4142, 1) are close to 2 of the right points, but exact values are expected.',
     as for a vector's component, or, where each decimal is an exact fraction rounded, '(0.33, 1) is close
     to the right point: the exact value is wanted; write it as a fraction.'"""
-    shown = and_list([show(p, ctx.variables, spellings=ctx.spellings) for p in rounded])
+    shown = and_list([show(p, ctx.variables, spellings=ctx.spellings, typed=True) for p in rounded])
     if len(rounded) == 1:
         which = "the right point" if wanted == 1 else "one of the right points"
     else:
@@ -691,7 +694,7 @@ def _exact_wanted(rounded: dict[Point, tuple[Note, ...]], wanted: int, ctx: Cont
 def _rounded_points(rounded: dict[Point, int], wanted: int, ctx: Context) -> str:
     """'(-1.05, 0) and (0.95, 0) are the right points rounded to 2 decimal places; give them to 4 decimal
     places.': where they stand, not "do not belong" and "are missing", which would be false."""
-    shown = and_list([show(p, ctx.variables, spellings=ctx.spellings) for p in rounded])
+    shown = and_list([show(p, ctx.variables, spellings=ctx.spellings, typed=True) for p in rounded])
     places = set(rounded.values())
     to = f"to {counted(min(places), 'decimal place')}" if len(places) == 1 else "to fewer decimal places than asked"
     asked = ctx.tolerance.describe() if ctx.tolerance else ""

@@ -633,7 +633,7 @@ def reading(exercise: Exercise, text: str) -> str:
     problem = exercise.problem
     try:
         with deadline(LIMITS.budget_seconds), budget(LIMITS.work):
-            return f"read as: {show(problem.read(text), problem.variables)}"
+            return f"read as: {show(problem.read(text), problem.variables, typed=True)}"
     except InputError as error:
         return f"can't read yet: {error.message}"
     except (OutOfTime, RecursionError, MemoryError, OverflowError):
