@@ -422,3 +422,74 @@ def test_latex_braces_after_a_caret_group_the_exponent(capsys):
     # issue 44: "A list can't be used inside an expression."
     assert main(["check", "--expected=-2e^(-2x)", "--", "-2 e^{-2x}"]) == 0
     assert capsys.readouterr().out == "correct\nCorrect.\nread as: -2e⁻²ˣ\n"
+
+
+CP_PACK = """pack: p6
+title: P6
+exercises:
+  - id: cp-sqrt
+    kind: critical_points
+    function: x^2 y - x^2 - y^2
+  - id: cp-exp
+    kind: critical_points
+    function: x y e^(-x^2-y^2)
+"""
+
+
+@pytest.mark.parametrize("exercise, answer, message", [
+    # was "(1.4142, 1), (-1.4142, 1) do not belong in the answer. 2 points are missing."
+    ("cp-sqrt", "(1.4142, 1), (-1.4142, 1), (0, 0)",
+     "(1.4142, 1) and (-1.4142, 1) are close to 2 of the right points, but exact values are expected."),
+    # was "(0.7071, 0.7071), (-0.7071, -0.7071), (0.7071, -0.7071) do not belong in the answer. 4 points are
+    # missing.": the fourth decimal point not named at all
+    ("cp-exp", "(0.7071, 0.7071), (-0.7071, -0.7071), (0.7071, -0.7071), (-0.7071, 0.7071), (0, 0)",
+     "(0.7071, 0.7071), (-0.7071, -0.7071), (0.7071, -0.7071) and (-0.7071, 0.7071) are close to 4 of the right "
+     "points, but exact values are expected."),
+])
+def test_critical_points_typed_as_decimals_for_exact_values_are_close(capsys, tmp_path, exercise, answer, message):
+    pack = tmp_path / "p6.yaml"
+    pack.write_text(CP_PACK)
+    assert main(["check", "--exercise", f"{pack}:{exercise}", "--", answer]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[:2] == ["incorrect", message]
+
+
+FIT_PACK = """pack: p2
+title: P2
+exercises:
+  - id: fit
+    kind: least_squares
+    data: [[0, 2], [1, 3], [2, 5], [3, 6]]
+"""
+
+
+@pytest.mark.parametrize("answer, reading", [
+    ("(7/5, 19/10)", "(7/5, 19/10)"),  # was (7/5, 1.9)
+    ("y = (14x + 19)/10", "y = 7x/5 + 19/10"),  # was y = 7x/5 + 1.9
+    ("(1.4, 1.9)", "(1.4, 1.9)"),
+    ("m = 1.4, b = 19/10", "(1.4, 1.9)"),  # decimals typed, each number terminates: all written as decimals
+    ("y = 0.2(7x + 9.5)", "y = 1.4x + 1.9"),  # was y = 7x/5 + 1.9
+])
+def test_a_typed_fraction_is_read_back_as_a_fraction_and_numbers_alike(capsys, tmp_path, answer, reading):
+    pack = tmp_path / "p2.yaml"
+    pack.write_text(FIT_PACK)
+    assert main(["check", "--exercise", f"{pack}:fit", "--", answer]) == 0
+    assert capsys.readouterr().out.splitlines() == ["correct", "Correct.", f"read as: {reading}"]
+
+
+def test_a_cost_step_and_its_key_are_written_alike(capsys):
+    # zed's step is (11/10, 11/30): read as, and the key, were (1.1, 11/30)
+    assert main(["check", "--exercise", "drills:cost-mean-step", "--student", "zed", "--", "(11/10, 11/30)"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "read as: (11/10, 11/30)"
+    assert main(["pack", "show", "drills", "cost-mean-step", "--student", "zed", "--answers"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "   answer: (11/10, 11/30)"
+
+
+@pytest.mark.parametrize("answer, expected, message", [
+    ("19/10", "2", "Your answer 19/10 is not right."),  # was "Your answer 1.9 is not right."
+    ("(7/5, 19/10)", "(7/5, 2)", "Your second component 19/10 is not right."),
+    ("1.9", "2", "Your answer 1.9 is not right."),
+])
+def test_a_wrong_number_is_quoted_as_typed(capsys, answer, expected, message):
+    assert main(["check", answer, "--expected", expected]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == message

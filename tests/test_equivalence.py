@@ -229,6 +229,55 @@ def test_a_right_point_rounded_to_fewer_places_is_named_rounded(answer, toleranc
     assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", note, message)
 
 
+SQRT2_POINTS = "{(-sqrt(2), 1), (0, 0), (sqrt(2), 1)}"  # the critical points of x²y - x² - y²
+
+
+@pytest.mark.parametrize("answer, expected, note, message, credit", [
+    # each was "(1.4142, 1), (-1.4142, 1) do not belong in the answer. 2 points are missing.", counted wrong
+    ("(1.4142, 1), (-1.4142, 1), (0, 0)", SQRT2_POINTS, "inexact",
+     "(1.4142, 1) and (-1.4142, 1) are close to 2 of the right points, but exact values are expected.", 1 / 3),
+    ("(1.41421356, 1), (0, 0), (-1.41421356, 1)", SQRT2_POINTS, "inexact",
+     "(1.41421356, 1) and (-1.41421356, 1) are close to 2 of the right points, but exact values are expected.",
+     1 / 3),
+    ("(0.33, 1)", "{(1/3, 1)}", "decimal_for_exact",
+     "(0.33, 1) is close to the right point: the exact value is wanted; write it as a fraction.", 0.0),
+    ("(0.33, 0.67)", "{(1/3, 2/3)}", "decimal_for_exact",
+     "(0.33, 0.67) is close to the right point: the exact values are wanted; write them as fractions.", 0.0),
+    ("(0.33, 1.4142)", "{(1/3, sqrt(2))}", "inexact",
+     "(0.33, 1.4142) is close to the right point, but exact values are expected.", 0.0),
+    # a wrong point beside it is still wrong, and the rounded one is still named close
+    ("(0.33, 1), (5, 5)", "{(1/3, 1), (2, 2)}", "extra_point",
+     "(0.33, 1) is close to one of the right points: the exact value is wanted; write it as a fraction. "
+     "(5, 5) does not belong in the answer. 1 point is missing.", 0.0),
+    # not a rounding of 1/3, nor close to √2: as before
+    ("(0.4, 1)", "{(1/3, 1)}", "extra_point", "(0.4, 1) does not belong in the answer. 1 point is missing.", 0.0),
+    ("(1.5, 1), (-1.4142, 1), (0, 0)", SQRT2_POINTS, "extra_point",
+     "(-1.4142, 1) is close to one of the right points, but an exact value is expected. (1.5, 1) does not belong "
+     "in the answer. 1 point is missing.", 0.0),
+])
+def test_a_right_point_written_with_decimals_for_exact_values_is_close(answer, expected, note, message, credit):
+    verdict = check(answer, expected, variables=["x", "y"])
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", note, message)
+    assert verdict.credit == pytest.approx(credit)
+
+
+def test_a_vector_whose_only_flaw_is_a_decimal_for_an_irrational_value_is_inexact():
+    # was note component_differs, which practice counts as a wrong attempt
+    verdict = check("(1.4142, 1)", "(sqrt(2), 1)")
+    assert (verdict.note, verdict.message) == ("inexact", "Your first component 1.4142 is close, but an exact value "
+                                                          "is expected.")
+    assert check("(1.4142, 2)", "(sqrt(2), 1)").note == "component_differs"
+
+
+@pytest.mark.parametrize("answer, listed", [
+    # the cp-exp case named 3 of 4 points that do not belong, with nothing to say one was left out
+    ("(1, 1), (2, 2), (3, 3), (4, 4), (0, 0)", "(1, 1), (2, 2), (3, 3), (4, 4) do not belong"),
+    ("(1, 1), (2, 2), (3, 3), (4, 4), (5, 5), (6, 6), (0, 0)", "(1, 1), (2, 2), (3, 3) and 3 more do not belong"),
+])
+def test_points_that_do_not_belong_are_all_named_or_counted(answer, listed):
+    assert check(answer, "{(0, 0)}", variables=["x", "y"]).message == f"{listed} in the answer."
+
+
 def test_critical_lines_as_equations():
     expected = "x = 0, y = 0, (4, 4)"
     assert check("(4,4), y = 0, x = 0", expected, shape="points").verdict == "correct"

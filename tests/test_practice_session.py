@@ -163,6 +163,23 @@ def test_right_points_or_a_line_rounded_to_fewer_places_are_not_a_wrong_attempt(
     assert session.attempts == attempts and session.on_screen.misses == 0
 
 
+def test_critical_points_typed_as_decimals_for_exact_values_are_not_a_wrong_attempt(tmp_path):
+    # {(-√2, 1), (0, 0), (√2, 1)}: was "✗ (1.4142, 1), (-1.4142, 1) do not belong in the answer. 2 points are
+    # missing.", a wrong attempt
+    pack = tmp_path / "p6.yaml"
+    pack.write_text("pack: p6\ntitle: P6\nexercises:\n  - id: cp-sqrt\n    kind: critical_points\n"
+                    "    function: x^2 y - x^2 - y^2\n  - id: fit\n    kind: least_squares\n"
+                    "    data: [[0, 2], [1, 3], [3, 3]]\n")
+    session = session_for(tmp_path, str(pack))
+    assert session.on_screen.spec.id == "cp-sqrt"
+    assert texts(session.handle("(1.4142, 1), (-1.4142, 1), (0, 0)")) == (
+        "≈ (1.4142, 1) and (-1.4142, 1) are close to 2 of the right points, but exact values are expected.")
+    assert session.attempts == 0 and session.on_screen.misses == 0
+    assert texts(session.handle("(0, 0), (1.5, 1), (-1.4142, 1)")).startswith("✗ (-1.4142, 1) is close to one of")
+    assert session.attempts == 1  # a wrong point beside it: a wrong attempt
+    assert texts(session.handle("(sqrt 2, 1), (-sqrt 2, 1), (0, 0)")).startswith("✓")
+
+
 @pytest.mark.parametrize(("typed", "meant"), [
     ("hint", (":hint", "")), ("HELP", (":help", "")), ("skip", (":skip", "")), ("quit", (":quit", "")),
     ("exit", (":quit", "")), (":exit", (":quit", "")), (":h", (":hint", "")), (":he", (":help", "")),

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
+import sympy
 from sympy import Poly
 
 from tutor import read, show
 from tutor.parse import Equation, symbol
-from tutor.show import decimal_notation, decimals_together
+from tutor.show import alike_notation, decimal_notation, decimals_together
 
 
 @pytest.mark.parametrize("typed, variables, shown", [
@@ -129,3 +130,41 @@ def test_a_tiny_decimal_is_written_in_scientific_notation_and_reads_back(typed, 
     value = read(typed, "expression", ("x",)).value
     assert show(value, ("x",)) == shown
     assert read(shown, "expression", ("x",)).value == value
+
+
+@pytest.mark.parametrize("values, together", [
+    (("3/4", "25/24"), True),  # 25/24 has no decimal: 3/4 beside it too (was 0.75 and 25/24)
+    (("19/10", "25/24"), True),
+    (("7/5", "19/10"), False),
+    (("1/2", "1/4"), False),
+    (("3", "4"), False),
+])
+def test_numbers_side_by_side_are_all_fractions_where_one_has_no_decimal(values, together):
+    assert alike_notation(tuple(read(v, "number").value for v in values))[1] == together
+
+
+@pytest.mark.parametrize("typed, shape, variables, shown", [
+    ("(7/5, 19/10)", "vector", (), "(7/5, 19/10)"),  # was (7/5, 1.9): a typed fraction is no decimal
+    ("19/10", "number", (), "19/10"),
+    ("5057/10000", "number", (), "5057/10000"),
+    ("0.5057", "number", (), "0.5057"),
+    ("0.14", "number", (), "0.14"),  # as typed, not 7/50
+    ("y = (14x + 19)/10", "equation", ("x", "y"), "y = 7x/5 + 19/10"),
+    ("(0.75, 25/24)", "vector", (), "(0.75, 25/24)"),  # each as typed
+    ("y = 0.5(x + 3)", "equation", ("x", "y"), "y = 0.5x + 1.5"),  # decimals typed, all terminate: was 0.5x + 3/2
+    ("(7/5, 19/10), (0.5, 1)", "points", ("x", "y"), "{(1.4, 1.9), (0.5, 1)}"),
+    ("(7/5, 19/10), (1/3, 1)", "points", ("x", "y"), "{(7/5, 19/10), (1/3, 1)}"),
+])
+def test_a_reading_writes_numbers_as_typed_and_alike(typed, shape, variables, shown):
+    assert show(read(typed, shape, variables), variables, typed=True) == shown
+
+
+@pytest.mark.parametrize("value, decimals, shown", [
+    ((sympy.Rational(11, 10), sympy.Rational(11, 30)), False, "(11/10, 11/30)"),  # was (1.1, 11/30)
+    ((sympy.Rational(7, 5), sympy.Rational(19, 10)), False, "(1.4, 1.9)"),  # was (7/5, 1.9)
+    ((sympy.Rational(3, 4), sympy.Rational(25, 24)), True, "(3/4, 25/24)"),  # decimal data: was (0.75, 25/24)
+    ((sympy.Rational(1, 2), sympy.Rational(7, 3)), False, "(1/2, 7/3)"),
+])
+def test_a_value_shown_alike_has_its_numbers_all_fractions_or_all_decimals(value, decimals, shown):
+    assert show(value, decimals=decimals, alike=True) == shown
+

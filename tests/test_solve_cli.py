@@ -107,6 +107,38 @@ def test_least_squares_writes_m_and_b_alike(capsys):
         "least cost E(1.4, 1.9) = 40.2"]
 
 
+def test_least_squares_on_decimal_data_writes_m_and_b_alike(capsys):
+    # b = 25/24 has no decimal: was "y = 0.75x + 25/24", "m = 0.75, b = 25/24", "E(0.75, 25/24)"; the data's
+    # cost stays in decimals, as typed
+    status, out, _ = run(capsys, "lstsq", "--points", "(0.5, 1.25), (1.5, 2.5), (2.5, 2.75)", "--steps")
+    lines = out.splitlines()
+    assert status == 0 and lines[:4] == [
+        "y = 3x/4 + 25/24   (3 points)", "m = 3/4, b = 25/24 ≈ 1.04167",
+        "E(m, b) = 8.75m² + 3b² + 15.375 + 9mb - 22.5m - 13b", "least cost E(3/4, 25/24) = 1/6 ≈ 0.166667"]
+    assert "Least squares: fitting y = mx + b to 3 points gives y = 3x/4 + 25/24" in lines
+    assert "9. Solve them by elimination: m = 3/4 and b = 25/24." in lines
+    assert "10. The least cost: E(3/4, 25/24) = 1/6 ≈ 0.166667." in lines
+    assert "1. Each point (xᵢ, yᵢ) is off the line by its error mxᵢ + b − yᵢ, and the cost adds up the squares of the " \
+           "errors: E(m, b) = (0.5m + b - 1.25)² + (1.5m + b - 2.5)² + (2.5m + b - 2.75)²." in lines
+    status, out, _ = run(capsys, "lstsq", "--points", "(0.5, 1.25), (1.5, 2.5), (2.5, 2.75)", "--json")
+    result = json.loads(out)
+    assert (result["model"], result["values"]["m"]["exact"], result["values"]["b"]["exact"]) == (
+        "y = 3x/4 + 25/24", "3/4", "25/24")
+
+
+def test_a_cost_step_writes_m_and_b_alike(capsys):
+    # was "(1.1, 11/30)" in the line, the steps and the JSON
+    status, out, _ = run(capsys, "cost", "--points", "(1,1),(2,4),(4,6)", "--mean", "--start", "0,0", "--rate", "0.1",
+                         "--steps")
+    assert status == 0
+    assert "(m₁, b₁) = (0, 0) − 0.1·∇L(0, 0) = (11/10, 11/30)" in out.splitlines()
+    assert "10. Step against the gradient: (m₁, b₁) = (m₀, b₀) − α·∇L(m₀, b₀) = (0, 0) − 0.1·(-11, -11/3) = " \
+           "(11/10, 11/30)." in out.splitlines()
+    status, out, _ = run(capsys, "cost", "--points", "(1,1),(2,4),(4,6)", "--mean", "--start", "0,0", "--rate", "0.1",
+                         "--json")
+    assert json.loads(out)["step"]["after"] == ["11/10", "11/30"]
+
+
 def test_descent_table_one_variable(capsys):
     status, out, _ = run(capsys, "descent", "e^x - ln x", "--start", "0.05", "--rate", "0.005",
                          "--iterations", "20")

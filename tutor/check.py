@@ -206,7 +206,7 @@ def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:
         Judgement.CORRECT if outcome.correct else Judgement.INCORRECT,
         outcome.note,
         message,
-        reading=show(got, names),
+        reading=show(got, names, typed=True),
         credit=outcome.credit,
     )
 

@@ -36,7 +36,7 @@ from .functions import Interval, as_fraction, lower, upper
 from .limits import LIMITS, Limits
 from .parse import Answer, Equation, InputError, Point, Points, Shape, Spellings, symbol, to_sympy
 from .show import as_decimal, show
-from .words import TextEnum, and_list, counted
+from .words import TextEnum, and_list, counted, first_of
 
 __all__ = ["COMPARISONS", "Context", "Outcome", "Tolerance", "compare", "compare_equations", "compare_expressions",
            "compare_numbers", "compare_points", "compare_vectors", "format_point", "format_value", "sample_points"]
@@ -167,8 +167,10 @@ class Context:
 # ------------------------------------------------------------------------ values
 
 
-def _text(value: Fraction | Interval | mpmath.mpf, digits: int, spellings: Spellings = ()) -> str:
-    """A value for a sentence: as typed; exact when short (12, 3/4, 0.5057); else `digits` significant digits."""
+def _text(value: Fraction | Interval | mpmath.mpf, digits: int, spellings: Spellings = (),
+          fractions: bool = False) -> str:
+    """A value for a sentence: as typed; exact when short (12, 3/4, 0.5057, or 19/10 where `fractions`);
+    else `digits` significant digits."""
     if isinstance(value, Fraction):
         for number, typed in spellings:
             if value == number or value == -number:
@@ -176,7 +178,7 @@ def _text(value: Fraction | Interval | mpmath.mpf, digits: int, spellings: Spell
         if max(value.numerator.bit_length(), value.denominator.bit_length()) <= 40:
             if value.denominator == 1:
                 return str(value.numerator)
-            decimal = as_decimal(value)
+            decimal = None if fractions else as_decimal(value)
             if decimal is not None:
                 return decimal
             if len(str(value)) <= 12:
@@ -197,9 +199,10 @@ def _middle(value: Fraction | Interval | mpmath.mpf) -> mpmath.mpf:
     return (lower(value) + upper(value)) / 2
 
 
-def format_value(value: Fraction | Interval | mpmath.mpf, spellings: Spellings = ()) -> str:
-    """A value for a sentence: as typed; exact when short (12, 3/4, 0.5057); else 6 significant digits."""
-    return _text(value, 6, spellings)
+def format_value(value: Fraction | Interval | mpmath.mpf, spellings: Spellings = (), fractions: bool = False) -> str:
+    """A value for a sentence: as typed; exact when short (12, 3/4, 0.5057, or 19/10 where `fractions`: a
+    number the student typed without decimals); else 6 significant digits."""
+    return _text(value, 6, spellings, fractions)
 
 
 _MOST_DIGITS = 20  # beyond this a sentence gives the difference instead of the digits
@@ -403,7 +406,7 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     if status is not Status.DIFFERENT:
         return _outcome(judgement, (), what)
     got, want = judgement.got, judgement.want
-    typed = format_value(got, ctx.spellings)
+    typed = format_value(got, ctx.spellings, fractions=answer.is_Number and not ctx.spellings)  # 19/10 as typed
     if not answer.is_Number:  # ln(1/5), e^3: said as the student wrote it, with the value that was checked
         typed = f"{show(answer, ctx.variables)} ≈ {typed}"
     mine, theirs = _middle(got), _middle(want)  # not floats: 1e400 is a number too
@@ -512,6 +515,9 @@ def compare_vectors(answer: tuple[Expr, ...], expected: tuple[Expr, ...], ctx: C
         return Outcome(False, Note.UNDECIDED, wrong[0].message, right / len(outcomes))
     if all(o.note == Note.DECIMAL_FOR_EXACT for o in wrong):  # m = 0.5, b = 2.3333 for (1/2, 7/3): close
         return Outcome(False, Note.DECIMAL_FOR_EXACT, wrong[0].message, right / len(outcomes))
+    if all(o.note in (Note.INEXACT, Note.DECIMAL_FOR_EXACT) for o in wrong):  # (1.4142, 1) for (√2, 1): close
+        return Outcome(False, Note.INEXACT, next(o for o in wrong if o.note == Note.INEXACT).message,
+                       right / len(outcomes))
     # a component right to fewer places than asked is said so, never "not right": with the others right,
     # the answer is right but for rounding (too_few_places: not a wrong attempt), as a single number is
     short = [i for i, o in enumerate(outcomes) if o.note == Note.TOO_FEW_PLACES]
@@ -601,24 +607,31 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
              and not any(_on_locus(p, line, ctx) for line in want_loci)]
     nearby = _close(extra, [w for w in want_points if w not in found], ctx)
     extra = [p for p in extra if p not in nearby]
+    # (1.4142, 1) for (√2, 1), (0.33, 1) for (1/3, 1): a right point written with decimals, close as a
+    # vector's component is, not a point that does not belong and one missing
+    rounded_exact = _rounded_exact(extra, [w for w in want_points if w not in found and
+                                           not any(n.want == w for n in nearby.values())], ctx)
+    extra = [p for p in extra if p not in rounded_exact]
     close = {p: n.off for p, n in nearby.items() if n.places is None}
     rounded = {p: n.places for p, n in nearby.items() if n.places is not None}
     found_loci = [w for w in want_loci if any(compare_equations(a, w, ctx).correct for a in loci)]
     extra_loci = [a for a in loci if not any(compare_equations(a, w, ctx).correct for w in want_loci)]
-    missing = len(want_points) - len(found) - len(nearby) + len(want_loci) - len(found_loci)
+    missing = len(want_points) - len(found) - len(nearby) - len(rounded_exact) + len(want_loci) - len(found_loci)
     wrong = extra + extra_loci
-    if not missing and not wrong and not nearby:
+    if not missing and not wrong and not nearby and not rounded_exact:
         return Outcome.right()
     total = max(len(want_points) + len(want_loci), 1)
     credit = max(0.0, (len(found) + len(found_loci) - len(wrong)) / total)
     if undecided:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="answer"), credit)
     sentences = [_rounded_points(rounded, len(want_points), ctx)] if rounded else []
-    sentences += [f"{show(p, ctx.variables, spellings=ctx.spellings)} is close to one of the right points, but "
-                  f"its {_coordinates(coordinates, ctx)} not right "
+    if rounded_exact:
+        sentences.append(_exact_wanted(rounded_exact, len(want_points), ctx))
+    sentences += [f"{show(p, ctx.variables, spellings=ctx.spellings, typed=True)} is close to one of the right "
+                  f"points, but its {_coordinates(coordinates, ctx)} not right "
                   f"{ctx.tolerance.describe() if ctx.tolerance else ''}." for p, coordinates in close.items()]
     if wrong:
-        shown = ", ".join(show(p, ctx.variables, spellings=ctx.spellings) for p in wrong[:3])
+        shown = first_of([show(p, ctx.variables, spellings=ctx.spellings, typed=True) for p in wrong])
         verb = "does" if len(wrong) == 1 else "do"
         sentences.append(f"{shown} {verb} not belong in the answer.")
     if missing:
@@ -628,15 +641,60 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
             sentences.append(f"{missing} point{'s are' if missing > 1 else ' is'} missing.")
     # every point given right, some only to fewer places than asked, and none missing: right but for
     # rounding (not a wrong attempt in practice), as a single number is
+    # and every point given right but some written with decimals for exact values: close, as a vector
+    # is (inexact, or decimal_for_exact: not a wrong attempt in practice)
     note = Note.EXTRA_POINT if wrong else Note.WRONG_VALUE if close else Note.MISSING_POINT if missing \
-        else Note.TOO_FEW_PLACES
+        else _exact_note(rounded_exact) if rounded_exact and not rounded else Note.TOO_FEW_PLACES
     return Outcome(False, note, " ".join(sentences), credit)
+
+
+def _rounded_exact(extra: Sequence[Point], unmatched: Sequence[Point], ctx: Context) -> dict[Point, tuple[Note, ...]]:
+    """The points of `extra` each a right point no other point of the answer matched, with some
+    coordinates written as decimals close to exact values (1.4142 for √2, 0.33 for 1/3), each judged as
+    a vector's component is (compare_numbers: inexact, decimal_for_exact), and the others right; with
+    the notes of those coordinates."""
+    found: dict[Point, tuple[Note, ...]] = {}
+    left = list(unmatched)
+    for point in extra:
+        for want in left:
+            if len(point) != len(want):
+                continue
+            outcomes = [_compare_scalar(mine, theirs, ctx, "coordinate") for mine, theirs in zip(point, want)]
+            notes = tuple(o.note for o in outcomes if not o.correct)
+            if notes and all(note in (Note.INEXACT, Note.DECIMAL_FOR_EXACT) for note in notes):
+                found[point] = notes
+                left.remove(want)
+                break
+    return found
+
+
+def _exact_note(rounded: dict[Point, tuple[Note, ...]]) -> Note:
+    """inexact where a decimal stands for an irrational value, else decimal_for_exact."""
+    return Note.INEXACT if any(Note.INEXACT in notes for notes in rounded.values()) else Note.DECIMAL_FOR_EXACT
+
+
+def _exact_wanted(rounded: dict[Point, tuple[Note, ...]], wanted: int, ctx: Context) -> str:
+    """'(1.4142, 1) and (-1.4142, 1) are close to 2 of the right points, but exact values are expected.',
+    as for a vector's component, or, where each decimal is an exact fraction rounded, '(0.33, 1) is close
+    to the right point: the exact value is wanted; write it as a fraction.'"""
+    shown = and_list([show(p, ctx.variables, spellings=ctx.spellings, typed=True) for p in rounded])
+    if len(rounded) == 1:
+        which = "the right point" if wanted == 1 else "one of the right points"
+    else:
+        which = "the right points" if len(rounded) == wanted else f"{len(rounded)} of the right points"
+    said = f"{shown} {'is' if len(rounded) == 1 else 'are'} close to {which}"
+    decimals = sum(len(notes) for notes in rounded.values())
+    if _exact_note(rounded) == Note.INEXACT:
+        return f"{said}, but {'an exact value is' if decimals == 1 else 'exact values are'} expected."
+    if decimals == 1:
+        return f"{said}: the exact value is wanted; write it as a fraction."
+    return f"{said}: the exact values are wanted; write them as fractions."
 
 
 def _rounded_points(rounded: dict[Point, int], wanted: int, ctx: Context) -> str:
     """'(-1.05, 0) and (0.95, 0) are the right points rounded to 2 decimal places; give them to 4 decimal
     places.': where they stand, not "do not belong" and "are missing", which would be false."""
-    shown = and_list([show(p, ctx.variables, spellings=ctx.spellings) for p in rounded])
+    shown = and_list([show(p, ctx.variables, spellings=ctx.spellings, typed=True) for p in rounded])
     places = set(rounded.values())
     to = f"to {counted(min(places), 'decimal place')}" if len(places) == 1 else "to fewer decimal places than asked"
     asked = ctx.tolerance.describe() if ctx.tolerance else ""
@@ -664,6 +722,7 @@ class _Nearby:
 
     off: tuple[int, ...]
     places: int | None = None
+    want: Point = ()  # the right point it is taken for
 
 
 def _close(extra: Sequence[Point], unmatched: Sequence[Point], ctx: Context) -> dict[Point, _Nearby]:
@@ -676,7 +735,7 @@ def _close(extra: Sequence[Point], unmatched: Sequence[Point], ctx: Context) -> 
         for want in left:
             nearby = _near(point, want, ctx)
             if nearby is not None:
-                close[point] = nearby
+                close[point] = replace(nearby, want=want)
                 left.remove(want)
                 break
     return close

@@ -356,7 +356,8 @@ class Session:
         if verdict.verdict == Judgement.INVALID:  # unreadable: say where, count nothing
             return [Line(verdict.pointer(text), "invalid")]
         current.typed.add(text)
-        if verdict.note in (Note.DECIMAL_FOR_EXACT, Note.TOO_FEW_PLACES):  # right but for rounding: not a wrong attempt
+        # right but for rounding (0.33 for 1/3, 1.4142 for √2, 0.567 to 3 places of 4): not a wrong attempt
+        if verdict.note in (Note.DECIMAL_FOR_EXACT, Note.INEXACT, Note.TOO_FEW_PLACES):
             return [Line(f"≈ {verdict.message}", "close")]
         unsolved = set(self.ids()) - self.store.solved(self.student_id, self.pack.id)
         self.store.record(self.session_id, self.student_id, self.pack.id, current.spec.id, current.variant,
@@ -632,7 +633,7 @@ def reading(exercise: Exercise, text: str) -> str:
     problem = exercise.problem
     try:
         with deadline(LIMITS.budget_seconds), budget(LIMITS.work):
-            return f"read as: {show(problem.read(text), problem.variables)}"
+            return f"read as: {show(problem.read(text), problem.variables, typed=True)}"
     except InputError as error:
         return f"can't read yet: {error.message}"
     except (OutOfTime, RecursionError, MemoryError, OverflowError):

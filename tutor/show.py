@@ -38,9 +38,11 @@ _HALF = sympy.Rational(1, 2)
 class _Printer:
     latex = False
 
-    def __init__(self, variables: Sequence[str] = (), decimals: bool = False, spellings: Spellings = ()):
+    def __init__(self, variables: Sequence[str] = (), decimals: bool = False, spellings: Spellings = (),
+                 fractions: bool = False):
         self.order = list(variables)
         self.decimals = decimals  # write every terminating fraction as a decimal (0.05, not 1/20)
+        self.fractions = fractions  # write every fraction as one (19/10, not 1.9), but those typed as decimals
         self.spellings = dict(spellings)  # decimals as the student typed them (0.14, not 7/50)
         self.bars = 0  # absolute values open around what is being written
 
@@ -49,7 +51,8 @@ class _Printer:
         typed = self.spellings.get(abs(value))
         if typed is not None:
             return typed if value > 0 else f"-{typed}"
-        return as_decimal(value, always=self.decimals) or as_scientific(value, latex=self.latex)
+        written = None if self.fractions else as_decimal(value, always=self.decimals)
+        return written or as_scientific(value, latex=self.latex)  # 1e-50, even among fractions
 
     # -- entry
     def show(self, expr: Expr) -> str:
@@ -394,6 +397,41 @@ def decimals_together(values: Sequence[Expr]) -> bool:
         any(as_decimal(f) is not None for f in fractions)
 
 
+def alike_notation(value: object, decimals: bool = False) -> tuple[bool, bool]:
+    """(decimals, fractions): how to write the numbers of a value alike (a vector's components, a line's
+    coefficients): all as fractions where one has no terminating decimal (3/4 and 25/24, even where
+    `decimals` were asked for), else all as decimals where `decimals` or one is written so (1.4 and 1.9,
+    not 7/5 and 1.9), else as the printer would."""
+    numbers = list(_fractions_in(value))
+    fractions = any(as_decimal(n, always=True) is None for n in numbers)
+    return not fractions and (decimals or any(as_decimal(n) is not None for n in numbers)), fractions
+
+
+def typed_notation(value: object, spellings: Spellings) -> tuple[bool, bool]:
+    """(decimals, fractions): how to write the numbers of what a student typed, side by side and as
+    typed. Decimals typed are echoed as typed; the other numbers are written as fractions (19/10 typed
+    stays 19/10, not 1.9), unless the student typed decimals and every number terminates: then all as
+    decimals (0.5(x + 3) reads as 0.5x + 1.5, not 0.5x + 3/2)."""
+    if spellings and all(as_decimal(n, always=True) is not None for n in _fractions_in(value)):
+        return True, False
+    return False, True
+
+
+def _fractions_in(value: object) -> Iterator[Fraction]:
+    """The numbers of a value that are not whole, as they stand in it (the 1/2 of x/2)."""
+    if isinstance(value, Answer):
+        value = value.value
+    if isinstance(value, Equation):
+        yield from _fractions_in((value.lhs, value.rhs))
+    elif isinstance(value, tuple):
+        for part in value:
+            yield from _fractions_in(part)
+    elif isinstance(value, sympy.Basic):
+        for atom in value.atoms(sympy.Rational):
+            if not atom.is_Integer:
+                yield fraction(atom)
+
+
 def _cut(value: Expr, digits: int) -> float:
     """value's first significant digits, cut rather than rounded: "0.960149…" promises that 0.960149 is how
     it starts, and a student who rounds the digits shown must get the value rounded (0.9601496 is not
@@ -429,25 +467,36 @@ def in_decimal_notation() -> bool:
 
 
 def show(value: object, variables: Sequence[str] = (), *, latex: bool = False, decimals: bool = False,
-         spellings: Spellings = ()) -> str:
+         spellings: Spellings = (), typed: bool = False, fractions: bool = False, alike: bool = False) -> str:
     """One line of Unicode (or LaTeX) for an expression or any answer shape.
 
     decimals: write terminating fractions as decimals, for data that was given that way (also where
     `decimal_notation` is on: decimals=False asks for nothing, it does not refuse decimals).
+    fractions: write every fraction as one (19/10, not 1.9), beside one with no decimal (25/24).
     spellings: decimals as the student typed them, echoed as typed (an Answer brings its own).
+    typed: the value is what a student typed (an answer read from the student's text): its numbers are
+    written as typed and alike (typed_notation), where decimals are not asked for.
+    alike: the numbers of the value (a vector's components, a line's coefficients) are written alike:
+    all as fractions where one has no terminating decimal (3/4 and 25/24), else all as decimals where
+    one is written so (1.4 and 1.9, not 7/5 and 1.9).
     """
     if isinstance(value, Answer):
         spellings = spellings or value.spellings
         value = value.value
     decimals = decimals or _DECIMALS.get()
-    printer = (_LatexPrinter if latex else _Printer)(variables, decimals, spellings)
+    if typed and not decimals and not fractions:
+        decimals, fractions = typed_notation(value, spellings)
+    elif alike and not fractions:
+        decimals, fractions = alike_notation(value, decimals)
+    printer = (_LatexPrinter if latex else _Printer)(variables, decimals, spellings, fractions)
     if isinstance(value, str):
         return value
     if isinstance(value, Equation):
         return f"{printer.show(value.lhs)} = {printer.show(value.rhs)}"
     if isinstance(value, tuple):
         if value and all(isinstance(v, (tuple, Equation)) for v in value):
-            inner = ", ".join(show(v, variables, latex=latex, decimals=decimals, spellings=spellings) for v in value)
+            inner = ", ".join(show(v, variables, latex=latex, decimals=decimals, spellings=spellings,
+                                   fractions=fractions) for v in value)
             return rf"\{{{inner}\}}" if latex else "{" + inner + "}"
         if not value:
             return r"\varnothing" if latex else "∅"

@@ -274,7 +274,7 @@ def _author_answer(exercise: Exercise, answer: str) -> list[Finding]:
         return [Finding("answer", f"'answer' can't be read: {error.message}", _of_draw(error))]
     if verdict.correct:
         return []
-    computed = show(exercise.expected(), exercise.problem.variables)
+    computed = show(exercise.expected(), exercise.problem.variables, alike=True)
     return [Finding("answer", f"the given answer does not agree with the computed one ({computed}): "
                               f"{verdict.message}")]
 

@@ -21,6 +21,14 @@ def and_list(items: Sequence[str], conjunction: str = "and") -> str:
     return ", ".join(items[:-1]) + f" {conjunction} " + items[-1]
 
 
+def first_of(items: Sequence[str], most: int = 3) -> str:
+    """'a, b, c' or, past `most` items (and one more, which is named rather than counted), 'a, b, c and
+    2 more': a list in a sentence that is complete or says how much it leaves out."""
+    if len(items) <= most + 1:
+        return ", ".join(items)
+    return ", ".join(items[:most]) + f" and {len(items) - most} more"
+
+
 def counted(n: int, noun: str) -> str:
     """'1 exercise', '3 exercises': a count with its noun (one whose plural adds an s)."""
     return f"{n} {noun}{'' if n == 1 else 's'}"

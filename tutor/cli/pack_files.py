@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
                 continue
             print(f"   {exercise.prompt(latex=args.latex)}")
             if args.answers:
-                print(f"   answer: {exercise.problem.show(exercise.expected().value, latex=args.latex)}")
+                print(f"   answer: {exercise.problem.show(exercise.expected().value, latex=args.latex, alike=True)}")
         return EXIT_INCORRECT if unsettable else EXIT_OK
     if args.action == "validate":
         failed = False

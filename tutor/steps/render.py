@@ -30,7 +30,7 @@ from sympy import Expr
 
 from ..calculus.region import Condition, Region
 from ..parse import Equation, symbol
-from ..show import show, show_float
+from ..show import alike_notation, show, show_float
 from ..words import and_list
 from .model import PowerForm, Rule, Step, StepRule, Terms
 
@@ -111,9 +111,10 @@ class _Text:
 
     latex = False
 
-    def __init__(self, variables: Sequence[str], decimals: bool = False):
+    def __init__(self, variables: Sequence[str], decimals: bool = False, fractions: bool = False):
         self.variables = tuple(variables)
         self.decimals = decimals  # the data was given as decimals (230.1): show terminating fractions so
+        self.fractions = fractions  # this step's values are all fractions (3/4 beside 25/24, not 0.75)
 
     def math(self, value: object) -> str:
         return self.escape(value) if isinstance(value, str) else self.wrap(self.raw(value))
@@ -145,7 +146,12 @@ class _Text:
                 return self.brackets(", ".join(map(show_float, value)))
             if value and all(isinstance(v, Equation) for v in value):
                 return ", ".join(self.raw(v) for v in value)
-        return show(value, self.variables, latex=self.latex, decimals=self.decimals)
+        return show(value, self.variables, latex=self.latex, decimals=self.decimals, fractions=self.fractions)
+
+    def alike(self, value: object) -> _Text:
+        """This form, writing the numbers of `value` alike: all as fractions (3/4 beside 25/24, not 0.75),
+        or all as decimals (1.1 beside 0.35, not 7/20)."""
+        return type(self)(self.variables, *alike_notation(value, self.decimals))
 
     def wrap(self, text: str) -> str:
         return text
@@ -237,6 +243,8 @@ class _Fields:
         # a field's name and spec say what its value is (wrt a name, a count's value a collection, a
         # verdict a key of VERDICTS): the casts below state that, as the step templates are written
         form, state = self.form, self.state
+        if name in _alike_fields(self.step):  # m = 3/4 and b = 25/24, not m = 0.75 beside 25/24
+            form = form.alike(self.value(name))
         if name == "d" or name.startswith("d_"):
             expr = self.step.before if name == "d" else self.value(name[2:])
             return form.wrap(form.applied(state["wrt"], state["partial"], expr))
@@ -278,6 +286,12 @@ class _Fields:
             # a reason the calculus wrote calls the function f ("f = 85 all along it"); say its name
             value = re.sub(r"\bf\b", state["function"], value)
         return form.math(value)
+
+
+def _alike_fields(step: Step) -> tuple[str, ...]:
+    """The fields of a step whose numbers are written alike (the step's context `alike`): values side by
+    side, all as fractions where one has no terminating decimal, else all as decimals where one is."""
+    return tuple(step.get("alike", ()))
 
 
 def _comparison(value: Expr, latex: bool) -> str:
@@ -371,13 +385,14 @@ def to_json(step: Step) -> dict:
 def _json(step: Step, state: dict) -> dict:
     state = _inherit(step, state)
     text, latex = _Text(state["variables"], state["decimals"]), _Latex(state["variables"], state["decimals"])
+    fields = _alike_fields(step)
     return {
         "rule": step.rule.value,
         "text": _sentence(text, step, state),
         "latex": _sentence(latex, step, state),
-        "before": _plain(step.before, text),
-        "after": _plain(step.after, text),
-        "context": {key: _plain(value, text) for key, value in step.context},
+        "before": _plain(step.before, text.alike(step.before) if "before" in fields else text),
+        "after": _plain(step.after, text.alike(step.after) if "after" in fields else text),
+        "context": {key: _plain(value, text.alike(value) if key in fields else text) for key, value in step.context},
         "substeps": [_json(sub, state) for sub in step.substeps],
     }
 

@@ -279,8 +279,10 @@ class Problem:
     decimals: bool = False  # the pack gave numbers as decimals: show them that way
     tolerance: Tolerance | None = None  # the pack's tolerance for decimals, which the prompt states
 
-    def show(self, value: object, latex: bool = False) -> str:
-        return show(value, self.variables, latex=latex, decimals=self.decimals)
+    def show(self, value: object, latex: bool = False, alike: bool = False) -> str:
+        """value as this exercise writes it; `alike`: its numbers all as fractions or all as decimals
+        (an answer's (11/10, 11/30), not (1.1, 11/30))."""
+        return show(value, self.variables, latex=latex, decimals=self.decimals, alike=alike)
 
     def value_hint(self, expected: Expr, at: Sequence[int] = (1, 1, 1)) -> str:
         """'Check: at x = 1, y = 1 it comes out as 6': a way to check without the answer."""

@@ -73,12 +73,13 @@ def approx(value: Expr) -> str:
     return f" ≈ {show_float(float(sympy.N(value, 30)))}"
 
 
-def args(point: Sequence[Expr], latex: bool = False, decimals: bool = False) -> str:
-    return "(" + ", ".join(show(p, latex=latex, decimals=decimals) for p in point) + ")"
+def args(point: Sequence[Expr], latex: bool = False, decimals: bool = False, fractions: bool = False) -> str:
+    return "(" + ", ".join(show(p, latex=latex, decimals=decimals, fractions=fractions) for p in point) + ")"
 
 
-def exact_data(value: Expr, decimals: bool = False) -> dict[str, Any]:
-    return {"exact": show(value, decimals=decimals), "latex": show(value, latex=True, decimals=decimals),
+def exact_data(value: Expr, decimals: bool = False, fractions: bool = False) -> dict[str, Any]:
+    return {"exact": show(value, decimals=decimals, fractions=fractions),
+            "latex": show(value, latex=True, decimals=decimals, fractions=fractions),
             "approx": float(sympy.N(value, 30))}
 
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ... import calculus
 from ...calculus.common import SolveError
-from ...show import show, show_float
+from ...show import alike_notation, show, show_float
 from ..base import Command
 from ..least_squares.solve import data_arguments, line_points
 from ..solution import Solution, approx, args, exact_data
@@ -31,8 +31,8 @@ def solve(points: str | None = None, csv: str | None = None, x_column: str | Non
     n = len(data)
     decimals = any(not c.is_Integer for p in cost.points for c in p)  # data like 230.1 is shown so
 
-    def shown(value: object, latex: bool = False) -> str:
-        return show(value, NAMES, latex=latex, decimals=decimals)
+    def shown(value: object, latex: bool = False, alike: bool = False) -> str:
+        return show(value, NAMES, latex=latex, decimals=decimals, alike=alike)
 
     def terms(values: list) -> str:
         return terms_text(values, NAMES, decimals=decimals)
@@ -61,12 +61,14 @@ def solve(points: str | None = None, csv: str | None = None, x_column: str | Non
         lines += [f"∂{name}/∂m = {shown(step.gradient[0])}, ∂{name}/∂b = {shown(step.gradient[1])}",
                   f"∇{name}{args(step.start)} = {shown(step.slope)}",
                   f"(m₁, b₁) = {args(step.start)} − {shown(step.rate)}·∇{name}{args(step.start)} = "
-                  f"{shown(step.after)}",
+                  f"{shown(step.after, alike=True)}",  # (11/10, 11/30), not (1.1, 11/30)
                   f"the cost goes from {name}(m₀, b₀) ≈ {show_float(float(step.cost_before))} to "
                   f"{name}(m₁, b₁) ≈ {show_float(float(step.cost_after))}"]
-        latex.append(f"(m_1, b_1) = {show(step.after, latex=True)}")
+        latex.append(f"(m_1, b_1) = {show(step.after, latex=True, alike=True)}")
+        after = alike_notation(step.after, decimals)  # the notation of the line that shows them together
         data_out["step"] = {"start": [show(c) for c in step.start], "rate": show(step.rate),
-                            "gradient": [show(g) for g in step.slope], "after": [show(c) for c in step.after]}
+                            "gradient": [show(g) for g in step.slope],
+                            "after": [show(c, decimals=after[0], fractions=after[1]) for c in step.after]}
         derivation = descent_step_steps(cost, step, decimals)
     if derivation is None:
         derivation = function_steps(cost, mean, decimals)
@@ -83,3 +85,4 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 SOLVE = Command("cost", "the cost of a line on data, its value at (m, b), one descent step on it", _arguments,
                 lambda a: solve(a.points, a.csv, a.x, a.y, a.mean, a.at, a.start, a.rate, a.steps))
+

@@ -83,9 +83,9 @@ def descent_step_steps(cost: LineCost, result: MeanCostStep, decimals: bool = Fa
     substeps += [
         step(CostRule.SLOPE_AT, result.gradient, result.slope, point=result.start, name=name),
         step(CostRule.STEP, result.start, result.after, point=result.start, rate=result.rate, slope=result.slope,
-             name=name),
+             name=name, alike=("after",)),  # (11/10, 11/30), not (1.1, 11/30)
         step(CostRule.FALLS, float(result.cost_before), float(result.cost_after), name=name),
     ]
     return step(CostRule.COST_STEP, None, result.after, substeps, name=name, point=result.start, rate=result.rate,
-                variables=("m", "b"), decimals=decimals)
+                variables=("m", "b"), decimals=decimals, alike=("after",))
 

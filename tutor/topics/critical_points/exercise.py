@@ -14,7 +14,7 @@ from ...calculus import SolveError
 from ...check import Judgement, Verdict
 from ...compare import Note, Tolerance
 from ...parse import Answer, Equation, InputError, Shape, read, symbol
-from ...words import and_list, counted
+from ...words import and_list, counted, first_of
 from ..base import Field, FieldError, FunctionProblem
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -117,7 +117,7 @@ class CriticalPoints(FunctionProblem):
             return verdict
         points, lines = self.points_and_lines()
         wanted = max(len(points) + len(lines), 1)
-        shown = ", ".join(self.show(p) for p in outside[:3])
+        shown = first_of([self.show(p) for p in outside])
         return Verdict(Judgement.INCORRECT, Note.EXTRA_POINT,
                        f"{shown} {'does' if len(outside) == 1 else 'do'} not belong in the answer: "
                        f"{'it lies' if len(outside) == 1 else 'they lie'} outside the region {region.show()}.",

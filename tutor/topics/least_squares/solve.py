@@ -11,7 +11,7 @@ from sympy import Expr
 from ... import calculus
 from ...calculus.common import SolveError, exact
 from ...parse import Equation, symbol
-from ...show import decimals_together, show
+from ...show import alike_notation, show
 from ..base import Command
 from ..solution import Solution, approx, args, exact_data
 
@@ -35,24 +35,28 @@ def solve(points: str | None = None, csv: str | None = None, x_columns: Sequence
     xs = [symbol("x")] if features == 1 else [symbol(f"x_{i + 1}") for i in range(features)]
     model = sympy.Add(*(v * x for v, x in zip(values, xs)), values[-1])
     line = Equation(symbol("y"), model)
-    # 7/5 and 19/10 as 1.4 and 1.9, not 7/5 and 1.9 (the printer's own decimal beside a fraction)
-    decimals = decimals or decimals_together(values)
-    shown = ", ".join(f"{show(symbol(n))} = {show(v, decimals=decimals)}{approx(v)}" for n, v in zip(names, values))
-    lines = [f"{show(line, [x.name for x in xs], decimals=decimals)}   ({len(data_points)} points)", shown]
+    # the fitted values written alike: 7/5 and 19/10 as 1.4 and 1.9, not 7/5 and 1.9 (the printer's own
+    # decimal beside a fraction); 3/4 and 25/24 as fractions, not 0.75 and 25/24, even for decimal data
+    fitted, fractions = alike_notation(values, decimals)
+    shown = ", ".join(f"{show(symbol(n))} = {show(v, decimals=fitted, fractions=fractions)}{approx(v)}"
+                      for n, v in zip(names, values))
+    lines = [f"{show(line, [x.name for x in xs], decimals=fitted, fractions=fractions)}   ({len(data_points)} points)",
+             shown]
     if legend:
         lines.append(legend)
-    cost_args = args(values, decimals=decimals) if len(args(values)) <= 40 else " at the optimum"
+    decimals = decimals or fitted
+    cost_args = args(values, decimals=fitted, fractions=fractions) if len(args(values)) <= 40 else " at the optimum"
     cost = terms_text(cost_terms(fit.system), names, decimals=decimals) if features == 1 else \
         show(fit.cost_function, names)
     lines += [f"E({', '.join(show(symbol(n)) for n in names)}) = {cost}",
-              f"least cost E{cost_args} = {show(fit.cost, decimals=decimals)}{approx(fit.cost)}"]
-    latex = [show(line, [x.name for x in xs], latex=True, decimals=decimals),
+              f"least cost E{cost_args} = {show(fit.cost, decimals=decimals, fractions=fractions)}{approx(fit.cost)}"]
+    latex = [show(line, [x.name for x in xs], latex=True, decimals=fitted, fractions=fractions),
              f"E({', '.join(show(symbol(n), latex=True) for n in names)}) = "
              f"{show(fit.cost_function, names, latex=True)}",
              rf"E_{{\min}} = {show(fit.cost, latex=True, decimals=decimals)}"]
     data = {"kind": "lstsq", "n": len(data_points), "parameters": list(names),
-            "values": {n: exact_data(v, decimals) for n, v in zip(names, values)},
-            "model": show(line, decimals=decimals), "cost_function": show(fit.cost_function, names),
+            "values": {n: exact_data(v, fitted, fractions) for n, v in zip(names, values)},
+            "model": show(line, decimals=fitted, fractions=fractions), "cost_function": show(fit.cost_function, names),
             "cost": exact_data(fit.cost, decimals)}
     derivation = least_squares_steps(data_points, result=fit, decimals=decimals) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)

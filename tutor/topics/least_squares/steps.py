@@ -10,6 +10,8 @@ gets the cost, its partials and the solution of the linear system.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
 
 import sympy
 from sympy import Expr
@@ -19,7 +21,7 @@ from ...calculus.common import exact
 from ...calculus.least_squares import NormalEquations
 from ...calculus.partials import derivative
 from ...parse import Equation, symbol
-from ...show import decimals_together, show, show_float
+from ...show import alike_notation, show, show_float
 from ...steps import Step, StepRule, Terms, step
 
 SHOWN_POINTS = 6  # the squares are written out one by one up to this many points
@@ -148,16 +150,27 @@ def least_squares_steps(points: Sequence[Sequence], *, result: LineFit | LinearF
     xs = (symbol("x"),) if features == 1 else tuple(symbol(f"x_{i + 1}") for i in range(features))
     model = sympy.Add(*(t * x for t, x in zip(theta, xs)), theta[-1])
     values = (*(fit.weights if isinstance(fit, LinearFit) else (fit.slope,)), fit.intercept)
-    decimals = decimals or decimals_together(values)  # m = 1.4 and b = 1.9, not m = 7/5 and b = 1.9
+    # m = 1.4 and b = 1.9, not m = 7/5 and b = 1.9; m = 3/4 and b = 25/24, not m = 0.75 and b = 25/24,
+    # where the steps that give them say them (the data, and the work on it, stay decimals)
+    together, fractions = alike_notation(values)
+    decimals = decimals or together
+
+    def alike(*fields: str) -> dict[str, Any]:
+        return {"alike": fields} if fractions else {}
+
     fitted = model.xreplace(dict(zip(theta, values)))
     substeps = _line_steps(points, system) if features == 1 else _model_steps(points, system, theta, xs, values)
+    if fractions:
+        substeps = [replace(s, context=(*s.context, *alike("after").items()))
+                    if s.rule in (FitRule.ELIMINATE, FitRule.SOLVE_SYSTEM) else s for s in substeps]
     # "≈ 4.16667" beside 25/6, but nothing beside a cost its digits already show ("= 0 ≈ 0" said nothing)
     rough = show_float(float(fit.cost))
-    approx = "" if show(fit.cost, decimals=decimals) == rough else f" ≈ {rough}"
-    substeps.append(step(FitRule.COST_AT_OPTIMUM, system.cost_function, fit.cost, point=values, approx=approx))
+    approx = "" if show(fit.cost, decimals=decimals, fractions=fractions) == rough else f" ≈ {rough}"
+    substeps.append(step(FitRule.COST_AT_OPTIMUM, system.cost_function, fit.cost, point=values, approx=approx,
+                         **alike("point", "after")))
     return step(FitRule.LEAST_SQUARES, None, Equation(symbol("y"), fitted), substeps,
                 model=Equation(symbol("y"), model), n=system.n, variables=system.parameters, function="E",
-                decimals=decimals)
+                decimals=decimals, **alike("after"))
 
 
 def _line_steps(points: Sequence[Sequence], system: NormalEquations) -> list[Step]:

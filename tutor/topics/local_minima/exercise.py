@@ -274,7 +274,7 @@ class LocalMinima(FunctionProblem):
             listed = cast(Answer, self._several(text, LIMITS))
             points = cast(tuple[tuple[Expr], ...], listed.value)
             numbers = Answer(Shape.VECTOR, tuple(p[0] for p in points), spellings=listed.spellings)
-            verdict = replace(verdict, reading=show(numbers, self.answer_variables))
+            verdict = replace(verdict, reading=show(numbers, self.answer_variables, typed=True))
         return verdict
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
@@ -305,7 +305,7 @@ class LocalMinima(FunctionProblem):
         given = None if listed is None else len(_numbers(listed))
         if listed is not None and given == 1:  # read as typed, a number: not a vector of one
             only = Answer(Shape.NUMBER, _numbers(listed)[0], spellings=listed.spellings)
-            verdict = replace(verdict, reading=show(only, self.answer_variables))
+            verdict = replace(verdict, reading=show(only, self.answer_variables, typed=True))
         as_set = against(Answer(Shape.POINTS, self.typed_minima), self._read_points)
         count = len(self.typed_minima)
         if as_set.correct:  # the prompt asks for them from left to right: a list in another order is not that
