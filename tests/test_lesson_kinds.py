@@ -322,6 +322,18 @@ def test_local_minima_that_cant_all_be_known_are_refused_with_the_reason(tmp_pat
     assert capsys.readouterr().out.strip().endswith(f"exercise 'm': {message}")
 
 
+def test_a_minimize_exercise_on_a_function_with_no_minimum_is_refused(tmp_path, capsys):
+    # eˣ and e^(-x²) attain no least value: the grid's underflowed values had given x = -9900 and x = -1000
+    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n  - id: gauss\n    kind: minimize\n    function: e^(-x^2)\n"
+                                     "  - id: exp\n    kind: minimize\n    function: e^x\n", encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{tmp_path / 'p.yaml'}:5:15: exercise 'gauss': f has no minimum: f′(x) = -2x e^(-x²) never changes from "
+        "negative to positive",
+        f"{tmp_path / 'p.yaml'}:8:15: exercise 'exp': f has no minimum: f′(x) = eˣ never changes from negative to "
+        "positive"]
+
+
 @pytest.mark.parametrize("exercise_id, answer, misconception", [
     ("local-minima-1d-end", "-1.3008", "descent-finds-global"),
     ("local-minima-2d-end", "(-1.0356, 0)", "descent-finds-global"),

@@ -237,6 +237,25 @@ def test_minimize_in_one_variable_finds_every_solution_or_says_it_may_not(capsys
     assert "it is the only local minimum" not in out
 
 
+@pytest.mark.parametrize("function, slope", [
+    # f's floats are 0.0 (or -1.0) all along the far left: the grid's equal values were taken for minima
+    ("e^x", "eˣ"), ("e^(-x)", "-e⁻ˣ"), ("2^x", "2ˣ ln(2)"), ("tanh(x)", "1 - tanh(x)²"),
+    ("e^(-x^2)", "-2x e^(-x²)"),  # its one critical point, 0, is its maximum
+])
+def test_minimize_finds_no_minimum_where_f_is_only_flat_in_floating_point(capsys, function, slope):
+    # a numerical minimum is one only where f′ certainly changes from − to + across it (tanh x took 20 s)
+    status, out, err = run(capsys, "minimize", function)
+    assert (status, out) == (2, "")
+    assert err == f"tutor: f has no minimum: f′(x) = {slope} never changes from negative to positive\n"
+
+
+def test_numerical_minima_are_where_f_turns_up(capsys):
+    # |sin x| + x²/100: the corners at multiples of π, found where f′ jumps from − to +, not grid points near them
+    status, out, _ = run(capsys, "minimize", "abs(sin(x)) + x^2/100")
+    assert status == 0 and out.splitlines()[3].startswith(
+        "local minima: x = -21.9911, x = -18.8496, x = -15.708, x = -9.42478, x = -6.28319, x = -3.14159, x = 0, ")
+
+
 def test_minimize_says_the_only_local_minimum_where_every_one_is_found(capsys):
     status, out, _ = run(capsys, "minimize", "x e^(-x^2)", "--steps")
     assert out.splitlines()[-1] == ("8. The least local minimum is f(-√2/2) = -√2·e^(-1/2)/2 ≈ -0.428882: it is the "

@@ -29,7 +29,7 @@ from sympy.calculus.util import continuous_domain, minimum
 
 from ..budget import OutOfTime, deadline
 from ..evaluate import Compiled, Undefined, compile_expression
-from ..functions import interval, lower
+from ..functions import interval, lower, upper
 from ..parse import symbol
 from ..show import show
 from .common import Number, SolveError, function_of, sign, symbols, variables_of
@@ -240,7 +240,7 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
     found = _numeric_zeros(slope, x, samples)
     numeric = [z for z in found if _is_minimum(f, x, z, evaluate)]
     # the maxima's zeros too: cos x + x²/10 has one at 0, which is exact, though sympy's solve finds none
-    highs = _numeric_zeros(slope, x, [(p, -v) for p, v in samples])
+    highs = _numeric_zeros(slope, x, [(p, -v) for p, v in samples], rising=False)
     verified = _verified(f, x, slope, found + highs, evaluate)
     return [_local(f, x, z, exact=False) for z in sorted(set(numeric), key=float)], (), False, verified
 
@@ -425,32 +425,66 @@ def _exact_zeros(slope: Expr, x: sympy.Symbol) -> list[Expr] | None:
     return real or None
 
 
-def _numeric_zeros(slope: Expr, x: sympy.Symbol, samples: list[tuple[float, float]]) -> list[Expr]:
-    """Local minima of f among (x, f(x)) samples, polished with a root-finder on f'."""
+def _numeric_zeros(slope: Expr, x: sympy.Symbol, samples: list[tuple[float, float]],
+                   rising: bool = True) -> list[Expr]:
+    """Local minima of f among (x, f(x)) samples (maxima, with `rising` False and the samples' values
+    negated), polished with a root-finder on f′. A least sample is one only where f′ certainly changes
+    sign across it, from − at the sample before to + at the sample after (+ to − for a maximum): then f
+    is least inside, at a zero of f′ or at a kink. Where f's floats are merely equal (eˣ far to the left
+    is 0.0, tanh x far out ±1.0) f′ keeps one sign, and nothing is found."""
     compiled = compile_expression(slope, [x])
-
-    def sloped(t: float) -> float | None:
-        try:
-            return float(compiled([t]).value)
-        except (Undefined, ValueError, ZeroDivisionError, TypeError):
-            return None
-
+    before = -1 if rising else 1
     found = []
     for (a, fa), (b, fb), (c, fc) in zip(samples, samples[1:], samples[2:]):
-        if fb <= fa and fb <= fc:
-            try:
-                root = float(mpmath.findroot(lambda t: compiled([t]).value, (a, c), solver="anderson"))
-            except (ValueError, ZeroDivisionError, Undefined):
-                # no zero of f′ found: a kink (f′ undefined at the least sample), or f′ turning from − to +
-                # between the samples; not where f′ keeps one sign, as f does near a tie of two samples
-                left, right = sloped(a), sloped(c)
-                if sloped(b) is not None and (left is None or right is None or left > 0 or right < 0):
-                    continue
-                root = b
-            if not a <= root <= c:
-                continue
-            found.append(sympy.Float(0.0 if abs(root) < 1e-15 else root))  # rounding noise around 0
+        if not (fb <= fa and fb <= fc):
+            continue
+        if _slope_sign(compiled, a) != before or _slope_sign(compiled, c) != -before:
+            continue
+        try:
+            root = float(mpmath.findroot(lambda t: compiled([t]).value, (a, c), solver="anderson"))
+        except (ArithmeticError, ValueError, ZeroDivisionError):  # a kink, where f′ jumps over 0
+            root = math.nan
+        if not a <= root <= c:
+            root = _bisect(compiled, a, c, before)
+        found.append(sympy.Float(0.0 if abs(root) < 1e-15 else root))  # rounding noise around 0
     return found
+
+
+def _slope_sign(compiled: Compiled, at: float) -> int | None:
+    """The sign of f′ at a float, certain: from enclosures at rising precision; None where f′ has no
+    value there or can't be told from 0 (1 - tanh(x)² far out, whose true value is 10⁻⁸⁶⁰⁰ or so)."""
+    for bits in (53, 200, 1000):
+        try:
+            enclosed = compiled.enclose([Fraction(at)], bits).value
+        except (ArithmeticError, ValueError, TypeError, NotImplementedError):
+            return None
+        if isinstance(enclosed, Fraction):
+            return (enclosed > 0) - (enclosed < 0)
+        if lower(enclosed) > 0:
+            return 1
+        if upper(enclosed) < 0:
+            return -1
+    return None
+
+
+def _bisect(compiled: Compiled, a: float, c: float, before: int) -> float:
+    """Where f′ changes sign between a and c (its sign at a is `before`): a kink, where no root-finder
+    converges (|sin x|), or a zero it missed; halved until the floats between are used up."""
+    for _ in range(200):
+        middle = (a + c) / 2
+        if not a < middle < c:
+            break
+        try:
+            value = compiled([middle]).value
+        except (ArithmeticError, ValueError, TypeError):
+            return middle
+        if value == 0:
+            return middle
+        if (value > 0) == (before > 0):
+            a = middle
+        else:
+            c = middle
+    return (a + c) / 2
 
 
 def _is_minimum(f: Expr, x: sympy.Symbol, at: Expr, evaluate) -> bool:
