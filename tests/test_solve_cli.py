@@ -256,6 +256,19 @@ def test_numerical_minima_are_where_f_turns_up(capsys):
         "local minima: x = -21.9911, x = -18.8496, x = -15.708, x = -9.42478, x = -6.28319, x = -3.14159, x = 0, ")
 
 
+def test_the_derivative_of_max_and_min_is_written_with_sign(capsys):
+    # sympy's Heaviside(2x, 1/2) was shown as it is: no student can read or type it
+    status, out, _ = run(capsys, "minimize", "max(x, -x)", "--steps")
+    assert status == 0 and "Heaviside" not in out
+    assert out.splitlines()[1] == ("f′(x) = sign(x); the minimum is at a corner, not where f′ = 0 (f is not "
+                                   "differentiable at x = 0: f′ is -1 from the left and 1 from the right)")
+    assert "   1.1. The lesson has no rule for max(x, -x); its derivative is d/dx[max(x, -x)] = sign(x)." in out
+    status, out, _ = run(capsys, "minimize", "min(x^2, (x-2)^2 + 1)")
+    assert out.splitlines()[1] == "f′(x) = 2(sign(5 - 4x) + x - 1) = 0 at x = 0 and x = 2"
+    status, out, _ = run(capsys, "partial", "max(x, y) + x^2", "--wrt", "x")
+    assert out.splitlines()[1] == "∂f/∂x = 2x + (sign(x - y) + 1)/2"
+
+
 def test_minimize_says_the_only_local_minimum_where_every_one_is_found(capsys):
     status, out, _ = run(capsys, "minimize", "x e^(-x^2)", "--steps")
     assert out.splitlines()[-1] == ("8. The least local minimum is f(-√2/2) = -√2·e^(-1/2)/2 ≈ -0.428882: it is the "
