@@ -579,6 +579,26 @@ def test_every_global_minimum_listed_where_one_is_asked(tmp_path, function, answ
     assert (checked.verdict, checked.message, checked.reading) == (verdict, message, reading)
 
 
+@pytest.mark.parametrize("function, answer, verdict, message, reading", [
+    # "Find an x that minimises f": f is least at both, so the list of exactly those is right, as for
+    # local_minima's global minimum (it was "A single number is expected here, not a list.")
+    ("x^4 - 2x^2", "-1, 1", "correct", "Correct.", "(-1, 1)"),
+    ("x^4 - 2x^2", "{1, -1}", "correct", "Correct.", "(1, -1)"),
+    ("x^4 - 2x^2", "1", "correct", "Correct.", "1"),
+    ("x^4 - 2x^2", "-1, 0", "invalid", "One number is asked for here: any one of the 2 where f is least.", ""),
+    ("x^4 - 2x^2", "-1, 1, 0", "invalid", "One number is asked for here: any one of the 2 where f is least.", ""),
+    ("cos(x) + x^2/10", "-2.5957, 2.5957", "correct", "Correct.", "(-2.5957, 2.5957)"),
+    ("x^2 - 2abs(x)", "1, -1", "correct", "Correct.", "(1, -1)"),  # solved between its kinks
+    ("(x - 1)^2", "1, 2", "invalid", "A single number is expected here, not a list.", ""),
+])
+def test_a_minimize_exercise_takes_every_x_where_f_is_least(tmp_path, function, answer, verdict, message, reading):
+    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: m\n    kind: minimize\n"
+                                     f"    function: {function}\n", encoding="utf-8")
+    item = packs.load(tmp_path / "p.yaml").exercise("m").variant()
+    checked = respond(item, answer, isolated=False)
+    assert (checked.verdict, checked.message, checked.reading) == (verdict, message, reading)
+
+
 @pytest.mark.parametrize("function, answer, verdict, feedback", [
     ("x^2 - y^2 + z^4", "saddle", "correct", "Correct."),
     ("x^2 - y^2 + z^4", "inconclusive", "incorrect",

@@ -28,7 +28,7 @@ from sympy import Expr, Poly
 from sympy.calculus.util import continuous_domain, minimum
 
 from ..budget import OutOfTime, deadline
-from ..evaluate import Compiled, Undefined, compile_expression
+from ..evaluate import PRECISION, Compiled, Undefined, compile_expression, to_mpf
 from ..functions import interval, lower, upper
 from ..parse import symbol
 from ..show import show
@@ -138,10 +138,18 @@ class Minimum:
         return next((g for g in self.flats if self.least.point in (g.low, g.high) and g.value == self.least.value),
                     None)
 
+    ties: tuple[LocalMinimum, ...] = ()  # the other local minima as low as the least, left to right
+    tie_by: str = ""  # where those are numerical, how the value is known the same: "since f(-x) = f(x)"
+
     @property
     def tied(self) -> tuple[LocalMinimum, ...]:
         """The other local minima as low as the least (x = ±1 for (x² − 1)²): each minimises f too."""
-        return tuple(m for m in self.minima if m is not self.least and not _lower(self.least, m))
+        return self.ties
+
+    @property
+    def lowest(self) -> tuple[LocalMinimum, ...]:
+        """Every local minimum where f is least, left to right: the least alone, or it and those tied with it."""
+        return tuple(sorted((self.least, *self.ties), key=lambda m: m.approx))
 
 
 def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | None = None) -> Minimum:
@@ -170,7 +178,9 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
         complete, note = True, f"f″({name}) = {show(curving, variables)} > 0 wherever f is defined"
     else:
         is_global, note = _globally(f, x, best)
-    return Minimum(best, note, name, slope, tuple(minima), is_global, complete, zeros, curving, verified=verified)
+    ties, tie_by = _ties(f, x, best, minima)
+    return Minimum(best, note, name, slope, tuple(minima), is_global, complete, zeros, curving, verified=verified,
+                   ties=ties, tie_by=tie_by)
 
 
 def _kinked(f: Expr, x: sympy.Symbol, slope: Expr, found: Pieces) -> Minimum:
@@ -181,7 +191,7 @@ def _kinked(f: Expr, x: sympy.Symbol, slope: Expr, found: Pieces) -> Minimum:
     best = _least(minima + ends, x.name, slope)
     note = "" if result.bounded else "this minimum is only local: f decreases without bound"
     return Minimum(best, note, x.name, slope, tuple(minima), result.bounded, True, result.zeros,
-                   flats=result.flats, level=result.level, pieces=found)
+                   flats=result.flats, level=result.level, pieces=found, ties=_ties(f, x, best, minima)[0])
 
 
 def _least(minima: Sequence[LocalMinimum], name: str, slope: Expr) -> LocalMinimum:
@@ -194,6 +204,62 @@ def _least(minima: Sequence[LocalMinimum], name: str, slope: Expr) -> LocalMinim
         if _lower(candidate, best):
             best = candidate
     return best
+
+
+TIE_DIGITS = 20  # numerical minima whose values agree to this many digits are said to tie, and that it is so
+
+
+def _ties(f: Expr, x: sympy.Symbol, best: LocalMinimum, minima: Sequence[LocalMinimum]
+          ) -> tuple[tuple[LocalMinimum, ...], str]:
+    """The other local minima where f is as low as at the least, and, where they are numerical, how that is
+    known. Exact values are compared exactly. A numerical minimum ties with the least where it is its mirror
+    image and f(-x) = f(x) exactly (cos x + x²/10 at ±2.59574), or where f's values at the two, to 60
+    digits, agree to TIE_DIGITS digits (which is said: it is not a proof)."""
+    others = [m for m in minima if m is not best and m.exact == best.exact]
+    if best.exact:
+        return tuple(m for m in others if _equal(m.value, best.value)), ""
+    evaluate = compile_expression(f, [x])
+    ties, mirrored, digits = [], False, False
+    for m in others:
+        if abs(m.approx + best.approx) <= 1e-9 * max(1.0, abs(best.approx)) and _even(f, x):
+            ties.append(m)
+            mirrored = True
+        elif _same_value(evaluate, best.approx, m.approx):
+            ties.append(m)
+            digits = True
+    reasons = ([f"since f(-{x.name}) = f({x.name})"] if mirrored else []) + (
+        [f"to {TIE_DIGITS} digits as computed"] if digits else [])
+    return tuple(sorted(ties, key=lambda m: m.approx)), " and ".join(reasons)
+
+
+def _equal(a: Expr, b: Expr) -> bool:
+    """Whether two exact values are equal, shown exactly (not where that can't be told)."""
+    try:
+        return compare(a, b) == 0
+    except SolveError:
+        return False
+
+
+def _even(f: Expr, x: sympy.Symbol) -> bool:
+    """Whether f(-x) = f(x) for every x, shown exactly by sympy (cos(-x) is cos x as it is built)."""
+    mirror = f.xreplace({x: -x})
+    if mirror == f:
+        return True
+    try:
+        with deadline(SOLVE_SECONDS):
+            return sympy.simplify(mirror - f) == 0
+    except (NotImplementedError, OutOfTime, ValueError, TypeError):
+        return False
+
+
+def _same_value(evaluate: Compiled, a: float, b: float) -> bool:
+    """Whether f's values at two floats agree to TIE_DIGITS digits, computed to 60."""
+    with mpmath.workprec(PRECISION):
+        try:
+            va, vb = (to_mpf(evaluate([mpmath.mpf(p)]).value) for p in (a, b))
+        except (ArithmeticError, ValueError, TypeError):
+            return False
+        return bool(abs(va - vb) <= mpmath.mpf(10) ** -TIE_DIGITS * max(1, abs(va)))
 
 
 def _local(f: Expr, x: sympy.Symbol, point: Expr, exact: bool = True) -> LocalMinimum:
@@ -435,7 +501,7 @@ def _numeric_zeros(slope: Expr, x: sympy.Symbol, samples: list[tuple[float, floa
     compiled = compile_expression(slope, [x])
     before = -1 if rising else 1
     found = []
-    for (a, fa), (b, fb), (c, fc) in zip(samples, samples[1:], samples[2:]):
+    for (a, fa), (_, fb), (c, fc) in zip(samples, samples[1:], samples[2:]):
         if not (fb <= fa and fb <= fc):
             continue
         if _slope_sign(compiled, a) != before or _slope_sign(compiled, c) != -before:
