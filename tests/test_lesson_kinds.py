@@ -599,6 +599,22 @@ def test_a_minimize_exercise_takes_every_x_where_f_is_least(tmp_path, function, 
     assert (checked.verdict, checked.message, checked.reading) == (verdict, message, reading)
 
 
+@pytest.mark.parametrize("function, prompt", [
+    # f falls without bound: no x minimises it, and the question does not say one does
+    ("x^3 - 3x", "Find the x where f(x) = x³ - 3x has its local minimum."),
+    ("x^5 - 5x + 1", "Find the x where f(x) = x⁵ - 5x + 1 has its local minimum."),
+    ("x^2 - 2abs(x) - 0.1x^3", "Find the x where f(x) = -2|x| - 0.1x³ + x² has its least local minimum."),
+    ("x^4 - 2x^2", "Find an x that minimises f(x) = x⁴ - 2x²."),
+    ("x^4 - 8x^3 + 10", "Find the x that minimises f(x) = x⁴ - 8x³ + 10."),
+])
+def test_a_minimize_prompt_asks_for_a_local_minimum_where_f_is_lower_elsewhere(tmp_path, capsys, function, prompt):
+    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: m\n    kind: minimize\n"
+                                     f"    function: {function}\n", encoding="utf-8")
+    assert packs.load(tmp_path / "p.yaml").exercise("m").variant().prompt() == prompt
+    assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 0
+    assert capsys.readouterr().out.endswith("valid (1 exercise; each one's answer grades as correct)\n")
+
+
 @pytest.mark.parametrize("function, answer, verdict, feedback", [
     ("x^2 - y^2 + z^4", "saddle", "correct", "Correct."),
     ("x^2 - y^2 + z^4", "inconclusive", "incorrect",

@@ -52,6 +52,13 @@ class Minimize(FunctionProblem):
     def prompt(self, latex: bool = False) -> str:
         x = self.variables[0]
         article = "an" if self.solution.tied or self.solution.flat else "the"  # several x as low: any is right
+        if self.solution.is_global is False:  # f is lower elsewhere (x³ − 3x falls without bound): no x minimises
+            # f, and the answer is where its (least) local minimum is, which the question says
+            which = "its least local minimum" if len(self.solution.minima) + len(self.solution.flats) > 1 \
+                else "its local minimum"
+            if latex:
+                return rf"\text{{Find {article} }} {x} \text{{ where }} {self.signature(True)} \text{{ has {which}}}"
+            return f"Find {article} {x} where {self.signature()} has {which}{self.precision()}."
         if latex:
             return rf"\text{{Find {article} }} {x} \text{{ that minimises }} {self.signature(True)}"
         return f"Find {article} {x} that minimises {self.signature()}{self.precision()}."
