@@ -322,6 +322,18 @@ def test_local_minima_that_cant_all_be_known_are_refused_with_the_reason(tmp_pat
     assert capsys.readouterr().out.strip().endswith(f"exercise 'm': {message}")
 
 
+def test_a_minimize_exercise_on_a_function_with_no_minimum_is_refused(tmp_path, capsys):
+    # eˣ and e^(-x²) attain no least value: the grid's underflowed values had given x = -9900 and x = -1000
+    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n  - id: gauss\n    kind: minimize\n    function: e^(-x^2)\n"
+                                     "  - id: exp\n    kind: minimize\n    function: e^x\n", encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{tmp_path / 'p.yaml'}:5:15: exercise 'gauss': f has no minimum: f′(x) = -2x e^(-x²) never changes from "
+        "negative to positive",
+        f"{tmp_path / 'p.yaml'}:8:15: exercise 'exp': f has no minimum: f′(x) = eˣ never changes from negative to "
+        "positive"]
+
+
 @pytest.mark.parametrize("exercise_id, answer, misconception", [
     ("local-minima-1d-end", "-1.3008", "descent-finds-global"),
     ("local-minima-2d-end", "(-1.0356, 0)", "descent-finds-global"),
@@ -566,6 +578,42 @@ def test_every_global_minimum_listed_where_one_is_asked(tmp_path, function, answ
     item = packs.load(tmp_path / "p.yaml").exercise("g").variant()
     checked = respond(item, answer, isolated=False)
     assert (checked.verdict, checked.message, checked.reading) == (verdict, message, reading)
+
+
+@pytest.mark.parametrize("function, answer, verdict, message, reading", [
+    # "Find an x that minimises f": f is least at both, so the list of exactly those is right, as for
+    # local_minima's global minimum (it was "A single number is expected here, not a list.")
+    ("x^4 - 2x^2", "-1, 1", "correct", "Correct.", "(-1, 1)"),
+    ("x^4 - 2x^2", "{1, -1}", "correct", "Correct.", "(1, -1)"),
+    ("x^4 - 2x^2", "1", "correct", "Correct.", "1"),
+    ("x^4 - 2x^2", "-1, 0", "invalid", "One number is asked for here: any one of the 2 where f is least.", ""),
+    ("x^4 - 2x^2", "-1, 1, 0", "invalid", "One number is asked for here: any one of the 2 where f is least.", ""),
+    ("cos(x) + x^2/10", "-2.5957, 2.5957", "correct", "Correct.", "(-2.5957, 2.5957)"),
+    ("x^2 - 2abs(x)", "1, -1", "correct", "Correct.", "(1, -1)"),  # solved between its kinks
+    ("(x - 1)^2", "1, 2", "invalid", "A single number is expected here, not a list.", ""),
+])
+def test_a_minimize_exercise_takes_every_x_where_f_is_least(tmp_path, function, answer, verdict, message, reading):
+    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: m\n    kind: minimize\n"
+                                     f"    function: {function}\n", encoding="utf-8")
+    item = packs.load(tmp_path / "p.yaml").exercise("m").variant()
+    checked = respond(item, answer, isolated=False)
+    assert (checked.verdict, checked.message, checked.reading) == (verdict, message, reading)
+
+
+@pytest.mark.parametrize("function, prompt", [
+    # f falls without bound: no x minimises it, and the question does not say one does
+    ("x^3 - 3x", "Find the x where f(x) = x³ - 3x has its local minimum."),
+    ("x^5 - 5x + 1", "Find the x where f(x) = x⁵ - 5x + 1 has its local minimum."),
+    ("x^2 - 2abs(x) - 0.1x^3", "Find the x where f(x) = -2|x| - 0.1x³ + x² has its least local minimum."),
+    ("x^4 - 2x^2", "Find an x that minimises f(x) = x⁴ - 2x²."),
+    ("x^4 - 8x^3 + 10", "Find the x that minimises f(x) = x⁴ - 8x³ + 10."),
+])
+def test_a_minimize_prompt_asks_for_a_local_minimum_where_f_is_lower_elsewhere(tmp_path, capsys, function, prompt):
+    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: m\n    kind: minimize\n"
+                                     f"    function: {function}\n", encoding="utf-8")
+    assert packs.load(tmp_path / "p.yaml").exercise("m").variant().prompt() == prompt
+    assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 0
+    assert capsys.readouterr().out.endswith("valid (1 exercise; each one's answer grades as correct)\n")
 
 
 @pytest.mark.parametrize("function, answer, verdict, feedback", [

@@ -269,6 +269,74 @@ def test_minimize_in_one_variable_finds_every_solution_or_says_it_may_not(capsys
     assert "it is the only local minimum" not in out
 
 
+@pytest.mark.parametrize("function, slope", [
+    # f's floats are 0.0 (or -1.0) all along the far left: the grid's equal values were taken for minima
+    ("e^x", "eˣ"), ("e^(-x)", "-e⁻ˣ"), ("2^x", "2ˣ ln(2)"), ("tanh(x)", "1 - tanh(x)²"),
+    ("e^(-x^2)", "-2x e^(-x²)"),  # its one critical point, 0, is its maximum
+])
+def test_minimize_finds_no_minimum_where_f_is_only_flat_in_floating_point(capsys, function, slope):
+    # a numerical minimum is one only where f′ certainly changes from − to + across it (tanh x took 20 s)
+    status, out, err = run(capsys, "minimize", function)
+    assert (status, out) == (2, "")
+    assert err == f"tutor: f has no minimum: f′(x) = {slope} never changes from negative to positive\n"
+
+
+def test_numerical_minima_are_where_f_turns_up(capsys):
+    # |sin x| + x²/100: the corners at multiples of π, found where f′ jumps from − to +, not grid points near them
+    status, out, _ = run(capsys, "minimize", "abs(sin(x)) + x^2/100")
+    assert status == 0 and out.splitlines()[3].startswith(
+        "local minima: x = -21.9911, x = -18.8496, x = -15.708, x = -9.42478, x = -6.28319, x = -3.14159, x = 0, ")
+
+
+def test_the_derivative_of_max_and_min_is_written_with_sign(capsys):
+    # sympy's Heaviside(2x, 1/2) was shown as it is: no student can read or type it
+    status, out, _ = run(capsys, "minimize", "max(x, -x)", "--steps")
+    assert status == 0 and "Heaviside" not in out
+    assert out.splitlines()[1] == ("f′(x) = sign(x); the minimum is at a corner, not where f′ = 0 (f is not "
+                                   "differentiable at x = 0: f′ is -1 from the left and 1 from the right)")
+    assert "   1.1. The lesson has no rule for max(x, -x); its derivative is d/dx[max(x, -x)] = sign(x)." in out
+    status, out, _ = run(capsys, "minimize", "min(x^2, (x-2)^2 + 1)")
+    assert out.splitlines()[1] == "f′(x) = 2(sign(5 - 4x) + x - 1) = 0 at x = 0 and x = 2"
+    status, out, _ = run(capsys, "partial", "max(x, y) + x^2", "--wrt", "x")
+    assert out.splitlines()[1] == "∂f/∂x = 2x + (sign(x - y) + 1)/2"
+
+
+@pytest.mark.parametrize("argv, summary, last", [
+    # f is least at several points: each is named, none as the minimum
+    (["x^4 - 2x^2"], ["minimum: f = -1 at x = -1 and x = 1",
+                      "local minima: x = -1, x = 1; the least is the global minimum"],
+     "8. The least value of f at a local minimum is -1, at x = -1 and x = 1: it is the global minimum."),
+    # numerical: the tie is f(-x) = f(x), shown exactly, and said
+    (["cos(x) + x^2/10"], ["minimum: f = -0.180898 at x = -2.59574 and x = 2.59574, the same value since "
+                           "f(-x) = f(x)"],
+     "8. The least value of f at a local minimum is -0.180898, at x = -2.59574 and x = 2.59574, the same value "
+     "since f(-x) = f(x): whether it is the global minimum is not known for sure."),
+    # no mirror: the values agree to 20 digits, which is said, not proved
+    (["cos(x - 1) + (x - 1)^2/10"], ["minimum: f = -0.180898 at x = -1.59574 and x = 3.59574, the same value to "
+                                     "20 digits as computed"], None),
+    (["cos(x)", "--region", "0<=x<=20"], ["minimum: f = -1 at x = π, x = 3π and x = 5π"], None),
+    (["(x^2 - 1)^2 + y^2"], ["the least: f = 0 at (-1, 0) and (1, 0); it is the global minimum"],
+     "10. The least of these values, f = 0, is at (-1, 0) and (1, 0): it is the global minimum, since f grows "
+     "without bound in every direction."),
+])
+def test_minimize_names_every_point_where_f_is_least(capsys, argv, summary, last):
+    status, out, _ = run(capsys, "minimize", *argv)
+    assert status == 0 and all(line in out.splitlines() for line in summary), out
+    if last is not None:
+        status, out, _ = run(capsys, "minimize", *argv, "--steps")
+        assert out.splitlines()[-1] == last
+
+
+def test_the_steps_of_a_tie_start_with_every_point():
+    from tutor.calculus import minimize
+    from tutor.calculus.common import function_of
+    from tutor.steps import render_text
+    from tutor.topics.minimize.steps import minimize_steps
+    steps = minimize_steps(function_of("x^4 - 2x^2"), "x", minimize("x^4 - 2x^2"))
+    assert render_text(steps).splitlines()[0] == "The minimum of f = x⁴ - 2x²: f = -1 at x = -1 and x = 1"
+    assert steps.after == (-1, 1)
+
+
 def test_minimize_says_the_only_local_minimum_where_every_one_is_found(capsys):
     status, out, _ = run(capsys, "minimize", "x e^(-x^2)", "--steps")
     assert out.splitlines()[-1] == ("8. The least local minimum is f(-√2/2) = -√2·e^(-1/2)/2 ≈ -0.428882: it is the "
@@ -281,7 +349,7 @@ def test_minimize_says_the_only_local_minimum_where_every_one_is_found(capsys):
         "   3.2. At 1: f″ = 2 > 0, so this is a local minimum.",
         "   3.3. At 0: f′ is 2 from the left and -2 from the right, and f is smaller on both sides nearby: a local "
         "maximum.",
-        "4. The least local minimum is f(-1) = -1: it is the global minimum."]
+        "4. The least value of f at a local minimum is -1, at x = -1 and x = 1: it is the global minimum."]
 
 
 def test_minimize_names_every_zero_of_the_derivative(capsys):
@@ -485,7 +553,7 @@ def test_a_numerical_headline_names_no_single_zero(capsys):
     assert code == 0 and out.splitlines()[1:5] == [
         "f′(x) = -sin(x) + x/5: f′ = 0 at x = 0 exactly, and no other exact solution was found, so the minima are "
         "found numerically",
-        "minimum: f(-2.59574) = -0.180898",
+        "minimum: f = -0.180898 at x = -2.59574 and x = 2.59574, the same value since f(-x) = f(x)",
         "local minima: x = -2.59574, x = 2.59574",
         "x = 0: a local maximum, f(0) = 1 (f″ = -4/5 < 0)"]
     assert "sympy" not in out
@@ -501,8 +569,8 @@ def test_an_exact_zero_beside_numerical_minima_is_shown_and_classified(capsys):
         "second-derivative test:",
         "   6.1. At 0: f″ = -4/5 < 0, so this is a local maximum.",
         "7. Note: the tutor could not solve every case of f′ = 0 exactly, so some critical points may be missing.",
-        "8. The least local minimum is f(-2.59574) = -0.180898: whether it is the global minimum is not known for "
-        "sure."]
+        "8. The least value of f at a local minimum is -0.180898, at x = -2.59574 and x = 2.59574, the same value "
+        "since f(-x) = f(x): whether it is the global minimum is not known for sure."]
     # an exact zero that is a minimum is shown exactly beside its digits; a zero that is not simple is not guessed
     code, out, _ = run(capsys, "minimize", "-cos(x) + x^2/10")
     assert out.splitlines()[3:5] == ["local minima: x = -4.9063, x = 0, x = 4.9063",

@@ -28,8 +28,8 @@ from sympy import Expr, Poly
 from sympy.calculus.util import continuous_domain, minimum
 
 from ..budget import OutOfTime, deadline
-from ..evaluate import Compiled, Undefined, compile_expression
-from ..functions import interval, lower
+from ..evaluate import PRECISION, Compiled, Undefined, compile_expression, to_mpf
+from ..functions import interval, lower, upper
 from ..parse import symbol
 from ..show import show
 from .common import Number, SolveError, function_of, sign, symbols, variables_of
@@ -138,10 +138,18 @@ class Minimum:
         return next((g for g in self.flats if self.least.point in (g.low, g.high) and g.value == self.least.value),
                     None)
 
+    ties: tuple[LocalMinimum, ...] = ()  # the other local minima as low as the least, left to right
+    tie_by: str = ""  # where those are numerical, how the value is known the same: "since f(-x) = f(x)"
+
     @property
     def tied(self) -> tuple[LocalMinimum, ...]:
         """The other local minima as low as the least (x = ±1 for (x² − 1)²): each minimises f too."""
-        return tuple(m for m in self.minima if m is not self.least and not _lower(self.least, m))
+        return self.ties
+
+    @property
+    def lowest(self) -> tuple[LocalMinimum, ...]:
+        """Every local minimum where f is least, left to right: the least alone, or it and those tied with it."""
+        return tuple(sorted((self.least, *self.ties), key=lambda m: m.approx))
 
 
 def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | None = None) -> Minimum:
@@ -170,7 +178,9 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
         complete, note = True, f"f″({name}) = {show(curving, variables)} > 0 wherever f is defined"
     else:
         is_global, note = _globally(f, x, best)
-    return Minimum(best, note, name, slope, tuple(minima), is_global, complete, zeros, curving, verified=verified)
+    ties, tie_by = _ties(f, x, best, minima)
+    return Minimum(best, note, name, slope, tuple(minima), is_global, complete, zeros, curving, verified=verified,
+                   ties=ties, tie_by=tie_by)
 
 
 def _kinked(f: Expr, x: sympy.Symbol, slope: Expr, found: Pieces) -> Minimum:
@@ -181,7 +191,7 @@ def _kinked(f: Expr, x: sympy.Symbol, slope: Expr, found: Pieces) -> Minimum:
     best = _least(minima + ends, x.name, slope)
     note = "" if result.bounded else "this minimum is only local: f decreases without bound"
     return Minimum(best, note, x.name, slope, tuple(minima), result.bounded, True, result.zeros,
-                   flats=result.flats, level=result.level, pieces=found)
+                   flats=result.flats, level=result.level, pieces=found, ties=_ties(f, x, best, minima)[0])
 
 
 def _least(minima: Sequence[LocalMinimum], name: str, slope: Expr) -> LocalMinimum:
@@ -194,6 +204,62 @@ def _least(minima: Sequence[LocalMinimum], name: str, slope: Expr) -> LocalMinim
         if _lower(candidate, best):
             best = candidate
     return best
+
+
+TIE_DIGITS = 20  # numerical minima whose values agree to this many digits are said to tie, and that it is so
+
+
+def _ties(f: Expr, x: sympy.Symbol, best: LocalMinimum, minima: Sequence[LocalMinimum]
+          ) -> tuple[tuple[LocalMinimum, ...], str]:
+    """The other local minima where f is as low as at the least, and, where they are numerical, how that is
+    known. Exact values are compared exactly. A numerical minimum ties with the least where it is its mirror
+    image and f(-x) = f(x) exactly (cos x + x²/10 at ±2.59574), or where f's values at the two, to 60
+    digits, agree to TIE_DIGITS digits (which is said: it is not a proof)."""
+    others = [m for m in minima if m is not best and m.exact == best.exact]
+    if best.exact:
+        return tuple(m for m in others if _equal(m.value, best.value)), ""
+    evaluate = compile_expression(f, [x])
+    ties, mirrored, digits = [], False, False
+    for m in others:
+        if abs(m.approx + best.approx) <= 1e-9 * max(1.0, abs(best.approx)) and _even(f, x):
+            ties.append(m)
+            mirrored = True
+        elif _same_value(evaluate, best.approx, m.approx):
+            ties.append(m)
+            digits = True
+    reasons = ([f"since f(-{x.name}) = f({x.name})"] if mirrored else []) + (
+        [f"to {TIE_DIGITS} digits as computed"] if digits else [])
+    return tuple(sorted(ties, key=lambda m: m.approx)), " and ".join(reasons)
+
+
+def _equal(a: Expr, b: Expr) -> bool:
+    """Whether two exact values are equal, shown exactly (not where that can't be told)."""
+    try:
+        return compare(a, b) == 0
+    except SolveError:
+        return False
+
+
+def _even(f: Expr, x: sympy.Symbol) -> bool:
+    """Whether f(-x) = f(x) for every x, shown exactly by sympy (cos(-x) is cos x as it is built)."""
+    mirror = f.xreplace({x: -x})
+    if mirror == f:
+        return True
+    try:
+        with deadline(SOLVE_SECONDS):
+            return sympy.simplify(mirror - f) == 0
+    except (NotImplementedError, OutOfTime, ValueError, TypeError):
+        return False
+
+
+def _same_value(evaluate: Compiled, a: float, b: float) -> bool:
+    """Whether f's values at two floats agree to TIE_DIGITS digits, computed to 60."""
+    with mpmath.workprec(PRECISION):
+        try:
+            va, vb = (to_mpf(evaluate([mpmath.mpf(p)]).value) for p in (a, b))
+        except (ArithmeticError, ValueError, TypeError):
+            return False
+        return bool(abs(va - vb) <= mpmath.mpf(10) ** -TIE_DIGITS * max(1, abs(va)))
 
 
 def _local(f: Expr, x: sympy.Symbol, point: Expr, exact: bool = True) -> LocalMinimum:
@@ -240,7 +306,7 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
     found = _numeric_zeros(slope, x, samples)
     numeric = [z for z in found if _is_minimum(f, x, z, evaluate)]
     # the maxima's zeros too: cos x + x²/10 has one at 0, which is exact, though sympy's solve finds none
-    highs = _numeric_zeros(slope, x, [(p, -v) for p, v in samples])
+    highs = _numeric_zeros(slope, x, [(p, -v) for p, v in samples], rising=False)
     verified = _verified(f, x, slope, found + highs, evaluate)
     return [_local(f, x, z, exact=False) for z in sorted(set(numeric), key=float)], (), False, verified
 
@@ -425,32 +491,66 @@ def _exact_zeros(slope: Expr, x: sympy.Symbol) -> list[Expr] | None:
     return real or None
 
 
-def _numeric_zeros(slope: Expr, x: sympy.Symbol, samples: list[tuple[float, float]]) -> list[Expr]:
-    """Local minima of f among (x, f(x)) samples, polished with a root-finder on f'."""
+def _numeric_zeros(slope: Expr, x: sympy.Symbol, samples: list[tuple[float, float]],
+                   rising: bool = True) -> list[Expr]:
+    """Local minima of f among (x, f(x)) samples (maxima, with `rising` False and the samples' values
+    negated), polished with a root-finder on f′. A least sample is one only where f′ certainly changes
+    sign across it, from − at the sample before to + at the sample after (+ to − for a maximum): then f
+    is least inside, at a zero of f′ or at a kink. Where f's floats are merely equal (eˣ far to the left
+    is 0.0, tanh x far out ±1.0) f′ keeps one sign, and nothing is found."""
     compiled = compile_expression(slope, [x])
-
-    def sloped(t: float) -> float | None:
-        try:
-            return float(compiled([t]).value)
-        except (Undefined, ValueError, ZeroDivisionError, TypeError):
-            return None
-
+    before = -1 if rising else 1
     found = []
-    for (a, fa), (b, fb), (c, fc) in zip(samples, samples[1:], samples[2:]):
-        if fb <= fa and fb <= fc:
-            try:
-                root = float(mpmath.findroot(lambda t: compiled([t]).value, (a, c), solver="anderson"))
-            except (ValueError, ZeroDivisionError, Undefined):
-                # no zero of f′ found: a kink (f′ undefined at the least sample), or f′ turning from − to +
-                # between the samples; not where f′ keeps one sign, as f does near a tie of two samples
-                left, right = sloped(a), sloped(c)
-                if sloped(b) is not None and (left is None or right is None or left > 0 or right < 0):
-                    continue
-                root = b
-            if not a <= root <= c:
-                continue
-            found.append(sympy.Float(0.0 if abs(root) < 1e-15 else root))  # rounding noise around 0
+    for (a, fa), (_, fb), (c, fc) in zip(samples, samples[1:], samples[2:]):
+        if not (fb <= fa and fb <= fc):
+            continue
+        if _slope_sign(compiled, a) != before or _slope_sign(compiled, c) != -before:
+            continue
+        try:
+            root = float(mpmath.findroot(lambda t: compiled([t]).value, (a, c), solver="anderson"))
+        except (ArithmeticError, ValueError, ZeroDivisionError):  # a kink, where f′ jumps over 0
+            root = math.nan
+        if not a <= root <= c:
+            root = _bisect(compiled, a, c, before)
+        found.append(sympy.Float(0.0 if abs(root) < 1e-15 else root))  # rounding noise around 0
     return found
+
+
+def _slope_sign(compiled: Compiled, at: float) -> int | None:
+    """The sign of f′ at a float, certain: from enclosures at rising precision; None where f′ has no
+    value there or can't be told from 0 (1 - tanh(x)² far out, whose true value is 10⁻⁸⁶⁰⁰ or so)."""
+    for bits in (53, 200, 1000):
+        try:
+            enclosed = compiled.enclose([Fraction(at)], bits).value
+        except (ArithmeticError, ValueError, TypeError, NotImplementedError):
+            return None
+        if isinstance(enclosed, Fraction):
+            return (enclosed > 0) - (enclosed < 0)
+        if lower(enclosed) > 0:
+            return 1
+        if upper(enclosed) < 0:
+            return -1
+    return None
+
+
+def _bisect(compiled: Compiled, a: float, c: float, before: int) -> float:
+    """Where f′ changes sign between a and c (its sign at a is `before`): a kink, where no root-finder
+    converges (|sin x|), or a zero it missed; halved until the floats between are used up."""
+    for _ in range(200):
+        middle = (a + c) / 2
+        if not a < middle < c:
+            break
+        try:
+            value = compiled([middle]).value
+        except (ArithmeticError, ValueError, TypeError):
+            return middle
+        if value == 0:
+            return middle
+        if (value > 0) == (before > 0):
+            a = middle
+        else:
+            c = middle
+    return (a + c) / 2
 
 
 def _is_minimum(f: Expr, x: sympy.Symbol, at: Expr, evaluate) -> bool:

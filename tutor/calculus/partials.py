@@ -41,7 +41,19 @@ def derivative(f: Expr, wrt: str) -> Expr:
 @metered_cache(4096)
 def _term_derivative(term: Expr, v: sympy.Symbol) -> Expr:
     monomial = _monomial_derivative(term, v)
-    return monomial if monomial is not None else _tidy(sympy.diff(term, v))
+    return monomial if monomial is not None else _tidy(in_signs(sympy.diff(term, v)))
+
+
+def in_signs(slope: Expr) -> Expr:
+    """sympy's derivative of max and min, Heaviside(u, 1/2), in the tutor's own terms: (1 + sign(u))/2,
+    the same number everywhere (1/2 where u = 0 too), multiplied out, so d/dx max(x, -x) is sign(x) as
+    d/dx |x| is (not -Heaviside(-2x, 1/2) + Heaviside(2x, 1/2), which no student can read or type)."""
+    def signed(step: sympy.Heaviside) -> Expr:
+        u = step.args[0]
+        return (1 - sympy.sign(-u)) / 2 if u.could_extract_minus_sign() else (1 + sympy.sign(u)) / 2
+
+    halves = [h for h in slope.atoms(sympy.Heaviside) if len(h.args) == 2 and h.args[1] == sympy.S.Half]
+    return sympy.expand(slope.xreplace({h: signed(h) for h in halves})) if halves else slope
 
 
 def diff(f: Expr, v: sympy.Symbol) -> Expr:

@@ -16,7 +16,7 @@ import sympy
 from sympy import Expr
 
 from ..calculus.common import function_of, variables_of
-from ..calculus.partials import derivative
+from ..calculus.partials import derivative, in_signs
 from ..parse import symbol
 from ..show import ordered_terms
 from .model import PowerForm, Rule, Step, step
@@ -79,7 +79,7 @@ class _Differentiator:
             return self.chain(e, e.args[0], lambda u: type(e)(u))
         if isinstance(e, sympy.Function) and len(e.args) == 1 and e.args[0] != x:
             return self.chain(e, e.args[0], lambda u: type(e)(u))
-        return step(Rule.FALLBACK, e, sympy.diff(e, x))
+        return step(Rule.FALLBACK, e, in_signs(sympy.diff(e, x)))
 
     def product(self, e: Expr) -> Step:
         constant, varying = e.as_independent(self.x, as_Add=False)
@@ -117,7 +117,7 @@ class _Differentiator:
             if exponent == x:
                 return step(Rule.EXPONENTIAL, e, e * sympy.log(base), base=base)
             return self.chain(e, exponent, lambda u: base**u)
-        return step(Rule.FALLBACK, e, sympy.diff(e, x))
+        return step(Rule.FALLBACK, e, in_signs(sympy.diff(e, x)))
 
     def chain(self, e: Expr, inner: Expr, outer_of: Callable[[Expr], Expr]) -> Step:
         letter = next((n for n in LETTERS if n not in self.taken),

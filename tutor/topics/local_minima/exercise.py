@@ -205,19 +205,7 @@ class LocalMinima(FunctionProblem):
         (points, numbers in one variable), each a point, else None."""
         if self.ask == Ask.ALL:
             return None
-        inside = text.strip()
-        if self.one and inside.startswith("{") and inside.endswith("}"):  # a set of numbers: no shape of its own
-            text = inside[1:-1]
-        try:
-            listed = read(text, Shape.VECTOR if self.one else Shape.POINTS, self.answer_variables, limits=limits,
-                          constants=parameters)
-        except InputError:
-            return None
-        places = cast(tuple[Any, ...], listed.value)
-        if len(places) < 2 or not self.one and not all(isinstance(p, tuple) for p in places):
-            return None
-        points = tuple((p,) for p in places) if self.one else places
-        return Answer(Shape.POINTS, points, listed.ambiguities, listed.spellings)
+        return read_several(text, self.one, self.answer_variables, limits, parameters)
 
     def _one_asked(self) -> str:
         """What a list is told where one place is asked for: which one ("Each component must be a single
@@ -226,7 +214,7 @@ class LocalMinima(FunctionProblem):
         if self.ask == Ask.END and self.start is not None:
             return f"{what} is asked for here: where gradient descent from {self.point_text(self.start)} ends."
         if self.minima.tied:
-            return f"{what} is asked for here: any one of the {len(self.minima.tied) + 1} where {self.name} is least."
+            return any_one_of(self.one, len(self.minima.tied) + 1, self.name)
         return f"{what} is asked for here: where {self.name} is least."
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
@@ -259,23 +247,10 @@ class LocalMinima(FunctionProblem):
     def _every_lowest(self, text: str, tolerance: Tolerance) -> Verdict | None:
         """Where f is least at several points and one is asked for: a list of exactly those points is right
         (each is a global minimum, none is missing); anything else, None."""
-        if self.ask != Ask.GLOBAL or not self.minima.tied or self._several(text, LIMITS) is None:
+        if self.ask != Ask.GLOBAL or not self.minima.tied:
             return None
         lowest = tuple(self.typed_minima[i] for i in sorted([self.minima.lowest or 0, *self.minima.tied]))
-
-        def several(typed: str, limits: Limits) -> Answer:
-            return cast(Answer, self._several(typed, limits))
-
-        verdict = check(text, Answer(Shape.POINTS, lowest), variables=self.answer_variables, shape=Shape.POINTS,
-                        reader=several, tolerance=tolerance, isolated=False)
-        if not verdict.correct:
-            return None
-        if self.one:  # {(-1), (1)} is no way to write numbers
-            listed = cast(Answer, self._several(text, LIMITS))
-            points = cast(tuple[tuple[Expr], ...], listed.value)
-            numbers = Answer(Shape.VECTOR, tuple(p[0] for p in points), spellings=listed.spellings)
-            verdict = replace(verdict, reading=show(numbers, self.answer_variables, typed=True))
-        return verdict
+        return every_lowest(text, lowest, self.one, self.answer_variables, tolerance)
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         if expected is None and (every := self._every_lowest(text, tolerance or self.default_tolerance())):
@@ -394,3 +369,53 @@ def _second_item(text: str) -> int | None:
 def _numbers(listed: Answer) -> tuple[Expr, ...]:
     """The numbers of a list of minima in one variable, as LocalMinima.read gives it (a vector)."""
     return cast(tuple[Expr, ...], listed.value)
+
+
+# ------------------------------------------------------------------ several places where one is asked for
+# (shared with `minimize`, whose prompt asks for an x where f is least, and f may be least at several)
+
+
+def read_several(text: str, one: bool, variables: Sequence[str], limits: Limits,
+                 parameters: Sequence[str] = ()) -> Answer | None:
+    """`text` as a list of several places (numbers for a function of one variable, `one`; else points),
+    each a point; None where it is no such list."""
+    inside = text.strip()
+    if one and inside.startswith("{") and inside.endswith("}"):  # a set of numbers: no shape of its own
+        text = inside[1:-1]
+    try:
+        listed = read(text, Shape.VECTOR if one else Shape.POINTS, variables, limits=limits, constants=parameters)
+    except InputError:
+        return None
+    places = cast(tuple[Any, ...], listed.value)
+    if len(places) < 2 or not one and not all(isinstance(p, tuple) for p in places):
+        return None
+    points = tuple((p,) for p in places) if one else places
+    return Answer(Shape.POINTS, points, listed.ambiguities, listed.spellings)
+
+
+def every_lowest(text: str, lowest: tuple[tuple[Expr, ...], ...], one: bool, variables: Sequence[str],
+                 tolerance: Tolerance | None) -> Verdict | None:
+    """Where f is least at several points (`lowest`, as a student can type them) and one is asked for: the
+    verdict on a list of exactly those points, which is right (each is a global minimum, none is missing);
+    None for anything else, which the kind's own check judges."""
+    if read_several(text, one, variables, LIMITS) is None:
+        return None
+
+    def several(typed: str, limits: Limits) -> Answer:
+        return cast(Answer, read_several(typed, one, variables, limits))
+
+    verdict = check(text, Answer(Shape.POINTS, lowest), variables=variables, shape=Shape.POINTS,
+                    reader=several, tolerance=tolerance, isolated=False)
+    if not verdict.correct:
+        return None
+    if one:  # {(-1), (1)} is no way to write numbers
+        listed = cast(Answer, read_several(text, one, variables, LIMITS))
+        points = cast(tuple[tuple[Expr], ...], listed.value)
+        numbers = Answer(Shape.VECTOR, tuple(p[0] for p in points), spellings=listed.spellings)
+        verdict = replace(verdict, reading=show(numbers, variables, typed=True))
+    return verdict
+
+
+def any_one_of(one: bool, count: int, name: str) -> str:
+    """What a list that is not every lowest place is told, where one is asked for and f is least at `count`."""
+    return f"{'One number' if one else 'One point'} is asked for here: any one of the {count} where {name} is least."

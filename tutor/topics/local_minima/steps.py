@@ -15,9 +15,11 @@ from ..solution import approx
 class MinimaRule(StepRule):
     ALL_MINIMA = "all_minima"
     GLOBAL_MINIMUM = "global_minimum"
+    A_GLOBAL_MINIMUM = "a_global_minimum"
     DESCENT_ENDS = "descent_ends"
     MINIMA = "minima"
     LEAST = "least"
+    LEAST_TIED = "least_of_several"
     LEAST_SET = "least_set"
     REACHED = "reached"
 
@@ -29,9 +31,11 @@ class MinimaRule(StepRule):
 TEMPLATES: dict[StepRule, str] = {
     MinimaRule.ALL_MINIMA: "The local minima of {f} = {before}: {after}",
     MinimaRule.GLOBAL_MINIMUM: "The global minimum of {f} = {before}: {after}",
+    MinimaRule.A_GLOBAL_MINIMUM: "A global minimum of {f} = {before} (one of those where it is least): {after}",
     MinimaRule.DESCENT_ENDS: "Gradient descent on {f} = {before} from {start} with {alpha} = {rate} ends at {after}",
     MinimaRule.MINIMA: "The critical points that are local minima: {after:and}, where {f} = {values:and}.",
     MinimaRule.LEAST: "The least of these values is {f}{point:args} = {value}{approx}: {verdict}.",
+    MinimaRule.LEAST_TIED: "The least of these values, {f} = {value}{approx}, is at {points:and}: {verdict}.",
     MinimaRule.LEAST_SET: "The least value of {f} at a local minimum is {value}{approx}, for every {point} with "
                           "{on:or}: {verdict}.",
     MinimaRule.REACHED: ("Descent only goes downhill from where it starts: it ends in the valley of the local "
@@ -69,6 +73,10 @@ def least_step(minima: LocalMinima) -> Step:
                     verdict=verdict)
     i = minima.lowest if minima.lowest is not None else 0
     value = minima.values[i]
+    if minima.tied:  # f is least at several points: none of them is the global minimum alone
+        points = tuple(_point(minima.points[j].point) for j in sorted((i, *minima.tied)))
+        return step(MinimaRule.LEAST_TIED, None, None, points=points, value=value, approx=approx(value),
+                    verdict=verdict)
     return step(MinimaRule.LEAST, None, None, point=minima.points[i].point, value=value, approx=approx(value),
                 verdict=verdict)
 
@@ -81,7 +89,8 @@ def all_minima_steps(minima: LocalMinima) -> Step:
 
 def global_steps(minima: LocalMinima) -> Step:
     i = minima.lowest if minima.lowest is not None else 0
-    return step(MinimaRule.GLOBAL_MINIMUM, minima.function, _point(minima.points[i].point),
+    rule = MinimaRule.A_GLOBAL_MINIMUM if minima.tied else MinimaRule.GLOBAL_MINIMUM
+    return step(rule, minima.function, _point(minima.points[i].point),
                 [*minima_steps(minima), least_step(minima)], variables=minima.variables)
 
 

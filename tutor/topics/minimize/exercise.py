@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -12,10 +12,12 @@ import sympy
 from ... import calculus
 from ...calculus import SolveError
 from ...calculus.kinks import Flat
-from ...check import Judgement, Verdict
+from ...check import Judgement, Verdict, check
 from ...compare import Tolerance
+from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape
 from ..base import Field, FieldError, FunctionProblem, typeable
+from ..local_minima.exercise import any_one_of, every_lowest, read_several
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -50,6 +52,13 @@ class Minimize(FunctionProblem):
     def prompt(self, latex: bool = False) -> str:
         x = self.variables[0]
         article = "an" if self.solution.tied or self.solution.flat else "the"  # several x as low: any is right
+        if self.solution.is_global is False:  # f is lower elsewhere (x³ − 3x falls without bound): no x minimises
+            # f, and the answer is where its (least) local minimum is, which the question says
+            which = "its least local minimum" if len(self.solution.minima) + len(self.solution.flats) > 1 \
+                else "its local minimum"
+            if latex:
+                return rf"\text{{Find {article} }} {x} \text{{ where }} {self.signature(True)} \text{{ has {which}}}"
+            return f"Find {article} {x} where {self.signature()} has {which}{self.precision()}."
         if latex:
             return rf"\text{{Find {article} }} {x} \text{{ that minimises }} {self.signature(True)}"
         return f"Find {article} {x} that minimises {self.signature()}{self.precision()}."
@@ -60,9 +69,34 @@ class Minimize(FunctionProblem):
     def also_right(self) -> tuple[Answer, ...]:
         return tuple(_typed(m) for m in self.solution.tied)
 
+    @property
+    def _lowest(self) -> tuple[tuple[sympy.Expr], ...]:
+        """Every x where f is least, as a student can type it, where there are several; else ()."""
+        return tuple((_typed(m).value,) for m in self.solution.lowest) if self.solution.tied else ()
+
+    def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
+        """As every kind's; a list, where f is least at several x, is told that one of them is asked for."""
+        try:
+            return super().read(text, limits, parameters)
+        except InputError as error:
+            if not self._lowest or read_several(text, True, self.answer_variables, limits, parameters) is None:
+                raise
+            raise InputError(any_one_of(True, len(self._lowest), self.name), error.column, error.note) from None
+
+    def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
+        if not self._lowest:
+            return super()._check_against(text, expected, tolerance)
+        return check(text, expected, variables=self.answer_variables, shape=self.shape, reader=self.read,
+                     tolerance=tolerance or self.default_tolerance(), isolated=False)
+
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
-        """As every kind's; and where f is least all along a stretch (|x - 1| + |x + 1| on [-1, 1]),
-        any number on it is right: too many to list in also_right, it is checked against itself."""
+        """As every kind's; where f is least at several x (x⁴ − 2x² at -1 and 1), the list of exactly those
+        is right, as for local_minima's global minimum; and where f is least all along a stretch
+        (|x - 1| + |x + 1| on [-1, 1]), any number on it is right: too many to list in also_right, it is
+        checked against itself."""
+        if expected is None and self._lowest and (every := every_lowest(
+                text, self._lowest, True, self.answer_variables, tolerance or self.default_tolerance())):
+            return every
         verdict = super().check(text, tolerance, expected)
         flat = self.solution.flat
         if expected is not None or flat is None or verdict.verdict != Judgement.INCORRECT:

@@ -56,6 +56,10 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     least = f"minimum: f({at}) = {show(result.value)}{approx(result.value)}"
     if result.flat is not None:  # a whole stretch of equal least values
         least = f"minimum: f = {show(result.value)} for every {x} with {_closed(result.flat, x)}"
+    elif result.tied:  # several points as low: none is the minimum (x⁴ − 2x² at x = -1 and x = 1)
+        least = (f"minimum: f = {show(result.value)}{approx(result.value)} at "
+                 + and_list([f"{x} = {_place(m)}" for m in result.lowest])
+                 + (f", the same value {result.tie_by}" if result.tie_by else ""))
     lines = [header(f, names), slope, least]
     if window is not None:
         lines.append(f"region: {window.show()}")
@@ -80,7 +84,8 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     data = {"kind": "minimize", "function": show(f, names), "variable": x, "exact": result.exact,
             "point": exact_data(result.point), "value": exact_data(result.value), "note": result.note,
             "known_as": result.known_as, "is_global": result.is_global,
-            "minima": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.minima]}
+            "minima": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.minima],
+            "lowest": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.lowest]}
     derivation = minimize_steps(f, x, result, window.show() if window else "") if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
@@ -101,7 +106,11 @@ def _closed(flat: Flat, x: str) -> str:
 
 
 def _places(minima: Sequence[calculus.LocalMinimum], x: str) -> str:
-    return ", ".join(f"{x} = {show(m.point) if m.exact else show_float(m.approx)}" for m in minima)
+    return ", ".join(f"{x} = {_place(m)}" for m in minima)
+
+
+def _place(minimum: calculus.LocalMinimum) -> str:
+    return show(minimum.point) if minimum.exact else show_float(minimum.approx)
 
 
 def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) -> Solution:
@@ -127,6 +136,10 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         on = " or ".join(where(s, names) for s in result.least_sets)
         lines.append(f"the least: f = {show(value)}{approx(value)} for every {show(tuple(symbol(n) for n in names))} "
                      f"with {on}; {verdict}")
+    elif result.points and result.tied:  # several points as low: (x² − 1)² + y² at (-1, 0) and (1, 0)
+        lowest = result.lowest or 0
+        at = and_list([show(result.points[i].point) for i in sorted((lowest, *result.tied))])
+        lines.append(f"the least: f = {show(result.values[lowest])}{approx(result.values[lowest])} at {at}; {verdict}")
     elif result.points:
         lowest = result.lowest or 0
         lines.append(f"the least: f{show(result.points[lowest].point)} = {show(result.values[lowest])}"

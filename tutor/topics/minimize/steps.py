@@ -29,6 +29,8 @@ class MinimizeRule(StepRule):
     ALL_ZEROS = "all_zeros"
     NUMERICALLY = "numerically"
     EXACT_ZEROS = "exact_zeros"
+    MINIMUM_TIED = "minimum_tied"
+    LEAST_TIED = "least_tied"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -37,6 +39,9 @@ class MinimizeRule(StepRule):
 
 TEMPLATES: dict[StepRule, str] = {
     MinimizeRule.MINIMUM: "The minimum of {f} = {before}: {variable} = {after}{approx}{known}",
+    MinimizeRule.MINIMUM_TIED: "The minimum of {f} = {before}: {f} = {value}{approx} at {places:list}",
+    MinimizeRule.LEAST_TIED: ("The least value of {f} at a local minimum is {value}{approx}, at {places:list}{why}: "
+                              "{verdict}."),
     MinimizeRule.KNOWN_AS: "{after}{approx}, the solution of {equation}, is also known as {name}.",
     MinimizeRule.EVERY_ZERO: ("Every solution of {f}′ = 0{where}, all found, classified the "
                               "same way: the local minima are {after:and}."),
@@ -80,11 +85,27 @@ def minimize_steps(f: Expr, x: str, result: Minimum, within: str = "") -> Step:
                              where=f" in {within}" if within else ""))
     verdict = globally(result.is_global, len(result.minima), result.complete) + (
         f" ({result.note})" if result.note else "")
+    if result.tied:  # f is least at several points: none of them is the minimum
+        return _tied(f, x, result, substeps, verdict, listed)
     substeps.append(step(MinimizeRule.LEAST_MINIMUM, None, None, point=(point,), value=result.value,
                          approx=approx(result.value), verdict=verdict))
     known = f", {result.known_as}" if result.known_as else ""
     return step(MinimizeRule.MINIMUM, f, point, substeps, variables=(x,), variable=sympy.Symbol(x),
                 approx=approx(point), known=known)
+
+
+def _tied(f: Expr, x: str, result: Minimum, substeps: list[Step], verdict: str, listed: list[Expr]) -> Step:
+    """The last step and the whole where f is least at several points (x⁴ − 2x² at x = -1 and x = 1): the
+    least value and every point it is reached at; the answer is the list of them, any one of which is right."""
+    points = tuple((among(m.point, listed) or m.point) if m.exact else sympy.Float(m.approx, 15)
+                   for m in result.lowest)
+    v = symbol(x)
+    places = tuple(Equation(v, p) for p in points)
+    why = f", the same value {result.tie_by}" if result.tie_by else ""
+    substeps.append(step(MinimizeRule.LEAST_TIED, None, None, places=places, value=result.value,
+                         approx=approx(result.value), verdict=verdict, why=why))
+    return step(MinimizeRule.MINIMUM_TIED, f, points, substeps, variables=(x,), places=places,
+                value=result.value, approx=approx(result.value))
 
 
 def _numerical(s: Step, points: tuple) -> Step:
@@ -200,9 +221,10 @@ def kink_steps(f: Expr, x: str, result: Minimum) -> Step:
         where = between_text(g.low, g.high, x, closed=True)
         substeps.append(step(KinkRule.LEAST_FLAT, None, None, value=g.value, variable=v, verdict=verdict, where=where))
         return step(KinkRule.MINIMUM_FLAT, f, None, substeps, variables=(x,), variable=v, value=g.value, where=where)
-    else:
-        substeps.append(step(MinimizeRule.LEAST_MINIMUM, None, None, point=(result.point,), value=result.value,
-                             approx=approx(result.value), verdict=verdict))
+    if result.tied:
+        return _tied(f, x, result, substeps, verdict, [])
+    substeps.append(step(MinimizeRule.LEAST_MINIMUM, None, None, point=(result.point,), value=result.value,
+                         approx=approx(result.value), verdict=verdict))
     return step(MinimizeRule.MINIMUM, f, result.point, substeps, variables=(x,), variable=v,
                 approx=approx(result.point), known="")
 
