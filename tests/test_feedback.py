@@ -163,7 +163,7 @@ def test_a_student_on_the_roster_without_answers_is_told_why(tmp_path):
 
 def test_the_summary_has_facility_discrimination_and_the_common_wrong_answers(graded):
     summary = (graded / "summary.md").read_text(encoding="utf-8")
-    assert "6 student(s), 4 exercise(s) worth 5 point(s); class mean 2 point(s)." in summary
+    assert "6 students, 4 exercises worth 5 points; class mean 2 points." in summary
     # cube: 2,0,0,2,2,0 for alice, bob, carol, dan, erin, mal; the rest 3,1,0,1,1,0: r = 24 / 36 by hand
     assert "| 1 | cube | 2 | 6 | 3 | 0.5 | 0.67 |  |" in summary
     assert "| 2 | drill | 1 | 3 | 1 | 0.17 | 0.62 | hard |" in summary

@@ -175,7 +175,7 @@ def test_an_answer_the_checker_cannot_settle_is_flagged_for_a_person(tmp_path, c
     assert report["summary"]["review"] == 1
     assert [(r["student"], r["exercise"], r["source"]) for r in report["review"]] == [
         ("bea", "cube", f"{submissions}:3")]
-    assert ("1 answer(s) could not be checked with certainty and score 0 for now: look at them "
+    assert ("1 answer could not be checked with certainty and score 0 for now: look at them "
             "(note 'undecided' in answers.csv, 'review' in report.json)") in capsys.readouterr().out
 
 
@@ -371,8 +371,10 @@ def test_one_of_a_thing_is_counted_in_the_singular(tmp_path, capsys):
                                        encoding="utf-8")
     (tmp_path / "one.csv").write_text("student,exercise,answer\nann,a,2x\n", encoding="utf-8")
     assert main(["grade", str(tmp_path / "one.yaml"), str(tmp_path / "one.csv"), "--out", str(tmp_path / "o"),
-                 "--feedback", str(tmp_path / "f")]) == 0
+                 "--feedback", str(tmp_path / "f"), "--summary", str(tmp_path / "s.md")]) == 0
     out = capsys.readouterr().out.splitlines()
+    assert (tmp_path / "s.md").read_text(encoding="utf-8").splitlines()[2] == \
+        "1 student, 1 exercise worth 1 point; class mean 1 point."
     assert out[0] == "one: 1 student, 1 answer (1 correct, 0 incorrect, 0 invalid), 0 not answered"
     assert out[-2] == "class mean: 100% of 1 point"
     assert out[-1].startswith("checked 1 distinct answer in ")

@@ -199,7 +199,7 @@ def test_an_answer_that_still_crashes_is_listed_for_a_person_and_told_truly(tmp_
     assert [(r["student"], r["exercise"], r["answer"], r["note"]) for r in report["review"]] == [
         ("cy", "cube", "BOOM", "crashed"), ("cy", "drill", "BOOM", "crashed")]
     out = capsys.readouterr().out
-    assert ("2 answer(s) could not be checked: the checker failed on each twice, the second time in a fresh "
+    assert ("2 answers could not be checked: the checker failed on each twice, the second time in a fresh "
             "worker; they score 0 for now: look at them, and please report it (note 'crashed' in answers.csv, "
             "'review' in report.json)") in out
     assert "could not be checked with certainty" not in out

@@ -65,7 +65,7 @@ def test_a_variant_that_cant_be_set_is_not_graded_and_named_in_problems(graded):
     assert log[0]["feedback"] == NOT_GRADED
     assert (graded / "out" / "problems.csv").read_text(encoding="utf-8").splitlines() == [
         "file,line,message",
-        "answers.csv,36,student 'dea' is not on the roster; did you mean 'dee'? (1 answer(s) in this file not graded)",
+        "answers.csv,36,student 'dea' is not on the roster; did you mean 'dee'? (1 answer in this file not graded)",
         f'answers.csv,5,"student \'ana\': {NOT_GRADED}"',
         f'answers.csv,11,"student \'ben\': {NOT_GRADED}"',
         f'answers.csv,28,"student \'eve\': {NOT_GRADED}"']
@@ -192,7 +192,7 @@ def test_moodle_blackboard_and_plain_take_every_student(graded, tmp_path, capsys
         ON_THE_PACK_SCALE
     capsys.readouterr()
     export(graded, tmp_path / "e", "blackboard", "--columns", "exercise")
-    assert "tutor: blackboard.csv: 3 grade(s) left empty, of exercises not graded for a student (see problems.csv); " \
+    assert "tutor: blackboard.csv: 3 grades left empty, of exercises not graded for a student (see problems.csv); " \
            "blackboard has no grade for 'excused': enter them by hand" in capsys.readouterr().err
 
     text = export(graded, tmp_path, "plain")

@@ -92,9 +92,9 @@ def test_answers_from_ids_not_on_the_roster_are_reported_with_the_closest_id(tmp
     assert main(["grade", PACK, str(late), "--roster", str(roster), "--out", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[:3] == [
-        f"{late}:2: student 'alce' is not on the roster; did you mean 'alice'? (2 answer(s) in this file not graded)",
-        f"{late}:4: student 'Fay' is not on the roster; did you mean 'fay'? (1 answer(s) in this file not graded)",
-        f"{late}:5: student 'zed' is not on the roster (1 answer(s) in this file not graded)"]
+        f"{late}:2: student 'alce' is not on the roster; did you mean 'alice'? (2 answers in this file not graded)",
+        f"{late}:4: student 'Fay' is not on the roster; did you mean 'fay'? (1 answer in this file not graded)",
+        f"{late}:5: student 'zed' is not on the roster (1 answer in this file not graded)"]
     students = [r["student"] for r in rows(tmp_path / "out" / "grades.csv")][1:]
     assert students == ["alice", "bob", "carol", "dan", "erin", "fay"]  # no new student for a typo
     assert [p["line"] for p in rows(tmp_path / "out" / "problems.csv")] == ["2", "4", "5"]
@@ -154,7 +154,7 @@ def test_the_roster_id_suggested_for_a_typo_has_its_control_characters_escaped(t
     late = write(tmp_path / "late.csv", "student,exercise,answer\nalice,cube,3x^2\n")
     assert main(["grade", PACK, str(late), "--roster", str(roster), "--out", str(tmp_path / "out")]) == 1
     assert capsys.readouterr().err.splitlines()[0] == (
-        f"{late}:2: student 'alice' is not on the roster; did you mean 'alice\\x1b[1m'? (1 answer(s) in this file "
+        f"{late}:2: student 'alice' is not on the roster; did you mean 'alice\\x1b[1m'? (1 answer in this file "
         "not graded)")
 
 

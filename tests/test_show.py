@@ -123,6 +123,7 @@ def test_decimal_notation_writes_every_terminating_fraction_as_a_decimal_while_i
     ("1e-20", "1e-20"),  # was 1/100000000000000000000
     ("2.5e-19 x", "2.5e-19·x"),  # 2.5e-19x would read as 2.5e - 19x
     ("-3e-310", "-3e-310"),
+    ("1.5e-12", "1.5e-12"),  # 13 places: was 3/2000000000000
     ("1/1048576", "1/1048576"),  # a tiny fraction with many digits stays a fraction
     ("1e-20/3", "1/300000000000000000000"),  # no terminating decimal: a fraction
 ])

@@ -220,8 +220,9 @@ def summary_markdown(book: Gradebook) -> str:
     lines = [f"# Item analysis: {markdown_text(book.pack.title)}", ""]
     if n:
         mean = points_sum(scaled_total(book, student) for student in book.students) / n
-        lines.append(f"{n} student(s), {len(summaries)} exercise(s) worth {number(book.max)} point(s); "
-                     f"class mean {number(mean)} point(s).")
+        worth, average = counted(book.max, "point", number(book.max)), counted(mean, "point", number(mean))
+        lines.append(f"{counted(n, 'student')}, {counted(len(summaries), 'exercise')} worth {worth}; "
+                     f"class mean {average}.")
     else:
         lines.append("No students.")
     lines += ["", "| # | exercise | points | answered | correct | facility | discrimination | look at it |",

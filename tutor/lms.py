@@ -25,7 +25,7 @@ from .outputs import Writer
 from .packs import Pack
 from .reports import cell, scaled_total
 from .roster import Enrolled
-from .words import TextEnum, and_list
+from .words import TextEnum, and_list, counted
 
 
 class LMS(TextEnum):
@@ -176,8 +176,8 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
                 row[0] = written
     empty = sum(score is None for c in grades for score in c.scores.values())
     if empty and form.excused is None:
-        warnings.append(f"{form.file}: {empty} grade(s) left empty, of exercises not graded for a student (see "
-                        f"problems.csv); {lms} has no grade for 'excused': enter them by hand")
+        warnings.append(f"{form.file}: {counted(empty, 'grade')} left empty, of exercises not graded for a student "
+                        f"(see problems.csv); {lms} has no grade for 'excused': enter them by hand")
     over = [c.header for c in grades if form.most is not None and c.points > form.most]
     if over:
         warnings.append(f"{form.file}: {and_list([repr(h) for h in over])} can be worth more than "

@@ -279,21 +279,22 @@ def summary_table(book: Gradebook) -> str:
         common = f"{first.reading}{f' with {first.variant}' if first.variant else ''} ({first.count})" if first else ""
         lines.append(f"{e.exercise:<{width}}  {number(e.points):>6}  {e.answered:>8}  {e.correct:>7}  "
                      f"{number(e.mean, 2):>6}  {common}")
-    if len(shown) < len(summaries):
-        lines.append(f"({len(summaries) - len(shown)} exercise(s) answered by no one)")
+    unanswered = [e for e in summaries if not e.answered and not e.not_graded]  # not graded: said below
+    if unanswered:
+        lines.append(f"({counted(len(unanswered), 'exercise')} answered by no one)")
     for e in summaries:  # at the exercise in the pack, as `tutor pack validate` says it
         lines += [f"{book.pack.exercise(e.exercise).position_of(None)}: exercise '{e.exercise}' not graded for "
                   f"{counted(count, 'student')}: {why}; it does not count towards their totals (problems.csv names "
                   "them): mend its parameters or 'require'" for why, count in e.not_graded]
     review = Counter(r.note for r in to_review(book))
     if review["undecided"]:
-        lines.append(f"{review['undecided']} answer(s) could not be checked with certainty and score 0 for now: "
-                     "look at them (note 'undecided' in answers.csv, 'review' in report.json)")
+        lines.append(f"{counted(review['undecided'], 'answer')} could not be checked with certainty and score 0 for "
+                     "now: look at them (note 'undecided' in answers.csv, 'review' in report.json)")
     if review["crashed"]:
-        lines.append(f"{review['crashed']} answer(s) could not be checked: the checker failed on each twice, the "
-                     "second time in a fresh worker; they score 0 for now: look at them, and please report it "
+        lines.append(f"{counted(review['crashed'], 'answer')} could not be checked: the checker failed on each twice, "
+                     "the second time in a fresh worker; they score 0 for now: look at them, and please report it "
                      "(note 'crashed' in answers.csv, 'review' in report.json)")
     if book.students:
         mean = percent(points_sum(scaled_total(book, s) for s in book.students) / len(book.students), book.max)
-        lines.append(f"class mean: {number(mean, 1)}% of {number(book.max)} point{'' if book.max == 1 else 's'}")
+        lines.append(f"class mean: {number(mean, 1)}% of {counted(book.max, 'point', number(book.max))}")
     return "\n".join(lines)

@@ -23,6 +23,7 @@ from .errors import TutorError
 from .limits import LIMITS, Limits
 from .safe_read import FileRefused, csv_rows, open_file
 from .submissions import Problem, Submissions, Submitted, file_name, shown
+from .words import counted
 
 ID_COLUMNS = ("id", "student")  # the column that holds the id: `id`, or else `student`
 
@@ -170,8 +171,8 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
         guess = roster.closest(student)
         hint = f"; did you mean {shown(guess)}?" if guess else ""
         problems.append(Problem(file, int(first.source.rpartition(":")[2]),
-                                f"student {shown(student)} is not on the roster{hint} ({count} answer(s) in this "
-                                "file not graded)", student))
+                                f"student {shown(student)} is not on the roster{hint} ({counted(count, 'answer')} in "
+                                "this file not graded)", student))
     answered = {a.student for a in answers}
     absent = tuple((s.id, _why_absent(s.id, given.problems)) for s in roster.students if s.id not in answered)
     return replace(given, answers=tuple(answers), problems=tuple(problems), roster=roster, absent=absent)

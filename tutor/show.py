@@ -370,11 +370,19 @@ def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> 
 
 
 def as_scientific(value: Fraction, latex: bool = False) -> str | None:
-    """A tiny decimal too long to write out, in scientific notation with its digits exact, as a pack's
-    `until: 1e-20` was written (1e-20, not 1/100000000000000000000); None unless its digits are few."""
-    if value == 0 or abs(value) >= Fraction(1, 10**12) or as_decimal(value, always=True, most_places=10**6) is None:
+    """A decimal with more places than as_decimal writes out (1e-20, 1.5e-12), in scientific notation with
+    its digits exact, as a pack's `until: 1e-20` was written (not 1/100000000000000000000); None where it
+    does not terminate, has more than 6 significant digits, or as_decimal writes it."""
+    if value == 0 or as_decimal(value, always=True) is not None:
         return None
-    places = len(as_decimal(abs(value), always=True, most_places=10**6) or "") - 2  # "0.000…25": after "0."
+    q, twos, fives = value.denominator, 0, 0
+    while q % 2 == 0:
+        q, twos = q // 2, twos + 1
+    while q % 5 == 0:
+        q, fives = q // 5, fives + 1
+    if q != 1:
+        return None
+    places = max(twos, fives)
     digits = str(abs(value.numerator) * 10**places // value.denominator)
     significant = digits.rstrip("0")
     if len(significant) > 6:

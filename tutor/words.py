@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import StrEnum
+from fractions import Fraction
 
 
 class TextEnum(StrEnum):
@@ -29,9 +30,10 @@ def first_of(items: Sequence[str], most: int = 3) -> str:
     return ", ".join(items[:most]) + f" and {len(items) - most} more"
 
 
-def counted(n: int, noun: str) -> str:
-    """'1 exercise', '3 exercises': a count with its noun (one whose plural adds an s)."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def counted(n: int | Fraction, noun: str, shown: str = "") -> str:
+    """'1 exercise', '3 exercises', '2.5 points': a count with its noun (one whose plural adds an s); `shown`,
+    the count as written, where it is not an integer (3/2 points)."""
+    return f"{shown or n} {noun}{'' if n == 1 else 's'}"
 
 
 def capitalized(text: str) -> str:

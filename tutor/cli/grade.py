@@ -211,7 +211,7 @@ def _grade_gradescope(pack: packs.Pack, given: Submissions, roster: Roster | Non
 
 def _problems_status(given: Submissions) -> int:
     if given.problems:
-        print(f"tutor: {len(given.problems)} problem(s) in the submissions; the rest was graded",
+        print(f"tutor: {counted(len(given.problems), 'problem')} in the submissions; the rest was graded",
               file=sys.stderr)
         return EXIT_INCORRECT
     return EXIT_OK
