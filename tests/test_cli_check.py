@@ -493,3 +493,19 @@ def test_a_cost_step_and_its_key_are_written_alike(capsys):
 def test_a_wrong_number_is_quoted_as_typed(capsys, answer, expected, message):
     assert main(["check", answer, "--expected", expected]) == 1
     assert capsys.readouterr().out.splitlines()[1] == message
+
+
+@pytest.mark.parametrize("argv, out", [
+    # issue 66: log10|x| was ln(10|x|) and sin2(x) sin(2)·x, without a word; sin⁡(x) from Word was refused
+    (["log10|x|", "--expected", "ln(abs(x))/ln(10)"],
+     "correct\nCorrect. ('log10' was read as log_10, the logarithm to base 10.)\nread as: ln(|x|)/ln(10)\n"),
+    (["sin2(x)", "--expected", "sin(2x)"],
+     "incorrect\nAt x = 2 your answer is 1.81859, but the correct value is -0.756802. Note: 'sin2(x)' was read as "
+     "sin(2)·(x); write sin(2x) or sin^2(x) if that was meant.\nread as: x sin(2)\n"),
+    (["sin\u2061(x)", "--expected", "sin(x)"], "correct\nCorrect.\nread as: sin(x)\n"),
+    # issue 73: echoed as typed, not 0
+    (["0.0000", "--expected", "0"], "correct\nCorrect.\nread as: 0.0000\n"),
+])
+def test_readings_said_and_echoed_as_typed(capsys, argv, out):
+    main(["check", *argv])
+    assert capsys.readouterr().out == out

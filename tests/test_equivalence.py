@@ -216,8 +216,8 @@ def test_a_point_off_in_its_last_digits_is_named_close_not_extra(answer, note, m
 @pytest.mark.parametrize("answer, tolerance, note, message", [
     ("(0.62, 0), (2, 2)", "dp:4", "too_few_places",
      "(0.62, 0) is one of the right points rounded to 2 decimal places; give it to 4 decimal places."),
-    ("(2, 2), (0.618, 0.0)", "dp:4", "too_few_places",
-     "(0.618, 0) is one of the right points rounded to 3 decimal places; give it to 4 decimal places."),
+    ("(2, 2), (0.618, 0.0)", "dp:4", "too_few_places",  # echoed as typed (issue 73): was (0.618, 0)
+     "(0.618, 0.0) is one of the right points rounded to 3 decimal places; give it to 4 decimal places."),
     # 0.6 has one significant digit: as likely a guess as a rounding, as for a single number
     ("(0.6, 0), (2, 2)", "dp:4", "extra_point", "(0.6, 0) does not belong in the answer. 1 point is missing."),
     # where the tolerance is relative, no number of places is asked

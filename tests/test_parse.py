@@ -322,7 +322,7 @@ def test_log10_and_log2_before_a_bracket_or_a_space_are_logarithms_to_base_10_an
 
 @pytest.mark.parametrize("typed, meant, note", [
     ("log 10x", "log(10*x)", None), ("log(10)x", "x*log(10)", None), ("log 2", "log(2)", None),
-    ("ln2", "log(2)", None), ("ln10(x)", "x*log(10)", None), ("log 10 x", "log(10*x)", None),
+    ("ln2", "log(2)", None), ("log 10 x", "log(10*x)", None),
     ("log10", "log(10)", None), ("1/(x log10)", "1/(x*log(10))", None), ("log10 - x", "log(10) - x", None),
     ("log10^2", "log(100)", None), ("log_2x", "log(x)/log(2)", None),
     # a number and a letter straight after log are its argument, as in sin2x and ln2x, and the note says so
@@ -332,6 +332,38 @@ def test_log10_and_log2_before_a_bracket_or_a_space_are_logarithms_to_base_10_an
     ("log3(9)", "9*log(3)", "'log3(9)' was read as log(3)·(9); for the logarithm to base 3 write log_3(9)"),
 ])
 def test_other_numbers_after_log_keep_their_reading_and_say_it_where_a_base_may_be_meant(typed, meant, note):
+    answer = read(typed)
+    assert answer.value == _sympy(meant)
+    assert answer.ambiguities == ((note,) if note else ())
+
+
+@pytest.mark.parametrize("typed, meant, note", [
+    # issue 66: a bar, a root or a square bracket opens log10's and log2's argument as a round bracket does
+    ("log10|x|", "log(Abs(x))/log(10)", BASE_10), ("log2|x|", "log(Abs(x))/log(2)", BASE_2),
+    ("log10√x", "log(sqrt(x))/log(10)", BASE_10), ("log2∛x", "log(x**(1/3))/log(2)", BASE_2),
+    ("log10[x]", "log(x)/log(10)", BASE_10), ("log10[x]y", "y*log(x)/log(10)", BASE_10),
+    ("log10|x| + 1", "log(Abs(x))/log(10) + 1", BASE_10),
+])
+def test_log10_and_log2_before_a_bar_a_root_or_a_square_bracket_are_logarithms_too(typed, meant, note):
+    answer = read(typed)
+    assert answer.value == _sympy(meant)
+    assert answer.ambiguities == (note,)
+
+
+@pytest.mark.parametrize("typed, meant, note", [
+    # issue 66: a function name, a number and a bracket: the number is the argument, and the note says so
+    ("sin2(x)", "x*sin(2)", "'sin2(x)' was read as sin(2)·(x); write sin(2x) or sin^2(x) if that was meant"),
+    ("ln2(x)", "x*log(2)", "'ln2(x)' was read as ln(2)·(x); write ln(2x) or ln^2(x) if that was meant"),
+    ("cos3(y)", "y*cos(3)", "'cos3(y)' was read as cos(3)·(y); write cos(3y) or cos^3(y) if that was meant"),
+    ("ln10(x)", "x*log(10)", "'ln10(x)' was read as ln(10)·(x); write ln(10x) if that was meant"),
+    ("sin2(x + 1)", "(x + 1)*sin(2)",
+     "'sin2(x + 1)' was read as sin(2)·(x + 1); write sin(2(x + 1)) or sin^2(x + 1) if that was meant"),
+    ("sqrt2[x]", "sqrt(2)*x", "'sqrt2[x]' was read as sqrt(2)·[x]; write sqrt(2x) if that was meant"),
+    ("log3[9]", "9*log(3)", "'log3[9]' was read as log(3)·[9]; for the logarithm to base 3 write log_3(9)"),
+    ("sin2x", "sin(2*x)", None), ("sin 2(x)", "x*sin(2)", None), ("sin2 (x)", "x*sin(2)", None),
+    ("log1(x)", "0", None),
+])
+def test_a_number_and_a_bracket_straight_after_a_function_name_are_read_so_and_said(typed, meant, note):
     answer = read(typed)
     assert answer.value == _sympy(meant)
     assert answer.ambiguities == ((note,) if note else ())
@@ -466,6 +498,9 @@ def test_any_text_gets_a_verdict_and_never_an_exception(text):
     ("𝟔𝒙 + ℎ", "6*x + h"),
     ("6xy³\u200b", "6*x*y**3"),  # a zero-width space copied with the text
     ("6\u2060x\u00ady", "6*x*y"),
+    # Word's invisible operators: function application (after every function name), times, separator, plus
+    ("sin\u2061(x)", "sin(x)"), ("log10\u2061(x)", "log(x)/log(10)"), ("2\u2062x", "2*x"),
+    ("2\u2064x", "2 + x"), ("max(x\u2063y)", "Max(x, y)"),
 ])
 def test_letters_and_invisible_characters_copied_from_documents_are_read(typed, expected):
     names = ("x", "y", "h")

@@ -8,7 +8,7 @@ from sympy import Poly
 
 from tutor import read, show
 from tutor.parse import Equation, symbol
-from tutor.show import alike_notation, decimal_notation, decimals_together
+from tutor.show import alike_notation, decimal_notation, decimals_together, fraction_notation, show_float, show_given
 
 
 @pytest.mark.parametrize("typed, variables, shown", [
@@ -169,3 +169,38 @@ def test_a_reading_writes_numbers_as_typed_and_alike(typed, shape, variables, sh
 def test_a_value_shown_alike_has_its_numbers_all_fractions_or_all_decimals(value, decimals, shown):
     assert show(value, decimals=decimals, alike=True) == shown
 
+
+
+@pytest.mark.parametrize("typed, shape, shown", [
+    # issue 73: a whole number typed with a decimal point (or an exponent) is echoed as typed
+    ("0.0000", "number", "0.0000"), ("1e6", "number", "1e6"), ("2.0x + 1", "expression", "2.0x + 1"),
+    ("(-1.04, 0.0)", "vector", "(-1.04, 0.0)"), ("0", "number", "0"), ("-3.0", "number", "-3.0"),
+])
+def test_whole_numbers_typed_as_decimals_are_echoed_as_typed(typed, shape, shown):
+    assert show(read(typed, shape, ("x", "y")), ("x", "y"), typed=True) == shown
+
+
+@pytest.mark.parametrize("value, shown", [
+    # issue 73: one style of exponent in a column: was 1.04858e6 beside 1.71799e+10
+    (1048576.0, "1.04858e6"), (17179869184.0, "1.71799e10"), (1e-6, "1e-6"), (-2.5e-12, "-2.5e-12"),
+    (1e100, "1e100"), (123456.0, "123456"), (0.5, "0.5"),
+])
+def test_floats_in_scientific_notation_are_written_one_way(value, shown):
+    assert show_float(value) == shown
+
+
+@pytest.mark.parametrize("value, shown", [
+    ([sympy.Rational(1, 10**6)], "0.000001"), ([sympy.Integer(1), sympy.Rational(-5, 2)], "(1, -2.5)"),
+    ([sympy.Rational(1, 3)], "0.333333"),
+])
+def test_numbers_given_are_written_as_given(value, shown):
+    assert show_given(value) == shown
+
+
+def test_tenths_are_fractions_in_fraction_notation_and_decimals_otherwise():
+    x = symbol("x")
+    f = x**2 / 10 - x / 5
+    assert show(f, ("x",)) == "0.1x² - x/5"  # a pack's rates and parameters come as decimals (0.1, 0.3)
+    with fraction_notation():
+        assert show(f, ("x",)) == "x²/10 - x/5"
+        assert show(sympy.Rational(-9, 10)) == "-9/10" and show(sympy.Rational(7, 100)) == "0.07"

@@ -632,3 +632,24 @@ def test_a_circle_of_critical_points_is_classified_through_the_quantity_f_depend
         "   12.1. All along it: every point of it is not decided by the test nor by f's values, since f depends on x "
         "and y only through u = x² + y²: f = g(u) with g(u) = (u - 1)⁴e⁻ᵘ, g′(1) = 0 and g″(1) = 0, which does not "
         "decide.")
+
+
+@pytest.mark.parametrize("argv, first", [
+    # issue 74: a function typed without decimals: its tenths stay fractions (was f(x) = 0.1x² - x beside x/5)
+    (["minimize", "x^2/10 - x"], ["f(x) = x²/10 - x", "f′(x) = x/5 - 1 = 0 at x = 5", "minimum: f(5) = -5/2"]),
+    (["gradient", "x^2/10 + y/4"], ["f(x, y) = x²/10 + y/4", "∇f = (x/5, 1/4)"]),
+    (["minimize", "0.1x^2 - x"], ["f(x) = 0.1x² - x", "f′(x) = 0.2x - 1 = 0 at x = 5", "minimum: f(5) = -2.5"]),
+])
+def test_a_function_is_answered_in_the_notation_it_was_typed_in(capsys, argv, first):
+    status, out, _ = run(capsys, *argv)
+    assert status == 0 and out.splitlines()[:len(first)] == first
+
+
+def test_a_descent_writes_its_start_as_given_and_its_exponents_one_way(capsys):
+    # issue 73: was "start 1e-6", and 1.04858e6 above 1.71799e+10 in one column
+    status, out, _ = run(capsys, "descent", "x^2", "--start", "0.000001", "--rate", "0.1", "--iterations", "1")
+    assert status == 0 and out.splitlines()[2] == "start 0.000001, learning rate α = 0.1"
+    status, out, _ = run(capsys, "descent", "x^2", "--start", "1", "--rate", "1.5", "--iterations", "18")
+    lines = out.splitlines()
+    assert [line.split()[-1] for line in lines[15:17] + lines[22:24]] == ["1.04858e6", "4.1943e6", "1.71799e10",
+                                                                            "6.87195e10"]

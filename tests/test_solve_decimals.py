@@ -120,7 +120,7 @@ def test_a_decimal_learning_rate_alone_says_nothing_of_the_notation(capsys):
 
 @pytest.mark.parametrize("argv, first", [
     (["minimize", "2/5 x^2 - 6/5 x"], ["f(x) = 2x²/5 - 6x/5", "f′(x) = 4x/5 - 6/5 = 0 at x = 3/2",
-                                       "minimum: f(3/2) = -0.9"]),
+                                       "minimum: f(3/2) = -9/10"]),  # issue 74: was -0.9
     (["partial", "x^2 y^3/2", "--wrt", "x", "--at", "x=1/2,y=2"], ["f(x, y) = x²y³/2", "∂f/∂x = xy³",
                                                                    "∂f/∂x(1/2, 2) = 4"]),
     (["gradient", "x^2/2 + 3/2 y^2", "--at", "x=1,y=1/2"], ["f(x, y) = x²/2 + 3y²/2", "∇f = (x, 3y)",

@@ -21,14 +21,16 @@ and `cos x^2(2x)` is cos(x²)·2x, the way a chain-rule factor is written after 
 `f^-1` is the inverse function (`sin^-1 x` = asin x, `cot^-1 x` = acot x), any
 other power is a power of the value (`sin^2 x`). `log_b` takes a base: a number,
 a name or a bracketed expression (`log_2 8`, `log_b(x)`, `log_{10} x`).
-The attached base is 10 or 2 straight after `log`, where a bracket or a space and
-an argument follow (its power between, if any): `log10(x)`, `log10 x`, `log2(8)`,
-`log10^2(x)` are logarithms to base 10 and 2, as calculators write them. Otherwise
-a number after `log` is its argument as before: `log10` alone is ln 10, `log2x` is
-ln(2x) (like `sin2x`), `log3(9)` is ln(3)·9, `log 10x` is ln(10x). A base read
-so is noted, and so is an argument where a base may have been meant (`log2x`,
-`log3(9)`). Braces straight after `^` (or `log_`) group, as LaTeX writes them:
-`e^{-2x}` is e^(-2x); anywhere else a brace starts a set of points.
+The attached base is 10 or 2 straight after `log`, where a bracket (round or square),
+a bar, a root or a space and an argument follow (its power between, if any): `log10(x)`,
+`log10[x]`, `log10|x|`, `log10√x`, `log10 x`, `log2(8)`, `log10^2(x)` are logarithms to
+base 10 and 2, as calculators write them. Otherwise a number after `log` is its argument
+as before: `log10` alone is ln 10, `log2x` is ln(2x) (like `sin2x`), `log3(9)` is ln(3)·9,
+`log 10x` is ln(10x). A base read so is noted, and so is an argument where a base may have
+been meant (`log2x`, `log3(9)`); any function's name, a number and a bracket straight after
+each other are noted alike (`sin2(x)` is sin(2)·x, `ln2(x)` is ln(2)·x). Braces straight
+after `^` (or `log_`) group, as LaTeX writes them: `e^{-2x}` is e^(-2x); anywhere else a
+brace starts a set of points.
 An exponent is one signed power (`e^-2x` is e⁻²·x, `x^1/2` is (x¹)/2): where a sign
 in it (or e^number, or x^1 before '/') stops short of a letter, a bracket or a
 divisor written straight after, the note says how it was read.
@@ -36,6 +38,10 @@ A run of letters is split into known names only (`xsinx` -> x·sin(x)).
 Square brackets group like round ones (`2[z - (x + 1)]`) unless they hold a
 list: a comma directly inside (`[4, 6]`), or one bracketed list (`[(0, 0)]`).
 Inside brackets a bar opens an absolute value again: `|a(q|b|r)c|`.
+Characters are first mapped to the ones the grammar knows (`normalize`): look-alikes (− × ·),
+full-width and italic letters, invisible characters as spaces, and Word's invisible operators as
+what they mean (U+2061 function application a space, U+2062 invisible times '*', U+2063 invisible
+separator ',', U+2064 invisible plus '+').
 """
 
 from __future__ import annotations
@@ -171,6 +177,10 @@ for _code in [*range(0xFF01, 0xFF5F), *range(0x1D400, 0x1D800), 0x210E]:
         _TRANSLATE[chr(_code)] = _letter
 for _invisible in "\u200b\u200c\u200d\u2060\ufeff\u00ad":  # copied from a web page with the text
     _TRANSLATE[_invisible] = " "
+# the invisible operators of an equation copied from Word (its equation editor puts U+2061 after every
+# function name), as what they mean: function application a space, invisible times '*', the invisible
+# separator ',' and invisible plus '+'
+_TRANSLATE.update({"\u2061": " ", "\u2062": "*", "\u2063": ",", "\u2064": "+"})
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"
 _FROM_SUPERSCRIPT = {c: unicodedata.normalize("NFKC", c).replace("\u2212", "-") for c in SUPERSCRIPTS}
@@ -926,14 +936,6 @@ class _Parser:
             argument, rest = self.span(number.col, self.tok.col), self.span(after.col, self.tok.col)
             self.ambiguities.insert(noted, f"'{name.text}{argument}' was read as log({argument}); for the logarithm "
                                            f"to base {number.text} write log_{number.text}({rest})")
-        elif after.kind == TokenKind.OPERATOR and after.text in "([":  # log3(9): log(3) times (9)
-            closer = self.tokens[self.group_end(start + 1)[0]]
-            if closer.kind == TokenKind.OPERATOR and closer.text == _OPENERS[after.text]:
-                inside = self.span(after.col + 1, closer.col)
-                self.ambiguities.insert(
-                    noted, f"'{self.span(name.col, closer.col + 1)}' was read as log({number.text})·{after.text}"
-                           f"{inside}{closer.text}; for the logarithm to base {number.text} write "
-                           f"log_{number.text}({inside})")
         return value
 
     def applied(self, name: Token, fn: MathFunction, base: Expr | None, attached: bool = False) -> Expr | None:
@@ -941,6 +943,7 @@ class _Parser:
         attached: the base was a number straight after `log` (log10), and is one only where an argument
         follows, in brackets or after a space; None where none does."""
         outer_power: Expr | None = None
+        first = self.pos  # the token straight after the name (or its attached base)
         if self.at("^") or self.tok.kind == TokenKind.SUPERSCRIPT:  # sin^2 x, sin² x, sin^-1 x
             if self.at("^"):
                 self.advance()  # sin^{2} x, as LaTeX writes it, too
@@ -953,18 +956,23 @@ class _Parser:
                 fn = FUNCTIONS[fn.inverse]
             else:
                 outer_power = exponent
-        if attached and not (self.at("(") or self.tok.spaced and self.starts_atom()):
+        if attached and not (self.at("(", "[", "√", "∛") or self.at("|") and self.abs_depth == 0
+                             or self.tok.spaced and self.starts_atom()):
             return None  # log10 alone, log10 - x, log10^2: the number is the argument
-        if self.at("("):
+        if self.at("(") or attached and self.at("["):  # log10[x] as log10(x): square brackets group alike
             opener = self.advance()
             with self.nested(opener.col), self.outside_bars():
                 args = [self.sum()]
                 while self.at(","):
                     self.advance()
                     args.append(self.sum())
-            self.expect(")", opener)
+            self.expect(_OPENERS[opener.text], opener)
         elif self.starts_atom() or self.at("-", "+"):
+            number, noted = self.tok, len(self.ambiguities)
+            direct = base is None and number.kind == TokenKind.NUMBER and not number.spaced and self.pos == first
             args = [self.bare_argument(name.col)]
+            if direct and self.pos == first + 1 and self.at("(", "[") and not self.tok.spaced:
+                self.note_number_then_bracket(name, fn, number, noted)
         else:
             raise InputError(f"'{name.text}' needs an argument, like {name.text}(x)",
                              name.col, "missing_operand")
@@ -979,6 +987,29 @@ class _Parser:
             raise InputError(f"'{name.text}' takes {wanted} argument(s)", name.col, "syntax")
         value = self.apply(fn, args, name.col)
         return value if outer_power is None else self.raise_to(value, outer_power, name.col)
+
+    def note_number_then_bracket(self, name: Token, fn: MathFunction, number: Token, noted: int) -> None:
+        """Say how a function name, a number and a bracket straight after each other were read: the number
+        is the argument and the bracket a factor (`sin2(x)` is sin(2)·(x), `ln2(x)` is ln(2)·(x), `log3(9)` is
+        log(3)·(9)), where sin(2x), sin²x or the logarithm to base 3 may have been meant."""
+        closer = self.tokens[self.group_end(self.pos)[0]]
+        opener = self.tok
+        if not (closer.kind == TokenKind.OPERATOR and closer.text == _OPENERS[opener.text]):
+            return
+        whole = int(number.text) if number.text.isdigit() else None
+        if fn.name == "log" and (whole is None or whole < 2):
+            return  # log1(x), log0.5(x): no base was meant
+        inside = self.span(opener.col + 1, closer.col)
+        read_as = f"'{self.span(name.col, closer.col + 1)}' was read as {name.text}({number.text})·" \
+                  f"{opener.text}{inside}{closer.text}"
+        if fn.name == "log":
+            advice = f"for the logarithm to base {number.text} write log_{number.text}({inside})"
+        else:
+            factor = inside if re.fullmatch(r"[A-Za-zα-ω]", inside) else f"({inside})"
+            squared = whole in (2, 3) and (fn.inverse is not None or fn.name == "ln")  # sin²x, ln²x
+            power = f" or {name.text}^{number.text}({inside})" if squared else ""
+            advice = f"write {name.text}({number.text}{factor}){power} if that was meant"
+        self.ambiguities.insert(noted, f"{read_as}; {advice}")
 
     def log_base(self, name: Token) -> Expr:
         """The base after `log_`: a number, a name, or a bracketed expression (log_2 x, log_b(x), log_(a+1) x)."""

@@ -110,6 +110,9 @@ class _Printer:
 
     def number(self, n: Expr) -> str:
         if n.is_Integer:
+            typed = self.spellings.get(abs(fraction(n))) if self.spellings else None  # 0.0000, 1.0, 1e6 as typed
+            if typed is not None:
+                return typed if n >= 0 else f"-{typed}"
             return _integer(int(n.p))  # not str(n): sympy's printer is slow
         if n.is_Rational:
             decimal = self.decimal(n)
@@ -351,8 +354,10 @@ def _first_name(text: str) -> str:
 def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> str | None:
     """A decimal for a fraction that terminates and looks like one (0.5057, 0.14474).
 
-    Small denominators stay fractions, as the lesson writes them (1/2, 7/4),
-    unless `always`. None beyond `most_places` decimal places.
+    Small denominators stay fractions, as the lesson writes them (1/2, 7/4), unless `always`; tenths
+    (0.3) are decimals, as a pack's rates and parameters are given, except within
+    `fraction_notation` (maths typed without a decimal point: x²/10, not 0.1x²). None beyond
+    `most_places` decimal places.
     """
     q = value.denominator
     twos = fives = 0
@@ -361,7 +366,8 @@ def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> 
     while q % 5 == 0:
         q, fives = q // 5, fives + 1
     places = max(twos, fives)
-    if q != 1 or places == 0 or places > most_places or (twos != fives and value.denominator < 100 and not always):
+    small = twos != fives or _FRACTIONS.get()  # 1/10 is 0.1, as data given in decimals is, unless fractions typed
+    if q != 1 or places == 0 or places > most_places or (small and value.denominator < 100 and not always):
         return None
     sign = "-" if value < 0 else ""
     scaled = abs(value.numerator) * 10**places // value.denominator
@@ -449,8 +455,11 @@ def _cut(value: Expr, digits: int) -> float:
 
 
 def _format_float(value: float, digits: int = 6) -> str:
+    """value to `digits` significant digits; a very large or small one in scientific notation written one
+    way, as as_scientific writes it: 1.04858e6, 1.71799e10, 1e-6 (never e+06, e+10, e-06)."""
     text = f"{value:.{digits}g}"
-    return text if "e" not in text else text.replace("e+0", "e").replace("e-0", "e-")
+    mantissa, e, exponent = text.partition("e")
+    return f"{mantissa}e{int(exponent)}" if e else text
 
 
 # Set for a whole command whose input was typed with decimals (`tutor solve minimize "0.4x^2 - 1.2x"`),
@@ -467,6 +476,21 @@ def decimal_notation(on: bool = True) -> Iterator[None]:
         yield
     finally:
         _DECIMALS.reset(token)
+
+
+# Set for a whole command whose maths was typed without a decimal point (`tutor solve minimize "x^2/10 - x"`):
+# a fraction of a small denominator is written as one, tenths and hundredths too (x²/10 beside x/5, not 0.1x²).
+_FRACTIONS: ContextVar[bool] = ContextVar("fractions", default=False)
+
+
+@contextmanager
+def fraction_notation(on: bool = True) -> Iterator[None]:
+    """Within it, a fraction of a denominator below 100 is written as one, 1/10 as 3/20 is (not 0.1)."""
+    token = _FRACTIONS.set(on)
+    try:
+        yield
+    finally:
+        _FRACTIONS.reset(token)
 
 
 def in_decimal_notation() -> bool:
@@ -521,6 +545,18 @@ def ordered_terms(expr: Expr, variables: Sequence[str] = ()) -> list[Expr]:
 def show_float(value: float, digits: int = 6) -> str:
     """A float to `digits` significant digits, as tables of iterations show it."""
     return _format_float(value, digits)
+
+
+def show_given(values: Sequence[Expr]) -> str:
+    """Numbers the user gave (a start, a rate) as given: a terminating decimal in full (0.000001, not 1e-6),
+    a whole number as one, any other number to 6 digits; one alone, more as a point (0.5, 2)."""
+    def one(value: Expr) -> str:
+        if value.is_Rational:
+            written = str(int(value)) if value.is_Integer else as_decimal(fraction(value), always=True, most_places=20)
+            if written is not None:
+                return written
+        return show_float(float(value))
+    return one(values[0]) if len(values) == 1 else "(" + ", ".join(map(one, values)) + ")"
 
 
 def show_floats(point: Sequence[float]) -> str:

@@ -7,7 +7,7 @@ import re
 
 from ..calculus import SolveError
 from ..parse import InputError
-from ..show import decimal_notation
+from ..show import decimal_notation, fraction_notation
 from ..topics import TOPICS
 from . import EXIT_OK, UserError
 from .kinds import subcommands
@@ -32,10 +32,17 @@ def typed_decimals(args: argparse.Namespace) -> bool:
     return any(_DECIMAL_POINT.search(getattr(args, name, None) or "") for name in _MATHS)
 
 
+def typed_fractions(args: argparse.Namespace) -> bool:
+    """Whether the user wrote a function and no number with a decimal point anywhere (not even a rate):
+    its tenths are then fractions as typed (x²/10 beside x/5, not 0.1x²)."""
+    return bool(getattr(args, "function", None)) and not any(
+        _DECIMAL_POINT.search(value) for value in vars(args).values() if isinstance(value, str))
+
+
 def run(args: argparse.Namespace) -> int:
     # Answer in the user's notation: decimals given, decimals back (0.8x - 1.2, not 4x/5 - 6/5); numbers
-    # with no terminating decimal (1/3) stay fractions.
-    with decimal_notation(typed_decimals(args)):
+    # with no terminating decimal (1/3) stay fractions; none given, fractions back (x²/10, not 0.1x²).
+    with decimal_notation(typed_decimals(args)), fraction_notation(typed_fractions(args)):
         try:
             solution = args.kind_command.run(args)
         except (SolveError, InputError) as error:

@@ -9,7 +9,7 @@ from ... import calculus
 from ...calculus import DescentRow
 from ...calculus.common import SolveError, exact
 from ...check import names
-from ...show import show, show_float, show_floats
+from ...show import show, show_float, show_floats, show_given
 from ...words import counted
 from ..base import Command
 from ..solution import Solution, columns, function_argument, header, read_function
@@ -30,12 +30,13 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     else:
         raise SolveError("give a function, or --points for the least-squares cost E(m, b)")
     at = calculus.parse_point(start, names)
-    result = calculus.descend(f, names, tuple(at.values()), exact(rate), iterations, tolerance,
+    given_rate = exact(rate)
+    result = calculus.descend(f, names, tuple(at.values()), given_rate, iterations, tolerance,
                               max_iterations)
     slope_text = f"f′({names[0]}) = {show(result.gradient[0], names)}" if len(names) == 1 \
         else f"∇f = {show(result.gradient, names)}"
     head = [header(f, names), slope_text,
-            f"start {show_floats(result.rows[0].point)}, learning rate α = {show_float(result.rate)}"]
+            f"start {show_given(list(at.values()))}, learning rate α = {show_given([given_rate])}"]
     slope = ["f′"] if len(names) == 1 else [f"∂f/∂{n}" for n in names]
     table = [["k", *names, *slope, "f"]]
     rows: tuple[DescentRow | None, ...] = result.rows
