@@ -430,7 +430,8 @@ def test_json_and_latex(capsys):
     (["partial", "abs(x) + y", "--wrt", "x", "--at", "0,0", "--steps"], "f is not differentiable at x = 0, y = 0"),
     (["tangent", "abs(x) y", "--at", "0,1"], "f is not differentiable at x = 0, y = 1"),
     (["partial", "floor(x) + y", "--wrt", "x", "--at", "1/2,0"],  # was exit 70: a derivative sympy left as it is
-     "the tutor can't work out ∂f/∂x: it has no rule for the derivative of floor(x)"),
+     "floor(x) jumps where x is a whole number, where it has no derivative, and is flat in between, where "
+     "its derivative is 0: the tutor can't differentiate f with respect to x"),
     (["lstsq", "--csv", "/no/such/file.csv", "--x", "a", "--y", "b"], "can't read /no/such/file.csv"),
     (["lstsq", "--points", "(1,2), (2,5)", "--csv", "data.csv"], "either with --points or with --csv"),
 ])

@@ -110,6 +110,10 @@ class _Current:
         return self.solved or self.steps_shown or self.skipped
 
 
+class NothingToSet(TutorError):
+    """No exercise of the pack can be set (each one's answer can't be computed or typed): nothing to practise."""
+
+
 @dataclass
 class Session:
     pack: Pack
@@ -137,6 +141,7 @@ class Session:
         self.round_answers = 0  # answers since the skill was chosen
         self.current: _Current | None = None
         self.previous: _Current | None = None
+        self.unsettable: dict[str, str] = {}  # exercise id -> why it can't be set (skipped, as the grader does)
         self.picture_folder: Path = self.pictures or default_home() / "pictures"
 
     # ------------------------------------------------------------------ lifecycle
@@ -210,7 +215,9 @@ class Session:
         return self.ids().index(spec.id) + 1
 
     def pool(self) -> list[ExerciseSpec]:
-        return [s for s in self.pack.exercises if self.topic is None or self.topic in s.tags]
+        """The exercises of the chosen skill (or every one) that can be set."""
+        return [s for s in self.pack.exercises
+                if (self.topic is None or self.topic in s.tags) and s.id not in self.unsettable]
 
     def last_id(self) -> str | None:
         """The exercise shown last, in this session or, at its start, at the end of the last one."""
@@ -268,6 +275,14 @@ class Session:
 
     def next_exercise(self) -> list[Line]:
         lines: list[Line] = []
+        if not self.pool() and self.topic is not None:  # every exercise of the skill can't be set
+            self.topic = None
+            self.new_round()
+            self.store.set_topic(self.session_id, None)
+            lines.append(Line("Practising every skill.", "muted"))
+        if not self.pool():
+            raise NothingToSet(f"no exercise of {self.pack.title} can be set: "
+                             + "; ".join(f"'{e}': {why}" for e, why in self.unsettable.items()))
         if self.topic is not None and {s.id for s in self.pool()} <= self.round:
             lines = self.topic_done()
         return lines + self.show_exercise(self.choose())
@@ -299,7 +314,7 @@ class Session:
     def build(self, spec: ExerciseSpec, variant: str) -> Exercise:
         """The variant, its answer computed; Unsettable (naming the draw) where it can't be set."""
         if variant == "-":
-            return spec.variant()
+            return settable(spec)
         return settable(spec, self.student) if variant == "graded" else settable(spec, seed=variant)
 
     def shown_variant(self, spec: ExerciseSpec, variant: str) -> tuple[Exercise, str, str]:
@@ -317,7 +332,12 @@ class Session:
         return self.build(spec, variant), variant, refused
 
     def show_exercise(self, spec: ExerciseSpec, variant: str | None = None) -> list[Line]:
-        exercise, variant, refused = self.shown_variant(spec, variant or self.variant_for(spec))
+        try:
+            exercise, variant, refused = self.shown_variant(spec, variant or self.variant_for(spec))
+        except TutorError as error:  # no numbers of it can be set: skipped, as the grader and `pack show` do
+            self.unsettable[spec.id] = why = getattr(error, "why", error.message)
+            return [Line(f"Note: exercise {self.number(spec)} ({spec.id}) can't be set, so it is left out: "
+                         f"{why}", "invalid"), *self.next_exercise()]
         self.showings += 1
         self.shown[spec.id] = self.showings
         self.seen.add(spec.id)
@@ -515,6 +535,8 @@ class Session:
             return [Line(error.problems[0] if len(error.problems) == 1 else
                          f"{name} has {len(error.problems)} problems; run: tutor pack validate {name}",
                          "invalid")]
+        if not any(_can_set(spec) for spec in pack.exercises):  # this session goes on with the pack it has
+            return [Line(f"No exercise of {pack.title} can be set; run: tutor pack validate {name}", "invalid")]
         self.close()
         self.pack, self.topic, self.current, self.previous = pack, None, None, None
         self.new_round()
@@ -611,6 +633,15 @@ class Session:
         if self.current is None:
             return set()
         return self.current.typed | self.store.answers(self.student_id, self.pack.id, self.current.spec.id)
+
+
+def _can_set(spec: ExerciseSpec) -> bool:
+    """Whether the exercise can be set with the lesson's numbers or a student's (`tutor pack show`'s test)."""
+    try:
+        settable(spec)
+    except TutorError:
+        return False
+    return True
 
 
 def _bar(score: float) -> str:

@@ -33,7 +33,24 @@ def derivative(f: Expr, wrt: str) -> Expr:
     denominator, the numerator multiplied out: x/(x + 1) gives 1/(x + 1)².
     """
     v = symbol(wrt)
-    return sympy.Add(*(_term_derivative(term, v) for term in sympy.Add.make_args(f)))
+    result = sympy.Add(*(_term_derivative(term, v) for term in sympy.Add.make_args(f)))
+    unworked = next(iter(result.atoms(sympy.Derivative)), None)
+    if unworked is not None:  # d/dx floor(x): sympy leaves it as it is, and no number can be put in it
+        jumps = sorted((p for p in f.atoms(sympy.floor, sympy.ceiling) if v in p.free_symbols),
+                       key=sympy.default_sort_key)
+        raise SolveError(_no_rule(jumps[0] if jumps else unworked.expr, wrt))
+    return result
+
+
+def _no_rule(piece: Expr, wrt: str) -> str:
+    """Why f can't be differentiated: floor(u) and ceil(u) jump where u is a whole number and are flat in
+    between, so their derivative is 0 or nothing, and no slope of f tells where it rises or falls."""
+    if isinstance(piece, (sympy.floor, sympy.ceiling)):
+        (u,) = piece.args
+        return (f"{show(piece)} jumps where {show(u)} is a whole number, where it has no derivative, and is "
+                f"flat in between, where its derivative is 0: the tutor can't differentiate f with respect "
+                f"to {wrt}")
+    return f"the tutor has no rule for the derivative of {show(piece)}, so it can't differentiate f"
 
 
 # The same terms come in many variants (x² in every draw of x² - y² + ax + by), and one variant's
@@ -209,15 +226,15 @@ class Gradient:
 def partial(f: str | Expr, wrt: str, at: Mapping[str, Number] | None = None) -> Partial:
     """∂f/∂wrt, and its value where `at` gives every variable of f (and wrt)."""
     f = function_of(f)
-    result = derivative(f, wrt)
     if at is None:
-        return Partial(f, wrt, result)
+        return Partial(f, wrt, derivative(f, wrt))
     variables = variables_of(f)
     if wrt not in variables:
         variables = variables + (wrt,)
     point = point_of(at, variables)
     defined_at(f, variables, point)
-    differentiable_at(f, variables, point, wrt)
+    differentiable_at(f, variables, point, wrt)  # before the derivative: at a jump of floor, the jump is said
+    result = derivative(f, wrt)
     value = value_at(result, variables, point, f"∂f/∂{wrt}")
     return Partial(f, wrt, result, frozen_point(variables, point), value)
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .. import repl, store
-from ..practice import Session
+from ..practice import NothingToSet, Session
 from . import EXIT_OK, UserError
 from .pack_files import load_pack
 from .progress import open_store
@@ -38,6 +38,8 @@ def run(args: argparse.Namespace) -> int:
                 repl.Shell(session, history=home / "history", ending=ending).run()
             else:  # answers from a pipe or a file
                 repl.Piped(session, sys.stdin, sys.stdout, ending=ending).run()
+        except NothingToSet as error:  # a pack file whose every exercise can't be set: said, not a bug
+            raise UserError(error.message) from None
         finally:
             progress.close()
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -86,7 +86,8 @@ class GradientDescent(FunctionProblem):
         return tuple(v + str(self.iterations).translate(_SUBSCRIPTS) for v in self.components)
 
     def default_tolerance(self) -> Tolerance:
-        return self.tolerance or Tolerance(places=4)
+        return self.tolerance or Tolerance(places=telling_places(self.solution.rows[self.iterations].point,
+                                                                 self.start))
 
     @cached_property
     def solution(self) -> calculus.Descent:
@@ -132,3 +133,18 @@ class GradientDescent(FunctionProblem):
         from ...plot import descent_figure
         return descent_figure(self.function, self.start, self.rate, self.iterations, variables=self.drawn_variables(),
                               name=self.name)
+
+
+DEFAULT_PLACES, MOST_PLACES = 4, 15
+
+
+def telling_places(point: Sequence[Any], start: Sequence[Any]) -> int:
+    """The decimal places a point reached by descent is asked to where the pack gives no tolerance: 4, or
+    more where a coordinate, or its move from the start, is not more than 10 units in the 4th place, until
+    each is (x₁ = 0.000008 from x₀ = 0.00001 moves by 0.000002: 7 places). Fewer would accept 0, the
+    start itself or a step the wrong way as the answer."""
+    sizes = [m for a, s in zip(point, start) for m in (abs(float(a)), abs(float(a) - float(s))) if m > 0]
+    places = DEFAULT_PLACES
+    while places < MOST_PLACES and any(m <= 10 * 10.0**-places for m in sizes):
+        places += 1
+    return places
