@@ -644,6 +644,9 @@ def test_a_circle_of_critical_points_is_classified_through_the_quantity_f_depend
     ("max(0, x)", ["f′(x) = (sign(x) + 1)/2 = 0 at every x with x < 0", "minimum: f = 0 for every x with x ≤ 0"]),
     ("max(abs(x), 1)", ["f′(x) = (sign(|x| - 1) + 1)sign(x)/2 = 0 at every x with -1 < x < 1",
                         "minimum: f = 1 for every x with -1 ≤ x ≤ 1"]),
+    ("max(x^2, 2x)", ["f′(x) = x sign(x(x - 2)) - sign(x(x - 2)) + x + 1; the minimum is at a corner, not where "
+                      "f′ = 0 (f is not differentiable at x = 0: f′ is 0 from the left and 2 from the right)",
+                      "minimum: f(0) = 0"]),
     ("max(0, x - 1) + max(0, -x - 1)", [
         "f′(x) = (sign(x - 1) + 1)/2 + (sign(x + 1) - 1)/2 = 0 at every x with -1 < x < 1",
         "minimum: f = 0 for every x with -1 ≤ x ≤ 1"]),

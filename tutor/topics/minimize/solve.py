@@ -12,7 +12,7 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import Nature, Region
 from ...calculus.critical import cut
-from ...calculus.kinks import Flat, between_text
+from ...calculus.kinks import Flat, between_text, with_abs
 from ...calculus.minimize import known_name
 from ...calculus.partials import no_derivative
 from ...check import names
@@ -36,7 +36,8 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     x = result.variable
     at = show(result.point) if result.exact else show_float(result.approx)
     slope = f"f′({x}) = {show(result.derivative, names)} = 0 at "
-    corner = no_derivative(f, x, result.point) if result.flat is None else ""
+    # max(x², 2x) as (x² + 2x + |x² - 2x|)/2, whose one-sided slopes at a corner are known
+    corner = no_derivative(with_abs(f), x, result.point) if result.flat is None else ""
     if result.flat is not None:  # |x - 1| + |x + 1|: f′ = 0 all along -1 < x < 1
         slope += and_list([f"{x} = {show(z)}{approx(z)}" for z in result.zeros]
                           + [f"every {x} with {between_text(low, high, x)}" for low, high in result.level])
