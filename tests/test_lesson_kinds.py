@@ -869,3 +869,12 @@ def test_a_slope_asked_to_a_decimal_place_ends_its_steps_with_the_decimal():
     # the steps ended at "f′(0.05) = e^0.05 - 20." where the exercise asks for 1 decimal place
     assert render_text(exercise("descent-1d-slope").steps()).splitlines()[-1] == (
         "2. Put in 0.05: f′(0.05) = e^0.05 - 20 ≈ -18.9487.")
+
+
+def test_a_minimize_exercise_on_a_flat_minimum_is_valid(tmp_path, capsys):
+    # max(0, x² - 1) and max(0, x) are least all along a stretch: they were refused as "f has no minimum"
+    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n  - id: hinge\n    kind: minimize\n"
+                                     "    function: max(0, x^2 - 1)\n  - id: relu\n    kind: minimize\n"
+                                     "    function: max(0, x)\n", encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 0
+    assert capsys.readouterr().out.endswith("valid (2 exercises; each one's answer grades as correct)\n")

@@ -654,3 +654,95 @@ def test_a_descent_writes_its_start_as_given_and_its_exponents_one_way(capsys):
     lines = out.splitlines()
     assert [line.split()[-1] for line in lines[15:17] + lines[22:24]] == ["1.04858e6", "4.1943e6", "1.71799e10",
                                                                             "6.87195e10"]
+
+
+@pytest.mark.parametrize("function, lines", [
+    # max(a, b) = (a + b + |a - b|)/2: solved stretch by stretch, as |x - 1| + |x + 1| is; f′ = 0 all along a
+    # stretch had been read as "f′ never changes from negative to positive", so "f has no minimum"
+    ("max(0, x^2 - 1)", ["f′(x) = x(sign(x² - 1) + 1) = 0 at every x with -1 < x < 1",
+                         "minimum: f = 0 for every x with -1 ≤ x ≤ 1"]),
+    ("max(x^2, 1)", ["f′(x) = x(sign(x² - 1) + 1) = 0 at every x with -1 < x < 1",
+                     "minimum: f = 1 for every x with -1 ≤ x ≤ 1"]),
+    ("max(0, x)", ["f′(x) = (sign(x) + 1)/2 = 0 at every x with x < 0", "minimum: f = 0 for every x with x ≤ 0"]),
+    ("max(abs(x), 1)", ["f′(x) = (sign(|x| - 1) + 1)sign(x)/2 = 0 at every x with -1 < x < 1",
+                        "minimum: f = 1 for every x with -1 ≤ x ≤ 1"]),
+    ("max(x^2, 2x)", ["f′(x) = x sign(x(x - 2)) - sign(x(x - 2)) + x + 1; the minimum is at a corner, not where "
+                      "f′ = 0 (f is not differentiable at x = 0: f′ is 0 from the left and 2 from the right)",
+                      "minimum: f(0) = 0"]),
+    ("max(0, x - 1) + max(0, -x - 1)", [
+        "f′(x) = (sign(x - 1) + 1)/2 + (sign(x + 1) - 1)/2 = 0 at every x with -1 < x < 1",
+        "minimum: f = 0 for every x with -1 ≤ x ≤ 1"]),
+])
+def test_a_minimum_on_a_flat_stretch_of_max_is_found(capsys, function, lines):
+    status, out, _ = run(capsys, "minimize", function)
+    assert status == 0 and out.splitlines()[1:] == lines
+
+
+@pytest.mark.parametrize("function", ["max(0, exp(x) - 1)", "max(1, x^2 + sin(x)^2)"])
+def test_a_flat_stretch_the_grid_meets_is_never_called_no_minimum(capsys, function):
+    # f′ = 0 exactly beside the least sample: f may be least all along a stretch, which the grid can't prove
+    status, _, err = run(capsys, "minimize", function)
+    assert status == 2 and "f has no minimum" not in err
+    assert err.startswith("tutor: the tutor can't decide where f is least: f′ is 0 exactly beside f's least value "
+                          "on its grid, near x = ")
+    assert err.rstrip().endswith(", so f may be least all along a flat stretch there")
+
+
+@pytest.mark.parametrize("function, lines", [
+    # f″ or f′ has no value at 0 (NaN compared in sign, or f″ refused there), and sympy could not order xˣ's factors
+    ("sqrt(abs(x))", ["f′(x) = sign(x)/(2√|x|); the minimum is at a cusp, not where f′ = 0 (f is not differentiable "
+                      "at x = 0: f′ is -∞ from the left and ∞ from the right)", "minimum: f(0) = 0"]),
+    ("abs(x)^(3/2)", ["f′(x) = 3√|x|sign(x)/2 = 0 at x = 0", "minimum: f(0) = 0"]),
+    ("cbrt(x^2)", ["f′(x) = 2 sign(x)/(3|x|^(1/3)); the minimum is at a cusp, not where f′ = 0 (f is not "
+                   "differentiable at x = 0: f′ is -∞ from the left and ∞ from the right)", "minimum: f(0) = 0"]),
+    ("x^x", ["f′(x) = xˣ(ln(x) + 1) = 0 at x = e⁻¹ ≈ 0.367879", "minimum: f(e⁻¹) = e^(-e⁻¹) ≈ 0.692201"]),
+])
+def test_fractional_powers_of_abs_and_x_to_the_x_are_minimised(capsys, function, lines):
+    status, out, _ = run(capsys, "minimize", function)
+    assert status == 0 and out.splitlines()[1:3] == lines
+
+
+def test_a_cusp_minimum_is_no_solution_of_f_prime_in_the_steps(capsys):
+    status, out, _ = run(capsys, "minimize", "sqrt(abs(x))", "--steps")
+    assert status == 0 and "Every solution of f′ = 0, all found" not in out
+    assert "7. f′ has no value at 0 (f is not differentiable at x = 0: f′ is -∞ from the left and ∞ from the right), " \
+           "so it is no solution of f′ = 0; f′ changes from negative to positive across it, so f is least there " \
+           "nearby: a local minimum, at a cusp." in out.splitlines()
+
+
+@pytest.mark.parametrize("function, lines", [
+    ("max(x, -x)", [
+        "2. max(a, b) and min(a, b) switch from one argument to the other where a = b, and an absolute value |u| "
+        "turns where u = 0; f′ may have no value at 0, the points where f changes from one polynomial to another, "
+        "and between them f is one polynomial:",
+        "   2.1. For x < 0: f = -x, and f′ = -1 is not 0 there.",
+        "   2.2. For x > 0: f = x, and f′ = 1 is not 0 there.",
+        "3. Classify the point:",
+        "   3.1. At 0: f′ is -1 from the left and 1 from the right, and f is larger on both sides nearby: a local "
+        "minimum.",
+        "4. The least local minimum is f(0) = 0: it is the global minimum."]),
+    ("max(x, 2 - x)", [
+        "2. max(a, b) and min(a, b) switch from one argument to the other where a = b, and an absolute value |u| "
+        "turns where u = 0; f′ may have no value at 1, the points where f changes from one polynomial to another, "
+        "and between them f is one polynomial:",
+        "   2.1. For x < 1: f = 2 - x, and f′ = -1 is not 0 there.",
+        "   2.2. For x > 1: f = x, and f′ = 1 is not 0 there.",
+        "3. Classify the point:",
+        "   3.1. At 1: f′ is -1 from the left and 1 from the right, and f is larger on both sides nearby: a local "
+        "minimum.",
+        "4. The least local minimum is f(1) = 1: it is the global minimum."]),
+])
+def test_the_steps_of_a_corner_of_max_are_those_of_abs(capsys, function, lines):
+    # they had said "critical points: ∅", "could not solve", then "every solution of f′ = 0, all found"
+    status, out, _ = run(capsys, "minimize", function, "--steps")
+    assert status == 0 and out.splitlines()[-len(lines):] == lines
+    assert "could not solve" not in out and "all found" not in out
+
+
+@pytest.mark.parametrize("function", ["cos(x)^2 + x^2/100", "x^2 + sin(10x)"])
+def test_numerical_local_minima_say_the_list_may_have_holes(capsys, function):
+    # cos²x + x²/100 has minima at ±20.2 ... ±29.5 between its listed ±17.1 and ±32.6, in dips narrower than the grid
+    status, out, _ = run(capsys, "minimize", function)
+    assert status == 0 and "note: the local minima are found from f's values on a grid spaced 0.1 up to |x| = 10, 1 " \
+        "up to 100, 10 up to 1000 and 100 up to 10⁴, so a minimum in a narrower dip may be missing, between those " \
+        "listed too" in out.splitlines()

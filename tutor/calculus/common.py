@@ -159,6 +159,8 @@ def sign(value: Expr) -> int | None:
         approximation = value.evalf(DIGITS, strict=True)
     except (sympy.core.evalf.PrecisionExhausted, ValueError, TypeError, ZeroDivisionError):
         approximation = None
+    if approximation is not None and not approximation.is_finite:  # nan or zoo: 0^(-1/2) has no sign
+        return None
     if approximation is not None and approximation.is_Number and approximation != 0:
         return 1 if approximation > 0 else -1
     if approximation is not None and approximation.is_Number and approximation == 0 and value.is_zero:

@@ -469,7 +469,7 @@ def _factors(numerator: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, ...]:
     if pairs is None:
         try:
             pairs = sympy.factor_list(numerator)[1]
-        except (sympy.PolynomialError, NotImplementedError):
+        except (sympy.PolynomialError, NotImplementedError, TypeError):  # x^x: sympy can't order its factors
             pairs = _product_factors(numerator)
     if not numerator.free_symbols & set(syms):
         return ()  # a nonzero constant: this partial is never 0

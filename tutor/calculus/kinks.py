@@ -5,6 +5,8 @@ all along is a flat stretch of equal values.
 
 sympy's f′ of such an f is sign(x − 1/2) + 2x, which solve can't settle (and which is 0 at a kink, where
 f′ has no value); on each stretch the signs are fixed numbers and everything is a polynomial.
+max(a, b) and min(a, b) are (a + b ± |a − b|)/2, so max(0, x² − 1) and max(|x|, 1) are solved the same way
+(an absolute value inside another has its kinks found on the stretches where the inner one is fixed).
 """
 
 from __future__ import annotations
@@ -37,25 +39,65 @@ class Stretch:
 class Pieces:
     kinks: tuple[Expr, ...]  # ascending
     stretches: tuple[Stretch, ...]  # one more than the kinks, left to right
+    switches: bool = False  # whether f has max or min in it (max(0, x² − 1)), not absolute values alone
+
+
+def with_abs(f: Expr) -> Expr:
+    """f with every max(a, b) written (a + b + |a − b|)/2 and every min(a, b) (a + b − |a − b|)/2."""
+    def fold(e: Expr) -> Expr:
+        turn = 1 if isinstance(e, sympy.Max) else -1
+        total = e.args[0]
+        for b in e.args[1:]:
+            total = (total + b + turn * sympy.Abs(total - b)) / 2
+        return total
+    return f.replace(lambda e: isinstance(e, (sympy.Max, sympy.Min)), fold)
 
 
 def pieces(f: Expr, x: sympy.Symbol) -> Pieces | None:
     """f as polynomials between its kinks; None unless f is a polynomial with rational coefficients in x
-    and in absolute values of such polynomials (none inside another), with at least one of them."""
-    insides = [a.args[0] for a in f.atoms(sympy.Abs)]
-    if not insides or any(u.has(sympy.Abs) or rational_polynomial(u, [x]) is None for u in insides):
+    and in absolute values of such polynomials (absolute values inside others too: max(|x|, 1)), with at
+    least one of them. max(a, b) and min(a, b) are first written with absolute values."""
+    switches = f.has(sympy.Max, sympy.Min)
+    f = with_abs(f) if switches else f
+    absolutes = list(f.atoms(sympy.Abs))
+    if not absolutes or len(absolutes) > 12:
         return None
-    stand_ins = {sympy.Abs(u): sympy.Dummy() for u in insides}
-    if rational_polynomial(f.xreplace(stand_ins), [x, *stand_ins.values()]) is None:
+    stand_ins = {a: sympy.Dummy() for a in absolutes}
+    unknowns = [x, *stand_ins.values()]
+    if any(rational_polynomial(a.args[0].xreplace(stand_ins), unknowns) is None for a in absolutes) or \
+            rational_polynomial(f.xreplace(stand_ins), unknowns) is None:
         return None
-    kinks = tuple(sort_exactly(dict.fromkeys(r for u in insides for r in real_roots(u, x))))
+    # by depth: an absolute value's kinks are found on the stretches where those inside it are fixed
+    depth: dict[Expr, int] = {}
+    for a in sorted(absolutes, key=sympy.count_ops):
+        depth[a] = 1 + max((depth[b] for b in a.args[0].atoms(sympy.Abs)), default=-1)
+    kinks: list[Expr] = []
+    for level in range(max(depth.values()) + 1):
+        found = list(kinks)
+        bounds = (-sympy.oo, *kinks, sympy.oo)
+        for low, high in pairwise(bounds):
+            inside = _inside(low, high)
+            for a in (a for a in absolutes if depth[a] == level):
+                u = sympy.expand(_fixed(a.args[0], x, inside))
+                if u.free_symbols:
+                    found += [r for r in real_roots(u, x) if between(r, low, high)]
+        kinks = sort_exactly(dict.fromkeys(found))
     bounds = (-sympy.oo, *kinks, sympy.oo)
-    stretches = []
-    for low, high in pairwise(bounds):
-        inside = _inside(low, high)
-        signs = {sympy.Abs(u): sign(u.xreplace({x: inside})) * u for u in insides}
-        stretches.append(Stretch(low, high, sympy.expand(f.xreplace(signs))))
-    return Pieces(kinks, tuple(stretches))
+    stretches = [Stretch(low, high, sympy.expand(_fixed(f, x, _inside(low, high)))) for low, high in pairwise(bounds)]
+    # a point where f is one polynomial on both sides is no kink (0 for max(|x|, 1), where f = 1 both sides)
+    joined = [stretches[0]]
+    for s in stretches[1:]:
+        if sympy.expand(s.polynomial - joined[-1].polynomial) == 0:
+            joined[-1] = Stretch(joined[-1].low, s.high, s.polynomial)
+        else:
+            joined.append(s)
+    return Pieces(tuple(s.low for s in joined[1:]), tuple(joined), switches)
+
+
+def _fixed(e: Expr, x: sympy.Symbol, inside: Expr) -> Expr:
+    """e with each absolute value |u| written u or -u, as u's sign is at `inside` (innermost first)."""
+    return e.replace(lambda a: isinstance(a, sympy.Abs),
+                     lambda a: (sign(a.args[0].xreplace({x: inside})) or 0) * a.args[0])
 
 
 def _inside(low: Expr, high: Expr) -> Expr:

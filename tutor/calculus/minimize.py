@@ -298,13 +298,23 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
                          key=lambda z: sympy.N(z, 30))
         # each point as the critical points' steps write it: 2 ln(3), where solveset says ln(9) (f's value
         # at it is simplified from solveset's form: 9 - 18 ln(3), where 2 ln(3) gives 9 - ln(387420489))
-        written = [p.point[0] for p in critical_points(f, [x.name]).points]
+        try:
+            written = [p.point[0] for p in critical_points(f, [x.name]).points]
+        except SolveError:  # |x|^(3/2): f″ has no value at 0, so the critical points' test refuses it
+            written = []
         minima = [replace(m, point=among(m.point, written) or m.point) for m in minima]
         defined = [among(z, written) or z for z in defined]
         return sorted(minima, key=lambda m: m.approx), tuple(defined), complete, ()
     samples = _samples(evaluate)
-    found = _numeric_zeros(slope, x, samples)
+    flats: list[float] = []
+    found = _numeric_zeros(slope, x, samples, flats=flats)
     numeric = [z for z in found if _is_minimum(f, x, z, evaluate)]
+    values = [v for v in map(evaluate, numeric) if v is not None]
+    flat = [b for b in flats if (v := evaluate(b)) is not None and (not values or v <= min(values))]
+    if flat:  # f′ = 0 along a stretch there: f may be least all along it, which the grid can't prove
+        raise SolveError(f"the tutor can't decide where f is least: f′ is 0 exactly beside f's least value "
+                         f"on its grid, near {x.name} = {show(sympy.Float(flat[0]))}, so f may be least all along "
+                         "a flat stretch there")
     # the maxima's zeros too: cos x + x²/10 has one at 0, which is exact, though sympy's solve finds none
     highs = _numeric_zeros(slope, x, [(p, -v) for p, v in samples], rising=False)
     verified = _verified(f, x, slope, found + highs, evaluate)
@@ -492,19 +502,24 @@ def _exact_zeros(slope: Expr, x: sympy.Symbol) -> list[Expr] | None:
 
 
 def _numeric_zeros(slope: Expr, x: sympy.Symbol, samples: list[tuple[float, float]],
-                   rising: bool = True) -> list[Expr]:
+                   rising: bool = True, flats: list[float] | None = None) -> list[Expr]:
     """Local minima of f among (x, f(x)) samples (maxima, with `rising` False and the samples' values
     negated), polished with a root-finder on f′. A least sample is one only where f′ certainly changes
     sign across it, from − at the sample before to + at the sample after (+ to − for a maximum): then f
     is least inside, at a zero of f′ or at a kink. Where f's floats are merely equal (eˣ far to the left
-    is 0.0, tanh x far out ±1.0) f′ keeps one sign, and nothing is found."""
+    is 0.0, tanh x far out ±1.0) f′ keeps one sign, and nothing is found. Where f′ is 0 exactly beside
+    a least sample (max(0, eˣ − 1) left of 0), f may be least all along a flat stretch: that sample is
+    added to `flats`, when given."""
     compiled = compile_expression(slope, [x])
     before = -1 if rising else 1
     found = []
-    for (a, fa), (_, fb), (c, fc) in zip(samples, samples[1:], samples[2:]):
+    for (a, fa), (b, fb), (c, fc) in zip(samples, samples[1:], samples[2:]):
         if not (fb <= fa and fb <= fc):
             continue
-        if _slope_sign(compiled, a) != before or _slope_sign(compiled, c) != -before:
+        signs = (_slope_sign(compiled, a, slope, x), _slope_sign(compiled, c, slope, x))
+        if flats is not None and 0 in signs and before not in signs[1:] and -before not in signs[:1]:
+            flats.append(b)  # f′ = 0 beside a least sample: f may be least all along a flat stretch
+        if signs != (before, -before):
             continue
         try:
             root = float(mpmath.findroot(lambda t: compiled([t]).value, (a, c), solver="anderson"))
@@ -516,9 +531,12 @@ def _numeric_zeros(slope: Expr, x: sympy.Symbol, samples: list[tuple[float, floa
     return found
 
 
-def _slope_sign(compiled: Compiled, at: float) -> int | None:
-    """The sign of f′ at a float, certain: from enclosures at rising precision; None where f′ has no
-    value there or can't be told from 0 (1 - tanh(x)² far out, whose true value is 10⁻⁸⁶⁰⁰ or so)."""
+def _slope_sign(compiled: Compiled, at: float, slope: Expr | None = None, x: sympy.Symbol | None = None
+                ) -> int | None:
+    """The sign of f′ at a float, certain: from enclosures at rising precision, and where those can't tell
+    it from 0, from f′ there exactly (`slope`, in `x`): 0 where f′ is 0 (max(1, x² + sin²x) inside
+    -0.7 < x < 0.7). None where f′ has no value there or can't be told from 0 (1 - tanh(x)² far out,
+    whose true value is 10⁻⁸⁶⁰⁰ or so, if sympy can't tell it either)."""
     for bits in (53, 200, 1000):
         try:
             enclosed = compiled.enclose([Fraction(at)], bits).value
@@ -530,7 +548,13 @@ def _slope_sign(compiled: Compiled, at: float) -> int | None:
             return 1
         if upper(enclosed) < 0:
             return -1
-    return None
+    if slope is None or x is None:
+        return None
+    try:
+        with deadline(SOLVE_SECONDS):
+            return sign(slope.xreplace({x: sympy.Rational(Fraction(at))}))
+    except (OutOfTime, ArithmeticError, ValueError, TypeError, NotImplementedError):
+        return None
 
 
 def _bisect(compiled: Compiled, a: float, c: float, before: int) -> float:

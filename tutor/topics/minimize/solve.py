@@ -12,7 +12,7 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import Nature, Region
 from ...calculus.critical import cut
-from ...calculus.kinks import Flat, between_text
+from ...calculus.kinks import Flat, between_text, with_abs
 from ...calculus.minimize import known_name
 from ...calculus.partials import no_derivative
 from ...check import names
@@ -36,12 +36,14 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     x = result.variable
     at = show(result.point) if result.exact else show_float(result.approx)
     slope = f"f′({x}) = {show(result.derivative, names)} = 0 at "
-    corner = no_derivative(f, x, result.point) if result.flat is None else ""
+    # max(x², 2x) as (x² + 2x + |x² - 2x|)/2, whose one-sided slopes at a corner are known
+    corner = no_derivative(with_abs(f), x, result.point) if result.flat is None else ""
     if result.flat is not None:  # |x - 1| + |x + 1|: f′ = 0 all along -1 < x < 1
         slope += and_list([f"{x} = {show(z)}{approx(z)}" for z in result.zeros]
                           + [f"every {x} with {between_text(low, high, x)}" for low, high in result.level])
     elif corner:  # |x − 1/2| + x²: least where f′ jumps from − to +, not where it is 0
-        slope = f"f′({x}) = {show(result.derivative, names)}; the minimum is at a corner, not where f′ = 0 ({corner})"
+        kind = "a cusp" if "∞" in corner else "a corner"  # √|x|: f′ is -∞ from the left and ∞ from the right
+        slope = f"f′({x}) = {show(result.derivative, names)}; the minimum is at {kind}, not where f′ = 0 ({corner})"
     elif len(result.zeros) > 1:  # every zero found, not the minimum's alone (x⁴ − 3x² + x has three)
         slope += and_list([f"{x} = {show(z)}{approx(z)}" + (f" ({known_name(z)})" if known_name(z) else "")
                            for z in result.zeros])
@@ -75,6 +77,9 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     lines += [_verified(x, zero) for zero in result.verified]
     if result.note:
         lines.append(f"note: {result.note}")
+    if not result.exact and len(result.minima) > 1:  # cos²x + x²/100: its minima 20.2 to 29.5 fall between samples
+        lines.append(f"note: the local minima are found from f's values on a grid spaced {GRID_SPACING}, "
+                     "so a minimum in a narrower dip may be missing, between those listed too")
     if not result.complete:
         lines.append("note: f′ = 0 is not a polynomial equation, and the tutor may not have found all its solutions, "
                      "so there may be other local minima")
@@ -89,6 +94,8 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     derivation = minimize_steps(f, x, result, window.show() if window else "") if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
+
+GRID_SPACING = "0.1 up to |x| = 10, 1 up to 100, 10 up to 1000 and 100 up to 10⁴"  # calculus.minimize's _GRID
 
 VERDICTS = {Nature.MINIMUM: "a local minimum", Nature.MAXIMUM: "a local maximum",
             Nature.NEITHER: "neither a minimum nor a maximum", Nature.INCONCLUSIVE: "not decided",

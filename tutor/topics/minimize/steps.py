@@ -13,6 +13,7 @@ from ...calculus import Minimum
 from ...calculus.critical import Nature
 from ...calculus.kinks import between, between_text, side
 from ...calculus.minimize import among, same_numbers
+from ...calculus.partials import no_derivative
 from ...parse import Equation, symbol
 from ...steps import Rule, Step, StepRule, critical_steps, derivative_steps, step
 from ...steps.critical import decided_steps
@@ -31,6 +32,7 @@ class MinimizeRule(StepRule):
     EXACT_ZEROS = "exact_zeros"
     MINIMUM_TIED = "minimum_tied"
     LEAST_TIED = "least_tied"
+    NO_DERIVATIVE = "no_derivative"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -45,6 +47,9 @@ TEMPLATES: dict[StepRule, str] = {
     MinimizeRule.KNOWN_AS: "{after}{approx}, the solution of {equation}, is also known as {name}.",
     MinimizeRule.EVERY_ZERO: ("Every solution of {f}′ = 0{where}, all found, classified the "
                               "same way: the local minima are {after:and}."),
+    MinimizeRule.NO_DERIVATIVE: ("{f}′ has no value at {after} ({why}), so it is no solution of {f}′ = 0; {f}′ "
+                                 "changes from negative to positive across it, so {f} is least there nearby: "
+                                 "a local minimum, at {kind}."),
     MinimizeRule.LEAST_MINIMUM: "The least local minimum is {f}{point:args} = {value}{approx}: {verdict}.",
     MinimizeRule.ONLY_ZERO: ("{f}″({variable}) = {curving} > 0 wherever {f} is defined, so {f}′ is 0 at most once: "
                              "{after} is the only critical point."),
@@ -79,9 +84,16 @@ def minimize_steps(f: Expr, x: str, result: Minimum, within: str = "") -> Step:
     if result.known_as:
         substeps.append(step(MinimizeRule.KNOWN_AS, None, result.point, approx=approx(result.point),
                              equation=_equation(result.derivative), name=result.known_as))
-    if result.complete and result.exact and any(among(m.point, listed) is None for m in result.minima):
+    # √|x| at 0: a minimum where f′ has no value, never a solution of f′ = 0
+    corners = {m.point: no_derivative(f, x, m.point) for m in result.minima if m.exact}
+    for at, why in corners.items():
+        if why:
+            substeps.append(step(MinimizeRule.NO_DERIVATIVE, None, at, why=why,
+                                 kind="a cusp" if "∞" in why else "a corner"))
+    zeros = [m for m in result.minima if not (m.exact and corners.get(m.point))]
+    if result.complete and result.exact and any(among(m.point, listed) is None for m in zeros):
         # sympy's solve gave some solutions of f' = 0 (x = π of sin x = 0); solveset lists them all
-        substeps.append(step(MinimizeRule.EVERY_ZERO, None, tuple(m.point for m in result.minima),
+        substeps.append(step(MinimizeRule.EVERY_ZERO, None, tuple(m.point for m in zeros),
                              where=f" in {within}" if within else ""))
     verdict = globally(result.is_global, len(result.minima), result.complete) + (
         f" ({result.note})" if result.note else "")
@@ -141,6 +153,7 @@ def _equation(slope: Expr) -> Equation:
 
 class KinkRule(StepRule):
     KINKS = "kinks"
+    SWITCHES = "switches"
     STRETCH_ZEROS = "stretch_zeros"
     STRETCH_NONE = "stretch_none"
     STRETCH_FLAT = "stretch_flat"
@@ -159,6 +172,9 @@ class KinkRule(StepRule):
 KINK_TEMPLATES: dict[StepRule, str] = {
     KinkRule.KINKS: ("An absolute value |u| has no derivative where u = 0, so {f}′ has none at {after:or}; "
                      "between these points every |u| is u or -u, and {f} is a polynomial:"),
+    KinkRule.SWITCHES: ("max(a, b) and min(a, b) switch from one argument to the other where a = b, and an absolute "
+                        "value |u| turns where u = 0; f′ may have no value at {after:or}, the points where {f} "
+                        "changes from one polynomial to another, and between them {f} is one polynomial:"),
     KinkRule.STRETCH_ZEROS: "For {where}: {f} = {before}, and {f}′ = {slope} is 0 at {after:list}.",
     KinkRule.STRETCH_NONE: "For {where}: {f} = {before}, and {f}′ = {slope} is not 0 there.",
     KinkRule.STRETCH_FLAT: "For {where}: {f} = {before} is constant, so {f}′ = 0 all along it.",
@@ -189,7 +205,8 @@ def kink_steps(f: Expr, x: str, result: Minimum) -> Step:
             stretches.append(step(KinkRule.STRETCH_ZEROS, s.polynomial, tuple(zeros), where=where, slope=slope))
         else:
             stretches.append(step(KinkRule.STRETCH_NONE, s.polynomial, None, where=where, slope=slope))
-    substeps = [derivative_steps(f, x, (x,)), step(KinkRule.KINKS, None, found.kinks, stretches)]
+    kinks = KinkRule.SWITCHES if found.switches else KinkRule.KINKS  # max(x, -x), or |x| alone
+    substeps = [derivative_steps(f, x, (x,)), step(kinks, None, found.kinks, stretches)]
     checks = []
     for z in result.zeros:
         s = next(s for s in found.stretches if between(z, s.low, s.high))
