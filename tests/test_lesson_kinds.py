@@ -878,3 +878,83 @@ def test_a_minimize_exercise_on_a_flat_minimum_is_valid(tmp_path, capsys):
                                      "    function: max(0, x)\n", encoding="utf-8")
     assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 0
     assert capsys.readouterr().out.endswith("valid (2 exercises; each one's answer grades as correct)\n")
+
+
+PERIODIC = """\
+pack: periodic
+exercises:
+  - {id: sin, kind: minimize, function: "sin(x)"}
+  - {id: sin2, kind: minimize, function: "sin(x)^2"}
+  - {id: cos, kind: minimize, function: "cos(x)"}
+  - {id: abssin, kind: minimize, function: "abs(sin(x))"}
+  - {id: cos2x, kind: minimize, function: "1 - cos(2x)"}
+  - {id: tie, kind: minimize, function: "x^4 - 2x^2"}
+  - {id: glob, kind: local_minima, function: "x^4 - 2x^2", ask: global}
+  - {id: cosq, kind: minimize, function: "cos(x) + x^2/10"}
+"""
+
+
+@pytest.fixture(scope="module")
+def periodic(tmp_path_factory):
+    path = tmp_path_factory.mktemp("periodic") / "p.yaml"
+    path.write_text(PERIODIC, encoding="utf-8")
+    return packs.load(path)
+
+
+@pytest.mark.parametrize("exercise_id, prompt, right, wrong", [
+    # f repeats: every minimiser is right, not only the one of the first period (finding 60)
+    ("sin", "Find an x that minimises f(x) = sin(x).", ["3pi/2", "-pi/2", "7pi/2", "-201pi/2"], ["pi/2", "0"]),
+    ("sin2", "Find an x that minimises f(x) = sin(x)².", ["0", "pi", "2pi", "-pi", "x = 5pi"], ["1", "pi/2"]),
+    ("cos", "Find an x that minimises f(x) = cos(x).", ["pi", "-pi", "3pi"], ["0", "2pi"]),
+    ("abssin", "Find an x that minimises f(x) = |sin(x)| (to 4 decimal places).",
+     ["0", "pi", "3.1416", "-6.2832", "10pi"], ["1", "3.1516"]),
+    ("cos2x", "Find an x that minimises f(x) = 1 - cos(2x).", ["0", "pi", "-pi", "100pi"], ["1", "pi/2"]),
+])
+def test_every_minimiser_of_a_periodic_function_is_right(periodic, exercise_id, prompt, right, wrong):
+    variant = periodic.exercise(exercise_id).variant()
+    assert variant.problem.prompt() == prompt
+    assert [respond(variant, text).verdict.value for text in right + wrong] == \
+        ["correct"] * len(right) + ["incorrect"] * len(wrong)
+
+
+def test_a_periodic_minimiser_as_a_decimal_where_an_exact_one_is_asked_is_told_so(periodic):
+    got = respond(periodic.exercise("sin").variant(), "-1.5708")
+    assert (got.verdict.value, got.message) == ("incorrect", "Your answer -1.5708 is close, but an exact value "
+                                                             "is expected.")
+    # the list of the minimisers of one period is not every one: a single x is asked for
+    got = respond(periodic.exercise("sin2").variant(), "0, pi")
+    assert (got.verdict.value, got.message) == ("invalid", "A single number is expected here, not a list.")
+
+
+@pytest.mark.parametrize("function", ["sin(x) + x/10", "x sin(x)"])
+def test_a_minimum_of_a_function_with_infinitely_many_and_no_least_is_refused(tmp_path, function):
+    # "the x where f has its local minimum" / "its least local minimum": neither exists, and the key was
+    # where the tutor's search stopped (finding 75)
+    document = f"pack: lm\nexercises:\n  - {{id: a, kind: minimize, function: '{function}'}}\n"
+    with pytest.raises(packs.PackError) as refused:
+        packs.load_text(document, "lm.yaml", tmp_path)
+    assert refused.value.problems[0].endswith(
+        "exercise 'a': f is lower elsewhere and its local minima can't all be found, so the question has no one "
+        "answer: f may have infinitely many local minima and no least one (as sin(x) + x/10 and x sin(x) do). "
+        "Ask for its critical points in a window (a critical_points exercise with a region), or use another "
+        "function")
+
+
+@pytest.mark.parametrize("exercise_id", ["tie", "glob"])
+def test_the_tied_minima_named_are_the_list_of_them(periodic, exercise_id):
+    # "-1, 1" was right and "x = -1, x = 1" told "A single number is expected here, not a list" (finding 70)
+    variant = periodic.exercise(exercise_id).variant()
+    assert [respond(variant, text).verdict.value for text in ("x = -1, x = 1", "{x = 1, x = -1}", "-1, 1")] == \
+        ["correct"] * 3
+    got = respond(variant, "x = -1, x = 2")
+    assert (got.verdict.value, got.message) == ("invalid", "One number is asked for here: any one of the 2 where "
+                                                           "f is least.")
+
+
+def test_a_local_maximum_of_a_function_minimised_numerically_is_named(periodic):
+    # 0 is a critical point of cos x + x²/10, a local maximum: it was told only "you treated cos(x) as a
+    # constant" (finding 65)
+    got = respond(periodic.exercise("cosq").variant(), "0")
+    assert got.verdict.value == "incorrect"
+    assert "a critical point that is a local maximum" in got.message
+    assert "At 0, f″ = -4/5 < 0. A local minimum has f″ > 0." in got.message

@@ -164,10 +164,7 @@ class LocalMinima(FunctionProblem):
         names blanked out, so that a position in what is left is one in what was typed); else the text."""
         if not (self.ask == Ask.ALL and self.one):
             return text
-        named = [part.partition("=") for part in text.split(",")]
-        if not all(sep and name.strip() == self.variables[0] for name, sep, _ in named):
-            return text
-        return ",".join(" " * len(name + sep) + value for name, sep, value in named)
+        return unnamed(text, self.variables[0])
 
     def _lone_number(self, text: str, limits: Limits, parameters: Sequence[str] = ()) -> Answer | None:
         """`text` as a single number, where the minima of a function of one variable are asked for and a
@@ -375,13 +372,24 @@ def _numbers(listed: Answer) -> tuple[Expr, ...]:
 # (shared with `minimize`, whose prompt asks for an x where f is least, and f may be least at several)
 
 
+def unnamed(text: str, variable: str) -> str:
+    """x = -1, x = 1, as `tutor solve minimize` lists minima, as the list -1, 1 (the names blanked out, so that
+    a position in what is left is one in what was typed); else the text."""
+    named = [part.partition("=") for part in text.split(",")]
+    if not all(sep and name.strip() == variable for name, sep, _ in named):
+        return text
+    return ",".join(" " * len(name + sep) + value for name, sep, value in named)
+
+
 def read_several(text: str, one: bool, variables: Sequence[str], limits: Limits,
                  parameters: Sequence[str] = ()) -> Answer | None:
-    """`text` as a list of several places (numbers for a function of one variable, `one`; else points),
-    each a point; None where it is no such list."""
+    """`text` as a list of several places (numbers for a function of one variable, `one`, also named: x = -1,
+    x = 1; else points), each a point; None where it is no such list."""
     inside = text.strip()
     if one and inside.startswith("{") and inside.endswith("}"):  # a set of numbers: no shape of its own
         text = inside[1:-1]
+    if one and variables:
+        text = unnamed(text, variables[0])
     try:
         listed = read(text, Shape.VECTOR if one else Shape.POINTS, variables, limits=limits, constants=parameters)
     except InputError:

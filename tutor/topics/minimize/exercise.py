@@ -7,15 +7,21 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import mpmath
 import sympy
+from sympy.calculus.util import function_range, periodicity
 
 from ... import calculus
+from ...budget import OutOfTime, deadline
 from ...calculus import SolveError
 from ...calculus.kinks import Flat
+from ...calculus.minimize import SOLVE_SECONDS
+from ...calculus.roots import compare
 from ...check import Judgement, Verdict, check
 from ...compare import Tolerance
+from ...evaluate import Undefined, compile_expression
 from ...limits import LIMITS, Limits
-from ...parse import Answer, InputError, Shape
+from ...parse import Answer, InputError, Shape, symbol
 from ..base import Field, FieldError, FunctionProblem, typeable
 from ..local_minima.exercise import any_one_of, every_lowest, read_several
 
@@ -37,9 +43,18 @@ class Minimize(FunctionProblem):
             raise FieldError("function", "minimize needs a function of one variable")
         problem = cls(**common)
         try:
-            _ = problem.solution  # solved once here, so that a pack with no solution says so
+            solution = problem.solution  # solved once here, so that a pack with no solution says so
         except SolveError as error:
             raise FieldError("function", error.message) from None
+        if solution.is_global is False and not solution.complete:
+            # sin x + x/10, x sin x: lower elsewhere, with local minima the tutor can't list; they may be
+            # infinitely many with no least one, and the one found is where its search stopped
+            name = problem.name
+            raise FieldError("function", f"{name} is lower elsewhere and its local minima can't all be found, so "
+                                         f"the question has no one answer: {name} may have infinitely many local "
+                                         "minima and no least one (as sin(x) + x/10 and x sin(x) do). Ask for its "
+                                         "critical points in a window (a critical_points exercise with a region), "
+                                         "or use another function")
         return problem
 
     def default_tolerance(self) -> Tolerance | None:
@@ -49,10 +64,20 @@ class Minimize(FunctionProblem):
     def solution(self) -> calculus.Minimum:
         return calculus.minimize(self.function, self.variables[0])
 
+    @cached_property
+    def repeating(self) -> Repeating | None:
+        """Where f is periodic and its least value is known exactly (sin x, |sin x|, 1 − cos 2x): that value
+        and every x in one period where f takes it; every such x plus a multiple of the period minimises f."""
+        if self.solution.complete:
+            return None
+        return repeating(self.function, symbol(self.variables[0]))
+
     def prompt(self, latex: bool = False) -> str:
         x = self.variables[0]
-        article = "an" if self.solution.tied or self.solution.flat else "the"  # several x as low: any is right
-        if self.solution.is_global is False:  # f is lower elsewhere (x³ − 3x falls without bound): no x minimises
+        # several x as low, or infinitely many (a periodic f): any is right
+        article = "an" if self.solution.tied or self.solution.flat or self.repeating else "the"
+        # f is lower elsewhere (x³ − 3x falls without bound): no x minimises
+        if self.solution.is_global is False and not self.repeating:
             # f, and the answer is where its (least) local minimum is, which the question says
             which = "its least local minimum" if len(self.solution.minima) + len(self.solution.flats) > 1 \
                 else "its local minimum"
@@ -64,15 +89,24 @@ class Minimize(FunctionProblem):
         return f"Find {article} {x} that minimises {self.signature()}{self.precision()}."
 
     def expected(self) -> Answer:
+        repeats = self.repeating
+        if repeats is not None and not repeats.minimises(self.solution.least):  # a local minimum only
+            return Answer(Shape.NUMBER, typeable(repeats.points[0]))
         return _typed(self.solution.least)
 
     def also_right(self) -> tuple[Answer, ...]:
+        if self.repeating is not None:  # the others in one period (the rest: `check`, by the period)
+            key = self.expected().value
+            return tuple(Answer(Shape.NUMBER, typeable(p)) for p in self.repeating.points if p != key)
         return tuple(_typed(m) for m in self.solution.tied)
 
     @property
     def _lowest(self) -> tuple[tuple[sympy.Expr], ...]:
-        """Every x where f is least, as a student can type it, where there are several; else ()."""
-        return tuple((_typed(m).value,) for m in self.solution.lowest) if self.solution.tied else ()
+        """Every x where f is least, as a student can type it, where there are several and not infinitely
+        many (a periodic f's can't all be listed); else ()."""
+        if not self.solution.tied or self.repeating is not None:
+            return ()
+        return tuple((_typed(m).value,) for m in self.solution.lowest)
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         """As every kind's; a list, where f is least at several x, is told that one of them is asked for."""
@@ -98,6 +132,8 @@ class Minimize(FunctionProblem):
                 text, self._lowest, True, self.answer_variables, tolerance or self.default_tolerance())):
             return every
         verdict = super().check(text, tolerance, expected)
+        if expected is None and self.repeating is not None and verdict.verdict == Judgement.INCORRECT:
+            return self._repeated(text, tolerance) or verdict
         flat = self.solution.flat
         if expected is not None or flat is None or verdict.verdict != Judgement.INCORRECT:
             return verdict
@@ -106,6 +142,28 @@ class Minimize(FunctionProblem):
         except InputError:
             return verdict
         return self._check_against(text, Answer(Shape.NUMBER, value), tolerance) if _on(value, flat) else verdict
+
+    def _repeated(self, text: str, tolerance: Tolerance | None) -> Verdict | None:
+        """Where f is periodic: the verdict on an answer against the minimiser nearest it (x0 + kT, for the
+        x0 of one period nearest it less a multiple of the period T), right exactly or within the tolerance,
+        and "close" where it is (-1.5708 for sin x, exact expected); None where it is no real number."""
+        repeats = self.repeating
+        try:
+            value = self.read(text).value
+        except InputError:
+            return None
+        if repeats is None or not isinstance(value, sympy.Expr) or not value.is_comparable:
+            return None
+        try:
+            at = float(sympy.N(value, 30))
+        except (TypeError, ValueError):
+            return None
+        period = float(repeats.period)
+        if not abs(at / period) <= _TURNS:  # (and not nan): a float so large its nearest minimiser is a guess
+            return None
+        near = [p + round((at - float(p)) / period) * repeats.period for p in repeats.points]
+        nearest = min(near, key=lambda m: abs(float(m) - at))
+        return self._check_against(text, Answer(Shape.NUMBER, typeable(nearest)), tolerance)
 
     def steps(self) -> Step:
         from .steps import minimize_steps
@@ -126,6 +184,82 @@ class Minimize(FunctionProblem):
         """The curve with its minimum marked."""
         from ...plot import minimum_figure
         return minimum_figure(self.function, self.drawn_variables(), name=self.name)
+
+
+@dataclass(frozen=True)
+class Repeating:
+    """A periodic f's least value, and where it takes it: at each of `points`, in [0, period), plus any
+    multiple of the period."""
+
+    period: sympy.Expr
+    value: sympy.Expr
+    points: tuple[sympy.Expr, ...]
+
+    def minimises(self, minimum: calculus.LocalMinimum) -> bool:
+        """Whether a local minimum found is one of the global ones: f there is the least value, exactly."""
+        try:
+            return minimum.exact and compare(minimum.value, self.value) == 0
+        except SolveError:
+            return False
+
+
+_TURNS = 10**6  # periods from 0 an answer is checked against the minimiser nearest it, at most
+_SAMPLES = 2000  # points of one period at which f is checked against the least value sympy gives
+
+
+def repeating(f: sympy.Expr, x: sympy.Symbol) -> Repeating | None:
+    """f's period, least value and minimisers in one period, exactly, where sympy finds them (its range on a
+    period, or 0 for a function that is never negative) and f's values on a grid over a period agree: never
+    below that value, and the same a period on. None otherwise, or where it takes too long."""
+    try:
+        with deadline(SOLVE_SECONDS):
+            period = periodicity(f, x)
+            if period is None or not period.is_positive:
+                return None
+            least = _least_value(f, x, period)
+            if least is None:
+                return None
+            points = sympy.solveset(sympy.Eq(f, least), x, sympy.Interval.Ropen(0, period))
+            if not isinstance(points, sympy.FiniteSet) or not points \
+                    or not all(p.is_real and compare(f.xreplace({x: p}), least) == 0 for p in points):
+                return None
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, SolveError,
+            sympy.PolynomialError):
+        return None
+    ordered = tuple(sorted(points, key=lambda p: sympy.N(p, 30)))
+    return Repeating(period, least, ordered) if _agrees(f, x, period, least) else None
+
+
+def _least_value(f: sympy.Expr, x: sympy.Symbol, period: sympy.Expr) -> sympy.Expr | None:
+    """The least value f takes on a period (its range's least, where it is one), or 0 for f never negative
+    (|sin x|), which it takes where it is 0; None where neither is known."""
+    try:
+        values = function_range(f, x, sympy.Interval(0, period))
+    except (NotImplementedError, ValueError, TypeError, AttributeError):
+        values = None
+    if isinstance(values, sympy.Interval) and not values.left_open and values.inf.is_finite:
+        return values.inf
+    if isinstance(values, sympy.FiniteSet) and values and all(v.is_comparable for v in values):
+        return min(values, key=lambda v: sympy.N(v, 30))
+    return sympy.Integer(0) if f.is_nonnegative else None
+
+
+def _agrees(f: sympy.Expr, x: sympy.Symbol, period: sympy.Expr, least: sympy.Expr) -> bool:
+    """Whether f's values on a grid over one period are never below `least`, and are the same a period on:
+    a check on sympy's period and range, which a wrong one fails."""
+    compiled = compile_expression(f, [x])
+    span, low = float(period), float(least)
+    margin = 1e-9 * (1 + abs(low))
+    for i in range(_SAMPLES + 1):
+        t = span * i / _SAMPLES
+        try:
+            here = float(compiled([mpmath.mpf(t)]).value)
+            later = float(compiled([mpmath.mpf(t + span)]).value)
+        except (Undefined, ArithmeticError, ValueError, TypeError):
+            continue
+        if here < low - margin or abs(here - later) > 1e-6 * (1 + abs(here)):
+            return False
+    return True
 
 
 def _on(value: object, flat: Flat) -> bool:

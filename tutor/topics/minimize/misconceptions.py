@@ -80,6 +80,12 @@ def candidates(problem: Minimize) -> list[WrongAnswer]:
     if rational_polynomial(f, [v]) is not None:
         for point, said in not_minima(problem, critical_points(f, [x])):
             add(said, typeable(point[0]))
+    elif result.verified:  # minima found numerically: the zeros of f′ shown exactly (0 for cos x + x²/10),
+        # classified; the few nearest the minimum (|sin x| has one every π/2)
+        nearest = sorted(result.verified, key=lambda z: abs(float(z.point) - result.approx))[:_MAX_ROOTS]
+        classified = CriticalPoints(tuple(z.critical for z in nearest), (), False, "")
+        for point, said in not_minima(problem, classified):
+            add(said, typeable(point[0]))
     for wrong in wrong_derivatives(f, x, (x,), name, pairs=False):
         for root in _real_roots(wrong.derivative, x):
             found.append(WrongAnswer.of(wrong.said, Answer(Shape.NUMBER, root)))
