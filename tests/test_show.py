@@ -8,7 +8,7 @@ from sympy import Poly
 
 from tutor import read, show
 from tutor.parse import Equation, symbol
-from tutor.show import alike_notation, decimal_notation, decimals_together, fraction_notation, show_float, show_given
+from tutor.show import Notation, alike_notation, decimals_together, numbers_written, show_float, show_given
 
 
 @pytest.mark.parametrize("typed, variables, shown", [
@@ -109,10 +109,10 @@ def test_a_name_after_a_subscripted_one_is_dotted_so_it_reads_back(typed, shown)
 def test_decimal_notation_writes_every_terminating_fraction_as_a_decimal_while_it_lasts():
     f = read("2/5 x^2 - 6/5 x + 1/3", "expression", ("x",)).value
     assert show(f, ("x",)) == "2x²/5 - 6x/5 + 1/3"
-    with decimal_notation():
+    with numbers_written(Notation.DECIMALS):
         assert show(f, ("x",)) == "0.4x² - 1.2x + 1/3"  # 1/3 has no decimal: it stays a fraction
         assert show(f, ("x",), decimals=False) == "0.4x² - 1.2x + 1/3"  # False asks for nothing
-        with decimal_notation(False):
+        with numbers_written(Notation.USUAL):
             assert show(f, ("x",)) == "2x²/5 - 6x/5 + 1/3"
         assert show(read("sqrt(2)/2", "expression").value) == "0.5√2"
     assert show(f, ("x",)) == "2x²/5 - 6x/5 + 1/3"
@@ -201,6 +201,6 @@ def test_tenths_are_fractions_in_fraction_notation_and_decimals_otherwise():
     x = symbol("x")
     f = x**2 / 10 - x / 5
     assert show(f, ("x",)) == "0.1x² - x/5"  # a pack's rates and parameters come as decimals (0.1, 0.3)
-    with fraction_notation():
+    with numbers_written(Notation.FRACTIONS):
         assert show(f, ("x",)) == "x²/10 - x/5"
         assert show(sympy.Rational(-9, 10)) == "-9/10" and show(sympy.Rational(7, 100)) == "0.07"

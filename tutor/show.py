@@ -23,6 +23,7 @@ from sympy import Expr
 
 from .functions import BY_SYMPY
 from .parse import GREEK, Answer, Equation, Spellings, fraction, to_sympy
+from .words import TextEnum
 
 _SUPERSCRIPT = dict(zip("0123456789+-()abcdefghijklmnoprstuvwxyz=",
                         "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁼"))
@@ -356,7 +357,7 @@ def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> 
 
     Small denominators stay fractions, as the lesson writes them (1/2, 7/4), unless `always`; tenths
     (0.3) are decimals, as a pack's rates and parameters are given, except within
-    `fraction_notation` (maths typed without a decimal point: x²/10, not 0.1x²). None beyond
+    `Notation.FRACTIONS` (maths typed without a decimal point: x²/10, not 0.1x²). None beyond
     `most_places` decimal places.
     """
     q = value.denominator
@@ -366,7 +367,8 @@ def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> 
     while q % 5 == 0:
         q, fives = q // 5, fives + 1
     places = max(twos, fives)
-    small = twos != fives or _FRACTIONS.get()  # 1/10 is 0.1, as data given in decimals is, unless fractions typed
+    # 1/10 is 0.1, as data given in decimals is, unless the input was typed in fractions
+    small = twos != fives or _NOTATION.get() == Notation.FRACTIONS
     if q != 1 or places == 0 or places > most_places or (small and value.denominator < 100 and not always):
         return None
     sign = "-" if value < 0 else ""
@@ -462,40 +464,32 @@ def _format_float(value: float, digits: int = 6) -> str:
     return f"{mantissa}e{int(exponent)}" if e else text
 
 
-# Set for a whole command whose input was typed with decimals (`tutor solve minimize "0.4x^2 - 1.2x"`),
-# so that every number it writes, in its lines and in its steps, is written that way without each of
-# the many calls to `show` on the way being told.
-_DECIMALS: ContextVar[bool] = ContextVar("decimals", default=False)
+class Notation(TextEnum):
+    """How a whole command writes its numbers, from how its input was typed (`tutor solve`), so that
+    every number it writes, in its lines and in its steps, is written that way without each of the many
+    calls to `show` on the way being told."""
+
+    USUAL = "usual"  # small denominators as fractions (1/2, 7/4), tenths as decimals, as data is given
+    DECIMALS = "decimals"  # typed with decimals (0.4x^2 - 1.2x): every terminating fraction as a decimal
+    FRACTIONS = "fractions"  # typed without a decimal point (x^2/10 - x): tenths too as fractions (x²/10)
+
+
+_NOTATION: ContextVar[Notation] = ContextVar("notation", default=Notation.USUAL)
 
 
 @contextmanager
-def decimal_notation(on: bool = True) -> Iterator[None]:
-    """Within it, `show` writes terminating fractions as decimals, as if every call said decimals=True."""
-    token = _DECIMALS.set(on)
+def numbers_written(notation: Notation) -> Iterator[None]:
+    """Within it, `show` writes numbers in `notation` (DECIMALS: as if every call said decimals=True)."""
+    token = _NOTATION.set(notation)
     try:
         yield
     finally:
-        _DECIMALS.reset(token)
-
-
-# Set for a whole command whose maths was typed without a decimal point (`tutor solve minimize "x^2/10 - x"`):
-# a fraction of a small denominator is written as one, tenths and hundredths too (x²/10 beside x/5, not 0.1x²).
-_FRACTIONS: ContextVar[bool] = ContextVar("fractions", default=False)
-
-
-@contextmanager
-def fraction_notation(on: bool = True) -> Iterator[None]:
-    """Within it, a fraction of a denominator below 100 is written as one, 1/10 as 3/20 is (not 0.1)."""
-    token = _FRACTIONS.set(on)
-    try:
-        yield
-    finally:
-        _FRACTIONS.reset(token)
+        _NOTATION.reset(token)
 
 
 def in_decimal_notation() -> bool:
-    """Whether `decimal_notation` is on here."""
-    return _DECIMALS.get()
+    """Whether numbers are being written as decimals here (`numbers_written(Notation.DECIMALS)`)."""
+    return _NOTATION.get() == Notation.DECIMALS
 
 
 def show(value: object, variables: Sequence[str] = (), *, latex: bool = False, decimals: bool = False,
@@ -503,7 +497,7 @@ def show(value: object, variables: Sequence[str] = (), *, latex: bool = False, d
     """One line of Unicode (or LaTeX) for an expression or any answer shape.
 
     decimals: write terminating fractions as decimals, for data that was given that way (also where
-    `decimal_notation` is on: decimals=False asks for nothing, it does not refuse decimals).
+    numbers are written in `Notation.DECIMALS`: decimals=False asks for nothing, it does not refuse decimals).
     fractions: write every fraction as one (19/10, not 1.9), beside one with no decimal (25/24).
     spellings: decimals as the student typed them, echoed as typed (an Answer brings its own).
     typed: the value is what a student typed (an answer read from the student's text): its numbers are
@@ -515,7 +509,7 @@ def show(value: object, variables: Sequence[str] = (), *, latex: bool = False, d
     if isinstance(value, Answer):
         spellings = spellings or value.spellings
         value = value.value
-    decimals = decimals or _DECIMALS.get()
+    decimals = decimals or in_decimal_notation()
     if typed and not decimals and not fractions:
         decimals, fractions = typed_notation(value, spellings)
     elif alike and not fractions:

@@ -7,7 +7,7 @@ import re
 
 from ..calculus import SolveError
 from ..parse import InputError
-from ..show import decimal_notation, fraction_notation
+from ..show import Notation, numbers_written
 from ..topics import TOPICS
 from . import EXIT_OK, UserError
 from .kinds import subcommands
@@ -27,22 +27,22 @@ _MATHS = ("function", "at", "fix", "start", "points", "region")
 _DECIMAL_POINT = re.compile(r"\d\.|\.\d")
 
 
-def typed_decimals(args: argparse.Namespace) -> bool:
-    """Whether the user wrote a number with a decimal point (0.4x^2, --at 1.5,2) in the maths given."""
-    return any(_DECIMAL_POINT.search(getattr(args, name, None) or "") for name in _MATHS)
-
-
-def typed_fractions(args: argparse.Namespace) -> bool:
-    """Whether the user wrote a function and no number with a decimal point anywhere (not even a rate):
-    its tenths are then fractions as typed (x²/10 beside x/5, not 0.1x²)."""
-    return bool(getattr(args, "function", None)) and not any(
-        _DECIMAL_POINT.search(value) for value in vars(args).values() if isinstance(value, str))
+def typed_notation(args: argparse.Namespace) -> Notation:
+    """How the user wrote numbers: with a decimal point in the maths given (0.4x^2, --at 1.5,2), or a
+    function with no decimal point anywhere, not even in a rate (x²/10 is then written as typed, beside
+    x/5, not 0.1x²)."""
+    if any(_DECIMAL_POINT.search(getattr(args, name, None) or "") for name in _MATHS):
+        return Notation.DECIMALS
+    if getattr(args, "function", None) and not any(
+            _DECIMAL_POINT.search(value) for value in vars(args).values() if isinstance(value, str)):
+        return Notation.FRACTIONS
+    return Notation.USUAL
 
 
 def run(args: argparse.Namespace) -> int:
     # Answer in the user's notation: decimals given, decimals back (0.8x - 1.2, not 4x/5 - 6/5); numbers
     # with no terminating decimal (1/3) stay fractions; none given, fractions back (x²/10, not 0.1x²).
-    with decimal_notation(typed_decimals(args)), fraction_notation(typed_fractions(args)):
+    with numbers_written(typed_notation(args)):
         try:
             solution = args.kind_command.run(args)
         except (SolveError, InputError) as error:
