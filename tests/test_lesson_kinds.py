@@ -546,6 +546,13 @@ def test_local_minima_off_in_the_last_digit(answer, verdict, message):
     assert (checked.verdict, checked.message) == (verdict, message)
 
 
+@pytest.mark.parametrize("answer", ["x = 0.9601, y = 0", "y = 0, x = 0.9601", "(0.9601, 0)"])
+def test_where_descent_ends_in_two_variables_may_be_given_by_name(answer):
+    # "x = 0.9601, y = 0" was "Write the vector without names", though a descent step takes it
+    checked = respond(exercise("local-minima-2d-end"), answer, isolated=False)
+    assert (checked.verdict, checked.reading) == ("correct", "(0.9601, 0)")
+
+
 @pytest.mark.parametrize("exercise_id, answer, message", [
     # each was "Each component must be a single expression.", or "A single number is expected here, not a list."
     ("local-minima-2d-end", "(0.9601, 0), (-1.0356, 0)",

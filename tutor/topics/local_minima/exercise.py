@@ -111,6 +111,11 @@ class LocalMinima(FunctionProblem):
             return Shape.VECTOR if self.one else Shape.POINTS
         return Shape.NUMBER if self.one else Shape.VECTOR
 
+    @property
+    def components(self) -> tuple[str, ...]:
+        """One point in two variables may be given by name (x = 0.9601, y = 0), as descent's step may."""
+        return self.variables if self.shape == Shape.VECTOR else ()
+
     def default_tolerance(self) -> Tolerance:
         return self.tolerance or Tolerance(places=4)
 
