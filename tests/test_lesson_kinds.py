@@ -887,6 +887,19 @@ def test_a_minimize_exercise_on_a_flat_minimum_is_valid(tmp_path, capsys):
     assert capsys.readouterr().out.endswith("valid (2 exercises; each one's answer grades as correct)\n")
 
 
+
+@pytest.mark.parametrize("function, right, wrong", [
+    # least on x ≤ -1 and on x ≥ 1: 1 and 5 were marked wrong, only the stretch of the key was right (finding 84)
+    ("max(0, 1 - x^2)", ["-1", "-5", "1", "5", "x = 3/2"], ["0.5", "-0.99"]),
+    # least on -1 ≤ x ≤ 1 and at 3
+    ("min((x - 3)^2, max(0, x^2 - 1))", ["-1", "1/2", "1", "3"], ["2", "1.1"]),
+])
+def test_a_minimize_exercise_least_on_several_stretches_accepts_any(tmp_path, function, right, wrong):
+    document = f"pack: p\nexercises:\n  - {{id: a, kind: minimize, function: '{function}'}}\n"
+    variant = packs.load_text(document, "p.yaml", tmp_path).exercise("a").variant()
+    assert [respond(variant, text).verdict.value for text in right + wrong] == \
+        ["correct"] * len(right) + ["incorrect"] * len(wrong)
+
 PERIODIC = """\
 pack: periodic
 exercises:

@@ -678,6 +678,46 @@ def test_a_minimum_on_a_flat_stretch_of_max_is_found(capsys, function, lines):
     assert status == 0 and out.splitlines()[1:] == lines
 
 
+def test_a_minimum_on_several_flat_stretches_names_every_one(capsys):
+    # max(0, 1 - x²) is least on x ≤ -1 and x ≥ 1 (finding 84): only x ≤ -1 was named, and the list of local
+    # minima began with an empty item, "local minima: , every x ..."
+    status, out, _ = run(capsys, "minimize", "max(0, 1 - x^2)")
+    assert status == 0 and out.splitlines()[1:] == [
+        "f′(x) = x(sign(x² - 1) - 1) = 0 at x = 0, every x with x < -1 and every x with x > 1",
+        "minimum: f = 0 for every x with x ≤ -1 or x ≥ 1",
+        "local minima: every x with x ≤ -1, every x with x ≥ 1; the least is the global minimum"]
+    status, out, _ = run(capsys, "minimize", "max(0, 1 - x^2)", "--steps")
+    assert out.splitlines()[6] == "The minimum of f = max(0, 1 - x²): f = 0 for every x with x ≤ -1 or x ≥ 1"
+    assert out.splitlines()[-1] == "6. The least value of f is 0, for every x with x ≤ -1 or x ≥ 1: it is the " \
+        "global minimum."
+
+
+def test_a_point_as_low_as_a_flat_stretch_is_named_with_it(capsys):
+    status, out, _ = run(capsys, "minimize", "min((x - 3)^2, max(0, x^2 - 1))")
+    assert status == 0 and out.splitlines()[2:] == [
+        "minimum: f = 0 for every x with -1 ≤ x ≤ 1 or x = 3",
+        "local minima: x = 3, every x with -1 ≤ x ≤ 1; the least is the global minimum"]
+    status, out, _ = run(capsys, "minimize", "min((x - 3)^2, max(0, x^2 - 1))", "--steps")
+    assert out.splitlines()[-1] == "5. The least value of f is 0, for every x with -1 ≤ x ≤ 1 or x = 3: it is " \
+        "the global minimum."
+
+
+@pytest.mark.parametrize("function, lines", [
+    # min(x², 1) is 1 all along |x| > 1, where f′ = 0 too: "= 0 at x = 0" left those out (finding 85)
+    ("min(x^2, 1)", ["f′(x) = x(1 - sign(x² - 1)) = 0 at x = 0, every x with x < -1 and every x with x > 1",
+                     "minimum: f(0) = 0"]),
+    ("min(0, x^2 - 1)", ["f′(x) = x(1 - sign(x² - 1)) = 0 at x = 0, every x with x < -1 and every x with x > 1",
+                         "minimum: f(0) = -1"]),
+    ("min(abs(x), 1)", ["f′(x) = (1 - sign(|x| - 1))sign(x)/2; the minimum is at a corner, not where f′ = 0 (f is "
+                        "not differentiable at x = 0: f′ is -1 from the left and 1 from the right); f′ = 0 at every "
+                        "x with x < -1 and every x with x > 1",
+                        "minimum: f(0) = 0"]),
+])
+def test_the_stretches_where_min_is_constant_are_where_its_slope_is_zero(capsys, function, lines):
+    status, out, _ = run(capsys, "minimize", function)
+    assert status == 0 and out.splitlines()[1:] == lines
+
+
 @pytest.mark.parametrize("function", ["max(0, exp(x) - 1)", "max(1, x^2 + sin(x)^2)"])
 def test_a_flat_stretch_the_grid_meets_is_never_called_no_minimum(capsys, function):
     # f′ = 0 exactly beside the least sample: f may be least all along a stretch, which the grid can't prove

@@ -208,3 +208,9 @@ def between_text(low: Expr, high: Expr, name: str, closed: bool = False) -> str:
     if high == sympy.oo:
         return f"{name} {'≥' if closed else '>'} {show(low)}"
     return f"{show(low)} {less} {name} {less} {show(high)}"
+
+
+def least_text(flats: tuple[Flat, ...], points: tuple[Expr, ...], name: str) -> str:
+    """Where f is least, on stretches and maybe at points as low: x ≤ -1 or x ≥ 1 (max(0, 1 − x²))."""
+    return " or ".join([between_text(g.low, g.high, name, closed=True) for g in flats]
+                       + [f"{name} = {show(p)}" for p in points])

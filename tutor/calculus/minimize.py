@@ -138,6 +138,12 @@ class Minimum:
         return next((g for g in self.flats if self.least.point in (g.low, g.high) and g.value == self.least.value),
                     None)
 
+    @property
+    def least_flats(self) -> tuple[Flat, ...]:
+        """Every flat stretch where f is least, left to right, where the least is on one: max(0, 1 − x²) is
+        least on both x ≤ -1 and x ≥ 1."""
+        return tuple(g for g in self.flats if g.value == self.least.value) if self.flat is not None else ()
+
     ties: tuple[LocalMinimum, ...] = ()  # the other local minima as low as the least, left to right
     tie_by: str = ""  # where those are numerical, how the value is known the same: "since f(-x) = f(x)"
 
@@ -188,7 +194,7 @@ def _kinked(f: Expr, x: sympy.Symbol, slope: Expr, found: Pieces) -> Minimum:
     result = kink_minima(f, x, found)
     minima = [_local(f, x, p) for p in result.points]
     ends = [_local(f, x, g.low if g.low != -sympy.oo else g.high) for g in result.flats]  # a flat's first point
-    best = _least(minima + ends, x.name, slope)
+    best = _least(ends + minima, x.name, slope)  # a flat first, where a point is as low: each is named
     note = "" if result.bounded else "this minimum is only local: f decreases without bound"
     return Minimum(best, note, x.name, slope, tuple(minima), result.bounded, True, result.zeros,
                    flats=result.flats, level=result.level, pieces=found, ties=_ties(f, x, best, minima)[0])

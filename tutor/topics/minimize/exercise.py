@@ -134,14 +134,15 @@ class Minimize(FunctionProblem):
         verdict = super().check(text, tolerance, expected)
         if expected is None and self.repeating is not None and verdict.verdict == Judgement.INCORRECT:
             return self._repeated(text, tolerance) or verdict
-        flat = self.solution.flat
-        if expected is not None or flat is None or verdict.verdict != Judgement.INCORRECT:
+        flats = self.solution.least_flats  # max(0, 1 - x²): x ≤ -1 and x ≥ 1, either
+        if expected is not None or not flats or verdict.verdict != Judgement.INCORRECT:
             return verdict
         try:
             value = self.read(text).value
         except InputError:
             return verdict
-        return self._check_against(text, Answer(Shape.NUMBER, value), tolerance) if _on(value, flat) else verdict
+        on = any(_on(value, flat) for flat in flats)
+        return self._check_against(text, Answer(Shape.NUMBER, value), tolerance) if on else verdict
 
     def _repeated(self, text: str, tolerance: Tolerance | None) -> Verdict | None:
         """Where f is periodic: the verdict on an answer against the minimiser nearest it (x0 + kT, for the

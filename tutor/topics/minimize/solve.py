@@ -12,7 +12,7 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import Nature, Region
 from ...calculus.critical import cut
-from ...calculus.kinks import Flat, between_text, with_abs
+from ...calculus.kinks import Flat, between_text, least_text, with_abs
 from ...calculus.minimize import known_name
 from ...calculus.partials import no_derivative
 from ...check import names
@@ -38,12 +38,16 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     slope = f"f′({x}) = {show(result.derivative, names)} = 0 at "
     # max(x², 2x) as (x² + 2x + |x² - 2x|)/2, whose one-sided slopes at a corner are known
     corner = no_derivative(with_abs(f), x, result.point) if result.flat is None else ""
-    if result.flat is not None:  # |x - 1| + |x + 1|: f′ = 0 all along -1 < x < 1
-        slope += and_list([f"{x} = {show(z)}{approx(z)}" for z in result.zeros]
-                          + [f"every {x} with {between_text(low, high, x)}" for low, high in result.level])
+    # |x - 1| + |x + 1|: f′ = 0 all along -1 < x < 1; min(x², 1): at 0, and all along x < -1 and x > 1
+    level = and_list([f"{x} = {show(z)}{approx(z)}" for z in result.zeros]
+                     + [f"every {x} with {between_text(low, high, x)}" for low, high in result.level])
+    if result.flat is not None or (result.level and not corner):
+        slope += level
     elif corner:  # |x − 1/2| + x²: least where f′ jumps from − to +, not where it is 0
         kind = "a cusp" if "∞" in corner else "a corner"  # √|x|: f′ is -∞ from the left and ∞ from the right
         slope = f"f′({x}) = {show(result.derivative, names)}; the minimum is at {kind}, not where f′ = 0 ({corner})"
+        if result.level:  # min(|x|, 1): f′ = 0 all along x < -1 and x > 1 all the same
+            slope += f"; f′ = 0 at {level}"
     elif len(result.zeros) > 1:  # every zero found, not the minimum's alone (x⁴ − 3x² + x has three)
         slope += and_list([f"{x} = {show(z)}{approx(z)}" + (f" ({known_name(z)})" if known_name(z) else "")
                            for z in result.zeros])
@@ -57,7 +61,9 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         slope += f"{x} = {at}{approx(result.point)}" + (f", {result.known_as}" if result.known_as else "")
     least = f"minimum: f({at}) = {show(result.value)}{approx(result.value)}"
     if result.flat is not None:  # a whole stretch of equal least values
-        least = f"minimum: f = {show(result.value)} for every {x} with {_closed(result.flat, x)}"
+        # max(0, 1 - x²): least on x ≤ -1 and on x ≥ 1; a point as low is named too
+        where = least_text(result.least_flats, tuple(m.point for m in result.tied), x)
+        least = f"minimum: f = {show(result.value)} for every {x} with {where}"
     elif result.tied:  # several points as low: none is the minimum (x⁴ − 2x² at x = -1 and x = 1)
         least = (f"minimum: f = {show(result.value)}{approx(result.value)} at "
                  + and_list([f"{x} = {_place(m)}" for m in result.lowest])
@@ -71,8 +77,8 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         if outside:
             lines.append("outside the region: " + _places(outside, x))
     elif len(result.minima) + len(result.flats) > 1:
-        lines.append("local minima: " + _places(result.minima, x)
-                     + "".join(f", every {x} with {_closed(g, x)}" for g in result.flats)
+        lines.append("local minima: " + ", ".join([f"{x} = {_place(m)}" for m in result.minima]
+                                                  + [f"every {x} with {_closed(g, x)}" for g in result.flats])
                      + ("; the least is the global minimum" if result.is_global else ""))
     lines += [_verified(x, zero) for zero in result.verified]
     if result.note:

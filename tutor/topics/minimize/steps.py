@@ -11,7 +11,7 @@ from sympy import Expr
 
 from ...calculus import Minimum
 from ...calculus.critical import Nature
-from ...calculus.kinks import between, between_text, side
+from ...calculus.kinks import between, between_text, least_text, side
 from ...calculus.minimize import among, same_numbers
 from ...calculus.partials import no_derivative
 from ...parse import Equation, symbol
@@ -235,7 +235,7 @@ def kink_steps(f: Expr, x: str, result: Minimum) -> Step:
         f" ({result.note})" if result.note else "")
     if result.flat is not None:
         g = result.flat
-        where = between_text(g.low, g.high, x, closed=True)
+        where = least_text(result.least_flats, tuple(m.point for m in result.tied), x)  # x ≤ -1 or x ≥ 1
         substeps.append(step(KinkRule.LEAST_FLAT, None, None, value=g.value, variable=v, verdict=verdict, where=where))
         return step(KinkRule.MINIMUM_FLAT, f, None, substeps, variables=(x,), variable=v, value=g.value, where=where)
     if result.tied:
