@@ -911,6 +911,9 @@ exercises:
   - {id: tie, kind: minimize, function: "x^4 - 2x^2"}
   - {id: glob, kind: local_minima, function: "x^4 - 2x^2", ask: global}
   - {id: cosq, kind: minimize, function: "cos(x) + x^2/10"}
+  - {id: ss2, kind: minimize, function: "sin(x) + sin(2x)"}
+  - {id: s2s, kind: minimize, function: "2sin(x) + sin(2x)"}
+  - {id: ccq, kind: minimize, function: "cos(x) + cos(x)^2/2"}
 """
 
 
@@ -929,6 +932,12 @@ def periodic(tmp_path_factory):
     ("abssin", "Find an x that minimises f(x) = |sin(x)| (to 4 decimal places).",
      ["0", "pi", "3.1416", "-6.2832", "10pi"], ["1", "3.1516"]),
     ("cos2x", "Find an x that minimises f(x) = 1 - cos(2x).", ["0", "pi", "-pi", "100pi"], ["1", "pi/2"]),
+    # one minimiser a period: each plus a multiple of the period is right too (finding 81)
+    ("ss2", "Find an x that minimises f(x) = sin(x) + sin(2x).",
+     ["2pi - 2 atan(sqrt(6 - sqrt(33)))", "-2 atan(sqrt(6 - sqrt(33)))"], ["1", "2 atan(sqrt(6 - sqrt(33)))"]),
+    ("s2s", "Find an x that minimises f(x) = 2 sin(x) + sin(2x).", ["5pi/3", "-7pi/3", "-pi/3"], ["pi", "pi/3"]),
+    # least at π, where f′ = -(cos x + 1) sin x: found, not "no minimum" (finding 86)
+    ("ccq", "Find an x that minimises f(x) = cos(x) + cos(x)²/2.", ["pi", "-pi", "3pi"], ["0", "2pi"]),
 ])
 def test_every_minimiser_of_a_periodic_function_is_right(periodic, exercise_id, prompt, right, wrong):
     variant = periodic.exercise(exercise_id).variant()

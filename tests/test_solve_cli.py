@@ -257,8 +257,20 @@ def test_minimize_names_what_may_be_minima_besides_isolated_points(capsys, funct
     # sympy's solve gave x = π alone; solveset lists every zero of sin x in the region
     (["cos(x)", "--region", "0<=x<=20"], ["region: 0 ≤ x ≤ 20", "local minima in the region: x = π, x = 3π, x = 5π"]),
     (["x^2 - 2|x|"], ["local minima: x = -1, x = 1; the least is the global minimum"]),  # solve missed x = -1
-    (["cos(x)"], ["note: f′ = 0 is not a polynomial equation, and the tutor may not have found all its solutions, "
-                  "so there may be other local minima"]),
+    # a periodic f: every zero of f′ in one period, and its minima recur (finding 86)
+    (["cos(x)"], ["note: f repeats every 2π: these are the solutions and minima with 0 ≤ x < 2π, and each recurs at "
+                  "x + k·2π for every integer k"]),
+    (["cos(x) + cos(x)^2/2"], ["f′(x) = -sin(x)cos(x) - sin(x) = 0 at x = 0 and x = π ≈ 3.14159",
+                               "minimum: f(π) = -1/2",
+                               "note: f repeats every 2π: these are the solutions and minima with 0 ≤ x < 2π, and "
+                               "each recurs at x + k·2π for every integer k"]),
+    (["sin(x)^2 + cos(x)"], ["minimum: f(π) = -1", "local minima: x = 0, x = π; the least is the global minimum",
+                             "note: f repeats every 2π: these are the solutions and minima with 0 ≤ x < 2π, and "
+                             "each recurs at x + k·2π for every integer k"]),
+    (["2sin(x) + sin(2x)"], ["f′(x) = 2 cos(x) + 2 cos(2x) = 0 at x = π/3 ≈ 1.0472, x = π ≈ 3.14159 and "
+                             "x = 5π/3 ≈ 5.23599", "minimum: f(5π/3) = -3√3/2 ≈ -2.59808",
+                             "note: f repeats every 2π: these are the solutions and minima with 0 ≤ x < 2π, and "
+                             "each recurs at x + k·2π for every integer k"]),
     # f″ = eˣ + 1/x² > 0 for every x > 0: f′ rises, so its one zero is the one minimum, and the global one
     (["e^x - ln x"], ["note: f″(x) = eˣ + 1/x² > 0 wherever f is defined"]),
 ])
@@ -392,9 +404,9 @@ def test_minimize_says_the_critical_points_are_all_where_it_has_shown_so(capsys)
         "6. Classify the point with the second-derivative test:",
         "   6.1. At ln(3): f″ = 3 > 0, so this is a local minimum.",
         "7. The least local minimum is f(ln(3)) = 3 - 3 ln(3) ≈ -0.295837: it is the only local minimum."]
-    # where solveset is not asked (or lists more than was found), the note stands
+    # a periodic f: every solution in one period, which solveset lists (finding 86)
     status, out, _ = run(capsys, "minimize", "cos(x)", "--steps")
-    assert ("5. Note: the equations are not polynomial, so the solutions found may not be all the critical "
+    assert ("5. Every solution of f′ = 0 with 0 ≤ x < 2π, all found: x = 0 and x = π; they are all the critical "
             "points.") in out.splitlines()
 
 

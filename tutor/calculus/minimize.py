@@ -146,6 +146,7 @@ class Minimum:
 
     ties: tuple[LocalMinimum, ...] = ()  # the other local minima as low as the least, left to right
     tie_by: str = ""  # where those are numerical, how the value is known the same: "since f(-x) = f(x)"
+    period: Expr | None = None  # f's period, where the minima are those of one period, 0 ≤ x < period, exactly
 
     @property
     def tied(self) -> tuple[LocalMinimum, ...]:
@@ -175,6 +176,8 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
     verified: tuple[ExactZero, ...] = ()
     if rational_polynomial(f, [x]) is not None:
         minima, zeros, complete = *_exact_minima(f, x), True
+    elif within is None and (periodic := _periodic(f, x, slope)) is not None:
+        return periodic
     else:
         minima, zeros, complete, verified = _minima(f, x, slope, within or sympy.S.Reals)
     best = _least(minima, name, slope)
@@ -371,6 +374,67 @@ def _every_zero(slope: Expr, x: sympy.Symbol, within: sympy.Set) -> tuple[list[E
     if any(r is None for r in real):
         return None, False
     return [r for r in real if r is not None] or None, True
+
+
+_SMOOTH_ONLY = (sympy.Abs, sympy.sign, sympy.Heaviside, sympy.Piecewise, sympy.Max, sympy.Min, sympy.floor,
+                sympy.ceiling, sympy.frac, sympy.DiracDelta)
+PERIOD_SAMPLES = 2000  # points of one period at which f is checked against the least value found exactly
+
+
+def _periodic(f: Expr, x: sympy.Symbol, slope: Expr) -> Minimum | None:
+    """Where f is periodic and smooth on every real x (sin x + sin 2x, cos x + cos²x/2): its minima over one
+    period, 0 ≤ x < T, exactly, from every zero of f′ there that sympy's solveset lists. f's least value is
+    the least of its values at those zeros (each compared exactly, whether f′ changes sign there or not), and
+    it is global: f repeats every T. Checked on a grid over the period: f never below it, and the same a
+    period on. None where sympy can't find the period or every zero in it, or where that takes too long."""
+    if f.has(*_SMOOTH_ONLY) or slope.has(*_SMOOTH_ONLY):
+        return None
+    try:
+        with deadline(SOLVE_SECONDS):
+            period = sympy.periodicity(f, x)
+            if period is None or not period.is_positive or not period.is_comparable:
+                return None
+            if continuous_domain(f, x, sympy.S.Reals) != sympy.S.Reals \
+                    or continuous_domain(slope, x, sympy.S.Reals) != sympy.S.Reals:
+                return None
+            zeros, complete = _every_zero(slope, x, sympy.Interval.Ropen(0, period))
+            if not complete or not zeros:
+                return None
+            zeros = sorted(zeros, key=lambda z: sympy.N(z, 30))
+            evaluate = _evaluator(compile_expression(f, [x]))
+            values = [_simplify(f.xreplace({x: z})) for z in zeros]
+            least = values[0]
+            for v in values[1:]:
+                if compare(v, least) < 0:
+                    least = v
+            lowest = {z for z, v in zip(zeros, values) if compare(v, least) == 0}
+            minima = [_local(f, x, z) for z in zeros if z in lowest or _is_minimum(f, x, z, evaluate)]
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, SolveError,
+            sympy.PolynomialError):
+        return None
+    if not periodic_agrees(f, x, period, least):
+        return None
+    best = next(m for m in minima if m.point in lowest)
+    ties = tuple(m for m in minima if m.point in lowest and m is not best)
+    return Minimum(best, "", x.name, slope, tuple(minima), True, True, tuple(zeros), ties=ties, period=period)
+
+
+def periodic_agrees(f: Expr, x: sympy.Symbol, period: Expr, least: Expr) -> bool:
+    """Whether f's values on a grid over one period are never below `least`, and are the same a period on:
+    a check on sympy's period and least value, which a wrong one fails."""
+    compiled = compile_expression(f, [x])
+    span, low = float(period), float(least)
+    margin = 1e-9 * (1 + abs(low))
+    for i in range(PERIOD_SAMPLES + 1):
+        t = span * i / PERIOD_SAMPLES
+        try:
+            here = float(compiled([mpmath.mpf(t)]).value)
+            later = float(compiled([mpmath.mpf(t + span)]).value)
+        except (Undefined, ArithmeticError, ValueError, TypeError):
+            continue
+        if here < low - margin or abs(here - later) > 1e-6 * (1 + abs(here)):
+            return False
+    return True
 
 
 def _curving_up(f: Expr, x: sympy.Symbol) -> Expr | None:

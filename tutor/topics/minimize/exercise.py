@@ -68,7 +68,10 @@ class Minimize(FunctionProblem):
     def repeating(self) -> Repeating | None:
         """Where f is periodic and its least value is known exactly (sin x, |sin x|, 1 − cos 2x): that value
         and every x in one period where f takes it; every such x plus a multiple of the period minimises f."""
-        if self.solution.complete:
+        solution = self.solution
+        if solution.period is not None:  # its minima over one period, found exactly (sin x + sin 2x)
+            return Repeating(solution.period, solution.value, tuple(m.point for m in solution.lowest))
+        if solution.complete:
             return None
         return repeating(self.function, symbol(self.variables[0]))
 

@@ -26,7 +26,7 @@ from ..solution import Solution, approx, exact_data, function_argument, header, 
 
 def solve(function: str, variables: Sequence[str] | None = None, region: str | None = None,
           explain: bool = False) -> Solution:
-    from .steps import minimize_steps
+    from .steps import minimize_steps, periodic_note
     f, names = read_function(function, variables)
     window = calculus.parse_region(region, names) if region else None
     if len(names) == 2:
@@ -83,6 +83,8 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     lines += [_verified(x, zero) for zero in result.verified]
     if result.note:
         lines.append(f"note: {result.note}")
+    if result.period is not None:  # sin x + sin 2x: the minima of one period, which recur
+        lines.append(f"note: {periodic_note(result.period, x)}")
     if not result.exact and len(result.minima) > 1:  # cos²x + x²/100: its minima 20.2 to 29.5 fall between samples
         lines.append(f"note: the local minima are found from f's values on a grid spaced {GRID_SPACING}, "
                      "so a minimum in a narrower dip may be missing, between those listed too")
@@ -95,6 +97,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     data = {"kind": "minimize", "function": show(f, names), "variable": x, "exact": result.exact,
             "point": exact_data(result.point), "value": exact_data(result.value), "note": result.note,
             "known_as": result.known_as, "is_global": result.is_global,
+            "period": None if result.period is None else exact_data(result.period),
             "minima": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.minima],
             "lowest": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.lowest]}
     derivation = minimize_steps(f, x, result, window.show() if window else "") if explain else None

@@ -15,6 +15,7 @@ from ...calculus.kinks import between, between_text, least_text, side
 from ...calculus.minimize import among, same_numbers
 from ...calculus.partials import no_derivative
 from ...parse import Equation, symbol
+from ...show import show
 from ...steps import Rule, Step, StepRule, critical_steps, derivative_steps, step
 from ...steps.critical import decided_steps
 from ..local_minima.steps import globally
@@ -53,7 +54,7 @@ TEMPLATES: dict[StepRule, str] = {
     MinimizeRule.LEAST_MINIMUM: "The least local minimum is {f}{point:args} = {value}{approx}: {verdict}.",
     MinimizeRule.ONLY_ZERO: ("{f}″({variable}) = {curving} > 0 wherever {f} is defined, so {f}′ is 0 at most once: "
                              "{after} is the only critical point."),
-    MinimizeRule.ALL_ZEROS: ("Every solution of {f}′ = 0, all found: {after:list}; "
+    MinimizeRule.ALL_ZEROS: ("Every solution of {f}′ = 0{where}, all found: {after:list}; "
                              "{after:it is the only critical point|they are all the critical points}."),
     MinimizeRule.NUMERICALLY: ("Numerically, from {f}'s values on a grid and the zeros of {f}′ beside its lowest ones: "
                                "{after:the local minimum is|the local minima are} {after:list}."),
@@ -96,7 +97,8 @@ def minimize_steps(f: Expr, x: str, result: Minimum, within: str = "") -> Step:
         substeps.append(step(MinimizeRule.EVERY_ZERO, None, tuple(m.point for m in zeros),
                              where=f" in {within}" if within else ""))
     verdict = globally(result.is_global, len(result.minima), result.complete) + (
-        f" ({result.note})" if result.note else "")
+        f" ({result.note})" if result.note else "") + (
+        f" ({periodic_note(result.period, x)})" if result.period is not None else "")
     if result.tied:  # f is least at several points: none of them is the minimum
         return _tied(f, x, result, substeps, verdict, listed)
     substeps.append(step(MinimizeRule.LEAST_MINIMUM, None, None, point=(point,), value=result.value,
@@ -104,6 +106,12 @@ def minimize_steps(f: Expr, x: str, result: Minimum, within: str = "") -> Step:
     known = f", {result.known_as}" if result.known_as else ""
     return step(MinimizeRule.MINIMUM, f, point, substeps, variables=(x,), variable=sympy.Symbol(x),
                 approx=approx(point), known=known)
+
+
+def periodic_note(period: Expr, x: str) -> str:
+    """That f repeats: the solutions of f′ = 0 and minima listed are those of one period, and recur."""
+    return (f"f repeats every {show(period)}: these are the solutions and minima with 0 ≤ {x} < {show(period)}, "
+            f"and each recurs at {x} + k·{show(period)} for every integer k")
 
 
 def _tied(f: Expr, x: str, result: Minimum, substeps: list[Step], verdict: str, listed: list[Expr]) -> Step:
@@ -135,7 +143,9 @@ def _settled(s: Step, result: Minimum, x: str, points: object, within: str) -> S
     if result.curving is not None and len(points) == 1:
         return step(MinimizeRule.ONLY_ZERO, None, points[0], variable=sympy.Symbol(x), curving=result.curving)
     if result.complete and not within and result.zeros and same_numbers([p.rhs for p in points], result.zeros):
-        return step(MinimizeRule.ALL_ZEROS, None, points)
+        # a periodic f's (sin x + sin 2x): those of one period, which recur
+        where = "" if result.period is None else f" with 0 ≤ {x} < {show(result.period)}"
+        return step(MinimizeRule.ALL_ZEROS, None, points, where=where)
     return s
 
 
