@@ -969,6 +969,19 @@ def test_a_minimum_of_a_function_with_infinitely_many_and_no_least_is_refused(tm
         "function")
 
 
+def test_a_minimum_tied_at_many_places_found_only_numerically_is_refused(tmp_path):
+    # sin|x| is -1 at ±3π/2, ±7π/2, …: the key listed those the search reached (|x| ≤ 100) and 67π/2 was
+    # marked wrong (finding 87); cos x + x²/10's two minima tie by f(-x) = f(x) and stay
+    document = ("pack: lm\nexercises:\n  - {id: a, kind: minimize, function: 'sin(abs(x))'}\n"
+                "  - {id: b, kind: minimize, function: 'cos(x) + x^2/10'}\n")
+    with pytest.raises(packs.PackError) as refused:
+        packs.load_text(document, "lm.yaml", tmp_path)
+    assert [p.rpartition(": exercise ")[2] for p in refused.value.problems] == [
+        "'a': f is as low at several minima found numerically, and there may be more beyond those found, so no "
+        "key can list them all: ask in a window (a critical_points exercise with a region), or use another "
+        "function"]
+
+
 @pytest.mark.parametrize("exercise_id", ["tie", "glob"])
 def test_the_tied_minima_named_are_the_list_of_them(periodic, exercise_id):
     # "-1, 1" was right and "x = -1, x = 1" told "A single number is expected here, not a list" (finding 70)

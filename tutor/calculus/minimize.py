@@ -146,6 +146,7 @@ class Minimum:
 
     ties: tuple[LocalMinimum, ...] = ()  # the other local minima as low as the least, left to right
     tie_by: str = ""  # where those are numerical, how the value is known the same: "since f(-x) = f(x)"
+    ties_computed: bool = False  # some of them only to TIE_DIGITS digits as computed, not shown equal
     period: Expr | None = None  # f's period, where the minima are those of one period, 0 ≤ x < period, exactly
 
     @property
@@ -187,9 +188,9 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
         complete, note = True, f"f″({name}) = {show(curving, variables)} > 0 wherever f is defined"
     else:
         is_global, note = _globally(f, x, best)
-    ties, tie_by = _ties(f, x, best, minima)
+    ties, tie_by, computed = _ties(f, x, best, minima)
     return Minimum(best, note, name, slope, tuple(minima), is_global, complete, zeros, curving, verified=verified,
-                   ties=ties, tie_by=tie_by)
+                   ties=ties, tie_by=tie_by, ties_computed=computed)
 
 
 def _kinked(f: Expr, x: sympy.Symbol, slope: Expr, found: Pieces) -> Minimum:
@@ -219,14 +220,15 @@ TIE_DIGITS = 20  # numerical minima whose values agree to this many digits are s
 
 
 def _ties(f: Expr, x: sympy.Symbol, best: LocalMinimum, minima: Sequence[LocalMinimum]
-          ) -> tuple[tuple[LocalMinimum, ...], str]:
-    """The other local minima where f is as low as at the least, and, where they are numerical, how that is
-    known. Exact values are compared exactly. A numerical minimum ties with the least where it is its mirror
-    image and f(-x) = f(x) exactly (cos x + x²/10 at ±2.59574), or where f's values at the two, to 60
-    digits, agree to TIE_DIGITS digits (which is said: it is not a proof)."""
+          ) -> tuple[tuple[LocalMinimum, ...], str, bool]:
+    """The other local minima where f is as low as at the least; where they are numerical, how that is
+    known, and whether some are only computed to be. Exact values are compared exactly. A numerical
+    minimum ties with the least where it is its mirror image and f(-x) = f(x) exactly (cos x + x²/10 at
+    ±2.59574), or where f's values at the two, to 60 digits, agree to TIE_DIGITS digits (which is said:
+    it is not a proof)."""
     others = [m for m in minima if m is not best and m.exact == best.exact]
     if best.exact:
-        return tuple(m for m in others if _equal(m.value, best.value)), ""
+        return tuple(m for m in others if _equal(m.value, best.value)), "", False
     evaluate = compile_expression(f, [x])
     ties, mirrored, digits = [], False, False
     for m in others:
@@ -238,7 +240,7 @@ def _ties(f: Expr, x: sympy.Symbol, best: LocalMinimum, minima: Sequence[LocalMi
             digits = True
     reasons = ([f"since f(-{x.name}) = f({x.name})"] if mirrored else []) + (
         [f"to {TIE_DIGITS} digits as computed"] if digits else [])
-    return tuple(sorted(ties, key=lambda m: m.approx)), " and ".join(reasons)
+    return tuple(sorted(ties, key=lambda m: m.approx)), " and ".join(reasons), digits
 
 
 def _equal(a: Expr, b: Expr) -> bool:

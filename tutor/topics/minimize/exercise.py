@@ -55,6 +55,13 @@ class Minimize(FunctionProblem):
                                          "minima and no least one (as sin(x) + x/10 and x sin(x) do). Ask for its "
                                          "critical points in a window (a critical_points exercise with a region), "
                                          "or use another function")
+        if solution.ties_computed and not solution.complete and problem.repeating is None:
+            # sin|x|: as low at many minima, found numerically within the search's reach; more lie beyond it,
+            # which no key can list (67π/2 was marked wrong)
+            raise FieldError("function", f"{problem.name} is as low at several minima found numerically, and "
+                                         "there may be more beyond those found, so no key can list them all: "
+                                         "ask in a window (a critical_points exercise with a region), or use "
+                                         "another function")
         return problem
 
     def default_tolerance(self) -> Tolerance | None:
