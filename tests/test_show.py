@@ -197,10 +197,10 @@ def test_numbers_given_are_written_as_given(value, shown):
     assert show_given(value) == shown
 
 
-def test_tenths_are_fractions_in_fraction_notation_and_decimals_otherwise():
+def test_tenths_and_hundredths_are_fractions_in_fraction_notation_and_decimals_otherwise():
     x = symbol("x")
     f = x**2 / 10 - x / 5
     assert show(f, ("x",)) == "0.1x² - x/5"  # a pack's rates and parameters come as decimals (0.1, 0.3)
     with numbers_written(Notation.FRACTIONS):
         assert show(f, ("x",)) == "x²/10 - x/5"
-        assert show(sympy.Rational(-9, 10)) == "-9/10" and show(sympy.Rational(7, 100)) == "0.07"
+        assert show(sympy.Rational(-9, 10)) == "-9/10" and show(sympy.Rational(7, 100)) == "7/100"

@@ -652,6 +652,11 @@ def test_a_circle_of_critical_points_is_classified_through_the_quantity_f_depend
     (["minimize", "x^2/10 - x"], ["f(x) = x²/10 - x", "f′(x) = x/5 - 1 = 0 at x = 5", "minimum: f(5) = -5/2"]),
     (["gradient", "x^2/10 + y/4"], ["f(x, y) = x²/10 + y/4", "∇f = (x/5, 1/4)"]),
     (["minimize", "0.1x^2 - x"], ["f(x) = 0.1x² - x", "f′(x) = 0.2x - 1 = 0 at x = 5", "minimum: f(5) = -2.5"]),
+    # and hundredths, and what a division by 20 gives (finding 82: 0.01x, "-0.000625 ≈ -0.000625")
+    (["minimize", "x^2 - x/100"], ["f(x) = x² - x/100", "f′(x) = 2x - 1/100 = 0 at x = 1/200",
+                                   "minimum: f(1/200) = -1/40000 ≈ -2.5e-5"]),
+    (["minimize", "x^2 - x/20"], ["f(x) = x² - x/20", "f′(x) = 2x - 1/20 = 0 at x = 1/40",
+                                  "minimum: f(1/40) = -1/1600 ≈ -0.000625"]),
 ])
 def test_a_function_is_answered_in_the_notation_it_was_typed_in(capsys, argv, first):
     status, out, _ = run(capsys, *argv)

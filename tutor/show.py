@@ -367,9 +367,10 @@ def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> 
     while q % 5 == 0:
         q, fives = q // 5, fives + 1
     places = max(twos, fives)
-    # 1/10 is 0.1, as data given in decimals is, unless the input was typed in fractions
-    small = twos != fives or _NOTATION.get() == Notation.FRACTIONS
-    if q != 1 or places == 0 or places > most_places or (small and value.denominator < 100 and not always):
+    if q != 1 or places == 0 or places > most_places:
+        return None
+    if not always and (_NOTATION.get() == Notation.FRACTIONS  # input typed in fractions: x/100, not 0.01x
+                       or twos != fives and value.denominator < 100):  # 1/10 is 0.1, as data given so is
         return None
     sign = "-" if value < 0 else ""
     scaled = abs(value.numerator) * 10**places // value.denominator
