@@ -885,6 +885,10 @@ def test_a_minimize_exercise_on_a_flat_minimum_is_valid(tmp_path, capsys):
                                      "    function: max(0, x)\n", encoding="utf-8")
     assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 0
     assert capsys.readouterr().out.endswith("valid (2 exercises; each one's answer grades as correct)\n")
+    # the last hint was "…; at a minimum f″ > 0", false all along a flat stretch, where f″ = 0
+    hinge = packs.load(tmp_path / "p.yaml").exercise("hinge").variant()
+    assert hinge.hints()[2] == ("f is a polynomial on each stretch between its corners: find the stretches where "
+                                "f′ = 0 all along, and compare f there with its values at the corners.")
 
 
 

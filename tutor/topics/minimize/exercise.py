@@ -186,7 +186,10 @@ class Minimize(FunctionProblem):
         return (
             f"At a minimum the slope is zero: solve {self.name}′({x}) = 0.",
             f"{self.name}′({x}) = {self.show(derivative)}.",
-            (f"Solve {self.show(derivative)} = 0 for {x}; at a minimum {self.name}″ > 0."
+            (f"{self.name} is a polynomial on each stretch between its corners: find the stretches where "
+             f"{self.name}′ = 0 all along, and compare {self.name} there with its values at the corners."
+             if self.solution.flats else
+             f"Solve {self.show(derivative)} = 0 for {x}; at a minimum {self.name}″ > 0."
              if self.solution.exact else
              f"It has no closed form in elementary functions; it is near {self.solution.approx:.2f}."),
         )
