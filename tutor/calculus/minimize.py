@@ -25,7 +25,7 @@ import mpmath
 import sympy
 from mpmath import iv
 from sympy import Expr, Poly
-from sympy.calculus.util import continuous_domain, minimum
+from sympy.calculus.util import continuous_domain, function_range, minimum
 
 from ..budget import OutOfTime, deadline
 from ..evaluate import PRECISION, Compiled, Undefined, compile_expression, to_mpf
@@ -414,14 +414,14 @@ def _periodic(f: Expr, x: sympy.Symbol, slope: Expr) -> Minimum | None:
     except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, SolveError,
             sympy.PolynomialError):
         return None
-    if not periodic_agrees(f, x, period, least):
+    if not _periodic_agrees(f, x, period, least):
         return None
     best = next(m for m in minima if m.point in lowest)
     ties = tuple(m for m in minima if m.point in lowest and m is not best)
     return Minimum(best, "", x.name, slope, tuple(minima), True, True, tuple(zeros), ties=ties, period=period)
 
 
-def periodic_agrees(f: Expr, x: sympy.Symbol, period: Expr, least: Expr) -> bool:
+def _periodic_agrees(f: Expr, x: sympy.Symbol, period: Expr, least: Expr) -> bool:
     """Whether f's values on a grid over one period are never below `least`, and are the same a period on:
     a check on sympy's period and least value, which a wrong one fails."""
     compiled = compile_expression(f, [x])
@@ -437,6 +437,60 @@ def periodic_agrees(f: Expr, x: sympy.Symbol, period: Expr, least: Expr) -> bool
         if here < low - margin or abs(here - later) > 1e-6 * (1 + abs(here)):
             return False
     return True
+
+
+@dataclass(frozen=True)
+class Repeating:
+    """A periodic f's least value, and where it takes it: at each of `points`, in [0, period), plus any
+    multiple of the period."""
+
+    period: Expr
+    value: Expr
+    points: tuple[Expr, ...]
+
+    def minimises(self, minimum: LocalMinimum) -> bool:
+        """Whether a local minimum found is one of the global ones: f there is the least value, exactly."""
+        try:
+            return minimum.exact and compare(minimum.value, self.value) == 0
+        except SolveError:
+            return False
+
+
+def repeating(f: Expr, x: sympy.Symbol) -> Repeating | None:
+    """f's period, least value and minimisers in one period, exactly, where sympy finds them (its range on a
+    period, or 0 for a function that is never negative) and f's values on a grid over a period agree: never
+    below that value, and the same a period on. None otherwise, or where it takes too long."""
+    try:
+        with deadline(SOLVE_SECONDS):
+            period = sympy.periodicity(f, x)
+            if period is None or not period.is_positive:
+                return None
+            least = _least_value(f, x, period)
+            if least is None:
+                return None
+            points = sympy.solveset(sympy.Eq(f, least), x, sympy.Interval.Ropen(0, period))
+            if not isinstance(points, sympy.FiniteSet) or not points \
+                    or not all(p.is_real and compare(f.xreplace({x: p}), least) == 0 for p in points):
+                return None
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, SolveError,
+            sympy.PolynomialError):
+        return None
+    ordered = tuple(sorted(points, key=lambda p: sympy.N(p, 30)))
+    return Repeating(period, least, ordered) if _periodic_agrees(f, x, period, least) else None
+
+
+def _least_value(f: Expr, x: sympy.Symbol, period: Expr) -> Expr | None:
+    """The least value f takes on a period (its range's least, where it is one), or 0 for f never negative
+    (|sin x|), which it takes where it is 0; None where neither is known."""
+    try:
+        values = function_range(f, x, sympy.Interval(0, period))
+    except (NotImplementedError, ValueError, TypeError, AttributeError):
+        values = None
+    if isinstance(values, sympy.Interval) and not values.left_open and values.inf.is_finite:
+        return values.inf
+    if isinstance(values, sympy.FiniteSet) and values and all(v.is_comparable for v in values):
+        return min(values, key=lambda v: sympy.N(v, 30))
+    return sympy.Integer(0) if f.is_nonnegative else None
 
 
 def _curving_up(f: Expr, x: sympy.Symbol) -> Expr | None:

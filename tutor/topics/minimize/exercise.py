@@ -7,19 +7,14 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import mpmath
 import sympy
-from sympy.calculus.util import function_range, periodicity
 
 from ... import calculus
-from ...budget import OutOfTime, deadline
 from ...calculus import SolveError
 from ...calculus.kinks import Flat
-from ...calculus.minimize import SOLVE_SECONDS
-from ...calculus.roots import compare
+from ...calculus.minimize import Repeating, repeating
 from ...check import Judgement, Verdict, check
 from ...compare import Tolerance
-from ...evaluate import Undefined, compile_expression
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape, symbol
 from ..base import Field, FieldError, FunctionProblem, typeable
@@ -200,80 +195,7 @@ class Minimize(FunctionProblem):
         return minimum_figure(self.function, self.drawn_variables(), name=self.name)
 
 
-@dataclass(frozen=True)
-class Repeating:
-    """A periodic f's least value, and where it takes it: at each of `points`, in [0, period), plus any
-    multiple of the period."""
-
-    period: sympy.Expr
-    value: sympy.Expr
-    points: tuple[sympy.Expr, ...]
-
-    def minimises(self, minimum: calculus.LocalMinimum) -> bool:
-        """Whether a local minimum found is one of the global ones: f there is the least value, exactly."""
-        try:
-            return minimum.exact and compare(minimum.value, self.value) == 0
-        except SolveError:
-            return False
-
-
 _TURNS = 10**6  # periods from 0 an answer is checked against the minimiser nearest it, at most
-_SAMPLES = 2000  # points of one period at which f is checked against the least value sympy gives
-
-
-def repeating(f: sympy.Expr, x: sympy.Symbol) -> Repeating | None:
-    """f's period, least value and minimisers in one period, exactly, where sympy finds them (its range on a
-    period, or 0 for a function that is never negative) and f's values on a grid over a period agree: never
-    below that value, and the same a period on. None otherwise, or where it takes too long."""
-    try:
-        with deadline(SOLVE_SECONDS):
-            period = periodicity(f, x)
-            if period is None or not period.is_positive:
-                return None
-            least = _least_value(f, x, period)
-            if least is None:
-                return None
-            points = sympy.solveset(sympy.Eq(f, least), x, sympy.Interval.Ropen(0, period))
-            if not isinstance(points, sympy.FiniteSet) or not points \
-                    or not all(p.is_real and compare(f.xreplace({x: p}), least) == 0 for p in points):
-                return None
-    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, SolveError,
-            sympy.PolynomialError):
-        return None
-    ordered = tuple(sorted(points, key=lambda p: sympy.N(p, 30)))
-    return Repeating(period, least, ordered) if _agrees(f, x, period, least) else None
-
-
-def _least_value(f: sympy.Expr, x: sympy.Symbol, period: sympy.Expr) -> sympy.Expr | None:
-    """The least value f takes on a period (its range's least, where it is one), or 0 for f never negative
-    (|sin x|), which it takes where it is 0; None where neither is known."""
-    try:
-        values = function_range(f, x, sympy.Interval(0, period))
-    except (NotImplementedError, ValueError, TypeError, AttributeError):
-        values = None
-    if isinstance(values, sympy.Interval) and not values.left_open and values.inf.is_finite:
-        return values.inf
-    if isinstance(values, sympy.FiniteSet) and values and all(v.is_comparable for v in values):
-        return min(values, key=lambda v: sympy.N(v, 30))
-    return sympy.Integer(0) if f.is_nonnegative else None
-
-
-def _agrees(f: sympy.Expr, x: sympy.Symbol, period: sympy.Expr, least: sympy.Expr) -> bool:
-    """Whether f's values on a grid over one period are never below `least`, and are the same a period on:
-    a check on sympy's period and range, which a wrong one fails."""
-    compiled = compile_expression(f, [x])
-    span, low = float(period), float(least)
-    margin = 1e-9 * (1 + abs(low))
-    for i in range(_SAMPLES + 1):
-        t = span * i / _SAMPLES
-        try:
-            here = float(compiled([mpmath.mpf(t)]).value)
-            later = float(compiled([mpmath.mpf(t + span)]).value)
-        except (Undefined, ArithmeticError, ValueError, TypeError):
-            continue
-        if here < low - margin or abs(here - later) > 1e-6 * (1 + abs(here)):
-            return False
-    return True
 
 
 def _on(value: object, flat: Flat) -> bool:
