@@ -18,7 +18,7 @@ from ...compare import Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape, symbol
 from ..base import Field, FieldError, FunctionProblem, typeable
-from ..local_minima.exercise import any_one_of, every_lowest, read_several
+from ..several import any_one_of, every_lowest, read_several
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
