@@ -210,7 +210,7 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
 @metered_cache(256)  # every critical point of f is classified with the same ones
 def _second_derivatives(f: Expr, variables: tuple[str, ...]) -> tuple[tuple[Expr, ...], ...]:
     """The Hessian of f as expressions: each first derivative taken once."""
-    return tuple(tuple(derivative(first, b) for b in variables)
+    return tuple(tuple(derivative(first, b, again=True) for b in variables)
                  for first in (derivative(f, a) for a in variables))
 
 

@@ -214,3 +214,27 @@ def least_text(flats: tuple[Flat, ...], points: tuple[Expr, ...], name: str) -> 
     """Where f is least, on stretches and maybe at points as low: x ≤ -1 or x ≥ 1 (max(0, 1 − x²))."""
     return " or ".join([between_text(g.low, g.high, name, closed=True) for g in flats]
                        + [f"{name} = {show(p)}" for p in points])
+
+
+@dataclass(frozen=True)
+class Level:
+    """f's critical points where it is a polynomial between kinks: the isolated zeros of f′ off the kinks,
+    and the open stretches where f is constant, so f′ = 0 all along (min(x², 1) on x < -1 and x > 1)."""
+
+    zeros: tuple[Expr, ...]  # ascending
+    stretches: tuple[Stretch, ...]  # left to right; each one's polynomial is f's value there
+
+
+def level_critical(f: Expr, x: sympy.Symbol) -> Level | None:
+    """Every solution of f′ = 0 of a polynomial in x and absolute values (max and min too), exactly, where
+    f is constant on some stretch; None where it is not, or where f′ = 0 at a kink (max(0, x³) at 0: a
+    point the stretches leave out)."""
+    found = pieces(f, x)
+    if found is None or not any(s.flat for s in found.stretches):
+        return None
+    for k, (left, right) in zip(found.kinks, pairwise(found.stretches)):
+        if all(sympy.diff(s.polynomial, x).xreplace({x: k}) == 0 for s in (left, right)):
+            return None
+    zeros = [r for s in found.stretches if not s.flat
+             for r in real_roots(sympy.diff(s.polynomial, x), x) if between(r, s.low, s.high)]
+    return Level(tuple(sort_exactly(zeros)), tuple(s for s in found.stretches if s.flat))

@@ -148,6 +148,9 @@ class Minimum:
     tie_by: str = ""  # where those are numerical, how the value is known the same: "since f(-x) = f(x)"
     ties_computed: bool = False  # some of them only to TIE_DIGITS digits as computed, not shown equal
     period: Expr | None = None  # f's period, where the minima are those of one period, 0 ≤ x < period, exactly
+    domain: str = ""  # where f″ > 0 is shown (with `curving`), where not all f's values: xˣ's x > 0
+    lower: str = ""  # why the least is only local ("f decreases without bound"), where `note` says so
+    lower_at: Expr | None = None  # a point where f is smaller, where `lower` names one
 
     @property
     def tied(self) -> tuple[LocalMinimum, ...]:
@@ -182,15 +185,23 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
     else:
         minima, zeros, complete, verified = _minima(f, x, slope, within or sympy.S.Reals)
     best = _least(minima, name, slope)
-    curving = None if complete else _curving_up(f, x)
+    curving, domain = (None, "") if complete else _curving_up(f, x)
     is_global: bool | None = True
+    lower, lower_at = "", None
     if curving is not None:  # f′ only rises: it is 0 once at most, so the minimum found is the one, and global
-        complete, note = True, f"f″({name}) = {show(curving, variables)} > 0 wherever f is defined"
+        complete, note = True, f"f″({name}) = {show(curving, variables)} > 0 " + (
+            f"for every {domain}" if domain else "wherever f is defined")
     else:
-        is_global, note = _globally(f, x, best)
+        is_global, lower, lower_at = _globally(f, x, best)
+        note = f"{ONLY_LOCAL}{lower}" if lower else ""
     ties, tie_by, computed = _ties(f, x, best, minima)
     return Minimum(best, note, name, slope, tuple(minima), is_global, complete, zeros, curving, verified=verified,
-                   ties=ties, tie_by=tie_by, ties_computed=computed)
+                   ties=ties, tie_by=tie_by, ties_computed=computed, domain=domain,
+                   lower=lower, lower_at=lower_at)
+
+
+ONLY_LOCAL = "this minimum is only local: "  # the note's start, where f is smaller elsewhere
+UNBOUNDED = "f decreases without bound"
 
 
 def _kinked(f: Expr, x: sympy.Symbol, slope: Expr, found: Pieces) -> Minimum:
@@ -199,9 +210,10 @@ def _kinked(f: Expr, x: sympy.Symbol, slope: Expr, found: Pieces) -> Minimum:
     minima = [_local(f, x, p) for p in result.points]
     ends = [_local(f, x, g.low if g.low != -sympy.oo else g.high) for g in result.flats]  # a flat's first point
     best = _least(ends + minima, x.name, slope)  # a flat first, where a point is as low: each is named
-    note = "" if result.bounded else "this minimum is only local: f decreases without bound"
+    note = "" if result.bounded else ONLY_LOCAL + UNBOUNDED
     return Minimum(best, note, x.name, slope, tuple(minima), result.bounded, True, result.zeros,
-                   flats=result.flats, level=result.level, pieces=found, ties=_ties(f, x, best, minima)[0])
+                   flats=result.flats, level=result.level, pieces=found, ties=_ties(f, x, best, minima)[0],
+                   lower="" if result.bounded else UNBOUNDED)
 
 
 def _least(minima: Sequence[LocalMinimum], name: str, slope: Expr) -> LocalMinimum:
@@ -493,46 +505,89 @@ def _least_value(f: Expr, x: sympy.Symbol, period: Expr) -> Expr | None:
     return sympy.Integer(0) if f.is_nonnegative else None
 
 
-def _curving_up(f: Expr, x: sympy.Symbol) -> Expr | None:
+def _curving_up(f: Expr, x: sympy.Symbol) -> tuple[Expr | None, str]:
     """f″, where sympy shows it positive on all of f's domain, one interval (every real x, or every
-    positive one): then f curves up everywhere, and its one local minimum is the global one (eˣ − ln x).
-    None otherwise, or where that can't be told in time."""
+    positive one): then f curves up everywhere, and its one local minimum is the global one (eˣ − ln x);
+    and where that is, in words. (None, "") otherwise, or where that can't be told in time."""
     try:
         with deadline(SOLVE_SECONDS):
             domain = continuous_domain(f, x, sympy.S.Reals)
+            powers = _variable_powers(f, x)
+            defined = ""
+            if powers and domain in (sympy.Interval(0, sympy.oo), sympy.Interval.open(0, sympy.oo)):
+                # xˣ is e^(x ln x), defined for x > 0 only: sympy's domain adds 0 (0⁰ = 1), and its values at
+                # the negative whole numbers ((-1)⁻¹ = -1) are no part of the function a course means
+                domain = sympy.Interval.open(0, sympy.oo)
+                defined = f"{x.name} > 0, where " + " and ".join(
+                    f"{show(p)} = e^({show(p.exp * sympy.log(p.base))})" for p in powers) + " is defined"
             if domain == sympy.S.Reals:
                 inside = sympy.Dummy(real=True)
             elif domain == sympy.Interval.open(0, sympy.oo):
                 inside = sympy.Dummy(positive=True)
             else:
-                return None
-            second = derivative(derivative(f, x.name), x.name)
+                return None, ""
+            second = derivative(derivative(f, x.name), x.name, again=True)
             if second.xreplace({x: inside}).is_positive:
-                return second
+                return second, defined
+            # sympy's own form may show it where the lesson's does not: xˣ((ln x + 1)² + 1/x), a sum of
+            # positive terms, is xˣ(x ln(x)² + 2x ln(x) + x + 1)/x multiplied out
+            plain = sympy.diff(f, x, 2)
+            if not plain.has(sympy.DiracDelta, sympy.Derivative) and plain.xreplace({x: inside}).is_positive:
+                return plain, defined
             # where sympy can't tell from assumptions (2 - sin x), its least value on the domain may
-            return second if minimum(second, x, domain).is_positive else None
+            return (second, defined) if minimum(second, x, domain).is_positive else (None, "")
     except (NotImplementedError, OutOfTime, ValueError, TypeError, sympy.PolynomialError):
-        return None
+        return None, ""
 
 
-def _globally(f: Expr, x: sympy.Symbol, best: LocalMinimum) -> tuple[bool | None, str]:
-    """Whether the least local minimum is the global one, and a note when it is not (or not known)."""
+def _variable_powers(f: Expr, x: sympy.Symbol) -> list[sympy.Pow]:
+    """The powers with x in both base and exponent (xˣ): each is e^(exponent · ln base), for a positive base."""
+    return sorted((p for p in f.atoms(sympy.Pow) if x in p.base.free_symbols and x in p.exp.free_symbols),
+                  key=sympy.default_sort_key)
+
+
+def _globally(f: Expr, x: sympy.Symbol, best: LocalMinimum) -> tuple[bool | None, str, Expr | None]:
+    """Whether the least local minimum is the global one; when it is not, why (f decreases without bound,
+    or is smaller at a point) and that point, if one is named."""
     bounded = bounded_below(f, [x])
     if bounded is False:
-        return False, "this minimum is only local: f decreases without bound"
+        return False, UNBOUNDED, None
     if bounded:
-        return True, ""
+        return True, "", None
     compiled = compile_expression(f, [x])
     evaluate = _evaluator(compiled)
+    if _variable_powers(f, x):  # xˣ = e^(x ln x) is defined for x > 0 only, not at (-1)⁻¹ = -1
+        evaluate = _positive_bases(evaluate, f, x)
     here = evaluate(best.point)
     if here is None:
-        return None, ""
+        return None, "", None
     below = here - 1e-9 * (1 + abs(here))
     if not _may_be_below(compiled, evaluate, below):
-        return None, ""
-    lowest, least = min(_samples(evaluate), key=lambda sample: sample[1])  # one is below: the least is
-    return False, (f"this minimum is only local: f is smaller elsewhere, "
-                   f"for example f({show(sympy.Float(lowest))}) ≈ {show(sympy.Float(least))}")
+        return None, "", None
+    samples = _samples(evaluate)
+    if not samples:
+        return None, "", None
+    lowest, least = min(samples, key=lambda sample: sample[1])  # one is below: the least is
+    if least >= below:  # only where f is not defined as e^(exponent · ln base) (xˣ at x = -1)
+        return None, "", None
+    return False, (f"f is smaller elsewhere, for example f({show(sympy.Float(lowest))}) ≈ "
+                   f"{show(sympy.Float(least))}"), sympy.Float(lowest)
+
+
+def _positive_bases(evaluate: Callable[[Expr | float], float | None], f: Expr, x: sympy.Symbol
+                    ) -> Callable[[Expr | float], float | None]:
+    """f's values where every power with x in its exponent has a positive base; None elsewhere."""
+    bases = [compile_expression(p.base, [x]) for p in _variable_powers(f, x)]
+
+    def defined(at: Expr | float) -> float | None:
+        try:
+            point = mpmath.mpf(float(sympy.N(at)) if isinstance(at, Expr) else at)
+            if any(not to_mpf(b([point]).value) > 0 for b in bases):
+                return None
+        except (Undefined, OverflowError, TypeError, ValueError, ArithmeticError):
+            return None
+        return evaluate(at)
+    return defined
 
 
 def bounded_below(f: Expr, syms: Sequence[sympy.Symbol]) -> bool | None:

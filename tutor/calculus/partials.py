@@ -23,8 +23,9 @@ from .common import (
 )
 
 
-def derivative(f: Expr, wrt: str) -> Expr:
-    """∂f/∂wrt in the form the lesson writes it.
+def derivative(f: Expr, wrt: str, again: bool = False) -> Expr:
+    """∂f/∂wrt in the form the lesson writes it; `again`: f is itself a derivative (of |x|, whose
+    sign(x) is no jump of the function the user gave, and is kept for the second-derivative test).
 
     Each term of f is differentiated on its own and tidied by pulling out common
     factors, so the product rule on x²(x - 6) gives x(3x - 12), not 3x² - 12x,
@@ -39,12 +40,21 @@ def derivative(f: Expr, wrt: str) -> Expr:
         jumps = sorted((p for p in f.atoms(sympy.floor, sympy.ceiling) if v in p.free_symbols),
                        key=sympy.default_sort_key)
         raise SolveError(_no_rule(jumps[0] if jumps else unworked.expr, wrt))
+    if not again and result.has(sympy.DiracDelta):  # d/dx sign(x) = 2δ(x): a jump, like floor's, not a slope
+        signs = sorted((p for p in f.atoms(sympy.sign) if v in p.free_symbols), key=sympy.default_sort_key)
+        if signs:
+            raise SolveError(_no_rule(signs[0], wrt))
     return result
 
 
 def _no_rule(piece: Expr, wrt: str) -> str:
     """Why f can't be differentiated: floor(u) and ceil(u) jump where u is a whole number and are flat in
-    between, so their derivative is 0 or nothing, and no slope of f tells where it rises or falls."""
+    between, and sign(u) jumps where u = 0 and is flat elsewhere, so their derivative is 0 or nothing,
+    and no slope of f tells where it rises or falls."""
+    if isinstance(piece, sympy.sign):
+        (u,) = piece.args
+        return (f"{show(piece)} jumps where {show(u)} = 0, where it has no derivative, and is flat elsewhere, "
+                f"where its derivative is 0: the tutor can't differentiate f with respect to {wrt}")
     if isinstance(piece, (sympy.floor, sympy.ceiling)):
         (u,) = piece.args
         return (f"{show(piece)} jumps where {show(u)} is a whole number, where it has no derivative, and is "

@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
 
+import sympy
 from sympy import Expr
 
 from ... import calculus
 from ...calculus import CriticalPoint, CriticalSet, Found, Nature, Piece
+from ...calculus.kinks import Stretch, between, between_text, level_critical
+from ...calculus.minimize import same_numbers
+from ...calculus.region import interval_text
 from ...check import names
+from ...parse import symbol
 from ...show import show
 from ..base import Command
 from ..solution import Solution, approx, columns, function_argument, header, read_function
@@ -25,27 +32,38 @@ def solve(function: str, region: str | None = None, variables: Sequence[str] | N
     from ... import steps
     f, names = read_function(function, variables)
     result = calculus.critical_points(f, names, region)
+    stretches, solved = _stretches(f, names, result), result  # the steps: sympy's cases, as solved
+    if stretches is not None:  # min(x², 1): every solution of f′ = 0 found, the stretches x < -1 and x > 1 too
+        result = replace(result, points=tuple(p for p in result.points if not _on(p.point[0], stretches)),
+                         complete=True, note="")
     lines, latex = [header(f, names)], [header(f, names, True)]
+    shown = [] if stretches is None else _stretch_lines(stretches, names[0], result.region)
     if result.region is None:
         lines += found_lines(result.inside, names, "critical points:",
                              "critical sets (every point on them is critical):", inside=None)
-        if not result.points and not result.sets:  # "never" only where every case was solved
+        lines += [line for line, inside in shown]
+        if not result.points and not result.sets and not shown:  # "never" only where every case was solved
             lines.append("no critical points: ∇f is never 0" if result.complete else "no critical points found")
     else:
         lines.append(f"region: {result.region.show()}")
         inside, outside = result.inside, result.outside
         lines += found_lines(inside, names, "critical points in the region:",
                              "critical sets in the region (every point on them is critical):", inside=True)
-        if not inside.points and not inside.sets:
+        if any(inside for _, inside in shown):
+            lines += [STRETCHES.replace(":", " in the region:")] + [line for line, inside in shown if inside]
+        if not inside.points and not inside.sets and not any(inside for _, inside in shown):
             lines.append("no critical points in the region")
         if outside.points or outside.sets:
             lines += found_lines(outside, names, "outside the region:", "critical sets outside the region:",
                                  inside=False)
+        if any(not inside for _, inside in shown):
+            lines += [STRETCHES.replace(":", " outside the region:")] + [line for line, inside in shown
+                                                                        if not inside]
     if result.note:
         lines.append(f"note: {result.note}")
     answer = tuple(p.point for p in result.inside.points) + tuple(s.equation for s in result.inside.sets)
     latex.append(r"\text{critical points: } " + show(answer, names, latex=True))
-    data = {
+    data: dict[str, Any] = {
         "kind": "critical", "function": show(f, names), "variables": list(names),
         "region": result.region.show() if result.region else None,
         "points": [{"point": [show(c) for c in p.point], "inside": p.inside, "nature": p.nature,
@@ -58,8 +76,46 @@ def solve(function: str, region: str | None = None, variables: Sequence[str] | N
                              for piece in _pieces(s)]} for s in result.sets],
         "complete": result.complete, "note": result.note,
     }
-    derivation = steps.critical_steps(f, names, region, result=result) if explain else None
+    if stretches is not None:  # each open stretch where f is constant: f′ = 0 all along it
+        data["stretches"] = [{"where": between_text(s.low, s.high, names[0]), "value": show(s.polynomial),
+                              "nature": "minimum and maximum"} for s in stretches]
+    derivation = steps.critical_steps(f, names, region, result=solved) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+STRETCHES = "critical stretches (f′ = 0 all along each):"
+
+
+def _stretches(f: Expr, names: Sequence[str], result: calculus.CriticalPoints) -> tuple[Stretch, ...] | None:
+    """The stretches where f of one variable is constant (min(x², 1) on x < -1 and x > 1), where sympy's
+    solution of f′ = 0 left cases unsolved and the pieces of f find every solution: the points sympy
+    found off the stretches are then every isolated one. None otherwise (every output as before)."""
+    if len(names) != 1 or result.complete or result.sets:
+        return None
+    level = level_critical(f, symbol(names[0]))
+    if level is None:
+        return None
+    points = [p.point[0] for p in result.points if not _on(p.point[0], level.stretches)]
+    return level.stretches if same_numbers(points, level.zeros) else None
+
+
+def _on(point: Expr, stretches: Sequence[Stretch]) -> bool:
+    return any(between(point, s.low, s.high) for s in stretches)
+
+
+def _stretch_lines(stretches: Sequence[Stretch], x: str, region: calculus.Region | None) -> list[tuple[str, bool]]:
+    """Each stretch, the part in the region where there is one, and whether it is in it: f is constant
+    near each of its points, so each is a local minimum and a local maximum (neither strict)."""
+    lines = [] if region is not None else [(STRETCHES, True)]
+    for s in stretches:
+        part: sympy.Set = sympy.Interval.open(s.low, s.high)
+        if region is not None:
+            part = part.intersect(region.extent(())[1] or sympy.S.Reals)
+        whole = part.is_empty or part == sympy.Interval.open(s.low, s.high)
+        where = between_text(s.low, s.high, x) if whole else interval_text(part, x)
+        lines.append((f"  {where}: f = {show(s.polynomial)} all along it; each point both a local minimum and "
+                      "a local maximum, since f is constant near it", not part.is_empty))
+    return lines
 
 
 def found_lines(found: Found, names: Sequence[str], points_title: str, sets_title: str,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sympy
 from sympy import Expr
 
-from ...calculus import CriticalPoints, Nature, critical_points
+from ...calculus import CriticalPoint, CriticalPoints, Nature, classify, critical_points
 from ...calculus.partials import diff
 from ...calculus.roots import rational_polynomial, real_roots
 from ...misconceptions import Misconception, Said, WrongAnswer, at_point, register
@@ -80,6 +80,11 @@ def candidates(problem: Minimize) -> list[WrongAnswer]:
     if rational_polynomial(f, [v]) is not None:
         for point, said in not_minima(problem, critical_points(f, [x])):
             add(said, typeable(point[0]))
+    elif result.pieces is not None:  # max(0, 1 - x²): its zeros of f′ found exactly, stretch by stretch
+        # (0, where f has its local maximum 1); where f is flat, a minimum has f″ = 0, not f″ > 0
+        zeros = tuple(CriticalPoint((z,), None, classify(f, [x], (z,))) for z in result.zeros)
+        for point, said in not_minima(problem, CriticalPoints(zeros, (), True, ""), flat=bool(result.level)):
+            add(said, typeable(point[0]))
     elif result.verified:  # minima found numerically: the zeros of f′ shown exactly (0 for cos x + x²/10),
         # classified; the few nearest the minimum (|sin x| has one every π/2)
         nearest = sorted(result.verified, key=lambda z: abs(float(z.point) - result.approx))[:_MAX_ROOTS]
@@ -98,10 +103,12 @@ def candidates(problem: Minimize) -> list[WrongAnswer]:
     return found
 
 
-def not_minima(problem: FunctionProblem, found: CriticalPoints) -> list[tuple[tuple[Expr, ...], Said]]:
+def not_minima(problem: FunctionProblem, found: CriticalPoints, flat: bool = False
+               ) -> list[tuple[tuple[Expr, ...], Said]]:
     """The critical points of f (one or two variables) that are local maxima or saddle points, each with
     what a student who gives it for a local minimum is told: the second-derivative test's numbers there
-    or, where the test can't decide, what f's values say (tutor.calculus's classification, not redone)."""
+    or, where the test can't decide, what f's values say (tutor.calculus's classification, not redone).
+    `flat`: f is constant on a stretch, whose minima have f″ = 0, so what a minimum has is said by values."""
     name, variables = problem.name, problem.variables
     if len(variables) > 2:  # the sentences speak of f″, or of D and f_xx
         return []
@@ -118,6 +125,8 @@ def not_minima(problem: FunctionProblem, found: CriticalPoints) -> list[tuple[tu
             wanted = "no smaller values near it"
         elif len(variables) == 1:
             why, wanted = f"at {where}, {name}″ = {_shown(problem, test.D)} < 0", f"{name}″ > 0"
+            if flat:
+                wanted = f"no smaller values of {name} near it"
         else:
             why = f"at {where}, D = {_shown(problem, test.D)} " + (
                 "< 0" if nature == Nature.SADDLE else f"> 0 and {second} = {_shown(problem, test.fxx)} < 0")

@@ -7,6 +7,7 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
+import sympy
 from sympy import Expr
 
 from ... import calculus
@@ -15,6 +16,7 @@ from ...calculus.critical import cut
 from ...calculus.kinks import Flat, between_text, least_text, with_abs
 from ...calculus.minimize import known_name
 from ...calculus.partials import no_derivative
+from ...calculus.region import interval_text
 from ...check import names
 from ...parse import symbol
 from ...show import show, show_float
@@ -69,20 +71,28 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
                  + and_list([f"{x} = {_place(m)}" for m in result.lowest])
                  + (f", the same value {result.tie_by}" if result.tie_by else ""))
     lines = [header(f, names), slope, least]
+    note = result.note
     if window is not None:
         lines.append(f"region: {window.show()}")
         inside = [m for m in result.minima if window.contains((m.point,))]
         outside = [m for m in result.minima if not window.contains((m.point,))]
-        lines.append("local minima in the region: " + (_places(inside, x) or "none"))
-        if outside:
-            lines.append("outside the region: " + _places(outside, x))
+        # max(0, 1 - x²) on 0 ≤ x ≤ 3: its stretch of minima x ≥ 1 reaches into the region
+        stretches = [(g, _cut(g, within)) for g in result.flats]
+        lines.append("local minima in the region: " + (", ".join(
+            [_places(inside, x)] * bool(inside)
+            + [f"every {x} with {interval_text(cut, x)}" for _, cut in stretches if cut is not None]) or "none"))
+        if outside or any(cut is None for _, cut in stretches):
+            lines.append("outside the region: " + ", ".join(
+                [_places(outside, x)] * bool(outside)
+                + [f"every {x} with {_closed(g, x)}" for g, cut in stretches if cut is None]))
+        note = _outside(result, window, within) or note
     elif len(result.minima) + len(result.flats) > 1:
         lines.append("local minima: " + ", ".join([f"{x} = {_place(m)}" for m in result.minima]
                                                   + [f"every {x} with {_closed(g, x)}" for g in result.flats])
                      + ("; the least is the global minimum" if result.is_global else ""))
     lines += [_verified(x, zero) for zero in result.verified]
-    if result.note:
-        lines.append(f"note: {result.note}")
+    if note:
+        lines.append(f"note: {note}")
     if result.period is not None:  # sin x + sin 2x: the minima of one period, which recur
         lines.append(f"note: {periodic_note(result.period, x)}")
     if not result.exact and len(result.minima) > 1:  # cos²x + x²/100: its minima 20.2 to 29.5 fall between samples
@@ -115,6 +125,25 @@ def _verified(x: str, zero: calculus.ExactZero) -> str:
     """A zero of f′ shown exactly, beside the numerical minima: x = 0: a local maximum, f(0) = 1 (f″ = -4/5 < 0)."""
     z, value = show(zero.point), zero.value
     return f"{x} = {z}: {VERDICTS[zero.nature]}, f({z}) = {show(value)}{approx(value)} ({reason(zero.critical)})"
+
+
+def _outside(result: calculus.Minimum, window: Region, within: sympy.Set) -> str:
+    """Where the least local minimum lies in the region and f is smaller only outside it, that said as
+    outside (x³ − 3x on 0 ≤ x ≤ 3 falls without bound as x → -∞, not in the region); "" otherwise."""
+    if not result.lower or not window.contains((result.point,)):
+        return ""
+    if result.lower_at is None:  # f decreases without bound: outside a bounded region
+        return f"outside the region, {result.lower}" if within.is_subset(sympy.Interval(
+            within.inf, within.sup)) and within.inf.is_finite and within.sup.is_finite else ""
+    if window.contains((result.lower_at,)):
+        return ""
+    return f"outside the region, f is smaller: {result.lower.split(', ', 1)[1]}"
+
+
+def _cut(flat: Flat, within: sympy.Set) -> sympy.Set | None:
+    """The part of a stretch of minima in the region, or None where it has none."""
+    part = sympy.Interval(flat.low, flat.high).intersect(within)
+    return None if part.is_empty else part
 
 
 def _closed(flat: Flat, x: str) -> str:

@@ -28,6 +28,7 @@ class MinimizeRule(StepRule):
     LEAST_MINIMUM = "least_minimum"
     EVERY_ZERO = "every_zero"
     ONLY_ZERO = "only_zero"
+    ONLY_ZERO_ON = "only_zero_on"
     ALL_ZEROS = "all_zeros"
     NUMERICALLY = "numerically"
     EXACT_ZEROS = "exact_zeros"
@@ -53,6 +54,9 @@ TEMPLATES: dict[StepRule, str] = {
                                  "a local minimum, at {kind}."),
     MinimizeRule.LEAST_MINIMUM: "The least local minimum is {f}{point:args} = {value}{approx}: {verdict}.",
     MinimizeRule.ONLY_ZERO: ("{f}″({variable}) = {curving} > 0 wherever {f} is defined, so {f}′ is 0 at most once: "
+                             "{after} is the only critical point."),
+    MinimizeRule.ONLY_ZERO_ON: ("{f}″({variable}) = {curving} > 0 for every {domain}, so {f}′ is 0 at most once "
+                                "there: "
                              "{after} is the only critical point."),
     MinimizeRule.ALL_ZEROS: ("Every solution of {f}′ = 0{where}, all found: {after:list}; "
                              "{after:it is the only critical point|they are all the critical points}."),
@@ -141,6 +145,9 @@ def _settled(s: Step, result: Minimum, x: str, points: object, within: str) -> S
             or not all(isinstance(p, Equation) for p in points):
         return s
     if result.curving is not None and len(points) == 1:
+        if result.domain:  # xˣ = e^(x ln x): for every x > 0
+            return step(MinimizeRule.ONLY_ZERO_ON, None, points[0], variable=sympy.Symbol(x),
+                        curving=result.curving, domain=result.domain)
         return step(MinimizeRule.ONLY_ZERO, None, points[0], variable=sympy.Symbol(x), curving=result.curving)
     if result.complete and not within and result.zeros and same_numbers([p.rhs for p in points], result.zeros):
         # a periodic f's (sin x + sin 2x): those of one period, which recur
