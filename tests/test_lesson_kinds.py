@@ -20,6 +20,7 @@ from tutor.steps import render_text
 from tutor.topics.learning_rate.labels import WORDS, read_labels
 
 LESSON = packs.load("gradients")
+LESSON_DRILLS = packs.load("drills")
 X, Y, M, B = (symbol(n) for n in "xymb")
 
 
@@ -269,6 +270,26 @@ def test_learning_rate_answers_that_cant_be_read_say_why(answer, message):
 ])
 def test_learning_rate_misconceptions(exercise_id, answer, misconception):
     assert named(exercise_id, answer) == misconception
+
+
+@pytest.mark.parametrize("c", [1, 3, 5])
+def test_a_rate_named_as_the_question_names_it_is_read_as_the_words_read_it(c):
+    # finding 98: the best rate after its name was refused, while the words for each rate read it
+    variant = LESSON_DRILLS.exercise("lr-best").with_values((("c", sympy.Integer(c)),))
+    best = str(variant.expected().value)
+    for typed in (best, f"α = {best}", f"alpha = {best}", f"α={best}"):
+        got = respond(variant, typed)
+        assert (got.verdict.value, got.reading) == ("correct", best), typed
+    slower = respond(variant, "α = 0.2")  # it converges, in more steps: the diagnosis reads the name too
+    assert slower.note == "misconception:slower-converging-rate"
+    named = respond(variant, f"a = {best}")  # not the rate's name
+    assert (named.verdict.value, named.message) == ("invalid", f"Write just {best}, without 'a ='.")
+    words = respond(LESSON_DRILLS.exercise("lr-parabola").with_values((("c", sympy.Integer(c)),)),
+                    "alpha = 1.05: diverges, α = 0.9: oscillates, 0.3: converges, α=0.01: too slow")
+    assert words.correct
+    other = verdict("learning-rates-x2", "diverges, a = 0.9: oscillates, converges, too slow")
+    assert (other.verdict.value, other.column, other.message) == (
+        "invalid", 10, "The rates are called α, not a: write α = 0.9: oscillates, or just 0.9: oscillates.")
 
 
 def test_the_rates_side_by_side():

@@ -15,13 +15,13 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import Behaviour, SolveError
 from ...calculus.rates import DEFAULT_TOLERANCE
-from ...check import Judgement, Verdict
+from ...check import Judgement, Verdict, check
 from ...compare import Note, Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape
 from ..base import Field, FieldError, FunctionProblem, choice_from, point_from, whole_steps
 from ..gradient_descent.exercise import subscripted
-from .labels import behaviours_of, canonical, read_labels
+from .labels import behaviours_of, canonical, read_labels, without_rate_name
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -124,9 +124,15 @@ class LearningRate(FunctionProblem):
         return tuple(Answer(Shape.NUMBER, self.rates[i]) for i in self.solution.tied)
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
+        """A word per rate; or the best rate, also after its name as the question writes it (α = 0.05),
+        as a rate named in the words is."""
         if self.ask == Ask.BEST:
-            return super().read(text, limits, parameters)
+            return super().read(without_rate_name(text), limits, parameters)
         return Answer(Shape.LABEL, read_labels(text, self.rates, self.shown_rates(), limits))
+
+    def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
+        return check(text, expected, variables=self.answer_variables, shape=self.shape, reader=self.read,
+                     tolerance=tolerance or self.default_tolerance(), isolated=False)
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         if self.ask == Ask.BEST:
