@@ -272,6 +272,52 @@ def test_learning_rate_misconceptions(exercise_id, answer, misconception):
     assert named(exercise_id, answer) == misconception
 
 
+ZIGZAGS = """\
+pack: zigzags
+exercises:
+  - {id: x60, kind: learning_rate, function: "x^2", start: 1, rates: [1.1, 0.9, 0.25, 0.001], iterations: 60}
+  - {id: x20, kind: learning_rate, function: "x^2", start: 1, rates: [1.1, 0.9, 0.25, 0.001], iterations: 20}
+  - {id: c60, kind: learning_rate, function: "(x - 3)^2", start: 0, rates: [1.05, 0.9, 0.3, 0.01], iterations: 60}
+  - {id: c30, kind: learning_rate, function: "(x - 3)^2", start: 0, rates: [1.05, 0.9, 0.3, 0.01], iterations: 30}
+  - {id: k60, kind: learning_rate, function: "x^2 + 3y^2", start: [1, 1], rates: [0.5, 0.3, 0.1, 0.001],
+     iterations: 60}
+"""
+
+
+@pytest.mark.parametrize("exercise_id, key, also", [
+    ("x60", "diverges, converges, converges, too slow", "|f′| is below 0.0001 after 45 of the 60 steps"),
+    ("c60", "diverges, converges, converges, too slow", "|f′| is below 0.0001 after 50 of the 60 steps"),
+    ("k60", "diverges, converges, converges, too slow", "|∇f| is below 0.0001 after 50 of the 60 steps"),
+    ("x20", "diverges, oscillates, converges, too slow", None),
+    ("c30", "diverges, oscillates, converges, too slow", None),
+])
+def test_a_zigzag_is_called_oscillating_whatever_the_steps_allowed(tmp_path, exercise_id, key, also):
+    # finding 94: with 60 steps the lesson's zigzag (x -> -0.8x) converges, and "oscillates" was graded
+    # wrong with "α = 0.9 does not oscillate"; with 20 it was right
+    (tmp_path / "z.yaml").write_text(ZIGZAGS, encoding="utf-8")
+    variant = packs.load(tmp_path / "z.yaml").exercise(exercise_id).variant()
+    rate = variant.problem.shown_rates()[1]
+    assert variant.expected().value == key
+    said = respond(variant, "diverges, oscillates, converges, too slow")
+    told = "Correct." if also is None else f"Correct. (α = {rate} oscillates, and converges too: {also}.)"
+    assert (said.verdict.value, said.message) == ("correct", told)
+    converges = respond(variant, "diverges, converges, converges, too slow")
+    if also is None:  # within fewer steps it does not converge, though it would given more
+        assert converges.message == f"α = {rate} does not converge within the {variant.problem.iterations} steps. " \
+                                    "3 of 4 right."
+    else:
+        assert converges.correct and converges.message == "Correct."
+    # a zigzag that grows is not said not to oscillate; one that shrinks is said to oscillate
+    grows = respond(variant, "oscillates, oscillates, converges, too slow")
+    assert grows.note == "misconception:divergence-called-oscillation" and "does not oscillate" not in grows.message
+    plain = variant.problem.check("oscillates, oscillates, oscillates, oscillates")
+    assert plain.message.startswith(f"α = {variant.problem.shown_rates()[0]} does not just oscillate: its steps "
+                                    "cross the minimum and grow; ")
+    assert f"α = {rate} does not oscillate" not in plain.message
+    shrinks = respond(variant, "diverges, diverges, converges, too slow")
+    assert shrinks.message.startswith(f"It looks like you called α = {rate} divergent, but it oscillates: ")
+
+
 @pytest.mark.parametrize("c", [1, 3, 5])
 def test_a_rate_named_as_the_question_names_it_is_read_as_the_words_read_it(c):
     # finding 98: the best rate after its name was refused, while the words for each rate read it
