@@ -242,7 +242,8 @@ def test_too_large_too_small_just_right():
     wrong = respond(item, "diverges, diverges, converges, converges")
     assert wrong.verdict == "incorrect" and wrong.credit == 0.5
     # α as the question writes it: capitalised, it was the Greek capital Α, read as "A = 0.9"
-    assert wrong.message == "α = 0.9 does not diverge; α = 0.001 does not converge. 2 of 4 right."
+    # "within the 20 steps": it goes downhill all the way, and would converge given more (finding 94)
+    assert wrong.message == "α = 0.9 does not diverge; α = 0.001 does not converge within the 20 steps. 2 of 4 right."
 
 
 @pytest.mark.parametrize("answer, message", [
