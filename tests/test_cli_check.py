@@ -153,7 +153,7 @@ def test_a_wrong_mixed_number_is_quoted_as_read_with_how_to_write_a_product(caps
 
 @pytest.mark.parametrize("typed, exercise, caret, message", [
     ("E = 25/6", "power-lines-cost", 0, "Write just 25/6, without 'E ='."),  # was: Unknown name 'E'
-    ("α = 0.05", "learning-rates-best", 0, "Write just 0.05, without 'α ='."),
+    ("a = 0.05", "learning-rates-best", 0, "Write just 0.05, without 'a ='."),  # a is f's parameter, not the rate
     ("answer = 11", "stopping-1d", 0, "Write just 11, without 'answer ='."),  # n = 11 is the count (issue 50)
     ("T(0, y) = 85", "sauna-wall-temperature", 0, "Write just 85, without 'T(0, y) ='."),  # was: Unknown function 'T'
     ("f_x = 6xy^3", "partial-x-3x2y3", 0, "Write just 6xy^3, without 'f_x ='."),
@@ -163,6 +163,13 @@ def test_a_wrong_mixed_number_is_quoted_as_read_with_how_to_write_a_product(caps
 def test_an_answer_after_its_own_name_is_told_to_drop_the_name(capsys, typed, exercise, caret, message):
     assert main(["check", typed, "--exercise", f"gradients:{exercise}"]) == 3
     assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"
+
+
+@pytest.mark.parametrize("typed", ["α = 0.05", "alpha = 0.05", "α=0.05", "Alpha = 0.05.", "0.05"])
+def test_the_best_rate_may_be_written_after_its_name_as_the_question_writes_it(capsys, typed):
+    # finding 98: "α = 0.05" was "Write just 0.05, without 'α ='.", and scored 0 in tutor grade
+    assert main(["check", typed, "--exercise", "gradients:learning-rates-best"]) == 0
+    assert capsys.readouterr().out == "correct\nCorrect.\nread as: 0.05\n"
 
 
 @pytest.mark.parametrize("typed", ["11 iterations", "11 steps", "k = 11", "n = 11", "k=11 iterations", "11 Iterations."])

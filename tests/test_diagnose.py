@@ -285,6 +285,61 @@ exercises:
     assert candidates(DRILLS.exercise("ex-one-step").variant().problem) != []
 
 
+DIRECTIONS = """pack: directions
+exercises:
+  - {id: d1, kind: expression, function: x^2 + y^2, at: [1, 2], expected: "(-2, -4)",
+     prompt: "In which direction does f(x, y) = x² + y² decrease fastest at (1, 2)? Give the vector −∇f(1, 2)."}
+  - {id: d2, kind: expression, function: x^3 + x y, at: [1, 3], expected: "(-6, -1)",
+     prompt: "Give −∇f(1, 3) for f(x, y) = x³ + xy."}
+  - {id: d3, kind: expression, function: e^x y, at: [0, 2], expected: "(-2, -1)", name: g,
+     prompt: "Give −∇g(0, 2) for g(x, y) = eˣy."}
+  - {id: g1, kind: expression, function: x y + y^2, at: [2, 1], expected: "(1, 4)",
+     prompt: "Give ∇f(2, 1) for f(x, y) = xy + y²."}
+"""
+_SAME_WAY = ("It looks like you gave another vector in the direction of {asked}: yours is {yours}. It points the "
+             "right way, but the question asks for the vector {asked} itself.")
+
+
+@pytest.mark.parametrize("exercise_id, asked, answer, yours", [
+    ("d1", "−∇f(1, 2)", "(-1/sqrt(5), -2/sqrt(5))", "the unit vector −∇f(1, 2)/|∇f(1, 2)|"),
+    ("d1", "−∇f(1, 2)", "(-0.4472, -0.8944)", "the unit vector −∇f(1, 2)/|∇f(1, 2)|"),  # rounded
+    ("d1", "−∇f(1, 2)", "(-4, -8)", "−∇f(1, 2) times 2"),
+    ("d1", "−∇f(1, 2)", "-(4, 8)", "−∇f(1, 2) times 2"),
+    ("d2", "−∇f(1, 3)", "(-12, -2)", "−∇f(1, 3) times 2"),
+    ("d2", "−∇f(1, 3)", "(-6/sqrt(37), -1/sqrt(37))", "the unit vector −∇f(1, 3)/|∇f(1, 3)|"),
+    ("d3", "−∇g(0, 2)", "(-1, -1/2)", "−∇g(0, 2) times 1/2"),
+    ("g1", "∇f(2, 1)", "(1/sqrt(17), 4/sqrt(17))", "the unit vector ∇f(2, 1)/|∇f(2, 1)|"),
+    ("g1", "∇f(2, 1)", "3(1, 4)", "∇f(2, 1) times 3"),
+])
+def test_a_vector_in_the_right_direction_is_told_so_and_what_was_asked(tmp_path, exercise_id, asked, answer, yours):
+    # finding 97: the unit vector was "Your first component -√5/5 ≈ -0.447214 is not right."
+    (tmp_path / "d.yaml").write_text(DIRECTIONS, encoding="utf-8")
+    verdict = respond(packs.load(tmp_path / "d.yaml").exercise(exercise_id).variant(), answer)
+    assert (verdict.verdict.value, verdict.note, verdict.message) == (
+        "incorrect", "misconception:parallel-vector", _SAME_WAY.format(asked=asked, yours=yours))
+
+
+def test_a_halved_vector_that_a_derivative_slip_also_gives_is_told_both():
+    verdict = respond(drill("ex-descent-direction", "zoe"), "(-1, -2)")
+    assert verdict.note == "misconception:power-rule-not-multiplied|parallel-vector"
+    assert verdict.message == (
+        "You get this answer if you lowered the exponent but did not multiply by it in −∂f/∂x and −∂f/∂y, or if you "
+        "gave another vector in the direction of −∇f(1, 2). The derivative of x² is 2x, not x. The derivative of y² "
+        "is 2y, not y. Yours is −∇f(1, 2) times 1/2. It points the right way, but the question asks for the vector "
+        "−∇f(1, 2) itself.")
+
+
+@pytest.mark.parametrize("answer", ["-(2, 4)", "−(2, 4)", "2(-1, -2)", "-2(1, 2)", "(-2, -4)"])
+def test_the_vector_asked_for_with_a_factor_taken_out_is_right(answer):
+    verdict = respond(drill("ex-descent-direction", "zoe"), answer)
+    assert (verdict.verdict.value, verdict.message, verdict.reading) == ("correct", "Correct.", "(-2, -4)")
+
+
+@pytest.mark.parametrize("answer", ["(2, 4)", "(1, 2)", "(-3, -4)", "(0, -4)"])
+def test_a_vector_pointing_another_way_is_not_said_to_point_the_right_way(answer):
+    assert respond(drill("ex-descent-direction", "zoe"), answer).note != "misconception:parallel-vector"
+
+
 # ---------------------------------------------------------------- author mistakes
 
 

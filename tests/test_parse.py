@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tutor import check
 from tutor.limits import Limits
-from tutor.parse import Equation, InputError, read, symbol
+from tutor.parse import SHAPES, Equation, InputError, read, symbol
 
 INPUT_CASES = conformance_cases("input_cases.jsonl")
 
@@ -473,6 +473,55 @@ _PIECES = ["x", "y", "2", "0.5", "1e-3", "+", "-", "*", "/", "^", "^-1", "(", ")
            "log_", "log", "ln", "sin", "cot", "arcsec", "acot", "sqrt", "√", "²", "⁻¹", "!", " ", "e", "pi",
            "10^90", "abs", "sign", "W", "_", "{", "}", "⟨", "⟩", "6xy3", "arccosh", "∛", "cbrt", "^(1/3)", "(-8)",
            "^(2/3)", "root("]
+
+
+@pytest.mark.parametrize("typed, vector", [
+    ("-(2, 4)", (-2, -4)), ("−(2, 4)", (-2, -4)), ("2(1, 2)", (2, 4)), ("2·(1, 2)", (2, 4)), ("2 (1, 2)", (2, 4)),
+    ("1/2 (2, 4)", (1, 2)), ("-1/2*(2, 4)", (-1, -2)), ("−2·[1, 2]", (-2, -4)), ("- -(1, 2)", (1, 2)),
+    ("2²⟨1, 2⟩", (4, 8)), ("(1/√5)(1, 2)", (sympy.sqrt(5) / 5, 2 * sympy.sqrt(5) / 5)),
+    ("-(2x, 2y)", (-2 * symbol("x"), -2 * symbol("y"))),
+])
+def test_a_number_times_a_vector_is_a_vector(typed, vector):
+    # finding 97: "-(2, 4)" was "A list can't be used inside an expression"
+    assert read(typed, "vector").value == vector
+
+
+@pytest.mark.parametrize("typed, column, message", [
+    ("x(1, 2)", 3, "a list can't be used inside an expression"),  # a number times it only, as before otherwise
+    ("2^(1, 2)", 4, "a list can't be used inside an expression"),
+    ("2(1, 2) + 1", 3, "a list can't be used inside an expression"),
+    ("2((1, 2), (3, 4))", 0, "only a vector's components can be multiplied by a number"),
+    ("2(1, 2", 1, "unbalanced brackets: the '(' at column 2 is never closed"),
+    ("log10(x, 2)", 0, "'log10' takes 1 argument"), ("sin 2(1, 2)", 7, "a list can't be used inside an expression"),
+])
+def test_a_list_after_anything_but_a_number_is_refused_as_before(typed, column, message):
+    with pytest.raises(InputError) as caught:
+        read(typed, "vector")
+    assert (caught.value.column, caught.value.message) == (column, message)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["", "-", "−", "- -", "+"]), st.fractions(max_denominator=9).filter(bool),
+       st.sampled_from(["", "*", "·", " "]), st.lists(st.integers(-99, 99), min_size=2, max_size=4),
+       st.sampled_from(["()", "[]", "⟨⟩"]))
+def test_a_scaled_vector_is_each_component_scaled(sign, factor, times, parts, brackets):
+    typed = f"{sign}{'(' + str(factor) + ')' if factor.denominator > 1 or factor < 0 else factor}{times}" \
+            f"{brackets[0]}{', '.join(map(str, parts))}{brackets[1]}"
+    negative = (sign.count("-") + sign.count("−")) % 2
+    scale = sympy.Rational(factor.numerator, factor.denominator) * (-1 if negative else 1)
+    assert read(typed, "vector").value == tuple(scale * p for p in parts), typed
+
+
+_SCALED = ["-", "2", "(", ")", ",", "1", "*", "·", " ", "x", "^", "|", "[", "]", "⟨", "⟩", "{", "}", "=", "sin", "/"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_SCALED), max_size=16).map("".join), st.sampled_from(SHAPES))
+def test_a_number_before_a_list_reads_or_is_refused_with_a_sentence(text, shape):
+    try:
+        read(text, shape, ("x", "y"))
+    except InputError as error:
+        assert error.message and (error.column is None or 0 <= error.column <= len(text))
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])

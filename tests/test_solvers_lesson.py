@@ -158,6 +158,27 @@ def test_learning_rates_too_large_too_small_just_right():
     assert result.best_rate == 0.5 and result.trials[4].iterations > 1
 
 
+@pytest.mark.parametrize("f, start, rate, steps, k", [
+    ("x^2", 1, 0.9, 60, 45),  # x -> -0.8x
+    ("(x - 3)^2", 0, 0.9, 60, 50),
+    ("x^2 + 3y^2", (1, 1), 0.3, 60, 50),  # y -> -0.8y, x -> 0.4x
+    ("x^2", 1, 0.55, 20, 5),  # x -> -0.1x: the best of its rates, zigzagging
+])
+def test_a_zigzag_that_converges_within_the_steps_oscillates_too(f, start, rate, steps, k):
+    # finding 94: it was only "converges", so "oscillates" was told "α = 0.9 does not oscillate"
+    trial = compare_rates(f, None, start, [rate], steps=steps).trials[0]
+    size = "|f′|" if isinstance(start, int) else "|∇f|"
+    assert (trial.behaviour, trial.iterations, trial.zigzags) == (Behaviour.CONVERGES, k, True)
+    assert trial.true_of == {Behaviour.CONVERGES, Behaviour.OSCILLATES}
+    assert trial.reason == (f"{size} is below 0.0001 after {k} steps, and it oscillates on the way: {k - 1} of its "
+                            f"{k - 1} pairs of steps go back the way they came")
+    short = compare_rates(f, None, start, [rate], steps=k - 1).trials[0]  # the same zigzag, too few steps
+    assert short.behaviour == (Behaviour.OSCILLATES if k > 3 else Behaviour.TOO_SLOW)
+    assert short.true_of == {short.behaviour}
+    steady = compare_rates(f, None, start, [0.25 if isinstance(start, int) else 0.1], steps=steps).trials[0]
+    assert steady.true_of == {Behaviour.CONVERGES} and not steady.zigzags
+
+
 def test_a_rate_that_blows_up_diverges_at_its_step():
     trial = compare_rates("x^2", None, 1, [3], steps=100).trials[0]
     assert trial.behaviour == Behaviour.DIVERGES and trial.descent.diverged_at is not None

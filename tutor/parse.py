@@ -35,6 +35,10 @@ An exponent is one signed power (`e^-2x` is e⁻²·x, `x^1/2` is (x¹)/2): wher
 in it (or e^number, or x^1 before '/') stops short of a letter, a bracket or a
 divisor written straight after, the note says how it was read.
 A run of letters is split into known names only (`xsinx` -> x·sin(x)).
+An item that is a number times a list, `-(2, 4)`, `2(1, 2)`, `1/2·(2, 4)`, is the list with each
+item multiplied by it (a scalar times a vector): `scaled := ('+' | '-')* [signed ['*']] list`, where
+the factor has no variables and nothing follows the list in the item; anything else before a list
+(`x(1, 2)`, `2^(1, 2)`, `log10(x, 2)`) is read as before.
 Square brackets group like round ones (`2[z - (x + 1)]`) unless they hold a
 list: a comma directly inside (`[4, 6]`), or one bracketed list (`[(0, 0)]`).
 Inside brackets a bar opens an absolute value again: `|a(q|b|r)c|`.
@@ -1118,6 +1122,9 @@ class _Parser:
     def item(self) -> _Item:
         if self.tok.kind == TokenKind.OPERATOR and self.tok.text in _OPENERS and self.list_ahead():
             return self.group()
+        scaled = self.scaled_list()
+        if scaled is not None:
+            return scaled
         lhs = self.sum()
         if not self.at("="):
             return lhs
@@ -1125,6 +1132,65 @@ class _Parser:
         if self.tok.kind == TokenKind.END or self.at(","):
             raise InputError("missing expression after '='", op.col, "missing_operand")
         return _Assignment(lhs, self.sum(), op.col)
+
+    def scaled_list(self) -> _Group | None:
+        """A number times a list, the whole item: `-(2, 4)`, `2(1, 2)`, `1/2·(2, 4)`, `−2·[1, 2]` are the list
+        with each item multiplied by it (a scalar times a vector). None, with nothing read, where the item is
+        not that: no list in it, something after the list, or before it anything but a number and a sign
+        or a '*' (`x(1, 2)`, `sin(1, 2)`, `2^(1, 2)`, a function whose arguments are not closed before the
+        list: `log10(x, 2)`), which is then read, and refused, as before."""
+        start, level = self.pos, 0
+        for index in range(start, len(self.tokens)):
+            token = self.tokens[index]
+            if token.kind == TokenKind.END or token.kind == TokenKind.OPERATOR and token.text in "|=" \
+                    or level == 0 and token.text == ",":
+                return None
+            if token.kind != TokenKind.OPERATOR:
+                continue
+            if token.text in "([⟨" and level == 0 and index > start:
+                self.pos = index
+                listed = self.list_ahead()
+                self.pos = start
+                if listed:
+                    break
+            level += token.text in _OPENERS
+            level -= token.text in ")]}⟩"
+            if level < 0:
+                return None
+        else:
+            return None
+        before, opener = self.tokens[index - 1], self.tokens[index]
+        after = self.tokens[min(self.group_end(index)[0] + 1, len(self.tokens) - 1)]  # never closed: the END
+        if before.kind == TokenKind.FUNCTION or before.kind == TokenKind.OPERATOR and before.text not in "+-*)]" \
+                or not (after.kind == TokenKind.END or after.text in ",)]}⟩"):
+            return None
+        if before.text not in ")]" and any(t.kind == TokenKind.FUNCTION for t in self.tokens[start:index]):
+            return None  # its arguments: log10(x, 2), sin 2(1, 2)
+        first = self.tokens[start].col
+        factor = self.factor_before(self.source[first - self.offset : opener.col - self.offset], first)
+        if factor is None:
+            return None
+        self.pos = index
+        group = self.group()
+        if not all(isinstance(item, Expr) for item in group.items):
+            raise InputError("only a vector's components can be multiplied by a number", first, "shape")
+        return _Group(group.opener, [factor * cast(Expr, item) for item in group.items], first)
+
+    def factor_before(self, text: str, column: int) -> Expr | None:
+        """The number a list is multiplied by, typed before it (`-`, `2`, `-1/2*`); None where it is not one."""
+        body = text.rstrip().removesuffix("*")
+        if not body.strip(" +-"):
+            return Integer(-1 if body.count("-") % 2 else 1)
+        try:
+            inner = _Parser(body, self.vocabulary, self.limits, column)
+            inner.depth = self.depth
+            value = inner.sum()
+        except InputError:
+            return None
+        if inner.tok.kind != TokenKind.END or value.free_symbols:
+            return None
+        self.ambiguities.extend(inner.ambiguities)
+        return value
 
     def list_ahead(self) -> bool:
         """Whether the bracket at hand holds a list: ⟨ and { always; ( and [ with a comma inside

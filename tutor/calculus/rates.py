@@ -14,6 +14,12 @@ tables are) for at most N steps and judged by what it did, in this order:
   for more than half of the pairs);
 - too slow: it goes downhill steadily but |∇f| is still above the tolerance after N steps.
 
+A run that zigzags so (most pairs of steps reversed) and still converges within the N
+steps does both: on x² with α = 0.9 every step crosses the minimum (x → -0.8x), and
+|f′| is below 10⁻⁴ after 45 steps. Its behaviour is `converges`, and `oscillates` is
+true of it too (`RateTrial.true_of`): which word the path earns must not turn on the
+step budget where its nature is plain, a zigzag that shrinks.
+
 The best rate is the one that converges in the fewest steps (the smaller rate on a
 tie); when none converges there is no best. Everything is decided by the numbers
 of the run, never by time, so the verdicts are the same on any machine.
@@ -49,6 +55,14 @@ class RateTrial:
     descent: Descent  # the run: at most `steps` iterations, fewer when it converged or blew up
     iterations: int | None  # steps until |∇f| < tolerance, when it converges
     reason: str  # why it is judged so, in one sentence
+    zigzags: bool = False  # most of its pairs of steps go back the way they came
+
+    @property
+    def true_of(self) -> frozenset[Behaviour]:
+        """Every word true of the run: its behaviour, and `oscillates` too where it converges zigzagging."""
+        if self.behaviour == Behaviour.CONVERGES and self.zigzags:
+            return frozenset((Behaviour.CONVERGES, Behaviour.OSCILLATES))
+        return frozenset((self.behaviour,))
 
 
 @dataclass(frozen=True)
@@ -95,22 +109,25 @@ def _trial(f: Expr, variables: Sequence[str], start, rate: Number, steps: int, t
     run = descend(f, variables, start, exact(rate), iterations=steps, tolerance=tolerance)
     alpha, rows = run.rate, run.rows
     size = "|f′|" if len(variables) == 1 else "|∇f|"
-    if run.converged:
-        k = rows[-1].k
-        return RateTrial(alpha, Behaviour.CONVERGES, run, k,
-                         f"{size} is below {tolerance:g} after {k} step{'s' * (k != 1)}")
-    if run.diverged_at is not None:
-        return RateTrial(alpha, Behaviour.DIVERGES, run, None,
-                         f"it diverged at step {run.diverged_at}: {run.note}")
-    first, last = rows[0], rows[-1]
-    if last.value > first.value and math.hypot(*last.gradient) > math.hypot(*first.gradient):
-        return RateTrial(alpha, Behaviour.DIVERGES, run, None,
-                         f"after {last.k} steps f and {size} are both larger than at the start")
     moves = [tuple(b - a for a, b in zip(r.point, s.point)) for r, s in pairwise(rows)]
     pairs = list(pairwise(moves))
     reversing = sum(1 for u, v in pairs if sum(a * b for a, b in zip(u, v)) < 0)
-    if pairs and 2 * reversing > len(pairs):
-        return RateTrial(alpha, Behaviour.OSCILLATES, run, None,
-                         f"{reversing} of its {len(pairs)} pairs of steps go back the way they came")
+    zigzags = bool(pairs) and 2 * reversing > len(pairs)
+    back = f"{reversing} of its {len(pairs)} pairs of steps go back the way they came"
+    if run.converged:
+        k = rows[-1].k
+        below = f"{size} is below {tolerance:g} after {k} step{'s' * (k != 1)}"
+        return RateTrial(alpha, Behaviour.CONVERGES, run, k,
+                         f"{below}, and it oscillates on the way: {back}" if zigzags else below, zigzags)
+    if run.diverged_at is not None:
+        return RateTrial(alpha, Behaviour.DIVERGES, run, None,
+                         f"it diverged at step {run.diverged_at}: {run.note}", zigzags)
+    first, last = rows[0], rows[-1]
+    if last.value > first.value and math.hypot(*last.gradient) > math.hypot(*first.gradient):
+        return RateTrial(alpha, Behaviour.DIVERGES, run, None,
+                         f"after {last.k} steps f and {size} are both larger than at the start", zigzags)
+    if zigzags:
+        return RateTrial(alpha, Behaviour.OSCILLATES, run, None, back, zigzags)
     return RateTrial(alpha, Behaviour.TOO_SLOW, run, None,
-                     f"after {last.k} steps {size} = {math.hypot(*last.gradient):.3g} is still above {tolerance:g}")
+                     f"after {last.k} steps {size} = {math.hypot(*last.gradient):.3g} is still above {tolerance:g}",
+                     zigzags)

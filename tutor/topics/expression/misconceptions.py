@@ -9,7 +9,8 @@ that point, and the mistakes of the kind that asks for it apply, composed the sa
   partial derivative or the gradient given instead;
 - its gradient ∇f(a, b), or −∇f(a, b), the direction of steepest descent: the sign the wrong way
   round, the components swapped, any derivative misconception in one partial, the point not put
-  in, f's value given;
+  in, f's value given, another vector in its direction (the unit vector, or any positive multiple:
+  the question asks for the vector, and the student is told that theirs points the right way);
 - one descent step from it at the rate: every gradient-descent misconception (tutor/topics/
   gradient_descent).
 
@@ -18,18 +19,24 @@ An answer that is none of these names no catalogued mistake; the author's `mista
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from enum import Enum
+from fractions import Fraction
+from functools import partial
 
+import sympy
 from sympy import Expr
 
 from ...calculus.partials import diff
-from ...misconceptions import Candidate, Componentwise, Option, WrongAnswer, at_point
+from ...compare import Context, compare
+from ...evaluate import TooLarge, Uncertain, Undefined, Unsupported, compile_expression, to_float
+from ...misconceptions import Candidate, Componentwise, Option, Pattern, WrongAnswer, at_point
 from ...misconceptions.derivatives import MISCONCEPTIONS as DERIVATIVES
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
 from ...misconceptions.points import place_words, value_slips
-from ...parse import Answer, Shape, symbol
-from ...show import show
+from ...parse import Answer, Shape, Spellings, symbol
+from ...show import show, show_float
 from ..gradient.misconceptions import MISCONCEPTIONS as GRADIENT
 from ..gradient.misconceptions import component_options, partials_text, swapped
 from ..gradient_descent.exercise import GradientDescent
@@ -168,11 +175,78 @@ def _gradient(about: About, downhill: bool) -> list[Candidate]:
                                                                value="vector" if len(variables) > 1 else "number")],
                                 Answer(Shape.VECTOR if len(variables) > 1 else Shape.EXPRESSION,
                                        _shown(unevaluated)), variables=tuple(variables)))
+    if len(variables) > 1:
+        found.append(Pattern("parallel-vector", Shape.VECTOR, partial(_parallel, right, f"{'−' * downhill}{grad}{args}",
+                                                                      f"|{grad}{args}|"), variables=()))
     value = at_point(f, variables, point)
     if value is not None:
         found.append(WrongAnswer.of([POINTS["gave-function-value"].fill(f=name, point=place_words(point)["point"])],
                                     Answer(Shape.NUMBER, sign * value), variables=()))
     return found
+
+
+def _parallel(right: tuple[Expr, ...], asked: str, length: str, got: Answer, ctx: Context) -> str | None:
+    """For an answer that is the vector asked for times a positive number other than 1 (the unit vector
+    in its direction, or a shorter or longer one): that it points the right way, and what was asked."""
+    value = got.value
+    if not isinstance(value, tuple) or len(value) != len(right) or any(c.free_symbols for c in value):
+        return None
+    k = next((i for i, r in enumerate(right) if r != 0), None)
+    if k is None:
+        return None
+    scale = value[k] / right[k]
+    try:
+        if not to_float(compile_expression(scale, ())(()).value) > 0:
+            return None
+    except (Undefined, Unsupported, TooLarge, Uncertain, ArithmeticError):
+        return None
+    if got.spellings:  # decimals: the right direction (and length) rounded to the places typed
+        halves = _half_places(value, got.spellings)
+        if halves is None:
+            return None
+        mine, wanted = [float(c) for c in value], [float(r) for r in right]
+        width = math.hypot(*wanted)
+        scales = _scales(mine, wanted, halves)
+        if scales is None:
+            return None
+        unit = all(abs(a - r / width) <= half * (1 + 1e-9) for a, r, half in zip(mine, wanted, halves))
+        times = f"about {show_float(round(sum(scales) / 2, 4))}" if scales[0] != scales[1] else show_float(scales[0])
+    else:
+        if not compare(got, Answer(Shape.VECTOR, tuple(scale * r for r in right)), ctx).correct:
+            return None  # not in the same direction
+        unit = compare(Answer(Shape.NUMBER, scale), Answer(Shape.NUMBER, 1 / sympy.sqrt(sum(r**2 for r in right))),
+                       ctx).correct
+        times = show(scale)
+    yours = f"the unit vector {asked}/{length}" if unit else f"{asked} times {times}"
+    return GRADIENT["parallel-vector"].say(asked=asked, yours=yours)
+
+
+def _half_places(value: Sequence[Expr], spellings: Spellings) -> list[float] | None:
+    """How far each component may be from what it rounds: half its last place where it was typed as a
+    decimal, 0 where exact; None where a component is not a plain number."""
+    typed = dict(spellings)
+    halves = []
+    for c in value:
+        if not c.is_Rational:
+            return None
+        text = typed.get(abs(Fraction(int(c.p), int(c.q))))
+        halves.append(0.5 * 10.0 ** -len(text.partition(".")[2]) if text else 0.0)
+    return halves
+
+
+def _scales(mine: Sequence[float], wanted: Sequence[float], halves: Sequence[float]) -> tuple[float, float] | None:
+    """The s > 0 that put s·wanted within the rounding of every component of mine, (lowest, highest);
+    None where there are none."""
+    low, high = 0.0, math.inf
+    for a, r, half in zip(mine, wanted, halves):
+        slack = half * (1 + 1e-9) + 1e-12 * abs(a)
+        if r == 0:
+            if abs(a) > slack:
+                return None
+            continue
+        ends = sorted(((a - slack) / r, (a + slack) / r))
+        low, high = max(low, ends[0]), min(high, ends[1])
+    return (low, high) if low < high or (low == high and low > 0) else None
 
 
 def _shown(values: Sequence[Expr]) -> Expr | tuple[Expr, ...]:

@@ -15,13 +15,13 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import Behaviour, SolveError
 from ...calculus.rates import DEFAULT_TOLERANCE
-from ...check import Judgement, Verdict
+from ...check import Judgement, Verdict, check
 from ...compare import Note, Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape
 from ..base import Field, FieldError, FunctionProblem, choice_from, point_from, whole_steps
 from ..gradient_descent.exercise import subscripted
-from .labels import behaviours_of, canonical, read_labels
+from .labels import behaviours_of, canonical, read_labels, without_rate_name
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -124,9 +124,15 @@ class LearningRate(FunctionProblem):
         return tuple(Answer(Shape.NUMBER, self.rates[i]) for i in self.solution.tied)
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
+        """A word per rate; or the best rate, also after its name as the question writes it (α = 0.05),
+        as a rate named in the words is."""
         if self.ask == Ask.BEST:
-            return super().read(text, limits, parameters)
+            return super().read(without_rate_name(text), limits, parameters)
         return Answer(Shape.LABEL, read_labels(text, self.rates, self.shown_rates(), limits))
+
+    def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
+        return check(text, expected, variables=self.answer_variables, shape=self.shape, reader=self.read,
+                     tolerance=tolerance or self.default_tolerance(), isolated=False)
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         if self.ask == Ask.BEST:
@@ -138,14 +144,41 @@ class LearningRate(FunctionProblem):
             message = error.message[0].upper() + error.message[1:] + "."
             return Verdict(Judgement.INVALID, Note.PARSE_ERROR.of(error.note), message, column=error.column)
         mine, right = behaviours_of(got), behaviours_of(want)
-        wrong = [(rate, said) for rate, said, was in zip(self.shown_rates(), mine, right) if said != was]
+        # a word true of the run is right, though another is the key's: a zigzag that converges
+        # within the steps also oscillates (only the key's own words are known for a mistake's key)
+        true_of = ([t.true_of for t in self.solution.trials] if want == self.expected().value
+                   else [frozenset((was,)) for was in right])
+        wrong = [(i, said) for i, (said, true) in enumerate(zip(mine, true_of)) if said not in true]
         if not wrong:
-            return Verdict(Judgement.CORRECT, Note.EQUAL, "Correct.", reading=got, credit=1.0)
-        named = "; ".join(f"α = {rate} {NOT[said]}" for rate, said in wrong)  # α as the question writes it
+            return Verdict(Judgement.CORRECT, Note.EQUAL, "Correct." + self._also(mine, right), reading=got,
+                           credit=1.0)
+        named = "; ".join(self._not(i, said) for i, said in wrong)
         right_count = len(right) - len(wrong)
         return Verdict(Judgement.INCORRECT, Note.WRONG_LABEL,
                        f"{named}. {right_count} of {len(right)} right.", reading=got,
                        credit=right_count / len(right))
+
+    def _not(self, i: int, said: Behaviour) -> str:
+        """What is wrong with one word, said true of the run (α as the question writes it): a run that
+        zigzags as it diverges is never told it does not oscillate, nor a zigzag still shrinking at the
+        end of the steps that it does not converge, only not within them."""
+        trial, rate = self.solution.trials[i], self.shown_rates()[i]
+        if said == Behaviour.OSCILLATES and trial.zigzags:
+            return f"α = {rate} does not just oscillate: its steps cross the minimum and grow"
+        if said == Behaviour.CONVERGES and trial.behaviour != Behaviour.DIVERGES:
+            return f"α = {rate} does not converge within the {self.iterations} steps"
+        return f"α = {rate} {NOT[said]}"
+
+    def _also(self, mine: Sequence[Behaviour], right: Sequence[Behaviour]) -> str:
+        """For a rate called oscillating that converges zigzagging: that it converges too, within the steps."""
+        both = [i for i, (said, was) in enumerate(zip(mine, right)) if said != was]
+        if not both:
+            return ""
+        trials, rates = self.solution.trials, self.shown_rates()
+        size = "|f′|" if len(self.variables) == 1 else "|∇f|"
+        said = "; ".join(f"α = {rates[i]} oscillates, and converges too: {size} is below {self.show(self.until)} "
+                         f"after {trials[i].iterations} of the {self.iterations} steps" for i in both)
+        return f" ({said}.)"
 
     def steps(self) -> Step:
         from .steps import rates_steps

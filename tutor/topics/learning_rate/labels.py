@@ -1,5 +1,6 @@
 """What a student types for the behaviour of each learning rate: one word per rate, in the order of
-the rates (`diverges, too slow, converges, oscillates`), or each rate named (`0.9: oscillates`).
+the rates (`diverges, too slow, converges, oscillates`), or each rate named (`0.9: oscillates`, `α = 0.9:
+oscillates`).
 
 Read here, never evaluated: the words come from a fixed list, the rates are read by tutor.parse as
 numbers. "Too large" is refused with a sentence: the lesson's too-large rate may oscillate or
@@ -26,7 +27,18 @@ WORDS: dict[str, Behaviour] = {
     **dict.fromkeys(("too slow", "slow", "too small", "crawls"), Behaviour.TOO_SLOW),
 }
 AMBIGUOUS = ("too large", "too big", "too high", "overshoots")
-_NAMED = re.compile(r"^\s*(?:(?:α|alpha|a)\s*=\s*)?([0-9][0-9.eE+\-/]*)\s*(?::|→|->|=|\s)\s*(.*)$")
+# A rate may be written after its name as the question writes it (α = 0.9), or spelled out; no other
+# name: an exercise's function may have a parameter a, which is not the rate.
+_RATE_NAME = re.compile(r"\s*(?:α|alpha)\s*=", re.IGNORECASE)
+_NAMED = re.compile(r"^\s*([0-9][0-9.eE+\-/]*)\s*(?::|→|->|=|\s)\s*(.*)$")
+_OTHER_NAME = re.compile(r"^\s*([^\W\d]\w*)\s*=\s*(?=[0-9])")  # a = 0.9: oscillates
+
+
+def without_rate_name(text: str) -> str:
+    """`text` with the rate's name before it (`α = 0.05`) blanked out, so that a column still points into
+    the text as typed; the text as it is where it has none."""
+    named = _RATE_NAME.match(text)
+    return text if named is None else " " * named.end() + text[named.end():]
 
 
 def canonical(behaviours: Sequence[Behaviour]) -> str:
@@ -50,12 +62,16 @@ def read_labels(text: str, rates: Sequence[Expr], shown: Sequence[str], limits: 
     named: dict[int, Behaviour] = {}
     plain: list[Behaviour] = []
     for column, piece in pieces:
-        match = _NAMED.match(piece)
+        match = _NAMED.match(without_rate_name(piece))
         if match:
             index = _rate_index(match.group(1), rates, shown, column)
             if index in named:
                 raise InputError(f"α = {shown[index]} is given twice", column, "duplicate")
             named[index] = _word(match.group(2), column + match.start(2))
+        elif (other := _OTHER_NAME.match(piece)) is not None:
+            rest = piece[other.end():].strip()
+            raise InputError(f"the rates are called α, not {other.group(1)}: write α = {rest}, or just {rest}",
+                             column + other.start(1), "unknown_name")
         else:
             plain.append(_word(piece, column))
     if named and plain:
