@@ -307,6 +307,40 @@ def test_inconclusive_because_a_second_derivative_is_zero(tmp_path):
                                       "if you computed D with the sign reversed")
 
 
+@pytest.mark.parametrize("function, at, nature, why", [
+    # f's values on a line through the point change sign: neither a minimum nor a maximum, a saddle point (finding
+    # 92: x² + y³ was "undecided", and "saddle" was told "you took D = 0 to mean a saddle point")
+    ("x^2 + y^3", "[0, 0]", "saddle", "on the line x = 0, f - f(P) = y³, which changes sign at y = 0"),
+    ("x^3 + y^2", "[0, 0]", "saddle", "on the line y = 0, f - f(P) = x³, which changes sign at x = 0"),
+    ("x^2 + (y - 1)^3", "[0, 1]", "saddle", "on the line x = 0, f - f(P) = (y - 1)³, which changes sign at y = 1"),
+    ("x^2 - 2x y^2 + y^4 - y^5", "[0, 0]", "saddle",
+     "on the parabola x = y², f - f(P) = -y⁵, which changes sign at y = 0"),
+    ("x^2 - y^4 + x^3 y", "[0, 0]", "saddle", "f - f(P) = x² on the line y = 0, but -y⁴ on the line x = 0"),
+    ("x^2 - y^4", "[0, 0]", "saddle", "from the factors of f - f(P)"),
+    ("x^4 - y^4", "[0, 0]", "saddle", "from the factors of f - f(P)"),
+])
+def test_a_point_where_d_is_0_and_f_takes_both_signs_is_a_saddle(tmp_path, function, at, nature, why):
+    exercise = f"    kind: classify_point\n    function: {function}\n    at: {at}\n"
+    verdict = inline(tmp_path, exercise, nature)
+    assert (verdict.verdict, verdict.message) == (
+        "correct", f"Correct: f takes values above and below 0 near it ({why}). The second-derivative test alone "
+                   "does not decide it: here D = 0.")
+    assert inline(tmp_path, exercise, "inconclusive").verdict == "correct"  # right about the test
+    for extremum in ("minimum", "maximum"):
+        assert inline(tmp_path, exercise, extremum).message.startswith(
+            f"It looks like you called it a {extremum}, which f's values near the point rule out.")
+
+
+@pytest.mark.parametrize("function, nature, other", [("x^4 + y^4", "minimum", "maximum"),
+                                                      ("-x^4 - y^2", "maximum", "minimum")])
+def test_a_point_where_d_is_0_and_f_keeps_one_side_is_that_extremum(tmp_path, function, nature, other):
+    exercise = f"    kind: classify_point\n    function: {function}\n    at: [0, 0]\n"
+    assert inline(tmp_path, exercise, nature).verdict == "correct"
+    assert inline(tmp_path, exercise, "saddle").message.startswith("It looks like you took D = 0 to mean a saddle "
+                                                                   "point.")
+    assert inline(tmp_path, exercise, other).verdict == "incorrect"
+
+
 def test_d_with_a_plus_is_said_as_what_it_gives(tmp_path):
     # f_xx·f_yy + f_xy² for D changes the label only where D < 0 < f_xx·f_yy + f_xy², and then it gives
     # f_xx's label: the answer can't tell it from going by f_xx alone, which is what is said
