@@ -253,6 +253,55 @@ def test_critical_point_families(exercise, answer, note):
     assert drill(exercise, answer).note == note
 
 
+@pytest.mark.parametrize("function, lines, other", [
+    # the critical set is whole lines: (0, 0) alone leaves them out, and that is said first (finding 93: for x²y²
+    # only a power-rule slip and "dropped y²" were said; for (x + y)², also "solved f = 0", which gives the line)
+    ("x^2 y^2", "the lines x = 0 and y = 0", "wrote just the exponent as the derivative in ∂f/∂x and ∂f/∂y"),
+    ("(x + y)^2", "the line x = -y", "took (x + y)² as x² + y² in ∂f/∂x and ∂f/∂y"),
+    ("x y^2", "the line y = 0", "wrote just the exponent as the derivative"),
+    ("x^3 y", "the line x = 0", "wrote just the exponent as the derivative"),
+])
+def test_points_on_critical_lines_alone_are_told_the_lines_are_missing(tmp_path, function, lines, other):
+    exercise = f"    kind: critical_points\n    function: {function}\n"
+    verdict = inline(tmp_path, exercise, "(0, 0)")
+    assert verdict.note.startswith("misconception:ignored-critical-lines|")
+    assert verdict.message.startswith(f"You get this answer if you left out {lines}, or if you {other}. Every point "
+                                      f"on {'them' if ' and ' in lines else 'it'} is a critical point, not just "
+                                      "isolated points.")
+    assert "solved f = 0" not in verdict.message
+
+
+@pytest.mark.parametrize("function, answer, message", [
+    # the critical line of xy² is y = 0; x = 0 was told "write it as an equation, like x = 0"
+    ("x y^2", "x = 0", "It looks like two mistakes: you missed y = 0, and you included x = 0, where only ∂f/∂y is "
+                       "zero. A product is zero when any one of its factors is: solve ∂f/∂x = 0 and ∂f/∂y = 0 for "
+                       "every combination of factors. At a critical point every partial derivative is zero at once."),
+    ("x^3 y", "y = 0", "It looks like two mistakes: you missed x = 0, and you included y = 0, where only ∂f/∂x is "
+                       "zero. A product is zero when any one of its factors is: solve ∂f/∂x = 0 and ∂f/∂y = 0 for "
+                       "every combination of factors. At a critical point every partial derivative is zero at once."),
+    # a line on which no partial is zero: no mistake to name, and no "write it as an equation" to one who did
+    ("x y^2", "x = 1", "x = 1 does not belong in the answer. A line is missing."),
+    ("x^2 y^2", "x = 1", "x = 1 does not belong in the answer. 2 lines are missing."),
+    ("(x + y)^2", "x = y", "x = y does not belong in the answer. A line is missing."),
+])
+def test_a_wrong_line_is_told_why_not_how_to_write_a_line(tmp_path, function, answer, message):
+    exercise = f"    kind: critical_points\n    function: {function}\n"
+    assert inline(tmp_path, exercise, answer).message == message
+
+
+def test_f_0_is_said_only_where_fs_terms_each_hold_one_variable(tmp_path):
+    from tutor.diagnose import offered
+
+    def said(function: str) -> bool:
+        path = tmp_path / "f0.yaml"
+        path.write_text(f"pack: f0\nexercises:\n  - id: it\n    kind: critical_points\n    function: {function}\n",
+                        encoding="utf-8")
+        problem = packs.load(path).exercise("it").variant().problem
+        return any("solved-function-zero" in c.misconception for c in offered(problem))
+    assert said("x^3 + y^2 - 3x") and said("x^2 + y^2 - 4y")
+    assert not said("(x + y)^2") and not said("x^3 + y^3 - 3x y")
+
+
 def test_both_signs_flipped_are_named_for_both_coordinates():
     # zoe's f = (x − 2)² + (y − 3)²: was "… the sign of x the wrong way round: x - 2 is zero at x = 2, not at x = -2."
     verdict = drill("cp-bowl", "(-2,-3)", student="zoe")
@@ -305,6 +354,40 @@ def test_inconclusive_because_a_second_derivative_is_zero(tmp_path):
     assert verdict.note == "misconception:called-inconclusive|discriminant-sign-reversed"
     assert verdict.message.startswith("You get this answer if you took f_xx = 0 to mean the test cannot decide, or "
                                       "if you computed D with the sign reversed")
+
+
+@pytest.mark.parametrize("function, at, nature, why", [
+    # f's values on a line through the point change sign: neither a minimum nor a maximum, a saddle point (finding
+    # 92: x² + y³ was "undecided", and "saddle" was told "you took D = 0 to mean a saddle point")
+    ("x^2 + y^3", "[0, 0]", "saddle", "on the line x = 0, f - f(P) = y³, which changes sign at y = 0"),
+    ("x^3 + y^2", "[0, 0]", "saddle", "on the line y = 0, f - f(P) = x³, which changes sign at x = 0"),
+    ("x^2 + (y - 1)^3", "[0, 1]", "saddle", "on the line x = 0, f - f(P) = (y - 1)³, which changes sign at y = 1"),
+    ("x^2 - 2x y^2 + y^4 - y^5", "[0, 0]", "saddle",
+     "on the parabola x = y², f - f(P) = -y⁵, which changes sign at y = 0"),
+    ("x^2 - y^4 + x^3 y", "[0, 0]", "saddle", "f - f(P) = x² on the line y = 0, but -y⁴ on the line x = 0"),
+    ("x^2 - y^4", "[0, 0]", "saddle", "from the factors of f - f(P)"),
+    ("x^4 - y^4", "[0, 0]", "saddle", "from the factors of f - f(P)"),
+])
+def test_a_point_where_d_is_0_and_f_takes_both_signs_is_a_saddle(tmp_path, function, at, nature, why):
+    exercise = f"    kind: classify_point\n    function: {function}\n    at: {at}\n"
+    verdict = inline(tmp_path, exercise, nature)
+    assert (verdict.verdict, verdict.message) == (
+        "correct", f"Correct: f takes values above and below 0 near it ({why}). The second-derivative test alone "
+                   "does not decide it: here D = 0.")
+    assert inline(tmp_path, exercise, "inconclusive").verdict == "correct"  # right about the test
+    for extremum in ("minimum", "maximum"):
+        assert inline(tmp_path, exercise, extremum).message.startswith(
+            f"It looks like you called it a {extremum}, which f's values near the point rule out.")
+
+
+@pytest.mark.parametrize("function, nature, other", [("x^4 + y^4", "minimum", "maximum"),
+                                                      ("-x^4 - y^2", "maximum", "minimum")])
+def test_a_point_where_d_is_0_and_f_keeps_one_side_is_that_extremum(tmp_path, function, nature, other):
+    exercise = f"    kind: classify_point\n    function: {function}\n    at: [0, 0]\n"
+    assert inline(tmp_path, exercise, nature).verdict == "correct"
+    assert inline(tmp_path, exercise, "saddle").message.startswith("It looks like you took D = 0 to mean a saddle "
+                                                                   "point.")
+    assert inline(tmp_path, exercise, other).verdict == "incorrect"
 
 
 def test_d_with_a_plus_is_said_as_what_it_gives(tmp_path):

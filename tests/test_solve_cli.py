@@ -79,6 +79,24 @@ def test_a_factor_that_is_never_0_is_left_out_of_the_critical_cases(capsys):
 
 
 @pytest.mark.parametrize("function, line", [
+    ("x^2 + y^3", "  (0, 0)  saddle (f takes values above and below 0 near it (on the line x = 0, f - f(P) = y³, "
+                  "which changes sign at y = 0))"),
+    ("x^3 + y^2", "  (0, 0)  saddle (f takes values above and below 0 near it (on the line y = 0, f - f(P) = x³, "
+                  "which changes sign at x = 0))"),
+    ("x^2 - y^4", "  (0, 0)  saddle (f takes values above and below 0 near it (from the factors of f - f(P)))"),
+    ("x^4 + y^4", "  (0, 0)  minimum (f = 0 there and f ≥ 0 near it (f - f(P) = x⁴ + y⁴ is a sum of even powers "
+                  "with positive coefficients))"),
+    ("-x^4 - y^2", "  (0, 0)  maximum (f = 0 there and f ≤ 0 near it (f - f(P) = -x⁴ - y² is a sum of even powers "
+                   "with negative coefficients))"),
+    ("x^4 + (x+y)^2", "  (0, 0)  undecided (neither the test nor f's values simply decide at this point)"),
+])
+def test_where_d_is_0_fs_values_decide_the_point(capsys, function, line):
+    # x² + y³ was "undecided" at (0, 0), though f = y³ on x = 0 takes both signs: a saddle point, as x⁴ - y⁴ is
+    status, out, _ = run(capsys, "critical", function)
+    assert status == 0 and out.splitlines()[1:] == ["critical points:", line]
+
+
+@pytest.mark.parametrize("function, line", [
     ("x + y", "no critical points: ∇f is never 0"),
     ("x^2 + y^2 + sin(x y)", "no critical points found"),  # ∇f(0, 0) = 0: "never" was false where a case went unsolved
 ])
@@ -242,6 +260,9 @@ def test_minimize(capsys):
     ("(x^2+y^2-1)^4 e^(-x^2-y^2)", [
         "x² + y² = 1: critical points the tutor does not decide, which may be minima"]),
     ("x^3 + y^3", ["no local minimum", "note: f decreases without bound, so no minimum is global"]),
+    # D = 0, and f = y³ on x = 0 takes both signs: a saddle point, not "it may be a local minimum" (finding 92)
+    ("x^2 + y^3", ["no local minimum", "note: f decreases without bound, so no minimum is global"]),
+    ("x^4 + y^3", ["no local minimum", "note: f decreases without bound, so no minimum is global"]),
     ("85 - 1/90 x^2 (x-6) y^2 (y-6)", [  # the sauna's walls beyond y = 6 (x = 6) are minima
         "local minima:", "  (4, 4): f = 3313/45 ≈ 73.6222",
         "minima along x = 0 where 6 < y, f = 85", "minima along y = 0 where 6 < x, f = 85",

@@ -285,20 +285,27 @@ def test_classifying_a_point_the_test_cannot_decide_goes_on_to_fs_values():
 @pytest.mark.parametrize("f, point, headline, values", [
     # f − f(P) with a factor that changes sign through the point: its factors decide
     ("x^4 - y^4", (0, 0), "not decided by the test; f's values show a saddle point",
-     "it is a saddle point, since f takes values above and below 0 near it (from the factors of f - f(P))."),
+     "but f's values can: it is a saddle point, since f takes values above and below 0 near it (from the factors "
+     "of f - f(P))."),
     # only even powers of x − 1 and y + 2, all with negative coefficients: f ≤ f(P), with no factoring
     ("7 - (x-1)^4 - 2(y+2)^6", (1, -2), "not decided by the test; f's values show a local maximum",
-     "it is a local maximum, since f = 7 there and f ≤ 7 near it (f - f(P) = -(x - 1)⁴ - 2(y + 2)⁶ is a sum "
-     "of even powers with negative coefficients)."),
-    # neither decides: the headline says only what the test says
+     "but f's values can: it is a local maximum, since f = 7 there and f ≤ 7 near it (f - f(P) = -(x - 1)⁴ "
+     "- 2(y + 2)⁶ is a sum of even powers with negative coefficients)."),
+    # f − f(P) is y³ on the line x = 0: it changes sign there, though its one factor x² + y³ has a cusp at P
+    ("x^2 + y^3", (0, 0), "not decided by the test; f's values show a saddle point",
+     "but f's values can: it is a saddle point, since f takes values above and below 0 near it (on the line "
+     "x = 0, f - f(P) = y³, which changes sign at y = 0)."),
+    ("-x^3 - 2y^2", (0, 0), "not decided by the test; f's values show a saddle point",
+     "but f's values can: it is a saddle point, since f takes values above and below 0 near it (on the line "
+     "y = 0, f - f(P) = -x³, which changes sign at x = 0)."),
+    # neither decides: the headline says only what the test says, and the step does not say "but f's values can"
     ("x^4 + (x+y)^2", (0, 0), "not decided by the test",
-     "it is not decided by the test nor by f's values, since neither the test nor f's values simply decide "
-     "at this point."),
+     "and the tutor could not decide it from f's values near it either: it is left undecided."),
 ])
 def test_the_reason_fs_values_give_is_the_one_that_decided(f, point, headline, values):
     lines = render_text(classify_steps(f, ["x", "y"], [sympy.Integer(c) for c in point])).splitlines()
     assert lines[0].endswith(f": {headline}")
-    assert lines[-1] == f"   3.2. The test cannot decide at ({point[0]}, {point[1]}), but f's values can: {values}"
+    assert lines[-1] == f"   3.2. The test cannot decide at ({point[0]}, {point[1]}), {values}"
 
 
 def test_a_single_case_is_solved_without_each_and_the_critical_points_are_said_once():

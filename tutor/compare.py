@@ -635,7 +635,10 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
         verb = "does" if len(wrong) == 1 else "do"
         sentences.append(f"{shown} {verb} not belong in the answer.")
     if missing:
-        if len(want_loci) > len(found_loci):
+        lines = len(want_loci) - len(found_loci)
+        if lines and loci:  # lines written already: how to write one is not what is wrong
+            sentences.append("A line is missing." if lines == 1 else f"{lines} lines are missing.")
+        elif lines:
             sentences.append("Some of the points form a whole line; write it as an equation, like x = 0.")
         else:
             sentences.append(f"{missing} point{'s are' if missing > 1 else ' is'} missing.")

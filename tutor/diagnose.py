@@ -973,6 +973,8 @@ class _Search:
                 return _Found(entry.rank, entry.order, candidate.misconception, partial(str, shown),
                               (Said.of(candidate.misconception, shown),), got, variables)
             ids = BOTH.join(dict.fromkeys(s.misconception for s in shown))
+            if ids in candidate.leading:  # before every single wrong answer, though it is filed after them
+                return _Found(1, -1, ids, partial(told, [(None, s) for s in shown]), shown, got, variables)
             return _Found(3 if BOTH in ids else 2, entry.order, ids, partial(told, [(None, s) for s in shown]), shown,
                           got, variables)
         if isinstance(candidate, Componentwise):

@@ -15,7 +15,9 @@ Where the second-derivative test cannot decide (D = 0, and on every point of a
 critical line), the function's values often can: f - f(P) is factored, and its
 sign near P read off the factors (an even power never changes sign; an odd power
 of a factor that crosses P does). On the sauna's walls f - 85 = -x²y²(x - 6)(y - 6)/90
-is ≤ 0 near every point of x = 0 with y < 6, so each is a maximum.
+is ≤ 0 near every point of x = 0 with y < 6, so each is a maximum. Where the factors can't
+tell (x² + y³ is one factor, with a cusp at the origin), a line or parabola through P on which
+f - f(P) changes sign shows a saddle point: on x = 0, x² + y³ is y³.
 """
 
 from __future__ import annotations
@@ -772,6 +774,8 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
                    f"{'positive' if s > 0 else 'negative'} coefficients")
         else:
             s, why = _sign_by_factors(g, syms, point), "from the factors of f - f(P)"
+            if s is None:  # a factor with a cusp at the point (x² + y³): a path through it may still show both signs
+                s, why = _sign_along_paths(g, syms, point)
     else:
         s, why = None, ""
     return _judgement(s, show(value), "point", len(syms), why)
@@ -848,6 +852,60 @@ def _sign_by_factors(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr
             else:
                 total *= definite
     return None if unknown else total
+
+
+_MOST_ALONG = 48  # the total degree of f - f(P) restricted to lines and parabolas through a point
+_SLOPES = (0, 1, -1, 2, -2, sympy.Rational(1, 2), -sympy.Rational(1, 2))
+
+
+def _sign_along_paths(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> tuple[int | None, str]:
+    """0 and the path that shows it, when g takes both signs arbitrarily near the point on some line or
+    parabola through it; (None, "") when none of them shows it.
+
+    On a path through the point g is a polynomial in one variable; its lowest power of (u - a) decides
+    its sign near a: an odd power changes sign (on x = 0, x² + y³ is y³), and two paths whose lowest
+    powers are even with coefficients of opposite signs show both signs too. Only a witness decides:
+    paths alone never show a minimum (g can be ≥ 0 on every line and still < 0 between two parabolas).
+    """
+    if len(syms) < 2 or Poly(g, *syms).total_degree() > _MOST_ALONG:
+        return None, ""
+    names = [s.name for s in syms]
+    seen: dict[int, str] = {}  # the sign of an even lowest power, and where it was seen
+    for (u, a), values in _paths(syms, point):
+        shifted = Poly(sympy.expand(g.xreplace(values).xreplace({u: u + a})), u)  # in powers of u - a
+        if shifted.is_zero:
+            continue  # g is 0 all along it: no sign here
+        lowest = min(m for (m,) in shifted.monoms())
+        term = shifted.coeff_monomial(u**lowest) * (u - a)**lowest
+        shown = show(term, names) if len(shifted.terms()) == 1 else \
+            f"{show(term, names)} + higher powers of {show(u - a, names) if a == 0 else f'({show(u - a, names)})'}"
+        shape = "line" if all(sympy.degree(e, u) <= 1 for e in values.values()) else "parabola"
+        where = f"on the {shape} {' and '.join(show(Equation(v, e), names) for v, e in values.items())}"
+        if lowest % 2:
+            return 0, f"{where}, f - f(P) = {shown}, which changes sign at {u.name} = {show(a)}"
+        s = sign(shifted.coeff_monomial(u**lowest))
+        if s is not None and -s in seen:
+            here = f"{shown} {where}"
+            above, below = (here, seen[-s]) if s > 0 else (seen[-s], here)
+            return 0, f"f - f(P) = {above}, but {below}"
+        if s is not None:
+            seen.setdefault(s, f"{shown} {where}")
+    return None, ""
+
+
+def _paths(syms: Sequence[sympy.Symbol], point: Sequence[Expr]):
+    """Lines and parabolas through the point, in a plane of two of the variables (the others fixed at
+    the point's), simplest first: each as (the variable that runs along it, its value at the point)
+    and the values of the others in terms of it."""
+    at = dict(zip(syms, point))
+    pairs = list(itertools.combinations(syms, 2))
+    axes = [(u, {v: at[v] for v in syms if v != u}) for u in syms]
+    lines = [(u, {v: at[v] + c * (u - at[u])}) for u, v in pairs for c in _SLOPES if c != 0]
+    parabolas = [(u, {v: at[v] + c * (u - at[u])**2}) for a, b in pairs for u, v in ((a, b), (b, a))
+                 for c in (1, -1)]
+    for u, moved in (*axes, *lines, *parabolas):
+        fixed = {w: at[w] for w in syms if w != u and w not in moved}
+        yield (u, at[u]), {**moved, **fixed}
 
 
 def _definite(factor: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> int | None:

@@ -184,13 +184,18 @@ class Pattern:
     """A misconception recognised by the shape of the wrong answer rather than one value:
     "some critical points are missing" fits many answers. `test` returns the message
     for a student's answer (read in `shape`) that shows it, or what one or two misconceptions
-    say of it, or None."""
+    say of it, or None.
+
+    `leading`: the misconceptions that, said alone, come before any single wrong answer (not the
+    author's): the answer's own shape shows them (every point it gives critical, the lines left
+    out), where a slip's wrong answer only happens to be the same set."""
 
     misconception: str
     shape: Shape
     test: Callable[[Answer, Context], str | tuple[Said, ...] | None]
     variables: tuple[str, ...] | None = None
     components: tuple[str, ...] | None = None
+    leading: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

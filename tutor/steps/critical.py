@@ -169,4 +169,6 @@ def decided_steps(variables: Sequence[str], point: CriticalPoint) -> list[Step]:
     if point.by_values is None:
         return [test]
     where = point.point[0] if len(point.point) == 1 else point.point
+    if point.by_values.nature == Nature.UNDECIDED:  # not "but f's values can": here they could not
+        return [test, step(Rule.VALUES_UNDECIDED, where, point.by_values.nature)]
     return [test, step(Rule.BY_VALUES, where, point.by_values.nature, reason=point.by_values.reason)]

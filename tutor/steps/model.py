@@ -86,6 +86,7 @@ class Rule(StepRule):
     CRITICAL_SET = "critical_set"
     SET_PIECE = "set_piece"
     BY_VALUES = "by_values"
+    VALUES_UNDECIDED = "values_undecided"
     CRITICAL_POINTS_IN = "critical_points_in"
     CONCLUSION_IN = "conclusion_in"
     CLASSIFICATION = "classification"

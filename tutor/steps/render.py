@@ -88,6 +88,8 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.CRITICAL_SET: "{description}.",
     Rule.SET_PIECE: "{where}: every point of it is {after:verdict}, since {reason}.",
     Rule.BY_VALUES: "The test cannot decide at {before}, but {f}'s values can: it is {after:verdict}, since {reason}.",
+    Rule.VALUES_UNDECIDED: ("The test cannot decide at {before}, and the tutor could not decide it from {f}'s values "
+                            "near it either: it is left undecided."),
     Rule.CRITICAL_POINTS_IN: "The critical points of {f} = {before} in the region {region}: {after}",
     Rule.CONCLUSION_IN: "So the critical points in the region are {after}.",
     Rule.CLASSIFICATION: "The critical point {point} of {f} = {before}: {after:verdict}",

@@ -148,16 +148,20 @@ def _differences(problem: CriticalPoints) -> Pattern:
             if any(len(z) in (0, len(variables)) for z in zero):
                 return None  # a point where no partial is zero is some other mistake
             which = f"∂{name}/∂{zero[0][0]}"
-            if all(isinstance(item, Equation) for item in others) and len({z[0] for z in zero}) == 1:
+            if all(isinstance(item, Equation) for item in others) and len({z[0] for z in zero}) == 1 \
+                    and not missing:  # (with a line missing, that partial solved alone gives it too)
                 # whole lines where one partial is zero: that partial solved alone, said once as that
                 said.append(say["solved-one-partial"](partial=which, equations=equations))
             else:
                 said.append(say["extra-critical-points"](extra=_list(others, variables, ctx.spellings), which=which))
-        if len(said) == 2 and missing and others:
+        if len(said) == 2 and missing and others and not all(isinstance(i, Equation) for i in (*missing, *others)):
             return None  # a point replaced by another: a slip in solving, or some other mistake
+        # (a line for a line is said: that only one partial is zero on the line given is why it is wrong)
         return tuple(said) if 1 <= len(said) <= 2 else None
 
-    return Pattern("missed-critical-points", Shape.POINTS, test)
+    # points all on the critical lines, the lines left out: the lesson's sauna mistake, said first, even
+    # where a slip in the derivatives happens to give the same points ((0, 0) of x²y²)
+    return Pattern("missed-critical-points", Shape.POINTS, test, leading=frozenset({"ignored-critical-lines"}))
 
 
 def _zero_on(partial: Expr, item: tuple | Equation, variables: Sequence[str]) -> bool:
@@ -344,16 +348,20 @@ def _solved(problem: CriticalPoints) -> list[tuple[tuple[Said, ...], _Set]]:
     polynomial = rational_polynomial(f, syms)
     if polynomial is None or polynomial.total_degree() > _MAX_DEGREE:
         return found  # systems a student solves by hand are small: beyond that, no wrong one is solved
-    parts = [sympy.Add(*(t for t in sympy.Add.make_args(sympy.expand(f)) if t.has(s))) for s in syms]
+    terms = sympy.Add.make_args(sympy.expand(f))
+    parts = [sympy.Add(*(t for t in terms if t.has(s))) for s in syms]
+    # each part = 0 is f = 0 solved piece by piece only where no term holds two variables: the parts of
+    # (x + y)² share 2xy, and their one common zero (0, 0) is not what f = 0 (the line x = -y) gives
+    separate = all(sum(t.has(s) for s in syms) <= 1 for t in terms)
     # the fewest partials changed first: where a slip in ∂f/∂y alone gives the same set as in every
     # partial, the simpler explanation is the one named
     wrongs = sorted(wrong_gradients(f, variables, name, pairs="everywhere"),
                     key=lambda said_wrong: sum(differ(w, g, variables) for w, g in zip(said_wrong[1], gradient)))
     for said, wrong in wrongs:
         zeros = common_zeros(wrong, variables)
-        if zeros is not None and any(differ(w, p, variables) for w, p in zip(wrong, parts)):
-            found.append((said, zeros))  # (every term left as it was is f = 0: said below, as that)
-    zeros = common_zeros(parts, variables)
+        if zeros is not None and (not separate or any(differ(w, p, variables) for w, p in zip(wrong, parts))):
+            found.append((said, zeros))  # (every term left as it was is f = 0 if f is separate: said below, as that)
+    zeros = common_zeros(parts, variables) if separate else None
     if zeros is not None:
         found.append(((SOLVING["solved-function-zero"].fill(f=name, equation=equations),), zeros))
     if len(variables) == 2:
