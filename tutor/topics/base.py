@@ -112,6 +112,21 @@ def whole_steps(value: object, field: str) -> int:
     return int(value)
 
 
+DEFAULT_PLACES, MOST_PLACES = 4, 15
+
+
+def telling_places(point: Sequence[Any], start: Sequence[Any]) -> int:
+    """The decimal places a point reached from a start (by descent) is asked to where the pack gives no
+    tolerance: 4, or more where a coordinate, or its move from the start, is not more than 10 units in the
+    4th place, until each is (x₁ = 0.000008 from x₀ = 0.00001 moves by 0.000002: 7 places). Fewer would
+    accept 0, the start itself or a step the wrong way as the answer."""
+    sizes = [m for a, s in zip(point, start) for m in (abs(float(a)), abs(float(a) - float(s))) if m > 0]
+    places = DEFAULT_PLACES
+    while places < MOST_PLACES and any(m <= 10 * 10.0**-places for m in sizes):
+        places += 1
+    return places
+
+
 def typeable(value: Expr) -> Expr:
     """A root with no radical form (CRootOf, shown as 0.960149…) as a 15-digit decimal, which can be read back."""
     return sympy.Float(sympy.N(value, 15), 15) if value.has(sympy.CRootOf) else value
