@@ -53,6 +53,8 @@ class _Printer:
         if typed is not None:
             return typed if value > 0 else f"-{typed}"
         written = None if self.fractions else as_decimal(value, always=self.decimals)
+        if written is not None and abs(value) < SCIENTIFIC_BELOW:  # 3e-8, as a float is written, not 0.00000003
+            return _scientific(value, self.latex) or written
         return written or as_scientific(value, latex=self.latex)  # 1e-50, even among fractions
 
     # -- entry
@@ -378,11 +380,24 @@ def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> 
     return f"{sign}{digits[:-places]}.{digits[-places:]}"
 
 
+# A decimal this small is written in scientific notation (3e-8, 2.5e-7; 0.0001 stays): the rule Python's
+# %g format follows, by which every float the tutor writes is written (show_float: 1e-5, 5e-7).
+SCIENTIFIC_BELOW = Fraction(1, 10**4)
+
+
 def as_scientific(value: Fraction, latex: bool = False) -> str | None:
     """A decimal with more places than as_decimal writes out (1e-20, 1.5e-12), in scientific notation with
     its digits exact, as a pack's `until: 1e-20` was written (not 1/100000000000000000000); None where it
     does not terminate, has more than 6 significant digits, or as_decimal writes it."""
     if value == 0 or as_decimal(value, always=True) is not None:
+        return None
+    return _scientific(value, latex)
+
+
+def _scientific(value: Fraction, latex: bool = False) -> str | None:
+    """value in scientific notation with its digits exact (2.5e-7); None where it is 0, does not terminate or
+    has more than 6 significant digits."""
+    if value == 0:
         return None
     q, twos, fives = value.denominator, 0, 0
     while q % 2 == 0:
