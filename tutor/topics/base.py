@@ -26,7 +26,7 @@ from ..errors import TutorError
 from ..limits import LIMITS, Limits
 from ..misconceptions import Candidate, Misconception
 from ..parse import Answer, Equation, InputError, Shape, not_real, read, substituted, symbol
-from ..show import show
+from ..show import Notation, numbers_written, show
 from ..words import and_list
 from .fields import MAX_STEPS
 
@@ -320,6 +320,7 @@ class FunctionProblem(Problem):
     name: str = "f"
     decimals: bool = False
     tolerance: Tolerance | None = None
+    fractions: bool = False  # the pack wrote the function with no decimal point (x^2/10): see show_function
 
     COMMON_FIELDS: ClassVar[dict[str, Field]] = {
         "function": Field("function", "the function, like 3x^2 y^3", required=True),
@@ -337,12 +338,22 @@ class FunctionProblem(Problem):
         if not variables:
             raise FieldError("function", "the function has no variables")
         return {"function": function, "variables": variables, "name": data.get("name", "f"),
-                "decimals": data.get("decimals", False), "tolerance": data.get("tolerance")}
+                "decimals": data.get("decimals", False), "tolerance": data.get("tolerance"),
+                "fractions": data.get("fractions", False)}
+
+    def show_function(self, latex: bool = False) -> str:
+        """The function as the author wrote it: written with no decimal point (x^2/10), its fractions stay
+        fractions, tenths too (x²/10, not 0.1x²), as `tutor solve` writes such a function; an exercise
+        whose numbers are decimals (rate: 0.1, a parameter's 0.5) writes them as decimals."""
+        if self.fractions and not self.decimals:
+            with numbers_written(Notation.FRACTIONS):
+                return self.show(self.function, latex)
+        return self.show(self.function, latex)
 
     def signature(self, latex: bool = False) -> str:
         """f(x, y) = 3x²y³"""
         return f"{self.name}({', '.join(self.show(symbol(v), latex) for v in self.variables)}) = " \
-               f"{self.show(self.function, latex)}"
+               f"{self.show_function(latex)}"
 
     @overload
     def at_mapping(self, point: Sequence[Expr]) -> dict[str, Expr]: ...
