@@ -512,6 +512,15 @@ def test_a_wrong_number_is_quoted_as_typed(capsys, answer, expected, message):
     (["sin\u2061(x)", "--expected", "sin(x)"], "correct\nCorrect.\nread as: sin(x)\n"),
     # issue 73: echoed as typed, not 0
     (["0.0000", "--expected", "0"], "correct\nCorrect.\nread as: 0.0000\n"),
+    # finding 73: one number typed two ways, each echoed as typed (was 0.0 for both)
+    (["--exercise", "gradients:local-minima-2d", "--", "(-1.04, 0.0), (0.96, 0.00)"],
+     "incorrect\n(-1.04, 0.0) and (0.96, 0.00) are the right points rounded to 2 decimal places; give them to 4 "
+     "decimal places.\nread as: {(-1.04, 0.0), (0.96, 0.00)}\n"),
+    (["(0.50, 0.5)", "--expected", "(1/2, 1/2)"], "correct\nCorrect.\nread as: (0.50, 0.5)\n"),
+    # finding 73: a large number in a message as the tutor writes one, not mpmath's 2.0e+309
+    (["2*10^309", "--expected", "10^309"], "incorrect\nYour answer 2e309 is not right.\nread as: 2" + "0" * 309 + "\n"),
+    (["1.5*10^309 x", "--expected", "10^309 x"],
+     "incorrect\nAt x = 1 your answer is 1.5e309, but the correct value is 1e309.\nread as: 15" + "0" * 308 + "x\n"),
 ])
 def test_readings_said_and_echoed_as_typed(capsys, argv, out):
     main(["check", *argv])

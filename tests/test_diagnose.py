@@ -250,8 +250,8 @@ def test_minimize_through_a_wrong_derivative():
      "both sides: x = ln(5)."),
     (("mn-log", "zoe"), "1/9",
      "You get this answer if you gave the second derivative, f″(x) = 9/x², which is 1/9 at the minimum, or "
-     "if you differentiated -9 ln(x) as -1/(9x). The minimum is at the x where f′(x) = 0. Its derivative "
-     "is -9/x."),
+     "if you differentiated -9 ln(x) as -1/(9x). The minimum is at the x where f′(x) = 0. The derivative "
+     "of -9 ln(x) is -9/x."),
     (("mn-quadratic", "zoe"), "12",  # 6x² + 2x + 9: f″ is a number
      "It looks like you gave the second derivative, f″ = 12. The minimum is at the x where f′(x) = 0."),
 ])
@@ -460,7 +460,7 @@ def test_one_mistake_in_both_partials_is_said_of_each(answer, message):
     ("d-at-point", "ann", "20",  # f(-2) for f = x² - 8x: f itself, said once
      "It looks like you gave the value of f itself at -2. Differentiate first, then put in the point."),
     ("d-at-point", "ann", "-4", "You get this answer if you treated 8x as a constant, or if you left x² as it is "
-     "instead of differentiating it. It changes with x: the derivative of -8x is -8, not 0. The derivative of x² "
+     "instead of differentiating it. 8x changes with x: the derivative of -8x is -8, not 0. The derivative of x² "
      "is 2x."),
     ("pd-at-point", "s2", "33",
      "It looks like you gave the value of f itself at (1, 3). Differentiate first, then put in the point."),

@@ -21,6 +21,7 @@ from tutor.feedback import respond
 from tutor.misconceptions import Componentwise, Said, WrongAnswer, either
 from tutor.misconceptions.derivatives import fingerprint
 from tutor.parse import Answer, Shape
+from tutor.topics import CATALOGUE
 
 
 def _key(answer: Answer, names: tuple[str, ...]) -> object:
@@ -104,3 +105,74 @@ def test_what_used_to_repeat_itself(pack, exercise, student, answer, note, messa
         assert verdict.message == message
     else:
         assert verdict.message.startswith("It looks like you left out the inner derivative.")
+
+
+# ------------------------------------------- a reason joined to another's keeps its subject (finding 65)
+
+_PRONOUN = re.compile(r"(It|Its|They|Their|This|That|These|Those)\b")
+
+
+def test_a_reason_that_starts_with_it_names_its_subject_for_when_it_is_joined():
+    """A reason's "It changes with x" leans on the clause before it ("you treated cos(x) as a constant"); told
+    beside another mistake, that clause is no longer just before it, so the catalogue says what "It" is."""
+    for misconception in CATALOGUE.values():
+        reasons = re.split(r"(?<=\.) (?=[A-Z])", Said.of(misconception.id, misconception.sentence).why)
+        leaning = [r for r in reasons if _PRONOUN.match(r)]
+        assert all(re.match(r"Its? ", r) for r in leaning), f"{misconception.id}: {leaning}"
+        assert not leaning or misconception.subject, f"{misconception.id}: {leaning}"
+
+
+def test_no_either_message_has_a_reason_without_its_subject():
+    for exercise, ids, message in either_messages():
+        did = re.match(r"(?:Your [^:]+: y|Y)ou get this(?: answer)? if you (.+?), or if you (.+?)\. ", message)
+        assert did is not None, message
+        reasons = re.split(r"(?<=\.) (?=[A-Z])", message[did.end():])
+        assert not any(_PRONOUN.match(r) for r in reasons), f"{exercise} {ids}: {message}"
+
+
+_JOINED = """\
+pack: joined
+title: Joined
+exercises:
+  - {id: cosq, kind: minimize, function: cos(x) + x^2/10}
+  - {id: d, kind: partial_derivative, function: x^2 + 3x + 5, wrt: x}
+  - {id: g, kind: gradient, function: x y + sin(x) + cos(y)}
+  - {id: ln, kind: partial_derivative, function: x^2 + 4 ln(x), wrt: x}
+  - {id: cl, kind: classify_point, function: x^2 + y^2, at: [0, 0]}
+"""
+
+
+@pytest.mark.parametrize("exercise, answer, message", [
+    # finding 65: either of two, the second's "It" was cos(x)
+    ("cosq", "0", "You get this answer if you gave a critical point that is a local maximum, or if you treated "
+     "cos(x) as a constant. At 0, f″ = -4/5 < 0. A local minimum has f″ > 0. cos(x) changes with x: the "
+     "derivative of cos(x) is -sin(x), not 0."),
+    # two mistakes at once: "It changes with x" came after "you kept the term 5"
+    ("d", "2x + 5", "It looks like two mistakes: you treated 3x as a constant, and you kept the term 5. 3x changes "
+     "with x: the derivative of 3x is 3, not 0. 5 does not change when x changes, so its derivative is 0."),
+    # one mistake in two partials: each reason names its own term
+    ("g", "(cos(x), -sin(y))", "It looks like you treated xy as a constant in ∂f/∂x and ∂f/∂y. xy changes with x: "
+     "the derivative of xy with respect to x is y, not 0. xy changes with y: the derivative of xy with respect "
+     "to y is x, not 0."),
+    # two mistakes, one in each partial
+    ("g", "(cos x, x + sin y)", "It looks like two mistakes: you treated xy as a constant in your ∂f/∂x, and you "
+     "took the wrong sign for the derivative of cos in your ∂f/∂y. xy changes with x: the derivative of xy with "
+     "respect to x is y, not 0. The derivative of cos(y) is -sin(y) (sin′ = cos, cos′ = −sin)."),
+    # "Its derivative": whose
+    ("ln", "x + 4ln(x)", "It looks like two mistakes: you differentiated ln(x) as ln(x), and you lowered the exponent "
+     "but did not multiply by it. The derivative of ln(x) is 1/x. The derivative of x² is 2x, not x."),
+    # "It is D = …" after a sentence about a saddle point
+    ("cl", "saddle", "You get this answer if you took D > 0 to mean a saddle point, or if you computed D with the "
+     "sign reversed, as f_xy² − f_xx·f_yy. Here D = 4 > 0: the point is a minimum or a maximum, not a saddle "
+     "point. The discriminant is D = f_xx·f_yy − f_xy²; here D = 4."),
+])
+def test_a_joined_reason_says_what_it_is_about(tmp_path, exercise, answer, message):
+    path = tmp_path / "joined.yaml"
+    path.write_text(_JOINED, encoding="utf-8")
+    assert respond(packs.load(path).exercise(exercise).variant(), answer).message == message
+
+
+def test_a_reason_alone_keeps_its_it():
+    """Said once, right after what the student did, "It" is clear and stays."""
+    assert respond(packs.load("gradients").exercise("hard-to-optimize-derivative").variant(None), "e^x - ln x") \
+        .message == "It looks like you differentiated ln(x) as ln(x). Its derivative is 1/x."

@@ -82,8 +82,8 @@ def test_the_product_rule_done_wrong_in_the_sauna():
     verdict = lesson("sauna-partial-x", "-(2x(x-6)-x^2)y^2(y-6)/90")  # = −(x² − 12x)·…: x³ − 6x² as x² − 12x too
     assert verdict.note == "misconception:product-rule-sign|power-rule-not-multiplied"
     assert verdict.message.startswith("You get this answer if you subtracted in the product rule, or if you lowered "
-                                      "the exponent but did not multiply by it. It is (uv)′ = u′v + uv′, with a "
-                                      "plus: the derivative of x²(x - 6) is x² + 2x(x - 6).")
+                                      "the exponent but did not multiply by it. The product rule is (uv)′ = u′v + uv′, "
+                                      "with a plus: the derivative of x²(x - 6) is x² + 2x(x - 6).")
 
 
 def test_powers_and_logs_of_sums_split(tmp_path):

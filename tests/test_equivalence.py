@@ -363,7 +363,7 @@ def test_a_difference_too_small_for_twenty_digits_is_given_as_a_difference():
     verdict = check("x + 10^-50 sin(x)", "x", variables=["x"])
     assert verdict.message == "At x = 1 your answer is 8.41e-51 more than the correct value, 1."
     verdict = check("exp(exp(exp(x)))", "exp(exp(exp(x))) + 10^-100", variables=["x"])
-    assert verdict.message == ("At x = 1 your answer is 1.0e-100 less than the correct value, "
+    assert verdict.message == ("At x = 1 your answer is 1e-100 less than the correct value, "
                                "3814279.1047602205922.")
 
 

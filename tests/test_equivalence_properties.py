@@ -63,7 +63,7 @@ def test_an_equal_rewrite_is_correct(family, seed):
 def test_the_magic_answer_of_issue_11_is_wrong():
     verdict = check(MAGIC, "2*x")
     assert (verdict.verdict, verdict.note) == ("incorrect", "differs_at")
-    assert verdict.message.startswith("At x = 1 your answer is 5.0e-46, but the correct value is 2.")
+    assert verdict.message.startswith("At x = 1 your answer is 5e-46, but the correct value is 2.")
 
 
 def test_no_exercise_of_the_lesson_accepts_the_magic_answer():

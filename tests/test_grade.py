@@ -381,3 +381,18 @@ def test_one_of_a_thing_is_counted_in_the_singular(tmp_path, capsys):
     assert out[-1].endswith(f"; a feedback page for each of 1 student in {tmp_path / 'f'}")
     assert main(["pack", "show", str(tmp_path / "one.yaml")]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "one: One (1 exercise)"
+
+
+def test_where_nothing_could_be_graded_the_class_mean_says_so_as_the_gradebook_does(tmp_path, capsys):
+    """Finding 69: one exercise that can't be set (x⁴ - 3x² + x has no exact minimum, and no tolerance):
+    grades.csv gives ann 0 of 0 points; the terminal said 'class mean: 0% of 1 point'."""
+    (tmp_path / "hint.yaml").write_text(
+        "pack: hint\ntitle: Hint\nexercises:\n  - {id: mn, kind: minimize, function: x^4 - 3x^2 + x}\n",
+        encoding="utf-8")
+    (tmp_path / "hint.csv").write_text("student,exercise,answer\nann,mn,-1.3008\n", encoding="utf-8")
+    main(["grade", str(tmp_path / "hint.yaml"), str(tmp_path / "hint.csv"), "--out", str(tmp_path / "o")])
+    out = capsys.readouterr().out.splitlines()
+    ann = next(row for row in csv.DictReader(io.StringIO((tmp_path / "o" / "grades.csv").read_text(encoding="utf-8")))
+               if row["student"] == "ann")
+    assert (ann["total"], ann["max"]) == ("0", "0")
+    assert out[-2] == "class mean: none, as no exercise was graded for any student (each total is 0 of 0 points)"

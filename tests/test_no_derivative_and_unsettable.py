@@ -9,7 +9,7 @@ from tutor import packs
 from tutor.cli import main
 from tutor.practice import NothingToSet, Session
 from tutor.store import Store
-from tutor.topics.gradient_descent.exercise import telling_places
+from tutor.topics.base import telling_places
 
 FLOOR = ("floor(x) jumps where x is a whole number, where it has no derivative, and is flat in between, "
          "where its derivative is 0: the tutor can't differentiate f with respect to x")
@@ -104,3 +104,25 @@ def test_telling_places():
     assert telling_places((0.50567, 0.604675), (0.5, 0.6)) == 4  # the lesson's sauna step: as before
     assert telling_places((8e-6,), (1e-5,)) == 7
     assert telling_places((0.0,), (0.0,)) == 4  # nothing moved, nothing to tell apart
+
+
+END = ("pack: end\ntitle: End\nexercises:\n  - id: e\n    kind: local_minima\n    ask: end\n"
+       "    function: x^2 - x/10000\n    start: 1\n    rate: 0.1\n"
+       "  - id: far\n    kind: local_minima\n    ask: end\n    function: x^4 - 2x^2\n    start: 0.5\n    rate: 0.05\n")
+
+
+def test_where_descent_ends_is_asked_to_enough_places_to_tell_a_small_answer_from_0(tmp_path, capsys):
+    """Finding 67 for local_minima's ask: end: the minimum 0.00005 at 4 places accepted 0."""
+    pack = tmp_path / "end.yaml"
+    pack.write_text(END)
+    exercise = packs.load(str(pack)).exercise("e").variant()
+    assert exercise.prompt() == ("Gradient descent on f(x) = x² - 0.0001x starts at 1 with learning rate α = 0.1 "
+                                 "and runs until the slope is 0. Where does it end? (to 6 decimal places)")
+    for answer in ("0", "0.0001", "0.00005", "1/20000"):
+        main(["check", "--exercise", f"{pack}:e", "--", answer])
+    out = capsys.readouterr().out
+    assert [line for line in out.splitlines() if line in ("correct", "incorrect")] == \
+        ["incorrect", "incorrect", "correct", "correct"]
+    # an answer of a usual size keeps 4 places
+    assert packs.load(str(pack)).exercise("far").variant().prompt().endswith(
+        "Where does it end? (to 4 decimal places)")

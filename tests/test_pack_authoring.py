@@ -441,6 +441,25 @@ def test_a_stop_past_what_a_float_holds_is_refused_and_a_tiny_until_is_written_a
     assert variant.expected().value == 21
 
 
+@pytest.mark.parametrize("until, shown", [
+    # finding 68: one rule, the one floats are written by: below 0.0001 in scientific notation
+    (3e-8, "3e-8"),  # was 0.00000003
+    ("2.5e-7", "2.5e-7"),  # was 0.00000025
+    ("1.5e-12", "1.5e-12"),
+    (0.00001, "1e-5"),  # was 0.00001
+    (0.0001, "0.0001"),
+    (0.00025, "0.00025"),
+    ("1/1000", "0.001"),
+])
+def test_a_small_until_is_written_in_scientific_notation_below_a_ten_thousandth(tmp_path, until, shown):
+    document = _pack(id="a", kind="stopping", function="x^2", start=[1], rate=0.1, until=until)
+    variant = packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path).exercise("a").variant()
+    assert variant.prompt() == ("Gradient descent on f(x) = x² from x₀ = 1 with learning rate α = 0.1: repeat "
+                                f"until |f′| < {shown} at the point reached. How many iterations does it take?")
+    assert variant.hints()[-1] == f"Count the steps, not the checks: the answer is the first k where |f′| < {shown} " \
+                                  "at xₖ."
+
+
 def test_the_number_of_iterations_may_use_the_parameters(tmp_path):
     document = _pack(id="a", kind="gradient_descent", function="(x - a)^2", start=[0], rate="1/4",
                      iterations="k + 1", params={"a": {"int": [4, 4]}, "k": {"int": [1, 3]}})
@@ -688,3 +707,22 @@ def test_a_require_that_cant_be_read_says_how_to_write_it(tmp_path, capsys, requ
                     f'    require: "{require}"\n', encoding="utf-8")
     assert main(["pack", "validate", str(path)]) == 1
     assert capsys.readouterr().out == f"{path}:7:14: exercise 'a': 'require' can't be read: {message}\n"
+
+
+@pytest.mark.parametrize("exercise, prompt", [
+    # finding 74: written with /10, shown with /10, as `tutor solve minimize "cos(x) + x^2/10"` writes it
+    ({"kind": "minimize", "function": "cos(x) + x^2/10"},
+     "Find an x that minimises f(x) = cos(x) + x²/10 (to 4 decimal places)."),
+    ({"kind": "derivative", "function": "x^3/100 - x/10"}, "d/dx of f(x) = x³/100 - x/10"),
+    ({"kind": "tangent_plane", "function": "x^2/10 + y^2/4", "at": [1, 2]},
+     "Find the tangent plane to z = x²/10 + y²/4 at (1, 2) (an equation in x, y and z)."),
+    # a pack that writes decimals keeps them
+    ({"kind": "minimize", "function": "cos(x) + 0.1x^2"},
+     "Find an x that minimises f(x) = cos(x) + 0.1x² (to 4 decimal places)."),
+    ({"kind": "gradient_descent", "function": "x^2/10", "start": [1], "rate": 0.5, "iterations": 1},
+     "Gradient descent on f(x) = 0.1x² from x₀ = 1 with learning rate α = 0.5: what is x₁, the point after 1 "
+     "iteration? (to 4 decimal places)"),
+])
+def test_a_function_is_shown_with_the_fractions_its_author_wrote(tmp_path, exercise, prompt):
+    document = _pack(id="a", **exercise)
+    assert packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path).exercise("a").variant().prompt() == prompt

@@ -35,7 +35,7 @@ from .evaluate import PRECISION, Unsupported, compile_expression, to_mpf
 from .functions import Interval, as_fraction, lower, upper
 from .limits import LIMITS, Limits
 from .parse import Answer, Equation, InputError, Point, Points, Shape, Spellings, symbol, to_sympy
-from .show import as_decimal, show
+from .show import as_decimal, one_exponent, show, show_each
 from .words import TextEnum, and_list, counted, first_of
 
 __all__ = ["COMPARISONS", "Context", "Outcome", "Tolerance", "compare", "compare_equations", "compare_expressions",
@@ -188,7 +188,7 @@ def _text(value: Fraction | Interval | mpmath.mpf, digits: int, spellings: Spell
             return decimal
     with mpmath.workprec(max(PRECISION, 4 * digits)):
         text = mpmath.nstr(_middle(value), digits)
-    return str(text).removesuffix(".0")  # a str already; mpmath is untyped
+    return one_exponent(str(text).removesuffix(".0"))  # 1e309, as tables write floats, not mpmath's 1.0e+309
 
 
 def _middle(value: Fraction | Interval | mpmath.mpf) -> mpmath.mpf:
@@ -226,7 +226,7 @@ def format_pair(got: Fraction | Interval, want: Fraction | Interval) -> tuple[st
 
 def _digits(value: Fraction | Interval, digits: int) -> str:
     with mpmath.workprec(max(PRECISION, 4 * digits)):
-        return str(mpmath.nstr(_middle(value), digits, strip_zeros=False))  # a str already; mpmath is untyped
+        return one_exponent(str(mpmath.nstr(_middle(value), digits, strip_zeros=False)))  # 1.0000000e309, not e+309
 
 
 def _differs_message(where: str, what: str, got: Fraction | Interval, want: Fraction | Interval) -> str:
@@ -237,7 +237,7 @@ def _differs_message(where: str, what: str, got: Fraction | Interval, want: Frac
     gap = _exact_middle(got) - _exact_middle(want)  # tiny beside the values: no rounding
     side = "more" if gap > 0 else "less"
     with mpmath.workprec(64):
-        size = mpmath.nstr(mpmath.mpf(abs(gap.numerator)) / gap.denominator, 3)
+        size = one_exponent(str(mpmath.nstr(mpmath.mpf(abs(gap.numerator)) / gap.denominator, 3)))
     return f"{where}your {what} is {size} {side} than the correct value, {_text(want, _MOST_DIGITS)}."
 
 
@@ -680,7 +680,7 @@ def _exact_wanted(rounded: dict[Point, tuple[Note, ...]], wanted: int, ctx: Cont
     """'(1.4142, 1) and (-1.4142, 1) are close to 2 of the right points, but exact values are expected.',
     as for a vector's component, or, where each decimal is an exact fraction rounded, '(0.33, 1) is close
     to the right point: the exact value is wanted; write it as a fraction.'"""
-    shown = and_list([show(p, ctx.variables, spellings=ctx.spellings, typed=True) for p in rounded])
+    shown = and_list(show_each(tuple(rounded), ctx.variables, spellings=ctx.spellings, typed=True))
     if len(rounded) == 1:
         which = "the right point" if wanted == 1 else "one of the right points"
     else:
@@ -697,7 +697,7 @@ def _exact_wanted(rounded: dict[Point, tuple[Note, ...]], wanted: int, ctx: Cont
 def _rounded_points(rounded: dict[Point, int], wanted: int, ctx: Context) -> str:
     """'(-1.05, 0) and (0.95, 0) are the right points rounded to 2 decimal places; give them to 4 decimal
     places.': where they stand, not "do not belong" and "are missing", which would be false."""
-    shown = and_list([show(p, ctx.variables, spellings=ctx.spellings, typed=True) for p in rounded])
+    shown = and_list(show_each(tuple(rounded), ctx.variables, spellings=ctx.spellings, typed=True))
     places = set(rounded.values())
     to = f"to {counted(min(places), 'decimal place')}" if len(places) == 1 else "to fewer decimal places than asked"
     asked = ctx.tolerance.describe() if ctx.tolerance else ""

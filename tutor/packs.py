@@ -638,6 +638,8 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
     # a parameter written as a decimal (rate: r, r: {choice: [0.05, 0.1]}) is shown as one too: α = 0.05, not 1/20
     written = [*numeric, *([nodes["params"]] if "params" in nodes else [])]
     data: dict[str, object] = {"decimals": any(_has_decimal(value) for value in written)}
+    if "function" in fields and not _has_decimal(fields["function"]):  # x^2/10 is shown x²/10, not 0.1x²
+        data["fractions"] = True
     for name, value in fields.items():
         try:
             data[name] = _read_field(problem_class.FIELDS[name], value, param_names, folder)

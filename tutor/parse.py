@@ -293,7 +293,7 @@ class _Tokenizer:
         self.vocabulary = vocabulary
         self.limits = limits
         self.offset = offset
-        self.spellings: dict[Fraction, str] = {}  # decimals as typed
+        self.spellings: list[tuple[Fraction, str]] = []  # decimals as typed, each where it was typed
 
     def tokens(self) -> list[Token]:
         text, i, spaced = self.text, 0, False
@@ -351,7 +351,7 @@ class _Tokenizer:
         if end < len(self.text) and self.text[end] == ".":
             raise InputError("a number has one decimal point", end + self.offset)
         if literal != mantissa or "." in mantissa:
-            self.spellings.setdefault(fraction(value), literal)
+            self.spellings.append((fraction(value), literal))
         out.append(Token(TokenKind.NUMBER, literal, i + self.offset, value, spaced))
         return end
 
@@ -1445,7 +1445,7 @@ def _parsed(clean: str, names: tuple[str, ...], infer: bool, limits: Limits) -> 
     before = spent()
     try:
         parser = _Parser(clean, vocabulary(names, infer=infer), limits)
-        parsed: _Parsed = parser.items(), tuple(parser.ambiguities), tuple(parser.spellings.items())
+        parsed: _Parsed = parser.items(), tuple(parser.ambiguities), tuple(parser.spellings)
     except InputError as error:
         if memo is not None:
             memo[key] = error, spent() - before

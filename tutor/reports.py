@@ -294,7 +294,9 @@ def summary_table(book: Gradebook) -> str:
         lines.append(f"{counted(review['crashed'], 'answer')} could not be checked: the checker failed on each twice, "
                      "the second time in a fresh worker; they score 0 for now: look at them, and please report it "
                      "(note 'crashed' in answers.csv, 'review' in report.json)")
-    if book.students:
+    if book.students and not any(book.possible.values()):  # grades.csv: every total 0 of 0 points, not of the pack's
+        lines.append("class mean: none, as no exercise was graded for any student (each total is 0 of 0 points)")
+    elif book.students:  # the mean of grades.csv's percents, on the pack's points
         mean = percent(points_sum(scaled_total(book, s) for s in book.students) / len(book.students), book.max)
         lines.append(f"class mean: {number(mean, 1)}% of {counted(book.max, 'point', number(book.max))}")
     return "\n".join(lines)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 import mpmath
 import sympy
@@ -44,7 +44,13 @@ class _Printer:
         self.order = list(variables)
         self.decimals = decimals  # write every terminating fraction as a decimal (0.05, not 1/20)
         self.fractions = fractions  # write every fraction as one (19/10, not 1.9), but those typed as decimals
-        self.spellings = dict(spellings)  # decimals as the student typed them (0.14, not 7/50)
+        self.spellings: dict[Fraction, str] = {}  # decimals as the student typed them (0.14, not 7/50)
+        each: dict[Fraction, list[str]] = {}
+        for number, typed in spellings:
+            self.spellings.setdefault(number, typed)
+            each.setdefault(number, []).append(typed)
+        # a number typed in several ways (0.0 and 0.00): every spelling, in the order typed
+        self.each = {number: typed for number, typed in each.items() if len(set(typed)) > 1}
         self.bars = 0  # absolute values open around what is being written
 
     def decimal(self, n: Expr) -> str | None:
@@ -53,11 +59,23 @@ class _Printer:
         if typed is not None:
             return typed if value > 0 else f"-{typed}"
         written = None if self.fractions else as_decimal(value, always=self.decimals)
+        if written is not None and abs(value) < SCIENTIFIC_BELOW:  # 3e-8, as a float is written, not 0.00000003
+            return _scientific(value, self.latex) or written
         return written or as_scientific(value, latex=self.latex)  # 1e-50, even among fractions
 
     # -- entry
     def show(self, expr: Expr) -> str:
         return self.render(to_sympy(expr))[0]
+
+    def component(self, expr: Expr) -> str:
+        """A coordinate of a point or vector, in order: a number typed in several ways ((0.96, 0.00) beside
+        (-1.04, 0.0)) takes its spellings in the order typed, the last for any more."""
+        value = to_sympy(expr)
+        typed = self.each.get(abs(fraction(value))) if value.is_Rational and self.each else None
+        if typed is None:
+            return self.show(value)
+        text = typed.pop(0) if len(typed) > 1 else typed[0]
+        return text if value >= 0 else f"-{text}"
 
     def render(self, e: Expr) -> tuple[str, int]:
         """The text of e and how tightly it binds."""
@@ -378,11 +396,24 @@ def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> 
     return f"{sign}{digits[:-places]}.{digits[-places:]}"
 
 
+# A decimal this small is written in scientific notation (3e-8, 2.5e-7; 0.0001 stays): the rule Python's
+# %g format follows, by which every float the tutor writes is written (show_float: 1e-5, 5e-7).
+SCIENTIFIC_BELOW = Fraction(1, 10**4)
+
+
 def as_scientific(value: Fraction, latex: bool = False) -> str | None:
     """A decimal with more places than as_decimal writes out (1e-20, 1.5e-12), in scientific notation with
     its digits exact, as a pack's `until: 1e-20` was written (not 1/100000000000000000000); None where it
     does not terminate, has more than 6 significant digits, or as_decimal writes it."""
     if value == 0 or as_decimal(value, always=True) is not None:
+        return None
+    return _scientific(value, latex)
+
+
+def _scientific(value: Fraction, latex: bool = False) -> str | None:
+    """value in scientific notation with its digits exact (2.5e-7); None where it is 0, does not terminate or
+    has more than 6 significant digits."""
+    if value == 0:
         return None
     q, twos, fives = value.denominator, 0, 0
     while q % 2 == 0:
@@ -460,9 +491,14 @@ def _cut(value: Expr, digits: int) -> float:
 def _format_float(value: float, digits: int = 6) -> str:
     """value to `digits` significant digits; a very large or small one in scientific notation written one
     way, as as_scientific writes it: 1.04858e6, 1.71799e10, 1e-6 (never e+06, e+10, e-06)."""
-    text = f"{value:.{digits}g}"
+    return one_exponent(f"{value:.{digits}g}")
+
+
+def one_exponent(text: str) -> str:
+    """A number in scientific notation as the tutor writes one, whatever wrote it (Python's %g, mpmath):
+    1.04858e6, 1e309, 8.41e-51, never 1.04858e+06, 1.0e+309 or e-06."""
     mantissa, e, exponent = text.partition("e")
-    return f"{mantissa}e{int(exponent)}" if e else text
+    return f"{mantissa.removesuffix('.0')}e{int(exponent)}" if e else text
 
 
 class Notation(TextEnum):
@@ -507,29 +543,40 @@ def show(value: object, variables: Sequence[str] = (), *, latex: bool = False, d
     all as fractions where one has no terminating decimal (3/4 and 25/24), else all as decimals where
     one is written so (1.4 and 1.9, not 7/5 and 1.9).
     """
-    if isinstance(value, Answer):
-        spellings = spellings or value.spellings
-        value = value.value
+    return show_each((value,), variables, latex=latex, decimals=decimals, spellings=spellings, typed=typed,
+                     fractions=fractions, alike=alike)[0]
+
+
+def show_each(values: Sequence[object], variables: Sequence[str] = (), *, latex: bool = False, decimals: bool = False,
+              spellings: Spellings = (), typed: bool = False, fractions: bool = False,
+              alike: bool = False) -> list[str]:
+    """Several values as `show` writes them, side by side in a sentence ("(-1.04, 0.0) and (0.96, 0.00)"):
+    their numbers written alike, as one value's are, and a number typed in several ways with its
+    spellings in the order typed."""
+    if len(values) == 1 and isinstance(values[0], Answer):
+        spellings = spellings or values[0].spellings
+        values = (values[0].value,)
+    value: object = values[0] if len(values) == 1 else tuple(values)
     decimals = decimals or in_decimal_notation()
     if typed and not decimals and not fractions:
         decimals, fractions = typed_notation(value, spellings)
     elif alike and not fractions:
         decimals, fractions = alike_notation(value, decimals)
     printer = (_LatexPrinter if latex else _Printer)(variables, decimals, spellings, fractions)
-    if isinstance(value, str):
-        return value
-    if isinstance(value, Equation):
-        return f"{printer.show(value.lhs)} = {printer.show(value.rhs)}"
-    if isinstance(value, tuple):
-        if value and all(isinstance(v, (tuple, Equation)) for v in value):
-            inner = ", ".join(show(v, variables, latex=latex, decimals=decimals, spellings=spellings,
-                                   fractions=fractions) for v in value)
-            return rf"\{{{inner}\}}" if latex else "{" + inner + "}"
-        if not value:
-            return r"\varnothing" if latex else "∅"
-        inner = ", ".join(printer.show(v) for v in value)
-        return rf"\left({inner}\right)" if latex else f"({inner})"
-    return printer.show(value)
+
+    def text(value: object) -> str:  # one printer for the whole value: a point set's spellings in the order typed
+        if isinstance(value, Equation):
+            return f"{printer.show(value.lhs)} = {printer.show(value.rhs)}"
+        if isinstance(value, tuple):
+            if value and all(isinstance(v, (tuple, Equation)) for v in value):
+                inner = ", ".join(map(text, value))
+                return rf"\{{{inner}\}}" if latex else "{" + inner + "}"
+            if not value:
+                return r"\varnothing" if latex else "∅"
+            inner = ", ".join(printer.component(v) for v in value)
+            return rf"\left({inner}\right)" if latex else f"({inner})"
+        return value if isinstance(value, str) else printer.show(cast(Expr, value))
+    return [text(v) for v in values]
 
 
 def ordered_terms(expr: Expr, variables: Sequence[str] = ()) -> list[Expr]:

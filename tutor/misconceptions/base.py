@@ -35,6 +35,7 @@ class Said:
 
     misconception: str
     make: Callable[[], str] = field(compare=False, repr=False)
+    subject: Callable[[], str] | None = field(default=None, compare=False, repr=False)  # see `alone`
 
     @classmethod
     def of(cls, misconception: str, sentence: str) -> Said:
@@ -57,7 +58,29 @@ class Said:
         text = self.sentence[len(OPENING):] if self.sentence.startswith(OPENING) else self.sentence
         cut = min((i for i in (text.find(". "), text.find(": ")) if i >= 0), default=len(text))
         did, why = text[:cut].rstrip("."), text[cut + 2:].strip()
-        return did, capitalized(why)
+        # after a colon the reason starts lower-case; after a full stop it is a sentence as written, and
+        # one that starts with a formula ("xy changes with x") keeps its case
+        return did, capitalized(why) if text[cut:cut + 2] == ": " else why
+
+    @cached_property
+    def alone(self) -> str:
+        """The reason as said after another mistake's words: a sentence of it that starts with "It" or
+        "Its" leans on this mistake's own first clause ("you treated cos(x) as a constant. It changes
+        with x"), which is no longer just before it there, so it names its subject instead ("cos(x)
+        changes with x"; "Its derivative" becomes "The derivative of ln(x)")."""
+        if self.subject is None:
+            return self.why
+        name = self.subject()
+        return " ".join(_named(sentence, name) for sentence in _SENTENCES.split(self.why))
+
+
+def _named(sentence: str, subject: str) -> str:
+    if sentence.startswith("It "):
+        return subject + sentence[2:]
+    if sentence.startswith("Its "):
+        noun, _, rest = sentence[4:].partition(" ")
+        return f"The {noun} of {subject} {rest}"
+    return sentence
 
 
 @dataclass(frozen=True)
@@ -65,18 +88,27 @@ class Misconception:
     """A named mistake: what the student did, and what to tell them.
 
     `sentence` is a template starting "It looks like you": a catalogue fills its {fields} with the
-    pieces of one exercise (the term at fault, the variable held constant ...).
+    pieces of one exercise (the term at fault, the variable held constant ...). Where a sentence of its
+    reason starts with "It" or "Its", `subject` (a template too) says what that is, written as it starts
+    a sentence ("The product rule", "{piece}": a formula keeps its case): the reason is told beside
+    another mistake's too, away from the clause that named it (`Said.alone`).
     """
 
     id: str  # stable, kebab-case: the verdict's note is `misconception:<id>`
     summary: str  # the mistake in a few words, for tables and reports
     sentence: str
+    subject: str | None = None
 
     def say(self, **fields: str) -> str:
         return self.sentence.format(**fields)
 
+    def named(self, **fields: str) -> Callable[[], str] | None:
+        """What the reason's "It" is, for these fields (made when first read), or None where it has none."""
+        subject = self.subject
+        return None if subject is None else lambda: subject.format(**fields)
+
     def fill(self, **fields: str) -> Said:
-        return Said(self.id, lambda: self.say(**fields))
+        return Said(self.id, lambda: self.say(**fields), self.named(**fields))
 
 
 def told(parts: Sequence[tuple[str | None, Said]]) -> str:
@@ -85,7 +117,7 @@ def told(parts: Sequence[tuple[str | None, Said]]) -> str:
         part, said = parts[0]
         return said.sentence if part is None else f"Your {part}: it looks like you {said.did}. {said.why}".rstrip()
     clauses = [f"you {said.did}" + ("" if part is None else f" in your {part}") for part, said in parts]
-    reasons = " ".join(dict.fromkeys(said.why for _, said in parts if said.why))
+    reasons = " ".join(dict.fromkeys(said.alone for _, said in parts if said.alone))
     return f"It looks like two mistakes: {clauses[0]}, and {clauses[1]}. {reasons}".rstrip()
 
 
@@ -106,8 +138,9 @@ def in_places(misconception: str, places: Sequence[tuple[str, Said]]) -> Said:
         # derivative of x² is 2x, not 2x²"); reasons about each piece, each ("The derivative of y² is 2y.")
         whys: dict[str, str] = {}
         for _, said in places:
-            if said.why:
-                whys.setdefault(said.why.partition(": ")[0] if ": " in said.why else said.why, said.why)
+            why = said.alone
+            if why:
+                whys.setdefault(why.partition(": ")[0] if ": " in why else why, why)
         return f"{OPENING}{did}. {' '.join(whys.values())}".rstrip()
 
     return Said(misconception, sentence)
@@ -119,7 +152,7 @@ def either(first: Said, second: Said, part: str | None = None) -> str:
     x² is 2x, not x", is left out)."""
     where = "" if part is None else f"Your {part}: y"
     opening = f"{where}ou get this" if part else "You get this answer"
-    whys = list(dict.fromkeys(sentence for s in (first, second) if s.why for sentence in _SENTENCES.split(s.why)))
+    whys = list(dict.fromkeys(sentence for s in (first, second) if s.alone for sentence in _SENTENCES.split(s.alone)))
     reasons = " ".join(w for w in whys if not any(_core(w) in _core(other) for other in whys if other != w))
     return f"{opening} if you {first.did}, or if you {second.did}. {reasons}".rstrip()
 

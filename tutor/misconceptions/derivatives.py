@@ -85,7 +85,8 @@ MISCONCEPTIONS = register(
         "rule does not apply: the derivative of {site}{by} is {right}."),
     Misconception(
         "wrong-ln-derivative", "differentiated ln x as something other than 1/x",
-        "It looks like you differentiated {site} as {wrong}. Its derivative is {right}{rule}."),
+        "It looks like you differentiated {site} as {wrong}. Its derivative is {right}{rule}.",
+        subject="{site}"),
     Misconception(
         "log-of-sum-split", "took the log of a sum as the sum of the logs",
         "It looks like you split {site} into {split}. The logarithm of a sum is not the sum of the "
@@ -121,11 +122,11 @@ MISCONCEPTIONS = register(
     Misconception(
         "product-rule-sign", "product rule with a minus sign",
         "It looks like you subtracted in the product rule. It is (uv)′ = u′v + uv′, with a plus: the "
-        "derivative of {site}{by} is {right}."),
+        "derivative of {site}{by} is {right}.", subject="The product rule"),
     Misconception(
         "quotient-rule-sign", "quotient rule with a plus",
         "It looks like you added in the quotient rule. It is (u/v)′ = (u′v − uv′)/v², with a minus: the "
-        "derivative of {site}{by} is {right}."),
+        "derivative of {site}{by} is {right}.", subject="The quotient rule"),
     Misconception(
         "quotient-rule-square-missing", "quotient rule without the square of the denominator",
         "It looks like you divided by {denominator} instead of its square. The quotient rule is "
@@ -149,7 +150,7 @@ MISCONCEPTIONS = register(
     Misconception(
         "term-treated-as-constant", "treated a term with the variable as a constant",
         "It looks like you treated {piece} as a constant. It changes with {v}: the derivative of {site}{by} is "
-        "{right}, not 0."),
+        "{right}, not 0.", subject="{piece}"),
     Misconception(
         "term-not-differentiated", "left a term as it was instead of differentiating it",
         "It looks like you left {piece} as it is instead of differentiating it. The derivative of {site}{by} "
@@ -216,10 +217,14 @@ class _Wording:
     def say(self, misconception: str, **fields: str) -> str:
         return self.fill(misconception, **fields).sentence
 
-    def say_slip(self, slip: Slip, **fields: str) -> str:
-        """The sentence of a slip: its own words where it has them, else its misconception's."""
+    def said_slip(self, slip: Slip, fields: Callable[[], dict[str, str]]) -> Said:
+        """The sentence of a slip, its fields made when first read: its own words where it has them, else
+        its misconception's."""
         template = _OWN_WORDS.get(slip) or MISCONCEPTIONS[slip.misconception]
-        return template.say(v=self.v, held=self.held, f=self.name, **fields)
+        filled = cache(lambda: {"v": self.v, "held": self.held, "f": self.name, **fields()})
+        subject = template.subject
+        return Said(slip.misconception, lambda: template.say(**filled()),
+                    None if subject is None else lambda: subject.format(**filled()))
 
 
 _LN_RULE = " (the derivative of ln x is 1/x)"
@@ -227,10 +232,10 @@ _LN_RULE = " (the derivative of ln x is 1/x)"
 
 def said_of(site: Site, words: _Wording) -> Said:
     """The sentence of the slip at `site`, filled with its pieces (when first read)."""
-    return Said(site.slip.misconception, lambda: _sentence(site, words))
+    return words.said_slip(site.slip, lambda: _fields(site, words))
 
 
-def _sentence(site: Site, words: _Wording) -> str:
+def _fields(site: Site, words: _Wording) -> dict[str, str]:
     s = words.show
     slip, piece = site.slip, site.piece
     fields = {"site": s(piece), "right": s(site.right), "wrong": s(site.wrong), "piece": s(_unsigned(piece)),
@@ -259,7 +264,7 @@ def _sentence(site: Site, words: _Wording) -> str:
         fields |= {"term": s(piece)}
     elif slip in (Slip.HELD_MULTIPLIED, Slip.HELD_ONLY):
         fields |= {"varying": s(site.extra), "term": s(_unsigned(site.key))}
-    return words.say_slip(slip, **fields)
+    return fields
 
 
 def _unsigned(term: Expr) -> Expr:

@@ -26,7 +26,7 @@ from ..errors import TutorError
 from ..limits import LIMITS, Limits
 from ..misconceptions import Candidate, Misconception
 from ..parse import Answer, Equation, InputError, Shape, not_real, read, substituted, symbol
-from ..show import show
+from ..show import Notation, numbers_written, show
 from ..words import and_list
 from .fields import MAX_STEPS
 
@@ -110,6 +110,21 @@ def whole_steps(value: object, field: str) -> int:
     if not (isinstance(value, sympy.Integer) and 1 <= value <= MAX_STEPS):
         raise FieldError(field, f"'{field}' must be a whole number from 1 to {MAX_STEPS:,}, not {show(value)}")
     return int(value)
+
+
+DEFAULT_PLACES, MOST_PLACES = 4, 15
+
+
+def telling_places(point: Sequence[Any], start: Sequence[Any]) -> int:
+    """The decimal places a point reached from a start (by descent) is asked to where the pack gives no
+    tolerance: 4, or more where a coordinate, or its move from the start, is not more than 10 units in the
+    4th place, until each is (x₁ = 0.000008 from x₀ = 0.00001 moves by 0.000002: 7 places). Fewer would
+    accept 0, the start itself or a step the wrong way as the answer."""
+    sizes = [m for a, s in zip(point, start) for m in (abs(float(a)), abs(float(a) - float(s))) if m > 0]
+    places = DEFAULT_PLACES
+    while places < MOST_PLACES and any(m <= 10 * 10.0**-places for m in sizes):
+        places += 1
+    return places
 
 
 def typeable(value: Expr) -> Expr:
@@ -305,6 +320,7 @@ class FunctionProblem(Problem):
     name: str = "f"
     decimals: bool = False
     tolerance: Tolerance | None = None
+    fractions: bool = False  # the pack wrote the function with no decimal point (x^2/10): see show_function
 
     COMMON_FIELDS: ClassVar[dict[str, Field]] = {
         "function": Field("function", "the function, like 3x^2 y^3", required=True),
@@ -322,12 +338,22 @@ class FunctionProblem(Problem):
         if not variables:
             raise FieldError("function", "the function has no variables")
         return {"function": function, "variables": variables, "name": data.get("name", "f"),
-                "decimals": data.get("decimals", False), "tolerance": data.get("tolerance")}
+                "decimals": data.get("decimals", False), "tolerance": data.get("tolerance"),
+                "fractions": data.get("fractions", False)}
+
+    def show_function(self, latex: bool = False) -> str:
+        """The function as the author wrote it: written with no decimal point (x^2/10), its fractions stay
+        fractions, tenths too (x²/10, not 0.1x²), as `tutor solve` writes such a function; an exercise
+        whose numbers are decimals (rate: 0.1, a parameter's 0.5) writes them as decimals."""
+        if self.fractions and not self.decimals:
+            with numbers_written(Notation.FRACTIONS):
+                return self.show(self.function, latex)
+        return self.show(self.function, latex)
 
     def signature(self, latex: bool = False) -> str:
         """f(x, y) = 3x²y³"""
         return f"{self.name}({', '.join(self.show(symbol(v), latex) for v in self.variables)}) = " \
-               f"{self.show(self.function, latex)}"
+               f"{self.show_function(latex)}"
 
     @overload
     def at_mapping(self, point: Sequence[Expr]) -> dict[str, Expr]: ...

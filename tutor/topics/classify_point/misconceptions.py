@@ -47,7 +47,7 @@ MISCONCEPTIONS = register(
     Misconception(
         "discriminant-sign-reversed", "computed D as f_xy² − f_xx·f_yy",
         f"It looks like you computed D with the sign reversed, as f_xy² − f_xx·f_yy. It is {D_FORMULA}; "
-        "here D = {D}."),
+        "here D = {D}.", subject="The discriminant"),
     Misconception(
         "called-inconclusive", "called the test inconclusive where D ≠ 0",
         "It looks like you took {why} to mean the test cannot decide. Only D = 0 leaves it inconclusive; "

@@ -30,7 +30,7 @@ class Derivative(PartialDerivative):
     def prompt(self, latex: bool = False) -> str:
         if latex:
             at = rf"\Big|_{{{self.wrt} = {self.show(self.at[0], True)}}}" if self.at is not None else ""
-            return rf"\frac{{d}}{{d{self.wrt}}} \left({self.show(self.function, True)}\right){at}"
+            return rf"\frac{{d}}{{d{self.wrt}}} \left({self.show_function(True)}\right){at}"
         if self.at is not None:
             return f"{self.name}′({self.show(self.at[0])}) for {self.signature()}{self.precision()}"
         return f"d/d{self.wrt} of {self.signature()}"

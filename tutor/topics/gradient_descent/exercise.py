@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -17,7 +17,7 @@ from ...compare import Tolerance
 from ...parse import Answer, Shape
 from ...show import show_floats
 from ...words import counted
-from ..base import Field, FieldError, FunctionProblem, point_from, whole_steps
+from ..base import Field, FieldError, FunctionProblem, point_from, telling_places, whole_steps
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -133,18 +133,3 @@ class GradientDescent(FunctionProblem):
         from ...plot import descent_figure
         return descent_figure(self.function, self.start, self.rate, self.iterations, variables=self.drawn_variables(),
                               name=self.name)
-
-
-DEFAULT_PLACES, MOST_PLACES = 4, 15
-
-
-def telling_places(point: Sequence[Any], start: Sequence[Any]) -> int:
-    """The decimal places a point reached by descent is asked to where the pack gives no tolerance: 4, or
-    more where a coordinate, or its move from the start, is not more than 10 units in the 4th place, until
-    each is (x₁ = 0.000008 from x₀ = 0.00001 moves by 0.000002: 7 places). Fewer would accept 0, the
-    start itself or a step the wrong way as the answer."""
-    sizes = [m for a, s in zip(point, start) for m in (abs(float(a)), abs(float(a) - float(s))) if m > 0]
-    places = DEFAULT_PLACES
-    while places < MOST_PLACES and any(m <= 10 * 10.0**-places for m in sizes):
-        places += 1
-    return places

@@ -33,7 +33,7 @@ MISCONCEPTIONS = register(
     Misconception(
         "smallest-rate-is-safest", "took the smallest rate as the best",
         "It looks like you took the smallest rate, α = {rate}, as the best. It never overshoots, but it is too "
-        "slow: after {steps} steps it has not converged."),
+        "slow: after {steps} steps it has not converged.", subject="α = {rate}"),
     Misconception(
         "slower-converging-rate", "chose a rate that converges, but not the fastest",
         "It looks like you chose α = {rate}, which converges too, but in {k} steps; another rate converges in "

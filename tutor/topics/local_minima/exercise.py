@@ -18,7 +18,17 @@ from ...compare import ORDINALS, Note, Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape, read
 from ...show import show
-from ..base import Field, FieldError, FunctionProblem, choice_from, keys_for_ask, point_from, typeable
+from ..base import (
+    DEFAULT_PLACES,
+    Field,
+    FieldError,
+    FunctionProblem,
+    choice_from,
+    keys_for_ask,
+    point_from,
+    telling_places,
+    typeable,
+)
 from ..several import any_one_of, every_lowest, read_several, unnamed
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -118,7 +128,10 @@ class LocalMinima(FunctionProblem):
         return self.variables if self.shape == Shape.VECTOR else ()
 
     def default_tolerance(self) -> Tolerance:
-        return self.tolerance or Tolerance(places=4)
+        # where descent ends, as a descent step's point: to enough places to tell it from 0 and the start
+        if self.ask == Ask.END and self.start is not None:
+            return self.tolerance or Tolerance(places=telling_places(self.typed_minima[self._target()], self.start))
+        return self.tolerance or Tolerance(places=DEFAULT_PLACES)
 
     def _target(self) -> int:
         """Which of the minima the answer is, when it is one."""

@@ -57,13 +57,13 @@ def _answer(points: Sequence[tuple[Expr, ...]], one: bool, listed: bool) -> Answ
 
 def _in_place_of(said: Said, minimum: str) -> Said:
     """The wrong kind of point given, and the minimum it stands in the place of, which the list lacks."""
-    return Said(said.misconception, lambda: f"{said.sentence} The local minimum {minimum} is missing.")
+    return Said(said.misconception, lambda: f"{said.sentence} The local minimum {minimum} is missing.", said.subject)
 
 
 def _for_all_of(said: Said, count: int, f: str) -> Said:
     """The wrong kind of point given alone, where there are several minima: none of them is given."""
     return Said(said.misconception, lambda: f"{said.sentence} Your answer gives none of the {count} local minima "
-                                            f"of {f}.")
+                                            f"of {f}.", said.subject)
 
 
 def candidates(problem: LocalMinima) -> list[WrongAnswer]:

@@ -46,9 +46,9 @@ class TangentPlane(FunctionProblem):
 
     def prompt(self, latex: bool = False) -> str:
         if latex:
-            return (rf"\text{{Tangent plane to }} z = {self.show(self.function, True)} \text{{ at }} "
+            return (rf"\text{{Tangent plane to }} z = {self.show_function(True)} \text{{ at }} "
                     rf"{self.point_text(self.at, True)}")
-        return f"Find the tangent plane to z = {self.show(self.function)} at {self.point_text(self.at)} " \
+        return f"Find the tangent plane to z = {self.show_function()} at {self.point_text(self.at)} " \
                "(an equation in x, y and z)."
 
     def expected(self) -> Answer:
