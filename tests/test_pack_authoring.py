@@ -442,16 +442,17 @@ def test_a_stop_past_what_a_float_holds_is_refused_and_a_tiny_until_is_written_a
 
 
 @pytest.mark.parametrize("until, shown", [
-    # finding 68: one rule, the one floats are written by: below 0.0001 in scientific notation
+    # finding 68: one rule: a decimal with more than 6 places in scientific notation
     (3e-8, "3e-8"),  # was 0.00000003
     ("2.5e-7", "2.5e-7"),  # was 0.00000025
     ("1.5e-12", "1.5e-12"),
-    (0.00001, "1e-5"),  # was 0.00001
+    (0.00001, "0.00001"),
+    (0.000001, "0.000001"),
     (0.0001, "0.0001"),
     (0.00025, "0.00025"),
     ("1/1000", "0.001"),
 ])
-def test_a_small_until_is_written_in_scientific_notation_below_a_ten_thousandth(tmp_path, until, shown):
+def test_a_small_until_is_written_in_scientific_notation_beyond_six_places(tmp_path, until, shown):
     document = _pack(id="a", kind="stopping", function="x^2", start=[1], rate=0.1, until=until)
     variant = packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path).exercise("a").variant()
     assert variant.prompt() == ("Gradient descent on f(x) = x² from x₀ = 1 with learning rate α = 0.1: repeat "

@@ -126,9 +126,9 @@ def test_decimal_notation_writes_every_terminating_fraction_as_a_decimal_while_i
     ("1.5e-12", "1.5e-12"),  # 13 places: was 3/2000000000000
     ("1/1048576", "1/1048576"),  # a tiny fraction with many digits stays a fraction
     ("1e-20/3", "1/300000000000000000000"),  # no terminating decimal: a fraction
-    # below 0.0001, as a float is written (1e-5, 5e-7): was 0.00000003, 0.00001
-    ("3e-8", "3e-8"), ("0.00001", "1e-5"), ("-0.000025", "-2.5e-5"),
-    ("0.0001", "0.0001"), ("0.00025", "0.00025"), ("0.0000123456 x", "1.23456e-5·x"),
+    # more than 6 places in scientific notation: was 0.00000003; a rate of 0.00001 stays a decimal
+    ("3e-8", "3e-8"), ("0.00000025", "2.5e-7"), ("-0.0000005", "-5e-7"), ("0.00001", "0.00001"),
+    ("0.000005", "0.000005"), ("0.000001", "0.000001"), ("0.00025", "0.00025"), ("0.0000001 x", "1e-7·x"),
     ("0.00001234567", "0.00001234567"),  # more than 6 digits: written out
 ])
 def test_a_tiny_decimal_is_written_in_scientific_notation_and_reads_back(typed, shown):

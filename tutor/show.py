@@ -396,9 +396,10 @@ def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> 
     return f"{sign}{digits[:-places]}.{digits[-places:]}"
 
 
-# A decimal this small is written in scientific notation (3e-8, 2.5e-7; 0.0001 stays): the rule Python's
-# %g format follows, by which every float the tutor writes is written (show_float: 1e-5, 5e-7).
-SCIENTIFIC_BELOW = Fraction(1, 10**4)
+# A decimal this small is written in scientific notation (3e-8, 2.5e-7): one that needs more than six
+# places, the most any exercise asks for (dp:6). The lesson writes its rates as decimals (α = 0.005), and
+# a pack's 0.00001 or 0.000005 stays one; a float in a table is written by %g (show_float: 1e-5).
+SCIENTIFIC_BELOW = Fraction(1, 10**6)
 
 
 def as_scientific(value: Fraction, latex: bool = False) -> str | None:
