@@ -525,3 +525,57 @@ def test_a_wrong_number_is_quoted_as_typed(capsys, answer, expected, message):
 def test_readings_said_and_echoed_as_typed(capsys, argv, out):
     main(["check", *argv])
     assert capsys.readouterr().out == out
+
+
+@pytest.mark.parametrize("typed, exercise, reading", [
+    # finding 99: told "Write just x/2 + 7/3, without 'f(x) ='", which then was "Unknown name 'x'"
+    ("f(x) = x/2 + 7/3", "gradients:power-lines-fit", "y = x/2 + 7/3"),
+    ("ŷ = x/2 + 7/3", "gradients:power-lines-fit", "y = x/2 + 7/3"),
+    ("ŷ = x/2 + 7/3", "gradients:power-lines-fit", "y = x/2 + 7/3"),  # y and a combining circumflex
+    ("y(x) = x/2 + 7/3", "gradients:power-lines-fit", "y = x/2 + 7/3"),  # was read as xy = x/2 + 7/3: incorrect
+    ("g(x)=1/2 x+7/3", "gradients:power-lines-fit", "y = x/2 + 7/3"),
+    ("f(x) = 0.0612x + 7.9819", "drills:ls-advertising", "y = 0.0612x + 7.9819"),
+    ("ŷ(x) = 0.0612x + 7.9819", "drills:ls-advertising", "y = 0.0612x + 7.9819"),
+])
+def test_a_fitted_line_may_be_written_after_its_name(capsys, typed, exercise, reading):
+    assert main(["check", "--exercise", exercise, "--", typed]) == 0
+    assert capsys.readouterr().out.endswith(f"read as: {reading}\n")
+
+
+def test_a_wrong_line_after_its_name_is_graded_as_the_line_it_is(capsys):
+    assert main(["check", "--exercise", "gradients:power-lines-fit", "--", "y(x) = x/2 + 7/2"]) == 1
+    assert capsys.readouterr().out == (
+        "incorrect\nAt x = 1 your y is 4, but the correct y is 17/6.\nread as: y = x/2 + 7/2\n")
+    assert main(["check", "--exercise", "gradients:power-lines-fit", "--", "f(x) = x/2 + 7/3 + q"]) == 3
+    assert capsys.readouterr().out == (  # the caret under q, as typed
+        "invalid\nf(x) = x/2 + 7/3 + q\n                   ^\nUnknown name 'q' (the variables are x and y).\n")
+
+
+@pytest.mark.parametrize("typed, exercise, advice", [
+    ("x/2 + 7/3", "gradients:power-lines-fit", "y = x/2 + 7/3"),
+    ("0.0612x + 7.9819", "drills:ls-advertising", "y = 0.0612x + 7.9819"),
+])
+def test_a_lines_right_side_alone_is_told_to_be_written_as_its_equation(capsys, typed, exercise, advice):
+    # finding 99: "Unknown name 'x' (the variables are b and m)"
+    assert main(["check", "--exercise", exercise, "--", typed]) == 3
+    assert capsys.readouterr().out == (
+        f"invalid\n{typed}\n^\nWrite the line as an equation, like {advice}, or give m and b.\n")
+    assert main(["check", "--exercise", exercise, "--", advice]) == 0  # the advice, followed, works
+
+
+@pytest.mark.parametrize("typed, exercise, caret, advice", [
+    ("m=1/2 b=7/3", "gradients:power-lines-fit", 6, "m=1/2, b=7/3"),
+    ("b = 7/3 m = 1/2", "gradients:power-lines-fit", 8, "b = 7/3, m = 1/2"),
+    ("m = 0.0612 b = 7.9819", "drills:ls-advertising", 11, "m = 0.0612, b = 7.9819"),
+])
+def test_parts_named_without_a_comma_are_told_to_separate_them(capsys, typed, exercise, caret, advice):
+    # finding 99: "Only one '=' is allowed", of an answer where two are
+    assert main(["check", "--exercise", exercise, "--", typed]) == 3
+    assert capsys.readouterr().out == (
+        f"invalid\n{typed}\n{' ' * caret}^\nSeparate m and b with a comma: {advice}.\n")
+    assert main(["check", "--exercise", exercise, "--", advice]) == 0
+
+
+def test_a_descent_point_named_without_a_comma_is_told_to_separate_them(capsys):
+    assert main(["check", "--exercise", "gradients:descent-heat-step-1", "--", "x = 0.5057 y = 0.6047"]) == 3
+    assert capsys.readouterr().out.endswith("Separate x and y with a comma: x = 0.5057, y = 0.6047.\n")

@@ -112,6 +112,12 @@ def test_ambiguous_readings_keep_the_checks_note():
                                     "to divide by it.")
 
 
+@pytest.mark.parametrize("answer", ["f(x) = 7/3 x + 1/2", "ŷ = 7/3 x + 1/2", "y(x) = 7/3 x + 1/2"])
+def test_a_line_written_after_its_name_is_diagnosed_as_the_line_it_is(answer):
+    # finding 99: the check reads f(x) = …, ŷ = …, y(x) = … as y = …, and so does the diagnosis
+    assert respond(lesson("power-lines-fit"), answer).note == "misconception:slope-intercept-swapped"
+
+
 # ------------------------------------------------------------- never wrongly named
 
 

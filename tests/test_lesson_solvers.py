@@ -173,4 +173,4 @@ def test_tangent_plane_of_the_paraboloid():
     plane = tangent_plane("x^2 + y^2", None, {"x": 2, "y": 4})
     assert plane.value == 20 and plane.partials == (4, 8)
     assert plane.equation == Equation(sympy.Symbol("z", real=True), 4 * x + 8 * y - 20)
-    assert shown(plane.linearization) == "4(x - 2) + 8(y - 4) + 20"
+    assert [shown(term) for term in plane.terms] == ["20", "4(x - 2)", "8(y - 4)"]

@@ -229,7 +229,7 @@ def test_the_paraboloid_with_its_tangent_plane_and_slices():
     figure = surface_figure("x^2 + y^2", at="x=2,y=4", slices=True)
     main, fix_y, fix_x = figure.panels
     assert main.kind == "surface" and fix_y.kind == fix_x.kind == "graph"
-    assert main.title == "tangent plane at (2, 4): z = 4(x - 2) + 8(y - 4) + 20"
+    assert main.title == "tangent plane at (2, 4): z = 20 + 4(x - 2) + 8(y - 4)"
     (plane,) = main.planes
     for j, y in enumerate(plane.ys):
         for i, x in enumerate(plane.xs):

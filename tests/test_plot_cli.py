@@ -107,7 +107,7 @@ def test_with_answers_the_whole_picture(capsys, tmp_path, drawn):
     picture = tmp_path / "home" / "pictures" / "tangent-plane-x2y2.png"
     assert (status, out) == (0, f"{picture}\n") and picture.is_file()
     texts = _texts(drawn[0])
-    assert "tangent plane at (2, 4): z = 4(x - 2) + 8(y - 4) + 20" in texts
+    assert "tangent plane at (2, 4): z = 20 + 4(x - 2) + 8(y - 4)" in texts
     assert "tangent line, slope ∂f/∂x = 4" in texts
 
 

@@ -227,8 +227,56 @@ def test_descent_with_named_variables(capsys):
 def test_tangent_plane(capsys):
     status, out, _ = run(capsys, "tangent", "x^2 + y^2", "--at", "x=2,y=4")
     assert status == 0
-    assert out.splitlines() == ["f(x, y) = x² + y²", "tangent plane at (2, 4): z = 4(x - 2) + 8(y - 4) + 20",
+    assert out.splitlines() == ["f(x, y) = x² + y²", "tangent plane at (2, 4): z = 20 + 4(x - 2) + 8(y - 4)",
                                 "z = 4x + 8y - 20"]
+
+
+@pytest.mark.parametrize("function, at, lines", [
+    # finding 96: the lesson's form, f(a, b) first, then f_x(x − a) and f_y(y − b), the terms that are 0 left out
+    ("x e^y", "1,0", ["tangent plane at (1, 0): z = 1 + (x - 1) + y", "z = x + y"]),
+    ("x^2 y", "--at=-1,2", ["tangent plane at (-1, 2): z = 2 - 4(x + 1) + (y - 2)", "z = -4x + y - 4"]),
+    ("sin(x) cos(y)", "0,0", ["tangent plane at (0, 0): z = x", "z = x"]),
+    ("x y", "0,0", ["tangent plane at (0, 0): z = 0", "z = 0"]),
+    ("x^2 - 2x + y^2", "1,0", ["tangent plane at (1, 0): z = -1", "z = -1"]),
+    ("x - x y", "2,3", ["tangent plane at (2, 3): z = -4 - 2(x - 2) - 2(y - 3)", "z = 6 - 2x - 2y"]),
+    ("2 - x y", "1,1", ["tangent plane at (1, 1): z = 1 - (x - 1) - (y - 1)", "z = 3 - x - y"]),  # not 1 - x - 1
+])
+def test_tangent_planes_are_written_in_the_lessons_order(capsys, function, at, lines):
+    options = [at] if at.startswith("--") else ["--at", at]
+    status, out, _ = run(capsys, "tangent", function, *options)
+    assert status == 0
+    assert out.splitlines()[1:] == lines
+
+
+@pytest.mark.parametrize("function, at, lines", [
+    # finding 96: a function of one variable has a tangent line, y = f(a) + f′(a)(x − a), not a plane in z
+    ("x^3", "2", ["f(x) = x³", "tangent line at x = 2: y = 8 + 12(x - 2)", "y = 12x - 16"]),
+    ("e^x", "0", ["f(x) = eˣ", "tangent line at x = 0: y = 1 + x", "y = x + 1"]),
+    ("x^2", "--at=-1", ["f(x) = x²", "tangent line at x = -1: y = 1 - 2(x + 1)", "y = -2x - 1"]),
+    ("t^2 + 1", "3", ["f(t) = t² + 1", "tangent line at t = 3: y = 10 + 6(t - 3)", "y = 6t - 8"]),
+    ("y^2", "3", ["f(y) = y²", "tangent line at y = 3: z = 9 + 6(y - 3)", "z = 6y - 9"]),
+])
+def test_the_tangent_of_a_function_of_one_variable_is_a_line(capsys, function, at, lines):
+    options = [at] if at.startswith("--") else ["--at", at]
+    status, out, _ = run(capsys, "tangent", function, *options)
+    assert status == 0
+    assert out.splitlines() == lines
+
+
+def test_the_tangent_lines_steps_are_in_one_variable(capsys):
+    status, out, _ = run(capsys, "tangent", "x^3", "--at", "2", "--steps")
+    assert status == 0
+    assert out.split("Steps:\n")[1].splitlines() == [
+        "The tangent line to f = x³ at x = 2: y = 12x - 16",
+        "1. The height of f at the point: f(2) = 8.",
+        "2. The slope: f′ = 3x², so f′(2) = 12.",
+        "3. Put these into y = f(a) + f′(a)(x − a): y = 8 + 12(x - 2).",
+        "4. Simplify: 8 + 12(x - 2) = 12x - 16.",
+    ]
+    status, out, _ = run(capsys, "tangent", "e^x", "--at", "0", "--steps")  # nothing to simplify: no step for it
+    assert out.split("Steps:\n")[1].splitlines()[-1] == "3. Put these into y = f(a) + f′(a)(x − a): y = 1 + x."
+    status, out, _ = run(capsys, "tangent", "ln(x)", "--at", "1", "--json")
+    assert json.loads(out)["line"] == "y = x - 1" and "plane" not in json.loads(out)
 
 
 def test_minimize(capsys):

@@ -81,9 +81,9 @@ def test_critical_points_typed_in_decimals(capsys):
 
 def test_tangent_plane_typed_in_decimals(capsys):
     assert solve(capsys, "tangent", "0.5x^2 + y^2", "--at", "1,2") == [
-        "f(x, y) = 0.5x² + y²", "tangent plane at (1, 2): z = (x - 1) + 4(y - 2) + 4.5", "z = x + 4y - 4.5"]
+        "f(x, y) = 0.5x² + y²", "tangent plane at (1, 2): z = 4.5 + (x - 1) + 4(y - 2)", "z = x + 4y - 4.5"]
     assert solve(capsys, "tangent", "x^2 + y^2", "--at", "0.5,1.5") == [
-        "f(x, y) = x² + y²", "tangent plane at (0.5, 1.5): z = (x - 0.5) + 3(y - 1.5) + 2.5", "z = x + 3y - 2.5"]
+        "f(x, y) = x² + y²", "tangent plane at (0.5, 1.5): z = 2.5 + (x - 0.5) + 3(y - 1.5)", "z = x + 3y - 2.5"]
     assert "1. The height of f at the point: f(1, 2) = 4.5." in solve(
         capsys, "tangent", "0.5x^2 + y^2", "--at", "1,2", "--steps")
 
@@ -128,7 +128,7 @@ def test_a_decimal_learning_rate_alone_says_nothing_of_the_notation(capsys):
     (["critical", "1/2 x^2 + 1/4 y^2 - x"], ["f(x, y) = x²/2 + y²/4 - x", "critical points:",
                                              "  (1, 0)  minimum (D = 1/2 > 0 and f_xx = 1 > 0)"]),
     (["tangent", "1/2 x^2 + y^2", "--at", "1,2"], ["f(x, y) = x²/2 + y²",
-                                                   "tangent plane at (1, 2): z = (x - 1) + 4(y - 2) + 9/2",
+                                                   "tangent plane at (1, 2): z = 9/2 + (x - 1) + 4(y - 2)",
                                                    "z = x + 4y - 9/2"]),
     (["descent", "x^2/2 + 3/2 y^2", "--start", "1,1", "--rate", "0.1", "--iterations", "2"],
      ["f(x, y) = x²/2 + 3y²/2", "∇f = (x, 3y)", "start (1, 1), learning rate α = 0.1"]),

@@ -251,7 +251,7 @@ def test_tangent_steps():
     text = render_text(tangent_steps("x^2 + y^2", None, {"x": 2, "y": 4}))
     assert "f(2, 4) = 20" in text
     assert "∂f/∂x = 2x, so ∂f/∂x(2, 4) = 4" in text
-    assert "z = 4(x - 2) + 8(y - 4) + 20" in text
+    assert "z = 20 + 4(x - 2) + 8(y - 4)" in text
     assert text.splitlines()[0].endswith("z = 4x + 8y - 20")
 
 

@@ -703,8 +703,8 @@ class _Student:
                     own = self.problem.read(self.text, self.limits)
                     self.readings[reading] = own if own.shape == shape else None  # or another shape: y = mx + b
                 else:
-                    self.readings[reading] = read(self.text, shape, variables, components=components,
-                                                  limits=self.limits)
+                    self.readings[reading] = self.problem.read_as(self.text, shape, variables, components,
+                                                                  self.limits)
             except InputError:
                 self.readings[reading] = None
         return self.readings[reading]

@@ -1363,6 +1363,8 @@ def read(
         if (shape in _LABELLED_SHAPES and error.note in _LABEL_ERRORS and clean.count("=") == 1
                 and error.column is not None and error.column < equals and _a_name(clean[:equals])):
             raise labelled(clean, equals, error.note) from None  # E = 25/6, ∂f/∂x = 6xy^3
+        if error.note == "syntax" and components and (commas := missing_commas(clean, components)) is not None:
+            raise commas from None  # m=1/2 b=7/3
         raise
     if shape == AUTO:
         shape = _shape_of(items)
@@ -1386,6 +1388,27 @@ def labelled(text: str, equals: int, note: str) -> InputError:
     if len(label) > 20 or len(value) > 40:
         return InputError("write just the answer, without the name and '=' before it", column, note)
     return InputError(f"write just {value}, without '{label} ='", column, note)
+
+
+def missing_commas(text: str, components: Sequence[str]) -> InputError | None:
+    """'separate m and b with a comma: m=1/2, b=7/3': for parts given by name with no comma between them,
+    which reads as one part whose value goes on to the next name and its '=' (m = 1/2·b = 7/3). None
+    where every named part after the first follows a comma."""
+    names = "|".join(re.escape(c) for c in sorted(components, key=len, reverse=True))
+    places = []
+    for found in re.finditer(rf"(?<![^\W\d])(?:{names})(?!\w)\s*=", text):
+        before = text[: found.start()].rstrip()
+        if before and before[-1] not in ",;([{⟨":
+            places.append((len(before), found.start()))
+    if not places:
+        return None
+    fixed = text
+    for end, _ in reversed(places):
+        fixed = f"{fixed[:end]},{fixed[end:]}"
+    parts = and_list(list(components))
+    if len(fixed) > 60:
+        return InputError(f"separate {parts} with commas", places[0][1], "syntax")
+    return InputError(f"separate {parts} with a comma: {fixed.strip()}", places[0][1], "syntax")
 
 
 def _a_name(text: str) -> bool:

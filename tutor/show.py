@@ -585,6 +585,19 @@ def ordered_terms(expr: Expr, variables: Sequence[str] = ()) -> list[Expr]:
     return _Printer(variables).ordered_terms(expr) if expr.is_Add else [expr]
 
 
+def terms_text(terms: Sequence[Expr], variables: Sequence[str] = (), latex: bool = False,
+               decimals: bool = False) -> str:
+    """The terms as one sum in their own order: m² + b² + 4 + 2mb - 4m - 4b, 8 + 12(x - 2)."""
+    text = ""
+    for term in terms:
+        negative = bool(text) and term.could_extract_minus_sign()
+        shown = show(-term if negative else term, variables, latex=latex, decimals=decimals)
+        if negative and (-term).is_Add:  # -(x - 1): the minus takes the whole sum
+            shown = rf"\left({shown}\right)" if latex else f"({shown})"
+        text += (" - " if negative else " + ") + shown if text else shown
+    return text or "0"
+
+
 def show_float(value: float, digits: int = 6) -> str:
     """A float to `digits` significant digits, as tables of iterations show it."""
     return _format_float(value, digits)

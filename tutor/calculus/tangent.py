@@ -1,4 +1,5 @@
-"""The tangent plane z = f(a, b) + f_x(a, b)(x - a) + f_y(a, b)(y - b) (any number of variables)."""
+"""The tangent plane z = f(a, b) + f_x(a, b)(x - a) + f_y(a, b)(y - b) (any number of variables), and
+for one variable the tangent line y = f(a) + f′(a)(x - a)."""
 
 from __future__ import annotations
 
@@ -18,22 +19,28 @@ class TangentPlane:
     point: tuple[Expr, ...]
     value: Expr  # f at the point
     partials: tuple[Expr, ...]  # each partial derivative at the point
-    equation: Equation  # z = ..., expanded
+    equation: Equation  # z = ... (y = ... for a line), expanded
     variables: tuple[str, ...] = ()
     function: Expr | None = None
 
     @property
-    def linearization(self) -> Expr:
-        """The right-hand side as the lesson writes it, unexpanded: 20 + 4(x - 2) + 8(y - 4)."""
-        terms = [sympy.Mul(d, s - p, evaluate=False)
-                 for d, s, p in zip(self.partials, symbols(self.variables), self.point) if d != 0]
-        return sympy.Add(self.value, *terms, evaluate=False) if terms else self.value
+    def line(self) -> bool:
+        """Whether this is the tangent line of a function of one variable."""
+        return len(self.variables) == 1
+
+    @property
+    def terms(self) -> tuple[Expr, ...]:
+        """The right-hand side as the lesson writes it, unexpanded and in its order, f(a, b) first and the
+        terms that are 0 left out: (20, 4(x - 2), 8(y - 4)); (x,) for sin(x)cos(y) at (0, 0)."""
+        slopes = tuple(sympy.Mul(*sympy.Mul.make_args(d), s - p, evaluate=False)  # -√2(x - 1), not (-√2)(x - 1)
+                       for d, s, p in zip(self.partials, symbols(self.variables), self.point) if d != 0)
+        return (self.value, *slopes) if self.value != 0 or not slopes else slopes
 
 
 def tangent_plane(f: str | Expr, variables: Sequence[str] | None, at: Mapping[str, Number]) -> TangentPlane:
     f = function_of(f)
     variables = variables_of(f, variables)
-    if "z" in variables:
+    if "z" in variables and len(variables) > 1:
         raise SolveError("z names the plane's height here, so f can't use z as a variable")
     point = point_of(at, variables)
     value = value_at(f, variables, point)
@@ -41,4 +48,9 @@ def tangent_plane(f: str | Expr, variables: Sequence[str] | None, at: Mapping[st
         differentiable_at(f, variables, point, v)
     partials = tuple(value_at(derivative(f, v), variables, point, f"∂f/∂{v}") for v in variables)
     rhs = sympy.expand(value + sum(d * (s - p) for d, s, p in zip(partials, symbols(variables), point)))
-    return TangentPlane(point, value, partials, Equation(symbol("z"), rhs), variables, f)
+    return TangentPlane(point, value, partials, Equation(symbol(height(variables)), rhs), variables, f)
+
+
+def height(variables: Sequence[str]) -> str:
+    """What the height is called: z over a plane, y over the x-axis (z where the one variable is y)."""
+    return "y" if len(variables) == 1 and variables[0] != "y" else "z"

@@ -15,7 +15,7 @@ from sympy import Expr
 
 from ..calculus import TangentPlane, tangent_plane
 from ..calculus.common import Number, SolveError
-from ..show import show
+from ..show import show, terms_text
 from . import sample
 from .labels import equals, fixed, floats, function_with, point_text, point_values, signature
 from .model import Curve, Figure, Grid, Marker, Panel
@@ -45,7 +45,7 @@ def surface_figure(f: str | Expr, variables: Sequence[str] | None = None,
     patch = _patch(plane, reach)
     pieces = _slices(value, plane, window, reach, name) if slices else ()
     main = _surface(value, window, names, f"tangent plane at {point_text(point)}: z = "
-                    f"{show(plane.linearization, names)}", planes=(patch,),
+                    f"{terms_text(plane.terms, names)}", planes=(patch,),
                     curves=tuple(curve for in_space, _ in pieces for curve in in_space),
                     markers=(Marker((a, b, c), point_text((*point, plane.value)), "point"),))
     return Figure(title, (main, *(flat for _, flat in pieces)), "surface")

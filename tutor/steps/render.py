@@ -30,7 +30,7 @@ from sympy import Expr
 
 from ..calculus.region import Condition, Region
 from ..parse import Equation, symbol
-from ..show import alike_notation, show, show_float
+from ..show import alike_notation, show, show_float, terms_text
 from ..words import and_list
 from .model import PowerForm, Rule, Step, StepRule, Terms
 
@@ -130,7 +130,7 @@ class _Text:
             return str(value)
         if isinstance(value, Terms):
             return terms_text(value.terms, self.variables, self.latex, self.decimals)
-        if isinstance(value, Equation) and isinstance(value.lhs, Terms):
+        if isinstance(value, Equation) and (isinstance(value.lhs, Terms) or isinstance(value.rhs, Terms)):
             return f"{self.raw(value.lhs)} = {self.raw(value.rhs)}"
         if isinstance(value, PowerForm):
             base = show(value.base, self.variables, latex=self.latex)
@@ -173,17 +173,6 @@ class _Text:
 
     def escape(self, text: str) -> str:
         return text
-
-
-def terms_text(terms: Sequence[Expr], variables: Sequence[str] = (), latex: bool = False,
-               decimals: bool = False) -> str:
-    """The terms as one sum in their own order: m² + b² + 4 + 2mb - 4m - 4b."""
-    text = ""
-    for term in terms:
-        negative = term.could_extract_minus_sign()
-        shown = show(-term if negative and text else term, variables, latex=latex, decimals=decimals)
-        text += (" - " if negative else " + ") + shown if text else shown
-    return text or "0"
 
 
 class _Latex(_Text):

@@ -265,6 +265,13 @@ class Problem:
         return read(text, self.shape, self.answer_variables, components=self.components, limits=limits,
                     constants=parameters)
 
+    def read_as(self, text: str, shape: Shape, variables: Sequence[str], components: Sequence[str] = (),
+                limits: Limits = LIMITS) -> Answer:
+        """`text` read in one of the ways this kind's answers may be written (a `Form`'s shape and names),
+        as the diagnosis reads it for each; raises InputError. By default as the grammar reads it; a kind
+        that reads a form its own way (a fitted line written f(x) = …) reads it so here too."""
+        return read(text, shape, variables, components=components, limits=limits)
+
     def written_forms(self, answer: Answer) -> tuple[Form, ...]:
         """The ways a student may write this answer (`Form`): an author's mistake is recognised in any of
         them. One, unless the kind reads answers in several shapes."""

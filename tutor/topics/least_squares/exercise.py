@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -15,7 +16,7 @@ from ...calculus import SolveError
 from ...check import Verdict, check
 from ...compare import Tolerance
 from ...limits import LIMITS, Limits
-from ...parse import Answer, Equation, Shape, read, symbol
+from ...parse import Answer, Equation, InputError, Shape, read, symbol
 from ...show import decimals_together
 from ..base import Field, FieldError, Form, Problem
 
@@ -27,6 +28,11 @@ DATA_FIELDS: dict[str, Field] = {
     "data": Field("points", "the data points, like [[1, 2], [2, 5], [3, 3]]", formerly="points"),
     "csv": Field("csv", "or a CSV file beside the pack: {file: data.csv, x: COLUMN, y: COLUMN}"),
 }
+
+
+# A line written after a name for it, as a fitted line often is: ŷ = …, f(x) = …, y(x) = … (not y·x here).
+# The name is read as y, and blanked out so that a column still points into the text as typed.
+_LINE_NAME = re.compile(r"\s*(?:(?:y\u0302|ŷ|y)(?:\s*\(\s*x\s*\))?|[^\W\dxmb_]\s*\(\s*x\s*\))\s*=(?!=)")
 
 
 def line_data(data: Mapping[str, Any]) -> tuple[tuple[tuple[Expr, Expr], ...], str, bool]:
@@ -105,14 +111,43 @@ class LeastSquares(Problem):
         return Answer(Shape.VECTOR, (fit.slope, fit.intercept))
 
     @staticmethod
-    def _is_line(text: str) -> bool:
-        """`y = x/2 + 7/3` rather than `m = 1/2, b = 7/3`."""
-        return "y" in text and "=" in text
+    def _as_line(text: str) -> str | None:
+        """`y = x/2 + 7/3` rather than `m = 1/2, b = 7/3`, its name read as y (`f(x) = x/2 + 7/3`: `y    =
+        x/2 + 7/3`); None for m and b."""
+        named = _LINE_NAME.match(text)
+        if named is not None:
+            equals = named.end() - 1
+            return "y".ljust(equals) + text[equals:]
+        return text if "y" in text and "=" in text else None
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
-        if self._is_line(text):
-            return read(text, Shape.EQUATION, ("x", "y"), limits=limits, constants=parameters)
-        return super().read(text, limits, parameters)
+        line = self._as_line(text)
+        if line is not None:
+            return read(line, Shape.EQUATION, ("x", "y"), limits=limits, constants=parameters)
+        return self._read_parts(text, limits, parameters)
+
+    def read_as(self, text: str, shape: Shape, variables: Sequence[str], components: Sequence[str] = (),
+                limits: Limits = LIMITS) -> Answer:
+        line = self._as_line(text) if shape == Shape.EQUATION else None
+        return super().read_as(line or text, shape, variables, components, limits)
+
+    def _read_parts(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
+        """m and b; a line's right side alone (x/2 + 7/3) is told to be written as the line's equation."""
+        try:
+            return super().read(text, limits, parameters)
+        except InputError as error:
+            if error.note != "unknown_name" or "=" in text:
+                raise
+            try:
+                alone = read(text, Shape.EXPRESSION, ("x",), limits=limits, constants=parameters)
+            except InputError:
+                raise error from None
+            if not _is_line(alone.value):
+                raise
+            written = " ".join(text.split())
+            line = f"y = {written}" if len(written) <= 40 else "y = mx + b"
+            raise InputError(f"write the line as an equation, like {line}, or give m and b",
+                             len(text) - len(text.lstrip()), "shape") from None
 
     def written_forms(self, answer: Answer) -> tuple[Form, ...]:
         """m and b, or the line y = mx + b they make: an author's mistake written either way is recognised
@@ -140,10 +175,15 @@ class LeastSquares(Problem):
         return Answer(Shape.EQUATION, self.line()) if shape == Shape.EQUATION else super().expected_in(shape)
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
-        if self._is_line(text) and expected is None:
+        if self._as_line(text) is not None and expected is None:
             return check(text, self.line(), variables=("x", "y"), shape=Shape.EQUATION, tolerance=tolerance,
-                         isolated=False)
+                         isolated=False, reader=self.read)
         return super().check(text, tolerance, expected)
+
+    def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
+        return check(text, expected, variables=self.answer_variables, shape=self.shape,
+                     tolerance=tolerance or self.default_tolerance(), components=self.components,
+                     labels=self.component_labels, isolated=False, reader=self._read_parts)
 
     def steps(self) -> Step:
         from .steps import least_squares_steps

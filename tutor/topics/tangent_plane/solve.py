@@ -1,4 +1,5 @@
-"""`tutor solve tangent_plane` (or `tangent`): the tangent plane at a point, with its steps."""
+"""`tutor solve tangent_plane` (or `tangent`): the tangent plane at a point, with its steps; for a function
+of one variable, the tangent line."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Sequence
 
 from ... import calculus
 from ...check import names
-from ...show import show
+from ...show import show, terms_text
 from ..base import Command
 from ..solution import Solution, args, function_argument, header, read_function
 
@@ -16,14 +17,17 @@ def solve(function: str, at: str, variables: Sequence[str] | None = None, explai
     from .steps import tangent_steps
     f, names = read_function(function, variables)
     result = calculus.tangent_plane(f, names, calculus.parse_point(at, names))
-    lines = [header(f, names),
-             f"tangent plane at {args(result.point)}: z = {show(result.linearization, names)}",
-             show(result.equation, names)]
+    # the lesson's form, f(a, b) first: z = 20 + 4(x - 2) + 8(y - 4); y = 8 + 12(x - 2) for a line
+    lesson_form = f"{show(result.equation.lhs)} = {terms_text(result.terms, names)}"
+    what = f"tangent line at {names[0]} = {show(result.point[0])}" if result.line else \
+        f"tangent plane at {args(result.point)}"
+    lines = [header(f, names), f"{what}: {lesson_form}", show(result.equation, names)]
     latex = [header(f, names, True), show(result.equation, names, latex=True)]
+    shape = "line" if result.line else "plane"
     data = {"kind": "tangent", "function": show(f, names), "variables": list(names),
             "point": [show(p) for p in result.point], "value": show(result.value),
-            "partials": [show(p) for p in result.partials], "plane": show(result.equation, names),
-            "plane_latex": show(result.equation, names, latex=True)}
+            "partials": [show(p) for p in result.partials], shape: show(result.equation, names),
+            f"{shape}_latex": show(result.equation, names, latex=True)}
     derivation = tangent_steps(f, names, None, result=result) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
@@ -33,5 +37,5 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--at", required=True, help="the point, like x=2,y=4")
 
 
-SOLVE = Command("tangent_plane", "the tangent plane at a point", _arguments,
+SOLVE = Command("tangent_plane", "the tangent plane at a point (the tangent line, for one variable)", _arguments,
                 lambda a: solve(a.function, a.at, names(a.vars), a.steps), aliases=("tangent",))

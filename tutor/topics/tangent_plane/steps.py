@@ -1,22 +1,28 @@
-"""The derivation of a tangent plane: f and its partials at the point, then the plane through it."""
+"""The derivation of a tangent plane: f and its partials at the point, then the plane through it (for a
+function of one variable, the tangent line: f and f′ at the point, then the line through it)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import sympy
 from sympy import Expr
 
 from ...calculus import TangentPlane, gradient, tangent_plane
 from ...calculus.common import Number
-from ...parse import Equation
-from ...steps import Rule, Step, StepRule, step
+from ...parse import Equation, symbol
+from ...show import show
+from ...steps import Rule, Step, StepRule, Terms, step
 
 
 class TangentRule(StepRule):
     TANGENT_PLANE = "tangent_plane"
+    TANGENT_LINE = "tangent_line"
     VALUE_AT = "value_at"
     PARTIAL_AT = "partial_at"
+    SLOPE_AT = "slope_at"
     PLANE = "plane"
+    LINE = "line"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -25,22 +31,44 @@ class TangentRule(StepRule):
 
 TEMPLATES: dict[StepRule, str] = {
     TangentRule.TANGENT_PLANE: "The tangent plane to {f} = {before} at {point}: {after}",
+    TangentRule.TANGENT_LINE: "The tangent line to {f} = {before} at {at}: {after}",
     TangentRule.VALUE_AT: "The height of {f} at the point: {f}{point:args} = {after}.",
     TangentRule.PARTIAL_AT: "The slope in the {wrt} direction: {df} = {before}, so {df}{point:args} = {after}.",
+    TangentRule.SLOPE_AT: "The slope: {df} = {before}, so {df}{point:args} = {after}.",
     TangentRule.PLANE: "Put these into z = {f}(a, b) + {f}_x(a, b)(x − a) + {f}_y(a, b)(y − b): {after}.",
+    TangentRule.LINE: "Put these into {height} = {f}(a) + {f}′(a)({wrt} − a): {after}.",
 }
 
 
 def tangent_steps(f: str | Expr, variables: Sequence[str] | None, at: Mapping[str, Number] | None = None, *,
                   result: TangentPlane | None = None) -> Step:
-    """f and its partials at the point, then z = f(a, b) + f_x(a, b)(x - a) + f_y(a, b)(y - b).
-    `at` is needed unless the solver's `result` is given."""
+    """f and its partials at the point, then z = f(a, b) + f_x(a, b)(x - a) + f_y(a, b)(y - b); for one
+    variable, f and f′ at the point, then y = f(a) + f′(a)(x - a). `at` is needed unless the solver's
+    `result` is given."""
     t = result or tangent_plane(f, variables, at or {})
     grad = gradient(t.function, t.variables)
     substeps = [step(TangentRule.VALUE_AT, t.function, t.value, point=t.point)]
-    substeps += [step(TangentRule.PARTIAL_AT, component, value, point=t.point, wrt=v)
+    slope = TangentRule.SLOPE_AT if t.line else TangentRule.PARTIAL_AT
+    substeps += [step(slope, component, value, point=t.point, wrt=v)
                  for v, component, value in zip(t.variables, grad.components, t.partials)]
-    substeps.append(step(TangentRule.PLANE, None, Equation(t.equation.lhs, t.linearization)))
-    if t.linearization != t.equation.rhs:
-        substeps.append(step(Rule.SIMPLIFY, t.linearization, t.equation.rhs))
+    height = t.equation.lhs
+    if t.line:
+        substeps.append(step(TangentRule.LINE, None, Equation(height, Terms(t.terms)), height=height,
+                             wrt=t.variables[0]))
+    else:
+        substeps.append(step(TangentRule.PLANE, None, Equation(height, Terms(t.terms))))
+    if not _multiplied_out(t):
+        substeps.append(step(Rule.SIMPLIFY, Terms(t.terms), t.equation.rhs))
+    if t.line:
+        at_point = Equation(symbol(t.variables[0]), t.point[0])
+        return step(TangentRule.TANGENT_LINE, t.function, t.equation, substeps, variables=t.variables,
+                    point=t.point, at=at_point)
     return step(TangentRule.TANGENT_PLANE, t.function, t.equation, substeps, variables=t.variables, point=t.point)
+
+
+def _multiplied_out(t: TangentPlane) -> bool:
+    """Whether the lesson's form is already the plane multiplied out, its terms in another order (1 + x
+    for eˣ at 0): then there is nothing to simplify."""
+    def texts(terms: Sequence[Expr]) -> list[str]:
+        return sorted(show(term, t.variables) for term in terms)
+    return texts(t.terms) == texts(sympy.Add.make_args(t.equation.rhs))
