@@ -20,7 +20,7 @@ class TangentRule(StepRule):
     TANGENT_LINE = "tangent_line"
     VALUE_AT = "value_at"
     PARTIAL_AT = "partial_at"
-    SLOPE_AT = "slope_at"
+    SLOPE_AT = "line_slope_at"
     PLANE = "plane"
     LINE = "line"
 
