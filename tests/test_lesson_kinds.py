@@ -986,6 +986,12 @@ exercises:
   - {id: ss2, kind: minimize, function: "sin(x) + sin(2x)"}
   - {id: s2s, kind: minimize, function: "2sin(x) + sin(2x)"}
   - {id: ccq, kind: minimize, function: "cos(x) + cos(x)^2/2"}
+  - {id: tan2, kind: minimize, function: "tan(x)^2"}
+  - {id: sec2, kind: minimize, function: "sec(x)^2"}
+  - {id: tan22, kind: minimize, function: "tan(x)^2 + 2"}
+  - {id: cos2, kind: minimize, function: "1/cos(x)^2"}
+  - {id: cot2, kind: minimize, function: "cot(x)^2"}
+  - {id: cosabs, kind: minimize, function: "cos(abs(x)) + 1"}
 """
 
 
@@ -997,12 +1003,42 @@ def periodic(tmp_path_factory):
 
 
 @pytest.mark.parametrize("exercise_id, prompt, right, wrong", [
+    # periodic with poles, where f rises to +∞ on both sides: every kπ is right, not 0 alone (finding 90)
+    ("tan2", "Find an x that minimises f(x) = tan(x)².", ["0", "pi", "-pi", "2pi", "x = 100pi"], ["pi/2", "1"]),
+    ("sec2", "Find an x that minimises f(x) = sec(x)².", ["0", "pi", "-pi", "2pi", "-7pi"], ["pi/2", "1"]),
+    ("tan22", "Find an x that minimises f(x) = tan(x)² + 2.", ["0", "pi", "-pi", "5pi"], ["pi/4", "2"]),
+    ("cos2", "Find an x that minimises f(x) = 1/cos(x)².", ["0", "pi", "-3pi"], ["pi/2", "pi/3"]),
+    ("cot2", "Find an x that minimises f(x) = cot(x)².", ["pi/2", "-pi/2", "3pi/2"], ["0", "pi"]),
+    # cos|x| is cos x: periodic, least at every odd multiple of π (finding 95)
+    ("cosabs", "Find an x that minimises f(x) = cos(|x|) + 1.", ["pi", "-pi", "3pi", "-5pi"], ["0", "2pi"]),
+])
+def test_every_minimiser_of_a_periodic_function_with_poles_or_corners_is_right(periodic, exercise_id, prompt,
+                                                                               right, wrong):
+    variant = periodic.exercise(exercise_id).variant()
+    assert variant.problem.prompt() == prompt
+    assert [respond(variant, text).verdict.value for text in right + wrong] == \
+        ["correct"] * len(right) + ["incorrect"] * len(wrong)
+
+
+@pytest.mark.parametrize("function, value", [("sin(x^2)", "-1"), ("cos(x^2)", "-1"), ("sin(sqrt(x^2 + 1))", "-1"),
+                                             ("2 - cos(x^2)", "1")])
+def test_a_minimum_reached_at_infinitely_many_places_without_a_period_is_refused(tmp_path, function, value):
+    # sin(x²) = -1 wherever x² = 3π/2 + 2kπ: the key held the first pair and √(7π/2) was marked wrong (finding 91)
+    document = f"pack: lm\nexercises:\n  - {{id: a, kind: minimize, function: '{function}'}}\n"
+    with pytest.raises(packs.PackError) as refused:
+        packs.load_text(document, "lm.yaml", tmp_path)
+    assert refused.value.problems[0].endswith(
+        f"exercise 'a': f = {value} at infinitely many x, which do not repeat with a period, so no key can list "
+        "them all: ask in a window (a critical_points exercise with a region), or use another function")
+
+
+@pytest.mark.parametrize("exercise_id, prompt, right, wrong", [
     # f repeats: every minimiser is right, not only the one of the first period (finding 60)
     ("sin", "Find an x that minimises f(x) = sin(x).", ["3pi/2", "-pi/2", "7pi/2", "-201pi/2"], ["pi/2", "0"]),
     ("sin2", "Find an x that minimises f(x) = sin(x)².", ["0", "pi", "2pi", "-pi", "x = 5pi"], ["1", "pi/2"]),
     ("cos", "Find an x that minimises f(x) = cos(x).", ["pi", "-pi", "3pi"], ["0", "2pi"]),
-    ("abssin", "Find an x that minimises f(x) = |sin(x)| (to 4 decimal places).",
-     ["0", "pi", "3.1416", "-6.2832", "10pi"], ["1", "3.1516"]),
+    # its minima are its corners kπ, now found exactly (finding 95): the exact value is asked, as for sin x
+    ("abssin", "Find an x that minimises f(x) = |sin(x)|.", ["0", "pi", "-2pi", "10pi"], ["1", "3.1516", "pi/2"]),
     ("cos2x", "Find an x that minimises f(x) = 1 - cos(2x).", ["0", "pi", "-pi", "100pi"], ["1", "pi/2"]),
     # one minimiser a period: each plus a multiple of the period is right too (finding 81)
     ("ss2", "Find an x that minimises f(x) = sin(x) + sin(2x).",

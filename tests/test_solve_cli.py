@@ -872,3 +872,68 @@ def test_numerical_local_minima_say_the_list_may_have_holes(capsys, function):
     assert status == 0 and "note: the local minima are found from f's values on a grid spaced 0.1 up to |x| = 10, 1 " \
         "up to 100, 10 up to 1000 and 100 up to 10⁴, so a minimum in a narrower dip may be missing, between those " \
         "listed too" in out.splitlines()
+
+
+@pytest.mark.parametrize("function, lines", [
+    # periodic with poles where f rises to +∞: its minima recur, and the least is global (finding 90)
+    ("tan(x)^2", ["f′(x) = 2(tan(x)² + 1)tan(x) = 0 at x = 0", "minimum: f(0) = 0",
+                  "note: f repeats every π: these are the solutions and minima with 0 ≤ x < π, and each recurs at "
+                  "x + k·π for every integer k"]),
+    ("sec(x)^2", ["f′(x) = 2 tan(x)sec(x)² = 0 at x = 0 and x = π ≈ 3.14159", "minimum: f = 1 at x = 0 and x = π",
+                  "local minima: x = 0, x = π; the least is the global minimum",
+                  "note: f repeats every 2π: these are the solutions and minima with 0 ≤ x < 2π, and each recurs at "
+                  "x + k·2π for every integer k"]),
+    ("tan(x)^2 + 2", ["f′(x) = 2(tan(x)² + 1)tan(x) = 0 at x = 0", "minimum: f(0) = 2",
+                      "note: f repeats every π: these are the solutions and minima with 0 ≤ x < π, and each recurs "
+                      "at x + k·π for every integer k"]),
+    # |sin x|: least at its corners kπ, once a period, not "not decided" 629 times (finding 95)
+    ("abs(sin(x))", ["f′(x) = cos(x)sign(sin(x)); the minimum is at a corner, not where f′ = 0 (f is not "
+                     "differentiable at x = 0: f′ is -1 from the left and 1 from the right)", "minimum: f(0) = 0",
+                     "note: f repeats every π: these are the solutions and minima with 0 ≤ x < π, and each recurs "
+                     "at x + k·π for every integer k"]),
+    # cos|x| is cos x: smooth, and periodic (finding 95)
+    ("cos(abs(x)) + 1", ["f′(x) = -sin(x) = 0 at x = 0 and x = π ≈ 3.14159", "minimum: f(π) = 0",
+                         "note: cos(|x|) = cos(x) for every x, since cos is even",
+                         "note: f repeats every 2π: these are the solutions and minima with 0 ≤ x < 2π, and each "
+                         "recurs at x + k·2π for every integer k"]),
+    ("cosh(abs(x))", ["f′(x) = sinh(x) = 0 at x = 0", "minimum: f(0) = 1",
+                      "note: cosh(|x|) = cosh(x) for every x, since cosh is even"]),
+])
+def test_minimize_a_periodic_function_with_poles_or_corners(capsys, function, lines):
+    status, out, _ = run(capsys, "minimize", function)
+    assert status == 0 and out.splitlines()[1:] == lines
+
+
+def test_minimize_tan_still_has_no_minimum(capsys):
+    # a pole where f falls to -∞: no least value, so not the periodic path
+    status, out, err = run(capsys, "minimize", "tan(x)")
+    assert (status, out) == (2, "")
+    assert err == "tutor: f has no minimum: f′(x) = tan(x)² + 1 never changes from negative to positive\n"
+
+
+@pytest.mark.parametrize("function", ["sin(x^2)", "cos(x^2)", "sin(sqrt(x^2 + 1))"])
+def test_minimize_says_minima_reached_without_end_go_on(capsys, function):
+    # 2x cos(x²) = 0 at ±√(π/2 + kπ) for every k ≥ 0: the five found are not all (finding 91)
+    status, out, _ = run(capsys, "minimize", function)
+    assert status == 0 and out.splitlines()[-1] == (
+        "note: f = -1 at infinitely many x, not repeating with a period: the minima go on without end, and f′ = 0 "
+        "has infinitely many solutions; those listed are only the ones the tutor found")
+
+
+@pytest.mark.parametrize("function, line", [
+    # a corner decided by the signs of f′ on either side (finding 95)
+    ("sin(abs(x))", "x = 0: a local minimum, f(0) = 0 (f = 0 there and f ≥ 0 near it (f′ is -1 from the left and 1 "
+                    "from the right))"),
+])
+def test_a_corner_is_decided_by_f_values(capsys, function, line):
+    status, out, _ = run(capsys, "minimize", function)
+    assert status == 0 and line in out.splitlines()
+
+
+@pytest.mark.parametrize("function, line", [
+    ("cos(abs(x))", "  x = 0            maximum (f″ = -1 < 0)"),
+    ("cosh(abs(x))", "  x = 0  minimum (f″ = 1 > 0)"),
+])
+def test_critical_points_at_a_corner_or_inside_an_even_function(capsys, function, line):
+    status, out, _ = run(capsys, "critical", function)
+    assert status == 0 and line in out.splitlines()

@@ -35,6 +35,7 @@ from ..budget import OutOfTime, deadline, metered_cache
 from ..parse import Equation
 from ..show import show
 from .common import SolveError, exact, function_of, sign, symbols, variables_of
+from .kinks import even_inside
 from .level import Through, through
 from .partials import derivative, diff, value_at
 from .region import Region, interval_text, parse_region
@@ -295,6 +296,8 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     variables = variables_of(f, variables)
     if not variables:
         raise SolveError("f has no variables, so it has no critical points")
+    if len(variables) == 1:
+        f = even_inside(f)  # cos|x| is cos x, smooth at 0: the test decides there
     if isinstance(region, str):
         region = parse_region(region, variables)
     syms = symbols(variables)
@@ -764,6 +767,8 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
     value = f.xreplace(dict(zip(syms, point)))
     if len(syms) == 1:
         s, why = higher_derivatives(f, syms[0], point[0])
+        if s is None:  # sin|x| at 0: a corner, where f″ is no number, but f′ has a sign on each side
+            s, why = one_sided(f, syms[0], point[0])
     elif rational_polynomial(f, syms) is not None and all(c.is_Rational for c in point):
         g = sympy.expand(f - value)
         s = _definite(g, syms, point)  # the reason given is the one that decided: no factors are needed here
@@ -813,6 +818,27 @@ def higher_derivatives(f: Expr, x: sympy.Symbol, a: Expr, most: int = 12) -> tup
                   f"{_compare(s)}"
             return (s if order % 2 == 0 else 0), nth
     return None, ""
+
+
+def one_sided(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
+    """What the signs of f′ on each side of a say: − then + (f ≥ f(a) nearby, 1), + then − (-1), one sign on
+    both (f crosses f(a), 0); None where a side's limit of f′ is 0 or not known (then its sign says nothing
+    simply). For a corner, where f′ has no value and no higher derivative does: sin|x| at 0 is a minimum."""
+    slope = diff(f, x)
+    try:
+        with deadline(SOLVE_SECONDS):
+            left, right = (sympy.limit(slope, x, a, side) for side in ("-", "+"))
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, ZeroDivisionError):
+        return None, ""
+    signs = [1 if v.is_positive else -1 if v.is_negative else None for v in (left, right)]
+    if None in signs:
+        return None, ""
+    why = f"f′ is {_side_text(left)} from the left and {_side_text(right)} from the right"
+    return (signs[1] if signs[0] != signs[1] else 0), why
+
+
+def _side_text(value: Expr) -> str:
+    return {sympy.oo: "∞", -sympy.oo: "-∞"}.get(value, show(value))
 
 
 _MOST_FACTORED = 24  # the total degree of f - f(P) factored to decide a point by f's values

@@ -53,6 +53,31 @@ def with_abs(f: Expr) -> Expr:
     return f.replace(lambda e: isinstance(e, (sympy.Max, sympy.Min)), fold)
 
 
+def even_inside(f: Expr) -> Expr:
+    """f with g(|u|) written g(u) wherever g is even, so that g(|u|) = g(u) for every u: cos|x| is cos x,
+    cosh|x| is cosh x. Those are smooth, with no corner at u = 0 to decide and, for cos, a period."""
+    return f.replace(_even, _unsigned)
+
+
+def evened(f: Expr) -> tuple[tuple[Expr, Expr], ...]:
+    """Each g(|u|) in f that `even_inside` writes g(u), with what it writes: (cos|x|, cos x)."""
+    return tuple((e, _unsigned(e)) for e in sympy.preorder_traversal(f) if _even(e))
+
+
+def _even(e: Expr) -> bool:
+    if isinstance(e, sympy.Abs) or not isinstance(e, Expr) or not any(isinstance(a, sympy.Abs) for a in e.args):
+        return False
+    absolute = next(a for a in e.args if isinstance(a, sympy.Abs))
+    t = sympy.Dummy(real=True)
+    g = e.xreplace({absolute: t})
+    return bool(g.xreplace({t: -t}) == g)  # as sympy builds it: cos(-t) is cos(t), sin(-t) is -sin(t)
+
+
+def _unsigned(e: Expr) -> Expr:
+    absolute = next(a for a in e.args if isinstance(a, sympy.Abs))
+    return e.xreplace({absolute: absolute.args[0]})
+
+
 def pieces(f: Expr, x: sympy.Symbol) -> Pieces | None:
     """f as polynomials between its kinks; None unless f is a polynomial with rational coefficients in x
     and in absolute values of such polynomials (absolute values inside others too: max(|x|, 1)), with at

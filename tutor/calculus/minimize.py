@@ -15,6 +15,7 @@ global is judged from f on a wide grid, which the note says.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -41,9 +42,10 @@ from .critical import (
     classify,
     critical_points,
     higher_derivatives,
+    one_sided,
 )
 from .descent import Descent, descend
-from .kinks import Flat, Pieces, kink_minima, pieces
+from .kinks import Flat, Pieces, even_inside, kink_minima, pieces, with_abs
 from .partials import derivative, no_derivative
 from .roots import as_real, compare, rational_between, rational_polynomial, real_roots
 
@@ -151,6 +153,8 @@ class Minimum:
     domain: str = ""  # where f″ > 0 is shown (with `curving`), where not all f's values: xˣ's x > 0
     lower: str = ""  # why the least is only local ("f decreases without bound"), where `note` says so
     lower_at: Expr | None = None  # a point where f is smaller, where `lower` names one
+    endless: bool = False  # f is as low as the least at infinitely many x, with no period: sin(x²) = -1 where
+    # x² = 3π/2 + 2kπ for every k ≥ 0, of which those listed are only the first
 
     @property
     def tied(self) -> tuple[LocalMinimum, ...]:
@@ -173,6 +177,7 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
                          "look for its critical points instead")
     (name,) = variables
     x = symbol(name)
+    f = even_inside(f)  # cos|x| is cos x: smooth, and periodic
     slope = derivative(f, name)
     kinked = pieces(f, x)
     if kinked is not None:  # |x - 1/2| + x²: a polynomial between kinks, solved exactly
@@ -195,9 +200,10 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
         is_global, lower, lower_at = _globally(f, x, best)
         note = f"{ONLY_LOCAL}{lower}" if lower else ""
     ties, tie_by, computed = _ties(f, x, best, minima)
+    endless = not complete and best.exact and _endless(f, x, best.value)
     return Minimum(best, note, name, slope, tuple(minima), is_global, complete, zeros, curving, verified=verified,
                    ties=ties, tie_by=tie_by, ties_computed=computed, domain=domain,
-                   lower=lower, lower_at=lower_at)
+                   lower=lower, lower_at=lower_at, endless=endless)
 
 
 ONLY_LOCAL = "this minimum is only local: "  # the note's start, where f is smaller elsewhere
@@ -253,6 +259,31 @@ def _ties(f: Expr, x: sympy.Symbol, best: LocalMinimum, minima: Sequence[LocalMi
     reasons = ([f"since f(-{x.name}) = f({x.name})"] if mirrored else []) + (
         [f"to {TIE_DIGITS} digits as computed"] if digits else [])
     return tuple(sorted(ties, key=lambda m: m.approx)), " and ".join(reasons), digits
+
+
+def _endless(f: Expr, x: sympy.Symbol, value: Expr) -> bool:
+    """Whether f = value at infinitely many real x, as sympy's solveset lists them (sin(x²) = -1: x = ±√(2kπ +
+    3π/2) for every k); False where it can't tell, or in time."""
+    try:
+        with deadline(SOLVE_SECONDS):
+            places = sympy.solveset(sympy.Eq(f, value), x, sympy.S.Reals)
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, sympy.PolynomialError):
+        return False
+    parts = places.args if isinstance(places, sympy.Union) else (places,)
+    return any(_without_end(p) for p in parts)
+
+
+def _without_end(s: sympy.Set) -> bool:
+    """Whether a set solveset gives is infinite, as far as simply seen: an image of every integer, or of a
+    set that is (2kπ + 3π/2 for every integer k, cut to x ≥ 0: sin(√(x² + 1)) = -1 at ±√(t² − 1) for each)."""
+    if isinstance(s, sympy.ImageSet):
+        return s.base_set == sympy.S.Integers or _without_end(s.base_set)
+    if isinstance(s, sympy.Intersection):  # an arithmetic progression of integers' images and a half-line
+        steps = [a for a in s.args if isinstance(a, sympy.ImageSet) and a.base_set == sympy.S.Integers
+                 and len(a.lamda.variables) == 1 and sympy.degree(a.lamda.expr, a.lamda.variables[0]) == 1]
+        lines = [a for a in s.args if isinstance(a, sympy.Interval) and not (a.inf.is_finite and a.sup.is_finite)]
+        return len(steps) == 1 and len(steps) + len(lines) == len(s.args) and bool(lines)
+    return False
 
 
 def _equal(a: Expr, b: Expr) -> bool:
@@ -390,57 +421,119 @@ def _every_zero(slope: Expr, x: sympy.Symbol, within: sympy.Set) -> tuple[list[E
     return [r for r in real if r is not None] or None, True
 
 
-_SMOOTH_ONLY = (sympy.Abs, sympy.sign, sympy.Heaviside, sympy.Piecewise, sympy.Max, sympy.Min, sympy.floor,
-                sympy.ceiling, sympy.frac, sympy.DiracDelta)
+_JUMPS = (sympy.sign, sympy.Heaviside, sympy.Piecewise, sympy.floor, sympy.ceiling, sympy.frac, sympy.DiracDelta)
 PERIOD_SAMPLES = 2000  # points of one period at which f is checked against the least value found exactly
+_MOST_CORNERED = 3  # absolute values in a periodic f, each side of each solved apart (2³ cases at most)
 
 
 def _periodic(f: Expr, x: sympy.Symbol, slope: Expr) -> Minimum | None:
-    """Where f is periodic and smooth on every real x (sin x + sin 2x, cos x + cos²x/2): its minima over one
-    period, 0 ≤ x < T, exactly, from every zero of f′ there that sympy's solveset lists. f's least value is
-    the least of its values at those zeros (each compared exactly, whether f′ changes sign there or not), and
-    it is global: f repeats every T. Checked on a grid over the period: f never below it, and the same a
-    period on. None where sympy can't find the period or every zero in it, or where that takes too long."""
-    if f.has(*_SMOOTH_ONLY) or slope.has(*_SMOOTH_ONLY):
+    """Where f is periodic (sin x + sin 2x, cos x + cos²x/2, tan²x, |sin x|): its minima over one period,
+    0 ≤ x < T, exactly. f may have poles where it rises to +∞ on both sides (tan²x at π/2) and corners
+    where an absolute value's inside is 0 (|sin x| at 0): its least value on a period is then taken at a
+    zero of f′ or at a corner, and it is the least of f's values at those, each listed by sympy's solveset
+    and compared exactly (whether f′ changes sign there or not); it is global, since f repeats every T.
+    Checked on a grid over the period: f never below it, and the same a period on. None where sympy can't
+    find the period or every such point in it, where f falls without bound at a pole (tan x) or jumps,
+    or where that takes too long."""
+    if f.has(*_JUMPS):
+        return None
+    cornered = with_abs(f)  # max(a, b) as (a + b + |a − b|)/2
+    corners = sorted(cornered.atoms(sympy.Abs), key=sympy.default_sort_key)
+    if len(corners) > _MOST_CORNERED or any(a.args[0].has(sympy.Abs) for a in corners):
         return None
     try:
         with deadline(SOLVE_SECONDS):
             period = sympy.periodicity(f, x)
             if period is None or not period.is_positive or not period.is_comparable:
                 return None
-            if continuous_domain(f, x, sympy.S.Reals) != sympy.S.Reals \
-                    or continuous_domain(slope, x, sympy.S.Reals) != sympy.S.Reals:
+            span = sympy.Interval(0, period)
+            domain = continuous_domain(cornered, x, span)
+            gaps = span - domain  # tan²x's π/2: where f has no value, within a period
+            if not (gaps.is_empty or isinstance(gaps, sympy.FiniteSet)):
                 return None
-            zeros, complete = _every_zero(slope, x, sympy.Interval.Ropen(0, period))
-            if not complete or not zeros:
+            holes = tuple(gaps) if isinstance(gaps, sympy.FiniteSet) else ()
+            if not all(_rises(f, x, p) for p in holes):
                 return None
-            zeros = sorted(zeros, key=lambda z: sympy.N(z, 30))
+            if not corners and (slope.has(*_JUMPS) or continuous_domain(slope, x, span) != domain):
+                return None
+            zeros = _period_zeros(cornered, x, slope, corners, period)
+            kinks = _period_corners(corners, x, period)
+            if zeros is None or kinks is None:
+                return None
+            zeros = [z for z in zeros if z not in holes]
+            kinks = [k for k in kinks if k not in holes and among(k, zeros) is None]
+            places = sorted([*zeros, *kinks], key=lambda z: sympy.N(z, 30))
+            if not places:
+                return None
             evaluate = _evaluator(compile_expression(f, [x]))
-            values = [_simplify(f.xreplace({x: z})) for z in zeros]
+            values = [_simplify(f.xreplace({x: z})) for z in places]
             least = values[0]
             for v in values[1:]:
                 if compare(v, least) < 0:
                     least = v
-            lowest = {z for z, v in zip(zeros, values) if compare(v, least) == 0}
-            minima = [_local(f, x, z) for z in zeros if z in lowest or _is_minimum(f, x, z, evaluate)]
+            lowest = {z for z, v in zip(places, values) if compare(v, least) == 0}
+            minima = [_local(f, x, z) for z in places if z in lowest or (
+                _is_minimum(f, x, z, evaluate) if z in zeros else one_sided(f, x, z)[0] == 1)]
     except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, SolveError,
             sympy.PolynomialError):
         return None
-    if not _periodic_agrees(f, x, period, least):
+    if not _periodic_agrees(f, x, period, least, holes):
         return None
     best = next(m for m in minima if m.point in lowest)
     ties = tuple(m for m in minima if m.point in lowest and m is not best)
+    zeros = sorted(zeros, key=lambda z: sympy.N(z, 30))
     return Minimum(best, "", x.name, slope, tuple(minima), True, True, tuple(zeros), ties=ties, period=period)
 
 
-def _periodic_agrees(f: Expr, x: sympy.Symbol, period: Expr, least: Expr) -> bool:
+def _rises(f: Expr, x: sympy.Symbol, pole: Expr) -> bool:
+    """Whether f rises to +∞ on both sides of a point where it has no value (tan²x at π/2)."""
+    return all(sympy.limit(f, x, pole, side) == sympy.oo for side in ("-", "+"))
+
+
+def _period_zeros(cornered: Expr, x: sympy.Symbol, slope: Expr, corners: Sequence[sympy.Abs], period: Expr
+                  ) -> list[Expr] | None:
+    """Every zero of f′ with 0 ≤ x < period where f′ has a value, as solveset lists them; None where it can't.
+    With absolute values, each is u or -u on either side of its corners: each choice of signs is solved
+    alone, and its zeros kept where the insides have those signs (|sin x|: cos x = 0 where sin x > 0)."""
+    within = sympy.Interval.Ropen(0, period)
+    if not corners:
+        zeros, complete = _every_zero(slope, x, within)
+        return (zeros or []) if complete else None
+    found: list[Expr] = []
+    for signs in itertools.product((1, -1), repeat=len(corners)):
+        smooth = cornered.xreplace({a: s * a.args[0] for a, s in zip(corners, signs)})
+        zeros, complete = _every_zero(sympy.diff(smooth, x), x, within)
+        if not complete:
+            return None
+        found += [z for z in zeros or () if z not in found and all(
+            sign(a.args[0].xreplace({x: z})) == s for a, s in zip(corners, signs))]
+    return found
+
+
+def _period_corners(corners: Sequence[sympy.Abs], x: sympy.Symbol, period: Expr) -> list[Expr] | None:
+    """Every x with 0 ≤ x < period where an absolute value's inside is 0 (|sin x|: x = 0); None where
+    solveset can't list them."""
+    found: list[Expr] = []
+    for a in corners:
+        zeros, complete = _every_zero(a.args[0], x, sympy.Interval.Ropen(0, period))
+        if not complete:
+            return None
+        found += [z for z in zeros or () if z not in found]
+    return found
+
+
+def _periodic_agrees(f: Expr, x: sympy.Symbol, period: Expr, least: Expr, holes: tuple[Expr, ...] = ()) -> bool:
     """Whether f's values on a grid over one period are never below `least`, and are the same a period on:
-    a check on sympy's period and least value, which a wrong one fails."""
+    a check on sympy's period and least value, which a wrong one fails. Beside a pole (tan²x at π/2) f's
+    floats are too far off to compare a period on: those samples are left out."""
     compiled = compile_expression(f, [x])
     span, low = float(period), float(least)
+    poles = [float(p) for p in holes]
     margin = 1e-9 * (1 + abs(low))
     for i in range(PERIOD_SAMPLES + 1):
         t = span * i / PERIOD_SAMPLES
+        if any(abs((t - p) / span - round((t - p) / span)) < 1e-6 for p in poles):
+            continue
         try:
             here = float(compiled([mpmath.mpf(t)]).value)
             later = float(compiled([mpmath.mpf(t + span)]).value)

@@ -57,6 +57,13 @@ class Minimize(FunctionProblem):
                                          "there may be more beyond those found, so no key can list them all: "
                                          "ask in a window (a critical_points exercise with a region), or use "
                                          "another function")
+        if solution.endless and problem.repeating is None:
+            # sin(x²) = -1 at every x with x² = 3π/2 + 2kπ: the key held the first pair, and √(7π/2) was marked
+            # wrong; far out they crowd (a gap of about π/x), so a decimal can't say which one it means
+            raise FieldError("function", f"{problem.name} = {problem.show(solution.value)} at infinitely many x, "
+                                         "which do not repeat with a period, so no key can list them all: ask "
+                                         "in a window (a critical_points exercise with a region), or use "
+                                         "another function")
         return problem
 
     def default_tolerance(self) -> Tolerance | None:

@@ -13,7 +13,7 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import Nature, Region
 from ...calculus.critical import cut
-from ...calculus.kinks import Flat, between_text, least_text, with_abs
+from ...calculus.kinks import Flat, between_text, evened, least_text, with_abs
 from ...calculus.minimize import known_name
 from ...calculus.partials import no_derivative
 from ...calculus.region import interval_text
@@ -71,6 +71,9 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
                  + and_list([f"{x} = {_place(m)}" for m in result.lowest])
                  + (f", the same value {result.tie_by}" if result.tie_by else ""))
     lines = [header(f, names), slope, least]
+    # cos|x| is solved as cos x: said, since f′ is then shown for cos x
+    lines += [f"note: {show(e, names)} = {show(plain, names)} for every {x}, {_even_reason(e)}"
+              for e, plain in evened(f)]
     note = result.note
     if window is not None:
         lines.append(f"region: {window.show()}")
@@ -98,7 +101,11 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     if not result.exact and len(result.minima) > 1:  # cos²x + x²/100: its minima 20.2 to 29.5 fall between samples
         lines.append(f"note: the local minima are found from f's values on a grid spaced {GRID_SPACING}, "
                      "so a minimum in a narrower dip may be missing, between those listed too")
-    if not result.complete:
+    if result.endless:  # sin(x²): -1 again at x² = 7π/2, 11π/2, …, which no list holds
+        lines.append(f"note: f = {show(result.value)} at infinitely many {x}, not repeating with a period: the minima "
+                     f"go on without end, and f′ = 0 has infinitely many solutions; those listed are only the ones "
+                     "the tutor found")
+    elif not result.complete:
         lines.append("note: f′ = 0 is not a polynomial equation, and the tutor may not have found all its solutions, "
                      "so there may be other local minima")
     latex = [header(f, names, True),
@@ -112,6 +119,11 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
             "lowest": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.lowest]}
     derivation = minimize_steps(f, x, result, window.show() if window else "") if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+def _even_reason(e: Expr) -> str:
+    """Why g(|u|) = g(u): cos is even."""
+    return f"since {type(e).__name__} is even" if isinstance(e, sympy.Function) else "the sign of the inside aside"
 
 
 GRID_SPACING = "0.1 up to |x| = 10, 1 up to 100, 10 up to 1000 and 100 up to 10⁴"  # calculus.minimize's _GRID
