@@ -302,8 +302,8 @@ exercises:
   - {id: g1, kind: expression, function: x y + y^2, at: [2, 1], expected: "(1, 4)",
      prompt: "Give ∇f(2, 1) for f(x, y) = xy + y²."}
 """
-_SAME_WAY = ("It looks like you gave another vector in the direction of {asked}: yours is {yours}. It points the "
-             "right way, but the question asks for the vector {asked} itself.")
+_SAME_WAY = ("It looks like you gave another vector in the direction of {asked}: yours is {yours}, which points "
+             "the right way, but the question asks for the vector {asked} itself.")
 
 
 @pytest.mark.parametrize("exercise_id, asked, answer, yours", [
@@ -331,7 +331,7 @@ def test_a_halved_vector_that_a_derivative_slip_also_gives_is_told_both():
     assert verdict.message == (
         "You get this answer if you lowered the exponent but did not multiply by it in −∂f/∂x and −∂f/∂y, or if you "
         "gave another vector in the direction of −∇f(1, 2). The derivative of x² is 2x, not x. The derivative of y² "
-        "is 2y, not y. Yours is −∇f(1, 2) times 1/2. It points the right way, but the question asks for the vector "
+        "is 2y, not y. Yours is −∇f(1, 2) times 1/2, which points the right way, but the question asks for the vector "
         "−∇f(1, 2) itself.")
 
 

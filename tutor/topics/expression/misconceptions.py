@@ -31,7 +31,7 @@ from sympy import Expr
 from ...calculus.partials import diff
 from ...compare import Context, compare
 from ...evaluate import TooLarge, Uncertain, Undefined, Unsupported, compile_expression, to_float
-from ...misconceptions import Candidate, Componentwise, Option, Pattern, Said, WrongAnswer, at_point
+from ...misconceptions import Candidate, Componentwise, Option, Pattern, WrongAnswer, at_point
 from ...misconceptions.derivatives import MISCONCEPTIONS as DERIVATIVES
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
 from ...misconceptions.points import place_words, value_slips
@@ -185,8 +185,7 @@ def _gradient(about: About, downhill: bool) -> list[Candidate]:
     return found
 
 
-def _parallel(right: tuple[Expr, ...], asked: str, length: str, got: Answer,
-              ctx: Context) -> tuple[Said, ...] | None:
+def _parallel(right: tuple[Expr, ...], asked: str, length: str, got: Answer, ctx: Context) -> str | None:
     """For an answer that is the vector asked for times a positive number other than 1 (the unit vector
     in its direction, or a shorter or longer one): that it points the right way, and what was asked."""
     value = got.value
@@ -219,7 +218,7 @@ def _parallel(right: tuple[Expr, ...], asked: str, length: str, got: Answer,
                        ctx).correct
         times = show(scale)
     yours = f"the unit vector {asked}/{length}" if unit else f"{asked} times {times}"
-    return (GRADIENT["parallel-vector"].fill(asked=asked, yours=yours),)  # with its subject, where joined
+    return GRADIENT["parallel-vector"].say(asked=asked, yours=yours)
 
 
 def _half_places(value: Sequence[Expr], spellings: Spellings) -> list[float] | None:

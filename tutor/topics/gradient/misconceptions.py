@@ -48,8 +48,8 @@ MISCONCEPTIONS = register(
         "It looks like you gave {given}. {reason}"),
     Misconception(
         "parallel-vector", "gave another vector in the right direction for the vector asked for",
-        "It looks like you gave another vector in the direction of {asked}: yours is {yours}. It points the "
-        "right way, but the question asks for the vector {asked} itself.", subject="Your vector"),
+        "It looks like you gave another vector in the direction of {asked}: yours is {yours}, which points "
+        "the right way, but the question asks for the vector {asked} itself."),
     Misconception(
         "gave-gradient-length", "gave the gradient's length for the gradient",
         "It looks like you gave the length of the gradient, |∇{f}|. The answer is the vector itself: "
