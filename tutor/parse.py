@@ -46,6 +46,9 @@ Characters are first mapped to the ones the grammar knows (`normalize`): look-al
 full-width and italic letters, invisible characters as spaces, and Word's invisible operators as
 what they mean (U+2061 function application a space, U+2062 invisible times '*', U+2063 invisible
 separator ',', U+2064 invisible plus '+').
+Before an answer the name its question gives it (`named`: α, x₁, or a point's x₁ and y₁) may stand,
+written as the question writes it or as a keyboard does (alpha, x_1, x_{1}, x1) and followed by '=':
+it is blanked out, and a part's name is read as its component's (`x₁ = 0.5, y₁ = 0.6` as x = …, y = …).
 """
 
 from __future__ import annotations
@@ -1333,6 +1336,7 @@ def read(
     limits: Limits = LIMITS,
     infer: bool = False,
     constants: Sequence[str] = (),
+    named: Sequence[str] = (),
 ) -> Answer:
     """Read `text` as an answer of `shape`; raise InputError if it can't be read.
 
@@ -1341,13 +1345,15 @@ def read(
     a pack's function) may use any single-letter or Greek name as a variable.
     constants: names that stand for numbers (a pack's parameters, replaced by each
     variant's values), so that a point's coordinates may use them: `(a, 0)`.
+    named: the name the question gives the answer (α, x₁), or its parts' names in the order of
+    `components` (x₁, y₁), which the answer may be written after (`without_name`).
     """
     if shape not in SHAPES and shape != AUTO:
         raise InputError(f"unknown shape {shape!r}", None, "shape")
     if len(text) > limits.max_length:
         raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
                          limits.max_length, "too_large")
-    clean = _without_full_stop(normalize(text))
+    clean = without_name(_without_full_stop(normalize(text)), named)
     if not clean.strip():
         raise InputError("the answer is empty", 0, "empty")
     if shape == AUTO and _label_words(clean) in LABELS:
@@ -1379,6 +1385,59 @@ def read(
 # so does the note (what the diagnosis goes by).
 _LABELLED_SHAPES = (Shape.EXPRESSION, Shape.NUMBER, Shape.VECTOR, Shape.POINTS)  # an equation's left side is its own
 _LABEL_ERRORS = ("unknown_name", "unknown_function", "forbidden")
+
+
+# The name the question itself gives the answer is read before it, as the question writes it or as a
+# keyboard types it (`α = 0.05`, `alpha = 0.05`; `x₁ = 0.1447`, `x_1 = …`, `x1 = …`; `(x₁, y₁) = (…)`),
+# and a point's parts after theirs (`x₁ = 0.5, y₁ = 0.6` as x = …, y = …): it is the student
+# answering in the question's words. x1 is then never x·1, as the question wrote x₁.
+_SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉"
+_NAMED_PART = re.compile(rf"(.*?)([{_SUBSCRIPT_DIGITS}]+)")
+
+
+def _spelled(name: str) -> str:
+    """A pattern for `name` as the question writes it and as a keyboard types it: α or alpha (in any
+    case), x₁, x_1, x_{1} or x1."""
+    pieces = []
+    for run in re.findall(rf"[{_SUBSCRIPT_DIGITS}]+|.", name):
+        if run[0] in _SUBSCRIPT_DIGITS:
+            digits = "".join(str(_SUBSCRIPT_DIGITS.index(d)) for d in run)
+            pieces.append(f"(?:{run}|_?{digits}|_\\{{{digits}\\}})")
+        elif run in GREEK_NAME:
+            pieces.append(f"(?:{run}|(?i:{GREEK_NAME[run]}))")
+        else:
+            pieces.append(re.escape(run))
+    return "".join(pieces)
+
+
+@functools.lru_cache(maxsize=64)
+def _name_patterns(named: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The whole answer's name before '=' at the start; and, for a point, any part's name before '='."""
+    whole = _spelled(named[0]) if len(named) == 1 else \
+        r"\(\s*" + r"\s*,\s*".join(_spelled(n) for n in named) + r"\s*\)"
+    parts = None
+    if len(named) > 1 and all(_NAMED_PART.fullmatch(n) for n in named):
+        bases = [cast(re.Match[str], _NAMED_PART.fullmatch(n)) for n in named]
+        parts = re.compile("|".join(rf"(?<!\w)({re.escape(m[1])})({_spelled(m[2])})(?=\s*=)" for m in bases))
+    return re.compile(rf"\s*(?:{whole})\s*=(?!=)"), parts
+
+
+def without_name(text: str, named: Sequence[str]) -> str:
+    """`text` with the question's name for the answer before it blanked out (`x₁ = 0.1447`, `(x₁, y₁) =
+    (…)`), and each part's name written as its component's (`x₁ = 0.5` as `x = 0.5`), keeping every
+    column where it was typed; the text as it is where it has none."""
+    if not named:
+        return text
+    whole, parts = _name_patterns(tuple(named))
+    if (found := whole.match(text)) is not None:
+        return " " * found.end() + text[found.end():]
+    if parts is None:
+        return text
+
+    def component(found: re.Match[str]) -> str:  # x₁ -> "x ", x_1 -> "x  ": the base, padded
+        base = next(group for group in found.groups() if group is not None)
+        return base.ljust(len(found.group()))
+    return parts.sub(component, text)
 
 
 def labelled(text: str, equals: int, note: str) -> InputError:
