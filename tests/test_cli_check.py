@@ -617,3 +617,18 @@ def test_a_wrong_point_after_its_name_gets_the_verdict_of_the_bare_value(capsys,
     bare = capsys.readouterr().out
     main(["check", "--exercise", "gradients:descent-1d-step-1", "--", f"x₁ = {value}"])
     assert capsys.readouterr().out == bare
+
+
+@pytest.mark.parametrize("typed, exercise, caret, message", [
+    # finding 107: "m=1/2 m=7/3" was told "Separate m and b with a comma: m=1/2, m=7/3."
+    ("m=1/2 m=7/3", "power-lines-fit", 7, "m is given twice."),
+    ("m=1/2 b=7/3", "power-lines-fit", 6, "Separate m and b with a comma: m=1/2, b=7/3."),
+    # a gradient's parts have no names: "x=4 y=6" was "Only one '=' is allowed."
+    ("x=4 y=6", "gradient-x2y2-at-2-3", 1, "Write the vector without names, in order, like (4, 6)."),
+    ("x = 4 y = 6", "gradient-x2y2-at-2-3", 2, "Write the vector without names, in order, like (4, 6)."),
+    ("x₁ = 0.5057 y₁ = 0.6047", "descent-heat-step-1", 12,
+     "Separate x and y with a comma: x₁ = 0.5057, y₁ = 0.6047."),
+])
+def test_parts_named_without_commas_are_told_what_else_is_wrong(capsys, typed, exercise, caret, message):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"

@@ -296,7 +296,13 @@ class _Tokenizer:
         self.vocabulary = vocabulary
         self.limits = limits
         self.offset = offset
-        self.spellings: list[tuple[Fraction, str]] = []  # decimals as typed, each where it was typed
+        self.spellings: list[tuple[Fraction, str]] = []  # numbers as typed, each where it was typed
+
+    def typed(self) -> list[tuple[Fraction, str]]:
+        """The decimals (and e-notation) as typed, and a whole number where the same value is also typed
+        so ((0.96, 0) beside (-1.04, 0.0): each 0 echoed as typed, never 0 as 0.0)."""
+        written = {value for value, literal in self.spellings if not literal.isdigit()}
+        return [(value, literal) for value, literal in self.spellings if value in written]
 
     def tokens(self) -> list[Token]:
         text, i, spaced = self.text, 0, False
@@ -353,8 +359,7 @@ class _Tokenizer:
         end = match.end()
         if end < len(self.text) and self.text[end] == ".":
             raise InputError("a number has one decimal point", end + self.offset)
-        if literal != mantissa or "." in mantissa:
-            self.spellings.append((fraction(value), literal))
+        self.spellings.append((fraction(value), literal))  # a whole number too, kept where also typed otherwise
         out.append(Token(TokenKind.NUMBER, literal, i + self.offset, value, spaced))
         return end
 
@@ -538,7 +543,7 @@ class _Parser:
         self.limits = limits
         tokenizer = _Tokenizer(text, vocabulary, limits, offset)
         self.tokens = tokenizer.tokens()
-        self.spellings = tokenizer.spellings
+        self.spellings = tokenizer.typed()
         self.pos = 0
         self.depth = 0
         self.abs_depth = 0
@@ -1353,7 +1358,8 @@ def read(
     if len(text) > limits.max_length:
         raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
                          limits.max_length, "too_large")
-    clean = without_name(_without_full_stop(normalize(text)), named)
+    typed = _without_full_stop(normalize(text))
+    clean = without_name(typed, named)
     if not clean.strip():
         raise InputError("the answer is empty", 0, "empty")
     if shape == AUTO and _label_words(clean) in LABELS:
@@ -1369,8 +1375,12 @@ def read(
         if (shape in _LABELLED_SHAPES and error.note in _LABEL_ERRORS and clean.count("=") == 1
                 and error.column is not None and error.column < equals and _a_name(clean[:equals])):
             raise labelled(clean, equals, error.note) from None  # E = 25/6, ∂f/∂x = 6xy^3
-        if error.note == "syntax" and components and (commas := missing_commas(clean, components)) is not None:
-            raise commas from None  # m=1/2 b=7/3
+        parts = components or (variables if shape == Shape.VECTOR else ())
+        if error.note == "syntax" and parts and (commas := missing_commas(clean, parts, typed)) is not None:
+            # m=1/2 b=7/3; what is wrong with the parts besides is said first (m=1/2 m=7/3: m twice;
+            # x=4 y=6 for a gradient, whose parts have no names)
+            raise _with_commas_error(clean, parts, shape, variables, components, limits, constants) or commas \
+                from None
         raise
     if shape == AUTO:
         shape = _shape_of(items)
@@ -1449,10 +1459,11 @@ def labelled(text: str, equals: int, note: str) -> InputError:
     return InputError(f"write just {value}, without '{label} ='", column, note)
 
 
-def missing_commas(text: str, components: Sequence[str]) -> InputError | None:
-    """'separate m and b with a comma: m=1/2, b=7/3': for parts given by name with no comma between them,
-    which reads as one part whose value goes on to the next name and its '=' (m = 1/2·b = 7/3). None
-    where every named part after the first follows a comma."""
+def _commas_added(text: str, components: Sequence[str], shown: str | None = None
+                  ) -> tuple[str, list[int], int] | None:
+    """text (or `shown`, the same text with the same columns, as typed: x₁ where text has x) with a comma
+    before each part's name that follows another without one, where the commas went, and the first
+    such name's column; None where there is none."""
     names = "|".join(re.escape(c) for c in sorted(components, key=len, reverse=True))
     places = []
     for found in re.finditer(rf"(?<![^\W\d])(?:{names})(?!\w)\s*=", text):
@@ -1461,13 +1472,42 @@ def missing_commas(text: str, components: Sequence[str]) -> InputError | None:
             places.append((len(before), found.start()))
     if not places:
         return None
-    fixed = text
+    fixed = text if shown is None else shown
     for end, _ in reversed(places):
         fixed = f"{fixed[:end]},{fixed[end:]}"
+    return fixed, [end for end, _ in places], places[0][1]
+
+
+def _with_commas_error(text: str, parts: Sequence[str], shape: Shape | str, variables: Sequence[str],
+                       components: Sequence[str], limits: Limits, constants: Sequence[str]) -> InputError | None:
+    """What reading the parts with their commas put in says is wrong besides (a name given twice, names
+    where the parts have none), its column in text as typed; None where they read so."""
+    added = _commas_added(text, parts)
+    if added is None:
+        return None
+    fixed, commas, _ = added
+    try:
+        read(fixed, shape, variables, components=components, limits=limits, constants=constants)
+    except InputError as error:
+        if error.column is None:
+            return error
+        shifted = error.column - sum(1 for i, end in enumerate(commas) if end + i < error.column)
+        return InputError(error.message, shifted, error.note)
+    return None
+
+
+def missing_commas(text: str, components: Sequence[str], shown: str | None = None) -> InputError | None:
+    """'separate m and b with a comma: m=1/2, b=7/3': for parts given by name with no comma between them,
+    which reads as one part whose value goes on to the next name and its '=' (m = 1/2·b = 7/3). None
+    where every named part after the first follows a comma. `shown`: text as typed, columns alike."""
+    added = _commas_added(text, components, shown)
+    if added is None:
+        return None
+    fixed, _, column = added
     parts = and_list(list(components))
     if len(fixed) > 60:
-        return InputError(f"separate {parts} with commas", places[0][1], "syntax")
-    return InputError(f"separate {parts} with a comma: {fixed.strip()}", places[0][1], "syntax")
+        return InputError(f"separate {parts} with commas", column, "syntax")
+    return InputError(f"separate {parts} with a comma: {fixed.strip()}", column, "syntax")
 
 
 def _a_name(text: str) -> bool:
