@@ -579,3 +579,56 @@ def test_parts_named_without_a_comma_are_told_to_separate_them(capsys, typed, ex
 def test_a_descent_point_named_without_a_comma_is_told_to_separate_them(capsys):
     assert main(["check", "--exercise", "gradients:descent-heat-step-1", "--", "x = 0.5057 y = 0.6047"]) == 3
     assert capsys.readouterr().out.endswith("Separate x and y with a comma: x = 0.5057, y = 0.6047.\n")
+
+
+@pytest.mark.parametrize("typed", ["x₁ = 0.1447", "x_1 = 0.1447", "x1 = 0.1447", "x_{1} = 0.1447", " x₁=0.1447.",
+                                   "x = 0.1447"])
+def test_the_point_may_be_written_after_the_name_the_question_gives_it(capsys, typed):
+    # finding 104: "x₁ = 0.1447" was "Write just 0.1447, without 'x₁ ='." (0 points in tutor grade), and
+    # "x1 = 0.1447" was right with the note "'x1' was read as x·1"
+    assert main(["check", "--exercise", "gradients:descent-1d-step-1", "--", typed]) == 0
+    assert capsys.readouterr().out == "correct\nCorrect (to 4 decimal places).\nread as: 0.1447\n"
+
+
+@pytest.mark.parametrize("typed", ["x₁ = 0.50567, y₁ = 0.604675", "y₁ = 0.604675, x₁ = 0.50567",
+                                   "x1 = 0.50567, y1 = 0.604675", "x_1=0.50567, y_1=0.604675",
+                                   "(x₁, y₁) = (0.50567, 0.604675)", "(x1,y1) = (0.50567, 0.604675)"])
+def test_a_point_may_be_written_after_its_parts_names_or_its_own(capsys, typed):
+    # finding 104: "x₁ = 0.50567, y₁ = 0.604675" was "The character '₁' can't be used here."
+    assert main(["check", "--exercise", "gradients:descent-heat-step-1", "--", typed]) == 0
+    assert capsys.readouterr().out == "correct\nCorrect.\nread as: (0.50567, 0.604675)\n"
+
+
+def test_the_parts_names_follow_the_iterations_the_question_asks_for(capsys):
+    # (m₂, b₂) after 2 iterations: m2 = … is the point's part, never m·2
+    assert main(["check", "--exercise", "gradients:descent-power-lines", "--", "m₂ = 0.6984, b2 = 0.3376"]) == 0
+    assert capsys.readouterr().out == "correct\nCorrect.\nread as: (0.6984, 0.3376)\n"
+
+
+@pytest.mark.parametrize("typed, exercise", [("x₂ = 0.1447", "descent-1d-step-1"), ("X₁ = 0.1447", "descent-1d-step-1")])
+def test_another_name_than_the_questions_is_still_told_to_go(capsys, typed, exercise):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 3
+    assert capsys.readouterr().out.endswith(f"Write just 0.1447, without '{typed.split(' =')[0]} ='.\n")
+
+
+@pytest.mark.parametrize("value", ["0.2", "0.0500", "-0.1447", "0.1453"])
+def test_a_wrong_point_after_its_name_gets_the_verdict_of_the_bare_value(capsys, value):
+    main(["check", "--exercise", "gradients:descent-1d-step-1", "--", value])
+    bare = capsys.readouterr().out
+    main(["check", "--exercise", "gradients:descent-1d-step-1", "--", f"x₁ = {value}"])
+    assert capsys.readouterr().out == bare
+
+
+@pytest.mark.parametrize("typed, exercise, caret, message", [
+    # finding 107: "m=1/2 m=7/3" was told "Separate m and b with a comma: m=1/2, m=7/3."
+    ("m=1/2 m=7/3", "power-lines-fit", 7, "m is given twice."),
+    ("m=1/2 b=7/3", "power-lines-fit", 6, "Separate m and b with a comma: m=1/2, b=7/3."),
+    # a gradient's parts have no names: "x=4 y=6" was "Only one '=' is allowed."
+    ("x=4 y=6", "gradient-x2y2-at-2-3", 1, "Write the vector without names, in order, like (4, 6)."),
+    ("x = 4 y = 6", "gradient-x2y2-at-2-3", 2, "Write the vector without names, in order, like (4, 6)."),
+    ("x₁ = 0.5057 y₁ = 0.6047", "descent-heat-step-1", 12,
+     "Separate x and y with a comma: x₁ = 0.5057, y₁ = 0.6047."),
+])
+def test_parts_named_without_commas_are_told_what_else_is_wrong(capsys, typed, exercise, caret, message):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"

@@ -1108,3 +1108,32 @@ def test_a_local_maximum_of_a_function_minimised_numerically_is_named(periodic):
     assert got.verdict.value == "incorrect"
     assert "a critical point that is a local maximum" in got.message
     assert "At 0, f″ = -4/5 < 0. A local minimum has f″ > 0." in got.message
+
+
+@pytest.mark.parametrize("rates, said", [
+    # x² from 1: α and 1 - α give x_k = ±(1 - 2α)^k, the same |f′| at every step (finding 106)
+    ("0.4,0.6,0.1", "best: α = 0.4 and α = 0.6, tied (both converge in 7 steps)"),
+    ("0.6,0.1,0.4", "best: α = 0.4 and α = 0.6, tied (both converge in 7 steps)"),
+    ("0.3,0.7,0.1", "best: α = 0.3 and α = 0.7, tied (both converge in 11 steps)"),
+    ("0.4,0.6,0.5", "best: α = 0.5"),  # one step: no tie
+    ("0.4,0.7", "best: α = 0.4"),
+])
+def test_rates_as_fast_as_the_best_are_said_as_a_tie(capsys, rates, said):
+    status, out = run(capsys, "rates", "x^2", "--start", "1", "--rates", rates, "--iterations", "20")
+    assert status == 0 and out.splitlines()[-1] == said
+
+
+def test_a_tie_for_the_best_rate_in_the_steps_and_the_key(capsys, tmp_path):
+    status, out = run(capsys, "rates", "x^2", "--start", "1", "--rates", "0.6,0.4,0.1", "--iterations", "20",
+                      "--steps")
+    assert status == 0 and out.splitlines()[-1] == (
+        "7. The best rates are α = 0.4 and 0.6, tied: each converges in the fewest steps (7). No rule gives the "
+        "best rate in advance: you try several and compare.")
+    pack = tmp_path / "tie.yaml"
+    pack.write_text("pack: tie\nexercises:\n  - id: a\n    kind: learning_rate\n    function: x^2\n    start: 1\n"
+                    "    rates: [0.4, 0.6, 0.1]\n    iterations: 20\n    ask: best\n")
+    assert main(["pack", "show", str(pack), "--answers"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "   answer: 0.4 or 0.6"
+    for typed in ("0.4", "α = 0.6"):
+        assert main(["check", "--exercise", f"{pack}:a", "--", typed]) == 0
+        assert capsys.readouterr().out.startswith("correct\nCorrect.\n")

@@ -208,3 +208,23 @@ def test_tenths_and_hundredths_are_fractions_in_fraction_notation_and_decimals_o
     with numbers_written(Notation.FRACTIONS):
         assert show(f, ("x",)) == "x²/10 - x/5"
         assert show(sympy.Rational(-9, 10)) == "-9/10" and show(sympy.Rational(7, 100)) == "7/100"
+
+
+@pytest.mark.parametrize("value, shown", [
+    # finding 68: a computed value to 6 digits follows the rule for exact decimals (SCIENTIFIC_BELOW)
+    (8.000000000000001e-06, "0.000008"), (6.4e-05, "0.000064"), (-0.000123, "-0.000123"),
+    (1.28e-05, "1.28e-5"), (6.4e-11, "6.4e-11"), (1e-06, "0.000001"), (0.5, "0.5"), (1.04858e6, "1.04858e6"),
+])
+def test_a_float_key_is_written_out_to_six_places(value, shown):
+    assert show(sympy.Float(value, 15)) == shown
+
+
+@pytest.mark.parametrize("typed, echoed", [
+    # finding 73: a 0 typed beside 0.0 was echoed 0.0
+    ("(-1.0455, 0.0), (0.9601, 0)", "{(-1.0455, 0.0), (0.9601, 0)}"),
+    ("(-1.040, 0), (0.9600, 0.000)", "{(-1.040, 0), (0.9600, 0.000)}"),
+    ("(-1.04, 0.0), (0.96, 0.00)", "{(-1.04, 0.0), (0.96, 0.00)}"),
+    ("(2, 1.0), (1, 2)", "{(2, 1.0), (1, 2)}"),
+])
+def test_each_number_is_echoed_as_typed(typed, echoed):
+    assert show(read(typed, "points")) == echoed

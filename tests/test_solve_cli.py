@@ -937,3 +937,33 @@ def test_a_corner_is_decided_by_f_values(capsys, function, line):
 def test_critical_points_at_a_corner_or_inside_an_even_function(capsys, function, line):
     status, out, _ = run(capsys, "critical", function)
     assert status == 0 and line in out.splitlines()
+
+
+@pytest.mark.parametrize("argv, error", [
+    # finding 107: "give 0 values (there are no variables here), like " ended with nothing
+    (["tangent", "5", "--at", "1"],
+     "tutor: f = 5 has no variable: its graph is the line y = 5, which is its own tangent line at every point\n"),
+    (["gradient", "5", "--at", "1"], "tutor: f has no variables, so it takes no point\n"),
+    # one variable: the lesson's f′ and f″, not ∂f/∂x and f_xx
+    (["tangent", "sqrt(x)", "--at", "0"], "tutor: f′ has no real value at x = 0\n"),
+    (["tangent", "sqrt(t)", "--at", "0"], "tutor: f′ has no real value at t = 0\n"),
+    (["critical", "abs(x)^(3/2)"], "tutor: f″ has no real value at x = 0\n"),
+    (["tangent", "sqrt(x) + y", "--at", "0,1"], "tutor: ∂f/∂x has no real value at x = 0, y = 1\n"),
+])
+def test_refusals_say_what_is_so_in_the_lesson_notation(capsys, argv, error):
+    status, _, err = run(capsys, *argv)
+    assert status != 0 and err == error
+
+
+@pytest.mark.parametrize("argv, ending", [
+    # finding 107: "the point is 1, where f = 1" though x₁ = 0.9999998
+    (["x^2", "--start", "1", "--rate", "0.0000001"], "the point is 0.9999998, where f = 0.9999996"),
+    (["x^2", "--start", "2", "--rate", "0.00000001"], "the point is 1.99999996, where f = 3.9999998"),
+    (["x^2 + y^2", "--start", "1,0", "--rate", "0.0000001"], "the point is (0.9999998, 0), where f = 0.9999996"),
+    # finding 68: 0.000008 has six places, and is written out as an exact decimal is
+    (["x^2", "--start", "0.00001", "--rate", "0.1"], "the point is 0.000008, where f = 6.4e-11"),
+    (["x^2", "--start", "1", "--rate", "0.1"], "the point is 0.8, where f = 0.64"),
+])
+def test_where_a_descent_ends_is_told_from_where_it_began(capsys, argv, ending):
+    status, out, _ = run(capsys, "descent", *argv, "--iterations", "1")
+    assert status == 0 and out.splitlines()[-1] == f"stopped after 1 iteration; {ending}"

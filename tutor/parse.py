@@ -46,6 +46,9 @@ Characters are first mapped to the ones the grammar knows (`normalize`): look-al
 full-width and italic letters, invisible characters as spaces, and Word's invisible operators as
 what they mean (U+2061 function application a space, U+2062 invisible times '*', U+2063 invisible
 separator ',', U+2064 invisible plus '+').
+Before an answer the name its question gives it (`named`: α, x₁, or a point's x₁ and y₁) may stand,
+written as the question writes it or as a keyboard does (alpha, x_1, x_{1}, x1) and followed by '=':
+it is blanked out, and a part's name is read as its component's (`x₁ = 0.5, y₁ = 0.6` as x = …, y = …).
 """
 
 from __future__ import annotations
@@ -293,7 +296,13 @@ class _Tokenizer:
         self.vocabulary = vocabulary
         self.limits = limits
         self.offset = offset
-        self.spellings: list[tuple[Fraction, str]] = []  # decimals as typed, each where it was typed
+        self.spellings: list[tuple[Fraction, str]] = []  # numbers as typed, each where it was typed
+
+    def typed(self) -> list[tuple[Fraction, str]]:
+        """The decimals (and e-notation) as typed, and a whole number where the same value is also typed
+        so ((0.96, 0) beside (-1.04, 0.0): each 0 echoed as typed, never 0 as 0.0)."""
+        written = {value for value, literal in self.spellings if not literal.isdigit()}
+        return [(value, literal) for value, literal in self.spellings if value in written]
 
     def tokens(self) -> list[Token]:
         text, i, spaced = self.text, 0, False
@@ -350,8 +359,7 @@ class _Tokenizer:
         end = match.end()
         if end < len(self.text) and self.text[end] == ".":
             raise InputError("a number has one decimal point", end + self.offset)
-        if literal != mantissa or "." in mantissa:
-            self.spellings.append((fraction(value), literal))
+        self.spellings.append((fraction(value), literal))  # a whole number too, kept where also typed otherwise
         out.append(Token(TokenKind.NUMBER, literal, i + self.offset, value, spaced))
         return end
 
@@ -535,7 +543,7 @@ class _Parser:
         self.limits = limits
         tokenizer = _Tokenizer(text, vocabulary, limits, offset)
         self.tokens = tokenizer.tokens()
-        self.spellings = tokenizer.spellings
+        self.spellings = tokenizer.typed()
         self.pos = 0
         self.depth = 0
         self.abs_depth = 0
@@ -1333,6 +1341,7 @@ def read(
     limits: Limits = LIMITS,
     infer: bool = False,
     constants: Sequence[str] = (),
+    named: Sequence[str] = (),
 ) -> Answer:
     """Read `text` as an answer of `shape`; raise InputError if it can't be read.
 
@@ -1341,13 +1350,16 @@ def read(
     a pack's function) may use any single-letter or Greek name as a variable.
     constants: names that stand for numbers (a pack's parameters, replaced by each
     variant's values), so that a point's coordinates may use them: `(a, 0)`.
+    named: the name the question gives the answer (α, x₁), or its parts' names in the order of
+    `components` (x₁, y₁), which the answer may be written after (`without_name`).
     """
     if shape not in SHAPES and shape != AUTO:
         raise InputError(f"unknown shape {shape!r}", None, "shape")
     if len(text) > limits.max_length:
         raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
                          limits.max_length, "too_large")
-    clean = _without_full_stop(normalize(text))
+    typed = _without_full_stop(normalize(text))
+    clean = without_name(typed, named)
     if not clean.strip():
         raise InputError("the answer is empty", 0, "empty")
     if shape == AUTO and _label_words(clean) in LABELS:
@@ -1363,8 +1375,12 @@ def read(
         if (shape in _LABELLED_SHAPES and error.note in _LABEL_ERRORS and clean.count("=") == 1
                 and error.column is not None and error.column < equals and _a_name(clean[:equals])):
             raise labelled(clean, equals, error.note) from None  # E = 25/6, ∂f/∂x = 6xy^3
-        if error.note == "syntax" and components and (commas := missing_commas(clean, components)) is not None:
-            raise commas from None  # m=1/2 b=7/3
+        parts = components or (variables if shape == Shape.VECTOR else ())
+        if error.note == "syntax" and parts and (commas := missing_commas(clean, parts, typed)) is not None:
+            # m=1/2 b=7/3; what is wrong with the parts besides is said first (m=1/2 m=7/3: m twice;
+            # x=4 y=6 for a gradient, whose parts have no names)
+            raise _with_commas_error(clean, parts, shape, variables, components, limits, constants) or commas \
+                from None
         raise
     if shape == AUTO:
         shape = _shape_of(items)
@@ -1381,6 +1397,59 @@ _LABELLED_SHAPES = (Shape.EXPRESSION, Shape.NUMBER, Shape.VECTOR, Shape.POINTS) 
 _LABEL_ERRORS = ("unknown_name", "unknown_function", "forbidden")
 
 
+# The name the question itself gives the answer is read before it, as the question writes it or as a
+# keyboard types it (`α = 0.05`, `alpha = 0.05`; `x₁ = 0.1447`, `x_1 = …`, `x1 = …`; `(x₁, y₁) = (…)`),
+# and a point's parts after theirs (`x₁ = 0.5, y₁ = 0.6` as x = …, y = …): it is the student
+# answering in the question's words. x1 is then never x·1, as the question wrote x₁.
+_SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉"
+_NAMED_PART = re.compile(rf"(.*?)([{_SUBSCRIPT_DIGITS}]+)")
+
+
+def _spelled(name: str) -> str:
+    """A pattern for `name` as the question writes it and as a keyboard types it: α or alpha (in any
+    case), x₁, x_1, x_{1} or x1."""
+    pieces = []
+    for run in re.findall(rf"[{_SUBSCRIPT_DIGITS}]+|.", name):
+        if run[0] in _SUBSCRIPT_DIGITS:
+            digits = "".join(str(_SUBSCRIPT_DIGITS.index(d)) for d in run)
+            pieces.append(f"(?:{run}|_?{digits}|_\\{{{digits}\\}})")
+        elif run in GREEK_NAME:
+            pieces.append(f"(?:{run}|(?i:{GREEK_NAME[run]}))")
+        else:
+            pieces.append(re.escape(run))
+    return "".join(pieces)
+
+
+@functools.lru_cache(maxsize=64)
+def _name_patterns(named: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The whole answer's name before '=' at the start; and, for a point, any part's name before '='."""
+    whole = _spelled(named[0]) if len(named) == 1 else \
+        r"\(\s*" + r"\s*,\s*".join(_spelled(n) for n in named) + r"\s*\)"
+    parts = None
+    if len(named) > 1 and all(_NAMED_PART.fullmatch(n) for n in named):
+        bases = [cast(re.Match[str], _NAMED_PART.fullmatch(n)) for n in named]
+        parts = re.compile("|".join(rf"(?<!\w)({re.escape(m[1])})({_spelled(m[2])})(?=\s*=)" for m in bases))
+    return re.compile(rf"\s*(?:{whole})\s*=(?!=)"), parts
+
+
+def without_name(text: str, named: Sequence[str]) -> str:
+    """`text` with the question's name for the answer before it blanked out (`x₁ = 0.1447`, `(x₁, y₁) =
+    (…)`), and each part's name written as its component's (`x₁ = 0.5` as `x = 0.5`), keeping every
+    column where it was typed; the text as it is where it has none."""
+    if not named:
+        return text
+    whole, parts = _name_patterns(tuple(named))
+    if (found := whole.match(text)) is not None:
+        return " " * found.end() + text[found.end():]
+    if parts is None:
+        return text
+
+    def component(found: re.Match[str]) -> str:  # x₁ -> "x ", x_1 -> "x  ": the base, padded
+        base = next(group for group in found.groups() if group is not None)
+        return base.ljust(len(found.group()))
+    return parts.sub(component, text)
+
+
 def labelled(text: str, equals: int, note: str) -> InputError:
     """'write just 25/6, without 'E ='': for an answer typed after a name, which only an equation has."""
     label, value = text[:equals].strip(), text[equals + 1 :].strip()
@@ -1390,10 +1459,11 @@ def labelled(text: str, equals: int, note: str) -> InputError:
     return InputError(f"write just {value}, without '{label} ='", column, note)
 
 
-def missing_commas(text: str, components: Sequence[str]) -> InputError | None:
-    """'separate m and b with a comma: m=1/2, b=7/3': for parts given by name with no comma between them,
-    which reads as one part whose value goes on to the next name and its '=' (m = 1/2·b = 7/3). None
-    where every named part after the first follows a comma."""
+def _commas_added(text: str, components: Sequence[str], shown: str | None = None
+                  ) -> tuple[str, list[int], int] | None:
+    """text (or `shown`, the same text with the same columns, as typed: x₁ where text has x) with a comma
+    before each part's name that follows another without one, where the commas went, and the first
+    such name's column; None where there is none."""
     names = "|".join(re.escape(c) for c in sorted(components, key=len, reverse=True))
     places = []
     for found in re.finditer(rf"(?<![^\W\d])(?:{names})(?!\w)\s*=", text):
@@ -1402,13 +1472,42 @@ def missing_commas(text: str, components: Sequence[str]) -> InputError | None:
             places.append((len(before), found.start()))
     if not places:
         return None
-    fixed = text
+    fixed = text if shown is None else shown
     for end, _ in reversed(places):
         fixed = f"{fixed[:end]},{fixed[end:]}"
+    return fixed, [end for end, _ in places], places[0][1]
+
+
+def _with_commas_error(text: str, parts: Sequence[str], shape: Shape | str, variables: Sequence[str],
+                       components: Sequence[str], limits: Limits, constants: Sequence[str]) -> InputError | None:
+    """What reading the parts with their commas put in says is wrong besides (a name given twice, names
+    where the parts have none), its column in text as typed; None where they read so."""
+    added = _commas_added(text, parts)
+    if added is None:
+        return None
+    fixed, commas, _ = added
+    try:
+        read(fixed, shape, variables, components=components, limits=limits, constants=constants)
+    except InputError as error:
+        if error.column is None:
+            return error
+        shifted = error.column - sum(1 for i, end in enumerate(commas) if end + i < error.column)
+        return InputError(error.message, shifted, error.note)
+    return None
+
+
+def missing_commas(text: str, components: Sequence[str], shown: str | None = None) -> InputError | None:
+    """'separate m and b with a comma: m=1/2, b=7/3': for parts given by name with no comma between them,
+    which reads as one part whose value goes on to the next name and its '=' (m = 1/2·b = 7/3). None
+    where every named part after the first follows a comma. `shown`: text as typed, columns alike."""
+    added = _commas_added(text, components, shown)
+    if added is None:
+        return None
+    fixed, _, column = added
     parts = and_list(list(components))
     if len(fixed) > 60:
-        return InputError(f"separate {parts} with commas", places[0][1], "syntax")
-    return InputError(f"separate {parts} with a comma: {fixed.strip()}", places[0][1], "syntax")
+        return InputError(f"separate {parts} with commas", column, "syntax")
+    return InputError(f"separate {parts} with a comma: {fixed.strip()}", column, "syntax")
 
 
 def _a_name(text: str) -> bool:

@@ -142,7 +142,7 @@ class _Printer:
                 return rf"{sign}\frac{{{_integer(abs(int(n.p)))}}}{{{_integer(int(n.q))}}}"
             return f"{sign}{_integer(abs(int(n.p)))}/{_integer(int(n.q))}"
         if n.is_Float:
-            return _format_float(float(n))
+            return show_decimal(float(n))
         return str(n)
 
     def symbol(self, name: str) -> str:
@@ -398,7 +398,8 @@ def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> 
 
 # A decimal this small is written in scientific notation (3e-8, 2.5e-7): one that needs more than six
 # places, the most any exercise asks for (dp:6). The lesson writes its rates as decimals (α = 0.005), and
-# a pack's 0.00001 or 0.000005 stays one; a float in a table is written by %g (show_float: 1e-5).
+# a pack's 0.00001 or 0.000005 stays one, and so does a computed value shown to 6 digits (show_decimal:
+# 0.000008 for a descent's key or where it ends); a float in a table is written by %g (show_float: 1e-5).
 SCIENTIFIC_BELOW = Fraction(1, 10**6)
 
 
@@ -613,6 +614,25 @@ def show_given(values: Sequence[Expr]) -> str:
                 return written
         return show_float(float(value))
     return one(values[0]) if len(values) == 1 else "(" + ", ".join(map(one, values)) + ")"
+
+
+def show_decimal(value: float, digits: int = 6) -> str:
+    """A float to `digits` significant digits as an exact decimal is written (SCIENTIFIC_BELOW): out, where
+    it has at most six places at those digits (0.000008, not 8e-6), in scientific notation beyond (1.28e-5)."""
+    text = _format_float(value, digits)
+    mantissa, e, exponent = text.partition("e")
+    if not e or int(exponent) >= 0:
+        return text
+    places = len(mantissa.partition(".")[2]) - int(exponent)
+    return f"{value:.{places}f}" if places <= 6 else text
+
+
+def show_apart(value: float, other: float, digits: int = 6) -> str:
+    """`value` as show_decimal writes it, with as many more digits as tell it from `other` where it is not
+    `other` (0.9999998 after a start at 1, not 1): a point that moved is never said to be where it began."""
+    while value != other and digits < 15 and show_decimal(value, digits) == show_decimal(other, digits):
+        digits += 1
+    return show_decimal(value, digits)
 
 
 def show_floats(point: Sequence[float]) -> str:

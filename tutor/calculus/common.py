@@ -96,6 +96,8 @@ def parse_point(text: str, variables: Sequence[str], partial: bool = False) -> d
     With `partial`, `y=4` gives only some of the variables (the ones to fix)."""
     if partial:
         return _some_values(text, variables)
+    if not variables:
+        raise SolveError("f has no variables, so it takes no point")
     if "=" not in text:
         values = _read_values(text)
         if len(values) != len(variables):

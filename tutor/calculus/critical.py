@@ -192,7 +192,9 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
     point = tuple(exact(p) for p in point)
     if len(point) != len(variables):
         raise SolveError(f"the point needs {len(variables)} coordinates")
-    hessian = tuple(tuple(value_at(second, variables, point, f"f_{a}{b}") for b, second in zip(variables, row))
+    def named(a: str, b: str) -> str:  # f″ for f of one variable, as the lesson writes it
+        return f"f_{a}{b}" if len(variables) > 1 else "f″"
+    hessian = tuple(tuple(value_at(second, variables, point, named(a, b)) for b, second in zip(variables, row))
                     for a, row in zip(variables, _second_derivatives(f, tuple(variables))))
     minors = [sympy.Matrix(hessian)[:k, :k].det() if k > 1 else hessian[0][0]
               for k in range(1, len(variables) + 1)]

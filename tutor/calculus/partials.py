@@ -141,6 +141,11 @@ def value_at(expr: Expr, variables: Sequence[str], point: Sequence[Expr], what: 
     return value
 
 
+def slope_name(wrt: str, variables: Sequence[str]) -> str:
+    """f′ for f of one variable, ∂f/∂x for f of several: the lesson's notation for each."""
+    return f"∂f/∂{wrt}" if len(variables) > 1 else "f′"
+
+
 def defined_at(expr: Expr, variables: Sequence[str], point: Sequence[Expr], what: str = "f") -> None:
     """SolveError where expr has no real value at the point, as far as sympy tells without simplifying:
     f itself there, before its derivative is asked for (ln x at x = -1 has none, so no derivative)."""
@@ -171,7 +176,7 @@ def differentiable_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], 
     at = values.get(v, v)
     quotient = (f.xreplace({**values, v: at + h}) - f.xreplace(values)) / h
     shown = ", ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))
-    slope = f"∂f/∂{wrt}" if len(variables) > 1 else "f′"
+    slope = slope_name(wrt, variables)
     try:
         with counted(LIMIT_CALLS):
             right, left = (sympy.limit(quotient, h, 0, side) for side in ("+", "-"))

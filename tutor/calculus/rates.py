@@ -20,9 +20,10 @@ steps does both: on x² with α = 0.9 every step crosses the minimum (x → -0.8
 true of it too (`RateTrial.true_of`): which word the path earns must not turn on the
 step budget where its nature is plain, a zigzag that shrinks.
 
-The best rate is the one that converges in the fewest steps (the smaller rate on a
-tie); when none converges there is no best. Everything is decided by the numbers
-of the run, never by time, so the verdicts are the same on any machine.
+The best rate is the one that converges in the fewest steps; rates that converge in as
+few are tied with it (`LearningRates.tied`), each as good by that measure, and are said
+and graded so (`best` is the smallest of them); when none converges there is no best.
+Everything is decided by the numbers of the run, never by time, so the verdicts are the same on any machine.
 """
 
 from __future__ import annotations
@@ -78,6 +79,13 @@ class LearningRates:
     @property
     def best_rate(self) -> float | None:
         return None if self.best is None else self.trials[self.best].rate
+
+    @property
+    def best_rates(self) -> tuple[int, ...]:
+        """The best rate and those tied with it, smallest rate first; () when none converges."""
+        if self.best is None:
+            return ()
+        return tuple(sorted((self.best, *self.tied), key=lambda i: self.trials[i].rate))
 
     @property
     def tied(self) -> tuple[int, ...]:

@@ -12,7 +12,7 @@ from ..builtin_packs import Listed
 from ..outputs import OutputError
 from ..pack_schema import json_schema
 from ..variant_check import Unsettable, settable
-from ..words import counted
+from ..words import and_list, counted
 from . import EXIT_INCORRECT, EXIT_OK, UserError
 from .pack import line
 
@@ -43,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
                 continue
             print(f"   {exercise.prompt(latex=args.latex)}")
             if args.answers:
-                print(f"   answer: {exercise.problem.show(exercise.expected().value, latex=args.latex, alike=True)}")
+                keys = [exercise.expected(), *exercise.problem.also_right()]  # a rate as fast is as right
+                print("   answer: " + and_list([exercise.problem.show(key.value, latex=args.latex, alike=True)
+                                                for key in keys], "or"))
         return EXIT_INCORRECT if unsettable else EXIT_OK
     if args.action == "validate":
         failed = False

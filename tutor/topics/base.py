@@ -258,12 +258,18 @@ class Problem:
         """What messages call a vector answer's parts (∂f/∂y); by default their names, if any."""
         return self.components
 
+    @property
+    def answer_names(self) -> tuple[str, ...]:
+        """The name the prompt gives the answer (α, x₁), or its parts' names in the order of the
+        components (x₁, y₁): an answer may be written after it, in the question's own words."""
+        return ()
+
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         """How this exercise reads an answer (the REPL's live preview and the diagnosis use it too);
         raises InputError. `parameters`: an author's answer or mistake is read the same way, with the
         pack's parameters known as names that stand for numbers (each variant puts in its values)."""
         return read(text, self.shape, self.answer_variables, components=self.components, limits=limits,
-                    constants=parameters)
+                    constants=parameters, named=self.answer_names)
 
     def read_as(self, text: str, shape: Shape, variables: Sequence[str], components: Sequence[str] = (),
                 limits: Limits = LIMITS) -> Answer:
@@ -294,7 +300,7 @@ class Problem:
     def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
         return check(text, expected, variables=self.answer_variables, shape=self.shape,
                      tolerance=tolerance or self.default_tolerance(), components=self.components,
-                     labels=self.component_labels,
+                     labels=self.component_labels, reader=self.read if self.answer_names else None,
                      isolated=False)  # an exercise's check runs where its caller put it (packs.Exercise)
 
     # -- shared helpers for the kinds

@@ -85,6 +85,11 @@ class GradientDescent(FunctionProblem):
         """x₂ and y₂, as the prompt names the point asked for."""
         return tuple(v + str(self.iterations).translate(_SUBSCRIPTS) for v in self.components)
 
+    @property
+    def answer_names(self) -> tuple[str, ...]:
+        """x₁, or x₁ and y₁: the point the prompt asks for, which an answer may be written after."""
+        return tuple(v + str(self.iterations).translate(_SUBSCRIPTS) for v in self.variables)
+
     def default_tolerance(self) -> Tolerance:
         return self.tolerance or Tolerance(places=telling_places(self.solution.rows[self.iterations].point,
                                                                  self.start))

@@ -9,7 +9,7 @@ from ... import calculus
 from ...calculus import DescentRow
 from ...calculus.common import SolveError, exact
 from ...check import names
-from ...show import show, show_float, show_floats, show_given
+from ...show import show, show_apart, show_float, show_floats, show_given
 from ...words import counted
 from ..base import Command
 from ..solution import Solution, columns, function_argument, header, read_function
@@ -53,7 +53,10 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
         slope_size = "|f′|" if len(names) == 1 else "the gradient"
         ending = (f"converged after {counted(final.k, 'iteration')}: {slope_size} is smaller than the tolerance"
                   if result.converged else f"stopped after {counted(final.k, 'iteration')}")
-        ending += f"; the point is {show_floats(final.point)}, where f = {show_float(final.value)}"
+        first = result.rows[0]
+        coordinates = [show_apart(c, c0) for c, c0 in zip(final.point, first.point)]
+        reached = coordinates[0] if len(coordinates) == 1 else f"({', '.join(coordinates)})"
+        ending += f"; the point is {reached}, where f = {show_apart(final.value, first.value)}"
     # the same sentences as the steps' (a coordinate taken as 0), so the table and the steps agree
     zeroed = [render_text(step) for step in zeroed_steps(result)]
     lines = [*head, "", *columns(table, right=0), "", *zeroed, ending]

@@ -21,7 +21,7 @@ from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape
 from ..base import Field, FieldError, FunctionProblem, choice_from, point_from, whole_steps
 from ..gradient_descent.exercise import subscripted
-from .labels import behaviours_of, canonical, read_labels, without_rate_name
+from .labels import RATE_NAME, behaviours_of, canonical, read_labels
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -123,11 +123,15 @@ class LearningRate(FunctionProblem):
             return ()
         return tuple(Answer(Shape.NUMBER, self.rates[i]) for i in self.solution.tied)
 
+    @property
+    def answer_names(self) -> tuple[str, ...]:
+        return (RATE_NAME,) if self.ask == Ask.BEST else ()
+
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         """A word per rate; or the best rate, also after its name as the question writes it (α = 0.05),
         as a rate named in the words is."""
         if self.ask == Ask.BEST:
-            return super().read(without_rate_name(text), limits, parameters)
+            return super().read(text, limits, parameters)
         return Answer(Shape.LABEL, read_labels(text, self.rates, self.shown_rates(), limits))
 
     def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:

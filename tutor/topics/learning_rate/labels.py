@@ -16,7 +16,7 @@ from sympy import Expr
 
 from ...calculus import Behaviour
 from ...limits import LIMITS, Limits
-from ...parse import InputError, Shape, read
+from ...parse import InputError, Shape, read, without_name
 from ...words import and_list
 
 WORDS: dict[str, Behaviour] = {
@@ -29,16 +29,9 @@ WORDS: dict[str, Behaviour] = {
 AMBIGUOUS = ("too large", "too big", "too high", "overshoots")
 # A rate may be written after its name as the question writes it (α = 0.9), or spelled out; no other
 # name: an exercise's function may have a parameter a, which is not the rate.
-_RATE_NAME = re.compile(r"\s*(?:α|alpha)\s*=", re.IGNORECASE)
+RATE_NAME = "α"
 _NAMED = re.compile(r"^\s*([0-9][0-9.eE+\-/]*)\s*(?::|→|->|=|\s)\s*(.*)$")
 _OTHER_NAME = re.compile(r"^\s*([^\W\d]\w*)\s*=\s*(?=[0-9])")  # a = 0.9: oscillates
-
-
-def without_rate_name(text: str) -> str:
-    """`text` with the rate's name before it (`α = 0.05`) blanked out, so that a column still points into
-    the text as typed; the text as it is where it has none."""
-    named = _RATE_NAME.match(text)
-    return text if named is None else " " * named.end() + text[named.end():]
 
 
 def canonical(behaviours: Sequence[Behaviour]) -> str:
@@ -62,7 +55,7 @@ def read_labels(text: str, rates: Sequence[Expr], shown: Sequence[str], limits: 
     named: dict[int, Behaviour] = {}
     plain: list[Behaviour] = []
     for column, piece in pieces:
-        match = _NAMED.match(without_rate_name(piece))
+        match = _NAMED.match(without_name(piece, (RATE_NAME,)))
         if match:
             index = _rate_index(match.group(1), rates, shown, column)
             if index in named:

@@ -10,6 +10,7 @@ from ... import calculus
 from ...calculus.rates import DEFAULT_TOLERANCE
 from ...check import names
 from ...show import show, show_float, show_floats
+from ...words import and_list
 from ..base import Command
 from ..solution import Solution, columns, function_argument, header, read_function
 
@@ -37,14 +38,26 @@ def solve(function: str, start: str, rates: str, iterations: int, tolerance: flo
              *columns(table, right=0), ""]
     lines += [f"α = {show_float(t.rate)}: {WHAT[t.behaviour]} ({t.reason})" for t in result.trials]
     best = result.best_rate
-    lines.append(f"best: α = {show_float(best)}" if best is not None else "no rate converges within the steps")
+    lines.append(best_line(result))
     latex = [header(f, names, True)] + [rf"\alpha = {show_float(t.rate)}: \text{{{t.behaviour}}}"
                                         for t in result.trials]
     data = {"kind": "learning_rate", "function": show(f, names), "steps": iterations, "tolerance": tolerance,
             "trials": [{"rate": t.rate, "behaviour": str(t.behaviour), "iterations": t.iterations, "reason": t.reason}
-                       for t in result.trials], "best": best}
+                       for t in result.trials], "best": best,
+            "tied": [result.trials[i].rate for i in result.best_rates if i != result.best]}
     derivation = rates_steps(result, ", ".join(str(t.behaviour) for t in result.trials)) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+def best_line(result: calculus.LearningRates) -> str:
+    """'best: α = 0.4'; rates as fast said as a tie, never one of them as better than the others."""
+    if result.best is None:
+        return "no rate converges within the steps"
+    rates = [f"α = {show_float(result.trials[i].rate)}" for i in result.best_rates]
+    if len(rates) == 1:
+        return f"best: {rates[0]}"
+    k = result.trials[result.best].iterations
+    return f"best: {and_list(rates)}, tied ({'both' if len(rates) == 2 else 'each'} converge in {k} steps)"
 
 
 def _cell(trial: calculus.RateTrial, k: int) -> str:

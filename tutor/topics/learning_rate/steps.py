@@ -21,6 +21,7 @@ class RateRule(StepRule):
     GAP = "gap"
     VERDICT = "verdict"
     BEST = "best"
+    TIED = "tied"
     NO_BEST = "no_best"
 
     @classmethod
@@ -39,6 +40,8 @@ TEMPLATES: dict[StepRule, str] = {
     RateRule.VERDICT: "{alpha} = {rate} {behaviour}: {reason}.",
     RateRule.BEST: ("The best rate is {alpha} = {rate}: it converges in the fewest steps ({k}). No rule gives the "
                     "best rate in advance: you try several and compare."),
+    RateRule.TIED: ("The best rates are {alpha} = {rates:list}, tied: each converges in the fewest steps ({k}). No "
+                    "rule gives the best rate in advance: you try several and compare."),
     RateRule.NO_BEST: "None of the rates converges within {steps} steps, so none is best here.",
 }
 
@@ -89,6 +92,9 @@ def rates_steps(result: LearningRates, answer: object) -> Step:
                  for t in result.trials]
     if result.best is None:
         substeps.append(step(RateRule.NO_BEST, steps=result.steps))
+    elif result.tied:
+        substeps.append(step(RateRule.TIED, rates=tuple(result.trials[i].rate for i in result.best_rates),
+                             k=result.trials[result.best].iterations))
     else:
         best = result.trials[result.best]
         substeps.append(step(RateRule.BEST, rate=best.rate, k=best.iterations))
