@@ -220,11 +220,13 @@ class _Wording:
     def said_slip(self, slip: Slip, fields: Callable[[], dict[str, str]]) -> Said:
         """The sentence of a slip, its fields made when first read: its own words where it has them, else
         its misconception's."""
+        # Made for every pair of slips a variant tries, and read for the one a student is told: no more work
+        # here than the lookup (the subject's fields are made again where both are read, a joined message)
         template = _OWN_WORDS.get(slip) or MISCONCEPTIONS[slip.misconception]
-        filled = cache(lambda: {"v": self.v, "held": self.held, "f": self.name, **fields()})
         subject = template.subject
-        return Said(slip.misconception, lambda: template.say(**filled()),
-                    None if subject is None else lambda: subject.format(**filled()))
+        return Said(slip.misconception, lambda: template.say(v=self.v, held=self.held, f=self.name, **fields()),
+                    None if subject is None else
+                    lambda: subject.format(v=self.v, held=self.held, f=self.name, **fields()))
 
 
 _LN_RULE = " (the derivative of ln x is 1/x)"
