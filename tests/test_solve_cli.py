@@ -947,7 +947,6 @@ def test_critical_points_at_a_corner_or_inside_an_even_function(capsys, function
     # one variable: the lesson's f′ and f″, not ∂f/∂x and f_xx
     (["tangent", "sqrt(x)", "--at", "0"], "tutor: f′ has no real value at x = 0\n"),
     (["tangent", "sqrt(t)", "--at", "0"], "tutor: f′ has no real value at t = 0\n"),
-    (["critical", "abs(x)^(3/2)"], "tutor: f″ has no real value at x = 0\n"),
     (["tangent", "sqrt(x) + y", "--at", "0,1"], "tutor: ∂f/∂x has no real value at x = 0, y = 1\n"),
 ])
 def test_refusals_say_what_is_so_in_the_lesson_notation(capsys, argv, error):
@@ -967,3 +966,58 @@ def test_refusals_say_what_is_so_in_the_lesson_notation(capsys, argv, error):
 def test_where_a_descent_ends_is_told_from_where_it_began(capsys, argv, ending):
     status, out, _ = run(capsys, "descent", *argv, "--iterations", "1")
     assert status == 0 and out.splitlines()[-1] == f"stopped after 1 iteration; {ending}"
+
+
+@pytest.mark.parametrize("function, nature, sides", [
+    ("max(0, x^3)", "minimum", "f is 0 just left of it and x³ just right of it"),
+    ("max(0, x)^3", "minimum", "f is 0 just left of it and x³ just right of it"),
+    ("abs(x^3) - x^3", "minimum", "f is -2x³ just left of it and 0 just right of it"),
+    ("max(0, x)^2", "minimum", "f is 0 just left of it and x² just right of it"),
+    ("min(0, x)^2", "minimum", "f is x² just left of it and 0 just right of it"),
+    ("x*abs(x)", "neither", "f is -x² just left of it and x² just right of it"),
+])
+def test_a_kink_where_the_slope_is_0_from_both_sides_is_decided_by_values(capsys, function, nature, sides):
+    # the test has nothing to say at such a kink (f″ jumps there, or has no value): no f″ is quoted
+    status, out, _ = run(capsys, "critical", function)
+    assert status == 0
+    verdict = "f = 0 there and f ≥ 0 near it" if nature == "minimum" else "f takes values above and below 0 near it"
+    assert f"  x = 0  {nature} ({verdict} (f′ = 0 from both sides, and {sides}))" in out
+    assert "f″" not in out and "f⁽" not in out and "note" not in out
+
+
+@pytest.mark.parametrize("function, stretch", [
+    ("max(0, x^3)", "x < 0: f = 0"), ("abs(x^3) - x^3", "x > 0: f = 0"), ("max(0, x^2 - 1)^2", "-1 < x < 1: f = 0"),
+    ("min(x, 0)^2 + max(x - 1, 0)^2", "0 < x < 1: f = 0"),
+])
+def test_the_flat_stretches_beside_a_smooth_kink_are_listed(capsys, function, stretch):
+    status, out, _ = run(capsys, "critical", function)
+    assert f"critical stretches (f′ = 0 all along each):\n  {stretch} all along it;" in out
+    assert "undecided" not in out
+
+
+def test_the_steps_of_a_function_with_flat_stretches_solve_each_piece(capsys):
+    status, out, _ = run(capsys, "critical", "min(x^2, 1)", "--steps")
+    assert "The critical points of f = min(1, x²): x = 0, and every point of x < -1 and x > 1" in out
+    assert "For -1 < x < 1: f = x², and f′ = 2x is 0 at x = 0." in out
+    assert "For x > 1: f = 1 is constant, so f′ = 0 all along it." in out
+    assert "Critical all along: every point of x < -1 and x > 1." in out
+    assert "cannot solve" not in out and "may be missing" not in out
+    status, out, _ = run(capsys, "critical", "max(0, x^3)", "--steps")
+    assert "On each side of its kink x = 0, f is one polynomial" in out
+    assert "At the kink x = 0: f′ = 0 from both sides, so it is a critical point." in out
+    assert "At 0: f is 0 just left of it and x³ just right of it, so the second-derivative test does not apply." in out
+
+
+@pytest.mark.parametrize("function, point, nature, why", [
+    ("abs(x)^(3/2)", "x = 0", "minimum", "f - f(0) = |x|^(3/2) is never negative"),
+    ("cbrt(x)^4", "x = 0", "minimum", "f - f(0) = x^(4/3) is never negative"),
+    ("x^2 + abs(x)^(3/2)", "x = 0", "minimum", "f - f(0) = x² + |x|^(3/2) is a sum of terms that are never negative"),
+    ("-abs(x)^(3/2)", "x = 0", "maximum", "f - f(0) = -|x|^(3/2) is never positive"),
+    ("abs(x)^(3/2) + y^2", "(0, 0)", "minimum",
+     "f - f(0, 0) = y² + |x|^(3/2) is a sum of terms that are never negative"),
+])
+def test_an_infinite_second_derivative_is_decided_by_values_not_refused(capsys, function, point, nature, why):
+    status, out, _ = run(capsys, "critical", "--", function)
+    assert status == 0
+    sign = "≥" if nature == "minimum" else "≤"
+    assert f"{point}  {nature} (f = 0 there and f {sign} 0 near it ({why}))" in out

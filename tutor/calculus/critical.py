@@ -35,7 +35,7 @@ from ..budget import OutOfTime, deadline, metered_cache
 from ..parse import Equation
 from ..show import show
 from .common import SolveError, exact, function_of, sign, symbols, variables_of
-from .kinks import even_inside
+from .kinks import Corner, Level, even_inside, level_critical
 from .level import Through, through
 from .partials import derivative, diff, value_at
 from .region import Region, interval_text, parse_region
@@ -73,6 +73,7 @@ class Classification:
     hessian: tuple[tuple[Expr, ...], ...] = ()
     minors: tuple[Expr, ...] = ()  # the leading principal minors; the last is D
     indefinite: str = ""  # beyond two variables, with D = 0: the principal minors that show both signs
+    untested: str = ""  # why there is no test here (f″ has no value at the point), where there is none
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ class CriticalPoints:
     factors: tuple[tuple[Expr, ...], ...] = ()  # the factors of each nonzero partial
     cases: tuple[Case, ...] = ()
     region: Region | None = None
+    level: Level | None = None  # f of one variable solved piece by piece, with its flat stretches and corners
 
     @property
     def inside(self) -> Found:
@@ -331,13 +333,55 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     sets = _largest(_unique(c.set for c in cases if c.set is not None))
     on_sets = [p for c in cases for p in c.points if any(lies_on(p, s.equations, syms) for s in sets)]
     isolated = _unique(p for c in cases for p in c.points if p not in on_sets)
+    level = _level(f, syms[0]) if len(syms) == 1 and not sets else None
+    if level is not None:  # every solution of f′ = 0, exactly: sympy's may miss some, or find a corner as smooth
+        isolated, complete, note = [(z,) for z in level.zeros], True, ""
     points = []
     for p in sort_exactly(isolated):
-        test = classify(f, variables, p)
+        test = _tested(f, variables, p)
         decided = by_values(f, syms, p) if test.label == Nature.INCONCLUSIVE else None
         points.append(CriticalPoint(p, region.contains(p) if region else None, test, decided))
+    if level is not None:
+        points += [_corner(f, syms[0], c, region) for c in level.corners]
+        points.sort(key=lambda p: sympy.N(p.point[0]))
     return CriticalPoints(tuple(points), tuple(sets), complete, note, f, variables, gradient, factors,
-                          tuple(cases), region)
+                          tuple(cases), region, level)
+
+
+def _level(f: Expr, x: sympy.Symbol) -> Level | None:
+    try:
+        return level_critical(f, x)
+    except SolveError:  # a sign not told exactly: sympy's solution stands
+        return None
+
+
+def _tested(f: Expr, variables: Sequence[str], point: tuple[Expr, ...]) -> Classification:
+    """The second-derivative test, or where a second derivative has no value at the point (|x|^(3/2) at 0,
+    where f″ is infinite), no test: f's values decide there."""
+    try:
+        return classify(f, variables, point)
+    except SolveError as error:
+        if "no real value" not in str(error):
+            raise
+        missing = "f″" if len(variables) == 1 else "a second derivative"
+        why = f"{missing} has no value there"
+        return Classification(Nature.INCONCLUSIVE, sympy.nan, sympy.nan, f"{why}, so the test cannot decide",
+                              untested=f"{why}, so the second-derivative test does not apply")
+
+
+def _corner(f: Expr, x: sympy.Symbol, corner: Corner, region: Region | None) -> CriticalPoint:
+    """A kink where f′ = 0 from both sides: no second-derivative test there (f″ jumps, or has no value),
+    so f's values on each side decide."""
+    shown = f"f is {show(sympy.factor(corner.left))} just left of it and {show(sympy.factor(corner.right))} just " \
+        "right of it"
+    signs = {corner.below, corner.above} - {0}
+    s = signs.pop() if len(signs) == 1 else 0
+    why = f"f′ = 0 from both sides, and {shown}"
+    decided = _judgement(s, show(f.xreplace({x: corner.point})), "point", 1, why)
+    test = Classification(Nature.INCONCLUSIVE, sympy.nan, sympy.nan, f"a kink: {shown}",
+                          untested=f"{shown}, so the second-derivative test does not apply")
+    point = (corner.point,)
+    return CriticalPoint(point, region.contains(point) if region else None, test, decided)
 
 
 def polynomial_zeros(equations: Sequence[Expr], variables: Sequence[str],
@@ -771,6 +815,8 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
         s, why = higher_derivatives(f, syms[0], point[0])
         if s is None:  # sin|x| at 0: a corner, where f″ is no number, but f′ has a sign on each side
             s, why = one_sided(f, syms[0], point[0])
+        if s is None:  # |x|^(3/2) at 0: f′ → 0 from both sides, f″ → ∞
+            s, why = _by_terms(f, syms, point, value)
     elif rational_polynomial(f, syms) is not None and all(c.is_Rational for c in point):
         g = sympy.expand(f - value)
         s = _definite(g, syms, point)  # the reason given is the one that decided: no factors are needed here
@@ -784,8 +830,34 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
             if s is None:  # a factor with a cusp at the point (x² + y³): a path through it may still show both signs
                 s, why = _sign_along_paths(g, syms, point)
     else:
-        s, why = None, ""
+        s, why = _by_terms(f, syms, point, value)
     return _judgement(s, show(value), "point", len(syms), why)
+
+
+def _by_terms(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr) -> tuple[int | None, str]:
+    """1 (or -1) where f − f(P) is a sum of terms each 0 at P and never negative (never positive):
+    |x|^(3/2) + y² at the origin, where a second derivative is infinite. (None, "") otherwise."""
+    at = dict(zip(syms, point))
+    terms = [t for t in sympy.Add.make_args(sympy.expand(f)) if t.free_symbols & set(syms)]
+    if not terms or sign(sympy.Add(*terms).xreplace(at) + (f - sympy.Add(*terms)) - value) != 0 \
+            or any(sign(t.xreplace(at)) != 0 for t in terms):
+        return None, ""
+    for s, never in ((1, "negative"), (-1, "positive")):
+        if all(_never_below(s * t) for t in terms):
+            at_point = show(point[0]) if len(point) == 1 else ", ".join(show(c) for c in point)
+            what = "is a sum of terms that are never" if len(terms) > 1 else "is never"
+            return s, f"f - f({at_point}) = {show(f - value)} {what} {never}"
+    return None, ""
+
+
+def _never_below(term: Expr) -> bool:
+    """Whether a term is ≥ 0 for every real value of its variables: |x|^(3/2), y², and x^(4/3) (the real
+    cube root of x, to the 4th power)."""
+    if term.is_nonnegative:
+        return True
+    coefficient, rest = term.as_coeff_Mul()
+    return bool(coefficient > 0 and isinstance(rest, sympy.Pow) and rest.exp.is_Rational
+                and rest.exp.p % 2 == 0 and rest.exp.q % 2 == 1 and rest.base.is_real)
 
 
 def _judgement(s: int | None, value: str, what: str, dimension: int, why: str) -> ByValues:

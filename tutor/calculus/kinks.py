@@ -242,24 +242,42 @@ def least_text(flats: tuple[Flat, ...], points: tuple[Expr, ...], name: str) -> 
 
 
 @dataclass(frozen=True)
+class Corner:
+    """A kink where f′ = 0 from both sides (max(0, x³) at 0): a critical point with no f″ there, decided by
+    f's values on each side, each the sign of f − f(k) just beside k (0 where f is constant there)."""
+
+    point: Expr
+    left: Expr  # f just left of it, a polynomial
+    right: Expr
+    below: int  # the sign of f − f(k) on the left
+    above: int  # on the right
+
+
+@dataclass(frozen=True)
 class Level:
     """f's critical points where it is a polynomial between kinks: the isolated zeros of f′ off the kinks,
-    and the open stretches where f is constant, so f′ = 0 all along (min(x², 1) on x < -1 and x > 1)."""
+    the kinks where f′ = 0 from both sides, and the open stretches where f is constant, so f′ = 0 all
+    along (min(x², 1) on x < -1 and x > 1)."""
 
     zeros: tuple[Expr, ...]  # ascending
     stretches: tuple[Stretch, ...]  # left to right; each one's polynomial is f's value there
+    corners: tuple[Corner, ...] = ()  # ascending
 
 
 def level_critical(f: Expr, x: sympy.Symbol) -> Level | None:
     """Every solution of f′ = 0 of a polynomial in x and absolute values (max and min too), exactly, where
-    f is constant on some stretch; None where it is not, or where f′ = 0 at a kink (max(0, x³) at 0: a
-    point the stretches leave out)."""
+    f is constant on some stretch or f′ = 0 at a kink (max(0, x³) at 0); None where neither (sympy's
+    solution of f′ = 0 serves there) or f is no such function."""
     found = pieces(f, x)
-    if found is None or not any(s.flat for s in found.stretches):
+    if found is None:
         return None
+    corners = []
     for k, (left, right) in zip(found.kinks, pairwise(found.stretches)):
         if all(sympy.diff(s.polynomial, x).xreplace({x: k}) == 0 for s in (left, right)):
-            return None
+            corners.append(Corner(k, left.polynomial, right.polynomial, side(left.polynomial, x, k, right=False),
+                                  side(right.polynomial, x, k, right=True)))
+    if not corners and not any(s.flat for s in found.stretches):
+        return None
     zeros = [r for s in found.stretches if not s.flat
              for r in real_roots(sympy.diff(s.polynomial, x), x) if between(r, s.low, s.high)]
-    return Level(tuple(sort_exactly(zeros)), tuple(s for s in found.stretches if s.flat))
+    return Level(tuple(sort_exactly(zeros)), tuple(s for s in found.stretches if s.flat), tuple(corners))

@@ -14,6 +14,7 @@ from sympy import Expr
 from ..calculus import CriticalPoint, CriticalPoints, CriticalSet, Piece, Region, classify, critical_points
 from ..calculus.common import function_of, symbols
 from ..calculus.critical import Nature, as_equation, by_values, constant_sign, lies_on
+from ..calculus.kinks import Level, between, between_text, pieces
 from ..parse import Equation, symbol
 from .derivative import derivative_steps
 from .model import Rule, Step, step
@@ -36,9 +37,15 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
     for (v, g), factors in zip(nonzero, c.factors):
         if not factors:  # eˣ or 1: this equation alone has no solution
             substeps.append(step(Rule.NEVER_ZERO, g, None, wrt=v, why=_never_zero(g, syms)))
-    if c.cases or all(c.factors):
+    if c.level is not None:  # solved piece by piece, where sympy's cases may be left unsolved
+        substeps.append(_piecewise(c.function, syms[0], c.level))
+    elif c.cases or all(c.factors):
         substeps.append(_cases(c))
-    substeps.append(step(Rule.CANDIDATES, None, _answer(c.points, c.sets, syms)))
+    if c.points or not c.level or not c.level.stretches:
+        substeps.append(step(Rule.CANDIDATES, None, _answer(c.points, c.sets, syms)))
+    if c.level is not None and c.level.stretches:
+        substeps.append(step(Rule.STRETCHES, None, tuple(between_text(s.low, s.high, syms[0].name)
+                                                           for s in c.level.stretches)))
     if not c.complete:  # beside the list it is about
         substeps.append(step(Rule.INCOMPLETE, note=c.note))
     found = c.inside  # everything, when there is no region
@@ -48,6 +55,10 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
         substeps.append(_classify(c.variables, found.points))
     substeps += [_set(s, c.region is not None) for s in found.sets]
     answer = _answer(found.points, found.sets, syms)
+    if c.region is None and c.level is not None and c.level.stretches:  # min(x², 1): x = 0, x < -1 and x > 1
+        stretches = tuple(between_text(s.low, s.high, syms[0].name) for s in c.level.stretches)
+        rule = Rule.CRITICAL_POINTS_STRETCHES if answer else Rule.CRITICAL_STRETCHES
+        return step(rule, c.function, answer, substeps, variables=c.variables, stretches=stretches)
     if c.region is None:  # the list of critical points above is the answer: it is said once
         return step(Rule.CRITICAL_POINTS, c.function, answer, substeps, variables=c.variables)
     substeps.append(step(Rule.CONCLUSION_IN, None, answer))
@@ -97,6 +108,25 @@ def classify_steps(f: str | Expr, variables: Sequence[str], point: Sequence[Expr
     return step(Rule.CLASSIFICATION, function, k.label, substeps, variables=tuple(variables), point=tuple(point))
 
 
+def _piecewise(f: Expr, x: sympy.Symbol, level: Level) -> Step:
+    """f′ = 0 solved on each stretch between f's kinks, and at each kink where f′ is 0 from both sides."""
+    found = pieces(f, x)
+    assert found is not None  # level came from these pieces
+    parts = []
+    for s in found.stretches:
+        where = between_text(s.low, s.high, x.name)
+        slope = sympy.diff(s.polynomial, x)
+        zeros = tuple(Equation(x, z) for z in level.zeros if between(z, s.low, s.high))
+        if s.flat:
+            parts.append(step(Rule.STRETCH_FLAT, None, s.polynomial, where=where))
+        elif zeros:
+            parts.append(step(Rule.STRETCH_ZEROS, s.polynomial, zeros, where=where, slope=sympy.factor(slope)))
+        else:
+            parts.append(step(Rule.STRETCH_NONE, s.polynomial, None, where=where, slope=sympy.factor(slope)))
+    parts += [step(Rule.KINK_LEVEL, Equation(x, c.point), None) for c in level.corners]
+    return step(Rule.PIECEWISE, None, None, parts, kinks=tuple(Equation(x, k) for k in found.kinks))
+
+
 def _cases(c: CriticalPoints) -> Step:
     syms = [symbol(v) for v in c.variables]
     cases = []
@@ -144,6 +174,8 @@ def _region(c: CriticalPoints, region: Region) -> Step:
 def _test(variables: Sequence[str], point) -> Step:
     k = point.classification
     label = k.label
+    if k.untested:  # a kink, or f″ infinite: no test
+        return step(Rule.NO_TEST, point.point[0] if len(variables) == 1 else point.point, label, why=k.untested)
     if len(variables) == 1:
         return step(Rule.SECOND_DERIVATIVE_TEST, point.point, label, D=k.D)
     if len(variables) == 2:

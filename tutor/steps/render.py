@@ -59,6 +59,9 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.SIMPLIFY: "Simplify: {before} = {after}.",
 
     Rule.CRITICAL_POINTS: "The critical points of {f} = {before}: {after}",
+    Rule.CRITICAL_POINTS_STRETCHES: ("The critical points of {f} = {before}: {after}, and every point of "
+                                     "{stretches:and}"),
+    Rule.CRITICAL_STRETCHES: "The critical points of {f} = {before}: every point of {stretches:and}",
     Rule.SET_TO_ZERO: ("At a critical point {variables:the derivative is|every partial derivative is} 0: "
                        "{after:and}."),
     Rule.FACTOR: "Factor {df}: {before} = {after}.",
@@ -71,6 +74,14 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.CASE_POINT_ON_SET: "{before:and}: the point {after}, which lies on {on}.",
     Rule.CASE_SET: "{before:and}: every point of {after} is critical, a whole {kind}.",
     Rule.CASE_UNSOLVED: "{before:and}: the tutor cannot solve this case exactly.",
+    Rule.PIECEWISE: ("{kinks:On each side of its kink|Between its kinks} {kinks:and}, {f} is one polynomial on each "
+                     "stretch: solve "
+                     "{f}′ = 0 on each, and look at each kink from both sides:"),
+    Rule.STRETCH_FLAT: "For {where}: {f} = {after} is constant, so {f}′ = 0 all along it.",
+    Rule.STRETCH_ZEROS: "For {where}: {f} = {before}, and {f}′ = {slope} is 0 at {after:and}.",
+    Rule.STRETCH_NONE: "For {where}: {f} = {before}, and {f}′ = {slope} is not 0 there.",
+    Rule.KINK_LEVEL: "At the kink {before}: {f}′ = 0 from both sides, so it is a critical point.",
+    Rule.STRETCHES: "Critical all along: every point of {after:and}.",
     Rule.CANDIDATES: "The critical points: {after}.",
     Rule.REGION: "Keep what lies in the region {region}:",
     Rule.INSIDE: "{before} is inside.",
@@ -79,6 +90,7 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.SET_OUTSIDE: "{before} lies outside the region.",
     Rule.CLASSIFY: "{one:Classify the point|Classify each point} with the second-derivative test:",
     Rule.SECOND_DERIVATIVE_TEST: "At {before}: {f}″ = {D:sign}, so this is {after:verdict}.",
+    Rule.NO_TEST: "At {before}: {why}.",
     Rule.HESSIAN_TEST: "At {before}: {entries}, so D = {formula} = {D:sign}: {after:verdict}.",
     Rule.HESSIAN_MINORS: ("At {before}: the leading principal minors of the Hessian are {minors:and}: "
                           "{after:verdict}."),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 import sympy
@@ -13,11 +12,9 @@ from sympy import Expr
 
 from ... import calculus
 from ...calculus import CriticalPoint, CriticalSet, Found, Nature, Piece
-from ...calculus.kinks import Stretch, between, between_text, level_critical
-from ...calculus.minimize import same_numbers
+from ...calculus.kinks import Stretch, between_text
 from ...calculus.region import interval_text
 from ...check import names
-from ...parse import symbol
 from ...show import show
 from ..base import Command
 from ..solution import Solution, approx, columns, function_argument, header, read_function
@@ -32,12 +29,9 @@ def solve(function: str, region: str | None = None, variables: Sequence[str] | N
     from ... import steps
     f, names = read_function(function, variables)
     result = calculus.critical_points(f, names, region)
-    stretches, solved = _stretches(f, names, result), result  # the steps: sympy's cases, as solved
-    if stretches is not None:  # min(x², 1): every solution of f′ = 0 found, the stretches x < -1 and x > 1 too
-        result = replace(result, points=tuple(p for p in result.points if not _on(p.point[0], stretches)),
-                         complete=True, note="")
+    stretches = result.level.stretches if result.level is not None else None  # min(x², 1): x < -1 and x > 1
     lines, latex = [header(f, names)], [header(f, names, True)]
-    shown = [] if stretches is None else _stretch_lines(stretches, names[0], result.region)
+    shown = [] if not stretches else _stretch_lines(stretches, names[0], result.region)
     if result.region is None:
         lines += found_lines(result.inside, names, "critical points:",
                              "critical sets (every point on them is critical):", inside=None)
@@ -67,8 +61,8 @@ def solve(function: str, region: str | None = None, variables: Sequence[str] | N
         "kind": "critical", "function": show(f, names), "variables": list(names),
         "region": result.region.show() if result.region else None,
         "points": [{"point": [show(c) for c in p.point], "inside": p.inside, "nature": p.nature,
-                    "label": p.classification.label, "D": show(p.classification.D),
-                    "fxx": show(p.classification.fxx), "reason": reason(p)}
+                    "label": p.classification.label, "D": _number(p.classification.D),
+                    "fxx": _number(p.classification.fxx), "reason": reason(p)}
                    for p in result.points],
         "sets": [{"equations": [show(e, names) for e in s.equations], "inside": s.inside, "nature": s.nature,
                   "value": None if s.value is None else show(s.value), "description": s.description,
@@ -76,31 +70,19 @@ def solve(function: str, region: str | None = None, variables: Sequence[str] | N
                              for piece in _pieces(s)]} for s in result.sets],
         "complete": result.complete, "note": result.note,
     }
-    if stretches is not None:  # each open stretch where f is constant: f′ = 0 all along it
+    if stretches:  # each open stretch where f is constant: f′ = 0 all along it
         data["stretches"] = [{"where": between_text(s.low, s.high, names[0]), "value": show(s.polynomial),
                               "nature": "minimum and maximum"} for s in stretches]
-    derivation = steps.critical_steps(f, names, region, result=solved) if explain else None
+    derivation = steps.critical_steps(f, names, region, result=result) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
 
+def _number(value: Expr) -> str | None:
+    """A second derivative's value; None where the point has none (a kink, or f″ infinite there)."""
+    return None if value is sympy.nan else show(value)
+
+
 STRETCHES = "critical stretches (f′ = 0 all along each):"
-
-
-def _stretches(f: Expr, names: Sequence[str], result: calculus.CriticalPoints) -> tuple[Stretch, ...] | None:
-    """The stretches where f of one variable is constant (min(x², 1) on x < -1 and x > 1), where sympy's
-    solution of f′ = 0 left cases unsolved and the pieces of f find every solution: the points sympy
-    found off the stretches are then every isolated one. None otherwise (every output as before)."""
-    if len(names) != 1 or result.complete or result.sets:
-        return None
-    level = level_critical(f, symbol(names[0]))
-    if level is None:
-        return None
-    points = [p.point[0] for p in result.points if not _on(p.point[0], level.stretches)]
-    return level.stretches if same_numbers(points, level.zeros) else None
-
-
-def _on(point: Expr, stretches: Sequence[Stretch]) -> bool:
-    return any(between(point, s.low, s.high) for s in stretches)
 
 
 def _stretch_lines(stretches: Sequence[Stretch], x: str, region: calculus.Region | None) -> list[tuple[str, bool]]:
