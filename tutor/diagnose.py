@@ -674,6 +674,7 @@ class _Student:
 
     def __init__(self, text: str, limits: Limits, problem: Problem):
         self.text = text
+        self.typed = "".join(normalize(text).split())  # as a sentence about its form sees it
         self.limits = limits
         self.problem = problem
         self.own: _Reading = (problem.shape, tuple(problem.answer_variables), tuple(problem.components))
@@ -981,6 +982,10 @@ class _Search:
             return _componentwise(entry, candidate, got, self.student, ctx)
         if not _matches(entry, candidate.answer, got, self.student, ctx):
             return None
+        if candidate.refuted(self.student.typed):  # its value, but not the form its sentence describes
+            said = candidate.by_value
+            return None if said is None else _Found(entry.rank, entry.order, said.misconception,
+                                                    lambda: said.sentence, (said,), got, variables)
         return _Found(entry.rank, entry.order, candidate.misconception, lambda: candidate.sentence, candidate.said,
                       got, variables)
 

@@ -947,6 +947,20 @@ def sampled_only(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
             if not all_ and (note := variant_check.sampled_only(spec, variants)) is not None]
 
 
+def cautions(pack: Pack) -> list[str]:
+    """For each exercise whose first variant is a weak question (a classify_point exercise at a point the
+    tutor can't decide), why: what a pass of validation tells an author, without failing the pack."""
+    found = []
+    for spec in pack.exercises:
+        try:
+            caution = spec.variant(0).problem.caution()
+        except TutorError:  # a variant that can't be set: reported as a problem already
+            continue
+        if caution is not None:
+            found.append(spec.describe(Finding(None, caution)))
+    return found
+
+
 def iter_built_in() -> Iterator[Pack]:
     for name in BUILT_IN:
         yield load(name)

@@ -829,6 +829,8 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
             s, why = _sign_by_factors(g, syms, point), "from the factors of f - f(P)"
             if s is None:  # a factor with a cusp at the point (x² + y³): a path through it may still show both signs
                 s, why = _sign_along_paths(g, syms, point)
+            if s is None:  # D = 0 with one square in the quadratic part: (x - y²)² + y⁴
+                s, why = _completed_square(g, syms, point)
     else:
         s, why = _by_terms(f, syms, point, value)
     return _judgement(s, show(value), "point", len(syms), why)
@@ -991,6 +993,73 @@ def _sign_along_paths(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Exp
         if s is not None:
             seen.setdefault(s, f"{shown} {where}")
     return None, ""
+
+
+_MOST_SQUARED = 12  # squares completed before a point is left undecided (each raises the next power of v)
+
+
+def _completed_square(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> tuple[int | None, str]:
+    """The sign of g near the point where its quadratic part is one square c·u² (D = 0, not all 0), by
+    completing the square: u → w = u − p(v) until g = c·w² + a·vᵏ + terms of higher weight, where w
+    counts as v^(k/2). Then c·w² + a·vᵏ outweighs those terms near the point, so that with k even and a
+    of c's sign, g has that sign there (0 only at the point). With k odd, or a of the other sign, g takes
+    both signs: on the curve w = 0 it is a·vᵏ + higher powers, on the line v = 0 c·u² + higher powers,
+    a witness that needs no weights. Two variables only; (None, "") where the squares run out first
+    (g = c·w² exactly: a whole curve at f(P), which this does not decide)."""
+    if len(syms) != 2:
+        return None, ""
+    x, y = syms
+    shifted = _shifted(g, syms, point)
+    if shifted.total_degree() > _MOST_ALONG:
+        return None, ""
+    A, B, C = (shifted.coeff_monomial(m) for m in (x**2, x * y, y**2))
+    if B**2 != 4 * A * C or (A == 0 and C == 0):
+        return None, ""
+    u, v = sympy.Dummy("u"), sympy.Dummy("v")
+    # the quadratic part is c·u²: u = x + t·y, v = y where it has x² (A ≠ 0); else (B = 0) u = y, v = x
+    (across, a), (runs, b) = zip(syms, point) if A != 0 else reversed(list(zip(syms, point)))
+    t, c = (B / (2 * A), A) if A != 0 else (sympy.Integer(0), C)
+    h = Poly(sympy.expand(shifted.as_expr().xreplace({across: u - t * v, runs: v})), u, v)
+    lifted = sympy.Integer(0)  # p(v), with w = u − p(v)
+    for _ in range(_MOST_SQUARED):
+        along = {j: coefficient for (i, j), coefficient in h.terms() if i == 0}  # g on the curve w = 0
+        linear = {j: coefficient for (i, j), coefficient in h.terms() if i == 1}
+        k, first = min(along, default=None), min(linear, default=None)
+        if k is not None and (first is None or 2 * first > k):
+            # w and v in the point's own coordinates: x - a, y - b
+            depth = runs - b
+            w = (across - a) + t * depth - lifted.xreplace({v: depth})
+            return _by_squares(c, w, along[k] * depth**k, len(h.terms()) > 2 or len(along) > 1, k,
+                               (across, a), (runs, b), [s.name for s in syms])
+        if first is None or h.total_degree() > _MOST_ALONG:
+            return None, ""
+        step = -linear[first] / (2 * c) * v**first  # c·u² + β·u·vʲ = c·(u + β·vʲ/(2c))² − β²·v²ʲ/(4c)
+        lifted += step
+        h = Poly(sympy.expand(h.as_expr().xreplace({u: u + step})), u, v)
+    return None, ""
+
+
+def _by_squares(c: Expr, w: Expr, leading: Expr, more: bool, k: int, across: tuple[sympy.Symbol, Expr],
+                runs: tuple[sympy.Symbol, Expr], names: list[str]) -> tuple[int, str]:
+    """`_completed_square`'s sign, and why: g = c·w² + leading (+ terms of higher weight, where `more`)."""
+    (x, a), (y, b) = across, runs
+    if k % 2 == 0 and sign(leading.xreplace({y: b + 1})) == sign(c):
+        why = f"f - f(P) = {show(c * w**2 + leading, names)}" + (" + terms these outweigh near it" if more else "")
+        return (1 if c > 0 else -1), why
+    (curve,) = sympy.solve(w, x)  # w is x − a minus a polynomial in y
+    degree = sympy.degree(curve, y)
+    shape = "line" if degree <= 1 else "parabola" if degree == 2 else "curve"
+    def higher(shift: Expr) -> str:
+        return f"higher powers of {show(shift, names) if shift.is_Symbol else f'({show(shift, names)})'}"
+
+    on_curve = f"{show(leading, names)} + {higher(y - b)}"
+    where = f"the {shape} {show(Equation(x, curve), names)}"
+    if k % 2:
+        return 0, f"on {where}, f - f(P) = {on_curve}, which changes sign at {y.name} = {show(b)}"
+    on_line = f"{show(c * (x - a)**2, names)} + {higher(x - a)} on the line {show(Equation(y, b), names)}"
+    on = f"{on_curve} on {where}"
+    above, below = (on_line, on) if c > 0 else (on, on_line)
+    return 0, f"f - f(P) = {above}, but {below}"
 
 
 def _paths(syms: Sequence[sympy.Symbol], point: Sequence[Expr]):

@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
             # a pass says what it checked: an exercise with too many draws to check each is named
             print("\n".join(problems) if problems else "\n".join(
                 [f"{name}: valid ({counted(len(pack.exercises), 'exercise')}; each one's answer grades as correct)",
-                 *packs.sampled_only(pack)]))
+                 *packs.sampled_only(pack), *packs.cautions(pack)]))
         return EXIT_INCORRECT if failed else EXIT_OK
     if args.action == "schema":
         print(json.dumps(json_schema(), ensure_ascii=False, indent=2))

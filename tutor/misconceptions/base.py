@@ -36,6 +36,9 @@ class Said:
     misconception: str
     make: Callable[[], str] = field(compare=False, repr=False)
     subject: Callable[[], str] | None = field(default=None, compare=False, repr=False)  # see `alone`
+    # what, typed, shows the sentence false of the answer (regular expressions over the text without spaces):
+    # "you wrote x where the plane has (x - 2)" is not said of 4(x - 2) + 8(y - 4) + 40, whatever its value
+    refuted_by: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @classmethod
     def of(cls, misconception: str, sentence: str) -> Said:
@@ -196,6 +199,7 @@ class WrongAnswer:
     components: tuple[str, ...] | None = None
     said: tuple[Said, ...] = ()
     known: Known | None = field(default=None, compare=False, repr=False)  # an expression answer's values
+    by_value: Said | None = field(default=None, compare=False, repr=False)  # said where the text refutes `said`
 
     @classmethod
     def of(cls, said: Sequence[Said], answer: Answer, variables: tuple[str, ...] | None = None,
@@ -205,6 +209,10 @@ class WrongAnswer:
         said = tuple(said)
         return cls(BOTH.join(dict.fromkeys(s.misconception for s in said)), "", answer, variables, components,
                    said, known)
+
+    def refuted(self, typed: str) -> bool:
+        """Whether the text (without spaces) shows a sentence of `said` false of what was typed."""
+        return any(re.search(pattern, typed) for said in self.said for pattern in said.refuted_by)
 
     @property
     def sentence(self) -> str:

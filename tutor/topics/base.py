@@ -283,6 +283,11 @@ class Problem:
         them. One, unless the kind reads answers in several shapes."""
         return ((answer, None, None),)
 
+    def caution(self) -> str | None:
+        """What validation tells an author of a question that works but is weak (a key the tutor can't
+        fully stand behind); None for most."""
+        return None
+
     def also_right(self) -> tuple[Answer, ...]:
         """Answers as right as `expected()` where the question has several: another x as low as the
         least minimum ((x² − 1)² at ±1), another rate as fast. Any of them is graded correct."""

@@ -12,14 +12,17 @@ from sympy import Expr
 from ... import calculus
 from ...calculus.common import symbols
 from ...calculus.critical import Nature, by_values
-from ...check import Verdict
-from ...compare import Tolerance
+from ...check import Judgement, Verdict
+from ...compare import Note, Tolerance
 from ...parse import Answer, Shape
 from ..base import Field, FieldError, FunctionProblem, point_from
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
     from ...steps import Step
+
+
+_NATURES = (str(Nature.MINIMUM), str(Nature.MAXIMUM), str(Nature.SADDLE))
 
 
 @dataclass(frozen=True)
@@ -72,12 +75,32 @@ class ClassifyPoint(FunctionProblem):
         point is, and "inconclusive" is right about the test, the nature about the point."""
         return () if self.by_values is None else (Answer(Shape.LABEL, self.by_values.nature),)
 
+    @property
+    def undecided(self) -> bool:
+        """Whether neither the test nor f's values, as the tutor reads them, decide what the point is."""
+        return self.solution.label == Nature.INCONCLUSIVE and self.by_values is None
+
+    def caution(self) -> str | None:
+        if not self.undecided:
+            return None
+        return (f"neither the second-derivative test nor f's values, as the tutor reads them, decide what "
+                f"{self.point_text(self.at)} is: the answer is 'inconclusive', and an answer naming its nature "
+                "can't be checked (it is flagged for review); a point the tutor can decide makes a better question")
+
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         verdict = super().check(text, tolerance, expected)
         if expected is None and verdict.correct and self.by_values is not None \
                 and verdict.reading == str(self.by_values.nature):
             return replace(verdict, message=f"Correct: {self.by_values.reason}. The second-derivative test alone "
                                             "does not decide it: here D = 0.")
+        if expected is None and self.undecided and verdict.verdict == Judgement.INCORRECT \
+                and verdict.reading in _NATURES:
+            # the point may well be what the student says: not provably wrong, so graded as undecided
+            here = " (here D = 0)" if len(self.variables) == 2 else ""
+            return replace(verdict, note=Note.UNDECIDED, credit=0.0, message=(
+                f"The second-derivative test does not decide this point{here}, and the tutor could not decide it "
+                f"from f's values either, so your answer can't be checked: it is not marked correct, and it is "
+                f"flagged for your teacher to look at. The answer marked correct is the test's: inconclusive."))
         return verdict
 
     def steps(self) -> Step:

@@ -29,10 +29,6 @@ MISCONCEPTIONS = register(
         "It looks like you went by {second} alone. Here D = {D} < 0, so the point is a saddle point whatever "
         "the sign of {second}."),
     Misconception(
-        "inconclusive-called-extremum", "called an inconclusive test a minimum or maximum",
-        "It looks like you decided where the test cannot: here D = 0, so the second-derivative test is "
-        "inconclusive."),
-    Misconception(
         "undecided-called-wrong-extremum", "where D = 0, called the point the extremum its values rule out",
         "It looks like you called it {label}, which f's values near the point rule out. Here D = 0, so the "
         "second-derivative test does not decide, but those values do: compare f with its value there, {value}."),
@@ -90,13 +86,14 @@ def candidates(problem: ClassifyPoint) -> list[WrongAnswer]:
             by_sign = _by_sign(value)
             if by_sign is not None:
                 wrong.append((by_sign, say["saddle-missed"](second=second, D=d)))
-    elif label == Nature.INCONCLUSIVE and D == 0:
-        decided = problem.by_values  # f's values may decide what the test does not: that answer is right too
+    elif label == Nature.INCONCLUSIVE and D == 0 and problem.by_values is not None:
+        # f's values decide what the test does not: that answer is right too, and the others are wrong.
+        # Where they don't, a nature named may be the right one: the check grades it undecided, unnamed.
+        decided = problem.by_values
         value = show(problem.function.xreplace(dict(zip(symbols(variables), problem.at))))
-        wrong += [(extremum, say["inconclusive-called-extremum"]() if decided is None else
-                   say["undecided-called-wrong-extremum"](label=_ARTICLE[extremum], value=value))
-                  for extremum in (Nature.MINIMUM, Nature.MAXIMUM) if decided is None or extremum != decided.nature]
-        if decided is None or decided.nature != Nature.SADDLE:
+        wrong += [(extremum, say["undecided-called-wrong-extremum"](label=_ARTICLE[extremum], value=value))
+                  for extremum in (Nature.MINIMUM, Nature.MAXIMUM) if extremum != decided.nature]
+        if decided.nature != Nature.SADDLE:
             wrong.append((Nature.SADDLE, say["inconclusive-called-saddle"]()))
     if D != 0 and label in _ARTICLE:  # what the student saw that looked undecided: a zero, or D < 0
         zero = next((n for n, v in seconds.items() if v == 0), None) or ("D < 0" if D < 0 else None) \

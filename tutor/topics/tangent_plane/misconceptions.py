@@ -11,8 +11,9 @@ answer of a student with both.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from itertools import combinations
 from typing import cast
@@ -63,6 +64,10 @@ MISCONCEPTIONS = register(
         "tangent-line-only", "gave the tangent line of one slice for the plane",
         "It looks like you gave only the tangent line of the slice {slice}. The tangent plane has both "
         f"slopes: {PLANE}."),
+    Misconception(
+        "tangent-wrong-height", "tangent plane with the right slopes at the wrong height",
+        "It looks like you put the plane at the wrong height: at {point} it gives z = {got}, not {f}{point} = "
+        f"{{value}}. The slopes are right, but the plane goes through the point on the surface: {PLANE}."),
     Misconception(
         "tangent-normal-sign", "tangent plane with the normal (f_x, f_y, 1)",
         "It looks like you took (f_x, f_y, 1) as the normal. The tangent plane's normal is (f_x, f_y, −1): "
@@ -190,20 +195,25 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
     right_shifts = tuple(-p for p in point)
     shifts = [_Piece(right_shifts)]
     moved = [(s, p) for s, p in zip(syms, point) if p != 0]
+    # a sentence that says the shifts were not typed right is false of an answer that has one typed, in
+    # brackets: 4(x - 2) (not the x - 1 of -2x - 1, which may be a slope times x and a constant)
+    typed = tuple(re.escape(f"({''.join(show(s - p, variables).split())})") for s, p in moved)
     if moved:
         wrong = " and ".join(f"({show(s + p, variables)})" for s, p in moved)
         right = " and ".join(f"({show(s - p, variables)})" for s, p in moved)
-        shifts.append(_Piece(tuple(point), (say["shifted-wrong-way"](wrong=wrong, right=right),)))
-        shifts.append(_Piece((sympy.Integer(0),) * len(point), (say["tangent-not-shifted"](
-            wrong=" and ".join(show(s, variables) for s, _ in moved), right=right),)))
+        shifts.append(_Piece(tuple(point), (replace(say["shifted-wrong-way"](wrong=wrong, right=right),
+                                                 refuted_by=typed),)))
+        shifts.append(_Piece((sympy.Integer(0),) * len(point), (replace(say["tangent-not-shifted"](
+            wrong=" and ".join(show(s, variables) for s, _ in moved), right=right), refuted_by=typed),)))
     crossed = tuple(-p for p in swapped)
     others = {_shifted_by(right_slopes, syms, cast(Sequence[Expr], piece.value)) for piece in shifts[1:]}
     if swapped != point and _shifted_by(right_slopes, syms, crossed) not in others:
         # the coordinates swapped may give the plane of another shift (at (a, -a) the shifts the wrong way
         # round; where a slope is 0, none in that variable): that one says it
-        shifts.append(_Piece(crossed, (say["tangent-shift-point-swapped"](
+        shifts.append(_Piece(crossed, (replace(say["tangent-shift-point-swapped"](
             wrong=" and ".join(f"({show(s + c, variables)})" for s, c in zip(syms, crossed)),
-            right=" and ".join(f"({show(s + c, variables)})" for s, c in zip(syms, right_shifts))),)))
+            right=" and ".join(f"({show(s + c, variables)})" for s, c in zip(syms, right_shifts))),
+            refuted_by=typed),)))
 
     forms = [_Piece("plane"), _Piece("normal", (say["tangent-normal-sign"](),))]
     forms += [_Piece(kind, (say["tangent-line-only"](slice=f"{other} = {show(p)}"),))
@@ -219,7 +229,13 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
         value, form, shift, slope = (piece.value for piece in pieces)  # one from each slot, in order
         plane = planes.plane(cast(Expr, value), cast(Sequence[Expr], slope), cast(Sequence[Expr], shift),
                              cast(str, form))
-        found.append(WrongAnswer.of(said, Answer(Shape.EQUATION, plane)))
+        wrong = WrongAnswer.of(said, Answer(Shape.EQUATION, plane))
+        if any(s.refuted_by for s in said) and form == "plane" and slope == right_slopes:
+            # where the typed form refutes the sentence, the plane is still one of the right slopes: say that
+            height = plane.rhs.xreplace(dict(zip(syms, point)))
+            wrong = replace(wrong, by_value=say["tangent-wrong-height"](
+                got=show(height), f=name, value=show(solution.value), **shown))
+        found.append(wrong)
     return found
 
 
