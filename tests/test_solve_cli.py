@@ -323,6 +323,30 @@ def test_minimize_names_what_may_be_minima_besides_isolated_points(capsys, funct
 
 
 @pytest.mark.parametrize("argv, lines", [
+    # no minimum in the window: said so, and the one outside named as outside, never as "the least" (row 80)
+    (["x^2 + y^2", "--region", "1<=x<=2, 0<=y<=1"], [
+        "region: 1 ≤ x ≤ 2, 0 ≤ y ≤ 1", "outside the region:", "  (0, 0): f = 0", "no local minimum in the region",
+        "the least local minimum, outside the region: f(0, 0) = 0; it is the global minimum"]),
+    # a minimum in the window and a lower one outside it: "the least" is the one inside
+    (["(x^2-1)^2 + y^2 + 0.3x", "--region", "0<=x<=2, -1<=y<=1"], [
+        "region: 0 ≤ x ≤ 2, -1 ≤ y ≤ 1", "local minima in the region:", "  (0.960149…, 0): f = 0.294146…",
+        "outside the region:", "  (-1.03557…, 0): f = -0.305428…", "the least: f(0.960149…, 0) = 0.294146…",
+        "the least local minimum, outside the region: f(-1.03557…, 0) = -0.305428…; it is the global minimum"]),
+    # the least of all in the window: as without one
+    (["x^2 + y^2", "--region", "-1<=x<=1, -1<=y<=1"], [
+        "region: -1 ≤ x ≤ 1, -1 ≤ y ≤ 1", "local minima in the region:", "  (0, 0): f = 0",
+        "the least: f(0, 0) = 0; it is the global minimum"]),
+    # of two minima as low, the one in the window alone is "the least"
+    (["(x^2-1)^2 + y^2", "--region", "0<=x<=2, -1<=y<=1"], [
+        "region: 0 ≤ x ≤ 2, -1 ≤ y ≤ 1", "local minima in the region:", "  (1, 0): f = 0",
+        "outside the region:", "  (-1, 0): f = 0", "the least: f(1, 0) = 0; it is the global minimum"]),
+])
+def test_minimize_in_a_region_calls_the_least_in_it_the_least(capsys, argv, lines):
+    status, out, _ = run(capsys, "minimize", *argv)
+    assert status == 0 and out.splitlines()[1:] == lines
+
+
+@pytest.mark.parametrize("argv, lines", [
     # sympy's solve gave x = π alone; solveset lists every zero of sin x in the region
     (["cos(x)", "--region", "0<=x<=20"], ["region: 0 ≤ x ≤ 20", "local minima in the region: x = π, x = 3π, x = 5π"]),
     (["x^2 - 2|x|"], ["local minima: x = -1, x = 1; the least is the global minimum"]),  # solve missed x = -1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from functools import cmp_to_key
 from typing import Any
 
 import sympy
@@ -17,6 +18,7 @@ from ...calculus.kinks import Flat, between_text, evened, least_text, with_abs
 from ...calculus.minimize import known_name
 from ...calculus.partials import no_derivative
 from ...calculus.region import interval_text
+from ...calculus.roots import compare
 from ...check import names
 from ...parse import symbol
 from ...show import show, show_float
@@ -193,6 +195,8 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         on = " or ".join(where(s, names) for s in result.least_sets)
         lines.append(f"the least: f = {show(value)}{approx(value)} for every {show(tuple(symbol(n) for n in names))} "
                      f"with {on}; {verdict}")
+    elif window is not None and result.points:  # the least in the window; a lower one said as outside
+        lines += _least_in_window(result, [inside for _, _, inside in rows], verdict, bool(others))
     elif result.points and result.tied:  # several points as low: (x² − 1)² + y² at (-1, 0) and (1, 0)
         lowest = result.lowest or 0
         at = and_list([show(result.points[i].point) for i in sorted((lowest, *result.tied))])
@@ -215,6 +219,37 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
                                         for p, v in zip(result.points, result.values)]
     derivation = all_minima_steps(result) if explain and (result.points or result.least_sets) else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+def _least_in_window(result: calculus.LocalMinima, inside: Sequence[bool], verdict: str, others: bool) -> list[str]:
+    """The least of the minima in the window, named "the least"; a lower minimum outside it is said as outside,
+    with whether it is global: x² + y² on 1 ≤ x ≤ 2, 0 ≤ y ≤ 1 has no minimum in it, and (0, 0) outside."""
+    lowest = result.lowest or 0
+    overall = sorted((lowest, *result.tied))  # every point where f is least of all its isolated minima
+    held = [i for i in overall if inside[i]]
+    if held:  # f is least of all in the window: (x² − 1)² + y² on 0 ≤ x ≤ 2 holds (1, 0), not (-1, 0)
+        return [_least_line(result, held, verdict)]
+    ins = [i for i, keep in enumerate(inside) if keep]
+    if ins:  # the least in the window, then the lower one outside it, which the verdict is about
+        least = min((result.values[i] for i in ins), key=cmp_to_key(compare))  # exact, as the values are
+        first = _least_line(result, [i for i in ins if compare(result.values[i], least) == 0], "")
+    elif others:  # a set or a point in the window that may be a minimum: "no local minimum" is not known
+        first = ""
+    else:
+        first = "no local minimum in the region" if result.complete else "no local minimum found in the region"
+    outside = _least_line(result, overall, verdict, "the least local minimum, outside the region")
+    return [first] * bool(first) + [outside]
+
+
+def _least_line(result: calculus.LocalMinima, chosen: Sequence[int], verdict: str, title: str = "the least") -> str:
+    """'the least: f(0, 0) = 0; it is the global minimum', or f = 0 at each of several points as low."""
+    value = result.values[chosen[0]]
+    if len(chosen) > 1:
+        at = and_list([show(result.points[i].point) for i in chosen])
+        line = f"{title}: f = {show(value)}{approx(value)} at {at}"
+    else:
+        line = f"{title}: f{show(result.points[chosen[0]].point)} = {show(value)}{approx(value)}"
+    return line + (f"; {verdict}" if verdict else "")
 
 
 def where(s: calculus.CriticalSet, names: Sequence[str]) -> str:
