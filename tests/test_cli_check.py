@@ -551,6 +551,46 @@ def test_a_wrong_line_after_its_name_is_graded_as_the_line_it_is(capsys):
         "invalid\nf(x) = x/2 + 7/3 + q\n                   ^\nUnknown name 'q' (the variables are x and y).\n")
 
 
+@pytest.mark.parametrize("typed, exercise, reading", [
+    # finding 105: "Unknown function 'L'", and for z(x,y) "A list can't be used inside an expression"
+    ("L(x,y) = 20 + 4(x-2) + 8(y-4)", "gradients:tangent-plane-x2y2", "z = 4x + 8y - 20"),
+    ("L(x, y) = 4x + 8y - 20", "gradients:tangent-plane-x2y2", "z = 4x + 8y - 20"),
+    ("z(x,y) = 4x + 8y - 20", "gradients:tangent-plane-x2y2", "z = 4x + 8y - 20"),
+    ("f(x, y) = 4x + 8y - 20", "gradients:tangent-plane-x2y2", "z = 4x + 8y - 20"),
+    ("T(x,y)=4x+8y-20", "gradients:tangent-plane-x2y2", "z = 4x + 8y - 20"),
+    # finding 99, what was left: "Write just x/2 + 7/3, without 'Y ='", then "Write the line as an equation"
+    ("Y = x/2 + 7/3", "gradients:power-lines-fit", "y = x/2 + 7/3"),
+    ("y_hat = x/2 + 7/3", "gradients:power-lines-fit", "y = x/2 + 7/3"),  # was "Unknown name 'y_hat'"
+    ("yhat = x/2 + 7/3", "gradients:power-lines-fit", "y = x/2 + 7/3"),
+    ("y_hat(x) = x/2 + 7/3", "gradients:power-lines-fit", "y = x/2 + 7/3"),
+])
+def test_a_plane_or_a_line_may_be_written_after_any_name_for_it(capsys, typed, exercise, reading):
+    assert main(["check", "--exercise", exercise, "--", typed]) == 0
+    assert capsys.readouterr().out == f"correct\nCorrect.\nread as: {reading}\n"
+
+
+def test_a_wrong_plane_after_its_name_is_graded_as_the_plane_it_is(capsys):
+    assert main(["check", "--exercise", "gradients:tangent-plane-x2y2", "--", "L(x,y) = 4x + 8y - 21"]) == 1
+    assert capsys.readouterr().out == (
+        "incorrect\nAt x = 1, y = 2 your z is -1, but the correct z is 0.\nread as: z = 4x + 8y - 21\n")
+
+
+@pytest.mark.parametrize("typed, exercise, caret, advice, followed", [
+    # finding 99: each was "Write just …, without 'g(t) ='", which followed was refused again
+    ("g(t) = t/2 + 7/3", "gradients:power-lines-fit", 2, "Write the line in x as y = x/2 + 7/3.", "y = x/2 + 7/3"),
+    ("E(m,b) = x/2 + 7/3", "gradients:power-lines-fit", 2, "Write the line in x as y = x/2 + 7/3.",
+     "y = x/2 + 7/3"),
+    ("E(m, b) = (m + b - 2)^2", "gradients:power-lines-fit", 2, "Write the line as an equation for y in x.",
+     "y = x/2 + 7/3"),
+    ("L(u, v) = 4u + 8v - 20", "gradients:tangent-plane-x2y2", 2,
+     "Write the plane in x and y as z = 4x + 8y - 20.", "z = 4x + 8y - 20"),
+])
+def test_a_name_in_other_variables_is_told_how_to_write_it(capsys, typed, exercise, caret, advice, followed):
+    assert main(["check", "--exercise", exercise, "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{advice}\n"
+    assert main(["check", "--exercise", exercise, "--", followed]) == 0  # the advice, followed, works
+
+
 @pytest.mark.parametrize("typed, exercise, advice", [
     ("x/2 + 7/3", "gradients:power-lines-fit", "y = x/2 + 7/3"),
     ("0.0612x + 7.9819", "drills:ls-advertising", "y = 0.0612x + 7.9819"),

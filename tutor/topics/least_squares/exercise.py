@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -19,6 +18,7 @@ from ...limits import LIMITS, Limits
 from ...parse import Answer, Equation, InputError, Shape, read, symbol
 from ...show import decimals_together
 from ..base import Field, FieldError, Form, Problem
+from ..named import DependentName
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -30,9 +30,8 @@ DATA_FIELDS: dict[str, Field] = {
 }
 
 
-# A line written after a name for it, as a fitted line often is: ŷ = …, f(x) = …, y(x) = … (not y·x here).
-# The name is read as y, and blanked out so that a column still points into the text as typed.
-_LINE_NAME = re.compile(r"\s*(?:(?:y\u0302|ŷ|y)(?:\s*\(\s*x\s*\))?|[^\W\dxmb_]\s*\(\s*x\s*\))\s*=(?!=)")
+# A line written after a name for it, as a fitted line often is: ŷ = …, y_hat = …, f(x) = …, y(x) = … (not y·x).
+_LINE = DependentName("y", ("x",), "line", aliases=("y\u0302", "ŷ", "y_hat", "yhat", "Y"))
 
 
 def line_data(data: Mapping[str, Any]) -> tuple[tuple[tuple[Expr, Expr], ...], str, bool]:
@@ -113,12 +112,11 @@ class LeastSquares(Problem):
     @staticmethod
     def _as_line(text: str) -> str | None:
         """`y = x/2 + 7/3` rather than `m = 1/2, b = 7/3`, its name read as y (`f(x) = x/2 + 7/3`: `y    =
-        x/2 + 7/3`); None for m and b."""
-        named = _LINE_NAME.match(text)
+        x/2 + 7/3`); None for m and b. Raises InputError for a name in other variables (`g(t) = t/2`)."""
+        named = _LINE.blanked(text)
         if named is not None:
-            equals = named.end() - 1
-            return "y".ljust(equals) + text[equals:]
-        return text if "y" in text and "=" in text else None
+            return named
+        return text if _is_equation(text) else None
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         line = self._as_line(text)
@@ -175,7 +173,7 @@ class LeastSquares(Problem):
         return Answer(Shape.EQUATION, self.line()) if shape == Shape.EQUATION else super().expected_in(shape)
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
-        if self._as_line(text) is not None and expected is None:
+        if (_LINE.find(text) is not None or _is_equation(text)) and expected is None:
             return check(text, self.line(), variables=("x", "y"), shape=Shape.EQUATION, tolerance=tolerance,
                          isolated=False, reader=self.read)
         return super().check(text, tolerance, expected)
@@ -206,6 +204,11 @@ class LeastSquares(Problem):
         """The points only: the figure's title names the line."""
         from ...plot import question_only
         return question_only(self.figure(), title=f"least squares: the line nearest {len(self.points)} points")
+
+
+def _is_equation(text: str) -> bool:
+    """Whether `text` is a line's equation (y = …, 2y = x + 1) rather than m and b."""
+    return "y" in text and "=" in text
 
 
 def _is_line(value: Expr) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -10,8 +10,12 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sympy import Expr
 
 from ... import calculus
+from ...check import Verdict, check
+from ...compare import Tolerance
+from ...limits import LIMITS, Limits
 from ...parse import Answer, Shape
 from ..base import Field, FieldError, FunctionProblem, point_from
+from ..named import DependentName
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -39,6 +43,26 @@ class TangentPlane(FunctionProblem):
     @property
     def answer_variables(self) -> tuple[str, ...]:
         return (*self.variables, "z")
+
+    @cached_property
+    def _named(self) -> DependentName:
+        """The plane written after a name for its height, as the linearization often is: L(x, y) = …,
+        z(x, y) = …, read as z = … (z(x, y) not as z times a pair)."""
+        return DependentName("z", self.variables, "plane")
+
+    def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
+        return super().read(self._named.blanked(text) or text, limits, parameters)
+
+    def read_as(self, text: str, shape: Shape, variables: Sequence[str], components: Sequence[str] = (),
+                limits: Limits = LIMITS) -> Answer:
+        plane = self._named.blanked(text) if shape == Shape.EQUATION else None
+        return super().read_as(plane or text, shape, variables, components, limits)
+
+    def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
+        # Read by this kind (the name before the plane), where the default reads by the grammar alone.
+        return check(text, expected, variables=self.answer_variables, shape=self.shape,
+                     tolerance=tolerance or self.default_tolerance(), isolated=False,
+                     reader=self.read)
 
     @cached_property
     def solution(self) -> calculus.TangentPlane:
