@@ -26,6 +26,10 @@ class SolveError(TutorError):
     """A problem with what a solver was asked to do, in one sentence."""
 
 
+class NoRealValue(SolveError):
+    """An expression the solver needs has no real value at the point asked about (f″ of |x|^(3/2) at 0)."""
+
+
 def function_of(f: str | Expr) -> Expr:
     """f as a sympy expression; text is read as trusted input (any letter is a variable)."""
     if isinstance(f, str):

@@ -34,7 +34,7 @@ from sympy import Expr, Poly
 from ..budget import OutOfTime, deadline, metered_cache
 from ..parse import Equation
 from ..show import show
-from .common import SolveError, exact, function_of, sign, symbols, variables_of
+from .common import NoRealValue, SolveError, exact, function_of, sign, symbols, variables_of
 from .kinks import Corner, Level, even_inside, level_critical
 from .level import Through, through
 from .partials import derivative, diff, value_at
@@ -360,9 +360,7 @@ def _tested(f: Expr, variables: Sequence[str], point: tuple[Expr, ...]) -> Class
     where f″ is infinite), no test: f's values decide there."""
     try:
         return classify(f, variables, point)
-    except SolveError as error:
-        if "no real value" not in str(error):
-            raise
+    except NoRealValue:
         missing = "f″" if len(variables) == 1 else "a second derivative"
         why = f"{missing} has no value there"
         return Classification(Nature.INCONCLUSIVE, sympy.nan, sympy.nan, f"{why}, so the test cannot decide",

@@ -13,6 +13,7 @@ from ..budget import OutOfTime, counted, metered_cache
 from ..parse import symbol
 from ..show import show
 from .common import (
+    NoRealValue,
     Number,
     SolveError,
     exact,
@@ -155,7 +156,7 @@ def defined_at(expr: Expr, variables: Sequence[str], point: Sequence[Expr], what
 def _real_or_refused(value: Expr, variables: Sequence[str], point: Sequence[Expr], what: str) -> None:
     if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or value.is_extended_real is False:
         shown = ", ".join(f"{n} = {p}" for n, p in zip(variables, point))
-        raise SolveError(f"{what} has no real value at {shown}")
+        raise NoRealValue(f"{what} has no real value at {shown}")
 
 
 # the pieces where f may have a kink or a jump, and where each one switches
