@@ -378,22 +378,32 @@ def as_decimal(value: Fraction, always: bool = False, most_places: int = 12) -> 
     `Notation.FRACTIONS` (maths typed without a decimal point: x²/10, not 0.1x²). None beyond
     `most_places` decimal places.
     """
-    q = value.denominator
-    twos = fives = 0
+    terminating = _decimal_places(value)
+    if terminating is None or terminating[0] == 0 or terminating[0] > most_places:
+        return None
+    places, tenths = terminating
+    if not always and (_NOTATION.get() == Notation.FRACTIONS  # input typed in fractions: x/100, not 0.01x
+                       or not tenths and value.denominator < 100):  # 1/10 is 0.1, as data given so is
+        return None
+    sign = "-" if value < 0 else ""
+    digits = _digits(value, places).rjust(places + 1, "0")
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
+
+
+def _decimal_places(value: Fraction) -> tuple[int, bool] | None:
+    """How many decimal places value takes, and whether its denominator is a power of ten (1/10, not 1/2:
+    as many twos as fives); None where its decimal does not terminate."""
+    q, twos, fives = value.denominator, 0, 0
     while q % 2 == 0:
         q, twos = q // 2, twos + 1
     while q % 5 == 0:
         q, fives = q // 5, fives + 1
-    places = max(twos, fives)
-    if q != 1 or places == 0 or places > most_places:
-        return None
-    if not always and (_NOTATION.get() == Notation.FRACTIONS  # input typed in fractions: x/100, not 0.01x
-                       or twos != fives and value.denominator < 100):  # 1/10 is 0.1, as data given so is
-        return None
-    sign = "-" if value < 0 else ""
-    scaled = abs(value.numerator) * 10**places // value.denominator
-    digits = str(scaled).rjust(places + 1, "0")
-    return f"{sign}{digits[:-places]}.{digits[-places:]}"
+    return (max(twos, fives), twos == fives) if q == 1 else None
+
+
+def _digits(value: Fraction, places: int) -> str:
+    """|value| times 10^places, a whole number where places are enough, as digits."""
+    return str(abs(value.numerator) * 10**places // value.denominator)
 
 
 # A decimal this small is written in scientific notation (3e-8, 2.5e-7): one that needs more than six
@@ -415,17 +425,11 @@ def as_scientific(value: Fraction, latex: bool = False) -> str | None:
 def _scientific(value: Fraction, latex: bool = False) -> str | None:
     """value in scientific notation with its digits exact (2.5e-7); None where it is 0, does not terminate or
     has more than 6 significant digits."""
-    if value == 0:
+    terminating = _decimal_places(value)
+    if value == 0 or terminating is None:
         return None
-    q, twos, fives = value.denominator, 0, 0
-    while q % 2 == 0:
-        q, twos = q // 2, twos + 1
-    while q % 5 == 0:
-        q, fives = q // 5, fives + 1
-    if q != 1:
-        return None
-    places = max(twos, fives)
-    digits = str(abs(value.numerator) * 10**places // value.denominator)
+    places = terminating[0]
+    digits = _digits(value, places)
     significant = digits.rstrip("0")
     if len(significant) > 6:
         return None
