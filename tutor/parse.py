@@ -544,6 +544,8 @@ class _Parser:
         tokenizer = _Tokenizer(text, vocabulary, limits, offset)
         self.tokens = tokenizer.tokens()
         self.spellings = tokenizer.typed()
+        # a list needs a comma or ⟨ (list_ahead): without either, no item is a number times a list
+        self.may_list = any(t.text in (",", "⟨") for t in self.tokens)
         self.pos = 0
         self.depth = 0
         self.abs_depth = 0
@@ -1130,7 +1132,7 @@ class _Parser:
     def item(self) -> _Item:
         if self.tok.kind == TokenKind.OPERATOR and self.tok.text in _OPENERS and self.list_ahead():
             return self.group()
-        scaled = self.scaled_list()
+        scaled = self.scaled_list() if self.may_list else None
         if scaled is not None:
             return scaled
         lhs = self.sum()
