@@ -274,7 +274,7 @@ def test_classifying_a_point_the_test_cannot_decide_goes_on_to_fs_values():
     assert lines[0] == ("The critical point (0, 0) of f = x⁴ + 7y⁴: not decided by the test; f's values show a "
                         "local minimum")
     assert lines[-3:] == [
-        "3. Classify the point with the second-derivative test:",
+        "3. Classify the point:",
         "   3.1. At (0, 0): f_xx = 0, f_yy = 0, f_xy = 0, so D = f_xx·f_yy - f_xy² = 0: not decided by the test.",
         "   3.2. The test cannot decide at (0, 0), but f's values can: it is a local minimum, since f = 0 there "
         "and f ≥ 0 near it (f - f(P) = x⁴ + 7y⁴ is a sum of even powers with positive coefficients)."]
@@ -331,7 +331,7 @@ def test_a_single_case_is_solved_without_each_and_the_critical_points_are_said_o
     assert "8. Take one condition from each equation and solve them together:" in \
         render_text(critical_steps("85 - x^2 (x - 6) y^2 (y - 6)/90")).splitlines()
     assert "6. Classify the point with the second-derivative test:" in \
-        render_text(critical_steps("x^4 + y^4")).splitlines()
+        render_text(critical_steps("x^2 + y^2")).splitlines()
 
 
 def test_the_zero_product_rule_is_said_only_of_a_product_and_one_equations_roots_together():

@@ -333,7 +333,8 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     sets = _largest(_unique(c.set for c in cases if c.set is not None))
     on_sets = [p for c in cases for p in c.points if any(lies_on(p, s.equations, syms) for s in sets)]
     isolated = _unique(p for c in cases for p in c.points if p not in on_sets)
-    level = _level(f, syms[0]) if len(syms) == 1 and not sets else None
+    # where sympy left f′ = 0 unsolved, or may have missed solutions, the pieces settle it all (|x − 1| + x²)
+    level = _level(f, syms[0], not complete) if len(syms) == 1 and not sets else None
     if level is not None:  # every solution of f′ = 0, exactly: sympy's may miss some, or find a corner as smooth
         isolated, complete, note = [(z,) for z in level.zeros], True, ""
     points = []
@@ -348,9 +349,9 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
                           tuple(cases), region, level)
 
 
-def _level(f: Expr, x: sympy.Symbol) -> Level | None:
+def _level(f: Expr, x: sympy.Symbol, always: bool) -> Level | None:
     try:
-        return level_critical(f, x)
+        return level_critical(f, x, always)
     except SolveError:  # a sign not told exactly: sympy's solution stands
         return None
 

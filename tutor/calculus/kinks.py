@@ -159,6 +159,11 @@ class Flat:
     high: Expr
     value: Expr
 
+    def part_in(self, within: sympy.Set) -> sympy.Set | None:
+        """The part of the stretch in `within` (a region's values of x), or None where it has none."""
+        part = sympy.Interval(self.low, self.high).intersect(within)
+        return None if part.is_empty else part
+
 
 @dataclass(frozen=True)
 class KinkMinima:
@@ -264,10 +269,11 @@ class Level:
     corners: tuple[Corner, ...] = ()  # ascending
 
 
-def level_critical(f: Expr, x: sympy.Symbol) -> Level | None:
+def level_critical(f: Expr, x: sympy.Symbol, always: bool = False) -> Level | None:
     """Every solution of f′ = 0 of a polynomial in x and absolute values (max and min too), exactly, where
-    f is constant on some stretch or f′ = 0 at a kink (max(0, x³) at 0); None where neither (sympy's
-    solution of f′ = 0 serves there) or f is no such function."""
+    f is constant on some stretch or f′ = 0 at a kink (max(0, x³) at 0), or `always` (sympy could not solve
+    f′ = 0: sign(x − 1) + 2x = 0); None where none of these (sympy's solution of f′ = 0 serves there) or f
+    is no such function."""
     found = pieces(f, x)
     if found is None:
         return None
@@ -276,7 +282,7 @@ def level_critical(f: Expr, x: sympy.Symbol) -> Level | None:
         if all(sympy.diff(s.polynomial, x).xreplace({x: k}) == 0 for s in (left, right)):
             corners.append(Corner(k, left.polynomial, right.polynomial, side(left.polynomial, x, k, right=False),
                                   side(right.polynomial, x, k, right=True)))
-    if not corners and not any(s.flat for s in found.stretches):
+    if not (always or corners or any(s.flat for s in found.stretches)):
         return None
     zeros = [r for s in found.stretches if not s.flat
              for r in real_roots(sympy.diff(s.polynomial, x), x) if between(r, s.low, s.high)]

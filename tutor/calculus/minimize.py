@@ -15,6 +15,7 @@ global is judged from f on a wide grid, which the note says.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Callable, Sequence
@@ -47,6 +48,7 @@ from .critical import (
 from .descent import Descent, descend
 from .kinks import Flat, Pieces, even_inside, kink_minima, pieces, with_abs
 from .partials import derivative, no_derivative
+from .region import Region
 from .roots import as_real, compare, rational_between, rational_polynomial, real_roots
 
 SOLVE_SECONDS = 10.0
@@ -923,6 +925,30 @@ class LocalMinima:
             return ()
         least = self.values[self.lowest]
         return tuple(i for i, value in enumerate(self.values) if i != self.lowest and compare(value, least) == 0)
+
+
+@dataclass(frozen=True)
+class InRegion:
+    """The isolated local minima of f split by a region (indices into LocalMinima.points): the summary's
+    lines and the steps both read this one split, so that they say the same."""
+
+    inside: tuple[int, ...]  # the minima in the region, in order
+    least: tuple[int, ...]  # the least of those in the region (several as low); () where none is in it
+    held: bool  # whether the least of all lies in the region: then `least` is it, and the verdict is its
+    lowest: tuple[int, ...]  # every minimum where f is least of all, in the region or not
+
+
+def in_region(minima: LocalMinima, region: Region) -> InRegion:
+    """Which minima lie in the region, and the least of them: x² + y² on 1 ≤ x ≤ 2, 0 ≤ y ≤ 1 has none in
+    it, and its least, (0, 0), outside."""
+    inside = tuple(i for i, p in enumerate(minima.points) if region.contains(p.point))
+    lowest = () if minima.lowest is None else tuple(sorted((minima.lowest, *minima.tied)))
+    held = tuple(i for i in lowest if i in inside)  # (x² − 1)² + y² on 0 ≤ x ≤ 2 holds (1, 0), not (-1, 0)
+    least = held
+    if not held and inside:
+        value = min((minima.values[i] for i in inside), key=functools.cmp_to_key(compare))  # exact, as they are
+        least = tuple(i for i in inside if compare(minima.values[i], value) == 0)
+    return InRegion(inside, least, bool(held), lowest)
 
 
 def local_minima(f: str | Expr, variables: Sequence[str] | None = None) -> LocalMinima:

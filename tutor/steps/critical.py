@@ -27,20 +27,13 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
     substeps = [derivative_steps(c.function, v, c.variables) for v in c.variables]
     nonzero = [(v, g) for v, g in zip(c.variables, c.gradient) if g != 0]
     substeps.append(step(Rule.SET_TO_ZERO, c.gradient, tuple(Equation(g, sympy.Integer(0)) for _, g in nonzero)))
-    for (v, g), factors in zip(nonzero, c.factors):
-        factored = sympy.factor(g)
-        if factored != g:
-            substeps.append(step(Rule.FACTOR, g, factored, wrt=v))
-        if sum(1 for m in sympy.Mul.make_args(factored) if m.free_symbols) > 1:  # the lesson's rule is for a
-            # product of factors; 0.1(40x³ − 40x + 3) is just the equation to solve
-            substeps.append(step(Rule.ZERO_PRODUCT, factored, tuple(as_equation(f, syms) for f in factors), wrt=v))
-    for (v, g), factors in zip(nonzero, c.factors):
-        if not factors:  # eˣ or 1: this equation alone has no solution
-            substeps.append(step(Rule.NEVER_ZERO, g, None, wrt=v, why=_never_zero(g, syms)))
-    if c.level is not None:  # solved piece by piece, where sympy's cases may be left unsolved
+    if c.level is not None:  # solved piece by piece, where sympy's cases may be left unsolved; factoring
+        # f′ = x(1 − sign(x² − 1)) would only say in sympy's terms what the pieces say plainly
         substeps.append(_piecewise(c.function, syms[0], c.level))
-    elif c.cases or all(c.factors):
-        substeps.append(_cases(c))
+    else:
+        substeps += _factored(c, nonzero, syms)
+        if c.cases or all(c.factors):
+            substeps.append(_cases(c))
     if c.points or not c.level or not c.level.stretches:
         substeps.append(step(Rule.CANDIDATES, None, _answer(c.points, c.sets, syms)))
     if c.level is not None and c.level.stretches:
@@ -63,6 +56,22 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
         return step(Rule.CRITICAL_POINTS, c.function, answer, substeps, variables=c.variables)
     substeps.append(step(Rule.CONCLUSION_IN, None, answer))
     return step(Rule.CRITICAL_POINTS_IN, c.function, answer, substeps, variables=c.variables, region=c.region)
+
+
+def _factored(c: CriticalPoints, nonzero: Sequence[tuple[str, Expr]], syms: Sequence[sympy.Symbol]) -> list[Step]:
+    """Each partial factored, a product 0 where a factor is, and a partial that is never 0."""
+    substeps = []
+    for (v, g), factors in zip(nonzero, c.factors):
+        factored = sympy.factor(g)
+        if factored != g:
+            substeps.append(step(Rule.FACTOR, g, factored, wrt=v))
+        if sum(1 for m in sympy.Mul.make_args(factored) if m.free_symbols) > 1:  # the lesson's rule is for a
+            # product of factors; 0.1(40x³ − 40x + 3) is just the equation to solve
+            substeps.append(step(Rule.ZERO_PRODUCT, factored, tuple(as_equation(f, syms) for f in factors), wrt=v))
+    for (v, g), factors in zip(nonzero, c.factors):
+        if not factors:  # eˣ or 1: this equation alone has no solution
+            substeps.append(step(Rule.NEVER_ZERO, g, None, wrt=v, why=_never_zero(g, syms)))
+    return substeps
 
 
 def _never_zero(g: Expr, syms: Sequence[sympy.Symbol]) -> str:
@@ -154,21 +163,26 @@ def _cases(c: CriticalPoints) -> Step:
 
 
 def _region(c: CriticalPoints, region: Region) -> Step:
+    points = list(dict.fromkeys(p for case in c.cases for p in case.points))
+    sets = []
+    for s in c.sets:
+        if s.inside and s.where:
+            sets.append(step(Rule.SET_INSIDE, s.equations, True, where=s.where))
+        elif s.inside is False:
+            sets.append(step(Rule.SET_OUTSIDE, s.equations, False))
+    return region_step(points, region, sets)
+
+
+def region_step(points: Sequence[tuple[Expr, ...]], region: Region, more: Sequence[Step] = ()) -> Step:
+    """Which of the points lie in the region, and the condition each one outside breaks; `more` says the
+    same of what is not a point (a line of critical points, a stretch of minima). The critical points'
+    steps and the minima's (minimize --region) say it alike."""
     checks = []
-    seen = []
-    for point in (p for case in c.cases for p in case.points):
-        if point in seen:
-            continue
-        seen.append(point)
+    for point in points:
         failing = region.failing(point)
         checks.append(step(Rule.INSIDE, point, True) if failing is None
                       else step(Rule.OUTSIDE, point, False, failing=failing))
-    for s in c.sets:
-        if s.inside and s.where:
-            checks.append(step(Rule.SET_INSIDE, s.equations, True, where=s.where))
-        elif s.inside is False:
-            checks.append(step(Rule.SET_OUTSIDE, s.equations, False))
-    return step(Rule.REGION, None, None, checks, region=region)
+    return step(Rule.REGION, None, None, [*checks, *more], region=region)
 
 
 def _test(variables: Sequence[str], point) -> Step:
@@ -190,8 +204,15 @@ def _test(variables: Sequence[str], point) -> Step:
 
 
 def _classify(variables: Sequence[str], points: Sequence[CriticalPoint]) -> Step:
-    return step(Rule.CLASSIFY, None, None, [s for p in points for s in decided_steps(variables, p)],
-                one=len(points) == 1)
+    # the heading names the second-derivative test only where it decides every point: at a kink, or
+    # where D = 0, f's values decide, and the heading would say a test was used that was not
+    rule = Rule.CLASSIFY if all(by_the_test(p) for p in points) else Rule.CLASSIFY_OTHERWISE
+    return step(rule, None, None, [s for p in points for s in decided_steps(variables, p)], one=len(points) == 1)
+
+
+def by_the_test(point: CriticalPoint) -> bool:
+    """Whether the second-derivative test applies at the point and decides it."""
+    return not point.classification.untested and point.classification.label != Nature.INCONCLUSIVE
 
 
 def decided_steps(variables: Sequence[str], point: CriticalPoint) -> list[Step]:
@@ -201,6 +222,8 @@ def decided_steps(variables: Sequence[str], point: CriticalPoint) -> list[Step]:
     if point.by_values is None:
         return [test]
     where = point.point[0] if len(point.point) == 1 else point.point
+    untested = bool(point.classification.untested)  # "the test does not apply" is said: not "cannot decide"
     if point.by_values.nature == Nature.UNDECIDED:  # not "but f's values can": here they could not
-        return [test, step(Rule.VALUES_UNDECIDED, where, point.by_values.nature)]
-    return [test, step(Rule.BY_VALUES, where, point.by_values.nature, reason=point.by_values.reason)]
+        return [test, step(Rule.NOR_BY_VALUES if untested else Rule.VALUES_UNDECIDED, where, point.by_values.nature)]
+    return [test, step(Rule.ONLY_BY_VALUES if untested else Rule.BY_VALUES, where, point.by_values.nature,
+                       reason=point.by_values.reason)]

@@ -89,6 +89,7 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.SET_INSIDE: "{before} meets the region where {where}.",
     Rule.SET_OUTSIDE: "{before} lies outside the region.",
     Rule.CLASSIFY: "{one:Classify the point|Classify each point} with the second-derivative test:",
+    Rule.CLASSIFY_OTHERWISE: "{one:Classify the point|Classify each point}:",
     Rule.SECOND_DERIVATIVE_TEST: "At {before}: {f}″ = {D:sign}, so this is {after:verdict}.",
     Rule.NO_TEST: "At {before}: {why}.",
     Rule.HESSIAN_TEST: "At {before}: {entries}, so D = {formula} = {D:sign}: {after:verdict}.",
@@ -100,8 +101,10 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.CRITICAL_SET: "{description}.",
     Rule.SET_PIECE: "{where}: every point of it is {after:verdict}, since {reason}.",
     Rule.BY_VALUES: "The test cannot decide at {before}, but {f}'s values can: it is {after:verdict}, since {reason}.",
+    Rule.ONLY_BY_VALUES: "So {f}'s values decide at {before}: it is {after:verdict}, since {reason}.",
     Rule.VALUES_UNDECIDED: ("The test cannot decide at {before}, and the tutor could not decide it from {f}'s values "
                             "near it either: it is left undecided."),
+    Rule.NOR_BY_VALUES: "Nor could the tutor decide it from {f}'s values near {before}: it is left undecided.",
     Rule.CRITICAL_POINTS_IN: "The critical points of {f} = {before} in the region {region}: {after}",
     Rule.CONCLUSION_IN: "So the critical points in the region are {after}.",
     Rule.CLASSIFICATION: "The critical point {point} of {f} = {before}: {after:verdict}",

@@ -37,7 +37,8 @@ def solve(function: str, region: str | None = None, variables: Sequence[str] | N
                              "critical sets (every point on them is critical):", inside=None)
         lines += [line for line, inside in shown]
         if not result.points and not result.sets and not shown:  # "never" only where every case was solved
-            lines.append("no critical points: ∇f is never 0" if result.complete else "no critical points found")
+            slope = "f′" if len(names) == 1 else "∇f"
+            lines.append(f"no critical points: {slope} is never 0" if result.complete else "no critical points found")
     else:
         lines.append(f"region: {result.region.show()}")
         inside, outside = result.inside, result.outside

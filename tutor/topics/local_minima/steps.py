@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ...calculus import DescentEnd, LocalMinima
+from ...calculus import DescentEnd, LocalMinima, Region
+from ...calculus.minimize import in_region
 from ...parse import symbol
 from ...steps import Step, StepRule, critical_steps, step
+from ...steps.critical import region_step
 from ..gradient_descent.steps import descent_steps
 from ..solution import approx
 
 
 class MinimaRule(StepRule):
     ALL_MINIMA = "all_minima"
+    ALL_MINIMA_IN = "all_minima_in"
     GLOBAL_MINIMUM = "global_minimum"
     A_GLOBAL_MINIMUM = "a_global_minimum"
     DESCENT_ENDS = "descent_ends"
@@ -22,6 +25,12 @@ class MinimaRule(StepRule):
     LEAST_TIED = "least_of_several"
     LEAST_SET = "least_set"
     REACHED = "reached"
+    MINIMA_IN = "minima_in"
+    NONE_IN = "none_in"
+    LEAST_IN = "least_in"
+    LEAST_IN_TIED = "least_in_tied"
+    LEAST_OUTSIDE = "least_outside"
+    LEAST_OUTSIDE_TIED = "least_outside_tied"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -30,6 +39,7 @@ class MinimaRule(StepRule):
 
 TEMPLATES: dict[StepRule, str] = {
     MinimaRule.ALL_MINIMA: "The local minima of {f} = {before}: {after}",
+    MinimaRule.ALL_MINIMA_IN: "The local minima of {f} = {before} in the region {region}: {after}",
     MinimaRule.GLOBAL_MINIMUM: "The global minimum of {f} = {before}: {after}",
     MinimaRule.A_GLOBAL_MINIMUM: "A global minimum of {f} = {before} (one of those where it is least): {after}",
     MinimaRule.DESCENT_ENDS: "Gradient descent on {f} = {before} from {start} with {alpha} = {rate} ends at {after}",
@@ -40,6 +50,15 @@ TEMPLATES: dict[StepRule, str] = {
                           "{on:or}: {verdict}.",
     MinimaRule.REACHED: ("Descent only goes downhill from where it starts: it ends in the valley of the local "
                          "minimum {after}, where {f} = {value}{approx}; {verdict}."),
+    MinimaRule.MINIMA_IN: "So the local {one:minimum|minima} in the region {one:is|are} {after:and}.",
+    MinimaRule.NONE_IN: "So no local minimum {found} in the region.",
+    MinimaRule.LEAST_IN: "The least local minimum in the region is {f}{point:args} = {value}{approx}{verdict}.",
+    MinimaRule.LEAST_IN_TIED: ("The least local minima in the region, {f} = {value}{approx}, are at "
+                               "{points:and}{verdict}."),
+    MinimaRule.LEAST_OUTSIDE: "The least local minimum, outside the region, is {f}{point:args} = {value}{approx}: "
+                              "{verdict}.",
+    MinimaRule.LEAST_OUTSIDE_TIED: ("The least local minima, outside the region, {f} = {value}{approx}, are at "
+                                    "{points:and}: {verdict}."),
 }
 
 GLOBAL = {True: "it is the global minimum", False: "it is not the global minimum",
@@ -61,11 +80,17 @@ def minima_steps(minima: LocalMinima) -> list[Step]:
     return [*found.substeps, *named]
 
 
-def least_step(minima: LocalMinima) -> Step:
+def _verdict(minima: LocalMinima) -> str:
+    """Whether the least local minimum is global, and why."""
     sets = minima.least_sets
     why = sets[0].beyond if sets and sets[0].beyond else "f grows without bound in every direction"
-    verdict = globally(minima.is_global, len(minima.points) + len(minima.sets), minima.known_all) + (
+    return globally(minima.is_global, len(minima.points) + len(minima.sets), minima.known_all) + (
         f" ({minima.note})" if minima.note else (f", since {why}" if minima.is_global else ""))
+
+
+def least_step(minima: LocalMinima) -> Step:
+    sets = minima.least_sets
+    verdict = _verdict(minima)
     if sets:  # whole curves of minima, below every isolated one
         value = sets[0].value
         return step(MinimaRule.LEAST_SET, None, None, point=tuple(symbol(v) for v in minima.variables),
@@ -85,6 +110,41 @@ def all_minima_steps(minima: LocalMinima) -> Step:
     found = tuple(_point(p.point) for p in minima.points) + tuple(s.equation for s in minima.sets)
     return step(MinimaRule.ALL_MINIMA, minima.function, found, [*minima_steps(minima), least_step(minima)],
                 variables=minima.variables)
+
+
+def minima_in_steps(minima: LocalMinima, region: Region, unsure: bool = False) -> Step:
+    """As all_minima_steps, then which minima lie in the region, and the least of them as the summary of
+    `tutor solve minimize --region` says it: a lower one outside is named as outside. `unsure`: a set or a
+    point in the region may hold a minimum, so "no local minimum in the region" is not said."""
+    if minima.least_sets:  # curves of minima: the summary says the least all along them, region or not
+        return all_minima_steps(minima)
+    split = in_region(minima, region)
+    inside = tuple(_point(minima.points[i].point) for i in split.inside)
+    substeps = [*minima_steps(minima), region_step([p.point for p in minima.points], region)]
+    if inside:
+        substeps.append(step(MinimaRule.MINIMA_IN, None, inside, one=len(inside) == 1))
+    elif not unsure:
+        substeps.append(step(MinimaRule.NONE_IN, None, None, found="lies" if minima.complete else "was found"))
+    verdict = _verdict(minima)
+    if split.least:
+        substeps.append(_least(minima, split.least, f": {verdict}" if split.held else "", outside=False))
+    if not split.held and split.lowest:
+        substeps.append(_least(minima, split.lowest, verdict, outside=True))
+    found = inside + tuple(s.equation for s in minima.sets)
+    return step(MinimaRule.ALL_MINIMA_IN, minima.function, found, substeps, variables=minima.variables,
+                region=region)
+
+
+def _least(minima: LocalMinima, chosen: tuple[int, ...], verdict: str, outside: bool) -> Step:
+    """The least of the chosen minima (all as low), in the region or outside it."""
+    value = minima.values[chosen[0]]
+    if len(chosen) > 1:
+        points = tuple(_point(minima.points[i].point) for i in chosen)
+        rule = MinimaRule.LEAST_OUTSIDE_TIED if outside else MinimaRule.LEAST_IN_TIED
+        return step(rule, None, None, points=points, value=value, approx=approx(value), verdict=verdict)
+    rule = MinimaRule.LEAST_OUTSIDE if outside else MinimaRule.LEAST_IN
+    return step(rule, None, None, point=minima.points[chosen[0]].point, value=value, approx=approx(value),
+                verdict=verdict)
 
 
 def global_steps(minima: LocalMinima) -> Step:

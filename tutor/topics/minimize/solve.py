@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from functools import cmp_to_key
 from typing import Any
 
 import sympy
@@ -15,10 +14,9 @@ from ... import calculus
 from ...calculus import Nature, Region
 from ...calculus.critical import cut
 from ...calculus.kinks import Flat, between_text, evened, least_text, with_abs
-from ...calculus.minimize import known_name
+from ...calculus.minimize import in_region, known_name
 from ...calculus.partials import no_derivative
 from ...calculus.region import interval_text
-from ...calculus.roots import compare
 from ...check import names
 from ...parse import symbol
 from ...show import show, show_float
@@ -82,7 +80,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         inside = [m for m in result.minima if window.contains((m.point,))]
         outside = [m for m in result.minima if not window.contains((m.point,))]
         # max(0, 1 - x²) on 0 ≤ x ≤ 3: its stretch of minima x ≥ 1 reaches into the region
-        stretches = [(g, _cut(g, within)) for g in result.flats]
+        stretches = [(g, g.part_in(within)) for g in result.flats]
         lines.append("local minima in the region: " + (", ".join(
             [_places(inside, x)] * bool(inside)
             + [f"every {x} with {interval_text(cut, x)}" for _, cut in stretches if cut is not None]) or "none"))
@@ -119,7 +117,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
             "period": None if result.period is None else exact_data(result.period),
             "minima": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.minima],
             "lowest": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.lowest]}
-    derivation = minimize_steps(f, x, result, window.show() if window else "") if explain else None
+    derivation = minimize_steps(f, x, result, window) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
 
@@ -154,12 +152,6 @@ def _outside(result: calculus.Minimum, window: Region, within: sympy.Set) -> str
     return f"outside the region, f is smaller: {result.lower.split(', ', 1)[1]}"
 
 
-def _cut(flat: Flat, within: sympy.Set) -> sympy.Set | None:
-    """The part of a stretch of minima in the region, or None where it has none."""
-    part = sympy.Interval(flat.low, flat.high).intersect(within)
-    return None if part.is_empty else part
-
-
 def _closed(flat: Flat, x: str) -> str:
     return between_text(flat.low, flat.high, x, closed=True)
 
@@ -174,7 +166,7 @@ def _place(minimum: calculus.LocalMinimum) -> str:
 
 def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) -> Solution:
     """Every local minimum of f(x, y), with its value; the least of them, and whether it is global."""
-    from ..local_minima.steps import all_minima_steps, globally
+    from ..local_minima.steps import all_minima_steps, globally, minima_in_steps
     result = calculus.local_minima(f, names)
     lines = [header(f, names)]
     rows = [(p.point, value, window is None or window.contains(p.point))
@@ -196,7 +188,7 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         lines.append(f"the least: f = {show(value)}{approx(value)} for every {show(tuple(symbol(n) for n in names))} "
                      f"with {on}; {verdict}")
     elif window is not None and result.points:  # the least in the window; a lower one said as outside
-        lines += _least_in_window(result, [inside for _, _, inside in rows], verdict, bool(others))
+        lines += _least_in_window(result, window, verdict, bool(others))
     elif result.points and result.tied:  # several points as low: (x² − 1)² + y² at (-1, 0) and (1, 0)
         lowest = result.lowest or 0
         at = and_list([show(result.points[i].point) for i in sorted((lowest, *result.tied))])
@@ -217,27 +209,25 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         "lowest": result.lowest, "is_global": result.is_global, "note": result.note}
     latex = [header(f, names, True)] + [f"{show(p.point, latex=True)}: f = {show(v, latex=True)}"
                                         for p, v in zip(result.points, result.values)]
-    derivation = all_minima_steps(result) if explain and (result.points or result.least_sets) else None
+    derivation = None
+    if explain and (result.points or result.least_sets):
+        derivation = all_minima_steps(result) if window is None else minima_in_steps(result, window, bool(others))
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
 
-def _least_in_window(result: calculus.LocalMinima, inside: Sequence[bool], verdict: str, others: bool) -> list[str]:
+def _least_in_window(result: calculus.LocalMinima, window: Region, verdict: str, others: bool) -> list[str]:
     """The least of the minima in the window, named "the least"; a lower minimum outside it is said as outside,
     with whether it is global: x² + y² on 1 ≤ x ≤ 2, 0 ≤ y ≤ 1 has no minimum in it, and (0, 0) outside."""
-    lowest = result.lowest or 0
-    overall = sorted((lowest, *result.tied))  # every point where f is least of all its isolated minima
-    held = [i for i in overall if inside[i]]
-    if held:  # f is least of all in the window: (x² − 1)² + y² on 0 ≤ x ≤ 2 holds (1, 0), not (-1, 0)
-        return [_least_line(result, held, verdict)]
-    ins = [i for i, keep in enumerate(inside) if keep]
-    if ins:  # the least in the window, then the lower one outside it, which the verdict is about
-        least = min((result.values[i] for i in ins), key=cmp_to_key(compare))  # exact, as the values are
-        first = _least_line(result, [i for i in ins if compare(result.values[i], least) == 0], "")
+    split = in_region(result, window)
+    if split.held:  # f is least of all in the window
+        return [_least_line(result, split.least, verdict)]
+    if split.least:  # the least in the window, then the lower one outside it, which the verdict is about
+        first = _least_line(result, split.least, "")
     elif others:  # a set or a point in the window that may be a minimum: "no local minimum" is not known
         first = ""
     else:
         first = "no local minimum in the region" if result.complete else "no local minimum found in the region"
-    outside = _least_line(result, overall, verdict, "the least local minimum, outside the region")
+    outside = _least_line(result, split.lowest, verdict, "the least local minimum, outside the region")
     return [first] * bool(first) + [outside]
 
 

@@ -3,22 +3,23 @@ gives the point (eˣ − 1/x = 0 at x = W(1) ≈ 0.5671…, the Omega constant),
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 import sympy
 from sympy import Expr
 
-from ...calculus import Minimum
+from ...calculus import Minimum, Region
 from ...calculus.critical import Nature
 from ...calculus.kinks import between, between_text, least_text, side
 from ...calculus.minimize import among, same_numbers
 from ...calculus.partials import no_derivative
+from ...calculus.region import interval_text
 from ...parse import Equation, symbol
 from ...show import show
 from ...steps import Rule, Step, StepRule, critical_steps, derivative_steps, step
-from ...steps.critical import decided_steps
-from ..local_minima.steps import globally
+from ...steps.critical import by_the_test, decided_steps, region_step
+from ..local_minima.steps import MinimaRule, globally
 from ..solution import approx
 
 
@@ -63,14 +64,16 @@ TEMPLATES: dict[StepRule, str] = {
     MinimizeRule.NUMERICALLY: ("Numerically, from {f}'s values on a grid and the zeros of {f}′ beside its lowest ones: "
                                "{after:the local minimum is|the local minima are} {after:list}."),
     MinimizeRule.EXACT_ZEROS: ("{f}′ is 0 exactly at {after:list} (put {after:it|them} in to check), so "
-                               "{after:it is a critical point|they are critical points}; classify {after:it|them} "
-                               "with the second-derivative test:"),
+                               "{after:it is a critical point|they are critical points}; "
+                               "classify {after:it|them}{how}:"),
 }
 
 
-def minimize_steps(f: Expr, x: str, result: Minimum, within: str = "") -> Step:
-    if result.pieces is not None and not within:
-        return kink_steps(f, x, result)
+def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = None) -> Step:
+    within = window.show() if window is not None else ""
+    after = _window_steps(result, x, window) if window is not None else []  # last, as the summary says them
+    if result.pieces is not None:
+        return kink_steps(f, x, result, after)
     found = critical_steps(f, (x,))
     points = found.after
     if not result.exact:  # sympy solved no case: the minima found numerically, not "the critical points: ∅"
@@ -81,8 +84,10 @@ def minimize_steps(f: Expr, x: str, result: Minimum, within: str = "") -> Step:
         at = next((i + 1 for i, s in enumerate(substeps) if s.rule in (MinimizeRule.NUMERICALLY, Rule.CANDIDATES)),
                   len(substeps))
         exact = tuple(Equation(sympy.Symbol(x), zero.point) for zero in result.verified)
+        how = " with the second-derivative test" if all(by_the_test(zero.critical) for zero in result.verified) else ""
         substeps.insert(at, step(MinimizeRule.EXACT_ZEROS, None, exact,
-                                 [s for zero in result.verified for s in decided_steps((x,), zero.critical)]))
+                                 [s for zero in result.verified for s in decided_steps((x,), zero.critical)],
+                                 how=how))
     listed = [e.rhs for e in found.after if isinstance(e, Equation)] if isinstance(found.after, tuple) else []
     # the minimum as the critical points above write it (2 ln(3), where minimize's own solver says ln(9))
     point = (among(result.point, listed) or result.point) if result.exact else sympy.Float(result.approx, 15)
@@ -104,9 +109,10 @@ def minimize_steps(f: Expr, x: str, result: Minimum, within: str = "") -> Step:
         f" ({result.note})" if result.note else "") + (
         f" ({periodic_note(result.period, x)})" if result.period is not None else "")
     if result.tied:  # f is least at several points: none of them is the minimum
-        return _tied(f, x, result, substeps, verdict, listed)
+        return _tied(f, x, result, substeps, verdict, listed, after)
     substeps.append(step(MinimizeRule.LEAST_MINIMUM, None, None, point=(point,), value=result.value,
                          approx=approx(result.value), verdict=verdict))
+    substeps += after
     known = f", {result.known_as}" if result.known_as else ""
     return step(MinimizeRule.MINIMUM, f, point, substeps, variables=(x,), variable=sympy.Symbol(x),
                 approx=approx(point), known=known)
@@ -118,7 +124,28 @@ def periodic_note(period: Expr, x: str) -> str:
             f"and each recurs at {x} + k·{show(period)} for every integer k")
 
 
-def _tied(f: Expr, x: str, result: Minimum, substeps: list[Step], verdict: str, listed: list[Expr]) -> Step:
+def _window_steps(result: Minimum, x: str, window: Region) -> list[Step]:
+    """Which local minima lie in the window and which outside it, as the summary lists them: the points,
+    and the stretches of minima (max(0, 1 − x²)'s x ≥ 1 reaches into 0 ≤ x ≤ 3)."""
+    within = window.extent(())[1] or sympy.S.Reals
+    v = symbol(x)
+    stretches = []
+    inside: list[Equation | str] = [Equation(v, m.point) for m in result.minima if window.contains((m.point,))]
+    for g in result.flats:
+        part, where = g.part_in(within), between_text(g.low, g.high, x, closed=True)
+        if part is None:
+            stretches.append(step(Rule.SET_OUTSIDE, where, False))
+        else:
+            stretches.append(step(Rule.SET_INSIDE, where, True, where=interval_text(part, x)))
+            inside.append(f"every {x} with {interval_text(part, x)}")
+    region = region_step([(m.point,) for m in result.minima], window, stretches)
+    if inside:
+        return [region, step(MinimaRule.MINIMA_IN, None, tuple(inside), one=len(inside) == 1 and not stretches)]
+    return [region, step(MinimaRule.NONE_IN, None, None, found="lies" if result.complete else "was found")]
+
+
+def _tied(f: Expr, x: str, result: Minimum, substeps: list[Step], verdict: str, listed: list[Expr],
+          after: Sequence[Step] = ()) -> Step:
     """The last step and the whole where f is least at several points (x⁴ − 2x² at x = -1 and x = 1): the
     least value and every point it is reached at; the answer is the list of them, any one of which is right."""
     points = tuple((among(m.point, listed) or m.point) if m.exact else sympy.Float(m.approx, 15)
@@ -128,6 +155,7 @@ def _tied(f: Expr, x: str, result: Minimum, substeps: list[Step], verdict: str, 
     why = f", the same value {result.tie_by}" if result.tie_by else ""
     substeps.append(step(MinimizeRule.LEAST_TIED, None, None, places=places, value=result.value,
                          approx=approx(result.value), verdict=verdict, why=why))
+    substeps += after
     return step(MinimizeRule.MINIMUM_TIED, f, points, substeps, variables=(x,), places=places,
                 value=result.value, approx=approx(result.value))
 
@@ -206,7 +234,7 @@ KINK_TEMPLATES: dict[StepRule, str] = {
 }
 
 
-def kink_steps(f: Expr, x: str, result: Minimum) -> Step:
+def kink_steps(f: Expr, x: str, result: Minimum, after: Sequence[Step] = ()) -> Step:
     """The minima of a polynomial in x and absolute values: stretch by stretch, then the kinks, then the least."""
     found = result.pieces
     assert found is not None
@@ -254,11 +282,13 @@ def kink_steps(f: Expr, x: str, result: Minimum) -> Step:
         g = result.flat
         where = least_text(result.least_flats, tuple(m.point for m in result.tied), x)  # x ≤ -1 or x ≥ 1
         substeps.append(step(KinkRule.LEAST_FLAT, None, None, value=g.value, variable=v, verdict=verdict, where=where))
+        substeps += after
         return step(KinkRule.MINIMUM_FLAT, f, None, substeps, variables=(x,), variable=v, value=g.value, where=where)
     if result.tied:
-        return _tied(f, x, result, substeps, verdict, [])
+        return _tied(f, x, result, substeps, verdict, [], after)
     substeps.append(step(MinimizeRule.LEAST_MINIMUM, None, None, point=(result.point,), value=result.value,
                          approx=approx(result.value), verdict=verdict))
+    substeps += after
     return step(MinimizeRule.MINIMUM, f, result.point, substeps, variables=(x,), variable=v,
                 approx=approx(result.point), known="")
 
