@@ -421,11 +421,14 @@ def test_a_coordinate_below_what_a_float_holds_is_0_while_the_others_descend(cap
     table, steps = out.split("\nSteps:\n")
     assert table.splitlines()[-4:] == [
         "10000  0.0111756  0          5.583e-6    0          1.55983e-8", "", ZEROED_Y,
-        "stopped after 10000 iterations; the point is (0.0111756, 0), where f = 1.55983e-8"]
+        "did not converge within 10000 iterations, the most the tutor runs (--max-iterations): |∇f| = 5.583e-6 is "
+        "still above the tolerance 1e-8; it goes downhill, but too slowly; the point is (0.0111756, 0), "
+        "where f = 1.55983e-8"]
     assert out.splitlines()[-3:] == ["7. " + ZEROED_Y, (
         "8. Iteration 10000: ∇f(0.0111761, 0) = (5.58384e-6, 0), so the new point is (0.0111761, 0) − "
         "0.1·(5.58384e-6, 0) = (0.0111756, 0), where f = 1.55983e-8."),
-        "9. After 10000 iterations the point is (0.0111756, 0), where f = 1.55983e-8."]
+        "9. After 10000 iterations, the most the tutor runs, |∇f| = 5.583e-6 is still above the tolerance 1e-8: it "
+        "did not converge; it goes downhill, but too slowly. The point is (0.0111756, 0), where f = 1.55983e-8."]
 
 
 def test_a_tiny_value_of_f_does_not_stop_the_descent(capsys):

@@ -390,3 +390,20 @@ def test_a_least_squares_prompt_states_the_places_its_tolerance_asks_for():
     exercise = packs.load("drills").exercise("ls-advertising").variant("zoe")
     assert exercise.problem.prompt().endswith("Give m and b (like m = 1, b = 2), or the line's equation "
                                               "(to 4 decimal places).")
+
+
+# finding 114: a one-variable exercise's error said |∇f|, the two-variable notation; and (finding 113) what the
+# descent does instead is said, as `tutor solve rates` says it
+@pytest.mark.parametrize("function, start, said", [
+    ("x^2", "1", "|f′| is still 2 after 10000 iterations; it oscillates: 9999 of its 9999 pairs of steps go back "
+                 "the way they came"),
+    ("x^2 + y^2", "[1, 2]", "|∇f| is still 4.47 after 10000 iterations; it oscillates: 9999 of its 9999 pairs of "
+                            "steps go back the way they came"),
+])
+def test_a_stopping_exercise_that_never_gets_there_says_why_in_its_notation(tmp_path, capsys, function, start, said):
+    pack = tmp_path / "pv.yaml"
+    pack.write_text("pack: pv\ntitle: pv\nexercises:\n"
+                    f"  - {{id: g, kind: stopping, function: \"{function}\", start: {start}, rate: 1, until: 0.01}}\n",
+                    encoding="utf-8")
+    assert main(["pack", "validate", str(pack)]) != 0
+    assert capsys.readouterr().out.strip().endswith(f"exercise 'g': the descent never gets there: {said}")

@@ -1045,3 +1045,55 @@ def test_an_infinite_second_derivative_is_decided_by_values_not_refused(capsys, 
     assert status == 0
     sign = "≥" if nature == "minimum" else "≤"
     assert f"{point}  {nature} (f = 0 there and f {sign} 0 near it ({why}))" in out
+
+
+# finding 113: a tolerance never reached ended "stopped after 10000 iterations; the point is 1", as if it had
+# finished; the last line now says it did not converge, within what, |f′| there, and what the run did instead,
+# in the words the learning rates are judged in
+@pytest.mark.parametrize("argv, ending", [
+    (["x^2", "--start", "1", "--rate", "1", "--tolerance", "0.01"],
+     "did not converge within 10000 iterations, the most the tutor runs (--max-iterations): |f′| = 2 is still above "
+     "the tolerance 0.01; it oscillates: 9999 of its 9999 pairs of steps go back the way they came; the point is 1, "
+     "where f = 1"),
+    (["x^2", "--start", "1", "--rate", "0.0001", "--tolerance", "0.01"],
+     "did not converge within 10000 iterations, the most the tutor runs (--max-iterations): |f′| = 0.270616 is still "
+     "above the tolerance 0.01; it goes downhill, but too slowly; the point is 0.135308, where f = 0.0183083"),
+    (["x^2", "--start", "1", "--rate", "1.0001", "--tolerance", "0.01"],
+     "did not converge within 10000 iterations, the most the tutor runs (--max-iterations): |f′| = 14.7752 is still "
+     "above the tolerance 0.01; it diverges: after 10000 steps f and |f′| are both larger than at the start; the "
+     "point is 7.38758, where f = 54.5763"),
+    # the lesson's function, with a rate far smaller than its 0.005, and a number of iterations asked
+    (["e^x - ln x", "--start", "0.05", "--rate", "0.00001", "--tolerance", "0.001", "--iterations", "100"],
+     "did not converge within the 100 iterations asked: |f′| = 14.0437 is still above the tolerance 0.001; it goes "
+     "downhill, but too slowly; the point is 0.0661721, where f = 3.78391"),
+    (["x^2 + y^2", "--start", "1,2", "--rate", "1", "--tolerance", "0.001", "--iterations", "50"],
+     "did not converge within the 50 iterations asked: |∇f| = 4.47214 is still above the tolerance 0.001; it "
+     "oscillates: 49 of its 49 pairs of steps go back the way they came; the point is (1, 2), where f = 5"),
+    # a tolerance reached, and iterations alone, are said as before
+    (["x^2", "--start", "1", "--rate", "0.45", "--tolerance", "0.00000025"],
+     "converged after 7 iterations: |f′| is smaller than the tolerance; the point is 1e-7, where f = 1e-14"),
+    (["x^2", "--start", "1", "--rate", "1", "--iterations", "4"], "stopped after 4 iterations; the point is 1, where f = 1"),
+])
+def test_a_descent_says_whether_it_reached_the_tolerance(capsys, argv, ending):
+    status, out, _ = run(capsys, "descent", *argv)
+    assert status == 0 and out.splitlines()[-1] == ending
+
+
+def test_a_descent_short_of_its_tolerance_says_so_in_its_steps_and_its_json(capsys):
+    argv = ["x^2", "--start", "1", "--rate", "1", "--tolerance", "0.01"]
+    _, out, _ = run(capsys, "descent", *argv, "--steps")
+    assert out.splitlines()[-1] == (
+        "8. After 10000 iterations, the most the tutor runs, |f′| = 2 is still above the tolerance 0.01: it did not "
+        "converge; it oscillates: 9999 of its 9999 pairs of steps go back the way they came. The point is 1, "
+        "where f = 1.")
+    _, out, _ = run(capsys, "descent", "x^2", "--start", "1", "--rate", "0.0001", "--tolerance", "0.01",
+                    "--iterations", "50", "--steps")
+    assert out.splitlines()[-1] == (
+        "8. After 50 iterations, as many as asked, |f′| = 1.9801 is still above the tolerance 0.01: it did not "
+        "converge; it goes downhill, but too slowly. The point is 0.990049, where f = 0.980197.")
+    _, out, _ = run(capsys, "descent", *argv, "--json")
+    data = json.loads(out)
+    assert (data["converged"], data["tolerance"], data["behaviour"]) == (False, 0.01, "oscillates")
+    assert data["ending"].startswith("did not converge within 10000 iterations")
+    _, out, _ = run(capsys, "descent", "x^2", "--start", "1", "--rate", "0.45", "--tolerance", "0.00000025", "--json")
+    assert (json.loads(out)["converged"], json.loads(out)["behaviour"]) == (True, None)
