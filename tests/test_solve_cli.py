@@ -968,10 +968,13 @@ def test_critical_points_at_a_corner_or_inside_an_even_function(capsys, function
     (["tangent", "5", "--at", "1"],
      "tutor: f = 5 has no variable: its graph is the line y = 5, which is its own tangent line at every point\n"),
     (["gradient", "5", "--at", "1"], "tutor: f has no variables, so it takes no point\n"),
-    # one variable: the lesson's f′ and f″, not ∂f/∂x and f_xx
-    (["tangent", "sqrt(x)", "--at", "0"], "tutor: f′ has no real value at x = 0\n"),
-    (["tangent", "sqrt(t)", "--at", "0"], "tutor: f′ has no real value at t = 0\n"),
-    (["tangent", "sqrt(x) + y", "--at", "0,1"], "tutor: ∂f/∂x has no real value at x = 0, y = 1\n"),
+    # one variable: the lesson's f′ and f″, not ∂f/∂x and f_xx (and, finding 114, why there is no derivative)
+    (["tangent", "sqrt(x)", "--at", "0"], "tutor: f is not differentiable at x = 0: f′ is ∞ from the right, a "
+                                          "vertical tangent, and f has no real value to the left\n"),
+    (["tangent", "sqrt(t)", "--at", "0"], "tutor: f is not differentiable at t = 0: f′ is ∞ from the right, a "
+                                          "vertical tangent, and f has no real value to the left\n"),
+    (["tangent", "sqrt(x) + y", "--at", "0,1"], "tutor: f is not differentiable at x = 0, y = 1: ∂f/∂x is ∞ from "
+                                                "the right, a vertical tangent, and f has no real value to the left\n"),
 ])
 def test_refusals_say_what_is_so_in_the_lesson_notation(capsys, argv, error):
     status, _, err = run(capsys, *argv)
@@ -1097,3 +1100,22 @@ def test_a_descent_short_of_its_tolerance_says_so_in_its_steps_and_its_json(caps
     assert data["ending"].startswith("did not converge within 10000 iterations")
     _, out, _ = run(capsys, "descent", "x^2", "--start", "1", "--rate", "0.45", "--tolerance", "0.00000025", "--json")
     assert (json.loads(out)["converged"], json.loads(out)["behaviour"]) == (True, None)
+
+
+@pytest.mark.parametrize("argv, message", [
+    # finding 114: the cone said "∂f/∂x has no real value at x = 0, y = 0", as if f had none there
+    (["tangent", "sqrt(x^2 + y^2)", "--at", "0,0"],
+     "f is not differentiable at x = 0, y = 0: ∂f/∂x is -1 from the left and 1 from the right"),
+    (["tangent", "abs(x) + y", "--at", "0,0"],  # the kink the tutor told already, in the same words
+     "f is not differentiable at x = 0, y = 0: ∂f/∂x is -1 from the left and 1 from the right"),
+    (["tangent", "sqrt(x)", "--at", "0"],
+     "f is not differentiable at x = 0: f′ is ∞ from the right, a vertical tangent, and f has no real value to the "
+     "left"),
+    (["gradient", "sqrt(x^2 + y^2)", "--at", "0,0"],
+     "f is not differentiable at x = 0, y = 0: ∂f/∂x is -1 from the left and 1 from the right"),
+    (["tangent", "ln(x)", "--at=-1"], "f has no real value at x = -1"),  # where f itself has none, that is said
+])
+def test_a_point_with_no_derivative_says_why(capsys, argv, message):
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and out == "" and err == f"tutor: {message}\n"
+
