@@ -118,8 +118,13 @@ def test_least_squares_from_points(capsys):
 
 
 def test_least_squares_writes_m_and_b_alike(capsys):
-    # integer data: was "y = 7x/5 + 1.9", "m = 7/5, b = 1.9", "least cost E(7/5, 1.9) = 201/5"
+    # integer data: was "y = 7x/5 + 1.9", "m = 7/5, b = 1.9", "least cost E(7/5, 1.9) = 201/5"; whole numbers
+    # have an exact fit, all in fractions (finding 114), and decimal data all in decimals
     status, out, _ = run(capsys, "lstsq", "--points", "(0,0), (1,8), (2,1), (3,7)")
+    assert status == 0 and out.splitlines() == [
+        "y = 7x/5 + 19/10   (4 points)", "m = 7/5, b = 19/10", "E(m, b) = 14m² + 4b² + 114 + 12mb - 62m - 32b",
+        "least cost E(7/5, 19/10) = 201/5"]
+    status, out, _ = run(capsys, "lstsq", "--points", "(0,0), (1,8), (2,1), (3,7.0)")
     assert status == 0 and out.splitlines() == [
         "y = 1.4x + 1.9   (4 points)", "m = 1.4, b = 1.9", "E(m, b) = 14m² + 4b² + 114 + 12mb - 62m - 32b",
         "least cost E(1.4, 1.9) = 40.2"]
@@ -1119,3 +1124,52 @@ def test_a_point_with_no_derivative_says_why(capsys, argv, message):
     status, out, err = run(capsys, *argv)
     assert status == 2 and out == "" and err == f"tutor: {message}\n"
 
+
+# finding 114: whole-number data were answered in decimals (m = 0.4, b = 0.9) against the documented rule, and a
+# division already in lowest terms said its value twice ("So b = 7/6 = 7/6")
+@pytest.mark.parametrize("points, first_lines", [
+    ("(1,2), (2,5), (3,3)", ["y = x/2 + 7/3   (3 points)", "m = 1/2, b = 7/3 ≈ 2.33333"]),  # the lesson's power lines
+    ("(0,1), (1,1), (2,2), (3,2)", ["y = 2x/5 + 9/10   (4 points)", "m = 2/5, b = 9/10"]),
+    ("(0,0), (1,1), (2,3), (3,3)", ["y = 11x/10 + 1/10   (4 points)", "m = 11/10, b = 1/10"]),
+    ("(1,2), (2,4), (3,5), (4,4), (5,6)", ["y = 4x/5 + 9/5   (5 points)", "m = 4/5, b = 9/5"]),
+    # data with a decimal point are answered in decimals, as before
+    ("(0,0), (1,1), (2,3), (3,3.0)", ["y = 1.1x + 0.1   (4 points)", "m = 1.1, b = 0.1"]),
+    ("(0,0.5), (1,1), (2,2), (3, 2.5)", ["y = 0.7x + 0.45   (4 points)", "m = 0.7, b = 0.45"]),
+])
+def test_whole_number_data_have_an_exact_fit(capsys, points, first_lines):
+    status, out, _ = run(capsys, "lstsq", "--points", points)
+    assert status == 0 and out.splitlines()[:2] == first_lines
+
+
+def test_a_fit_to_whole_numbers_is_exact_in_its_steps_its_cost_and_its_json(capsys):
+    _, out, _ = run(capsys, "lstsq", "--points", "(0,0), (1,1), (2,3), (3,3)", "--steps")
+    assert out.splitlines()[-6:] == [
+        "   10.4. So m = 22/20 = 11/10.",
+        "   10.5. Put m = 11/10 into the second equation: 8b + 12(11/10) - 14 = 0.",
+        "   10.6. Multiply out: 8b + 66/5 - 14 = 0.",
+        "   10.7. Collect the numbers: 8b - 4/5 = 0.",
+        "   10.8. So b = 4/40 = 1/10.",
+        "11. The least cost: E(11/10, 1/10) = 7/10 ≈ 0.7."]
+    assert out.splitlines()[3] == "least cost E(11/10, 1/10) = 7/10"
+    _, out, _ = run(capsys, "lstsq", "--points", "(0,0), (1,1), (2,3), (3,3)", "--json")
+    data = json.loads(out)
+    assert (data["values"]["m"]["exact"], data["values"]["b"]["exact"], data["model"]) == \
+        ("11/10", "1/10", "y = 11x/10 + 1/10")
+
+
+def test_a_whole_number_csv_has_an_exact_fit(capsys, tmp_path):
+    table = tmp_path / "data.csv"
+    table.write_text("x,y\n0,1\n1,1\n2,2\n3,2\n", encoding="utf-8")
+    _, out, _ = run(capsys, "lstsq", "--csv", str(table), "--x", "x", "--y", "y")
+    assert out.splitlines()[:2] == ["y = 2x/5 + 9/10   (4 points)", "m = 2/5, b = 9/10"]
+
+
+@pytest.mark.parametrize("points, said", [
+    ("(0,1), (1,3), (2,4)", ["   9.2. So m = 6/4 = 3/2.", "   9.6. So b = 7/6."]),
+    ("(1,1), (2,3), (4,4)", ["   9.7. So m = 13/14."]),
+    ("(1,2), (2,5), (3,3)", ["   9.3. So m = 2/4 = 1/2.", "   9.7. So b = 14/6 = 7/3."]),  # the lesson's
+])
+def test_a_value_found_by_elimination_is_said_once_where_its_fraction_is_already_it(capsys, points, said):
+    _, out, _ = run(capsys, "lstsq", "--points", points, "--steps")
+    lines = out.splitlines()
+    assert all(line in lines for line in said), [line for line in lines if "So " in line]
