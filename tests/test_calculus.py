@@ -390,6 +390,35 @@ def test_no_derivative_at_a_kink(ask, message):
         ask()
 
 
+# finding 114: where f has a value but its derivative's formula has none (x/√(x² + y²) at the cone's vertex),
+# that formula's "∂f/∂x has no real value" suggested f had none; the slopes on either side say why instead
+@pytest.mark.parametrize("ask, message", [
+    (lambda: tangent_plane("sqrt(x^2 + y^2)", None, {"x": 0, "y": 0}),
+     "f is not differentiable at x = 0, y = 0: ∂f/∂x is -1 from the left and 1 from the right"),
+    (lambda: gradient("sqrt(x^2 + y^2)", None, {"x": 0, "y": 0}),
+     "f is not differentiable at x = 0, y = 0: ∂f/∂x is -1 from the left and 1 from the right"),
+    (lambda: partial("sqrt(x^2 + y^2)", "y", {"x": 0, "y": 0}),
+     "f is not differentiable at x = 0, y = 0: ∂f/∂y is -1 from the left and 1 from the right"),
+    (lambda: partial("sqrt((x - 1)^2 + (y + 2)^2)", "x", {"x": 1, "y": -2}),
+     "f is not differentiable at x = 1, y = -2: ∂f/∂x is -1 from the left and 1 from the right"),
+    (lambda: tangent_plane("sqrt(x)", None, {"x": 0}),
+     "f is not differentiable at x = 0: f′ is ∞ from the right, a vertical tangent, and f has no real value to "
+     "the left"),
+    (lambda: tangent_plane("sqrt(1 - x^2)", None, {"x": 1}),
+     "f is not differentiable at x = 1: f′ is -∞ from the left, a vertical tangent, and f has no real value to "
+     "the right"),
+    (lambda: partial("sqrt(x) + y", "x", {"x": 0, "y": 1}),
+     "f is not differentiable at x = 0, y = 1: ∂f/∂x is ∞ from the right, a vertical tangent, and f has no real "
+     "value to the left"),
+    (lambda: tangent_plane("sqrt(-x^2)", None, {"x": 0}),
+     "f is not differentiable at x = 0: f has no real value to the left or to the right"),
+])
+def test_no_derivative_where_its_formula_has_no_value_but_f_has(ask, message):
+    with pytest.raises(SolveError) as raised:
+        ask()
+    assert raised.value.message == message
+
+
 def test_a_derivative_at_a_kink_that_exists_is_kept():
     assert partial("x |x|", "x", {"x": 0}).value == 0  # one-sided derivatives both 0
     assert partial("|x|^3 + y", "x", {"x": 0, "y": 0}).value == 0
@@ -421,11 +450,14 @@ def test_a_coordinate_below_what_a_float_holds_is_0_while_the_others_descend(cap
     table, steps = out.split("\nSteps:\n")
     assert table.splitlines()[-4:] == [
         "10000  0.0111756  0          5.583e-6    0          1.55983e-8", "", ZEROED_Y,
-        "stopped after 10000 iterations; the point is (0.0111756, 0), where f = 1.55983e-8"]
+        "did not converge within 10000 iterations, the most the tutor runs (--max-iterations): |∇f| = 5.583e-6 is "
+        "still above the tolerance 1e-8; it goes downhill, but too slowly; the point is (0.0111756, 0), "
+        "where f = 1.55983e-8"]
     assert out.splitlines()[-3:] == ["7. " + ZEROED_Y, (
         "8. Iteration 10000: ∇f(0.0111761, 0) = (5.58384e-6, 0), so the new point is (0.0111761, 0) − "
         "0.1·(5.58384e-6, 0) = (0.0111756, 0), where f = 1.55983e-8."),
-        "9. After 10000 iterations the point is (0.0111756, 0), where f = 1.55983e-8."]
+        "9. After 10000 iterations, the most the tutor runs, |∇f| = 5.583e-6 is still above the tolerance 1e-8: it "
+        "did not converge; it goes downhill, but too slowly. The point is (0.0111756, 0), where f = 1.55983e-8."]
 
 
 def test_a_tiny_value_of_f_does_not_stop_the_descent(capsys):

@@ -16,6 +16,7 @@ from tutor.feedback import respond
 from tutor.pack_schema import json_schema
 from tutor.parse import Equation, symbol
 from tutor.show import show
+from tutor.steps import render_text
 
 BROKEN_DIR = Path(__file__).parent / "data" / "broken_packs"
 
@@ -390,3 +391,40 @@ def test_a_least_squares_prompt_states_the_places_its_tolerance_asks_for():
     exercise = packs.load("drills").exercise("ls-advertising").variant("zoe")
     assert exercise.problem.prompt().endswith("Give m and b (like m = 1, b = 2), or the line's equation "
                                               "(to 4 decimal places).")
+
+
+# finding 114: a one-variable exercise's error said |∇f|, the two-variable notation; and (finding 113) what the
+# descent does instead is said, as `tutor solve rates` says it
+@pytest.mark.parametrize("function, start, said", [
+    ("x^2", "1", "|f′| is still 2 after 10000 iterations; it oscillates: 9999 of its 9999 pairs of steps go back "
+                 "the way they came"),
+    ("x^2 + y^2", "[1, 2]", "|∇f| is still 4.47 after 10000 iterations; it oscillates: 9999 of its 9999 pairs of "
+                            "steps go back the way they came"),
+])
+def test_a_stopping_exercise_that_never_gets_there_says_why_in_its_notation(tmp_path, capsys, function, start, said):
+    pack = tmp_path / "pv.yaml"
+    pack.write_text("pack: pv\ntitle: pv\nexercises:\n"
+                    f"  - {{id: g, kind: stopping, function: \"{function}\", start: {start}, rate: 1, until: 0.01}}\n",
+                    encoding="utf-8")
+    assert main(["pack", "validate", str(pack)]) != 0
+    assert capsys.readouterr().out.strip().endswith(f"exercise 'g': the descent never gets there: {said}")
+
+
+# finding 114: a pack's least-squares key for whole-number data was (0.4, 0.9), beside a cost step in fractions;
+# data with no decimal point have an exact fit, written so in the key, the hints and the steps
+@pytest.mark.parametrize("data, key, cost", [
+    ("[[0, 1], [1, 1], [2, 2], [3, 2]]", "(2/5, 9/10)", "1/5"),
+    ("[[0, 0], [1, 1], [2, 3], [3, 3]]", "(11/10, 1/10)", "7/10"),
+    ("[[1, 2], [2, 5], [3, 3]]", "(1/2, 7/3)", "25/6"),  # the lesson's power lines, as before
+    ("[[0, 0.5], [1, 1], [2, 2], [3, 2.5]]", "(0.7, 0.45)", "0.05"),  # decimal data: decimals, as before
+])
+def test_a_least_squares_key_is_written_as_its_data_are(tmp_path, capsys, data, key, cost):
+    pack = tmp_path / "ls2.yaml"
+    pack.write_text(f"pack: ls2\ntitle: ls2\nexercises:\n  - {{id: a, kind: least_squares, data: {data}}}\n",
+                    encoding="utf-8")
+    assert main(["pack", "show", str(pack), "--answers"]) == 0
+    assert f"   answer: {key}" in capsys.readouterr().out.splitlines()
+    exercise = packs.load(str(pack)).exercises[0].variant(None)
+    assert exercise.problem.hints()[-1] == f"Solve the two linear equations; the cost at the optimum is {cost}."
+    m, b = key.strip("()").split(", ")
+    assert f"Solve them by elimination: m = {m} and b = {b}." in render_text(exercise.steps())

@@ -118,8 +118,13 @@ def test_least_squares_from_points(capsys):
 
 
 def test_least_squares_writes_m_and_b_alike(capsys):
-    # integer data: was "y = 7x/5 + 1.9", "m = 7/5, b = 1.9", "least cost E(7/5, 1.9) = 201/5"
+    # integer data: was "y = 7x/5 + 1.9", "m = 7/5, b = 1.9", "least cost E(7/5, 1.9) = 201/5"; whole numbers
+    # have an exact fit, all in fractions (finding 114), and decimal data all in decimals
     status, out, _ = run(capsys, "lstsq", "--points", "(0,0), (1,8), (2,1), (3,7)")
+    assert status == 0 and out.splitlines() == [
+        "y = 7x/5 + 19/10   (4 points)", "m = 7/5, b = 19/10", "E(m, b) = 14m² + 4b² + 114 + 12mb - 62m - 32b",
+        "least cost E(7/5, 19/10) = 201/5"]
+    status, out, _ = run(capsys, "lstsq", "--points", "(0,0), (1,8), (2,1), (3,7.0)")
     assert status == 0 and out.splitlines() == [
         "y = 1.4x + 1.9   (4 points)", "m = 1.4, b = 1.9", "E(m, b) = 14m² + 4b² + 114 + 12mb - 62m - 32b",
         "least cost E(1.4, 1.9) = 40.2"]
@@ -968,10 +973,13 @@ def test_critical_points_at_a_corner_or_inside_an_even_function(capsys, function
     (["tangent", "5", "--at", "1"],
      "tutor: f = 5 has no variable: its graph is the line y = 5, which is its own tangent line at every point\n"),
     (["gradient", "5", "--at", "1"], "tutor: f has no variables, so it takes no point\n"),
-    # one variable: the lesson's f′ and f″, not ∂f/∂x and f_xx
-    (["tangent", "sqrt(x)", "--at", "0"], "tutor: f′ has no real value at x = 0\n"),
-    (["tangent", "sqrt(t)", "--at", "0"], "tutor: f′ has no real value at t = 0\n"),
-    (["tangent", "sqrt(x) + y", "--at", "0,1"], "tutor: ∂f/∂x has no real value at x = 0, y = 1\n"),
+    # one variable: the lesson's f′ and f″, not ∂f/∂x and f_xx (and, finding 114, why there is no derivative)
+    (["tangent", "sqrt(x)", "--at", "0"], "tutor: f is not differentiable at x = 0: f′ is ∞ from the right, a "
+                                          "vertical tangent, and f has no real value to the left\n"),
+    (["tangent", "sqrt(t)", "--at", "0"], "tutor: f is not differentiable at t = 0: f′ is ∞ from the right, a "
+                                          "vertical tangent, and f has no real value to the left\n"),
+    (["tangent", "sqrt(x) + y", "--at", "0,1"], "tutor: f is not differentiable at x = 0, y = 1: ∂f/∂x is ∞ from "
+                                                "the right, a vertical tangent, and f has no real value to the left\n"),
 ])
 def test_refusals_say_what_is_so_in_the_lesson_notation(capsys, argv, error):
     status, _, err = run(capsys, *argv)
@@ -1045,3 +1053,123 @@ def test_an_infinite_second_derivative_is_decided_by_values_not_refused(capsys, 
     assert status == 0
     sign = "≥" if nature == "minimum" else "≤"
     assert f"{point}  {nature} (f = 0 there and f {sign} 0 near it ({why}))" in out
+
+
+# finding 113: a tolerance never reached ended "stopped after 10000 iterations; the point is 1", as if it had
+# finished; the last line now says it did not converge, within what, |f′| there, and what the run did instead,
+# in the words the learning rates are judged in
+@pytest.mark.parametrize("argv, ending", [
+    (["x^2", "--start", "1", "--rate", "1", "--tolerance", "0.01"],
+     "did not converge within 10000 iterations, the most the tutor runs (--max-iterations): |f′| = 2 is still above "
+     "the tolerance 0.01; it oscillates: 9999 of its 9999 pairs of steps go back the way they came; the point is 1, "
+     "where f = 1"),
+    (["x^2", "--start", "1", "--rate", "0.0001", "--tolerance", "0.01"],
+     "did not converge within 10000 iterations, the most the tutor runs (--max-iterations): |f′| = 0.270616 is still "
+     "above the tolerance 0.01; it goes downhill, but too slowly; the point is 0.135308, where f = 0.0183083"),
+    (["x^2", "--start", "1", "--rate", "1.0001", "--tolerance", "0.01"],
+     "did not converge within 10000 iterations, the most the tutor runs (--max-iterations): |f′| = 14.7752 is still "
+     "above the tolerance 0.01; it diverges: after 10000 steps f and |f′| are both larger than at the start; the "
+     "point is 7.38758, where f = 54.5763"),
+    # the lesson's function, with a rate far smaller than its 0.005, and a number of iterations asked
+    (["e^x - ln x", "--start", "0.05", "--rate", "0.00001", "--tolerance", "0.001", "--iterations", "100"],
+     "did not converge within the 100 iterations asked: |f′| = 14.0437 is still above the tolerance 0.001; it goes "
+     "downhill, but too slowly; the point is 0.0661721, where f = 3.78391"),
+    (["x^2 + y^2", "--start", "1,2", "--rate", "1", "--tolerance", "0.001", "--iterations", "50"],
+     "did not converge within the 50 iterations asked: |∇f| = 4.47214 is still above the tolerance 0.001; it "
+     "oscillates: 49 of its 49 pairs of steps go back the way they came; the point is (1, 2), where f = 5"),
+    # a tolerance reached, and iterations alone, are said as before
+    (["x^2", "--start", "1", "--rate", "0.45", "--tolerance", "0.00000025"],
+     "converged after 7 iterations: |f′| is smaller than the tolerance; the point is 1e-7, where f = 1e-14"),
+    (["x^2", "--start", "1", "--rate", "1", "--iterations", "4"], "stopped after 4 iterations; the point is 1, where f = 1"),
+])
+def test_a_descent_says_whether_it_reached_the_tolerance(capsys, argv, ending):
+    status, out, _ = run(capsys, "descent", *argv)
+    assert status == 0 and out.splitlines()[-1] == ending
+
+
+def test_a_descent_short_of_its_tolerance_says_so_in_its_steps_and_its_json(capsys):
+    argv = ["x^2", "--start", "1", "--rate", "1", "--tolerance", "0.01"]
+    _, out, _ = run(capsys, "descent", *argv, "--steps")
+    assert out.splitlines()[-1] == (
+        "8. After 10000 iterations, the most the tutor runs, |f′| = 2 is still above the tolerance 0.01: it did not "
+        "converge; it oscillates: 9999 of its 9999 pairs of steps go back the way they came. The point is 1, "
+        "where f = 1.")
+    _, out, _ = run(capsys, "descent", "x^2", "--start", "1", "--rate", "0.0001", "--tolerance", "0.01",
+                    "--iterations", "50", "--steps")
+    assert out.splitlines()[-1] == (
+        "8. After 50 iterations, as many as asked, |f′| = 1.9801 is still above the tolerance 0.01: it did not "
+        "converge; it goes downhill, but too slowly. The point is 0.990049, where f = 0.980197.")
+    _, out, _ = run(capsys, "descent", *argv, "--json")
+    data = json.loads(out)
+    assert (data["converged"], data["tolerance"], data["behaviour"]) == (False, 0.01, "oscillates")
+    assert data["ending"].startswith("did not converge within 10000 iterations")
+    _, out, _ = run(capsys, "descent", "x^2", "--start", "1", "--rate", "0.45", "--tolerance", "0.00000025", "--json")
+    assert (json.loads(out)["converged"], json.loads(out)["behaviour"]) == (True, None)
+
+
+@pytest.mark.parametrize("argv, message", [
+    # finding 114: the cone said "∂f/∂x has no real value at x = 0, y = 0", as if f had none there
+    (["tangent", "sqrt(x^2 + y^2)", "--at", "0,0"],
+     "f is not differentiable at x = 0, y = 0: ∂f/∂x is -1 from the left and 1 from the right"),
+    (["tangent", "abs(x) + y", "--at", "0,0"],  # the kink the tutor told already, in the same words
+     "f is not differentiable at x = 0, y = 0: ∂f/∂x is -1 from the left and 1 from the right"),
+    (["tangent", "sqrt(x)", "--at", "0"],
+     "f is not differentiable at x = 0: f′ is ∞ from the right, a vertical tangent, and f has no real value to the "
+     "left"),
+    (["gradient", "sqrt(x^2 + y^2)", "--at", "0,0"],
+     "f is not differentiable at x = 0, y = 0: ∂f/∂x is -1 from the left and 1 from the right"),
+    (["tangent", "ln(x)", "--at=-1"], "f has no real value at x = -1"),  # where f itself has none, that is said
+])
+def test_a_point_with_no_derivative_says_why(capsys, argv, message):
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and out == "" and err == f"tutor: {message}\n"
+
+
+# finding 114: whole-number data were answered in decimals (m = 0.4, b = 0.9) against the documented rule, and a
+# division already in lowest terms said its value twice ("So b = 7/6 = 7/6")
+@pytest.mark.parametrize("points, first_lines", [
+    ("(1,2), (2,5), (3,3)", ["y = x/2 + 7/3   (3 points)", "m = 1/2, b = 7/3 ≈ 2.33333"]),  # the lesson's power lines
+    ("(0,1), (1,1), (2,2), (3,2)", ["y = 2x/5 + 9/10   (4 points)", "m = 2/5, b = 9/10"]),
+    ("(0,0), (1,1), (2,3), (3,3)", ["y = 11x/10 + 1/10   (4 points)", "m = 11/10, b = 1/10"]),
+    ("(1,2), (2,4), (3,5), (4,4), (5,6)", ["y = 4x/5 + 9/5   (5 points)", "m = 4/5, b = 9/5"]),
+    # data with a decimal point are answered in decimals, as before
+    ("(0,0), (1,1), (2,3), (3,3.0)", ["y = 1.1x + 0.1   (4 points)", "m = 1.1, b = 0.1"]),
+    ("(0,0.5), (1,1), (2,2), (3, 2.5)", ["y = 0.7x + 0.45   (4 points)", "m = 0.7, b = 0.45"]),
+])
+def test_whole_number_data_have_an_exact_fit(capsys, points, first_lines):
+    status, out, _ = run(capsys, "lstsq", "--points", points)
+    assert status == 0 and out.splitlines()[:2] == first_lines
+
+
+def test_a_fit_to_whole_numbers_is_exact_in_its_steps_its_cost_and_its_json(capsys):
+    _, out, _ = run(capsys, "lstsq", "--points", "(0,0), (1,1), (2,3), (3,3)", "--steps")
+    assert out.splitlines()[-6:] == [
+        "   10.4. So m = 22/20 = 11/10.",
+        "   10.5. Put m = 11/10 into the second equation: 8b + 12(11/10) - 14 = 0.",
+        "   10.6. Multiply out: 8b + 66/5 - 14 = 0.",
+        "   10.7. Collect the numbers: 8b - 4/5 = 0.",
+        "   10.8. So b = 4/40 = 1/10.",
+        "11. The least cost: E(11/10, 1/10) = 7/10 ≈ 0.7."]
+    assert out.splitlines()[3] == "least cost E(11/10, 1/10) = 7/10"
+    _, out, _ = run(capsys, "lstsq", "--points", "(0,0), (1,1), (2,3), (3,3)", "--json")
+    data = json.loads(out)
+    assert (data["values"]["m"]["exact"], data["values"]["b"]["exact"], data["model"]) == \
+        ("11/10", "1/10", "y = 11x/10 + 1/10")
+
+
+def test_a_whole_number_csv_has_an_exact_fit(capsys, tmp_path):
+    table = tmp_path / "data.csv"
+    table.write_text("x,y\n0,1\n1,1\n2,2\n3,2\n", encoding="utf-8")
+    _, out, _ = run(capsys, "lstsq", "--csv", str(table), "--x", "x", "--y", "y")
+    assert out.splitlines()[:2] == ["y = 2x/5 + 9/10   (4 points)", "m = 2/5, b = 9/10"]
+
+
+@pytest.mark.parametrize("points, said", [
+    ("(0,1), (1,3), (2,4)", ["   9.2. So m = 6/4 = 3/2.", "   9.6. So b = 7/6."]),
+    ("(1,1), (2,3), (4,4)", ["   9.7. So m = 13/14."]),
+    ("(1,2), (2,5), (3,3)", ["   9.3. So m = 2/4 = 1/2.", "   9.7. So b = 14/6 = 7/3."]),  # the lesson's
+])
+def test_a_value_found_by_elimination_is_said_once_where_its_fraction_is_already_it(capsys, points, said):
+    _, out, _ = run(capsys, "lstsq", "--points", points, "--steps")
+    lines = out.splitlines()
+    assert all(line in lines for line in said), [line for line in lines if "So " in line]

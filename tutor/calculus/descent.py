@@ -149,5 +149,7 @@ def iterations_until(f: str | Expr, variables: Sequence[str] | None, start: Sequ
         return Stopping(run, tolerance, run.rows[-1].k)
     if run.diverged_at is not None:
         return Stopping(run, tolerance, None, f"it diverged at iteration {run.diverged_at}: {run.note}")
-    return Stopping(run, tolerance, None,
-                    f"|∇f| is still {math.hypot(*run.rows[-1].gradient):.3g} after {bound} iterations")
+    from .rates import judged, short_of  # rates judges descents, so it imports this module
+    size = "|f′|" if len(run.variables) == 1 else "|∇f|"
+    return Stopping(run, tolerance, None, f"{size} is still {math.hypot(*run.rows[-1].gradient):.3g} after "
+                                          f"{bound} iterations; {short_of(judged(run, tolerance))}")

@@ -173,21 +173,71 @@ def differentiable_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], 
     values = dict(zip(symbols(variables), point))
     if not any(_switches_at(piece, values) for piece in f.atoms(*_KINKS)):
         return
+    sides = _one_sided(f, values, wrt)
+    if sides is None:
+        shown = ", ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))
+        raise SolveError(f"the tutor cannot tell whether f is differentiable at {shown} "
+                         f"(f has a kink or a jump there)")
+    left, right = sides
+    if right == left and right.is_finite:
+        return
+    raise SolveError(_not_differentiable(variables, point, wrt, left, right))
+
+
+def slope_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], wrt: str, what: str = "",
+             slope: Expr | None = None) -> Expr:
+    """∂f/∂wrt (`slope`, where it is known already) at the point, exactly (`what` names it in an error; the
+    lesson's notation by default).
+    Where its formula has no real value though f has one (√(x² + y²) at the origin, √x at 0), f has no
+    derivative there, and the error says why, from the slopes on either side: a corner, or a vertical
+    tangent; "no real value" would suggest f itself has none there."""
+    try:
+        return value_at(derivative(f, wrt) if slope is None else slope, variables, point,
+                        what or slope_name(wrt, variables))
+    except NoRealValue:
+        sides = _one_sided(f, dict(zip(symbols(variables), point)), wrt)
+        if sides is None or sides[0] == sides[1] and sides[0].is_finite:
+            raise  # it has a slope (x√(x² + y²) at the origin: 0) that its formula does not give
+        raise SolveError(_not_differentiable(variables, point, wrt, *sides)) from None
+
+
+def _one_sided(f: Expr, values: Mapping[sympy.Symbol, Expr], wrt: str) -> tuple[Expr, Expr] | None:
+    """The limits of f's difference quotient in wrt from the left and from the right at the point;
+    None where sympy can't find them within its budget."""
     v, h = symbol(wrt), sympy.Dummy("h", real=True)
     at = values.get(v, v)
     quotient = (f.xreplace({**values, v: at + h}) - f.xreplace(values)) / h
-    shown = ", ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))
-    slope = slope_name(wrt, variables)
     try:
         with counted(LIMIT_CALLS):
             right, left = (sympy.limit(quotient, h, 0, side) for side in ("+", "-"))
     except (OutOfTime, NotImplementedError, ValueError, TypeError):
-        raise SolveError(f"the tutor cannot tell whether f is differentiable at {shown} "
-                         f"(f has a kink or a jump there)") from None
-    if right == left and right.is_finite:
-        return
-    raise SolveError(f"f is not differentiable at {shown}: {slope} is {_limit_text(left)} from the left "
-                     f"and {_limit_text(right)} from the right")
+        return None
+    return left, right
+
+
+def _not_differentiable(variables: Sequence[str], point: Sequence[Expr], wrt: str, left: Expr, right: Expr) -> str:
+    """Why f has no derivative at the point, from its one-sided slopes: they differ (a corner, -1 and 1, or
+    a cusp, -∞ and ∞), or f has no real value on one side (√x left of 0), where there is no slope to take,
+    and the other side's is infinite (a vertical tangent) or a number."""
+    shown = ", ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))
+    slope = slope_name(wrt, variables)
+    real = [(side, value) for side, value in (("left", left), ("right", right)) if _real_limit(value)]
+    if len(real) == 2:
+        return f"f is not differentiable at {shown}: {slope} is {_limit_text(left)} from the left and " \
+               f"{_limit_text(right)} from the right"
+    if not real:
+        return f"f is not differentiable at {shown}: f has no real value to the left or to the right"
+    ((side, value),) = real
+    other = "right" if side == "left" else "left"
+    vertical = ", a vertical tangent," if value in (sympy.oo, -sympy.oo) else ""
+    return (f"f is not differentiable at {shown}: {slope} is {_limit_text(value)} from the {side}{vertical} "
+            f"and f has no real value to the {other}")
+
+
+def _real_limit(value: Expr) -> bool:
+    """Whether a one-sided slope is a real number or ±∞; not where f has no real value on that side (√x
+    left of 0 gives -∞·i). An undecided limit (one that oscillates) counts as real: it is said undefined."""
+    return value.is_extended_real is not False and not value.has(sympy.I)
 
 
 def no_derivative(f: Expr, variable: str, at: Expr) -> str:
@@ -251,7 +301,7 @@ def partial(f: str | Expr, wrt: str, at: Mapping[str, Number] | None = None) -> 
     defined_at(f, variables, point)
     differentiable_at(f, variables, point, wrt)  # before the derivative: at a jump of floor, the jump is said
     result = derivative(f, wrt)
-    value = value_at(result, variables, point, f"∂f/∂{wrt}")
+    value = slope_at(f, variables, point, wrt, f"∂f/∂{wrt}", result)
     return Partial(f, wrt, result, frozen_point(variables, point), value)
 
 
@@ -269,7 +319,7 @@ def gradient(f: str | Expr, variables: Sequence[str] | None = None,
     defined_at(f, variables, point)
     for v in variables:
         differentiable_at(f, variables, point, v)
-    values = tuple(value_at(c, variables, point, f"∂f/∂{v}") for c, v in zip(components, variables))
+    values = tuple(slope_at(f, variables, point, v, f"∂f/∂{v}", c) for c, v in zip(components, variables))
     return Gradient(f, variables, components, frozen_point(variables, point), values)
 
 

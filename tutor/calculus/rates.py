@@ -114,9 +114,14 @@ def compare_rates(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
 
 
 def _trial(f: Expr, variables: Sequence[str], start, rate: Number, steps: int, tolerance: float) -> RateTrial:
-    run = descend(f, variables, start, exact(rate), iterations=steps, tolerance=tolerance)
+    return judged(descend(f, variables, start, exact(rate), iterations=steps, tolerance=tolerance), tolerance)
+
+
+def judged(run: Descent, tolerance: float) -> RateTrial:
+    """What a run did, judged as each rate is (the module's order): also what a single descent that never
+    got below its tolerance did, so that it is told in the same words."""
     alpha, rows = run.rate, run.rows
-    size = "|f′|" if len(variables) == 1 else "|∇f|"
+    size = "|f′|" if len(run.variables) == 1 else "|∇f|"
     moves = [tuple(b - a for a, b in zip(r.point, s.point)) for r, s in pairwise(rows)]
     pairs = list(pairwise(moves))
     reversing = sum(1 for u, v in pairs if sum(a * b for a, b in zip(u, v)) < 0)
@@ -139,3 +144,21 @@ def _trial(f: Expr, variables: Sequence[str], start, rate: Number, steps: int, t
     return RateTrial(alpha, Behaviour.TOO_SLOW, run, None,
                      f"after {last.k} steps {size} = {math.hypot(*last.gradient):.3g} is still above {tolerance:g}",
                      zigzags)
+
+
+def fell_short(run: Descent) -> RateTrial | None:
+    """A run given a tolerance that ended without getting below it (at its bound on the iterations), judged;
+    None where it converged, blew up, or was given a number of iterations only."""
+    if run.converged or run.tolerance is None or run.diverged_at is not None:
+        return None
+    return judged(run, run.tolerance)
+
+
+def short_of(trial: RateTrial) -> str:
+    """What a run that stopped short of its tolerance did (`judged`), in a few words: 'it oscillates: 9999
+    of its 9999 pairs of steps go back the way they came' (α = 1 on x², from 1)."""
+    if trial.behaviour == Behaviour.OSCILLATES:
+        return f"it oscillates: {trial.reason}"
+    if trial.behaviour == Behaviour.DIVERGES:
+        return f"it diverges: {trial.reason}"
+    return "it goes downhill, but too slowly"  # too slow: its reason is the gradient still above the tolerance

@@ -11,7 +11,7 @@ from sympy import Expr
 
 from ..parse import Equation, symbol
 from .common import Number, SolveError, function_of, point_of, symbols, variables_of
-from .partials import derivative, differentiable_at, slope_name, value_at
+from .partials import differentiable_at, slope_at, value_at
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def tangent_plane(f: str | Expr, variables: Sequence[str] | None, at: Mapping[st
     value = value_at(f, variables, point)
     for v in variables:
         differentiable_at(f, variables, point, v)
-    partials = tuple(value_at(derivative(f, v), variables, point, slope_name(v, variables)) for v in variables)
+    partials = tuple(slope_at(f, variables, point, v) for v in variables)
     rhs = sympy.expand(value + sum(d * (s - p) for d, s, p in zip(partials, symbols(variables), point)))
     return TangentPlane(point, value, partials, Equation(symbol(height(variables)), rhs), variables, f)
 

@@ -14,6 +14,8 @@ number itself, or a bool's truth),
 `{value:sign}` adds "> 0", "< 0" or "= 0", `{point:args}` always brackets,
 `{value:factor}` brackets a negative number, `{items:and}` and `{items:or}`
 join, `{items:list}` lists (a, b and c), `{label:verdict}` words a classification.
+A step whose context says `fractions` (a fit to data with no decimal point) is written, with
+everything under it, as `Notation.FRACTIONS` writes numbers: 9/10, not 0.9.
 
 The LaTeX renderer writes each step as a line of text with $…$ maths (ready
 for a LaTeX document or a Markdown cell); template text is escaped for it.
@@ -24,13 +26,14 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Sequence, Sized
+from contextlib import AbstractContextManager, nullcontext
 from typing import cast
 
 from sympy import Expr
 
 from ..calculus.region import Condition, Region
 from ..parse import Equation, symbol
-from ..show import alike_notation, show, show_float, terms_text
+from ..show import Notation, alike_notation, numbers_written, show, show_float, terms_text
 from ..words import and_list
 from .model import PowerForm, Rule, Step, StepRule, Terms
 
@@ -337,12 +340,19 @@ def _inherit(step: Step, state: dict) -> dict:
 _START = {"wrt": "x", "partial": False, "function": "f", "variables": (), "decimals": False}
 
 
+def _written(step: Step) -> AbstractContextManager[None]:
+    """Where a step says so (`fractions` in its context: a fit to data with no decimal point), its numbers
+    and those of every step under it are written as fractions, tenths too (2/5, 9/10, not 0.4, 0.9)."""
+    return numbers_written(Notation.FRACTIONS) if step.get("fractions", False) else nullcontext()
+
+
 def _lines(step: Step, form_of, state: dict, depth: int, label: str) -> list[tuple[int, str, str]]:
     state = _inherit(step, state)
-    form = form_of(state["variables"], state["decimals"])
-    out = [(depth, label, _sentence(form, step, state))]
-    for i, sub in enumerate(step.substeps, start=1):
-        out.extend(_lines(sub, form_of, state, depth + 1, f"{label}{i}." if label else f"{i}."))
+    with _written(step):
+        form = form_of(state["variables"], state["decimals"])
+        out = [(depth, label, _sentence(form, step, state))]
+        for i, sub in enumerate(step.substeps, start=1):
+            out.extend(_lines(sub, form_of, state, depth + 1, f"{label}{i}." if label else f"{i}."))
     return out
 
 
@@ -390,6 +400,11 @@ def to_json(step: Step) -> dict:
 
 def _json(step: Step, state: dict) -> dict:
     state = _inherit(step, state)
+    with _written(step):
+        return _json_here(step, state)
+
+
+def _json_here(step: Step, state: dict) -> dict:
     text, latex = _Text(state["variables"], state["decimals"]), _Latex(state["variables"], state["decimals"])
     fields = _alike_fields(step)
     return {

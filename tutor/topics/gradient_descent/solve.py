@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import math
 from collections.abc import Sequence
 
 from ... import calculus
-from ...calculus import DescentRow
+from ...calculus import DescentRow, rates
 from ...calculus.common import SolveError, exact
 from ...check import names
 from ...show import show, show_apart, show_float, show_floats, show_given
@@ -47,12 +48,22 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
                      [str(row.k), *map(show_float, row.point), *map(show_float, row.gradient),
                       show_float(row.value)])
     final = result.rows[-1]
+    capped = iterations is None or iterations > max_iterations  # the tutor's bound, not the count asked
+    trial = rates.fell_short(result)
     if result.diverged_at is not None:
         ending = (f"diverged at iteration {result.diverged_at}: {result.note}; try a smaller learning rate")
     else:
         slope_size = "|f′|" if len(names) == 1 else "the gradient"
-        ending = (f"converged after {counted(final.k, 'iteration')}: {slope_size} is smaller than the tolerance"
-                  if result.converged else f"stopped after {counted(final.k, 'iteration')}")
+        if result.converged:
+            ending = f"converged after {counted(final.k, 'iteration')}: {slope_size} is smaller than the tolerance"
+        elif trial is not None and result.tolerance is not None:  # never reached: say so, and what it did instead
+            within = (f"within {counted(final.k, 'iteration')}, the most the tutor runs (--max-iterations)"
+                      if capped else f"within the {counted(final.k, 'iteration')} asked")
+            length = show_float(math.hypot(*final.gradient))
+            ending = (f"did not converge {within}: {'|f′|' if len(names) == 1 else '|∇f|'} = {length} is still "
+                      f"above the tolerance {show_float(result.tolerance)}; {rates.short_of(trial)}")
+        else:
+            ending = f"stopped after {counted(final.k, 'iteration')}"
         first = result.rows[0]
         coordinates = [show_apart(c, c0) for c, c0 in zip(final.point, first.point)]
         reached = coordinates[0] if len(coordinates) == 1 else f"({', '.join(coordinates)})"
@@ -63,11 +74,13 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     latex = [header(f, names, True),
              rf"x_{{{final.k}}} = {show_floats(final.point)},\quad f = {show_float(final.value)}"]
     data = {"kind": "descent", "function": show(f, names), "variables": list(names),
-            "rate": result.rate, "converged": result.converged, "diverged_at": result.diverged_at,
-            "note": result.note, "zeroed": dict(result.zeroed),
+            "rate": result.rate, "tolerance": result.tolerance, "converged": result.converged,
+            "diverged_at": result.diverged_at, "note": result.note,
+            "behaviour": None if trial is None else str(trial.behaviour), "ending": ending,
+            "zeroed": dict(result.zeroed),
             "rows": [{"k": r.k, "point": list(r.point), "gradient": list(r.gradient), "value": r.value}
                      for r in result.rows]}
-    derivation = descent_steps(f, names, None, None, result=result) \
+    derivation = descent_steps(f, names, None, None, result=result, capped=capped) \
         if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 

@@ -11,6 +11,7 @@ from sympy import Expr
 
 from ...calculus import Descent, Nature, SolveError, critical_points, descend
 from ...calculus.common import Number
+from ...calculus.rates import fell_short, short_of
 from ...steps import Step, StepRule, step
 
 SHOWN = 3  # iterations written out at the start; the last one is always written out too
@@ -29,6 +30,7 @@ class DescentRule(StepRule):
     CONVERGED_NOT_MINIMUM = "converged_not_minimum"
     CONVERGED_UNDECIDED = "converged_undecided"
     STOPPED = "stopped"
+    FELL_SHORT = "fell_short"
     ZEROED = "zeroed"
 
     @classmethod
@@ -58,6 +60,9 @@ TEMPLATES: dict[StepRule, str] = {
     DescentRule.CONVERGED_UNDECIDED: (_BELOW + "is near the critical point {critical}, which the second-derivative "
                                       "test does not decide: it need not be a minimum."),
     DescentRule.STOPPED: "After {k} {k:iteration|iterations} the point is {after}, where {f} = {value}.",
+    DescentRule.FELL_SHORT: ("After {k} {k:iteration|iterations}, {capped:the most the tutor runs|as many as asked}, "
+                             "|{slope_of_f}| = {length} is still above the tolerance {tolerance}: it did not converge; "
+                             "{how}. The point is {after}, where {f} = {value}."),
     DescentRule.ZEROED: ("At iteration {k}, {coordinate} fell below 2.2e-308, the least a float holds to full "
                          "precision, so it is taken as 0 from there: below that a float keeps fewer digits at each "
                          "step, and its later values would show rounding, not descent."),
@@ -66,8 +71,13 @@ TEMPLATES: dict[StepRule, str] = {
 
 def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Number] | Number,
                   rate: Number, iterations: int | None = None, tolerance: float | None = None,
-                  max_iterations: int = 10_000, *, result: Descent | None = None) -> Step:
+                  max_iterations: int = 10_000, *, result: Descent | None = None, capped: bool | None = None) -> Step:
+    """capped: the run's bound on the iterations is the tutor's (max_iterations), not a number asked (by
+    default, where no number of iterations below it is given)."""
     d = result or descend(f, variables, start, rate, iterations, tolerance, max_iterations)
+    if capped is None:
+        capped = iterations is None or iterations > max_iterations
+    short = fell_short(d)
     rows = d.rows
     substeps = [step(DescentRule.SLOPE, None, d.gradient), step(DescentRule.UPDATE_RULE, rate=d.rate)]
     last = len(rows) - 1
@@ -93,6 +103,9 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
         rule, named = _stopped_at(d)
         substeps.append(step(rule, None, final.point, k=final.k, value=final.value, tolerance=d.tolerance,
                              **named))
+    elif short is not None:
+        substeps.append(step(DescentRule.FELL_SHORT, None, final.point, k=final.k, value=final.value, capped=capped,
+                             length=math.hypot(*final.gradient), tolerance=d.tolerance, how=short_of(short)))
     else:
         substeps.append(step(DescentRule.STOPPED, None, final.point, k=final.k, value=final.value))
     return step(DescentRule.GRADIENT_DESCENT, d.function, final.point, substeps, variables=d.variables,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -16,7 +16,7 @@ from ...check import Verdict, check
 from ...compare import Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, Equation, InputError, Shape, read, symbol
-from ...show import decimals_together
+from ...show import Notation, numbers_written
 from ..base import Field, FieldError, Form, Problem
 from ..named import DependentName
 
@@ -68,6 +68,7 @@ class LeastSquares(Problem):
     variables: tuple[str, ...] = ("m", "b")
     decimals: bool = False
     tolerance: Tolerance | None = None  # the pack's, which the prompt states
+    fractions: bool = False  # data with no decimal point: the fit written as fractions, tenths too (2/5, 9/10)
 
     KIND: ClassVar[str] = "least_squares"
     SHAPE: ClassVar[Shape] = Shape.VECTOR
@@ -76,14 +77,20 @@ class LeastSquares(Problem):
     @classmethod
     def build(cls, data: Mapping[str, Any]) -> LeastSquares:
         points, source, decimals = line_data(data)
-        problem = cls(points=points, source=source, decimals=decimals, tolerance=data.get("tolerance"))
+        # data with no decimal point have an exact fit, written as `tutor solve` writes it: (2/5, 9/10)
+        problem = cls(points=points, source=source, decimals=decimals, tolerance=data.get("tolerance"),
+                      fractions=not decimals)
         try:
-            fit = problem.solution  # solved once here, so that a pack with no solution says so
+            _ = problem.solution  # solved once here, so that a pack with no solution says so
         except SolveError as error:
             raise FieldError("csv" if "csv" in data else "data", error.message) from None
-        if not decimals and decimals_together((fit.slope, fit.intercept)):  # (1.4, 1.9), not (7/5, 1.9)
-            return replace(problem, decimals=True)
         return problem
+
+    def show(self, value: object, latex: bool = False, alike: bool = False) -> str:
+        if self.fractions:
+            with numbers_written(Notation.FRACTIONS):
+                return super().show(value, latex, alike)
+        return super().show(value, latex, alike)
 
     @cached_property
     def solution(self) -> calculus.LineFit:
@@ -185,7 +192,7 @@ class LeastSquares(Problem):
 
     def steps(self) -> Step:
         from .steps import least_squares_steps
-        return least_squares_steps(self.points, result=self.solution, decimals=self.decimals)
+        return least_squares_steps(self.points, result=self.solution, decimals=self.decimals, fractions=self.fractions)
 
     def hints(self) -> tuple[str, ...]:
         fit = self.solution

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from contextlib import nullcontext
 
 import sympy
 from sympy import Expr
@@ -11,17 +12,24 @@ from sympy import Expr
 from ... import calculus
 from ...calculus.common import SolveError, exact
 from ...parse import Equation, symbol
-from ...show import alike_notation, show
+from ...show import Notation, alike_notation, in_decimal_notation, numbers_written, show
 from ..base import Command
 from ..solution import Solution, approx, args, exact_data
 
 
 def solve(points: str | None = None, csv: str | None = None, x_columns: Sequence[str] = (),
           y_column: str | None = None, explain: bool = False) -> Solution:
-    from ...steps import terms_text
-    from .steps import cost_terms, least_squares_steps
     data_points, legend = _data(points, csv, x_columns, y_column)
     decimals = any(not exact(c).is_Integer for p in data_points for c in p)  # data like 230.1 is shown so
+    # data with no decimal point, exact, have an exact fit: every number a fraction, tenths too (2/5, 9/10)
+    fractions = not decimals and not in_decimal_notation()
+    with numbers_written(Notation.FRACTIONS) if fractions else nullcontext():
+        return _solve(data_points, legend, decimals, fractions, explain)
+
+
+def _solve(data_points: tuple, legend: str, decimals: bool, whole: bool, explain: bool) -> Solution:
+    from ...steps import terms_text
+    from .steps import cost_terms, least_squares_steps
     features = len(data_points[0]) - 1
     fit: calculus.LineFit | calculus.LinearFit
     values: tuple[Expr, ...]
@@ -58,7 +66,7 @@ def solve(points: str | None = None, csv: str | None = None, x_columns: Sequence
             "values": {n: exact_data(v, fitted, fractions) for n, v in zip(names, values)},
             "model": show(line, decimals=fitted, fractions=fractions), "cost_function": show(fit.cost_function, names),
             "cost": exact_data(fit.cost, decimals)}
-    derivation = least_squares_steps(data_points, result=fit, decimals=decimals) if explain else None
+    derivation = least_squares_steps(data_points, result=fit, decimals=decimals, fractions=whole) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
 

@@ -10,6 +10,7 @@ gets the cost, its partials and the solution of the linear system.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import replace
 from typing import Any
 
@@ -20,8 +21,8 @@ from ...calculus import Elimination, LinearFit, LineCost, LineFit, Move, elimina
 from ...calculus.common import exact
 from ...calculus.least_squares import NormalEquations
 from ...calculus.partials import derivative
-from ...parse import Equation, symbol
-from ...show import alike_notation, show, show_float
+from ...parse import Equation, fraction, symbol
+from ...show import Notation, alike_notation, numbers_written, show, show_float
 from ...steps import Step, StepRule, Terms, step
 
 SHOWN_POINTS = 6  # the squares are written out one by one up to this many points
@@ -42,6 +43,7 @@ class FitRule(StepRule):
     SUBTRACT = "subtract"
     ADD = "add"
     SOLVE_FOR = "solve_for"
+    SOLVED = "solved"
     SUBSTITUTE = "substitute"
     MULTIPLY_OUT = "multiply_out"
     COLLECT_NUMBERS = "collect_numbers"
@@ -69,6 +71,7 @@ TEMPLATES: dict[StepRule, str] = {
     FitRule.SUBTRACT: "Subtract the second equation from the first: {unknown} cancels, leaving {after}.",
     FitRule.ADD: "Add the two equations: {unknown} cancels, leaving {after}.",
     FitRule.SOLVE_FOR: "So {unknown} = {ratio} = {after}.",
+    FitRule.SOLVED: "So {unknown} = {after}.",  # the fraction as it stands is the value (7/6 from 6b - 7 = 0)
     FitRule.SUBSTITUTE: "Put {value} into the {which} equation: {after}.",
     FitRule.MULTIPLY_OUT: "Multiply out: {after}.",
     FitRule.COLLECT_NUMBERS: "Collect the numbers: {after}.",
@@ -101,8 +104,9 @@ def partials_in_order(terms: Sequence[Expr], parameters: Sequence[str]) -> list[
     return [Terms(tuple(d for d in (derivative(t, p) for t in terms) if d != 0)) for p in parameters]
 
 
-def elimination_steps(partials: Sequence[Terms], result: Elimination) -> Step:
-    """The lesson's elimination, each equation written in the order of the one it came from."""
+def elimination_steps(partials: Sequence[Terms], result: Elimination, decimals: bool = False) -> Step:
+    """The lesson's elimination, each equation written in the order of the one it came from; `decimals`:
+    the numbers are written as decimals (to tell a division the value shows already: 7/6 = 7/6)."""
     equations = [tuple(p.terms) for p in partials]
     found = []
     order: tuple[Expr, ...] = equations[0]
@@ -115,11 +119,18 @@ def elimination_steps(partials: Sequence[Terms], result: Elimination) -> Step:
             rule = FitRule.SUBTRACT if move.move == Move.SUBTRACT else FitRule.ADD
             found.append(step(rule, None, _equation(lhs, equations[0]), unknown=symbol(move.unknown)))
         elif move.move == Move.SOLVE and move.ratio is not None:
-            ratio = sympy.Mul(move.ratio[0], sympy.Pow(move.ratio[1], -1, evaluate=False), evaluate=False)
-            found.append(step(FitRule.SOLVE_FOR, None, move.equation.rhs, unknown=symbol(move.unknown), ratio=ratio))
+            top, bottom = move.ratio
+            if top.is_Rational and not top.is_Integer and "/" in show(top, decimals=decimals):  # 4/40, not 4/(5·8)
+                top, bottom = sympy.Integer(fraction(top).numerator), fraction(top).denominator * bottom
+            ratio = sympy.Mul(top, sympy.Pow(bottom, -1, evaluate=False), evaluate=False)
+            if show(ratio, decimals=decimals) == show(move.equation.rhs, decimals=decimals):  # 7/6 is 7/6
+                found.append(step(FitRule.SOLVED, None, move.equation.rhs, unknown=symbol(move.unknown)))
+            else:  # the division, then its value: 14/6 = 7/3, 22/20 = 1.1
+                found.append(step(FitRule.SOLVE_FOR, None, move.equation.rhs, unknown=symbol(move.unknown),
+                                  ratio=ratio))
         elif move.move == Move.SUBSTITUTE and move.of is not None:
             order = equations[move.of]
-            known = next(s for s in reversed(found) if s.rule == FitRule.SOLVE_FOR)
+            known = next(s for s in reversed(found) if s.rule in (FitRule.SOLVE_FOR, FitRule.SOLVED))
             found.append(step(FitRule.SUBSTITUTE, None, Equation(lhs, move.equation.rhs), which=WHICH[move.of],
                               value=Equation(known.get("unknown"), known.after)))
         elif move.move == Move.MULTIPLY_OUT:
@@ -139,8 +150,16 @@ def _equation(lhs: Expr, order: Sequence[Expr]) -> Equation:
 
 
 def least_squares_steps(points: Sequence[Sequence], *, result: LineFit | LinearFit | None = None,
-                        decimals: bool = False) -> Step:
-    """points: (x, y) pairs for the line y = mx + b, or (x₁, …, xₖ, y) for a linear model."""
+                        decimals: bool = False, fractions: bool = False) -> Step:
+    """points: (x, y) pairs for the line y = mx + b, or (x₁, …, xₖ, y) for a linear model. `fractions`: the
+    data have no decimal point, and every number is written as a fraction (m = 2/5, b = 9/10), as
+    `tutor solve` writes a function typed without one."""
+    with numbers_written(Notation.FRACTIONS) if fractions else nullcontext():  # as they will be rendered
+        found = _least_squares_steps(points, result, decimals)
+    return replace(found, context=(*found.context, ("fractions", True))) if fractions else found
+
+
+def _least_squares_steps(points: Sequence[Sequence], result: LineFit | LinearFit | None, decimals: bool) -> Step:
     points = list(points)
     features = len(points[0]) - 1 if points else 1
     fit = result or (fit_line(points) if features == 1 else
@@ -159,7 +178,8 @@ def least_squares_steps(points: Sequence[Sequence], *, result: LineFit | LinearF
         return {"alike": fields} if fractions else {}
 
     fitted = model.xreplace(dict(zip(theta, values)))
-    substeps = _line_steps(points, system) if features == 1 else _model_steps(points, system, theta, xs, values)
+    substeps = _line_steps(points, system, decimals) if features == 1 else \
+        _model_steps(points, system, theta, xs, values)
     if fractions:
         substeps = [replace(s, context=(*s.context, *alike("after").items()))
                     if s.rule in (FitRule.ELIMINATE, FitRule.SOLVE_SYSTEM) else s for s in substeps]
@@ -173,7 +193,7 @@ def least_squares_steps(points: Sequence[Sequence], *, result: LineFit | LinearF
                 decimals=decimals, **alike("after"))
 
 
-def _line_steps(points: Sequence[Sequence], system: NormalEquations) -> list[Step]:
+def _line_steps(points: Sequence[Sequence], system: NormalEquations, decimals: bool) -> list[Step]:
     """The lesson's way for a line: the cost square by square, its partials, elimination."""
     terms = cost_terms(system)
     if len(points) <= SHOWN_POINTS:
@@ -186,7 +206,7 @@ def _line_steps(points: Sequence[Sequence], system: NormalEquations) -> list[Ste
                  for p, d in zip(("m", "b"), partials)]
     substeps.append(step(FitRule.NORMAL_EQUATIONS, None, tuple(Equation(d, sympy.Integer(0)) for d in partials)))
     solved = eliminate(sympy.Add(*partials[0].terms), sympy.Add(*partials[1].terms), ("m", "b"))
-    substeps.append(elimination_steps(partials, solved))
+    substeps.append(elimination_steps(partials, solved, decimals))
     return substeps
 
 
