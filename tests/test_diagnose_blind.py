@@ -145,9 +145,9 @@ def test_blind_corpus_figures(capsys):
     rows = total.rows
     misses = "\n".join(m for t in tallies.values() for m in t.misses)
     assert total.correct_named == 0
-    # verdicts are the check's (issue 11): the 12 it misses are forms the reader refuses (x2 = 0.1735,
-    # (±2, 0), x ≈ 0.567, -(2, 4)) or b = 2.33 for an exact 7/3; this keeps them from growing
-    assert total.verdicts >= 652, misses
+    # verdicts are the check's (issue 11): the few it misses are forms the reader refuses (x2 = 0.1735,
+    # x ≈ 0.567) or b = 2.33 for an exact 7/3; this keeps them from growing ((±2, 0) is read since finding 112)
+    assert total.verdicts >= 660, misses
     assert total.rightly >= 0.9 * rows["misconception"], misses
     assert total.slips_named <= 0.1 * rows["slip"], misses
     assert total.pair_both >= 0.5 * rows["two_misconceptions"], misses
@@ -164,7 +164,7 @@ def test_held_out_corpus_figures(capsys):
         print("\nheld-out corpus (tests/data/diagnose_holdout.csv), per kind:\n" + table(tallies))
     misses = "\n".join(m for t in tallies.values() for m in t.misses)
     assert total.correct_named == 0
-    assert total.verdicts >= 290, misses
+    assert total.verdicts >= 295, misses
     assert total.rightly >= 171, misses
     assert total.slips_named <= 9, misses
     assert total.pair_both >= 19, misses

@@ -6,9 +6,11 @@ operators can ever come out. No `eval`, `exec`, `sympify` or `parse_expr`.
 
 The grammar, loosest binding first::
 
-    sum      := product (('+' | '-') product)*
+    sum      := product (sign product)*
     product  := signed (('*' | '/') signed | <juxtaposition> power)*
-    signed   := ('+' | '-') signed | power
+    signed   := sign signed | power
+    sign     := '+' | '-' | '±' | '∓'                 '+/-' and '+-' (nothing between) are '±'
+    items    := item (',' item)*                     an item: a list, `lhs = rhs`, or a sum
     power    := postfix ('^' (signed | '{' sum '}'))?   right-associative: x^2^3 = x^8
     postfix  := atom ('!' | superscript)*
     atom     := number | name | function | '(' sum ')' | '[' sum ']' | '|' sum '|' | '√' power
@@ -42,6 +44,14 @@ the factor has no variables and nothing follows the list in the item; anything e
 Square brackets group like round ones (`2[z - (x + 1)]`) unless they hold a
 list: a comma directly inside (`[4, 6]`), or one bracketed list (`[(0, 0)]`).
 Inside brackets a bar opens an absolute value again: `|a(q|b|r)c|`.
+± (∓) is a set of alternatives, read in the item that holds it: the item is read again with each sign
+(`_Parser.expanded`), minus first, and stands for all of them. `±1` is -1, 1; `x = ±1` is x = -1, x = 1;
+`(±1, 0)` is the points (-1, 0), (1, 0) (a point's ± make points, not coordinates); `(±1, ±1)` is four points,
+each ± taking its sign on its own; where a ∓ is among them all take one sign, the ∓ the other: `(±1, ∓1)` is
+(-1, 1), (1, -1). In a set (`{(±1, 0), (0, 0)}`) each item stands for its own. At most four ± on their own
+in one item. Only a set of points, or a list of several values (`read(several=True)`), may hold them; any
+other answer (an expression, a number, one vector or equation) is refused with "± gives two answers; this
+question asks for one: write one of them", at the ±. A superscript's ⁺⁻ stays + then -.
 Characters are first mapped to the ones the grammar knows (`normalize`): look-alikes (− × ·),
 full-width and italic letters, invisible characters as spaces, and Word's invisible operators as
 what they mean (U+2061 function application a space, U+2062 invisible times '*', U+2063 invisible
@@ -54,6 +64,7 @@ it is blanked out, and a part's name is read as its component's (`x₁ = 0.5, y�
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import threading
@@ -194,6 +205,9 @@ _FROM_SUPERSCRIPT = {c: unicodedata.normalize("NFKC", c).replace("\u2212", "-") 
 _TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 OPERATORS = set("+-*/^!,=()[]{}|⟨⟩√∛")
+_PLUS_MINUS = "±∓"  # each a set of alternatives (`_Parser.expanded`); ∓ takes the sign opposite the ±
+_SIGNS = ("+", "-", *_PLUS_MINUS)
+_MOST_PLUS_MINUS = 4  # in one item: 16 points, as many as (±1, ±1, ±1, ±1) has; each is read again
 _FORBIDDEN_HINTS = {
     "<": "comparisons are not answers here",
     ">": "comparisons are not answers here",
@@ -291,8 +305,9 @@ def _describe(names: Sequence[str]) -> str:
 
 
 class _Tokenizer:
-    def __init__(self, text: str, vocabulary: _Vocabulary, limits: Limits, offset: int = 0):
+    def __init__(self, text: str, vocabulary: _Vocabulary, limits: Limits, offset: int = 0, typed_signs: bool = True):
         self.text = text
+        self.typed_signs = typed_signs  # +- and +/- are ±: not in a superscript, whose ⁺⁻ is no keyboard's ±
         self.vocabulary = vocabulary
         self.limits = limits
         self.offset = offset
@@ -330,6 +345,10 @@ class _Tokenizer:
             elif c == "_" and out and out[-1].kind == TokenKind.FUNCTION and out[-1].text in FUNCTIONS["log"].names:
                 out.append(Token(TokenKind.OPERATOR, "_", col, spaced=spaced))  # log _ 2 x: the base follows
                 i += 1
+            elif c in _PLUS_MINUS or self.typed_signs and text.startswith(("+/-", "+-"), i):  # as keyboards type ±
+                typed = c if c in _PLUS_MINUS else "+/-" if text.startswith("+/-", i) else "+-"
+                out.append(Token(TokenKind.OPERATOR, "±" if typed in ("+/-", "+-") else c, col, typed, spaced))
+                i += len(typed)
             elif text.startswith("==", i) or text.startswith("!=", i):
                 raise InputError("comparisons are not answers here", col, "forbidden")
             elif c in OPERATORS:
@@ -536,12 +555,12 @@ _OPENERS = {"(": ")", "[": "]", "⟨": "⟩", "{": "}"}
 
 
 class _Parser:
-    def __init__(self, text: str, vocabulary: _Vocabulary, limits: Limits, offset: int = 0):
+    def __init__(self, text: str, vocabulary: _Vocabulary, limits: Limits, offset: int = 0, typed_signs: bool = True):
         self.source = text
         self.offset = offset
         self.vocabulary = vocabulary
         self.limits = limits
-        tokenizer = _Tokenizer(text, vocabulary, limits, offset)
+        tokenizer = _Tokenizer(text, vocabulary, limits, offset, typed_signs)
         self.tokens = tokenizer.tokens()
         self.spellings = tokenizer.typed()
         # a list needs a comma or ⟨ (list_ahead): without either, no item is a number times a list
@@ -551,6 +570,11 @@ class _Parser:
         self.abs_depth = 0
         self.ambiguities: list[str] = []
         self.exponent_end: tuple[int, int, int] | None = None  # (token after it, power's column, '^' column)
+        # ± and ∓ (`expanded`): the sign each stands for in the reading at hand (by column), those read before
+        # a sign was chosen, and each item they made several of (its first ±, and how many it made)
+        self.chosen: dict[int, int] = {}
+        self.unchosen: list[Token] = []
+        self.alternatives: list[tuple[Token, int]] = []
 
     # -- helpers
     @property
@@ -674,10 +698,10 @@ class _Parser:
     def sum(self) -> Expr:
         with self.nested(self.tok.col):
             value = self.product()
-            while self.at("+", "-"):
+            while self.at(*_SIGNS):
                 op = self.advance()
                 right = self.product()
-                value = self.sized(value + right if op.text == "+" else value - right, op.col)
+                value = self.sized(value + right if self.sign(op) > 0 else value - right, op.col)
             return value
 
     def product(self) -> Expr:
@@ -727,7 +751,7 @@ class _Parser:
         """A mixed number starting a term, `2 1/3` (or `-2 1/3`): a whole number, a space, then a proper
         fraction of whole numbers. Almost every student means 7/3 by it, never 2·(1/3), so it is read
         so, and said. Anything else (`2 4/3`, `2 x/3`, `2 (1/3)`, `1/2 1/3`, `2 1/3^2`) is a product."""
-        at = self.pos + (1 if self.at("-", "+") else 0)
+        at = self.pos + (1 if self.at(*_SIGNS) else 0)
         whole, top, bar, bottom, after = (self.tokens[at + k] if at + k < len(self.tokens) else None
                                           for k in range(5))
         if after is None or not all(t is not None and t.kind == TokenKind.NUMBER and t.text.isdigit()
@@ -738,7 +762,7 @@ class _Parser:
                 and 0 < cast(Integer, top.value) < cast(Integer, bottom.value) and cast(Integer, whole.value) > 0
                 and not (after.kind == TokenKind.SUPERSCRIPT or after.text in ("^", "!"))):
             return None
-        sign = -1 if self.at("-") else 1
+        sign = self.sign(self.tok) if at > self.pos else 1
         self.pos = at + 4
         value = sign * (cast(Integer, whole.value) + cast(Integer, top.value) / cast(Integer, bottom.value))
         self.ambiguities.append(f"'{self.span(whole.col, self.tok.col)}' was read as the mixed number "
@@ -778,12 +802,23 @@ class _Parser:
                                 f"for {power} write {letter.text}^{number.text}")
 
     def signed(self) -> Expr:
-        if self.at("+", "-"):
+        if self.at(*_SIGNS):
             op = self.advance()
             with self.nested(op.col):
                 operand = self.signed()
-            return operand if op.text == "+" else -operand
+            return operand if self.sign(op) > 0 else -operand
         return self.power()
+
+    def sign(self, op: Token) -> int:
+        """What the sign `op` stands for in the reading at hand: 1 or -1. A ± not yet chosen is read as −
+        (a ∓ as +) and kept, for `expanded` to read its item again with each sign."""
+        if op.text in "+-":
+            return 1 if op.text == "+" else -1
+        chosen = self.chosen.get(op.col)
+        if chosen is None:
+            self.unchosen.append(op)
+            chosen = -1
+        return chosen if op.text == "±" else -chosen
 
     def power(self) -> Expr:
         start = self.tok.col
@@ -807,7 +842,7 @@ class _Parser:
         self.exponent_end = None
         tokens = self.tokens
         single = (TokenKind.NUMBER, TokenKind.VARIABLE, TokenKind.CONSTANT)
-        signed = (self.pos == first + 2 and tokens[first].kind == TokenKind.OPERATOR and tokens[first].text in "+-"
+        signed = (self.pos == first + 2 and tokens[first].kind == TokenKind.OPERATOR and tokens[first].text in _SIGNS
                   and tokens[first + 1].kind in single)
         number = tokens[first].text if self.pos == first + 1 and tokens[first].kind == TokenKind.NUMBER else None
         if self.tok.spaced:
@@ -851,7 +886,7 @@ class _Parser:
                 return value
 
     def superscript(self, token: Token) -> Expr:
-        inner = _Parser(cast(str, token.value), self.vocabulary, self.limits, token.col)
+        inner = _Parser(cast(str, token.value), self.vocabulary, self.limits, token.col, typed_signs=False)
         inner.depth = self.depth
         value = inner.sum()
         if inner.tok.kind != TokenKind.END:
@@ -961,7 +996,7 @@ class _Parser:
         if self.at("^") or self.tok.kind == TokenKind.SUPERSCRIPT:  # sin^2 x, sin² x, sin^-1 x
             if self.at("^"):
                 self.advance()  # sin^{2} x, as LaTeX writes it, too
-                exponent = self.bracketed() if self.at("{") else self.signed() if self.at("-", "+") else self.postfix()
+                exponent = self.bracketed() if self.at("{") else self.signed() if self.at(*_SIGNS) else self.postfix()
             else:
                 exponent = self.superscript(self.advance())
             if exponent == -1 and fn.inverse and base is None:
@@ -981,7 +1016,7 @@ class _Parser:
                     self.advance()
                     args.append(self.sum())
             self.expect(_OPENERS[opener.text], opener)
-        elif self.starts_atom() or self.at("-", "+"):
+        elif self.starts_atom() or self.at(*_SIGNS):
             number, noted = self.tok, len(self.ambiguities)
             direct = base is None and number.kind == TokenKind.NUMBER and not number.spaced and self.pos == first
             args = [self.bare_argument(name.col)]
@@ -1089,10 +1124,10 @@ class _Parser:
 
     def bare_argument(self, col: int) -> Expr:
         with self.nested(col):
-            if self.at("-", "+"):
+            if self.at(*_SIGNS):
                 sign = self.advance()
                 value = self.bare_argument(col)
-                return -value if sign.text == "-" else value
+                return -value if self.sign(sign) < 0 else value
             run, digits = [self.tok.col], None
             value = self.power()
             while self.starts_atom() and self.tok.kind != TokenKind.FUNCTION and not self.at("(", "["):
@@ -1108,12 +1143,12 @@ class _Parser:
     def items(self) -> list[_Item]:
         if self.tok.kind == TokenKind.END:
             raise InputError("the answer is empty", 0, "empty")
-        found = [self.item()]
+        found = self.expanded(self.item_read())
         while self.at(","):
             comma = self.advance()
             if self.tokens[self.pos].kind == TokenKind.END:  # the token after the comma
                 raise InputError("missing item after ','", comma.col, "missing_operand")
-            found.append(self.item())
+            found.extend(self.expanded(self.item_read()))
         t = self.tok
         if t.kind == TokenKind.END:
             return found
@@ -1128,6 +1163,44 @@ class _Parser:
                 raise labelled(self.source, t.col - self.offset, "syntax")  # (x, y) = (0, 0)
             raise InputError("only one '=' is allowed", t.col, "syntax")
         raise InputError(f"unexpected '{t.text}'", t.col, "syntax")
+
+    def item_read(self) -> _Read:
+        """The item at hand, and what `expanded` needs to read it again: where it starts, and the ± in it."""
+        start, mark, noted = self.pos, len(self.unchosen), len(self.ambiguities)
+        item = self.item()
+        return _Read(start, item, tuple({t.col: t for t in self.unchosen[mark:]}.values()), mark, noted)
+
+    def expanded(self, read: _Read) -> list[_Item]:
+        """The items `read` stands for: its item, or where it holds ± (∓), one for each sign each may take,
+        read again with each (minus first, so that ±1 is -1, 1 from left to right). Each ± takes its sign
+        on its own, (±1, ±1) being four points; where a ∓ is among them, all take one sign together, the
+        ∓ the other: (±1, ∓1) is (-1, 1) and (1, -1). Several the same are one: (±0, 1) is one point."""
+        signs = read.signs
+        del self.unchosen[read.mark :]
+        if not signs:
+            return [read.item]
+        linked = any(t.text == "∓" for t in signs)
+        if len(signs) > _MOST_PLUS_MINUS and not linked:
+            raise InputError(f"at most {_MOST_PLUS_MINUS} ± signs can be read in one item: write its answers out",
+                             signs[_MOST_PLUS_MINUS].col, "too_large")
+        choices = [(sign,) * len(signs) for sign in (-1, 1)] if linked else \
+            list(itertools.product((-1, 1), repeat=len(signs)))
+        end, found = self.pos, [read.item]
+        try:
+            for choice in choices[1:]:  # the first is the reading already made
+                self.chosen.update((t.col, sign) for t, sign in zip(signs, choice))
+                self.pos = read.start
+                item = self.item()
+                if not any(type(item) is type(other) and item == other for other in found):
+                    found.append(item)
+        finally:
+            for t in signs:
+                self.chosen.pop(t.col, None)
+        self.pos = end
+        self.ambiguities[read.noted :] = list(dict.fromkeys(self.ambiguities[read.noted :]))  # each said once
+        if len(found) > 1:
+            self.alternatives.append((signs[0], len(found)))
+        return found
 
     def item(self) -> _Item:
         if self.tok.kind == TokenKind.OPERATOR and self.tok.text in _OPENERS and self.list_ahead():
@@ -1171,13 +1244,14 @@ class _Parser:
             return None
         before, opener = self.tokens[index - 1], self.tokens[index]
         after = self.tokens[min(self.group_end(index)[0] + 1, len(self.tokens) - 1)]  # never closed: the END
-        if before.kind == TokenKind.FUNCTION or before.kind == TokenKind.OPERATOR and before.text not in "+-*)]" \
+        if before.kind == TokenKind.FUNCTION or before.kind == TokenKind.OPERATOR and before.text not in "+-±∓*)]" \
                 or not (after.kind == TokenKind.END or after.text in ",)]}⟩"):
             return None
         if before.text not in ")]" and any(t.kind == TokenKind.FUNCTION for t in self.tokens[start:index]):
             return None  # its arguments: log10(x, 2), sin 2(1, 2)
         first = self.tokens[start].col
-        factor = self.factor_before(self.source[first - self.offset : opener.col - self.offset], first)
+        typed = self.source[first - self.offset : opener.col - self.offset]
+        factor = self.factor_before(self.tokens[start:index], typed, first)
         if factor is None:
             return None
         self.pos = index
@@ -1186,14 +1260,16 @@ class _Parser:
             raise InputError("only a vector's components can be multiplied by a number", first, "shape")
         return _Group(group.opener, [factor * cast(Expr, item) for item in group.items], first)
 
-    def factor_before(self, text: str, column: int) -> Expr | None:
-        """The number a list is multiplied by, typed before it (`-`, `2`, `-1/2*`); None where it is not one."""
+    def factor_before(self, tokens: list[Token], text: str, column: int) -> Expr | None:
+        """The number a list is multiplied by, typed before it (`-`, `±`, `2`, `-1/2*`), its tokens and its text;
+        None where it is not one."""
+        signs = tokens[:-1] if tokens and tokens[-1].text == "*" else tokens
+        if all(t.kind == TokenKind.OPERATOR and t.text in _SIGNS for t in signs):
+            return Integer(math.prod(self.sign(t) for t in signs))
         body = text.rstrip().removesuffix("*")
-        if not body.strip(" +-"):
-            return Integer(-1 if body.count("-") % 2 else 1)
         try:
             inner = _Parser(body, self.vocabulary, self.limits, column)
-            inner.depth = self.depth
+            inner.depth, inner.chosen, inner.unchosen = self.depth, self.chosen, self.unchosen  # its ± are the item's
             value = inner.sum()
         except InputError:
             return None
@@ -1236,13 +1312,18 @@ class _Parser:
     def group(self) -> _Group:
         opener = self.advance()
         closer = _OPENERS[opener.text]
-        items: list[_Item] = []
+        found: list[_Read] = []
         with self.nested(opener.col):
             if not self.at(closer):
-                items.append(self.item())
+                found.append(self.item_read())
                 while self.at(","):
                     self.advance()
-                    items.append(self.item())
+                    found.append(self.item_read())
+            # a set (of points, or lines) stands for what each of its items does; a point's ± are its item's
+            if any(isinstance(r.item, (_Group, _Assignment)) for r in found):
+                items = [alternative for r in found for alternative in self.expanded(r)]
+            else:
+                items = [r.item for r in found]
         self.expect(closer, opener)
         return _Group(opener.text, items, opener.col)
 
@@ -1260,6 +1341,17 @@ class _Nesting:
 
     def __exit__(self, *exc: object) -> None:
         self.parser.depth -= 1
+
+
+@dataclass(frozen=True)
+class _Read:
+    """An item as first read, and what reading it again with each sign of its ± needs (`expanded`)."""
+
+    start: int  # its first token
+    item: _Item
+    signs: tuple[Token, ...]  # the ± and ∓ in it that no set inside it stands for, in the order read
+    mark: int  # how many ± were waiting for a sign before it
+    noted: int  # how many notes were made before it
 
 
 @dataclass(frozen=True)
@@ -1344,6 +1436,7 @@ def read(
     infer: bool = False,
     constants: Sequence[str] = (),
     named: Sequence[str] = (),
+    several: bool = False,
 ) -> Answer:
     """Read `text` as an answer of `shape`; raise InputError if it can't be read.
 
@@ -1354,6 +1447,8 @@ def read(
     variant's values), so that a point's coordinates may use them: `(a, 0)`.
     named: the name the question gives the answer (α, x₁), or its parts' names in the order of
     `components` (x₁, y₁), which the answer may be written after (`without_name`).
+    several: a vector is a list of several values (the x where f is least), not one answer, so that ± may
+    make more of them (`±1` is -1, 1), as it may points in a set; in any other shape it is refused.
     """
     if shape not in SHAPES and shape != AUTO:
         raise InputError(f"unknown shape {shape!r}", None, "shape")
@@ -1371,7 +1466,8 @@ def read(
     if shape == Shape.POINTS and " ".join(clean.lower().split()) in EMPTY_SET_WORDS:
         return Answer(Shape.POINTS, ())
     try:
-        items, ambiguities, spellings = _parsed(clean, (*variables, *components, *constants), infer, limits)
+        items, ambiguities, spellings, alternatives = _parsed(clean, (*variables, *components, *constants), infer,
+                                                              limits)
     except InputError as error:
         equals = clean.find("=")
         if (shape in _LABELLED_SHAPES and error.note in _LABEL_ERRORS and clean.count("=") == 1
@@ -1387,8 +1483,22 @@ def read(
     if shape == AUTO:
         shape = _shape_of(items)
     shape = Shape(shape)
+    if alternatives and not (shape == Shape.POINTS or several and shape == Shape.VECTOR):
+        raise _one_asked(*alternatives[0])
     value = _SHAPERS[shape](items, list(components), frozenset(constants))
     return Answer(shape, value, ambiguities, spellings)
+
+
+_COUNTS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _one_asked(sign: Token, count: int) -> InputError:
+    """'± gives two answers; …': for a ± where one answer is asked for (an expression, a number, one vector
+    or equation), which gives several and can't be told which is meant."""
+    typed = cast(str, sign.value)
+    said = sign.text if typed == sign.text else f"{typed} (read as ±)"
+    many = _COUNTS[count] if count < len(_COUNTS) else str(count)
+    return InputError(f"{said} gives {many} answers; this question asks for one: write one of them", sign.col, "shape")
 
 
 # An answer written after its own name (`E = 25/6`, `α = 0.05`, `∂f/∂x = 6xy^3`, `T(0, y) = 85`) fails on
@@ -1531,7 +1641,8 @@ def _without_full_stop(text: str) -> str:
     return body[:-1] if body.endswith(".") and not body.endswith("..") else text
 
 
-_Parsed: TypeAlias = "tuple[list[_Item], tuple[str, ...], Spellings]"  # items, ambiguities, spellings
+# items, ambiguities, spellings, and each item made several by ± (its first ± and how many it made)
+_Parsed: TypeAlias = "tuple[list[_Item], tuple[str, ...], Spellings, tuple[tuple[Token, int], ...]]"
 
 
 class _Memo(threading.local):
@@ -1569,7 +1680,8 @@ def _parsed(clean: str, names: tuple[str, ...], infer: bool, limits: Limits) -> 
     before = spent()
     try:
         parser = _Parser(clean, vocabulary(names, infer=infer), limits)
-        parsed: _Parsed = parser.items(), tuple(parser.ambiguities), tuple(parser.spellings)
+        parsed: _Parsed = (parser.items(), tuple(parser.ambiguities), tuple(parser.spellings),
+                           tuple(parser.alternatives))
     except InputError as error:
         if memo is not None:
             memo[key] = error, spent() - before

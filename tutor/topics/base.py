@@ -259,6 +259,12 @@ class Problem:
         return self.components
 
     @property
+    def several(self) -> bool:
+        """Whether a vector answer is a list of several values (every local minimum of f(x)), not one vector,
+        so that ± may make more of them (tutor.parse.read)."""
+        return False
+
+    @property
     def answer_names(self) -> tuple[str, ...]:
         """The name the prompt gives the answer (α, x₁), or its parts' names in the order of the
         components (x₁, y₁): an answer may be written after it, in the question's own words."""
@@ -269,7 +275,7 @@ class Problem:
         raises InputError. `parameters`: an author's answer or mistake is read the same way, with the
         pack's parameters known as names that stand for numbers (each variant puts in its values)."""
         return read(text, self.shape, self.answer_variables, components=self.components, limits=limits,
-                    constants=parameters, named=self.answer_names)
+                    constants=parameters, named=self.answer_names, several=self.several)
 
     def read_as(self, text: str, shape: Shape, variables: Sequence[str], components: Sequence[str] = (),
                 limits: Limits = LIMITS) -> Answer:

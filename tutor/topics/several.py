@@ -36,7 +36,8 @@ def read_several(text: str, one: bool, variables: Sequence[str], limits: Limits,
     if one and variables:
         text = unnamed(text, variables[0])
     try:
-        listed = read(text, Shape.VECTOR if one else Shape.POINTS, variables, limits=limits, constants=parameters)
+        listed = read(text, Shape.VECTOR if one else Shape.POINTS, variables, limits=limits, constants=parameters,
+                      several=True)
     except InputError:
         return None
     places = cast(tuple[Any, ...], listed.value)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -90,17 +92,19 @@ class CriticalPoints(FunctionProblem):
             return self._outside_region(text, verdict)
         if verdict.verdict != Judgement.INCORRECT:
             return verdict
-        point = self._coordinates(text)
-        if point is None or point not in self.points_and_lines()[0]:
+        crossing = self._coordinates(text)
+        if crossing is None or not all(point in self.points_and_lines()[0] for point in crossing[1]):
             return verdict
         # `x = 2, y = -4` is two whole lines in this answer's grammar (the sauna's walls are x = 0 and
         # y = 0), though the student plainly means the point where they cross: say how to write it,
-        # and count nothing, as for any answer the tutor could not read as meant
-        coordinates, written = and_list([f"{v} = {self.show(c)}" for v, c in zip(self.variables, point)]), \
-            self.show(point)
+        # and count nothing, as for any answer the tutor could not read as meant; so for `x = ±1, y = 0`,
+        # the lines x = -1, x = 1 and y = 0, and the points where they cross
+        lines, points = crossing
+        coordinates = and_list([f"{v} = {self.show(c)}" for v, c in lines])
+        where = "the point where they cross" if len(points) == 1 else "the points where they cross"
         return Verdict(Judgement.INVALID, Note.PARSE_ERROR.of("coordinates_as_lines"),
-                       f"{coordinates} are whole lines of points here. For the point where they cross, "
-                       f"write {written}.", verdict.reading)
+                       f"{coordinates} are whole lines of points here. For {where}, "
+                       f"write {', '.join(self.show(p) for p in points)}.", verdict.reading)
 
     def _outside_region(self, text: str, verdict: Verdict) -> Verdict:
         """The verdict, unless the answer lists a point outside the region: on a whole line of critical
@@ -131,19 +135,23 @@ class CriticalPoints(FunctionProblem):
             return None
         return value if isinstance(value, tuple) else ()
 
-    def _coordinates(self, text: str) -> tuple[Expr, ...] | None:
-        """The point that `x = a, y = b` (one number for each variable, in any order) names, if it is that."""
+    def _coordinates(self, text: str) -> tuple[list[tuple[str, Expr]], list[tuple[Expr, ...]]] | None:
+        """The lines `x = a, y = b` (a number for each variable, in any order) are, and the points where they
+        cross, if the text is that: one point, or where a variable is given several numbers (`x = ±1, y = 0`),
+        each point they make, in the order given, no more than the critical points there are."""
         items = self._items(text)
         if items is None:
             return None
-        given: dict[str, Expr] = {}
+        lines: list[tuple[str, Expr]] = []
         for item in items:
             if not (isinstance(item, Equation) and item.lhs.is_Symbol and item.rhs.is_number):
                 return None
-            given[str(item.lhs)] = item.rhs
-        if sorted(given) != sorted(self.variables) or len(given) != len(items):
+            lines.append((str(item.lhs), item.rhs))
+        given = {v: list(dict.fromkeys(c for name, c in lines if name == v)) for v in self.variables}
+        if {name for name, _ in lines} != set(self.variables) or \
+                math.prod(map(len, given.values())) > max(len(self.points_and_lines()[0]), 1):
             return None
-        return tuple(given[v] for v in self.variables)
+        return lines, list(itertools.product(*given.values()))
 
     def steps(self) -> Step:
         from ...steps import critical_steps

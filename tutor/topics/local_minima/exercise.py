@@ -123,6 +123,10 @@ class LocalMinima(FunctionProblem):
         return Shape.NUMBER if self.one else Shape.VECTOR
 
     @property
+    def several(self) -> bool:
+        return self.ask == Ask.ALL and self.one
+
+    @property
     def components(self) -> tuple[str, ...]:
         """One point in two variables may be given by name (x = 0.9601, y = 0), as descent's step may."""
         return self.variables if self.shape == Shape.VECTOR else ()
@@ -191,7 +195,7 @@ class LocalMinima(FunctionProblem):
         if not (self.ask == Ask.ALL and self.one):
             return None
         try:
-            read(text, self.shape, self.answer_variables, limits=limits, constants=parameters)
+            read(text, self.shape, self.answer_variables, limits=limits, constants=parameters, several=self.several)
             return None
         except InputError:
             pass
