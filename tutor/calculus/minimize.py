@@ -224,11 +224,21 @@ def _kinked(f: Expr, x: sympy.Symbol, slope: Expr, found: Pieces) -> Minimum:
                    lower="" if result.bounded else UNBOUNDED)
 
 
-def _least(minima: Sequence[LocalMinimum], name: str, slope: Expr) -> LocalMinimum:
-    """The lowest of the local minima (the first of those tied); SolveError where there is none."""
-    if not minima:
-        raise SolveError(f"f has no minimum: f′({name}) = {show(slope, [name])} "
+class NoMinimum(SolveError):
+    """f(x) has no local minimum: f′ never changes from negative to positive. A pack's exercise needs one,
+    while `tutor solve minimize` says so as its answer, with the steps that show it."""
+
+    def __init__(self, variable: str, slope: Expr) -> None:
+        super().__init__(f"f has no minimum: f′({variable}) = {show(slope, [variable])} "
                          "never changes from negative to positive")
+        self.variable = variable
+        self.slope = slope
+
+
+def _least(minima: Sequence[LocalMinimum], name: str, slope: Expr) -> LocalMinimum:
+    """The lowest of the local minima (the first of those tied); NoMinimum where there is none."""
+    if not minima:
+        raise NoMinimum(name, slope)
     best = minima[0]
     for candidate in minima[1:]:
         if _lower(candidate, best):
@@ -649,24 +659,50 @@ def _globally(f: Expr, x: sympy.Symbol, best: LocalMinimum) -> tuple[bool | None
         return False, UNBOUNDED, None
     if bounded:
         return True, "", None
+    smaller = _smaller(f, x, best.point)
+    if smaller is None:
+        return None, "", None
+    lowest, least = smaller
+    return False, f"{SMALLER}f({show(sympy.Float(lowest))}) ≈ {show(sympy.Float(least))}", sympy.Float(lowest)
+
+
+SMALLER = "f is smaller elsewhere, for example "  # why a least local minimum is only local, before the point
+
+
+def _smaller(f: Expr, x: sympy.Symbol, at: Expr) -> tuple[float, float] | None:
+    """A point of the grid where f(x) is certainly below f(at), and f there: the least such; None where
+    none is (or f has no value at `at`)."""
     compiled = compile_expression(f, [x])
     evaluate = _evaluator(compiled)
     if _variable_powers(f, x):  # xˣ = e^(x ln x) is defined for x > 0 only, not at (-1)⁻¹ = -1
         evaluate = _positive_bases(evaluate, f, x)
-    here = evaluate(best.point)
+    here = evaluate(at)
     if here is None:
-        return None, "", None
+        return None
     below = here - 1e-9 * (1 + abs(here))
     if not _may_be_below(compiled, evaluate, below):
-        return None, "", None
+        return None
     samples = _samples(evaluate)
     if not samples:
-        return None, "", None
+        return None
     lowest, least = min(samples, key=lambda sample: sample[1])  # one is below: the least is
     if least >= below:  # only where f is not defined as e^(exponent · ln base) (xˣ at x = -1)
-        return None, "", None
-    return False, (f"f is smaller elsewhere, for example f({show(sympy.Float(lowest))}) ≈ "
-                   f"{show(sympy.Float(least))}"), sympy.Float(lowest)
+        return None
+    return lowest, least
+
+
+def _smaller_on_lines(f: Expr, syms: Sequence[sympy.Symbol], at: Sequence[Expr]
+                      ) -> tuple[tuple[Expr, ...], float] | None:
+    """A point where f(x, y) is certainly below f(at), on one of the two lines through `at` parallel to the
+    axes, as one variable looks for it: x² + y² + 1/x is x² + 1/x + 0 on y = 0, which falls to -∞ as x → 0
+    from the left (a pole no polynomial rule sees); None where neither line has one."""
+    for i, s in enumerate(syms):
+        others = {t: c for j, (t, c) in enumerate(zip(syms, at)) if j != i}
+        smaller = _smaller(f.xreplace(others), s, at[i])
+        if smaller is not None:
+            lowest, least = smaller
+            return tuple(sympy.Float(lowest) if j == i else c for j, c in enumerate(at)), least
+    return None
 
 
 def _positive_bases(evaluate: Callable[[Expr | float], float | None], f: Expr, x: sympy.Symbol
@@ -911,6 +947,8 @@ class LocalMinima:
     unsettled: tuple[CriticalSet, ...] = ()  # critical sets whose points are not all known not to be minima
     least_sets: tuple[CriticalSet, ...] = ()  # the sets of minima lower than every isolated one, all of one value
     # (then is_global is about them)
+    lower: str = ""  # why the least is not global, where the note says so: f decreases without bound, or is smaller
+    lower_at: tuple[Expr, ...] | None = None  # the point where f is smaller, where `lower` names one
 
     @property
     def known_all(self) -> bool:
@@ -936,6 +974,7 @@ class InRegion:
     least: tuple[int, ...]  # the least of those in the region (several as low); () where none is in it
     held: bool  # whether the least of all lies in the region: then `least` is it, and the verdict is its
     lowest: tuple[int, ...]  # every minimum where f is least of all, in the region or not
+    note: str = ""  # the note as the region has it: where f is lower only outside the region, said so
 
 
 def in_region(minima: LocalMinima, region: Region) -> InRegion:
@@ -948,7 +987,20 @@ def in_region(minima: LocalMinima, region: Region) -> InRegion:
     if not held and inside:
         value = min((minima.values[i] for i in inside), key=functools.cmp_to_key(compare))  # exact, as they are
         least = tuple(i for i in inside if compare(minima.values[i], value) == 0)
-    return InRegion(inside, least, bool(held), lowest)
+    return InRegion(inside, least, bool(held), lowest, _outside_note(minima, region) if held else minima.note)
+
+
+def _outside_note(minima: LocalMinima, region: Region) -> str:
+    """The note where the least of all lies in the region: what makes it only local, said as outside the
+    region where it is (x³ − 3x + y² on 0 ≤ x ≤ 3, −1 ≤ y ≤ 1 falls without bound as x → −∞, not in it),
+    as one variable says it; the note as it is otherwise."""
+    if not minima.lower:
+        return minima.note
+    if minima.lower_at is None:
+        return f"outside the region, {minima.lower}" if region.bounded() else minima.note
+    if region.contains(minima.lower_at):
+        return minima.note
+    return f"outside the region, f is smaller: {minima.lower.split(', ', 1)[1]}"
 
 
 def local_minima(f: str | Expr, variables: Sequence[str] | None = None) -> LocalMinima:
@@ -985,11 +1037,18 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None) -> Local
         is_global = True
     if is_global and not _none_lower(f, syms, least, undecided, unsettled):  # type: ignore[arg-type]
         is_global = None  # a point or set the tutor can't classify may hold a smaller value
-    note = found.note
+    note, lower, lower_at = found.note, "", None
     if bounded is False:
-        note = "f decreases without bound, so no minimum is global"
+        note, lower = f"{UNBOUNDED}, so no minimum is global", UNBOUNDED
+    elif is_global is None and lowest is not None and not least_sets and len(syms) == 2:
+        # not a polynomial: f may be smaller where no rule looks, as the one-variable minimum finds it
+        smaller = _smaller_on_lines(f, syms, points[lowest].point)
+        if smaller is not None:
+            lower_at, least_value = smaller
+            lower = f"{SMALLER}f{show(lower_at)} ≈ {show(sympy.Float(least_value))}"
+            is_global, note = False, ONLY_LOCAL + lower
     return LocalMinima(f, variables, points, values, sets, lowest, is_global, found.complete, note, undecided,
-                       unsettled, least_sets)
+                       unsettled, least_sets, lower, lower_at)
 
 
 def _none_lower(f: Expr, syms: Sequence[sympy.Symbol], least: Expr, points: Sequence[CriticalPoint],

@@ -31,6 +31,15 @@ class MinimaRule(StepRule):
     LEAST_IN_TIED = "least_in_tied"
     LEAST_OUTSIDE = "least_outside"
     LEAST_OUTSIDE_TIED = "least_outside_tied"
+    NONE = "no_minimum"
+    NONE_FOUND = "no_minimum_found"
+    NONE_IN_REGION = "no_minimum_in"
+    NO_CRITICAL = "no_critical_point"
+    NO_CRITICAL_FOUND = "no_critical_point_found"
+    NOT_MINIMA = "not_minima"
+    NOT_MINIMA_FOUND = "not_minima_found"
+    NOT_MINIMA_IN = "not_minima_in"
+    MAY_BE_MINIMA = "may_be_minima"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -57,6 +66,19 @@ TEMPLATES: dict[StepRule, str] = {
                                "{points:and}{verdict}."),
     MinimaRule.LEAST_OUTSIDE: "The least local minimum, outside the region, is {f}{point:args} = {value}{approx}: "
                               "{verdict}.",
+    MinimaRule.NONE: "{f} = {before} has no local minimum",
+    MinimaRule.NONE_FOUND: "No local minimum of {f} = {before} was found",
+    MinimaRule.NONE_IN_REGION: "No local minimum of {f} = {before} lies in the region {region}",
+    MinimaRule.NO_CRITICAL: "With no critical point, {f} has no local minimum{why}.",
+    MinimaRule.NO_CRITICAL_FOUND: "No critical point was found, so no local minimum was found{why}.",
+    MinimaRule.NOT_MINIMA: ("{one:The critical point is not|None of the critical points is} a local minimum, "
+                            "so {f} has no local minimum{why}."),
+    MinimaRule.NOT_MINIMA_FOUND: ("{one:The critical point found is not|None of the critical points found is} a "
+                                  "local minimum, so no local minimum was found{why}."),
+    MinimaRule.NOT_MINIMA_IN: "No critical point in the region may be a local minimum, so {f} has no local "
+                              "minimum in the region{why}.",
+    MinimaRule.MAY_BE_MINIMA: ("No critical point is shown to be a local minimum, but {after:and} "
+                               "{one:is|are} not decided: {one:it|each} may be one{why}."),
     MinimaRule.LEAST_OUTSIDE_TIED: ("The least local minima, outside the region, {f} = {value}{approx}, are at "
                                     "{points:and}: {verdict}."),
 }
@@ -80,12 +102,14 @@ def minima_steps(minima: LocalMinima) -> list[Step]:
     return [*found.substeps, *named]
 
 
-def _verdict(minima: LocalMinima) -> str:
-    """Whether the least local minimum is global, and why."""
+def _verdict(minima: LocalMinima, note: str | None = None) -> str:
+    """Whether the least local minimum is global, and why; `note`: the summary's note, where a region
+    makes it another than f's (outside the region, f decreases without bound)."""
     sets = minima.least_sets
     why = sets[0].beyond if sets and sets[0].beyond else "f grows without bound in every direction"
+    note = minima.note if note is None else note
     return globally(minima.is_global, len(minima.points) + len(minima.sets), minima.known_all) + (
-        f" ({minima.note})" if minima.note else (f", since {why}" if minima.is_global else ""))
+        f" ({note})" if note else (f", since {why}" if minima.is_global else ""))
 
 
 def least_step(minima: LocalMinima) -> Step:
@@ -108,6 +132,8 @@ def least_step(minima: LocalMinima) -> Step:
 
 def all_minima_steps(minima: LocalMinima) -> Step:
     found = tuple(_point(p.point) for p in minima.points) + tuple(s.equation for s in minima.sets)
+    if not minima.points and not minima.least_sets:  # no least: why there is none, or what may be one
+        return no_least_steps(minima)
     return step(MinimaRule.ALL_MINIMA, minima.function, found, [*minima_steps(minima), least_step(minima)],
                 variables=minima.variables)
 
@@ -125,7 +151,7 @@ def minima_in_steps(minima: LocalMinima, region: Region, unsure: bool = False) -
         substeps.append(step(MinimaRule.MINIMA_IN, None, inside, one=len(inside) == 1))
     elif not unsure:
         substeps.append(step(MinimaRule.NONE_IN, None, None, found="lies" if minima.complete else "was found"))
-    verdict = _verdict(minima)
+    verdict = _verdict(minima, split.note)
     if split.least:
         substeps.append(_least(minima, split.least, f": {verdict}" if split.held else "", outside=False))
     if not split.held and split.lowest:
@@ -133,6 +159,40 @@ def minima_in_steps(minima: LocalMinima, region: Region, unsure: bool = False) -
     found = inside + tuple(s.equation for s in minima.sets)
     return step(MinimaRule.ALL_MINIMA_IN, minima.function, found, substeps, variables=minima.variables,
                 region=region)
+
+
+def no_least_steps(minima: LocalMinima, region: Region | None = None) -> Step:
+    """Where f has no isolated local minimum (x² − y², whose one critical point is a saddle): the critical
+    points, each classified, then that none is a local minimum, or which may be, the test not deciding them,
+    as the summary of `tutor solve minimize` lists them (in the region, where there is one); with why no
+    minimum is global where the summary's note says it."""
+    found = critical_steps(minima.function, minima.variables)
+    substeps = list(found.substeps)
+    why = f"; {minima.note}" if minima.lower else ""
+    if minima.sets:  # curves of minima whose value is not known: what the summary lists, and no least
+        listed = tuple(s.equation for s in minima.sets)
+        return step(MinimaRule.ALL_MINIMA, minima.function, listed, substeps, variables=minima.variables)
+    maybe = tuple(_point(p.point) for p in minima.undecided if region is None or region.contains(p.point)) + tuple(
+        s.equation for s in minima.unsettled if region is None or s.inside is not False)
+    elsewhere = len(maybe) < len(minima.undecided) + len(minima.unsettled)  # what may be a minimum lies outside
+    if region is not None and minima.undecided:
+        substeps.append(region_step([p.point for p in minima.undecided], region))
+    count = len(found.after) if isinstance(found.after, tuple) else 0
+    if maybe:
+        substeps.append(step(MinimaRule.MAY_BE_MINIMA, None, maybe, one=len(maybe) == 1, why=why))
+    elif elsewhere:
+        substeps.append(step(MinimaRule.NOT_MINIMA_IN, None, None, why=why))
+    elif not count:
+        substeps.append(step(MinimaRule.NO_CRITICAL if minima.complete else MinimaRule.NO_CRITICAL_FOUND,
+                             None, None, why=why))
+    else:
+        substeps.append(step(MinimaRule.NOT_MINIMA if minima.complete else MinimaRule.NOT_MINIMA_FOUND,
+                             None, None, one=count == 1, why=why))
+    if elsewhere and not maybe:
+        return step(MinimaRule.NONE_IN_REGION, minima.function, (), substeps, variables=minima.variables,
+                    region=region)
+    rule = MinimaRule.NONE if minima.complete and not maybe else MinimaRule.NONE_FOUND
+    return step(rule, minima.function, (), substeps, variables=minima.variables)
 
 
 def _least(minima: LocalMinima, chosen: tuple[int, ...], verdict: str, outside: bool) -> Step:

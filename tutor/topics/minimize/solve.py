@@ -14,7 +14,7 @@ from ... import calculus
 from ...calculus import Nature, Region
 from ...calculus.critical import cut
 from ...calculus.kinks import Flat, between_text, evened, least_text, with_abs
-from ...calculus.minimize import in_region, known_name
+from ...calculus.minimize import NoMinimum, in_region, known_name
 from ...calculus.partials import no_derivative
 from ...calculus.region import interval_text
 from ...check import names
@@ -34,7 +34,10 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     if len(names) == 2:
         return _two(f, names, window, explain)
     within = window.extent(())[1] if window is not None else None  # the values of x in the window
-    result = calculus.minimize(f, names[0] if len(names) == 1 else None, within)
+    try:
+        result = calculus.minimize(f, names[0] if len(names) == 1 else None, within)
+    except NoMinimum as none:  # an answer, as in two variables, with the steps that show it
+        return _none(f, names, window, none, explain)
     x = result.variable
     at = show(result.point) if result.exact else show_float(result.approx)
     slope = f"f′({x}) = {show(result.derivative, names)} = 0 at "
@@ -121,6 +124,20 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
 
+def _none(f: Expr, names: tuple[str, ...], window: Region | None, none: NoMinimum, explain: bool) -> Solution:
+    """f(x) with no local minimum (x³, eˣ): said as the answer, and with --steps, its critical points
+    classified and why none is a minimum."""
+    from .steps import no_minimum_steps
+    x = none.variable
+    lines = [header(f, names)] + ([f"region: {window.show()}"] if window is not None else []) + [
+        f"no local minimum: f′({x}) = {show(none.slope, names)} never changes from negative to positive"]
+    data = {"kind": "minimize", "function": show(f, names), "variable": x, "exact": True, "point": None,
+            "value": None, "note": "", "known_as": "", "is_global": None, "period": None, "minima": [],
+            "lowest": []}
+    derivation = no_minimum_steps(f, x, none.slope) if explain else None
+    return Solution(tuple(lines), (header(f, names, True), r"\text{no local minimum}"), data, derivation)
+
+
 def _even_reason(e: Expr) -> str:
     """Why g(|u|) = g(u): cos is even."""
     return f"since {type(e).__name__} is even" if isinstance(e, sympy.Function) else "the sign of the inside aside"
@@ -166,7 +183,7 @@ def _place(minimum: calculus.LocalMinimum) -> str:
 
 def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) -> Solution:
     """Every local minimum of f(x, y), with its value; the least of them, and whether it is global."""
-    from ..local_minima.steps import all_minima_steps, globally, minima_in_steps
+    from ..local_minima.steps import all_minima_steps, globally, minima_in_steps, no_least_steps
     result = calculus.local_minima(f, names)
     lines = [header(f, names)]
     rows = [(p.point, value, window is None or window.contains(p.point))
@@ -198,9 +215,13 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         lines.append(f"the least: f{show(result.points[lowest].point)} = {show(result.values[lowest])}"
                      f"{approx(result.values[lowest])}; {verdict}")
     elif not others:  # "no local minimum" only where every critical point is found and decided
-        lines.append("no local minimum" if result.complete else "no local minimum found")
-    if result.note:
-        lines.append(f"note: {result.note}")
+        # (in the region, where one that may be a minimum lies outside it)
+        held = " in the region" if result.undecided or result.unsettled else ""
+        lines.append(f"no local minimum{held}" if result.complete else f"no local minimum found{held}")
+    # x³ − 3x + y² on 0 ≤ x ≤ 3: f decreases without bound outside the region, which the note says
+    note = in_region(result, window).note if window is not None and result.points else result.note
+    if note:
+        lines.append(f"note: {note}")
     data: dict[str, Any] = {
         "kind": "minimize", "function": show(f, names), "variables": list(names),
         "region": window.show() if window else None,
@@ -210,7 +231,9 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
     latex = [header(f, names, True)] + [f"{show(p.point, latex=True)}: f = {show(v, latex=True)}"
                                         for p, v in zip(result.points, result.values)]
     derivation = None
-    if explain and (result.points or result.least_sets):
+    if explain and not (result.points or result.least_sets):  # why there is no minimum, or what may be one
+        derivation = no_least_steps(result, window)
+    elif explain:
         derivation = all_minima_steps(result) if window is None else minima_in_steps(result, window, bool(others))
     return Solution(tuple(lines), tuple(latex), data, derivation)
 

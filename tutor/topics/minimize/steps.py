@@ -36,6 +36,7 @@ class MinimizeRule(StepRule):
     MINIMUM_TIED = "minimum_tied"
     LEAST_TIED = "least_tied"
     NO_DERIVATIVE = "no_derivative"
+    NEVER_RISES = "never_rises"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -53,6 +54,8 @@ TEMPLATES: dict[StepRule, str] = {
     MinimizeRule.NO_DERIVATIVE: ("{f}′ has no value at {after} ({why}), so it is no solution of {f}′ = 0; {f}′ "
                                  "changes from negative to positive across it, so {f} is least there nearby: "
                                  "a local minimum, at {kind}."),
+    MinimizeRule.NEVER_RISES: ("{f}′({variable}) = {before} never changes from negative to positive, so {f} has no "
+                               "local minimum."),
     MinimizeRule.LEAST_MINIMUM: "The least local minimum is {f}{point:args} = {value}{approx}: {verdict}.",
     MinimizeRule.ONLY_ZERO: ("{f}″({variable}) = {curving} > 0 wherever {f} is defined, so {f}′ is 0 at most once: "
                              "{after} is the only critical point."),
@@ -116,6 +119,14 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
     known = f", {result.known_as}" if result.known_as else ""
     return step(MinimizeRule.MINIMUM, f, point, substeps, variables=(x,), variable=sympy.Symbol(x),
                 approx=approx(point), known=known)
+
+
+def no_minimum_steps(f: Expr, x: str, slope: Expr) -> Step:
+    """f(x) with no local minimum: its critical points, each classified (x³'s 0 is neither; eˣ has none,
+    eˣ being never 0), then why none is a minimum, as the summary says it."""
+    found = critical_steps(f, (x,))
+    conclusion = step(MinimizeRule.NEVER_RISES, slope, None, variable=sympy.Symbol(x))
+    return step(MinimaRule.NONE, f, (), [*found.substeps, conclusion], variables=(x,))
 
 
 def periodic_note(period: Expr, x: str) -> str:
