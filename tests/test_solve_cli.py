@@ -88,12 +88,28 @@ def test_a_factor_that_is_never_0_is_left_out_of_the_critical_cases(capsys):
                   "with positive coefficients))"),
     ("-x^4 - y^2", "  (0, 0)  maximum (f = 0 there and f ≤ 0 near it (f - f(P) = -x⁴ - y² is a sum of even powers "
                    "with negative coefficients))"),
-    ("x^4 + x^3 y + y^4", "  (0, 0)  undecided (neither the test nor f's values simply decide at this point)"),
+    # the lowest-degree terms of f - f(P) decide where they are definite or take both signs (finding 1 of fix-edges)
+    ("x^4 + x^3 y + y^4", "  (0, 0)  minimum (f = 0 there and f ≥ 0 near it (f - f(P) = x⁴ + x³y + y⁴ is > 0 in "
+                          "every direction from the point: x⁴(m⁴ + m + 1) on the line y = mx, where m⁴ + m + 1 has "
+                          "no real root, and y⁴ on the line x = 0))"),
+    ("x^5 - x^4 - x^3 y - y^4", "  (0, 0)                   maximum (f = 0 there and f ≤ 0 near it (the lowest-degree terms of "
+                                "f - f(P), -x⁴ - x³y - y⁴, are < 0 in every direction from the point: "
+                                "x⁴(-m⁴ - m - 1) on the line y = mx, where -m⁴ - m - 1 has no real root, and -y⁴ on "
+                                "the line x = 0, so near it they outweigh the rest))"),
+    ("(x - 1)^4 + 2(x - 1)^3 (y + 2) + 2(y + 2)^4", "  (1, -2)  minimum (f = 0 there and f ≥ 0 near it (f - f(P) = "
+     "(x - 1)⁴ + 2(x - 1)³(y + 2) + 2(y + 2)⁴ is > 0 in every direction from the point: (x - 1)⁴(2m⁴ + 2m + 1) on "
+     "the line y = m(x - 1) - 2, where 2m⁴ + 2m + 1 has no real root, and 2(y + 2)⁴ on the line x = 1))"),
+    # negative only between the slopes 2 and 4, where no other path looks: a saddle
+    ("(y - 3x)^2 (x^2 + y^2) - x^4/100", "  (0, 0)  saddle (f takes values above and below 0 near it (f - f(P) = "
+     "899x⁴/100 - 6x³y + 10x²y² - 6xy³ + y⁴ is y⁴ on the line x = 0 but -x⁴/100 on the line y = 3x))"),
+    # its lowest-degree terms (x² - y²)² are 0 on y = ±x: they do not decide, and nothing is called strict
+    ("x^4 - 2x^2 y^2 + y^4 + x^6 + y^6",
+     "  (0, 0)  undecided (neither the test nor f's values simply decide at this point)"),
 ])
 def test_where_d_is_0_fs_values_decide_the_point(capsys, function, line):
     # x² + y³ was "undecided" at (0, 0), though f = y³ on x = 0 takes both signs: a saddle point, as x⁴ - y⁴ is
     status, out, _ = run(capsys, "critical", function)
-    assert status == 0 and out.splitlines()[1:] == ["critical points:", line]
+    assert status == 0 and out.splitlines()[1] == "critical points:" and out.splitlines()[2] == line
 
 
 @pytest.mark.parametrize("function, line", [
@@ -288,7 +304,10 @@ def test_minimize(capsys):
 
 @pytest.mark.parametrize("function, lines", [
     # D = 0 at a strict minimum that f's factors do not show: undecided, and said so, never "no local minimum"
-    ("x^4 + x^3 y + y^4", ["(0, 0) is a critical point the test does not decide: it may be a local minimum"]),
+    ("x^4 - 2x^2 y^2 + y^4 + x^6 + y^6",
+     ["(0, 0) is a critical point the test does not decide: it may be a local minimum"]),
+    # decided by its lowest-degree terms, > 0 in every direction
+    ("x^4 + x^3 y + y^4", ["local minima:", "  (0, 0): f = 0", "the least: f(0, 0) = 0; it is the global minimum"]),
     ("x^2 y^2", ["minima all along x = 0, f = 0", "minima all along y = 0, f = 0",
                  "the least: f = 0 for every (x, y) with x = 0 or y = 0; whether it is the global minimum is not "
                  "known for sure"]),

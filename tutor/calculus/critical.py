@@ -17,7 +17,9 @@ sign near P read off the factors (an even power never changes sign; an odd power
 of a factor that crosses P does). On the sauna's walls f - 85 = -x²y²(x - 6)(y - 6)/90
 is ≤ 0 near every point of x = 0 with y < 6, so each is a maximum. Where the factors can't
 tell (x² + y³ is one factor, with a cusp at the origin), a line or parabola through P on which
-f - f(P) changes sign shows a saddle point: on x = 0, x² + y³ is y³.
+f - f(P) changes sign shows a saddle point: on x = 0, x² + y³ is y³. Last, the lowest-degree terms of
+f - f(P) decide where they are definite (x⁴ + x³y + y⁴, > 0 in every direction: a strict minimum) or take
+both signs (a saddle), never where they are 0 along some line ((x² − y²)²).
 """
 
 from __future__ import annotations
@@ -829,6 +831,8 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
                 s, why = _sign_along_paths(g, syms, point)
             if s is None:  # D = 0 with one square in the quadratic part: (x - y²)² + y⁴
                 s, why = _completed_square(g, syms, point)
+            if s is None:  # the lowest-degree terms alone: x⁴ + x³y + y⁴, > 0 in every direction
+                s, why = _lowest_terms(g, syms, point)
     else:
         s, why = _by_terms(f, syms, point, value)
     return _judgement(s, show(value), "point", len(syms), why)
@@ -1058,6 +1062,61 @@ def _by_squares(c: Expr, w: Expr, leading: Expr, more: bool, k: int, across: tup
     on = f"{on_curve} on {where}"
     above, below = (on_line, on) if c > 0 else (on, on_line)
     return 0, f"f - f(P) = {above}, but {below}"
+
+
+def _lowest_terms(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> tuple[int | None, str]:
+    """The sign of g near the point from its lowest-degree terms alone: q, of degree d in x − a and y − b.
+
+    On a circle of radius r about the point q is rᵈ times its value on the unit circle, and the other
+    terms are O(rᵈ⁺¹). So where q > 0 in every direction (definite), g > 0 near the point except at it: a
+    strict minimum (q < 0: a maximum); where q takes both signs, g takes them near it on the lines where q
+    does: a saddle. Where q is 0 in some direction and of one sign in the others (semidefinite: (x² − y²)²,
+    or x² in x² + y⁴), the higher terms decide, which this does not: (None, "").
+
+    On the line y − b = t(x − a), q is (x − a)ᵈ·q(1, t), and on x = a it is c·(y − b)ᵈ (c: q's coefficient
+    of yᵈ), so q(1, t)'s real roots, its signs between them and c's tell q's sign in every direction,
+    exactly. Two variables only."""
+    if len(syms) != 2:
+        return None, ""
+    x, y = syms
+    a, b = point
+    shifted = _shifted(g, syms, point)
+    if shifted.is_zero or shifted.total_degree() > _MOST_ALONG:
+        return None, ""
+    names = [s.name for s in syms]
+    d = min(i + j for i, j in shifted.monoms())
+    lowest = {j: c for (i, j), c in shifted.terms() if i + j == d}  # the coefficient of xᵈ⁻ʲyʲ
+    t = sympy.Symbol(next(n for n in ("m", "k", "t", "s") if n not in names))  # the slope
+    on_slope = Poly(sum(c * t**j for j, c in lowest.items()), t)  # q(1, t)
+    steep = lowest.get(d, sympy.Integer(0))
+    marks = list(real_roots(on_slope)) if on_slope.degree() > 0 else []
+    u, v = x - a, y - b
+    form = sum(c * u**(d - j) * v**j for j, c in lowest.items())
+    # q along lines through the point, the simplest first: x = a, y = b, then one slope in each gap of q(1, t)'s roots
+    lines = [(Equation(x, a), steep * v**d), *((Equation(y, b + s * u), on_slope.eval(s) * u**d)
+                                                for s in dict.fromkeys([sympy.Integer(0), *_samples(marks)]))]
+    seen = {sign(along.xreplace({x: a + 1, y: b + 1})): (line, along) for line, along in reversed(lines)}
+    whole = len(shifted.terms()) == len(lowest)  # g is q: nothing else to outweigh
+    terms = f"f - f(P) = {show(form, names)}" if whole else \
+        f"the lowest-degree terms of f - f(P), {show(form, names)},"
+    is_ = "is" if whole else "are"
+    outweigh = "" if whole else ", so near it they outweigh the rest"
+
+    def on(line: Equation, along: Expr) -> str:
+        return f"{show(along, names)} on the line {show(line, names)}"
+
+    if d % 2 and (1 in seen or -1 in seen):  # q(-h, -k) = -q(h, k): where q is not 0 on a line, it changes sign
+        line, along = seen.get(1) or seen[-1]
+        return 0, f"{terms} {is_} {on(line, along)}, which changes sign at the point{outweigh}"
+    if 1 in seen and -1 in seen:
+        return 0, f"{terms} {is_} {on(*seen[1])} but {on(*seen[-1])}{outweigh}"
+    s = sign(steep)
+    if marks or not s:
+        return None, ""  # 0 along some line: semidefinite
+    slope = Equation(y, b + t * u)
+    return s, (f"{terms} {is_} {'> 0' if s > 0 else '< 0'} in every direction from the point: "
+               f"{show(on_slope.as_expr() * u**d, [*names, t.name])} on the line {show(slope, [t.name, *names])}, "
+               f"where {show(on_slope.as_expr(), [t.name])} has no real root, and {on(*lines[0])}{outweigh}")
 
 
 def _paths(syms: Sequence[sympy.Symbol], point: Sequence[Expr]):
