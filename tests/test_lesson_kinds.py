@@ -994,6 +994,7 @@ exercises:
   - {id: cos2, kind: minimize, function: "1/cos(x)^2"}
   - {id: cot2, kind: minimize, function: "cot(x)^2"}
   - {id: cosabs, kind: minimize, function: "cos(abs(x)) + 1"}
+  - {id: cos4, kind: minimize, function: "cos(x)^4"}
 """
 
 
@@ -1042,6 +1043,8 @@ def test_a_minimum_reached_at_infinitely_many_places_without_a_period_is_refused
     # its minima are its corners kπ, now found exactly (finding 95): the exact value is asked, as for sin x
     ("abssin", "Find an x that minimises f(x) = |sin(x)|.", ["0", "pi", "-2pi", "10pi"], ["1", "3.1516", "pi/2"]),
     ("cos2x", "Find an x that minimises f(x) = 1 - cos(2x).", ["0", "pi", "-pi", "100pi"], ["1", "pi/2"]),
+    # its least period is π, not sympy's 2π: one minimiser a period, and every π/2 + kπ right
+    ("cos4", "Find an x that minimises f(x) = cos(x)⁴.", ["pi/2", "-pi/2", "3pi/2", "-7pi/2"], ["0", "pi", "pi/4"]),
     # one minimiser a period: each plus a multiple of the period is right too (finding 81)
     ("ss2", "Find an x that minimises f(x) = sin(x) + sin(2x).",
      ["2pi - 2 atan(sqrt(6 - sqrt(33)))", "-2 atan(sqrt(6 - sqrt(33)))"], ["1", "2 atan(sqrt(6 - sqrt(33)))"]),
@@ -1054,6 +1057,19 @@ def test_every_minimiser_of_a_periodic_function_is_right(periodic, exercise_id, 
     assert variant.problem.prompt() == prompt
     assert [respond(variant, text).verdict.value for text in right + wrong] == \
         ["correct"] * len(right) + ["incorrect"] * len(wrong)
+
+
+@pytest.mark.parametrize("function, period", [
+    ("sec(x)^2", "pi"), ("tan(x)^2", "pi"), ("sin(x)^2", "pi"), ("cos(x)^4", "pi"), ("abs(sin(x))", "pi"),
+    ("sin(3x)^2", "pi/3"), ("sin(x) + sin(2x)", "2pi"), ("cos(x) + cos(x)^2/2", "2pi"), ("sin(x) cos(x)", "pi"),
+    ("sec(x)", "2pi"), ("x^2", None),
+])
+def test_the_period_of_a_periodic_function_is_its_least(function, period):
+    # sympy's periodicity gives 2π for sec²x and sin²x: the solver's note and the key's period are the least
+    from tutor.calculus.common import function_of
+    from tutor.calculus.minimize import least_period
+    expected = None if period is None else sympy.pi / 3 if period == "pi/3" else sympy.pi * (2 if period == "2pi" else 1)
+    assert least_period(function_of(function), symbol("x")) == expected
 
 
 def test_a_periodic_minimiser_as_a_decimal_where_an_exact_one_is_asked_is_told_so(periodic):

@@ -922,10 +922,19 @@ def test_numerical_local_minima_say_the_list_may_have_holes(capsys, function):
     ("tan(x)^2", ["f′(x) = 2(tan(x)² + 1)tan(x) = 0 at x = 0", "minimum: f(0) = 0",
                   "note: f repeats every π: these are the solutions and minima with 0 ≤ x < π, and each recurs at "
                   "x + k·π for every integer k"]),
-    ("sec(x)^2", ["f′(x) = 2 tan(x)sec(x)² = 0 at x = 0 and x = π ≈ 3.14159", "minimum: f = 1 at x = 0 and x = π",
-                  "local minima: x = 0, x = π; the least is the global minimum",
-                  "note: f repeats every 2π: these are the solutions and minima with 0 ≤ x < 2π, and each recurs at "
-                  "x + k·2π for every integer k"]),
+    # the least period, not sympy's 2π: sec²x, sin²x and cos⁴x repeat every π, sin²3x every π/3
+    ("sec(x)^2", ["f′(x) = 2 tan(x)sec(x)² = 0 at x = 0", "minimum: f(0) = 1",
+                  "note: f repeats every π: these are the solutions and minima with 0 ≤ x < π, and each recurs at "
+                  "x + k·π for every integer k"]),
+    ("sin(x)^2", ["f′(x) = 2 sin(x)cos(x) = 0 at x = 0 and x = π/2 ≈ 1.5708", "minimum: f(0) = 0",
+                  "note: f repeats every π: these are the solutions and minima with 0 ≤ x < π, and each recurs at "
+                  "x + k·π for every integer k"]),
+    ("cos(x)^4", ["f′(x) = -4 sin(x)cos(x)³ = 0 at x = 0 and x = π/2 ≈ 1.5708", "minimum: f(π/2) = 0",
+                  "note: f repeats every π: these are the solutions and minima with 0 ≤ x < π, and each recurs at "
+                  "x + k·π for every integer k"]),
+    ("sin(3x)^2", ["f′(x) = 6 sin(3x)cos(3x) = 0 at x = 0 and x = π/6 ≈ 0.523599", "minimum: f(0) = 0",
+                   "note: f repeats every π/3: these are the solutions and minima with 0 ≤ x < π/3, and each recurs "
+                   "at x + k·π/3 for every integer k"]),
     ("tan(x)^2 + 2", ["f′(x) = 2(tan(x)² + 1)tan(x) = 0 at x = 0", "minimum: f(0) = 2",
                       "note: f repeats every π: these are the solutions and minima with 0 ≤ x < π, and each recurs "
                       "at x + k·π for every integer k"]),
