@@ -1155,3 +1155,13 @@ def test_a_tie_for_the_best_rate_in_the_steps_and_the_key(capsys, tmp_path):
     for typed in ("0.4", "α = 0.6"):
         assert main(["check", "--exercise", f"{pack}:a", "--", typed]) == 0
         assert capsys.readouterr().out.startswith("correct\nCorrect.\n")
+
+
+def test_local_minima_of_a_cusp_in_one_variable_is_accepted(tmp_path):
+    # f′ = 0 solved on each side of the kink at 0, where f′ → 0 from both sides: every critical point is known,
+    # and x² + |x|^(3/2) ≥ 0 = f(0) as a sum of terms never negative (it was refused: "not polynomial")
+    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n  - id: c\n    kind: local_minima\n"
+                                     "    function: abs(x)^(3/2) + x^2\n", encoding="utf-8")
+    variant = packs.load(tmp_path / "p.yaml").exercise("c").variant()
+    assert [respond(variant, text).verdict.value for text in ("0", "x = 0", "1", "-1")] == \
+        ["correct", "correct", "incorrect", "incorrect"]

@@ -1073,3 +1073,56 @@ def test_an_infinite_second_derivative_is_decided_by_values_not_refused(capsys, 
     assert status == 0
     sign = "≥" if nature == "minimum" else "≤"
     assert f"{point}  {nature} (f = 0 there and f {sign} 0 near it ({why}))" in out
+
+
+@pytest.mark.parametrize("function, lines", [
+    # f′ = 0 solved on each side of the kink, the kink decided from both sides, and the endless list said so
+    ("sin(abs(x))", [
+        "critical points:",
+        "  x = -3π/2 ≈ -4.71239  minimum (f″ = 1 > 0)",
+        "  x = -π/2 ≈ -1.5708    maximum (f″ = -1 < 0)",
+        "  x = 0                 minimum (f = 0 there and f ≥ 0 near it (a corner, where f′ is -1 from the left and "
+        "1 from the right))",
+        "  x = π/2 ≈ 1.5708      maximum (f″ = -1 < 0)",
+        "  x = 3π/2 ≈ 4.71239    minimum (f″ = 1 > 0)",
+        "note: f′ = 0 has infinitely many solutions, going on without end, and f does not repeat with a period (its "
+        "only corner is at x = 0): those listed are only the ones with -2π < x < 2π"]),
+    ("cos(x) + abs(x)", [
+        "critical points:",
+        "  x = -π/2 ≈ -1.5708  neither (f takes values above and below π/2 near it (the derivatives up to order 2 "
+        "are 0 there and f⁽³⁾ < 0))",
+        "  x = 0               minimum (f = 1 there and f ≥ 1 near it (a corner, where f′ is -1 from the left and 1 "
+        "from the right))",
+        "  x = π/2 ≈ 1.5708    neither (f takes values above and below π/2 near it (the derivatives up to order 2 "
+        "are 0 there and f⁽³⁾ > 0))",
+        "note: f′ = 0 has infinitely many solutions, going on without end, and f does not repeat with a period (its "
+        "only corner is at x = 0): those listed are only the ones with -2π < x < 2π"]),
+    # finitely many: every one, and no note (sympy's solve had found x = 1/2 only)
+    ("abs(x) - x^2", ["critical points:", "  x = -1/2  maximum (f″ = -2 < 0)",
+                      "  x = 0     minimum (f = 0 there and f ≥ 0 near it (a corner, where f′ is -1 from the left and "
+                      "1 from the right))", "  x = 1/2   maximum (f″ = -2 < 0)"]),
+])
+def test_critical_points_on_each_side_of_a_kink(capsys, function, lines):
+    status, out, _ = run(capsys, "critical", function)
+    assert status == 0 and out.splitlines()[1:] == lines
+
+
+def test_critical_steps_solve_each_side_of_a_kink(capsys):
+    status, out, _ = run(capsys, "critical", "sin(abs(x))", "--steps")
+    assert status == 0 and [line for line in out.splitlines() if line.lstrip().startswith("4.")] == [
+        "4. On each side of its kink x = 0, f has no absolute value: solve f′ = 0 on each side, and look at each kink "
+        "from both sides:",
+        "   4.1. For x < 0: f = -sin(x), and f′ = -cos(x) is 0 at infinitely many points; those listed: x = -3π/2 and "
+        "x = -π/2.",
+        "   4.2. For x > 0: f = sin(x), and f′ = cos(x) is 0 at infinitely many points; those listed: x = π/2 and "
+        "x = 3π/2."]
+
+
+@pytest.mark.parametrize("function, least", [
+    # a sum of terms never negative, each 0 at the point: f ≥ f(P) everywhere, whatever sympy left unsolved
+    ("abs(x)^(3/2) + y^2", "the least: f(0, 0) = 0; it is the global minimum"),
+    ("x^2 + abs(y)^(3/2) + 1", "the least: f(0, 0) = 1; it is the global minimum"),
+])
+def test_a_sum_of_terms_never_negative_is_least_where_each_is_0(capsys, function, least):
+    status, out, _ = run(capsys, "minimize", function)
+    assert status == 0 and least in out.splitlines()

@@ -42,6 +42,7 @@ from .critical import (
     classify,
     critical_points,
     higher_derivatives,
+    nowhere_below,
     one_sided,
 )
 from .descent import Descent, descend
@@ -941,6 +942,7 @@ class LocalMinima:
     unsettled: tuple[CriticalSet, ...] = ()  # critical sets whose points are not all known not to be minima
     least_sets: tuple[CriticalSet, ...] = ()  # the sets of minima lower than every isolated one, all of one value
     # (then is_global is about them)
+    below_nowhere: str = ""  # why f is nowhere below the least, where that, not ∇f = 0 solved, shows it global
 
     @property
     def known_all(self) -> bool:
@@ -991,11 +993,15 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None) -> Local
         is_global = True
     if is_global and not _none_lower(f, syms, least, undecided, unsettled):  # type: ignore[arg-type]
         is_global = None  # a point or set the tutor can't classify may hold a smaller value
+    below_nowhere = ""
+    if is_global is None and lowest is not None and not least_sets:  # |x|^(3/2) + y²: f ≥ f(P) everywhere,
+        below_nowhere = nowhere_below(f, syms, points[lowest].point)  # whatever else sympy left unsolved
+        is_global = True if below_nowhere else None
     note = found.note
     if bounded is False:
         note = "f decreases without bound, so no minimum is global"
     return LocalMinima(f, variables, points, values, sets, lowest, is_global, found.complete, note, undecided,
-                       unsettled, least_sets)
+                       unsettled, least_sets, below_nowhere)
 
 
 def _none_lower(f: Expr, syms: Sequence[sympy.Symbol], least: Expr, points: Sequence[CriticalPoint],

@@ -65,7 +65,8 @@ def least_step(minima: LocalMinima) -> Step:
     sets = minima.least_sets
     why = sets[0].beyond if sets and sets[0].beyond else "f grows without bound in every direction"
     verdict = globally(minima.is_global, len(minima.points) + len(minima.sets), minima.known_all) + (
-        f" ({minima.note})" if minima.note else (f", since {why}" if minima.is_global else ""))
+        f", since {minima.below_nowhere}" if minima.below_nowhere else f" ({minima.note})" if minima.note
+        else (f", since {why}" if minima.is_global else ""))
     if sets:  # whole curves of minima, below every isolated one
         value = sets[0].value
         return step(MinimaRule.LEAST_SET, None, None, point=tuple(symbol(v) for v in minima.variables),
