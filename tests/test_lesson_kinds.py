@@ -379,7 +379,7 @@ def test_a_function_of_one_variable_with_a_single_local_minimum_has_an_answer(tm
 
 @pytest.mark.parametrize("function, message", [
     # (x-y)^2 + x^4 was refused so; its square completed, it is a minimum now (finding 101)
-    ("x^4 + x^3 y + y^4", "the second-derivative test does not decide at (0, 0), nor do f's values as the tutor "
+    ("x^4 - 2x^2 y^2 + y^4 + x^6 + y^6", "the second-derivative test does not decide at (0, 0), nor do f's values as the tutor "
                           "reads them, so its local minima are not all known"),
     ("(x-y)^2", "it has whole lines of minima; ask for its critical points instead"),
     ("x^3 + y^3", "it has no local minimum"),
@@ -994,6 +994,7 @@ exercises:
   - {id: cos2, kind: minimize, function: "1/cos(x)^2"}
   - {id: cot2, kind: minimize, function: "cot(x)^2"}
   - {id: cosabs, kind: minimize, function: "cos(abs(x)) + 1"}
+  - {id: cos4, kind: minimize, function: "cos(x)^4"}
 """
 
 
@@ -1042,6 +1043,8 @@ def test_a_minimum_reached_at_infinitely_many_places_without_a_period_is_refused
     # its minima are its corners kπ, now found exactly (finding 95): the exact value is asked, as for sin x
     ("abssin", "Find an x that minimises f(x) = |sin(x)|.", ["0", "pi", "-2pi", "10pi"], ["1", "3.1516", "pi/2"]),
     ("cos2x", "Find an x that minimises f(x) = 1 - cos(2x).", ["0", "pi", "-pi", "100pi"], ["1", "pi/2"]),
+    # its least period is π, not sympy's 2π: one minimiser a period, and every π/2 + kπ right
+    ("cos4", "Find an x that minimises f(x) = cos(x)⁴.", ["pi/2", "-pi/2", "3pi/2", "-7pi/2"], ["0", "pi", "pi/4"]),
     # one minimiser a period: each plus a multiple of the period is right too (finding 81)
     ("ss2", "Find an x that minimises f(x) = sin(x) + sin(2x).",
      ["2pi - 2 atan(sqrt(6 - sqrt(33)))", "-2 atan(sqrt(6 - sqrt(33)))"], ["1", "2 atan(sqrt(6 - sqrt(33)))"]),
@@ -1054,6 +1057,19 @@ def test_every_minimiser_of_a_periodic_function_is_right(periodic, exercise_id, 
     assert variant.problem.prompt() == prompt
     assert [respond(variant, text).verdict.value for text in right + wrong] == \
         ["correct"] * len(right) + ["incorrect"] * len(wrong)
+
+
+@pytest.mark.parametrize("function, period", [
+    ("sec(x)^2", "pi"), ("tan(x)^2", "pi"), ("sin(x)^2", "pi"), ("cos(x)^4", "pi"), ("abs(sin(x))", "pi"),
+    ("sin(3x)^2", "pi/3"), ("sin(x) + sin(2x)", "2pi"), ("cos(x) + cos(x)^2/2", "2pi"), ("sin(x) cos(x)", "pi"),
+    ("sec(x)", "2pi"), ("x^2", None),
+])
+def test_the_period_of_a_periodic_function_is_its_least(function, period):
+    # sympy's periodicity gives 2π for sec²x and sin²x: the solver's note and the key's period are the least
+    from tutor.calculus.common import function_of
+    from tutor.calculus.minimize import least_period
+    expected = None if period is None else sympy.pi / 3 if period == "pi/3" else sympy.pi * (2 if period == "2pi" else 1)
+    assert least_period(function_of(function), symbol("x")) == expected
 
 
 def test_a_periodic_minimiser_as_a_decimal_where_an_exact_one_is_asked_is_told_so(periodic):
@@ -1139,3 +1155,13 @@ def test_a_tie_for_the_best_rate_in_the_steps_and_the_key(capsys, tmp_path):
     for typed in ("0.4", "α = 0.6"):
         assert main(["check", "--exercise", f"{pack}:a", "--", typed]) == 0
         assert capsys.readouterr().out.startswith("correct\nCorrect.\n")
+
+
+def test_local_minima_of_a_cusp_in_one_variable_is_accepted(tmp_path):
+    # f′ = 0 solved on each side of the kink at 0, where f′ → 0 from both sides: every critical point is known,
+    # and x² + |x|^(3/2) ≥ 0 = f(0) as a sum of terms never negative (it was refused: "not polynomial")
+    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n  - id: c\n    kind: local_minima\n"
+                                     "    function: abs(x)^(3/2) + x^2\n", encoding="utf-8")
+    variant = packs.load(tmp_path / "p.yaml").exercise("c").variant()
+    assert [respond(variant, text).verdict.value for text in ("0", "x = 0", "1", "-1")] == \
+        ["correct", "correct", "incorrect", "incorrect"]

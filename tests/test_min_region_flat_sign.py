@@ -79,11 +79,12 @@ def test_critical_lists_flat_stretches(capsys, function, lines):
     assert _solve(capsys, "critical", function)[1].splitlines() == lines
 
 
-def test_critical_without_a_flat_stretch_is_solved_piece_by_piece_too(capsys):
-    # sign(x) = 0 was left unsolved ("no critical points found", with a note that some may be missing): on
-    # each side of the kink f′ is -1 or 1, so there is none, for sure
+def test_critical_without_a_flat_stretch_decides_the_corner(capsys):
+    # f′ = 0 solved on each side of the kink, and the kink looked at from both sides: it was "no critical points
+    # found", with a note that some may be missing
     assert _solve(capsys, "critical", "abs(x)")[1].splitlines() == [
-        "f(x) = |x|", "no critical points: f′ is never 0"]
+        "f(x) = |x|", "critical points:",
+        "  x = 0  minimum (f = 0 there and f ≥ 0 near it (a corner, where f′ is -1 from the left and 1 from the right))"]
 
 
 SIGN = ("sign(x) jumps where x = 0, where it has no derivative, and is flat elsewhere, where its derivative "

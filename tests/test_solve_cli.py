@@ -88,12 +88,28 @@ def test_a_factor_that_is_never_0_is_left_out_of_the_critical_cases(capsys):
                   "with positive coefficients))"),
     ("-x^4 - y^2", "  (0, 0)  maximum (f = 0 there and f ≤ 0 near it (f - f(P) = -x⁴ - y² is a sum of even powers "
                    "with negative coefficients))"),
-    ("x^4 + x^3 y + y^4", "  (0, 0)  undecided (neither the test nor f's values simply decide at this point)"),
+    # the lowest-degree terms of f - f(P) decide where they are definite or take both signs (finding 1 of fix-edges)
+    ("x^4 + x^3 y + y^4", "  (0, 0)  minimum (f = 0 there and f ≥ 0 near it (f - f(P) = x⁴ + x³y + y⁴ is > 0 in "
+                          "every direction from the point: x⁴(m⁴ + m + 1) on the line y = mx, where m⁴ + m + 1 has "
+                          "no real root, and y⁴ on the line x = 0))"),
+    ("x^5 - x^4 - x^3 y - y^4", "  (0, 0)                   maximum (f = 0 there and f ≤ 0 near it (the lowest-degree terms of "
+                                "f - f(P), -x⁴ - x³y - y⁴, are < 0 in every direction from the point: "
+                                "x⁴(-m⁴ - m - 1) on the line y = mx, where -m⁴ - m - 1 has no real root, and -y⁴ on "
+                                "the line x = 0, so near it they outweigh the rest))"),
+    ("(x - 1)^4 + 2(x - 1)^3 (y + 2) + 2(y + 2)^4", "  (1, -2)  minimum (f = 0 there and f ≥ 0 near it (f - f(P) = "
+     "(x - 1)⁴ + 2(x - 1)³(y + 2) + 2(y + 2)⁴ is > 0 in every direction from the point: (x - 1)⁴(2m⁴ + 2m + 1) on "
+     "the line y = m(x - 1) - 2, where 2m⁴ + 2m + 1 has no real root, and 2(y + 2)⁴ on the line x = 1))"),
+    # negative only between the slopes 2 and 4, where no other path looks: a saddle
+    ("(y - 3x)^2 (x^2 + y^2) - x^4/100", "  (0, 0)  saddle (f takes values above and below 0 near it (f - f(P) = "
+     "899x⁴/100 - 6x³y + 10x²y² - 6xy³ + y⁴ is y⁴ on the line x = 0 but -x⁴/100 on the line y = 3x))"),
+    # its lowest-degree terms (x² - y²)² are 0 on y = ±x: they do not decide, and nothing is called strict
+    ("x^4 - 2x^2 y^2 + y^4 + x^6 + y^6",
+     "  (0, 0)  undecided (neither the test nor f's values simply decide at this point)"),
 ])
 def test_where_d_is_0_fs_values_decide_the_point(capsys, function, line):
     # x² + y³ was "undecided" at (0, 0), though f = y³ on x = 0 takes both signs: a saddle point, as x⁴ - y⁴ is
     status, out, _ = run(capsys, "critical", function)
-    assert status == 0 and out.splitlines()[1:] == ["critical points:", line]
+    assert status == 0 and out.splitlines()[1] == "critical points:" and out.splitlines()[2] == line
 
 
 @pytest.mark.parametrize("function, line", [
@@ -293,7 +309,10 @@ def test_minimize(capsys):
 
 @pytest.mark.parametrize("function, lines", [
     # D = 0 at a strict minimum that f's factors do not show: undecided, and said so, never "no local minimum"
-    ("x^4 + x^3 y + y^4", ["(0, 0) is a critical point the test does not decide: it may be a local minimum"]),
+    ("x^4 - 2x^2 y^2 + y^4 + x^6 + y^6",
+     ["(0, 0) is a critical point the test does not decide: it may be a local minimum"]),
+    # decided by its lowest-degree terms, > 0 in every direction
+    ("x^4 + x^3 y + y^4", ["local minima:", "  (0, 0): f = 0", "the least: f(0, 0) = 0; it is the global minimum"]),
     ("x^2 y^2", ["minima all along x = 0, f = 0", "minima all along y = 0, f = 0",
                  "the least: f = 0 for every (x, y) with x = 0 or y = 0; whether it is the global minimum is not "
                  "known for sure"]),
@@ -908,10 +927,19 @@ def test_numerical_local_minima_say_the_list_may_have_holes(capsys, function):
     ("tan(x)^2", ["f′(x) = 2(tan(x)² + 1)tan(x) = 0 at x = 0", "minimum: f(0) = 0",
                   "note: f repeats every π: these are the solutions and minima with 0 ≤ x < π, and each recurs at "
                   "x + k·π for every integer k"]),
-    ("sec(x)^2", ["f′(x) = 2 tan(x)sec(x)² = 0 at x = 0 and x = π ≈ 3.14159", "minimum: f = 1 at x = 0 and x = π",
-                  "local minima: x = 0, x = π; the least is the global minimum",
-                  "note: f repeats every 2π: these are the solutions and minima with 0 ≤ x < 2π, and each recurs at "
-                  "x + k·2π for every integer k"]),
+    # the least period, not sympy's 2π: sec²x, sin²x and cos⁴x repeat every π, sin²3x every π/3
+    ("sec(x)^2", ["f′(x) = 2 tan(x)sec(x)² = 0 at x = 0", "minimum: f(0) = 1",
+                  "note: f repeats every π: these are the solutions and minima with 0 ≤ x < π, and each recurs at "
+                  "x + k·π for every integer k"]),
+    ("sin(x)^2", ["f′(x) = 2 sin(x)cos(x) = 0 at x = 0 and x = π/2 ≈ 1.5708", "minimum: f(0) = 0",
+                  "note: f repeats every π: these are the solutions and minima with 0 ≤ x < π, and each recurs at "
+                  "x + k·π for every integer k"]),
+    ("cos(x)^4", ["f′(x) = -4 sin(x)cos(x)³ = 0 at x = 0 and x = π/2 ≈ 1.5708", "minimum: f(π/2) = 0",
+                  "note: f repeats every π: these are the solutions and minima with 0 ≤ x < π, and each recurs at "
+                  "x + k·π for every integer k"]),
+    ("sin(3x)^2", ["f′(x) = 6 sin(3x)cos(3x) = 0 at x = 0 and x = π/6 ≈ 0.523599", "minimum: f(0) = 0",
+                   "note: f repeats every π/3: these are the solutions and minima with 0 ≤ x < π/3, and each recurs "
+                   "at x + k·π/3 for every integer k"]),
     ("tan(x)^2 + 2", ["f′(x) = 2(tan(x)² + 1)tan(x) = 0 at x = 0", "minimum: f(0) = 2",
                       "note: f repeats every π: these are the solutions and minima with 0 ≤ x < π, and each recurs "
                       "at x + k·π for every integer k"]),
@@ -1173,3 +1201,56 @@ def test_a_value_found_by_elimination_is_said_once_where_its_fraction_is_already
     _, out, _ = run(capsys, "lstsq", "--points", points, "--steps")
     lines = out.splitlines()
     assert all(line in lines for line in said), [line for line in lines if "So " in line]
+
+
+@pytest.mark.parametrize("function, lines", [
+    # f′ = 0 solved on each side of the kink, the kink decided from both sides, and the endless list said so
+    ("sin(abs(x))", [
+        "critical points:",
+        "  x = -3π/2 ≈ -4.71239  minimum (f″ = 1 > 0)",
+        "  x = -π/2 ≈ -1.5708    maximum (f″ = -1 < 0)",
+        "  x = 0                 minimum (f = 0 there and f ≥ 0 near it (a corner, where f′ is -1 from the left and "
+        "1 from the right))",
+        "  x = π/2 ≈ 1.5708      maximum (f″ = -1 < 0)",
+        "  x = 3π/2 ≈ 4.71239    minimum (f″ = 1 > 0)",
+        "note: f′ = 0 has infinitely many solutions, going on without end, and f does not repeat with a period (its "
+        "only corner is at x = 0): those listed are only the ones with -2π < x < 2π"]),
+    ("cos(x) + abs(x)", [
+        "critical points:",
+        "  x = -π/2 ≈ -1.5708  neither (f takes values above and below π/2 near it (the derivatives up to order 2 "
+        "are 0 there and f⁽³⁾ < 0))",
+        "  x = 0               minimum (f = 1 there and f ≥ 1 near it (a corner, where f′ is -1 from the left and 1 "
+        "from the right))",
+        "  x = π/2 ≈ 1.5708    neither (f takes values above and below π/2 near it (the derivatives up to order 2 "
+        "are 0 there and f⁽³⁾ > 0))",
+        "note: f′ = 0 has infinitely many solutions, going on without end, and f does not repeat with a period (its "
+        "only corner is at x = 0): those listed are only the ones with -2π < x < 2π"]),
+    # finitely many: every one, and no note (sympy's solve had found x = 1/2 only)
+    ("abs(x) - x^2", ["critical points:", "  x = -1/2  maximum (f″ = -2 < 0)",
+                      "  x = 0     minimum (f = 0 there and f ≥ 0 near it (a corner, where f′ is -1 from the left and "
+                      "1 from the right))", "  x = 1/2   maximum (f″ = -2 < 0)"]),
+])
+def test_critical_points_on_each_side_of_a_kink(capsys, function, lines):
+    status, out, _ = run(capsys, "critical", function)
+    assert status == 0 and out.splitlines()[1:] == lines
+
+
+def test_critical_steps_solve_each_side_of_a_kink(capsys):
+    status, out, _ = run(capsys, "critical", "sin(abs(x))", "--steps")
+    assert status == 0 and [line for line in out.splitlines() if line.lstrip().startswith("4.")] == [
+        "4. On each side of its kink x = 0, f has no absolute value: solve f′ = 0 on each side, and look at each kink "
+        "from both sides:",
+        "   4.1. For x < 0: f = -sin(x), and f′ = -cos(x) is 0 at infinitely many points; those listed: x = -3π/2 and "
+        "x = -π/2.",
+        "   4.2. For x > 0: f = sin(x), and f′ = cos(x) is 0 at infinitely many points; those listed: x = π/2 and "
+        "x = 3π/2."]
+
+
+@pytest.mark.parametrize("function, least", [
+    # a sum of terms never negative, each 0 at the point: f ≥ f(P) everywhere, whatever sympy left unsolved
+    ("abs(x)^(3/2) + y^2", "the least: f(0, 0) = 0; it is the global minimum"),
+    ("x^2 + abs(y)^(3/2) + 1", "the least: f(0, 0) = 1; it is the global minimum"),
+])
+def test_a_sum_of_terms_never_negative_is_least_where_each_is_0(capsys, function, least):
+    status, out, _ = run(capsys, "minimize", function)
+    assert status == 0 and least in out.splitlines()

@@ -299,7 +299,7 @@ def test_classifying_a_point_the_test_cannot_decide_goes_on_to_fs_values():
      "but f's values can: it is a saddle point, since f takes values above and below 0 near it (on the line "
      "y = 0, f - f(P) = -x³, which changes sign at x = 0)."),
     # neither decides: the headline says only what the test says, and the step does not say "but f's values can"
-    ("x^4 + x^3 y + y^4", (0, 0), "not decided by the test",
+    ("x^4 - 2x^2 y^2 + y^4 + x^6 + y^6", (0, 0), "not decided by the test",
      "and the tutor could not decide it from f's values near it either: it is left undecided."),
 ])
 def test_the_reason_fs_values_give_is_the_one_that_decided(f, point, headline, values):

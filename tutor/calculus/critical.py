@@ -17,7 +17,9 @@ sign near P read off the factors (an even power never changes sign; an odd power
 of a factor that crosses P does). On the sauna's walls f - 85 = -x²y²(x - 6)(y - 6)/90
 is ≤ 0 near every point of x = 0 with y < 6, so each is a maximum. Where the factors can't
 tell (x² + y³ is one factor, with a cusp at the origin), a line or parabola through P on which
-f - f(P) changes sign shows a saddle point: on x = 0, x² + y³ is y³.
+f - f(P) changes sign shows a saddle point: on x = 0, x² + y³ is y³. Last, the lowest-degree terms of
+f - f(P) decide where they are definite (x⁴ + x³y + y⁴, > 0 in every direction: a strict minimum) or take
+both signs (a saddle), never where they are 0 along some line ((x² − y²)²).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from ..budget import OutOfTime, deadline, metered_cache
 from ..parse import Equation
 from ..show import show
 from .common import NoRealValue, SolveError, exact, function_of, sign, symbols, variables_of
-from .kinks import Corner, Level, even_inside, level_critical
+from .kinks import Corner, Level, _inside, even_inside, level_critical, with_abs
 from .level import Through, through
 from .partials import derivative, diff, value_at
 from .region import Region, interval_text, parse_region
@@ -170,6 +172,7 @@ class CriticalPoints:
     cases: tuple[Case, ...] = ()
     region: Region | None = None
     level: Level | None = None  # f of one variable solved piece by piece, with its flat stretches and corners
+    split: Split | None = None  # f of one variable with absolute values, f′ = 0 solved on each side of its kinks
 
     @property
     def inside(self) -> Found:
@@ -337,16 +340,40 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     level = _level(f, syms[0], not complete) if len(syms) == 1 and not sets else None
     if level is not None:  # every solution of f′ = 0, exactly: sympy's may miss some, or find a corner as smooth
         isolated, complete, note = [(z,) for z in level.zeros], True, ""
+    split = _split_at_kinks(f, syms[0]) if len(syms) == 1 and level is None and not complete \
+        and f.has(sympy.Abs) else None
+    kinks: list[CriticalPoint] = []
+    if split is not None:  # sin|x|: f′ = 0 solved on each side of its kink at 0, and the kink decided apart
+        isolated = [(z,) for z in split.zeros if _defined((z,), syms, f, gradient)]
+        kinks = [k for k in (_kink(f, syms[0], c, region) for c in split.kinks) if k is not None]
+        isolated += [k.point for k in kinks if k.classification.label != Nature.INCONCLUSIVE
+                     or not k.classification.untested]  # a kink where f′ → 0 from both sides: f′ = 0 there
+        kinks = [k for k in kinks if k.point not in isolated]
+        complete, note = split.window is None, ""
+        if split.window is not None:
+            x = syms[0].name
+            # a periodic f with a corner has one a period on: with finitely many, f does not repeat
+            corners = " and ".join(f"{x} = {show(k.point[0])}" for k in kinks)
+            only = "corners are" if len(kinks) > 1 else "corner is"
+            shape = f", and f does not repeat with a period (its only {only} at {corners})" if kinks else ""
+            note = (f"f′ = 0 has infinitely many solutions, going on without end{shape}: those listed are only the "
+                    f"ones with {interval_text(split.window, x)}")
     points = []
     for p in sort_exactly(isolated):
         test = _tested(f, variables, p)
         decided = by_values(f, syms, p) if test.label == Nature.INCONCLUSIVE else None
         points.append(CriticalPoint(p, region.contains(p) if region else None, test, decided))
+    if kinks:
+        points = sort_exactly([*points, *kinks], key=lambda p: p.point)
     if level is not None:
         points += [_corner(f, syms[0], c, region) for c in level.corners]
+        # a corner where f′ changes sign (|x| at 0) is an extremum, as the split at kinks finds it for sin|x|
+        flat = {c.point for c in level.corners}
+        points += [k for k in (_kink(f, syms[0], at, region) for at in level.kinks if at not in flat)
+                   if k is not None and k.classification.untested]
         points.sort(key=lambda p: sympy.N(p.point[0]))
     return CriticalPoints(tuple(points), tuple(sets), complete, note, f, variables, gradient, factors,
-                          tuple(cases), region, level)
+                          tuple(cases), region, level, split)
 
 
 def _level(f: Expr, x: sympy.Symbol, always: bool) -> Level | None:
@@ -381,6 +408,112 @@ def _corner(f: Expr, x: sympy.Symbol, corner: Corner, region: Region | None) -> 
                           untested=f"{shown}, so the second-derivative test does not apply")
     point = (corner.point,)
     return CriticalPoint(point, region.contains(point) if region else None, test, decided)
+
+
+@dataclass(frozen=True)
+class Side:
+    """A stretch between kinks, f there with no absolute value, and the zeros of its f′ listed."""
+
+    low: Expr  # -oo for the first
+    high: Expr  # oo for the last
+    smooth: Expr  # f on the stretch: sin|x| is -sin x for x < 0
+    slope: Expr
+    zeros: tuple[Expr, ...]  # ascending; within the window, where `endless`
+    endless: bool = False  # whether f′ = 0 at infinitely many points of the stretch
+
+
+@dataclass(frozen=True)
+class Split:
+    """f′ = 0 solved on each stretch between the kinks of f's absolute values, where f is smooth."""
+
+    zeros: tuple[Expr, ...]  # ascending; within `window`, where they go on without end
+    kinks: tuple[Expr, ...]  # ascending: where an absolute value's inside is 0
+    window: sympy.Interval | None = None  # where the zeros listed lie, when they are infinitely many
+    sides: tuple[Side, ...] = ()  # left to right
+
+
+_MOST_KINKED = 3  # absolute values in f, each side of each solved apart
+
+
+def _split_at_kinks(f: Expr, x: sympy.Symbol) -> Split | None:
+    """f′ = 0 on each stretch between kinks (sin|x|: -cos x = 0 for x < 0, cos x = 0 for x > 0), each side's
+    solutions listed by sympy's solveset. Where a side's go on without end (an image of every integer, as
+    for cos x = 0), those within one period of f′ beyond the outermost kinks are listed. None where a kink,
+    a side's solutions or a period can't be found, or in time."""
+    cornered = with_abs(f)
+    absolutes = sorted(cornered.atoms(sympy.Abs), key=sympy.default_sort_key)
+    if not absolutes or len(absolutes) > _MOST_KINKED or any(a.args[0].has(sympy.Abs) for a in absolutes):
+        return None
+    try:
+        with deadline(SOLVE_SECONDS):
+            kinks: list[Expr] = []
+            for a in absolutes:
+                found = sympy.solveset(a.args[0], x, sympy.S.Reals)
+                if not isinstance(found, sympy.FiniteSet) or not all(k.is_comparable for k in found):
+                    return None
+                kinks += [k for k in found if k not in kinks]
+            kinks = sort_exactly(kinks)
+            sides: list[tuple[Expr, Expr, Expr, Expr, sympy.Set]] = []
+            reach = sympy.Integer(0)
+            for low, high in pairwise([-sympy.oo, *kinks, sympy.oo]):
+                middle = _inside(low, high)
+                signs = [sign(a.args[0].xreplace({x: middle})) for a in absolutes]
+                if not all(signs):
+                    return None
+                smooth = cornered.xreplace({a: s * a.args[0] for a, s in zip(absolutes, signs)})
+                slope = sympy.diff(smooth, x)
+                found = sympy.solveset(slope, x, sympy.Interval.open(low, high))
+                sides.append((low, high, smooth, slope, found))
+                if isinstance(found, sympy.FiniteSet) or found == sympy.S.EmptySet:
+                    continue
+                period = sympy.periodicity(slope, x)
+                if not _endless_set(found) or period is None or not period.is_positive:
+                    return None
+                reach = sympy.Max(reach, period)
+            window = None if reach == 0 else \
+                sympy.Interval.open((kinks[0] if kinks else 0) - reach, (kinks[-1] if kinks else 0) + reach)
+            listed = []
+            for low, high, smooth, slope, found in sides:
+                endless = not (isinstance(found, sympy.FiniteSet) or found == sympy.S.EmptySet)
+                if endless:
+                    found = found.intersect(window)
+                if not (isinstance(found, sympy.FiniteSet) or found == sympy.S.EmptySet) \
+                        or not all(z.is_comparable for z in found):
+                    return None
+                listed.append(Side(low, high, smooth, slope, tuple(sort_exactly(found)), endless))
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, SolveError,
+            sympy.PolynomialError):
+        return None
+    zeros = sort_exactly(dict.fromkeys(z for side in listed for z in side.zeros))
+    return Split(tuple(zeros), tuple(kinks), window, tuple(listed))
+
+
+def _endless_set(found: sympy.Set) -> bool:
+    """Whether solveset's set is an image of every integer, or such images cut to an interval, or a union of
+    those: infinitely many solutions, cos x = 0's π/2 + kπ."""
+    if isinstance(found, sympy.Union):
+        return all(_endless_set(part) for part in found.args)
+    if isinstance(found, sympy.Intersection):
+        return any(_endless_set(part) for part in found.args) and \
+            all(isinstance(part, sympy.Interval) or _endless_set(part) for part in found.args)
+    return isinstance(found, sympy.ImageSet) and found.base_set == sympy.S.Integers
+
+
+def _kink(f: Expr, x: sympy.Symbol, at: Expr, region: Region | None) -> CriticalPoint | None:
+    """A kink where f′'s sign changes (a corner: sin|x| at 0, f′ -1 from the left and 1 from the right),
+    decided by those signs; one where f′ → 0 from both sides, as a zero of f′; None where f′ keeps one sign
+    across it (no extremum, and f′ is not 0 there)."""
+    s, why = one_sided(f, x, at)
+    point = (at,)
+    inside = region.contains(point) if region else None
+    if s is None:  # f′ → 0 on a side: f′ = 0 there, as at any other zero (decided as one, below)
+        return CriticalPoint(point, inside, Classification(Nature.INCONCLUSIVE, sympy.nan, sympy.nan, ""))
+    if s == 0:
+        return None
+    decided = _judgement(s, show(f.xreplace({x: at})), "point", 1, f"a corner, where {why}")
+    test = Classification(Nature.INCONCLUSIVE, sympy.nan, sympy.nan, f"a corner: {why}",
+                          untested=f"{why}, so the second-derivative test does not apply")
+    return CriticalPoint(point, inside, test, decided)
 
 
 def polynomial_zeros(equations: Sequence[Expr], variables: Sequence[str],
@@ -830,6 +963,8 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
                 s, why = _sign_along_paths(g, syms, point)
             if s is None:  # D = 0 with one square in the quadratic part: (x - y²)² + y⁴
                 s, why = _completed_square(g, syms, point)
+            if s is None:  # the lowest-degree terms alone: x⁴ + x³y + y⁴, > 0 in every direction
+                s, why = _lowest_terms(g, syms, point)
     else:
         s, why = _by_terms(f, syms, point, value)
     return _judgement(s, show(value), "point", len(syms), why)
@@ -849,6 +984,14 @@ def _by_terms(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr) 
             what = "is a sum of terms that are never" if len(terms) > 1 else "is never"
             return s, f"f - f({at_point}) = {show(f - value)} {what} {never}"
     return None, ""
+
+
+def nowhere_below(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> str:
+    """Why f ≥ f(P) at every real point, where it is a sum of terms each 0 at P and never negative
+    (|x|^(3/2) + y² at the origin): then P is a global minimum, whatever other critical points f has. ""
+    where that is not shown."""
+    s, why = _by_terms(f, syms, point, f.xreplace(dict(zip(syms, point))))
+    return why if s == 1 else ""
 
 
 def _never_below(term: Expr) -> bool:
@@ -1059,6 +1202,61 @@ def _by_squares(c: Expr, w: Expr, leading: Expr, more: bool, k: int, across: tup
     on = f"{on_curve} on {where}"
     above, below = (on_line, on) if c > 0 else (on, on_line)
     return 0, f"f - f(P) = {above}, but {below}"
+
+
+def _lowest_terms(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> tuple[int | None, str]:
+    """The sign of g near the point from its lowest-degree terms alone: q, of degree d in x − a and y − b.
+
+    On a circle of radius r about the point q is rᵈ times its value on the unit circle, and the other
+    terms are O(rᵈ⁺¹). So where q > 0 in every direction (definite), g > 0 near the point except at it: a
+    strict minimum (q < 0: a maximum); where q takes both signs, g takes them near it on the lines where q
+    does: a saddle. Where q is 0 in some direction and of one sign in the others (semidefinite: (x² − y²)²,
+    or x² in x² + y⁴), the higher terms decide, which this does not: (None, "").
+
+    On the line y − b = t(x − a), q is (x − a)ᵈ·q(1, t), and on x = a it is c·(y − b)ᵈ (c: q's coefficient
+    of yᵈ), so q(1, t)'s real roots, its signs between them and c's tell q's sign in every direction,
+    exactly. Two variables only."""
+    if len(syms) != 2:
+        return None, ""
+    x, y = syms
+    a, b = point
+    shifted = _shifted(g, syms, point)
+    if shifted.is_zero or shifted.total_degree() > _MOST_ALONG:
+        return None, ""
+    names = [s.name for s in syms]
+    d = min(i + j for i, j in shifted.monoms())
+    lowest = {j: c for (i, j), c in shifted.terms() if i + j == d}  # the coefficient of xᵈ⁻ʲyʲ
+    t = sympy.Symbol(next(n for n in ("m", "k", "t", "s") if n not in names))  # the slope
+    on_slope = Poly(sum(c * t**j for j, c in lowest.items()), t)  # q(1, t)
+    steep = lowest.get(d, sympy.Integer(0))
+    marks = list(real_roots(on_slope)) if on_slope.degree() > 0 else []
+    u, v = x - a, y - b
+    form = sum(c * u**(d - j) * v**j for j, c in lowest.items())
+    # q along lines through the point, the simplest first: x = a, y = b, then one slope in each gap of q(1, t)'s roots
+    lines = [(Equation(x, a), steep * v**d), *((Equation(y, b + s * u), on_slope.eval(s) * u**d)
+                                                for s in dict.fromkeys([sympy.Integer(0), *_samples(marks)]))]
+    seen = {sign(along.xreplace({x: a + 1, y: b + 1})): (line, along) for line, along in reversed(lines)}
+    whole = len(shifted.terms()) == len(lowest)  # g is q: nothing else to outweigh
+    terms = f"f - f(P) = {show(form, names)}" if whole else \
+        f"the lowest-degree terms of f - f(P), {show(form, names)},"
+    is_ = "is" if whole else "are"
+    outweigh = "" if whole else ", so near it they outweigh the rest"
+
+    def on(line: Equation, along: Expr) -> str:
+        return f"{show(along, names)} on the line {show(line, names)}"
+
+    if d % 2 and (1 in seen or -1 in seen):  # q(-h, -k) = -q(h, k): where q is not 0 on a line, it changes sign
+        line, along = seen.get(1) or seen[-1]
+        return 0, f"{terms} {is_} {on(line, along)}, which changes sign at the point{outweigh}"
+    if 1 in seen and -1 in seen:
+        return 0, f"{terms} {is_} {on(*seen[1])} but {on(*seen[-1])}{outweigh}"
+    s = sign(steep)
+    if marks or not s:
+        return None, ""  # 0 along some line: semidefinite
+    slope = Equation(y, b + t * u)
+    return s, (f"{terms} {is_} {'> 0' if s > 0 else '< 0'} in every direction from the point: "
+               f"{show(on_slope.as_expr() * u**d, [*names, t.name])} on the line {show(slope, [t.name, *names])}, "
+               f"where {show(on_slope.as_expr(), [t.name])} has no real root, and {on(*lines[0])}{outweigh}")
 
 
 def _paths(syms: Sequence[sympy.Symbol], point: Sequence[Expr]):

@@ -267,6 +267,7 @@ class Level:
     zeros: tuple[Expr, ...]  # ascending
     stretches: tuple[Stretch, ...]  # left to right; each one's polynomial is f's value there
     corners: tuple[Corner, ...] = ()  # ascending
+    kinks: tuple[Expr, ...] = ()  # every kink, ascending: a corner where f′ changes sign is critical too
 
 
 def level_critical(f: Expr, x: sympy.Symbol, always: bool = False) -> Level | None:
@@ -286,4 +287,5 @@ def level_critical(f: Expr, x: sympy.Symbol, always: bool = False) -> Level | No
         return None
     zeros = [r for s in found.stretches if not s.flat
              for r in real_roots(sympy.diff(s.polynomial, x), x) if between(r, s.low, s.high)]
-    return Level(tuple(sort_exactly(zeros)), tuple(s for s in found.stretches if s.flat), tuple(corners))
+    return Level(tuple(sort_exactly(zeros)), tuple(s for s in found.stretches if s.flat), tuple(corners),
+                 tuple(found.kinks))

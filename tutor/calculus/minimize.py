@@ -43,6 +43,7 @@ from .critical import (
     classify,
     critical_points,
     higher_derivatives,
+    nowhere_below,
     one_sided,
 )
 from .descent import Descent, descend
@@ -455,8 +456,8 @@ def _periodic(f: Expr, x: sympy.Symbol, slope: Expr) -> Minimum | None:
         return None
     try:
         with deadline(SOLVE_SECONDS):
-            period = sympy.periodicity(f, x)
-            if period is None or not period.is_positive or not period.is_comparable:
+            period = least_period(f, x)
+            if period is None or not period.is_comparable:
                 return None
             span = sympy.Interval(0, period)
             domain = continuous_domain(cornered, x, span)
@@ -495,6 +496,37 @@ def _periodic(f: Expr, x: sympy.Symbol, slope: Expr) -> Minimum | None:
     ties = tuple(m for m in minima if m.point in lowest and m is not best)
     zeros = sorted(zeros, key=lambda z: sympy.N(z, 30))
     return Minimum(best, "", x.name, slope, tuple(minima), True, True, tuple(zeros), ties=ties, period=period)
+
+
+_PRIMES = (2, 3, 5, 7)  # what sympy's period is divided by, as often as each still gives a period
+_PROBES = (0.3, 1.1, 2.7, -0.8, 4.9)  # where a shorter period is first tried in floats: most candidates fail here
+
+
+def least_period(f: Expr, x: sympy.Symbol) -> Expr | None:
+    """f's least period, where sympy finds a period T: sympy's is often a multiple of it (2π for sec²x, sin²x and
+    cos⁴x, whose least period is π). The periods of a periodic f that is not constant are the multiples of the
+    least one, p, so T = N·p and T/n is a period exactly where n divides N: T is divided by each small prime
+    as long as f(x + T/q) = f(x) is shown exactly. None where sympy finds no period."""
+    period = sympy.periodicity(f, x)
+    if period is None or not period.is_positive:
+        return None
+    evaluate = _evaluator(compile_expression(f, [x]))
+    for q in _PRIMES:
+        while _repeats_every(f, x, period / q, evaluate):
+            period /= q
+    return period
+
+
+def _repeats_every(f: Expr, x: sympy.Symbol, shift: Expr, evaluate: Callable[[Expr | float], float | None]) -> bool:
+    """Whether f(x + shift) = f(x) for every x, shown exactly (after a look at a few floats, which most shifts
+    that are no period fail at once)."""
+    step = float(shift)
+    for t in _PROBES:
+        here, there = evaluate(t), evaluate(t + step)
+        if here is not None and there is not None and abs(here - there) > 1e-9 * (1 + abs(here)):
+            return False
+    moved = f.xreplace({x: x + shift})
+    return moved == f or sympy.simplify(moved - f) == 0
 
 
 def _rises(f: Expr, x: sympy.Symbol, pole: Expr) -> bool:
@@ -574,13 +606,14 @@ class Repeating:
 
 
 def repeating(f: Expr, x: sympy.Symbol) -> Repeating | None:
-    """f's period, least value and minimisers in one period, exactly, where sympy finds them (its range on a
-    period, or 0 for a function that is never negative) and f's values on a grid over a period agree: never
-    below that value, and the same a period on. None otherwise, or where it takes too long."""
+    """f's least period (`least_period`, as the solver's), least value and minimisers in one period, exactly,
+    where sympy finds them (its range on a period, or 0 for a function that is never negative) and f's values
+    on a grid over a period agree: never below that value, and the same a period on. None otherwise, or where
+    it takes too long."""
     try:
         with deadline(SOLVE_SECONDS):
-            period = sympy.periodicity(f, x)
-            if period is None or not period.is_positive:
+            period = least_period(f, x)
+            if period is None:
                 return None
             least = _least_value(f, x, period)
             if least is None:
@@ -949,6 +982,7 @@ class LocalMinima:
     # (then is_global is about them)
     lower: str = ""  # why the least is not global, where the note says so: f decreases without bound, or is smaller
     lower_at: tuple[Expr, ...] | None = None  # the point where f is smaller, where `lower` names one
+    below_nowhere: str = ""  # why f is nowhere below the least, where that, not ∇f = 0 solved, shows it global
 
     @property
     def known_all(self) -> bool:
@@ -1037,6 +1071,10 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None) -> Local
         is_global = True
     if is_global and not _none_lower(f, syms, least, undecided, unsettled):  # type: ignore[arg-type]
         is_global = None  # a point or set the tutor can't classify may hold a smaller value
+    below_nowhere = ""
+    if is_global is None and lowest is not None and not least_sets:  # |x|^(3/2) + y²: f ≥ f(P) everywhere,
+        below_nowhere = nowhere_below(f, syms, points[lowest].point)  # whatever else sympy left unsolved
+        is_global = True if below_nowhere else None
     note, lower, lower_at = found.note, "", None
     if bounded is False:
         note, lower = f"{UNBOUNDED}, so no minimum is global", UNBOUNDED
@@ -1048,7 +1086,7 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None) -> Local
             lower = f"{SMALLER}f{show(lower_at)} ≈ {show(sympy.Float(least_value))}"
             is_global, note = False, ONLY_LOCAL + lower
     return LocalMinima(f, variables, points, values, sets, lowest, is_global, found.complete, note, undecided,
-                       unsettled, least_sets, lower, lower_at)
+                       unsettled, least_sets, lower, lower_at, below_nowhere)
 
 
 def _none_lower(f: Expr, syms: Sequence[sympy.Symbol], least: Expr, points: Sequence[CriticalPoint],

@@ -13,7 +13,7 @@ from sympy import Expr
 
 from ..calculus import CriticalPoint, CriticalPoints, CriticalSet, Piece, Region, classify, critical_points
 from ..calculus.common import function_of, symbols
-from ..calculus.critical import Nature, as_equation, by_values, constant_sign, lies_on
+from ..calculus.critical import Nature, Split, as_equation, by_values, constant_sign, lies_on
 from ..calculus.kinks import Level, between, between_text, pieces
 from ..parse import Equation, symbol
 from .derivative import derivative_steps
@@ -30,6 +30,8 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
     if c.level is not None:  # solved piece by piece, where sympy's cases may be left unsolved; factoring
         # f′ = x(1 − sign(x² − 1)) would only say in sympy's terms what the pieces say plainly
         substeps.append(_piecewise(c.function, syms[0], c.level))
+    elif c.split is not None:  # sin|x|: solved on each side of its kink, where sympy's cases are left unsolved
+        substeps.append(_sides(syms[0], c.split))
     else:
         substeps += _factored(c, nonzero, syms)
         if c.cases or all(c.factors):
@@ -134,6 +136,21 @@ def _piecewise(f: Expr, x: sympy.Symbol, level: Level) -> Step:
             parts.append(step(Rule.STRETCH_NONE, s.polynomial, None, where=where, slope=sympy.factor(slope)))
     parts += [step(Rule.KINK_LEVEL, Equation(x, c.point), None) for c in level.corners]
     return step(Rule.PIECEWISE, None, None, parts, kinks=tuple(Equation(x, k) for k in found.kinks))
+
+
+def _sides(x: sympy.Symbol, split: Split) -> Step:
+    """f′ = 0 solved on each side of f's kinks, where f has no absolute value; the kinks are classified below."""
+    parts = []
+    for side in split.sides:
+        where = between_text(side.low, side.high, x.name)
+        zeros = tuple(Equation(x, z) for z in side.zeros)
+        if side.endless:
+            parts.append(step(Rule.SIDE_ENDLESS, side.smooth, zeros, where=where, slope=side.slope))
+        elif zeros:
+            parts.append(step(Rule.STRETCH_ZEROS, side.smooth, zeros, where=where, slope=side.slope))
+        else:
+            parts.append(step(Rule.STRETCH_NONE, side.smooth, None, where=where, slope=side.slope))
+    return step(Rule.SIDES, None, None, parts, kinks=tuple(Equation(x, k) for k in split.kinks))
 
 
 def _cases(c: CriticalPoints) -> Step:

@@ -79,6 +79,8 @@ class Rule(StepRule):
     STRETCH_ZEROS = "piece_zeros"
     STRETCH_NONE = "piece_none"
     KINK_LEVEL = "kink_level"
+    SIDES = "sides"
+    SIDE_ENDLESS = "side_endless"
     STRETCHES = "stretches"
     CANDIDATES = "candidates"
     REGION = "region"

@@ -83,6 +83,10 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.STRETCH_FLAT: "For {where}: {f} = {after} is constant, so {f}′ = 0 all along it.",
     Rule.STRETCH_ZEROS: "For {where}: {f} = {before}, and {f}′ = {slope} is 0 at {after:and}.",
     Rule.STRETCH_NONE: "For {where}: {f} = {before}, and {f}′ = {slope} is not 0 there.",
+    Rule.SIDES: ("{kinks:On each side of its kink|Between its kinks} {kinks:and}, {f} has no absolute value: solve "
+                 "{f}′ = 0 on each side, and look at each kink from both sides:"),
+    Rule.SIDE_ENDLESS: ("For {where}: {f} = {before}, and {f}′ = {slope} is 0 at infinitely many points; those "
+                        "listed: {after:and}."),
     Rule.KINK_LEVEL: "At the kink {before}: {f}′ = 0 from both sides, so it is a critical point.",
     Rule.STRETCHES: "Critical all along: every point of {after:and}.",
     Rule.CANDIDATES: "The critical points: {after}.",

@@ -109,7 +109,8 @@ def _verdict(minima: LocalMinima, note: str | None = None) -> str:
     why = sets[0].beyond if sets and sets[0].beyond else "f grows without bound in every direction"
     note = minima.note if note is None else note
     return globally(minima.is_global, len(minima.points) + len(minima.sets), minima.known_all) + (
-        f" ({note})" if note else (f", since {why}" if minima.is_global else ""))
+        f", since {minima.below_nowhere}" if minima.below_nowhere else f" ({note})" if note
+        else (f", since {why}" if minima.is_global else ""))
 
 
 def least_step(minima: LocalMinima) -> Step:
