@@ -98,3 +98,30 @@ def test_the_lowest_degree_terms_decide_only_where_definite_or_indefinite(g, exp
     from tutor.calculus.common import function_of, symbols
     from tutor.calculus.critical import _lowest_terms
     assert _lowest_terms(function_of(g), symbols(["x", "y"]), (sympy.Integer(0), sympy.Integer(0)))[0] == expected
+
+
+# the re-check of finding 101: cos(x) + y⁴ at the origin "may be a local minimum", though f_xx = -1 < 0 there,
+# and (π, 0) undecided, though cos(x) ≥ -1 and y⁴ ≥ 0 make f ≥ -1 = f(π, 0) everywhere
+@pytest.mark.parametrize("function, at, nature, why", [
+    ("cos(x) + y^4", "[0, 0]", "saddle",
+     "f - f(P) = y⁴ > 0 near it on the line x = 0, but cos(x) - 1 < 0 near it on the line y = 0"),
+    ("cos(x) + y^4", "[pi, 0]", "minimum", "each term of f is at its least there: y⁴ ≥ 0, cos(x) ≥ -1"),
+    ("cos(x) - y^4", "[0, 0]", "maximum", "each term of f is at its greatest there: -y⁴ ≤ 0, cos(x) ≤ 1"),
+    ("2sin(x) + y^4", "[-pi/2, 0]", "minimum", "each term of f is at its least there: y⁴ ≥ 0, 2 sin(x) ≥ -2"),
+    ("y^3 + cos(x)", "[0, 0]", "saddle", "on the line x = 0, f - f(P) = y³, which changes sign at y = 0"),
+])
+def test_a_function_not_a_polynomial_is_decided_by_its_terms_or_its_lines(tmp_path, function, at, nature, why):
+    exercise = _exercise(tmp_path, function, at)
+    verdict = respond(exercise, nature, isolated=False)
+    assert verdict.correct and why in verdict.message, verdict.message
+    for other in {"minimum", "maximum", "saddle"} - {nature}:
+        assert respond(exercise, other, isolated=False).note != "undecided"
+
+
+def test_minimize_on_cos_x_plus_y4_names_the_saddle_and_the_global_minimum(capsys):
+    assert main(["solve", "minimize", "cos(x) + y^4"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:4] == [
+        "local minima:", "  (π, 0): f = -1", "the least: f(π, 0) = -1; it is the global minimum"]
+    assert main(["solve", "critical", "cos(x) + y^4"]) == 0
+    assert "  (0, 0)  saddle (f takes values above and below 1 near it (f - f(P) = y⁴ > 0 near it on the line " \
+           "x = 0, but cos(x) - 1 < 0 near it on the line y = 0))" in capsys.readouterr().out.splitlines()

@@ -967,22 +967,63 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
                 s, why = _lowest_terms(g, syms, point)
     else:
         s, why = _by_terms(f, syms, point, value)
+        if s is None:  # cos(x) + y⁴ at the origin: a maximum along x, a minimum along y
+            s, why = _along_axes(f, syms, point, value)
     return _judgement(s, show(value), "point", len(syms), why)
 
 
 def _by_terms(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr) -> tuple[int | None, str]:
-    """1 (or -1) where f − f(P) is a sum of terms each 0 at P and never negative (never positive):
-    |x|^(3/2) + y² at the origin, where a second derivative is infinite. (None, "") otherwise."""
+    """1 (or -1) where f is a sum of terms each at its least (greatest) at P: |x|^(3/2) + y² at the origin,
+    where a second derivative is infinite, each term 0 there and never negative; cos(x) + y⁴ at (π, 0),
+    where cos(x) is -1, its least. (None, "") otherwise."""
     at = dict(zip(syms, point))
     terms = [t for t in sympy.Add.make_args(sympy.expand(f)) if t.free_symbols & set(syms)]
-    if not terms or sign(sympy.Add(*terms).xreplace(at) + (f - sympy.Add(*terms)) - value) != 0 \
-            or any(sign(t.xreplace(at)) != 0 for t in terms):
+    if not terms:
         return None, ""
-    for s, never in ((1, "negative"), (-1, "positive")):
-        if all(_never_below(s * t) for t in terms):
-            at_point = show(point[0]) if len(point) == 1 else ", ".join(show(c) for c in point)
+    at_point = show(point[0]) if len(point) == 1 else ", ".join(show(c) for c in point)
+    for s, never, least in ((1, "negative", "least"), (-1, "positive", "greatest")):
+        bounds = [_least(s * t, syms) for t in terms]
+        if any(b is None or sign(s * t.xreplace(at) - b) != 0 for t, b in zip(terms, bounds)):
+            continue
+        if all(b == 0 for b in bounds):
             what = "is a sum of terms that are never" if len(terms) > 1 else "is never"
             return s, f"f - f({at_point}) = {show(f - value)} {what} {never}"
+        said = ", ".join(f"{show(t)} {'≥' if s > 0 else '≤'} {show(s * b)}" for t, b in zip(terms, bounds))
+        return s, f"each term of f is at its {least} there: {said}"
+    return None, ""
+
+
+def _least(term: Expr, syms: Sequence[sympy.Symbol]) -> Expr | None:
+    """The least value of a term at real points, where it is plain: 0 for a term never negative, -|c| for
+    c·sin(u) or c·cos(u) with u a polynomial (real wherever the variables are). None otherwise."""
+    if _never_below(term):
+        return sympy.Integer(0)
+    coefficient, rest = term.as_coeff_Mul()
+    if isinstance(rest, (sympy.sin, sympy.cos)) and rest.args[0].is_polynomial(*syms):
+        return -abs(coefficient)
+    return None
+
+
+def _along_axes(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr) -> tuple[int | None, str]:
+    """0 where f takes values above and below f(P) on the lines through P along the axes (f not a
+    polynomial: the paths of _sign_along_paths are for polynomials): on one f crosses f(P), or one shows a
+    strict maximum and another a strict minimum (cos(x) + y⁴ at the origin). Lines alone never show a
+    minimum: (None, "") unless they show both signs."""
+    seen: dict[int, str] = {}
+    for u, a in zip(syms, point):
+        held = {v: c for v, c in zip(syms, point) if v != u}
+        along = f.xreplace(held)
+        s, _ = higher_derivatives(along, u, a)
+        where = "on the line " + " and ".join(show(Equation(v, c)) for v, c in held.items())
+        shown = show(along - value)
+        if s == 0:
+            return 0, f"{where}, f - f(P) = {shown}, which changes sign at {u.name} = {show(a)}"
+        if s is not None and -s in seen:
+            here = f"{shown} {'>' if s > 0 else '<'} 0 near it {where}"
+            above, below = (here, seen[-s]) if s > 0 else (seen[-s], here)
+            return 0, f"f - f(P) = {above}, but {below}"
+        if s is not None:
+            seen[s] = f"{shown} {'>' if s > 0 else '<'} 0 near it {where}"
     return None, ""
 
 
