@@ -30,8 +30,9 @@ DATA_FIELDS: dict[str, Field] = {
 }
 
 
-# A line written after a name for it, as a fitted line often is: ŷ = …, y_hat = …, f(x) = …, y(x) = … (not y·x).
-_LINE = DependentName("y", ("x",), "line", aliases=("y\u0302", "ŷ", "y_hat", "yhat", "Y"))
+# A line written after a name for it, as a fitted line often is: ŷ = …, y_hat = …, f(x) = …, y(x) = … (not y·x),
+# L = …; never after a name the lesson gives something else: m, b and the cost E.
+_LINE = DependentName("y", ("x",), "line", aliases=("y\u0302", "ŷ", "y_hat", "yhat", "Y"), taken=("m", "b", "E"))
 
 
 def line_data(data: Mapping[str, Any]) -> tuple[tuple[tuple[Expr, Expr], ...], str, bool]:
@@ -110,16 +111,16 @@ class LeastSquares(Problem):
         return Answer(Shape.VECTOR, (fit.slope, fit.intercept))
 
     @staticmethod
-    def _as_line(text: str) -> str | None:
+    def _as_line(text: str, parameters: Sequence[str] = ()) -> str | None:
         """`y = x/2 + 7/3` rather than `m = 1/2, b = 7/3`, its name read as y (`f(x) = x/2 + 7/3`: `y    =
         x/2 + 7/3`); None for m and b. Raises InputError for a name in other variables (`g(t) = t/2`)."""
-        named = _LINE.blanked(text)
+        named = _LINE.blanked(text, parameters)
         if named is not None:
             return named
         return text if _is_equation(text) else None
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
-        line = self._as_line(text)
+        line = self._as_line(text, parameters)
         if line is not None:
             return read(line, Shape.EQUATION, ("x", "y"), limits=limits, constants=parameters)
         return self._read_parts(text, limits, parameters)
