@@ -661,6 +661,46 @@ def test_a_plane_in_other_variables_is_read_after_a_letter_that_is_not_one_of_th
     assert capsys.readouterr().out.endswith("\nread as: u = 2u + 4v - 5\n")
 
 
+LONG = "0.06123456789x + 7.98191234567 + 0.0000001x - 0.000002"
+
+
+@pytest.mark.parametrize("typed, exercise, caret, advice, followed", [
+    # "Write just x/2 + 7/3, without 'E ='.", which followed was "Write the line as an equation …"
+    ("E = x/2 + 7/3", "gradients:power-lines-fit", 0,
+     "E is the cost E(m, b), not the line: write y = x/2 + 7/3, or give m and b.", "y = x/2 + 7/3"),
+    ("m = x/2 + 7/3", "gradients:power-lines-fit", 0,  # was "Unknown name 'x' (the variables are b and m)."
+     "m is the slope, not the line: write y = x/2 + 7/3, or give m and b.", "y = x/2 + 7/3"),
+    ("b = x/2 + 7/3", "gradients:power-lines-fit", 0,
+     "b is the intercept, not the line: write y = x/2 + 7/3, or give m and b.", "y = x/2 + 7/3"),
+    ("x = x/2 + 7/3", "gradients:power-lines-fit", 0,
+     "x is the variable, not the line: write y = x/2 + 7/3, or give m and b.", "y = x/2 + 7/3"),
+    ("line = x/2 + 7/3", "gradients:power-lines-fit", 0,
+     "Write the line as y = x/2 + 7/3, or give m and b.", "y = x/2 + 7/3"),
+    ("E = 2.5x - 1", "drills:ls-three-points --student d1", 0,
+     "E is the cost E(m, b), not the line: write y = 2.5x - 1, or give m and b.", "y = 2.5x - 1"),
+    ("E = 0.0612x + 7.9819", "drills:ls-advertising", 0,
+     "E is the cost E(m, b), not the line: write y = 0.0612x + 7.9819, or give m and b.",
+     "y = 0.0612x + 7.9819"),
+    (f"E = {LONG}", "gradients:power-lines-fit", 0,  # too long to repeat: what to change in it
+     "E is the cost E(m, b), not the line: write 'y =' in place of 'E =', or give m and b.", f"y = {LONG}"),
+    # "Write just 25/6, without 'E ='.", which followed was "A vector is expected here, like (4, 6)."
+    ("E = 25/6", "gradients:power-lines-fit", 0,
+     "E is the cost E(m, b), not the line: give m and b (like m = 1, b = 2), or the line's equation.",
+     "m = 1, b = 2"),
+    ("cost = 25/6", "gradients:power-lines-fit", 0,
+     "Give m and b (like m = 1, b = 2), or the line's equation.", "m = 1, b = 2"),
+    # m and b after a name for the line: was "A list can't be used inside an expression."
+    ("L = (1/2, 7/3)", "gradients:power-lines-fit", 0, "Write just (1/2, 7/3), without 'L ='.", "(1/2, 7/3)"),
+])
+def test_a_name_that_is_not_the_lines_is_told_what_to_write_in_one_step_that_works(
+        capsys, typed, exercise, caret, advice, followed):
+    exercise, *who = exercise.split()
+    assert main(["check", "--exercise", exercise, *who, "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{advice}\n"
+    assert main(["check", "--exercise", exercise, *who, "--", followed]) in (0, 1)  # the advice, followed, is graded
+    assert capsys.readouterr().out.startswith(("correct\n", "incorrect\n"))
+
+
 @pytest.mark.parametrize("typed, exercise, reading", [
     # "read as" is the value read, numbers multiplied in, in every shape alike: the plane's own form is in its steps
     (f"z = {LESSON_PLANE}", "gradients:tangent-plane-x2y2", "z = 4x + 8y - 20"),
