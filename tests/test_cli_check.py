@@ -591,6 +591,129 @@ def test_a_name_in_other_variables_is_told_how_to_write_it(capsys, typed, exerci
     assert main(["check", "--exercise", exercise, "--", followed]) == 0  # the advice, followed, works
 
 
+LESSON_PLANE = "20 + 4(x - 2) + 8(y - 4)"  # the lesson's plane at (2, 4), in the form its hints give
+
+
+@pytest.mark.parametrize("typed, exercise, student, out", [
+    # "Write just x/2 + 7/3, without 'L ='.", which followed was "Write the line as an equation …"
+    ("L = x/2 + 7/3", "gradients:power-lines-fit", None, "Correct.\nread as: y = x/2 + 7/3"),
+    ("g = x/2 + 7/3", "gradients:power-lines-fit", None, "Correct.\nread as: y = x/2 + 7/3"),
+    ("h=x/2+7/3", "gradients:power-lines-fit", None, "Correct.\nread as: y = x/2 + 7/3"),
+    ("f = 1/2 x + 7/3", "gradients:power-lines-fit", None,
+     "Correct. ('1/2 x' was read as (1/2)·x.)\nread as: y = x/2 + 7/3"),
+    ("g = 2.5x - 1", "drills:ls-three-points", "d1", "Correct.\nread as: y = 2.5x - 1"),
+    ("L = 0.0612x + 7.9819", "drills:ls-advertising", None,
+     "Correct (to 4 decimal places).\nread as: y = 0.0612x + 7.9819"),
+    # "Unknown name 'L' (the variables are x, y and z).", where L(x, y) = … was read
+    (f"L = {LESSON_PLANE}", "gradients:tangent-plane-x2y2", None, "Correct.\nread as: z = 4x + 8y - 20"),
+    (f"f = {LESSON_PLANE}", "gradients:tangent-plane-x2y2", None, "Correct.\nread as: z = 4x + 8y - 20"),
+    ("Z = 4x + 8y - 20", "gradients:tangent-plane-x2y2", None, "Correct.\nread as: z = 4x + 8y - 20"),
+    ("T=4x+8y-20", "gradients:tangent-plane-x2y2", None, "Correct.\nread as: z = 4x + 8y - 20"),
+    ("L = 8 - 2(x - 0) + 0(y + 2)", "drills:tp-product", "d1", "Correct.\nread as: z = 8 - 2x"),
+    ("f = 8 - 2x", "drills:tp-product", "d1", "Correct.\nread as: z = 8 - 2x"),
+])
+def test_a_line_or_a_plane_after_a_letter_alone_is_read_as_it(capsys, typed, exercise, student, out):
+    who = ["--student", student] if student else []
+    assert main(["check", "--exercise", exercise, *who, "--", typed]) == 0
+    assert capsys.readouterr().out == f"correct\n{out}\n"
+
+
+@pytest.mark.parametrize("typed, exercise, out", [
+    ("L = x/2 + 2", "gradients:power-lines-fit", "At x = 1 your y is 5/2, but the correct y is 17/6.\n"
+                                                 "read as: y = x/2 + 2"),
+    ("L = 4x + 8y - 21", "gradients:tangent-plane-x2y2", "At x = 1, y = 2 your z is -1, but the correct z is 0.\n"
+                                                        "read as: z = 4x + 8y - 21"),
+])
+def test_a_wrong_line_or_plane_after_a_letter_alone_is_graded_as_it(capsys, typed, exercise, out):
+    assert main(["check", "--exercise", exercise, "--", typed]) == 1
+    assert capsys.readouterr().out == f"incorrect\n{out}\n"
+
+
+@pytest.mark.parametrize("typed, exercise, out", [
+    # a variable of the exercise is never the plane's name: an equation in x, y and z, as before
+    (f"x = {LESSON_PLANE}", "gradients:tangent-plane-x2y2",
+     "incorrect\nYour equation holds at x = 4/3, y = 2, z = 3, but the correct one does not.\n"
+     "read as: x = 4x + 8y - 20\n"),
+    (f"y = {LESSON_PLANE}", "gradients:tangent-plane-x2y2",
+     "incorrect\nYour equation holds at x = 3/2, y = 2, z = 3, but the correct one does not.\n"
+     "read as: y = 4x + 8y - 20\n"),
+    (f"Y = {LESSON_PLANE}", "gradients:tangent-plane-x2y2",  # nor in capitals: the advice on case stays
+     f"invalid\nY = {LESSON_PLANE}\n^\nUnknown name 'Y'; names are case-sensitive: did you mean 'y'?\n"),
+    ("e = 4x + 8y - 20", "gradients:tangent-plane-x2y2",  # Euler's e is a number
+     "incorrect\nThe correct equation holds at x = 7/4, y = 2, z = 3, but yours does not.\n"
+     "read as: e = 4x + 8y - 20\n"),
+    ("m = 1/2, b = 7/3", "gradients:power-lines-fit", "correct\nCorrect.\nread as: (1/2, 7/3)\n"),  # m and b
+    ("M = 1/2, B = 7/3", "gradients:power-lines-fit",
+     "invalid\nM = 1/2, B = 7/3\n^\nUnknown name 'M'; names are case-sensitive: did you mean 'm'?\n"),
+])
+def test_a_letter_that_means_something_else_keeps_its_meaning(capsys, typed, exercise, out):
+    main(["check", "--exercise", exercise, "--", typed])
+    assert capsys.readouterr().out == out
+
+
+def test_a_plane_in_other_variables_is_read_after_a_letter_that_is_not_one_of_them(capsys, tmp_path):
+    pack = tmp_path / "p.yaml"
+    pack.write_text("pack: p\nexercises:\n  - id: t\n    kind: tangent_plane\n    function: u^2 + v^2\n"
+                    "    at: [1, 2]\n", encoding="utf-8")
+    assert main(["check", "--exercise", f"{pack}:t", "--", "L = 5 + 2(u - 1) + 4(v - 2)"]) == 0
+    assert capsys.readouterr().out == "correct\nCorrect.\nread as: z = 2u + 4v - 5\n"
+    assert main(["check", "--exercise", f"{pack}:t", "--", "u = 2u + 4v - 5"]) == 1  # u is a variable here
+    assert capsys.readouterr().out.endswith("\nread as: u = 2u + 4v - 5\n")
+
+
+LONG = "0.06123456789x + 7.98191234567 + 0.0000001x - 0.000002"
+
+
+@pytest.mark.parametrize("typed, exercise, caret, advice, followed", [
+    # "Write just x/2 + 7/3, without 'E ='.", which followed was "Write the line as an equation …"
+    ("E = x/2 + 7/3", "gradients:power-lines-fit", 0,
+     "E is the cost E(m, b), not the line: write y = x/2 + 7/3, or give m and b.", "y = x/2 + 7/3"),
+    ("m = x/2 + 7/3", "gradients:power-lines-fit", 0,  # was "Unknown name 'x' (the variables are b and m)."
+     "m is the slope, not the line: write y = x/2 + 7/3, or give m and b.", "y = x/2 + 7/3"),
+    ("b = x/2 + 7/3", "gradients:power-lines-fit", 0,
+     "b is the intercept, not the line: write y = x/2 + 7/3, or give m and b.", "y = x/2 + 7/3"),
+    ("x = x/2 + 7/3", "gradients:power-lines-fit", 0,
+     "x is the variable, not the line: write y = x/2 + 7/3, or give m and b.", "y = x/2 + 7/3"),
+    ("line = x/2 + 7/3", "gradients:power-lines-fit", 0,
+     "Write the line as y = x/2 + 7/3, or give m and b.", "y = x/2 + 7/3"),
+    ("E = 2.5x - 1", "drills:ls-three-points --student d1", 0,
+     "E is the cost E(m, b), not the line: write y = 2.5x - 1, or give m and b.", "y = 2.5x - 1"),
+    ("E = 0.0612x + 7.9819", "drills:ls-advertising", 0,
+     "E is the cost E(m, b), not the line: write y = 0.0612x + 7.9819, or give m and b.",
+     "y = 0.0612x + 7.9819"),
+    (f"E = {LONG}", "gradients:power-lines-fit", 0,  # too long to repeat: what to change in it
+     "E is the cost E(m, b), not the line: write 'y =' in place of 'E =', or give m and b.", f"y = {LONG}"),
+    # "Write just 25/6, without 'E ='.", which followed was "A vector is expected here, like (4, 6)."
+    ("E = 25/6", "gradients:power-lines-fit", 0,
+     "E is the cost E(m, b), not the line: give m and b (like m = 1, b = 2), or the line's equation.",
+     "m = 1, b = 2"),
+    ("cost = 25/6", "gradients:power-lines-fit", 0,
+     "Give m and b (like m = 1, b = 2), or the line's equation.", "m = 1, b = 2"),
+    # m and b after a name for the line: was "A list can't be used inside an expression."
+    ("L = (1/2, 7/3)", "gradients:power-lines-fit", 0, "Write just (1/2, 7/3), without 'L ='.", "(1/2, 7/3)"),
+])
+def test_a_name_that_is_not_the_lines_is_told_what_to_write_in_one_step_that_works(
+        capsys, typed, exercise, caret, advice, followed):
+    exercise, *who = exercise.split()
+    assert main(["check", "--exercise", exercise, *who, "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{advice}\n"
+    assert main(["check", "--exercise", exercise, *who, "--", followed]) in (0, 1)  # the advice, followed, is graded
+    assert capsys.readouterr().out.startswith(("correct\n", "incorrect\n"))
+
+
+@pytest.mark.parametrize("typed, exercise, reading", [
+    # "read as" is the value read, numbers multiplied in, in every shape alike: the plane's own form is in its steps
+    (f"z = {LESSON_PLANE}", "gradients:tangent-plane-x2y2", "z = 4x + 8y - 20"),
+    (f"L(x, y) = {LESSON_PLANE}", "gradients:tangent-plane-x2y2", "z = 4x + 8y - 20"),
+    ("y = 1/2 (x + 14/3)", "gradients:power-lines-fit", "y = x/2 + 7/3"),
+])
+def test_read_as_shows_a_plane_or_a_line_with_its_numbers_multiplied_in(capsys, typed, exercise, reading):
+    assert main(["check", "--exercise", exercise, "--", typed]) == 0
+    assert capsys.readouterr().out.endswith(f"\nread as: {reading}\n")
+    assert main(["check", "3(2x)y^3", "--expected", "6xy^3"]) == 0  # as an expression's: 3(2x)y^3 is 6xy³
+    assert capsys.readouterr().out.endswith("\nread as: 6xy³\n")
+
+
 @pytest.mark.parametrize("typed, exercise, advice", [
     ("x/2 + 7/3", "gradients:power-lines-fit", "y = x/2 + 7/3"),
     ("0.0612x + 7.9819", "drills:ls-advertising", "y = 0.0612x + 7.9819"),

@@ -982,8 +982,9 @@ def _by_terms(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr) 
         return None, ""
     at_point = show(point[0]) if len(point) == 1 else ", ".join(show(c) for c in point)
     for s, never, least in ((1, "negative", "least"), (-1, "positive", "greatest")):
-        bounds = [_least(s * t, syms) for t in terms]
-        if any(b is None or sign(s * t.xreplace(at) - b) != 0 for t, b in zip(terms, bounds)):
+        found = [_least(s * t, syms) for t in terms]
+        bounds = [b for b in found if b is not None]
+        if len(bounds) < len(terms) or any(sign(s * t.xreplace(at) - b) != 0 for t, b in zip(terms, bounds)):
             continue
         if all(b == 0 for b in bounds):
             what = "is a sum of terms that are never" if len(terms) > 1 else "is never"

@@ -4,6 +4,7 @@ fitted line: ŷ = …, f(x) = …) or z = … (a tangent plane: L(x, y) = …, z
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -17,14 +18,17 @@ _RHS_LIMIT = 40  # longer right sides are not repeated in the advice, which stay
 @dataclass(frozen=True)
 class DependentName:
     """The names an exercise's answer may be written after: its dependent variable (`y`), other spellings of
-    it (`ŷ`, `y_hat`), and any one-letter function name (`f`, `L`) — the function's only with arguments,
-    so that `E = …` and `m = …` stay what they were. Arguments that are the exercise's variables are read
-    as they are meant (`y(x)` is never y·x here); others get advice that works when followed."""
+    it (`ŷ`, `y_hat`), any one-letter function name with arguments (`f(x)`, `L(x, y)`), and a one-letter
+    name alone (`L = …`, `g = …`, as a teacher reads a line or a plane named so) unless it means something
+    else in the exercise: one of its variables, a name `taken` (a fit's m and b, its cost E), Euler's e,
+    in either case (`X`, `M`: the grammar's case advice stays). Arguments that are the exercise's variables
+    are read as they are meant (`y(x)` is never y·x here); others get advice that works when followed."""
 
     dependent: str  # y for a line, z for a plane
     variables: tuple[str, ...]  # the exercise's own: (x,) or (x, y)
     what: str  # "line", "plane": how the advice names the answer
     aliases: tuple[str, ...] = ()  # other names for the dependent, written with or without arguments
+    taken: tuple[str, ...] = ()  # one-letter names that mean something else here, never the answer's alone
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
@@ -34,17 +38,25 @@ class DependentName:
         # A function's one-letter name; the exercise's variables are not names for it (x(x) means nothing).
         letter = "".join(re.escape(v) for v in self.variables if len(v) == 1)
         function = rf"[^\W\d_{letter}]" if letter else r"[^\W\d_]"
-        return re.compile(rf"\s*(?:(?:{bare})(?:\s*{_arguments('args')})?|{function}\s*{_arguments('fargs')})\s*=(?!=)")
+        # Alone, a letter could be anything: only one that names nothing else here is the answer's.
+        other = {c for name in (*self.variables, *self.taken) if len(name) == 1 for c in (name.lower(), name.upper())}
+        alone = "".join(c for c in string.ascii_letters if c not in other | {"e", self.dependent})
+        return re.compile(rf"\s*(?:(?:{bare})(?:\s*{_arguments('args')})?|{function}\s*{_arguments('fargs')}"
+                          rf"|(?P<alone>[{alone}]))\s*=(?!=)")
 
-    def find(self, text: str) -> re.Match[str] | None:
-        """Where `text` starts with such a name and its '=', None where it doesn't."""
-        return self._pattern.match(text)
+    def find(self, text: str, parameters: Sequence[str] = ()) -> re.Match[str] | None:
+        """Where `text` starts with such a name and its '=', None where it doesn't. `parameters`: a pack's
+        names for numbers (an author's mistake may use them), never the answer's name."""
+        found = self._pattern.match(text)
+        if found is not None and found.group("alone") in parameters:
+            return None
+        return found
 
-    def blanked(self, text: str) -> str | None:
+    def blanked(self, text: str, parameters: Sequence[str] = ()) -> str | None:
         """`text` with its name written as the dependent, padded so that every column stays where it was
         typed (`f(x) = x/2` as `y    = x/2`); None where it starts with no such name. Raises InputError
         where the name's arguments are not the exercise's variables (`g(t) = t/2`)."""
-        found = self.find(text)
+        found = self.find(text, parameters)
         if found is None:
             return None
         given = found.group("args") or found.group("fargs")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -15,7 +16,7 @@ from ...calculus import SolveError
 from ...check import Verdict, check
 from ...compare import Tolerance
 from ...limits import LIMITS, Limits
-from ...parse import Answer, Equation, InputError, Shape, read, symbol
+from ...parse import Answer, Equation, InputError, Shape, labelled, read, symbol
 from ...show import Notation, numbers_written
 from ..base import Field, FieldError, Form, Problem
 from ..named import DependentName
@@ -30,8 +31,11 @@ DATA_FIELDS: dict[str, Field] = {
 }
 
 
-# A line written after a name for it, as a fitted line often is: ŷ = …, y_hat = …, f(x) = …, y(x) = … (not y·x).
-_LINE = DependentName("y", ("x",), "line", aliases=("y\u0302", "ŷ", "y_hat", "yhat", "Y"))
+# A line written after a name for it, as a fitted line often is: ŷ = …, y_hat = …, f(x) = …, y(x) = … (not y·x),
+# L = …; never after a name the lesson gives something else: m, b and the cost E, which the advice names,
+# as it names x.
+_NOT_THE_LINE = {"m": "the slope", "b": "the intercept", "E": "the cost E(m, b)", "x": "the variable"}
+_LINE = DependentName("y", ("x",), "line", aliases=("y\u0302", "ŷ", "y_hat", "yhat", "Y"), taken=("m", "b", "E"))
 
 
 def line_data(data: Mapping[str, Any]) -> tuple[tuple[tuple[Expr, Expr], ...], str, bool]:
@@ -117,19 +121,35 @@ class LeastSquares(Problem):
         return Answer(Shape.VECTOR, (fit.slope, fit.intercept))
 
     @staticmethod
-    def _as_line(text: str) -> str | None:
+    def _as_line(text: str, parameters: Sequence[str] = ()) -> str | None:
         """`y = x/2 + 7/3` rather than `m = 1/2, b = 7/3`, its name read as y (`f(x) = x/2 + 7/3`: `y    =
         x/2 + 7/3`); None for m and b. Raises InputError for a name in other variables (`g(t) = t/2`)."""
-        named = _LINE.blanked(text)
+        named = _LINE.blanked(text, parameters)
         if named is not None:
             return named
         return text if _is_equation(text) else None
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
-        line = self._as_line(text)
-        if line is not None:
+        line = self._as_line(text, parameters)
+        if line is None:
+            return self._read_parts(text, limits, parameters)
+        try:
             return read(line, Shape.EQUATION, ("x", "y"), limits=limits, constants=parameters)
-        return self._read_parts(text, limits, parameters)
+        except InputError as error:
+            raise self._parts_after_a_name(text, error, limits, parameters) from None
+
+    def _parts_after_a_name(self, text: str, error: InputError, limits: Limits,
+                            parameters: Sequence[str]) -> InputError:
+        """'write just (1/2, 7/3), without 'L ='': for m and b after a name for the line (L = (1/2, 7/3)),
+        which is no line; `error`, the line's, where what follows the name is not m and b either."""
+        found = _LINE.find(text, parameters)
+        if found is None:
+            return error
+        try:
+            self._read_parts(" " * found.end() + text[found.end():], limits, parameters)
+        except InputError:
+            return error
+        return labelled(text, found.end() - 1, error.note)
 
     def read_as(self, text: str, shape: Shape, variables: Sequence[str], components: Sequence[str] = (),
                 limits: Limits = LIMITS) -> Answer:
@@ -137,22 +157,50 @@ class LeastSquares(Problem):
         return super().read_as(line or text, shape, variables, components, limits)
 
     def _read_parts(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
-        """m and b; a line's right side alone (x/2 + 7/3) is told to be written as the line's equation."""
+        """m and b; a line's right side alone (x/2 + 7/3) is told to be written as the line's equation, and
+        so is one after a name that is not the line's (E = x/2 + 7/3: E is the cost)."""
         try:
             return super().read(text, limits, parameters)
         except InputError as error:
             if error.note != "unknown_name" or "=" in text:
-                raise
-            try:
-                alone = read(text, Shape.EXPRESSION, ("x",), limits=limits, constants=parameters)
-            except InputError:
-                raise error from None
-            if not _is_line(alone.value):
+                raise self._named_otherwise(text, error, limits, parameters) from None
+            if _line_in_x(text, limits, parameters) is None:
                 raise
             written = " ".join(text.split())
             line = f"y = {written}" if len(written) <= 40 else "y = mx + b"
             raise InputError(f"write the line as an equation, like {line}, or give m and b",
                              len(text) - len(text.lstrip()), "shape") from None
+
+    def _named_otherwise(self, text: str, error: InputError, limits: Limits,
+                         parameters: Sequence[str]) -> InputError:
+        """What to say of `text` that `error` refuses, where it is an answer after a name that is not the
+        line's: the grammar's advice would drop the name (`write just x/2 + 7/3`) and the advice followed
+        would be refused again, so the student is told, in one step that works, to write the line as y = …
+        (`E is the cost E(m, b), not the line: write y = x/2 + 7/3, or give m and b.`), or, for a right side
+        that is neither a line nor m and b (`E = 25/6`), to give the line. `error` itself elsewhere."""
+        found = _AFTER_A_NAME.fullmatch(text)
+        if found is None:
+            return error
+        name, rhs = found.group("name").strip(), found.group("rhs")
+        meaning = _NOT_THE_LINE.get(name)
+        column = found.start("name")
+        line = _line_in_x(rhs, limits, parameters)
+        if line is not None and not line.is_number:  # a number is the cost's value or a part, not a line
+            written = " ".join(rhs.split())
+            if len(written) > 40:  # too long to repeat in a sentence: what to change in it, which works as well
+                advice = f"write 'y =' in place of '{name} ='"
+            else:
+                advice = f"write y = {written}" if meaning else f"write the line as y = {written}"
+            said = f"{name} is {meaning}, not the line: {advice}" if meaning else advice
+            return InputError(f"{said}, or give m and b", column, "shape")
+        if error.column is None or error.column >= found.start("rhs") or not rhs.strip():
+            return error  # not the name refused, but what follows it (m = 1/2 + q): said as it is
+        try:
+            self._read_parts(" " * found.start("rhs") + rhs, limits, parameters)
+        except InputError:  # the right side alone is refused too (E = 25/6: a cost, not m and b)
+            give = "give m and b (like m = 1, b = 2), or the line's equation"
+            return InputError(f"{name} is {meaning}, not the line: {give}" if meaning else give, column, "shape")
+        return error  # the advice to drop the name works: (m, b) = (1/2, 7/3)
 
     def written_forms(self, answer: Answer) -> tuple[Form, ...]:
         """m and b, or the line y = mx + b they make: an author's mistake written either way is recognised
@@ -211,6 +259,19 @@ class LeastSquares(Problem):
         """The points only: the figure's title names the line."""
         from ...plot import question_only
         return question_only(self.figure(), title=f"least squares: the line nearest {len(self.points)} points")
+
+
+# NAME = RHS, one '=': an answer written after a name (E = x/2 + 7/3, line = …, m = x/2 + 7/3)
+_AFTER_A_NAME = re.compile(r"\s*(?P<name>[^\W\d]\w*(?:\s*\([^()=]*\))?)\s*=(?P<rhs>[^=]*)")
+
+
+def _line_in_x(text: str, limits: Limits, parameters: Sequence[str]) -> Expr | None:
+    """`text` as mx + b in x (x/2 + 7/3, also 25/6); None where it is not one."""
+    try:
+        value = read(text, Shape.EXPRESSION, ("x",), limits=limits, constants=parameters).value
+    except InputError:
+        return None
+    return value if isinstance(value, Expr) and _is_line(value) else None
 
 
 def _is_equation(text: str) -> bool:

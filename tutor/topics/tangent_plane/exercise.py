@@ -47,11 +47,12 @@ class TangentPlane(FunctionProblem):
     @cached_property
     def _named(self) -> DependentName:
         """The plane written after a name for its height, as the linearization often is: L(x, y) = …,
-        z(x, y) = …, read as z = … (z(x, y) not as z times a pair)."""
+        L = …, z(x, y) = …, read as z = … (z(x, y) not as z times a pair). The function's own name is one
+        too (f = …, as f(x, y) = …): the prompt writes the surface z = f and asks for the plane z = …."""
         return DependentName("z", self.variables, "plane")
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
-        return super().read(self._named.blanked(text) or text, limits, parameters)
+        return super().read(self._named.blanked(text, parameters) or text, limits, parameters)
 
     def read_as(self, text: str, shape: Shape, variables: Sequence[str], components: Sequence[str] = (),
                 limits: Limits = LIMITS) -> Answer:
