@@ -1275,7 +1275,7 @@ def _lowest_terms(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) 
     u, v = x - a, y - b
     form = sum(c * u**(d - j) * v**j for j, c in lowest.items())
     # q along lines through the point, the simplest first: x = a, y = b, then one slope in each gap of q(1, t)'s roots
-    lines = [(Equation(x, a), steep * v**d), *((Equation(y, b + s * u), on_slope.eval(s) * u**d)
+    lines = [(Equation(x, a), steep * v**d), *((Equation(y, b + s * u), on_slope.as_expr().xreplace({t: s}) * u**d)
                                                 for s in dict.fromkeys([sympy.Integer(0), *_samples(marks)]))]
     seen = {sign(along.xreplace({x: a + 1, y: b + 1})): (line, along) for line, along in reversed(lines)}
     whole = len(shifted.terms()) == len(lowest)  # g is q: nothing else to outweigh
