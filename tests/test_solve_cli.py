@@ -321,9 +321,10 @@ def test_minimize(capsys):
     ("(x^2+y^2-1)^2", ["minima all along x² + y² = 1, f = 0",
                        "the least: f = 0 for every (x, y) with x² + y² = 1; it is the global minimum"]),
     # the circle x² + y² = 1 is maxima (g(u) = ue⁻ᵘ with u = x² + y², g″(1) < 0): no longer "may hold minima"
+    # and f ≥ 0 = f(0, 0) everywhere, a sum of terms never negative: the origin is the global minimum
     ("(x^2+y^2) e^(-x^2-y^2)", [
         "local minima:", "  (0, 0): f = 0",
-        "the least: f(0, 0) = 0; it is the only local minimum"]),
+        "the least: f(0, 0) = 0; it is the global minimum"]),
     # and for -f the circle is where f is least: g(u) = -ue⁻ᵘ has g′ = 0 at u = 1 alone
     ("-(x^2+y^2) e^(-x^2-y^2)", [
         "minima all along x² + y² = 1, f = -e⁻¹",
@@ -879,7 +880,7 @@ def test_fractional_powers_of_abs_and_x_to_the_x_are_minimised(capsys, function,
 def test_a_cusp_minimum_is_no_solution_of_f_prime_in_the_steps(capsys):
     status, out, _ = run(capsys, "minimize", "sqrt(abs(x))", "--steps")
     assert status == 0 and "Every solution of f′ = 0, all found" not in out
-    assert "7. f′ has no value at 0 (f is not differentiable at x = 0: f′ is -∞ from the left and ∞ from the right), " \
+    assert "6. f′ has no value at 0 (f is not differentiable at x = 0: f′ is -∞ from the left and ∞ from the right), " \
            "so it is no solution of f′ = 0; f′ changes from negative to positive across it, so f is least there " \
            "nearby: a local minimum, at a cusp." in out.splitlines()
 

@@ -163,13 +163,19 @@ def test_one_variable_a_kinked_function_in_a_window_keeps_its_pieces(capsys):
       "   3.3. At the kink x = 0: f′ = 0 from both sides, so it is a critical point.",
       "4. The critical points: x = 0.",
       "5. Critical all along: every point of x < 0."]),
-    ("abs(x^2 - 4) - x", ["critical points:", "  x = -1/2  maximum (f″ = -2 < 0)"],
+    # the corners at x = ±2, where f′ changes sign, are critical too (as sin|x|'s at 0)
+    ("abs(x^2 - 4) - x", ["critical points:",
+                          "  x = -2    minimum (f = 2 there and f ≥ 2 near it (a corner, where f′ is -5 from the left "
+                          "and 3 from the right))",
+                          "  x = -1/2  maximum (f″ = -2 < 0)",
+                          "  x = 2     minimum (f = -2 there and f ≥ -2 near it (a corner, where f′ is -5 from the left "
+                          "and 3 from the right))"],
      ["3. Between its kinks x = -2 and x = 2, f is one polynomial on each stretch: solve f′ = 0 on each, and look "
       "at each kink from both sides:",
       "   3.1. For x < -2: f = x² - x - 4, and f′ = 2x - 1 is not 0 there.",
       "   3.2. For -2 < x < 2: f = 4 - x² - x, and f′ = -2x - 1 is 0 at x = -1/2.",
       "   3.3. For x > 2: f = x² - x - 4, and f′ = 2x - 1 is not 0 there.",
-      "4. The critical points: x = -1/2."]),
+      "4. The critical points: x = -2, x = -1/2, x = 2."]),
 ])
 def test_piecewise_steps_go_from_the_derivative_to_the_pieces(capsys, function, summary_lines, pieces):
     summary, steps = _solve(capsys, "critical", function, "--steps")
@@ -210,9 +216,9 @@ def test_piecewise_steps_go_from_the_derivative_to_the_pieces(capsys, function, 
                   "above and below 0 near it (f′ = 0 from both sides, and f is -x² just left of it and x² just "
                   "right of it)."]),
     # f″ infinite at 0
-    ("abs(x)^(3/2)", ["7. Classify the point:",
-                      "   7.1. At 0: f″ has no value there, so the second-derivative test does not apply.",
-                      "   7.2. So f's values decide at 0: it is a local minimum, since f = 0 there and f ≥ 0 near it "
+    ("abs(x)^(3/2)", ["5. Classify the point:",
+                      "   5.1. At 0: f″ has no value there, so the second-derivative test does not apply.",
+                      "   5.2. So f's values decide at 0: it is a local minimum, since f = 0 there and f ≥ 0 near it "
                       "(f - f(0) = |x|^(3/2) is never negative)."]),
 ])
 def test_the_heading_names_the_second_derivative_test_only_where_it_decides(capsys, function, classify):

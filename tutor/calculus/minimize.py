@@ -1028,13 +1028,20 @@ def _outside_note(minima: LocalMinima, region: Region) -> str:
     """The note where the least of all lies in the region: what makes it only local, said as outside the
     region where it is (x³ − 3x + y² on 0 ≤ x ≤ 3, −1 ≤ y ≤ 1 falls without bound as x → −∞, not in it),
     as one variable says it; the note as it is otherwise."""
-    if not minima.lower:
-        return minima.note
-    if minima.lower_at is None:
-        return f"outside the region, {minima.lower}" if region.bounded() else minima.note
-    if region.contains(minima.lower_at):
-        return minima.note
-    return f"outside the region, f is smaller: {minima.lower.split(', ', 1)[1]}"
+    return said_outside(minima.lower, minima.lower_at, region) or minima.note
+
+
+def said_outside(lower: str, lower_at: tuple[Expr, ...] | None, region: Region) -> str:
+    """Why the least local minimum is only local (`lower`), said as outside the region where that lies
+    outside it: f decreases without bound beside a bounded region, or is smaller at `lower_at`, not in it;
+    "" where it is not so (then the note stands as it is)."""
+    if not lower:
+        return ""
+    if lower_at is None:  # f decreases without bound: outside a bounded region
+        return f"outside the region, {lower}" if region.bounded() else ""
+    if region.contains(lower_at):
+        return ""
+    return f"outside the region, f is smaller: for example {lower.removeprefix(SMALLER)}"
 
 
 def local_minima(f: str | Expr, variables: Sequence[str] | None = None) -> LocalMinima:

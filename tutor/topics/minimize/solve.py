@@ -14,7 +14,7 @@ from ... import calculus
 from ...calculus import Nature, Region
 from ...calculus.critical import cut
 from ...calculus.kinks import Flat, between_text, evened, least_text, with_abs
-from ...calculus.minimize import NoMinimum, in_region, known_name
+from ...calculus.minimize import NoMinimum, in_region, known_name, said_outside
 from ...calculus.partials import no_derivative
 from ...calculus.region import interval_text
 from ...check import names
@@ -91,7 +91,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
             lines.append("outside the region: " + ", ".join(
                 [_places(outside, x)] * bool(outside)
                 + [f"every {x} with {_closed(g, x)}" for g, cut in stretches if cut is None]))
-        note = _outside(result, window, within) or note
+        note = _outside(result, window) or note
     elif len(result.minima) + len(result.flats) > 1:
         lines.append("local minima: " + ", ".join([f"{x} = {_place(m)}" for m in result.minima]
                                                   + [f"every {x} with {_closed(g, x)}" for g in result.flats])
@@ -156,17 +156,12 @@ def _verified(x: str, zero: calculus.ExactZero) -> str:
     return f"{x} = {z}: {VERDICTS[zero.nature]}, f({z}) = {show(value)}{approx(value)} ({reason(zero.critical)})"
 
 
-def _outside(result: calculus.Minimum, window: Region, within: sympy.Set) -> str:
+def _outside(result: calculus.Minimum, window: Region) -> str:
     """Where the least local minimum lies in the region and f is smaller only outside it, that said as
     outside (x³ − 3x on 0 ≤ x ≤ 3 falls without bound as x → -∞, not in the region); "" otherwise."""
-    if not result.lower or not window.contains((result.point,)):
+    if not window.contains((result.point,)):
         return ""
-    if result.lower_at is None:  # f decreases without bound: outside a bounded region
-        return f"outside the region, {result.lower}" if within.is_subset(sympy.Interval(
-            within.inf, within.sup)) and within.inf.is_finite and within.sup.is_finite else ""
-    if window.contains((result.lower_at,)):
-        return ""
-    return f"outside the region, f is smaller: {result.lower.split(', ', 1)[1]}"
+    return said_outside(result.lower, None if result.lower_at is None else (result.lower_at,), window)
 
 
 def _closed(flat: Flat, x: str) -> str:
