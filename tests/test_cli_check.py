@@ -155,9 +155,10 @@ def test_a_wrong_mixed_number_is_quoted_as_read_with_how_to_write_a_product(caps
     ("E = 25/6", "power-lines-cost", 0, "Write just 25/6, without 'E ='."),  # was: Unknown name 'E'
     ("a = 0.05", "learning-rates-best", 0, "Write just 0.05, without 'a ='."),  # a is f's parameter, not the rate
     ("answer = 11", "stopping-1d", 0, "Write just 11, without 'answer ='."),  # n = 11 is the count (issue 50)
-    ("T(0, y) = 85", "sauna-wall-temperature", 0, "Write just 85, without 'T(0, y) ='."),  # was: Unknown function 'T'
-    ("f_x = 6xy^3", "partial-x-3x2y3", 0, "Write just 6xy^3, without 'f_x ='."),
-    ("∂f/∂x = 6xy^3", "partial-x-3x2y3", 0, "Write just 6xy^3, without '∂f/∂x ='."),  # was: The character '∂'
+    # a name that is not the question's (T(0, y), ∂f/∂x are: finding 111) was: Unknown function 'T', The character '∂'
+    ("T(1, y) = 85", "sauna-wall-temperature", 0, "Write just 85, without 'T(1, y) ='."),
+    ("f_y = 6xy^3", "partial-x-3x2y3", 0, "Write just 6xy^3, without 'f_y ='."),
+    ("∂f/∂y = 6xy^3", "partial-x-3x2y3", 0, "Write just 6xy^3, without '∂f/∂y ='."),
     ("  E = 25/6", "power-lines-cost", 2, "Write just 25/6, without 'E ='."),
 ])
 def test_an_answer_after_its_own_name_is_told_to_drop_the_name(capsys, typed, exercise, caret, message):
@@ -766,6 +767,94 @@ def test_the_parts_names_follow_the_iterations_the_question_asks_for(capsys):
     # (m₂, b₂) after 2 iterations: m2 = … is the point's part, never m·2
     assert main(["check", "--exercise", "gradients:descent-power-lines", "--", "m₂ = 0.6984, b2 = 0.3376"]) == 0
     assert capsys.readouterr().out == "correct\nCorrect.\nread as: (0.6984, 0.3376)\n"
+
+
+@pytest.mark.parametrize("pack, exercise, typed, reading", [
+    # finding 111: each was "Write just …, without '… ='." (0 points in tutor grade), though the prompt names
+    # the answer so: "Write f(x, 4) as a function of x", "What is E(1/2, 7/3)?", "f′(0.05) for …", "∇T(0.5, 0.6) for …"
+    ("gradients", "fix-y-4", "f(x, 4) = x^2 + 16", "x² + 16"),
+    ("gradients", "fix-y-4", "f(x,4)=x^2+16", "x² + 16"),
+    ("gradients", "fix-x-2", "f(2, y) = y^2 + 4", "y² + 4"),
+    ("gradients", "sauna-wall-temperature", "T(0, y) = 85", "85"),
+    ("gradients", "fix-y-4-slope", "d/dx f(x, 4) = 2x", "2x"),
+    ("gradients", "power-lines-cost", "E(1/2, 7/3) = 25/6", "25/6"),
+    ("gradients", "power-lines-cost-function", "E(m, b) = 14m^2 + 12mb + 3b^2 - 42m - 20b + 38",
+     "14m² + 12mb + 3b² - 42m - 20b + 38"),
+    ("gradients", "power-lines-cost-function", "E = 14m^2 + 12mb + 3b^2 - 42m - 20b + 38",
+     "14m² + 12mb + 3b² - 42m - 20b + 38"),  # E alone is the function asked for here
+    ("gradients", "tangent-line-fix-y", "g′(x) = 2x", "2x"),
+    ("gradients", "tangent-line-fix-y", "g' = 2x", "2x"),
+    ("gradients", "tangent-line-fix-y", "dg/dx = 2x", "2x"),
+    ("gradients", "tangent-line-fix-x", "h'(y) = 2y", "2y"),
+    ("drills", "d-at-point", "f'(3) = 5", "5"),
+    ("gradients", "partial-x-3x2y3", "∂f/∂x = 6xy^3", "6xy³"),
+    ("gradients", "partial-x-3x2y3", "df/dx = 6xy^3", "6xy³"),
+    ("gradients", "partial-x-3x2y3", "f_x = 6xy^3", "6xy³"),
+    ("gradients", "partial-x-3x2y3", "f_x(x, y) = 6xy^3", "6xy³"),
+    ("gradients", "partial-y-3x2y3", "∂f/∂y = 9x^2y^2", "9x²y²"),
+    ("gradients", "sauna-partial-y", "T_y = -x^2(x - 6)(3y^2 - 12y)/90", "-x²(x - 6)(3y² - 12y)/90"),
+    ("gradients", "power-lines-dE-dm", "∂E/∂m = 28m + 12b - 42", "28m + 12b - 42"),
+    ("drills", "pd-at-point", "∂f/∂y(2, 3) = 22", "22"),
+    ("drills", "pd-at-point", "f_y(2,3) = 22", "22"),
+    ("gradients", "gradient-x2y2", "∇f = (2x, 2y)", "(2x, 2y)"),
+    ("gradients", "gradient-x2y2", "grad f = (2x, 2y)", "(2x, 2y)"),
+    ("gradients", "gradient-x2y2", "∇f(x, y) = (2x, 2y)", "(2x, 2y)"),
+    ("gradients", "gradient-x2y2-at-2-3", "∇f(2, 3) = (4, 6)", "(4, 6)"),
+    ("drills", "g-three-variables", "∇f = (yz + 10x, xz, xy)", "(yz + 10x, xz, xy)"),
+])
+def test_an_answer_may_be_written_after_the_name_the_prompt_gives_it(capsys, pack, exercise, typed, reading):
+    assert main(["check", "--exercise", f"{pack}:{exercise}", "--student", "s01", "--", typed]) == 0
+    assert capsys.readouterr().out == f"correct\nCorrect.\nread as: {reading}\n"
+
+
+@pytest.mark.parametrize("typed, reading", [("f′(0.05) = -18.9", "-18.9"), ("f'(0.05) = -18.9", "-18.9")])
+def test_a_slope_at_a_point_may_be_written_after_its_name(capsys, typed, reading):
+    assert main(["check", "--exercise", "gradients:descent-1d-slope", "--", typed]) == 0
+    assert capsys.readouterr().out == f"correct\nCorrect (to 1 decimal place).\nread as: {reading}\n"
+
+
+@pytest.mark.parametrize("typed", ["∇T(0.5, 0.6) = (-0.1134, -0.0935)", "grad T(0.5,0.6) = (-0.1134, -0.0935)"])
+def test_a_gradient_at_a_point_may_be_written_after_its_name(capsys, typed):
+    assert main(["check", "--exercise", "gradients:descent-heat-gradient", "--", typed]) == 0
+    assert capsys.readouterr().out.startswith("correct\n")
+
+
+@pytest.mark.parametrize("exercise, typed, value", [
+    # E, f′, ∇f alone are the function, not its value at the point asked for; another point is another value
+    ("gradients:power-lines-cost", "E = 25/6", "25/6"),
+    ("gradients:descent-1d-slope", "f′ = -18.9", "-18.9"),
+    ("gradients:gradient-x2y2-at-2-3", "∇f = (4, 6)", "(4, 6)"),
+    ("gradients:sauna-wall-temperature", "T(1, y) = 85", "85"),
+    ("gradients:fix-y-4", "f(x, 5) = x^2 + 16", "x^2 + 16"),
+    ("gradients:fix-y-4", "f = x^2 + 16", "x^2 + 16"),  # f is the function before y was fixed
+    ("gradients:partial-x-3x2y3", "∂f/∂y = 6xy^3", "6xy^3"),
+    ("drills:pd-at-point", "∂f/∂y = 22", "22"),
+])
+def test_a_name_that_is_not_the_questions_says_what_to_write_and_that_is_read(capsys, exercise, typed, value):
+    assert main(["check", "--exercise", exercise, "--student", "s01", "--", typed]) == 3
+    assert capsys.readouterr().out.endswith(f"Write just {value}, without '{typed.split(' =')[0]} ='.\n")
+    assert main(["check", "--exercise", exercise, "--student", "s01", "--", value]) == 0
+
+
+def test_a_wrong_answer_after_the_questions_name_gets_the_verdict_of_the_bare_answer(capsys):
+    for exercise, named, bare in [("fix-y-4", "f(x, 4) = x^2", "x^2"), ("partial-x-3x2y3", "∂f/∂x = 6xy^2", "6xy^2"),
+                                  ("gradient-x2y2", "∇f = (2x, y)", "(2x, y)")]:
+        main(["check", "--exercise", f"gradients:{exercise}", "--", bare])
+        expected = capsys.readouterr().out
+        main(["check", "--exercise", f"gradients:{exercise}", "--", named])
+        assert capsys.readouterr().out == expected
+
+
+@pytest.mark.parametrize("exercise, typed", [
+    # "(m₁, b₁)" as the prompt asks; "m₁ = …" was "The character '₁' can't be used here."
+    ("gradients:tv-descent-step", "m₁ = 0.019027, b₁ = 0.000139"),
+    ("gradients:tv-descent-step", "(m1, b1) = (0.019027, 0.000139)"),
+    ("drills:cost-mean-step", "m_1 = 9/5, b_1 = 2/3"),
+    ("drills:cost-mean-step", "(m₁, b₁) = (9/5, 2/3)"),
+])
+def test_a_cost_step_may_be_written_after_its_parts_names(capsys, exercise, typed):
+    assert main(["check", "--exercise", exercise, "--student", "s01", "--", typed]) == 0
+    assert capsys.readouterr().out.startswith("correct\n")
 
 
 @pytest.mark.parametrize("typed, exercise", [("x₂ = 0.1447", "descent-1d-step-1"), ("X₁ = 0.1447", "descent-1d-step-1")])

@@ -1445,8 +1445,8 @@ def read(
     a pack's function) may use any single-letter or Greek name as a variable.
     constants: names that stand for numbers (a pack's parameters, replaced by each
     variant's values), so that a point's coordinates may use them: `(a, 0)`.
-    named: the name the question gives the answer (α, x₁), or its parts' names in the order of
-    `components` (x₁, y₁), which the answer may be written after (`without_name`).
+    named: the names the question gives the answer (α; x₁; ∂f/∂x or f_x), or, where it has `components`,
+    its parts' names in their order (x₁, y₁), which the answer may be written after (`without_name`).
     several: a vector is a list of several values (the x where f is least), not one answer, so that ± may
     make more of them (`±1` is -1, 1), as it may points in a set; in any other shape it is refused.
     """
@@ -1456,7 +1456,7 @@ def read(
         raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
                          limits.max_length, "too_large")
     typed = _without_full_stop(normalize(text))
-    clean = without_name(typed, named)
+    clean = without_name(typed, named, parts=bool(components))
     if not clean.strip():
         raise InputError("the answer is empty", 0, "empty")
     if shape == AUTO and _label_words(clean) in LABELS:
@@ -1510,16 +1510,24 @@ _LABEL_ERRORS = ("unknown_name", "unknown_function", "forbidden")
 
 
 # The name the question itself gives the answer is read before it, as the question writes it or as a
-# keyboard types it (`α = 0.05`, `alpha = 0.05`; `x₁ = 0.1447`, `x_1 = …`, `x1 = …`; `(x₁, y₁) = (…)`),
-# and a point's parts after theirs (`x₁ = 0.5, y₁ = 0.6` as x = …, y = …): it is the student
-# answering in the question's words. x1 is then never x·1, as the question wrote x₁.
+# keyboard types it (`α = 0.05`, `alpha = 0.05`; `x₁ = 0.1447`, `x_1 = …`, `x1 = …`; `(x₁, y₁) = (…)`;
+# `f′(0.05)`, `f'(0.05)`; `∂f/∂x`, `df/dx`; `∇T(0.5, 0.6)`, `grad T(0.5, 0.6)`), and a point's parts after
+# theirs (`x₁ = 0.5, y₁ = 0.6` as x = …, y = …): it is the student answering in the question's words.
+# x1 is then never x·1, as the question wrote x₁.
 _SUBSCRIPT_DIGITS = "₀₁₂₃₄₅₆₇₈₉"
 _NAMED_PART = re.compile(rf"(.*?)([{_SUBSCRIPT_DIGITS}]+)")
+_KEYBOARD = {  # a symbol of the question's notation and how a keyboard types it
+    "′": "(?:′|'|’)",  # f′(0.05) as f'(0.05)
+    "∂": "(?:∂|d)",  # ∂f/∂x as df/dx
+    "∇": r"(?:∇|(?i:grad|nabla)\b)\s*",  # ∇f as grad f
+}
+_SPACED = {" ": r"\s*", ",": r"\s*,\s*", "(": r"\s*\(\s*", ")": r"\s*\)", "/": r"\s*/\s*"}
 
 
 def _spelled(name: str) -> str:
     """A pattern for `name` as the question writes it and as a keyboard types it: α or alpha (in any
-    case), x₁, x_1, x_{1} or x1."""
+    case), x₁, x_1, x_{1} or x1, f′ or f', ∂f/∂x or df/dx, ∇f or grad f; spaced or not around its
+    brackets, commas and slashes (f(x,4) for f(x, 4))."""
     pieces = []
     for run in re.findall(rf"[{_SUBSCRIPT_DIGITS}]+|.", name):
         if run[0] in _SUBSCRIPT_DIGITS:
@@ -1528,38 +1536,39 @@ def _spelled(name: str) -> str:
         elif run in GREEK_NAME:
             pieces.append(f"(?:{run}|(?i:{GREEK_NAME[run]}))")
         else:
-            pieces.append(re.escape(run))
+            pieces.append(_KEYBOARD.get(run) or _SPACED.get(run) or re.escape(run))
     return "".join(pieces)
 
 
 @functools.lru_cache(maxsize=64)
-def _name_patterns(named: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    """The whole answer's name before '=' at the start; and, for a point, any part's name before '='."""
-    whole = _spelled(named[0]) if len(named) == 1 else \
+def _name_patterns(named: tuple[str, ...], parts: bool) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The whole answer's name before '=' at the start (any of `named`, or the point of the parts' names);
+    and, for a point, any part's name before '='."""
+    whole = "|".join(_spelled(n) for n in named) if not parts else \
         r"\(\s*" + r"\s*,\s*".join(_spelled(n) for n in named) + r"\s*\)"
-    parts = None
-    if len(named) > 1 and all(_NAMED_PART.fullmatch(n) for n in named):
+    found = None
+    if parts and all(_NAMED_PART.fullmatch(n) for n in named):
         bases = [cast(re.Match[str], _NAMED_PART.fullmatch(n)) for n in named]
-        parts = re.compile("|".join(rf"(?<!\w)({re.escape(m[1])})({_spelled(m[2])})(?=\s*=)" for m in bases))
-    return re.compile(rf"\s*(?:{whole})\s*=(?!=)"), parts
+        found = re.compile("|".join(rf"(?<!\w)({re.escape(m[1])})({_spelled(m[2])})(?=\s*=)" for m in bases))
+    return re.compile(rf"\s*(?:{whole})\s*=(?!=)"), found
 
 
-def without_name(text: str, named: Sequence[str]) -> str:
-    """`text` with the question's name for the answer before it blanked out (`x₁ = 0.1447`, `(x₁, y₁) =
-    (…)`), and each part's name written as its component's (`x₁ = 0.5` as `x = 0.5`), keeping every
-    column where it was typed; the text as it is where it has none."""
+def without_name(text: str, named: Sequence[str], parts: bool = False) -> str:
+    """`text` with the question's name for the answer before it blanked out (`x₁ = 0.1447`, `∂f/∂x = 6xy^3`,
+    `(x₁, y₁) = (…)`), and, where `named` are the `parts`' names, each written as its component's (`x₁ = 0.5`
+    as `x = 0.5`), keeping every column where it was typed; the text as it is where it has none."""
     if not named:
         return text
-    whole, parts = _name_patterns(tuple(named))
+    whole, each = _name_patterns(tuple(named), parts)
     if (found := whole.match(text)) is not None:
         return " " * found.end() + text[found.end():]
-    if parts is None:
+    if each is None:
         return text
 
     def component(found: re.Match[str]) -> str:  # x₁ -> "x ", x_1 -> "x  ": the base, padded
         base = next(group for group in found.groups() if group is not None)
         return base.ljust(len(found.group()))
-    return parts.sub(component, text)
+    return each.sub(component, text)
 
 
 def labelled(text: str, equals: int, note: str) -> InputError:

@@ -389,6 +389,16 @@ class FunctionProblem(Problem):
         """A point as the solvers take it: {x: 2, y: 3}."""
         return None if point is None else dict(zip(self.variables, point))
 
+    def names_at(self, names: Sequence[str], at: Sequence[Expr] | None) -> tuple[str, ...]:
+        """`names` of something of the function (f′, ∇f), as an answer may be written after them: at the
+        point asked for (f′(0.05); f′ alone is the function, not its value there), or where no point is
+        asked, alone or with the function's variables (∇f, ∇f(x, y))."""
+        if at is not None:
+            point = f"({', '.join(self.show(c) for c in at)})"
+            return tuple(name + point for name in names)
+        variables = f"({', '.join(self.show(symbol(v)) for v in self.variables)})"
+        return (*names, *(name + variables for name in names))
+
     def point_text(self, point: Sequence[Expr], latex: bool = False) -> str:
         return self.show(tuple(point), latex) if len(point) > 1 else self.show(point[0], latex)
 

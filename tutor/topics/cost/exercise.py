@@ -107,6 +107,16 @@ class Cost(Problem):
         return ("m", "b") if self.ask == Ask.STEP else ()
 
     @property
+    def answer_names(self) -> tuple[str, ...]:
+        """What the prompt asks for, as it writes it: E(1/2, 7/3) (E alone is the function, not its value
+        there), E(m, b) or E for the function itself, or (m₁, b₁)'s parts for a step."""
+        if self.ask == Ask.VALUE and self.at is not None:
+            return (f"{self.name}{self.show(self.at)}",)
+        if self.ask == Ask.STEP:
+            return ("m₁", "b₁")
+        return (f"{self.name}(m, b)", self.name)
+
+    @property
     def answer_variables(self) -> tuple[str, ...]:
         return ("m", "b") if self.ask == Ask.FUNCTION else ()
 

@@ -35,6 +35,12 @@ class Derivative(PartialDerivative):
             return f"{self.name}′({self.show(self.at[0])}) for {self.signature()}{self.precision()}"
         return f"d/d{self.wrt} of {self.signature()}"
 
+    @property
+    def answer_names(self) -> tuple[str, ...]:
+        """f′ as the prompt writes it (f' as typed), or df/dx: at the point asked for (f′(3)), or alone
+        or with the variable for the derivative itself (g′(x) = 2x)."""
+        return self.names_at((f"{self.name}′", f"d{self.name}/d{self.wrt}"), self.at)
+
     def hints(self) -> tuple[str, ...]:
         derivative = self.solution.derivative
         if self.at is not None:

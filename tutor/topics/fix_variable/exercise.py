@@ -87,6 +87,13 @@ class FixVariable(FunctionProblem):
                     f"line to the curve {call}?")
         return f"Fix {held} in {self.signature()}. Write {call} as a function of {self.free()}."
 
+    @property
+    def answer_names(self) -> tuple[str, ...]:
+        """f(x, 4), or d/dx f(x, 4) for its slope, as the prompt asks for it (f alone is the function before
+        a variable was fixed, not the answer)."""
+        call = self.call()
+        return (f"d/d{self.solution.remaining[0]} {call}",) if self.ask == Ask.DERIVATIVE else (call,)
+
     def free(self) -> str:
         return " and ".join(self.solution.remaining)
 

@@ -49,6 +49,12 @@ class Gradient(FunctionProblem):
         return f"∇{self.name}{at} for {self.signature()}{self.precision()}"
 
     @property
+    def answer_names(self) -> tuple[str, ...]:
+        """∇f as the prompt writes it (grad f as typed): at the point asked for (∇T(0.5, 0.6)), or alone or
+        with the variables for the gradient itself (∇f(x, y))."""
+        return self.names_at((f"∇{self.name}",), self.at)
+
+    @property
     def component_labels(self) -> tuple[str, ...]:
         return tuple(f"∂{self.name}/∂{v}" for v in self.variables)
 

@@ -46,6 +46,13 @@ class PartialDerivative(FunctionProblem):
     def shape(self) -> Shape:
         return Shape.NUMBER if self.at is not None else Shape.EXPRESSION
 
+    @property
+    def answer_names(self) -> tuple[str, ...]:
+        """∂f/∂x as the prompt writes it, or f_x: with the point asked for after it (∂f/∂y(2, 3)), or, for the
+        derivative itself, alone or with the function's variables (f_x(x, y))."""
+        names = (f"∂{self.name}/∂{self.wrt}", f"{self.name}_{self.wrt}")
+        return self.names_at(names, self.at)
+
     @cached_property
     def solution(self) -> calculus.Partial:
         return calculus.partial(self.function, self.wrt, self.at_mapping(self.at))
@@ -91,3 +98,4 @@ class PartialDerivative(FunctionProblem):
         if len(names) == 1:
             return curve_figure(self.function, names, self.at[0] if self.at is not None else None, name=self.name)
         return surface_figure(self.function, names, self.at, slices=self.at is not None, name=self.name)
+
