@@ -627,11 +627,12 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     sentences = [_rounded_points(rounded, len(want_points), ctx)] if rounded else []
     if rounded_exact:
         sentences.append(_exact_wanted(rounded_exact, len(want_points), ctx))
-    sentences += [f"{show(p, ctx.variables, spellings=ctx.spellings, typed=True)} is close to one of the right "
+    sentences += [f"{show(_place(p, ctx), ctx.variables, spellings=ctx.spellings, typed=True)} is close to one of "
+                  "the right "
                   f"points, but its {_coordinates(coordinates, ctx)} not right "
                   f"{ctx.tolerance.describe() if ctx.tolerance else ''}." for p, coordinates in close.items()]
     if wrong:
-        shown = first_of([show(p, ctx.variables, spellings=ctx.spellings, typed=True) for p in wrong])
+        shown = first_of([show(_place(p, ctx), ctx.variables, spellings=ctx.spellings, typed=True) for p in wrong])
         verb = "does" if len(wrong) == 1 else "do"
         sentences.append(f"{shown} {verb} not belong in the answer.")
     if missing:
@@ -649,6 +650,12 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     note = Note.EXTRA_POINT if wrong else Note.WRONG_VALUE if close else Note.MISSING_POINT if missing \
         else _exact_note(rounded_exact) if rounded_exact and not rounded else Note.TOO_FEW_PLACES
     return Outcome(False, note, " ".join(sentences), credit)
+
+
+def _place(point: Point | Equation, ctx: Context) -> object:
+    """A point as a sentence writes it: in one variable, a place on the line, x = 0 (as a list of them is
+    written), not (0)."""
+    return (point,) if isinstance(point, tuple) and len(point) == 1 and len(ctx.variables) == 1 else point
 
 
 def _rounded_exact(extra: Sequence[Point], unmatched: Sequence[Point], ctx: Context) -> dict[Point, tuple[Note, ...]]:

@@ -574,6 +574,11 @@ def show_each(values: Sequence[object], variables: Sequence[str] = (), *, latex:
         if isinstance(value, Equation):
             return f"{printer.show(value.lhs)} = {printer.show(value.rhs)}"
         if isinstance(value, tuple):
+            if value and all(isinstance(v, tuple) and len(v) == 1 for v in value):
+                # places on a line, as the lesson lists them (x = -1, x = 1), not {(-1), (1)}: a set of
+                # numbers has no brackets of its own to write
+                named = f"{printer.symbol(variables[0])} = " if len(variables) == 1 else ""
+                return ", ".join(named + printer.component(v[0]) for v in value)
             if value and all(isinstance(v, (tuple, Equation)) for v in value):
                 inner = ", ".join(map(text, value))
                 return rf"\{{{inner}\}}" if latex else "{" + inner + "}"

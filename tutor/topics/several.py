@@ -5,7 +5,6 @@ what is asked for."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any, cast
 
 from sympy import Expr
@@ -14,7 +13,6 @@ from ..check import Verdict, check
 from ..compare import Tolerance
 from ..limits import LIMITS, Limits
 from ..parse import Answer, InputError, Shape, read
-from ..show import show
 
 
 def unnamed(text: str, variable: str) -> str:
@@ -30,28 +28,50 @@ def read_several(text: str, one: bool, variables: Sequence[str], limits: Limits,
                  parameters: Sequence[str] = ()) -> Answer | None:
     """`text` as a list of several places (numbers for a function of one variable, `one`, also named: x = -1,
     x = 1; else points), each a point; None where it is no such list."""
-    inside = text.strip()
-    if one and inside.startswith("{") and inside.endswith("}"):  # a set of numbers: no shape of its own
-        text = inside[1:-1]
-    if one and variables:
-        text = unnamed(text, variables[0])
     try:
-        listed = read(text, Shape.VECTOR if one else Shape.POINTS, variables, limits=limits, constants=parameters,
-                      several=True)
+        listed = values(text, variables, limits, parameters) if one else \
+            read(text, Shape.POINTS, variables, limits=limits, constants=parameters, several=True)
     except InputError:
         return None
     places = cast(tuple[Any, ...], listed.value)
     if len(places) < 2 or not one and not all(isinstance(p, tuple) for p in places):
         return None
-    points = tuple((p,) for p in places) if one else places
-    return Answer(Shape.POINTS, points, listed.ambiguities, listed.spellings)
+    return listed
+
+
+def values(text: str, variables: Sequence[str], limits: Limits, parameters: Sequence[str] = ()) -> Answer:
+    """`text` as places on the line of a function of one variable: a list of numbers (-1, 1; ±1), also named
+    (x = -1, x = 1) or in braces ({-1, 1}), one number, or none; each a point of one coordinate, so that
+    they compare as a set of points. Raises InputError where the text is none of those."""
+    inside = text.strip()
+    if inside.startswith("{") and inside.endswith("}") and inside != "{}":  # a set of numbers: no shape of its own
+        text = inside[1:-1]
+    if variables:
+        text = unnamed(text, variables[0])
+    try:
+        listed = read(text, Shape.VECTOR, variables, limits=limits, constants=parameters, several=True)
+    except InputError as error:
+        try:
+            listed = read(text, Shape.NUMBER, variables, limits=limits, constants=parameters)
+        except InputError:
+            try:  # none, ∅: read as a set, which has no points
+                empty = read(text, Shape.POINTS, variables, limits=limits, constants=parameters)
+            except InputError:
+                raise error from None
+            if empty.value != ():
+                raise error from None
+            return empty
+        return Answer(Shape.POINTS, ((listed.value,),), listed.ambiguities, listed.spellings)
+    places = cast(tuple[Any, ...], listed.value)
+    return Answer(Shape.POINTS, tuple((p,) for p in places), listed.ambiguities, listed.spellings)
 
 
 def every_lowest(text: str, lowest: tuple[tuple[Expr, ...], ...], one: bool, variables: Sequence[str],
-                 tolerance: Tolerance | None) -> Verdict | None:
+                 tolerance: Tolerance | None, judged: bool = False) -> Verdict | None:
     """Where f is least at several points (`lowest`, as a student can type them) and one is asked for: the
     verdict on a list of exactly those points, which is right (each is a global minimum, none is missing);
-    None for anything else, which the kind's own check judges."""
+    None for anything else, which the kind's own check judges. `judged`: a list of others is judged here
+    too, as a wrong list of those points (a list is an answer's shape there, not a slip of format)."""
     if read_several(text, one, variables, LIMITS) is None:
         return None
 
@@ -60,13 +80,8 @@ def every_lowest(text: str, lowest: tuple[tuple[Expr, ...], ...], one: bool, var
 
     verdict = check(text, Answer(Shape.POINTS, lowest), variables=variables, shape=Shape.POINTS,
                     reader=several, tolerance=tolerance, isolated=False)
-    if not verdict.correct:
+    if not verdict.correct and not judged:
         return None
-    if one:  # {(-1), (1)} is no way to write numbers
-        listed = cast(Answer, read_several(text, one, variables, LIMITS))
-        points = cast(tuple[tuple[Expr], ...], listed.value)
-        numbers = Answer(Shape.VECTOR, tuple(p[0] for p in points), spellings=listed.spellings)
-        verdict = replace(verdict, reading=show(numbers, variables, typed=True))
     return verdict
 
 

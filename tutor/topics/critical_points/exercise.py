@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -13,11 +13,13 @@ from sympy import Expr
 
 from ... import calculus
 from ...calculus import SolveError
-from ...check import Judgement, Verdict
+from ...check import Judgement, Verdict, check
 from ...compare import Note, Tolerance
-from ...parse import Answer, Equation, InputError, Shape, read, symbol
+from ...limits import LIMITS, Limits
+from ...parse import Answer, Equation, InputError, Shape, symbol
 from ...words import and_list, counted, first_of
 from ..base import Field, FieldError, FunctionProblem
+from ..several import values
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -56,7 +58,16 @@ class CriticalPoints(FunctionProblem):
         if not problem.solution.complete:
             raise FieldError("function", "the critical points can't be found exactly: "
                                          + problem.solution.note)
+        if problem.one and problem.solution.sets:  # no list of numbers is every x of a stretch
+            raise FieldError("function", f"{problem.name} is flat all along a stretch, so its critical points "
+                                         "can't be listed as numbers")
         return problem
+
+    @property
+    def one(self) -> bool:
+        """A function of one variable: its critical points are numbers, listed as the lesson lists them
+        (x = -1, x = 1, or -1, 1), not points in brackets."""
+        return len(self.variables) == 1
 
     @cached_property
     def solution(self) -> calculus.CriticalPoints:
@@ -68,9 +79,28 @@ class CriticalPoints(FunctionProblem):
             where = f" in the region {self.region.replace('<=', '≤').replace('>=', '≥')}"
         lines = " (write a whole line of critical points as an equation, like x = 0)" if \
             self.solution.sets else ""
+        if self.one:  # "the region 0 ≤ x ≤ 5" is an interval on a line; the answer is values of x
+            x = self.variables[0]
+            where = f" with {self.region.replace('<=', '≤').replace('>=', '≥')}" if self.region else ""
+            if latex:
+                return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}}}"
+            return f"Find all critical points of {self.signature()}{where}: each {x} where {self.name}′({x}) = 0 " \
+                   "or is undefined."
         if latex:
             return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}}}"
         return f"Find all critical points of {self.signature()}{where}{lines}."
+
+    def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
+        """As every kind's; in one variable, a list of numbers, as local_minima and minimize read one."""
+        if not self.one:
+            return super().read(text, limits, parameters)
+        return values(text, self.answer_variables, limits, parameters)
+
+    def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
+        if not self.one:
+            return super()._check_against(text, expected, tolerance)
+        return check(text, expected, variables=self.answer_variables, shape=Shape.POINTS, reader=self.read,
+                     tolerance=tolerance or self.default_tolerance(), isolated=False)
 
     def points_and_lines(self) -> tuple[list[tuple[Expr, ...]], list[Equation]]:
         """The answer's isolated points and its whole lines of critical points (in the region)."""
@@ -90,7 +120,7 @@ class CriticalPoints(FunctionProblem):
             return verdict
         if verdict.correct:
             return self._outside_region(text, verdict)
-        if verdict.verdict != Judgement.INCORRECT:
+        if verdict.verdict != Judgement.INCORRECT or self.one:  # in one variable, x = 2 is the number 2
             return verdict
         crossing = self._coordinates(text)
         if crossing is None or not all(point in self.points_and_lines()[0] for point in crossing[1]):
@@ -130,7 +160,7 @@ class CriticalPoints(FunctionProblem):
     def _items(self, text: str) -> tuple | None:
         """The points and lines the text lists (() for `none`); None where it can't be read."""
         try:
-            value = read(text, Shape.POINTS, self.variables).value
+            value = self.read(text).value
         except InputError:
             return None
         return value if isinstance(value, tuple) else ()
@@ -158,6 +188,15 @@ class CriticalPoints(FunctionProblem):
         return critical_steps(self.function, self.variables, self.region, result=self.solution)
 
     def hints(self) -> tuple[str, ...]:
+        if self.one:
+            x, name = self.variables[0], self.name
+            count = len(self.points_and_lines()[0])
+            return (
+                f"A critical point is an {x} where {name}′({x}) = 0, or where {name}′ is undefined (a corner).",
+                f"Factor {name}′({x}); a product is zero when one of its factors is."
+                + (" Keep only the points in the interval." if self.region else ""),
+                f"There {'is' if count == 1 else 'are'} {counted(count, 'critical point')}.",
+            )
         result = self.solution
         partials = " and ".join(f"∂{self.name}/∂{v} = 0" for v in self.variables)
         points, lines = self.points_and_lines()

@@ -103,8 +103,11 @@ def _among(point: tuple, points: Sequence[tuple], ctx: Context) -> bool:
 
 
 def _list(items: Sequence, variables: Sequence[str], spellings: tuple = ()) -> str:
-    """Points and lines as a sentence lists them; the student's own with their decimals as typed."""
-    return and_list([show(i, variables, spellings=spellings) for i in items])
+    """Points and lines as a sentence lists them; the student's own with their decimals as typed; in one
+    variable each point as the place it is, x = 1 (as the answer is written), not (1)."""
+    one = len(variables) == 1
+    return and_list([show((i,) if one and isinstance(i, tuple) else i, variables, spellings=spellings)
+                     for i in items])
 
 
 def _differences(problem: CriticalPoints) -> Pattern:
@@ -118,7 +121,8 @@ def _differences(problem: CriticalPoints) -> Pattern:
     partials = solution.gradient
     region = (problem.region or "").replace("<=", "≤").replace(">=", "≥")
     say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
-    equations = " and ".join(f"∂{name}/∂{v} = 0" for v in variables)
+    equations = " and ".join(f"∂{name}/∂{v} = 0" for v in variables) if len(variables) > 1 \
+        else f"{name}′({variables[0]}) = 0"
 
     def test(got: Answer, ctx: Context) -> tuple[Said, ...] | None:
         items = cast(tuple, got.value)  # read in the points shape
@@ -343,7 +347,8 @@ def _solved(problem: CriticalPoints) -> list[tuple[tuple[Said, ...], _Set]]:
     f, variables, name = problem.function, problem.variables, problem.name
     syms = [symbol(v) for v in variables]
     gradient = problem.solution.gradient
-    equations = " and ".join(f"∂{name}/∂{v} = 0" for v in variables)
+    equations = " and ".join(f"∂{name}/∂{v} = 0" for v in variables) if len(variables) > 1 \
+        else f"{name}′({variables[0]}) = 0"
     found: list[tuple[tuple[Said, ...], _Set]] = []
     polynomial = rational_polynomial(f, syms)
     if polynomial is None or polynomial.total_degree() > _MAX_DEGREE:

@@ -1,0 +1,111 @@
+"""Lists of places on a line (findings 120, 122): a critical_points exercise on f(x) is set, its key written
+as the lesson lists critical points (x = -1, x = 1), and read in every way a list of values is; on a
+minimize exercise with several minimisers, a wrong list is a wrong answer, not a slip of format."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from tutor.cli import main
+
+PACK = """\
+pack: one
+title: One variable
+exercises:
+  - {id: cubic, kind: critical_points, function: "x^3 - 3x"}
+  - {id: cubic-12, kind: critical_points, function: "x^3 - 12x"}
+  - {id: corner, kind: critical_points, function: "abs(x)"}
+  - {id: corners, kind: critical_points, function: "abs(x^2 - 1)"}
+  - {id: w, kind: critical_points, function: "x^4 - 2x^2"}
+  - {id: window, kind: critical_points, function: "x^3 - 12x", region: "0 <= x <= 5"}
+  - {id: least-two, kind: minimize, function: "x^4 - 2x^2"}
+  - {id: least-four, kind: minimize, function: "(x^2 - 4)^2"}
+"""
+
+
+@pytest.fixture(scope="module")
+def pack(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("one") / "one.yaml"
+    path.write_text(PACK, encoding="utf-8")
+    return str(path)
+
+
+def told(capsys, answer: str, exercise: str) -> str:
+    main(["check", "--exercise", exercise, "--", answer])
+    return capsys.readouterr().out
+
+
+def test_the_pack_validates(capsys, pack):
+    assert main(["pack", "validate", pack]) == 0
+    assert capsys.readouterr().out == f"{pack}: valid (8 exercises; each one's answer grades as correct)\n"
+
+
+def test_the_key_and_prompt_read_as_the_lesson_writes_them(capsys, pack):
+    main(["pack", "show", pack, "--answers"])
+    out = capsys.readouterr().out
+    assert ("Find all critical points of f(x) = x³ - 3x: each x where f′(x) = 0 or is undefined.\n"
+            "   answer: x = -1, x = 1\n") in out
+    assert "answer: x = 0\n" in out  # the corner of |x|
+    assert "answer: x = -1, x = 0, x = 1\n" in out  # |x² - 1| and x⁴ - 2x²
+    assert ("Find all critical points of f(x) = x³ - 12x with 0 ≤ x ≤ 5: each x where f′(x) = 0 or is "
+            "undefined.\n   answer: x = 2\n") in out
+
+
+@pytest.mark.parametrize("typed, exercise, reading", [
+    ("x = -1, x = 1", "cubic", "x = -1, x = 1"),
+    ("-1, 1", "cubic", "x = -1, x = 1"),
+    ("±1", "cubic", "x = -1, x = 1"),
+    ("{-1, 1}", "cubic", "x = -1, x = 1"),
+    ("x = ±2", "cubic-12", "x = -2, x = 2"),
+    ("0", "corner", "x = 0"),
+    ("x = 0, x = ±1", "corners", "x = 0, x = -1, x = 1"),
+    ("{1, 0, -1}", "w", "x = 1, x = 0, x = -1"),
+    ("x = 2", "window", "x = 2"),
+])
+def test_right_lists_are_right(capsys, pack, typed, exercise, reading):
+    assert told(capsys, typed, f"{pack}:{exercise}") == f"correct\nCorrect.\nread as: {reading}\n"
+
+
+@pytest.mark.parametrize("typed, exercise, said", [
+    ("-1", "cubic", "It looks like you missed x = 1. A product is zero when any one of its factors is: solve "
+                    "f′(x) = 0 for every combination of factors."),
+    ("±1", "w", "It looks like you missed x = 0. A product is zero when any one of its factors is: solve "
+                "f′(x) = 0 for every combination of factors."),
+    ("-1, 0, 1", "cubic", "x = 0 does not belong in the answer."),
+])
+def test_wrong_lists_are_told_what_is_wrong(capsys, pack, typed, exercise, said):
+    assert told(capsys, typed, f"{pack}:{exercise}").split("\n")[:2] == ["incorrect", said]
+
+
+@pytest.mark.parametrize("typed, exercise, said", [
+    ("±2", "least-two", "x = -2, x = 2 do not belong in the answer. 2 points are missing."),
+    ("-2, 2", "least-two", "x = -2, x = 2 do not belong in the answer. 2 points are missing."),
+    ("0, ±1", "least-two", "x = 0 does not belong in the answer."),
+    ("x = 0, x = ±1", "least-two", "x = 0 does not belong in the answer."),
+    ("±2, 0", "least-four", "x = 0 does not belong in the answer."),
+    ("±1", "least-four", "x = -1, x = 1 do not belong in the answer. 2 points are missing."),
+])
+def test_a_wrong_list_of_minimisers_is_wrong_not_invalid(capsys, pack, typed, exercise, said):
+    assert told(capsys, typed, f"{pack}:{exercise}").split("\n")[:2] == ["incorrect", said]
+
+
+@pytest.mark.parametrize("typed, exercise", [("±1", "least-two"), ("-2, 2", "least-four"), ("2", "least-four")])
+def test_right_lists_of_minimisers_stay_right(capsys, pack, typed, exercise):
+    assert told(capsys, typed, f"{pack}:{exercise}").startswith("correct\n")
+
+
+def test_grade_gives_the_points(tmp_path, pack):
+    submissions = tmp_path / "answers.csv"
+    submissions.write_text(
+        "student,exercise,answer\n"
+        "ann,cubic,\"x = -1, x = 1\"\nann,corners,±1\nann,least-two,\"0, ±1\"\nann,least-four,±2\n"
+        "bob,cubic,±1\nbob,corners,\"{-1, 0, 1}\"\nbob,least-two,±2\nbob,least-four,\"-2, 2\"\n", encoding="utf-8")
+    assert main(["grade", pack, str(submissions), "--out", str(tmp_path / "out"), "--jobs", "1"]) == 0
+    with (tmp_path / "out" / "answers.csv").open(encoding="utf-8", newline="") as stream:
+        rows = {(r["student"], r["exercise"]): (r["verdict"], r["score"]) for r in csv.DictReader(stream)}
+    assert [rows[("ann", e)][0] for e in ("cubic", "corners", "least-two", "least-four")] == [
+        "correct", "incorrect", "incorrect", "correct"]
+    assert [rows[("bob", e)] for e in ("cubic", "corners", "least-two", "least-four")] == [
+        ("correct", "1"), ("correct", "1"), ("incorrect", "0"), ("correct", "1")]
