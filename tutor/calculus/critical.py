@@ -173,6 +173,7 @@ class CriticalPoints:
     region: Region | None = None
     level: Level | None = None  # f of one variable solved piece by piece, with its flat stretches and corners
     split: Split | None = None  # f of one variable with absolute values, f′ = 0 solved on each side of its kinks
+    lines: KinkLines | None = None  # f of two variables with |u|, u linear: solved off and along its kink lines
 
     @property
     def inside(self) -> Found:
@@ -358,8 +359,15 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
             shape = f", and f does not repeat with a period (its only {only} at {corners})" if kinks else ""
             note = (f"f′ = 0 has infinitely many solutions, going on without end{shape}: those listed are only the "
                     f"ones with {interval_text(split.window, x)}")
+    lines = _on_kink_lines(f, syms, variables) if len(syms) == 2 and not complete and not sets \
+        and f.has(sympy.Abs) else None
+    if lines is not None:  # |x| + y²: ∇f = 0 off the kink line x = 0, and f along it, each solved exactly
+        isolated, complete, note = list(lines.points), True, ""
     points = []
     for p in sort_exactly(isolated):
+        if lines is not None and any(lies_on(p, (k.line,), syms) for k in lines.lines):
+            points.append(_on_kink(f, syms, p, region))
+            continue
         test = _tested(f, variables, p)
         decided = by_values(f, syms, p) if test.label == Nature.INCONCLUSIVE else None
         points.append(CriticalPoint(p, region.contains(p) if region else None, test, decided))
@@ -373,7 +381,84 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
                    if k is not None and k.classification.untested]
         points.sort(key=lambda p: sympy.N(p.point[0]))
     return CriticalPoints(tuple(points), tuple(sets), complete, note, f, variables, gradient, factors,
-                          tuple(cases), region, level, split)
+                          tuple(cases), region, level, split, lines)
+
+
+@dataclass(frozen=True)
+class KinkLine:
+    """A line where an absolute value's inside is 0 (x = 0 for |x|), and f along it, of one variable."""
+
+    line: Equation
+    along: Expr  # f on the line, in the variable that runs along it
+    points: tuple[tuple[Expr, ...], ...]  # where f along the line has a critical point
+
+
+@dataclass(frozen=True)
+class KinkLines:
+    """f of two variables whose absolute values each hold a linear u: off the lines u = 0 f is smooth, and
+    ∇f = 0 is solved there; on a line a partial derivative has no value, and f along it is solved instead."""
+
+    lines: tuple[KinkLine, ...]
+    off: tuple[tuple[Expr, ...], ...]  # where ∇f = 0 off the lines
+    points: tuple[tuple[Expr, ...], ...]  # both, with no point twice
+
+
+_MOST_LINES = 3  # absolute values in f: each sign of each solved apart
+
+
+def _on_kink_lines(f: Expr, syms: Sequence[sympy.Symbol], variables: Sequence[str]) -> KinkLines | None:
+    """∇f = 0 on each side of f's kink lines, where each |u| is u or -u, and the critical points of f along
+    each line (so a corner where another line crosses it too: |x| + |y| at (0, 0)). None where an inside is
+    not linear with rational coefficients, there are more than _MOST_LINES, or a part is not solved exactly
+    and completely as points (f constant along a line, say: a whole line of kinks is not listed)."""
+    absolutes = sorted(f.atoms(sympy.Abs), key=sympy.default_sort_key)
+    if not absolutes or len(absolutes) > _MOST_LINES or f.has(sympy.Max, sympy.Min):
+        return None
+    insides = [rational_polynomial(a.args[0], syms) for a in absolutes]
+    if any(u is None or u.total_degree() != 1 for u in insides):
+        return None
+    x, y = syms
+    off: list[tuple[Expr, ...]] = []
+    for signs in itertools.product((1, -1), repeat=len(absolutes)):
+        smooth = f.xreplace({a: s * a.args[0] for a, s in zip(absolutes, signs)})
+        found = critical_points(smooth, variables) if smooth.free_symbols else None
+        if found is None or not found.complete or found.sets:
+            return None
+        off += [p.point for p in found.points
+                if all(sign(s * a.args[0].xreplace(dict(zip(syms, p.point)))) == 1 for a, s in zip(absolutes, signs))]
+    lines: list[KinkLine] = []
+    for a in absolutes:
+        line = as_equation(a.args[0], syms)
+        if any(_same_line(k.line, line, syms) for k in lines):  # |x - y| and |2y - 2x|: one line
+            continue
+        runs = y if line.lhs == x else x
+        along = f.xreplace({line.lhs: line.rhs})
+        if not along.has(runs):
+            return None  # f constant along the line: a whole line of kinks, not listed here
+        found = critical_points(along, [runs.name])
+        if not found.complete or found.sets or (found.level is not None and found.level.stretches):
+            return None
+        points = tuple((p.point[0], line.rhs.xreplace({runs: p.point[0]})) if runs == x else
+                       (line.rhs.xreplace({runs: p.point[0]}), p.point[0]) for p in found.points)
+        lines.append(KinkLine(line, along, points))
+    everything = _unique([*off, *(p for k in lines for p in k.points)])
+    return KinkLines(tuple(lines), tuple(sort_exactly(off)), tuple(sort_exactly(everything)))
+
+
+def _same_line(a: Equation, b: Equation, syms: Sequence[sympy.Symbol]) -> bool:
+    """Whether two linear equations are the same line (x = y and 2x = 2y)."""
+    p, q = (sympy.Poly(e.lhs - e.rhs, *syms) for e in (a, b))
+    return sympy.Matrix([[p.coeff_monomial(m) for m in (syms[0], syms[1], 1)],
+                         [q.coeff_monomial(m) for m in (syms[0], syms[1], 1)]]).rank() == 1
+
+
+def _on_kink(f: Expr, syms: Sequence[sympy.Symbol], point: tuple[Expr, ...], region: Region | None) -> CriticalPoint:
+    """A critical point on a kink line: a partial derivative, or a second one, has no value there, so
+    no second-derivative test; f's values decide."""
+    why = "f has a kink there, where an absolute value's inside is 0"
+    test = Classification(Nature.INCONCLUSIVE, sympy.nan, sympy.nan, f"{why}, so the test cannot decide",
+                          untested=f"{why}, so the second-derivative test does not apply")
+    return CriticalPoint(point, region.contains(point) if region else None, test, by_values(f, syms, point))
 
 
 def _level(f: Expr, x: sympy.Symbol, always: bool) -> Level | None:
@@ -949,6 +1034,8 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
             s, why = one_sided(f, syms[0], point[0])
         if s is None:  # |x|^(3/2) at 0: f′ → 0 from both sides, f″ → ∞
             s, why = _by_terms(f, syms, point, value)
+        if s is None:  # |x|^(3/2) - x² at 0: its lowest power, |x|^(3/2), outweighs x² near 0
+            s, why = lowest_power(f, syms[0], point[0], value)
     elif rational_polynomial(f, syms) is not None and all(c.is_Rational for c in point):
         g = sympy.expand(f - value)
         s = _definite(g, syms, point)  # the reason given is the one that decided: no factors are needed here
@@ -981,7 +1068,11 @@ def _by_terms(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr) 
     if not terms:
         return None, ""
     at_point = show(point[0]) if len(point) == 1 else ", ".join(show(c) for c in point)
+    shifted = _shifted_terms(f, syms, point, value)
     for s, never, least in ((1, "negative", "least"), (-1, "positive", "greatest")):
+        if shifted and all(_never_below(s * t) for t in shifted):  # |x - 1|^(3/2) + (y + 2)² at (1, -2)
+            what = "is a sum of terms that are never" if len(shifted) > 1 else "is never"
+            return s, f"f - f({at_point}) = {show(sympy.Add(*shifted))} {what} {never}"
         found = [_least(s * t, syms) for t in terms]
         bounds = [b for b in found if b is not None]
         if len(bounds) < len(terms) or any(sign(s * t.xreplace(at) - b) != 0 for t, b in zip(terms, bounds)):
@@ -992,6 +1083,19 @@ def _by_terms(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr) 
         said = ", ".join(f"{show(t)} {'≥' if s > 0 else '≤'} {show(s * b)}" for t, b in zip(terms, bounds))
         return s, f"each term of f is at its {least} there: {said}"
     return None, ""
+
+
+def _shifted_terms(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr) -> tuple[Expr, ...]:
+    """The terms of f - f(P) in powers of x - a, y - b, each written back in x and y: (y + 2)² and
+    |x - 1|^(3/2) for |x - 1|^(3/2) + (y + 2)² at (1, -2), which expanded in x and y has terms of both signs
+    (4y). Empty at the origin (the terms of f are these) or where f - f(P) has a constant term left."""
+    if all(c == 0 for c in point):
+        return ()
+    moved = sympy.expand(f.xreplace({v: v + c for v, c in zip(syms, point)}) - value)
+    terms = sympy.Add.make_args(moved)
+    if any(not t.free_symbols & set(syms) for t in terms):
+        return ()
+    return tuple(t.xreplace({v: v - c for v, c in zip(syms, point)}) for t in terms)
 
 
 def _least(term: Expr, syms: Sequence[sympy.Symbol]) -> Expr | None:
@@ -1026,6 +1130,39 @@ def _along_axes(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr
         if s is not None:
             seen[s] = f"{shown} {'>' if s > 0 else '<'} 0 near it {where}"
     return None, ""
+
+
+def lowest_power(f: Expr, x: sympy.Symbol, a: Expr, value: Expr) -> tuple[int | None, str]:
+    """The sign of f - f(a) on each side of a from its lowest power of |x - a| there: on the right f(a + t) - f(a)
+    is a sum of powers c·tʳ of t > 0 (|x|^(3/2) - x² is t^(3/2) - t²), and near a the lowest one outweighs the
+    rest, so its coefficient's sign is that of f - f(a); the same on the left, with f(a - t). 1 or -1 where both
+    sides agree, 0 where they differ; (None, "") where a side is no such sum (|x| inside a function, sin(|x|))."""
+    t = sympy.Dummy("t", positive=True)
+    lowest = []
+    for turn in (-1, 1):
+        powers: dict[Expr, Expr] = {}
+        for term in sympy.Add.make_args(sympy.expand(f.xreplace({x: a + turn * t}) - value)):
+            coefficient, power = term.as_coeff_exponent(t)
+            if coefficient.has(t) or not power.is_Rational or power <= 0:
+                return None, ""
+            powers[power] = powers.get(power, sympy.Integer(0)) + coefficient
+        powers = {r: c for r, c in powers.items() if c != 0}
+        if not powers:
+            return None, ""
+        r = min(powers)
+        s = sign(powers[r])
+        if not s:
+            return None, ""
+        lowest.append((s, powers[r] * sympy.Abs(x - a)**r))
+    (left, on_left), (right, on_right) = lowest
+    gap = show(sympy.Abs(x - a))
+    def near(term: Expr) -> str:
+        return f"{show(term)} + higher powers of {gap}"
+    shown = f"f - f({show(a)})"
+    if on_left == on_right:
+        return left, f"{shown} = {near(on_left)} on both sides"
+    said = f"{shown} = {near(on_left)} just left of it and {near(on_right)} just right of it"
+    return (left if left == right else 0), said
 
 
 def nowhere_below(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> str:

@@ -13,7 +13,7 @@ from sympy import Expr
 
 from ..calculus import CriticalPoint, CriticalPoints, CriticalSet, Piece, Region, classify, critical_points
 from ..calculus.common import function_of, symbols
-from ..calculus.critical import Nature, Split, as_equation, by_values, constant_sign, lies_on
+from ..calculus.critical import KinkLines, Nature, Split, as_equation, by_values, constant_sign, lies_on
 from ..calculus.kinks import Level, between, between_text, pieces
 from ..parse import Equation, symbol
 from .derivative import derivative_steps
@@ -32,6 +32,8 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
         substeps.append(_piecewise(c.function, syms[0], c.level))
     elif c.split is not None:  # sin|x|: solved on each side of its kink, where sympy's cases are left unsolved
         substeps.append(_sides(syms[0], c.split))
+    elif c.lines is not None:  # |x| + y²: sympy's case sign(x) = 0 is the kink line x = 0, solved along it
+        substeps.append(_kink_lines(c.lines))
     else:
         substeps += _factored(c, nonzero, syms)
         if c.cases or all(c.factors):
@@ -151,6 +153,19 @@ def _sides(x: sympy.Symbol, split: Split) -> Step:
         else:
             parts.append(step(Rule.STRETCH_NONE, side.smooth, None, where=where, slope=side.slope))
     return step(Rule.SIDES, None, None, parts, kinks=tuple(Equation(x, k) for k in split.kinks))
+
+
+def _kink_lines(lines: KinkLines) -> Step:
+    """∇f = 0 off f's kink lines, and f's critical points along each line; the points are classified below."""
+    kinks = tuple(k.line for k in lines.lines)
+    parts = [step(Rule.KINK_OFF, None, lines.off, kinks=kinks) if lines.off
+             else step(Rule.KINK_OFF_NONE, None, None, kinks=kinks)]
+    for k in lines.lines:
+        if k.points:
+            parts.append(step(Rule.KINK_ALONG, k.line, k.points, along=k.along))
+        else:
+            parts.append(step(Rule.KINK_ALONG_NONE, k.line, None, along=k.along))
+    return step(Rule.KINK_LINES, None, None, parts, kinks=kinks)
 
 
 def _cases(c: CriticalPoints) -> Step:

@@ -87,6 +87,13 @@ TEMPLATES: dict[StepRule, str] = {
                  "{f}′ = 0 on each side, and look at each kink from both sides:"),
     Rule.SIDE_ENDLESS: ("For {where}: {f} = {before}, and {f}′ = {slope} is 0 at infinitely many points; those "
                         "listed: {after:and}."),
+    Rule.KINK_LINES: ("On {kinks:the line|the lines} {kinks:and} an absolute value's inside is 0, where {f} may have "
+                      "a kink and a derivative no value: solve ∇{f} = 0 off {kinks:that line|those lines}, where {f} "
+                      "has no absolute value, and find the critical points of {f} along {kinks:it|each line}:"),
+    Rule.KINK_OFF: "Off {kinks:that line|those lines}: ∇{f} = 0 at {after:list}.",
+    Rule.KINK_OFF_NONE: "Off {kinks:that line|those lines}: ∇{f} is never 0.",
+    Rule.KINK_ALONG: "On the line {before}: {f} = {along}, critical at {after:list}.",
+    Rule.KINK_ALONG_NONE: "On the line {before}: {f} = {along}, which has no critical point.",
     Rule.KINK_LEVEL: "At the kink {before}: {f}′ = 0 from both sides, so it is a critical point.",
     Rule.STRETCHES: "Critical all along: every point of {after:and}.",
     Rule.CANDIDATES: "The critical points: {after}.",
