@@ -25,6 +25,7 @@ both signs (a saddle), never where they are 0 along some line ((x² − y²)²).
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -443,7 +444,7 @@ def _windows(equations: Sequence[Expr], syms: Sequence[sympy.Symbol], region: Re
                 if not all(r.is_Rational for r in ratios):
                     continue
                 # the least common multiple: T and every (p/q)·T divide lcm(p, …)·T
-                period *= sympy.ilcm(1, *(r.p for r in ratios))
+                period *= math.lcm(*(int(r.p) for r in ratios))
                 if not period.is_positive:
                     continue
                 span = region.span(s.name) if region is not None else sympy.S.Reals
