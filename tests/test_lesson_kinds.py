@@ -641,12 +641,13 @@ def test_a_list_where_one_place_is_asked_says_which_one(exercise_id, answer, mes
     ("x^4 - 2x^2 + y^2", "(-1, 0), (1, 0)", "correct", "Correct.", "{(-1, 0), (1, 0)}"),
     ("x^4 - 2x^2 + y^2", "{(1, 0), (-1, 0)}", "correct", "Correct.", "{(1, 0), (-1, 0)}"),
     ("x^4 - 2x^2 + y^2", "(1, 0)", "correct", "Correct.", "(1, 0)"),
-    ("x^4 - 2x^2 + y^2", "(-1, 0), (0, 0)", "invalid", "One point is asked for here: any one of the 2 where f is "
-                                                      "least.", ""),
-    ("x^4 - 2x^2 + y^2", "(-1, 0), (1, 0), (0, 0)", "invalid", "One point is asked for here: any one of the 2 where "
-                                                               "f is least.", ""),
-    ("x^4 - 2x^2", "1, -1", "correct", "Correct.", "(1, -1)"),
-    ("x^4 - 2x^2", "-1, 0", "invalid", "One number is asked for here: any one of the 2 where f is least.", ""),
+    # a list is an answer's shape here: a wrong one is wrong, not invalid (finding 120)
+    ("x^4 - 2x^2 + y^2", "(-1, 0), (0, 0)", "incorrect", "(0, 0) does not belong in the answer. 1 point is missing.",
+     "{(-1, 0), (0, 0)}"),
+    ("x^4 - 2x^2 + y^2", "(-1, 0), (1, 0), (0, 0)", "incorrect", "(0, 0) does not belong in the answer.",
+     "{(-1, 0), (1, 0), (0, 0)}"),
+    ("x^4 - 2x^2", "1, -1", "correct", "Correct.", "x = 1, x = -1"),
+    ("x^4 - 2x^2", "-1, 0", "incorrect", "x = 0 does not belong in the answer. 1 point is missing.", "x = -1, x = 0"),
 ])
 def test_every_global_minimum_listed_where_one_is_asked(tmp_path, function, answer, verdict, message, reading):
     (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: g\n    kind: local_minima\n"
@@ -659,13 +660,13 @@ def test_every_global_minimum_listed_where_one_is_asked(tmp_path, function, answ
 @pytest.mark.parametrize("function, answer, verdict, message, reading", [
     # "Find an x that minimises f": f is least at both, so the list of exactly those is right, as for
     # local_minima's global minimum (it was "A single number is expected here, not a list.")
-    ("x^4 - 2x^2", "-1, 1", "correct", "Correct.", "(-1, 1)"),
-    ("x^4 - 2x^2", "{1, -1}", "correct", "Correct.", "(1, -1)"),
+    ("x^4 - 2x^2", "-1, 1", "correct", "Correct.", "x = -1, x = 1"),
+    ("x^4 - 2x^2", "{1, -1}", "correct", "Correct.", "x = 1, x = -1"),
     ("x^4 - 2x^2", "1", "correct", "Correct.", "1"),
-    ("x^4 - 2x^2", "-1, 0", "invalid", "One number is asked for here: any one of the 2 where f is least.", ""),
-    ("x^4 - 2x^2", "-1, 1, 0", "invalid", "One number is asked for here: any one of the 2 where f is least.", ""),
-    ("cos(x) + x^2/10", "-2.5957, 2.5957", "correct", "Correct.", "(-2.5957, 2.5957)"),
-    ("x^2 - 2abs(x)", "1, -1", "correct", "Correct.", "(1, -1)"),  # solved between its kinks
+    ("x^4 - 2x^2", "-1, 0", "incorrect", "x = 0 does not belong in the answer. 1 point is missing.", "x = -1, x = 0"),
+    ("x^4 - 2x^2", "-1, 1, 0", "incorrect", "x = 0 does not belong in the answer.", "x = -1, x = 1, x = 0"),
+    ("cos(x) + x^2/10", "-2.5957, 2.5957", "correct", "Correct.", "x = -2.5957, x = 2.5957"),
+    ("x^2 - 2abs(x)", "1, -1", "correct", "Correct.", "x = 1, x = -1"),  # solved between its kinks
     ("(x - 1)^2", "1, 2", "invalid", "A single number is expected here, not a list.", ""),
 ])
 def test_a_minimize_exercise_takes_every_x_where_f_is_least(tmp_path, function, answer, verdict, message, reading):
@@ -719,10 +720,11 @@ def run(capsys, *argv: str) -> tuple[int, str]:
     return status, capsys.readouterr().out
 
 
-def test_a_fit_whose_m_and_b_terminate_is_given_in_decimals(capsys):
-    # zoe's points (0, 0), (1, 8), (2, 1), (3, 7): the answer was shown "(7/5, 1.9)"
+def test_a_fit_to_whole_numbers_gives_m_and_b_alike(capsys):
+    # zoe's points (0, 0), (1, 8), (2, 1), (3, 7): the answer was shown "(7/5, 1.9)"; whole-number data have an
+    # exact fit (finding 114), both in fractions
     assert main(["pack", "show", "drills", "ls-four-points", "--student", "zoe", "--answers"]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "   answer: (1.4, 1.9)"
+    assert capsys.readouterr().out.splitlines()[-1] == "   answer: (7/5, 19/10)"
 
 
 def test_solve_fix_steps_write_f_as_typed(capsys):
@@ -1114,9 +1116,9 @@ def test_the_tied_minima_named_are_the_list_of_them(periodic, exercise_id):
     variant = periodic.exercise(exercise_id).variant()
     assert [respond(variant, text).verdict.value for text in ("x = -1, x = 1", "{x = 1, x = -1}", "-1, 1")] == \
         ["correct"] * 3
-    got = respond(variant, "x = -1, x = 2")
-    assert (got.verdict.value, got.message) == ("invalid", "One number is asked for here: any one of the 2 where "
-                                                           "f is least.")
+    got = respond(variant, "x = -1, x = 2")  # a wrong list is wrong, not invalid (finding 120)
+    assert (got.verdict.value, got.message) == ("incorrect", "x = 2 does not belong in the answer. 1 point is "
+                                                             "missing.")
 
 
 def test_a_local_maximum_of_a_function_minimised_numerically_is_named(periodic):

@@ -9,7 +9,7 @@ The grammar, loosest binding first::
     sum      := product (sign product)*
     product  := signed (('*' | '/') signed | <juxtaposition> power)*
     signed   := sign signed | power
-    sign     := '+' | '-' | '±' | '∓'                 '+/-' and '+-' (nothing between) are '±'
+    sign     := '+' | '-' | '±' | '∓'                 '+/-' is '±'; '+-' is + then - (a+-b is a - b)
     items    := item (',' item)*                     an item: a list, `lhs = rhs`, or a sum
     power    := postfix ('^' (signed | '{' sum '}'))?   right-associative: x^2^3 = x^8
     postfix  := atom ('!' | superscript)*
@@ -307,7 +307,7 @@ def _describe(names: Sequence[str]) -> str:
 class _Tokenizer:
     def __init__(self, text: str, vocabulary: _Vocabulary, limits: Limits, offset: int = 0, typed_signs: bool = True):
         self.text = text
-        self.typed_signs = typed_signs  # +- and +/- are ±: not in a superscript, whose ⁺⁻ is no keyboard's ±
+        self.typed_signs = typed_signs  # +/- is ±: not in a superscript, whose ⁺⁻ is no keyboard's ±
         self.vocabulary = vocabulary
         self.limits = limits
         self.offset = offset
@@ -345,9 +345,10 @@ class _Tokenizer:
             elif c == "_" and out and out[-1].kind == TokenKind.FUNCTION and out[-1].text in FUNCTIONS["log"].names:
                 out.append(Token(TokenKind.OPERATOR, "_", col, spaced=spaced))  # log _ 2 x: the base follows
                 i += 1
-            elif c in _PLUS_MINUS or self.typed_signs and text.startswith(("+/-", "+-"), i):  # as keyboards type ±
-                typed = c if c in _PLUS_MINUS else "+/-" if text.startswith("+/-", i) else "+-"
-                out.append(Token(TokenKind.OPERATOR, "±" if typed in ("+/-", "+-") else c, col, typed, spaced))
+            elif c in _PLUS_MINUS or self.typed_signs and text.startswith("+/-", i):  # as keyboards type ±; not
+                # '+-', which the external suites (STACK, KAS, math-expressions) read as a plus and a minus
+                typed = c if c in _PLUS_MINUS else "+/-"
+                out.append(Token(TokenKind.OPERATOR, "±" if typed == "+/-" else c, col, typed, spaced))
                 i += len(typed)
             elif text.startswith("==", i) or text.startswith("!=", i):
                 raise InputError("comparisons are not answers here", col, "forbidden")

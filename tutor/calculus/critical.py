@@ -25,6 +25,7 @@ both signs (a saddle), never where they are 0 along some line ((x² − y²)²).
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -142,6 +143,30 @@ class CriticalSet:
 
 
 @dataclass(frozen=True)
+class Family:
+    """Every solution of a periodic condition (sin x = 0): variable = first + k·step for every integer k,
+    for each first (x = kπ; cos x = -1 gives x = π + 2kπ)."""
+
+    variable: str
+    firsts: tuple[Expr, ...]
+    step: Expr
+
+
+@dataclass(frozen=True)
+class Window:
+    """Where a variable in which ∇f repeats has its critical points listed: one period, 0 ≤ x < 2π, or the
+    region's bounds on it (-4 ≤ x ≤ 4), where every one is listed and no period need be said."""
+
+    variable: str
+    span: sympy.Set
+    period: Expr  # ∇f's least period in this variable
+    bounded: bool  # the region's bounds, not one period
+
+    def text(self) -> str:
+        return interval_text(self.span, self.variable)
+
+
+@dataclass(frozen=True)
 class Case:
     """One factor of each partial set to zero, and what that gives."""
 
@@ -149,7 +174,8 @@ class Case:
     points: tuple[tuple[Expr, ...], ...] = ()
     set: CriticalSet | None = None
     solved: bool = True  # False when sympy could not solve this case
-
+    families: tuple[Family, ...] = ()  # every solution of its periodic conditions, where its points are a window's
+    every: bool = False  # its points are all its solutions (in the windows), shown so
 
 @dataclass(frozen=True)
 class Found:
@@ -174,6 +200,7 @@ class CriticalPoints:
     level: Level | None = None  # f of one variable solved piece by piece, with its flat stretches and corners
     split: Split | None = None  # f of one variable with absolute values, f′ = 0 solved on each side of its kinks
     lines: KinkLines | None = None  # f of two variables with |u|, u linear: solved off and along its kink lines
+    windows: tuple[Window, ...] = ()  # the variables ∇f repeats in, and where their critical points are listed
 
     @property
     def inside(self) -> Found:
@@ -324,16 +351,20 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     complete = all(p.is_polynomial(*syms) for fs in factors for p in fs) or not all(factors)
     note = "" if complete else ("the equations are not polynomial, so the solutions found "
                                 "may not be all the critical points")
-    cases = []
+    windows = () if complete or exactly else _windows(equations, syms, region)
+    cases, every = [], bool(windows)
     for combination in itertools.product(*factors):
-        case = _solve_case(combination, syms, f, gradient, region, exactly)
-        if case is not None:
+        case = _solve_case(combination, syms, f, gradient, region, exactly, windows)
+        every = every and (case.every if case is not None else _contradictory(tuple(dict.fromkeys(combination))))
+        if case is not None and (case.points or case.set is not None or not case.solved):
             cases.append(case)
             if not case.solved:
                 complete = False
                 equation = "f′ = 0" if len(syms) == 1 else "∇f = 0"
                 note = (f"the tutor could not solve every case of {equation} exactly, so some critical points may "
                         "be missing")
+    if every:  # each case's solutions are families, listed whole in one period or the region's window
+        complete, note = True, repeats_note(windows, len(syms))
     sets = _largest(_unique(c.set for c in cases if c.set is not None))
     on_sets = [p for c in cases for p in c.points if any(lies_on(p, s.equations, syms) for s in sets)]
     isolated = _unique(p for c in cases for p in c.points if p not in on_sets)
@@ -381,7 +412,7 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
                    if k is not None and k.classification.untested]
         points.sort(key=lambda p: sympy.N(p.point[0]))
     return CriticalPoints(tuple(points), tuple(sets), complete, note, f, variables, gradient, factors,
-                          tuple(cases), region, level, split, lines)
+                          tuple(cases), region, level, split, lines, windows)
 
 
 @dataclass(frozen=True)
@@ -459,6 +490,57 @@ def _on_kink(f: Expr, syms: Sequence[sympy.Symbol], point: tuple[Expr, ...], reg
     test = Classification(Nature.INCONCLUSIVE, sympy.nan, sympy.nan, f"{why}, so the test cannot decide",
                           untested=f"{why}, so the second-derivative test does not apply")
     return CriticalPoint(point, region.contains(point) if region else None, test, by_values(f, syms, point))
+
+
+def repeats_note(windows: Sequence[Window], count: int) -> str:
+    """That ∇f repeats, so the critical points listed are those of one period, and recur: as one variable's
+    minimum says it of f. Nothing where the region's bounds hold every one."""
+    periodic = [w for w in windows if not w.bounded]
+    if not periodic:
+        return ""
+    slope = "f′" if count == 1 else "∇f"
+    every = " and ".join(f"every {show(w.period)}" + (f" in {w.variable}" if count > 1 else "") for w in periodic)
+    within = " and ".join(w.text() for w in periodic)
+    if len(periodic) == 1:
+        (w,) = periodic
+        recurs = f"each recurs at {w.variable} + k·{show(w.period)} for every integer k"
+    else:
+        shifted = ", ".join(f"{w.variable} + {k}·{show(w.period)}" for w, k in zip(periodic, "jk"))
+        recurs = f"each recurs at ({shifted}) for all integers j and k" if count == 2 else \
+            f"each recurs a whole period on in each of {', '.join(w.variable for w in periodic)}"
+    return f"{slope} repeats {every}: these are the critical points with {within}, and {recurs}"
+
+
+def _windows(equations: Sequence[Expr], syms: Sequence[sympy.Symbol], region: Region | None) -> tuple[Window, ...]:
+    """The variables every partial repeats in, each with its least common period (`least_period` of each
+    partial), and where the solutions in it are listed: the region's bounds on it, or one period."""
+    from .minimize import least_period  # minimize finds its critical points here: imported when first needed
+
+    windows = []
+    try:
+        with deadline(SOLVE_SECONDS):
+            for s in syms:
+                found = [least_period(g, s) for g in equations if s in g.free_symbols]
+                periods = [p for p in found if p is not None]
+                if not periods or len(periods) < len(found):
+                    continue
+                period: Expr = periods[0]
+                ratios = [sympy.simplify(other / period) for other in periods[1:]]
+                if not all(r.is_Rational for r in ratios):
+                    continue
+                # the least common multiple: T and every (p/q)·T divide lcm(p, …)·T
+                period *= math.lcm(*(int(r.p) for r in ratios))
+                if not period.is_positive:
+                    continue
+                span = region.span(s.name) if region is not None else sympy.S.Reals
+                bounded = bool(span.is_finite_set is not True and span.inf.is_finite and span.sup.is_finite) \
+                    if not span.is_empty else False
+                windows.append(Window(s.name, span if bounded else sympy.Interval.Ropen(0, period), period,
+                                      bounded))
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, SolveError,
+            sympy.PolynomialError):
+        return ()
+    return tuple(windows)
 
 
 def _level(f: Expr, x: sympy.Symbol, always: bool) -> Level | None:
@@ -808,11 +890,17 @@ def _rational_factors(numerator: Expr) -> list[tuple[Expr, int]] | None:
 
 
 def _solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Expr,
-                gradient: Sequence[Expr], region: Region | None, exactly: bool) -> Case | None:
+                gradient: Sequence[Expr], region: Region | None, exactly: bool,
+                windows: Sequence[Window] = ()) -> Case | None:
     distinct = tuple(dict.fromkeys(combination))
     conditions = tuple(as_equation(c, syms) for c in combination)
     if _contradictory(distinct):
         return None
+    apart = _solve_apart(distinct, syms, windows) if windows else None
+    if apart is not None:  # sin x = 0 and y = 0: every x = kπ, those in the window listed
+        found_apart, families = apart
+        return Case(conditions, tuple(p for p in found_apart if _defined(p, syms, f, gradient)),
+                    families=families, every=True)
     if exactly:
         found, whole = _solve_exactly(distinct, syms)
     else:
@@ -829,6 +917,79 @@ def _solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Ex
     if not points and curve is None:
         return None
     return Case(conditions, tuple(points), curve)
+
+
+def _solve_apart(factors: Sequence[Expr], syms: Sequence[sympy.Symbol], windows: Sequence[Window]
+                 ) -> tuple[list[tuple[Expr, ...]], tuple[Family, ...]] | None:
+    """A case whose conditions are each in a variable of its own (sin x = 0 and y = 0), solved one by one
+    with solveset: a periodic variable's solutions in its window, the others' all of them; the points are
+    every combination. None where that does not apply or solveset can't list them."""
+    spans = {w.variable: w for w in windows}
+    per_variable: dict[sympy.Symbol, list[Expr]] = {}
+    for factor in factors:
+        own = factor.free_symbols & set(syms)
+        if len(own) != 1:
+            return None
+        per_variable.setdefault(own.pop(), []).append(factor)
+    values: list[list[Expr]] = [[] for _ in syms]
+    families: list[Family] = []
+    try:
+        with deadline(SOLVE_SECONDS):
+            for s in sorted(per_variable, key=lambda v: -len(per_variable[v])):  # sin x = 0 = cos x first: never
+                window = spans.get(s.name)
+                if window is not None and not all(_repeats(c, s, window.period) for c in per_variable[s]):
+                    return None
+                found = _common(per_variable[s], s, window.span if window else sympy.S.Reals)
+                if found is None:
+                    return None
+                if window is not None:
+                    first = _common(per_variable[s], s, sympy.Interval.Ropen(0, window.period))
+                    if first is None:
+                        return None
+                    if first:
+                        families.append(_family(s.name, first, window.period))
+                if not found:
+                    return [], ()  # sin x = 0 and cos x = 0 together: never
+                values[syms.index(s)] = found
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, SolveError,
+            sympy.PolynomialError):
+        return None
+    if len(per_variable) < len(syms):
+        return None  # y free, with x = c: a whole line, as sympy's solve finds it
+    families.sort(key=lambda family: [s.name for s in syms].index(family.variable))
+    return [tuple(p) for p in itertools.product(*values)], tuple(families)
+
+
+def _common(factors: Sequence[Expr], s: sympy.Symbol, span: sympy.Set) -> list[Expr] | None:
+    """Where every factor is 0 in the span, by solveset; None where it can't list them."""
+    found = [_listed(sympy.solveset(c, s, span)) for c in factors]
+    if any(f is None for f in found):
+        return None
+    first, *others = found
+    return [z for z in first or () if all(any(sympy.simplify(z - w) == 0 for w in o or ()) for o in others)]
+
+
+def _listed(found: sympy.Set) -> list[Expr] | None:
+    """solveset's finitely many real solutions, in order; None where it gives no such list."""
+    if found == sympy.S.EmptySet:
+        return []
+    if not isinstance(found, sympy.FiniteSet) or not all(z.is_real and z.is_comparable for z in found):
+        return None
+    return sort_exactly(list(found))
+
+
+def _repeats(factor: Expr, s: sympy.Symbol, period: Expr) -> bool:
+    """Whether the factor's zeros repeat every period: it does, or changes sign (sin(x/2) a period of 2π on)."""
+    moved = factor.xreplace({s: s + period})
+    return moved == factor or sympy.simplify(moved - factor) == 0 or sympy.simplify(moved + factor) == 0
+
+
+def _family(variable: str, first: Sequence[Expr], period: Expr) -> Family:
+    """The solutions with 0 ≤ x < period, as every solution: evenly spaced ones as one family (0 and π
+    of sin x = 0 as x = kπ), else each a period apart."""
+    gap = period / len(first)
+    spaced = all(sympy.simplify(b - a - gap) == 0 for a, b in pairwise(first))
+    return Family(variable, (first[0],), gap) if spaced else Family(variable, tuple(first), period)
 
 
 def _solve_exactly(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list[tuple], bool]:
@@ -1119,6 +1280,8 @@ def _along_axes(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr
         held = {v: c for v, c in zip(syms, point) if v != u}
         along = f.xreplace(held)
         s, _ = higher_derivatives(along, u, a)
+        if s is None:  # |x| + cos(y) at the origin: a corner along x, where f′'s signs on each side decide
+            s, _ = one_sided(along, u, a)
         where = "on the line " + " and ".join(show(Equation(v, c)) for v, c in held.items())
         shown = show(along - value)
         if s == 0:

@@ -93,14 +93,19 @@ class Region:
         """Whether every variable lies between two numbers by the conditions on it alone (0 ≤ x ≤ 3,
         -1 ≤ y ≤ 1); False where that is not shown (x ≥ 0, or only x² + y² ≤ 1)."""
         for name in self.variables:
-            (variable,) = symbols([name])
-            where = sympy.S.Reals
-            for c in self.conditions:
-                if (c.rhs - c.lhs).free_symbols == {variable}:
-                    where = where.intersect(_solve_condition(c, variable))
+            where = self.span(name)
             if not (where.is_empty or (where.inf.is_finite and where.sup.is_finite)):
                 return False
         return True
+
+    def span(self, name: str) -> sympy.Set:
+        """The values of one variable that the conditions on it alone allow (-4 ≤ x ≤ 4: [-4, 4])."""
+        (variable,) = symbols([name])
+        where: sympy.Set = sympy.S.Reals
+        for c in self.conditions:
+            if (c.rhs - c.lhs).free_symbols == {variable}:
+                where = where.intersect(_solve_condition(c, variable))
+        return where
 
     def emptiness(self) -> str | None:
         """Why no point lies in the region (bounds that cross, 5 <= x <= 3; x + y <= 0, x + y >= 1: an

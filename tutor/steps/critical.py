@@ -13,9 +13,10 @@ from sympy import Expr
 
 from ..calculus import CriticalPoint, CriticalPoints, CriticalSet, Piece, Region, classify, critical_points
 from ..calculus.common import function_of, symbols
-from ..calculus.critical import KinkLines, Nature, Split, as_equation, by_values, constant_sign, lies_on
+from ..calculus.critical import Family, KinkLines, Nature, Split, as_equation, by_values, constant_sign, lies_on
 from ..calculus.kinks import Level, between, between_text, pieces
 from ..parse import Equation, symbol
+from ..show import show
 from .derivative import derivative_steps
 from .model import Rule, Step, step
 
@@ -43,7 +44,7 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
     if c.level is not None and c.level.stretches:
         substeps.append(step(Rule.STRETCHES, None, tuple(between_text(s.low, s.high, syms[0].name)
                                                            for s in c.level.stretches)))
-    if not c.complete:  # beside the list it is about
+    if not c.complete or (c.windows and c.note):  # beside the list it is about: may be incomplete, or recurs
         substeps.append(step(Rule.INCOMPLETE, note=c.note))
     found = c.inside  # everything, when there is no region
     if c.region is not None:
@@ -174,6 +175,12 @@ def _cases(c: CriticalPoints) -> Step:
     for case in c.cases:
         if not case.solved:
             cases.append(step(Rule.CASE_UNSOLVED, case.conditions))
+        if case.families:  # sin x = 0: every x = kπ, and those in the window listed, never "the points 0 and π"
+            windows = {w.variable: w for w in c.windows}
+            within = " and ".join(windows[f.variable].text() for f in case.families)
+            cases.append(step(Rule.CASE_FAMILY, case.conditions, case.points,
+                              families=families_text(case.families), within=within))
+            continue
         if case.set is not None:
             cases.append(step(Rule.CASE_SET, case.conditions, case.set.equations, kind=case.set.kind))
         alone = []  # the case's points on no set: said together, as the roots of one equation
@@ -192,6 +199,31 @@ def _cases(c: CriticalPoints) -> Step:
         combinations *= len(factors)
     rule = Rule.ONE_CASE if combinations == 1 and len(c.cases) == 1 else Rule.CASES  # no "each" of one
     return step(rule, None, None, cases, contradictory=combinations - len(c.cases))
+
+
+def families_text(families: Sequence[Family]) -> str:
+    """x = kπ for every integer k; with two, an integer of its own for each: x = jπ and y = kπ for all integers
+    j and k."""
+    if len(families) == 1:
+        return f"{_family_text(families[0], 'k')} for every integer k"
+    letters = "jk" if len(families) == 2 else "ijk"
+    listed = " and ".join(_family_text(f, n) for f, n in zip(families, letters))
+    return f"{listed} for all integers {' and '.join(letters[:len(families)])}"
+
+
+def _family_text(family: Family, k: str) -> str:
+    """x = kπ, x = π/2 + kπ, or each first a period apart: x = a + 2kπ or x = b + 2kπ."""
+    return " or ".join(f"{family.variable} = {_shifted(first, family.step, k)}" for first in family.firsts)
+
+
+def _shifted(first: Expr, gap: Expr, k: str) -> str:
+    """first + k·gap as the lesson writes it: kπ, 2kπ, kπ/2, π/2 + kπ."""
+    ratio = sympy.simplify(gap / sympy.pi)
+    if ratio.is_Rational:
+        times = f"{'' if ratio.p == 1 else ratio.p}{k}π" + (f"/{ratio.q}" if ratio.q != 1 else "")
+    else:
+        times = f"{k}·{show(gap)}"
+    return times if first == 0 else f"{show(first)} + {times}"
 
 
 def _region(c: CriticalPoints, region: Region) -> Step:

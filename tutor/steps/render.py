@@ -74,6 +74,8 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.ONE_CASE: "{variables:Solve the equation:|Solve the equations together:}",
     Rule.CASE_POINT: "{before:and}: the point {after}.",
     Rule.CASE_POINTS: "{before:and}: the points {after:list}.",
+    Rule.CASE_FAMILY: ("{before:and}: {families}; {after:the one|those} with {within} "
+                       "{after:is the point|are the points} {after:list}."),
     Rule.CASE_POINT_ON_SET: "{before:and}: the point {after}, which lies on {on}.",
     Rule.CASE_SET: "{before:and}: every point of {after} is critical, a whole {kind}.",
     Rule.CASE_UNSOLVED: "{before:and}: the tutor cannot solve this case exactly.",

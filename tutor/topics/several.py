@@ -67,22 +67,19 @@ def values(text: str, variables: Sequence[str], limits: Limits, parameters: Sequ
 
 
 def every_lowest(text: str, lowest: tuple[tuple[Expr, ...], ...], one: bool, variables: Sequence[str],
-                 tolerance: Tolerance | None, judged: bool = False) -> Verdict | None:
+                 tolerance: Tolerance | None) -> Verdict | None:
     """Where f is least at several points (`lowest`, as a student can type them) and one is asked for: the
-    verdict on a list of exactly those points, which is right (each is a global minimum, none is missing);
-    None for anything else, which the kind's own check judges. `judged`: a list of others is judged here
-    too, as a wrong list of those points (a list is an answer's shape there, not a slip of format)."""
+    verdict on a list, right where it is exactly those points (each is a global minimum, none is missing),
+    else wrong as a list of them (a list is an answer's shape there, not a slip of format); None for an
+    answer that is no list, which the kind's own check judges."""
     if read_several(text, one, variables, LIMITS) is None:
         return None
 
     def several(typed: str, limits: Limits) -> Answer:
         return cast(Answer, read_several(typed, one, variables, limits))
 
-    verdict = check(text, Answer(Shape.POINTS, lowest), variables=variables, shape=Shape.POINTS,
-                    reader=several, tolerance=tolerance, isolated=False)
-    if not verdict.correct and not judged:
-        return None
-    return verdict
+    return check(text, Answer(Shape.POINTS, lowest), variables=variables, shape=Shape.POINTS,
+                 reader=several, tolerance=tolerance, isolated=False)
 
 
 def any_one_of(one: bool, count: int, name: str) -> str:

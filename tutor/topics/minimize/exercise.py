@@ -141,8 +141,7 @@ class Minimize(FunctionProblem):
         (|x - 1| + |x + 1| on [-1, 1]), any number on it is right: too many to list in also_right, it is
         checked against itself."""
         if expected is None and self._lowest and (every := every_lowest(
-                text, self._lowest, True, self.answer_variables, tolerance or self.default_tolerance(),
-                judged=True)):
+                text, self._lowest, True, self.answer_variables, tolerance or self.default_tolerance())):
             return every
         verdict = super().check(text, tolerance, expected)
         if expected is None and self.repeating is not None and verdict.verdict == Judgement.INCORRECT:

@@ -1,0 +1,87 @@
+"""Critical points of functions with a periodic part (finding 121): the steps say every solution of a periodic
+equation (sin x = 0 when x = kπ), list those of one period or of a region's window, and the result says that
+the points listed recur, as one variable's minimum says it; never a false "the points (0, 0) and (π, 0)"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor.cli import main
+
+
+def _solve(capsys, *argv: str) -> tuple[list[str], list[str]]:
+    """The result lines and the step lines a person sees."""
+    assert main(["solve", *argv]) == 0
+    out = capsys.readouterr().out
+    summary, _, steps = out.partition("\n\nSteps:\n")
+    return summary.splitlines(), steps.splitlines()
+
+
+EVERY_2PI_X = ("note: ∇f repeats every 2π in x: these are the critical points with 0 ≤ x < 2π, "
+               "and each recurs at x + k·2π for every integer k")
+
+
+@pytest.mark.parametrize("function, case, points", [
+    ("cos(x) + y^4",
+     "   4.1. sin(x) = 0 and y = 0: x = kπ for every integer k; those with 0 ≤ x < 2π are the points (0, 0) and "
+     "(π, 0).",
+     ["  (0, 0)  saddle (f takes values above and below 1 near it (f - f(P) = y⁴ > 0 near it on the line x = 0, "
+      "but cos(x) - 1 < 0 near it on the line y = 0))",
+      "  (π, 0)  minimum (f = -1 there and f ≥ -1 near it (each term of f is at its least there: y⁴ ≥ 0, "
+      "cos(x) ≥ -1))"]),
+    ("sin(x) + y^2",
+     "   4.1. cos(x) = 0 and y = 0: x = π/2 + kπ for every integer k; those with 0 ≤ x < 2π are the points "
+     "(π/2, 0) and (3π/2, 0).",
+     ["  (π/2, 0)   saddle (D = -2 < 0)", "  (3π/2, 0)  minimum (D = 2 > 0 and f_xx = 1 > 0)"]),
+])
+def test_a_periodic_x_is_a_family_and_recurs(capsys, function, case, points):
+    summary, steps = _solve(capsys, "critical", function, "--steps")
+    assert summary[1:] == ["critical points:", *points, EVERY_2PI_X]
+    assert case in steps
+    assert f"6. Note: {EVERY_2PI_X.removeprefix('note: ')}." in steps
+    assert not any("may not be all" in line for line in [*summary, *steps])
+
+
+def test_two_periodic_variables_each_have_their_integer(capsys):
+    summary, steps = _solve(capsys, "critical", "cos(x)*cos(y)", "--steps")
+    assert summary[-1] == ("note: ∇f repeats every 2π in x and every 2π in y: these are the critical points with "
+                           "0 ≤ x < 2π and 0 ≤ y < 2π, and each recurs at (x + j·2π, y + k·2π) for all integers j and k")
+    assert "   6.1. sin(x) = 0 and sin(y) = 0: x = jπ and y = kπ for all integers j and k; those with 0 ≤ x < 2π " \
+        "and 0 ≤ y < 2π are the points (0, 0), (0, π), (π, 0) and (π, π)." in steps
+    assert "   6.2. cos(y) = 0 and cos(x) = 0: x = π/2 + jπ and y = π/2 + kπ for all integers j and k; those with " \
+        "0 ≤ x < 2π and 0 ≤ y < 2π are the points (π/2, π/2), (π/2, 3π/2), (3π/2, π/2) and (3π/2, 3π/2)." in steps
+
+
+def test_the_period_is_the_gradients_least(capsys):
+    summary, steps = _solve(capsys, "critical", "x^2 + sin(y)^2", "--steps")
+    assert summary[1:] == ["critical points:", "  (0, 0)    minimum (D = 4 > 0 and f_xx = 2 > 0)",
+                           "  (0, π/2)  saddle (D = -4 < 0)",
+                           "note: ∇f repeats every π in y: these are the critical points with 0 ≤ y < π, and each "
+                           "recurs at y + k·π for every integer k"]
+    assert "   5.1. x = 0 and sin(y) = 0: y = kπ for every integer k; the one with 0 ≤ y < π is the point (0, 0)." \
+        in steps
+
+
+def test_one_variable_with_a_periodic_derivative(capsys):
+    summary, steps = _solve(capsys, "minimize", "x + sin(x)", "--steps")
+    assert summary[1] == "no local minimum: f′(x) = cos(x) + 1 never changes from negative to positive"
+    assert "   3.1. cos(x) = -1: x = π + 2kπ for every integer k; the one with 0 ≤ x < 2π is the point π." in steps
+    summary, _ = _solve(capsys, "critical", "x + sin(x)")
+    assert summary[-1] == ("note: f′ repeats every 2π: these are the critical points with 0 ≤ x < 2π, and each "
+                           "recurs at x + k·2π for every integer k")
+
+
+def test_a_region_lists_every_one_in_its_window(capsys):
+    summary, steps = _solve(capsys, "critical", "cos(x) + y^2", "--region", "-4<=x<=4, -1<=y<=1", "--steps")
+    assert summary[1:] == ["region: -4 ≤ x ≤ 4, -1 ≤ y ≤ 1", "critical points in the region:",
+                           "  (-π, 0)  minimum (D = 2 > 0 and f_xx = 1 > 0)",
+                           "  (0, 0)   saddle (D = -2 < 0)",
+                           "  (π, 0)   minimum (D = 2 > 0 and f_xx = 1 > 0)"]
+    assert "   4.1. sin(x) = 0 and y = 0: x = kπ for every integer k; those with -4 ≤ x ≤ 4 are the points " \
+        "(-π, 0), (0, 0) and (π, 0)." in steps
+
+
+def test_minimize_says_the_minima_recur(capsys):
+    summary, _ = _solve(capsys, "minimize", "cos(x) + y^4")
+    assert summary[1:] == ["local minima:", "  (π, 0): f = -1", "the least: f(π, 0) = -1; it is the global minimum",
+                           EVERY_2PI_X]
