@@ -175,9 +175,19 @@ def test_no_critical_points():
 
 
 def test_non_polynomial_equations_are_marked_incomplete():
-    result = critical_points("sin(x) + cos(y)")
+    result = critical_points("sin(x + y) + x^2")
     assert not result.complete and "may not be all" in result.note
-    assert {p.classification.label for p in result.points} == {"maximum", "minimum", "saddle"}
+
+
+def test_periodic_equations_are_complete_in_one_period():
+    # sin(x) + cos(y) was "may not be all": its partials repeat, and each is solved in one period (finding 121)
+    result = critical_points("sin(x) + cos(y)")
+    assert result.complete and result.note == (
+        "∇f repeats every 2π in x and every 2π in y: these are the critical points with 0 ≤ x < 2π and 0 ≤ y < 2π, "
+        "and each recurs at (x + j·2π, y + k·2π) for all integers j and k")
+    pi = sympy.pi
+    assert [p.point for p in result.points] == [(pi / 2, 0), (pi / 2, pi), (3 * pi / 2, 0), (3 * pi / 2, pi)]
+    assert [p.classification.label for p in result.points] == ["maximum", "saddle", "saddle", "minimum"]
 
 
 def test_points_where_f_is_undefined_are_not_critical():
