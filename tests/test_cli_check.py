@@ -799,6 +799,7 @@ def test_the_parts_names_follow_the_iterations_the_question_asks_for(capsys):
     ("gradients", "gradient-x2y2", "∇f = (2x, 2y)", "(2x, 2y)"),
     ("gradients", "gradient-x2y2", "grad f = (2x, 2y)", "(2x, 2y)"),
     ("gradients", "gradient-x2y2", "∇f(x, y) = (2x, 2y)", "(2x, 2y)"),
+    ("gradients", "gradient-x2y2", "∇f = <2x, 2y>", "(2x, 2y)"),  # < > after the name too, as alone
     ("gradients", "gradient-x2y2-at-2-3", "∇f(2, 3) = (4, 6)", "(4, 6)"),
     ("drills", "g-three-variables", "∇f = (yz + 10x, xz, xy)", "(yz + 10x, xz, xy)"),
 ])

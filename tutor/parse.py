@@ -1458,6 +1458,8 @@ def read(
                          limits.max_length, "too_large")
     typed = _without_full_stop(normalize(text))
     clean = without_name(typed, named, parts=bool(components))
+    if clean is not typed:  # ∇f = <2x, 2y>: the whole answer after the name may be a vector in < >
+        clean = normalize(clean)
     if not clean.strip():
         raise InputError("the answer is empty", 0, "empty")
     if shape == AUTO and _label_words(clean) in LABELS:
