@@ -140,9 +140,9 @@ def test_plus_minus_where_f_is_least_at_one_x(capsys, pack):
 
 
 def test_a_list_of_others_where_one_of_several_is_asked_for_is_wrong(capsys, pack):
-    """A list is an answer's shape there (-1, 1 is right): a list of others is a wrong answer (finding 120)."""
+    """A list is an answer's shape there (-1, 1 is right): a list of others is a wrong answer (finding 120); any one alone is right, so none is missing (finding 131)."""
     assert told(capsys, "±2", f"{pack}:least-two") == (
-        "incorrect\nx = -2, x = 2 do not belong in the answer. 2 points are missing.\nread as: x = -2, x = 2\n")
+        "incorrect\nx = -2, x = 2 do not belong in the answer.\nread as: x = -2, x = 2\n")
 
 
 def _rows(path: Path) -> list[dict]:

@@ -4,13 +4,14 @@ what is asked for."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, cast
 
 from sympy import Expr
 
-from ..check import Verdict, check
-from ..compare import Tolerance
+from ..check import Judgement, Verdict, check
+from ..compare import Context, Note, Tolerance, compare_points
 from ..limits import LIMITS, Limits
 from ..parse import Answer, InputError, Shape, read
 
@@ -24,10 +25,23 @@ def unnamed(text: str, variable: str) -> str:
     return ",".join(" " * len(name + sep) + value for name, sep, value in named)
 
 
+# "or" as a word of its own: not inside a name (floor, for) nor a name of the question's
+_OR = re.compile(r"(?<![^\W\d])or(?![^\W\d])")
+
+
+def separated(text: str, names: Sequence[str]) -> str:
+    """-1 or 1, as `pack show --answers` prints several right answers and as the lesson says two solutions
+    (x = -1 or x = 1), as the list -1, 1: "or" becomes ", ", as long, so that a column in what is read is
+    one in what was typed; the text itself where "or" is one of `names`."""
+    return text if "or" in names else _OR.sub(", ", text)
+
+
 def read_several(text: str, one: bool, variables: Sequence[str], limits: Limits,
                  parameters: Sequence[str] = ()) -> Answer | None:
     """`text` as a list of several places (numbers for a function of one variable, `one`, also named: x = -1,
-    x = 1; else points), each a point; None where it is no such list."""
+    x = 1; else points), each a point, "or" separating them as a comma does; None where it is no such list."""
+    if not one:
+        text = separated(text, [*variables, *parameters])
     try:
         listed = values(text, variables, limits, parameters) if one else \
             read(text, Shape.POINTS, variables, limits=limits, constants=parameters, several=True)
@@ -41,8 +55,10 @@ def read_several(text: str, one: bool, variables: Sequence[str], limits: Limits,
 
 def values(text: str, variables: Sequence[str], limits: Limits, parameters: Sequence[str] = ()) -> Answer:
     """`text` as places on the line of a function of one variable: a list of numbers (-1, 1; ±1), also named
-    (x = -1, x = 1) or in braces ({-1, 1}), one number, or none; each a point of one coordinate, so that
-    they compare as a set of points. Raises InputError where the text is none of those."""
+    (x = -1, x = 1) or in braces ({-1, 1}), "or" separating them as a comma does (-1 or 1), one number, or
+    none; each a point of one coordinate, so that they compare as a set of points. Raises InputError where
+    the text is none of those."""
+    text = separated(text, [*variables, *parameters])
     inside = text.strip()
     if inside.startswith("{") and inside.endswith("}") and inside != "{}":  # a set of numbers: no shape of its own
         text = inside[1:-1]
@@ -72,14 +88,32 @@ def every_lowest(text: str, lowest: tuple[tuple[Expr, ...], ...], one: bool, var
     verdict on a list, right where it is exactly those points (each is a global minimum, none is missing),
     else wrong as a list of them (a list is an answer's shape there, not a slip of format); None for an
     answer that is no list, which the kind's own check judges."""
-    if read_several(text, one, variables, LIMITS) is None:
+    listed = read_several(text, one, variables, LIMITS)
+    if listed is None:
         return None
 
     def several(typed: str, limits: Limits) -> Answer:
         return cast(Answer, read_several(typed, one, variables, limits))
 
-    return check(text, Answer(Shape.POINTS, lowest), variables=variables, shape=Shape.POINTS,
-                 reader=several, tolerance=tolerance, isolated=False)
+    def against(expected: tuple[tuple[Expr, ...], ...]) -> Verdict:
+        return check(text, Answer(Shape.POINTS, expected), variables=variables, shape=Shape.POINTS,
+                     reader=several, tolerance=tolerance, isolated=False)
+
+    verdict = against(lowest)
+    if verdict.verdict != Judgement.INCORRECT or verdict.note != Note.EXTRA_POINT:
+        return verdict
+    # a place that does not belong: any one lowest place alone is right, so none the list leaves out is
+    # missing (x = 2 of 1, 2 for x⁴ − 2x² is all that is wrong); judged against those it names
+    ctx = Context(tuple(variables), tolerance, LIMITS).reading(listed)
+    places = cast(tuple[tuple[Expr, ...], ...], listed.value)
+    named = tuple(w for w in lowest if any(_names(p, w, ctx) for p in places))
+    return against(named)
+
+
+def _names(place: tuple[Expr, ...], lowest: tuple[Expr, ...], ctx: Context) -> bool:
+    """Whether a typed place is that lowest one, or close to it (a decimal, rounded): then it is told as such."""
+    outcome = compare_points((place,), (lowest,), ctx)
+    return outcome.correct or outcome.note != Note.EXTRA_POINT
 
 
 def any_one_of(one: bool, count: int, name: str) -> str:

@@ -24,6 +24,8 @@ import sympy
 from sympy import Expr
 
 from ...calculus.critical import Nature
+from ...calculus.kinks import with_abs
+from ...calculus.partials import no_derivative
 from ...calculus.roots import rational_polynomial, rational_terms
 from ...compare import Context, compare_equations, compare_numbers
 from ...misconceptions import Misconception, Pattern, Said, WrongAnswer, at_point, register
@@ -40,6 +42,10 @@ MISCONCEPTIONS = register(
         "missed-critical-points", "left out some critical points",
         "It looks like you missed {missing}. A product is zero when any one of its factors is: solve "
         "{equations} for every combination of factors."),
+    Misconception(
+        "missed-corner", "left out a point where f′ has no value",
+        "It looks like you missed {missing}: {why}, so {name}′ has no value there, and that makes it a critical "
+        "point too."),
     Misconception(
         "extra-critical-points", "included points where only one partial is zero",
         "It looks like you included {extra}, where only {which} is zero. At a critical point every "
@@ -140,6 +146,11 @@ def _differences(problem: CriticalPoints) -> Pattern:
             said.append(say["ignored-critical-lines"](
                 lines=("the line " if len(missing_lines) == 1 else "the lines ") + _list(missing_lines, variables),
                 it="it" if len(missing_lines) == 1 else "them"))
+        # x = 0 of |x|: critical because f′ has no value there, which no factor of f′ being zero explains
+        corners = {p: why for p in missing if (why := _corner(problem, p))}
+        said.extend(say["missed-corner"](missing=_list([p], variables), why=why, name=name)
+                    for p, why in corners.items())
+        missing = [p for p in missing if p not in corners]
         if missing:
             said.append(say["missed-critical-points"](missing=_list(missing, variables), equations=equations))
         outside_extra = [p for p in extra if _among(p, outside, ctx)]
@@ -166,6 +177,16 @@ def _differences(problem: CriticalPoints) -> Pattern:
     # points all on the critical lines, the lines left out: the lesson's sauna mistake, said first, even
     # where a slip in the derivatives happens to give the same points ((0, 0) of x²y²)
     return Pattern("missed-critical-points", Shape.POINTS, test, leading=frozenset({"ignored-critical-lines"}))
+
+
+def _corner(problem: CriticalPoints, point: Point | Equation) -> str:
+    """Where f of one variable has no derivative at a point (a corner of |x|): why, from its slopes on either
+    side ("f′ is -1 from the left and 1 from the right"); else ""."""
+    if len(problem.variables) != 1 or not isinstance(point, tuple):
+        return ""
+    # max(x², 2x) as (x² + 2x + |x² - 2x|)/2, whose one-sided slopes at a corner are known
+    said = no_derivative(with_abs(problem.function), problem.variables[0], point[0])
+    return said.partition(": ")[2]
 
 
 def _zero_on(partial: Expr, item: tuple | Equation, variables: Sequence[str]) -> bool:
