@@ -85,3 +85,43 @@ def test_minimize_says_the_minima_recur(capsys):
     summary, _ = _solve(capsys, "minimize", "cos(x) + y^4")
     assert summary[1:] == ["local minima:", "  (π, 0): f = -1", "the least: f(π, 0) = -1; it is the global minimum",
                            EVERY_2PI_X]
+
+
+@pytest.mark.parametrize("function, region, minima, case", [
+    ("cos(x) + y^4", "-4<=x<=4, -1<=y<=1", ["(-π, 0)", "(π, 0)"],
+     "   4.1. sin(x) = 0 and y = 0: x = kπ for every integer k; those with -4 ≤ x ≤ 4 are the points (-π, 0), "
+     "(0, 0) and (π, 0)."),
+    ("x^2 + cos(y)", "-4<=x<=4, -4<=y<=4", ["(0, -π)", "(0, π)"],
+     "   4.1. x = 0 and sin(y) = 0: y = kπ for every integer k; those with -4 ≤ y ≤ 4 are the points (0, -π), "
+     "(0, 0) and (0, π)."),
+    ("cos(x) + cos(y)", "-4<=x<=4, -4<=y<=4", ["(-π, -π)", "(-π, π)", "(π, -π)", "(π, π)"],
+     "   4.1. sin(x) = 0 and sin(y) = 0: x = jπ and y = kπ for all integers j and k; those with -4 ≤ x ≤ 4 and "
+     "-4 ≤ y ≤ 4 are the points (-π, -π), (-π, 0), (-π, π), (0, -π), (0, 0), (0, π), (π, -π), (π, 0) and (π, π)."),
+])
+def test_minimize_in_a_region_lists_every_minimum_in_its_window(capsys, function, region, minima, case):
+    """As `solve critical --region` lists them: not one period's, which would miss (-π, 0), and no note of one."""
+    summary, steps = _solve(capsys, "minimize", function, "--region", region, "--steps")
+    low = -2 if function == "cos(x) + cos(y)" else -1
+    points = (", ".join(minima[:-1]) + f" and {minima[-1]}") if len(minima) > 2 else " and ".join(minima)
+    assert summary[2:] == ["local minima in the region:", *(f"  {p}: f = {low}" for p in minima),
+                           f"the least: f = {low} at {points}; it is the global minimum"]
+    assert case in steps
+    assert f"9. So the local minima in the region are {' and '.join(minima)}." in steps
+    assert not any("2π" in line for line in [*summary, *steps])
+
+
+def test_minimize_in_a_region_without_a_minimum_in_its_window(capsys):
+    """x² + cos(y) has minima at (0, ±π), beyond -1 ≤ y ≤ 1: none in the region, not none at all."""
+    summary, steps = _solve(capsys, "minimize", "x^2 + cos(y)", "--region", "-4<=x<=4, -1<=y<=1", "--steps")
+    assert summary[1:] == ["region: -4 ≤ x ≤ 4, -1 ≤ y ≤ 1", "no local minimum in the region"]
+    assert steps[0] == "No local minimum of f = cos(y) + x² lies in the region -4 ≤ x ≤ 4, -1 ≤ y ≤ 1"
+    assert steps[-1] == "7. No critical point in the region may be a local minimum, so f has no local minimum " \
+        "in the region."
+
+
+def test_minimize_in_a_region_of_a_polynomial_is_as_before(capsys):
+    """Not periodic: every minimum is listed, and the region only splits them."""
+    summary, steps = _solve(capsys, "minimize", "(x^2-1)^2 + y^2", "--region", "0<=x<=2, -1<=y<=1", "--steps")
+    assert summary[1:] == ["region: 0 ≤ x ≤ 2, -1 ≤ y ≤ 1", "local minima in the region:", "  (1, 0): f = 0",
+                           "outside the region:", "  (-1, 0): f = 0", "the least: f(1, 0) = 0; it is the global minimum"]
+    assert "11. So the local minimum in the region is (1, 0)." in steps

@@ -326,7 +326,9 @@ def _reason(label: str, variables: Sequence[str], D: Expr, fxx: Expr, minors: li
 
 
 def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
-                    region: str | Region | None = None) -> CriticalPoints:
+                    region: str | Region | None = None, *, window: Region | None = None) -> CriticalPoints:
+    """`window`: a region whose bounds only set where a periodic ∇f's critical points are listed, as
+    `region`'s do, with nothing marked or cut by it: local minima split by the region themselves."""
     f = function_of(f)
     variables = variables_of(f, variables)
     if not variables:
@@ -351,7 +353,7 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     complete = all(p.is_polynomial(*syms) for fs in factors for p in fs) or not all(factors)
     note = "" if complete else ("the equations are not polynomial, so the solutions found "
                                 "may not be all the critical points")
-    windows = () if complete or exactly else _windows(equations, syms, region)
+    windows = () if complete or exactly else _windows(equations, syms, region or window)
     cases, every = [], bool(windows)
     for combination in itertools.product(*factors):
         case = _solve_case(combination, syms, f, gradient, region, exactly, windows)

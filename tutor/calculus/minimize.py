@@ -985,6 +985,8 @@ class LocalMinima:
     lower: str = ""  # why the least is not global, where the note says so: f decreases without bound, or is smaller
     lower_at: tuple[Expr, ...] | None = None  # the point where f is smaller, where `lower` names one
     below_nowhere: str = ""  # why f is nowhere below the least, where that, not ∇f = 0 solved, shows it global
+    window: Region | None = None  # the region whose bounds a periodic ∇f's critical points are listed within
+    windowed: bool = False  # they were: minima beyond the region's bounds are not listed, so "none" is in it only
 
     @property
     def known_all(self) -> bool:
@@ -1046,13 +1048,15 @@ def said_outside(lower: str, lower_at: tuple[Expr, ...] | None, region: Region) 
     return f"outside the region, f is smaller: for example {lower.removeprefix(SMALLER)}"
 
 
-def local_minima(f: str | Expr, variables: Sequence[str] | None = None) -> LocalMinima:
+def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: Region | None = None) -> LocalMinima:
+    """`region`: where the minima are asked for; a periodic ∇f's are listed all through its bounds
+    (cos x + y⁴ on -4 ≤ x ≤ 4: (-π, 0) and (π, 0)), not in one period, which would miss some."""
     f = function_of(f)
     variables = variables_of(f, variables)
     if not 1 <= len(variables) <= 2:
         raise SolveError("local minima are found for functions of one or two variables")
     syms = symbols(variables)
-    found = critical_points(f, variables)
+    found = critical_points(f, variables, window=region)
     points = tuple(p for p in found.points if p.nature == Nature.MINIMUM)
     values = tuple(_value(f, syms, p.point) for p in points)
     sets = tuple(s for s in found.sets if s.nature == Nature.MINIMUM)
@@ -1095,7 +1099,8 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None) -> Local
             lower = f"{SMALLER}f{show(lower_at)} ≈ {show(sympy.Float(least_value))}"
             is_global, note = False, ONLY_LOCAL + lower
     return LocalMinima(f, variables, points, values, sets, lowest, is_global, found.complete, note, undecided,
-                       unsettled, least_sets, lower, lower_at, below_nowhere)
+                       unsettled, least_sets, lower, lower_at, below_nowhere, region,
+                       any(w.bounded for w in found.windows))
 
 
 def _none_lower(f: Expr, syms: Sequence[sympy.Symbol], least: Expr, points: Sequence[CriticalPoint],

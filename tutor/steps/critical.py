@@ -22,8 +22,9 @@ from .model import Rule, Step, step
 
 
 def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
-                   region: str | Region | None = None, *, result: CriticalPoints | None = None) -> Step:
-    c = result or critical_points(f, variables, region)
+                   region: str | Region | None = None, *, result: CriticalPoints | None = None,
+                   window: Region | None = None) -> Step:
+    c = result or critical_points(f, variables, region, window=window)
     syms = [symbol(v) for v in c.variables]
     substeps = [derivative_steps(c.function, v, c.variables) for v in c.variables]
     nonzero = [(v, g) for v, g in zip(c.variables, c.gradient) if g != 0]

@@ -96,7 +96,7 @@ def globally(is_global: bool | None, count: int, known_all: bool) -> str:
 
 def minima_steps(minima: LocalMinima) -> list[Step]:
     """The critical points with their classes, then the minima with their values."""
-    found = critical_steps(minima.function, minima.variables)
+    found = critical_steps(minima.function, minima.variables, window=minima.window)
     points = tuple(_point(p.point) for p in minima.points)
     named = [step(MinimaRule.MINIMA, None, points, values=minima.values)] if points else []
     return [*found.substeps, *named]
@@ -167,7 +167,7 @@ def no_least_steps(minima: LocalMinima, region: Region | None = None) -> Step:
     points, each classified, then that none is a local minimum, or which may be, the test not deciding them,
     as the summary of `tutor solve minimize` lists them (in the region, where there is one); with why no
     minimum is global where the summary's note says it."""
-    found = critical_steps(minima.function, minima.variables)
+    found = critical_steps(minima.function, minima.variables, window=minima.window)
     substeps = list(found.substeps)
     why = f"; {minima.note}" if minima.lower else ""
     if minima.sets:  # curves of minima whose value is not known: what the summary lists, and no least
@@ -176,6 +176,8 @@ def no_least_steps(minima: LocalMinima, region: Region | None = None) -> Step:
     maybe = tuple(_point(p.point) for p in minima.undecided if region is None or region.contains(p.point)) + tuple(
         s.equation for s in minima.unsettled if region is None or s.inside is not False)
     elsewhere = len(maybe) < len(minima.undecided) + len(minima.unsettled)  # what may be a minimum lies outside
+    # or the listing stopped at the region's bounds (x² + cos(y) on -1 ≤ y ≤ 1): f has minima beyond them
+    elsewhere = elsewhere or (region is not None and minima.windowed)
     if region is not None and minima.undecided:
         substeps.append(region_step([p.point for p in minima.undecided], region))
     count = len(found.after) if isinstance(found.after, tuple) else 0

@@ -179,7 +179,7 @@ def _place(minimum: calculus.LocalMinimum) -> str:
 def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) -> Solution:
     """Every local minimum of f(x, y), with its value; the least of them, and whether it is global."""
     from ..local_minima.steps import all_minima_steps, globally, minima_in_steps, no_least_steps
-    result = calculus.local_minima(f, names)
+    result = calculus.local_minima(f, names, window)
     lines = [header(f, names)]
     rows = [(p.point, value, window is None or window.contains(p.point))
             for p, value in zip(result.points, result.values)]
@@ -211,7 +211,8 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
                      f"{approx(result.values[lowest])}; {verdict}")
     elif not others:  # "no local minimum" only where every critical point is found and decided
         # (in the region, where one that may be a minimum lies outside it)
-        held = " in the region" if result.undecided or result.unsettled else ""
+        # (or where the listing stopped at the region's bounds: x² + cos(y) has minima beyond -1 ≤ y ≤ 1)
+        held = " in the region" if result.undecided or result.unsettled or result.windowed else ""
         lines.append(f"no local minimum{held}" if result.complete else f"no local minimum found{held}")
     # x³ − 3x + y² on 0 ≤ x ≤ 3: f decreases without bound outside the region, which the note says
     note = in_region(result, window).note if window is not None and result.points else result.note
