@@ -84,8 +84,12 @@ class CriticalPoints(FunctionProblem):
             where = f" with {self.region.replace('<=', '≤').replace('>=', '≥')}" if self.region else ""
             if latex:
                 return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}}}"
-            return f"Find all critical points of {self.signature()}{where}: each {x} where {self.name}′({x}) = 0 " \
-                   "or is undefined."
+            # what the key holds: the zeros of f′, and, where f has absolute values (max, min), the corners
+            # where f′ changes sign; not every point where f′ has no value (x^(1/3) at 0)
+            corners = f", or a corner where {self.name}′ changes sign" if self.solution.level is not None \
+                or self.solution.split is not None else ""
+            return f"Find all critical points of {self.signature()}{where}: each {x} where {self.name}′({x}) = 0" \
+                   f"{corners}."
         if latex:
             return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}}}"
         return f"Find all critical points of {self.signature()}{where}{lines}."
