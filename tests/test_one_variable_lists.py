@@ -135,3 +135,14 @@ def test_a_missed_corner_is_told_f_has_no_derivative_there(capsys, pack, exercis
     """Finding 130: x = 0 of |x| is critical because f′ has no value there, not because a factor is zero."""
     out = told(capsys, "none", f"{pack}:{exercise}")
     assert said in out and "product" not in out
+
+
+# finding 141: the lesson's own local minima written with "and", as a student says them, were "Unknown name 'and'"
+@pytest.mark.parametrize("exercise, typed, reading", [
+    ("local-minima-1d", "x = -1.3008 and x = 1.1309", "(-1.3008, 1.1309)"),
+    ("local-minima-1d", "-1.3008 or 1.1309", "(-1.3008, 1.1309)"),
+    ("local-minima-2d", "(-1.0356, 0) and (0.9601, 0)", "{(-1.0356, 0), (0.9601, 0)}"),
+])
+def test_minima_joined_by_and_or_or_are_a_list(capsys, exercise, typed, reading):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == f"read as: {reading}"

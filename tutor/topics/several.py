@@ -26,20 +26,25 @@ def unnamed(text: str, variable: str) -> str:
 
 
 # "or" as a word of its own: not inside a name (floor, for) nor a name of the question's
-_OR = re.compile(r"(?<![^\W\d])or(?![^\W\d])")
+_JOINING = re.compile(r"(?<![^\W\d])(?:or|and)(?![^\W\d])")
 
 
 def separated(text: str, names: Sequence[str]) -> str:
     """-1 or 1, as `pack show --answers` prints several right answers and as the lesson says two solutions
-    (x = -1 or x = 1), as the list -1, 1: "or" becomes ", ", as long, so that a column in what is read is
-    one in what was typed; the text itself where "or" is one of `names`."""
-    return text if "or" in names else _OR.sub(", ", text)
+    (x = -1 or x = 1; x = -1.3008 and x = 1.1309), as the list -1, 1: "or" and "and" become a comma and
+    spaces, as long, so that a column in what is read is one in what was typed; a word that is one of
+    `names` (a variable called "or") stays."""
+    def comma(found: re.Match[str]) -> str:
+        word = found.group()
+        return word if word in names else "," + " " * (len(word) - 1)
+    return _JOINING.sub(comma, text)
 
 
 def read_several(text: str, one: bool, variables: Sequence[str], limits: Limits,
                  parameters: Sequence[str] = ()) -> Answer | None:
     """`text` as a list of several places (numbers for a function of one variable, `one`, also named: x = -1,
-    x = 1; else points), each a point, "or" separating them as a comma does; None where it is no such list."""
+    x = 1; else points), each a point, "or" or "and" separating them as a comma does; None where it is no such
+    list."""
     if not one:
         text = separated(text, [*variables, *parameters])
     try:

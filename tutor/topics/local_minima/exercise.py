@@ -29,7 +29,7 @@ from ..base import (
     telling_places,
     typeable,
 )
-from ..several import any_one_of, every_lowest, read_several, unnamed
+from ..several import any_one_of, every_lowest, read_several, separated, unnamed
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -238,7 +238,7 @@ class LocalMinima(FunctionProblem):
         return f"{what} is asked for here: where {self.name} is least."
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
-        text = self._unnamed(text)
+        text = self._unnamed(separated(text, [*self.variables, *parameters]))  # x = -1.3008 and x = 1.1309
         number = self._lone_number(text, limits, parameters)
         if number is not None:
             return Answer(Shape.VECTOR, (number.value,), number.ambiguities, number.spellings)
@@ -259,8 +259,7 @@ class LocalMinima(FunctionProblem):
         return Answer(Shape.POINTS, tuple((v,) for v in _numbers(listed)), listed.ambiguities, listed.spellings)
 
     def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
-        if self.ask == Ask.ALL:
-            return super()._check_against(text, expected, tolerance)
+        # read as this kind reads (`read`: "and" and "or" between minima, names before them) whatever is asked
         return check(text, expected, variables=self.answer_variables, shape=self.shape, reader=self.read,
                      tolerance=tolerance or self.default_tolerance(), isolated=False)
 
