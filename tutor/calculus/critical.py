@@ -38,7 +38,7 @@ from ..budget import OutOfTime, deadline, metered_cache
 from ..parse import Equation
 from ..show import show
 from .common import NoRealValue, SolveError, exact, function_of, sign, symbols, variables_of
-from .kinks import Corner, Level, _inside, even_inside, level_critical, with_abs
+from .kinks import Corner, Level, _inside, even_inside, holds, level_critical, signed_pieces, with_abs
 from .level import Through, through
 from .partials import derivative, diff, value_at
 from .region import Region, interval_text, parse_region
@@ -52,6 +52,9 @@ from .roots import (
 )
 
 SOLVE_SECONDS = 10.0  # for each case; sympy can take very long on hard systems
+# where solveset, periodicity or a period's check gives up, that way of solving is not taken (None)
+_GAVE_UP = (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, SolveError,
+            sympy.PolynomialError)
 
 
 class Nature(StrEnum):
@@ -452,13 +455,11 @@ def _on_kink_lines(f: Expr, syms: Sequence[sympy.Symbol], variables: Sequence[st
         return None
     x, y = syms
     off: list[tuple[Expr, ...]] = []
-    for signs in itertools.product((1, -1), repeat=len(absolutes)):
-        smooth = f.xreplace({a: s * a.args[0] for a, s in zip(absolutes, signs)})
+    for signs, smooth in signed_pieces(f, absolutes):
         found = critical_points(smooth, variables) if smooth.free_symbols else None
         if found is None or not found.complete or found.sets:
             return None
-        off += [p.point for p in found.points
-                if all(sign(s * a.args[0].xreplace(dict(zip(syms, p.point)))) == 1 for a, s in zip(absolutes, signs))]
+        off += [p.point for p in found.points if holds(absolutes, signs, dict(zip(syms, p.point)))]
     lines: list[KinkLine] = []
     for a in absolutes:
         line = as_equation(a.args[0], syms)
@@ -488,9 +489,7 @@ def _same_line(a: Equation, b: Equation, syms: Sequence[sympy.Symbol]) -> bool:
 def _on_kink(f: Expr, syms: Sequence[sympy.Symbol], point: tuple[Expr, ...], region: Region | None) -> CriticalPoint:
     """A critical point on a kink line: a partial derivative, or a second one, has no value there, so
     no second-derivative test; f's values decide."""
-    why = "f has a kink there, where an absolute value's inside is 0"
-    test = Classification(Nature.INCONCLUSIVE, sympy.nan, sympy.nan, f"{why}, so the test cannot decide",
-                          untested=f"{why}, so the second-derivative test does not apply")
+    test = _no_test("f has a kink there, where an absolute value's inside is 0")
     return CriticalPoint(point, region.contains(point) if region else None, test, by_values(f, syms, point))
 
 
@@ -539,8 +538,7 @@ def _windows(equations: Sequence[Expr], syms: Sequence[sympy.Symbol], region: Re
                     if not span.is_empty else False
                 windows.append(Window(s.name, span if bounded else sympy.Interval.Ropen(0, period), period,
                                       bounded))
-    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, SolveError,
-            sympy.PolynomialError):
+    except _GAVE_UP:
         return ()
     return tuple(windows)
 
@@ -559,9 +557,15 @@ def _tested(f: Expr, variables: Sequence[str], point: tuple[Expr, ...]) -> Class
         return classify(f, variables, point)
     except NoRealValue:
         missing = "f″" if len(variables) == 1 else "a second derivative"
-        why = f"{missing} has no value there"
-        return Classification(Nature.INCONCLUSIVE, sympy.nan, sympy.nan, f"{why}, so the test cannot decide",
-                              untested=f"{why}, so the second-derivative test does not apply")
+        return _no_test(f"{missing} has no value there")
+
+
+def _no_test(why: str, said: str | None = None) -> Classification:
+    """No second-derivative test at the point (a kink, an infinite f″), so f's values decide: `why` there is
+    none; `said`, the test's own line, by default that it cannot decide."""
+    return Classification(Nature.INCONCLUSIVE, sympy.nan, sympy.nan,
+                          f"{why}, so the test cannot decide" if said is None else said,
+                          untested=f"{why}, so the second-derivative test does not apply")
 
 
 def _corner(f: Expr, x: sympy.Symbol, corner: Corner, region: Region | None) -> CriticalPoint:
@@ -573,8 +577,7 @@ def _corner(f: Expr, x: sympy.Symbol, corner: Corner, region: Region | None) -> 
     s = signs.pop() if len(signs) == 1 else 0
     why = f"f′ = 0 from both sides, and {shown}"
     decided = _judgement(s, show(f.xreplace({x: corner.point})), "point", 1, why)
-    test = Classification(Nature.INCONCLUSIVE, sympy.nan, sympy.nan, f"a kink: {shown}",
-                          untested=f"{shown}, so the second-derivative test does not apply")
+    test = _no_test(shown, f"a kink: {shown}")
     point = (corner.point,)
     return CriticalPoint(point, region.contains(point) if region else None, test, decided)
 
@@ -650,8 +653,7 @@ def _split_at_kinks(f: Expr, x: sympy.Symbol) -> Split | None:
                         or not all(z.is_comparable for z in found):
                     return None
                 listed.append(Side(low, high, smooth, slope, tuple(sort_exactly(found)), endless))
-    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, SolveError,
-            sympy.PolynomialError):
+    except _GAVE_UP:
         return None
     zeros = sort_exactly(dict.fromkeys(z for side in listed for z in side.zeros))
     return Split(tuple(zeros), tuple(kinks), window, tuple(listed))
@@ -680,8 +682,7 @@ def _kink(f: Expr, x: sympy.Symbol, at: Expr, region: Region | None) -> Critical
     if s == 0:
         return None
     decided = _judgement(s, show(f.xreplace({x: at})), "point", 1, f"a corner, where {why}")
-    test = Classification(Nature.INCONCLUSIVE, sympy.nan, sympy.nan, f"a corner: {why}",
-                          untested=f"{why}, so the second-derivative test does not apply")
+    test = _no_test(why, f"a corner: {why}")
     return CriticalPoint(point, inside, test, decided)
 
 
@@ -953,8 +954,7 @@ def _solve_apart(factors: Sequence[Expr], syms: Sequence[sympy.Symbol], windows:
                 if not found:
                     return [], ()  # sin x = 0 and cos x = 0 together: never
                 values[syms.index(s)] = found
-    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, SolveError,
-            sympy.PolynomialError):
+    except _GAVE_UP:
         return None
     if len(per_variable) < len(syms):
         return None  # y free, with x = c: a whole line, as sympy's solve finds it
@@ -1234,18 +1234,22 @@ def _by_terms(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr) 
     shifted = _shifted_terms(f, syms, point, value)
     for s, never, least in ((1, "negative", "least"), (-1, "positive", "greatest")):
         if shifted and all(_never_below(s * t) for t in shifted):  # |x - 1|^(3/2) + (y + 2)² at (1, -2)
-            what = "is a sum of terms that are never" if len(shifted) > 1 else "is never"
-            return s, f"f - f({at_point}) = {show(sympy.Add(*shifted))} {what} {never}"
+            return s, _never(at_point, sympy.Add(*shifted), len(shifted), never)
         found = [_least(s * t, syms) for t in terms]
         bounds = [b for b in found if b is not None]
         if len(bounds) < len(terms) or any(sign(s * t.xreplace(at) - b) != 0 for t, b in zip(terms, bounds)):
             continue
         if all(b == 0 for b in bounds):
-            what = "is a sum of terms that are never" if len(terms) > 1 else "is never"
-            return s, f"f - f({at_point}) = {show(f - value)} {what} {never}"
+            return s, _never(at_point, f - value, len(terms), never)
         said = ", ".join(f"{show(t)} {'≥' if s > 0 else '≤'} {show(s * b)}" for t, b in zip(terms, bounds))
         return s, f"each term of f is at its {least} there: {said}"
     return None, ""
+
+
+def _never(at_point: str, difference: Expr, terms: int, never: str) -> str:
+    """'f - f(0, 0) = y² + |x|^(3/2) is a sum of terms that are never negative'."""
+    what = "is a sum of terms that are never" if terms > 1 else "is never"
+    return f"f - f({at_point}) = {show(difference)} {what} {never}"
 
 
 def _shifted_terms(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr) -> tuple[Expr, ...]:
@@ -1288,12 +1292,13 @@ def _along_axes(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr
         shown = show(along - value)
         if s == 0:
             return 0, f"{where}, f - f(P) = {shown}, which changes sign at {u.name} = {show(a)}"
-        if s is not None and -s in seen:
-            here = f"{shown} {'>' if s > 0 else '<'} 0 near it {where}"
+        if s is None:
+            continue
+        here = f"{shown} {'>' if s > 0 else '<'} 0 near it {where}"
+        if -s in seen:
             above, below = (here, seen[-s]) if s > 0 else (seen[-s], here)
             return 0, f"f - f(P) = {above}, but {below}"
-        if s is not None:
-            seen[s] = f"{shown} {'>' if s > 0 else '<'} 0 near it {where}"
+        seen[s] = here
     return None, ""
 
 

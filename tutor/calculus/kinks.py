@@ -11,8 +11,9 @@ max(a, b) and min(a, b) are (a + b ± |a − b|)/2, so max(0, x² − 1) and max
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, product
 
 import sympy
 from sympy import Expr
@@ -51,6 +52,18 @@ def with_abs(f: Expr) -> Expr:
             total = (total + b + turn * sympy.Abs(total - b)) / 2
         return total
     return f.replace(lambda e: isinstance(e, (sympy.Max, sympy.Min)), fold)
+
+
+def signed_pieces(f: Expr, absolutes: Sequence[sympy.Abs]) -> Iterator[tuple[tuple[int, ...], Expr]]:
+    """f with each |u| written u or -u, for every choice of signs: f where each u has that sign (|x| + y²
+    is x + y² where x > 0, -x + y² where x < 0)."""
+    for signs in product((1, -1), repeat=len(absolutes)):
+        yield signs, f.xreplace({a: s * a.args[0] for a, s in zip(absolutes, signs)})
+
+
+def holds(absolutes: Sequence[sympy.Abs], signs: Sequence[int], at: Mapping[sympy.Symbol, Expr]) -> bool:
+    """Whether each absolute value's inside has its sign at the point: a zero of a piece is f's only there."""
+    return all(sign(a.args[0].xreplace(at)) == s for a, s in zip(absolutes, signs))
 
 
 def even_inside(f: Expr) -> Expr:

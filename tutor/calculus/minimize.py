@@ -16,7 +16,6 @@ global is judged from f on a wide grid, which the note says.
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -47,7 +46,7 @@ from .critical import (
     one_sided,
 )
 from .descent import Descent, descend
-from .kinks import Flat, Pieces, even_inside, kink_minima, pieces, with_abs
+from .kinks import Flat, Pieces, even_inside, holds, kink_minima, pieces, signed_pieces, with_abs
 from .partials import derivative, no_derivative
 from .region import Region
 from .roots import as_real, compare, rational_between, rational_polynomial, real_roots
@@ -546,13 +545,11 @@ def _period_zeros(cornered: Expr, x: sympy.Symbol, slope: Expr, corners: Sequenc
         zeros, complete = _every_zero(slope, x, within)
         return (zeros or []) if complete else None
     found: list[Expr] = []
-    for signs in itertools.product((1, -1), repeat=len(corners)):
-        smooth = cornered.xreplace({a: s * a.args[0] for a, s in zip(corners, signs)})
+    for signs, smooth in signed_pieces(cornered, corners):
         zeros, complete = _every_zero(sympy.diff(smooth, x), x, within)
         if not complete:
             return None
-        found += [z for z in zeros or () if z not in found and all(
-            sign(a.args[0].xreplace({x: z})) == s for a, s in zip(corners, signs))]
+        found += [z for z in zeros or () if z not in found and holds(corners, signs, {x: z})]
     return found
 
 
