@@ -132,12 +132,8 @@ def _piecewise(f: Expr, x: sympy.Symbol, level: Level) -> Step:
         where = between_text(s.low, s.high, x.name)
         slope = sympy.diff(s.polynomial, x)
         zeros = tuple(Equation(x, z) for z in level.zeros if between(z, s.low, s.high))
-        if s.flat:
-            parts.append(step(Rule.STRETCH_FLAT, None, s.polynomial, where=where))
-        elif zeros:
-            parts.append(step(Rule.STRETCH_ZEROS, s.polynomial, zeros, where=where, slope=sympy.factor(slope)))
-        else:
-            parts.append(step(Rule.STRETCH_NONE, s.polynomial, None, where=where, slope=sympy.factor(slope)))
+        parts.append(step(Rule.STRETCH_FLAT, None, s.polynomial, where=where) if s.flat
+                     else _stretch(s.polynomial, zeros, where, sympy.factor(slope)))
     parts += [step(Rule.KINK_LEVEL, Equation(x, c.point), None) for c in level.corners]
     return step(Rule.PIECEWISE, None, None, parts, kinks=tuple(Equation(x, k) for k in found.kinks))
 
@@ -148,13 +144,16 @@ def _sides(x: sympy.Symbol, split: Split) -> Step:
     for side in split.sides:
         where = between_text(side.low, side.high, x.name)
         zeros = tuple(Equation(x, z) for z in side.zeros)
-        if side.endless:
-            parts.append(step(Rule.SIDE_ENDLESS, side.smooth, zeros, where=where, slope=side.slope))
-        elif zeros:
-            parts.append(step(Rule.STRETCH_ZEROS, side.smooth, zeros, where=where, slope=side.slope))
-        else:
-            parts.append(step(Rule.STRETCH_NONE, side.smooth, None, where=where, slope=side.slope))
+        parts.append(step(Rule.SIDE_ENDLESS, side.smooth, zeros, where=where, slope=side.slope) if side.endless
+                     else _stretch(side.smooth, zeros, where, side.slope))
     return step(Rule.SIDES, None, None, parts, kinks=tuple(Equation(x, k) for k in split.kinks))
+
+
+def _stretch(there: Expr, zeros: tuple[Equation, ...], where: str, slope: Expr) -> Step:
+    """f′ = 0 on one stretch between kinks, where f is `there`: its zeros, or that it has none."""
+    if zeros:
+        return step(Rule.STRETCH_ZEROS, there, zeros, where=where, slope=slope)
+    return step(Rule.STRETCH_NONE, there, None, where=where, slope=slope)
 
 
 def _kink_lines(lines: KinkLines) -> Step:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..parse import InputError
+from ..words import and_list
 
 _IDENTIFIER = r"[^\W\d]\w*"
 _RHS_LIMIT = 40  # longer right sides are not repeated in the advice, which stays one short sentence
@@ -77,7 +78,7 @@ class DependentName:
                 rhs = re.sub(token.format(re.escape(name)), variable, rhs)
         if any(re.search(token.format(re.escape(name)), rhs) for name in names if name not in self.variables):
             rhs = ""  # still in its own names (E(m, b) = the cost): repeating it would not be a line or a plane
-        where = _listed(self.variables)
+        where = and_list(self.variables)
         column = found.start("args") if found.group("args") is not None else found.start("fargs")
         if rhs and len(rhs) <= _RHS_LIMIT:
             return InputError(f"write the {self.what} in {where} as {self.dependent} = {rhs}", column, "shape")
@@ -87,8 +88,3 @@ class DependentName:
 def _arguments(group: str) -> str:
     """(x), (x, y), (m, b): names only, so that f(2) = 5 is left to the grammar."""
     return rf"\(\s*(?P<{group}>{_IDENTIFIER}(?:\s*,\s*{_IDENTIFIER})*)\s*\)"
-
-
-def _listed(names: Sequence[str]) -> str:
-    """x; x and y; x, y and z."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
