@@ -24,6 +24,9 @@ def _run(capsys, *args: str) -> list[str]:
     ("abs(x - y) + x^2", "|x - y| + x²", "0, 0", "|x - y| + x²"),
     ("abs(x-1)^(3/2) + (y+2)^2", "(y + 2)² + |x - 1|^(3/2)", "1, -2", "(y + 2)² + |x - 1|^(3/2)"),
     ("abs(x)^(3/2) + y^2", "y² + |x|^(3/2)", "0, 0", "y² + |x|^(3/2)"),
+    # terms as written: expanded, (x - y)² has a term -2xy of either sign
+    ("abs(x + y) + (x - y)^2", "|x + y| + (x - y)²", "0, 0", "|x + y| + (x - y)²"),
+    ("abs(2x - y) + (x + y)^4", "|2x - y| + (x + y)⁴", "0, 0", "|2x - y| + (x + y)⁴"),
 ])
 def test_a_corner_in_two_variables_is_found_and_is_a_minimum(capsys, function, shown, at, terms):
     lines = _run(capsys, "solve", "critical", function)

@@ -1227,22 +1227,24 @@ def _by_terms(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr) 
     where a second derivative is infinite, each term 0 there and never negative; cos(x) + y⁴ at (π, 0),
     where cos(x) is -1, its least. (None, "") otherwise."""
     at = dict(zip(syms, point))
-    terms = [t for t in sympy.Add.make_args(sympy.expand(f)) if t.free_symbols & set(syms)]
-    if not terms:
-        return None, ""
     at_point = show(point[0]) if len(point) == 1 else ", ".join(show(c) for c in point)
     shifted = _shifted_terms(f, syms, point, value)
-    for s, never, least in ((1, "negative", "least"), (-1, "positive", "greatest")):
-        if shifted and all(_never_below(s * t) for t in shifted):  # |x - 1|^(3/2) + (y + 2)² at (1, -2)
-            return s, _never(at_point, sympy.Add(*shifted), len(shifted), never)
-        found = [_least(s * t, syms) for t in terms]
-        bounds = [b for b in found if b is not None]
-        if len(bounds) < len(terms) or any(sign(s * t.xreplace(at) - b) != 0 for t, b in zip(terms, bounds)):
+    # the terms as written first: |x + y| + (x - y)² is two terms never negative, expanded it has -2xy
+    for terms in _unique((sympy.Add.make_args(f), sympy.Add.make_args(sympy.expand(f)))):
+        terms = [t for t in terms if t.free_symbols & set(syms)]
+        if not terms:
             continue
-        if all(b == 0 for b in bounds):
-            return s, _never(at_point, f - value, len(terms), never)
-        said = ", ".join(f"{show(t)} {'≥' if s > 0 else '≤'} {show(s * b)}" for t, b in zip(terms, bounds))
-        return s, f"each term of f is at its {least} there: {said}"
+        for s, never, least in ((1, "negative", "least"), (-1, "positive", "greatest")):
+            if shifted and all(_never_below(s * t) for t in shifted):  # |x - 1|^(3/2) + (y + 2)² at (1, -2)
+                return s, _never(at_point, sympy.Add(*shifted), len(shifted), never)
+            found = [_least(s * t, syms) for t in terms]
+            bounds = [b for b in found if b is not None]
+            if len(bounds) < len(terms) or any(sign(s * t.xreplace(at) - b) != 0 for t, b in zip(terms, bounds)):
+                continue
+            if all(b == 0 for b in bounds):
+                return s, _never(at_point, f - value, len(terms), never)
+            said = ", ".join(f"{show(t)} {'≥' if s > 0 else '≤'} {show(s * b)}" for t, b in zip(terms, bounds))
+            return s, f"each term of f is at its {least} there: {said}"
     return None, ""
 
 
