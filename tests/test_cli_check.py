@@ -173,6 +173,39 @@ def test_the_best_rate_may_be_written_after_its_name_as_the_question_writes_it(c
     assert capsys.readouterr().out == "correct\nCorrect.\nread as: 0.05\n"
 
 
+@pytest.mark.parametrize("exercise, typed, reading", [
+    ("ex-one-step", "x₁ = 2.4", "2.4"), ("ex-one-step", "x_1=2.4", "2.4"), ("ex-one-step", "x1 = 2.4", "2.4"),
+    ("ex-cost-at-origin", "E(0, 0) = 38", "38"), ("ex-cost-at-origin", "E(0,0)=38", "38"),
+    ("ex-descent-direction", "−∇f(1, 2) = (-2, -4)", "(-2, -4)"),
+    ("ex-descent-direction", "-grad f(1,2) = (-2, -4)", "(-2, -4)"),
+])
+def test_an_author_names_an_expression_answer_and_it_may_be_written_after_that_name(capsys, exercise, typed, reading):
+    # `answer_name:` in the pack; "x₁ = 2.4" was "Write just 2.4, without 'x₁ ='."
+    assert main(["check", "--exercise", f"drills:{exercise}", "--", typed]) == 0
+    assert capsys.readouterr().out == f"correct\nCorrect.\nread as: {reading}\n"
+
+
+@pytest.mark.parametrize("exercise, typed, message", [
+    ("ex-one-step", "x = 2.4", "Write just 2.4, without 'x ='."),  # x is the variable, x₁ the step's point
+    ("ex-descent-direction", "∇f(1, 2) = (-2, -4)", "Write just (-2, -4), without '∇f(1, 2) ='."),
+    ("ex-cost-at-origin", "E = 38", "Write just 38, without 'E ='."),  # E is the function, E(0, 0) its value
+])
+def test_only_the_name_the_author_gave_is_read_before_an_expression_answer(capsys, exercise, typed, message):
+    assert main(["check", "--exercise", f"drills:{exercise}", "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n^\n{message}\n"
+
+
+def test_an_answer_name_is_checked_when_the_pack_is_read(tmp_path, capsys):
+    pack = tmp_path / "named.yaml"
+    pack.write_text("pack: named\ntitle: Named\nexercises:\n"
+                    "  - {id: a, kind: expression, prompt: 'Tangent line?', expected: 'y = 2x', answer_name: y}\n"
+                    "  - {id: b, kind: expression, prompt: 'x₁?', expected: '2', answer_name: 'x₁ = 2'}\n")
+    assert main(["pack", "validate", str(pack)]) != 0
+    err = "".join(capsys.readouterr())
+    assert "an equation has no name before it: its left side is part of the answer" in err
+    assert "'x₁ = 2' is not a name, like x₁ or E(0, 0)" in err
+
+
 @pytest.mark.parametrize("typed", ["11 iterations", "11 steps", "k = 11", "n = 11", "k=11 iterations", "11 Iterations."])
 def test_a_count_of_iterations_may_be_written_with_its_name_or_its_unit(capsys, typed):
     # issue 50: "11 iterations" was "Unknown name 'iterations' (the variable is x)", "k = 11" was "Write just 11,

@@ -1523,6 +1523,7 @@ _KEYBOARD = {  # a symbol of the question's notation and how a keyboard types it
     "′": "(?:′|'|’)",  # f′(0.05) as f'(0.05)
     "∂": "(?:∂|d)",  # ∂f/∂x as df/dx
     "∇": r"(?:∇|(?i:grad|nabla)\b)\s*",  # ∇f as grad f
+    "−": "(?:−|-)",  # −∇f(1, 2) as -∇f(1, 2)
 }
 _SPACED = {" ": r"\s*", ",": r"\s*,\s*", "(": r"\s*\(\s*", ")": r"\s*\)", "/": r"\s*/\s*"}
 

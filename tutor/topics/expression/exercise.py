@@ -35,6 +35,7 @@ class Expression(Problem):
     answer: Answer = Answer(Shape.EXPRESSION, sympy.Integer(0))
     variables: tuple[str, ...] = ()
     about: About | None = None
+    named: tuple[str, ...] = ()  # the name the prompt gives the answer (x₁, E(0, 0))
 
     KIND: ClassVar[str] = "expression"
     SHAPE: ClassVar[Shape] = Shape.EXPRESSION
@@ -51,6 +52,8 @@ class Expression(Problem):
         "name": Field("name", "the function's name in the prompt (default f)"),
         "at": Field("point", "the point the question is about, like [1, 2] or 3"),
         "rate": Field("number", "the learning rate α of a descent step, like 0.1"),
+        "answer_name": Field("text", "the name the prompt gives the answer, like x₁ or E(0, 0): an answer may be "
+                                     "written after it (x₁ = 2.4)"),
     }
 
     @classmethod
@@ -71,11 +74,16 @@ class Expression(Problem):
         answer = Answer(answer.shape, substitute(answer.value, parameters), answer.ambiguities, answer.spellings)
         if not variables:  # the names the answer uses, as for an expression so for an equation's two sides
             variables = variables_of(answer)
-        return cls(text=data["prompt"], answer=answer, variables=variables, about=_about(data))
+        return cls(text=data["prompt"], answer=answer, variables=variables, about=_about(data),
+                   named=_answer_name(data, answer.shape))
 
     @property
     def shape(self) -> Shape:
         return self.answer.shape
+
+    @property
+    def answer_names(self) -> tuple[str, ...]:
+        return self.named
 
     def prompt(self, latex: bool = False) -> str:
         return self.text
@@ -107,3 +115,15 @@ def _about(data: Mapping[str, Any]) -> About | None:
     if rate is not None and not rate > 0:
         raise FieldError("rate", "the learning rate must be positive")
     return About(function, variables, point_from(data["at"], variables, "at"), data.get("name", "f"), rate)
+
+
+def _answer_name(data: Mapping[str, Any], shape: Shape) -> tuple[str, ...]:
+    name = data.get("answer_name")
+    if name is None:
+        return ()
+    name = name.strip()
+    if shape == Shape.EQUATION:  # y = 2x: the left side is the equation's own, not a name before it
+        raise FieldError("answer_name", "an equation has no name before it: its left side is part of the answer")
+    if not name or "=" in name or len(name) > 40:
+        raise FieldError("answer_name", f"'{name}' is not a name, like x₁ or E(0, 0)")
+    return (name,)
