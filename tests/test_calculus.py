@@ -420,6 +420,11 @@ def test_no_derivative_at_a_kink(ask, message):
     (lambda: partial("sqrt(x) + y", "x", {"x": 0, "y": 1}),
      "f is not differentiable at x = 0, y = 1: ∂f/∂x is ∞ from the right, a vertical tangent, and f has no real "
      "value to the left"),
+    # the real cube root, as answers read it: -∛|x| left of 0 (sympy's principal root has no real value there)
+    (lambda: tangent_plane("x^(1/3)", None, {"x": 0}),
+     "f is not differentiable at x = 0: f′ is ∞ on both sides, a vertical tangent"),
+    (lambda: partial("-cbrt(x - 1) + y", "x", {"x": 1, "y": 0}),
+     "f is not differentiable at x = 1, y = 0: ∂f/∂x is -∞ on both sides, a vertical tangent"),
     (lambda: tangent_plane("sqrt(-x^2)", None, {"x": 0}),
      "f is not differentiable at x = 0: f has no real value to the left or to the right"),
 ])

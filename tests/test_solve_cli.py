@@ -877,6 +877,19 @@ def test_fractional_powers_of_abs_and_x_to_the_x_are_minimised(capsys, function,
     assert status == 0 and out.splitlines()[1:3] == lines
 
 
+@pytest.mark.parametrize("function, at", [
+    # finding 166: a smooth term beside the cusp (x²/100), or a second cusp, gave "∞ from the left and ∞ from the
+    # right", "undefined from the left", "∞ … -∞": sympy's limits with the step h only real, and a grid's -1.0
+    ("sqrt(abs(x-3)) + x^2/100", "3"), ("sqrt(abs(x-2)) + x^2/100", "2"), ("abs(x-2)^(2/3) + x^2/100", "2"),
+    ("abs(x-2)^(2/3) + x^2/4", "2"), ("abs(x+1)^(2/3) + abs(x-1)^(2/3)", "-1"), ("sqrt(abs(x-2)) + x/50", "2"),
+])
+def test_a_cusp_minimum_has_f_prime_minus_then_plus_infinity(capsys, function, at):
+    status, out, _ = run(capsys, "minimize", function)
+    assert status == 0 and out.splitlines()[1].endswith(
+        f"the minimum is at a cusp, not where f′ = 0 (f is not differentiable at x = {at}: f′ is -∞ from the left "
+        "and ∞ from the right)")
+
+
 def test_a_cusp_minimum_is_no_solution_of_f_prime_in_the_steps(capsys):
     status, out, _ = run(capsys, "minimize", "sqrt(abs(x))", "--steps")
     assert status == 0 and "Every solution of f′ = 0, all found" not in out

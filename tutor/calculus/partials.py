@@ -10,6 +10,7 @@ import sympy
 from sympy import Expr
 
 from ..budget import OutOfTime, counted, metered_cache
+from ..equality import real_roots
 from ..parse import symbol
 from ..show import show
 from .common import (
@@ -19,6 +20,7 @@ from .common import (
     exact,
     function_of,
     point_of,
+    sign,
     symbols,
     variables_of,
 )
@@ -204,12 +206,20 @@ def slope_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], wrt: str,
 def _one_sided(f: Expr, values: Mapping[sympy.Symbol, Expr], wrt: str) -> tuple[Expr, Expr] | None:
     """The limits of f's difference quotient in wrt from the left and from the right at the point;
     None where sympy can't find them within its budget."""
-    v, h = symbol(wrt), sympy.Dummy("h", real=True)
+    # h > 0 on each side (a + h, a - h): with h only real, sympy takes √|x - 3|'s quotient from the left
+    # at 3 as ∞ where a smooth term is added (x²/100), though it is -∞
+    v, h = symbol(wrt), sympy.Dummy("h", positive=True)
     at = values.get(v, v)
-    quotient = (f.xreplace({**values, v: at + h}) - f.xreplace(values)) / h
+    f = real_roots(f)  # ∛x left of 0 is -∛|x|, as answers read it, not sympy's complex root
+    # an absolute value whose inside is not 0 at the point keeps that sign nearby: sympy's limits of
+    # |x - 1|^(2/3) at -1 come out with the wrong sign of ∞ while it stays |…|
+    point = {**values, v: at}
+    f = f.xreplace({a: s * a.args[0] for a in f.atoms(sympy.Abs) if (s := sign(a.args[0].xreplace(point)))})
+    here = f.xreplace(values)
     try:
         with counted(LIMIT_CALLS):
-            right, left = (sympy.limit(quotient, h, 0, side) for side in ("+", "-"))
+            right, left = (sympy.limit((f.xreplace({**values, v: at + turn * h}) - here) / (turn * h), h, 0, "+")
+                           for turn in (1, -1))
     except (OutOfTime, NotImplementedError, ValueError, TypeError):
         return None
     return left, right
@@ -222,6 +232,8 @@ def _not_differentiable(variables: Sequence[str], point: Sequence[Expr], wrt: st
     shown = ", ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))
     slope = slope_name(wrt, variables)
     real = [(side, value) for side, value in (("left", left), ("right", right)) if _real_limit(value)]
+    if len(real) == 2 and left == right and left in (sympy.oo, -sympy.oo):  # ∛x at 0: ∞ on both sides
+        return f"f is not differentiable at {shown}: {slope} is {_limit_text(left)} on both sides, a vertical tangent"
     if len(real) == 2:
         return f"f is not differentiable at {shown}: {slope} is {_limit_text(left)} from the left and " \
                f"{_limit_text(right)} from the right"
@@ -243,6 +255,8 @@ def _real_limit(value: Expr) -> bool:
 def no_derivative(f: Expr, variable: str, at: Expr) -> str:
     """Why f′ has no value at `at` (differentiable_at's sentence: a kink or a jump there); "" where it has
     one. For a minimum at a corner of f, where sympy's f′ = sign(x - a) + … is no zero."""
+    if isinstance(at, sympy.Float):  # a minimum found on a grid, at a kink: -1.0 is the kink -1
+        at = sympy.nsimplify(at, rational=True)
     try:
         differentiable_at(f, (variable,), (at,), variable)
     except SolveError as error:
