@@ -890,6 +890,16 @@ def test_a_cusp_minimum_has_f_prime_minus_then_plus_infinity(capsys, function, a
         "and ∞ from the right)")
 
 
+@pytest.mark.parametrize("function, least, local", [
+    # finding 161: f′ = 0 solved exactly (x = 1) left the cusp at 2 out, and called f(2) only "smaller elsewhere"
+    ("sqrt(abs(x-2)) + x^2/4", "minimum: f(2) = 1", "local minima: x = 1, x = 2"),
+    ("sqrt(abs(x+2)) + x^2/4", "minimum: f(-2) = 1", "local minima: x = -2, x = -1"),
+])
+def test_a_cusp_minimum_is_found_beside_the_zeros_of_f_prime(capsys, function, least, local):
+    status, out, _ = run(capsys, "minimize", function)
+    assert status == 0 and out.splitlines()[2:4] == [least, local]
+
+
 def test_a_cusp_minimum_is_no_solution_of_f_prime_in_the_steps(capsys):
     status, out, _ = run(capsys, "minimize", "sqrt(abs(x))", "--steps")
     assert status == 0 and "Every solution of f′ = 0, all found" not in out

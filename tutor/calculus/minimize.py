@@ -365,10 +365,15 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
         # each point as the critical points' steps write it: 2 ln(3), where solveset says ln(9) (f's value
         # at it is simplified from solveset's form: 9 - 18 ln(3), where 2 ln(3) gives 9 - ln(387420489))
         try:
-            written = [p.point[0] for p in critical_points(f, [x.name]).points]
+            critical = critical_points(f, [x.name]).points
         except SolveError:  # |x|^(3/2): f″ has no value at 0, so the critical points' test refuses it
-            written = []
+            critical = ()
+        written = [p.point[0] for p in critical]
         minima = [replace(m, point=among(m.point, written) or m.point) for m in minima]
+        # a minimum where f′ has no value is no zero of it: √|x − 2| + x²/4 at 2, where f′ is -∞ then ∞
+        minima += [_local(f, x, p.point[0]) for p in critical if p.nature == Nature.MINIMUM
+                   and among(p.point[0], [m.point for m in minima]) is None
+                   and within.contains(p.point[0]) == sympy.true and no_derivative(f, x.name, p.point[0])]
         defined = [among(z, written) or z for z in defined]
         return sorted(minima, key=lambda m: m.approx), tuple(defined), complete, ()
     samples = _samples(evaluate)
