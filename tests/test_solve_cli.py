@@ -313,11 +313,13 @@ def test_minimize(capsys):
      ["(0, 0) is a critical point the test does not decide: it may be a local minimum"]),
     # decided by its lowest-degree terms, > 0 in every direction
     ("x^4 + x^3 y + y^4", ["local minima:", "  (0, 0): f = 0", "the least: f(0, 0) = 0; it is the global minimum"]),
+    # f never negative, as written: f = 0 all along a line is the global minimum (was "not known for sure")
     ("x^2 y^2", ["minima all along x = 0, f = 0", "minima all along y = 0, f = 0",
-                 "the least: f = 0 for every (x, y) with x = 0 or y = 0; whether it is the global minimum is not "
-                 "known for sure"]),
+                 "the least: f = 0 for every (x, y) with x = 0 or y = 0; it is the global minimum"]),
     ("(x-y)^2", ["minima all along x = y, f = 0",
-                 "the least: f = 0 for every (x, y) with x = y; whether it is the global minimum is not known for sure"]),
+                 "the least: f = 0 for every (x, y) with x = y; it is the global minimum"]),
+    ("(x+y-1)^4 + 2", ["minima all along x = 1 - y, f = 2",
+                       "the least: f = 2 for every (x, y) with x = 1 - y; it is the global minimum"]),
     ("(x^2+y^2-1)^2", ["minima all along x² + y² = 1, f = 0",
                        "the least: f = 0 for every (x, y) with x² + y² = 1; it is the global minimum"]),
     # the circle x² + y² = 1 is maxima (g(u) = ue⁻ᵘ with u = x² + y², g″(1) < 0): no longer "may hold minima"

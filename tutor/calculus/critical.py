@@ -1345,6 +1345,18 @@ def nowhere_below(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> str:
     return why if s == 1 else ""
 
 
+def nowhere_below_value(f: Expr, syms: Sequence[sympy.Symbol], value: Expr) -> str:
+    """Why f ≥ value at every real point, where f is value plus terms each never negative, as written:
+    (x - y)² + 3 ≥ 3, all along its line of minima x = y. "" where that is not shown."""
+    terms = sympy.Add.make_args(f)
+    varying = [t for t in terms if t.free_symbols & set(syms)]
+    rest = sympy.Add(*(t for t in terms if not t.free_symbols & set(syms))) - value
+    if not varying or rest.is_zero is not True or not all(_never_below(t) for t in varying):
+        return ""
+    shown = f"f = {show(f)}" if value == 0 else f"f - {show(value)} = {show(sympy.Add(*varying))}"
+    return f"{shown} {'is a sum of terms that are never' if len(varying) > 1 else 'is never'} negative"
+
+
 def _never_below(term: Expr) -> bool:
     """Whether a term is ≥ 0 for every real value of its variables: |x|^(3/2), y², and x^(4/3) (the real
     cube root of x, to the 4th power)."""

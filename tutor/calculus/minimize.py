@@ -43,6 +43,7 @@ from .critical import (
     critical_points,
     higher_derivatives,
     nowhere_below,
+    nowhere_below_value,
     one_sided,
 )
 from .descent import Descent, descend
@@ -1089,6 +1090,9 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: 
     below_nowhere = ""
     if is_global is None and lowest is not None and not least_sets:  # |x|^(3/2) + y²: f ≥ f(P) everywhere,
         below_nowhere = nowhere_below(f, syms, points[lowest].point)  # whatever else sympy left unsolved
+        is_global = True if below_nowhere else None
+    elif is_global is None and least_sets and least is not None:  # (x - y)² all along x = y
+        below_nowhere = nowhere_below_value(f, syms, least)
         is_global = True if below_nowhere else None
     note, lower, lower_at = found.note, "", None
     if bounded is False:
