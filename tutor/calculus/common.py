@@ -14,6 +14,7 @@ from typing import TypeAlias
 import sympy
 from sympy import Expr
 
+from ..equality import real_roots
 from ..errors import TutorError
 from ..parse import InputError, read, symbol, to_sympy
 from ..parse import _describe as describe  # the same words the parser uses
@@ -42,6 +43,13 @@ def function_of(f: str | Expr) -> Expr:
     if isinstance(f, (int, Fraction)):
         return exact(f)
     raise TypeError(f"a function is text or a sympy expression, not {type(f).__name__}")
+
+
+def real_powers(f: Expr) -> Expr:
+    """f as the tutor reads it for every real x: each odd root of a base that may be negative the real root,
+    x^(2/3) as |x|^(2/3) and x^(1/3) as sign(x)|x|^(1/3), where sympy's principal root has no real value for
+    x < 0. Answers and every value are read so (tutor.equality.real_roots): the solvers work on this f."""
+    return real_roots(f)
 
 
 def order_variables(names: Iterable[str]) -> tuple[str, ...]:

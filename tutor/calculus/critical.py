@@ -37,10 +37,10 @@ from sympy import Expr, Poly
 from ..budget import OutOfTime, deadline, metered_cache
 from ..parse import Equation
 from ..show import show
-from .common import NoRealValue, SolveError, exact, function_of, sign, symbols, variables_of
-from .kinks import Corner, Level, _inside, even_inside, holds, level_critical, signed_pieces, with_abs
+from .common import NoRealValue, SolveError, exact, function_of, real_powers, sign, symbols, variables_of
+from .kinks import Corner, Level, _inside, even_inside, holds, level_critical, signed, signed_pieces, with_abs
 from .level import Through, through
-from .partials import derivative, diff, value_at
+from .partials import continuous_signs, derivative, diff, value_at
 from .region import Region, interval_text, parse_region
 from .roots import (
     as_real,
@@ -329,13 +329,19 @@ def _reason(label: str, variables: Sequence[str], D: Expr, fxx: Expr, minors: li
 
 
 def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
-                    region: str | Region | None = None, *, window: Region | None = None) -> CriticalPoints:
+                    region: str | Region | None = None, *, window: Region | None = None,
+                    piece: bool = False) -> CriticalPoints:
     """`window`: a region whose bounds only set where a periodic ∇f's critical points are listed, as
-    `region`'s do, with nothing marked or cut by it: local minima split by the region themselves."""
+    `region`'s do, with nothing marked or cut by it: local minima split by the region themselves.
+    `piece`: f is a piece of a function where each odd root's base has one sign (x^(2/3) of |x|^(2/3) where
+    x > 0), solved as written; any other f is solved with real roots (`real_powers`)."""
     f = function_of(f)
     variables = variables_of(f, variables)
     if not variables:
         raise SolveError("f has no variables, so it has no critical points")
+    written = f
+    # solved as answers and values read it, x^(2/3) as |x|^(2/3): sympy's has no value for x < 0
+    f = f if piece else real_powers(f)
     if len(variables) == 1:
         f = even_inside(f)  # cos|x| is cos x, smooth at 0: the test decides there
     if isinstance(region, str):
@@ -416,6 +422,9 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
         points += [k for k in (_kink(f, syms[0], at, region) for at in level.kinks if at not in flat)
                    if k is not None and k.classification.untested]
         points.sort(key=lambda p: sympy.N(p.point[0]))
+    if written != f and written != real_powers(written):
+        # shown as written: x^(2/3)'s f′ = 2/(3x^(1/3)) holds for x < 0 too, read with real roots
+        f, gradient = written, tuple(derivative(written, v) for v in variables)
     return CriticalPoints(tuple(points), tuple(sets), complete, note, f, variables, gradient, factors,
                           tuple(cases), region, level, split, lines, windows)
 
@@ -456,7 +465,7 @@ def _on_kink_lines(f: Expr, syms: Sequence[sympy.Symbol], variables: Sequence[st
     x, y = syms
     off: list[tuple[Expr, ...]] = []
     for signs, smooth in signed_pieces(f, absolutes):
-        found = critical_points(smooth, variables) if smooth.free_symbols else None
+        found = critical_points(smooth, variables, piece=True) if smooth.free_symbols else None
         if found is None or not found.complete or found.sets:
             return None
         off += [p.point for p in found.points if holds(absolutes, signs, dict(zip(syms, p.point)))]
@@ -629,10 +638,11 @@ def _split_at_kinks(f: Expr, x: sympy.Symbol) -> Split | None:
             reach = sympy.Integer(0)
             for low, high in pairwise([-sympy.oo, *kinks, sympy.oo]):
                 middle = _inside(low, high)
-                signs = [sign(a.args[0].xreplace({x: middle})) for a in absolutes]
-                if not all(signs):
+                found_signs = [sign(a.args[0].xreplace({x: middle})) for a in absolutes]
+                signs = [s for s in found_signs if s]
+                if len(signs) < len(absolutes):
                     return None
-                smooth = cornered.xreplace({a: s * a.args[0] for a, s in zip(absolutes, signs)})
+                smooth = signed(cornered, absolutes, signs)
                 slope = sympy.diff(smooth, x)
                 found = sympy.solveset(slope, x, sympy.Interval.open(low, high))
                 sides.append((low, high, smooth, slope, found))
@@ -681,8 +691,9 @@ def _kink(f: Expr, x: sympy.Symbol, at: Expr, region: Region | None) -> Critical
         return CriticalPoint(point, inside, Classification(Nature.INCONCLUSIVE, sympy.nan, sympy.nan, ""))
     if s == 0:
         return None
-    decided = _judgement(s, show(f.xreplace({x: at})), "point", 1, f"a corner, where {why}")
-    test = _no_test(why, f"a corner: {why}")
+    kind = "a cusp" if "∞" in why else "a corner"  # |x|^(2/3): f′ is -∞ from the left and ∞ from the right
+    decided = _judgement(s, show(f.xreplace({x: at})), "point", 1, f"{kind}, where {why}")
+    test = _no_test(why, f"{kind}: {why}")
     return CriticalPoint(point, inside, test, decided)
 
 
@@ -1405,13 +1416,14 @@ def one_sided(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
     """What the signs of f′ on each side of a say: − then + (f ≥ f(a) nearby, 1), + then − (-1), one sign on
     both (f crosses f(a), 0); None where a side's limit of f′ is 0 or not known (then its sign says nothing
     simply). For a corner, where f′ has no value and no higher derivative does: sin|x| at 0 is a minimum."""
-    slope = diff(f, x)
+    slope = continuous_signs(diff(f, x))
     try:
         with deadline(SOLVE_SECONDS):
             left, right = (sympy.limit(slope, x, a, side) for side in ("-", "+"))
     except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, ZeroDivisionError):
         return None, ""
-    signs = [1 if v.is_positive else -1 if v.is_negative else None for v in (left, right)]
+    # extended: f′ → ∞ is positive (|x|^(2/3) at 0: -∞ then ∞, a cusp; x^(1/3): ∞ on both sides, no extremum)
+    signs = [1 if v.is_extended_positive else -1 if v.is_extended_negative else None for v in (left, right)]
     if None in signs:
         return None, ""
     why = f"f′ is {_side_text(left)} from the left and {_side_text(right)} from the right"

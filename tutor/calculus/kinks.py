@@ -58,7 +58,14 @@ def signed_pieces(f: Expr, absolutes: Sequence[sympy.Abs]) -> Iterator[tuple[tup
     """f with each |u| written u or -u, for every choice of signs: f where each u has that sign (|x| + y²
     is x + y² where x > 0, -x + y² where x < 0)."""
     for signs in product((1, -1), repeat=len(absolutes)):
-        yield signs, f.xreplace({a: s * a.args[0] for a, s in zip(absolutes, signs)})
+        yield signs, signed(f, absolutes, signs)
+
+
+def signed(f: Expr, absolutes: Sequence[sympy.Abs], signs: Sequence[int]) -> Expr:
+    """f where each absolute value's inside u has its sign: |u| written ±u, and sign(u) ±1 (x^(1/3), read as
+    the real root sign(x)|x|^(1/3), is -(-x)^(1/3) where x < 0)."""
+    return f.xreplace({k: v for a, s in zip(absolutes, signs)
+                       for k, v in ((a, s * a.args[0]), (sympy.sign(a.args[0]), sympy.Integer(s)))})
 
 
 def holds(absolutes: Sequence[sympy.Abs], signs: Sequence[int], at: Mapping[sympy.Symbol, Expr]) -> bool:

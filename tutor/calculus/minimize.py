@@ -33,7 +33,7 @@ from ..evaluate import PRECISION, Compiled, Undefined, compile_expression, to_mp
 from ..functions import interval, lower, upper
 from ..parse import symbol
 from ..show import show
-from .common import Number, SolveError, function_of, sign, symbols, variables_of
+from .common import Number, SolveError, function_of, real_powers, sign, symbols, variables_of
 from .critical import (
     CriticalPoint,
     CriticalSet,
@@ -179,6 +179,18 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
         raise SolveError(f"minimize needs a function of one variable, and f has {len(variables)}; "
                          "look for its critical points instead")
     (name,) = variables
+    real = real_powers(f)
+    if real == f:
+        return _minimize(f, name, within)
+    # x^(2/3) solved as |x|^(2/3), as it is read, f′ shown as written: 2/(3x^(1/3)) holds for x < 0 too, read so
+    shown = derivative(f, name)
+    try:
+        return replace(_minimize(real, name, within), derivative=shown)
+    except NoMinimum:
+        raise NoMinimum(name, shown) from None
+
+
+def _minimize(f: Expr, name: str, within: sympy.Set | None) -> Minimum:
     x = symbol(name)
     f = even_inside(f)  # cos|x| is cos x: smooth, and periodic
     slope = derivative(f, name)
@@ -197,7 +209,7 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
     is_global: bool | None = True
     lower, lower_at = "", None
     if curving is not None:  # f′ only rises: it is 0 once at most, so the minimum found is the one, and global
-        complete, note = True, f"f″({name}) = {show(curving, variables)} > 0 " + (
+        complete, note = True, f"f″({name}) = {show(curving, [name])} > 0 " + (
             f"for every {domain}" if domain else "wherever f is defined")
     else:
         is_global, lower, lower_at = _globally(f, x, best)
@@ -1060,6 +1072,7 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: 
         raise SolveError("local minima are found for functions of one or two variables")
     syms = symbols(variables)
     found = critical_points(f, variables, window=region)
+    written, f = f, real_powers(f)  # its values as read: (-1)^(2/3) is 1, where sympy's is complex
     points = tuple(p for p in found.points if p.nature == Nature.MINIMUM)
     values = tuple(_value(f, syms, p.point) for p in points)
     sets = tuple(s for s in found.sets if s.nature == Nature.MINIMUM)
@@ -1104,7 +1117,7 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: 
             lower_at, least_value = smaller
             lower = f"{SMALLER}f{show(lower_at)} ≈ {show(sympy.Float(least_value))}"
             is_global, note = False, ONLY_LOCAL + lower
-    return LocalMinima(f, variables, points, values, sets, lowest, is_global, found.complete, note, undecided,
+    return LocalMinima(written, variables, points, values, sets, lowest, is_global, found.complete, note, undecided,
                        unsettled, least_sets, lower, lower_at, below_nowhere, region,
                        any(w.bounded for w in found.windows))
 

@@ -10,7 +10,6 @@ import sympy
 from sympy import Expr
 
 from ..budget import OutOfTime, counted, metered_cache
-from ..equality import real_roots
 from ..parse import symbol
 from ..show import show
 from .common import (
@@ -20,6 +19,7 @@ from .common import (
     exact,
     function_of,
     point_of,
+    real_powers,
     sign,
     symbols,
     variables_of,
@@ -71,7 +71,32 @@ def _no_rule(piece: Expr, wrt: str) -> str:
 @metered_cache(4096)
 def _term_derivative(term: Expr, v: sympy.Symbol) -> Expr:
     monomial = _monomial_derivative(term, v)
-    return monomial if monomial is not None else _tidy(in_signs(sympy.diff(term, v)))
+    return monomial if monomial is not None else _tidy(in_signs(continuous_signs(sympy.diff(term, v))))
+
+
+def continuous_signs(slope: Expr) -> Expr:
+    """sympy's derivative of sign(u)·|u|^r (r > 0 a fraction: x^(1/3) read as the real root, sign(x)|x|^(1/3))
+    without its term δ(u)·|u|^r, which is 0 everywhere: sign(u) jumps only where |u|^r is 0, so the product
+    is continuous there and has no jump for δ to stand for; and sign(u)² beside a power of |u| as 1, which
+    it is wherever the product has a value (the power is not whole: off u = 0, or at it where it is 0).
+    sign(u)·|u| (r = 1) is left to be refused: its derivative sign(u)² would be 0 at u = 0, where u's is 1."""
+    if not slope.has(sympy.sign):
+        return slope
+
+    def powers(product: sympy.Mul) -> dict[Expr, Expr]:  # u: the exponent of |u| in the product
+        return {b.args[0]: e for b, e in (factor.as_base_exp() for factor in product.args)
+                if isinstance(b, sympy.Abs) and e.is_Rational and not e.is_Integer}
+
+    def tidied(product: sympy.Mul) -> Expr:
+        of = powers(product)
+        if any(isinstance(f, sympy.DiracDelta) and len(f.args) == 1 and of.get(f.args[0], 0) > 0
+               for f in product.args):
+            return sympy.Integer(0)
+        ones = {f: 1 for f in product.args if f.is_Pow and isinstance(f.base, sympy.sign) and f.exp.is_Integer
+                and f.exp.is_positive and f.exp % 2 == 0 and f.base.args[0] in of}
+        return product.xreplace(ones) if ones else product
+
+    return slope.replace(lambda e: e.is_Mul, tidied)
 
 
 def in_signs(slope: Expr) -> Expr:
@@ -135,7 +160,7 @@ def value_at(expr: Expr, variables: Sequence[str], point: Sequence[Expr], what: 
     if unworked is not None:  # d/dx floor(x): sympy leaves it as it is, and it can't be put a number in
         raise SolveError(f"the tutor can't work out {what}: it has no rule for the derivative of "
                          f"{show(unworked.expr)}")
-    value = expr.xreplace(dict(zip(symbols(variables), point)))
+    value = real_powers(expr).xreplace(dict(zip(symbols(variables), point)))  # (-8)^(1/3) is -2, as read
     if value.has(sympy.CRootOf):  # exact as it stands; simplify or expand only slow it down
         pass
     elif value.free_symbols or not value.is_Rational:
@@ -152,7 +177,7 @@ def slope_name(wrt: str, variables: Sequence[str]) -> str:
 def defined_at(expr: Expr, variables: Sequence[str], point: Sequence[Expr], what: str = "f") -> None:
     """SolveError where expr has no real value at the point, as far as sympy tells without simplifying:
     f itself there, before its derivative is asked for (ln x at x = -1 has none, so no derivative)."""
-    _real_or_refused(expr.xreplace(dict(zip(symbols(variables), point))), variables, point, what)
+    _real_or_refused(real_powers(expr).xreplace(dict(zip(symbols(variables), point))), variables, point, what)
 
 
 def _real_or_refused(value: Expr, variables: Sequence[str], point: Sequence[Expr], what: str) -> None:
@@ -173,6 +198,7 @@ def differentiable_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], 
     x = 0), and its one-sided derivatives differ. sympy's derivative of |x| is sign(x), 0 at x = 0,
     a value where there is none; x|x| has the derivative 0 there, and is kept."""
     values = dict(zip(symbols(variables), point))
+    f = real_powers(f)  # x^(2/3) as read, |x|^(2/3): a cusp at 0
     if not any(_switches_at(piece, values) for piece in f.atoms(*_KINKS)):
         return
     sides = _one_sided(f, values, wrt)
@@ -209,8 +235,8 @@ def _one_sided(f: Expr, values: Mapping[sympy.Symbol, Expr], wrt: str) -> tuple[
     # h > 0 on each side (a + h, a - h): with h only real, sympy takes √|x - 3|'s quotient from the left
     # at 3 as ∞ where a smooth term is added (x²/100), though it is -∞
     v, h = symbol(wrt), sympy.Dummy("h", positive=True)
+    f = real_powers(f)  # x^(2/3) left of 0 as read: |x|^(2/3), where sympy's has no real value
     at = values.get(v, v)
-    f = real_roots(f)  # ∛x left of 0 is -∛|x|, as answers read it, not sympy's complex root
     # an absolute value whose inside is not 0 at the point keeps that sign nearby: sympy's limits of
     # |x - 1|^(2/3) at -1 come out with the wrong sign of ∞ while it stays |…|
     point = {**values, v: at}

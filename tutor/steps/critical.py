@@ -12,7 +12,7 @@ import sympy
 from sympy import Expr
 
 from ..calculus import CriticalPoint, CriticalPoints, CriticalSet, Piece, Region, classify, critical_points
-from ..calculus.common import function_of, symbols
+from ..calculus.common import function_of, real_powers, symbols
 from ..calculus.critical import Family, KinkLines, Nature, Split, as_equation, by_values, constant_sign, lies_on
 from ..calculus.kinks import Level, between, between_text, pieces
 from ..parse import Equation, symbol
@@ -33,9 +33,9 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
         # f′ = x(1 − sign(x² − 1)) would only say in sympy's terms what the pieces say plainly
         substeps.append(_piecewise(c.function, syms[0], c.level))
     elif c.split is not None:  # sin|x|: solved on each side of its kink, where sympy's cases are left unsolved
-        substeps.append(_sides(syms[0], c.split))
+        substeps.append(_sides(syms[0], c.split, c.function != real_powers(c.function)))
     elif c.lines is not None:  # |x| + y²: sympy's case sign(x) = 0 is the kink line x = 0, solved along it
-        substeps.append(_kink_lines(c.lines))
+        substeps.append(_kink_lines(c.lines, c.function != real_powers(c.function)))
     else:
         substeps += _factored(c, nonzero, syms)
         if c.cases or all(c.factors):
@@ -138,15 +138,17 @@ def _piecewise(f: Expr, x: sympy.Symbol, level: Level) -> Step:
     return step(Rule.PIECEWISE, None, None, parts, kinks=tuple(Equation(x, k) for k in found.kinks))
 
 
-def _sides(x: sympy.Symbol, split: Split) -> Step:
-    """f′ = 0 solved on each side of f's kinks, where f has no absolute value; the kinks are classified below."""
+def _sides(x: sympy.Symbol, split: Split, roots: bool = False) -> Step:
+    """f′ = 0 solved on each side of f's kinks, where f has no absolute value; the kinks are classified below.
+    `roots`: f has an odd root of a base that changes sign (x^(2/3)), split where that base is 0 too."""
     parts = []
     for side in split.sides:
         where = between_text(side.low, side.high, x.name)
         zeros = tuple(Equation(x, z) for z in side.zeros)
         parts.append(step(Rule.SIDE_ENDLESS, side.smooth, zeros, where=where, slope=side.slope) if side.endless
                      else _stretch(side.smooth, zeros, where, side.slope))
-    return step(Rule.SIDES, None, None, parts, kinks=tuple(Equation(x, k) for k in split.kinks))
+    return step(Rule.SIDES_ROOTS if roots else Rule.SIDES, None, None, parts,
+                kinks=tuple(Equation(x, k) for k in split.kinks))
 
 
 def _stretch(there: Expr, zeros: tuple[Equation, ...], where: str, slope: Expr) -> Step:
@@ -156,8 +158,9 @@ def _stretch(there: Expr, zeros: tuple[Equation, ...], where: str, slope: Expr) 
     return step(Rule.STRETCH_NONE, there, None, where=where, slope=slope)
 
 
-def _kink_lines(lines: KinkLines) -> Step:
-    """∇f = 0 off f's kink lines, and f's critical points along each line; the points are classified below."""
+def _kink_lines(lines: KinkLines, roots: bool = False) -> Step:
+    """∇f = 0 off f's kink lines, and f's critical points along each line; the points are classified below.
+    `roots`: f has an odd root of a base that changes sign (x^(2/3) + y²), whose lines are where it is 0."""
     kinks = tuple(k.line for k in lines.lines)
     parts = [step(Rule.KINK_OFF, None, lines.off, kinks=kinks) if lines.off
              else step(Rule.KINK_OFF_NONE, None, None, kinks=kinks)]
@@ -166,7 +169,7 @@ def _kink_lines(lines: KinkLines) -> Step:
             parts.append(step(Rule.KINK_ALONG, k.line, k.points, along=k.along))
         else:
             parts.append(step(Rule.KINK_ALONG_NONE, k.line, None, along=k.along))
-    return step(Rule.KINK_LINES, None, None, parts, kinks=kinks)
+    return step(Rule.KINK_LINES_ROOTS if roots else Rule.KINK_LINES, None, None, parts, kinks=kinks)
 
 
 def _cases(c: CriticalPoints) -> Step:

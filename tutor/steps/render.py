@@ -87,11 +87,19 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.STRETCH_NONE: "For {where}: {f} = {before}, and {f}′ = {slope} is not 0 there.",
     Rule.SIDES: ("{kinks:On each side of its kink|Between its kinks} {kinks:and}, {f} has no absolute value: solve "
                  "{f}′ = 0 on each side, and look at each kink from both sides:"),
+    Rule.SIDES_ROOTS: ("At {kinks:and} a root's base (or an absolute value's inside) is 0; on each side of "
+                       "{kinks:it|them}, {f} is one smooth expression, an odd root of a negative number being minus "
+                       "the root of its opposite (∛(-8) = -∛8 = -2): solve {f}′ = 0 on each side, and look at each "
+                       "of those points from both sides:"),
     Rule.SIDE_ENDLESS: ("For {where}: {f} = {before}, and {f}′ = {slope} is 0 at infinitely many points; those "
                         "listed: {after:and}."),
     Rule.KINK_LINES: ("On {kinks:the line|the lines} {kinks:and} an absolute value's inside is 0, where {f} may have "
                       "a kink and a derivative no value: solve ∇{f} = 0 off {kinks:that line|those lines}, where {f} "
                       "has no absolute value, and find the critical points of {f} along {kinks:it|each line}:"),
+    Rule.KINK_LINES_ROOTS: ("On {kinks:the line|the lines} {kinks:and} a root's base (or an absolute value's inside) "
+                            "is 0, where {f} may have a cusp and a derivative no value: solve ∇{f} = 0 off "
+                            "{kinks:that line|those lines}, where {f} is smooth, and find the critical points of {f} "
+                            "along {kinks:it|each line}:"),
     Rule.KINK_OFF: "Off {kinks:that line|those lines}: ∇{f} = 0 at {after:list}.",
     Rule.KINK_OFF_NONE: "Off {kinks:that line|those lines}: ∇{f} is never 0.",
     Rule.KINK_ALONG: "On the line {before}: {f} = {along}, critical at {after:list}.",

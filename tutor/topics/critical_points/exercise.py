@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import sympy
 from sympy import Expr
 
 from ... import calculus
@@ -56,12 +55,6 @@ class CriticalPoints(FunctionProblem):
                 raise FieldError("region", f"the region {shown} has no points"
                                            + ("" if empty.endswith(f" {shown}") else f": {empty}"))
         problem = cls(region=region, **common)
-        odd = _odd_root(problem.function)
-        if odd is not None:  # answers read x^(2/3) for every x, the critical points only for x ≥ 0
-            same = problem.show(sympy.Abs(odd.base) ** odd.exp)
-            instead = f"write it {same}, the same for every x" if odd.exp.p % 2 == 0 else "the key would be wrong"
-            raise FieldError("function", f"{problem.show(odd)} has a real value where its base is negative too, where "
-                                         f"the tutor does not look for critical points: {instead}")
         if not problem.solution.complete:
             raise FieldError("function", "the critical points can't be found exactly: "
                                          + problem.solution.note)
@@ -234,14 +227,3 @@ def _on(point: tuple[Expr, ...], line: Equation, variables: tuple[str, ...]) -> 
     values = {symbol(v): c for v, c in zip(variables, point)}
     return (line.lhs - line.rhs).xreplace(values) == 0
 
-
-def _odd_root(f: Expr) -> sympy.Pow | None:
-    """A power of a variable's expression by a fraction with an odd denominator (x^(2/3), x^(1/3)), where
-    there is one: a student reads its real root for x < 0 too (as answers are read), while sympy's power,
-    which the critical points are solved with, has none there; |x|^(2/3) and ∛(x²) are real everywhere."""
-    for power in sorted(f.atoms(sympy.Pow), key=sympy.default_sort_key):
-        exponent = power.exp
-        if exponent.is_Rational and not exponent.is_Integer and exponent.q % 2 == 1 and power.base.free_symbols \
-                and not power.base.is_nonnegative:
-            return power
-    return None

@@ -12,6 +12,7 @@ from sympy import Expr
 
 from ... import calculus
 from ...calculus import Nature, Region
+from ...calculus.common import real_powers
 from ...calculus.critical import cut
 from ...calculus.kinks import Flat, between_text, evened, least_text, with_abs
 from ...calculus.minimize import NoMinimum, in_region, known_name, said_outside
@@ -42,7 +43,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     at = show(result.point) if result.exact else show_float(result.approx)
     slope = f"f′({x}) = {show(result.derivative, names)} = 0 at "
     # max(x², 2x) as (x² + 2x + |x² - 2x|)/2, whose one-sided slopes at a corner are known
-    corner = no_derivative(with_abs(f), x, result.point) if result.flat is None else ""
+    corner = no_derivative(with_abs(real_powers(f)), x, result.point) if result.flat is None else ""
     # |x - 1| + |x + 1|: f′ = 0 all along -1 < x < 1; min(x², 1): at 0, and all along x < -1 and x > 1
     level = and_list([f"{x} = {show(z)}{approx(z)}" for z in result.zeros]
                      + [f"every {x} with {between_text(low, high, x)}" for low, high in result.level])

@@ -10,6 +10,7 @@ import sympy
 from sympy import Expr
 
 from ...calculus import Minimum, Region
+from ...calculus.common import real_powers
 from ...calculus.critical import Nature
 from ...calculus.kinks import between, between_text, least_text, side
 from ...calculus.minimize import among, same_numbers
@@ -98,7 +99,7 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
         substeps.append(step(MinimizeRule.KNOWN_AS, None, result.point, approx=approx(result.point),
                              equation=_equation(result.derivative), name=result.known_as))
     # √|x| at 0: a minimum where f′ has no value, never a solution of f′ = 0
-    corners = {m.point: no_derivative(f, x, m.point) for m in result.minima if m.exact}
+    corners = {m.point: no_derivative(real_powers(f), x, m.point) for m in result.minima if m.exact}
     for at, why in corners.items():
         if why:
             substeps.append(step(MinimizeRule.NO_DERIVATIVE, None, at, why=why,
