@@ -82,6 +82,10 @@ class Rule(StepRule):
     KINK_LEVEL = "kink_level"
     SIDES = "sides"
     SIDE_ENDLESS = "side_endless"
+    SIGNS = "signs"  # a periodic f with kinks (|sin x|): solved in one period, for each sign of each inside
+    SIGNS_IN = "signs_in"  # the same, within a region's bounds
+    SIGN_KINKS = "sign_kinks"
+    SIGN_NO_KINK = "sign_no_kink"
     KINK_LINES = "kink_lines"
     KINK_OFF = "kink_off"
     KINK_OFF_NONE = "kink_off_none"
