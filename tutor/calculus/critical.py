@@ -38,7 +38,19 @@ from ..budget import OutOfTime, deadline, metered_cache
 from ..parse import Equation
 from ..show import show
 from .common import NoRealValue, SolveError, exact, function_of, real_powers, sign, symbols, variables_of
-from .kinks import Corner, Level, _inside, even_inside, holds, level_critical, signed, signed_pieces, with_abs
+from .kinks import (
+    Corner,
+    Level,
+    Spanned,
+    _inside,
+    even_inside,
+    holds,
+    level_critical,
+    signed,
+    signed_pieces,
+    spanned,
+    with_abs,
+)
 from .level import Through, through
 from .partials import continuous_signs, derivative, diff, value_at
 from .region import Region, interval_text, parse_region
@@ -383,7 +395,7 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     level = _level(f, syms[0], not complete) if len(syms) == 1 and not sets else None
     if level is not None:  # every solution of f′ = 0, exactly: sympy's may miss some, or find a corner as smooth
         isolated, complete, note = [(z,) for z in level.zeros], True, ""
-    split = _split_at_kinks(f, syms[0]) if len(syms) == 1 and level is None and not complete \
+    split = _split_at_kinks(f, syms[0], region or window) if len(syms) == 1 and level is None and not complete \
         and f.has(sympy.Abs) else None
     kinks: list[CriticalPoint] = []
     if split is not None:  # sin|x|: f′ = 0 solved on each side of its kink at 0, and the kink decided apart
@@ -393,7 +405,10 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
                      or not k.classification.untested]  # a kink where f′ → 0 from both sides: f′ = 0 there
         kinks = [k for k in kinks if k.point not in isolated]
         complete, note = split.window is None, ""
-        if split.window is not None:
+        if split.repeats is not None:  # |sin x|: its kinks recur with f, so those of one period are every one, in turn
+            windows = (split.repeats,)
+            note = repeats_note(windows, 1)
+        elif split.window is not None:
             x = syms[0].name
             # a periodic f with a corner has one a period on: with finitely many, f does not repeat
             corners = " and ".join(f"{x} = {show(k.point[0])}" for k in kinks)
@@ -542,14 +557,19 @@ def _windows(equations: Sequence[Expr], syms: Sequence[sympy.Symbol], region: Re
                 period *= math.lcm(*(int(r.p) for r in ratios))
                 if not period.is_positive:
                     continue
-                span = region.span(s.name) if region is not None else sympy.S.Reals
-                bounded = bool(span.is_finite_set is not True and span.inf.is_finite and span.sup.is_finite) \
-                    if not span.is_empty else False
-                windows.append(Window(s.name, span if bounded else sympy.Interval.Ropen(0, period), period,
-                                      bounded))
+                windows.append(_window(s.name, period, region))
     except _GAVE_UP:
         return ()
     return tuple(windows)
+
+
+def _window(name: str, period: Expr, region: Region | None) -> Window:
+    """Where the critical points are listed in a variable they recur in every `period`: the region's bounds on
+    it, where both are finite, else one period from 0."""
+    span = region.span(name) if region is not None else sympy.S.Reals
+    bounded = bool(span.is_finite_set is not True and span.inf.is_finite and span.sup.is_finite) \
+        if not span.is_empty else False
+    return Window(name, span if bounded else sympy.Interval.Ropen(0, period), period, bounded)
 
 
 def _level(f: Expr, x: sympy.Symbol, always: bool) -> Level | None:
@@ -611,16 +631,19 @@ class Split:
     kinks: tuple[Expr, ...]  # ascending: where an absolute value's inside is 0
     window: sympy.Interval | None = None  # where the zeros listed lie, when they are infinitely many
     sides: tuple[Side, ...] = ()  # left to right
+    repeats: Window | None = None  # f repeats, and so do its kinks: every zero and kink in this window is listed
+    signed: Spanned | None = None  # there, f′ = 0 solved for each choice of the insides' signs, and the kinks
 
 
 _MOST_KINKED = 3  # absolute values in f, each side of each solved apart
 
 
-def _split_at_kinks(f: Expr, x: sympy.Symbol) -> Split | None:
+def _split_at_kinks(f: Expr, x: sympy.Symbol, region: Region | None = None) -> Split | None:
     """f′ = 0 on each stretch between kinks (sin|x|: -cos x = 0 for x < 0, cos x = 0 for x > 0), each side's
     solutions listed by sympy's solveset. Where a side's go on without end (an image of every integer, as
-    for cos x = 0), those within one period of f′ beyond the outermost kinks are listed. None where a kink,
-    a side's solutions or a period can't be found, or in time."""
+    for cos x = 0), those within one period of f′ beyond the outermost kinks are listed. Where the kinks go
+    on without end, f must repeat (|sin x|: `_repeating`). None where a kink, a side's solutions or a period
+    can't be found, or in time."""
     cornered = with_abs(f)
     absolutes = sorted(cornered.atoms(sympy.Abs), key=sympy.default_sort_key)
     if not absolutes or len(absolutes) > _MOST_KINKED or any(a.args[0].has(sympy.Abs) for a in absolutes):
@@ -630,6 +653,8 @@ def _split_at_kinks(f: Expr, x: sympy.Symbol) -> Split | None:
             kinks: list[Expr] = []
             for a in absolutes:
                 found = sympy.solveset(a.args[0], x, sympy.S.Reals)
+                if _endless_set(found):  # sin x = 0 at every kπ
+                    return _repeating(f, cornered, x, absolutes, region)
                 if not isinstance(found, sympy.FiniteSet) or not all(k.is_comparable for k in found):
                     return None
                 kinks += [k for k in found if k not in kinks]
@@ -667,6 +692,24 @@ def _split_at_kinks(f: Expr, x: sympy.Symbol) -> Split | None:
         return None
     zeros = sort_exactly(dict.fromkeys(z for side in listed for z in side.zeros))
     return Split(tuple(zeros), tuple(kinks), window, tuple(listed))
+
+
+def _repeating(f: Expr, cornered: Expr, x: sympy.Symbol, absolutes: Sequence[sympy.Abs],
+               region: Region | None) -> Split | None:
+    """f′ = 0 and the kinks of an f that repeats, kinks and all (|sin x|, least period π), within one period,
+    0 ≤ x < π, or the region's bounds: a period on, f and so each kink and zero are as they were. Solved
+    as the minimum of a periodic f is (`spanned`). None where f has no period sympy finds (|sin x| + x, whose
+    kinks go on without end but whose values do not repeat) or solveset can't list them."""
+    from .minimize import least_period  # minimize finds its critical points here: imported when first needed
+
+    period = least_period(f, x)
+    if period is None or not period.is_comparable:
+        return None
+    window = _window(x.name, period, region)
+    found = spanned(cornered, x, absolutes, window.span)
+    if found is None or not all(z.is_comparable for z in (*found.kinks, *found.zeros)):
+        return None
+    return Split(found.zeros, found.kinks, repeats=window, signed=found)
 
 
 def _endless_set(found: sympy.Set) -> bool:

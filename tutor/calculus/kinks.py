@@ -7,6 +7,10 @@ sympy's f′ of such an f is sign(x − 1/2) + 2x, which solve can't settle (and
 f′ has no value); on each stretch the signs are fixed numbers and everything is a polynomial.
 max(a, b) and min(a, b) are (a + b ± |a − b|)/2, so max(0, x² − 1) and max(|x|, 1) are solved the same way
 (an absolute value inside another has its kinks found on the stretches where the inner one is fixed).
+
+A periodic f whose kinks go on without end (|sin x|, a kink at every kπ) is no polynomial, but in one period it
+has finitely many kinks, and with each inside's sign fixed no absolute value: `spanned` lists them, and the
+zeros of f′ there, for the critical points and the minimum alike.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from sympy import Expr
 
 from ..show import show
 from .common import sign
-from .roots import compare, rational_between, rational_polynomial, real_roots, sort_exactly
+from .roots import as_real, compare, rational_between, rational_polynomial, real_roots, sort_exactly
 
 
 @dataclass(frozen=True)
@@ -309,3 +313,65 @@ def level_critical(f: Expr, x: sympy.Symbol, always: bool = False) -> Level | No
              for r in real_roots(sympy.diff(s.polynomial, x), x) if between(r, s.low, s.high)]
     return Level(tuple(sort_exactly(zeros)), tuple(s for s in found.stretches if s.flat), tuple(corners),
                  tuple(found.kinks))
+
+
+@dataclass(frozen=True)
+class Signed:
+    """f where each absolute value's inside has one sign, written without them (|sin x| is sin x where
+    sin x > 0), and the zeros of its f′ in a span where the insides do have those signs."""
+
+    signs: tuple[int, ...]  # one for each absolute value, in `Spanned.absolutes`' order
+    smooth: Expr
+    slope: Expr
+    zeros: tuple[Expr, ...]  # ascending
+
+
+@dataclass(frozen=True)
+class Spanned:
+    """A function's kinks and the zeros of its f′ off them, every one in a bounded span: one period of a
+    periodic f, whose kinks go on without end (|sin x| on 0 ≤ x < π), or a region's bounds."""
+
+    span: sympy.Set
+    absolutes: tuple[sympy.Abs, ...]
+    kinks: tuple[Expr, ...]  # ascending: where an absolute value's inside is 0
+    signed: tuple[Signed, ...]  # each choice of signs for the insides
+
+    @property
+    def zeros(self) -> tuple[Expr, ...]:
+        """Every zero of f′ off the kinks, ascending."""
+        return tuple(sort_exactly(dict.fromkeys(z for s in self.signed for z in s.zeros)))
+
+
+def spanned(f: Expr, x: sympy.Symbol, absolutes: Sequence[sympy.Abs], span: sympy.Set) -> Spanned | None:
+    """f's kinks and the zeros of f′ off them in a bounded span, as sympy's solveset lists them. f′ is solved
+    for each choice of signs alone, and its zeros kept where the insides have those signs (|sin x| on
+    0 ≤ x < π: cos x = 0 at π/2, where sin x > 0; -cos x = 0 there too, but not where sin x < 0): the sign
+    of an inside may change at a pole too (tan x at π/2), where no stretch between kinks would see it.
+    None where solveset lists some of them as no finite set of real numbers (a piece constant all along);
+    solveset's own errors, and the time it takes, are the caller's to bound."""
+    kinks: list[Expr] = []
+    for a in absolutes:
+        found = _listed(a.args[0], x, span)
+        if found is None:
+            return None
+        kinks += [k for k in found if k not in kinks]
+    signed = []
+    for signs, smooth in signed_pieces(f, absolutes):
+        slope = sympy.diff(smooth, x)
+        found = _listed(slope, x, span)
+        if found is None:
+            return None
+        held = [z for z in found if holds(absolutes, signs, {x: z})]
+        signed.append(Signed(signs, smooth, slope, tuple(sort_exactly(held))))
+    return Spanned(span, tuple(absolutes), tuple(sort_exactly(kinks)), tuple(signed))
+
+
+def _listed(e: Expr, x: sympy.Symbol, span: sympy.Set) -> list[Expr] | None:
+    """Every real zero of e in the span, as solveset lists them; None where it lists no finite set of them."""
+    found = sympy.solveset(e, x, span)
+    if found == sympy.S.EmptySet:
+        return []
+    if not isinstance(found, sympy.FiniteSet):
+        return None
+    real = [as_real(z) for z in found]
+    return None if any(r is None for r in real) else [r for r in real if r is not None]

@@ -47,7 +47,7 @@ from .critical import (
     one_sided,
 )
 from .descent import Descent, descend
-from .kinks import Flat, Pieces, even_inside, holds, kink_minima, pieces, signed_pieces, with_abs
+from .kinks import Flat, Pieces, even_inside, kink_minima, pieces, spanned, with_abs
 from .partials import derivative, no_derivative
 from .region import Region
 from .roots import as_real, compare, rational_between, rational_polynomial, real_roots
@@ -486,10 +486,10 @@ def _periodic(f: Expr, x: sympy.Symbol, slope: Expr) -> Minimum | None:
                 return None
             if not corners and (slope.has(*_JUMPS) or continuous_domain(slope, x, span) != domain):
                 return None
-            zeros = _period_zeros(cornered, x, slope, corners, period)
-            kinks = _period_corners(corners, x, period)
-            if zeros is None or kinks is None:
+            found = _period_places(cornered, x, slope, corners, period)
+            if found is None:
                 return None
+            zeros, kinks = found
             zeros = [z for z in zeros if z not in holes]
             kinks = [k for k in kinks if k not in holes and among(k, zeros) is None]
             places = sorted([*zeros, *kinks], key=lambda z: sympy.N(z, 30))
@@ -553,34 +553,17 @@ def _rises(f: Expr, x: sympy.Symbol, pole: Expr) -> bool:
     return all(sympy.limit(f, x, pole, side) == sympy.oo for side in ("-", "+"))
 
 
-def _period_zeros(cornered: Expr, x: sympy.Symbol, slope: Expr, corners: Sequence[sympy.Abs], period: Expr
-                  ) -> list[Expr] | None:
-    """Every zero of f′ with 0 ≤ x < period where f′ has a value, as solveset lists them; None where it can't.
-    With absolute values, each is u or -u on either side of its corners: each choice of signs is solved
-    alone, and its zeros kept where the insides have those signs (|sin x|: cos x = 0 where sin x > 0)."""
+def _period_places(cornered: Expr, x: sympy.Symbol, slope: Expr, corners: Sequence[sympy.Abs], period: Expr
+                   ) -> tuple[list[Expr], list[Expr]] | None:
+    """Every zero of f′ with 0 ≤ x < period where f′ has a value, and every corner there (where an absolute
+    value's inside is 0: |sin x| at 0), as solveset lists them; None where it can't. With absolute values,
+    f′ is solved as the critical points solve it (`spanned`: each choice of signs alone)."""
     within = sympy.Interval.Ropen(0, period)
     if not corners:
         zeros, complete = _every_zero(slope, x, within)
-        return (zeros or []) if complete else None
-    found: list[Expr] = []
-    for signs, smooth in signed_pieces(cornered, corners):
-        zeros, complete = _every_zero(sympy.diff(smooth, x), x, within)
-        if not complete:
-            return None
-        found += [z for z in zeros or () if z not in found and holds(corners, signs, {x: z})]
-    return found
-
-
-def _period_corners(corners: Sequence[sympy.Abs], x: sympy.Symbol, period: Expr) -> list[Expr] | None:
-    """Every x with 0 ≤ x < period where an absolute value's inside is 0 (|sin x|: x = 0); None where
-    solveset can't list them."""
-    found: list[Expr] = []
-    for a in corners:
-        zeros, complete = _every_zero(a.args[0], x, sympy.Interval.Ropen(0, period))
-        if not complete:
-            return None
-        found += [z for z in zeros or () if z not in found]
-    return found
+        return ((zeros or []), []) if complete else None
+    found = spanned(cornered, x, corners, within)
+    return None if found is None else (list(found.zeros), list(found.kinks))
 
 
 def _periodic_agrees(f: Expr, x: sympy.Symbol, period: Expr, least: Expr, holes: tuple[Expr, ...] = ()) -> bool:

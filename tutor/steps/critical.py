@@ -13,8 +13,18 @@ from sympy import Expr
 
 from ..calculus import CriticalPoint, CriticalPoints, CriticalSet, Piece, Region, classify, critical_points
 from ..calculus.common import function_of, real_powers, symbols
-from ..calculus.critical import Family, KinkLines, Nature, Split, as_equation, by_values, constant_sign, lies_on
-from ..calculus.kinks import Level, between, between_text, pieces
+from ..calculus.critical import (
+    Family,
+    KinkLines,
+    Nature,
+    Split,
+    Window,
+    as_equation,
+    by_values,
+    constant_sign,
+    lies_on,
+)
+from ..calculus.kinks import Level, Spanned, between, between_text, pieces
 from ..parse import Equation, symbol
 from ..show import show
 from .derivative import derivative_steps
@@ -141,6 +151,8 @@ def _piecewise(f: Expr, x: sympy.Symbol, level: Level) -> Step:
 def _sides(x: sympy.Symbol, split: Split, roots: bool = False) -> Step:
     """f′ = 0 solved on each side of f's kinks, where f has no absolute value; the kinks are classified below.
     `roots`: f has an odd root of a base that changes sign (x^(2/3)), split where that base is 0 too."""
+    if split.signed is not None and split.repeats is not None:
+        return _signed(x, split.signed, split.repeats)
     parts = []
     for side in split.sides:
         where = between_text(side.low, side.high, x.name)
@@ -149,6 +161,22 @@ def _sides(x: sympy.Symbol, split: Split, roots: bool = False) -> Step:
                      else _stretch(side.smooth, zeros, where, side.slope))
     return step(Rule.SIDES_ROOTS if roots else Rule.SIDES, None, None, parts,
                 kinks=tuple(Equation(x, k) for k in split.kinks))
+
+
+def _signed(x: sympy.Symbol, found: Spanned, window: Window) -> Step:
+    """A periodic f with kinks (|sin x|), within one period or a region's bounds: f′ = 0 for each sign of each
+    absolute value's inside, where f has none, and where an inside is 0, its kinks; classified below."""
+    names = [x.name]
+    parts = []
+    for s in found.signed:
+        where = " and ".join(f"{show(a.args[0], names)} {'>' if sign > 0 else '<'} 0"
+                             for a, sign in zip(found.absolutes, s.signs))
+        parts.append(_stretch(s.smooth, tuple(Equation(x, z) for z in s.zeros), where, s.slope))
+    insides = tuple(Equation(a.args[0], sympy.Integer(0)) for a in found.absolutes)
+    kinks = tuple(Equation(x, k) for k in found.kinks)
+    parts.append(step(Rule.SIGN_KINKS, insides, kinks) if kinks else step(Rule.SIGN_NO_KINK, insides, None))
+    rule = Rule.SIGNS_IN if window.bounded else Rule.SIGNS
+    return step(rule, None, None, parts, period=window.period, within=window.text())
 
 
 def _stretch(there: Expr, zeros: tuple[Equation, ...], where: str, slope: Expr) -> Step:
@@ -230,7 +258,9 @@ def _shifted(first: Expr, gap: Expr, k: str) -> str:
 
 
 def _region(c: CriticalPoints, region: Region) -> Step:
-    points = list(dict.fromkeys(p for case in c.cases for p in case.points))
+    # solved on each side of f's kinks (sin|x|, |sin x|), the points listed are those, not sympy's cases'
+    points = [p.point for p in c.points] if c.split is not None else \
+        list(dict.fromkeys(p for case in c.cases for p in case.points))
     sets = []
     for s in c.sets:
         if s.inside and s.where:

@@ -83,6 +83,10 @@ class Rule(StepRule):
     SIDES = "sides"
     SIDES_ROOTS = "sides_roots"
     SIDE_ENDLESS = "side_endless"
+    SIGNS = "signs"  # a periodic f with kinks (|sin x|): solved in one period, for each sign of each inside
+    SIGNS_IN = "signs_in"  # the same, within a region's bounds
+    SIGN_KINKS = "sign_kinks"
+    SIGN_NO_KINK = "sign_no_kink"
     KINK_LINES = "kink_lines"
     KINK_LINES_ROOTS = "kink_lines_roots"
     KINK_OFF = "kink_off"

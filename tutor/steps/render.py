@@ -93,6 +93,14 @@ TEMPLATES: dict[StepRule, str] = {
                        "of those points from both sides:"),
     Rule.SIDE_ENDLESS: ("For {where}: {f} = {before}, and {f}′ = {slope} is 0 at infinitely many points; those "
                         "listed: {after:and}."),
+    Rule.SIGNS: ("{f} repeats every {period}, kinks and all, so look within one period, {within}. Where each "
+                 "absolute value's inside keeps one sign, {f} has no absolute value: solve {f}′ = 0 for each choice of "
+                 "signs, and look at each kink, where an inside is 0, from both sides:"),
+    Rule.SIGNS_IN: ("Look within the region's bounds, {within}. Where each absolute value's inside keeps one sign, "
+                    "{f} has no absolute value: solve {f}′ = 0 for each choice of signs, and look at each kink, where "
+                    "an inside is 0, from both sides:"),
+    Rule.SIGN_KINKS: "For {before:or}: {f} has {after:a kink|kinks} at {after:list}.",
+    Rule.SIGN_NO_KINK: "For {before:or}: nowhere here, so {f} has no kink.",
     Rule.KINK_LINES: ("On {kinks:the line|the lines} {kinks:and} an absolute value's inside is 0, where {f} may have "
                       "a kink and a derivative no value: solve ∇{f} = 0 off {kinks:that line|those lines}, where {f} "
                       "has no absolute value, and find the critical points of {f} along {kinks:it|each line}:"),

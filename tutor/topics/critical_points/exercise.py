@@ -78,11 +78,14 @@ class CriticalPoints(FunctionProblem):
         where = ""
         if self.region:
             where = f" in the region {self.region.replace('<=', '≤').replace('>=', '≥')}"
+        # ∇f repeats (sin x, |sin x|): the key holds one period's, so the question asks for those
+        period = " and ".join(w.text() for w in self.solution.windows if not w.bounded)
+        period = f" with {period}" if period else ""
         lines = " (write a whole line of critical points as an equation, like x = 0)" if \
             self.solution.sets else ""
         if self.one:  # "the region 0 ≤ x ≤ 5" is an interval on a line; the answer is values of x
             x = self.variables[0]
-            where = f" with {self.region.replace('<=', '≤').replace('>=', '≥')}" if self.region else ""
+            where = f" with {self.region.replace('<=', '≤').replace('>=', '≥')}" if self.region else period
             if latex:
                 return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}}}"
             # what the key holds: the zeros of f′, and, where f has absolute values (max, min), the corners
@@ -92,8 +95,8 @@ class CriticalPoints(FunctionProblem):
             return f"Find all critical points of {self.signature()}{where}: each {x} where {self.name}′({x}) = 0" \
                    f"{corners}."
         if latex:
-            return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}}}"
-        return f"Find all critical points of {self.signature()}{where}{lines}."
+            return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}{period}}}"
+        return f"Find all critical points of {self.signature()}{where}{period}{lines}."
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         """As every kind's; in one variable, a list of numbers, as local_minima and minimize read one."""

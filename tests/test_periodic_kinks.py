@@ -1,0 +1,132 @@
+"""Critical points of a periodic f whose kinks go on without end (|sin x| at every kπ): the kinks and the zeros
+of f′ are found in one period (or a region's bounds), each kink decided from f′'s signs on both sides, and the
+list said to recur, as for sin x; `solve minimize`, the steps and a pack's exercises say the same. An f whose
+kinks go on without end but which does not repeat (|sin x| + x) claims no period."""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor import packs
+from tutor.cli import main
+from tutor.feedback import respond
+
+
+def _solve(capsys, *argv: str) -> tuple[list[str], list[str]]:
+    """The result lines and the step lines a person sees."""
+    assert main(["solve", *argv]) == 0
+    out = capsys.readouterr().out
+    summary, _, steps = out.partition("\n\nSteps:\n")
+    return summary.splitlines(), steps.splitlines()
+
+
+def _corner(value: str, slope: str = "1") -> str:
+    return (f"minimum (f = {value} there and f ≥ {value} near it (a corner, where f′ is -{slope} from the left and "
+            f"{slope} from the right))")
+
+
+def _recurs(period: str) -> str:
+    return (f"note: f′ repeats every {period}: these are the critical points with 0 ≤ x < {period}, and each recurs "
+            f"at x + k·{period} for every integer k")
+
+
+@pytest.mark.parametrize("function, lines", [
+    # f = |sin x| repeats every π: a maximum where cos x = 0, a corner minimum where sin x = 0
+    ("abs(sin(x))", ["  x = 0             " + _corner("0"),
+                     "  x = π/2 ≈ 1.5708  maximum (f″ = -1 < 0)", _recurs("π")]),
+    ("abs(cos(x))", ["  x = 0             maximum (f″ = -1 < 0)",
+                     "  x = π/2 ≈ 1.5708  " + _corner("0"), _recurs("π")]),
+    # period 2π: f′ = cos x − sin x where sin x > 0 (0 at π/4), −cos x − sin x where sin x < 0 (0 at 7π/4; its
+    # other zero, 3π/4, has sin x > 0); at 0 and π f′ goes from -1 to 1
+    ("abs(sin(x)) + cos(x)", ["  x = 0               " + _corner("1"),
+                              "  x = π/4 ≈ 0.785398  maximum (f″ = -√2 < 0)",
+                              "  x = π ≈ 3.14159     " + _corner("-1"),
+                              "  x = 7π/4 ≈ 5.49779  maximum (f″ = -√2 < 0)", _recurs("2π")]),
+    ("abs(sin(2x))", ["  x = 0               " + _corner("0", "2"),
+                      "  x = π/4 ≈ 0.785398  maximum (f″ = -4 < 0)", _recurs("π/2")]),
+    ("abs(sin(x)) + abs(cos(x))", ["  x = 0               " + _corner("1"),
+                                   "  x = π/4 ≈ 0.785398  maximum (f″ = -√2 < 0)", _recurs("π/2")]),
+])
+def test_a_periodic_f_has_its_corners_and_zeros_of_one_period(capsys, function, lines):
+    summary, _ = _solve(capsys, "critical", function)
+    assert summary[1:] == ["critical points:", *lines]
+
+
+def test_a_region_lists_every_one_within_its_bounds(capsys):
+    summary, steps = _solve(capsys, "critical", "abs(sin(x))", "--region", "-4 <= x <= 4", "--steps")
+    assert summary[1:] == ["region: -4 ≤ x ≤ 4", "critical points in the region:",
+                           "  x = -π ≈ -3.14159   " + _corner("0"),
+                           "  x = -π/2 ≈ -1.5708  maximum (f″ = -1 < 0)",
+                           "  x = 0               " + _corner("0"),
+                           "  x = π/2 ≈ 1.5708    maximum (f″ = -1 < 0)",
+                           "  x = π ≈ 3.14159     " + _corner("0")]
+    assert "   3.3. For sin(x) = 0: f has kinks at x = -π, x = 0 and x = π." in steps
+    # the region step checks the points listed, not sympy's solutions of cos(x) = 0
+    assert [line for line in steps if line.startswith("   5.")] == [
+        f"   5.{i}. {p} is inside." for i, p in enumerate(("-π", "-π/2", "0", "π/2", "π"), start=1)]
+
+
+def test_the_steps_say_what_the_result_says(capsys):
+    summary, steps = _solve(capsys, "critical", "abs(sin(x))", "--steps")
+    assert steps[0] == "The critical points of f = |sin(x)|: x = 0, x = π/2"
+    assert steps[6:11] == [
+        "3. f repeats every π, kinks and all, so look within one period, 0 ≤ x < π. Where each absolute value's "
+        "inside keeps one sign, f has no absolute value: solve f′ = 0 for each choice of signs, and look at each "
+        "kink, where an inside is 0, from both sides:",
+        "   3.1. For sin(x) > 0: f = sin(x), and f′ = cos(x) is 0 at x = π/2.",
+        "   3.2. For sin(x) < 0: f = -sin(x), and f′ = -cos(x) is not 0 there.",
+        "   3.3. For sin(x) = 0: f has a kink at x = 0.",
+        "4. The critical points: x = 0, x = π/2."]
+    assert f"5. Note: {summary[-1].removeprefix('note: ')}." in steps
+    assert not any("cannot solve" in line or "may be missing" in line for line in [*summary, *steps])
+
+
+def test_kinks_without_end_and_no_period_claim_none(capsys):
+    # |sin x| + x has a kink at every kπ, but f(x + π) = f(x) + π: nothing repeats, and nothing is said to
+    summary, _ = _solve(capsys, "critical", "abs(sin(x)) + x")
+    assert not any("repeats" in line for line in summary)
+    assert summary[-1] == ("note: the tutor could not solve every case of f′ = 0 exactly, so some critical points "
+                           "may be missing")
+
+
+@pytest.mark.parametrize("function, corner", [
+    ("abs(sin(x))", "0"), ("abs(cos(x))", "π/2"), ("abs(sin(x)) + cos(x)", "π"), ("abs(sin(2x))", "0"),
+])
+def test_minimize_and_critical_agree(capsys, function, corner):
+    minimum, _ = _solve(capsys, "minimize", function)
+    assert f"(f is not differentiable at x = {corner}: f′ is" in minimum[1]
+    critical, _ = _solve(capsys, "critical", function)
+    assert any(line.startswith(f"  x = {corner} ") and "minimum (" in line and "a corner" in line for line in critical)
+
+
+def _pack(tmp_path, *exercises: str):
+    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n" + "".join(f"  - {e}\n" for e in exercises),
+                                     encoding="utf-8")
+    return tmp_path / "p.yaml"
+
+
+def test_exercises_of_a_periodic_f_with_kinks(tmp_path, capsys):
+    path = _pack(tmp_path, '{id: c, kind: critical_points, function: "abs(sin(x))"}',
+                 '{id: r, kind: critical_points, function: "abs(sin(x))", region: "-4 <= x <= 4"}',
+                 '{id: m, kind: local_minima, function: "abs(sin(x))"}',
+                 '{id: s, kind: critical_points, function: "sin(x)"}')
+    assert main(["pack", "validate", str(path)]) == 0
+    assert capsys.readouterr().out == f"{path}: valid (4 exercises; each one's answer grades as correct)\n"
+    assert main(["pack", "show", str(path), "--answers"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    # the key holds one period's points, so the question asks for those
+    assert "   Find all critical points of f(x) = |sin(x)| with 0 ≤ x < π: each x where f′(x) = 0, or a corner " \
+        "where f′ changes sign." in shown
+    assert "   answer: x = 0, x = π/2" in shown
+    assert "   answer: x = -π, x = -π/2, x = 0, x = π/2, x = π" in shown
+    assert "   Find all critical points of f(x) = sin(x) with 0 ≤ x < 2π: each x where f′(x) = 0." in shown
+    pack = packs.load(path)
+    for name, right, wrong in (("c", "0, pi/2", "pi/2"), ("r", "-pi, -pi/2, 0, pi/2, pi", "-pi/2, pi/2"),
+                               ("m", "0", "pi/2")):
+        exercise = pack.exercise(name).variant()
+        assert respond(exercise, right).correct
+        assert not respond(exercise, wrong).correct
+    assert main(["check", "--exercise", f"{path}:c", "--", "pi/2"]) == 1
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "incorrect", "It looks like you missed x = 0: f′ is -1 from the left and 1 from the right, so f′ has no value "
+        "there, and that makes it a critical point too."]
