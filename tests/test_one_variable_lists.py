@@ -151,7 +151,8 @@ def test_minima_joined_by_and_or_or_are_a_list(capsys, exercise, typed, reading)
 # finding 150: keys that contradicted their prompts were set: max(0, x) (f′ = 0 all along x < 0) with the key
 # "none", and |x - 1| + x^(2/3) without its cusp at 0 (x^(2/3) is real for x < 0 in answers, not in the solver)
 @pytest.mark.parametrize("function, refusal", [
-    ("max(0, x)", "f is flat all along a stretch, so its critical points can't be listed as numbers"),
+    ("max(0, x)", "f is flat all along the stretch x < 0: every point there is a local minimum (and a local "
+                  "maximum), as f is constant near it, so its critical points can't be listed as numbers"),
     ("abs(x - 1) + x^(2/3)", "x^(2/3) has a real value where its base is negative too, where the tutor does not look "
                              "for critical points: write it |x|^(2/3), the same for every x"),
     ("x^(1/3) + x", "x^(1/3) has a real value where its base is negative too, where the tutor does not look for "

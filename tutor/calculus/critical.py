@@ -38,7 +38,7 @@ from ..budget import OutOfTime, deadline, metered_cache
 from ..parse import Equation
 from ..show import show
 from .common import NoRealValue, SolveError, exact, function_of, sign, symbols, variables_of
-from .kinks import Corner, Level, _inside, even_inside, holds, level_critical, signed_pieces, with_abs
+from .kinks import Corner, Level, Stretch, _inside, even_inside, holds, level_critical, signed_pieces, with_abs
 from .level import Through, through
 from .partials import derivative, diff, value_at
 from .region import Region, interval_text, parse_region
@@ -204,6 +204,12 @@ class CriticalPoints:
     split: Split | None = None  # f of one variable with absolute values, f′ = 0 solved on each side of its kinks
     lines: KinkLines | None = None  # f of two variables with |u|, u linear: solved off and along its kink lines
     windows: tuple[Window, ...] = ()  # the variables ∇f repeats in, and where their critical points are listed
+
+    @property
+    def flat(self) -> tuple[Stretch, ...]:
+        """The open stretches where f of one variable is constant (max(0, x) on x < 0): every point of one is a
+        critical point, and a local minimum and maximum, as f is constant near it; none listed as numbers."""
+        return self.level.stretches if self.level is not None else ()
 
     @property
     def inside(self) -> Found:
