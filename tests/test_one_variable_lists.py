@@ -155,7 +155,8 @@ def test_a_key_that_would_contradict_its_prompt_is_refused(tmp_path, capsys):
                                      "    function: max(0, x)\n", encoding="utf-8")
     assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 1
     assert capsys.readouterr().out.rstrip().endswith(
-        "exercise 'a': f is flat all along a stretch, so its critical points can't be listed as numbers")
+        "exercise 'a': f is flat all along the stretch x < 0: every point there is a local minimum (and a local "
+        "maximum), as f is constant near it, so its critical points can't be listed as numbers")
 
 
 def test_the_same_cusp_written_as_a_real_root_is_set(tmp_path, capsys):

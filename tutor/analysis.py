@@ -74,13 +74,15 @@ class ExerciseSummary:
     mistakes: tuple[Mistake, ...] = ()  # the wrong answers by the mistake named, most common first
     per_student: bool = False  # each student has numbers of their own: answers compare only within a variant
     not_graded: tuple[tuple[str, int], ...] = ()  # (why, how many students): variants that could not be set
+    parameterised: bool = False  # where it is not graded, a draw may be at fault; else the exercise itself is
 
     @property
     def flags(self) -> list[str]:
         """What makes this exercise worth a look, in words."""
         found = []
         if self.not_graded:
-            found.append("not graded for some: mend its parameters")
+            found.append("not graded for some: mend its parameters" if self.parameterised else
+                         "not graded: mend the exercise")
         if self.facility is not None and self.facility < HARD:
             found.append("hard")
         if self.facility is not None and self.facility > EASY:
@@ -110,7 +112,7 @@ def exercise_summaries(book: Gradebook) -> list[ExerciseSummary]:
             sum(bool(r.answer) for r in results), sum(r.verdict == Judgement.CORRECT for r in results), mean,
             mean / spec.points if spec.points else None, discrimination, undefined,
             _most_common_wrong(wrong)[:COMMON_WRONG], _mistakes(wrong), spec.per_student,
-            tuple(most_common(why))))
+            tuple(most_common(why)), spec.parameterised))
     return found
 
 
@@ -250,10 +252,11 @@ def summary_markdown(book: Gradebook) -> str:
     for position, e in enumerate(summaries, start=1):
         title = f": {markdown_text(e.title)}" if e.title else ""
         lines += ["", f"## {position}. {markdown_text(e.exercise)}{title}", ""]
+        mend = "the exercise's parameters or `require`" if e.parameterised else "the exercise"
         for why, count in e.not_graded:
             lines += [f"Not graded for {counted(count, 'student')}, whose variant could not be set: "
                       f"{markdown_text(why)}. It does not count towards their totals, nor in the figures "
-                      "above; mend the exercise's parameters or `require`.", ""]
+                      f"above; mend {mend}.", ""]
         if e.undefined:
             lines += [f"Discrimination: {e.undefined}.", ""]
         if not e.mistakes:

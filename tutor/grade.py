@@ -208,7 +208,7 @@ class _Unanswered:
             if absent not in self.absent:
                 self.absent[absent] = Graded(replace(UNANSWERED, message=absent), "")
             return self.absent[absent]
-        if spec.id not in self.breaking:
+        if spec.id not in self.breaking and spec.per_student:  # one variant for all is built once, at little cost
             return Graded(UNANSWERED, "")
         try:
             params = spec.values(student)
@@ -263,10 +263,14 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: i
     if not tasks:
         return
     if jobs > 1:  # trusted work done once here, not once in each worker: the forked workers inherit it
-        for exercise_id in dict.fromkeys(task.exercise for _, task in tasks):
-            spec = pack.exercise(exercise_id)
-            if not spec.per_student:  # everyone's variant is the same one: the lesson's numbers, or none
-                prepared(spec.variant())
+        firsts: dict[str, _Task] = {}
+        for _, task in tasks:
+            firsts.setdefault(task.exercise, task)
+        for task in firsts.values():
+            spec = pack.exercise(task.exercise)
+            built = _built(spec, task.params)
+            if not spec.per_student and not isinstance(built, Graded):  # everyone's variant is the same one:
+                prepared(built)  # the lesson's numbers, or none; one that can't be set is not graded, in the task
     given = dict(tasks)
     with Pool(partial(_check_task, pack, timeout), min(jobs, len(tasks)), timeout) as pool:
         to_name: list[tuple[str, _Task]] = []

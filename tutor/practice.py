@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -273,7 +274,9 @@ class Session:
                 return choice
         return min(others, key=staleness)
 
-    def next_exercise(self) -> list[Line]:
+    def next_exercise(self, before: Callable[[], list[Line]] = list) -> list[Line]:
+        """The next exercise shown; `before`, what to say just before it, once those that can't be set on the
+        way are left out."""
         lines: list[Line] = []
         if not self.pool() and self.topic is not None:  # every exercise of the skill can't be set
             self.topic = None
@@ -285,7 +288,7 @@ class Session:
                              + "; ".join(f"'{e}': {why}" for e, why in self.unsettable.items()))
         if self.topic is not None and {s.id for s in self.pool()} <= self.round:
             lines = self.topic_done()
-        return lines + self.show_exercise(self.choose())
+        return self.show_exercise(self.choose(), before=lambda: [*before(), *lines])
 
     # ------------------------------------------------------------ showing exercises
     def variant_for(self, spec: ExerciseSpec) -> str:
@@ -331,13 +334,15 @@ class Session:
                 variant = "graded" if not refused and spec.parameterised else self.fresh(spec)
         return self.build(spec, variant), variant, refused
 
-    def show_exercise(self, spec: ExerciseSpec, variant: str | None = None) -> list[Line]:
+    def show_exercise(self, spec: ExerciseSpec, variant: str | None = None,
+                      before: Callable[[], list[Line]] = list) -> list[Line]:
         try:
             exercise, variant, refused = self.shown_variant(spec, variant or self.variant_for(spec))
         except TutorError as error:  # no numbers of it can be set: skipped, as the grader and `pack show` do
             self.unsettable[spec.id] = why = getattr(error, "why", error.message)
             return [Line(f"Note: exercise {self.number(spec)} ({spec.id}) can't be set, so it is left out: "
-                         f"{why}", "invalid"), *self.next_exercise()]
+                         f"{why}", "invalid"), *self.next_exercise(before)]
+        said = before()
         self.showings += 1
         self.shown[spec.id] = self.showings
         self.seen.add(spec.id)
@@ -349,6 +354,7 @@ class Session:
         tags = f"  [{', '.join(spec.tags)}]" if spec.tags else ""
         title = f" · {exercise.title}" if exercise.title else ""
         return [
+            *said,
             Line(""),
             Line(f"Exercise {self.number(spec)} of {len(self.pack.exercises)}{title}{tags}", "muted"),
             *([Line(f"Note: this exercise can't be set with your own numbers ({refused}), so it is not graded "
@@ -392,8 +398,10 @@ class Session:
             current.solved = True
             self.round.add(current.spec.id)
             self.streak += 1
-            done = self.pack_done() if unsolved == {current.spec.id} else []
-            return [Line(f"✓ {verdict.message}", "correct"), *done, *self.next_exercise()]
+            def done() -> list[Line]:  # once those that can't be set, never to be solved, are left out
+                last = current.spec.id in unsolved and unsolved <= {current.spec.id, *self.unsettable}
+                return self.pack_done() if last else []
+            return [Line(f"✓ {verdict.message}", "correct"), *self.next_exercise(done)]
         self.streak = 0
         current.misses += 1
         lines = [Line(f"✗ {verdict.message}", "incorrect"),
@@ -442,7 +450,8 @@ class Session:
         """The last unsolved exercise of the pack solved: said once, with what next."""
         others = [p for p in packs.BUILT_IN if p != self.pack.id]
         more = f"; :pack {others[0]} has more practice" if others else ""
-        return [Line(""), Line(f"You have solved every exercise of {self.pack.title}. From now on they come "
+        settable = " that can be set" if self.unsettable else ""
+        return [Line(""), Line(f"You have solved every exercise of {self.pack.title}{settable}. From now on they come "
                                f"with new numbers where they have parameters{more}.", "heading")]
 
     # ------------------------------------------------------------------- commands

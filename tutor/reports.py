@@ -283,9 +283,10 @@ def summary_table(book: Gradebook) -> str:
     if unanswered:
         lines.append(f"({counted(len(unanswered), 'exercise')} answered by no one)")
     for e in summaries:  # at the exercise in the pack, as `tutor pack validate` says it
+        mend = "its parameters or 'require'" if e.parameterised else "the exercise"
         lines += [f"{book.pack.exercise(e.exercise).position_of(None)}: exercise '{e.exercise}' not graded for "
                   f"{counted(count, 'student')}: {why}; it does not count towards their totals (problems.csv names "
-                  "them): mend its parameters or 'require'" for why, count in e.not_graded]
+                  f"them): mend {mend}" for why, count in e.not_graded]
     review = Counter(r.note for r in to_review(book))
     if review["undecided"]:
         lines.append(f"{counted(review['undecided'], 'answer')} could not be checked with certainty and score 0 for "

@@ -12,7 +12,7 @@ import itertools
 import math
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, cast
 
 import sympy
@@ -25,7 +25,7 @@ from .parse import Equation, InputError, symbol
 from .show import MOST_DIGITS, show
 from .templates import not_real_placeholder
 from .topics import KINDS, FieldError
-from .topics.base import expressions_in, not_real_part
+from .topics.base import Unkeyable, expressions_in, not_real_part
 
 if TYPE_CHECKING:
     from .packs import Exercise, ExerciseSpec, Param
@@ -45,6 +45,9 @@ class Finding:
     field: str | None
     message: str
     of_draw: bool = True  # whether the parameters' values may be the cause (a name that is no parameter is not)
+    # whether the variant's answer can't be keyed (the kind's Unkeyable, an answer with no exact form): then the
+    # exercise is left out where its pack is loaded, not the pack refused; otherwise the author's data is at fault
+    unkeyable: bool = False
 
 
 def drawn(params: Params, decimals: bool = False) -> str:
@@ -73,7 +76,7 @@ def build(spec: ExerciseSpec, params: Params) -> Exercise | Finding:
         exercise = spec.with_values(params)
         expected = exercise.expected()
     except FieldError as error:
-        return Finding(error.field, error.message)
+        return Finding(error.field, error.message, unkeyable=isinstance(error, Unkeyable))
     except TutorError as error:  # a solver or the reader refused this variant's data
         return Finding(None, error.message)
     except _COMPUTING:
@@ -111,18 +114,19 @@ def _own_answer(spec: ExerciseSpec, exercise: Exercise) -> Finding | None:
         shown = show(expected, problem.variables)
         verdict = problem.check(shown, spec.tolerance)
     except TutorError as error:
-        return Finding(None, f"its answer can't be checked: {error.message}")
+        return Finding(None, f"its answer can't be checked: {error.message}", unkeyable=True)
     except _COMPUTING:
-        return Finding(None, "its answer can't be checked")
+        return Finding(None, "its answer can't be checked", unkeyable=True)
     if verdict.correct:
         return None
     if spec.tolerance is None and _inexact(expected.value):
         return Finding(None, f"its answer, {shown}…, has no exact form a student can type: give the exercise a "
-                             "tolerance, like 'tolerance: dp:4', so that decimals are graded")
+                             "tolerance, like 'tolerance: dp:4', so that decimals are graded", unkeyable=True)
     if "≈" in shown:  # show's mark for an integer too long to type
         return Finding(None, f"its answer, {shown}, holds a number too long for a student to type (more than "
-                             f"{MOST_DIGITS:,} digits); use smaller numbers")
-    return Finding(None, f"its own answer, shown as {shown}, does not grade as correct: {verdict.message}")
+                             f"{MOST_DIGITS:,} digits); use smaller numbers", unkeyable=True)
+    return Finding(None, f"its own answer, shown as {shown}, does not grade as correct: {verdict.message}",
+                   unkeyable=True)
 
 
 _PARTS: weakref.WeakKeyDictionary[ExerciseSpec, tuple[tuple[str, sympy.Expr], ...]] = weakref.WeakKeyDictionary()
@@ -182,7 +186,7 @@ def of_draw(spec: ExerciseSpec, params: Params, finding: Finding) -> Finding:
     """The finding with the draw that causes it named ("with a = 0, ..."), where a draw may cause it."""
     if not (finding.of_draw and params):
         return finding
-    return Finding(finding.field, with_draw(spec, params, finding.message))
+    return replace(finding, message=with_draw(spec, params, finding.message))
 
 
 class Unsettable(TutorError):
@@ -432,11 +436,14 @@ LOAD_DRAWS = 8  # draws loading tries where the first can't be set
 
 
 def refusing(spec: ExerciseSpec) -> list[Finding]:
-    """What refuses an exercise when its pack is loaded: the problems of its first variant, unless the
-    draw causes them and another of the first LOAD_DRAWS can be set. Then the exercise loads, and a
-    student given a draw that can't be set is told so (validation names the draws)."""
+    """What refuses an exercise when its pack is loaded: the problems of its first variant, unless its kind
+    can't key its answer (Unkeyable: a function flat along a stretch for local minima), or the draw causes
+    them and another of the first LOAD_DRAWS can be set. Then the exercise loads, and a student given a
+    variant that can't be set is told so, as practice and the grader leave it out (validation names it)."""
     found = first_failing(spec, thorough=False)
-    if not (found and spec.per_student and all(f.of_draw for f in found)):
+    if all(f.unkeyable for f in found):
+        return []
+    if not (spec.per_student and all(f.of_draw for f in found)):
         return found
     for key in range(1, LOAD_DRAWS):
         try:

@@ -23,7 +23,17 @@ from .critical import (
 from .descent import Descent, DescentRow, Stopping, descend, iterations_until
 from .elimination import Elimination, EliminationStep, Move, eliminate
 from .least_squares import LinearFit, LineFit, NormalEquations, fit_line, fit_linear, points_from_csv, points_from_text
-from .minimize import DescentEnd, ExactZero, LocalMinima, LocalMinimum, Minimum, descent_end, local_minima, minimize
+from .minimize import (
+                       DescentEnd,
+                       ExactZero,
+                       LocalMinima,
+                       LocalMinimum,
+                       Minimum,
+                       descent_end,
+                       local_minima,
+                       minimize,
+                       without_slope,
+)
 from .partials import FixedVariable, Gradient, Partial, derivative, fix_variable, gradient, partial
 from .rates import Behaviour, LearningRates, RateTrial, compare_rates
 from .region import Condition, Region, parse_region
@@ -38,5 +48,5 @@ __all__ = [
     "Stopping", "TangentPlane", "classify", "compare_rates", "critical_points", "derivative", "descend",
     "descent_end", "eliminate", "fit_line", "fit_linear", "fix_variable", "gradient", "iterations_until",
     "line_cost", "local_minima", "mean_cost_step", "minimize", "order_variables", "parse_point", "parse_region",
-    "partial", "points_from_csv", "points_from_text", "tangent_plane",
+    "partial", "points_from_csv", "points_from_text", "tangent_plane", "without_slope",
 ]

@@ -42,6 +42,7 @@ from .kinks import (
     Corner,
     Level,
     Spanned,
+    Stretch,
     _inside,
     even_inside,
     holds,
@@ -216,6 +217,12 @@ class CriticalPoints:
     split: Split | None = None  # f of one variable with absolute values, f′ = 0 solved on each side of its kinks
     lines: KinkLines | None = None  # f of two variables with |u|, u linear: solved off and along its kink lines
     windows: tuple[Window, ...] = ()  # the variables ∇f repeats in, and where their critical points are listed
+
+    @property
+    def flat(self) -> tuple[Stretch, ...]:
+        """The open stretches where f of one variable is constant (max(0, x) on x < 0): every point of one is a
+        critical point, and a local minimum and maximum, as f is constant near it; none listed as numbers."""
+        return self.level.stretches if self.level is not None else ()
 
     @property
     def inside(self) -> Found:

@@ -47,7 +47,7 @@ from .critical import (
     one_sided,
 )
 from .descent import Descent, descend
-from .kinks import Flat, Pieces, even_inside, kink_minima, pieces, spanned, with_abs
+from .kinks import Flat, Pieces, Stretch, even_inside, kink_minima, pieces, spanned, with_abs
 from .partials import derivative, no_derivative
 from .region import Region
 from .roots import as_real, compare, rational_between, rational_polynomial, real_roots
@@ -985,6 +985,7 @@ class LocalMinima:
     below_nowhere: str = ""  # why f is nowhere below the least, where that, not ∇f = 0 solved, shows it global
     window: Region | None = None  # the region whose bounds a periodic ∇f's critical points are listed within
     windowed: bool = False  # they were: minima beyond the region's bounds are not listed, so "none" is in it only
+    flat: tuple[Stretch, ...] = ()  # stretches where f of one variable is constant: every point a local minimum
 
     @property
     def known_all(self) -> bool:
@@ -1102,7 +1103,49 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: 
             is_global, note = False, ONLY_LOCAL + lower
     return LocalMinima(written, variables, points, values, sets, lowest, is_global, found.complete, note, undecided,
                        unsettled, least_sets, lower, lower_at, below_nowhere, region,
-                       any(w.bounded for w in found.windows))
+                       any(w.bounded for w in found.windows), found.flat)
+
+
+KINKED = (sympy.Abs, sympy.Max, sympy.Min)  # where one switches, the critical points' solvers look at the corner
+_SMOOTH = (sympy.exp, sympy.sin, sympy.cos, sympy.sign, *KINKED)  # defined, with their derivatives, everywhere
+
+
+def without_slope(f: Expr, variables: Sequence[str]) -> tuple[Expr, ...] | None:
+    """Where f has a value and its derivative has none, other than at a kink (|u|, max, min), whose corner the
+    critical points' solvers look at: there the tutor does not look for minima (√x and x^(2/3) at 0). In one
+    variable, those x; in two, () where ∇f has a value wherever f has one; None where the tutor can't tell."""
+    syms = symbols(variables)
+    unkinked = f.replace(lambda e: isinstance(e, KINKED), lambda e: sympy.Add(*e.args))  # |u| defined where u is
+    slopes = [sympy.diff(unkinked, s) for s in syms]
+    if not any(_restricted(d, syms) for d in slopes):
+        return ()
+    if len(syms) != 1:
+        return None
+    x = syms[0]
+    try:
+        with deadline(SOLVE_SECONDS):
+            gaps = continuous_domain(unkinked, x, sympy.S.Reals) - continuous_domain(slopes[0], x, sympy.S.Reals)
+            kinks: set[Expr] = set()
+            for e in f.atoms(*KINKED):
+                switches = sympy.solveset(e.args[0] if isinstance(e, sympy.Abs) else e.args[0] - e.args[1], x,
+                                          sympy.S.Reals)
+                if not isinstance(switches, sympy.FiniteSet):
+                    return None
+                kinks.update(switches)
+    except (OutOfTime, NotImplementedError, ValueError, TypeError):
+        return None
+    if not isinstance(gaps, (sympy.FiniteSet, sympy.sets.sets.EmptySet)):
+        return None
+    return tuple(sorted((g for g in gaps if g not in kinks), key=lambda g: sympy.N(g, 30)))
+
+
+def _restricted(slope: Expr, syms: Sequence[sympy.Symbol]) -> bool:
+    """Whether a derivative may have no value somewhere: a power of the variables that is not a whole number
+    at least 0 (1/x, ∛x), or a function other than those defined everywhere (ln x)."""
+    if any(p.base.free_symbols & set(syms) and not (p.exp.is_integer and p.exp.is_nonnegative)
+           for p in slope.atoms(sympy.Pow)):
+        return True
+    return any(not isinstance(g, _SMOOTH) for g in slope.atoms(sympy.Function) if g.free_symbols & set(syms))
 
 
 def _none_lower(f: Expr, syms: Sequence[sympy.Symbol], least: Expr, points: Sequence[CriticalPoint],

@@ -37,8 +37,8 @@ def run(args: argparse.Namespace) -> int:
             try:
                 exercise = settable(spec, args.student, args.seed)
             except Unsettable as error:  # the rest of the pack is still shown
-                whose = "this student" if args.seed is None else "this draw"
-                print(f"   {error.message}; it is not graded for {whose}")
+                whose = "for this student" if args.seed is None else "for this draw"
+                print(f"   {error.message}; it is not graded {whose if spec.parameterised else 'nor practised'}")
                 unsettable = True
                 continue
             print(f"   {exercise.prompt(latex=args.latex)}")

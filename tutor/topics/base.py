@@ -20,6 +20,7 @@ import sympy
 from sympy import Expr
 
 from ..calculus import SolveError, order_variables
+from ..calculus.kinks import Stretch, between_text
 from ..check import Judgement, Verdict, check
 from ..compare import Tolerance
 from ..errors import TutorError
@@ -47,6 +48,12 @@ class FieldError(TutorError):
     def __init__(self, field: str, message: str):
         super().__init__(message)
         self.field = field
+
+
+class Unkeyable(FieldError):
+    """An exercise that makes sense, whose answer its kind can't key (every point of a flat stretch; local minima
+    the tutor can't all find): it can't be set, and is left out where its pack is practised or graded, where an
+    exercise whose data is wrong (a point that is not critical) makes its pack refused."""
 
 
 @dataclass(frozen=True)
@@ -408,6 +415,16 @@ class FunctionProblem(Problem):
             raise SolveError(f"this exercise has no picture: its function has {len(self.variables)} "
                              "variables, and a picture shows one or two")
         return self.variables
+
+
+def flat_refusal(problem: FunctionProblem, stretches: Sequence[Stretch], so: str) -> Unkeyable:
+    """Why an exercise can't be set where f of one variable is flat along a stretch (max(0, x)² on x < 0): every
+    point there is critical, and a local minimum and maximum; `so`, what that does to this kind's answer."""
+    x, name = problem.variables[0], problem.name
+    spans = and_list([between_text(s.low, s.high, x) for s in stretches])
+    where = f"the stretch{'es' if len(stretches) > 1 else ''} {spans}" if stretches else "a stretch"
+    return Unkeyable("function", f"{name} is flat all along {where}: every point there is a local minimum (and a "
+                                  f"local maximum), as {name} is constant near it, so {so}")
 
 
 # ----------------------------------------------------------------- the registry's records

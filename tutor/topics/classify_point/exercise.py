@@ -10,12 +10,15 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sympy import Expr
 
 from ... import calculus
+from ...calculus import SolveError
 from ...calculus.common import symbols
 from ...calculus.critical import Nature, by_values
+from ...calculus.kinks import Stretch
+from ...calculus.minimize import KINKED
 from ...check import Judgement, Verdict
 from ...compare import Note, Tolerance
 from ...parse import Answer, Shape
-from ..base import Field, FieldError, FunctionProblem, point_from
+from ..base import Field, FieldError, FunctionProblem, flat_refusal, point_from
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -44,7 +47,21 @@ class ClassifyPoint(FunctionProblem):
                                    dict(zip(common["variables"], at))).values or ()
         if any(v != 0 for v in values):
             raise FieldError("at", "this point is not a critical point (the gradient is not zero there)")
-        return cls(at=at, **common)
+        problem = cls(at=at, **common)
+        flat = problem.flat_around()
+        if flat:  # max(0, x)² at -1: "minimum" was right and "maximum" wrong, though both are so
+            raise flat_refusal(problem, flat, f"{problem.point_text(at)} is both, which no one label says")
+        return problem
+
+    def flat_around(self) -> tuple[Stretch, ...]:
+        """The stretch where f of one variable is constant that the point lies inside, if there is one."""
+        if len(self.variables) != 1 or not self.function.has(*KINKED):  # only a kink bounds a flat stretch
+            return ()
+        try:
+            found = calculus.critical_points(self.function, self.variables)
+        except SolveError:
+            return ()
+        return tuple(s for s in found.flat if s.low < self.at[0] < s.high)
 
     @cached_property
     def solution(self) -> calculus.Classification:

@@ -18,7 +18,7 @@ from ...compare import Note, Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, Equation, InputError, Shape, symbol
 from ...words import and_list, counted, first_of
-from ..base import Field, FieldError, FunctionProblem
+from ..base import Field, FieldError, FunctionProblem, Unkeyable, flat_refusal
 from ..several import values
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -56,12 +56,9 @@ class CriticalPoints(FunctionProblem):
                                            + ("" if empty.endswith(f" {shown}") else f": {empty}"))
         problem = cls(region=region, **common)
         if not problem.solution.complete:
-            raise FieldError("function", "the critical points can't be found exactly: "
-                                         + problem.solution.note)
-        stretches = problem.solution.level is not None and problem.solution.level.stretches  # max(0, x): x < 0
-        if problem.one and (problem.solution.sets or stretches):  # no list of numbers is every x of a stretch
-            raise FieldError("function", f"{problem.name} is flat all along a stretch, so its critical points "
-                                         "can't be listed as numbers")
+            raise Unkeyable("function", "the critical points can't be found exactly: " + problem.solution.note)
+        if problem.one and (problem.solution.sets or problem.solution.flat):  # no list of numbers is every x of one
+            raise flat_refusal(problem, problem.solution.flat, "its critical points can't be listed as numbers")
         return problem
 
     @property

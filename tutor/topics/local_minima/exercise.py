@@ -18,12 +18,15 @@ from ...compare import ORDINALS, Note, Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape, read
 from ...show import show
+from ...words import and_list
 from ..base import (
     DEFAULT_PLACES,
     Field,
     FieldError,
     FunctionProblem,
+    Unkeyable,
     choice_from,
+    flat_refusal,
     keys_for_ask,
     point_from,
     telling_places,
@@ -80,21 +83,23 @@ class LocalMinima(FunctionProblem):
         except SolveError as error:
             raise FieldError("start" if ask == Ask.END else "function", error.message) from None
         if not minima.complete:
-            raise FieldError("function", "its critical points can't all be found exactly: " + minima.note)
+            raise Unkeyable("function", "its critical points can't all be found exactly: " + minima.note)
+        if minima.flat:  # min(x², 1): the key held 0 alone, the steps every x < -1 and x > 1 too
+            raise flat_refusal(problem, minima.flat, "its local minima can't be listed as numbers")
         if minima.undecided:  # it may be a minimum: the answer would not be known to be every one
             shown = ", ".join(problem.show(p.point) for p in minima.undecided)
-            raise FieldError("function", f"the second-derivative test does not decide at {shown}, nor do f's "
-                                         "values as the tutor reads them, so its local minima are not all known")
+            raise Unkeyable("function", f"the second-derivative test does not decide at {shown}, nor do f's "
+                                        "values as the tutor reads them, so its local minima are not all known")
         if minima.sets:
-            raise FieldError("function", "it has whole lines of minima; ask for its critical points instead")
+            raise Unkeyable("function", "it has whole lines of minima; ask for its critical points instead")
         if minima.unsettled:
-            raise FieldError("function", "it has whole sets of critical points the tutor does not classify, "
-                                         "so its local minima are not all known")
+            raise Unkeyable("function", "it has whole sets of critical points the tutor does not classify, "
+                                        "so its local minima are not all known")
         if not minima.points:
-            raise FieldError("function", "it has no local minimum")
+            raise Unkeyable("function", _none_found(problem))
         if ask == Ask.GLOBAL and not minima.is_global:
-            raise FieldError("ask", "its least local minimum is not known to be the global minimum"
-                             + (f" ({minima.note})" if minima.note else ""))
+            raise Unkeyable("ask", "its least local minimum is not known to be the global minimum"
+                            + (f" ({minima.note})" if minima.note else ""))
         if end is not None and end.reached is None:
             raise FieldError("rate", "gradient descent from this start does not settle at a local minimum"
                              + (f": it diverges at iteration {end.descent.diverged_at}"
@@ -370,6 +375,21 @@ class LocalMinima(FunctionProblem):
         if self.one:
             return critical_curve_figure(self.function, names, name=self.name)
         return contour_figure(self.function, names, critical=True, name=self.name)
+
+
+def _none_found(problem: LocalMinima) -> str:
+    """Why an exercise with no local minimum to list is refused: that f has none, where the tutor knows it; where
+    f′ (∇f) has no value though f has one (√x at 0), what it can't decide there, not that there is none."""
+    gaps = calculus.without_slope(problem.function, problem.variables)
+    if gaps == ():
+        return "it has no local minimum"
+    slope = f"{problem.name}′" if problem.one else f"∇{problem.name}"
+    if not gaps:
+        return (f"the tutor finds no local minimum where {slope} = 0, and can't tell whether {problem.name} has one "
+                f"where {slope} has no value")
+    where = and_list([f"{problem.variables[0]} = {problem.show(g)}" for g in gaps], "or")
+    return (f"the tutor finds no local minimum where {slope} = 0, and can't tell whether {problem.name} has one at "
+            f"{where}, where {slope} has no value")
 
 
 def _second_item(text: str) -> int | None:

@@ -17,7 +17,7 @@ from ...check import Judgement, Verdict, check
 from ...compare import Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape, symbol
-from ..base import Field, FieldError, FunctionProblem, typeable
+from ..base import Field, FieldError, FunctionProblem, Unkeyable, typeable
 from ..several import any_one_of, every_lowest, read_several
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -39,31 +39,31 @@ class Minimize(FunctionProblem):
         problem = cls(**common)
         try:
             solution = problem.solution  # solved once here, so that a pack with no solution says so
-        except SolveError as error:
-            raise FieldError("function", error.message) from None
+        except SolveError as error:  # f has no minimum (eˣ), or none the tutor can find
+            raise Unkeyable("function", error.message) from None
         if solution.is_global is False and not solution.complete:
             # sin x + x/10, x sin x: lower elsewhere, with local minima the tutor can't list; they may be
             # infinitely many with no least one, and the one found is where its search stopped
             name = problem.name
-            raise FieldError("function", f"{name} is lower elsewhere and its local minima can't all be found, so "
-                                         f"the question has no one answer: {name} may have infinitely many local "
-                                         "minima and no least one (as sin(x) + x/10 and x sin(x) do). Ask for its "
-                                         "critical points in a window (a critical_points exercise with a region), "
-                                         "or use another function")
+            raise Unkeyable("function", f"{name} is lower elsewhere and its local minima can't all be found, so "
+                                        f"the question has no one answer: {name} may have infinitely many local "
+                                        "minima and no least one (as sin(x) + x/10 and x sin(x) do). Ask for its "
+                                        "critical points in a window (a critical_points exercise with a region), "
+                                        "or use another function")
         if solution.ties_computed and not solution.complete and problem.repeating is None:
             # sin|x|: as low at many minima, found numerically within the search's reach; more lie beyond it,
             # which no key can list (67π/2 was marked wrong)
-            raise FieldError("function", f"{problem.name} is as low at several minima found numerically, and "
-                                         "there may be more beyond those found, so no key can list them all: "
-                                         "ask in a window (a critical_points exercise with a region), or use "
-                                         "another function")
+            raise Unkeyable("function", f"{problem.name} is as low at several minima found numerically, and "
+                                        "there may be more beyond those found, so no key can list them all: "
+                                        "ask in a window (a critical_points exercise with a region), or use "
+                                        "another function")
         if solution.endless and problem.repeating is None:
             # sin(x²) = -1 at every x with x² = 3π/2 + 2kπ: the key held the first pair, and √(7π/2) was marked
             # wrong; far out they crowd (a gap of about π/x), so a decimal can't say which one it means
-            raise FieldError("function", f"{problem.name} = {problem.show(solution.value)} at infinitely many x, "
-                                         "which do not repeat with a period, so no key can list them all: ask "
-                                         "in a window (a critical_points exercise with a region), or use "
-                                         "another function")
+            raise Unkeyable("function", f"{problem.name} = {problem.show(solution.value)} at infinitely many x, "
+                                        "which do not repeat with a period, so no key can list them all: ask "
+                                        "in a window (a critical_points exercise with a region), or use "
+                                        "another function")
         return problem
 
     def default_tolerance(self) -> Tolerance | None:
