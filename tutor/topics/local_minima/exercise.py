@@ -29,7 +29,7 @@ from ..base import (
     telling_places,
     typeable,
 )
-from ..several import any_one_of, every_lowest, read_several, separated, unnamed
+from ..several import any_one_of, every_lowest, in_words, read_several, separated, unnamed
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -238,7 +238,14 @@ class LocalMinima(FunctionProblem):
         return f"{what} is asked for here: where {self.name} is least."
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
-        text = self._unnamed(separated(text, [*self.variables, *parameters]))  # x = -1.3008 and x = 1.1309
+        names = [*self.variables, *parameters]
+        try:  # x = -1.3008 and x = 1.1309
+            return self._read(self._unnamed(separated(text, names)), limits, parameters)
+        except InputError as error:
+            raise in_words(error, text, names) from None
+
+    def _read(self, text: str, limits: Limits, parameters: Sequence[str]) -> Answer:
+        """As `read`, of the text with its joining words read as commas and its names blanked."""
         number = self._lone_number(text, limits, parameters)
         if number is not None:
             return Answer(Shape.VECTOR, (number.value,), number.ambiguities, number.spellings)
