@@ -552,40 +552,44 @@ def test_every_draw_of_the_packs_names_its_maxima_and_saddles_truly():
     assert checked >= 100  # 100 points: every draw of the lesson's five exercises and the drills' two
 
 
+# read as the lesson lists values of one variable (x = -1.3008, x = 1.1309), as critical points in one variable are:
+# "(-1.3008, 1.1309)" looked like one point in the plane
 @pytest.mark.parametrize("answer, verdict, message, reading", [
     # the right minima in another order: "Your first component 1.1309 is not right to 4 decimal places."
     ("1.1309, -1.3008", "incorrect", "Those are the local minima of f, but not from left to right: write the least "
-                                     "first.", "(1.1309, -1.3008)"),
+                                     "first.", "x = 1.1309, x = -1.3008"),
     # the same, rounded: "Your first component 1.13 is not right to 4 decimal places. Your second component is
     # not right either."
     ("1.13, -1.30", "incorrect", "Those are the local minima of f rounded to fewer decimal places than asked, and "
                                  "not from left to right: write the least first, to 4 decimal places.",
-     "(1.13, -1.30)"),
+     "x = 1.13, x = -1.30"),
     ("-1.30, 1.13", "incorrect", "Your first minimum and second minimum are right to fewer decimal places than "
-                                 "asked; give them to 4 decimal places.", "(-1.30, 1.13)"),
+                                 "asked; give them to 4 decimal places.", "x = -1.30, x = 1.13"),
     # a lone number was "A vector is expected here, like (4, 6)."
     ("1.1309", "incorrect", "Your answer gives 1 of the 2 local minima of f; give every one, from left to right.",
-     "1.1309"),
+     "x = 1.1309"),
     # one number that is no minimum was "f has 2 local minima, but your answer gives 1.", as if one was found
-    ("0.5", "incorrect", "0.5 is not a local minimum of f, which has 2: give every one, from left to right.", "0.5"),
-    ("5", "incorrect", "5 is not a local minimum of f, which has 2: give every one, from left to right.", "5"),
-    ("1.1319", "incorrect", "1.1319 is close to one of the 2 local minima of f, but not right to 4 decimal places; "
-                            "give every one, from left to right.", "1.1319"),
+    ("0.5", "incorrect", "x = 0.5 is not a local minimum of f, which has 2: give every one, from left to right.",
+     "x = 0.5"),
+    ("5", "incorrect", "x = 5 is not a local minimum of f, which has 2: give every one, from left to right.", "x = 5"),
+    ("1.1319", "incorrect", "x = 1.1319 is close to one of the 2 local minima of f, but not right to 4 decimal places; "
+                            "give every one, from left to right.", "x = 1.1319"),
     ("0.1699", "incorrect", "It looks like you gave a critical point that is a local maximum: at 0.169938…, "
                             "f″ = -5.65345… < 0. A local minimum has f″ > 0. Your answer gives none of the 2 local "
-                            "minima of f.", "0.1699"),
-    ("-1.3008, 1.1309, 2", "incorrect", "f has 2 local minima, but your answer gives 3.", "(-1.3008, 1.1309, 2)"),
+                            "minima of f.", "x = 0.1699"),
+    ("-1.3008, 1.1309, 2", "incorrect", "f has 2 local minima, but your answer gives 3.",
+     "x = -1.3008, x = 1.1309, x = 2"),
     # a set was "Each component must be a single expression."
-    ("{-1.3008, 1.1309}", "correct", "Correct (to 4 decimal places).", "(-1.3008, 1.1309)"),
+    ("{-1.3008, 1.1309}", "correct", "Correct (to 4 decimal places).", "x = -1.3008, x = 1.1309"),
     # a set has no order to be wrong: read from left to right
-    ("{1.1309, -1.3008}", "correct", "Correct (to 4 decimal places).", "(-1.3008, 1.1309)"),
+    ("{1.1309, -1.3008}", "correct", "Correct (to 4 decimal places).", "x = -1.3008, x = 1.1309"),
     # as `tutor solve minimize` lists them
-    ("x = -1.3008, x = 1.1309", "correct", "Correct (to 4 decimal places).", "(-1.3008, 1.1309)"),
+    ("x = -1.3008, x = 1.1309", "correct", "Correct (to 4 decimal places).", "x = -1.3008, x = 1.1309"),
     ("-1.3008, 1.1310", "incorrect", "Your second minimum 1.1310 is not right to 4 decimal places.",
-     "(-1.3008, 1.1310)"),
+     "x = -1.3008, x = 1.1310"),
     # the values of f at the minima: "Your first component -3.5139 is not right to 4 decimal places."
     ("-3.5139, -1.0702", "incorrect", "It looks like you gave the minimum values -3.5139… and -1.07023… of f, not "
-                                      "the x where each is reached.", "(-3.5139, -1.0702)"),
+                                      "the x where each is reached.", "x = -3.5139, x = -1.0702"),
 ])
 def test_local_minima_of_one_variable_are_told_what_is_wrong_with_the_list(answer, verdict, message, reading):
     checked = respond(exercise("local-minima-1d"), answer, isolated=False)

@@ -73,7 +73,7 @@ def test_coordinates_given_as_lines_with_plus_minus_are_told_the_points(capsys, 
     ("(0, 0), (±1, ∓1)", "opposite", "{(0, 0), (-1, 1), (1, -1)}"),
     ("(±1, ±1)", "four-corners", "{(-1, -1), (-1, 1), (1, -1), (1, 1)}"),
     ("(±1, 0)", "valleys", "{(-1, 0), (1, 0)}"),
-    ("±2", "valleys-1d", "(-2, 2)"),
+    ("±2", "valleys-1d", "x = -2, x = 2"),
     ("±1", "least-two", "x = -1, x = 1"),  # the key: -1 or 1, or both
     ("x = ±1", "least-two", "x = -1, x = 1"),
     ("x = ±2", "least-four", "x = -2, x = 2"),

@@ -624,12 +624,13 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     credit = max(0.0, (len(found) + len(found_loci) - len(wrong)) / total)
     if undecided:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="answer"), credit)
+    one, many = _called(ctx)
     sentences = [_rounded_points(rounded, len(want_points), ctx)] if rounded else []
     if rounded_exact:
         sentences.append(_exact_wanted(rounded_exact, len(want_points), ctx))
     sentences += [f"{show(_place(p, ctx), ctx.variables, spellings=ctx.spellings, typed=True)} is close to one of "
-                  "the right "
-                  f"points, but its {_coordinates(coordinates, ctx)} not right "
+                  f"the right {many}, but "
+                  f"{'it is' if len(p) == 1 and one != 'point' else 'its ' + _coordinates(coordinates, ctx)} not right "
                   f"{ctx.tolerance.describe() if ctx.tolerance else ''}." for p, coordinates in close.items()]
     if wrong:
         shown = first_of([show(_place(p, ctx), ctx.variables, spellings=ctx.spellings, typed=True) for p in wrong])
@@ -642,7 +643,7 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
         elif lines:
             sentences.append("Some of the points form a whole line; write it as an equation, like x = 0.")
         else:
-            sentences.append(f"{missing} point{'s are' if missing > 1 else ' is'} missing.")
+            sentences.append(f"{missing} {many if missing > 1 else one} {'are' if missing > 1 else 'is'} missing.")
     # every point given right, some only to fewer places than asked, and none missing: right but for
     # rounding (not a wrong attempt in practice), as a single number is
     # and every point given right but some written with decimals for exact values: close, as a vector
@@ -650,6 +651,14 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     note = Note.EXTRA_POINT if wrong else Note.WRONG_VALUE if close else Note.MISSING_POINT if missing \
         else _exact_note(rounded_exact) if rounded_exact and not rounded else Note.TOO_FEW_PLACES
     return Outcome(False, note, " ".join(sentences), credit)
+
+
+def _called(ctx: Context) -> tuple[str, str]:
+    """What the answer's items are called, one and many: points, or in one variable values of x, as the
+    answer lists them (x = -1, x = 1): "2 points are missing" of a list of numbers sent the student to the plane."""
+    if len(ctx.variables) == 1:
+        return f"value of {ctx.variables[0]}", f"values of {ctx.variables[0]}"
+    return "point", "points"
 
 
 def _place(point: Point | Equation, ctx: Context) -> object:
@@ -687,11 +696,13 @@ def _exact_wanted(rounded: dict[Point, tuple[Note, ...]], wanted: int, ctx: Cont
     """'(1.4142, 1) and (-1.4142, 1) are close to 2 of the right points, but exact values are expected.',
     as for a vector's component, or, where each decimal is an exact fraction rounded, '(0.33, 1) is close
     to the right point: the exact value is wanted; write it as a fraction.'"""
-    shown = and_list(show_each(tuple(rounded), ctx.variables, spellings=ctx.spellings, typed=True))
+    written = tuple(_place(p, ctx) for p in rounded)  # in one variable x = 1.41, not (1.41)
+    shown = and_list(show_each(written, ctx.variables, spellings=ctx.spellings, typed=True))
+    one, many = _called(ctx)
     if len(rounded) == 1:
-        which = "the right point" if wanted == 1 else "one of the right points"
+        which = f"the right {one}" if wanted == 1 else f"one of the right {many}"
     else:
-        which = "the right points" if len(rounded) == wanted else f"{len(rounded)} of the right points"
+        which = f"the right {many}" if len(rounded) == wanted else f"{len(rounded)} of the right {many}"
     said = f"{shown} {'is' if len(rounded) == 1 else 'are'} close to {which}"
     decimals = sum(len(notes) for notes in rounded.values())
     if _exact_note(rounded) == Note.INEXACT:
@@ -704,14 +715,16 @@ def _exact_wanted(rounded: dict[Point, tuple[Note, ...]], wanted: int, ctx: Cont
 def _rounded_points(rounded: dict[Point, int], wanted: int, ctx: Context) -> str:
     """'(-1.05, 0) and (0.95, 0) are the right points rounded to 2 decimal places; give them to 4 decimal
     places.': where they stand, not "do not belong" and "are missing", which would be false."""
-    shown = and_list(show_each(tuple(rounded), ctx.variables, spellings=ctx.spellings, typed=True))
+    written = tuple(_place(p, ctx) for p in rounded)  # in one variable x = 1.41, not (1.41)
+    shown = and_list(show_each(written, ctx.variables, spellings=ctx.spellings, typed=True))
     places = set(rounded.values())
     to = f"to {counted(min(places), 'decimal place')}" if len(places) == 1 else "to fewer decimal places than asked"
     asked = ctx.tolerance.describe() if ctx.tolerance else ""
+    one, many = _called(ctx)
     if len(rounded) == 1:
-        which = "the right point" if wanted == 1 else "one of the right points"
+        which = f"the right {one}" if wanted == 1 else f"one of the right {many}"
         return f"{shown} is {which} rounded {to}; give it {asked}."
-    which = "the right points" if len(rounded) == wanted else f"{len(rounded)} of the right points"
+    which = f"the right {many}" if len(rounded) == wanted else f"{len(rounded)} of the right {many}"
     return f"{shown} are {which} rounded {to}; give them {asked}."
 
 

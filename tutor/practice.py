@@ -34,7 +34,6 @@ from .feedback import in_worker, respond
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack
 from .parse import FUNCTIONS, InputError
-from .show import show
 from .store import Store, Visit, default_home
 from .variant_check import settable
 from .words import and_list, counted
@@ -673,7 +672,7 @@ def reading(exercise: Exercise, text: str) -> str:
     problem = exercise.problem
     try:
         with deadline(LIMITS.budget_seconds), budget(LIMITS.work):
-            return f"read as: {show(problem.read(text), problem.variables, typed=True)}"
+            return f"read as: {problem.shown(problem.read(text))}"
     except InputError as error:
         return f"can't read yet: {error.message}"
     except (OutOfTime, RecursionError, MemoryError, OverflowError):

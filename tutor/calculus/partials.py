@@ -232,23 +232,40 @@ def slope_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], wrt: str,
 def _one_sided(f: Expr, values: Mapping[sympy.Symbol, Expr], wrt: str) -> tuple[Expr, Expr] | None:
     """The limits of f's difference quotient in wrt from the left and from the right at the point;
     None where sympy can't find them within its budget."""
-    # h > 0 on each side (a + h, a - h): with h only real, sympy takes √|x - 3|'s quotient from the left
-    # at 3 as ∞ where a smooth term is added (x²/100), though it is -∞
+    # h > 0 on each side (a + h, a - h), and each |u| written ±u by its sign there: with h only real, or |…|
+    # left to sympy's limit, √|x - 3| + x²/100 from the left at 3 came out ∞, not -∞, and costlier
     v, h = symbol(wrt), sympy.Dummy("h", positive=True)
     f = real_powers(f)  # x^(2/3) left of 0 as read: |x|^(2/3), where sympy's has no real value
     at = values.get(v, v)
-    # an absolute value whose inside is not 0 at the point keeps that sign nearby: sympy's limits of
-    # |x - 1|^(2/3) at -1 come out with the wrong sign of ∞ while it stays |…|
-    point = {**values, v: at}
-    f = f.xreplace({a: s * a.args[0] for a in f.atoms(sympy.Abs) if (s := sign(a.args[0].xreplace(point)))})
     here = f.xreplace(values)
+    slopes = []
     try:
         with counted(LIMIT_CALLS):
-            right, left = (sympy.limit((f.xreplace({**values, v: at + turn * h}) - here) / (turn * h), h, 0, "+")
-                           for turn in (1, -1))
+            for turn in (1, -1):
+                moved = f.xreplace({**values, v: at + turn * h})
+                moved = moved.xreplace({a: s * a.args[0] for a in moved.atoms(sympy.Abs)
+                                        if (s := _sign_beside(a.args[0], h))})
+                quotient = (moved - here) / (turn * h)
+                if quotient.is_rational_function(h):  # |x² - 1| at 1: (h² + 2h)/h is h + 2, 2 at h = 0
+                    value = sympy.Integer(0) + sympy.cancel(quotient).xreplace({h: 0})  # cancel(0) is the int 0
+                    if value.is_finite:
+                        slopes.append(value)
+                        continue
+                slopes.append(sympy.limit(quotient, h, 0, "+"))
     except (OutOfTime, NotImplementedError, ValueError, TypeError):
         return None
+    right, left = slopes
     return left, right
+
+
+def _sign_beside(u: Expr, h: sympy.Dummy) -> int | None:
+    """The sign of u for every small h > 0: its value's at h = 0, or where that is 0 and u is a polynomial in h,
+    its lowest power's coefficient's ((1 - h)² - 1 = h² - 2h: negative). None where neither tells."""
+    s = sign(u.xreplace({h: 0}))
+    if s != 0 or not u.is_polynomial(h):
+        return s or None
+    terms = sympy.Poly(u, h).terms()
+    return sign(min(terms)[1]) if terms else None
 
 
 def _not_differentiable(variables: Sequence[str], point: Sequence[Expr], wrt: str, left: Expr, right: Expr) -> str:

@@ -39,6 +39,8 @@ class Said:
     # what, typed, shows the sentence false of the answer (regular expressions over the text without spaces):
     # "you wrote x where the plane has (x - 2)" is not said of 4(x - 2) + 8(y - 4) + 40, whatever its value
     refuted_by: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    beside: Callable[[], str] | None = field(default=None, compare=False, repr=False)  # see `alone`
+    in_turn: bool = field(default=False, compare=False, repr=False)  # see `told`
 
     @classmethod
     def of(cls, misconception: str, sentence: str) -> Said:
@@ -70,7 +72,10 @@ class Said:
         """The reason as said after another mistake's words: a sentence of it that starts with "It" or
         "Its" leans on this mistake's own first clause ("you treated cos(x) as a constant. It changes
         with x"), which is no longer just before it there, so it names its subject instead ("cos(x)
-        changes with x"; "Its derivative" becomes "The derivative of ln(x)")."""
+        changes with x"; "Its derivative" becomes "The derivative of ln(x)"). A reason about a place
+        ("f′ has no value there") says which (`beside`: "At x = 1, f′ is …"), as another's reason is near."""
+        if self.beside is not None:
+            return self.beside()
         if self.subject is None:
             return self.why
         name = self.subject()
@@ -101,6 +106,8 @@ class Misconception:
     summary: str  # the mistake in a few words, for tables and reports
     sentence: str
     subject: str | None = None
+    beside: str | None = None  # the reason as told beside another mistake's, naming what it is about
+    in_turn: bool = False  # an item left out of the answer: told in turn with another such (`told`)
 
     def say(self, **fields: str) -> str:
         return self.sentence.format(**fields)
@@ -111,14 +118,22 @@ class Misconception:
         return None if subject is None else lambda: subject.format(**fields)
 
     def fill(self, **fields: str) -> Said:
-        return Said(self.id, lambda: self.say(**fields), self.named(**fields))
+        beside = self.beside
+        return Said(self.id, lambda: self.say(**fields), self.named(**fields),
+                    beside=None if beside is None else lambda: beside.format(**fields), in_turn=self.in_turn)
 
 
 def told(parts: Sequence[tuple[str | None, Said]]) -> str:
-    """The message for one or two mistakes, each in a part of the answer (its name) or in the whole (None)."""
+    """The message for one or two mistakes, each in a part of the answer (its name) or in the whole (None).
+    Two items left out of the answer (`in_turn`), each for its own reason, are told one after the other,
+    each with its reason ("It looks like you missed x = 1: …. You also missed x = 0. …"): as two mistakes
+    with the reasons after both, a reader could not tell which reason is whose."""
     if len(parts) == 1:
         part, said = parts[0]
         return said.sentence if part is None else f"Your {part}: it looks like you {said.did}. {said.why}".rstrip()
+    if all(part is None and said.in_turn and said.sentence.startswith(OPENING) for part, said in parts):
+        first, second = (said.sentence for _, said in parts)
+        return f"{first} You also {second[len(OPENING):]}"
     clauses = [f"you {said.did}" + ("" if part is None else f" in your {part}") for part, said in parts]
     reasons = " ".join(dict.fromkeys(said.alone for _, said in parts if said.alone))
     return f"It looks like two mistakes: {clauses[0]}, and {clauses[1]}. {reasons}".rstrip()

@@ -313,6 +313,11 @@ class _Fields:
         if spec in ("and", "or"):
             items = value if isinstance(value, tuple) else (value,)
             return f" {spec} ".join(form.math(v) for v in items)
+        if spec == "places":  # values of one variable as the lesson lists them, x = -1, x = 1: not a point (-1, 1)
+            items = value if isinstance(value, tuple) else (value,)
+            if len(state["variables"]) == 1 and items and not any(isinstance(v, (tuple, Equation)) for v in items):
+                return form.math(tuple((v,) for v in items))
+            return form.math(value)
         if spec == "list":  # a, b and c
             return and_list([form.math(v) for v in cast(tuple, value)])
         if spec == "verdict":

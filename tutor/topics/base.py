@@ -330,6 +330,10 @@ class Problem:
         (an answer's (11/10, 11/30), not (1.1, 11/30))."""
         return show(value, self.variables, latex=latex, decimals=self.decimals, alike=alike)
 
+    def shown(self, answer: Answer) -> str:
+        """A student's answer as read, as this exercise writes it ("read as: …"), its numbers as typed."""
+        return show(answer, self.variables, typed=True)
+
     def value_hint(self, expected: Expr, at: Sequence[int] = (1, 1, 1)) -> str:
         """'Check: at x = 1, y = 1 it comes out as 6': a way to check without the answer."""
         names = self.variables

@@ -25,19 +25,32 @@ def unnamed(text: str, variable: str) -> str:
     return ",".join(" " * len(name + sep) + value for name, sep, value in named)
 
 
-# "or" as a word of its own: not inside a name (floor, for) nor a name of the question's
-_JOINING = re.compile(r"(?<![^\W\d])(?:or|and)(?![^\W\d])")
+# "or" as a word of its own: not inside a name (floor, for) nor a name of the question's; in any case, as
+# students type it (OR, And); with the serial comma before it (-1, 0, and 1), which is one separator with it
+_JOINING = re.compile(r"(?:,\s*)?(?<![^\W\d])(?P<word>or|and)(?![^\W\d])", re.IGNORECASE)
 
 
 def separated(text: str, names: Sequence[str]) -> str:
     """-1 or 1, as `pack show --answers` prints several right answers and as the lesson says two solutions
-    (x = -1 or x = 1; x = -1.3008 and x = 1.1309), as the list -1, 1: "or" and "and" become a comma and
-    spaces, as long, so that a column in what is read is one in what was typed; a word that is one of
-    `names` (a variable called "or") stays."""
+    (x = -1 or x = 1; x = -1.3008 and x = 1.1309), as the list -1, 1: "or" and "and" (", and" and ", or")
+    become a comma and spaces, as long, so that a column in what is read is one in what was typed; a word
+    that is one of `names` (a variable called "or") stays."""
     def comma(found: re.Match[str]) -> str:
-        word = found.group()
-        return word if word in names else "," + " " * (len(word) - 1)
+        whole = found.group()
+        return whole if found.group("word") in names else "," + " " * (len(whole) - 1)
     return _JOINING.sub(comma, text)
+
+
+def in_words(error: InputError, typed: str, names: Sequence[str]) -> InputError:
+    """`error` as said of what was typed: an item missing next to "and" or "or" is told as missing after (or
+    before) that word, at it, not after a comma the student never typed ("-1 and")."""
+    if error.column is None or "','" not in error.message:
+        return error
+    for found in _JOINING.finditer(typed):
+        if found.start() == error.column and found.group("word") not in names:
+            word = found.group("word")
+            return InputError(error.message.replace("','", f"'{word}'"), found.start("word"), error.note)
+    return error
 
 
 def read_several(text: str, one: bool, variables: Sequence[str], limits: Limits,
@@ -63,7 +76,14 @@ def values(text: str, variables: Sequence[str], limits: Limits, parameters: Sequ
     (x = -1, x = 1) or in braces ({-1, 1}), "or" separating them as a comma does (-1 or 1), one number, or
     none; each a point of one coordinate, so that they compare as a set of points. Raises InputError where
     the text is none of those."""
-    text = separated(text, [*variables, *parameters])
+    try:
+        return _values(separated(text, [*variables, *parameters]), variables, limits, parameters)
+    except InputError as error:
+        raise in_words(error, text, [*variables, *parameters]) from None
+
+
+def _values(text: str, variables: Sequence[str], limits: Limits, parameters: Sequence[str]) -> Answer:
+    """As `values`, of the text with its joining words read as commas."""
     inside = text.strip()
     if inside.startswith("{") and inside.endswith("}") and inside != "{}":  # a set of numbers: no shape of its own
         text = inside[1:-1]

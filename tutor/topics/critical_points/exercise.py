@@ -19,7 +19,7 @@ from ...limits import LIMITS, Limits
 from ...parse import Answer, Equation, InputError, Shape, symbol
 from ...words import and_list, counted, first_of
 from ..base import Field, FieldError, FunctionProblem, Unkeyable, flat_refusal
-from ..several import values
+from ..several import in_words, separated, values
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -96,14 +96,17 @@ class CriticalPoints(FunctionProblem):
         return f"Find all critical points of {self.signature()}{where}{period}{lines}."
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
-        """As every kind's; in one variable, a list of numbers, as local_minima and minimize read one."""
-        if not self.one:
-            return super().read(text, limits, parameters)
-        return values(text, self.answer_variables, limits, parameters)
+        """As every kind's, "and" and "or" separating the points as a comma does, as local_minima reads its
+        own; in one variable, a list of numbers, as local_minima and minimize read one."""
+        if self.one:
+            return values(text, self.answer_variables, limits, parameters)
+        names = [*self.answer_variables, *parameters]
+        try:
+            return super().read(separated(text, names), limits, parameters)
+        except InputError as error:
+            raise in_words(error, text, names) from None
 
     def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
-        if not self.one:
-            return super()._check_against(text, expected, tolerance)
         return check(text, expected, variables=self.answer_variables, shape=Shape.POINTS, reader=self.read,
                      tolerance=tolerance or self.default_tolerance(), isolated=False)
 

@@ -41,11 +41,13 @@ MISCONCEPTIONS = register(
     Misconception(
         "missed-critical-points", "left out some critical points",
         "It looks like you missed {missing}. A product is zero when any one of its factors is: solve "
-        "{equations} for every combination of factors."),
+        "{equations} for every combination of factors.", in_turn=True),
     Misconception(
         "missed-corner", "left out a point where f′ has no value",
         "It looks like you missed {missing}: {why}, so {name}′ has no value there, and that makes it a critical "
-        "point too."),
+        "point too.",
+        beside="At {missing}, {why}, so {name}′ has no value there, and that makes it a critical point too.",
+        in_turn=True),
     Misconception(
         "extra-critical-points", "included points where only one partial is zero",
         "It looks like you included {extra}, where only {which} is zero. At a critical point every "

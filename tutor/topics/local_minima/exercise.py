@@ -32,7 +32,7 @@ from ..base import (
     telling_places,
     typeable,
 )
-from ..several import any_one_of, every_lowest, read_several, separated, unnamed
+from ..several import any_one_of, every_lowest, in_words, read_several, separated, unnamed
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -187,6 +187,25 @@ class LocalMinima(FunctionProblem):
         points = [self.typed_minima[i] for i in self.minima.tied]
         return tuple(Answer(Shape.NUMBER, p[0]) if self.one else Answer(Shape.VECTOR, p) for p in points)
 
+    def show(self, value: object, latex: bool = False, alike: bool = False) -> str:
+        """As every kind's; every local minimum of f(x), a list of numbers, as the lesson lists the values of
+        one variable (x = -1, x = 1), as critical points in one variable are: not as a point in the plane."""
+        return super().show(_places(value) if self.several else value, latex, alike)
+
+    def shown(self, answer: Answer) -> str:
+        if not self.several:
+            return super().shown(answer)
+        return show(replace(answer, value=_places(answer.value)), self.variables, typed=True)
+
+    def _echoed(self, verdict: Verdict, text: str) -> Verdict:
+        """The verdict, with the answer as read written as this exercise writes it (`shown`)."""
+        if not (self.several and verdict.reading):
+            return verdict
+        try:
+            return replace(verdict, reading=self.shown(self.read(text)))
+        except InputError:  # read by another reader (a number where one minimum is all): as that wrote it
+            return verdict
+
     def _unnamed(self, text: str) -> str:
         """x = -1.3008, x = 1.1309, as `tutor solve minimize` lists minima, as the list -1.3008, 1.1309 (the
         names blanked out, so that a position in what is left is one in what was typed); else the text."""
@@ -243,7 +262,14 @@ class LocalMinima(FunctionProblem):
         return f"{what} is asked for here: where {self.name} is least."
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
-        text = self._unnamed(separated(text, [*self.variables, *parameters]))  # x = -1.3008 and x = 1.1309
+        names = [*self.variables, *parameters]
+        try:  # x = -1.3008 and x = 1.1309
+            return self._read(self._unnamed(separated(text, names)), limits, parameters)
+        except InputError as error:
+            raise in_words(error, text, names) from None
+
+    def _read(self, text: str, limits: Limits, parameters: Sequence[str]) -> Answer:
+        """As `read`, of the text with its joining words read as commas and its names blanked."""
         number = self._lone_number(text, limits, parameters)
         if number is not None:
             return Answer(Shape.VECTOR, (number.value,), number.ambiguities, number.spellings)
@@ -281,11 +307,12 @@ class LocalMinima(FunctionProblem):
             return every
         if expected is None and len(self.typed_minima) == 1 and self._lone_number(text, LIMITS) is not None:
             # the one minimum, typed as a number: a function with a single local minimum has an answer too
-            return check(text, Answer(Shape.NUMBER, self.typed_minima[0][0]), variables=self.answer_variables,
-                         shape=Shape.NUMBER, tolerance=tolerance or self.default_tolerance(), isolated=False)
+            one = check(text, Answer(Shape.NUMBER, self.typed_minima[0][0]), variables=self.answer_variables,
+                        shape=Shape.NUMBER, tolerance=tolerance or self.default_tolerance(), isolated=False)
+            return self._echoed(one, text)
         if expected is None and self.ask == Ask.ALL and self.one:
-            return self._check_list(text, tolerance or self.default_tolerance())
-        return super().check(text, tolerance, expected)
+            return self._echoed(self._check_list(text, tolerance or self.default_tolerance()), text)
+        return self._echoed(super().check(text, tolerance, expected), text)
 
     def _check_list(self, text: str, tolerance: Tolerance) -> Verdict:
         """The minima of a function of one variable, in order: where they are wrong, whether they are
@@ -302,9 +329,6 @@ class LocalMinima(FunctionProblem):
             return verdict
         listed = self.read(text) if verdict.note == Note.WRONG_LENGTH else None  # read, so it reads again
         given = None if listed is None else len(_numbers(listed))
-        if listed is not None and given == 1:  # read as typed, a number: not a vector of one
-            only = Answer(Shape.NUMBER, _numbers(listed)[0], spellings=listed.spellings)
-            verdict = replace(verdict, reading=show(only, self.answer_variables, typed=True))
         as_set = against(Answer(Shape.POINTS, self.typed_minima), self._read_points)
         count = len(self.typed_minima)
         if as_set.correct:  # the prompt asks for them from left to right: a list in another order is not that
@@ -318,8 +342,8 @@ class LocalMinima(FunctionProblem):
             if as_set.note == Note.MISSING_POINT:  # each number given is a minimum
                 message = (f"Your answer gives {given} of the {count} local minima of {self.name}; give every "
                            "one, from left to right.")
-            elif given == 1:  # "f has 2 local minima, but your answer gives 1" counted it as one of them
-                message = self._lone_wrong(verdict.reading or text, as_set.note == Note.WRONG_VALUE, tolerance)
+            elif given == 1 and listed is not None:  # "f has 2 local minima, but your answer gives 1" counted it
+                message = self._lone_wrong(self.shown(listed), as_set.note == Note.WRONG_VALUE, tolerance)
             else:
                 message = f"{self.name} has {count} local minima, but your answer gives {given}."
             return replace(verdict, message=message)
@@ -403,6 +427,14 @@ def _second_item(text: str) -> int | None:
             rest = text[i + 1:]
             return i + 1 + len(rest) - len(rest.lstrip())
     return None
+
+
+def _places(value: object) -> object:
+    """A list of numbers (a function of one variable's minima) as the places on the line they are, which
+    `show` writes as the lesson lists them (x = -1, x = 1); anything else as it is."""
+    if isinstance(value, tuple) and value and all(isinstance(v, Expr) for v in value):
+        return tuple((v,) for v in value)
+    return value
 
 
 def _numbers(listed: Answer) -> tuple[Expr, ...]:

@@ -47,8 +47,8 @@ class MinimaRule(StepRule):
 
 
 TEMPLATES: dict[StepRule, str] = {
-    MinimaRule.ALL_MINIMA: "The local minima of {f} = {before}: {after}",
-    MinimaRule.ALL_MINIMA_IN: "The local minima of {f} = {before} in the region {region}: {after}",
+    MinimaRule.ALL_MINIMA: "The local minima of {f} = {before}: {after:places}",
+    MinimaRule.ALL_MINIMA_IN: "The local minima of {f} = {before} in the region {region}: {after:places}",
     MinimaRule.GLOBAL_MINIMUM: "The global minimum of {f} = {before}: {after}",
     MinimaRule.A_GLOBAL_MINIMUM: "A global minimum of {f} = {before} (one of those where it is least): {after}",
     MinimaRule.DESCENT_ENDS: "Gradient descent on {f} = {before} from {start} with {alpha} = {rate} ends at {after}",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -13,13 +14,17 @@ from ... import calculus
 from ...check import Verdict, check
 from ...compare import Tolerance
 from ...limits import LIMITS, Limits
-from ...parse import Answer, Shape
+from ...parse import Answer, InputError, Shape, read
+from ...words import and_list
 from ..base import Field, FieldError, FunctionProblem, point_from
 from ..named import DependentName
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
     from ...steps import Step
+
+
+_REPEATED = 40  # a longer plane is not repeated in the advice, which stays one short sentence
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,32 @@ class TangentPlane(FunctionProblem):
         return DependentName("z", self.variables, "plane")
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
-        return super().read(self._named.blanked(text, parameters) or text, limits, parameters)
+        plane = self._named.blanked(text, parameters) or text
+        try:
+            return super().read(plane, limits, parameters)
+        except InputError as error:
+            raise self._in_usual_names(plane, error, limits, parameters) from None
+
+    def _in_usual_names(self, plane: str, error: InputError, limits: Limits, parameters: Sequence[str]) -> InputError:
+        """What a plane written in x and y (the usual names) is told where the function's are others (u and
+        v): which names to use, with the plane in them where renaming gives it ("write the plane in u, v and
+        z, the function's variables: z = 2u + 4v - 5"); "Unknown name 'x'" left the way to it unsaid."""
+        usual = ("x", "y")
+        if error.note != "unknown_name" or self.variables == usual:
+            return error
+        try:
+            read(plane, Shape.EQUATION, (*usual, "z"), limits=limits, constants=parameters)
+        except InputError:  # not a plane in x and y either: the grammar's word on it stands
+            return error
+        where = f"write the plane in {and_list(self.answer_variables)}, the function's variables"
+        names = dict(zip(usual, self.variables))
+        renamed = re.sub(r"(?<![^\W\d])[xy](?![^\W\d])", lambda found: names[found.group()], " ".join(plane.split()))
+        try:
+            read(renamed, Shape.EQUATION, self.answer_variables, limits=limits, constants=parameters)
+        except InputError:  # xy written together, or names of both kinds: no equation to repeat
+            return InputError(where, error.column, error.note)
+        shown = f": {renamed}" if len(renamed) <= _REPEATED else ""
+        return InputError(where + shown, error.column, error.note)
 
     def read_as(self, text: str, shape: Shape, variables: Sequence[str], components: Sequence[str] = (),
                 limits: Limits = LIMITS) -> Answer:
@@ -74,7 +104,7 @@ class TangentPlane(FunctionProblem):
             return (rf"\text{{Tangent plane to }} z = {self.show_function(True)} \text{{ at }} "
                     rf"{self.point_text(self.at, True)}")
         return f"Find the tangent plane to z = {self.show_function()} at {self.point_text(self.at)} " \
-               "(an equation in x, y and z)."
+               f"(an equation in {and_list(self.answer_variables)})."
 
     def expected(self) -> Answer:
         return Answer(Shape.EQUATION, self.solution.equation)
@@ -86,11 +116,12 @@ class TangentPlane(FunctionProblem):
     def hints(self) -> tuple[str, ...]:
         plane = self.solution
         a = self.point_text(self.at)
+        u, v = self.variables  # in the function's own variables: f_u, not f_x, where they are u and v
         return (
-            "The tangent plane is z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b).",
-            f"Compute f, f_x and f_y at {a}.",
-            f"f{a} = {self.show(plane.value)}, f_x = {self.show(plane.partials[0])}, "
-            f"f_y = {self.show(plane.partials[1])} there.",
+            f"The tangent plane is z = f(a, b) + f_{u}(a, b)({u} − a) + f_{v}(a, b)({v} − b).",
+            f"Compute f, f_{u} and f_{v} at {a}.",
+            f"f{a} = {self.show(plane.value)}, f_{u} = {self.show(plane.partials[0])}, "
+            f"f_{v} = {self.show(plane.partials[1])} there.",
         )
 
     def figure(self) -> Figure:
