@@ -17,7 +17,7 @@ from ...calculus import SolveError
 from ...check import Judgement, Verdict, check
 from ...compare import Note, Tolerance
 from ...limits import LIMITS, Limits
-from ...parse import Answer, Equation, InputError, Shape, symbol
+from ...parse import Answer, Equation, InputError, Labelled, Shape, symbol
 from ...words import and_list, counted, first_of
 from ..base import Field, FieldError, FunctionProblem
 from ..several import values
@@ -102,11 +102,18 @@ class CriticalPoints(FunctionProblem):
             return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}}}"
         return f"Find all critical points of {self.signature()}{where}{lines}."
 
+    @property
+    def place_asked(self) -> str:
+        return f"each critical point of {self.name}"
+
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         """As every kind's; in one variable, a list of numbers, as local_minima and minimize read one."""
         if not self.one:
             return super().read(text, limits, parameters)
-        return values(text, self.answer_variables, limits, parameters)
+        try:
+            return values(text, self.answer_variables, limits, parameters)
+        except Labelled as error:
+            raise self.labelled(error) from None
 
     def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
         if not self.one:
