@@ -597,10 +597,7 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     if any(len(p) != dimension for p in points):
         return Outcome(False, Note.WRONG_DIMENSION, f"Each point needs {dimension} coordinates.")
     undecided: list[Point] = []
-    unique: list[Point] = []
-    for p in points:
-        if not any(_same_point(p, q, ctx, undecided) for q in unique):
-            unique.append(p)
+    unique, again = once(points, ctx, undecided)
     found = [w for w in want_points if any(_same_point(p, w, ctx, undecided) for p in unique)]
     extra = [p for p in unique
              if not any(_same_point(p, w, ctx, undecided) for w in want_points)
@@ -625,7 +622,8 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     if undecided:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="answer"), credit)
     one, many = _called(ctx)
-    sentences = [_rounded_points(rounded, len(want_points), ctx)] if rounded else []
+    sentences = [again] if again else []
+    sentences += [_rounded_points(rounded, len(want_points), ctx)] if rounded else []
     if rounded_exact:
         sentences.append(_exact_wanted(rounded_exact, len(want_points), ctx))
     sentences += [f"{show(_place(p, ctx), ctx.variables, spellings=ctx.spellings, typed=True)} is close to one of "
@@ -659,6 +657,25 @@ def _called(ctx: Context) -> tuple[str, str]:
     if len(ctx.variables) == 1:
         return f"value of {ctx.variables[0]}", f"values of {ctx.variables[0]}"
     return "point", "points"
+
+
+def once(places: Sequence[Point], ctx: Context, undecided: list[Point] | None = None) -> tuple[list[Point], str]:
+    """A list's places each once, in the order given, and the sentence naming those given more than once
+    ("x = 1 is given twice."; '' where none is). The one rule for a repeat, wherever places are judged: a
+    place given again is the same place, so a list is judged by the places it names; where it is wrong, the
+    repeat is named first, as a slip that may have left out the place meant (1, 1 for -1, 1)."""
+    unique: list[Point] = []
+    times: dict[int, int] = {}  # index in unique -> how often given
+    for p in places:
+        same = next((i for i, q in enumerate(unique) if _same_point(p, q, ctx, [] if undecided is None
+                                                                     else undecided)), None)
+        if same is None:
+            unique.append(p)
+        else:
+            times[same] = times.get(same, 1) + 1
+    said = [f"{show(_place(unique[i], ctx), ctx.variables, spellings=ctx.spellings, typed=True)} is given "
+            f"{'twice' if n == 2 else f'{n} times'}." for i, n in sorted(times.items())]
+    return unique, " ".join(said)
 
 
 def _place(point: Point | Equation, ctx: Context) -> object:

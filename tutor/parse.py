@@ -1575,13 +1575,27 @@ def without_name(text: str, named: Sequence[str], parts: bool = False) -> str:
     return each.sub(component, text)
 
 
-def labelled(text: str, equals: int, note: str) -> InputError:
+class Labelled(InputError):
+    """An answer typed after a name (`E = 25/6`): the name and what follows it are kept, so that an exercise
+    whose answer is a place (an x, a point) can say that `f = -1` gives f's value, not the place asked."""
+
+    def __init__(self, message: str, column: int | None = None, note: str = "syntax", label: str = "",
+                 value: str = ""):
+        super().__init__(message, column, note)
+        self.label = label
+        self.value = value
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, int | None, str, str, str]]:  # type: ignore[override]
+        return (type(self), (self.message, self.column, self.note, self.label, self.value))
+
+
+def labelled(text: str, equals: int, note: str) -> Labelled:
     """'write just 25/6, without 'E ='': for an answer typed after a name, which only an equation has."""
     label, value = text[:equals].strip(), text[equals + 1 :].strip()
     column = len(text) - len(text.lstrip())
     if len(label) > 20 or len(value) > 40:
-        return InputError("write just the answer, without the name and '=' before it", column, note)
-    return InputError(f"write just {value}, without '{label} ='", column, note)
+        return Labelled("write just the answer, without the name and '=' before it", column, note, label, value)
+    return Labelled(f"write just {value}, without '{label} ='", column, note, label, value)
 
 
 def _commas_added(text: str, components: Sequence[str], shown: str | None = None

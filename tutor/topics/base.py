@@ -11,10 +11,11 @@ Schema, the diagnosis and the command line are all built from that list.
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast, overload
 
 import sympy
 from sympy import Expr
@@ -26,7 +27,7 @@ from ..compare import Tolerance
 from ..errors import TutorError
 from ..limits import LIMITS, Limits
 from ..misconceptions import Candidate, Misconception
-from ..parse import Answer, Equation, InputError, Shape, not_real, read, substituted, symbol
+from ..parse import Answer, Equation, InputError, Labelled, Shape, not_real, read, substituted, symbol
 from ..show import Notation, numbers_written, show
 from ..words import and_list
 from .fields import MAX_STEPS
@@ -277,12 +278,26 @@ class Problem:
         components (x₁, y₁): an answer may be written after it, in the question's own words."""
         return ()
 
+    @property
+    def place_asked(self) -> str | None:
+        """What the question asks for where its answer is a place, an x or a point ("the x where f is least"),
+        so that an answer written as f's value there (f = -1, f(1) = -1) is told so (`labelled`); None where
+        the answer is no place."""
+        return None
+
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         """How this exercise reads an answer (the REPL's live preview and the diagnosis use it too);
         raises InputError. `parameters`: an author's answer or mistake is read the same way, with the
         pack's parameters known as names that stand for numbers (each variant puts in its values)."""
-        return read(text, self.shape, self.answer_variables, components=self.components, limits=limits,
-                    constants=parameters, named=self.answer_names, several=self.several)
+        try:
+            return read(text, self.shape, self.answer_variables, components=self.components, limits=limits,
+                        constants=parameters, named=self.answer_names, several=self.several)
+        except Labelled as error:
+            raise self.labelled(error) from None
+
+    def labelled(self, error: Labelled) -> InputError:
+        """What an answer typed after a name (E = 25/6) is told: by default, to write just what follows it."""
+        return error
 
     def read_as(self, text: str, shape: Shape, variables: Sequence[str], components: Sequence[str] = (),
                 limits: Limits = LIMITS) -> Answer:
@@ -318,7 +333,8 @@ class Problem:
     def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
         return check(text, expected, variables=self.answer_variables, shape=self.shape,
                      tolerance=tolerance or self.default_tolerance(), components=self.components,
-                     labels=self.component_labels, reader=self.read if self.answer_names else None,
+                     labels=self.component_labels,
+                     reader=self.read if self.answer_names or self.place_asked else None,
                      isolated=False)  # an exercise's check runs where its caller put it (packs.Exercise)
 
     # -- shared helpers for the kinds
@@ -410,6 +426,31 @@ class FunctionProblem(Problem):
         variables = f"({', '.join(self.show(symbol(v)) for v in self.variables)})"
         return (*names, *(name + variables for name in names))
 
+    # whether f(1) = -1 holds the place asked (the x where f is least), so that it is told to write just 1;
+    # not in gradient descent, where it may be f's value at any step's point (f(x₀), where it starts)
+    CALL_HOLDS_PLACE: ClassVar[bool] = True
+
+    def labelled(self, error: Labelled) -> InputError:
+        """Where the answer is a place (`place_asked`), a name before '=' that is not the place's (x_min = 1)
+        gives f's value there (f = -1, f(1) = -1, y = -1): "write just -1" would have the student submit that
+        value, which is no place. Said instead: what the question asks for, and where the name holds a
+        place (f(1) = -1), to write just that place, 1: its value there is no part of the answer, and
+        checking it too would judge what was not asked."""
+        place = self.place_asked
+        if place is None or _names_the_place(error.label, self.variables):
+            return error
+        call = re.fullmatch(r"([^()]+?)\s*\((.*)\)", error.label)
+        at = _place_in(call[2], len(self.variables)) if call is not None and self.CALL_HOLDS_PLACE else None
+        if call is not None and at is not None:
+            return InputError(f"the question asks for {place}, not {call[1]}'s value there: write just {at}",
+                              error.column, error.note)
+        what = f"the {self.variables[0]}" if len(self.variables) == 1 else "the point"
+        if not _names_the_value(error.label, self.name, self.variables):
+            return InputError(f"the question asks for {place}: write just {what}, without '{error.label} ='",
+                              error.column, error.note)
+        return InputError(f"the question asks for {place}, not {self.name}'s value there: write just {what}",
+                          error.column, error.note)
+
     def point_text(self, point: Sequence[Expr], latex: bool = False) -> str:
         return self.show(tuple(point), latex) if len(point) > 1 else self.show(point[0], latex)
 
@@ -429,6 +470,39 @@ def flat_refusal(problem: FunctionProblem, stretches: Sequence[Stretch], so: str
     where = f"the stretch{'es' if len(stretches) > 1 else ''} {spans}" if stretches else "a stretch"
     return Unkeyable("function", f"{name} is flat all along {where}: every point there is a local minimum (and a "
                                   f"local maximum), as {name} is constant near it, so {so}")
+
+
+_NO_LETTER = r"(?![^\W\d_₀-₉])"  # what may follow a name in a longer one of the same thing: x_min, x₀, x*, f(1)
+
+
+def _names_the_place(label: str, variables: Sequence[str]) -> bool:
+    """Whether a name before '=' is the place's own (x_min, x*, x₀, X₁, xmin; (x, y)): what follows it is the place."""
+    names = "|".join(re.escape(v) for v in variables)
+    return re.match(rf"\(?\s*(?:{names})(?:min|max|{_NO_LETTER})", label, re.IGNORECASE) is not None
+
+
+# the letter a graph's height goes by, for a function of one variable and of two (y = f(x), z = f(x, y))
+_HEIGHTS = {1: "y", 2: "z"}
+
+
+def _names_the_value(label: str, name: str, variables: Sequence[str]) -> bool:
+    """Whether a name before '=' is the function's (f, f(x), f_min, fmin) or its graph's height (y for f(x))."""
+    if label == _HEIGHTS.get(len(variables)) and label not in variables:
+        return True
+    return re.match(rf"{re.escape(name)}(?:min|max|{_NO_LETTER})", label) is not None
+
+
+def _place_in(text: str, count: int) -> str | None:
+    """The place inside f(…) (1 in f(1); (1, 2) in f(1, 2)) as it is written alone, where it is `count`
+    numbers; else None (f(x): no place)."""
+    one = count == 1
+    try:
+        place = read(text if one else f"({text})", Shape.NUMBER if one else Shape.VECTOR, (), limits=LIMITS)
+    except InputError:
+        return None
+    if not one and len(cast(tuple, place.value)) != count:
+        return None
+    return text.strip() if one else f"({text.strip()})"
 
 
 # ----------------------------------------------------------------- the registry's records

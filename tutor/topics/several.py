@@ -11,7 +11,7 @@ from typing import Any, cast
 from sympy import Expr
 
 from ..check import Judgement, Verdict, check
-from ..compare import Context, Note, Tolerance, compare_points
+from ..compare import Context, Note, Tolerance, compare_points, once
 from ..limits import LIMITS, Limits
 from ..parse import Answer, InputError, Shape, read
 
@@ -125,12 +125,13 @@ def every_lowest(text: str, lowest: tuple[tuple[Expr, ...], ...], one: bool, var
                      reader=several, tolerance=tolerance, isolated=False)
 
     verdict = against(lowest)
-    if verdict.verdict != Judgement.INCORRECT or verdict.note != Note.EXTRA_POINT:
-        return verdict
-    # a place that does not belong: any one lowest place alone is right, so none the list leaves out is
-    # missing (x = 2 of 1, 2 for x⁴ − 2x² is all that is wrong); judged against those it names
     ctx = Context(tuple(variables), tolerance, LIMITS).reading(listed)
     places = cast(tuple[tuple[Expr, ...], ...], listed.value)
+    if verdict.verdict != Judgement.INCORRECT or verdict.note != Note.EXTRA_POINT and len(once(places, ctx)[0]) > 1:
+        return verdict
+    # a place that does not belong: any one lowest place alone is right, so none the list leaves out is
+    # missing (x = 2 of 1, 2 for x⁴ − 2x² is all that is wrong); judged against those it names; and so is
+    # one place given twice (1, 1), which names one lowest place as 1 alone does
     named = tuple(w for w in lowest if any(_names(p, w, ctx) for p in places))
     return against(named)
 

@@ -16,7 +16,7 @@ from ...calculus import SolveError
 from ...check import Judgement, Verdict, check
 from ...compare import Note, Tolerance
 from ...limits import LIMITS, Limits
-from ...parse import Answer, Equation, InputError, Shape, symbol
+from ...parse import Answer, Equation, InputError, Labelled, Shape, symbol
 from ...words import and_list, counted, first_of
 from ..base import Field, FieldError, FunctionProblem, Unkeyable, flat_refusal
 from ..several import in_words, separated, values
@@ -95,11 +95,18 @@ class CriticalPoints(FunctionProblem):
             return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}{period}}}"
         return f"Find all critical points of {self.signature()}{where}{period}{lines}."
 
+    @property
+    def place_asked(self) -> str:
+        return f"each critical point of {self.name}"
+
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         """As every kind's, "and" and "or" separating the points as a comma does, as local_minima reads its
         own; in one variable, a list of numbers, as local_minima and minimize read one."""
         if self.one:
-            return values(text, self.answer_variables, limits, parameters)
+            try:
+                return values(text, self.answer_variables, limits, parameters)
+            except Labelled as error:
+                raise self.labelled(error) from None
         names = [*self.answer_variables, *parameters]
         try:
             return super().read(separated(text, names), limits, parameters)

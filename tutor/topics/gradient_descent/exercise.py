@@ -45,6 +45,7 @@ class GradientDescent(FunctionProblem):
 
     KIND: ClassVar[str] = "gradient_descent"
     SHAPE: ClassVar[Shape] = Shape.VECTOR
+    CALL_HOLDS_PLACE: ClassVar[bool] = False
     FIELDS: ClassVar[dict[str, Field]] = {
         **FunctionProblem.COMMON_FIELDS,
         "start": Field("point", "the starting point, like 0.05 or [0.5, 0.6]", required=True),
@@ -89,6 +90,11 @@ class GradientDescent(FunctionProblem):
     def answer_names(self) -> tuple[str, ...]:
         """x₁, or x₁ and y₁: the point the prompt asks for, which an answer may be written after."""
         return tuple(v + str(self.iterations).translate(_SUBSCRIPTS) for v in self.variables)
+
+    @property
+    def place_asked(self) -> str:
+        point = subscripted(self.variables, str(self.iterations))
+        return f"{point}, the point after {counted(self.iterations, 'iteration')}"
 
     def default_tolerance(self) -> Tolerance:
         return self.tolerance or Tolerance(places=telling_places(self.solution.rows[self.iterations].point,

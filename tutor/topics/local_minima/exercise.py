@@ -14,7 +14,7 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import SolveError
 from ...check import Judgement, Verdict, check
-from ...compare import ORDINALS, Note, Tolerance
+from ...compare import ORDINALS, Context, Note, Tolerance, once
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape, read
 from ...show import show
@@ -130,6 +130,15 @@ class LocalMinima(FunctionProblem):
     @property
     def several(self) -> bool:
         return self.ask == Ask.ALL and self.one
+
+    @property
+    def place_asked(self) -> str:
+        place = self.variables[0] if self.one else "point"
+        if self.ask == Ask.END:
+            return f"the {place} where gradient descent ends"
+        if self.ask == Ask.GLOBAL:
+            return f"{'one' if self.minima.tied else 'the'} {place} where {self.name} is least"
+        return f"each {place} where {self.name} has a local minimum"
 
     @property
     def components(self) -> tuple[str, ...]:
@@ -284,9 +293,10 @@ class LocalMinima(FunctionProblem):
             column = error.column if error.column is not None else _second_item(text)
             raise InputError(self._one_asked(), column, error.note) from None
 
-    def _read_points(self, text: str, limits: Limits = LIMITS) -> Answer:
+    @staticmethod
+    def _read_points(read: Callable[[str, Limits], Answer], text: str, limits: Limits = LIMITS) -> Answer:
         """A list of minima in one variable as the set of its points, to compare whatever their order."""
-        listed = self.read(text, limits)
+        listed = read(text, limits)
         return Answer(Shape.POINTS, tuple((v,) for v in _numbers(listed)), listed.ambiguities, listed.spellings)
 
     def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
@@ -324,12 +334,42 @@ class LocalMinima(FunctionProblem):
             return check(text, expected, variables=self.answer_variables, shape=expected.shape, tolerance=tolerance,
                          reader=reader, isolated=False, labels=labels)
 
-        verdict = against(self.expected(), self.read)
+        read, again, typed = self._once(text, tolerance)
+        verdict = self._listed(text, tolerance, against, read)
+        if typed is None:
+            return verdict
+        return replace(verdict, reading=typed, message=verdict.message if verdict.correct
+                       else f"{again} {verdict.message}")
+
+    def _once(self, text: str, tolerance: Tolerance) -> tuple[Callable[[str, Limits], Answer], str, str | None]:
+        """How a list of minima is read to be judged, each number once (compare.once: a minimum given again is
+        the same one, so -1.3008, 1.1309, 1.1309 is in order), the sentence naming a number given again, and
+        the list as typed, for "read as"; this kind's own reading, '' and None where none is given again."""
+        try:
+            listed = self.read(text)
+        except InputError:
+            return self.read, "", None
+        ctx = Context(self.answer_variables, tolerance, LIMITS).reading(listed)
+        again = once([(v,) for v in _numbers(listed)], ctx)[1]
+        if not again:
+            return self.read, "", None
+
+        def each_once(typed: str, limits: Limits) -> Answer:
+            got = self.read(typed, limits)
+            return replace(got, value=tuple(p[0] for p in once([(v,) for v in _numbers(got)], ctx)[0]))
+        return each_once, again, show(listed, self.answer_variables, typed=True)
+
+    def _listed(self, text: str, tolerance: Tolerance,
+                against: Callable[[Answer, Callable[[str, Limits], Answer]], Verdict],
+                read: Callable[[str, Limits], Answer]) -> Verdict:
+        """The verdict on a list of minima read by `read`: in order, in another order, too few or too many."""
+        verdict = against(self.expected(), read)
         if verdict.verdict != Judgement.INCORRECT or verdict.note == Note.TOO_FEW_PLACES:  # in order, rounded
             return verdict
-        listed = self.read(text) if verdict.note == Note.WRONG_LENGTH else None  # read, so it reads again
+        listed = read(text, LIMITS) if verdict.note == Note.WRONG_LENGTH else None  # read, so it reads again
         given = None if listed is None else len(_numbers(listed))
-        as_set = against(Answer(Shape.POINTS, self.typed_minima), self._read_points)
+        as_set = against(Answer(Shape.POINTS, self.typed_minima),
+                         lambda typed, limits: self._read_points(read, typed, limits))
         count = len(self.typed_minima)
         if as_set.correct:  # the prompt asks for them from left to right: a list in another order is not that
             return replace(verdict, message=f"Those are the local minima of {self.name}, but not from left to "

@@ -84,15 +84,27 @@ class Minimize(FunctionProblem):
             return None
         return repeating(self.function, symbol(self.variables[0]))
 
-    def prompt(self, latex: bool = False) -> str:
-        x = self.variables[0]
+    def _asked(self) -> tuple[str, str | None]:
+        """The article the question's x takes, and where f is lower elsewhere, which minimum it is at."""
         # several x as low, or infinitely many (a periodic f): any is right
         article = "an" if self.solution.tied or self.solution.flat or self.repeating else "the"
         # f is lower elsewhere (x³ − 3x falls without bound): no x minimises
         if self.solution.is_global is False and not self.repeating:
             # f, and the answer is where its (least) local minimum is, which the question says
-            which = "its least local minimum" if len(self.solution.minima) + len(self.solution.flats) > 1 \
+            return article, "its least local minimum" if len(self.solution.minima) + len(self.solution.flats) > 1 \
                 else "its local minimum"
+        return article, None
+
+    @property
+    def place_asked(self) -> str:
+        article, which = self._asked()
+        where = f"has {which}" if which else "is least"
+        return f"{article} {self.variables[0]} where {self.name} {where}"
+
+    def prompt(self, latex: bool = False) -> str:
+        x = self.variables[0]
+        article, which = self._asked()
+        if which is not None:
             if latex:
                 return rf"\text{{Find {article} }} {x} \text{{ where }} {self.signature(True)} \text{{ has {which}}}"
             return f"Find {article} {x} where {self.signature()} has {which}{self.precision()}."
