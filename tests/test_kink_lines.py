@@ -46,11 +46,13 @@ def test_a_shifted_cusp_that_is_a_maximum(capsys):
 def test_the_steps_solve_off_the_kink_line_and_along_it(capsys):
     lines = _run(capsys, "solve", "critical", "abs(x) + y^2", "--steps")
     start = lines.index("3. At a critical point every partial derivative is 0: sign(x) = 0 and 2y = 0.")
-    assert lines[start + 1:start + 5] == [
+    assert lines[start + 1:start + 6] == [
         "4. On the line x = 0 an absolute value's inside is 0, where f may have a kink and a derivative no value: "
         "solve ∇f = 0 off that line, where f has no absolute value, and find the critical points of f along it:",
         "   4.1. Off that line: ∇f is never 0.",
         "   4.2. On the line x = 0: f = y², critical at (0, 0).",
+        "   4.3. At (0, 0): the pieces of f that meet there have the gradients (-1, 0) and (1, 0), and 0 lies between "
+        "them, so it is a critical point.",
         "5. The critical points: {(0, 0)}."]
     assert not any("cannot solve" in line or "Note:" in line for line in lines)
     lines = _run(capsys, "solve", "critical", "abs(x) + abs(y)", "--steps")

@@ -24,6 +24,7 @@ both signs (a saddle), never where they are 0 along some line ((x² − y²)²).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Sequence
@@ -53,7 +54,7 @@ from .kinks import (
     with_abs,
 )
 from .level import Through, through
-from .partials import continuous_signs, derivative, diff, value_at
+from .partials import continuous_signs, derivative, diff, slope_where_formula_fails, value_at
 from .region import Region, interval_text, parse_region
 from .roots import (
     as_real,
@@ -192,6 +193,7 @@ class Case:
     solved: bool = True  # False when sympy could not solve this case
     families: tuple[Family, ...] = ()  # every solution of its periodic conditions, where its points are a window's
     every: bool = False  # its points are all its solutions (in the windows), shown so
+    undefined: tuple[tuple[Expr, ...], ...] = ()  # its solutions where ∇f has no value (the cone's vertex)
 
 @dataclass(frozen=True)
 class Found:
@@ -199,6 +201,19 @@ class Found:
 
     points: tuple[CriticalPoint, ...]
     sets: tuple[CriticalSet, ...]
+
+
+@dataclass(frozen=True)
+class Unsmooth:
+    """A point where f has a value and a partial derivative's formula has none (the cone √(x² + y²) at its
+    vertex), and whether it is critical: where f has a local minimum or maximum there (f ≥ f(P) nearby: either
+    ∇f has no value there or it is 0), or where f's difference quotients give ∇f = 0 after all."""
+
+    point: tuple[Expr, ...]
+    values: ByValues  # what f's values near it say
+    missing: tuple[str, ...]  # the variables whose partial has no value there, as far as found
+    why: str  # why the first of them has none ("∂f/∂x is -1 from the left and 1 from the right"), or ""
+    critical: bool | None  # None: not decided (f's values don't decide, and ∇f there is not known to be 0)
 
 
 @dataclass(frozen=True)
@@ -217,6 +232,7 @@ class CriticalPoints:
     split: Split | None = None  # f of one variable with absolute values, f′ = 0 solved on each side of its kinks
     lines: KinkLines | None = None  # f of two variables with |u|, u linear: solved off and along its kink lines
     windows: tuple[Window, ...] = ()  # the variables ∇f repeats in, and where their critical points are listed
+    unsmooth: tuple[Unsmooth, ...] = ()  # f of two variables: the points where f has a value and ∇f's formula none
 
     @property
     def flat(self) -> tuple[Stretch, ...]:
@@ -386,7 +402,7 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     for combination in itertools.product(*factors):
         case = _solve_case(combination, syms, f, gradient, region, exactly, windows)
         every = every and (case.every if case is not None else _contradictory(tuple(dict.fromkeys(combination))))
-        if case is not None and (case.points or case.set is not None or not case.solved):
+        if case is not None and (case.points or case.set is not None or not case.solved or case.undefined):
             cases.append(case)
             if not case.solved:
                 complete = False
@@ -444,11 +460,122 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
         points += [k for k in (_kink(f, syms[0], at, region) for at in level.kinks if at not in flat)
                    if k is not None and k.classification.untested]
         points.sort(key=lambda p: sympy.N(p.point[0]))
+    unsmooth = _unsmooth(f, syms, gradient, sets, lines) if len(syms) == 2 else ()
+    if unsmooth:  # the cone's vertex: f least there, where ∇f has no value
+        points = sort_exactly([*points, *(_no_gradient_point(f, variables, u, region) for u in unsmooth
+                                          if u.critical)],
+                              key=lambda p: p.point)
+        undecided = [u for u in unsmooth if u.critical is None]
+        if undecided:
+            complete = False
+            at = " and ".join(show(u.point) for u in undecided)
+            note = (f"∇f has no value at {at}, and the tutor could not decide whether f has a local minimum or "
+                    f"maximum there, so it may be a critical point too") + (f"; {note}" if note else "")
     if written != f and written != real_powers(written):
         # shown as written: x^(2/3)'s f′ = 2/(3x^(1/3)) holds for x < 0 too, read with real roots
         f, gradient = written, tuple(derivative(written, v) for v in variables)
     return CriticalPoints(tuple(points), tuple(sets), complete, note, f, variables, gradient, factors,
-                          tuple(cases), region, level, split, lines, windows)
+                          tuple(cases), region, level, split, lines, windows, unsmooth)
+
+
+def _unsmooth(f: Expr, syms: Sequence[sympy.Symbol], gradient: Sequence[Expr], sets: Sequence[CriticalSet],
+              lines: KinkLines | None) -> tuple[Unsmooth, ...]:
+    """The points where f has a value and the formula of a partial derivative has none, where they are a few
+    found exactly: the real zeros of the partials' denominators (√(x² + y²) at (0, 0)), each polynomial with
+    rational coefficients and zero at finitely many real points. None where a denominator is zero along a
+    whole curve or is no such polynomial: nothing is claimed there. Points on a critical set or a kink line
+    are left to them."""
+    candidates: list[tuple[Expr, ...]] = []
+    for _, denominator, polynomial in _domain(f, tuple(gradient), tuple(syms))[1:]:
+        if polynomial:
+            continue
+        for factor in sympy.Mul.make_args(denominator):
+            base, power = factor.as_base_exp()
+            if not base.free_symbols & set(syms) or not power.is_positive:
+                continue
+            zeros = _isolated_zeros(base, syms)
+            if zeros is None:
+                return ()
+            candidates += [p for p in zeros if p not in candidates]
+    found = []
+    for point in sort_exactly(candidates):
+        if any(lies_on(point, s.equations, syms) for s in sets) or \
+                (lines is not None and any(lies_on(point, (k.line,), syms) for k in lines.lines)):
+            continue
+        value = f.xreplace(dict(zip(syms, point)))
+        if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or sign(value) is None:
+            continue  # f has no value there either: no point of f
+        found.append(_decide_unsmooth(f, syms, gradient, point))
+    return tuple(found)
+
+
+def _isolated_zeros(base: Expr, syms: Sequence[sympy.Symbol]) -> list[tuple[Expr, ...]] | None:
+    """The real zeros of a polynomial with rational coefficients in x and y, where they are finitely many
+    (x² + y²: only (0, 0)); None where it is no such polynomial or is zero along a curve."""
+    poly = rational_polynomial(base, syms)
+    if poly is None:
+        return None
+    x, y = syms
+    zeros: list[tuple[Expr, ...]] = []
+    try:
+        with deadline(SOLVE_SECONDS):
+            for factor, _ in poly.factor_list()[1]:
+                expr = factor.as_expr()
+                if _has_real_curve(expr, x, y):
+                    return None
+                found, whole = _solve_exactly((expr,), syms)
+                if whole:
+                    return None
+                zeros += [p for p in found if p not in zeros]
+    except _GAVE_UP:
+        return None
+    return zeros
+
+
+def _decide_unsmooth(f: Expr, syms: Sequence[sympy.Symbol], gradient: Sequence[Expr], point: tuple[Expr, ...]
+                     ) -> Unsmooth:
+    """Whether a point where ∇f's formula has no value is critical: where f's values show a local minimum or
+    maximum (then ∇f has no value there, or is 0), or where f's difference quotients give every partial as 0;
+    not where one gives a partial other than 0, or shows it has none at a point that is no extremum."""
+    names = [s.name for s in syms]
+    values = by_values(f, syms, point)
+    slopes: list[Expr | None] = []
+    missing, why = [], ""
+    for v, g in zip(names, gradient):
+        try:
+            slopes.append(value_at(g, names, point, f"∂f/∂{v}"))
+            continue
+        except NoRealValue:
+            pass
+        slope, said = slope_where_formula_fails(f, names, point, v)
+        slopes.append(slope)
+        if slope is None:
+            missing.append(v)
+            why = why or said
+    critical: bool | None
+    if values.nature in (Nature.MINIMUM, Nature.MAXIMUM):
+        critical = True
+    elif any(s is not None and sign(s) != 0 for s in slopes):
+        critical = False  # a slope other than 0: ∇f ≠ 0 there, or has no value, at a point no extremum
+    elif all(s is not None for s in slopes):
+        critical = True  # every slope 0: ∇f = 0 there, though its formula has no value
+    else:
+        critical = False if why and values.nature in (Nature.SADDLE, Nature.NEITHER) else None
+    return Unsmooth(point, values, tuple(missing), why, critical)
+
+
+def _no_gradient_point(f: Expr, variables: Sequence[str], unsmooth: Unsmooth, region: Region | None
+                       ) -> CriticalPoint:
+    """A critical point where ∇f's formula has no value: where a partial has none, no second-derivative test
+    there, f's values decide; where f's slopes give ∇f = 0 after all, the test where it applies."""
+    point = unsmooth.point
+    names = [f"∂f/∂{v}" for v in unsmooth.missing]
+    if names:
+        test = _no_test(f"{' and '.join(names)} {'has' if len(names) == 1 else 'have'} no value there")
+    else:
+        test = _tested(f, variables, point)
+    decided = unsmooth.values if test.label == Nature.INCONCLUSIVE else None
+    return CriticalPoint(point, region.contains(point) if region else None, test, decided)
 
 
 @dataclass(frozen=True)
@@ -461,13 +588,29 @@ class KinkLine:
 
 
 @dataclass(frozen=True)
+class Hull:
+    """A point on kink lines where f along a line has a critical point, and the gradients of the smooth pieces
+    of f that meet there: it is critical where 0 lies among them (in their convex hull), as a corner of one
+    variable is where f′ changes sign, 0 between its slopes on either side (|x| + y² at (0, 0): (-1, 0) and
+    (1, 0)); |x| + 2x + y² at (0, 0), (1, 0) and (3, 0), is not."""
+
+    point: tuple[Expr, ...]
+    gradients: tuple[tuple[Expr, ...], ...]  # one for each piece meeting there, around the point; () where a
+    # piece's slope is infinite there (√|x| + y²): then, as for a cusp of one variable, f's values decide
+    critical: bool
+    values: ByValues | None = None  # where the gradients are (): f a local minimum or maximum there, or not
+
+
+@dataclass(frozen=True)
 class KinkLines:
     """f of two variables whose absolute values each hold a linear u: off the lines u = 0 f is smooth, and
-    ∇f = 0 is solved there; on a line a partial derivative has no value, and f along it is solved instead."""
+    ∇f = 0 is solved there; on a line a partial derivative has no value, and f along it is solved instead,
+    each point found kept where 0 lies among the gradients of the pieces of f that meet there."""
 
     lines: tuple[KinkLine, ...]
     off: tuple[tuple[Expr, ...], ...]  # where ∇f = 0 off the lines
-    points: tuple[tuple[Expr, ...], ...]  # both, with no point twice
+    points: tuple[tuple[Expr, ...], ...]  # both, with no point twice (on the lines, the critical ones)
+    hulls: tuple[Hull, ...] = ()  # each point where f along a line is critical, with its pieces' gradients
 
 
 _MOST_LINES = 3  # absolute values in f: each sign of each solved apart
@@ -475,9 +618,11 @@ _MOST_LINES = 3  # absolute values in f: each sign of each solved apart
 
 def _on_kink_lines(f: Expr, syms: Sequence[sympy.Symbol], variables: Sequence[str]) -> KinkLines | None:
     """∇f = 0 on each side of f's kink lines, where each |u| is u or -u, and the critical points of f along
-    each line (so a corner where another line crosses it too: |x| + |y| at (0, 0)). None where an inside is
-    not linear with rational coefficients, there are more than _MOST_LINES, or a part is not solved exactly
-    and completely as points (f constant along a line, say: a whole line of kinks is not listed)."""
+    each line (so a corner where another line crosses it too: |x| + |y| at (0, 0)), each kept where 0 lies among
+    the gradients of the pieces meeting there (`Hull`). None where an inside is not linear with rational
+    coefficients, there are more than _MOST_LINES, or a part is not solved exactly and completely as points (f
+    constant along a line, say: a whole line of kinks is not listed), or a piece's gradient at such a point has
+    no value (√|x| + y²: the pieces' slopes are infinite there)."""
     absolutes = sorted(f.atoms(sympy.Abs), key=sympy.default_sort_key)
     if not absolutes or len(absolutes) > _MOST_LINES or f.has(sympy.Max, sympy.Min):
         return None
@@ -506,8 +651,110 @@ def _on_kink_lines(f: Expr, syms: Sequence[sympy.Symbol], variables: Sequence[st
         points = tuple((p.point[0], line.rhs.xreplace({runs: p.point[0]})) if runs == x else
                        (line.rhs.xreplace({runs: p.point[0]}), p.point[0]) for p in found.points)
         lines.append(KinkLine(line, along, points))
-    everything = _unique([*off, *(p for k in lines for p in k.points)])
-    return KinkLines(tuple(lines), tuple(sort_exactly(off)), tuple(sort_exactly(everything)))
+    hulls = []
+    for point in sort_exactly(_unique(p for k in lines for p in k.points)):
+        hull = _hull(f, syms, absolutes, point)
+        if hull is None:
+            return None
+        hulls.append(hull)
+    everything = _unique([*off, *(h.point for h in hulls if h.critical)])
+    return KinkLines(tuple(lines), tuple(sort_exactly(off)), tuple(sort_exactly(everything)), tuple(hulls))
+
+
+def _hull(f: Expr, syms: Sequence[sympy.Symbol], absolutes: Sequence[sympy.Abs], point: tuple[Expr, ...]
+          ) -> Hull | None:
+    """The gradients at the point of the pieces of f that meet there, one for each side of the kink lines
+    through it, and whether 0 lies among them; where one is infinite, whether f has a local minimum or maximum
+    there; None where neither is decided."""
+    at = dict(zip(syms, point))
+    fixed = {a: s * a.args[0] for a in absolutes if (s := sign(a.args[0].xreplace(at)))}
+    through = [a for a in absolutes if a not in fixed]
+    normals = [tuple(sympy.diff(a.args[0], v) for v in syms) for a in through]
+    gradients: list[tuple[Expr, ...]] = []
+    for d in _directions(normals):  # one direction into each piece, around the point
+        signs = [sign(n[0] * d[0] + n[1] * d[1]) for n in normals]
+        piece = f.xreplace({**fixed, **{a: s * a.args[0] for a, s in zip(through, signs)}})
+        gradient = tuple(_piece_slope(sympy.diff(piece, v), syms, point, d) for v in syms)
+        if None in gradient:  # an infinite slope (√|x| + y²): critical where f is least or greatest there
+            values = by_values(f, syms, point)
+            if values.nature == Nature.UNDECIDED:
+                return None
+            return Hull(point, (), values.nature in (Nature.MINIMUM, Nature.MAXIMUM), values)
+        if gradient not in gradients:
+            gradients.append(gradient)
+    inside = zero_in_hull(gradients)
+    return None if inside is None else Hull(point, tuple(gradients), inside)
+
+
+def _piece_slope(slope: Expr, syms: Sequence[sympy.Symbol], point: tuple[Expr, ...], into: tuple[Expr, Expr]
+                 ) -> Expr | None:
+    """A piece's partial derivative at the point, as it nears it from inside the piece (along `into`): sympy's
+    derivative of (-x)^(3/2) is 3(-x)^(3/2)/(2x), which has no value at 0 though its limit there is 0. None
+    where it has no finite real value."""
+    def usable(value: Expr) -> bool:
+        return not value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo, sympy.I) and value.is_extended_real is True
+
+    value = sympy.simplify(slope.xreplace(dict(zip(syms, point))))
+    if usable(value):
+        return value
+    t = sympy.Dummy("t", positive=True)
+    try:
+        with deadline(SOLVE_SECONDS):
+            value = sympy.limit(slope.xreplace({v: c + t * d for v, c, d in zip(syms, point, into)}), t, 0, "+")
+    except _GAVE_UP:
+        return None
+    return value if usable(value) else None
+
+
+def _directions(normals: Sequence[tuple[Expr, ...]]) -> list[tuple[Expr, Expr]]:
+    """A direction into each sector the lines through the point cut the plane into (normal vectors given):
+    for one line the normal and its opposite; for more, between each two neighbouring directions of the
+    lines, their sum, taken in the order of their angles (exactly: by half-plane, then cross products)."""
+    along: list[tuple[Expr, Expr]] = []
+    for a, b in normals:
+        for t in ((-b, a), (b, -a)):
+            if not any(t[0] * u[1] - t[1] * u[0] == 0 and t[0] * u[0] + t[1] * u[1] > 0 for u in along):
+                along.append(t)
+    if len(along) == 2:  # one line: a side each, where u < 0 first (x < 0 for |x|)
+        a, b = normals[0]
+        return [(-a, -b), (a, b)]
+
+    def upper(t: tuple[Expr, Expr]) -> bool:  # angle in [0, π)
+        return bool(t[1] > 0 or (t[1] == 0 and t[0] > 0))
+
+    def before(s: tuple[Expr, Expr], t: tuple[Expr, Expr]) -> int:
+        if upper(s) != upper(t):
+            return -1 if upper(s) else 1
+        cross = s[0] * t[1] - s[1] * t[0]
+        return -1 if cross > 0 else (1 if cross < 0 else 0)
+
+    ordered = sorted(along, key=functools.cmp_to_key(before))
+    return [(s[0] + t[0], s[1] + t[1]) for s, t in zip(ordered, [*ordered[1:], ordered[0]])]
+
+
+def zero_in_hull(vectors: Sequence[tuple[Expr, ...]]) -> bool | None:
+    """Whether 0 lies in the convex hull of plane vectors, decided exactly (Carathéodory: then it lies in that
+    of one, two or three of them): one is 0, two point opposite ways on a line, or three go round it, each
+    cross product of neighbours of one sign. None where a sign can't be decided."""
+    def signs(values: Sequence[Expr]) -> list[int] | None:
+        found = [sign(v) for v in values]
+        return None if None in found else found  # type: ignore[return-value]
+
+    if any(all(sign(c) == 0 for c in v) for v in vectors):
+        return True
+    for a, b in itertools.combinations(vectors, 2):
+        s = signs([a[0] * b[1] - a[1] * b[0], a[0] * b[0] + a[1] * b[1]])
+        if s is None:
+            return None
+        if s[0] == 0 and s[1] < 0:
+            return True
+    for a, b, c in itertools.combinations(vectors, 3):
+        s = signs([u[0] * v[1] - u[1] * v[0] for u, v in ((a, b), (b, c), (c, a))])
+        if s is None:
+            return None
+        if s in ([1, 1, 1], [-1, -1, -1]):
+            return True
+    return False
 
 
 def _same_line(a: Equation, b: Equation, syms: Sequence[sympy.Symbol]) -> bool:
@@ -974,13 +1221,14 @@ def _solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Ex
                 ZeroDivisionError, RecursionError):  # sympy gave up: said so in the result, never raised
             return Case(conditions, solved=False)
     points = [p for p in found if _defined(p, syms, f, gradient)]
+    undefined = tuple(p for p in found if p not in points)
     curve = None
     if whole:
         ordered = sorted(distinct, key=sympy.default_sort_key)
         curve = _critical_set(tuple(as_equation(c, syms) for c in ordered), syms, f, region)
-    if not points and curve is None:
+    if not points and curve is None and not undefined:
         return None
-    return Case(conditions, tuple(points), curve)
+    return Case(conditions, tuple(points), curve, undefined=undefined)
 
 
 def _solve_apart(factors: Sequence[Expr], syms: Sequence[sympy.Symbol], windows: Sequence[Window]

@@ -229,6 +229,21 @@ def slope_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], wrt: str,
         raise SolveError(_not_differentiable(variables, point, wrt, *sides)) from None
 
 
+def slope_where_formula_fails(f: Expr, variables: Sequence[str], point: Sequence[Expr], wrt: str
+                              ) -> tuple[Expr | None, str]:
+    """∂f/∂wrt at a point where its formula has no value, from f's difference quotients on either side: the
+    slope where they agree on a number (x√(x² + y²) at the origin: 0), else None and why there is none
+    ("∂f/∂x is -1 from the left and 1 from the right", the cone's vertex); (None, "") where the limits can't
+    be found."""
+    sides = _one_sided(f, dict(zip(symbols(variables), point)), wrt)
+    if sides is None:
+        return None, ""
+    left, right = sides
+    if left == right and left.is_finite:
+        return left, ""
+    return None, _not_differentiable(variables, point, wrt, left, right).partition(": ")[2]
+
+
 def _one_sided(f: Expr, values: Mapping[sympy.Symbol, Expr], wrt: str) -> tuple[Expr, Expr] | None:
     """The limits of f's difference quotient in wrt from the left and from the right at the point;
     None where sympy can't find them within its budget."""

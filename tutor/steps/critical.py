@@ -18,6 +18,7 @@ from ..calculus.critical import (
     KinkLines,
     Nature,
     Split,
+    Unsmooth,
     Window,
     as_equation,
     by_values,
@@ -50,6 +51,8 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
         substeps += _factored(c, nonzero, syms)
         if c.cases or all(c.factors):
             substeps.append(_cases(c))
+    if c.unsmooth:  # the cone's vertex: ∇f has no value there, f has a minimum
+        substeps.append(_unsmooth(c.unsmooth, c.variables))
     if c.points or not c.level or not c.level.stretches:
         substeps.append(step(Rule.CANDIDATES, None, _answer(c.points, c.sets, syms)))
     if c.level is not None and c.level.stretches:
@@ -197,7 +200,36 @@ def _kink_lines(lines: KinkLines, roots: bool = False) -> Step:
             parts.append(step(Rule.KINK_ALONG, k.line, k.points, along=k.along))
         else:
             parts.append(step(Rule.KINK_ALONG_NONE, k.line, None, along=k.along))
+    for h in lines.hulls:
+        if h.values is not None:  # √|x| + y²: a piece's slope is infinite, f's values decide
+            parts.append(step(Rule.KINK_CUSP if h.critical else Rule.KINK_NOT_CUSP, h.point, h.values.nature))
+        elif len(h.gradients) == 1:  # |x|^(3/2) + y²: the pieces' gradients agree, ∇f has a value there
+            parts.append(step(Rule.KINK_SMOOTH, h.point, h.critical, gradient=h.gradients[0]))
+        else:
+            parts.append(step(Rule.KINK_CORNER if h.critical else Rule.KINK_NOT_CORNER, h.point, h.critical,
+                              gradients=h.gradients, two=len(h.gradients) == 2))
     return step(Rule.KINK_LINES_ROOTS if roots else Rule.KINK_LINES, None, None, parts, kinks=kinks)
+
+
+def _unsmooth(points: Sequence[Unsmooth], variables: Sequence[str]) -> Step:
+    """The points where ∇f's formula has no value but f has one, each critical or not, and why."""
+    parts = []
+    for u in points:
+        missing = " and ".join(f"∂f/∂{v}" for v in u.missing)
+        why = u.why or (f"{missing} {'has' if len(u.missing) == 1 else 'have'} no value there" if missing
+                        else "the formula of ∇f has no value there")
+        if u.critical is None:
+            parts.append(step(Rule.NO_GRADIENT_UNDECIDED, u.point, None, why=why))
+        elif u.critical and u.values.nature in (Nature.MINIMUM, Nature.MAXIMUM):
+            parts.append(step(Rule.NO_GRADIENT_EXTREMUM, u.point, u.values.nature, why=why))
+        elif u.critical:
+            parts.append(step(Rule.NO_GRADIENT_ZERO, u.point, True))
+        elif u.missing:
+            parts.append(step(Rule.NO_GRADIENT_NOT, u.point, False, why=f"{why}, and {u.values.reason}"))
+        else:
+            parts.append(step(Rule.NO_GRADIENT_NOT, u.point, False,
+                              why="f's slopes on either side give a partial derivative other than 0 there"))
+    return step(Rule.NO_GRADIENT, None, None, parts, variables=tuple(variables))
 
 
 def _cases(c: CriticalPoints) -> Step:
@@ -225,6 +257,8 @@ def _cases(c: CriticalPoints) -> Step:
             cases.append(step(Rule.CASE_POINT, case.conditions, alone[0]))
         elif alone:
             cases.append(step(Rule.CASE_POINTS, case.conditions, tuple(alone)))
+        if case.undefined:  # the cone's vertex solves x = 0 and y = 0, but ∇f = 0 has no value to hold there
+            cases.append(step(Rule.CASE_UNDEFINED, case.conditions, case.undefined))
     combinations = 1
     for factors in c.factors:
         combinations *= len(factors)

@@ -79,6 +79,16 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.CASE_POINT_ON_SET: "{before:and}: the point {after}, which lies on {on}.",
     Rule.CASE_SET: "{before:and}: every point of {after} is critical, a whole {kind}.",
     Rule.CASE_UNSOLVED: "{before:and}: the tutor cannot solve this case exactly.",
+    Rule.CASE_UNDEFINED: ("{before:and}: {after:the point|the points} {after:list}, but {slope_of_f} has no value "
+                          "there."),
+    Rule.NO_GRADIENT: ("Where {slope_of_f} has no value but {f} has one, a point is critical where {f} has a local "
+                       "minimum or maximum, or where {f}'s slopes from either side are 0 after all:"),
+    Rule.NO_GRADIENT_EXTREMUM: "At {before}: {why}, and {f} has {after:verdict} there, so it is a critical point.",
+    Rule.NO_GRADIENT_ZERO: ("At {before}: {f}'s slopes from either side along each axis are 0, so {slope_of_f} = 0 "
+                            "there after all: it is a critical point."),
+    Rule.NO_GRADIENT_NOT: "At {before}: {why}, so it is not a critical point.",
+    Rule.NO_GRADIENT_UNDECIDED: ("At {before}: {why}, and the tutor could not decide whether {f} has a local "
+                                 "minimum or maximum there: it may be a critical point."),
     Rule.PIECEWISE: ("{kinks:On each side of its kink|Between its kinks} {kinks:and}, {f} is one polynomial on each "
                      "stretch: solve "
                      "{f}′ = 0 on each, and look at each kink from both sides:"),
@@ -112,6 +122,17 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.KINK_OFF_NONE: "Off {kinks:that line|those lines}: ∇{f} is never 0.",
     Rule.KINK_ALONG: "On the line {before}: {f} = {along}, critical at {after:list}.",
     Rule.KINK_ALONG_NONE: "On the line {before}: {f} = {along}, which has no critical point.",
+    Rule.KINK_CORNER: ("At {before}: the pieces of {f} that meet there have the gradients {gradients:list}, and 0 "
+                       "lies {two:between them|in the polygon they span}, so it is a critical point."),
+    Rule.KINK_CUSP: ("At {before}: a piece of {f} that meets there has an infinite slope, and {f} has "
+                     "{after:verdict} there, so it is a critical point."),
+    Rule.KINK_SMOOTH: ("At {before}: the pieces of {f} that meet there have the same gradient, so ∇{f} = "
+                       "{gradient} there: {after:a critical point|not 0, so not a critical point}."),
+    Rule.KINK_NOT_CUSP: ("At {before}: a piece of {f} that meets there has an infinite slope, and {f} has no local "
+                         "minimum or maximum there, so it is not a critical point."),
+    Rule.KINK_NOT_CORNER: ("At {before}: the pieces of {f} that meet there have the gradients {gradients:list}, and "
+                           "0 does not lie {two:between them|in the polygon they span}, so it is not a critical "
+                           "point."),
     Rule.KINK_LEVEL: "At the kink {before}: {f}′ = 0 from both sides, so it is a critical point.",
     Rule.STRETCHES: "Critical all along: every point of {after:and}.",
     Rule.CANDIDATES: "The critical points: {after}.",

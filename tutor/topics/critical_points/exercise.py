@@ -93,7 +93,14 @@ class CriticalPoints(FunctionProblem):
                    f"{corners}."
         if latex:
             return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}{period}}}"
-        return f"Find all critical points of {self.signature()}{where}{period}{lines}."
+        # what the key holds, where f has points with no gradient: as in one variable, not every such point
+        rule = and_list([text for text, shown in (
+            (f"a corner where 0 lies between the gradients of the pieces of {self.name} that meet there",
+             self.solution.lines is not None),
+            (f"a point where ∇{self.name} has no value and {self.name} has a local minimum or maximum",
+             bool(self.solution.unsmooth))) if shown])
+        said = f": each point where ∇{self.name} = 0, or {rule}" if rule else ""
+        return f"Find all critical points of {self.signature()}{where}{period}{said}{lines}."
 
     @property
     def place_asked(self) -> str:
@@ -216,8 +223,12 @@ class CriticalPoints(FunctionProblem):
         partials = " and ".join(f"∂{self.name}/∂{v} = 0" for v in self.variables)
         points, lines = self.points_and_lines()
         count = len(points) + len(lines)
+        corners = " On a line where an absolute value's inside is 0, a point is critical where 0 lies between the " \
+            f"gradients of the pieces of {self.name} that meet there." if result.lines is not None else ""
+        unsmooth = f" Where ∇{self.name} has no value but {self.name} has one, a point is critical where " \
+            f"{self.name} has a local minimum or maximum." if result.unsmooth else ""
         return (
-            f"A critical point is where every partial derivative is zero: solve {partials}.",
+            f"A critical point is where every partial derivative is zero: solve {partials}.{corners}{unsmooth}",
             "Factor each partial derivative; a product is zero when one of its factors is. "
             "Combine the cases of both equations." + (" Keep only points inside the region." if self.region else ""),
             f"There {'is' if count == 1 else 'are'} {counted(count, 'item')} in the answer"

@@ -23,7 +23,7 @@ from typing import cast
 import sympy
 from sympy import Expr
 
-from ...calculus.critical import Nature
+from ...calculus.critical import Nature, lies_on
 from ...calculus.kinks import with_abs
 from ...calculus.partials import no_derivative
 from ...calculus.roots import rational_polynomial, rational_terms
@@ -44,9 +44,8 @@ MISCONCEPTIONS = register(
         "{equations} for every combination of factors.", in_turn=True),
     Misconception(
         "missed-corner", "left out a point where f′ has no value",
-        "It looks like you missed {missing}: {why}, so {name}′ has no value there, and that makes it a critical "
-        "point too.",
-        beside="At {missing}, {why}, so {name}′ has no value there, and that makes it a critical point too.",
+        "It looks like you missed {missing}: {why}, and that makes it a critical point too.",
+        beside="At {missing}, {why}, and that makes it a critical point too.",
         in_turn=True),
     Misconception(
         "extra-critical-points", "included points where only one partial is zero",
@@ -150,8 +149,7 @@ def _differences(problem: CriticalPoints) -> Pattern:
                 it="it" if len(missing_lines) == 1 else "them"))
         # x = 0 of |x|: critical because f′ has no value there, which no factor of f′ being zero explains
         corners = {p: why for p in missing if (why := _corner(problem, p))}
-        said.extend(say["missed-corner"](missing=_list([p], variables), why=why, name=name)
-                    for p, why in corners.items())
+        said.extend(say["missed-corner"](missing=_list([p], variables), why=why) for p, why in corners.items())
         missing = [p for p in missing if p not in corners]
         if missing:
             said.append(say["missed-critical-points"](missing=_list(missing, variables), equations=equations))
@@ -160,6 +158,8 @@ def _differences(problem: CriticalPoints) -> Pattern:
             said.append(say["outside-region"](extra=_list(outside_extra, variables, ctx.spellings), region=region,
                                               verb="lies" if len(outside_extra) == 1 else "lie"))
         others = [p for p in extra if not _among(p, outside, ctx)] + extra_lines
+        if any(_without_gradient(problem, p) for p in others):
+            return None  # a corner or cusp that is not critical: no partial is zero there, one has no value
         if others:
             zero = [[v for v, g in zip(variables, partials) if _zero_on(g, item, variables)] for item in others]
             if any(len(z) in (0, len(variables)) for z in zero):
@@ -182,13 +182,46 @@ def _differences(problem: CriticalPoints) -> Pattern:
 
 
 def _corner(problem: CriticalPoints, point: Point | Equation) -> str:
-    """Where f of one variable has no derivative at a point (a corner of |x|): why, from its slopes on either
-    side ("f′ is -1 from the left and 1 from the right"); else ""."""
-    if len(problem.variables) != 1 or not isinstance(point, tuple):
+    """Where f has no derivative at a critical point (a corner of |x|): why it is critical, from its slopes on
+    either side ("f′ is -1 from the left and 1 from the right, so f′ has no value there"); in two variables,
+    from the gradients of the pieces meeting there, or f's minimum where ∇f has no value; else ""."""
+    if not isinstance(point, tuple):
         return ""
+    if len(problem.variables) > 1:
+        return _critical_without_gradient(problem, point)
     # max(x², 2x) as (x² + 2x + |x² - 2x|)/2, whose one-sided slopes at a corner are known
-    said = no_derivative(with_abs(problem.function), problem.variables[0], point[0])
-    return said.partition(": ")[2]
+    said = no_derivative(with_abs(problem.function), problem.variables[0], point[0]).partition(": ")[2]
+    return f"{said}, so {problem.name}′ has no value there" if said else ""
+
+
+def _critical_without_gradient(problem: CriticalPoints, point: Point) -> str:
+    """Why a critical point of f of two variables where ∇f has no value is critical: 0 lies among the gradients
+    of the pieces meeting at a corner, or f has a local minimum or maximum where ∇f's formula has none; "" where
+    it is no such point."""
+    name, solution = problem.name, problem.solution
+    hull = next((h for h in solution.lines.hulls if h.point == point), None) if solution.lines else None
+    if hull is not None and hull.critical and len(hull.gradients) > 1:
+        gradients = and_list([show(g) for g in hull.gradients])
+        among = "between" if len(hull.gradients) == 2 else "in the polygon spanned by"
+        return f"∇{name} has no value at this corner, but 0 lies {among} the gradients of the pieces of {name} " \
+               f"that meet there, {gradients}"
+    unsmooth = next((u for u in solution.unsmooth if u.point == point and u.critical and u.missing), None)
+    if unsmooth is not None and unsmooth.values.nature in (Nature.MINIMUM, Nature.MAXIMUM):
+        extremum = "minimum" if unsmooth.values.nature == Nature.MINIMUM else "maximum"
+        slopes = f"{unsmooth.why}, so " if unsmooth.why else ""
+        return f"{slopes}∇{name} has no value there, but {name} has a local {extremum} at it"
+    return ""
+
+
+def _without_gradient(problem: CriticalPoints, item: Point | Equation) -> bool:
+    """Whether a point is one where ∇f has no value, on a kink line or where its formula has none (f of two
+    variables): a partial derivative there is not zero, nor anything else (sympy's sign(0) = 0 is no slope)."""
+    solution = problem.solution
+    if not isinstance(item, tuple) or len(problem.variables) < 2:
+        return False
+    syms = [symbol(v) for v in problem.variables]
+    return any(lies_on(item, (k.line,), syms) for k in (solution.lines.lines if solution.lines else ())) or \
+        any(u.point == item for u in solution.unsmooth)
 
 
 def _zero_on(partial: Expr, item: tuple | Equation, variables: Sequence[str]) -> bool:
@@ -256,7 +289,9 @@ def _transforms(problem: CriticalPoints) -> list[_Transform]:
         told = divided((tuple(right_points), ()))
         if told is not None:
             found.append(_Transform(told, reciprocal, divided))
-    saddles = [p.point for p in problem.solution.points if p.nature == Nature.SADDLE and p.inside is not False]
+    # a corner saddle (|x| - |y| at (0, 0)), where no partial derivative is zero, is a missed corner (_differences)
+    saddles = [p.point for p in problem.solution.points if p.nature == Nature.SADDLE and p.inside is not False
+               and not _corner(problem, p.point)]
     if saddles:
         def without_saddles(s: _Set) -> _Set | None:
             points = tuple(p for p in s[0] if p not in saddles)

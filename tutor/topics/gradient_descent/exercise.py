@@ -45,13 +45,13 @@ class GradientDescent(FunctionProblem):
 
     KIND: ClassVar[str] = "gradient_descent"
     SHAPE: ClassVar[Shape] = Shape.VECTOR
-    CALL_HOLDS_PLACE: ClassVar[bool] = False
     FIELDS: ClassVar[dict[str, Field]] = {
         **FunctionProblem.COMMON_FIELDS,
         "start": Field("point", "the starting point, like 0.05 or [0.5, 0.6]", required=True),
         "rate": Field("number", "the learning rate α, like 0.005", required=True),
         "iterations": Field("integer", "how many steps to take, like 2", required=True),
     }
+    CALL_HOLDS_PLACE: ClassVar[bool] = False
 
     @classmethod
     def build(cls, data: Mapping[str, Any]) -> GradientDescent:
