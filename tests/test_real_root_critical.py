@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from tutor import packs
 from tutor.cli import main
+from tutor.feedback import respond
 
 # one variable, each checked by hand: f′ as written holds for x < 0 too, read with the real root
 CRITICAL = [
@@ -179,9 +181,14 @@ def test_the_prompt_says_what_the_key_holds(capsys, pack):
     ("least", "1", "correct"),
     ("which", "minimum", "correct"),
 ])
-def test_verdicts(capsys, pack, exercise, typed, verdict):
-    main(["check", "--exercise", f"{pack}:{exercise}", "--", typed])
-    assert capsys.readouterr().out.splitlines()[0] == verdict
+def test_verdicts(loaded, exercise, typed, verdict):
+    assert respond(loaded.exercise(exercise).variant(), typed).verdict.value == verdict
+
+
+@pytest.fixture(scope="module")
+def loaded(pack):
+    """The pack read once: `tutor check` reads and validates it whole for every answer, seconds each here."""
+    return packs.load(pack)
 
 
 def test_a_missed_cusp_is_said_to_be_one(capsys, pack):
