@@ -30,6 +30,8 @@ DATA = Path(__file__).parent / "data" / "grade" / "params"
 PACK = str(DATA / "week5.yaml")
 NOT_GRADED = ("Exercise 'log' was not graded: with k = 0, the function has no variables. It does not count "
               "towards the total.")
+# what the student sees (grades.csv's note, their page, Gradescope): their numbers, not the author's reason
+TOLD = "Exercise 'log' was not graded: it can't be set with your numbers (k = 0). It does not count towards the total."
 OUTPUTS = ("grades.csv", "answers.csv", "misconceptions.csv", "problems.csv", "report.json", "canvas.csv")
 
 
@@ -75,11 +77,11 @@ def test_grades_leave_the_exercise_out_of_those_students_points_possible(graded)
     assert (graded / "out" / "grades.csv").read_text(encoding="utf-8").splitlines() == [
         "student,name,email,section,power,py,grad,log,plane,descent,total,max,percent,note",
         "points possible,,,,1,1,1,1,1,1,6,6,100,",
-        f'ana,Ana Lima,ana@example.edu,A,0,1,1,,1,1,4,5,80,"{NOT_GRADED}"',
-        f'ben,Ben Okafor,ben@example.edu,A,1,0,0,,1,0,2,5,40,"{NOT_GRADED}"',
+        f'ana,Ana Lima,ana@example.edu,A,0,1,1,,1,1,4,5,80,{TOLD}',
+        f'ben,Ben Okafor,ben@example.edu,A,1,0,0,,1,0,2,5,40,{TOLD}',
         "cy,Cy Tran,cy@example.edu,B,0,0,1,1,1,1,4,6,66.6667,",
         "dee,Dee Marsh,dee@example.edu,B,1,1,1,1,1,0,5,6,83.3333,",
-        f'eve,Eve Sato,eve@example.edu,B,0,0,1,,0,1,2,5,40,"{NOT_GRADED}"',
+        f'eve,Eve Sato,eve@example.edu,B,0,0,1,,0,1,2,5,40,{TOLD}',
         "fay,Fay Ng,fay@example.edu,A,1,1,1,0,1,0,4,6,66.6667,",
         "gus,Gus Berg,gus@example.edu,A,0,0,0,0,0,0,0,6,0,Nothing was submitted."]
 
@@ -87,7 +89,7 @@ def test_grades_leave_the_exercise_out_of_those_students_points_possible(graded)
 def test_the_report_says_what_was_not_graded_and_titles_have_no_braces(graded):
     report = json.loads((graded / "out" / "report.json").read_text(encoding="utf-8"))
     ana = report["students"][0]
-    assert (ana["scores"]["log"], ana["total"], ana["max"], ana["percent"], ana["note"]) == (None, 4, 5, 80, NOT_GRADED)
+    assert (ana["scores"]["log"], ana["total"], ana["max"], ana["percent"], ana["note"]) == (None, 4, 5, 80, TOLD)
     assert [e["title"] for e in report["exercises"]] == [
         "The derivative of a x^p", "∂/∂y of a x^2 y^q", "The gradient of x^2 + b y^2 at (c, 1)",
         "The slope of ln(k x)", "Tangent plane to x^2 + y^2 at (m, n)", "Two steps on x^2 - a x"]
@@ -138,7 +140,7 @@ def test_the_feedback_page_says_the_exercise_was_not_graded(graded):
     page = (graded / "pages" / "ana.md").read_text(encoding="utf-8")
     assert "Score: 4 of 5 points (80%); not graded, and not counted: log  \n" in page
     assert f"## 4. log: The slope of ln(k x) (not graded)\n\n- Your answer: 1/x\n- Verdict: not graded\n" \
-           f"- Feedback: {NOT_GRADED}\n\n## 5." in page
+           f"- Feedback: {TOLD}\n\n## 5." in page
     assert "## 1. power: The derivative of 8 x^5 (0 of 1 point)" in page  # her own numbers
 
 
@@ -227,8 +229,9 @@ def test_an_undefined_answer_and_an_unanswered_broken_variant_are_not_graded(tmp
         ("ben", "log", "not_graded", "0", undefined),  # not answered, and not settable either
         ("ben", "other", "correct", "1", "Correct."),
         ("cy", "log", "correct", "1", "Correct."), ("cy", "other", "unanswered", "1", "No answer.")]
+    told = "Exercise 'log' was not graded: it can't be set with your numbers (k = 0). It does not count towards the total."
     assert (tmp_path / "out" / "grades.csv").read_text(encoding="utf-8").splitlines()[2:] == [
-        f'ana,,1,1,1,100,"{undefined}"', f'ben,,1,1,1,100,"{undefined}"', "cy,1,0,1,2,50,"]
+        f"ana,,1,1,1,100,{told}", f"ben,,1,1,1,100,{told}", "cy,1,0,1,2,50,"]
     assert rows(tmp_path / "out" / "problems.csv")[1] == {
         "file": str(pack), "line": "6", "message": f"student 'ben': {undefined}"}
 
@@ -256,7 +259,7 @@ def test_gradescope_scores_on_the_packs_scale_and_names_the_students_numbers(tmp
     power, log = results["tests"][0], results["tests"][3]
     assert power["name"] == "power: The derivative of 8 x^5"  # her numbers
     assert (log["name"], log["score"], log["max_score"]) == ("log: The slope of ln(k x)", 0, 0)
-    assert log["output"] == f"Your answer: 1/x\n{NOT_GRADED}"
+    assert log["output"] == f"Your answer: 1/x\n{TOLD}"
 
 
 def test_practice_gives_a_student_whose_numbers_cant_be_set_other_ones_and_says_so(tmp_path):

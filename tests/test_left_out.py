@@ -5,6 +5,7 @@ where f′ has no value), and left out, not the whole pack refused, by practice 
 from __future__ import annotations
 
 import csv
+import json
 
 import pytest
 
@@ -140,11 +141,86 @@ def test_the_grader_does_not_grade_it_for_anyone_and_says_why(tmp_path, capsys):
     (tmp_path / "class.csv").write_text("student,exercise,answer\nana,a,1\nana,l,0\nben,a,2\n", encoding="utf-8")
     assert main(["grade", str(tmp_path / "lo.yaml"), str(tmp_path / "class.csv"), "--out", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert f"{tmp_path / 'lo.yaml'}:5:5: exercise 'l' not graded for 2 students: {WHY}; it does not count towards " \
-           "their totals (problems.csv names them): mend the exercise" in out
+    assert f"{tmp_path / 'lo.yaml'}:5:5: exercise 'l' not graded for anyone: {WHY}; it is left out of the points " \
+           "possible: mend the exercise" in out
+    assert "class mean: 50% of 1 point" in out
     with open(tmp_path / "out" / "grades.csv", encoding="utf-8") as grades:
         rows = [(r["student"], r["a"], r["l"], r["total"], r["max"]) for r in csv.DictReader(grades)]
-    assert rows == [("points possible", "1", "1", "2", "2"), ("ana", "1", "", "1", "1"), ("ben", "0", "", "0", "1")]
+    assert rows == [("points possible", "1", "", "1", "1"), ("ana", "1", "", "1", "1"), ("ben", "0", "", "0", "1")]
+
+
+# finding 183: an exercise no student could be graded on was still counted in the points possible ("class mean:
+# 33.3% of 6 points", Canvas's Points Possible 6 and a 2 of 2 scaled up to 6), and students were told how to
+# mend the pack ("Ask for its critical points in a window ..., or use another function")
+LEFT = ("pack: g21\ntitle: Left-out test\nexercises:\n"
+        "  - {id: a, kind: minimize, function: 'x^2 - 2x'}\n"
+        "  - {id: flat, kind: local_minima, function: 'max(0,x)^2'}\n"
+        "  - {id: b, kind: critical_points, function: 'x^3 - 3x'}\n"
+        "  - {id: wig, kind: minimize, function: 'x^(2/3) - x/10'}\n")
+TOLD = "Exercise '{}' was not graded: it can't be set as written, so nobody was graded on it. It does not count " \
+       "towards the total."
+
+
+@pytest.fixture
+def left(tmp_path):
+    (tmp_path / "g21.yaml").write_text(LEFT, encoding="utf-8")
+    (tmp_path / "class.csv").write_text('student,exercise,answer\nana,a,1\nana,flat,0\nana,b,"-1, 1"\nben,a,2\n'
+                                        "ben,wig,0\ncy,flat,x<=0\n", encoding="utf-8")
+    (tmp_path / "roster.csv").write_text("id,name\nana,Ana\nben,Ben\ncy,Cy\ndee,Dee\n", encoding="utf-8")
+    return tmp_path
+
+
+def _grade(folder, *more: str) -> None:
+    assert main(["grade", str(folder / "g21.yaml"), str(folder / "class.csv"), "--roster", str(folder / "roster.csv"),
+                 "--out", str(folder / "out"), *more]) == 0
+
+
+def test_an_exercise_graded_for_no_one_is_left_out_of_the_points_possible(left, capsys):
+    _grade(left, "--format", "canvas", "--summary", str(left / "summary.md"))
+    out = capsys.readouterr().out.splitlines()
+    assert [line.partition(": exercise ")[2].partition(":")[0] for line in out if "not graded for" in line] == [
+        "'flat' not graded for anyone", "'wig' not graded for anyone"]
+    assert all(line.endswith("; it is left out of the points possible: mend the exercise")
+               for line in out if "not graded for" in line)
+    assert "class mean: 25% of 2 points" in out  # ana 2 of 2, ben, cy and dee 0 of 2
+    grades = (left / "out" / "grades.csv").read_text(encoding="utf-8").splitlines()
+    assert grades[:2] == ["student,name,a,flat,b,wig,total,max,percent,note", "points possible,,1,,1,,2,2,100,"]
+    assert grades[2] == f"ana,Ana,1,,1,,2,2,100,\"{TOLD.format('flat')} {TOLD.format('wig')}\""
+    # nothing submitted: not graded, nor counted, for dee either
+    assert grades[5] == f"dee,Dee,0,,0,,0,2,0,\"Nothing was submitted. {TOLD.format('flat')} {TOLD.format('wig')}\""
+    assert (left / "out" / "canvas.csv").read_text(encoding="utf-8").splitlines() == [
+        "Student,ID,SIS User ID,SIS Login ID,Section,Left-out test", "Points Possible,,,,,2",
+        "Ana,,,ana,,2", "Ben,,,ben,,0", "Cy,,,cy,,0", "Dee,,,dee,,0"]
+    report = json.loads((left / "out" / "report.json").read_text(encoding="utf-8"))
+    assert [e.get("left_out", False) for e in report["exercises"]] == [False, True, False, True]
+    assert [(s["student"], s["total"], s["max"]) for s in report["students"]] == [
+        ("ana", 2, 2), ("ben", 0, 2), ("cy", 0, 2), ("dee", 0, 2)]
+    summary = (left / "summary.md").read_text(encoding="utf-8")
+    assert "4 students, 4 exercises worth 2 points (2 could be graded for no one, and are not counted); class mean " \
+           "0.5 points." in summary
+    assert "| 2 | flat | 1 | 0 | 0 | – | – | not graded: mend the exercise |" in summary  # no facility, not hard
+    assert "Not graded for anyone, as it can't be set: it has no" not in summary
+    assert "It is left out of the points possible, and of the figures above; mend the exercise." in summary
+
+
+def test_an_exercise_graded_for_no_one_has_no_column_of_its_own_in_an_lms_file(left):
+    _grade(left, "--format", "canvas", "--columns", "exercise")
+    assert (left / "out" / "canvas.csv").read_text(encoding="utf-8").splitlines()[:3] == [
+        "Student,ID,SIS User ID,SIS Login ID,Section,g21: a,g21: b", "Points Possible,,,,,1,1", "Ana,,,ana,,1,1"]
+
+
+def test_students_are_told_it_does_not_count_and_never_how_to_mend_the_pack(left):
+    _grade(left, "--feedback", str(left / "pages"))
+    page = (left / "pages" / "ben.md").read_text(encoding="utf-8")
+    assert "Score: 0 of 2 points (0%); not graded, and not counted: flat, wig  \n" in page
+    assert f"## 4. wig (not graded)\n\n- Your answer: 0\n- Verdict: not graded\n- Feedback: {TOLD.format('wig')}\n" \
+           in page
+    grades = (left / "out" / "grades.csv").read_text(encoding="utf-8")
+    for told in (page, grades):
+        assert "another function" not in told and "mend" not in told
+    with open(left / "out" / "problems.csv", encoding="utf-8") as problems:  # the author's reason, for each student
+        said = [r["message"] for r in csv.DictReader(problems) if "'wig'" in r["message"]]
+    assert len(said) == 4 and all("or use another function" in message for message in said)
 
 
 def test_pack_show_names_it_and_shows_the_rest(tmp_path, capsys):

@@ -75,6 +75,7 @@ class ExerciseSummary:
     per_student: bool = False  # each student has numbers of their own: answers compare only within a variant
     not_graded: tuple[tuple[str, int], ...] = ()  # (why, how many students): variants that could not be set
     parameterised: bool = False  # where it is not graded, a draw may be at fault; else the exercise itself is
+    left_out: bool = False  # it could be graded for no student: not counted in anyone's points possible
 
     @property
     def flags(self) -> list[str]:
@@ -110,9 +111,9 @@ def exercise_summaries(book: Gradebook) -> list[ExerciseSummary]:
         found.append(ExerciseSummary(
             spec.id, outline(spec.title, [p.name for p in spec.params]), spec.points, len(results),
             sum(bool(r.answer) for r in results), sum(r.verdict == Judgement.CORRECT for r in results), mean,
-            mean / spec.points if spec.points else None, discrimination, undefined,
+            mean / spec.points if spec.points and results else None, discrimination, undefined,
             _most_common_wrong(wrong)[:COMMON_WRONG], _mistakes(wrong), spec.per_student,
-            tuple(most_common(why)), spec.parameterised))
+            tuple(most_common(why)), spec.parameterised, spec.id in book.left_out))
     return found
 
 
@@ -223,7 +224,8 @@ def summary_markdown(book: Gradebook) -> str:
     if n:
         mean = points_sum(scaled_total(book, student) for student in book.students) / n
         worth, average = counted(book.max, "point", number(book.max)), counted(mean, "point", number(mean))
-        lines.append(f"{counted(n, 'student')}, {counted(len(summaries), 'exercise')} worth {worth}; "
+        unset = f" ({len(book.left_out)} could be graded for no one, and are not counted)" if book.left_out else ""
+        lines.append(f"{counted(n, 'student')}, {counted(len(summaries), 'exercise')} worth {worth}{unset}; "
                      f"class mean {average}.")
     else:
         lines.append("No students.")
@@ -254,7 +256,9 @@ def summary_markdown(book: Gradebook) -> str:
         lines += ["", f"## {position}. {markdown_text(e.exercise)}{title}", ""]
         mend = "the exercise's parameters or `require`" if e.parameterised else "the exercise"
         for why, count in e.not_graded:
-            lines += [f"Not graded for {counted(count, 'student')}, whose variant could not be set: "
+            lines += [f"Not graded for anyone, as it can't be set: {markdown_text(why)}. It is left out of the "
+                      f"points possible, and of the figures above; mend {mend}." if e.left_out else
+                      f"Not graded for {counted(count, 'student')}, whose variant could not be set: "
                       f"{markdown_text(why)}. It does not count towards their totals, nor in the figures "
                       f"above; mend {mend}.", ""]
         if e.undefined:

@@ -36,7 +36,7 @@ from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
 from .submissions import Problem, Submissions, Submitted
 from .topics import FieldError
 from .topics.fields import Table
-from .variant_check import Finding, Params, drawn, gradable, not_graded, of_draw
+from .variant_check import Finding, Params, drawn, gradable, not_graded, not_graded_told, of_draw
 from .workers import Finished, Pool, Stopped
 
 if TYPE_CHECKING:
@@ -99,7 +99,14 @@ class Gradebook:
 
     @cached_property  # Fraction sums are slow, and every report needs these
     def max(self) -> Fraction:
-        return points_sum(spec.points for spec in self.pack.exercises)
+        """The pack's points possible, less the exercises that could be graded for no student."""
+        return points_sum(spec.points for spec in self.pack.exercises if spec.id not in self.left_out)
+
+    @cached_property
+    def left_out(self) -> frozenset[str]:
+        """The exercises that could be graded for no student: one variant for all, and it can't be set.
+        Counting their points as possible would grade the class on a test nobody sat."""
+        return left_out(self.pack, self.results)
 
     @cached_property
     def totals(self) -> dict[str, Fraction]:
@@ -109,6 +116,13 @@ class Gradebook:
     def possible(self) -> dict[str, Fraction]:
         """Each student's points possible: the pack's, less any exercise not graded for them."""
         return {student: points_sum(r.max for r in results) for student, results in self.rows()}
+
+    def told(self, result: Result) -> str:
+        """The feedback the student sees: for an exercise not graded for them, that it does not count, not
+        the author's reason (which may say how to mend the pack)."""
+        if result.verdict != Judgement.NOT_GRADED:
+            return result.feedback
+        return not_graded_told(result.exercise, None if result.exercise in self.left_out else result.variant)
 
     def rows(self) -> Iterator[tuple[str, tuple[Result, ...]]]:
         width = len(self.pack.exercises)
@@ -143,7 +157,19 @@ def grade(pack: Pack, submissions: Submissions, *, jobs: int = 1, timeout: float
         _result(spec, student, given.get((student, spec.id)),
                 graded.get(keys.get((student, spec.id), "")) or unanswered(spec, student, absent.get(student)))
         for student in students for spec in pack.exercises)
+    unset = left_out(pack, results)
+    if unset:  # a student with nothing submitted was not checked against it: it is not graded for them either
+        why = {r.exercise: r for r in results if r.exercise in unset and r.verdict == Judgement.NOT_GRADED}
+        results = tuple(replace(r, verdict=why[r.exercise].verdict, note=why[r.exercise].note,
+                                feedback=why[r.exercise].feedback, variant=why[r.exercise].variant, max=Fraction(0))
+                        if r.exercise in unset and r.verdict != Judgement.NOT_GRADED else r for r in results)
     return Gradebook(pack, students, results, submissions.problems, len(todo), absent, submissions.roster)
+
+
+def left_out(pack: Pack, results: Iterable[Result]) -> frozenset[str]:
+    """The exercises without numbers of each student's own whose one variant was not graded: it can't be set."""
+    shared = {spec.id for spec in pack.exercises if not spec.per_student}
+    return frozenset(r.exercise for r in results if r.exercise in shared and r.verdict == Judgement.NOT_GRADED)
 
 
 def answer_key(spec: ExerciseSpec, answer: Submitted) -> str:

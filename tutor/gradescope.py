@@ -124,7 +124,7 @@ def results(book: Gradebook, seconds: float, identity: Identity | None = None, r
             "score": json_number(result.score if result else Fraction(0)),
             "max_score": json_number(result.max if result else spec.points),
             "status": "passed" if result and result.verdict == Judgement.CORRECT else "failed",
-            "output": _feedback(result),
+            "output": _feedback(book, result),
             "visibility": "visible",
         })
     if refused:
@@ -150,13 +150,13 @@ def _title(spec: ExerciseSpec, student: str | None) -> str:
         return outline(spec.title, [p.name for p in spec.params])
 
 
-def _feedback(result: Result | None) -> str:
+def _feedback(book: Gradebook, result: Result | None) -> str:
     if result is None or result.verdict == Judgement.UNANSWERED:
         return "No answer."
     lines = [f"Your answer: {result.answer}"]
     if result.reading and result.reading != result.answer:
         lines.append(f"Read as: {result.reading}")
-    lines.append(result.feedback)
+    lines.append(book.told(result))
     return "\n".join(lines)
 
 

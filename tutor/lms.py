@@ -136,9 +136,10 @@ def grade_columns(book: Gradebook, columns: Columns, title: str | None = None) -
     names = headers(book.pack, columns, title)
     if columns == Columns.ASSIGNMENT:  # an exercise not graded for a student does not count against them
         return [GradeColumn(names[0], book.max, {student: scaled_total(book, student) for student in book.students})]
+    # an exercise that could be graded for no student has no column: nobody sat it, so it has no points possible
     return [GradeColumn(name, spec.points, {r.student: None if r.verdict == Judgement.NOT_GRADED else r.score
                                             for r in book.results if r.exercise == spec.id})
-            for name, spec in zip(names, book.pack.exercises)]
+            for name, spec in zip(names, book.pack.exercises) if spec.id not in book.left_out]
 
 
 def _grade(score: Fraction | None, form: Format) -> str:

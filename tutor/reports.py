@@ -106,7 +106,8 @@ def _gradebook_table(book: Gradebook) -> tuple[list[str], list[list]]:
     columns = list(roster.columns) if roster else []
     noted = bool(roster) or bool(not_graded(book))
     header = ["student", *columns, *(s.id for s in specs), "total", "max", "percent", *(["note"] if noted else [])]
-    possible = ["points possible", *[""] * len(columns), *(s.points for s in specs), book.max, book.max,
+    possible = ["points possible", *[""] * len(columns), *("" if s.id in book.left_out else s.points for s in specs),
+                book.max, book.max,
                 Fraction(100), *([""] if noted else [])]
     rows = []
     for student, results in book.rows():
@@ -121,7 +122,7 @@ def _gradebook_table(book: Gradebook) -> tuple[list[str], list[list]]:
 def note(book: Gradebook, student: str, results: Iterable[Result]) -> str:
     """Why a student has no answer ("Nothing was submitted."), or what was not graded for them."""
     return " ".join([*([book.absent[student]] if student in book.absent else []),
-                     *(r.feedback for r in results if r.verdict == Judgement.NOT_GRADED)])
+                     *(book.told(r) for r in results if r.verdict == Judgement.NOT_GRADED)])
 
 
 def write_json(stream: TextIO, data: Mapping[str, object]) -> None:
@@ -174,7 +175,8 @@ def report(book: Gradebook) -> dict:
         "pack": {"id": book.pack.id, "title": book.pack.title},
         "exercises": [{"id": s.id, "kind": s.kind, "title": outline(s.title, [p.name for p in s.params]),
                        "points": json_number(s.points),
-                       "partial": s.partial} for s in book.pack.exercises],
+                       "partial": s.partial, **({"left_out": True} if s.id in book.left_out else {})}
+                      for s in book.pack.exercises],
         "students": ({"student": student, "scores": {r.exercise: _json_score(r) for r in results},
                       "total": json_number(book.totals[student]), "max": json_number(book.possible[student]),
                       "percent": json_number(percent(book.totals[student], book.possible[student])),
@@ -284,9 +286,11 @@ def summary_table(book: Gradebook) -> str:
         lines.append(f"({counted(len(unanswered), 'exercise')} answered by no one)")
     for e in summaries:  # at the exercise in the pack, as `tutor pack validate` says it
         mend = "its parameters or 'require'" if e.parameterised else "the exercise"
-        lines += [f"{book.pack.exercise(e.exercise).position_of(None)}: exercise '{e.exercise}' not graded for "
-                  f"{counted(count, 'student')}: {why}; it does not count towards their totals (problems.csv names "
-                  f"them): mend {mend}" for why, count in e.not_graded]
+        where = book.pack.exercise(e.exercise).position_of(None)
+        lines += [f"{where}: exercise '{e.exercise}' not graded for anyone: {why}; it is left out of the points "
+                  f"possible: mend {mend}" if e.left_out else
+                  f"{where}: exercise '{e.exercise}' not graded for {counted(count, 'student')}: {why}; it does not "
+                  f"count towards their totals (problems.csv names them): mend {mend}" for why, count in e.not_graded]
     review = Counter(r.note for r in to_review(book))
     if review["undecided"]:
         lines.append(f"{counted(review['undecided'], 'answer')} could not be checked with certainty and score 0 for "

@@ -121,7 +121,7 @@ def _page(book: Gradebook, student: str, results: tuple[Result, ...], variants: 
     lines = [f"Student: {student}" + (f" ({name})" if name else ""),
              f"Score: {number(total)} of {number(possible)} points"
              + (f" ({number(total / possible * 100, 1)}%)" if possible else "")
-             + (f"; not graded, and not counted: {', '.join(_not_graded(results))}" if possible != book.max else "")]
+             + (f"; not graded, and not counted: {', '.join(skipped)}" if (skipped := _not_graded(results)) else "")]
     if student in book.absent:
         lines.append(book.absent[student])
     items = []
@@ -140,7 +140,7 @@ def _page(book: Gradebook, student: str, results: tuple[Result, ...], variants: 
             ("Your answer", result.answer if answered else ""),
             ("Read as", result.reading if answered and result.reading != result.answer else ""),
             ("Verdict", _verdict(result)),
-            ("Feedback", result.feedback if answered or student not in book.absent else ""),
+            ("Feedback", book.told(result) if answered or student not in book.absent else ""),
             ("Mistake", describe(mistake) if mistake and not mistake.startswith("author: ") else ""),
             ("Review", "" if result.verdict == Judgement.CORRECT or not settable else shown.review),
         ), result.verdict))

@@ -220,6 +220,15 @@ def not_graded(spec: ExerciseSpec, why: str) -> Verdict:
                    f"Exercise '{spec.id}'{_NOT_GRADED}{why.rstrip('.')}{_NOT_COUNTED}")
 
 
+def not_graded_told(exercise: str, draw: str | None) -> str:
+    """What a student is told of an exercise not graded for them: that it does not count, and with which of
+    their numbers (`draw`: "a = 0", "" where none is known; None: it can't be set for anyone), never why. The
+    why is for the pack's author (problems.csv, the terminal): it may tell them how to mend the exercise."""
+    how = ("it can't be set as written, so nobody was graded on it" if draw is None
+           else f"it can't be set with your numbers ({draw})" if draw else "it can't be set with numbers of your own")
+    return f"Exercise '{exercise}'{_NOT_GRADED}{how}{_NOT_COUNTED}"
+
+
 def why_not_graded(message: str) -> str:
     """The `why` of a not_graded verdict's message."""
     return message.partition(_NOT_GRADED)[2].removesuffix(_NOT_COUNTED)
