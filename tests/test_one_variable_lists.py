@@ -8,6 +8,7 @@ import csv
 
 import pytest
 
+from tutor import packs
 from tutor.cli import main
 
 PACK = """\
@@ -164,3 +165,18 @@ def test_the_same_cusp_written_as_a_real_root_is_set(tmp_path, capsys):
                                      "    function: abs(x - 1) + abs(x)^(2/3)\n", encoding="utf-8")
     assert main(["pack", "show", str(tmp_path / "p.yaml"), "--answers"]) == 0
     assert "   answer: x = 0, x = 8/27, x = 1" in capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize("function, hint", [
+    # the first hint says what the key holds, as the prompt does: it said "or where f′ is undefined (a corner)",
+    # which x^(1/3) at 0 is, and its key leaves out (finding 140, re-check 183)
+    ("x^3 - 3x", "A critical point is an x where f′(x) = 0."),
+    ("abs(x^2 - 1)", "A critical point is an x where f′(x) = 0, or a corner where f′ changes sign."),
+    ("x^(1/3) - x", "A critical point is an x where f′(x) = 0, or a corner where f′ changes sign."),
+])
+def test_the_first_hint_says_what_the_key_holds(tmp_path, function, hint):
+    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: a\n    kind: critical_points\n"
+                                     f"    function: {function}\n", encoding="utf-8")
+    problem = packs.load(tmp_path / "p.yaml").exercise("a").variant().problem
+    assert problem.hints()[0] == hint
+    assert problem.prompt().endswith(hint.removeprefix("A critical point is an x where").rstrip(".") + ".")

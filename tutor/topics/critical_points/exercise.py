@@ -85,12 +85,8 @@ class CriticalPoints(FunctionProblem):
             where = f" with {self.region.replace('<=', '≤').replace('>=', '≥')}" if self.region else period
             if latex:
                 return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}}}"
-            # what the key holds: the zeros of f′, and, where f has absolute values (max, min), the corners
-            # where f′ changes sign; not every point where f′ has no value (x^(1/3) at 0)
-            corners = f", or a corner where {self.name}′ changes sign" if self.solution.level is not None \
-                or self.solution.split is not None else ""
             return f"Find all critical points of {self.signature()}{where}: each {x} where {self.name}′({x}) = 0" \
-                   f"{corners}."
+                   f"{self._corners}."
         if latex:
             return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}{period}}}"
         # what the key holds, where f has points with no gradient: as in one variable, not every such point
@@ -209,12 +205,20 @@ class CriticalPoints(FunctionProblem):
         from ...steps import critical_steps
         return critical_steps(self.function, self.variables, self.region, result=self.solution)
 
+    @property
+    def _corners(self) -> str:
+        """What the key holds besides the zeros of f′, in one variable, where f has absolute values (max, min) or
+        an odd root: the corners where f′ changes sign; not every point where f′ has no value (x^(1/3) at 0)."""
+        solution = self.solution
+        return f", or a corner where {self.name}′ changes sign" if solution.level is not None \
+            or solution.split is not None else ""
+
     def hints(self) -> tuple[str, ...]:
         if self.one:
             x, name = self.variables[0], self.name
             count = len(self.points_and_lines()[0])
             return (
-                f"A critical point is an {x} where {name}′({x}) = 0, or where {name}′ is undefined (a corner).",
+                f"A critical point is an {x} where {name}′({x}) = 0{self._corners}.",
                 f"Factor {name}′({x}); a product is zero when one of its factors is."
                 + (" Keep only the points in the interval." if self.region else ""),
                 f"There {'is' if count == 1 else 'are'} {counted(count, 'critical point')}.",
