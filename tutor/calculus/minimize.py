@@ -38,6 +38,7 @@ from .critical import (
     CriticalPoint,
     CriticalSet,
     Nature,
+    Window,
     by_values,
     classify,
     critical_points,
@@ -604,6 +605,30 @@ class Repeating:
         except SolveError:
             return False
 
+    def nearest(self, value: Expr) -> Expr | None:
+        """The minimiser nearest a number: `nearest_repeat` of this period's."""
+        return nearest_repeat(value, self.points, self.period)
+
+
+TURNS = 10**6  # periods from 0 a number is matched with the repeat nearest it, at most
+
+
+def nearest_repeat(value: Expr, points: Sequence[Expr], period: Expr) -> Expr | None:
+    """Of the numbers p + k·period (p one of `points`, k any integer), the one nearest `value`, exactly: what
+    an answer is checked against where every repeat is right; None where `value` is no real number, or so
+    far out that which repeat it means is a guess."""
+    if not value.is_comparable:
+        return None
+    try:
+        at = float(sympy.N(value, 30))
+    except (TypeError, ValueError):
+        return None
+    step = float(period)
+    if not abs(at / step) <= TURNS:  # (and not nan)
+        return None
+    near = [p + round((at - float(p)) / step) * period for p in points]
+    return min(near, key=lambda m: abs(float(m) - at))
+
 
 def repeating(f: Expr, x: sympy.Symbol) -> Repeating | None:
     """f's least period (`least_period`, as the solver's), least value and minimisers in one period, exactly,
@@ -986,6 +1011,13 @@ class LocalMinima:
     window: Region | None = None  # the region whose bounds a periodic ∇f's critical points are listed within
     windowed: bool = False  # they were: minima beyond the region's bounds are not listed, so "none" is in it only
     flat: tuple[Stretch, ...] = ()  # stretches where f of one variable is constant: every point a local minimum
+    windows: tuple[Window, ...] = ()  # where a periodic ∇f's points are listed: those of one period, or the region's
+
+    @property
+    def periods(self) -> tuple[Window, ...]:
+        """The windows of one period (0 ≤ x < 2π), not a region's bounds: the points listed are those in them,
+        each recurring a period on, so a question asking for every one names them."""
+        return tuple(w for w in self.windows if not w.bounded)
 
     @property
     def known_all(self) -> bool:
@@ -1103,7 +1135,7 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: 
             is_global, note = False, ONLY_LOCAL + lower
     return LocalMinima(written, variables, points, values, sets, lowest, is_global, found.complete, note, undecided,
                        unsettled, least_sets, lower, lower_at, below_nowhere, region,
-                       any(w.bounded for w in found.windows), found.flat)
+                       any(w.bounded for w in found.windows), found.flat, found.windows)
 
 
 KINKED = (sympy.Abs, sympy.Max, sympy.Min)  # where one switches, the critical points' solvers look at the corner

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -14,12 +14,14 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import SolveError
 from ...check import Judgement, Verdict, check
-from ...compare import Note, Tolerance
+from ...compare import Context, Note, Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, Equation, InputError, Labelled, Shape, symbol
+from ...show import show
 from ...words import and_list, counted, first_of
 from ..base import Field, FieldError, FunctionProblem, Unkeyable, flat_refusal
 from ..several import in_words, separated, values
+from ..windows import outside
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -74,7 +76,7 @@ class CriticalPoints(FunctionProblem):
     def prompt(self, latex: bool = False) -> str:
         where = ""
         if self.region:
-            where = f" in the region {self.region.replace('<=', '≤').replace('>=', '≥')}"
+            where = f" in the region {self.region_text}"
         # ∇f repeats (sin x, |sin x|): the key holds one period's, so the question asks for those
         period = " and ".join(w.text() for w in self.solution.windows if not w.bounded)
         period = f" with {period}" if period else ""
@@ -82,7 +84,7 @@ class CriticalPoints(FunctionProblem):
             self.solution.sets else ""
         if self.one:  # "the region 0 ≤ x ≤ 5" is an interval on a line; the answer is values of x
             x = self.variables[0]
-            where = f" with {self.region.replace('<=', '≤').replace('>=', '≥')}" if self.region else period
+            where = f" with {self.region_text}" if self.region else period
             if latex:
                 return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}}}"
             return f"Find all critical points of {self.signature()}{where}: each {x} where {self.name}′({x}) = 0" \
@@ -138,6 +140,8 @@ class CriticalPoints(FunctionProblem):
             return verdict
         if verdict.correct:
             return self._outside_region(text, verdict)
+        if verdict.verdict == Judgement.INCORRECT and (beyond := self._outside_window(text, tolerance)):
+            return replace(verdict, message=beyond)
         if verdict.verdict != Judgement.INCORRECT or self.one:  # in one variable, x = 2 is the number 2
             return verdict
         crossing = self._coordinates(text)
@@ -174,6 +178,28 @@ class CriticalPoints(FunctionProblem):
                        f"{shown} {'does' if len(outside) == 1 else 'do'} not belong in the answer: "
                        f"{'it lies' if len(outside) == 1 else 'they lie'} outside the region {region.show()}.",
                        verdict.reading, credit=max(0.0, (wanted - len(outside)) / wanted))
+
+    def _outside_window(self, text: str, tolerance: Tolerance | None) -> str | None:
+        """Where ∇f repeats and the answer gives a critical point a period on, outside the window asked (π of
+        |sin x| with 0 ≤ x < π): that it lies outside, not that it "does not belong", as if no critical point."""
+        items = self._items(text)
+        points, lines = self.points_and_lines()
+        if not items or lines or not all(isinstance(p, tuple) for p in items):
+            return None
+        ctx = Context(self.answer_variables, tolerance or self.default_tolerance(), LIMITS, decimals=True)
+        where = f"the region {self.region_text}" if self.region else ""
+        return outside(items, points, self.solution.windows, ctx, ("critical point", "critical points"),
+                       [show((p,) if self.one else p, self.variables) for p in items], where)
+
+    @property
+    def region_text(self) -> str:
+        """The author's region as the tutor writes it (0 ≤ x < 2π, not 2*pi)."""
+        if not self.region:
+            return ""
+        try:
+            return calculus.parse_region(self.region, self.variables).show()
+        except SolveError:
+            return self.region.replace("<=", "≤").replace(">=", "≥")
 
     def _items(self, text: str) -> tuple | None:
         """The points and lines the text lists (() for `none`); None where it can't be read."""

@@ -126,7 +126,7 @@ def _differences(problem: CriticalPoints) -> Pattern:
     solution = problem.solution
     outside = [p.point for p in solution.points if p.inside is False]
     partials = solution.gradient
-    region = (problem.region or "").replace("<=", "≤").replace(">=", "≥")
+    region = problem.region_text
     say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
     equations = " and ".join(f"∂{name}/∂{v} = 0" for v in variables) if len(variables) > 1 \
         else f"{name}′({variables[0]}) = 0"

@@ -13,6 +13,7 @@ from sympy import Expr
 
 from ... import calculus
 from ...calculus import SolveError
+from ...calculus.minimize import nearest_repeat
 from ...check import Judgement, Verdict, check
 from ...compare import ORDINALS, Context, Note, Tolerance, once
 from ...limits import LIMITS, Limits
@@ -33,6 +34,7 @@ from ..base import (
     typeable,
 )
 from ..several import any_one_of, every_lowest, in_words, read_several, separated, unnamed
+from ..windows import outside, within
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -137,7 +139,7 @@ class LocalMinima(FunctionProblem):
         if self.ask == Ask.END:
             return f"the {place} where gradient descent ends"
         if self.ask == Ask.GLOBAL:
-            return f"{'one' if self.minima.tied else 'the'} {place} where {self.name} is least"
+            return f"{'one' if self.minima.tied or self.repeats else 'the'} {place} where {self.name} is least"
         return f"each {place} where {self.name} has a local minimum"
 
     @property
@@ -157,23 +159,36 @@ class LocalMinima(FunctionProblem):
             return self.end.reached
         return self.minima.lowest or 0
 
+    @property
+    def repeats(self) -> bool:
+        """Whether ∇f repeats and the minima listed are one period's: each recurs a period on."""
+        return bool(self.minima.periods)
+
     def prompt(self, latex: bool = False) -> str:
+        # ∇f repeats (sin x, cos x + y²): the key holds one period's minima, so the question asks for those
+        window = within(self.minima.windows) if self.ask == Ask.ALL else ""
         if latex:
-            what = {Ask.ALL: "every local minimum", Ask.GLOBAL: "the global minimum",
-                    Ask.END: "where gradient descent ends"}[self.ask]
-            return rf"\text{{{what} of }} {self.signature(True)}"
+            what = {Ask.ALL: "every local minimum", Ask.GLOBAL: "a global minimum" if self.repeats
+                    else "the global minimum", Ask.END: "where gradient descent ends"}[self.ask]
+            return rf"\text{{{what} of }} {self.signature(True)}" + (rf"\text{{{window}}}" if window else "")
         if self.ask == Ask.END and self.start is not None and self.rate is not None:
             start = self.point_text(self.start)
             return (f"Gradient descent on {self.signature()} starts at {start} with learning rate "
                     f"α = {self.show(self.rate)} and runs until the slope is 0. Where does it end?"
                     + self.precision())
+        if self.ask == Ask.GLOBAL and self.repeats:  # every repeat of the lowest is as low: any is right
+            every = " and ".join(f"every {self.show(w.period)}" + ("" if self.one else f" in {w.variable}")
+                                 for w in self.minima.periods)
+            places = self.variables[0] if self.one else "points"
+            return (f"Where is a global minimum of {self.signature()}? {self.name} repeats {every}, so it is least "
+                    f"at infinitely many {places}: give one{self.precision()}.")
         if self.ask == Ask.GLOBAL and self.minima.tied:  # any of the lowest is right
             return (f"Where is a global minimum of {self.signature()}? {self.name} is least at "
                     f"{len(self.minima.tied) + 1} points: give one{self.precision()}.")
         if self.ask == Ask.GLOBAL:
             return f"Where is the global minimum of {self.signature()}?" + self.precision()
         how = ", from left to right" if self.one else ""
-        return f"Find every local minimum of {self.signature()}{how}{self.precision()}."
+        return f"Find every local minimum of {self.signature()}{window}{how}{self.precision()}."
 
     @cached_property
     def typed_minima(self) -> tuple[tuple[Expr, ...], ...]:
@@ -313,6 +328,55 @@ class LocalMinima(FunctionProblem):
         return every_lowest(text, lowest, self.one, self.answer_variables, tolerance)
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
+        verdict = self._check(text, tolerance, expected)
+        if expected is not None or verdict.verdict != Judgement.INCORRECT or not self.minima.windows:
+            return verdict
+        tolerance = tolerance or self.default_tolerance()
+        if self.ask == Ask.GLOBAL and self.repeats:
+            return self._repeated(text, tolerance) or verdict
+        beyond = self._outside_window(text, tolerance) if self.ask == Ask.ALL else None
+        return replace(verdict, message=beyond) if beyond else verdict
+
+    def _outside_window(self, text: str, tolerance: Tolerance) -> str | None:
+        """Where ∇f repeats and the answer gives a local minimum a period on, outside the window the question
+        asks in (-π/2 of sin x with 0 ≤ x < 2π): that it lies outside, not that it is no minimum."""
+        try:
+            listed = self.read(text)
+        except InputError:
+            return None
+        given = tuple((v,) for v in _numbers(listed)) if self.one else listed.value
+        if not isinstance(given, tuple) or not all(isinstance(p, tuple) for p in given):
+            return None
+        ctx = Context(self.answer_variables, tolerance, LIMITS, decimals=True)
+        return outside(given, self.typed_minima, self.minima.windows, ctx, ("local minimum", "local minima"),
+                       [show((p,) if self.one else p, self.variables) for p in given])
+
+    def _repeated(self, text: str, tolerance: Tolerance) -> Verdict | None:
+        """Where f repeats, the verdict on a global minimum asked for: against the lowest point nearest the
+        answer, each of its coordinates a whole number of periods on (`nearest_repeat`, as minimize's), so
+        that every global minimiser is right; None where the answer is no point of numbers."""
+        try:
+            value = self.read(text).value
+        except InputError:
+            return None
+        point = (value,) if self.one else value
+        if not (isinstance(point, tuple) and len(point) == len(self.variables)
+                and all(isinstance(c, Expr) for c in point)):
+            return None
+        periods = {w.variable: w.period for w in self.minima.periods}
+        nearest = []
+        for i in sorted([self.minima.lowest or 0, *self.minima.tied]):
+            moved = tuple(nearest_repeat(c, (m,), periods[v]) if v in periods else m
+                          for v, c, m in zip(self.variables, point, self.typed_minima[i]))
+            if any(c is None for c in moved):
+                return None
+            nearest.append(cast(tuple[Expr, ...], moved))
+        closest = min(nearest, key=lambda m: sum(abs(float(a) - float(b)) for a, b in zip(m, point)))
+        right = Answer(Shape.NUMBER, closest[0]) if self.one else Answer(Shape.VECTOR, closest)
+        return self._echoed(self._check_against(text, right, tolerance), text)
+
+    def _check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
+        """As `check`, the answer against the points listed (those of one period, where ∇f repeats)."""
         if expected is None and (every := self._every_lowest(text, tolerance or self.default_tolerance())):
             return every
         if expected is None and len(self.typed_minima) == 1 and self._lone_number(text, LIMITS) is not None:
@@ -380,12 +444,13 @@ class LocalMinima(FunctionProblem):
                                             f"first, {tolerance.describe()}.")
         if given is not None:  # "Your answer has 1 components" says nothing of minima
             if as_set.note == Note.MISSING_POINT:  # each number given is a minimum
-                message = (f"Your answer gives {given} of the {count} local minima of {self.name}; give every "
-                           "one, from left to right.")
+                message = (f"Your answer gives {given} of the {count} local minima of {self.name}{self._in}; give "
+                           "every one, from left to right.")
             elif given == 1 and listed is not None:  # "f has 2 local minima, but your answer gives 1" counted it
                 message = self._lone_wrong(self.shown(listed), as_set.note == Note.WRONG_VALUE, tolerance)
             else:
-                message = f"{self.name} has {count} local minima, but your answer gives {given}."
+                minima = "local minimum" if count == 1 else "local minima"
+                message = f"{self.name} has {count} {minima}{self._in}, but your answer gives {given}."
             return replace(verdict, message=message)
         return verdict
 
@@ -393,9 +458,15 @@ class LocalMinima(FunctionProblem):
         """What a single number that is none of several minima is: near one of them, or no minimum."""
         count = len(self.typed_minima)
         if close:
-            return (f"{shown} is close to one of the {count} local minima of {self.name}, but not right "
+            return (f"{shown} is close to one of the {count} local minima of {self.name}{self._in}, but not right "
                     f"{tolerance.describe()}; give every one, from left to right.")
-        return f"{shown} is not a local minimum of {self.name}, which has {count}: give every one, from left to right."
+        return (f"{shown} is not a local minimum of {self.name}, which has {count}{self._in}: give every one, "
+                "from left to right.")
+
+    @property
+    def _in(self) -> str:
+        """" in 0 ≤ x < 2π", where ∇f repeats and the minima counted are that period's; else ""."""
+        return within(self.minima.windows).replace(" with ", " in ", 1)
 
     def steps(self) -> Step:
         from .steps import all_minima_steps, descent_end_steps, global_steps
@@ -407,18 +478,20 @@ class LocalMinima(FunctionProblem):
         gradient = " and ".join(f"∂{self.name}/∂{v} = 0" for v in self.variables) if not self.one \
             else f"{self.name}′({self.variables[0]}) = 0"
         count = len(self.minima.points)
+        window = self._in  # where ∇f repeats, the count is of one period's: each recurs a period on
         first = f"The local minima are among the critical points: solve {gradient}, then classify each one."
         if self.ask == Ask.END:
             return (first, "Descent only goes downhill: it ends at the bottom of the valley it starts in, which "
                            "need not be the lowest one.",
                     f"Of the {count} local minima, it ends at the one in the same valley as the start.")
         if self.ask == Ask.GLOBAL:
-            return (first, f"There are {count} local minima; compare {self.name}'s values at them.",
+            return (first, f"There {'is' if count == 1 else 'are'} {count} local minim{'um' if count == 1 else 'a'}"
+                           f"{window}; compare {self.name}'s values at {'it' if count == 1 else 'them'}.",
                     "The lowest local minimum is the global one when the function grows without bound in every "
                     "direction.")
         return (first, "A critical point is a local minimum where the second-derivative test says so "
                        f"({self._test_for_minimum()}).",
-                f"There {'is' if count == 1 else 'are'} {count} local minim{'um' if count == 1 else 'a'}.")
+                f"There {'is' if count == 1 else 'are'} {count} local minim{'um' if count == 1 else 'a'}{window}.")
 
     def _test_for_minimum(self) -> str:
         """What the second-derivative test asks of a local minimum, for this many variables."""

@@ -17,6 +17,7 @@ from ..solution import approx
 class MinimaRule(StepRule):
     ALL_MINIMA = "all_minima"
     ALL_MINIMA_IN = "all_minima_in"
+    ALL_MINIMA_WITHIN = "all_minima_within"
     GLOBAL_MINIMUM = "global_minimum"
     A_GLOBAL_MINIMUM = "a_global_minimum"
     DESCENT_ENDS = "descent_ends"
@@ -49,6 +50,7 @@ class MinimaRule(StepRule):
 TEMPLATES: dict[StepRule, str] = {
     MinimaRule.ALL_MINIMA: "The local minima of {f} = {before}: {after:places}",
     MinimaRule.ALL_MINIMA_IN: "The local minima of {f} = {before} in the region {region}: {after:places}",
+    MinimaRule.ALL_MINIMA_WITHIN: "The local minima of {f} = {before} with {window}: {after:places}",
     MinimaRule.GLOBAL_MINIMUM: "The global minimum of {f} = {before}: {after}",
     MinimaRule.A_GLOBAL_MINIMUM: "A global minimum of {f} = {before} (one of those where it is least): {after}",
     MinimaRule.DESCENT_ENDS: "Gradient descent on {f} = {before} from {start} with {alpha} = {rate} ends at {after}",
@@ -135,8 +137,12 @@ def all_minima_steps(minima: LocalMinima) -> Step:
     found = tuple(_point(p.point) for p in minima.points) + tuple(s.equation for s in minima.sets)
     if not minima.points and not minima.least_sets:  # no least: why there is none, or what may be one
         return no_least_steps(minima)
-    return step(MinimaRule.ALL_MINIMA, minima.function, found, [*minima_steps(minima), least_step(minima)],
-                variables=minima.variables)
+    substeps = [*minima_steps(minima), least_step(minima)]
+    if minima.periods:  # ∇f repeats: the minima listed are one period's, as the question asks for them
+        window = " and ".join(w.text() for w in minima.periods)
+        return step(MinimaRule.ALL_MINIMA_WITHIN, minima.function, found, substeps, variables=minima.variables,
+                    window=window)
+    return step(MinimaRule.ALL_MINIMA, minima.function, found, substeps, variables=minima.variables)
 
 
 def minima_in_steps(minima: LocalMinima, region: Region, unsure: bool = False) -> Step:
@@ -212,7 +218,8 @@ def _least(minima: LocalMinima, chosen: tuple[int, ...], verdict: str, outside: 
 
 def global_steps(minima: LocalMinima) -> Step:
     i = minima.lowest if minima.lowest is not None else 0
-    rule = MinimaRule.A_GLOBAL_MINIMUM if minima.tied else MinimaRule.GLOBAL_MINIMUM
+    # f repeats: its least value recurs a period on, so the point named is one of many
+    rule = MinimaRule.A_GLOBAL_MINIMUM if minima.tied or minima.periods else MinimaRule.GLOBAL_MINIMUM
     return step(rule, minima.function, _point(minima.points[i].point),
                 [*minima_steps(minima), least_step(minima)], variables=minima.variables)
 

@@ -177,17 +177,11 @@ class Minimize(FunctionProblem):
             value = self.read(text).value
         except InputError:
             return None
-        if repeats is None or not isinstance(value, sympy.Expr) or not value.is_comparable:
+        if repeats is None or not isinstance(value, sympy.Expr):
             return None
-        try:
-            at = float(sympy.N(value, 30))
-        except (TypeError, ValueError):
+        nearest = repeats.nearest(value)
+        if nearest is None:
             return None
-        period = float(repeats.period)
-        if not abs(at / period) <= _TURNS:  # (and not nan): a float so large its nearest minimiser is a guess
-            return None
-        near = [p + round((at - float(p)) / period) * repeats.period for p in repeats.points]
-        nearest = min(near, key=lambda m: abs(float(m) - at))
         return self._check_against(text, Answer(Shape.NUMBER, typeable(nearest)), tolerance)
 
     def steps(self) -> Step:
@@ -212,9 +206,6 @@ class Minimize(FunctionProblem):
         """The curve with its minimum marked."""
         from ...plot import minimum_figure
         return minimum_figure(self.function, self.drawn_variables(), name=self.name)
-
-
-_TURNS = 10**6  # periods from 0 an answer is checked against the minimiser nearest it, at most
 
 
 def _on(value: object, flat: Flat) -> bool:
