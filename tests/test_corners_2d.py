@@ -184,3 +184,23 @@ def test_pack_validate_accepts_the_cone(tmp_path, capsys):
 def test_where_f_has_no_value_nothing_is_added(capsys):
     # ∂f/∂x = -2x/(x² + y²)² has no value at (0, 0), and neither has f: no point of f
     assert _run(capsys, "solve", "critical", "1/(x^2 + y^2)")[1:] == ["no critical points: ∇f is never 0"]
+
+
+@pytest.mark.parametrize("function, shown, missed, why", [
+    # finding 185: a cusp on a kink line has no pieces' gradients for 0 to lie between; f's values decide it, as
+    # at the cone's vertex, and the prompt and the feedback say that rule, not the corner's (nor a product's)
+    ("sqrt(abs(x)) + y^2", "y² + √|x|", "(0, 0)", "∂f/∂x is -∞ from the left and ∞ from the right"),
+    ("abs(x-1)^(2/3) + (y-2)^2", "(y - 2)² + |x - 1|^(2/3)", "(1, 2)",
+     "∂f/∂x is -∞ from the left and ∞ from the right"),
+    ("-sqrt(abs(y)) - x^2", "-x² - √|y|", "(0, 0)", "∂f/∂y is ∞ from the left and -∞ from the right"),
+])
+def test_a_cusp_on_a_kink_line_is_asked_and_told_as_the_cone_is(tmp_path, function, shown, missed, why):
+    exercise = _pack(tmp_path, f'{{id: c, kind: critical_points, function: "{function}"}}').exercise("c").variant()
+    assert exercise.prompt() == f"Find all critical points of f(x, y) = {shown}: {UNSMOOTH}."
+    assert respond(exercise, missed).correct
+    extremum = "maximum" if function.startswith("-") else "minimum"
+    assert respond(exercise, "none").message == (
+        f"It looks like you missed {missed}: {why}, so ∇f has no value there, but f has a local {extremum} at it, "
+        "and that makes it a critical point too.")
+    assert "a point is critical where f has a local minimum or maximum" in exercise.hints()[0]
+    assert "0 lies between" not in exercise.hints()[0]

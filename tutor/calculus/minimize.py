@@ -9,8 +9,10 @@ an odd degree or a negative direction lets it fall without bound).
 
 eˣ - ln x has f'(x) = eˣ - 1/x, which sympy solves as x = W(1): the Omega
 constant Ω = 0.5671…, named as the lesson names it. Where sympy finds no exact
-solution the minima are found numerically and marked inexact, and whether one is
-global is judged from f on a wide grid, which the note says.
+solution the minima are found numerically and marked inexact. Where f → -∞ as x → ±∞,
+as sympy's limit shows exactly, no minimum is global, however far out f falls (√|x| − x/100
+past 2500); failing that, whether one is global is judged from f on a wide grid, which the
+note says.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from mpmath import iv
 from sympy import Expr, Poly
 from sympy.calculus.util import continuous_domain, function_range, minimum
 
-from ..budget import OutOfTime, deadline
+from ..budget import OutOfTime, counted, deadline
 from ..evaluate import PRECISION, Compiled, Undefined, compile_expression, to_mpf
 from ..functions import interval, lower, upper
 from ..parse import symbol
@@ -372,6 +374,10 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
     if zeros is None:
         zeros, complete = _exact_zeros(slope, x), False
     minima = [_local(f, x, z) for z in zeros if _is_minimum(f, x, z, evaluate)] if zeros else []
+    # f′ = 0 not all solved, or no minimum among its zeros: the critical points, which also look where f′ has
+    # no value (a cusp), may still be every one, and exact
+    if (not complete or not minima) and within == sympy.S.Reals and (known := _all_critical(f, x)) is not None:
+        return known
     if minima:
         # sympy's derivative of |x| is sign(x), 0 at x = 0, where f′ does not exist: not a zero of f′
         defined = sorted((z for z in zeros or () if evaluate(z) is not None and not no_derivative(f, x.name, z)),
@@ -404,6 +410,28 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
     highs = _numeric_zeros(slope, x, [(p, -v) for p, v in samples], rising=False)
     verified = _verified(f, x, slope, found + highs, evaluate)
     return [_local(f, x, z, exact=False) for z in sorted(set(numeric), key=float)], (), False, verified
+
+
+def _all_critical(f: Expr, x: sympy.Symbol
+                  ) -> tuple[list[LocalMinimum], tuple[Expr, ...], bool, tuple[ExactZero, ...]] | None:
+    """f's local minima and f′'s zeros as `_minima` gives them, from the critical points, where those are
+    every one there is, each exact and classified: √|x| − x/100 and x^(2/3) − x/100, whose f′ = 0 sympy's
+    solveset can't list, are solved on each side of 0, with a cusp at 0 and a maximum beyond it (2500,
+    8000000/27). None where they are not all known (cos x + x²/10), or a stretch of them is critical."""
+    try:
+        found = critical_points(f, [x.name])
+    except SolveError:
+        return None
+    decided = (Nature.MINIMUM, Nature.MAXIMUM, Nature.NEITHER)
+    if not found.complete or found.windows or found.sets or found.flat or not found.points \
+            or not all(p.nature in decided for p in found.points):
+        return None
+    points = [p.point[0] for p in found.points]
+    if not all(as_real(p) is not None for p in points):
+        return None
+    minima = [_local(f, x, p.point[0]) for p in found.points if p.nature == Nature.MINIMUM]
+    zeros = tuple(p for p in points if not no_derivative(f, x.name, p))  # a cusp is no zero of f′
+    return minima, zeros, True, ()
 
 
 def _verified(f: Expr, x: sympy.Symbol, slope: Expr, found: Sequence[Expr],
@@ -717,6 +745,8 @@ def _globally(f: Expr, x: sympy.Symbol, best: LocalMinimum) -> tuple[bool | None
         return False, UNBOUNDED, None
     if bounded:
         return True, "", None
+    if _falls(f, x):  # beyond the grid too: √|x| − x/100 is lowest of all on it at 0, and falls past 10⁴
+        return False, UNBOUNDED, None
     smaller = _smaller(f, x, best.point)
     if smaller is None:
         return None, "", None
@@ -725,6 +755,30 @@ def _globally(f: Expr, x: sympy.Symbol, best: LocalMinimum) -> tuple[bool | None
 
 
 SMALLER = "f is smaller elsewhere, for example "  # why a least local minimum is only local, before the point
+# sympy's work on f's limit at ±∞, counted, not timed (the same verdict on any machine)
+FALL_CALLS = 500_000
+
+
+def _falls(f: Expr, x: sympy.Symbol) -> bool:
+    """Whether f → -∞ as x → ∞ or as x → -∞, shown exactly by sympy's limit, on a side where f has a value
+    all along a ray: x^(2/3) − x/100 does past its maximum at 8000000/27, far beyond any grid. False where
+    it can't be told in its budget."""
+    t = sympy.Dummy("t", positive=True)  # x = ±t, so that |x| is t or -(-t) as sympy simplifies it
+    try:
+        with deadline(SOLVE_SECONDS), counted(FALL_CALLS):
+            # sign(u), as real_powers writes an odd root (∛x = sign(x)∛|x|), has a value everywhere, which
+            # sympy's domain can't tell
+            domain = continuous_domain(f.replace(lambda e: isinstance(e, sympy.sign), lambda e: sympy.Integer(1)),
+                                       x, sympy.S.Reals)
+            rays = domain.args if isinstance(domain, sympy.Union) else (domain,)
+            for side in (1, -1):
+                end = sympy.oo * side
+                if any(isinstance(r, sympy.Interval) and end in (r.sup, r.inf) for r in rays) \
+                        and sympy.limit(f.xreplace({x: side * t}), t, sympy.oo) == -sympy.oo:
+                    return True
+    except (OutOfTime, NotImplementedError, ValueError, TypeError, AttributeError, sympy.PolynomialError):
+        return False
+    return False
 
 
 def _smaller(f: Expr, x: sympy.Symbol, at: Expr) -> tuple[float, float] | None:
@@ -1111,6 +1165,8 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: 
     if any(s.value is None for s in sets):
         least = None  # a set of minima whose value is not known may be lower
     bounded = bounded_below(f, syms) if found.complete else None
+    if bounded is None and len(syms) == 1 and lowest is not None and _falls(f, syms[0]):
+        bounded = False  # √|x| − x/100 past its maximum at 2500: no polynomial rule, and beyond any grid
     is_global = None if least is None else (False if bounded is False else (True if bounded else None))
     if least is not None and least_sets and all(s.beyond for s in least_sets):  # f = g(u), g nowhere below g(c)
         is_global = True

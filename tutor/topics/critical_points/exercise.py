@@ -92,13 +92,23 @@ class CriticalPoints(FunctionProblem):
         if latex:
             return rf"\text{{Critical points of }} {self.signature(True)}\text{{{where}{period}}}"
         # what the key holds, where f has points with no gradient: as in one variable, not every such point
+        cornered, cusps = self._kinks()
         rule = and_list([text for text, shown in (
-            (f"a corner where 0 lies between the gradients of the pieces of {self.name} that meet there",
-             self.solution.lines is not None),
+            (f"a corner where 0 lies between the gradients of the pieces of {self.name} that meet there", cornered),
             (f"a point where ∇{self.name} has no value and {self.name} has a local minimum or maximum",
-             bool(self.solution.unsmooth))) if shown])
+             cusps or bool(self.solution.unsmooth))) if shown])
         said = f": each point where ∇{self.name} = 0, or {rule}" if rule else ""
         return f"Find all critical points of {self.signature()}{where}{period}{said}{lines}."
+
+    def _kinks(self) -> tuple[bool, bool]:
+        """Whether f has kink lines whose critical points are corners, told by the gradients of the pieces meeting
+        there (|x| + y²); and whether it has one where a piece's slope is infinite (√|x| + y² at (0, 0)), a cusp
+        with no gradients to lie between, told by f's values as where ∇f's formula has none."""
+        lines = self.solution.lines
+        if lines is None:
+            return False, False
+        cusps = [h for h in lines.hulls if not h.gradients]
+        return not (cusps and len(cusps) == len(lines.hulls)), bool(cusps)
 
     @property
     def place_asked(self) -> str:
@@ -253,10 +263,11 @@ class CriticalPoints(FunctionProblem):
         partials = " and ".join(f"∂{self.name}/∂{v} = 0" for v in self.variables)
         points, lines = self.points_and_lines()
         count = len(points) + len(lines)
+        kinked, cusps = self._kinks()
         corners = " On a line where an absolute value's inside is 0, a point is critical where 0 lies between the " \
-            f"gradients of the pieces of {self.name} that meet there." if result.lines is not None else ""
+            f"gradients of the pieces of {self.name} that meet there." if kinked else ""
         unsmooth = f" Where ∇{self.name} has no value but {self.name} has one, a point is critical where " \
-            f"{self.name} has a local minimum or maximum." if result.unsmooth else ""
+            f"{self.name} has a local minimum or maximum." if result.unsmooth or cusps else ""
         return (
             f"A critical point is where every partial derivative is zero: solve {partials}.{corners}{unsmooth}",
             "Factor each partial derivative; a product is zero when one of its factors is. "

@@ -25,7 +25,7 @@ from sympy import Expr
 
 from ...calculus.critical import Nature, lies_on
 from ...calculus.kinks import with_abs
-from ...calculus.partials import no_derivative
+from ...calculus.partials import no_derivative, slope_where_formula_fails
 from ...calculus.roots import rational_polynomial, rational_terms
 from ...compare import Context, compare_equations, compare_numbers
 from ...misconceptions import Misconception, Pattern, Said, WrongAnswer, at_point, register
@@ -205,6 +205,15 @@ def _critical_without_gradient(problem: CriticalPoints, point: Point) -> str:
         among = "between" if len(hull.gradients) == 2 else "in the polygon spanned by"
         return f"∇{name} has no value at this corner, but 0 lies {among} the gradients of the pieces of {name} " \
                f"that meet there, {gradients}"
+    if hull is not None and hull.critical and not hull.gradients and hull.values is not None \
+            and hull.values.nature in (Nature.MINIMUM, Nature.MAXIMUM):
+        # a cusp on a kink line (√|x| + y² at (0, 0)): its pieces have no gradient there to lie between, and f's
+        # values decide, as at the cone's vertex
+        extremum = "minimum" if hull.values.nature == Nature.MINIMUM else "maximum"
+        whys = [why for v in problem.variables
+                if (why := slope_where_formula_fails(problem.function, problem.variables, point, v)[1])]
+        slopes = f"{whys[0]}, so " if whys else ""
+        return f"{slopes}∇{name} has no value there, but {name} has a local {extremum} at it"
     unsmooth = next((u for u in solution.unsmooth if u.point == point and u.critical and u.missing), None)
     if unsmooth is not None and unsmooth.values.nature in (Nature.MINIMUM, Nature.MAXIMUM):
         extremum = "minimum" if unsmooth.values.nature == Nature.MINIMUM else "maximum"
