@@ -284,6 +284,8 @@ def globally_as_it_was(f: sympy.Expr, least: minimize_module.LocalMinimum) -> tu
         return False, "this minimum is only local: f decreases without bound"
     if bounded:
         return True, ""
+    if minimize_module._falls(f, x):  # an exact limit, before any grid (finding 180): not what the grid decides
+        return False, "this minimum is only local: f decreases without bound"
     evaluate = minimize_module._evaluator(compile_expression(f, [x]))
     lowest, value = min(minimize_module._samples(evaluate), key=lambda sample: sample[1], default=(None, None))
     here = evaluate(least.point)
