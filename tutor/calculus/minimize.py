@@ -398,7 +398,8 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
         return sorted(minima, key=lambda m: m.approx), tuple(defined), complete, ()
     samples = _samples(evaluate)
     flats: list[float] = []
-    found = _numeric_zeros(slope, x, samples, flats=flats)
+    slope_signs = _Slope(slope, x)
+    found = _numeric_zeros(slope_signs, samples, flats=flats)
     numeric = [z for z in found if _is_minimum(f, x, z, evaluate)]
     values = [v for v in map(evaluate, numeric) if v is not None]
     flat = [b for b in flats if (v := evaluate(b)) is not None and (not values or v <= min(values))]
@@ -407,7 +408,7 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
                          f"on its grid, near {x.name} = {show(sympy.Float(flat[0]))}, so f may be least all along "
                          "a flat stretch there")
     # the maxima's zeros too: cos x + x²/10 has one at 0, which is exact, though sympy's solve finds none
-    highs = _numeric_zeros(slope, x, [(p, -v) for p, v in samples], rising=False)
+    highs = _numeric_zeros(slope_signs, [(p, -v) for p, v in samples], rising=False)
     verified = _verified(f, x, slope, found + highs, evaluate)
     return [_local(f, x, z, exact=False) for z in sorted(set(numeric), key=float)], (), False, verified
 
@@ -925,7 +926,23 @@ def _exact_zeros(slope: Expr, x: sympy.Symbol) -> list[Expr] | None:
     return real or None
 
 
-def _numeric_zeros(slope: Expr, x: sympy.Symbol, samples: list[tuple[float, float]],
+class _Slope:
+    """f′ compiled once, with its sign at each point of the grid decided once: the minima's search and the
+    maxima's ask for the same points, and where f′ cancels below 1000 bits (1 - tanh(x)² far out) each sign
+    costs sympy's exact reasoning."""
+
+    def __init__(self, slope: Expr, x: sympy.Symbol) -> None:
+        self.slope, self.x = slope, x
+        self.compiled = compile_expression(slope, [x])
+        self._signs: dict[float, int | None] = {}
+
+    def sign(self, at: float) -> int | None:
+        if at not in self._signs:
+            self._signs[at] = _slope_sign(self.compiled, at, self.slope, self.x)
+        return self._signs[at]
+
+
+def _numeric_zeros(slope: _Slope, samples: list[tuple[float, float]],
                    rising: bool = True, flats: list[float] | None = None) -> list[Expr]:
     """Local minima of f among (x, f(x)) samples (maxima, with `rising` False and the samples' values
     negated), polished with a root-finder on f′. A least sample is one only where f′ certainly changes
@@ -934,14 +951,17 @@ def _numeric_zeros(slope: Expr, x: sympy.Symbol, samples: list[tuple[float, floa
     is 0.0, tanh x far out ±1.0) f′ keeps one sign, and nothing is found. Where f′ is 0 exactly beside
     a least sample (max(0, eˣ − 1) left of 0), f may be least all along a flat stretch: that sample is
     added to `flats`, when given."""
-    compiled = compile_expression(slope, [x])
+    compiled = slope.compiled
     before = -1 if rising else 1
     found = []
     for (a, fa), (b, fb), (c, fc) in zip(samples, samples[1:], samples[2:]):
         if not (fb <= fa and fb <= fc):
             continue
-        signs = (_slope_sign(compiled, a, slope, x), _slope_sign(compiled, c, slope, x))
-        if flats is not None and 0 in signs and before not in signs[1:] and -before not in signs[:1]:
+        sign_before = slope.sign(a)
+        if sign_before == -before:  # f heads the wrong way into b: neither an extremum nor a flat stretch
+            continue
+        signs = (sign_before, slope.sign(c))
+        if flats is not None and 0 in signs and before not in signs[1:]:
             flats.append(b)  # f′ = 0 beside a least sample: f may be least all along a flat stretch
         if signs != (before, -before):
             continue
@@ -955,8 +975,7 @@ def _numeric_zeros(slope: Expr, x: sympy.Symbol, samples: list[tuple[float, floa
     return found
 
 
-def _slope_sign(compiled: Compiled, at: float, slope: Expr | None = None, x: sympy.Symbol | None = None
-                ) -> int | None:
+def _slope_sign(compiled: Compiled, at: float, slope: Expr, x: sympy.Symbol) -> int | None:
     """The sign of f′ at a float, certain: from enclosures at rising precision, and where those can't tell
     it from 0, from f′ there exactly (`slope`, in `x`): 0 where f′ is 0 (max(1, x² + sin²x) inside
     -0.7 < x < 0.7). None where f′ has no value there or can't be told from 0 (1 - tanh(x)² far out,
@@ -972,8 +991,6 @@ def _slope_sign(compiled: Compiled, at: float, slope: Expr | None = None, x: sym
             return 1
         if upper(enclosed) < 0:
             return -1
-    if slope is None or x is None:
-        return None
     try:
         with deadline(SOLVE_SECONDS):
             return sign(slope.xreplace({x: sympy.Rational(Fraction(at))}))
