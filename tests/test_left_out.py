@@ -198,7 +198,7 @@ def test_an_exercise_graded_for_no_one_is_left_out_of_the_points_possible(left, 
     summary = (left / "summary.md").read_text(encoding="utf-8")
     assert "4 students, 4 exercises worth 2 points (2 could be graded for no one, and are not counted); class mean " \
            "0.5 points." in summary
-    assert "| 2 | flat | 1 | 0 | 0 | – | – | not graded: mend the exercise |" in summary  # no facility, not hard
+    assert "| 2 | flat | not counted | 0 | 0 | – | – | not graded: mend the exercise |" in summary  # nor hard
     assert "Not graded for anyone, as it can't be set: it has no" not in summary
     assert "It is left out of the points possible, and of the figures above; mend the exercise." in summary
 

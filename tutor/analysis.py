@@ -39,6 +39,7 @@ MIN_STUDENTS = 3  # for a correlation: with 2 students it is always -1 or 1
 SMALL_CLASS = 30  # below this, one student moves the discrimination a lot: the summary says so
 HARD, EASY = Fraction(3, 10), Fraction(9, 10)  # facility below or above: worth a look
 WEAK = 0.2  # discrimination below: worth a look (0.2 is the usual rule of thumb)
+UNCHECKED = frozenset({Note.TIMEOUT, Note.CRASHED})  # invalid, but read: its check ran out of time, or failed
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class ExerciseSummary:
     not_graded: tuple[tuple[str, int], ...] = ()  # (why, how many students): variants that could not be set
     parameterised: bool = False  # where it is not graded, a draw may be at fault; else the exercise itself is
     left_out: bool = False  # it could be graded for no student: not counted in anyone's points possible
+    unreadable: tuple[tuple[str, int], ...] = ()  # (note, how many): the answers that could not be read or checked
 
     @property
     def flags(self) -> list[str]:
@@ -104,16 +106,19 @@ def exercise_summaries(book: Gradebook) -> list[ExerciseSummary]:
         scores = [r.score for r in results]
         mean = points_sum(scores) / len(scores) if scores else Fraction(0)
         discrimination, undefined = corrected_item_total(scores, [book.totals[r.student] for r in results])
+        if everyone and not results:  # the class is there, its figures are not: "fewer than 3" would blame its size
+            undefined = "not defined: it was graded for no one"
         if undefined and len(book.pack.exercises) == 1 and len(scores) >= MIN_STUDENTS:
             undefined = "it is the pack's only exercise, so there is no rest to compare with"
         wrong = [(r, misconception_of(r, spec) or "") for r in results if r.verdict == Judgement.INCORRECT]
         why = Counter(why_not_graded(r.feedback) for r in everyone if r.verdict == Judgement.NOT_GRADED)
+        unreadable = Counter(r.note for r in results if r.verdict == Judgement.INVALID)
         found.append(ExerciseSummary(
             spec.id, outline(spec.title, [p.name for p in spec.params]), spec.points, len(results),
             sum(bool(r.answer) for r in results), sum(r.verdict == Judgement.CORRECT for r in results), mean,
             mean / spec.points if spec.points and results else None, discrimination, undefined,
             _most_common_wrong(wrong)[:COMMON_WRONG], _mistakes(wrong), spec.per_student,
-            tuple(most_common(why)), spec.parameterised, spec.id in book.left_out))
+            tuple(most_common(why)), spec.parameterised, spec.id in book.left_out, tuple(most_common(unreadable))))
     return found
 
 
@@ -234,7 +239,8 @@ def summary_markdown(book: Gradebook) -> str:
     for position, e in enumerate(summaries, start=1):
         facility = number(e.facility, 2) if e.facility is not None else "–"
         discrimination = f"{e.discrimination:.2f}" if e.discrimination is not None else "–"
-        lines.append(f"| {position} | {markdown_text(e.exercise)} | {number(e.points)} | {e.answered} | "
+        points = "not counted" if e.left_out else number(e.points)  # as grades.csv leaves its points possible empty
+        lines.append(f"| {position} | {markdown_text(e.exercise)} | {points} | {e.answered} | "
                      f"{e.correct} | {facility} | {discrimination} | {'; '.join(e.flags)} |")
     lines += ["", "**Facility** is the mean share of an exercise's points the class earned (an exercise "
                   "not answered counts 0): 1 means everyone earned full marks. **Discrimination** is the "
@@ -261,10 +267,15 @@ def summary_markdown(book: Gradebook) -> str:
                       f"Not graded for {counted(count, 'student')}, whose variant could not be set: "
                       f"{markdown_text(why)}. It does not count towards their totals, nor in the figures "
                       f"above; mend {mend}.", ""]
+        if e.not_graded and not e.students:  # the paragraph above says why it has no figures, nor answers read
+            lines.pop()
+            continue
         if e.undefined:
             lines += [f"Discrimination: {e.undefined}.", ""]
         if not e.mistakes:
-            lines.append("No wrong answers." if e.answered else "Nobody answered it.")
+            read = e.answered - sum(count for _, count in e.unreadable)  # and checked: right, as none is wrong
+            said = ["No wrong answers."] if read > 0 else [] if e.unreadable else ["Nobody answered it."]
+            lines += said + ([""] if said and e.unreadable else []) + ([_unreadable_words(e)] if e.unreadable else [])
             continue
         if e.per_student:
             lines += ["| mistake named | students | answers, as read, with their numbers |", "|---|--:|---|"]
@@ -274,7 +285,21 @@ def summary_markdown(book: Gradebook) -> str:
             lines += ["| wrong answer, as read | students | mistake named |", "|---|--:|---|"]
             lines += [f"| {markdown_text(w.reading)} | {w.count} | {_mistake_words(w.misconception)} |"
                       for w in e.wrong]
+        if e.unreadable:
+            lines += ["", _unreadable_words(e)]
     return "\n".join(lines) + "\n"
+
+
+def _unreadable_words(e: ExerciseSummary) -> str:
+    """How many answers could not be read or checked, and their commonest notes, as answers.csv gives them: many
+    alike (every student writing f'(1) = 2) says the exercise invites that answer."""
+    invalid = sum(count for _, count in e.unreadable)
+    checked = sum(count for note, count in e.unreadable if note in UNCHECKED)
+    verb = "checked" if checked == invalid else "read or checked" if checked else "read"
+    said = f"None of the {invalid} answers could be {verb}" if invalid == e.answered and invalid > 1 else \
+        f"{counted(invalid, 'answer')} could not be {verb}"
+    notes = ", ".join(f"`{note}` ({count})" for note, count in e.unreadable[:COMMON_WRONG])
+    return f"{said} (verdict invalid, scored 0); their notes in answers.csv: {notes}."
 
 
 def _mistake_words(misconception: str) -> str:

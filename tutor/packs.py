@@ -636,10 +636,13 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
     param_names = [p.name for p in params]
     numeric = [value for name, value in fields.items() if problem_class.FIELDS[name].reader in NUMERIC_READERS]
     # a parameter written as a decimal (rate: r, r: {choice: [0.05, 0.1]}) is shown as one too: α = 0.05, not 1/20
-    written = [*numeric, *([nodes["params"]] if "params" in nodes else [])]
+    param_nodes = [nodes["params"]] if "params" in nodes else []
+    written = [*numeric, *param_nodes]
     data: dict[str, object] = {"decimals": any(_has_decimal(value) for value in written)}
     if "function" in fields and not _has_decimal(fields["function"]):  # x^2/10 is shown x²/10, not 0.1x²
         data["fractions"] = True
+    if "expected" in fields:  # an author's own answer is shown as written: 0.5, a parameter's 0.5, or 1/10
+        data["expected_decimals"] = any(_has_decimal(value) for value in [fields["expected"], *param_nodes])
     for name, value in fields.items():
         try:
             data[name] = _read_field(problem_class.FIELDS[name], value, param_names, folder)

@@ -221,10 +221,13 @@ def summary(book: Gradebook) -> dict:
         "notes": dict(most_common(Counter(r.note for r in book.results))),
         "review": len(to_review(book)),
         "exercises": [{"exercise": e.exercise, "title": e.title, "points": json_number(e.points),
+                       **({"left_out": True} if e.left_out else {}),  # as in report.json's exercises
                        "answered": e.answered, "correct": e.correct, "mean_score": json_number(e.mean),
                        "facility": None if e.facility is None else json_number(e.facility),
                        "discrimination": e.discrimination, "discrimination_undefined": e.undefined,
                        "most_common_wrong": [_wrong(w) for w in e.wrong],
+                       **({"unreadable": [{"note": note, "count": count} for note, count in e.unreadable]}
+                          if e.unreadable else {}),
                        **({"mistakes": [{"misconception": m.misconception, "count": m.count,
                                          "answers": [{"answer": w.reading, "count": w.count, "variant": w.variant}
                                                      for w in m.examples]} for m in e.mistakes]}

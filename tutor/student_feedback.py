@@ -23,21 +23,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from .analysis import describe, misconception_of
+from .analysis import UNCHECKED, describe, misconception_of
 from .check import Judgement
-from .compare import Note
 from .errors import TutorError
 from .grade import Gradebook, Result
 from .markup import html_text, markdown_text, number
 from .outputs import Writer
 from .packs import Exercise, ExerciseSpec, variant_seed
 from .templates import outline
+from .topics import KINDS
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 _RESERVED = re.compile(r"CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9]", re.I)  # Windows: not a file, with any extension
 _VERDICTS = {Judgement.CORRECT: "correct", Judgement.INCORRECT: "not right", Judgement.INVALID: "could not be read",
              Judgement.UNANSWERED: "no answer", Judgement.NOT_GRADED: "not graded"}
-_UNCHECKED = frozenset({Note.TIMEOUT, Note.CRASHED})  # invalid, but read: its check ran out of time, or failed
 
 
 def file_stems(students: Iterable[str]) -> dict[str, str]:
@@ -152,7 +151,7 @@ def _not_graded(results: tuple[Result, ...]) -> list[str]:
 
 
 def _verdict(result: Result) -> str:
-    if result.note in _UNCHECKED:
+    if result.note in UNCHECKED:
         return "could not be checked"
     words = _VERDICTS[result.verdict]
     if result.verdict == Judgement.INCORRECT and result.score:
@@ -161,14 +160,17 @@ def _verdict(result: Result) -> str:
 
 
 def _review(spec: ExerciseSpec, exercise: Exercise | None) -> str:
-    """What to review: the lesson's topic (the exercise's tags, or its kind) and the method's first hint."""
-    topics = [tag.replace("-", " ") for tag in spec.tags] or [spec.kind.replace("_", " ")]
-    text = f"{', '.join(topics)}."
+    """What to review: the lesson's topic (the exercise's tags, or its kind's topic; for an author's own
+    question, of no kind's topic, its title) and the method's first hint; "" where there is none of these."""
+    title = exercise.title if exercise else outline(spec.title, [p.name for p in spec.params])
+    topics = [tag.replace("-", " ") for tag in spec.tags] or [KINDS[spec.kind].exercise.topic() or title]
+    text = ", ".join(topics) if any(topics) else ""
+    text += "." if text and not text.endswith((".", "?", "!")) else ""  # a title may end its own sentence
     try:
         hints = exercise.hints() if exercise else ()
     except (TutorError, TypeError, ArithmeticError, NotImplementedError):  # as validation catches them
         hints = ()
-    return f"{text} {hints[0]}" if hints else text
+    return f"{text} {hints[0]}".strip() if hints else text
 
 
 @dataclass(frozen=True)

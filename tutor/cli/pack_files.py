@@ -44,8 +44,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"   {exercise.prompt(latex=args.latex)}")
             if args.answers:
                 keys = [exercise.expected(), *exercise.problem.also_right()]  # a rate as fast is as right
-                print("   answer: " + and_list([exercise.problem.show(key.value, latex=args.latex, alike=True)
-                                                for key in keys], "or"))
+                print("   answer: " + and_list([exercise.problem.show_answer(key, latex=args.latex) for key in keys],
+                                               "or"))
         return EXIT_INCORRECT if unsettable else EXIT_OK
     if args.action == "validate":
         failed = False

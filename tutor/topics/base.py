@@ -226,6 +226,12 @@ class Problem:
     def hints(self) -> tuple[str, ...]:
         raise NotImplementedError
 
+    @classmethod
+    def topic(cls) -> str:
+        """The lesson's topic a student reviews after a wrong answer, where the pack gives no tags: the kind's
+        ("partial derivative"); "" for a kind that is no topic of the lesson's (an author's own question)."""
+        return cls.KIND.replace("_", " ")
+
     def figure(self) -> Figure:
         """The lesson's picture of this exercise (tutor.plot draws it); SolveError where there is none."""
         raise SolveError(f"an exercise of kind '{self.KIND}' has no picture: its answer is not about a "
@@ -345,6 +351,10 @@ class Problem:
         """value as this exercise writes it; `alike`: its numbers all as fractions or all as decimals
         (an answer's (11/10, 11/30), not (1.1, 11/30))."""
         return show(value, self.variables, latex=latex, decimals=self.decimals, alike=alike)
+
+    def show_answer(self, answer: Answer, latex: bool = False) -> str:
+        """An answer key as `tutor pack show --answers` writes it, its numbers alike."""
+        return self.show(answer.value, latex, alike=True)
 
     def shown(self, answer: Answer) -> str:
         """A student's answer as read, as this exercise writes it ("read as: …"), its numbers as typed."""

@@ -12,7 +12,7 @@ from sympy import Expr
 from ...calculus.common import order_variables
 from ...check import variables_of
 from ...parse import AUTO, SHAPES, Answer, InputError, Shape, read
-from ...show import show
+from ...show import Notation, numbers_written, show
 from ..base import Field, FieldError, Problem, not_real_part, point_from, substitute
 
 
@@ -36,6 +36,7 @@ class Expression(Problem):
     variables: tuple[str, ...] = ()
     about: About | None = None
     named: tuple[str, ...] = ()  # the name the prompt gives the answer (x₁, E(0, 0))
+    written: Notation = Notation.USUAL  # how the pack wrote `expected`'s numbers (decimals, or fractions)
 
     KIND: ClassVar[str] = "expression"
     SHAPE: ClassVar[Shape] = Shape.EXPRESSION
@@ -74,8 +75,10 @@ class Expression(Problem):
         answer = Answer(answer.shape, substitute(answer.value, parameters), answer.ambiguities, answer.spellings)
         if not variables:  # the names the answer uses, as for an expression so for an equation's two sides
             variables = variables_of(answer)
+        decimals = data.get("expected_decimals")  # the pack loader's: None for an exercise built without it
+        written = Notation.USUAL if decimals is None else Notation.DECIMALS if decimals else Notation.FRACTIONS
         return cls(text=data["prompt"], answer=answer, variables=variables, about=_about(data),
-                   named=_answer_name(data, answer.shape))
+                   named=_answer_name(data, answer.shape), written=written)
 
     @property
     def shape(self) -> Shape:
@@ -94,8 +97,17 @@ class Expression(Problem):
     def steps(self) -> None:
         return None
 
+    def show_answer(self, answer: Answer, latex: bool = False) -> str:
+        # as the author wrote it: 0.5 and (0.8, 0.6) as decimals, 1/10 as a fraction (the value is the same)
+        with numbers_written(self.written):
+            return super().show_answer(answer, latex)
+
     def hints(self) -> tuple[str, ...]:
         return ()  # the pack's `hints:`, a key of every kind (tutor.packs)
+
+    @classmethod
+    def topic(cls) -> str:
+        return ""  # "expression" names nothing to review: the pack's tags or title say what the question is about
 
 
 def _about(data: Mapping[str, Any]) -> About | None:
