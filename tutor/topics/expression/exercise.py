@@ -52,8 +52,9 @@ class Expression(Problem):
         "name": Field("name", "the function's name in the prompt (default f)"),
         "at": Field("point", "the point the question is about, like [1, 2] or 3"),
         "rate": Field("number", "the learning rate α of a descent step, like 0.1"),
-        "answer_name": Field("text", "the name the prompt gives the answer, like x₁ or E(0, 0): an answer may be "
-                                     "written after it (x₁ = 2.4)"),
+        "answer_name": Field("shown name", "the name the prompt gives the answer, like x₁ or E(0, 0): an answer "
+                                           "may be written after it (x₁ = 2.4, x_1 = 2.4); {a} or a shows the value "
+                                           "of parameter a, as in the prompt (E({a}, 1))"),
     }
 
     @classmethod
@@ -118,12 +119,13 @@ def _about(data: Mapping[str, Any]) -> About | None:
 
 
 def _answer_name(data: Mapping[str, Any], shape: Shape) -> tuple[str, ...]:
+    """The name, its parameters filled in (tutor.packs), as the prompt writes it."""
     name = data.get("answer_name")
     if name is None:
         return ()
     name = name.strip()
     if shape == Shape.EQUATION:  # y = 2x: the left side is the equation's own, not a name before it
         raise FieldError("answer_name", "an equation has no name before it: its left side is part of the answer")
-    if not name or "=" in name or len(name) > 40:
+    if "=" in name or len(name) > 40 or not any(c.isalpha() or c in "∇∂" for c in name):  # 5: a parameter's value
         raise FieldError("answer_name", f"'{name}' is not a name, like x₁ or E(0, 0)")
     return (name,)
