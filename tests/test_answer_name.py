@@ -134,3 +134,60 @@ def test_validation_fills_the_name_on_real_variants(tmp_path, capsys):
         "'}}' for braces that are part of the text",
         f"{pack}:6:82: exercise 'c': with a = 4, '4' is not a name, like x₁ or E(0, 0)",
     ]
+
+
+# each name as an author may type it, and the answer after it as students type it (finding 192: an author's
+# x_1 refused 'x₁ = 2.4', f'(2) refused 'f′(2) = 12', -grad f(1, 2) refused '−∇f(1, 2) = …'); a brace in the
+# name is doubled, as in the prompt, where {a} shows a parameter
+SPELLINGS = [
+    (["x_1", "x₁", "x_{{1}}", "x1"], ["x₁ = 2.4", "x_1 = 2.4", "x_{1}=2.4", "x1 = 2.4"], "2.4"),
+    (["f'(2)", "f′(2)", "f’(2)"], ["f′(2) = 12", "f'(2) = 12", "f’(2)=12"], "12"),
+    (["-grad f(1, 2)", "−∇f(1, 2)", "-∇f(1,2)", "- nabla f(1, 2)"],
+     ["−∇f(1, 2) = (-2, -4)", "-grad f(1,2) = (-2, -4)", "-∇f(1, 2) = (-2, -4)"], "(-2, -4)"),
+    (["theta_1", "θ₁"], ["θ₁ = 0.5", "theta_1 = 0.5", "θ1 = 0.5"], "0.5"),
+]
+
+
+@pytest.mark.parametrize("names, typed, value", SPELLINGS)
+def test_a_name_is_read_in_every_spelling_whichever_the_author_typed(tmp_path, capsys, names, typed, value):
+    pack = tmp_path / "spelt.yaml"
+    pack.write_text("pack: spelt\ntitle: Spelt\nexercises:\n" + "".join(
+        f"  - {{id: e{i}, kind: expression, prompt: 'What is it?', expected: '{value}', answer_name: \"{name}\"}}\n"
+        for i, name in enumerate(names)), encoding="utf-8")
+    for i in range(len(names)):
+        for answer in typed:
+            assert main(["check", "--exercise", f"{pack}:e{i}", "--", answer]) == 0, (names[i], answer)
+            assert capsys.readouterr().out == f"correct\nCorrect.\nread as: {value}\n"
+
+
+@pytest.mark.parametrize("name, typed, message", [
+    ("x_1", "x = 2.4", "Write just 2.4, without 'x ='."),  # x₁, not x
+    ("-grad f(1, 2)", "∇f(1, 2) = (-2, -4)", "Write just (-2, -4), without '∇f(1, 2) ='."),  # the sign is the name's
+    ("f'(2)", "f'(3) = 12", "Write just 12, without 'f'(3) ='."),
+])
+def test_another_name_is_still_not_read(tmp_path, capsys, name, typed, message):
+    pack = tmp_path / "spelt.yaml"
+    pack.write_text(f"pack: spelt\ntitle: Spelt\nexercises:\n  - {{id: e, kind: expression, prompt: 'What is it?', "
+                    f"expected: '{typed.split('= ')[1]}', answer_name: \"{name}\"}}\n", encoding="utf-8")
+    assert main(["check", "--exercise", f"{pack}:e", "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n^\n{message}\n"
+
+
+def test_a_variable_of_the_answer_is_refused_as_its_name(tmp_path, capsys):
+    # finding 192: answer_name: x with expected 2x marked 'x = 2x', an equation in x, correct
+    pack = tmp_path / "var.yaml"
+    pack.write_text(
+        "pack: var\ntitle: Variables\nexercises:\n"
+        "  - {id: d, kind: expression, prompt: 'Derivative of x^2?', expected: 2x, answer_name: x}\n"
+        "  - {id: s, kind: expression, prompt: 'x_1 in terms of y?', expected: 3y + x_1, answer_name: x₁}\n"
+        "  - {id: v, kind: expression, prompt: 'What is y?', expected: '3', variables: [x, y], answer_name: y}\n"
+        "  - {id: n, kind: expression, prompt: 'What is x?', expected: '3', answer_name: x}\n", encoding="utf-8")
+    assert main(["pack", "validate", str(pack)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{pack}:4:88: exercise 'd': 'x' is a variable of the answer, so 'x = …' would be an equation in it; "
+        "name the answer otherwise, like f(x)",
+        f"{pack}:5:94: exercise 's': 'x₁' is a variable of the answer, so 'x₁ = …' would be an equation in it; "
+        "name the answer otherwise, like f(x)",
+        f"{pack}:6:100: exercise 'v': 'y' is a variable of the answer, so 'y = …' would be an equation in it; "
+        "name the answer otherwise, like f(x)",
+    ]

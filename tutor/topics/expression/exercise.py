@@ -11,7 +11,7 @@ from sympy import Expr
 
 from ...calculus.common import order_variables
 from ...check import variables_of
-from ...parse import AUTO, SHAPES, Answer, InputError, Shape, read
+from ...parse import AUTO, SHAPES, Answer, InputError, Shape, name_form, read
 from ...show import show
 from ..base import Field, FieldError, Problem, not_real_part, point_from, substitute
 
@@ -76,7 +76,7 @@ class Expression(Problem):
         if not variables:  # the names the answer uses, as for an expression so for an equation's two sides
             variables = variables_of(answer)
         return cls(text=data["prompt"], answer=answer, variables=variables, about=_about(data),
-                   named=_answer_name(data, answer.shape))
+                   named=_answer_name(data, answer.shape, variables))
 
     @property
     def shape(self) -> Shape:
@@ -118,8 +118,9 @@ def _about(data: Mapping[str, Any]) -> About | None:
     return About(function, variables, point_from(data["at"], variables, "at"), data.get("name", "f"), rate)
 
 
-def _answer_name(data: Mapping[str, Any], shape: Shape) -> tuple[str, ...]:
-    """The name, its parameters filled in (tutor.packs), as the prompt writes it."""
+def _answer_name(data: Mapping[str, Any], shape: Shape, variables: tuple[str, ...]) -> tuple[str, ...]:
+    """The name, its parameters filled in (tutor.packs), as the prompt writes it; compared in the parser's
+    form, where x_1 is x₁ and f'(2) is f′(2)."""
     name = data.get("answer_name")
     if name is None:
         return ()
@@ -128,4 +129,7 @@ def _answer_name(data: Mapping[str, Any], shape: Shape) -> tuple[str, ...]:
         raise FieldError("answer_name", "an equation has no name before it: its left side is part of the answer")
     if "=" in name or len(name) > 40 or not any(c.isalpha() or c in "∇∂" for c in name):  # 5: a parameter's value
         raise FieldError("answer_name", f"'{name}' is not a name, like x₁ or E(0, 0)")
+    if name_form(name) in {name_form(v) for v in variables}:  # x = 2x is an equation in x, not 2x named x
+        raise FieldError("answer_name", f"'{name}' is a variable of the answer, so '{name} = …' would be an "
+                                        "equation in it; name the answer otherwise, like f(x)")
     return (name,)
