@@ -39,7 +39,7 @@ from .show import show
 from .templates import TemplateError, fill, template
 from .topics import KINDS, FieldError, FunctionProblem, Problem
 from .topics.base import Field, substitute
-from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError, braces
+from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, SHOWN_READERS, ReadError, braces
 from .variant_check import UNKNOWN_NAME, Finding, Params, drawn, first_failing, refusing, with_draw
 from .words import and_list
 
@@ -265,7 +265,7 @@ class ExerciseSpec:
             if issubclass(KINDS[self.kind].exercise, FunctionProblem) and "variables" not in data:
                 data |= self._written_variables(data)
             for name in data:
-                if name in fields and fields[name].reader == "prose":
+                if name in fields and fields[name].reader in SHOWN_READERS:
                     data[name] = self.fill(cast(str, data[name]), params)
             problem = KINDS[self.kind].exercise.build({**data, "tolerance": self.tolerance, "parameters": values})
             if len(built) >= _MAX_VARIANTS:
@@ -662,7 +662,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
                                          f"not meet 'require: {', '.join(broken)}'; every student would get them",
                        exercise_id)
     common = _common({k: v for k, v in nodes.items() if k in COMMON_FIELDS}, report, exercise_id, param_names)
-    prose = [key for key, field_ in problem_class.FIELDS.items() if field_.reader == "prose"]
+    prose = [key for key, field_ in problem_class.FIELDS.items() if field_.reader in SHOWN_READERS]
     _check_templates(nodes, ["title", "hints", "more_hints", *prose], param_names, report, exercise_id)
     if len(report.problems) > before:
         return None

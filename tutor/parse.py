@@ -1528,6 +1528,28 @@ _KEYBOARD = {  # a symbol of the question's notation and how a keyboard types it
 _SPACED = {" ": r"\s*", ",": r"\s*,\s*", "(": r"\s*\(\s*", ")": r"\s*\)", "/": r"\s*/\s*"}
 
 
+# A name as a keyboard types it, and as the question writes it: x_1, x_{1} and x1 are x₁, f'(2) and f’(2)
+# f′(2), grad f and nabla f ∇f, alpha α; after `normalize`, whose − is '-'.
+_TYPED_NAME = (
+    (re.compile(r"(?<![^\W\d_])(" + "|".join(sorted(GREEK, key=len, reverse=True)) + r")(?![^\W\d_])", re.I),
+     lambda found: GREEK[found[1].lower()]),
+    (re.compile(r"(?<![^\W\d_])([^\W\d_])_?(?:\{(\d+)\}|(\d+))(?!\w)"),
+     lambda found: found[1] + (found[2] or found[3]).translate(str.maketrans("0123456789", _SUBSCRIPT_DIGITS))),
+    (re.compile(r"['’]"), lambda found: "′"),
+    (re.compile(r"(?<![^\W\d_])(?:grad|nabla)(?![^\W\d_])\s*", re.I), lambda found: "∇"),
+)
+
+
+def name_form(name: str) -> str:
+    """`name` as the question writes it, however the author typed it (x_1 as x₁, f'(2) as f′(2), -grad f
+    as -∇f, alpha as α), so that two spellings of one name are the same text, and an answer may be
+    written after it in every spelling `_spelled` allows."""
+    name = " ".join(normalize(name).split())
+    for pattern, written in _TYPED_NAME:
+        name = pattern.sub(written, name)
+    return name
+
+
 def _spelled(name: str) -> str:
     """A pattern for `name` as the question writes it and as a keyboard types it: α or alpha (in any
     case), x₁, x_1, x_{1} or x1, f′ or f', ∂f/∂x or df/dx, ∇f or grad f; spaced or not around its
@@ -1548,6 +1570,7 @@ def _spelled(name: str) -> str:
 def _name_patterns(named: tuple[str, ...], parts: bool) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     """The whole answer's name before '=' at the start (any of `named`, or the point of the parts' names);
     and, for a point, any part's name before '='."""
+    named = tuple(name_form(n) for n in named)
     whole = "|".join(_spelled(n) for n in named) if not parts else \
         r"\(\s*" + r"\s*,\s*".join(_spelled(n) for n in named) + r"\s*\)"
     found = None

@@ -26,6 +26,7 @@ from .show import MOST_DIGITS, show
 from .templates import not_real_placeholder
 from .topics import KINDS, FieldError
 from .topics.base import Unkeyable, expressions_in, not_real_part
+from .topics.fields import SHOWN_READERS
 
 if TYPE_CHECKING:
     from .packs import Exercise, ExerciseSpec, Param
@@ -165,7 +166,8 @@ def _not_real(spec: ExerciseSpec, params: Params) -> Finding | None:
         if not_real_part(part, values) is not None:  # rare: only then is the part found
             return Finding(key, f"{show(cast(sympy.Expr, not_real_part(spec.data[key], values)))} is not a real number")
     fields = KINDS[spec.kind].exercise.FIELDS
-    prose = [(key, str(text)) for key, text in spec.data.items() if key in fields and fields[key].reader == "prose"]
+    prose = [(key, str(text)) for key, text in spec.data.items()
+             if key in fields and fields[key].reader in SHOWN_READERS]
     texts = [("title", spec.title), *prose, *(("hints", h) for h in spec.hints or ()),
              *(("more_hints", h) for h in spec.more_hints),
              *((f"mistakes[{i}]", m.feedback) for i, m in enumerate(spec.mistakes))]
@@ -319,7 +321,8 @@ def _texts(exercise: Exercise) -> list[Finding]:
     except (TutorError, *_COMPUTING) as error:
         found.append(Finding(None, f"its hints can't be given: {getattr(error, 'message', 'they fail to compute')}"))
     fields = exercise.problem.FIELDS
-    prose = [(key, str(value)) for key, value in spec.data.items() if key in fields and fields[key].reader == "prose"]
+    prose = [(key, str(value)) for key, value in spec.data.items()
+             if key in fields and fields[key].reader in SHOWN_READERS]
     texts: Iterable[tuple[str, str]] = [("title", spec.title), *prose, *(("hints", h) for h in spec.hints or ()),
                                        *(("more_hints", h) for h in spec.more_hints)]
     for field, text in texts:

@@ -164,6 +164,18 @@ def read_prose(node, params, folder) -> str:
     return _scalar(node, "text")
 
 
+def read_shown_name(node, params, folder) -> str:  # noqa: ARG001
+    """A name the student reads in the prompt (E(0, 0), f′(2)), where `{a}` shows a parameter's value as in
+    prose, and so does `a` alone, as in maths (E(a, 1) is E(5, 1) for a = 5): written as `{a}`, each
+    variant fills it with the prompt's numbers. A parameter inside a longer name (x_a) stays a letter."""
+    text = _scalar(node, "text")
+    if not params:
+        return text
+    alone = "|".join(re.escape(p) for p in sorted(params, key=len, reverse=True))
+    return re.sub(rf"(\{{\{{|\}}\}}|\{{[^{{}}]*\}})|(?<!\w)({alone})(?!\w)",
+                  lambda found: found[1] or f"{{{found[2]}}}", text)
+
+
 def read_names(node, params, folder) -> tuple[str, ...]:  # noqa: ARG001
     if isinstance(node, yaml.SequenceNode):
         return tuple(_scalar(item, "a variable name").strip() for item in node.value)
@@ -294,6 +306,7 @@ READERS: dict[str, Reader] = {
     "names": Reader(read_names, {"oneOf": [{"type": "array", "items": SCALAR}, SCALAR]}),
     "text": Reader(read_text, SCALAR),
     "prose": Reader(read_prose, SCALAR),
+    "shown name": Reader(read_shown_name, SCALAR),
     "hints": Reader(read_hints, {"oneOf": [{"type": "array", "items": SCALAR, "maxItems": MAX_HINTS}, SCALAR]}),
     "point": Reader(read_point, {"type": ["array", "object", "string", "number"]}),
     "numbers": Reader(read_numbers, {"oneOf": [{"type": "array", "items": _NUMBER, "minItems": 1},
@@ -323,5 +336,7 @@ READERS: dict[str, Reader] = {
         "properties": {"answer": SCALAR, "feedback": SCALAR}}}),
 }
 
+# readers of text a student reads, where `{a}` shows a parameter's value: each variant fills it
+SHOWN_READERS = frozenset({"prose", "shown name"})
 # readers of numbers: where the pack writes one as a decimal (0.05), the exercise shows its numbers that way
 NUMERIC_READERS = frozenset({"number", "numbers", "point", "points"})

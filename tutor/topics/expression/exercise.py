@@ -11,7 +11,7 @@ from sympy import Expr
 
 from ...calculus.common import order_variables
 from ...check import variables_of
-from ...parse import AUTO, SHAPES, Answer, InputError, Shape, read
+from ...parse import AUTO, SHAPES, Answer, InputError, Shape, name_form, read
 from ...show import Notation, numbers_written, show
 from ..base import Field, FieldError, Problem, not_real_part, point_from, substitute
 
@@ -53,8 +53,9 @@ class Expression(Problem):
         "name": Field("name", "the function's name in the prompt (default f)"),
         "at": Field("point", "the point the question is about, like [1, 2] or 3"),
         "rate": Field("number", "the learning rate α of a descent step, like 0.1"),
-        "answer_name": Field("text", "the name the prompt gives the answer, like x₁ or E(0, 0): an answer may be "
-                                     "written after it (x₁ = 2.4)"),
+        "answer_name": Field("shown name", "the name the prompt gives the answer, like x₁ or E(0, 0): an answer "
+                                           "may be written after it (x₁ = 2.4, x_1 = 2.4); {a} or a shows the value "
+                                           "of parameter a, as in the prompt (E({a}, 1))"),
     }
 
     @classmethod
@@ -78,7 +79,7 @@ class Expression(Problem):
         decimals = data.get("expected_decimals")  # the pack loader's: None for an exercise built without it
         written = Notation.USUAL if decimals is None else Notation.DECIMALS if decimals else Notation.FRACTIONS
         return cls(text=data["prompt"], answer=answer, variables=variables, about=_about(data),
-                   named=_answer_name(data, answer.shape), written=written)
+                   named=_answer_name(data, answer.shape, variables), written=written)
 
     @property
     def shape(self) -> Shape:
@@ -129,13 +130,18 @@ def _about(data: Mapping[str, Any]) -> About | None:
     return About(function, variables, point_from(data["at"], variables, "at"), data.get("name", "f"), rate)
 
 
-def _answer_name(data: Mapping[str, Any], shape: Shape) -> tuple[str, ...]:
+def _answer_name(data: Mapping[str, Any], shape: Shape, variables: tuple[str, ...]) -> tuple[str, ...]:
+    """The name, its parameters filled in (tutor.packs), as the prompt writes it; compared in the parser's
+    form, where x_1 is x₁ and f'(2) is f′(2)."""
     name = data.get("answer_name")
     if name is None:
         return ()
     name = name.strip()
     if shape == Shape.EQUATION:  # y = 2x: the left side is the equation's own, not a name before it
         raise FieldError("answer_name", "an equation has no name before it: its left side is part of the answer")
-    if not name or "=" in name or len(name) > 40:
+    if "=" in name or len(name) > 40 or not any(c.isalpha() or c in "∇∂" for c in name):  # 5: a parameter's value
         raise FieldError("answer_name", f"'{name}' is not a name, like x₁ or E(0, 0)")
+    if name_form(name) in {name_form(v) for v in variables}:  # x = 2x is an equation in x, not 2x named x
+        raise FieldError("answer_name", f"'{name}' is a variable of the answer, so '{name} = …' would be an "
+                                        "equation in it; name the answer otherwise, like f(x)")
     return (name,)
