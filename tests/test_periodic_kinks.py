@@ -60,7 +60,7 @@ def test_a_region_lists_every_one_within_its_bounds(capsys):
                            "  x = 0               " + _corner("0"),
                            "  x = π/2 ≈ 1.5708    maximum (f″ = -1 < 0)",
                            "  x = π ≈ 3.14159     " + _corner("0")]
-    assert "   3.3. For sin(x) = 0: f has kinks at x = -π, x = 0 and x = π." in steps
+    assert "   3.3. For sin(x) = 0, -4 ≤ x ≤ 4: f has kinks at x = -π, x = 0 and x = π." in steps
     # the region step checks the points listed, not sympy's solutions of cos(x) = 0
     assert [line for line in steps if line.startswith("   5.")] == [
         f"   5.{i}. {p} is inside." for i, p in enumerate(("-π", "-π/2", "0", "π/2", "π"), start=1)]
@@ -73,20 +73,20 @@ def test_the_steps_say_what_the_result_says(capsys):
         "3. f repeats every π, kinks and all, so look within one period, 0 ≤ x < π. Where each absolute value's "
         "inside keeps one sign, f has no absolute value: solve f′ = 0 for each choice of signs, and look at each "
         "kink, where an inside is 0, from both sides:",
-        "   3.1. For sin(x) > 0: f = sin(x), and f′ = cos(x) is 0 at x = π/2.",
-        "   3.2. For sin(x) < 0: f = -sin(x), and f′ = -cos(x) is not 0 there.",
-        "   3.3. For sin(x) = 0: f has a kink at x = 0.",
+        "   3.1. For sin(x) > 0, 0 ≤ x < π: f = sin(x), and f′ = cos(x) is 0 at x = π/2.",
+        "   3.2. For sin(x) < 0: no x with 0 ≤ x < π has these signs, so there is nothing to solve.",
+        "   3.3. For sin(x) = 0, 0 ≤ x < π: f has a kink at x = 0.",
         "4. The critical points: x = 0, x = π/2."]
     assert f"5. Note: {summary[-1].removeprefix('note: ')}." in steps
     assert not any("cannot solve" in line or "may be missing" in line for line in [*summary, *steps])
 
 
 def test_kinks_without_end_and_no_period_claim_none(capsys):
-    # |sin x| + x has a kink at every kπ, but f(x + π) = f(x) + π: nothing repeats, and nothing is said to
+    # |sin x| + x has a kink at every kπ and f(x + π) = f(x) + π: f does not repeat, f′ does, and only that is said
     summary, _ = _solve(capsys, "critical", "abs(sin(x)) + x")
-    assert not any("repeats" in line for line in summary)
-    assert summary[-1] == ("note: the tutor could not solve every case of f′ = 0 exactly, so some critical points "
-                           "may be missing")
+    assert not any("f repeats" in line for line in summary)
+    assert summary[-1] == _recurs("π")
+    assert not any("minimum (" in line for line in summary)  # f′ ≥ 0 everywhere: no minimum
 
 
 @pytest.mark.parametrize("function, corner", [

@@ -887,6 +887,7 @@ class Split:
     sides: tuple[Side, ...] = ()  # left to right
     repeats: Window | None = None  # f repeats, and so do its kinks: every zero and kink in this window is listed
     signed: Spanned | None = None  # there, f′ = 0 solved for each choice of the insides' signs, and the kinks
+    slope_only: bool = False  # f′ repeats, f does not: f plus a line (|sin x| + x/10)
 
 
 _MOST_KINKED = 3  # absolute values in f, each side of each solved apart
@@ -951,19 +952,22 @@ def _split_at_kinks(f: Expr, x: sympy.Symbol, region: Region | None = None) -> S
 def _repeating(f: Expr, cornered: Expr, x: sympy.Symbol, absolutes: Sequence[sympy.Abs],
                region: Region | None) -> Split | None:
     """f′ = 0 and the kinks of an f that repeats, kinks and all (|sin x|, least period π), within one period,
-    0 ≤ x < π, or the region's bounds: a period on, f and so each kink and zero are as they were. Solved
-    as the minimum of a periodic f is (`spanned`). None where f has no period sympy finds (|sin x| + x, whose
-    kinks go on without end but whose values do not repeat) or solveset can't list them."""
-    from .minimize import least_period  # minimize finds its critical points here: imported when first needed
+    0 ≤ x < π, or the region's bounds: a period on, f and so each kink and zero are as they were. f plus a line
+    (|sin x| + x/10) does too, its f′ repeating. Solved as the minimum of a periodic f is (`spanned`). None where
+    neither has a period sympy finds (|sin x| + x², whose kinks go on without end) or solveset can't list them."""
+    from .minimize import drift, least_period  # minimize finds its critical points here: imported when first needed
 
     period = least_period(f, x)
+    shifted = drift(f, x) if period is None else None  # |sin x| + x/10 does not repeat, but f′ does, kinks too
+    if shifted is not None:
+        period = shifted.period
     if period is None or not period.is_comparable:
         return None
     window = _window(x.name, period, region)
     found = spanned(cornered, x, absolutes, window.span)
     if found is None or not all(z.is_comparable for z in (*found.kinks, *found.zeros)):
         return None
-    return Split(found.zeros, found.kinks, repeats=window, signed=found)
+    return Split(found.zeros, found.kinks, repeats=window, signed=found, slope_only=shifted is not None)
 
 
 def _endless_set(found: sympy.Set) -> bool:

@@ -162,6 +162,14 @@ class Minimum:
     endless: bool = False  # f is as low as the least at infinitely many x, with no period: sin(x²) = -1 where
     # x² = 3π/2 + 2kπ for every k ≥ 0, of which those listed are only the first
 
+    drift: Drift | None = None  # f(x + T) = f(x) + c, c ≠ 0 (sin x + x/10): its minima recur ever lower one way
+
+    @property
+    def no_least(self) -> bool:
+        """Whether the local minima found may have no least one: f is lower elsewhere and they are not all found
+        (sin x + x/10 has infinitely many, each 2π to the left π/5 lower), so the least found is none to name."""
+        return self.is_global is False and not self.complete
+
     @property
     def tied(self) -> tuple[LocalMinimum, ...]:
         """The other local minima as low as the least (x = ±1 for (x² − 1)²): each minimises f too."""
@@ -171,6 +179,48 @@ class Minimum:
     def lowest(self) -> tuple[LocalMinimum, ...]:
         """Every local minimum where f is least, left to right: the least alone, or it and those tied with it."""
         return tuple(sorted((self.least, *self.ties), key=lambda m: m.approx))
+
+
+@dataclass(frozen=True)
+class Drift:
+    """f(x + period) = f(x) + rise for every x, rise ≠ 0: f′ repeats, and each local minimum recurs a period on,
+    `rise` higher (|sin x| + x/10: π on, π/10 higher), so f falls without bound the other way."""
+
+    period: Expr
+    rise: Expr
+
+    def text(self, x: str) -> str:
+        """The shift, said the way f falls: f(x − 2π) = f(x) − π/5 for sin x + x/10."""
+        shift = f"{x} − {show(self.period)}" if self.rise > 0 else f"{x} + {show(self.period)}"
+        return f"f({shift}) = f({x}) − {show(abs(self.rise), fractions=True)} for every {x}"
+
+    def said(self, x: str) -> str:
+        """Why there is no least local minimum, from the shift."""
+        way = "to the left" if self.rise > 0 else "to the right"
+        return (f"{self.text(x)}, so each local minimum recurs {show(self.period)} {way}, "
+                f"{show(abs(self.rise), fractions=True)} "
+                "lower: f has infinitely many local minima, ever lower, and no least one")
+
+
+def drift(f: Expr, x: sympy.Symbol) -> Drift | None:
+    """Where f is a periodic function plus a line (sin x + x/10, |sin x| − x/3), the period and how much f rises
+    over it, shown exactly: f(x + T) − f(x) simplifies to a number other than 0. None otherwise, or in time."""
+    terms = sympy.Add.make_args(f)
+    line = [t for t in terms if x in t.free_symbols and t.is_polynomial(x) and sympy.degree(t, x) == 1]
+    rest = sympy.Add(*(t for t in terms if t not in line))
+    if not line or x not in rest.free_symbols:
+        return None
+    try:
+        with deadline(SOLVE_SECONDS):
+            period = least_period(rest, x)
+            if period is None or not period.is_positive:
+                return None
+            rise = sympy.simplify(f.xreplace({x: x + period}) - f)
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, sympy.PolynomialError):
+        return None
+    if x in rise.free_symbols or not rise.is_comparable or rise == 0:
+        return None
+    return Drift(period, rise)
 
 
 def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | None = None) -> Minimum:
@@ -219,9 +269,10 @@ def _minimize(f: Expr, name: str, within: sympy.Set | None) -> Minimum:
         note = f"{ONLY_LOCAL}{lower}" if lower else ""
     ties, tie_by, computed = _ties(f, x, best, minima)
     endless = not complete and best.exact and _endless(f, x, best.value)
+    shifted = drift(f, x) if is_global is False and not complete else None  # only then said: no least one
     return Minimum(best, note, name, slope, tuple(minima), is_global, complete, zeros, curving, verified=verified,
                    ties=ties, tie_by=tie_by, ties_computed=computed, domain=domain,
-                   lower=lower, lower_at=lower_at, endless=endless)
+                   lower=lower, lower_at=lower_at, endless=endless, drift=shifted)
 
 
 ONLY_LOCAL = "this minimum is only local: "  # the note's start, where f is smaller elsewhere

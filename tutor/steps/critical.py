@@ -7,12 +7,13 @@ condition from each equation; candidates; the region; the second-derivative test
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 import sympy
 from sympy import Expr
 
 from ..calculus import CriticalPoint, CriticalPoints, CriticalSet, Piece, Region, classify, critical_points
-from ..calculus.common import function_of, real_powers, symbols
+from ..calculus.common import function_of, real_powers, sign, symbols
 from ..calculus.critical import (
     Family,
     KinkLines,
@@ -26,6 +27,7 @@ from ..calculus.critical import (
     lies_on,
 )
 from ..calculus.kinks import Level, Spanned, between, between_text, pieces
+from ..calculus.roots import compare, sort_exactly
 from ..parse import Equation, symbol
 from ..show import show
 from .derivative import derivative_steps
@@ -155,7 +157,7 @@ def _sides(x: sympy.Symbol, split: Split, roots: bool = False) -> Step:
     """f′ = 0 solved on each side of f's kinks, where f has no absolute value; the kinks are classified below.
     `roots`: f has an odd root of a base that changes sign (x^(2/3)), split where that base is 0 too."""
     if split.signed is not None and split.repeats is not None:
-        return _signed(x, split.signed, split.repeats)
+        return _signed(x, split.signed, split.repeats, split.slope_only)
     parts = []
     for side in split.sides:
         where = between_text(side.low, side.high, x.name)
@@ -166,20 +168,47 @@ def _sides(x: sympy.Symbol, split: Split, roots: bool = False) -> Step:
                 kinks=tuple(Equation(x, k) for k in split.kinks))
 
 
-def _signed(x: sympy.Symbol, found: Spanned, window: Window) -> Step:
+def _signed(x: sympy.Symbol, found: Spanned, window: Window, slope_only: bool = False) -> Step:
     """A periodic f with kinks (|sin x|), within one period or a region's bounds: f′ = 0 for each sign of each
-    absolute value's inside, where f has none, and where an inside is 0, its kinks; classified below."""
+    absolute value's inside, where f has none, and where an inside is 0, its kinks; classified below. Each case
+    is said within the window, where its zeros were looked for: sin x < 0 has -cos x = 0 at 3π/2, but no x of
+    0 ≤ x < π has sin x < 0."""
     names = [x.name]
     parts = []
+    within = window.text()
+    occurring = _sign_choices(x, found)
     for s in found.signed:
         where = " and ".join(f"{show(a.args[0], names)} {'>' if sign > 0 else '<'} 0"
                              for a, sign in zip(found.absolutes, s.signs))
-        parts.append(_stretch(s.smooth, tuple(Equation(x, z) for z in s.zeros), where, s.slope))
+        if occurring is not None and s.signs not in occurring:
+            parts.append(step(Rule.SIGN_NEVER, None, None, where=where, variable=x, within=within))
+            continue
+        parts.append(_stretch(s.smooth, tuple(Equation(x, z) for z in s.zeros), f"{where}, {within}", s.slope))
     insides = tuple(Equation(a.args[0], sympy.Integer(0)) for a in found.absolutes)
     kinks = tuple(Equation(x, k) for k in found.kinks)
-    parts.append(step(Rule.SIGN_KINKS, insides, kinks) if kinks else step(Rule.SIGN_NO_KINK, insides, None))
-    rule = Rule.SIGNS_IN if window.bounded else Rule.SIGNS
+    parts.append(step(Rule.SIGN_KINKS, insides, kinks, within=within) if kinks
+                 else step(Rule.SIGN_NO_KINK, insides, None))
+    rule = Rule.SIGNS_IN if window.bounded else Rule.SIGNS_SLOPE if slope_only else Rule.SIGNS
     return step(rule, None, None, parts, period=window.period, within=window.text())
+
+
+def _sign_choices(x: sympy.Symbol, found: Spanned) -> set[tuple[int, ...]] | None:
+    """The choices of the insides' signs some x of the span has: each stretch between the kinks keeps one, read at
+    its middle (the insides are continuous there, sin x and cos x); None where the span can't be cut so."""
+    span = found.span
+    if not isinstance(span, sympy.Interval) or not (span.inf.is_finite and span.sup.is_finite):
+        return None
+    marks = sort_exactly(dict.fromkeys([span.inf, *found.kinks, span.sup]))
+    choices: set[tuple[int, ...]] = set()
+    for low, high in pairwise(marks):
+        if compare(low, high) >= 0:
+            continue
+        middle = (low + high) / 2
+        signs = [sign(a.args[0].xreplace({x: middle})) for a in found.absolutes]
+        if None in signs or 0 in signs:
+            return None
+        choices.add(tuple(s for s in signs if s is not None))
+    return choices
 
 
 def _stretch(there: Expr, zeros: tuple[Equation, ...], where: str, slope: Expr) -> Step:

@@ -92,6 +92,8 @@ class Rule(StepRule):
     SIGNS = "signs"  # a periodic f with kinks (|sin x|): solved in one period, for each sign of each inside
     SIGNS_IN = "signs_in"  # the same, within a region's bounds
     SIGN_KINKS = "sign_kinks"
+    SIGN_NEVER = "sign_never"  # a choice of signs that no x of the window has (sin x < 0 on 0 ≤ x < π)
+    SIGNS_SLOPE = "signs_slope"  # f′ repeats, and its kinks, though f does not (|sin x| + x/10)
     SIGN_NO_KINK = "sign_no_kink"
     KINK_LINES = "kink_lines"
     KINK_LINES_ROOTS = "kink_lines_roots"

@@ -109,7 +109,11 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.SIGNS_IN: ("Look within the region's bounds, {within}. Where each absolute value's inside keeps one sign, "
                     "{f} has no absolute value: solve {f}′ = 0 for each choice of signs, and look at each kink, where "
                     "an inside is 0, from both sides:"),
-    Rule.SIGN_KINKS: "For {before:or}: {f} has {after:a kink|kinks} at {after:list}.",
+    Rule.SIGN_KINKS: "For {before:or}, {within}: {f} has {after:a kink|kinks} at {after:list}.",
+    Rule.SIGN_NEVER: "For {where}: no {variable} with {within} has these signs, so there is nothing to solve.",
+    Rule.SIGNS_SLOPE: ("{f}′ repeats every {period}, and so do {f}'s kinks, so look within one period, {within}. Where "
+                       "each absolute value's inside keeps one sign, {f} has no absolute value: solve {f}′ = 0 for "
+                       "each choice of signs, and look at each kink, where an inside is 0, from both sides:"),
     Rule.SIGN_NO_KINK: "For {before:or}: nowhere here, so {f} has no kink.",
     Rule.KINK_LINES: ("On {kinks:the line|the lines} {kinks:and} an absolute value's inside is 0, where {f} may have "
                       "a kink and a derivative no value: solve ∇{f} = 0 off {kinks:that line|those lines}, where {f} "

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, cast
 from sympy import Expr
 
 from ... import calculus
-from ...calculus import SolveError
+from ...calculus import Nature, SolveError
 from ...calculus.minimize import nearest_repeat
 from ...check import Judgement, Verdict, check
 from ...compare import ORDINALS, Context, Note, Tolerance, once
@@ -490,8 +490,22 @@ class LocalMinima(FunctionProblem):
                     "The lowest local minimum is the global one when the function grows without bound in every "
                     "direction.")
         return (first, "A critical point is a local minimum where the second-derivative test says so "
-                       f"({self._test_for_minimum()}).",
+                       f"({self._test_for_minimum()}){self.other_rule}.",
                 f"There {'is' if count == 1 else 'are'} {count} local minim{'um' if count == 1 else 'a'}{window}.")
+
+    @property
+    def other_rule(self) -> str:
+        """The rule that keys a minimum the second-derivative test does not decide, in one variable: at |sin x|'s
+        corner at 0 f″ has no value, and x⁴'s f″(0) = 0, so the test says nothing there; "" where it decides
+        every minimum (then its rule alone is the whole of it)."""
+        if not self.one:
+            return ""
+        points = self.minima.points
+        if any(p.classification.untested for p in points):
+            return f", or, at a corner where {self.name}″ has no value, where {self.name}′ changes from − to +"
+        if any(p.classification.label == Nature.INCONCLUSIVE for p in points):
+            return f", or, where {self.name}″ = 0, where {self.name}′ changes from − to +"
+        return ""
 
     def _test_for_minimum(self) -> str:
         """What the second-derivative test asks of a local minimum, for this many variables."""

@@ -25,8 +25,8 @@ MINIMUM_VALUE = ABOUT_MINIMA["gave-minimum-value"]  # the minimize kind's, named
 MINIMUM_VALUES = replace(MINIMUM_VALUE, sentence=(  # in one variable, for every local minimum at once
     "It looks like you gave the minimum values {values} of {f}, not the {x} where each is reached."))
 EVERY_CRITICAL_POINT = replace(ABOUT_MINIMA["maxima-counted-as-minima"], sentence=(  # the minimize kind's, for a list
-    "It looks like you listed every critical point. Only those where the second-derivative test says minimum are "
-    "local minima; the others are {others}."))
+    "It looks like you listed every critical point. Only those where the second-derivative test says minimum{rule} "
+    "are local minima; the others are {others}."))
 
 MISCONCEPTIONS = register(
     Misconception(
@@ -43,6 +43,11 @@ MISCONCEPTIONS = register(
         "It looks like you gave a local minimum that is not the lowest: {name} is {higher} there but only "
         "{lowest} at the global minimum. Compare the values at every local minimum."),
 )
+
+# x⁴ − 2x² at x = -1 and x = 1: the one given is as low as another, so it is not "the lowest minimum"
+ONE_OF_THE_LOWEST = replace(MISCONCEPTIONS["only-global-minimum"], sentence=(
+    "It looks like you gave only one of the {lowest} equally low minima. A local minimum is lower than every point "
+    "near it, not than every point: this function has {count} of them."))
 
 
 def _answer(points: Sequence[tuple[Expr, ...]], one: bool, listed: bool) -> Answer:
@@ -76,11 +81,13 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
     found: list[tuple[str, str, Answer]] = []
     named: list[tuple[Said, Answer]] = []  # a critical point of the wrong kind given for a minimum
     if problem.ask == Ask.ALL:
-        found.append(("only-global-minimum", say["only-global-minimum"](count=str(len(points))),
-                      _answer([points[lowest]], one, listed=True)))
+        alone = ONE_OF_THE_LOWEST.say(count=str(len(points)), lowest=str(1 + len(minima.tied))) if minima.tied \
+            else say["only-global-minimum"](count=str(len(points)))
+        found.append(("only-global-minimum", alone, _answer([points[lowest]], one, listed=True)))
         every = [p.point for p in critical.points]
         others = "not" if one else "maxima or saddle points"  # a function of one variable has no saddle points
-        found.append(("maxima-counted-as-minima", EVERY_CRITICAL_POINT.say(others=others),
+        found.append(("maxima-counted-as-minima", EVERY_CRITICAL_POINT.say(
+            others=others, rule=f"{problem.other_rule}," if problem.other_rule else ""),
                       _answer(every, one, listed=True)))
         for point, said in wrong_kind:  # in the place of one minimum, the others kept: in order, from left to right
             for instead in points:

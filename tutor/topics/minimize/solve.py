@@ -29,7 +29,7 @@ from ..solution import Solution, approx, exact_data, function_argument, header, 
 
 def solve(function: str, variables: Sequence[str] | None = None, region: str | None = None,
           explain: bool = False) -> Solution:
-    from .steps import minimize_steps, periodic_note
+    from .steps import minimize_steps, no_least_why, periodic_note
     f, names = read_function(function, variables)
     window = calculus.parse_region(region, names) if region else None
     if len(names) == 2:
@@ -74,6 +74,8 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         least = (f"minimum: f = {show(result.value)}{approx(result.value)} at "
                  + and_list([f"{x} = {_place(m)}" for m in result.lowest])
                  + (f", the same value {result.tie_by}" if result.tie_by else ""))
+    if result.no_least:  # sin x + x/10: one of its local minima, which go on ever lower
+        least = "a local " + least
     lines = [header(f, names), slope, least]
     # cos|x| is solved as cos x: said, since f′ is then shown for cos x
     lines += [f"note: {show(e, names)} = {show(plain, names)} for every {x}, {_even_reason(e)}"
@@ -100,6 +102,8 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     lines += [_verified(x, zero) for zero in result.verified]
     if note:
         lines.append(f"note: {note}")
+    if result.no_least:
+        lines.append(f"note: it is not the least local minimum: {no_least_why(result)}")
     if result.period is not None:  # sin x + sin 2x: the minima of one period, which recur
         lines.append(f"note: {periodic_note(result.period, x)}")
     if not result.exact and len(result.minima) > 1:  # cos²x + x²/100: its minima 20.2 to 29.5 fall between samples

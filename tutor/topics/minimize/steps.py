@@ -38,6 +38,9 @@ class MinimizeRule(StepRule):
     LEAST_TIED = "least_tied"
     NO_DERIVATIVE = "no_derivative"
     NEVER_RISES = "never_rises"
+    LOCAL_MINIMUM = "local_minimum"
+    NO_LEAST = "no_least"
+    NUMERICALLY_FOUND = "numerically_found"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -58,6 +61,10 @@ TEMPLATES: dict[StepRule, str] = {
     MinimizeRule.NEVER_RISES: ("{f}′({variable}) = {before} never changes from negative to positive, so {f} has no "
                                "local minimum."),
     MinimizeRule.LEAST_MINIMUM: "The least local minimum is {f}{point:args} = {value}{approx}: {verdict}.",
+    MinimizeRule.LOCAL_MINIMUM: "A local minimum of {f} = {before}: {variable} = {after}{approx}{known}",
+    MinimizeRule.NO_LEAST: "A local minimum found is {f}{point:args} = {value}{approx}, but not the least: {why}.",
+    MinimizeRule.NUMERICALLY_FOUND: ("Numerically, from {f}'s values on a grid and the zeros of {f}′ beside its lowest "
+                                     "ones: {after:a local minimum found is|local minima found are} {after:list}."),
     MinimizeRule.ONLY_ZERO: ("{f}″({variable}) = {curving} > 0 wherever {f} is defined, so {f}′ is 0 at most once: "
                              "{after} is the only critical point."),
     MinimizeRule.ONLY_ZERO_ON: ("{f}″({variable}) = {curving} > 0 for every {domain}, so {f}′ is 0 at most once "
@@ -112,6 +119,14 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
     verdict = globally(result.is_global, len(result.minima), result.complete) + (
         f" ({result.note})" if result.note else "") + (
         f" ({periodic_note(result.period, x)})" if result.period is not None else "")
+    if result.no_least:  # sin x + x/10: its minima go on, ever lower; the one found is not the least
+        substeps = [step(MinimizeRule.NUMERICALLY_FOUND, None, s.after) if s.rule is MinimizeRule.NUMERICALLY
+                    else s for s in substeps]
+        substeps.append(step(MinimizeRule.NO_LEAST, None, None, point=(point,), value=result.value,
+                             approx=approx(result.value), why=no_least_why(result)))
+        substeps += after
+        return step(MinimizeRule.LOCAL_MINIMUM, f, point, substeps, variables=(x,), variable=sympy.Symbol(x),
+                    approx=approx(point), known=f", {result.known_as}" if result.known_as else "")
     if result.tied:  # f is least at several points: none of them is the minimum
         return _tied(f, x, result, substeps, verdict, listed, after)
     substeps.append(step(MinimizeRule.LEAST_MINIMUM, None, None, point=(point,), value=result.value,
@@ -120,6 +135,16 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
     known = f", {result.known_as}" if result.known_as else ""
     return step(MinimizeRule.MINIMUM, f, point, substeps, variables=(x,), variable=sympy.Symbol(x),
                 approx=approx(point), known=known)
+
+
+def no_least_why(result: Minimum) -> str:
+    """Why no local minimum found is the least, as the summary and the pack's refusal say it: from the shift where
+    f is periodic plus a line, which shows the minima recur ever lower; else what is known, that f is lower
+    elsewhere and its minima are not all found."""
+    if result.drift is not None:
+        return f"{result.drift.said(result.variable)}, and so no global minimum"
+    return (f"{result.lower}, so no minimum found is global, and the tutor could not find every local minimum: "
+            "f may have infinitely many, ever lower, and no least one")
 
 
 def no_minimum_steps(f: Expr, x: str, slope: Expr) -> Step:

@@ -1,0 +1,64 @@
+"""A function whose local minima recur ever lower (sin x + x/10, |sin x| + x/10) has no least one, and `solve
+minimize` says so rather than naming one (finding 191); `solve critical` finds the corners `solve minimize` does;
+the periodic kink steps say each sign case within the window (193); local_minima states the rule that keys a
+corner minimum, and a minimum as low as another is not "the lowest" (194)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor.cli import main
+
+
+def _solve(capsys, *argv: str) -> tuple[list[str], list[str]]:
+    assert main(["solve", *argv]) == 0
+    summary, _, steps = capsys.readouterr().out.partition("\n\nSteps:\n")
+    return summary.splitlines(), steps.splitlines()
+
+
+@pytest.mark.parametrize("function, shift", [
+    ("sin(x) + x/10", "f(x − 2π) = f(x) − π/5 for every x, so each local minimum recurs 2π to the left, π/5 lower"),
+    ("abs(sin(x)) + x/10", "f(x − π) = f(x) − π/10 for every x, so each local minimum recurs π to the left, π/10 lower"),
+])
+def test_minima_ever_lower_have_no_least_one(capsys, function, shift):
+    summary, steps = _solve(capsys, "minimize", function, "--steps")
+    said = f"{shift}: f has infinitely many local minima, ever lower, and no least one, and so no global minimum"
+    assert f"note: it is not the least local minimum: {said}" in summary
+    assert summary[2].startswith("a local minimum: f(")
+    assert steps[0].startswith("A local minimum of f = ")
+    assert steps[-1].endswith(f", but not the least: {said}.")
+    assert not any("least local minimum is" in line for line in [*summary, *steps])
+
+
+def test_unbounded_with_minima_not_all_found_names_no_least(capsys):
+    summary, steps = _solve(capsys, "minimize", "abs(sin(x)) - abs(x)/10", "--steps")
+    assert steps[-1] == ("8. A local minimum found is f(0) = 0, but not the least: f decreases without bound, so no "
+                         "minimum found is global, and the tutor could not find every local minimum: f may have "
+                         "infinitely many, ever lower, and no least one.")
+    assert not any("least local minimum is" in line for line in [*summary, *steps])
+
+
+@pytest.mark.parametrize("function, corner, maximum", [
+    ("abs(sin(x)) + x/10", "  x = 0 ", "  x = acos(-1/10) ≈ 1.67096  maximum"),
+    ("abs(cos(x)) - x/3", "  x = π/2 ≈ 1.5708 ", "  x = -asin(1/3) + π ≈ 2.80176  maximum"),
+])
+def test_critical_finds_the_corner_minimize_does(capsys, function, corner, maximum):
+    summary, _ = _solve(capsys, "critical", function)
+    assert any(line.startswith(corner) and "minimum (" in line and "a corner" in line for line in summary)
+    assert any(line.startswith(maximum) for line in summary)
+    assert summary[-1] == ("note: f′ repeats every π: these are the critical points with 0 ≤ x < π, and each recurs "
+                           "at x + k·π for every integer k")
+
+
+def test_each_sign_case_is_said_within_the_window(capsys):
+    _, steps = _solve(capsys, "critical", "abs(sin(x)) + abs(cos(x))", "--steps")
+    assert [line for line in steps if line.startswith("   3.")] == [
+        "   3.1. For sin(x) > 0 and cos(x) > 0, 0 ≤ x < π/2: f = sin(x) + cos(x), and f′ = -sin(x) + cos(x) is 0 "
+        "at x = π/4.",
+        "   3.2. For sin(x) > 0 and cos(x) < 0: no x with 0 ≤ x < π/2 has these signs, so there is nothing to solve.",
+        "   3.3. For sin(x) < 0 and cos(x) > 0: no x with 0 ≤ x < π/2 has these signs, so there is nothing to solve.",
+        "   3.4. For sin(x) < 0 and cos(x) < 0: no x with 0 ≤ x < π/2 has these signs, so there is nothing to solve.",
+        "   3.5. For sin(x) = 0 or cos(x) = 0, 0 ≤ x < π/2: f has a kink at x = 0."]
+    _, steps = _solve(capsys, "critical", "abs(cos(x))", "--steps")
+    assert "   3.2. For cos(x) < 0, 0 ≤ x < π: f = -cos(x), and f′ = sin(x) is not 0 there." in steps
+
