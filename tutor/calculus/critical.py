@@ -28,7 +28,7 @@ import functools
 import itertools
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import pairwise
 
@@ -54,7 +54,15 @@ from .kinks import (
     with_abs,
 )
 from .level import Through, through
-from .partials import continuous_signs, derivative, diff, slope_where_formula_fails, value_at
+from .partials import (
+    continuous_signs,
+    derivative,
+    diff,
+    differentiable_at,
+    slope_at,
+    slope_where_formula_fails,
+    value_at,
+)
 from .region import Region, interval_text, parse_region
 from .roots import (
     as_real,
@@ -233,6 +241,8 @@ class CriticalPoints:
     lines: KinkLines | None = None  # f of two variables with |u|, u linear: solved off and along its kink lines
     windows: tuple[Window, ...] = ()  # the variables ∇f repeats in, and where their critical points are listed
     unsmooth: tuple[Unsmooth, ...] = ()  # f of two variables: the points where f has a value and ∇f's formula none
+    # f = g(x) + h(y) solved as g's and h's critical points paired, where ∇f = 0 in two variables left some out
+    parts: tuple[CriticalPoints, CriticalPoints] | None = None
 
     @property
     def flat(self) -> tuple[Stretch, ...]:
@@ -471,11 +481,80 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
             at = " and ".join(show(u.point) for u in undecided)
             note = (f"∇f has no value at {at}, and the tutor could not decide whether f has a local minimum or "
                     f"maximum there, so it may be a critical point too") + (f"; {note}" if note else "")
+    unsure = any(p.nature in (Nature.INCONCLUSIVE, Nature.UNDECIDED) for p in points)
+    parts = separated(written, syms) if len(syms) == 2 and not piece and not sets and (not complete or unsure) \
+        else None
     if written != f and written != real_powers(written):
         # shown as written: x^(2/3)'s f′ = 2/(3x^(1/3)) holds for x < 0 too, read with real roots
         f, gradient = written, tuple(derivative(written, v) for v in variables)
-    return CriticalPoints(tuple(points), tuple(sets), complete, note, f, variables, gradient, factors,
-                          tuple(cases), region, level, split, lines, windows, unsmooth)
+    found = CriticalPoints(tuple(points), tuple(sets), complete, note, f, variables, gradient, factors,
+                           tuple(cases), region, level, split, lines, windows, unsmooth)
+    paired = _paired(found, parts, region) if parts is not None else None
+    return found if paired is None else paired
+
+
+def _paired(found: CriticalPoints, parts: tuple[Expr, Expr], region: Region | None) -> CriticalPoints | None:
+    """f = g(x) + h(y), where ∇f = 0 solved in two variables leaves points missing or undecided (x^(2/3) − x + y²:
+    the cusp at x = 0): ∂f/∂x is g′ and ∂f/∂y is h′, so f's critical points are the pairs of g's and h's, each
+    solved in one variable, where cusps and corners are found; each pair classified by the test where it applies,
+    else by g's and h's values. A pair where ∇f has no value is critical only where f is least or greatest there
+    (|x| − y² at (0, 0) is not). None where g's or h's critical points are not all found, or not only points."""
+    syms = symbols(found.variables)
+    alone = []
+    for part, v in zip(parts, found.variables):
+        one = critical_points(part, [v])
+        if not one.complete or one.sets or one.flat or one.windows:
+            return None
+        alone.append(one)
+    f = real_powers(found.function)
+    points, unsure = [], []
+    for a, b in itertools.product(alone[0].points, alone[1].points):
+        point = (a.point[0], b.point[0])
+        tested = [c.classification for c in (a, b) if c.classification.label != Nature.INCONCLUSIVE]
+        missing = [] if len(tested) == 2 else \
+            [v for v in found.variables if not _has_slope(f, found.variables, point, v)]
+        if len(tested) == 2:  # f″ of each at its point, g″(a) and h″(b), are the Hessian's diagonal
+            test = _diagonal(tested[0].D, tested[1].D, found.variables)
+        elif missing:
+            test = _no_test(f"{' and '.join(f'∂f/∂{v}' for v in missing)} {'has' if len(missing) == 1 else 'have'} "
+                            "no value there")
+        else:
+            test = _tested(f, found.variables, point)
+        decided = by_values(f, syms, point) if test.label == Nature.INCONCLUSIVE else None
+        critical = CriticalPoint(point, region.contains(point) if region else None, test, decided)
+        if missing and critical.nature == Nature.UNDECIDED:
+            unsure.append(point)
+        elif not missing or critical.nature in (Nature.MINIMUM, Nature.MAXIMUM):
+            points.append(critical)
+    note = ""
+    if unsure:
+        at = " and ".join(show(p) for p in unsure)
+        note = (f"∇f has no value at {at}, and the tutor could not decide whether f has a local minimum or "
+                "maximum there, so it may be a critical point too")
+    return replace(found, points=tuple(sort_exactly(points, key=lambda p: p.point)), complete=not unsure, note=note,
+                   sets=(), cases=(), level=None, split=None, lines=None, windows=(), unsmooth=(),
+                   parts=(alone[0], alone[1]))
+
+
+def _diagonal(gxx: Expr, hyy: Expr, variables: Sequence[str]) -> Classification:
+    """The second-derivative test for g(x) + h(y), whose Hessian is diagonal: D = g″·h″, each known with its
+    sign in one variable, so nothing in two variables is simplified again (roots of a quartic take minutes)."""
+    D = gxx * hyy
+    first, second = sign(gxx), sign(hyy)
+    signs = [first, None if first is None or second is None else first * second]
+    label = _label(signs)
+    hessian = ((gxx, sympy.Integer(0)), (sympy.Integer(0), hyy))
+    return Classification(label, D, gxx, _reason(label, variables, D, gxx, [gxx, D], signs), hessian, (gxx, D))
+
+
+def _has_slope(f: Expr, variables: Sequence[str], point: tuple[Expr, ...], v: str) -> bool:
+    """Whether ∂f/∂v has a value at the point: not at a corner (|x| at 0) or a cusp (x^(2/3) at 0)."""
+    try:
+        differentiable_at(f, variables, point, v)
+        slope_at(f, variables, point, v)
+    except SolveError:
+        return False
+    return True
 
 
 def _unsmooth(f: Expr, syms: Sequence[sympy.Symbol], gradient: Sequence[Expr], sets: Sequence[CriticalSet],
@@ -1532,7 +1611,46 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
         s, why = _by_terms(f, syms, point, value)
         if s is None:  # cos(x) + y⁴ at the origin: a maximum along x, a minimum along y
             s, why = _along_axes(f, syms, point, value)
+    if s is None and len(syms) == 2:  # |x| + x/2 + y²: each part decided in its own variable
+        s, why = _by_parts(f, syms, point)
     return _judgement(s, show(value), "point", len(syms), why)
+
+
+def separated(f: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, Expr] | None:
+    """f as g(x) + h(y), each part depending on its variable alone (a constant goes with g), from f's terms as
+    written; None where a term has both variables or a part is constant: f is then not a sum of such parts."""
+    x, y = syms
+    terms = sympy.Add.make_args(f)
+    if any({x, y} <= t.free_symbols for t in terms):
+        return None
+    g = sympy.Add(*(t for t in terms if y not in t.free_symbols))
+    h = sympy.Add(*(t for t in terms if y in t.free_symbols))
+    if x not in g.free_symbols or y not in h.free_symbols or sympy.expand(f - g - h) != 0:
+        return None
+    return g, h
+
+
+_ONE_WORD = {Nature.MINIMUM: "least", Nature.MAXIMUM: "greatest"}
+
+
+def _by_parts(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> tuple[int | None, str]:
+    """f = g(x) + h(y) at (a, b) from what g's values say at a and h's at b, each in one variable, where a
+    corner or cusp is told from f′'s signs on each side: both least there, f is least (and greatest where both
+    are greatest); one least and one greatest, or one neither (x³ at 0), f takes values above and below."""
+    parts = separated(f, syms)
+    if parts is None:
+        return None, ""
+    natures = [by_values(part, (v,), (a,)).nature for part, v, a in zip(parts, syms, point)]
+    said = [f"{show(part)}, {_ONE_WORD.get(n, 'neither least nor greatest')} at {v.name} = {show(a)}"
+            for part, v, a, n in zip(parts, syms, point, natures)]
+    why = f"f is the sum of {said[0]}, and {said[1]}"
+    if Nature.NEITHER in natures:
+        return 0, why
+    if set(natures) <= set(_ONE_WORD) and natures[0] == natures[1]:
+        return (1 if natures[0] == Nature.MINIMUM else -1), why
+    if set(natures) == set(_ONE_WORD):
+        return 0, why
+    return None, ""
 
 
 def _by_terms(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr) -> tuple[int | None, str]:

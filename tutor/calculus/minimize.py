@@ -48,6 +48,7 @@ from .critical import (
     nowhere_below,
     nowhere_below_value,
     one_sided,
+    separated,
 )
 from .descent import Descent, descend
 from .kinks import Flat, Pieces, Stretch, even_inside, kink_minima, pieces, spanned, with_abs
@@ -1267,6 +1268,12 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: 
     elif is_global is None and least_sets and least is not None:  # (x - y)² all along x = y
         below_nowhere = nowhere_below_value(f, syms, least)
         is_global = True if below_nowhere else None
+    parts = separated(written, syms) if len(syms) == 2 and lowest is not None and is_global is None \
+        and not least_sets else None
+    if parts is not None:  # f = g(x) + h(y): least where g and h are least, and nowhere least where either
+        # decreases without bound (x^(2/3) − x + y²)
+        bounded, below_nowhere = _parts_least(parts, variables, values[lowest])  # type: ignore[index]
+        is_global = None if bounded is None else bool(below_nowhere)
     note, lower, lower_at = found.note, "", None
     if bounded is False:
         note, lower = f"{UNBOUNDED}, so no minimum is global", UNBOUNDED
@@ -1280,6 +1287,27 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: 
     return LocalMinima(written, variables, points, values, sets, lowest, is_global, found.complete, note, undecided,
                        unsettled, least_sets, lower, lower_at, below_nowhere, region,
                        any(w.bounded for w in found.windows), found.flat, found.windows)
+
+
+def _parts_least(parts: tuple[Expr, Expr], variables: Sequence[str], least: Expr) -> tuple[bool | None, str]:
+    """For f = g(x) + h(y), from g's and h's least values in one variable: (True, why) where each has a global
+    minimum and `least` is their sum, so f is nowhere below it; (False, "") where g or h decreases without
+    bound, and so does f; (None, "") where that is not known."""
+    said, total = [], sympy.Integer(0)
+    for part, v in zip(parts, variables):
+        try:
+            alone = minimize(part, v)
+        except SolveError:
+            return None, ""
+        if alone.lower == UNBOUNDED:
+            return False, ""
+        if not alone.is_global or not alone.exact:
+            return None, ""
+        total += alone.value
+        said.append(f"{show(part)}, nowhere below {show(alone.value)}")
+    if compare(total, least) != 0:
+        return None, ""
+    return True, f"f is the sum of {said[0]}, and {said[1]}"
 
 
 KINKED = (sympy.Abs, sympy.Max, sympy.Min)  # where one switches, the critical points' solvers look at the corner

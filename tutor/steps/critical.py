@@ -49,6 +49,8 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
         substeps.append(_sides(syms[0], c.split, c.function != real_powers(c.function)))
     elif c.lines is not None:  # |x| + y²: sympy's case sign(x) = 0 is the kink line x = 0, solved along it
         substeps.append(_kink_lines(c.lines, c.function != real_powers(c.function)))
+    elif c.parts is not None:  # x^(2/3) − x + y²: each part solved in its one variable, where its cusp is found
+        substeps.append(_separate(c.parts))
     else:
         substeps += _factored(c, nonzero, syms)
         if c.cases or all(c.factors):
@@ -238,6 +240,18 @@ def _kink_lines(lines: KinkLines, roots: bool = False) -> Step:
             parts.append(step(Rule.KINK_CORNER if h.critical else Rule.KINK_NOT_CORNER, h.point, h.critical,
                               gradients=h.gradients, two=len(h.gradients) == 2))
     return step(Rule.KINK_LINES_ROOTS if roots else Rule.KINK_LINES, None, None, parts, kinks=kinks)
+
+
+def _separate(parts: tuple[CriticalPoints, CriticalPoints]) -> Step:
+    """f = g(x) + h(y): the critical points of each part in its one variable, which f's pair."""
+    found = []
+    for part in parts:
+        v = symbol(part.variables[0])
+        points = tuple(Equation(v, p.point[0]) for p in part.points)
+        found.append(step(Rule.SEPARATE_PART, part.function, points) if points
+                     else step(Rule.SEPARATE_PART_NONE, part.function, None))
+    return step(Rule.SEPARATE, None, None, found, parts=tuple(p.function for p in parts),
+                x=symbol(parts[0].variables[0]), y=symbol(parts[1].variables[0]))
 
 
 def _unsmooth(points: Sequence[Unsmooth], variables: Sequence[str]) -> Step:

@@ -100,6 +100,9 @@ class Rule(StepRule):
     KINK_OFF = "kink_off"
     KINK_OFF_NONE = "kink_off_none"
     KINK_ALONG = "kink_along"
+    SEPARATE = "separate"  # f = g(x) + h(y): the critical points of each part, paired
+    SEPARATE_PART = "separate_part"
+    SEPARATE_PART_NONE = "separate_part_none"
     KINK_ALONG_NONE = "kink_along_none"
     KINK_CORNER = "kink_corner"
     KINK_NOT_CORNER = "kink_not_corner"

@@ -124,6 +124,12 @@ TEMPLATES: dict[StepRule, str] = {
                             "along {kinks:it|each line}:"),
     Rule.KINK_OFF: "Off {kinks:that line|those lines}: ∇{f} = 0 at {after:list}.",
     Rule.KINK_OFF_NONE: "Off {kinks:that line|those lines}: ∇{f} is never 0.",
+    Rule.SEPARATE: ("{f} is a sum of parts in one variable each, {parts:and}: ∂{f}/∂{x} is the derivative of the "
+                    "first alone and ∂{f}/∂{y} of the second, so the critical points of {f} pair one of the first's "
+                    "with one of the second's, each found in its one variable, where a corner or cusp is found "
+                    "too (a pair where ∇{f} has no value is critical only where {f} is least or greatest):"),
+    Rule.SEPARATE_PART: "{before}: critical at {after:list}.",
+    Rule.SEPARATE_PART_NONE: "{before}: no critical point.",
     Rule.KINK_ALONG: "On the line {before}: {f} = {along}, critical at {after:list}.",
     Rule.KINK_ALONG_NONE: "On the line {before}: {f} = {along}, which has no critical point.",
     Rule.KINK_CORNER: ("At {before}: the pieces of {f} that meet there have the gradients {gradients:list}, and 0 "

@@ -11,14 +11,14 @@ from sympy import Expr
 
 from ... import calculus
 from ...calculus import SolveError
-from ...calculus.common import symbols
+from ...calculus.common import real_powers, symbols
 from ...calculus.critical import Nature, by_values
 from ...calculus.kinks import Stretch
 from ...calculus.minimize import KINKED
 from ...check import Judgement, Verdict
 from ...compare import Note, Tolerance
 from ...parse import Answer, Shape
-from ..base import Field, FieldError, FunctionProblem, flat_refusal, point_from
+from ..base import Field, FieldError, FunctionProblem, Unkeyable, flat_refusal, point_from
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -26,6 +26,24 @@ if TYPE_CHECKING:  # the picture and the steps modules load where they are used 
 
 
 _NATURES = (str(Nature.MINIMUM), str(Nature.MAXIMUM), str(Nature.SADDLE))
+
+
+def _without_gradient(f: Expr, variables: tuple[str, ...], at: tuple[Expr, ...], error: SolveError) -> FieldError:
+    """Where ∇f has no value at the point (the cusp of x^(2/3) + y², the corner of |x| + y²) there is no
+    second-derivative test to ask about: where f's values show a minimum or maximum, the point is critical (as
+    critical_points keys it) and the exercise is left out, not its pack refused; where they show neither, the
+    point is not critical, and the data is wrong."""
+    try:
+        decided = by_values(real_powers(f), symbols(variables), at)
+    except SolveError:
+        decided = None
+    if decided is not None and decided.nature in (Nature.SADDLE, Nature.NEITHER):
+        return FieldError("at", f"this point is not a critical point ({error})")
+    shown = f"f has a local {decided.nature} there: {decided.reason}" \
+        if decided is not None and decided.nature in (Nature.MINIMUM, Nature.MAXIMUM) \
+        else "the tutor could not tell from f's values whether it is a critical point"
+    slope = "∇f" if len(variables) > 1 else "f′"
+    return Unkeyable("at", f"the second-derivative test needs {slope} at the point, and {error}; {shown}")
 
 
 @dataclass(frozen=True)
@@ -43,8 +61,11 @@ class ClassifyPoint(FunctionProblem):
     def build(cls, data: Mapping[str, Any]) -> ClassifyPoint:
         common = cls.function_data(data)
         at = point_from(data["at"], common["variables"], "at")
-        values = calculus.gradient(common["function"], common["variables"],
-                                   dict(zip(common["variables"], at))).values or ()
+        try:
+            values = calculus.gradient(common["function"], common["variables"],
+                                       dict(zip(common["variables"], at))).values or ()
+        except SolveError as error:
+            raise _without_gradient(common["function"], common["variables"], at, error) from None
         if any(v != 0 for v in values):
             raise FieldError("at", "this point is not a critical point (the gradient is not zero there)")
         problem = cls(at=at, **common)
