@@ -150,19 +150,19 @@ def test_the_tangent_planes_hints_use_the_functions_variables(pack):
 
 # 4. missed critical points, each told with its own reason; values of x, not points, in one variable
 @pytest.mark.parametrize("typed, message", [
-    ("-1", "It looks like you missed x = 1: f′ is -2 from the left and 2 from the right, so f′ has no value there, and "
-           "that makes it a critical point too. You also missed x = 0. A product is zero when any one of its factors "
+    ("-1", "It looks like you missed x = 1: f′ is -2 from the left and 2 from the right, so f′ changes sign at this point, where it has no value, "
+           "and that makes it a critical point too. You also missed x = 0. A product is zero when any one of its factors "
            "is: solve f′(x) = 0 for every combination of factors."),
-    ("1", "It looks like you missed x = -1: f′ is -2 from the left and 2 from the right, so f′ has no value there, "
+    ("1", "It looks like you missed x = -1: f′ is -2 from the left and 2 from the right, so f′ changes sign at this point, where it has no value, "
           "and that makes it a critical point too. You also missed x = 0. A product is zero when any one of its "
           "factors is: solve f′(x) = 0 for every combination of factors."),
     ("0, 1", "You get this answer if you took only the positive root, or if you missed x = -1. x² = 1 has two "
              "solutions, x = ±1, and each gives a critical point. At x = -1, f′ is -2 from the left and 2 from the "
-             "right, so f′ has no value there, and that makes it a critical point too."),
+             "right, so f′ changes sign at this point, where it has no value, and that makes it a critical point too."),
     # both corners, each with its reason (the one-sided slopes were out of the diagnosis's budget before)
-    ("0", "It looks like you missed x = -1: f′ is -2 from the left and 2 from the right, so f′ has no value there, "
+    ("0", "It looks like you missed x = -1: f′ is -2 from the left and 2 from the right, so f′ changes sign at this point, where it has no value, "
           "and that makes it a critical point too. You also missed x = 1: f′ is -2 from the left and 2 from the right, "
-          "so f′ has no value there, and that makes it a critical point too."),
+          "so f′ changes sign at this point, where it has no value, and that makes it a critical point too."),
     ("none", "3 values of x are missing."),
 ])
 def test_each_missed_point_is_told_with_its_reason(capsys, pack, typed, message):

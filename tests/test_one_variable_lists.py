@@ -77,7 +77,10 @@ def test_right_lists_are_right(capsys, pack, typed, exercise, reading):
                     "f′(x) = 0 for every combination of factors."),
     ("±1", "w", "It looks like you missed x = 0. A product is zero when any one of its factors is: solve "
                 "f′(x) = 0 for every combination of factors."),
-    ("-1, 0, 1", "cubic", "x = 0 does not belong in the answer."),
+    # why it does not belong, as in two variables (finding 140)
+    ("-1, 0, 1", "cubic", "It looks like you included x = 0, which is not a critical point: f′(0) = -3, not 0."),
+    ("-2, 0, 2, 3", "cubic-12", "It looks like you included x = 0 and x = 3, which are not critical points: "
+                                "f′(0) = -12, not 0; f′(3) = 15, not 0."),
 ])
 def test_wrong_lists_are_told_what_is_wrong(capsys, pack, typed, exercise, said):
     assert told(capsys, typed, f"{pack}:{exercise}").split("\n")[:2] == ["incorrect", said]
@@ -129,8 +132,8 @@ def test_or_separates_a_list_as_a_comma_does(capsys, pack, typed, exercise):
 
 
 @pytest.mark.parametrize("exercise, said", [
-    ("corner", "It looks like you missed x = 0: f′ is -1 from the left and 1 from the right, so f′ has no value "
-               "there, and that makes it a critical point too."),
+    ("corner", "It looks like you missed x = 0: f′ is -1 from the left and 1 from the right, so f′ changes sign "
+               "at this point, where it has no value, and that makes it a critical point too."),
 ])
 def test_a_missed_corner_is_told_f_has_no_derivative_there(capsys, pack, exercise, said):
     """Finding 130: x = 0 of |x| is critical because f′ has no value there, not because a factor is zero."""
@@ -180,3 +183,113 @@ def test_the_first_hint_says_what_the_key_holds(tmp_path, function, hint):
     problem = packs.load(tmp_path / "p.yaml").exercise("a").variant().problem
     assert problem.hints()[0] == hint
     assert problem.prompt().endswith(hint.removeprefix("A critical point is an x where").rstrip(".") + ".")
+
+
+# finding 168: the values of one variable written after one name, as a person writes them, are a list
+@pytest.mark.parametrize("typed, exercise, reading", [
+    ("x = -1, 1", "cubic", "x = -1, x = 1"),
+    ("x=-1,1", "cubic", "x = -1, x = 1"),
+    ("x = -1 or 1", "cubic", "x = -1, x = 1"),
+    ("x = -1, 0, and 1", "w", "x = -1, x = 0, x = 1"),
+    ("x = -2, 2", "cubic-12", "x = -2, x = 2"),
+    ("x = -1, 1", "least-two", "x = -1, x = 1"),  # minimize, where f is least at both
+    ("x = -2, 2", "least-four", "x = -2, x = 2"),
+])
+def test_values_after_one_name_are_a_list(capsys, pack, typed, exercise, reading):
+    assert told(capsys, typed, f"{pack}:{exercise}") == f"correct\nCorrect.\nread as: {reading}\n"
+
+
+def test_lesson_minima_after_one_name_are_a_list(capsys):
+    assert main(["check", "--exercise", "gradients:local-minima-1d", "--", "x = -1.3008, 1.1309"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "read as: x = -1.3008, x = 1.1309"
+
+
+# findings 171 and 196: a point (x, f(x)) of the graph is told as such, not read as two x's (nor as "one vector")
+@pytest.mark.parametrize("typed, exercise, said", [
+    ("(-1, 2)", "cubic", "(-1, 2) looks like a point (x, f(x)) of the graph of f, but values of x are asked for "
+                         "here: write only its x, without brackets."),
+    ("(-1, 2), (1, -2)", "cubic", "(-1, 2), (1, -2) look like points (x, f(x)) of the graph of f, but values of x "
+                                  "are asked for here: write only the x of each, without brackets."),
+    ("(2, -16) and (-2, 16)", "cubic-12", "(2, -16), (-2, 16) look like points (x, f(x)) of the graph of f, but "
+                                          "values of x are asked for here: write only the x of each, without "
+                                          "brackets."),
+    ("(1, -1)", "least-two", "(1, -1) looks like a point (x, f(x)) of the graph of f, but values of x are asked for "
+                             "here: write only its x, without brackets."),
+    ("(-2, 0)", "least-four", "(-2, 0) looks like a point (x, f(x)) of the graph of f, but values of x are asked "
+                              "for here: write only its x, without brackets."),
+    ("(-1, 0), (1, 0)", "cubic", "Values of x are asked for here, not points: write only the x of each, without "
+                                 "brackets."),
+])
+def test_a_point_of_the_graph_is_told_values_of_x_are_asked(capsys, pack, typed, exercise, said):
+    assert told(capsys, typed, f"{pack}:{exercise}").splitlines()[:2] == ["invalid", said]
+
+
+def test_a_bracketed_list_that_is_no_point_stays_a_list(capsys, pack):
+    assert told(capsys, "(-1, 1)", f"{pack}:cubic") == "correct\nCorrect.\nread as: x = -1, x = 1\n"
+
+
+LISTS = """\
+pack: lists
+title: Lists of one variable
+exercises:
+  - {id: lm, kind: local_minima, function: "x^4 - 2x^2"}
+  - {id: gl, kind: local_minima, function: "x^4 - 2x^2", ask: global}
+  - {id: m, kind: minimize, function: "x^2 - 2x"}
+  - {id: m4, kind: minimize, function: "x^2 - 4x"}
+  - {id: cusp, kind: critical_points, function: "x^(2/3) - x"}
+  - {id: cusp-sum, kind: critical_points, function: "abs(x) + x^(1/3)"}
+  - {id: cos, kind: critical_points, function: "cos(x)", region: "-pi <= x <= pi"}
+  - {id: kink, kind: critical_points, function: "abs(x) + x^3 - 3x"}
+  - {id: root, kind: critical_points, function: "x^(1/3)"}
+"""
+
+
+@pytest.fixture(scope="module")
+def lists(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("lists") / "lists.yaml"
+    path.write_text(LISTS, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("typed, exercise, out", [
+    ("x = -1, 1", "lm", ["correct", "Correct.", "read as: x = -1, x = 1"]),
+    ("x = -1, 1", "gl", ["correct", "Correct.", "read as: x = -1, x = 1"]),
+    ("(-1, -1), (1, -1)", "lm", ["invalid", "(-1, -1), (1, -1) look like points (x, f(x)) of the graph of f, but "
+                                 "values of x are asked for here: write only the x of each, without brackets."]),
+    ("(1, -1)", "gl", ["invalid", "(1, -1) looks like a point (x, f(x)) of the graph of f, but values of x are asked "
+                                  "for here: write only its x, without brackets."]),
+    # one minimiser given twice is that one, named as a list's repeat is, as where f is least at two
+    ("1, 1", "m", ["correct", "Correct.", "read as: x = 1, x = 1"]),
+    ("2, 2", "m4", ["correct", "Correct.", "read as: x = 2, x = 2"]),
+    ("3, 3", "m", ["incorrect", "x = 3 is given twice. Your answer 3 is not right.", "read as: x = 3, x = 3"]),
+    ("1, 2", "m", ["invalid", "One number is asked for here: the x where f is least."]),
+    ("(2, -4)", "m4", ["invalid", "(2, -4) looks like a point (x, f(x)) of the graph of f, but values of x are asked "
+                                  "for here: write only its x, without brackets."]),
+])
+def test_lists_in_local_minima_and_minimize(capsys, lists, typed, exercise, out):
+    assert told(capsys, typed, f"{lists}:{exercise}").splitlines() == out
+
+
+# findings 182, 185, 140: the reason that keys a missed point, and why a point given is none
+@pytest.mark.parametrize("typed, exercise, said", [
+    ("0", "cusp", "It looks like you missed x = 8/27: f′ = 0 there, and that makes it a critical point too."),
+    ("8/27", "cusp", "It looks like you missed x = 0: f′ is -∞ from the left and ∞ from the right, so f′ changes "
+                     "sign at this point, where it has no value, and that makes it a critical point too."),
+    ("none", "cusp-sum", "It looks like you missed x = -√3/9: f′ = 0 there, and that makes it a critical point too."),
+    ("-pi, 0", "cos", "It looks like you missed x = π: f′ = 0 there, and that makes it a critical point too."),
+    ("-2sqrt(3)/3, 0, sqrt(6)/3", "kink", "It looks like you included x = 0, which is not a critical point: f′ is "
+                                          "-4 from the left and -2 from the right, so f′ does not change sign there."),
+    ("0", "root", "It looks like you included x = 0, which is not a critical point: f′ is ∞ on both sides, a "
+                  "vertical tangent, so f′ does not change sign there."),
+])
+def test_each_point_is_told_the_reason_that_keys_it(capsys, lists, typed, exercise, said):
+    out = told(capsys, typed, f"{lists}:{exercise}")
+    assert out.splitlines()[:2] == ["incorrect", said] and "product" not in out
+
+
+def test_a_name_before_some_parts_of_a_vector_is_told_how_to_write_it(capsys):
+    """Where a vector is asked, x = 2x, 2y is no list of values: said of the vector, not "each component"."""
+    assert main(["check", "--exercise", "gradients:gradient-x2y2", "--", "x = 2x, 2y"]) == 3
+    assert capsys.readouterr().out.splitlines()[-1] == "Write the vector without names, in order, like (4, 6)."
+    assert main(["check", "--exercise", "gradients:local-minima-2d-end", "--", "x = 0.96, 0"]) == 3
+    assert capsys.readouterr().out.splitlines()[-1] == "Name every part (x and y) or none, like (4, 6)."

@@ -128,5 +128,5 @@ def test_exercises_of_a_periodic_f_with_kinks(tmp_path, capsys):
         assert not respond(exercise, wrong).correct
     assert main(["check", "--exercise", f"{path}:c", "--", "pi/2"]) == 1
     assert capsys.readouterr().out.splitlines()[:2] == [
-        "incorrect", "It looks like you missed x = 0: f′ is -1 from the left and 1 from the right, so f′ has no value "
-        "there, and that makes it a critical point too."]
+        "incorrect", "It looks like you missed x = 0: f′ is -1 from the left and 1 from the right, so f′ changes sign at this point, "
+        "where it has no value, and that makes it a critical point too."]

@@ -1488,6 +1488,8 @@ def read(
     shape = Shape(shape)
     if alternatives and not (shape == Shape.POINTS or several and shape == Shape.VECTOR):
         raise _one_asked(*alternatives[0])
+    if several and shape == Shape.VECTOR:  # the values of one variable, not a vector: told so
+        return Answer(shape, _as_values(items, variables), ambiguities, spellings)
     value = _SHAPERS[shape](items, list(components), frozenset(constants))
     return Answer(shape, value, ambiguities, spellings)
 
@@ -1859,6 +1861,10 @@ def _as_vector(items: list[_Item], components: list[str],
     parts: list[Expr] = []
     if assignments and len(assignments) == len(items):  # x = 4, y = 6 where the parts have no names
         raise InputError("write the vector without names, in order, like (4, 6)", assignments[0].col, "shape")
+    if assignments:  # x = 4, 6: "each component must be a single expression" named nothing typed
+        named = f"name every part ({and_list(components)}) or none, like (4, 6)" if components else \
+            "write the vector without names, in order, like (4, 6)"
+        raise InputError(named, assignments[0].col, "shape")
     groups = [i for i in items if isinstance(i, _Group)]
     if len(items) > 1 and len(groups) == len(items):  # (1, 0), (-1, 0): vectors, not components; at the second
         raise InputError("one vector is expected here, not a list of them", groups[1].col, "shape")
@@ -1870,6 +1876,23 @@ def _as_vector(items: list[_Item], components: list[str],
     if len(parts) < 2:
         raise InputError("a vector is expected here, like (4, 6)", None, "shape")
     return tuple(parts)
+
+
+def _as_values(items: list[_Item], variables: Sequence[str]) -> tuple[Expr, ...]:
+    """A list of several values of one variable (the x where f is least): what is wrong with it said of
+    values, not of a vector's components, which the question never asks for."""
+    if len(items) == 1 and isinstance(items[0], _Group) and items[0].opener != "{":
+        items = items[0].items
+    x = variables[0] if variables else "x"
+    for i in items:
+        if isinstance(i, _Group):
+            raise InputError(f"the values of {x} are asked for here, not points: list the {x} of each, "
+                             "without brackets", i.col, "shape")
+        if isinstance(i, _Assignment):
+            raise InputError(f"write each value as a number, or as {x} = number", i.col, "shape")
+    if len(items) < 2:
+        raise InputError(f"the values of {x} are expected here, each a number", None, "shape")
+    return tuple(cast(list[Expr], items))
 
 
 def _as_points(items: list[_Item], components: list[str], constants: frozenset[str]) -> Points:  # noqa: ARG001

@@ -6,23 +6,70 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, cast
 
+import sympy
 from sympy import Expr
 
 from ..check import Judgement, Verdict, check
-from ..compare import Context, Note, Tolerance, compare_points, once
+from ..compare import Context, Note, Tolerance, compare_numbers, compare_points, once
 from ..limits import LIMITS, Limits
-from ..parse import Answer, InputError, Shape, read
+from ..parse import Answer, InputError, Shape, read, symbol
+from ..show import show
 
 
 def unnamed(text: str, variable: str) -> str:
-    """x = -1, x = 1, as `tutor solve minimize` lists minima, as the list -1, 1 (the names blanked out, so that
-    a position in what is left is one in what was typed); else the text."""
+    """x = -1, x = 1, as `tutor solve minimize` lists minima, and x = -1, 1, as a person writes the values of
+    one variable (finding 168), as the list -1, 1 (the names blanked out, so that a position in what is left
+    is one in what was typed); else the text, as where a name is not the variable's (x = -1, y = 1)."""
     named = [part.partition("=") for part in text.split(",")]
-    if not all(sep and name.strip() == variable for name, sep, _ in named):
+    if not any(sep for _, sep, _ in named) or any(sep and name.strip() != variable for name, sep, _ in named):
         return text
-    return ",".join(" " * len(name + sep) + value for name, sep, value in named)
+    return ",".join(" " * len(name + sep) + value if sep else name for name, sep, value in named)
+
+
+@dataclass(frozen=True)
+class Graph:
+    """A function of one variable and its name: where its x are asked for, a point (x, f(x)) of its graph is
+    told as such, not read as two x's."""
+
+    function: Expr
+    name: str
+
+
+def graph_points(text: str, variables: Sequence[str], graph: Graph, limits: Limits,
+                 parameters: Sequence[str] = ()) -> None:
+    """Raises InputError where `text` is points (x, y) and values of x are asked for: points (x, f(x)) of the
+    graph ((1, -1) for x⁴ − 2x², where f is least, was read as x = 1, x = -1 and marked right; finding 171), or
+    several pairs of any kind. One pair that is no point of the graph stays a list in brackets ((-1, 1))."""
+    try:
+        listed = read(text, Shape.POINTS, variables, limits=limits, constants=parameters)
+    except InputError:
+        return
+    points = cast(tuple[Any, ...], listed.value)
+    if not points or not all(isinstance(p, tuple) and len(p) == 2 for p in points):
+        return
+    x, f = variables[0], graph.name
+    ctx = Context(tuple(variables), Tolerance(places=2), limits, listed.spellings, decimals=True)
+    on = all(_on_graph(p, graph, x, ctx) for p in points)
+    if len(points) == 1 and not on:
+        return
+    if not on:
+        raise InputError(f"values of {x} are asked for here, not points: write only the {x} of each, without "
+                         "brackets", None, "shape")
+    shown = ", ".join(show(p, variables, spellings=listed.spellings, typed=True) for p in points)
+    look, which = ("looks like a point", f"its {x}") if len(points) == 1 else ("look like points", f"the {x} of each")
+    raise InputError(f"{shown} {look} ({x}, {f}({x})) of the graph of {f}, but values of {x} are asked for here: "
+                     f"write only {which}, without brackets", None, "shape")
+
+
+def _on_graph(point: tuple[Expr, ...], graph: Graph, x: str, ctx: Context) -> bool:
+    """Whether the pair is (a, f(a)), to two decimal places where decimals were typed."""
+    value = graph.function.xreplace({symbol(x): point[0]})
+    if value.free_symbols or value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+        return False
+    return compare_numbers(point[1], value, ctx).correct
 
 
 # "or" as a word of its own: not inside a name (floor, for) nor a name of the question's; in any case, as
@@ -54,14 +101,14 @@ def in_words(error: InputError, typed: str, names: Sequence[str]) -> InputError:
 
 
 def read_several(text: str, one: bool, variables: Sequence[str], limits: Limits,
-                 parameters: Sequence[str] = ()) -> Answer | None:
+                 parameters: Sequence[str] = (), graph: Graph | None = None) -> Answer | None:
     """`text` as a list of several places (numbers for a function of one variable, `one`, also named: x = -1,
     x = 1; else points), each a point, "or" or "and" separating them as a comma does; None where it is no such
     list."""
     if not one:
         text = separated(text, [*variables, *parameters])
     try:
-        listed = values(text, variables, limits, parameters) if one else \
+        listed = values(text, variables, limits, parameters, graph) if one else \
             read(text, Shape.POINTS, variables, limits=limits, constants=parameters, several=True)
     except InputError:
         return None
@@ -71,12 +118,15 @@ def read_several(text: str, one: bool, variables: Sequence[str], limits: Limits,
     return listed
 
 
-def values(text: str, variables: Sequence[str], limits: Limits, parameters: Sequence[str] = ()) -> Answer:
+def values(text: str, variables: Sequence[str], limits: Limits, parameters: Sequence[str] = (),
+           graph: Graph | None = None) -> Answer:
     """`text` as places on the line of a function of one variable: a list of numbers (-1, 1; ±1), also named
     (x = -1, x = 1) or in braces ({-1, 1}), "or" separating them as a comma does (-1 or 1), one number, or
     none; each a point of one coordinate, so that they compare as a set of points. Raises InputError where
-    the text is none of those."""
+    the text is none of those, or is points of f's `graph` (`graph_points`)."""
     try:
+        if graph is not None:
+            graph_points(separated(text, [*variables, *parameters]), variables, graph, limits, parameters)
         return _values(separated(text, [*variables, *parameters]), variables, limits, parameters)
     except InputError as error:
         raise in_words(error, text, [*variables, *parameters]) from None
@@ -108,17 +158,17 @@ def _values(text: str, variables: Sequence[str], limits: Limits, parameters: Seq
 
 
 def every_lowest(text: str, lowest: tuple[tuple[Expr, ...], ...], one: bool, variables: Sequence[str],
-                 tolerance: Tolerance | None) -> Verdict | None:
+                 tolerance: Tolerance | None, graph: Graph | None = None) -> Verdict | None:
     """Where f is least at several points (`lowest`, as a student can type them) and one is asked for: the
     verdict on a list, right where it is exactly those points (each is a global minimum, none is missing),
     else wrong as a list of them (a list is an answer's shape there, not a slip of format); None for an
     answer that is no list, which the kind's own check judges."""
-    listed = read_several(text, one, variables, LIMITS)
+    listed = read_several(text, one, variables, LIMITS, graph=graph)
     if listed is None:
         return None
 
     def several(typed: str, limits: Limits) -> Answer:
-        return cast(Answer, read_several(typed, one, variables, limits))
+        return cast(Answer, read_several(typed, one, variables, limits, graph=graph))
 
     def against(expected: tuple[tuple[Expr, ...], ...]) -> Verdict:
         return check(text, Answer(Shape.POINTS, expected), variables=variables, shape=Shape.POINTS,

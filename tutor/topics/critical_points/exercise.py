@@ -20,7 +20,7 @@ from ...parse import Answer, Equation, InputError, Labelled, Shape, symbol
 from ...show import show
 from ...words import and_list, counted, first_of
 from ..base import Field, FieldError, FunctionProblem, Unkeyable, flat_refusal
-from ..several import in_words, separated, values
+from ..several import Graph, in_words, separated, values
 from ..windows import outside
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -119,7 +119,7 @@ class CriticalPoints(FunctionProblem):
         own; in one variable, a list of numbers, as local_minima and minimize read one."""
         if self.one:
             try:
-                return values(text, self.answer_variables, limits, parameters)
+                return values(text, self.answer_variables, limits, parameters, Graph(self.function, self.name))
             except Labelled as error:
                 raise self.labelled(error) from None
         names = [*self.answer_variables, *parameters]

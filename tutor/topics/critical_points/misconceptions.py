@@ -48,6 +48,14 @@ MISCONCEPTIONS = register(
         beside="At {missing}, {why}, and that makes it a critical point too.",
         in_turn=True),
     Misconception(
+        "missed-zero-of-derivative", "left out a point where f′ = 0 (f′ no product with a factor dropped)",
+        "It looks like you missed {missing}: {why}, and that makes {it} a critical point too.",
+        beside="At {missing}, {why}, and that makes {it} a critical point too.",
+        in_turn=True),
+    Misconception(
+        "not-critical", "included a point where f′ is not 0 and does not change sign",
+        "It looks like you included {extra}, which {verb}: {why}."),
+    Misconception(
         "extra-critical-points", "included points where only one partial is zero",
         "It looks like you included {extra}, where only {which} is zero. At a critical point every "
         "partial derivative is zero at once."),
@@ -151,13 +159,32 @@ def _differences(problem: CriticalPoints) -> Pattern:
         corners = {p: why for p in missing if (why := _corner(problem, p))}
         said.extend(say["missed-corner"](missing=_list([p], variables), why=why) for p, why in corners.items())
         missing = [p for p in missing if p not in corners]
-        if missing:
+        if missing and len(variables) == 1 and not _factor_dropped(problem, missing, got_points, ctx):
+            # cos x, x^(2/3) - x: f′ is no product, so "a product is zero when any one of its factors is" is
+            # no reason; f′ = 0 there is (findings 182, 185)
+            said.append(say["missed-zero-of-derivative"](
+                missing=_list(missing, variables), it="it" if len(missing) == 1 else "each",
+                why=f"{name}′ = 0 there" if len(missing) == 1 else f"{name}′ = 0 at each"))
+        elif missing:
             said.append(say["missed-critical-points"](missing=_list(missing, variables), equations=equations))
         outside_extra = [p for p in extra if _among(p, outside, ctx)]
         if outside_extra:
             said.append(say["outside-region"](extra=_list(outside_extra, variables, ctx.spellings), region=region,
                                               verb="lies" if len(outside_extra) == 1 else "lie"))
         others = [p for p in extra if not _among(p, outside, ctx)] + extra_lines
+        # "x = 0 does not belong" gave no reason (finding 140); where f′ repeats, a point a period on is told as
+        # outside the window asked (the kind's check), not as no critical point
+        if len(variables) == 1 and others and not missing and not solution.windows:
+            whys = [_not_critical(problem, p) for p in others]
+            if not all(whys):
+                return None
+            why = whys[0] if len(whys) == 1 else "; ".join(
+                w if w.startswith(f"{name}′(") else f"at {_list([p], variables, ctx.spellings)}, {w}"
+                for p, w in zip(others, whys))
+            said.append(say["not-critical"](extra=_list(others, variables, ctx.spellings), why=why,
+                                            verb="is not a critical point" if len(others) == 1
+                                            else "are not critical points"))
+            return tuple(said) if len(said) <= 2 else None
         if any(_without_gradient(problem, p) for p in others):
             return None  # a corner or cusp that is not critical: no partial is zero there, one has no value
         if others:
@@ -190,8 +217,43 @@ def _corner(problem: CriticalPoints, point: Point | Equation) -> str:
     if len(problem.variables) > 1:
         return _critical_without_gradient(problem, point)
     # max(x², 2x) as (x² + 2x + |x² - 2x|)/2, whose one-sided slopes at a corner are known
+    # what keys it is that f′ changes sign there (the prompt's rule), not that f′ has no value (x^(1/3) at 0)
     said = no_derivative(with_abs(problem.function), problem.variables[0], point[0]).partition(": ")[2]
-    return f"{said}, so {problem.name}′ has no value there" if said else ""
+    return f"{said}, so {problem.name}′ changes sign at this point, where it has no value" if said else ""
+
+
+def _factor_dropped(problem: CriticalPoints, missing: Sequence[Point | Equation], given: Sequence[tuple],
+                    ctx: Context) -> bool:
+    """Whether f′ (of one variable) is a product and each point missed is a zero of a factor none of whose
+    zeros the answer gives: then the factor was dropped, which "a product is zero when any one of its factors
+    is" explains; not where f′ is no product (cos x, x^(2/3) - x)."""
+    factors = [f for f in (problem.solution.factors or ((),))[0] if f.free_symbols]
+    if len(factors) < 2:
+        return False
+    points, _ = problem.points_and_lines()
+    variables = problem.variables
+
+    def zeros(factor: Expr) -> list[tuple]:
+        return [p for p in points if (value := at_point(factor, variables, p)) is not None and value == 0]
+
+    dropped = [z for z in map(zeros, factors) if not any(_among(p, given, ctx) for p in z)]
+    return all(isinstance(p, tuple) and any(p in z for z in dropped) for p in missing)
+
+
+def _not_critical(problem: CriticalPoints, item: Point | Equation) -> str:
+    """Why a point given is no critical point of f of one variable: f′ is not 0 there ("f′(0) = -3, not 0"), or,
+    where f′ has no value, the one-sided slopes, which keep their sign ("f′ is -4 from the left and -2 from the
+    right, so it does not change sign there"); "" where neither is known."""
+    if not isinstance(item, tuple) or len(item) != 1:
+        return ""
+    name, x = problem.name, problem.variables[0]
+    said = no_derivative(with_abs(problem.function), x, item[0]).partition(": ")[2]
+    if said:
+        return f"{said}, so {name}′ does not change sign there"
+    slope = at_point(problem.solution.gradient[0], problem.variables, item)
+    if slope is None or slope == 0 or not slope.is_number:
+        return ""
+    return f"{name}′({show(item[0])}) = {show(sympy.nsimplify(slope) if slope.is_Float else slope)}, not 0"
 
 
 def _critical_without_gradient(problem: CriticalPoints, point: Point) -> str:

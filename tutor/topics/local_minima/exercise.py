@@ -33,7 +33,7 @@ from ..base import (
     telling_places,
     typeable,
 )
-from ..several import any_one_of, every_lowest, in_words, read_several, separated, unnamed
+from ..several import Graph, any_one_of, every_lowest, graph_points, in_words, read_several, separated, unnamed
 from ..windows import outside, within
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -128,6 +128,10 @@ class LocalMinima(FunctionProblem):
         if self.ask == Ask.ALL:
             return Shape.VECTOR if self.one else Shape.POINTS
         return Shape.NUMBER if self.one else Shape.VECTOR
+
+    @property
+    def graph(self) -> Graph:
+        return Graph(self.function, self.name)
 
     @property
     def several(self) -> bool:
@@ -287,6 +291,8 @@ class LocalMinima(FunctionProblem):
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         names = [*self.variables, *parameters]
+        if self.one:  # (1, -1): the point (x, f(x)) where f is least, not two x's
+            graph_points(separated(text, names), self.answer_variables, self.graph, limits, parameters)
         try:  # x = -1.3008 and x = 1.1309
             return self._read(self._unnamed(separated(text, names)), limits, parameters)
         except InputError as error:
@@ -325,7 +331,8 @@ class LocalMinima(FunctionProblem):
         if self.ask != Ask.GLOBAL or not self.minima.tied:
             return None
         lowest = tuple(self.typed_minima[i] for i in sorted([self.minima.lowest or 0, *self.minima.tied]))
-        return every_lowest(text, lowest, self.one, self.answer_variables, tolerance)
+        return every_lowest(text, lowest, self.one, self.answer_variables, tolerance,
+                            self.graph if self.one else None)
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         verdict = self._check(text, tolerance, expected)

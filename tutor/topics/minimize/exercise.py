@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 import sympy
 
@@ -14,11 +14,12 @@ from ...calculus import SolveError
 from ...calculus.kinks import Flat
 from ...calculus.minimize import Repeating, repeating
 from ...check import Judgement, Verdict, check
-from ...compare import Tolerance
+from ...compare import Context, Tolerance, once
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape, symbol
+from ...show import show
 from ..base import Field, FieldError, FunctionProblem, Unkeyable, typeable
-from ..several import any_one_of, every_lowest, read_several
+from ..several import Graph, any_one_of, every_lowest, graph_points, read_several, separated
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -133,13 +134,36 @@ class Minimize(FunctionProblem):
         return tuple((_typed(m).value,) for m in self.solution.lowest)
 
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
-        """As every kind's; a list, where f is least at several x, is told that one of them is asked for."""
+        """As every kind's; a point (x, f(x)) is told that x is asked for; a list, that one number is, and where
+        f is least at several x, any one of them ("A single number is expected here, not a list" was false
+        there, where a list of them is right); one x given again and again is that x (1, 1), as in a list."""
+        graph_points(separated(text, [*self.variables, *parameters]), self.answer_variables,
+                     Graph(self.function, self.name), limits, parameters)
         try:
             return super().read(text, limits, parameters)
         except InputError as error:
-            if not self._lowest or read_several(text, True, self.answer_variables, limits, parameters) is None:
+            listed = read_several(text, True, self.answer_variables, limits, parameters)
+            if listed is None:
                 raise
-            raise InputError(any_one_of(True, len(self._lowest), self.name), error.column, error.note) from None
+            places = cast(tuple[tuple[sympy.Expr], ...], listed.value)
+            if len(once(places, self._context(listed))[0]) == 1:
+                return replace(listed, shape=Shape.NUMBER, value=places[0][0])
+            said = any_one_of(True, len(self._lowest), self.name) if self._lowest else \
+                f"One number is asked for here: {self.place_asked}."
+            raise InputError(said, error.column, error.note) from None
+
+    def _context(self, listed: Answer) -> Context:
+        return Context(self.answer_variables, self.default_tolerance(), LIMITS).reading(listed)
+
+    def _again(self, text: str) -> tuple[str, str] | None:
+        """Of a list that names one x (1, 1): the sentence naming it as given more than once, and the list as
+        typed; else None."""
+        listed = read_several(text, True, self.answer_variables, LIMITS, graph=Graph(self.function, self.name))
+        if listed is None:
+            return None
+        places = cast(tuple[tuple[sympy.Expr], ...], listed.value)
+        unique, again = once(places, self._context(listed))
+        return (again, show(listed, self.answer_variables, typed=True)) if len(unique) == 1 and again else None
 
     def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
         if not self._lowest:
@@ -153,8 +177,21 @@ class Minimize(FunctionProblem):
         (|x - 1| + |x + 1| on [-1, 1]), any number on it is right: too many to list in also_right, it is
         checked against itself."""
         if expected is None and self._lowest and (every := every_lowest(
-                text, self._lowest, True, self.answer_variables, tolerance or self.default_tolerance())):
+                text, self._lowest, True, self.answer_variables, tolerance or self.default_tolerance(),
+                Graph(self.function, self.name))):
             return every
+        verdict = self._one(text, tolerance, expected)
+        again = self._again(text) if expected is None else None
+        if again is None:
+            return verdict
+        # 1, 1 is judged as 1, the x it names, with the list as typed and, where wrong, the repeat named first,
+        # as in a list of minima (compare.once)
+        said, reading = again
+        return replace(verdict, reading=reading, message=verdict.message if verdict.verdict != Judgement.INCORRECT
+                       else f"{said} {verdict.message}")
+
+    def _one(self, text: str, tolerance: Tolerance | None, expected: object) -> Verdict:
+        """As `check`, of an answer read as one x."""
         verdict = super().check(text, tolerance, expected)
         if expected is None and self.repeating is not None and verdict.verdict == Judgement.INCORRECT:
             return self._repeated(text, tolerance) or verdict
