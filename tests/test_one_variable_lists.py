@@ -262,7 +262,7 @@ def lists(tmp_path_factory) -> str:
     ("1, 1", "m", ["correct", "Correct.", "read as: x = 1, x = 1"]),
     ("2, 2", "m4", ["correct", "Correct.", "read as: x = 2, x = 2"]),
     ("3, 3", "m", ["incorrect", "x = 3 is given twice. Your answer 3 is not right.", "read as: x = 3, x = 3"]),
-    ("1, 2", "m", ["invalid", "One number is asked for here: the x where f is least."]),
+    ("1, 2", "m", ["invalid", "A single number is expected here, not a list."]),
     ("(2, -4)", "m4", ["invalid", "(2, -4) looks like a point (x, f(x)) of the graph of f, but values of x are asked "
                                   "for here: write only its x, without brackets."]),
 ])

@@ -194,8 +194,8 @@ def loaded(pack):
 def test_a_missed_cusp_is_said_to_be_one(capsys, pack):
     main(["check", "--exercise", f"{pack}:both", "--", "8/27, 1"])
     assert capsys.readouterr().out.splitlines()[1] == (
-        "It looks like you missed x = 0: f′ is -∞ from the left and ∞ from the right, so f′ has no value there, "
-        "and that makes it a critical point too.")
+        "It looks like you missed x = 0: f′ is -∞ from the left and ∞ from the right, so f′ changes sign at this "
+        "point, where it has no value, and that makes it a critical point too.")
 
 
 def test_a_derivative_at_a_negative_point_is_the_real_roots(capsys):

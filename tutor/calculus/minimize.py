@@ -1276,17 +1276,23 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: 
         is_global = None if bounded is None else bool(below_nowhere)
     note, lower, lower_at = found.note, "", None
     if bounded is False:
-        note, lower = f"{UNBOUNDED}, so no minimum is global", UNBOUNDED
+        note, lower = _also(found.note, f"{UNBOUNDED}, so no minimum is global"), UNBOUNDED
     elif is_global is None and lowest is not None and not least_sets and len(syms) == 2:
         # not a polynomial: f may be smaller where no rule looks, as the one-variable minimum finds it
         smaller = _smaller_on_lines(f, syms, points[lowest].point)
         if smaller is not None:
             lower_at, least_value = smaller
             lower = f"{SMALLER}f{show(lower_at)} ≈ {show(sympy.Float(least_value))}"
-            is_global, note = False, ONLY_LOCAL + lower
+            is_global, note = False, _also(found.note, ONLY_LOCAL + lower)
     return LocalMinima(written, variables, points, values, sets, lowest, is_global, found.complete, note, undecided,
                        unsettled, least_sets, lower, lower_at, below_nowhere, region,
                        any(w.bounded for w in found.windows), found.flat, found.windows)
+
+
+def _also(found: str, why: str) -> str:
+    """Why the least minimum is not global, after the critical points' own note (some may be missing: x⁴ +
+    y³ sin y has a minimum at every other zero of ∂f/∂y, which sympy can't list), which it must not hide."""
+    return f"{found}; {why}" if found else why
 
 
 def _parts_least(parts: tuple[Expr, Expr], variables: Sequence[str], least: Expr) -> tuple[bool | None, str]:

@@ -148,9 +148,9 @@ class Minimize(FunctionProblem):
             places = cast(tuple[tuple[sympy.Expr], ...], listed.value)
             if len(once(places, self._context(listed))[0]) == 1:
                 return replace(listed, shape=Shape.NUMBER, value=places[0][0])
-            said = any_one_of(True, len(self._lowest), self.name) if self._lowest else \
-                f"One number is asked for here: {self.place_asked}."
-            raise InputError(said, error.column, error.note) from None
+            if not self._lowest:  # the reader's own sentence: "not a list", or where ± gives two
+                raise
+            raise InputError(any_one_of(True, len(self._lowest), self.name), error.column, error.note) from None
 
     def _context(self, listed: Answer) -> Context:
         return Context(self.answer_variables, self.default_tolerance(), LIMITS).reading(listed)
