@@ -32,7 +32,9 @@ def test_minima_ever_lower_have_no_least_one(capsys, function, shift):
 
 def test_unbounded_with_minima_not_all_found_names_no_least(capsys):
     summary, steps = _solve(capsys, "minimize", "abs(sin(x)) - abs(x)/10", "--steps")
-    assert steps[-1] == ("8. A local minimum found is f(0) = 0, but not the least: f decreases without bound, so no "
+    # every corner kπ on the grid is a minimum, f′ going from − to + across it (f″ at a float there says nothing)
+    assert steps[-1] == ("8. A local minimum found is f(-97.3894) = -9.73894, but not the least: f decreases without "
+                         "bound, so no "
                          "minimum found is global, and the tutor could not find every local minimum: f may have "
                          "infinitely many, ever lower, and no least one.")
     assert not any("least local minimum is" in line for line in [*summary, *steps])
@@ -62,3 +64,16 @@ def test_each_sign_case_is_said_within_the_window(capsys):
     _, steps = _solve(capsys, "critical", "abs(cos(x))", "--steps")
     assert "   3.2. For cos(x) < 0, 0 ≤ x < π: f = -cos(x), and f′ = sin(x) is not 0 there." in steps
 
+
+
+@pytest.mark.parametrize("function, first", [
+    # each corner where f′ jumps from − to + is a minimum found on the grid: f″ at the float beside a corner is
+    # the sign of a rounding error, which called them none ("no local minimum")
+    ("abs(cos(x)) - x/3", "x = -98.9602"),
+    ("abs(cos(x)) - x/5", "x = -98.9602"),
+    ("abs(sin(x - 1)) - x/4", "x = -99.531"),
+])
+def test_corners_of_a_periodic_part_plus_a_line_are_minima(capsys, function, first):
+    summary, _ = _solve(capsys, "minimize", function)
+    listed = next(line for line in summary if line.startswith("local minima: "))
+    assert listed.startswith(f"local minima: {first}, ") and "no local minimum" not in "\n".join(summary)

@@ -452,7 +452,7 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
     flats: list[float] = []
     slope_signs = _Slope(slope, x)
     found = _numeric_zeros(slope_signs, samples, flats=flats)
-    numeric = [z for z in found if _is_minimum(f, x, z, evaluate)]
+    numeric = [z for z in found if evaluate(z) is not None and _turns_up(slope_signs, z)]
     values = [v for v in map(evaluate, numeric) if v is not None]
     flat = [b for b in flats if (v := evaluate(b)) is not None and (not values or v <= min(values))]
     if flat:  # f′ = 0 along a stretch there: f may be least all along it, which the grid can't prove
@@ -1088,6 +1088,15 @@ def _bisect(compiled: Compiled, a: float, c: float, before: int) -> float:
         else:
             c = middle
     return (a + c) / 2
+
+
+def _turns_up(slope: _Slope, at: Expr) -> bool:
+    """Whether f′ is certainly negative just left of a zero found numerically and positive just right: a
+    minimum, at a zero of f′ or at a kink, where f″ at the float says nothing (|cos x| − x/3 at π/2, where
+    f″ = −|cos x| is a rounding error's sign)."""
+    centre = float(at)
+    step = 1e-6 * max(1.0, abs(centre))
+    return slope.sign(centre - step) == -1 and slope.sign(centre + step) == 1
 
 
 def _is_minimum(f: Expr, x: sympy.Symbol, at: Expr, evaluate) -> bool:
