@@ -1088,9 +1088,10 @@ def test_a_periodic_minimiser_as_a_decimal_where_an_exact_one_is_asked_is_told_s
     got = respond(periodic.exercise("sin").variant(), "-1.5708")
     assert (got.verdict.value, got.message) == ("incorrect", "Your answer -1.5708 is close, but an exact value "
                                                              "is expected.")
-    # the list of the minimisers of one period is not every one: a single x is asked for
+    # the list of the minimisers of one period is not every one: a single x is asked for, any one of them
     got = respond(periodic.exercise("sin2").variant(), "0, pi")
-    assert (got.verdict.value, got.message) == ("invalid", "A single number is expected here, not a list.")
+    assert (got.verdict.value, got.message) == ("invalid", "One number is asked for here: an x where f is least, "
+                                                           "any one of them.")
 
 
 @pytest.mark.parametrize("function", ["sin(x) + x/10", "x sin(x)"])

@@ -26,22 +26,23 @@ def _validate(tmp_path, capsys, exercises: str) -> tuple[int, list[str]]:
 @pytest.mark.parametrize("function, variables, lines", [
     # a corner: was "(0, 0)  undecided"
     ("abs(x) + x/2 + y^2", "x,y",
-     ["  (0, 0)  minimum (f = 0 there and f ≥ 0 near it (f is the sum of |x| + x/2, least at x = 0, and y², least "
-      "at y = 0))"]),
+     ["  (0, 0)  minimum (f = 0 there and f ≥ 0 near it (f is the sum of |x| + x/2, with a local minimum at x = 0, "
+      "and y², with a local minimum at y = 0))"]),
     # a cusp the two-variable solver missed: only the saddle was listed
     ("x^(2/3) - x + y^2", "x,y",
-     ["  (0, 0)     minimum (f = 0 there and f ≥ 0 near it (f is the sum of -x + |x|^(2/3), least at x = 0, and y², "
-      "least at y = 0))",
+     # (-x + |x|^(2/3) is least at 0 only near it: it falls without bound)
+     ["  (0, 0)     minimum (f = 0 there and f ≥ 0 near it (f is the sum of -x + |x|^(2/3), with a local minimum at "
+      "x = 0, and y², with a local minimum at y = 0))",
       "  (8/27, 0)  saddle (D = -9/4 < 0)"]),
     # shifted, scaled, other names
     ("(u-1)^(2/3) - (u-1) + 3*v^2", "u,v",
-     ["  (1, 0)      minimum (f = 0 there and f ≥ 0 near it (f is the sum of 1 - u + |u - 1|^(2/3), least at u = 1, "
-      "and 3v², least at v = 0))",
+     ["  (1, 0)      minimum (f = 0 there and f ≥ 0 near it (f is the sum of 1 - u + |u - 1|^(2/3), with a local "
+      "minimum at u = 1, and 3v², with a local minimum at v = 0))",
       "  (35/27, 0)  saddle (D = -27/4 < 0)"]),
     # a corner maximum, the variables' parts the other way round
     ("-abs(y - 2) - y/3 - x^2", "x,y",
-     ["  (0, 2)  maximum (f = -2/3 there and f ≤ -2/3 near it (f is the sum of -x², greatest at x = 0, and "
-      "-|y - 2| - y/3, greatest at y = 2))"]),
+     ["  (0, 2)  maximum (f = -2/3 there and f ≤ -2/3 near it (f is the sum of -x², with a local maximum at x = 0, "
+      "and -|y - 2| - y/3, with a local maximum at y = 2))"]),
 ])
 def test_critical_points_of_a_sum_pair_those_of_its_parts(capsys, function, variables, lines):
     said = _said(capsys, "solve", "critical", function, "--vars", variables)
@@ -89,7 +90,7 @@ def test_exercises_on_such_sums_can_be_set(tmp_path, capsys):
     assert said[0] == (
         "'d': the second-derivative test needs ∇f at the point, and f is not differentiable at x = 0, y = 0: ∂f/∂x "
         "is -1/2 from the left and 3/2 from the right; f has a local minimum there: f = 0 there and f ≥ 0 near it "
-        "(f is the sum of |x| + x/2, least at x = 0, and y², least at y = 0)")
+        "(f is the sum of |x| + x/2, with a local minimum at x = 0, and y², with a local minimum at y = 0)")
     assert status == 1
     pack = packs.load(tmp_path / "p.yaml")
     assert str(pack.exercise("b").variant().expected().value) == "((0, 0), (8/27, 0))"
@@ -139,7 +140,8 @@ def test_a_point_the_test_leaves_undecided_is_decided_from_the_parts(tmp_path):
     exercise = packs.load(tmp_path / "p.yaml").exercise("c").variant()
     verdict = respond(exercise, "minimum", isolated=False)
     assert verdict.correct and verdict.message == (
-        "Correct: f = 0 there and f ≥ 0 near it (f is the sum of x⁴, least at x = 0, and y³ sin(y), least at y = 0). "
+        "Correct: f = 0 there and f ≥ 0 near it (f is the sum of x⁴, with a local minimum at x = 0, and y³ sin(y), with "
+        "a local minimum at y = 0). "
         "The second-derivative test alone does not decide it: here D = 0.")
     assert respond(exercise, "inconclusive", isolated=False).correct
     assert respond(exercise, "saddle", isolated=False).verdict == "incorrect"

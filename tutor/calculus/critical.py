@@ -1630,7 +1630,8 @@ def separated(f: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, Expr] | None
     return g, h
 
 
-_ONE_WORD = {Nature.MINIMUM: "least", Nature.MAXIMUM: "greatest"}
+# a part's nature at its point is local: x² + |x − 1|^(2/3) has a minimum at 1, but is least at 0.3939
+_ONE_WORD = {Nature.MINIMUM: "a local minimum", Nature.MAXIMUM: "a local maximum"}
 
 
 def _by_parts(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> tuple[int | None, str]:
@@ -1641,7 +1642,7 @@ def _by_parts(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> tuple[int 
     if parts is None:
         return None, ""
     natures = [by_values(part, (v,), (a,)).nature for part, v, a in zip(parts, syms, point)]
-    said = [f"{show(part)}, {_ONE_WORD.get(n, 'neither least nor greatest')} at {v.name} = {show(a)}"
+    said = [f"{show(part)}, with {_ONE_WORD.get(n, 'neither a minimum nor a maximum')} at {v.name} = {show(a)}"
             for part, v, a, n in zip(parts, syms, point, natures)]
     why = f"f is the sum of {said[0]}, and {said[1]}"
     if Nature.NEITHER in natures:

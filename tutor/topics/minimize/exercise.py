@@ -148,6 +148,11 @@ class Minimize(FunctionProblem):
             places = cast(tuple[tuple[sympy.Expr], ...], listed.value)
             if len(once(places, self._context(listed))[0]) == 1:
                 return replace(listed, shape=Shape.NUMBER, value=places[0][0])
+            # |cos x| at π/2 and 3π/2: both right, but one is asked for (a list refused whole has no column; a ±
+            # the reader points at keeps its own sentence)
+            if self.repeating is not None and error.column is None:
+                raise InputError(f"One number is asked for here: {self.place_asked}, any one of them.", error.column,
+                                 error.note) from None
             if not self._lowest:  # the reader's own sentence: "not a list", or where ± gives two
                 raise
             raise InputError(any_one_of(True, len(self._lowest), self.name), error.column, error.note) from None
