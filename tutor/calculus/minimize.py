@@ -85,10 +85,12 @@ class LocalMinimum:
 
 @dataclass(frozen=True)
 class ExactZero:
-    """A zero of f′ shown exactly where the others are found numerically (0 for cos x + x²/10), classified."""
+    """A zero of f′ shown exactly where the others are found numerically (0 for cos x + x²/10), classified; or a
+    kink there, where sympy's f′ is 0 (|sin x| − |x|/10 at 0: sign(0) is 0) but f′ has no value."""
 
     critical: CriticalPoint  # the point, with the second-derivative test (or f's values where it can't decide)
     value: Expr  # f at it
+    kink: bool = False
 
     @property
     def point(self) -> Expr:
@@ -501,7 +503,8 @@ def _verified(f: Expr, x: sympy.Symbol, slope: Expr, found: Sequence[Expr],
     for z in exact:
         test = classify(f, [x.name], (z,))
         decided = by_values(f, [x], (z,)) if test.label == Nature.INCONCLUSIVE else None
-        points.append(ExactZero(CriticalPoint((z,), None, test, decided), _simplify(f.xreplace({x: z}))))
+        points.append(ExactZero(CriticalPoint((z,), None, test, decided), _simplify(f.xreplace({x: z})),
+                                bool(no_derivative(f, x.name, z))))
     return tuple(points)
 
 

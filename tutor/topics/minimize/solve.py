@@ -58,7 +58,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         slope += and_list([f"{x} = {show(z)}{approx(z)}" + (f" ({known_name(z)})" if known_name(z) else "")
                            for z in result.zeros])
     elif not result.exact:  # the zeros of f′ are not known: the minimum's is one of maybe several (cos x + x²/10)
-        exactly = and_list([f"{x} = {show(zero.point)}" for zero in result.verified])
+        exactly = and_list([f"{x} = {show(zero.point)}" for zero in result.verified if not zero.kink])
         slope = (f"f′({x}) = {show(result.derivative, names)}: "
                  + (f"f′ = 0 at {exactly} exactly, and no other exact solution was found, "
                     if exactly else "no exact solution of f′ = 0 was found, ")

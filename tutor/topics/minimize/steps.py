@@ -34,6 +34,7 @@ class MinimizeRule(StepRule):
     ALL_ZEROS = "all_zeros"
     NUMERICALLY = "numerically"
     EXACT_ZEROS = "exact_zeros"
+    EXACT_KINKS = "exact_kinks"
     MINIMUM_TIED = "minimum_tied"
     LEAST_TIED = "least_tied"
     NO_DERIVATIVE = "no_derivative"
@@ -77,6 +78,9 @@ TEMPLATES: dict[StepRule, str] = {
     MinimizeRule.EXACT_ZEROS: ("{f}′ is 0 exactly at {after:list} (put {after:it|them} in to check), so "
                                "{after:it is a critical point|they are critical points}; "
                                "classify {after:it|them}{how}:"),
+    MinimizeRule.EXACT_KINKS: ("{f} has a kink at {after:list}, where {f}′ has no value, so "
+                               "{after:it is a critical point|they are critical points} too; "
+                               "classify {after:it|them}{how}:"),
 }
 
 
@@ -91,14 +95,17 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
         points = tuple(Equation(sympy.Symbol(x), sympy.Float(m.approx, 15)) for m in result.minima)
     substeps = [_settled(_numerical(s, points) if not result.exact else s, result, x, points, within)
                 for s in found.substeps]
-    if result.verified:  # beside the numerical minima: cos x + x²/10 has its maximum at 0, exactly
-        at = next((i + 1 for i, s in enumerate(substeps) if s.rule in (MinimizeRule.NUMERICALLY, Rule.CANDIDATES)),
-                  len(substeps))
-        exact = tuple(Equation(sympy.Symbol(x), zero.point) for zero in result.verified)
-        how = " with the second-derivative test" if all(by_the_test(zero.critical) for zero in result.verified) else ""
-        substeps.insert(at, step(MinimizeRule.EXACT_ZEROS, None, exact,
-                                 [s for zero in result.verified for s in decided_steps((x,), zero.critical)],
-                                 how=how))
+    at = next((i + 1 for i, s in enumerate(substeps) if s.rule in (MinimizeRule.NUMERICALLY, Rule.CANDIDATES)),
+              len(substeps))
+    # beside the numerical minima: cos x + x²/10 has its maximum at 0, exactly; |sin x| − |x|/10 a kink there
+    for rule, shown in ((MinimizeRule.EXACT_ZEROS, [z for z in result.verified if not z.kink]),
+                        (MinimizeRule.EXACT_KINKS, [z for z in result.verified if z.kink])):
+        if shown:
+            exact = tuple(Equation(sympy.Symbol(x), zero.point) for zero in shown)
+            how = " with the second-derivative test" if all(by_the_test(zero.critical) for zero in shown) else ""
+            decided = [s for zero in shown for s in decided_steps((x,), zero.critical)]
+            substeps.insert(at, step(rule, None, exact, decided, how=how))
+            at += 1
     listed = [e.rhs for e in found.after if isinstance(e, Equation)] if isinstance(found.after, tuple) else []
     # the minimum as the critical points above write it (2 ln(3), where minimize's own solver says ln(9))
     point = (among(result.point, listed) or result.point) if result.exact else sympy.Float(result.approx, 15)
