@@ -76,3 +76,33 @@ def test_corners_of_a_periodic_part_plus_a_line_are_minima(capsys, function, fir
     summary, _ = _solve(capsys, "minimize", function)
     listed = next(line for line in summary if line.startswith("local minima: "))
     assert listed.startswith(f"local minima: {first}, ") and "no local minimum" not in "\n".join(summary)
+
+
+# finding 202: in two variables the minima of one period were said to hold "the least", which f has none of
+@pytest.mark.parametrize("function, shift", [
+    ("sin(x) + x/10 + y^2", "f(x − 2π, y) = f(x, y) − π/5 for every x and y, so each local minimum recurs 2π to the "
+                            "left in x, π/5 lower"),
+    ("sin(x) + sin(y) + x/10", "f(x − 2π, y) = f(x, y) − π/5 for every x and y, so each local minimum recurs 2π to "
+                               "the left in x, π/5 lower"),
+    ("sin(x) - x/10 + abs(y)", "f(x + 2π, y) = f(x, y) − π/5 for every x and y, so each local minimum recurs 2π to "
+                               "the right in x, π/5 lower"),
+    # not a sum of parts: the shift is f's own
+    ("sin(x + y) + cos(y) + x/10", "f(x − 2π, y) = f(x, y) − π/5 for every x and y, so each local minimum recurs 2π "
+                                   "to the left in x, π/5 lower"),
+])
+def test_two_variable_minima_ever_lower_have_no_least_one(capsys, function, shift):
+    summary, steps = _solve(capsys, "minimize", function, "--steps")
+    said = f"{shift}: f has infinitely many local minima, ever lower, and no least one, and so no global minimum"
+    assert f"no least local minimum: {said}" in summary
+    assert not any(line.startswith("the least") for line in summary)
+    assert steps[-1].endswith(f"None of these is the least local minimum: {said}.")
+
+
+def test_asking_for_the_global_minimum_of_minima_ever_lower_says_there_is_none(tmp_path, capsys):
+    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n  - {id: f, kind: local_minima, "
+                                     "function: 'sin(x) + x/10 + y^2', ask: global}\n", encoding="utf-8")
+    assert main(["pack", "validate", str(tmp_path / "p.yaml")]) != 0
+    said = capsys.readouterr().out.strip().partition(": exercise ")[2]
+    assert said == ("'f': f has no global minimum: f(x − 2π, y) = f(x, y) − π/5 for every x and y, so each local "
+                    "minimum recurs 2π to the left in x, π/5 lower: f has infinitely many local minima, ever lower, "
+                    "and no least one")

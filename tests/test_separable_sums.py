@@ -125,6 +125,25 @@ def test_classifying_a_cusp_or_corner_is_left_out_with_what_f_values_say(tmp_pat
                for line in session.start())
 
 
+# finding 210: a corner saddle, which critical_points keys critical, was "not a critical point", its pack refused
+@pytest.mark.parametrize("function, slopes, values", [
+    ("abs(x) - y^2", "-1 from the left and 1 from the right", "|x| > 0 near it on the line y = 0, but -y² < 0"),
+    ("abs(x) + x/2 - y^2", "-1/2 from the left and 3/2 from the right",
+     "|x| + x/2 > 0 near it on the line y = 0, but -y² < 0"),
+    ("abs(x) - abs(y)", "-1 from the left and 1 from the right", "|x| > 0 near it on the line y = 0, but -|y| < 0"),
+])
+def test_classifying_a_corner_saddle_is_left_out_with_what_f_values_say(tmp_path, capsys, function, slopes, values):
+    status, said = _validate(tmp_path, capsys,
+                             f"  - {{id: cp, kind: critical_points, function: '{function}'}}\n"
+                             f"  - {{id: a, kind: classify_point, function: '{function}', at: [0, 0]}}\n")
+    assert status == 1
+    assert said == [f"'a': the second-derivative test needs ∇f at the point, and f is not differentiable at x = 0, "
+                    f"y = 0: ∂f/∂x is {slopes}; f has a saddle there: f takes values above and below 0 near it "
+                    f"(f - f(P) = {values} near it on the line x = 0)"]
+    session = Session(packs.load(tmp_path / "p.yaml"), Store(tmp_path / "p.sqlite3"), "ann", seed=1)
+    assert any(line.text.startswith("Find all critical points of f(x, y) = ") for line in session.start())
+
+
 def test_a_point_where_f_has_no_slope_and_no_extremum_is_still_not_critical(tmp_path, capsys):
     status, said = _validate(tmp_path, capsys,
                              "  - {id: a, kind: classify_point, function: 'abs(x) + 2x + y^2', at: [0, 0]}\n")

@@ -192,15 +192,21 @@ class Drift:
     period: Expr
     rise: Expr
 
-    def text(self, x: str) -> str:
-        """The shift, said the way f falls: f(x − 2π) = f(x) − π/5 for sin x + x/10."""
+    def text(self, x: str, variables: Sequence[str] = ()) -> str:
+        """The shift, said the way f falls: f(x − 2π) = f(x) − π/5 for sin x + x/10; with `variables`, f's
+        others held: f(x − 2π, y) = f(x, y) − π/5 for every x and y."""
         shift = f"{x} − {show(self.period)}" if self.rise > 0 else f"{x} + {show(self.period)}"
-        return f"f({shift}) = f({x}) − {show(abs(self.rise), fractions=True)} for every {x}"
+        names = tuple(variables) or (x,)
+        shifted = ", ".join(shift if v == x else v for v in names)
+        return (f"f({shifted}) = f({', '.join(names)}) − {show(abs(self.rise), fractions=True)} "
+                f"for every {' and '.join(names)}")
 
-    def said(self, x: str) -> str:
+    def said(self, x: str, variables: Sequence[str] = ()) -> str:
         """Why there is no least local minimum, from the shift."""
         way = "to the left" if self.rise > 0 else "to the right"
-        return (f"{self.text(x)}, so each local minimum recurs {show(self.period)} {way}, "
+        if len(variables) > 1:
+            way = f"{way} in {x}"
+        return (f"{self.text(x, variables)}, so each local minimum recurs {show(self.period)} {way}, "
                 f"{show(abs(self.rise), fractions=True)} "
                 "lower: f has infinitely many local minima, ever lower, and no least one")
 
@@ -1167,6 +1173,16 @@ class LocalMinima:
     windowed: bool = False  # they were: minima beyond the region's bounds are not listed, so "none" is in it only
     flat: tuple[Stretch, ...] = ()  # stretches where f of one variable is constant: every point a local minimum
     windows: tuple[Window, ...] = ()  # where a periodic ∇f's points are listed: those of one period, or the region's
+    drift: tuple[str, Drift] | None = None  # f(x + T, y) = f(x, y) + c, c ≠ 0 (sin x + x/10 + y²), and in which
+    # variable: each local minimum recurs ever lower one way, so none listed is the least
+
+    @property
+    def no_least(self) -> str:
+        """Why no local minimum is the least, where f drifts: "" where it does not."""
+        if self.drift is None:
+            return ""
+        x, shift = self.drift
+        return shift.said(x, self.variables)
 
     @property
     def periods(self) -> tuple[Window, ...]:
@@ -1296,9 +1312,23 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: 
             lower_at, least_value = smaller
             lower = f"{SMALLER}f{show(lower_at)} ≈ {show(sympy.Float(least_value))}"
             is_global, note = False, _also(found.note, ONLY_LOCAL + lower)
+    shifted = _drifting(f, syms) if len(syms) == 2 and region is None and is_global is not True \
+        and (points or least_sets) else None
+    if shifted is not None:  # f(x − 2π, y) = f(x, y) − π/5: every minimum has a lower one, whatever else is known
+        is_global = False
     return LocalMinima(written, variables, points, values, sets, lowest, is_global, found.complete, note, undecided,
                        unsettled, least_sets, lower, lower_at, below_nowhere, region,
-                       any(w.bounded for w in found.windows), found.flat, found.windows)
+                       any(w.bounded for w in found.windows), found.flat, found.windows, shifted)
+
+
+def _drifting(f: Expr, syms: Sequence[sympy.Symbol]) -> tuple[str, Drift] | None:
+    """The variable in which f is periodic plus a line, the others held (sin x + x/10 + y², sin(x + y) + cos y +
+    x/10), and its shift: then each local minimum recurs a period on, lower one way, and none is the least."""
+    for s in syms:
+        shift = drift(f, s)
+        if shift is not None:
+            return s.name, shift
+    return None
 
 
 def _also(found: str, why: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
+import sympy
 from sympy import Expr
 
 from ... import calculus
@@ -38,12 +39,28 @@ def _without_gradient(f: Expr, variables: tuple[str, ...], at: tuple[Expr, ...],
     except SolveError:
         decided = None
     if decided is not None and decided.nature in (Nature.SADDLE, Nature.NEITHER):
-        return FieldError("at", f"this point is not a critical point ({error})")
-    shown = f"f has a local {decided.nature} there: {decided.reason}" \
-        if decided is not None and decided.nature in (Nature.MINIMUM, Nature.MAXIMUM) \
-        else "the tutor could not tell from f's values whether it is a critical point"
+        if not _keyed_critical(f, variables, at):
+            return FieldError("at", f"this point is not a critical point ({error})")
+        # |x| − y² at (0, 0): 0 lies between the pieces' gradients (±1, 0), so critical_points keys it critical
+        shown = f"f has a {decided.nature} there: {decided.reason}" if decided.nature == Nature.SADDLE \
+            else f"f has neither a minimum nor a maximum there: {decided.reason}"
+    elif decided is not None and decided.nature in (Nature.MINIMUM, Nature.MAXIMUM):
+        shown = f"f has a local {decided.nature} there: {decided.reason}"
+    else:
+        shown = "the tutor could not tell from f's values whether it is a critical point"
     slope = "∇f" if len(variables) > 1 else "f′"
     return Unkeyable("at", f"the second-derivative test needs {slope} at the point, and {error}; {shown}")
+
+
+def _keyed_critical(f: Expr, variables: tuple[str, ...], at: tuple[Expr, ...]) -> bool:
+    """Whether critical_points lists the point, where ∇f has no value there: a corner where 0 lies among the
+    gradients of the pieces that meet (|x| − y² at the origin) is one, so the two kinds say the same."""
+    try:
+        found = calculus.critical_points(f, variables)
+    except SolveError:
+        return False
+    return any(len(p.point) == len(at) and all(sympy.simplify(a - b) == 0 for a, b in zip(p.point, at))
+               for p in found.points)
 
 
 @dataclass(frozen=True)

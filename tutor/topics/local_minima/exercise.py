@@ -99,6 +99,8 @@ class LocalMinima(FunctionProblem):
                                         "so its local minima are not all known")
         if not minima.points:
             raise Unkeyable("function", _none_found(problem))
+        if ask == Ask.GLOBAL and minima.no_least:
+            raise Unkeyable("ask", f"f has no global minimum: {minima.no_least}")
         if ask == Ask.GLOBAL and not minima.is_global:
             raise Unkeyable("ask", "its least local minimum is not known to be the global minimum"
                             + (f" ({minima.note})" if minima.note else ""))

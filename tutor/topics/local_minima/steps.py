@@ -25,6 +25,7 @@ class MinimaRule(StepRule):
     LEAST = "least"
     LEAST_TIED = "least_of_several"
     LEAST_SET = "least_set"
+    NO_LEAST = "no_least"
     REACHED = "reached"
     MINIMA_IN = "minima_in"
     NONE_IN = "none_in"
@@ -59,6 +60,7 @@ TEMPLATES: dict[StepRule, str] = {
     MinimaRule.LEAST_TIED: "The least of these values, {f} = {value}{approx}, is at {points:and}: {verdict}.",
     MinimaRule.LEAST_SET: "The least value of {f} at a local minimum is {value}{approx}, for every {point} with "
                           "{on:or}: {verdict}.",
+    MinimaRule.NO_LEAST: "None of these is the least local minimum: {why}, and so no global minimum.",
     MinimaRule.REACHED: ("Descent only goes downhill from where it starts: it ends in the valley of the local "
                          "minimum {after}, where {f} = {value}{approx}; {verdict}."),
     MinimaRule.MINIMA_IN: "So the local {one:minimum|minima} in the region {one:is|are} {after:and}.",
@@ -116,6 +118,8 @@ def _verdict(minima: LocalMinima, note: str | None = None) -> str:
 
 
 def least_step(minima: LocalMinima) -> Step:
+    if minima.no_least:  # sin x + x/10 + y²: each minimum recurs 2π to the left, lower
+        return step(MinimaRule.NO_LEAST, None, None, why=minima.no_least)
     sets = minima.least_sets
     verdict = _verdict(minima)
     if sets:  # whole curves of minima, below every isolated one

@@ -199,7 +199,9 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
     others = _others(result, names, window)
     lines += others
     verdict = globally(result.is_global, len(result.points) + len(result.sets), result.known_all)
-    if result.least_sets:  # whole curves of minima, below every isolated one
+    if result.no_least:  # sin x + x/10 + y²: each minimum recurs 2π to the left, lower, so none is the least
+        lines.append(f"no least local minimum: {result.no_least}, and so no global minimum")
+    elif result.least_sets:  # whole curves of minima, below every isolated one
         value = result.least_sets[0].value
         on = " or ".join(where(s, names) for s in result.least_sets)
         lines.append(f"the least: f = {show(value)}{approx(value)} for every {show(tuple(symbol(n) for n in names))} "
