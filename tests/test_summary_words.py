@@ -72,14 +72,35 @@ NUMBERS = ("pack: numbers\ntitle: Numbers\nexercises:\n"
            "  - {id: e, kind: expression, prompt: 'What is 1/10?', expected: '1/10'}\n"
            "  - {id: f, kind: expression, prompt: 'Point?', expected: '(0.8, 0.6)'}\n"
            "  - {id: g, kind: expression, prompt: 'What is {a} x?', expected: 'a x', params: {a: {choice: [0.5]}}}\n"
-           "  - {id: h, kind: expression, prompt: 'What is x/{a}?', expected: 'x/a', params: {a: {int: [10, 10]}}}\n")
+           "  - {id: h, kind: expression, prompt: 'What is x/{a}?', expected: 'x/a', params: {a: {int: [10, 10]}}}\n"
+           "  - {id: i, kind: expression, prompt: 'Tiny?', expected: '3e-8'}\n")
 
 
 def test_an_authors_answer_is_shown_with_decimals_and_fractions_as_written(tmp_path, capsys):
     (tmp_path / "numbers.yaml").write_text(NUMBERS, encoding="utf-8")
     assert main(["pack", "show", str(tmp_path / "numbers.yaml"), "--answers"]) == 0
     assert [line.strip() for line in capsys.readouterr().out.splitlines() if "answer:" in line] == [
-        "answer: 0.5", "answer: 1/10", "answer: (0.8, 0.6)", "answer: 0.5x", "answer: x/10"]
+        "answer: 0.5", "answer: 1/10", "answer: (0.8, 0.6)", "answer: 0.5x", "answer: x/10",
+        "answer: 3e-8"]  # finding 207: scientific notation is a decimal too, never 3/100000000
     # the values are the same: each is right written either way
     for exercise, right in (("d", "1/2"), ("e", "0.1"), ("f", "(4/5, 3/5)"), ("d", "0.5"), ("e", "1/10")):
         assert main(["check", "--exercise", f"{tmp_path / 'numbers.yaml'}:{exercise}", right]) == 0
+
+
+TENTHS = ("pack: tenths\ntitle: Tenths\nexercises:\n"
+          "  - {id: a, kind: critical_points, function: 'sin(x) + x/10'}\n"
+          "  - {id: e, kind: critical_points, function: 'sin(x) + x/10 + y^2'}\n")
+
+
+def test_a_key_keeps_the_fractions_its_function_was_written_with(tmp_path, capsys):
+    # finding 207: x/10 was shown acos(-0.1) in the key and in what a wrong answer is told, as `tutor solve
+    # critical` writes it: a decimal inside an exact form
+    (tmp_path / "tenths.yaml").write_text(TENTHS, encoding="utf-8")
+    assert main(["pack", "show", str(tmp_path / "tenths.yaml"), "--answers"]) == 0
+    assert [line.strip() for line in capsys.readouterr().out.splitlines() if "answer:" in line] == [
+        "answer: x = acos(-1/10), x = -acos(-1/10) + 2π", "answer: {(acos(-1/10), 0), (-acos(-1/10) + 2π, 0)}"]
+    assert main(["check", "--exercise", f"{tmp_path / 'tenths.yaml'}:a", "--", "acos(-1/10)"]) == 1
+    assert capsys.readouterr().out == (
+        "incorrect\n"
+        "It looks like you missed x = -acos(-1/10) + 2π: f′ = 0 there, and that makes it a critical point too.\n"
+        "read as: x = acos(-1/10)\n")

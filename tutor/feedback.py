@@ -65,7 +65,8 @@ def respond(exercise: Gradable, text: str, isolated: bool = True) -> Verdict:
     if isolated and not workers.IN_WORKER:
         outcome = in_worker(exercise, _respond, text)
         return STOPPED[outcome.reason] if isinstance(outcome, workers.Stopped) else cast(Verdict, outcome)
-    with remembering():  # the diagnosis reads the text the check has just read
+    # the diagnosis reads the text the check has just read; both write numbers as the pack does (acos(-1/10))
+    with remembering(), exercise.problem.numbers_written():
         verdict = exercise.problem.check(text, exercise.tolerance)
         return explain(verdict, exercise.problem, text, exercise.tolerance, tuple(exercise.mistakes))
 
@@ -74,7 +75,8 @@ def prepared(exercise: G) -> G:
     """The variant with what checking an answer needs built first (its expected answer, the wrong
     answers diagnosis compares with): trusted work, done before an answer's limits start."""
     exercise.expected()
-    prepare(exercise.problem, exercise.tolerance, tuple(exercise.mistakes))
+    with exercise.problem.numbers_written():  # the wrong answers' messages, written as the check's are
+        prepare(exercise.problem, exercise.tolerance, tuple(exercise.mistakes))
     return exercise
 
 

@@ -642,7 +642,8 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
     if "function" in fields and not _has_decimal(fields["function"]):  # x^2/10 is shown x²/10, not 0.1x²
         data["fractions"] = True
     if "expected" in fields:  # an author's own answer is shown as written: 0.5, a parameter's 0.5, or 1/10
-        data["expected_decimals"] = any(_has_decimal(value) for value in [fields["expected"], *param_nodes])
+        data["expected_decimals"] = _has_decimal(fields["expected"], scientific=True) or \
+            any(_has_decimal(value) for value in param_nodes)
     for name, value in fields.items():
         try:
             data[name] = _read_field(problem_class.FIELDS[name], value, param_names, folder)
@@ -727,13 +728,20 @@ def _require(node: yaml.Node | None, names: Sequence[str], report: _Report,
         return ()
 
 
-def _has_decimal(node: yaml.Node) -> bool:
-    """Whether the author wrote a number with a decimal point here (0.05), to show it that way."""
+def _has_decimal(node: yaml.Node, scientific: bool = False) -> bool:
+    """Whether the author wrote a number with a decimal point here (0.05), to show it that way;
+    `scientific`: or in scientific notation (3e-8), which is a decimal too, never 3/100000000."""
     if isinstance(node, yaml.ScalarNode):
-        return re.search(r"(^|[^0-9A-Za-z_])[0-9]*\.[0-9]", str(node.value)) is not None
+        text = str(node.value)
+        return re.search(r"(^|[^0-9A-Za-z_])[0-9]*\.[0-9]", text) is not None or \
+            scientific and _SCIENTIFIC.search(text) is not None
     children = node.value if isinstance(node, yaml.SequenceNode) else [v for _, v in node.value] \
         if isinstance(node, yaml.MappingNode) else []
-    return any(_has_decimal(child) for child in children)
+    return any(_has_decimal(child, scientific) for child in children)
+
+
+# a number as the grammar reads one in scientific notation (tutor.parse): 3e-8, 2.5E7; not 2e^x or 1e12x
+_SCIENTIFIC = re.compile(r"(^|[^0-9A-Za-z_.])([0-9]+\.?[0-9]*|\.[0-9]+)[eE][+-]?[0-9]+(?![0-9A-Za-z(])")
 
 
 def _is_number(node: yaml.Node) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast, overload
@@ -352,6 +353,11 @@ class Problem:
         (an answer's (11/10, 11/30), not (1.1, 11/30))."""
         return show(value, self.variables, latex=latex, decimals=self.decimals, alike=alike)
 
+    def numbers_written(self) -> AbstractContextManager[None]:
+        """The notation its numbers are written in, where the pack's way of writing them sets one; else
+        each `show` call's own."""
+        return nullcontext()
+
     def show_answer(self, answer: Answer, latex: bool = False) -> str:
         """An answer key as `tutor pack show --answers` writes it, its numbers alike."""
         return self.show(answer.value, latex, alike=True)
@@ -406,10 +412,18 @@ class FunctionProblem(Problem):
         """The function as the author wrote it: written with no decimal point (x^2/10), its fractions stay
         fractions, tenths too (x²/10, not 0.1x²), as `tutor solve` writes such a function; an exercise
         whose numbers are decimals (rate: 0.1, a parameter's 0.5) writes them as decimals."""
-        if self.fractions and not self.decimals:
-            with numbers_written(Notation.FRACTIONS):
-                return self.show(self.function, latex)
-        return self.show(self.function, latex)
+        with self.numbers_written():
+            return self.show(self.function, latex)
+
+    def numbers_written(self) -> AbstractContextManager[None]:
+        """Where the author wrote the function with no decimal point, its fractions stay fractions in all
+        the exercise writes (its key, what an answer is told), tenths too: acos(-1/10) for sin(x) + x/10,
+        as `tutor solve` writes it, never acos(-0.1), a decimal inside an exact form."""
+        return numbers_written(Notation.FRACTIONS) if self.fractions and not self.decimals else nullcontext()
+
+    def show_answer(self, answer: Answer, latex: bool = False) -> str:
+        with self.numbers_written():
+            return super().show_answer(answer, latex)
 
     def signature(self, latex: bool = False) -> str:
         """f(x, y) = 3x²y³"""
