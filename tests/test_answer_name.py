@@ -191,3 +191,73 @@ def test_a_variable_of_the_answer_is_refused_as_its_name(tmp_path, capsys):
         f"{pack}:6:100: exercise 'v': 'y' is a variable of the answer, so 'y = …' would be an equation in it; "
         "name the answer otherwise, like f(x)",
     ]
+
+
+# finding 200: arithmetic on a parameter in the name was pasted as text (f'(2+1)), so the name the prompt
+# shows (f′(3) = 6) was refused; each argument and subscript is now the value the prompt shows
+ARITHMETIC = [  # answer_name, prompt's name, the name and answer a student with a = 2 writes, the pasted text
+    ("f'(a+2)", "f'({a+2})", "f'(4) = 8", "f'(2+2) = 8"),
+    ("f'(2a)", "f'({2a})", "f′(4) = 8", "f'(2*2) = 8"),
+    ("f'(a^2)", "f'({a^2})", "f'(4) = 8", "f'(2^2) = 8"),
+    ("E(a, 2a)", "E({a}, {2a})", "E(2, 4) = 8", "E(2, 2a) = 8"),
+    ("x_a", "x_{a}", "x₂ = 8", "x_a = 8"),
+]
+
+
+@pytest.mark.parametrize("name, shown, typed, pasted", ARITHMETIC)
+def test_arithmetic_in_a_name_is_the_value_the_prompt_shows(tmp_path, capsys, name, shown, typed, pasted):
+    pack = tmp_path / "sum.yaml"
+    pack.write_text(f"pack: sum\ntitle: Sums\nexercises:\n  - {{id: e, kind: expression, prompt: \"What is {shown}?\", "
+                    f"expected: '8', answer_name: \"{name}\", params: {{a: {{lesson: 2, int: [2, 5]}}}}}}\n",
+                    encoding="utf-8")
+    assert main(["pack", "validate", str(pack)]) == 0
+    capsys.readouterr()
+    assert main(["check", "--exercise", f"{pack}:e", "--", typed]) == 0
+    assert capsys.readouterr().out == "correct\nCorrect.\nread as: 8\n"
+    assert main(["check", "--exercise", f"{pack}:e", "--", pasted]) == 3
+    assert capsys.readouterr().out.endswith(f"Write just 8, without '{pasted.split(' =')[0]} ='.\n")
+
+
+def test_validation_names_the_draw_a_name_cannot_be_shown_for(tmp_path, capsys):
+    pack = tmp_path / "bad.yaml"
+    pack.write_text(
+        "pack: bad\ntitle: Bad names\nexercises:\n"
+        "  - {id: a, kind: expression, prompt: 'What is x_{k}?', expected: '1', answer_name: 'x_k', params: {k: {int: [-2, 2]}}}\n"
+        "  - {id: b, kind: expression, prompt: 'What is E?', expected: '1', answer_name: 'E(1/(a-2), 1)',"
+        " params: {a: {int: [2, 5]}}}\n", encoding="utf-8")
+    assert main(["pack", "validate", str(pack)]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{pack}:4:85: exercise 'a': with k = -2, 'x_-2' is not a name, like x₁ or E(0, 0)",
+        f"{pack}:5:81: exercise 'b': with a = 2, 'answer_name' can't be shown: '{{1/(a-2)}}' has no value",
+    ]
+
+
+# finding 205: '- grad f(1, 2) = …' was "Unknown name 'grad'"; f_x(1, 2) is ∂f/∂x(1, 2) as the answer reader reads it
+@pytest.mark.parametrize("name, typed, value", [
+    ("-grad f(1, 2)", "- grad f(1, 2) = (-2, -4)", "(-2, -4)"),
+    ("-grad f(1, 2)", "− nabla f (1, 2) = (-2, -4)", "(-2, -4)"),
+    ("- nabla f(1, 2)", "-∇f(1,2) = (-2, -4)", "(-2, -4)"),
+    ("∂f/∂x(1, 2)", "f_x(1, 2) = 4", "4"),
+    ("∂f/∂x(1, 2)", "df/dx (1, 2) = 4", "4"),
+    ("f_y(1, 2)", "∂f/∂y(1, 2) = 4", "4"),
+])
+def test_a_spaced_or_subscripted_name_is_read(tmp_path, capsys, name, typed, value):
+    pack = tmp_path / "spaced.yaml"
+    pack.write_text(f"pack: spaced\ntitle: Spaced\nexercises:\n  - {{id: e, kind: expression, prompt: 'What is it?', "
+                    f"expected: '{value}', answer_name: \"{name}\"}}\n", encoding="utf-8")
+    assert main(["check", "--exercise", f"{pack}:e", "--", typed]) == 0
+    assert capsys.readouterr().out == f"correct\nCorrect.\nread as: {value}\n"
+
+
+@pytest.mark.parametrize("name, typed, message", [
+    ("f_y(1, 2)", "f_x(1, 2) = 4", "Write just 4, without 'f_x(1, 2) ='."),  # another variable
+    ("f'(2)", "df/dx(2) = 4", "Write just 4, without 'df/dx(2) ='."),  # f′ names no variable
+    ("x_1", "x 1 = 4", None),  # a space inside a word is no spacing
+])
+def test_a_spacing_or_spelling_of_another_name_is_not_read(tmp_path, capsys, name, typed, message):
+    pack = tmp_path / "other.yaml"
+    pack.write_text(f"pack: other\ntitle: Other\nexercises:\n  - {{id: e, kind: expression, prompt: 'What is it?', "
+                    f"expected: '4', answer_name: \"{name}\"}}\n", encoding="utf-8")
+    assert main(["check", "--exercise", f"{pack}:e", "--", typed]) == 3
+    out = capsys.readouterr().out
+    assert out.startswith("invalid\n") and (message is None or out.endswith(message + "\n"))

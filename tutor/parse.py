@@ -1524,10 +1524,9 @@ _NAMED_PART = re.compile(rf"(.*?)([{_SUBSCRIPT_DIGITS}]+)")
 _KEYBOARD = {  # a symbol of the question's notation and how a keyboard types it
     "′": "(?:′|'|’)",  # f′(0.05) as f'(0.05)
     "∂": "(?:∂|d)",  # ∂f/∂x as df/dx
-    "∇": r"(?:∇|(?i:grad|nabla)\b)\s*",  # ∇f as grad f
+    "∇": r"(?:∇|(?i:grad|nabla)\b)",  # ∇f as grad f
     "−": "(?:−|-)",  # −∇f(1, 2) as -∇f(1, 2)
 }
-_SPACED = {" ": r"\s*", ",": r"\s*,\s*", "(": r"\s*\(\s*", ")": r"\s*\)", "/": r"\s*/\s*"}
 
 
 # A name as a keyboard types it, and as the question writes it: x_1, x_{1} and x1 are x₁, f'(2) and f’(2)
@@ -1549,23 +1548,42 @@ def name_form(name: str) -> str:
     name = " ".join(normalize(name).split())
     for pattern, written in _TYPED_NAME:
         name = pattern.sub(written, name)
-    return name
+    # a space only parts two letters (E x); elsewhere it is spacing, which `_spelled` allows anywhere
+    return re.sub(r"(?<![^\W_]) | (?![^\W_])", "", name)
 
 
 def _spelled(name: str) -> str:
     """A pattern for `name` as the question writes it and as a keyboard types it: α or alpha (in any
-    case), x₁, x_1, x_{1} or x1, f′ or f', ∂f/∂x or df/dx, ∇f or grad f; spaced or not around its
-    brackets, commas and slashes (f(x,4) for f(x, 4))."""
-    pieces = []
+    case), x₁, x_1, x_{1} or x1, f′ or f', ∂f/∂x or df/dx, ∇f or grad f; spaced or not between its
+    symbols (f(x,4) for f(x, 4), - grad f for -grad f), never inside a word (x 1 is no x₁)."""
+    pattern, last = "", ""
     for run in re.findall(rf"[{_SUBSCRIPT_DIGITS}]+|.", name):
+        if run == " ":
+            pattern, last = pattern + r"\s+", ""
+            continue
         if run[0] in _SUBSCRIPT_DIGITS:
             digits = "".join(str(_SUBSCRIPT_DIGITS.index(d)) for d in run)
-            pieces.append(f"(?:{run}|_?{digits}|_\\{{{digits}\\}})")
+            piece = f"(?:{run}|_?{digits}|_\\{{{digits}\\}})"
         elif run in GREEK_NAME:
-            pieces.append(f"(?:{run}|(?i:{GREEK_NAME[run]}))")
+            piece = f"(?:{run}|(?i:{GREEK_NAME[run]}))"
         else:
-            pieces.append(_KEYBOARD.get(run) or _SPACED.get(run) or re.escape(run))
-    return "".join(pieces)
+            piece = _KEYBOARD.get(run) or re.escape(run)
+        in_word = (last.isalnum() or last[:1] in _SUBSCRIPT_DIGITS) and (run.isalnum() or run[0] in _SUBSCRIPT_DIGITS)
+        pattern += ("" if not last or in_word else r"\s*") + piece
+        last = run
+    return pattern
+
+
+def _also(name: str) -> tuple[str, ...]:
+    """`name` and the other name the answer reader gives the same thing: ∂f/∂x(1, 2) is f_x(1, 2), as a
+    partial derivative's answer is read after either (answers.md)."""
+    partial = re.fullmatch(r"(-?)∂([^\W\d_])/∂([^\W\d_])(\(.*)?", name)
+    if partial is not None:
+        return name, f"{partial[1]}{partial[2]}_{partial[3]}{partial[4] or ''}"
+    subscript = re.fullmatch(r"(-?)([^\W\d_])_([^\W\d_])(\(.*)?", name)
+    if subscript is not None:
+        return name, f"{subscript[1]}∂{subscript[2]}/∂{subscript[3]}{subscript[4] or ''}"
+    return (name,)
 
 
 @functools.lru_cache(maxsize=64)
@@ -1573,7 +1591,7 @@ def _name_patterns(named: tuple[str, ...], parts: bool) -> tuple[re.Pattern[str]
     """The whole answer's name before '=' at the start (any of `named`, or the point of the parts' names);
     and, for a point, any part's name before '='."""
     named = tuple(name_form(n) for n in named)
-    whole = "|".join(_spelled(n) for n in named) if not parts else \
+    whole = "|".join(_spelled(also) for n in named for also in _also(n)) if not parts else \
         r"\(\s*" + r"\s*,\s*".join(_spelled(n) for n in named) + r"\s*\)"
     found = None
     if parts and all(_NAMED_PART.fullmatch(n) for n in named):

@@ -25,6 +25,7 @@ from ..errors import TutorError
 from ..limits import LIMITS
 from ..parse import InputError, Shape, fraction, read
 from ..safe_read import FileRefused, read_file
+from ..templates import Placeholder, TemplateError, template
 
 
 class ReadError(TutorError):
@@ -165,15 +166,73 @@ def read_prose(node, params, folder) -> str:
 
 
 def read_shown_name(node, params, folder) -> str:  # noqa: ARG001
-    """A name the student reads in the prompt (E(0, 0), f′(2)), where `{a}` shows a parameter's value as in
-    prose, and so does `a` alone, as in maths (E(a, 1) is E(5, 1) for a = 5): written as `{a}`, each
-    variant fills it with the prompt's numbers. A parameter inside a longer name (x_a) stays a letter."""
+    """A name the student reads in the prompt (E(0, 0), f′(2), x₁), each argument written as the prompt shows
+    a value: `{a}`, or arithmetic on parameters without braces, as in maths (E(a, 2a) is E(5, 10), f'(a+1)
+    f′(6), x_k x₅ for a = k = 5). Written as a placeholder (`{2a}`), each variant fills it with the prompt's
+    numbers; pasted as text it would read `f'(5+1)`, a name no student is shown."""
     text = _scalar(node, "text")
     if not params:
         return text
-    alone = "|".join(re.escape(p) for p in sorted(params, key=len, reverse=True))
-    return re.sub(rf"(\{{\{{|\}}\}}|\{{[^{{}}]*\}})|(?<!\w)({alone})(?!\w)",
-                  lambda found: found[1] or f"{{{found[2]}}}", text)
+    alone = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in sorted(params, key=len, reverse=True)) + r")(?!\w)")
+    out, i = [], 0
+    while i < len(text):
+        if text[i] == "{":  # a placeholder as written, or a literal brace ({{)
+            after = i + 2 if text.startswith("{{", i) else (text.find("}", i) + 1 or len(text))
+            out.append(text[i:after])
+            i = after
+        elif text[i] == "(" and (close := _closing(text, i)) is not None:
+            out.append("(" + ",".join(_argument(part, params, alone) for part in _split_top(text[i + 1:close]))
+                       + ")")
+            i = close + 1
+        elif text[i] == "_" and (found := re.match(r"_([^\W_]+)", text[i:])) is not None:
+            out.append("_" + _argument(found[1], params, alone, subscript=True))
+            i += found.end()
+        elif (found := alone.match(text, i)) is not None:  # a standing alone, as in maths
+            out.append(f"{{{found[1]}}}")
+            i = found.end()
+        else:  # a letter of a longer name (x_a's x, ka) stays a letter
+            word = re.compile(r"\w+|.", re.S).match(text, i)
+            assert word is not None
+            out.append(word[0] if "_" not in word[0][1:] else word[0][: word[0].index("_", 1)])
+            i += len(out[-1])
+    return "".join(out)
+
+
+def _closing(text: str, start: int) -> int | None:
+    """Where the bracket opened at `start` closes; None where it never does."""
+    depth = 0
+    for i in range(start, len(text)):
+        depth += (text[i] == "(") - (text[i] == ")")
+        if depth == 0:
+            return i
+    return None
+
+
+def _split_top(inside: str) -> list[str]:
+    """A bracket's arguments: split at its own commas, not those of a bracket inside it."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(inside):
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth == 0:
+            parts.append(inside[start:i])
+            start = i + 1
+    return [*parts, inside[start:]]
+
+
+def _argument(text: str, params: Sequence[str], alone: re.Pattern[str], subscript: bool = False) -> str:
+    """One argument of a name: arithmetic on parameters as its placeholder (' 2a' as ' {2a}'), read as the
+    prompt reads `{2a}`; any other text with each parameter standing alone in braces (x + a as x + {a})."""
+    body = text.strip()
+    if "{" in body or "}" in body:  # the author's own placeholder, as written
+        return text
+    try:
+        value = template(f"{{{body}}}", tuple(params)).parts[1] if body else None
+    except TemplateError:
+        value = None
+    if isinstance(value, Placeholder) and value.value.free_symbols:
+        placed = f"{{{body}}}"
+        return placed if subscript else text[: len(text) - len(text.lstrip())] + placed + text[len(text.rstrip()):]
+    return alone.sub(lambda found: f"{{{found[1]}}}", text)
 
 
 def read_names(node, params, folder) -> tuple[str, ...]:  # noqa: ARG001

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -140,6 +141,8 @@ def _answer_name(data: Mapping[str, Any], shape: Shape, variables: tuple[str, ..
     if shape == Shape.EQUATION:  # y = 2x: the left side is the equation's own, not a name before it
         raise FieldError("answer_name", "an equation has no name before it: its left side is part of the answer")
     if "=" in name or len(name) > 40 or not any(c.isalpha() or c in "∇∂" for c in name):  # 5: a parameter's value
+        raise FieldError("answer_name", f"'{name}' is not a name, like x₁ or E(0, 0)")
+    if re.search(r"_(?!\{|[^\W_]+(?![\w./]))", name):  # x_k with k = -1 or 1/2: no subscript a student reads
         raise FieldError("answer_name", f"'{name}' is not a name, like x₁ or E(0, 0)")
     if name_form(name) in {name_form(v) for v in variables}:  # x = 2x is an equation in x, not 2x named x
         raise FieldError("answer_name", f"'{name}' is a variable of the answer, so '{name} = …' would be an "
