@@ -25,7 +25,7 @@ class MinimaRule(StepRule):
     LEAST = "least"
     LEAST_TIED = "least_of_several"
     LEAST_SET = "least_set"
-    NO_LEAST = "no_least"
+    NO_LEAST = "no_least_minimum"  # a JSON step is named by it: not minimize's "no_least"
     REACHED = "reached"
     MINIMA_IN = "minima_in"
     NONE_IN = "none_in"
