@@ -124,10 +124,11 @@ def values(text: str, variables: Sequence[str], limits: Limits, parameters: Sequ
     (x = -1, x = 1) or in braces ({-1, 1}), "or" separating them as a comma does (-1 or 1), one number, or
     none; each a point of one coordinate, so that they compare as a set of points. Raises InputError where
     the text is none of those, or is points of f's `graph` (`graph_points`)."""
+    plain = separated(text, [*variables, *parameters])
     try:
         if graph is not None:
-            graph_points(separated(text, [*variables, *parameters]), variables, graph, limits, parameters)
-        return _values(separated(text, [*variables, *parameters]), variables, limits, parameters)
+            graph_points(plain, variables, graph, limits, parameters)
+        return _values(plain, variables, limits, parameters)
     except InputError as error:
         raise in_words(error, text, [*variables, *parameters]) from None
 

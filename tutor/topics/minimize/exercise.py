@@ -137,11 +137,12 @@ class Minimize(FunctionProblem):
         """As every kind's; a point (x, f(x)) is told that x is asked for; a list, that one number is, and where
         f is least at several x, any one of them ("A single number is expected here, not a list" was false
         there, where a list of them is right); one x given again and again is that x (1, 1), as in a list."""
-        graph_points(separated(text, [*self.variables, *parameters]), self.answer_variables,
-                     Graph(self.function, self.name), limits, parameters)
         try:
             return super().read(text, limits, parameters)
         except InputError as error:
+            # (a pair is never one number: asked only here, not of every answer read)
+            graph_points(separated(text, [*self.variables, *parameters]), self.answer_variables,
+                         Graph(self.function, self.name), limits, parameters)
             listed = read_several(text, True, self.answer_variables, limits, parameters)
             if listed is None:
                 raise
