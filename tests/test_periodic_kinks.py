@@ -1,9 +1,9 @@
 """Critical points of a periodic f whose kinks go on without end (|sin x| at every kπ): the kinks and the zeros
 of f′ are found in one period (or a region's bounds), each kink decided from f′'s signs on both sides, and the
 list said to recur, as for sin x; `solve minimize`, the steps and a pack's exercises say the same. An f whose
-kinks go on without end but which does not repeat (|sin x| + x) claims no period; where f does not repeat at all (|sin x| + x²), the kinks
-within one period of the inside each side of 0, or the region's bounds, are decided, and the list is said to be
-possibly incomplete. A sum g(x) + h(y) with such a g pairs the points of its parts."""
+kinks go on without end but which does not repeat (|sin x| + x) claims no period; where f′ does not repeat
+either (|sin x| + x²), the kinks within one period of the inside each side of 0, or the region's bounds, are
+decided, and the list is said to be possibly incomplete. A sum g(x) + h(y) with such a g pairs its parts' points."""
 
 from __future__ import annotations
 
