@@ -1,7 +1,9 @@
 """Critical points of a periodic f whose kinks go on without end (|sin x| at every kπ): the kinks and the zeros
 of f′ are found in one period (or a region's bounds), each kink decided from f′'s signs on both sides, and the
 list said to recur, as for sin x; `solve minimize`, the steps and a pack's exercises say the same. An f whose
-kinks go on without end but which does not repeat (|sin x| + x) claims no period."""
+kinks go on without end but which does not repeat (|sin x| + x) claims no period; where f′ does not repeat
+either (|sin x| + x²), the kinks within one period of the inside each side of 0, or the region's bounds, are
+decided, and the list is said to be possibly incomplete. A sum g(x) + h(y) with such a g pairs its parts' points."""
 
 from __future__ import annotations
 
@@ -130,3 +132,69 @@ def test_exercises_of_a_periodic_f_with_kinks(tmp_path, capsys):
     assert capsys.readouterr().out.splitlines()[:2] == [
         "incorrect", "It looks like you missed x = 0: f′ is -1 from the left and 1 from the right, so f′ changes sign at this point, "
         "where it has no value, and that makes it a critical point too."]
+
+
+_UNSOLVED = "note: the tutor could not solve every case of f′ = 0 exactly, so some critical points may be missing; "
+
+
+@pytest.mark.parametrize("function, lines, within", [
+    # f′ = ±cos x + 2x between the kinks is not solved; at each kink kπ, k ≠ 0, both slopes ±1 + 2kπ have k's sign
+    ("abs(sin(x)) + x^2", ["  x = 0  " + _corner("0")], "-2π ≤ x ≤ 2π"),
+    ("abs(sin(x)) + x^2/2", ["  x = 0  " + _corner("0")], "-2π ≤ x ≤ 2π"),
+    # at ±π, f′ → 0 on one side (1 + cos x) and is 2 on the other: f rises through them, no extremum
+    ("abs(sin(x)) + abs(x)", ["  x = 0  " + _corner("0", "2")], "-2π ≤ x ≤ 2π"),
+    # |sin 2x|'s slope jump of 4 outweighs |x|'s: every kink kπ/2 is a corner minimum
+    ("abs(sin(2x)) + abs(x)", [
+        "  x = -π ≈ -3.14159   minimum (f = π there and f ≥ π near it (a corner, where f′ is -3 from the left and 1 "
+        "from the right))",
+        "  x = -π/2 ≈ -1.5708  minimum (f = π/2 there and f ≥ π/2 near it (a corner, where f′ is -3 from the left "
+        "and 1 from the right))",
+        "  x = 0               " + _corner("0", "3"),
+        "  x = π/2 ≈ 1.5708    minimum (f = π/2 there and f ≥ π/2 near it (a corner, where f′ is -1 from the left "
+        "and 3 from the right))",
+        "  x = π ≈ 3.14159     minimum (f = π there and f ≥ π near it (a corner, where f′ is -1 from the left and 3 "
+        "from the right))"], "-π ≤ x ≤ π"),
+])
+def test_kinks_without_end_of_an_f_that_does_not_repeat_are_decided_where_looked_at(capsys, function, lines, within):
+    summary, _ = _solve(capsys, "critical", function)
+    assert summary[1:] == ["critical points:", *lines,
+                           _UNSOLVED + f"f has kinks without end, and only those with {within} were looked at"]
+    minimum, _ = _solve(capsys, "minimize", function)
+    assert "minimum: f(0) = 0" in minimum
+
+
+def test_a_region_bounds_the_kinks_looked_at(capsys):
+    summary, _ = _solve(capsys, "critical", "abs(sin(x)) + x^2", "--region", "-10 <= x <= 10")
+    assert summary[1:] == ["region: -10 ≤ x ≤ 10", "critical points in the region:", "  x = 0  " + _corner("0"),
+                           _UNSOLVED + "f has kinks without end, and only those with -10 ≤ x ≤ 10 were looked at"]
+
+
+def test_a_corner_where_the_slope_is_zero_on_one_side_is_decided_by_its_sign_there(capsys):
+    # f′ = 2x − 1 → 0 from the left of 1/2, but is negative before it, and 2 from the right: a corner minimum, as
+    # minimize says (it was "no critical points: f′ is never 0")
+    summary, _ = _solve(capsys, "critical", "abs(x - 1/2) + x^2")
+    assert summary[1:] == ["critical points:", "  x = 1/2  minimum (f = 1/4 there and f ≥ 1/4 near it (a corner, "
+                           "where f′ is 0 from the left and 2 from the right))"]
+
+
+@pytest.mark.parametrize("function, lines, note", [
+    ("abs(sin(x)) + y^2", [
+        "  (0, 0)    minimum (f = 0 there and f ≥ 0 near it (f - f(0, 0) = |sin(x)| + y² is a sum of terms that are "
+        "never negative))",
+        "  (π/2, 0)  saddle (D = -2 < 0)"], "note: ∇f repeats every π in x: these are the critical points with "
+     "0 ≤ x < π, and each recurs at x + k·π for every integer k"),
+    ("abs(cos(x)) + abs(y)", [
+        "  (π/2, 0)  minimum (f = 0 there and f ≥ 0 near it (f - f(π/2, 0) = |y| + |cos(x)| is a sum of terms that "
+        "are never negative))"], "note: ∇f repeats every π in x: these are the critical points with 0 ≤ x < π, and "
+     "each recurs at x + k·π for every integer k"),
+    ("abs(sin(x)) + x^2 + y^2", [
+        "  (0, 0)  minimum (f = 0 there and f ≥ 0 near it (f - f(0, 0) = |sin(x)| + x² + y² is a sum of terms that "
+        "are never negative))"], "note: the tutor could not solve every case of ∇f = 0 exactly, so some critical "
+     "points may be missing; the kinks in x, without end, were looked at only where -2π ≤ x ≤ 2π"),
+])
+def test_a_sum_with_such_a_part_pairs_the_parts_points(capsys, function, lines, note):
+    summary, _ = _solve(capsys, "critical", function)
+    assert summary[1:] == ["critical points:", *lines, note]
+    minimum, _ = _solve(capsys, "minimize", function)
+    point = lines[0].split()[0] + " " + lines[0].split()[1]
+    assert minimum[1:3] == ["local minima:", f"  {point}: f = 0"]

@@ -428,16 +428,21 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     level = _level(f, syms[0], not complete) if len(syms) == 1 and not sets else None
     if level is not None:  # every solution of f′ = 0, exactly: sympy's may miss some, or find a corner as smooth
         isolated, complete, note = [(z,) for z in level.zeros], True, ""
-    split = _split_at_kinks(f, syms[0], region or window) if len(syms) == 1 and level is None and not complete \
-        and f.has(sympy.Abs) else None
+    kinked = len(syms) == 1 and level is None and not complete and f.has(sympy.Abs)
+    split = _split_at_kinks(f, syms[0], region or window) if kinked else None
+    if split is None and kinked:  # |sin x| + x²: f′ = 0 unsolved between its kinks, the kinks looked at alone
+        split = _endless_kinks(f, syms[0], region or window)
     kinks: list[CriticalPoint] = []
     if split is not None:  # sin|x|: f′ = 0 solved on each side of its kink at 0, and the kink decided apart
-        isolated = [(z,) for z in split.zeros if _defined((z,), syms, f, gradient)]
+        solved = [(z,) for z in split.zeros if _defined((z,), syms, f, gradient)]
+        # with f′ = 0 unsolved between the kinks, what sympy did solve stands, off the kinks
+        isolated = solved if split.unsolved is None else \
+            [p for p in isolated if p[0] not in split.kinks and split.unsolved.contains(p[0]) == sympy.true]
         kinks = [k for k in (_kink(f, syms[0], c, region) for c in split.kinks) if k is not None]
         isolated += [k.point for k in kinks if k.classification.label != Nature.INCONCLUSIVE
                      or not k.classification.untested]  # a kink where f′ → 0 from both sides: f′ = 0 there
         kinks = [k for k in kinks if k.point not in isolated]
-        complete, note = split.window is None, ""
+        complete, note = split.window is None and split.unsolved is None, ""
         if split.repeats is not None:  # |sin x|: its kinks recur with f, so those of one period are every one, in turn
             windows = (split.repeats,)
             note = repeats_note(windows, 1)
@@ -449,6 +454,11 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
             shape = f", and f does not repeat with a period (its only {only} at {corners})" if kinks else ""
             note = (f"f′ = 0 has infinitely many solutions, going on without end{shape}: those listed are only the "
                     f"ones with {interval_text(split.window, x)}")
+        if split.unsolved is not None:  # kinks without end, f′ = 0 between them not solved: the list may be short
+            looked = interval_text(split.unsolved, syms[0].name)
+            within = note or f"f has kinks without end, and only those with {looked} were looked at"
+            note = ("the tutor could not solve every case of f′ = 0 exactly, so some critical points may be missing; "
+                    f"{within}")
     lines = _on_kink_lines(f, syms, variables) if len(syms) == 2 and not complete and not sets \
         and f.has(sympy.Abs) else None
     if lines is not None:  # |x| + y²: ∇f = 0 off the kink line x = 0, and f along it, each solved exactly
@@ -503,7 +513,7 @@ def _paired(found: CriticalPoints, parts: tuple[Expr, Expr], region: Region | No
     alone = []
     for part, v in zip(parts, found.variables):
         one = critical_points(part, [v])
-        if not one.complete or one.sets or one.flat or one.windows:
+        if one.sets or one.flat:
             return None
         alone.append(one)
     f = real_powers(found.function)
@@ -526,14 +536,24 @@ def _paired(found: CriticalPoints, parts: tuple[Expr, Expr], region: Region | No
             unsure.append(point)
         elif not missing or critical.nature in (Nature.MINIMUM, Nature.MAXIMUM):
             points.append(critical)
-    note = ""
+    notes = []
     if unsure:
         at = " and ".join(show(p) for p in unsure)
-        note = (f"∇f has no value at {at}, and the tutor could not decide whether f has a local minimum or "
-                "maximum there, so it may be a critical point too")
-    return replace(found, points=tuple(sort_exactly(points, key=lambda p: p.point)), complete=not unsure, note=note,
-                   sets=(), cases=(), level=None, split=None, lines=None, windows=(), unsmooth=(),
-                   parts=(alone[0], alone[1]))
+        notes.append(f"∇f has no value at {at}, and the tutor could not decide whether f has a local minimum or "
+                     "maximum there, so it may be a critical point too")
+    # a part's own critical points, where they repeat (|sin x|) or may be missing (|sin x| + x²), are f's in turn
+    windows = tuple(w for one in alone for w in one.windows)
+    complete = not unsure and all(one.complete for one in alone)
+    if not all(one.complete for one in alone):
+        notes.append("the tutor could not solve every case of ∇f = 0 exactly, so some critical points may be missing")
+        notes += [f"the kinks in {one.variables[0]}, without end, were looked at only where "
+                  f"{interval_text(one.split.unsolved, one.variables[0])}" for one in alone
+                  if one.split is not None and one.split.unsolved is not None and not one.windows]
+    if windows:
+        notes.append(repeats_note(windows, 2))
+    return replace(found, points=tuple(sort_exactly(points, key=lambda p: p.point)), complete=complete,
+                   note="; ".join(n for n in notes if n), sets=(), cases=(), level=None, split=None, lines=None,
+                   windows=windows, unsmooth=(), parts=(alone[0], alone[1]))
 
 
 def _diagonal(gxx: Expr, hyy: Expr, variables: Sequence[str]) -> Classification:
@@ -967,6 +987,7 @@ class Split:
     repeats: Window | None = None  # f repeats, and so do its kinks: every zero and kink in this window is listed
     signed: Spanned | None = None  # there, f′ = 0 solved for each choice of the insides' signs, and the kinks
     slope_only: bool = False  # f′ repeats, f does not: f plus a line (|sin x| + x/10)
+    unsolved: sympy.Set | None = None  # f′ = 0 not solved between kinks without end: only the kinks here looked at
 
 
 _MOST_KINKED = 3  # absolute values in f, each side of each solved apart
@@ -1047,6 +1068,46 @@ def _repeating(f: Expr, cornered: Expr, x: sympy.Symbol, absolutes: Sequence[sym
     if found is None or not all(z.is_comparable for z in (*found.kinks, *found.zeros)):
         return None
     return Split(found.zeros, found.kinks, repeats=window, signed=found, slope_only=shifted is not None)
+
+
+def _endless_kinks(f: Expr, x: sympy.Symbol, region: Region | None) -> Split | None:
+    """The kinks of an f whose kinks go on without end (|sin x| + x²: at every kπ), where f′ = 0 between them is
+    not solved (±cos x + 2x = 0): each kink is a corner or cusp to decide from both sides, as any other is. Those
+    of one period where f or f′ repeats (sin(x)^(2/3) + x/10), else those within the region's bounds, else
+    within one period of the inside each side of 0 (sin x: -2π ≤ x ≤ 2π). None where f has no such kinks, or
+    they can't be listed in time; the result says f′ = 0 went unsolved, so nothing is claimed complete."""
+    from .minimize import drift, least_period  # minimize finds its critical points here: imported when first needed
+
+    cornered = with_abs(f)
+    absolutes = sorted(cornered.atoms(sympy.Abs), key=sympy.default_sort_key)
+    if not absolutes or len(absolutes) > _MOST_KINKED or any(a.args[0].has(sympy.Abs) for a in absolutes):
+        return None
+    try:
+        with deadline(SOLVE_SECONDS):
+            insides = [a.args[0] for a in absolutes
+                       if _endless_set(sympy.solveset(a.args[0], x, sympy.S.Reals))]
+            if not insides:
+                return None
+            period = least_period(f, x)
+            shifted = drift(f, x) if period is None else None
+            period = shifted.period if shifted is not None else period
+            repeats = _window(x.name, period, region) if period is not None and period.is_comparable else None
+            span = repeats.span if repeats is not None else _window(x.name, sympy.oo, region).span
+            if repeats is None and not span.sup.is_finite:  # no bounds of the region's: a period of each inside
+                periods = [sympy.periodicity(u, x) for u in insides]
+                if any(p is None or not p.is_positive for p in periods):
+                    return None
+                reach = sympy.Max(*periods)
+                span = sympy.Interval(-reach, reach)
+            kinks: list[Expr] = []
+            for a in absolutes:
+                found = sympy.solveset(a.args[0], x, span)
+                if not isinstance(found, sympy.FiniteSet) or not all(k.is_comparable for k in found):
+                    return None
+                kinks += [k for k in found if k not in kinks]
+    except _GAVE_UP:
+        return None
+    return Split((), tuple(sort_exactly(kinks)), repeats=repeats, slope_only=shifted is not None, unsolved=span)
 
 
 def _endless_set(found: sympy.Set) -> bool:
@@ -1845,10 +1906,31 @@ def one_sided(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
         return None, ""
     # extended: f′ → ∞ is positive (|x|^(2/3) at 0: -∞ then ∞, a cusp; x^(1/3): ∞ on both sides, no extremum)
     signs = [1 if v.is_extended_positive else -1 if v.is_extended_negative else None for v in (left, right)]
+    if signs.count(None) == 1 and sympy.S.Zero in (left, right):
+        # f′ → 0 on one side only, so it has no value at a: its sign beside a decides (|x| + |sin x| at π: 1 + cos x
+        # from the left, 0 at π but positive before it, and 2 from the right, so f rises through π)
+        side = signs.index(None)
+        signs[side] = _sign_beside(slope, x, a, -1 if side == 0 else 1)
     if None in signs:
         return None, ""
     why = f"f′ is {_side_text(left)} from the left and {_side_text(right)} from the right"
     return (signs[1] if signs[0] != signs[1] else 0), why
+
+
+def _sign_beside(slope: Expr, x: sympy.Symbol, a: Expr, side: int) -> int | None:
+    """The sign of f′ just beside a, on the side (-1 left, 1 right), where f′ → 0 there: that of the first of
+    f′/(x − a)ⁿ, n = 1, 2, 3, with a limit other than 0 there, times the sign of (x − a)ⁿ on that side."""
+    for n in range(1, 4):
+        try:
+            with deadline(SOLVE_SECONDS):
+                limit = sympy.limit(slope / (x - a)**n, x, a, "-" if side < 0 else "+")
+        except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, ZeroDivisionError):
+            return None
+        if limit.is_extended_positive or limit.is_extended_negative:
+            return (1 if limit.is_extended_positive else -1) * side**n
+        if limit != 0:
+            return None
+    return None
 
 
 def _side_text(value: Expr) -> str:

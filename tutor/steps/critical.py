@@ -45,7 +45,8 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
     if c.level is not None:  # solved piece by piece, where sympy's cases may be left unsolved; factoring
         # f′ = x(1 − sign(x² − 1)) would only say in sympy's terms what the pieces say plainly
         substeps.append(_piecewise(c.function, syms[0], c.level))
-    elif c.split is not None:  # sin|x|: solved on each side of its kink, where sympy's cases are left unsolved
+    elif c.split is not None and c.split.unsolved is None:  # sin|x|: solved on each side of its kink, where
+        # sympy's cases are left unsolved; where they are not solved between the kinks either, sympy's cases stand
         substeps.append(_sides(syms[0], c.split, c.function != real_powers(c.function)))
     elif c.lines is not None:  # |x| + y²: sympy's case sign(x) = 0 is the kink line x = 0, solved along it
         substeps.append(_kink_lines(c.lines, c.function != real_powers(c.function)))
