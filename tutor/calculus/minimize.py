@@ -260,14 +260,17 @@ def _minimize(f: Expr, name: str, within: sympy.Set | None) -> Minimum:
     if kinked is not None:  # |x - 1/2| + x²: a polynomial between kinks, solved exactly
         return _kinked(f, x, slope, kinked)
     verified: tuple[ExactZero, ...] = ()
-    if rational_polynomial(f, [x]) is not None:
+    polynomial = rational_polynomial(f, [x]) is not None
+    if polynomial:
         minima, zeros, complete = *_exact_minima(f, x), True
     elif within is None and (periodic := _periodic(f, x, slope)) is not None:
         return periodic
     else:
         minima, zeros, complete, verified = _minima(f, x, slope, within or sympy.S.Reals)
     best = _least(minima, name, slope)
-    curving, domain = (None, "") if complete else _curving_up(f, x)
+    # f″ > 0 shows f's one minimum global at once, where sympy's limits at ±∞ and a grid's search take long (eˣ − 4x);
+    # a polynomial's own test (its leading term) is quick
+    curving, domain = _curving_up(f, x) if not complete or len(zeros) == 1 and not polynomial else (None, "")
     is_global: bool | None = True
     lower, lower_at = "", None
     if curving is not None:  # f′ only rises: it is 0 once at most, so the minimum found is the one, and global
