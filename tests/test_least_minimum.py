@@ -66,16 +66,31 @@ def test_each_sign_case_is_said_within_the_window(capsys):
 
 
 
-@pytest.mark.parametrize("function, first", [
-    # each corner where f′ jumps from − to + is a minimum found on the grid: f″ at the float beside a corner is
-    # the sign of a rounding error, which called them none ("no local minimum")
-    ("abs(cos(x)) - x/3", "x = -98.9602"),  # (each solve walks the whole grid: one here, the family in
-    ("abs(sin(x - 1)) - x/4", "x = -93.2478"),  # test_unbounded_with_minima_not_all_found_names_no_least too)
+# finding 220: a corner of a periodic part plus a line is a minimum where f′ jumps from − to + (f″ at a float there
+# is a rounding error's sign); f′ repeats, so one period's critical points, found exactly, are every one up to whole
+# periods: the corner is named exactly, with its family, not a grid's list with gaps
+@pytest.mark.parametrize("function, least, family, period, shift", [
+    ("abs(sin(x)) - x/3", "f(0) = 0", "x = kπ", "π", "f(x + π) = f(x) − π/3"),
+    ("abs(sin(x)) + x/3", "f(0) = 0", "x = kπ", "π", "f(x − π) = f(x) − π/3"),
+    ("abs(cos(x)) - x/3", "f(π/2) = -π/6 ≈ -0.523599", "x = π/2 + kπ", "π", "f(x + π) = f(x) − π/3"),
+    ("abs(cos(x)) + x/3", "f(π/2) = π/6 ≈ 0.523599", "x = π/2 + kπ", "π", "f(x − π) = f(x) − π/3"),
+    ("abs(sin(x)) + x/10", "f(0) = 0", "x = kπ", "π", "f(x − π) = f(x) − π/10"),
+    ("abs(sin(x - 1)) - x/3", "f(1) = -1/3 ≈ -0.333333", "x = 1 + kπ", "π", "f(x + π) = f(x) − π/3"),
+    ("abs(sin(2*x)) + x/4", "f(0) = 0", "x = kπ/2", "π/2", "f(x − π/2) = f(x) − π/8"),
 ])
-def test_corners_of_a_periodic_part_plus_a_line_are_minima(capsys, function, first):
+def test_corners_of_a_periodic_part_plus_a_line_are_minima_exactly(capsys, function, least, family, period, shift):
     summary, _ = _solve(capsys, "minimize", function)
-    listed = next(line for line in summary if line.startswith("local minima: "))
-    assert listed.startswith(f"local minima: {first}, ") and "no local minimum" not in "\n".join(summary)
+    assert summary[2:4] == [f"a local minimum: {least}",
+                            f"local minima: {family} for every integer k (f′ repeats every {period})"]
+    assert "the minimum is at a corner, not where f′ = 0" in summary[1]
+    assert any(line.startswith(f"note: it is not the least local minimum: {shift} for every x") for line in summary)
+    assert not any("numerically" in line or "may not have found" in line for line in summary)
+
+
+def test_a_corner_the_line_keeps_falling_through_is_no_minimum(capsys):
+    # |sin x| − 2x at kπ: f′ is -3 from the left and -1 from the right, and acos(2) is no number: no minimum
+    summary, _ = _solve(capsys, "minimize", "abs(sin(x)) - 2*x")
+    assert summary[1:] == ["no local minimum: f′(x) = cos(x)sign(sin(x)) - 2 never changes from negative to positive"]
 
 
 # finding 202: in two variables the minima of one period were said to hold "the least", which f has none of

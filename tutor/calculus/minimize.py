@@ -166,6 +166,9 @@ class Minimum:
     # x² = 3π/2 + 2kπ for every k ≥ 0, of which those listed are only the first
 
     drift: Drift | None = None  # f(x + T) = f(x) + c, c ≠ 0 (sin x + x/10): its minima recur ever lower one way
+    # f′'s period, where the minima are those of 0 ≤ x < it, exactly, and every other is one of them a whole number
+    # of periods on (|sin x| − x/3: x = kπ for every integer k)
+    repeats: Expr | None = None
 
     @property
     def no_least(self) -> bool:
@@ -260,13 +263,14 @@ def _minimize(f: Expr, name: str, within: sympy.Set | None) -> Minimum:
     if kinked is not None:  # |x - 1/2| + x²: a polynomial between kinks, solved exactly
         return _kinked(f, x, slope, kinked)
     verified: tuple[ExactZero, ...] = ()
+    repeats: Expr | None = None
     polynomial = rational_polynomial(f, [x]) is not None
     if polynomial:
         minima, zeros, complete = *_exact_minima(f, x), True
     elif within is None and (periodic := _periodic(f, x, slope)) is not None:
         return periodic
     else:
-        minima, zeros, complete, verified = _minima(f, x, slope, within or sympy.S.Reals)
+        minima, zeros, complete, verified, repeats = _minima(f, x, slope, within or sympy.S.Reals)
     best = _least(minima, name, slope)
     # f″ > 0 shows f's one minimum global at once, where sympy's limits at ±∞ and a grid's search take long (eˣ − 4x);
     # a polynomial's own test (its leading term) is quick
@@ -284,7 +288,7 @@ def _minimize(f: Expr, name: str, within: sympy.Set | None) -> Minimum:
     shifted = drift(f, x) if is_global is False and not complete else None  # only then said: no least one
     return Minimum(best, note, name, slope, tuple(minima), is_global, complete, zeros, curving, verified=verified,
                    ties=ties, tie_by=tie_by, ties_computed=computed, domain=domain,
-                   lower=lower, lower_at=lower_at, endless=endless, drift=shifted)
+                   lower=lower, lower_at=lower_at, endless=endless, drift=shifted, repeats=repeats)
 
 
 ONLY_LOCAL = "this minimum is only local: "  # the note's start, where f is smaller elsewhere
@@ -427,19 +431,22 @@ def _exact_minima(f: Expr, x: sympy.Symbol) -> tuple[list[LocalMinimum], tuple[E
 
 
 def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
-            ) -> tuple[list[LocalMinimum], tuple[Expr, ...], bool, tuple[ExactZero, ...]]:
+            ) -> tuple[list[LocalMinimum], tuple[Expr, ...], bool, tuple[ExactZero, ...], Expr | None]:
     """Local minima of a function that is not a polynomial: from sympy's solutions of f' = 0 where
     it finds them, else numerically from f on a grid; the solutions of f' = 0 where f is defined,
     left to right (none when the minima are numerical); whether they are all of them; and, when the
-    minima are numerical, the zeros of f′ shown exactly among those found numerically."""
+    minima are numerical, the zeros of f′ shown exactly among those found numerically; and f′'s period, where
+    the minima are one period's, exactly, and every other one of them a whole number of periods on."""
     evaluate = _evaluator(compile_expression(f, [x]))
     zeros, complete = _every_zero(slope, x, within)
     if zeros is None:
         zeros, complete = _exact_zeros(slope, x), False
     minima = [_local(f, x, z) for z in zeros if _is_minimum(f, x, z, evaluate)] if zeros else []
     # f′ = 0 not all solved, or no minimum among its zeros: the critical points, which also look where f′ has
-    # no value (a cusp), may still be every one, and exact
-    if (not complete or not minima) and within == sympy.S.Reals and (known := _all_critical(f, x)) is not None:
+    # no value (a cusp), may still be every one, and exact; where f′ repeats and f drifts, one period's are asked
+    # for only where those zeros hold no minimum, as at a corner (|sin x| − x/3 at 0): sin x + x/10's are theirs
+    if (not complete or not minima) and within == sympy.S.Reals \
+            and (known := _all_critical(f, x, periodic=not minima)) is not None:
         return known
     if minima:
         # sympy's derivative of |x| is sign(x), 0 at x = 0, where f′ does not exist: not a zero of f′
@@ -458,7 +465,7 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
                    and among(p.point[0], [m.point for m in minima]) is None
                    and within.contains(p.point[0]) == sympy.true and no_derivative(f, x.name, p.point[0])]
         defined = [among(z, written) or z for z in defined]
-        return sorted(minima, key=lambda m: m.approx), tuple(defined), complete, ()
+        return sorted(minima, key=lambda m: m.approx), tuple(defined), complete, (), None
     samples = _samples(evaluate)
     flats: list[float] = []
     slope_signs = _Slope(slope, x)
@@ -473,21 +480,26 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
     # the maxima's zeros too: cos x + x²/10 has one at 0, which is exact, though sympy's solve finds none
     highs = _numeric_zeros(slope_signs, [(p, -v) for p, v in samples], rising=False)
     verified = _verified(f, x, slope, found + highs, evaluate)
-    return [_local(f, x, z, exact=False) for z in sorted(set(numeric), key=float)], (), False, verified
+    return [_local(f, x, z, exact=False) for z in sorted(set(numeric), key=float)], (), False, verified, None
 
 
-def _all_critical(f: Expr, x: sympy.Symbol
-                  ) -> tuple[list[LocalMinimum], tuple[Expr, ...], bool, tuple[ExactZero, ...]] | None:
+def _all_critical(f: Expr, x: sympy.Symbol, periodic: bool = False
+                  ) -> tuple[list[LocalMinimum], tuple[Expr, ...], bool, tuple[ExactZero, ...], Expr | None] | None:
     """f's local minima and f′'s zeros as `_minima` gives them, from the critical points, where those are
     every one there is, each exact and classified: √|x| − x/100 and x^(2/3) − x/100, whose f′ = 0 sympy's
     solveset can't list, are solved on each side of 0, with a cusp at 0 and a maximum beyond it (2500,
-    8000000/27). None where they are not all known (cos x + x²/10), or a stretch of them is critical."""
+    8000000/27). With `periodic`, where f′ repeats and f drifts (|sin x| − x/3), those of one period, 0 ≤ x < T,
+    every other being one of them whole periods on, and T. None where they are not all known (cos x + x²/10), or
+    a stretch of them is critical."""
     try:
         found = critical_points(f, [x.name])
     except SolveError:
         return None
     decided = (Nature.MINIMUM, Nature.MAXIMUM, Nature.NEITHER)
-    if not found.complete or found.windows or found.sets or found.flat or not found.points \
+    # |sin x| − x/3: f′ repeats every π, and the critical points of 0 ≤ x < π are every one, a period apart; f
+    # drifts a period on, so these are one period's, not all of them (the drift says so: no least minimum)
+    repeats = periodic and len(found.windows) == 1 and not found.windows[0].bounded and drift(f, x) is not None
+    if not found.complete or (found.windows and not repeats) or found.sets or found.flat or not found.points \
             or not all(p.nature in decided for p in found.points):
         return None
     points = [p.point[0] for p in found.points]
@@ -495,7 +507,7 @@ def _all_critical(f: Expr, x: sympy.Symbol
         return None
     minima = [_local(f, x, p.point[0]) for p in found.points if p.nature == Nature.MINIMUM]
     zeros = tuple(p for p in points if not no_derivative(f, x.name, p))  # a cusp is no zero of f′
-    return minima, zeros, True, ()
+    return minima, zeros, not repeats, (), found.windows[0].period if repeats else None
 
 
 def _verified(f: Expr, x: sympy.Symbol, slope: Expr, found: Sequence[Expr],

@@ -13,7 +13,7 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import Nature, Region
 from ...calculus.common import real_powers
-from ...calculus.critical import cut
+from ...calculus.critical import Family, cut
 from ...calculus.kinks import Flat, between_text, evened, least_text, with_abs
 from ...calculus.minimize import NoMinimum, in_region, known_name, said_outside
 from ...calculus.partials import no_derivative
@@ -21,6 +21,7 @@ from ...calculus.region import interval_text
 from ...check import names
 from ...parse import symbol
 from ...show import show, show_float
+from ...steps.critical import families_text
 from ...words import and_list
 from ..base import Command
 from ..critical_points.solve import reason, region_argument
@@ -95,6 +96,9 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
                 [_places(outside, x)] * bool(outside)
                 + [f"every {x} with {_closed(g, x)}" for g, cut in stretches if cut is None]))
         note = _outside(result, window) or note
+    elif result.repeats is not None:  # |sin x| − x/3: one period's minima, every other a whole number of periods on
+        family = Family(x, tuple(m.point for m in result.minima), result.repeats)
+        lines.append(f"local minima: {families_text([family])} (f′ repeats every {show(result.repeats)})")
     elif len(result.minima) + len(result.flats) > 1:
         lines.append("local minima: " + ", ".join([f"{x} = {_place(m)}" for m in result.minima]
                                                   + [f"every {x} with {_closed(g, x)}" for g in result.flats])
@@ -113,7 +117,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         lines.append(f"note: f = {show(result.value)} at infinitely many {x}, not repeating with a period: the minima "
                      f"go on without end, and f′ = 0 has infinitely many solutions; those listed are only the ones "
                      "the tutor found")
-    elif not result.complete:
+    elif not result.complete and result.repeats is None:
         lines.append("note: f′ = 0 is not a polynomial equation, and the tutor may not have found all its solutions, "
                      "so there may be other local minima")
     latex = [header(f, names, True),
