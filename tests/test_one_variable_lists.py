@@ -273,8 +273,9 @@ def test_lists_in_local_minima_and_minimize(capsys, lists, typed, exercise, out)
 # findings 182, 185, 140: the reason that keys a missed point, and why a point given is none
 @pytest.mark.parametrize("typed, exercise, said", [
     ("0", "cusp", "It looks like you missed x = 8/27: f′ = 0 there, and that makes it a critical point too."),
+    # finding 208: a cusp is named one, not "this point" (nor a corner)
     ("8/27", "cusp", "It looks like you missed x = 0: f′ is -∞ from the left and ∞ from the right, so f′ changes "
-                     "sign at this point, where it has no value, and that makes it a critical point too."),
+                     "sign at this cusp, where it has no value, and that makes it a critical point too."),
     ("none", "cusp-sum", "It looks like you missed x = -√3/9: f′ = 0 there, and that makes it a critical point too."),
     ("-pi, 0", "cos", "It looks like you missed x = π: f′ = 0 there, and that makes it a critical point too."),
     ("-2sqrt(3)/3, 0, sqrt(6)/3", "kink", "It looks like you included x = 0, which is not a critical point: f′ is "

@@ -155,8 +155,9 @@ def test_the_pack_is_set(capsys, pack):
 def test_the_prompt_says_what_the_key_holds(capsys, pack):
     main(["pack", "show", pack, "--answers"])
     out = capsys.readouterr().out
-    assert ("Find all critical points of f(x) = x^(2/3): each x where f′(x) = 0, or a corner where f′ changes "
-            "sign.\n   answer: x = 0\n") in out
+    # a cusp is named one (finding 208), where f′ has no value
+    assert ("Find all critical points of f(x) = x^(2/3): each x where f′(x) = 0, or a cusp where f′ has no value "
+            "and changes sign.\n   answer: x = 0\n") in out
     assert ("Find all critical points of f(x) = x + x^(1/3): each x where f′(x) = 0.\n   answer: ∅\n") in out
 
 
@@ -195,7 +196,7 @@ def test_a_missed_cusp_is_said_to_be_one(capsys, pack):
     main(["check", "--exercise", f"{pack}:both", "--", "8/27, 1"])
     assert capsys.readouterr().out.splitlines()[1] == (
         "It looks like you missed x = 0: f′ is -∞ from the left and ∞ from the right, so f′ changes sign at this "
-        "point, where it has no value, and that makes it a critical point too.")
+        "cusp, where it has no value, and that makes it a critical point too.")
 
 
 def test_a_derivative_at_a_negative_point_is_the_real_roots(capsys):

@@ -118,6 +118,17 @@ class CriticalPoint:
     inside: bool | None  # None when there is no region
     classification: Classification  # the second-derivative test
     by_values: ByValues | None = None  # when that test is inconclusive
+    # why f′ (∇f) has no value here, where it has none ("f′ is -∞ from the left and ∞ from the right"): hints and
+    # feedback tell such a point by that, and by f's values near it, not by f′ = 0 or the second-derivative test
+    no_slope: str = ""
+
+    @property
+    def shape(self) -> str:
+        """"a cusp" where f′ (a partial) is infinite on a side, "a corner" where its one-sided slopes are finite
+        and differ; "" where f′ (∇f) has a value."""
+        if not self.no_slope:
+            return ""
+        return "a cusp" if "∞" in self.no_slope else "a corner"
 
     @property
     def nature(self) -> Nature:
@@ -125,6 +136,13 @@ class CriticalPoint:
         if self.classification.label != Nature.INCONCLUSIVE or self.by_values is None:
             return self.classification.label
         return self.by_values.nature
+
+
+def shapes(points: Sequence[CriticalPoint]) -> str:
+    """What the points where f′ (∇f) has no value are, as a hint names them: "a cusp", "a corner", "a corner or
+    cusp"; "" where there is none."""
+    found = {p.shape for p in points} - {""}
+    return "a corner or cusp" if len(found) > 1 else found.pop() if found else ""
 
 
 @dataclass(frozen=True)
@@ -531,7 +549,9 @@ def _paired(found: CriticalPoints, parts: tuple[Expr, Expr], region: Region | No
         else:
             test = _tested(f, found.variables, point)
         decided = by_values(f, syms, point) if test.label == Nature.INCONCLUSIVE else None
-        critical = CriticalPoint(point, region.contains(point) if region else None, test, decided)
+        why = (slope_where_formula_fails(f, found.variables, point, missing[0])[1]
+               or f"∂f/∂{missing[0]} has no value there") if missing else ""
+        critical = CriticalPoint(point, region.contains(point) if region else None, test, decided, why)
         if missing and critical.nature == Nature.UNDECIDED:
             unsure.append(point)
         elif not missing or critical.nature in (Nature.MINIMUM, Nature.MAXIMUM):
@@ -674,7 +694,8 @@ def _no_gradient_point(f: Expr, variables: Sequence[str], unsmooth: Unsmooth, re
     else:
         test = _tested(f, variables, point)
     decided = unsmooth.values if test.label == Nature.INCONCLUSIVE else None
-    return CriticalPoint(point, region.contains(point) if region else None, test, decided)
+    why = (unsmooth.why or f"{names[0]} has no value there") if names else ""
+    return CriticalPoint(point, region.contains(point) if region else None, test, decided, why)
 
 
 @dataclass(frozen=True)
@@ -867,7 +888,11 @@ def _on_kink(f: Expr, syms: Sequence[sympy.Symbol], point: tuple[Expr, ...], reg
     """A critical point on a kink line: a partial derivative, or a second one, has no value there, so
     no second-derivative test; f's values decide."""
     test = _no_test("f has a kink there, where an absolute value's inside is 0")
-    return CriticalPoint(point, region.contains(point) if region else None, test, by_values(f, syms, point))
+    # why a partial has none there, where f's slopes on either side say it (|x| + y² at (0, 0)); "" where ∇f
+    # is there after all, or the slopes can't be found
+    why = next((why for s in syms if (why := slope_where_formula_fails(f, [v.name for v in syms], point,
+                                                                         s.name)[1])), "")
+    return CriticalPoint(point, region.contains(point) if region else None, test, by_values(f, syms, point), why)
 
 
 def repeats_note(windows: Sequence[Window], count: int) -> str:
@@ -1135,7 +1160,7 @@ def _kink(f: Expr, x: sympy.Symbol, at: Expr, region: Region | None) -> Critical
     kind = "a cusp" if "∞" in why else "a corner"  # |x|^(2/3): f′ is -∞ from the left and ∞ from the right
     decided = _judgement(s, show(f.xreplace({x: at})), "point", 1, f"{kind}, where {why}")
     test = _no_test(why, f"{kind}: {why}")
-    return CriticalPoint(point, inside, test, decided)
+    return CriticalPoint(point, inside, test, decided, why)
 
 
 def polynomial_zeros(equations: Sequence[Expr], variables: Sequence[str],

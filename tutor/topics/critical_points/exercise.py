@@ -13,6 +13,7 @@ from sympy import Expr
 
 from ... import calculus
 from ...calculus import SolveError
+from ...calculus.critical import shapes
 from ...check import Judgement, Verdict, check
 from ...compare import Context, Note, Tolerance
 from ...limits import LIMITS, Limits
@@ -105,8 +106,8 @@ class CriticalPoints(FunctionProblem):
         there (|x| + y²); and whether it has one where a piece's slope is infinite (√|x| + y² at (0, 0)), a cusp
         with no gradients to lie between, told by f's values as where ∇f's formula has none."""
         lines = self.solution.lines
-        if lines is None:
-            return False, False
+        if lines is None:  # a cusp found otherwise (x^(2/3) − x + y² at (0, 0), its terms' critical points paired)
+            return False, any(p.no_slope for p in self._listed)
         cusps = [h for h in lines.hulls if not h.gradients]
         return not (cusps and len(cusps) == len(lines.hulls)), bool(cusps)
 
@@ -242,12 +243,39 @@ class CriticalPoints(FunctionProblem):
         return critical_steps(self.function, self.variables, self.region, result=self.solution)
 
     @property
+    def _listed(self) -> list[calculus.CriticalPoint]:
+        """The critical points the answer lists (in the region)."""
+        return [p for p in self.solution.points if p.inside is not False]
+
+    @property
     def _corners(self) -> str:
         """What the key holds besides the zeros of f′, in one variable, where f has absolute values (max, min) or
-        an odd root: the corners where f′ changes sign; not every point where f′ has no value (x^(1/3) at 0)."""
+        an odd root: the corners where f′ changes sign; not every point where f′ has no value (x^(1/3) at 0). A
+        cusp (x^(2/3) at 0, f′ infinite on either side) is named a cusp, where f′ has no value."""
         solution = self.solution
-        return f", or a corner where {self.name}′ changes sign" if solution.level is not None \
-            or solution.split is not None else ""
+        if solution.level is None and solution.split is None:
+            return ""
+        shape = shapes(self._listed)
+        if shape in ("", "a corner"):
+            return f", or a corner where {self.name}′ changes sign"
+        return f", or {shape} where {self.name}′ has no value and changes sign"
+
+    def _no_slope_hint(self) -> str:
+        """Where the key holds a point where f′ (a partial) has no value: that it is found by looking there too,
+        and told by f's values near it, as no product's factor being zero finds it; else ""."""
+        lines = self.solution.lines
+        # in two variables, a corner between pieces' gradients is told by them, as hint 1 says
+        cornered = {h.point for h in lines.hulls if h.gradients} if lines is not None and not self.one else set()
+        shape = shapes([p for p in self._listed if p.point not in cornered])
+        if not shape:
+            return ""
+        if self.one:
+            x = self.variables[0]
+            return f" Look too where {self.name}′({x}) has no value ({shape}): there its slopes from the left and " \
+                f"the right tell whether {self.name}′ changes sign."
+        partials = " or ".join(f"∂{self.name}/∂{v}" for v in self.variables)
+        return f" Look too where {partials} has no value ({shape}): there {self.name}'s values near the point " \
+            "tell whether it is a local minimum or maximum."
 
     def hints(self) -> tuple[str, ...]:
         if self.one:
@@ -255,7 +283,7 @@ class CriticalPoints(FunctionProblem):
             count = len(self.points_and_lines()[0])
             return (
                 f"A critical point is an {x} where {name}′({x}) = 0{self._corners}.",
-                f"Factor {name}′({x}); a product is zero when one of its factors is."
+                f"Factor {name}′({x}); a product is zero when one of its factors is." + self._no_slope_hint()
                 + (" Keep only the points in the interval." if self.region else ""),
                 f"There {'is' if count == 1 else 'are'} {counted(count, 'critical point')}.",
             )
@@ -271,7 +299,8 @@ class CriticalPoints(FunctionProblem):
         return (
             f"A critical point is where every partial derivative is zero: solve {partials}.{corners}{unsmooth}",
             "Factor each partial derivative; a product is zero when one of its factors is. "
-            "Combine the cases of both equations." + (" Keep only points inside the region." if self.region else ""),
+            "Combine the cases of both equations." + self._no_slope_hint()
+            + (" Keep only points inside the region." if self.region else ""),
             f"There {'is' if count == 1 else 'are'} {counted(count, 'item')} in the answer"
             + (", including whole lines." if result.sets else "."),
         )

@@ -219,7 +219,11 @@ def _corner(problem: CriticalPoints, point: Point | Equation) -> str:
     # max(x², 2x) as (x² + 2x + |x² - 2x|)/2, whose one-sided slopes at a corner are known
     # what keys it is that f′ changes sign there (the prompt's rule), not that f′ has no value (x^(1/3) at 0)
     said = no_derivative(with_abs(problem.function), problem.variables[0], point[0]).partition(": ")[2]
-    return f"{said}, so {problem.name}′ changes sign at this point, where it has no value" if said else ""
+    # a cusp (x^(2/3)(x + 5) at 0: f′ -∞ then ∞) is named one; a corner stays "this point", as the prompt's
+    # "a corner where f′ changes sign" already names it
+    cusp = any(p.point == point and p.shape == "a cusp" for p in problem.solution.points)
+    here = "this cusp" if cusp else "this point"
+    return f"{said}, so {problem.name}′ changes sign at {here}, where it has no value" if said else ""
 
 
 def _factor_dropped(problem: CriticalPoints, missing: Sequence[Point | Equation], given: Sequence[tuple],
@@ -281,6 +285,13 @@ def _critical_without_gradient(problem: CriticalPoints, point: Point) -> str:
         extremum = "minimum" if unsmooth.values.nature == Nature.MINIMUM else "maximum"
         slopes = f"{unsmooth.why}, so " if unsmooth.why else ""
         return f"{slopes}∇{name} has no value there, but {name} has a local {extremum} at it"
+    # a cusp found otherwise (x^(2/3) − x + y² at (0, 0), its terms' critical points paired): no factor of a
+    # partial is zero there; the partial has no value, and f's values make it critical
+    found = next((p for p in solution.points if p.point == point and p.no_slope
+                  and p.nature in (Nature.MINIMUM, Nature.MAXIMUM)), None)
+    if found is not None:
+        return f"{found.no_slope}, so ∇{name} has no value at this {found.shape.split()[-1]}, but {name} has a " \
+               f"local {found.nature} at it"
     return ""
 
 

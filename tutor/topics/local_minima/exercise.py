@@ -13,6 +13,7 @@ from sympy import Expr
 
 from ... import calculus
 from ...calculus import Nature, SolveError
+from ...calculus.critical import shapes
 from ...calculus.minimize import nearest_repeat
 from ...check import Judgement, Verdict, check
 from ...compare import ORDINALS, Context, Note, Tolerance, once
@@ -488,7 +489,11 @@ class LocalMinima(FunctionProblem):
             else f"{self.name}′({self.variables[0]}) = 0"
         count = len(self.minima.points)
         window = self._in  # where ∇f repeats, the count is of one period's: each recurs a period on
-        first = f"The local minima are among the critical points: solve {gradient}, then classify each one."
+        # a minimum where f′ (∂f/∂x) has no value (x^(2/3) − x + y² at (0, 0)) solves no equation: looked for too
+        partials = f"{self.name}′({self.variables[0]})" if self.one else \
+            " or ".join(f"∂{self.name}/∂{v}" for v in self.variables)
+        also = f", and find where {partials} has no value" if self._shape else ""
+        first = f"The local minima are among the critical points: solve {gradient}{also}, then classify each one."
         if self.ask == Ask.END:
             return (first, "Descent only goes downhill: it ends at the bottom of the valley it starts in, which "
                            "need not be the lowest one.",
@@ -507,14 +512,33 @@ class LocalMinima(FunctionProblem):
         """The rule that keys a minimum the second-derivative test does not decide, in one variable: at |sin x|'s
         corner at 0 f″ has no value, and x⁴'s f″(0) = 0, so the test says nothing there; "" where it decides
         every minimum (then its rule alone is the whole of it)."""
+        if self._shape and not self.one:
+            return (f"; where ∇{self.name} has no value ({self._shape}), the test does not apply, and {self.name}'s "
+                    "values near the point decide")
         if not self.one:
             return ""
         points = self.minima.points
+        if self._shape:
+            return (f", or, at {self._shape} where {self.name}′ has no value, where {self.name}′ changes from − "
+                    "to +")
         if any(p.classification.untested for p in points):
             return f", or, at a corner where {self.name}″ has no value, where {self.name}′ changes from − to +"
         if any(p.classification.label == Nature.INCONCLUSIVE for p in points):
             return f", or, where {self.name}″ = 0, where {self.name}′ changes from − to +"
         return ""
+
+    @property
+    def sorting_rule(self) -> str:
+        """The rule beside the second-derivative test's that sorts the critical points into minima and others, as
+        a clause of one sentence ("…, or, at a cusp where f′ has no value, where f′ changes from − to +"); ""."""
+        if self.one or not self._shape:
+            return self.other_rule
+        return f", or, where ∇{self.name} has no value ({self._shape}), where {self.name}'s values near it show one"
+
+    @property
+    def _shape(self) -> str:
+        """What the minima where f′ (∇f) has no value are ("a cusp", "a corner"); "" where there is none."""
+        return shapes(self.minima.points)
 
     def _test_for_minimum(self) -> str:
         """What the second-derivative test asks of a local minimum, for this many variables."""

@@ -87,7 +87,7 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
         every = [p.point for p in critical.points]
         others = "not" if one else "maxima or saddle points"  # a function of one variable has no saddle points
         found.append(("maxima-counted-as-minima", EVERY_CRITICAL_POINT.say(
-            others=others, rule=f"{problem.other_rule}," if problem.other_rule else ""),
+            others=others, rule=f"{problem.sorting_rule}," if problem.sorting_rule else ""),
                       _answer(every, one, listed=True)))
         for point, said in wrong_kind:  # in the place of one minimum, the others kept: in order, from left to right
             for instead in points:

@@ -11,8 +11,10 @@ import sympy
 
 from ... import calculus
 from ...calculus import SolveError
+from ...calculus.common import real_powers
 from ...calculus.kinks import Flat
 from ...calculus.minimize import Repeating, repeating
+from ...calculus.partials import no_derivative
 from ...check import Judgement, Verdict, check
 from ...compare import Context, Tolerance, once
 from ...limits import LIMITS, Limits
@@ -234,16 +236,31 @@ class Minimize(FunctionProblem):
     def hints(self) -> tuple[str, ...]:
         x = self.variables[0]
         derivative = self.solution.derivative  # f′, which the minimum was found from
+        shape = self._no_slope
+        # a minimum where f′ has no value (√|x − 2| + x²/4 at 2) solves no f′ = 0: said where to look instead
+        also = f" Where {self.name}′({x}) has no value, the second-derivative test does not apply: " \
+            f"{self.name}'s values near the point tell whether it is a minimum." if shape else ""
         return (
+            f"At a minimum the slope is zero, or has no value ({shape}): solve {self.name}′({x}) = 0, and find "
+            f"where {self.name}′({x}) has no value." if shape else
             f"At a minimum the slope is zero: solve {self.name}′({x}) = 0.",
             f"{self.name}′({x}) = {self.show(derivative)}.",
             (f"{self.name} is a polynomial on each stretch between its corners: find the stretches where "
              f"{self.name}′ = 0 all along, and compare {self.name} there with its values at the corners."
              if self.solution.flats else
-             f"Solve {self.show(derivative)} = 0 for {x}; at a minimum {self.name}″ > 0."
+             f"Solve {self.show(derivative)} = 0 for {x}; at a minimum {self.name}″ > 0.{also}"
              if self.solution.exact else
              f"It has no closed form in elementary functions; it is near {self.solution.approx:.2f}."),
         )
+
+    @property
+    def _no_slope(self) -> str:
+        """"a cusp" or "a corner" where f′ has no value at the minimum asked for, as the steps find it; ""."""
+        result = self.solution
+        if not result.exact or result.flats:
+            return ""
+        why = no_derivative(real_powers(self.function), self.variables[0], result.point)
+        return "" if not why else "a cusp" if "∞" in why else "a corner"
 
     def figure(self) -> Figure:
         """The curve with its minimum marked."""
