@@ -218,6 +218,27 @@ def test_arithmetic_in_a_name_is_the_value_the_prompt_shows(tmp_path, capsys, na
     assert capsys.readouterr().out.endswith(f"Write just 8, without '{pasted.split(' =')[0]} ='.\n")
 
 
+# finding 200: a name whose argument the prompt shows as a fraction (f'(5/2)) refused 'f'(2.5) = 5', and one
+# shown as a decimal (f(1.5)) refused 'f(3/2) = 2.25': the same number in another notation is the same name;
+# another number is not
+@pytest.mark.parametrize("name, value, same, other", [
+    ("f'(5/2)", "5", ["f'(2.5) = 5", "f′(5/2) = 5", "f'(10/4) = 5"], "f'(2.4) = 5"),
+    ("f(1.5)", "2.25", ["f(3/2) = 2.25", "f(1.50) = 2.25", "f(3 / 2) = 2.25"], "f(4/3) = 2.25"),
+    ("f'(0.5)", "0.75", ["f'(1/2) = 0.75", "f'(.5) = 0.75"], "f'(1/3) = 0.75"),
+    ("f'(-2)", "-4", ["f'(-2.0) = -4", "f′(−4/2) = -4"], "f'(2) = -4"),
+    ("E(1/2, 7/3)", "3", ["E(0.5, 7/3) = 3", "E(2/4, 14/6) = 3"], "E(0.5, 2.33) = 3"),
+])
+def test_a_number_in_a_name_may_be_written_in_another_notation(tmp_path, capsys, name, value, same, other):
+    pack = tmp_path / "notation.yaml"
+    pack.write_text(f"pack: notation\ntitle: Notation\nexercises:\n  - {{id: e, kind: expression, prompt: 'What is it?', "
+                    f"expected: '{value}', answer_name: \"{name}\"}}\n", encoding="utf-8")
+    for typed in same:
+        assert main(["check", "--exercise", f"{pack}:e", "--", typed]) == 0, typed
+        assert capsys.readouterr().out == f"correct\nCorrect.\nread as: {value}\n"
+    assert main(["check", "--exercise", f"{pack}:e", "--", other]) == 3
+    assert capsys.readouterr().out.endswith(f"Write just {value}, without '{other.split(' =')[0]} ='.\n")
+
+
 def test_validation_names_the_draw_a_name_cannot_be_shown_for(tmp_path, capsys):
     pack = tmp_path / "bad.yaml"
     pack.write_text(
