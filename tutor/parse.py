@@ -1557,6 +1557,17 @@ def name_form(name: str) -> str:
 _NAME_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:/\d+)?")
 
 
+# the d of df/dx, which is spaced from its letter as ∂ is (d f/d x as ∂ f/∂ x), never part of a word
+_DIFFERENTIAL = re.compile(r"(?<![^\W\d_])d(?=[^\W\d_]/d[^\W\d_](?![^\W\d_]))|(?<=/)d(?=[^\W\d_](?![^\W\d_]))")
+
+
+def derivative_name(name: str, variable: str) -> str | None:
+    """`name` as df/dx writes it where it is f′'s, at a point or not (f'(2) as df/dx(2)), for a function of
+    the one `variable`; None where it names no derivative f′."""
+    prime = re.fullmatch(r"(-?)([^\W\d_])′(\(.*\))?", name_form(name))
+    return None if prime is None else f"{prime[1]}d{prime[2]}/d{variable}{prime[3] or ''}"
+
+
 def _spelled(name: str, numbers: list[Fraction] | None = None) -> str:
     """A pattern for `name` as the question writes it and as a keyboard types it: α or alpha (in any
     case), x₁, x_1, x_{1} or x1, f′ or f', ∂f/∂x or df/dx, ∇f or grad f; spaced or not between its
@@ -1565,7 +1576,9 @@ def _spelled(name: str, numbers: list[Fraction] | None = None) -> str:
     the typed one must equal (`_same_numbers`)."""
     numbers = [] if numbers is None else numbers
     pattern, last, depth = "", "", 0
-    for run in re.findall(rf"[{_SUBSCRIPT_DIGITS}]+|{_NAME_NUMBER.pattern}|.", name):
+    operators = {found.start() for found in _DIFFERENTIAL.finditer(name)}
+    for found in re.finditer(rf"[{_SUBSCRIPT_DIGITS}]+|{_NAME_NUMBER.pattern}|.", name):
+        run = found[0]
         if run == " ":
             pattern, last = pattern + r"\s+", ""
             continue
@@ -1582,7 +1595,7 @@ def _spelled(name: str, numbers: list[Fraction] | None = None) -> str:
         else:
             piece = _KEYBOARD.get(run) or re.escape(run)
         in_word = (last[-1:].isalnum() or last[:1] in _SUBSCRIPT_DIGITS) and \
-            (run[0].isalnum() or run[0] in _SUBSCRIPT_DIGITS)
+            (run[0].isalnum() or run[0] in _SUBSCRIPT_DIGITS) and found.start() - 1 not in operators
         pattern += ("" if not last or in_word else r"\s*") + piece
         last = run
     return pattern
