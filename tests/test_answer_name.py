@@ -218,6 +218,27 @@ def test_arithmetic_in_a_name_is_the_value_the_prompt_shows(tmp_path, capsys, na
     assert capsys.readouterr().out.endswith(f"Write just 8, without '{pasted.split(' =')[0]} ='.\n")
 
 
+# finding 200: a name whose argument the prompt shows as a fraction (f'(5/2)) refused 'f'(2.5) = 5', and one
+# shown as a decimal (f(1.5)) refused 'f(3/2) = 2.25': the same number in another notation is the same name;
+# another number is not
+@pytest.mark.parametrize("name, value, same, other", [
+    ("f'(5/2)", "5", ["f'(2.5) = 5", "f′(5/2) = 5", "f'(10/4) = 5"], "f'(2.4) = 5"),
+    ("f(1.5)", "2.25", ["f(3/2) = 2.25", "f(1.50) = 2.25", "f(3 / 2) = 2.25"], "f(4/3) = 2.25"),
+    ("f'(0.5)", "0.75", ["f'(1/2) = 0.75", "f'(.5) = 0.75"], "f'(1/3) = 0.75"),
+    ("f'(-2)", "-4", ["f'(-2.0) = -4", "f′(−4/2) = -4"], "f'(2) = -4"),
+    ("E(1/2, 7/3)", "3", ["E(0.5, 7/3) = 3", "E(2/4, 14/6) = 3"], "E(0.5, 2.33) = 3"),
+])
+def test_a_number_in_a_name_may_be_written_in_another_notation(tmp_path, capsys, name, value, same, other):
+    pack = tmp_path / "notation.yaml"
+    pack.write_text(f"pack: notation\ntitle: Notation\nexercises:\n  - {{id: e, kind: expression, prompt: 'What is it?', "
+                    f"expected: '{value}', answer_name: \"{name}\"}}\n", encoding="utf-8")
+    for typed in same:
+        assert main(["check", "--exercise", f"{pack}:e", "--", typed]) == 0, typed
+        assert capsys.readouterr().out == f"correct\nCorrect.\nread as: {value}\n"
+    assert main(["check", "--exercise", f"{pack}:e", "--", other]) == 3
+    assert capsys.readouterr().out.endswith(f"Write just {value}, without '{other.split(' =')[0]} ='.\n")
+
+
 def test_validation_names_the_draw_a_name_cannot_be_shown_for(tmp_path, capsys):
     pack = tmp_path / "bad.yaml"
     pack.write_text(
@@ -251,7 +272,9 @@ def test_a_spaced_or_subscripted_name_is_read(tmp_path, capsys, name, typed, val
 
 @pytest.mark.parametrize("name, typed, message", [
     ("f_y(1, 2)", "f_x(1, 2) = 4", "Write just 4, without 'f_x(1, 2) ='."),  # another variable
-    ("f'(2)", "df/dx(2) = 4", "Write just 4, without 'df/dx(2) ='."),  # f′ names no variable
+    # f′ names no variable here (no function:), so df/dx(2) is told the spelling that is read
+    ("f'(2)", "df/dx(2) = 4", "Write just 4, or f'(2) = 4 as the question names it, without 'df/dx(2) ='."),
+    ("f'(5/2)", "df/dx(2.5) = 4", "Write just 4, or f'(5/2) = 4 as the question names it, without 'df/dx(2.5) ='."),
     ("x_1", "x 1 = 4", None),  # a space inside a word is no spacing
 ])
 def test_a_spacing_or_spelling_of_another_name_is_not_read(tmp_path, capsys, name, typed, message):
@@ -261,3 +284,35 @@ def test_a_spacing_or_spelling_of_another_name_is_not_read(tmp_path, capsys, nam
     assert main(["check", "--exercise", f"{pack}:e", "--", typed]) == 3
     out = capsys.readouterr().out
     assert out.startswith("invalid\n") and (message is None or out.endswith(message + "\n"))
+
+
+# finding 205: df/dx(2) = 12 was refused where the prompt names f′(2), though a derivative is read after either;
+# where the question is about a function of one variable (`function:`), df/dx(2) is f′(2) in its variable
+@pytest.mark.parametrize("about, name, typed, value", [
+    ("function: 3x^2, at: 2", "f'(2)", ["df/dx(2) = 12", "d f/d x (2) = 12", "df / dx(2.0) = 12"], "12"),
+    ("function: t^3, at: 0.5, name: g", "g'(1/2)", ["dg/dt(1/2) = 3/4", "d g/d t (0.5) = 3/4"], "3/4"),
+    ("function: x^3, at: 1", "-f'(1)", ["-df/dx(1) = -3", "- d f / d x(1) = -3", "−f′(1) = -3"], "-3"),
+])
+def test_a_derivative_name_is_read_as_df_dx_in_the_functions_variable(tmp_path, capsys, about, name, typed, value):
+    pack = tmp_path / "prime.yaml"
+    pack.write_text(f"pack: prime\ntitle: Prime\nexercises:\n  - {{id: e, kind: expression, prompt: 'What is it?', "
+                    f"expected: '{value}', answer_name: \"{name}\", {about}}}\n", encoding="utf-8")
+    for answer in typed:
+        assert main(["check", "--exercise", f"{pack}:e", "--", answer]) == 0, answer
+        assert capsys.readouterr().out == f"correct\nCorrect.\nread as: {value}\n"
+
+
+@pytest.mark.parametrize("about, typed, message", [
+    ("function: 3x^2, at: 2", "dg/dx(2) = 12", "Write just 12, without 'dg/dx(2) ='."),  # another function
+    ("function: 3x^2, at: 2", "df/dx(3) = 12", "Write just 12, without 'df/dx(3) ='."),  # another point
+    ("function: 3x^2, at: 2", "df/dt(2) = 12",  # another variable
+     "Write just 12, or f'(2) = 12 as the question names it, without 'df/dt(2) ='."),
+    ("function: x y, at: [2, 1]", "df/dx(2) = 12",  # two variables: f′ says none
+     "Write just 12, or f'(2) = 12 as the question names it, without 'df/dx(2) ='."),
+])
+def test_a_derivative_name_of_another_function_point_or_variable_is_not_read(tmp_path, capsys, about, typed, message):
+    pack = tmp_path / "prime.yaml"
+    pack.write_text(f"pack: prime\ntitle: Prime\nexercises:\n  - {{id: e, kind: expression, prompt: 'What is it?', "
+                    f"expected: '12', answer_name: \"f'(2)\", {about}}}\n", encoding="utf-8")
+    assert main(["check", "--exercise", f"{pack}:e", "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n^\n{message}\n"

@@ -632,12 +632,18 @@ def test_where_descent_ends_in_two_variables_may_be_given_by_name(answer):
      "(0.9601, 0), (-1.0356, 0)\n             ^\nOne point is asked for here: where gradient descent from (0.5, 1) ends."),
     ("local-minima-1d-end", "-1.3008, 1.1309",  # the caret under the second number, as under a second point
      "-1.3008, 1.1309\n         ^\nOne number is asked for here: where gradient descent from 1 ends."),
-    ("local-minima-1d-global", "{-1.3008, 1.1309}",
-     "{-1.3008, 1.1309}\n          ^\nOne number is asked for here: where f is least."),
 ])
 def test_a_list_where_one_place_is_asked_says_which_one(exercise_id, answer, message):
     checked = respond(exercise(exercise_id), answer, isolated=False)
     assert (checked.verdict, checked.note, checked.pointer(answer)) == ("invalid", "parse_error:shape", message)
+
+
+@pytest.mark.parametrize("answer", ["{-1.3008, 1.1309}", "-1.3008, 1.1309"])
+def test_a_list_of_the_global_minimum_and_another_is_told_what_does_not_belong(answer):
+    # finding 209: as where f is least at several x; it was "One number is asked for here: where f is least."
+    checked = respond(exercise("local-minima-1d-global"), answer, isolated=False)
+    assert (checked.verdict, checked.message, checked.reading) == (
+        "incorrect", "x = 1.1309 does not belong in the answer.", "x = -1.3008, x = 1.1309")
 
 
 @pytest.mark.parametrize("function, answer, verdict, message, reading", [
@@ -671,7 +677,10 @@ def test_every_global_minimum_listed_where_one_is_asked(tmp_path, function, answ
     ("x^4 - 2x^2", "-1, 1, 0", "incorrect", "x = 0 does not belong in the answer.", "x = -1, x = 1, x = 0"),
     ("cos(x) + x^2/10", "-2.5957, 2.5957", "correct", "Correct.", "x = -2.5957, x = 2.5957"),
     ("x^2 - 2abs(x)", "1, -1", "correct", "Correct.", "x = 1, x = -1"),  # solved between its kinks
-    ("(x - 1)^2", "1, 2", "invalid", "A single number is expected here, not a list.", ""),
+    # where f is least at one x, a list is judged so too (finding 209: it was "A single number is expected here,
+    # not a list.", while 1, 1 was read as a list)
+    ("(x - 1)^2", "1, 2", "incorrect", "x = 2 does not belong in the answer.", "x = 1, x = 2"),
+    ("(x - 1)^2", "1, 1", "correct", "Correct.", "x = 1, x = 1"),
 ])
 def test_a_minimize_exercise_takes_every_x_where_f_is_least(tmp_path, function, answer, verdict, message, reading):
     (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: m\n    kind: minimize\n"

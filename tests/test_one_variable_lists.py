@@ -236,6 +236,9 @@ exercises:
   - {id: gl, kind: local_minima, function: "x^4 - 2x^2", ask: global}
   - {id: m, kind: minimize, function: "x^2 - 2x"}
   - {id: m4, kind: minimize, function: "x^2 - 4x"}
+  - {id: gl-one, kind: local_minima, function: "x^2 - 2x", ask: global}
+  - {id: gl-cos, kind: local_minima, function: "cos(x)", ask: global}
+  - {id: m-cos, kind: minimize, function: "abs(cos(x))"}
   - {id: cusp, kind: critical_points, function: "x^(2/3) - x"}
   - {id: cusp-sum, kind: critical_points, function: "abs(x) + x^(1/3)"}
   - {id: cos, kind: critical_points, function: "cos(x)", region: "-pi <= x <= pi"}
@@ -262,7 +265,20 @@ def lists(tmp_path_factory) -> str:
     ("1, 1", "m", ["correct", "Correct.", "read as: x = 1, x = 1"]),
     ("2, 2", "m4", ["correct", "Correct.", "read as: x = 2, x = 2"]),
     ("3, 3", "m", ["incorrect", "x = 3 is given twice. Your answer 3 is not right.", "read as: x = 3, x = 3"]),
-    ("1, 2", "m", ["invalid", "A single number is expected here, not a list."]),
+    # finding 209: a list of the one minimiser and another was "not a list" while 1, 1 was read as a list: it is
+    # judged as a list where f is least at two is, what does not belong named
+    ("1, 2", "m", ["incorrect", "x = 2 does not belong in the answer.", "read as: x = 1, x = 2"]),
+    ("0, 1", "m", ["incorrect", "x = 0 does not belong in the answer.", "read as: x = 0, x = 1"]),
+    ("x = 2, 5", "m4", ["incorrect", "x = 5 does not belong in the answer.", "read as: x = 2, x = 5"]),
+    ("1, 2", "gl-one", ["incorrect", "x = 2 does not belong in the answer.", "read as: x = 1, x = 2"]),
+    ("1, 1", "gl-one", ["correct", "Correct.", "read as: 1"]),
+    ("3, 3", "gl-one", ["incorrect", "Your answer 3 is not right.", "read as: 3"]),
+    # and a repeat of one x where f repeats is that x, in local_minima as in minimize; two of them, one asked
+    ("pi, pi", "gl-cos", ["correct", "Correct.", "read as: π"]),
+    ("3pi, 3pi", "gl-cos", ["correct", "Correct.", "read as: 3π"]),
+    ("pi/2, pi/2", "m-cos", ["correct", "Correct.", "read as: x = π/2, x = π/2"]),
+    ("pi, 3pi", "gl-cos", ["invalid", "pi, 3pi", "    ^", "One number is asked for here: where f is least."]),
+    ("pi/2, 3pi/2", "m-cos", ["invalid", "One number is asked for here: an x where f is least, any one of them."]),
     ("(2, -4)", "m4", ["invalid", "(2, -4) looks like a point (x, f(x)) of the graph of f, but values of x are asked "
                                   "for here: write only its x, without brackets."]),
 ])

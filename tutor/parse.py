@@ -1552,26 +1552,62 @@ def name_form(name: str) -> str:
     return re.sub(r"(?<![^\W_]) | (?![^\W_])", "", name)
 
 
-def _spelled(name: str) -> str:
+# A number in a name's brackets is the value the prompt shows, however it is written: f′(5/2) is also
+# f′(2.5), and f(1.5) f(3/2), as the answer reader reads either. Only an equal value is the same name.
+_NAME_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:/\d+)?")
+
+
+# the d of df/dx, which is spaced from its letter as ∂ is (d f/d x as ∂ f/∂ x), never part of a word
+_DIFFERENTIAL = re.compile(r"(?<![^\W\d_])d(?=[^\W\d_]/d[^\W\d_](?![^\W\d_]))|(?<=/)d(?=[^\W\d_](?![^\W\d_]))")
+
+
+def derivative_name(name: str, variable: str) -> str | None:
+    """`name` as df/dx writes it where it is f′'s, at a point or not (f'(2) as df/dx(2)), for a function of
+    the one `variable`; None where it names no derivative f′."""
+    prime = re.fullmatch(r"(-?)([^\W\d_])′(\(.*\))?", name_form(name))
+    return None if prime is None else f"{prime[1]}d{prime[2]}/d{variable}{prime[3] or ''}"
+
+
+def _spelled(name: str, numbers: list[Fraction] | None = None) -> str:
     """A pattern for `name` as the question writes it and as a keyboard types it: α or alpha (in any
     case), x₁, x_1, x_{1} or x1, f′ or f', ∂f/∂x or df/dx, ∇f or grad f; spaced or not between its
-    symbols (f(x,4) for f(x, 4), - grad f for -grad f), never inside a word (x 1 is no x₁)."""
-    pattern, last = "", ""
-    for run in re.findall(rf"[{_SUBSCRIPT_DIGITS}]+|.", name):
+    symbols (f(x,4) for f(x, 4), - grad f for -grad f), never inside a word (x 1 is no x₁). A number in
+    its brackets is a group any number notation matches (5/2, 2.5), its value added to `numbers`, which
+    the typed one must equal (`_same_numbers`)."""
+    numbers = [] if numbers is None else numbers
+    pattern, last, depth = "", "", 0
+    operators = {found.start() for found in _DIFFERENTIAL.finditer(name)}
+    for found in re.finditer(rf"[{_SUBSCRIPT_DIGITS}]+|{_NAME_NUMBER.pattern}|.", name):
+        run = found[0]
         if run == " ":
             pattern, last = pattern + r"\s+", ""
             continue
+        depth += (run == "(") - (run == ")")
         if run[0] in _SUBSCRIPT_DIGITS:
             digits = "".join(str(_SUBSCRIPT_DIGITS.index(d)) for d in run)
             piece = f"(?:{run}|_?{digits}|_\\{{{digits}\\}})"
         elif run in GREEK_NAME:
             piece = f"(?:{run}|(?i:{GREEK_NAME[run]}))"
+        elif run[0].isdigit() and depth > 0:
+            group = len(numbers)
+            numbers.append(Fraction(run))
+            piece = rf"(?P<n{group}>\d+(?:\.\d+)?|\.\d+)(?:\s*/\s*(?P<d{group}>\d+(?:\.\d+)?))?"
         else:
             piece = _KEYBOARD.get(run) or re.escape(run)
-        in_word = (last.isalnum() or last[:1] in _SUBSCRIPT_DIGITS) and (run.isalnum() or run[0] in _SUBSCRIPT_DIGITS)
+        in_word = (last[-1:].isalnum() or last[:1] in _SUBSCRIPT_DIGITS) and \
+            (run[0].isalnum() or run[0] in _SUBSCRIPT_DIGITS) and found.start() - 1 not in operators
         pattern += ("" if not last or in_word else r"\s*") + piece
         last = run
     return pattern
+
+
+def _same_numbers(found: re.Match[str], numbers: Sequence[Fraction]) -> bool:
+    """Whether each number typed in the name's brackets equals the one the name has there."""
+    for group, value in enumerate(numbers):
+        denominator = Fraction(found[f"d{group}"] or 1)
+        if denominator == 0 or Fraction(found[f"n{group}"]) / denominator != value:
+            return False
+    return True
 
 
 def _also(name: str) -> tuple[str, ...]:
@@ -1587,17 +1623,22 @@ def _also(name: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=64)
-def _name_patterns(named: tuple[str, ...], parts: bool) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    """The whole answer's name before '=' at the start (any of `named`, or the point of the parts' names);
-    and, for a point, any part's name before '='."""
+def _name_patterns(named: tuple[str, ...], parts: bool
+                   ) -> tuple[tuple[tuple[re.Pattern[str], tuple[Fraction, ...]], ...], re.Pattern[str] | None]:
+    """The whole answer's name before '=' at the start (any of `named`, or the point of the parts' names),
+    each with the numbers in its brackets; and, for a point, any part's name before '='."""
     named = tuple(name_form(n) for n in named)
-    whole = "|".join(_spelled(also) for n in named for also in _also(n)) if not parts else \
-        r"\(\s*" + r"\s*,\s*".join(_spelled(n) for n in named) + r"\s*\)"
+    wholes = []
+    for spelling in ((also for n in named for also in _also(n)) if not parts else (None,)):
+        numbers: list[Fraction] = []
+        whole = _spelled(spelling, numbers) if spelling is not None else \
+            r"\(\s*" + r"\s*,\s*".join(_spelled(n, numbers) for n in named) + r"\s*\)"
+        wholes.append((re.compile(rf"\s*(?:{whole})\s*=(?!=)"), tuple(numbers)))
     found = None
     if parts and all(_NAMED_PART.fullmatch(n) for n in named):
         bases = [cast(re.Match[str], _NAMED_PART.fullmatch(n)) for n in named]
         found = re.compile("|".join(rf"(?<!\w)({re.escape(m[1])})({_spelled(m[2])})(?=\s*=)" for m in bases))
-    return re.compile(rf"\s*(?:{whole})\s*=(?!=)"), found
+    return tuple(wholes), found
 
 
 def without_name(text: str, named: Sequence[str], parts: bool = False) -> str:
@@ -1606,9 +1647,10 @@ def without_name(text: str, named: Sequence[str], parts: bool = False) -> str:
     as `x = 0.5`), keeping every column where it was typed; the text as it is where it has none."""
     if not named:
         return text
-    whole, each = _name_patterns(tuple(named), parts)
-    if (found := whole.match(text)) is not None:
-        return " " * found.end() + text[found.end():]
+    wholes, each = _name_patterns(tuple(named), parts)
+    for whole, numbers in wholes:
+        if (found := whole.match(text)) is not None and _same_numbers(found, numbers):
+            return " " * found.end() + text[found.end():]
     if each is None:
         return text
 

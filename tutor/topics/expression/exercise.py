@@ -12,7 +12,7 @@ from sympy import Expr
 
 from ...calculus.common import order_variables
 from ...check import variables_of
-from ...parse import AUTO, SHAPES, Answer, InputError, Shape, name_form, read
+from ...parse import AUTO, SHAPES, Answer, InputError, Labelled, Shape, derivative_name, name_form, read, without_name
 from ...show import Notation, numbers_written, show
 from ..base import Field, FieldError, Problem, not_real_part, point_from, substitute
 
@@ -88,7 +88,28 @@ class Expression(Problem):
 
     @property
     def answer_names(self) -> tuple[str, ...]:
-        return self.named
+        """The name the prompt gives the answer, and f′(2) also as df/dx(2) where the question is about a
+        function f of one variable x (`function:`), as the answer reader reads a derivative after either."""
+        return (*self.named, *(alias for alias in map(self._as_differential, self.named) if alias is not None))
+
+    def _as_differential(self, name: str) -> str | None:
+        if self.about is None or len(self.about.variables) != 1:
+            return None
+        alias = derivative_name(name, self.about.variables[0])
+        return alias if alias is not None and alias.lstrip("-")[1:].startswith(self.about.name + "/") else None
+
+    def labelled(self, error: Labelled) -> InputError:
+        """df/dx(2) = 12 where the prompt names f′(2) and says no variable (no `function:` of one variable, or
+        another one) is told the spelling that is read, the prompt's: "write just 12" alone would hide it."""
+        typed = re.fullmatch(r"-?\s*d\s*[^\W\d_]\s*/\s*d\s*([^\W\d_])\b.*", error.label)
+        if typed is None:
+            return error
+        for name in self.named:
+            alias = derivative_name(name, typed[1])
+            if alias is not None and not without_name(f"{error.label} =", (alias,)).strip():
+                return Labelled(f"write just {error.value}, or {name} = {error.value} as the question names it, "
+                                f"without '{error.label} ='", error.column, error.note, error.label, error.value)
+        return error
 
     def prompt(self, latex: bool = False) -> str:
         return self.text

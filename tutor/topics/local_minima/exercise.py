@@ -275,6 +275,15 @@ class LocalMinima(FunctionProblem):
             return listed
         return replace(listed, value=tuple(sorted(numbers, key=float)))
 
+    def _again(self, text: str) -> bool:
+        """Whether `text` is a list of one place given more than once (1, 1)."""
+        listed = self._several(text, LIMITS)
+        if listed is None:
+            return False
+        ctx = Context(self.answer_variables, self.default_tolerance(), LIMITS).reading(listed)
+        unique, again = once(cast(tuple[tuple[Expr, ...], ...], listed.value), ctx)
+        return len(unique) == 1 and bool(again)
+
     def _several(self, text: str, limits: Limits, parameters: Sequence[str] = ()) -> Answer | None:
         """Where one place is asked for (the global minimum, where descent ends): `text` as a list of several
         (points, numbers in one variable), each a point, else None."""
@@ -312,8 +321,15 @@ class LocalMinima(FunctionProblem):
         try:
             return super().read(text, limits, parameters)
         except InputError as error:
-            if self._several(text, limits, parameters) is None:
+            listed = self._several(text, limits, parameters)
+            if listed is None:
                 raise
+            # one place given again and again (π, π) is that place, as minimize reads 1, 1 and a list of minima
+            # a minimum given twice
+            places = cast(tuple[tuple[Expr, ...], ...], listed.value)
+            ctx = Context(self.answer_variables, self.default_tolerance(), LIMITS).reading(listed)
+            if len(once(places, ctx)[0]) == 1:
+                return replace(listed, shape=self.shape, value=places[0][0] if self.one else places[0])
             column = error.column if error.column is not None else _second_item(text)
             raise InputError(self._one_asked(), column, error.note) from None
 
@@ -329,11 +345,15 @@ class LocalMinima(FunctionProblem):
                      tolerance=tolerance or self.default_tolerance(), isolated=False)
 
     def _every_lowest(self, text: str, tolerance: Tolerance) -> Verdict | None:
-        """Where f is least at several points and one is asked for: a list of exactly those points is right
-        (each is a global minimum, none is missing); anything else, None."""
-        if self.ask != Ask.GLOBAL or not self.minima.tied:
+        """Where the global minimum is asked for: a list of exactly the points where f is least is right (each
+        is one, none is missing), and a list of one of them and another is told what does not belong (1, 2
+        for x² − 2x: x = 2), as minimize's; anything else, None, as where f repeats with one lowest point in
+        a period, whose repeats a period on are as right."""
+        if self.ask != Ask.GLOBAL or not self.minima.tied and self.repeats:  # 3π of cos x is as right as π
             return None
         lowest = tuple(self.typed_minima[i] for i in sorted([self.minima.lowest or 0, *self.minima.tied]))
+        if len(lowest) == 1 and self._again(text):  # 3, 3 is 3, judged as one place (`_read`)
+            return None
         return every_lowest(text, lowest, self.one, self.answer_variables, tolerance,
                             self.graph if self.one else None)
 

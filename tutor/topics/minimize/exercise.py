@@ -135,6 +135,15 @@ class Minimize(FunctionProblem):
             return ()
         return tuple((_typed(m).value,) for m in self.solution.lowest)
 
+    @property
+    def _listable(self) -> tuple[tuple[sympy.Expr], ...]:
+        """The x a list is judged against: every x where f is least, or the one, so that a list of the right x
+        and a wrong one (1, 2 for x² − 2x) is told what does not belong (x = 2), as a list is where f is least
+        at several x: it names a right x, and 1, 1 is right. () where f is least on a stretch or repeats."""
+        if self._lowest or self.repeating is not None or self.solution.least_flats:
+            return self._lowest
+        return ((_typed(self.solution.least).value,),)
+
     def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
         """As every kind's; a point (x, f(x)) is told that x is asked for; a list, that one number is, and where
         f is least at several x, any one of them ("A single number is expected here, not a list" was false
@@ -184,8 +193,10 @@ class Minimize(FunctionProblem):
         is right, as for local_minima's global minimum; and where f is least all along a stretch
         (|x - 1| + |x + 1| on [-1, 1]), any number on it is right: too many to list in also_right, it is
         checked against itself."""
-        if expected is None and self._lowest and (every := every_lowest(
-                text, self._lowest, True, self.answer_variables, tolerance or self.default_tolerance(),
+        # (one x given again, 1, 1 or 3, 3, where f is least at one x, is judged as that x: below)
+        listable = self._listable if self._lowest or self._again(text) is None else ()
+        if expected is None and listable and (every := every_lowest(
+                text, listable, True, self.answer_variables, tolerance or self.default_tolerance(),
                 Graph(self.function, self.name))):
             return every
         verdict = self._one(text, tolerance, expected)
