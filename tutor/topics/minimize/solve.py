@@ -21,7 +21,6 @@ from ...calculus.region import interval_text
 from ...check import names
 from ...parse import symbol
 from ...show import show, show_float
-from ...steps.critical import families_text
 from ...words import and_list
 from ..base import Command
 from ..critical_points.solve import reason, region_argument
@@ -30,6 +29,7 @@ from ..solution import Solution, approx, exact_data, function_argument, header, 
 
 def solve(function: str, variables: Sequence[str] | None = None, region: str | None = None,
           explain: bool = False) -> Solution:
+    from ...steps.critical import families_text  # the steps load when a solution is asked for, not at start
     from .steps import minimize_steps, no_least_why, periodic_note
     f, names = read_function(function, variables)
     window = calculus.parse_region(region, names) if region else None
