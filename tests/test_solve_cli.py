@@ -517,14 +517,15 @@ def test_minimize_says_the_critical_points_are_all_where_it_has_shown_so(capsys)
         "10. The least local minimum is f(W(1)) = W(1) + 1/W(1) ≈ 2.33037: it is the global minimum "
         "(f″(x) = eˣ + 1/x² > 0 wherever f is defined)."]
     assert "not polynomial" not in out
-    # sympy's solveset lists every zero of f′, and they are the ones found: "it is the only local minimum"
-    # was said under the same note
+    # sympy's solveset lists every zero of f′, and they are the ones found (the note that doubted them is gone);
+    # f″ > 0 shows the one minimum global
     status, out, _ = run(capsys, "minimize", "e^x - 3x", "--steps")
     assert out.splitlines()[-4:] == [
         "5. Every solution of f′ = 0, all found: x = ln(3); it is the only critical point.",
         "6. Classify the point with the second-derivative test:",
         "   6.1. At ln(3): f″ = 3 > 0, so this is a local minimum.",
-        "7. The least local minimum is f(ln(3)) = 3 - 3 ln(3) ≈ -0.295837: it is the only local minimum."]
+        "7. The least local minimum is f(ln(3)) = 3 - 3 ln(3) ≈ -0.295837: it is the global minimum "
+        "(f″(x) = eˣ > 0 wherever f is defined)."]
     # a periodic f: every solution in one period, which solveset lists (finding 86)
     status, out, _ = run(capsys, "minimize", "cos(x)", "--steps")
     assert ("5. Every solution of f′ = 0 with 0 ≤ x < 2π, all found: x = 0 and x = π; they are all the critical "
@@ -722,7 +723,8 @@ def test_a_minimum_is_written_as_the_critical_points_write_it_and_not_doubted_wh
         "5. Every solution of f′ = 0, all found: x = 2 ln(3); it is the only critical point.",
         "6. Classify the point with the second-derivative test:",
         "   6.1. At 2 ln(3): f″ = 9 > 0, so this is a local minimum.",
-        "7. The least local minimum is f(2 ln(3)) = 9 - 18 ln(3) ≈ -10.775: it is the only local minimum."]
+        "7. The least local minimum is f(2 ln(3)) = 9 - 18 ln(3) ≈ -10.775: it is the global minimum "
+        "(f″(x) = eˣ > 0 wherever f is defined)."]
 
 
 @pytest.mark.parametrize("function, line", [
@@ -980,7 +982,8 @@ def test_numerical_local_minima_say_the_list_may_have_holes(capsys, function):
                          "note: f repeats every 2π: these are the solutions and minima with 0 ≤ x < 2π, and each "
                          "recurs at x + k·2π for every integer k"]),
     ("cosh(abs(x))", ["f′(x) = sinh(x) = 0 at x = 0", "minimum: f(0) = 1",
-                      "note: cosh(|x|) = cosh(x) for every x, since cosh is even"]),
+                      "note: cosh(|x|) = cosh(x) for every x, since cosh is even",
+                      "note: f″(x) = cosh(x) > 0 wherever f is defined"]),
 ])
 def test_minimize_a_periodic_function_with_poles_or_corners(capsys, function, lines):
     status, out, _ = run(capsys, "minimize", function)

@@ -47,7 +47,8 @@ def test_a_value_written_in_full_as_a_decimal_is_not_approximated_again(capsys):
 def test_irrational_values_stay_exact(capsys):
     assert solve(capsys, "minimize", "e^x - 0.5x")[1:] == [
         "f′(x) = eˣ - 0.5 = 0 at x = -ln(2) ≈ -0.693147",
-        "minimum: f(-ln(2)) = 0.5 ln(2) + 0.5 ≈ 0.846574"]
+        "minimum: f(-ln(2)) = 0.5 ln(2) + 0.5 ≈ 0.846574",
+        "note: f″(x) = eˣ > 0 wherever f is defined"]
 
 
 def test_partial_derivative_typed_in_decimals(capsys):
