@@ -1018,15 +1018,24 @@ class Split:
 _MOST_KINKED = 3  # absolute values in f, each side of each solved apart
 
 
+def _cornered(f: Expr) -> tuple[Expr, list[sympy.Abs]]:
+    """f with its corners written as absolute values, and those absolute values, in order; none where f has
+    more than _MOST_KINKED of them, or one inside another, to split f at."""
+    cornered = with_abs(f)
+    absolutes = sorted(cornered.atoms(sympy.Abs), key=sympy.default_sort_key)
+    if len(absolutes) > _MOST_KINKED or any(a.args[0].has(sympy.Abs) for a in absolutes):
+        return cornered, []
+    return cornered, absolutes
+
+
 def _split_at_kinks(f: Expr, x: sympy.Symbol, region: Region | None = None) -> Split | None:
     """f′ = 0 on each stretch between kinks (sin|x|: -cos x = 0 for x < 0, cos x = 0 for x > 0), each side's
     solutions listed by sympy's solveset. Where a side's go on without end (an image of every integer, as
     for cos x = 0), those within one period of f′ beyond the outermost kinks are listed. Where the kinks go
     on without end, f must repeat (|sin x|: `_repeating`). None where a kink, a side's solutions or a period
     can't be found, or in time."""
-    cornered = with_abs(f)
-    absolutes = sorted(cornered.atoms(sympy.Abs), key=sympy.default_sort_key)
-    if not absolutes or len(absolutes) > _MOST_KINKED or any(a.args[0].has(sympy.Abs) for a in absolutes):
+    cornered, absolutes = _cornered(f)
+    if not absolutes:
         return None
     try:
         with deadline(SOLVE_SECONDS):
@@ -1103,9 +1112,8 @@ def _endless_kinks(f: Expr, x: sympy.Symbol, region: Region | None) -> Split | N
     they can't be listed in time; the result says f′ = 0 went unsolved, so nothing is claimed complete."""
     from .minimize import drift, least_period  # minimize finds its critical points here: imported when first needed
 
-    cornered = with_abs(f)
-    absolutes = sorted(cornered.atoms(sympy.Abs), key=sympy.default_sort_key)
-    if not absolutes or len(absolutes) > _MOST_KINKED or any(a.args[0].has(sympy.Abs) for a in absolutes):
+    absolutes = _cornered(f)[1]
+    if not absolutes:
         return None
     try:
         with deadline(SOLVE_SECONDS):

@@ -278,7 +278,8 @@ def _minimize(f: Expr, name: str, within: sympy.Set | None) -> Minimum:
     is_global: bool | None = True
     lower, lower_at = "", None
     if curving is not None:  # f′ only rises: it is 0 once at most, so the minimum found is the one, and global
-        note = f"f″({name}) = {show(curving, [name])} > 0 " + (f"for every {domain}" if domain else "wherever f is defined")
+        note = f"f″({name}) = {show(curving, [name])} > 0 " + (
+            f"for every {domain}" if domain else "wherever f is defined")
         if complete:  # sympy listed every zero of f′, as the steps say: f″ > 0 only shows the minimum global
             curving, domain = None, ""
         complete = True
