@@ -227,6 +227,8 @@ def test_arithmetic_in_a_name_is_the_value_the_prompt_shows(tmp_path, capsys, na
     ("f'(0.5)", "0.75", ["f'(1/2) = 0.75", "f'(.5) = 0.75"], "f'(1/3) = 0.75"),
     ("f'(-2)", "-4", ["f'(-2.0) = -4", "f′(−4/2) = -4"], "f'(2) = -4"),
     ("E(1/2, 7/3)", "3", ["E(0.5, 7/3) = 3", "E(2/4, 14/6) = 3"], "E(0.5, 2.33) = 3"),
+    ("f'(0.001)", "0.002", ["f'(1e-3) = 0.002", "f'(1E-3) = 0.002", "f'(1/1000) = 0.002"], "f'(2e-3) = 0.002"),  # 230
+    ("f'(100000)", "200000", ["f'(1e5) = 200000", "f'(1.0e+5) = 200000"], "f'(1e4) = 200000"),
 ])
 def test_a_number_in_a_name_may_be_written_in_another_notation(tmp_path, capsys, name, value, same, other):
     pack = tmp_path / "notation.yaml"

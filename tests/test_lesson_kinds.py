@@ -1103,16 +1103,21 @@ def test_a_periodic_minimiser_as_a_decimal_where_an_exact_one_is_asked_is_told_s
                                                            "any one of them.")
 
 
-@pytest.mark.parametrize("function", ["sin(x) + x/10", "x sin(x)"])
-def test_a_minimum_of_a_function_with_infinitely_many_and_no_least_is_refused(tmp_path, function):
+@pytest.mark.parametrize("function, why", [
+    ("sin(x) + x/10", "f(x − 2π) = f(x) − π/5 for every x, so each local minimum recurs 2π to the left, π/5 lower: "
+                      "f has infinitely many local minima, ever lower, and no least one"),
+    ("abs(cos(x)) - x/3", "f(x + π) = f(x) − π/3 for every x, so each local minimum recurs π to the right, π/3 "
+                          "lower: f has infinitely many local minima, ever lower, and no least one"),  # finding 235
+    ("x sin(x)", "f is lower elsewhere and its local minima can't all be found: f may have infinitely many local "
+                 "minima and no least one (as sin(x) + x/10 and x sin(x) do)"),
+])
+def test_a_minimum_of_a_function_with_infinitely_many_and_no_least_is_refused(tmp_path, function, why):
     # "the x where f has its local minimum" / "its least local minimum": neither exists, and the key was
-    # where the tutor's search stopped (finding 75)
+    # where the tutor's search stopped (finding 75); where f drifts by a period, the shift says why
     document = f"pack: lm\nexercises:\n  - {{id: a, kind: minimize, function: '{function}'}}\n"
     assert _refused(document, tmp_path)[0].endswith(
-        "exercise 'a': f is lower elsewhere and its local minima can't all be found, so the question has no one "
-        "answer: f may have infinitely many local minima and no least one (as sin(x) + x/10 and x sin(x) do). "
-        "Ask for its critical points in a window (a critical_points exercise with a region), or use another "
-        "function")
+        f"exercise 'a': the question has no one answer: {why}. Ask for its critical points in a window (a "
+        "critical_points exercise with a region), or use another function")
 
 
 def test_a_minimum_tied_at_many_places_found_only_numerically_is_refused(tmp_path):

@@ -1554,7 +1554,7 @@ def name_form(name: str) -> str:
 
 # A number in a name's brackets is the value the prompt shows, however it is written: f′(5/2) is also
 # f′(2.5), and f(1.5) f(3/2), as the answer reader reads either. Only an equal value is the same name.
-_NAME_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:/\d+)?")
+_NAME_NUMBER = re.compile(r"\d+(?:\.\d+)?(?:[eE][-+]?\d+)?(?:/\d+)?")
 
 
 # the d of df/dx, which is spaced from its letter as ∂ is (d f/d x as ∂ f/∂ x), never part of a word
@@ -1591,7 +1591,8 @@ def _spelled(name: str, numbers: list[Fraction] | None = None) -> str:
         elif run[0].isdigit() and depth > 0:
             group = len(numbers)
             numbers.append(Fraction(run))
-            piece = rf"(?P<n{group}>\d+(?:\.\d+)?|\.\d+)(?:\s*/\s*(?P<d{group}>\d+(?:\.\d+)?))?"
+            piece = rf"(?P<n{group}>(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?)"  # 1e-3 as the answer reads it
+            piece += rf"(?:\s*/\s*(?P<d{group}>\d+(?:\.\d+)?))?"
         else:
             piece = _KEYBOARD.get(run) or re.escape(run)
         in_word = (last[-1:].isalnum() or last[:1] in _SUBSCRIPT_DIGITS) and \

@@ -48,11 +48,12 @@ class Minimize(FunctionProblem):
             # sin x + x/10, x sin x: lower elsewhere, with local minima the tutor can't list; they may be
             # infinitely many with no least one, and the one found is where its search stopped
             name = problem.name
-            raise Unkeyable("function", f"{name} is lower elsewhere and its local minima can't all be found, so "
-                                        f"the question has no one answer: {name} may have infinitely many local "
-                                        "minima and no least one (as sin(x) + x/10 and x sin(x) do). Ask for its "
-                                        "critical points in a window (a critical_points exercise with a region), "
-                                        "or use another function")
+            # where f drifts by a period (|cos x| − x/3), its minima are all known, and the shift is why none is least
+            why = solution.drift.said(problem.variables[0]) if solution.drift is not None else \
+                f"{name} is lower elsewhere and its local minima can't all be found: {name} may have infinitely " \
+                "many local minima and no least one (as sin(x) + x/10 and x sin(x) do)"
+            raise Unkeyable("function", f"the question has no one answer: {why}. Ask for its critical points in a "
+                                        "window (a critical_points exercise with a region), or use another function")
         if solution.ties_computed and not solution.complete and problem.repeating is None:
             # sin|x|: as low at many minima, found numerically within the search's reach; more lie beyond it,
             # which no key can list (67π/2 was marked wrong)
