@@ -213,8 +213,8 @@ def test_lesson_minima_after_one_name_are_a_list(capsys):
     ("(2, -16) and (-2, 16)", "cubic-12", "(2, -16), (-2, 16) look like points (x, f(x)) of the graph of f, but "
                                           "values of x are asked for here: write only the x of each, without "
                                           "brackets."),
-    ("(1, -1)", "least-two", "(1, -1) looks like a point (x, f(x)) of the graph of f, but values of x are asked for "
-                             "here: write only its x, without brackets."),
+    ("(-1, -1)", "least-two", "(-1, -1) looks like a point (x, f(x)) of the graph of f, but values of x are asked "
+                              "for here: write only its x, without brackets."),
     ("(-2, 0)", "least-four", "(-2, 0) looks like a point (x, f(x)) of the graph of f, but values of x are asked "
                               "for here: write only its x, without brackets."),
     ("(-1, 0), (1, 0)", "cubic", "Values of x are asked for here, not points: write only the x of each, without "
@@ -226,6 +226,70 @@ def test_a_point_of_the_graph_is_told_values_of_x_are_asked(capsys, pack, typed,
 
 def test_a_bracketed_list_that_is_no_point_stays_a_list(capsys, pack):
     assert told(capsys, "(-1, 1)", f"{pack}:cubic") == "correct\nCorrect.\nread as: x = -1, x = 1\n"
+
+
+# finding 232: a pair that is a point (x, f(x)) of the graph and also a right list of two x's is that list, right:
+# x⁴ − 2x² + 2 and (x² − 1)² + 1 have minima -1 and 1 and f(-1) = 1, and their own key was refused as a point
+COINCIDING = """\
+pack: coinciding
+title: Right lists that are points of the graph
+exercises:
+  - {id: lm, kind: local_minima, function: "x^4 - 2x^2 + 2"}
+  - {id: sq, kind: local_minima, function: "(x^2 - 1)^2 + 1"}
+  - {id: four, kind: local_minima, function: "(x^2 - 4)^2 + 2"}
+  - {id: gl, kind: local_minima, function: "x^4 - 2x^2 + 2", ask: global}
+  - {id: m, kind: minimize, function: "(x^2 - 1)^2 + 1"}
+  - {id: cp, kind: critical_points, function: "x^3 - 3x - 1"}
+  - {id: cq, kind: critical_points, function: "(x^2 - 1)^2 + 1"}
+  - {id: w, kind: local_minima, function: "x^4 - 2x^2"}
+  - {id: wm, kind: minimize, function: "x^4 - 2x^2"}
+"""
+
+
+@pytest.fixture(scope="module")
+def coinciding(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("coinciding") / "coinciding.yaml"
+    path.write_text(COINCIDING, encoding="utf-8")
+    return str(path)
+
+
+def test_a_key_that_is_a_point_of_the_graph_validates(capsys, coinciding):
+    assert main(["pack", "validate", coinciding]) == 0
+    assert capsys.readouterr().out == f"{coinciding}: valid (9 exercises; each one's answer grades as correct)\n"
+
+
+def _point(typed: str) -> list[str]:
+    return ["invalid", f"{typed} looks like a point (x, f(x)) of the graph of f, but values of x are asked for here: "
+                       "write only its x, without brackets."]
+
+
+@pytest.mark.parametrize("typed, exercise, out", [
+    ("-1, 1", "lm", ["correct", "Correct.", "read as: x = -1, x = 1"]),
+    ("x = -1, x = 1", "lm", ["correct", "Correct.", "read as: x = -1, x = 1"]),
+    ("(-1, 1)", "lm", ["correct", "Correct.", "read as: x = -1, x = 1"]),
+    ("(-1, 1)", "sq", ["correct", "Correct.", "read as: x = -1, x = 1"]),
+    ("-2 and 2", "four", ["correct", "Correct.", "read as: x = -2, x = 2"]),
+    ("(-1, 1)", "gl", ["correct", "Correct.", "read as: x = -1, x = 1"]),
+    ("(-1, 1)", "m", ["correct", "Correct.", "read as: x = -1, x = 1"]),
+    ("(-1, 1)", "cp", ["correct", "Correct.", "read as: x = -1, x = 1"]),
+    ("(1, -1)", "wm", ["correct", "Correct.", "read as: x = 1, x = -1"]),
+    # a pair wrong as a list is still told it is a point of the graph, where it is one
+    ("(2, 10)", "lm", _point("(2, 10)")),
+    ("(0, 2)", "sq", _point("(0, 2)")),
+    ("(2, 10)", "gl", _point("(2, 10)")),
+    ("(1, 1)", "lm", _point("(1, 1)")),  # one of the two minima: not the list asked for
+    ("(1, 1)", "m", _point("(1, 1)")),  # one x twice is a list only as a repeat: the point it plainly is
+    ("(1, -3)", "cp", _point("(1, -3)")),
+    ("(-1, 1)", "cq", _point("(-1, 1)")),  # 0 is a critical point too
+    # and where no pair is both, as before: x⁴ − 2x², whose points (±1, -1) are no list of its minima from left to
+    # right
+    ("(-1, 1)", "w", ["correct", "Correct.", "read as: x = -1, x = 1"]),
+    ("(1, -1)", "w", _point("(1, -1)")),
+    ("(2, 8)", "w", _point("(2, 8)")),
+    ("(-1, -1)", "wm", _point("(-1, -1)")),
+])
+def test_a_right_list_is_never_refused_as_a_point(capsys, coinciding, typed, exercise, out):
+    assert told(capsys, typed, f"{coinciding}:{exercise}").splitlines() == out
 
 
 LISTS = """\
@@ -259,8 +323,8 @@ def lists(tmp_path_factory) -> str:
     ("x = -1, 1", "gl", ["correct", "Correct.", "read as: x = -1, x = 1"]),
     ("(-1, -1), (1, -1)", "lm", ["invalid", "(-1, -1), (1, -1) look like points (x, f(x)) of the graph of f, but "
                                  "values of x are asked for here: write only the x of each, without brackets."]),
-    ("(1, -1)", "gl", ["invalid", "(1, -1) looks like a point (x, f(x)) of the graph of f, but values of x are asked "
-                                  "for here: write only its x, without brackets."]),
+    ("(-1, -1)", "gl", ["invalid", "(-1, -1) looks like a point (x, f(x)) of the graph of f, but values of x are "
+                                   "asked for here: write only its x, without brackets."]),
     # one minimiser given twice is that one, named as a list's repeat is, as where f is least at two
     ("1, 1", "m", ["correct", "Correct.", "read as: x = 1, x = 1"]),
     ("2, 2", "m4", ["correct", "Correct.", "read as: x = 2, x = 2"]),

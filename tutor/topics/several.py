@@ -5,7 +5,8 @@ what is asked for."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -38,11 +39,32 @@ class Graph:
     name: str
 
 
+# set while an answer refused as one point of the graph is judged again as the list of two x's it also is
+_AS_LIST: ContextVar[bool] = ContextVar("as_list", default=False)
+
+
+def right_as_list(judge: Callable[[], Verdict]) -> Verdict:
+    """The verdict of `judge`; where it refuses one pair as a point (x, f(x)) of the graph, but the pair read as
+    the list of two x's it also is would be right, that verdict: a right list is never refused for coinciding
+    with a point of the graph (-1, 1 of x⁴ − 2x² + 2, whose minima are -1 and 1 and f(-1) = 1: the exercise's
+    own key was refused; finding 232). A pair wrong as a list keeps the refusal, which says what it looks like."""
+    verdict = judge()
+    if verdict.verdict != Judgement.INVALID or not verdict.note.endswith("shape"):
+        return verdict
+    token = _AS_LIST.set(True)
+    try:
+        listed = judge()
+    finally:
+        _AS_LIST.reset(token)
+    return listed if listed.correct else verdict
+
+
 def graph_points(text: str, variables: Sequence[str], graph: Graph, limits: Limits,
                  parameters: Sequence[str] = ()) -> None:
     """Raises InputError where `text` is points (x, y) and values of x are asked for: points (x, f(x)) of the
-    graph ((1, -1) for x⁴ − 2x², where f is least, was read as x = 1, x = -1 and marked right; finding 171), or
-    several pairs of any kind. One pair that is no point of the graph stays a list in brackets ((-1, 1))."""
+    graph ((-1, -1) for x⁴ − 2x², where f is least, was read as x = -1, x = -1; finding 171), or several pairs
+    of any kind. One pair that is no point of the graph stays a list in brackets ((-1, 1)), and so does one of
+    two x's that is, while it is judged as a list (`right_as_list`)."""
     try:
         listed = read(text, Shape.POINTS, variables, limits=limits, constants=parameters)
     except InputError:
@@ -53,7 +75,10 @@ def graph_points(text: str, variables: Sequence[str], graph: Graph, limits: Limi
     x, f = variables[0], graph.name
     ctx = Context(tuple(variables), Tolerance(places=2), limits, listed.spellings, decimals=True)
     on = all(_on_graph(p, graph, x, ctx) for p in points)
-    if len(points) == 1 and not on:
+    # judged as a list, a pair of two x's stays one; one x given twice ((-1, -1) of x⁴ − 2x², a list only as a
+    # repeat is) stays the point it plainly is
+    pair = cast(tuple[Expr, Expr], points[0])
+    if len(points) == 1 and (not on or _AS_LIST.get() and not compare_numbers(pair[0], pair[1], ctx).correct):
         return
     if not on:
         raise InputError(f"values of {x} are asked for here, not points: write only the {x} of each, without "

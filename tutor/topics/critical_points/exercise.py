@@ -21,7 +21,7 @@ from ...parse import Answer, Equation, InputError, Labelled, Shape, symbol
 from ...show import show
 from ...words import and_list, counted, first_of
 from ..base import Field, FieldError, FunctionProblem, Unkeyable, flat_refusal
-from ..several import Graph, in_words, separated, values
+from ..several import Graph, in_words, right_as_list, separated, values
 from ..windows import outside
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -146,6 +146,11 @@ class CriticalPoints(FunctionProblem):
         return Answer(Shape.POINTS, (*points, *lines))
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
+        # a pair that is a point of f's graph and the right list of x's (-1, 1 of x³ − 3x − 1) is right
+        return right_as_list(lambda: self._judged(text, tolerance, expected))
+
+    def _judged(self, text: str, tolerance: Tolerance | None, expected: object) -> Verdict:
+        """As `check`, with each pair that is a point of the graph refused as one."""
         verdict = super().check(text, tolerance, expected)
         if expected is not None:
             return verdict

@@ -34,7 +34,17 @@ from ..base import (
     telling_places,
     typeable,
 )
-from ..several import Graph, any_one_of, every_lowest, graph_points, in_words, read_several, separated, unnamed
+from ..several import (
+    Graph,
+    any_one_of,
+    every_lowest,
+    graph_points,
+    in_words,
+    read_several,
+    right_as_list,
+    separated,
+    unnamed,
+)
 from ..windows import outside, within
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -358,6 +368,11 @@ class LocalMinima(FunctionProblem):
                             self.graph if self.one else None)
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
+        # a pair that is a point of f's graph and a right list of x's (-1, 1 of x⁴ − 2x² + 2) is right
+        return right_as_list(lambda: self._judged(text, tolerance, expected))
+
+    def _judged(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
+        """As `check`, with each pair that is a point of the graph refused as one."""
         verdict = self._check(text, tolerance, expected)
         if expected is not None or verdict.verdict != Judgement.INCORRECT or not self.minima.windows:
             return verdict

@@ -21,7 +21,7 @@ from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape, symbol
 from ...show import show
 from ..base import Field, FieldError, FunctionProblem, Unkeyable, typeable
-from ..several import Graph, any_one_of, every_lowest, graph_points, read_several, separated
+from ..several import Graph, any_one_of, every_lowest, graph_points, read_several, right_as_list, separated
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -193,7 +193,11 @@ class Minimize(FunctionProblem):
         """As every kind's; where f is least at several x (x⁴ − 2x² at -1 and 1), the list of exactly those
         is right, as for local_minima's global minimum; and where f is least all along a stretch
         (|x - 1| + |x + 1| on [-1, 1]), any number on it is right: too many to list in also_right, it is
-        checked against itself."""
+        checked against itself; a pair that is a point of f's graph and a right list of x's is right."""
+        return right_as_list(lambda: self._judged(text, tolerance, expected))
+
+    def _judged(self, text: str, tolerance: Tolerance | None, expected: object) -> Verdict:
+        """As `check`, with each pair that is a point of the graph refused as one."""
         # (one x given again, 1, 1 or 3, 3, where f is least at one x, is judged as that x: below)
         listable = self._listable if self._lowest or self._again(text) is None else ()
         if expected is None and listable and (every := every_lowest(
