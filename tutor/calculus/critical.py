@@ -843,26 +843,11 @@ def _directions(normals: Sequence[tuple[Expr, ...]]) -> list[tuple[Expr, Expr]]:
     """A direction into each sector the lines through the point cut the plane into (normal vectors given):
     for one line the normal and its opposite; for more, between each two neighbouring directions of the
     lines, their sum, taken in the order of their angles (exactly: by half-plane, then cross products)."""
-    along: list[tuple[Expr, Expr]] = []
-    for a, b in normals:
-        for t in ((-b, a), (b, -a)):
-            if not any(t[0] * u[1] - t[1] * u[0] == 0 and t[0] * u[0] + t[1] * u[1] > 0 for u in along):
-                along.append(t)
+    along = _rays(normals)
     if len(along) == 2:  # one line: a side each, where u < 0 first (x < 0 for |x|)
         a, b = normals[0]
         return [(-a, -b), (a, b)]
-
-    def upper(t: tuple[Expr, Expr]) -> bool:  # angle in [0, π)
-        return bool(t[1] > 0 or (t[1] == 0 and t[0] > 0))
-
-    def before(s: tuple[Expr, Expr], t: tuple[Expr, Expr]) -> int:
-        if upper(s) != upper(t):
-            return -1 if upper(s) else 1
-        cross = s[0] * t[1] - s[1] * t[0]
-        return -1 if cross > 0 else (1 if cross < 0 else 0)
-
-    ordered = sorted(along, key=functools.cmp_to_key(before))
-    return [(s[0] + t[0], s[1] + t[1]) for s, t in zip(ordered, [*ordered[1:], ordered[0]])]
+    return [(s[0] + t[0], s[1] + t[1]) for s, t in zip(along, [*along[1:], along[0]])]
 
 
 def _rays(normals: Sequence[tuple[Expr, ...]]) -> list[tuple[Expr, Expr]]:
