@@ -107,3 +107,68 @@ def test_corners_make_local_minima_exercises(tmp_path, capsys):
         assert respond(exercise, right).correct
         assert not respond(exercise, wrong).correct
 
+
+
+# finding 233: kink lines crossing on the diagonals, where a piece of f is critical along a whole line (2x - x² of
+# |x + y| + |x - y| - x², all along x = 1): the kinks' points are still found, the corner (0, 0) decided by the
+# slopes of the pieces meeting there, and a point where f is lower on both sides along a line is no minimum
+CORNER = ("minimum (f = 0 there and f ≥ 0 near it (each piece of f meeting there slopes up away from it along both "
+          "edges of its sector: {pieces}))")
+SADDLE_ON = ("saddle (f takes values above and below 1 near it (on the line {held}, f - f(P) = {along}, which changes "
+             "sign at {at}))")
+
+
+def test_a_point_lower_on_both_sides_along_a_line_is_no_minimum_and_the_corner_is(capsys):
+    function = "abs(x + y) + abs(x - y) - x^2"
+    assert _run(capsys, "solve", "minimize", function) == [
+        "f(x, y) = |x - y| + |x + y| - x²",
+        "local minima:",
+        "  (0, 0): f = 0",
+        "the least: f(0, 0) = 0; it is not the global minimum",
+        "note: the equations are not polynomial, so the solutions found may not be all the critical points; this "
+        "minimum is only local: f is smaller elsewhere, for example f(-9900, 0) ≈ -9.79902e7"]
+    along = "|x - 1| + |x + 1| - x² - 1"
+    assert _run(capsys, "solve", "critical", function)[2:] == [
+        "  (-1, -1)  " + SADDLE_ON.format(held="y = -1", along=along, at="x = -1"),
+        "  (-1, 1)   " + SADDLE_ON.format(held="y = 1", along=along, at="x = -1"),
+        "  (0, 0)    " + CORNER.format(pieces="-x² + 2y, -x² - 2x, -x² - 2y, -x² + 2x"),
+        "  (1, -1)   " + SADDLE_ON.format(held="y = -1", along=along, at="x = 1"),
+        "  (1, 0)    undecided (no local minimum, since f - f(P) = 2|x| - x² - 1 < 0 near it on the line y = 0; "
+        "whether it is a local maximum is not decided)",
+        "  (1, 1)    " + SADDLE_ON.format(held="y = 1", along=along, at="x = 1"),
+        "note: the equations are not polynomial, so the solutions found may not be all the critical points"]
+    steps = _run(capsys, "solve", "minimize", function, "--steps")
+    assert ("   7.10. f's values near (1, 0) do not decide it either, but they show it is no local minimum, since "
+            "f - f(P) = 2|x| - x² - 1 < 0 near it on the line y = 0; whether it is a local maximum is not decided."
+            ) in steps
+    assert "8. The critical points that are local minima: (0, 0), where f = 0." in steps
+
+
+def test_the_same_along_y_and_no_point_left_as_maybe_a_minimum(capsys):
+    lines = _run(capsys, "solve", "minimize", "abs(x + y) + abs(x - y) - y^2")
+    assert lines[1:4] == ["local minima:", "  (0, 0): f = 0", "the least: f(0, 0) = 0; it is not the global minimum"]
+    assert not any("may be a local minimum" in line for line in lines)
+    assert lines[-1].startswith("note: the tutor could not solve every case of ∇f = 0 exactly, so some critical "
+                                "points may be missing")
+
+
+def test_lower_along_a_kink_line_and_higher_across_it_is_a_saddle(capsys):
+    function = "2*abs(x + y) + abs(x - y) - x^2"
+    assert _run(capsys, "solve", "critical", function)[2:] == [
+        "  (-1, 1)  saddle (f takes values above and below 1 near it (f - f(P) = 2|y - 1| + |y + 1| - 2 > 0 near it "
+        "on the line x = -1, but 2|y| - y² - 1 < 0 near it on the kink line x = -y))",
+        "  (0, 0)   " + CORNER.format(pieces="-x² + x + 3y, -x² - 3x - y, -x² - x - 3y, -x² + 3x + y"),
+        "  (1, -1)  saddle (f takes values above and below 1 near it (f - f(P) = |y - 1| + 2|y + 1| - 2 > 0 near it "
+        "on the line x = 1, but 2|y| - y² - 1 < 0 near it on the kink line x = -y))"]
+    assert _run(capsys, "solve", "minimize", function)[1:3] == ["local minima:", "  (0, 0): f = 0"]
+
+
+@pytest.mark.parametrize("function, shown, least", [
+    ("abs(x) + abs(y) + x*y", "|x| + |y| + xy", "the least: f(0, 0) = 0; it is the only local minimum"),
+    ("abs(x - y) + (x + y - 2)^2", "|x - y| + (x + y - 2)²", "the least: f(1, 1) = 0; it is the global minimum"),
+    ("abs(x) + abs(y) - x^2", "|x| + |y| - x²", "the least: f(0, 0) = 0; it is not the global minimum"),
+])
+def test_minima_at_corners_and_on_a_diagonal_kink_line(capsys, function, shown, least):
+    at = "(1, 1)" if "2)" in function else "(0, 0)"
+    assert _run(capsys, "solve", "minimize", function)[:4] == [f"f(x, y) = {shown}", "local minima:",
+                                                                f"  {at}: f = 0", least]

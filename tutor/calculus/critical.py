@@ -110,6 +110,10 @@ class ByValues:
 
     nature: Nature
     reason: str
+    # where undecided, what f's values still rule out: MINIMUM where f is lower on both sides of the point along
+    # a line through it (2|x| - x² along y = 0 at (1, 0)), MAXIMUM where higher; the reason says which line
+    rules_out: Nature | None = None
+    one_way: str = ""  # where it rules one out, f - f(P) on that line: "2|x| - x² - 1 < 0 near it on the line y = 0"
 
 
 @dataclass(frozen=True)
@@ -479,12 +483,16 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
                     f"{within}")
     lines = _on_kink_lines(f, syms, variables) if len(syms) == 2 and not complete and not sets \
         and f.has(sympy.Abs) else None
-    if lines is not None:  # |x| + y²: ∇f = 0 off the kink line x = 0, and f along it, each solved exactly
-        isolated, complete, note = list(lines.points), True, ""
+    if lines is not None and lines.whole:  # |x| + y²: ∇f = 0 off the kink line x = 0, and f along it, each solved
+        isolated, complete, note = list(lines.points), True, ""  # exactly
+    elif lines is not None:  # a piece critical along a whole line: the kinks' points found, the list still short
+        # (|x + y| + |x - y| - x²: the corner (0, 0) added to sympy's (1, 0)); on a kink line only the lines' own
+        isolated = _unique([*(p for p in isolated if not any(lies_on(p, (k.line,), syms) for k in lines.lines)),
+                            *lines.points])
     points = []
     for p in sort_exactly(isolated):
         if lines is not None and any(lies_on(p, (k.line,), syms) for k in lines.lines):
-            points.append(_on_kink(f, syms, p, region))
+            points.append(_on_kink(f, syms, p, region, lines.lines))
             continue
         test = _tested(f, variables, p)
         decided = by_values(f, syms, p) if test.label == Nature.INCONCLUSIVE else None
@@ -731,6 +739,9 @@ class KinkLines:
     off: tuple[tuple[Expr, ...], ...]  # where ∇f = 0 off the lines
     points: tuple[tuple[Expr, ...], ...]  # both, with no point twice (on the lines, the critical ones)
     hulls: tuple[Hull, ...] = ()  # each point where f along a line is critical, with its pieces' gradients
+    # False where a piece has whole curves of critical points (2x - x² of |x + y| + |x - y| - x², critical all
+    # along x = 1): those are not listed, so `off` holds only the isolated ones, and the list may be short
+    whole: bool = True
 
 
 _MOST_LINES = 3  # absolute values in f: each sign of each solved apart
@@ -751,10 +762,12 @@ def _on_kink_lines(f: Expr, syms: Sequence[sympy.Symbol], variables: Sequence[st
         return None
     x, y = syms
     off: list[tuple[Expr, ...]] = []
+    whole = True
     for signs, smooth in signed_pieces(f, absolutes):
         found = critical_points(smooth, variables, piece=True) if smooth.free_symbols else None
-        if found is None or not found.complete or found.sets:
+        if found is None or not found.complete:
             return None
+        whole = whole and not found.sets
         off += [p.point for p in found.points if holds(absolutes, signs, dict(zip(syms, p.point)))]
     lines: list[KinkLine] = []
     for a in absolutes:
@@ -778,7 +791,7 @@ def _on_kink_lines(f: Expr, syms: Sequence[sympy.Symbol], variables: Sequence[st
             return None
         hulls.append(hull)
     everything = _unique([*off, *(h.point for h in hulls if h.critical)])
-    return KinkLines(tuple(lines), tuple(sort_exactly(off)), tuple(sort_exactly(everything)), tuple(hulls))
+    return KinkLines(tuple(lines), tuple(sort_exactly(off)), tuple(sort_exactly(everything)), tuple(hulls), whole)
 
 
 def _hull(f: Expr, syms: Sequence[sympy.Symbol], absolutes: Sequence[sympy.Abs], point: tuple[Expr, ...]
@@ -830,14 +843,21 @@ def _directions(normals: Sequence[tuple[Expr, ...]]) -> list[tuple[Expr, Expr]]:
     """A direction into each sector the lines through the point cut the plane into (normal vectors given):
     for one line the normal and its opposite; for more, between each two neighbouring directions of the
     lines, their sum, taken in the order of their angles (exactly: by half-plane, then cross products)."""
+    along = _rays(normals)
+    if len(along) == 2:  # one line: a side each, where u < 0 first (x < 0 for |x|)
+        a, b = normals[0]
+        return [(-a, -b), (a, b)]
+    return [(s[0] + t[0], s[1] + t[1]) for s, t in zip(along, [*along[1:], along[0]])]
+
+
+def _rays(normals: Sequence[tuple[Expr, ...]]) -> list[tuple[Expr, Expr]]:
+    """The rays along the lines through the point (normal vectors given), in the order of their angles, as
+    _directions goes round them: sector i lies between ray i and ray i + 1."""
     along: list[tuple[Expr, Expr]] = []
     for a, b in normals:
         for t in ((-b, a), (b, -a)):
             if not any(t[0] * u[1] - t[1] * u[0] == 0 and t[0] * u[0] + t[1] * u[1] > 0 for u in along):
                 along.append(t)
-    if len(along) == 2:  # one line: a side each, where u < 0 first (x < 0 for |x|)
-        a, b = normals[0]
-        return [(-a, -b), (a, b)]
 
     def upper(t: tuple[Expr, Expr]) -> bool:  # angle in [0, π)
         return bool(t[1] > 0 or (t[1] == 0 and t[0] > 0))
@@ -848,8 +868,42 @@ def _directions(normals: Sequence[tuple[Expr, ...]]) -> list[tuple[Expr, Expr]]:
         cross = s[0] * t[1] - s[1] * t[0]
         return -1 if cross > 0 else (1 if cross < 0 else 0)
 
-    ordered = sorted(along, key=functools.cmp_to_key(before))
-    return [(s[0] + t[0], s[1] + t[1]) for s, t in zip(ordered, [*ordered[1:], ordered[0]])]
+    return sorted(along, key=functools.cmp_to_key(before))
+
+
+def _rising(f: Expr, syms: Sequence[sympy.Symbol], point: tuple[Expr, ...]) -> tuple[int | None, str]:
+    """1 where two or more kink lines cross at the point and f rises away from it in every direction, each
+    piece meeting there sloping up along both edges of its sector (|x + y| + |x - y| - x² at (0, 0): 2x - x²
+    for x > |y|, with gradient (2, 0), and so round): f's one-sided slopes out of the point are then all above
+    0, and f is least there; -1 where all fall. (None, "") where a sign is not known, or with one line through
+    the point, whose two sectors are half-planes that first slopes alone never decide (|x| + y²)."""
+    absolutes = sorted(f.atoms(sympy.Abs), key=sympy.default_sort_key)
+    insides = [rational_polynomial(a.args[0], syms) for a in absolutes]
+    if f.has(sympy.Max, sympy.Min) or any(u is None or u.total_degree() != 1 for u in insides):
+        return None, ""
+    at = dict(zip(syms, point))
+    fixed = {a: s * a.args[0] for a in absolutes if (s := sign(a.args[0].xreplace(at)))}
+    through = [a for a in absolutes if a not in fixed]
+    normals = [tuple(sympy.diff(a.args[0], v) for v in syms) for a in through]
+    rays = _rays(normals)
+    if len(rays) < 4:
+        return None, ""
+    signs, pieces = set(), []
+    for first, second in zip(rays, [*rays[1:], rays[0]]):
+        d = (first[0] + second[0], first[1] + second[1])
+        cut = [sign(n[0] * d[0] + n[1] * d[1]) for n in normals]
+        piece = f.xreplace({**fixed, **{a: c * a.args[0] for a, c in zip(through, cut)}})
+        gradient = [_piece_slope(sympy.diff(piece, v), syms, point, d) for v in syms]
+        if None in gradient:
+            return None, ""
+        for edge in (first, second):
+            signs.add(sign(gradient[0] * edge[0] + gradient[1] * edge[1]))
+        pieces.append(show(sympy.expand(piece)))
+    if signs not in ({1}, {-1}):
+        return None, ""
+    way = "up" if signs == {1} else "down"
+    return (1 if signs == {1} else -1), (f"each piece of f meeting there slopes {way} away from it along both "
+                                         f"edges of its sector: {', '.join(_unique(pieces))}")
 
 
 def zero_in_hull(vectors: Sequence[tuple[Expr, ...]]) -> bool | None:
@@ -884,15 +938,51 @@ def _same_line(a: Equation, b: Equation, syms: Sequence[sympy.Symbol]) -> bool:
                          [q.coeff_monomial(m) for m in (syms[0], syms[1], 1)]]).rank() == 1
 
 
-def _on_kink(f: Expr, syms: Sequence[sympy.Symbol], point: tuple[Expr, ...], region: Region | None) -> CriticalPoint:
+def _on_kink(f: Expr, syms: Sequence[sympy.Symbol], point: tuple[Expr, ...], region: Region | None,
+             lines: Sequence[KinkLine] = ()) -> CriticalPoint:
     """A critical point on a kink line: a partial derivative, or a second one, has no value there, so
-    no second-derivative test; f's values decide."""
+    no second-derivative test; f's values decide, along the kink lines through it too."""
     test = _no_test("f has a kink there, where an absolute value's inside is 0")
     # why a partial has none there, where f's slopes on either side say it (|x| + y² at (0, 0)); "" where ∇f
     # is there after all, or the slopes can't be found
     why = next((why for s in syms if (why := slope_where_formula_fails(f, [v.name for v in syms], point,
                                                                          s.name)[1])), "")
-    return CriticalPoint(point, region.contains(point) if region else None, test, by_values(f, syms, point), why)
+    values = by_values(f, syms, point)
+    if values.nature == Nature.UNDECIDED:  # a corner where kink lines cross: f's slopes out of it may decide
+        s, said = _rising(f, syms, point)
+        if s is not None:
+            values = _judgement(s, show(f.xreplace(dict(zip(syms, point)))), "point", len(syms), said)
+    if values.nature == Nature.UNDECIDED:
+        values = _along_kinks(f, syms, point, lines, values)
+    return CriticalPoint(point, region.contains(point) if region else None, test, values, why)
+
+
+def _along_kinks(f: Expr, syms: Sequence[sympy.Symbol], point: tuple[Expr, ...], lines: Sequence[KinkLine],
+                 values: ByValues) -> ByValues:
+    """What f along the kink lines through an undecided point adds, the axes having been looked at: lower on
+    both sides along one (2|x + y| + |x - y| - x² at (1, -1), 2x - x² along x + y = 0) is no minimum, and a
+    saddle where another line showed f higher; higher on both sides, likewise no maximum."""
+    value = f.xreplace(dict(zip(syms, point)))
+    for k in lines:
+        if not lies_on(point, (k.line,), syms):
+            continue
+        runs = next(iter(k.along.free_symbols & set(syms)))
+        a = point[list(syms).index(runs)]
+        s, _ = higher_derivatives(k.along, runs, a)
+        if s is None:
+            s, _ = one_sided(k.along, runs, a)
+        if s not in (1, -1):
+            continue
+        here = f"{show(k.along - value)} {'>' if s > 0 else '<'} 0 near it on the kink line {show(k.line)}"
+        ruled = Nature.MINIMUM if s < 0 else Nature.MAXIMUM
+        if values.rules_out not in (None, ruled):  # the other way along another line: values above and below
+            above, below = (here, values.one_way) if s > 0 else (values.one_way, here)
+            return _judgement(0, show(value), "point", len(syms), f"f - f(P) = {above}, but {below}")
+        if values.rules_out is None:
+            other = "maximum" if s < 0 else "minimum"
+            values = ByValues(Nature.UNDECIDED, f"no local {ruled.value}, since f - f(P) = {here}; whether it is a "
+                                                f"local {other} is not decided", ruled, here)
+    return values
 
 
 def repeats_note(windows: Sequence[Window], count: int) -> str:
@@ -1677,6 +1767,7 @@ def _unique(items) -> list:
 def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
     """What f's values near a critical point say, where the second-derivative test can't decide."""
     value = f.xreplace(dict(zip(syms, point)))
+    one_way: tuple[int, str] | None = None  # a strict extremum along one axis, where nothing else decides
     if len(syms) == 1:
         s, why = higher_derivatives(f, syms[0], point[0])
         if s is None:  # sin|x| at 0: a corner, where f″ is no number, but f′ has a sign on each side
@@ -1704,9 +1795,15 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
     else:
         s, why = _by_terms(f, syms, point, value)
         if s is None:  # cos(x) + y⁴ at the origin: a maximum along x, a minimum along y
-            s, why = _along_axes(f, syms, point, value)
+            s, why, one_way = _along_axes(f, syms, point, value)
     if s is None and len(syms) == 2:  # |x| + x/2 + y²: each part decided in its own variable
         s, why = _by_parts(f, syms, point)
+    if s is None and one_way is not None:  # lower on both sides along a line: whatever else, no minimum there
+        t, along = one_way
+        ruled = Nature.MINIMUM if t < 0 else Nature.MAXIMUM
+        other = "maximum" if t < 0 else "minimum"
+        return ByValues(Nature.UNDECIDED, f"no local {ruled.value}, since f - f(P) = {along}; whether it is a "
+                                          f"local {other} is not decided", ruled, along)
     return _judgement(s, show(value), "point", len(syms), why)
 
 
@@ -1804,11 +1901,13 @@ def _least(term: Expr, syms: Sequence[sympy.Symbol]) -> Expr | None:
     return None
 
 
-def _along_axes(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr) -> tuple[int | None, str]:
+def _along_axes(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr
+                ) -> tuple[int | None, str, tuple[int, str] | None]:
     """0 where f takes values above and below f(P) on the lines through P along the axes (f not a
     polynomial: the paths of _sign_along_paths are for polynomials): on one f crosses f(P), or one shows a
     strict maximum and another a strict minimum (cos(x) + y⁴ at the origin). Lines alone never show a
-    minimum: (None, "") unless they show both signs."""
+    minimum: (None, "") unless they show both signs. The third: where they show one sign only, it and the
+    line (f lower on both sides along it is no minimum, whatever the other line shows), else None."""
     seen: dict[int, str] = {}
     for u, a in zip(syms, point):
         held = {v: c for v, c in zip(syms, point) if v != u}
@@ -1819,15 +1918,15 @@ def _along_axes(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr
         where = "on the line " + " and ".join(show(Equation(v, c)) for v, c in held.items())
         shown = show(along - value)
         if s == 0:
-            return 0, f"{where}, f - f(P) = {shown}, which changes sign at {u.name} = {show(a)}"
+            return 0, f"{where}, f - f(P) = {shown}, which changes sign at {u.name} = {show(a)}", None
         if s is None:
             continue
         here = f"{shown} {'>' if s > 0 else '<'} 0 near it {where}"
         if -s in seen:
             above, below = (here, seen[-s]) if s > 0 else (seen[-s], here)
-            return 0, f"f - f(P) = {above}, but {below}"
+            return 0, f"f - f(P) = {above}, but {below}", None
         seen[s] = here
-    return None, ""
+    return None, "", next(iter(seen.items()), None)
 
 
 def lowest_power(f: Expr, x: sympy.Symbol, a: Expr, value: Expr) -> tuple[int | None, str]:

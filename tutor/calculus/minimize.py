@@ -1281,7 +1281,9 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: 
     points = tuple(p for p in found.points if p.nature == Nature.MINIMUM)
     values = tuple(_value(f, syms, p.point) for p in points)
     sets = tuple(s for s in found.sets if s.nature == Nature.MINIMUM)
-    undecided = tuple(p for p in found.points if p.nature in (Nature.INCONCLUSIVE, Nature.UNDECIDED))
+    # f lower on both sides of it along a line: no minimum, though undecided as a maximum
+    undecided = tuple(p for p in found.points if p.nature in (Nature.INCONCLUSIVE, Nature.UNDECIDED)
+                      and not (p.by_values is not None and p.by_values.rules_out == Nature.MINIMUM))
     unsettled = tuple(s for s in found.sets if s not in sets and not (
         s.pieces and all(p.nature in (Nature.MAXIMUM, Nature.NEITHER, Nature.SADDLE) for p in s.pieces)))
     # (a set may be minima on a stretch only: the sauna's wall x = 0 where y > 6)

@@ -398,6 +398,8 @@ def decided_steps(variables: Sequence[str], point: CriticalPoint) -> list[Step]:
         return [test]
     where = point.point[0] if len(point.point) == 1 else point.point
     untested = bool(point.classification.untested)  # "the test does not apply" is said: not "cannot decide"
+    if point.by_values.nature == Nature.UNDECIDED and point.by_values.rules_out is not None:
+        return [test, step(Rule.VALUES_RULE_OUT, where, point.by_values.nature, reason=point.by_values.reason)]
     if point.by_values.nature == Nature.UNDECIDED:  # not "but f's values can": here they could not
         return [test, step(Rule.NOR_BY_VALUES if untested else Rule.VALUES_UNDECIDED, where, point.by_values.nature)]
     return [test, step(Rule.ONLY_BY_VALUES if untested else Rule.BY_VALUES, where, point.by_values.nature,

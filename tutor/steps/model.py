@@ -129,6 +129,7 @@ class Rule(StepRule):
     ONLY_BY_VALUES = "only_by_values"
     VALUES_UNDECIDED = "values_undecided"
     NOR_BY_VALUES = "nor_by_values"
+    VALUES_RULE_OUT = "values_rule_out"  # undecided, but f's values show it is no minimum (or no maximum)
     CRITICAL_POINTS_IN = "critical_points_in"
     CONCLUSION_IN = "conclusion_in"
     CLASSIFICATION = "classification"

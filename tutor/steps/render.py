@@ -168,6 +168,7 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.VALUES_UNDECIDED: ("The test cannot decide at {before}, and the tutor could not decide it from {f}'s values "
                             "near it either: it is left undecided."),
     Rule.NOR_BY_VALUES: "Nor could the tutor decide it from {f}'s values near {before}: it is left undecided.",
+    Rule.VALUES_RULE_OUT: "{f}'s values near {before} do not decide it either, but they show it is {reason}.",
     Rule.CRITICAL_POINTS_IN: "The critical points of {f} = {before} in the region {region}: {after}",
     Rule.CONCLUSION_IN: "So the critical points in the region are {after}.",
     Rule.CLASSIFICATION: "The critical point {point} of {f} = {before}: {after:verdict}",
