@@ -132,3 +132,14 @@ def test_a_periodic_f_whose_minima_are_not_all_found_says_it_repeats(capsys):
         "local minima: x = kπ or x = π/2 + kπ for every integer k, and maybe others the tutor did not find",
         "note: f′ = 0 is not a polynomial equation, and the tutor may not have found all its solutions, so there "
         "may be other local minima"]
+
+
+def test_a_periodic_f_whose_least_places_are_not_all_found_is_no_exercise(tmp_path, capsys):
+    """A key of the places found would mark a cusp a period on wrong; the reason given is that f repeats, not
+    that it does not (finding 236)."""
+    path = _pack(tmp_path, '{id: a, kind: minimize, function: "sin(x)^(2/3) + cos(x)^2"}')
+    assert main(["pack", "validate", str(path)]) == 1
+    shown = capsys.readouterr()
+    assert (shown.out + shown.err).splitlines()[-1].endswith(
+        "exercise 'a': f repeats, and the tutor can't find every place where it is least in a period, so no key "
+        "can list them all: ask in a window (a critical_points exercise with a region), or use another function")
