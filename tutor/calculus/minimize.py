@@ -169,6 +169,9 @@ class Minimum:
     # f′'s period, where the minima are those of 0 ≤ x < it, exactly, and every other is one of them a whole number
     # of periods on (|sin x| − x/3: x = kπ for every integer k)
     repeats: Expr | None = None
+    # f's period where its minima are not all found (|sin x|^(2/3) + |cos x|, every π): f is least at each place
+    # listed plus any multiple of it, and maybe at others the tutor did not find
+    cycle: Expr | None = None
 
     @property
     def no_least(self) -> bool:
@@ -287,11 +290,24 @@ def _minimize(f: Expr, name: str, within: sympy.Set | None) -> Minimum:
         is_global, lower, lower_at = _globally(f, x, best)
         note = f"{ONLY_LOCAL}{lower}" if lower else ""
     ties, tie_by, computed = _ties(f, x, best, minima)
-    endless = not complete and best.exact and _endless(f, x, best.value)
+    # f repeats though its minima are not all found (|sin x|^(2/3) + |cos x|, whose cusps at kπ the grid misses):
+    # its least value recurs every period, so the places listed are not all where f is least, and not "no period"
+    cycle = _cycle(f, x) if not complete and within is None else None
+    endless = not complete and cycle is None and best.exact and _endless(f, x, best.value)
     shifted = drift(f, x) if is_global is False and not complete else None  # only then said: no least one
     return Minimum(best, note, name, slope, tuple(minima), is_global, complete, zeros, curving, verified=verified,
                    ties=ties, tie_by=tie_by, ties_computed=computed, domain=domain,
-                   lower=lower, lower_at=lower_at, endless=endless, drift=shifted, repeats=repeats)
+                   lower=lower, lower_at=lower_at, endless=endless, drift=shifted, repeats=repeats, cycle=cycle)
+
+
+def _cycle(f: Expr, x: sympy.Symbol) -> Expr | None:
+    """f's least period, shown exactly (`least_period`); None where f has none sympy finds, or in time."""
+    try:
+        with deadline(SOLVE_SECONDS):
+            period = least_period(f, x)
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, sympy.PolynomialError):
+        return None
+    return period if period is not None and period.is_positive else None
 
 
 ONLY_LOCAL = "this minimum is only local: "  # the note's start, where f is smaller elsewhere

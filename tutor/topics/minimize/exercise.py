@@ -61,6 +61,12 @@ class Minimize(FunctionProblem):
                                         "there may be more beyond those found, so no key can list them all: "
                                         "ask in a window (a critical_points exercise with a region), or use "
                                         "another function")
+        if solution.cycle is not None and problem.repeating is None:
+            # |sin x|^(2/3) + |cos x|: least at ±π/2 as found, but also at the cusps kπ, which the search missed:
+            # a key of those found would mark 0 wrong
+            raise Unkeyable("function", f"{problem.name} repeats, and the tutor can't find every place where it is "
+                                        "least in a period, so no key can list them all: ask in a window (a "
+                                        "critical_points exercise with a region), or use another function")
         if solution.endless and problem.repeating is None:
             # sin(x²) = -1 at every x with x² = 3π/2 + 2kπ: the key held the first pair, and √(7π/2) was marked
             # wrong; far out they crowd (a gap of about π/x), so a decimal can't say which one it means

@@ -77,6 +77,13 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
                  + (f", the same value {result.tie_by}" if result.tie_by else ""))
     if result.no_least:  # sin x + x/10: one of its local minima, which go on ever lower
         least = "a local " + least
+    elif result.cycle is not None and all(m.exact for m in result.lowest):  # sin(x)^(2/3) + cos²x: each recurs
+        family = Family(x, _folded([m.point for m in result.lowest], result.cycle), result.cycle)
+        least = (f"minimum: f = {show(result.value)} at {families_text([family])} (f repeats every "
+                 f"{show(result.cycle)}), and maybe at places the tutor did not find")
+    elif result.cycle is not None:  # |sin x|^(2/3) + |cos x|: as low a period on, and at cusps the grid missed
+        least += (f" (not every place: f repeats every {show(result.cycle)}, so f = {show(result.value)} a whole "
+                  f"number of periods from each, and maybe at places the tutor did not find)")
     lines = [header(f, names), slope, least]
     # cos|x| is solved as cos x: said, since f′ is then shown for cos x
     lines += [f"note: {show(e, names)} = {show(plain, names)} for every {x}, {_even_reason(e)}"
@@ -99,6 +106,9 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     elif result.repeats is not None:  # |sin x| − x/3: one period's minima, every other a whole number of periods on
         family = Family(x, tuple(m.point for m in result.minima), result.repeats)
         lines.append(f"local minima: {families_text([family])} (f′ repeats every {show(result.repeats)})")
+    elif result.cycle is not None and result.minima and all(m.exact for m in result.minima):
+        family = Family(x, _folded([m.point for m in result.minima], result.cycle), result.cycle)
+        lines.append(f"local minima: {families_text([family])}, and maybe others the tutor did not find")
     elif len(result.minima) + len(result.flats) > 1:
         lines.append("local minima: " + ", ".join([f"{x} = {_place(m)}" for m in result.minima]
                                                   + [f"every {x} with {_closed(g, x)}" for g in result.flats])
@@ -131,6 +141,17 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
             "lowest": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.lowest]}
     derivation = minimize_steps(f, x, result, window) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+def _folded(points: Sequence[Expr], period: Expr) -> tuple[Expr, ...]:
+    """The points moved into 0 ≤ x < period by whole periods, each once, left to right: 3π/2 is π/2 a period of
+    π on, so it says nothing π/2 + kπ does not."""
+    folded: list[Expr] = []
+    for p in points:
+        first = sympy.simplify(p - sympy.floor(p / period) * period)
+        if all(sympy.simplify(first - q) != 0 for q in folded):
+            folded.append(first)
+    return tuple(sorted(folded, key=lambda q: sympy.N(q, 30)))
 
 
 def _none(f: Expr, names: tuple[str, ...], window: Region | None, none: NoMinimum, explain: bool) -> Solution:
