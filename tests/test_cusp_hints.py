@@ -4,6 +4,8 @@ the second-derivative test; smooth exercises keep their texts."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from tutor import packs
@@ -36,8 +38,13 @@ def pack(tmp_path_factory) -> str:
     return str(path)
 
 
+@functools.cache
+def _loaded(pack: str) -> packs.Pack:
+    return packs.load(pack)  # once: loading verifies every exercise of it
+
+
 def problem(pack: str, exercise: str):
-    spec = next(s for s in packs.load(pack).exercises if s.id == exercise)
+    spec = next(s for s in _loaded(pack).exercises if s.id == exercise)
     return spec.variant(None).problem
 
 
