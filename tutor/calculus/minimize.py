@@ -30,7 +30,7 @@ from mpmath import iv
 from sympy import Expr, Poly
 from sympy.calculus.util import continuous_domain, function_range, minimum
 
-from ..budget import OutOfTime, counted, deadline
+from ..budget import OutOfTime, counted, deadline, metered_cache
 from ..evaluate import PRECISION, Compiled, Undefined, compile_expression, to_mpf
 from ..functions import interval, lower, upper
 from ..parse import symbol
@@ -644,6 +644,9 @@ _PRIMES = (2, 3, 5, 7)  # what sympy's period is divided by, as often as each st
 _PROBES = (0.3, 1.1, 2.7, -0.8, 4.9)  # where a shorter period is first tried in floats: most candidates fail here
 
 
+# remembered: the solver asks it of one f from several places (its periodic case, the period it then states,
+# the kinks' windows)
+@metered_cache(256)
 def least_period(f: Expr, x: sympy.Symbol) -> Expr | None:
     """f's least period, where sympy finds a period T: sympy's is often a multiple of it (2π for sec²x, sin²x and
     cos⁴x, whose least period is π). The periods of a periodic f that is not constant are the multiples of the

@@ -288,11 +288,13 @@ class LocalMinima(FunctionProblem):
     def _again(self, text: str) -> bool:
         """Whether `text` is a list of one place given more than once (1, 1)."""
         listed = self._several(text, LIMITS)
-        if listed is None:
-            return False
+        return listed is not None and self._one_place(listed) is not None
+
+    def _one_place(self, listed: Answer) -> tuple[Expr, ...] | None:
+        """The one place a list of several names, given again and again (π, π); None where it names more."""
+        places = cast(tuple[tuple[Expr, ...], ...], listed.value)
         ctx = Context(self.answer_variables, self.default_tolerance(), LIMITS).reading(listed)
-        unique, again = once(cast(tuple[tuple[Expr, ...], ...], listed.value), ctx)
-        return len(unique) == 1 and bool(again)
+        return places[0] if len(once(places, ctx)[0]) == 1 else None
 
     def _several(self, text: str, limits: Limits, parameters: Sequence[str] = ()) -> Answer | None:
         """Where one place is asked for (the global minimum, where descent ends): `text` as a list of several
@@ -336,10 +338,8 @@ class LocalMinima(FunctionProblem):
                 raise
             # one place given again and again (π, π) is that place, as minimize reads 1, 1 and a list of minima
             # a minimum given twice
-            places = cast(tuple[tuple[Expr, ...], ...], listed.value)
-            ctx = Context(self.answer_variables, self.default_tolerance(), LIMITS).reading(listed)
-            if len(once(places, ctx)[0]) == 1:
-                return replace(listed, shape=self.shape, value=places[0][0] if self.one else places[0])
+            if (place := self._one_place(listed)) is not None:
+                return replace(listed, shape=self.shape, value=place[0] if self.one else place)
             column = error.column if error.column is not None else _second_item(text)
             raise InputError(self._one_asked(), column, error.note) from None
 
