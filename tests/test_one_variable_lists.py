@@ -362,6 +362,10 @@ def test_lists_in_local_minima_and_minimize(capsys, lists, typed, exercise, out)
                                           "-4 from the left and -2 from the right, so f′ does not change sign there."),
     ("0", "root", "It looks like you included x = 0, which is not a critical point: f′ is ∞ on both sides, a "
                   "vertical tangent, so f′ does not change sign there."),
+    # the vertical tangent given for the x where f′ = 0: both mistakes told, each beside the other (finding 140)
+    ("0", "cusp-sum", "It looks like two mistakes: you missed x = -√3/9, and you included x = 0, which is not a "
+                      "critical point. At x = -√3/9, f′ = 0, and that makes it a critical point too. At x = 0, f′ "
+                      "is ∞ on both sides, a vertical tangent, so f′ does not change sign there."),
 ])
 def test_each_point_is_told_the_reason_that_keys_it(capsys, lists, typed, exercise, said):
     out = told(capsys, typed, f"{lists}:{exercise}")

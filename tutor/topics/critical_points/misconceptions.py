@@ -33,7 +33,7 @@ from ...misconceptions.derivatives import differ, wrong_gradients
 from ...misconceptions.solving import MISCONCEPTIONS as SOLVING
 from ...parse import Answer, Equation, Point, Shape, symbol, to_sympy
 from ...show import show
-from ...words import and_list
+from ...words import and_list, capitalized
 from .exercise import CriticalPoints
 from .zeros import common_zeros
 
@@ -49,12 +49,13 @@ MISCONCEPTIONS = register(
         in_turn=True),
     Misconception(
         "missed-zero-of-derivative", "left out a point where f′ = 0 (f′ no product with a factor dropped)",
-        "It looks like you missed {missing}: {why}, and that makes {it} a critical point too.",
+        "It looks like you missed {missing}: {why} {where}, and that makes {it} a critical point too.",
         beside="At {missing}, {why}, and that makes {it} a critical point too.",
         in_turn=True),
     Misconception(
         "not-critical", "included a point where f′ is not 0 and does not change sign",
-        "It looks like you included {extra}, which {verb}: {why}."),
+        "It looks like you included {extra}, which {verb}: {why}.",
+        beside="{beside}."),
     Misconception(
         "extra-critical-points", "included points where only one partial is zero",
         "It looks like you included {extra}, where only {which} is zero. At a critical point every "
@@ -163,8 +164,8 @@ def _differences(problem: CriticalPoints) -> Pattern:
             # cos x, x^(2/3) - x: f′ is no product, so "a product is zero when any one of its factors is" is
             # no reason; f′ = 0 there is (findings 182, 185)
             said.append(say["missed-zero-of-derivative"](
-                missing=_list(missing, variables), it="it" if len(missing) == 1 else "each",
-                why=f"{name}′ = 0 there" if len(missing) == 1 else f"{name}′ = 0 at each"))
+                missing=_list(missing, variables), it="it" if len(missing) == 1 else "each", why=f"{name}′ = 0",
+                where="there" if len(missing) == 1 else "at each"))
         elif missing:
             said.append(say["missed-critical-points"](missing=_list(missing, variables), equations=equations))
         outside_extra = [p for p in extra if _among(p, outside, ctx)]
@@ -173,17 +174,21 @@ def _differences(problem: CriticalPoints) -> Pattern:
                                               verb="lies" if len(outside_extra) == 1 else "lie"))
         others = [p for p in extra if not _among(p, outside, ctx)] + extra_lines
         # "x = 0 does not belong" gave no reason (finding 140); where f′ repeats, a point a period on is told as
-        # outside the window asked (the kind's check), not as no critical point
-        if len(variables) == 1 and others and not missing and not solution.windows:
+        # outside the window asked (the kind's check), not as no critical point. Beside a point missed, only
+        # points where f′ has no value are told (0 for the -√3/9 of |x| + x^(1/3)): taking those for critical is
+        # a mistake of its own, where another x for the one missed is a slip in solving (below)
+        if len(variables) == 1 and others and not solution.windows \
+                and (not missing or all(_slopes_beside(problem, p) for p in others)):
             whys = [_not_critical(problem, p) for p in others]
             if not all(whys):
                 return None
             why = whys[0] if len(whys) == 1 else "; ".join(
                 w if w.startswith(f"{name}′(") else f"at {_list([p], variables, ctx.spellings)}, {w}"
                 for p, w in zip(others, whys))
-            said.append(say["not-critical"](extra=_list(others, variables, ctx.spellings), why=why,
-                                            verb="is not a critical point" if len(others) == 1
-                                            else "are not critical points"))
+            extra = _list(others, variables, ctx.spellings)
+            one = len(others) == 1
+            said.append(say["not-critical"](extra=extra, why=why, beside=f"At {extra}, {why}" if one else capitalized(why),
+                                            verb="is not a critical point" if one else "are not critical points"))
             return tuple(said) if len(said) <= 2 else None
         if any(_without_gradient(problem, p) for p in others):
             return None  # a corner or cusp that is not critical: no partial is zero there, one has no value
@@ -250,14 +255,22 @@ def _not_critical(problem: CriticalPoints, item: Point | Equation) -> str:
     right, so it does not change sign there"); "" where neither is known."""
     if not isinstance(item, tuple) or len(item) != 1:
         return ""
-    name, x = problem.name, problem.variables[0]
-    said = no_derivative(with_abs(problem.function), x, item[0]).partition(": ")[2]
+    name = problem.name
+    said = _slopes_beside(problem, item)
     if said:
         return f"{said}, so {name}′ does not change sign there"
     slope = at_point(problem.solution.gradient[0], problem.variables, item)
     if slope is None or slope == 0 or not slope.is_number:
         return ""
     return f"{name}′({show(item[0])}) = {show(sympy.nsimplify(slope) if slope.is_Float else slope)}, not 0"
+
+
+def _slopes_beside(problem: CriticalPoints, item: Point | Equation) -> str:
+    """Where f of one variable has no derivative at the point given: its one-sided slopes ("f′ is ∞ on both
+    sides, a vertical tangent"); else ""."""
+    if not isinstance(item, tuple) or len(item) != 1:
+        return ""
+    return no_derivative(with_abs(problem.function), problem.variables[0], item[0]).partition(": ")[2]
 
 
 def _critical_without_gradient(problem: CriticalPoints, point: Point) -> str:
