@@ -53,6 +53,7 @@ from .kinks import (
     spanned,
     with_abs,
 )
+from .leading import leading_order
 from .level import Through, through
 from .partials import (
     continuous_signs,
@@ -947,11 +948,14 @@ def _on_kink(f: Expr, syms: Sequence[sympy.Symbol], point: tuple[Expr, ...], reg
     # is there after all, or the slopes can't be found
     why = next((why for s in syms if (why := slope_where_formula_fails(f, [v.name for v in syms], point,
                                                                          s.name)[1])), "")
-    values = by_values(f, syms, point)
+    values = by_values(f, syms, point, leading=False)
+    value = f.xreplace(dict(zip(syms, point)))
     if values.nature == Nature.UNDECIDED:  # a corner where kink lines cross: f's slopes out of it may decide
         s, said = _rising(f, syms, point)
+        if s is None:  # |x - 2y| + |x + y|/10 - √(x² + y²)/3: the lowest order in the distance from it
+            s, said = leading_order(f, syms, point, value)
         if s is not None:
-            values = _judgement(s, show(f.xreplace(dict(zip(syms, point)))), "point", len(syms), said)
+            values = _judgement(s, show(value), "point", len(syms), said)
     if values.nature == Nature.UNDECIDED:
         values = _along_kinks(f, syms, point, lines, values)
     return CriticalPoint(point, region.contains(point) if region else None, test, values, why)
@@ -1764,8 +1768,10 @@ def _unique(items) -> list:
 # ------------------------------------------------------- deciding by the function's values
 
 
-def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
-    """What f's values near a critical point say, where the second-derivative test can't decide."""
+def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, leading: bool = True) -> ByValues:
+    """What f's values near a critical point say, where the second-derivative test can't decide; with
+    `leading`, at last from f - f(P)'s lowest order in the distance from P (a corner or cusp of f not a sum
+    g(x) + h(y): (x² + y²)^(1/3) - x at the origin)."""
     value = f.xreplace(dict(zip(syms, point)))
     one_way: tuple[int, str] | None = None  # a strict extremum along one axis, where nothing else decides
     if len(syms) == 1:
@@ -1798,6 +1804,8 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> ByValues:
             s, why, one_way = _along_axes(f, syms, point, value)
     if s is None and len(syms) == 2:  # |x| + x/2 + y²: each part decided in its own variable
         s, why = _by_parts(f, syms, point)
+    if s is None and leading and len(syms) == 2:
+        s, why = leading_order(f, syms, point, value)
     if s is None and one_way is not None:  # lower on both sides along a line: whatever else, no minimum there
         t, along = one_way
         ruled = Nature.MINIMUM if t < 0 else Nature.MAXIMUM

@@ -1,0 +1,209 @@
+"""The sign of f - f(P) near a point of two variables from its lowest order in the distance from P.
+
+Where f has a corner or a cusp at P and is no sum g(x) + h(y) ((x² + y²)^(1/3) - x, |x| + |y| - √(x² + y²)/2),
+its derivatives say nothing there, but its values may: each term of f - f(P), written in the offsets from P, is
+positively homogeneous (c(r·u) = r^α·c(u) for r > 0), so on the circle of radius r about P
+
+    f(P + r·u) - f(P) = r^α₀·g(u) + Σ r^αᵢ·cᵢ(u),   α₀ < αᵢ, u a unit vector,
+
+with each cᵢ bounded on the unit circle. Where g > 0 on the whole unit circle (its least value there m > 0),
+f(P + r·u) - f(P) ≥ r^α₀·(m - Σ Mᵢ·r^(αᵢ - α₀)) > 0 for small r: a strict local minimum (g < 0: a maximum);
+where g takes both signs, f does near P along the rays where g does: a saddle. g's sign on the circle is
+decided exactly, through the circle's rational parametrization u = ((1 - s²)/(1 + s²), 2s/(1 + s²)) (and
+u = (-1, 0)), which makes g a rational function of s on each interval between the zeros of its absolute values'
+insides. Anything else (g 0 in some direction, g not rational on the circle) is left undecided: nothing is
+claimed then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+import sympy
+from sympy import Expr
+
+from ..budget import OutOfTime, deadline
+from ..show import show
+from .common import SolveError, sign
+from .roots import rational_between, real_roots
+
+_SECONDS = 5.0  # sympy's work on g along the circle; past it, nothing is claimed
+_GAVE_UP = (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, ZeroDivisionError, SolveError,
+            sympy.PolynomialError)
+
+
+def leading_order(f: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr], value: Expr
+                  ) -> tuple[int | None, str]:
+    """1 where f has a strict local minimum at the point by its lowest order in the distance from it, -1 a
+    strict maximum, 0 values above and below f(P) near it; (None, "") where that order does not decide."""
+    if len(syms) != 2:
+        return None, ""
+    x, y = syms
+    moved = sympy.expand(f.xreplace({v: v + c for v, c in zip(syms, point)}) - value)
+    orders: dict[Expr, list[Expr]] = {}
+    for term in sympy.Add.make_args(moved):
+        alpha = _order(term, syms)
+        if alpha is None or alpha <= 0 or not _bounded(term):
+            return None, ""
+        orders.setdefault(alpha, []).append(term)
+    if not orders:
+        return None, ""
+    alpha = min(orders)
+    g = sympy.Add(*orders[alpha])
+    if not _continuous(g):
+        return None, ""
+    try:
+        with deadline(_SECONDS):
+            s, directions = _on_circle(g, x, y)
+    except _GAVE_UP:
+        return None, ""
+    if s is None:
+        return None, ""
+    names = [v.name for v in syms]
+    back = {v: v - c for v, c in zip(syms, point)}
+    form = show(g.xreplace(back), names)
+    order = show(sympy.Symbol("r", positive=True)**alpha, ["r"])
+    # named in the variables and at the point, as a student reads it: f(x, y) − f(0, 0), not f − f(P)
+    difference = f"f({', '.join(names)}) − f({', '.join(show(c) for c in point)})"
+    if len(orders) == 1:  # f - f(P) is g: nothing else to outweigh
+        said, rest = f"{difference} = {form} is of order {order} in the distance r from the point and", ""
+    else:
+        said = (f"{difference} = {form} + terms of higher order in the distance r from the point; {form} is of "
+                f"order {order} and")
+        rest = ", so near it it outweighs them"
+    if s == 0:
+        above, below = (_direction(u) for u in directions)
+        return 0, f"{said} > 0 in the direction {above} but < 0 in the direction {below}{rest}"
+    return s, f"{said} {'> 0' if s > 0 else '< 0'} in every direction from it{rest}"
+
+
+def _order(term: Expr, syms: Sequence[sympy.Symbol]) -> Expr | None:
+    """α where c(r·x, r·y) = r^α·c(x, y) for every r > 0, read from the term's shape; None where it has none
+    (1 + x², a sum of parts of different orders) or a part is not one this reads (sin x)."""
+    if term.is_Symbol:
+        return sympy.Integer(1) if term in syms else None
+    if not term.free_symbols & set(syms):
+        return sympy.Integer(0) if term.is_number and term.is_extended_real else None
+    if isinstance(term, (sympy.Abs, sympy.sign)):
+        inside = _order(term.args[0], syms)
+        return None if inside is None else (inside if isinstance(term, sympy.Abs) else sympy.Integer(0))
+    if term.is_Pow:
+        base = _order(term.base, syms)
+        if base is None or not term.exp.is_Rational:
+            return None
+        # (r^β·b)^e = r^(βe)·b^e for r > 0 only where b ≥ 0 or e is an integer
+        if not term.exp.is_Integer and not term.base.is_nonnegative:
+            return None
+        return base * term.exp
+    if term.is_Mul or term.is_Add:
+        parts = [_order(a, syms) for a in term.args]
+        if None in parts:
+            return None
+        if term.is_Mul:
+            return sympy.Add(*parts)
+        present = {p for a, p in zip(term.args, parts) if a.free_symbols & set(syms)}
+        return present.pop() if len(present) == 1 and all(p in present or p == 0 for p in parts) and \
+            all(a.free_symbols & set(syms) for a in term.args) else None
+    return None
+
+
+def _bounded(term: Expr) -> bool:
+    """Whether the term is bounded on the unit circle: built by + and · from |u|, sign(u) and powers with
+    exponents above 0 (no division, which may blow up where its divisor is 0)."""
+    return all(not node.is_Pow or node.exp.is_positive for node in sympy.preorder_traversal(term)) and \
+        all(isinstance(node, (sympy.Abs, sympy.sign)) for node in term.atoms(sympy.Function))
+
+
+def _continuous(g: Expr) -> bool:
+    """Whether g is continuous on the plane, as its sign on the circle is read between the zeros of its
+    absolute values' insides: bounded, and with no sign(u), which jumps."""
+    return _bounded(g) and not g.has(sympy.sign)
+
+
+# directions tried first, as g's sign in them is the plainest witness (g is homogeneous: any length will do)
+_PLAIN = tuple((sympy.Integer(a), sympy.Integer(b)) for a, b in
+               ((1, 0), (0, 1), (-1, 0), (0, -1), (1, 1), (1, -1), (-1, 1), (-1, -1)))
+
+
+def _on_circle(g: Expr, x: sympy.Symbol, y: sympy.Symbol) -> tuple[int | None, tuple]:
+    """g's sign on the unit circle: 1 (> 0 everywhere on it), -1, 0 (both signs, with a direction where it is
+    > 0 and one where it is < 0), None (0 somewhere, or not decided)."""
+    s = sympy.Dummy("s", real=True)
+    along = g.xreplace({x: (1 - s**2) / (1 + s**2), y: 2 * s / (1 + s**2)})
+    # a power of x² + y² is 1 on the circle: its base, made one fraction, cancels
+    along = along.replace(lambda e: e.is_Pow and not e.exp.is_Integer,
+                          lambda e: sympy.Pow(sympy.cancel(e.base), e.exp))
+    absolutes = sorted(along.atoms(sympy.Abs), key=sympy.default_sort_key)
+    marks: list[Expr] = []
+    for a in absolutes:
+        numerator, denominator = sympy.fraction(sympy.cancel(a.args[0]))
+        for part in (numerator, denominator):
+            if part.has(s):
+                marks += real_roots(sympy.Poly(part, s))
+    marks = sorted(set(marks), key=lambda m: sympy.N(m, 30))
+    if any(sign(b - a) != 1 for a, b in pairwise(marks)):
+        return None, ()
+    ends = [-sympy.oo, *marks, sympy.oo]
+    seen: dict[int, tuple[Expr, Expr]] = {}  # a direction where g is > 0, and one where it is < 0: the plainest first
+    for u in _PLAIN:
+        here = sign(g.xreplace({x: u[0], y: u[1]}))
+        if here is None:
+            return None, ()
+        if here:
+            seen.setdefault(here, u)
+    zero = sign(g.xreplace({x: -1, y: 0})) == 0  # the direction the parametrization leaves out, s = ±∞
+    for low, high in pairwise(ends):
+        sample = _between(low, high)
+        piece = along.xreplace({a: sign(a.args[0].xreplace({s: sample})) * a.args[0] for a in absolutes})
+        if piece.has(sympy.Abs) or any(not p.exp.is_Integer for p in piece.atoms(sympy.Pow)):
+            return None, ()
+        numerator, denominator = sympy.fraction(sympy.cancel(sympy.together(piece)))
+        if denominator.has(s) and any(_within(root, low, high) for root in real_roots(sympy.Poly(denominator, s))):
+            return None, ()
+        inside = real_roots(sympy.Poly(numerator, s)) if numerator.has(s) else ()
+        if numerator == 0 or any(_within(root, low, high) for root in inside):
+            zero = True  # g is 0 in a direction, ends included: g is continuous, so its value there is the piece's
+        # the sign between each two zeros of the piece, where g may change it
+        cuts = [low, *(root for root in inside if _within(root, low, high, ends=False)), high]
+        for start, end in pairwise(cuts):
+            here = sign(piece.xreplace({s: (point := _between(start, end))}))
+            if here is None:
+                return None, ()
+            if here:
+                seen.setdefault(here, ((1 - point**2) / (1 + point**2), 2 * point / (1 + point**2)))
+    if 1 in seen and -1 in seen:
+        return 0, (seen[1], seen[-1])
+    if zero or len(seen) != 1:
+        return None, ()
+    return next(iter(seen)), ()
+
+
+def _between(low: Expr, high: Expr) -> Expr:
+    """A rational number between two ends, each a real or ±∞."""
+    if low == -sympy.oo and high == sympy.oo:
+        return sympy.Integer(0)
+    if low == -sympy.oo:
+        return sympy.floor(high) - 1
+    if high == sympy.oo:
+        return sympy.ceiling(low) + 1
+    return rational_between(low, high)
+
+
+def _within(root: Expr, low: Expr, high: Expr, ends: bool = True) -> bool:
+    """Whether a real root lies in [low, high] (ends included where finite, unless not `ends`); True where it
+    can't be told."""
+    inside = (0, 1) if ends else (1,)
+    above = low == -sympy.oo or sign(root - low) in inside
+    below = high == sympy.oo or sign(high - root) in inside
+    unknown = (low != -sympy.oo and sign(root - low) is None) or (high != sympy.oo and sign(high - root) is None)
+    return unknown or (above and below)
+
+
+def _direction(u: tuple[Expr, Expr]) -> str:
+    """A direction as a vector of whole numbers: (3, 4) for (3/5, 4/5)."""
+    scale = sympy.ilcm(*(sympy.fraction(c)[1] for c in u))
+    a, b = (c * scale for c in u)
+    divisor = sympy.igcd(a, b) or 1
+    return f"({show(a / divisor)}, {show(b / divisor)})"
+
