@@ -156,7 +156,7 @@ def test_where_the_slopes_are_0_after_all(capsys):
     lines = _run(capsys, "solve", "critical", "x*sqrt(x^2 + y^2)", "--steps")
     # and its lowest order in the distance from it, x√(x² + y²) itself, takes both signs (was "undecided")
     assert lines[1:3] == ["critical points:",
-                          "  (0, 0)  saddle (f takes values above and below 0 near it (f(x, y) − f(0, 0) = x√(x² + y²) is of "
+                          "  (0, 0)  saddle (f takes values above and below 0 near it (f - f(P) = x√(x² + y²) is of "
                           "order r² in the distance r from the point and > 0 in the direction (1, 0) but < 0 in the "
                           "direction (-1, 0)))"]
     assert ("   7.1. At (0, 0): f's slopes from either side along each axis are 0, so ∇f = 0 there after all: it is "
