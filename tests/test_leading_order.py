@@ -23,7 +23,7 @@ def _said(capsys, *args: str) -> list[str]:
     # a cusp: was "no local minimum found", with the note that the tutor could not decide at (0, 0)
     ("(x^2 + y^2)^(1/3) - x",
      ["critical points:",
-      "  (0, 0)     minimum (f = 0 there and f ≥ 0 near it (f(x, y) − f(0, 0) = (x² + y²)^(1/3) + terms of higher order in "
+      "  (0, 0)     minimum (f = 0 there and f ≥ 0 near it (f - f(P) = (x² + y²)^(1/3) + terms of higher order in "
       "the distance r from the point; (x² + y²)^(1/3) is of order r^(2/3) and > 0 in every direction from it, so "
       "near it it outweighs them))",
       "  (8/27, 0)  saddle (D = -243/64 < 0)",
@@ -31,7 +31,7 @@ def _said(capsys, *args: str) -> list[str]:
     # the same, moved to (1, -2)
     ("((x-1)^2 + (y+2)^2)^(1/3) - x + 1",
      ["critical points:",
-      "  (1, -2)      minimum (f = 0 there and f ≥ 0 near it (f(x, y) − f(1, -2) = ((x - 1)² + (y + 2)²)^(1/3) + terms of "
+      "  (1, -2)      minimum (f = 0 there and f ≥ 0 near it (f - f(P) = ((x - 1)² + (y + 2)²)^(1/3) + terms of "
       "higher order in the distance r from the point; ((x - 1)² + (y + 2)²)^(1/3) is of order r^(2/3) and > 0 in "
       "every direction from it, so near it it outweighs them))",
       "  (35/27, -2)  saddle (D = -243/64 < 0)",
@@ -39,13 +39,13 @@ def _said(capsys, *args: str) -> list[str]:
     # a corner whose kink lines and cone meet: was "no critical points found"
     ("abs(x) + abs(y) - sqrt(x^2+y^2)/2",
      ["critical points:",
-      "  (0, 0)  minimum (f = 0 there and f ≥ 0 near it (f(x, y) − f(0, 0) = |x| + |y| - √(x² + y²)/2 is of order r in the "
+      "  (0, 0)  minimum (f = 0 there and f ≥ 0 near it (f - f(P) = |x| + |y| - √(x² + y²)/2 is of order r in the "
       "distance r from the point and > 0 in every direction from it))",
       NOT_ALL]),
     # the cone outweighs the corner: a maximum
     ("abs(x) + abs(y) - 2*sqrt(x^2+y^2)",
      ["critical points:",
-      "  (0, 0)  maximum (f = 0 there and f ≤ 0 near it (f(x, y) − f(0, 0) = |x| + |y| - 2√(x² + y²) is of order r in the "
+      "  (0, 0)  maximum (f = 0 there and f ≤ 0 near it (f - f(P) = |x| + |y| - 2√(x² + y²) is of order r in the "
       "distance r from the point and < 0 in every direction from it))",
       NOT_ALL]),
     # decided before by the pieces' slopes out of the corner, and still
@@ -94,14 +94,14 @@ def test_minimize_finds_such_minima(capsys, function, lines):
 
 @pytest.mark.parametrize("function, point, expected", [
     ("abs(x) - abs(y)", (0, 0),
-     (0, "f(x, y) − f(0, 0) = |x| - |y| is of order r in the distance r from the point and > 0 in the direction (1, 0) "
+     (0, "f - f(P) = |x| - |y| is of order r in the distance r from the point and > 0 in the direction (1, 0) "
          "but < 0 in the direction (0, 1)")),
     # both signs between the axes, where no plain direction shows the negative one
     ("abs(x - 2*y) - sqrt(x^2+y^2)/3", (0, 0),
-     (0, "f(x, y) − f(0, 0) = |x - 2y| - √(x² + y²)/3 is of order r in the distance r from the point and > 0 in the "
+     (0, "f - f(P) = |x - 2y| - √(x² + y²)/3 is of order r in the distance r from the point and > 0 in the "
          "direction (1, 0) but < 0 in the direction (-12, -5)")),
     ("x*sqrt(x^2 + y^2)", (0, 0),
-     (0, "f(x, y) − f(0, 0) = x√(x² + y²) is of order r² in the distance r from the point and > 0 in the direction (1, 0) "
+     (0, "f - f(P) = x√(x² + y²) is of order r² in the distance r from the point and > 0 in the direction (1, 0) "
          "but < 0 in the direction (-1, 0)")),
     # 0 in some direction (semidefinite), or a part this does not read: nothing is claimed
     ("(x^2+y^2)^(1/3) - x^(2/3)", (0, 0), (None, "")),

@@ -64,12 +64,10 @@ def leading_order(f: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr], 
     back = {v: v - c for v, c in zip(syms, point)}
     form = show(g.xreplace(back), names)
     order = show(sympy.Symbol("r", positive=True)**alpha, ["r"])
-    # named in the variables and at the point, as a student reads it: f(x, y) − f(0, 0), not f − f(P)
-    difference = f"f({', '.join(names)}) − f({', '.join(show(c) for c in point)})"
     if len(orders) == 1:  # f - f(P) is g: nothing else to outweigh
-        said, rest = f"{difference} = {form} is of order {order} in the distance r from the point and", ""
+        said, rest = f"f - f(P) = {form} is of order {order} in the distance r from the point and", ""
     else:
-        said = (f"{difference} = {form} + terms of higher order in the distance r from the point; {form} is of "
+        said = (f"f - f(P) = {form} + terms of higher order in the distance r from the point; {form} is of "
                 f"order {order} and")
         rest = ", so near it it outweighs them"
     if s == 0:
