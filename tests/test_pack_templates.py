@@ -127,6 +127,19 @@ def test_a_placeholder_without_a_value_for_some_draw_names_the_draw_and_the_fiel
     assert variant.hints()[-1] == "At x = 1, y = 1 it is {1/(a - 2)}."
 
 
+@pytest.mark.parametrize("function", ["x^2", "a x^2"])
+def test_a_placeholder_without_a_value_for_one_draw_in_a_hundred_is_found_on_every_draw(tmp_path, capsys, function):
+    # only the sampled variants' texts were filled: a = 37 of 1 .. 100 was met by luck, or not (finding 244)
+    path = write(tmp_path / "p.yaml", f"""\
+        pack: v
+        exercises:
+          - {{id: b, kind: derivative, function: {function}, params: {{a: {{int: [1, 100]}}}}, hints: ["{{1/(a - 37)}}"]}}
+        """)
+    column = path.read_text(encoding="utf-8").splitlines()[2].index('["') + 1  # at the hints
+    assert validate(path, capsys) == [
+        f"{path}:3:{column}: exercise 'b': with a = 37, 'hints' can't be shown: '{{1/(a - 37)}}' has no value"]
+
+
 ONE_RUN = """\
     pack: p
     exercises:

@@ -23,7 +23,7 @@ from .compare import Note
 from .errors import TutorError
 from .parse import Equation, InputError, symbol
 from .show import MOST_DIGITS, show
-from .templates import not_real_placeholder
+from .templates import TemplateError, fill, not_real_placeholder
 from .topics import KINDS, FieldError
 from .topics.base import Unkeyable, expressions_in, not_real_part
 from .topics.fields import SHOWN_READERS
@@ -165,17 +165,36 @@ def _not_real(spec: ExerciseSpec, params: Params) -> Finding | None:
     for key, part in _made_of_parameters(spec):
         if not_real_part(part, values) is not None:  # rare: only then is the part found
             return Finding(key, f"{show(cast(sympy.Expr, not_real_part(spec.data[key], values)))} is not a real number")
+    for field, text in _author_texts(spec):
+        placeholder = not_real_placeholder(text, params)
+        if placeholder is not None:
+            return Finding(field, f"{_what(field)} can't be shown: '{placeholder}' is not a real number")
+    return None
+
+
+def _author_texts(spec: ExerciseSpec) -> list[tuple[str, str]]:
+    """The texts a student reads that the author wrote, by field: the title, the prose, the hints and the
+    mistakes' feedback."""
     fields = KINDS[spec.kind].exercise.FIELDS
     prose = [(key, str(text)) for key, text in spec.data.items()
              if key in fields and fields[key].reader in SHOWN_READERS]
-    texts = [("title", spec.title), *prose, *(("hints", h) for h in spec.hints or ()),
-             *(("more_hints", h) for h in spec.more_hints),
-             *((f"mistakes[{i}]", m.feedback) for i, m in enumerate(spec.mistakes))]
-    for field, text in texts:
-        placeholder = not_real_placeholder(text, params)
-        if placeholder is not None:
-            what = "a mistake's feedback" if field.startswith("mistakes") else f"'{field}'"
-            return Finding(field, f"{what} can't be shown: '{placeholder}' is not a real number")
+    return [("title", spec.title), *prose, *(("hints", h) for h in spec.hints or ()),
+            *(("more_hints", h) for h in spec.more_hints),
+            *((f"mistakes[{i}]", m.feedback) for i, m in enumerate(spec.mistakes))]
+
+
+def _what(field: str) -> str:
+    return "a mistake's feedback" if field.startswith("mistakes") else f"'{field}'"
+
+
+def _unshown(spec: ExerciseSpec, params: Params) -> Finding | None:
+    """The first of the author's texts a placeholder of which has no value for these values ({1/(a - 37)} with
+    a = 37): a student reads it as written, so only validation tells it, on every draw it builds."""
+    for field, text in _author_texts(spec):
+        try:
+            fill(text, params, show)
+        except TemplateError as error:
+            return Finding(field, f"{_what(field)} can't be shown: {error.message}")
     return None
 
 
@@ -356,9 +375,11 @@ def first_failing(spec: ExerciseSpec, draws: int = 0, thorough: bool = True, eve
                 continue
         except InputError as error:  # a condition whose numbers grow too large for these values
             return [Finding("require", with_draw(spec, params, error.message))]
-        built = gradable(spec, params)
-        if isinstance(built, Finding):
-            return [of_draw(spec, params, built)]
+        problem = gradable(spec, params)
+        if not isinstance(problem, Finding):
+            problem = _unshown(spec, params)
+        if problem is not None:
+            return [of_draw(spec, params, problem)]
     return []
 
 

@@ -187,7 +187,8 @@ def _differences(problem: CriticalPoints) -> Pattern:
                 for p, w in zip(others, whys))
             extra = _list(others, variables, ctx.spellings)
             one = len(others) == 1
-            said.append(say["not-critical"](extra=extra, why=why, beside=f"At {extra}, {why}" if one else capitalized(why),
+            said.append(say["not-critical"](extra=extra, why=why,
+                                            beside=f"At {extra}, {why}" if one else capitalized(why),
                                             verb="is not a critical point" if one else "are not critical points"))
             return tuple(said) if len(said) <= 2 else None
         if any(_without_gradient(problem, p) for p in others):
