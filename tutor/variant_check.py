@@ -375,9 +375,8 @@ def first_failing(spec: ExerciseSpec, draws: int = 0, thorough: bool = True, eve
                 continue
         except InputError as error:  # a condition whose numbers grow too large for these values
             return [Finding("require", with_draw(spec, params, error.message))]
-        problem = gradable(spec, params)
-        if not isinstance(problem, Finding):
-            problem = _unshown(spec, params)
+        built = gradable(spec, params)
+        problem = built if isinstance(built, Finding) else _unshown(spec, params)
         if problem is not None:
             return [of_draw(spec, params, problem)]
     return []

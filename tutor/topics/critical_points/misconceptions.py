@@ -185,10 +185,10 @@ def _differences(problem: CriticalPoints) -> Pattern:
             why = whys[0] if len(whys) == 1 else "; ".join(
                 w if w.startswith(f"{name}′(") else f"at {_list([p], variables, ctx.spellings)}, {w}"
                 for p, w in zip(others, whys))
-            extra = _list(others, variables, ctx.spellings)
+            given = _list(others, variables, ctx.spellings)
             one = len(others) == 1
-            said.append(say["not-critical"](extra=extra, why=why,
-                                            beside=f"At {extra}, {why}" if one else capitalized(why),
+            said.append(say["not-critical"](extra=given, why=why,
+                                            beside=f"At {given}, {why}" if one else capitalized(why),
                                             verb="is not a critical point" if one else "are not critical points"))
             return tuple(said) if len(said) <= 2 else None
         if any(_without_gradient(problem, p) for p in others):
