@@ -72,6 +72,21 @@ def test_a_field_that_is_not_text_is_never_taken_for_the_submitter(tmp_path):
 
 
 
+def test_the_uploads_id_in_another_unicode_form_is_the_submitters_own(tmp_path):
+    nfc, nfd = "ren\u00e9", "rene\u0301"  # the roster's, from a Mac; the upload's, typed
+    submission = tmp_path / "submission"
+    submission.mkdir()
+    (submission / "answers.yaml").write_text(f"student: {nfc}\nanswers:\n  drill: 20x^4y\n", encoding="utf-8")
+    (tmp_path / "submission_metadata.json").write_text(json.dumps({"users": [{"email": "Rene@Example.edu", "id": 3}]}),
+                                                       encoding="utf-8")
+    (tmp_path / "roster.csv").write_text(f"id,email\nalice,alice@example.edu\n{nfd},rene@example.edu\n",
+                                         encoding="utf-8")
+    assert main(["grade", PACK, str(submission), "--gradescope", "--roster", str(tmp_path / "roster.csv"),
+                 "--out", str(tmp_path / "results")]) == 0
+    results = json.loads((tmp_path / "results" / "results.json").read_text(encoding="utf-8"))
+    assert results["output"] == f"Graded as student {nfd}: 1 of 5 points."  # rené's variant of drill: 4x⁵y
+
+
 def test_an_id_of_thousands_of_digits_is_an_id_as_written(tmp_path):
     """Python refuses to turn more than 4,300 digits into an int; the metadata's id is read as its digits."""
     digits = "9" * 5000

@@ -172,3 +172,93 @@ def test_any_roster_bytes_give_a_roster_or_a_sentence(tmp_path_factory, data):
     enrolled = enrol(roster, read_submissions([CLASS], pack))
     assert enrolled.students == tuple(sorted(s.id for s in roster.students))
     assert all(p.line for p in roster.problems)
+
+
+# ------------------------------------------------ emails, and ids in two Unicode forms
+
+NFC, NFD = "ren\u00e9", "rene\u0301"  # `rené` from a web form, and from a file named on a Mac: they look alike
+
+
+def test_a_roster_giving_one_email_to_two_ids_is_refused_naming_each(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "roster.csv", "id,name,email\nana,Ana,shared@example.edu\nben,Ben,shared@example.edu\n"
+                                   "carol,Carol, Carol@Example.edu\ndan,Dan,carol@example.edu\nerin,Erin,\nfay,Fay,\n")
+    for grading in (["--out", "out"], ["--gradescope", "--out", "out"]):
+        assert main(["grade", PACK, CLASS, "--roster", "roster.csv", *grading]) == 2
+        assert capsys.readouterr().err.splitlines() == [
+            "tutor: roster.csv:3: student 'ben' has the email of student 'ana' (line 2): 'shared@example.edu'",
+            "roster.csv:5: student 'dan' has the email of student 'carol' (line 4): 'carol@example.edu'",
+            "roster.csv: each student needs an email of their own, or none: Gradescope and Moodle find students "
+            "by email; nothing was written"]
+        assert not (tmp_path / "out").exists()
+
+
+def test_an_email_column_may_be_called_e_mail_or_email_address(tmp_path):
+    for column in ("E-mail", "Email Address"):
+        roster = write(tmp_path / "roster.csv", f"id,{column}\nana,a@x.edu\nben,A@X.edu\n")
+        with pytest.raises(RosterError, match=r"roster.csv:3: student 'ben' has the email of student 'ana' "
+                                              r"\(line 2\): 'A@X.edu'\n"):
+            read_roster(roster)
+
+
+def test_students_without_an_email_or_a_roster_without_emails_are_not_refused(tmp_path):
+    for text in ("id,name,email\nalice,A,\nbob,B,\n", "id,name\nalice,A\nbob,B\n"):
+        roster = write(tmp_path / "roster.csv", text)
+        assert [s.id for s in read_roster(roster).students] == ["alice", "bob"]
+
+
+def answer_files(tmp_path: Path) -> tuple[Path, Path]:
+    web = write(tmp_path / "web.csv", f"student,exercise,answer\n{NFC},cube,3x^2\n{NFC},drill,20x^4y\n")
+    mac = write(tmp_path / "mac.csv", f"student,exercise,answer\n{NFD},critical,\"(1, 0), (-1, 0)\"\n")
+    return web, mac
+
+
+def test_an_id_in_two_unicode_forms_is_one_student_whatever_the_order_and_jobs(tmp_path, capsys):
+    web, mac = answer_files(tmp_path)
+    written = set()
+    for order, jobs in (((web, mac), "1"), ((mac, web), "2")):
+        out = tmp_path / f"out{jobs}"
+        assert main(["grade", PACK, *map(str, order), "--out", str(out), "--jobs", jobs, "--format", "plain"]) == 0
+        grades = (out / "grades.csv").read_text(encoding="utf-8")
+        assert grades.splitlines()[2:] == [f"{NFC},2,1,1,0,4,5,80"]  # drill: rené's variant
+        assert (out / "plain.csv").read_text(encoding="utf-8").splitlines()[1:] == [f"{NFC},4"]
+        written.add(grades)
+    assert len(written) == 1
+    again = write(tmp_path / "again.csv", f"student,exercise,answer\n{NFD},cube,1\n")
+    assert main(["grade", PACK, str(web), str(again), "--out", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{again}:2: student '{NFC}' already answered cube at {web}:2; this answer is ignored")
+
+
+def test_with_a_roster_an_id_is_matched_in_either_form_and_written_as_the_roster_writes_it(tmp_path, capsys):
+    web, mac = answer_files(tmp_path)
+    roster = write(tmp_path / "roster.csv", f"id,name\n{NFD},René\n{NFC},Again\n")
+    assert main(["grade", PACK, str(mac), str(web), "--roster", str(roster), "--out", str(tmp_path / "out"),
+                 "--format", "moodle"]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{roster}:3: student '{NFC}' is on the roster twice (first at {roster}:2, written with a different accent "
+        "encoding); this row is skipped")
+    assert (tmp_path / "out" / "grades.csv").read_text(encoding="utf-8").splitlines()[2:] == [
+        f"{NFD},René,2,1,1,0,4,5,80,"]
+    assert (tmp_path / "out" / "moodle.csv").read_text(encoding="utf-8").splitlines()[1:] == [f"{NFD},4"]
+
+
+def test_the_closest_id_names_a_difference_that_cannot_be_seen(tmp_path, capsys):
+    roster = write(tmp_path / "roster.csv", f"id,name\nalice,Alice\n{NFC},René\n")
+    late = write(tmp_path / "late.csv", "student,exercise,answer\n\u0430lice,cube,3x^2\nrene\u0300,cube,3x^2\n"
+                                        "alce,cube,3x^2\n")
+    assert main(["grade", PACK, str(late), "--roster", str(roster), "--out", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.splitlines()[:3] == [
+        f"{late}:2: student '\u0430lice' is not on the roster; did you mean 'alice' (it has LATIN SMALL LETTER A "
+        "where this has CYRILLIC SMALL LETTER A)? (1 answer in this file not graded)",
+        f"{late}:3: student 'ren\u00e8' is not on the roster; did you mean '{NFC}' (it has LATIN SMALL LETTER E WITH "
+        "ACUTE where this has LATIN SMALL LETTER E WITH GRAVE)? (1 answer in this file not graded)",
+        f"{late}:4: student 'alce' is not on the roster; did you mean 'alice'? (1 answer in this file not graded)"]
+
+
+def test_a_student_has_one_variant_in_either_form(capsys):
+    shown = []
+    for student in (NFC, NFD):
+        assert main(["pack", "show", PACK, "drill", "--student", student, "--answers"]) == 0
+        shown.append(capsys.readouterr().out)
+    assert shown[0] == shown[1] and "answer: 20x⁴y" in shown[0]

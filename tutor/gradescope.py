@@ -23,7 +23,7 @@ from .packs import ExerciseSpec
 from .reports import json_number, json_text, scaled_total
 from .roster import Roster
 from .safe_read import FileRefused, read_file
-from .submissions import Submissions, file_name, shown
+from .submissions import Submissions, file_name, same_id, shown
 from .templates import outline
 from .variant_check import settable
 
@@ -84,9 +84,8 @@ def identify(given: Submissions, submitters: tuple[Submitter, ...], roster: Rost
         tuple[Submissions, Identity]:
     """The submission's answers, as the submitter's: re-keyed to the id Gradescope's metadata gives."""
     submitter, notes = submitters[0], []
-    enrolled = next((s for s in roster.students if submitter.email
-                     and s.get("email", "email address").casefold() == submitter.email.casefold()), None) \
-        if roster else None
+    email = same_id(submitter.email).casefold()  # a roster's emails are each one student's (read_roster)
+    enrolled = next((s for s in roster.students if email and s.email == email), None) if roster else None
     student = enrolled.id if enrolled else submitter.email or f"gradescope-{submitter.gradescope_id}"
     if roster is not None and enrolled is None:
         notes.append(f"{submitter.email or 'The submitter'} is not on the roster; graded as {student}.")
@@ -94,7 +93,7 @@ def identify(given: Submissions, submitters: tuple[Submitter, ...], roster: Rost
         notes.append(f"A group submission of {len(submitters)}: graded with the variant of {student}, "
                      "the first member.")
     declared = list(dict.fromkeys(a.student for a in given.answers))
-    mine = {student.casefold(), submitter.email.casefold()} - {""}
+    mine = {same_id(student).casefold(), email} - {""}  # the answers' ids are NFC already
     chosen = next((d for d in declared if d.casefold() in mine), declared[0] if declared else None)
     if chosen is not None and chosen.casefold() not in mine:
         notes.append(f"The uploaded file says student {shown(chosen)}, but this submission is from {student}: "

@@ -24,7 +24,7 @@ from .markup import number
 from .outputs import Writer
 from .packs import Pack
 from .reports import cell, scaled_total
-from .roster import Enrolled
+from .roster import EMAIL_COLUMNS, Enrolled
 from .words import TextEnum, and_list, counted
 
 
@@ -101,7 +101,7 @@ FORMATS = {
                             "Override Score|Override Grade|Override Status")),
     LMS.MOODLE: Format(  # one identifier column: the instructor maps it, Moodle makes each other one a grade item
         LMS.MOODLE, "moodle.csv",
-        (Identity("Email address", _roster("email", "email address", "e-mail"), always=False),
+        (Identity("Email address", _roster(*EMAIL_COLUMNS), always=False),
          Identity("ID number", _roster("id number", "idnumber", "student id", "student number"), always=False),
          Identity("Username", _roster("username", "login", default=str))),
         points_row=None, quote_all=False, most=Fraction(100), one_identity=True),

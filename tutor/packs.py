@@ -14,6 +14,7 @@ import difflib
 import hashlib
 import random
 import re
+import unicodedata
 import weakref
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -315,6 +316,8 @@ _VARIANTS: weakref.WeakKeyDictionary[ExerciseSpec, dict[tuple, Problem]] = weakr
 
 def variant_seed(pack: str, exercise: str, key: object) -> int:
     """A stable seed for (pack, exercise, student or number): the same on every machine."""
+    if isinstance(key, str):  # `rené` typed on one machine and named by a file on a Mac is one student
+        key = unicodedata.normalize("NFC", key)
     text = f"{pack}/{exercise}/{'' if key is None else key}"
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
 

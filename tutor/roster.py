@@ -8,12 +8,17 @@ reported as FILE:LINE and the rest is read. With a roster, everyone on it gets
 a row in the gradebook (a student with no usable answer scores 0, and the row
 says why), answers from ids not on it are reported with the closest id, and
 the roster's other columns are kept in the outputs.
+
+Ids are compared in Unicode's NFC form (submissions.same_id) and written as the
+roster writes them. Emails are compared without case: Gradescope and Moodle
+find students by email, so a roster that gives one email to two ids is refused.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -22,10 +27,11 @@ from pathlib import Path
 from .errors import TutorError
 from .limits import LIMITS, Limits
 from .safe_read import FileRefused, csv_rows, open_file
-from .submissions import Problem, Submissions, Submitted, file_name, shown
+from .submissions import Problem, Submissions, Submitted, file_name, same_id, shown
 from .words import counted
 
 ID_COLUMNS = ("id", "student")  # the column that holds the id: `id`, or else `student`
+EMAIL_COLUMNS = ("email", "email address", "e-mail")  # where a student's email is, the first filled in
 
 
 class RosterError(TutorError):
@@ -50,6 +56,11 @@ class Enrolled:
         values = {column_key(name): value for name, value in self.fields}
         return next((values[column_key(n)] for n in names if values.get(column_key(n))), "")
 
+    @property
+    def email(self) -> str:
+        """The student's email as compared (without case), or "" where the roster has none for them."""
+        return same_id(self.get(*EMAIL_COLUMNS)).casefold()
+
 
 @dataclass(frozen=True)
 class Roster:
@@ -60,10 +71,11 @@ class Roster:
 
     @cached_property
     def _by_id(self) -> dict[str, Enrolled]:
-        return {s.id: s for s in self.students}
+        return {same_id(s.id): s for s in self.students}
 
     def get(self, student: str) -> Enrolled | None:
-        return self._by_id.get(student)
+        """The student with this id, in whichever Unicode form either writes it."""
+        return self._by_id.get(same_id(student))
 
     def has_column(self, *names: str) -> bool:
         keys = {column_key(c) for c in self.columns}
@@ -71,9 +83,10 @@ class Roster:
 
     def closest(self, student: str) -> str | None:
         """The roster id a mistyped id most likely meant: the same but for case, or else a close one."""
-        same = [s.id for s in self.students if s.id.casefold() == student.casefold()]
-        close = same or difflib.get_close_matches(student, [s.id for s in self.students], n=1)
-        return close[0] if close else None
+        key = same_id(student)
+        same = [s.id for s in self.students if same_id(s.id).casefold() == key.casefold()]
+        close = difflib.get_close_matches(key, list(self._by_id), n=1)
+        return same[0] if same else self._by_id[close[0]].id if close else None
 
 
 def read_roster(path: str | Path, limits: Limits = LIMITS) -> Roster:
@@ -107,8 +120,26 @@ def read_roster(path: str | Path, limits: Limits = LIMITS) -> Roster:
     if header is None or not students:
         raise RosterError(f"{file}: no students on the roster (a CSV with a header naming an 'id' column, "
                           "then one row per student)")
+    _refuse_shared_emails(file, students.values())
     others = tuple(name for name in header if column_key(name) != _id_column(header))
     return Roster(file, others, tuple(students.values()), tuple(problems))
+
+
+def _refuse_shared_emails(file: str, students: Iterable[Enrolled]) -> None:
+    """RosterError naming every email given to more than one id: Gradescope and Moodle find a student by
+    email, so the grade of one would go to the other."""
+    first: dict[str, Enrolled] = {}
+    shared = []
+    for student in students:
+        if not student.email:
+            continue
+        owner = first.setdefault(student.email, student)
+        if owner is not student:
+            shared.append(f"{student.source}: student {shown(student.id)} has the email of student {shown(owner.id)} "
+                          f"(line {owner.source.rpartition(':')[2]}): {shown(student.get(*EMAIL_COLUMNS))}")
+    if shared:
+        raise RosterError("\n".join([*shared, f"{file}: each student needs an email of their own, or none: "
+                                               "Gradescope and Moodle find students by email"]))
 
 
 def _id_column(header: list[str]) -> str:
@@ -135,12 +166,34 @@ def _student(file: str, line: int, header: list[str], cells: list[str], students
     student = next(v for name, v in zip(header, values) if column_key(name) == id_key)
     if not student:
         problems.append(Problem(file, line, "no student id; the row is skipped"))
-    elif student in students:
+    elif same_id(student) in students:
+        first = students[same_id(student)]
         problems.append(Problem(file, line, f"student {shown(student)} is on the roster twice (first at "
-                                            f"{students[student].source}); this row is skipped"))
+                                            f"{first.source}{_encoded(student, first.id)}); this row is skipped"))
     else:
         fields = tuple((name, v) for name, v in zip(header, values) if column_key(name) != id_key)
-        students[student] = Enrolled(student, fields, f"{file}:{line}")
+        students[same_id(student)] = Enrolled(student, fields, f"{file}:{line}")
+
+
+def _encoded(given: str, other: str) -> str:
+    """Why two ids that look the same are one, where they are not written alike."""
+    return ", written with a different accent encoding" if given != other else ""
+
+
+def _difference(given: str, other: str) -> str:
+    """What tells `given` from `other` where it may not be seen: the first differing characters that are not
+    plain ASCII, by their Unicode names (a Cyrillic а looks like a Latin a)."""
+    for tag, i, j, k, m in difflib.SequenceMatcher(None, given, other, autojunk=False).get_opcodes():
+        mine, theirs = given[i:j], other[k:m]
+        if tag != "equal" and not (mine + theirs).isascii():
+            return f" (it has {_named(theirs)} where this has {_named(mine)})"
+    return ""
+
+
+def _named(text: str) -> str:
+    if not text:
+        return "nothing"
+    return " + ".join(unicodedata.name(c, f"U+{ord(c):04X}") for c in text[:3]) + (" ..." if len(text) > 3 else "")
 
 
 def _clean(text: str) -> str:
@@ -160,8 +213,9 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
     answers: list[Submitted] = []
     strangers: dict[tuple[str, str], tuple[Submitted, int]] = {}  # (id, file) -> (first answer, answers)
     for answer in given.answers:
-        if roster.get(answer.student) is not None:
-            answers.append(answer)
+        enrolled = roster.get(answer.student)
+        if enrolled is not None:  # as the roster writes the id: the LMS files match it
+            answers.append(replace(answer, student=enrolled.id))
         else:
             file = answer.source.rpartition(":")[0]
             first, count = strangers.get((answer.student, file), (answer, 0))
@@ -169,7 +223,7 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
     problems = [*roster.problems, *given.problems]
     for (student, file), (first, count) in strangers.items():
         guess = roster.closest(student)
-        hint = f"; did you mean {shown(guess)}?" if guess else ""
+        hint = f"; did you mean {shown(guess)}{_difference(student, guess)}?" if guess else ""
         problems.append(Problem(file, int(first.source.rpartition(":")[2]),
                                 f"student {shown(student)} is not on the roster{hint} ({counted(count, 'answer')} in "
                                 "this file not graded)", student))
@@ -180,7 +234,8 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
 
 def _why_absent(student: str, problems: Iterable[Problem]) -> str:
     """Why a student has no answer: the first problem in a file of theirs, or nothing submitted."""
-    theirs = [p for p in problems if p.student == student or Path(p.file).stem.casefold() == student.casefold()]
+    key = same_id(student)
+    theirs = [p for p in problems if p.student == key or same_id(Path(p.file).stem).casefold() == key.casefold()]
     if theirs:
         return f"Your submission could not be read ({theirs[0]})."
     return "Nothing was submitted."

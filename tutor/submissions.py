@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +91,12 @@ def file_name(path: str | Path) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def same_id(text: str) -> str:
+    """A student id as compared: in Unicode's NFC form, so that `rené` from a web form (é) and from a
+    file named on a Mac (e and a combining accent), which no one can tell apart, are one student."""
+    return unicodedata.normalize("NFC", text)
+
+
 def shown(text: str, limit: int = 60) -> str:
     """Untrusted text quoted for a message: control characters escaped, long text cut."""
     return f"'{printable(text[:limit])}…'" if len(text) > limit else f"'{printable(text)}'"
@@ -104,11 +111,11 @@ class _Reader:
         self.seen: dict[tuple[str, str], str] = {}  # (student, exercise) -> where it was first given
 
     def problem(self, file: str, line: int | None, message: str, student: str = "") -> None:
-        self.problems.append(Problem(file, line, message, student))
+        self.problems.append(Problem(file, line, message, same_id(student)))
 
     def answer(self, file: str, line: int, student: str, exercise: str, text: str,
                metadata: tuple[tuple[str, str], ...] = ()) -> None:
-        student, exercise, where = _clean(student).strip(), _clean(exercise).strip(), f"{file}:{line}"
+        student, exercise, where = _id(student), _clean(exercise).strip(), f"{file}:{line}"
         if not student:
             return self.problem(file, line, "no student id")
         try:
@@ -224,11 +231,11 @@ class _Reader:
         if student[1].kind != "scalar" or not student[1].text.strip():
             return self.problem(file, student[0], f"no student id: {_SHAPE}")
         if answers[1].kind != "mapping":
-            return self.problem(file, answers[0], f"no answers: {_SHAPE}", _clean(student[1].text).strip())
+            return self.problem(file, answers[0], f"no answers: {_SHAPE}", _id(student[1].text))
         metadata = tuple((key, value.text) for key, (_, value) in fields.items()
                          if key not in ("student", "answers") and value.kind == "scalar")
         given: set[str] = set()
-        who = _clean(student[1].text).strip()
+        who = _id(student[1].text)
         for exercise, line, value in answers[1].pairs:
             if exercise in given:  # JSON as YAML: a key given twice is reported, the first one kept
                 self.problem(file, line, f"{shown(exercise)} is given twice; the first answer is kept", who)
@@ -244,4 +251,8 @@ class _Reader:
 def _clean(text: str) -> str:
     """Text that can be written as UTF-8: JSON can spell lone surrogates ("\\ud800")."""
     return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def _id(text: str) -> str:
+    return same_id(_clean(text).strip())
 
