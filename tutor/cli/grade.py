@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import math
 import os
 import sys
 import time
@@ -27,6 +28,9 @@ from . import EXIT_INCORRECT, EXIT_OK, UserError
 from .pack_files import load_pack
 
 GRADESCOPE_SUBMISSION, GRADESCOPE_RESULTS = "/autograder/submission", "/autograder/results"
+# A day of CPU time for one answer is already no limit at all; far above it, the CPU timer can't be set
+# (setitimer overflows from about 1e10 s) and every answer would be marked crashed.
+MOST_SECONDS = 86400
 
 
 def setup(parser: argparse.ArgumentParser) -> None:
@@ -38,9 +42,10 @@ def setup(parser: argparse.ArgumentParser) -> None:
                         help=f"where the reports go (default ./grades, or {GRADESCOPE_RESULTS} with --gradescope)")
     parser.add_argument("--jobs", type=_at_least(1, int), default=min(os.cpu_count() or 1, 8), metavar="N",
                         help="worker processes (default: one per core, at most 8)")
-    parser.add_argument("--timeout", type=_at_least(0.01, float), default=LIMITS.budget_seconds, metavar="S",
-                        help="CPU seconds one answer may take before it is marked timeout: an outer guard, far "
-                             f"above what any answer within the limits needs (default {LIMITS.budget_seconds:g})")
+    parser.add_argument("--timeout", type=_at_least(0.01, float, most=MOST_SECONDS), default=LIMITS.budget_seconds,
+                        metavar="S", help="CPU seconds one answer may take before it is marked timeout: an outer "
+                                          "guard, far above what any answer within the limits needs (default "
+                                          f"{LIMITS.budget_seconds:g}, at most {MOST_SECONDS}, a day)")
     parser.add_argument("--resume", action="store_true",
                         help="finish an interrupted run from its journal in --out")
     parser.add_argument("--gradescope", action="store_true",
@@ -65,14 +70,18 @@ def setup(parser: argparse.ArgumentParser) -> None:
                         help="write the item analysis of each exercise as a printable Markdown page")
 
 
-def _at_least(low: float, kind: type) -> Callable[[str], float]:
+def _at_least(low: float, kind: type, most: float = math.inf) -> Callable[[str], float]:
     def convert(text: str):
         try:
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"not a number: {text}") from None
+        if value != value:  # nan: no comparison would catch it
+            raise argparse.ArgumentTypeError(f"not a number: {text}")
         if value < low:
             raise argparse.ArgumentTypeError(f"must be at least {low}")
+        if value > most:
+            raise argparse.ArgumentTypeError(f"must be at most {most:g}")
         return value
     return convert
 
