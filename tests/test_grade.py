@@ -396,3 +396,23 @@ def test_where_nothing_could_be_graded_the_class_mean_says_so_as_the_gradebook_d
                if row["student"] == "ann")
     assert (ann["total"], ann["max"]) == ("0", "0")
     assert out[-2] == "class mean: none, as no exercise was graded for any student (each total is 0 of 0 points)"
+
+
+@pytest.mark.parametrize("seconds, said", [("inf", "must be at most 86400"), ("1e10", "must be at most 86400"),
+                                           ("86401", "must be at most 86400"), ("nan", "not a number: nan"),
+                                           ("-inf", "must be at least 0.01")])
+def test_a_timeout_no_worker_can_keep_is_a_usage_error(seconds, said, tmp_path, capsys):
+    # --timeout inf, nan or 1e10 was taken, and then every answer, right ones too, was 'crashed' and scored 0
+    with pytest.raises(SystemExit) as stop:
+        run(CLASS, "--out", str(tmp_path / "out"), f"--timeout={seconds}")
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.endswith(f"tutor grade: error: argument --timeout: {said}\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_longest_timeout_grades(tmp_path):
+    submissions = tmp_path / "class.csv"
+    submissions.write_text("student,exercise,answer\na,cube,3x^2\nb,cube,x\n", encoding="utf-8")
+    assert run(str(submissions), "--out", str(tmp_path / "out"), "--timeout", "86400") == 0
+    assert [(r["student"], r["verdict"]) for r in rows(tmp_path / "out" / "answers.csv") if r["exercise"] == "cube"] \
+        == [("a", "correct"), ("b", "incorrect")]

@@ -208,3 +208,78 @@ def test_running_out_of_memory_is_a_sentence_and_leaves_the_previous_reports_who
                                        "before is left whole): split the job, or run it where there is more memory\n")
     assert snapshot(out) == before
     assert [p.name for p in out.iterdir() if p.name.startswith(".tmp-")] == []
+
+
+def _class_folder(tmp_path: Path, name: str = "answers.csv") -> tuple[Path, Path]:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    submissions = folder / name
+    submissions.write_text("student,exercise,answer\na,cube,3x^2\nb,cube,x\n", encoding="utf-8")
+    return folder, submissions
+
+
+@pytest.mark.parametrize("name, options", [("answers.csv", []), ("grades.csv", []), ("report.json", []),
+                                           ("canvas.csv", ["--format", "canvas"])])
+def test_reports_that_would_replace_a_submissions_file_are_refused_and_it_is_left_whole(tmp_path, capsys,
+                                                                                         name, options):
+    # `tutor grade PACK answers.csv --out .` wrote the report answers.csv over the students' answers.csv
+    folder, submissions = _class_folder(tmp_path, name)
+    before = submissions.read_bytes()
+    assert main(["grade", PACK, str(submissions), "--out", str(folder), *options]) == 2
+    assert capsys.readouterr().err == (f"tutor: --out {folder} would put {name} among the submissions "
+                                       f"({submissions}); give the reports a place of their own\n")
+    assert submissions.read_bytes() == before and [p.name for p in folder.iterdir()] == [name]
+
+
+def test_reports_that_would_replace_the_roster_are_refused(tmp_path, capsys):
+    folder, submissions = _class_folder(tmp_path)
+    roster = folder / "grades.csv"
+    roster.write_text("id\na\nb\n", encoding="utf-8")
+    assert main(["grade", PACK, str(submissions), "--out", str(folder), "--roster", str(roster)]) == 2
+    assert capsys.readouterr().err == (f"tutor: --out {folder} would put grades.csv over the roster ({roster}); "
+                                       "give the reports a place of their own\n")
+    assert roster.read_text(encoding="utf-8") == "id\na\nb\n"
+
+
+@pytest.mark.parametrize("option", ["--out", "--feedback"])
+def test_a_submissions_folder_as_the_place_of_the_outputs_is_refused(tmp_path, capsys, option):
+    # the next run would read what this one wrote there as answers
+    folder, submissions = _class_folder(tmp_path, "sub.csv")
+    args = ["--out", str(folder)] if option == "--out" else ["--out", str(tmp_path / "out"), "--feedback", str(folder)]
+    assert main(["grade", PACK, str(folder), *args]) == 2
+    said = (f"--out {folder} would put grades.csv among the submissions ({folder}); give the reports"
+            if option == "--out" else
+            f"--feedback {folder} is among the submissions ({folder}); give the feedback pages")
+    assert capsys.readouterr().err == f"tutor: {said} a place of their own\n"
+    assert [p.name for p in folder.iterdir()] == ["sub.csv"] and not (tmp_path / "out").exists()
+
+
+def test_the_reports_in_a_submissions_folder_are_not_read_back_as_answers(tmp_path, capsys):
+    # the second run read the first one's answers.csv as submissions: the old answers won and the corrected
+    # ones were "already answered ... ignored", with 8 problems and exit status 1
+    folder = tmp_path / "class"
+    (folder / "sections").mkdir(parents=True)
+    submissions = folder / "sections" / "a.csv"
+    submissions.write_text("student,exercise,answer\na,cube,x\nb,cube,x\n", encoding="utf-8")
+    out, feedback = folder / "grades", folder / "pages"
+    args = ["grade", PACK, str(folder), "--out", str(out), "--feedback", str(feedback)]
+    assert main(args) == 0
+    assert capsys.readouterr().err == ""  # nothing there yet, nothing to say
+    submissions.write_text("student,exercise,answer\na,cube,3x^2\nb,cube,x\n", encoding="utf-8")  # a resubmits
+    assert main(args) == 0
+    assert capsys.readouterr().err == (
+        f"tutor: {out} is where this run writes; its files are not read as submissions\n"
+        f"tutor: {feedback} is where this run writes; its files are not read as submissions\n")
+    graded = {row.split(",")[0]: row.split(",")[1] for row in (out / "grades.csv").read_text().splitlines()}
+    assert (graded["a"], graded["b"]) == ("2", "0")
+
+
+def test_the_default_out_inside_the_folder_graded_is_passed_over(tmp_path, capsys, monkeypatch):
+    folder, submissions = _class_folder(tmp_path)
+    monkeypatch.chdir(folder)
+    assert main(["grade", PACK, "."]) == 0  # the reports go to ./grades
+    before = snapshot(folder / "grades")
+    capsys.readouterr()
+    assert main(["grade", PACK, "."]) == 0
+    assert capsys.readouterr().err == "tutor: grades is where this run writes; its files are not read as submissions\n"
+    assert snapshot(folder / "grades") == before

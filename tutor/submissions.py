@@ -72,9 +72,11 @@ class Submissions:
         return tuple(sorted({a.student for a in self.answers}))
 
 
-def read_submissions(paths: Iterable[str | Path], pack: Pack, limits: Limits = LIMITS) -> Submissions:
-    """Every answer in `paths` (files, or folders read recursively in name order)."""
-    reader = _Reader(pack, limits)
+def read_submissions(paths: Iterable[str | Path], pack: Pack, limits: Limits = LIMITS,
+                     skip: Iterable[Path] = ()) -> Submissions:
+    """Every answer in `paths` (files, or folders read recursively in name order); a folder below one
+    of them that is in `skip` (resolved: where the grader writes) is passed over."""
+    reader = _Reader(pack, limits, frozenset(skip))
     for path in paths:
         reader.path(Path(path))
     return Submissions(tuple(reader.answers), tuple(reader.problems))
@@ -103,9 +105,10 @@ def shown(text: str, limit: int = 60) -> str:
 
 
 class _Reader:
-    def __init__(self, pack: Pack, limits: Limits):
+    def __init__(self, pack: Pack, limits: Limits, skip: frozenset[Path] = frozenset()):
         self.pack = pack
         self.limits = limits
+        self.skip = skip
         self.answers: list[Submitted] = []
         self.problems: list[Problem] = []
         self.seen: dict[tuple[str, str], str] = {}  # (student, exercise) -> where it was first given
@@ -160,10 +163,14 @@ class _Reader:
     def folder(self, folder: Path) -> None:
         """Every file below `folder`, in name order; links in it (to files or folders) are reported."""
         for root, folders, files in os.walk(folder):  # os.walk never enters a linked folder
-            folders[:] = sorted(f for f in folders if not f.startswith("."))
+            folders[:] = sorted(f for f in folders if not f.startswith(".") and not self.skipped(Path(root, f)))
             inside = [Path(root, f) for f in folders if Path(root, f).is_symlink()]
             for path in inside + [Path(root, f) for f in sorted(files) if not f.startswith(".")]:
                 self.path(path)
+
+    def skipped(self, folder: Path) -> bool:
+        # a link is still reported as one, whatever it points at
+        return bool(self.skip) and not folder.is_symlink() and folder.resolve() in self.skip
 
     # -------------------------------------------------------------------- CSV
 

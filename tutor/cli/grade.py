@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import math
 import os
 import sys
 import time
@@ -27,6 +28,9 @@ from . import EXIT_INCORRECT, EXIT_OK, UserError
 from .pack_files import load_pack
 
 GRADESCOPE_SUBMISSION, GRADESCOPE_RESULTS = "/autograder/submission", "/autograder/results"
+# A day of CPU time for one answer is already no limit at all; far above it, the CPU timer can't be set
+# (setitimer overflows from about 1e10 s) and every answer would be marked crashed.
+MOST_SECONDS = 86400
 
 
 def setup(parser: argparse.ArgumentParser) -> None:
@@ -38,9 +42,10 @@ def setup(parser: argparse.ArgumentParser) -> None:
                         help=f"where the reports go (default ./grades, or {GRADESCOPE_RESULTS} with --gradescope)")
     parser.add_argument("--jobs", type=_at_least(1, int), default=min(os.cpu_count() or 1, 8), metavar="N",
                         help="worker processes (default: one per core, at most 8)")
-    parser.add_argument("--timeout", type=_at_least(0.01, float), default=LIMITS.budget_seconds, metavar="S",
-                        help="CPU seconds one answer may take before it is marked timeout: an outer guard, far "
-                             f"above what any answer within the limits needs (default {LIMITS.budget_seconds:g})")
+    parser.add_argument("--timeout", type=_at_least(0.01, float, most=MOST_SECONDS), default=LIMITS.budget_seconds,
+                        metavar="S", help="CPU seconds one answer may take before it is marked timeout: an outer "
+                                          "guard, far above what any answer within the limits needs (default "
+                                          f"{LIMITS.budget_seconds:g}, at most {MOST_SECONDS}, a day)")
     parser.add_argument("--resume", action="store_true",
                         help="finish an interrupted run from its journal in --out")
     parser.add_argument("--gradescope", action="store_true",
@@ -65,14 +70,18 @@ def setup(parser: argparse.ArgumentParser) -> None:
                         help="write the item analysis of each exercise as a printable Markdown page")
 
 
-def _at_least(low: float, kind: type) -> Callable[[str], float]:
+def _at_least(low: float, kind: type, most: float = math.inf) -> Callable[[str], float]:
     def convert(text: str):
         try:
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"not a number: {text}") from None
+        if value != value:  # nan: no comparison would catch it
+            raise argparse.ArgumentTypeError(f"not a number: {text}")
         if value < low:
             raise argparse.ArgumentTypeError(f"must be at least {low}")
+        if value > most:
+            raise argparse.ArgumentTypeError(f"must be at most {most:g}")
         return value
     return convert
 
@@ -88,13 +97,20 @@ def run(args: argparse.Namespace) -> int:
     if missing:  # a mistyped path must not become an empty gradebook over the last one
         raise UserError(f"no such file or folder: {file_name(missing[0])}; nothing was written")
     out = Path(args.out or (GRADESCOPE_RESULTS if args.gradescope else "grades"))
+    feedback = Path(args.feedback).absolute() if args.feedback else None
+    ours = {out.resolve(): file_name(out), **({feedback.resolve(): file_name(args.feedback)} if feedback else {})}
+    if not args.gradescope:
+        _check_outputs(_outputs(args, out, feedback), paths, args.roster, set(ours))
     if args.summary:
-        _check_summary(Path(args.summary), out, args.format, paths)
+        _check_summary(Path(args.summary), out, args.format)
     try:
         roster = read_roster(args.roster) if args.roster else None
     except RosterError as error:
         raise UserError(f"{error.message}; nothing was written") from None
-    given = read_submissions(paths, pack)  # all of the input, before anything is written
+    for folder, name in ours.items():
+        if folder.is_dir() and any(Path(path).resolve() in folder.parents for path in paths):
+            print(f"tutor: {name} is where this run writes; its files are not read as submissions", file=sys.stderr)
+    given = read_submissions(paths, pack, skip=ours)  # all of the input, before anything is written
     if roster is not None and not args.gradescope:
         given = enrol(roster, given)
     for problem in given.problems:
@@ -105,7 +121,6 @@ def run(args: argparse.Namespace) -> int:
         with locked(out):
             if args.gradescope:
                 return _grade_gradescope(pack, given, roster, Path(paths[0]), out, settings, started)
-            feedback = Path(args.feedback).absolute() if args.feedback else None
             other = feedback if feedback and feedback.resolve() != out.resolve() else None  # --out is locked
             with grade.open_journal(out, pack, args.timeout, args.resume) as journal, \
                     (locked(other) if other else contextlib.nullcontext()):
@@ -150,15 +165,38 @@ def _check_grade_options(args: argparse.Namespace, pack: packs.Pack) -> None:
             raise UserError(error.message) from None
 
 
-def _check_summary(summary: Path, out: Path, lms: str | None, submissions: list[str]) -> None:
-    """--summary is refused before anything is graded where writing it would break the reports' set,
-    or overwrite (or join) the submissions."""
-    target = summary.resolve()
-    for given in submissions:
-        place = Path(given).resolve()
-        if target == place or place in target.parents:
-            raise UserError(f"--summary {file_name(summary)} is among the submissions ({file_name(given)}); "
-                            "give the summary a place of its own")
+def _outputs(args: argparse.Namespace, out: Path, feedback: Path | None) -> list[tuple[str, Path, str]]:
+    """Everything a class's run writes, each as (what the refusal says of it, where, what to do)."""
+    names = [*reports.FILES, *([FORMATS[LMS(args.format)].file] if args.format else []), JOURNAL, LOCK_NAME]
+    found = [(f"--out {file_name(out)} would put {name}", out / name, "the reports a place of their own")
+             for name in names]
+    if args.summary:
+        found.append((f"--summary {file_name(args.summary)} is", Path(args.summary),
+                      "the summary a place of its own"))
+    if feedback is not None:
+        found.append((f"--feedback {file_name(args.feedback)} is", feedback, "the feedback pages a place of their own"))
+    return found
+
+
+def _check_outputs(outputs: list[tuple[str, Path, str]], submissions: list[str], roster: str | None,
+                   skipped: set[Path]) -> None:
+    """Refused before anything is read: an output that would overwrite a submissions file or the roster,
+    or be written in a submissions folder, where the next run would read it as answers; but a folder of
+    ours (--out, --feedback) below a submissions folder is passed over when it is read, so it may be there."""
+    for claim, target, remedy in outputs:
+        where = target.resolve()
+        for given in submissions:
+            place = Path(given).resolve()
+            passed_over = any(folder == where or folder in where.parents for folder in skipped
+                              if place in folder.parents)
+            if where == place or (place in where.parents and not passed_over):
+                raise UserError(f"{claim} among the submissions ({file_name(given)}); give {remedy}")
+        if roster and where == Path(roster).resolve():
+            raise UserError(f"{claim} over the roster ({file_name(roster)}); give {remedy}")
+
+
+def _check_summary(summary: Path, out: Path, lms: str | None) -> None:
+    """--summary is refused before anything is graded where writing it would break the reports' set."""
     if summary.is_dir():
         raise UserError(f"--summary {summary} is a folder; give the file to write, like {summary / 'summary.md'}")
     ours = [*reports.FILES, *([FORMATS[LMS(lms)].file] if lms else []), JOURNAL, LOCK_NAME]
