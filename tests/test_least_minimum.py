@@ -121,3 +121,42 @@ def test_asking_for_the_global_minimum_of_minima_ever_lower_says_there_is_none(t
     assert said == ("'f': f has no global minimum: f(x − 2π, y) = f(x, y) − π/5 for every x and y, so each local "
                     "minimum recurs 2π to the left in x, π/5 lower: f has infinitely many local minima, ever lower, "
                     "and no least one")
+
+
+# finding 231: a cusp of a periodic part plus a line (sin(x)^(2/3) + x/10), or several periodic terms plus a line
+# (|sin x| + |cos(x/3)| + x/100): f′ = 0 between the kinks is unsolved, but f″ < 0 there, so the kinks of one
+# period hold every local minimum, exactly, as a family, not a grid's list with gaps
+def test_concave_between_kinks_is_shown_exactly_or_not_at_all():
+    import sympy
+
+    from tutor.calculus.common import function_of, real_powers
+    from tutor.calculus.critical import concave_between
+    from tutor.parse import symbol
+
+    x, pi = symbol("x"), sympy.pi
+    for function, kinks, period, concave in [
+        ("sin(x)^(2/3) + x/10", [0], pi, True), ("abs(sin(x))^(1/3) - x/10", [0], pi, True),
+        ("abs(sin(x)) + abs(cos(x/3)) + x/100", [0, pi, 3 * pi / 2, 2 * pi], 3 * pi, True),
+        ("sin(x)^(4/3) + x/10", [0], pi, False),  # convex: f″ > 0 beside the kink
+        ("abs(sin(x)) + sin(x)^2 + x/10", [0], pi, False),  # f″ = 2cos 2x − sin x changes sign
+        ("abs(tan(x)) + x/10", [0], pi, False),  # an inside with a pole: its sign may change off a kink
+    ]:
+        assert concave_between(real_powers(function_of(function)), x, kinks, period) is concave, function
+
+
+def test_cusps_and_several_periodic_terms_plus_a_line_are_minima_exactly(capsys):
+    for function, first, least, family, period, shift in [
+        ("sin(x)^(2/3) + x/10", "a cusp", "f(0) = 0", "x = kπ", "π", "f(x − π) = f(x) − π/10"),
+        # (each takes some 14 s of CPU: sympy's search for f′ = 0 runs to its deadline; the family's other members,
+        # |sin x|^(1/3) ± x/10, are shown concave above and take this path)
+        # f(π) = 1/2 + π/100 is the least of one period's four corners (f(0) = 1, f(3π/2) = 1 + 3π/200, f(2π))
+        ("abs(sin(x)) + abs(cos(x/3)) + x/100", "a corner", "f(π) = π/100 + 1/2 ≈ 0.531416",
+         "x = 3kπ or x = π + 3kπ or x = 3π/2 + 3kπ or x = 2π + 3kπ", "3π", "f(x − 3π) = f(x) − 3π/100"),
+    ]:
+        summary, _ = _solve(capsys, "minimize", function)
+        assert f"the minimum is at {first}, not where f′ = 0" in summary[1], function
+        assert summary[2:4] == [f"a local minimum: {least}",
+                                f"local minima: {family} for every integer k (f′ repeats every {period})"], function
+        assert any(line.startswith(f"note: it is not the least local minimum: {shift} for every x")
+                   for line in summary), function
+        assert not any("numerically" in line or "may not have found" in line or "grid" in line for line in summary)

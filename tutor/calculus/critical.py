@@ -1237,6 +1237,40 @@ def _endless_kinks(f: Expr, x: sympy.Symbol, region: Region | None) -> Split | N
     return Split((), tuple(sort_exactly(kinks)), repeats=repeats, slope_only=shifted is not None, unsolved=span)
 
 
+def concave_between(f: Expr, x: sympy.Symbol, kinks: Sequence[Expr], period: Expr) -> bool:
+    """Whether f″ < 0 on every stretch between the kinks of one period (sin(x)^(2/3) + x/10 on 0 < x < π,
+    |sin x| + |cos(x/3)| + x/100 on each stretch of 0 < x < 3π), shown exactly: on a stretch each inside keeps
+    its sign, so it is written as that sign times a positive number, and every term of the piece's f″ is then
+    ≤ 0 by sympy's assumptions, one < 0. f′ only falls there, so a zero of f′ between kinks, found or not, is a
+    maximum, never a minimum: the kinks hold every local minimum. False where that can't be shown (an inside
+    with a pole, where its sign may change off a kink: tan x)."""
+    cornered, absolutes = _cornered(f)
+    insides = [a.args[0] for a in absolutes]
+    if not kinks or not absolutes or not all(_smooth_everywhere(u) for u in insides):
+        return False
+    positive = sympy.symbols(f"q0:{len(insides)}", positive=True)
+    marks = sort_exactly([sympy.sympify(k) for k in kinks])
+    for low, high in pairwise([*marks, marks[0] + period]):
+        middle = _inside(low, high)
+        signs = [s for s in (sign(u.xreplace({x: middle})) for u in insides) if s]
+        if len(signs) < len(insides):
+            return False
+        bent = sympy.diff(signed(cornered, absolutes, signs), x, 2)
+        bent = bent.xreplace({u: s * q for u, s, q in zip(insides, signs, positive)})
+        terms = sympy.Add.make_args(sympy.expand(bent))
+        if not all(t.is_nonpositive for t in terms) or not any(t.is_negative for t in terms):
+            return False
+    return True
+
+
+def _smooth_everywhere(inside: Expr) -> bool:
+    """Whether an inside is a sum of products of sines and cosines, polynomial in them: no pole, where its sign
+    could change off its zeros."""
+    functions = inside.atoms(sympy.Function)
+    return all(isinstance(g, (sympy.sin, sympy.cos)) for g in functions) and \
+        all(p.exp.is_Integer and p.exp >= 0 for p in inside.atoms(sympy.Pow))
+
+
 def _endless_set(found: sympy.Set) -> bool:
     """Whether solveset's set is an image of every integer, or such images cut to an interval, or a union of
     those: infinitely many solutions, cos x = 0's π/2 + kπ."""

@@ -38,11 +38,13 @@ from ..show import show
 from .common import Number, SolveError, function_of, real_powers, sign, symbols, variables_of
 from .critical import (
     CriticalPoint,
+    CriticalPoints,
     CriticalSet,
     Nature,
     Window,
     by_values,
     classify,
+    concave_between,
     critical_points,
     higher_derivatives,
     nowhere_below,
@@ -457,7 +459,26 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
     minima are numerical, the zeros of f′ shown exactly among those found numerically; and f′'s period, where
     the minima are one period's, exactly, and every other one of them a whole number of periods on."""
     evaluate = _evaluator(compile_expression(f, [x]))
-    zeros, complete = _every_zero(slope, x, within)
+    # f′ repeats (f periodic, or periodic plus a line): a zero recurs every period, so f′ = 0 on every x has none or
+    # infinitely many, never a finite set of them, the one answer used; solveset is not asked (sin(x)^(2/3) + x/10,
+    # where it searches until its deadline)
+    repeating_slope = within == sympy.S.Reals and (_cycle(f, x) is not None or drift(f, x) is not None)
+    zeros, complete = (None, False) if repeating_slope else _every_zero(slope, x, within)
+    asked: list[CriticalPoints | None] = []  # the critical points, found once, where first needed
+
+    def critical() -> CriticalPoints | None:
+        if not asked:
+            try:
+                asked.append(critical_points(f, [x.name]))
+            except SolveError:  # |x|^(3/2): f″ has no value at 0, so the critical points' test refuses it
+                asked.append(None)
+        return asked[0]
+
+    # f drifts and f″ < 0 between its kinks (sin(x)^(2/3) + x/10): no zero of f′ is a minimum, so the kinks of one
+    # period are every one, as below, without first asking sympy for some zeros of f′ (it searches until its deadline)
+    if repeating_slope and f.has(sympy.Abs) and _kinks_hold_minima(f, x, critical()) \
+            and (known := _all_critical(f, x, True, critical())) is not None:
+        return known
     if zeros is None:
         zeros, complete = _exact_zeros(slope, x), False
     minima = [_local(f, x, z) for z in zeros if _is_minimum(f, x, z, evaluate)] if zeros else []
@@ -465,7 +486,7 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
     # no value (a cusp), may still be every one, and exact; where f′ repeats and f drifts, one period's are asked
     # for only where those zeros hold no minimum, as at a corner (|sin x| − x/3 at 0): sin x + x/10's are theirs
     if (not complete or not minima) and within == sympy.S.Reals \
-            and (known := _all_critical(f, x, periodic=not minima)) is not None:
+            and (known := _all_critical(f, x, not minima, critical())) is not None:
         return known
     if minima:
         # sympy's derivative of |x| is sign(x), 0 at x = 0, where f′ does not exist: not a zero of f′
@@ -473,14 +494,11 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
                          key=lambda z: sympy.N(z, 30))
         # each point as the critical points' steps write it: 2 ln(3), where solveset says ln(9) (f's value
         # at it is simplified from solveset's form: 9 - 18 ln(3), where 2 ln(3) gives 9 - ln(387420489))
-        try:
-            critical = critical_points(f, [x.name]).points
-        except SolveError:  # |x|^(3/2): f″ has no value at 0, so the critical points' test refuses it
-            critical = ()
-        written = [p.point[0] for p in critical]
+        points = every.points if (every := critical()) is not None else ()
+        written = [p.point[0] for p in points]
         minima = [replace(m, point=among(m.point, written) or m.point) for m in minima]
         # a minimum where f′ has no value is no zero of it: √|x − 2| + x²/4 at 2, where f′ is -∞ then ∞
-        minima += [_local(f, x, p.point[0]) for p in critical if p.nature == Nature.MINIMUM
+        minima += [_local(f, x, p.point[0]) for p in points if p.nature == Nature.MINIMUM
                    and among(p.point[0], [m.point for m in minima]) is None
                    and within.contains(p.point[0]) == sympy.true and no_derivative(f, x.name, p.point[0])]
         defined = [among(z, written) or z for z in defined]
@@ -502,23 +520,32 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
     return [_local(f, x, z, exact=False) for z in sorted(set(numeric), key=float)], (), False, verified, None
 
 
-def _all_critical(f: Expr, x: sympy.Symbol, periodic: bool = False
+def _kinks_hold_minima(f: Expr, x: sympy.Symbol, found: CriticalPoints | None) -> bool:
+    """Whether f′ repeats with one window of kinks and f″ < 0 between them (`concave_between`): every local minimum
+    is then at a kink."""
+    return found is not None and found.split is not None and len(found.windows) == 1 \
+        and not found.windows[0].bounded and concave_between(f, x, found.split.kinks, found.windows[0].period)
+
+
+def _all_critical(f: Expr, x: sympy.Symbol, periodic: bool, found: CriticalPoints | None
                   ) -> tuple[list[LocalMinimum], tuple[Expr, ...], bool, tuple[ExactZero, ...], Expr | None] | None:
     """f's local minima and f′'s zeros as `_minima` gives them, from the critical points, where those are
     every one there is, each exact and classified: √|x| − x/100 and x^(2/3) − x/100, whose f′ = 0 sympy's
     solveset can't list, are solved on each side of 0, with a cusp at 0 and a maximum beyond it (2500,
     8000000/27). With `periodic`, where f′ repeats and f drifts (|sin x| − x/3), those of one period, 0 ≤ x < T,
     every other being one of them whole periods on, and T. None where they are not all known (cos x + x²/10), or
-    a stretch of them is critical."""
-    try:
-        found = critical_points(f, [x.name])
-    except SolveError:
+    a stretch of them is critical. `found`: f's critical points (None where they were refused)."""
+    if found is None:
         return None
     decided = (Nature.MINIMUM, Nature.MAXIMUM, Nature.NEITHER)
     # |sin x| − x/3: f′ repeats every π, and the critical points of 0 ≤ x < π are every one, a period apart; f
     # drifts a period on, so these are one period's, not all of them (the drift says so: no least minimum)
     repeats = periodic and len(found.windows) == 1 and not found.windows[0].bounded and drift(f, x) is not None
-    if not found.complete or (found.windows and not repeats) or found.sets or found.flat or not found.points \
+    # sin(x)^(2/3) + x/10: f′ = 0 between its cusps unsolved (its maximum near 1.72), but f″ < 0 there, so any
+    # zero of f′ between kinks is a maximum: the kinks of one period hold every local minimum, exactly
+    minima_known = found.complete or (repeats and found.split is not None and found.split.unsolved is not None
+                                      and _kinks_hold_minima(f, x, found))
+    if not minima_known or (found.windows and not repeats) or found.sets or found.flat or not found.points \
             or not all(p.nature in decided for p in found.points):
         return None
     points = [p.point[0] for p in found.points]
