@@ -1183,6 +1183,89 @@ def test_a_point_with_no_derivative_says_why(capsys, argv, message):
     assert status == 2 and out == "" and err == f"tutor: {message}\n"
 
 
+# finding 246: where a partial's formula has no value (0/0 or 0·∞ at the origin), the partial was said to have none
+# too; it is taken from its definition, the limit of f's difference quotient along that variable alone
+_FROM_DEFINITION = "its formula has no value there, so from the definition, lim h→0 "
+
+
+@pytest.mark.parametrize("argv, lines", [
+    (["partial", "x^(1/3)*y", "--wrt", "x", "--at", "x=0,y=0"],
+     ["f(x, y) = x^(1/3)y", "∂f/∂x = y/(3 x^(2/3))", f"∂f/∂x(0, 0) = 0: {_FROM_DEFINITION}(f(h, 0) − f(0, 0))/h = 0"]),
+    (["partial", "(x^3 + y^3)^(1/3)", "--wrt", "x", "--at", "x=0,y=0"],
+     ["f(x, y) = (x³ + y³)^(1/3)", "∂f/∂x = x²/(x³ + y³)^(2/3)",
+      f"∂f/∂x(0, 0) = 1: {_FROM_DEFINITION}(f(h, 0) − f(0, 0))/h = 1"]),
+    (["partial", "(x^3 + y^3)^(1/3)", "--wrt", "y", "--at", "x=0,y=0"],
+     ["f(x, y) = (x³ + y³)^(1/3)", "∂f/∂y = y²/(x³ + y³)^(2/3)",
+      f"∂f/∂y(0, 0) = 1: {_FROM_DEFINITION}(f(0, h) − f(0, 0))/h = 1"]),
+    (["partial", "x^(1/3)*(y - 2)", "--wrt", "x", "--at", "x=0,y=2"],  # away from the origin, the same
+     ["f(x, y) = x^(1/3)(y - 2)", "∂f/∂x = (y - 2)/(3 x^(2/3))",
+      f"∂f/∂x(0, 2) = 0: {_FROM_DEFINITION}(f(h, 2) − f(0, 2))/h = 0"]),
+    (["gradient", "x^(2/3)*y^(2/3)", "--at", "x=0,y=0"],
+     ["f(x, y) = x^(2/3)y^(2/3)", "∇f = (2 y^(2/3)/(3 x^(1/3)), 2 x^(2/3)/(3 y^(1/3)))", "∇f(0, 0) = (0, 0)",
+      f"∂f/∂x(0, 0) = 0: {_FROM_DEFINITION}(f(h, 0) − f(0, 0))/h = 0",
+      f"∂f/∂y(0, 0) = 0: {_FROM_DEFINITION}(f(0, h) − f(0, 0))/h = 0"]),
+    (["gradient", "sqrt(abs(x*y))", "--at", "x=0,y=0"],
+     ["f(x, y) = √|xy|", "∇f = (y sign(xy)/(2√|xy|), x sign(xy)/(2√|xy|))", "∇f(0, 0) = (0, 0)",
+      f"∂f/∂x(0, 0) = 0: {_FROM_DEFINITION}(f(h, 0) − f(0, 0))/h = 0",
+      f"∂f/∂y(0, 0) = 0: {_FROM_DEFINITION}(f(0, h) − f(0, 0))/h = 0"]),
+    (["gradient", "x^2 + y^2", "--at", "x=0,y=0"],  # where the formula has a value, nothing more is said
+     ["f(x, y) = x² + y²", "∇f = (2x, 2y)", "∇f(0, 0) = (0, 0)"]),
+    # a tangent plane where f is differentiable though a partial's formula has no value there: what is left of f
+    # beside the plane, x^(1/3)y, shrinks as r^(4/3), faster than the distance r
+    (["tangent", "x^(1/3)*y", "--at", "0,0"], ["f(x, y) = x^(1/3)y", "tangent plane at (0, 0): z = 0", "z = 0"]),
+    (["tangent", "x^(2/3)*y^(2/3)", "--at", "0,0"],
+     ["f(x, y) = x^(2/3)y^(2/3)", "tangent plane at (0, 0): z = 0", "z = 0"]),
+    (["tangent", "x^(1/3)*y + 3x + 2y + 1", "--at", "0,0"],
+     ["f(x, y) = 3x + x^(1/3)y + 2y + 1", "tangent plane at (0, 0): z = 1 + 3x + 2y", "z = 3x + 2y + 1"]),
+])
+def test_a_partial_whose_formula_has_no_value_is_taken_from_its_definition(capsys, argv, lines):
+    status, out, err = run(capsys, *argv)
+    assert (status, err) == (0, "") and out.splitlines() == lines
+
+
+_EXIST = "f is not differentiable at x = 0, y = 0: its partials exist, ∇f(0, 0) = "
+
+
+@pytest.mark.parametrize("argv, message", [
+    # finding 246: partials from the definition, but no tangent plane: f's slope along y = x is not the plane's
+    (["tangent", "(x^3 + y^3)^(1/3)", "--at", "0,0"],
+     f"{_EXIST}(1, 1), but lim h→0 (f(h, h) − f(0, 0))/h = 2^(1/3), where a tangent plane needs ∂f/∂x + ∂f/∂y = 2"),
+    (["tangent", "sqrt(abs(x*y))", "--at", "0,0"],
+     f"{_EXIST}(0, 0), but (f(h, h) − f(0, 0))/h tends to -1 from the left and 1 from the right as h → 0, where a "
+     "tangent plane needs ∂f/∂x + ∂f/∂y = 0 on both sides"),
+    (["tangent", "x^(1/3)*y^(1/3)", "--at", "0,0"],
+     f"{_EXIST}(0, 0), but (f(h, h) − f(0, 0))/h tends to -∞ from the left and ∞ from the right as h → 0, where a "
+     "tangent plane needs ∂f/∂x + ∂f/∂y = 0 on both sides"),
+    # along both diagonals f's slope is the plane's, and the tutor can't tell more: it says so
+    (["tangent", "(x^3 + y^4)^(1/3)", "--at", "0,0"],
+     "the partials of f exist at x = 0, y = 0, ∇f(0, 0) = (1, 0), but a formula of one has no value there, and "
+     "the tutor can't tell whether f is differentiable there, which a tangent plane needs"),
+    # where a partial truly has no value, the one-sided slopes say why, as before
+    (["partial", "abs(x) + y", "--wrt", "x", "--at", "0,0"],
+     "f is not differentiable at x = 0, y = 0: ∂f/∂x is -1 from the left and 1 from the right"),
+    (["partial", "x^(1/3) + y", "--wrt", "x", "--at", "0,0"],
+     "f is not differentiable at x = 0, y = 0: ∂f/∂x is ∞ on both sides, a vertical tangent"),
+    (["gradient", "x^(1/3)*y", "--at", "0,1"],
+     "f is not differentiable at x = 0, y = 1: ∂f/∂x is ∞ on both sides, a vertical tangent"),
+])
+def test_partials_from_the_definition_give_no_plane_where_f_is_not_differentiable(capsys, argv, message):
+    status, out, err = run(capsys, *argv)
+    assert status == 2 and out == "" and err == f"tutor: {message}\n"
+
+
+def test_the_steps_say_a_partial_came_from_its_definition(capsys):
+    status, out, _ = run(capsys, "tangent", "x^(1/3)*y", "--at", "0,0", "--steps")
+    assert status == 0
+    assert ("2. The slope in the x direction: ∂f/∂x = y/(3 x^(2/3)) has no value at (0, 0), so from the definition, "
+            "∂f/∂x(0, 0) = lim h→0 (f(h, 0) − f(0, 0))/h = 0.") in out.splitlines()
+    assert "3. The slope in the y direction: ∂f/∂y = x^(1/3), so ∂f/∂y(0, 0) = 0." in out.splitlines()
+    _, out, _ = run(capsys, "gradient", "x^(1/3)*y", "--at", "0,0", "--steps")
+    assert out.splitlines()[-2:] == [
+        "4. ∂f/∂x = y/(3 x^(2/3)) has no value at (0, 0), so from the definition, ∂f/∂x(0, 0) = lim h→0 "
+        "(f(h, 0) − f(0, 0))/h = 0.",
+        "5. At (0, 0): ∇f(0, 0) = (0, 0)."]
+
+
 # finding 114: whole-number data were answered in decimals (m = 0.4, b = 0.9) against the documented rule, and a
 # division already in lowest terms said its value twice ("So b = 7/6 = 7/6")
 @pytest.mark.parametrize("points, first_lines", [
@@ -1285,3 +1368,23 @@ def test_critical_steps_solve_each_side_of_a_kink(capsys):
 def test_a_sum_of_terms_never_negative_is_least_where_each_is_0(capsys, function, least):
     status, out, _ = run(capsys, "minimize", function)
     assert status == 0 and least in out.splitlines()
+
+
+def test_a_pack_asks_for_partials_taken_from_their_definition(tmp_path, capsys):
+    # finding 246: these exercises were refused ("∂f/∂x has no real value at x = 0, y = 0"); now set, graded on the
+    # values the definition gives, while a tangent plane where f is not differentiable is still refused
+    path = tmp_path / "pz.yaml"
+    path.write_text("pack: pz\nexercises:\n"
+                    '  - {id: a, kind: partial_derivative, function: "(x^3 + y^3)^(1/3)", wrt: x, at: [0, 0]}\n'
+                    '  - {id: b, kind: gradient, function: "sqrt(abs(x*y))", at: [0, 0]}\n', encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 0
+    assert capsys.readouterr().out == f"{path}: valid (2 exercises; each one's answer grades as correct)\n"
+    for exercise, answer, verdict in (("a", "1", "correct"), ("a", "0", "incorrect"), ("b", "(0, 0)", "correct")):
+        main(["check", answer, "--exercise", f"{path}:{exercise}"])
+        assert capsys.readouterr().out.splitlines()[0] == verdict
+    path.write_text("pack: pz\nexercises:\n"
+                    '  - {id: d, kind: tangent_plane, function: "(x^3 + y^3)^(1/3)", at: [0, 0]}\n', encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 1
+    assert capsys.readouterr().out == (
+        f"{path}:3:5: exercise 'd': f is not differentiable at x = 0, y = 0: its partials exist, ∇f(0, 0) = (1, 1), "
+        "but lim h→0 (f(h, h) − f(0, 0))/h = 2^(1/3), where a tangent plane needs ∂f/∂x + ∂f/∂y = 2\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -212,21 +213,55 @@ def differentiable_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], 
     raise SolveError(_not_differentiable(variables, point, wrt, left, right))
 
 
+@dataclass(frozen=True)
+class Slope:
+    """∂f/∂wrt at a point, and how it was found: `definition` is the limit of f's difference quotient that gave
+    it where its formula has no value there ("lim h→0 (f(h, 0) − f(0, 0))/h"), "" where the formula gave it."""
+
+    value: Expr
+    definition: str = ""
+
+
 def slope_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], wrt: str, what: str = "",
              slope: Expr | None = None) -> Expr:
     """∂f/∂wrt (`slope`, where it is known already) at the point, exactly (`what` names it in an error; the
-    lesson's notation by default).
-    Where its formula has no real value though f has one (√(x² + y²) at the origin, √x at 0), f has no
-    derivative there, and the error says why, from the slopes on either side: a corner, or a vertical
-    tangent; "no real value" would suggest f itself has none there."""
+    lesson's notation by default); see found_slope."""
+    return found_slope(f, variables, point, wrt, what, slope).value
+
+
+def found_slope(f: Expr, variables: Sequence[str], point: Sequence[Expr], wrt: str, what: str = "",
+                slope: Expr | None = None) -> Slope:
+    """∂f/∂wrt at the point, and how it was found.
+    Where its formula has no real value though f has one, the formula says nothing (x²/(x³ + y³)^(2/3) is 0/0
+    at the origin), and the slope is taken from its definition, the limit of f's difference quotient in wrt
+    alone, the others fixed: where the limits from either side are one number, that is the slope ((x³ + y³)^(1/3)
+    at the origin: 1); where they differ or are infinite, f has no derivative there, and the error says why: a
+    corner (√(x² + y²) at the origin), or a vertical tangent (√x at 0); "no real value" would suggest f itself
+    has none there."""
     try:
-        return value_at(derivative(f, wrt) if slope is None else slope, variables, point,
-                        what or slope_name(wrt, variables))
+        return Slope(value_at(derivative(f, wrt) if slope is None else slope, variables, point,
+                              what or slope_name(wrt, variables)))
     except NoRealValue:
         sides = _one_sided(f, dict(zip(symbols(variables), point)), wrt)
-        if sides is None or sides[0] == sides[1] and sides[0].is_finite:
-            raise  # it has a slope (x√(x² + y²) at the origin: 0) that its formula does not give
+        if sides is None:
+            raise  # sympy can't find the limits: the formula's verdict stands
+        if sides[0] == sides[1] and sides[0].is_finite:
+            return Slope(sides[0], f"lim h→0 {_quotient_text(variables, point, {wrt: 1})}")
         raise SolveError(_not_differentiable(variables, point, wrt, *sides)) from None
+
+
+def _quotient_text(variables: Sequence[str], point: Sequence[Expr], step: Mapping[str, int]) -> str:
+    """The difference quotient as the lesson writes it, each variable moved by step·h: (f(h, 0) − f(0, 0))/h
+    for ∂f/∂x at the origin, (f(1 + h, 2 + h) − f(1, 2))/h along y = x + 1."""
+    def moved(p: Expr, k: int) -> str:
+        h = {0: "", 1: "h", -1: "-h"}.get(k, f"{k}h")
+        if not h or p == 0:
+            return h or show(p)
+        return f"{show(p)} {'-' if h.startswith('-') else '+'} {h.lstrip('-')}"
+
+    where = ", ".join(show(p) for p in point)
+    there = ", ".join(moved(p, step.get(v, 0)) for v, p in zip(variables, point))
+    return f"(f({there}) − f({where}))/h"
 
 
 def slope_where_formula_fails(f: Expr, variables: Sequence[str], point: Sequence[Expr], wrt: str
@@ -247,9 +282,13 @@ def slope_where_formula_fails(f: Expr, variables: Sequence[str], point: Sequence
 def _one_sided(f: Expr, values: Mapping[sympy.Symbol, Expr], wrt: str) -> tuple[Expr, Expr] | None:
     """The limits of f's difference quotient in wrt from the left and from the right at the point;
     None where sympy can't find them within its budget."""
+    return _one_sided_in(f, values, symbol(wrt))
+
+
+def _one_sided_in(f: Expr, values: Mapping[sympy.Symbol, Expr], v: sympy.Symbol) -> tuple[Expr, Expr] | None:
     # h > 0 on each side (a + h, a - h), and each |u| written ±u by its sign there: with h only real, or |…|
     # left to sympy's limit, √|x - 3| + x²/100 from the left at 3 came out ∞, not -∞, and costlier
-    v, h = symbol(wrt), sympy.Dummy("h", positive=True)
+    h = sympy.Dummy("h", positive=True)
     f = real_powers(f)  # x^(2/3) left of 0 as read: |x|^(2/3), where sympy's has no real value
     at = values.get(v, v)
     here = f.xreplace(values)
@@ -271,6 +310,70 @@ def _one_sided(f: Expr, values: Mapping[sympy.Symbol, Expr], wrt: str) -> tuple[
         return None
     right, left = slopes
     return left, right
+
+
+def differentiable_from_partials(f: Expr, variables: Sequence[str], point: Sequence[Expr],
+                                 slopes: Sequence[Slope]) -> None:
+    """SolveError where the partials at the point exist but some came from their definition (their formula has
+    no value there), and the tutor can't show f differentiable there, which a tangent plane needs: partials
+    look along the axes only. Along each diagonal line through the point, f's slope must be the plane's,
+    ∂f/∂x + ∂f/∂y along y = x ((x³ + y³)^(1/3) at the origin: ∛2, not 2); and f is differentiable where what
+    is left of f beside the plane shrinks faster than the distance: each of its terms a product of powers of
+    the distances along the axes, of total degree above 1 (x^(1/3)·y at the origin: 4/3)."""
+    if len(variables) < 2 or not any(s.definition for s in slopes):
+        return
+    f = real_powers(f)
+    shown = ", ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))
+    gradient = show(tuple(s.value for s in slopes)) if len(slopes) > 1 else show(slopes[0].value)
+    exist = f"f is not differentiable at {shown}: its partials exist, ∇f{_args(point)} = {gradient}, but"
+    names = symbols(variables)
+    t = sympy.Dummy("t", real=True)
+    for i, j in itertools.combinations(range(len(variables)), 2):
+        for k in (1, -1):
+            step = {variables[i]: 1, variables[j]: k}
+            along = f.xreplace({s: p + step.get(v, 0) * t for v, s, p in zip(variables, names, point)})
+            sides = _one_sided_in(along, {t: sympy.Integer(0)}, t)
+            plane = slopes[i].value + k * slopes[j].value
+            if sides is None or sides[0] == sides[1] == plane:
+                continue
+            quotient = _quotient_text(variables, point, step)
+            needs = (f"where a tangent plane needs ∂f/∂{variables[i]} {'+' if k == 1 else '−'} ∂f/∂{variables[j]} "
+                     f"= {show(plane)}")
+            if sides[0] == sides[1]:
+                raise SolveError(f"{exist} lim h→0 {quotient} = {_limit_text(sides[0])}, {needs}")
+            raise SolveError(f"{exist} {quotient} tends to {_limit_text(sides[0])} from the left and "
+                             f"{_limit_text(sides[1])} from the right as h → 0, {needs} on both sides")
+    rest = f - f.xreplace(dict(zip(names, point))) - sum(s.value * (n - p) for s, n, p in zip(slopes, names, point))
+    moved = sympy.expand(rest.xreplace({n: n + p for n, p in zip(names, point)}), power_base=False, power_exp=False)
+    if all((d := _order(term, names)) is not None and d > 1 for term in sympy.Add.make_args(moved)):
+        return
+    raise SolveError(f"the partials of f exist at {shown}, ∇f{_args(point)} = {gradient}, but a formula of "
+                     f"one has no value there, and the tutor can't tell whether f is differentiable there, "
+                     f"which a tangent plane needs")
+
+
+def _args(point: Sequence[Expr]) -> str:
+    return "(" + ", ".join(show(p) for p in point) + ")"
+
+
+def _order(term: Expr, names: Sequence[sympy.Symbol]) -> Expr | None:
+    """d where |term| ≤ C·rᵈ near the origin (r its distance from it), from its factors: a number or a sign
+    is bounded (0), a polynomial is of its lowest degree, |u| and uᵉ (e > 0) of e times u's; None where the
+    factors don't tell."""
+    total = sympy.Integer(0)
+    for factor in sympy.Mul.make_args(term):
+        if not factor.free_symbols or isinstance(factor, sympy.sign):
+            continue
+        base, exponent = factor.as_base_exp()
+        if isinstance(base, sympy.Abs):
+            base = base.args[0]
+        if not (exponent.is_Rational and exponent.is_positive and base.is_polynomial(*names)):
+            return None
+        degrees = [sum(m) for m in sympy.Poly(base, *names).monoms()]
+        if not degrees or min(degrees) == 0:
+            return None
+        total += min(degrees) * exponent
+    return total
 
 
 def _sign_beside(u: Expr, h: sympy.Dummy) -> int | None:
@@ -350,6 +453,7 @@ class Partial:
     derivative: Expr
     at: Mapping[str, Expr] | None = None
     value: Expr | None = None  # the derivative at `at`
+    definition: str = ""  # the limit that gave the value where the derivative's formula has none there
 
 
 @dataclass(frozen=True)
@@ -359,6 +463,7 @@ class Gradient:
     components: tuple[Expr, ...]
     at: Mapping[str, Expr] | None = None
     values: tuple[Expr, ...] | None = None  # the components at `at`
+    definitions: tuple[str, ...] = ()  # for each, the limit that gave it where its formula has no value there
 
 
 def partial(f: str | Expr, wrt: str, at: Mapping[str, Number] | None = None) -> Partial:
@@ -373,8 +478,8 @@ def partial(f: str | Expr, wrt: str, at: Mapping[str, Number] | None = None) -> 
     defined_at(f, variables, point)
     differentiable_at(f, variables, point, wrt)  # before the derivative: at a jump of floor, the jump is said
     result = derivative(f, wrt)
-    value = slope_at(f, variables, point, wrt, f"∂f/∂{wrt}", result)
-    return Partial(f, wrt, result, frozen_point(variables, point), value)
+    found = found_slope(f, variables, point, wrt, f"∂f/∂{wrt}", result)
+    return Partial(f, wrt, result, frozen_point(variables, point), found.value, found.definition)
 
 
 def gradient(f: str | Expr, variables: Sequence[str] | None = None,
@@ -391,8 +496,9 @@ def gradient(f: str | Expr, variables: Sequence[str] | None = None,
     defined_at(f, variables, point)
     for v in variables:
         differentiable_at(f, variables, point, v)
-    values = tuple(slope_at(f, variables, point, v, f"∂f/∂{v}", c) for c, v in zip(components, variables))
-    return Gradient(f, variables, components, frozen_point(variables, point), values)
+    found = tuple(found_slope(f, variables, point, v, f"∂f/∂{v}", c) for c, v in zip(components, variables))
+    return Gradient(f, variables, components, frozen_point(variables, point), tuple(s.value for s in found),
+                    tuple(s.definition for s in found))
 
 
 @dataclass(frozen=True)

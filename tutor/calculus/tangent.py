@@ -11,7 +11,7 @@ from sympy import Expr
 
 from ..parse import Equation, symbol
 from .common import Number, SolveError, function_of, point_of, symbols, variables_of
-from .partials import differentiable_at, slope_at, value_at
+from .partials import differentiable_at, differentiable_from_partials, found_slope, value_at
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class TangentPlane:
     equation: Equation  # z = ... (y = ... for a line), expanded
     variables: tuple[str, ...] = ()
     function: Expr | None = None
+    definitions: tuple[str, ...] = ()  # for each partial, the limit that gave it where its formula has no value
 
     @property
     def line(self) -> bool:
@@ -46,9 +47,12 @@ def tangent_plane(f: str | Expr, variables: Sequence[str] | None, at: Mapping[st
     value = value_at(f, variables, point)
     for v in variables:
         differentiable_at(f, variables, point, v)
-    partials = tuple(slope_at(f, variables, point, v) for v in variables)
+    slopes = tuple(found_slope(f, variables, point, v) for v in variables)
+    differentiable_from_partials(f, variables, point, slopes)
+    partials = tuple(s.value for s in slopes)
     rhs = sympy.expand(value + sum(d * (s - p) for d, s, p in zip(partials, symbols(variables), point)))
-    return TangentPlane(point, value, partials, Equation(symbol(height(variables)), rhs), variables, f)
+    return TangentPlane(point, value, partials, Equation(symbol(height(variables)), rhs), variables, f,
+                        tuple(s.definition for s in slopes))
 
 
 def height(variables: Sequence[str]) -> str:

@@ -10,7 +10,7 @@ from ... import calculus
 from ...check import names
 from ...show import show
 from ..base import Command
-from ..solution import Solution, args, exact_data, function_argument, header, read_function
+from ..solution import Solution, args, definition_said, exact_data, function_argument, header, read_function
 
 
 def solve(function: str, at: str | None = None, variables: Sequence[str] | None = None,
@@ -26,9 +26,14 @@ def solve(function: str, at: str | None = None, variables: Sequence[str] | None 
     if result.at is not None and result.values is not None:
         at_point = tuple(result.at.values())
         lines.append(f"∇f{args(at_point)} = {show(result.values)}")
+        lines += [f"∂f/∂{v}{args(at_point)} = {show(value)}: {definition_said(definition, value)}"
+                  for v, value, definition in zip(names, result.values, result.definitions) if definition]
         latex.append(rf"\nabla f{args(at_point, True)} = {show(result.values, latex=True)}")
         data["at"] = {k: show(v) for k, v in result.at.items()}
         data["values"] = [exact_data(v) for v in result.values]
+        if any(result.definitions):
+            data["from_definition"] = {v: f"{d} = {show(value)}" for v, value, d
+                                       in zip(names, result.values, result.definitions) if d}
     derivation = gradient_steps(f, names, point, result=result) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 

@@ -16,6 +16,7 @@ class GradientRule(StepRule):
     GRADIENT_VECTOR = "gradient_vector"
     GRADIENT_AT = "gradient_at"
     GRADIENT_AT_POINT = "gradient_at_point"
+    PARTIAL_BY_DEFINITION = "gradient_partial_by_definition"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -26,6 +27,8 @@ TEMPLATES: dict[StepRule, str] = {
     GradientRule.GRADIENT: "The gradient of {f} = {before}: {grad} = {after}",
     GradientRule.GRADIENT_VECTOR: "Put the partial derivatives together: {grad} = {after}.",
     GradientRule.GRADIENT_AT: "At {point}: {grad}{point:args} = {after}.",
+    GradientRule.PARTIAL_BY_DEFINITION: "{df} = {before} has no value at {point}, so from the definition, "
+                                        "{df}{point:args} = {definition} = {after}.",
     GradientRule.GRADIENT_AT_POINT: "The gradient of {f} = {before} at {point}: {grad}{point:args} = {after}",
 }
 
@@ -38,6 +41,10 @@ def gradient_steps(f: str | Expr, variables: Sequence[str] | None = None,
     substeps.append(step(GradientRule.GRADIENT_VECTOR, None, g.components))
     if g.at is not None:
         point = tuple(g.at.values())
+        substeps += [step(GradientRule.PARTIAL_BY_DEFINITION, component, value, point=point, wrt=v,
+                          definition=definition)
+                     for v, component, value, definition in zip(g.variables, g.components, g.values or (),
+                                                                 g.definitions) if definition]
         substeps.append(step(GradientRule.GRADIENT_AT, g.components, g.values, point=point))
         return step(GradientRule.GRADIENT_AT_POINT, g.function, g.values, substeps, variables=g.variables,
                     point=point)

@@ -11,7 +11,16 @@ from ...calculus.common import SolveError, describe
 from ...check import names
 from ...show import show
 from ..base import Command
-from ..solution import Solution, approx, args, exact_data, function_argument, header, read_function
+from ..solution import (
+    Solution,
+    approx,
+    args,
+    definition_said,
+    exact_data,
+    function_argument,
+    header,
+    read_function,
+)
 
 
 def solve(function: str, wrt: str | None = None, at: str | None = None,
@@ -33,10 +42,13 @@ def solve(function: str, wrt: str | None = None, at: str | None = None,
                             "derivative_latex": show(result.derivative, names, latex=True)}
     if result.at is not None:
         at_point = tuple(result.at.values())
-        lines.append(f"{_d(names, wrt)}{args(at_point)} = {show(result.value)}{approx(result.value)}")
+        lines.append(f"{_d(names, wrt)}{args(at_point)} = {show(result.value)}{approx(result.value)}"
+                     + (f": {definition_said(result.definition, result.value)}" if result.definition else ""))
         latex.append(f"{_d(names, wrt, True)}{args(at_point, True)} = {show(result.value, latex=True)}")
         data["at"] = {k: show(v) for k, v in result.at.items()}
         data["value"] = exact_data(result.value)
+        if result.definition:
+            data["from_definition"] = f"{result.definition} = {show(result.value)}"
     derivation = steps.derivative_steps(f, wrt, names) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 

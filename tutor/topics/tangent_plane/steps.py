@@ -20,6 +20,8 @@ class TangentRule(StepRule):
     TANGENT_LINE = "tangent_line"
     VALUE_AT = "value_at"
     PARTIAL_AT = "partial_at"
+    PARTIAL_BY_DEFINITION = "partial_by_definition"
+    SLOPE_BY_DEFINITION = "line_slope_by_definition"
     SLOPE_AT = "line_slope_at"
     PLANE = "plane"
     LINE = "line"
@@ -35,6 +37,10 @@ TEMPLATES: dict[StepRule, str] = {
     TangentRule.VALUE_AT: "The height of {f} at the point: {f}{point:args} = {after}.",
     TangentRule.PARTIAL_AT: "The slope in the {wrt} direction: {df} = {before}, so {df}{point:args} = {after}.",
     TangentRule.SLOPE_AT: "The slope: {df} = {before}, so {df}{point:args} = {after}.",
+    TangentRule.PARTIAL_BY_DEFINITION: "The slope in the {wrt} direction: {df} = {before} has no value at {point}, "
+                                       "so from the definition, {df}{point:args} = {definition} = {after}.",
+    TangentRule.SLOPE_BY_DEFINITION: "The slope: {df} = {before} has no value at {point}, so from the definition, "
+                                     "{df}{point:args} = {definition} = {after}.",
     TangentRule.PLANE: "Put these into z = {f}(a, b) + {f}_x(a, b)(x − a) + {f}_y(a, b)(y − b): {after}.",
     TangentRule.LINE: "Put these into {height} = {f}(a) + {f}′(a)({wrt} − a): {after}.",
 }
@@ -49,8 +55,11 @@ def tangent_steps(f: str | Expr, variables: Sequence[str] | None, at: Mapping[st
     grad = gradient(t.function, t.variables)
     substeps = [step(TangentRule.VALUE_AT, t.function, t.value, point=t.point)]
     slope = TangentRule.SLOPE_AT if t.line else TangentRule.PARTIAL_AT
-    substeps += [step(slope, component, value, point=t.point, wrt=v)
-                 for v, component, value in zip(t.variables, grad.components, t.partials)]
+    by_definition = TangentRule.SLOPE_BY_DEFINITION if t.line else TangentRule.PARTIAL_BY_DEFINITION
+    definitions = t.definitions or ("",) * len(t.variables)
+    substeps += [step(by_definition, component, value, point=t.point, wrt=v, definition=definition) if definition
+                 else step(slope, component, value, point=t.point, wrt=v)
+                 for v, component, value, definition in zip(t.variables, grad.components, t.partials, definitions)]
     height = t.equation.lhs
     if t.line:
         substeps.append(step(TangentRule.LINE, None, Equation(height, Terms(t.terms)), height=height,
