@@ -90,20 +90,6 @@ def spent() -> int:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class _Hashed(list[Any]):
-    """A call's arguments, hashed once: a cache looks a key up twice, and hashing sympy's
-    expressions runs Python code for each."""
-
-    __slots__ = ("hash_value",)
-
-    def __init__(self, args: tuple[Any, ...]):
-        super().__init__(args)
-        self.hash_value = hash(args)
-
-    def __hash__(self) -> int:  # type: ignore[override]
-        return self.hash_value
-
-
 def metered_cache(maxsize: int) -> Callable[[F], F]:
     """A bounded cache for work done under a budget: a result remembered costs the units that
     computing it cost, so what the budget allows never depends on what this process did before
@@ -113,12 +99,13 @@ def metered_cache(maxsize: int) -> Callable[[F], F]:
     remembered one without being the same object (sympy's own cache is smaller), and each lookup
     compares them node by node. Which entry goes first never changes a result, nor what it costs."""
     def decorate(fn: F) -> F:
-        remembered: dict[_Hashed, tuple[Any, int]] = {}
+        remembered: dict[tuple[Any, ...], tuple[Any, int]] = {}
 
+        # The arguments themselves are the key: most calls are hits, which hash them once (a key that
+        # kept its hash would cost a Python call for each lookup, more than hashing again on a miss).
         @functools.wraps(fn)
         def cached(*args: Any) -> Any:
-            key = _Hashed(args)
-            found = remembered.get(key)
+            found = remembered.get(args)
             if found is not None:
                 value, units = found
                 if units:
@@ -126,7 +113,7 @@ def metered_cache(maxsize: int) -> Callable[[F], F]:
                 return value
             before = _meter.spent
             value = fn(*args)
-            remembered[key] = value, _meter.spent - before
+            remembered[args] = value, _meter.spent - before
             if len(remembered) > maxsize:
                 del remembered[next(iter(remembered))]
             return value

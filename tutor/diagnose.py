@@ -562,10 +562,15 @@ def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _T
     seen: set = set()
     rights: dict[_Reading, tuple[tuple[_Values | None, ...], int | None]] = {}
     right_answers = _RightAnswers(problem, tolerance)
+    # a column of options comes again in other candidates (the components swapped, one left out): filed once
+    filed: dict[tuple[int, tuple[str, ...]], _Options] = {}
     for candidate in [*_author_mistakes(problem, mistakes), *catalogue]:
         reading = _reading(problem, candidate)
         if isinstance(candidate, Componentwise):
-            files = tuple(_file_options(options, reading[1]) for options in candidate.options)
+            for options in candidate.options:  # the catalogue holds each column until the table is built
+                if (id(options), reading[1]) not in filed:
+                    filed[id(options), reading[1]] = _file_options(options, reading[1])
+            files = tuple(filed[id(options), reading[1]] for options in candidate.options)
             entries.append(_Entry(candidate, reading, (), _rank(candidate), len(entries), options=files))
             continue
         if not isinstance(candidate, WrongAnswer):

@@ -500,11 +500,12 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
     others = {u.name: d.differentiate(f, u) for u in held}
     other_keys = {fingerprint(o, variables) for o in others.values()}
 
-    def accepted(key: tuple, said: tuple[Said, ...], variant: Variant) -> str | None:
-        """The ids of what is said, for a derivative with this fingerprint that is new; None if it is not."""
+    def accepted(key: tuple, said: Sequence[str], variant: Variant) -> str | None:
+        """The ids of what is said (its misconceptions, each once), for a derivative with this fingerprint
+        that is new; None if it is not."""
         if not said:
             return None
-        ids = "+".join(dict.fromkeys(s.misconception for s in said))
+        ids = "+".join(said)
         if key in seen and (len(said) > 1 or ids in seen[key] or "" in seen[key]):
             return None
         if variant and variant[0][0] == Slip.HELD_ONLY and key in other_keys:
@@ -514,7 +515,7 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
 
     def add(derivative: Expr, said: tuple[Said, ...], variant: Variant = ()) -> None:
         values = _fingerprint(derivative, names)
-        ids = accepted(values[:len(_PROBES)], said, variant)
+        ids = accepted(values[:len(_PROBES)], [s.misconception for s in said], variant)
         if ids is not None:
             found.append(WrongDerivative(ids, derivative, said, variant, _known(derivative, values, names)))
 
@@ -542,9 +543,12 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
             # their sum's fingerprint from theirs, as _fingerprint sums its terms': the sum is made only if new
             values = _summed(derivatives, names) or _fingerprint(sympy.Add(*derivatives), names)
             made[derivatives] = values[:len(_PROBES)]
-            said = _said([site for _, sites in terms for site in sites], words)
-            ids = accepted(made[derivatives], said, first + second) if len(said) == 2 else None
+            both = [site for _, sites in terms for site in sites]
+            # what _said would say, by its misconceptions: its sentences are made only for a pair kept
+            said_ids = list(dict.fromkeys(site.slip.misconception for site in both))
+            ids = accepted(made[derivatives], said_ids, first + second) if len(said_ids) == 2 else None
             if ids is not None:
+                said = _said(both, words)
                 derivative = sympy.Add(*derivatives)
                 found.append(WrongDerivative(ids, derivative, said, first + second, _known(derivative, values, names)))
     return found
