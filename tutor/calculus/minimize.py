@@ -469,7 +469,7 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
     def critical() -> CriticalPoints | None:
         if not asked:
             try:
-                asked.append(critical_points(f, [x.name]))
+                asked.append(critical_points(f, [x.name], minima=True))
             except SolveError:  # |x|^(3/2): f″ has no value at 0, so the critical points' test refuses it
                 asked.append(None)
         return asked[0]
