@@ -120,23 +120,25 @@ def test_an_authors_region_is_shown_as_the_tutor_shows_numbers(tmp_path, capsys)
     assert "   Find all critical points of f(x, y) = cos(x) + y² in the region 0 ≤ x ≤ 2π, -1 ≤ y ≤ 1." in shown
 
 
-def test_a_periodic_f_whose_minima_are_not_all_found_says_it_repeats_and_is_no_exercise(tmp_path, capsys):
-    """sin(x)^(2/3) + cos²x (finding 236): least, f = 1, at every kπ/2, cusps at kπ. The minima found were
-    0, π/2 and 3π/2, said to be where f is least, with a note that f does "not repeat with a period"; f repeats
-    every π, so each recurs a period on, and the list is hedged, since f′ = 0 is not solved in full. A key of the
-    places found would mark a cusp a period on wrong: as an exercise it is refused, for that reason (one test:
-    solving f takes half a minute)."""
-    assert main(["solve", "minimize", "sin(x)^(2/3) + cos(x)^2"]) == 0
+@pytest.mark.parametrize("function, slope", [
+    # f″ < 0 between the kinks (kπ and π/2 + kπ): the kinks hold every minimum, and f′ = 0 is not solved
+    ("abs(sin(x))^(2/3) + abs(cos(x))",
+     "f′(x) = -sin(x)sign(cos(x)) + 2 cos(x)sign(sin(x))/(3|sin(x)|^(1/3)); the minimum is at a cusp"),
+    # f′ = 2cos x (1/(3sin(x)^(1/3)) − sin x): each factor solved alone, cos x = 0 and sin(x)^(4/3) = 1/3
+    ("sin(x)^(2/3) + cos(x)^2", "f′(x) = -2 sin(x)cos(x) + 2 cos(x)/(3 sin(x)^(1/3)); the minimum is at a cusp"),
+])
+def test_a_periodic_f_least_at_its_cusps_and_corners_is_least_at_each_a_period_on(tmp_path, capsys, function, slope):
+    """Finding 236: f = 1 at every kπ/2, cusps at kπ, f repeats every π. The minima were a grid's (±π/2 and a gapped
+    list, no cusp) or 0, π/2 and 3π/2 hedged, after a minute of sympy's searches for f′ = 0; a key of them marked
+    a cusp a period on wrong."""
+    assert main(["solve", "minimize", function]) == 0
     lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith(slope)
     assert lines[2:] == [
-        "minimum: f = 1 at x = kπ or x = π/2 + kπ for every integer k (f repeats every π), and maybe at places "
-        "the tutor did not find",
-        "local minima: x = kπ or x = π/2 + kπ for every integer k, and maybe others the tutor did not find",
-        "note: f′ = 0 is not a polynomial equation, and the tutor may not have found all its solutions, so there "
-        "may be other local minima"]
-    path = _pack(tmp_path, '{id: a, kind: minimize, function: "sin(x)^(2/3) + cos(x)^2"}')
-    assert main(["pack", "validate", str(path)]) == 1
-    shown = capsys.readouterr()
-    assert (shown.out + shown.err).splitlines()[-1].endswith(
-        "exercise 'a': f repeats, and the tutor can't find every place where it is least in a period, so no key "
-        "can list them all: ask in a window (a critical_points exercise with a region), or use another function")
+        "minimum: f = 1 at x = 0 and x = π/2",
+        "local minima: x = 0, x = π/2; the least is the global minimum",
+        "note: f repeats every π: these are the solutions and minima with 0 ≤ x < π, and each recurs at x + k·π for "
+        "every integer k"]
+    path = _pack(tmp_path, f'{{id: a, kind: minimize, function: "{function}"}}')
+    assert [_check(capsys, path, "a", answer)[1][0] for answer in ("-pi", "3pi/2", "1")] == \
+        ["correct", "correct", "incorrect"]

@@ -398,11 +398,14 @@ def _reason(label: str, variables: Sequence[str], D: Expr, fxx: Expr, minors: li
 
 def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
                     region: str | Region | None = None, *, window: Region | None = None,
-                    piece: bool = False) -> CriticalPoints:
+                    piece: bool = False, minima: bool = False) -> CriticalPoints:
     """`window`: a region whose bounds only set where a periodic ∇f's critical points are listed, as
     `region`'s do, with nothing marked or cut by it: local minima split by the region themselves.
     `piece`: f is a piece of a function where each odd root's base has one sign (x^(2/3) of |x|^(2/3) where
-    x > 0), solved as written; any other f is solved with real roots (`real_powers`)."""
+    x > 0), solved as written; any other f is solved with real roots (`real_powers`).
+    `minima`: only the local minima are wanted; where f′ repeats and f″ < 0 between f's kinks (`concave_between`),
+    f′ = 0 is then not solved, any zero of it there being a maximum, and only the kinks of one period are decided
+    (the result says f′ = 0 went unsolved, as `_endless_kinks`'s does)."""
     f = function_of(f)
     variables = variables_of(f, variables)
     if not variables:
@@ -430,9 +433,12 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     complete = all(p.is_polynomial(*syms) for fs in factors for p in fs) or not all(factors)
     note = "" if complete else ("the equations are not polynomial, so the solutions found "
                                 "may not be all the critical points")
-    windows = () if complete or exactly else _windows(equations, syms, region or window)
+    # sin(x)^(2/3) + x/10: sympy's solve of f′ = 0, and solveset's on each side of its kinks, search until their
+    # deadlines, for zeros that can only be maxima
+    concave = _concave_kinks(f, syms[0], region or window) if minima and len(syms) == 1 and not complete else None
+    windows = () if complete or exactly or concave else _windows(equations, syms, region or window)
     cases, every = [], bool(windows)
-    for combination in itertools.product(*factors):
+    for combination in () if concave else itertools.product(*factors):
         case = _solve_case(combination, syms, f, gradient, region, exactly, windows)
         every = every and (case.every if case is not None else _contradictory(tuple(dict.fromkeys(combination))))
         if case is not None and (case.points or case.set is not None or not case.solved or case.undefined):
@@ -452,7 +458,7 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     if level is not None:  # every solution of f′ = 0, exactly: sympy's may miss some, or find a corner as smooth
         isolated, complete, note = [(z,) for z in level.zeros], True, ""
     kinked = len(syms) == 1 and level is None and not complete and f.has(sympy.Abs)
-    split = _split_at_kinks(f, syms[0], region or window) if kinked else None
+    split = (concave or _split_at_kinks(f, syms[0], region or window)) if kinked else None
     if split is None and kinked:  # |sin x| + x²: f′ = 0 unsolved between its kinks, the kinks looked at alone
         split = _endless_kinks(f, syms[0], region or window)
     kinks: list[CriticalPoint] = []
@@ -1235,6 +1241,17 @@ def _endless_kinks(f: Expr, x: sympy.Symbol, region: Region | None) -> Split | N
     except _GAVE_UP:
         return None
     return Split((), tuple(sort_exactly(kinks)), repeats=repeats, slope_only=shifted is not None, unsolved=span)
+
+
+def _concave_kinks(f: Expr, x: sympy.Symbol, region: Region | None) -> Split | None:
+    """The kinks of one period (`_endless_kinks`) where f or f′ repeats with them and f″ < 0 between them
+    (`concave_between`): they hold every local minimum. None otherwise."""
+    if not f.has(sympy.Abs):
+        return None
+    split = _endless_kinks(f, x, region)
+    if split is None or split.repeats is None or split.repeats.bounded:
+        return None
+    return split if concave_between(f, x, split.kinks, split.repeats.period) else None
 
 
 def concave_between(f: Expr, x: sympy.Symbol, kinks: Sequence[Expr], period: Expr) -> bool:

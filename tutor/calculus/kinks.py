@@ -349,21 +349,55 @@ def spanned(f: Expr, x: sympy.Symbol, absolutes: Sequence[sympy.Abs], span: symp
     of an inside may change at a pole too (tan x at π/2), where no stretch between kinks would see it.
     None where solveset lists some of them as no finite set of real numbers (a piece constant all along);
     solveset's own errors, and the time it takes, are the caller's to bound."""
+    kinks = kinks_in(absolutes, x, span)
+    if kinks is None:
+        return None
+    signed = []
+    for signs, smooth in signed_pieces(f, absolutes):
+        slope = sympy.diff(smooth, x)
+        found = _factor_zeros(slope, x, span)
+        if found is None:
+            return None
+        held = [z for z in found if holds(absolutes, signs, {x: z})]
+        signed.append(Signed(signs, smooth, slope, tuple(sort_exactly(held))))
+    return Spanned(span, tuple(absolutes), tuple(sort_exactly(kinks)), tuple(signed))
+
+
+def kinks_in(absolutes: Sequence[sympy.Abs], x: sympy.Symbol, span: sympy.Set) -> list[Expr] | None:
+    """Where an absolute value's inside is 0 in a bounded span, ascending, as solveset lists them (quick: sin x = 0,
+    not f′ = 0); None where it lists no finite set of real numbers."""
     kinks: list[Expr] = []
     for a in absolutes:
         found = _listed(a.args[0], x, span)
         if found is None:
             return None
         kinks += [k for k in found if k not in kinks]
-    signed = []
-    for signs, smooth in signed_pieces(f, absolutes):
-        slope = sympy.diff(smooth, x)
-        found = _listed(slope, x, span)
+    return sort_exactly(kinks)
+
+
+def _factor_zeros(e: Expr, x: sympy.Symbol, span: sympy.Set) -> list[Expr] | None:
+    """`_listed`'s zeros of e, each factor of e solved alone: solveset searches 2cos(x)/(3sin(x)^(1/3)) − 2sin(x)cos(x)
+    whole until its deadline, and lists cos x = 0 and 3sin(x)^(4/3) = 1 at once. A zero of one factor is kept
+    where each other factor is shown finite there, and each one divided by is shown not 0 (sin(x)^(-1/3) at 0, where
+    e has no value); where that can't be shown, e is solved whole."""
+    parts = [p.as_base_exp() for p in sympy.Mul.make_args(sympy.factor(e)) if p.has(x)]
+    if len(parts) < 2 or not all(k.is_Rational for _, k in parts):  # (eˣ is e to the power x: solved whole)
+        return _listed(e, x, span)
+    zeros: list[Expr] = []
+    for i, (base, power) in enumerate(parts):
+        if not power.is_positive:
+            continue
+        found = _listed(base, x, span)
         if found is None:
-            return None
-        held = [z for z in found if holds(absolutes, signs, {x: z})]
-        signed.append(Signed(signs, smooth, slope, tuple(sort_exactly(held))))
-    return Spanned(span, tuple(absolutes), tuple(sort_exactly(kinks)), tuple(signed))
+            return _listed(e, x, span)
+        for z in found:
+            others = [(b.xreplace({x: z}), k) for j, (b, k) in enumerate(parts) if j != i]
+            kept = [v.is_finite and (v.is_zero is False if k.is_negative else True) for v, k in others]
+            if any(decided is None for decided in kept):
+                return _listed(e, x, span)
+            if all(kept) and z not in zeros:
+                zeros.append(z)
+    return zeros
 
 
 def _listed(e: Expr, x: sympy.Symbol, span: sympy.Set) -> list[Expr] | None:

@@ -53,7 +53,7 @@ from .critical import (
     separated,
 )
 from .descent import Descent, descend
-from .kinks import Flat, Pieces, Stretch, even_inside, kink_minima, pieces, spanned, with_abs
+from .kinks import Flat, Pieces, Stretch, even_inside, kink_minima, kinks_in, pieces, spanned, with_abs
 from .partials import derivative, no_derivative
 from .region import Region
 from .roots import as_real, compare, rational_between, rational_polynomial, real_roots
@@ -469,7 +469,7 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
     def critical() -> CriticalPoints | None:
         if not asked:
             try:
-                asked.append(critical_points(f, [x.name]))
+                asked.append(critical_points(f, [x.name], minima=True))
             except SolveError:  # |x|^(3/2): f″ has no value at 0, so the critical points' test refuses it
                 asked.append(None)
         return asked[0]
@@ -717,6 +717,12 @@ def _period_places(cornered: Expr, x: sympy.Symbol, slope: Expr, corners: Sequen
     if not corners:
         zeros, complete = _every_zero(slope, x, within)
         return ((zeros or []), []) if complete else None
+    # f″ < 0 between the kinks (|sin x|^(2/3) + |cos x|): f is least on each stretch at an end, and a zero of f′ there
+    # is a maximum, so the kinks hold every minimum and the least value; f′ = 0 is not solved (solveset searches
+    # each sign's until its deadline)
+    kinks = kinks_in(corners, x, within)
+    if kinks is not None and concave_between(cornered, x, kinks, period):
+        return [], kinks
     found = spanned(cornered, x, corners, within)
     return None if found is None else (list(found.zeros), list(found.kinks))
 
