@@ -133,13 +133,13 @@ def test_concave_between_kinks_is_shown_exactly_or_not_at_all():
     from tutor.calculus.critical import concave_between
     from tutor.parse import symbol
 
-    x, pi = symbol("x"), sympy.pi
+    x, pi, zero = symbol("x"), sympy.pi, sympy.Integer(0)
     for function, kinks, period, concave in [
-        ("sin(x)^(2/3) + x/10", [0], pi, True), ("abs(sin(x))^(1/3) - x/10", [0], pi, True),
-        ("abs(sin(x)) + abs(cos(x/3)) + x/100", [0, pi, 3 * pi / 2, 2 * pi], 3 * pi, True),
-        ("sin(x)^(4/3) + x/10", [0], pi, False),  # convex: f″ > 0 beside the kink
-        ("abs(sin(x)) + sin(x)^2 + x/10", [0], pi, False),  # f″ = 2cos 2x − sin x changes sign
-        ("abs(tan(x)) + x/10", [0], pi, False),  # an inside with a pole: its sign may change off a kink
+        ("sin(x)^(2/3) + x/10", [zero], pi, True), ("abs(sin(x))^(1/3) - x/10", [zero], pi, True),
+        ("abs(sin(x)) + abs(cos(x/3)) + x/100", [zero, pi, 3 * pi / 2, 2 * pi], 3 * pi, True),
+        ("sin(x)^(4/3) + x/10", [zero], pi, False),  # convex: f″ > 0 beside the kink
+        ("abs(sin(x)) + sin(x)^2 + x/10", [zero], pi, False),  # f″ = 2cos 2x − sin x changes sign
+        ("abs(tan(x)) + x/10", [zero], pi, False),  # an inside with a pole: its sign may change off a kink
     ]:
         assert concave_between(real_powers(function_of(function)), x, kinks, period) is concave, function
 

@@ -1266,7 +1266,7 @@ def concave_between(f: Expr, x: sympy.Symbol, kinks: Sequence[Expr], period: Exp
     if not kinks or not absolutes or not all(_smooth_everywhere(u) for u in insides):
         return False
     positive = sympy.symbols(f"q0:{len(insides)}", positive=True)
-    marks = sort_exactly([sympy.sympify(k) for k in kinks])
+    marks = sort_exactly(list(kinks))
     for low, high in pairwise([*marks, marks[0] + period]):
         middle = _inside(low, high)
         signs = [s for s in (sign(u.xreplace({x: middle})) for u in insides) if s]
