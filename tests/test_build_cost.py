@@ -319,7 +319,7 @@ def _as_it_was(judged: tuple) -> tuple:
     return is_global, minimize_module.ONLY_LOCAL + lower if lower else ""
 
 
-@settings(**{**SETTINGS, "max_examples": 12})
+@settings(**{**SETTINGS, "max_examples": 6})  # about 4 s an example: the judgement searches each function's grid
 @given(functions_of_x(), st.integers(0, len(minimize_module._GRID) - 1), st.integers(-2, 2))
 def test_whether_a_minimum_is_global_is_judged_as_before(f: sympy.Expr, index: int, step: int) -> None:
     """The least minimum at the grid's lowest point (where f at it is no lower than there), at a
