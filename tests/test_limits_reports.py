@@ -241,6 +241,36 @@ def test_reports_that_would_replace_the_roster_are_refused(tmp_path, capsys):
     assert roster.read_text(encoding="utf-8") == "id\na\nb\n"
 
 
+def test_a_summary_that_would_replace_the_pack_is_refused(tmp_path, capsys):
+    # `--summary week3.yaml` for week3.md wrote the item analysis over the instructor's pack (finding 251)
+    folder, submissions = _class_folder(tmp_path)
+    pack = tmp_path / "week3.yaml"
+    pack.write_bytes(Path(PACK).read_bytes())
+    before = pack.read_bytes()
+    assert main(["grade", str(pack), str(submissions), "--out", str(tmp_path / "out"), "--summary", str(pack)]) == 2
+    assert capsys.readouterr().err == (f"tutor: --summary {pack} is over the pack ({pack}); give the summary a "
+                                       "place of its own\n")
+    assert pack.read_bytes() == before and not (tmp_path / "out").exists()
+
+
+def test_an_earlier_runs_reports_under_another_name_are_not_read_back(tmp_path, capsys):
+    # a re-run with a new --out (week3-v2) read the first run's answers.csv as submissions (finding 250)
+    folder = tmp_path / "class"
+    (folder / "sections").mkdir(parents=True)
+    submissions = folder / "sections" / "a.csv"
+    submissions.write_text("student,exercise,answer\na,cube,x\nb,cube,x\n", encoding="utf-8")
+    assert main(["grade", PACK, str(folder), "--out", str(folder / "grades-v1")]) == 0
+    capsys.readouterr()
+    submissions.write_text("student,exercise,answer\na,cube,3x^2\nb,cube,x\n", encoding="utf-8")  # a resubmits
+    assert main(["grade", PACK, str(folder), "--out", str(folder / "grades-v2")]) == 0
+    assert capsys.readouterr().err == (f"tutor: {folder / 'grades-v1'} holds the reports of an earlier run "
+                                       "(journal.sqlite); its files are not read as submissions\n")
+    rows = (folder / "grades-v2" / "grades.csv").read_text().splitlines()
+    assert {row.split(",")[0]: row.split(",")[1] for row in rows}.keys() >= {"a", "b"}
+    graded = {row.split(",")[0]: row.split(",")[1] for row in rows}
+    assert (graded["a"], graded["b"]) == ("2", "0")
+
+
 @pytest.mark.parametrize("option", ["--out", "--feedback"])
 def test_a_submissions_folder_as_the_place_of_the_outputs_is_refused(tmp_path, capsys, option):
     # the next run would read what this one wrote there as answers

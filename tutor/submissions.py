@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from .journal import FILE_NAME as JOURNAL
 from .limits import LIMITS, Limits
 from .packs import Pack
 from .safe_read import FileRefused, Node, Unreadable, csv_rows, open_file, read_file, read_json, read_yaml
@@ -63,6 +64,7 @@ class Submissions:
     problems: tuple[Problem, ...]
     roster: Roster | None = None  # the class list, when there is one: everyone on it gets a row
     absent: tuple[tuple[str, str], ...] = ()  # (a student on the roster without an answer, why: a sentence)
+    earlier: tuple[str, ...] = ()  # folders below a folder given that hold an earlier run's reports: not read
 
     @property
     def students(self) -> tuple[str, ...]:
@@ -79,7 +81,7 @@ def read_submissions(paths: Iterable[str | Path], pack: Pack, limits: Limits = L
     reader = _Reader(pack, limits, frozenset(skip))
     for path in paths:
         reader.path(Path(path))
-    return Submissions(tuple(reader.answers), tuple(reader.problems))
+    return Submissions(tuple(reader.answers), tuple(reader.problems), earlier=tuple(reader.earlier))
 
 
 def printable(text: str) -> str:
@@ -112,6 +114,7 @@ class _Reader:
         self.answers: list[Submitted] = []
         self.problems: list[Problem] = []
         self.seen: dict[tuple[str, str], str] = {}  # (student, exercise) -> where it was first given
+        self.earlier: list[str] = []
 
     def problem(self, file: str, line: int | None, message: str, student: str = "") -> None:
         self.problems.append(Problem(file, line, message, same_id(student)))
@@ -170,7 +173,16 @@ class _Reader:
 
     def skipped(self, folder: Path) -> bool:
         # a link is still reported as one, whatever it points at
-        return bool(self.skip) and not folder.is_symlink() and folder.resolve() in self.skip
+        if folder.is_symlink():
+            return False
+        if self.skip and folder.resolve() in self.skip:
+            return True
+        # an earlier run's reports, whatever its --out was called (grades-v2, a dated folder): its journal marks
+        # it, and its answers.csv read as submissions would win over the corrected ones (finding 250)
+        if (folder / JOURNAL).is_file():
+            self.earlier.append(file_name(folder))
+            return True
+        return False
 
     # -------------------------------------------------------------------- CSV
 

@@ -100,7 +100,8 @@ def run(args: argparse.Namespace) -> int:
     feedback = Path(args.feedback).absolute() if args.feedback else None
     ours = {out.resolve(): file_name(out), **({feedback.resolve(): file_name(args.feedback)} if feedback else {})}
     if not args.gradescope:
-        _check_outputs(_outputs(args, out, feedback), paths, args.roster, set(ours))
+        _check_outputs(_outputs(args, out, feedback), paths, {"the roster": args.roster, "the pack": args.pack},
+                       set(ours))
     if args.summary:
         _check_summary(Path(args.summary), out, args.format)
     try:
@@ -111,6 +112,9 @@ def run(args: argparse.Namespace) -> int:
         if folder.is_dir() and any(Path(path).resolve() in folder.parents for path in paths):
             print(f"tutor: {name} is where this run writes; its files are not read as submissions", file=sys.stderr)
     given = read_submissions(paths, pack, skip=ours)  # all of the input, before anything is written
+    for folder in given.earlier:
+        print(f"tutor: {folder} holds the reports of an earlier run ({JOURNAL}); its files are not read as "
+              "submissions", file=sys.stderr)
     if roster is not None and not args.gradescope:
         given = enrol(roster, given)
     for problem in given.problems:
@@ -178,9 +182,9 @@ def _outputs(args: argparse.Namespace, out: Path, feedback: Path | None) -> list
     return found
 
 
-def _check_outputs(outputs: list[tuple[str, Path, str]], submissions: list[str], roster: str | None,
+def _check_outputs(outputs: list[tuple[str, Path, str]], submissions: list[str], inputs: dict[str, str | None],
                    skipped: set[Path]) -> None:
-    """Refused before anything is read: an output that would overwrite a submissions file or the roster,
+    """Refused before anything is read: an output that would overwrite a submissions file, the roster or the pack,
     or be written in a submissions folder, where the next run would read it as answers; but a folder of
     ours (--out, --feedback) below a submissions folder is passed over when it is read, so it may be there."""
     for claim, target, remedy in outputs:
@@ -191,8 +195,9 @@ def _check_outputs(outputs: list[tuple[str, Path, str]], submissions: list[str],
                               if place in folder.parents)
             if where == place or (place in where.parents and not passed_over):
                 raise UserError(f"{claim} among the submissions ({file_name(given)}); give {remedy}")
-        if roster and where == Path(roster).resolve():
-            raise UserError(f"{claim} over the roster ({file_name(roster)}); give {remedy}")
+        for what, given_file in inputs.items():  # the pack: a built-in's name is no file here
+            if given_file and where == Path(given_file).resolve():
+                raise UserError(f"{claim} over {what} ({file_name(given_file)}); give {remedy}")
 
 
 def _check_summary(summary: Path, out: Path, lms: str | None) -> None:
