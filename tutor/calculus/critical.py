@@ -776,6 +776,9 @@ def _on_kink_lines(f: Expr, syms: Sequence[sympy.Symbol], variables: Sequence[st
             return None
         whole = whole and not found.sets
         off += [p.point for p in found.points if holds(absolutes, signs, dict(zip(syms, p.point)))]
+        # 2x - x² (|x + y| + |x - y| - x² where x > |y|) is critical all along x = 1, but f is that piece only
+        # for -1 < y < 1: the segment's midpoint stands for it, one on each piece (x = -1 too, for -2x - x²)
+        off += [m for c in found.sets if (m := _segment_middle(c, absolutes, signs, syms)) is not None]
     lines: list[KinkLine] = []
     for a in absolutes:
         line = as_equation(a.args[0], syms)
@@ -799,6 +802,29 @@ def _on_kink_lines(f: Expr, syms: Sequence[sympy.Symbol], variables: Sequence[st
         hulls.append(hull)
     everything = _unique([*off, *(h.point for h in hulls if h.critical)])
     return KinkLines(tuple(lines), tuple(sort_exactly(off)), tuple(sort_exactly(everything)), tuple(hulls), whole)
+
+
+def _segment_middle(found: CriticalSet, absolutes: Sequence[sympy.Abs], signs: Sequence[int],
+                    syms: Sequence[sympy.Symbol]) -> tuple[Expr, ...] | None:
+    """The middle of the part of a piece's critical line where each inside has the piece's sign (x = 1 of 2x - x²,
+    where x - y > 0 and x + y > 0: -1 < y < 1, so (1, 0)); None where that part is not a bounded segment, or the
+    set no line solved for one variable."""
+    line = found.equation
+    if found.also or line.lhs not in syms or line.rhs.free_symbols - set(syms) - {line.lhs} or line.rhs.has(line.lhs):
+        return None
+    runs = next(v for v in syms if v != line.lhs)
+    if rational_polynomial(line.rhs, [runs]) is None or sympy.degree(line.rhs, runs) > 1:
+        return None
+    part: sympy.Set = sympy.S.Reals
+    for a, s in zip(absolutes, signs):
+        inside = sympy.expand(a.args[0].xreplace({line.lhs: line.rhs}))
+        part = part.intersect(sympy.solveset(s * inside > 0, runs, sympy.S.Reals))
+    if not isinstance(part, sympy.Interval) or not (part.start.is_finite and part.end.is_finite) or \
+            part.measure == 0:
+        return None
+    middle = (part.start + part.end) / 2
+    point = {runs: middle, line.lhs: line.rhs.xreplace({runs: middle})}
+    return tuple(point[v] for v in syms)
 
 
 def _hull(f: Expr, syms: Sequence[sympy.Symbol], absolutes: Sequence[sympy.Abs], point: tuple[Expr, ...]
