@@ -513,6 +513,11 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
         points += [k for k in (_kink(f, syms[0], at, region) for at in level.kinks if at not in flat)
                    if k is not None and k.classification.untested]
         points.sort(key=lambda p: sympy.N(p.point[0]))
+    if len(syms) == 2 and lines is None and not complete and not sets and \
+            (f.has(sympy.Max, sympy.Min) or any(a.args[0].has(sympy.Abs) for a in f.atoms(sympy.Abs))):
+        # 2max(|x|, |y|) - x²: sympy solves ∇f = 0 in no case, and its corner (0, 0) is no kink line's
+        points = sort_exactly([*points, *(c for c in _kink_corners(f, syms, region)
+                                          if all(c.point != p.point for p in points))], key=lambda p: p.point)
     unsmooth = _unsmooth(f, syms, gradient, sets, lines) if len(syms) == 2 else ()
     if unsmooth:  # the cone's vertex: f least there, where ∇f has no value
         points = sort_exactly([*points, *(_no_gradient_point(f, variables, u, region) for u in unsmooth
@@ -802,6 +807,53 @@ def _on_kink_lines(f: Expr, syms: Sequence[sympy.Symbol], variables: Sequence[st
         hulls.append(hull)
     everything = _unique([*off, *(h.point for h in hulls if h.critical)])
     return KinkLines(tuple(lines), tuple(sort_exactly(off)), tuple(sort_exactly(everything)), tuple(hulls), whole)
+
+
+_MOST_NESTED = 6  # absolute values in f, inside one another: the kink lines are found for each sign of the inner
+
+
+def _kink_corners(f: Expr, syms: Sequence[sympy.Symbol], region: Region | None) -> list[CriticalPoint]:
+    """The points where two kink lines of f cross, where f's lowest order in the distance from the point shows a
+    strict local minimum or maximum (2max(|x|, |y|) - x² at (0, 0), a minimum): critical there, ∇f having no
+    value. With absolute values inside others (max(a, b) is (a + b + |a - b|)/2), an inside is linear on each
+    stretch where those within it are fixed, ||x| - |y|| kinked along x = y and x = -y. Nothing where an inside is
+    not so, and no claim where the lowest order does not decide (a corner with values above and below f(P) need
+    not be critical)."""
+    f = with_abs(f)
+    absolutes = sorted(f.atoms(sympy.Abs), key=sympy.count_ops)
+    if len(absolutes) > _MOST_NESTED:
+        return []
+    lines: list[Equation] = []
+    for a in absolutes:
+        inner = sorted(a.args[0].atoms(sympy.Abs), key=sympy.count_ops, reverse=True)  # outermost first
+        for signs in itertools.product((1, -1), repeat=len(inner)):
+            # outermost first, so that its inside, still holding the inner ones, is fixed as written
+            inside = a.args[0]
+            for b, s in zip(inner, signs):
+                inside = inside.xreplace({b: s * b.args[0]})
+            poly = rational_polynomial(sympy.expand(inside), syms)
+            if poly is None or inside.has(sympy.Abs) or poly.total_degree() > 1:
+                return []
+            if poly.total_degree() == 1:
+                line = as_equation(poly.as_expr(), syms)
+                if not any(_same_line(k, line, syms) for k in lines):
+                    lines.append(line)
+    points: list[tuple[Expr, ...]] = []
+    for a, b in itertools.combinations(lines, 2):
+        found = sympy.solve([a.lhs - a.rhs, b.lhs - b.rhs], list(syms), dict=True)
+        if len(found) == 1 and set(found[0]) == set(syms):
+            point = tuple(found[0][v] for v in syms)
+            if point not in points:
+                points.append(point)
+    corners = []
+    for point in sort_exactly(points):
+        value = f.xreplace(dict(zip(syms, point)))
+        s, said = leading_order(f, syms, point, value)
+        if s in (1, -1):
+            test = _no_test("f has a kink there, where an absolute value's inside is 0")
+            corners.append(CriticalPoint(point, region.contains(point) if region else None, test,
+                                         _judgement(s, show(value), "point", 2, said)))
+    return corners
 
 
 def _segment_middle(found: CriticalSet, absolutes: Sequence[sympy.Abs], signs: Sequence[int],
