@@ -435,7 +435,8 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
                                 "may not be all the critical points")
     # sin(x)^(2/3) + x/10: sympy's solve of f′ = 0, and solveset's on each side of its kinks, search until their
     # deadlines, for zeros that can only be maxima
-    concave = _concave_kinks(f, syms[0], region or window) if minima and len(syms) == 1 and not complete else None
+    concave = _concave_kinks(with_abs(f), syms[0], region or window) if minima and len(syms) == 1 and not complete \
+        else None
     windows = () if complete or exactly or concave else _windows(equations, syms, region or window)
     cases, every = [], bool(windows)
     for combination in () if concave else itertools.product(*factors):
@@ -457,17 +458,19 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     level = _level(f, syms[0], not complete) if len(syms) == 1 and not sets else None
     if level is not None:  # every solution of f′ = 0, exactly: sympy's may miss some, or find a corner as smooth
         isolated, complete, note = [(z,) for z in level.zeros], True, ""
-    kinked = len(syms) == 1 and level is None and not complete and f.has(sympy.Abs)
-    split = (concave or _split_at_kinks(f, syms[0], region or window)) if kinked else None
+    kinked = len(syms) == 1 and level is None and not complete and f.has(sympy.Abs, sympy.Max, sympy.Min)
+    # max(sin x, 0) + x/10 as (sin x + |sin x|)/2 + x/10: its period, kinks and one-sided slopes found as for |sin x|
+    cornered = with_abs(f) if kinked else f
+    split = (concave or _split_at_kinks(cornered, syms[0], region or window)) if kinked else None
     if split is None and kinked:  # |sin x| + x²: f′ = 0 unsolved between its kinks, the kinks looked at alone
-        split = _endless_kinks(f, syms[0], region or window)
+        split = _endless_kinks(cornered, syms[0], region or window)
     kinks: list[CriticalPoint] = []
     if split is not None:  # sin|x|: f′ = 0 solved on each side of its kink at 0, and the kink decided apart
         solved = [(z,) for z in split.zeros if _defined((z,), syms, f, gradient)]
         # with f′ = 0 unsolved between the kinks, what sympy did solve stands, off the kinks
         isolated = solved if split.unsolved is None else \
             [p for p in isolated if p[0] not in split.kinks and split.unsolved.contains(p[0]) == sympy.true]
-        kinks = [k for k in (_kink(f, syms[0], c, region) for c in split.kinks) if k is not None]
+        kinks = [k for k in (_kink(cornered, syms[0], c, region) for c in split.kinks) if k is not None]
         isolated += [k.point for k in kinks if k.classification.label != Nature.INCONCLUSIVE
                      or not k.classification.untested]  # a kink where f′ → 0 from both sides: f′ = 0 there
         kinks = [k for k in kinks if k.point not in isolated]
@@ -848,11 +851,11 @@ def _kink_corners(f: Expr, syms: Sequence[sympy.Symbol], region: Region | None) 
     corners = []
     for point in sort_exactly(points):
         value = f.xreplace(dict(zip(syms, point)))
-        s, said = leading_order(f, syms, point, value)
-        if s in (1, -1):
+        way, said = leading_order(f, syms, point, value)
+        if way in (1, -1):
             test = _no_test("f has a kink there, where an absolute value's inside is 0")
             corners.append(CriticalPoint(point, region.contains(point) if region else None, test,
-                                         _judgement(s, show(value), "point", 2, said)))
+                                         _judgement(way, show(value), "point", 2, said)))
     return corners
 
 
