@@ -130,6 +130,8 @@ def test_a_point_lower_on_both_sides_along_a_line_is_no_minimum_and_the_corner_i
     along = "|x - 1| + |x + 1| - x² - 1"
     assert _run(capsys, "solve", "critical", function)[2:] == [
         "  (-1, -1)  " + SADDLE_ON.format(held="y = -1", along=along, at="x = -1"),
+        "  (-1, 0)   undecided (no local minimum, since f - f(P) = 2|x| - x² - 1 < 0 near it on the line y = 0; "
+        "whether it is a local maximum is not decided)",
         "  (-1, 1)   " + SADDLE_ON.format(held="y = 1", along=along, at="x = -1"),
         "  (0, 0)    " + CORNER.format(pieces="-x² + 2y, -x² - 2x, -x² - 2y, -x² + 2x"),
         "  (1, -1)   " + SADDLE_ON.format(held="y = -1", along=along, at="x = 1"),
@@ -138,10 +140,21 @@ def test_a_point_lower_on_both_sides_along_a_line_is_no_minimum_and_the_corner_i
         "  (1, 1)    " + SADDLE_ON.format(held="y = 1", along=along, at="x = 1"),
         "note: the equations are not polynomial, so the solutions found may not be all the critical points"]
     steps = _run(capsys, "solve", "minimize", function, "--steps")
-    assert ("   7.10. f's values near (1, 0) do not decide it either, but they show it is no local minimum, since "
+    assert ("   7.12. f's values near (1, 0) do not decide it either, but they show it is no local minimum, since "
             "f - f(P) = 2|x| - x² - 1 < 0 near it on the line y = 0; whether it is a local maximum is not decided."
             ) in steps
     assert "8. The critical points that are local minima: (0, 0), where f = 0." in steps
+
+
+@pytest.mark.parametrize("function, mirrors", [
+    # each piece critical all along a segment (2x - x² on x = 1, -1 < y < 1), its middle listed, on both sides
+    ("abs(x + 2*y) + abs(x - 2*y) - x^2", ["(-1, 0)", "(1, 0)"]),
+    ("abs(x + y) + abs(x - y) - y^2", ["(0, -1)", "(0, 1)"]),
+])
+def test_a_segment_of_critical_points_is_listed_on_each_side(capsys, function, mirrors):
+    shown = _run(capsys, "solve", "critical", function)
+    undecided = [line.split()[0] + " " + line.split()[1] for line in shown if "undecided" in line]
+    assert undecided == mirrors
 
 
 def test_the_same_along_y_and_no_point_left_as_maybe_a_minimum(capsys):

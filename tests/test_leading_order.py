@@ -103,6 +103,16 @@ def test_minimize_finds_such_minima(capsys, function, lines):
     ("x*sqrt(x^2 + y^2)", (0, 0),
      (0, "f - f(P) = x√(x² + y²) is of order r² in the distance r from the point and > 0 in the direction (1, 0) "
          "but < 0 in the direction (-1, 0)")),
+    # absolute values inside others (max(a, b) is (a + b + |a - b|)/2): the inner ones fixed first, per stretch
+    ("abs(abs(x) - 2*abs(y)) - abs(x)/2", (0, 0),
+     (0, "f - f(P) = -|x|/2 + |(|x|) - 2(|y|)| is of order r in the distance r from the point and > 0 in the "
+         "direction (1, 0) but < 0 in the direction (-35, -12)")),
+    # an inside not 0 at the point keeps its sign near it: max(|x - 1|, |y|) is 1 - x near (0, 0)
+    ("max(abs(x), abs(y)) - max(abs(x - 1), abs(y))/4", (0, 0),
+     (1, "f - f(P) = |x|/2 + |y|/2 + |(|x|) - (|y|)|/2 + x/4 is of order r in the distance r from the point and > 0 "
+         "in every direction from it")),
+    ("abs(abs(x) - abs(y))", (0, 0), (None, "")),
+    ("min(abs(x), abs(y))", (0, 0), (None, "")),
     # 0 in some direction (semidefinite), or a part this does not read: nothing is claimed
     ("(x^2+y^2)^(1/3) - x^(2/3)", (0, 0), (None, "")),
     ("abs(x^2 - y^2) + x^3", (0, 0), (None, "")),
@@ -115,3 +125,27 @@ def test_the_lowest_order_decides_only_where_it_is_proved(function, point, expec
     x, y = sorted(f.free_symbols, key=lambda s: s.name)
     at = tuple(sympy.Integer(c) for c in point)
     assert leading_order(f, (x, y), at, f.xreplace({x: at[0], y: at[1]})) == expected
+
+
+NESTED_ORDER = ("f - f(P) = |x| + |y| + |(|x|) - (|y|)| + terms of higher order in the distance r from the point; "
+                "|x| + |y| + |(|x|) - (|y|)| is of order r and > 0 in every direction from it, so near it it "
+                "outweighs them")
+
+
+@pytest.mark.parametrize("function, shown", [
+    # |x + y| + |x - y| - x² written with max: sympy solves ∇f = 0 in no case; was "no local minimum found"
+    ("2*max(abs(x), abs(y)) - x^2", "-x² + 2 max(|x|, |y|)"),
+    ("abs(x) + abs(y) + abs(abs(x) - abs(y)) - x^2 - 3*y^2", "|x| + |y| + |(|x|) - (|y|)| - x² - 3y²"),
+])
+def test_a_corner_where_kink_lines_of_nested_absolute_values_cross(capsys, function, shown):
+    assert _said(capsys, "solve", "critical", function) == [
+        f"f(x, y) = {shown}", "critical points:",
+        f"  (0, 0)  minimum (f = 0 there and f ≥ 0 near it ({NESTED_ORDER}))",
+        "note: the tutor could not solve every case of ∇f = 0 exactly, so some critical points may be missing"]
+    assert _said(capsys, "solve", "minimize", function)[1:4] == [
+        "local minima:", "  (0, 0): f = 0", "the least: f(0, 0) = 0; it is not the global minimum"]
+
+
+def test_a_nested_corner_with_values_on_both_sides_is_not_claimed(capsys):
+    # x² - 2max(|x - 1|, |y|) at (1, 0): 0 to first order along y = 0, where f = 1 + (x - 1)², so no maximum
+    assert _said(capsys, "solve", "critical", "x^2 - 2*max(abs(x - 1), abs(y))")[1] == "no critical points found"

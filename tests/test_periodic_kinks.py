@@ -198,3 +198,48 @@ def test_a_sum_with_such_a_part_pairs_the_parts_points(capsys, function, lines, 
     minimum, _ = _solve(capsys, "minimize", function)
     point = lines[0].split()[0] + " " + lines[0].split()[1]
     assert minimum[1:3] == ["local minima:", f"  {point}: f = 0"]
+
+
+MAX_FAMILY = [
+    # max(u, 0) is (u + |u|)/2: its period, kinks and one-sided slopes found as |sin x|'s; was "no critical points
+    # found", and minimize's "no exact solution of f′ = 0 was found" (finding 203)
+    ("max(sin(x), 0) + x/10", "x/10 + max(0, sin(x))",
+     ["  x = acos(-1/10) ≈ 1.67096  maximum (f″ = -3√11/10 < 0)",
+      "  x = π ≈ 3.14159            minimum (f = π/10 there and f ≥ π/10 near it (a corner, where f′ is -9/10 from "
+      "the left and 1/10 from the right))"],
+     ["f′(x) = (sign(sin(x)) + 1)cos(x)/2 + 1/10; the minimum is at a corner, not where f′ = 0 (f is not "
+      "differentiable at x = π: f′ is -9/10 from the left and 1/10 from the right)",
+      "a local minimum: f(π) = π/10 ≈ 0.314159",
+      "local minima: x = π + 2kπ for every integer k (f′ repeats every 2π)"]),
+    ("max(sin(x), 0) - x/10", "-x/10 + max(0, sin(x))",
+     ["  x = 0                     minimum (f = 0 there and f ≥ 0 near it (a corner, where f′ is -1/10 from the left "
+      "and 9/10 from the right))",
+      "  x = acos(1/10) ≈ 1.47063  maximum (f″ = -3√11/10 < 0)"],
+     ["f′(x) = (sign(sin(x)) + 1)cos(x)/2 - 1/10; the minimum is at a corner, not where f′ = 0 (f is not "
+      "differentiable at x = 0: f′ is -1/10 from the left and 9/10 from the right)",
+      "a local minimum: f(0) = 0",
+      "local minima: x = 2kπ for every integer k (f′ repeats every 2π)"]),
+    ("max(cos(x), 0) + x/5", "x/5 + max(0, cos(x))",
+     ["  x = asin(1/5) ≈ 0.201358  maximum (f″ = -2√6/5 < 0)",
+      "  x = π/2 ≈ 1.5708          minimum (f = π/10 there and f ≥ π/10 near it (a corner, where f′ is -4/5 from "
+      "the left and 1/5 from the right))"],
+     ["f′(x) = 1/5 - (sign(cos(x)) + 1)sin(x)/2; the minimum is at a corner, not where f′ = 0 (f is not "
+      "differentiable at x = π/2: f′ is -4/5 from the left and 1/5 from the right)",
+      "a local minimum: f(π/2) = π/10 ≈ 0.314159",
+      "local minima: x = π/2 + 2kπ for every integer k (f′ repeats every 2π)"]),
+]
+
+
+@pytest.mark.parametrize("function, shown, points, _", MAX_FAMILY)
+def test_max_of_a_periodic_part_and_zero_plus_a_line_critical(capsys, function, shown, points, _):
+    assert main(["solve", "critical", function]) == 0
+    assert capsys.readouterr().out.rstrip().splitlines() == [
+        f"f(x) = {shown}", "critical points:", *points,
+        "note: f′ repeats every 2π: these are the critical points with 0 ≤ x < 2π, and each recurs at x + k·2π for "
+        "every integer k"]
+
+
+@pytest.mark.parametrize("function, shown, _, lines", MAX_FAMILY[:1])  # each takes about 5 s: sympy's solve of f′ = 0
+def test_max_of_a_periodic_part_and_zero_plus_a_line_minimize(capsys, function, shown, _, lines):
+    assert main(["solve", "minimize", function]) == 0
+    assert capsys.readouterr().out.rstrip().splitlines()[:4] == [f"f(x) = {shown}", *lines]

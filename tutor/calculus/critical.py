@@ -435,7 +435,8 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
                                 "may not be all the critical points")
     # sin(x)^(2/3) + x/10: sympy's solve of f′ = 0, and solveset's on each side of its kinks, search until their
     # deadlines, for zeros that can only be maxima
-    concave = _concave_kinks(f, syms[0], region or window) if minima and len(syms) == 1 and not complete else None
+    concave = _concave_kinks(with_abs(f), syms[0], region or window) if minima and len(syms) == 1 and not complete \
+        else None
     windows = () if complete or exactly or concave else _windows(equations, syms, region or window)
     cases, every = [], bool(windows)
     for combination in () if concave else itertools.product(*factors):
@@ -457,17 +458,19 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     level = _level(f, syms[0], not complete) if len(syms) == 1 and not sets else None
     if level is not None:  # every solution of f′ = 0, exactly: sympy's may miss some, or find a corner as smooth
         isolated, complete, note = [(z,) for z in level.zeros], True, ""
-    kinked = len(syms) == 1 and level is None and not complete and f.has(sympy.Abs)
-    split = (concave or _split_at_kinks(f, syms[0], region or window)) if kinked else None
+    kinked = len(syms) == 1 and level is None and not complete and f.has(sympy.Abs, sympy.Max, sympy.Min)
+    # max(sin x, 0) + x/10 as (sin x + |sin x|)/2 + x/10: its period, kinks and one-sided slopes found as for |sin x|
+    cornered = with_abs(f) if kinked else f
+    split = (concave or _split_at_kinks(cornered, syms[0], region or window)) if kinked else None
     if split is None and kinked:  # |sin x| + x²: f′ = 0 unsolved between its kinks, the kinks looked at alone
-        split = _endless_kinks(f, syms[0], region or window)
+        split = _endless_kinks(cornered, syms[0], region or window)
     kinks: list[CriticalPoint] = []
     if split is not None:  # sin|x|: f′ = 0 solved on each side of its kink at 0, and the kink decided apart
         solved = [(z,) for z in split.zeros if _defined((z,), syms, f, gradient)]
         # with f′ = 0 unsolved between the kinks, what sympy did solve stands, off the kinks
         isolated = solved if split.unsolved is None else \
             [p for p in isolated if p[0] not in split.kinks and split.unsolved.contains(p[0]) == sympy.true]
-        kinks = [k for k in (_kink(f, syms[0], c, region) for c in split.kinks) if k is not None]
+        kinks = [k for k in (_kink(cornered, syms[0], c, region) for c in split.kinks) if k is not None]
         isolated += [k.point for k in kinks if k.classification.label != Nature.INCONCLUSIVE
                      or not k.classification.untested]  # a kink where f′ → 0 from both sides: f′ = 0 there
         kinks = [k for k in kinks if k.point not in isolated]
@@ -513,6 +516,11 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
         points += [k for k in (_kink(f, syms[0], at, region) for at in level.kinks if at not in flat)
                    if k is not None and k.classification.untested]
         points.sort(key=lambda p: sympy.N(p.point[0]))
+    if len(syms) == 2 and lines is None and not complete and not sets and \
+            (f.has(sympy.Max, sympy.Min) or any(a.args[0].has(sympy.Abs) for a in f.atoms(sympy.Abs))):
+        # 2max(|x|, |y|) - x²: sympy solves ∇f = 0 in no case, and its corner (0, 0) is no kink line's
+        points = sort_exactly([*points, *(c for c in _kink_corners(f, syms, region)
+                                          if all(c.point != p.point for p in points))], key=lambda p: p.point)
     unsmooth = _unsmooth(f, syms, gradient, sets, lines) if len(syms) == 2 else ()
     if unsmooth:  # the cone's vertex: f least there, where ∇f has no value
         points = sort_exactly([*points, *(_no_gradient_point(f, variables, u, region) for u in unsmooth
@@ -776,6 +784,9 @@ def _on_kink_lines(f: Expr, syms: Sequence[sympy.Symbol], variables: Sequence[st
             return None
         whole = whole and not found.sets
         off += [p.point for p in found.points if holds(absolutes, signs, dict(zip(syms, p.point)))]
+        # 2x - x² (|x + y| + |x - y| - x² where x > |y|) is critical all along x = 1, but f is that piece only
+        # for -1 < y < 1: the segment's midpoint stands for it, one on each piece (x = -1 too, for -2x - x²)
+        off += [m for c in found.sets if (m := _segment_middle(c, absolutes, signs, syms)) is not None]
     lines: list[KinkLine] = []
     for a in absolutes:
         line = as_equation(a.args[0], syms)
@@ -799,6 +810,76 @@ def _on_kink_lines(f: Expr, syms: Sequence[sympy.Symbol], variables: Sequence[st
         hulls.append(hull)
     everything = _unique([*off, *(h.point for h in hulls if h.critical)])
     return KinkLines(tuple(lines), tuple(sort_exactly(off)), tuple(sort_exactly(everything)), tuple(hulls), whole)
+
+
+_MOST_NESTED = 6  # absolute values in f, inside one another: the kink lines are found for each sign of the inner
+
+
+def _kink_corners(f: Expr, syms: Sequence[sympy.Symbol], region: Region | None) -> list[CriticalPoint]:
+    """The points where two kink lines of f cross, where f's lowest order in the distance from the point shows a
+    strict local minimum or maximum (2max(|x|, |y|) - x² at (0, 0), a minimum): critical there, ∇f having no
+    value. With absolute values inside others (max(a, b) is (a + b + |a - b|)/2), an inside is linear on each
+    stretch where those within it are fixed, ||x| - |y|| kinked along x = y and x = -y. Nothing where an inside is
+    not so, and no claim where the lowest order does not decide (a corner with values above and below f(P) need
+    not be critical)."""
+    f = with_abs(f)
+    absolutes = sorted(f.atoms(sympy.Abs), key=sympy.count_ops)
+    if len(absolutes) > _MOST_NESTED:
+        return []
+    lines: list[Equation] = []
+    for a in absolutes:
+        inner = sorted(a.args[0].atoms(sympy.Abs), key=sympy.count_ops, reverse=True)  # outermost first
+        for signs in itertools.product((1, -1), repeat=len(inner)):
+            # outermost first, so that its inside, still holding the inner ones, is fixed as written
+            inside = a.args[0]
+            for b, s in zip(inner, signs):
+                inside = inside.xreplace({b: s * b.args[0]})
+            poly = rational_polynomial(sympy.expand(inside), syms)
+            if poly is None or inside.has(sympy.Abs) or poly.total_degree() > 1:
+                return []
+            if poly.total_degree() == 1:
+                line = as_equation(poly.as_expr(), syms)
+                if not any(_same_line(k, line, syms) for k in lines):
+                    lines.append(line)
+    points: list[tuple[Expr, ...]] = []
+    for a, b in itertools.combinations(lines, 2):
+        found = sympy.solve([a.lhs - a.rhs, b.lhs - b.rhs], list(syms), dict=True)
+        if len(found) == 1 and set(found[0]) == set(syms):
+            point = tuple(found[0][v] for v in syms)
+            if point not in points:
+                points.append(point)
+    corners = []
+    for point in sort_exactly(points):
+        value = f.xreplace(dict(zip(syms, point)))
+        way, said = leading_order(f, syms, point, value)
+        if way in (1, -1):
+            test = _no_test("f has a kink there, where an absolute value's inside is 0")
+            corners.append(CriticalPoint(point, region.contains(point) if region else None, test,
+                                         _judgement(way, show(value), "point", 2, said)))
+    return corners
+
+
+def _segment_middle(found: CriticalSet, absolutes: Sequence[sympy.Abs], signs: Sequence[int],
+                    syms: Sequence[sympy.Symbol]) -> tuple[Expr, ...] | None:
+    """The middle of the part of a piece's critical line where each inside has the piece's sign (x = 1 of 2x - x²,
+    where x - y > 0 and x + y > 0: -1 < y < 1, so (1, 0)); None where that part is not a bounded segment, or the
+    set no line solved for one variable."""
+    line = found.equation
+    if found.also or line.lhs not in syms or line.rhs.free_symbols - set(syms) - {line.lhs} or line.rhs.has(line.lhs):
+        return None
+    runs = next(v for v in syms if v != line.lhs)
+    if rational_polynomial(line.rhs, [runs]) is None or sympy.degree(line.rhs, runs) > 1:
+        return None
+    part: sympy.Set = sympy.S.Reals
+    for a, s in zip(absolutes, signs):
+        inside = sympy.expand(a.args[0].xreplace({line.lhs: line.rhs}))
+        part = part.intersect(sympy.solveset(s * inside > 0, runs, sympy.S.Reals))
+    if not isinstance(part, sympy.Interval) or not (part.start.is_finite and part.end.is_finite) or \
+            part.measure == 0:
+        return None
+    middle = (part.start + part.end) / 2
+    point = {runs: middle, line.lhs: line.rhs.xreplace({runs: middle})}
+    return tuple(point[v] for v in syms)
 
 
 def _hull(f: Expr, syms: Sequence[sympy.Symbol], absolutes: Sequence[sympy.Abs], point: tuple[Expr, ...]

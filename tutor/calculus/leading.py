@@ -26,6 +26,7 @@ from sympy import Expr
 from ..budget import OutOfTime, deadline
 from ..show import show
 from .common import SolveError, sign
+from .kinks import with_abs
 from .roots import rational_between, real_roots
 
 _SECONDS = 5.0  # sympy's work on g along the circle; past it, nothing is claimed
@@ -40,6 +41,11 @@ def leading_order(f: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr], 
     if len(syms) != 2:
         return None, ""
     x, y = syms
+    f = with_abs(f)  # 2max(|x|, |y|) as |x| + |y| + ||x| - |y||: absolute values, inside one another
+    # an inside not 0 at the point keeps its sign near it: |x - 1| is 1 - x near (0, 0), innermost first
+    at = dict(zip(syms, point))
+    f = f.replace(lambda a: isinstance(a, sympy.Abs) and sign(a.args[0].xreplace(at)) in (1, -1),
+                  lambda a: sign(a.args[0].xreplace(at)) * a.args[0])
     moved = sympy.expand(f.xreplace({v: v + c for v, c in zip(syms, point)}) - value)
     orders: dict[Expr, list[Expr]] = {}
     for term in sympy.Add.make_args(moved):
@@ -132,15 +138,8 @@ def _on_circle(g: Expr, x: sympy.Symbol, y: sympy.Symbol) -> tuple[int | None, t
     # a power of x² + y² is 1 on the circle: its base, made one fraction, cancels
     along = along.replace(lambda e: e.is_Pow and not e.exp.is_Integer,
                           lambda e: sympy.Pow(sympy.cancel(e.base), e.exp))
-    absolutes = sorted(along.atoms(sympy.Abs), key=sympy.default_sort_key)
-    marks: list[Expr] = []
-    for a in absolutes:
-        numerator, denominator = sympy.fraction(sympy.cancel(a.args[0]))
-        for part in (numerator, denominator):
-            if part.has(s):
-                marks += real_roots(sympy.Poly(part, s))
-    marks = sorted(set(marks), key=lambda m: sympy.N(m, 30))
-    if any(sign(b - a) != 1 for a, b in pairwise(marks)):
+    marks = _marks(along, s)
+    if marks is None:
         return None, ()
     ends = [-sympy.oo, *marks, sympy.oo]
     seen: dict[int, tuple[Expr, Expr]] = {}  # a direction where g is > 0, and one where it is < 0: the plainest first
@@ -153,7 +152,7 @@ def _on_circle(g: Expr, x: sympy.Symbol, y: sympy.Symbol) -> tuple[int | None, t
     zero = sign(g.xreplace({x: -1, y: 0})) == 0  # the direction the parametrization leaves out, s = ±∞
     for low, high in pairwise(ends):
         sample = _between(low, high)
-        piece = along.xreplace({a: sign(a.args[0].xreplace({s: sample})) * a.args[0] for a in absolutes})
+        piece = _fixed(along, s, sample)
         if piece.has(sympy.Abs) or any(not p.exp.is_Integer for p in piece.atoms(sympy.Pow)):
             return None, ()
         numerator, denominator = sympy.fraction(sympy.cancel(sympy.together(piece)))
@@ -175,6 +174,37 @@ def _on_circle(g: Expr, x: sympy.Symbol, y: sympy.Symbol) -> tuple[int | None, t
     if zero or len(seen) != 1:
         return None, ()
     return next(iter(seen)), ()
+
+
+def _marks(along: Expr, s: sympy.Symbol) -> list[Expr] | None:
+    """Where an absolute value's inside is 0 or has a pole on the circle, ascending; an inside holding absolute
+    values itself (||x| - |y|| of 2max(|x|, |y|)) has its zeros found on each stretch where those are fixed,
+    innermost first, as it is a rational function there. None where they can't be ordered."""
+    absolutes = along.atoms(sympy.Abs)
+    depth: dict[Expr, int] = {}
+    for a in sorted(absolutes, key=sympy.count_ops):
+        depth[a] = 1 + max((depth[b] for b in a.args[0].atoms(sympy.Abs)), default=-1)
+    marks: list[Expr] = []
+    for level in range(max(depth.values(), default=-1) + 1):
+        found = list(marks)
+        for low, high in pairwise([-sympy.oo, *marks, sympy.oo]):
+            sample = _between(low, high)
+            for a in (a for a in absolutes if depth[a] == level):
+                numerator, denominator = sympy.fraction(sympy.cancel(_fixed(a.args[0], s, sample)))
+                for part in (numerator, denominator):
+                    if part.has(s):
+                        found += [r for r in real_roots(sympy.Poly(part, s)) if _within(r, low, high)]
+        marks = sorted(set(found), key=lambda m: sympy.N(m, 30))
+        if any(sign(b - a) != 1 for a, b in pairwise(marks)):
+            return None
+    return marks
+
+
+def _fixed(e: Expr, s: sympy.Symbol, sample: Expr) -> Expr:
+    """e with each |u| written u or -u, as u's sign is at the sample, innermost first (replace works bottom up,
+    so an inside's own absolute values are fixed before its sign is read)."""
+    return e.replace(lambda a: isinstance(a, sympy.Abs),
+                     lambda a: sign(a.args[0].xreplace({s: sample})) * a.args[0])
 
 
 def _between(low: Expr, high: Expr) -> Expr:

@@ -679,7 +679,7 @@ def least_period(f: Expr, x: sympy.Symbol) -> Expr | None:
     cos⁴x, whose least period is π). The periods of a periodic f that is not constant are the multiples of the
     least one, p, so T = N·p and T/n is a period exactly where n divides N: T is divided by each small prime
     as long as f(x + T/q) = f(x) is shown exactly. None where sympy finds no period."""
-    period = sympy.periodicity(f, x)
+    period = sympy.periodicity(with_abs(f), x)  # sympy finds none for max(sin x, 0), but does for (sin x + |sin x|)/2
     if period is None or not period.is_positive:
         return None
     # a partial of f(x, y) in x: the floats only sift shifts at one y, and the exact check decides for all
