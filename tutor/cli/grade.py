@@ -112,8 +112,8 @@ def run(args: argparse.Namespace) -> int:
         if folder.is_dir() and any(Path(path).resolve() in folder.parents for path in paths):
             print(f"tutor: {name} is where this run writes; its files are not read as submissions", file=sys.stderr)
     given = read_submissions(paths, pack, skip=ours)  # all of the input, before anything is written
-    for folder in given.earlier:
-        print(f"tutor: {folder} holds the reports of an earlier run ({JOURNAL}); its files are not read as "
+    for earlier in given.earlier:
+        print(f"tutor: {earlier} holds the reports of an earlier run ({JOURNAL}); its files are not read as "
               "submissions", file=sys.stderr)
     if roster is not None and not args.gradescope:
         given = enrol(roster, given)
