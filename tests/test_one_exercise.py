@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tutor import packs
+from tutor import packs, variant_check
 from tutor.cli import main
 
 FLOOR = ("floor(x) jumps where x is a whole number, where it has no derivative, and is flat in between, "
@@ -115,3 +115,26 @@ def test_practice_verifies_every_exercise_of_a_pack_file(pack, tmp_path, capsys)
     assert main(["practice", "--pack", pack, "--db", str(tmp_path / "p.db")]) == 2
     said = capsys.readouterr().err
     assert f"{pack}:4:5: exercise 'fl2': {FLOOR}" in said and "exercise 'wrong'" in said
+
+
+
+def test_the_refusal_of_the_exercise_asked_for_is_computed_once(tmp_path, capsys, monkeypatch):
+    # loading lets it through (its kind can't key it), then `pack show` names why: the solvers' seconds (16
+    # for |sin x|^(2/3) + |cos x|) were spent twice
+    path = tmp_path / "flat.yaml"
+    path.write_text("pack: flat\ntitle: Flat\nexercises:\n  - {id: l, kind: local_minima, function: 'max(0, x)^2'}\n",
+                    encoding="utf-8")
+    computed: list[str] = []
+    build = variant_check._build
+
+    def counted(spec, params):
+        computed.append(spec.id)
+        return build(spec, params)
+
+    monkeypatch.setattr(variant_check, "_build", counted)
+    assert main(["pack", "show", str(path), "l"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == ("   exercise 'l' can't be set: f is flat all along the stretch "
+                                                        "x < 0: every point there is a local minimum (and a local "
+                                                        "maximum), as f is constant near it, so its local minima "
+                                                        "can't be listed as numbers; it is not graded nor practised")
+    assert computed == ["l"]
