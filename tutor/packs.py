@@ -454,14 +454,16 @@ class Pack:
         return tuple(e for e in self.exercises if tag in e.tags)
 
 
-def load(name_or_path: str | Path, limits: Limits = LIMITS, verify: bool = True) -> Pack:
+def load(name_or_path: str | Path, limits: Limits = LIMITS, verify: bool = True, only: str | None = None) -> Pack:
     """A built-in pack by id (`gradients`), or a pack file by path.
 
     `verify=False` skips computing each exercise's answer on loading (the kinds' own checks) for a
     built-in pack, where start-up time matters (practice): the test suite verifies those. A pack
-    file is always verified."""
+    file is always verified. `only` names the one exercise a command is about (`check --exercise`,
+    `pack show PACK ID`): its answer alone is computed, as another's may take the solvers long to
+    find, or refuse; the whole file's structure is checked all the same."""
     content, source, folder = _pack_text(name_or_path, limits)
-    return load_text(content, source, folder, limits, verify or not source.startswith("built-in:"))
+    return load_text(content, source, folder, limits, verify or not source.startswith("built-in:"), only)
 
 
 def check(name_or_path: str | Path, draws: int = SELF_CHECK_VARIANTS,
@@ -499,8 +501,9 @@ def _pack_text(name_or_path: str | Path, limits: Limits) -> tuple[str, str, Path
     return content, str(path), path.parent
 
 
-def load_text(text: str, source: str, folder: Path, limits: Limits = LIMITS, verify: bool = True) -> Pack:
-    pack, problems = _read(text, source, folder, limits, verify)
+def load_text(text: str, source: str, folder: Path, limits: Limits = LIMITS, verify: bool = True,
+              only: str | None = None) -> Pack:
+    pack, problems = _read(text, source, folder, limits, verify, only)
     if problems:
         raise PackError(problems)
     return pack
@@ -509,9 +512,11 @@ def load_text(text: str, source: str, folder: Path, limits: Limits = LIMITS, ver
 _MERGE = "tag:yaml.org,2002:merge"  # the tag YAML gives '<<', which the author never writes
 
 
-def _read(text: str, source: str, folder: Path, limits: Limits, verify: bool) -> tuple[Pack, list[str]]:
+def _read(text: str, source: str, folder: Path, limits: Limits, verify: bool,
+          only: str | None = None) -> tuple[Pack, list[str]]:
     """The pack of the exercises that read well, and every problem found (with `verify`, those of each
-    exercise's first variant too), in the order of the file. PackError where nothing can be read."""
+    exercise's first variant too, or of exercise `only`'s alone), in the order of the file. PackError
+    where nothing can be read."""
     report = _Report(source)
     try:
         composed = compose_yaml(text, limits.max_yaml_values, limits.max_yaml_depth)
@@ -549,7 +554,7 @@ def _read(text: str, source: str, folder: Path, limits: Limits, verify: bool) ->
                 continue
             if exercise_id is not None:
                 seen[exercise_id] = node.start_mark.line + 1
-            spec = _exercise(node, report, pack_id or "?", folder, verify)
+            spec = _exercise(node, report, pack_id or "?", folder, verify and only in (None, exercise_id))
             if spec is not None:
                 exercises.append(spec)
     pack = Pack(pack_id, title or pack_id, description or "", source, tuple(exercises),

@@ -69,7 +69,21 @@ def _undefined(value: object) -> bool:
 
 
 def build(spec: ExerciseSpec, params: Params) -> Exercise | Finding:
-    """The variant with these values, and its expected answer computed; or what stops it."""
+    """The variant with these values, and its expected answer computed; or what stops it. A variant is
+    kept by `with_values`, but a refusal would be computed anew each time it is asked for (loading, then
+    `settable`, for `tutor pack show PACK ID`): it is kept here, as it may take the solvers seconds."""
+    refused = _REFUSED.setdefault(spec, {})
+    if params in refused:
+        return refused[params]
+    built = _build(spec, params)
+    if isinstance(built, Finding):
+        if len(refused) >= _MOST_GRADABLE:
+            refused.clear()  # simpler than least-recently-used, and rare
+        refused[params] = built
+    return built
+
+
+def _build(spec: ExerciseSpec, params: Params) -> Exercise | Finding:
     unreal = _not_real(spec, params)
     if unreal is not None:
         return unreal
@@ -104,6 +118,7 @@ def gradable(spec: ExerciseSpec, params: Params) -> Exercise | Finding:
 
 
 _GRADABLE: weakref.WeakKeyDictionary[ExerciseSpec, dict[Params, Finding | None]] = weakref.WeakKeyDictionary()
+_REFUSED: weakref.WeakKeyDictionary[ExerciseSpec, dict[Params, Finding]] = weakref.WeakKeyDictionary()
 _MOST_GRADABLE = 4096
 
 

@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
             print(line(Listed(pack.id, pack.title, len(pack.exercises), pack.source)))
         return EXIT_OK
     if args.action == "show":
-        pack = load_pack(args.pack)
+        pack = load_pack(args.pack, only=args.exercise)  # one exercise asked: the others' answers are not computed
         try:
             specs = [pack.exercise(args.exercise)] if args.exercise else list(pack.exercises)
         except KeyError as error:
@@ -76,8 +76,9 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def load_pack(name: str, verify: bool = True) -> packs.Pack:
+def load_pack(name: str, verify: bool = True, only: str | None = None) -> packs.Pack:
+    """The pack; with `only`, the one exercise a command is about is the one whose answer is computed."""
     try:
-        return packs.load(name, verify=verify)
+        return packs.load(name, verify=verify, only=only)
     except packs.PackError as error:
         raise UserError("\n".join(error.problems)) from None

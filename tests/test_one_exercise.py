@@ -1,0 +1,140 @@
+"""A command about one exercise of a pack file (`check --exercise PACK:ID`, `pack show PACK ID`, `plot
+exercise PACK ID`) computes that exercise's answer alone: another one's, slow to find or refused, neither
+costs time nor stops it (finding 231: a pack with one slow exercise made checking a fast one take 17 s).
+The whole file's structure is still checked, and the commands about every exercise verify every one."""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor import packs, variant_check
+from tutor.cli import main
+
+FLOOR = ("floor(x) jumps where x is a whole number, where it has no derivative, and is flat in between, "
+         "where its derivative is 0: the tutor can't differentiate f with respect to x")
+NO_EXACT = ("its answer, -1.30084…, has no exact form a student can type: give the exercise a tolerance, like "
+            "'tolerance: dp:4', so that decimals are graded")
+# each other exercise is refused as its answer is computed: floor has no derivative, the author's answer is
+# wrong, the minimum has no exact form
+PACK = """pack: one
+title: One of several
+exercises:
+  - id: fl2
+    kind: derivative
+    function: floor(x)^2 + x
+  - id: fast
+    kind: derivative
+    function: x^2
+  - id: wrong
+    kind: derivative
+    function: x^3
+    answer: 2x
+  - id: mn
+    kind: minimize
+    function: x^4 - 3x^2 + x
+"""
+
+
+@pytest.fixture
+def pack(tmp_path):
+    path = tmp_path / "one.yaml"
+    path.write_text(PACK, encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def built(monkeypatch):
+    """The ids of the exercises whose answers loading computes, in order."""
+    ids: list[str] = []
+    refusing = packs.refusing
+
+    def counted(spec):
+        ids.append(spec.id)
+        return refusing(spec)
+
+    monkeypatch.setattr(packs, "refusing", counted)
+    return ids
+
+
+def test_check_grades_the_exercise_asked_for_though_others_are_refused(pack, capsys, built):
+    assert main(["check", "--exercise", f"{pack}:fast", "--", "2x"]) == 0
+    assert capsys.readouterr().out == "correct\nCorrect.\nread as: 2x\n"
+    assert built == ["fast"]
+    assert main(["check", "--exercise", f"{pack}:fast", "--", "x^2"]) == 1
+    assert capsys.readouterr().out.startswith("incorrect\n")
+
+
+def test_pack_show_of_one_exercise_shows_it_alone(pack, capsys, built):
+    assert main(["pack", "show", pack, "fast", "--answers"]) == 0
+    assert capsys.readouterr().out == ("one: One of several (4 exercises)\n\n1. fast (derivative)\n"
+                                       "   d/dx of f(x) = x²\n   answer: 2x\n")
+    assert built == ["fast"]
+
+
+def test_plot_of_one_exercise_builds_it_alone(pack, tmp_path, capsys, built):
+    assert main(["plot", "exercise", pack, "fast", "--out", str(tmp_path / "fast.png")]) == 0
+    assert (tmp_path / "fast.png").stat().st_size > 0
+    assert built == ["fast"]
+
+
+@pytest.mark.parametrize("argv", [["check", "--exercise", "{pack}:fl2", "--", "2x"], ["pack", "show", "{pack}", "fl2"]])
+def test_the_exercise_asked_for_is_refused_as_before(pack, capsys, built, argv):
+    assert main([a.format(pack=pack) for a in argv]) == 2
+    assert capsys.readouterr().err == f"tutor: {pack}:4:5: exercise 'fl2': {FLOOR}\n"
+    assert built == ["fl2"]
+
+
+def test_the_exercise_asked_for_is_told_it_cant_be_set(pack, capsys):
+    assert main(["pack", "show", pack, "mn"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == f"   exercise 'mn' can't be set: {NO_EXACT}; it is not " \
+                                                       "graded nor practised"
+    assert main(["check", "--exercise", f"{pack}:mn", "--", "-1.3"]) == 2
+    assert capsys.readouterr().err == f"tutor: exercise 'mn' can't be set: {NO_EXACT}\n"
+
+
+def test_the_whole_files_structure_is_still_checked(tmp_path, capsys, built):
+    path = tmp_path / "typo.yaml"
+    path.write_text(PACK + "    tolerence: dp:4\n", encoding="utf-8")
+    assert main(["check", "--exercise", f"{path}:fast", "--", "2x"]) == 2
+    assert capsys.readouterr().err == f"tutor: {path}:17:5: exercise 'mn': unknown key 'tolerence'; did you " \
+                                      "mean 'tolerance'?\n"
+
+
+@pytest.mark.parametrize("argv", [["pack", "show", "{pack}"], ["pack", "validate", "{pack}"], ["pack", "list", "{pack}"],
+                                  ["grade", "{pack}", "{answers}"]])
+def test_commands_about_every_exercise_still_verify_every_one(pack, tmp_path, capsys, argv):
+    answers = tmp_path / "answers.csv"
+    answers.write_text("student,exercise,answer\nann,fast,2x\n", encoding="utf-8")
+    main([a.format(pack=pack, answers=answers) for a in argv])
+    said = capsys.readouterr()
+    assert f"exercise 'fl2': {FLOOR}" in said.out + said.err
+
+
+
+def test_practice_verifies_every_exercise_of_a_pack_file(pack, tmp_path, capsys):
+    assert main(["practice", "--pack", pack, "--db", str(tmp_path / "p.db")]) == 2
+    said = capsys.readouterr().err
+    assert f"{pack}:4:5: exercise 'fl2': {FLOOR}" in said and "exercise 'wrong'" in said
+
+
+
+def test_the_refusal_of_the_exercise_asked_for_is_computed_once(tmp_path, capsys, monkeypatch):
+    # loading lets it through (its kind can't key it), then `pack show` names why: the solvers' seconds (16
+    # for |sin x|^(2/3) + |cos x|) were spent twice
+    path = tmp_path / "flat.yaml"
+    path.write_text("pack: flat\ntitle: Flat\nexercises:\n  - {id: l, kind: local_minima, function: 'max(0, x)^2'}\n",
+                    encoding="utf-8")
+    computed: list[str] = []
+    build = variant_check._build
+
+    def counted(spec, params):
+        computed.append(spec.id)
+        return build(spec, params)
+
+    monkeypatch.setattr(variant_check, "_build", counted)
+    assert main(["pack", "show", str(path), "l"]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == ("   exercise 'l' can't be set: f is flat all along the stretch "
+                                                        "x < 0: every point there is a local minimum (and a local "
+                                                        "maximum), as f is constant near it, so its local minima "
+                                                        "can't be listed as numbers; it is not graded nor practised")
+    assert computed == ["l"]
