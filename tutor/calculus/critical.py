@@ -355,7 +355,7 @@ def _from_definitions(f: Expr, variables: Sequence[str], point: tuple[Expr, ...]
         except SolveError:
             decided = None
         if decided is not None and decided.nature == test.label:
-            return replace(test, reason=f"{test.reason} ({said}; f's values agree: {decided.reason})")
+            return replace(test, reason=f"{test.reason}, where {said}; f's values agree: {decided.reason}")
     return replace(_no_test(why), hessian=test.hessian, minors=test.minors)
 
 
