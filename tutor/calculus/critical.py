@@ -56,10 +56,12 @@ from .kinks import (
 from .leading import leading_order
 from .level import Through, through
 from .partials import (
+    Slope,
     continuous_signs,
     derivative,
     diff,
     differentiable_at,
+    second_from_definition,
     slope_at,
     slope_where_formula_fails,
     value_at,
@@ -298,8 +300,14 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
         raise SolveError(f"the point needs {len(variables)} coordinates")
     def named(a: str, b: str) -> str:  # f″ for f of one variable, as the lesson writes it
         return f"f_{a}{b}" if len(variables) > 1 else "f″"
-    hessian = tuple(tuple(value_at(second, variables, point, named(a, b)) for b, second in zip(variables, row))
-                    for a, row in zip(variables, _second_derivatives(f, tuple(variables))))
+    found = tuple(tuple(_second_at(f, variables, point, a, b, second, named(a, b)) for b, second in zip(variables, row))
+                  for a, row in zip(variables, _second_derivatives(f, tuple(variables))))
+    hessian = tuple(tuple(s.value for s in row) for row in found)
+    definitions = tuple(f"{named(a, b)}{_at(point)} = {show(s.value)}: its formula has no value there, so from the "
+                        f"definition, {s.definition} = {show(s.value)}"
+                        for i, (a, row) in enumerate(zip(variables, found))
+                        for j, (b, s) in enumerate(zip(variables, row))
+                        if s.definition and (j >= i or s.value != found[j][i].value))  # f_yx: said where it is not f_xy
     minors = [sympy.Matrix(hessian)[:k, :k].det() if k > 1 else hessian[0][0]
               for k in range(1, len(variables) + 1)]
     minors = [_tidy(m) for m in minors]
@@ -313,7 +321,42 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
     reason = _reason(label, variables, D, fxx, minors, signs)
     if indefinite:
         reason = f"the Hessian's determinant is 0, but {indefinite}, so the Hessian is indefinite"
+    if definitions:
+        return _from_definitions(f, variables, point, Classification(label, D, fxx, reason, hessian, tuple(minors),
+                                                                     indefinite), definitions)
     return Classification(label, D, fxx, reason, hessian, tuple(minors), indefinite)
+
+
+def _second_at(f: Expr, variables: Sequence[str], point: tuple[Expr, ...], a: str, b: str, second: Expr,
+               what: str) -> Slope:
+    """f_ab at the point: from its formula, or where that has no value there, from its definition."""
+    try:
+        return Slope(value_at(second, variables, point, what))
+    except NoRealValue:
+        return second_from_definition(f, derivative(f, a), variables, point, a, b, what)
+
+
+def _at(point: Sequence[Expr]) -> str:
+    return "(" + ", ".join(show(p) for p in point) + ")"
+
+
+def _from_definitions(f: Expr, variables: Sequence[str], point: tuple[Expr, ...], test: Classification,
+                      definitions: tuple[str, ...]) -> Classification:
+    """The test where some second partials came from their definition at the point: it needs f twice
+    differentiable there, which partials along the axes at one point don't show (√(x⁴ + y⁴) at the origin has
+    f_xx = f_yy = 2 and f_xy = 0 from the definition), so its verdict stands only where f's values show the
+    same; else the test does not apply, and f's values decide, as for an infinite second partial."""
+    said = "; ".join(definitions)
+    why = f"{said}; the second partials at the point come from their definition, which doesn't show f twice " \
+        "differentiable there, as the test needs"
+    if test.label in (Nature.MINIMUM, Nature.MAXIMUM, Nature.SADDLE):
+        try:
+            decided = by_values(real_powers(f), symbols(variables), point)
+        except SolveError:
+            decided = None
+        if decided is not None and decided.nature == test.label:
+            return replace(test, reason=f"{test.reason}, where {said}; f's values agree: {decided.reason}")
+    return replace(_no_test(why), hessian=test.hessian, minors=test.minors)
 
 
 @metered_cache(256)  # every critical point of f is classified with the same ones
@@ -504,7 +547,7 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
         if lines is not None and any(lies_on(p, (k.line,), syms) for k in lines.lines):
             points.append(_on_kink(f, syms, p, region, lines.lines))
             continue
-        test = _tested(f, variables, p)
+        test = tested(f, variables, p)
         decided = by_values(f, syms, p) if test.label == Nature.INCONCLUSIVE else None
         points.append(CriticalPoint(p, region.contains(p) if region else None, test, decided))
     if kinks:
@@ -561,16 +604,16 @@ def _paired(found: CriticalPoints, parts: tuple[Expr, Expr], region: Region | No
     points, unsure = [], []
     for a, b in itertools.product(alone[0].points, alone[1].points):
         point = (a.point[0], b.point[0])
-        tested = [c.classification for c in (a, b) if c.classification.label != Nature.INCONCLUSIVE]
-        missing = [] if len(tested) == 2 else \
+        both = [c.classification for c in (a, b) if c.classification.label != Nature.INCONCLUSIVE]
+        missing = [] if len(both) == 2 else \
             [v for v in found.variables if not _has_slope(f, found.variables, point, v)]
-        if len(tested) == 2:  # f″ of each at its point, g″(a) and h″(b), are the Hessian's diagonal
-            test = _diagonal(tested[0].D, tested[1].D, found.variables)
+        if len(both) == 2:  # f″ of each at its point, g″(a) and h″(b), are the Hessian's diagonal
+            test = _diagonal(both[0].D, both[1].D, found.variables)
         elif missing:
             test = _no_test(f"{' and '.join(f'∂f/∂{v}' for v in missing)} {'has' if len(missing) == 1 else 'have'} "
                             "no value there")
         else:
-            test = _tested(f, found.variables, point)
+            test = tested(f, found.variables, point)
         decided = by_values(f, syms, point) if test.label == Nature.INCONCLUSIVE else None
         why = (slope_where_formula_fails(f, found.variables, point, missing[0])[1]
                or f"∂f/∂{missing[0]} has no value there") if missing else ""
@@ -715,7 +758,7 @@ def _no_gradient_point(f: Expr, variables: Sequence[str], unsmooth: Unsmooth, re
     if names:
         test = _no_test(f"{' and '.join(names)} {'has' if len(names) == 1 else 'have'} no value there")
     else:
-        test = _tested(f, variables, point)
+        test = tested(f, variables, point)
     decided = unsmooth.values if test.label == Nature.INCONCLUSIVE else None
     why = (unsmooth.why or f"{names[0]} has no value there") if names else ""
     return CriticalPoint(point, region.contains(point) if region else None, test, decided, why)
@@ -1138,7 +1181,7 @@ def _level(f: Expr, x: sympy.Symbol, always: bool) -> Level | None:
         return None
 
 
-def _tested(f: Expr, variables: Sequence[str], point: tuple[Expr, ...]) -> Classification:
+def tested(f: Expr, variables: Sequence[str], point: tuple[Expr, ...]) -> Classification:
     """The second-derivative test, or where a second derivative has no value at the point (|x|^(3/2) at 0,
     where f″ is infinite), no test: f's values decide there."""
     try:

@@ -250,7 +250,34 @@ def found_slope(f: Expr, variables: Sequence[str], point: Sequence[Expr], wrt: s
         raise SolveError(_not_differentiable(variables, point, wrt, *sides)) from None
 
 
-def _quotient_text(variables: Sequence[str], point: Sequence[Expr], step: Mapping[str, int]) -> str:
+def second_from_definition(f: Expr, first: Expr, variables: Sequence[str], point: Sequence[Expr], a: str, b: str,
+                           what: str) -> Slope:
+    """∂(∂f/∂a)/∂b at a point where its formula has no value there (x²(x⁴ + y⁴)^(-1/2)·… at the origin is 0/0): from
+    its definition, the limit of the first partial's difference quotient in b, the first partial at the point
+    itself from found_slope (from its own definition where its formula has none there); where the limits from
+    either side differ or are infinite, NoRealValue says so. `first`: ∂f/∂a's formula; `what`: the name, f_xy."""
+    shown = ", ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))
+    try:
+        here = found_slope(f, variables, point, a).value
+    except SolveError as error:
+        raise NoRealValue(f"{what} has no value at {shown}: {error.message}") from None
+    sides = _one_sided_in(first, dict(zip(symbols(variables), point)), symbol(b), here)
+    if sides is None:
+        raise NoRealValue(f"{what} has no real value at {shown}")
+    left, right = sides
+    quotient = _quotient_text(variables, point, {b: 1}, f"f_{a}")
+    if left == right and left.is_finite:
+        return Slope(left, f"lim h→0 {quotient}")
+    if left == right and left in (sympy.oo, -sympy.oo):
+        said = f"lim h→0 {quotient} is {_limit_text(left)}"
+    elif all(_real_limit(s) and (s.is_finite or s in (sympy.oo, -sympy.oo)) for s in sides):
+        said = f"{quotient} tends to {_limit_text(left)} from the left and {_limit_text(right)} from the right as h → 0"
+    else:
+        said = f"{quotient} has no finite limit as h → 0"
+    raise NoRealValue(f"{what} has no value at {shown}: its formula has none there, and {said}")
+
+
+def _quotient_text(variables: Sequence[str], point: Sequence[Expr], step: Mapping[str, int], name: str = "f") -> str:
     """The difference quotient as the lesson writes it, each variable moved by step·h: (f(h, 0) − f(0, 0))/h
     for ∂f/∂x at the origin, (f(1 + h, 2 + h) − f(1, 2))/h along y = x + 1."""
     def moved(p: Expr, k: int) -> str:
@@ -261,7 +288,7 @@ def _quotient_text(variables: Sequence[str], point: Sequence[Expr], step: Mappin
 
     where = ", ".join(show(p) for p in point)
     there = ", ".join(moved(p, step.get(v, 0)) for v, p in zip(variables, point))
-    return f"(f({there}) − f({where}))/h"
+    return f"({name}({there}) − {name}({where}))/h"
 
 
 def slope_where_formula_fails(f: Expr, variables: Sequence[str], point: Sequence[Expr], wrt: str
@@ -285,13 +312,15 @@ def _one_sided(f: Expr, values: Mapping[sympy.Symbol, Expr], wrt: str) -> tuple[
     return _one_sided_in(f, values, symbol(wrt))
 
 
-def _one_sided_in(f: Expr, values: Mapping[sympy.Symbol, Expr], v: sympy.Symbol) -> tuple[Expr, Expr] | None:
+def _one_sided_in(f: Expr, values: Mapping[sympy.Symbol, Expr], v: sympy.Symbol, here: Expr | None = None
+                  ) -> tuple[Expr, Expr] | None:
+    # `here`: f's value at the point where f's formula has none there (a first partial's, from its definition).
     # h > 0 on each side (a + h, a - h), and each |u| written ±u by its sign there: with h only real, or |…|
     # left to sympy's limit, √|x - 3| + x²/100 from the left at 3 came out ∞, not -∞, and costlier
     h = sympy.Dummy("h", positive=True)
     f = real_powers(f)  # x^(2/3) left of 0 as read: |x|^(2/3), where sympy's has no real value
     at = values.get(v, v)
-    here = f.xreplace(values)
+    here = f.xreplace(values) if here is None else here
     slopes = []
     try:
         with counted(LIMIT_CALLS):

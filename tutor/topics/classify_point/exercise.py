@@ -13,7 +13,7 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import SolveError
 from ...calculus.common import real_powers, symbols
-from ...calculus.critical import Nature, by_values
+from ...calculus.critical import Nature, by_values, tested
 from ...calculus.kinks import Stretch
 from ...calculus.minimize import KINKED
 from ...check import Judgement, Verdict
@@ -103,7 +103,8 @@ class ClassifyPoint(FunctionProblem):
 
     @cached_property
     def solution(self) -> calculus.Classification:
-        return calculus.classify(self.function, self.variables, self.at)
+        # where a second partial has no value at the point, no test, and f's values decide, as critical_points does
+        return tested(self.function, self.variables, self.at)
 
     def prompt(self, latex: bool = False) -> str:
         if latex:
@@ -146,8 +147,9 @@ class ClassifyPoint(FunctionProblem):
         verdict = super().check(text, tolerance, expected)
         if expected is None and verdict.correct and self.by_values is not None \
                 and verdict.reading == str(self.by_values.nature):
-            return replace(verdict, message=f"Correct: {self.by_values.reason}. The second-derivative test alone "
-                                            "does not decide it: here D = 0.")
+            why = f"{self.solution.untested}." if self.solution.untested else \
+                "The second-derivative test alone does not decide it: here D = 0."
+            return replace(verdict, message=f"Correct: {self.by_values.reason}. {why[0].upper()}{why[1:]}")
         if expected is None and self.undecided and verdict.verdict == Judgement.INCORRECT \
                 and verdict.reading in _NATURES:
             # the point may well be what the student says: not provably wrong, so graded as undecided
