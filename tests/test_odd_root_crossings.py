@@ -42,6 +42,23 @@ def _saddle(root: str, order: str) -> str:
     ("x^(1/3)*y^(1/3)", "x^(1/3)y^(1/3)",
      ["critical points:", _saddle("x^(1/3)y^(1/3)", "r^(2/3)"),
       f"note: ∇f has no value where x = 0 and y = 0, and only (0, 0) there was looked at; {UNSOLVED}"]),
+    # the crossing looked at and not critical: ∂f/∂x(0, 0) = 1 from the definition; (x² - y²)^(1/3) has no
+    # ∂f/∂x at (0, 0) (h^(2/3)/h) and is no extremum there
+    ("(x*y)^(1/3) + x", "x + (xy)^(1/3)",
+     ["no critical points found",
+      "note: ∇f has no value where xy = 0, and only (0, 0) there was looked at; the equations are not polynomial, "
+      "so the solutions found may not be all the critical points"]),
+    ("(x^2-y^2)^(1/3)", "(x² - y²)^(1/3)",
+     ["no critical points found",
+      "note: ∇f has no value where x² - y² = 0, and only (0, 0) there was looked at, so some critical points may "
+      "be missing"]),
+    # moved: the lines x = 0 and y = 2 cross at (0, 2)
+    ("(x*(y-2))^(1/3)", "(x(y - 2))^(1/3)",
+     ["critical points:",
+      "  (0, 2)  saddle (f takes values above and below 0 near it (f - f(P) = (x(y - 2))^(1/3) is of order r^(2/3) "
+      "in the distance r from the point and > 0 in the direction (1, 1) but < 0 in the direction (1, -1)))",
+      "note: ∇f has no value where x(y - 2) = 0, and only (0, 2) there was looked at, so some critical points may "
+      "be missing"]),
     # controls: ∂f/∂y = 1 at every point, so no point is critical, cusp or not
     ("x^(1/3) + y", "y + x^(1/3)", ["no critical points: ∇f is never 0"]),
     ("x + y", "x + y", ["no critical points: ∇f is never 0"]),
