@@ -564,7 +564,21 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
         # 2max(|x|, |y|) - x²: sympy solves ∇f = 0 in no case, and its corner (0, 0) is no kink line's
         points = sort_exactly([*points, *(c for c in _kink_corners(f, syms, region)
                                           if all(c.point != p.point for p in points))], key=lambda p: p.point)
-    unsmooth = _unsmooth(f, syms, gradient, sets, lines) if len(syms) == 2 else ()
+    # a piece (√x + y² of √|x| + y², where x > 0) is f only on its side of such lines: they are its whole's
+    unsmooth, curves = _unsmooth(f, syms, gradient, sets, lines, factors, not piece) if len(syms) == 2 \
+        else ((), ())
+    # a partial with a value everywhere and never 0 (1 of x^(1/3) + y) leaves no point critical, cusps or not;
+    # critical sets ((xy)^(2/5): the axes) are those curves' points, looked at
+    if curves and not sets and not any(not fs and g != 0 and not d.free_symbols
+                          for fs, g, (_, d, _) in zip(factors, equations,
+                                                      _domain(f, tuple(equations), tuple(syms))[1:])):
+        complete = False
+        seen = [u.point for u in unsmooth]
+        where = " and ".join(f"{show(c, variables)} = 0" for c in curves)
+        only = (f"only {' and '.join(show(p) for p in seen)} there {'was' if len(seen) == 1 else 'were'} "
+                "looked at") if seen else "those points were not looked at"
+        note = f"∇f has no value where {where}, and {only}" + (f"; {note}" if note else
+                                                                  ", so some critical points may be missing")
     if unsmooth:  # the cone's vertex: f least there, where ∇f has no value
         points = sort_exactly([*points, *(_no_gradient_point(f, variables, u, region) for u in unsmooth
                                           if u.critical)],
@@ -664,13 +678,17 @@ def _has_slope(f: Expr, variables: Sequence[str], point: tuple[Expr, ...], v: st
 
 
 def _unsmooth(f: Expr, syms: Sequence[sympy.Symbol], gradient: Sequence[Expr], sets: Sequence[CriticalSet],
-              lines: KinkLines | None) -> tuple[Unsmooth, ...]:
+              lines: KinkLines | None, factors: Sequence[Sequence[Expr]], crossed: bool
+              ) -> tuple[tuple[Unsmooth, ...], tuple[Expr, ...]]:
     """The points where f has a value and the formula of a partial derivative has none, where they are a few
     found exactly: the real zeros of the partials' denominators (√(x² + y²) at (0, 0)), each polynomial with
-    rational coefficients and zero at finitely many real points. None where a denominator is zero along a
-    whole curve or is no such polynomial: nothing is claimed there. Points on a critical set or a kink line
-    are left to them."""
+    rational coefficients (or its absolute value) and zero at finitely many real points. Where a denominator is
+    zero along whole lines ((xy)^(1/3)'s |xy|^(2/3), on the axes), only the points where they cross each other
+    or a line where a partial's numerator is 0 are looked at (a partial there from the definition): those
+    curves come back too, their other points not looked at, and where a denominator is no such polynomial,
+    nothing is looked at; nor where not `crossed`. Points on a critical set or a kink line are left to them."""
     candidates: list[tuple[Expr, ...]] = []
+    curves: list[Expr] = []
     for _, denominator, polynomial in _domain(f, tuple(gradient), tuple(syms))[1:]:
         if polynomial:
             continue
@@ -678,10 +696,17 @@ def _unsmooth(f: Expr, syms: Sequence[sympy.Symbol], gradient: Sequence[Expr], s
             base, power = factor.as_base_exp()
             if not base.free_symbols & set(syms) or not power.is_positive:
                 continue
-            zeros = _isolated_zeros(base, syms)
+            inside = base.args[0] if isinstance(base, sympy.Abs) else base  # |u| is 0 where u is
+            zeros = _isolated_zeros(inside, syms)
             if zeros is None:
-                return ()
+                if lines is not None or not crossed:
+                    return (), ()  # its kink lines' own points are found apart
+                if rational_polynomial(inside, syms) is None:
+                    return (), (inside,)
+                curves += [inside] if inside not in curves else []
+                continue
             candidates += [p for p in zeros if p not in candidates]
+    candidates += [p for p in _crossings(curves, syms, factors) if p not in candidates]
     found = []
     for point in sort_exactly(candidates):
         if any(lies_on(point, s.equations, syms) for s in sets) or \
@@ -691,7 +716,30 @@ def _unsmooth(f: Expr, syms: Sequence[sympy.Symbol], gradient: Sequence[Expr], s
         if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or sign(value) is None:
             continue  # f has no value there either: no point of f
         found.append(_decide_unsmooth(f, syms, gradient, point))
-    return tuple(found)
+    return tuple(found), tuple(curves)
+
+
+def _crossings(curves: Sequence[Expr], syms: Sequence[sympy.Symbol], factors: Sequence[Sequence[Expr]]
+               ) -> list[tuple[Expr, ...]]:
+    """Where the lines making up the curves (xy = 0: the axes) cross each other, or cross a line where a factor
+    of a partial's numerator is 0 (x^(1/3)·y's x = 0 and y = 0): finitely many points, each decided apart.
+    Each curve is a polynomial with rational coefficients."""
+    own: list[Expr] = []
+    for curve in curves:
+        poly = rational_polynomial(curve, syms)
+        if poly is None:
+            continue
+        own += [p.as_expr() for p, _ in poly.factor_list()[1] if p.total_degree() == 1 and p.as_expr() not in own]
+    others = [p for fs in factors for p in fs
+              if p.is_polynomial(*syms) and sympy.Poly(p, *syms).total_degree() == 1 and p not in own]
+    points: list[tuple[Expr, ...]] = []
+    for i, a in enumerate(own):
+        for b in [*own[i + 1:], *others]:
+            found = sympy.solve([a, b], list(syms), dict=True)
+            if len(found) == 1 and all(v in found[0] for v in syms):
+                point = tuple(found[0][v] for v in syms)
+                points += [point] if point not in points else []
+    return points
 
 
 def _isolated_zeros(base: Expr, syms: Sequence[sympy.Symbol]) -> list[tuple[Expr, ...]] | None:

@@ -68,7 +68,7 @@ def leading_order(f: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr], 
         return None, ""
     names = [v.name for v in syms]
     back = {v: v - c for v, c in zip(syms, point)}
-    form = show(g.xreplace(back), names)
+    form = show(_odd_roots(g.xreplace(back)), names)
     order = show(sympy.Symbol("r", positive=True)**alpha, ["r"])
     if len(orders) == 1:  # f - f(P) is g: nothing else to outweigh
         said, rest = f"f - f(P) = {form} is of order {order} in the distance r from the point and", ""
@@ -121,8 +121,39 @@ def _bounded(term: Expr) -> bool:
 
 def _continuous(g: Expr) -> bool:
     """Whether g is continuous on the plane, as its sign on the circle is read between the zeros of its
-    absolute values' insides: bounded, and with no sign(u), which jumps."""
-    return _bounded(g) and not g.has(sympy.sign)
+    absolute values' insides: bounded, and with no sign(u), which jumps, but where |u|^a (a > 0) goes with it:
+    sign(u)·|u|^a is 0 where u is, as an odd root is ((xy)^(1/3) is sign(xy)·|xy|^(1/3))."""
+    if not _bounded(g):
+        return False
+    tamed = g.replace(lambda e: e.is_Mul and any(isinstance(a, sympy.sign) and _odd_root_of(e, a.args[0])
+                                                  for a in e.args),
+                      lambda e: e.func(*(a for a in e.args if not isinstance(a, sympy.sign)
+                                         or not _odd_root_of(e, a.args[0]))))
+    return not tamed.has(sympy.sign)
+
+
+def _odd_roots(g: Expr) -> Expr:
+    """g with each sign(u)·|u|^(p/q), p and q odd, written u^(p/q) as the lesson reads an odd root ((xy)^(1/3),
+    not |xy|^(1/3)sign(xy))."""
+    def odd(e: Expr) -> bool:
+        return e.is_Rational and e.p % 2 == 1 and e.q % 2 == 1
+
+    def written(product: Expr) -> Expr:
+        args = list(product.args)
+        for s in [a for a in args if isinstance(a, sympy.sign)]:
+            root = next((a for a in args if a.is_Pow and a.base == sympy.Abs(s.args[0]) and odd(a.exp)), None)
+            if root is not None:
+                args.remove(s)
+                args.remove(root)
+                args.append(sympy.Pow(s.args[0], root.exp, evaluate=False))
+        return sympy.Mul(*args)
+
+    return g.replace(lambda e: e.is_Mul and e.has(sympy.sign), written)
+
+
+def _odd_root_of(product: Expr, inside: Expr) -> bool:
+    """Whether the product has a factor |inside|^a with a > 0."""
+    return any(a.is_Pow and a.base == sympy.Abs(inside) and a.exp.is_positive for a in product.args)
 
 
 # directions tried first, as g's sign in them is the plainest witness (g is homogeneous: any length will do)
@@ -153,8 +184,12 @@ def _on_circle(g: Expr, x: sympy.Symbol, y: sympy.Symbol) -> tuple[int | None, t
     for low, high in pairwise(ends):
         sample = _between(low, high)
         piece = _fixed(along, s, sample)
-        if piece.has(sympy.Abs) or any(not p.exp.is_Integer for p in piece.atoms(sympy.Pow)):
+        if piece.has(sympy.Abs):
             return None, ()
+        piece, dropped = _positive_roots(piece, s, low, high, sample)
+        if piece is None or any(not p.exp.is_Integer for p in piece.atoms(sympy.Pow)):
+            return None, ()
+        zero = zero or dropped  # such a root may be 0 at an end: g is not claimed > 0 (or < 0) all round
         numerator, denominator = sympy.fraction(sympy.cancel(sympy.together(piece)))
         if denominator.has(s) and any(_within(root, low, high) for root in real_roots(sympy.Poly(denominator, s))):
             return None, ()
@@ -176,11 +211,31 @@ def _on_circle(g: Expr, x: sympy.Symbol, y: sympy.Symbol) -> tuple[int | None, t
     return next(iter(seen)), ()
 
 
+def _positive_roots(piece: Expr, s: sympy.Symbol, low: Expr, high: Expr, sample: Expr) -> tuple[Expr | None, bool]:
+    """The piece with each root b^e (e not whole) of a base b > 0 between the ends written 1, which leaves its
+    sign as it was ((xy)^(1/3)'s |xy|^(1/3), fixed as (s - s³)^(1/3) where s - s³ > 0), and whether one of s was;
+    None where a base may be 0 or negative between them."""
+    dropped = False
+    for power in piece.atoms(sympy.Pow):
+        if power.exp.is_Integer:
+            continue
+        if not power.exp.is_Rational or sign(power.base.xreplace({s: sample})) != 1:
+            return None, False
+        if power.base.has(s):
+            for part in sympy.fraction(sympy.cancel(sympy.together(power.base))):
+                if part.has(s) and any(_within(r, low, high, ends=False) for r in real_roots(sympy.Poly(part, s))):
+                    return None, False
+            dropped = True
+        piece = piece.xreplace({power: sympy.Integer(1)})
+    return piece, dropped
+
+
 def _marks(along: Expr, s: sympy.Symbol) -> list[Expr] | None:
     """Where an absolute value's inside is 0 or has a pole on the circle, ascending; an inside holding absolute
     values itself (||x| - |y|| of 2max(|x|, |y|)) has its zeros found on each stretch where those are fixed,
     innermost first, as it is a rational function there. None where they can't be ordered."""
-    absolutes = along.atoms(sympy.Abs)
+    # sign(u) of an odd root changes where |u|'s inside is 0: its own inside is marked alike
+    absolutes = along.atoms(sympy.Abs) | {sympy.Abs(a.args[0]) for a in along.atoms(sympy.sign)}
     depth: dict[Expr, int] = {}
     for a in sorted(absolutes, key=sympy.count_ops):
         depth[a] = 1 + max((depth[b] for b in a.args[0].atoms(sympy.Abs)), default=-1)
@@ -201,10 +256,15 @@ def _marks(along: Expr, s: sympy.Symbol) -> list[Expr] | None:
 
 
 def _fixed(e: Expr, s: sympy.Symbol, sample: Expr) -> Expr:
-    """e with each |u| written u or -u, as u's sign is at the sample, innermost first (replace works bottom up,
-    so an inside's own absolute values are fixed before its sign is read)."""
-    return e.replace(lambda a: isinstance(a, sympy.Abs),
-                     lambda a: sign(a.args[0].xreplace({s: sample})) * a.args[0])
+    """e with each |u| written u or -u, and each sign(u) 1 or -1, as u's sign is at the sample, innermost
+    first (replace works bottom up, so an inside's own absolute values are fixed before its sign is read)."""
+    def fixed(a: Expr) -> Expr:
+        here = sign(a.args[0].xreplace({s: sample}))
+        if here is None:
+            raise SolveError("the sign is not known")  # given up on, as any failure on the circle
+        return here * a.args[0] if isinstance(a, sympy.Abs) else sympy.Integer(here)
+
+    return e.replace(lambda a: isinstance(a, (sympy.Abs, sympy.sign)), fixed)
 
 
 def _between(low: Expr, high: Expr) -> Expr:
