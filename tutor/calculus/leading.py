@@ -26,8 +26,8 @@ from sympy import Expr
 from ..budget import OutOfTime, deadline
 from ..show import show
 from .common import SolveError, sign
-from .kinks import with_abs
-from .roots import rational_between, real_roots
+from .kinks import _inside, with_abs
+from .roots import real_roots
 
 _SECONDS = 5.0  # sympy's work on g along the circle; past it, nothing is claimed
 _GAVE_UP = (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, ZeroDivisionError, SolveError,
@@ -182,7 +182,7 @@ def _on_circle(g: Expr, x: sympy.Symbol, y: sympy.Symbol) -> tuple[int | None, t
             seen.setdefault(here, u)
     zero = sign(g.xreplace({x: -1, y: 0})) == 0  # the direction the parametrization leaves out, s = ±∞
     for low, high in pairwise(ends):
-        sample = _between(low, high)
+        sample = _inside(low, high)
         piece = _fixed(along, s, sample)
         if piece.has(sympy.Abs):
             return None, ()
@@ -199,7 +199,7 @@ def _on_circle(g: Expr, x: sympy.Symbol, y: sympy.Symbol) -> tuple[int | None, t
         # the sign between each two zeros of the piece, where g may change it
         cuts = [low, *(root for root in inside if _within(root, low, high, ends=False)), high]
         for start, end in pairwise(cuts):
-            here = sign(piece.xreplace({s: (point := _between(start, end))}))
+            here = sign(piece.xreplace({s: (point := _inside(start, end))}))
             if here is None:
                 return None, ()
             if here:
@@ -243,7 +243,7 @@ def _marks(along: Expr, s: sympy.Symbol) -> list[Expr] | None:
     for level in range(max(depth.values(), default=-1) + 1):
         found = list(marks)
         for low, high in pairwise([-sympy.oo, *marks, sympy.oo]):
-            sample = _between(low, high)
+            sample = _inside(low, high)
             for a in (a for a in absolutes if depth[a] == level):
                 numerator, denominator = sympy.fraction(sympy.cancel(_fixed(a.args[0], s, sample)))
                 for part in (numerator, denominator):
@@ -265,17 +265,6 @@ def _fixed(e: Expr, s: sympy.Symbol, sample: Expr) -> Expr:
         return here * a.args[0] if isinstance(a, sympy.Abs) else sympy.Integer(here)
 
     return e.replace(lambda a: isinstance(a, (sympy.Abs, sympy.sign)), fixed)
-
-
-def _between(low: Expr, high: Expr) -> Expr:
-    """A rational number between two ends, each a real or ±∞."""
-    if low == -sympy.oo and high == sympy.oo:
-        return sympy.Integer(0)
-    if low == -sympy.oo:
-        return sympy.floor(high) - 1
-    if high == sympy.oo:
-        return sympy.ceiling(low) + 1
-    return rational_between(low, high)
 
 
 def _within(root: Expr, low: Expr, high: Expr, ends: bool = True) -> bool:
