@@ -90,8 +90,17 @@ def continuous_signs(slope: Expr) -> Expr:
 
     def tidied(product: sympy.Mul) -> Expr:
         of = powers(product)
-        if any(isinstance(f, sympy.DiracDelta) and len(f.args) == 1 and of.get(f.args[0], 0) > 0
-               for f in product.args):
+        # (y - x)^(1/3) is sign(-x + y)|x - y|^(1/3) as sympy writes it: each sign(-u) beside |u|^r as -sign(u), so
+        # that sign(-u)·sign(u) is -sign(u)², and δ(-u), which is δ(u), is known as the jump of that sign
+        flipped = {s: -sympy.sign(-s.args[0]) for s in product.atoms(sympy.sign)
+                   if s.args[0] not in of and -s.args[0] in of}
+        if flipped:
+            product = product.xreplace(flipped)
+            if not product.is_Mul:
+                return product
+            of = powers(product)
+        if any(isinstance(f, sympy.DiracDelta) and len(f.args) == 1
+               and max(of.get(f.args[0], 0), of.get(-f.args[0], 0)) > 0 for f in product.args):
             return sympy.Integer(0)
         ones = {f: 1 for f in product.args if f.is_Pow and isinstance(f.base, sympy.sign) and f.exp.is_Integer
                 and f.exp.is_positive and f.exp % 2 == 0 and f.base.args[0] in of}
