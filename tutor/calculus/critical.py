@@ -58,6 +58,7 @@ from .level import Through, through
 from .partials import (
     Slope,
     continuous_signs,
+    definition_said,
     derivative,
     diff,
     differentiable_at,
@@ -303,8 +304,7 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
     found = tuple(tuple(_second_at(f, variables, point, a, b, second, named(a, b)) for b, second in zip(variables, row))
                   for a, row in zip(variables, _second_derivatives(f, tuple(variables))))
     hessian = tuple(tuple(s.value for s in row) for row in found)
-    definitions = tuple(f"{named(a, b)}{_at(point)} = {show(s.value)}: its formula has no value there, so from the "
-                        f"definition, {s.definition} = {show(s.value)}"
+    definitions = tuple(f"{named(a, b)}{show(tuple(point))} = {show(s.value)}: {definition_said(s.definition, s.value)}"
                         for i, (a, row) in enumerate(zip(variables, found))
                         for j, (b, s) in enumerate(zip(variables, row))
                         if s.definition and (j >= i or s.value != found[j][i].value))  # f_yx: said where it is not f_xy
@@ -334,10 +334,6 @@ def _second_at(f: Expr, variables: Sequence[str], point: tuple[Expr, ...], a: st
         return Slope(value_at(second, variables, point, what))
     except NoRealValue:
         return second_from_definition(f, derivative(f, a), variables, point, a, b, what)
-
-
-def _at(point: Sequence[Expr]) -> str:
-    return "(" + ", ".join(show(p) for p in point) + ")"
 
 
 def _from_definitions(f: Expr, variables: Sequence[str], point: tuple[Expr, ...], test: Classification,

@@ -213,7 +213,7 @@ def differentiable_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], 
         return
     sides = _one_sided(f, values, wrt)
     if sides is None:
-        shown = ", ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))
+        shown = named_point(variables, point)
         raise SolveError(f"the tutor cannot tell whether f is differentiable at {shown} "
                          f"(f has a kink or a jump there)")
     left, right = sides
@@ -265,7 +265,7 @@ def second_from_definition(f: Expr, first: Expr, variables: Sequence[str], point
     its definition, the limit of the first partial's difference quotient in b, the first partial at the point
     itself from found_slope (from its own definition where its formula has none there); where the limits from
     either side differ or are infinite, NoRealValue says so. `first`: ∂f/∂a's formula; `what`: the name, f_xy."""
-    shown = ", ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))
+    shown = named_point(variables, point)
     try:
         here = found_slope(f, variables, point, a).value
     except SolveError as error:
@@ -361,9 +361,9 @@ def differentiable_from_partials(f: Expr, variables: Sequence[str], point: Seque
     if len(variables) < 2 or not any(s.definition for s in slopes):
         return
     f = real_powers(f)
-    shown = ", ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))
+    shown = named_point(variables, point)
     gradient = show(tuple(s.value for s in slopes)) if len(slopes) > 1 else show(slopes[0].value)
-    exist = f"f is not differentiable at {shown}: its partials exist, ∇f{_args(point)} = {gradient}, but"
+    exist = f"f is not differentiable at {shown}: its partials exist, ∇f{show(tuple(point))} = {gradient}, but"
     names = symbols(variables)
     t = sympy.Dummy("t", real=True)
     for i, j in itertools.combinations(range(len(variables)), 2):
@@ -385,13 +385,9 @@ def differentiable_from_partials(f: Expr, variables: Sequence[str], point: Seque
     moved = sympy.expand(rest.xreplace({n: n + p for n, p in zip(names, point)}), power_base=False, power_exp=False)
     if all((d := _order(term, names)) is not None and d > 1 for term in sympy.Add.make_args(moved)):
         return
-    raise SolveError(f"the partials of f exist at {shown}, ∇f{_args(point)} = {gradient}, but a formula of "
+    raise SolveError(f"the partials of f exist at {shown}, ∇f{show(tuple(point))} = {gradient}, but a formula of "
                      f"one has no value there, and the tutor can't tell whether f is differentiable there, "
                      f"which a tangent plane needs")
-
-
-def _args(point: Sequence[Expr]) -> str:
-    return "(" + ", ".join(show(p) for p in point) + ")"
 
 
 def _order(term: Expr, names: Sequence[sympy.Symbol]) -> Expr | None:
@@ -424,11 +420,21 @@ def _sign_beside(u: Expr, h: sympy.Dummy) -> int | None:
     return sign(min(terms)[1]) if terms else None
 
 
+def named_point(variables: Sequence[str], point: Sequence[Expr]) -> str:
+    """The point as the errors name it: x = 0, y = 0."""
+    return ", ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))
+
+
+def definition_said(definition: str, value: Expr) -> str:
+    """How a derivative's value was found where its formula has none at the point, in the lesson's words."""
+    return f"its formula has no value there, so from the definition, {definition} = {show(value)}"
+
+
 def _not_differentiable(variables: Sequence[str], point: Sequence[Expr], wrt: str, left: Expr, right: Expr) -> str:
     """Why f has no derivative at the point, from its one-sided slopes: they differ (a corner, -1 and 1, or
     a cusp, -∞ and ∞), or f has no real value on one side (√x left of 0), where there is no slope to take,
     and the other side's is infinite (a vertical tangent) or a number."""
-    shown = ", ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))
+    shown = named_point(variables, point)
     slope = slope_name(wrt, variables)
     real = [(side, value) for side, value in (("left", left), ("right", right)) if _real_limit(value)]
     if len(real) == 2 and left == right and left in (sympy.oo, -sympy.oo):  # ∛x at 0: ∞ on both sides

@@ -77,11 +77,6 @@ def args(point: Sequence[Expr], latex: bool = False, decimals: bool = False, fra
     return "(" + ", ".join(show(p, latex=latex, decimals=decimals, fractions=fractions) for p in point) + ")"
 
 
-def definition_said(definition: str, value: Expr) -> str:
-    """How a derivative's value was found where its formula has none at the point, in the lesson's words."""
-    return f"its formula has no value there, so from the definition, {definition} = {show(value)}"
-
-
 def exact_data(value: Expr, decimals: bool = False, fractions: bool = False) -> dict[str, Any]:
     return {"exact": show(value, decimals=decimals, fractions=fractions),
             "latex": show(value, latex=True, decimals=decimals, fractions=fractions),

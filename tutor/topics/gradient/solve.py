@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from ... import calculus
+from ...calculus.partials import definition_said
 from ...check import names
 from ...show import show
 from ..base import Command
-from ..solution import Solution, args, definition_said, exact_data, function_argument, header, read_function
+from ..solution import Solution, args, exact_data, function_argument, header, read_function
 
 
 def solve(function: str, at: str | None = None, variables: Sequence[str] | None = None,

@@ -8,6 +8,7 @@ from typing import Any
 
 from ... import calculus
 from ...calculus.common import SolveError, describe
+from ...calculus.partials import definition_said
 from ...check import names
 from ...show import show
 from ..base import Command
@@ -15,7 +16,6 @@ from ..solution import (
     Solution,
     approx,
     args,
-    definition_said,
     exact_data,
     function_argument,
     header,
