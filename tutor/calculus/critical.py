@@ -728,13 +728,17 @@ def _crossings(curves: Sequence[Expr], syms: Sequence[sympy.Symbol], factors: Se
         own += [p.as_expr() for p, _ in poly.factor_list()[1] if p.total_degree() == 1 and p.as_expr() not in own]
     others = [p for fs in factors for p in fs
               if p.is_polynomial(*syms) and sympy.Poly(p, *syms).total_degree() == 1 and p not in own]
+    return _crossing_points([(a, b) for i, a in enumerate(own) for b in [*own[i + 1:], *others]], syms)
+
+
+def _crossing_points(pairs: Sequence[tuple[Expr, Expr]], syms: Sequence[sympy.Symbol]) -> list[tuple[Expr, ...]]:
+    """Where each two lines a = 0 and b = 0 cross (parallel ones never do), each point once."""
     points: list[tuple[Expr, ...]] = []
-    for i, a in enumerate(own):
-        for b in [*own[i + 1:], *others]:
-            found = sympy.solve([a, b], list(syms), dict=True)
-            if len(found) == 1 and all(v in found[0] for v in syms):
-                point = tuple(found[0][v] for v in syms)
-                points += [point] if point not in points else []
+    for a, b in pairs:
+        found = sympy.solve([a, b], list(syms), dict=True)
+        if len(found) == 1 and set(found[0]) == set(syms):
+            point = tuple(found[0][v] for v in syms)
+            points += [point] if point not in points else []
     return points
 
 
@@ -928,13 +932,7 @@ def _kink_corners(f: Expr, syms: Sequence[sympy.Symbol], region: Region | None) 
                 line = as_equation(poly.as_expr(), syms)
                 if not any(_same_line(k, line, syms) for k in lines):
                     lines.append(line)
-    points: list[tuple[Expr, ...]] = []
-    for a, b in itertools.combinations(lines, 2):
-        found = sympy.solve([a.lhs - a.rhs, b.lhs - b.rhs], list(syms), dict=True)
-        if len(found) == 1 and set(found[0]) == set(syms):
-            point = tuple(found[0][v] for v in syms)
-            if point not in points:
-                points.append(point)
+    points = _crossing_points([(a.lhs - a.rhs, b.lhs - b.rhs) for a, b in itertools.combinations(lines, 2)], syms)
     corners = []
     for point in sort_exactly(points):
         value = f.xreplace(dict(zip(syms, point)))
@@ -1152,15 +1150,21 @@ def _along_kinks(f: Expr, syms: Sequence[sympy.Symbol], point: tuple[Expr, ...],
         if s not in (1, -1):
             continue
         here = f"{show(k.along - value)} {'>' if s > 0 else '<'} 0 near it on the kink line {show(k.line)}"
-        ruled = Nature.MINIMUM if s < 0 else Nature.MAXIMUM
-        if values.rules_out not in (None, ruled):  # the other way along another line: values above and below
+        ruled = _ruled_out(s, here)
+        if values.rules_out not in (None, ruled.rules_out):  # the other way along another line: above and below
             above, below = (here, values.one_way) if s > 0 else (values.one_way, here)
             return _judgement(0, show(value), "point", len(syms), f"f - f(P) = {above}, but {below}")
         if values.rules_out is None:
-            other = "maximum" if s < 0 else "minimum"
-            values = ByValues(Nature.UNDECIDED, f"no local {ruled.value}, since f - f(P) = {here}; whether it is a "
-                                                f"local {other} is not decided", ruled, here)
+            values = ruled
     return values
+
+
+def _ruled_out(s: int, along: str) -> ByValues:
+    """Undecided, but no minimum where f is lower on both sides of the point along a line (s = -1), no maximum
+    where higher (s = 1): `along` says where, f - f(P) there."""
+    ruled, other = (Nature.MINIMUM, "maximum") if s < 0 else (Nature.MAXIMUM, "minimum")
+    return ByValues(Nature.UNDECIDED, f"no local {ruled.value}, since f - f(P) = {along}; whether it is a local "
+                                      f"{other} is not decided", ruled, along)
 
 
 def repeats_note(windows: Sequence[Window], count: int) -> str:
@@ -2026,11 +2030,7 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, leading: bool
     if s is None and leading and len(syms) == 2:
         s, why = leading_order(f, syms, point, value)
     if s is None and one_way is not None:  # lower on both sides along a line: whatever else, no minimum there
-        t, along = one_way
-        ruled = Nature.MINIMUM if t < 0 else Nature.MAXIMUM
-        other = "maximum" if t < 0 else "minimum"
-        return ByValues(Nature.UNDECIDED, f"no local {ruled.value}, since f - f(P) = {along}; whether it is a "
-                                          f"local {other} is not decided", ruled, along)
+        return _ruled_out(*one_way)
     return _judgement(s, show(value), "point", len(syms), why)
 
 
