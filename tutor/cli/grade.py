@@ -169,11 +169,15 @@ def _check_grade_options(args: argparse.Namespace, pack: packs.Pack) -> None:
             raise UserError(error.message) from None
 
 
+def _written_in_out(lms: str | None) -> list[str]:
+    """The files a run writes in --out: the reports, the LMS's gradebook, the journal and the lock."""
+    return [*reports.FILES, *([FORMATS[LMS(lms)].file] if lms else []), JOURNAL, LOCK_NAME]
+
+
 def _outputs(args: argparse.Namespace, out: Path, feedback: Path | None) -> list[tuple[str, Path, str]]:
     """Everything a class's run writes, each as (what the refusal says of it, where, what to do)."""
-    names = [*reports.FILES, *([FORMATS[LMS(args.format)].file] if args.format else []), JOURNAL, LOCK_NAME]
     found = [(f"--out {file_name(out)} would put {name}", out / name, "the reports a place of their own")
-             for name in names]
+             for name in _written_in_out(args.format)]
     if args.summary:
         found.append((f"--summary {file_name(args.summary)} is", Path(args.summary),
                       "the summary a place of its own"))
@@ -204,8 +208,7 @@ def _check_summary(summary: Path, out: Path, lms: str | None) -> None:
     """--summary is refused before anything is graded where writing it would break the reports' set."""
     if summary.is_dir():
         raise UserError(f"--summary {summary} is a folder; give the file to write, like {summary / 'summary.md'}")
-    ours = [*reports.FILES, *([FORMATS[LMS(lms)].file] if lms else []), JOURNAL, LOCK_NAME]
-    if summary.name in ours and summary.parent.resolve() == out.resolve():
+    if summary.name in _written_in_out(lms) and summary.parent.resolve() == out.resolve():
         raise UserError(f"--summary {summary} is one of the files tutor grade writes in {out}; "
                         "give the summary a name of its own, like summary.md")
 
