@@ -354,16 +354,13 @@ def _texts(exercise: Exercise) -> list[Finding]:
         exercise.problem.hints()
     except (TutorError, *_COMPUTING) as error:
         found.append(Finding(None, f"its hints can't be given: {getattr(error, 'message', 'they fail to compute')}"))
-    fields = exercise.problem.FIELDS
-    prose = [(key, str(value)) for key, value in spec.data.items()
-             if key in fields and fields[key].reader in SHOWN_READERS]
-    texts: Iterable[tuple[str, str]] = [("title", spec.title), *prose, *(("hints", h) for h in spec.hints or ()),
-                                       *(("more_hints", h) for h in spec.more_hints)]
-    for field, text in texts:
+    for field, text in _author_texts(spec):
+        if field.startswith("mistakes"):
+            continue  # a mistake's feedback is read with the mistake (`_mistakes`)
         try:
             exercise.fill(text, strict=True)
         except TutorError as error:
-            found.append(Finding(field, f"'{field}' can't be shown: {error.message}"))
+            found.append(Finding(field, f"{_what(field)} can't be shown: {error.message}"))
     return found
 
 
