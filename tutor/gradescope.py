@@ -19,11 +19,11 @@ from .errors import TutorError
 from .grade import Gradebook, Result
 from .markup import number
 from .outputs import write_together
-from .packs import ExerciseSpec
+from .packs import ExerciseSpec, same_id
 from .reports import json_number, json_text, scaled_total
 from .roster import Roster
 from .safe_read import FileRefused, read_file
-from .submissions import Submissions, file_name, same_id, shown
+from .submissions import Submissions, file_name, shown
 from .templates import outline
 from .variant_check import settable
 

@@ -314,10 +314,16 @@ class ExerciseSpec:
 _VARIANTS: weakref.WeakKeyDictionary[ExerciseSpec, dict[tuple, Problem]] = weakref.WeakKeyDictionary()
 
 
+def same_id(text: str) -> str:
+    """A student id as compared: in Unicode's NFC form, so that `rené` from a web form (é) and from a
+    file named on a Mac (e and a combining accent), which no one can tell apart, are one student."""
+    return unicodedata.normalize("NFC", text)
+
+
 def variant_seed(pack: str, exercise: str, key: object) -> int:
     """A stable seed for (pack, exercise, student or number): the same on every machine."""
-    if isinstance(key, str):  # `rené` typed on one machine and named by a file on a Mac is one student
-        key = unicodedata.normalize("NFC", key)
+    if isinstance(key, str):  # the id picks the variant: `rené` in either form gets one
+        key = same_id(key)
     text = f"{pack}/{exercise}/{'' if key is None else key}"
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
 

@@ -26,8 +26,9 @@ from pathlib import Path
 
 from .errors import TutorError
 from .limits import LIMITS, Limits
+from .packs import same_id
 from .safe_read import FileRefused, csv_rows, open_file
-from .submissions import Problem, Submissions, Submitted, file_name, same_id, shown
+from .submissions import Problem, Submissions, Submitted, file_name, shown
 from .words import counted
 
 ID_COLUMNS = ("id", "student")  # the column that holds the id: `id`, or else `student`

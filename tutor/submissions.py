@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from .journal import FILE_NAME as JOURNAL
 from .limits import LIMITS, Limits
-from .packs import Pack
+from .packs import Pack, same_id
 from .safe_read import FileRefused, Node, Unreadable, csv_rows, open_file, read_file, read_json, read_yaml
 
 if TYPE_CHECKING:
@@ -93,12 +92,6 @@ def file_name(path: str | Path) -> str:
     """A file's name as text that can be written: bytes that are not UTF-8 (a zip from a Windows
     machine names files in its own code page) are escaped as \\xff, as control characters are."""
     return os.fsencode(path).decode("utf-8", "backslashreplace")
-
-
-def same_id(text: str) -> str:
-    """A student id as compared: in Unicode's NFC form, so that `rené` from a web form (é) and from a
-    file named on a Mac (e and a combining accent), which no one can tell apart, are one student."""
-    return unicodedata.normalize("NFC", text)
 
 
 def shown(text: str, limit: int = 60) -> str:
