@@ -530,14 +530,16 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
             within = note or f"f has kinks without end, and only those with {looked} were looked at"
             note = ("the tutor could not solve every case of f′ = 0 exactly, so some critical points may be missing; "
                     f"{within}")
-    lines = _on_kink_lines(f, syms, variables) if len(syms) == 2 and not complete and not sets \
+    lines = _on_kink_lines(f, syms, variables, region) if len(syms) == 2 and not complete and not sets \
         and f.has(sympy.Abs) else None
+    if lines is not None:  # |x + y|: every point of the kink line x = -y critical, a whole line kept as a set
+        sets = list(lines.level)
     if lines is not None and lines.whole:  # |x| + y²: ∇f = 0 off the kink line x = 0, and f along it, each solved
         isolated, complete, note = list(lines.points), True, ""  # exactly
     elif lines is not None:  # a piece critical along a whole line: the kinks' points found, the list still short
         # (|x + y| + |x - y| - x²: the corner (0, 0) added to sympy's (1, 0)); on a kink line only the lines' own
-        isolated = _unique([*(p for p in isolated if not any(lies_on(p, (k.line,), syms) for k in lines.lines)),
-                            *lines.points])
+        kept = (*(k.line for k in lines.lines), *(s.equation for s in sets))
+        isolated = _unique([*(p for p in isolated if not any(lies_on(p, (k,), syms) for k in kept)), *lines.points])
     points = []
     for p in sort_exactly(isolated):
         if lines is not None and any(lies_on(p, (k.line,), syms) for k in lines.lines):
@@ -819,6 +821,9 @@ class KinkLine:
     line: Equation
     along: Expr  # f on the line, in the variable that runs along it
     points: tuple[tuple[Expr, ...], ...]  # where f along the line has a critical point
+    # f constant along the line (`along` its value): True where its points are critical, a set of them kept as
+    # KinkLines.level; False where f's pieces slope the same way across it, so that none is; None: f not constant
+    level: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -848,18 +853,25 @@ class KinkLines:
     # False where a piece has whole curves of critical points (2x - x² of |x + y| + |x - y| - x², critical all
     # along x = 1): those are not listed, so `off` holds only the isolated ones, and the list may be short
     whole: bool = True
+    # the kink lines along which f is constant and every point is critical, f's pieces on either side rising
+    # (or falling) away from it: the whole line x = -y of |x + y|, each of its points a minimum
+    level: tuple[CriticalSet, ...] = ()
 
 
 _MOST_LINES = 3  # absolute values in f: each sign of each solved apart
 
 
-def _on_kink_lines(f: Expr, syms: Sequence[sympy.Symbol], variables: Sequence[str]) -> KinkLines | None:
+def _on_kink_lines(f: Expr, syms: Sequence[sympy.Symbol], variables: Sequence[str],
+                   region: Region | None = None) -> KinkLines | None:
     """∇f = 0 on each side of f's kink lines, where each |u| is u or -u, and the critical points of f along
     each line (so a corner where another line crosses it too: |x| + |y| at (0, 0)), each kept where 0 lies among
     the gradients of the pieces meeting there (`Hull`). None where an inside is not linear with rational
     coefficients, there are more than _MOST_LINES, or a part is not solved exactly and completely as points (f
-    constant along a line, say: a whole line of kinks is not listed), or a piece's gradient at such a point has
-    no value (√|x| + y²: the pieces' slopes are infinite there)."""
+    constant along a line with f's pieces rising on one side and falling on the other, whose points are not all
+    critical), or a piece's gradient at such a point has no value (√|x| + y²: the pieces' slopes are infinite
+    there). A line along which f is constant, its pieces rising (or falling) away from it, is a whole line of
+    critical points (`_level_kink`): kept as a set, and the points found along other lines that lie on it are
+    its own."""
     absolutes = sorted(f.atoms(sympy.Abs), key=sympy.default_sort_key)
     if not absolutes or len(absolutes) > _MOST_LINES or f.has(sympy.Max, sympy.Min):
         return None
@@ -879,28 +891,117 @@ def _on_kink_lines(f: Expr, syms: Sequence[sympy.Symbol], variables: Sequence[st
         # for -1 < y < 1: the segment's midpoint stands for it, one on each piece (x = -1 too, for -2x - x²)
         off += [m for c in found.sets if (m := _segment_middle(c, absolutes, signs, syms)) is not None]
     lines: list[KinkLine] = []
+    level: list[CriticalSet] = []
     for a in absolutes:
         line = as_equation(a.args[0], syms)
         if any(_same_line(k.line, line, syms) for k in lines):  # |x - y| and |2y - 2x|: one line
             continue
         runs = y if line.lhs == x else x
         along = f.xreplace({line.lhs: line.rhs})
-        if not along.has(runs):
-            return None  # f constant along the line: a whole line of kinks, not listed here
+        if not along.has(runs):  # f constant along the line: a whole line of critical points, or not all critical
+            value = sympy.simplify(along)
+            held = _level_kink(f, syms, absolutes, line, value, region)
+            if held is None:
+                return None
+            level += held
+            lines.append(KinkLine(line, value, (), bool(held)))
+            continue
         found = critical_points(along, [runs.name])
         if not found.complete or found.sets or (found.level is not None and found.level.stretches):
             return None
         points = tuple((p.point[0], line.rhs.xreplace({runs: p.point[0]})) if runs == x else
                        (line.rhs.xreplace({runs: p.point[0]}), p.point[0]) for p in found.points)
         lines.append(KinkLine(line, along, points))
+    def on_level(point: tuple[Expr, ...]) -> bool:
+        return any(lies_on(point, (s.equation,), syms) for s in level)
+
     hulls = []
-    for point in sort_exactly(_unique(p for k in lines for p in k.points)):
+    for point in sort_exactly(_unique(p for k in lines for p in k.points if not on_level(p))):
         hull = _hull(f, syms, absolutes, point)
         if hull is None:
             return None
         hulls.append(hull)
+    off = [p for p in off if not on_level(p)]
     everything = _unique([*off, *(h.point for h in hulls if h.critical)])
-    return KinkLines(tuple(lines), tuple(sort_exactly(off)), tuple(sort_exactly(everything)), tuple(hulls), whole)
+    return KinkLines(tuple(lines), tuple(sort_exactly(off)), tuple(sort_exactly(everything)), tuple(hulls), whole,
+                     tuple(level))
+
+
+def _level_kink(f: Expr, syms: Sequence[sympy.Symbol], absolutes: Sequence[sympy.Abs], line: Equation,
+                value: Expr, region: Region | None) -> tuple[CriticalSet, ...] | None:
+    """A kink line along which f = value: near a point of it f is one polynomial piece on each side, which is
+    value there, so each piece minus value is u^k·h, u = 0 being the line; its sign beside the point is the
+    side's sign of u to the k, times h's sign on the line. Both ≥ 0 (one > 0): f ≥ value near the point, a
+    minimum (|x + y|, |x + y|(1 + y²)); both ≤ 0 a maximum. The line is cut where another kink line crosses it or
+    an h is 0, and each such point is decided by f's values (or left undecided): the line, as a set of critical
+    points. () where f rises through the whole line, uncut, with a first slope on each side (|x + y| + 2(x + y):
+    the pieces' gradients (3, 3) and (1, 1), 0 not between them), so that none of its points is critical. None
+    where only some stretch is so, f is value on a side, or a piece is no polynomial."""
+    runs = next(v for v in syms if v != line.lhs)
+    u = line.lhs - line.rhs
+    on = {line.lhs: line.rhs}
+    through = [a for a in absolutes if sympy.expand(a.args[0].xreplace(on)) == 0]
+    others = [a for a in absolutes if a not in through]
+    # |2x + 2y| is 2|u| where u = x + y: with u of sign σ, |a's inside| is σ·(the sign of its multiple of u)·inside
+    multiples: list[int] = []
+    for a in through:
+        if (multiple := sign(sympy.cancel(a.args[0] / u))) is None:
+            return None
+        multiples.append(multiple)
+    marks: list[Expr] = []
+    for a in others:
+        inside = Poly(sympy.expand(a.args[0].xreplace(on)), runs)
+        marks += real_roots(inside) if inside.degree() > 0 else []
+    sides: dict[tuple[int, tuple[int | None, ...]], tuple[int, Poly]] = {}
+    for side in (1, -1):
+        for signs in itertools.product((1, -1), repeat=len(others)):
+            fixed = {**{a: side * m * a.args[0] for a, m in zip(through, multiples)},
+                     **{a: s * a.args[0] for a, s in zip(others, signs)}}
+            g = rational_polynomial(sympy.expand(f.xreplace(fixed) - value), syms)
+            if g is None:
+                return None
+            power, line_poly = 0, Poly(u, *syms)
+            while not g.is_zero:
+                quotient, remainder = sympy.div(g, line_poly)
+                if not remainder.is_zero:
+                    break
+                g, power = quotient, power + 1
+            if g.is_zero:  # f is value on that side: a flat piece, whose points are critical too, not listed
+                return None
+            h = Poly(sympy.expand(g.as_expr().xreplace(on)), runs)
+            marks += real_roots(h) if h.degree() > 0 else []
+            sides[(side, signs)] = (power, h)
+    marks = sort_exactly(_unique(marks))
+    shown_value = show(value)
+    why = (f"from the pieces of f on either side of it, f - {shown_value} being a power of {show(u)} times a factor "
+           "of one sign there")
+    pieces: list[Piece] = []
+    bounds = [-sympy.oo, *marks, sympy.oo]
+    for middle, (low, high) in zip(_samples(marks), pairwise(bounds)):
+        at = {runs: middle, line.lhs: line.rhs.xreplace({runs: middle})}
+        here = tuple(sign(a.args[0].xreplace(at)) for a in others)
+        beside = set()
+        for side in (1, -1):
+            power, h = sides[(side, here)]
+            if (on_line := sign(h.as_expr().xreplace({runs: middle}))) is None:
+                return None
+            beside.add(side**power * on_line)
+        if beside not in ({1}, {-1}):
+            through_all = not marks and all(power == 1 for power, _ in sides.values())
+            return () if through_all else None
+        pieces.append(_piece(runs.name, sympy.Interval.open(low, high), beside.pop(), shown_value, why))
+        if high != sympy.oo:
+            point = tuple(high if v == runs else line.rhs.xreplace({runs: high}) for v in syms)
+            way = _level_corner(f, syms, absolutes, point, u, value)
+            decided = by_values(f, syms, point) if way is None else _judgement(
+                way, shown_value, "point", 2, "from the pieces of f around it, each of one sign minus "
+                f"{shown_value} near it: a power of {show(u)} times a factor of one sign, or sloping "
+                f"{'up' if way > 0 else 'down'} along both edges of its sector")
+            pieces.append(Piece(runs.name, sympy.FiniteSet(high), decided.nature, decided.reason))
+    found = _critical_set((line,), syms, f, region)
+    inside, extent, variable = region.extent((line,)) if region else (None, None, None)
+    merged = _merged(pieces)
+    return (replace(found, value=value, pieces=merged, pieces_inside=cut(merged, extent, variable) if inside else ()),)
 
 
 _MOST_NESTED = 6  # absolute values in f, inside one another: the kink lines are found for each sign of the inner
@@ -942,6 +1043,48 @@ def _kink_corners(f: Expr, syms: Sequence[sympy.Symbol], region: Region | None) 
             corners.append(CriticalPoint(point, region.contains(point) if region else None, test,
                                          _judgement(way, show(value), "point", 2, said)))
     return corners
+
+
+def _level_corner(f: Expr, syms: Sequence[sympy.Symbol], absolutes: Sequence[sympy.Abs], point: tuple[Expr, ...],
+                  u: Expr, value: Expr) -> int | None:
+    """1 where f ≥ value near a point of the kink line u = 0 along which f = value, each piece of f meeting there
+    being ≥ value in its sector near the point; -1 where each is ≤ value; None where not shown. A piece beside the
+    line is value + u^k·h there, of the sign of u^k·h(P) where h(P) ≠ 0 (None with no other line through the
+    point, which is then where an h is 0); one between two other lines (|x + y| +
+    |x - y|/2 - |x| at (0, 0), between x = 0 and x = y) has f(P) = value and must slope the same way, not 0, along
+    both edges of its sector, as at `_rising`'s corners."""
+    at = dict(zip(syms, point))
+    fixed = {a: s * a.args[0] for a in absolutes if (s := sign(a.args[0].xreplace(at)))}
+    through = [a for a in absolutes if a not in fixed]
+    normals = [tuple(sympy.diff(a.args[0], v) for v in syms) for a in through]
+    across = tuple(sympy.diff(u, v) for v in syms)
+    rays = _rays(normals)
+    if len(rays) < 4:  # the line alone through the point, where a factor h is 0: f's values decide
+        return None
+    line_poly = Poly(u, *syms)
+    ways = set()
+    for first, second in zip(rays, [*rays[1:], rays[0]]):
+        d = (first[0] + second[0], first[1] + second[1])
+        cut = [sign(n[0] * d[0] + n[1] * d[1]) for n in normals]
+        piece = f.xreplace({**fixed, **{a: c * a.args[0] for a, c in zip(through, cut)}})
+        g = rational_polynomial(sympy.expand(piece - value), syms)
+        if g is None or g.is_zero:
+            return None
+        if any(r[0] * across[0] + r[1] * across[1] == 0 for r in (first, second)):  # beside the line u = 0
+            power = 0
+            while True:
+                quotient, remainder = sympy.div(g, line_poly)
+                if not remainder.is_zero:
+                    break
+                g, power = quotient, power + 1
+            side, beside = sign(across[0] * d[0] + across[1] * d[1]), sign(g.as_expr().xreplace(at))
+            if side is None or beside is None:
+                return None
+            ways.add(side**power * beside)
+        else:
+            gradient = [sympy.diff(g.as_expr(), v).xreplace(at) for v in syms]
+            ways |= {sign(gradient[0] * e[0] + gradient[1] * e[1]) for e in (first, second)}
+    return ways.pop() if ways in ({1}, {-1}) else None
 
 
 def _segment_middle(found: CriticalSet, absolutes: Sequence[sympy.Abs], signs: Sequence[int],
@@ -2566,8 +2709,8 @@ def _pieces(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol]
     return _merged(pieces)
 
 
-def _piece(variable: str, along: sympy.Set | None, s: int | None, value: str) -> Piece:
-    judgement = _judgement(s, value, "set", 2, "from the factors of f - " + value)
+def _piece(variable: str, along: sympy.Set | None, s: int | None, value: str, why: str = "") -> Piece:
+    judgement = _judgement(s, value, "set", 2, why or "from the factors of f - " + value)
     return Piece(variable, along, judgement.nature, judgement.reason)
 
 

@@ -228,7 +228,10 @@ def _kink_lines(lines: KinkLines, roots: bool = False) -> Step:
     parts = [step(Rule.KINK_OFF, None, lines.off, kinks=kinks) if lines.off
              else step(Rule.KINK_OFF_NONE, None, None, kinks=kinks)]
     for k in lines.lines:
-        if k.points:
+        if k.level is not None:  # |x + y|: f = 0 all along x = -y, a line of critical points, or none
+            parts.append(step(Rule.KINK_ALONG_LEVEL if k.level else Rule.KINK_ALONG_ACROSS, k.line, None,
+                              along=k.along))
+        elif k.points:
             parts.append(step(Rule.KINK_ALONG, k.line, k.points, along=k.along))
         else:
             parts.append(step(Rule.KINK_ALONG_NONE, k.line, None, along=k.along))

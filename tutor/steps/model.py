@@ -104,6 +104,8 @@ class Rule(StepRule):
     SEPARATE_PART = "separate_part"
     SEPARATE_PART_NONE = "separate_part_none"
     KINK_ALONG_NONE = "kink_along_none"
+    KINK_ALONG_LEVEL = "kink_along_level"  # f constant along the line: its points decided by the pieces beside it
+    KINK_ALONG_ACROSS = "kink_along_across"  # f constant along the line, rising (or falling) right through it
     KINK_CORNER = "kink_corner"
     KINK_NOT_CORNER = "kink_not_corner"
     KINK_CUSP = "kink_cusp"

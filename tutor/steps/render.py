@@ -132,6 +132,11 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.SEPARATE_PART_NONE: "{before}: no critical point.",
     Rule.KINK_ALONG: "On the line {before}: {f} = {along}, critical at {after:list}.",
     Rule.KINK_ALONG_NONE: "On the line {before}: {f} = {along}, which has no critical point.",
+    Rule.KINK_ALONG_LEVEL: ("On the line {before}: {f} = {along}, the same all along it, and the pieces of {f} on its "
+                            "two sides rise away from it on both or fall on both, so every point of it is critical, "
+                            "decided below."),
+    Rule.KINK_ALONG_ACROSS: ("On the line {before}: {f} = {along}, the same all along it, but the pieces of {f} on its "
+                             "two sides slope the same way across it, so none of its points is critical."),
     Rule.KINK_CORNER: ("At {before}: the pieces of {f} that meet there have the gradients {gradients:list}, and 0 "
                        "lies {two:between them|in the polygon they span}, so it is a critical point."),
     Rule.KINK_CUSP: ("At {before}: a piece of {f} that meets there has an infinite slope, and {f} has "
