@@ -449,13 +449,20 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     variables = variables_of(f, variables)
     if not variables:
         raise SolveError("f has no variables, so it has no critical points")
+    if isinstance(region, str):
+        region = parse_region(region, variables)
+    return _critical_points(f, variables, region, window, piece, minima)
+
+
+# A pack asks for the critical points, the local minima and the least value of one f, and each solves ∇f = 0
+@metered_cache(64)
+def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None, window: Region | None,
+                     piece: bool, minima: bool) -> CriticalPoints:
     written = f
     # solved as answers and values read it, x^(2/3) as |x|^(2/3): sympy's has no value for x < 0
     f = f if piece else real_powers(f)
     if len(variables) == 1:
         f = even_inside(f)  # cos|x| is cos x, smooth at 0: the test decides there
-    if isinstance(region, str):
-        region = parse_region(region, variables)
     syms = symbols(variables)
     gradient = tuple(derivative(f, v) for v in variables)
     equations = [g for g in gradient if g != 0]

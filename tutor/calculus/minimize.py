@@ -260,6 +260,8 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
         raise NoMinimum(name, shown) from None
 
 
+# A pack asks for the least value and the local minima of one f, and each minimizes it
+@metered_cache(64)
 def _minimize(f: Expr, name: str, within: sympy.Set | None) -> Minimum:
     x = symbol(name)
     f = even_inside(f)  # cos|x| is cos x: smooth, and periodic
