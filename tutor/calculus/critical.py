@@ -1860,7 +1860,7 @@ def _solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Ex
         found, whole = _solve_exactly(distinct, syms)
     else:
         try:
-            found, whole = _solve_with_sympy(distinct, syms)
+            found, whole = _pinned(distinct, syms) or _solve_with_sympy(distinct, syms)
         except (NotImplementedError, OutOfTime, sympy.PolynomialError, ValueError, TypeError,
                 ZeroDivisionError, RecursionError):  # sympy gave up: said so in the result, never raised
             return Case(conditions, solved=False)
@@ -1989,6 +1989,38 @@ def _samples(marks: Sequence[Expr]) -> list[Expr]:
     samples = [sympy.floor(marks[0]) - 1]
     samples += [rational_between(a, b) for a, b in pairwise(marks)]
     return samples + [sympy.ceiling(marks[-1]) + 1]
+
+
+def _pinned(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list[tuple], bool] | None:
+    """Where one factor pins a variable (x = 0), the other factor's zeros in the variable left, listed by solveset on
+    each side of its kinks: sympy's solve of x = 0 and 6y|x² − y|^(2/3) + 1 = 0 checks its answers until its
+    deadline, where solveset lists y = -6^(-3/5) (y < 0) at once. None where no factor pins one, or a zero is at a
+    kink (the factor may have no value there: left to sympy's solve)."""
+    if len(factors) != 2 or len(syms) != 2:
+        return None
+    for pin, other in (factors, factors[::-1]):
+        names = pin.free_symbols & set(syms)
+        if len(names) != 1 or not pin.is_polynomial(*names) or sympy.degree(pin, *names) != 1:
+            continue
+        (s,), (t,) = names, set(syms) - names
+        (at,) = _zeros_in(pin, s)
+        rest = other.xreplace({s: at})
+        if rest.free_symbols != {t}:
+            return None  # with x = c, the other factor constant: no point, or a whole line, as sympy's solve says
+        absolutes = sorted(rest.atoms(sympy.Abs), key=sympy.default_sort_key)
+        found = []
+        with deadline(SOLVE_SECONDS):
+            for signs, piece in signed_pieces(rest, absolutes):
+                zeros = _listed(sympy.solveset(piece, t, sympy.S.Reals))
+                if zeros is None:
+                    return None
+                for z in zeros:
+                    if any(sign(a.args[0].xreplace({t: z})) in (0, None) for a in absolutes):
+                        return None
+                    if holds(absolutes, signs, {t: z}):
+                        found.append((at, z) if syms[0] == s else (z, at))
+        return sort_exactly(list(dict.fromkeys(found))), False
+    return None
 
 
 def _solve_with_sympy(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list[tuple], bool]:
