@@ -2003,7 +2003,8 @@ def _pinned(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list
         if len(names) != 1 or not pin.is_polynomial(*names) or sympy.degree(pin, *names) != 1:
             continue
         (s,), (t,) = names, set(syms) - names
-        (at,) = _zeros_in(pin, s)
+        slope, intercept = Poly(pin, s).all_coeffs()
+        at = -intercept / slope
         rest = other.xreplace({s: at})
         if rest.free_symbols != {t}:
             return None  # with x = c, the other factor constant: no point, or a whole line, as sympy's solve says
