@@ -147,3 +147,15 @@ def test_json_and_latex_follow_the_notation(capsys):
 def test_the_notation_ends_with_the_command(capsys):
     solve(capsys, "minimize", "0.4x^2 - 1.2x")
     assert show(sympy.Rational(3, 2)) == "3/2"
+
+
+def test_a_solution_remembered_is_written_in_the_notation_of_the_command_that_asks(capsys):
+    """Solutions are remembered for the next command on the same f: the reasons they hold are written in the
+    notation of the command that asked, not of the first one (D = 1/2 was D = 0.5 after a command in decimals)."""
+    from tutor.calculus import critical_points
+    from tutor.show import Notation, numbers_written
+
+    with numbers_written(Notation.DECIMALS):
+        (point,) = critical_points("x^2/2 + y^2/4 - x").points
+    assert "D = 0.5 > 0" in point.classification.reason
+    assert solve(capsys, "critical", "1/2 x^2 + 1/4 y^2 - x")[2] == "  (1, 0)  minimum (D = 1/2 > 0 and f_xx = 1 > 0)"

@@ -530,6 +530,11 @@ def numbers_written(notation: Notation) -> Iterator[None]:
         _NOTATION.reset(token)
 
 
+def current_notation() -> Notation:
+    """How numbers are being written here: part of the key of a cached result that holds sentences."""
+    return _NOTATION.get()
+
+
 def in_decimal_notation() -> bool:
     """Whether numbers are being written as decimals here (`numbers_written(Notation.DECIMALS)`)."""
     return _NOTATION.get() == Notation.DECIMALS

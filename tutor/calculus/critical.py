@@ -37,7 +37,7 @@ from sympy import Expr, Poly
 
 from ..budget import OutOfTime, deadline, metered_cache
 from ..parse import Equation
-from ..show import show
+from ..show import Notation, current_notation, show
 from .common import NoRealValue, SolveError, exact, function_of, real_powers, sign, symbols, variables_of
 from .kinks import (
     Corner,
@@ -451,13 +451,14 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
         raise SolveError("f has no variables, so it has no critical points")
     if isinstance(region, str):
         region = parse_region(region, variables)
-    return _critical_points(f, variables, region, window, piece, minima)
+    return _critical_points(f, variables, region, window, piece, minima, current_notation())
 
 
-# A pack asks for the critical points, the local minima and the least value of one f, and each solves ∇f = 0
+# A pack asks for the critical points, the local minima and the least value of one f, and each solves ∇f = 0;
+# the notation is in the key because the reasons and notes hold numbers written in it (D = 1/2, or D = 0.5)
 @metered_cache(64)
 def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None, window: Region | None,
-                     piece: bool, minima: bool) -> CriticalPoints:
+                     piece: bool, minima: bool, notation: Notation) -> CriticalPoints:
     written = f
     # solved as answers and values read it, x^(2/3) as |x|^(2/3): sympy's has no value for x < 0
     f = f if piece else real_powers(f)

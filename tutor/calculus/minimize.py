@@ -34,7 +34,7 @@ from ..budget import OutOfTime, counted, deadline, metered_cache
 from ..evaluate import PRECISION, Compiled, Undefined, compile_expression, to_mpf
 from ..functions import interval, lower, upper
 from ..parse import symbol
-from ..show import show
+from ..show import Notation, current_notation, show
 from .common import Number, SolveError, function_of, real_powers, sign, symbols, variables_of
 from .critical import (
     CriticalPoint,
@@ -260,9 +260,14 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
         raise NoMinimum(name, shown) from None
 
 
-# A pack asks for the least value and the local minima of one f, and each minimizes it
-@metered_cache(64)
 def _minimize(f: Expr, name: str, within: sympy.Set | None) -> Minimum:
+    return _minimum(f, name, within, current_notation())
+
+
+# A pack asks for the least value and the local minima of one f, and each minimizes it; the notation is in the key
+# because the notes hold numbers written in it
+@metered_cache(64)
+def _minimum(f: Expr, name: str, within: sympy.Set | None, notation: Notation) -> Minimum:
     x = symbol(name)
     f = even_inside(f)  # cos|x| is cos x: smooth, and periodic
     slope = derivative(f, name)
