@@ -149,3 +149,27 @@ def test_a_corner_where_kink_lines_of_nested_absolute_values_cross(capsys, funct
 def test_a_nested_corner_with_values_on_both_sides_is_not_claimed(capsys):
     # x² - 2max(|x - 1|, |y|) at (1, 0): 0 to first order along y = 0, where f = 1 + (x - 1)², so no maximum
     assert _said(capsys, "solve", "critical", "x^2 - 2*max(abs(x - 1), abs(y))")[1] == "no critical points found"
+
+
+@pytest.mark.parametrize("function, expected", [
+    # a root added to the rest keeps its value on the circle (its zeros found with the rest's, by a resultant):
+    # written 1 it said a saddle of this maximum, whose values on the unit circle are all ≤ -0.0107
+    ("sqrt(x^4 + y^4) - 21/20*(x^2 + y^2) + 2/5*x*y",
+     (-1, "f - f(P) = -21x²/20 + 2xy/5 - 21y²/20 + √(x⁴ + y⁴) is of order r² in the distance r from the point and "
+          "< 0 in every direction from it")),
+    ("sqrt(x^4 + y^4) + x*y/10",
+     (1, "f - f(P) = 0.1xy + √(x⁴ + y⁴) is of order r² in the distance r from the point and > 0 in every direction "
+         "from it")),
+    ("sqrt(x^4 + y^4) - x*y/2",
+     (1, "f - f(P) = -xy/2 + √(x⁴ + y⁴) is of order r² in the distance r from the point and > 0 in every direction "
+         "from it")),
+    ("sqrt(x^4 + y^4) - 19/20*(x^2 + y^2) + 2/5*x*y",
+     (0, "f - f(P) = -19x²/20 + 2xy/5 - 19y²/20 + √(x⁴ + y⁴) is of order r² in the distance r from the point and "
+         "> 0 in the direction (1, 0) but < 0 in the direction (1, 1)")),
+    # 0 on the diagonal: no strict extremum claimed
+    ("sqrt(x^4 + y^4) - sqrt(2)*x*y", (None, "")),
+])
+def test_a_root_in_a_sum_is_not_written_1(function, expected):
+    f = real_powers(function_of(function))
+    x, y = sorted(f.free_symbols, key=lambda s: s.name)
+    assert leading_order(f, (x, y), (0, 0), 0) == expected

@@ -167,8 +167,7 @@ def _on_circle(g: Expr, x: sympy.Symbol, y: sympy.Symbol) -> tuple[int | None, t
     s = sympy.Dummy("s", real=True)
     along = g.xreplace({x: (1 - s**2) / (1 + s**2), y: 2 * s / (1 + s**2)})
     # a power of x² + y² is 1 on the circle: its base, made one fraction, cancels
-    along = along.replace(lambda e: e.is_Pow and not e.exp.is_Integer,
-                          lambda e: sympy.Pow(sympy.cancel(e.base), e.exp))
+    along = along.replace(lambda e: e.is_Pow and not e.exp.is_Integer, _over_circle)
     marks = _marks(along, s)
     if marks is None:
         return None, ()
@@ -187,15 +186,28 @@ def _on_circle(g: Expr, x: sympy.Symbol, y: sympy.Symbol) -> tuple[int | None, t
         if piece.has(sympy.Abs):
             return None, ()
         piece, dropped = _positive_roots(piece, s, low, high, sample)
-        if piece is None or any(not p.exp.is_Integer for p in piece.atoms(sympy.Pow)):
+        if piece is None:
             return None, ()
         zero = zero or dropped  # such a root may be 0 at an end: g is not claimed > 0 (or < 0) all round
         numerator, denominator = sympy.fraction(sympy.cancel(sympy.together(piece)))
+        if _radicals(denominator):
+            return None, ()
         if denominator.has(s) and any(_within(root, low, high) for root in real_roots(sympy.Poly(denominator, s))):
             return None, ()
-        inside = real_roots(sympy.Poly(numerator, s)) if numerator.has(s) else ()
-        if numerator == 0 or any(_within(root, low, high) for root in inside):
-            zero = True  # g is 0 in a direction, ends included: g is continuous, so its value there is the piece's
+        if numerator == 0:
+            zero = True  # g is 0 all along this stretch
+            continue
+        # where a root is added to the rest (√(x⁴ + y⁴) + xy/10), g's zeros are among those of a polynomial
+        # free of roots: each is checked by g's own value there
+        eliminated = _eliminated(numerator, s)
+        if eliminated is None:
+            return None, ()
+        inside = real_roots(sympy.Poly(eliminated, s)) if eliminated.has(s) else ()
+        for root in (r for r in inside if _within(r, low, high)):
+            # g is 0 in a direction, ends included: g is continuous, so its value there is the piece's; where
+            # g's value there is not told from 0 fast (proving a root of a sum 0 is slow), it is taken to be 0,
+            # which only keeps a strict extremum from being claimed
+            zero = zero or not _radicals(numerator) or not _clearly_not_zero(numerator.xreplace({s: root}))
         # the sign between each two zeros of the piece, where g may change it
         cuts = [low, *(root for root in inside if _within(root, low, high, ends=False)), high]
         for start, end in pairwise(cuts):
@@ -211,23 +223,72 @@ def _on_circle(g: Expr, x: sympy.Symbol, y: sympy.Symbol) -> tuple[int | None, t
     return next(iter(seen)), ()
 
 
+def _over_circle(power: Expr) -> Expr:
+    """A root along the circle, its base one fraction: its denominator, a power of 1 + s² (> 0), taken out of the
+    root, so that a sum of roots (√(x⁴ + y⁴) + xy/10) has none left below the fraction bar."""
+    numerator, denominator = sympy.fraction(sympy.cancel(power.base))
+    denominator = sympy.factor(denominator)
+    if not denominator.is_positive:
+        return sympy.Pow(numerator / denominator, power.exp)
+    return sympy.Pow(numerator, power.exp) / sympy.Pow(denominator, power.exp)
+
+
 def _positive_roots(piece: Expr, s: sympy.Symbol, low: Expr, high: Expr, sample: Expr) -> tuple[Expr | None, bool]:
-    """The piece with each root b^e (e not whole) of a base b > 0 between the ends written 1, which leaves its
-    sign as it was ((xy)^(1/3)'s |xy|^(1/3), fixed as (s - s³)^(1/3) where s - s³ > 0), and whether one of s was;
-    None where a base may be 0 or negative between them."""
-    dropped = False
-    for power in piece.atoms(sympy.Pow):
-        if power.exp.is_Integer:
-            continue
+    """The piece with each root b^e (e not whole) of a base b > 0 between the ends that is a factor of it
+    written 1, which leaves its sign as it was ((xy)^(1/3)'s |xy|^(1/3), fixed as (s - s³)^(1/3) where
+    s - s³ > 0), and whether one of those may be 0 at an end; None where a base may be 0 or negative between
+    them. A root added to the rest is kept: 1 in its place would change the sum's sign (√(x⁴ + y⁴) - 21(x² +
+    y²)/20 + 2xy/5 is < 0 all round, 1 - 21/20 + 2xy/5 is not)."""
+    def positive(power: Expr) -> bool:
         if not power.exp.is_Rational or sign(power.base.xreplace({s: sample})) != 1:
-            return None, False
-        if power.base.has(s):
-            for part in sympy.fraction(sympy.cancel(sympy.together(power.base))):
-                if part.has(s) and any(_within(r, low, high, ends=False) for r in real_roots(sympy.Poly(part, s))):
-                    return None, False
-            dropped = True
-        piece = piece.xreplace({power: sympy.Integer(1)})
-    return piece, dropped
+            return False
+        return not any(part.has(s) and any(_within(r, low, high, ends=False) for r in real_roots(sympy.Poly(part, s)))
+                       for part in sympy.fraction(sympy.cancel(sympy.together(power.base))))
+
+    if not all(positive(p) for p in _radicals(piece)):
+        return None, False
+    parts = sympy.Mul.make_args(sympy.factor_terms(piece))
+    factors = [a for a in parts if a.is_Pow and not a.exp.is_Integer and positive(a)]
+    dropped = any(a.base.has(s) and any(end.is_finite and sign(a.base.xreplace({s: end})) != 1 for end in (low, high))
+                  for a in factors)
+    return sympy.Mul(*(a for a in parts if a not in factors)), dropped
+
+
+def _clearly_not_zero(value: Expr) -> bool:
+    """Whether a number is told apart from 0 by an evaluation reaching its full precision."""
+    try:
+        approximation = value.evalf(30, strict=True)
+    except (sympy.core.evalf.PrecisionExhausted, ValueError, TypeError, ZeroDivisionError):
+        return False
+    return bool(approximation.is_Number and approximation.is_finite and approximation != 0)
+
+
+def _radicals(e: Expr) -> set[Expr]:
+    """e's powers with exponents not whole."""
+    return {p for p in e.atoms(sympy.Pow) if not p.exp.is_Integer}
+
+
+def _eliminated(numerator: Expr, s: sympy.Symbol) -> Expr | None:
+    """A polynomial in s, not 0, that is 0 wherever the numerator is (its roots b^(m/q), each b > 0, taken out by
+    resultants with w^q·d^m - n^m, b = n/d); the numerator itself where it has no roots; None where a root's
+    base holds a root itself, or an exponent is not rational."""
+    result = numerator
+    for power in sorted(_radicals(numerator), key=sympy.default_sort_key):
+        if not power.exp.is_Rational or _radicals(power.base):
+            return None
+        w = sympy.Dummy("w")
+        n, d = sympy.fraction(sympy.cancel(sympy.together(power.base)))
+        m, q = power.exp.p, power.exp.q
+        if m < 0:
+            n, d, m = d, n, -m
+        relation = sympy.Poly(w**q * d**m - n**m, w)
+        here = sympy.Poly(result.xreplace({power: w}), w)
+        result = sympy.expand(sympy.resultant(here.as_expr(), relation.as_expr(), w))
+        if result.has(w) or result == 0:
+            return None
+    if _radicals(result) or not result.is_polynomial(s):
+        return None
+    return result
 
 
 def _marks(along: Expr, s: sympy.Symbol) -> list[Expr] | None:

@@ -123,7 +123,11 @@ class ClassifyPoint(FunctionProblem):
         at the origin: a minimum); else None."""
         if self.solution.label != Nature.INCONCLUSIVE:
             return None
-        decided = by_values(self.function, symbols(self.variables), self.at)
+        # f as read for every real x, as critical_points reads it: (xy)^(1/3) has values where xy < 0
+        try:
+            decided = by_values(real_powers(self.function), symbols(self.variables), self.at)
+        except SolveError:
+            return None
         return decided if decided.nature in (Nature.MINIMUM, Nature.MAXIMUM, Nature.SADDLE) else None
 
     def also_right(self) -> tuple[Answer, ...]:
@@ -148,17 +152,27 @@ class ClassifyPoint(FunctionProblem):
         if expected is None and verdict.correct and self.by_values is not None \
                 and verdict.reading == str(self.by_values.nature):
             why = f"{self.solution.untested}." if self.solution.untested else \
-                "The second-derivative test alone does not decide it: here D = 0."
+                "The second-derivative test alone does not decide it" + \
+                (": here D = 0." if len(self.variables) == 2 and self.solution.D == 0 else ".")
             return replace(verdict, message=f"Correct: {self.by_values.reason}. {why[0].upper()}{why[1:]}")
         if expected is None and self.undecided and verdict.verdict == Judgement.INCORRECT \
                 and verdict.reading in _NATURES:
             # the point may well be what the student says: not provably wrong, so graded as undecided
-            here = " (here D = 0)" if len(self.variables) == 2 else ""
             return replace(verdict, note=Note.UNDECIDED, credit=0.0, message=(
-                f"The second-derivative test does not decide this point{here}, and the tutor could not decide it "
+                f"The second-derivative test does not decide this point{self._why_untested()}, and the tutor "
+                f"could not decide it "
                 f"from f's values either, so your answer can't be checked: it is not marked correct, and it is "
                 f"flagged for your teacher to look at. The answer marked correct is the test's: inconclusive."))
         return verdict
+
+    def _why_untested(self) -> str:
+        """Why the test does not decide, as said after "this point": D = 0 only where D was found 0 (where a
+        second partial has no value, or came from its definition, there was no D to find)."""
+        if self.solution.untested:
+            return f" ({self.solution.untested})"
+        if len(self.variables) == 2 and self.solution.D == 0:
+            return " (here D = 0)"
+        return ""
 
     def steps(self) -> Step:
         from ...steps import classify_steps
