@@ -60,7 +60,9 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         raise SolveError("the learning rate must be a positive number, like 0.01")
     if iterations is not None and iterations < 0:
         raise SolveError("the number of iterations can't be negative")
-    steps = min(iterations, max_iterations) if iterations is not None else max_iterations
+    if iterations is not None and iterations > max_iterations:  # cut silently, it read as the count asked
+        raise SolveError(f"{iterations} iterations are more than the most the tutor runs, {max_iterations}")
+    steps = iterations if iterations is not None else max_iterations
     if tolerance is None and iterations is None:
         tolerance = DEFAULT_TOLERANCE
     elif tolerance is not None:
