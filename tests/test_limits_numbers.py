@@ -28,7 +28,6 @@ TOO_LARGE = [
     "(10^400 + 1)^(1/3)",
     "sqrt(2)^5000",
     "(3/2)^9000",
-    "1/(7^800-1) + 1/(6^800-1) + 1/(5^800-1) + 1/(3^1800-1)",  # a denominator of 2,200 digits
 ]
 
 
@@ -37,6 +36,40 @@ def test_numbers_too_large_to_work_with_are_invalid_too_large(answer):
     verdict = check(answer, "2x", variables=("x",))
     assert (verdict.verdict, verdict.note) == ("invalid", "too_large"), verdict
     assert "too large" in verdict.message
+
+
+# finding 278: 1e-3000 was refused as "This number is too large."; past the digits allowed, a number is
+# called what it is: too small (below 10⁻¹⁰⁰⁰), too large (above 10¹⁰⁰⁰), or, in between, with too many digits
+@pytest.mark.parametrize("answer, message", [
+    ("1e-3000", "This number is too small."),
+    ("2x + 1e-5000", "This number is too small."),
+    ("2x + 1e-9999", "This number is too small."),
+    ("2x - 3.5e-1001", "This number is too small."),
+    ("2x + 10^-10000", "This number is too small."),
+    ("2x + (1/2)^5000", "This number is too small."),
+    ("(-10)^-2000 + 2x", "This number is too small."),
+    ("2x + 1/10^1001", "This number is too large."),  # 10^1001 is refused first, as it is
+    ("1e3000", "This number is too large."),
+    ("2x + 10^2000", "This number is too large."),
+    ("(3/2)^9000", "This number is too large."),
+    # near 10⁻⁶⁷⁶, but with a denominator of 2,200 digits
+    ("1/(7^800-1) + 1/(6^800-1) + 1/(5^800-1) + 1/(3^1800-1)", "This number has too many digits (more than 1,000)."),
+    ("(3/2)^2200", "This number has too many digits (more than 1,000)."),  # about 10³⁸⁷, 1,049 digits
+])
+def test_a_number_past_the_digits_allowed_is_called_what_it_is(answer, message):
+    verdict = check(answer, "2x", variables=("x",))
+    assert (verdict.verdict, verdict.note, verdict.message) == ("invalid", "too_large", message)
+
+
+@pytest.mark.parametrize("answer", ["1e-1000", "2x + 1e-1000", "0e-3000", "7e-999"])
+def test_small_numbers_within_the_digits_are_read_and_graded(answer):
+    verdict = check(answer, "2x", variables=("x",))
+    assert verdict.verdict == "incorrect", verdict
+
+
+def test_the_cli_shows_where_the_tiny_number_is(capsys):
+    assert main(["check", "2x + 1e-5000", "--expected", "2x"]) == 3
+    assert capsys.readouterr().out == "invalid\n2x + 1e-5000\n     ^\nThis number is too small.\n"
 
 
 @pytest.mark.parametrize("answer, expected, verdict_, note", [

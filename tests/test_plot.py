@@ -80,9 +80,35 @@ def test_descent_on_the_power_lines_cost():
     assert figure.panels[0].labels == ("m", "b")
 
 
-def test_a_diverging_descent_is_a_sentence():
-    with pytest.raises(SolveError, match="diverged at iteration .*try a smaller learning rate"):
-        descent_figure("x^2", "1", "1.5")
+# finding 266: a diverging descent was refused ("diverged at iteration 21"); solve descent shows it, so the
+# picture draws what happened: the iterates until the path leaves the picture, the title saying so
+@pytest.mark.parametrize("function, start, rate, ending, drawn", [
+    ("x^2", "1", "1.5", "diverged at iteration 21: the values grew without bound\n"
+                        "drawn up to iteration 7, before it leaves the picture", 8),
+    ("x^4", "1", "1", "diverged at iteration 3: the values grew without bound\n"
+                      "drawn up to iteration 2, before it leaves the picture", 3),  # 1, -3, 105, then -4.6e6
+    ("x^2 + y^2", "1, 1", "1.2", "diverged at iteration 42: the values grew without bound\n"
+                                 "drawn up to iteration 15, before it leaves the picture", 16),
+    ("ln x", "1", "3", "diverged at iteration 1: f has no real value at the new point (it left f's domain or "
+                       "overflowed)\ndrawn up to iteration 0, the last where f has a value", 1),
+])
+def test_a_diverging_descent_is_drawn_until_it_leaves_the_picture(function, start, rate, ending, drawn):
+    (panel,) = descent_figure(function, start, rate).panels
+    assert panel.title == f"gradient descent from {start.replace(' ', '')} with α = {rate}\n{ending}".replace(
+        "from 1,1", "from (1, 1)")
+    run = descend(function, None, [float(c) for c in start.split(",")], float(rate))
+    assert len(markers(panel, "iterate")) == drawn and run.diverged_at is not None
+    first = run.rows[0].point if len(run.rows[0].point) > 1 else (run.rows[0].point[0], run.rows[0].value)
+    assert markers(panel, "iterate")[0].point == first
+
+
+def test_plot_descent_of_a_diverging_descent_draws_it_as_solve_descent_shows_it(capsys):
+    from tutor.cli import main
+    assert main(["plot", "descent", "x^2", "--start", "1", "--rate", "1.5", "--text"]) == 0
+    out, err = capsys.readouterr()
+    assert err == "" and out.splitlines()[2:4] == [
+        "gradient descent from 1 with α = 1.5", "diverged at iteration 21: the values grew without bound"]
+    assert "drawn up to iteration 7, before it leaves the picture" in out
 
 
 # ------------------------------------------------------------------------ least squares

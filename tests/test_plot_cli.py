@@ -55,7 +55,6 @@ def test_text_draws_in_the_terminal_and_writes_nothing(capsys, tmp_path, monkeyp
     (["contour", "x^2 +"], "can't read the function 'x^2 +': missing operand after '+'"),
     (["contour", "x^2"], "a contour map needs a function of 2 variables, and this one has 1 (the variable is x)"),
     (["contour", "x^2 + y^2", "--region", "0 <= x <="], "each side of a comparison needs a value"),
-    (["descent", "x^2", "--start", "1", "--rate", "1.5"], "try a smaller learning rate"),
     (["descent", "x^2 + y^2", "--start", "1", "--rate", "0.1"], "give 2 values (the variables are x and y)"),
     (["fit"], "give the data either with --points or with --csv FILE --x COLUMN --y COLUMN"),
     (["fit", "--points", "(1,2), (2,5)", "--out", "/nonexistent/folder/fit.png"],

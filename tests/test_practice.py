@@ -217,6 +217,31 @@ def test_progress_command(tmp_path, capsys):
     assert main(["progress", "--db", str(tmp_path / "none.sqlite3")]) == 2
 
 
+@pytest.mark.parametrize("command", [["--db", "p.sqlite3", "--student", "ana"], ["pack", "show", "drills", "d-power"],
+                                     ["check", "1", "--exercise", "drills:d-power"],
+                                     ["plot", "exercise", "drills", "d-power"]])
+@pytest.mark.parametrize("seed", ["9223372036854775808", "-9223372036854775809", "99999999999999999999999"])
+def test_a_seed_a_session_cannot_keep_is_a_usage_error(tmp_path, capsys, monkeypatch, command, seed):
+    """A session keeps its seed in SQLite (64-bit integers): a larger one is refused before anything
+    starts, by every command that takes --seed, so a seed means the same everywhere."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TUTOR_HOME", str(tmp_path))
+    with pytest.raises(SystemExit) as stop:
+        main([*command, f"--seed={seed}"])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1].endswith(
+        f"error: argument --seed: {seed} is out of range: a seed is a whole number from "
+        "-9223372036854775808 to 9223372036854775807")
+
+
+def test_the_largest_seed_starts_a_session(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "tutor", "--seed", "9223372036854775807", "--student", "ana"],
+                          input=":quit\n", capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO)})
+    assert done.returncode == 0 and done.stderr == ""
+    assert "answer> :quit\nBye." in done.stdout
+
+
 # ------------------------------------------------------------------ a real terminal
 
 TMUX = shutil.which("tmux")

@@ -1165,6 +1165,68 @@ def test_a_descent_short_of_its_tolerance_says_so_in_its_steps_and_its_json(caps
     assert (json.loads(out)["converged"], json.loads(out)["behaviour"]) == (True, None)
 
 
+# finding 272: --iterations above --max-iterations ran 10000 and ended "stopped after 10000 iterations", as if
+# that were the count asked
+@pytest.mark.parametrize("command, iterations", [
+    (["solve", "descent", "x^2", "--start", "1", "--rate", "0.1"], "20000"),
+    (["solve", "descent", "e^x - ln x", "--start", "0.05", "--rate", "0.005", "--tolerance", "0.001"], "10001"),
+    (["solve", "descent", "x^2 + y^2", "--start", "1,2", "--rate", "0.1", "--steps"], "99999999999999999999999"),
+    (["plot", "descent", "x^2 + 3y^2", "--start", "1,1", "--rate", "0.1", "--text"], "20000"),
+])
+def test_more_iterations_than_the_tutor_runs_are_refused_naming_the_bound(capsys, command, iterations):
+    status = main([*command, "--iterations", iterations])
+    out, err = capsys.readouterr()
+    assert (status, out, err) == (2, "", f"tutor: --iterations {iterations} is more than the most the tutor runs, "
+                                         "--max-iterations 10000: ask for fewer, or raise --max-iterations\n")
+    status = main([*command, "--iterations", "20", "--max-iterations", "10"])
+    assert (status, capsys.readouterr().err) == (2, "tutor: --iterations 20 is more than the most the tutor runs, "
+                                                    "--max-iterations 10: ask for fewer, or raise --max-iterations\n")
+
+
+def test_as_many_iterations_as_the_tutor_runs_or_a_raised_bound_run_in_full(capsys):
+    status, out, _ = run(capsys, "descent", "x^2", "--start", "1", "--rate", "0.1", "--iterations", "20000",
+                         "--max-iterations", "30000")
+    assert status == 0 and out.splitlines()[-1] == "stopped after 20000 iterations; the point is 0, where f = 0"
+    status, out, _ = run(capsys, "descent", "x^2", "--start", "1", "--rate", "0.1", "--iterations", "10000")
+    assert status == 0 and out.splitlines()[-1] == "stopped after 10000 iterations; the point is 0, where f = 0"
+
+
+def test_solve_rates_refuses_more_steps_than_the_tutor_runs(capsys):
+    status, out, err = run(capsys, "rates", "x^2", "--start", "1", "--rates", "0.5,0.0001", "--iterations", "20000")
+    assert (status, out, err) == (2, "", "tutor: 20000 iterations are more than the most the tutor runs, 10000\n")
+
+
+# finding 271: a tolerance of 0 or less (or 1e-400, 0 as a float) was taken, and the descent ran to its bound
+# and ended "|f′| = 0 is still above the tolerance 0 ... too slowly"; |∇f| < T never holds for such a T
+@pytest.mark.parametrize("tolerance", ["0", "-1", "1e-400", "-0.001"])
+@pytest.mark.parametrize("command", [
+    ["solve", "descent", "x^2", "--start", "1", "--rate", "0.5"],
+    ["solve", "descent", "e^x - ln x", "--start", "0.05", "--rate", "0.005", "--iterations", "3"],
+    ["solve", "descent", "x^2 + y^2", "--start", "1,2", "--rate", "0.1", "--steps"],
+    ["solve", "rates", "x^2", "--start", "1", "--rates", "0.5,0.1", "--iterations", "10"],
+    ["plot", "descent", "x^2 + 3y^2", "--start", "1,1", "--rate", "0.1", "--text"],
+])
+def test_a_tolerance_no_gradient_gets_below_is_refused_by_every_command(capsys, command, tolerance):
+    status = main([*command, f"--tolerance={tolerance}"])
+    out, err = capsys.readouterr()
+    assert (status, out, err) == (2, "", "tutor: the tolerance must be a positive number, like 0.001\n")
+
+
+def test_a_pack_until_no_gradient_gets_below_is_refused_in_the_same_words(tmp_path):
+    import yaml
+
+    from tutor import packs
+    document = {"pack": "p", "exercises": [
+        {"id": "s", "kind": "stopping", "function": "x^2", "start": [1], "rate": 0.1, "until": "1e-400"},
+        {"id": "r", "kind": "learning_rate", "function": "x^2 + y^2", "start": [1, 1], "rates": [0.1, 0.5],
+         "iterations": 20, "until": 0},
+        {"id": "t", "kind": "stopping", "function": "e^x - ln x", "start": [0.05], "rate": 0.005, "until": -0.01}]}
+    with pytest.raises(packs.PackError) as refused:
+        packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path)
+    assert [problem.split(": ", 1)[1] for problem in refused.value.problems] == [
+        f"exercise '{i}': the tolerance must be a positive number, like 0.001" for i in "srt"]
+
+
 @pytest.mark.parametrize("argv, message", [
     # finding 114: the cone said "∂f/∂x has no real value at x = 0, y = 0", as if f had none there
     (["tangent", "sqrt(x^2 + y^2)", "--at", "0,0"],

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import sympy
@@ -159,3 +160,42 @@ def test_a_solution_remembered_is_written_in_the_notation_of_the_command_that_as
         (point,) = critical_points("x^2/2 + y^2/4 - x").points
     assert "D = 0.5 > 0" in point.classification.reason
     assert solve(capsys, "critical", "1/2 x^2 + 1/4 y^2 - x")[2] == "  (1, 0)  minimum (D = 1/2 > 0 and f_xx = 1 > 0)"
+
+
+# finding 273: points typed as fractions, with no decimal point, were answered in decimals (0.5m, 5.25m²)
+# beside the exact m = 4/7: data is answered in the notation it is typed in, 1/2 as a fraction, 0.5 as a decimal
+@pytest.mark.parametrize("points, model, cost", [
+    ("(1/2, 1), (1, 2), (2, 2)", "y = 4x/7 + 1   (3 points)", "E(m, b) = 21m²/4 + 3b² + 9 + 7mb - 13m - 10b"),
+    ("(1/2, 1/3), (2, 5/7), (3, -1)", "y = 117/133 - 188x/399   (3 points)",
+     "E(m, b) = 53m²/4 + 3b² + 715/441 + 11mb + 59m/21 - 2b/21"),
+    ("(1, 1/2), (2, 3/4), (4, 2)", "y = 29x/56 - 1/8   (3 points)",  # checked by hand: b = -1/8, m = 29/56
+     "E(m, b) = 21m² + 3b² + 77/16 + 14mb - 20m - 13b/2"),
+])
+def test_least_squares_on_fractions_is_written_in_fractions(capsys, points, model, cost):
+    lines = solve(capsys, "lstsq", "--points", points)
+    assert lines[0] == model and lines[2] == cost
+    steps = "\n".join(solve(capsys, "lstsq", "--points", points, "--steps"))
+    # no decimal in the steps, but their numbers (9.1.) and the approximations after ≈
+    numbers = re.sub(r"(?m)^\s*[\d.]+\. |≈ [\d.e-]+", "", steps)
+    assert cost.split(" = ", 1)[1] in steps and not re.search(r"\d\.\d", numbers)
+    lines = solve(capsys, "cost", "--points", points)
+    assert lines[-1] == cost and not any("." in line for line in lines)
+
+
+def test_least_squares_on_fractions_writes_each_square_exactly(capsys):
+    assert solve(capsys, "cost", "--points", "(1/2, 1), (1, 2), (2, 2)")[1] == \
+        "(m/2 + b - 1)² = m²/4 + b² + 1 + mb - m - 2b"
+
+
+def test_least_squares_on_decimals_is_still_written_in_decimals(capsys, tmp_path):
+    assert solve(capsys, "lstsq", "--points", "(0.5, 1), (1, 2), (2, 2)")[2] == \
+        "E(m, b) = 5.25m² + 3b² + 9 + 7mb - 13m - 10b"
+    assert solve(capsys, "cost", "--points", "(0.5, 1), (1, 2), (2, 2)")[1] == \
+        "(0.5m + b - 1)² = 0.25m² + b² + 1 + mb - m - 2b"
+    fractions, decimals = tmp_path / "f.csv", tmp_path / "d.csv"
+    fractions.write_text("x,y\n1/2,1\n1,2\n2,2\n", encoding="utf-8")
+    decimals.write_text("x,y\n0.5,1\n1,2\n2,2\n", encoding="utf-8")
+    assert solve(capsys, "lstsq", "--csv", str(fractions), "--x", "x", "--y", "y")[3] == \
+        "E(m, b) = 21m²/4 + 3b² + 9 + 7mb - 13m - 10b"
+    assert solve(capsys, "lstsq", "--csv", str(decimals), "--x", "x", "--y", "y")[3] == \
+        "E(m, b) = 5.25m² + 3b² + 9 + 7mb - 13m - 10b"

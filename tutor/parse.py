@@ -371,10 +371,10 @@ class _Tokenizer:
         if digits > self.limits.max_digits:
             raise InputError("this number is too long", i + self.offset, "too_large")
         value = Rational(mantissa) if "." in mantissa else Integer(mantissa)
-        if len(literal) > len(mantissa):
+        if len(literal) > len(mantissa) and value != 0:  # 0e5000 is 0, whatever its exponent
             power = int(literal[len(mantissa) + 1 :])
             if abs(power) > self.limits.max_digits:
-                raise InputError("this number is too large", i + self.offset, "too_large")
+                raise InputError(_past_the_digits(_log10(value) + power, self.limits), i + self.offset, "too_large")
             value = value * Rational(10) ** power
         end = match.end()
         if end < len(self.text) and self.text[end] == ".":
@@ -490,6 +490,22 @@ def _digits_made(e: Expr, values: Mapping[sympy.Symbol, Expr]) -> float:
     if e.is_Add:
         return max(children) + math.log10(len(children))
     return max(children, default=0.0)
+
+
+def _past_the_digits(size: float, limits: Limits) -> str:
+    """Why an exact number with more digits than allowed is refused, in its reader's terms, from log₁₀
+    of its size: 1e-3000 is too small (3001 digits below the line), 1e3000 too large, and a sum of
+    fractions near 10⁻⁶⁷⁶ with a 2,200-digit denominator has too many digits."""
+    if size > limits.max_digits:
+        return "this number is too large"
+    if size < -limits.max_digits:
+        return "this number is too small"
+    return f"this number has too many digits (more than {limits.max_digits:,})"
+
+
+def _log10(number: Rational) -> float:
+    """log₁₀ of a nonzero exact number's size, however many digits it has."""
+    return math.log10(abs(int(number.p))) - math.log10(int(number.q))
 
 
 def _digits(number: Rational) -> float:
@@ -648,7 +664,7 @@ class _Parser:
         """Refuse an exact number (or the number in a sum or product) with more digits than allowed."""
         number = value.as_coeff_Add()[0] if value.is_Add else value.as_coeff_Mul()[0] if value.is_Mul else value
         if number.is_Rational and _digits(number) > self.limits.max_digits:
-            raise InputError("this number is too large", col, "too_large")
+            raise InputError(_past_the_digits(_log10(number), self.limits), col, "too_large")
         return value
 
     def raise_to(self, base: Expr, exponent: Expr, col: int) -> Expr:
@@ -665,7 +681,8 @@ class _Parser:
                 # sympy raises each exact number in the base to the power, and factors them for a root
                 numbers = base.atoms(Rational)
                 if sum(map(_digits, numbers)) * abs(exponent) > max(self.limits.max_digits, 1):
-                    raise InputError("this number is too large", col, "too_large")
+                    size = float(exponent) * _log10(base) if base.is_Rational and base != 0 else math.inf
+                    raise InputError(_past_the_digits(size, self.limits), col, "too_large")
                 if not exponent.is_Integer and any(_digits(n) > self.limits.max_root_digits for n in numbers):
                     raise InputError("this number is too large to take a root of", col, "too_large")
                 if exponent.q % 2 and not exponent.is_Integer and base.is_negative:

@@ -20,7 +20,7 @@ from .critical import (
                        classify,
                        critical_points,
 )
-from .descent import Descent, DescentRow, Stopping, descend, iterations_until
+from .descent import Descent, DescentRow, Stopping, descend, iterations_until, positive_tolerance
 from .elimination import Elimination, EliminationStep, Move, eliminate
 from .least_squares import LinearFit, LineFit, NormalEquations, fit_line, fit_linear, points_from_csv, points_from_text
 from .minimize import (
@@ -48,5 +48,5 @@ __all__ = [
     "Stopping", "TangentPlane", "classify", "compare_rates", "critical_points", "derivative", "descend",
     "descent_end", "eliminate", "fit_line", "fit_linear", "fix_variable", "gradient", "iterations_until",
     "line_cost", "local_minima", "mean_cost_step", "minimize", "order_variables", "parse_point", "parse_region",
-    "partial", "points_from_csv", "points_from_text", "tangent_plane", "without_slope",
+    "partial", "points_from_csv", "points_from_text", "positive_tolerance", "tangent_plane", "without_slope",
 ]

@@ -60,9 +60,13 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         raise SolveError("the learning rate must be a positive number, like 0.01")
     if iterations is not None and iterations < 0:
         raise SolveError("the number of iterations can't be negative")
-    steps = min(iterations, max_iterations) if iterations is not None else max_iterations
+    if iterations is not None and iterations > max_iterations:  # cut silently, it read as the count asked
+        raise SolveError(f"{iterations} iterations are more than the most the tutor runs, {max_iterations}")
+    steps = iterations if iterations is not None else max_iterations
     if tolerance is None and iterations is None:
         tolerance = DEFAULT_TOLERANCE
+    elif tolerance is not None:
+        tolerance = positive_tolerance(tolerance)
     syms = symbols(variables)
     gradient = tuple(derivative(f, v) for v in variables)
     value_of = compile_expression(f, syms)
@@ -105,6 +109,16 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
                    tuple(sorted(zeroed.items(), key=lambda item: item[1])))
 
 
+def positive_tolerance(value: Number) -> float:
+    """A tolerance as the descent compares |∇f| with it, or a SolveError: |∇f| < T never holds for T ≤ 0
+    (nor for 1e-400, which is 0 as a float), so such a descent could only run to its bound and report a
+    false "still above the tolerance". The one check for every command and pack field that takes one."""
+    tolerance = _float(value, "the tolerance")
+    if not tolerance > 0:
+        raise SolveError("the tolerance must be a positive number, like 0.001")
+    return tolerance
+
+
 def _float(value: Number, what: str) -> float:
     try:
         result = float(exact(value))
@@ -140,8 +154,7 @@ class Stopping:
 def iterations_until(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Number] | Number,
                      rate: Number, tolerance: float, bound: int = 1000) -> Stopping:
     """How many iterations until the gradient is shorter than the tolerance (at most `bound`)."""
-    if not tolerance > 0:
-        raise SolveError("the tolerance must be a positive number, like 0.001")
+    tolerance = positive_tolerance(tolerance)
     if bound < 0:
         raise SolveError("the bound on the iterations can't be negative")
     run = descend(f, variables, start, rate, tolerance=tolerance, max_iterations=bound)

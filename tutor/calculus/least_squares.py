@@ -171,6 +171,13 @@ def _ratio(value: object, name: str = "value") -> tuple[int, int]:
 
 def points_from_text(text: str) -> tuple[tuple[Expr, ...], ...]:
     """`(1,2), (2,5), (3,3)` as exact points; decimals are read as written."""
+    return typed_points(text)[0]
+
+
+def typed_points(text: str) -> tuple[tuple[tuple[Expr, ...], ...], bool]:
+    """The points of `points_from_text`, and whether a number that is not whole was typed as a decimal
+    (0.5, 1e-3): such data is answered in decimals, and data typed as fractions (1/2) in fractions, though
+    both read as the same exact 1/2."""
     try:
         answer = read(text, "points", ())
     except InputError as error:
@@ -181,7 +188,7 @@ def points_from_text(text: str) -> tuple[tuple[Expr, ...], ...]:
         raise SolveError("write the points like (1, 2), (2, 5), (3, 3)")
     if len({len(p) for p in points}) != 1:
         raise SolveError("every point needs the same number of coordinates")
-    return tuple(points)
+    return tuple(points), any(value.denominator != 1 for value, _ in answer.spellings)
 
 
 def points_from_csv(path: str, x_column: str | Sequence[str], y_column: str) -> tuple[tuple, ...]:
@@ -227,6 +234,12 @@ def _column_index(name: str, header: list[str], path: str) -> int:
         return int(name) - 1
     known = ", ".join(header) if header else "none (the file has no header)"
     raise SolveError(f"{path} has no column '{name}' (the columns are {known})")
+
+
+def decimal_cells(rows: Sequence[Sequence[object]]) -> bool:
+    """Whether rows read by `points_from_csv` have a cell that is not whole written as a decimal (230.1,
+    not 1/2): as `typed_points` tells for typed data."""
+    return any(isinstance(c, Decimal) and c != c.to_integral_value() for row in rows for c in row)
 
 
 def _cell(text: str) -> Decimal | Fraction:

@@ -37,7 +37,7 @@ from itertools import pairwise
 from sympy import Expr
 
 from .common import Number, SolveError, exact, function_of, variables_of
-from .descent import Descent, descend
+from .descent import Descent, descend, positive_tolerance
 
 DEFAULT_TOLERANCE = 1e-4
 
@@ -105,8 +105,7 @@ def compare_rates(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
         raise SolveError("give at least one learning rate")
     if steps < 1:
         raise SolveError("the number of steps must be at least 1")
-    if not tolerance > 0:
-        raise SolveError("the tolerance must be a positive number")
+    tolerance = positive_tolerance(tolerance)
     trials = tuple(_trial(f, variables, start, rate, steps, tolerance) for rate in rates)
     converging = [i for i, t in enumerate(trials) if t.behaviour == Behaviour.CONVERGES]
     best = min(converging, key=lambda i: (trials[i].iterations, trials[i].rate)) if converging else None

@@ -57,6 +57,22 @@ COMMANDS: dict[str, Command] = {
 }
 
 
+SEEDS = range(-2**63, 2**63)  # a practice session keeps its seed in SQLite, whose integers have 64 bits
+
+
+def seed_number(text: str) -> int:
+    """`--seed N`, the same for every command that takes it: a whole number a session can keep, so
+    that `tutor --seed N` repeats what `tutor pack show --seed N` shows."""
+    try:
+        seed = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: '{text}'") from None
+    if seed not in SEEDS:
+        raise argparse.ArgumentTypeError(f"{text} is out of range: a seed is a whole number from "
+                                         f"{SEEDS.start} to {SEEDS.stop - 1}")
+    return seed
+
+
 class Parser(argparse.ArgumentParser):
     """argparse's parser, whose error says how to pass a value that starts with '-' (-x, -1,2), which
     argparse takes for an option: its own message only says an option went without its value, or that

@@ -12,7 +12,7 @@ from ..errors import TutorError
 from ..feedback import respond
 from ..parse import SHAPES, InputError
 from ..variant_check import settable
-from . import EXIT_INCORRECT, EXIT_INVALID, EXIT_OK, UserError
+from . import EXIT_INCORRECT, EXIT_INVALID, EXIT_OK, UserError, seed_number
 from .pack_files import load_pack
 
 
@@ -30,7 +30,7 @@ def setup(parser: argparse.ArgumentParser) -> None:
                              "when it is a known one (PACK: a built-in pack id or a pack file)")
     variant = parser.add_mutually_exclusive_group()
     variant.add_argument("--student", help="with --exercise: the variant this student sees")
-    variant.add_argument("--seed", type=int, help="with --exercise: the variant drawn for this number")
+    variant.add_argument("--seed", type=seed_number, help="with --exercise: the variant drawn for this number")
 
 
 def run(args: argparse.Namespace) -> int:

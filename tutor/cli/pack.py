@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from .. import builtin_packs
-from . import EXIT_OK
+from . import EXIT_OK, seed_number
 
 
 def setup(parser: argparse.ArgumentParser) -> None:
@@ -20,7 +20,7 @@ def setup(parser: argparse.ArgumentParser) -> None:
     show_.add_argument("pack", help="a built-in pack id (gradients, drills) or a pack file")
     show_.add_argument("exercise", nargs="?", help="only this exercise")
     variant = show_.add_mutually_exclusive_group()
-    variant.add_argument("--seed", type=int, help="the variant drawn for this number (practice numbers)")
+    variant.add_argument("--seed", type=seed_number, help="the variant drawn for this number (practice numbers)")
     variant.add_argument("--student", help="the variant this student is given and graded on")
     show_.add_argument("--answers", action="store_true", help="also show the expected answers")
     show_.add_argument("--latex", action="store_true", help="prompts in LaTeX")

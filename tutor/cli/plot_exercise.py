@@ -13,7 +13,7 @@ from pathlib import Path
 from .. import store
 from ..plot import Figure
 from ..topics import Command
-from . import UserError
+from . import UserError, seed_number
 from .pack_files import load_pack
 
 
@@ -21,7 +21,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("pack", help="a built-in pack id (gradients, drills) or a pack file")
     parser.add_argument("exercise", help="the exercise's id, like tangent-plane-x2y2")
     variant = parser.add_mutually_exclusive_group()
-    variant.add_argument("--seed", type=int, help="the variant drawn for this number (practice numbers)")
+    variant.add_argument("--seed", type=seed_number, help="the variant drawn for this number (practice numbers)")
     variant.add_argument("--student", help="the variant this student is given and graded on")
     parser.add_argument("--answers", action="store_true",
                         help="draw the answer too (the default is the question only, as before it is solved)")

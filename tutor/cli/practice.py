@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import repl, store
 from ..practice import NothingToSet, Session
-from . import EXIT_OK, UserError
+from . import EXIT_OK, UserError, seed_number
 from .pack_files import load_pack
 from .progress import open_store
 
@@ -19,7 +19,7 @@ def setup(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pack", default="gradients",
                         help="a built-in pack (gradients, drills) or a pack file (default: gradients)")
     parser.add_argument("--topic", help="practise one skill (a tag of the pack)")
-    parser.add_argument("--seed", type=int, help="fix the variants drawn, to repeat a session")
+    parser.add_argument("--seed", type=seed_number, help="fix the variants drawn, to repeat a session")
     parser.add_argument("--db", type=Path, help="the progress database (default: in your data folder)")
     parser.add_argument("--student", default=None, help="whose progress (default: your user name)")
 

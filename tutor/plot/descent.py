@@ -33,8 +33,6 @@ def descent_figure(f: str | Expr | None, start: str | Sequence[Number] | Number,
     f, names = function_with(f, variables, (1, 2), "a picture of gradient descent")
     begin = point_values(start, names)
     result = descend(f, names, begin, exact(rate), iterations, tolerance, max_iterations)
-    if result.diverged_at is not None:
-        raise SolveError(f"{result.note}: diverged at iteration {result.diverged_at}; try a smaller learning rate")
     return Figure(signature(f, names, name), (_panel(f, names, result, name),), "descent")
 
 
@@ -50,13 +48,17 @@ def rates_figure(result: LearningRates, name: str = "f") -> Figure:
 def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: str = "") -> Panel:
     """The curve (one variable) or the contour map (two) with the path of the iterates, numbered."""
     last = result.rows[-1]
-    ending = ("converged" if result.converged else
-              f"diverged at iteration {result.diverged_at}" if result.diverged_at is not None else "stopped")
+    rows = _in_view(result)
     title = (heading + "\n" if heading else
              f"gradient descent from {floats_text(result.rows[0].point)} with α = {show_float(result.rate)}\n")
-    title += (f"{ending} after {last.k} iteration{'s' * (last.k != 1)} at {floats_text(last.point)}, "
-              f"{name} = {show_float(last.value)}")
-    rows = _in_view(result)
+    if result.diverged_at is not None:  # its last point is off the picture: say why, and how far it is drawn
+        shown = rows[-1].k
+        title += (f"diverged at iteration {result.diverged_at}: {result.note}\n"
+                  f"drawn up to iteration {shown}, "
+                  + ("before it leaves the picture" if shown < last.k else f"the last where {name} has a value"))
+    else:
+        title += (f"{'converged' if result.converged else 'stopped'} after {last.k} iteration{'s' * (last.k != 1)} "
+                  f"at {floats_text(last.point)}, {name} = {show_float(last.value)}")
     if len(names) == 1:
         path = tuple((row.point[0], row.value) for row in rows)
         window = sample.window([(x,) for x, _ in path])[0]

@@ -24,12 +24,11 @@ def solve(points: str | None = None, csv: str | None = None, x_column: str | Non
           rate: str | None = None, explain: bool = False) -> Solution:
     from ...steps import terms_text
     from .steps import descent_step_steps, function_steps, value_steps
-    data, legend = line_points(points, csv, x_column, y_column)
+    data, legend, decimals = line_points(points, csv, x_column, y_column)  # data like 230.1 is shown so
     if (start is None) != (rate is None):
         raise SolveError("a descent step needs both --start and --rate")
     cost = calculus.line_cost(data)
     n = len(data)
-    decimals = any(not c.is_Integer for p in cost.points for c in p)  # data like 230.1 is shown so
 
     def shown(value: object, latex: bool = False, alike: bool = False) -> str:
         return show(value, NAMES, latex=latex, decimals=decimals, alike=alike)

@@ -31,6 +31,14 @@ def underflowed(name: str, k: int) -> str:
     return f"{name} falls below {sys.float_info.min:.1e} at iteration {k}, past what a float holds to full precision"
 
 
+def until_field(value: Any) -> None:
+    """A pack's `until`, checked as `solve descent --tolerance` is, its reason put on the field."""
+    try:
+        calculus.positive_tolerance(value)
+    except SolveError as error:
+        raise FieldError("until", error.message) from None
+
+
 def subscripted(variables: tuple[str, ...], index: str) -> str:
     """x₂, or (x₂, y₂): the point after `index` iterations, as the lesson names it."""
     names = [v + index.translate(_SUBSCRIPTS) for v in variables]

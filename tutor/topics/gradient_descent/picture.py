@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ...check import names
 from ..base import Command
-from .solve import descent_arguments
+from .solve import descent_arguments, within_bound
 
 if TYPE_CHECKING:  # the picture modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -21,6 +21,7 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 def _figure(a: argparse.Namespace) -> Figure:
     from ...plot import descent_figure
+    within_bound(a.iterations, a.max_iterations)
     return descent_figure(a.function, a.start, a.rate, a.iterations, a.tolerance, a.max_iterations, names(a.vars),
                           a.points)
 

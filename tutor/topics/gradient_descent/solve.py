@@ -31,6 +31,7 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     else:
         raise SolveError("give a function, or --points for the least-squares cost E(m, b)")
     at = calculus.parse_point(start, names)
+    within_bound(iterations, max_iterations)
     given_rate = exact(rate)
     result = calculus.descend(f, names, tuple(at.values()), given_rate, iterations, tolerance,
                               max_iterations)
@@ -48,7 +49,7 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
                      [str(row.k), *map(show_float, row.point), *map(show_float, row.gradient),
                       show_float(row.value)])
     final = result.rows[-1]
-    capped = iterations is None or iterations > max_iterations  # the tutor's bound, not the count asked
+    capped = iterations is None  # the tutor's bound, not the count asked
     trial = rates.fell_short(result)
     if result.diverged_at is not None:
         ending = (f"diverged at iteration {result.diverged_at}: {result.note}; try a smaller learning rate")
@@ -83,6 +84,14 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     derivation = descent_steps(f, names, None, None, result=result, capped=capped) \
         if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+def within_bound(iterations: int | None, max_iterations: int) -> None:
+    """--iterations past --max-iterations is refused, naming both: cut to the bound, the run's ending
+    ("stopped after 10000 iterations") read as if that were the count asked."""
+    if iterations is not None and iterations > max_iterations:
+        raise SolveError(f"--iterations {iterations} is more than the most the tutor runs, --max-iterations "
+                         f"{max_iterations}: ask for fewer, or raise --max-iterations")
 
 
 def descent_arguments(parser: argparse.ArgumentParser) -> None:

@@ -73,10 +73,10 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
                   rate: Number, iterations: int | None = None, tolerance: float | None = None,
                   max_iterations: int = 10_000, *, result: Descent | None = None, capped: bool | None = None) -> Step:
     """capped: the run's bound on the iterations is the tutor's (max_iterations), not a number asked (by
-    default, where no number of iterations below it is given)."""
+    default, where no number of iterations is given)."""
     d = result or descend(f, variables, start, rate, iterations, tolerance, max_iterations)
     if capped is None:
-        capped = iterations is None or iterations > max_iterations
+        capped = iterations is None
     short = fell_short(d)
     rows = d.rows
     substeps = [step(DescentRule.SLOPE, None, d.gradient), step(DescentRule.UPDATE_RULE, rate=d.rate)]

@@ -20,7 +20,7 @@ from ...compare import Note, Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape
 from ..base import Field, FieldError, FunctionProblem, choice_from, point_from, whole_steps
-from ..gradient_descent.exercise import subscripted
+from ..gradient_descent.exercise import subscripted, until_field
 from .labels import RATE_NAME, behaviours_of, canonical, read_labels
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -67,8 +67,7 @@ class LearningRate(FunctionProblem):
         if len(set(rates)) != len(rates):
             raise FieldError("rates", "each rate may be given only once")
         until = data.get("until", sympy.Float(DEFAULT_TOLERANCE))
-        if not until > 0:
-            raise FieldError("until", "the tolerance in 'until' must be positive")
+        until_field(until)
         ask = choice_from(data, "ask", Ask)
         iterations = whole_steps(data["iterations"], "iterations")
         problem = cls(start=start, rates=rates, iterations=iterations, until=until, ask=ask, **common)

@@ -10,7 +10,8 @@ import sympy
 from sympy import Expr
 
 from ... import calculus
-from ...calculus.common import SolveError, exact
+from ...calculus.common import SolveError
+from ...calculus.least_squares import decimal_cells, typed_points
 from ...parse import Equation, symbol
 from ...show import Notation, alike_notation, in_decimal_notation, numbers_written, show
 from ..base import Command
@@ -19,8 +20,7 @@ from ..solution import Solution, approx, args, exact_data
 
 def solve(points: str | None = None, csv: str | None = None, x_columns: Sequence[str] = (),
           y_column: str | None = None, explain: bool = False) -> Solution:
-    data_points, legend = _data(points, csv, x_columns, y_column)
-    decimals = any(not exact(c).is_Integer for p in data_points for c in p)  # data like 230.1 is shown so
+    data_points, legend, decimals = _data(points, csv, x_columns, y_column)  # data like 230.1 is shown so
     # data with no decimal point, exact, have an exact fit: every number a fraction, tenths too (2/5, 9/10)
     fractions = not decimals and not in_decimal_notation()
     with numbers_written(Notation.FRACTIONS) if fractions else nullcontext():
@@ -71,29 +71,31 @@ def _solve(data_points: tuple, legend: str, decimals: bool, whole: bool, explain
 
 
 def line_points(points: str | None, csv: str | None, x_column: str | None,
-                y_column: str | None) -> tuple[tuple, str]:
-    """(x, y) points from --points or from --csv with one --x column, and a legend for the columns."""
-    found, legend = _data(points, csv, [x_column] if x_column else [], y_column)
+                y_column: str | None) -> tuple[tuple, str, bool]:
+    """(x, y) points from --points or from --csv with one --x column, a legend for the columns, and
+    whether a number that is not whole is written as a decimal in them (then the answer is too)."""
+    found, legend, decimals = _data(points, csv, [x_column] if x_column else [], y_column)
     if len(found[0]) != 2:
         raise SolveError("a line y = mx + b needs one x column")
-    return found, legend
+    return found, legend, decimals
 
 
 def _data(points: str | None, csv: str | None, x_columns: Sequence[str],
-          y_column: str | None) -> tuple[tuple, str]:
+          y_column: str | None) -> tuple[tuple, str, bool]:
     if points is not None and csv is None:
-        found = calculus.points_from_text(points)
+        found, decimals = typed_points(points)
         if len(found[0]) < 2:
             raise SolveError("each point needs an x and a y, like (1, 2)")
-        return found, ""
+        return found, "", decimals
     if csv is None or points is not None:
         raise SolveError("give the data either with --points or with --csv FILE --x COLUMN --y COLUMN")
     if not x_columns or not y_column:
         raise SolveError("with --csv, name the columns: --x COLUMN (one or more) and --y COLUMN")
     found = calculus.points_from_csv(csv, list(x_columns), y_column)
     if len(x_columns) == 1:
-        return found, f"x = {x_columns[0]}, y = {y_column}"
-    return found, ", ".join(f"x_{i + 1} = {c}" for i, c in enumerate(x_columns)) + f", y = {y_column}"
+        return found, f"x = {x_columns[0]}, y = {y_column}", decimal_cells(found)
+    return (found, ", ".join(f"x_{i + 1} = {c}" for i, c in enumerate(x_columns)) + f", y = {y_column}",
+            decimal_cells(found))
 
 
 def data_arguments(parser: argparse.ArgumentParser, several: bool) -> None:

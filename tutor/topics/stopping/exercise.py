@@ -19,7 +19,7 @@ from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape
 from ...show import show_floats
 from ..base import Field, FieldError, FunctionProblem, point_from
-from ..gradient_descent.exercise import subscripted, underflowed
+from ..gradient_descent.exercise import subscripted, underflowed, until_field
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -54,8 +54,7 @@ class Stopping(FunctionProblem):
         start = point_from(data["start"], common["variables"], "start")
         if not data["rate"] > 0:
             raise FieldError("rate", "the learning rate must be positive")
-        if not data["until"] > 0:
-            raise FieldError("until", "the tolerance in 'until' must be positive")
+        until_field(data["until"])
         problem = cls(start=start, rate=data["rate"], until=data["until"], **common)
         try:
             stop = problem.solution
