@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -29,6 +30,13 @@ _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 def underflowed(name: str, k: int) -> str:
     """Why a descent that meets the least float can't be an exercise: from there a coordinate is rounding."""
     return f"{name} falls below {sys.float_info.min:.1e} at iteration {k}, past what a float holds to full precision"
+
+
+def refuse_settled_start(run: calculus.Descent, tolerance: float, field: str = "until", below: str = "it") -> None:
+    """Refuse a descent exercise whose start already has |∇f| below its tolerance: no iteration moves it,
+    whatever the rate, so every rate "converges" in 0 steps and the question has nothing to ask (x² from 0)."""
+    if math.hypot(*run.rows[0].gradient) < tolerance:
+        raise FieldError(field, f"the slope at the start is already below {below}: no iteration is needed")
 
 
 def subscripted(variables: tuple[str, ...], index: str) -> str:

@@ -19,7 +19,7 @@ from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape
 from ...show import show_floats
 from ..base import Field, FieldError, FunctionProblem, point_from
-from ..gradient_descent.exercise import subscripted, underflowed
+from ..gradient_descent.exercise import refuse_settled_start, subscripted, underflowed
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -63,8 +63,7 @@ class Stopping(FunctionProblem):
             raise FieldError("start", error.message) from None
         if stop.iterations is None:
             raise FieldError("until", f"the descent never gets there: {stop.reason}")
-        if stop.iterations == 0:
-            raise FieldError("until", "the slope at the start is already below it: no iteration is needed")
+        refuse_settled_start(stop.descent, stop.tolerance)
         zeroed = [(name, k) for name, k in stop.descent.zeroed if k <= stop.iterations]
         if zeroed:  # |f′| of a coordinate taken as 0 is 0: the count would be the rounding's (1e-310 on x²)
             raise FieldError("until", f"{underflowed(*zeroed[0])}, before {problem.size} gets below 'until'; "
