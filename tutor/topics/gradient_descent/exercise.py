@@ -147,6 +147,11 @@ class GradientDescent(FunctionProblem):
             if self.iterations > 1 else "Now compute the one step.",
         )
 
+    def question_figure(self) -> Figure:
+        """f around the start: the path's extent would show where the steps go."""
+        from ...plot import descent_question
+        return descent_question(self.function, self.start, self.drawn_variables(), self.name)
+
     def figure(self) -> Figure:
         """The descent picture for the exercise's start, rate and iterations."""
         from ...plot import descent_figure

@@ -205,6 +205,12 @@ class LearningRate(FunctionProblem):
             + ", ".join(["converges"] * min(2, len(self.rates))) + (", …" if len(self.rates) > 2 else "") + ".",
         )
 
+    def question_figure(self) -> Figure:
+        """f around the start once per rate, every panel framed alike: each path's extent would show what
+        its rate does."""
+        from ...plot import descent_question
+        return descent_question(self.function, self.start, self.drawn_variables(), self.name, rates=self.rates)
+
     def figure(self) -> Figure:
         """The descents side by side, one panel per rate."""
         from ...plot import rates_figure

@@ -604,6 +604,15 @@ class LocalMinima(FunctionProblem):
             return f"D > 0 and {self.name}_{v[0] * 2} > 0"
         return "every leading principal minor of the Hessian > 0"
 
+    def question_figure(self) -> Figure:
+        """Where descent ends: f around the start and every local minimum, any of which it may end at (framed on
+        the path, only the valley it ends in would show)."""
+        from ...plot import descent_question
+        if self.ask == Ask.END and self.start is not None:
+            around = [tuple(float(c) for c in p.point) for p in self.minima.points]
+            return descent_question(self.function, self.start, self.drawn_variables(), self.name, around=around)
+        return super().question_figure()
+
     def figure(self) -> Figure:
         """Where descent ends: its path; otherwise the function with its critical points by class."""
         from ...plot import contour_figure, critical_curve_figure, descent_figure

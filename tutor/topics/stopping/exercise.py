@@ -133,6 +133,11 @@ class Stopping(FunctionProblem):
             f"{self.show(self.until)} at {subscripted(self.variables, 'ₖ')}.",
         )
 
+    def question_figure(self) -> Figure:
+        """f around the start: the path's extent would show where it stops."""
+        from ...plot import descent_question
+        return descent_question(self.function, self.start, self.drawn_variables(), self.name)
+
     def figure(self) -> Figure:
         """The descent up to the point where it is close enough."""
         from ...plot import descent_figure
