@@ -348,6 +348,12 @@ def test_question_pictures_give_no_answer_away():
                 assert {m.role for m in panel.markers} <= {"point", "data"}, spec.id
                 assert not (panel.planes or panel.arrows or panel.segments), spec.id
                 assert all(s.role == "region" for s in panel.sets), spec.id
+            # panels that draw the same thing are framed alike: one fitted to its own descent path (one per
+            # learning rate) shows what that rate does
+            frames: dict[tuple, set] = {}
+            for panel in question.panels:
+                frames.setdefault((panel.kind, tuple(c.label for c in panel.curves)), set()).add(panel.limits)
+            assert all(len(f) == 1 for f in frames.values()), spec.id
             titles = [question.title] + [p.title for p in question.panels]
             answers = [c.label for p in whole.panels for c in p.curves if c.role not in ("function", "slice-x",
                                                                                        "slice-y")]

@@ -26,6 +26,7 @@ from .least_squares import LinearFit, LineFit, NormalEquations, fit_line, fit_li
 from .minimize import (
                        DescentEnd,
                        ExactZero,
+                       Jump,
                        LocalMinima,
                        LocalMinimum,
                        Minimum,
@@ -41,7 +42,7 @@ from .tangent import TangentPlane, tangent_plane
 
 __all__ = [
     "Behaviour", "ByValues", "Case", "Classification", "Condition", "CostTerm", "CriticalPoint", "CriticalPoints",
-    "CriticalSet", "Descent", "DescentEnd", "DescentRow", "Elimination", "EliminationStep", "ExactZero",
+    "CriticalSet", "Descent", "DescentEnd", "Jump", "DescentRow", "Elimination", "EliminationStep", "ExactZero",
     "FixedVariable", "Found",
     "Gradient", "LearningRates", "LineCost", "LineFit", "LinearFit", "LocalMinima", "LocalMinimum", "MeanCostStep",
     "Minimum", "Move", "Nature", "NormalEquations", "Partial", "Piece", "RateTrial", "Region", "SolveError",

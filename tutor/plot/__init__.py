@@ -9,7 +9,7 @@ kept apart from drawing it, so tests read the data and two renderers share it:
 
 from .contour import classify_figure, contour_figure, gradient_figure
 from .curve import critical_curve_figure, curve_figure, minimum_figure, slice_figure
-from .descent import descent_figure, rates_figure
+from .descent import descent_figure, descent_question, rates_figure
 from .exercise import picture_for
 from .fit import fit_figure, line_figure
 from .model import Arrow, Curve, Figure, Grid, Level, Marker, Panel, Segment
@@ -20,7 +20,7 @@ from .text import render_text
 
 __all__ = [
     "Arrow", "Curve", "Figure", "Grid", "Level", "Marker", "NoMatplotlib", "Panel", "Segment",
-    "classify_figure", "contour_figure", "critical_curve_figure", "curve_figure", "descent_figure",
+    "classify_figure", "contour_figure", "critical_curve_figure", "curve_figure", "descent_figure", "descent_question",
     "fit_figure", "gradient_figure", "line_figure", "minimum_figure", "picture_for", "question_only",
     "rates_figure", "render_text", "slice_figure", "surface_figure", "write_png",
 ]

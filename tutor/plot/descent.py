@@ -45,6 +45,32 @@ def rates_figure(result: LearningRates, name: str = "f") -> Figure:
     return Figure(signature(f, names, name), panels, "rates")
 
 
+def descent_question(f: str | Expr, start: Sequence[Number] | Number, variables: Sequence[str] | None = None,
+                     name: str = "f", rates: Sequence[Number] = (),
+                     around: Sequence[Sequence[Number]] = ()) -> Figure:
+    """A descent exercise's question drawn: f around the start, the start marked; with `rates`, one panel
+    per rate, titled with the rate alone. The frame is the start's neighbourhood (and `around`: points the
+    question names alike, as f's local minima where it asks which one descent ends at), the same for every
+    panel, never the iterates': their extent is the answer (a diverging rate's path spans -45 … 50, a too
+    slow one's 0.95 … 1.01)."""
+    f, names = function_with(f, variables, (1, 2), "a picture of gradient descent")
+    begin = tuple(float(c) for c in point_values(start, names))
+    reach = max(1.0, *(abs(c) for c in begin))  # as far from the start as the start is from 0, at least 1
+    corners = [tuple(c - reach for c in begin), tuple(c + reach for c in begin),
+               *(tuple(float(c) for c in p) for p in around)]
+    window = sample.window(corners, pad=0.05)
+    titles = [f"α = {show_float(float(exact(r)))}" for r in rates] or ["the graph" if len(names) == 1
+                                                                      else "contour lines"]
+    if len(names) == 1:
+        marker = Marker((begin[0], sample.evaluator(f, names)(begin)), "start", "point")
+        panels = tuple(graph_panel(f, names, window[0], t, signature(f, names, name), markers=(marker,))
+                       for t in titles)
+    else:
+        panels = tuple(contour_panel(f, names, window, t, markers=(Marker(begin, "start", "point"),))
+                       for t in titles)
+    return Figure(signature(f, names, name), panels, "rates" if rates else "descent")
+
+
 def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: str = "") -> Panel:
     """The curve (one variable) or the contour map (two) with the path of the iterates, numbered."""
     last = result.rows[-1]

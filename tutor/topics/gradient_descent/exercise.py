@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -37,6 +38,13 @@ def until_field(value: Any) -> None:
         calculus.positive_tolerance(value)
     except SolveError as error:
         raise FieldError("until", error.message) from None
+
+
+def refuse_settled_start(run: calculus.Descent, tolerance: float, field: str = "until", below: str = "it") -> None:
+    """Refuse a descent exercise whose start already has |∇f| below its tolerance: no iteration moves it,
+    whatever the rate, so every rate "converges" in 0 steps and the question has nothing to ask (x² from 0)."""
+    if math.hypot(*run.rows[0].gradient) < tolerance:
+        raise FieldError(field, f"the slope at the start is already below {below}: no iteration is needed")
 
 
 def subscripted(variables: tuple[str, ...], index: str) -> str:
@@ -146,6 +154,11 @@ class GradientDescent(FunctionProblem):
             f"After one step you are at {show_floats(after.point)}; repeat {counted(self.iterations - 1, 'more time')}."
             if self.iterations > 1 else "Now compute the one step.",
         )
+
+    def question_figure(self) -> Figure:
+        """f around the start: the path's extent would show where the steps go."""
+        from ...plot import descent_question
+        return descent_question(self.function, self.start, self.drawn_variables(), self.name)
 
     def figure(self) -> Figure:
         """The descent picture for the exercise's start, rate and iterations."""

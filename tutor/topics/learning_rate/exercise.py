@@ -20,7 +20,7 @@ from ...compare import Note, Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape
 from ..base import Field, FieldError, FunctionProblem, choice_from, point_from, whole_steps
-from ..gradient_descent.exercise import subscripted, until_field
+from ..gradient_descent.exercise import refuse_settled_start, subscripted, until_field
 from .labels import RATE_NAME, behaviours_of, canonical, read_labels
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -75,6 +75,9 @@ class LearningRate(FunctionProblem):
             result = problem.solution
         except SolveError as error:
             raise FieldError("start", error.message) from None
+        # as the stopping kind's: at a start where f′ is already 0 no rate moves, and none can be told apart
+        field, below = ("until", "it") if "until" in data else ("start", f"{problem.show(until)} (the default 'until')")
+        refuse_settled_start(result.trials[0].descent, float(until), field, below)
         if ask == Ask.BEST and result.best is None:
             raise FieldError("rates", f"none of the rates converges within {problem.iterations} steps, so there "
                                       "is no best one to ask for")
@@ -200,6 +203,12 @@ class LearningRate(FunctionProblem):
             f"Write one word per rate, in the order {', '.join(self.shown_rates())}, like: "
             + ", ".join(["converges"] * min(2, len(self.rates))) + (", …" if len(self.rates) > 2 else "") + ".",
         )
+
+    def question_figure(self) -> Figure:
+        """f around the start once per rate, every panel framed alike: each path's extent would show what
+        its rate does."""
+        from ...plot import descent_question
+        return descent_question(self.function, self.start, self.drawn_variables(), self.name, rates=self.rates)
 
     def figure(self) -> Figure:
         """The descents side by side, one panel per rate."""

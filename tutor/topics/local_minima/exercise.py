@@ -1,5 +1,6 @@
 """Local minima: every one of a function of one or two variables, the global one, and where gradient
-descent from a start ends up (the valley it starts in, not necessarily the lowest)."""
+descent from a start ends up (the valley it starts in, not necessarily the
+lowest, unless a step is large enough to jump a hill into another)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from ...check import Judgement, Verdict, check
 from ...compare import ORDINALS, Context, Note, Tolerance, once
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape, read
-from ...show import show
+from ...show import show, show_floats
 from ...words import and_list
 from ..base import (
     DEFAULT_PLACES,
@@ -131,6 +132,20 @@ class LocalMinima(FunctionProblem):
             return None
         return calculus.descent_end(self.function, self.variables, self.start, self.rate, tolerance=TOLERANCE,
                                     max_iterations=BOUND, minima=self.minima)
+
+    @property
+    def jump(self) -> calculus.Jump | None:
+        """The last step of the descent that jumps over a hill into another valley, where one does; else None."""
+        return self.end.jumps[-1] if self.end is not None and self.end.jumps else None
+
+    def jumped(self) -> str:
+        """How the last jump goes: "iteration 1 jumps from 2 over the hill top at 0.169938 to -0.1"."""
+        jump = self.jump
+        if jump is None:
+            return ""
+        over = "the hill top" if self.one else "a ridge"
+        return (f"iteration {jump.k} jumps from {show_floats(jump.before)} over {over} at {show_floats(jump.top)} "
+                f"to {show_floats(jump.after)}")
 
     @property
     def one(self) -> bool:
@@ -529,6 +544,11 @@ class LocalMinima(FunctionProblem):
             " or ".join(f"∂{self.name}/∂{v}" for v in self.variables)
         also = f", and find where {partials} has no value" if self._shape else ""
         first = f"The local minima are among the critical points: solve {gradient}{also}, then classify each one."
+        if self.ask == Ask.END and self.jump is not None:  # a step crosses a hill: the start's valley is not the end's
+            return (first, "Descent goes downhill, but a step can be so large that it jumps over a hill into another "
+                           "valley: follow the iterations to see which valley it ends in.",
+                    f"Of the {count} local minima, it ends at the one in the valley its last jump lands in: "
+                    f"{self.jumped()}.")
         if self.ask == Ask.END:
             return (first, "Descent only goes downhill: it ends at the bottom of the valley it starts in, which "
                            "need not be the lowest one.",
@@ -583,6 +603,15 @@ class LocalMinima(FunctionProblem):
         if len(v) == 2:
             return f"D > 0 and {self.name}_{v[0] * 2} > 0"
         return "every leading principal minor of the Hessian > 0"
+
+    def question_figure(self) -> Figure:
+        """Where descent ends: f around the start and every local minimum, any of which it may end at (framed on
+        the path, only the valley it ends in would show)."""
+        from ...plot import descent_question
+        if self.ask == Ask.END and self.start is not None:
+            around = [tuple(float(c) for c in p.point) for p in self.minima.points]
+            return descent_question(self.function, self.start, self.drawn_variables(), self.name, around=around)
+        return super().question_figure()
 
     def figure(self) -> Figure:
         """Where descent ends: its path; otherwise the function with its critical points by class."""

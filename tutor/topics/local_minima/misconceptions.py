@@ -35,6 +35,10 @@ MISCONCEPTIONS = register(
         "from {start} it ends in the valley of the local minimum it starts above, which is not always the "
         "lowest one."),
     Misconception(
+        "descent-jump-missed", "thought descent stays in the valley it starts in, though a step jumps a hill",
+        "It looks like you gave a local minimum the descent does not end at. A step can be so large that it jumps "
+        "over a hill: {jumped}, and descent ends at the bottom of the valley it lands in."),
+    Misconception(
         "only-global-minimum", "gave only the global minimum, not every local one",
         "It looks like you gave only the lowest minimum. A local minimum is lower than every point near it, "
         "not than every point: this function has {count} of them."),
@@ -112,6 +116,11 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
             found.append(("gave-minimum-value", MINIMUM_VALUE.say(
                 value=show(minima.values[lowest]), f=problem.name, x=problem.variables[0]),
                 Answer(Shape.NUMBER, typeable(minima.values[lowest]))))
+    elif problem.ask == Ask.END and problem.end is not None and problem.end.reached is not None \
+            and problem.jump is not None:  # the valley it starts in is not where it ends: every other minimum
+        found += [("descent-jump-missed", say["descent-jump-missed"](jumped=problem.jumped()),
+                   _answer([point], one, listed=False))
+                  for i, point in enumerate(points) if i != problem.end.reached]
     elif problem.ask == Ask.END and problem.end is not None and problem.end.reached is not None \
             and problem.end.reached != lowest and problem.start is not None:
         found.append(("descent-finds-global", say["descent-finds-global"](start=problem.point_text(problem.start)),

@@ -27,6 +27,8 @@ class MinimaRule(StepRule):
     LEAST_SET = "least_set"
     NO_LEAST = "no_least_minimum"  # a JSON step is named by it: not minimize's "no_least"
     REACHED = "reached"
+    JUMP = "jump"
+    REACHED_AFTER_JUMP = "reached_after_jump"
     MINIMA_IN = "minima_in"
     NONE_IN = "none_in"
     LEAST_IN = "least_in"
@@ -63,6 +65,11 @@ TEMPLATES: dict[StepRule, str] = {
     MinimaRule.NO_LEAST: "None of these is the least local minimum: {why}, and so no global minimum.",
     MinimaRule.REACHED: ("Descent only goes downhill from where it starts: it ends in the valley of the local "
                          "minimum {after}, where {f} = {value}{approx}; {verdict}."),
+    MinimaRule.JUMP: ("Iteration {k} steps so far that it jumps from {before} over {one:the hill top|a ridge} at "
+                      "{top} to {after}, into another valley."),
+    MinimaRule.REACHED_AFTER_JUMP: ("Descent goes downhill within a valley, but a step can jump over a hill: it ends "
+                                    "in the valley its last jump lands in, at the local minimum {after}, where "
+                                    "{f} = {value}{approx}; {verdict}."),
     MinimaRule.MINIMA_IN: "So the local {one:minimum|minima} in the region {one:is|are} {after:and}.",
     MinimaRule.NONE_IN: "So no local minimum {found} in the region.",
     MinimaRule.LEAST_IN: "The least local minimum in the region is {f}{point:args} = {value}{approx}{verdict}.",
@@ -235,8 +242,11 @@ def descent_end_steps(end: DescentEnd) -> Step:
     point = _point(minima.points[i].point)
     is_global = minima.is_global if i == minima.lowest and not minima.least_sets else False
     value = minima.values[i]
-    substeps = [*minima_steps(minima), run,
-                step(MinimaRule.REACHED, None, point, value=value, approx=approx(value), verdict=GLOBAL[is_global])]
+    # where a step jumps a hill (computed along each step), the valley it starts in is not the reason it ends here
+    jumps = [step(MinimaRule.JUMP, j.before, j.after, k=j.k, top=j.top, one=len(j.top) == 1) for j in end.jumps]
+    rule = MinimaRule.REACHED_AFTER_JUMP if jumps else MinimaRule.REACHED
+    substeps = [*minima_steps(minima), run, *jumps,
+                step(rule, None, point, value=value, approx=approx(value), verdict=GLOBAL[is_global])]
     return step(MinimaRule.DESCENT_ENDS, minima.function, point, substeps, variables=minima.variables,
                 start=run.get("start"), rate=run.get("rate"))
 

@@ -19,7 +19,7 @@ from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape
 from ...show import show_floats
 from ..base import Field, FieldError, FunctionProblem, point_from
-from ..gradient_descent.exercise import subscripted, underflowed, until_field
+from ..gradient_descent.exercise import refuse_settled_start, subscripted, underflowed, until_field
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -62,8 +62,7 @@ class Stopping(FunctionProblem):
             raise FieldError("start", error.message) from None
         if stop.iterations is None:
             raise FieldError("until", f"the descent never gets there: {stop.reason}")
-        if stop.iterations == 0:
-            raise FieldError("until", "the slope at the start is already below it: no iteration is needed")
+        refuse_settled_start(stop.descent, stop.tolerance)
         zeroed = [(name, k) for name, k in stop.descent.zeroed if k <= stop.iterations]
         if zeroed:  # |f′| of a coordinate taken as 0 is 0: the count would be the rounding's (1e-310 on x²)
             raise FieldError("until", f"{underflowed(*zeroed[0])}, before {problem.size} gets below 'until'; "
@@ -132,6 +131,11 @@ class Stopping(FunctionProblem):
             f"Count the steps, not the checks: the answer is the first k where {self.size} < "
             f"{self.show(self.until)} at {subscripted(self.variables, 'ₖ')}.",
         )
+
+    def question_figure(self) -> Figure:
+        """f around the start: the path's extent would show where it stops."""
+        from ...plot import descent_question
+        return descent_question(self.function, self.start, self.drawn_variables(), self.name)
 
     def figure(self) -> Figure:
         """The descent up to the point where it is close enough."""

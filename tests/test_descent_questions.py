@@ -1,0 +1,150 @@
+"""Descent exercises as a student sees them: the picture before an answer is framed by the question alone
+(finding 260), where descent ends is told by what the iterations do, a step that jumps a hill included
+(finding 267), and a start already at the bottom is refused for every descent kind alike (finding 275)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor import packs
+from tutor.cli import main
+from tutor.feedback import respond
+from tutor.steps import render_text
+
+LESSON = packs.load("gradients")
+
+
+def _pack(tmp_path, *lines: str):
+    text = "pack: p\nexercises:\n" + "".join(f"  - {line}\n" for line in lines)
+    return packs.load_text(text, "p.yaml", tmp_path)
+
+
+# ------------------------------------------------------------------ 260: the question picture
+
+
+def _frames(figure) -> set:
+    return {panel.limits for panel in figure.panels}
+
+
+def test_the_learning_rate_question_picture_frames_every_panel_alike_whatever_the_rates_do():
+    # the lesson's x² from 1: the panel of α = 1.1 spanned -45 … 50 (it diverges), that of α = 0.001 0.95 … 1.01
+    problem = LESSON.exercise("learning-rates-x2").variant().problem
+    question = problem.question_figure()
+    assert [p.title for p in question.panels] == ["α = 1.1", "α = 0.9", "α = 0.25", "α = 0.001"]
+    assert len(_frames(question)) == 1
+    assert len(_frames(problem.figure())) == 4  # the answer's panels follow each path
+    (((low, high), _),) = _frames(question)
+    assert low < 0 < 1 < high  # the start, and the bottom at 0, in view
+
+
+@pytest.mark.parametrize("function, start, rates", [
+    ("x^2", "1", ("1.1", "0.001")),
+    ("e^x - ln(x)", "0.05", ("0.2", "0.005")),
+    ("x^4 - 3x^2 + x", "1", ("0.3", "0.01")),
+    ("x^2 + 2y^2", "[1, 1]", ("0.6", "0.01")),
+])
+def test_a_descent_question_picture_is_the_same_for_any_rate(tmp_path, function, start, rates):
+    """The frame comes from f and the start: a diverging and a too slow rate draw alike, and one step of
+    descent is framed as ten times shorter steps are."""
+    fast, slow = rates
+    pack = _pack(tmp_path,
+                 f"{{id: both, kind: learning_rate, function: '{function}', start: {start}, rates: [{fast}, {slow}], "
+                 "iterations: 10}",
+                 f"{{id: one, kind: learning_rate, function: '{function}', start: {start}, rates: [{slow}], "
+                 "iterations: 10}",
+                 f"{{id: fast, kind: gradient_descent, function: '{function}', start: {start}, rate: {slow}, "
+                 "iterations: 3}",
+                 f"{{id: slow, kind: gradient_descent, function: '{function}', start: {start}, "
+                 f"rate: {float(slow) / 10}, iterations: 3}}")
+    frames = set().union(*(_frames(pack.exercise(i).variant().problem.question_figure())
+                           for i in ("both", "one", "fast", "slow")))
+    assert len(frames) == 1
+
+
+def test_the_descent_end_question_picture_holds_every_valley_it_may_end_in(tmp_path):
+    # it was framed on 0.98 … 1.16, the valley of the answer 1.1309 alone
+    question = LESSON.exercise("local-minima-1d-end").variant().problem.question_figure()
+    (((low, high), _),) = _frames(question)
+    assert low < -1.30084 and high > 1.1309
+    pack = _pack(tmp_path,
+                 "{id: a, kind: local_minima, function: 'x^4 - 3x^2 + x', ask: end, start: 1, rate: 0.05}",
+                 "{id: b, kind: local_minima, function: 'x^4 - 3x^2 + x', ask: end, start: 1, rate: 0.001}")
+    assert _frames(pack.exercise("a").variant().problem.question_figure()) == \
+        _frames(pack.exercise("b").variant().problem.question_figure())
+
+
+# ------------------------------------------------------------------ 267: a step that jumps a hill
+
+JUMPS = ("{id: a, kind: local_minima, function: 'x^4 - 3x^2 + x', ask: end, start: 2, rate: 0.1, tolerance: 'dp:4'}",
+         "{id: b, kind: local_minima, function: 'x^4 - 3x^2 + x', ask: end, start: -2, rate: 0.15, tolerance: 'dp:4'}",
+         "{id: c, kind: local_minima, function: '(x^2 - 1)^2 + y^2', ask: end, start: [1.8, 0.5], rate: 0.2, "
+         "tolerance: 'dp:4'}",
+         "{id: d, kind: local_minima, function: 'x^4 - 2x^2', ask: end, start: 2, rate: 0.1, tolerance: 'dp:4'}")
+
+
+def test_hints_steps_and_feedback_follow_a_first_step_that_jumps_the_hill(tmp_path):
+    # x⁴ − 3x² + x from 2 at α = 0.1: the first step lands at -0.1, past the hill top at 0.16994, and descent ends
+    # at -1.30084; the hints said "it ends at the one in the same valley as the start" (1.1309)
+    a = _pack(tmp_path, *JUMPS).exercise("a").variant()
+    assert a.hints()[1:] == (
+        "Descent goes downhill, but a step can be so large that it jumps over a hill into another valley: follow "
+        "the iterations to see which valley it ends in.",
+        "Of the 2 local minima, it ends at the one in the valley its last jump lands in: iteration 1 jumps from 2 "
+        "over the hill top at 0.169938 to -0.1.")
+    lines = [line.strip() for line in render_text(a.steps()).splitlines()]
+    assert lines[-2:] == [
+        "8. Iteration 1 steps so far that it jumps from 2 over the hill top at 0.169938 to -0.1, into another "
+        "valley.",
+        "9. Descent goes downhill within a valley, but a step can jump over a hill: it ends in the valley its "
+        "last jump lands in, at the local minimum -1.30083…, where f = -3.5139…; it is the global minimum."]
+    assert respond(a, "1.1309").message == (
+        "It looks like you gave a local minimum the descent does not end at. A step can be so large that it jumps "
+        "over a hill: iteration 1 jumps from 2 over the hill top at 0.169938 to -0.1, and descent ends at the bottom "
+        "of the valley it lands in.")
+    assert respond(a, "-1.3008").correct
+
+
+def test_a_jump_away_from_the_global_minimum_is_not_called_thinking_descent_finds_it(tmp_path):
+    # from -2 (above the valley of the global minimum -1.30084) the first step lands at 0.85: the feedback said
+    # "from -2 it ends in the valley of the local minimum it starts above"
+    pack = _pack(tmp_path, *JUMPS)
+    assert respond(pack.exercise("b").variant(), "-1.3008").message == (
+        "It looks like you gave a local minimum the descent does not end at. A step can be so large that it jumps "
+        "over a hill: iteration 1 jumps from -2 over the hill top at 0.169938 to 0.85, and descent ends at the "
+        "bottom of the valley it lands in.")
+    d = pack.exercise("d").variant()  # x⁴ − 2x² from 2: lands at -0.4 past the hill top at 0 and ends at -1
+    assert d.hints()[2] == ("Of the 2 local minima, it ends at the one in the valley its last jump lands in: "
+                            "iteration 1 jumps from 2 over the hill top at 0 to -0.4.")
+    assert respond(d, "1").message.startswith("It looks like you gave a local minimum the descent does not end at.")
+    c = pack.exercise("c").variant()  # in two variables the hill is a ridge the step crosses
+    assert c.hints()[2].startswith("Of the 2 local minima, it ends at the one in the valley its last jump lands in: "
+                                   "iteration 1 jumps from (1.8, 0.5) over a ridge at (")
+    assert respond(c, "(-1, 0)").correct
+
+
+def test_a_descent_that_stays_in_its_valley_keeps_its_words():
+    item = LESSON.exercise("local-minima-1d-end").variant()
+    assert item.hints()[2] == "Of the 2 local minima, it ends at the one in the same valley as the start."
+    assert render_text(item.steps()).splitlines()[-1].strip().startswith(
+        "8. Descent only goes downhill from where it starts: it ends in the valley of the local minimum")
+
+
+# ------------------------------------------------------------------ 275: a start at the bottom
+
+
+@pytest.mark.parametrize("line, said", [
+    ("{id: e, kind: learning_rate, function: 'x^2', start: 0, rates: [0.1, 1.5], iterations: 10}",
+     "the slope at the start is already below 0.0001 (the default 'until'): no iteration is needed"),
+    ("{id: e, kind: learning_rate, function: 'x^2 + y^2', start: [0, 0.00001], rates: [0.1, 1.5], iterations: 10, "
+     "until: 0.001}", "the slope at the start is already below it: no iteration is needed"),
+    ("{id: e, kind: learning_rate, function: 'x^4 - 2x^2', start: -1, rates: [0.1, 0.7], iterations: 10}",
+     "the slope at the start is already below 0.0001 (the default 'until'): no iteration is needed"),
+    ("{id: e, kind: stopping, function: 'x^2', start: 0.001, rate: 0.1, until: 0.01}",
+     "the slope at the start is already below it: no iteration is needed"),
+])
+def test_a_start_already_at_the_bottom_is_refused(tmp_path, capsys, line, said):
+    # x² from 0: "valid", its key "converges, converges", and "1.5 diverges" marked wrong
+    pack = tmp_path / "st.yaml"
+    pack.write_text(f"pack: st\nexercises:\n  - {line}\n", encoding="utf-8")
+    assert main(["pack", "validate", str(pack)]) == 1
+    assert capsys.readouterr().out.strip().endswith(f"exercise 'e': {said}")
