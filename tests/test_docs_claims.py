@@ -7,8 +7,10 @@ import asyncio
 import csv
 import inspect
 import re
+import signal
 import sqlite3
 import sys
+import time
 from fractions import Fraction
 from pathlib import Path
 
@@ -18,7 +20,9 @@ from prompt_toolkit.history import FileHistory
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from tutor import packs, store, variant_check
+from tutor import packs, practice, repl, store, variant_check, workers
+from tutor.cli import practice as cli_practice
+from tutor.cli.practice import history
 from tutor.equality import _SCALES, GENERIC_WANTED, MARGIN, MAX_PRECISION, POINTS_WANTED
 from tutor.feedback import respond
 from tutor.limits import LIMITS
@@ -137,6 +141,106 @@ def test_ctrl_c_clears_the_line(tmp_path):
         keyboard.send_text("12345\x03")  # typed, then cleared: never answered
         keyboard.send_text("2x\r\x04")
         shell.run()
+    with sqlite3.connect(tmp_path / "p.sqlite3") as connection:
+        assert connection.execute("SELECT answer, verdict FROM attempts").fetchall() == [("2x", "correct")]
+
+
+def _suggested(shell: Shell, typed: str) -> str | None:
+    async def load() -> None:
+        async for _ in shell.prompt.history.load():
+            pass
+
+    asyncio.run(load())
+    typing = Buffer(history=shell.prompt.history, document=Document(typed))
+    suggestion = shell.prompt.auto_suggest.get_suggestion(typing, typing.document)
+    return suggestion.text if suggestion else None
+
+
+def test_each_student_has_their_own_history_and_pictures(tmp_path, monkeypatch):
+    """docs/reference/practice.md: history is each student's own (histories/NAME), and so are the pictures
+    (pictures/NAME): students sharing an account never see each other's answers."""
+    monkeypatch.setenv("TUTOR_HOME", str(tmp_path))
+    names = ["ann", "bob", "../ann", "a/b", ".", "Zoë"]
+    own = [history(tmp_path, name) for name in names]
+    assert len(set(own)) == len(names) and all(path.parent == tmp_path / "histories" for path in own)
+    assert [path.name for path in own[:2]] == ["ann", "bob"]
+    progress = store.Store(tmp_path / "p.sqlite3")
+    pictures = {Session(packs.load("gradients"), progress, name, seed=1).picture_folder for name in names}
+    assert len(pictures) == len(names) and all(folder.parent == tmp_path / "pictures" for folder in pictures)
+    ann = Session(packs.load("gradients"), progress, "ann", seed=1)
+    ann.start()
+    assert ann.handle("2x")[0].text == "✓ Correct."
+    saved = [line.text for line in ann.handle(":plot last")][0]
+    assert saved.endswith(str(tmp_path / "pictures" / "ann" / "tangent-line-fix-y.png"))
+    progress.close()
+
+
+def test_no_suggestion_is_an_answer_anyone_gave_to_the_exercise_on_the_screen(tmp_path):
+    """docs/reference/practice.md: suggestions never an answer you or anyone of the progress file has already
+    given to the exercise on the screen (a history from before each student had their own holds others')."""
+    progress = store.Store(tmp_path / "p.sqlite3")
+    ann = Session(packs.load("gradients"), progress, "ann", seed=1)
+    ann.start()
+    assert [line.text for line in ann.handle("2x+1")][0].startswith("✗")  # a wrong answer, then the right one
+    assert ann.handle("2x")[0].text == "✓ Correct."
+    for answer in ("2x+1", "2x", "6xy^3"):  # the history all students shared
+        FileHistory(str(tmp_path / "history")).store_string(answer)
+    bob = Session(packs.load("gradients"), progress, "bob", seed=1)
+    bob.start()  # exercise 1, d/dx of g(x) = x² + 16, as ann's
+    shell = Shell(bob, history=tmp_path / "history")
+    assert _suggested(shell, "2") is None  # neither ann's mistake nor her right answer
+    assert _suggested(shell, "6x") == "y^3"  # an answer to another exercise is still offered
+    progress.close()
+
+
+def test_the_shared_history_becomes_the_account_students_own(tmp_path, monkeypatch):
+    """docs/reference/practice.md: the history every student of the account shared before becomes the account's
+    own student's, once; other students start with an empty one."""
+    monkeypatch.setattr(cli_practice, "_user", lambda: "me")
+    FileHistory(str(tmp_path / "history")).store_string("6xy^3")
+    assert history(tmp_path, "bob") == tmp_path / "histories" / "bob" and not (tmp_path / "histories" / "bob").exists()
+    mine = history(tmp_path, "me")
+    assert mine == tmp_path / "histories" / "me" and "6xy^3" in mine.read_text()
+    assert not (tmp_path / "history").exists()
+    assert history(tmp_path, "me") == mine
+
+
+def _ctrl_c(_number, _frame):
+    raise KeyboardInterrupt
+
+
+def test_ctrl_c_while_an_answer_is_checked_stops_the_check_and_the_session_goes_on(tmp_path, monkeypatch):
+    """docs/reference/practice.md: Ctrl-C while an answer is worked on stops that work and gives the prompt back,
+    the exercise on the screen still there; the next answer is checked as usual and the session ends with its
+    summary."""
+    session = Session(packs.load("gradients"), store.Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    real = practice.respond
+
+    def slow_once(exercise, text):
+        if text == "x^3":  # a check that takes long: Ctrl-C comes while the worker is at it
+            signal.signal(signal.SIGALRM, _ctrl_c)
+            signal.setitimer(signal.ITIMER_REAL, 0.5)
+            workers.isolated(time.sleep, 30)
+        return real(exercise, text)
+
+    monkeypatch.setattr(practice, "respond", slow_once)
+    typed = iter(["x^3", "2x"])
+    printed: list[str] = []
+
+    def read(_prompt: str) -> str:
+        text = next(typed, None)
+        if text is None:
+            raise EOFError
+        return text
+
+    began = time.monotonic()
+    repl.converse(session, read, lambda lines: printed.extend(line.text for line in lines))
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    assert time.monotonic() - began < 20
+    after = printed[printed.index("d/dx of g(x) = x² + 16") + 1:]
+    assert after[:2] == ["Stopped. Type the answer or the command again, or another; Ctrl-D quits.", "✓ Correct."]
+    assert after[-1] == "Bye. This session: 1 exercise solved, 1 attempt."
+    session.store.close()
     with sqlite3.connect(tmp_path / "p.sqlite3") as connection:
         assert connection.execute("SELECT answer, verdict FROM attempts").fetchall() == [("2x", "correct")]
 

@@ -112,6 +112,47 @@ def test_fix_variable_misconceptions(exercise_id, answer, misconception):
     assert named(exercise_id, answer) == misconception
 
 
+@pytest.mark.parametrize("exercise_id, answer, message", [
+    # right once the fixed value is put in: said so, and no point off the slice (x = 1, y = 2) is named
+    ("fix-y-4", "x^2 + 4y", "y is still in your answer: fixing y = 4 means putting 4 in its place, and f(x, 4) has "
+     "only x left. With y = 4 put in, your answer is right."),
+    ("fix-y-4-slope", "2x + 2y - 8", "y is still in your answer: fixing y = 4 means putting 4 in its place, and "
+     "f(x, 4) has only x left. With y = 4 put in, your answer is right."),
+    ("fix-y-4-slope", "4y + 2x - 16", "y is still in your answer: fixing y = 4 means putting 4 in its place, and "
+     "f(x, 4) has only x left. With y = 4 put in, your answer is right."),
+    ("fix-y-4-slope", "y + 2x - 4", "y is still in your answer: fixing y = 4 means putting 4 in its place, and "
+     "f(x, 4) has only x left. With y = 4 put in, your answer is right."),
+    ("sauna-wall-temperature", "85 + x*y", "x is still in your answer: fixing x = 0 means putting 0 in its place, "
+     "and T(0, y) has only y left. With x = 0 put in, your answer is right."),
+    ("fix-x-2", "y^2 + 2x", "x is still in your answer: fixing x = 2 means putting 2 in its place, and f(2, y) has "
+     "only y left. With x = 2 put in, your answer is right."),
+    # wrong on the slice too: the difference is shown at a point of the slice (y = 4 put in, x = 1)
+    ("fix-y-4", "2y", "y is still in your answer: fixing y = 4 means putting 4 in its place, and f(x, 4) has only "
+     "x left. With y = 4 put in: at x = 1 your answer is 8, but the correct value is 17."),
+    ("fix-y-4-slope", "x^2 + y^2", "y is still in your answer: fixing y = 4 means putting 4 in its place, and "
+     "f(x, 4) has only x left. With y = 4 put in: at x = 1 your answer is 17, but the correct value is 2."),
+])
+def test_an_answer_holding_the_fixed_variable_is_compared_on_the_slice(exercise_id, answer, message):
+    """An answer that still holds the fixed variable is incorrect, and told so; where it differs is named on the
+    slice, never at a point where the fixed variable has another value."""
+    got = verdict(exercise_id, answer)
+    assert (got.verdict, got.message) == ("incorrect", message)
+
+
+def test_several_fixed_variables_are_compared_on_their_slice(tmp_path):
+    pack = _pack(tmp_path, "  - id: e\n    kind: fix_variable\n    function: x y + z^2 + x\n"
+                           "    fix: {y: 2, z: 1}\n")
+    item = pack.exercise("e").variant()
+    assert item.prompt() == "Fix y = 2, z = 1 in f(x, y, z) = xy + z² + x. Write f(x, 2, 1) as a function of x."
+    assert respond(item, "x y + 1 + x").message == (
+        "y is still in your answer: fixing y = 2 and z = 1 means putting their values in, and f(x, 2, 1) has only "
+        "x left. With y = 2 and z = 1 put in, your answer is right.")
+    assert respond(item, "y z + x").message == (
+        "y and z are still in your answer: fixing y = 2 and z = 1 means putting their values in, and f(x, 2, 1) "
+        "has only x left. With y = 2 and z = 1 put in: at x = 1 your answer is 3, but the correct value is 4.")
+    assert respond(item, "3x + 1").correct
+
+
 @pytest.mark.parametrize("function, fix, hint", [
     ("x^2 + y^2", "{y: 4}", "The term y² is a constant now: it stays, it does not become 0."),
     ("85 - 1/90 x^2 (x - 6) y^2 (y - 6)", "{x: 0}",  # the wall: it has the one temperature 85

@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -78,6 +79,33 @@ def test_answers_made_while_another_program_holds_the_lock_are_kept_then_saved(t
     session.close()
     session.store.close()
     assert len(attempts(db)) == 3
+
+
+def test_after_one_wait_for_the_lock_no_answer_and_no_ending_waits_again(tmp_path, monkeypatch):
+    """docs/reference/progress.md: the wait for another program's lock happens once; then each answer is
+    graded and shown at once (its write tried without waiting), and the session ends at once, its
+    writes kept and saved later. Each wait here is 3 x 1 s: an answer that waited would take 3 s."""
+    monkeypatch.setattr(store, "_BUSY_SECONDS", 1.0)
+    db = tmp_path / "progress.sqlite3"
+    Store(db).close()  # made by an earlier session
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program writing, for a long time
+    session = session_on(db)
+    assert any(line.startswith(f"Note: your progress can't be saved to {db} right now (database is locked)")
+               for line in session.started)
+    for _ in range(3):
+        began = time.monotonic()
+        assert answer_right(session)[0] == "✓ Correct."
+        assert time.monotonic() - began < 1.0
+    began = time.monotonic()
+    session.close()
+    session.store.close()
+    assert time.monotonic() - began < 1.0
+    other.execute("ROLLBACK")
+    again = Store(db)
+    assert again.take_notices() == [f"saved 10 kept write(s) of your progress from {db}.unsaved.json"]
+    assert [verdict for _, verdict in attempts(db)] == ["correct"] * 3  # none lost
+    again.close()
 
 
 def _kept_with_the_lock_held(tmp_path, monkeypatch):

@@ -292,7 +292,7 @@ def test_real_terminal_first_minute(tmp_path):
     finally:
         _tmux("kill-session", "-t", name, capture_output=True)
     assert (tmp_path / "progress.sqlite3").exists()
-    assert (tmp_path / "history").read_text().count("2x") == 1
+    assert (tmp_path / "histories" / "ana").read_text().count("2x") == 1  # ana's own history
 
 
 @pytest.mark.skipif(TMUX is None, reason="tmux is not installed; the real-terminal test needs it")

@@ -34,7 +34,7 @@ from .feedback import in_worker, respond
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack
 from .parse import FUNCTIONS, InputError
-from .store import Store, Visit, default_home
+from .store import Store, Visit, default_home, student_folder
 from .variant_check import settable
 from .words import and_list, counted
 
@@ -142,7 +142,8 @@ class Session:
         self.current: _Current | None = None
         self.previous: _Current | None = None
         self.unsettable: dict[str, str] = {}  # exercise id -> why it can't be set (skipped, as the grader does)
-        self.picture_folder: Path = self.pictures or default_home() / "pictures"
+        # each student's own: one student's picture with the answer is not under the name of another's question
+        self.picture_folder: Path = self.pictures or default_home() / "pictures" / student_folder(self.student)
 
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> list[Line]:
@@ -200,6 +201,14 @@ class Session:
 
     def close(self) -> None:
         self.store.end_session(self.session_id)
+
+    def interrupted(self) -> list[Line]:
+        """What Ctrl-C while an answer or a command is worked on says: that work is stopped and the session
+        goes on (what was saved stays saved)."""
+        lines = [Line("Stopped. Type the answer or the command again, or another; Ctrl-D quits.", "muted")]
+        if self.current is None:  # stopped while a new pack was being set: its first exercise
+            lines += self.next_exercise()
+        return self.noticed(lines)
 
     def save_kept(self) -> list[Line]:
         """Another try at the writes kept while the database was locked, without waiting for it (a
@@ -595,8 +604,8 @@ class Session:
             Line(f"  {name:<10} {what}") for name, what in COMMANDS.items()
         ] + [Line("A command may be shortened (:h is :hint, :s :steps, :sk :skip); hint, help, skip, quit and "
                   "exit alone do the same as :hint, :help, :skip and :quit.", "muted"),
-             Line("Ctrl-C clears the line; Ctrl-D quits. Answers are read as you type: "
-                  "6xy^3, 6 x y³ and 6*x*y**3 are the same.", "muted")]
+             Line("Ctrl-C clears the line, or stops the work on an answer or a command; Ctrl-D quits. "
+                  "Answers are read as you type: 6xy^3, 6 x y³ and 6*x*y**3 are the same.", "muted")]
 
     def do_quit(self, _: str) -> list[Line]:
         self.finished = True
@@ -636,11 +645,12 @@ class Session:
         return [*self.pack.tags_in_order(), ALL]
 
     def given_answers(self) -> set[str]:
-        """Every answer given to the exercise on the screen, whatever its numbers: the history never
-        suggests these back."""
+        """Every answer given to the exercise on the screen, whatever its numbers, by this student or any
+        other of the progress file: the history never suggests these (a history kept from before each
+        student had their own holds others' answers)."""
         if self.current is None:
             return set()
-        return self.current.typed | self.store.answers(self.student_id, self.pack.id, self.current.spec.id)
+        return self.current.typed | self.store.answers_by_anyone(self.pack.id, self.current.spec.id)
 
 
 def _can_set(spec: ExerciseSpec) -> bool:

@@ -5,7 +5,8 @@ the exercise on the screen), completion of commands, of skills after :topic and
 of the exercise's names, maths highlighted as it is typed, and a toolbar that
 shows how the answer so far reads ("read as: 6xy³") above the pack, the
 exercise number, the exercises solved, the attempts and the streak. Ctrl-C
-clears the line; Ctrl-D quits, and so does closing the terminal window.
+clears the line, and while an answer or a command is being worked on, stops that work and gives the
+prompt back; Ctrl-D quits, and so does closing the terminal window.
 
 Answers piped in (`tutor < answers.txt`) are read line by line instead, each
 printed after its prompt, so the output reads as the session it was: no
@@ -215,7 +216,10 @@ def converse(session: Session, read: Callable[[str], str], emit: Callable[[list[
                 break
             except _Ended:  # the window was closed: no one to say goodbye to
                 break
-            emit(session.handle(text))
+            try:
+                emit(session.handle(text))
+            except KeyboardInterrupt:  # Ctrl-C while it works: that work is dropped, the session goes on
+                emit(session.interrupted())
     finally:
         session.close()
 

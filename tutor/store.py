@@ -7,11 +7,14 @@ and migrated forward step by step when an older database is opened.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
+import signal
 import sqlite3
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -74,6 +77,17 @@ def default_home() -> Path:
     else:
         base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
     return base / "calculus-tutor"
+
+
+def student_folder(name: str) -> str:
+    """A student's own name among files (their history, their pictures): the name itself where it is
+    letters, digits, `-` and `_`, each other character written %XX (so `.`, `/` and `..` can't lead out of
+    the folder, and two names never share one); a name too long for a file name ends in a digest of it."""
+    safe = "".join(c if (c.isascii() and c.isalnum()) or c in "-_" else
+                   "".join(f"%{byte:02X}" for byte in c.encode("utf-8")) for c in name) or "%"
+    if len(safe) > 120:
+        safe = safe[:100] + "~" + hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
+    return safe
 
 
 def _now() -> str:
@@ -155,6 +169,7 @@ class Store:
         self.last_provisional = 0
         self.read_only = False
         self.failing = False  # a write failed and nothing has been written since
+        self._once = False  # one try, no retries (while retrying without waiting)
         if self.path.exists():
             self._inspect()
         self.db = self._connect()
@@ -235,8 +250,12 @@ class Store:
         return _Transaction(self.db)
 
     def close(self) -> None:
-        """Save what is still kept (to the database, else to a file beside it) and close."""
-        self.flush()
+        """Save what is still kept (to the database, else to a file beside it) and close: without
+        waiting for the lock again where it was waited for already (the file keeps them as well)."""
+        if self.failing:
+            self.retry()
+        else:
+            self.flush()
         if self.pending:
             self._keep_in_file()
         self.db.close()
@@ -248,7 +267,10 @@ class Store:
     # -- writes: now if the database takes them, else kept for later
     def _write(self, kind: str, *args: object) -> None:
         self.pending.append(_Write(kind, args, _now()))
-        self.flush()
+        if self.failing:  # the lock was waited for once already: each write would wait again, in front of a person
+            self.retry()
+        else:
+            self.flush()
 
     def flush(self) -> bool:
         """Do the kept writes, oldest first; whether all are done."""
@@ -258,14 +280,15 @@ class Store:
             try:
                 if self.read_only:
                     raise sqlite3.OperationalError("the database is read-only")
-                self._retrying(lambda write=write: self._do(write))
+                with _uninterrupted():
+                    self._retrying(lambda write=write: self._do(write))
+                    self.pending.pop(0)
             except sqlite3.Error as error:
                 if not self.failing and not self.read_only:  # said once, until it works again
                     self.notices.append(f"your progress can't be saved to {self.path} right now ({error}); "
                                         "it is kept and saved as soon as it can be")
                 self.failing = True
                 return False
-            self.pending.pop(0)
         if self.failing:
             self.notices.append(f"your progress is saved again to {self.path} ({kept} kept writes)")
             self.failing = False
@@ -277,12 +300,15 @@ class Store:
             return
         self.db.execute("PRAGMA busy_timeout = 0")
         try:
+            self._once = True  # one try: the retries are for a lock waited for
             self.flush()
         finally:
+            self._once = False
             self.db.execute(f"PRAGMA busy_timeout = {int(_BUSY_SECONDS * 1000)}")
 
     def _retrying(self, action, transaction: bool = True) -> None:
-        for attempt in range(_TRIES):
+        tries = 1 if self._once else _TRIES
+        for attempt in range(tries):
             try:
                 if transaction:
                     with self.transaction():
@@ -291,7 +317,7 @@ class Store:
                     action()
                 return
             except sqlite3.OperationalError as error:
-                if attempt == _TRIES - 1 or not ("locked" in str(error) or "busy" in str(error)):
+                if attempt == tries - 1 or not ("locked" in str(error) or "busy" in str(error)):
                     raise
 
     def _real(self, key: int) -> int:
@@ -505,6 +531,14 @@ class Store:
                                "AND exercise = ?", (self._real(student_id), pack, exercise))
         return {row[0] for row in rows}
 
+    def answers_by_anyone(self, pack: str, exercise: str) -> set[str]:
+        """Every answer any student has given to the exercise, whatever its numbers (and the kept ones,
+        not saved yet)."""
+        rows = self.db.execute("SELECT DISTINCT answer FROM attempts WHERE pack = ? AND exercise = ?",
+                               (pack, exercise))
+        kept = {str(w.args[5]) for w in self.pending if w.kind == "attempt" and w.args[2:4] == (pack, exercise)}
+        return {row[0] for row in rows} | kept
+
     def last_visit(self, student_id: int) -> Visit | None:
         """Where the student's last session that showed anything left off."""
         row = self.db.execute(
@@ -561,6 +595,21 @@ class _Transaction:
             return False
         self.db.execute("ROLLBACK" if kind else "COMMIT")
         return False
+
+
+@contextlib.contextmanager
+def _uninterrupted() -> Iterator[None]:
+    """Ctrl-C held back until the block is done: a write cut off between its commit and its bookkeeping
+    would be done twice. Where signals can't be held back (another thread, another system), as before."""
+    try:
+        before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    except (AttributeError, ValueError, OSError):
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _existing(folder: Path) -> Path:

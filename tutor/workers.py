@@ -165,8 +165,12 @@ class Pool:
     def _call_once(self, task: object) -> Finished | Stopped:
         worker = self._send(self.workers[0], (0, task))
         outcome = None
-        while outcome is None:
-            outcome = self._receive(worker) if worker.conn.poll(self._patience(worker)) else self._give_up(worker)
+        try:
+            while outcome is None:
+                outcome = self._receive(worker) if worker.conn.poll(self._patience(worker)) else self._give_up(worker)
+        except KeyboardInterrupt:  # its answer, still to come, would be taken for the next task's
+            self._replace(worker)
+            raise
         return outcome
 
     def run(self, tasks: Iterable[tuple[Hashable, object]], group: Callable[[Any], Hashable] | None = None

@@ -39,9 +39,11 @@ def _figure(args: argparse.Namespace) -> Figure:
 
 
 def default_path(args: argparse.Namespace) -> Path:
-    """Where the picture goes without --out: the pictures folder under the tutor's home (made if need be),
-    named as `:plot` names it."""
+    """Where the picture goes without --out: the pictures folder under the tutor's home (with --student,
+    that student's folder in it; made if need be), named as `:plot` names it."""
     folder = store.default_home() / "pictures"
+    if args.student is not None:  # where that student's :plot puts it
+        folder = folder / store.student_folder(args.student)
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"{args.exercise}{'' if args.answers else '-question'}.png"
 

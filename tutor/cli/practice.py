@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             session = Session(pack, progress, args.student or _user(), topic=args.topic, **options)
             if sys.stdin.isatty():
-                repl.Shell(session, history=home / "history", ending=ending).run()
+                repl.Shell(session, history=history(home, session.student), ending=ending).run()
             else:  # answers from a pipe or a file
                 repl.Piped(session, sys.stdin, sys.stdout, ending=ending).run()
         except NothingToSet as error:  # a pack file whose every exercise can't be set: said, not a bug
@@ -48,6 +48,21 @@ def run(args: argparse.Namespace) -> int:
     except OSError:  # the terminal is gone with its window: no one to read them
         pass
     return EXIT_OK
+
+
+def history(home: Path, student: str) -> Path:
+    """The student's own answer history: `histories/NAME` in the tutor's home. The one history every
+    student of the account shared before (`history`) becomes the account's own student's (the default
+    --student, the user name), once, as it mostly holds their answers; other students start afresh."""
+    own = home / "histories" / store.student_folder(student)
+    shared = home / "history"
+    if student == _user() and shared.is_file() and not own.exists():
+        try:
+            own.parent.mkdir(parents=True, exist_ok=True)
+            shared.replace(own)
+        except OSError:  # a read-only home: the shared one, read as before
+            return shared
+    return own
 
 
 def _user() -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -12,7 +12,10 @@ from sympy import Add, Expr
 
 from ... import calculus
 from ...calculus import SolveError
-from ...parse import Answer, Shape, symbol
+from ...check import Judgement, Verdict, check
+from ...compare import Tolerance
+from ...limits import Limits
+from ...parse import Answer, InputError, Shape, symbol
 from ...words import and_list
 from ..base import Field, FieldError, FunctionProblem, choice_from
 
@@ -100,6 +103,39 @@ class FixVariable(FunctionProblem):
     def expected(self) -> Answer:
         s = self.solution
         return Answer(Shape.EXPRESSION, s.derivative if self.ask == Ask.DERIVATIVE else s.slice)
+
+    def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
+        """As every kind checks, except a wrong answer that still holds a fixed variable: told so, and
+        compared where the question looks, on the slice (with the fixed values put in), never at a point
+        off it (x = 1, y = 2 where y = 4 was fixed)."""
+        verdict = super().check(text, tolerance, expected)
+        if expected is not None or verdict.verdict != Judgement.INCORRECT:
+            return verdict
+        try:
+            answer = self.read(text)
+        except InputError:
+            return verdict
+        if not isinstance(answer.value, Expr):
+            return verdict
+        kept = [v for v, _ in self.fixed if symbol(v) in answer.value.free_symbols]
+        if not kept:
+            return verdict
+        put = replace(answer, value=answer.value.xreplace({symbol(v): c for v, c in self.fixed}))
+
+        def read_put(_text: str, _limits: Limits) -> Answer:
+            return put
+
+        on_slice = check(text, self.expected(), variables=self.answer_variables, shape=self.shape,
+                         tolerance=tolerance or self.default_tolerance(), reader=read_put, isolated=False)
+        values = " and ".join(f"{v} = {self.show(c)}" for v, c in self.fixed)
+        putting = f"{self.show(self.fixed[0][1])} in its place" if len(self.fixed) == 1 else "their values in"
+        said = (f"{and_list(kept)} {'is' if len(kept) == 1 else 'are'} still in your answer: fixing {values} "
+                f"means putting {putting}, and {self.call()} has only {and_list(list(self.solution.remaining))} left.")
+        if on_slice.correct:
+            said += f" With {values} put in, your answer is right."
+        elif on_slice.verdict == Judgement.INCORRECT and on_slice.message:
+            said += f" With {values} put in: {on_slice.message[0].lower()}{on_slice.message[1:]}"
+        return replace(verdict, message=said)
 
     def steps(self) -> Step:
         from .steps import fix_steps
