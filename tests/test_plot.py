@@ -181,10 +181,22 @@ def test_the_sauna_critical_points_by_class_with_the_room():
     (room,) = [s for s in panel.sets if s.role == "region"]
     assert room.label == "region 0 ≤ x ≤ 5, 0 ≤ y ≤ 5"
     assert set(room.outline) == {(0, 0), (5, 0), (5, 5), (0, 5)}
-    assert panel.title == "2 critical points and 2 lines of them in the region 0 ≤ x ≤ 5, 0 ≤ y ≤ 5"
+    # (6, 6) lies outside the room: the legend says so, and the count leaves it out
+    assert panel.title == "1 critical point and 2 lines of them in the region 0 ≤ x ≤ 5, 0 ≤ y ≤ 5"
     # the window shows the room, the saddle and the lines
     (x0, x1), (y0, y1) = panel.limits
     assert x0 < 0 and y0 < 0 and x1 > 6 and y1 > 6
+
+
+@pytest.mark.parametrize(("function", "region", "title"), [
+    ("x^3 - 3x + y^2", "0 <= x <= 2, -1 <= y <= 1", "1 critical point in the region 0 ≤ x ≤ 2, -1 ≤ y ≤ 1"),
+    ("x^2 + y^2", "1 <= x <= 2, 0 <= y <= 1", "0 critical points in the region 1 ≤ x ≤ 2, 0 ≤ y ≤ 1"),
+    ("(x^2 - 1)^2 + (y^2 - 1)^2", "0 <= x <= 2, 0 <= y <= 2", "4 critical points in the region 0 ≤ x ≤ 2, 0 ≤ y ≤ 2"),
+    ("(x - y)^2", "0 <= x <= 1, 3 <= y <= 4", "0 critical points in the region 0 ≤ x ≤ 1, 3 ≤ y ≤ 4"),
+])
+def test_the_contour_title_counts_only_what_lies_in_the_region(function, region, title):
+    (panel,) = contour_figure(function, critical=True, region=region).panels
+    assert panel.title == title
 
 
 def test_contour_levels_are_evenly_spaced_round_numbers():

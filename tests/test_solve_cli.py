@@ -353,7 +353,9 @@ def test_minimize_names_what_may_be_minima_besides_isolated_points(capsys, funct
     # no minimum in the window: said so, and the one outside named as outside, never as "the least" (row 80)
     (["x^2 + y^2", "--region", "1<=x<=2, 0<=y<=1"], [
         "region: 1 ≤ x ≤ 2, 0 ≤ y ≤ 1", "outside the region:", "  (0, 0): f = 0", "no local minimum in the region",
-        "the least local minimum, outside the region: f(0, 0) = 0; it is the global minimum"]),
+        "the least local minimum, outside the region: f(0, 0) = 0; it is the global minimum",
+        # f is least in the box at its corner (1, 0), which no local minimum is
+        "least in the region: f(1, 0) = 1, on its edges x = 1 and y = 0"]),
     # a minimum in the window and a lower one outside it: "the least" is the one inside
     (["(x^2-1)^2 + y^2 + 0.3x", "--region", "0<=x<=2, -1<=y<=1"], [
         "region: 0 ≤ x ≤ 2, -1 ≤ y ≤ 1", "local minima in the region:", "  (0.960149…, 0): f = 0.294146…",

@@ -30,10 +30,14 @@ def _top(steps: list[str]) -> list[str]:
 
 def test_two_variables_the_steps_say_the_minimum_lies_outside_the_window(capsys):
     summary, steps = _solve(capsys, "minimize", "x^2 + y^2", "--region", "1<=x<=2, 0<=y<=1", "--steps")
-    assert summary[-2:] == ["no local minimum in the region",
-                            "the least local minimum, outside the region: f(0, 0) = 0; it is the global minimum"]
+    assert summary[-3:] == ["no local minimum in the region",
+                            "the least local minimum, outside the region: f(0, 0) = 0; it is the global minimum",
+                            "least in the region: f(1, 0) = 1, on its edges x = 1 and y = 0"]
     assert steps[0] == "The local minima of f = x² + y² in the region 1 ≤ x ≤ 2, 0 ≤ y ≤ 1: ∅"
-    assert steps[-5:] == [
+    assert steps[-1] == ("11. On the region's boundary f is a polynomial of one variable along each side, least at a "
+                         "corner or where its derivative is 0: it is lowest at (1, 0) (on x = 1 and y = 0), where f = "
+                         "1, and no local minimum lies in it, so f is least in the region there.")
+    assert steps[-6:-1] == [
         "7. The critical points that are local minima: (0, 0), where f = 0.",
         "8. Keep what lies in the region 1 ≤ x ≤ 2, 0 ≤ y ≤ 1:",
         "   8.1. (0, 0) is outside: it breaks 1 ≤ x.",
@@ -70,10 +74,13 @@ def test_two_variables_the_least_of_all_in_the_window_is_said_once_with_its_verd
 def test_two_variables_several_as_low_outside_the_window(capsys):
     summary, steps = _solve(capsys, "minimize", "(x^2 - 1)^2 + (y^2 - 1)^2", "--region=-1/2<=x<=1/2, 0<=y<=2",
                             "--steps")
-    assert summary[-2:] == ["no local minimum in the region",
+    assert summary[-3:] == ["no local minimum in the region",
                             "the least local minimum, outside the region: f = 0 at (-1, -1), (-1, 1), (1, -1) and "
-                            "(1, 1); it is the global minimum"]
-    assert _top(steps)[-2:] == [
+                            "(1, 1); it is the global minimum",
+                            # (0, 1) is a saddle, f = 1: the box's sides x = ±1/2 are lower
+                            "least in the region: f = 9/16 at (-1/2, 1) and (1/2, 1), on its edges x = -1/2 and "
+                            "x = 1/2"]
+    assert _top(steps)[-3:-1] == [
         "13. So no local minimum lies in the region.",
         "14. The least local minima, outside the region, f = 0, are at (-1, -1) and (-1, 1) and (1, -1) and (1, 1): "
         "it is the global minimum, since f grows without bound in every direction."]
@@ -83,7 +90,10 @@ def test_two_variables_several_as_low_outside_the_window(capsys):
     ("x^2", "1<=x<=2", ["6. The least local minimum is f(0) = 0: it is the global minimum.",
                         "7. Keep what lies in the region 1 ≤ x ≤ 2:",
                         "   7.1. 0 is outside: it breaks 1 ≤ x.",
-                        "8. So no local minimum lies in the region."]),
+                        "8. So no local minimum lies in the region.",
+                        # f is least in the region at its edge, which no local minimum is
+                        "9. At the region's edges, f(1) = 1 and f(2) = 4; no local minimum lies in the region, so f "
+                        "is least in the region at an edge: at x = 1, where f = 1."]),
     # the lesson's: two local minima, one in the window
     ("x^4 - 3x^2 + x", "0 <= x <= 5", ["7. Keep what lies in the region 0 ≤ x ≤ 5:",
                                        "   7.1. -1.30083… is outside: it breaks 0 ≤ x.",
@@ -107,8 +117,9 @@ def test_one_variable_the_steps_say_which_minima_lie_in_the_window(capsys, funct
     summary, steps = _solve(capsys, "minimize", function, "--region", region, "--steps")
     assert steps[-len(tail):] == tail
     inside = next(line for line in summary if line.startswith("local minima in the region: "))
-    assert inside.removeprefix("local minima in the region: ") in (tail[-1].removesuffix(".").split(" is ")[-1],
-                                                                  tail[-1].removesuffix(".").split(" are ")[-1],
+    kept = next(line for line in tail if ". So " in line)
+    assert inside.removeprefix("local minima in the region: ") in (kept.removesuffix(".").split(" is ")[-1],
+                                                                  kept.removesuffix(".").split(" are ")[-1],
                                                                   "none")
 
 

@@ -1327,6 +1327,111 @@ def said_outside(lower: str, lower_at: tuple[Expr, ...] | None, region: Region) 
     return f"outside the region, f is smaller: for example {lower.removeprefix(SMALLER)}"
 
 
+@dataclass(frozen=True)
+class Edge:
+    """f at one end of a window bounded on both sides: x³ − 3x at -3 on -3 ≤ x ≤ 3 is -18."""
+
+    point: Expr
+    value: Expr
+    held: bool  # whether the window holds the end (≤, not <): else f only comes as close as you like to the value
+
+
+@dataclass(frozen=True)
+class AtEdge:
+    """Where f is least on a window bounded on both sides, when that is at its ends, below every local
+    minimum in it: a local minimum is least only among the points near it, and the ends are no local
+    minima of f (x³ − 3x on -3 ≤ x ≤ 3: f(-3) = -18, below the local minimum f(1) = -2)."""
+
+    ends: tuple[Edge, ...]  # both ends, left to right
+    lowest: tuple[Edge, ...]  # the ends where f is least (both, where as low)
+
+    @property
+    def held(self) -> bool:
+        """Whether f takes its least value in the window: not where the window leaves the end out (0 < x ≤ 3)."""
+        return any(e.held for e in self.lowest)
+
+
+def least_at_edge(f: Expr, x: str, within: sympy.Set | None, inside: Sequence[Expr]) -> AtEdge | None:
+    """The window's ends, where f is lower there than at every local minimum in the window (`inside`: f's
+    values at them), or where no minimum lies in it; None otherwise, where the window is not bounded on
+    both sides, or where f is not shown continuous all through it (1/x on -1 ≤ x ≤ 1 has no least value).
+    Exact: each end's value compared with each minimum's."""
+    if not isinstance(within, sympy.Interval) or not (within.start.is_finite and within.end.is_finite):
+        return None
+    v = symbol(x)
+    f = real_powers(f)  # its values as read: (-1)^(2/3) is 1
+    closed = sympy.Interval(within.start, within.end)
+    try:
+        if continuous_domain(f, v, closed) != closed:
+            return None
+        ends = tuple(Edge(end, _value(f, (v,), (end,)), held)
+                     for end, held in ((within.start, not within.left_open), (within.end, not within.right_open)))
+        if not all(e.value.is_real and e.value.is_finite for e in ends):
+            return None
+        least = min((e.value for e in ends), key=functools.cmp_to_key(compare))
+        if any(compare(least, value) >= 0 for value in inside):
+            return None
+    except (SolveError, NotImplementedError, ValueError, TypeError):  # a value sympy can't place: nothing claimed
+        return None
+    return AtEdge(ends, tuple(e for e in ends if compare(e.value, least) == 0))
+
+
+@dataclass(frozen=True)
+class OnBoundary:
+    """Where f(x, y) is least on a box's boundary (0 ≤ x ≤ 3, -1 ≤ y ≤ 1), when that is below every local
+    minimum in the box: x³ − 3x + y² on -3 ≤ x ≤ 3, -1 ≤ y ≤ 1 is -18 at (-3, 0), below f(1, 0) = -2."""
+
+    points: tuple[tuple[Expr, ...], ...]  # every boundary point where f is that low, in order
+    value: Expr
+    edges: tuple[str, ...]  # the sides they lie on, as equations: x = -3
+    held: bool  # whether the region holds one of them (≤, not <): else f only comes as close as you like
+
+
+def box_sides(region: Region) -> tuple[tuple[int, Expr, sympy.Interval], ...] | None:
+    """A box's four sides, each as (which variable is fixed, at what, the other's interval); None where the
+    region is not a box with rational corners (x + y ≤ 1, x² + y² ≤ 1, x ≥ 0, 0 ≤ x ≤ π)."""
+    if len(region.variables) != 2 or not region.bounded() \
+            or any(len((c.rhs - c.lhs).free_symbols) != 1 for c in region.conditions):
+        return None
+    spans = [region.span(name) for name in region.variables]
+    if not all(isinstance(w, sympy.Interval) and w.start.is_rational and w.end.is_rational for w in spans):
+        return None
+    return tuple((i, bound, sympy.Interval(spans[1 - i].start, spans[1 - i].end))
+                 for i in (0, 1) for bound in (spans[i].start, spans[i].end))
+
+
+def least_on_boundary(f: Expr, variables: Sequence[str], region: Region,
+                      inside: Sequence[Expr]) -> OnBoundary | None:
+    """Where f is least on the boundary of a box, if that is below every local minimum in it (`inside`:
+    f's values at them), or where none lies in it; None otherwise. Exact, for a polynomial f: along each
+    side f is a polynomial of one variable, least at a corner or where its derivative is 0. Raises
+    SolveError where the boundary can't be looked at so (f not a polynomial, the region not a box)."""
+    sides = box_sides(region)
+    syms = symbols(variables)
+    if sides is None or rational_polynomial(sympy.expand(f), syms) is None:
+        raise SolveError("the region's boundary is not looked at")
+    found: list[tuple[tuple[Expr, ...], Expr, str]] = []
+    for fixed, bound, span in sides:
+        free = syms[1 - fixed]
+        along = sympy.expand(f.xreplace({syms[fixed]: bound}))
+        turning = sympy.diff(along, free)
+        places = [span.start, span.end] + ([] if turning.is_zero else [
+            r for r in real_roots(turning, free) if compare(r, span.start) > 0 and compare(r, span.end) < 0])
+        for t in places:
+            point = (bound, t) if fixed == 0 else (t, bound)
+            found.append((point, _value(f, syms, point), f"{variables[fixed]} = {show(bound)}"))
+    least = min((value for _, value, _ in found), key=functools.cmp_to_key(compare))
+    if any(compare(least, value) >= 0 for value in inside):
+        return None
+    points: list[tuple[Expr, ...]] = []
+    edges: list[str] = []
+    for point, value, edge in found:
+        if compare(value, least) == 0:
+            points += [point] * (point not in points)
+            edges += [edge] * (edge not in edges)
+    return OnBoundary(tuple(points), least, tuple(edges), any(region.contains(p) for p in points))
+
+
 def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: Region | None = None) -> LocalMinima:
     """`region`: where the minima are asked for; a periodic ∇f's are listed all through its bounds
     (cos x + y⁴ on -4 ≤ x ≤ 4: (-π, 0) and (π, 0)), not in one period, which would miss some."""

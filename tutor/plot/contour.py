@@ -49,7 +49,9 @@ def contour_figure(f: str | Expr, variables: Sequence[str] | None = None, critic
     drawn = [s for s in (found.sets if found else ()) if not s.also]
     sets = [Level(sample.field(s.equation.lhs - s.equation.rhs, names, window),
                   f"{show(s.equation, names)}: a {s.kind} of critical points", "critical-set") for s in drawn]
-    title = _count(len(points), drawn) if found else "contour map"
+    # the subtitle counts what it says is in the region; those outside are marked so in the legend
+    title = _count(sum(p.inside is not False for p in points), [s for s in drawn if s.inside is not False]) \
+        if found else "contour map"
     if found and found.note:
         title += " (some may be missing)"
     if region:

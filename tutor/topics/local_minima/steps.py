@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ...calculus import DescentEnd, LocalMinima, Region
-from ...calculus.minimize import in_region
+from ...calculus.minimize import OnBoundary, in_region
 from ...parse import symbol
 from ...steps import Step, StepRule, critical_steps, step
 from ...steps.critical import region_step
@@ -44,6 +44,8 @@ class MinimaRule(StepRule):
     NOT_MINIMA_FOUND = "not_minima_found"
     NOT_MINIMA_IN = "not_minima_in"
     MAY_BE_MINIMA = "may_be_minima"
+    BOUNDARY_LEAST = "boundary_least"
+    BOUNDARY_OPEN = "boundary_open"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -70,6 +72,13 @@ TEMPLATES: dict[StepRule, str] = {
     MinimaRule.REACHED_AFTER_JUMP: ("Descent goes downhill within a valley, but a step can jump over a hill: it ends "
                                     "in the valley its last jump lands in, at the local minimum {after}, where "
                                     "{f} = {value}{approx}; {verdict}."),
+    MinimaRule.BOUNDARY_LEAST: ("On the region's boundary {f} is a polynomial of one variable along each side, least "
+                                "at a corner or where its derivative is 0: it is lowest at {after:list} (on {edges}), "
+                                "where {f} = {value}{approx}, {than}, so {f} is least in the region there."),
+    MinimaRule.BOUNDARY_OPEN: ("On the region's boundary {f} is a polynomial of one variable along each side, least "
+                               "at a corner or where its derivative is 0: it is lowest at {after:list} (on {edges}), "
+                               "where {f} = {value}{approx}, {than}, but the region leaves {after:it|them} out, so "
+                               "{f} has no least value in it."),
     MinimaRule.MINIMA_IN: "So the local {one:minimum|minima} in the region {one:is|are} {after:and}.",
     MinimaRule.NONE_IN: "So no local minimum {found} in the region.",
     MinimaRule.LEAST_IN: "The least local minimum in the region is {f}{point:args} = {value}{approx}{verdict}.",
@@ -156,7 +165,16 @@ def all_minima_steps(minima: LocalMinima) -> Step:
     return step(MinimaRule.ALL_MINIMA, minima.function, found, substeps, variables=minima.variables)
 
 
-def minima_in_steps(minima: LocalMinima, region: Region, unsure: bool = False) -> Step:
+def boundary_step(boundary: OnBoundary, minima: bool) -> Step:
+    """Where f is least on a box's boundary, below every local minimum in it (`minima`: some lie in it)."""
+    return step(MinimaRule.BOUNDARY_LEAST if boundary.held else MinimaRule.BOUNDARY_OPEN, None,
+                tuple(_point(p) for p in boundary.points), value=boundary.value, approx=approx(boundary.value),
+                edges=" and ".join(boundary.edges),
+                than="below every local minimum in the region" if minima else "and no local minimum lies in it")
+
+
+def minima_in_steps(minima: LocalMinima, region: Region, unsure: bool = False,
+                    boundary: OnBoundary | None = None) -> Step:
     """As all_minima_steps, then which minima lie in the region, and the least of them as the summary of
     `tutor solve minimize --region` says it: a lower one outside is named as outside. `unsure`: a set or a
     point in the region may hold a minimum, so "no local minimum in the region" is not said."""
@@ -174,12 +192,14 @@ def minima_in_steps(minima: LocalMinima, region: Region, unsure: bool = False) -
         substeps.append(_least(minima, split.least, f": {verdict}" if split.held else "", outside=False))
     if not split.held and split.lowest:
         substeps.append(_least(minima, split.lowest, verdict, outside=True))
+    if boundary is not None:  # x³ − 3x + y² on -3 ≤ x ≤ 3, -1 ≤ y ≤ 1: f(-3, 0) = -18, below f(1, 0) = -2
+        substeps.append(boundary_step(boundary, bool(inside)))
     found = inside + tuple(s.equation for s in minima.sets)
     return step(MinimaRule.ALL_MINIMA_IN, minima.function, found, substeps, variables=minima.variables,
                 region=region)
 
 
-def no_least_steps(minima: LocalMinima, region: Region | None = None) -> Step:
+def no_least_steps(minima: LocalMinima, region: Region | None = None, boundary: OnBoundary | None = None) -> Step:
     """Where f has no isolated local minimum (x² − y², whose one critical point is a saddle): the critical
     points, each classified, then that none is a local minimum, or which may be, the test not deciding them,
     as the summary of `tutor solve minimize` lists them (in the region, where there is one); with why no
@@ -208,6 +228,8 @@ def no_least_steps(minima: LocalMinima, region: Region | None = None) -> Step:
     else:
         substeps.append(step(MinimaRule.NOT_MINIMA if minima.complete else MinimaRule.NOT_MINIMA_FOUND,
                              None, None, one=count == 1, why=why))
+    if boundary is not None:  # x·y on -1 ≤ x ≤ 1, -1 ≤ y ≤ 1: no local minimum, but -1 at two corners
+        substeps.append(boundary_step(boundary, False))
     if elsewhere and not maybe:
         return step(MinimaRule.NONE_IN_REGION, minima.function, (), substeps, variables=minima.variables,
                     region=region)

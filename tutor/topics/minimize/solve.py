@@ -11,11 +11,20 @@ import sympy
 from sympy import Expr
 
 from ... import calculus
-from ...calculus import Nature, Region
+from ...calculus import Nature, Region, SolveError
 from ...calculus.common import real_powers
 from ...calculus.critical import Family, cut
 from ...calculus.kinks import Flat, between_text, evened, least_text, with_abs
-from ...calculus.minimize import NoMinimum, in_region, known_name, said_outside
+from ...calculus.minimize import (
+    AtEdge,
+    NoMinimum,
+    OnBoundary,
+    in_region,
+    known_name,
+    least_at_edge,
+    least_on_boundary,
+    said_outside,
+)
 from ...calculus.partials import no_derivative
 from ...calculus.region import interval_text
 from ...check import names
@@ -89,6 +98,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     lines += [f"note: {show(e, names)} = {show(plain, names)} for every {x}, {_even_reason(e)}"
               for e, plain in evened(f)]
     note = result.note
+    edge = None
     if window is not None:
         lines.append(f"region: {window.show()}")
         inside = [m for m in result.minima if window.contains((m.point,))]
@@ -102,7 +112,15 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
             lines.append("outside the region: " + ", ".join(
                 [_places(outside, x)] * bool(outside)
                 + [f"every {x} with {_closed(g, x)}" for g, cut in stretches if cut is None]))
-        note = _outside(result, window) or note
+        values = [m.value for m in inside] + [g.value for g, cut in stretches if cut is not None]
+        edge = least_at_edge(f, x, within, values)
+        if edge is not None:  # x³ − 3x on -3 ≤ x ≤ 3: f(-3) = -18 at the edge, below the local minimum f(1) = -2
+            lines.append(edge_line(edge, x, result.complete))
+            if window.contains((result.point,)):  # the least local minimum is not the least in the region
+                lines[2] = "a local " + least
+                near = "at" if edge.held else "near"
+                note = f"this minimum is only local: f is lower {near} the region's edge {_edges(edge, x)}"
+        note = (note if edge is not None and window.contains((result.point,)) else _outside(result, window)) or note
     elif result.repeats is not None:  # |sin x| − x/3: one period's minima, every other a whole number of periods on
         family = Family(x, tuple(m.point for m in result.minima), result.repeats)
         lines.append(f"local minima: {families_text([family])} (f′ repeats every {show(result.repeats)})")
@@ -138,7 +156,8 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
             "known_as": result.known_as, "is_global": result.is_global,
             "period": None if result.period is None else exact_data(result.period),
             "minima": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.minima],
-            "lowest": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.lowest]}
+            "lowest": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.lowest],
+            "edge_least": _edge_data(edge)}
     derivation = minimize_steps(f, x, result, window) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
@@ -161,10 +180,14 @@ def _none(f: Expr, names: tuple[str, ...], window: Region | None, none: NoMinimu
     x = none.variable
     lines = [header(f, names)] + ([f"region: {window.show()}"] if window is not None else []) + [
         f"no local minimum: f′({x}) = {show(none.slope, names)} never changes from negative to positive"]
+    # x³ on -1 ≤ x ≤ 1: no local minimum, but a least value in the region, at its edge
+    edge = least_at_edge(f, x, window.extent(())[1], ()) if window is not None else None
+    if edge is not None:
+        lines.append(edge_line(edge, x, True))
     data = {"kind": "minimize", "function": show(f, names), "variable": x, "exact": True, "point": None,
             "value": None, "note": "", "known_as": "", "is_global": None, "period": None, "minima": [],
             "lowest": []}
-    derivation = no_minimum_steps(f, x, none.slope) if explain else None
+    derivation = no_minimum_steps(f, x, none.slope, window) if explain else None
     return Solution(tuple(lines), (header(f, names, True), r"\text{no local minimum}"), data, derivation)
 
 
@@ -192,6 +215,32 @@ def _outside(result: calculus.Minimum, window: Region) -> str:
     if not window.contains((result.point,)):
         return ""
     return said_outside(result.lower, None if result.lower_at is None else (result.lower_at,), window)
+
+
+def edge_line(edge: AtEdge, x: str, complete: bool) -> str:
+    """Where f is least in a bounded region, at its edge and not at a local minimum: 'least in the region:
+    f(-3) = -18, at its edge x = -3'; or, where the region leaves that edge out, that f has no least value in it."""
+    value = edge.lowest[0].value
+    found = "" if complete else " (below every local minimum found)"
+    if not edge.held:  # 0 < x ≤ 3 leaves 0 out: f comes as close as you like to its value there, never to it
+        return (f"no least value in the region: f comes as close as you like to {show(value)}{approx(value)} "
+                f"near its edge {_edges(edge, x)}, which the region leaves out{found}")
+    if len(edge.lowest) > 1:
+        return f"least in the region: f = {show(value)}{approx(value)} at its edges {_edges(edge, x)}{found}"
+    return f"least in the region: f({show(edge.lowest[0].point)}) = {show(value)}{approx(value)}, at its edge " \
+           f"{_edges(edge, x)}{found}"
+
+
+def _edge_data(edge: AtEdge | None) -> dict[str, Any] | None:
+    """Where f is least in a bounded region at its edges, below every local minimum in it; None elsewhere."""
+    if edge is None:
+        return None
+    return {"points": [exact_data(e.point) for e in edge.lowest], "value": exact_data(edge.lowest[0].value),
+            "attained": edge.held}
+
+
+def _edges(edge: AtEdge, x: str) -> str:
+    return and_list([f"{x} = {show(e.point)}" for e in edge.lowest])
 
 
 def _closed(flat: Flat, x: str) -> str:
@@ -223,6 +272,7 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
             lines += [f"  {show(point)}: f = {show(value)}{approx(value)}" for point, value in chosen]
     others = _others(result, names, window)
     lines += others
+    boundary, unlooked = _on_boundary(f, names, window, result) if window is not None else (None, False)
     verdict = globally(result.is_global, len(result.points) + len(result.sets), result.known_all)
     if result.no_least:  # sin x + x/10 + y²: each minimum recurs 2π to the left, lower, so none is the least
         lines.append(f"no least local minimum: {result.no_least}, and so no global minimum")
@@ -232,7 +282,7 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         lines.append(f"the least: f = {show(value)}{approx(value)} for every {show(tuple(symbol(n) for n in names))} "
                      f"with {on}; {verdict}")
     elif window is not None and result.points:  # the least in the window; a lower one said as outside
-        lines += _least_in_window(result, window, verdict, bool(others))
+        lines += _least_in_window(result, window, verdict, bool(others), boundary is not None)
     elif result.points and result.tied:  # several points as low: (x² − 1)² + y² at (-1, 0) and (1, 0)
         lowest = result.lowest or 0
         at = and_list([show(result.points[i].point) for i in sorted((lowest, *result.tied))])
@@ -248,8 +298,16 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         lines.append(f"no local minimum{held}" if result.complete else f"no local minimum found{held}")
     # x³ − 3x + y² on 0 ≤ x ≤ 3: f decreases without bound outside the region, which the note says
     note = in_region(result, window).note if window is not None and result.points else result.note
+    if boundary is not None:  # x³ − 3x + y² on -3 ≤ x ≤ 3, -1 ≤ y ≤ 1: f(-3, 0) = -18, below f(1, 0) = -2
+        lines.append(boundary_line(boundary))
+        if window is not None and in_region(result, window).held:
+            near = "on" if boundary.held else "near"
+            edges = f"edge{'s' * (len(boundary.edges) > 1)} {and_list(list(boundary.edges))}"
+            note = f"this minimum is only local: f is lower {near} the region's {edges}"
     if note:
         lines.append(f"note: {note}")
+    if unlooked:  # f not a polynomial, or the region not a box: its least may be on the boundary, unsaid
+        lines.append("note: f's values on the region's boundary are not looked at, and may be lower than these")
     data: dict[str, Any] = {
         "kind": "minimize", "function": show(f, names), "variables": list(names),
         "region": window.show() if window else None,
@@ -260,20 +318,24 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
                                         for p, v in zip(result.points, result.values)]
     derivation = None
     if explain and not (result.points or result.least_sets):  # why there is no minimum, or what may be one
-        derivation = no_least_steps(result, window)
+        derivation = no_least_steps(result, window, boundary)
     elif explain:
-        derivation = all_minima_steps(result) if window is None else minima_in_steps(result, window, bool(others))
+        derivation = all_minima_steps(result) if window is None else minima_in_steps(result, window, bool(others),
+                                                                                     boundary)
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
 
-def _least_in_window(result: calculus.LocalMinima, window: Region, verdict: str, others: bool) -> list[str]:
+def _least_in_window(result: calculus.LocalMinima, window: Region, verdict: str, others: bool,
+                     edge: bool = False) -> list[str]:
     """The least of the minima in the window, named "the least"; a lower minimum outside it is said as outside,
-    with whether it is global: x² + y² on 1 ≤ x ≤ 2, 0 ≤ y ≤ 1 has no minimum in it, and (0, 0) outside."""
+    with whether it is global: x² + y² on 1 ≤ x ≤ 2, 0 ≤ y ≤ 1 has no minimum in it, and (0, 0) outside.
+    Where f is lower on the window's boundary (`edge`), the least of the minima is named as that only."""
     split = in_region(result, window)
+    title = "the least local minimum in the region" if edge else "the least"
     if split.held:  # f is least of all in the window
-        return [_least_line(result, split.least, verdict)]
+        return [_least_line(result, split.least, verdict, title)]
     if split.least:  # the least in the window, then the lower one outside it, which the verdict is about
-        first = _least_line(result, split.least, "")
+        first = _least_line(result, split.least, "", title)
     elif others:  # a set or a point in the window that may be a minimum: "no local minimum" is not known
         first = ""
     else:
@@ -291,6 +353,45 @@ def _least_line(result: calculus.LocalMinima, chosen: Sequence[int], verdict: st
     else:
         line = f"{title}: f{show(result.points[chosen[0]].point)} = {show(value)}{approx(value)}"
     return line + (f"; {verdict}" if verdict else "")
+
+
+def _on_boundary(f: Expr, names: Sequence[str], window: Region,
+                 result: calculus.LocalMinima) -> tuple[OnBoundary | None, bool]:
+    """Where f is least on a bounded region's boundary, below every local minimum in it; and whether the
+    boundary could not be looked at (then nothing is claimed of it, and a note says so)."""
+    if not window.bounded():
+        return None, False
+    split = in_region(result, window)
+    sets = [s for s in result.sets if s.inside is not False]
+    for s in result.unsettled:  # minima along a stretch in it count; a stretch that may hold minima, unknown
+        pieces = _pieces_in(s, window)
+        if pieces is None and s.inside is not False:
+            return None, True
+        if any(p.nature in (Nature.INCONCLUSIVE, Nature.UNDECIDED) for p in pieces or ()):
+            return None, True
+        sets += [s] * any(p.nature == Nature.MINIMUM for p in pieces or ())
+    if not result.complete or any(s.value is None for s in sets) or result.no_least or any(
+            window.contains(p.point) for p in result.undecided):  # a minimum in it may be unknown, or its value
+        return None, True
+    try:
+        return least_on_boundary(f, names, window, [result.values[i] for i in split.inside]
+                                 + [s.value for s in sets if s.value is not None]), False
+    except SolveError:
+        return None, True
+
+
+def boundary_line(boundary: OnBoundary) -> str:
+    """'least in the region: f(-3, 0) = -18, on its edge x = -3', or, where the region leaves that edge
+    out, that f has no least value in it."""
+    value = show(boundary.value) + approx(boundary.value)
+    edges = f"its edge{'s' * (len(boundary.edges) > 1)} {and_list(list(boundary.edges))}"
+    at = and_list([show(p) for p in boundary.points])
+    if not boundary.held:
+        return (f"no least value in the region: f comes as close as you like to {value} near {at}, on "
+                f"{edges}, which the region leaves out")
+    if len(boundary.points) > 1:
+        return f"least in the region: f = {value} at {at}, on {edges}"
+    return f"least in the region: f{at} = {value}, on {edges}"
 
 
 def where(s: calculus.CriticalSet, names: Sequence[str]) -> str:

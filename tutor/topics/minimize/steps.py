@@ -13,7 +13,7 @@ from ...calculus import Minimum, Region
 from ...calculus.common import real_powers
 from ...calculus.critical import Nature
 from ...calculus.kinks import between, between_text, least_text, side
-from ...calculus.minimize import among, same_numbers
+from ...calculus.minimize import AtEdge, among, least_at_edge, same_numbers
 from ...calculus.partials import no_derivative
 from ...calculus.region import interval_text
 from ...parse import Equation, symbol
@@ -42,6 +42,9 @@ class MinimizeRule(StepRule):
     LOCAL_MINIMUM = "local_minimum"
     NO_LEAST = "no_least"
     NUMERICALLY_FOUND = "numerically_found"
+    EDGE_LEAST = "edge_least"
+    EDGE_ONLY = "edge_only"
+    EDGE_OPEN = "edge_open"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -64,6 +67,16 @@ TEMPLATES: dict[StepRule, str] = {
     MinimizeRule.LEAST_MINIMUM: "The least local minimum is {f}{point:args} = {value}{approx}: {verdict}.",
     MinimizeRule.LOCAL_MINIMUM: "A local minimum of {f} = {before}: {variable} = {after}{approx}{known}",
     MinimizeRule.NO_LEAST: "A local minimum found is {f}{point:args} = {value}{approx}, but not the least: {why}.",
+    MinimizeRule.EDGE_LEAST: ("At the region's edges, {f}({low}) = {low_value}{low_approx} and {f}({high}) = "
+                              "{high_value}{high_approx}; {f} is lower at {after:list} than at every local "
+                              "minimum{found} in the region, so {f} is least in the region there: {value}{approx}."),
+    MinimizeRule.EDGE_ONLY: ("At the region's edges, {f}({low}) = {low_value}{low_approx} and {f}({high}) = "
+                             "{high_value}{high_approx}; no local minimum{found} lies in the region, so {f} is "
+                             "least in the region at an edge: at {after:list}, where {f} = {value}{approx}."),
+    MinimizeRule.EDGE_OPEN: ("At the region's edges, {f}({low}) = {low_value}{low_approx} and {f}({high}) = "
+                             "{high_value}{high_approx}; {f} is least near {after:list}{than}, but the region "
+                             "leaves {after:it|them} out, so {f} has no least value in it: it comes as close as you "
+                             "like to {value}{approx}."),
     MinimizeRule.NUMERICALLY_FOUND: ("Numerically, from {f}'s values on a grid and the zeros of {f}′ beside its lowest "
                                      "ones: {after:a local minimum found is|local minima found are} {after:list}."),
     MinimizeRule.ONLY_ZERO: ("{f}″({variable}) = {curving} > 0 wherever {f} is defined, so {f}′ is 0 at most once: "
@@ -86,7 +99,7 @@ TEMPLATES: dict[StepRule, str] = {
 
 def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = None) -> Step:
     within = window.show() if window is not None else ""
-    after = _window_steps(result, x, window) if window is not None else []  # last, as the summary says them
+    after = _window_steps(f, result, x, window) if window is not None else []  # last, as the summary says them
     if result.pieces is not None:
         return kink_steps(f, x, result, after)
     found = critical_steps(f, (x,))
@@ -154,12 +167,29 @@ def no_least_why(result: Minimum) -> str:
             "f may have infinitely many, ever lower, and no least one")
 
 
-def no_minimum_steps(f: Expr, x: str, slope: Expr) -> Step:
+def no_minimum_steps(f: Expr, x: str, slope: Expr, window: Region | None = None) -> Step:
     """f(x) with no local minimum: its critical points, each classified (x³'s 0 is neither; eˣ has none,
-    eˣ being never 0), then why none is a minimum, as the summary says it."""
+    eˣ being never 0), then why none is a minimum, as the summary says it; in a bounded region, where f
+    is least in it, at an edge (x³ on -1 ≤ x ≤ 1: f(-1) = -1)."""
     found = critical_steps(f, (x,))
     conclusion = step(MinimizeRule.NEVER_RISES, slope, None, variable=sympy.Symbol(x))
-    return step(MinimaRule.NONE, f, (), [*found.substeps, conclusion], variables=(x,))
+    edge = least_at_edge(f, x, window.extent(())[1], ()) if window is not None else None
+    edges = [edge_step(edge, x, False)] if edge is not None else []
+    return step(MinimaRule.NONE, f, (), [*found.substeps, conclusion, *edges], variables=(x,))
+
+
+def edge_step(edge: AtEdge, x: str, minima: bool, complete: bool = True) -> Step:
+    """f at a bounded region's edges, and that it is least in the region at one of them (below every local
+    minimum in it, where `minima` lie in it); or, where the region leaves that edge out, that f has no least
+    value in it."""
+    low, high = edge.ends
+    value = edge.lowest[0].value
+    found = "" if complete else " found"
+    rule = MinimizeRule.EDGE_OPEN if not edge.held else MinimizeRule.EDGE_LEAST if minima else MinimizeRule.EDGE_ONLY
+    return step(rule, None, tuple(Equation(symbol(x), e.point) for e in edge.lowest), low=low.point,
+                low_value=low.value, low_approx=approx(low.value), high=high.point, high_value=high.value,
+                high_approx=approx(high.value), found=found, value=value, approx=approx(value),
+                than=f", lower than at every local minimum{found} in the region" if minima else "")
 
 
 def periodic_note(period: Expr, x: str) -> str:
@@ -168,7 +198,7 @@ def periodic_note(period: Expr, x: str) -> str:
             f"and each recurs at {x} + k·{show(period)} for every integer k")
 
 
-def _window_steps(result: Minimum, x: str, window: Region) -> list[Step]:
+def _window_steps(f: Expr, result: Minimum, x: str, window: Region) -> list[Step]:
     """Which local minima lie in the window and which outside it, as the summary lists them: the points,
     and the stretches of minima (max(0, 1 − x²)'s x ≥ 1 reaches into 0 ≤ x ≤ 3)."""
     within = window.extent(())[1] or sympy.S.Reals
@@ -183,9 +213,15 @@ def _window_steps(result: Minimum, x: str, window: Region) -> list[Step]:
             stretches.append(step(Rule.SET_INSIDE, where, True, where=interval_text(part, x)))
             inside.append(f"every {x} with {interval_text(part, x)}")
     region = region_step([(m.point,) for m in result.minima], window, stretches)
+    # x³ − 3x on -3 ≤ x ≤ 3: f(-3) = -18 at the edge is below the local minimum f(1) = -2, as the summary says
+    values = [m.value for m in result.minima if window.contains((m.point,))] + [
+        g.value for g in result.flats if g.part_in(within) is not None]
+    edge = least_at_edge(f, x, window.extent(())[1], values)
+    edges = [] if edge is None else [edge_step(edge, x, bool(inside), result.complete)]
     if inside:
-        return [region, step(MinimaRule.MINIMA_IN, None, tuple(inside), one=len(inside) == 1 and not stretches)]
-    return [region, step(MinimaRule.NONE_IN, None, None, found="lies" if result.complete else "was found")]
+        return [region, step(MinimaRule.MINIMA_IN, None, tuple(inside), one=len(inside) == 1 and not stretches),
+                *edges]
+    return [region, step(MinimaRule.NONE_IN, None, None, found="lies" if result.complete else "was found"), *edges]
 
 
 def _tied(f: Expr, x: str, result: Minimum, substeps: list[Step], verdict: str, listed: list[Expr],

@@ -1,0 +1,119 @@
+"""Finding 263: on a region bounded on both sides, f's least value may be at the region's edge, below every
+local minimum in it (x³ − 3x on -3 ≤ x ≤ 3: f(-3) = -18, not the local minimum f(1) = -2). The edges are
+looked at exactly, and the summary and the steps say where f is least in the region."""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor.cli import main
+
+
+def _solve(capsys, *argv: str) -> list[str]:
+    assert main(["solve", *argv]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
+def test_the_finding_the_edge_is_below_the_local_minimum(capsys):
+    assert _solve(capsys, "minimize", "x^3 - 3x", "--region=-3<=x<=3") == [
+        "f(x) = x³ - 3x",
+        "f′(x) = 3x² - 3 = 0 at x = -1 and x = 1",
+        "a local minimum: f(1) = -2",
+        "region: -3 ≤ x ≤ 3",
+        "local minima in the region: x = 1",
+        "least in the region: f(-3) = -18, at its edge x = -3",
+        "note: this minimum is only local: f is lower at the region's edge x = -3",
+    ]
+
+
+def test_the_steps_compare_the_edges_with_the_local_minima(capsys):
+    steps = _solve(capsys, "minimize", "x^3 - 3x", "--region=-3<=x<=3", "--steps")
+    assert steps[-2:] == [
+        "10. So the local minimum in the region is x = 1.",
+        "11. At the region's edges, f(-3) = -18 and f(3) = 18; f is lower at x = -3 than at every local minimum "
+        "in the region, so f is least in the region there: -18.",
+    ]
+
+
+@pytest.mark.parametrize(("function", "region", "line"), [
+    # the lesson's two valleys: on -1 ≤ x ≤ 5 the valley at 1.13 holds f ≈ -1.07, the edge -1 holds -3
+    ("x^4 - 3x^2 + x", "-1<=x<=5", "least in the region: f(-1) = -3, at its edge x = -1"),
+    # no local minimum in the region: f is least at an edge
+    ("x^4 - 3x^2 + x", "2<=x<=5", "least in the region: f(2) = 6, at its edge x = 2"),
+    ("x^2", "1<=x<=2", "least in the region: f(1) = 1, at its edge x = 1"),
+    # as low at both edges
+    ("x + 1/x", "-2<=x<=-1/2", "least in the region: f = -5/2 at its edges x = -2 and x = -1/2 (below every local "
+                               "minimum found)"),
+    # an edge the region leaves out: f comes as close as you like to its value there, never to it
+    ("x^3 - 3x", "-3<x<=3", "no least value in the region: f comes as close as you like to -18 near its edge "
+                            "x = -3, which the region leaves out"),
+])
+def test_where_an_edge_is_least_the_summary_says_so(capsys, function, region, line):
+    assert line in _solve(capsys, "minimize", function, f"--region={region}")
+
+
+@pytest.mark.parametrize(("function", "region"), [
+    # the edges f(0) = 0 and f(3) = 18 are above the local minimum f(1) = -2: as before
+    ("x^3 - 3x", "0<=x<=3"),
+    ("x^4 - 3x^2 + x", "0 <= x <= 5"),
+    ("x^4 - 2x^2", "-2<=x<=2"),  # f(±2) = 8
+    ("sin(x)", "0<=x<=7"),
+    ("max(0, 1 - x^2)", "0<=x<=3"),  # as low at the edge 3 as on the stretch, not lower
+])
+def test_where_no_edge_is_lower_nothing_is_added(capsys, function, region):
+    lines = _solve(capsys, "minimize", function, f"--region={region}")
+    assert not any("least in the region" in line or "edge" in line for line in lines)
+    assert not lines[2].startswith("a local")
+
+
+def test_no_local_minimum_but_a_least_value_at_an_edge(capsys):
+    assert _solve(capsys, "minimize", "x^3", "--region=-1<=x<=1") == [
+        "f(x) = x³",
+        "region: -1 ≤ x ≤ 1",
+        "no local minimum: f′(x) = 3x² never changes from negative to positive",
+        "least in the region: f(-1) = -1, at its edge x = -1",
+    ]
+    steps = _solve(capsys, "minimize", "e^x", "--region=0<=x<=1", "--steps")
+    assert steps[-1] == ("6. At the region's edges, f(0) = 1 and f(1) = e ≈ 2.71828; no local minimum lies in the "
+                         "region, so f is least in the region at an edge: at x = 0, where f = 1.")
+
+
+def test_a_pole_in_the_region_is_no_edge_to_compare(capsys):
+    # 1/x on -1 ≤ x ≤ 1 falls without bound just left of 0: it has no least value, and none is claimed
+    assert not any("edge" in line for line in _solve(capsys, "minimize", "1/x", "--region=-1<=x<=1"))
+
+
+# ------------------------------------------------------------------ two variables: a box's sides
+
+
+def test_two_variables_the_box_side_below_the_local_minimum(capsys):
+    assert _solve(capsys, "minimize", "x^3 - 3x + y^2", "--region=-3<=x<=3, -1<=y<=1")[1:] == [
+        "region: -3 ≤ x ≤ 3, -1 ≤ y ≤ 1",
+        "local minima in the region:",
+        "  (1, 0): f = -2",
+        "the least local minimum in the region: f(1, 0) = -2; it is not the global minimum",
+        "least in the region: f(-3, 0) = -18, on its edge x = -3",
+        "note: this minimum is only local: f is lower on the region's edge x = -3",
+    ]
+
+
+@pytest.mark.parametrize(("function", "region", "line"), [
+    # the lesson's sauna in a larger room: its corner (7, 7) is cooler than the valley (4, 4)
+    ("85 - 1/90 x^2 (x-6) y^2 (y-6)", "0<=x<=7, 0<=y<=7",
+     "least in the region: f(7, 7) = 5249/90 ≈ 58.3222, on its edges x = 7 and y = 7"),
+    # a saddle and no minimum: least at two corners
+    ("x y", "-1<=x<=1, -1<=y<=1", "least in the region: f = -1 at (-1, 1) and (1, -1), on its edges x = -1, x = 1, "
+                                  "y = -1 and y = 1"),
+    # least inside a side, where f along it has its minimum
+    ("x^4 - 2x^2 y^2 + y^4 + x^6 + y^6 - x^7", "1<=x<=2, 1<=y<=2",
+     "least in the region: f(2, 2√3/3) = -1472/27 ≈ -54.5185, on its edge x = 2"),
+])
+def test_two_variables_where_a_side_is_least_the_summary_says_so(capsys, function, region, line):
+    assert line in _solve(capsys, "minimize", function, f"--region={region}")
+
+
+def test_two_variables_the_lessons_room_is_as_before(capsys):
+    # the sauna's room: its sides are at least f(5, 4) ≈ 76.1, above the valley's 73.6
+    lines = _solve(capsys, "minimize", "85 - 1/90 x^2 (x-6) y^2 (y-6)", "--region=0<=x<=5, 0<=y<=5")
+    assert lines[-2:] == ["the least: f(4, 4) = 3313/45 ≈ 73.6222; it is not the global minimum",
+                          "note: outside the region, f decreases without bound"]
