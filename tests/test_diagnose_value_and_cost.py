@@ -61,6 +61,29 @@ def test_a_square_multiplied_out_is_the_variants_own(pack, exercise, student, po
         f"sum also has twice each product: {square}.")
 
 
+NOT_MULTIPLIED_OUT = "That is E(m, b), but not multiplied out yet: multiply out each square and add them up."
+
+
+@pytest.mark.parametrize("pack, exercise, student, answer", [
+    # the cost's definition, copied from the prompt: it was "Correct."
+    (LESSON, "power-lines-cost-function", None, "(m+b-2)^2 + (2m+b-5)^2 + (3m+b-3)^2"),
+    (LESSON, "power-lines-cost-function", None, "(m*1+b-2)^2+(m*2+b-5)^2+(m*3+b-3)^2"),
+    (LESSON, "power-lines-cost-function", None, "m(14m + 12b) + 3b^2 - 42m - 20b + 38"),  # a product of sums left
+    (DRILLS, "cost-build", "zed", "(m+b-3)^2 + (2m+b-4)^2 + (3m+b-3)^2"),
+])
+def test_the_cost_asked_multiplied_out_is_not_right_with_its_squares_left(pack, exercise, student, answer):
+    verdict = respond(pack.exercise(exercise).variant(student), answer)
+    assert (verdict.verdict.value, verdict.note, verdict.message) == ("incorrect", "not_multiplied_out",
+                                                                      NOT_MULTIPLIED_OUT)
+
+
+@pytest.mark.parametrize("answer", ["14m^2 + 12mb + 3b^2 - 42m - 20b + 38", "E = 38 - 20b - 42m + 3b^2 + 12m b + 14m^2",
+                                    "2(7m^2 + 6mb) + 3b^2 - 42m - 20b + 38"])  # a number times a sum is read multiplied
+def test_the_cost_multiplied_out_is_right(answer):
+    verdict = lesson("power-lines-cost-function", answer)
+    assert (verdict.correct, verdict.message) == (True, "Correct.")
+
+
 def test_a_point_left_out_of_the_cost_and_the_mean_for_the_sum():
     verdict = lesson("power-lines-cost-function", "13m^2 + 2b^2 + 34 + 10mb - 38m - 16b")
     assert (verdict.note, verdict.message) == ("misconception:point-left-out", (

@@ -119,6 +119,8 @@ class Note(TextEnum):
     EXTRA_POINT = "extra_point"
     MISSING_POINT = "missing_point"
     NOT_EQUIVALENT = "not_equivalent"
+    NOT_MULTIPLIED_OUT = "not_multiplied_out"  # the value asked for, but a power or product of sums left where
+    # the question asks to multiply out
     WRONG_LABEL = "wrong_label"
     MISCONCEPTION = "misconception"  # family: misconception:<catalogue id>
     MISTAKE = "mistake"  # family: mistake:author, a pack author's own `mistakes:`
@@ -493,6 +495,17 @@ def _compare_scalar(answer: Expr, expected: Expr, ctx: Context, what: str) -> Ou
         return Outcome(False, Note.NOT_EQUAL, f"Your {what} {show(answer)} still has {names} in it, but the right "
                                               "one is a number.")
     return compare_expressions(answer, expected, ctx, what)
+
+
+def multiplied_out(value: Expr) -> bool:
+    """Whether `value` is a sum of terms each a number times powers of variables (14m² + 12mb - 42m + 38),
+    as an answer the question asks to multiply out must be: no power or product of sums left in it
+    ((m + b - 2)² + …, m(14m + 12b)). The answer as read, never expanded: it is untrusted."""
+    def term_alone(term: Expr) -> bool:
+        return all(factor.is_number or factor.is_Symbol
+                   or (factor.is_Pow and factor.base.is_Symbol and factor.exp.is_Integer and factor.exp > 0)
+                   for factor in sympy.Mul.make_args(term))
+    return all(term_alone(term) for term in sympy.Add.make_args(value))
 
 
 # ----------------------------------------------------------------------- vectors
