@@ -61,6 +61,29 @@ def test_a_square_multiplied_out_is_the_variants_own(pack, exercise, student, po
         f"sum also has twice each product: {square}.")
 
 
+NOT_MULTIPLIED_OUT = "That is E(m, b), but not multiplied out yet: multiply out each square and add them up."
+
+
+@pytest.mark.parametrize("pack, exercise, student, answer", [
+    # the cost's definition, copied from the prompt: it was "Correct."
+    (LESSON, "power-lines-cost-function", None, "(m+b-2)^2 + (2m+b-5)^2 + (3m+b-3)^2"),
+    (LESSON, "power-lines-cost-function", None, "(m*1+b-2)^2+(m*2+b-5)^2+(m*3+b-3)^2"),
+    (LESSON, "power-lines-cost-function", None, "m(14m + 12b) + 3b^2 - 42m - 20b + 38"),  # a product of sums left
+    (DRILLS, "cost-build", "zed", "(m+b-3)^2 + (2m+b-4)^2 + (3m+b-3)^2"),
+])
+def test_the_cost_asked_multiplied_out_is_not_right_with_its_squares_left(pack, exercise, student, answer):
+    verdict = respond(pack.exercise(exercise).variant(student), answer)
+    assert (verdict.verdict.value, verdict.note, verdict.message) == ("incorrect", "not_multiplied_out",
+                                                                      NOT_MULTIPLIED_OUT)
+
+
+@pytest.mark.parametrize("answer", ["14m^2 + 12mb + 3b^2 - 42m - 20b + 38", "E = 38 - 20b - 42m + 3b^2 + 12m b + 14m^2",
+                                    "2(7m^2 + 6mb) + 3b^2 - 42m - 20b + 38"])  # a number times a sum is read multiplied
+def test_the_cost_multiplied_out_is_right(answer):
+    verdict = lesson("power-lines-cost-function", answer)
+    assert (verdict.correct, verdict.message) == (True, "Correct.")
+
+
 def test_a_point_left_out_of_the_cost_and_the_mean_for_the_sum():
     verdict = lesson("power-lines-cost-function", "13m^2 + 2b^2 + 34 + 10mb - 38m - 16b")
     assert (verdict.note, verdict.message) == ("misconception:point-left-out", (
@@ -143,3 +166,37 @@ def test_m_and_b_are_named_and_numbers_echoed_as_typed():
     assert lesson("tv-descent-step", "(0.14, 0.000139)").message == "Your m 0.14 is not right to 6 decimal places."
     assert lesson("critical-x2y2", "(0, 0), (0.50, 3)").message == "(0.50, 3) does not belong in the answer."
     assert lesson("tv-mean-cost", "2.80").message == "Your answer 2.80 is not right to 3 decimal places."
+
+
+# ---------------------------------------------------------------- the point itself for ∇f there
+
+
+@pytest.mark.parametrize("pack, exercise, student, answer, message", [
+    (LESSON, "descent-heat-gradient", None, "(0.5, 0.6)",
+     "It looks like you wrote the point (0.5, 0.6) itself. ∇T(0.5, 0.6) is the vector of the partial derivatives "
+     "there: (∂T/∂x, ∂T/∂y)."),
+    # −∇f(1, 2) of x² + y² (a question written by hand): it was "two mistakes: you gave ∇f(1, 2) … and you lowered
+    # the exponent …"
+    (DRILLS, "ex-descent-direction", None, "(1, 2)",
+     "It looks like you wrote the point (1, 2) itself. −∇f(1, 2) is minus the vector of the partial derivatives "
+     "there: (−∂f/∂x, −∂f/∂y)."),
+    (DRILLS, "g-at-point", "ann", "(2, 1)",  # x³ + y³
+     "It looks like you wrote the point (2, 1) itself. ∇f(2, 1) is the vector of the partial derivatives there: "
+     "(∂f/∂x, ∂f/∂y)."),
+    (DRILLS, "g-at-point", "bob", "(2, -3)",  # x³ + y²
+     "It looks like you wrote the point (2, -3) itself. ∇f(2, -3) is the vector of the partial derivatives there: "
+     "(∂f/∂x, ∂f/∂y)."),
+])
+def test_the_point_itself_for_the_gradient_there(pack, exercise, student, answer, message):
+    verdict = respond(pack.exercise(exercise).variant(student), answer)
+    assert (verdict.note, verdict.message) == ("misconception:gave-the-point", message)
+
+
+def test_the_point_itself_where_another_mistake_gives_it_too_says_both():
+    # x² + y² at (2, 3): the exponent lowered but not multiplied also gives (2, 3); it was named alone
+    verdict = lesson("gradient-x2y2-at-2-3", "(2, 3)")
+    assert (verdict.note, verdict.message) == (
+        "misconception:gave-the-point|power-rule-not-multiplied",
+        "You get this answer if you wrote the point (2, 3) itself, or if you lowered the exponent but did not "
+        "multiply by it in ∂f/∂x and ∂f/∂y. ∇f(2, 3) is the vector of the partial derivatives there: (∂f/∂x, "
+        "∂f/∂y). The derivative of x² is 2x, not x. The derivative of y² is 2y, not y.")

@@ -943,6 +943,50 @@ def test_a_product_set_to_zero_is_the_lines_of_its_factors(answer, right):
         assert got.message == "x - 4 = 0 does not belong in the answer."
 
 
+def _critical_points_pack(tmp_path, function: str) -> packs.Exercise:
+    document = f"pack: cp\nexercises:\n  - {{id: a, kind: critical_points, function: '{function}'}}\n"
+    return packs.load_text(document, "cp.yaml", tmp_path).exercise("a")
+
+
+@pytest.mark.parametrize("function, answer", [
+    ("(x+y)^2 + 1", "(x+y)^2 = 0"),  # a power of the line's equation: the same points
+    ("(x+y)^2 + 1", "(x+y)^3 = 0"),
+    ("(x+y)^2 + 1", "x^2 + 2xy + y^2 = 0"),  # the power multiplied out
+    ("(x+y)^2 + 1", "|x + y| = 0"),
+    ("(x+y)^2 + 1", "(x+y)(x^2+1) = 0"),  # x² + 1 is never 0
+    ("(x-2y)^2", "(x - 2y)^2 = 0"),
+    ("(x-2y)^2", "(2y - x)(x^2 + y^2 + 1) = 0"),  # x² + y² + 1 is never 0 either
+    ("(x^2+y^2)*exp(-x^2-y^2)", "(0,0), sqrt(x^2+y^2) = 1"),  # r = 1: the circle itself
+    ("(x^2+y^2)*exp(-x^2-y^2)", "(0,0), (x^2+y^2-1)^2 = 0"),
+    ("(x^2+y^2)*exp(-x^2-y^2)", "(x^2 + y^2)(x^2+y^2-1) = 0"),  # x² + y² = 0 is the point (0, 0)
+])
+def test_a_locus_is_judged_by_its_points(tmp_path, function, answer):
+    # each was told "… does not belong in the answer. A line is missing." while x² = 0 for x = 0 was right
+    got = respond(_critical_points_pack(tmp_path, function).variant(), answer)
+    assert (got.correct, got.message) == (True, "Correct.")
+
+
+@pytest.mark.parametrize("function, answer, message", [
+    ("(x+y)^2 + 1", "(x+y-1)^2 = 0", "(x + y - 1)² = 0 does not belong in the answer. A line is missing."),
+    ("(x+y)^2 + 1", "x^2 + 1 = 0", "x² + 1 = 0 does not belong in the answer. A line is missing."),
+    ("(x+y)^2 + 1", "|x + y| = 1", "x + y - 1 = 0, x + y + 1 = 0 do not belong in the answer. A line is missing."),
+    ("(x^2+y^2)*exp(-x^2-y^2)", "(0,0), sqrt(x^2+y^2) = 2",
+     "√(x² + y²) = 2 does not belong in the answer. A line is missing."),
+    ("(x^2+y^2)*exp(-x^2-y^2)", "x^2 + y^2 = 0", "A line is missing."),
+])
+def test_a_wrong_locus_stays_wrong_however_written(tmp_path, function, answer, message):
+    got = respond(_critical_points_pack(tmp_path, function).variant(), answer)
+    assert (got.correct, got.message) == (False, message)
+
+
+def test_a_never_zero_factor_leaves_the_lessons_lines():
+    # "(4,4), x*y*(x^2+1) = 0" was told "x² + 1 = 0 does not belong in the answer."
+    assert verdict("sauna-critical-points", "(4,4), x*y*(x^2+1) = 0").correct
+    assert verdict("sauna-critical-points", "(4,4), |x| = 0, y^2 = 0").correct
+    assert verdict("sauna-critical-points", "(4,4), x*y*(x^2+1)*(y-4) = 0").message == \
+        "y - 4 = 0 does not belong in the answer."
+
+
 # ------------------------------------------------------------------ hints speak as the steps do
 
 def _hints(tmp_path, **keys) -> tuple[str, ...]:

@@ -190,6 +190,9 @@ def test_equation_either_side():
 @pytest.mark.parametrize("text, label", [
     ("minimum", "minimum"), ("Min", "minimum"), ("local max", "maximum"),
     ("saddle point", "saddle"), ("Saddle-point", "saddle"), ("inconclusive", "inconclusive"),
+    # a kind of point may end in "point", as "saddle point" does: they were told "is not one of"
+    ("minimum point", "minimum"), ("maximum point", "maximum"), ("local minimum point", "minimum"),
+    ("local max point", "maximum"), ("a relative maximum point", "maximum"),
 ])
 def test_labels(text, label):
     assert read(text, "label").value == label
@@ -207,11 +210,19 @@ def test_labels_with_an_article_or_one_slip(text, label, note):
     assert (answer.value, answer.ambiguities) == (label, note)
 
 
-@pytest.mark.parametrize("text", ["mix", "nope", "saddle minimum", "maxmin", "sadle pont"])
+@pytest.mark.parametrize("text", ["mix", "nope", "saddle minimum", "maxmin", "sadle pont", "point", "none point",
+                                  "inconclusive point"])
 def test_labels_further_off_are_refused(text):
     with pytest.raises(InputError) as error:
         read(text, "label")
     assert error.value.note == "unknown_label"
+
+
+def test_a_point_of_a_kind_is_graded_as_the_kind():
+    assert check("minimum point", "minimum", shape="label").message == "Correct."
+    assert check("maximum point", "minimum", shape="label").correct is False
+    verdict = check("minimun point", "minimum", shape="label")
+    assert verdict.correct and verdict.message == "Correct. ('minimun point' was read as minimum.)"
 
 
 def test_a_label_with_a_slip_is_marked_and_says_how_it_was_read():

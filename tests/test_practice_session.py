@@ -147,6 +147,17 @@ def test_a_right_value_to_fewer_places_than_asked_is_not_a_wrong_attempt(tmp_pat
     assert texts(session.handle("0.5671")).startswith("✓")
 
 
+def test_the_cost_not_multiplied_out_yet_is_not_a_wrong_attempt(tmp_path):
+    session = session_for(tmp_path)
+    while session.on_screen.spec.id != "power-lines-cost-function":
+        session.handle(":skip")
+    attempts = session.attempts
+    assert texts(session.handle("(m+b-2)^2 + (2m+b-5)^2 + (3m+b-3)^2")) == (
+        "≈ That is E(m, b), but not multiplied out yet: multiply out each square and add them up.")
+    assert session.attempts == attempts and session.on_screen.misses == 0 and not session.on_screen.solved
+    assert texts(session.handle("14m^2 + 12mb + 3b^2 - 42m - 20b + 38")).startswith("✓")
+
+
 def test_right_points_or_a_line_rounded_to_fewer_places_are_not_a_wrong_attempt(tmp_path):
     session = session_for(tmp_path, "drills", student="amy")
     while session.on_screen.spec.id != "lm-valleys":  # amy's: {(-1.04668, 0), (0.945649, 0)}, to 4 places

@@ -119,6 +119,8 @@ class Note(TextEnum):
     EXTRA_POINT = "extra_point"
     MISSING_POINT = "missing_point"
     NOT_EQUIVALENT = "not_equivalent"
+    NOT_MULTIPLIED_OUT = "not_multiplied_out"  # the value asked for, but a power or product of sums left where
+    # the question asks to multiply out
     WRONG_LABEL = "wrong_label"
     MISCONCEPTION = "misconception"  # family: misconception:<catalogue id>
     MISTAKE = "mistake"  # family: mistake:author, a pack author's own `mistakes:`
@@ -495,6 +497,17 @@ def _compare_scalar(answer: Expr, expected: Expr, ctx: Context, what: str) -> Ou
     return compare_expressions(answer, expected, ctx, what)
 
 
+def multiplied_out(value: Expr) -> bool:
+    """Whether `value` is a sum of terms each a number times powers of variables (14m² + 12mb - 42m + 38),
+    as an answer the question asks to multiply out must be: no power or product of sums left in it
+    ((m + b - 2)² + …, m(14m + 12b)). The answer as read, never expanded: it is untrusted."""
+    def term_alone(term: Expr) -> bool:
+        return all(factor.is_number or factor.is_Symbol
+                   or (factor.is_Pow and factor.base.is_Symbol and factor.exp.is_Integer and factor.exp > 0)
+                   for factor in sympy.Mul.make_args(term))
+    return all(term_alone(term) for term in sympy.Add.make_args(value))
+
+
 # ----------------------------------------------------------------------- vectors
 
 
@@ -570,29 +583,96 @@ def _on_locus(point: Point, locus: Equation, ctx: Context) -> bool:
 _MOST_FACTORED_DEGREE = 12  # a locus of higher degree is compared whole: factoring it costs too much
 
 
-def _factor_loci(locus: Equation, want_loci: Sequence[Equation], ctx: Context) -> list[Equation]:
-    """A locus that is a product set to 0 (xy = 0, x·y² = 0) as the loci of its factors (x = 0, y = 0):
-    the same points, as a product is 0 where a factor is. Each is then compared with the lines wanted,
-    as if the student had written them one by one. A locus wanted as it is stays whole (asked only of a
-    product: compare_points compares every locus with those wanted anyway)."""
+def _zero_set_polynomial(expr: Expr, syms: Sequence[sympy.Symbol]) -> Expr | None:
+    """A polynomial 0 exactly where `expr` is (|x + y|, √(x + y), (x + y)³·|x|: their bases multiplied),
+    over the reals; None where `expr` is built otherwise. A power with a positive exponent and an absolute
+    value are 0 exactly where their base is."""
+    if expr.is_polynomial(*syms):
+        return expr
+    if isinstance(expr, sympy.Abs):
+        return _zero_set_polynomial(expr.args[0], syms)
+    if expr.is_Pow and expr.exp.is_Rational and expr.exp > 0:
+        return _zero_set_polynomial(expr.base, syms)
+    if expr.is_Mul:
+        bases = [_zero_set_polynomial(factor, syms) for factor in expr.args]
+        return None if any(b is None for b in bases) else sympy.Mul(*bases)
+    return None
+
+
+def _locus_polynomial(locus: Equation, syms: Sequence[sympy.Symbol]) -> Expr | None:
+    """A polynomial whose real zeros are exactly the points of `locus` (√(x² + y²) = 1: x² + y² - 1,
+    |x + y| = 2: (x + y)² - 4, (x + y)²·|x| = 0: (x + y)²·x), or None where none is found this way."""
+    for side, other in ((locus.lhs, locus.rhs), (locus.rhs, locus.lhs)):
+        if not (other.is_Rational and other > 0):
+            continue
+        if isinstance(side, sympy.Abs) and side.args[0].is_polynomial(*syms):
+            return side.args[0] ** 2 - other ** 2
+        if side.is_Pow and side.exp == sympy.Rational(1, 2) and side.base.is_polynomial(*syms):
+            return side.base - other ** 2  # the root of a number is never negative: no point is added
+    return _zero_set_polynomial(locus.lhs - locus.rhs, syms)
+
+
+def _even_positive(polynomial: sympy.Poly) -> bool:
+    """Whether every term is a positive multiple of even powers (x² + y⁴ + 1, 2x²y² + y²): never
+    negative, as a sum of squares."""
+    sign = 1 if polynomial.LC() > 0 else -1
+    return all(sign * coefficient > 0 and all(power % 2 == 0 for power in monomial)
+               for monomial, coefficient in polynomial.terms())
+
+
+def _never_zero(polynomial: sympy.Poly) -> bool:
+    """Whether the factor has no real zero, decided exactly: x² + 1 (no real root), x² + y² + 1 (even
+    powers, positive, with a constant)."""
+    used = [g for g, degree in zip(polynomial.gens, polynomial.degree_list()) if degree > 0]
+    if len(used) == 1:
+        return bool(sympy.Poly(polynomial.as_expr(), used[0]).count_roots() == 0)
+    return _even_positive(polynomial) and polynomial.as_expr().subs({g: 0 for g in polynomial.gens}) != 0
+
+
+def _only_origin(polynomial: sympy.Poly) -> bool:
+    """Whether the factor is 0 at the origin alone (x² + y², x⁴ + 2y²): even powers, positive, no constant,
+    and a power of each variable alone, which is 0 only where that variable is."""
+    alone = {i for monomial, _ in polynomial.terms() for i, power in enumerate(monomial)
+             if power and sum(monomial) == power}
+    return (_even_positive(polynomial) and alone == set(range(len(polynomial.gens)))
+            and polynomial.as_expr().subs({g: 0 for g in polynomial.gens}) == 0)
+
+
+def _factor_loci(locus: Equation, want_loci: Sequence[Equation], ctx: Context) -> list[Point | Equation]:
+    """A locus as the point set it describes, in the parts an answer writes: a product set to 0 (xy = 0,
+    x·y² = 0) as the loci of its factors (x = 0, y = 0), as a product is 0 where a factor is; a power,
+    a root or an absolute value ((x + y)² = 0, |x + y| = 0, √(x² + y²) = 1) as its base; a factor with
+    no real zero (x² + 1) left out, one that is 0 at the origin alone (x² + y²) as that point. Each part
+    is then compared with the lines and points wanted, as if the student had written them one by one:
+    an answer is right or wrong by its points, never by how it writes them. A locus wanted as it is
+    stays whole (asked only of a product: compare_points compares every locus with those wanted
+    anyway), and so does a locus of one part not wanted, to be named as the student wrote it."""
     syms = [symbol(n) for n in ctx.variables]
-    difference = locus.lhs - locus.rhs
-    if not syms or not difference.is_polynomial(*syms):
+    polynomial_form = _locus_polynomial(locus, syms) if syms else None
+    if polynomial_form is None:
         return [locus]
-    polynomial = sympy.Poly(difference, *syms)
+    polynomial = sympy.Poly(polynomial_form, *syms)
     if polynomial.total_degree() > _MOST_FACTORED_DEGREE:
         return [locus]
     _, factors = polynomial.factor_list()
-    if len(factors) < 2 or any(compare_equations(locus, w, ctx).correct for w in want_loci):
+    lines = [factor for factor, _ in factors if not _never_zero(factor) and not _only_origin(factor)]
+    parts: list[Point | Equation] = [Equation(factor.as_expr(), sympy.Integer(0)) for factor in lines]
+    if any(_only_origin(factor) for factor, _ in factors):
+        parts.append(tuple(sympy.Integer(0) for _ in syms))
+    if not parts or any(compare_equations(locus, w, ctx).correct for w in want_loci):
         return [locus]
-    return [Equation(factor.as_expr(), sympy.Integer(0)) for factor, _ in factors]
+    if len(parts) == 1 and isinstance(parts[0], Equation) \
+            and not any(compare_equations(parts[0], w, ctx).correct for w in want_loci):
+        return [locus]
+    return parts
 
 
 def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
-    points = [p for p in answer if isinstance(p, tuple)]
     want_points = [p for p in expected if isinstance(p, tuple)]
     want_loci = [p for p in expected if isinstance(p, Equation)]
-    loci = [part for p in answer if isinstance(p, Equation) for part in _factor_loci(p, want_loci, ctx)]
+    parts = [part for p in answer if isinstance(p, Equation) for part in _factor_loci(p, want_loci, ctx)]
+    points = [p for p in answer if isinstance(p, tuple)] + [p for p in parts if isinstance(p, tuple)]
+    loci = [p for p in parts if isinstance(p, Equation)]
     dimension = len(want_points[0]) if want_points else len(ctx.variables)
     if any(len(p) != dimension for p in points):
         return Outcome(False, Note.WRONG_DIMENSION, f"Each point needs {dimension} coordinates.")
@@ -636,7 +716,9 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
         sentences.append(f"{shown} {verb} not belong in the answer.")
     if missing:
         lines = len(want_loci) - len(found_loci)
-        if lines and loci:  # lines written already: how to write one is not what is wrong
+        # lines written already (x² + y² = 0 is the point (0, 0), but written as one): how to write one is not
+        # what is wrong
+        if lines and any(isinstance(p, Equation) for p in answer):
             sentences.append("A line is missing." if lines == 1 else f"{lines} lines are missing.")
         elif lines:
             sentences.append("Some of the points form a whole line; write it as an equation, like x = 0.")

@@ -1130,7 +1130,8 @@ def diagnosable(verdict: Verdict) -> bool:
     undecided one, which may be right), or one not read in the exercise's shape."""
     if verdict.verdict == Judgement.INVALID:
         return verdict.note in _UNREAD
-    return verdict.verdict == Judgement.INCORRECT and verdict.note != Note.UNDECIDED
+    # not multiplied out: the right value, which no mistake gives
+    return verdict.verdict == Judgement.INCORRECT and verdict.note not in (Note.UNDECIDED, Note.NOT_MULTIPLIED_OUT)
 
 
 # what only the tokenizer raises, before the parser starts: a run of letters that no split into the

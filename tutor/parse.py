@@ -1862,6 +1862,9 @@ def _label_words(text: str) -> str:
 def _label(text: str) -> tuple[str, tuple[str, ...]]:
     """The label named, and how a one-letter slip (saddel, minimun) was read, if there was one."""
     words = _label_words(text)
+    kind = words.removesuffix(" point")
+    if LABELS.get(kind) != "inconclusive":  # "minimum point", "local max point": a kind of point, as "saddle point" is
+        words = kind
     if words in LABELS:
         return LABELS[words], ()
     near = {label for name, label in LABELS.items() if len(name) >= _SLIP_LENGTH and _one_slip(words, name)}

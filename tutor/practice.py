@@ -390,8 +390,9 @@ class Session:
         if verdict.verdict == Judgement.INVALID:  # unreadable: say where, count nothing
             return [Line(verdict.pointer(text), "invalid")]
         current.typed.add(text)
-        # right but for rounding (0.33 for 1/3, 1.4142 for √2, 0.567 to 3 places of 4): not a wrong attempt
-        if verdict.note in (Note.DECIMAL_FOR_EXACT, Note.INEXACT, Note.TOO_FEW_PLACES):
+        # right but for rounding (0.33 for 1/3, 1.4142 for √2, 0.567 to 3 places of 4), or but for the form
+        # asked (E(m, b) not multiplied out yet): not a wrong attempt
+        if verdict.note in (Note.DECIMAL_FOR_EXACT, Note.INEXACT, Note.TOO_FEW_PLACES, Note.NOT_MULTIPLIED_OUT):
             return [Line(f"≈ {verdict.message}", "close")]
         unsolved = set(self.ids()) - self.store.solved(self.student_id, self.pack.id)
         self.store.record(self.session_id, self.student_id, self.pack.id, current.spec.id, current.variant,

@@ -1,6 +1,6 @@
 """Misconceptions about putting a point in: the coordinates swapped, f's value for its
-derivative's, the point left out, and the arithmetic of powers of a negative number or of a
-coefficient. Every kind that evaluates at a point (a derivative, a gradient, a tangent plane's
+derivative's, the point left out or written for the answer, and the arithmetic of powers of a
+negative number or of a coefficient. Every kind that evaluates at a point (a derivative, a gradient, a tangent plane's
 value and slopes) names them."""
 
 from __future__ import annotations
@@ -42,6 +42,9 @@ MISCONCEPTIONS = register(
         "constant-term-dropped", "left out the constant term when putting the point in",
         "It looks like you left out the constant term {constant}. At {point} every term with {names} is 0, but "
         "the constant stays: {f}{args} = {right}."),
+    Misconception(
+        "gave-the-point", "wrote the point itself for the vector asked for there",
+        "It looks like you wrote the point {point} itself. {asked} is {what} there: ({partials})."),
     Misconception(
         "gave-slope-for-value", "gave a derivative's value instead of the function's",
         "It looks like you gave {what} at {point}, not the value of {f} there. Put the point into {f} "

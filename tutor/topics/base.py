@@ -24,7 +24,7 @@ from sympy import Expr
 from ..calculus import SolveError, order_variables
 from ..calculus.kinks import Stretch, between_text
 from ..check import Judgement, Verdict, check
-from ..compare import Tolerance
+from ..compare import Note, Tolerance
 from ..errors import TutorError
 from ..limits import LIMITS, Limits
 from ..misconceptions import Candidate, Misconception
@@ -329,13 +329,24 @@ class Problem:
         return ()
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
-        """Grade `text` against the expected answer (or against `expected`, for a mistake)."""
+        """Grade `text` against the expected answer (or against `expected`, for a mistake); a right value
+        not in the form the question asks for (`not_in_form`) is not right yet."""
         verdict = self._check_against(text, self.expected() if expected is None else expected, tolerance)
         if expected is None and verdict.verdict == Judgement.INCORRECT:
             for other in self.also_right():
                 if (alternative := self._check_against(text, other, tolerance)).correct:
                     return alternative
+        if expected is None and verdict.correct:
+            unfinished = self.not_in_form(self.read(text))
+            if unfinished is not None:
+                note, message = unfinished
+                return Verdict(Judgement.INCORRECT, note, message, reading=verdict.reading)
         return verdict
+
+    def not_in_form(self, answer: Answer) -> tuple[Note, str] | None:
+        """Where the question asks for its answer in a form (E(m, b) multiplied out) and `answer`, of the
+        right value, is not in it: the note and what the student is told; None for most kinds."""
+        return None
 
     def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
         return check(text, expected, variables=self.answer_variables, shape=self.shape,

@@ -14,7 +14,7 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import SolveError
 from ...calculus.cost import B, M
-from ...compare import Tolerance
+from ...compare import Note, Tolerance, multiplied_out
 from ...parse import Answer, Shape
 from ..base import Field, FieldError, Problem, choice_from, keys_for_ask, point_from
 from ..least_squares.exercise import DATA_FIELDS, line_data, points_text
@@ -119,6 +119,14 @@ class Cost(Problem):
     @property
     def answer_variables(self) -> tuple[str, ...]:
         return ("m", "b") if self.ask == Ask.FUNCTION else ()
+
+    def not_in_form(self, answer: Answer) -> tuple[Note, str] | None:
+        """E(m, b) with its squares left as they are is the cost's definition, copied from the prompt: the
+        work asked for, multiplying out, is not done yet."""
+        if self.ask != Ask.FUNCTION or answer.shape != Shape.EXPRESSION or multiplied_out(answer.value):
+            return None
+        return (Note.NOT_MULTIPLIED_OUT, f"That is {self.name}(m, b), but not multiplied out yet: multiply out each "
+                                         "square and add them up.")
 
     def default_tolerance(self) -> Tolerance | None:
         return self.tolerance or (Tolerance(relative=1e-4) if self.ask == Ask.STEP else None)

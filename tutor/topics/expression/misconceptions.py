@@ -9,8 +9,9 @@ that point, and the mistakes of the kind that asks for it apply, composed the sa
   partial derivative or the gradient given instead;
 - its gradient ∇f(a, b), or −∇f(a, b), the direction of steepest descent: the sign the wrong way
   round, the components swapped, any derivative misconception in one partial, the point not put
-  in, f's value given, another vector in its direction (the unit vector, or any positive multiple:
-  the question asks for the vector, and the student is told that theirs points the right way);
+  in, the point itself given, f's value given, another vector in its direction (the unit vector, or
+  any positive multiple: the question asks for the vector, and the student is told that theirs points
+  the right way);
 - one descent step from it at the rate: every gradient-descent misconception (tutor/topics/
   gradient_descent).
 
@@ -178,6 +179,12 @@ def _gradient(about: About, downhill: bool) -> list[Candidate]:
     if len(variables) > 1:
         found.append(Pattern("parallel-vector", Shape.VECTOR, partial(_parallel, right, f"{'−' * downhill}{grad}{args}",
                                                                       f"|{grad}{args}|"), variables=()))
+    if len(variables) > 1 and tuple(point) != right:
+        shown = place_words(point)["point"]
+        found.append(WrongAnswer.of([POINTS["gave-the-point"].fill(
+            point=shown, asked=f"{'−' * downhill}{grad}{args}",
+            what=f"{'minus ' * downhill}the vector of the partial derivatives", partials=", ".join(names))],
+            Answer(Shape.VECTOR, tuple(point)), variables=()))
     value = at_point(f, variables, point)
     if value is not None:
         found.append(WrongAnswer.of([POINTS["gave-function-value"].fill(f=name, point=place_words(point)["point"])],

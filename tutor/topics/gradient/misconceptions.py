@@ -7,7 +7,7 @@ that partial, so "Your ∂f/∂y: it looks like you …" names a mistake made in
 partial only, and the same mistake in every partial is named once. The
 gradient's own mistakes come on top: components swapped, the vector negated,
 a component left out, the partials added into one number, one partial for the
-whole vector, the length or f's value given, the point not put in.
+whole vector, the length or f's value given, the point not put in, or the point itself given.
 """
 
 from __future__ import annotations
@@ -97,6 +97,11 @@ def candidates(problem: Gradient) -> list[WrongAnswer | Componentwise]:
             swapped_point = POINTS["evaluated-at-swapped-point"].fill(**point_words(variables, point, problem.decimals))
             found.append(WrongAnswer.of([swapped_point], Answer(Shape.VECTOR, at_swapped)))
     found += _scalars(problem, exact, partials)
+    if point is not None and len(variables) > 1 and exact is not None and tuple(point) != exact:
+        shown = problem.point_text(point)
+        found.append(WrongAnswer.of([POINTS["gave-the-point"].fill(
+            point=shown, asked=f"∇{name}{shown}", what="the vector of the partial derivatives", partials=partials)],
+            Answer(Shape.VECTOR, tuple(point))))
     return found
 
 
