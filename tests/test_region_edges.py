@@ -117,3 +117,109 @@ def test_two_variables_the_lessons_room_is_as_before(capsys):
     lines = _solve(capsys, "minimize", "85 - 1/90 x^2 (x-6) y^2 (y-6)", "--region=0<=x<=5, 0<=y<=5")
     assert lines[-2:] == ["the least: f(4, 4) = 3313/45 ≈ 73.6222; it is not the global minimum",
                           "note: outside the region, f decreases without bound"]
+
+
+# ------------------------------------------------------------------ one variable: a region bounded on one side
+
+
+def test_the_finding_a_region_bounded_on_one_side(capsys):
+    # f → ∞ as x → ∞, so the least in x ≥ -3 is the smaller of the edge's -18 and the local minimum's -2
+    assert _solve(capsys, "minimize", "x^3 - 3x", "--region=x >= -3") == [
+        "f(x) = x³ - 3x",
+        "f′(x) = 3x² - 3 = 0 at x = -1 and x = 1",
+        "a local minimum: f(1) = -2",
+        "region: x ≥ -3",
+        "local minima in the region: x = 1",
+        "least in the region: f(-3) = -18, at its edge x = -3",
+        "note: this minimum is only local: f is lower at the region's edge x = -3",
+    ]
+    steps = _solve(capsys, "minimize", "x^3 - 3x", "--region=x >= -3", "--steps")
+    assert steps[-1] == ("11. At the region's edge x = -3, f = -18, lower than at every local minimum in the region, "
+                         "and f → ∞ as x → ∞, so f is least in the region there.")
+
+
+def test_an_open_edge_on_a_region_bounded_on_one_side(capsys):
+    lines = _solve(capsys, "minimize", "x^3 - 3x", "--region=x > -3")
+    assert lines[2:] == [
+        "a local minimum: f(1) = -2",
+        "region: x > -3",
+        "local minima in the region: x = 1",
+        "no least value in the region: f comes as close as you like to -18 near its edge x = -3, which the region "
+        "leaves out",
+        "note: this minimum is only local: f is lower near the region's edge x = -3",
+    ]
+    steps = _solve(capsys, "minimize", "x^3 - 3x", "--region=x > -3", "--steps")
+    assert steps[-1] == ("11. Near the region's edge x = -3, which it leaves out, f comes as close as you like to -18, "
+                         "lower than at every local minimum in the region, and f → ∞ as x → ∞, so f has no least "
+                         "value in the region.")
+
+
+@pytest.mark.parametrize(("function", "region", "line"), [
+    # the lesson's two valleys: x ≥ -1 holds the valley at 1.13 (f ≈ -1.07) and the edge -1 (f = -3)
+    ("x^4 - 3x^2 + x", "x >= -1", "least in the region: f(-1) = -3, at its edge x = -1"),
+    ("x^4 - 3x^2 + x", "x > -1", "no least value in the region: f comes as close as you like to -3 near its edge "
+                                 "x = -1, which the region leaves out"),
+    ("x^4 - 3x^2 + x", "x >= 2", "least in the region: f(2) = 6, at its edge x = 2"),
+    ("e^x - 2x", "x <= 0", "least in the region: f(0) = 1, at its edge x = 0"),  # f → ∞ as x → -∞
+    ("e^x - 2x", "x >= 1", "least in the region: f(1) = e - 2 ≈ 0.718282, at its edge x = 1"),
+    ("x^3", "x >= 0", "least in the region: f(0) = 0, at its edge x = 0"),
+    # a limit above the edge's value: (x² - 1)/(x² + 1) → 1
+    ("(x^2 - 1)/(x^2 + 1)", "x >= 1/2", "least in the region: f(1/2) = -3/5, at its edge x = 1/2 (below every "
+                                        "local minimum found)"),
+    # as low far out as at the edge, never lower: the edge holds the least value
+    ("x e^(-x)", "x >= 0", "least in the region: f(0) = 0, at its edge x = 0"),
+    # a limit below every value in the region: approached, never reached
+    ("1/(x^2 + 1)", "x >= 0", "no least value in the region: f comes as close as you like to 0 as x → ∞"),
+    ("1/(x^2 + 1)", "x <= 3", "no least value in the region: f comes as close as you like to 0 as x → -∞"),
+    ("e^(-x)", "x > 1", "no least value in the region: f comes as close as you like to 0 as x → ∞"),
+])
+def test_one_side_bounded_the_edge_and_the_limit_decide(capsys, function, region, line):
+    assert line in _solve(capsys, "minimize", function, f"--region={region}")
+
+
+@pytest.mark.parametrize(("function", "region"), [
+    ("x^3 - 3x", "x >= 1/2"),  # f(1/2) = -11/8 is above f(1) = -2, and f → ∞ as x → ∞
+    ("x^3 - 3x", "x > 0"),
+    ("x + 1/x", "x >= 1/2"),  # f(1/2) = 5/2 is above f(1) = 2
+    ("x + 1/x", "x > 0"),  # f → ∞ at the edge 0 the region leaves out
+])
+def test_one_side_bounded_the_local_minimum_is_least_and_the_fall_is_outside(capsys, function, region):
+    lines = _solve(capsys, "minimize", function, f"--region={region}")
+    assert lines[2].startswith("minimum: f(1) = ")
+    assert lines[-1] == "note: outside the region, f decreases without bound"
+    assert not any("least in the region" in line for line in lines)
+
+
+@pytest.mark.parametrize(("function", "region"), [
+    ("x^3 - 3x", "x <= 3"),  # f → -∞ as x → -∞, in the region
+    ("x + 1/x", "x >= -3"),  # f → -∞ as x → 0 from the left, in the region
+    ("x + 1/x", "x > -3"),
+])
+def test_one_side_bounded_a_fall_in_the_region_is_no_least_value(capsys, function, region):
+    lines = _solve(capsys, "minimize", function, f"--region={region}")
+    assert lines[-1] == "note: this minimum is only local: f decreases without bound"
+    assert not any("least in the region" in line or "edge" in line for line in lines)
+
+
+@pytest.mark.parametrize(("function", "region"), [
+    ("x^4 - 3x^2 + x", "x >= -3"),  # the edge's 51 is above the valley's -3.51, and f → ∞
+    ("e^x - 2x", "x >= -3"),  # the edge's e⁻³ + 6 is above 2 - 2 ln 2
+])
+def test_one_side_bounded_the_least_local_minimum_is_least_as_before(capsys, function, region):
+    lines = _solve(capsys, "minimize", function, f"--region={region}")
+    assert lines[2].startswith("minimum: ")
+    assert not any("least in the region" in line or "edge" in line for line in lines)
+
+
+def test_one_side_bounded_a_limit_not_found_is_said(capsys, monkeypatch):
+    # where sympy can't find f's limit far out, the edge is still below every local minimum, and that is hedged
+    import sys
+
+    import sympy
+    minimize = sys.modules["tutor.calculus.minimize"]  # the module, which its function of that name hides
+    found = minimize._limit
+    monkeypatch.setattr(minimize, "_limit", lambda f, v, at, direction: (
+        sympy.nan if not at.is_finite else found(f, v, at, direction)))
+    lines = _solve(capsys, "minimize", "x^3 - 3x", "--region=x >= -3")
+    assert "least in the region: f(-3) = -18, at its edge x = -3 (unless f is lower still as x → ∞: its limit " \
+           "there was not found)" in lines

@@ -1314,14 +1314,15 @@ def _outside_note(minima: LocalMinima, region: Region) -> str:
     return said_outside(minima.lower, minima.lower_at, region) or minima.note
 
 
-def said_outside(lower: str, lower_at: tuple[Expr, ...] | None, region: Region) -> str:
+def said_outside(lower: str, lower_at: tuple[Expr, ...] | None, region: Region, held_up: bool = False) -> str:
     """Why the least local minimum is only local (`lower`), said as outside the region where that lies
-    outside it: f decreases without bound beside a bounded region, or is smaller at `lower_at`, not in it;
-    "" where it is not so (then the note stands as it is)."""
+    outside it: f decreases without bound beside a bounded region, or beside one where f is shown bounded
+    below (`held_up`: x³ − 3x on x ≥ 1/2), or is smaller at `lower_at`, not in it; "" where it is not so
+    (then the note stands as it is)."""
     if not lower:
         return ""
     if lower_at is None:  # f decreases without bound: outside a bounded region
-        return f"outside the region, {lower}" if region.bounded() else ""
+        return f"outside the region, {lower}" if region.bounded() or held_up else ""
     if region.contains(lower_at):
         return ""
     return f"outside the region, f is smaller: for example {lower.removeprefix(SMALLER)}"
@@ -1329,7 +1330,9 @@ def said_outside(lower: str, lower_at: tuple[Expr, ...] | None, region: Region) 
 
 @dataclass(frozen=True)
 class Edge:
-    """f at one end of a window bounded on both sides: x³ − 3x at -3 on -3 ≤ x ≤ 3 is -18."""
+    """f at one end of a window: x³ − 3x at -3 on -3 ≤ x ≤ 3 is -18. On a window bounded on one side only
+    (x ≥ 0), its open side is an Edge too, at ±∞, held by no point: 1/(x² + 1) comes as close as you like to 0
+    as x → ∞, never to it."""
 
     point: Expr
     value: Expr
@@ -1338,12 +1341,20 @@ class Edge:
 
 @dataclass(frozen=True)
 class AtEdge:
-    """Where f is least on a window bounded on both sides, when that is at its ends, below every local
-    minimum in it: a local minimum is least only among the points near it, and the ends are no local
-    minima of f (x³ − 3x on -3 ≤ x ≤ 3: f(-3) = -18, below the local minimum f(1) = -2)."""
+    """Where f is least on a window, when that is at its ends, below every local minimum in it: a local
+    minimum is least only among the points near it, and the ends are no local minima of f (x³ − 3x on
+    -3 ≤ x ≤ 3: f(-3) = -18, below the local minimum f(1) = -2)."""
 
-    ends: tuple[Edge, ...]  # both ends, left to right
-    lowest: tuple[Edge, ...]  # the ends where f is least (both, where as low)
+    ends: tuple[Edge, ...]  # both ends, left to right; the one, on a window bounded on one side only
+    lowest: tuple[Edge, ...]  # the ends where f is least (both, where as low), `far` among them where it is
+    # a window bounded on one side only (x ≥ -3): f's limit on its open side, at ±∞ (value nan where it was not
+    # found: the end is then below every local minimum, but f may be lower still far out); None on a bounded one
+    far: Edge | None = None
+
+    @property
+    def unsure(self) -> Expr | None:
+        """The open side (±∞) where f's limit was not found; None where it was, or there is none."""
+        return self.far.point if self.far is not None and self.far.value is sympy.nan else None
 
     @property
     def held(self) -> bool:
@@ -1354,26 +1365,84 @@ class AtEdge:
 def least_at_edge(f: Expr, x: str, within: sympy.Set | None, inside: Sequence[Expr]) -> AtEdge | None:
     """The window's ends, where f is lower there than at every local minimum in the window (`inside`: f's
     values at them), or where no minimum lies in it; None otherwise, where the window is not bounded on
-    both sides, or where f is not shown continuous all through it (1/x on -1 ≤ x ≤ 1 has no least value).
-    Exact: each end's value compared with each minimum's."""
-    if not isinstance(within, sympy.Interval) or not (within.start.is_finite and within.end.is_finite):
+    one side at least, or where f is not shown continuous all through it (1/x on -1 ≤ x ≤ 1 has no least
+    value). Exact: each end's value compared with each minimum's. On a window bounded on one side only
+    (x ≥ -3), its other side is decided by f's limit there: none where f → -∞ (no least value, as said
+    already), its limit where finite (1/(x² + 1) on x ≥ 0 comes as close as you like to 0), nothing where
+    f → ∞ (x³ − 3x on x ≥ -3: least at -3, f(-3) = -18)."""
+    if not isinstance(within, sympy.Interval) or not (within.start.is_finite or within.end.is_finite):
         return None
     v = symbol(x)
     f = real_powers(f)  # its values as read: (-1)^(2/3) is 1
+    bounded = within.start.is_finite and within.end.is_finite
     closed = sympy.Interval(within.start, within.end)
     try:
-        if continuous_domain(f, v, closed) != closed:
-            return None
-        ends = tuple(Edge(end, _value(f, (v,), (end,)), held)
-                     for end, held in ((within.start, not within.left_open), (within.end, not within.right_open)))
+        if bounded:
+            if continuous_domain(f, v, closed) != closed:
+                return None
+            ends = tuple(Edge(end, _value(f, (v,), (end,)), held)
+                         for end, held in ((within.start, not within.left_open),
+                                           (within.end, not within.right_open)))
+            far = None
+        else:
+            ends, far = _one_side(f, v, within)
+        below = [far] if far is not None and far.value.is_finite else []  # ∞ and an unknown limit are never least
         if not all(e.value.is_real and e.value.is_finite for e in ends):
             return None
-        least = min((e.value for e in ends), key=functools.cmp_to_key(compare))
+        least = min((e.value for e in (*ends, *below)), key=functools.cmp_to_key(compare))
         if any(compare(least, value) >= 0 for value in inside):
             return None
     except (SolveError, NotImplementedError, ValueError, TypeError):  # a value sympy can't place: nothing claimed
         return None
-    return AtEdge(ends, tuple(e for e in ends if compare(e.value, least) == 0))
+    return AtEdge(ends, tuple(e for e in (*ends, *below) if compare(e.value, least) == 0), far)
+
+
+def _one_side(f: Expr, v: sympy.Symbol, within: sympy.Interval) -> tuple[tuple[Edge, ...], Edge]:
+    """A window bounded on one side only (x ≥ -3): f at its end, and f's limit on its open side as an Edge
+    at ±∞ (value nan where the limit is not found in its budget); raises SolveError
+    where f is not continuous all through it, or f → -∞ on its open side (then it has no least value)."""
+    finite = within.start if within.start.is_finite else within.end
+    held = not (within.left_open if within.start.is_finite else within.right_open)
+    side = sympy.oo if within.start.is_finite else -sympy.oo
+    if continuous_domain(f, v, within) != within:
+        raise SolveError("f is not continuous all through the window")
+    closure = sympy.Interval(within.start, within.end)
+    if continuous_domain(f, v, closure) == closure:  # x > -3 leaves -3 out: f comes as close as you like to f(-3)
+        end = _value(f, (v,), (finite,))
+    else:  # 1/x + x on x > 0 has no value at 0: what it comes close to there
+        end = _limit(f, v, finite, "+" if side > 0 else "-")
+    if end is sympy.nan or end == -sympy.oo:
+        raise SolveError("f's value at the window's end is not found")
+    ends = (Edge(finite, end, held),) if end.is_finite else ()  # 1/x + x on x > 0: f → ∞ at 0, never least there
+    limit = _limit(f, v, side, "-" if side > 0 else "+")
+    if limit == -sympy.oo:
+        raise SolveError("f decreases without bound in the window")
+    return ends, Edge(side, limit, False)
+
+
+def held_up(f: Expr, x: str, within: sympy.Set | None) -> bool:
+    """Whether f is shown bounded below all through a window bounded on one side only: continuous in it,
+    and neither at its end nor on its open side f → -∞ (x³ − 3x on x ≥ 1/2, not on x ≤ 3)."""
+    if not isinstance(within, sympy.Interval) or within.start.is_finite == within.end.is_finite:
+        return False
+    try:
+        _, far = _one_side(real_powers(f), symbol(x), within)
+    except (SolveError, NotImplementedError, ValueError, TypeError):
+        return False
+    return far.value is not sympy.nan
+
+
+def _limit(f: Expr, v: sympy.Symbol, at: Expr, direction: str) -> Expr:
+    """f's limit at `at` from one side, exact, in the budget f's fall at ±∞ is looked for in; nan where it is
+    not found, or is no real number or ±∞."""
+    try:
+        with deadline(SOLVE_SECONDS), counted(FALL_CALLS):
+            found = sympy.limit(f, v, at, direction)
+    except (OutOfTime, NotImplementedError, ValueError, TypeError, AttributeError, sympy.PolynomialError):
+        return sympy.nan
+    if found in (sympy.oo, -sympy.oo) or (found.is_real and found.is_finite):
+        return found
+    return sympy.nan
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from ...calculus.minimize import (
     AtEdge,
     NoMinimum,
     OnBoundary,
+    held_up,
     in_region,
     known_name,
     least_at_edge,
@@ -118,9 +119,9 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
             lines.append(edge_line(edge, x, result.complete))
             if window.contains((result.point,)):  # the least local minimum is not the least in the region
                 lines[2] = "a local " + least
-                near = "at" if edge.held else "near"
-                note = f"this minimum is only local: f is lower {near} the region's edge {_edges(edge, x)}"
-        note = (note if edge is not None and window.contains((result.point,)) else _outside(result, window)) or note
+                note = f"this minimum is only local: f is lower {_where_lower(edge, x)}"
+        note = (note if edge is not None and window.contains((result.point,))
+                else _outside(f, result, window, within)) or note
     elif result.repeats is not None:  # |sin x| − x/3: one period's minima, every other a whole number of periods on
         family = Family(x, tuple(m.point for m in result.minima), result.repeats)
         lines.append(f"local minima: {families_text([family])} (f′ repeats every {show(result.repeats)})")
@@ -209,12 +210,16 @@ def _verified(x: str, zero: calculus.ExactZero) -> str:
     return f"{x} = {z}: {VERDICTS[zero.nature]}, f({z}) = {show(value)}{approx(value)} ({reason(zero.critical)})"
 
 
-def _outside(result: calculus.Minimum, window: Region) -> str:
+def _outside(f: Expr, result: calculus.Minimum, window: Region, within: sympy.Set | None) -> str:
     """Where the least local minimum lies in the region and f is smaller only outside it, that said as
-    outside (x³ − 3x on 0 ≤ x ≤ 3 falls without bound as x → -∞, not in the region); "" otherwise."""
+    outside (x³ − 3x on 0 ≤ x ≤ 3 falls without bound as x → -∞, not in the region, nor on x ≥ 1/2, where
+    f → ∞ as x → ∞); "" otherwise."""
     if not window.contains((result.point,)):
         return ""
-    return said_outside(result.lower, None if result.lower_at is None else (result.lower_at,), window)
+    # only where f falls without bound and the region is open on one side: its limit there is looked for
+    up = bool(result.lower) and result.lower_at is None and not window.bounded() and held_up(f, result.variable,
+                                                                                                within)
+    return said_outside(result.lower, None if result.lower_at is None else (result.lower_at,), window, up)
 
 
 def edge_line(edge: AtEdge, x: str, complete: bool) -> str:
@@ -222,10 +227,16 @@ def edge_line(edge: AtEdge, x: str, complete: bool) -> str:
     f(-3) = -18, at its edge x = -3'; or, where the region leaves that edge out, that f has no least value in it."""
     value = edge.lowest[0].value
     found = "" if complete else " (below every local minimum found)"
+    far = [e.point for e in edge.lowest if not e.point.is_finite]
+    if far and not edge.held:  # 1/(x² + 1) on x ≥ 0: lower far out than anywhere in the region, never reached
+        return (f"no least value in the region: f comes as close as you like to {show(value)}{approx(value)} "
+                f"as {x} → {infinity(far[0])}{found}")
+    if edge.unsure is not None:  # the edge is below every local minimum, but f's other side is not known
+        found += f" (unless f is lower still as {x} → {infinity(edge.unsure)}: its limit there was not found)"
     if not edge.held:  # 0 < x ≤ 3 leaves 0 out: f comes as close as you like to its value there, never to it
         return (f"no least value in the region: f comes as close as you like to {show(value)}{approx(value)} "
                 f"near its edge {_edges(edge, x)}, which the region leaves out{found}")
-    if len(edge.lowest) > 1:
+    if sum(e.point.is_finite for e in edge.lowest) > 1:  # x e⁻ˣ on x ≥ 0 is as low far out, never there
         return f"least in the region: f = {show(value)}{approx(value)} at its edges {_edges(edge, x)}{found}"
     return f"least in the region: f({show(edge.lowest[0].point)}) = {show(value)}{approx(value)}, at its edge " \
            f"{_edges(edge, x)}{found}"
@@ -235,12 +246,25 @@ def _edge_data(edge: AtEdge | None) -> dict[str, Any] | None:
     """Where f is least in a bounded region at its edges, below every local minimum in it; None elsewhere."""
     if edge is None:
         return None
-    return {"points": [exact_data(e.point) for e in edge.lowest], "value": exact_data(edge.lowest[0].value),
-            "attained": edge.held}
+    return {"points": [exact_data(e.point) for e in edge.lowest if e.point.is_finite],
+            "value": exact_data(edge.lowest[0].value), "attained": edge.held}
 
 
 def _edges(edge: AtEdge, x: str) -> str:
-    return and_list([f"{x} = {show(e.point)}" for e in edge.lowest])
+    return and_list([f"{x} = {show(e.point)}" for e in edge.lowest if e.point.is_finite])
+
+
+def infinity(side: Expr) -> str:
+    """±∞ as written for a person: sympy's own text is oo."""
+    return "∞" if side > 0 else "-∞"
+
+
+def _where_lower(edge: AtEdge, x: str) -> str:
+    """Where f is below the least local minimum: at or near the region's edge, or far out on its open side."""
+    far = [e.point for e in edge.lowest if not e.point.is_finite]
+    if far and not edge.held:
+        return f"far out in the region, as {x} → {infinity(far[0])}"
+    return f"{'at' if edge.held else 'near'} the region's edge {_edges(edge, x)}"
 
 
 def _closed(flat: Flat, x: str) -> str:

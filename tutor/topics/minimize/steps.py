@@ -20,6 +20,7 @@ from ...parse import Equation, symbol
 from ...show import show
 from ...steps import Rule, Step, StepRule, critical_steps, derivative_steps, step
 from ...steps.critical import by_the_test, decided_steps, region_step
+from ...words import and_list
 from ..local_minima.steps import MinimaRule, globally
 from ..solution import approx
 
@@ -45,6 +46,9 @@ class MinimizeRule(StepRule):
     EDGE_LEAST = "edge_least"
     EDGE_ONLY = "edge_only"
     EDGE_OPEN = "edge_open"
+    RAY_LEAST = "ray_least"
+    RAY_OPEN = "ray_open"
+    RAY_FAR = "ray_far"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -77,6 +81,15 @@ TEMPLATES: dict[StepRule, str] = {
                              "{high_value}{high_approx}; {f} is least near {after:list}{than}, but the region "
                              "leaves {after:it|them} out, so {f} has no least value in it: it comes as close as you "
                              "like to {value}{approx}."),
+    # a region bounded on one side only (x ≥ -3): its one edge, and f's limit on its open side
+    MinimizeRule.RAY_LEAST: ("At the region's edge {after:list}, {f} = {value}{approx}{than}, and {f} → {limit} as "
+                             "{variable} → {far}{unsure}, so {f} is least in the region there."),
+    MinimizeRule.RAY_OPEN: ("Near the region's edge {after:list}, which it leaves out, {f} comes as close as you like "
+                            "to {value}{approx}{than}, and {f} → {limit} as {variable} → {far}{unsure}, so {f} has no "
+                            "least value in the region."),
+    MinimizeRule.RAY_FAR: ("As {variable} → {far}, {f} → {value}{approx}, below {f}'s value {where}, so {f} has no "
+                           "least value in the region: it comes as close as you like to {value}{approx}, never "
+                           "reaching it."),
     MinimizeRule.NUMERICALLY_FOUND: ("Numerically, from {f}'s values on a grid and the zeros of {f}′ beside its lowest "
                                      "ones: {after:a local minimum found is|local minima found are} {after:list}."),
     MinimizeRule.ONLY_ZERO: ("{f}″({variable}) = {curving} > 0 wherever {f} is defined, so {f}′ is 0 at most once: "
@@ -182,6 +195,8 @@ def edge_step(edge: AtEdge, x: str, minima: bool, complete: bool = True) -> Step
     """f at a bounded region's edges, and that it is least in the region at one of them (below every local
     minimum in it, where `minima` lie in it); or, where the region leaves that edge out, that f has no least
     value in it."""
+    if len(edge.ends) != 2 or not all(e.point.is_finite for e in edge.ends):
+        return _ray_step(edge, x, minima, complete)
     low, high = edge.ends
     value = edge.lowest[0].value
     found = "" if complete else " found"
@@ -190,6 +205,30 @@ def edge_step(edge: AtEdge, x: str, minima: bool, complete: bool = True) -> Step
                 low_value=low.value, low_approx=approx(low.value), high=high.point, high_value=high.value,
                 high_approx=approx(high.value), found=found, value=value, approx=approx(value),
                 than=f", lower than at every local minimum{found} in the region" if minima else "")
+
+
+def _ray_step(edge: AtEdge, x: str, minima: bool, complete: bool) -> Step:
+    """edge_step on a region bounded on one side only (x ≥ -3): its edge's value beside f's limit on the
+    open side (x³ − 3x → ∞ as x → ∞), or that limit, where it is below f's value everywhere in the region."""
+    from .solve import infinity  # loaded already: the steps are asked for from a solution
+    value = edge.lowest[0].value
+    found = "" if complete else " found"
+    than = f", lower than at every local minimum{found} in the region" if minima else ""
+    v = sympy.Symbol(x)
+    far = next((e for e in edge.lowest if not e.point.is_finite), None)
+    if far is not None and not edge.held:  # 1/(x² + 1) on x ≥ 0: 0 far out, never reached
+        where = and_list(["at the region's edge"] * bool(edge.ends) + [f"at every local minimum{found} in it"] * minima)
+        return step(MinimizeRule.RAY_FAR, None, None, variable=v, far=infinity(far.point), value=value,
+                    approx=approx(value), where=where or "anywhere in the region")
+    ends = tuple(Equation(symbol(x), e.point) for e in edge.lowest if e.point.is_finite)
+    assert edge.far is not None  # a window bounded on one side has its open side
+    side, unsure = infinity(edge.far.point), ""
+    limit: Expr | str = edge.far.value if edge.far.value.is_finite else infinity(edge.far.value)
+    if edge.unsure is not None:  # the limit not found: said, not guessed
+        limit, unsure = "?", " (this limit was not found, so f may be lower still far out)"
+    rule = MinimizeRule.RAY_LEAST if edge.held else MinimizeRule.RAY_OPEN
+    return step(rule, None, ends, variable=v, far=side, limit=limit, value=value, approx=approx(value),
+                than=than, unsure=unsure)
 
 
 def periodic_note(period: Expr, x: str) -> str:
