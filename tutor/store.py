@@ -7,20 +7,19 @@ and migrated forward step by step when an older database is opened.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
-import signal
 import sqlite3
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import TextIO
 
+from .interrupts import uninterrupted
 from .outputs import OutputError, write_together
 
 MIGRATIONS: tuple[str, ...] = (
@@ -280,7 +279,7 @@ class Store:
             try:
                 if self.read_only:
                     raise sqlite3.OperationalError("the database is read-only")
-                with _uninterrupted():
+                with uninterrupted():
                     self._retrying(lambda write=write: self._do(write))
                     self.pending.pop(0)
             except sqlite3.Error as error:
@@ -595,21 +594,6 @@ class _Transaction:
             return False
         self.db.execute("ROLLBACK" if kind else "COMMIT")
         return False
-
-
-@contextlib.contextmanager
-def _uninterrupted() -> Iterator[None]:
-    """Ctrl-C held back until the block is done: a write cut off between its commit and its bookkeeping
-    would be done twice. Where signals can't be held back (another thread, another system), as before."""
-    try:
-        before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    except (AttributeError, ValueError, OSError):
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _existing(folder: Path) -> Path:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import TutorError
+from ..interrupts import uninterrupted
 from .model import Figure, Grid, Panel
 
 DPI = 100
@@ -54,9 +55,10 @@ class NoMatplotlib(TutorError):
 def write_png(figure: Figure, path: Path | str, dpi: int = DPI) -> Path:
     """Draw the figure into a PNG file at `path` and return the path."""
     try:
-        import mpl_toolkits.mplot3d  # noqa: F401 - registers the 3-D projection
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure as Canvas
+        with uninterrupted():  # matplotlib stopped half-way through its import is left half there
+            import mpl_toolkits.mplot3d  # noqa: F401 - registers the 3-D projection
+            from matplotlib.backends.backend_agg import FigureCanvasAgg
+            from matplotlib.figure import Figure as Canvas
     except ImportError:
         raise NoMatplotlib("PNG pictures need matplotlib: python3 -m pip install 'matplotlib>=3.7' "
                            "(or draw in the terminal with --text)") from None
