@@ -159,3 +159,65 @@ def test_cusps_and_several_periodic_terms_plus_a_line_are_minima_exactly(capsys)
         assert any(line.startswith(f"note: it is not the least local minimum: {shift} for every x")
                    for line in summary), function
         assert not any("numerically" in line or "may not have found" in line or "grid" in line for line in summary)
+
+
+# finding 231's rest: the local_minima exercise of such an f was refused ("can't be set") after ~16 s of CPU, sympy
+# searching f′ = 0 between the cusps; only minima are asked for, and f″ < 0 there, so the kinks of one period are
+# its key, found as `solve minimize` finds them
+CONCAVE = [("sin(x)^(2/3) + x/10", "x/10 + sin(x)^(2/3)"), ("sin(x)^(4/5) - x/7", "-x/7 + sin(x)^(4/5)"),
+           ("abs(sin(x))^(1/3) + x/10", "x/10 + |sin(x)|^(1/3)")]
+
+
+def _minima_pack(tmp_path, *functions: str):
+    path = tmp_path / "p.yaml"
+    path.write_text("pack: p\nexercises:\n" + "".join(
+        f"  - {{id: e{i}, kind: local_minima, function: '{f}'}}\n" for i, f in enumerate(functions)), encoding="utf-8")
+    return path
+
+
+def test_local_minima_between_concave_kinks_are_keyed_from_the_kinks(tmp_path, capsys):
+    path = _minima_pack(tmp_path, *(f for f, _ in CONCAVE))
+    assert main(["pack", "show", str(path), "--answers"]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    for i, (_, written) in enumerate(CONCAVE):
+        at = shown.index(f"{i + 1}. e{i} (local_minima)")
+        assert shown[at + 1:at + 3] == [
+            f"   Find every local minimum of f(x) = {written} with 0 ≤ x < π, from left to right (to 4 decimal "
+            "places).", "   answer: x = 0"]
+    for i in range(len(CONCAVE)):
+        assert main(["check", "--exercise", f"{path}:e{i}", "--", "x = 0"]) == 0
+        assert capsys.readouterr().out.splitlines()[:2] == ["correct", "Correct."]
+        assert main(["check", "--exercise", f"{path}:e{i}", "--", "π"]) == 1
+        assert capsys.readouterr().out.splitlines()[1] == (
+            "x = π does not belong in the answer: it lies outside 0 ≤ x < π, where the question asks for the local "
+            "minima. 1 local minimum in 0 ≤ x < π is missing.")
+
+
+def test_the_steps_say_why_only_the_kinks_are_looked_at(tmp_path):
+    from tutor import packs
+    from tutor.steps import render_text
+
+    pack = packs.load(_minima_pack(tmp_path, "sin(x)^(2/3) + x/10"))
+    steps = render_text(pack.exercise("e0").variant().steps()).splitlines()
+    assert steps[0] == "The local minima of f = 0.1x + sin(x)^(2/3) with 0 ≤ x < π: x = 0"
+    assert [line for line in steps if line[:3] in ("3. ", "4. ", "5. ")] == [
+        "3. f has a kink at x = 0, and again every π. Between kinks f″ < 0, so f′ only falls there: a solution of "
+        "f′ = 0 between them is a local maximum, never a minimum, and is not looked for; every local minimum is at a "
+        "kink.",
+        "4. The kinks, where the local minima are looked for: x = 0.",
+        "5. Note: f′ repeats every π: these are the kinks with 0 ≤ x < π, and each recurs at x + k·π for every "
+        "integer k."]
+    assert "could not solve" not in "\n".join(steps)
+
+
+def test_where_f_is_not_concave_between_its_kinks_every_critical_point_is_still_solved(tmp_path):
+    from tutor import packs
+    from tutor.steps import render_text
+
+    # f″ = 2cos 2x − sin x changes sign between the kinks: the proof does not apply, f′ = 0 is solved as before
+    pack = packs.load(_minima_pack(tmp_path, "abs(sin(x)) + sin(x)^2"))
+    steps = render_text(pack.exercise("e0").variant().steps()).splitlines()
+    assert steps[0] == "The local minima of f = |sin(x)| + sin(x)² with 0 ≤ x < π: x = 0"
+    assert "4. The critical points: x = 0, x = π/2." in steps
+    assert "   6.3. At π/2: f″ = -3 < 0, so this is a local maximum." in steps
+    assert not any("kinks, where the local minima" in line for line in steps)

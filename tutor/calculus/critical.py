@@ -269,6 +269,9 @@ class CriticalPoints:
     unsmooth: tuple[Unsmooth, ...] = ()  # f of two variables: the points where f has a value and ∇f's formula none
     # f = g(x) + h(y) solved as g's and h's critical points paired, where ∇f = 0 in two variables left some out
     parts: tuple[CriticalPoints, CriticalPoints] | None = None
+    # asked for the minima only, f″ < 0 shown between the kinks, so f′ = 0 was not solved there: every local minimum
+    # is listed (at a kink), some maxima are not (sin(x)^(2/3) + x/10's near 1.72)
+    minima_only: bool = False
 
     @property
     def flat(self) -> tuple[Stretch, ...]:
@@ -484,6 +487,8 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
     # deadlines, for zeros that can only be maxima
     concave = _concave_kinks(with_abs(f), syms[0], region or window) if minima and len(syms) == 1 and not complete \
         else None
+    if minima and concave is None:  # every critical point wanted after all: found once, for those asking for all
+        return _critical_points(written, variables, region, window, piece, False, notation)
     windows = () if complete or exactly or concave else _windows(equations, syms, region or window)
     cases, every = [], bool(windows)
     for combination in () if concave else itertools.product(*factors):
@@ -538,6 +543,8 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
             within = note or f"f has kinks without end, and only those with {looked} were looked at"
             note = ("the tutor could not solve every case of f′ = 0 exactly, so some critical points may be missing; "
                     f"{within}")
+            if split is concave:  # the minima asked for: what is missing can't be one (`minima_only` says so)
+                note = repeats_note(windows, 1, "kinks")
     lines = _on_kink_lines(f, syms, variables, region) if len(syms) == 2 and not complete and not sets \
         and f.has(sympy.Abs) else None
     if lines is not None:  # |x + y|: every point of the kink line x = -y critical, a whole line kept as a set
@@ -602,7 +609,8 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
         # shown as written: x^(2/3)'s f′ = 2/(3x^(1/3)) holds for x < 0 too, read with real roots
         f, gradient = written, tuple(derivative(written, v) for v in variables)
     found = CriticalPoints(tuple(points), tuple(sets), complete, note, f, variables, gradient, factors,
-                           tuple(cases), region, level, split, lines, windows, unsmooth)
+                           tuple(cases), region, level, split, lines, windows, unsmooth,
+                           minima_only=concave is not None and split is concave)
     paired = _paired(found, parts, region) if parts is not None else None
     return found if paired is None else paired
 
@@ -1318,9 +1326,9 @@ def _ruled_out(s: int, along: str) -> ByValues:
                                       f"{other} is not decided", ruled, along)
 
 
-def repeats_note(windows: Sequence[Window], count: int) -> str:
-    """That ∇f repeats, so the critical points listed are those of one period, and recur: as one variable's
-    minimum says it of f. Nothing where the region's bounds hold every one."""
+def repeats_note(windows: Sequence[Window], count: int, listed: str = "critical points") -> str:
+    """That ∇f repeats, so the critical points listed (or `listed`: the kinks) are those of one period, and recur:
+    as one variable's minimum says it of f. Nothing where the region's bounds hold every one."""
     periodic = [w for w in windows if not w.bounded]
     if not periodic:
         return ""
@@ -1334,7 +1342,7 @@ def repeats_note(windows: Sequence[Window], count: int) -> str:
         shifted = ", ".join(f"{w.variable} + {k}·{show(w.period)}" for w, k in zip(periodic, "jk"))
         recurs = f"each recurs at ({shifted}) for all integers j and k" if count == 2 else \
             f"each recurs a whole period on in each of {', '.join(w.variable for w in periodic)}"
-    return f"{slope} repeats {every}: these are the critical points with {within}, and {recurs}"
+    return f"{slope} repeats {every}: these are the {listed} with {within}, and {recurs}"
 
 
 def _windows(equations: Sequence[Expr], syms: Sequence[sympy.Symbol], region: Region | None) -> tuple[Window, ...]:

@@ -1501,6 +1501,13 @@ def least_on_boundary(f: Expr, variables: Sequence[str], region: Region,
     return OnBoundary(tuple(points), least, tuple(edges), any(region.contains(p) for p in points))
 
 
+def minima_points(f: Expr, variables: Sequence[str], region: Region | None = None) -> CriticalPoints:
+    """The critical points the local minima are chosen from: in one variable, where f″ < 0 between f's kinks
+    (sin(x)^(2/3) + x/10), only the kinks, which hold every minimum (`critical_points`' `minima`), as sympy
+    searches f′ = 0 between them until its deadline for zeros that can only be maxima; else every one."""
+    return critical_points(f, variables, window=region, minima=len(variables) == 1)
+
+
 def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: Region | None = None) -> LocalMinima:
     """`region`: where the minima are asked for; a periodic ∇f's are listed all through its bounds
     (cos x + y⁴ on -4 ≤ x ≤ 4: (-π, 0) and (π, 0)), not in one period, which would miss some."""
@@ -1509,7 +1516,7 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: 
     if not 1 <= len(variables) <= 2:
         raise SolveError("local minima are found for functions of one or two variables")
     syms = symbols(variables)
-    found = critical_points(f, variables, window=region)
+    found = minima_points(f, variables, region)
     written, f = f, real_powers(f)  # its values as read: (-1)^(2/3) is 1, where sympy's is complex
     points = tuple(p for p in found.points if p.nature == Nature.MINIMUM)
     values = tuple(_value(f, syms, p.point) for p in points)
@@ -1569,7 +1576,9 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: 
         and (points or least_sets) else None
     if shifted is not None:  # f(x − 2π, y) = f(x, y) − π/5: every minimum has a lower one, whatever else is known
         is_global = False
-    return LocalMinima(written, variables, points, values, sets, lowest, is_global, found.complete, note, undecided,
+    # sin(x)^(2/3) + x/10: maxima between its cusps left unsolved, but every minimum is listed
+    every = found.complete or found.minima_only
+    return LocalMinima(written, variables, points, values, sets, lowest, is_global, every, note, undecided,
                        unsettled, least_sets, lower, lower_at, below_nowhere, region,
                        any(w.bounded for w in found.windows), found.flat, found.windows, shifted)
 

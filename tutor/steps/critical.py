@@ -52,6 +52,11 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
         substeps.append(_kink_lines(c.lines, c.function != real_powers(c.function)))
     elif c.parts is not None:  # x^(2/3) − x + y²: each part solved in its one variable, where its cusp is found
         substeps.append(_separate(c.parts))
+    elif c.minima_only and c.split is not None and c.windows:  # sin(x)^(2/3) + x/10: only minima asked for, and
+        # none can be where f′ = 0 between the kinks, so the kinks alone are looked at
+        substeps.append(step(Rule.CONCAVE_BETWEEN, None, None, kinks=tuple(Equation(syms[0], k)
+                                                                           for k in c.split.kinks),
+                             period=c.windows[0].period))
     else:
         substeps += _factored(c, nonzero, syms)
         if c.cases or all(c.factors):
@@ -59,7 +64,8 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
     if c.unsmooth:  # the cone's vertex: ∇f has no value there, f has a minimum
         substeps.append(_unsmooth(c.unsmooth, c.variables))
     if c.points or not c.level or not c.level.stretches:
-        substeps.append(step(Rule.CANDIDATES, None, _answer(c.points, c.sets, syms)))
+        substeps.append(step(Rule.KINK_CANDIDATES if c.minima_only else Rule.CANDIDATES, None,
+                             _answer(c.points, c.sets, syms)))
     if c.level is not None and c.level.stretches:
         substeps.append(step(Rule.STRETCHES, None, tuple(between_text(s.low, s.high, syms[0].name)
                                                            for s in c.level.stretches)))

@@ -150,7 +150,12 @@ TEMPLATES: dict[StepRule, str] = {
                            "point."),
     Rule.KINK_LEVEL: "At the kink {before}: {f}′ = 0 from both sides, so it is a critical point.",
     Rule.STRETCHES: "Critical all along: every point of {after:and}.",
+    Rule.CONCAVE_BETWEEN: ("{f} has {kinks:a kink at|kinks at} {kinks:and}, and again every {period}. Between "
+                          "kinks {f}″ < 0, so {f}′ only falls there: a solution of {f}′ = 0 between them is a "
+                          "local maximum, never a minimum, and is not looked for; every local minimum is at a "
+                          "kink."),
     Rule.CANDIDATES: "The critical points: {after}.",
+    Rule.KINK_CANDIDATES: "The kinks, where the local minima are looked for: {after}.",
     Rule.REGION: "Keep what lies in the region {region}:",
     Rule.INSIDE: "{before} is inside.",
     Rule.OUTSIDE: "{before} is outside: it breaks {failing}.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ...calculus import DescentEnd, LocalMinima, Region
-from ...calculus.minimize import OnBoundary, in_region
+from ...calculus.minimize import OnBoundary, in_region, minima_points
 from ...parse import symbol
 from ...steps import Step, StepRule, critical_steps, step
 from ...steps.critical import region_step
@@ -116,7 +116,8 @@ def globally(is_global: bool | None, count: int, known_all: bool) -> str:
 
 def minima_steps(minima: LocalMinima) -> list[Step]:
     """The critical points with their classes, then the minima with their values."""
-    found = critical_steps(minima.function, minima.variables, window=minima.window)
+    found = critical_steps(minima.function, minima.variables, window=minima.window,
+                           result=minima_points(minima.function, minima.variables, minima.window))
     points = tuple(_point(p.point) for p in minima.points)
     named = [step(MinimaRule.MINIMA, None, points, values=minima.values)] if points else []
     return [*found.substeps, *named]
@@ -204,7 +205,8 @@ def no_least_steps(minima: LocalMinima, region: Region | None = None, boundary: 
     points, each classified, then that none is a local minimum, or which may be, the test not deciding them,
     as the summary of `tutor solve minimize` lists them (in the region, where there is one); with why no
     minimum is global where the summary's note says it."""
-    found = critical_steps(minima.function, minima.variables, window=minima.window)
+    found = critical_steps(minima.function, minima.variables, window=minima.window,
+                           result=minima_points(minima.function, minima.variables, minima.window))
     substeps = list(found.substeps)
     why = f"; {minima.note}" if minima.lower else ""
     if minima.sets:  # curves of minima whose value is not known: what the summary lists, and no least
