@@ -16,10 +16,9 @@ from tutor.interrupts import uninterrupted
 
 def test_ctrl_c_in_the_block_is_raised_once_the_block_is_done():
     done = []
-    with pytest.raises(KeyboardInterrupt):
-        with uninterrupted():
-            os.kill(os.getpid(), signal.SIGINT)
-            done.append("the rest of the block")
+    with pytest.raises(KeyboardInterrupt), uninterrupted():
+        os.kill(os.getpid(), signal.SIGINT)
+        done.append("the rest of the block")
     assert done == ["the rest of the block"]
 
 
