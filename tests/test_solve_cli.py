@@ -1193,6 +1193,20 @@ def test_as_many_iterations_as_the_tutor_runs_or_a_raised_bound_run_in_full(caps
     assert status == 0 and out.splitlines()[-1] == "stopped after 10000 iterations; the point is 0, where f = 0"
 
 
+# finding 281: --max-iterations 0 (or -1) took no step and ended "did not converge within 0 iterations ... it goes
+# downhill, but too slowly", a verdict on a descent that never ran
+@pytest.mark.parametrize("bound", ["0", "-1"])
+@pytest.mark.parametrize("command", [
+    ["solve", "descent", "x^2", "--start", "1", "--rate", "0.5"],
+    ["plot", "descent", "x^2", "--start", "1", "--rate", "0.1", "--text"],
+])
+def test_a_bound_of_no_iteration_is_refused(capsys, command, bound):
+    status = main([*command, f"--max-iterations={bound}"])
+    out, err = capsys.readouterr()
+    assert (status, out, err) == (2, "", f"tutor: the most iterations the tutor runs must be at least 1, not {bound}\n")
+    assert main([*command, "--max-iterations=1", "--tolerance=0.1"]) == 0
+
+
 def test_solve_rates_refuses_more_steps_than_the_tutor_runs(capsys):
     status, out, err = run(capsys, "rates", "x^2", "--start", "1", "--rates", "0.5,0.0001", "--iterations", "20000")
     assert (status, out, err) == (2, "", "tutor: 20000 iterations are more than the most the tutor runs, 10000\n")

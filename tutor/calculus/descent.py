@@ -60,6 +60,8 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         raise SolveError("the learning rate must be a positive number, like 0.01")
     if iterations is not None and iterations < 0:
         raise SolveError("the number of iterations can't be negative")
+    if max_iterations < 1:  # no step would be taken, and the run's ending would judge a descent that never ran
+        raise SolveError(f"the most iterations the tutor runs must be at least 1, not {max_iterations}")
     if iterations is not None and iterations > max_iterations:  # cut silently, it read as the count asked
         raise SolveError(f"{iterations} iterations are more than the most the tutor runs, {max_iterations}")
     steps = iterations if iterations is not None else max_iterations
