@@ -1466,3 +1466,30 @@ def test_a_pack_asks_for_partials_taken_from_their_definition(tmp_path, capsys):
     assert capsys.readouterr().out == (
         f"{path}:3:5: exercise 'd': f is not differentiable at x = 0, y = 0: its partials exist, ∇f(0, 0) = (1, 1), "
         "but lim h→0 (f(h, h) − f(0, 0))/h = 2^(1/3), where a tangent plane needs ∂f/∂x + ∂f/∂y = 2\n")
+
+
+# finding 286: a region with no point in it (bounds typed the wrong way round) was answered as a real window
+# ("local minima in the region: none / outside the region: x = 0")
+@pytest.mark.parametrize("command, region, said", [
+    (["solve", "minimize", "x^2"], "3<=x<=-3", "the region 3 ≤ x ≤ -3 has no points"),
+    (["solve", "minimize", "x^2"], "x>=2, x<=1", "the region x ≥ 2, x ≤ 1 has no points"),
+    (["solve", "critical", "x^2 + y^2"], "1<=x<=0, 0<=y<=1",
+     "the region 1 ≤ x ≤ 0, 0 ≤ y ≤ 1 has no points: there is no x with 1 ≤ x ≤ 0"),
+    (["plot", "contour", "x^2 + y^2", "--text"], "0<=x<=1, y>=2, y<=1",
+     "the region 0 ≤ x ≤ 1, y ≥ 2, y ≤ 1 has no points: there is no y with y ≥ 2, y ≤ 1"),
+])
+def test_a_region_with_no_point_is_refused(capsys, command, region, said):
+    status = main([*command, f"--region={region}"])
+    out, err = capsys.readouterr()
+    assert (status, out, err) == (2, "", f"tutor: {said}\n")
+
+
+# finding 287: a box whose sides share a number was written as one chain, "0 ≤ x ≤ 1 ≤ y ≤ 2", as if it related x
+# and y; each chain is written as it was typed
+def test_a_region_is_written_in_the_chains_it_was_typed_in(capsys):
+    _, out, _ = run(capsys, "minimize", "x^2 + y^2", "--region=0<=x<=1, 1<=y<=2")
+    assert "region: 0 ≤ x ≤ 1, 1 ≤ y ≤ 2" in out.splitlines()
+    _, out, _ = run(capsys, "minimize", "x^2 + y^2", "--region=x <= 1, 1 <= y")
+    assert "region: x ≤ 1, 1 ≤ y" in out.splitlines()
+    _, out, _ = run(capsys, "minimize", "x^2 + y^2", "--region=-1 <= x <= 1 <= y <= 3")  # typed as one chain
+    assert "region: -1 ≤ x ≤ 1 ≤ y ≤ 3" in out.splitlines()

@@ -37,7 +37,7 @@ from .minimize import (
 )
 from .partials import FixedVariable, Gradient, Partial, derivative, fix_variable, gradient, partial
 from .rates import Behaviour, LearningRates, RateTrial, compare_rates
-from .region import Condition, Region, parse_region
+from .region import Condition, Region, parse_region, region_of
 from .tangent import TangentPlane, tangent_plane
 
 __all__ = [
@@ -49,5 +49,6 @@ __all__ = [
     "Stopping", "TangentPlane", "classify", "compare_rates", "critical_points", "derivative", "descend",
     "descent_end", "eliminate", "fit_line", "fit_linear", "fix_variable", "gradient", "iterations_until",
     "line_cost", "local_minima", "mean_cost_step", "minimize", "order_variables", "parse_point", "parse_region",
-    "partial", "points_from_csv", "points_from_text", "positive_tolerance", "tangent_plane", "without_slope",
+    "partial", "points_from_csv", "points_from_text", "positive_tolerance", "region_of", "tangent_plane",
+    "without_slope",
 ]

@@ -67,7 +67,7 @@ from .partials import (
     slope_where_formula_fails,
     value_at,
 )
-from .region import Region, interval_text, parse_region
+from .region import Region, interval_text, region_of
 from .roots import (
     as_real,
     rational_between,
@@ -453,7 +453,7 @@ def critical_points(f: str | Expr, variables: Sequence[str] | None = None,
     if not variables:
         raise SolveError("f has no variables, so it has no critical points")
     if isinstance(region, str):
-        region = parse_region(region, variables)
+        region = region_of(region, variables)
     return _critical_points(f, variables, region, window, piece, minima, current_notation())
 
 

@@ -26,6 +26,7 @@ class Condition:
     lhs: Expr
     op: str  # one of ≤ < ≥ >
     rhs: Expr
+    joined: bool = False  # typed as the next link of the condition before it (0 <= x <= 5), shown so again
 
     def holds(self, values: Mapping[sympy.Symbol, Expr]) -> bool:
         difference = (self.rhs - self.lhs).xreplace(values)
@@ -126,22 +127,31 @@ class Region:
 
     def with_values(self, values: Mapping[sympy.Symbol, Expr]) -> Region:
         """The region with parameters replaced by their values (0 ≤ x ≤ a with a = 5: 0 ≤ x ≤ 5)."""
-        conditions = tuple(Condition(substituted(c.lhs, values), c.op, substituted(c.rhs, values))
+        conditions = tuple(Condition(substituted(c.lhs, values), c.op, substituted(c.rhs, values), c.joined)
                            for c in self.conditions)
         region = Region("", self.variables, conditions)
         return Region(region.show(), self.variables, conditions)
 
     def show(self, latex: bool = False) -> str:
-        """The conditions as chains again: 0 ≤ x ≤ 5, 0 ≤ y ≤ 5."""
-        text, previous = "", None
+        """The conditions as chains again, as they were typed: 0 ≤ x ≤ 5, 0 ≤ y ≤ 5 (and 0 ≤ x ≤ 1, 1 ≤ y ≤ 2,
+        never the one chain 0 ≤ x ≤ 1 ≤ y ≤ 2, which reads as relating x and y)."""
+        text = ""
         for c in self.conditions:
-            if previous is not None and previous.rhs == c.lhs:
+            if c.joined and text:
                 op = _LATEX[c.op] if latex else c.op
                 text += f" {op} {show(c.rhs, self.variables, latex=latex)}"
             else:
                 text += (", " if text else "") + c.show(self.variables, latex)
-            previous = c
         return text
+
+    def no_points(self) -> str | None:
+        """Why the region holds no point, as a sentence naming it ("the region 3 ≤ x ≤ -3 has no points: ..."),
+        or None."""
+        empty = self.emptiness()
+        if empty is None:
+            return None
+        shown = self.show()
+        return f"the region {shown} has no points" + ("" if empty.endswith(f" {shown}") else f": {empty}")
 
     def _values(self, point: Sequence[Expr] | Mapping[str, Expr]) -> dict:
         if isinstance(point, Mapping):
@@ -245,10 +255,20 @@ def parse_region(text: str, variables: Sequence[str]) -> Region:
             raise SolveError(f"'{chain.strip()}' is not a condition like 0 <= x <= 5")
         sides = [_side(p, variables) for p in pieces[0::2]]
         ops = [_OPERATORS[p] for p in pieces[1::2]]
-        conditions.extend(Condition(a, op, b) for a, op, b in zip(sides, ops, sides[1:]))
+        conditions.extend(Condition(a, op, b, link > 0) for link, (a, op, b) in enumerate(zip(sides, ops, sides[1:])))
     if not conditions:
         raise SolveError("the region is empty; write it like 0 <= x <= 5, 0 <= y <= 5")
     return Region(text.strip(), variables, tuple(conditions))
+
+
+def region_of(text: str, variables: Sequence[str]) -> Region:
+    """A region typed for a command, refused where it holds no point (3 <= x <= -3, bounds typed the wrong way
+    round): every answer would be about a window with nothing in it."""
+    region = parse_region(text, variables)
+    why = region.no_points()
+    if why is not None:
+        raise SolveError(why)
+    return region
 
 
 def _side(text: str, variables: Sequence[str]) -> Expr:

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from sympy import Expr
 
-from ..calculus import CriticalPoint, CriticalSet, Region, classify, critical_points, gradient, parse_region
+from ..calculus import CriticalPoint, CriticalSet, Region, classify, critical_points, gradient, region_of
 from ..calculus.common import Number, SolveError
 from ..show import show
 from . import sample
@@ -39,7 +39,7 @@ def contour_figure(f: str | Expr, variables: Sequence[str] | None = None, critic
     with a region, its boundary (and the critical points outside it said to be outside)."""
     f, names = function_with(f, variables, (2,), "a contour map")
     if isinstance(region, str):
-        region = parse_region(region, names)
+        region = region_of(region, names)
     found = critical_points(f, names, region) if critical else None
     points = found.points if found else ()
     corners = [*((_box(region) or ()) if region else ()), *(floats(p.point) for p in points)]

@@ -52,11 +52,9 @@ class CriticalPoints(FunctionProblem):
                 region = given.text if parameters else region
             except (SolveError, InputError) as error:  # InputError: numbers too large for these values
                 raise FieldError("region", f"the region can't be read: {error.message}") from None
-            empty = given.emptiness()
+            empty = given.no_points()
             if empty is not None:  # every answer of "none" would be right, and the question nonsense
-                shown = given.show()
-                raise FieldError("region", f"the region {shown} has no points"
-                                           + ("" if empty.endswith(f" {shown}") else f": {empty}"))
+                raise FieldError("region", empty)
         problem = cls(region=region, **common)
         if not problem.solution.complete:
             raise Unkeyable("function", "the critical points can't be found exactly: " + problem.solution.note)

@@ -42,7 +42,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     from ...steps.critical import families_text  # the steps load when a solution is asked for, not at start
     from .steps import minimize_steps, no_least_why, periodic_note
     f, names = read_function(function, variables)
-    window = calculus.parse_region(region, names) if region else None
+    window = calculus.region_of(region, names) if region else None
     if len(names) == 2:
         return _two(f, names, window, explain)
     within = window.extent(())[1] if window is not None else None  # the values of x in the window
