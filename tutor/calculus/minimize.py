@@ -492,8 +492,11 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
     # f′ = 0 not all solved, or no minimum among its zeros: the critical points, which also look where f′ has
     # no value (a cusp), may still be every one, and exact; where f′ repeats and f drifts, one period's are asked
     # for only where those zeros hold no minimum, as at a corner (|sin x| − x/3 at 0): sin x + x/10's are theirs
-    if (not complete or not minima) and within == sympy.S.Reals \
-            and (known := _all_critical(f, x, not minima, critical())) is not None:
+    # in a region (x^(2/3) − x on -1 ≤ x ≤ 8), f′'s zeros in it hold no minimum, but f's critical points, its cusp
+    # at 0 among them, may still be every one there is: f's minima are then known, in the region and outside it
+    # (one period's alone are asked for only where f′ repeats on every x)
+    if (not complete or not minima) \
+            and (known := _all_critical(f, x, not minima and within == sympy.S.Reals, critical())) is not None:
         return known
     if minima:
         # sympy's derivative of |x| is sign(x), 0 at x = 0, where f′ does not exist: not a zero of f′
