@@ -1,6 +1,8 @@
 """Descent exercises as a student sees them: the picture before an answer is framed by the question alone
 (finding 260), where descent ends is told by what the iterations do, a step that jumps a hill included
-(finding 267), and a start already at the bottom is refused for every descent kind alike (finding 275)."""
+(finding 267), the last of several jumps and every hill a step crosses (finding 280), a start already at the bottom
+is refused for every descent kind alike (finding 275), and an end as low as another minimum is said as a tie
+(finding 288)."""
 
 from __future__ import annotations
 
@@ -148,3 +150,78 @@ def test_a_start_already_at_the_bottom_is_refused(tmp_path, capsys, line, said):
     pack.write_text(f"pack: st\nexercises:\n  - {line}\n", encoding="utf-8")
     assert main(["pack", "validate", str(pack)]) == 1
     assert capsys.readouterr().out.strip().endswith(f"exercise 'e': {said}")
+
+
+# ------------------------------------------------------------------ 280: a descent that jumps a hill twice
+
+
+def test_the_last_of_two_jumps_is_the_one_named(tmp_path):
+    # x⁴ − 3x² + x from 2 at α = 0.18: x₁ = -1.78, past the hill top at 0.169938, then x₂ = 0.178221, 0.008 back past
+    # it, too near the step's end for its samples: the hints, steps and feedback named iteration 1 as the last jump
+    # and so the valley of -1.30084, though descent ends at 1.1309
+    item = _pack(tmp_path, "{id: a, kind: local_minima, function: 'x^4 - 3x^2 + x', ask: end, start: 2, rate: 0.18, "
+                           "tolerance: 'dp:4'}").exercise("a").variant()
+    assert item.hints()[2] == ("Of the 2 local minima, it ends at the one in the valley its last jump lands in: "
+                               "iteration 2 jumps from -1.78 over the hill top at 0.169938 to 0.178221.")
+    lines = [line.strip() for line in render_text(item.steps()).splitlines()]
+    assert lines[-3:] == [
+        "8. Iteration 1 steps so far that it jumps from 2 over the hill top at 0.169938 to -1.78, into another valley.",
+        "9. Iteration 2 steps so far that it jumps from -1.78 over the hill top at 0.169938 to 0.178221, into another "
+        "valley.",
+        "10. Descent goes downhill within a valley, but a step can jump over a hill: it ends in the valley its last "
+        "jump lands in, at the local minimum 1.1309…, where f = -1.07023…; it is not the global minimum."]
+    assert respond(item, "-1.3008").message == (
+        "It looks like you gave a local minimum the descent does not end at. A step can be so large that it jumps "
+        "over a hill: iteration 2 jumps from -1.78 over the hill top at 0.169938 to 0.178221, and descent ends at "
+        "the bottom of the valley it lands in.")
+    assert respond(item, "1.1309").correct
+
+
+def test_a_step_over_two_hills_names_both(tmp_path):
+    # x⁶ − 8x⁴ + 16x² + x from 2.4 at α = 0.0325: step 1 lands at -1.27866, past both hill tops 1.17792 and
+    # -1.13101 (the valley of -0.0312806 between them), and was said to cross the first alone
+    item = _pack(tmp_path, "{id: a, kind: local_minima, function: 'x^6 - 8x^4 + 16x^2 + x', ask: end, start: 2.4, "
+                           "rate: 0.0325, tolerance: 'dp:4'}").exercise("a").variant()
+    lines = [line.strip() for line in render_text(item.steps()).splitlines()]
+    assert lines[-3:-1] == [
+        "8. Iteration 1 steps so far that it jumps from 2.4 over the hill tops at 1.17792 and -1.13101 to -1.27866, "
+        "over 2 hills at once, into another valley.",
+        "9. Iteration 7 steps so far that it jumps from -2.24577 over the hill top at -1.13101 to -0.582867, into "
+        "another valley."]
+    assert item.hints()[2].endswith("iteration 7 jumps from -2.24577 over the hill top at -1.13101 to -0.582867.")
+    assert respond(item, "-0.0313").correct
+
+
+# ------------------------------------------------------------------ 288: minima as low as each other
+
+
+TIES = ("{id: a, kind: local_minima, function: 'x^4 - 4x^2', ask: end, start: 2.5, rate: 0.05, tolerance: 'dp:4'}",
+        "{id: c, kind: local_minima, function: '(x^2-1)^2', ask: end, start: 0.5, rate: 0.1, tolerance: 'dp:4'}",
+        "{id: e, kind: local_minima, function: '(x^2 - 1)^2 + y^2', ask: end, start: [0.5, 0.3], rate: 0.1, "
+        "tolerance: 'dp:4'}",
+        "{id: d, kind: local_minima, function: 'x^4 - 2x^2', ask: end, start: 2, rate: 0.1, tolerance: 'dp:4'}")
+
+
+def test_where_descent_ends_at_one_of_two_global_minima_the_tie_is_said(tmp_path):
+    # x⁴ − 4x² = (x² − 2)² − 4: f = -4 at -√2 and √2; the steps said "it is not the global minimum" of √2, and -√2
+    # given was told "It looks like you gave the global minimum"
+    pack = _pack(tmp_path, *TIES)
+    a = pack.exercise("a").variant()
+    assert render_text(a.steps()).splitlines()[-1].strip() == (
+        "10. Descent only goes downhill from where it starts: it ends in the valley of the local minimum √2, where "
+        "f = -4; it is a global minimum, and so is -√2, where f is as low.")
+    assert respond(a, "-1.4142").message == (
+        "It looks like you gave -√2, which is as low as the minimum descent ends at (f = -4 at both), but in another "
+        "valley. Gradient descent only goes downhill from where it starts: from 2.5 it ends in the valley of the "
+        "local minimum it starts above.")
+    assert respond(pack.exercise("c").variant(), "-1").message.startswith(
+        "It looks like you gave -1, which is as low as the minimum descent ends at (f = 0 at both), but in another "
+        "valley. ")
+    e = pack.exercise("e").variant()  # in two variables alike
+    assert render_text(e.steps()).splitlines()[-1].strip().endswith(
+        "it ends in the valley of the local minimum (1, 0), where f = 0; it is a global minimum, and so is (-1, 0), "
+        "where f is as low.")
+    assert respond(e, "(-1, 0)").message.startswith("It looks like you gave (-1, 0), which is as low as the minimum")
+    d = pack.exercise("d").variant()  # after a jump: the last step's words say the tie too
+    assert render_text(d.steps()).splitlines()[-1].strip().endswith(
+        "at the local minimum -1, where f = -1; it is a global minimum, and so is 1, where f is as low.")

@@ -492,8 +492,11 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
     # f′ = 0 not all solved, or no minimum among its zeros: the critical points, which also look where f′ has
     # no value (a cusp), may still be every one, and exact; where f′ repeats and f drifts, one period's are asked
     # for only where those zeros hold no minimum, as at a corner (|sin x| − x/3 at 0): sin x + x/10's are theirs
-    if (not complete or not minima) and within == sympy.S.Reals \
-            and (known := _all_critical(f, x, not minima, critical())) is not None:
+    # in a region (x^(2/3) − x on -1 ≤ x ≤ 8), f′'s zeros in it hold no minimum, but f's critical points, its cusp
+    # at 0 among them, may still be every one there is: f's minima are then known, in the region and outside it
+    # (one period's alone are asked for only where f′ repeats on every x)
+    if (not complete or not minima) \
+            and (known := _all_critical(f, x, not minima and within == sympy.S.Reals, critical())) is not None:
         return known
     if minima:
         # sympy's derivative of |x| is sign(x), 0 at x = 0, where f′ does not exist: not a zero of f′
@@ -1694,7 +1697,7 @@ class Jump:
     k: int  # the step: from rows[k - 1] to rows[k]
     before: tuple[float, ...]
     after: tuple[float, ...]
-    top: tuple[float, ...]  # where f is highest on the step, between its ends
+    tops: tuple[tuple[float, ...], ...]  # where f is highest on the step, a hill's top, between its ends, in order
 
 
 def descent_end(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Number] | Number,
@@ -1732,27 +1735,57 @@ def jumps(run: Descent) -> tuple[Jump, ...]:
             return math.nan
 
     found = []
-    ts = [i / JUMP_SAMPLES for i in range(JUMP_SAMPLES + 1)]
     for before, after in pairwise(run.rows):
         a, b = before.point, after.point
+        ts = [i / JUMP_SAMPLES for i in range(JUMP_SAMPLES + 1)]
         fs = [before.value, *(along(a, b, t) for t in ts[1:-1]), after.value]
         if not all(math.isfinite(v) for v in fs):
             continue
-        # a hill: somewhere on the step f has risen from a lower point before it and falls to a lower one
-        # after it, each by more than rounding
         size = 1e-9 * max(1.0, *(abs(v) for v in fs))
-        lowest_before = list(accumulate(fs, min))
-        lowest_after = list(accumulate(reversed(fs), min))[::-1]
-        hills = [i for i in range(1, JUMP_SAMPLES)
-                 if fs[i] - lowest_before[i - 1] > size and fs[i] - lowest_after[i + 1] > size]
-        if hills:
-            peak = max(hills, key=fs.__getitem__)
-            t = _highest(functools.partial(along, a, b), ts[peak - 1], ts[peak + 1])
-            # the search is good to about 1e-12 of the step: a top at 0 comes out as 4e-16, written 0
-            span = 1e-12 * max(abs(c) for c in (*a, *b))
-            top = tuple(0.0 if abs(p + t * (q - p)) < span else p + t * (q - p) for p, q in zip(a, b))
-            found.append(Jump(after.k, a, b, top))
+        # f rose on the step and is still falling where it lands: a hill top lies between the last sample and the
+        # end, maybe too near the end for the samples to see (x⁴ − 3x² + x from -1.78 at α = 0.18 lands at 0.178,
+        # 0.008 past the top at 0.17 on a step of 1.96); samples ever nearer the end look for f above its value there
+        rose = any(fs[i] - m > size for i, m in zip(range(1, len(fs)), accumulate(fs, min)))
+        if rose and sum(g * (q - p) for g, p, q in zip(after.gradient, a, b)) < 0:
+            for k in range(1, _NEAR_END):
+                t = 1 - 2.0 ** -k / JUMP_SAMPLES
+                if (v := along(a, b, t)) - after.value > size:
+                    ts.insert(-1, t)
+                    fs.insert(-1, v)
+                    break
+        tops = _tops(ts, fs, size)
+        if tops:
+            points = []
+            for i in tops:
+                t = _highest(functools.partial(along, a, b), ts[i - 1], ts[i + 1])
+                # the search is good to about 1e-12 of the step: a top at 0 comes out as 4e-16, written 0
+                span = 1e-12 * max(abs(c) for c in (*a, *b))
+                points.append(tuple(0.0 if abs(p + t * (q - p)) < span else p + t * (q - p) for p, q in zip(a, b)))
+            found.append(Jump(after.k, a, b, tuple(points)))
     return tuple(found)
+
+
+_NEAR_END = 40  # samples at 1/48, 1/96, … of the step from its end: a top 2⁻⁴⁰ of a step from where it lands is missed
+
+
+def _tops(ts: Sequence[float], fs: Sequence[float], size: float) -> list[int]:
+    """The samples at the tops of the hills a step crosses, in order: where f has risen from a lower point
+    before and falls to a lower one after, each by more than rounding; two tops with no dip between them
+    lower than both are one hill (x⁶ − 8x⁴ + 16x² + x from 2.4 at α = 0.0325: a step over the hills at 1.18
+    and -1.13, with the valley at -0.03 between them)."""
+    lowest_before = list(accumulate(fs, min))
+    lowest_after = list(accumulate(reversed(fs), min))[::-1]
+    hills = [i for i in range(1, len(fs) - 1)
+             if fs[i] - lowest_before[i - 1] > size and fs[i] - lowest_after[i + 1] > size
+             and fs[i - 1] <= fs[i] >= fs[i + 1]]
+    tops: list[int] = []
+    for i in hills:
+        if tops and min(fs[tops[-1]:i + 1]) > min(fs[tops[-1]], fs[i]) - size:  # no valley between: one hill
+            if fs[i] > fs[tops[-1]]:
+                tops[-1] = i
+        else:
+            tops.append(i)
+    return tops
 
 
 def _highest(g: Callable[[float], float], lo: float, hi: float) -> float:

@@ -143,9 +143,10 @@ class LocalMinima(FunctionProblem):
         jump = self.jump
         if jump is None:
             return ""
-        over = "the hill top" if self.one else "a ridge"
-        return (f"iteration {jump.k} jumps from {show_floats(jump.before)} over {over} at {show_floats(jump.top)} "
-                f"to {show_floats(jump.after)}")
+        several = len(jump.tops) > 1  # a step over two hills at once: both named, the valley past them is the end's
+        over = ("the hill tops" if self.one else "ridges") if several else "the hill top" if self.one else "a ridge"
+        return (f"iteration {jump.k} jumps from {show_floats(jump.before)} over {over} at "
+                f"{and_list([show_floats(top) for top in jump.tops])} to {show_floats(jump.after)}")
 
     @property
     def one(self) -> bool:

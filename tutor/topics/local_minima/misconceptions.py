@@ -48,6 +48,19 @@ MISCONCEPTIONS = register(
         "{lowest} at the global minimum. Compare the values at every local minimum."),
 )
 
+# x⁴ − 4x² from 2.5 ends at √2, and -√2 is as low: the global minimum taken for descent's end, where descent ends
+# at a global minimum too, so the other one given is told as the other valley's, not as "the global minimum"
+OTHER_TIED = replace(MISCONCEPTIONS["descent-finds-global"], sentence=(
+    "It looks like you gave {other}, which is as low as the minimum descent ends at ({f} = {value} at both), but in "
+    "another valley. Gradient descent only goes downhill from where it starts: from {start} it ends in the valley of "
+    "the local minimum it starts above."))
+
+# two minima as low, descent ending at a third, higher one: the one given is a global minimum, not "the" one
+A_GLOBAL_MINIMUM = replace(MISCONCEPTIONS["descent-finds-global"], sentence=(
+    "It looks like you gave one of the {count} equally low global minima. Gradient descent only goes downhill from "
+    "where it starts: from {start} it ends in the valley of the local minimum it starts above, which is not always "
+    "a lowest one."))
+
 # x⁴ − 2x² at x = -1 and x = 1: the one given is as low as another, so it is not "the lowest minimum"
 ONE_OF_THE_LOWEST = replace(MISCONCEPTIONS["only-global-minimum"], sentence=(
     "It looks like you gave only one of the {lowest} equally low minima. A local minimum is lower than every point "
@@ -124,8 +137,20 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
                    _answer([point], one, listed=False))
                   for i, point in enumerate(points) if i != problem.end.reached]
     elif problem.ask == Ask.END and problem.end is not None and problem.end.reached is not None \
-            and problem.end.reached != lowest and problem.start is not None:
-        found.append(("descent-finds-global", say["descent-finds-global"](start=problem.point_text(problem.start)),
-                      _answer([points[lowest]], one, listed=False)))
+            and problem.start is not None:
+        reached, start = problem.end.reached, problem.point_text(problem.start)
+        # every global minimum other than descent's end is a likely wrong answer, said as a tie where there is one
+        tied = sorted((lowest, *minima.tied)) if not minima.least_sets else [lowest]
+        for i in tied:
+            if i == reached:
+                continue
+            if reached in tied:
+                found.append(("descent-finds-global", OTHER_TIED.say(
+                    other=problem.point_text(points[i]), f=problem.name, value=show(minima.values[i]), start=start),
+                    _answer([points[i]], one, listed=False)))
+            else:
+                message = A_GLOBAL_MINIMUM.say(count=str(len(tied)), start=start) if len(tied) > 1 \
+                    else say["descent-finds-global"](start=start)
+                found.append(("descent-finds-global", message, _answer([points[i]], one, listed=False)))
     return [*(WrongAnswer(m, message, answer) for m, message, answer in found),
             *(WrongAnswer.of([said], answer) for said, answer in named)]

@@ -28,7 +28,10 @@ class MinimaRule(StepRule):
     NO_LEAST = "no_least_minimum"  # a JSON step is named by it: not minimize's "no_least"
     REACHED = "reached"
     JUMP = "jump"
+    JUMP_HILLS = "jump_hills"
     REACHED_AFTER_JUMP = "reached_after_jump"
+    REACHED_TIED = "reached_tied"
+    REACHED_AFTER_JUMP_TIED = "reached_after_jump_tied"
     MINIMA_IN = "minima_in"
     NONE_IN = "none_in"
     LEAST_IN = "least_in"
@@ -68,10 +71,19 @@ TEMPLATES: dict[StepRule, str] = {
     MinimaRule.REACHED: ("Descent only goes downhill from where it starts: it ends in the valley of the local "
                          "minimum {after}, where {f} = {value}{approx}; {verdict}."),
     MinimaRule.JUMP: ("Iteration {k} steps so far that it jumps from {before} over {one:the hill top|a ridge} at "
-                      "{top} to {after}, into another valley."),
+                      "{tops:list} to {after}, into another valley."),
+    MinimaRule.JUMP_HILLS: ("Iteration {k} steps so far that it jumps from {before} over {one:the hill tops|ridges} at "
+                            "{tops:list} to {after}, over {count} hills at once, into another valley."),
     MinimaRule.REACHED_AFTER_JUMP: ("Descent goes downhill within a valley, but a step can jump over a hill: it ends "
                                     "in the valley its last jump lands in, at the local minimum {after}, where "
                                     "{f} = {value}{approx}; {verdict}."),
+    MinimaRule.REACHED_TIED: ("Descent only goes downhill from where it starts: it ends in the valley of the local "
+                              "minimum {after}, where {f} = {value}{approx}; it is a global minimum, and so "
+                              "{tied:is|are} {tied:list}, where {f} is as low."),
+    MinimaRule.REACHED_AFTER_JUMP_TIED: ("Descent goes downhill within a valley, but a step can jump over a hill: it "
+                                         "ends in the valley its last jump lands in, at the local minimum {after}, "
+                                         "where {f} = {value}{approx}; it is a global minimum, and so {tied:is|are} "
+                                         "{tied:list}, where {f} is as low."),
     MinimaRule.BOUNDARY_LEAST: ("On the region's boundary {f} is a polynomial of one variable along each side, least "
                                 "at a corner or where its derivative is 0: it is lowest at {after:list} (on {edges}), "
                                 "where {f} = {value}{approx}, {than}, so {f} is least in the region there."),
@@ -264,13 +276,22 @@ def descent_end_steps(end: DescentEnd) -> Step:
     run = descend_summary(end)
     i = end.reached if end.reached is not None else 0
     point = _point(minima.points[i].point)
-    is_global = minima.is_global if i == minima.lowest and not minima.least_sets else False
+    # x⁴ − 4x² from 2.5 ends at √2, as low as -√2: a global minimum, not "the" one, nor "not the global minimum"
+    lowest = () if minima.lowest is None or minima.least_sets else (minima.lowest, *minima.tied)
+    is_global = minima.is_global if i in lowest else False
     value = minima.values[i]
     # where a step jumps a hill (computed along each step), the valley it starts in is not the reason it ends here
-    jumps = [step(MinimaRule.JUMP, j.before, j.after, k=j.k, top=j.top, one=len(j.top) == 1) for j in end.jumps]
-    rule = MinimaRule.REACHED_AFTER_JUMP if jumps else MinimaRule.REACHED
-    substeps = [*minima_steps(minima), run, *jumps,
-                step(rule, None, point, value=value, approx=approx(value), verdict=GLOBAL[is_global])]
+    # a step can cross several hills at once (x⁶ − 8x⁴ + 16x² + x from 2.4 at α = 0.0325): each is named
+    jumps = [step(MinimaRule.JUMP_HILLS if len(j.tops) > 1 else MinimaRule.JUMP, j.before, j.after, k=j.k,
+                  tops=j.tops, one=len(j.before) == 1, count=len(j.tops)) for j in end.jumps]
+    tied = tuple(_point(minima.points[j].point) for j in sorted(lowest) if j != i) if i in lowest else ()
+    if tied and minima.is_global:
+        rule = MinimaRule.REACHED_AFTER_JUMP_TIED if jumps else MinimaRule.REACHED_TIED
+        last = step(rule, None, point, value=value, approx=approx(value), tied=tied)
+    else:
+        rule = MinimaRule.REACHED_AFTER_JUMP if jumps else MinimaRule.REACHED
+        last = step(rule, None, point, value=value, approx=approx(value), verdict=GLOBAL[is_global])
+    substeps = [*minima_steps(minima), run, *jumps, last]
     return step(MinimaRule.DESCENT_ENDS, minima.function, point, substeps, variables=minima.variables,
                 start=run.get("start"), rate=run.get("rate"))
 

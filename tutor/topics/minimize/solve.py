@@ -85,16 +85,16 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         least = (f"minimum: f = {show(result.value)}{approx(result.value)} at "
                  + and_list([f"{x} = {_place(m)}" for m in result.lowest])
                  + (f", the same value {result.tie_by}" if result.tie_by else ""))
-    if result.no_least:  # sin x + x/10: one of its local minima, which go on ever lower
-        least = "a local " + least
-    elif result.cycle is not None and all(m.exact for m in result.lowest):  # sin(x)^(2/3) + cos²x: each recurs
+    local = bool(result.no_least)  # sin x + x/10: one of its local minima, which go on ever lower
+    if not local and result.cycle is not None and all(m.exact for m in result.lowest):  # sin(x)^(2/3) + cos²x
         family = Family(x, _folded([m.point for m in result.lowest], result.cycle), result.cycle)
         least = (f"minimum: f = {show(result.value)} at {families_text([family])} (f repeats every "
                  f"{show(result.cycle)}), and maybe at places the tutor did not find")
-    elif result.cycle is not None:  # |sin x|^(2/3) + |cos x|: as low a period on, and at cusps the grid missed
+    elif not local and result.cycle is not None:  # |sin x|^(2/3) + |cos x|: as low a period on, and at cusps the
+        # grid missed
         least += (f" (not every place: f repeats every {show(result.cycle)}, so f = {show(result.value)} a whole "
                   f"number of periods from each, and maybe at places the tutor did not find)")
-    lines = [header(f, names), slope, least]
+    lines = [header(f, names), slope, least]  # "a local " is put before `least` once, when all is known
     # cos|x| is solved as cos x: said, since f′ is then shown for cos x
     lines += [f"note: {show(e, names)} = {show(plain, names)} for every {x}, {_even_reason(e)}"
               for e, plain in evened(f)]
@@ -118,7 +118,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         if edge is not None:  # x³ − 3x on -3 ≤ x ≤ 3: f(-3) = -18 at the edge, below the local minimum f(1) = -2
             lines.append(edge_line(edge, x, result.complete))
             if window.contains((result.point,)):  # the least local minimum is not the least in the region
-                lines[2] = "a local " + least
+                local = True
                 note = f"this minimum is only local: f is lower {_where_lower(edge, x)}"
         note = (note if edge is not None and window.contains((result.point,))
                 else _outside(f, result, window, within)) or note
@@ -132,6 +132,8 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         lines.append("local minima: " + ", ".join([f"{x} = {_place(m)}" for m in result.minima]
                                                   + [f"every {x} with {_closed(g, x)}" for g in result.flats])
                      + ("; the least is the global minimum" if result.is_global else ""))
+    if local:  # said once, whether f has no least minimum or is lower at the region's edge, or both
+        lines[2] = "a local " + least
     lines += [_verified(x, zero) for zero in result.verified]
     if note:
         lines.append(f"note: {note}")
