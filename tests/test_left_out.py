@@ -63,8 +63,9 @@ def test_a_point_at_the_end_of_a_flat_stretch_or_off_it_is_classified(tmp_path, 
                                      "at: [0]}\n  - {id: b, kind: classify_point, function: 'max(0, x)^2', at: [0]}\n",
                                      encoding="utf-8")
     assert main(["pack", "show", str(tmp_path / "p.yaml"), "--answers"]) == 0
+    # max(0, x)²'s f″ is 0 left of 0 and 2 right of it: no f″(0), so no test (finding 291), and f's values decide
     assert [line for line in capsys.readouterr().out.splitlines() if "answer:" in line] == [
-        "   answer: minimum", "   answer: minimum"]
+        "   answer: minimum", "   answer: inconclusive or minimum"]
 
 
 @pytest.mark.parametrize("answer", ["-3", "-1", "0"])

@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import pairwise
@@ -304,6 +304,9 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
         raise SolveError(f"the point needs {len(variables)} coordinates")
     def named(a: str, b: str) -> str:  # f″ for f of one variable, as the lesson writes it
         return f"f_{a}{b}" if len(variables) > 1 else "f″"
+    jump = _jump_at(_second_derivatives(f, tuple(variables)), variables, point, named)
+    if jump:
+        return _no_test(jump)
     found = tuple(tuple(_second_at(f, variables, point, a, b, second, named(a, b)) for b, second in zip(variables, row))
                   for a, row in zip(variables, _second_derivatives(f, tuple(variables))))
     hessian = tuple(tuple(s.value for s in row) for row in found)
@@ -328,6 +331,45 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
         return _from_definitions(f, variables, point, Classification(label, D, fxx, reason, hessian, tuple(minors),
                                                                      indefinite), definitions)
     return Classification(label, D, fxx, reason, hessian, tuple(minors), indefinite)
+
+
+_MOST_JUMPS = 4  # signs jumping at the point in one second partial, each side of each tried
+
+
+def _jump_at(seconds: tuple[tuple[Expr, ...], ...], variables: Sequence[str], point: tuple[Expr, ...],
+             named: Callable[[str, str], str]) -> str:
+    """Why f is not twice differentiable at the point, where a second partial's formula holds sign(u) (from |u|,
+    or an odd root's base) with u = 0 there and its value depends on u's side: sympy reads sign(0) as 0, so
+    x² + y² − 3|xy| would have f_xy(0, 0) = 0 and D = 4, a minimum, where f(t, t) = −t² makes it a saddle.
+    "" where every one has a value the sides agree on (|x|³'s f″ = 6|x| at 0)."""
+    values = dict(zip(symbols(variables), point))
+    for a, row in zip(variables, seconds):
+        for b, second in zip(variables, row):
+            jumping = sorted((s for s in second.atoms(sympy.sign) if s.args[0].xreplace(values) == 0
+                              and not (s.args[0].is_nonnegative or s.args[0].is_nonpositive)),
+                             key=sympy.default_sort_key)
+            if not jumping or len(jumping) > _MOST_JUMPS:
+                continue
+            sides: dict[Expr, tuple[int, ...]] = {}  # each value a side gives, and the first signs that give it
+            for choice in itertools.product((1, -1), repeat=len(jumping)):
+                value = second.xreplace(dict(zip(jumping, map(sympy.Integer, choice)))).xreplace(values)
+                value = _tidy(value)
+                if not (value.is_number and value.is_finite):
+                    return ""  # no value on a side to compare: its definition, or f's values, decide elsewhere
+                sides.setdefault(value, choice)
+            if len(sides) < 2:
+                continue
+            where = show(point) if len(point) > 1 else f"{variables[0]} = {show(point[0])}"
+            if len(jumping) == 1:
+                (u,) = (s.args[0] for s in jumping)
+                side = {c[0]: v for v, c in sides.items()}
+                said = f"{show(side[1])} where {show(u)} > 0 and {show(side[-1])} where {show(u)} < 0"
+            else:
+                signs = " and ".join(show(s.args[0]) for s in jumping)
+                *some, last = (show(v) for v in sides)
+                said = f"{', '.join(some)} or {last} by the signs of {signs}"
+            return f"near {where}, {named(a, b)} is {said}: f is not twice differentiable there"
+    return ""
 
 
 def _second_at(f: Expr, variables: Sequence[str], point: tuple[Expr, ...], a: str, b: str, second: Expr,
