@@ -304,11 +304,12 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
         raise SolveError(f"the point needs {len(variables)} coordinates")
     def named(a: str, b: str) -> str:  # f″ for f of one variable, as the lesson writes it
         return f"f_{a}{b}" if len(variables) > 1 else "f″"
-    jump = _jump_at(_second_derivatives(f, tuple(variables)), variables, point, named)
+    seconds = _second_derivatives(f, tuple(variables))
+    jump = _jump_at(seconds, variables, point, named)
     if jump:
         return _no_test(jump)
     found = tuple(tuple(_second_at(f, variables, point, a, b, second, named(a, b)) for b, second in zip(variables, row))
-                  for a, row in zip(variables, _second_derivatives(f, tuple(variables))))
+                  for a, row in zip(variables, seconds))
     hessian = tuple(tuple(s.value for s in row) for row in found)
     definitions = tuple(f"{named(a, b)}{show(tuple(point))} = {show(s.value)}: {definition_said(s.definition, s.value)}"
                         for i, (a, row) in enumerate(zip(variables, found))
@@ -795,10 +796,7 @@ def _crossing_points(pairs: Sequence[tuple[Expr, Expr]], syms: Sequence[sympy.Sy
     """Where each two lines a = 0 and b = 0 cross (parallel ones never do), each point once."""
     points: list[tuple[Expr, ...]] = []
     for a, b in pairs:
-        found = sympy.solve([a, b], list(syms), dict=True)
-        if len(found) == 1 and set(found[0]) == set(syms):
-            point = tuple(found[0][v] for v in syms)
-            points += [point] if point not in points else []
+        points += [p for p in _linear_zeros((a, b), tuple(syms)) if p not in points]
     return points
 
 
