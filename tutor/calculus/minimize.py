@@ -1435,6 +1435,7 @@ def held_up(f: Expr, x: str, within: sympy.Set | None) -> bool:
     return far.value is not sympy.nan
 
 
+@metered_cache(64)  # a half-bounded window's limits are asked for by its edge line, its note and its steps
 def _limit(f: Expr, v: sympy.Symbol, at: Expr, direction: str) -> Expr:
     """f's limit at `at` from one side, exact, in the budget f's fall at ±∞ is looked for in; nan where it is
     not found, or is no real number or ±∞."""
