@@ -228,3 +228,8 @@ def test_a_float_key_is_written_out_to_six_places(value, shown):
 ])
 def test_each_number_is_echoed_as_typed(typed, echoed):
     assert show(read(typed, "points")) == echoed
+
+
+def test_infinity_is_written_as_a_person_writes_it():
+    # a limit or a one-sided slope: "f′ is -∞ from the left", "as x → ∞", never sympy's own "oo"
+    assert (show(sympy.oo), show(-sympy.oo), show(sympy.oo, latex=True)) == ("∞", "-∞", r"\infty")

@@ -143,6 +143,8 @@ class _Printer:
             return f"{sign}{_integer(abs(int(n.p)))}/{_integer(int(n.q))}"
         if n.is_Float:
             return show_decimal(float(n))
+        if n.is_infinite and n.is_extended_real:  # a limit or a side: ∞ and -∞, never sympy's own oo
+            return ("" if n > 0 else "-") + (r"\infty" if self.latex else "∞")
         return str(n)
 
     def symbol(self, name: str) -> str:

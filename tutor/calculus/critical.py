@@ -2504,7 +2504,7 @@ def one_sided(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
         signs[side] = _sign_beside(slope, x, a, -1 if side == 0 else 1)
     if None in signs:
         return None, ""
-    why = f"f′ is {_side_text(left)} from the left and {_side_text(right)} from the right"
+    why = f"f′ is {show(left)} from the left and {show(right)} from the right"
     return (signs[1] if signs[0] != signs[1] else 0), why
 
 
@@ -2522,10 +2522,6 @@ def _sign_beside(slope: Expr, x: sympy.Symbol, a: Expr, side: int) -> int | None
         if limit != 0:
             return None
     return None
-
-
-def _side_text(value: Expr) -> str:
-    return {sympy.oo: "∞", -sympy.oo: "-∞"}.get(value, show(value))
 
 
 _MOST_FACTORED = 24  # the total degree of f - f(P) factored to decide a point by f's values

@@ -470,9 +470,7 @@ def no_derivative(f: Expr, variable: str, at: Expr) -> str:
 
 
 def _limit_text(value: Expr) -> str:
-    if value in (sympy.oo, -sympy.oo):
-        return "∞" if value == sympy.oo else "-∞"
-    return show(value) if value.is_finite else "undefined"
+    return show(value) if value.is_finite or value in (sympy.oo, -sympy.oo) else "undefined"
 
 
 def _switches_at(piece: Expr, values: Mapping[sympy.Symbol, Expr]) -> bool:

@@ -232,9 +232,9 @@ def edge_line(edge: AtEdge, x: str, complete: bool) -> str:
     far = [e.point for e in edge.lowest if not e.point.is_finite]
     if far and not edge.held:  # 1/(x² + 1) on x ≥ 0: lower far out than anywhere in the region, never reached
         return (f"no least value in the region: f comes as close as you like to {show(value)}{approx(value)} "
-                f"as {x} → {infinity(far[0])}{found}")
+                f"as {x} → {show(far[0])}{found}")
     if edge.unsure is not None:  # the edge is below every local minimum, but f's other side is not known
-        found += f" (unless f is lower still as {x} → {infinity(edge.unsure)}: its limit there was not found)"
+        found += f" (unless f is lower still as {x} → {show(edge.unsure)}: its limit there was not found)"
     if not edge.held:  # 0 < x ≤ 3 leaves 0 out: f comes as close as you like to its value there, never to it
         return (f"no least value in the region: f comes as close as you like to {show(value)}{approx(value)} "
                 f"near its edge {_edges(edge, x)}, which the region leaves out{found}")
@@ -256,16 +256,11 @@ def _edges(edge: AtEdge, x: str) -> str:
     return and_list([f"{x} = {show(e.point)}" for e in edge.lowest if e.point.is_finite])
 
 
-def infinity(side: Expr) -> str:
-    """±∞ as written for a person: sympy's own text is oo."""
-    return "∞" if side > 0 else "-∞"
-
-
 def _where_lower(edge: AtEdge, x: str) -> str:
     """Where f is below the least local minimum: at or near the region's edge, or far out on its open side."""
     far = [e.point for e in edge.lowest if not e.point.is_finite]
     if far and not edge.held:
-        return f"far out in the region, as {x} → {infinity(far[0])}"
+        return f"far out in the region, as {x} → {show(far[0])}"
     return f"{'at' if edge.held else 'near'} the region's edge {_edges(edge, x)}"
 
 

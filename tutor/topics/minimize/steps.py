@@ -210,7 +210,6 @@ def edge_step(edge: AtEdge, x: str, minima: bool, complete: bool = True) -> Step
 def _ray_step(edge: AtEdge, x: str, minima: bool, complete: bool) -> Step:
     """edge_step on a region bounded on one side only (x ≥ -3): its edge's value beside f's limit on the
     open side (x³ − 3x → ∞ as x → ∞), or that limit, where it is below f's value everywhere in the region."""
-    from .solve import infinity  # loaded already: the steps are asked for from a solution
     value = edge.lowest[0].value
     found = "" if complete else " found"
     than = f", lower than at every local minimum{found} in the region" if minima else ""
@@ -218,12 +217,12 @@ def _ray_step(edge: AtEdge, x: str, minima: bool, complete: bool) -> Step:
     far = next((e for e in edge.lowest if not e.point.is_finite), None)
     if far is not None and not edge.held:  # 1/(x² + 1) on x ≥ 0: 0 far out, never reached
         where = and_list(["at the region's edge"] * bool(edge.ends) + [f"at every local minimum{found} in it"] * minima)
-        return step(MinimizeRule.RAY_FAR, None, None, variable=v, far=infinity(far.point), value=value,
+        return step(MinimizeRule.RAY_FAR, None, None, variable=v, far=show(far.point), value=value,
                     approx=approx(value), where=where or "anywhere in the region")
     ends = tuple(Equation(symbol(x), e.point) for e in edge.lowest if e.point.is_finite)
     assert edge.far is not None  # a window bounded on one side has its open side
-    side, unsure = infinity(edge.far.point), ""
-    limit: Expr | str = edge.far.value if edge.far.value.is_finite else infinity(edge.far.value)
+    side, unsure = show(edge.far.point), ""
+    limit: Expr | str = edge.far.value
     if edge.unsure is not None:  # the limit not found: said, not guessed
         limit, unsure = "?", " (this limit was not found, so f may be lower still far out)"
     rule = MinimizeRule.RAY_LEAST if edge.held else MinimizeRule.RAY_OPEN
