@@ -15,7 +15,8 @@ from tutor.feedback import respond
 DEFINED = "{name}(0, 0) = {value}: its formula has no value there, so from the definition, lim h→0 {quotient} = {value}"
 
 
-def _pack(tmp_path, *functions: str):
+def classify_point_pack(tmp_path, *functions: str):
+    """A pack file of classify_point exercises at (0, 0), e0, e1, ... (the sign-jump tests use it too)."""
     lines = "".join(f"  - {{id: e{i}, kind: classify_point, function: \"{f}\", at: [0, 0]}}\n"
                     for i, f in enumerate(functions))
     (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n{lines}", encoding="utf-8")
@@ -50,7 +51,7 @@ def test_no_second_partial_from_the_definition_either_is_said_with_its_sides(fun
 
 
 def test_pack_of_the_finding_is_set_and_answered(tmp_path, capsys):
-    path = _pack(tmp_path, "sqrt(x^4 + y^4)", "(x^2 + y^2)^(3/2) - x^2 + y^2", "x^(4/3) + y^2",
+    path = classify_point_pack(tmp_path, "sqrt(x^4 + y^4)", "(x^2 + y^2)^(3/2) - x^2 + y^2", "x^(4/3) + y^2",
                  "x*(x^2+y^2)^(1/3) + x^2 + y^2")
     assert main(["pack", "validate", str(path)]) == 0
     assert main(["pack", "show", str(path), "--answers"]) == 0
@@ -60,7 +61,7 @@ def test_pack_of_the_finding_is_set_and_answered(tmp_path, capsys):
 
 
 def test_a_point_with_no_second_partial_is_decided_by_fs_values(tmp_path):
-    exercise = packs.load(_pack(tmp_path, "x^(4/3) + y^2")).exercise("e0").variant()
+    exercise = packs.load(classify_point_pack(tmp_path, "x^(4/3) + y^2")).exercise("e0").variant()
     verdict = respond(exercise, "minimum", isolated=False)
     assert verdict.correct and verdict.message.endswith(
         "A second derivative has no value there, so the second-derivative test does not apply.")
@@ -82,7 +83,7 @@ def test_a_point_with_no_second_partial_is_decided_by_fs_values(tmp_path):
 ])
 def test_second_partials_from_the_definition_with_a_cross_term(tmp_path, capsys, function, answer, right, wrong,
                                                               said):
-    pack = _pack(tmp_path, function)
+    pack = classify_point_pack(tmp_path, function)
     assert main(["pack", "show", str(pack), "e0", "--answers"]) == 0
     assert f"   answer: {answer}\n" in capsys.readouterr().out
     assert main(["check", right, "--exercise", f"{pack}:e0"]) == 0
@@ -94,7 +95,7 @@ def test_second_partials_from_the_definition_with_a_cross_term(tmp_path, capsys,
 @pytest.mark.parametrize("function", ["(x*y)^(1/3)", "(x*y)^(1/5)", "x^(1/3)*y"])
 def test_an_odd_root_saddle_is_graded_saddle(tmp_path, capsys, function):
     """No second-derivative test there (f_xy has no value), and f's values, read for every real x, decide."""
-    pack = _pack(tmp_path, function)
+    pack = classify_point_pack(tmp_path, function)
     assert main(["pack", "show", str(pack), "e0", "--answers"]) == 0
     assert "   answer: inconclusive or saddle\n" in capsys.readouterr().out
     assert main(["check", "saddle", "--exercise", f"{pack}:e0"]) == 0
@@ -107,7 +108,7 @@ def test_an_odd_root_saddle_is_graded_saddle(tmp_path, capsys, function):
 
 def test_an_undecided_point_says_why_the_test_does_not_apply(tmp_path, capsys):
     """Where neither decides, the message says D = 0 only where D was found 0."""
-    pack = _pack(tmp_path, "x^4 + y^4 + sin(x^3*y)", "abs(x)^(3/2)*sin(y) + y^4")
+    pack = classify_point_pack(tmp_path, "x^4 + y^4 + sin(x^3*y)", "abs(x)^(3/2)*sin(y) + y^4")
     tail = (", and the tutor could not decide it from f's values either, so your answer can't be checked: it is not "
             "marked correct, and it is flagged for your teacher to look at. The answer marked correct is the test's: "
             "inconclusive.\nread as: saddle\n")

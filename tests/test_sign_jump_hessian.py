@@ -7,18 +7,12 @@ from __future__ import annotations
 
 import pytest
 
+from tests.test_second_partials_definition import classify_point_pack
 from tutor.calculus import classify
 from tutor.cli import main
 
 NOT_TWICE = "near (0, 0), f_xy is {sides}: f is not twice differentiable there, so the second-derivative test does " \
     "not apply"
-
-
-def _pack(tmp_path, *functions: str):
-    lines = "".join(f"  - {{id: e{i}, kind: classify_point, function: \"{f}\", at: [0, 0]}}\n"
-                    for i, f in enumerate(functions))
-    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n{lines}", encoding="utf-8")
-    return tmp_path / "p.yaml"
 
 
 @pytest.mark.parametrize("function, sides", [
@@ -73,7 +67,7 @@ def test_solve_minimize_drops_the_saddle_beside_the_minima(capsys):
 
 
 def test_the_exercise_keys_the_nature_and_grades_a_saddle(tmp_path, capsys):
-    pack = _pack(tmp_path, "x^2 + y^2 - abs(x*y)*3", "-(x^2 + y^2) + 3*abs(x*y)", "x^2 - 3*x*abs(y) + y^2",
+    pack = classify_point_pack(tmp_path, "x^2 + y^2 - abs(x*y)*3", "-(x^2 + y^2) + 3*abs(x*y)", "x^2 - 3*x*abs(y) + y^2",
                  "x^2 + y^2 + 3*abs(x*y)", "x^2 + y^2 + abs(x)^3")
     assert main(["pack", "validate", str(pack)]) == 0
     capsys.readouterr()
