@@ -4,6 +4,7 @@ is not marked wrong, and `pack validate` says when a point can't be decided."""
 from __future__ import annotations
 
 import pytest
+from pack_files import pack_file
 
 from tutor import packs
 from tutor.cli import main
@@ -15,9 +16,8 @@ UNDECIDED = ("The second-derivative test does not decide this point (here D = 0)
 
 
 def _exercise(tmp_path, function: str, at: str = "[0, 0]"):
-    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: c\n    kind: classify_point\n"
-                                     f"    function: {function}\n    at: {at}\n", encoding="utf-8")
-    return packs.load(tmp_path / "p.yaml").exercise("c").variant()
+    path = pack_file(tmp_path, f'{{id: c, kind: classify_point, function: "{function}", at: {at}}}')
+    return packs.load(path).exercise("c").variant()
 
 
 @pytest.mark.parametrize("function, at, nature, why", [

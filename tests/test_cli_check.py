@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from pack_files import pack_file
 
 from tutor.cli import main
 
@@ -433,8 +434,7 @@ def test_log10_and_log2_are_the_logarithms_to_base_10_and_2(capsys, typed, expec
 
 
 def test_the_derivative_of_log_10_may_be_written_with_log10(capsys, tmp_path):
-    pack = tmp_path / "p.yaml"
-    pack.write_text("pack: p\nexercises:\n  - id: d\n    kind: derivative\n    function: log_10(x)\n", encoding="utf-8")
+    pack = pack_file(tmp_path, "{id: d, kind: derivative, function: log_10(x)}")
     assert main(["check", "log10(e)/x", "--exercise", f"{pack}:d"]) == 0
     assert capsys.readouterr().out == (
         "correct\nCorrect. ('log10' was read as log_10, the logarithm to base 10.)\nread as: 1/(x ln(10))\n")
@@ -686,9 +686,7 @@ def test_a_letter_that_means_something_else_keeps_its_meaning(capsys, typed, exe
 
 
 def test_a_plane_in_other_variables_is_read_after_a_letter_that_is_not_one_of_them(capsys, tmp_path):
-    pack = tmp_path / "p.yaml"
-    pack.write_text("pack: p\nexercises:\n  - id: t\n    kind: tangent_plane\n    function: u^2 + v^2\n"
-                    "    at: [1, 2]\n", encoding="utf-8")
+    pack = pack_file(tmp_path, "{id: t, kind: tangent_plane, function: u^2 + v^2, at: [1, 2]}")
     assert main(["check", "--exercise", f"{pack}:t", "--", "L = 5 + 2(u - 1) + 4(v - 2)"]) == 0
     assert capsys.readouterr().out == "correct\nCorrect.\nread as: z = 2u + 4v - 5\n"
     assert main(["check", "--exercise", f"{pack}:t", "--", "u = 2u + 4v - 5"]) == 1  # u is a variable here

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 import sympy
+from pack_files import pack_file
 
 from tutor import packs
 from tutor.calculus.critical import zero_in_hull
@@ -23,9 +24,7 @@ def _run(capsys, *args: str) -> list[str]:
 
 
 def _pack(tmp_path, *exercises: str):
-    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n" + "".join(f"  - {e}\n" for e in exercises),
-                                     encoding="utf-8")
-    return packs.load(tmp_path / "p.yaml")
+    return packs.load(pack_file(tmp_path, *exercises))
 
 
 CORNER = "each point where ∇f = 0, or a corner where 0 lies between the gradients of the pieces of f that meet there"

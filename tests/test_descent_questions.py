@@ -7,6 +7,7 @@ is refused for every descent kind alike (finding 275), and an end as low as anot
 from __future__ import annotations
 
 import pytest
+from pack_files import pack_text
 
 from tutor import packs
 from tutor.cli import main
@@ -17,8 +18,7 @@ LESSON = packs.load("gradients")
 
 
 def _pack(tmp_path, *lines: str):
-    text = "pack: p\nexercises:\n" + "".join(f"  - {line}\n" for line in lines)
-    return packs.load_text(text, "p.yaml", tmp_path)
+    return packs.load_text(pack_text(*lines), "p.yaml", tmp_path)
 
 
 # ------------------------------------------------------------------ 260: the question picture

@@ -5,6 +5,7 @@ f - f(P) in powers of x - a, y - b, or in one variable by the lowest power of |x
 from __future__ import annotations
 
 import pytest
+from pack_files import pack_file
 
 from tutor import packs
 from tutor.cli import main
@@ -89,14 +90,8 @@ def test_a_shifted_cusp_in_one_variable(capsys):
            "|x - 1| on both sides))" in lines
 
 
-def _pack(tmp_path, *exercises: str):
-    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n" + "".join(f"  - {e}\n" for e in exercises),
-                                     encoding="utf-8")
-    return tmp_path / "p.yaml"
-
-
 def test_corners_make_local_minima_exercises(tmp_path, capsys):
-    path = _pack(tmp_path, '{id: a, kind: local_minima, function: "abs(x-1)^(3/2) + (y+2)^2"}',
+    path = pack_file(tmp_path, '{id: a, kind: local_minima, function: "abs(x-1)^(3/2) + (y+2)^2"}',
                  '{id: h, kind: local_minima, function: "abs(x) + y^2"}',
                  '{id: k, kind: local_minima, function: "abs(x) + abs(y)"}')
     assert main(["pack", "validate", str(path)]) == 0

@@ -6,6 +6,7 @@ corner minimum, and a minimum as low as another is not "the lowest" (194)."""
 from __future__ import annotations
 
 import pytest
+from pack_files import pack_file
 
 from tutor.cli import main
 
@@ -114,8 +115,7 @@ def test_two_variable_minima_ever_lower_have_no_least_one(capsys, function, shif
 
 
 def test_asking_for_the_global_minimum_of_minima_ever_lower_says_there_is_none(tmp_path, capsys):
-    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n  - {id: f, kind: local_minima, "
-                                     "function: 'sin(x) + x/10 + y^2', ask: global}\n", encoding="utf-8")
+    pack_file(tmp_path, "{id: f, kind: local_minima, function: 'sin(x) + x/10 + y^2', ask: global}")
     assert main(["pack", "validate", str(tmp_path / "p.yaml")]) != 0
     said = capsys.readouterr().out.strip().partition(": exercise ")[2]
     assert said == ("'f': f has no global minimum: f(x − 2π, y) = f(x, y) − π/5 for every x and y, so each local "
@@ -169,10 +169,7 @@ CONCAVE = [("sin(x)^(2/3) + x/10", "x/10 + sin(x)^(2/3)"), ("sin(x)^(4/5) - x/7"
 
 
 def _minima_pack(tmp_path, *functions: str):
-    path = tmp_path / "p.yaml"
-    path.write_text("pack: p\nexercises:\n" + "".join(
-        f"  - {{id: e{i}, kind: local_minima, function: '{f}'}}\n" for i, f in enumerate(functions)), encoding="utf-8")
-    return path
+    return pack_file(tmp_path, *(f"{{id: e{i}, kind: local_minima, function: '{f}'}}" for i, f in enumerate(functions)))
 
 
 def test_local_minima_between_concave_kinks_are_keyed_from_the_kinks(tmp_path, capsys):

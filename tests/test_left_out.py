@@ -8,6 +8,7 @@ import csv
 import json
 
 import pytest
+from pack_files import pack_file
 
 from tutor import packs
 from tutor.cli import main
@@ -17,7 +18,7 @@ from tutor.store import Store
 
 def _validate(tmp_path, capsys, exercise: str) -> str:
     """What `tutor pack validate` says of a pack of this one exercise (exit status 1)."""
-    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - {{id: a, {exercise}}}\n", encoding="utf-8")
+    pack_file(tmp_path, f"{{id: a, {exercise}}}")
     assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 1
     return capsys.readouterr().out.rstrip().partition(": exercise 'a': ")[2]
 
@@ -59,9 +60,8 @@ def test_a_point_inside_a_flat_stretch_is_not_asked_to_be_classified(tmp_path, c
 
 
 def test_a_point_at_the_end_of_a_flat_stretch_or_off_it_is_classified(tmp_path, capsys):
-    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n  - {id: a, kind: classify_point, function: 'min(x^2, 1)', "
-                                     "at: [0]}\n  - {id: b, kind: classify_point, function: 'max(0, x)^2', at: [0]}\n",
-                                     encoding="utf-8")
+    pack_file(tmp_path, "{id: a, kind: classify_point, function: 'min(x^2, 1)', at: [0]}",
+              "{id: b, kind: classify_point, function: 'max(0, x)^2', at: [0]}")
     assert main(["pack", "show", str(tmp_path / "p.yaml"), "--answers"]) == 0
     # max(0, x)²'s f″ is 0 left of 0 and 2 right of it: no f″(0), so no test (finding 291), and f's values decide
     assert [line for line in capsys.readouterr().out.splitlines() if "answer:" in line] == [
@@ -71,8 +71,7 @@ def test_a_point_at_the_end_of_a_flat_stretch_or_off_it_is_classified(tmp_path, 
 @pytest.mark.parametrize("answer", ["-3", "-1", "0"])
 def test_minimize_keeps_any_point_of_the_least_stretch(tmp_path, capsys, answer):
     # minimize's answer is one x: any x of the stretch where f is least is right, as its prompt says ("an x")
-    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n  - {id: m, kind: minimize, function: 'x*abs(x) + x^2'}\n",
-                                     encoding="utf-8")
+    pack_file(tmp_path, "{id: m, kind: minimize, function: 'x*abs(x) + x^2'}")
     assert main(["check", "--exercise", f"{tmp_path / 'p.yaml'}:m", "--", answer]) == 0
 
 

@@ -11,6 +11,7 @@ import pytest
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pack_files import pack_file, pack_text
 
 from tutor import packs
 from tutor.cli import main
@@ -163,8 +164,8 @@ def test_several_fixed_variables_are_compared_on_their_slice(tmp_path):
     ("x^2 y", "{y: 3}", "A fixed variable is a number now: each term keeps its other variables."),
 ])
 def test_the_last_hint_says_what_the_fixed_value_makes_of_each_term(tmp_path, function, fix, hint):
-    pack = packs.load_text(f"pack: p\nexercises:\n  - {{id: e, kind: fix_variable, function: '{function}', "
-                           f"fix: {fix}}}\n", "p.yaml", tmp_path)
+    pack = packs.load_text(pack_text(f"{{id: e, kind: fix_variable, function: '{function}', fix: {fix}}}"),
+                           "p.yaml", tmp_path)
     assert pack.exercises[0].variant().hints()[-1] == hint
 
 
@@ -411,8 +412,7 @@ def test_local_minima_of_the_lessons_valleys():
                                              ("[1]", "correct"), ("2", "incorrect"), ("1, 3", "incorrect")])
 def test_a_function_of_one_variable_with_a_single_local_minimum_has_an_answer(tmp_path, answer, verdict):
     # the one minimum was a vector of one, which nothing a student types reads as: every answer was wrong
-    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n  - id: one\n    kind: local_minima\n"
-                                     "    function: (x - 1)^2\n", encoding="utf-8")
+    pack_file(tmp_path, '{id: one, kind: local_minima, function: "(x - 1)^2"}')
     checked = respond(packs.load(tmp_path / "p.yaml").exercise("one").variant(), answer, isolated=False)
     assert checked.verdict == verdict and "misconception" not in checked.note
     assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 0
@@ -426,8 +426,7 @@ def test_a_function_of_one_variable_with_a_single_local_minimum_has_an_answer(tm
     ("x^3 + y^3", "it has no local minimum"),
 ])
 def test_local_minima_that_cant_all_be_known_are_refused_with_the_reason(tmp_path, capsys, function, message):
-    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: m\n    kind: local_minima\n"
-                                     f"    function: {function}\n", encoding="utf-8")
+    pack_file(tmp_path, f'{{id: m, kind: local_minima, function: "{function}"}}')
     assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 1
     assert capsys.readouterr().out.strip().endswith(f"exercise 'm': {message}")
 
@@ -701,8 +700,7 @@ def test_a_list_of_the_global_minimum_and_another_is_told_what_does_not_belong(a
     ("x^4 - 2x^2", "-1, 0", "incorrect", "x = 0 does not belong in the answer.", "x = -1, x = 0"),
 ])
 def test_every_global_minimum_listed_where_one_is_asked(tmp_path, function, answer, verdict, message, reading):
-    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: g\n    kind: local_minima\n"
-                                     f"    function: {function}\n    ask: global\n", encoding="utf-8")
+    pack_file(tmp_path, f'{{id: g, kind: local_minima, function: "{function}", ask: global}}')
     item = packs.load(tmp_path / "p.yaml").exercise("g").variant()
     checked = respond(item, answer, isolated=False)
     assert (checked.verdict, checked.message, checked.reading) == (verdict, message, reading)
@@ -724,8 +722,7 @@ def test_every_global_minimum_listed_where_one_is_asked(tmp_path, function, answ
     ("(x - 1)^2", "1, 1", "correct", "Correct.", "x = 1, x = 1"),
 ])
 def test_a_minimize_exercise_takes_every_x_where_f_is_least(tmp_path, function, answer, verdict, message, reading):
-    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: m\n    kind: minimize\n"
-                                     f"    function: {function}\n", encoding="utf-8")
+    pack_file(tmp_path, f'{{id: m, kind: minimize, function: "{function}"}}')
     item = packs.load(tmp_path / "p.yaml").exercise("m").variant()
     checked = respond(item, answer, isolated=False)
     assert (checked.verdict, checked.message, checked.reading) == (verdict, message, reading)
@@ -740,8 +737,7 @@ def test_a_minimize_exercise_takes_every_x_where_f_is_least(tmp_path, function, 
     ("x^4 - 8x^3 + 10", "Find the x that minimises f(x) = x⁴ - 8x³ + 10."),
 ])
 def test_a_minimize_prompt_asks_for_a_local_minimum_where_f_is_lower_elsewhere(tmp_path, capsys, function, prompt):
-    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: m\n    kind: minimize\n"
-                                     f"    function: {function}\n", encoding="utf-8")
+    pack_file(tmp_path, f'{{id: m, kind: minimize, function: "{function}"}}')
     assert packs.load(tmp_path / "p.yaml").exercise("m").variant().prompt() == prompt
     assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 0
     assert capsys.readouterr().out.endswith("valid (1 exercise; each one's answer grades as correct)\n")
@@ -757,8 +753,7 @@ def test_a_minimize_prompt_asks_for_a_local_minimum_where_f_is_lower_elsewhere(t
 def test_classify_a_point_of_three_variables_where_the_determinant_is_0(tmp_path, function, answer,
                                                                        verdict, feedback):
     # diag(2, -2, 0) is indefinite: a saddle, though its leading minors stop at 0 (diag(2, 2, 0): undecided)
-    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: c\n    kind: classify_point\n"
-                                     f"    function: {function}\n    at: [0, 0, 0]\n", encoding="utf-8")
+    pack_file(tmp_path, f'{{id: c, kind: classify_point, function: "{function}", at: [0, 0, 0]}}')
     item = packs.load(tmp_path / "p.yaml").exercise("c").variant()
     checked = respond(item, answer, isolated=False)
     assert (checked.verdict, checked.message) == (verdict, feedback)
@@ -991,8 +986,7 @@ def test_a_never_zero_factor_leaves_the_lessons_lines():
 
 def _hints(tmp_path, **keys) -> tuple[str, ...]:
     data = ", ".join(f"{key}: {value}" for key, value in keys.items())
-    return packs.load_text(f"pack: p\nexercises:\n  - {{id: e, {data}}}\n", "p.yaml", tmp_path).exercises[0] \
-        .variant().hints()
+    return packs.load_text(pack_text(f"{{id: e, {data}}}"), "p.yaml", tmp_path).exercises[0].variant().hints()
 
 
 def test_descent_hints_write_numbers_and_points_as_the_steps_do(tmp_path):
@@ -1031,8 +1025,8 @@ def test_the_descent_in_a_local_minima_derivation_says_where_it_ends_at_the_less
 
 def test_a_stop_in_two_variables_names_the_point_by_both_coordinates(tmp_path):
     # "at x₂₃, |∇f| = 0.011806 is not below 0.01 yet", for the point (x₂₃, y₂₃)
-    pack = packs.load_text("pack: p\nexercises:\n  - {id: e, kind: stopping, function: 'x^2 + 2y^2', start: [1, 1], "
-                           "rate: 0.1, until: 0.01}\n", "p.yaml", tmp_path)
+    pack = packs.load_text(pack_text("{id: e, kind: stopping, function: 'x^2 + 2y^2', start: [1, 1], rate: 0.1, "
+                                     "until: 0.01}"), "p.yaml", tmp_path)
     item = pack.exercise("e").variant()
     assert respond(item, "23", isolated=False).message == (
         "It looks like you stopped one step early: at (x₂₃, y₂₃), |∇f| = 0.011806 is not below 0.01 yet, so one "
@@ -1050,9 +1044,8 @@ def test_a_slope_asked_to_a_decimal_place_ends_its_steps_with_the_decimal():
 
 def test_a_minimize_exercise_on_a_flat_minimum_is_valid(tmp_path, capsys):
     # max(0, x² - 1) and max(0, x) are least all along a stretch: they were refused as "f has no minimum"
-    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n  - id: hinge\n    kind: minimize\n"
-                                     "    function: max(0, x^2 - 1)\n  - id: relu\n    kind: minimize\n"
-                                     "    function: max(0, x)\n", encoding="utf-8")
+    pack_file(tmp_path, '{id: hinge, kind: minimize, function: "max(0, x^2 - 1)"}',
+              '{id: relu, kind: minimize, function: "max(0, x)"}')
     assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 0
     assert capsys.readouterr().out.endswith("valid (2 exercises; each one's answer grades as correct)\n")
     # the last hint was "…; at a minimum f″ > 0", false all along a flat stretch, where f″ = 0
@@ -1069,7 +1062,7 @@ def test_a_minimize_exercise_on_a_flat_minimum_is_valid(tmp_path, capsys):
     ("min((x - 3)^2, max(0, x^2 - 1))", ["-1", "1/2", "1", "3"], ["2", "1.1"]),
 ])
 def test_a_minimize_exercise_least_on_several_stretches_accepts_any(tmp_path, function, right, wrong):
-    document = f"pack: p\nexercises:\n  - {{id: a, kind: minimize, function: '{function}'}}\n"
+    document = pack_text(f"{{id: a, kind: minimize, function: '{function}'}}")
     variant = packs.load_text(document, "p.yaml", tmp_path).exercise("a").variant()
     assert [respond(variant, text).verdict.value for text in right + wrong] == \
         ["correct"] * len(right) + ["incorrect"] * len(wrong)
@@ -1268,8 +1261,7 @@ def test_a_tie_for_the_best_rate_in_the_steps_and_the_key(capsys, tmp_path):
 def test_local_minima_of_a_cusp_in_one_variable_is_accepted(tmp_path):
     # f′ = 0 solved on each side of the kink at 0, where f′ → 0 from both sides: every critical point is known,
     # and x² + |x|^(3/2) ≥ 0 = f(0) as a sum of terms never negative (it was refused: "not polynomial")
-    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n  - id: c\n    kind: local_minima\n"
-                                     "    function: abs(x)^(3/2) + x^2\n", encoding="utf-8")
+    pack_file(tmp_path, '{id: c, kind: local_minima, function: "abs(x)^(3/2) + x^2"}')
     variant = packs.load(tmp_path / "p.yaml").exercise("c").variant()
     assert [respond(variant, text).verdict.value for text in ("0", "x = 0", "1", "-1")] == \
         ["correct", "correct", "incorrect", "incorrect"]

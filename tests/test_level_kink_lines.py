@@ -6,6 +6,7 @@ line of minima where f rises right through it."""
 from __future__ import annotations
 
 import pytest
+from pack_files import pack_file
 
 from tutor import packs
 from tutor.cli import main
@@ -88,10 +89,8 @@ def test_a_stretch_of_minima_on_a_kink_line_along_which_f_changes_stays_hedged(c
 
 
 def test_pack_exercises_of_a_kink_line_of_minima(tmp_path, capsys):
-    (tmp_path / "p.yaml").write_text(
-        "pack: p\nexercises:\n"
-        '  - {id: c, kind: critical_points, function: "abs(x+y)"}\n'
-        '  - {id: m, kind: local_minima, function: "abs(x-y)"}\n', encoding="utf-8")
+    pack_file(tmp_path, '{id: c, kind: critical_points, function: "abs(x+y)"}',
+              '{id: m, kind: local_minima, function: "abs(x-y)"}')
     assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 1
     # the minima are a whole line, no finite list of points: refused, with the reason, as (x - y)²'s is
     assert capsys.readouterr().out.splitlines() == [

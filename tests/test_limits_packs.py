@@ -12,6 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from pack_files import pack_text
 
 from tutor import packs
 from tutor.cli import main
@@ -145,8 +146,8 @@ def test_points_are_bounded(tmp_path):
 
 
 def test_too_many_exercises_are_refused_before_any_is_read(tmp_path):
-    exercises = "".join(f"  - {{id: e{n}, kind: partial_derivative, function: x^2, wrt: x}}\n" for n in range(501))
-    path = write(tmp_path / "p.yaml", "pack: p\nexercises:\n" + exercises)
+    exercises = (f"{{id: e{n}, kind: partial_derivative, function: x^2, wrt: x}}" for n in range(501))
+    path = write(tmp_path / "p.yaml", pack_text(*exercises))
     assert problems_of(path) == [f"{path}:3:3: a pack has at most 500 exercises, not 501; split it into several packs"]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 
 import pytest
+from pack_files import pack_file
 
 from tutor import packs
 from tutor.cli import main
@@ -155,8 +156,7 @@ def test_minima_joined_by_and_or_or_are_a_list(capsys, exercise, typed, reading)
 # finding 150: keys that contradicted their prompts were set: max(0, x) (f′ = 0 all along x < 0) with the key
 # "none"; |x - 1| + x^(2/3) without its cusp at 0 was refused then, and is solved with real roots now (below)
 def test_a_key_that_would_contradict_its_prompt_is_refused(tmp_path, capsys):
-    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n  - id: a\n    kind: critical_points\n"
-                                     "    function: max(0, x)\n", encoding="utf-8")
+    pack_file(tmp_path, '{id: a, kind: critical_points, function: "max(0, x)"}')
     assert main(["pack", "validate", str(tmp_path / "p.yaml")]) == 1
     assert capsys.readouterr().out.rstrip().endswith(
         "exercise 'a': f is flat all along the stretch x < 0: every point there is a local minimum (and a local "
@@ -164,8 +164,7 @@ def test_a_key_that_would_contradict_its_prompt_is_refused(tmp_path, capsys):
 
 
 def test_the_same_cusp_written_as_a_real_root_is_set(tmp_path, capsys):
-    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n  - id: a\n    kind: critical_points\n"
-                                     "    function: abs(x - 1) + abs(x)^(2/3)\n", encoding="utf-8")
+    pack_file(tmp_path, '{id: a, kind: critical_points, function: "abs(x - 1) + abs(x)^(2/3)"}')
     assert main(["pack", "show", str(tmp_path / "p.yaml"), "--answers"]) == 0
     assert "   answer: x = 0, x = 8/27, x = 1" in capsys.readouterr().out.splitlines()
 
@@ -178,8 +177,7 @@ def test_the_same_cusp_written_as_a_real_root_is_set(tmp_path, capsys):
     ("x^(1/3) - x", "A critical point is an x where f′(x) = 0, or a corner where f′ changes sign."),
 ])
 def test_the_first_hint_says_what_the_key_holds(tmp_path, function, hint):
-    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: a\n    kind: critical_points\n"
-                                     f"    function: {function}\n", encoding="utf-8")
+    pack_file(tmp_path, f'{{id: a, kind: critical_points, function: "{function}"}}')
     problem = packs.load(tmp_path / "p.yaml").exercise("a").variant().problem
     assert problem.hints()[0] == hint
     assert problem.prompt().endswith(hint.removeprefix("A critical point is an x where").rstrip(".") + ".")

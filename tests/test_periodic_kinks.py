@@ -8,6 +8,7 @@ decided, and the list is said to be possibly incomplete. A sum g(x) + h(y) with 
 from __future__ import annotations
 
 import pytest
+from pack_files import pack_file
 
 from tutor import packs
 from tutor.cli import main
@@ -101,14 +102,8 @@ def test_minimize_and_critical_agree(capsys, function, corner):
     assert any(line.startswith(f"  x = {corner} ") and "minimum (" in line and "a corner" in line for line in critical)
 
 
-def _pack(tmp_path, *exercises: str):
-    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n" + "".join(f"  - {e}\n" for e in exercises),
-                                     encoding="utf-8")
-    return tmp_path / "p.yaml"
-
-
 def test_exercises_of_a_periodic_f_with_kinks(tmp_path, capsys):
-    path = _pack(tmp_path, '{id: c, kind: critical_points, function: "abs(sin(x))"}',
+    path = pack_file(tmp_path, '{id: c, kind: critical_points, function: "abs(sin(x))"}',
                  '{id: r, kind: critical_points, function: "abs(sin(x))", region: "-4 <= x <= 4"}',
                  '{id: m, kind: local_minima, function: "abs(sin(x))"}',
                  '{id: s, kind: critical_points, function: "sin(x)"}')

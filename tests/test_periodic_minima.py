@@ -5,16 +5,11 @@ it "does not belong" as if no minimum or critical point; with `ask: global` ever
 from __future__ import annotations
 
 import pytest
+from pack_files import pack_file
 
 from tutor import packs
 from tutor.cli import main
 from tutor.steps import render_text
-
-
-def _pack(tmp_path, *exercises: str):
-    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n" + "".join(f"  - {e}\n" for e in exercises),
-                                     encoding="utf-8")
-    return tmp_path / "p.yaml"
 
 
 def _check(capsys, path, name: str, answer: str) -> tuple[int, list[str]]:
@@ -31,7 +26,7 @@ LOCAL = ('{id: s, kind: local_minima, function: "sin(x)"}',
 
 
 def test_the_prompt_names_the_window_the_key_holds(tmp_path, capsys):
-    path = _pack(tmp_path, *LOCAL)
+    path = pack_file(tmp_path, *LOCAL)
     assert main(["pack", "validate", str(path)]) == 0
     assert capsys.readouterr().out == f"{path}: valid (6 exercises; each one's answer grades as correct)\n"
     assert main(["pack", "show", str(path), "--answers"]) == 0
@@ -63,7 +58,7 @@ def test_the_prompt_names_the_window_the_key_holds(tmp_path, capsys):
     ("s", "1, 3pi/2", "f has 1 local minimum in 0 ≤ x < 2π, but your answer gives 2."),
 ])
 def test_a_minimum_a_period_on_lies_outside_the_window(tmp_path, capsys, name, answer, message):
-    code, out = _check(capsys, _pack(tmp_path, *LOCAL), name, answer)
+    code, out = _check(capsys, pack_file(tmp_path, *LOCAL), name, answer)
     assert (code, out[:2]) == (1, ["incorrect", message])
 
 
@@ -72,7 +67,7 @@ def test_a_minimum_a_period_on_lies_outside_the_window(tmp_path, capsys, name, a
     ("h", ("(pi, 0)", "(-pi, 0)", "(5pi, 0)", "(-3.1416, 0)"), ("(0, 0)", "(-pi, 1)")),
 ])
 def test_every_global_minimiser_is_right(tmp_path, capsys, name, right, wrong):
-    path = _pack(tmp_path, *LOCAL)
+    path = pack_file(tmp_path, *LOCAL)
     for answer in right:
         assert _check(capsys, path, name, answer)[0] == 0, answer
     for answer in wrong:
@@ -80,7 +75,7 @@ def test_every_global_minimiser_is_right(tmp_path, capsys, name, right, wrong):
 
 
 def test_the_hints_and_steps_count_in_the_window(tmp_path):
-    pack = packs.load(_pack(tmp_path, *LOCAL))
+    pack = packs.load(pack_file(tmp_path, *LOCAL))
     every, lowest, two = (pack.exercise(n).variant() for n in ("s", "g", "t"))
     assert every.hints()[-1] == "There is 1 local minimum in 0 ≤ x < 2π."
     assert lowest.hints()[1] == "There is 1 local minimum in 0 ≤ x < 2π; compare f's values at it."
@@ -103,7 +98,7 @@ def test_the_hints_and_steps_count_in_the_window(tmp_path):
     ("a", "0, pi/2, 7", "x = 7 does not belong in the answer."),  # no critical point: no window to blame
 ])
 def test_a_critical_point_a_period_on_lies_outside_the_window(tmp_path, capsys, name, answer, message):
-    path = _pack(tmp_path, '{id: a, kind: critical_points, function: "abs(sin(x))"}',
+    path = pack_file(tmp_path, '{id: a, kind: critical_points, function: "abs(sin(x))"}',
                  '{id: b, kind: critical_points, function: "sin(x)"}',
                  '{id: c, kind: critical_points, function: "cos(x) + y^4"}',
                  '{id: s, kind: critical_points, function: "sin(x)", region: "0 <= x < 2*pi"}')
@@ -112,7 +107,7 @@ def test_a_critical_point_a_period_on_lies_outside_the_window(tmp_path, capsys, 
 
 
 def test_an_authors_region_is_shown_as_the_tutor_shows_numbers(tmp_path, capsys):
-    path = _pack(tmp_path, '{id: s, kind: critical_points, function: "sin(x)", region: "0 <= x < 2*pi"}',
+    path = pack_file(tmp_path, '{id: s, kind: critical_points, function: "sin(x)", region: "0 <= x < 2*pi"}',
                  '{id: t, kind: critical_points, function: "cos(x) + y^2", region: "0 <= x <= 2*pi, -1 <= y <= 1"}')
     assert main(["pack", "show", str(path)]) == 0
     shown = capsys.readouterr().out.splitlines()
@@ -139,6 +134,6 @@ def test_a_periodic_f_least_at_its_cusps_and_corners_is_least_at_each_a_period_o
         "local minima: x = 0, x = π/2; the least is the global minimum",
         "note: f repeats every π: these are the solutions and minima with 0 ≤ x < π, and each recurs at x + k·π for "
         "every integer k"]
-    path = _pack(tmp_path, f'{{id: a, kind: minimize, function: "{function}"}}')
+    path = pack_file(tmp_path, f'{{id: a, kind: minimize, function: "{function}"}}')
     assert [_check(capsys, path, "a", answer)[1][0] for answer in ("-pi", "3pi/2", "1")] == \
         ["correct", "correct", "incorrect"]

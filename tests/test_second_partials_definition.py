@@ -5,6 +5,7 @@ which partials at one point don't show); where the definition gives no value eit
 from __future__ import annotations
 
 import pytest
+from pack_files import pack_file
 
 from tutor import packs
 from tutor.calculus import classify
@@ -17,10 +18,8 @@ DEFINED = "{name}(0, 0) = {value}: its formula has no value there, so from the d
 
 def classify_point_pack(tmp_path, *functions: str):
     """A pack file of classify_point exercises at (0, 0), e0, e1, ... (the sign-jump tests use it too)."""
-    lines = "".join(f"  - {{id: e{i}, kind: classify_point, function: \"{f}\", at: [0, 0]}}\n"
-                    for i, f in enumerate(functions))
-    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n{lines}", encoding="utf-8")
-    return tmp_path / "p.yaml"
+    return pack_file(tmp_path, *(f'{{id: e{i}, kind: classify_point, function: "{f}", at: [0, 0]}}'
+                                 for i, f in enumerate(functions)))
 
 
 @pytest.mark.parametrize("function, label, fxx, fyy", [

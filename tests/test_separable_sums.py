@@ -5,6 +5,7 @@ h's natures, and the least value is g's least plus h's."""
 from __future__ import annotations
 
 import pytest
+from pack_files import pack_file
 
 from tutor import packs
 from tutor.cli import main
@@ -17,9 +18,8 @@ def _said(capsys, *args: str) -> list[str]:
     return capsys.readouterr().out.rstrip().splitlines()
 
 
-def _validate(tmp_path, capsys, exercises: str) -> tuple[int, list[str]]:
-    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n{exercises}", encoding="utf-8")
-    status = main(["pack", "validate", str(tmp_path / "p.yaml")])
+def _validate(tmp_path, capsys, *exercises: str) -> tuple[int, list[str]]:
+    status = main(["pack", "validate", str(pack_file(tmp_path, *exercises))])
     return status, [line.partition(": exercise ")[2] for line in capsys.readouterr().out.rstrip().splitlines()]
 
 
@@ -81,10 +81,10 @@ def test_the_least_of_a_sum_is_the_sum_of_its_parts_least(capsys, function, leas
 
 def test_exercises_on_such_sums_can_be_set(tmp_path, capsys):
     status, said = _validate(tmp_path, capsys,
-                             "  - {id: a, kind: local_minima, function: 'abs(x) + x/2 + y^2'}\n"
-                             "  - {id: b, kind: critical_points, function: 'x^(2/3) - x + y^2'}\n"
-                             "  - {id: c, kind: local_minima, function: 'x^(2/3) - x + y^2'}\n"
-                             "  - {id: d, kind: classify_point, function: 'abs(x) + x/2 + y^2', at: [0, 0]}\n")
+                             "{id: a, kind: local_minima, function: 'abs(x) + x/2 + y^2'}",
+                             "{id: b, kind: critical_points, function: 'x^(2/3) - x + y^2'}",
+                             "{id: c, kind: local_minima, function: 'x^(2/3) - x + y^2'}",
+                             "{id: d, kind: classify_point, function: 'abs(x) + x/2 + y^2', at: [0, 0]}")
     # d: the test needs ∇f, which has no value at the corner: left out, f's values said
     assert [line.partition(":")[0] for line in said] == ["'d'"], said
     assert said[0] == (
@@ -134,8 +134,8 @@ def test_classifying_a_cusp_or_corner_is_left_out_with_what_f_values_say(tmp_pat
 ])
 def test_classifying_a_corner_saddle_is_left_out_with_what_f_values_say(tmp_path, capsys, function, slopes, values):
     status, said = _validate(tmp_path, capsys,
-                             f"  - {{id: cp, kind: critical_points, function: '{function}'}}\n"
-                             f"  - {{id: a, kind: classify_point, function: '{function}', at: [0, 0]}}\n")
+                             f"{{id: cp, kind: critical_points, function: '{function}'}}",
+                             f"{{id: a, kind: classify_point, function: '{function}', at: [0, 0]}}")
     assert status == 1
     assert said == [f"'a': the second-derivative test needs ∇f at the point, and f is not differentiable at x = 0, "
                     f"y = 0: ∂f/∂x is {slopes}; f has a saddle there: f takes values above and below 0 near it "
@@ -146,7 +146,7 @@ def test_classifying_a_corner_saddle_is_left_out_with_what_f_values_say(tmp_path
 
 def test_a_point_where_f_has_no_slope_and_no_extremum_is_still_not_critical(tmp_path, capsys):
     status, said = _validate(tmp_path, capsys,
-                             "  - {id: a, kind: classify_point, function: 'abs(x) + 2x + y^2', at: [0, 0]}\n")
+                             "{id: a, kind: classify_point, function: 'abs(x) + 2x + y^2', at: [0, 0]}")
     assert status != 0
     assert said[0].startswith("'a': this point is not a critical point (f is not differentiable at x = 0, y = 0")
 
@@ -154,9 +154,8 @@ def test_a_point_where_f_has_no_slope_and_no_extremum_is_still_not_critical(tmp_
 def test_a_point_the_test_leaves_undecided_is_decided_from_the_parts(tmp_path):
     # x⁴ + y³ sin(y) at the origin was undecided: y³ sin(y) is least at y = 0, as x⁴ is at x = 0
     from tutor.feedback import respond
-    (tmp_path / "p.yaml").write_text("pack: p\nexercises:\n  - {id: c, kind: classify_point, "
-                                     "function: 'x^4 + y^3 sin(y)', at: [0, 0]}\n", encoding="utf-8")
-    exercise = packs.load(tmp_path / "p.yaml").exercise("c").variant()
+    path = pack_file(tmp_path, "{id: c, kind: classify_point, function: 'x^4 + y^3 sin(y)', at: [0, 0]}")
+    exercise = packs.load(path).exercise("c").variant()
     verdict = respond(exercise, "minimum", isolated=False)
     assert verdict.correct and verdict.message == (
         "Correct: f = 0 there and f ≥ 0 near it (f is the sum of x⁴, with a local minimum at x = 0, and y³ sin(y), with "

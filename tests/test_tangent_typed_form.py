@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pack_files import pack_file
 
 from tutor import packs
 from tutor.feedback import respond
@@ -18,9 +19,8 @@ PLANE = "z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b)"
 ])
 def test_a_plane_typed_with_its_shifts_is_not_told_it_left_them_out(tmp_path, function, at, answer, height, value):
     # its value is the plane of two mistakes (no f(a, b), no shifts); what was typed shows the shifts
-    (tmp_path / "p.yaml").write_text(f"pack: p\nexercises:\n  - id: t\n    kind: tangent_plane\n"
-                                     f"    function: {function}\n    at: {at}\n", encoding="utf-8")
-    exercise = packs.load(tmp_path / "p.yaml").exercise("t").variant()
+    path = pack_file(tmp_path, f'{{id: t, kind: tangent_plane, function: "{function}", at: {at}}}')
+    exercise = packs.load(path).exercise("t").variant()
     point = at.replace("[", "(").replace("]", ")")
     verdict = respond(exercise, answer, isolated=False)
     assert (verdict.note, verdict.message) == ("misconception:tangent-wrong-height", (
