@@ -218,3 +218,25 @@ def test_where_f_is_not_concave_between_its_kinks_every_critical_point_is_still_
     assert "4. The critical points: x = 0, x = π/2." in steps
     assert "   6.3. At π/2: f″ = -3 < 0, so this is a local maximum." in steps
     assert not any("kinks, where the local minima" in line for line in steps)
+
+
+# the blind solver corpus (minimize-008 to -017): xeˣ, x²eˣ, x/(x² + 1) were left "not known for sure", though f
+# has a slope everywhere, every zero of f′ is known and f's limits at both ends are no lower than the least minimum
+@pytest.mark.parametrize("function, minimum, ends", [
+    ("x e^x", "minimum: f(-1) = -e⁻¹ ≈ -0.367879", "f → 0 as x → -∞ and f → ∞ as x → ∞"),
+    ("x^2 e^(-x)", "minimum: f(0) = 0", "f → ∞ as x → -∞ and f → 0 as x → ∞"),
+    ("x/(x^2 + 1)", "minimum: f(-1) = -1/2", "f → 0 as x → -∞ and f → 0 as x → ∞"),
+])
+def test_a_least_minimum_no_lower_than_fs_ends_is_global(capsys, function, minimum, ends):
+    summary, steps = _solve(capsys, "minimize", function, "--steps")
+    assert summary[2:] == [minimum, f"note: {ends}, neither below the minimum"]
+    assert steps[-1].endswith(f": it is the global minimum ({ends}, neither below the minimum).")
+
+
+def test_a_global_minimum_shown_by_fs_ends_can_be_asked_for(tmp_path, capsys):
+    path = pack_file(tmp_path, "{id: g, kind: local_minima, function: 'x e^x', ask: global}",
+                     "{id: h, kind: local_minima, function: 'x^2/(x^2 + 1) - x^2/10', ask: global}")
+    assert main(["pack", "validate", str(path)]) == 1  # h: x²/(x² + 1) − x²/10 falls without bound
+    assert capsys.readouterr().out.count("exercise 'g'") == 0
+    assert main(["check", "--exercise", f"{path}:g", "--", "-1"]) == 0
+    assert capsys.readouterr().out.startswith("correct\n")

@@ -159,8 +159,8 @@ def test_a_pole_makes_the_only_local_minimum_not_global(capsys, function, least,
 
 
 @pytest.mark.parametrize("function, line", [
-    # no smaller value on either line: what was said stands
-    ("x^2 + y^2 - 8/(x^2+1)", "the least: f(0, 0) = -8; it is the only local minimum"),
+    # x² - 8/(x² + 1) + y²: each part least at its one minimum, x²'s shown global by its ends (→ ∞ both ways)
+    ("x^2 + y^2 - 8/(x^2+1)", "the least: f(0, 0) = -8; it is the global minimum"),
     # (x² + y² + eˣ is a sum of parts in x and in y, each least at its one minimum: global, told from them)
     ("x^2 + x y/4 + y^2 + e^x", "the least: f(-W(32/63), W(32/63)/8) = e^(-W(32/63)) + 63W(32/63)²/64 ≈ 0.825228; "
                                 "whether it is the global minimum is not known for sure"),

@@ -298,6 +298,8 @@ def _minimum(f: Expr, name: str, within: sympy.Set | None, notation: Notation) -
     else:
         is_global, lower, lower_at = _globally(f, x, best)
         note = f"{ONLY_LOCAL}{lower}" if lower else ""
+        if is_global is None and complete and best.exact and (ends := _ends_not_below(f, x, best.value)):
+            is_global, note = True, ends
     ties, tie_by, computed = _ties(f, x, best, minima)
     # f repeats though its minima are not all found (|sin x|^(2/3) + |cos x|, whose cusps at kπ the grid misses):
     # its least value recurs every period, so the places listed are not all where f is least, and not "no period"
@@ -905,7 +907,15 @@ def _falls(f: Expr, x: sympy.Symbol) -> bool:
     """Whether f → -∞ as x → ∞ or as x → -∞, shown exactly by sympy's limit, on a side where f has a value
     all along a ray: x^(2/3) − x/100 does past its maximum at 8000000/27, far beyond any grid. False where
     it can't be told in its budget."""
+    return -sympy.oo in _ends(f, x).values()
+
+
+@metered_cache(64)
+def _ends(f: Expr, x: sympy.Symbol) -> dict[int, Expr]:
+    """f's limits as x → ∞ (1) and x → -∞ (-1), on each side where f has a value all along a ray and sympy
+    finds the limit within its budget."""
     t = sympy.Dummy("t", positive=True)  # x = ±t, so that |x| is t or -(-t) as sympy simplifies it
+    ends: dict[int, Expr] = {}
     try:
         with deadline(SOLVE_SECONDS), counted(FALL_CALLS):
             # sign(u), as real_powers writes an odd root (∛x = sign(x)∛|x|), has a value everywhere, which
@@ -914,13 +924,24 @@ def _falls(f: Expr, x: sympy.Symbol) -> bool:
                                        x, sympy.S.Reals)
             rays = domain.args if isinstance(domain, sympy.Union) else (domain,)
             for side in (1, -1):
-                end = sympy.oo * side
-                if any(isinstance(r, sympy.Interval) and end in (r.sup, r.inf) for r in rays) \
-                        and sympy.limit(f.xreplace({x: side * t}), t, sympy.oo) == -sympy.oo:
-                    return True
+                if any(isinstance(r, sympy.Interval) and sympy.oo * side in (r.sup, r.inf) for r in rays):
+                    ends[side] = sympy.limit(f.xreplace({x: side * t}), t, sympy.oo)
     except (OutOfTime, NotImplementedError, ValueError, TypeError, AttributeError, sympy.PolynomialError):
-        return False
-    return False
+        pass
+    return ends
+
+
+def _ends_not_below(f: Expr, x: sympy.Symbol, least: Expr) -> str:
+    """Why the least local minimum is global where f has a value and a slope everywhere, every zero of f′ is
+    known and f tends, at both ends, to no value below it: f falls or rises only between its critical
+    points and at its ends (xeˣ → 0 as x → -∞, above -1/e). "" where that can't be shown."""
+    if continuous_domain(derivative(f, x.name), x, sympy.S.Reals) != sympy.S.Reals:
+        return ""
+    ends = _ends(f, x)
+    if set(ends) != {1, -1} or not all(end is sympy.oo or end.is_real and (end - least).is_nonnegative
+                                       for end in ends.values()):
+        return ""
+    return f"f → {show(ends[-1])} as {x.name} → -∞ and f → {show(ends[1])} as {x.name} → ∞, neither below the minimum"
 
 
 def _smaller(f: Expr, x: sympy.Symbol, at: Expr) -> tuple[float, float] | None:
@@ -1559,6 +1580,10 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: 
         is_global = True if below_nowhere else None
     elif is_global is None and least_sets and least is not None:  # (x - y)² all along x = y
         below_nowhere = nowhere_below_value(f, syms, least)
+        is_global = True if below_nowhere else None
+    if is_global is None and len(syms) == 1 and found.complete and lowest is not None and not least_sets \
+            and not undecided and not unsettled:  # xeˣ: every critical point known, f's ends no lower
+        below_nowhere = _ends_not_below(f, syms[0], values[lowest])
         is_global = True if below_nowhere else None
     parts = separated(written, syms) if len(syms) == 2 and lowest is not None and is_global is None \
         and not least_sets else None
