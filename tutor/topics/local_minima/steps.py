@@ -149,10 +149,14 @@ def _verdict(minima: LocalMinima, note: str | None = None) -> str:
         else (f", since {why}" if minima.is_global else ""))
 
 
-def least_step(minima: LocalMinima) -> Step:
+def least_step(minima: LocalMinima, region: Region | None = None) -> Step:
+    """The least local minimum and whether it is global; with a region, of the least curves of minima those
+    that reach into it (x²y² on -1 ≤ x ≤ 2, 1 ≤ y ≤ 2: x = 0, not y = 0)."""
     if minima.no_least:  # sin x + x/10 + y²: each minimum recurs 2π to the left, lower
         return step(MinimaRule.NO_LEAST, None, None, why=minima.no_least)
     sets = minima.least_sets
+    if region is not None:
+        sets = tuple(s for s in sets if s.inside is not False) or sets
     verdict = _verdict(minima)
     if sets:  # whole curves of minima, below every isolated one
         value = sets[0].value
@@ -205,7 +209,7 @@ def minima_in_steps(minima: LocalMinima, region: Region, unsure: bool = False,
         if not cuts:  # the region holds them whole, as the summary says it
             return all_minima_steps(minima)
         return step(MinimaRule.ALL_MINIMA_IN, minima.function, found, [*minima_steps(minima), kept,
-                    least_step(minima)], variables=minima.variables, region=region)
+                    least_step(minima, region)], variables=minima.variables, region=region)
     substeps = [*minima_steps(minima), kept]
     if inside:
         substeps.append(step(MinimaRule.MINIMA_IN, None, inside, one=len(inside) == 1))

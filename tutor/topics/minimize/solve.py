@@ -377,7 +377,9 @@ def _least_sets(result: calculus.LocalMinima, names: Sequence[str]) -> str:
     """'f = 0 for every (x, y) with x = -y', of the least curves of minima, the part in the region said where
     the region cuts them (x = -y where y = 1 on -1 ≤ x ≤ 2, 1 ≤ y ≤ 2)."""
     value = result.least_sets[0].value
-    on = " or ".join(where(s, names) + _cut_to(s) for s in result.least_sets)
+    # x²y² on -1 ≤ x ≤ 2, 1 ≤ y ≤ 2: x = 0 reaches in, y = 0 is outside and said there
+    near = [s for s in result.least_sets if s.inside is not False] or result.least_sets
+    on = " or ".join(where(s, names) + _cut_to(s) for s in near)
     return f"f = {show(value)}{approx(value)} for every {show(tuple(symbol(n) for n in names))} with {on}"
 
 
