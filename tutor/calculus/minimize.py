@@ -33,7 +33,7 @@ from sympy.calculus.util import continuous_domain, function_range, minimum
 from ..budget import OutOfTime, counted, deadline, metered_cache
 from ..evaluate import PRECISION, Compiled, Undefined, compile_expression, to_mpf
 from ..functions import interval, lower, upper
-from ..parse import symbol
+from ..parse import Equation, symbol
 from ..show import Notation, current_notation, show
 from .common import Number, SolveError, function_of, real_powers, sign, symbols, variables_of
 from .critical import (
@@ -46,6 +46,7 @@ from .critical import (
     classify,
     concave_between,
     critical_points,
+    cut,
     higher_derivatives,
     nowhere_below,
     nowhere_below_value,
@@ -55,7 +56,7 @@ from .critical import (
 from .descent import Descent, descend
 from .kinks import Flat, Pieces, Stretch, even_inside, kink_minima, kinks_in, pieces, spanned, with_abs
 from .partials import derivative, no_derivative
-from .region import Region
+from .region import Region, interval_text
 from .roots import as_real, compare, rational_between, rational_polynomial, real_roots
 
 SOLVE_SECONDS = 10.0
@@ -1526,6 +1527,46 @@ def least_on_boundary(f: Expr, variables: Sequence[str], region: Region,
     return OnBoundary(tuple(points), least, tuple(edges), any(region.contains(p) for p in points))
 
 
+def placed(s: CriticalSet, syms: Sequence[sympy.Symbol], region: Region) -> CriticalSet:
+    """The set marked as the critical points mark one in a region: whether it reaches into it, and its part
+    there (x = y meets 0 ≤ x ≤ 2, 0 ≤ y ≤ 2 where 0 ≤ y ≤ 2; x = -y misses 1 ≤ x ≤ 2, 1 ≤ y ≤ 2)."""
+    inside, extent, variable = region.extent(s.equations)
+    if inside is None and not s.also:  # a curve, not x = a formula: a box's sides are looked at
+        inside = curve_meets_box(s.equation, syms, region)
+    where = interval_text(extent, variable.name) if inside and extent is not None and variable is not None else ""
+    return replace(s, inside=inside, where=where, pieces_inside=cut(s.pieces, extent, variable) if inside else ())
+
+
+def curve_meets_box(curve: Equation, syms: Sequence[sympy.Symbol], region: Region) -> bool | None:
+    """Whether the curve g = 0 reaches into a box: where it crosses a side, or, crossing none, where a loop of
+    it lies within, whose rightmost point has g = 0 and ∂g/∂y = 0 (x² + y² = 1 misses 2 ≤ x ≤ 3, 2 ≤ y ≤ 3:
+    those points are (-1, 0) and (1, 0)). None where g is not a polynomial, the region not a box, or the curve
+    meets only sides the region leaves out."""
+    sides = box_sides(region)
+    g = sympy.expand(curve.lhs - curve.rhs)
+    poly = rational_polynomial(g, syms)
+    if sides is None or poly is None or poly.total_degree() < 1:
+        return None
+    try:
+        met: list[tuple[Expr, ...]] = []
+        for fixed, bound, span in sides:
+            free = syms[1 - fixed]
+            along = sympy.expand(g.xreplace({syms[fixed]: bound}))
+            # a side lying on the curve: its middle stands for it
+            places = [(span.start + span.end) / 2] if along.is_zero else [
+                r for r in real_roots(along, free) if compare(r, span.start) >= 0 and compare(r, span.end) <= 0]
+            met += [(bound, t) if fixed == 0 else (t, bound) for t in places]
+        if met:  # on a side the region leaves out (x < 2), the curve may or may not go on into it
+            return True if any(region.contains(p) for p in met) else None
+        turning = sympy.solve([g, sympy.diff(g, syms[1])], list(syms), dict=True)
+        if any(len(t) < len(syms) or any(v.free_symbols for v in t.values()) for t in turning):
+            return None  # a whole stretch of such points: not listed one by one
+        points = [tuple(t[s] for s in syms) for t in turning]
+        return any(all(v.is_real for v in p) and region.contains(p) for p in points)
+    except (SolveError, NotImplementedError, ValueError, TypeError, sympy.PolynomialError):
+        return None
+
+
 def minima_points(f: Expr, variables: Sequence[str], region: Region | None = None) -> CriticalPoints:
     """The critical points the local minima are chosen from: in one variable, where f″ < 0 between f's kinks
     (sin(x)^(2/3) + x/10), only the kinks, which hold every minimum (`critical_points`' `minima`), as sympy
@@ -1552,6 +1593,8 @@ def local_minima(f: str | Expr, variables: Sequence[str] | None = None, region: 
     unsettled = tuple(s for s in found.sets if s not in sets and not (
         s.pieces and all(p.nature in (Nature.MAXIMUM, Nature.NEITHER, Nature.SADDLE) for p in s.pieces)))
     # (a set may be minima on a stretch only: the sauna's wall x = 0 where y > 6)
+    if region is not None:  # listed within the region's bounds only, the sets are not yet marked by it
+        sets = tuple(placed(s, syms, region) for s in sets)
     lowest = None
     for i, value in enumerate(values):
         if lowest is None or compare(value, values[lowest]) < 0:

@@ -348,13 +348,19 @@ def _region(c: CriticalPoints, region: Region) -> Step:
     # solved on each side of f's kinks (sin|x|, |sin x|), the points listed are those, not sympy's cases'
     points = [p.point for p in c.points] if c.split is not None else \
         list(dict.fromkeys(p for case in c.cases for p in case.points))
-    sets = []
-    for s in c.sets:
+    return region_step(points, region, set_steps(c.sets))
+
+
+def set_steps(sets: Sequence[CriticalSet]) -> list[Step]:
+    """What a region keeps of each set: the part where it cuts one, or that it misses one; nothing of a set
+    it holds whole. The critical points' steps and the minima's (minimize --region) say it alike."""
+    said = []
+    for s in sets:
         if s.inside and s.where:
-            sets.append(step(Rule.SET_INSIDE, s.equations, True, where=s.where))
+            said.append(step(Rule.SET_INSIDE, s.equations, True, where=s.where))
         elif s.inside is False:
-            sets.append(step(Rule.SET_OUTSIDE, s.equations, False))
-    return region_step(points, region, sets)
+            said.append(step(Rule.SET_OUTSIDE, s.equations, False))
+    return said
 
 
 def region_step(points: Sequence[tuple[Expr, ...]], region: Region, more: Sequence[Step] = ()) -> Step:

@@ -9,7 +9,7 @@ from ...calculus import DescentEnd, LocalMinima, Region
 from ...calculus.minimize import OnBoundary, in_region, minima_points
 from ...parse import symbol
 from ...steps import Step, StepRule, critical_steps, step
-from ...steps.critical import region_step
+from ...steps.critical import region_step, set_steps
 from ..gradient_descent.steps import descent_steps
 from ..solution import approx
 
@@ -38,6 +38,7 @@ class MinimaRule(StepRule):
     LEAST_IN_TIED = "least_in_tied"
     LEAST_OUTSIDE = "least_outside"
     LEAST_OUTSIDE_TIED = "least_outside_tied"
+    LEAST_SET_OUTSIDE = "least_set_outside"
     NONE = "no_minimum"
     NONE_FOUND = "no_minimum_found"
     NONE_IN_REGION = "no_minimum_in"
@@ -111,6 +112,8 @@ TEMPLATES: dict[StepRule, str] = {
                               "minimum in the region{why}.",
     MinimaRule.MAY_BE_MINIMA: ("No critical point is shown to be a local minimum, but {after:and} "
                                "{one:is|are} not decided: {one:it|each} may be one{why}."),
+    MinimaRule.LEAST_SET_OUTSIDE: ("The least local minimum, outside the region, is {f} = {value}{approx} for every "
+                                   "{point} with {on:or}: {verdict}."),
     MinimaRule.LEAST_OUTSIDE_TIED: ("The least local minima, outside the region, {f} = {value}{approx}, are at "
                                     "{points:and}: {verdict}."),
 }
@@ -146,10 +149,14 @@ def _verdict(minima: LocalMinima, note: str | None = None) -> str:
         else (f", since {why}" if minima.is_global else ""))
 
 
-def least_step(minima: LocalMinima) -> Step:
+def least_step(minima: LocalMinima, region: Region | None = None) -> Step:
+    """The least local minimum and whether it is global; with a region, of the least curves of minima those
+    that reach into it (x²y² on -1 ≤ x ≤ 2, 1 ≤ y ≤ 2: x = 0, not y = 0)."""
     if minima.no_least:  # sin x + x/10 + y²: each minimum recurs 2π to the left, lower
         return step(MinimaRule.NO_LEAST, None, None, why=minima.no_least)
     sets = minima.least_sets
+    if region is not None:
+        sets = tuple(s for s in sets if s.inside is not False) or sets
     verdict = _verdict(minima)
     if sets:  # whole curves of minima, below every isolated one
         value = sets[0].value
@@ -191,23 +198,36 @@ def minima_in_steps(minima: LocalMinima, region: Region, unsure: bool = False,
     """As all_minima_steps, then which minima lie in the region, and the least of them as the summary of
     `tutor solve minimize --region` says it: a lower one outside is named as outside. `unsure`: a set or a
     point in the region may hold a minimum, so "no local minimum in the region" is not said."""
-    if minima.least_sets:  # curves of minima: the summary says the least all along them, region or not
-        return all_minima_steps(minima)
+    cuts = set_steps(minima.sets)  # (x + y)² on 1 ≤ x ≤ 2, 1 ≤ y ≤ 2: its line of minima misses the region
     split = in_region(minima, region)
     inside = tuple(_point(minima.points[i].point) for i in split.inside)
-    substeps = [*minima_steps(minima), region_step([p.point for p in minima.points], region)]
+    found = inside + tuple(s.equation for s in minima.sets if s.inside is not False)
+    kept = region_step([p.point for p in minima.points], region, cuts)
+    # curves of minima the least of all, reaching into the region: the least all along them
+    away = all(s.inside is False for s in minima.least_sets)
+    if minima.least_sets and not away:
+        if not cuts:  # the region holds them whole, as the summary says it
+            return all_minima_steps(minima)
+        return step(MinimaRule.ALL_MINIMA_IN, minima.function, found, [*minima_steps(minima), kept,
+                    least_step(minima, region)], variables=minima.variables, region=region)
+    substeps = [*minima_steps(minima), kept]
     if inside:
         substeps.append(step(MinimaRule.MINIMA_IN, None, inside, one=len(inside) == 1))
     elif not unsure:
         substeps.append(step(MinimaRule.NONE_IN, None, None, found="lies" if minima.complete else "was found"))
     verdict = _verdict(minima, split.note)
+    held = split.held and not minima.least_sets  # curves of minima outside the region are lower still
     if split.least:
-        substeps.append(_least(minima, split.least, f": {verdict}" if split.held else "", outside=False))
-    if not split.held and split.lowest:
+        substeps.append(_least(minima, split.least, f": {verdict}" if held else "", outside=False))
+    if minima.least_sets:
+        value = minima.least_sets[0].value
+        substeps.append(step(MinimaRule.LEAST_SET_OUTSIDE, None, None, point=tuple(symbol(v) for v in minima.variables),
+                             on=tuple(s.equation for s in minima.least_sets), value=value, approx=approx(value),
+                             verdict=verdict))
+    elif not held and split.lowest:
         substeps.append(_least(minima, split.lowest, verdict, outside=True))
     if boundary is not None:  # x³ − 3x + y² on -3 ≤ x ≤ 3, -1 ≤ y ≤ 1: f(-3, 0) = -18, below f(1, 0) = -2
         substeps.append(boundary_step(boundary, bool(inside)))
-    found = inside + tuple(s.equation for s in minima.sets)
     return step(MinimaRule.ALL_MINIMA_IN, minima.function, found, substeps, variables=minima.variables,
                 region=region)
 

@@ -285,23 +285,28 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
             for p, value in zip(result.points, result.values)]
     if window is not None:
         lines.append(f"region: {window.show()}")
+    # (x + y)² on 1 ≤ x ≤ 2, 1 ≤ y ≤ 2: its line of minima x = -y misses the region
+    missing = [f"  minima all along {where(s, names)}" + (f", f = {show(s.value)}" if s.value is not None else "")
+               for s in result.sets if window is not None and s.inside is False]
     for title, keep in (("local minima" + (" in the region" if window else "") + ":", True),
                         ("outside the region:", False)):
         chosen = [(point, value) for point, value, inside in rows if inside == keep]
-        if chosen:
+        if chosen or (missing and not keep):
             lines.append(title)
             lines += [f"  {show(point)}: f = {show(value)}{approx(value)}" for point, value in chosen]
+            lines += missing * (not keep)
     others = _others(result, names, window)
     lines += others
     boundary, unlooked = _on_boundary(f, names, window, result) if window is not None else (None, False)
     verdict = globally(result.is_global, len(result.points) + len(result.sets), result.known_all)
+    # the least of all along curves that miss the region: the least in it is decided as for points outside
+    away = window is not None and bool(result.least_sets) and all(s.inside is False for s in result.least_sets)
     if result.no_least:  # sin x + x/10 + y²: each minimum recurs 2π to the left, lower, so none is the least
         lines.append(f"no least local minimum: {result.no_least}, and so no global minimum")
-    elif result.least_sets:  # whole curves of minima, below every isolated one
-        value = result.least_sets[0].value
-        on = " or ".join(where(s, names) for s in result.least_sets)
-        lines.append(f"the least: f = {show(value)}{approx(value)} for every {show(tuple(symbol(n) for n in names))} "
-                     f"with {on}; {verdict}")
+    elif result.least_sets and not away:  # whole curves of minima, below every isolated one
+        lines.append(f"the least: {_least_sets(result, names)}; {verdict}")
+    elif away and window is not None:
+        lines += _least_outside(result, window, names, verdict, bool(others), boundary is not None)
     elif window is not None and result.points:  # the least in the window; a lower one said as outside
         lines += _least_in_window(result, window, verdict, bool(others), boundary is not None)
     elif result.points and result.tied:  # several points as low: (x² − 1)² + y² at (-1, 0) and (1, 0)
@@ -321,7 +326,7 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
     note = in_region(result, window).note if window is not None and result.points else result.note
     if boundary is not None:  # x³ − 3x + y² on -3 ≤ x ≤ 3, -1 ≤ y ≤ 1: f(-3, 0) = -18, below f(1, 0) = -2
         lines.append(boundary_line(boundary))
-        if window is not None and in_region(result, window).held:
+        if window is not None and in_region(result, window).held and not away:
             near = "on" if boundary.held else "near"
             edges = f"edge{'s' * (len(boundary.edges) > 1)} {and_list(list(boundary.edges))}"
             note = f"this minimum is only local: f is lower {near} the region's {edges}"
@@ -334,6 +339,9 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         "region": window.show() if window else None,
         "minima": [{"point": [show(c) for c in p.point], "value": exact_data(value), "inside": inside}
                    for (p, value), (_, _, inside) in zip(zip(result.points, result.values), rows)],
+        # whole curves of minima; with a region, whether each reaches into it, and its part there where it is cut
+        "sets": [{"equation": where(s, names), "value": None if s.value is None else exact_data(s.value),
+                  "inside": s.inside, "where": s.where} for s in result.sets],
         "lowest": result.lowest, "is_global": result.is_global, "note": result.note}
     latex = [header(f, names, True)] + [f"{show(p.point, latex=True)}: f = {show(v, latex=True)}"
                                         for p, v in zip(result.points, result.values)]
@@ -363,6 +371,37 @@ def _least_in_window(result: calculus.LocalMinima, window: Region, verdict: str,
         first = "no local minimum in the region" if result.complete else "no local minimum found in the region"
     outside = _least_line(result, split.lowest, verdict, "the least local minimum, outside the region")
     return [first] * bool(first) + [outside]
+
+
+def _least_sets(result: calculus.LocalMinima, names: Sequence[str]) -> str:
+    """'f = 0 for every (x, y) with x = -y', of the least curves of minima, the part in the region said where
+    the region cuts them (x = -y where y = 1 on -1 ≤ x ≤ 2, 1 ≤ y ≤ 2)."""
+    value = result.least_sets[0].value
+    # x²y² on -1 ≤ x ≤ 2, 1 ≤ y ≤ 2: x = 0 reaches in, y = 0 is outside and said there
+    near = [s for s in result.least_sets if s.inside is not False] or result.least_sets
+    on = " or ".join(where(s, names) + _cut_to(s) for s in near)
+    return f"f = {show(value)}{approx(value)} for every {show(tuple(symbol(n) for n in names))} with {on}"
+
+
+def _least_outside(result: calculus.LocalMinima, window: Region, names: Sequence[str], verdict: str, others: bool,
+                   edge: bool) -> list[str]:
+    """The least local minimum in the window, where the least of all is along curves outside it, which are
+    said as outside, with whether they are global: (x + y)² on 1 ≤ x ≤ 2, 1 ≤ y ≤ 2."""
+    split = in_region(result, window)
+    if split.least:
+        title = "the least local minimum in the region" if edge else "the least"
+        first = _least_line(result, split.least, "", title)
+    elif others:  # a set in the window, or a point that may be a minimum: "no local minimum" is not known
+        first = ""
+    else:
+        first = "no local minimum in the region" if result.complete else "no local minimum found in the region"
+    outside = f"the least local minimum, outside the region: {_least_sets(result, names)}; {verdict}"
+    return [first] * bool(first) + [outside]
+
+
+def _cut_to(s: calculus.CriticalSet) -> str:
+    """' where 0 ≤ y ≤ 2': the part of a set in the region, where the region cuts it; nothing elsewhere."""
+    return f" where {s.where}" if s.inside and s.where else ""
 
 
 def _least_line(result: calculus.LocalMinima, chosen: Sequence[int], verdict: str, title: str = "the least") -> str:
@@ -426,8 +465,8 @@ def _others(result: calculus.LocalMinima, names: tuple[str, ...], window: Region
     def near(s: calculus.CriticalSet) -> bool:
         return window is None or s.inside is not False
 
-    lines = [f"minima all along {where(s, names)}" + (f", f = {show(s.value)}" if s.value is not None else "")
-             for s in result.sets if near(s)]
+    lines = [(f"minima along {where(s, names)}{_cut_to(s)}" if _cut_to(s) else f"minima all along {where(s, names)}")
+             + (f", f = {show(s.value)}" if s.value is not None else "") for s in result.sets if near(s)]
     lines += [f"{show(p.point)} is a critical point the test does not decide: it may be a local minimum"
               for p in result.undecided if window is None or window.contains(p.point)]
     for s in result.unsettled:
