@@ -569,6 +569,9 @@ def test_json_and_latex(capsys):
      "its derivative is 0: the tutor can't differentiate f with respect to x"),
     (["lstsq", "--csv", "/no/such/file.csv", "--x", "a", "--y", "b"], "can't read /no/such/file.csv"),
     (["lstsq", "--points", "(1,2), (2,5)", "--csv", "data.csv"], "either with --points or with --csv"),
+    # finding 307: it said "a function of one variable", though it takes two
+    (["minimize", "(x-z)^2 + y^2 + 1"], "minimize needs a function of one or two variables, and f has 3; "
+                                        "look for its critical points instead"),
 ])
 def test_bad_input_is_one_sentence_and_status_2(capsys, argv, message):
     status, out, err = run(capsys, *argv)

@@ -42,6 +42,9 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     from ...steps.critical import families_text  # the steps load when a solution is asked for, not at start
     from .steps import minimize_steps, no_least_why, periodic_note
     f, names = read_function(function, variables)
+    if len(names) > 2:  # calculus.minimize's own refusal speaks of one variable: the command takes two as well
+        raise SolveError(f"minimize needs a function of one or two variables, and f has {len(names)}; "
+                         "look for its critical points instead")
     window = calculus.region_of(region, names) if region else None
     if len(names) == 2:
         return _two(f, names, window, explain)
