@@ -30,6 +30,13 @@ def test_invalid_answer_exit_3_with_caret(capsys):
         "invalid\n6 x z^2\n    ^\nUnknown name 'z' (the variables are x and y).\n")
 
 
+def test_an_answer_too_long_is_not_echoed_in_full(capsys):
+    # finding 314: all 100,000 characters came back, over a caret line of 1,000 spaces
+    assert main(["check", "x" * 100_000, "--expected", "x"]) == 3
+    assert capsys.readouterr().out == (
+        f"invalid\n…{'x' * 72}…\n{' ' * 37}^\nThe answer is too long (the limit is 1000 characters).\n")
+
+
 def test_json(capsys):
     assert main(["check", "0.1447", "--expected", "0.14474", "--tol", "dp:4", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)

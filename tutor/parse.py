@@ -106,6 +106,9 @@ Spellings = tuple[tuple[Fraction, str], ...]
 """Decimals as the student typed them: (exact value, text), so messages can echo 0.14, not 7/50."""
 
 
+POINTER_WIDTH = 72  # characters of the input a pointer shows around its caret: one terminal line
+
+
 class InputError(TutorError):
     """Text that cannot be read as an answer: a sentence and, where known, a column."""
 
@@ -118,11 +121,17 @@ class InputError(TutorError):
         return (type(self), (self.message, self.column, self.note))
 
     def pointer(self, text: str) -> str:
-        """The input with a caret under the offending column (two lines)."""
-        if self.column is None:
-            return text
+        """The input with a caret under the offending column (two lines): of a long input, the stretch of a
+        line's width around the column, cut off with '…' (an answer refused for its length is not echoed in
+        full)."""
         shown = text.replace("\t", " ")
-        return f"{shown}\n{' ' * min(self.column, len(shown))}^"
+        column = min(self.column, len(shown)) if self.column is not None else 0
+        start = max(0, min(column - POINTER_WIDTH // 2, len(shown) - POINTER_WIDTH))
+        head = "…" if start else ""
+        clipped = head + shown[start:start + POINTER_WIDTH] + ("…" if start + POINTER_WIDTH < len(shown) else "")
+        if self.column is None:
+            return clipped
+        return f"{clipped}\n{' ' * (len(head) + column - start)}^"
 
 
 # --------------------------------------------------------------------------- names
