@@ -410,6 +410,20 @@ def test_an_exponent_that_stops_short_of_what_follows_is_said(typed, meant, note
     assert answer.ambiguities == ((note,) if note else ())
 
 
+@pytest.mark.parametrize("typed, meant, note", [
+    # finding 303: √ takes one number or name, as `sqrt xy` does not: √xy is √x·y, and the note says so
+    ("√xy", "sqrt(x)*y", "'√xy' was read as √x·y; write √(xy) if all of it is under the root"),
+    ("3√2x", "3*sqrt(2)*x", "'√2x' was read as √2·x; write √(2x) if all of it is under the root"),
+    ("∛2x", "2**(1/3)*x", "'∛2x' was read as ∛2·x; write ∛(2x) if all of it is under the root"),
+    # what means what it says is not noted
+    ("√2 x", "sqrt(2)*x", None), ("√(2x)", "sqrt(2*x)", None), ("√x*y", "sqrt(x)*y", None), ("√x", "sqrt(x)", None),
+])
+def test_a_root_that_stops_short_of_what_follows_is_said(typed, meant, note):
+    answer = read(typed, variables=("x", "y"))
+    assert answer.value == _sympy(meant, ("x", "y"))
+    assert answer.ambiguities == ((note,) if note else ())
+
+
 @pytest.mark.parametrize("typed, meant", [
     # issue 44: braces right after ^ (or log_) group, as LaTeX writes them; they were "a list"
     ("-2 e^{-2x}", "-2*exp(-2*x)"), ("x^{1/2}", "sqrt(x)"), ("e^{x}y", "y*exp(x)"), ("2^{10}", "1024"),

@@ -596,6 +596,7 @@ class _Parser:
         self.abs_depth = 0
         self.ambiguities: list[str] = []
         self.exponent_end: tuple[int, int, int] | None = None  # (token after it, power's column, '^' column)
+        self.root_end: tuple[int, int] | None = None  # (token after a root of one number or name, '√' column)
         # ± and ∓ (`expanded`): the sign each stands for in the reading at hand (by column), those read before
         # a sign was chosen, and each item they made several of (its first ±, and how many it made)
         self.chosen: dict[int, int] = {}
@@ -760,8 +761,14 @@ class _Parser:
                 digits = digits or self.digits_after_letter()
                 run.append(factor_start)
                 power = self.exponent_ended()
+                root = self.root_end[1] if self.root_end is not None and self.root_end[0] == self.pos else None
                 factor = self.power()
                 self.note_exponent(power, factor_start)
+                if root is not None:
+                    rooted, rest = self.span(root + 1, factor_start), self.span(factor_start, self.tok.col)
+                    sign = self.span(root, root + 1)
+                    self.ambiguities.append(f"'{sign}{rooted}{rest}' was read as {sign}{rooted}·{rest}; write "
+                                            f"{sign}({rooted}{rest}) if all of it is under the root")
                 roots |= _even_roots(factor)
                 value = self.sized(_times(value, factor, roots), factor_start)
                 if division is not None:
@@ -937,8 +944,13 @@ class _Parser:
                 self.advance()
                 if self.tok.kind == TokenKind.END:
                     raise InputError(f"missing operand after '{t.text}'", t.col, "missing_operand")
+                first = self.pos
                 with self.nested(t.col):
                     radicand = self.power()
+                single = (TokenKind.NUMBER, TokenKind.VARIABLE, TokenKind.CONSTANT)
+                if self.pos == first + 1 and self.tokens[first].kind in single and not self.tok.spaced \
+                        and self.starts_atom():  # √2x, √xy: the root of 2 or x alone, said when the factor is read
+                    self.root_end = (self.pos, t.col)
                 return self.raise_to(radicand, Rational(1, 2 if t.text == "√" else 3), t.col)
             if t.text in "⟨{":
                 raise InputError("a list can't be used inside an expression", t.col, "shape")
