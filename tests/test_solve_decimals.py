@@ -45,6 +45,15 @@ def test_a_value_written_in_full_as_a_decimal_is_not_approximated_again(capsys):
     assert solve(capsys, "minimize", "0.5x^2 - 0.25x")[2] == "minimum: f(0.25) = -0.03125"
 
 
+@pytest.mark.parametrize("function, line", [
+    # finding 311: past 12 places the value was a 17-digit fraction, and a scientific one was approximated again
+    ("x^2 - 1.23456789x", "minimum: f(0.617283945) = -0.381039468754763025"),
+    ("x^2 - 0.0000001x", "minimum: f(5e-8) = -2.5e-15"),
+])
+def test_a_value_of_many_places_is_written_out_once(capsys, function, line):
+    assert solve(capsys, "minimize", function)[-1] == line
+
+
 def test_irrational_values_stay_exact(capsys):
     assert solve(capsys, "minimize", "e^x - 0.5x")[1:] == [
         "f′(x) = eˣ - 0.5 = 0 at x = -ln(2) ≈ -0.693147",

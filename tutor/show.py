@@ -58,7 +58,8 @@ class _Printer:
         typed = self.spellings.get(abs(value))
         if typed is not None:
             return typed if value > 0 else f"-{typed}"
-        written = None if self.fractions else as_decimal(value, always=self.decimals)
+        written = None if self.fractions else as_decimal(value, always=self.decimals,
+                                                          most_places=DECIMAL_PLACES if self.decimals else 12)
         if written is not None and abs(value) < SCIENTIFIC_BELOW:  # 3e-8, as a float is written, not 0.00000003
             return _scientific(value, self.latex) or written
         return written or as_scientific(value, latex=self.latex)  # 1e-50, even among fractions
@@ -408,6 +409,10 @@ def _digits(value: Fraction, places: int) -> str:
     return str(abs(value.numerator) * 10**places // value.denominator)
 
 
+# Where decimals are asked for, a terminating value is written out to this many places: f(0.617283945) =
+# -0.381039468754763025 from decimals typed with many places, not -15241578750190521/40000000000000000
+DECIMAL_PLACES = 24
+
 # A decimal this small is written in scientific notation (3e-8, 2.5e-7): one that needs more than six
 # places, the most any exercise asks for (dp:6). The lesson writes its rates as decimals (α = 0.005), and
 # a pack's 0.00001 or 0.000005 stays one, and so does a computed value shown to 6 digits (show_decimal:
@@ -535,6 +540,12 @@ def numbers_written(notation: Notation) -> Iterator[None]:
 def current_notation() -> Notation:
     """How numbers are being written here: part of the key of a cached result that holds sentences."""
     return _NOTATION.get()
+
+
+def written_as_decimal(value: Expr) -> bool:
+    """Whether a rational value is written as a decimal where decimals are asked for (-0.03125, -2.5e-15),
+    not as a fraction (1/3): then it needs no '≈' beside it."""
+    return _Printer(decimals=True).decimal(value) is not None
 
 
 def in_decimal_notation() -> bool:

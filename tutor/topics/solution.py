@@ -18,8 +18,7 @@ import sympy
 from sympy import Expr
 
 from ..calculus.common import function_of, variables_of
-from ..parse import fraction
-from ..show import as_decimal, in_decimal_notation, show, show_float
+from ..show import in_decimal_notation, show, show_float, written_as_decimal
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ..steps import Step
@@ -68,8 +67,8 @@ def approx(value: Expr) -> str:
     """' ≈ 4.16667' for a value that is not exact to four decimals already (1/2 and 0.25 need none)."""
     if value.is_Rational and 10**4 % value.q == 0 or value.has(sympy.CRootOf) or value.is_Float:
         return ""  # exact to four decimals, or already shown by its decimals (1.1309…, a numerical -3.24411)
-    if value.is_Rational and in_decimal_notation() and as_decimal(fraction(value), always=True) is not None:
-        return ""  # written in full as a decimal (-0.03125), for input typed in decimals
+    if value.is_Rational and in_decimal_notation() and written_as_decimal(value):
+        return ""  # written in full as a decimal (-0.03125, -2.5e-15), for input typed in decimals
     return f" ≈ {show_float(float(sympy.N(value, 30)))}"
 
 
