@@ -373,13 +373,51 @@ def test_a_difference_too_small_for_twenty_digits_is_given_as_a_difference():
     ("y = 2x - 5", "y z = 2x z - 5z", "The correct equation holds at x = 1, y = 2, z = 0, but yours does not."),
     ("2w + 50/w = 20", "w(12.5 - w) = 25", "Your equation holds at w = 5, but the correct one does not."),
     ("x/(x - 1) = 1/(x - 1)", "x = 1",  # no solution (x = 1 is outside its domain)
-     ("Your equation is not equivalent to the correct one: it is not the correct one rearranged, "
-      "or multiplied by a number.")),
+     "The correct equation holds at x = 1, but yours does not."),
 ])
 def test_an_equation_message_names_a_point_where_one_holds_and_the_other_does_not(answer, expected, message):
     names = sorted({c for c in answer + expected if c in "wxyz"})
     verdict = check(answer, expected, variables=names)
     assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "not_equivalent", message)
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("e^x = 2", "x = ln(2)"), ("x = ln 2", "e^x = 2"), ("e^x = 1", "x = 0"), ("sqrt(x) = 2", "x = 4"),
+    ("x^2 = 1", "|x| = 1"), ("x = 2 + sqrt(x)", "x = 4"), ("x = 4", "x = sqrt(x) + 2"),
+    ("x^(1/3) = -2", "x = -8"), ("sqrt(x) = -2", "x^2 = -1"),  # no real solution either side
+])
+def test_equations_in_one_variable_solved_exactly_over_the_reals_are_equivalent(answer, expected):
+    # finding 304: solved exactly over the reals (x = √x + 2 holds at x = 4 only: √x = -1 is no root)
+    verdict = check(answer, expected, variables=["x"])
+    assert (verdict.verdict, verdict.note, verdict.message) == ("correct", "equal", "Correct.")
+
+
+@pytest.mark.parametrize("answer, expected, message", [
+    ("x^2 = 1", "x = 1", "Your equation holds at x = -1, but the correct one does not."),
+    ("x = 1", "x^2 = 1", "The correct equation holds at x = -1, but yours does not."),
+    ("x = 9", "x = sqrt(x) + 2", "Your equation holds at x = 9, but the correct one does not."),
+    ("x = sqrt(x) + 2", "x = 9", "The correct equation holds at x = 9, but yours does not."),
+    ("e^x = 3", "x = ln 2", "Your equation holds at x = ln(3), but the correct one does not."),
+    ("x = ln 2", "e^x = 3", "Your equation holds at x = ln(2), but the correct one does not."),
+    ("|x| = 1", "x = -1", "Your equation holds at x = 1, but the correct one does not."),
+    # solveset gives (1 - √5)/2 too, where ln x is not real: such a set is not trusted
+    ("ln(x) + ln(x - 1) = 0", "x^2 - x - 1 = 0",
+     "Your equation is not equivalent to the correct one: it is not the correct one rearranged, "
+     "or multiplied by a number."),
+])
+def test_equations_in_one_variable_with_other_real_solutions_name_one(answer, expected, message):
+    # never "your x is 4, but the correct x is 3": x = √x + 2 is no formula for x
+    verdict = check(answer, expected, variables=["x"])
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "not_equivalent", message)
+
+
+def test_equations_whose_solutions_solveset_cannot_list_keep_their_verdict():
+    # x = e^(-x) holds at W(1) only, as does x eˣ = 1, but sympy gives no finite set for either
+    verdict = check("x = e^(-x)", "x e^x = 1", variables=["x"])
+    assert (verdict.verdict, verdict.note) == ("incorrect", "not_equivalent")
+    verdict = check("sin(x) = 0", "x = 0", variables=["x"])
+    assert (verdict.verdict, verdict.note) == ("incorrect", "not_equivalent")
+
 
 
 @pytest.mark.parametrize("answer, expected", [

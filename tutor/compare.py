@@ -27,6 +27,7 @@ from .equality import (
     judge,
     line_roots,
     lines,
+    real_solution_set,
     same_real_solutions,
     sample_points,
     zero_at,
@@ -903,8 +904,9 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     variable, when both have the same real solutions (2w + 50/w = 25 ~ w(25/2 - w) = 25: w = 5/2 or 10)."""
     for side in ("lhs", "rhs"):  # same explicit variable on one side: compare the other sides
         mine, theirs = getattr(answer, side), getattr(expected, side)
-        if mine.is_Symbol and mine == theirs:
-            other = "rhs" if side == "lhs" else "lhs"
+        other = "rhs" if side == "lhs" else "lhs"
+        # x = √x + 2 is no formula for x: the sides are compared only when the other sides are free of x
+        if mine.is_Symbol and mine == theirs and not any(getattr(eq, other).has(mine) for eq in (answer, expected)):
             outcome = compare_expressions(getattr(answer, other), getattr(expected, other), ctx,
                                           what=f"{mine.name}")
             if outcome.correct or outcome.note != Note.DIFFERS_AT:
@@ -929,13 +931,31 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     judgement = judge(a * e_there, e * a_there, names, ctx.limits.symbolic_work)
     if judgement.status.equal:
         return Outcome.right(Note.NUMERIC if judgement.status is Status.NUMERIC else Note.EQUAL)
+    if len(names) == 1 and judgement.status is not Status.UNDECIDED and same_real_solutions(
+            a, e, symbol(names[0]), ctx.limits.symbolic_work):
+        return Outcome.right()
+    solutions = _solution_sets(a, e, names, ctx) if len(names) == 1 else None
+    if solutions is not None and solutions[0] == solutions[1]:  # eˣ = 2 and x = ln 2
+        return Outcome.right()
     if judgement.status is Status.UNDECIDED:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
-    if len(names) == 1 and same_real_solutions(a, e, symbol(names[0]), ctx.limits.symbolic_work):
-        return Outcome.right()
     if _same_once_cleared(a, e, names, ctx):
         return Outcome.right()
-    return _not_equivalent(a, e, names)
+    return _not_equivalent(a, e, names, solutions)
+
+
+Solutions = tuple[frozenset[Expr], frozenset[Expr]]
+
+
+def _solution_sets(a: Expr, e: Expr, names: Sequence[str], ctx: Context) -> Solutions | None:
+    """The real solutions of a = 0 and of e = 0, where both are found exactly (tutor.equality.real_solution_set)
+    and no point the search finds holds one and not the other (a check on solveset's completeness)."""
+    variable = symbol(names[0])
+    mine = real_solution_set(a, variable, ctx.limits.symbolic_work)
+    theirs = real_solution_set(e, variable, ctx.limits.symbolic_work) if mine is not None else None
+    if mine is None or theirs is None or _witness(a, e, names) is not None:
+        return None
+    return mine, theirs
 
 
 def _solved_for(difference: Expr, variable: Expr) -> Expr | None:
@@ -991,8 +1011,26 @@ def _reference(a: Expr, e: Expr, names: Sequence[str]) -> tuple[Expr, Expr] | No
     return None
 
 
-def _not_equivalent(a: Expr, e: Expr, names: Sequence[str]) -> Outcome:
-    """Name a point where one equation holds and the other does not, if one is found on the search lines."""
+def _not_equivalent(a: Expr, e: Expr, names: Sequence[str],
+                    solutions: Solutions | None = None) -> Outcome:
+    """Name a point where one equation holds and the other does not: one found on the search lines, or else
+    one of the exact real solutions of one equation that the other lacks."""
+    witness = _witness(a, e, names)
+    if witness is not None:
+        return witness
+    if solutions is not None:
+        mine, theirs = solutions
+        for extra, sentence in ((mine - theirs, "Your equation holds at {}, but the correct one does not."),
+                                (theirs - mine, "The correct equation holds at {}, but yours does not.")):
+            if extra:
+                value = min(extra, key=lambda v: (sympy.count_ops(v), str(v)))  # the simplest, the same each run
+                return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(f"{names[0]} = {show(value)}"))
+    return Outcome(False, Note.NOT_EQUIVALENT, "Your equation is not equivalent to the correct one: it is not the "
+                                            "correct one rearranged, or multiplied by a number.")
+
+
+def _witness(a: Expr, e: Expr, names: Sequence[str]) -> Outcome | None:
+    """A point on the search lines where one equation holds exactly and the other does not."""
     symbols = [symbol(n) for n in names]
     try:
         compiled = {a: compile_expression(a, symbols), e: compile_expression(e, symbols)}
@@ -1005,8 +1043,7 @@ def _not_equivalent(a: Expr, e: Expr, names: Sequence[str]) -> Outcome:
                 point = base[:axis] + (root,) + base[axis + 1:]
                 if zero_at(compiled[mine], point, exactly=True) and zero_at(compiled[theirs], point) is False:
                     return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(format_point(names, point)))
-    return Outcome(False, Note.NOT_EQUIVALENT, "Your equation is not equivalent to the correct one: it is not the "
-                                            "correct one rearranged, or multiplied by a number.")
+    return None
 
 
 # ------------------------------------------------------------------------ labels

@@ -43,6 +43,7 @@ import random
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import cast
 
 import mpmath
 import sympy
@@ -560,6 +561,36 @@ def _solution_factors(expr: Expr, variable: sympy.Symbol) -> frozenset[Expr] | N
              if node.is_Pow and node.exp.is_negative]
     return frozenset(factor.monic().as_expr() for factor, _ in numerator.factor_list()[1]
                      if factor.count_roots() and not any(pole.rem(factor).is_zero for pole in poles))
+
+
+def real_solution_set(expr: Expr, variable: sympy.Symbol, work: int) -> frozenset[Expr] | None:
+    """The real solutions of expr = 0 in one variable, when sympy's solveset finds finitely many within
+    `work` of its function calls and each is checked: a real number at which every part of `expr` is real
+    (solveset gives (1 - √5)/2 for ln x + ln(x - 1) = 0, where ln x is not) and `expr` is 0. None when
+    they can't be found so (sin x = 0, x = e^(-x), a decimal, a check that can't be made)."""
+    if expr.has(sympy.Float) or not _small(expr) or expr.free_symbols != {variable}:
+        return None
+    try:
+        with counted(work, warm_up=_warm_up):
+            fresh = cast(Expr, afresh(real_roots(expr)))
+            found = sympy.solveset(fresh, variable, sympy.S.Reals)
+            if found is sympy.S.EmptySet:
+                return frozenset()
+            if not isinstance(found, sympy.FiniteSet):
+                return None
+            for value in found:
+                if value.free_symbols or value.is_real is not True:
+                    return None
+                there = fresh.subs(variable, value)
+                if any(part.is_extended_real is not True for part in sympy.preorder_traversal(there)):
+                    return None
+                if there != 0 and sympy.simplify(there) != 0:
+                    return None
+            return frozenset(found)
+    except OutOfTime:
+        return None
+    except (TypeError, ValueError, ArithmeticError, RecursionError, NotImplementedError, sympy.PolynomialError):
+        return None
 
 
 def afresh(value: object) -> object:
