@@ -384,7 +384,7 @@ def test_an_equation_message_names_a_point_where_one_holds_and_the_other_does_no
 @pytest.mark.parametrize("answer, expected", [
     ("e^x = 2", "x = ln(2)"), ("x = ln 2", "e^x = 2"), ("e^x = 1", "x = 0"), ("sqrt(x) = 2", "x = 4"),
     ("x^2 = 1", "|x| = 1"), ("x = 2 + sqrt(x)", "x = 4"), ("x = 4", "x = sqrt(x) + 2"),
-    ("x^(1/3) = -2", "x = -8"), ("sqrt(x) = -2", "x^2 = -1"),  # no real solution either side
+    ("x^(1/3) = -2", "x = -8"),
 ])
 def test_equations_in_one_variable_solved_exactly_over_the_reals_are_equivalent(answer, expected):
     # finding 304: solved exactly over the reals (x = √x + 2 holds at x = 4 only: √x = -1 is no root)
@@ -409,6 +409,13 @@ def test_equations_in_one_variable_with_other_real_solutions_name_one(answer, ex
     # never "your x is 4, but the correct x is 3": x = √x + 2 is no formula for x
     verdict = check(answer, expected, variables=["x"])
     assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "not_equivalent", message)
+
+
+@pytest.mark.parametrize("answer, expected", [("sqrt(x) = -2", "x^2 = -1"), ("e^(10x) = 0", "e^(10x) + 0.0000001 = 0")])
+def test_equations_with_no_real_solution_are_compared_as_written(answer, expected):
+    # no solution for the student to have found: the same empty set says nothing (math-expressions: e^(10x) = 0
+    # is not e^(10x) + 0.0000001 = 0)
+    assert check(answer, expected, variables=["x"]).verdict == "incorrect"
 
 
 def test_equations_whose_solutions_solveset_cannot_list_keep_their_verdict():

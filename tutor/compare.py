@@ -935,7 +935,9 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
             a, e, symbol(names[0]), ctx.limits.symbolic_work):
         return Outcome.right()
     solutions = _solution_sets(a, e, names, ctx) if len(names) == 1 else None
-    if solutions is not None and solutions[0] == solutions[1]:  # eˣ = 2 and x = ln 2
+    # eˣ = 2 and x = ln 2; not two equations with no real solution (eˣ = 0 and eˣ + 10⁻⁷ = 0), which the
+    # student found none of: those are compared as written
+    if solutions is not None and solutions[0] == solutions[1] and solutions[0]:
         return Outcome.right()
     if judgement.status is Status.UNDECIDED:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
