@@ -45,7 +45,7 @@ def test_shape_option(capsys):
 
 def test_bad_expected_is_a_usage_error(capsys):
     assert main(["check", "x", "--expected", "1/0"]) == 2
-    assert capsys.readouterr().err == "tutor: --expected or --tol can't be used: division by zero\n"
+    assert capsys.readouterr().err == "tutor: --expected can't be used: division by zero\n"
 
 
 def test_batch_keeps_order_and_survives_bad_lines(monkeypatch, capsys):
@@ -916,3 +916,46 @@ def test_a_wrong_point_after_its_name_gets_the_verdict_of_the_bare_value(capsys,
 def test_parts_named_without_commas_are_told_what_else_is_wrong(capsys, typed, exercise, caret, message):
     assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 3
     assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"
+
+
+# ------------------------------------------- a tolerance that would accept any answer is refused
+
+REFUSED_TOLERANCE = ("a tolerance must be a relative error from 0 to 0.5, like 1e-3, or decimal places from 0 "
+                     "to 15, like dp:4, not ")
+
+
+@pytest.mark.parametrize("tol", ["inf", "1e999", "1e400", "nan", "-0.1", "0.6", "dp:16", "1_0", "infinity"])
+def test_a_tolerance_that_would_accept_any_answer_is_a_usage_error(capsys, tol):
+    with pytest.raises(SystemExit) as stop:
+        main(["check", "1.5", "--expected", "1", "--tol", tol])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == f"tutor check: error: argument --tol: {REFUSED_TOLERANCE}'{tol}'"
+
+
+@pytest.mark.parametrize("answer, tol, said", [
+    ("1.5", "0.5", "correct\nCorrect (within a relative error of 0.5).\nread as: 1.5\n"),
+    ("1.51", "0.5", "incorrect\nYour answer 1.51 is not right within a relative error of 0.5.\nread as: 1.51\n"),
+    ("1.0000000000000004", "dp:15", "correct\nCorrect (to 15 decimal places).\nread as: 1.0000000000000004\n"),
+])
+def test_the_largest_tolerances_still_judge(capsys, answer, tol, said):
+    main(["check", answer, "--expected", "1", "--tol", tol])
+    assert capsys.readouterr().out == said
+
+
+def test_a_batch_line_with_a_tolerance_that_would_accept_any_answer_is_that_line_s_error(monkeypatch, capsys):
+    tolerances = ["true", "false", "1e400", "-0.1", "1" + "0" * 400, '"inf"', "0.1"]
+    lines = [f'{{"id": {i}, "answer": "1.05", "expected": "1", "tol": {tol}}}' for i, tol in enumerate(tolerances)]
+    _stdin(monkeypatch, ("\n".join(lines) + "\n").encode())
+    assert main(["check", "--batch", "-"]) == 1
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r.get("error") for r in out[:-1]] == [
+        f"line {i + 1}: {REFUSED_TOLERANCE}{said}"
+        for i, said in enumerate(["true", "false", "inf", "-0.1", "100000000000…", "'inf'"])]
+    assert (out[-1]["verdict"], out[-1]["message"]) == ("correct", "Correct (within a relative error of 0.1).")
+
+
+def test_a_pack_tolerance_that_would_accept_any_answer_is_refused_where_it_is_written(tmp_path, capsys):
+    pack = pack_file(tmp_path, "id: a\n    kind: minimize\n    function: x^2 - 2x\n    tolerance: inf")
+    assert main(["pack", "validate", str(pack)]) == 1
+    assert capsys.readouterr().out == (f"{pack}:6:16: exercise 'a': 'tolerance' must be a relative error from 0 to "
+                                       "0.5, like 1e-3, or decimal places from 0 to 15, like dp:4, not 'inf'\n")

@@ -44,6 +44,18 @@ __all__ = ["COMPARISONS", "Context", "Outcome", "Tolerance", "compare", "compare
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
 
 
+# A tolerance's bounds: a relative error of more than a half accepts answers of another size (0 for 1 at
+# a relative error of 1), and a double carries about 15 decimal places, so more are no tolerance at all.
+MAX_RELATIVE = 0.5
+MAX_PLACES = 15
+TOLERANCE_WORDS = (f"a relative error from 0 to {MAX_RELATIVE:g}, like 1e-3, or decimal places from 0 to "
+                   f"{MAX_PLACES}, like dp:4")
+# a tolerance written as text, as the JSON Schema of packs checks it: decimal places, or a decimal numeral
+# (never Python's 'inf', 'nan' or '1_0', which float() takes)
+TOLERANCE_PATTERN = (r"^\s*(?:dp\s*:\s*0*(?:[0-9]|1[0-5])|(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
+                     r"\s*$")
+
+
 @dataclass(frozen=True)
 class Tolerance:
     """How close a decimal must be: relative (`1e-3`) or to decimal places (`dp:4`)."""
@@ -53,21 +65,25 @@ class Tolerance:
 
     @classmethod
     def parse(cls, text: str | float | Tolerance | None) -> Tolerance | None:
+        """The one reader of a tolerance, wherever it is written (--tol, a pack's tolerance:, a batch line's
+        tol): an infinite, NaN, negative or too large one would accept any answer, so each is refused."""
         if text is None or isinstance(text, Tolerance):
             return text
-        if isinstance(text, (int, float)):
-            return cls(relative=float(text))
-        if not isinstance(text, str):
-            raise InputError(f"a tolerance is a number like 1e-3 or decimal places like dp:4, not {text!r}")
-        match = re.fullmatch(r"\s*dp\s*:\s*(\d+)\s*", text)
-        if match:
-            return cls(places=int(match.group(1)))
+        refused = InputError(f"a tolerance must be {TOLERANCE_WORDS}, not {_written(text)}")
+        if isinstance(text, bool) or not isinstance(text, (str, int, float)):
+            raise refused
+        if isinstance(text, str):
+            if not re.fullmatch(TOLERANCE_PATTERN, text):
+                raise refused
+            match = re.fullmatch(r"\s*dp\s*:\s*(\d+)\s*", text)
+            if match:
+                return cls(places=int(match.group(1)))
         try:
-            value = float(text)
-        except ValueError:
-            raise InputError(f"a tolerance is a number like 1e-3 or decimal places like dp:4, not {text!r}") from None
-        if not value >= 0:
-            raise InputError("a tolerance can't be negative")
+            value = float(text)  # a numeral too long for a double is inf, refused below
+        except OverflowError:  # a whole number too large for a double, from JSON
+            raise refused from None
+        if not 0 <= value <= MAX_RELATIVE:  # nan compares false
+            raise refused
         return cls(relative=value)
 
     def accepts(self, answer: float | mpmath.mpf, expected: float | mpmath.mpf) -> bool:
@@ -91,6 +107,16 @@ class Tolerance:
         if self.places is not None:
             return f"to {counted(self.places, 'decimal place')}"
         return f"within a relative error of {self.relative:g}"
+
+
+def _written(value: object) -> str:
+    """A refused tolerance as it was written: JSON's true as true, text in quotes."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return f"'{value}'"
+    written = repr(value)
+    return written if len(written) <= 20 else f"{written[:12]}…"  # a JSON whole number of 400 digits
 
 
 class Note(TextEnum):
