@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 import mpmath
 import sympy
@@ -31,7 +31,7 @@ from .equality import (
     sample_points,
     zero_at,
 )
-from .evaluate import PRECISION, Unsupported, compile_expression, to_mpf
+from .evaluate import PRECISION, Undefined, Unsupported, Value, compile_expression, to_mpf
 from .functions import Interval, as_fraction, lower, upper
 from .limits import LIMITS, Limits
 from .parse import Answer, Equation, InputError, Point, Points, Shape, Spellings, symbol, to_sympy
@@ -316,7 +316,7 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], tolera
                       spellings: Spellings) -> _Off | None:
     """For two polynomials with the same terms: the coefficients of the answer not within the tolerance
     of the expected ones, in the order typed (none where it is right). None for anything else."""
-    pairs = _coefficients(answer, expected, names)
+    pairs = _coefficients(answer, expected, names, irrational=True)
     if pairs is None:
         return None
     typed = [number for number, _ in spellings]  # in the order the student wrote them, as they read them
@@ -366,20 +366,26 @@ def _rounded_coefficient(answer: Expr, expected: Expr, names: Sequence[str], spe
     return format_value(differing[0][0], spellings)
 
 
-def _coefficients(answer: Expr, expected: Expr, names: Sequence[str]) -> list[tuple[Fraction, Fraction]] | None:
+def _coefficients(answer: Expr, expected: Expr, names: Sequence[str],
+                  irrational: bool = False) -> list[tuple[Fraction, Value]] | None:
     """(the answer's coefficient, the expected one) for each term, where both are polynomials with the
-    same terms (the answer as written); else None."""
+    same terms (the answer as written); else None. irrational: the expected coefficients may be any real
+    constants (e, √2, ln 256), to about 60 digits, as a tolerance judges them; else rationals only."""
     syms = [symbol(n) for n in names]
-    mine, theirs = _monomials(answer, syms), _monomials(sympy.expand(expected), syms)
+    mine = _monomials(answer, syms)
+    theirs = _monomials(sympy.expand(expected), syms, constants=irrational)
     if mine is None or theirs is None or mine.keys() != theirs.keys():
         return None
-    return [(got, theirs[monomial]) for monomial, got in mine.items()]
+    return [(cast(Fraction, got), theirs[monomial]) for monomial, got in mine.items()]
 
 
-def _monomials(expr: Expr, syms: Sequence[sympy.Symbol]) -> dict[tuple[int, ...], Fraction] | None:
+def _monomials(expr: Expr, syms: Sequence[sympy.Symbol],
+               constants: bool = False) -> dict[tuple[int, ...], Value] | None:
     """A sum of rational multiples of powers of syms, as it is written, by monomial; None for anything
-    else (nothing multiplied out: an answer is untrusted, and (x + 1)^1000 is short to type)."""
-    terms: dict[tuple[int, ...], Fraction] = {}
+    else (nothing multiplied out: an answer is untrusted, and (x + 1)^1000 is short to type). constants:
+    real constants may multiply them too (only for a trusted expected answer, whose constants are
+    evaluated), each coefficient then a rational or a value to about 60 digits."""
+    terms: dict[tuple[int, ...], Expr] = {}
     for term in sympy.Add.make_args(expr):
         coefficient, rest = term.as_coeff_Mul()
         if not coefficient.is_Rational:
@@ -389,15 +395,33 @@ def _monomials(expr: Expr, syms: Sequence[sympy.Symbol]) -> dict[tuple[int, ...]
             base, exponent = factor.as_base_exp()
             if factor == 1:
                 continue
+            if constants and not factor.free_symbols:  # e, √2, ln 256: part of the coefficient
+                coefficient *= factor
+                continue
             if base not in syms or not (exponent.is_Integer and exponent > 0):
                 return None
             powers[syms.index(base)] += int(exponent)
         key = tuple(powers)
-        terms[key] = terms.get(key, Fraction(0)) + Fraction(int(coefficient.p), int(coefficient.q))
-    return {key: value for key, value in terms.items() if value}
+        terms[key] = terms.get(key, sympy.Integer(0)) + coefficient
+    values = {key: _constant(value) for key, value in terms.items()}
+    if any(value is None for value in values.values()):
+        return None
+    return {key: value for key, value in values.items() if value}
 
 
-def _outcome(judgement: Decision, names: Sequence[str], what: str) -> Outcome:
+def _constant(value: Expr) -> Value | None:
+    """A coefficient's value: the rational itself, or a real constant to about 60 digits; None where it
+    has none (not real, not defined)."""
+    if value.is_Rational:
+        return Fraction(int(value.p), int(value.q))
+    try:
+        found = compile_expression(value, ())(())
+    except (Unsupported, Undefined):
+        return None
+    return found.value
+
+
+def _outcome(judgement: Decision, names: Sequence[str], what: str, decimals: bool = False) -> Outcome:
     status = judgement.status
     if status is Status.EQUAL:
         return Outcome.right()
