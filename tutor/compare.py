@@ -35,7 +35,7 @@ from .evaluate import PRECISION, Undefined, Unsupported, Value, compile_expressi
 from .functions import Interval, as_fraction, lower, upper
 from .limits import LIMITS, Limits
 from .parse import Answer, Equation, InputError, Point, Points, Shape, Spellings, symbol, to_sympy
-from .show import as_decimal, one_exponent, show, show_each
+from .show import as_decimal, one_exponent, show, show_each, typed_notation
 from .words import TextEnum, and_list, counted, first_of
 
 __all__ = ["COMPARISONS", "Context", "Outcome", "Tolerance", "compare", "compare_equations", "compare_expressions",
@@ -196,9 +196,9 @@ class Context:
 
 
 def _text(value: Fraction | Interval | mpmath.mpf, digits: int, spellings: Spellings = (),
-          fractions: bool = False) -> str:
-    """A value for a sentence: as typed; exact when short (12, 3/4, 0.5057, or 19/10 where `fractions`);
-    else `digits` significant digits."""
+          fractions: bool = False, decimals: bool = False) -> str:
+    """A value for a sentence: as typed; exact when short (12, 3/4, 0.5057, or 19/10 where `fractions`;
+    6.65, not 133/20, where `decimals`); else `digits` significant digits."""
     if isinstance(value, Fraction):
         for number, typed in spellings:
             if value == number or value == -number:
@@ -206,7 +206,7 @@ def _text(value: Fraction | Interval | mpmath.mpf, digits: int, spellings: Spell
         if max(value.numerator.bit_length(), value.denominator.bit_length()) <= 40:
             if value.denominator == 1:
                 return str(value.numerator)
-            decimal = None if fractions else as_decimal(value)
+            decimal = None if fractions else as_decimal(value, always=decimals)
             if decimal is not None:
                 return decimal
             if len(str(value)) <= 12:
@@ -236,15 +236,16 @@ def format_value(value: Fraction | Interval | mpmath.mpf, spellings: Spellings =
 _MOST_DIGITS = 20  # beyond this a sentence gives the difference instead of the digits
 
 
-def format_pair(got: Fraction | Interval, want: Fraction | Interval) -> tuple[str, str] | None:
-    """The two values with enough digits to see that they differ (None if 20 digits are not enough)."""
-    a, b = _text(got, 6), _text(want, 6)
+def format_pair(got: Fraction | Interval, want: Fraction | Interval, decimals: bool = False) -> tuple[str, str] | None:
+    """The two values with enough digits to see that they differ (None if 20 digits are not enough);
+    decimals: the answer's value as a decimal where it has one (the student typed decimals)."""
+    a, b = _text(got, 6, decimals=decimals), _text(want, 6)
     if a != b:
         return a, b
     exact = isinstance(got, Fraction) and isinstance(want, Fraction)
     for digits in range(7, _MOST_DIGITS + 1):  # the same number of digits for both: 0.8414711, 0.8414710
         if exact:
-            a, b = _text(got, digits), _text(want, digits)
+            a, b = _text(got, digits, decimals=decimals), _text(want, digits)
         else:
             a, b = _digits(got, digits), _digits(want, digits)
         if a != b:
@@ -257,9 +258,11 @@ def _digits(value: Fraction | Interval, digits: int) -> str:
         return one_exponent(str(mpmath.nstr(_middle(value), digits, strip_zeros=False)))  # 1.0000000e309, not e+309
 
 
-def _differs_message(where: str, what: str, got: Fraction | Interval, want: Fraction | Interval) -> str:
-    """'At x = 1 your answer is 24, but the correct value is 48.' with digits enough to see the difference."""
-    pair = format_pair(got, want)
+def _differs_message(where: str, what: str, got: Fraction | Interval, want: Fraction | Interval,
+                     decimals: bool = False) -> str:
+    """'At x = 1 your answer is 24, but the correct value is 48.' with digits enough to see the difference;
+    decimals: the answer's value as a decimal (2.718 for z = 2.718x at x = 1, not 1359/500)."""
+    pair = format_pair(got, want, decimals)
     if pair is not None:
         return f"{where}your {what} is {pair[0]}, but the correct value is {pair[1]}."
     gap = _exact_middle(got) - _exact_middle(want)  # tiny beside the values: no rounding
@@ -300,7 +303,8 @@ def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = 
         if rounded is not None:
             return Outcome(False, Note.DECIMAL_FOR_EXACT, f"The {rounded} in your {what} is close: the exact "
                                                           "value is wanted; write it as a fraction.")
-    return _outcome(judgement, names, what)
+    # the answer's value as its numbers are echoed: decimals where it was typed in them (typed_notation)
+    return _outcome(judgement, names, what, decimals=typed_notation(answer, ctx.spellings)[0])
 
 
 @dataclass(frozen=True)
@@ -430,7 +434,7 @@ def _outcome(judgement: Decision, names: Sequence[str], what: str, decimals: boo
     point = judgement.point or ()
     if status is Status.DIFFERENT:
         where = f"At {format_point(names, point)} " if names else ""
-        message = _differs_message(where, what, judgement.got, judgement.want)
+        message = _differs_message(where, what, judgement.got, judgement.want, decimals)
         return Outcome(False, Note.DIFFERS_AT, message[0].upper() + message[1:])
     if status is Status.UNDEFINED:
         where = f" at {format_point(names, point)}" if names else ""
