@@ -959,3 +959,47 @@ def test_a_pack_tolerance_that_would_accept_any_answer_is_refused_where_it_is_wr
     assert main(["pack", "validate", str(pack)]) == 1
     assert capsys.readouterr().out == (f"{pack}:6:16: exercise 'a': 'tolerance' must be a relative error from 0 to "
                                        "0.5, like 1e-3, or decimal places from 0 to 15, like dp:4, not 'inf'\n")
+
+
+# ------------------------------- a tolerance applies to coefficients whose exact value is irrational
+
+IRRATIONAL = ("{id: t1, kind: tangent_plane, function: e^x cos(y), at: [1, 0], tolerance: 'dp:3'}",
+              "{id: d1, kind: partial_derivative, function: x^2 + sqrt(2) x y, wrt: x, tolerance: 'dp:3'}",
+              "{id: t0, kind: tangent_plane, function: e^x cos(y), at: [1, 0]}")
+
+
+@pytest.mark.parametrize("answer, exercise, said", [
+    ("z = 2.718x", "t1", "correct\nCorrect (to 3 decimal places).\nread as: z = 2.718x\n"),
+    ("2x + 1.414y", "d1", "correct\nCorrect (to 3 decimal places).\nread as: 2x + 1.414y\n"),
+    ("z = 2.72x", "t1", "incorrect\nThe 2.72 in your z is right to 2 decimal places; give it to 3 decimal places."
+                        "\nread as: z = 2.72x\n"),
+    ("z = 2.9x", "t1", "incorrect\nThe 2.9 in your z is not right to 3 decimal places.\nread as: z = 2.9x\n"),
+    # no tolerance: the value at the point, as the decimals were typed (not 1359/500)
+    ("z = 2.718x", "t0", "incorrect\nAt x = 1 your z is 2.718, but the correct z is 2.71828.\nread as: z = 2.718x\n"),
+])
+def test_an_exercise_s_tolerance_applies_to_an_irrational_coefficient(tmp_path, capsys, answer, exercise, said):
+    pack = pack_file(tmp_path, *IRRATIONAL)
+    main(["check", answer, "--exercise", f"{pack}:{exercise}"])
+    assert capsys.readouterr().out == said
+
+
+@pytest.mark.parametrize("answer, expected, tol, said", [
+    ("1.41x + 1", "sqrt(2) x + 1", "dp:2", "correct\nCorrect (to 2 decimal places).\nread as: 1.41x + 1\n"),
+    ("z = 1.41x + 1", "z = sqrt(2) x + 1", "dp:2", "correct\nCorrect (to 2 decimal places).\nread as: z = 1.41x + 1\n"),
+    ("5.545y", "ln(256) y", "dp:2", "correct\nCorrect (to 2 decimal places).\nread as: 5.545y\n"),
+    ("z = 5.545y + 12x - 32.636", "z = 8 + 12(x-2) + (y-3) ln(256)", "dp:2",
+     "correct\nCorrect (to 2 decimal places).\nread as: z = 12x + 5.545y - 32.636\n"),
+    ("z = 5.54518y + 12x - 32.6355", "z = 8 + 12(x-2) + (y-3) ln(256)", "1e-3",
+     "correct\nCorrect (within a relative error of 0.001).\nread as: z = 12x + 5.54518y - 32.6355\n"),
+    ("z = 5.54518y + 12x - 32.5", "z = 8 + 12(x-2) + (y-3) ln(256)", "1e-3",
+     "incorrect\nThe -32.5 in your z is not right within a relative error of 0.001.\n"
+     "read as: z = 12x + 5.54518y - 32.5\n"),
+    ("z = 2.7x", "z = e x", "dp:3",
+     "incorrect\nThe 2.7 in your z is right to 1 decimal place; give it to 3 decimal places.\nread as: z = 2.7x\n"),
+    # not a polynomial like the expected one: compared at a point, the answer's value echoed as typed
+    ("z = 5.55y + 1 + 0.1y^2", "z = ln(256) y + 1", "dp:2",
+     "incorrect\nAt y = 1 your z is 6.65, but the correct z is 6.54518.\nread as: z = 0.1y² + 5.55y + 1\n"),
+])
+def test_a_tolerance_applies_to_an_irrational_coefficient(capsys, answer, expected, tol, said):
+    main(["check", answer, "--expected", expected, "--tol", tol])
+    assert capsys.readouterr().out == said

@@ -50,10 +50,16 @@ MAX_RELATIVE = 0.5
 MAX_PLACES = 15
 TOLERANCE_WORDS = (f"a relative error from 0 to {MAX_RELATIVE:g}, like 1e-3, or decimal places from 0 to "
                    f"{MAX_PLACES}, like dp:4")
-# a tolerance written as text, as the JSON Schema of packs checks it: decimal places, or a decimal numeral
-# (never Python's 'inf', 'nan' or '1_0', which float() takes)
-TOLERANCE_PATTERN = (r"^\s*(?:dp\s*:\s*0*(?:[0-9]|1[0-5])|(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
-                     r"\s*$")
+# A tolerance written as text, as the loader and the JSON Schema of packs both check it: decimal places up
+# to MAX_PLACES, or a relative error up to MAX_RELATIVE written as a decimal (0.001, .25, 0.5) or in
+# scientific notation with one digit before the point (1e-3, 2.5e-4, 5e-1): never Python's 'inf', 'nan'
+# or '1_0', which float() takes, nor a number too large, which the schema could not tell from its text.
+_PLACES_TEXT = r"dp\s*:\s*0*(?:[0-9]|1[0-5])"
+_RELATIVE_TEXT = (r"0+(?:\.(?:[0-4][0-9]*|50*)?)?|\.(?:[0-4][0-9]*|50*)"  # 0 to 0.5 as a decimal
+                  r"|[1-9](?:\.[0-9]*)?[eE]-0*(?:[2-9]|[1-9][0-9]+)"  # 1e-2 and smaller
+                  r"|(?:[1-4](?:\.[0-9]*)?|5(?:\.0*)?)[eE]-0*1"  # 1e-1 to 5e-1
+                  r"|0+(?:\.0*)?[eE][+-]?[0-9]+")  # 0e5
+TOLERANCE_PATTERN = rf"^\s*(?:{_PLACES_TEXT}|{_RELATIVE_TEXT})\s*$"
 
 
 @dataclass(frozen=True)
