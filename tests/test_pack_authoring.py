@@ -170,7 +170,8 @@ def _pack(**exercise) -> dict:
     *[(_pack(id="a", kind="derivative", function="x^2", tolerance=t), accepted) for t, accepted in [
         ("inf", False), ("1e999", False), ("nan", False), (float("inf"), False), (-0.5, False), (0.6, False),
         (True, False), ("dp:16", False), ("1_0", False),
-        (0.5, True), (0, True), ("1e-3", True), ("dp:0", True), ("dp:15", True), (" dp : 4 ", True)]],
+        (0.5, True), (0, True), ("1e-3", True), ("2.5e-4", True), (".25", True), ("0.001", True), ("dp:0", True),
+        ("dp:15", True), (" dp : 4 ", True)]],
 ])
 def test_the_schema_and_the_loader_agree_on_what_they_once_disagreed_on(tmp_path, document, accepted):
     assert (_schema_accepts(document), _loader_accepts(document, tmp_path)) == (accepted, accepted)
