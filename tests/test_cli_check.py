@@ -52,7 +52,7 @@ def test_shape_option(capsys):
 
 def test_bad_expected_is_a_usage_error(capsys):
     assert main(["check", "x", "--expected", "1/0"]) == 2
-    assert capsys.readouterr().err == "tutor: --expected or --tol can't be used: division by zero\n"
+    assert capsys.readouterr().err == "tutor: --expected can't be used: division by zero\n"
 
 
 def test_batch_keeps_order_and_survives_bad_lines(monkeypatch, capsys):
@@ -923,3 +923,90 @@ def test_a_wrong_point_after_its_name_gets_the_verdict_of_the_bare_value(capsys,
 def test_parts_named_without_commas_are_told_what_else_is_wrong(capsys, typed, exercise, caret, message):
     assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 3
     assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"
+
+
+# ------------------------------------------- a tolerance that would accept any answer is refused
+
+REFUSED_TOLERANCE = ("a tolerance must be a relative error from 0 to 0.5, like 1e-3, or decimal places from 0 "
+                     "to 15, like dp:4, not ")
+
+
+@pytest.mark.parametrize("tol", ["inf", "1e999", "1e400", "nan", "-0.1", "0.6", "dp:16", "1_0", "infinity"])
+def test_a_tolerance_that_would_accept_any_answer_is_a_usage_error(capsys, tol):
+    with pytest.raises(SystemExit) as stop:
+        main(["check", "1.5", "--expected", "1", "--tol", tol])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == f"tutor check: error: argument --tol: {REFUSED_TOLERANCE}'{tol}'"
+
+
+@pytest.mark.parametrize("answer, tol, said", [
+    ("1.5", "0.5", "correct\nCorrect (within a relative error of 0.5).\nread as: 1.5\n"),
+    ("1.51", "0.5", "incorrect\nYour answer 1.51 is not right within a relative error of 0.5.\nread as: 1.51\n"),
+    ("1.0000000000000004", "dp:15", "correct\nCorrect (to 15 decimal places).\nread as: 1.0000000000000004\n"),
+])
+def test_the_largest_tolerances_still_judge(capsys, answer, tol, said):
+    main(["check", answer, "--expected", "1", "--tol", tol])
+    assert capsys.readouterr().out == said
+
+
+def test_a_batch_line_with_a_tolerance_that_would_accept_any_answer_is_that_line_s_error(monkeypatch, capsys):
+    tolerances = ["true", "false", "1e400", "-0.1", "1" + "0" * 400, '"inf"', "0.1"]
+    lines = [f'{{"id": {i}, "answer": "1.05", "expected": "1", "tol": {tol}}}' for i, tol in enumerate(tolerances)]
+    _stdin(monkeypatch, ("\n".join(lines) + "\n").encode())
+    assert main(["check", "--batch", "-"]) == 1
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r.get("error") for r in out[:-1]] == [
+        f"line {i + 1}: {REFUSED_TOLERANCE}{said}"
+        for i, said in enumerate(["true", "false", "inf", "-0.1", "100000000000…", "'inf'"])]
+    assert (out[-1]["verdict"], out[-1]["message"]) == ("correct", "Correct (within a relative error of 0.1).")
+
+
+def test_a_pack_tolerance_that_would_accept_any_answer_is_refused_where_it_is_written(tmp_path, capsys):
+    pack = pack_file(tmp_path, "id: a\n    kind: minimize\n    function: x^2 - 2x\n    tolerance: inf")
+    assert main(["pack", "validate", str(pack)]) == 1
+    assert capsys.readouterr().out == (f"{pack}:6:16: exercise 'a': 'tolerance' must be a relative error from 0 to "
+                                       "0.5, like 1e-3, or decimal places from 0 to 15, like dp:4, not 'inf'\n")
+
+
+# ------------------------------- a tolerance applies to coefficients whose exact value is irrational
+
+IRRATIONAL = ("{id: t1, kind: tangent_plane, function: e^x cos(y), at: [1, 0], tolerance: 'dp:3'}",
+              "{id: d1, kind: partial_derivative, function: x^2 + sqrt(2) x y, wrt: x, tolerance: 'dp:3'}",
+              "{id: t0, kind: tangent_plane, function: e^x cos(y), at: [1, 0]}")
+
+
+@pytest.mark.parametrize("answer, exercise, said", [
+    ("z = 2.718x", "t1", "correct\nCorrect (to 3 decimal places).\nread as: z = 2.718x\n"),
+    ("2x + 1.414y", "d1", "correct\nCorrect (to 3 decimal places).\nread as: 2x + 1.414y\n"),
+    ("z = 2.72x", "t1", "incorrect\nThe 2.72 in your z is right to 2 decimal places; give it to 3 decimal places."
+                        "\nread as: z = 2.72x\n"),
+    ("z = 2.9x", "t1", "incorrect\nThe 2.9 in your z is not right to 3 decimal places.\nread as: z = 2.9x\n"),
+    # no tolerance: the value at the point, as the decimals were typed (not 1359/500)
+    ("z = 2.718x", "t0", "incorrect\nAt x = 1 your z is 2.718, but the correct z is 2.71828.\nread as: z = 2.718x\n"),
+])
+def test_an_exercise_s_tolerance_applies_to_an_irrational_coefficient(tmp_path, capsys, answer, exercise, said):
+    pack = pack_file(tmp_path, *IRRATIONAL)
+    main(["check", answer, "--exercise", f"{pack}:{exercise}"])
+    assert capsys.readouterr().out == said
+
+
+@pytest.mark.parametrize("answer, expected, tol, said", [
+    ("1.41x + 1", "sqrt(2) x + 1", "dp:2", "correct\nCorrect (to 2 decimal places).\nread as: 1.41x + 1\n"),
+    ("z = 1.41x + 1", "z = sqrt(2) x + 1", "dp:2", "correct\nCorrect (to 2 decimal places).\nread as: z = 1.41x + 1\n"),
+    ("5.545y", "ln(256) y", "dp:2", "correct\nCorrect (to 2 decimal places).\nread as: 5.545y\n"),
+    ("z = 5.545y + 12x - 32.636", "z = 8 + 12(x-2) + (y-3) ln(256)", "dp:2",
+     "correct\nCorrect (to 2 decimal places).\nread as: z = 12x + 5.545y - 32.636\n"),
+    ("z = 5.54518y + 12x - 32.6355", "z = 8 + 12(x-2) + (y-3) ln(256)", "1e-3",
+     "correct\nCorrect (within a relative error of 0.001).\nread as: z = 12x + 5.54518y - 32.6355\n"),
+    ("z = 5.54518y + 12x - 32.5", "z = 8 + 12(x-2) + (y-3) ln(256)", "1e-3",
+     "incorrect\nThe -32.5 in your z is not right within a relative error of 0.001.\n"
+     "read as: z = 12x + 5.54518y - 32.5\n"),
+    ("z = 2.7x", "z = e x", "dp:3",
+     "incorrect\nThe 2.7 in your z is right to 1 decimal place; give it to 3 decimal places.\nread as: z = 2.7x\n"),
+    # not a polynomial like the expected one: compared at a point, the answer's value echoed as typed
+    ("z = 5.55y + 1 + 0.1y^2", "z = ln(256) y + 1", "dp:2",
+     "incorrect\nAt y = 1 your z is 6.65, but the correct z is 6.54518.\nread as: z = 0.1y² + 5.55y + 1\n"),
+])
+def test_a_tolerance_applies_to_an_irrational_coefficient(capsys, answer, expected, tol, said):
+    main(["check", answer, "--expected", expected, "--tol", tol])
+    assert capsys.readouterr().out == said

@@ -166,6 +166,12 @@ def _pack(**exercise) -> dict:
     (_pack(id="a", kind="gradient_descent", function="x^2", start=[1], rate=0.1, iterations=2.0), True),
     (_pack(id="a", kind="gradient_descent", function="x^2", start=[1], rate=0.1, iterations=2.5), False),
     (_pack(id="a", kind="gradient_descent", function="x^2", start=[1], rate=0.1, iterations=True), False),
+    # a tolerance that would accept any answer: both took 'inf' and '1e999' (infinite), the schema any number
+    *[(_pack(id="a", kind="derivative", function="x^2", tolerance=t), accepted) for t, accepted in [
+        ("inf", False), ("1e999", False), ("nan", False), (float("inf"), False), (-0.5, False), (0.6, False),
+        (True, False), ("dp:16", False), ("1_0", False),
+        (0.5, True), (0, True), ("1e-3", True), ("2.5e-4", True), (".25", True), ("0.001", True), ("dp:0", True),
+        ("dp:15", True), (" dp : 4 ", True)]],
 ])
 def test_the_schema_and_the_loader_agree_on_what_they_once_disagreed_on(tmp_path, document, accepted):
     assert (_schema_accepts(document), _loader_accepts(document, tmp_path)) == (accepted, accepted)

@@ -43,8 +43,8 @@ BROKEN = {
         "6:13: exercise 'a': the region can't be read: 'then some' is not a condition like 0 <= x <= 5",
     ],
     'bad-tolerance.yaml': [
-        "6:16: exercise 'a': 'tolerance' must be a relative error like 1e-3 or decimal places like dp:4, "
-        "not 'four places'",
+        "6:16: exercise 'a': 'tolerance' must be a relative error from 0 to 0.5, like 1e-3, or decimal places "
+        "from 0 to 15, like dp:4, not 'four places'",
     ],
     'bad-yaml.yaml': [  # the same words with libyaml or the pure-Python parser (tests/test_pack_authoring.py)
         "6:1: not valid YAML: the '[' at line 5, column 15 is never closed; close it with ']', "

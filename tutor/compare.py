@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import Any
+from typing import Any, cast
 
 import mpmath
 import sympy
@@ -32,17 +32,35 @@ from .equality import (
     sample_points,
     zero_at,
 )
-from .evaluate import PRECISION, Unsupported, compile_expression, to_mpf
+from .evaluate import PRECISION, Undefined, Unsupported, Value, compile_expression, to_mpf
 from .functions import Interval, as_fraction, lower, upper
 from .limits import LIMITS, Limits
 from .parse import Answer, Equation, InputError, Point, Points, Shape, Spellings, symbol, to_sympy
-from .show import as_decimal, one_exponent, show, show_each
+from .show import as_decimal, one_exponent, show, show_each, typed_notation
 from .words import TextEnum, and_list, counted, first_of
 
 __all__ = ["COMPARISONS", "Context", "Outcome", "Tolerance", "compare", "compare_equations", "compare_expressions",
            "compare_numbers", "compare_points", "compare_vectors", "format_point", "format_value", "sample_points"]
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+
+
+# A tolerance's bounds: a relative error of more than a half accepts answers of another size (0 for 1 at
+# a relative error of 1), and a double carries about 15 decimal places, so more are no tolerance at all.
+MAX_RELATIVE = 0.5
+MAX_PLACES = 15
+TOLERANCE_WORDS = (f"a relative error from 0 to {MAX_RELATIVE:g}, like 1e-3, or decimal places from 0 to "
+                   f"{MAX_PLACES}, like dp:4")
+# A tolerance written as text, as the loader and the JSON Schema of packs both check it: decimal places up
+# to MAX_PLACES, or a relative error up to MAX_RELATIVE written as a decimal (0.001, .25, 0.5) or in
+# scientific notation with one digit before the point (1e-3, 2.5e-4, 5e-1): never Python's 'inf', 'nan'
+# or '1_0', which float() takes, nor a number too large, which the schema could not tell from its text.
+_PLACES_TEXT = r"dp\s*:\s*0*(?:[0-9]|1[0-5])"
+_RELATIVE_TEXT = (r"0+(?:\.(?:[0-4][0-9]*|50*)?)?|\.(?:[0-4][0-9]*|50*)"  # 0 to 0.5 as a decimal
+                  r"|[1-9](?:\.[0-9]*)?[eE]-0*(?:[2-9]|[1-9][0-9]+)"  # 1e-2 and smaller
+                  r"|(?:[1-4](?:\.[0-9]*)?|5(?:\.0*)?)[eE]-0*1"  # 1e-1 to 5e-1
+                  r"|0+(?:\.0*)?[eE][+-]?[0-9]+")  # 0e5
+TOLERANCE_PATTERN = rf"^\s*(?:{_PLACES_TEXT}|{_RELATIVE_TEXT})\s*$"
 
 
 @dataclass(frozen=True)
@@ -54,21 +72,25 @@ class Tolerance:
 
     @classmethod
     def parse(cls, text: str | float | Tolerance | None) -> Tolerance | None:
+        """The one reader of a tolerance, wherever it is written (--tol, a pack's tolerance:, a batch line's
+        tol): an infinite, NaN, negative or too large one would accept any answer, so each is refused."""
         if text is None or isinstance(text, Tolerance):
             return text
-        if isinstance(text, (int, float)):
-            return cls(relative=float(text))
-        if not isinstance(text, str):
-            raise InputError(f"a tolerance is a number like 1e-3 or decimal places like dp:4, not {text!r}")
-        match = re.fullmatch(r"\s*dp\s*:\s*(\d+)\s*", text)
-        if match:
-            return cls(places=int(match.group(1)))
+        refused = InputError(f"a tolerance must be {TOLERANCE_WORDS}, not {_written(text)}")
+        if isinstance(text, bool) or not isinstance(text, (str, int, float)):
+            raise refused
+        if isinstance(text, str):
+            if not re.fullmatch(TOLERANCE_PATTERN, text):
+                raise refused
+            match = re.fullmatch(r"\s*dp\s*:\s*(\d+)\s*", text)
+            if match:
+                return cls(places=int(match.group(1)))
         try:
-            value = float(text)
-        except ValueError:
-            raise InputError(f"a tolerance is a number like 1e-3 or decimal places like dp:4, not {text!r}") from None
-        if not value >= 0:
-            raise InputError("a tolerance can't be negative")
+            value = float(text)  # a numeral too long for a double is inf, refused below
+        except OverflowError:  # a whole number too large for a double, from JSON
+            raise refused from None
+        if not 0 <= value <= MAX_RELATIVE:  # nan compares false
+            raise refused
         return cls(relative=value)
 
     def accepts(self, answer: float | mpmath.mpf, expected: float | mpmath.mpf) -> bool:
@@ -92,6 +114,16 @@ class Tolerance:
         if self.places is not None:
             return f"to {counted(self.places, 'decimal place')}"
         return f"within a relative error of {self.relative:g}"
+
+
+def _written(value: object) -> str:
+    """A refused tolerance as it was written: JSON's true as true, text in quotes."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return f"'{value}'"
+    written = repr(value)
+    return written if len(written) <= 20 else f"{written[:12]}…"  # a JSON whole number of 400 digits
 
 
 class Note(TextEnum):
@@ -171,9 +203,9 @@ class Context:
 
 
 def _text(value: Fraction | Interval | mpmath.mpf, digits: int, spellings: Spellings = (),
-          fractions: bool = False) -> str:
-    """A value for a sentence: as typed; exact when short (12, 3/4, 0.5057, or 19/10 where `fractions`);
-    else `digits` significant digits."""
+          fractions: bool = False, decimals: bool = False) -> str:
+    """A value for a sentence: as typed; exact when short (12, 3/4, 0.5057, or 19/10 where `fractions`;
+    6.65, not 133/20, where `decimals`); else `digits` significant digits."""
     if isinstance(value, Fraction):
         for number, typed in spellings:
             if value == number or value == -number:
@@ -181,7 +213,7 @@ def _text(value: Fraction | Interval | mpmath.mpf, digits: int, spellings: Spell
         if max(value.numerator.bit_length(), value.denominator.bit_length()) <= 40:
             if value.denominator == 1:
                 return str(value.numerator)
-            decimal = None if fractions else as_decimal(value)
+            decimal = None if fractions else as_decimal(value, always=decimals)
             if decimal is not None:
                 return decimal
             if len(str(value)) <= 12:
@@ -211,15 +243,16 @@ def format_value(value: Fraction | Interval | mpmath.mpf, spellings: Spellings =
 _MOST_DIGITS = 20  # beyond this a sentence gives the difference instead of the digits
 
 
-def format_pair(got: Fraction | Interval, want: Fraction | Interval) -> tuple[str, str] | None:
-    """The two values with enough digits to see that they differ (None if 20 digits are not enough)."""
-    a, b = _text(got, 6), _text(want, 6)
+def format_pair(got: Fraction | Interval, want: Fraction | Interval, decimals: bool = False) -> tuple[str, str] | None:
+    """The two values with enough digits to see that they differ (None if 20 digits are not enough);
+    decimals: the answer's value as a decimal where it has one (the student typed decimals)."""
+    a, b = _text(got, 6, decimals=decimals), _text(want, 6)
     if a != b:
         return a, b
     exact = isinstance(got, Fraction) and isinstance(want, Fraction)
     for digits in range(7, _MOST_DIGITS + 1):  # the same number of digits for both: 0.8414711, 0.8414710
         if exact:
-            a, b = _text(got, digits), _text(want, digits)
+            a, b = _text(got, digits, decimals=decimals), _text(want, digits)
         else:
             a, b = _digits(got, digits), _digits(want, digits)
         if a != b:
@@ -232,9 +265,11 @@ def _digits(value: Fraction | Interval, digits: int) -> str:
         return one_exponent(str(mpmath.nstr(_middle(value), digits, strip_zeros=False)))  # 1.0000000e309, not e+309
 
 
-def _differs_message(where: str, what: str, got: Fraction | Interval, want: Fraction | Interval) -> str:
-    """'At x = 1 your answer is 24, but the correct value is 48.' with digits enough to see the difference."""
-    pair = format_pair(got, want)
+def _differs_message(where: str, what: str, got: Fraction | Interval, want: Fraction | Interval,
+                     decimals: bool = False) -> str:
+    """'At x = 1 your answer is 24, but the correct value is 48.' with digits enough to see the difference;
+    decimals: the answer's value as a decimal (2.718 for z = 2.718x at x = 1, not 1359/500)."""
+    pair = format_pair(got, want, decimals)
     if pair is not None:
         return f"{where}your {what} is {pair[0]}, but the correct value is {pair[1]}."
     gap = _exact_middle(got) - _exact_middle(want)  # tiny beside the values: no rounding
@@ -275,7 +310,8 @@ def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = 
         if rounded is not None:
             return Outcome(False, Note.DECIMAL_FOR_EXACT, f"The {rounded} in your {what} is close: the exact "
                                                           "value is wanted; write it as a fraction.")
-    return _outcome(judgement, names, what)
+    # the answer's value as its numbers are echoed: decimals where it was typed in them (typed_notation)
+    return _outcome(judgement, names, what, decimals=typed_notation(answer, ctx.spellings)[0])
 
 
 @dataclass(frozen=True)
@@ -291,7 +327,7 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], tolera
                       spellings: Spellings) -> _Off | None:
     """For two polynomials with the same terms: the coefficients of the answer not within the tolerance
     of the expected ones, in the order typed (none where it is right). None for anything else."""
-    pairs = _coefficients(answer, expected, names)
+    pairs = _coefficients(answer, expected, names, irrational=True)
     if pairs is None:
         return None
     typed = [number for number, _ in spellings]  # in the order the student wrote them, as they read them
@@ -341,20 +377,26 @@ def _rounded_coefficient(answer: Expr, expected: Expr, names: Sequence[str], spe
     return format_value(differing[0][0], spellings)
 
 
-def _coefficients(answer: Expr, expected: Expr, names: Sequence[str]) -> list[tuple[Fraction, Fraction]] | None:
+def _coefficients(answer: Expr, expected: Expr, names: Sequence[str],
+                  irrational: bool = False) -> list[tuple[Fraction, Value]] | None:
     """(the answer's coefficient, the expected one) for each term, where both are polynomials with the
-    same terms (the answer as written); else None."""
+    same terms (the answer as written); else None. irrational: the expected coefficients may be any real
+    constants (e, √2, ln 256), to about 60 digits, as a tolerance judges them; else rationals only."""
     syms = [symbol(n) for n in names]
-    mine, theirs = _monomials(answer, syms), _monomials(sympy.expand(expected), syms)
+    mine = _monomials(answer, syms)
+    theirs = _monomials(sympy.expand(expected), syms, constants=irrational)
     if mine is None or theirs is None or mine.keys() != theirs.keys():
         return None
-    return [(got, theirs[monomial]) for monomial, got in mine.items()]
+    return [(cast(Fraction, got), theirs[monomial]) for monomial, got in mine.items()]
 
 
-def _monomials(expr: Expr, syms: Sequence[sympy.Symbol]) -> dict[tuple[int, ...], Fraction] | None:
+def _monomials(expr: Expr, syms: Sequence[sympy.Symbol],
+               constants: bool = False) -> dict[tuple[int, ...], Value] | None:
     """A sum of rational multiples of powers of syms, as it is written, by monomial; None for anything
-    else (nothing multiplied out: an answer is untrusted, and (x + 1)^1000 is short to type)."""
-    terms: dict[tuple[int, ...], Fraction] = {}
+    else (nothing multiplied out: an answer is untrusted, and (x + 1)^1000 is short to type). constants:
+    real constants may multiply them too (only for a trusted expected answer, whose constants are
+    evaluated), each coefficient then a rational or a value to about 60 digits."""
+    terms: dict[tuple[int, ...], Expr] = {}
     for term in sympy.Add.make_args(expr):
         coefficient, rest = term.as_coeff_Mul()
         if not coefficient.is_Rational:
@@ -364,15 +406,33 @@ def _monomials(expr: Expr, syms: Sequence[sympy.Symbol]) -> dict[tuple[int, ...]
             base, exponent = factor.as_base_exp()
             if factor == 1:
                 continue
+            if constants and not factor.free_symbols:  # e, √2, ln 256: part of the coefficient
+                coefficient *= factor
+                continue
             if base not in syms or not (exponent.is_Integer and exponent > 0):
                 return None
             powers[syms.index(base)] += int(exponent)
         key = tuple(powers)
-        terms[key] = terms.get(key, Fraction(0)) + Fraction(int(coefficient.p), int(coefficient.q))
-    return {key: value for key, value in terms.items() if value}
+        terms[key] = terms.get(key, sympy.Integer(0)) + coefficient
+    values = {key: _constant(value) for key, value in terms.items()}
+    if any(value is None for value in values.values()):
+        return None
+    return {key: value for key, value in values.items() if value}
 
 
-def _outcome(judgement: Decision, names: Sequence[str], what: str) -> Outcome:
+def _constant(value: Expr) -> Value | None:
+    """A coefficient's value: the rational itself, or a real constant to about 60 digits; None where it
+    has none (not real, not defined)."""
+    if value.is_Rational:
+        return Fraction(int(value.p), int(value.q))
+    try:
+        found = compile_expression(value, ())(())
+    except (Unsupported, Undefined):
+        return None
+    return found.value
+
+
+def _outcome(judgement: Decision, names: Sequence[str], what: str, decimals: bool = False) -> Outcome:
     status = judgement.status
     if status is Status.EQUAL:
         return Outcome.right()
@@ -381,7 +441,7 @@ def _outcome(judgement: Decision, names: Sequence[str], what: str) -> Outcome:
     point = judgement.point or ()
     if status is Status.DIFFERENT:
         where = f"At {format_point(names, point)} " if names else ""
-        message = _differs_message(where, what, judgement.got, judgement.want)
+        message = _differs_message(where, what, judgement.got, judgement.want, decimals)
         return Outcome(False, Note.DIFFERS_AT, message[0].upper() + message[1:])
     if status is Status.UNDEFINED:
         where = f" at {format_point(names, point)}" if names else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .compare import MAX_PLACES, MAX_RELATIVE
 from .topics import KINDS
 from .topics.base import Field
 from .topics.fields import READERS
@@ -20,8 +21,8 @@ COMMON_FIELDS: dict[str, Field] = {
     "title": Field("prose", "a short title; {a} shows the value of parameter a, {a p} that of a times p"),
     "tags": Field("words", "skills this exercise practises, like [partial-derivatives]"),
     "points": Field("weight", "the weight for grading (default 1), the same for every student"),
-    "tolerance": Field("tolerance", "for decimal answers: relative like 1e-3 or decimal places like dp:4, the same "
-                                    "for every student"),
+    "tolerance": Field("tolerance", f"for decimal answers: a relative error like 1e-3 (at most {MAX_RELATIVE:g}) or "
+                                    f"decimal places like dp:4 (at most dp:{MAX_PLACES}), the same for every student"),
     "partial": Field("boolean", "true to give partial credit (point sets, vectors)"),
     "params": Field("params", "random parameters, like {a: {int: [2, 9], lesson: 4}} "
                               "(lesson: the value in the worked example)"),

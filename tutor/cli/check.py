@@ -8,6 +8,7 @@ import sys
 from typing import BinaryIO
 
 from ..check import Judgement, Verdict, check, check_lines, names
+from ..compare import Tolerance
 from ..errors import TutorError
 from ..feedback import respond
 from ..parse import SHAPES, InputError
@@ -21,7 +22,8 @@ def setup(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--expected", "-e", help="the correct answer (trusted, same syntax)")
     parser.add_argument("--vars", help="the variables a student may use, like x,y (default: those of --expected)")
     parser.add_argument("--shape", choices=SHAPES, help="the kind of answer (default: like --expected)")
-    parser.add_argument("--tol", help="for decimals: relative, like 1e-3, or decimal places, like dp:4")
+    parser.add_argument("--tol", type=_tolerance,
+                        help="for decimals: relative, like 1e-3, or decimal places, like dp:4")
     parser.add_argument("--json", action="store_true", help="print the verdict as one JSON object")
     parser.add_argument("--batch", metavar="FILE",
                         help="check JSON lines from FILE (- for stdin) and print JSON lines")
@@ -31,6 +33,13 @@ def setup(parser: argparse.ArgumentParser) -> None:
     variant = parser.add_mutually_exclusive_group()
     variant.add_argument("--student", help="with --exercise: the variant this student sees")
     variant.add_argument("--seed", type=seed_number, help="with --exercise: the variant drawn for this number")
+
+
+def _tolerance(text: str) -> Tolerance | None:
+    try:
+        return Tolerance.parse(text)
+    except InputError as error:  # argparse's usage error, as for any other option it can't read
+        raise argparse.ArgumentTypeError(error.message) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,8 +59,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         verdict = check(args.answer, args.expected, variables=names(args.vars),
                         shape=args.shape, tolerance=args.tol)
-    except InputError as error:  # the expected answer or the tolerance can't be read
-        raise UserError(f"--expected or --tol can't be used: {error.message}") from None
+    except InputError as error:  # the expected answer can't be read (--tol was read as an option)
+        raise UserError(f"--expected can't be used: {error.message}") from None
     return _print_verdict(verdict, args.answer, args.json)
 
 

@@ -20,7 +20,7 @@ from typing import Any, TypeAlias, cast
 import yaml
 from sympy import Expr
 
-from ..compare import Tolerance
+from ..compare import MAX_PLACES, MAX_RELATIVE, TOLERANCE_PATTERN, TOLERANCE_WORDS, Tolerance
 from ..errors import TutorError
 from ..limits import LIMITS
 from ..parse import InputError, Shape, fraction, read
@@ -131,8 +131,7 @@ def read_tolerance(node, params, folder) -> Tolerance | None:  # noqa: ARG001
     try:
         return Tolerance.parse(text)
     except InputError:
-        raise ReadError(f"must be a relative error like 1e-3 or decimal places like dp:4, not '{text}'",
-                        node) from None
+        raise ReadError(f"must be {TOLERANCE_WORDS}, not '{text}'", node) from None
 
 
 def read_boolean(node, params, folder) -> bool:  # noqa: ARG001
@@ -377,7 +376,10 @@ READERS: dict[str, Reader] = {
     "weight": Reader(read_weight, {"oneOf": [  # a number, or one written as text: '1/2', '0.5'
         {"type": "number", "minimum": 0, "maximum": LIMITS.max_parameter},
         {"type": "string", "title": "text of a number ≥ 0, like '1/2', '0.5' or '1e3'", "pattern": WEIGHT_PATTERN}]}),
-    "tolerance": Reader(read_tolerance, _NUMBER),
+    "tolerance": Reader(read_tolerance, {"oneOf": [  # as Tolerance.parse takes it
+        {"type": "number", "minimum": 0, "maximum": MAX_RELATIVE},
+        {"type": "string", "pattern": TOLERANCE_PATTERN,
+         "title": f"text of decimal places, dp:0 to dp:{MAX_PLACES}, or of a relative error like '1e-3'"}]}),
     "boolean": Reader(read_boolean, {"type": "boolean"}),
     "words": Reader(read_words, {"type": "array", "items": SCALAR}),
     # read by the pack loader itself, which reports each problem inside them
