@@ -558,12 +558,14 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
                 note = (f"the tutor could not solve every case of {equation} exactly, so some critical points may "
                         "be missing")
     if every:  # each case's solutions are families, listed whole in one period or the region's window
-        complete, note = True, repeats_note(windows, len(syms))
+        complete, note = True, repeats_note(windows, len(syms),
+                                            zeros=_windows(equations, syms, region or window) != windows)
     if len(syms) == 1 and not concave and any(not c.solved for c in cases) \
             and not f.has(sympy.Abs, sympy.Max, sympy.Min):
         # x cos x + sin x = 0, which sympy can't solve: f′'s sign changes on a grid hold critical points for sure,
         # x = 0 exactly (as minimize finds it), the others near numbers; still not every one
-        looked = (region or window).span(syms[0].name) if (region or window) is not None else sympy.S.Reals
+        bounds = region or window
+        looked = bounds.span(syms[0].name) if bounds is not None else sympy.S.Reals
         near = []
         for i, case in enumerate(cases):
             if not case.solved:  # its one condition, factor = 0, where the factor changes sign
@@ -1415,13 +1417,15 @@ def _ruled_out(s: int, along: str) -> ByValues:
                                       f"{other} is not decided", ruled, along)
 
 
-def repeats_note(windows: Sequence[Window], count: int, listed: str = "critical points") -> str:
+def repeats_note(windows: Sequence[Window], count: int, listed: str = "critical points", zeros: bool = False) -> str:
     """That ∇f repeats, so the critical points listed (or `listed`: the kinks) are those of one period, and recur:
     as one variable's minimum says it of f. Nothing where the region's bounds hold every one."""
     periodic = [w for w in windows if not w.bounded]
     if not periodic:
         return ""
     slope = "f′" if count == 1 else "∇f"
+    if zeros:  # e⁻ˣ(cos x − sin x) does not repeat; where it is 0 does
+        slope = f"where {slope} = 0"
     every = " and ".join(f"every {show(w.period)}" + (f" in {w.variable}" if count > 1 else "") for w in periodic)
     within = " and ".join(w.text() for w in periodic)
     if len(periodic) == 1:
