@@ -28,15 +28,8 @@ CORPUS = Path(__file__).parent / "data" / "blind_solve" / "cases.jsonl"
 CASES = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
 AS_WRITTEN = "fa183a9db7ffc99284d0e36eb3e0e2b0be599ea880d914c53bc5968a253b692e"  # sha256 of cases.jsonl
 
-HEDGED = "the points and their natures agree, but the solver says some critical points may be missing"
-
 # id -> why the solver's answer is not the corpus's
-DIFFERENT: dict[str, str] = {
-    "critical_points-018": HEDGED + " (∇f has no value where x = 0 or y = 0, where f has none either)",
-    "critical_points-019": HEDGED + " (the equations are not polynomial: e^(-x² - y²) is never 0)",
-    "critical_points-021": HEDGED + " (eˣ = 1 has the one real solution x = 0)",
-    "critical_points-032": HEDGED + " (eˣ = 2 has the one real solution ln 2)",
-}
+DIFFERENT: dict[str, str] = {}
 
 
 def _solve(*args: str) -> dict:
@@ -160,8 +153,8 @@ def test_blind_case(case):
         assert not agrees, f"now agrees; remove it from DIFFERENT ({reason})"
 
 
-def test_the_corpus_is_as_written_and_the_figure_is_154_of_158():
+def test_the_corpus_is_as_written_and_the_figure_is_158_of_158():
     assert hashlib.sha256(CORPUS.read_bytes()).hexdigest() == AS_WRITTEN, "the corpus's labels stay as written"
     assert len(CASES) == 158 and len({case["id"] for case in CASES}) == 158
     assert set(DIFFERENT) <= {case["id"] for case in CASES}
-    assert len(CASES) - len(DIFFERENT) == 154
+    assert len(CASES) - len(DIFFERENT) == 158

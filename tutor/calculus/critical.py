@@ -34,10 +34,11 @@ from itertools import pairwise
 
 import sympy
 from sympy import Expr, Poly
+from sympy.calculus.util import continuous_domain
 
 from ..budget import OutOfTime, deadline, metered_cache
 from ..parse import Equation
-from ..show import Notation, current_notation, show
+from ..show import Notation, current_notation, show, show_float
 from .common import NoRealValue, SolveError, exact, function_of, real_powers, sign, symbols, variables_of
 from .kinks import (
     Corner,
@@ -272,6 +273,8 @@ class CriticalPoints:
     # asked for the minima only, f″ < 0 shown between the kinks, so f′ = 0 was not solved there: every local minimum
     # is listed (at a kink), some maxima are not (sin(x)^(2/3) + x/10's near 1.72)
     minima_only: bool = False
+    # why the list is every critical point where that took more than polynomials (eˣ − 2 is 0 once at most)
+    sure: tuple[str, ...] = ()
 
     @property
     def flat(self) -> tuple[Stretch, ...]:
@@ -523,7 +526,15 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
     # the factors, not the numerators: e^(-x²) is never 0, and what is left may be polynomials
     exactly = len(syms) <= 2 and all(rational_polynomial(p, syms) is not None for fs in factors for p in fs)
     # a partial with no factor that can be 0 (eˣ, or 1) settles it: no point is critical, for sure
-    complete = all(p.is_polynomial(*syms) for fs in factors for p in fs) or not all(factors)
+    # eˣ − 2 is 0 at one x at most, solved by sympy as a polynomial is: every solution found
+    monotone = {p: one_zero_at_most(p, syms) for fs in factors for p in fs if not p.is_polynomial(*syms)}
+    complete = all(monotone.values()) or not all(factors)
+    # e^(-x² - y²) of x e^(-x² - y²)'s partials: set aside as never 0, which is why the rest is every condition
+    never = [m for n in numerators for m in sympy.Mul.make_args(sympy.powsimp(n))
+             if m.free_symbols & set(syms) and not m.is_polynomial(*syms) and constant_sign(m, syms) is not None]
+    sure = (*(f"{show(m)} is {'positive' if constant_sign(m, syms) == 1 else 'negative'} everywhere, so never 0"
+              for m in dict.fromkeys(never)),
+            *(why for why in monotone.values() if why)) if complete and all(factors) else ()
     note = "" if complete else ("the equations are not polynomial, so the solutions found "
                                 "may not be all the critical points")
     # sin(x)^(2/3) + x/10: sympy's solve of f′ = 0, and solveset's on each side of its kinks, search until their
@@ -532,7 +543,9 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
         else None
     if minima and concave is None:  # every critical point wanted after all: found once, for those asking for all
         return _critical_points(written, variables, region, window, piece, False, notation)
-    windows = () if complete or exactly or concave else _windows(equations, syms, region or window)
+    # e⁻ˣ(cos x − sin x) does not repeat, and its factor cos x − sin x, the one that can be 0, does
+    windows = () if complete or exactly or concave else \
+        _windows([sympy.Mul(*fs) for fs in factors if fs], syms, region or window)
     cases, every = [], bool(windows)
     for combination in () if concave else itertools.product(*factors):
         case = _solve_case(combination, syms, f, gradient, region, exactly, windows)
@@ -545,7 +558,27 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
                 note = (f"the tutor could not solve every case of {equation} exactly, so some critical points may "
                         "be missing")
     if every:  # each case's solutions are families, listed whole in one period or the region's window
-        complete, note = True, repeats_note(windows, len(syms))
+        complete, note = True, repeats_note(windows, len(syms),
+                                            zeros=_windows(equations, syms, region or window) != windows)
+    if len(syms) == 1 and not concave and any(not c.solved for c in cases) \
+            and not f.has(sympy.Abs, sympy.Max, sympy.Min):
+        # x cos x + sin x = 0, which sympy can't solve: f′'s sign changes on a grid hold critical points for sure,
+        # x = 0 exactly (as minimize finds it), the others near numbers; still not every one
+        bounds = region or window
+        looked = bounds.span(syms[0].name) if bounds is not None else sympy.S.Reals
+        near = []
+        for i, case in enumerate(cases):
+            if not case.solved:  # its one condition, factor = 0, where the factor changes sign
+                factor = case.conditions[0].lhs - case.conditions[0].rhs
+                exact_zeros, numeric = sign_changes(factor, syms[0], looked)
+                cases[i] = replace(case, points=tuple((z,) for z in exact_zeros if _defined((z,), syms, f, gradient)))
+                near += [z for z in numeric if z not in near]
+        if near:
+            within = interval_text(sympy.Interval(max(looked.inf, -NUMERIC_SPAN), min(looked.sup, NUMERIC_SPAN)),
+                                   syms[0].name)
+            places = " and ".join(f"{syms[0].name} ≈ {show_float(z)}" for z in sorted(near))
+            note += (f"; f′ changes sign near {places}, so there are critical points there too (looked for "
+                     f"numerically with {within})")
     sets = _largest(_unique(c.set for c in cases if c.set is not None))
     on_sets = [p for c in cases for p in c.points if any(lies_on(p, s.equations, syms) for s in sets)]
     isolated = _unique(p for c in cases for p in c.points if p not in on_sets)
@@ -623,6 +656,11 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
     # a piece (√x + y² of √|x| + y², where x > 0) is f only on its side of such lines: they are its whole's
     unsmooth, curves = _unsmooth(f, syms, gradient, sets, lines, factors, not piece) if len(syms) == 2 \
         else ((), ())
+    voids = tuple(c for c in curves if _nowhere_on(f, c, syms))
+    if voids:  # x + y + 1/(xy) on the axes: ∇f's formula fails there as f's does, at no point of f
+        curves = tuple(c for c in curves if c not in voids)
+        where = " and ".join(f"{show(c, variables)} = 0" for c in voids)
+        sure += (f"∇f has no value where {where}, but f has none there either, so no point there is critical",)
     # a partial with a value everywhere and never 0 (1 of x^(1/3) + y) leaves no point critical, cusps or not;
     # critical sets ((xy)^(2/5): the axes) are those curves' points, looked at
     if curves and not sets and not any(not fs and g != 0 and not d.free_symbols
@@ -653,7 +691,7 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
         f, gradient = written, tuple(derivative(written, v) for v in variables)
     found = CriticalPoints(tuple(points), tuple(sets), complete, note, f, variables, gradient, factors,
                            tuple(cases), region, level, split, lines, windows, unsmooth,
-                           minima_only=concave is not None and split is concave)
+                           minima_only=concave is not None and split is concave, sure=sure if complete else ())
     paired = _paired(found, parts, region) if parts is not None else None
     return found if paired is None else paired
 
@@ -774,6 +812,19 @@ def _unsmooth(f: Expr, syms: Sequence[sympy.Symbol], gradient: Sequence[Expr], s
             continue  # f has no value there either: no point of f
         found.append(_decide_unsmooth(f, syms, gradient, point))
     return tuple(found), tuple(curves)
+
+
+def _nowhere_on(f: Expr, curve: Expr, syms: Sequence[sympy.Symbol]) -> bool:
+    """Whether f has no value at any point of curve = 0, each factor of it dividing f's denominator (x + y + 1/(xy)
+    on y = 0): no point there is f's, so none is critical."""
+    try:
+        with deadline(SOLVE_SECONDS):
+            below = sympy.fraction(sympy.cancel(sympy.together(f)))[1]
+            poly, lines = rational_polynomial(below, syms), rational_polynomial(curve, syms)
+            return poly is not None and lines is not None and \
+                all(poly.rem(p) == 0 for p, _ in lines.factor_list()[1])
+    except _GAVE_UP:
+        return False
 
 
 def _crossings(curves: Sequence[Expr], syms: Sequence[sympy.Symbol], factors: Sequence[Sequence[Expr]]
@@ -1366,13 +1417,15 @@ def _ruled_out(s: int, along: str) -> ByValues:
                                       f"{other} is not decided", ruled, along)
 
 
-def repeats_note(windows: Sequence[Window], count: int, listed: str = "critical points") -> str:
+def repeats_note(windows: Sequence[Window], count: int, listed: str = "critical points", zeros: bool = False) -> str:
     """That ∇f repeats, so the critical points listed (or `listed`: the kinks) are those of one period, and recur:
     as one variable's minimum says it of f. Nothing where the region's bounds hold every one."""
     periodic = [w for w in windows if not w.bounded]
     if not periodic:
         return ""
     slope = "f′" if count == 1 else "∇f"
+    if zeros:  # e⁻ˣ(cos x − sin x) does not repeat; where it is 0 does
+        slope = f"where {slope} = 0"
     every = " and ".join(f"every {show(w.period)}" + (f" in {w.variable}" if count > 1 else "") for w in periodic)
     within = " and ".join(w.text() for w in periodic)
     if len(periodic) == 1:
@@ -1383,6 +1436,66 @@ def repeats_note(windows: Sequence[Window], count: int, listed: str = "critical 
         recurs = f"each recurs at ({shifted}) for all integers j and k" if count == 2 else \
             f"each recurs a whole period on in each of {', '.join(w.variable for w in periodic)}"
     return f"{slope} repeats {every}: these are the {listed} with {within}, and {recurs}"
+
+
+NUMERIC_SPAN = 10  # where f′ = 0 went unsolved on every x, its sign changes are looked for in -10 ≤ x ≤ 10
+NUMERIC_SAMPLES = 400
+
+
+def sign_changes(slope: Expr, x: sympy.Symbol, span: sympy.Set) -> tuple[list[Expr], list[float]]:
+    """Where f′ = 0 went unsolved (x cos x + sin x): the places in span (its bounded part, else -10 ≤ x ≤ 10)
+    where f′ changes sign on a grid, each narrowed down numerically; those that are a simple number at which f′ is
+    0 exactly (`_simple_near`: 0, 5π/4) apart, as exact zeros, the others as numbers. Some may be missed (where f′
+    touches 0 without changing sign, or changes it twice between samples): it only ever adds."""
+    from .minimize import _simple_near  # minimize imports this module
+
+    low = span.inf if span.inf.is_finite else -NUMERIC_SPAN
+    high = span.sup if span.sup.is_finite else NUMERIC_SPAN
+    try:
+        evaluate = sympy.lambdify(x, slope, "mpmath")
+        step_size = (float(high) - float(low)) / NUMERIC_SAMPLES
+        grid = [float(low) + k * step_size for k in range(NUMERIC_SAMPLES + 1)]
+        values = [_real_value(evaluate, a) for a in grid]
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+        return [], []
+    exact: list[Expr] = []
+    numeric: list[float] = []
+    for (a, u), (b, v) in pairwise(zip(grid, values)):
+        if u is None or v is None or u * v > 0 or (v == 0 and b != grid[-1]):
+            continue  # a zero at a grid point is taken once, from the interval it ends on the left
+        root = a if u == 0 else (b if v == 0 else _bisect(evaluate, a, b, u))
+        if root is None:
+            continue
+        found = [c for c in _simple_near(root) if span.contains(c) == sympy.true
+                 and sign(slope.xreplace({x: c})) == 0]
+        if found:
+            exact += [c for c in found[:1] if c not in exact]
+        elif span.contains(root) == sympy.true:
+            numeric.append(root)
+    return exact, numeric
+
+
+def _real_value(evaluate: Callable, at: float) -> float | None:
+    try:
+        value = complex(evaluate(at))
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+        return None
+    return value.real if value.imag == 0 and math.isfinite(value.real) else None
+
+
+def _bisect(evaluate: Callable, a: float, b: float, at_a: float) -> float | None:
+    """A zero of a continuous function whose sign changes from a to b; None where it jumps there instead (a pole)."""
+    for _ in range(60):
+        middle = (a + b) / 2
+        value = _real_value(evaluate, middle)
+        if value is None:
+            return None
+        if value == 0:
+            return middle
+        a, b, at_a = (middle, b, value) if value * at_a > 0 else (a, middle, at_a)
+    ends = [_real_value(evaluate, a), _real_value(evaluate, b)]
+    # a pole between them: f′ grows without bound, not to 0
+    return (a + b) / 2 if all(e is not None and abs(e) < 1e-6 for e in ends) else None
 
 
 def _windows(equations: Sequence[Expr], syms: Sequence[sympy.Symbol], region: Region | None) -> tuple[Window, ...]:
@@ -1821,6 +1934,11 @@ def _factors(numerator: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, ...]:
     in the lesson's order: those in x first, simplest first."""
     pairs = _rational_factors(numerator)
     if pairs is None:
+        # (1 - 2x²e^(-x² - y²)e^(x² + y²))e^(-x² - y²), as together leaves it: the powers joined, 1 - 2x² is left
+        # beside a factor that is never 0, which is no condition and goes first (factor_list would read
+        # e^(-x² - y²) as 1/e^(x² + y²) and keep it in one factor with 1 - 2x²)
+        numerator = sympy.Mul(*(m for m in sympy.Mul.make_args(sympy.powsimp(numerator))
+                                if m.is_polynomial(*syms) or constant_sign(m, syms) is None))
         try:
             pairs = sympy.factor_list(numerator)[1]
         except (sympy.PolynomialError, NotImplementedError, TypeError):  # x^x: sympy can't order its factors
@@ -1841,6 +1959,36 @@ def constant_sign(expr: Expr, syms: Sequence[sympy.Symbol]) -> int | None:
     a nonzero number), so that it is never 0; None where that is not shown."""
     real = expr.xreplace({s: sympy.Dummy(s.name, real=True) for s in syms})
     return 1 if real.is_positive else (-1 if real.is_negative else None)
+
+
+def one_zero_at_most(factor: Expr, syms: Sequence[sympy.Symbol]) -> str:
+    """Why a factor in one variable is 0 at one point at most, where it is strictly monotone on its domain (eˣ − 2:
+    increasing, as its derivative eˣ is positive; ln x − 1 on x > 0): "" where that is not shown. sympy then lists
+    that one zero, or none, as it does a polynomial's."""
+    own = factor.free_symbols & set(syms)
+    if len(own) != 1 or factor.is_polynomial(*own):
+        return ""
+    (s,) = own
+    try:
+        with deadline(SOLVE_SECONDS):
+            domain = continuous_domain(factor, s, sympy.S.Reals)
+            # the domain one interval, unbounded at least on one side, so that one assumption on s covers it
+            place = {sympy.S.Reals: dict(real=True), sympy.Interval.open(0, sympy.oo): dict(positive=True),
+                     sympy.Interval.open(-sympy.oo, 0): dict(negative=True)}.get(domain)
+            if place is None:
+                return ""
+            slope = sympy.diff(factor, s)
+            t = sympy.Dummy(s.name, **place)
+            rising = slope.xreplace({s: t})
+            direction = "increasing" if rising.is_positive else ("decreasing" if rising.is_negative else "")
+            sign_word = "positive" if direction == "increasing" else "negative"
+    except _GAVE_UP:
+        return ""
+    if not direction:
+        return ""
+    where = "" if domain == sympy.S.Reals else f" on {interval_text(domain, s.name)}"
+    return (f"{show(factor)} is {direction}{where}, its derivative {show(slope)} being {sign_word}, so it is 0 at one "
+            f"{s.name} at most")
 
 
 def _product_factors(numerator: Expr) -> list[tuple[Expr, int]]:

@@ -69,6 +69,8 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
     if c.level is not None and c.level.stretches:
         substeps.append(step(Rule.STRETCHES, None, tuple(between_text(s.low, s.high, syms[0].name)
                                                            for s in c.level.stretches)))
+    if c.sure:  # eˣ − 2 = 0 solved, and eˣ − 2 is 0 once at most: the list is whole
+        substeps.append(step(Rule.COMPLETE, note="; ".join(c.sure)))
     if not c.complete or (c.windows and c.note):  # beside the list it is about: may be incomplete, or recurs
         substeps.append(step(Rule.INCOMPLETE, note=c.note))
     found = c.inside  # everything, when there is no region

@@ -139,6 +139,7 @@ class Rule(StepRule):
     CLASSIFICATION = "classification"
     CLASSIFICATION_BY_VALUES = "classification_by_values"
     INCOMPLETE = "incomplete"
+    COMPLETE = "complete"  # why every critical point is found where the equations are not all polynomials
 
 
 # the rules whose `after` is the derivative of their `before`

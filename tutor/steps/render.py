@@ -185,6 +185,7 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.CLASSIFICATION_BY_VALUES: "The critical point {point} of {f} = {before}: {after:verdict}; {f}'s values show "
                                    "{values:verdict}",
     Rule.INCOMPLETE: "Note: {note}.",
+    Rule.COMPLETE: "None is missing: {note}.",
 }
 
 VERDICTS = {

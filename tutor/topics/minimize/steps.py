@@ -119,8 +119,11 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
     points = found.after
     if not result.exact:  # sympy solved no case: the minima found numerically, not "the critical points: ∅"
         points = tuple(Equation(sympy.Symbol(x), sympy.Float(m.approx, 15)) for m in result.minima)
+    # x = 0 of cos x + x²/10, found exactly beside f′'s unsolved case, is classified below with the minimum's other
+    # exact zeros (EXACT_ZEROS), once
     substeps = [_settled(_numerical(s, points) if not result.exact else s, result, x, points, within)
-                for s in found.substeps]
+                for s in found.substeps
+                if result.exact or s.rule not in (Rule.CLASSIFY, Rule.CLASSIFY_OTHERWISE)]
     at = next((i + 1 for i, s in enumerate(substeps) if s.rule in (MinimizeRule.NUMERICALLY, Rule.CANDIDATES)),
               len(substeps))
     # beside the numerical minima: cos x + x²/10 has its maximum at 0, exactly; |sin x| − |x|/10 a kink there
@@ -279,15 +282,16 @@ def _tied(f: Expr, x: str, result: Minimum, substeps: list[Step], verdict: str, 
 
 
 def _numerical(s: Step, points: tuple) -> Step:
-    return step(MinimizeRule.NUMERICALLY, None, points) if s.rule is Rule.CANDIDATES and not s.after else s
+    return step(MinimizeRule.NUMERICALLY, None, points) if s.rule is Rule.CANDIDATES else s
 
 
 def _settled(s: Step, result: Minimum, x: str, points: object, within: str) -> Step:
     """The note that the solutions of f′ = 0 found may not be all of them, where the minimum's solver
     shows they are: f″ > 0 on all of f's domain (f′ only rises, so it is 0 once at most), or sympy's
     solveset lists every solution of f′ = 0 and they are the ones found. A note it leaves (or a window's
-    solutions, which the EVERY_ZERO step lists) stands."""
-    if s.rule is not Rule.INCOMPLETE or not isinstance(points, tuple) \
+    solutions, which the EVERY_ZERO step lists) stands; so does the critical points' own reason that none is missing
+    (eˣ − 3 is 0 once at most), where the minimum's solver says it its way instead."""
+    if s.rule not in (Rule.INCOMPLETE, Rule.COMPLETE) or not isinstance(points, tuple) \
             or not all(isinstance(p, Equation) for p in points):
         return s
     if result.curving is not None and len(points) == 1:
