@@ -1139,10 +1139,15 @@ def test_an_infinite_second_derivative_is_decided_by_values_not_refused(capsys, 
     (["x^2", "--start", "1", "--rate", "0.0001", "--tolerance", "0.01"],
      "did not converge within 10000 iterations, the most the tutor runs (--max-iterations): |f′| = 0.270616 is still "
      "above the tolerance 0.01; it goes downhill, but too slowly; the point is 0.135308, where f = 0.0183083"),
+    # x → -1.0002x grows, but by e² within the 10000 steps, short of the ten times that is running away
     (["x^2", "--start", "1", "--rate", "1.0001", "--tolerance", "0.01"],
      "did not converge within 10000 iterations, the most the tutor runs (--max-iterations): |f′| = 14.7752 is still "
-     "above the tolerance 0.01; it diverges: after 10000 steps f and |f′| are both larger than at the start; the "
+     "above the tolerance 0.01; it oscillates: 9999 of its 9999 pairs of steps go back the way they came; the "
      "point is 7.38758, where f = 54.5763"),
+    (["x^2", "--start", "1", "--rate", "1.0002", "--tolerance", "0.01"],
+     "did not converge within 10000 iterations, the most the tutor runs (--max-iterations): |f′| = 109.109 is still "
+     "above the tolerance 0.01; it diverges: |f′| grew from 2 to 109 within 10000 steps, and keeps growing; the "
+     "point is 54.5545, where f = 2976.19"),
     # the lesson's function, with a rate far smaller than its 0.005, and a number of iterations asked
     (["e^x - ln x", "--start", "0.05", "--rate", "0.00001", "--tolerance", "0.001", "--iterations", "100"],
      "did not converge within the 100 iterations asked: |f′| = 14.0437 is still above the tolerance 0.001; it goes "

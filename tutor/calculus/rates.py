@@ -7,12 +7,22 @@ tables are) for at most N steps and judged by what it did, in this order:
 
 - converges: |∇f| (|f′| in one variable) fell below the tolerance within the N steps;
 - diverges: the run blew up (a value past descent's bound, an overflow, or a step out
-  of f's domain), or after the N steps it is worse off than at the start: f is larger
-  and the gradient is longer than at the start point;
+  of f's domain), or it runs away: |∇f| or the point's distance from 0 reached more than
+  GROWTH (10) times its size at the start (times 1 where the start's is smaller), and is
+  still growing: its largest over the N steps is at least twice its largest over the first
+  half of them;
 - oscillates: neither, and most consecutive steps point in opposite directions: it
   keeps jumping across the valley (a step's dot product with the one before is < 0
   for more than half of the pairs);
 - too slow: it goes downhill steadily but |∇f| is still above the tolerance after N steps.
+
+Runs away, not merely "larger at the end than at the start": a bounded run that bounces
+(x⁴ - 3x² + x from 1 with α = 0.3 stays between 0.54 and 1.35 for good) is larger than
+its start at some steps and smaller at others, and was called diverging or oscillating by
+where the steps were cut. A bounded run never reaches ten times its start unless its
+bounds are that wide, and then its largest stops doubling as the steps go on; a run that
+grows without bound does both from some number of steps on, and keeps doing so (α = 1.1
+on x², from 1: from 13 steps). Before that it is judged by what it has done, oscillating.
 
 A run that zigzags so (most pairs of steps reversed) and still converges within the N
 steps does both: on x² with α = 0.9 every step crosses the minimum (x → -0.8x), and
@@ -40,6 +50,7 @@ from .common import Number, SolveError, exact, function_of, variables_of
 from .descent import Descent, descend, positive_tolerance
 
 DEFAULT_TOLERANCE = 1e-4
+GROWTH = 10  # how many times its size at the start (or 1) a run reaches to be running away
 
 
 class Behaviour(StrEnum):
@@ -134,15 +145,26 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
     if run.diverged_at is not None:
         return RateTrial(alpha, Behaviour.DIVERGES, run, None,
                          f"it diverged at step {run.diverged_at}: {run.note}", zigzags)
-    first, last = rows[0], rows[-1]
-    if last.value > first.value and math.hypot(*last.gradient) > math.hypot(*first.gradient):
-        return RateTrial(alpha, Behaviour.DIVERGES, run, None,
-                         f"after {last.k} steps f and {size} are both larger than at the start", zigzags)
+    last = rows[-1]
+    point = f"|{run.variables[0]}|" if len(run.variables) == 1 else f"|({', '.join(run.variables)})|"
+    for name, sizes in ((size, [math.hypot(*r.gradient) for r in rows]),
+                        (point, [math.hypot(*r.point) for r in rows])):
+        if _runs_away(sizes):
+            return RateTrial(alpha, Behaviour.DIVERGES, run, None,
+                             f"{name} grew from {sizes[0]:.3g} to {max(sizes):.3g} within {last.k} steps, "
+                             "and keeps growing", zigzags)
     if zigzags:
         return RateTrial(alpha, Behaviour.OSCILLATES, run, None, back, zigzags)
     return RateTrial(alpha, Behaviour.TOO_SLOW, run, None,
                      f"after {last.k} steps {size} = {math.hypot(*last.gradient):.3g} is still above {tolerance:g}",
                      zigzags)
+
+
+def _runs_away(sizes: Sequence[float]) -> bool:
+    """Sizes (one a row, the start first) past GROWTH times the start's (or 1) and still growing: the
+    largest of them at least twice the largest of the first half."""
+    largest = max(sizes)
+    return largest > GROWTH * max(1.0, sizes[0]) and largest >= 2 * max(sizes[:len(sizes) // 2 + 1])
 
 
 def fell_short(run: Descent) -> RateTrial | None:

@@ -195,7 +195,7 @@ class LearningRate(FunctionProblem):
         return (
             "Run the descent with each rate for the steps allowed and watch the points: do they settle, jump back "
             "and forth, run away, or crawl?",
-            f"Oscillating: the steps keep crossing the minimum, back and forth, but {size} does not grow. "
+            f"Oscillating: the steps keep crossing the minimum, back and forth, but do not run away. "
             f"Diverging: the values grow without bound. Too slow: steadily downhill, but {size} is still above "
             f"{self.show(self.until)} at the end.",
             "Too large a rate overshoots (it oscillates or diverges), too small a rate crawls; the best converges "

@@ -17,7 +17,7 @@ MISCONCEPTIONS = register(
     Misconception(
         "oscillation-called-divergence", "called an oscillating rate divergent",
         "It looks like you called {rates} divergent, but {it} {oscillates}: the steps jump back and forth across "
-        "the minimum while f and {size} do not grow. A rate diverges when the values grow without bound."),
+        "the minimum without running away. A rate diverges when the values grow without bound."),
     Misconception(
         "divergence-called-oscillation", "called a diverging rate oscillating",
         "It looks like you said {rates} {oscillates}, but {it} {diverges}: the steps do not just jump back and "

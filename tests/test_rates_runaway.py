@@ -1,0 +1,68 @@
+"""A learning rate diverges only where its run runs away (finding 309): a bounded bounce oscillates,
+whatever number of steps the table is cut at."""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor import packs
+from tutor.calculus import Behaviour
+from tutor.calculus.rates import compare_rates
+from tutor.cli import main
+from tutor.feedback import respond
+
+
+@pytest.mark.parametrize("steps, reversed_pairs", [
+    (10, 8), (11, 9), (12, 10), (13, 10), (14, 11), (20, 16), (30, 26), (50, 42), (1000, 894)])
+def test_a_bounded_bounce_oscillates_at_every_cut(capsys, steps, reversed_pairs):
+    # x stays between 0.54 and 1.35 for good; it was "diverges" at 10, 11, 14, 20, 50 and 1000 steps
+    status = main(["solve", "rates", "x^4 - 3x^2 + x", "--start", "1", "--rates", "0.3", "--iterations", str(steps)])
+    lines = capsys.readouterr().out.splitlines()
+    assert status == 0 and lines[-2:] == [
+        f"α = 0.3: oscillates ({reversed_pairs} of its {steps - 1} pairs of steps go back the way they came)",
+        "no rate converges within the steps"]
+
+
+@pytest.mark.parametrize("steps, largest", [(13, "21.4"), (14, "25.7"), (20, "76.7"), (30, "475"), (50, "1.82e+04")])
+def test_a_run_that_grows_without_bound_diverges(capsys, steps, largest):
+    status = main(["solve", "rates", "x^2", "--start", "1", "--rates", "1.1", "--iterations", str(steps)])
+    lines = capsys.readouterr().out.splitlines()
+    assert status == 0 and lines[-2] == (f"α = 1.1: diverges (|f′| grew from 2 to {largest} within {steps} steps, "
+                                         "and keeps growing)")
+
+
+def test_the_verdict_does_not_flip_with_the_steps():
+    def verdicts(f, start, rate, most):
+        return [compare_rates(f, None, start, [rate], steps=n).trials[0].behaviour for n in range(2, most + 1)]
+    assert set(verdicts("x^4 - 3x^2 + x", 1, 0.3, 80)) == {Behaviour.OSCILLATES}
+    # x → -1.2x: under ten times its start until 13 steps, oscillating so far; running away from then on
+    assert verdicts("x^2", 1, 1.1, 80) == [Behaviour.OSCILLATES] * 11 + [Behaviour.DIVERGES] * 68
+
+
+def test_a_wide_bounce_that_stops_widening_oscillates():
+    # the bounce above with f a hundred times larger, from beside the minimum: |f′| reaches over ten
+    # times 1 while it widens, then stays below 265 and stops doubling
+    trial = compare_rates("100x^4 - 300x^2 + 100x", None, 1.13, [0.003], steps=100).trials[0]
+    assert trial.behaviour == Behaviour.OSCILLATES and max(abs(r.gradient[0]) for r in trial.descent.rows) > 10
+
+
+PACK = """\
+pack: lr
+exercises:
+  - {id: r20, kind: learning_rate, function: x^4 - 3x^2 + x, start: 1, rates: [0.05, 0.3], iterations: 20}
+  - {id: r30, kind: learning_rate, function: x^4 - 3x^2 + x, start: 1, rates: [0.05, 0.3], iterations: 30}
+"""
+
+
+@pytest.mark.parametrize("exercise_id", ["r20", "r30"])
+def test_a_bounded_bounce_is_graded_oscillating_at_either_cut(tmp_path, exercise_id):
+    (tmp_path / "lr.yaml").write_text(PACK, encoding="utf-8")
+    variant = packs.load(tmp_path / "lr.yaml").exercise(exercise_id).variant()
+    assert variant.expected().value == "converges, oscillates"
+    right = respond(variant, "converges, oscillates")
+    assert (right.verdict.value, right.message) == ("correct", "Correct.")
+    wrong = respond(variant, "converges, diverges")
+    assert (wrong.note, wrong.message) == (
+        "misconception:oscillation-called-divergence",
+        "It looks like you called α = 0.3 divergent, but it oscillates: the steps jump back and forth across the "
+        "minimum without running away. A rate diverges when the values grow without bound.")
