@@ -66,3 +66,10 @@ def test_a_bounded_bounce_is_graded_oscillating_at_either_cut(tmp_path, exercise
         "misconception:oscillation-called-divergence",
         "It looks like you called α = 0.3 divergent, but it oscillates: the steps jump back and forth across the "
         "minimum without running away. A rate diverges when the values grow without bound.")
+
+
+def test_one_step_is_said_in_the_singular(capsys):
+    assert main(["solve", "rates", "x^2", "--start", "1", "--rates", "0.001", "--iterations", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("start 1, 1 step; ")
+    assert "α = 0.001: is too slow (after 1 step |f′| = 2 is still above 0.0001)" in lines

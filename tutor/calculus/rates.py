@@ -46,6 +46,7 @@ from itertools import pairwise
 
 from sympy import Expr
 
+from ..words import counted
 from .common import Number, SolveError, exact, function_of, variables_of
 from .descent import Descent, descend, positive_tolerance
 
@@ -139,7 +140,7 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
     back = f"{reversing} of its {len(pairs)} pairs of steps go back the way they came"
     if run.converged:
         k = rows[-1].k
-        below = f"{size} is below {tolerance:g} after {k} step{'s' * (k != 1)}"
+        below = f"{size} is below {tolerance:g} after {counted(k, 'step')}"
         return RateTrial(alpha, Behaviour.CONVERGES, run, k,
                          f"{below}, and it oscillates on the way: {back}" if zigzags else below, zigzags)
     if run.diverged_at is not None:
@@ -151,12 +152,13 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
                         (point, [math.hypot(*r.point) for r in rows])):
         if _runs_away(sizes):
             return RateTrial(alpha, Behaviour.DIVERGES, run, None,
-                             f"{name} grew from {sizes[0]:.3g} to {max(sizes):.3g} within {last.k} steps, "
+                             f"{name} grew from {sizes[0]:.3g} to {max(sizes):.3g} within {counted(last.k, 'step')}, "
                              "and keeps growing", zigzags)
     if zigzags:
         return RateTrial(alpha, Behaviour.OSCILLATES, run, None, back, zigzags)
     return RateTrial(alpha, Behaviour.TOO_SLOW, run, None,
-                     f"after {last.k} steps {size} = {math.hypot(*last.gradient):.3g} is still above {tolerance:g}",
+                     f"after {counted(last.k, 'step')} {size} = {math.hypot(*last.gradient):.3g} is still above "
+                     f"{tolerance:g}",
                      zigzags)
 
 

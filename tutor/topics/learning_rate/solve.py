@@ -10,7 +10,7 @@ from ... import calculus
 from ...calculus.rates import DEFAULT_TOLERANCE
 from ...check import names
 from ...show import show, show_float, show_floats
-from ...words import and_list
+from ...words import and_list, counted
 from ..base import Command
 from ..solution import Solution, columns, function_argument, header, read_function
 
@@ -33,7 +33,7 @@ def solve(function: str, start: str, rates: str, iterations: int, tolerance: flo
                 table.append(["…"] * len(table[0]))
             continue
         table.append([str(k), *(_cell(t, k) for t in result.trials)])
-    lines = [header(f, names), f"start {show_floats(result.start)}, {iterations} steps; "
+    lines = [header(f, names), f"start {show_floats(result.start)}, {counted(iterations, 'step')}; "
              f"converged means {size} < {show_float(tolerance)}; each cell: the point, and {size} there", "",
              *columns(table, right=0), ""]
     lines += [f"α = {show_float(t.rate)}: {WHAT[t.behaviour]} ({t.reason})" for t in result.trials]
