@@ -181,10 +181,18 @@ class CriticalSet:
     pieces: tuple[Piece, ...] = ()  # the nature of its points, stretch by stretch, by f's values
     pieces_inside: tuple[Piece, ...] = ()  # the same, cut to the region (when there is one)
     beyond: str = ""  # why f is nowhere below (minima) or above (maxima) its value here, where that is shown
+    # the points of the set where f has no value (the origin of x/y + y/x on x = y): not critical, not f's at all
+    holes: tuple[tuple[Expr, ...], ...] = ()
+    detail: str = ""  # the description without its first clause, for a list that names the set already
 
     @property
     def equations(self) -> tuple[Equation, ...]:
         return (self.equation, *self.also)
+
+    @property
+    def except_holes(self) -> str:
+        """', except (0, 0), where f has no value', said after its equations; '' for a set without holes."""
+        return f", except {and_points(self.holes)}, where f has no value" if self.holes else ""
 
     @property
     def nature(self) -> Nature | None:
@@ -2301,20 +2309,58 @@ def _critical_set(equations: tuple[Equation, ...], syms: Sequence[sympy.Symbol],
     inside, extent, variable = region.extent(equations) if region else (None, None, None)
     where = interval_text(extent, variable.name) if inside and extent is not None and variable is not None else ""
     kind = _kind(equations, syms)
-    text = f"Every point of the {kind} {' and '.join(_show(e, syms) for e in equations)} is critical"
+    holes = _holes(f, equations, syms)
+    facts = []
     if value is not None:
-        text += f"; f = {show(value)} all along it"
+        facts.append(f"f = {show(value)} all along it")
     if inside is not None:
-        text += f"; it meets the region where {where}" if inside and where else \
-            ("; it lies inside the region" if inside else "; it lies outside the region")
-    pieces = _pieces(f, equations, syms, value)
+        facts.append(f"it meets the region where {where}" if inside and where else
+                     ("it lies inside the region" if inside else "it lies outside the region"))
+    except_ = f", except {and_points(holes)}, where f has no value," if holes else ""
+    text = "; ".join((f"Every point of the {kind} {' and '.join(_show(e, syms) for e in equations)}{except_} "
+                      "is critical", *facts))
+    detail = "; ".join(facts) or "every point of it is critical"
+    pieces = _pieces(f, equations, syms, value, holes)
     level = through(f, equations[0], syms) if not pieces and len(syms) == 2 and len(equations) == 1 \
         and value is not None else None
     if level is not None:  # not a polynomial, but a function of the quantity the curve is a level of
         pieces = (_level_piece(level, value, syms),)  # type: ignore[arg-type]
     inner = cut(pieces, extent, variable) if inside else ()
     beyond = level.beyond() if level is not None and level.everywhere else ""
-    return CriticalSet(equations[0], inside, text, equations[1:], value, where, kind, pieces, inner, beyond)
+    return CriticalSet(equations[0], inside, text, equations[1:], value, where, kind, pieces, inner, beyond, holes,
+                       detail)
+
+
+def and_points(points: Sequence[tuple[Expr, ...]]) -> str:
+    return " and ".join(show(p) for p in points)
+
+
+def _ratio(f: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, Expr] | None:
+    """f as a numerator and denominator, both polynomials with rational coefficients; None where f is no such
+    ratio."""
+    numerator, denominator = sympy.fraction(sympy.together(f))
+    if rational_polynomial(numerator, syms) is None or rational_polynomial(denominator, syms) is None:
+        return None
+    return numerator, denominator
+
+
+def _holes(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol]) -> tuple[tuple[Expr, ...], ...]:
+    """The points of a line v = (a polynomial in u) where f has no value: where f's denominator is 0 on it. Only
+    for such lines in two variables, where those points are the real roots of one polynomial in u."""
+    if len(syms) != 2 or len(equations) != 1 or not isinstance(equations[0].lhs, sympy.Symbol) \
+            or (ratio := _ratio(f, syms)) is None:
+        return ()
+    (equation,) = equations
+    u = next(s for s in syms if s != equation.lhs)
+    if not equation.rhs.is_polynomial(u) or equation.rhs.free_symbols - {u}:
+        return ()
+    denominator = ratio[1]
+    along = sympy.expand(denominator.xreplace({equation.lhs: equation.rhs}))
+    if not along.free_symbols:
+        return ()
+    points = (tuple(r if v == u else equation.rhs.xreplace({u: r}) for v in syms)
+              for r in sort_exactly(dict.fromkeys(real_roots(Poly(along, u)))))
+    return tuple(p for p in points if not _defined(p, syms, f, ()))
 
 
 def _level_piece(level: Through, value: Expr, syms: Sequence[sympy.Symbol]) -> Piece:
@@ -2903,14 +2949,22 @@ def _shifted(factor: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) 
 
 
 def _pieces(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol],
-            value: Expr | None) -> tuple[Piece, ...]:
-    """The nature of the points of a critical line (or curve), stretch by stretch, from f's values."""
-    if len(syms) != 2 or len(equations) != 1 or value is None or not value.is_Rational \
-            or rational_polynomial(f, syms) is None:
+            value: Expr | None, holes: Sequence[tuple[Expr, ...]] = ()) -> tuple[Piece, ...]:
+    """The nature of the points of a critical line (or curve), stretch by stretch, from f's values: for f a
+    ratio of polynomials, from the factors of f - value's numerator and denominator (x/y + y/x - 2 =
+    (x - y)²/(xy), ≥ 0 near x = y but at its hole (0, 0), where f has no value and the line has no point)."""
+    if len(syms) != 2 or len(equations) != 1 or value is None or not value.is_Rational:
+        return ()
+    polynomial = rational_polynomial(f, syms) is not None
+    if not polynomial and (not holes or _ratio(f, syms) is None):
         return ()
     (equation,) = equations
-    g = sympy.expand(f - value)
-    constant, pairs = sympy.factor_list(g, *syms)
+    g = sympy.expand(f - value) if polynomial else sympy.cancel(sympy.together(f - value))
+    top, bottom = sympy.fraction(g)
+    constant, pairs = sympy.factor_list(top, *syms)
+    if not polynomial:  # a factor below changes g's sign as one above does: 1/(xy) as xy
+        below, lower = sympy.factor_list(bottom, *syms)
+        constant, pairs = constant / below, pairs + lower
     curve = equation.lhs - equation.rhs
     own = sum(power for factor, power in pairs if sympy.rem(factor, curve, *syms) == 0
               and Poly(factor, *syms).total_degree() == Poly(curve, *syms).total_degree())
@@ -2938,12 +2992,22 @@ def _pieces(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol]
         pieces.append(_piece(u.name, sympy.Interval.open(low, high), s, shown_value))
         if high != sympy.oo:
             point = tuple(high if v == u else equation.rhs.xreplace({u: high}) for v in syms)
+            if point in holes:
+                continue
+            if not polynomial:  # a point of the line where the numerator's other factors are 0: not decided here
+                pieces.append(_piece(u.name, sympy.FiniteSet(high), None, shown_value))
+                continue
             pieces.append(_piece(u.name, sympy.FiniteSet(high), _sign_near(g, syms, point), shown_value))
-    return _merged(pieces)
+    merged = _merged(pieces)
+    # its points but the holes, all of one nature: the whole line, as the holes are said apart
+    gaps = sympy.FiniteSet(*(p[syms.index(u)] for p in holes))
+    return tuple(Piece("", None, p.nature, p.reason) if holes and p.along == sympy.S.Reals - gaps else p
+                 for p in merged)
 
 
 def _piece(variable: str, along: sympy.Set | None, s: int | None, value: str, why: str = "") -> Piece:
-    judgement = _judgement(s, value, "set", 2, why or "from the factors of f - " + value)
+    difference = f"f + {value[1:]}" if value.startswith("-") else f"f - {value}"  # f + 2, not f - -2
+    judgement = _judgement(s, value, "set", 2, why or "from the factors of " + difference)
     return Piece(variable, along, judgement.nature, judgement.reason)
 
 

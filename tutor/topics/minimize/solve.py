@@ -459,7 +459,7 @@ def boundary_line(boundary: OnBoundary) -> str:
 
 def where(s: calculus.CriticalSet, names: Sequence[str]) -> str:
     """The equations of a critical set: x² + y² = 1."""
-    return " and ".join(show(e, names) for e in s.equations)
+    return " and ".join(show(e, names) for e in s.equations) + s.except_holes
 
 
 def _others(result: calculus.LocalMinima, names: tuple[str, ...], window: Region | None) -> list[str]:
