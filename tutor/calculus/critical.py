@@ -2424,7 +2424,9 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, leading: bool
     value = f.xreplace(dict(zip(syms, point)))
     one_way: tuple[int, str] | None = None  # a strict extremum along one axis, where nothing else decides
     if len(syms) == 1:
-        s, why = higher_derivatives(f, syms[0], point[0])
+        s, why = at_edge(f, syms[0], point[0])
+        if s is None:
+            s, why = higher_derivatives(f, syms[0], point[0])
         if s is None:  # sin|x| at 0: a corner, where f″ is no number, but f′ has a sign on each side
             s, why = one_sided(f, syms[0], point[0])
         if s is None:  # |x|^(3/2) at 0: f′ → 0 from both sides, f″ → ∞
@@ -2700,6 +2702,38 @@ def one_sided(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
         return None, ""
     why = f"f′ is {show(left)} from the left and {show(right)} from the right"
     return (signs[1] if signs[0] != signs[1] else 0), why
+
+
+def at_edge(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
+    """Where a is an edge of f's domain (x^(3/2) at 0: f has no value for x < 0), the sign of f - f(a) on the
+    side f has values, from f′'s sign just beside a there: 1 where f rises from a (f ≥ f(a) at every point near
+    it where f has a value), -1 where it falls; (None, "") where a is no edge or f′'s sign there is not found."""
+    try:
+        with deadline(SOLVE_SECONDS):
+            domain = continuous_domain(f, x, sympy.S.Reals)
+            below = domain.intersect(sympy.Interval.open(-sympy.oo, a))
+            above = domain.intersect(sympy.Interval.open(a, sympy.oo))
+            gap_below = below.is_empty or bool(below.sup < a)
+            gap_above = above.is_empty or bool(above.inf > a)
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError):
+        return None, ""
+    if gap_below == gap_above:  # f has values on both sides of a, or on neither (no point of f's near a)
+        return None, ""
+    side = 1 if gap_below else -1
+    slope = continuous_signs(diff(f, x))
+    try:
+        with deadline(SOLVE_SECONDS):
+            limit = sympy.limit(slope, x, a, "+" if side > 0 else "-")
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, ZeroDivisionError):
+        return None, ""
+    rises = 1 if limit.is_extended_positive else -1 if limit.is_extended_negative else \
+        _sign_beside(slope, x, a, side) if limit == 0 else None
+    if rises is None:
+        return None, ""
+    s = rises * side  # rising to the right of a, or falling to its left, leaves f above f(a)
+    where = f"{x.name} {'<' if side > 0 else '>'} {show(a)}"
+    beside = f"{x.name} just {'above' if side > 0 else 'below'} {show(a)}"
+    return s, f"f has no value for {where}, and f′ is {'positive' if rises > 0 else 'negative'} for {beside}"
 
 
 def _sign_beside(slope: Expr, x: sympy.Symbol, a: Expr, side: int) -> int | None:

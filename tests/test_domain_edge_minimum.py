@@ -1,0 +1,40 @@
+"""At an edge of f's domain (x^(3/2) at 0: f has no value for x < 0), f's values near it on the side where f has
+them decide it: `critical` and `minimize` both call x = 0 of x^(3/2) a local minimum, in one variable and, with
+y², in two (finding 306)."""
+
+from __future__ import annotations
+
+from tutor.cli import main
+
+EDGE = "f has no value for x < 0, and f′ is positive for x just above 0"
+
+
+def _solve(capsys, *argv: str) -> list[str]:
+    assert main(["solve", *argv]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
+def test_critical_calls_the_edge_a_minimum(capsys):
+    assert _solve(capsys, "critical", "x^(3/2)") == [
+        "f(x) = x^(3/2)",
+        "critical points:",
+        f"  x = 0  minimum (f = 0 there and f ≥ 0 near it ({EDGE}))",
+    ]
+
+
+def test_minimize_finds_the_same_minimum(capsys):
+    assert _solve(capsys, "minimize", "x^(3/2)")[1:] == ["f′(x) = 3√x/2 = 0 at x = 0", "minimum: f(0) = 0"]
+
+
+def test_in_two_variables_the_edge_is_a_minimum_too(capsys):
+    assert _solve(capsys, "critical", "x^(3/2) + y^2")[2] == (
+        "  (0, 0)  minimum (f = 0 there and f ≥ 0 near it (f is the sum of x^(3/2), with a local minimum at x = 0, "
+        "and y², with a local minimum at y = 0))")
+    assert _solve(capsys, "minimize", "x^(3/2) + y^2")[1:] == [
+        "local minima:", "  (0, 0): f = 0", "the least: f(0, 0) = 0; it is the only local minimum"]
+
+
+def test_the_steps_say_why(capsys):
+    steps = _solve(capsys, "critical", "x^(3/2)", "--steps")
+    assert steps[-1] == ("   5.2. So f's values decide at 0: it is a local minimum, since f = 0 there and f ≥ 0 near it "
+                         f"({EDGE}).")
