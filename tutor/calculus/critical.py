@@ -2073,11 +2073,26 @@ def _solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Ex
     undefined = tuple(p for p in found if p not in points)
     curve = None
     if whole:
-        ordered = sorted(distinct, key=sympy.default_sort_key)
+        ordered = _independent(sorted(distinct, key=sympy.default_sort_key), syms)
         curve = _critical_set(tuple(as_equation(c, syms) for c in ordered), syms, f, region)
     if not points and curve is None and not undefined:
         return None
     return Case(conditions, tuple(points), curve, undefined=undefined)
+
+
+def _independent(factors: list[Expr], syms: Sequence[sympy.Symbol]) -> list[Expr]:
+    """Linear factors without those that follow from the ones before (x - 2y + z = 0 from x = y and y = z), so
+    that a line is written with two equations; other factors as they are."""
+    if not all(f.is_polynomial(*syms) and Poly(f, *syms).total_degree() == 1 for f in factors):
+        return factors
+    kept: list[Expr] = []
+    rows: list[list[Expr]] = []
+    for factor in factors:
+        row = [factor.coeff(s) for s in syms] + [factor.as_independent(*syms, as_Add=True)[0]]
+        if sympy.Matrix([*rows, row]).rank() > len(rows):
+            kept.append(factor)
+            rows.append(row)
+    return kept
 
 
 def _solve_apart(factors: Sequence[Expr], syms: Sequence[sympy.Symbol], windows: Sequence[Window]
@@ -2325,6 +2340,10 @@ def _critical_set(equations: tuple[Equation, ...], syms: Sequence[sympy.Symbol],
         and value is not None else None
     if level is not None:  # not a polynomial, but a function of the quantity the curve is a level of
         pieces = (_level_piece(level, value, syms),)  # type: ignore[arg-type]
+    if not pieces and value is not None and (below := nowhere_below_value(f, syms, value)):
+        # (x - y)² + (y - z)², a line in three variables: a sum of squares, 0 all along it
+        judgement = _judgement(1, show(value), "set", len(syms), below)
+        pieces = (Piece("", None, judgement.nature, judgement.reason),)
     inner = cut(pieces, extent, variable) if inside else ()
     beyond = level.beyond() if level is not None and level.everywhere else ""
     return CriticalSet(equations[0], inside, text, equations[1:], value, where, kind, pieces, inner, beyond, holes,
