@@ -38,3 +38,32 @@ def test_the_steps_say_why(capsys):
     steps = _solve(capsys, "critical", "x^(3/2)", "--steps")
     assert steps[-1] == ("   5.2. So f's values decide at 0: it is a local minimum, since f = 0 there and f ≥ 0 near it "
                          f"({EDGE}).")
+
+
+ROOT_END = "f has no value for x < 0, and f′ is ∞ from the right"
+
+
+def test_the_end_of_root_x_is_a_critical_minimum(capsys):
+    assert _solve(capsys, "critical", "sqrt(x)") == [
+        "f(x) = √x", "critical points:", f"  x = 0  minimum (f = 0 there and f ≥ 0 near it ({ROOT_END}))"]
+    assert _solve(capsys, "minimize", "sqrt(x)")[1:] == [
+        f"f′(x) = 1/(2√x); the minimum is at an end of f's domain, not where f′ = 0 ({ROOT_END})",
+        "minimum: f(0) = 0",
+    ]
+
+
+def test_the_steps_say_the_end_is_critical_though_f_prime_is_never_0(capsys):
+    steps = _solve(capsys, "critical", "sqrt(x)", "--steps")
+    assert steps[-5:-3] == [
+        "3. f′ = 1/(2√x) is never 0: no point where it has a value is critical.",
+        f"4. x = 0, an end of f's domain: {ROOT_END}, so f′ has no value there, and f has a local minimum there: "
+        "a critical point.",
+    ]
+
+
+def test_minimize_no_longer_says_no_minimum_where_f_is_least_at_an_end(capsys):
+    assert _solve(capsys, "minimize", "sqrt(x) - x")[1:] == [
+        f"f′(x) = 1/(2√x) - 1; the minimum is at an end of f's domain, not where f′ = 0 ({ROOT_END})",
+        "minimum: f(0) = 0",
+        "note: this minimum is only local: f decreases without bound",
+    ]

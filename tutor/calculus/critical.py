@@ -130,6 +130,7 @@ class CriticalPoint:
     # why f′ (∇f) has no value here, where it has none ("f′ is -∞ from the left and ∞ from the right"): hints and
     # feedback tell such a point by that, and by f's values near it, not by f′ = 0 or the second-derivative test
     no_slope: str = ""
+    edge: bool = False  # an end of f's domain, where f′ is infinite from the side f has values on (√x at 0)
 
     @property
     def shape(self) -> str:
@@ -137,6 +138,8 @@ class CriticalPoint:
         and differ; "" where f′ (∇f) has a value."""
         if not self.no_slope:
             return ""
+        if self.edge:
+            return "an end of the domain"
         return "a cusp" if "∞" in self.no_slope else "a corner"
 
     @property
@@ -656,6 +659,10 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
         points += [k for k in (_kink(f, syms[0], at, region) for at in level.kinks if at not in flat)
                    if k is not None and k.classification.untested]
         points.sort(key=lambda p: sympy.N(p.point[0]))
+    if len(syms) == 1 and level is None and split is None and not f.has(sympy.Abs, sympy.Max, sympy.Min):
+        # √x at 0: f′ is ∞ there from the one side f has values on, so has none, and f is least there
+        points = sort_exactly([*points, *(e for e in domain_ends(f, syms[0], region)
+                                          if all(e.point != p.point for p in points))], key=lambda p: p.point)
     if len(syms) == 2 and lines is None and not complete and not sets and \
             (f.has(sympy.Max, sympy.Min) or any(a.args[0].has(sympy.Abs) for a in f.atoms(sympy.Abs))):
         # 2max(|x|, |y|) - x²: sympy solves ∇f = 0 in no case, and its corner (0, 0) is no kink line's
@@ -2723,6 +2730,29 @@ def one_sided(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
     return (signs[1] if signs[0] != signs[1] else 0), why
 
 
+def domain_ends(f: Expr, x: sympy.Symbol, region: Region | None) -> list[CriticalPoint]:
+    """The ends of f's domain where f has a value and f′ none, infinite from the side f has values on (√x at 0),
+    and f's values there show a local minimum or maximum: critical, as a cusp is."""
+    try:
+        with deadline(SOLVE_SECONDS):
+            domain = continuous_domain(f, x, sympy.S.Reals)
+            ends = domain.boundary.intersect(domain)
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError):
+        return []
+    if not isinstance(ends, sympy.FiniteSet):
+        return []
+    found = []
+    for at in ends:
+        s, why = at_edge(f, x, at)
+        if s not in (1, -1) or "∞" not in why:
+            continue
+        decided = _judgement(s, show(f.xreplace({x: at})), "point", 1, why)
+        point = (at,)
+        found.append(CriticalPoint(point, region.contains(point) if region else None,
+                                   _no_test(why, f"an end of f's domain: {why}"), decided, why, edge=True))
+    return found
+
+
 def at_edge(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
     """Where a is an edge of f's domain (x^(3/2) at 0: f has no value for x < 0), the sign of f - f(a) on the
     side f has values, from f′'s sign just beside a there: 1 where f rises from a (f ≥ f(a) at every point near
@@ -2752,7 +2782,9 @@ def at_edge(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
     s = rises * side  # rising to the right of a, or falling to its left, leaves f above f(a)
     where = f"{x.name} {'<' if side > 0 else '>'} {show(a)}"
     beside = f"{x.name} just {'above' if side > 0 else 'below'} {show(a)}"
-    return s, f"f has no value for {where}, and f′ is {'positive' if rises > 0 else 'negative'} for {beside}"
+    slope_there = f"f′ is {'positive' if rises > 0 else 'negative'} for {beside}" if limit == 0 else \
+        f"f′ is {show(limit)} from the {'right' if side > 0 else 'left'}"
+    return s, f"f has no value for {where}, and {slope_there}"
 
 
 def _sign_beside(slope: Expr, x: sympy.Symbol, a: Expr, side: int) -> int | None:
