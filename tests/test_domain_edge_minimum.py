@@ -54,7 +54,7 @@ def test_the_end_of_root_x_is_a_critical_minimum(capsys):
 
 def test_the_steps_say_the_end_is_critical_though_f_prime_is_never_0(capsys):
     steps = _solve(capsys, "critical", "sqrt(x)", "--steps")
-    assert steps[-5:-3] == [
+    assert steps[-6:-4] == [
         "3. f′ = 1/(2√x) is never 0: no point where it has a value is critical.",
         f"4. x = 0, an end of f's domain: {ROOT_END}, so f′ has no value there, and f has a local minimum there: "
         "a critical point.",
