@@ -4,6 +4,9 @@ y², in two (finding 306)."""
 
 from __future__ import annotations
 
+from pack_files import pack_file
+
+from tutor import packs
 from tutor.cli import main
 
 EDGE = "f has no value for x < 0, and f′ is positive for x just above 0"
@@ -67,3 +70,16 @@ def test_minimize_no_longer_says_no_minimum_where_f_is_least_at_an_end(capsys):
         "minimum: f(0) = 0",
         "note: this minimum is only local: f decreases without bound",
     ]
+
+
+def test_a_student_missing_the_end_is_told_why_it_is_critical(tmp_path, capsys):
+    path = pack_file(tmp_path, '{id: r, kind: critical_points, function: "sqrt(x)"}')
+    assert main(["check", "--exercise", f"{path}:r", "--", "none"]) != 0
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "incorrect",
+        f"It looks like you missed x = 0: {ROOT_END}, so f′ has no value there, but f has a local minimum at this "
+        "end of its domain, and that makes it a critical point too.",
+    ]
+    assert packs.load(path).exercise("r").variant().hints()[1] == (
+        "Factor f′(x); a product is zero when one of its factors is. Look too where f′(x) has no value (an end of "
+        "the domain): there f's values on the side where it has them tell whether it is a local minimum or maximum.")

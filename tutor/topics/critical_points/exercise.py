@@ -290,6 +290,10 @@ class CriticalPoints(FunctionProblem):
         shape = shapes([p for p in self._listed if p.point not in cornered])
         if not shape:
             return ""
+        if self.one and shape == "an end of the domain":  # √x at 0: no slope from the left to compare
+            x = self.variables[0]
+            return f" Look too where {self.name}′({x}) has no value ({shape}): there {self.name}'s values on the " \
+                "side where it has them tell whether it is a local minimum or maximum."
         if self.one:
             x = self.variables[0]
             return f" Look too where {self.name}′({x}) has no value ({shape}): there its slopes from the left and " \
