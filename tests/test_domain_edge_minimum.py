@@ -4,6 +4,7 @@ y², in two (finding 306)."""
 
 from __future__ import annotations
 
+import pytest
 from pack_files import pack_file
 
 from tutor import packs
@@ -83,3 +84,23 @@ def test_a_student_missing_the_end_is_told_why_it_is_critical(tmp_path, capsys):
     assert packs.load(path).exercise("r").variant().hints()[1] == (
         "Factor f′(x); a product is zero when one of its factors is. Look too where f′(x) has no value (an end of "
         "the domain): there f's values on the side where it has them tell whether it is a local minimum or maximum.")
+
+
+@pytest.mark.parametrize("function, answer", [
+    ("sqrt(x)", "x = 0"),
+    ("sqrt(x^2 - 1)", "x = -1, x = 1"),
+    ("sqrt(x) + y^2", "(0, 0)"),
+])
+def test_a_local_minima_exercise_keys_the_ends_where_f_is_least(tmp_path, capsys, function, answer):
+    # once refused as "can't tell whether f has one at x = 0, where f′ has no value": f's values there tell
+    path = pack_file(tmp_path, f"{{id: m, kind: local_minima, function: '{function}'}}")
+    assert main(["pack", "validate", str(path)]) == 0
+    assert main(["check", "--exercise", f"{path}:m", "--", answer]) == 0
+
+
+def test_the_gap_beside_an_end_is_said_as_it_is(capsys):
+    assert _solve(capsys, "critical", "sqrt(x^2 - 1)")[2:] == [
+        "  x = -1  minimum (f = 0 there and f ≥ 0 near it (f has no value for -1 < x < 1, and f′ is -∞ from the "
+        "left))",
+        "  x = 1   minimum (f = 0 there and f ≥ 0 near it (f has no value for -1 < x < 1, and f′ is ∞ from the right))",
+    ]

@@ -2780,7 +2780,10 @@ def at_edge(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
     if rises is None:
         return None, ""
     s = rises * side  # rising to the right of a, or falling to its left, leaves f above f(a)
-    where = f"{x.name} {'<' if side > 0 else '>'} {show(a)}"
+    # the stretch beside a with no value of f: x < 0 for √x, -1 < x < 1 for √(x² - 1) at either end
+    gap = sympy.Interval.open(-sympy.oo if below.is_empty else below.sup, a) if side > 0 else \
+        sympy.Interval.open(a, sympy.oo if above.is_empty else above.inf)
+    where = interval_text(gap, x.name) if gap.measure.is_finite else f"{x.name} {'<' if side > 0 else '>'} {show(a)}"
     beside = f"{x.name} just {'above' if side > 0 else 'below'} {show(a)}"
     slope_there = f"f′ is {'positive' if rises > 0 else 'negative'} for {beside}" if limit == 0 else \
         f"f′ is {show(limit)} from the {'right' if side > 0 else 'left'}"
