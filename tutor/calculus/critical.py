@@ -130,6 +130,7 @@ class CriticalPoint:
     # why f′ (∇f) has no value here, where it has none ("f′ is -∞ from the left and ∞ from the right"): hints and
     # feedback tell such a point by that, and by f's values near it, not by f′ = 0 or the second-derivative test
     no_slope: str = ""
+    edge: bool = False  # an end of f's domain, where f′ is infinite from the side f has values on (√x at 0)
 
     @property
     def shape(self) -> str:
@@ -137,6 +138,8 @@ class CriticalPoint:
         and differ; "" where f′ (∇f) has a value."""
         if not self.no_slope:
             return ""
+        if self.edge:
+            return "an end of the domain"
         return "a cusp" if "∞" in self.no_slope else "a corner"
 
     @property
@@ -181,10 +184,18 @@ class CriticalSet:
     pieces: tuple[Piece, ...] = ()  # the nature of its points, stretch by stretch, by f's values
     pieces_inside: tuple[Piece, ...] = ()  # the same, cut to the region (when there is one)
     beyond: str = ""  # why f is nowhere below (minima) or above (maxima) its value here, where that is shown
+    # the points of the set where f has no value (the origin of x/y + y/x on x = y): not critical, not f's at all
+    holes: tuple[tuple[Expr, ...], ...] = ()
+    detail: str = ""  # the description without its first clause, for a list that names the set already
 
     @property
     def equations(self) -> tuple[Equation, ...]:
         return (self.equation, *self.also)
+
+    @property
+    def except_holes(self) -> str:
+        """', except (0, 0), where f has no value', said after its equations; '' for a set without holes."""
+        return f", except {and_points(self.holes)}, where f has no value" if self.holes else ""
 
     @property
     def nature(self) -> Nature | None:
@@ -648,6 +659,10 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
         points += [k for k in (_kink(f, syms[0], at, region) for at in level.kinks if at not in flat)
                    if k is not None and k.classification.untested]
         points.sort(key=lambda p: sympy.N(p.point[0]))
+    if len(syms) == 1 and level is None and split is None and not f.has(sympy.Abs, sympy.Max, sympy.Min):
+        # √x at 0: f′ is ∞ there from the one side f has values on, so has none, and f is least there
+        points = sort_exactly([*points, *(e for e in domain_ends(f, syms[0], region)
+                                          if all(e.point != p.point for p in points))], key=lambda p: p.point)
     if len(syms) == 2 and lines is None and not complete and not sets and \
             (f.has(sympy.Max, sympy.Min) or any(a.args[0].has(sympy.Abs) for a in f.atoms(sympy.Abs))):
         # 2max(|x|, |y|) - x²: sympy solves ∇f = 0 in no case, and its corner (0, 0) is no kink line's
@@ -2065,11 +2080,26 @@ def _solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Ex
     undefined = tuple(p for p in found if p not in points)
     curve = None
     if whole:
-        ordered = sorted(distinct, key=sympy.default_sort_key)
+        ordered = _independent(sorted(distinct, key=sympy.default_sort_key), syms)
         curve = _critical_set(tuple(as_equation(c, syms) for c in ordered), syms, f, region)
     if not points and curve is None and not undefined:
         return None
     return Case(conditions, tuple(points), curve, undefined=undefined)
+
+
+def _independent(factors: list[Expr], syms: Sequence[sympy.Symbol]) -> list[Expr]:
+    """Linear factors without those that follow from the ones before (x - 2y + z = 0 from x = y and y = z), so
+    that a line is written with two equations; other factors as they are."""
+    if not all(f.is_polynomial(*syms) and Poly(f, *syms).total_degree() == 1 for f in factors):
+        return factors
+    kept: list[Expr] = []
+    rows: list[list[Expr]] = []
+    for factor in factors:
+        row = [factor.coeff(s) for s in syms] + [factor.as_independent(*syms, as_Add=True)[0]]
+        if sympy.Matrix([*rows, row]).rank() > len(rows):
+            kept.append(factor)
+            rows.append(row)
+    return kept
 
 
 def _solve_apart(factors: Sequence[Expr], syms: Sequence[sympy.Symbol], windows: Sequence[Window]
@@ -2301,20 +2331,62 @@ def _critical_set(equations: tuple[Equation, ...], syms: Sequence[sympy.Symbol],
     inside, extent, variable = region.extent(equations) if region else (None, None, None)
     where = interval_text(extent, variable.name) if inside and extent is not None and variable is not None else ""
     kind = _kind(equations, syms)
-    text = f"Every point of the {kind} {' and '.join(_show(e, syms) for e in equations)} is critical"
+    holes = _holes(f, equations, syms)
+    facts = []
     if value is not None:
-        text += f"; f = {show(value)} all along it"
+        facts.append(f"f = {show(value)} all along it")
     if inside is not None:
-        text += f"; it meets the region where {where}" if inside and where else \
-            ("; it lies inside the region" if inside else "; it lies outside the region")
-    pieces = _pieces(f, equations, syms, value)
+        facts.append(f"it meets the region where {where}" if inside and where else
+                     ("it lies inside the region" if inside else "it lies outside the region"))
+    except_ = f", except {and_points(holes)}, where f has no value," if holes else ""
+    text = "; ".join((f"Every point of the {kind} {' and '.join(_show(e, syms) for e in equations)}{except_} "
+                      "is critical", *facts))
+    detail = "; ".join(facts) or "every point of it is critical"
+    pieces = _pieces(f, equations, syms, value, holes)
     level = through(f, equations[0], syms) if not pieces and len(syms) == 2 and len(equations) == 1 \
         and value is not None else None
     if level is not None:  # not a polynomial, but a function of the quantity the curve is a level of
         pieces = (_level_piece(level, value, syms),)  # type: ignore[arg-type]
+    if not pieces and value is not None and (below := nowhere_below_value(f, syms, value)):
+        # (x - y)² + (y - z)², a line in three variables: a sum of squares, 0 all along it
+        judgement = _judgement(1, show(value), "set", len(syms), below)
+        pieces = (Piece("", None, judgement.nature, judgement.reason),)
     inner = cut(pieces, extent, variable) if inside else ()
     beyond = level.beyond() if level is not None and level.everywhere else ""
-    return CriticalSet(equations[0], inside, text, equations[1:], value, where, kind, pieces, inner, beyond)
+    return CriticalSet(equations[0], inside, text, equations[1:], value, where, kind, pieces, inner, beyond, holes,
+                       detail)
+
+
+def and_points(points: Sequence[tuple[Expr, ...]]) -> str:
+    return " and ".join(show(p) for p in points)
+
+
+def _ratio(f: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, Expr] | None:
+    """f as a numerator and denominator, both polynomials with rational coefficients; None where f is no such
+    ratio."""
+    numerator, denominator = sympy.fraction(sympy.together(f))
+    if rational_polynomial(numerator, syms) is None or rational_polynomial(denominator, syms) is None:
+        return None
+    return numerator, denominator
+
+
+def _holes(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol]) -> tuple[tuple[Expr, ...], ...]:
+    """The points of a line v = (a polynomial in u) where f has no value: where f's denominator is 0 on it. Only
+    for such lines in two variables, where those points are the real roots of one polynomial in u."""
+    if len(syms) != 2 or len(equations) != 1 or not isinstance(equations[0].lhs, sympy.Symbol) \
+            or (ratio := _ratio(f, syms)) is None:
+        return ()
+    (equation,) = equations
+    u = next(s for s in syms if s != equation.lhs)
+    if not equation.rhs.is_polynomial(u) or equation.rhs.free_symbols - {u}:
+        return ()
+    denominator = ratio[1]
+    along = sympy.expand(denominator.xreplace({equation.lhs: equation.rhs}))
+    if not along.free_symbols:
+        return ()
+    points = (tuple(r if v == u else equation.rhs.xreplace({u: r}) for v in syms)
+              for r in sort_exactly(dict.fromkeys(real_roots(Poly(along, u)))))
+    return tuple(p for p in points if not _defined(p, syms, f, ()))
 
 
 def _level_piece(level: Through, value: Expr, syms: Sequence[sympy.Symbol]) -> Piece:
@@ -2378,7 +2450,9 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, leading: bool
     value = f.xreplace(dict(zip(syms, point)))
     one_way: tuple[int, str] | None = None  # a strict extremum along one axis, where nothing else decides
     if len(syms) == 1:
-        s, why = higher_derivatives(f, syms[0], point[0])
+        s, why = at_edge(f, syms[0], point[0])
+        if s is None:
+            s, why = higher_derivatives(f, syms[0], point[0])
         if s is None:  # sin|x| at 0: a corner, where f″ is no number, but f′ has a sign on each side
             s, why = one_sided(f, syms[0], point[0])
         if s is None:  # |x|^(3/2) at 0: f′ → 0 from both sides, f″ → ∞
@@ -2656,6 +2730,66 @@ def one_sided(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
     return (signs[1] if signs[0] != signs[1] else 0), why
 
 
+def domain_ends(f: Expr, x: sympy.Symbol, region: Region | None) -> list[CriticalPoint]:
+    """The ends of f's domain where f has a value and f′ none, infinite from the side f has values on (√x at 0),
+    and f's values there show a local minimum or maximum: critical, as a cusp is."""
+    try:
+        with deadline(SOLVE_SECONDS):
+            domain = continuous_domain(f, x, sympy.S.Reals)
+            ends = domain.boundary.intersect(domain)
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError):
+        return []
+    if not isinstance(ends, sympy.FiniteSet):
+        return []
+    found = []
+    for at in ends:
+        s, why = at_edge(f, x, at)
+        if s not in (1, -1) or "∞" not in why:
+            continue
+        decided = _judgement(s, show(f.xreplace({x: at})), "point", 1, why)
+        point = (at,)
+        found.append(CriticalPoint(point, region.contains(point) if region else None,
+                                   _no_test(why, f"an end of f's domain: {why}"), decided, why, edge=True))
+    return found
+
+
+def at_edge(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
+    """Where a is an edge of f's domain (x^(3/2) at 0: f has no value for x < 0), the sign of f - f(a) on the
+    side f has values, from f′'s sign just beside a there: 1 where f rises from a (f ≥ f(a) at every point near
+    it where f has a value), -1 where it falls; (None, "") where a is no edge or f′'s sign there is not found."""
+    try:
+        with deadline(SOLVE_SECONDS):
+            domain = continuous_domain(f, x, sympy.S.Reals)
+            below = domain.intersect(sympy.Interval.open(-sympy.oo, a))
+            above = domain.intersect(sympy.Interval.open(a, sympy.oo))
+            gap_below = below.is_empty or bool(below.sup < a)
+            gap_above = above.is_empty or bool(above.inf > a)
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError):
+        return None, ""
+    if gap_below == gap_above:  # f has values on both sides of a, or on neither (no point of f's near a)
+        return None, ""
+    side = 1 if gap_below else -1
+    slope = continuous_signs(diff(f, x))
+    try:
+        with deadline(SOLVE_SECONDS):
+            limit = sympy.limit(slope, x, a, "+" if side > 0 else "-")
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, ZeroDivisionError):
+        return None, ""
+    rises = 1 if limit.is_extended_positive else -1 if limit.is_extended_negative else \
+        _sign_beside(slope, x, a, side) if limit == 0 else None
+    if rises is None:
+        return None, ""
+    s = rises * side  # rising to the right of a, or falling to its left, leaves f above f(a)
+    # the stretch beside a with no value of f: x < 0 for √x, -1 < x < 1 for √(x² - 1) at either end
+    gap = sympy.Interval.open(-sympy.oo if below.is_empty else below.sup, a) if side > 0 else \
+        sympy.Interval.open(a, sympy.oo if above.is_empty else above.inf)
+    where = interval_text(gap, x.name) if gap.measure.is_finite else f"{x.name} {'<' if side > 0 else '>'} {show(a)}"
+    beside = f"{x.name} just {'above' if side > 0 else 'below'} {show(a)}"
+    slope_there = f"f′ is {'positive' if rises > 0 else 'negative'} for {beside}" if limit == 0 else \
+        f"f′ is {show(limit)} from the {'right' if side > 0 else 'left'}"
+    return s, f"f has no value for {where}, and {slope_there}"
+
+
 def _sign_beside(slope: Expr, x: sympy.Symbol, a: Expr, side: int) -> int | None:
     """The sign of f′ just beside a, on the side (-1 left, 1 right), where f′ → 0 there: that of the first of
     f′/(x − a)ⁿ, n = 1, 2, 3, with a limit other than 0 there, times the sign of (x − a)ⁿ on that side."""
@@ -2903,14 +3037,22 @@ def _shifted(factor: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) 
 
 
 def _pieces(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol],
-            value: Expr | None) -> tuple[Piece, ...]:
-    """The nature of the points of a critical line (or curve), stretch by stretch, from f's values."""
-    if len(syms) != 2 or len(equations) != 1 or value is None or not value.is_Rational \
-            or rational_polynomial(f, syms) is None:
+            value: Expr | None, holes: Sequence[tuple[Expr, ...]] = ()) -> tuple[Piece, ...]:
+    """The nature of the points of a critical line (or curve), stretch by stretch, from f's values: for f a
+    ratio of polynomials, from the factors of f - value's numerator and denominator (x/y + y/x - 2 =
+    (x - y)²/(xy), ≥ 0 near x = y but at its hole (0, 0), where f has no value and the line has no point)."""
+    if len(syms) != 2 or len(equations) != 1 or value is None or not value.is_Rational:
+        return ()
+    polynomial = rational_polynomial(f, syms) is not None
+    if not polynomial and (not holes or _ratio(f, syms) is None):
         return ()
     (equation,) = equations
-    g = sympy.expand(f - value)
-    constant, pairs = sympy.factor_list(g, *syms)
+    g = sympy.expand(f - value) if polynomial else sympy.cancel(sympy.together(f - value))
+    top, bottom = sympy.fraction(g)
+    constant, pairs = sympy.factor_list(top, *syms)
+    if not polynomial:  # a factor below changes g's sign as one above does: 1/(xy) as xy
+        below, lower = sympy.factor_list(bottom, *syms)
+        constant, pairs = constant / below, pairs + lower
     curve = equation.lhs - equation.rhs
     own = sum(power for factor, power in pairs if sympy.rem(factor, curve, *syms) == 0
               and Poly(factor, *syms).total_degree() == Poly(curve, *syms).total_degree())
@@ -2938,12 +3080,22 @@ def _pieces(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol]
         pieces.append(_piece(u.name, sympy.Interval.open(low, high), s, shown_value))
         if high != sympy.oo:
             point = tuple(high if v == u else equation.rhs.xreplace({u: high}) for v in syms)
+            if point in holes:
+                continue
+            if not polynomial:  # a point of the line where the numerator's other factors are 0: not decided here
+                pieces.append(_piece(u.name, sympy.FiniteSet(high), None, shown_value))
+                continue
             pieces.append(_piece(u.name, sympy.FiniteSet(high), _sign_near(g, syms, point), shown_value))
-    return _merged(pieces)
+    merged = _merged(pieces)
+    # its points but the holes, all of one nature: the whole line, as the holes are said apart
+    gaps = sympy.FiniteSet(*(p[syms.index(u)] for p in holes))
+    return tuple(Piece("", None, p.nature, p.reason) if holes and p.along == sympy.S.Reals - gaps else p
+                 for p in merged)
 
 
 def _piece(variable: str, along: sympy.Set | None, s: int | None, value: str, why: str = "") -> Piece:
-    judgement = _judgement(s, value, "set", 2, why or "from the factors of f - " + value)
+    difference = f"f + {value[1:]}" if value.startswith("-") else f"f - {value}"  # f + 2, not f - -2
+    judgement = _judgement(s, value, "set", 2, why or "from the factors of " + difference)
     return Piece(variable, along, judgement.nature, judgement.reason)
 
 

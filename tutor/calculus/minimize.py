@@ -47,6 +47,7 @@ from .critical import (
     concave_between,
     critical_points,
     cut,
+    domain_ends,
     higher_derivatives,
     nowhere_below,
     nowhere_below_value,
@@ -492,6 +493,9 @@ def _minima(f: Expr, x: sympy.Symbol, slope: Expr, within: sympy.Set
     if zeros is None:
         zeros, complete = _exact_zeros(slope, x), False
     minima = [_local(f, x, z) for z in zeros if _is_minimum(f, x, z, evaluate)] if zeros else []
+    # √x − x at 0: an end of f's domain, where f′ is infinite and f least nearby, is a minimum no zero of f′ shows
+    minima += [_local(f, x, e.point[0]) for e in domain_ends(f, x, None) if e.nature == Nature.MINIMUM
+               and within.contains(e.point[0]) == sympy.true and all(m.point != e.point[0] for m in minima)]
     # f′ = 0 not all solved, or no minimum among its zeros: the critical points, which also look where f′ has
     # no value (a cusp), may still be every one, and exact; where f′ repeats and f drifts, one period's are asked
     # for only where those zeros hold no minimum, as at a corner (|sin x| − x/3 at 0): sin x + x/10's are theirs
@@ -565,7 +569,8 @@ def _all_critical(f: Expr, x: sympy.Symbol, periodic: bool, found: CriticalPoint
     if not all(as_real(p) is not None for p in points):
         return None
     minima = [_local(f, x, p.point[0]) for p in found.points if p.nature == Nature.MINIMUM]
-    zeros = tuple(p for p in points if not no_derivative(f, x.name, p))  # a cusp is no zero of f′
+    # a cusp is no zero of f′, nor an end of f's domain where f′ is infinite (√x at 0)
+    zeros = tuple(p.point[0] for p in found.points if not p.no_slope and not no_derivative(f, x.name, p.point[0]))
     return minima, zeros, not repeats, (), found.windows[0].period if repeats else None
 
 

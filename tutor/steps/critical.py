@@ -63,6 +63,9 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
             substeps.append(_cases(c))
     if c.unsmooth:  # the cone's vertex: ∇f has no value there, f has a minimum
         substeps.append(_unsmooth(c.unsmooth, c.variables))
+    # √x at 0: f′ is ∞ there from the right, and f is least there
+    substeps += [step(Rule.DOMAIN_END, Equation(syms[0], p.point[0]), p.nature, why=p.no_slope)
+                 for p in c.points if p.edge]
     if c.points or not c.level or not c.level.stretches:
         substeps.append(step(Rule.KINK_CANDIDATES if c.minima_only else Rule.CANDIDATES, None,
                              _answer(c.points, c.sets, syms)))
@@ -100,9 +103,11 @@ def _factored(c: CriticalPoints, nonzero: Sequence[tuple[str, Expr]], syms: Sequ
         if sum(1 for m in sympy.Mul.make_args(factored) if m.free_symbols) > 1:  # the lesson's rule is for a
             # product of factors; 0.1(40x³ − 40x + 3) is just the equation to solve
             substeps.append(step(Rule.ZERO_PRODUCT, factored, tuple(as_equation(f, syms) for f in factors), wrt=v))
+    ends = [p for p in c.points if p.edge]
     for (v, g), factors in zip(nonzero, c.factors):
         if not factors:  # eˣ or 1: this equation alone has no solution
-            substeps.append(step(Rule.NEVER_ZERO, g, None, wrt=v, why=_never_zero(g, syms)))
+            rule = Rule.NEVER_ZERO_BUT_ENDS if ends else Rule.NEVER_ZERO  # √x: its end 0 is critical all the same
+            substeps.append(step(rule, g, None, wrt=v, why=_never_zero(g, syms)))
     return substeps
 
 

@@ -67,6 +67,8 @@ class Rule(StepRule):
     FACTOR = "factor"
     ZERO_PRODUCT = "zero_product"
     NEVER_ZERO = "never_zero"
+    NEVER_ZERO_BUT_ENDS = "never_zero_but_ends"
+    DOMAIN_END = "domain_end"
     CASES = "cases"
     ONE_CASE = "one_case"
     CASE_POINT = "case_point"

@@ -70,6 +70,9 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.FACTOR: "Factor {df}: {before} = {after}.",
     Rule.ZERO_PRODUCT: "A product is 0 when one of its factors is: {df} = {before} = 0 when {after:or}.",
     Rule.NEVER_ZERO: "{df} = {before} is {why}: no point is critical.",
+    Rule.NEVER_ZERO_BUT_ENDS: "{df} = {before} is {why}: no point where it has a value is critical.",
+    Rule.DOMAIN_END: ("{before}, an end of f's domain: {why}, so f′ has no value there, and f has a local {after} "
+                      "there: a critical point."),
     Rule.CASES: "{variables:Solve each case:|Take one condition from each equation and solve them together:}",
     Rule.ONE_CASE: "{variables:Solve the equation:|Solve the equations together:}",
     Rule.CASE_POINT: "{before:and}: the point {after}.",

@@ -153,7 +153,7 @@ class CriticalPoints(FunctionProblem):
         if expected is not None:
             return verdict
         if verdict.correct:
-            return self._outside_region(text, verdict)
+            return self._at_hole(text, self._outside_region(text, verdict))
         if verdict.verdict == Judgement.INCORRECT and (beyond := self._outside_window(text, tolerance)):
             return replace(verdict, message=beyond)
         if verdict.verdict != Judgement.INCORRECT or self.one:  # in one variable, x = 2 is the number 2
@@ -192,6 +192,24 @@ class CriticalPoints(FunctionProblem):
                        f"{shown} {'does' if len(outside) == 1 else 'do'} not belong in the answer: "
                        f"{'it lies' if len(outside) == 1 else 'they lie'} outside the region {region.show()}.",
                        verdict.reading, credit=max(0.0, (wanted - len(outside)) / wanted))
+
+    def _at_hole(self, text: str, verdict: Verdict) -> Verdict:
+        """The verdict, unless the answer lists a point of a critical line where f has no value ((0, 0) of x/y +
+        y/x on x = y): the comparison of point sets takes it, as the line's equation holds there, but it is no
+        critical point, nor a point of f at all."""
+        if not verdict.correct:
+            return verdict
+        holes = {h for s in self.solution.sets if s.inside is not False for h in s.holes}
+        listed = [p for p in self._items(text) or () if isinstance(p, tuple) and p in holes]
+        if not listed:
+            return verdict
+        points, lines = self.points_and_lines()
+        wanted = max(len(points) + len(lines), 1)
+        shown = first_of([self.show(p) for p in listed])
+        return Verdict(Judgement.INCORRECT, Note.EXTRA_POINT,
+                       f"{shown} {'does' if len(listed) == 1 else 'do'} not belong in the answer: "
+                       f"{self.name} has no value there.", verdict.reading,
+                       credit=max(0.0, (wanted - len(listed)) / wanted))
 
     def _outside_window(self, text: str, tolerance: Tolerance | None) -> str | None:
         """Where ∇f repeats and the answer gives a critical point a period on, outside the window asked (π of
@@ -272,6 +290,10 @@ class CriticalPoints(FunctionProblem):
         shape = shapes([p for p in self._listed if p.point not in cornered])
         if not shape:
             return ""
+        if self.one and shape == "an end of the domain":  # √x at 0: no slope from the left to compare
+            x = self.variables[0]
+            return f" Look too where {self.name}′({x}) has no value ({shape}): there {self.name}'s values on the " \
+                "side where it has them tell whether it is a local minimum or maximum."
         if self.one:
             x = self.variables[0]
             return f" Look too where {self.name}′({x}) has no value ({shape}): there its slopes from the left and " \

@@ -222,6 +222,10 @@ def _corner(problem: CriticalPoints, point: Point | Equation) -> str:
         return ""
     if len(problem.variables) > 1:
         return _critical_without_gradient(problem, point)
+    end = next((p for p in problem.solution.points if p.point == point and p.edge), None)
+    if end is not None:  # √x at 0: no slope from the left to change sign from, and f's values decide
+        return f"{end.no_slope}, so {problem.name}′ has no value there, but {problem.name} has a local {end.nature} " \
+               "at this end of its domain"
     # max(x², 2x) as (x² + 2x + |x² - 2x|)/2, whose one-sided slopes at a corner are known
     # what keys it is that f′ changes sign there (the prompt's rule), not that f′ has no value (x^(1/3) at 0)
     said = no_derivative(with_abs(problem.function), problem.variables[0], point[0]).partition(": ")[2]

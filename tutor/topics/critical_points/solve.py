@@ -112,14 +112,14 @@ def found_lines(found: Found, names: Sequence[str], points_title: str, sets_titl
     if found.sets:
         lines.append(sets_title if found.points or inside is None else points_title)
     for s in found.sets:
-        lines.append(f"  {', '.join(show(e, names) for e in s.equations)}: {_set_text(s, inside)}")
+        lines.append(f"  {', '.join(show(e, names) for e in s.equations)}{s.except_holes}: {_set_text(s, inside)}")
     return lines
 
 
 def _set_text(s: CriticalSet, inside: bool | None) -> str:
     pieces = s.pieces_inside if inside else s.pieces
-    if inside is False or not pieces:
-        return s.description
+    if inside is False or not pieces:  # the equations are said before it
+        return s.detail or s.description
     value = f"f = {show(s.value)} all along it; " if s.value is not None else ""
     natures = "; ".join(f"{PLURALS[p.nature]} {where(p)}" for p in pieces)
     return value + natures

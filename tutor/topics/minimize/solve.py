@@ -13,7 +13,7 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import Nature, Region, SolveError
 from ...calculus.common import real_powers
-from ...calculus.critical import Family, cut
+from ...calculus.critical import Family, cut, domain_ends
 from ...calculus.kinks import Flat, between_text, evened, least_text, with_abs
 from ...calculus.minimize import (
     AtEdge,
@@ -68,6 +68,9 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         slope = f"f′({x}) = {show(result.derivative, names)}; the minimum is at {kind}, not where f′ = 0 ({corner})"
         if result.level:  # min(|x|, 1): f′ = 0 all along x < -1 and x > 1 all the same
             slope += f"; f′ = 0 at {level}"
+    elif end := _domain_end(f, x, result):  # √x: least at 0, where f′ is ∞, as f has no value left of it
+        slope = f"f′({x}) = {show(result.derivative, names)}; the minimum is at an end of f's domain, not where " \
+                f"f′ = 0 ({end})"
     elif len(result.zeros) > 1:  # every zero found, not the minimum's alone (x⁴ − 3x² + x has three)
         slope += and_list([f"{x} = {show(z)}{approx(z)}" + (f" ({known_name(z)})" if known_name(z) else "")
                            for z in result.zeros])
@@ -457,9 +460,20 @@ def boundary_line(boundary: OnBoundary) -> str:
     return f"least in the region: f{at} = {value}, on {edges}"
 
 
+def _domain_end(f: Expr, x: str, result: calculus.Minimum) -> str:
+    """Why the minimum is at an end of f's domain where f′ has no value (√x at 0: f has no value for x < 0, and
+    f′ is ∞ from the right); "" where it is not at one."""
+    if not result.exact:
+        return ""
+    ends = {e.point[0]: e.no_slope for e in domain_ends(real_powers(f), symbol(x), None)}
+    lowest = [m.point for m in result.lowest] if result.tied else [result.point]
+    # (x − 1)²√x, as low at 1, where f′ = 0, as at its end 0: said as for any tie
+    return ends[lowest[0]] if all(p in ends for p in lowest) else ""
+
+
 def where(s: calculus.CriticalSet, names: Sequence[str]) -> str:
     """The equations of a critical set: x² + y² = 1."""
-    return " and ".join(show(e, names) for e in s.equations)
+    return " and ".join(show(e, names) for e in s.equations) + s.except_holes
 
 
 def _others(result: calculus.LocalMinima, names: tuple[str, ...], window: Region | None) -> list[str]:
