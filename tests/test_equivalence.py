@@ -385,6 +385,8 @@ def test_an_equation_message_names_a_point_where_one_holds_and_the_other_does_no
     ("e^x = 2", "x = ln(2)"), ("x = ln 2", "e^x = 2"), ("e^x = 1", "x = 0"), ("sqrt(x) = 2", "x = 4"),
     ("x^2 = 1", "|x| = 1"), ("x = 2 + sqrt(x)", "x = 4"), ("x = 4", "x = sqrt(x) + 2"),
     ("x^(1/3) = -2", "x = -8"),
+    # finding 320: solveset lists 0 for x√(x - 1) = 0, where √(x - 1) has no real value: no solution
+    ("x sqrt(x-1) = 0", "x = 1"), ("(x+1)sqrt(x) = 0", "x = 0"),
 ])
 def test_equations_in_one_variable_solved_exactly_over_the_reals_are_equivalent(answer, expected):
     # finding 304: solved exactly over the reals (x = √x + 2 holds at x = 4 only: √x = -1 is no root)
@@ -400,6 +402,7 @@ def test_equations_in_one_variable_solved_exactly_over_the_reals_are_equivalent(
     ("e^x = 3", "x = ln 2", "Your equation holds at x = ln(3), but the correct one does not."),
     ("x = ln 2", "e^x = 3", "Your equation holds at x = ln(2), but the correct one does not."),
     ("|x| = 1", "x = -1", "Your equation holds at x = 1, but the correct one does not."),
+    ("x sqrt(x-1) = 0", "x(x-1) = 0", "The correct equation holds at x = 0, but yours does not."),
     # solveset gives (1 - √5)/2 too, where ln x is not real: such a set is not trusted
     ("ln(x) + ln(x - 1) = 0", "x^2 - x - 1 = 0",
      "Your equation is not equivalent to the correct one: it is not the correct one rearranged, "

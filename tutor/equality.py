@@ -565,9 +565,10 @@ def _solution_factors(expr: Expr, variable: sympy.Symbol) -> frozenset[Expr] | N
 
 def real_solution_set(expr: Expr, variable: sympy.Symbol, work: int) -> frozenset[Expr] | None:
     """The real solutions of expr = 0 in one variable, when sympy's solveset finds finitely many within
-    `work` of its function calls and each is checked: a real number at which every part of `expr` is real
-    (solveset gives (1 - √5)/2 for ln x + ln(x - 1) = 0, where ln x is not) and `expr` is 0. None when
-    they can't be found so (sin x = 0, x = e^(-x), a decimal, a check that can't be made)."""
+    `work` of its function calls, each checked: a real number at which every part of `expr` is real and
+    `expr` is 0. One where a part has no real value is none (solveset gives 0 for x√(x - 1) = 0, where
+    √(x - 1) is √-1, and (1 - √5)/2 for ln x + ln(x - 1) = 0, where ln x has none). None when they can't be
+    found so (sin x = 0, x = e^(-x), a decimal, a check that can't be made)."""
     if expr.has(sympy.Float) or not _small(expr) or expr.free_symbols != {variable}:
         return None
     try:
@@ -578,15 +579,22 @@ def real_solution_set(expr: Expr, variable: sympy.Symbol, work: int) -> frozense
                 return frozenset()
             if not isinstance(found, sympy.FiniteSet):
                 return None
+            kept = []
             for value in found:
                 if value.free_symbols or value.is_real is not True:
                     return None
-                there = fresh.subs(variable, value)
-                if any(part.is_extended_real is not True for part in sympy.preorder_traversal(there)):
+                # each part of expr at the value, not what sympy leaves of expr there: x√(x - 1) at 0 is 0·i, made 0
+                real = {part.subs(variable, value).is_extended_real
+                        for part in sympy.preorder_traversal(fresh) if part.free_symbols}
+                if False in real:
+                    continue
+                if None in real:
                     return None
+                there = fresh.subs(variable, value)
                 if there != 0 and sympy.simplify(there) != 0:
                     return None
-            return frozenset(found)
+                kept.append(value)
+            return frozenset(kept)
     except OutOfTime:
         return None
     except (TypeError, ValueError, ArithmeticError, RecursionError, NotImplementedError, sympy.PolynomialError):
