@@ -240,3 +240,10 @@ def test_a_global_minimum_shown_by_fs_ends_can_be_asked_for(tmp_path, capsys):
     assert capsys.readouterr().out.count("exercise 'g'") == 0
     assert main(["check", "--exercise", f"{path}:g", "--", "-1"]) == 0
     assert capsys.readouterr().out.startswith("correct\n")
+
+
+@pytest.mark.parametrize("function", ["ln(abs(x))", "x^2/2 + ln(abs(x))"])
+def test_a_pole_where_the_slope_changes_sign_is_no_minimum(capsys, function):
+    # finding 328: x = 0 was taken as a minimum with the value zoo, and printing its "≈" crashed (exit 70)
+    summary, _ = _solve(capsys, "minimize", function)
+    assert summary[1].startswith("no local minimum: ")

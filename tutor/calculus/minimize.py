@@ -285,6 +285,8 @@ def _minimum(f: Expr, name: str, within: sympy.Set | None, notation: Notation) -
         return periodic
     else:
         minima, zeros, complete, verified, repeats = _minima(f, x, slope, within or sympy.S.Reals)
+    # ln|x| at 0, where f′ = 1/x changes sign: f has no value there, so no minimum (its value was zoo)
+    minima = [m for m in minima if m.value.is_finite is not False and m.value.is_extended_real is not False]
     best = _least(minima, name, slope)
     # f″ > 0 shows f's one minimum global at once, where sympy's limits at ±∞ and a grid's search take long (eˣ − 4x);
     # a polynomial's own test (its leading term) is quick
