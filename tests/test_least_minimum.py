@@ -247,3 +247,15 @@ def test_a_pole_where_the_slope_changes_sign_is_no_minimum(capsys, function):
     # finding 328: x = 0 was taken as a minimum with the value zoo, and printing its "≈" crashed (exit 70)
     summary, _ = _solve(capsys, "minimize", function)
     assert summary[1].startswith("no local minimum: ")
+
+
+@pytest.mark.parametrize("function, lines", [
+    # finding 327: the pole was a critical point, "minimum (f = zoo there and f ≥ zoo near it …)"
+    ("ln(abs(x))", ["no critical points: f′ is never 0"]),
+    ("1/abs(x)", ["no critical points: f′ is never 0"]),
+    ("x^2 - ln(abs(x))", ["critical points:", "  x = -√2/2 ≈ -0.707107  minimum (f″ = 4 > 0)",
+                          "  x = √2/2 ≈ 0.707107    minimum (f″ = 4 > 0)"]),
+])
+def test_a_pole_is_no_critical_point(capsys, function, lines):
+    summary, _ = _solve(capsys, "critical", function)
+    assert summary[1:] == lines

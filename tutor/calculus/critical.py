@@ -1802,6 +1802,9 @@ def _kink(f: Expr, x: sympy.Symbol, at: Expr, region: Region | None) -> Critical
     """A kink where f′'s sign changes (a corner: sin|x| at 0, f′ -1 from the left and 1 from the right),
     decided by those signs; one where f′ → 0 from both sides, as a zero of f′; None where f′ keeps one sign
     across it (no extremum, and f′ is not 0 there)."""
+    value = f.xreplace({x: at})
+    if value.has(sympy.zoo, sympy.nan) or value.is_finite is False or value.is_extended_real is False:
+        return None  # ln|x| or 1/|x| at 0: f has no value there, so no point of f's is critical there
     s, why = one_sided(f, x, at)
     point = (at,)
     inside = region.contains(point) if region else None
