@@ -4,21 +4,30 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import threading
 from collections.abc import Iterator
 
 
 @contextlib.contextmanager
 def uninterrupted() -> Iterator[None]:
-    """Ctrl-C held back until the block is done, then raised as KeyboardInterrupt: a write cut off between
-    its commit and its bookkeeping would be done twice, and a library cut off half-way through its import
-    stays half there (the next picture of the session failed inside matplotlib). Where signals can't be
-    held back (another thread, another system), the block runs as it is."""
+    """Ctrl-C held back until the block is done, then handed to the handler it would have met: a write cut off
+    between its commit and its bookkeeping would be done twice, and a library cut off half-way through its
+    import stays half there (the next picture of the session failed inside matplotlib). The handler is
+    replaced for the block, not the signal blocked: a process-directed SIGINT may reach any thread of the
+    process (a thread the signal was not blocked in, as pytest-xdist's), while Python runs every handler in
+    the main thread. Where handlers can't be set (another thread), the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
     try:
-        before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    except (AttributeError, ValueError, OSError):
+        before = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(signum))
+    except (ValueError, OSError):
         yield
         return
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        signal.signal(signal.SIGINT, before)
+        if caught:
+            signal.raise_signal(signal.SIGINT)  # to the handler restored: KeyboardInterrupt, by default
