@@ -185,13 +185,8 @@ class CriticalPoints(FunctionProblem):
             return verdict
         if not outside:
             return verdict
-        points, lines = self.points_and_lines()
-        wanted = max(len(points) + len(lines), 1)
-        shown = first_of([self.show(p) for p in outside])
-        return Verdict(Judgement.INCORRECT, Note.EXTRA_POINT,
-                       f"{shown} {'does' if len(outside) == 1 else 'do'} not belong in the answer: "
-                       f"{'it lies' if len(outside) == 1 else 'they lie'} outside the region {region.show()}.",
-                       verdict.reading, credit=max(0.0, (wanted - len(outside)) / wanted))
+        return self._not_belonging(outside, f"{'it lies' if len(outside) == 1 else 'they lie'} outside the region "
+                                            f"{region.show()}", verdict)
 
     def _at_hole(self, text: str, verdict: Verdict) -> Verdict:
         """The verdict, unless the answer lists a point of a critical line where f has no value ((0, 0) of x/y +
@@ -203,13 +198,17 @@ class CriticalPoints(FunctionProblem):
         listed = [p for p in self._items(text) or () if isinstance(p, tuple) and p in holes]
         if not listed:
             return verdict
+        return self._not_belonging(listed, f"{self.name} has no value there", verdict)
+
+    def _not_belonging(self, listed: Sequence[tuple], why: str, verdict: Verdict) -> Verdict:
+        """Incorrect for points listed that are none of the answer's, and why; credit for the share of the
+        points and lines asked for that the extra ones leave."""
         points, lines = self.points_and_lines()
         wanted = max(len(points) + len(lines), 1)
         shown = first_of([self.show(p) for p in listed])
         return Verdict(Judgement.INCORRECT, Note.EXTRA_POINT,
-                       f"{shown} {'does' if len(listed) == 1 else 'do'} not belong in the answer: "
-                       f"{self.name} has no value there.", verdict.reading,
-                       credit=max(0.0, (wanted - len(listed)) / wanted))
+                       f"{shown} {'does' if len(listed) == 1 else 'do'} not belong in the answer: {why}.",
+                       verdict.reading, credit=max(0.0, (wanted - len(listed)) / wanted))
 
     def _outside_window(self, text: str, tolerance: Tolerance | None) -> str | None:
         """Where ∇f repeats and the answer gives a critical point a period on, outside the window asked (π of
