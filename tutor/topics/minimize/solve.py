@@ -292,8 +292,7 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
     if window is not None:
         lines.append(f"region: {window.show()}")
     # (x + y)² on 1 ≤ x ≤ 2, 1 ≤ y ≤ 2: its line of minima x = -y misses the region
-    missing = [f"  minima all along {where(s, names)}" + (f", f = {show(s.value)}" if s.value is not None else "")
-               for s in result.sets if window is not None and s.inside is False]
+    missing = [f"  {_minima_along(s, names)}" for s in result.sets if window is not None and s.inside is False]
     for title, keep in (("local minima" + (" in the region" if window else "") + ":", True),
                         ("outside the region:", False)):
         chosen = [(point, value) for point, value, inside in rows if inside == keep]
@@ -405,6 +404,13 @@ def _least_outside(result: calculus.LocalMinima, window: Region, names: Sequence
     return [first] * bool(first) + [outside]
 
 
+def _minima_along(s: calculus.CriticalSet, names: Sequence[str]) -> str:
+    """'minima all along x = -y, f = 0'; 'minima along x = y where 0 ≤ y ≤ 2, f = 0' where the region cuts it."""
+    cut = _cut_to(s)
+    along = f"minima along {where(s, names)}{cut}" if cut else f"minima all along {where(s, names)}"
+    return along + (f", f = {show(s.value)}" if s.value is not None else "")
+
+
 def _cut_to(s: calculus.CriticalSet) -> str:
     """' where 0 ≤ y ≤ 2': the part of a set in the region, where the region cuts it; nothing elsewhere."""
     return f" where {s.where}" if s.inside and s.where else ""
@@ -482,8 +488,7 @@ def _others(result: calculus.LocalMinima, names: tuple[str, ...], window: Region
     def near(s: calculus.CriticalSet) -> bool:
         return window is None or s.inside is not False
 
-    lines = [(f"minima along {where(s, names)}{_cut_to(s)}" if _cut_to(s) else f"minima all along {where(s, names)}")
-             + (f", f = {show(s.value)}" if s.value is not None else "") for s in result.sets if near(s)]
+    lines = [_minima_along(s, names) for s in result.sets if near(s)]
     lines += [f"{show(p.point)} is a critical point the test does not decide: it may be a local minimum"
               for p in result.undecided if window is None or window.contains(p.point)]
     for s in result.unsettled:
