@@ -10,6 +10,7 @@ enough to see the difference, and echoes numbers as the student typed them.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -984,8 +985,10 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if same.status.equal:
         return Outcome.right(Note.NUMERIC if same.status is Status.NUMERIC else Note.EQUAL)
     reference = _reference(a, e, names)
+    # the search for a point where one holds and the other not, made once, if at all: two steps below may ask
+    witness = functools.cache(functools.partial(_witness, a, e, names))
     if reference is None:
-        return _not_equivalent(a, e, names)
+        return _not_equivalent(names, witness)
     a_there, e_there = reference
     # a = c·e for one constant c: a·e(q) = e·a(q) everywhere, for the reference point q
     judgement = judge(a * e_there, e * a_there, names, ctx.limits.symbolic_work)
@@ -994,7 +997,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if len(names) == 1 and judgement.status is not Status.UNDECIDED and same_real_solutions(
             a, e, symbol(names[0]), ctx.limits.symbolic_work):
         return Outcome.right()
-    solutions = _solution_sets(a, e, names, ctx) if len(names) == 1 else None
+    solutions = _solution_sets(a, e, names, ctx, witness) if len(names) == 1 else None
     # eˣ = 2 and x = ln 2; not two equations with no real solution (eˣ = 0 and eˣ + 10⁻⁷ = 0), which the
     # student found none of: those are compared as written
     if solutions is not None and solutions[0] == solutions[1] and solutions[0]:
@@ -1003,19 +1006,20 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
     if _same_once_cleared(a, e, names, ctx):
         return Outcome.right()
-    return _not_equivalent(a, e, names, solutions)
+    return _not_equivalent(names, witness, solutions)
 
 
 Solutions = tuple[frozenset[Expr], frozenset[Expr]]
 
 
-def _solution_sets(a: Expr, e: Expr, names: Sequence[str], ctx: Context) -> Solutions | None:
+def _solution_sets(a: Expr, e: Expr, names: Sequence[str], ctx: Context,
+                   witness: Callable[[], Outcome | None]) -> Solutions | None:
     """The real solutions of a = 0 and of e = 0, where both are found exactly (tutor.equality.real_solution_set)
     and no point the search finds holds one and not the other (a check on solveset's completeness)."""
     variable = symbol(names[0])
     mine = real_solution_set(a, variable, ctx.limits.symbolic_work)
     theirs = real_solution_set(e, variable, ctx.limits.symbolic_work) if mine is not None else None
-    if mine is None or theirs is None or _witness(a, e, names) is not None:
+    if mine is None or theirs is None or witness() is not None:
         return None
     return mine, theirs
 
@@ -1073,13 +1077,13 @@ def _reference(a: Expr, e: Expr, names: Sequence[str]) -> tuple[Expr, Expr] | No
     return None
 
 
-def _not_equivalent(a: Expr, e: Expr, names: Sequence[str],
+def _not_equivalent(names: Sequence[str], witness: Callable[[], Outcome | None],
                     solutions: Solutions | None = None) -> Outcome:
     """Name a point where one equation holds and the other does not: one found on the search lines, or else
     one of the exact real solutions of one equation that the other lacks."""
-    witness = _witness(a, e, names)
-    if witness is not None:
-        return witness
+    found = witness()
+    if found is not None:
+        return found
     if solutions is not None:
         mine, theirs = solutions
         for extra, sentence in ((mine - theirs, "Your equation holds at {}, but the correct one does not."),
