@@ -477,9 +477,10 @@ def _domain_end(f: Expr, x: str, result: calculus.Minimum) -> str:
     return ends[lowest[0]] if all(p in ends for p in lowest) else ""
 
 
-def where(s: calculus.CriticalSet, names: Sequence[str]) -> str:
-    """The equations of a critical set: x² + y² = 1."""
-    return " and ".join(show(e, names) for e in s.equations) + s.except_holes
+def where(s: calculus.CriticalSet, names: Sequence[str], stretch: bool = False) -> str:
+    """The equations of a critical set: x² + y² = 1. Before a stretch of it (where 1 < x), without the part where
+    f has a value (0 < x on y = 0 of y² ln x): the stretch lies in it."""
+    return " and ".join(show(e, names) for e in s.equations) + ("" if stretch and s.defined else s.except_holes)
 
 
 def _others(result: calculus.LocalMinima, names: tuple[str, ...], window: Region | None) -> list[str]:
@@ -499,8 +500,10 @@ def _others(result: calculus.LocalMinima, names: tuple[str, ...], window: Region
                              "it may hold minima")
             continue
         value = f", f = {show(s.value)}" if s.value is not None else ""
-        lines += [f"minima along {where(s, names)}{_stretch(p)}{value}" for p in pieces if p.nature == Nature.MINIMUM]
-        lines += [f"{where(s, names)}{_stretch(p)}: critical points the tutor does not decide, which may be minima"
+        lines += [f"minima along {where(s, names, p.along is not None)}{_stretch(p)}{value}" for p in pieces
+                  if p.nature == Nature.MINIMUM]
+        lines += [f"{where(s, names, p.along is not None)}{_stretch(p)}: critical points the tutor does not decide, "
+                  "which may be minima"
                   for p in pieces if p.nature in (Nature.INCONCLUSIVE, Nature.UNDECIDED)]
     return lines
 
