@@ -2893,6 +2893,22 @@ def at_edge(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
     return s, f"f has no value for {where}, and {slope_there}"
 
 
+def sign_beside(slope: Expr, x: sympy.Symbol, a: Expr, side: int, limit_first: bool = False) -> int | None:
+    """The sign of f′ just beside a, on the side (-1 left, 1 right); with limit_first, that of its limit there,
+    where it is not 0 (2x + 2/x at 0: -∞ from the left)."""
+    if limit_first:
+        try:
+            with deadline(SOLVE_SECONDS):
+                limit = sympy.limit(slope, x, a, "-" if side < 0 else "+")
+        except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, ZeroDivisionError):
+            return None
+        if limit.is_extended_positive or limit.is_extended_negative:
+            return 1 if limit.is_extended_positive else -1
+        if limit != 0:
+            return None
+    return _sign_beside(slope, x, a, side)
+
+
 def _sign_beside(slope: Expr, x: sympy.Symbol, a: Expr, side: int) -> int | None:
     """The sign of f′ just beside a, on the side (-1 left, 1 right), where f′ → 0 there: that of the first of
     f′/(x − a)ⁿ, n = 1, 2, 3, with a limit other than 0 there, times the sign of (x − a)ⁿ on that side."""

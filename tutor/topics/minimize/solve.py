@@ -24,6 +24,7 @@ from ...calculus.minimize import (
     known_name,
     least_at_edge,
     least_on_boundary,
+    never_rises,
     said_outside,
 )
 from ...calculus.partials import no_derivative
@@ -188,7 +189,7 @@ def _none(f: Expr, names: tuple[str, ...], window: Region | None, none: NoMinimu
     from .steps import no_minimum_steps
     x = none.variable
     lines = [header(f, names)] + ([f"region: {window.show()}"] if window is not None else []) + [
-        f"no local minimum: f′({x}) = {show(none.slope, names)} never changes from negative to positive"]
+        f"no local minimum: f′({x}) = {show(none.slope, names)} {never_rises(f, x, none.slope)}"]
     # x³ on -1 ≤ x ≤ 1: no local minimum, but a least value in the region, at its edge
     edge = least_at_edge(f, x, window.extent(())[1], ()) if window is not None else None
     if edge is not None:
