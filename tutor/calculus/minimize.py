@@ -933,7 +933,8 @@ def _globally(f: Expr, x: sympy.Symbol, best: LocalMinimum) -> tuple[bool | None
         return False, UNBOUNDED, None
     smaller = _smaller(f, x, best.point)
     if smaller is None:
-        return None, "", None
+        pole = _falls_at_pole(f, x)  # x² + 1/(x² − 4) near 2: below the grid's reach, -21 at 1.99
+        return (False, pole, None) if pole else (None, "", None)
     lowest, least = smaller
     return False, f"{SMALLER}f({show(sympy.Float(lowest))}) ≈ {show(sympy.Float(least))}", sympy.Float(lowest)
 
@@ -948,6 +949,25 @@ def _falls(f: Expr, x: sympy.Symbol) -> bool:
     all along a ray: x^(2/3) − x/100 does past its maximum at 8000000/27, far beyond any grid. False where
     it can't be told in its budget."""
     return -sympy.oo in _ends(f, x).values()
+
+
+def _falls_at_pole(f: Expr, x: sympy.Symbol) -> str:
+    """'f → -∞ as x → 2 from the left' where f falls without bound beside one of the finitely many points where it
+    has no value, shown by sympy's one-sided limit there; "" where none is found in the budget."""
+    try:
+        with deadline(SOLVE_SECONDS), counted(FALL_CALLS):
+            gaps = sympy.S.Reals - continuous_domain(
+                f.replace(lambda e: isinstance(e, sympy.sign), lambda e: sympy.Integer(1)), x, sympy.S.Reals)
+            if not isinstance(gaps, sympy.FiniteSet):
+                return ""
+            for a in sort_exactly(gaps):
+                for side, said in (("-", "left"), ("+", "right")):
+                    if sympy.limit(f, x, a, side) == -sympy.oo:
+                        return f"f → -∞ as {x.name} → {show(a)} from the {said}"
+    except (OutOfTime, NotImplementedError, ValueError, TypeError, AttributeError, sympy.PolynomialError,
+            ZeroDivisionError):
+        pass
+    return ""
 
 
 @metered_cache(64)
