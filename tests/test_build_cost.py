@@ -292,7 +292,9 @@ def globally_as_it_was(f: sympy.Expr, least: minimize_module.LocalMinimum) -> tu
     if lowest is not None and here is not None and value < here - 1e-9 * (1 + abs(here)):
         return False, (f"this minimum is only local: f is smaller elsewhere, "
                        f"for example f({show(sympy.Float(lowest))}) ≈ {show(sympy.Float(value))}")
-    return None, ""
+    # a pole where f falls to -∞, by an exact one-sided limit, where the grid shows nothing lower (finding 326)
+    pole = minimize_module._falls_at_pole(f, x)
+    return (False, f"this minimum is only local: {pole}") if pole else (None, "")
 
 
 def at(point: sympy.Expr) -> minimize_module.LocalMinimum:

@@ -179,3 +179,21 @@ def test_a_least_only_local_keeps_the_note_that_critical_points_may_be_missing(c
         "local minima:", "  (0, 0): f = 0", "the least: f(0, 0) = 0; it is not the global minimum",
         "note: the tutor could not solve every case of ∇f = 0 exactly, so some critical points may be missing; this "
         "minimum is only local: f is smaller elsewhere, for example f(0, -9800) ≈ -9.22751e11"]
+
+
+@pytest.mark.parametrize("function, said", [
+    ("x^2 + ln(x^2)/10", "f′(x) = 2x + 1/(5x) changes from negative to positive only where f has no value: at x = 0, "
+                         "where f → -∞"),
+    ("ln(x^2) + x^2", "f′(x) = 2x + 2/x changes from negative to positive only where f has no value: at x = 0, "
+                      "where f → -∞"),
+    ("x^2 + e^(-1/x^2) - 1", "f′(x) = 2 e^(-1/x²)/x³ + 2x changes from negative to positive only where f has no "
+                             "value: at x = 0, where f → -1"),
+    # near misses: f′ < 0 on both sides of the pole, so it never changes so; ln x: no sign beyond its domain's end
+    ("1/x", "f′(x) = -1/x² never changes from negative to positive"),
+    ("ln(x)", "f′(x) = 1/x never changes from negative to positive where f has a value"),
+])
+def test_a_slope_that_rises_only_across_a_pole_is_said_so(capsys, function, said):
+    # f′ < 0 left of 0 and > 0 right of it: "never changes from negative to positive" would be false (finding 335)
+    lines, steps = _solve(capsys, "minimize", function, "--steps")
+    assert lines[1:] == [f"no local minimum: {said}"]
+    assert steps[-1].endswith(f". {said}, so f has no local minimum.")

@@ -187,6 +187,8 @@ class CriticalSet:
     # the points of the set where f has no value (the origin of x/y + y/x on x = y): not critical, not f's at all
     holes: tuple[tuple[Expr, ...], ...] = ()
     detail: str = ""  # the description without its first clause, for a list that names the set already
+    # the part of a line where f has a value, like 0 < x on y = 0 of y² ln x, said where it is not all of the line
+    defined: str = ""
 
     @property
     def equations(self) -> tuple[Equation, ...]:
@@ -195,6 +197,8 @@ class CriticalSet:
     @property
     def except_holes(self) -> str:
         """', except (0, 0), where f has no value', said after its equations; '' for a set without holes."""
+        if self.defined:
+            return f" where {self.defined} (f has no value elsewhere on it)"
         return f", except {and_points(self.holes)}, where f has no value" if self.holes else ""
 
     @property
@@ -2335,6 +2339,7 @@ def _critical_set(equations: tuple[Equation, ...], syms: Sequence[sympy.Symbol],
     where = interval_text(extent, variable.name) if inside and extent is not None and variable is not None else ""
     kind = _kind(equations, syms)
     holes = _holes(f, equations, syms)
+    defined = _defined_along(f, equations, syms) if not holes else None
     facts = []
     if value is not None:
         facts.append(f"f = {show(value)} all along it")
@@ -2342,22 +2347,117 @@ def _critical_set(equations: tuple[Equation, ...], syms: Sequence[sympy.Symbol],
         facts.append(f"it meets the region where {where}" if inside and where else
                      ("it lies inside the region" if inside else "it lies outside the region"))
     except_ = f", except {and_points(holes)}, where f has no value," if holes else ""
+    if defined is not None:
+        except_ = f" where {_where(*defined)} (f has no value elsewhere on it)"
     text = "; ".join((f"Every point of the {kind} {' and '.join(_show(e, syms) for e in equations)}{except_} "
                       "is critical", *facts))
     detail = "; ".join(facts) or "every point of it is critical"
-    pieces = _pieces(f, equations, syms, value, holes)
+    pieces = _pieces(f, equations, syms, value, holes) if defined is None else \
+        _pieces_by_factors(f, equations[0], syms, value, defined)
     level = through(f, equations[0], syms) if not pieces and len(syms) == 2 and len(equations) == 1 \
-        and value is not None else None
+        and value is not None and defined is None else None
     if level is not None:  # not a polynomial, but a function of the quantity the curve is a level of
         pieces = (_level_piece(level, value, syms),)  # type: ignore[arg-type]
-    if not pieces and value is not None and (below := nowhere_below_value(f, syms, value)):
+    if not pieces and value is not None and defined is None and (below := nowhere_below_value(f, syms, value)):
         # (x - y)² + (y - z)², a line in three variables: a sum of squares, 0 all along it
         judgement = _judgement(1, show(value), "set", len(syms), below)
         pieces = (Piece("", None, judgement.nature, judgement.reason),)
     inner = cut(pieces, extent, variable) if inside else ()
     beyond = level.beyond() if level is not None and level.everywhere else ""
     return CriticalSet(equations[0], inside, text, equations[1:], value, where, kind, pieces, inner, beyond, holes,
-                       detail)
+                       detail, _where(*defined) if defined is not None else "")
+
+
+def _where(domain: sympy.Set, u: sympy.Symbol) -> str:
+    parts = domain.args if isinstance(domain, sympy.Union) else (domain,)
+    return " or ".join(interval_text(part, u.name) for part in parts)
+
+
+def _defined_along(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol]
+                   ) -> tuple[sympy.Set, sympy.Symbol] | None:
+    """The part of a line v = g(u) in two variables where f has a value, as the values of u there, where that
+    is not all of it: y = 0 of y² ln x only where 0 < x. From f's logarithms and roots (of negatives they have
+    no real value) and its divisions, each read on the line, as f itself can't be: y² ln x there is 0·ln x."""
+    if len(syms) != 2 or len(equations) != 1 or not isinstance(equations[0].lhs, sympy.Symbol):
+        return None
+    (equation,) = equations
+    u = next(s for s in syms if s != equation.lhs)
+    if equation.rhs.free_symbols - {u}:
+        return None
+    domain: sympy.Set = sympy.S.Reals
+    try:
+        with deadline(SOLVE_SECONDS):
+            for part in sympy.preorder_traversal(f):
+                if not isinstance(part, (sympy.log, sympy.Pow)) or part.is_polynomial(*syms):
+                    continue
+                along = part.xreplace({equation.lhs: equation.rhs})
+                if along.has(sympy.zoo, sympy.nan) or along.is_extended_real is False:
+                    return sympy.S.EmptySet, u
+                if along.free_symbols:
+                    domain = domain.intersect(continuous_domain(along, u, sympy.S.Reals))
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError):
+        return None
+    if domain == sympy.S.Reals or not all(isinstance(p, sympy.Interval)
+                                          for p in (domain.args if isinstance(domain, sympy.Union) else (domain,))):
+        return None
+    return domain, u
+
+
+def _pieces_by_factors(f: Expr, equation: Equation, syms: Sequence[sympy.Symbol], value: Expr | None,
+                       defined: tuple[sympy.Set, sympy.Symbol]) -> tuple[Piece, ...]:
+    """The nature of the points of a line v = g(u) on the part of it where f has a value, where f - value is
+    (v - g(u))^k times a factor h(u) of u alone (y² ln x): with k even, f - value has h's sign off the line, so
+    each point is a minimum where h ≥ 0 on both sides of it, a maximum where h ≤ 0, neither where h changes
+    sign there; with k odd, f - value changes sign across the line everywhere."""
+    domain, u = defined
+    if value is None or not isinstance(domain, sympy.Interval):
+        return ()
+    curve = equation.lhs - equation.rhs
+    own, h = 0, sympy.Integer(1)
+    for factor in sympy.Mul.make_args(sympy.factor_terms(f - value)):
+        base, power = factor.as_base_exp()
+        if power.is_Integer and power > 0 and sympy.expand(base - curve) == 0:
+            own += int(power)
+        elif power.is_Integer and power > 0 and sympy.expand(base + curve) == 0:
+            own, h = own + int(power), h * (-1) ** power
+        elif factor.free_symbols <= {u}:
+            h *= factor
+        else:
+            return ()
+    shown_value = show(value)
+    why = f"f - {shown_value} is {show(curve**own if own > 1 else curve)} times {show(h)}"
+    if own == 0:
+        return ()
+    if own % 2:
+        return (Piece("", None, Nature.NEITHER,
+                      f"f takes values above and below {shown_value} on either side of it ({why})"),)
+    try:
+        with deadline(SOLVE_SECONDS):
+            zeros = sympy.solveset(h, u, sympy.Interval.open(domain.start, domain.end))
+    except (NotImplementedError, OutOfTime, ValueError, TypeError):
+        return ()
+    if not isinstance(zeros, (sympy.FiniteSet, sympy.sets.sets.EmptySet)) or not all(z.is_real for z in zeros):
+        return ()
+    marks = sort_exactly(zeros)
+    bounds = [domain.start, *marks, domain.end]
+    signs = []
+    for low, high in pairwise(bounds):
+        middle = rational_between(low, high) if low.is_finite and high.is_finite else \
+            (high - 1 if high.is_finite else (low + 1 if low.is_finite else sympy.Integer(0)))
+        signs.append(sign(h.xreplace({u: middle})))
+    if None in signs or 0 in signs:
+        return ()
+    pieces = []
+    for k, (low, high) in enumerate(pairwise(bounds)):
+        if k == 0 and low.is_finite and low in domain:  # an end of the part where f has a value: one side only
+            pieces.append(_piece(u.name, sympy.FiniteSet(low), signs[0], shown_value, why))
+        pieces.append(_piece(u.name, sympy.Interval.open(low, high), signs[k], shown_value, why))
+        if k + 1 < len(signs):
+            s = signs[k] if signs[k] == signs[k + 1] else 0
+            pieces.append(_piece(u.name, sympy.FiniteSet(high), s, shown_value, why))
+        elif high.is_finite and high in domain:
+            pieces.append(_piece(u.name, sympy.FiniteSet(high), signs[k], shown_value, why))
+    return tuple(Piece("", None, p.nature, p.reason) if p.along == domain else p for p in _merged(pieces))
 
 
 def and_points(points: Sequence[tuple[Expr, ...]]) -> str:
@@ -2791,6 +2891,22 @@ def at_edge(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
     slope_there = f"f′ is {'positive' if rises > 0 else 'negative'} for {beside}" if limit == 0 else \
         f"f′ is {show(limit)} from the {'right' if side > 0 else 'left'}"
     return s, f"f has no value for {where}, and {slope_there}"
+
+
+def sign_beside(slope: Expr, x: sympy.Symbol, a: Expr, side: int, limit_first: bool = False) -> int | None:
+    """The sign of f′ just beside a, on the side (-1 left, 1 right); with limit_first, that of its limit there,
+    where it is not 0 (2x + 2/x at 0: -∞ from the left)."""
+    if limit_first:
+        try:
+            with deadline(SOLVE_SECONDS):
+                limit = sympy.limit(slope, x, a, "-" if side < 0 else "+")
+        except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, ZeroDivisionError):
+            return None
+        if limit.is_extended_positive or limit.is_extended_negative:
+            return 1 if limit.is_extended_positive else -1
+        if limit != 0:
+            return None
+    return _sign_beside(slope, x, a, side)
 
 
 def _sign_beside(slope: Expr, x: sympy.Symbol, a: Expr, side: int) -> int | None:

@@ -45,6 +45,7 @@ from .critical import (
     by_values,
     classify,
     concave_between,
+    constant_sign,
     critical_points,
     cut,
     domain_ends,
@@ -53,12 +54,13 @@ from .critical import (
     nowhere_below_value,
     one_sided,
     separated,
+    sign_beside,
 )
 from .descent import Descent, descend
 from .kinks import Flat, Pieces, Stretch, even_inside, kink_minima, kinks_in, pieces, spanned, with_abs
 from .partials import derivative, no_derivative
 from .region import Region, interval_text
-from .roots import as_real, compare, rational_between, rational_polynomial, real_roots
+from .roots import as_real, compare, rational_between, rational_polynomial, real_roots, sort_exactly
 
 SOLVE_SECONDS = 10.0
 # where to look for smaller values and, failing sympy, for a minimum: dense near 0, out to ±10⁴
@@ -252,14 +254,14 @@ def minimize(f: str | Expr, variable: str | None = None, within: sympy.Set | Non
                          "look for its critical points instead")
     (name,) = variables
     real = real_powers(f)
-    if real == f:
-        return _minimize(f, name, within)
     # x^(2/3) solved as |x|^(2/3), as it is read, f′ shown as written: 2/(3x^(1/3)) holds for x < 0 too, read so
     shown = derivative(f, name)
     try:
-        return replace(_minimize(real, name, within), derivative=shown)
-    except NoMinimum:
-        raise NoMinimum(name, shown) from None
+        found = _minimize(real, name, within)
+    except NoMinimum as none:
+        slope = none.slope if real == f else shown
+        raise NoMinimum(name, slope, never_rises(f, name, slope)) from None
+    return found if real == f else replace(found, derivative=shown)
 
 
 def _minimize(f: Expr, name: str, within: sympy.Set | None) -> Minimum:
@@ -345,11 +347,41 @@ class NoMinimum(SolveError):
     """f(x) has no local minimum: f′ never changes from negative to positive. A pack's exercise needs one,
     while `tutor solve minimize` says so as its answer, with the steps that show it."""
 
-    def __init__(self, variable: str, slope: Expr) -> None:
-        super().__init__(f"f has no minimum: f′({variable}) = {show(slope, [variable])} "
-                         "never changes from negative to positive")
+    def __init__(self, variable: str, slope: Expr, why: str = "never changes from negative to positive") -> None:
+        super().__init__(f"f has no minimum: f′({variable}) = {show(slope, [variable])} {why}")
         self.variable = variable
         self.slope = slope
+
+
+def never_rises(f: Expr, variable: str, slope: Expr) -> str:
+    """Why f(x) has no local minimum, said after f′: it 'never changes from negative to positive'; or, where it does
+    only across points where f has no value (ln(x²) + x² at 0), that, and what f does there: as the first would be
+    false (finding 335)."""
+    x = symbol(variable)
+    try:
+        with deadline(SOLVE_SECONDS):
+            gaps = sympy.S.Reals - continuous_domain(real_powers(f), x, sympy.S.Reals)
+    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError):
+        gaps = sympy.S.EmptySet
+    if gaps.is_empty or constant_sign(slope, [x]) is not None:  # tan x: f′ > 0 wherever it has a value
+        return "never changes from negative to positive"
+    if not isinstance(gaps, sympy.FiniteSet):
+        return "never changes from negative to positive where f has a value"
+    signs = {a: (sign_beside(slope, x, a, -1, True), sign_beside(slope, x, a, 1, True)) for a in sort_exactly(gaps)}
+    across = [a for a, beside in signs.items() if beside == (-1, 1)]
+    if not across:  # where its sign beside a gap is not known, only what is known is said
+        known = all(None not in beside for beside in signs.values())
+        return "never changes from negative to positive" + ("" if known else " where f has a value")
+    said = []
+    for a in across:
+        try:
+            with deadline(SOLVE_SECONDS):
+                ends = {sympy.limit(f, x, a, side) for side in ("-", "+")}
+        except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, ZeroDivisionError):
+            ends = set()
+        goes = f", where f → {show(ends.pop())}" if len(ends) == 1 and next(iter(ends)).is_extended_real else ""
+        said.append(f"at {variable} = {show(a)}{goes}")
+    return f"changes from negative to positive only where f has no value: {', and '.join(said)}"
 
 
 def _least(minima: Sequence[LocalMinimum], name: str, slope: Expr) -> LocalMinimum:
@@ -901,7 +933,8 @@ def _globally(f: Expr, x: sympy.Symbol, best: LocalMinimum) -> tuple[bool | None
         return False, UNBOUNDED, None
     smaller = _smaller(f, x, best.point)
     if smaller is None:
-        return None, "", None
+        pole = _falls_at_pole(f, x)  # x² + 1/(x² − 4) near 2: below the grid's reach, -21 at 1.99
+        return (False, pole, None) if pole else (None, "", None)
     lowest, least = smaller
     return False, f"{SMALLER}f({show(sympy.Float(lowest))}) ≈ {show(sympy.Float(least))}", sympy.Float(lowest)
 
@@ -916,6 +949,25 @@ def _falls(f: Expr, x: sympy.Symbol) -> bool:
     all along a ray: x^(2/3) − x/100 does past its maximum at 8000000/27, far beyond any grid. False where
     it can't be told in its budget."""
     return -sympy.oo in _ends(f, x).values()
+
+
+def _falls_at_pole(f: Expr, x: sympy.Symbol) -> str:
+    """'f → -∞ as x → 2 from the left' where f falls without bound beside one of the finitely many points where it
+    has no value, shown by sympy's one-sided limit there; "" where none is found in the budget."""
+    try:
+        with deadline(SOLVE_SECONDS), counted(FALL_CALLS):
+            gaps = sympy.S.Reals - continuous_domain(
+                f.replace(lambda e: isinstance(e, sympy.sign), lambda e: sympy.Integer(1)), x, sympy.S.Reals)
+            if not isinstance(gaps, sympy.FiniteSet):
+                return ""
+            for a in sort_exactly(gaps):
+                for side, said in (("-", "left"), ("+", "right")):
+                    if sympy.limit(f, x, a, side) == -sympy.oo:
+                        return f"f → -∞ as {x.name} → {show(a)} from the {said}"
+    except (OutOfTime, NotImplementedError, ValueError, TypeError, AttributeError, sympy.PolynomialError,
+            ZeroDivisionError):
+        pass
+    return ""
 
 
 @metered_cache(64)

@@ -31,6 +31,7 @@ from typing import cast
 
 from sympy import Expr
 
+from ..calculus.common import sign
 from ..calculus.region import Condition, Region
 from ..parse import Equation, symbol
 from ..show import Notation, alike_notation, numbers_written, show, show_float, terms_text
@@ -390,6 +391,10 @@ def _comparison(value: Expr, latex: bool) -> str:
         return "> 0"
     if value.is_negative:
         return "< 0"
+    # a root sympy can't place by its assumptions (f″ at 2.89162… of x⁴ − 2x² + 1/(x − 3)): decided exactly
+    decided = sign(value) if not value.free_symbols else None
+    if decided in (1, -1):
+        return "> 0" if decided == 1 else "< 0"
     return r"\ne 0" if latex else "≠ 0"
 
 

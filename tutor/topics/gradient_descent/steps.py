@@ -29,6 +29,8 @@ class DescentRule(StepRule):
     CONVERGED_MINIMUM = "converged_minimum"
     CONVERGED_NOT_MINIMUM = "converged_not_minimum"
     CONVERGED_UNDECIDED = "converged_undecided"
+    CONVERGED_NONE = "converged_none"
+    CONVERGED_FAR = "converged_far"
     STOPPED = "stopped"
     FELL_SHORT = "fell_short"
     ZEROED = "zeroed"
@@ -59,6 +61,11 @@ TEMPLATES: dict[StepRule, str] = {
                                         "descent stops wherever {slope_of_f} is 0, not only at a minimum."),
     DescentRule.CONVERGED_UNDECIDED: (_BELOW + "is near the critical point {critical}, which the second-derivative "
                                       "test does not decide: it need not be a minimum."),
+    # every critical point known, none near: a small slope is all it is (e^(-x) from 0 drifts on to ∞: finding 325)
+    DescentRule.CONVERGED_NONE: (_BELOW + "is near no critical point, as {f} has none: {slope_of_f} is small there, "
+                                 "but not 0, so descent would go on."),
+    DescentRule.CONVERGED_FAR: (_BELOW + "is near no critical point: {slope_of_f} is small there, but not 0, and the "
+                                "nearest critical point, {critical}, is {distance} away."),
     DescentRule.STOPPED: "After {k} {k:iteration|iterations} the point is {after}, where {f} = {value}.",
     DescentRule.FELL_SHORT: ("After {k} {k:iteration|iterations}, {capped:the most the tutor runs|as many as asked}, "
                              "|{slope_of_f}| = {length} is still above the tolerance {tolerance}: it did not converge; "
@@ -126,8 +133,16 @@ def _stopped_at(d: Descent) -> tuple[StepRule, dict[str, Any]]:
         return DescentRule.CONVERGED, {}
     last = d.rows[-1].point
     last = last if isinstance(last, tuple) else (last,)
-    near = [p for p in found.points
-            if math.dist(last, [float(sympy.N(c, 20)) for c in p.point]) <= NEAR]
+    distances = [(math.dist(last, [float(sympy.N(c, 20)) for c in p.point]), p) for p in found.points]
+    near = [p for distance, p in distances if distance <= NEAR]
+    # the list is every critical point: none lies on a line or a flat stretch, nor repeats beyond a window
+    every = found.complete and not found.sets and not found.flat and not found.windows and not found.minima_only
+    if not near and every:
+        if not distances:
+            return DescentRule.CONVERGED_NONE, {}
+        distance, nearest = min(distances, key=lambda pair: pair[0])
+        critical = nearest.point if len(nearest.point) > 1 else nearest.point[0]
+        return DescentRule.CONVERGED_FAR, {"critical": critical, "distance": sympy.Float(distance, 6)}
     if len(near) != 1:
         return DescentRule.CONVERGED, {}
     (point,) = near

@@ -24,6 +24,7 @@ from ...calculus.minimize import (
     known_name,
     least_at_edge,
     least_on_boundary,
+    never_rises,
     said_outside,
 )
 from ...calculus.partials import no_derivative
@@ -188,7 +189,7 @@ def _none(f: Expr, names: tuple[str, ...], window: Region | None, none: NoMinimu
     from .steps import no_minimum_steps
     x = none.variable
     lines = [header(f, names)] + ([f"region: {window.show()}"] if window is not None else []) + [
-        f"no local minimum: f′({x}) = {show(none.slope, names)} never changes from negative to positive"]
+        f"no local minimum: f′({x}) = {show(none.slope, names)} {never_rises(f, x, none.slope)}"]
     # x³ on -1 ≤ x ≤ 1: no local minimum, but a least value in the region, at its edge
     edge = least_at_edge(f, x, window.extent(())[1], ()) if window is not None else None
     if edge is not None:
@@ -477,9 +478,10 @@ def _domain_end(f: Expr, x: str, result: calculus.Minimum) -> str:
     return ends[lowest[0]] if all(p in ends for p in lowest) else ""
 
 
-def where(s: calculus.CriticalSet, names: Sequence[str]) -> str:
-    """The equations of a critical set: x² + y² = 1."""
-    return " and ".join(show(e, names) for e in s.equations) + s.except_holes
+def where(s: calculus.CriticalSet, names: Sequence[str], stretch: bool = False) -> str:
+    """The equations of a critical set: x² + y² = 1. Before a stretch of it (where 1 < x), without the part where
+    f has a value (0 < x on y = 0 of y² ln x): the stretch lies in it."""
+    return " and ".join(show(e, names) for e in s.equations) + ("" if stretch and s.defined else s.except_holes)
 
 
 def _others(result: calculus.LocalMinima, names: tuple[str, ...], window: Region | None) -> list[str]:
@@ -499,8 +501,10 @@ def _others(result: calculus.LocalMinima, names: tuple[str, ...], window: Region
                              "it may hold minima")
             continue
         value = f", f = {show(s.value)}" if s.value is not None else ""
-        lines += [f"minima along {where(s, names)}{_stretch(p)}{value}" for p in pieces if p.nature == Nature.MINIMUM]
-        lines += [f"{where(s, names)}{_stretch(p)}: critical points the tutor does not decide, which may be minima"
+        lines += [f"minima along {where(s, names, p.along is not None)}{_stretch(p)}{value}" for p in pieces
+                  if p.nature == Nature.MINIMUM]
+        lines += [f"{where(s, names, p.along is not None)}{_stretch(p)}: critical points the tutor does not decide, "
+                  "which may be minima"
                   for p in pieces if p.nature in (Nature.INCONCLUSIVE, Nature.UNDECIDED)]
     return lines
 

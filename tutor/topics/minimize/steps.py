@@ -13,7 +13,7 @@ from ...calculus import Minimum, Region
 from ...calculus.common import real_powers
 from ...calculus.critical import Nature
 from ...calculus.kinks import between, between_text, least_text, side
-from ...calculus.minimize import AtEdge, among, least_at_edge, same_numbers
+from ...calculus.minimize import AtEdge, among, least_at_edge, never_rises, same_numbers
 from ...calculus.partials import no_derivative
 from ...calculus.region import interval_text
 from ...parse import Equation, symbol
@@ -66,8 +66,7 @@ TEMPLATES: dict[StepRule, str] = {
     MinimizeRule.NO_DERIVATIVE: ("{f}′ has no value at {after} ({why}), so it is no solution of {f}′ = 0; {f}′ "
                                  "changes from negative to positive across it, so {f} is least there nearby: "
                                  "a local minimum, at {kind}."),
-    MinimizeRule.NEVER_RISES: ("{f}′({variable}) = {before} never changes from negative to positive, so {f} has no "
-                               "local minimum."),
+    MinimizeRule.NEVER_RISES: "{f}′({variable}) = {before} {why}, so {f} has no local minimum.",
     MinimizeRule.LEAST_MINIMUM: "The least local minimum is {f}{point:args} = {value}{approx}: {verdict}.",
     MinimizeRule.LOCAL_MINIMUM: "A local minimum of {f} = {before}: {variable} = {after}{approx}{known}",
     MinimizeRule.NO_LEAST: "A local minimum found is {f}{point:args} = {value}{approx}, but not the least: {why}.",
@@ -188,7 +187,7 @@ def no_minimum_steps(f: Expr, x: str, slope: Expr, window: Region | None = None)
     eˣ being never 0), then why none is a minimum, as the summary says it; in a bounded region, where f
     is least in it, at an edge (x³ on -1 ≤ x ≤ 1: f(-1) = -1)."""
     found = critical_steps(f, (x,))
-    conclusion = step(MinimizeRule.NEVER_RISES, slope, None, variable=sympy.Symbol(x))
+    conclusion = step(MinimizeRule.NEVER_RISES, slope, None, variable=sympy.Symbol(x), why=never_rises(f, x, slope))
     edge = least_at_edge(f, x, window.extent(())[1], ()) if window is not None else None
     edges = [edge_step(edge, x, False)] if edge is not None else []
     return step(MinimaRule.NONE, f, (), [*found.substeps, conclusion, *edges], variables=(x,))

@@ -1,0 +1,63 @@
+"""A critical line that runs out of f's domain (y = 0 of y² ln x, where x ≤ 0) is critical only where f has a
+value, which is said; its points there are classified by the sign of the factor beside the line's own square:
+y² ln x is y² times ln x, ≤ 0 near y = 0 where 0 < x < 1, ≥ 0 where 1 < x (finding 331)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor.cli import main
+
+
+def _solve(capsys, *argv: str) -> tuple[list[str], list[str]]:
+    assert main(["solve", *argv]) == 0
+    summary, _, steps = capsys.readouterr().out.partition("\n\nSteps:\n")
+    return summary.splitlines(), steps.splitlines()
+
+
+@pytest.mark.parametrize("function, line", [
+    ("ln(x) y^2", "y² ln(x)\ncritical sets (every point on them is critical):\n"
+     "  y = 0 where 0 < x (f has no value elsewhere on it): f = 0 all along it; maxima where 0 < x < 1; "
+     "neither minima nor maxima where x = 1; minima where 1 < x"),
+    ("sqrt(x) y^2", "y²√x\ncritical sets (every point on them is critical):\n"
+     "  y = 0 where 0 ≤ x (f has no value elsewhere on it): f = 0 all along it; minima all along it"),
+    ("sqrt(1 - x^2) y^2", "y²√(1 - x²)\ncritical sets (every point on them is critical):\n"
+     "  y = 0 where -1 ≤ x ≤ 1 (f has no value elsewhere on it): f = 0 all along it; minima all along it"),
+    ("-sqrt(1 - x^2) y^2", "-y²√(1 - x²)\ncritical sets (every point on them is critical):\n"
+     "  y = 0 where -1 ≤ x ≤ 1 (f has no value elsewhere on it): f = 0 all along it; maxima all along it"),
+    # the line's own factor to an odd power: f changes sign across it everywhere
+    ("ln(x) y^3", "y³ ln(x)\ncritical sets (every point on them is critical):\n"
+     "  y = 0 where 0 < x (f has no value elsewhere on it): f = 0 all along it; neither minima nor maxima all "
+     "along it"),
+    # near miss: a polynomial has a value all along its line, which is whole
+    ("x y^2", "xy²\ncritical sets (every point on them is critical):\n"
+     "  y = 0: f = 0 all along it; maxima where x < 0; neither minima nor maxima where x = 0; minima where 0 < x"),
+])
+def test_the_line_is_critical_only_where_f_has_a_value(capsys, function, line):
+    summary, _ = _solve(capsys, "critical", function)
+    assert "\n".join(summary) == f"f(x, y) = {line}"
+
+
+def test_the_steps_say_where_and_why_each_stretch_is_what_it_is(capsys):
+    _, steps = _solve(capsys, "critical", "ln(x) y^2", "--steps")
+    assert steps[-4:] == [
+        "9. Every point of the line y = 0 where 0 < x (f has no value elsewhere on it) is critical; f = 0 all "
+        "along it.",
+        "   9.1. Where 0 < x < 1: every point of it is a local maximum, since f = 0 all along it and f ≤ 0 near each "
+        "of its points (f - 0 is y² times ln(x)).",
+        "   9.2. Where x = 1: every point of it is neither a minimum nor a maximum, since f takes values above and "
+        "below 0 near each of its points (f - 0 is y² times ln(x)).",
+        "   9.3. Where 1 < x: every point of it is a local minimum, since f = 0 all along it and f ≥ 0 near each of "
+        "its points (f - 0 is y² times ln(x)).",
+    ]
+
+
+@pytest.mark.parametrize("function, said", [
+    ("sqrt(x) y^2", ["minima all along y = 0 where 0 ≤ x (f has no value elsewhere on it), f = 0",
+                     "the least: f = 0 for every (x, y) with y = 0 where 0 ≤ x (f has no value elsewhere on it); "
+                     "whether it is the global minimum is not known for sure"]),
+    ("ln(x) y^2", ["minima along y = 0 where 1 < x, f = 0"]),
+])
+def test_minimize_names_the_minima_where_f_has_a_value(capsys, function, said):
+    summary, _ = _solve(capsys, "minimize", function)
+    assert summary[1:] == said
