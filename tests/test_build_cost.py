@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tutor import packs
-from tutor.calculus import critical, critical_points, minimize, partials, roots
+from tutor.calculus import critical, critical_points, factor_cases, minimize, partials, roots
 from tutor.calculus.cost import line_cost, mean_cost_step
-from tutor.calculus.critical import as_equation
+from tutor.calculus.factor_cases import as_equation
 from tutor.calculus.least_squares import NormalEquations, fit_line
 from tutor.calculus.partials import derivative
 from tutor.calculus.roots import rational_polynomial
@@ -218,7 +218,7 @@ def test_the_drills_least_squares_and_costs_are_those_of_before() -> None:
 def test_a_factor_set_to_zero_is_the_equation_written_afresh(f: sympy.Expr, syms) -> None:
     for factor in (f, sympy.expand(f)):
         first, again = as_equation(factor, syms), as_equation(factor, tuple(syms))
-        expected = critical._as_equation.__wrapped__(factor, tuple(syms))  # computed afresh
+        expected = factor_cases._as_equation.__wrapped__(factor, tuple(syms))  # computed afresh
         assert first == again == expected
         assert (show(first.lhs), show(first.rhs)) == (show(expected.lhs), show(expected.rhs))
 
@@ -243,7 +243,7 @@ def test_the_drills_critical_points_and_minima_are_those_computed_afresh(monkeyp
 
     remembered = seen()
     for module, name in ((partials, "_term_derivative"), (roots, "_rational_polynomial"),
-                         (critical, "_numerator"), (critical, "_as_equation")):
+                         (factor_cases, "numerator_of"), (critical, "numerator_of"), (factor_cases, "_as_equation")):
         monkeypatch.setattr(module, name, getattr(module, name).__wrapped__)  # each computed afresh
     assert seen() == remembered
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tutor import packs
 from tutor.calculus.cost import B, M
-from tutor.calculus.critical import as_equation, polynomial_zeros
+from tutor.calculus.factor_cases import as_equation, polynomial_zeros
 from tutor.parse import symbol
 from tutor.topics.cost.exercise import Ask, Cost, Form
 from tutor.topics.cost.misconceptions import candidates as cost_candidates

@@ -96,8 +96,8 @@ def test_a_point_decided_by_its_lowest_degree_terms_takes_its_nature(tmp_path, f
 def test_the_lowest_degree_terms_decide_only_where_definite_or_indefinite(g, expected):
     import sympy
 
+    from tutor.calculus.by_values import _lowest_terms
     from tutor.calculus.common import function_of, symbols
-    from tutor.calculus.critical import _lowest_terms
     assert _lowest_terms(function_of(g), symbols(["x", "y"]), (sympy.Integer(0), sympy.Integer(0)))[0] == expected
 
 

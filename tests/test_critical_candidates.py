@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tutor import packs
-from tutor.calculus.critical import polynomial_zeros
+from tutor.calculus.factor_cases import polynomial_zeros
 from tutor.misconceptions.derivatives import wrong_gradients
 from tutor.parse import symbol
 from tutor.topics import candidates

@@ -1,4 +1,4 @@
-"""Solving polynomial systems the lesson's way (tutor.calculus.critical.polynomial_zeros): the
+"""Solving polynomial systems the lesson's way (tutor.calculus.factor_cases.polynomial_zeros): the
 points and lines a student finds from a (possibly wrong) gradient, exactly.
 
 The golden cases are the lesson's own systems and the drills' wrong gradients; the property tests
@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from solve_helpers import lesson, x, y
 
-from tutor.calculus.critical import _factors, critical_points, polynomial_zeros
+from tutor.calculus.critical import critical_points
+from tutor.calculus.factor_cases import factors_of, polynomial_zeros
 from tutor.calculus.roots import compare, real_roots
 from tutor.parse import Equation, symbol
 
@@ -119,9 +120,9 @@ def test_the_factors_are_sympys_irreducible_factors(choices, power, scale, names
     numerator = scale * sympy.Mul(*factors) ** power
     syms = (u, v)
     expected = [f for f, _ in sympy.factor_list(numerator)[1] if f.free_symbols & set(syms)]
-    assert sorted(_factors(numerator, syms), key=sympy.default_sort_key) == \
+    assert sorted(factors_of(numerator, syms), key=sympy.default_sort_key) == \
         sorted(dict.fromkeys(expected), key=sympy.default_sort_key)
-    assert _factors(sympy.expand(numerator), syms) == _factors(numerator, syms)
+    assert factors_of(sympy.expand(numerator), syms) == factors_of(numerator, syms)
 
 
 # ------------------------------------------------------------------ exact comparison, classification
@@ -157,9 +158,9 @@ def test_a_point_where_f_is_undefined_is_not_critical():
 
 
 def test_a_fraction_that_cancels_is_factored_as_sympy_factors_it():
-    assert _factors((x**3 - x) / x, (x,)) == (x - 1, x + 1)
+    assert factors_of((x**3 - x) / x, (x,)) == (x - 1, x + 1)
     # eˣ > 0 is never 0: not a case to solve, and the one left is a polynomial's, solved completely
-    assert _factors(sympy.exp(x) * (2 * x + 1), (x,)) == (2 * x + 1,)
+    assert factors_of(sympy.exp(x) * (2 * x + 1), (x,)) == (2 * x + 1,)
 
 
 _RATIONALS = st.builds(R, st.integers(-9, 9), st.integers(1, 4))

@@ -5,21 +5,10 @@ tutor.parse with every single letter a variable). Variables default to those of
 f in the order x, y, z, then the others alphabetically.
 """
 
+from .classified import ByValues, Case, Classification, CriticalPoint, CriticalPoints, CriticalSet, Found, Nature, Piece
 from .common import SolveError, order_variables, parse_point
 from .cost import CostTerm, LineCost, MeanCostStep, line_cost, mean_cost_step
-from .critical import (
-                       ByValues,
-                       Case,
-                       Classification,
-                       CriticalPoint,
-                       CriticalPoints,
-                       CriticalSet,
-                       Found,
-                       Nature,
-                       Piece,
-                       classify,
-                       critical_points,
-)
+from .critical import classify, critical_points
 from .descent import Descent, DescentRow, Stopping, descend, iterations_until, positive_tolerance
 from .elimination import Elimination, EliminationStep, Move, eliminate
 from .least_squares import LinearFit, LineFit, NormalEquations, fit_line, fit_linear, points_from_csv, points_from_text

@@ -195,6 +195,11 @@ def sign(value: Expr) -> int | None:
     return None
 
 
+def sign_text(s: int) -> str:
+    """A sign as it is written after an expression: "> 0", "< 0" or "= 0"."""
+    return {1: "> 0", -1: "< 0", 0: "= 0"}[s]
+
+
 def is_algebraic(value: Expr) -> bool:
     """Built from rationals, radicals and CRootOf by + - · / and rational powers."""
     if value.is_Rational or isinstance(value, sympy.CRootOf):

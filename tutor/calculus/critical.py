@@ -1,25 +1,15 @@
 """Critical points: solve ∇f = 0 exactly, classify by the Hessian, keep whole critical sets.
 
-The equations are solved the way the lesson does it: factor each partial
-derivative, take one factor from each (a product is zero when a factor is), and
-solve each such case. A case may give points, nothing, or a whole set (the line
-x = 0 when both partials have the factor x); points on such a set are not
-isolated and belong to it.
+The equations are solved case by case, one factor of each partial set to zero (tutor.calculus.factor_cases);
+a case may give points, nothing, or a whole set (the line x = 0 when both partials have the factor x), and
+points on such a set are not isolated and belong to it. Each point is classified by the second-derivative
+test, and where that cannot decide (D = 0, and on every point of a critical line), by the function's values
+(tutor.calculus.by_values).
 
-Polynomial equations with rational coefficients in one or two variables are
-solved completely and exactly (tutor.calculus.roots: real roots isolated, never
-a float of a complex number); other equations go to sympy's solve, and the
-result says when it may be incomplete.
-
-Where the second-derivative test cannot decide (D = 0, and on every point of a
-critical line), the function's values often can: f - f(P) is factored, and its
-sign near P read off the factors (an even power never changes sign; an odd power
-of a factor that crosses P does). On the sauna's walls f - 85 = -x²y²(x - 6)(y - 6)/90
-is ≤ 0 near every point of x = 0 with y < 6, so each is a maximum. Where the factors can't
-tell (x² + y³ is one factor, with a cusp at the origin), a line or parabola through P on which
-f - f(P) changes sign shows a saddle point: on x = 0, x² + y³ is y³. Last, the lowest-degree terms of
-f - f(P) decide where they are definite (x⁴ + x³y + y⁴, > 0 in every direction: a strict minimum) or take
-both signs (a saddle), never where they are 0 along some line ((x² − y²)²).
+Here too: f with absolute values, solved off and along its kink lines (two variables) or stretch by stretch
+between its kinks (one variable); a ∇f that repeats, its critical points listed in one period (a window); the
+points where f has a value and ∇f's formula none; and, where f′ = 0 of one variable went unsolved, the sign
+changes of f′ found numerically. What all this finds is in tutor.calculus.classified.
 """
 
 from __future__ import annotations
@@ -28,40 +18,72 @@ import functools
 import itertools
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from enum import StrEnum
+from dataclasses import replace
 from itertools import pairwise
 
 import sympy
 from sympy import Expr, Poly
-from sympy.calculus.util import continuous_domain
 
-from ..budget import OutOfTime, deadline, metered_cache
+from ..budget import deadline, metered_cache
 from ..parse import Equation
 from ..show import Notation, current_notation, show, show_float
-from .common import NoRealValue, SolveError, exact, function_of, real_powers, sign, symbols, variables_of
-from .kinks import (
-    Corner,
-    Level,
-    Spanned,
-    Stretch,
-    _inside,
-    even_inside,
-    holds,
-    level_critical,
-    signed,
-    signed_pieces,
-    spanned,
-    with_abs,
+from .by_values import (
+    by_values,
+    cut,
+    domain_ends,
+    higher_derivatives,
+    judged,
+    merged_pieces,
+    one_sided,
+    piece_of,
+    ruled_out,
+    samples_between,
+    separated,
 )
+from .classified import (
+    GAVE_UP,
+    SOLVE_SECONDS,
+    ByValues,
+    Classification,
+    CriticalPoint,
+    CriticalPoints,
+    CriticalSet,
+    Hull,
+    KinkLine,
+    KinkLines,
+    Nature,
+    Piece,
+    Side,
+    Split,
+    Unsmooth,
+    Window,
+    no_test,
+    unique,
+)
+from .common import NoRealValue, SolveError, exact, function_of, real_powers, sign, sign_text, symbols, variables_of
+from .factor_cases import (
+    as_equation,
+    constant_sign,
+    contradictory,
+    critical_set,
+    defined_at,
+    domain_of,
+    factors_of,
+    has_real_curve,
+    largest_sets,
+    lies_on,
+    linear_zeros,
+    numerator_of,
+    one_zero_at_most,
+    solve_case,
+    solve_exactly,
+)
+from .kinks import Corner, Level, _inside, even_inside, holds, level_critical, signed, signed_pieces, spanned, with_abs
 from .leading import leading_order
-from .level import Through, through
 from .partials import (
     Slope,
-    continuous_signs,
     definition_said,
     derivative,
-    diff,
     differentiable_at,
     second_from_definition,
     slope_at,
@@ -69,248 +91,7 @@ from .partials import (
     value_at,
 )
 from .region import Region, interval_text, region_of
-from .roots import (
-    as_real,
-    rational_between,
-    rational_polynomial,
-    real_roots,
-    real_solutions,
-    sort_exactly,
-)
-
-SOLVE_SECONDS = 10.0  # for each case; sympy can take very long on hard systems
-# where solveset, periodicity or a period's check gives up, that way of solving is not taken (None)
-_GAVE_UP = (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, SolveError,
-            sympy.PolynomialError)
-
-
-class Nature(StrEnum):
-    """What a critical point is. The second-derivative test says minimum, maximum, saddle or
-    inconclusive; the function's values can also say neither (an inflection in one variable, or a
-    point of a critical line with larger and smaller values around it) or undecided."""
-
-    MINIMUM = "minimum"
-    MAXIMUM = "maximum"
-    SADDLE = "saddle"
-    INCONCLUSIVE = "inconclusive"
-    NEITHER = "neither"
-    UNDECIDED = "undecided"
-
-
-@dataclass(frozen=True)
-class Classification:
-    label: Nature  # minimum | maximum | saddle | inconclusive: the second-derivative test
-    D: Expr  # the Hessian's determinant (f'' in one variable)
-    fxx: Expr  # the first second derivative
-    reason: str
-    hessian: tuple[tuple[Expr, ...], ...] = ()
-    minors: tuple[Expr, ...] = ()  # the leading principal minors; the last is D
-    indefinite: str = ""  # beyond two variables, with D = 0: the principal minors that show both signs
-    untested: str = ""  # why there is no test here (f″ has no value at the point), where there is none
-
-
-@dataclass(frozen=True)
-class ByValues:
-    """What f's values near a point say, where the second-derivative test cannot."""
-
-    nature: Nature
-    reason: str
-    # where undecided, what f's values still rule out: MINIMUM where f is lower on both sides of the point along
-    # a line through it (2|x| - x² along y = 0 at (1, 0)), MAXIMUM where higher; the reason says which line
-    rules_out: Nature | None = None
-    one_way: str = ""  # where it rules one out, f - f(P) on that line: "2|x| - x² - 1 < 0 near it on the line y = 0"
-
-
-@dataclass(frozen=True)
-class CriticalPoint:
-    point: tuple[Expr, ...]
-    inside: bool | None  # None when there is no region
-    classification: Classification  # the second-derivative test
-    by_values: ByValues | None = None  # when that test is inconclusive
-    # why f′ (∇f) has no value here, where it has none ("f′ is -∞ from the left and ∞ from the right"): hints and
-    # feedback tell such a point by that, and by f's values near it, not by f′ = 0 or the second-derivative test
-    no_slope: str = ""
-    edge: bool = False  # an end of f's domain, where f′ is infinite from the side f has values on (√x at 0)
-
-    @property
-    def shape(self) -> str:
-        """"a cusp" where f′ (a partial) is infinite on a side, "a corner" where its one-sided slopes are finite
-        and differ; "" where f′ (∇f) has a value."""
-        if not self.no_slope:
-            return ""
-        if self.edge:
-            return "an end of the domain"
-        return "a cusp" if "∞" in self.no_slope else "a corner"
-
-    @property
-    def nature(self) -> Nature:
-        """The test's verdict, or where it cannot decide, the values' verdict."""
-        if self.classification.label != Nature.INCONCLUSIVE or self.by_values is None:
-            return self.classification.label
-        return self.by_values.nature
-
-
-def shapes(points: Sequence[CriticalPoint]) -> str:
-    """What the points where f′ (∇f) has no value are, as a hint names them: "a cusp", "a corner", "a corner or
-    cusp"; "" where there is none."""
-    found = {p.shape for p in points} - {""}
-    return "a corner or cusp" if len(found) > 1 else found.pop() if found else ""
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A stretch of a critical set on which every point is of one nature, like y < 6 on x = 0."""
-
-    variable: str  # the coordinate that runs along the set (y on the line x = 0); "" for a whole curve
-    along: sympy.Set | None  # the values it takes on this piece (an interval, or one point); None: all
-    nature: Nature
-    reason: str
-
-    def show(self) -> str:
-        return "all of it" if self.along is None else interval_text(self.along, self.variable)
-
-
-@dataclass(frozen=True)
-class CriticalSet:
-    """A set of critical points that are not isolated, like the whole line x = 0."""
-
-    equation: Equation
-    inside: bool | None  # whether it reaches into the region
-    description: str
-    also: tuple[Equation, ...] = ()  # further equations, for sets that need several
-    value: Expr | None = None  # f all along the set, when it is constant there
-    where: str = ""  # the part inside the region, like 0 ≤ y ≤ 5
-    kind: str = "set"  # line, plane, curve, surface
-    pieces: tuple[Piece, ...] = ()  # the nature of its points, stretch by stretch, by f's values
-    pieces_inside: tuple[Piece, ...] = ()  # the same, cut to the region (when there is one)
-    beyond: str = ""  # why f is nowhere below (minima) or above (maxima) its value here, where that is shown
-    # the points of the set where f has no value (the origin of x/y + y/x on x = y): not critical, not f's at all
-    holes: tuple[tuple[Expr, ...], ...] = ()
-    detail: str = ""  # the description without its first clause, for a list that names the set already
-    # the part of a line where f has a value, like 0 < x on y = 0 of y² ln x, said where it is not all of the line
-    defined: str = ""
-
-    @property
-    def equations(self) -> tuple[Equation, ...]:
-        return (self.equation, *self.also)
-
-    @property
-    def except_holes(self) -> str:
-        """', except (0, 0), where f has no value', said after its equations; '' for a set without holes."""
-        if self.defined:
-            return f" where {self.defined} (f has no value elsewhere on it)"
-        return f", except {and_points(self.holes)}, where f has no value" if self.holes else ""
-
-    @property
-    def nature(self) -> Nature | None:
-        """The one nature of all its points (in the region, if there is one), if they share one."""
-        pieces = self.pieces_inside if self.inside is not None else self.pieces
-        natures = {p.nature for p in pieces}
-        return natures.pop() if len(natures) == 1 else None
-
-
-@dataclass(frozen=True)
-class Family:
-    """Every solution of a periodic condition (sin x = 0): variable = first + k·step for every integer k,
-    for each first (x = kπ; cos x = -1 gives x = π + 2kπ)."""
-
-    variable: str
-    firsts: tuple[Expr, ...]
-    step: Expr
-
-
-@dataclass(frozen=True)
-class Window:
-    """Where a variable in which ∇f repeats has its critical points listed: one period, 0 ≤ x < 2π, or the
-    region's bounds on it (-4 ≤ x ≤ 4), where every one is listed and no period need be said."""
-
-    variable: str
-    span: sympy.Set
-    period: Expr  # ∇f's least period in this variable
-    bounded: bool  # the region's bounds, not one period
-
-    def text(self) -> str:
-        return interval_text(self.span, self.variable)
-
-
-@dataclass(frozen=True)
-class Case:
-    """One factor of each partial set to zero, and what that gives."""
-
-    conditions: tuple[Equation, ...]
-    points: tuple[tuple[Expr, ...], ...] = ()
-    set: CriticalSet | None = None
-    solved: bool = True  # False when sympy could not solve this case
-    families: tuple[Family, ...] = ()  # every solution of its periodic conditions, where its points are a window's
-    every: bool = False  # its points are all its solutions (in the windows), shown so
-    undefined: tuple[tuple[Expr, ...], ...] = ()  # its solutions where ∇f has no value (the cone's vertex)
-
-@dataclass(frozen=True)
-class Found:
-    """Critical points and sets on one side of a region's boundary."""
-
-    points: tuple[CriticalPoint, ...]
-    sets: tuple[CriticalSet, ...]
-
-
-@dataclass(frozen=True)
-class Unsmooth:
-    """A point where f has a value and a partial derivative's formula has none (the cone √(x² + y²) at its
-    vertex), and whether it is critical: where f has a local minimum or maximum there (f ≥ f(P) nearby: either
-    ∇f has no value there or it is 0), or where f's difference quotients give ∇f = 0 after all."""
-
-    point: tuple[Expr, ...]
-    values: ByValues  # what f's values near it say
-    missing: tuple[str, ...]  # the variables whose partial has no value there, as far as found
-    why: str  # why the first of them has none ("∂f/∂x is -1 from the left and 1 from the right"), or ""
-    critical: bool | None  # None: not decided (f's values don't decide, and ∇f there is not known to be 0)
-
-
-@dataclass(frozen=True)
-class CriticalPoints:
-    points: tuple[CriticalPoint, ...]
-    sets: tuple[CriticalSet, ...]
-    complete: bool
-    note: str
-    function: Expr = sympy.Integer(0)
-    variables: tuple[str, ...] = ()
-    gradient: tuple[Expr, ...] = ()
-    factors: tuple[tuple[Expr, ...], ...] = ()  # the factors of each nonzero partial
-    cases: tuple[Case, ...] = ()
-    region: Region | None = None
-    level: Level | None = None  # f of one variable solved piece by piece, with its flat stretches and corners
-    split: Split | None = None  # f of one variable with absolute values, f′ = 0 solved on each side of its kinks
-    lines: KinkLines | None = None  # f of two variables with |u|, u linear: solved off and along its kink lines
-    windows: tuple[Window, ...] = ()  # the variables ∇f repeats in, and where their critical points are listed
-    unsmooth: tuple[Unsmooth, ...] = ()  # f of two variables: the points where f has a value and ∇f's formula none
-    # f = g(x) + h(y) solved as g's and h's critical points paired, where ∇f = 0 in two variables left some out
-    parts: tuple[CriticalPoints, CriticalPoints] | None = None
-    # asked for the minima only, f″ < 0 shown between the kinks, so f′ = 0 was not solved there: every local minimum
-    # is listed (at a kink), some maxima are not (sin(x)^(2/3) + x/10's near 1.72)
-    minima_only: bool = False
-    # why the list is every critical point where that took more than polynomials (eˣ − 2 is 0 once at most)
-    sure: tuple[str, ...] = ()
-
-    @property
-    def flat(self) -> tuple[Stretch, ...]:
-        """The open stretches where f of one variable is constant (max(0, x) on x < 0): every point of one is a
-        critical point, and a local minimum and maximum, as f is constant near it; none listed as numbers."""
-        return self.level.stretches if self.level is not None else ()
-
-    @property
-    def inside(self) -> Found:
-        """What lies in the region (everything, when there is none); a set that reaches into it counts."""
-        return Found(tuple(p for p in self.points if p.inside is not False),
-                     tuple(s for s in self.sets if s.inside is not False))
-
-    @property
-    def outside(self) -> Found:
-        """What lies wholly outside the region."""
-        return Found(tuple(p for p in self.points if p.inside is False),
-                     tuple(s for s in self.sets if s.inside is False))
-
-
-# ------------------------------------------------------------------ classification
+from .roots import rational_polynomial, real_roots, sort_exactly
 
 
 def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Expr]) -> Classification:
@@ -325,7 +106,7 @@ def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Exp
     seconds = _second_derivatives(f, tuple(variables))
     jump = _jump_at(seconds, variables, point, named)
     if jump:
-        return _no_test(jump)
+        return no_test(jump)
     found = tuple(tuple(_second_at(f, variables, point, a, b, second, named(a, b)) for b, second in zip(variables, row))
                   for a, row in zip(variables, seconds))
     hessian = tuple(tuple(s.value for s in row) for row in found)
@@ -416,7 +197,7 @@ def _from_definitions(f: Expr, variables: Sequence[str], point: tuple[Expr, ...]
             decided = None
         if decided is not None and decided.nature == test.label:
             return replace(test, reason=f"{test.reason}, where {said}; f's values agree: {decided.reason}")
-    return replace(_no_test(why), hessian=test.hessian, minors=test.minors)
+    return replace(no_test(why), hessian=test.hessian, minors=test.minors)
 
 
 @metered_cache(256)  # every critical point of f is classified with the same ones
@@ -469,21 +250,17 @@ def _indefinite(hessian: tuple[tuple[Expr, ...], ...], variables: Sequence[str])
     return f"{below} and {above}" if below and above else ""
 
 
-def _compare(s: int) -> str:
-    return {1: "> 0", -1: "< 0", 0: "= 0"}[s]
-
-
 def _reason(label: str, variables: Sequence[str], D: Expr, fxx: Expr, minors: list, signs: list) -> str:
     if None in signs:
         return "the sign of the second derivatives can't be decided exactly"
     a = variables[0]
     if len(variables) == 1:
-        text = f"f″ = {show(D)} {_compare(signs[0])}"
+        text = f"f″ = {show(D)} {sign_text(signs[0])}"
         return text + ("" if label != "inconclusive" else ", so the second-derivative test cannot decide")
     if len(variables) == 2:
-        text = f"D = {show(D)} {_compare(signs[-1])}"
+        text = f"D = {show(D)} {sign_text(signs[-1])}"
         if label in ("minimum", "maximum"):
-            text += f" and f_{a}{a} = {show(fxx)} {_compare(signs[0])}"
+            text += f" and f_{a}{a} = {show(fxx)} {sign_text(signs[0])}"
         if label == "inconclusive":
             text += ", so the second-derivative test cannot decide"
         return text
@@ -536,8 +313,8 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
                                  "f is constant, so every point is critical", value=f, kind="space")
         return CriticalPoints((), (everything,), True, "", f, variables, gradient, (), (), region)
 
-    numerators = [_numerator(g) for g in equations]
-    factors = tuple(_factors(n, syms) for n in numerators)
+    numerators = [numerator_of(g) for g in equations]
+    factors = tuple(factors_of(n, syms) for n in numerators)
     # the factors, not the numerators: e^(-x²) is never 0, and what is left may be polynomials
     exactly = len(syms) <= 2 and all(rational_polynomial(p, syms) is not None for fs in factors for p in fs)
     # a partial with no factor that can be 0 (eˣ, or 1) settles it: no point is critical, for sure
@@ -563,8 +340,8 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
         _windows([sympy.Mul(*fs) for fs in factors if fs], syms, region or window)
     cases, every = [], bool(windows)
     for combination in () if concave else itertools.product(*factors):
-        case = _solve_case(combination, syms, f, gradient, region, exactly, windows)
-        every = every and (case.every if case is not None else _contradictory(tuple(dict.fromkeys(combination))))
+        case = solve_case(combination, syms, f, gradient, region, exactly, windows)
+        every = every and (case.every if case is not None else contradictory(tuple(dict.fromkeys(combination))))
         if case is not None and (case.points or case.set is not None or not case.solved or case.undefined):
             cases.append(case)
             if not case.solved:
@@ -586,7 +363,7 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
             if not case.solved:  # its one condition, factor = 0, where the factor changes sign
                 factor = case.conditions[0].lhs - case.conditions[0].rhs
                 exact_zeros, numeric = sign_changes(factor, syms[0], looked)
-                cases[i] = replace(case, points=tuple((z,) for z in exact_zeros if _defined((z,), syms, f, gradient)))
+                cases[i] = replace(case, points=tuple((z,) for z in exact_zeros if defined_at((z,), syms, f, gradient)))
                 near += [z for z in numeric if z not in near]
         if near:
             within = interval_text(sympy.Interval(max(looked.inf, -NUMERIC_SPAN), min(looked.sup, NUMERIC_SPAN)),
@@ -594,9 +371,9 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
             places = " and ".join(f"{syms[0].name} ≈ {show_float(z)}" for z in sorted(near))
             note += (f"; f′ changes sign near {places}, so there are critical points there too (looked for "
                      f"numerically with {within})")
-    sets = _largest(_unique(c.set for c in cases if c.set is not None))
+    sets = largest_sets(unique(c.set for c in cases if c.set is not None))
     on_sets = [p for c in cases for p in c.points if any(lies_on(p, s.equations, syms) for s in sets)]
-    isolated = _unique(p for c in cases for p in c.points if p not in on_sets)
+    isolated = unique(p for c in cases for p in c.points if p not in on_sets)
     # where sympy left f′ = 0 unsolved, or may have missed solutions, the pieces settle it all (|x − 1| + x²)
     level = _level(f, syms[0], not complete) if len(syms) == 1 and not sets else None
     if level is not None:  # every solution of f′ = 0, exactly: sympy's may miss some, or find a corner as smooth
@@ -609,7 +386,7 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
         split = _endless_kinks(cornered, syms[0], region or window)
     kinks: list[CriticalPoint] = []
     if split is not None:  # sin|x|: f′ = 0 solved on each side of its kink at 0, and the kink decided apart
-        solved = [(z,) for z in split.zeros if _defined((z,), syms, f, gradient)]
+        solved = [(z,) for z in split.zeros if defined_at((z,), syms, f, gradient)]
         # with f′ = 0 unsolved between the kinks, what sympy did solve stands, off the kinks
         isolated = solved if split.unsolved is None else \
             [p for p in isolated if p[0] not in split.kinks and split.unsolved.contains(p[0]) == sympy.true]
@@ -645,7 +422,7 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
     elif lines is not None:  # a piece critical along a whole line: the kinks' points found, the list still short
         # (|x + y| + |x - y| - x²: the corner (0, 0) added to sympy's (1, 0)); on a kink line only the lines' own
         kept = (*(k.line for k in lines.lines), *(s.equation for s in sets))
-        isolated = _unique([*(p for p in isolated if not any(lies_on(p, (k,), syms) for k in kept)), *lines.points])
+        isolated = unique([*(p for p in isolated if not any(lies_on(p, (k,), syms) for k in kept)), *lines.points])
     points = []
     for p in sort_exactly(isolated):
         if lines is not None and any(lies_on(p, (k.line,), syms) for k in lines.lines):
@@ -684,7 +461,7 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
     # critical sets ((xy)^(2/5): the axes) are those curves' points, looked at
     if curves and not sets and not any(not fs and g != 0 and not d.free_symbols
                           for fs, g, (_, d, _) in zip(factors, equations,
-                                                      _domain(f, tuple(equations), tuple(syms))[1:])):
+                                                      domain_of(f, tuple(equations), tuple(syms))[1:])):
         complete = False
         seen = [u.point for u in unsmooth]
         where = " and ".join(f"{show(c, variables)} = 0" for c in curves)
@@ -738,7 +515,7 @@ def _paired(found: CriticalPoints, parts: tuple[Expr, Expr], region: Region | No
         if len(both) == 2:  # f″ of each at its point, g″(a) and h″(b), are the Hessian's diagonal
             test = _diagonal(both[0].D, both[1].D, found.variables)
         elif missing:
-            test = _no_test(f"{' and '.join(f'∂f/∂{v}' for v in missing)} {'has' if len(missing) == 1 else 'have'} "
+            test = no_test(f"{' and '.join(f'∂f/∂{v}' for v in missing)} {'has' if len(missing) == 1 else 'have'} "
                             "no value there")
         else:
             test = tested(f, found.variables, point)
@@ -803,7 +580,7 @@ def _unsmooth(f: Expr, syms: Sequence[sympy.Symbol], gradient: Sequence[Expr], s
     nothing is looked at; nor where not `crossed`. Points on a critical set or a kink line are left to them."""
     candidates: list[tuple[Expr, ...]] = []
     curves: list[Expr] = []
-    for _, denominator, polynomial in _domain(f, tuple(gradient), tuple(syms))[1:]:
+    for _, denominator, polynomial in domain_of(f, tuple(gradient), tuple(syms))[1:]:
         if polynomial:
             continue
         for factor in sympy.Mul.make_args(denominator):
@@ -842,7 +619,7 @@ def _nowhere_on(f: Expr, curve: Expr, syms: Sequence[sympy.Symbol]) -> bool:
             poly, lines = rational_polynomial(below, syms), rational_polynomial(curve, syms)
             return poly is not None and lines is not None and \
                 all(poly.rem(p) == 0 for p, _ in lines.factor_list()[1])
-    except _GAVE_UP:
+    except GAVE_UP:
         return False
 
 
@@ -866,7 +643,7 @@ def _crossing_points(pairs: Sequence[tuple[Expr, Expr]], syms: Sequence[sympy.Sy
     """Where each two lines a = 0 and b = 0 cross (parallel ones never do), each point once."""
     points: list[tuple[Expr, ...]] = []
     for a, b in pairs:
-        points += [p for p in _linear_zeros((a, b), tuple(syms)) if p not in points]
+        points += [p for p in linear_zeros((a, b), tuple(syms)) if p not in points]
     return points
 
 
@@ -882,13 +659,13 @@ def _isolated_zeros(base: Expr, syms: Sequence[sympy.Symbol]) -> list[tuple[Expr
         with deadline(SOLVE_SECONDS):
             for factor, _ in poly.factor_list()[1]:
                 expr = factor.as_expr()
-                if _has_real_curve(expr, x, y):
+                if has_real_curve(expr, x, y):
                     return None
-                found, whole = _solve_exactly((expr,), syms)
+                found, whole = solve_exactly((expr,), syms)
                 if whole:
                     return None
                 zeros += [p for p in found if p not in zeros]
-    except _GAVE_UP:
+    except GAVE_UP:
         return None
     return zeros
 
@@ -932,56 +709,12 @@ def _no_gradient_point(f: Expr, variables: Sequence[str], unsmooth: Unsmooth, re
     point = unsmooth.point
     names = [f"∂f/∂{v}" for v in unsmooth.missing]
     if names:
-        test = _no_test(f"{' and '.join(names)} {'has' if len(names) == 1 else 'have'} no value there")
+        test = no_test(f"{' and '.join(names)} {'has' if len(names) == 1 else 'have'} no value there")
     else:
         test = tested(f, variables, point)
     decided = unsmooth.values if test.label == Nature.INCONCLUSIVE else None
     why = (unsmooth.why or f"{names[0]} has no value there") if names else ""
     return CriticalPoint(point, region.contains(point) if region else None, test, decided, why)
-
-
-@dataclass(frozen=True)
-class KinkLine:
-    """A line where an absolute value's inside is 0 (x = 0 for |x|), and f along it, of one variable."""
-
-    line: Equation
-    along: Expr  # f on the line, in the variable that runs along it
-    points: tuple[tuple[Expr, ...], ...]  # where f along the line has a critical point
-    # f constant along the line (`along` its value): True where its points are critical, a set of them kept as
-    # KinkLines.level; False where f's pieces slope the same way across it, so that none is; None: f not constant
-    level: bool | None = None
-
-
-@dataclass(frozen=True)
-class Hull:
-    """A point on kink lines where f along a line has a critical point, and the gradients of the smooth pieces
-    of f that meet there: it is critical where 0 lies among them (in their convex hull), as a corner of one
-    variable is where f′ changes sign, 0 between its slopes on either side (|x| + y² at (0, 0): (-1, 0) and
-    (1, 0)); |x| + 2x + y² at (0, 0), (1, 0) and (3, 0), is not."""
-
-    point: tuple[Expr, ...]
-    gradients: tuple[tuple[Expr, ...], ...]  # one for each piece meeting there, around the point; () where a
-    # piece's slope is infinite there (√|x| + y²): then, as for a cusp of one variable, f's values decide
-    critical: bool
-    values: ByValues | None = None  # where the gradients are (): f a local minimum or maximum there, or not
-
-
-@dataclass(frozen=True)
-class KinkLines:
-    """f of two variables whose absolute values each hold a linear u: off the lines u = 0 f is smooth, and
-    ∇f = 0 is solved there; on a line a partial derivative has no value, and f along it is solved instead,
-    each point found kept where 0 lies among the gradients of the pieces of f that meet there."""
-
-    lines: tuple[KinkLine, ...]
-    off: tuple[tuple[Expr, ...], ...]  # where ∇f = 0 off the lines
-    points: tuple[tuple[Expr, ...], ...]  # both, with no point twice (on the lines, the critical ones)
-    hulls: tuple[Hull, ...] = ()  # each point where f along a line is critical, with its pieces' gradients
-    # False where a piece has whole curves of critical points (2x - x² of |x + y| + |x - y| - x², critical all
-    # along x = 1): those are not listed, so `off` holds only the isolated ones, and the list may be short
-    whole: bool = True
-    # the kink lines along which f is constant and every point is critical, f's pieces on either side rising
-    # (or falling) away from it: the whole line x = -y of |x + y|, each of its points a minimum
-    level: tuple[CriticalSet, ...] = ()
 
 
 _MOST_LINES = 3  # absolute values in f: each sign of each solved apart
@@ -1042,13 +775,13 @@ def _on_kink_lines(f: Expr, syms: Sequence[sympy.Symbol], variables: Sequence[st
         return any(lies_on(point, (s.equation,), syms) for s in level)
 
     hulls = []
-    for point in sort_exactly(_unique(p for k in lines for p in k.points if not on_level(p))):
+    for point in sort_exactly(unique(p for k in lines for p in k.points if not on_level(p))):
         hull = _hull(f, syms, absolutes, point)
         if hull is None:
             return None
         hulls.append(hull)
     off = [p for p in off if not on_level(p)]
-    everything = _unique([*off, *(h.point for h in hulls if h.critical)])
+    everything = unique([*off, *(h.point for h in hulls if h.critical)])
     return KinkLines(tuple(lines), tuple(sort_exactly(off)), tuple(sort_exactly(everything)), tuple(hulls), whole,
                      tuple(level))
 
@@ -1097,13 +830,13 @@ def _level_kink(f: Expr, syms: Sequence[sympy.Symbol], absolutes: Sequence[sympy
             h = Poly(sympy.expand(g.as_expr().xreplace(on)), runs)
             marks += real_roots(h) if h.degree() > 0 else []
             sides[(side, signs)] = (power, h)
-    marks = sort_exactly(_unique(marks))
+    marks = sort_exactly(unique(marks))
     shown_value = show(value)
     why = (f"from the pieces of f on either side of it, f - {shown_value} being a power of {show(u)} times a factor "
            "of one sign there")
     pieces: list[Piece] = []
     bounds = [-sympy.oo, *marks, sympy.oo]
-    for middle, (low, high) in zip(_samples(marks), pairwise(bounds)):
+    for middle, (low, high) in zip(samples_between(marks), pairwise(bounds)):
         at = {runs: middle, line.lhs: line.rhs.xreplace({runs: middle})}
         here = tuple(sign(a.args[0].xreplace(at)) for a in others)
         beside = set()
@@ -1115,18 +848,18 @@ def _level_kink(f: Expr, syms: Sequence[sympy.Symbol], absolutes: Sequence[sympy
         if beside not in ({1}, {-1}):
             through_all = not marks and all(power == 1 for power, _ in sides.values())
             return () if through_all else None
-        pieces.append(_piece(runs.name, sympy.Interval.open(low, high), beside.pop(), shown_value, why))
+        pieces.append(piece_of(runs.name, sympy.Interval.open(low, high), beside.pop(), shown_value, why))
         if high != sympy.oo:
             point = tuple(high if v == runs else line.rhs.xreplace({runs: high}) for v in syms)
             way = _level_corner(f, syms, absolutes, point, u, value)
-            decided = by_values(f, syms, point) if way is None else _judgement(
+            decided = by_values(f, syms, point) if way is None else judged(
                 way, shown_value, "point", 2, "from the pieces of f around it, each of one sign minus "
                 f"{shown_value} near it: a power of {show(u)} times a factor of one sign, or sloping "
                 f"{'up' if way > 0 else 'down'} along both edges of its sector")
             pieces.append(Piece(runs.name, sympy.FiniteSet(high), decided.nature, decided.reason))
-    found = _critical_set((line,), syms, f, region)
+    found = critical_set((line,), syms, f, region)
     inside, extent, variable = region.extent((line,)) if region else (None, None, None)
-    merged = _merged(pieces)
+    merged = merged_pieces(pieces)
     return (replace(found, value=value, pieces=merged, pieces_inside=cut(merged, extent, variable) if inside else ()),)
 
 
@@ -1165,9 +898,9 @@ def _kink_corners(f: Expr, syms: Sequence[sympy.Symbol], region: Region | None) 
         value = f.xreplace(dict(zip(syms, point)))
         way, said = leading_order(f, syms, point, value)
         if way in (1, -1):
-            test = _no_test("f has a kink there, where an absolute value's inside is 0")
+            test = no_test("f has a kink there, where an absolute value's inside is 0")
             corners.append(CriticalPoint(point, region.contains(point) if region else None, test,
-                                         _judgement(way, show(value), "point", 2, said)))
+                                         judged(way, show(value), "point", 2, said)))
     return corners
 
 
@@ -1276,7 +1009,7 @@ def _piece_slope(slope: Expr, syms: Sequence[sympy.Symbol], point: tuple[Expr, .
     try:
         with deadline(SOLVE_SECONDS):
             value = sympy.limit(slope.xreplace({v: c + t * d for v, c, d in zip(syms, point, into)}), t, 0, "+")
-    except _GAVE_UP:
+    except GAVE_UP:
         return None
     return value if usable(value) else None
 
@@ -1345,7 +1078,7 @@ def _rising(f: Expr, syms: Sequence[sympy.Symbol], point: tuple[Expr, ...]) -> t
         return None, ""
     way = "up" if signs == {1} else "down"
     return (1 if signs == {1} else -1), (f"each piece of f meeting there slopes {way} away from it along both "
-                                         f"edges of its sector: {', '.join(_unique(pieces))}")
+                                         f"edges of its sector: {', '.join(unique(pieces))}")
 
 
 def zero_in_hull(vectors: Sequence[tuple[Expr, ...]]) -> bool | None:
@@ -1384,7 +1117,7 @@ def _on_kink(f: Expr, syms: Sequence[sympy.Symbol], point: tuple[Expr, ...], reg
              lines: Sequence[KinkLine] = ()) -> CriticalPoint:
     """A critical point on a kink line: a partial derivative, or a second one, has no value there, so
     no second-derivative test; f's values decide, along the kink lines through it too."""
-    test = _no_test("f has a kink there, where an absolute value's inside is 0")
+    test = no_test("f has a kink there, where an absolute value's inside is 0")
     # why a partial has none there, where f's slopes on either side say it (|x| + y² at (0, 0)); "" where ∇f
     # is there after all, or the slopes can't be found
     why = next((why for s in syms if (why := slope_where_formula_fails(f, [v.name for v in syms], point,
@@ -1396,7 +1129,7 @@ def _on_kink(f: Expr, syms: Sequence[sympy.Symbol], point: tuple[Expr, ...], reg
         if s is None:  # |x - 2y| + |x + y|/10 - √(x² + y²)/3: the lowest order in the distance from it
             s, said = leading_order(f, syms, point, value)
         if s is not None:
-            values = _judgement(s, show(value), "point", len(syms), said)
+            values = judged(s, show(value), "point", len(syms), said)
     if values.nature == Nature.UNDECIDED:
         values = _along_kinks(f, syms, point, lines, values)
     return CriticalPoint(point, region.contains(point) if region else None, test, values, why)
@@ -1419,21 +1152,13 @@ def _along_kinks(f: Expr, syms: Sequence[sympy.Symbol], point: tuple[Expr, ...],
         if s not in (1, -1):
             continue
         here = f"{show(k.along - value)} {'>' if s > 0 else '<'} 0 near it on the kink line {show(k.line)}"
-        ruled = _ruled_out(s, here)
+        ruled = ruled_out(s, here)
         if values.rules_out not in (None, ruled.rules_out):  # the other way along another line: above and below
             above, below = (here, values.one_way) if s > 0 else (values.one_way, here)
-            return _judgement(0, show(value), "point", len(syms), f"f - f(P) = {above}, but {below}")
+            return judged(0, show(value), "point", len(syms), f"f - f(P) = {above}, but {below}")
         if values.rules_out is None:
             values = ruled
     return values
-
-
-def _ruled_out(s: int, along: str) -> ByValues:
-    """Undecided, but no minimum where f is lower on both sides of the point along a line (s = -1), no maximum
-    where higher (s = 1): `along` says where, f - f(P) there."""
-    ruled, other = (Nature.MINIMUM, "maximum") if s < 0 else (Nature.MAXIMUM, "minimum")
-    return ByValues(Nature.UNDECIDED, f"no local {ruled.value}, since f - f(P) = {along}; whether it is a local "
-                                      f"{other} is not decided", ruled, along)
 
 
 def repeats_note(windows: Sequence[Window], count: int, listed: str = "critical points", zeros: bool = False) -> str:
@@ -1458,6 +1183,8 @@ def repeats_note(windows: Sequence[Window], count: int, listed: str = "critical 
 
 
 NUMERIC_SPAN = 10  # where f′ = 0 went unsolved on every x, its sign changes are looked for in -10 ≤ x ≤ 10
+
+
 NUMERIC_SAMPLES = 400
 
 
@@ -1539,7 +1266,7 @@ def _windows(equations: Sequence[Expr], syms: Sequence[sympy.Symbol], region: Re
                 if not period.is_positive:
                     continue
                 windows.append(_window(s.name, period, region))
-    except _GAVE_UP:
+    except GAVE_UP:
         return ()
     return tuple(windows)
 
@@ -1567,15 +1294,7 @@ def tested(f: Expr, variables: Sequence[str], point: tuple[Expr, ...]) -> Classi
         return classify(f, variables, point)
     except NoRealValue:
         missing = "f″" if len(variables) == 1 else "a second derivative"
-        return _no_test(f"{missing} has no value there")
-
-
-def _no_test(why: str, said: str | None = None) -> Classification:
-    """No second-derivative test at the point (a kink, an infinite f″), so f's values decide: `why` there is
-    none; `said`, the test's own line, by default that it cannot decide."""
-    return Classification(Nature.INCONCLUSIVE, sympy.nan, sympy.nan,
-                          f"{why}, so the test cannot decide" if said is None else said,
-                          untested=f"{why}, so the second-derivative test does not apply")
+        return no_test(f"{missing} has no value there")
 
 
 def _corner(f: Expr, x: sympy.Symbol, corner: Corner, region: Region | None) -> CriticalPoint:
@@ -1586,36 +1305,10 @@ def _corner(f: Expr, x: sympy.Symbol, corner: Corner, region: Region | None) -> 
     signs = {corner.below, corner.above} - {0}
     s = signs.pop() if len(signs) == 1 else 0
     why = f"f′ = 0 from both sides, and {shown}"
-    decided = _judgement(s, show(f.xreplace({x: corner.point})), "point", 1, why)
-    test = _no_test(shown, f"a kink: {shown}")
+    decided = judged(s, show(f.xreplace({x: corner.point})), "point", 1, why)
+    test = no_test(shown, f"a kink: {shown}")
     point = (corner.point,)
     return CriticalPoint(point, region.contains(point) if region else None, test, decided)
-
-
-@dataclass(frozen=True)
-class Side:
-    """A stretch between kinks, f there with no absolute value, and the zeros of its f′ listed."""
-
-    low: Expr  # -oo for the first
-    high: Expr  # oo for the last
-    smooth: Expr  # f on the stretch: sin|x| is -sin x for x < 0
-    slope: Expr
-    zeros: tuple[Expr, ...]  # ascending; within the window, where `endless`
-    endless: bool = False  # whether f′ = 0 at infinitely many points of the stretch
-
-
-@dataclass(frozen=True)
-class Split:
-    """f′ = 0 solved on each stretch between the kinks of f's absolute values, where f is smooth."""
-
-    zeros: tuple[Expr, ...]  # ascending; within `window`, where they go on without end
-    kinks: tuple[Expr, ...]  # ascending: where an absolute value's inside is 0
-    window: sympy.Interval | None = None  # where the zeros listed lie, when they are infinitely many
-    sides: tuple[Side, ...] = ()  # left to right
-    repeats: Window | None = None  # f repeats, and so do its kinks: every zero and kink in this window is listed
-    signed: Spanned | None = None  # there, f′ = 0 solved for each choice of the insides' signs, and the kinks
-    slope_only: bool = False  # f′ repeats, f does not: f plus a line (|sin x| + x/10)
-    unsolved: sympy.Set | None = None  # f′ = 0 not solved between kinks without end: only the kinks here looked at
 
 
 _MOST_KINKED = 3  # absolute values in f, each side of each solved apart
@@ -1680,7 +1373,7 @@ def _split_at_kinks(f: Expr, x: sympy.Symbol, region: Region | None = None) -> S
                         or not all(z.is_comparable for z in found):
                     return None
                 listed.append(Side(low, high, smooth, slope, tuple(sort_exactly(found)), endless))
-    except _GAVE_UP:
+    except GAVE_UP:
         return None
     zeros = sort_exactly(dict.fromkeys(z for side in listed for z in side.zeros))
     return Split(tuple(zeros), tuple(kinks), window, tuple(listed))
@@ -1741,7 +1434,7 @@ def _endless_kinks(f: Expr, x: sympy.Symbol, region: Region | None) -> Split | N
                 if not isinstance(found, sympy.FiniteSet) or not all(k.is_comparable for k in found):
                     return None
                 kinks += [k for k in found if k not in kinks]
-    except _GAVE_UP:
+    except GAVE_UP:
         return None
     return Split((), tuple(sort_exactly(kinks)), repeats=repeats, slope_only=shifted is not None, unsolved=span)
 
@@ -1817,1424 +1510,6 @@ def _kink(f: Expr, x: sympy.Symbol, at: Expr, region: Region | None) -> Critical
     if s == 0:
         return None
     kind = "a cusp" if "∞" in why else "a corner"  # |x|^(2/3): f′ is -∞ from the left and ∞ from the right
-    decided = _judgement(s, show(f.xreplace({x: at})), "point", 1, f"{kind}, where {why}")
-    test = _no_test(why, f"{kind}: {why}")
+    decided = judged(s, show(f.xreplace({x: at})), "point", 1, f"{kind}, where {why}")
+    test = no_test(why, f"{kind}: {why}")
     return CriticalPoint(point, inside, test, decided, why)
-
-
-def polynomial_zeros(equations: Sequence[Expr], variables: Sequence[str],
-                     max_degree: int = 3) -> tuple[tuple[tuple[Expr, ...], ...], tuple[Equation, ...]] | None:
-    """Where every one of `equations` is zero: isolated points and whole lines, exactly, the way
-    the lesson solves ∇f = 0 (one factor of each equation, each case solved, a factor in one
-    variable first). Only for polynomials with rational coefficients in one or two variables, each
-    of total degree at most `max_degree`, and only cases that one-variable factors or linear
-    equations settle: the work is bounded by the equations themselves. None for any other system."""
-    syms = symbols(variables)
-    if not 1 <= len(syms) <= 2:
-        return None
-    numerators = []
-    for equation in equations:
-        numerator, degree = _rational_numerator(equation, syms)
-        if numerator == 0:
-            continue
-        if degree is None or degree > max_degree:
-            return None
-        numerators.append(numerator)
-    if not numerators:
-        return None
-    points: list[tuple[Expr, ...]] = []
-    lines: list[Equation] = []
-    for combination in itertools.product(*(_factors(n, syms) for n in numerators)):
-        distinct = tuple(dict.fromkeys(combination))
-        if not distinct or _contradictory(distinct):
-            continue
-        if len(syms) == 2 and len(distinct) == 1:  # one factor of every equation: a whole curve
-            if _degree(distinct[0], syms) == 1:
-                lines.append(as_equation(distinct[0], syms))
-            continue
-        found = _settled(distinct, syms)
-        if found is None:
-            return None
-        points += [p for p in found if p not in points]
-    lines = _unique(lines)
-    points = [p for p in points if not any(lies_on(p, (line,), syms) for line in lines)]
-    return tuple(sorted(points, key=sympy.default_sort_key)), tuple(lines)  # a set: any fixed order
-
-
-@metered_cache(4096)  # an equation's numerator comes again in many wrong gradients (2x + 3 beside each slip in ∂f/∂y)
-def _rational_numerator(equation: Expr, syms: tuple[sympy.Symbol, ...]) -> tuple[Expr, int | None]:
-    """The numerator of `equation` and, where it is a polynomial with rational coefficients in
-    syms, its total degree (None where it is not one)."""
-    numerator = equation if equation.is_polynomial(*syms) else _numerator(equation)
-    if numerator == 0:
-        return numerator, None
-    poly = _polynomial(numerator)  # its factors are taken next: the same Poly
-    if poly is None or not set(poly.gens) <= set(syms):
-        poly = rational_polynomial(numerator, syms)
-    return numerator, None if poly is None else poly.total_degree()
-
-
-@metered_cache(4096)  # a factor's degree, then (when it is a line) its coefficients: one Poly
-def _poly_in(factor: Expr, syms: tuple[sympy.Symbol, ...]) -> Poly:
-    return Poly(factor, *syms)
-
-
-def _degree(factor: Expr, syms: tuple[sympy.Symbol, ...]) -> int:
-    return _poly_in(factor, syms).total_degree()
-
-
-@metered_cache(4096)  # the same factors meet in many systems: a right partial beside each wrong one
-def _settled(factors: tuple[Expr, ...], syms: tuple[sympy.Symbol, ...]) -> tuple[tuple[Expr, ...], ...] | None:
-    """The common real zeros of factors that a factor in one variable, or linearity, settles; None else."""
-    if all(_degree(f, syms) == 1 for f in factors):
-        return _linear_zeros(factors, syms)
-    single = next((f for f in factors if len(f.free_symbols & set(syms)) == 1), None)
-    if single is None:
-        return None
-    (s,) = single.free_symbols & set(syms)
-    i = syms.index(s)
-    others = [f for f in factors if f != single]
-    found: list[tuple[Expr, ...]] = []
-    roots = _zeros_in(single, s)
-    if roots is None:
-        return None
-    for root in sorted(roots, key=sympy.default_sort_key):
-        rest = [sympy.expand(f.xreplace({s: root})) for f in others]
-        if any(r.is_number and r != 0 for r in rest):
-            continue
-        rest = [r for r in rest if r != 0]
-        if len(syms) == 1:
-            found.append((root,))
-            continue
-        other = syms[1 - i]
-        if not rest:
-            return None  # the whole line s = root: a case of lines, not of points
-        values = [_zeros_in(r, other) for r in rest]
-        common = None if None in values else frozenset.intersection(*(v for v in values if v is not None))
-        if common is None:
-            return None
-        for value in sorted(common, key=sympy.default_sort_key):
-            found.append((root, value) if i == 0 else (value, root))
-    return tuple(found)
-
-
-def _linear_zeros(factors: tuple[Expr, ...], syms: tuple[sympy.Symbol, ...]) -> tuple[tuple[Expr, ...], ...]:
-    """The one common zero of linear factors, where they have exactly one."""
-    if len(factors) == len(syms) == 1:
-        a, b = _poly_in(factors[0], syms).all_coeffs()
-        if a.is_Rational and b.is_Rational:
-            return ((-b / a,),)
-    if len(factors) == len(syms) == 2:  # two lines, as most drills have: Cramer's rule, exactly
-        (a, b, c), (d, e, g) = ([p.coeff_monomial(m) for m in ((1, 0), (0, 1), (0, 0))]
-                                for p in (_poly_in(f, syms) for f in factors))
-        if all(v.is_Rational for v in (a, b, c, d, e, g)):
-            determinant = a * e - b * d
-            if determinant == 0:
-                return ()  # parallel lines, or one line twice: no single common zero
-            return (((b * g - c * e) / determinant, (c * d - a * g) / determinant),)
-    solution = sympy.linsolve(list(factors), list(syms))
-    return tuple(tuple(p) for p in solution if not any(c.free_symbols for c in p))
-
-
-@metered_cache(4096)
-def _zeros_in(expr: Expr, s: sympy.Symbol) -> frozenset[Expr] | None:
-    """The real zeros of a polynomial in s alone: exactly when it has rational coefficients or is
-    linear (2√3 − x after a root was put in); None otherwise."""
-    poly = Poly(expr, s)
-    if poly.degree() == 1:
-        a, b = poly.all_coeffs()
-        root = -b / a
-        return frozenset({root if root.is_Rational else sympy.simplify(root)})
-    if poly.domain not in (sympy.ZZ, sympy.QQ):
-        return None
-    return frozenset(real_roots(poly))
-
-
-@metered_cache(1024)
-def _factors(numerator: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, ...]:
-    """The distinct factors of a numerator that contain a variable (constants are never 0),
-    in the lesson's order: those in x first, simplest first."""
-    pairs = _rational_factors(numerator)
-    if pairs is None:
-        # (1 - 2x²e^(-x² - y²)e^(x² + y²))e^(-x² - y²), as together leaves it: the powers joined, 1 - 2x² is left
-        # beside a factor that is never 0, which is no condition and goes first (factor_list would read
-        # e^(-x² - y²) as 1/e^(x² + y²) and keep it in one factor with 1 - 2x²)
-        numerator = sympy.Mul(*(m for m in sympy.Mul.make_args(sympy.powsimp(numerator))
-                                if m.is_polynomial(*syms) or constant_sign(m, syms) is None))
-        try:
-            pairs = sympy.factor_list(numerator)[1]
-        except (sympy.PolynomialError, NotImplementedError, TypeError):  # x^x: sympy can't order its factors
-            pairs = _product_factors(numerator)
-    if not numerator.free_symbols & set(syms):
-        return ()  # a nonzero constant: this partial is never 0
-    if not pairs:
-        return ()  # a product of factors that are never 0, like e^(-x²)
-    found = [p for p, _ in pairs if p.free_symbols & set(syms)] or [numerator]
-    # eˣ, or eˣ + e^y: of one sign at every real point, so never 0 (a polynomial's factors are solved exactly)
-    found = [p for p in found if p.is_polynomial(*syms) or constant_sign(p, syms) is None]
-    first = lambda p: min(syms.index(s) for s in p.free_symbols & set(syms))  # noqa: E731
-    return tuple(sorted(dict.fromkeys(found), key=lambda p: (first(p), sympy.default_sort_key(p))))
-
-
-def constant_sign(expr: Expr, syms: Sequence[sympy.Symbol]) -> int | None:
-    """1 or -1 where expr is shown to have that sign wherever it is defined on the reals (eˣ, eˣ + e^y,
-    a nonzero number), so that it is never 0; None where that is not shown."""
-    real = expr.xreplace({s: sympy.Dummy(s.name, real=True) for s in syms})
-    return 1 if real.is_positive else (-1 if real.is_negative else None)
-
-
-def one_zero_at_most(factor: Expr, syms: Sequence[sympy.Symbol]) -> str:
-    """Why a factor in one variable is 0 at one point at most, where it is strictly monotone on its domain (eˣ − 2:
-    increasing, as its derivative eˣ is positive; ln x − 1 on x > 0): "" where that is not shown. sympy then lists
-    that one zero, or none, as it does a polynomial's."""
-    own = factor.free_symbols & set(syms)
-    if len(own) != 1 or factor.is_polynomial(*own):
-        return ""
-    (s,) = own
-    try:
-        with deadline(SOLVE_SECONDS):
-            domain = continuous_domain(factor, s, sympy.S.Reals)
-            # the domain one interval, unbounded at least on one side, so that one assumption on s covers it
-            place = {sympy.S.Reals: dict(real=True), sympy.Interval.open(0, sympy.oo): dict(positive=True),
-                     sympy.Interval.open(-sympy.oo, 0): dict(negative=True)}.get(domain)
-            if place is None:
-                return ""
-            slope = sympy.diff(factor, s)
-            t = sympy.Dummy(s.name, **place)
-            rising = slope.xreplace({s: t})
-            direction = "increasing" if rising.is_positive else ("decreasing" if rising.is_negative else "")
-            sign_word = "positive" if direction == "increasing" else "negative"
-    except _GAVE_UP:
-        return ""
-    if not direction:
-        return ""
-    where = "" if domain == sympy.S.Reals else f" on {interval_text(domain, s.name)}"
-    return (f"{show(factor)} is {direction}{where}, its derivative {show(slope)} being {sign_word}, so it is 0 at one "
-            f"{s.name} at most")
-
-
-def _product_factors(numerator: Expr) -> list[tuple[Expr, int]]:
-    """The factors of a product sympy can't factor as a whole (2x(1 - x² - y²)e^(-x² - y²)): each
-    factor of it on its own, a polynomial one factored further, one that is never 0 (e^u) left
-    out. Taken whole, the product's zero set is that of all its factors at once: solved together
-    with the other partial it gave the set where ∂f/∂x = 0 as if it were critical."""
-    pairs: list[tuple[Expr, int]] = []
-    for part in sympy.Mul.make_args(numerator):
-        base, power = part.as_base_exp()
-        if not (power.is_Integer and power > 0):
-            base, power = part, sympy.Integer(1)
-        if not base.free_symbols or base.is_zero is False:
-            continue
-        try:
-            pairs += [(p, int(power) * k) for p, k in sympy.factor_list(base)[1]] if base.is_polynomial() \
-                else [(base, int(power))]
-        except (sympy.PolynomialError, NotImplementedError):
-            pairs.append((base, int(power)))
-    return pairs
-
-
-@metered_cache(4096)
-def _polynomial(expr: Expr) -> Poly | None:
-    """expr as a polynomial with rational coefficients in its own variables, in sympy's order of
-    them (as sympy.factor_list takes it), or None when it is not one as written ((x³ - x)/x is
-    not, though Poly would cancel x)."""
-    if not expr.is_polynomial():
-        return None
-    try:
-        poly = Poly(expr)
-    except (sympy.PolynomialError, sympy.GeneratorsNeeded):
-        return None
-    if poly.domain not in (sympy.ZZ, sympy.QQ) or not all(g.is_Symbol for g in poly.gens):
-        return None
-    return poly
-
-
-def _rational_factors(numerator: Expr) -> list[tuple[Expr, int]] | None:
-    """What sympy.factor_list(numerator) gives as factors, for a polynomial with rational
-    coefficients, without its work on expressions (together, each product's factor apart): the
-    irreducible factors over the integers, primitive, leading coefficient positive in the same
-    order of the variables. None for any other numerator."""
-    poly = _polynomial(numerator)
-    if poly is None:
-        return None
-    if poly.total_degree() == 1:  # irreducible already: only its content and sign taken out
-        line = poly.clear_denoms()[1].primitive()[1]
-        return [((-line if line.LC() < 0 else line).as_expr(), 1)]
-    return [(factor.as_expr(), power) for factor, power in poly.factor_list()[1]]
-
-
-def _solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Expr,
-                gradient: Sequence[Expr], region: Region | None, exactly: bool,
-                windows: Sequence[Window] = ()) -> Case | None:
-    distinct = tuple(dict.fromkeys(combination))
-    conditions = tuple(as_equation(c, syms) for c in combination)
-    if _contradictory(distinct):
-        return None
-    apart = _solve_apart(distinct, syms, windows) if windows else None
-    if apart is not None:  # sin x = 0 and y = 0: every x = kπ, those in the window listed
-        found_apart, families = apart
-        return Case(conditions, tuple(p for p in found_apart if _defined(p, syms, f, gradient)),
-                    families=families, every=True)
-    if exactly:
-        found, whole = _solve_exactly(distinct, syms)
-    else:
-        try:
-            found, whole = _pinned(distinct, syms) or _solve_with_sympy(distinct, syms)
-        except (NotImplementedError, OutOfTime, sympy.PolynomialError, ValueError, TypeError,
-                ZeroDivisionError, RecursionError):  # sympy gave up: said so in the result, never raised
-            return Case(conditions, solved=False)
-    points = [p for p in found if _defined(p, syms, f, gradient)]
-    undefined = tuple(p for p in found if p not in points)
-    curve = None
-    if whole:
-        ordered = _independent(sorted(distinct, key=sympy.default_sort_key), syms)
-        curve = _critical_set(tuple(as_equation(c, syms) for c in ordered), syms, f, region)
-    if not points and curve is None and not undefined:
-        return None
-    return Case(conditions, tuple(points), curve, undefined=undefined)
-
-
-def _independent(factors: list[Expr], syms: Sequence[sympy.Symbol]) -> list[Expr]:
-    """Linear factors without those that follow from the ones before (x - 2y + z = 0 from x = y and y = z), so
-    that a line is written with two equations; other factors as they are."""
-    if not all(f.is_polynomial(*syms) and Poly(f, *syms).total_degree() == 1 for f in factors):
-        return factors
-    kept: list[Expr] = []
-    rows: list[list[Expr]] = []
-    for factor in factors:
-        row = [factor.coeff(s) for s in syms] + [factor.as_independent(*syms, as_Add=True)[0]]
-        if sympy.Matrix([*rows, row]).rank() > len(rows):
-            kept.append(factor)
-            rows.append(row)
-    return kept
-
-
-def _solve_apart(factors: Sequence[Expr], syms: Sequence[sympy.Symbol], windows: Sequence[Window]
-                 ) -> tuple[list[tuple[Expr, ...]], tuple[Family, ...]] | None:
-    """A case whose conditions are each in a variable of its own (sin x = 0 and y = 0), solved one by one
-    with solveset: a periodic variable's solutions in its window, the others' all of them; the points are
-    every combination. None where that does not apply or solveset can't list them."""
-    spans = {w.variable: w for w in windows}
-    per_variable: dict[sympy.Symbol, list[Expr]] = {}
-    for factor in factors:
-        own = factor.free_symbols & set(syms)
-        if len(own) != 1:
-            return None
-        per_variable.setdefault(own.pop(), []).append(factor)
-    values: list[list[Expr]] = [[] for _ in syms]
-    families: list[Family] = []
-    try:
-        with deadline(SOLVE_SECONDS):
-            for s in sorted(per_variable, key=lambda v: -len(per_variable[v])):  # sin x = 0 = cos x first: never
-                window = spans.get(s.name)
-                if window is not None and not all(_repeats(c, s, window.period) for c in per_variable[s]):
-                    return None
-                found = _common(per_variable[s], s, window.span if window else sympy.S.Reals)
-                if found is None:
-                    return None
-                if window is not None:
-                    first = _common(per_variable[s], s, sympy.Interval.Ropen(0, window.period))
-                    if first is None:
-                        return None
-                    if first:
-                        families.append(_family(s.name, first, window.period))
-                if not found:
-                    return [], ()  # sin x = 0 and cos x = 0 together: never
-                values[syms.index(s)] = found
-    except _GAVE_UP:
-        return None
-    if len(per_variable) < len(syms):
-        return None  # y free, with x = c: a whole line, as sympy's solve finds it
-    families.sort(key=lambda family: [s.name for s in syms].index(family.variable))
-    return [tuple(p) for p in itertools.product(*values)], tuple(families)
-
-
-def _common(factors: Sequence[Expr], s: sympy.Symbol, span: sympy.Set) -> list[Expr] | None:
-    """Where every factor is 0 in the span, by solveset; None where it can't list them."""
-    found = [_listed(sympy.solveset(c, s, span)) for c in factors]
-    if any(f is None for f in found):
-        return None
-    first, *others = found
-    return [z for z in first or () if all(any(sympy.simplify(z - w) == 0 for w in o or ()) for o in others)]
-
-
-def _listed(found: sympy.Set) -> list[Expr] | None:
-    """solveset's finitely many real solutions, in order; None where it gives no such list."""
-    if found == sympy.S.EmptySet:
-        return []
-    if not isinstance(found, sympy.FiniteSet) or not all(z.is_real and z.is_comparable for z in found):
-        return None
-    return sort_exactly(list(found))
-
-
-def _repeats(factor: Expr, s: sympy.Symbol, period: Expr) -> bool:
-    """Whether the factor's zeros repeat every period: it does, or changes sign (sin(x/2) a period of 2π on)."""
-    moved = factor.xreplace({s: s + period})
-    return moved == factor or sympy.simplify(moved - factor) == 0 or sympy.simplify(moved + factor) == 0
-
-
-def _family(variable: str, first: Sequence[Expr], period: Expr) -> Family:
-    """The solutions with 0 ≤ x < period, as every solution: evenly spaced ones as one family (0 and π
-    of sin x = 0 as x = kπ), else each a period apart."""
-    gap = period / len(first)
-    spaced = all(sympy.simplify(b - a - gap) == 0 for a, b in pairwise(first))
-    return Family(variable, (first[0],), gap) if spaced else Family(variable, tuple(first), period)
-
-
-def _solve_exactly(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list[tuple], bool]:
-    """Polynomials with rational coefficients in one or two variables, set to 0 together:
-    their real common points, and whether they have a whole curve of them in common."""
-    if len(syms) == 1:
-        (factor,) = factors
-        return [(r,) for r in real_roots(factor, syms[0])], False
-    x, y = syms
-    if len(factors) == 2:
-        p, q = factors
-        return list(real_solutions(p, q, x, y)), False
-    (factor,) = factors
-    if _has_real_curve(factor, x, y):
-        return [], True
-    gradient = [sympy.diff(factor, v) for v in syms]  # the curve's only real points are singular ones
-    along = gradient[1] if gradient[1] != 0 else gradient[0]
-    candidates = real_solutions(factor, along, x, y)
-    return [p for p in candidates if all(sign(g.xreplace(dict(zip(syms, p)))) == 0 for g in gradient)], False
-
-
-def _has_real_curve(curve: Expr, x: sympy.Symbol, y: sympy.Symbol) -> bool:
-    """Whether the irreducible curve = 0 has a whole arc of real points (x² + y² + 1 = 0 has none,
-    x² + y² = 0 only the point (0, 0)).
-
-    Between the x where the curve has a vertical tangent, a singular point or an asymptote, the
-    number of real y on it stays the same, so one x in each gap (and beyond) tells.
-    """
-    poly = Poly(curve, x, y)
-    if poly.degree(y) <= 0 or poly.degree(x) <= 0:
-        return bool(real_roots(curve, x if poly.degree(y) <= 0 else y))
-    lead = poly.as_expr().coeff(y, poly.degree(y))
-    marks = Poly(sympy.resultant(curve, sympy.diff(curve, y), y) * lead, x)
-    places = list(real_roots(marks)) if marks.degree() > 0 else []
-    return any(real_roots(Poly(curve.xreplace({x: a}), y)) for a in _samples(places))
-
-
-def _samples(marks: Sequence[Expr]) -> list[Expr]:
-    """A rational number in each gap between sorted reals, and one beyond each end (0 if none)."""
-    if not marks:
-        return [sympy.Integer(0)]
-    samples = [sympy.floor(marks[0]) - 1]
-    samples += [rational_between(a, b) for a, b in pairwise(marks)]
-    return samples + [sympy.ceiling(marks[-1]) + 1]
-
-
-def _pinned(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list[tuple], bool] | None:
-    """Where one factor pins a variable (x = 0), the other factor's zeros in the variable left, listed by solveset on
-    each side of its kinks: sympy's solve of x = 0 and 6y|x² − y|^(2/3) + 1 = 0 checks its answers until its
-    deadline, where solveset lists y = -6^(-3/5) (y < 0) at once. None where no factor pins one, or a zero is at a
-    kink (the factor may have no value there: left to sympy's solve)."""
-    if len(factors) != 2 or len(syms) != 2:
-        return None
-    for pin, other in (factors, factors[::-1]):
-        names = pin.free_symbols & set(syms)
-        if len(names) != 1 or not pin.is_polynomial(*names) or sympy.degree(pin, *names) != 1:
-            continue
-        (s,), (t,) = names, set(syms) - names
-        slope, intercept = Poly(pin, s).all_coeffs()
-        at = -intercept / slope
-        rest = other.xreplace({s: at})
-        if rest.free_symbols != {t}:
-            return None  # with x = c, the other factor constant: no point, or a whole line, as sympy's solve says
-        absolutes = sorted(rest.atoms(sympy.Abs), key=sympy.default_sort_key)
-        found = []
-        with deadline(SOLVE_SECONDS):
-            for signs, piece in signed_pieces(rest, absolutes):
-                zeros = _listed(sympy.solveset(piece, t, sympy.S.Reals))
-                if zeros is None:
-                    return None
-                for z in zeros:
-                    if any(sign(a.args[0].xreplace({t: z})) in (0, None) for a in absolutes):
-                        return None
-                    if holds(absolutes, signs, {t: z}):
-                        found.append((at, z) if syms[0] == s else (z, at))
-        return sort_exactly(list(dict.fromkeys(found))), False
-    return None
-
-
-def _solve_with_sympy(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list[tuple], bool]:
-    """sympy's solve, within its time budget, keeping the real solutions."""
-    with deadline(SOLVE_SECONDS):
-        solutions = sympy.solve(list(factors), list(syms), dict=True)
-    points, whole = [], False
-    for solution in solutions:
-        if all(s in solution for s in syms) and not any(v.free_symbols & set(syms) for v in solution.values()):
-            point = tuple(as_real(solution[s]) for s in syms)
-            if None not in point:
-                points.append(point)
-        else:
-            whole = True
-    return points, whole
-
-
-def _contradictory(factors: Sequence[Expr]) -> bool:
-    """Two different irreducible factors in the same single variable have no common zero."""
-    single = {}
-    for factor in factors:
-        if len(factor.free_symbols) == 1 and factor.is_polynomial():
-            (s,) = factor.free_symbols
-            if s in single:
-                return True
-            single[s] = factor
-    return False
-
-
-def _defined(point: tuple, syms: Sequence[sympy.Symbol], f: Expr, gradient: Sequence[Expr]) -> bool:
-    values = dict(zip(syms, point))
-    for expr, denominator, polynomial in _domain(f, tuple(gradient), tuple(syms)):
-        if polynomial:
-            continue  # real and finite at every real point
-        if denominator.free_symbols and sign(denominator.xreplace(values)) == 0:
-            return False
-        value = expr.xreplace(values)
-        if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or value.is_extended_real is False:
-            return False
-    return True
-
-
-@metered_cache(256)  # the same for every point of every case
-def _domain(f: Expr, gradient: tuple[Expr, ...], syms: tuple[sympy.Symbol, ...]) -> tuple[tuple[Expr, Expr, bool], ...]:
-    """f and its gradient, each with its denominator and whether it is a polynomial with rational
-    coefficients as written, so defined everywhere ((x³ - x)/x is not: sympy's Poly and together
-    would cancel x)."""
-    found = []
-    for expr in (f, *gradient):
-        polynomial = expr.is_polynomial(*syms) and rational_polynomial(expr, syms) is not None
-        denominator = sympy.Integer(1) if polynomial else sympy.fraction(sympy.together(expr))[1]
-        found.append((expr, denominator, polynomial))
-    return tuple(found)
-
-
-@metered_cache(4096)  # a partial comes again in many variants: 2ax - b for every c of ax² - bx + c
-def _numerator(partial: Expr) -> Expr:
-    return sympy.fraction(sympy.together(partial))[0]
-
-
-def as_equation(factor: Expr, syms: Sequence[sympy.Symbol]) -> Equation:
-    """factor = 0 as the lesson writes it: x - 4 = 0 as x = 4, x - y = 0 as x = y."""
-    return _as_equation(factor, tuple(syms))
-
-
-@metered_cache(4096)  # so does a factor of one (x - a/2 for every b of x² - y² + ax + by)
-def _as_equation(factor: Expr, syms: tuple[sympy.Symbol, ...]) -> Equation:
-    for s in syms:
-        if factor.is_polynomial(s) and sympy.degree(factor, s) == 1:
-            coefficient = factor.coeff(s)
-            if not coefficient.free_symbols:
-                return Equation(s, sympy.expand(s - factor / coefficient))
-    constant = factor.as_independent(*syms, as_Add=True)[0]
-    return Equation(factor - constant, -constant)
-
-
-def _critical_set(equations: tuple[Equation, ...], syms: Sequence[sympy.Symbol], f: Expr,
-                  region: Region | None) -> CriticalSet:
-    value = _value_along(f, equations, syms)
-    inside, extent, variable = region.extent(equations) if region else (None, None, None)
-    where = interval_text(extent, variable.name) if inside and extent is not None and variable is not None else ""
-    kind = _kind(equations, syms)
-    holes = _holes(f, equations, syms)
-    defined = _defined_along(f, equations, syms) if not holes else None
-    facts = []
-    if value is not None:
-        facts.append(f"f = {show(value)} all along it")
-    if inside is not None:
-        facts.append(f"it meets the region where {where}" if inside and where else
-                     ("it lies inside the region" if inside else "it lies outside the region"))
-    except_ = f", except {and_points(holes)}, where f has no value," if holes else ""
-    if defined is not None:
-        except_ = f" where {_where(*defined)} (f has no value elsewhere on it)"
-    text = "; ".join((f"Every point of the {kind} {' and '.join(_show(e, syms) for e in equations)}{except_} "
-                      "is critical", *facts))
-    detail = "; ".join(facts) or "every point of it is critical"
-    pieces = _pieces(f, equations, syms, value, holes) if defined is None else \
-        _pieces_by_factors(f, equations[0], syms, value, defined)
-    level = through(f, equations[0], syms) if not pieces and len(syms) == 2 and len(equations) == 1 \
-        and value is not None and defined is None else None
-    if level is not None:  # not a polynomial, but a function of the quantity the curve is a level of
-        pieces = (_level_piece(level, value, syms),)  # type: ignore[arg-type]
-    if not pieces and value is not None and defined is None and (below := nowhere_below_value(f, syms, value)):
-        # (x - y)² + (y - z)², a line in three variables: a sum of squares, 0 all along it
-        judgement = _judgement(1, show(value), "set", len(syms), below)
-        pieces = (Piece("", None, judgement.nature, judgement.reason),)
-    inner = cut(pieces, extent, variable) if inside else ()
-    beyond = level.beyond() if level is not None and level.everywhere else ""
-    return CriticalSet(equations[0], inside, text, equations[1:], value, where, kind, pieces, inner, beyond, holes,
-                       detail, _where(*defined) if defined is not None else "")
-
-
-def _where(domain: sympy.Set, u: sympy.Symbol) -> str:
-    parts = domain.args if isinstance(domain, sympy.Union) else (domain,)
-    return " or ".join(interval_text(part, u.name) for part in parts)
-
-
-def _defined_along(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol]
-                   ) -> tuple[sympy.Set, sympy.Symbol] | None:
-    """The part of a line v = g(u) in two variables where f has a value, as the values of u there, where that
-    is not all of it: y = 0 of y² ln x only where 0 < x. From f's logarithms and roots (of negatives they have
-    no real value) and its divisions, each read on the line, as f itself can't be: y² ln x there is 0·ln x."""
-    if len(syms) != 2 or len(equations) != 1 or not isinstance(equations[0].lhs, sympy.Symbol):
-        return None
-    (equation,) = equations
-    u = next(s for s in syms if s != equation.lhs)
-    if equation.rhs.free_symbols - {u}:
-        return None
-    domain: sympy.Set = sympy.S.Reals
-    try:
-        with deadline(SOLVE_SECONDS):
-            for part in sympy.preorder_traversal(f):
-                if not isinstance(part, (sympy.log, sympy.Pow)) or part.is_polynomial(*syms):
-                    continue
-                along = part.xreplace({equation.lhs: equation.rhs})
-                if along.has(sympy.zoo, sympy.nan) or along.is_extended_real is False:
-                    return sympy.S.EmptySet, u
-                if along.free_symbols:
-                    domain = domain.intersect(continuous_domain(along, u, sympy.S.Reals))
-    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError):
-        return None
-    if domain == sympy.S.Reals or not all(isinstance(p, sympy.Interval)
-                                          for p in (domain.args if isinstance(domain, sympy.Union) else (domain,))):
-        return None
-    return domain, u
-
-
-def _pieces_by_factors(f: Expr, equation: Equation, syms: Sequence[sympy.Symbol], value: Expr | None,
-                       defined: tuple[sympy.Set, sympy.Symbol]) -> tuple[Piece, ...]:
-    """The nature of the points of a line v = g(u) on the part of it where f has a value, where f - value is
-    (v - g(u))^k times a factor h(u) of u alone (y² ln x): with k even, f - value has h's sign off the line, so
-    each point is a minimum where h ≥ 0 on both sides of it, a maximum where h ≤ 0, neither where h changes
-    sign there; with k odd, f - value changes sign across the line everywhere."""
-    domain, u = defined
-    if value is None or not isinstance(domain, sympy.Interval):
-        return ()
-    curve = equation.lhs - equation.rhs
-    own, h = 0, sympy.Integer(1)
-    for factor in sympy.Mul.make_args(sympy.factor_terms(f - value)):
-        base, power = factor.as_base_exp()
-        if power.is_Integer and power > 0 and sympy.expand(base - curve) == 0:
-            own += int(power)
-        elif power.is_Integer and power > 0 and sympy.expand(base + curve) == 0:
-            own, h = own + int(power), h * (-1) ** power
-        elif factor.free_symbols <= {u}:
-            h *= factor
-        else:
-            return ()
-    shown_value = show(value)
-    why = f"f - {shown_value} is {show(curve**own if own > 1 else curve)} times {show(h)}"
-    if own == 0:
-        return ()
-    if own % 2:
-        return (Piece("", None, Nature.NEITHER,
-                      f"f takes values above and below {shown_value} on either side of it ({why})"),)
-    try:
-        with deadline(SOLVE_SECONDS):
-            zeros = sympy.solveset(h, u, sympy.Interval.open(domain.start, domain.end))
-    except (NotImplementedError, OutOfTime, ValueError, TypeError):
-        return ()
-    if not isinstance(zeros, (sympy.FiniteSet, sympy.sets.sets.EmptySet)) or not all(z.is_real for z in zeros):
-        return ()
-    marks = sort_exactly(zeros)
-    bounds = [domain.start, *marks, domain.end]
-    signs = []
-    for low, high in pairwise(bounds):
-        middle = rational_between(low, high) if low.is_finite and high.is_finite else \
-            (high - 1 if high.is_finite else (low + 1 if low.is_finite else sympy.Integer(0)))
-        signs.append(sign(h.xreplace({u: middle})))
-    if None in signs or 0 in signs:
-        return ()
-    pieces = []
-    for k, (low, high) in enumerate(pairwise(bounds)):
-        if k == 0 and low.is_finite and low in domain:  # an end of the part where f has a value: one side only
-            pieces.append(_piece(u.name, sympy.FiniteSet(low), signs[0], shown_value, why))
-        pieces.append(_piece(u.name, sympy.Interval.open(low, high), signs[k], shown_value, why))
-        if k + 1 < len(signs):
-            s = signs[k] if signs[k] == signs[k + 1] else 0
-            pieces.append(_piece(u.name, sympy.FiniteSet(high), s, shown_value, why))
-        elif high.is_finite and high in domain:
-            pieces.append(_piece(u.name, sympy.FiniteSet(high), signs[k], shown_value, why))
-    return tuple(Piece("", None, p.nature, p.reason) if p.along == domain else p for p in _merged(pieces))
-
-
-def and_points(points: Sequence[tuple[Expr, ...]]) -> str:
-    return " and ".join(show(p) for p in points)
-
-
-def _ratio(f: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, Expr] | None:
-    """f as a numerator and denominator, both polynomials with rational coefficients; None where f is no such
-    ratio."""
-    numerator, denominator = sympy.fraction(sympy.together(f))
-    if rational_polynomial(numerator, syms) is None or rational_polynomial(denominator, syms) is None:
-        return None
-    return numerator, denominator
-
-
-def _holes(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol]) -> tuple[tuple[Expr, ...], ...]:
-    """The points of a line v = (a polynomial in u) where f has no value: where f's denominator is 0 on it. Only
-    for such lines in two variables, where those points are the real roots of one polynomial in u."""
-    if len(syms) != 2 or len(equations) != 1 or not isinstance(equations[0].lhs, sympy.Symbol) \
-            or (ratio := _ratio(f, syms)) is None:
-        return ()
-    (equation,) = equations
-    u = next(s for s in syms if s != equation.lhs)
-    if not equation.rhs.is_polynomial(u) or equation.rhs.free_symbols - {u}:
-        return ()
-    denominator = ratio[1]
-    along = sympy.expand(denominator.xreplace({equation.lhs: equation.rhs}))
-    if not along.free_symbols:
-        return ()
-    points = (tuple(r if v == u else equation.rhs.xreplace({u: r}) for v in syms)
-              for r in sort_exactly(dict.fromkeys(real_roots(Poly(along, u)))))
-    return tuple(p for p in points if not _defined(p, syms, f, ()))
-
-
-def _level_piece(level: Through, value: Expr, syms: Sequence[sympy.Symbol]) -> Piece:
-    """Every point of the curve u = c, classified by g″(c) where f = g(u)."""
-    names = [s.name for s in syms]
-    if level.sign == 0:
-        return Piece("", None, Nature.UNDECIDED, f"{level.why(names)}, which does not decide")
-    judgement = _judgement(level.sign, show(value), "set", 2, level.why(names))
-    return Piece("", None, judgement.nature, judgement.reason)
-
-
-def _value_along(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol]) -> Expr | None:
-    """f on the set, when it is the same constant on every branch of it (85 on x = 0)."""
-    solved = {e.lhs: e.rhs for e in equations if isinstance(e.lhs, sympy.Symbol)}
-    try:
-        with deadline(SOLVE_SECONDS):
-            branches = [solved] if len(solved) == len(equations) else \
-                sympy.solve([e.lhs - e.rhs for e in equations], list(syms), dict=True)
-            values = {sympy.simplify(f.subs(branch)) for branch in branches}
-    except (NotImplementedError, OutOfTime, sympy.PolynomialError, ValueError, TypeError):
-        return None
-    if len(values) == 1 and not next(iter(values)).free_symbols:
-        return values.pop()
-    return None
-
-
-def _kind(equations: Sequence[Equation], syms: Sequence[sympy.Symbol]) -> str:
-    linear = all(sympy.Poly(e.lhs - e.rhs, *syms).total_degree() <= 1
-                 if (e.lhs - e.rhs).is_polynomial(*syms) else False for e in equations)
-    dimension = len(syms) - len(equations)
-    names = {1: "line", 2: "plane"} if linear else {1: "curve", 2: "surface"}
-    return names.get(dimension, "set")
-
-
-def _show(e: Equation, syms: Sequence[sympy.Symbol]) -> str:
-    return show(e, [s.name for s in syms])
-
-
-def lies_on(point: Sequence[Expr], equations: Sequence[Equation], syms: Sequence[sympy.Symbol]) -> bool:
-    values = dict(zip(syms, point))
-    return all(sign((e.lhs - e.rhs).xreplace(values)) == 0 for e in equations)
-
-
-def _largest(sets: list[CriticalSet]) -> list[CriticalSet]:
-    """Drop a set that lies in another one (the line x = y = 0 in the plane x = 0)."""
-    return [s for s in sets
-            if not any(t is not s and set(t.equations) < set(s.equations) for t in sets)]
-
-
-def _unique(items) -> list:
-    return list(dict.fromkeys(items))
-
-
-# ------------------------------------------------------- deciding by the function's values
-
-
-def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, leading: bool = True) -> ByValues:
-    """What f's values near a critical point say, where the second-derivative test can't decide; with
-    `leading`, at last from f - f(P)'s lowest order in the distance from P (a corner or cusp of f not a sum
-    g(x) + h(y): (x² + y²)^(1/3) - x at the origin)."""
-    value = f.xreplace(dict(zip(syms, point)))
-    one_way: tuple[int, str] | None = None  # a strict extremum along one axis, where nothing else decides
-    if len(syms) == 1:
-        s, why = at_edge(f, syms[0], point[0])
-        if s is None:
-            s, why = higher_derivatives(f, syms[0], point[0])
-        if s is None:  # sin|x| at 0: a corner, where f″ is no number, but f′ has a sign on each side
-            s, why = one_sided(f, syms[0], point[0])
-        if s is None:  # |x|^(3/2) at 0: f′ → 0 from both sides, f″ → ∞
-            s, why = _by_terms(f, syms, point, value)
-        if s is None:  # |x|^(3/2) - x² at 0: its lowest power, |x|^(3/2), outweighs x² near 0
-            s, why = lowest_power(f, syms[0], point[0], value)
-    elif rational_polynomial(f, syms) is not None and all(c.is_Rational for c in point):
-        g = sympy.expand(f - value)
-        s = _definite(g, syms, point)  # the reason given is the one that decided: no factors are needed here
-        if s in (1, -1):
-            shifted = sum(c * sympy.Mul(*((v - a)**e for v, a, e in zip(syms, point, monomial)))
-                          for monomial, c in _shifted(g, syms, point).terms())
-            why = (f"f - f(P) = {show(shifted)} is a sum of even powers with "
-                   f"{'positive' if s > 0 else 'negative'} coefficients")
-        else:
-            s, why = _sign_by_factors(g, syms, point), "from the factors of f - f(P)"
-            if s is None:  # a factor with a cusp at the point (x² + y³): a path through it may still show both signs
-                s, why = _sign_along_paths(g, syms, point)
-            if s is None:  # D = 0 with one square in the quadratic part: (x - y²)² + y⁴
-                s, why = _completed_square(g, syms, point)
-            if s is None:  # the lowest-degree terms alone: x⁴ + x³y + y⁴, > 0 in every direction
-                s, why = _lowest_terms(g, syms, point)
-    else:
-        s, why = _by_terms(f, syms, point, value)
-        if s is None:  # cos(x) + y⁴ at the origin: a maximum along x, a minimum along y
-            s, why, one_way = _along_axes(f, syms, point, value)
-    if s is None and len(syms) == 2:  # |x| + x/2 + y²: each part decided in its own variable
-        s, why = _by_parts(f, syms, point)
-    if s is None and leading and len(syms) == 2:
-        s, why = leading_order(f, syms, point, value)
-    if s is None and one_way is not None:  # lower on both sides along a line: whatever else, no minimum there
-        return _ruled_out(*one_way)
-    return _judgement(s, show(value), "point", len(syms), why)
-
-
-def separated(f: Expr, syms: Sequence[sympy.Symbol]) -> tuple[Expr, Expr] | None:
-    """f as g(x) + h(y), each part depending on its variable alone (a constant goes with g), from f's terms as
-    written; None where a term has both variables or a part is constant: f is then not a sum of such parts."""
-    x, y = syms
-    terms = sympy.Add.make_args(f)
-    if any({x, y} <= t.free_symbols for t in terms):
-        return None
-    g = sympy.Add(*(t for t in terms if y not in t.free_symbols))
-    h = sympy.Add(*(t for t in terms if y in t.free_symbols))
-    if x not in g.free_symbols or y not in h.free_symbols or sympy.expand(f - g - h) != 0:
-        return None
-    return g, h
-
-
-# a part's nature at its point is local: x² + |x − 1|^(2/3) has a minimum at 1, but is least at 0.3939
-_ONE_WORD = {Nature.MINIMUM: "a local minimum", Nature.MAXIMUM: "a local maximum"}
-
-
-def _by_parts(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> tuple[int | None, str]:
-    """f = g(x) + h(y) at (a, b) from what g's values say at a and h's at b, each in one variable, where a
-    corner or cusp is told from f′'s signs on each side: both least there, f is least (and greatest where both
-    are greatest); one least and one greatest, or one neither (x³ at 0), f takes values above and below."""
-    parts = separated(f, syms)
-    if parts is None:
-        return None, ""
-    natures = [by_values(part, (v,), (a,)).nature for part, v, a in zip(parts, syms, point)]
-    said = [f"{show(part)}, with {_ONE_WORD.get(n, 'neither a minimum nor a maximum')} at {v.name} = {show(a)}"
-            for part, v, a, n in zip(parts, syms, point, natures)]
-    why = f"f is the sum of {said[0]}, and {said[1]}"
-    if Nature.NEITHER in natures:
-        return 0, why
-    if set(natures) <= set(_ONE_WORD) and natures[0] == natures[1]:
-        return (1 if natures[0] == Nature.MINIMUM else -1), why
-    if set(natures) == set(_ONE_WORD):
-        return 0, why
-    return None, ""
-
-
-def _by_terms(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr) -> tuple[int | None, str]:
-    """1 (or -1) where f is a sum of terms each at its least (greatest) at P: |x|^(3/2) + y² at the origin,
-    where a second derivative is infinite, each term 0 there and never negative; cos(x) + y⁴ at (π, 0),
-    where cos(x) is -1, its least. (None, "") otherwise."""
-    at = dict(zip(syms, point))
-    at_point = show(point[0]) if len(point) == 1 else ", ".join(show(c) for c in point)
-    shifted = _shifted_terms(f, syms, point, value)
-    # the terms as written first: |x + y| + (x - y)² is two terms never negative, expanded it has -2xy
-    for terms in _unique((sympy.Add.make_args(f), sympy.Add.make_args(sympy.expand(f)))):
-        terms = [t for t in terms if t.free_symbols & set(syms)]
-        if not terms:
-            continue
-        for s, never, least in ((1, "negative", "least"), (-1, "positive", "greatest")):
-            if shifted and all(_never_below(s * t) for t in shifted):  # |x - 1|^(3/2) + (y + 2)² at (1, -2)
-                return s, _never(at_point, sympy.Add(*shifted), len(shifted), never)
-            found = [_least(s * t, syms) for t in terms]
-            bounds = [b for b in found if b is not None]
-            if len(bounds) < len(terms) or any(sign(s * t.xreplace(at) - b) != 0 for t, b in zip(terms, bounds)):
-                continue
-            if all(b == 0 for b in bounds):
-                return s, _never(at_point, f - value, len(terms), never)
-            said = ", ".join(f"{show(t)} {'≥' if s > 0 else '≤'} {show(s * b)}" for t, b in zip(terms, bounds))
-            return s, f"each term of f is at its {least} there: {said}"
-    return None, ""
-
-
-def _never(at_point: str, difference: Expr, terms: int, never: str) -> str:
-    """'f - f(0, 0) = y² + |x|^(3/2) is a sum of terms that are never negative'."""
-    what = "is a sum of terms that are never" if terms > 1 else "is never"
-    return f"f - f({at_point}) = {show(difference)} {what} {never}"
-
-
-def _shifted_terms(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr) -> tuple[Expr, ...]:
-    """The terms of f - f(P) in powers of x - a, y - b, each written back in x and y: (y + 2)² and
-    |x - 1|^(3/2) for |x - 1|^(3/2) + (y + 2)² at (1, -2), which expanded in x and y has terms of both signs
-    (4y). Empty at the origin (the terms of f are these) or where f - f(P) has a constant term left."""
-    if all(c == 0 for c in point):
-        return ()
-    moved = sympy.expand(f.xreplace({v: v + c for v, c in zip(syms, point)}) - value)
-    terms = sympy.Add.make_args(moved)
-    if any(not t.free_symbols & set(syms) for t in terms):
-        return ()
-    return tuple(t.xreplace({v: v - c for v, c in zip(syms, point)}) for t in terms)
-
-
-def _least(term: Expr, syms: Sequence[sympy.Symbol]) -> Expr | None:
-    """The least value of a term at real points, where it is plain: 0 for a term never negative, -|c| for
-    c·sin(u) or c·cos(u) with u a polynomial (real wherever the variables are). None otherwise."""
-    if _never_below(term):
-        return sympy.Integer(0)
-    coefficient, rest = term.as_coeff_Mul()
-    if isinstance(rest, (sympy.sin, sympy.cos)) and rest.args[0].is_polynomial(*syms):
-        return -abs(coefficient)
-    return None
-
-
-def _along_axes(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, value: Expr
-                ) -> tuple[int | None, str, tuple[int, str] | None]:
-    """0 where f takes values above and below f(P) on the lines through P along the axes (f not a
-    polynomial: the paths of _sign_along_paths are for polynomials): on one f crosses f(P), or one shows a
-    strict maximum and another a strict minimum (cos(x) + y⁴ at the origin). Lines alone never show a
-    minimum: (None, "") unless they show both signs. The third: where they show one sign only, it and the
-    line (f lower on both sides along it is no minimum, whatever the other line shows), else None."""
-    seen: dict[int, str] = {}
-    for u, a in zip(syms, point):
-        held = {v: c for v, c in zip(syms, point) if v != u}
-        along = f.xreplace(held)
-        s, _ = higher_derivatives(along, u, a)
-        if s is None:  # |x| + cos(y) at the origin: a corner along x, where f′'s signs on each side decide
-            s, _ = one_sided(along, u, a)
-        where = "on the line " + " and ".join(show(Equation(v, c)) for v, c in held.items())
-        shown = show(along - value)
-        if s == 0:
-            return 0, f"{where}, f - f(P) = {shown}, which changes sign at {u.name} = {show(a)}", None
-        if s is None:
-            continue
-        here = f"{shown} {'>' if s > 0 else '<'} 0 near it {where}"
-        if -s in seen:
-            above, below = (here, seen[-s]) if s > 0 else (seen[-s], here)
-            return 0, f"f - f(P) = {above}, but {below}", None
-        seen[s] = here
-    return None, "", next(iter(seen.items()), None)
-
-
-def lowest_power(f: Expr, x: sympy.Symbol, a: Expr, value: Expr) -> tuple[int | None, str]:
-    """The sign of f - f(a) on each side of a from its lowest power of |x - a| there: on the right f(a + t) - f(a)
-    is a sum of powers c·tʳ of t > 0 (|x|^(3/2) - x² is t^(3/2) - t²), and near a the lowest one outweighs the
-    rest, so its coefficient's sign is that of f - f(a); the same on the left, with f(a - t). 1 or -1 where both
-    sides agree, 0 where they differ; (None, "") where a side is no such sum (|x| inside a function, sin(|x|))."""
-    t = sympy.Dummy("t", positive=True)
-    lowest = []
-    for turn in (-1, 1):
-        powers: dict[Expr, Expr] = {}
-        for term in sympy.Add.make_args(sympy.expand(f.xreplace({x: a + turn * t}) - value)):
-            coefficient, power = term.as_coeff_exponent(t)
-            if coefficient.has(t) or not power.is_Rational or power <= 0:
-                return None, ""
-            powers[power] = powers.get(power, sympy.Integer(0)) + coefficient
-        powers = {r: c for r, c in powers.items() if c != 0}
-        if not powers:
-            return None, ""
-        r = min(powers)
-        s = sign(powers[r])
-        if not s:
-            return None, ""
-        lowest.append((s, powers[r] * sympy.Abs(x - a)**r))
-    (left, on_left), (right, on_right) = lowest
-    gap = show(sympy.Abs(x - a))
-    def near(term: Expr) -> str:
-        return f"{show(term)} + higher powers of {gap}"
-    shown = f"f - f({show(a)})"
-    if on_left == on_right:
-        return left, f"{shown} = {near(on_left)} on both sides"
-    said = f"{shown} = {near(on_left)} just left of it and {near(on_right)} just right of it"
-    return (left if left == right else 0), said
-
-
-def nowhere_below(f: Expr, syms: Sequence[sympy.Symbol], point: tuple) -> str:
-    """Why f ≥ f(P) at every real point, where it is a sum of terms each 0 at P and never negative
-    (|x|^(3/2) + y² at the origin): then P is a global minimum, whatever other critical points f has. ""
-    where that is not shown."""
-    s, why = _by_terms(f, syms, point, f.xreplace(dict(zip(syms, point))))
-    return why if s == 1 else ""
-
-
-def nowhere_below_value(f: Expr, syms: Sequence[sympy.Symbol], value: Expr) -> str:
-    """Why f ≥ value at every real point, where f is value plus terms each never negative, as written:
-    (x - y)² + 3 ≥ 3, all along its line of minima x = y. "" where that is not shown."""
-    terms = sympy.Add.make_args(f)
-    varying = [t for t in terms if t.free_symbols & set(syms)]
-    rest = sympy.Add(*(t for t in terms if not t.free_symbols & set(syms))) - value
-    if not varying or rest.is_zero is not True or not all(_never_below(t) for t in varying):
-        return ""
-    shown = f"f = {show(f)}" if value == 0 else f"f - {show(value)} = {show(sympy.Add(*varying))}"
-    return f"{shown} {'is a sum of terms that are never' if len(varying) > 1 else 'is never'} negative"
-
-
-def _never_below(term: Expr) -> bool:
-    """Whether a term is ≥ 0 for every real value of its variables: |x|^(3/2), y², and x^(4/3) (the real
-    cube root of x, to the 4th power)."""
-    if term.is_nonnegative:
-        return True
-    coefficient, rest = term.as_coeff_Mul()
-    return bool(coefficient > 0 and isinstance(rest, sympy.Pow) and rest.exp.is_Rational
-                and rest.exp.p % 2 == 0 and rest.exp.q % 2 == 1 and rest.base.is_real)
-
-
-def _judgement(s: int | None, value: str, what: str, dimension: int, why: str) -> ByValues:
-    if s is None:
-        return ByValues(Nature.UNDECIDED, f"neither the test nor f's values simply decide at this {what}")
-    if s == 0:
-        nature = Nature.SADDLE if what == "point" and dimension > 1 else Nature.NEITHER
-        return ByValues(nature, f"f takes values above and below {value} near {_near(what)} ({why})")
-    nature = Nature.MINIMUM if s > 0 else Nature.MAXIMUM
-    return ByValues(nature, f"f = {value} {'there' if what == 'point' else 'all along it'} and "
-                            f"f {'≥' if s > 0 else '≤'} {value} near {_near(what)} ({why})")
-
-
-def _near(what: str) -> str:
-    return "it" if what == "point" else "each of its points"
-
-
-_RAISED = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")  # f⁽⁴⁾, the order as a superscript, not f⁽4⁾
-
-
-def higher_derivatives(f: Expr, x: sympy.Symbol, a: Expr, most: int = 12) -> tuple[int | None, str]:
-    """The first derivative that is not 0 at a: an even one decides by its sign, an odd one means
-    f crosses f(a) there (an inflection)."""
-    d = diff(f, x)
-    for order in range(2, most + 1):
-        d = diff(d, x)
-        s = sign(d.xreplace({x: a}))
-        if s is None:
-            return None, ""
-        if s != 0:
-            nth = f"the derivatives up to order {order - 1} are 0 there and f⁽{str(order).translate(_RAISED)}⁾ " \
-                  f"{_compare(s)}"
-            return (s if order % 2 == 0 else 0), nth
-    return None, ""
-
-
-def one_sided(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
-    """What the signs of f′ on each side of a say: − then + (f ≥ f(a) nearby, 1), + then − (-1), one sign on
-    both (f crosses f(a), 0); None where a side's limit of f′ is 0 or not known (then its sign says nothing
-    simply). For a corner, where f′ has no value and no higher derivative does: sin|x| at 0 is a minimum."""
-    slope = continuous_signs(diff(f, x))
-    try:
-        with deadline(SOLVE_SECONDS):
-            left, right = (sympy.limit(slope, x, a, side) for side in ("-", "+"))
-    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, ZeroDivisionError):
-        return None, ""
-    # extended: f′ → ∞ is positive (|x|^(2/3) at 0: -∞ then ∞, a cusp; x^(1/3): ∞ on both sides, no extremum)
-    signs = [1 if v.is_extended_positive else -1 if v.is_extended_negative else None for v in (left, right)]
-    if signs.count(None) == 1 and sympy.S.Zero in (left, right):
-        # f′ → 0 on one side only, so it has no value at a: its sign beside a decides (|x| + |sin x| at π: 1 + cos x
-        # from the left, 0 at π but positive before it, and 2 from the right, so f rises through π)
-        side = signs.index(None)
-        signs[side] = _sign_beside(slope, x, a, -1 if side == 0 else 1)
-    if None in signs:
-        return None, ""
-    why = f"f′ is {show(left)} from the left and {show(right)} from the right"
-    return (signs[1] if signs[0] != signs[1] else 0), why
-
-
-def domain_ends(f: Expr, x: sympy.Symbol, region: Region | None) -> list[CriticalPoint]:
-    """The ends of f's domain where f has a value and f′ none, infinite from the side f has values on (√x at 0),
-    and f's values there show a local minimum or maximum: critical, as a cusp is."""
-    try:
-        with deadline(SOLVE_SECONDS):
-            domain = continuous_domain(f, x, sympy.S.Reals)
-            ends = domain.boundary.intersect(domain)
-    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError):
-        return []
-    if not isinstance(ends, sympy.FiniteSet):
-        return []
-    found = []
-    for at in ends:
-        s, why = at_edge(f, x, at)
-        if s not in (1, -1) or "∞" not in why:
-            continue
-        decided = _judgement(s, show(f.xreplace({x: at})), "point", 1, why)
-        point = (at,)
-        found.append(CriticalPoint(point, region.contains(point) if region else None,
-                                   _no_test(why, f"an end of f's domain: {why}"), decided, why, edge=True))
-    return found
-
-
-def at_edge(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
-    """Where a is an edge of f's domain (x^(3/2) at 0: f has no value for x < 0), the sign of f - f(a) on the
-    side f has values, from f′'s sign just beside a there: 1 where f rises from a (f ≥ f(a) at every point near
-    it where f has a value), -1 where it falls; (None, "") where a is no edge or f′'s sign there is not found."""
-    try:
-        with deadline(SOLVE_SECONDS):
-            domain = continuous_domain(f, x, sympy.S.Reals)
-            below = domain.intersect(sympy.Interval.open(-sympy.oo, a))
-            above = domain.intersect(sympy.Interval.open(a, sympy.oo))
-            gap_below = below.is_empty or bool(below.sup < a)
-            gap_above = above.is_empty or bool(above.inf > a)
-    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError):
-        return None, ""
-    if gap_below == gap_above:  # f has values on both sides of a, or on neither (no point of f's near a)
-        return None, ""
-    side = 1 if gap_below else -1
-    slope = continuous_signs(diff(f, x))
-    try:
-        with deadline(SOLVE_SECONDS):
-            limit = sympy.limit(slope, x, a, "+" if side > 0 else "-")
-    except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, ZeroDivisionError):
-        return None, ""
-    rises = 1 if limit.is_extended_positive else -1 if limit.is_extended_negative else \
-        _sign_beside(slope, x, a, side) if limit == 0 else None
-    if rises is None:
-        return None, ""
-    s = rises * side  # rising to the right of a, or falling to its left, leaves f above f(a)
-    # the stretch beside a with no value of f: x < 0 for √x, -1 < x < 1 for √(x² - 1) at either end
-    gap = sympy.Interval.open(-sympy.oo if below.is_empty else below.sup, a) if side > 0 else \
-        sympy.Interval.open(a, sympy.oo if above.is_empty else above.inf)
-    where = interval_text(gap, x.name) if gap.measure.is_finite else f"{x.name} {'<' if side > 0 else '>'} {show(a)}"
-    beside = f"{x.name} just {'above' if side > 0 else 'below'} {show(a)}"
-    slope_there = f"f′ is {'positive' if rises > 0 else 'negative'} for {beside}" if limit == 0 else \
-        f"f′ is {show(limit)} from the {'right' if side > 0 else 'left'}"
-    return s, f"f has no value for {where}, and {slope_there}"
-
-
-def sign_beside(slope: Expr, x: sympy.Symbol, a: Expr, side: int, limit_first: bool = False) -> int | None:
-    """The sign of f′ just beside a, on the side (-1 left, 1 right); with limit_first, that of its limit there,
-    where it is not 0 (2x + 2/x at 0: -∞ from the left)."""
-    if limit_first:
-        try:
-            with deadline(SOLVE_SECONDS):
-                limit = sympy.limit(slope, x, a, "-" if side < 0 else "+")
-        except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, ZeroDivisionError):
-            return None
-        if limit.is_extended_positive or limit.is_extended_negative:
-            return 1 if limit.is_extended_positive else -1
-        if limit != 0:
-            return None
-    return _sign_beside(slope, x, a, side)
-
-
-def _sign_beside(slope: Expr, x: sympy.Symbol, a: Expr, side: int) -> int | None:
-    """The sign of f′ just beside a, on the side (-1 left, 1 right), where f′ → 0 there: that of the first of
-    f′/(x − a)ⁿ, n = 1, 2, 3, with a limit other than 0 there, times the sign of (x − a)ⁿ on that side."""
-    for n in range(1, 4):
-        try:
-            with deadline(SOLVE_SECONDS):
-                limit = sympy.limit(slope / (x - a)**n, x, a, "-" if side < 0 else "+")
-        except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, ZeroDivisionError):
-            return None
-        if limit.is_extended_positive or limit.is_extended_negative:
-            return (1 if limit.is_extended_positive else -1) * side**n
-        if limit != 0:
-            return None
-    return None
-
-
-_MOST_FACTORED = 24  # the total degree of f - f(P) factored to decide a point by f's values
-
-
-def _sign_near(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> int | None:
-    """The sign of g near the point where g = 0: 1 (g ≥ 0), -1 (g ≤ 0), 0 (both signs), None (unknown).
-
-    g is factored; a factor that is not 0 at the point keeps its sign nearby, an even power is
-    never negative, and an odd power of a factor whose zero set passes smoothly through the point
-    changes sign across it. Factoring is tried only up to degree _MOST_FACTORED (sympy's multivariate
-    factoring of x¹⁰⁰⁰ + y² runs for minutes); first, g may be definite as it stands.
-    """
-    definite = _definite(g, syms, point)
-    return definite if definite is not None else _sign_by_factors(g, syms, point)
-
-
-def _sign_by_factors(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> int | None:
-    """The sign of g near the point, from its factors (as _sign_near, without first trying g as it stands)."""
-    if Poly(g, *syms).total_degree() > _MOST_FACTORED:
-        return None
-    constant, pairs = sympy.factor_list(g, *syms)
-    values = dict(zip(syms, point))
-    total, unknown = 1 if constant > 0 else -1, False  # a nonzero rational
-    for factor, power in pairs:
-        s = sign(factor.xreplace(values))
-        if s is None:
-            return None
-        if s != 0:
-            total *= s**power
-        elif power % 2:
-            if any(sign(sympy.diff(factor, v).xreplace(values)) != 0 for v in syms):
-                return 0
-            definite = _definite(factor, syms, point)
-            if definite is None:
-                unknown = True
-            else:
-                total *= definite
-    return None if unknown else total
-
-
-_MOST_ALONG = 48  # the total degree of f - f(P) restricted to lines and parabolas through a point
-_SLOPES = (0, 1, -1, 2, -2, sympy.Rational(1, 2), -sympy.Rational(1, 2))
-
-
-def _sign_along_paths(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> tuple[int | None, str]:
-    """0 and the path that shows it, when g takes both signs arbitrarily near the point on some line or
-    parabola through it; (None, "") when none of them shows it.
-
-    On a path through the point g is a polynomial in one variable; its lowest power of (u - a) decides
-    its sign near a: an odd power changes sign (on x = 0, x² + y³ is y³), and two paths whose lowest
-    powers are even with coefficients of opposite signs show both signs too. Only a witness decides:
-    paths alone never show a minimum (g can be ≥ 0 on every line and still < 0 between two parabolas).
-    """
-    if len(syms) < 2 or Poly(g, *syms).total_degree() > _MOST_ALONG:
-        return None, ""
-    names = [s.name for s in syms]
-    seen: dict[int, str] = {}  # the sign of an even lowest power, and where it was seen
-    for (u, a), values in _paths(syms, point):
-        shifted = Poly(sympy.expand(g.xreplace(values).xreplace({u: u + a})), u)  # in powers of u - a
-        if shifted.is_zero:
-            continue  # g is 0 all along it: no sign here
-        lowest = min(m for (m,) in shifted.monoms())
-        term = shifted.coeff_monomial(u**lowest) * (u - a)**lowest
-        shown = show(term, names) if len(shifted.terms()) == 1 else \
-            f"{show(term, names)} + higher powers of {show(u - a, names) if a == 0 else f'({show(u - a, names)})'}"
-        shape = "line" if all(sympy.degree(e, u) <= 1 for e in values.values()) else "parabola"
-        where = f"on the {shape} {' and '.join(show(Equation(v, e), names) for v, e in values.items())}"
-        if lowest % 2:
-            return 0, f"{where}, f - f(P) = {shown}, which changes sign at {u.name} = {show(a)}"
-        s = sign(shifted.coeff_monomial(u**lowest))
-        if s is not None and -s in seen:
-            here = f"{shown} {where}"
-            above, below = (here, seen[-s]) if s > 0 else (seen[-s], here)
-            return 0, f"f - f(P) = {above}, but {below}"
-        if s is not None:
-            seen.setdefault(s, f"{shown} {where}")
-    return None, ""
-
-
-_MOST_SQUARED = 12  # squares completed before a point is left undecided (each raises the next power of v)
-
-
-def _completed_square(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> tuple[int | None, str]:
-    """The sign of g near the point where its quadratic part is one square c·u² (D = 0, not all 0), by
-    completing the square: u → w = u − p(v) until g = c·w² + a·vᵏ + terms of higher weight, where w
-    counts as v^(k/2). Then c·w² + a·vᵏ outweighs those terms near the point, so that with k even and a
-    of c's sign, g has that sign there (0 only at the point). With k odd, or a of the other sign, g takes
-    both signs: on the curve w = 0 it is a·vᵏ + higher powers, on the line v = 0 c·u² + higher powers,
-    a witness that needs no weights. Two variables only; (None, "") where the squares run out first
-    (g = c·w² exactly: a whole curve at f(P), which this does not decide)."""
-    if len(syms) != 2:
-        return None, ""
-    x, y = syms
-    shifted = _shifted(g, syms, point)
-    if shifted.total_degree() > _MOST_ALONG:
-        return None, ""
-    A, B, C = (shifted.coeff_monomial(m) for m in (x**2, x * y, y**2))
-    if B**2 != 4 * A * C or (A == 0 and C == 0):
-        return None, ""
-    u, v = sympy.Dummy("u"), sympy.Dummy("v")
-    # the quadratic part is c·u²: u = x + t·y, v = y where it has x² (A ≠ 0); else (B = 0) u = y, v = x
-    (across, a), (runs, b) = zip(syms, point) if A != 0 else reversed(list(zip(syms, point)))
-    t, c = (B / (2 * A), A) if A != 0 else (sympy.Integer(0), C)
-    h = Poly(sympy.expand(shifted.as_expr().xreplace({across: u - t * v, runs: v})), u, v)
-    lifted = sympy.Integer(0)  # p(v), with w = u − p(v)
-    for _ in range(_MOST_SQUARED):
-        along = {j: coefficient for (i, j), coefficient in h.terms() if i == 0}  # g on the curve w = 0
-        linear = {j: coefficient for (i, j), coefficient in h.terms() if i == 1}
-        k, first = min(along, default=None), min(linear, default=None)
-        if k is not None and (first is None or 2 * first > k):
-            # w and v in the point's own coordinates: x - a, y - b
-            depth = runs - b
-            w = (across - a) + t * depth - lifted.xreplace({v: depth})
-            return _by_squares(c, w, along[k] * depth**k, len(h.terms()) > 2 or len(along) > 1, k,
-                               (across, a), (runs, b), [s.name for s in syms])
-        if first is None or h.total_degree() > _MOST_ALONG:
-            return None, ""
-        step = -linear[first] / (2 * c) * v**first  # c·u² + β·u·vʲ = c·(u + β·vʲ/(2c))² − β²·v²ʲ/(4c)
-        lifted += step
-        h = Poly(sympy.expand(h.as_expr().xreplace({u: u + step})), u, v)
-    return None, ""
-
-
-def _by_squares(c: Expr, w: Expr, leading: Expr, more: bool, k: int, across: tuple[sympy.Symbol, Expr],
-                runs: tuple[sympy.Symbol, Expr], names: list[str]) -> tuple[int, str]:
-    """`_completed_square`'s sign, and why: g = c·w² + leading (+ terms of higher weight, where `more`)."""
-    (x, a), (y, b) = across, runs
-    if k % 2 == 0 and sign(leading.xreplace({y: b + 1})) == sign(c):
-        why = f"f - f(P) = {show(c * w**2 + leading, names)}" + (" + terms these outweigh near it" if more else "")
-        return (1 if c > 0 else -1), why
-    (curve,) = sympy.solve(w, x)  # w is x − a minus a polynomial in y
-    degree = sympy.degree(curve, y)
-    shape = "line" if degree <= 1 else "parabola" if degree == 2 else "curve"
-    def higher(shift: Expr) -> str:
-        return f"higher powers of {show(shift, names) if shift.is_Symbol else f'({show(shift, names)})'}"
-
-    on_curve = f"{show(leading, names)} + {higher(y - b)}"
-    where = f"the {shape} {show(Equation(x, curve), names)}"
-    if k % 2:
-        return 0, f"on {where}, f - f(P) = {on_curve}, which changes sign at {y.name} = {show(b)}"
-    on_line = f"{show(c * (x - a)**2, names)} + {higher(x - a)} on the line {show(Equation(y, b), names)}"
-    on = f"{on_curve} on {where}"
-    above, below = (on_line, on) if c > 0 else (on, on_line)
-    return 0, f"f - f(P) = {above}, but {below}"
-
-
-def _lowest_terms(g: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> tuple[int | None, str]:
-    """The sign of g near the point from its lowest-degree terms alone: q, of degree d in x − a and y − b.
-
-    On a circle of radius r about the point q is rᵈ times its value on the unit circle, and the other
-    terms are O(rᵈ⁺¹). So where q > 0 in every direction (definite), g > 0 near the point except at it: a
-    strict minimum (q < 0: a maximum); where q takes both signs, g takes them near it on the lines where q
-    does: a saddle. Where q is 0 in some direction and of one sign in the others (semidefinite: (x² − y²)²,
-    or x² in x² + y⁴), the higher terms decide, which this does not: (None, "").
-
-    On the line y − b = t(x − a), q is (x − a)ᵈ·q(1, t), and on x = a it is c·(y − b)ᵈ (c: q's coefficient
-    of yᵈ), so q(1, t)'s real roots, its signs between them and c's tell q's sign in every direction,
-    exactly. Two variables only."""
-    if len(syms) != 2:
-        return None, ""
-    x, y = syms
-    a, b = point
-    shifted = _shifted(g, syms, point)
-    if shifted.is_zero or shifted.total_degree() > _MOST_ALONG:
-        return None, ""
-    names = [s.name for s in syms]
-    d = min(i + j for i, j in shifted.monoms())
-    lowest = {j: c for (i, j), c in shifted.terms() if i + j == d}  # the coefficient of xᵈ⁻ʲyʲ
-    t = sympy.Symbol(next(n for n in ("m", "k", "t", "s") if n not in names))  # the slope
-    on_slope = Poly(sum(c * t**j for j, c in lowest.items()), t)  # q(1, t)
-    steep = lowest.get(d, sympy.Integer(0))
-    marks = list(real_roots(on_slope)) if on_slope.degree() > 0 else []
-    u, v = x - a, y - b
-    form = sum(c * u**(d - j) * v**j for j, c in lowest.items())
-    # q along lines through the point, the simplest first: x = a, y = b, then one slope in each gap of q(1, t)'s roots
-    lines = [(Equation(x, a), steep * v**d), *((Equation(y, b + s * u), on_slope.as_expr().xreplace({t: s}) * u**d)
-                                                for s in dict.fromkeys([sympy.Integer(0), *_samples(marks)]))]
-    seen = {sign(along.xreplace({x: a + 1, y: b + 1})): (line, along) for line, along in reversed(lines)}
-    whole = len(shifted.terms()) == len(lowest)  # g is q: nothing else to outweigh
-    terms = f"f - f(P) = {show(form, names)}" if whole else \
-        f"the lowest-degree terms of f - f(P), {show(form, names)},"
-    is_ = "is" if whole else "are"
-    outweigh = "" if whole else ", so near it they outweigh the rest"
-
-    def on(line: Equation, along: Expr) -> str:
-        return f"{show(along, names)} on the line {show(line, names)}"
-
-    if d % 2 and (1 in seen or -1 in seen):  # q(-h, -k) = -q(h, k): where q is not 0 on a line, it changes sign
-        line, along = seen.get(1) or seen[-1]
-        return 0, f"{terms} {is_} {on(line, along)}, which changes sign at the point{outweigh}"
-    if 1 in seen and -1 in seen:
-        return 0, f"{terms} {is_} {on(*seen[1])} but {on(*seen[-1])}{outweigh}"
-    s = sign(steep)
-    if marks or not s:
-        return None, ""  # 0 along some line: semidefinite
-    slope = Equation(y, b + t * u)
-    return s, (f"{terms} {is_} {'> 0' if s > 0 else '< 0'} in every direction from the point: "
-               f"{show(on_slope.as_expr() * u**d, [*names, t.name])} on the line {show(slope, [t.name, *names])}, "
-               f"where {show(on_slope.as_expr(), [t.name])} has no real root, and {on(*lines[0])}{outweigh}")
-
-
-def _paths(syms: Sequence[sympy.Symbol], point: Sequence[Expr]):
-    """Lines and parabolas through the point, in a plane of two of the variables (the others fixed at
-    the point's), simplest first: each as (the variable that runs along it, its value at the point)
-    and the values of the others in terms of it."""
-    at = dict(zip(syms, point))
-    pairs = list(itertools.combinations(syms, 2))
-    axes = [(u, {v: at[v] for v in syms if v != u}) for u in syms]
-    lines = [(u, {v: at[v] + c * (u - at[u])}) for u, v in pairs for c in _SLOPES if c != 0]
-    parabolas = [(u, {v: at[v] + c * (u - at[u])**2}) for a, b in pairs for u, v in ((a, b), (b, a))
-                 for c in (1, -1)]
-    for u, moved in (*axes, *lines, *parabolas):
-        fixed = {w: at[w] for w in syms if w != u and w not in moved}
-        yield (u, at[u]), {**moved, **fixed}
-
-
-def _definite(factor: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> int | None:
-    """1 or -1 when the factor, written in powers of (x - a), (y - b), has only even powers and
-    coefficients of one sign (x⁴ + y⁴ ≥ 0); None otherwise."""
-    shifted = _shifted(factor, syms, point)
-    signs = {sign(c) for monomial, c in shifted.terms() if all(e % 2 == 0 for e in monomial)}
-    if len(signs) != 1 or any(any(e % 2 for e in monomial) for monomial, _ in shifted.terms()):
-        return None
-    return signs.pop()
-
-
-def _shifted(factor: Expr, syms: Sequence[sympy.Symbol], point: Sequence[Expr]) -> Poly:
-    """The factor in powers of x - a, y - b (the point's coordinates), as a polynomial in x, y."""
-    return Poly(sympy.expand(factor.xreplace({v: v + c for v, c in zip(syms, point)})), *syms)
-
-
-def _pieces(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol],
-            value: Expr | None, holes: Sequence[tuple[Expr, ...]] = ()) -> tuple[Piece, ...]:
-    """The nature of the points of a critical line (or curve), stretch by stretch, from f's values: for f a
-    ratio of polynomials, from the factors of f - value's numerator and denominator (x/y + y/x - 2 =
-    (x - y)²/(xy), ≥ 0 near x = y but at its hole (0, 0), where f has no value and the line has no point)."""
-    if len(syms) != 2 or len(equations) != 1 or value is None or not value.is_Rational:
-        return ()
-    polynomial = rational_polynomial(f, syms) is not None
-    if not polynomial and (not holes or _ratio(f, syms) is None):
-        return ()
-    (equation,) = equations
-    g = sympy.expand(f - value) if polynomial else sympy.cancel(sympy.together(f - value))
-    top, bottom = sympy.fraction(g)
-    constant, pairs = sympy.factor_list(top, *syms)
-    if not polynomial:  # a factor below changes g's sign as one above does: 1/(xy) as xy
-        below, lower = sympy.factor_list(bottom, *syms)
-        constant, pairs = constant / below, pairs + lower
-    curve = equation.lhs - equation.rhs
-    own = sum(power for factor, power in pairs if sympy.rem(factor, curve, *syms) == 0
-              and Poly(factor, *syms).total_degree() == Poly(curve, *syms).total_degree())
-    shown_value = show(value)
-    if own % 2:
-        return (Piece("", None, Nature.NEITHER,
-                      f"f takes values above and below {shown_value} on either side of it"),)
-    line = isinstance(equation.lhs, sympy.Symbol) and Poly(curve, *syms).total_degree() == 1
-    others = [(factor, power) for factor, power in pairs if sympy.rem(factor, curve, *syms) != 0]
-    if not line:
-        if others:
-            return ()
-        return (_piece("", None, sign(constant), shown_value),)
-    u = next(s for s in syms if s != equation.lhs)
-    on_line = {equation.lhs: equation.rhs}
-    along = [(Poly(sympy.expand(factor.xreplace(on_line)), u), power) for factor, power in others]
-    marks = sort_exactly(dict.fromkeys(r for poly, _ in along if poly.degree() > 0 for r in real_roots(poly)))
-    pieces: list[Piece] = []
-    bounds = [-sympy.oo, *marks, sympy.oo]
-    for k, (low, high) in enumerate(pairwise(bounds)):
-        middle = _samples(marks)[k]
-        s = sign(constant)
-        for poly, power in along:
-            s *= sign(poly.as_expr().xreplace({u: middle}))**power
-        pieces.append(_piece(u.name, sympy.Interval.open(low, high), s, shown_value))
-        if high != sympy.oo:
-            point = tuple(high if v == u else equation.rhs.xreplace({u: high}) for v in syms)
-            if point in holes:
-                continue
-            if not polynomial:  # a point of the line where the numerator's other factors are 0: not decided here
-                pieces.append(_piece(u.name, sympy.FiniteSet(high), None, shown_value))
-                continue
-            pieces.append(_piece(u.name, sympy.FiniteSet(high), _sign_near(g, syms, point), shown_value))
-    merged = _merged(pieces)
-    # its points but the holes, all of one nature: the whole line, as the holes are said apart
-    gaps = sympy.FiniteSet(*(p[syms.index(u)] for p in holes))
-    return tuple(Piece("", None, p.nature, p.reason) if holes and p.along == sympy.S.Reals - gaps else p
-                 for p in merged)
-
-
-def _piece(variable: str, along: sympy.Set | None, s: int | None, value: str, why: str = "") -> Piece:
-    difference = f"f + {value[1:]}" if value.startswith("-") else f"f - {value}"  # f + 2, not f - -2
-    judgement = _judgement(s, value, "set", 2, why or "from the factors of " + difference)
-    return Piece(variable, along, judgement.nature, judgement.reason)
-
-
-def _merged(pieces: list[Piece]) -> tuple[Piece, ...]:
-    merged: list[Piece] = []
-    for piece in pieces:
-        if merged and merged[-1].nature == piece.nature:
-            last = merged.pop()
-            piece = Piece(piece.variable, sympy.Union(last.along, piece.along), piece.nature, piece.reason)
-        merged.append(piece)
-    return tuple(merged)
-
-
-def cut(pieces: Sequence[Piece], extent: sympy.Set | None, variable: sympy.Symbol | None) -> tuple[Piece, ...]:
-    """The pieces of a set, cut to the part of it in the region (extent: the free variable's values there)."""
-    if extent is None or variable is None:
-        return tuple(pieces)
-    cut = []
-    for piece in pieces:
-        along = extent if piece.along is None else piece.along.intersect(extent)
-        if not along.is_empty:
-            cut.append(Piece(variable.name, along, piece.nature, piece.reason))
-    return tuple(cut)

@@ -23,7 +23,7 @@ from sympy.calculus.util import continuous_domain
 from ..budget import OutOfTime, deadline
 from ..parse import Equation, symbol
 from ..show import show
-from .common import sign
+from .common import sign, sign_text
 
 SOLVE_SECONDS = 10.0
 LETTERS = ("u", "v", "w", "t", "s", "r")  # the name of the quantity f depends on, never one of f's variables
@@ -44,7 +44,7 @@ class Through:
     def why(self, names: Sequence[str]) -> str:
         """Why the curve's points are what they are, in the steps' words."""
         t, c = self.letter, self.c
-        second = f"g″({show(c)}) = " + ("0" if self.sign == 0 else f"{show(self.second)} {_compare(self.sign)}")
+        second = f"g″({show(c)}) = " + ("0" if self.sign == 0 else f"{show(self.second)} {sign_text(self.sign)}")
         return (f"f depends on {' and '.join(names)} only through {t} = {show(self.u, list(names))}: "
                 f"f = g({t}) with g({t}) = {show(self.g, [t.name])}, g′({show(c)}) = 0 and {second}")
 

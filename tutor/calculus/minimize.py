@@ -35,18 +35,8 @@ from ..evaluate import PRECISION, Compiled, Undefined, compile_expression, to_mp
 from ..functions import interval, lower, upper
 from ..parse import Equation, symbol
 from ..show import Notation, current_notation, show
-from .common import Number, SolveError, function_of, real_powers, sign, symbols, variables_of
-from .critical import (
-    CriticalPoint,
-    CriticalPoints,
-    CriticalSet,
-    Nature,
-    Window,
+from .by_values import (
     by_values,
-    classify,
-    concave_between,
-    constant_sign,
-    critical_points,
     cut,
     domain_ends,
     higher_derivatives,
@@ -56,7 +46,11 @@ from .critical import (
     separated,
     sign_beside,
 )
+from .classified import CriticalPoint, CriticalPoints, CriticalSet, Nature, Window
+from .common import Number, SolveError, function_of, real_powers, sign, symbols, variables_of
+from .critical import classify, concave_between, critical_points
 from .descent import Descent, descend
+from .factor_cases import constant_sign
 from .kinks import Flat, Pieces, Stretch, even_inside, kink_minima, kinks_in, pieces, spanned, with_abs
 from .partials import derivative, no_derivative
 from .region import Region, interval_text

@@ -13,19 +13,10 @@ import sympy
 from sympy import Expr
 
 from ..calculus import CriticalPoint, CriticalPoints, CriticalSet, Piece, Region, classify, critical_points
+from ..calculus.by_values import by_values
+from ..calculus.classified import Family, KinkLines, Nature, Split, Unsmooth, Window
 from ..calculus.common import function_of, real_powers, sign, symbols
-from ..calculus.critical import (
-    Family,
-    KinkLines,
-    Nature,
-    Split,
-    Unsmooth,
-    Window,
-    as_equation,
-    by_values,
-    constant_sign,
-    lies_on,
-)
+from ..calculus.factor_cases import as_equation, constant_sign, lies_on
 from ..calculus.kinks import Level, Spanned, between, between_text, pieces
 from ..calculus.roots import compare, sort_exactly
 from ..parse import Equation, symbol

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sympy
 from sympy import Expr
 
-from ..calculus.critical import Window
+from ..calculus.classified import Window
 from ..compare import Context, compare_numbers
 from ..words import and_list
 

@@ -12,8 +12,10 @@ from sympy import Expr
 
 from ... import calculus
 from ...calculus import SolveError
+from ...calculus.by_values import by_values
+from ...calculus.classified import Nature
 from ...calculus.common import real_powers, symbols
-from ...calculus.critical import Nature, by_values, tested
+from ...calculus.critical import tested
 from ...calculus.kinks import Stretch
 from ...calculus.minimize import KINKED
 from ...check import Judgement, Verdict

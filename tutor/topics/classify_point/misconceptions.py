@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from sympy import Expr
 
+from ...calculus.classified import Nature
 from ...calculus.common import symbols
-from ...calculus.critical import Nature
 from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...parse import Answer, Shape
 from ...show import show

@@ -13,7 +13,7 @@ from sympy import Expr
 
 from ... import calculus
 from ...calculus import SolveError
-from ...calculus.critical import shapes
+from ...calculus.classified import shapes
 from ...check import Judgement, Verdict, check
 from ...compare import Context, Note, Tolerance
 from ...limits import LIMITS, Limits

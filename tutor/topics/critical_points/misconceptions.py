@@ -23,7 +23,8 @@ from typing import cast
 import sympy
 from sympy import Expr
 
-from ...calculus.critical import Nature, lies_on
+from ...calculus.classified import Nature
+from ...calculus.factor_cases import lies_on
 from ...calculus.kinks import with_abs
 from ...calculus.partials import no_derivative, slope_where_formula_fails
 from ...calculus.roots import rational_polynomial, rational_terms

@@ -16,7 +16,7 @@ import sympy
 from sympy import Expr
 
 from ...budget import metered_cache
-from ...calculus.critical import polynomial_zeros
+from ...calculus.factor_cases import polynomial_zeros
 from ...calculus.roots import rational_terms
 from ...parse import Equation, symbol, to_sympy
 

@@ -14,7 +14,7 @@ from sympy import Expr
 
 from ... import calculus
 from ...calculus import Nature, SolveError
-from ...calculus.critical import shapes
+from ...calculus.classified import shapes
 from ...calculus.minimize import nearest_repeat
 from ...check import Judgement, Verdict, check
 from ...compare import ORDINALS, Context, Note, Tolerance, once

@@ -12,8 +12,9 @@ from sympy import Expr
 
 from ... import calculus
 from ...calculus import Nature, Region, SolveError
+from ...calculus.by_values import cut, domain_ends
+from ...calculus.classified import Family
 from ...calculus.common import real_powers
-from ...calculus.critical import Family, cut, domain_ends
 from ...calculus.kinks import Flat, between_text, evened, least_text, with_abs
 from ...calculus.minimize import (
     AtEdge,

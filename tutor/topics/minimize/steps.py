@@ -10,8 +10,8 @@ import sympy
 from sympy import Expr
 
 from ...calculus import Minimum, Region
+from ...calculus.classified import Nature
 from ...calculus.common import real_powers
-from ...calculus.critical import Nature
 from ...calculus.kinks import between, between_text, least_text, side
 from ...calculus.minimize import AtEdge, among, least_at_edge, never_rises, same_numbers
 from ...calculus.partials import no_derivative
