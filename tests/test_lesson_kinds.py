@@ -1265,3 +1265,16 @@ def test_local_minima_of_a_cusp_in_one_variable_is_accepted(tmp_path):
     variant = packs.load(tmp_path / "p.yaml").exercise("c").variant()
     assert [respond(variant, text).verdict.value for text in ("0", "x = 0", "1", "-1")] == \
         ["correct", "correct", "incorrect", "incorrect"]
+
+
+@pytest.mark.parametrize("typed, message, credit, reading", [
+    ("m = 1/2, b = 2", "Your b 2 is not right.", 0.5, "(1/2, 2)"),
+    ("y = x/2 + 2", "Your b 2 is not right.", 0.5, "y = x/2 + 2"),  # the same fit as a line: its credit (finding 340)
+    ("ŷ = 0.5x + 2", "Your b 2 is not right.", 0.5, "y = 0.5x + 2"),
+    ("y = x + 7/3", "Your m 1 is not right.", 0.5, "y = x + 7/3"),
+    ("y = x + 2", "Your m 1 is not right. Your b is not right either.", 0.0, "y = x + 2"),
+    ("y = x^2", "At x = 1 your y is 1, but the correct y is 17/6.", 0.0, "y = x²"),  # no m and b to credit
+])
+def test_a_fitted_line_earns_the_credit_of_its_m_and_b(typed, message, credit, reading):
+    got = respond(exercise("power-lines-fit"), typed)
+    assert (got.verdict.value, got.message, got.credit, got.reading) == ("incorrect", message, credit, reading)

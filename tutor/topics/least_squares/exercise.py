@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -13,8 +13,8 @@ from sympy import Expr
 
 from ... import calculus
 from ...calculus import SolveError
-from ...check import Verdict, check
-from ...compare import Tolerance
+from ...check import Judgement, Verdict, check
+from ...compare import Note, Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, Equation, InputError, Shape, labelled, read, symbol
 from ...show import Notation, numbers_written
@@ -229,14 +229,36 @@ class LeastSquares(Problem):
 
     def check(self, text: str, tolerance: Tolerance | None = None, expected: object = None) -> Verdict:
         if (_LINE.find(text) is not None or _is_equation(text)) and expected is None:
-            return check(text, self.line(), variables=("x", "y"), shape=Shape.EQUATION, tolerance=tolerance,
-                         isolated=False, reader=self.read)
+            verdict = check(text, self.line(), variables=("x", "y"), shape=Shape.EQUATION, tolerance=tolerance,
+                            isolated=False, reader=self.read)
+            if verdict.verdict != Judgement.INCORRECT:
+                return verdict
+            # a line y = mx + b is m and b written another way: the credit of m = …, b = …, and where the line's
+            # own message is only a point where it differs, theirs (the line's says which number is off by how much)
+            parts = self._check_with(text, self.expected(), tolerance, self._line_parts)
+            if parts.verdict != Judgement.INCORRECT:
+                return verdict
+            if verdict.note == Note.DIFFERS_AT:
+                return replace(parts, reading=verdict.reading)
+            return replace(verdict, credit=parts.credit)
         return super().check(text, tolerance, expected)
 
+    def _line_parts(self, text: str, limits: Limits = LIMITS) -> Answer:
+        """m and b of a line y = mx + b (InputError for any other equation)."""
+        line = self.read(text, limits).value
+        if not (isinstance(line, Equation) and line.lhs == symbol("y") and _is_line(line.rhs)):
+            raise InputError("not a line y = mx + b")
+        rhs = sympy.expand(line.rhs)
+        return Answer(Shape.VECTOR, (rhs.coeff(symbol("x"), 1), rhs.coeff(symbol("x"), 0)))
+
     def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
+        return self._check_with(text, expected, tolerance, self._read_parts)
+
+    def _check_with(self, text: str, expected: object, tolerance: Tolerance | None,
+                    reader: Callable[..., Answer]) -> Verdict:
         return check(text, expected, variables=self.answer_variables, shape=self.shape,
                      tolerance=tolerance or self.default_tolerance(), components=self.components,
-                     labels=self.component_labels, isolated=False, reader=self._read_parts)
+                     labels=self.component_labels, isolated=False, reader=reader)
 
     def steps(self) -> Step:
         from .steps import least_squares_steps
