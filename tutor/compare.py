@@ -24,8 +24,12 @@ from sympy import Expr
 
 from .equality import (
     Decision,
+    At,
     Status,
+    decide,
+    has_value,
     judge,
+    kink_points,
     line_roots,
     lines,
     real_solution_set,
@@ -975,15 +979,24 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
             return Outcome(False, Note.DIFFERS_AT, outcome.message.replace("correct value", f"correct {mine.name}"))
     a = answer.lhs - answer.rhs
     e = expected.lhs - expected.rhs
-    if not a.free_symbols:
+    if not (answer.lhs.free_symbols or answer.rhs.free_symbols):
         return Outcome(False, Note.NOT_EQUIVALENT, "Your equation has no variables in it.")
+    sides = _names(ctx, answer.lhs, answer.rhs, expected.lhs, expected.rhs)
+
+    def right(note: Note = Note.EQUAL) -> Outcome:
+        # both hold wherever both sides of both have a value: not yet where one of them has none
+        missing = _where_one_has_no_value(answer, expected, sides) if len(sides) == 1 else None
+        return missing or Outcome.right(note)
+
     solved = _solved_for(a, expected.lhs) if ctx.spellings and ctx.tolerance is not None else None
     if solved is not None:  # 0.0612x - y + 7.9819 = 0 for y = …: decimals judged as in y = 0.0612x + 7.9819
         return compare_equations(Equation(expected.lhs, solved), expected, ctx)
     names = _names(ctx, a, e)
     same = judge(a, e, names, ctx.limits.symbolic_work)  # the same equation, sides perhaps swapped
     if same.status.equal:
-        return Outcome.right(Note.NUMERIC if same.status is Status.NUMERIC else Note.EQUAL)
+        return right(Note.NUMERIC if same.status is Status.NUMERIC else Note.EQUAL)
+    if a == 0:  # 1/(x - 1) = 1/(x - 1) holds wherever it has a value: 0 is no multiple to compare by
+        return _where_one_has_no_value(answer, expected, sides) or _not_equivalent(names, lambda: None)
     reference = _reference(a, e, names)
     # the search for a point where one holds and the other not, made once, if at all: two steps below may ask
     witness = functools.cache(functools.partial(_witness, a, e, names))
@@ -993,19 +1006,19 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     # a = c·e for one constant c: a·e(q) = e·a(q) everywhere, for the reference point q
     judgement = judge(a * e_there, e * a_there, names, ctx.limits.symbolic_work)
     if judgement.status.equal:
-        return Outcome.right(Note.NUMERIC if judgement.status is Status.NUMERIC else Note.EQUAL)
+        return right(Note.NUMERIC if judgement.status is Status.NUMERIC else Note.EQUAL)
     if len(names) == 1 and judgement.status is not Status.UNDECIDED and same_real_solutions(
             a, e, symbol(names[0]), ctx.limits.symbolic_work):
-        return Outcome.right()
+        return right()
     solutions = _solution_sets(a, e, names, ctx, witness) if len(names) == 1 else None
     # eˣ = 2 and x = ln 2; not two equations with no real solution (eˣ = 0 and eˣ + 10⁻⁷ = 0), which the
     # student found none of: those are compared as written
     if solutions is not None and solutions[0] == solutions[1] and solutions[0]:
-        return Outcome.right()
+        return right()
     if judgement.status is Status.UNDECIDED:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
     if _same_once_cleared(a, e, names, ctx):
-        return Outcome.right()
+        return right()
     return _not_equivalent(names, witness, solutions)
 
 
@@ -1074,6 +1087,35 @@ def _reference(a: Expr, e: Expr, names: Sequence[str]) -> tuple[Expr, Expr] | No
         if zero_at(g, point) is False and zero_at(f, point) is not None:
             substitution = {s: to_sympy(v) for s, v in zip(symbols, point)}
             return a.subs(substitution), e.subs(substitution)
+    return None
+
+
+def _where_one_has_no_value(answer: Equation, expected: Equation, names: Sequence[str]) -> Outcome | None:
+    """In one variable, a point where one equation holds and a side of the other has no value: x = 1 for
+    (x² - 1)/(x - 1) = 2 and x = 1, a point only a denominator removes; x = 2 for cos(acos x) = 2 and x = 2.
+    Sought at, between and around the kinks and edges of every side, and at each equation's rational solutions."""
+    symbols = [symbol(n) for n in names]
+    try:
+        compiled = [(compile_expression(eq.lhs, symbols), compile_expression(eq.rhs, symbols))
+                    for eq in (answer, expected)]
+    except Unsupported:
+        return None
+    points = kink_points(names, answer.lhs, answer.rhs, expected.lhs, expected.rhs)
+    for eq in (answer, expected):
+        points += [(root,) for base, axis in lines(1) for root in sorted(line_roots(eq.lhs - eq.rhs, names, base, axis))]
+    (my_left, my_right), (left, right) = compiled
+    for point in dict.fromkeys(points):
+        for holds, other, sentence in (
+                ((my_left, my_right), (left, right), "Your equation holds at {}, but the correct one does not: "
+                                                     "its {} side has no value there."),
+                ((left, right), (my_left, my_right), "The correct equation holds at {}, but yours does not: "
+                                                     "your {} side has no value there.")):
+            there = decide(*holds, point)
+            if there.at is not At.SAME or not isinstance(there.got, Fraction):  # holds exactly, not to a resolution
+                continue
+            for name, side in zip(("left", "right"), other):
+                if has_value(side, point) is False:
+                    return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(format_point(names, point), name))
     return None
 
 

@@ -466,6 +466,23 @@ def zero_at(f: Compiled, point: Sequence[Fraction], exactly: bool = False) -> bo
     return None
 
 
+def has_value(f: Compiled, point: Sequence[Fraction]) -> bool | None:
+    """Whether f has a real value at the point: True, False (certainly none), or None (can't tell)."""
+    prec = BASE_PRECISION
+    while True:
+        try:
+            f.enclose(point, prec)
+            return True
+        except Undefined:
+            return False
+        except TooLarge:
+            return True  # a value, too large to compute
+        except Uncertain:
+            if prec >= DOMAIN_PRECISION:
+                return None
+            prec *= 4
+
+
 def _extremes(got: Enclosure, want: Enclosure) -> tuple[int, int]:
     """log₂ of the largest and of the smallest magnitude that matter at this point."""
     tops = [m for m in (got.largest, want.largest) if m is not None]
