@@ -32,6 +32,7 @@ from .equality import (
     kink_points,
     line_roots,
     lines,
+    real_roots,
     real_solution_set,
     same_real_solutions,
     sample_points,
@@ -1010,7 +1011,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if len(names) == 1 and judgement.status is not Status.UNDECIDED and same_real_solutions(
             a, e, symbol(names[0]), ctx.limits.symbolic_work):
         return right()
-    solutions = _solution_sets(a, e, names, ctx, witness) if len(names) == 1 else None
+    solutions = _solution_sets(answer, expected, names, ctx, witness) if len(names) == 1 else None
     # eˣ = 2 and x = ln 2; not two equations with no real solution (eˣ = 0 and eˣ + 10⁻⁷ = 0), which the
     # student found none of: those are compared as written
     if solutions is not None and solutions[0] == solutions[1] and solutions[0]:
@@ -1025,16 +1026,32 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
 Solutions = tuple[frozenset[Expr], frozenset[Expr]]
 
 
-def _solution_sets(a: Expr, e: Expr, names: Sequence[str], ctx: Context,
+def _solution_sets(answer: Equation, expected: Equation, names: Sequence[str], ctx: Context,
                    witness: Callable[[], Outcome | None]) -> Solutions | None:
-    """The real solutions of a = 0 and of e = 0, where both are found exactly (tutor.equality.real_solution_set)
-    and no point the search finds holds one and not the other (a check on solveset's completeness)."""
+    """The real solutions of a = 0 and of e = 0, where both are found exactly (tutor.equality.real_solution_set),
+    no point the search finds holds one and not the other, and each solution of one that the other lacks is
+    certainly not a solution of the other (checks on solveset's completeness)."""
     variable = symbol(names[0])
-    mine = real_solution_set(a, variable, ctx.limits.symbolic_work)
-    theirs = real_solution_set(e, variable, ctx.limits.symbolic_work) if mine is not None else None
+    a, e = answer.lhs - answer.rhs, expected.lhs - expected.rhs
+    mine = real_solution_set(a, variable, ctx.limits.symbolic_work, (answer.lhs, answer.rhs))
+    theirs = real_solution_set(e, variable, ctx.limits.symbolic_work, (expected.lhs, expected.rhs)) \
+        if mine is not None else None
     if mine is None or theirs is None or witness() is not None:
         return None
+    if not all(_not_solution(value, e, variable) for value in mine - theirs) or \
+            not all(_not_solution(value, a, variable) for value in theirs - mine):
+        return None
     return mine, theirs
+
+
+def _not_solution(value: Expr, difference: Expr, variable: sympy.Symbol) -> bool:
+    """Whether difference = 0 certainly fails at `value`: a part of it has no real value there, or it is
+    shown nonzero (x^(2/3) = 4 holds at x = -8, the real root's reading: it is not taken for a difference)."""
+    read = real_roots(difference)
+    if any(part.subs(variable, value).is_extended_real is False
+           for part in sympy.preorder_traversal(read) if part.free_symbols):
+        return True
+    return read.subs(variable, value).is_zero is False
 
 
 def _solved_for(difference: Expr, variable: Expr) -> Expr | None:
