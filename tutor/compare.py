@@ -23,8 +23,8 @@ import sympy
 from sympy import Expr
 
 from .equality import (
-    Decision,
     At,
+    Decision,
     Status,
     decide,
     has_value,
@@ -1119,7 +1119,8 @@ def _where_one_has_no_value(answer: Equation, expected: Equation, names: Sequenc
         return None
     points = kink_points(names, answer.lhs, answer.rhs, expected.lhs, expected.rhs)
     for eq in (answer, expected):
-        points += [(root,) for base, axis in lines(1) for root in sorted(line_roots(eq.lhs - eq.rhs, names, base, axis))]
+        points += [(root,) for base, axis in lines(1)
+                   for root in sorted(line_roots(eq.lhs - eq.rhs, names, base, axis))]
     (my_left, my_right), (left, right) = compiled
     for point in dict.fromkeys(points):
         for holds, other, sentence in (
