@@ -498,6 +498,8 @@ def test_equations_with_roots_logarithms_and_absolute_values_are_compared_by_rea
     ("x^(1/3) = x", "x^2 = x", "Your equation holds at x = -1, but the correct one does not."),
     ("abs(2x - 1) = abs(x + 2)", "x = 3", "Your equation holds at x = -1/3, but the correct one does not."),
     ("x = 3", "x^2 - 2x - 3 = 0", "The correct equation holds at x = -1, but yours does not."),
+    # √2 is no point the search meets: the solution sets name it
+    ("(x^2-2)/(x-sqrt(2)) = 2sqrt(2)", "x = sqrt(2)", "The correct equation holds at x = √2, but yours does not."),
     ("log(x,2) + log(x-2,2) = 3", "x = -2", "Your equation holds at x = 4, but the correct one does not."),
 ])
 def test_near_misses_name_a_solution_one_equation_has_and_the_other_lacks(answer, expected, message):

@@ -985,22 +985,32 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     sides = _names(ctx, answer.lhs, answer.rhs, expected.lhs, expected.rhs)
 
     def right(note: Note = Note.EQUAL) -> Outcome:
-        # both hold wherever both sides of both have a value: not yet where one of them has none
-        missing = _where_one_has_no_value(answer, expected, sides) if len(sides) == 1 else None
-        return missing or Outcome.right(note)
+        # both hold wherever both sides of both have a value: not yet where one of them has none, at a point
+        # the search meets or at a solution of one (x = √2 for (x² - 2)/(x - √2) = 2√2 and x = √2)
+        if len(sides) != 1:
+            return Outcome.right(note)
+        missing = _where_one_has_no_value(answer, expected, sides)
+        if missing is not None:
+            return missing
+        found = solution_sets() if len(names) == 1 else None
+        if found is not None and found[0] != found[1]:
+            return _not_equivalent(names, lambda: None, found)
+        return Outcome.right(note)
 
     solved = _solved_for(a, expected.lhs) if ctx.spellings and ctx.tolerance is not None else None
     if solved is not None:  # 0.0612x - y + 7.9819 = 0 for y = …: decimals judged as in y = 0.0612x + 7.9819
         return compare_equations(Equation(expected.lhs, solved), expected, ctx)
     names = _names(ctx, a, e)
+    # the search for a point where one holds and the other not, made once, if at all: steps below may ask;
+    # and so the solution sets
+    witness = functools.cache(functools.partial(_witness, a, e, names))
+    solution_sets = functools.cache(functools.partial(_solution_sets, answer, expected, names, ctx, witness))
     same = judge(a, e, names, ctx.limits.symbolic_work)  # the same equation, sides perhaps swapped
     if same.status.equal:
         return right(Note.NUMERIC if same.status is Status.NUMERIC else Note.EQUAL)
     if a == 0:  # 1/(x - 1) = 1/(x - 1) holds wherever it has a value: 0 is no multiple to compare by
         return _where_one_has_no_value(answer, expected, sides) or _not_equivalent(names, lambda: None)
     reference = _reference(a, e, names)
-    # the search for a point where one holds and the other not, made once, if at all: two steps below may ask
-    witness = functools.cache(functools.partial(_witness, a, e, names))
     if reference is None:
         return _not_equivalent(names, witness)
     a_there, e_there = reference
@@ -1011,7 +1021,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if len(names) == 1 and judgement.status is not Status.UNDECIDED and same_real_solutions(
             a, e, symbol(names[0]), ctx.limits.symbolic_work):
         return right()
-    solutions = _solution_sets(answer, expected, names, ctx, witness) if len(names) == 1 else None
+    solutions = solution_sets() if len(names) == 1 else None
     # eˣ = 2 and x = ln 2; not two equations with no real solution (eˣ = 0 and eˣ + 10⁻⁷ = 0), which the
     # student found none of: those are compared as written
     if solutions is not None and solutions[0] == solutions[1] and solutions[0]:
