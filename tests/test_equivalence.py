@@ -440,6 +440,73 @@ def test_equations_in_one_variable_with_the_same_real_solutions_are_equivalent(a
     assert (verdict.verdict, verdict.note) == ("correct", "equal")
 
 
+NO_VALUE = "{} equation holds at x = {}, but {}: {} left side has no value there."
+YOURS_LACKS = ("The correct", "yours does not", "your")
+THEIRS_LACKS = ("Your", "the correct one does not", "its")
+
+
+@pytest.mark.parametrize("answer, expected, at, who", [
+    # no real solution: the only x where x + 1 = 2 is removed by the denominator
+    ("(x^2-1)/(x-1) = 2", "x = 1", 1, YOURS_LACKS),
+    ("x + 1 = 2", "(x^2-1)/(x-1) = 2", 1, THEIRS_LACKS),
+    ("(x^2-4)/(x-2) = 4", "x = 2", 2, YOURS_LACKS),
+    # acos x and asin x have values for -1 ≤ x ≤ 1 only: no solution, though sympy's cos(acos x) is x
+    ("cos(acos(x)) = 2", "x = 2", 2, YOURS_LACKS),
+    ("sin(asin(x)) = 2", "x = 2", 2, YOURS_LACKS),
+    ("x = 2", "cos(acos(x)) = 2", 2, THEIRS_LACKS),
+    ("e^(ln(x)) = -1", "x = -1", -1, YOURS_LACKS),
+    # true only where x > 1, or x ≠ 1, against true everywhere
+    ("sqrt(x-1)/sqrt(x-1) = 1", "x = x", 1, YOURS_LACKS),
+    ("1/(x-1) = 1/(x-1)", "x = x", 1, YOURS_LACKS),
+])
+def test_a_point_where_one_equation_holds_and_the_other_has_no_value_is_a_difference(answer, expected, at, who):
+    verdict = check(answer, expected, variables=["x"])
+    whose, other, side = who
+    assert (verdict.verdict, verdict.note) == ("incorrect", "not_equivalent")
+    assert verdict.message == NO_VALUE.format(whose, at, other, side)
+
+
+def test_an_inverse_function_undone_is_read_as_written():
+    assert check("cos(acos(x)) = 2", "x = 2", variables=["x"]).reading == "cos(acos(x)) = 2"
+    assert check("e^(ln(x))", "x", variables=["x"]).reading == "eˡⁿ⁽ˣ⁾"
+    assert check("sqrt(x-1)/sqrt(x-1) = x", "x = 2", variables=["x"]).reading == "√(x - 1)/√(x - 1) = x"
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("x^(2/3) = 4", "x^2 = 64"),  # x^(2/3) is |x|^(2/3): x = ±8
+    ("x^(2/3) = 4", "abs(x) = 8"),
+    ("x^(4/3) = 16", "x^2 = 64"),
+    ("x^(1/3) = x", "x^3 = x"),  # the real cube root: x = -1, 0, 1
+    ("ln(x) + ln(x-2) = ln(3)", "x = 3"),  # x = -1 is outside the domain
+    ("x = 3", "ln(x) + ln(x-2) = ln(3)"),
+    ("ln(x) + ln(x+1) = ln(6)", "x = 2"),
+    ("log(x,2) + log(x-2,2) = 3", "x = 4"),
+    ("abs(2x - 1) = abs(x + 2)", "(x-3)(3x+1) = 0"),
+    ("abs(x - 1) = abs(x + 3)", "x = -1"),
+    ("abs(x - 1) = 2 abs(x)", "(x+1)(3x-1) = 0"),
+    ("abs(x-1) = 2", "(x-3)(x+1) = 0"),
+    ("abs(x) = x^2", "x^3 = x"),
+])
+def test_equations_with_roots_logarithms_and_absolute_values_are_compared_by_real_solutions(answer, expected):
+    verdict = check(answer, expected, variables=["x"])
+    assert (verdict.verdict, verdict.message) == ("correct", "Correct.")
+
+
+@pytest.mark.parametrize("answer, expected, message", [
+    ("x^(2/3) = 4", "x = 8", "Your equation holds at x = -8, but the correct one does not."),
+    ("x^2 = 1", "x = 1", "Your equation holds at x = -1, but the correct one does not."),
+    ("x^(1/3) = x", "x^2 = x", "Your equation holds at x = -1, but the correct one does not."),
+    ("abs(2x - 1) = abs(x + 2)", "x = 3", "Your equation holds at x = -1/3, but the correct one does not."),
+    ("x = 3", "x^2 - 2x - 3 = 0", "The correct equation holds at x = -1, but yours does not."),
+    # √2 is no point the search meets: the solution sets name it
+    ("(x^2-2)/(x-sqrt(2)) = 2sqrt(2)", "x = sqrt(2)", "The correct equation holds at x = √2, but yours does not."),
+    ("log(x,2) + log(x-2,2) = 3", "x = -2", "Your equation holds at x = 4, but the correct one does not."),
+])
+def test_near_misses_name_a_solution_one_equation_has_and_the_other_lacks(answer, expected, message):
+    verdict = check(answer, expected, variables=["x"])
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "not_equivalent", message)
+
+
 def test_numbers_are_echoed_as_typed():
     verdict = check("0.14", "1/5")
     assert (verdict.message, verdict.reading) == ("Your answer 0.14 is not right.", "0.14")

@@ -23,11 +23,16 @@ import sympy
 from sympy import Expr
 
 from .equality import (
+    At,
     Decision,
     Status,
+    decide,
+    has_value,
     judge,
+    kink_points,
     line_roots,
     lines,
+    real_roots,
     real_solution_set,
     same_real_solutions,
     sample_points,
@@ -975,53 +980,88 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
             return Outcome(False, Note.DIFFERS_AT, outcome.message.replace("correct value", f"correct {mine.name}"))
     a = answer.lhs - answer.rhs
     e = expected.lhs - expected.rhs
-    if not a.free_symbols:
+    if not (answer.lhs.free_symbols or answer.rhs.free_symbols):
         return Outcome(False, Note.NOT_EQUIVALENT, "Your equation has no variables in it.")
+    sides = _names(ctx, answer.lhs, answer.rhs, expected.lhs, expected.rhs)
+
+    def right(note: Note = Note.EQUAL) -> Outcome:
+        # both hold wherever both sides of both have a value: not yet where one of them has none, at a point
+        # the search meets or at a solution of one (x = √2 for (x² - 2)/(x - √2) = 2√2 and x = √2)
+        if len(sides) != 1:
+            return Outcome.right(note)
+        missing = _where_one_has_no_value(answer, expected, sides)
+        if missing is not None:
+            return missing
+        found = solution_sets() if len(names) == 1 else None
+        if found is not None and found[0] != found[1]:
+            return _not_equivalent(names, lambda: None, found)
+        return Outcome.right(note)
+
     solved = _solved_for(a, expected.lhs) if ctx.spellings and ctx.tolerance is not None else None
     if solved is not None:  # 0.0612x - y + 7.9819 = 0 for y = …: decimals judged as in y = 0.0612x + 7.9819
         return compare_equations(Equation(expected.lhs, solved), expected, ctx)
     names = _names(ctx, a, e)
+    # the search for a point where one holds and the other not, made once, if at all: steps below may ask;
+    # and so the solution sets
+    witness = functools.cache(functools.partial(_witness, a, e, names))
+    solution_sets = functools.cache(functools.partial(_solution_sets, answer, expected, names, ctx, witness))
     same = judge(a, e, names, ctx.limits.symbolic_work)  # the same equation, sides perhaps swapped
     if same.status.equal:
-        return Outcome.right(Note.NUMERIC if same.status is Status.NUMERIC else Note.EQUAL)
+        return right(Note.NUMERIC if same.status is Status.NUMERIC else Note.EQUAL)
+    if a == 0:  # 1/(x - 1) = 1/(x - 1) holds wherever it has a value: 0 is no multiple to compare by
+        return _where_one_has_no_value(answer, expected, sides) or _not_equivalent(names, lambda: None)
     reference = _reference(a, e, names)
-    # the search for a point where one holds and the other not, made once, if at all: two steps below may ask
-    witness = functools.cache(functools.partial(_witness, a, e, names))
     if reference is None:
         return _not_equivalent(names, witness)
     a_there, e_there = reference
     # a = c·e for one constant c: a·e(q) = e·a(q) everywhere, for the reference point q
     judgement = judge(a * e_there, e * a_there, names, ctx.limits.symbolic_work)
     if judgement.status.equal:
-        return Outcome.right(Note.NUMERIC if judgement.status is Status.NUMERIC else Note.EQUAL)
+        return right(Note.NUMERIC if judgement.status is Status.NUMERIC else Note.EQUAL)
     if len(names) == 1 and judgement.status is not Status.UNDECIDED and same_real_solutions(
             a, e, symbol(names[0]), ctx.limits.symbolic_work):
-        return Outcome.right()
-    solutions = _solution_sets(a, e, names, ctx, witness) if len(names) == 1 else None
+        return right()
+    solutions = solution_sets() if len(names) == 1 else None
     # eˣ = 2 and x = ln 2; not two equations with no real solution (eˣ = 0 and eˣ + 10⁻⁷ = 0), which the
     # student found none of: those are compared as written
     if solutions is not None and solutions[0] == solutions[1] and solutions[0]:
-        return Outcome.right()
+        return right()
     if judgement.status is Status.UNDECIDED:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
     if _same_once_cleared(a, e, names, ctx):
-        return Outcome.right()
+        return right()
     return _not_equivalent(names, witness, solutions)
 
 
 Solutions = tuple[frozenset[Expr], frozenset[Expr]]
 
 
-def _solution_sets(a: Expr, e: Expr, names: Sequence[str], ctx: Context,
+def _solution_sets(answer: Equation, expected: Equation, names: Sequence[str], ctx: Context,
                    witness: Callable[[], Outcome | None]) -> Solutions | None:
-    """The real solutions of a = 0 and of e = 0, where both are found exactly (tutor.equality.real_solution_set)
-    and no point the search finds holds one and not the other (a check on solveset's completeness)."""
+    """The real solutions of a = 0 and of e = 0, where both are found exactly (tutor.equality.real_solution_set),
+    no point the search finds holds one and not the other, and each solution of one that the other lacks is
+    certainly not a solution of the other (checks on solveset's completeness)."""
     variable = symbol(names[0])
-    mine = real_solution_set(a, variable, ctx.limits.symbolic_work)
-    theirs = real_solution_set(e, variable, ctx.limits.symbolic_work) if mine is not None else None
+    a, e = answer.lhs - answer.rhs, expected.lhs - expected.rhs
+    mine = real_solution_set(a, variable, ctx.limits.symbolic_work, (answer.lhs, answer.rhs))
+    theirs = real_solution_set(e, variable, ctx.limits.symbolic_work, (expected.lhs, expected.rhs)) \
+        if mine is not None else None
     if mine is None or theirs is None or witness() is not None:
         return None
+    if not all(_not_solution(value, e, variable) for value in mine - theirs) or \
+            not all(_not_solution(value, a, variable) for value in theirs - mine):
+        return None
     return mine, theirs
+
+
+def _not_solution(value: Expr, difference: Expr, variable: sympy.Symbol) -> bool:
+    """Whether difference = 0 certainly fails at `value`: a part of it has no real value there, or it is
+    shown nonzero (x^(2/3) = 4 holds at x = -8, the real root's reading: it is not taken for a difference)."""
+    read = real_roots(difference)
+    if any(part.subs(variable, value).is_extended_real is False
+           for part in sympy.preorder_traversal(read) if part.free_symbols):
+        return True
+    return read.subs(variable, value).is_zero is False
 
 
 def _solved_for(difference: Expr, variable: Expr) -> Expr | None:
@@ -1074,6 +1114,36 @@ def _reference(a: Expr, e: Expr, names: Sequence[str]) -> tuple[Expr, Expr] | No
         if zero_at(g, point) is False and zero_at(f, point) is not None:
             substitution = {s: to_sympy(v) for s, v in zip(symbols, point)}
             return a.subs(substitution), e.subs(substitution)
+    return None
+
+
+def _where_one_has_no_value(answer: Equation, expected: Equation, names: Sequence[str]) -> Outcome | None:
+    """In one variable, a point where one equation holds and a side of the other has no value: x = 1 for
+    (x² - 1)/(x - 1) = 2 and x = 1, a point only a denominator removes; x = 2 for cos(acos x) = 2 and x = 2.
+    Sought at, between and around the kinks and edges of every side, and at each equation's rational solutions."""
+    symbols = [symbol(n) for n in names]
+    try:
+        compiled = [(compile_expression(eq.lhs, symbols), compile_expression(eq.rhs, symbols))
+                    for eq in (answer, expected)]
+    except Unsupported:
+        return None
+    points = kink_points(names, answer.lhs, answer.rhs, expected.lhs, expected.rhs)
+    for eq in (answer, expected):
+        points += [(root,) for base, axis in lines(1)
+                   for root in sorted(line_roots(eq.lhs - eq.rhs, names, base, axis))]
+    (my_left, my_right), (left, right) = compiled
+    for point in dict.fromkeys(points):
+        for holds, other, sentence in (
+                ((my_left, my_right), (left, right), "Your equation holds at {}, but the correct one does not: "
+                                                     "its {} side has no value there."),
+                ((left, right), (my_left, my_right), "The correct equation holds at {}, but yours does not: "
+                                                     "your {} side has no value there.")):
+            there = decide(*holds, point)
+            if there.at is not At.SAME or not isinstance(there.got, Fraction):  # holds exactly, not to a resolution
+                continue
+            for name, side in zip(("left", "right"), other):
+                if has_value(side, point) is False:
+                    return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(format_point(names, point), name))
     return None
 
 

@@ -466,6 +466,23 @@ def zero_at(f: Compiled, point: Sequence[Fraction], exactly: bool = False) -> bo
     return None
 
 
+def has_value(f: Compiled, point: Sequence[Fraction]) -> bool | None:
+    """Whether f has a real value at the point: True, False (certainly none), or None (can't tell)."""
+    prec = BASE_PRECISION
+    while True:
+        try:
+            f.enclose(point, prec)
+            return True
+        except Undefined:
+            return False
+        except TooLarge:
+            return True  # a value, too large to compute
+        except Uncertain:
+            if prec >= DOMAIN_PRECISION:
+                return None
+            prec *= 4
+
+
 def _extremes(got: Enclosure, want: Enclosure) -> tuple[int, int]:
     """log₂ of the largest and of the smallest magnitude that matter at this point."""
     tops = [m for m in (got.largest, want.largest) if m is not None]
@@ -563,35 +580,41 @@ def _solution_factors(expr: Expr, variable: sympy.Symbol) -> frozenset[Expr] | N
                      if factor.count_roots() and not any(pole.rem(factor).is_zero for pole in poles))
 
 
-def real_solution_set(expr: Expr, variable: sympy.Symbol, work: int) -> frozenset[Expr] | None:
+def real_solution_set(expr: Expr, variable: sympy.Symbol, work: int, sides: Sequence[Expr] = ()
+                      ) -> frozenset[Expr] | None:
     """The real solutions of expr = 0 in one variable, when sympy's solveset finds finitely many within
-    `work` of its function calls, each checked: a real number at which every part of `expr` is real and
-    `expr` is 0. One where a part has no real value is none (solveset gives 0 for x√(x - 1) = 0, where
-    √(x - 1) is √-1, and (1 - √5)/2 for ln x + ln(x - 1) = 0, where ln x has none). None when they can't be
-    found so (sin x = 0, x = e^(-x), a decimal, a check that can't be made)."""
+    `work` of its function calls, each checked: a real number at which every part of `expr` (and of the
+    equation's `sides`, which expr = lhs - rhs may have simplified away) is real and `expr` is 0. One where
+    a part has no real value is none (solveset gives 0 for x√(x - 1) = 0, where √(x - 1) is √-1, and
+    (1 - √5)/2 for ln x + ln(x - 1) = 0, where ln x has none). None when they can't be found so (sin x = 0,
+    x = e^(-x), a decimal, a check that can't be made)."""
     if expr.has(sympy.Float) or not _small(expr) or expr.free_symbols != {variable}:
         return None
     try:
         with counted(work, warm_up=_warm_up):
-            fresh = cast(Expr, afresh(real_roots(expr)))
-            found = sympy.solveset(fresh, variable, sympy.S.Reals)
-            if found is sympy.S.EmptySet:
-                return frozenset()
-            if not isinstance(found, sympy.FiniteSet):
+            read = real_roots(expr)
+            fresh = cast(Expr, afresh(read))
+            found = _solved(fresh, variable)
+            if found is None:
                 return None
+            # parts as written too: the copy solved lost cos(acos x) and √x·√x, which sympy builds as x
+            parts = {part for e in (fresh, read, *(real_roots(side) for side in sides))
+                     for part in sympy.preorder_traversal(e) if part.free_symbols}
             kept = []
             for value in found:
                 if value.free_symbols or value.is_real is not True:
                     return None
                 # each part of expr at the value, not what sympy leaves of expr there: x√(x - 1) at 0 is 0·i, made 0
-                real = {part.subs(variable, value).is_extended_real
-                        for part in sympy.preorder_traversal(fresh) if part.free_symbols}
+                real = {part.subs(variable, value).is_extended_real for part in parts}
                 if False in real:
                     continue
                 if None in real:
                     return None
                 there = fresh.subs(variable, value)
-                if there != 0 and sympy.simplify(there) != 0:
+                # ln 4 - 2 ln 2 is 0 with each logarithm of a rational written by its primes: quicker than
+                # simplify, which may not finish within the work left
+                if there != 0 and sympy.cancel(there.replace(_log_of_rational, _by_primes)) != 0 \
+                        and sympy.simplify(there) != 0:
                     return None
                 kept.append(value)
             return frozenset(kept)
@@ -599,6 +622,53 @@ def real_solution_set(expr: Expr, variable: sympy.Symbol, work: int) -> frozense
         return None
     except (TypeError, ValueError, ArithmeticError, RecursionError, NotImplementedError, sympy.PolynomialError):
         return None
+
+
+def _log_of_rational(node: Expr) -> bool:
+    # small enough to factor at once
+    return (isinstance(node, sympy.log) and node.args[0].is_Rational and node.args[0].is_positive
+            and max(node.args[0].p, node.args[0].q) < 2**40)
+
+
+def _by_primes(node: Expr) -> Expr:
+    """ln(12) as 2 ln 2 + ln 3, ln(3/4) as ln 3 - 2 ln 2 (a positive rational's logarithm)."""
+    number = node.args[0]
+    return sympy.Add(*(k * sympy.log(p) for p, k in sympy.factorrat(number).items()))
+
+
+def _solved(expr: Expr, variable: sympy.Symbol) -> Iterable[Expr] | None:
+    """Candidates for the real solutions of expr = 0, all of them (to be checked), by solveset; None where it
+    gives no finite list. A constant denominator is dropped (log(x, 2) is ln x/ln 2), and where |u| or sign(u)
+    of polynomials u appear, the line is cut at their zeros and each piece solved without them: solveset's own
+    way with |2x - 1| = |x + 2| or |x|^(2/3) = 4 costs past the budget, or finds none."""
+    numerator, denominator = sympy.fraction(sympy.together(expr))
+    if not denominator.free_symbols and denominator.is_zero is False:
+        expr = numerator
+    switching = {node for node in sympy.preorder_traversal(expr) if isinstance(node, (sympy.Abs, sympy.sign))}
+    insides = {node.args[0] for node in switching}
+    if not switching or not all(u.is_polynomial(variable) and not u.has(sympy.Abs, sympy.sign) for u in insides):
+        return _listed(sympy.solveset(expr, variable, sympy.S.Reals))
+    edges = sorted(set().union(*(sympy.Poly(u, variable).real_roots() for u in insides)),
+                   key=lambda r: sympy.N(r, 30))
+    candidates = {edge for edge in edges if expr.subs(variable, edge).is_zero is not False}
+    ends = [sympy.S.NegativeInfinity, *edges, sympy.S.Infinity]
+    for low, high in itertools.pairwise(ends):
+        inside = (high - 1 if low.is_infinite else low + 1 if high.is_infinite else (low + high) / 2) \
+            if not (low.is_infinite and high.is_infinite) else sympy.S.Zero
+        signs = {u: sympy.sign(u.subs(variable, inside)) for u in insides}
+        piece = expr.xreplace({node: signs[node.args[0]] * (node.args[0] if isinstance(node, sympy.Abs) else 1)
+                               for node in switching})
+        listed = _listed(sympy.solveset(piece, variable, sympy.Interval.open(low, high)))
+        if listed is None:
+            return None
+        candidates |= set(listed)
+    return candidates
+
+
+def _listed(found: sympy.Set) -> Iterable[Expr] | None:
+    if found is sympy.S.EmptySet:
+        return ()
+    return found if isinstance(found, sympy.FiniteSet) else None
 
 
 def afresh(value: object) -> object:

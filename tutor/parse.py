@@ -444,6 +444,17 @@ def _even_roots(e: Expr) -> set[Expr]:
             and node.exp.q % 2 == 0 and node.base.free_symbols and not node.base.is_nonnegative}
 
 
+_BOUNDED_INVERSES = (sympy.asin, sympy.acos, sympy.asec, sympy.acsc, sympy.acosh, sympy.atanh, sympy.acoth,
+                     sympy.asech, sympy.log, sympy.LambertW)
+
+
+def _bounded_inverses(*exprs: Expr) -> set[Expr]:
+    """The parts of `exprs` that are a function real only on part of the line (acos x for -1 ≤ x ≤ 1, ln x for
+    x > 0) applied to a variable's expression: sympy's cos(acos x) is x, which has a value everywhere."""
+    return {node for e in exprs for node in sympy.preorder_traversal(e)
+            if isinstance(node, _BOUNDED_INVERSES) and node.free_symbols}
+
+
 def _times(value: Expr, factor: Expr, roots: set[Expr]) -> Expr:
     """value·factor, but where multiplying would drop an even root (√x·√x is x, 1/√x·√x is 1), as written
     (unmultiplied): √x·√x is |x| where x ≥ 0 and has no value for x < 0, unlike x. roots: the radicands of
@@ -701,7 +712,8 @@ class _Parser:
                     magnitude = sympy.Pow(-base, exponent)
                     return self.checked(-magnitude if exponent.p % 2 else magnitude, col)
         power = sympy.Pow(base, exponent)
-        if _even_roots(base) - _even_roots(power):  # (√x)² is x only where x ≥ 0: kept as written
+        # (√x)² is x only where x ≥ 0, e^(ln x) only where x > 0: kept as written
+        if _even_roots(base) - _even_roots(power) or _bounded_inverses(base, exponent) - _bounded_inverses(power):
             power = sympy.Pow(base, exponent, evaluate=False)
         return self.checked(power, col)
 
@@ -1131,7 +1143,11 @@ class _Parser:
             base = args[1]
             if base.is_number and (base.is_positive is False or base == 1):
                 raise InputError("the base of a logarithm must be positive and not 1", col, "undefined")
-        return self.checked(fn.make(*args), col)
+        made = fn.make(*args)
+        if fn.build is None and _bounded_inverses(*args) - _bounded_inverses(made):
+            # cos(acos x) is x only where -1 ≤ x ≤ 1: kept as written, as √x·√x is (_times)
+            made = fn.sympy(*args, evaluate=False)
+        return self.checked(made, col)
 
     def of_numbers(self, fn: MathFunction, args: list[Expr], col: int) -> Expr:
         """floor, ceil, max or min of numbers that are not all rational, computed here with enclosures at
