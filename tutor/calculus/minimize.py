@@ -345,6 +345,7 @@ class NoMinimum(SolveError):
         super().__init__(f"f has no minimum: f′({variable}) = {show(slope, [variable])} {why}")
         self.variable = variable
         self.slope = slope
+        self.why = why
 
 
 def never_rises(f: Expr, variable: str, slope: Expr) -> str:

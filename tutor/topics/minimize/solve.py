@@ -25,7 +25,6 @@ from ...calculus.minimize import (
     known_name,
     least_at_edge,
     least_on_boundary,
-    never_rises,
     said_outside,
 )
 from ...calculus.partials import no_derivative
@@ -190,7 +189,7 @@ def _none(f: Expr, names: tuple[str, ...], window: Region | None, none: NoMinimu
     from .steps import no_minimum_steps
     x = none.variable
     lines = [header(f, names)] + ([f"region: {window.show()}"] if window is not None else []) + [
-        f"no local minimum: f′({x}) = {show(none.slope, names)} {never_rises(f, x, none.slope)}"]
+        f"no local minimum: f′({x}) = {show(none.slope, names)} {none.why}"]
     # x³ on -1 ≤ x ≤ 1: no local minimum, but a least value in the region, at its edge
     edge = least_at_edge(f, x, window.extent(())[1], ()) if window is not None else None
     if edge is not None:
@@ -198,7 +197,7 @@ def _none(f: Expr, names: tuple[str, ...], window: Region | None, none: NoMinimu
     data = {"kind": "minimize", "function": show(f, names), "variable": x, "exact": True, "point": None,
             "value": None, "note": "", "known_as": "", "is_global": None, "period": None, "minima": [],
             "lowest": []}
-    derivation = no_minimum_steps(f, x, none.slope, window) if explain else None
+    derivation = no_minimum_steps(f, x, none.slope, none.why, window) if explain else None
     return Solution(tuple(lines), (header(f, names, True), r"\text{no local minimum}"), data, derivation)
 
 

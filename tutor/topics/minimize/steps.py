@@ -13,7 +13,7 @@ from ...calculus import Minimum, Region
 from ...calculus.classified import Nature
 from ...calculus.common import real_powers
 from ...calculus.kinks import between, between_text, least_text, side
-from ...calculus.minimize import AtEdge, among, least_at_edge, never_rises, same_numbers
+from ...calculus.minimize import AtEdge, among, least_at_edge, same_numbers
 from ...calculus.partials import no_derivative
 from ...calculus.region import interval_text
 from ...parse import Equation, symbol
@@ -182,12 +182,12 @@ def no_least_why(result: Minimum) -> str:
             "f may have infinitely many, ever lower, and no least one")
 
 
-def no_minimum_steps(f: Expr, x: str, slope: Expr, window: Region | None = None) -> Step:
+def no_minimum_steps(f: Expr, x: str, slope: Expr, why: str, window: Region | None = None) -> Step:
     """f(x) with no local minimum: its critical points, each classified (x³'s 0 is neither; eˣ has none,
     eˣ being never 0), then why none is a minimum, as the summary says it; in a bounded region, where f
     is least in it, at an edge (x³ on -1 ≤ x ≤ 1: f(-1) = -1)."""
     found = critical_steps(f, (x,))
-    conclusion = step(MinimizeRule.NEVER_RISES, slope, None, variable=sympy.Symbol(x), why=never_rises(f, x, slope))
+    conclusion = step(MinimizeRule.NEVER_RISES, slope, None, variable=sympy.Symbol(x), why=why)
     edge = least_at_edge(f, x, window.extent(())[1], ()) if window is not None else None
     edges = [edge_step(edge, x, False)] if edge is not None else []
     return step(MinimaRule.NONE, f, (), [*found.substeps, conclusion, *edges], variables=(x,))
