@@ -62,8 +62,13 @@ BROKEN = {
     'divergent-descent.yaml': [
         "7:11: exercise 'a': gradient descent diverges at iteration 7 with this rate; use a smaller one",
     ],
-    'duplicate-id.yaml': [
+    'duplicate-id.yaml': [  # each copy's own problems too, all in one run (finding 350)
         "6:5: exercise 'a': duplicate id (first used at line 3)",
+        "9:5: exercise 'a': duplicate id (first used at line 3)",
+        "10:11: exercise 'a': unknown kind 'critical_point'; did you mean 'critical_points'?",
+        "12:5: exercise 'a': duplicate id (first used at line 3)",
+        "12:5: exercise 'a': missing 'function' (the function, like 3x^2 y^3)",
+        "14:5: exercise 'a': unknown key 'functon'; did you mean 'function'?",
     ],
     'empty-region.yaml': [  # it was shown to students, and every answer of "none" scored
         "6:13: exercise 'a': the region 0 ≤ x ≤ -2 has no points",

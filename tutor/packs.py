@@ -557,6 +557,7 @@ def _read(text: str, source: str, folder: Path, limits: Limits, verify: bool,
             exercise_id = _id_of(node)
             if exercise_id in seen:
                 report.add(node, f"duplicate id (first used at line {seen[exercise_id]})", exercise_id)
+                _exercise(node, report, pack_id or "?", folder, False)  # its own problems too; it is not added
                 continue
             if exercise_id is not None:
                 seen[exercise_id] = node.start_mark.line + 1
