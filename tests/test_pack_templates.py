@@ -164,7 +164,7 @@ ONE_RUN = """\
             feedback: Multiply by the exponent p too.
       - id: never
         kind: derivative
-        function: x^2
+        function: a x^2
         params: {a: {int: [1, 3]}}
         require: a > 3
     """
@@ -498,3 +498,40 @@ def test_a_pack_s_exercises_have_every_combination_checked_up_to_its_budget(tmp_
     # 20,000) + 1,000
     assert variant_check.every_draw_checked(pack.exercises) == [True, True, False, True, True, False, True]
     assert [line.split(": ")[1] for line in packs.sampled_only(pack)] == ["exercise 'd2'", "exercise 'd5'"]
+
+
+def test_a_parameter_used_nowhere_is_reported_with_the_rest(tmp_path, capsys):
+    """A parameter misspelt where it is used is a variable there (b x²y: f(x, y, b)), and the parameter itself is
+    used nowhere: said, beside the exercise's other problems (finding 344). One used in a text, or written
+    next to a variable (ax²), is used."""
+    path = write(tmp_path / "p.yaml", """\
+        pack: typo
+        exercises:
+          - id: misspelt
+            kind: partial_derivative
+            function: b x^2 y
+            wrt: x
+            params: {a: {int: [2, 9]}}
+          - id: only-required
+            kind: derivative
+            function: x^2
+            params: {a: {int: [1, 3]}}
+            require: a > 3
+          - id: beside
+            kind: partial_derivative
+            function: ax^2 y
+            wrt: x
+            params: {a: {int: [2, 9]}}
+          - id: in-a-title
+            kind: derivative
+            function: x^2
+            title: "Slope {a}"
+            params: {a: {int: [2, 9]}}
+        """)
+    assert validate(path, capsys) == [
+        f"{path}:7:13: exercise 'misspelt': parameter 'a' is used nowhere in the exercise: where it is meant to be "
+        "used, check its spelling",
+        f"{path}:11:13: exercise 'only-required': parameter 'a' is used nowhere in the exercise: where it is meant "
+        "to be used, check its spelling",
+        f"{path}:12:14: exercise 'only-required': no parameters meet 'require: a > 3' in 1000 draws; widen the "
+        "ranges or relax the condition"]

@@ -25,7 +25,7 @@ COMMON_FIELDS: dict[str, Field] = {
                                     f"decimal places like dp:4 (at most dp:{MAX_PLACES}), the same for every student"),
     "partial": Field("boolean", "true to give partial credit (point sets, vectors)"),
     "params": Field("params", "random parameters, like {a: {int: [2, 9], lesson: 4}} "
-                              "(lesson: the value in the worked example)"),
+                              "(lesson: the value in the worked example); each is used somewhere in the exercise"),
     "require": Field("condition", "a condition the parameters must meet, like a != p"),
     "answer": Field("text", "the author's answer, checked against the computed one; parameters by name: a p x^(p-1)"),
     "mistakes": Field("mistakes", "author's wrong answers with feedback: [{answer: ..., feedback: ...}]; "

@@ -680,7 +680,9 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
     common = _common({k: v for k, v in nodes.items() if k in COMMON_FIELDS}, report, exercise_id, param_names)
     prose = [key for key, field_ in problem_class.FIELDS.items() if field_.reader in SHOWN_READERS]
     _check_templates(nodes, ["title", "hints", "more_hints", *prose], param_names, report, exercise_id)
+    unused = _unused(param_names, data, nodes)  # said last: the draws' own problems come in the same run
     if len(report.problems) > before:
+        _say_unused(unused, nodes, report, exercise_id)
         return None
     positions = {key: Where.of(report.file, value) for key, value in nodes.items()}
     positions.update(_mistake_positions(nodes.get("mistakes"), report.file))
@@ -688,7 +690,53 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
                         params=params, require=require, positions=positions, **common)
     if verify:  # the kind's own checks, on the first variant: the data makes sense and the answer computes
         report.problems += [spec.describe(finding) for finding in refusing(spec)]
+    _say_unused(unused, nodes, report, exercise_id)
     return spec
+
+
+def _say_unused(unused: Sequence[str], nodes: Mapping[str, yaml.Node], report: _Report, exercise: str) -> None:
+    for name in unused:  # a misspelt use of it is a variable: f(x, y, b) for a
+        report.add(nodes["params"], f"parameter '{name}' is used nowhere in the exercise: where it is meant to be "
+                                    "used, check its spelling", exercise)
+
+
+def _unused(params: Sequence[str], data: Mapping[str, object], nodes: Mapping[str, yaml.Node]) -> list[str]:
+    """The parameters that neither the exercise's data as read (the function's symbols) nor any of its texts as
+    written (`{a}` in a hint, a mistake's answer) name; `require` alone is no use."""
+    used: set[str] = set()
+
+    def visit(value: object) -> None:
+        if isinstance(value, sympy.Basic):
+            used.update(str(s) for s in value.free_symbols)
+        elif isinstance(value, Mapping):
+            for item in value.values():
+                visit(item)
+        elif isinstance(value, (tuple, list, set, frozenset)):
+            for item in value:
+                visit(item)
+        else:  # an answer, a table, a region: named in their text, at worst too generously
+            used.update(_names_in(repr(value), params))
+
+    visit(data)
+    for key, node in nodes.items():
+        if key not in ("params", "require"):
+            used.update(name for text in _scalars(node) for name in _names_in(text, params))
+    return [name for name in params if name not in used]
+
+
+def _scalars(node: yaml.Node) -> Iterator[str]:
+    if isinstance(node, yaml.ScalarNode):
+        yield str(node.value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _scalars(item)
+    elif isinstance(node, yaml.MappingNode):
+        for _, value in node.value:
+            yield from _scalars(value)
+
+
+def _names_in(text: str, names: Sequence[str]) -> list[str]:
+    return [n for n in names if re.search(rf"(?<![A-Za-z_]){re.escape(n)}(?![A-Za-z_])", text)]
 
 
 def _check_templates(nodes: dict[str, yaml.Node], keys: Sequence[str], params: Sequence[str], report: _Report,
