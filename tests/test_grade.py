@@ -394,8 +394,38 @@ def test_where_nothing_could_be_graded_the_class_mean_says_so_as_the_gradebook_d
     out = capsys.readouterr().out.splitlines()
     ann = next(row for row in csv.DictReader(io.StringIO((tmp_path / "o" / "grades.csv").read_text(encoding="utf-8")))
                if row["student"] == "ann")
-    assert (ann["total"], ann["max"]) == ("0", "0")
+    assert (ann["total"], ann["max"], ann["percent"]) == ("0", "0", "")
     assert out[-2] == "class mean: none, as no exercise was graded for any student (each total is 0 of 0 points)"
+
+
+def test_a_pack_worth_0_points_is_graded_and_said_to_be_worth_nothing(tmp_path, capsys):
+    """Finding 347: a practice week was said to have no exercise graded for anyone, and each student
+    had percent 0 under a `points possible` row of 100."""
+    (tmp_path / "zero.yaml").write_text(
+        "pack: zero\ntitle: Zero\nexercises:\n  - {id: d, kind: derivative, function: x^2, points: 0}\n"
+        "  - {id: e, kind: derivative, function: x^3, points: 0}\n", encoding="utf-8")
+    (tmp_path / "zero.csv").write_text("student,exercise,answer\nana,d,2x\nben,d,2\nben,e,3x^2\n", encoding="utf-8")
+    assert main(["grade", str(tmp_path / "zero.yaml"), str(tmp_path / "zero.csv"), "--out", str(tmp_path / "o")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "zero: 2 students, 3 answers (2 correct, 1 incorrect, 0 invalid), 1 not answered"
+    assert out[-2] == "class mean: none, as the pack is worth 0 points (each total is 0 of 0 points)"
+    assert (tmp_path / "o" / "grades.csv").read_text(encoding="utf-8").splitlines() == [
+        "student,d,e,total,max,percent", "points possible,0,0,0,0,", "ana,0,0,0,0,", "ben,0,0,0,0,"]
+    students = json.loads((tmp_path / "o" / "report.json").read_text(encoding="utf-8"))["students"]
+    assert [s["percent"] for s in students] == [None, None]
+
+
+def test_where_only_exercises_worth_0_points_could_be_graded_the_class_mean_says_so(tmp_path, capsys):
+    (tmp_path / "p.yaml").write_text(
+        "pack: p\ntitle: P\nexercises:\n  - {id: mn, kind: minimize, function: x^4 - 3x^2 + x}\n"
+        "  - {id: d, kind: derivative, function: x^2, points: 0}\n", encoding="utf-8")
+    (tmp_path / "p.csv").write_text("student,exercise,answer\nann,d,2x\n", encoding="utf-8")
+    main(["grade", str(tmp_path / "p.yaml"), str(tmp_path / "p.csv"), "--out", str(tmp_path / "o")])
+    assert capsys.readouterr().out.splitlines()[-2] == \
+        "class mean: none, as the exercises graded are worth 0 points (each total is 0 of 0 points)"
+    assert (tmp_path / "o" / "grades.csv").read_text(encoding="utf-8").splitlines()[1:] == [
+        "points possible,,0,0,0,,", "ann,,0,0,0,,\"Exercise 'mn' was not graded: it can't be set as written, so "
+                                    "nobody was graded on it. It does not count towards the total.\""]
 
 
 @pytest.mark.parametrize("seconds, said", [("inf", "must be at most 86400"), ("1e10", "must be at most 86400"),

@@ -60,8 +60,72 @@ def test_canvas_updates_an_existing_assignment_and_takes_one_column_per_exercise
 
 def test_a_canvas_column_named_like_its_own_totals_is_refused_before_grading(tmp_path, capsys):
     assert main(["grade", PACK, CLASS, "--out", str(tmp_path / "out"), "--format", "canvas",
-                 "--assignment", "Final Score"]) == 2
-    assert "canvas would not read the column 'Final Score' as grades" in capsys.readouterr().err
+                 "--assignment", "final score"]) == 2  # finding 341: Canvas's names were compared with case
+    assert capsys.readouterr().err == (
+        "tutor: canvas would not read the column 'final score' as grades (it reads names with Current Score, "
+        "Current Points, Current Grade, Final Score, Final Points, Final Grade, Override Score, Override Grade, "
+        "Override Status as its own); name the grade column otherwise with --assignment\n")
+    assert not (tmp_path / "out").exists()
+
+
+OWN_AND_GRADE = "its own and the grade column"
+ALIKE = " (names are compared without case, '_' and '-' as spaces)"
+OTHERWISE = "name the grade column otherwise with --assignment"
+
+
+@pytest.mark.parametrize("lms, name, said", [
+    ("canvas", "Student", f"canvas.csv would have two columns named 'Student': {OWN_AND_GRADE}; {OTHERWISE}"),
+    ("canvas", "ID", f"canvas.csv would have two columns named 'ID': {OWN_AND_GRADE}; {OTHERWISE}"),
+    ("canvas", "sis_login_id",
+     f"canvas.csv would have two columns named 'SIS Login ID' and 'sis_login_id': {OWN_AND_GRADE}{ALIKE}; {OTHERWISE}"),
+    ("moodle", "Username", f"moodle.csv would have two columns named 'Username': {OWN_AND_GRADE}; {OTHERWISE}"),
+    # not written (the roster gives everyone an email), but one Moodle may be asked to map from
+    ("moodle", "ID number", f"moodle.csv would have two columns named 'ID number': {OWN_AND_GRADE}; {OTHERWISE}"),
+    ("blackboard", "student id", "blackboard.csv would have two columns named 'Student ID' and 'student id': "
+                                 f"{OWN_AND_GRADE}{ALIKE}; {OTHERWISE}"),
+    ("plain", "Student", f"plain.csv would have two columns named 'student' and 'Student': {OWN_AND_GRADE}{ALIKE}; "
+                         f"{OTHERWISE}"),
+    ("plain", "email", "plain.csv would have two columns named 'email': the roster's and the grade column; rename the "
+                       f"roster's column 'email', or {OTHERWISE}"),
+])
+def test_a_grade_column_named_like_a_student_column_is_refused_before_grading(tmp_path, capsys, lms, name, said):
+    """Finding 341: the header named one column twice, and an import by name could take the grades for ids."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text(ROSTER, encoding="utf-8")
+    assert main(["grade", PACK, CLASS, "--roster", str(roster), "--out", str(tmp_path / "out"), "--format", lms,
+                 "--assignment", name]) == 2
+    assert capsys.readouterr().err == f"tutor: {said}\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_roster_column_named_like_a_column_of_the_grader_is_refused_before_grading(tmp_path, capsys):
+    """Finding 342: grades.csv had the roster's `total` beside its own, and a lookup by name took the roster's."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id,name,cube,Total,note,Grading test\nalice,Alice,x,99,hi,5\n", encoding="utf-8")
+    assert main(["grade", PACK, CLASS, "--roster", str(roster), "--out", str(tmp_path / "out"),
+                 "--format", "plain"]) == 2
+    assert capsys.readouterr().err == (
+        "tutor: grades.csv would have two columns named 'cube': the roster's and an exercise's; rename the roster's "
+        "column 'cube', or rename the exercise 'cube' in the pack\n"
+        f"grades.csv would have two columns named 'Total' and 'total': the roster's and its own{ALIKE}; rename the "
+        "roster's column 'Total'\n"
+        "grades.csv would have two columns named 'note': the roster's and its own; rename the roster's column "
+        "'note'\n"
+        "plain.csv would have two columns named 'Grading test': the roster's and the grade column; rename the "
+        f"roster's column 'Grading test', or {OTHERWISE}\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_exercise_named_like_a_column_of_the_grader_is_refused_before_grading(tmp_path, capsys):
+    pack = tmp_path / "pack.yaml"
+    pack.write_text((DATA / "pack.yaml").read_text(encoding="utf-8").replace("id: fit", "id: Percent"),
+                    encoding="utf-8")
+    submissions = tmp_path / "class.csv"
+    submissions.write_text("student,exercise,answer\nalice,cube,3x^2\n", encoding="utf-8")
+    assert main(["grade", str(pack), str(submissions), "--out", str(tmp_path / "out")]) == 2
+    assert capsys.readouterr().err == (
+        f"tutor: grades.csv would have two columns named 'Percent' and 'percent': an exercise's and its own{ALIKE}; "
+        "rename the exercise 'Percent' in the pack\n")
     assert not (tmp_path / "out").exists()
 
 
@@ -97,13 +161,31 @@ def test_options_that_do_not_go_together_are_refused_before_anything_is_written(
     assert not (tmp_path / "out").exists()
 
 
-def test_moodle_is_warned_of_grades_over_its_default_maximum(tmp_path, capsys):
+SAID = "more than the 100 Moodle takes by default"
+
+
+@pytest.mark.parametrize("points, options, said", [
+    # one exercise past the limit: splitting by exercise can't help
+    ({"cube": 200}, [], "'Grading test' is worth 203 points, " + SAID +
+     ": raise the grade item's maximum grade in Moodle to 203 before importing"),
+    ({"cube": 150}, ["--columns", "exercise"], "'grading-test: cube' is worth 150 points, " + SAID +
+     ": raise the grade item's maximum grade in Moodle to 150 before importing"),
+    ({"cube": 150, "fit": 101}, ["--columns", "exercise"], "'grading-test: cube' and 'grading-test: fit' are "
+     "worth 150 and 101 points, " + SAID + ": raise each grade item's maximum grade in Moodle to its points before "
+     "importing"),
+    # every exercise within it: one column each is
+    ({"cube": 60, "fit": 50}, [], "'Grading test' is worth 112 points, " + SAID + ": export with --columns exercise, "
+     "or raise the grade item's maximum grade in Moodle to 112 before importing"),
+])
+def test_moodle_is_warned_of_grades_over_its_default_maximum(tmp_path, capsys, points, options, said):
+    """Finding 346: --columns exercise was advised when in use, and where no split could help."""
+    text = (DATA / "pack.yaml").read_text(encoding="utf-8").replace("    points: 2\n", "")  # cube's
+    for exercise, worth in points.items():
+        text = text.replace(f"  - id: {exercise}\n", f"  - id: {exercise}\n    points: {worth}\n")
     pack = tmp_path / "big.yaml"
-    pack.write_text((DATA / "pack.yaml").read_text(encoding="utf-8").replace("points: 2", "points: 200"),
-                    encoding="utf-8")
-    assert main(["grade", str(pack), CLASS, "--out", str(tmp_path / "out"), "--format", "moodle"]) == 0
-    err = capsys.readouterr().err
-    assert "'Grading test' can be worth more than 100 points, the most moodle takes by default" in err
+    pack.write_text(text, encoding="utf-8")
+    assert main(["grade", str(pack), CLASS, "--out", str(tmp_path / "out"), "--format", "moodle", *options]) == 0
+    assert capsys.readouterr().err == f"tutor: moodle.csv: {said}\n"
 
 
 def test_blackboard_quotes_every_value_and_takes_every_student_by_username(tmp_path):

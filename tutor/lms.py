@@ -23,8 +23,9 @@ from .grade import Gradebook
 from .markup import number
 from .outputs import Writer
 from .packs import Pack
-from .reports import cell, scaled_total
-from .roster import EMAIL_COLUMNS, Enrolled
+from .reports import FILES, Column, Whose, cell, gradebook_columns, roster_columns, scaled_total
+from .roster import EMAIL_COLUMNS, Enrolled, Roster, column_key
+from .submissions import shown
 from .words import TextEnum, and_list, counted
 
 
@@ -41,7 +42,7 @@ class Columns(TextEnum):
 
 
 class ExportError(TutorError):
-    """A gradebook column the system would misread; the message says which and what to do."""
+    """A column of a file the run writes that would be misread; the message says which and what to do."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ FORMATS = {
          Identity("Section", _roster("section"))),
         points_row="Points Possible", quote_all=False, most=None, excused="EX",
         reserved=re.compile("Current Score|Current Points|Current Grade|Final Score|Final Points|Final Grade|"
-                            "Override Score|Override Grade|Override Status")),
+                            "Override Score|Override Grade|Override Status", re.IGNORECASE)),
     LMS.MOODLE: Format(  # one identifier column: the instructor maps it, Moodle makes each other one a grade item
         LMS.MOODLE, "moodle.csv",
         (Identity("Email address", _roster(*EMAIL_COLUMNS), always=False),
@@ -122,14 +123,43 @@ def headers(pack: Pack, columns: Columns, title: str | None = None) -> list[str]
     return [f"{pack.id}: {spec.id}" for spec in pack.exercises]
 
 
-def check_headers(pack: Pack, lms: LMS, columns: Columns, title: str | None = None) -> None:
-    """ExportError for a column name the system would not read as grades (checked before grading)."""
-    form = FORMATS[lms]
-    for header in headers(pack, columns, title):
-        if form.reserved and form.reserved.search(header):
-            raise ExportError(f"{lms} would not read the column {header!r} as grades (it reads names with "
-                              f"{form.reserved.pattern.replace('|', ', ')} as its own); name it otherwise with "
-                              "--assignment")
+def check_columns(pack: Pack, roster: Roster | None, lms: LMS | None, columns: Columns,
+                  title: str | None = None) -> None:
+    """ExportError for a file of a class's run (grades.csv, the --format file) that would name a column
+    twice, or for a grade column the system would not read as grades. Checked before grading: each header
+    follows from the pack, the roster and the options. Names are compared as the roster reader compares
+    them (tutor.roster.column_key): a spreadsheet's lookup, an LMS's import or a roster read back by name
+    would take one column for the other."""
+    files = {FILES[0]: gradebook_columns(pack, roster)}
+    if lms is not None:
+        form = FORMATS[lms]
+        if columns == Columns.ASSIGNMENT:
+            grades = [Column(headers(pack, columns, title)[0], Whose.GRADE,
+                             "name the grade column otherwise with --assignment")]
+        else:
+            grades = [Column(header, Whose.EXERCISE, f"rename the exercise {spec.id!r} in the pack")
+                      for header, spec in zip(headers(pack, columns), pack.exercises)]
+        for grade in grades:
+            if form.reserved and form.reserved.search(grade.name):
+                raise ExportError(f"{lms} would not read the column {shown(grade.name)} as grades (it reads names with "
+                                  f"{form.reserved.pattern.replace('|', ', ')} as its own); {grade.remedy}")
+        # every student column the format may write: which are depends on the roster's cells
+        files[form.file] = [*(Column(i.header, Whose.OWN) for i in form.identity),
+                            *(roster_columns(roster) if form.roster_columns else []), *grades]
+    twice = []  # each at once, as a roster's shared emails are: mending one would only show the next
+    for file, named in files.items():
+        first: dict[str, Column] = {}
+        for later in named:
+            earlier = first.setdefault(column_key(later.name), later)
+            if earlier is not later:
+                same = earlier.name == later.name
+                both = shown(earlier.name) + ("" if same else f" and {shown(later.name)}")
+                alike = "" if same else " (names are compared without case, '_' and '-' as spaces)"
+                remedies = list(dict.fromkeys(c.remedy for c in (earlier, later) if c.remedy))
+                twice.append(f"{file} would have two columns named {both}: {earlier.whose} and {later.whose}{alike}; "
+                             f"{', or '.join(remedies)}")
+    if twice:
+        raise ExportError("\n".join(twice))
 
 
 def grade_columns(book: Gradebook, columns: Columns, title: str | None = None) -> list[GradeColumn]:
@@ -149,8 +179,8 @@ def _grade(score: Fraction | None, form: Format) -> str:
 def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None) -> tuple[str, Writer, list[str]]:
     """(file name, its writer, warnings) for the gradebook in this system's format.
 
-    ExportError for a column name the system would not read as grades."""
-    check_headers(book.pack, lms, columns, title)
+    ExportError for a column named twice, or one the system would not read as grades (check_columns)."""
+    check_columns(book.pack, book.roster, lms, columns, title)
     form = FORMATS[lms]
     grades = grade_columns(book, columns, title)
     entries = {student: book.roster.get(student) if book.roster else None for student in book.students}
@@ -179,14 +209,30 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
     if empty and form.excused is None:
         warnings.append(f"{form.file}: {counted(empty, 'grade')} left empty, of exercises not graded for a student "
                         f"(see problems.csv); {lms} has no grade for 'excused': enter them by hand")
-    over = [c.header for c in grades if form.most is not None and c.points > form.most]
-    if over:
-        warnings.append(f"{form.file}: {and_list([repr(h) for h in over])} can be worth more than "
-                        f"{number(form.most or Fraction(0))} points, the most {lms} takes by default; raise its "
-                        "limit, or export with --columns exercise")
+    if form.most is not None:
+        warnings += _over_most(book, form, columns, [c for c in grades if c.points > form.most])
 
     def write(stream: TextIO) -> None:
         out = csv.writer(stream, quoting=csv.QUOTE_ALL if form.quote_all else csv.QUOTE_MINIMAL)
         out.writerow([cell(h) for h in header])
         out.writerows([cell(value) for value in row] for row in rows)
     return form.file, write, warnings
+
+
+def _over_most(book: Gradebook, form: Format, columns: Columns, over: list[GradeColumn]) -> list[str]:
+    """The warning for grade columns worth more than the system takes by default, with what would help:
+    --columns exercise only where it is not in use and would bring every column within the limit."""
+    if not over or form.most is None:
+        return []
+    most, system = form.most, form.lms.value.capitalize()
+    split = columns == Columns.ASSIGNMENT and all(spec.points <= most for spec in book.pack.exercises
+                                                  if spec.id not in book.left_out)
+    if len(over) == 1:
+        worth = f"{shown(over[0].header)} is worth {counted(over[0].points, 'point', number(over[0].points))}"
+        raise_it = f"raise the grade item's maximum grade in {system} to {number(over[0].points)}"
+    else:
+        worth = (f"{and_list([shown(c.header) for c in over])} are worth "
+                 f"{and_list([number(c.points) for c in over])} points")
+        raise_it = f"raise each grade item's maximum grade in {system} to its points"
+    return [f"{form.file}: {worth}, more than the {number(most)} {system} takes by default: "
+            f"{'export with --columns exercise, or ' if split else ''}{raise_it} before importing"]

@@ -13,6 +13,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from pathlib import Path
@@ -25,9 +26,11 @@ from .grade import Gradebook, Result, points_sum
 from .markup import number
 from .misconceptions import BOTH
 from .outputs import Writer, write_together
-from .submissions import Problem
+from .packs import Pack
+from .roster import Roster
+from .submissions import Problem, shown
 from .templates import outline
-from .words import counted
+from .words import TextEnum, counted
 
 FILES = ("grades.csv", "answers.csv", "misconceptions.csv", "problems.csv", "report.json")
 # The checker could not settle these (undecided), or failed on them twice, the second time in a fresh
@@ -37,8 +40,37 @@ _FORMULA = frozenset("=+-@\t\r")
 _AFTER_SEMICOLON = re.compile(r";(?=[=+\-@\t\r])")
 
 
-def percent(total: Fraction, most: Fraction) -> Fraction:
-    return total / most * 100 if most else Fraction(0)
+def percent(total: Fraction, most: Fraction) -> Fraction | None:
+    """None of 0 points: a pack worth nothing (a practice week), or nothing graded, is no share of anything."""
+    return total / most * 100 if most else None
+
+
+class Whose(TextEnum):
+    """Who names a column of a file the grader writes."""
+
+    OWN = "its own"
+    ROSTER = "the roster's"
+    EXERCISE = "an exercise's"
+    GRADE = "the grade column"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    whose: Whose
+    remedy: str = ""  # how to name it otherwise, where the user can
+
+
+def roster_columns(roster: Roster | None) -> list[Column]:
+    return [Column(name, Whose.ROSTER, f"rename the roster's column {shown(name)}") for name in roster.columns] \
+        if roster else []
+
+
+def gradebook_columns(pack: Pack, roster: Roster | None, noted: bool = True) -> list[Column]:
+    """grades.csv's header (`note` last, where `noted`)."""
+    return [Column("student", Whose.OWN), *roster_columns(roster),
+            *(Column(s.id, Whose.EXERCISE, f"rename the exercise {s.id!r} in the pack") for s in pack.exercises),
+            *(Column(name, Whose.OWN) for name in ("total", "max", "percent", *(["note"] if noted else [])))]
 
 
 def not_graded(book: Gradebook) -> list[Result]:
@@ -105,18 +137,22 @@ def _gradebook_table(book: Gradebook) -> tuple[list[str], list[list]]:
     specs, roster = book.pack.exercises, book.roster
     columns = list(roster.columns) if roster else []
     noted = bool(roster) or bool(not_graded(book))
-    header = ["student", *columns, *(s.id for s in specs), "total", "max", "percent", *(["note"] if noted else [])]
+    header = [c.name for c in gradebook_columns(book.pack, roster, noted)]
     possible = ["points possible", *[""] * len(columns), *("" if s.id in book.left_out else s.points for s in specs),
-                book.max, book.max,
-                Fraction(100), *([""] if noted else [])]
+                book.max, book.max, _percent_cell(book.max, book.max), *([""] if noted else [])]
     rows = []
     for student, results in book.rows():
         enrolled = roster.get(student) if roster else None
         rows.append([student, *(value for _, value in (enrolled.fields if enrolled else ())),
                      *(score_cell(r) for r in results), book.totals[student], book.possible[student],
-                     percent(book.totals[student], book.possible[student]),
+                     _percent_cell(book.totals[student], book.possible[student]),
                      *([note(book, student, results)] if noted else [])])
     return header, [possible, *rows]
+
+
+def _percent_cell(total: Fraction, most: Fraction) -> Fraction | str:
+    share = percent(total, most)
+    return "" if share is None else share
 
 
 def note(book: Gradebook, student: str, results: Iterable[Result]) -> str:
@@ -179,7 +215,7 @@ def report(book: Gradebook) -> dict:
                       for s in book.pack.exercises],
         "students": ({"student": student, "scores": {r.exercise: _json_score(r) for r in results},
                       "total": json_number(book.totals[student]), "max": json_number(book.possible[student]),
-                      "percent": json_number(percent(book.totals[student], book.possible[student])),
+                      "percent": _json_percent(percent(book.totals[student], book.possible[student])),
                       **_enrolled(book, student, results)}
                      for student, results in book.rows()),
         "answers": ({"student": r.student, "exercise": r.exercise, "variant": r.variant, "answer": r.answer,
@@ -192,6 +228,10 @@ def report(book: Gradebook) -> dict:
         "review": [{"student": r.student, "exercise": r.exercise, "answer": r.answer, "reading": r.reading,
                     "note": r.note, "source": r.source} for r in to_review(book)],
     }
+
+
+def _json_percent(share: Fraction | None) -> int | float | None:
+    return None if share is None else json_number(share)
 
 
 def _json_score(result: Result) -> int | float | None:
@@ -303,8 +343,13 @@ def summary_table(book: Gradebook) -> str:
                      "the second time in a fresh worker; they score 0 for now: look at them, and please report it "
                      "(note 'crashed' in answers.csv, 'review' in report.json)")
     if book.students and not any(book.possible.values()):  # grades.csv: every total 0 of 0 points, not of the pack's
-        lines.append("class mean: none, as no exercise was graded for any student (each total is 0 of 0 points)")
+        if len(skipped) == len(book.results):
+            why = "no exercise was graded for any student"
+        else:  # a practice week: every answer checked, for feedback and the item analysis, but worth nothing
+            why = "the exercises graded are worth 0 points" if skipped else "the pack is worth 0 points"
+        lines.append(f"class mean: none, as {why} (each total is 0 of 0 points)")
     elif book.students:  # the mean of grades.csv's percents, on the pack's points
-        mean = percent(points_sum(scaled_total(book, s) for s in book.students) / len(book.students), book.max)
+        # book.max is not 0: a student's points possible are some of it
+        mean = points_sum(scaled_total(book, s) for s in book.students) / len(book.students) / book.max * 100
         lines.append(f"class mean: {number(mean, 1)}% of {counted(book.max, 'point', number(book.max))}")
     return "\n".join(lines)

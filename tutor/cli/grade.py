@@ -18,7 +18,7 @@ from ..analysis import summary_markdown
 from ..journal import FILE_NAME as JOURNAL
 from ..journal import JournalError, JournalFailed
 from ..limits import LIMITS
-from ..lms import FORMATS, LMS, Columns, ExportError, check_headers, export
+from ..lms import FORMATS, LMS, Columns, ExportError, check_columns, export
 from ..outputs import LOCK_NAME, Busy, Writer, locked, sweep
 from ..roster import Roster, RosterError, enrol, read_roster
 from ..student_feedback import earlier_pages, feedback_files
@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     paths = args.submissions or ([GRADESCOPE_SUBMISSION] if args.gradescope else [])
     if not paths:
         raise UserError("give the submissions: CSV files, YAML or JSON files, or folders of them")
-    _check_grade_options(args, pack)
+    _check_grade_options(args)
     missing = [path for path in paths if not Path(path).exists() and not Path(path).is_symlink()]
     if missing:  # a mistyped path must not become an empty gradebook over the last one
         raise UserError(f"no such file or folder: {file_name(missing[0])}; nothing was written")
@@ -108,6 +108,12 @@ def run(args: argparse.Namespace) -> int:
         roster = read_roster(args.roster) if args.roster else None
     except RosterError as error:
         raise UserError(f"{error.message}; nothing was written") from None
+    if not args.gradescope:  # results.json has no columns
+        try:
+            check_columns(pack, roster, LMS(args.format) if args.format else None, Columns(args.columns),
+                          args.assignment)
+        except ExportError as error:
+            raise UserError(error.message) from None
     for folder, name in ours.items():
         if folder.is_dir() and any(Path(path).resolve() in folder.parents for path in paths):
             print(f"tutor: {name} is where this run writes; its files are not read as submissions", file=sys.stderr)
@@ -150,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
     return _problems_status(given)
 
 
-def _check_grade_options(args: argparse.Namespace, pack: packs.Pack) -> None:
+def _check_grade_options(args: argparse.Namespace) -> None:
     """Options that can't work together are refused before anything is read or written."""
     if args.gradescope:
         used = [name for name in ("feedback", "summary", "assignment") if getattr(args, name)]
@@ -162,11 +168,6 @@ def _check_grade_options(args: argparse.Namespace, pack: packs.Pack) -> None:
     elif args.assignment and args.columns == Columns.EXERCISE:
         raise UserError("--assignment names the one grade column of --columns assignment; with --columns "
                         "exercise each column is named PACK: EXERCISE")
-    elif args.format:
-        try:
-            check_headers(pack, LMS(args.format), Columns(args.columns), args.assignment)
-        except ExportError as error:
-            raise UserError(error.message) from None
 
 
 def _written_in_out(lms: str | None) -> list[str]:
