@@ -151,7 +151,9 @@ def check_columns(pack: Pack, roster: Roster | None, lms: LMS | None, columns: C
         first: dict[str, Column] = {}
         for later in named:
             earlier = first.setdefault(column_key(later.name), later)
-            if earlier is not later:
+            # two exercises' ids are told apart as written (d_1 and d-1): the pack's own, which validate took
+            if earlier is not later and not (earlier.whose == later.whose == Whose.EXERCISE
+                                             and earlier.name != later.name):
                 same = earlier.name == later.name
                 both = shown(earlier.name) + ("" if same else f" and {shown(later.name)}")
                 alike = "" if same else " (names are compared without case, '_' and '-' as spaces)"
