@@ -143,6 +143,35 @@ def test_an_unbalanced_quote_is_that_rows_problem_and_the_rows_after_it_are_read
     assert problems == [f"{path}:3: {UNBALANCED}; the row is skipped"]
 
 
+STRAY = ("a double quote opened on this line is closed only at line 5, over lines that are rows of their own: they "
+         "are read as rows (remove the stray quote, or close it on this line); the row is skipped")
+
+
+@pytest.mark.parametrize("dee, read_as", [('"0.64"', "0.64"), ('0.64"', '0.64"')])
+def test_a_stray_quote_closed_rows_later_by_another_is_reported_and_the_rows_in_between_are_read(tmp_path, dee,
+                                                                                                  read_as):
+    """One student's stray quote, closed by another's quote lines later, must not swallow the rows between."""
+    path = write(tmp_path / "a.csv", f'student,exercise,answer\nana,cube,"14x\nben,cube,3x^2\ncy,cube,8x\n'
+                                     f'dee,cube,{dee}\neve,cube,x\n')
+    answers, problems, _ = read(path)
+    assert answers == [("ben", "cube", "3x^2"), ("cy", "cube", "8x"), ("dee", "cube", read_as), ("eve", "cube", "x")]
+    assert problems == [f"{path}:2: {STRAY}"]
+
+
+def test_two_stray_quotes_are_each_reported(tmp_path):
+    path = write(tmp_path / "a.csv", 'student,exercise,answer\nana,cube,"14x\nben,cube,3x^2\ncy,cube,8x\n'
+                                     'dee,cube,"0.64\neve,cube,x\n')
+    answers, problems, _ = read(path)
+    assert answers == [("ben", "cube", "3x^2"), ("cy", "cube", "8x"), ("eve", "cube", "x")]
+    assert problems == [f"{path}:2: {STRAY}", f"{path}:5: {UNBALANCED}; the row is skipped"]
+
+
+def test_a_quoted_answer_over_lines_that_are_not_rows_is_one_answer(tmp_path):
+    path = write(tmp_path / "a.csv", 'student,exercise,answer\ns01,fit,"m = 1/2,\nb, 7/3"\ns02,cube,x\n')
+    answers, problems, _ = read(path)
+    assert answers == [("s01", "fit", "m = 1/2,\nb, 7/3"), ("s02", "cube", "x")] and problems == []
+
+
 def test_a_quoted_answer_may_run_over_lines(tmp_path):
     path = write(tmp_path / "a.csv", 'student,exercise,answer\ns01,fit,"m = 1/2,\nb = 7/3"\ns02,cube,x\n')
     answers, problems, _ = read(path)

@@ -181,7 +181,15 @@ class _Reader:
 
     def csv(self, file: str, stream: BinaryIO) -> None:
         header: list[str] | None = None
-        for row in csv_rows(stream, self.limits.max_submission_bytes):
+        ids = {spec.id for spec in self.pack.exercises}
+
+        def is_row(cells: list[str]) -> bool:  # a line inside a quoted answer that is a row: a stray quote
+            if header is None or len(cells) != len(header):
+                return False
+            named = dict(zip(header, cells))
+            return bool(named["student"].strip()) and _clean(named["exercise"]).strip() in ids
+
+        for row in csv_rows(stream, self.limits.max_submission_bytes, is_row):
             if row.cells is None:
                 self.problem(file, row.line, f"{row.problem}; the row is skipped")
                 if header is None:
