@@ -93,7 +93,8 @@ def test_a_non_utf8_row_is_skipped_and_the_rest_read(tmp_path):
                  + "zoë,cube,3x^2\n".encode("latin-1") + b"bob,cube,x\n")
     answers, problems, _ = read(path)
     assert answers == [("alice", "cube", "3x^2"), ("bob", "cube", "x")]
-    assert problems == [f"{path}:3: not UTF-8 text (byte 3 of the line); the row is skipped"]
+    assert problems == [f"{path}:3: not UTF-8 text (byte 3 of the line): it looks like Windows-1252 ('ë'); save the "
+                        "file as CSV UTF-8 (comma delimited) and try again; the row is skipped"]
 
 
 def test_a_csv_with_carriage_returns_alone_is_told_how_to_save_it(tmp_path):
@@ -101,12 +102,13 @@ def test_a_csv_with_carriage_returns_alone_is_told_how_to_save_it(tmp_path):
     path = write(tmp_path / "a.csv", b"student,exercise,answer\ralice,cube,3x^2\r")
     _, problems, _ = read(path)
     assert problems[0] == (f"{path}:1: its lines end with a carriage return alone (a Mac CSV of old): save the file "
-                           "as CSV UTF-8 and try again; the row is skipped")
+                           "as CSV UTF-8 and try again; without a header the file is not read")
 
 
 def test_a_non_utf8_yaml_file(tmp_path):
     path = write(tmp_path / "zoe.yaml", "student: zoë\nanswers:\n  cube: 3x^2\n".encode("latin-1"))
-    assert read(path)[:2] == ([], [f"{path}:1: not UTF-8 text; the file is not read"])
+    assert read(path)[:2] == ([], [f"{path}:1: not UTF-8 text (it looks like Windows-1252: 'ë'): save it as UTF-8; "
+                                   "the file is not read"])
 
 
 def test_a_50_megabyte_answer_is_a_problem_read_in_bounded_memory(tmp_path):
@@ -318,3 +320,26 @@ def test_a_key_given_twice_is_reported_in_json_as_in_yaml(tmp_path, name, conten
     assert answers == [("s1", "cube", "3x^2")]
     assert len(problems) == 1 and problems[0].endswith("'cube' is given twice; the first answer is kept")
 
+
+
+SAVE = "save the file as CSV UTF-8 (comma delimited) and try again"
+
+
+@pytest.mark.parametrize("content, problem", [
+    (b"student;exercise;answer\nzed;cube;x\n", f"1: the header is separated by ';', not commas: {SAVE}"),
+    (b"student\texercise\tanswer\nyo\tcube\tx\n", f"1: the header is separated by tabs, not commas: {SAVE}"),
+    ("student\texercise\tanswer\nbo\tcube\tx\n".encode("utf-16"),
+     f"1: the file is UTF-16 (Excel's Unicode Text), not UTF-8: {SAVE}; without a header the file is not read"),
+])
+def test_a_csv_a_spreadsheet_saved_otherwise_is_refused_with_the_cause_and_the_fix(tmp_path, content, problem):
+    path = write(tmp_path / "a.csv", content)
+    assert read(path)[:2] == ([], [f"{path}:{problem}"])
+
+
+@pytest.mark.parametrize("name, content", [
+    ("a.yaml", "student: bo\nanswers: {cube: x}\n".encode("utf-16")),
+    ("b.json", '{"student": "bo", "answers": {"cube": "x"}}'.encode("utf-16")),
+])
+def test_a_utf16_yaml_or_json_file_is_named_so(tmp_path, name, content):
+    path = write(tmp_path / name, content)
+    assert read(path)[:2] == ([], [f"{path}:1: the file is UTF-16, not UTF-8: save it as UTF-8; the file is not read"])

@@ -78,8 +78,8 @@ def test_a_student_whose_file_could_not_be_read_scores_0_and_says_why(tmp_path, 
     roster = write(tmp_path / "roster.csv", ROSTER)
     assert main(["grade", PACK, str(folder), "--roster", str(roster), "--out", str(tmp_path / "out")]) == 1
     table = {r["student"]: r["note"] for r in rows(tmp_path / "out" / "grades.csv")}
-    assert table["fay"] == f"Your submission could not be read ({folder / 'fay.yaml'}:3: not UTF-8 text; the file " \
-                           "is not read)."
+    assert table["fay"] == f"Your submission could not be read ({folder / 'fay.yaml'}:3: not UTF-8 text (it looks " \
+                           "like Windows-1252: 'ÿ'): save it as UTF-8; the file is not read)."
     assert table["bob"] == f"Your submission could not be read ({folder / 'bob.yaml'}:2: no answers: a submission " \
                            "file is {student: ID, answers: {EXERCISE: ANSWER, ...}})."
     assert table["alice"] == "Nothing was submitted."
@@ -120,7 +120,8 @@ def test_problems_in_the_roster_have_their_line_and_the_rest_is_read(tmp_path):
     ("id,ID\na,b\n", "roster.csv:1: the roster's header names the column 'ID' twice"),
     ("id,name\n", "roster.csv: no students on the roster (a CSV with a header naming an 'id' column, then one row "
                   "per student)"),
-    (b"id,name\xff\na,b\n", "roster.csv:1: the roster's header can't be read (not UTF-8 text (byte 8 of the line))"),
+    (b"id,name\xff\na,b\n", "roster.csv:1: the roster's header can't be read (not UTF-8 text (byte 8 of the line): it looks like "
+                              "Windows-1252 ('ÿ'); save the file as CSV UTF-8 (comma delimited) and try again)"),
 ])
 def test_a_roster_that_cannot_be_used_is_a_usage_error_and_nothing_is_written(tmp_path, capsys, monkeypatch,
                                                                               content, message):

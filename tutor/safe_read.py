@@ -151,12 +151,16 @@ def _row(data: bytes, line: int, over: bool, limit: int) -> Row:
         return Row(line, None, f"the row is longer than {limit:,} bytes")
     if line == 1:
         data = data.removeprefix(codecs.BOM_UTF8)  # spreadsheet programs write one
+    if line == 1 and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return Row(line, None, UTF16)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         column = error.start - data.rfind(b"\n", 0, error.start)
         return Row(line + data.count(b"\n", 0, error.start), None,
-                   f"not UTF-8 text (byte {column} of the line)")
+                   f"not UTF-8 text (byte {column} of the line)"
+                   + (f": it looks like Windows-1252 ({guess}); {SAVE_AS_UTF8}" if (guess := cp1252(data, error.start))
+                      else ""))
     try:
         return Row(line, next(csv.reader([text]), []))
     except csv.Error as error:
@@ -164,6 +168,16 @@ def _row(data: bytes, line: int, over: bool, limit: int) -> Row:
             return Row(line, None, "its lines end with a carriage return alone (a Mac CSV of old): save the file as "
                                    "CSV UTF-8 and try again")
         return Row(line, None, f"can't read this row ({error})")
+
+
+SAVE_AS_UTF8 = "save the file as CSV UTF-8 (comma delimited) and try again"
+UTF16 = f"the file is UTF-16 (Excel's Unicode Text), not UTF-8: {SAVE_AS_UTF8}"
+
+
+def cp1252(data: bytes, at: int) -> str:
+    """The byte at `at` read as Windows-1252 (a spreadsheet's "CSV" on Windows), quoted; "" if it is no letter there."""
+    guess = data[at:at + 1].decode("cp1252", "replace")
+    return f"'{guess}'" if guess.isprintable() and guess != "\ufffd" else ""
 
 
 class _RowSplitter:

@@ -23,13 +23,25 @@ from typing import TYPE_CHECKING, BinaryIO
 from .journal import FILE_NAME as JOURNAL
 from .limits import LIMITS, Limits
 from .packs import Pack, same_id
-from .safe_read import FileRefused, Node, Unreadable, csv_rows, open_file, read_file, read_json, read_yaml
+from .safe_read import (
+    SAVE_AS_UTF8,
+    FileRefused,
+    Node,
+    Unreadable,
+    cp1252,
+    csv_rows,
+    open_file,
+    read_file,
+    read_json,
+    read_yaml,
+)
 
 if TYPE_CHECKING:
     from .roster import Roster
 
 COLUMNS = ("student", "exercise", "answer")
 SUFFIXES = (".csv", ".yaml", ".yml", ".json")
+_SEPARATORS = {";": "';'", "\t": "tabs"}
 _SHAPE = "a submission file is {student: ID, answers: {EXERCISE: ANSWER, ...}}"
 
 
@@ -191,9 +203,9 @@ class _Reader:
 
         for row in csv_rows(stream, self.limits.max_submission_bytes, is_row):
             if row.cells is None:
-                self.problem(file, row.line, f"{row.problem}; the row is skipped")
                 if header is None:
-                    return self.problem(file, None, "the header row can't be read; the file is not read")
+                    return self.problem(file, row.line, f"{row.problem}; without a header the file is not read")
+                self.problem(file, row.line, f"{row.problem}; the row is skipped")
                 continue
             if not any(cell.strip() for cell in row.cells):
                 continue
@@ -216,6 +228,11 @@ class _Reader:
         names = [cell.strip().lower() or f"column {i + 1}" for i, cell in enumerate(row)]
         for name in COLUMNS:
             if name not in names:
+                separator = max(";\t", key=lambda s: sum(cell.count(s) for cell in row))
+                if len(row) < len(COLUMNS) and any(separator in cell for cell in row):
+                    self.problem(file, line, f"the header is separated by {_SEPARATORS[separator]}, not commas: "
+                                             f"{SAVE_AS_UTF8}")
+                    return None
                 self.problem(file, line, f"no column '{name}' in the header (it needs student, exercise "
                                          f"and answer; it has {', '.join(shown(n, 20) for n in names[:10])})")
                 return None
@@ -229,11 +246,15 @@ class _Reader:
     def document(self, path: Path, file: str) -> None:
         limits = self.limits
         data = read_file(path, limits.max_submission_bytes).removeprefix(codecs.BOM_UTF8)
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return self.problem(file, 1, "the file is UTF-16, not UTF-8: save it as UTF-8; the file is not read")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             line = data.count(b"\n", 0, error.start) + 1
-            return self.problem(file, line, "not UTF-8 text; the file is not read")
+            return self.problem(file, line, "not UTF-8 text" + (f" (it looks like Windows-1252: {guess})"
+                                                       if (guess := cp1252(data, error.start)) else "")
+                                + ": save it as UTF-8; the file is not read")
         try:
             root = read_json(text) if path.suffix.lower() == ".json" else \
                 read_yaml(text, limits.max_yaml_values, limits.max_yaml_depth)
