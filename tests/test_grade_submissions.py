@@ -248,7 +248,6 @@ def test_a_control_character_in_yaml_is_named_at_its_line(tmp_path, content, lin
     ("answers: {cube: x}\n", ":1: no student id: a submission file is"),
     ("student: alice\nanswers: 3x^2\n", ":2: no answers: a submission file is"),
     ("student: alice\nanswers: {cube: x\n", ":3: not valid YAML"),
-    ("", ": a submission file is"),
 ])
 def test_a_yaml_file_of_the_wrong_shape(tmp_path, content, problem):
     path = write(tmp_path / "a.yaml", content)
@@ -343,3 +342,15 @@ def test_a_csv_a_spreadsheet_saved_otherwise_is_refused_with_the_cause_and_the_f
 def test_a_utf16_yaml_or_json_file_is_named_so(tmp_path, name, content):
     path = write(tmp_path / name, content)
     assert read(path)[:2] == ([], [f"{path}:1: the file is UTF-16, not UTF-8: save it as UTF-8; the file is not read"])
+
+
+@pytest.mark.parametrize("name, content, problem", [
+    ("ana.yaml", "", ": the file is empty"),
+    ("ben.json", " \n", ": the file is empty"),
+    ("cy.yaml", "# nothing\n", ": the file holds only comments"),
+    ("dee.json", "null", ":1: the file holds only null"),
+    ("eve.yaml", "~\n", ":1: the file holds only null"),
+])
+def test_an_empty_submission_file_is_said_to_be_empty(tmp_path, name, content, problem):
+    path = write(tmp_path / name, content)
+    assert read(path)[1] == [f"{path}{problem}: a submission file is {{student: ID, answers: {{EXERCISE: ANSWER, ...}}}}"]

@@ -260,8 +260,12 @@ class _Reader:
                 read_yaml(text, limits.max_yaml_values, limits.max_yaml_depth)
         except Unreadable as error:
             return self.problem(file, error.line, error.message)
-        if root is None or root.kind != "mapping":
-            return self.problem(file, root.line if root else None, _SHAPE)
+        if root is None:  # an unsaved file or a failed upload, the commonest cause: say so first
+            empty = "the file is empty" if not text.strip() else "the file holds only comments"
+            return self.problem(file, None, f"{empty}: {_SHAPE}")
+        if root.kind != "mapping":
+            return self.problem(file, root.line, f"the file holds only null: {_SHAPE}" if root.kind == "null"
+                                else _SHAPE)
         fields: dict[str, tuple[int, Node]] = {}
         for key, line, value in root.pairs:
             if key in fields:
