@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -93,6 +93,22 @@ def read_submissions(paths: Iterable[str | Path], pack: Pack, limits: Limits = L
     for path in paths:
         reader.path(Path(path))
     return Submissions(tuple(reader.answers), tuple(reader.problems), earlier=tuple(reader.earlier))
+
+
+def first_problems(problems: Iterable[Problem]) -> Callable[[str], Problem | None]:
+    """For a student, the first problem in a file of theirs: one that said it was theirs, or named after them."""
+    said: dict[str, tuple[int, Problem]] = {}
+    named: dict[str, tuple[int, Problem]] = {}
+    for at, problem in enumerate(problems):
+        if problem.student:
+            said.setdefault(problem.student, (at, problem))
+        named.setdefault(same_id(Path(problem.file).stem).casefold(), (at, problem))
+
+    def first(student: str) -> Problem | None:
+        key = same_id(student)
+        found = [p for p in (said.get(key), named.get(key.casefold())) if p is not None]
+        return min(found, key=lambda p: p[0])[1] if found else None
+    return first
 
 
 def printable(text: str) -> str:
