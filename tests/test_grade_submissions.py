@@ -93,7 +93,8 @@ def test_a_non_utf8_row_is_skipped_and_the_rest_read(tmp_path):
                  + "zoë,cube,3x^2\n".encode("latin-1") + b"bob,cube,x\n")
     answers, problems, _ = read(path)
     assert answers == [("alice", "cube", "3x^2"), ("bob", "cube", "x")]
-    assert problems == [f"{path}:3: not UTF-8 text (byte 3 of the line); the row is skipped"]
+    assert problems == [f"{path}:3: not UTF-8 text (byte 3 of the line): it looks like Windows-1252 ('ë'); save the "
+                        "file as CSV UTF-8 (comma delimited) and try again; the row is skipped"]
 
 
 def test_a_csv_with_carriage_returns_alone_is_told_how_to_save_it(tmp_path):
@@ -101,12 +102,13 @@ def test_a_csv_with_carriage_returns_alone_is_told_how_to_save_it(tmp_path):
     path = write(tmp_path / "a.csv", b"student,exercise,answer\ralice,cube,3x^2\r")
     _, problems, _ = read(path)
     assert problems[0] == (f"{path}:1: its lines end with a carriage return alone (a Mac CSV of old): save the file "
-                           "as CSV UTF-8 and try again; the row is skipped")
+                           "as CSV UTF-8 and try again; without a header the file is not read")
 
 
 def test_a_non_utf8_yaml_file(tmp_path):
     path = write(tmp_path / "zoe.yaml", "student: zoë\nanswers:\n  cube: 3x^2\n".encode("latin-1"))
-    assert read(path)[:2] == ([], [f"{path}:1: not UTF-8 text; the file is not read"])
+    assert read(path)[:2] == ([], [f"{path}:1: not UTF-8 text (it looks like Windows-1252: 'ë'): save it as UTF-8; "
+                                   "the file is not read"])
 
 
 def test_a_50_megabyte_answer_is_a_problem_read_in_bounded_memory(tmp_path):
@@ -141,6 +143,35 @@ def test_an_unbalanced_quote_is_that_rows_problem_and_the_rows_after_it_are_read
     answers, problems, _ = read(path)
     assert [a[0] for a in answers] == ["s01", "s03", "s04", "s05"]
     assert problems == [f"{path}:3: {UNBALANCED}; the row is skipped"]
+
+
+STRAY = ("a double quote opened on this line is closed only at line 5, over lines that are rows of their own: they "
+         "are read as rows (remove the stray quote, or close it on this line); the row is skipped")
+
+
+@pytest.mark.parametrize("dee, read_as", [('"0.64"', "0.64"), ('0.64"', '0.64"')])
+def test_a_stray_quote_closed_rows_later_by_another_is_reported_and_the_rows_in_between_are_read(tmp_path, dee,
+                                                                                                  read_as):
+    """One student's stray quote, closed by another's quote lines later, must not swallow the rows between."""
+    path = write(tmp_path / "a.csv", f'student,exercise,answer\nana,cube,"14x\nben,cube,3x^2\ncy,cube,8x\n'
+                                     f'dee,cube,{dee}\neve,cube,x\n')
+    answers, problems, _ = read(path)
+    assert answers == [("ben", "cube", "3x^2"), ("cy", "cube", "8x"), ("dee", "cube", read_as), ("eve", "cube", "x")]
+    assert problems == [f"{path}:2: {STRAY}"]
+
+
+def test_two_stray_quotes_are_each_reported(tmp_path):
+    path = write(tmp_path / "a.csv", 'student,exercise,answer\nana,cube,"14x\nben,cube,3x^2\ncy,cube,8x\n'
+                                     'dee,cube,"0.64\neve,cube,x\n')
+    answers, problems, _ = read(path)
+    assert answers == [("ben", "cube", "3x^2"), ("cy", "cube", "8x"), ("eve", "cube", "x")]
+    assert problems == [f"{path}:2: {STRAY}", f"{path}:5: {UNBALANCED}; the row is skipped"]
+
+
+def test_a_quoted_answer_over_lines_that_are_not_rows_is_one_answer(tmp_path):
+    path = write(tmp_path / "a.csv", 'student,exercise,answer\ns01,fit,"m = 1/2,\nb, 7/3"\ns02,cube,x\n')
+    answers, problems, _ = read(path)
+    assert answers == [("s01", "fit", "m = 1/2,\nb, 7/3"), ("s02", "cube", "x")] and problems == []
 
 
 def test_a_quoted_answer_may_run_over_lines(tmp_path):
@@ -217,7 +248,6 @@ def test_a_control_character_in_yaml_is_named_at_its_line(tmp_path, content, lin
     ("answers: {cube: x}\n", ":1: no student id: a submission file is"),
     ("student: alice\nanswers: 3x^2\n", ":2: no answers: a submission file is"),
     ("student: alice\nanswers: {cube: x\n", ":3: not valid YAML"),
-    ("", ": a submission file is"),
 ])
 def test_a_yaml_file_of_the_wrong_shape(tmp_path, content, problem):
     path = write(tmp_path / "a.yaml", content)
@@ -289,3 +319,38 @@ def test_a_key_given_twice_is_reported_in_json_as_in_yaml(tmp_path, name, conten
     assert answers == [("s1", "cube", "3x^2")]
     assert len(problems) == 1 and problems[0].endswith("'cube' is given twice; the first answer is kept")
 
+
+
+SAVE = "save the file as CSV UTF-8 (comma delimited) and try again"
+
+
+@pytest.mark.parametrize("content, problem", [
+    (b"student;exercise;answer\nzed;cube;x\n", f"1: the header is separated by ';', not commas: {SAVE}"),
+    (b"student\texercise\tanswer\nyo\tcube\tx\n", f"1: the header is separated by tabs, not commas: {SAVE}"),
+    ("student\texercise\tanswer\nbo\tcube\tx\n".encode("utf-16"),
+     f"1: the file is UTF-16 (Excel's Unicode Text), not UTF-8: {SAVE}; without a header the file is not read"),
+])
+def test_a_csv_a_spreadsheet_saved_otherwise_is_refused_with_the_cause_and_the_fix(tmp_path, content, problem):
+    path = write(tmp_path / "a.csv", content)
+    assert read(path)[:2] == ([], [f"{path}:{problem}"])
+
+
+@pytest.mark.parametrize("name, content", [
+    ("a.yaml", "student: bo\nanswers: {cube: x}\n".encode("utf-16")),
+    ("b.json", '{"student": "bo", "answers": {"cube": "x"}}'.encode("utf-16")),
+])
+def test_a_utf16_yaml_or_json_file_is_named_so(tmp_path, name, content):
+    path = write(tmp_path / name, content)
+    assert read(path)[:2] == ([], [f"{path}:1: the file is UTF-16, not UTF-8: save it as UTF-8; the file is not read"])
+
+
+@pytest.mark.parametrize("name, content, problem", [
+    ("ana.yaml", "", ": the file is empty"),
+    ("ben.json", " \n", ": the file is empty"),
+    ("cy.yaml", "# nothing\n", ": the file holds only comments"),
+    ("dee.json", "null", ":1: the file holds only null"),
+    ("eve.yaml", "~\n", ":1: the file holds only null"),
+])
+def test_an_empty_submission_file_is_said_to_be_empty(tmp_path, name, content, problem):
+    path = write(tmp_path / name, content)
+    assert read(path)[1] == [f"{path}{problem}: a submission file is {{student: ID, answers: {{EXERCISE: ANSWER, ...}}}}"]

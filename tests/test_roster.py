@@ -78,8 +78,8 @@ def test_a_student_whose_file_could_not_be_read_scores_0_and_says_why(tmp_path, 
     roster = write(tmp_path / "roster.csv", ROSTER)
     assert main(["grade", PACK, str(folder), "--roster", str(roster), "--out", str(tmp_path / "out")]) == 1
     table = {r["student"]: r["note"] for r in rows(tmp_path / "out" / "grades.csv")}
-    assert table["fay"] == f"Your submission could not be read ({folder / 'fay.yaml'}:3: not UTF-8 text; the file " \
-                           "is not read)."
+    assert table["fay"] == f"Your submission could not be read ({folder / 'fay.yaml'}:3: not UTF-8 text (it looks " \
+                           "like Windows-1252: 'ÿ'): save it as UTF-8; the file is not read)."
     assert table["bob"] == f"Your submission could not be read ({folder / 'bob.yaml'}:2: no answers: a submission " \
                            "file is {student: ID, answers: {EXERCISE: ANSWER, ...}})."
     assert table["alice"] == "Nothing was submitted."
@@ -120,7 +120,8 @@ def test_problems_in_the_roster_have_their_line_and_the_rest_is_read(tmp_path):
     ("id,ID\na,b\n", "roster.csv:1: the roster's header names the column 'ID' twice"),
     ("id,name\n", "roster.csv: no students on the roster (a CSV with a header naming an 'id' column, then one row "
                   "per student)"),
-    (b"id,name\xff\na,b\n", "roster.csv:1: the roster's header can't be read (not UTF-8 text (byte 8 of the line))"),
+    (b"id,name\xff\na,b\n", "roster.csv:1: the roster's header can't be read (not UTF-8 text (byte 8 of the line): it looks like "
+                              "Windows-1252 ('ÿ'); save the file as CSV UTF-8 (comma delimited) and try again)"),
 ])
 def test_a_roster_that_cannot_be_used_is_a_usage_error_and_nothing_is_written(tmp_path, capsys, monkeypatch,
                                                                               content, message):
@@ -262,3 +263,28 @@ def test_a_student_has_one_variant_in_either_form(capsys):
         assert main(["pack", "show", PACK, "drill", "--student", student, "--answers"]) == 0
         shown.append(capsys.readouterr().out)
     assert shown[0] == shown[1] and "answer: 20x⁴y" in shown[0]
+
+
+def test_a_file_that_could_not_be_read_is_named_to_a_student_with_answers_elsewhere(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("folder").mkdir()
+    write(Path("folder/dee.yaml"), "student: dee\nanswers: [3x^2]\n")  # the wrong shape: unreadable
+    write(Path("folder/z.csv"), "student,exercise,answer\ndee,cube,3x^2\n")  # an answer of dee's read elsewhere
+    write(Path("roster.csv"), ROSTER + "dee,Dee,dee@example.edu,B\n")
+    assert main(["grade", PACK, "folder", "--roster", "roster.csv", "--out", "out", "--feedback", "pages"]) == 1
+    said = ("Part of your submission was not graded (folder/dee.yaml:2: no answers: a submission file is "
+            "{student: ID, answers: {EXERCISE: ANSWER, ...}}).")
+    assert {r["student"]: r["note"] for r in rows(Path("out/grades.csv"))}["dee"] == said
+    report = json.loads(Path("out/report.json").read_text(encoding="utf-8"))
+    assert [s["note"] for s in report["students"] if s["student"] == "dee"] == [said]
+    page = Path("pages/dee.md").read_text(encoding="utf-8").splitlines()
+    assert page[2:6] == ["Student: dee (Dee)  ", "Score: 2 of 5 points (40%)  ", said.replace(".yaml", "\\.yaml") + "  ", ""]
+
+
+def test_without_a_roster_an_answer_not_graded_is_in_the_students_note(tmp_path, capsys):
+    given = write(tmp_path / "a.csv", "student,exercise,answer\nalice,cube,3x^2\nbob,cube,x\nalice,cube,x^3\n")
+    assert main(["grade", PACK, str(given), "--out", str(tmp_path / "out")]) == 1
+    assert {r["student"]: r["note"] for r in rows(tmp_path / "out" / "grades.csv")} == {
+        "points possible": "", "bob": "",
+        "alice": f"Part of your submission was not graded ({given}:4: student 'alice' already answered cube at "
+                 f"{given}:2; this answer is ignored)."}

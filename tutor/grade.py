@@ -33,7 +33,7 @@ from .feedback import prepared, respond
 from .journal import Journal
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack, built_in_path, variant_seed
-from .submissions import Problem, Submissions, Submitted
+from .submissions import Problem, Submissions, Submitted, first_problems
 from .topics import FieldError
 from .topics.fields import Table
 from .variant_check import Finding, Params, drawn, gradable, not_graded, not_graded_told, of_draw
@@ -96,6 +96,7 @@ class Gradebook:
     checked: int = 0  # distinct answers checked in this run (the rest: repeats, or from the journal)
     absent: Mapping[str, str] = field(default_factory=dict)  # student -> why they have no answer (a roster's)
     roster: Roster | None = None  # the class list, when one was given: its columns go in the outputs
+    unread: Mapping[str, str] = field(default_factory=dict)  # student with answers -> what of theirs was not read
 
     @cached_property  # Fraction sums are slow, and every report needs these
     def max(self) -> Fraction:
@@ -163,7 +164,17 @@ def grade(pack: Pack, submissions: Submissions, *, jobs: int = 1, timeout: float
         results = tuple(replace(r, verdict=why[r.exercise].verdict, note=why[r.exercise].note,
                                 feedback=why[r.exercise].feedback, variant=why[r.exercise].variant, max=Fraction(0))
                         if r.exercise in unset and r.verdict != Judgement.NOT_GRADED else r for r in results)
-    return Gradebook(pack, students, results, submissions.problems, len(todo), absent, submissions.roster)
+    return Gradebook(pack, students, results, submissions.problems, len(todo), absent, submissions.roster,
+                     _unread(submissions, students, absent))
+
+
+def _unread(submissions: Submissions, students: Iterable[str], absent: Mapping[str, str]) -> dict[str, str]:
+    """For each student with answers, the first problem in a file of theirs: a file that could not be read
+    is part of their submission whatever else they sent, and they must be told to send it again."""
+    roster = frozenset(submissions.roster.problems if submissions.roster else ())
+    theirs = first_problems(p for p in submissions.problems if p not in roster)
+    return {student: f"Part of your submission was not graded ({problem})."
+            for student in students if student not in absent and (problem := theirs(student))}
 
 
 def left_out(pack: Pack, results: Iterable[Result]) -> frozenset[str]:

@@ -136,7 +136,7 @@ def _gradebook_table(book: Gradebook) -> tuple[list[str], list[list]]:
     not graded for someone, says why a student has no answer, or which exercise was not graded."""
     specs, roster = book.pack.exercises, book.roster
     columns = list(roster.columns) if roster else []
-    noted = bool(roster) or bool(not_graded(book))
+    noted = bool(roster) or bool(book.unread) or bool(not_graded(book))
     header = [c.name for c in gradebook_columns(book.pack, roster, noted)]
     possible = ["points possible", *[""] * len(columns), *("" if s.id in book.left_out else s.points for s in specs),
                 book.max, book.max, _percent_cell(book.max, book.max), *([""] if noted else [])]
@@ -156,8 +156,10 @@ def _percent_cell(total: Fraction, most: Fraction) -> Fraction | str:
 
 
 def note(book: Gradebook, student: str, results: Iterable[Result]) -> str:
-    """Why a student has no answer ("Nothing was submitted."), or what was not graded for them."""
+    """Why a student has no answer ("Nothing was submitted."), what of theirs could not be read, or what was not
+    graded for them."""
     return " ".join([*([book.absent[student]] if student in book.absent else []),
+                     *([book.unread[student]] if student in book.unread else []),
                      *(book.told(r) for r in results if r.verdict == Judgement.NOT_GRADED)])
 
 

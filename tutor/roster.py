@@ -28,7 +28,7 @@ from .errors import TutorError
 from .limits import LIMITS, Limits
 from .packs import same_id
 from .safe_read import FileRefused, csv_rows, open_file
-from .submissions import Problem, Submissions, Submitted, file_name, shown
+from .submissions import Problem, Submissions, Submitted, file_name, first_problems, shown
 from .words import counted
 
 ID_COLUMNS = ("id", "student")  # the column that holds the id: `id`, or else `student`
@@ -229,14 +229,7 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
                                 f"student {shown(student)} is not on the roster{hint} ({counted(count, 'answer')} in "
                                 "this file not graded)", student))
     answered = {a.student for a in answers}
-    absent = tuple((s.id, _why_absent(s.id, given.problems)) for s in roster.students if s.id not in answered)
+    theirs = first_problems(given.problems)
+    absent = tuple((s.id, f"Your submission could not be read ({problem})." if (problem := theirs(s.id))
+                    else "Nothing was submitted.") for s in roster.students if s.id not in answered)
     return replace(given, answers=tuple(answers), problems=tuple(problems), roster=roster, absent=absent)
-
-
-def _why_absent(student: str, problems: Iterable[Problem]) -> str:
-    """Why a student has no answer: the first problem in a file of theirs, or nothing submitted."""
-    key = same_id(student)
-    theirs = [p for p in problems if p.student == key or same_id(Path(p.file).stem).casefold() == key.casefold()]
-    if theirs:
-        return f"Your submission could not be read ({theirs[0]})."
-    return "Nothing was submitted."

@@ -27,8 +27,8 @@ import os
 import re
 import stat
 from collections import deque
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from json.decoder import scanstring  # type: ignore[attr-defined]  # public since 2.6, absent from the stubs
 from pathlib import Path
 from typing import BinaryIO
@@ -57,13 +57,21 @@ UNBALANCED = ("a double quote opened on this line is never closed (an answer wit
               "quotes, closed on the same row)")
 
 
-def csv_rows(stream: BinaryIO, limit: int) -> Iterator[Row]:
+def stray(end: int) -> str:
+    """The problem of a quote that runs over lines which are rows of their own."""
+    return (f"a double quote opened on this line is closed only at line {end}, over lines that are rows of "
+            "their own: they are read as rows (remove the stray quote, or close it on this line)")
+
+
+def csv_rows(stream: BinaryIO, limit: int, is_row: Callable[[list[str]], bool] | None = None) -> Iterator[Row]:
     """Each row of a CSV file whose first row is a header; one over `limit` bytes is reported, never held.
 
     A quoted field may run over several lines, as CSV allows. But a quote still open at the end of
     the file, after `limit` bytes or after 100 lines, or whose row then has another number of
     fields than the header, is unbalanced: the row of its first line is reported, and the lines
-    after it are read again, as rows of their own.
+    after it are read again, as rows of their own. So is one that a strict reader refuses (its
+    closing quote glued to more text: `"0.64` closing a stray quote opened lines before), or that
+    holds a line that `is_row` says is a row of its own: a stray quote, closed by another one.
     """
     lines = _byte_lines(stream, limit)
     again: deque[tuple[int, bytes | None] | None] = deque()  # lines to read again; None: the end
@@ -94,12 +102,28 @@ def csv_rows(stream: BinaryIO, limit: int) -> Iterator[Row]:
             if len(pending) > 1 and row.cells is not None and width is not None and len(row.cells) != width:
                 yield unbalanced()
                 continue
+            if len(pending) > 1 and row.cells is not None and _stray(pending, is_row):
+                end = pending[-1][0]
+                yield replace(unbalanced(), problem=stray(end))
+                continue
             if width is None and row.cells and any(cell.strip() for cell in row.cells):
                 width = len(row.cells)
             pending, splitter = [], _RowSplitter()
             yield row
         elif len(pending) >= _MAX_ROW_LINES or sum(len(data) for _, data in pending) > limit:
             yield unbalanced()
+
+
+def _stray(lines: list[tuple[int, bytes]], is_row: Callable[[list[str]], bool] | None) -> bool:
+    """Whether a quoted field over `lines` is a stray quote: strict CSV refuses it (non-strict csv
+    glues `"0.64` on after the quote that closes it), or a line inside it is a row of its own."""
+    text = b"\n".join(data for _, data in lines).decode("utf-8", "replace")
+    try:
+        next(csv.reader([text], strict=True), [])
+    except csv.Error:
+        return True
+    return is_row is not None and any(
+        is_row(next(csv.reader([data.decode("utf-8", "replace")]), [])) for _, data in lines[1:])
 
 
 def _byte_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -127,12 +151,16 @@ def _row(data: bytes, line: int, over: bool, limit: int) -> Row:
         return Row(line, None, f"the row is longer than {limit:,} bytes")
     if line == 1:
         data = data.removeprefix(codecs.BOM_UTF8)  # spreadsheet programs write one
+    if line == 1 and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return Row(line, None, UTF16)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         column = error.start - data.rfind(b"\n", 0, error.start)
         return Row(line + data.count(b"\n", 0, error.start), None,
-                   f"not UTF-8 text (byte {column} of the line)")
+                   f"not UTF-8 text (byte {column} of the line)"
+                   + (f": it looks like Windows-1252 ({guess}); {SAVE_AS_UTF8}" if (guess := cp1252(data, error.start))
+                      else ""))
     try:
         return Row(line, next(csv.reader([text]), []))
     except csv.Error as error:
@@ -140,6 +168,16 @@ def _row(data: bytes, line: int, over: bool, limit: int) -> Row:
             return Row(line, None, "its lines end with a carriage return alone (a Mac CSV of old): save the file as "
                                    "CSV UTF-8 and try again")
         return Row(line, None, f"can't read this row ({error})")
+
+
+SAVE_AS_UTF8 = "save the file as CSV UTF-8 (comma delimited) and try again"
+UTF16 = f"the file is UTF-16 (Excel's Unicode Text), not UTF-8: {SAVE_AS_UTF8}"
+
+
+def cp1252(data: bytes, at: int) -> str:
+    """The byte at `at` read as Windows-1252 (a spreadsheet's "CSV" on Windows), quoted; "" if it is no letter there."""
+    guess = data[at:at + 1].decode("cp1252", "replace")
+    return f"'{guess}'" if guess.isprintable() and guess != "\ufffd" else ""
 
 
 class _RowSplitter:

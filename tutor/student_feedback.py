@@ -123,6 +123,8 @@ def _page(book: Gradebook, student: str, results: tuple[Result, ...], variants: 
              + (f"; not graded, and not counted: {', '.join(skipped)}" if (skipped := _not_graded(results)) else "")]
     if student in book.absent:
         lines.append(book.absent[student])
+    if student in book.unread:
+        lines.append(book.unread[student])
     items = []
     for position, (spec, result) in enumerate(zip(book.pack.exercises, results), start=1):
         shown = variants.get(spec, student)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import codecs
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -23,13 +23,25 @@ from typing import TYPE_CHECKING, BinaryIO
 from .journal import FILE_NAME as JOURNAL
 from .limits import LIMITS, Limits
 from .packs import Pack, same_id
-from .safe_read import FileRefused, Node, Unreadable, csv_rows, open_file, read_file, read_json, read_yaml
+from .safe_read import (
+    SAVE_AS_UTF8,
+    FileRefused,
+    Node,
+    Unreadable,
+    cp1252,
+    csv_rows,
+    open_file,
+    read_file,
+    read_json,
+    read_yaml,
+)
 
 if TYPE_CHECKING:
     from .roster import Roster
 
 COLUMNS = ("student", "exercise", "answer")
 SUFFIXES = (".csv", ".yaml", ".yml", ".json")
+_SEPARATORS = {";": "';'", "\t": "tabs"}
 _SHAPE = "a submission file is {student: ID, answers: {EXERCISE: ANSWER, ...}}"
 
 
@@ -81,6 +93,22 @@ def read_submissions(paths: Iterable[str | Path], pack: Pack, limits: Limits = L
     for path in paths:
         reader.path(Path(path))
     return Submissions(tuple(reader.answers), tuple(reader.problems), earlier=tuple(reader.earlier))
+
+
+def first_problems(problems: Iterable[Problem]) -> Callable[[str], Problem | None]:
+    """For a student, the first problem in a file of theirs: one that said it was theirs, or named after them."""
+    said: dict[str, tuple[int, Problem]] = {}
+    named: dict[str, tuple[int, Problem]] = {}
+    for at, problem in enumerate(problems):
+        if problem.student:
+            said.setdefault(problem.student, (at, problem))
+        named.setdefault(same_id(Path(problem.file).stem).casefold(), (at, problem))
+
+    def first(student: str) -> Problem | None:
+        key = same_id(student)
+        found = [p for p in (said.get(key), named.get(key.casefold())) if p is not None]
+        return min(found, key=lambda p: p[0])[1] if found else None
+    return first
 
 
 def printable(text: str) -> str:
@@ -181,11 +209,19 @@ class _Reader:
 
     def csv(self, file: str, stream: BinaryIO) -> None:
         header: list[str] | None = None
-        for row in csv_rows(stream, self.limits.max_submission_bytes):
+        ids = {spec.id for spec in self.pack.exercises}
+
+        def is_row(cells: list[str]) -> bool:  # a line inside a quoted answer that is a row: a stray quote
+            if header is None or len(cells) != len(header):
+                return False
+            named = dict(zip(header, cells))
+            return bool(named["student"].strip()) and _clean(named["exercise"]).strip() in ids
+
+        for row in csv_rows(stream, self.limits.max_submission_bytes, is_row):
             if row.cells is None:
-                self.problem(file, row.line, f"{row.problem}; the row is skipped")
                 if header is None:
-                    return self.problem(file, None, "the header row can't be read; the file is not read")
+                    return self.problem(file, row.line, f"{row.problem}; without a header the file is not read")
+                self.problem(file, row.line, f"{row.problem}; the row is skipped")
                 continue
             if not any(cell.strip() for cell in row.cells):
                 continue
@@ -208,6 +244,11 @@ class _Reader:
         names = [cell.strip().lower() or f"column {i + 1}" for i, cell in enumerate(row)]
         for name in COLUMNS:
             if name not in names:
+                separator = max(";\t", key=lambda s: sum(cell.count(s) for cell in row))
+                if len(row) < len(COLUMNS) and any(separator in cell for cell in row):
+                    self.problem(file, line, f"the header is separated by {_SEPARATORS[separator]}, not commas: "
+                                             f"{SAVE_AS_UTF8}")
+                    return None
                 self.problem(file, line, f"no column '{name}' in the header (it needs student, exercise "
                                          f"and answer; it has {', '.join(shown(n, 20) for n in names[:10])})")
                 return None
@@ -221,18 +262,26 @@ class _Reader:
     def document(self, path: Path, file: str) -> None:
         limits = self.limits
         data = read_file(path, limits.max_submission_bytes).removeprefix(codecs.BOM_UTF8)
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return self.problem(file, 1, "the file is UTF-16, not UTF-8: save it as UTF-8; the file is not read")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             line = data.count(b"\n", 0, error.start) + 1
-            return self.problem(file, line, "not UTF-8 text; the file is not read")
+            return self.problem(file, line, "not UTF-8 text" + (f" (it looks like Windows-1252: {guess})"
+                                                       if (guess := cp1252(data, error.start)) else "")
+                                + ": save it as UTF-8; the file is not read")
         try:
             root = read_json(text) if path.suffix.lower() == ".json" else \
                 read_yaml(text, limits.max_yaml_values, limits.max_yaml_depth)
         except Unreadable as error:
             return self.problem(file, error.line, error.message)
-        if root is None or root.kind != "mapping":
-            return self.problem(file, root.line if root else None, _SHAPE)
+        if root is None:  # an unsaved file or a failed upload, the commonest cause: say so first
+            empty = "the file is empty" if not text.strip() else "the file holds only comments"
+            return self.problem(file, None, f"{empty}: {_SHAPE}")
+        if root.kind != "mapping":
+            return self.problem(file, root.line, f"the file holds only null: {_SHAPE}" if root.kind == "null"
+                                else _SHAPE)
         fields: dict[str, tuple[int, Node]] = {}
         for key, line, value in root.pairs:
             if key in fields:
