@@ -527,3 +527,37 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
     verdict = check("cot^(-1)(x)", "atan(1/x)", variables=["x"])
     assert verdict.correct
     assert verdict.message == "Correct. ('cot^-1' was read as the inverse function acot, not 1/cot.)"
+
+
+@pytest.mark.parametrize(("answer", "expected", "tolerance", "verdict", "message"), [
+    # a tolerance applies to the solutions of equations in one variable, as it does to x = ln 2 (finding 329)
+    ("x = 0.693", "e^x = 2", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("x = 0.693", "x = ln(2)", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("2.718^x = 2", "e^x = 2", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("x^2 = 1.999", "x^2 = 2", "dp:2", "correct", "Correct (to 2 decimal places)."),
+    ("x = 0.694", "e^x = 2", "dp:3", "incorrect", "Your equation holds at x = 0.694, but the correct one does not."),
+    # one solution within the tolerance, the other extra or missing: still a difference, named in decimals
+    ("x^2 = 1.999", "x = sqrt(2)", "dp:2", "incorrect",
+     "Your equation holds at x = -1.41386, but the correct one does not."),
+    ("x = 1.414", "x^2 = 2", "dp:3", "incorrect", "Your equation holds at x = 1.414, but the correct one does not."),
+    # a work limit on the expected equation is no fault of the answer: a verdict, not "too large" (finding 330)
+    ("x = 0.567", "x = e^(-x)", "dp:3", "incorrect", "Your equation holds at x = 0.567, but the correct one does not."),
+    ("x = 0.5", "x = e^(-x)", None, "incorrect", "Your equation holds at x = 0.5, but the correct one does not."),
+    # a line: the tolerance judges the coefficients typed, on whichever side the expected has its variable (324)
+    ("0.368z = x", "z = e x", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("x - 0.368z = 0", "z = e x", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("x = 0.368z", "x = z/e", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("x = 0.333z", "z = 3x", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("0.369z = x", "z = e x", "dp:3", "incorrect", "The 0.369 in your x is not right to 3 decimal places."),
+    ("0.0612x - y + 7.9819 = 0", "y = 0.0612x + 7.98", "dp:2", "correct", "Correct (to 2 decimal places)."),
+])
+def test_a_tolerance_on_an_equation_applies_to_what_was_typed(answer, expected, tolerance, verdict, message):
+    result = check(answer, expected, variables=None, tolerance=tolerance)
+    assert (result.verdict, result.message) == (verdict, message)
+
+
+def test_a_value_in_a_difference_is_no_rounding_noise_and_a_decimal_answer_is_echoed_in_decimals():
+    assert check("sin(3.1416x)", "sin(pi x)", tolerance="1e-3").message == (
+        "At x = 1 your answer is -7.34641e-6, but the correct value is 0.")  # sin π, not -3.99443e-39 (332)
+    assert check("1/(x - 1.0001)", "1/(x-1)", tolerance="1e-3").message == (
+        "At x = 2 your answer is 1.0001, but the correct value is 1.")  # not 10000/9999

@@ -222,11 +222,13 @@ def _text(value: Fraction | Interval | mpmath.mpf, digits: int, spellings: Spell
             decimal = None if fractions else as_decimal(value, always=decimals)
             if decimal is not None:
                 return decimal
-            if len(str(value)) <= 12:
+            if len(str(value)) <= 12 and not decimals:  # 1/0.9999 as 1.0001, not 10000/9999
                 return str(value)
         decimal = as_decimal(value, most_places=digits)  # a decimal the student typed, perhaps long
         if decimal is not None and len(decimal.lstrip("-0.")) <= digits:
             return decimal
+    if not isinstance(value, (Fraction, mpmath.mpf)) and lower(value) <= 0 <= upper(value):
+        return "0"  # sin(π) as 0: the middle of the bounds around it is rounding noise (-3.99443e-39)
     with mpmath.workprec(max(PRECISION, 4 * digits)):
         text = mpmath.nstr(_middle(value), digits)
     return one_exponent(str(text).removesuffix(".0"))  # 1e309, as tables write floats, not mpmath's 1.0e+309
@@ -293,8 +295,8 @@ def _exact_middle(value: Fraction | Interval) -> Fraction:
     return (low + high) / 2
 
 
-def format_point(names: Sequence[str], point: Sequence[Fraction | Interval]) -> str:
-    return ", ".join(f"{n} = {format_value(v)}" for n, v in zip(names, point))
+def format_point(names: Sequence[str], point: Sequence[Fraction | Interval], spellings: Spellings = ()) -> str:
+    return ", ".join(f"{n} = {format_value(v, spellings)}" for n, v in zip(names, point))
 
 
 # ------------------------------------------------------------------- expressions
@@ -994,16 +996,16 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
             return missing
         found = solution_sets() if len(names) == 1 else None
         if found is not None and found[0] != found[1]:
-            return _not_equivalent(names, lambda: None, found)
+            return _not_equivalent(names, lambda: None, found, ctx)
         return Outcome.right(note)
 
-    solved = _solved_for(a, expected.lhs) if ctx.spellings and ctx.tolerance is not None else None
-    if solved is not None:  # 0.0612x - y + 7.9819 = 0 for y = …: decimals judged as in y = 0.0612x + 7.9819
-        return compare_equations(Equation(expected.lhs, solved), expected, ctx)
+    formulas = _as_formulas(answer, expected) if ctx.spellings and ctx.tolerance is not None else None
+    if formulas is not None:  # 0.0612x - y + 7.9819 = 0 for y = …: decimals judged as in y = 0.0612x + 7.9819
+        return compare_equations(*formulas, ctx)
     names = _names(ctx, a, e)
     # the search for a point where one holds and the other not, made once, if at all: steps below may ask;
     # and so the solution sets
-    witness = functools.cache(functools.partial(_witness, a, e, names))
+    witness = functools.cache(functools.partial(_witness, a, e, names, ctx.spellings))
     solution_sets = functools.cache(functools.partial(_solution_sets, answer, expected, names, ctx, witness))
     same = judge(a, e, names, ctx.limits.symbolic_work)  # the same equation, sides perhaps swapped
     if same.status.equal:
@@ -1026,11 +1028,15 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     # student found none of: those are compared as written
     if solutions is not None and solutions[0] == solutions[1] and solutions[0]:
         return right()
+    if len(names) == 1 and ctx.tolerance is not None and (ctx.decimals or e.has(sympy.Float)):
+        close = _close_solutions(answer, expected, symbol(names[0]), ctx.tolerance, ctx.limits.symbolic_work)
+        if close:  # eˣ = 2 and x = 0.693 to 3 decimal places: the tolerance applies to the solutions
+            return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
     if judgement.status is Status.UNDECIDED:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
     if _same_once_cleared(a, e, names, ctx):
         return right()
-    return _not_equivalent(names, witness, solutions)
+    return _not_equivalent(names, witness, solutions, ctx)
 
 
 Solutions = tuple[frozenset[Expr], frozenset[Expr]]
@@ -1064,7 +1070,53 @@ def _not_solution(value: Expr, difference: Expr, variable: sympy.Symbol) -> bool
     return read.subs(variable, value).is_zero is False
 
 
-def _solved_for(difference: Expr, variable: Expr) -> Expr | None:
+def _close_solutions(answer: Equation, expected: Equation, variable: sympy.Symbol, tolerance: Tolerance,
+                     work: int) -> bool:
+    """Whether both equations have real solutions found exactly (tutor.equality.real_solution_set), as many
+    of one as of the other, each within the tolerance of one of the other's: a solution missing or extra
+    is a difference, however close the others are."""
+    mine = real_solution_set(answer.lhs - answer.rhs, variable, work, (answer.lhs, answer.rhs))
+    theirs = real_solution_set(expected.lhs - expected.rhs, variable, work, (expected.lhs, expected.rhs)) \
+        if mine else None
+    if not mine or not theirs or len(mine) != len(theirs):
+        return False
+    try:
+        got, want = ([mpmath.mpf(sympy.N(value, 30)) for value in found] for found in (mine, theirs))
+    except (TypeError, ValueError):  # a value sympy can't put in digits: no match claimed
+        return False
+    return all(any(tolerance.accepts(g, w) for w in want) for g in got) and \
+        all(any(tolerance.accepts(g, w) for g in got) for w in want)
+
+
+def _as_formulas(answer: Equation, expected: Equation) -> tuple[Equation, Equation] | None:
+    """Both equations as formulas for one variable, so that a tolerance judges the coefficients the student
+    typed: for the variable the answer has alone (0.368z = x is x = 0.368z, and z = ex is then x = z/e:
+    solved for z, the student's 0.368 would be judged as its inverse, 125/46), else for the expected's
+    left side where it is a formula for it (0.0612x - y + 7.9819 = 0 for y = 0.0612x + 7.9819). None where
+    neither is linear in one such variable, or the answer is a formula for it already."""
+    e = expected.lhs - expected.rhs
+    variables = sorted(e.free_symbols, key=lambda s: (s != expected.lhs, s.name))
+    for variable in variables:
+        solved = _solved_for(answer.lhs - answer.rhs, variable, only_one=True)
+        theirs = _formula_for(e, variable)
+        if solved is not None and theirs is not None and not theirs.has(variable):
+            return Equation(variable, solved), Equation(variable, theirs)
+    if not expected.lhs.is_Symbol or expected.rhs.has(expected.lhs) or answer.lhs == expected.lhs:
+        return None
+    solved = _solved_for(answer.lhs - answer.rhs, expected.lhs)
+    return None if solved is None else (Equation(expected.lhs, solved), expected)
+
+
+def _formula_for(difference: Expr, variable: sympy.Symbol) -> Expr | None:
+    """The expected `difference = 0` solved for `variable`, where it is linear in it with a constant slope
+    (z - ex = 0 for x: z/e). The expected answer is trusted: it may be multiplied out."""
+    slope = sympy.diff(difference, variable)
+    if slope == 0 or slope.free_symbols:
+        return None
+    return sympy.expand(variable - difference / slope)
+
+
+def _solved_for(difference: Expr, variable: Expr, only_one: bool = False) -> Expr | None:
     """`difference = 0` solved for `variable`, where it is a number times that variable plus terms
     without it (a line or a plane written another way); None otherwise. Nothing is multiplied out: the
     answer is untrusted."""
@@ -1072,7 +1124,7 @@ def _solved_for(difference: Expr, variable: Expr) -> Expr | None:
         return None
     rest, dependent = difference.as_independent(variable, as_Add=True)
     slope, alone = dependent.as_coeff_Mul()
-    if alone != variable or slope == 0:
+    if alone != variable or slope == 0 or (only_one and abs(slope) != 1):
         return None
     return -rest / slope
 
@@ -1148,7 +1200,7 @@ def _where_one_has_no_value(answer: Equation, expected: Equation, names: Sequenc
 
 
 def _not_equivalent(names: Sequence[str], witness: Callable[[], Outcome | None],
-                    solutions: Solutions | None = None) -> Outcome:
+                    solutions: Solutions | None = None, ctx: Context | None = None) -> Outcome:
     """Name a point where one equation holds and the other does not: one found on the search lines, or else
     one of the exact real solutions of one equation that the other lacks."""
     found = witness()
@@ -1159,13 +1211,40 @@ def _not_equivalent(names: Sequence[str], witness: Callable[[], Outcome | None],
         for extra, sentence in ((mine - theirs, "Your equation holds at {}, but the correct one does not."),
                                 (theirs - mine, "The correct equation holds at {}, but yours does not.")):
             if extra:
-                value = min(extra, key=lambda v: (sympy.count_ops(v), str(v)))  # the simplest, the same each run
-                return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(f"{names[0]} = {show(value)}"))
+                # one no solution of the other is near (x = -1.41386 for x² = 1.999 and x = √2 to 2 places),
+                # then the simplest, the same each run
+                value = min(extra, key=lambda v: (_near_one(v, theirs if v in mine else mine, ctx),
+                                                  sympy.count_ops(v), str(v)))
+                return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(f"{names[0]} = {_solution(value, ctx)}"))
     return Outcome(False, Note.NOT_EQUIVALENT, "Your equation is not equivalent to the correct one: it is not the "
                                             "correct one rearranged, or multiplied by a number.")
 
 
-def _witness(a: Expr, e: Expr, names: Sequence[str]) -> Outcome | None:
+def _near_one(value: Expr, others: frozenset[Expr], ctx: Context | None) -> bool:
+    """Whether a tolerance applies and `value` is within it of one of `others`."""
+    if ctx is None or ctx.tolerance is None or not ctx.decimals:
+        return False
+    try:
+        return any(ctx.tolerance.accepts(mpmath.mpf(sympy.N(value, 30)), mpmath.mpf(sympy.N(other, 30)))
+                   for other in others)
+    except (TypeError, ValueError):
+        return False
+
+
+def _solution(value: Expr, ctx: Context | None) -> str:
+    """A solution for a sentence: where decimals were typed, in decimals (0.5 as typed, not 1/2; 1.41386 for
+    the root of x² = 1.999, not 0.01√19990); else exact."""
+    if ctx is None or not ctx.decimals:
+        return show(value)
+    if value.is_Rational:
+        return _text(Fraction(int(value.p), int(value.q)), 6, ctx.spellings, decimals=True)
+    try:
+        return _text(mpmath.mpf(sympy.N(value, 30)), 6)
+    except (TypeError, ValueError):
+        return show(value)
+
+
+def _witness(a: Expr, e: Expr, names: Sequence[str], spellings: Spellings = ()) -> Outcome | None:
     """A point on the search lines where one equation holds exactly and the other does not."""
     symbols = [symbol(n) for n in names]
     try:
@@ -1178,7 +1257,7 @@ def _witness(a: Expr, e: Expr, names: Sequence[str]) -> Outcome | None:
             for root in sorted(line_roots(mine, names, base, axis)):
                 point = base[:axis] + (root,) + base[axis + 1:]
                 if zero_at(compiled[mine], point, exactly=True) and zero_at(compiled[theirs], point) is False:
-                    return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(format_point(names, point)))
+                    return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(format_point(names, point, spellings)))
     return None
 
 
