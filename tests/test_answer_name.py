@@ -132,6 +132,8 @@ def test_validation_fills_the_name_on_real_variants(tmp_path, capsys):
         f"{pack}:4:87: exercise 'a': with a = 2, 'answer_name' can't be shown: '{{1/(a-2)}}' has no value",
         f"{pack}:5:87: exercise 'b': 'answer_name': '{{q}}' uses 'q', which is not a parameter (a); write '{{{{' and "
         "'}}' for braces that are part of the text",
+        f"{pack}:5:108: exercise 'b': parameter 'a' is used nowhere in the exercise: where it is meant to be used, "
+        "check its spelling",  # q for a: a used nowhere
         f"{pack}:6:82: exercise 'c': with a = 4, '4' is not a name, like x₁ or E(0, 0)",
     ]
 
