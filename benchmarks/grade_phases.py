@@ -74,7 +74,7 @@ def main() -> None:
         verdict = clock.timed("first round", check, exercise, task.text)
         if worth_naming(verdict, exercise.problem, task.text):
             to_name.append((task, exercise))
-    tables = {id(exercise) for _, exercise in to_name}
+    tables = {task.variant() for task, _ in to_name}
     for task, exercise in to_name:
         clock.timed("candidate tables", prepared, exercise)
         clock.timed("second round", respond, exercise, task.text)
