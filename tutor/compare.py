@@ -1006,7 +1006,8 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     # the search for a point where one holds and the other not, made once, if at all: steps below may ask;
     # and so the solution sets
     witness = functools.cache(functools.partial(_witness, a, e, names, ctx.spellings))
-    solution_sets = functools.cache(functools.partial(_solution_sets, answer, expected, names, ctx, witness))
+    found_sets = functools.cache(functools.partial(_found_sets, answer, expected, names, ctx.limits.symbolic_work))
+    solution_sets = functools.cache(functools.partial(_solution_sets, answer, expected, names, found_sets, witness))
     same = judge(a, e, names, ctx.limits.symbolic_work)  # the same equation, sides perhaps swapped
     if same.status.equal:
         return right(Note.NUMERIC if same.status is Status.NUMERIC else Note.EQUAL)
@@ -1029,7 +1030,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if solutions is not None and solutions[0] == solutions[1] and solutions[0]:
         return right()
     if len(names) == 1 and ctx.tolerance is not None and (ctx.decimals or e.has(sympy.Float)):
-        close = _close_solutions(answer, expected, symbol(names[0]), ctx.tolerance, ctx.limits.symbolic_work)
+        close = _close_solutions(found_sets(), ctx.tolerance)
         if close:  # eˣ = 2 and x = 0.693 to 3 decimal places: the tolerance applies to the solutions
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
     if judgement.status is Status.UNDECIDED:
@@ -1042,18 +1043,27 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
 Solutions = tuple[frozenset[Expr], frozenset[Expr]]
 
 
-def _solution_sets(answer: Equation, expected: Equation, names: Sequence[str], ctx: Context,
-                   witness: Callable[[], Outcome | None]) -> Solutions | None:
-    """The real solutions of a = 0 and of e = 0, where both are found exactly (tutor.equality.real_solution_set),
-    no point the search finds holds one and not the other, and each solution of one that the other lacks is
-    certainly not a solution of the other (checks on solveset's completeness)."""
+def _found_sets(answer: Equation, expected: Equation, names: Sequence[str], work: int) -> Solutions | None:
+    """The real solutions of each equation, where both are found exactly (tutor.equality.real_solution_set)."""
+    variable = symbol(names[0])
+    mine = real_solution_set(answer.lhs - answer.rhs, variable, work, (answer.lhs, answer.rhs))
+    theirs = real_solution_set(expected.lhs - expected.rhs, variable, work, (expected.lhs, expected.rhs)) \
+        if mine is not None else None
+    return None if mine is None or theirs is None else (mine, theirs)
+
+
+def _solution_sets(answer: Equation, expected: Equation, names: Sequence[str],
+                   found_sets: Callable[[], Solutions | None], witness: Callable[[], Outcome | None]
+                   ) -> Solutions | None:
+    """Both equations' real solutions (`found_sets`), where no point the search finds holds one and not the
+    other, and each solution of one that the other lacks is certainly not a solution of the other (checks on
+    solveset's completeness)."""
+    found = found_sets()
+    if found is None or witness() is not None:
+        return None
+    mine, theirs = found
     variable = symbol(names[0])
     a, e = answer.lhs - answer.rhs, expected.lhs - expected.rhs
-    mine = real_solution_set(a, variable, ctx.limits.symbolic_work, (answer.lhs, answer.rhs))
-    theirs = real_solution_set(e, variable, ctx.limits.symbolic_work, (expected.lhs, expected.rhs)) \
-        if mine is not None else None
-    if mine is None or theirs is None or witness() is not None:
-        return None
     if not all(_not_solution(value, e, variable) for value in mine - theirs) or \
             not all(_not_solution(value, a, variable) for value in theirs - mine):
         return None
@@ -1070,18 +1080,14 @@ def _not_solution(value: Expr, difference: Expr, variable: sympy.Symbol) -> bool
     return read.subs(variable, value).is_zero is False
 
 
-def _close_solutions(answer: Equation, expected: Equation, variable: sympy.Symbol, tolerance: Tolerance,
-                     work: int) -> bool:
-    """Whether both equations have real solutions found exactly (tutor.equality.real_solution_set), as many
-    of one as of the other, each within the tolerance of one of the other's: a solution missing or extra
-    is a difference, however close the others are."""
-    mine = real_solution_set(answer.lhs - answer.rhs, variable, work, (answer.lhs, answer.rhs))
-    theirs = real_solution_set(expected.lhs - expected.rhs, variable, work, (expected.lhs, expected.rhs)) \
-        if mine else None
-    if not mine or not theirs or len(mine) != len(theirs):
+def _close_solutions(found: Solutions | None, tolerance: Tolerance) -> bool:
+    """Whether both equations have real solutions found exactly, as many of one as of the other, each within
+    the tolerance of one of the other's: a solution missing or extra is a difference, however close the
+    others are."""
+    if found is None or not found[0] or len(found[0]) != len(found[1]):
         return False
     try:
-        got, want = ([mpmath.mpf(sympy.N(value, 30)) for value in found] for found in (mine, theirs))
+        got, want = ([mpmath.mpf(sympy.N(value, 30)) for value in solutions] for solutions in found)
     except (TypeError, ValueError):  # a value sympy can't put in digits: no match claimed
         return False
     return all(any(tolerance.accepts(g, w) for w in want) for g in got) and \
