@@ -1274,6 +1274,12 @@ def test_local_minima_of_a_cusp_in_one_variable_is_accepted(tmp_path):
     ("y = x + 7/3", "Your m 1 is not right.", 0.5, "y = x + 7/3"),
     ("y = x + 2", "Your m 1 is not right. Your b is not right either.", 0.0, "y = x + 2"),
     ("y = x^2", "At x = 1 your y is 1, but the correct y is 17/6.", 0.0, "y = x²"),  # no m and b to credit
+    # the line written any other way (finding 365)
+    ("2y = x + 4", "Your b 2 is not right.", 0.5, "2y = x + 4"),
+    ("x - 2y + 4 = 0", "Your b 2 is not right.", 0.5, "x - 2y + 4 = 0"),
+    ("x = 2y - 4", "Your b 2 is not right.", 0.5, "x = 2y - 4"),
+    ("y - 2 = x/2", "Your b 2 is not right.", 0.5, "y - 2 = x/2"),
+    ("x y = 1", "Your equation holds at x = 1/2, y = 2, but the correct one does not.", 0.0, "xy = 1"),
 ])
 def test_a_fitted_line_earns_the_credit_of_its_m_and_b(typed, message, credit, reading):
     got = respond(exercise("power-lines-fit"), typed)

@@ -233,23 +233,32 @@ class LeastSquares(Problem):
                             isolated=False, reader=self.read)
             if verdict.verdict != Judgement.INCORRECT:
                 return verdict
-            # a line y = mx + b is m and b written another way: the credit of m = …, b = …, and where the line's
-            # own message is only a point where it differs, theirs (the line's says which number is off by how much)
+            # a line is m and b written another way: the credit of m = …, b = …, and where the line's own message
+            # only names a point where it differs, theirs (its others say which number is off, by how much)
             parts = self._check_with(text, self.expected(), tolerance, self._line_parts)
             if parts.verdict != Judgement.INCORRECT:
                 return verdict
-            if verdict.note == Note.DIFFERS_AT:
+            if verdict.note in (Note.DIFFERS_AT, Note.NOT_EQUIVALENT):
                 return replace(parts, reading=verdict.reading)
             return replace(verdict, credit=parts.credit)
         return super().check(text, tolerance, expected)
 
     def _line_parts(self, text: str, limits: Limits = LIMITS) -> Answer:
-        """m and b of a line y = mx + b (InputError for any other equation)."""
+        """m and b of a line, however it is written (y = mx + b, 2y = x + 4, x - 2y + 4 = 0); InputError for
+        an equation that is no line y = mx + b."""
         line = self.read(text, limits).value
-        if not (isinstance(line, Equation) and line.lhs == symbol("y") and _is_line(line.rhs)):
+        x, y = symbol("x"), symbol("y")
+        if not isinstance(line, Equation):
             raise InputError("not a line y = mx + b")
-        rhs = sympy.expand(line.rhs)
-        return Answer(Shape.VECTOR, (rhs.coeff(symbol("x"), 1), rhs.coeff(symbol("x"), 0)))
+        difference = line.lhs - line.rhs  # a·x + c·y + d, c ≠ 0: y = -(a·x + d)/c
+        if not (difference.free_symbols <= {x, y} and _is_line(difference.subs(y, 0))
+                and _is_line(difference.subs(x, 0).subs(y, x))):
+            raise InputError("not a line y = mx + b")
+        terms = sympy.expand(difference)
+        a, c, d = terms.coeff(x, 1).coeff(y, 0), terms.coeff(y, 1).coeff(x, 0), terms.coeff(x, 0).coeff(y, 0)
+        if c == 0 or terms.coeff(x, 1).coeff(y, 1) != 0:
+            raise InputError("not a line y = mx + b")
+        return Answer(Shape.VECTOR, (-a / c, -d / c))
 
     def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
         return self._check_with(text, expected, tolerance, self._read_parts)
