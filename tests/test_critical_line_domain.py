@@ -29,6 +29,18 @@ def _solve(capsys, *argv: str) -> tuple[list[str], list[str]]:
     ("ln(x) y^3", "y³ ln(x)\ncritical sets (every point on them is critical):\n"
      "  y = 0 where 0 < x (f has no value elsewhere on it): f = 0 all along it; neither minima nor maxima all "
      "along it"),
+    # inverse functions: asin x has a value only where -1 ≤ x ≤ 1, atanh x where -1 < x < 1 (finding 361)
+    ("asin(x) y^2", "y² asin(x)\ncritical sets (every point on them is critical):\n"
+     "  y = 0 where -1 ≤ x ≤ 1 (f has no value elsewhere on it): f = 0 all along it; maxima where -1 ≤ x < 0; "
+     "neither minima nor maxima where x = 0; minima where 0 < x ≤ 1"
+     "\nnote: the equations are not polynomial, so the solutions found may not be all the critical points"),
+    ("acos(x) y^2", "y² acos(x)\ncritical sets (every point on them is critical):\n"
+     "  y = 0 where -1 ≤ x ≤ 1 (f has no value elsewhere on it): f = 0 all along it; minima all along it"
+     "\nnote: the equations are not polynomial, so the solutions found may not be all the critical points"),
+    ("atanh(x) y^2", "y² atanh(x)\ncritical sets (every point on them is critical):\n"
+     "  y = 0 where -1 < x < 1 (f has no value elsewhere on it): f = 0 all along it; maxima where -1 < x < 0; "
+     "neither minima nor maxima where x = 0; minima where 0 < x < 1"
+     "\nnote: the equations are not polynomial, so the solutions found may not be all the critical points"),
     # near miss: a polynomial has a value all along its line, which is whole
     ("x y^2", "xy²\ncritical sets (every point on them is critical):\n"
      "  y = 0: f = 0 all along it; maxima where x < 0; neither minima nor maxima where x = 0; minima where 0 < x"),

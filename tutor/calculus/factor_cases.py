@@ -581,11 +581,17 @@ def _where(domain: sympy.Set, u: sympy.Symbol) -> str:
     return " or ".join(interval_text(part, u.name) for part in parts)
 
 
+# the functions with a real value on part of the line only: logarithms, roots of negatives (powers), inverse functions
+_PARTIAL = (sympy.log, sympy.Pow, sympy.asin, sympy.acos, sympy.atanh, sympy.acosh, sympy.asec, sympy.acsc, sympy.acoth,
+            sympy.asech)
+
+
 def _defined_along(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Symbol]
                    ) -> tuple[sympy.Set, sympy.Symbol] | None:
     """The part of a line v = g(u) in two variables where f has a value, as the values of u there, where that
-    is not all of it: y = 0 of y² ln x only where 0 < x. From f's logarithms and roots (of negatives they have
-    no real value) and its divisions, each read on the line, as f itself can't be: y² ln x there is 0·ln x."""
+    is not all of it: y = 0 of y² ln x only where 0 < x. From f's logarithms, roots (of negatives they have no
+    real value), inverse functions (asin x only where -1 ≤ x ≤ 1) and divisions, each read on the line, as f
+    itself can't be: y² ln x there is 0·ln x."""
     if len(syms) != 2 or len(equations) != 1 or not isinstance(equations[0].lhs, sympy.Symbol):
         return None
     (equation,) = equations
@@ -596,7 +602,7 @@ def _defined_along(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.
     try:
         with deadline(SOLVE_SECONDS):
             for part in sympy.preorder_traversal(f):
-                if not isinstance(part, (sympy.log, sympy.Pow)) or part.is_polynomial(*syms):
+                if not isinstance(part, _PARTIAL) or part.is_polynomial(*syms):
                     continue
                 along = part.xreplace({equation.lhs: equation.rhs})
                 if along.has(sympy.zoo, sympy.nan) or along.is_extended_real is False:
