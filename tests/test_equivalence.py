@@ -539,7 +539,10 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
     # one solution within the tolerance, the other extra or missing: still a difference, named in decimals
     ("x^2 = 1.999", "x = sqrt(2)", "dp:2", "incorrect",
      "Your equation holds at x = -1.41386, but the correct one does not."),
-    ("x = 1.414", "x^2 = 2", "dp:3", "incorrect", "Your equation holds at x = 1.414, but the correct one does not."),
+    # the solution it lacks is named, not the one it has to the places asked (finding 364)
+    ("x = 1.414", "x^2 = 2", "dp:3", "incorrect", "The correct equation holds at x = -1.41421, but yours does not."),
+    ("(x - 1.414)(x - 5) = 0", "x^2 = 2", "dp:3", "incorrect",
+     "Your equation holds at x = 5, but the correct one does not."),
     # a work limit on the expected equation is no fault of the answer: a verdict, not "too large" (finding 330)
     ("x = 0.567", "x = e^(-x)", "dp:3", "incorrect", "Your equation holds at x = 0.567, but the correct one does not."),
     ("x = 0.5", "x = e^(-x)", None, "incorrect", "Your equation holds at x = 0.5, but the correct one does not."),

@@ -1037,6 +1037,8 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
     if _same_once_cleared(a, e, names, ctx):
         return right()
+    if solutions is None and len(names) == 1 and ctx.tolerance is not None and ctx.decimals:
+        solutions = _certain(found_sets(), answer, expected, names)  # to name the solution missing, not the near one
     return _not_equivalent(names, witness, solutions, ctx)
 
 
@@ -1058,8 +1060,13 @@ def _solution_sets(answer: Equation, expected: Equation, names: Sequence[str],
     """Both equations' real solutions (`found_sets`), where no point the search finds holds one and not the
     other, and each solution of one that the other lacks is certainly not a solution of the other (checks on
     solveset's completeness)."""
-    found = found_sets()
-    if found is None or witness() is not None:
+    return None if witness() is not None else _certain(found_sets(), answer, expected, names)
+
+
+def _certain(found: Solutions | None, answer: Equation, expected: Equation, names: Sequence[str]) -> Solutions | None:
+    """Both equations' real solutions, where each solution of one that the other lacks is certainly not a
+    solution of the other."""
+    if found is None:
         return None
     mine, theirs = found
     variable = symbol(names[0])
@@ -1208,22 +1215,26 @@ def _where_one_has_no_value(answer: Equation, expected: Equation, names: Sequenc
 def _not_equivalent(names: Sequence[str], witness: Callable[[], Outcome | None],
                     solutions: Solutions | None = None, ctx: Context | None = None) -> Outcome:
     """Name a point where one equation holds and the other does not: one found on the search lines, or else
-    one of the exact real solutions of one equation that the other lacks."""
-    found = witness()
+    one of the exact real solutions of one equation that the other lacks. Under a tolerance the solutions come
+    first, one that no solution of the other is near first: x = 1.414 for x² = 2 to 3 places is right as far as
+    it goes, and the message names the -1.41421 it lacks."""
+    tolerant = ctx is not None and ctx.tolerance is not None and ctx.decimals
+    found = None if tolerant and solutions is not None else witness()
     if found is not None:
         return found
     if solutions is not None:
         mine, theirs = solutions
-        for extra, sentence in ((mine - theirs, "Your equation holds at {}, but the correct one does not."),
-                                (theirs - mine, "The correct equation holds at {}, but yours does not.")):
-            if extra:
-                # one no solution of the other is near (x = -1.41386 for x² = 1.999 and x = √2 to 2 places),
-                # then the simplest, the same each run
-                value = min(extra, key=lambda v: (_near_one(v, theirs if v in mine else mine, ctx),
-                                                  sympy.count_ops(v), str(v)))
-                return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(f"{names[0]} = {_solution(value, ctx)}"))
-    return Outcome(False, Note.NOT_EQUIVALENT, "Your equation is not equivalent to the correct one: it is not the "
-                                            "correct one rearranged, or multiplied by a number.")
+        extras = [(value, k, sentence) for k, (extra, sentence) in enumerate((
+            (mine - theirs, "Your equation holds at {}, but the correct one does not."),
+            (theirs - mine, "The correct equation holds at {}, but yours does not."))) for value in extra]
+        if extras:  # then the simplest, the same each run
+            value, _, sentence = min(extras, key=lambda item: (
+                _near_one(item[0], theirs if item[1] == 0 else mine, ctx), item[1], sympy.count_ops(item[0]),
+                str(item[0])))
+            return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(f"{names[0]} = {_solution(value, ctx)}"))
+    return witness() or Outcome(False, Note.NOT_EQUIVALENT, "Your equation is not equivalent to the correct one: "
+                                                            "it is not the correct one rearranged, or multiplied by "
+                                                            "a number.")
 
 
 def _near_one(value: Expr, others: frozenset[Expr], ctx: Context | None) -> bool:
