@@ -1280,6 +1280,7 @@ def test_local_minima_of_a_cusp_in_one_variable_is_accepted(tmp_path):
     ("x = 2y - 4", "Your b 2 is not right.", 0.5, "x = 2y - 4"),
     ("y - 2 = x/2", "Your b 2 is not right.", 0.5, "y - 2 = x/2"),
     ("x y = 1", "Your equation holds at x = 1/2, y = 2, but the correct one does not.", 0.0, "xy = 1"),
+    ("x^2 y + y = 1", "Your equation holds at x = 1, y = 1/2, but the correct one does not.", 0.0, "x²y + y = 1"),
 ])
 def test_a_fitted_line_earns_the_credit_of_its_m_and_b(typed, message, credit, reading):
     got = respond(exercise("power-lines-fit"), typed)

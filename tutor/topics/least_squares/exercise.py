@@ -251,12 +251,11 @@ class LeastSquares(Problem):
         if not isinstance(line, Equation):
             raise InputError("not a line y = mx + b")
         difference = line.lhs - line.rhs  # a·x + c·y + d, c ≠ 0: y = -(a·x + d)/c
-        if not (difference.free_symbols <= {x, y} and _is_line(difference.subs(y, 0))
-                and _is_line(difference.subs(x, 0).subs(y, x))):
+        if not (difference.free_symbols <= {x, y} and difference.is_polynomial(x, y)):
             raise InputError("not a line y = mx + b")
-        terms = sympy.expand(difference)
-        a, c, d = terms.coeff(x, 1).coeff(y, 0), terms.coeff(y, 1).coeff(x, 0), terms.coeff(x, 0).coeff(y, 0)
-        if c == 0 or terms.coeff(x, 1).coeff(y, 1) != 0:
+        terms = sympy.Poly(difference, x, y)
+        a, c, d = (terms.coeff_monomial(m) for m in (x, y, 1))
+        if terms.total_degree() > 1 or c == 0:
             raise InputError("not a line y = mx + b")
         return Answer(Shape.VECTOR, (-a / c, -d / c))
 
