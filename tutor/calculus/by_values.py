@@ -336,7 +336,7 @@ def one_sided(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
         # f′ → 0 on one side only, so it has no value at a: its sign beside a decides (|x| + |sin x| at π: 1 + cos x
         # from the left, 0 at π but positive before it, and 2 from the right, so f rises through π)
         side = signs.index(None)
-        signs[side] = _sign_beside(slope, x, a, -1 if side == 0 else 1)
+        signs[side] = sign_beside(slope, x, a, -1 if side == 0 else 1)
     if None in signs:
         return None, ""
     why = f"f′ is {show(left)} from the left and {show(right)} from the right"
@@ -389,7 +389,7 @@ def at_edge(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
     except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, ZeroDivisionError):
         return None, ""
     rises = 1 if limit.is_extended_positive else -1 if limit.is_extended_negative else \
-        _sign_beside(slope, x, a, side) if limit == 0 else None
+        sign_beside(slope, x, a, side) if limit == 0 else None
     if rises is None:
         return None, ""
     s = rises * side  # rising to the right of a, or falling to its left, leaves f above f(a)
@@ -404,25 +404,10 @@ def at_edge(f: Expr, x: sympy.Symbol, a: Expr) -> tuple[int | None, str]:
 
 
 def sign_beside(slope: Expr, x: sympy.Symbol, a: Expr, side: int, limit_first: bool = False) -> int | None:
-    """The sign of f′ just beside a, on the side (-1 left, 1 right); with limit_first, that of its limit there,
-    where it is not 0 (2x + 2/x at 0: -∞ from the left)."""
-    if limit_first:
-        try:
-            with deadline(SOLVE_SECONDS):
-                limit = sympy.limit(slope, x, a, "-" if side < 0 else "+")
-        except (NotImplementedError, OutOfTime, ValueError, TypeError, AttributeError, ZeroDivisionError):
-            return None
-        if limit.is_extended_positive or limit.is_extended_negative:
-            return 1 if limit.is_extended_positive else -1
-        if limit != 0:
-            return None
-    return _sign_beside(slope, x, a, side)
-
-
-def _sign_beside(slope: Expr, x: sympy.Symbol, a: Expr, side: int) -> int | None:
-    """The sign of f′ just beside a, on the side (-1 left, 1 right), where f′ → 0 there: that of the first of
-    f′/(x − a)ⁿ, n = 1, 2, 3, with a limit other than 0 there, times the sign of (x − a)ⁿ on that side."""
-    for n in range(1, 4):
+    """The sign of f′ just beside a, on the side (-1 left, 1 right): that of the first of f′/(x − a)ⁿ, n = 1, 2, 3
+    (from n = 0, f′ itself, with limit_first: 2x + 2/x is -∞ left of 0) with a limit other than 0 there, times
+    the sign of (x − a)ⁿ on that side."""
+    for n in range(0 if limit_first else 1, 4):
         try:
             with deadline(SOLVE_SECONDS):
                 limit = sympy.limit(slope / (x - a)**n, x, a, "-" if side < 0 else "+")
