@@ -455,6 +455,13 @@ def _bounded_inverses(*exprs: Expr) -> set[Expr]:
             if isinstance(node, _BOUNDED_INVERSES) and node.free_symbols}
 
 
+def _drops_inverse(parts: Sequence[Expr], made: Expr) -> bool:
+    """Whether sympy's `made` of `parts` lost one of their inverse functions (cos(acos x) made x); `made` is
+    looked through only where the parts hold one, as few answers do."""
+    found = _bounded_inverses(*parts)
+    return bool(found) and bool(found - _bounded_inverses(made))
+
+
 def _times(value: Expr, factor: Expr, roots: set[Expr]) -> Expr:
     """value·factor, but where multiplying would drop an even root (√x·√x is x, 1/√x·√x is 1), as written
     (unmultiplied): √x·√x is |x| where x ≥ 0 and has no value for x < 0, unlike x. roots: the radicands of
@@ -713,7 +720,7 @@ class _Parser:
                     return self.checked(-magnitude if exponent.p % 2 else magnitude, col)
         power = sympy.Pow(base, exponent)
         # (√x)² is x only where x ≥ 0, e^(ln x) only where x > 0: kept as written
-        if _even_roots(base) - _even_roots(power) or _bounded_inverses(base, exponent) - _bounded_inverses(power):
+        if _even_roots(base) - _even_roots(power) or _drops_inverse((base, exponent), power):
             power = sympy.Pow(base, exponent, evaluate=False)
         return self.checked(power, col)
 
@@ -1144,7 +1151,7 @@ class _Parser:
             if base.is_number and (base.is_positive is False or base == 1):
                 raise InputError("the base of a logarithm must be positive and not 1", col, "undefined")
         made = fn.make(*args)
-        if fn.build is None and _bounded_inverses(*args) - _bounded_inverses(made):
+        if fn.build is None and _drops_inverse(args, made):
             # cos(acos x) is x only where -1 ≤ x ≤ 1: kept as written, as √x·√x is (_times)
             made = fn.sympy(*args, evaluate=False)
         return self.checked(made, col)
