@@ -736,6 +736,7 @@ def _scalars(node: yaml.Node) -> Iterator[str]:
 
 
 def _names_in(text: str, names: Sequence[str]) -> list[str]:
+    """The names `text` holds, each a name on its own (a in `a x^2`, not in `max`)."""
     return [n for n in names if re.search(rf"(?<![A-Za-z_]){re.escape(n)}(?![A-Za-z_])", text)]
 
 
@@ -839,8 +840,7 @@ def _common(nodes: dict[str, yaml.Node], report: _Report, exercise: str, params:
 
 def _parameters_in(node: yaml.Node, params: Sequence[str]) -> list[str]:
     """The parameters a value names (`points: k`, `tolerance: dp:k`), each a name on its own."""
-    text = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
-    return [p for p in params if re.search(rf"(?<![A-Za-z_]){re.escape(p)}(?![A-Za-z_])", text)]
+    return _names_in(str(node.value), params) if isinstance(node, yaml.ScalarNode) else []
 
 
 def _of_key(key: str, message: str, always: bool = False) -> str:
