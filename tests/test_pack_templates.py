@@ -314,6 +314,24 @@ def test_parameters_that_make_numbers_too_large_are_refused_not_computed(tmp_pat
                         "(more than 1,000 digits)")
 
 
+def test_a_small_tower_of_powers_is_shown_not_refused_as_too_large(tmp_path):
+    """a^(a^a) with a = 2 is 16: the bound on its digits comes from the exponent itself where that is small
+    (it was 10 to the exponent's digits, which refused every tower as "more than 1,000 digits")."""
+    pack = packs.load_text(textwrap.dedent("""\
+        pack: tower
+        exercises:
+          - id: t
+            kind: partial_derivative
+            title: "value {a^(a^a)}"
+            function: a^(a^a) x^2
+            wrt: x
+            params: {a: {int: [2, 2]}}
+        """), "tower.yaml", tmp_path)
+    exercise = pack.exercise("t").variant("ana")
+    assert exercise.title == "value 16"
+    assert respond(exercise, "32x").correct
+
+
 def test_a_draw_that_leaves_a_variable_out_keeps_the_variables_the_author_wrote(tmp_path, capsys):
     """x² + a·y² is a function of x and y for every a: at a = 0 its critical points are the line x = 0.
     Before, that draw became a function of x alone, whose own answer (0) no answer in (x, y) matched."""
@@ -535,3 +553,35 @@ def test_a_parameter_used_nowhere_is_reported_with_the_rest(tmp_path, capsys):
         "to be used, check its spelling",
         f"{path}:12:14: exercise 'only-required': no parameters meet 'require: a > 3' in 1000 draws; widen the "
         "ranges or relax the condition"]
+
+
+def test_a_problem_every_draw_has_names_no_draw(tmp_path, capsys):
+    """A problem the exercise has whatever the values is the exercise's, not a draw's: told without "with a = 3"
+    (finding 344: the author looks for the typo, not at the range of a). One the values cause keeps its draw:
+    a = 0 in ln(a x), the range's only value or one of several, and √a, not real for every a in the range."""
+    path = write(tmp_path / "p.yaml", """\
+        pack: draws
+        exercises:
+          - id: misspelt
+            kind: derivative
+            function: b x^a
+            params: {a: {int: [2, 9]}}
+          - id: only-zero
+            kind: derivative
+            function: ln(a x)
+            params: {a: {int: [0, 0]}}
+          - id: zero-among-others
+            kind: derivative
+            function: ln(a x)
+            params: {a: {int: [0, 3]}}
+          - id: every-value
+            kind: derivative
+            function: sqrt(a) x^2
+            params: {a: {int: [-2, -1]}}
+        """)
+    assert validate(path, capsys) == [
+        f"{path}:5:15: exercise 'misspelt': a derivative needs a function of one variable; use partial_derivative "
+        "for more",
+        f"{path}:9:15: exercise 'only-zero': with a = 0, the function has no variables",
+        f"{path}:13:15: exercise 'zero-among-others': with a = 0, the function has no variables",
+        f"{path}:17:15: exercise 'every-value': with a = -2, √a is not a real number"]

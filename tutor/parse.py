@@ -495,6 +495,9 @@ def not_real(value: Expr) -> bool:
     return value.is_extended_real is False and not value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
 
 
+_SMALL_EXPONENT_DIGITS = 15  # an exponent with at most these digits is computed to bound a power's digits
+
+
 def _digits_made(e: Expr, values: Mapping[sympy.Symbol, Expr]) -> float:
     """An upper bound on the decimal digits of the numbers sympy makes from e with these values (0
     for a variable: nothing is computed with it)."""
@@ -510,6 +513,10 @@ def _digits_made(e: Expr, values: Mapping[sympy.Symbol, Expr]) -> float:
     if e.is_Pow:
         if e.exp.free_symbols - set(values):
             return children[0]  # a variable exponent: x^y computes nothing
+        if children[1] <= _SMALL_EXPONENT_DIGITS:  # cheap to compute: the bound from the exponent itself (2^(2^2))
+            exponent = e.exp.xreplace(values)
+            if exponent.is_Number and exponent.is_finite:
+                return children[0] * max(1.0, abs(float(exponent)))
         # |exponent| < 10^digits; capped where a double still holds 10^cap (beyond, the product is inf)
         return children[0] * math.pow(10.0, min(children[1], 300))
     if e.is_Mul:

@@ -374,9 +374,14 @@ def first_failing(spec: ExerciseSpec, draws: int = 0, thorough: bool = True, eve
     seen: set[Params] = set()
     try:
         for params, first in _sampled(spec, draws):
-            found = _checked(spec, params, seen, thorough, first)
+            if params in seen:
+                continue
+            seen.add(params)
+            found = check(spec, params, thorough, first=first)
             if found:
-                return found
+                if _no_draw_s_doing(spec, params, found, thorough):
+                    return [replace(f, of_draw=False) for f in found]
+                return [of_draw(spec, params, f) for f in found]
     except FieldError as error:  # no draw meets `require`
         return [Finding(error.field, error.message)]
     for params in _every_draw(spec) if every else ():
@@ -514,8 +519,17 @@ def _edges(spec: ExerciseSpec, base: Params) -> Iterable[Params]:
                 yield params
 
 
-def _checked(spec: ExerciseSpec, params: Params, seen: set[Params], thorough: bool, first: bool) -> list[Finding]:
-    if params in seen:
-        return []
-    seen.add(params)
-    return [of_draw(spec, params, f) for f in check(spec, params, thorough, first=first)]
+def _no_draw_s_doing(spec: ExerciseSpec, params: Params, found: list[Finding], thorough: bool) -> bool:
+    """Whether the problems `found` with these values are the exercise's, whatever the values: the same
+    ones, word for word, with every parameter at each of _PROBES (in the range or not). Then naming
+    this draw ("with a = 3, a derivative needs a function of one variable") would send the author to
+    the parameter's range when a name is misspelt in the function. A problem that every value in the
+    range has, but not one of those (√a for a from -2 to -1), is the draw's."""
+    if not (spec.params and all(f.of_draw for f in found)):
+        return False
+    return all(check(spec, tuple((name, value) for name, _ in params), thorough, first=False) == found
+               for value in _PROBES)
+
+
+# values of both signs, whole and not, where few formulas break together (√(1 - a) and √(a - 1) don't)
+_PROBES = (sympy.Integer(2), sympy.Integer(-2), sympy.Rational(1, 2))
