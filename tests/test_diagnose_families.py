@@ -332,6 +332,15 @@ def test_a_saddle_is_a_critical_point():
     assert "A saddle point is a critical point too" in verdict.message
 
 
+def test_two_saddles_left_out_are_each_a_saddle_point(tmp_path):
+    """x³ − 3x + y³ − 3y: a minimum at (1, 1), a maximum at (−1, −1), saddles at the other two (the
+    message said "(−1, 1) and (1, −1), a saddle point")."""
+    verdict = inline(tmp_path, "    kind: critical_points\n    function: x^3 - 3x + y^3 - 3y\n", "(1, 1), (-1, -1)")
+    assert verdict.note == "misconception:saddle-not-critical|missed-critical-points"
+    assert verdict.message.startswith("You get this answer if you left out (-1, 1) and (1, -1), each a saddle point, "
+                                      "or if you missed (-1, 1) and (1, -1).")
+
+
 def test_classification_respects_the_answers_direction():
     # x² − 7y²: f_xx > 0 and f_yy < 0, D < 0. "maximum" is what f_yy alone says, never f_xx
     verdict = drill("cl-saddle", "maximum")

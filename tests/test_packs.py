@@ -287,6 +287,23 @@ def test_a_require_with_no_value_for_a_draw_is_not_met_and_the_values_are_drawn_
         assert meets(values["a"], values["p"])  # never a = p, where the condition has no value
     capsys.readouterr()
 
+def test_require_joins_alternatives_with_or_and_refuses_or_beside_and(tmp_path, capsys):
+    """`or` between alternatives, commas (or `and`) between what must all hold: a from -3 to 3 with
+    `a > 0 or a < -1, a != 2` is drawn from 1, 3, -2 and -3. `or` beside `and` is refused, with the fix."""
+    pack = tmp_path / "or.yaml"
+    pack.write_text("pack: or\nexercises:\n  - id: d\n    kind: derivative\n    function: a x^2\n"
+                    "    params: {a: {int: [-3, 3]}}\n    require: a > 0 or a < -1, a != 2\n", encoding="utf-8")
+    assert main(["pack", "validate", str(pack)]) == 0
+    spec = packs.load(pack).exercise("d")
+    assert {int(dict(spec.values(f"s{n}"))["a"]) for n in range(60)} == {1, 3, -2, -3}
+    pack.write_text(pack.read_text(encoding="utf-8").replace(", a != 2", " and a != 2"), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["pack", "validate", str(pack)]) == 1
+    assert capsys.readouterr().out.strip() == (
+        f"{pack}:7:14: exercise 'd': 'require' can't be read: 'a > 0 or a < -1 and a != 2' mixes 'and' and 'or': "
+        "separate the conditions that must all hold with commas, like a > 0 or a < -1, b != 0")
+
+
 def test_variant_seed_is_documented_and_stable():
     """The first 8 bytes of sha256("PACK/EXERCISE/STUDENT"), so other tools can reproduce variants."""
     import hashlib

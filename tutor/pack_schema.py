@@ -26,7 +26,8 @@ COMMON_FIELDS: dict[str, Field] = {
     "partial": Field("boolean", "true to give partial credit (point sets, vectors)"),
     "params": Field("params", "random parameters, like {a: {int: [2, 9], lesson: 4}} "
                               "(lesson: the value in the worked example); each is used somewhere in the exercise"),
-    "require": Field("condition", "a condition the parameters must meet, like a != p"),
+    "require": Field("condition", "conditions the parameters must meet, like a != p: joined by 'and' or "
+                                  "commas, each must hold; 'or' joins alternatives (a > 0 or a < -1, b != 0)"),
     "answer": Field("text", "the author's answer, checked against the computed one; parameters by name: a p x^(p-1)"),
     "mistakes": Field("mistakes", "author's wrong answers with feedback: [{answer: ..., feedback: ...}]; "
                                   "{a} in feedback shows the value of parameter a"),

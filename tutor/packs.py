@@ -144,19 +144,38 @@ class Condition:
         return {"<": sign < 0, "<=": sign <= 0, ">": sign > 0, ">=": sign >= 0}[self.op]
 
 
+@dataclass(frozen=True)
+class Either:
+    """Comparisons joined by `or`, as written between two `and`s (or commas) of `require:`: one must hold."""
+
+    text: str
+    options: tuple[Condition, ...]
+
+    def holds(self, values: Mapping[sympy.Symbol, Expr]) -> bool:
+        return any(option.holds(values) for option in self.options)
+
+
 _COMPARISON = re.compile(r"(!=|==|<=|>=|≠|<|>)")
+_AND, _OR = re.compile(r"\band\b|,"), re.compile(r"\bor\b")
 
 
-def _read_condition(text: str, names: Sequence[str]) -> list[Condition]:
-    conditions = []
-    for part in re.split(r"\band\b|,", text):
-        pieces = _COMPARISON.split(part)
-        if len(pieces) != 3:
-            equals = " (equal is written ==)" if "=" in part and "==" not in part else ""
-            raise InputError(f"'{part.strip()}' is not a condition like a != p{equals}")
-        left, op, right = pieces
-        conditions.append(Condition(part.strip(), _of_parameters(left, names), op, _of_parameters(right, names)))
-    return conditions
+def _read_condition(text: str, names: Sequence[str]) -> list[Either]:
+    """`require:`'s conditions, each to hold: separated by `and` or commas, each of comparisons joined by
+    `or`. `a > 0 or b > 0 and c > 0` is refused: read either way, someone would read it the other."""
+    if _OR.search(text) and re.search(r"\band\b", text):
+        raise InputError(f"'{text.strip()}' mixes 'and' and 'or': separate the conditions that must all hold "
+                         "with commas, like a > 0 or a < -1, b != 0")
+    return [Either(part.strip(), tuple(_comparison(option, names) for option in _OR.split(part)))
+            for part in _AND.split(text)]
+
+
+def _comparison(text: str, names: Sequence[str]) -> Condition:
+    pieces = _COMPARISON.split(text)
+    if len(pieces) != 3:
+        equals = " (equal is written ==)" if "=" in text and "==" not in text else ""
+        raise InputError(f"'{text.strip()}' is not a condition like a != p{equals}")
+    left, op, right = pieces
+    return Condition(text.strip(), _of_parameters(left, names), op, _of_parameters(right, names))
 
 
 def _of_parameters(text: str, names: Sequence[str]) -> Expr:
@@ -201,7 +220,7 @@ class ExerciseSpec:
     tolerance: Tolerance | None = None
     partial: bool = False
     params: tuple[Param, ...] = ()
-    require: tuple[Condition, ...] = ()
+    require: tuple[Either, ...] = ()
     answer: str | None = None
     mistakes: tuple[Mistake, ...] = ()
     hints: tuple[str, ...] | None = None  # None: the kind's own
@@ -779,7 +798,7 @@ def _means_kind(key: str) -> bool:
 
 
 def _require(node: yaml.Node | None, names: Sequence[str], report: _Report,
-             exercise_id: str) -> tuple[Condition, ...]:
+             exercise_id: str) -> tuple[Either, ...]:
     if node is None:
         return ()
     text = _text(node, report, exercise_id, "require")

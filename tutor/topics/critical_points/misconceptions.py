@@ -91,7 +91,7 @@ MISCONCEPTIONS = register(
         "at once: solve {equations} together."),
     Misconception(
         "saddle-not-critical", "left out saddle points",
-        "It looks like you left out {points}, a saddle point. A saddle point is a critical point too: "
+        "It looks like you left out {points}, {which}. A saddle point is a critical point too: "
         "every partial derivative is zero there."),
 )
 
@@ -397,7 +397,9 @@ def _transforms(problem: CriticalPoints) -> list[_Transform]:
         def without_saddles(s: _Set) -> _Set | None:
             points = tuple(p for p in s[0] if p not in saddles)
             return (points, s[1]) if len(points) != len(s[0]) else None
-        found.append(_Transform(say["saddle-not-critical"](points=_list(saddles, variables)), without_saddles))
+        which = "a saddle point" if len(saddles) == 1 else "each a saddle point"
+        found.append(_Transform(say["saddle-not-critical"](points=_list(saddles, variables), which=which),
+                                without_saddles))
     del f
     return found
 
