@@ -1,6 +1,6 @@
 """How fast `tutor grade` grades a class, against the naive baseline, in one run.
 
-Two synthetic classes. The lesson class answers the lesson pack (`gradients`, 44
+Three synthetic classes. The lesson class answers the lesson pack (`gradients`, 44
 exercises): each student answers 20 of the 29 listed in ANSWERS below, with
 right answers in varied spellings (6xy^3, 6 x y³, 6*x*y**3 ...), the lesson's
 typical mistakes, garbage, and a few hostile answers (9^9^9^9, 5,000 characters, nesting 500 deep, a
@@ -12,7 +12,11 @@ variant, garbage and hostile answers; there most answers are checked against a
 variant few others have (students who draw the same values share it, and a text
 several of them type is checked once), so building variants and, for the third
 of the answers whose mistake may be named, their candidate mistakes is most of
-the work (about three quarters of it the candidates).
+the work (about three quarters of it the candidates). The homework class answers
+benchmarks/homework.yaml the same way (10 of its 12 exercises each): a weekly homework
+an instructor wrote from the docs alone, whose wide parameter ranges give nearly every
+student variants of their own, as the issue's "2,000 students × 10 answers of a
+parameterised pack" had.
 
 Each class is graded end to end (reading the CSV, the journal, writing every
 report) with --jobs 1 and with --jobs 2, and the two sets of files are compared
@@ -23,7 +27,7 @@ many graders do per answer: sympy's parse_expr, then simplify(a - b) == 0 (from
 bench_check.py), on a sample that leaves out the hostile answers: 9^9^9^9 alone
 would never return.
 
-    python benchmarks/bench_grade.py                 # both classes of 1,000 students, baseline on 400 answers
+    python benchmarks/bench_grade.py                 # the three classes of 1,000 students, baseline on 400 answers
     python benchmarks/bench_grade.py --students 200 --sample 100 --classes parameterised
 """
 
@@ -56,6 +60,8 @@ PACK = "gradients"
 ANSWERED = 20  # exercises each student answers, of the 29 in ANSWERS
 PARAMETERISED = "drills"
 PARAMETERISED_ANSWERED = 10  # exercises each student answers, of 45, each in the student's own variant
+HOMEWORK = str(Path(__file__).resolve().parent / "homework.yaml")  # 12 exercises, written by an instructor
+HOMEWORK_ANSWERED = 10  # of its 12
 
 # exercise id: (right answers in several spellings, typical wrong answers)
 ANSWERS: dict[str, tuple[list[str], list[str]]] = {
@@ -143,23 +149,25 @@ def synthetic_class(students: int, seed: int = 1) -> list[tuple[str, str, str, s
     return rows
 
 
-def parameterised_class(students: int, seed: int = 1) -> list[tuple[str, str, str, str]]:
-    """(student, exercise, answer, kind) rows of the drills pack, each answer for the student's variant.
+def parameterised_class(students: int, seed: int = 1, pack: str = PARAMETERISED,
+                        answered: int = PARAMETERISED_ANSWERED) -> list[tuple[str, str, str, str]]:
+    """(student, exercise, answer, kind) rows of a pack whose exercises draw numbers per student (the drills
+    pack, or the homework pack), each answer for the student's variant, `answered` exercises each.
 
     Made in a process of its own, so that the variants it builds are not already built (and
     inherited by the workers) when the class is graded."""
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with concurrent.futures.ProcessPoolExecutor(1, mp_context=context) as pool:
-        return pool.submit(_parameterised_rows, students, seed).result()
+        return pool.submit(_parameterised_rows, students, seed, pack, answered).result()
 
 
-def _parameterised_rows(students: int, seed: int) -> list[tuple[str, str, str, str]]:
+def _parameterised_rows(students: int, seed: int, pack_name: str, answered: int) -> list[tuple[str, str, str, str]]:
     rng = random.Random(seed)
-    pack = packs.load(PARAMETERISED)
+    pack = packs.load(pack_name)
     rows = []
     for n in range(students):
         student = f"s{n:04d}"
-        for spec in rng.sample(pack.exercises, PARAMETERISED_ANSWERED):
+        for spec in rng.sample(pack.exercises, answered):
             problem = spec.variant(student).problem
             right = show(problem.expected().value, problem.variables)
             roll = rng.random()
@@ -254,14 +262,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, default=1000)
     parser.add_argument("--sample", type=int, default=400, help="answers for the baseline")
-    parser.add_argument("--classes", nargs="+", choices=("lesson", "parameterised"),
-                        default=["lesson", "parameterised"])
+    parser.add_argument("--classes", nargs="+", choices=("lesson", "parameterised", "homework"),
+                        default=["lesson", "parameterised", "homework"])
     args = parser.parse_args()
     if "lesson" in args.classes:
         bench_class("lesson", packs.load(PACK), synthetic_class(args.students), args.sample)
     if "parameterised" in args.classes:
         rows = parameterised_class(args.students)
         bench_class("parameterised", packs.load(PARAMETERISED), rows, args.sample)
+    if "homework" in args.classes:
+        rows = parameterised_class(args.students, pack=HOMEWORK, answered=HOMEWORK_ANSWERED)
+        bench_class("homework", packs.load(HOMEWORK), rows, args.sample)
     main_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"peak memory: main process {main_mib:.0f} MiB, largest worker {worker_mib:.0f} MiB; "

@@ -450,3 +450,10 @@ def test_a_least_squares_key_is_written_as_its_data_are(tmp_path, capsys, data, 
     assert exercise.problem.hints()[-1] == f"Solve the two linear equations; the cost at the optimum is {cost}."
     m, b = key.strip("()").split(", ")
     assert f"Solve them by elimination: m = {m} and b = {b}." in render_text(exercise.steps())
+
+
+def test_the_benchmarks_homework_pack_loads_with_its_twelve_exercises():
+    """benchmarks/homework.yaml, written from the docs alone by an instructor, is what bench_grade.py grades a
+    class of: every exercise draws numbers per student."""
+    pack = packs.load(Path(__file__).resolve().parents[1] / "benchmarks" / "homework.yaml")
+    assert len(pack.exercises) == 12 and all(spec.per_student for spec in pack.exercises)
