@@ -632,12 +632,22 @@ def _component(i: int, names: Sequence[str]) -> str:
 
 
 def _same_point(a: Point, b: Point, ctx: Context, undecided: list[Point]) -> bool:
+    """Whether a and b are one point; `undecided` gets a where no coordinate differs for sure but some are
+    undecided. A coordinate that differs for sure decides it: the others are not compared (most pairs of
+    points in an answer and a right one differ in their first)."""
     if len(a) != len(b):
         return False
-    outcomes = [_compare_scalar(x, y, ctx, "coordinate") for x, y in zip(a, b)]
-    if any(o.note == Note.UNDECIDED for o in outcomes) and all(o.correct or o.note == Note.UNDECIDED for o in outcomes):
+    unsure, right = False, True
+    for x, y in zip(a, b):
+        outcome = _compare_scalar(x, y, ctx, "coordinate")
+        if outcome.note == Note.UNDECIDED:
+            unsure = True
+        elif not outcome.correct:
+            return False
+        right = right and outcome.correct
+    if unsure:
         undecided.append(a)
-    return all(o.correct for o in outcomes)
+    return right
 
 
 def _on_locus(point: Point, locus: Equation, ctx: Context) -> bool:
@@ -747,9 +757,16 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
         return Outcome(False, Note.WRONG_DIMENSION, f"Each point needs {dimension} coordinates.")
     undecided: list[Point] = []
     unique, again = once(points, ctx, undecided)
-    found = [w for w in want_points if any(_same_point(p, w, ctx, undecided) for p in unique)]
-    extra = [p for p in unique
-             if not any(_same_point(p, w, ctx, undecided) for w in want_points)
+    known: dict[tuple[int, int], bool] = {}  # each given point against each right one, compared once
+
+    def same(i: int, j: int) -> bool:
+        if (i, j) not in known:
+            known[i, j] = _same_point(unique[i], want_points[j], ctx, undecided)
+        return known[i, j]
+
+    found = [w for j, w in enumerate(want_points) if any(same(i, j) for i in range(len(unique)))]
+    extra = [p for i, p in enumerate(unique)
+             if not any(same(i, j) for j in range(len(want_points)))
              and not any(_on_locus(p, line, ctx) for line in want_loci)]
     nearby = _close(extra, [w for w in want_points if w not in found], ctx)
     extra = [p for p in extra if p not in nearby]
