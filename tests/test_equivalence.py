@@ -486,6 +486,15 @@ def test_an_inverse_function_undone_is_read_as_written():
     ("abs(x - 1) = 2 abs(x)", "(x+1)(3x-1) = 0"),
     ("abs(x-1) = 2", "(x-3)(x+1) = 0"),
     ("abs(x) = x^2", "x^3 = x"),
+    # roots of several orders of one base, the odd ones real (finding 363): x = ±t^15 makes them polynomials
+    ("x^(1/3) = x^(1/5)", "x^3 = x"),
+    ("x^(1/3) = x^(1/5)", "x^5 = x^3"),
+    ("x^(1/3) = x^(1/2)", "x^2 = x"),  # √x has no value for x < 0
+    ("x^(2/3) = x^(2/5)", "x^3 = x"),  # |x|^(2/3) = |x|^(2/5)
+    ("x^(1/3) + x^(1/5) = 2", "x = 1"),
+    ("abs(x) x^(1/3) = x^(1/5)", "x^7 = x^3"),
+    ("(x+1)^(1/3) = (x+1)^(1/5)", "x(x+1)(x+2) = 0"),
+    ("x^(-1/3) = x^(-1/5)", "x^2 = 1"),  # no value at 0
 ])
 def test_equations_with_roots_logarithms_and_absolute_values_are_compared_by_real_solutions(answer, expected):
     verdict = check(answer, expected, variables=["x"])
@@ -501,10 +510,24 @@ def test_equations_with_roots_logarithms_and_absolute_values_are_compared_by_rea
     # √2 is no point the search meets: the solution sets name it
     ("(x^2-2)/(x-sqrt(2)) = 2sqrt(2)", "x = sqrt(2)", "The correct equation holds at x = √2, but yours does not."),
     ("log(x,2) + log(x-2,2) = 3", "x = -2", "Your equation holds at x = 4, but the correct one does not."),
+    ("x^(1/3) = x^(1/5)", "x = 1", "Your equation holds at x = 0, but the correct one does not."),
+    ("x^(1/3) = x^(1/2)", "x^3 = x", "The correct equation holds at x = -1, but yours does not."),
+    ("x^(2/3) = x^(2/5)", "x^2 = x", "Your equation holds at x = -1, but the correct one does not."),
+    ("x^(-1/3) = x^(-1/5)", "x^3 = x", "The correct equation holds at x = 0, but yours does not."),
+    # the cubic's solutions are not found exactly, x^(1/3) = x^(1/5)'s are: its 0 certainly fails the cubic
+    ("x^(1/3) = x^(1/5)", "x^3 = x + 10^-9", "Your equation holds at x = 0, but the correct one does not."),
 ])
 def test_near_misses_name_a_solution_one_equation_has_and_the_other_lacks(answer, expected, message):
     verdict = check(answer, expected, variables=["x"])
     assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "not_equivalent", message)
+
+
+def test_roots_of_several_orders_whose_solutions_are_not_found_are_undecided():
+    # t^20 = t^6 + 1 for x = t^105 has a root no check here confirms: neither equivalent nor not, for certain
+    verdict = check("x^(1/3) = x^(1/7) + x^(1/5)", "x = 0", variables=["x"])
+    assert (verdict.verdict, verdict.note) == ("incorrect", "undecided")
+    assert verdict.message == ("Your equation could not be checked with certainty, so it is not marked correct; "
+                               "it is flagged for your teacher to look at.")
 
 
 def test_numbers_are_echoed_as_typed():
