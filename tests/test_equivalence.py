@@ -575,6 +575,22 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
     ("x = 0.368z", "x = z/e", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("x = 0.333z", "z = 3x", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("0.369z = x", "z = e x", "dp:3", "incorrect", "The 0.369 in your x is not right to 3 decimal places."),
+    # a steep line for the other variable: 1/m to 3 places is not enough (finding 362): y = 20x and x = 0.05y
+    # are one line, and get one verdict
+    ("x = 0.05y", "y = e^3 x", "dp:3", "incorrect", "The 0.05 in your x is not right to 3 significant digits."),
+    ("y = 20x", "y = e^3 x", "dp:3", "incorrect", "At x = 1 your y is 20, but the correct y is 20.0855."),
+    ("0.05y = x", "y = e^3 x", "dp:3", "incorrect", "The 0.05 in your x is not right to 3 significant digits."),
+    ("x = 0.0002y", "y = 10000x", "dp:3", "incorrect",
+     "The 0.0002 in your x is not right to 3 significant digits."),
+    ("x = 0.0004y", "y = 2000x", "dp:3", "incorrect", "The 0.0004 in your x is not right to 3 significant digits."),
+    ("x = 0.05y + 0.1", "y = e^3 x - 2", "dp:3", "incorrect",
+     "The 0.05 in your x is not right to 3 significant digits."),
+    ("x = 0.0498y", "y = e^3 x", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("x = 0.0498y + 0.0996", "y = e^3 x - 2", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("x = 0.0005y", "y = 2000x", "dp:3", "correct", "Correct."),  # exactly 1/2000
+    # a relative error is the same on m and on 1/m: nothing more is asked
+    ("x = 0.05y", "y = e^3 x", "1e-3", "incorrect",
+     "The 0.05 in your x is not right within a relative error of 0.001."),
     ("0.0612x - y + 7.9819 = 0", "y = 0.0612x + 7.98", "dp:2", "correct", "Correct (to 2 decimal places)."),
 ])
 def test_a_tolerance_on_an_equation_applies_to_what_was_typed(answer, expected, tolerance, verdict, message):
