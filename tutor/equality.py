@@ -669,8 +669,9 @@ def _solved(expr: Expr, variable: sympy.Symbol) -> Iterable[Expr] | None:
 
 
 def _fractional_powers(expr: Expr) -> set[Expr]:
+    """The roots of variables in expr (x^(2/3), √(x + 1); not ∛2)."""
     return {node for node in sympy.preorder_traversal(expr)
-            if node.is_Pow and node.exp.is_Rational and not node.exp.is_Integer}
+            if node.is_Pow and node.exp.is_Rational and not node.exp.is_Integer and node.base.free_symbols}
 
 
 def roots_of_several_orders(expr: Expr) -> bool:
