@@ -486,6 +486,15 @@ def test_an_inverse_function_undone_is_read_as_written():
     ("abs(x - 1) = 2 abs(x)", "(x+1)(3x-1) = 0"),
     ("abs(x-1) = 2", "(x-3)(x+1) = 0"),
     ("abs(x) = x^2", "x^3 = x"),
+    # roots of several orders of one base, the odd ones real (finding 363): x = ±t^15 makes them polynomials
+    ("x^(1/3) = x^(1/5)", "x^3 = x"),
+    ("x^(1/3) = x^(1/5)", "x^5 = x^3"),
+    ("x^(1/3) = x^(1/2)", "x^2 = x"),  # √x has no value for x < 0
+    ("x^(2/3) = x^(2/5)", "x^3 = x"),  # |x|^(2/3) = |x|^(2/5)
+    ("x^(1/3) + x^(1/5) = 2", "x = 1"),
+    ("abs(x) x^(1/3) = x^(1/5)", "x^7 = x^3"),
+    ("(x+1)^(1/3) = (x+1)^(1/5)", "x(x+1)(x+2) = 0"),
+    ("x^(-1/3) = x^(-1/5)", "x^2 = 1"),  # no value at 0
 ])
 def test_equations_with_roots_logarithms_and_absolute_values_are_compared_by_real_solutions(answer, expected):
     verdict = check(answer, expected, variables=["x"])
@@ -501,10 +510,24 @@ def test_equations_with_roots_logarithms_and_absolute_values_are_compared_by_rea
     # √2 is no point the search meets: the solution sets name it
     ("(x^2-2)/(x-sqrt(2)) = 2sqrt(2)", "x = sqrt(2)", "The correct equation holds at x = √2, but yours does not."),
     ("log(x,2) + log(x-2,2) = 3", "x = -2", "Your equation holds at x = 4, but the correct one does not."),
+    ("x^(1/3) = x^(1/5)", "x = 1", "Your equation holds at x = 0, but the correct one does not."),
+    ("x^(1/3) = x^(1/2)", "x^3 = x", "The correct equation holds at x = -1, but yours does not."),
+    ("x^(2/3) = x^(2/5)", "x^2 = x", "Your equation holds at x = -1, but the correct one does not."),
+    ("x^(-1/3) = x^(-1/5)", "x^3 = x", "The correct equation holds at x = 0, but yours does not."),
+    # the cubic's solutions are not found exactly, x^(1/3) = x^(1/5)'s are: its 0 certainly fails the cubic
+    ("x^(1/3) = x^(1/5)", "x^3 = x + 10^-9", "Your equation holds at x = 0, but the correct one does not."),
 ])
 def test_near_misses_name_a_solution_one_equation_has_and_the_other_lacks(answer, expected, message):
     verdict = check(answer, expected, variables=["x"])
     assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "not_equivalent", message)
+
+
+def test_roots_of_several_orders_whose_solutions_are_not_found_are_undecided():
+    # t^20 = t^6 + 1 for x = t^105 has a root no check here confirms: neither equivalent nor not, for certain
+    verdict = check("x^(1/3) = x^(1/7) + x^(1/5)", "x = 0", variables=["x"])
+    assert (verdict.verdict, verdict.note) == ("incorrect", "undecided")
+    assert verdict.message == ("Your equation could not be checked with certainty, so it is not marked correct; "
+                               "it is flagged for your teacher to look at.")
 
 
 def test_numbers_are_echoed_as_typed():
@@ -552,6 +575,22 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
     ("x = 0.368z", "x = z/e", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("x = 0.333z", "z = 3x", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("0.369z = x", "z = e x", "dp:3", "incorrect", "The 0.369 in your x is not right to 3 decimal places."),
+    # a steep line for the other variable: 1/m to 3 places is not enough (finding 362): y = 20x and x = 0.05y
+    # are one line, and get one verdict
+    ("x = 0.05y", "y = e^3 x", "dp:3", "incorrect", "The 0.05 in your x is not right to 3 significant digits."),
+    ("y = 20x", "y = e^3 x", "dp:3", "incorrect", "At x = 1 your y is 20, but the correct y is 20.0855."),
+    ("0.05y = x", "y = e^3 x", "dp:3", "incorrect", "The 0.05 in your x is not right to 3 significant digits."),
+    ("x = 0.0002y", "y = 10000x", "dp:3", "incorrect",
+     "The 0.0002 in your x is not right to 3 significant digits."),
+    ("x = 0.0004y", "y = 2000x", "dp:3", "incorrect", "The 0.0004 in your x is not right to 3 significant digits."),
+    ("x = 0.05y + 0.1", "y = e^3 x - 2", "dp:3", "incorrect",
+     "The 0.05 in your x is not right to 3 significant digits."),
+    ("x = 0.0498y", "y = e^3 x", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("x = 0.0498y + 0.0996", "y = e^3 x - 2", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("x = 0.0005y", "y = 2000x", "dp:3", "correct", "Correct."),  # exactly 1/2000
+    # a relative error is the same on m and on 1/m: nothing more is asked
+    ("x = 0.05y", "y = e^3 x", "1e-3", "incorrect",
+     "The 0.05 in your x is not right within a relative error of 0.001."),
     ("0.0612x - y + 7.9819 = 0", "y = 0.0612x + 7.98", "dp:2", "correct", "Correct (to 2 decimal places)."),
 ])
 def test_a_tolerance_on_an_equation_applies_to_what_was_typed(answer, expected, tolerance, verdict, message):

@@ -34,6 +34,7 @@ from .equality import (
     lines,
     real_roots,
     real_solution_set,
+    roots_of_several_orders,
     same_real_solutions,
     sample_points,
     zero_at,
@@ -1018,7 +1019,9 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
 
     formulas = _as_formulas(answer, expected) if ctx.spellings and ctx.tolerance is not None else None
     if formulas is not None:  # 0.0612x - y + 7.9819 = 0 for y = …: decimals judged as in y = 0.0612x + 7.9819
-        return compare_equations(*formulas, ctx)
+        outcome = compare_equations(*formulas, ctx)
+        inverted = expected.lhs.is_Symbol and formulas[1].lhs != expected.lhs
+        return (inverted and outcome.correct and _too_few_digits(*formulas, ctx)) or outcome
     names = _names(ctx, a, e)
     # the search for a point where one holds and the other not, made once, if at all: steps below may ask;
     # and so the solution sets
@@ -1056,6 +1059,12 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         return right()
     if solutions is None and len(names) == 1 and ctx.tolerance is not None and ctx.decimals:
         solutions = _certain(found_sets(), answer, expected, names)  # to name the solution missing, not the near one
+    if solutions is None and len(names) == 1 and witness() is None and \
+            (roots_of_several_orders(a) or roots_of_several_orders(e)):
+        # ∛x = ⁵√x is no multiple of x³ = x, yet has its solutions: without both sets, only a solution of one
+        # that certainly fails the other is a difference
+        return _solution_outside(answer, expected, names, ctx.limits.symbolic_work) or \
+            Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
     return _not_equivalent(names, witness, solutions, ctx)
 
 
@@ -1092,6 +1101,19 @@ def _certain(found: Solutions | None, answer: Equation, expected: Equation, name
             not all(_not_solution(value, a, variable) for value in theirs - mine):
         return None
     return mine, theirs
+
+
+def _solution_outside(answer: Equation, expected: Equation, names: Sequence[str], work: int) -> Outcome | None:
+    """A real solution of one equation, found exactly, at which the other certainly does not hold, named (the
+    simplest first); None where there is none such."""
+    variable = symbol(names[0])
+    for mine, theirs, sentence in ((answer, expected, "Your equation holds at {}, but the correct one does not."),
+                                   (expected, answer, "The correct equation holds at {}, but yours does not.")):
+        found = real_solution_set(mine.lhs - mine.rhs, variable, work, (mine.lhs, mine.rhs)) or ()
+        for value in sorted(found, key=lambda v: (sympy.count_ops(v), str(v))):
+            if _not_solution(value, theirs.lhs - theirs.rhs, variable):
+                return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(f"{names[0]} = {show(value)}"))
+    return None
 
 
 def _not_solution(value: Expr, difference: Expr, variable: sympy.Symbol) -> bool:
@@ -1135,6 +1157,30 @@ def _as_formulas(answer: Equation, expected: Equation) -> tuple[Equation, Equati
         return None
     solved = _solved_for(answer.lhs - answer.rhs, expected.lhs)
     return None if solved is None else (Equation(expected.lhs, solved), expected)
+
+
+def _too_few_digits(answer: Equation, expected: Equation, ctx: Context) -> Outcome | None:
+    """A line typed for the other variable than the expected's (x = 0.05y for y = e³x), each coefficient
+    below 1 judged to as many significant digits as the decimal places asked too: else 1/m of a steep line
+    to 3 places lets through slopes wrong before the point (x = 0.05y is y = 20x, and y = 20x is wrong). The
+    first coefficient short of them, named as typed; None where there is none (0.368z = x for z = ex)."""
+    tolerance = ctx.tolerance
+    if tolerance is None or tolerance.places is None:  # a relative error is the same on m and on 1/m
+        return None
+    names = _names(ctx, answer.rhs, expected.rhs)
+    typed = [number for number, _ in ctx.spellings]
+    pairs = sorted(_coefficients(answer.rhs, expected.rhs, names, irrational=True) or (),
+                   key=lambda pair: typed.index(abs(pair[0])) if abs(pair[0]) in typed else len(typed))
+    for got, want in pairs:
+        right = to_mpf(want)
+        if got == 0 or right == 0 or abs(right) >= 1:
+            continue
+        digit = mpmath.floor(mpmath.log10(abs(right))) + 1 - tolerance.places  # the last digit asked
+        if abs(to_mpf(got) - right) > 0.5 * mpmath.mpf(10) ** digit * (1 + 1e-9):
+            return Outcome(False, Note.WRONG_VALUE, f"The {format_value(got, ctx.spellings)} in your "
+                                                    f"{answer.lhs} is not right to {tolerance.places} significant "
+                                                    "digits.")
+    return None
 
 
 def _formula_for(difference: Expr, variable: sympy.Symbol) -> Expr | None:

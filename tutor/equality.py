@@ -644,6 +644,9 @@ def _solved(expr: Expr, variable: sympy.Symbol) -> Iterable[Expr] | None:
     numerator, denominator = sympy.fraction(sympy.together(expr))
     if not denominator.free_symbols and denominator.is_zero is False:
         expr = numerator
+    base = _common_root_base(expr, variable)
+    if base is not None:
+        return _solved_by_powers(expr, variable, base)
     switching = {node for node in sympy.preorder_traversal(expr) if isinstance(node, (sympy.Abs, sympy.sign))}
     insides = {node.args[0] for node in switching}
     if not switching or not all(u.is_polynomial(variable) and not u.has(sympy.Abs, sympy.sign) for u in insides):
@@ -663,6 +666,77 @@ def _solved(expr: Expr, variable: sympy.Symbol) -> Iterable[Expr] | None:
             return None
         candidates |= set(listed)
     return candidates
+
+
+def _fractional_powers(expr: Expr) -> set[Expr]:
+    """The roots of variables in expr (x^(2/3), √(x + 1); not ∛2)."""
+    return {node for node in sympy.preorder_traversal(expr)
+            if node.is_Pow and node.exp.is_Rational and not node.exp.is_Integer and node.base.free_symbols}
+
+
+def roots_of_several_orders(expr: Expr) -> bool:
+    """Whether expr has roots of more than one order (x^(1/3) and √x): equations with them are decided by
+    their real solutions, which may not be found (real_solution_set)."""
+    return len({node.exp.q for node in _fractional_powers(expr)}) > 1
+
+
+def _inside(node: Expr) -> Expr:
+    return node.args[0] if isinstance(node, sympy.Abs) else node
+
+
+def _common_root_base(expr: Expr, variable: sympy.Symbol) -> Expr | None:
+    """The one base u, linear in `variable`, of roots of more than one order in expr (x^(1/3) and x^(1/5),
+    read by real_roots as sign(x)·|x|^(1/3) and sign(x)·|x|^(1/5)), where every |·| and sign(·) in expr is
+    of u: solveset finds none of such equations' solutions, which u = ±t^L, L the least common multiple of
+    the orders, makes roots of polynomials in t. None for anything else."""
+    powers = _fractional_powers(expr)
+    bases = {_inside(node.base) for node in powers}
+    switching = {node.args[0] for node in sympy.preorder_traversal(expr) if isinstance(node, (sympy.Abs, sympy.sign))}
+    if len(bases) != 1 or not roots_of_several_orders(expr) or not switching <= bases:
+        return None
+    (base,) = bases
+    return base if base.is_polynomial(variable) and sympy.degree(base, variable) == 1 else None
+
+
+def _solved_by_powers(expr: Expr, variable: sympy.Symbol, base: Expr) -> Iterable[Expr] | None:
+    """Candidates for the real solutions of expr = 0, whose roots all have the linear `base` u
+    (_common_root_base): u = 0, and u = t^L or u = -t^L for t > 0, each a rational equation in t. An even
+    root of u has no real value where u < 0, so that side has no solution where one appears bare."""
+    powers = _fractional_powers(expr)
+    order = math.lcm(*(int(node.exp.q) for node in powers))
+    t = sympy.Dummy("t", positive=True)
+    slope, shift = base.coeff(variable), base.subs(variable, 0)
+    zero = -shift / slope
+    candidates = {zero} if expr.subs(variable, zero).is_zero is not False else set()
+    switching = {node for node in sympy.preorder_traversal(expr) if isinstance(node, (sympy.Abs, sympy.sign))}
+    for side in (1, -1):
+        if side < 0 and any(not isinstance(node.base, sympy.Abs) for node in powers):
+            continue
+        u = side * t ** order
+        piece = expr.xreplace({**{node: t ** (order * node.exp) for node in powers},
+                               **{node: t ** order if isinstance(node, sympy.Abs) else sympy.Integer(side)
+                                  for node in switching}})
+        at = (u - shift) / slope
+        listed = _positive_roots(piece.xreplace({variable: at}), t)
+        if listed is None:
+            return None
+        candidates |= {at.xreplace({t: root}) for root in listed}
+    return candidates
+
+
+def _positive_roots(expr: Expr, t: sympy.Dummy) -> Iterable[Expr] | None:
+    """The t > 0 where expr's numerator is 0 (all solutions of expr = 0, perhaps more): by its factors
+    where it is a polynomial with rational coefficients (solveset's way with t⁵ + t³ - 2 lists none),
+    else by solveset."""
+    numerator = sympy.numer(sympy.together(expr))
+    if numerator.is_polynomial(t):
+        poly = sympy.Poly(numerator, t)
+        if poly.is_zero:
+            return None
+        if poly.domain.is_ZZ or poly.domain.is_QQ:
+            return [root for factor, _ in poly.factor_list()[1] if factor.count_roots(0, None)
+                    for root in factor.real_roots() if root.is_positive]
+    return _listed(sympy.solveset(expr, t, sympy.Interval.open(0, sympy.oo)))
 
 
 def _listed(found: sympy.Set) -> Iterable[Expr] | None:
