@@ -236,6 +236,25 @@ def test_an_undefined_answer_and_an_unanswered_broken_variant_are_not_graded(tmp
         "file": str(pack), "line": "6", "message": f"student 'ben': {undefined}"}
 
 
+@pytest.mark.parametrize("eve_answers_log", [True, False])
+def test_an_unanswered_variant_that_cant_be_set_is_not_graded_whoever_else_answered(tmp_path, eve_answers_log):
+    """eve and hal both draw k = 0 (x ln(k x) can't be set); hal never answers it. Whether eve does must not
+    change hal's grade (finding 348: it was 0 of 3 when no classmate's answer met the draw)."""
+    pack = tmp_path / "pack.yaml"
+    pack.write_text("pack: week-5\nexercises:\n  - id: log\n    kind: derivative\n    function: x ln(k x)\n"
+                    "    params: {k: {int: [0, 3]}}\n    points: 3\n  - id: other\n    kind: derivative\n"
+                    "    function: x^2\n", encoding="utf-8")
+    spec = packs.load(pack).exercise("log")
+    assert dict(spec.values("eve"))["k"] == dict(spec.values("hal"))["k"] == 0
+    answers = tmp_path / "answers.csv"
+    answers.write_text("student,exercise,answer\n" + ("eve,log,1\n" if eve_answers_log else "")
+                       + "eve,other,2x\nhal,other,2x\n", encoding="utf-8")
+    main(["grade", str(pack), str(answers), "--out", str(tmp_path / "out")])
+    hal = [(r["exercise"], r["verdict"], r["score"], r["max"])
+           for r in rows(tmp_path / "out" / "answers.csv") if r["student"] == "hal"]
+    assert hal == [("log", "not_graded", "0", "0"), ("other", "correct", "1", "1")]
+
+
 def test_a_template_outlined_for_every_variant_and_matched_in_any():
     assert outline("{a} x^{p - 1}, {a p}, {{set}}", ("a", "p")) == "a x^(p - 1), (a p), {set}"
     assert outline("no parameters {{here}}", ()) == "no parameters {here}"

@@ -146,14 +146,16 @@ def grade(pack: Pack, submissions: Submissions, *, jobs: int = 1, timeout: float
         graded = {key: result for key, record in journal.results().items()
                   if key in tasks and not (result := Graded.from_json(record)).crashed}
     todo = [(key, task) for key, task in tasks.items() if key not in graded]
-    for key, result in _check_all(pack, todo, jobs, timeout, progress):
-        graded[key] = result
-        if journal is not None and not result.crashed:
-            journal.add(key, result.to_json())
-    given = {(a.student, a.exercise): a for a in submissions.answers}
     students, absent = submissions.students, dict(submissions.absent)
-    unanswered = _Unanswered({tasks[key][0] for key, result in graded.items()
-                              if result.verdict.verdict == Judgement.NOT_GRADED})
+    unanswered = _Unanswered(_unanswered_draws(pack, students, absent, keys))
+    for checked, outcome in _check_all(pack, todo, unanswered.variants(), jobs, timeout, progress):
+        if isinstance(checked, _Draw):
+            unanswered.unset[checked] = outcome
+        elif outcome is not None:
+            graded[checked] = outcome
+            if journal is not None and not outcome.crashed:
+                journal.add(checked, outcome.to_json())
+    given = {(a.student, a.exercise): a for a in submissions.answers}
     results = tuple(
         _result(spec, student, given.get((student, spec.id)),
                 graded.get(keys.get((student, spec.id), "")) or unanswered(spec, student, absent.get(student)))
@@ -228,33 +230,58 @@ def _result(spec: ExerciseSpec, student: str, answer: Submitted | None, graded: 
                   answer.source if answer else "", answer.metadata if answer else ())
 
 
-class _Unanswered:
-    """What an exercise a student did not answer gives: no answer; or, in an exercise where some
-    answers showed that a draw can't be set (`breaking`), not graded where the student's variant
-    can't be set either, each variant built once. Building every unanswered variant of every
-    exercise would cost more than grading the answers (10,922 variants for 2,000 students of the
-    drills pack): an exercise whose answers met no such draw is taken as sound."""
+def _unanswered_draws(pack: Pack, students: Iterable[str], absent: Mapping[str, str],
+                      keys: Mapping[tuple[str, str], str]) -> dict[tuple[str, str], _Draw | Graded]:
+    """(student, exercise) -> the student's variant, for each exercise with numbers of each student's own
+    that a student who sent answers did not answer (whether it can be set is checked as the answers are);
+    or, where no draw meets `require`, not graded."""
+    draws: dict[tuple[str, str], _Draw | Graded] = {}
+    for student in students:
+        if student in absent:
+            continue
+        for spec in pack.exercises:
+            if spec.per_student and (student, spec.id) not in keys:
+                try:
+                    draws[student, spec.id] = _Draw(spec.id, spec.values(student))
+                except FieldError as error:
+                    draws[student, spec.id] = Graded(not_graded(spec, error.message), "")
+    return draws
 
-    def __init__(self, breaking: set[str]) -> None:
-        self.breaking = breaking
-        self.built: dict[tuple[ExerciseSpec, tuple], Graded | None] = {}
+
+class _Unanswered:
+    """What an exercise a student did not answer gives: no answer, where their variant can be set (it is not
+    answered, and scores 0); else not graded, as for a student who answered it. Every such variant is checked
+    with the answers (`draws`, then `unset`): whether a student is charged for an exercise must not depend on
+    whether a classmate with the same numbers answered it."""
+
+    def __init__(self, draws: dict[tuple[str, str], _Draw | Graded]) -> None:
+        self.draws = draws
+        self.unset: dict[_Draw, Graded | None] = {}  # each draw checked: not graded, or None where it can be set
+        self.built: dict[ExerciseSpec, Graded | None] = {}  # an exercise with one variant for everyone
         self.absent: dict[str, Graded] = {}
+
+    def variants(self) -> list[_Draw]:
+        """The variants to check, each once."""
+        return list(dict.fromkeys(d for d in self.draws.values() if isinstance(d, _Draw)))
 
     def __call__(self, spec: ExerciseSpec, student: str, absent: str | None) -> Graded:
         if absent:  # the same few sentences for many students and exercises: made once each
             if absent not in self.absent:
                 self.absent[absent] = Graded(replace(UNANSWERED, message=absent), "")
             return self.absent[absent]
-        if spec.id not in self.breaking and spec.per_student:  # one variant for all is built once, at little cost
-            return Graded(UNANSWERED, "")
-        try:
-            params = spec.values(student)
-        except FieldError as error:  # no draw meets `require`
-            return Graded(not_graded(spec, error.message), "")
-        if (spec, params) not in self.built:
-            built = _built(spec, params)
-            self.built[spec, params] = built if isinstance(built, Graded) else None
-        return self.built[spec, params] or Graded(UNANSWERED, "")
+        if spec.per_student:
+            draw = self.draws[student, spec.id]
+            return draw if isinstance(draw, Graded) else self.unset.get(draw) or _NO_ANSWER
+        if spec not in self.built:  # one variant for all: built once, at little cost
+            try:
+                built = _built(spec, spec.values(student))
+            except FieldError as error:
+                built = Graded(not_graded(spec, error.message), "")
+            self.built[spec] = built if isinstance(built, Graded) else None
+        return self.built[spec] or _NO_ANSWER
+
+
+_NO_ANSWER = Graded(UNANSWERED, "")
 
 
 def _built(spec: ExerciseSpec, params: Params) -> Exercise | Graded:
@@ -272,14 +299,16 @@ def _label(spec: ExerciseSpec, params: Params) -> str:
     return "" if not params or params == spec.lesson else drawn(params, bool(spec.data.get("decimals")))
 
 
-def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: int, timeout: float,
-               progress: Progress | None) -> Iterator[tuple[str, Graded]]:
+def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], draws: list[_Draw], jobs: int,
+               timeout: float, progress: Progress | None) -> Iterator[tuple[str | _Draw, Graded | None]]:
     """Each answer checked; those whose mistake may be named, then answered in full (`respond`), in a
     second round: a variant's candidate mistakes (most of the cost of a variant) are built only
     where an answer needs them. The tasks of one variant go to one worker, which builds it once.
     Students whose parameters drew the same values have the same variant: the same text typed by
-    several of them is checked once, and its result given to each."""
-    if not todo:
+    several of them is checked once, and its result given to each. The variants of `draws` (exercises
+    not answered) are checked there too, in the first round: whether each can be set, or None where
+    it can (or its check was stopped: it is then taken as set, as an answer to it would be graded)."""
+    if not todo and not draws:
         return
     done = 0
     tasks: list[tuple[str, _Task]] = []
@@ -297,7 +326,7 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: i
         if own == task_key:
             tasks.append((task_key, task))
         answers.setdefault(own, []).append(task_key)
-    if not tasks:
+    if not tasks and not draws:
         return
     if jobs > 1:  # trusted work done once here, not once in each worker: the forked workers inherit it
         firsts: dict[str, _Task] = {}
@@ -309,16 +338,20 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], jobs: i
             if not spec.per_student and not isinstance(built, Graded):  # everyone's variant is the same one:
                 prepared(built)  # the lesson's numbers, or none; one that can't be set is not graded, in the task
     given = dict(tasks)
-    with Pool(partial(_check_task, pack, timeout), min(jobs, len(tasks)), timeout) as pool:
+    first_round: list[tuple[str | _Draw, _Task | _Draw]] = [*tasks, *((draw, draw) for draw in draws)]
+    with Pool(partial(_check_task, pack, timeout), min(jobs, len(first_round)), timeout) as pool:
         to_name: list[tuple[str, _Task]] = []
-        for key, outcome in pool.run(tasks, group=_Task.variant):
+        for key, outcome in pool.run(first_round, group=_variant):
+            if isinstance(key, _Draw):
+                yield key, cast(Graded | None, outcome.value) if isinstance(outcome, Finished) else None
+                continue
             if isinstance(outcome, Finished) and isinstance(outcome.value, _Task):
                 to_name.append((cast(str, key), outcome.value))
                 continue
             for same in answers[cast(str, key)]:
                 done += 1
                 yield same, _graded(outcome, progress, done, len(todo), pack, given[cast(str, key)])
-        for key, outcome in pool.run(to_name, group=_Task.variant):
+        for key, outcome in pool.run(to_name, group=_variant):
             for same in answers[cast(str, key)]:
                 done += 1
                 yield same, _graded(outcome, progress, done, len(todo), pack, given[cast(str, key)])
@@ -356,19 +389,38 @@ class _Task:
         return self.exercise, tuple((name, srepr(value)) for name, value in self.params), self.text
 
 
+@dataclass(frozen=True)
+class _Draw:
+    """A variant nobody answered in this task: whether it can be set (a student who did not answer the
+    exercise is not charged for one that can't)."""
+
+    exercise: str
+    params: Params
+
+    def variant(self) -> tuple:
+        return self.exercise, self.params
+
+
+def _variant(task: _Task | _Draw) -> tuple:
+    return task.variant()
+
+
 def check(exercise: Exercise, text: str) -> Verdict:
     """The first round's verdict: the answer checked, no mistake named."""
     return exercise.problem.check(text, exercise.tolerance)
 
 
-def _check_task(pack: Pack, timeout: float, task: _Task, started: Callable) -> Graded | _Task:
+def _check_task(pack: Pack, timeout: float, task: _Task | _Draw, started: Callable) -> Graded | _Task | None:
     """The task's verdict; or, where the check says a mistake may be named, the task again for the
     second round, where the candidates are built (trusted work) before the answer's limits start
-    and the answer is checked afresh, exactly as `respond` does everywhere."""
+    and the answer is checked afresh, exactly as `respond` does everywhere. For a variant nobody
+    answered: not graded where it can't be set, else None."""
     spec = pack.exercise(task.exercise)
     exercise = _built(spec, task.params)
     if isinstance(exercise, Graded):
         return exercise
+    if isinstance(task, _Draw):
+        return None
     label = _label(spec, task.params)
     if task.in_full:
         prepared(exercise)
