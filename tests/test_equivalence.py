@@ -458,12 +458,52 @@ THEIRS_LACKS = ("Your", "the correct one does not", "its")
     # true only where x > 1, or x ≠ 1, against true everywhere
     ("sqrt(x-1)/sqrt(x-1) = 1", "x = x", 1, YOURS_LACKS),
     ("1/(x-1) = 1/(x-1)", "x = x", 1, YOURS_LACKS),
+    # a power divided by one of its base: the typed divisor keeps its zero, though sympy would cancel it
+    ("(x-1)^2/(x-1) = 0", "x = 1", 1, YOURS_LACKS),
+    ("x = 1", "(x-1)^2/(x-1) = 0", 1, THEIRS_LACKS),
+    ("(x-2)^3/(x-2)^2 = 0", "x = 2", 2, YOURS_LACKS),
+    ("x = 2", "(x-2)^3/(x-2)^2 = 0", 2, THEIRS_LACKS),
+    ("(x+2)^2/(x+2) = 0", "x = -2", -2, YOURS_LACKS),
+    ("x = -2", "(x+2)^2/(x+2) = 0", -2, THEIRS_LACKS),
+    ("x^2/x = 0", "x = 0", 0, YOURS_LACKS),
+    ("x = 0", "x^2/x = 0", 0, THEIRS_LACKS),
+    ("x^3/x = 0", "x = 0", 0, YOURS_LACKS),
+    ("x = 0", "x^3/x = 0", 0, THEIRS_LACKS),
+    ("(x^2-2x+1)/(x-1) = 0", "x = 1", 1, YOURS_LACKS),
+    ("x^2/(2x) = 0", "x = 0", 0, YOURS_LACKS),
+    ("1/x * x^2 = 0", "x = 0", 0, YOURS_LACKS),
+    ("x^2 x^-1 = 0", "x = 0", 0, YOURS_LACKS),
+    ("(x^2/x)^2 = 0", "x = 0", 0, YOURS_LACKS),
+    # true for every x but 0 (or 1), against true everywhere
+    ("x^2/x = x", "x = x", 0, YOURS_LACKS),
+    ("x = x", "x^2/x = x", 0, THEIRS_LACKS),
+    ("x/x = 1", "x = x", 0, YOURS_LACKS),
+    ("(x-1)/(x-1) = 1", "x = x", 1, YOURS_LACKS),
+    ("x = x", "x/x = 1", 0, THEIRS_LACKS),
 ])
 def test_a_point_where_one_equation_holds_and_the_other_has_no_value_is_a_difference(answer, expected, at, who):
     verdict = check(answer, expected, variables=["x"])
     whose, other, side = who
     assert (verdict.verdict, verdict.note) == ("incorrect", "not_equivalent")
     assert verdict.message == NO_VALUE.format(whose, at, other, side)
+
+
+def test_a_side_divided_by_its_own_base_is_read_as_written_and_compared_where_it_has_a_value():
+    verdict = check("x^2/x = 0", "x = 0")
+    assert (verdict.verdict, verdict.reading) == ("incorrect", "x²/x = 0")
+    assert check("(x-1)^2/(x-1) = 0", "x = 1").reading == "(x - 1)²/(x - 1) = 0"
+    assert check("x^2/(2x) = 0", "x = 0").reading == "x²/(2x) = 0"
+    assert check("x = x^2/x", "x = x").message == \
+        "The correct equation holds at x = 0, but yours does not: your right side has no value there."
+    # a solution where both sides have a value: the same equation
+    for answer, expected in (("x^2/x = 1", "x = 1"), ("x = 1", "x^2/x = 1"), ("x^3/x = 4", "x^2 = 4")):
+        assert (check(answer, expected).verdict, check(answer, expected).message) == ("correct", "Correct.")
+    verdict = check("(x^2-1)/(x-1) = 2", "x = 1")
+    assert (verdict.verdict, verdict.note) == ("incorrect", "not_equivalent")
+    # the expected equation keeps its variable, and an expression is compared where both have a value
+    assert check("x = x", "x/x = 1").note == "not_equivalent"
+    verdict = check("x^2/x", "x")
+    assert (verdict.verdict, verdict.reading) == ("correct", "x")
 
 
 def test_an_inverse_function_undone_is_read_as_written():

@@ -37,6 +37,8 @@ An exponent is one signed power (`e^-2x` is e⁻²·x, `x^1/2` is (x¹)/2): wher
 in it (or e^number, or x^1 before '/') stops short of a letter, a bracket or a
 divisor written straight after, the note says how it was read.
 A run of letters is split into known names only (`xsinx` -> x·sin(x)).
+In an answer with '=' a product (or power) that would cancel a factor it divides by is kept as written:
+`x^2/x = 0` is x²/x = 0, which has no value at x = 0, not x = 0 (`_times`); in an expression x²/x is x.
 An item that is a number times a list, `-(2, 4)`, `2(1, 2)`, `1/2·(2, 4)`, is the list with each
 item multiplied by it (a scalar times a vector): `scaled := ('+' | '-')* [signed ['*']] list`, where
 the factor has no variables and nothing follows the list in the item; anything else before a list
@@ -462,13 +464,25 @@ def _drops_inverse(parts: Sequence[Expr], made: Expr) -> bool:
     return bool(found) and bool(found - _bounded_inverses(made))
 
 
-def _times(value: Expr, factor: Expr, roots: set[Expr]) -> Expr:
+def _divisors(e: Expr) -> set[Expr]:
+    """The bases of the factors of `e` raised to a negative power that a variable may make 0 (x and x - 1 of
+    x²/(x(x - 1))): where one is 0, e has no value."""
+    return {f.base for f in sympy.Mul.make_args(e)
+            if f.is_Pow and f.exp.is_Number and f.exp.is_negative and f.base.free_symbols}
+
+
+def _times(value: Expr, factor: Expr, roots: set[Expr], divisors: set[Expr] | None = None,
+           written: Expr | None = None) -> Expr:
     """value·factor, but where multiplying would drop an even root (√x·√x is x, 1/√x·√x is 1), as written
     (unmultiplied): √x·√x is |x| where x ≥ 0 and has no value for x < 0, unlike x. roots: the radicands of
-    the even roots in the product so far (value and factor), to look for only where there are some."""
+    the even roots in the product so far (value and factor), to look for only where there are some.
+    So too where it would drop a divisor (`_divisors` of the product so far, given in an equation only):
+    x²/x = 0 has no solution, x = 0 has one. `written`: the factor as typed (1/(2x), not x⁻¹/2), shown so."""
     product = value * factor
     if roots and roots - _even_roots(product):
         return sympy.Mul(value, factor, evaluate=False)
+    if divisors and divisors - _divisors(product):
+        return sympy.Mul(value, factor if written is None else written, evaluate=False)
     return product
 
 
@@ -616,6 +630,9 @@ class _Parser:
         self.spellings = tokenizer.typed()
         # a list needs a comma or ⟨ (list_ahead): without either, no item is a number times a list
         self.may_list = any(t.text in (",", "⟨") for t in self.tokens)
+        # in an equation a product keeps what it divides by (`_times`): x²/x = 0 is no x = 0; an expression's
+        # value is compared wherever both have one, and x²/x reads as x
+        self.keeps_divisors = any(t.text == "=" and t.kind == TokenKind.OPERATOR for t in self.tokens)
         self.pos = 0
         self.depth = 0
         self.abs_depth = 0
@@ -727,7 +744,8 @@ class _Parser:
                     return self.checked(-magnitude if exponent.p % 2 else magnitude, col)
         power = sympy.Pow(base, exponent)
         # (√x)² is x only where x ≥ 0, e^(ln x) only where x > 0: kept as written
-        if _even_roots(base) - _even_roots(power) or _drops_inverse((base, exponent), power):
+        if _even_roots(base) - _even_roots(power) or _drops_inverse((base, exponent), power) \
+                or self.keeps_divisors and _divisors(base) - _divisors(power):  # (x²/x)² = 0 keeps its x
             power = sympy.Pow(base, exponent, evaluate=False)
         return self.checked(power, col)
 
@@ -765,6 +783,7 @@ class _Parser:
         mixed = self.mixed_number()
         value = self.signed() if mixed is None else mixed
         roots = _even_roots(value)  # of the factors so far: a domain that multiplying must not drop
+        divisors = _divisors(value) if self.keeps_divisors else set()  # so too, in an equation
         division: int | None = None  # column of a '/' whose reading may surprise
         while True:
             if self.at("*", "/"):
@@ -776,11 +795,18 @@ class _Parser:
                 self.note_exponent(power, op.col + 1, divisor=True)
                 roots |= _even_roots(operand)
                 if op.text == "*":
-                    value, division = self.sized(_times(value, operand, roots), op.col), None
+                    if self.keeps_divisors:
+                        divisors |= _divisors(operand)
+                    value, division = self.sized(_times(value, operand, roots, divisors), op.col), None
                     continue
                 if operand == 0:
                     raise InputError("division by zero", op.col, "undefined")
-                value, division = self.sized(_times(value, 1 / operand, roots), op.col), op.col
+                quotient = 1 / operand
+                if self.keeps_divisors:
+                    divisors |= _divisors(quotient)
+                value = self.sized(_times(value, quotient, roots, divisors, sympy.Pow(operand, -1, evaluate=False)),
+                                   op.col)
+                division = op.col
             elif self.starts_atom():
                 factor_start = self.tok.col
                 self.note_spaced_numbers()
@@ -796,7 +822,9 @@ class _Parser:
                     self.ambiguities.append(f"'{sign}{rooted}{rest}' was read as {sign}{rooted}·{rest}; write "
                                             f"{sign}({rooted}{rest}) if all of it is under the root")
                 roots |= _even_roots(factor)
-                value = self.sized(_times(value, factor, roots), factor_start)
+                if self.keeps_divisors:
+                    divisors |= _divisors(factor)
+                value = self.sized(_times(value, factor, roots, divisors), factor_start)
                 if division is not None:
                     self.ambiguities.append(
                         f"'{self.span(start, self.tok.col)}' was read as "
