@@ -372,6 +372,10 @@ class Session:
 
     # ---------------------------------------------------------------------- input
     def handle(self, text: str) -> list[Line]:
+        # measured before stripping: a line the shell cut one past the limit is refused even where the last
+        # character kept is a space, never graded as its beginning (the rest of the paste is not there)
+        if len(text) > LIMITS.max_length:
+            return self.noticed(self.answer(text))
         text = text.strip()
         if not text:
             return []
@@ -630,9 +634,12 @@ class Session:
 
     def preview(self, text: str) -> str:
         """How the text typed so far reads ("read as: 6xy³"), or why it doesn't."""
-        text = text.strip()
-        if not text or command(text) is not None or self.current is None:
+        if self.current is None:
             return ""
+        if len(text) <= LIMITS.max_length:  # a longer line is too long, whatever its spaces (as in handle)
+            text = text.strip()
+            if not text or command(text) is not None:
+                return ""
         found = in_worker(self.current.exercise, reading, text)
         return found if isinstance(found, str) else "can't read yet: it is too large to read"
 
