@@ -153,6 +153,9 @@ class Session:
                       "heading")]
         resumed = self.resumed(visit)
         first = self.show_exercise(*resumed) if resumed else self.next_exercise()
+        if resumed and visit and (visit.hints or visit.steps):  # as if the session had not ended: they count
+            self.on_screen.hints, self.on_screen.steps_shown = visit.hints, visit.steps
+            self.kept_help()
         if visit:
             lines += self.left_off(visit)
         lines.append(Line(f"Pack: {self.pack.title} ({counted(len(self.pack.exercises), 'exercise')})"
@@ -474,6 +477,7 @@ class Session:
         if current.hints >= len(hints):
             return [Line("No more hints; :steps shows the worked solution.", "muted")]
         current.hints += 1
+        self.kept_help()
         return [Line(f"Hint {current.hints} of {len(hints)}: {hints[current.hints - 1]}", "hint")]
 
     def do_steps(self, detail: str) -> list[Line]:
@@ -488,11 +492,16 @@ class Session:
         current.last_shown = "steps"
         current.steps_shown = True
         current.hints = max(current.hints, 3)  # seen the solution: no mastery credit now
+        self.kept_help()
         if detail == ALL:
             return [Line(render_text(steps))]
         text, hidden = lesson_steps(steps)
         more = [Line("(:steps all shows every detail.)", "muted")] if hidden else []
         return [Line(text), *more]
+
+    def kept_help(self) -> None:
+        """The hints and steps seen on the exercise on the screen, saved with its showing as they are seen."""
+        self.store.helped(self.on_screen.shown_id, self.on_screen.hints, self.on_screen.steps_shown)
 
     def do_skip(self, _: str) -> list[Line]:
         self.store.review_later(self.student_id, self.pack.id, self.on_screen.spec.id)

@@ -60,6 +60,11 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX shown_by_student ON shown (student_id, pack, exercise);
     ALTER TABLE attempts ADD COLUMN shown_id INTEGER REFERENCES shown(id);
     """,
+    # 4: the hints and the steps seen on a showing, so that an exercise left unsolved comes back with them
+    """
+    ALTER TABLE shown ADD COLUMN hints INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE shown ADD COLUMN steps INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 
 _LEARNING_RATE = 0.3  # weight of the newest attempt in a skill's mastery score
@@ -110,6 +115,8 @@ class Visit:
     exercise: str
     variant: str  # how its numbers were chosen, as Store.show was told
     solved: bool  # answered right while shown
+    hints: int = 0  # the hints seen on it
+    steps: bool = False  # whether its worked solution was seen
 
 
 @dataclass(frozen=True)
@@ -136,14 +143,15 @@ class StoreError(Exception):
 
 # where a write's arguments hold ids of rows written earlier (negative while those are provisional)
 _ID_POSITIONS = {"student": (1,), "session": (0, 3), "end": (0,), "attempt": (0, 1, 10), "review": (0,),
-                 "shown": (0, 1, 5), "topic": (0,)}
+                 "shown": (0, 1, 5), "topic": (0,),
+                 "help": (0,)}
 
 
 @dataclass(frozen=True)
 class _Write:
     """A write the database has not taken yet: kept, in order, until it does."""
 
-    kind: str  # student | session | end | attempt | review | shown | topic
+    kind: str  # student | session | end | attempt | review | shown | topic | help
     args: tuple
     at: str  # when it happened (an attempt saved later keeps its own time)
 
@@ -349,6 +357,9 @@ class Store:
                 "INSERT INTO shown (session_id, student_id, pack, exercise, variant, at) VALUES (?, ?, ?, ?, ?, ?)",
                 (self._real(session_id), self._real(student_id), pack, exercise, variant, at))
             self.ids[provisional] = int(cursor.lastrowid or 0)
+        elif write.kind == "help":
+            shown_id, hints, steps = args
+            self.db.execute("UPDATE shown SET hints = ?, steps = ? WHERE id = ?", (hints, steps, self._real(shown_id)))
         elif write.kind == "attempt":
             self._attempt(args, at)
         else:  # review
@@ -429,6 +440,11 @@ class Store:
         provisional = self._provisional()
         self._write("shown", session_id, student_id, pack, exercise, variant, provisional)
         return self._real(provisional)
+
+    def helped(self, shown_id: int, hints: int, steps: bool) -> None:
+        """The hints seen on a showing so far, and whether its steps were: kept as each is seen, so that
+        quitting does not turn an answer after a hint into one without."""
+        self._write("help", shown_id, hints, int(steps))
 
     def end_session(self, session_id: int) -> None:
         self._write("end", session_id)
@@ -541,15 +557,16 @@ class Store:
     def last_visit(self, student_id: int) -> Visit | None:
         """Where the student's last session that showed anything left off."""
         row = self.db.execute(
-            "SELECT shown.id, shown.pack, sessions.topic, shown.exercise, shown.variant FROM shown "
+            "SELECT shown.id, shown.pack, sessions.topic, shown.exercise, shown.variant, shown.hints, shown.steps "
+            "FROM shown "
             "JOIN sessions ON sessions.id = shown.session_id WHERE shown.student_id = ? "
             "ORDER BY shown.id DESC LIMIT 1", (self._real(student_id),)).fetchone()
         if row is None:
             return None
-        shown_id, pack, topic, exercise, variant = row
+        shown_id, pack, topic, exercise, variant, hints, steps = row
         solved = self.db.execute("SELECT 1 FROM attempts WHERE shown_id = ? AND verdict = 'correct'",
                                  (shown_id,)).fetchone() is not None
-        return Visit(pack, topic, exercise, variant, solved)
+        return Visit(pack, topic, exercise, variant, solved, hints, bool(steps))
 
     def attempts(self, student_id: int) -> list[Attempt]:
         rows = self.db.execute("SELECT pack, exercise, variant, answer, verdict, note, hints, at FROM attempts "
