@@ -34,7 +34,7 @@ from .feedback import in_worker, respond
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack
 from .parse import FUNCTIONS, InputError
-from .store import Store, Visit, default_home, student_folder
+from .store import MASTERY_RULE, Store, Visit, default_home, mastery_bar, student_folder
 from .variant_check import settable
 from .words import and_list, counted
 
@@ -436,7 +436,7 @@ class Session:
                                 f"in {counted(answers, 'answer')}, "
                                 f"{first_time} right the first time without help.", "heading")]
         if skill is not None:
-            lines.append(Line(f"{topic:<22} {_bar(skill.score)} {skill.correct:>3}/{skill.attempts}"))
+            lines.append(Line(f"{topic:<22} {mastery_bar(skill.score)} {skill.correct:>3}/{skill.attempts}"))
         lines.append(Line(self.suggestion(topic), "muted"))
         self.topic = None
         self.new_round()
@@ -553,7 +553,7 @@ class Session:
             specs = [s for s in self.pack.exercises if tag in s.tags]
             score = skills[tag].score if tag in skills else 0.0
             now = "  ← now" if tag == self.topic else ""
-            lines.append(Line(f"  {tag:<22} {_bar(score)}  {sum(s.id in solved for s in specs):>2} of "
+            lines.append(Line(f"  {tag:<22} {mastery_bar(score)}  {sum(s.id in solved for s in specs):>2} of "
                               f"{len(specs):<2} solved{now}"))
         return lines
 
@@ -582,8 +582,9 @@ class Session:
             return [Line("No answers yet: mastery shows once you have answered something.", "muted")]
         lines = [Line(f"{'skill':<22} {'mastery':>8} {'right':>7}", "heading")]
         for skill in sorted(skills.values(), key=lambda s: s.score):
-            lines.append(Line(f"{skill.name:<22} {_bar(skill.score)} {skill.correct:>3}/{skill.attempts:<3}"))
-        return lines
+            lines.append(Line(f"{skill.name:<22} {mastery_bar(skill.score)} "
+                              f"{skill.correct:>3}/{skill.attempts:<3}"))
+        return [*lines, Line(MASTERY_RULE, "muted")]
 
     def do_latex(self, _: str) -> list[Line]:
         from .steps import render_latex
@@ -677,10 +678,6 @@ def _can_set(spec: ExerciseSpec) -> bool:
     except TutorError:
         return False
     return True
-
-
-def _bar(score: float) -> str:
-    return "█" * round(score * 10) + "·" * (10 - round(score * 10))
 
 
 def lesson_steps(steps: Step) -> tuple[str, bool]:

@@ -67,7 +67,25 @@ MIGRATIONS: tuple[str, ...] = (
     """,
 )
 
-_LEARNING_RATE = 0.3  # weight of the newest attempt in a skill's mastery score
+_LEARNING_RATE = 0.3  # how far each answer moves a skill's mastery: toward 1 right without help, else toward 0
+
+
+def _in_a_row(answers: int) -> float:
+    """Mastery after this many answers right in a row, from none."""
+    return 1 - (1 - _LEARNING_RATE) ** answers
+
+
+# Said under every table of bars: a skill's mastery starts at none on purpose (one right answer is not
+# evidence enough to move on), so 2 of 2 right shows half a bar, which a student reads as an average.
+MASTERY_RULE = (f"Mastery starts empty; each answer right without help fills {_LEARNING_RATE:.0%} of the rest, "
+                f"any other empties {_LEARNING_RATE:.0%} "
+                f"(2 right in a row: {_in_a_row(2):.0%}, 5: {_in_a_row(5):.0%}).")
+
+
+def mastery_bar(score: float) -> str:
+    """A skill's mastery as ten blocks."""
+    filled = round(score * 10)
+    return "█" * filled + "·" * (10 - filled)
 
 
 def default_home() -> Path:
@@ -101,7 +119,7 @@ def _now() -> str:
 @dataclass(frozen=True)
 class Skill:
     name: str
-    score: float  # 0..1, recent attempts weigh more
+    score: float  # 0..1, from 0, each answer moving it part of the way (MASTERY_RULE): recent ones weigh more
     attempts: int
     correct: int
 
