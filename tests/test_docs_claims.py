@@ -6,6 +6,7 @@ import ast
 import asyncio
 import csv
 import inspect
+import io
 import re
 import signal
 import sqlite3
@@ -318,3 +319,41 @@ def test_typing_or_pasting_stops_one_past_the_longest_answer(tmp_path):
         keyboard.send_text("2x\r\x04")
         shell.run()
     assert handled[:3] == [("x+" * 3000)[:LIMITS.max_length + 1], ("y+" * 3000)[:LIMITS.max_length + 1], "2x"]
+
+
+# the right answer, then " + 0" again and again, then a wrong term: cut one past the limit, the last
+# character kept is a space, and the 1,000 before it read as the right answer (finding 370)
+WRONG_AND_LONG = "2x+0" + " + 0" * 2499 + " + y"
+
+
+def test_a_paste_cut_at_a_space_is_too_long_not_graded_as_its_beginning(tmp_path):
+    db = tmp_path / "p.sqlite3"
+    session = Session(packs.load("gradients"), store.Store(db), "ana", seed=1)  # exercise 1: d/dx of x² + 16
+    printed: list[str] = []
+    toolbars: list[str] = []
+    with create_pipe_input() as keyboard:
+        shell = Shell(session, emit=lambda lines: printed.extend(line.text for line in lines), input=keyboard,
+                      output=DummyOutput())
+        original = session.handle
+        session.handle = lambda text: toolbars.append(session.preview(text)) or original(text)  # type: ignore[method-assign]
+        keyboard.send_text("\x1b[200~" + WRONG_AND_LONG + "\x1b[201~\r")  # pasted
+        keyboard.send_text("x+" * 500 + " " * 10 + "\r")  # typed: the 1,001st key is a space
+        keyboard.send_text("\x04")
+        shell.run()
+    too_long = "can't read yet: the answer is too long (the limit is 1000 characters)"
+    assert toolbars == [too_long, too_long, ""]  # the last: Ctrl-D's :quit
+    out = "\n".join(printed)
+    assert out.count("\nThe answer is too long (the limit is 1000 characters).") == 2
+    assert "Correct" not in out and out.endswith("Bye. This session: 0 exercises solved, 0 attempts.")
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM attempts").fetchone() == (0,)
+
+
+def test_a_piped_line_over_the_limit_is_too_long_whatever_its_spaces(tmp_path):
+    out = io.StringIO()
+    session = Session(packs.load("gradients"), store.Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    repl.Piped(session, io.StringIO(WRONG_AND_LONG[:1001] + "\n" + "2x" + " " * 999 + "\n2x\n"), out).run()
+    printed = out.getvalue()
+    assert printed.count("\nThe answer is too long (the limit is 1000 characters).\n") == 2
+    assert "answer> 2x\n✓ Correct.\n" in printed  # the last line, within the limit, is graded
+    assert printed.endswith("Bye. This session: 1 exercise solved, 1 attempt.\n")

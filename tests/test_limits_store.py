@@ -35,7 +35,7 @@ def attempts(db) -> list[tuple]:
      "is another program's database, not the tutor's progress; nothing was written to it; "
      "use another file with --db FILE"),
     (lambda path: sqlite3.connect(path).executescript(MIGRATIONS[0] + "PRAGMA user_version = 99;"),
-     "was written by a newer version of the tutor (its schema is 99, this version knows 3); update the "
+     "was written by a newer version of the tutor (its schema is 99, this version knows 4); update the "
      "tutor, or use another file with --db FILE"),
 ])
 def test_a_database_that_is_not_ours_to_write_is_refused_and_left_alone(tmp_path, capsys, make, sentence):
@@ -263,3 +263,20 @@ def test_writes_kept_in_the_data_folder_are_read_back_too(tmp_path, monkeypatch)
     assert again.take_notices() == [f"saved 3 kept write(s) of your progress from {home / kept.name}"]
     assert len(attempts(db)) == 1
     again.close()
+
+
+def test_a_hint_seen_while_the_lock_is_held_comes_back_with_its_exercise(tmp_path, monkeypatch):
+    monkeypatch.setattr(store, "_BUSY_SECONDS", 0.05)
+    db = tmp_path / "progress.sqlite3"
+    session = session_on(db)
+    answer_right(session)  # exercise 1; exercise 4 shown
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    assert [line.text for line in session.handle(":hint")][0].startswith("Hint 1 of 3:")
+    session.close()
+    session.store.close()
+    kept = tmp_path / "progress.sqlite3.unsaved.json"
+    assert [record["kind"] for record in json.loads(kept.read_text())] == ["help", "end"]
+    other.execute("ROLLBACK")
+    again = session_on(db)
+    assert [line.text for line in again.handle(":hint")][0].startswith("Hint 2 of 3:")

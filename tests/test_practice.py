@@ -422,3 +422,36 @@ def test_a_student_who_misses_asks_quits_and_comes_back(tmp_path):
     finally:
         _tmux("kill-session", "-t", again, capture_output=True)
     assert main(["progress", "--db", str(tmp_path / "progress.sqlite3")]) == 0
+
+
+def piped(db: Path, text: str) -> str:
+    out = io.StringIO()
+    store = Store(db)
+    Piped(Session(packs.load("gradients"), store, "bo", seed=1), io.StringIO(text), out).run()
+    store.close()
+    return out.getvalue()
+
+
+def test_hints_seen_before_quitting_count_for_the_answer_after_coming_back(tmp_path):
+    """Finding 371: the exercise left unsolved comes back with the hints seen on it; they count, and :hint
+    goes on from them, as if the session had not ended."""
+    db = tmp_path / "p.sqlite3"
+    first = piped(db, "2x\n:hint\n:hint\n")  # exercise 1 solved; two hints on exercise 4, then the input ends
+    assert "Hint 2 of 3:" in first
+    again = piped(db, ":hint\n:hint\n2y\n")
+    assert "Last time: gradients, exercise 4 (Fix x = 2, differentiate in y), not solved yet." in again
+    assert "answer> :hint\nHint 3 of 3: Check: at y = 1 the answer comes out as 2.\n" \
+           "answer> :hint\nNo more hints; :steps shows the worked solution.\nanswer> 2y\n✓ Correct.\n" in again
+    assert rows(db, "SELECT exercise, answer, verdict, hints FROM attempts ORDER BY id") == [
+        ("tangent-line-fix-y", "2x", "correct", 0), ("tangent-line-fix-x", "2y", "correct", 3)]
+    assert rows(db, "SELECT skill, attempts, correct FROM mastery ORDER BY skill") == [
+        ("derivatives", 2, 1), ("tangent-planes", 2, 1)]  # the answer after the hints earned none
+
+
+def test_steps_seen_before_quitting_count_after_coming_back_even_twice(tmp_path):
+    db = tmp_path / "p.sqlite3"
+    piped(db, "2x\n:steps\n")
+    piped(db, ":quit\n")  # a session that answers nothing keeps them too
+    again = piped(db, ":hint\n2y\n")
+    assert "answer> :hint\nNo more hints; :steps shows the worked solution.\n" in again
+    assert rows(db, "SELECT answer, hints FROM attempts ORDER BY id") == [("2x", 0), ("2y", 3)]

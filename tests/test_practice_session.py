@@ -311,3 +311,24 @@ def test_pack_list_names_the_built_in_packs(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[:2] for line in lines] == [
         [name, str(len(packs.load(name).exercises))] for name in packs.BUILT_IN]
+
+
+def test_mastery_says_under_its_bars_that_it_starts_empty_and_how_it_grows(tmp_path, capsys):
+    """docs/reference/practice.md (finding 379): 2 of 2 right is half a bar, 5 in a row 83%, and the
+    table says why under the bars, here and in `tutor progress`."""
+    rule = ("Mastery starts empty; each answer right without help fills 30% of the rest, any other empties 30% "
+            "(2 right in a row: 51%, 5: 83%).")
+    session = session_for(tmp_path, topic="tangent-planes")
+    shown = []
+    for _ in range(5):
+        session.handle(right_answer(session))
+        shown.append(texts(session.handle(":progress")).splitlines())
+    assert [next(line for line in lines if line.startswith("tangent-planes")) for lines in shown] == [
+        "tangent-planes         ███·······   1/1  ", "tangent-planes         █████·····   2/2  ",
+        "tangent-planes         ███████···   3/3  ", "tangent-planes         ████████··   4/4  ",
+        "tangent-planes         ████████··   5/5  "]
+    assert all(lines[-1] == rule for lines in shown)
+    session.close()
+    session.store.close()
+    assert main(["progress", "--db", str(tmp_path / "p.sqlite3")]) == 0
+    assert capsys.readouterr().out.endswith("  tangent-planes         ████████··   5/5\n" + rule + "\n")

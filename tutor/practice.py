@@ -34,7 +34,7 @@ from .feedback import in_worker, respond
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack
 from .parse import FUNCTIONS, InputError
-from .store import Store, Visit, default_home, student_folder
+from .store import MASTERY_RULE, Store, Visit, default_home, mastery_bar, student_folder
 from .variant_check import settable
 from .words import and_list, counted
 
@@ -153,6 +153,9 @@ class Session:
                       "heading")]
         resumed = self.resumed(visit)
         first = self.show_exercise(*resumed) if resumed else self.next_exercise()
+        if resumed and visit and (visit.hints or visit.steps):  # as if the session had not ended: they count
+            self.on_screen.hints, self.on_screen.steps_shown = visit.hints, visit.steps
+            self.kept_help()
         if visit:
             lines += self.left_off(visit)
         lines.append(Line(f"Pack: {self.pack.title} ({counted(len(self.pack.exercises), 'exercise')})"
@@ -372,6 +375,10 @@ class Session:
 
     # ---------------------------------------------------------------------- input
     def handle(self, text: str) -> list[Line]:
+        # measured before stripping: a line the shell cut one past the limit is refused even where the last
+        # character kept is a space, never graded as its beginning (the rest of the paste is not there)
+        if len(text) > LIMITS.max_length:
+            return self.noticed(self.answer(text))
         text = text.strip()
         if not text:
             return []
@@ -429,7 +436,7 @@ class Session:
                                 f"in {counted(answers, 'answer')}, "
                                 f"{first_time} right the first time without help.", "heading")]
         if skill is not None:
-            lines.append(Line(f"{topic:<22} {_bar(skill.score)} {skill.correct:>3}/{skill.attempts}"))
+            lines.append(Line(f"{topic:<22} {mastery_bar(skill.score)} {skill.correct:>3}/{skill.attempts}"))
         lines.append(Line(self.suggestion(topic), "muted"))
         self.topic = None
         self.new_round()
@@ -470,6 +477,7 @@ class Session:
         if current.hints >= len(hints):
             return [Line("No more hints; :steps shows the worked solution.", "muted")]
         current.hints += 1
+        self.kept_help()
         return [Line(f"Hint {current.hints} of {len(hints)}: {hints[current.hints - 1]}", "hint")]
 
     def do_steps(self, detail: str) -> list[Line]:
@@ -484,11 +492,16 @@ class Session:
         current.last_shown = "steps"
         current.steps_shown = True
         current.hints = max(current.hints, 3)  # seen the solution: no mastery credit now
+        self.kept_help()
         if detail == ALL:
             return [Line(render_text(steps))]
         text, hidden = lesson_steps(steps)
         more = [Line("(:steps all shows every detail.)", "muted")] if hidden else []
         return [Line(text), *more]
+
+    def kept_help(self) -> None:
+        """The hints and steps seen on the exercise on the screen, saved with its showing as they are seen."""
+        self.store.helped(self.on_screen.shown_id, self.on_screen.hints, self.on_screen.steps_shown)
 
     def do_skip(self, _: str) -> list[Line]:
         self.store.review_later(self.student_id, self.pack.id, self.on_screen.spec.id)
@@ -540,7 +553,7 @@ class Session:
             specs = [s for s in self.pack.exercises if tag in s.tags]
             score = skills[tag].score if tag in skills else 0.0
             now = "  ← now" if tag == self.topic else ""
-            lines.append(Line(f"  {tag:<22} {_bar(score)}  {sum(s.id in solved for s in specs):>2} of "
+            lines.append(Line(f"  {tag:<22} {mastery_bar(score)}  {sum(s.id in solved for s in specs):>2} of "
                               f"{len(specs):<2} solved{now}"))
         return lines
 
@@ -569,8 +582,9 @@ class Session:
             return [Line("No answers yet: mastery shows once you have answered something.", "muted")]
         lines = [Line(f"{'skill':<22} {'mastery':>8} {'right':>7}", "heading")]
         for skill in sorted(skills.values(), key=lambda s: s.score):
-            lines.append(Line(f"{skill.name:<22} {_bar(skill.score)} {skill.correct:>3}/{skill.attempts:<3}"))
-        return lines
+            lines.append(Line(f"{skill.name:<22} {mastery_bar(skill.score)} "
+                              f"{skill.correct:>3}/{skill.attempts:<3}"))
+        return [*lines, Line(MASTERY_RULE, "muted")]
 
     def do_latex(self, _: str) -> list[Line]:
         from .steps import render_latex
@@ -630,9 +644,12 @@ class Session:
 
     def preview(self, text: str) -> str:
         """How the text typed so far reads ("read as: 6xy³"), or why it doesn't."""
-        text = text.strip()
-        if not text or command(text) is not None or self.current is None:
+        if self.current is None:
             return ""
+        if len(text) <= LIMITS.max_length:  # a longer line is too long, whatever its spaces (as in handle)
+            text = text.strip()
+            if not text or command(text) is not None:
+                return ""
         found = in_worker(self.current.exercise, reading, text)
         return found if isinstance(found, str) else "can't read yet: it is too large to read"
 
@@ -661,10 +678,6 @@ def _can_set(spec: ExerciseSpec) -> bool:
     except TutorError:
         return False
     return True
-
-
-def _bar(score: float) -> str:
-    return "█" * round(score * 10) + "·" * (10 - round(score * 10))
 
 
 def lesson_steps(steps: Step) -> tuple[str, bool]:

@@ -60,9 +60,32 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX shown_by_student ON shown (student_id, pack, exercise);
     ALTER TABLE attempts ADD COLUMN shown_id INTEGER REFERENCES shown(id);
     """,
+    # 4: the hints and the steps seen on a showing, so that an exercise left unsolved comes back with them
+    """
+    ALTER TABLE shown ADD COLUMN hints INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE shown ADD COLUMN steps INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 
-_LEARNING_RATE = 0.3  # weight of the newest attempt in a skill's mastery score
+_LEARNING_RATE = 0.3  # how far each answer moves a skill's mastery: toward 1 right without help, else toward 0
+
+
+def _in_a_row(answers: int) -> float:
+    """Mastery after this many answers right in a row, from none."""
+    return 1 - (1 - _LEARNING_RATE) ** answers
+
+
+# Said under every table of bars: a skill's mastery starts at none on purpose (one right answer is not
+# evidence enough to move on), so 2 of 2 right shows half a bar, which a student reads as an average.
+MASTERY_RULE = (f"Mastery starts empty; each answer right without help fills {_LEARNING_RATE:.0%} of the rest, "
+                f"any other empties {_LEARNING_RATE:.0%} "
+                f"(2 right in a row: {_in_a_row(2):.0%}, 5: {_in_a_row(5):.0%}).")
+
+
+def mastery_bar(score: float) -> str:
+    """A skill's mastery as ten blocks."""
+    filled = round(score * 10)
+    return "█" * filled + "·" * (10 - filled)
 
 
 def default_home() -> Path:
@@ -96,7 +119,7 @@ def _now() -> str:
 @dataclass(frozen=True)
 class Skill:
     name: str
-    score: float  # 0..1, recent attempts weigh more
+    score: float  # 0..1, from 0, each answer moving it part of the way (MASTERY_RULE): recent ones weigh more
     attempts: int
     correct: int
 
@@ -110,6 +133,8 @@ class Visit:
     exercise: str
     variant: str  # how its numbers were chosen, as Store.show was told
     solved: bool  # answered right while shown
+    hints: int = 0  # the hints seen on it
+    steps: bool = False  # whether its worked solution was seen
 
 
 @dataclass(frozen=True)
@@ -136,14 +161,15 @@ class StoreError(Exception):
 
 # where a write's arguments hold ids of rows written earlier (negative while those are provisional)
 _ID_POSITIONS = {"student": (1,), "session": (0, 3), "end": (0,), "attempt": (0, 1, 10), "review": (0,),
-                 "shown": (0, 1, 5), "topic": (0,)}
+                 "shown": (0, 1, 5), "topic": (0,),
+                 "help": (0,)}
 
 
 @dataclass(frozen=True)
 class _Write:
     """A write the database has not taken yet: kept, in order, until it does."""
 
-    kind: str  # student | session | end | attempt | review | shown | topic
+    kind: str  # student | session | end | attempt | review | shown | topic | help
     args: tuple
     at: str  # when it happened (an attempt saved later keeps its own time)
 
@@ -349,6 +375,9 @@ class Store:
                 "INSERT INTO shown (session_id, student_id, pack, exercise, variant, at) VALUES (?, ?, ?, ?, ?, ?)",
                 (self._real(session_id), self._real(student_id), pack, exercise, variant, at))
             self.ids[provisional] = int(cursor.lastrowid or 0)
+        elif write.kind == "help":
+            shown_id, hints, steps = args
+            self.db.execute("UPDATE shown SET hints = ?, steps = ? WHERE id = ?", (hints, steps, self._real(shown_id)))
         elif write.kind == "attempt":
             self._attempt(args, at)
         else:  # review
@@ -429,6 +458,11 @@ class Store:
         provisional = self._provisional()
         self._write("shown", session_id, student_id, pack, exercise, variant, provisional)
         return self._real(provisional)
+
+    def helped(self, shown_id: int, hints: int, steps: bool) -> None:
+        """The hints seen on a showing so far, and whether its steps were: kept as each is seen, so that
+        quitting does not turn an answer after a hint into one without."""
+        self._write("help", shown_id, hints, int(steps))
 
     def end_session(self, session_id: int) -> None:
         self._write("end", session_id)
@@ -541,15 +575,16 @@ class Store:
     def last_visit(self, student_id: int) -> Visit | None:
         """Where the student's last session that showed anything left off."""
         row = self.db.execute(
-            "SELECT shown.id, shown.pack, sessions.topic, shown.exercise, shown.variant FROM shown "
+            "SELECT shown.id, shown.pack, sessions.topic, shown.exercise, shown.variant, shown.hints, shown.steps "
+            "FROM shown "
             "JOIN sessions ON sessions.id = shown.session_id WHERE shown.student_id = ? "
             "ORDER BY shown.id DESC LIMIT 1", (self._real(student_id),)).fetchone()
         if row is None:
             return None
-        shown_id, pack, topic, exercise, variant = row
+        shown_id, pack, topic, exercise, variant, hints, steps = row
         solved = self.db.execute("SELECT 1 FROM attempts WHERE shown_id = ? AND verdict = 'correct'",
                                  (shown_id,)).fetchone() is not None
-        return Visit(pack, topic, exercise, variant, solved)
+        return Visit(pack, topic, exercise, variant, solved, hints, bool(steps))
 
     def attempts(self, student_id: int) -> list[Attempt]:
         rows = self.db.execute("SELECT pack, exercise, variant, answer, verdict, note, hints, at FROM attempts "

@@ -35,8 +35,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"{student['student']}: {student['correct']} of {counted(student['attempts'], 'answer')} right "
               f"in {counted(student['sessions'], 'session')}")
         for skill in student["skills"]:
-            bar = "█" * round(skill["mastery"] * 10) + "·" * (10 - round(skill["mastery"] * 10))
+            bar = store.mastery_bar(skill["mastery"])
             print(f"  {skill['skill']:<22} {bar} {skill['correct']:>3}/{skill['attempts']}")
+    if any(student["skills"] for student in summary):
+        print(store.MASTERY_RULE)
     return EXIT_OK
 
 
