@@ -76,15 +76,31 @@ def test_derivative_rule_families(exercise, answer, misconception):
 
 
 def test_the_product_rule_done_wrong_in_the_sauna():
-    # x²(x − 6) multiplied out, x³ differentiated as 2x² gives the same as 2x(x − 6): both are said
-    assert lesson("sauna-partial-x", "-2x(x - 6)y^2(y - 6)/90").note == \
-        "misconception:product-rule-skipped|power-rule-new-exponent"
+    # x²(x − 6) multiplied out and differentiated by (n − 1)·xⁿ⁻¹ is 2x² − 6x, not 2x(x − 6) = 2x² − 12x
+    verdict = lesson("sauna-partial-x", "-2x(x - 6)y^2(y - 6)/90")
+    assert (verdict.note, verdict.message) == (
+        "misconception:product-rule-skipped",
+        "It looks like you differentiated only x² in the product x²(x - 6), as if x - 6 were a constant. By the "
+        "product rule (uv)′ = u′v + uv′, the derivative of x²(x - 6) is x² + 2x(x - 6).")
     assert lesson("sauna-partial-x", "-2xy^2(y - 6)/90").note == "misconception:product-rule-as-product"
     verdict = lesson("sauna-partial-x", "-(2x(x-6)-x^2)y^2(y-6)/90")  # = −(x² − 12x)·…: x³ − 6x² as x² − 12x too
     assert verdict.note == "misconception:product-rule-sign|power-rule-not-multiplied"
     assert verdict.message.startswith("You get this answer if you subtracted in the product rule, or if you lowered "
                                       "the exponent but did not multiply by it. The product rule is (uv)′ = u′v + uv′, "
                                       "with a plus: the derivative of x²(x - 6) is x² + 2x(x - 6).")
+
+
+@pytest.mark.parametrize("a", [6, 3])  # the lesson's x²(x − 6), and the practice's x²(x − 3)
+def test_the_lowered_exponent_multiplied_in_the_sauna(tmp_path, a):
+    """x³ − ax² by (n − 1)·xⁿ⁻¹ is 2x² − ax (x² -> 1·x); x²(x − a) with x² -> x in the product rule gives it too."""
+    exercise = f"    kind: partial_derivative\n    function: 85 - 1/90 x^2 (x - {a}) y^2 (y - 6)\n    wrt: x\n"
+    verdict = inline(tmp_path, exercise, f"-(2x^2 - {a}x)y^2(y - 6)/90")
+    assert (verdict.note, verdict.message) == (
+        "misconception:power-rule-not-multiplied|power-rule-new-exponent",
+        "You get this answer if you lowered the exponent but did not multiply by it, or if you multiplied by the "
+        "lowered exponent. The derivative of x² is 2x, not x. The power rule multiplies by the exponent before "
+        "lowering it: the derivative of x³ is 3x², not 2x².")
+    assert inline(tmp_path, exercise, f"-2x(x - {a})y^2(y - 6)/90").note == "misconception:product-rule-skipped"
 
 
 def test_powers_and_logs_of_sums_split(tmp_path):
@@ -422,3 +438,30 @@ def test_minimisation_families(exercise, answer, misconception):
 
 def test_minimum_second_derivative():
     assert lesson("minimum-x2", "2").note == "misconception:gave-second-derivative"
+
+
+NEGATIVE_POINT = "    kind: tangent_plane\n    function: x^2 + y^2\n    at: [2, -2]\n"  # z = 8 + 4(x - 2) - 4(y + 2)
+
+
+@pytest.mark.parametrize("answer, note, message", [
+    # the height 8 is typed: the sign of b = -2 is what was lost, in the shift
+    ("z = 8 + 4(x-2) - 4(y-2)", "misconception:tangent-shift-sign",
+     "It looks like you wrote (y - 2) where the plane has (y + 2). The point's coordinate keeps its sign in the "
+     "shift: y − (-2) = y + 2."),
+    # or in the slope: f_y(2, -2) = 2·(-2); x² left as it is gives 4 = 2x at x = 2 too, and is not said
+    ("z = 8 + 4(x - 2) + 4(y + 2)", "misconception:negative-coordinate-sign|term-not-differentiated",
+     "You get this answer if you put in y = 2 for y = -2, losing the minus sign, or if you left y² as it is "
+     "instead of differentiating it. At y = -2, 2y is -4, not 4. The derivative of y² is 2y."),
+    # no shift typed: the shifts left out (the same plane), not a shift written y - 2
+    ("z = 8 + 4x - 4y", "misconception:tangent-not-shifted",
+     "It looks like you wrote x and y where the plane has (x - 2) and (y + 2). The slopes multiply the distances "
+     "from the point: z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b)."),
+])
+def test_a_tangent_plane_at_a_point_with_a_negative_coordinate(tmp_path, answer, note, message):
+    verdict = inline(tmp_path, NEGATIVE_POINT, answer)
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", note, message)
+
+
+def test_a_point_with_every_coordinate_negative_has_its_shifts_the_wrong_way(tmp_path):
+    verdict = inline(tmp_path, NEGATIVE_POINT.replace("[2, -2]", "[-2, -2]"), "z = 8 - 4(x - 2) - 4(y - 2)")
+    assert verdict.note == "misconception:shifted-wrong-way"

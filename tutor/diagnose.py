@@ -911,6 +911,8 @@ class _Found:
     got: Answer
     variables: tuple[str, ...]
     size: int = 1  # mistakes counted part by part (the same one in two components counts twice)
+    fallback: bool = False  # said by value where the text refutes the candidate's own sentence: no rival to one
+    # that is not refuted, which explains the answer as typed
 
     @property
     def message(self) -> str:
@@ -990,7 +992,7 @@ class _Search:
         if candidate.refuted(self.student.typed):  # its value, but not the form its sentence describes
             said = candidate.by_value
             return None if said is None else _Found(entry.rank, entry.order, said.misconception,
-                                                    lambda: said.sentence, (said,), got, variables)
+                                                    lambda: said.sentence, (said,), got, variables, fallback=True)
         return _Found(entry.rank, entry.order, candidate.misconception, lambda: candidate.sentence, candidate.said,
                       got, variables)
 
@@ -1071,15 +1073,15 @@ def _best(found: Sequence[_Found]) -> _Found | None:
     different ones give the answer), then two at once."""
     if not found:
         return None
-    ordered = sorted(found, key=lambda f: (f.rank, f.size, f.order))
+    ordered = sorted(found, key=lambda f: (f.rank, f.fallback, f.size, f.order))
     best = ordered[0]
     if best.rank == 3:
-        pairs = [set(f.misconception.split(BOTH)) for f in ordered if f.rank == 3]
-        if not set.intersection(*pairs):
+        pairs = [set(f.misconception.split(BOTH)) for f in ordered if f.rank == 3 and not f.fallback]
+        if pairs and not set.intersection(*pairs):
             return None  # pairs of mistakes with nothing in common give this answer: likely a coincidence
     if best.rank not in (1, 2) or len(best.said) != 1 or EITHER in best.misconception:
         return best
-    rival = next((f for f in ordered[1:] if f.rank in (1, 2) and len(f.said) == 1
+    rival = next((f for f in ordered[1:] if f.rank in (1, 2) and len(f.said) == 1 and not f.fallback
                   and f.misconception != best.misconception and EITHER not in f.misconception), None)
     if rival is None:
         return best

@@ -352,7 +352,10 @@ def _keys(f: Expr, v: sympy.Symbol, slip: Slip, held: tuple, variables: Sequence
     if all(reach < d.Reach.YES for reach in d.reaches(f, v, tuple(variables), held, slip, None)):
         return []  # alone, it changes no term: most slips, for one f
     _, sites = _run(f, v, ((slip, None),), held, variables)
-    return list(dict.fromkeys(site.key for site in sites if site.slip == slip))
+    keys = list(dict.fromkeys(site.key for site in sites if site.slip == slip))
+    if slip == Slip.NEW_EXPONENT:  # on a square, (n − 1)·uⁿ⁻¹ is uⁿ⁻¹: the exponent not multiplied, said as that
+        keys = [key for key in keys if not (key.is_Pow and key.exp == 2)]
+    return keys
 
 
 def slip_variants(f: Expr, v: sympy.Symbol, held: tuple,
@@ -526,8 +529,11 @@ def wrong_derivatives(f: Expr, wrt: str, variables: Sequence[str], name: str = "
     forms = [(f, singles)]
     expanded = _expand_varying(f, v)
     if expanded != f:  # a student may multiply out first, then slip on the terms
+        # (n − 1)·uⁿ⁻¹ everywhere only: a belief about the rule's order shows at every power, x² -> x too
+        # (x³ − 6x² as 2x² − 6x; 2x² − 12x is the product rule skipped in the form as written)
         forms.append((expanded, [variant for group in slip_variants(expanded, v, held, variables) for variant in group
-                                 if variant[0][0].rule == "power"]))
+                                 if variant[0][0].rule == "power"
+                                 and not (variant[0][0] == Slip.NEW_EXPONENT and variant[0][1] is not None)]))
     for form, variants in forms:
         for variant in variants:
             derivative, sites = _run(form, v, variant, held, variables)

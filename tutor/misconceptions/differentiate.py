@@ -478,7 +478,7 @@ def _power(e: Expr, v: sympy.Symbol, slips: Slips) -> Expr:
     for slip, wrong in ((Slip.EXPONENT_KEPT, n * e), (Slip.NOT_MULTIPLIED, base ** (n - 1)),
                         (Slip.GAVE_EXPONENT, n), (Slip.NEW_EXPONENT, (n - 1) * base ** (n - 1)),
                         (Slip.EXPONENT_DROPPED, n * base)):
-        if slips.use(slip, e) and wrong != right and not (slip == Slip.NEW_EXPONENT and n == 2):  # 1·x is x
+        if slips.use(slip, e) and wrong != right:  # x² by (n − 1)·xⁿ⁻¹ is x: a student who believes it writes that
             outer = wrong
             return _chain(e, base, right, outer, v, slips, slip)
     return _chain(e, base, right, outer, v, slips)

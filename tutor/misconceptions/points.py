@@ -1,7 +1,7 @@
 """Misconceptions about putting a point in: the coordinates swapped, f's value for its
-derivative's, the point left out or written for the answer, and the arithmetic of powers of a
-negative number or of a coefficient. Every kind that evaluates at a point (a derivative, a gradient, a tangent plane's
-value and slopes) names them."""
+derivative's, the point left out or written for the answer, a negative coordinate's minus sign
+lost, and the arithmetic of powers of a negative number or of a coefficient. Every kind that
+evaluates at a point (a derivative, a gradient, a tangent plane's value and slopes) names them."""
 
 from __future__ import annotations
 
@@ -30,6 +30,10 @@ MISCONCEPTIONS = register(
         "negative-base-power", "took a negative number to an even power as negative",
         "It looks like you took {power} at {assignment} as {wrong}. A negative number to an even power is "
         "positive: {power_at} = {right}."),
+    Misconception(
+        "negative-coordinate-sign", "put a negative coordinate in without its sign",
+        "It looks like you put in {wrong_assignment} for {assignment}, losing the minus sign. At {assignment}, "
+        "{expr} is {right}, not {wrong}."),
     Misconception(
         "coefficient-inside-power", "put the coefficient inside the power when evaluating",
         "It looks like you evaluated {term} at {assignment} as {wrong}, with the coefficient inside the "
@@ -97,6 +101,21 @@ def evaluation_slips(expr: Expr, variables: Sequence[str], point: Sequence[Expr]
                                 wrong=show(at_point(inside, variables, point)), right=show(term_right),
                                 name=power.base.name), wrong))
     return found
+
+
+def sign_slips(expr: Expr, variables: Sequence[str], point: Sequence[Expr]) -> list[tuple[Said, Expr]]:
+    """expr at the point with every negative coordinate in it put in without its minus sign (y = 2 for
+    y = -2), where that changes the value. For a tangent plane's slopes, where the point's signs are
+    written twice, in the slopes and in the shifts."""
+    right = at_point(expr, variables, point)
+    lost = [(symbol(v), p) for v, p in zip(variables, point) if p.is_negative and expr.has(symbol(v))]
+    wrong = at_point(expr, variables, [abs(p) for p in point]) if lost else None
+    if right is None or wrong is None or wrong == right:
+        return []
+    return [(MISCONCEPTIONS["negative-coordinate-sign"].fill(
+        expr=show(expr, variables), wrong=show(wrong), right=show(right),
+        assignment=" and ".join(f"{s} = {show(p)}" for s, p in lost),
+        wrong_assignment=" and ".join(f"{s} = {show(-p)}" for s, p in lost)), wrong)]
 
 
 def _fill(misconception: str, variables: Sequence[str], point: Sequence[Expr], **fields: str) -> Said:

@@ -24,8 +24,8 @@ from sympy import Expr, Symbol
 from ...calculus.partials import diff
 from ...calculus.roots import Monomial, rational_terms
 from ...misconceptions import Misconception, Said, WrongAnswer, at_point, register
-from ...misconceptions.derivatives import wrong_gradients
-from ...misconceptions.points import evaluation_slips, point_words
+from ...misconceptions.derivatives import differ, wrong_gradients
+from ...misconceptions.points import evaluation_slips, point_words, sign_slips
 from ...parse import Answer, Equation, Shape, fraction, symbol, to_sympy
 from ...show import show
 from .exercise import TangentPlane
@@ -56,6 +56,10 @@ MISCONCEPTIONS = register(
         "tangent-not-shifted", "tangent plane with x for x − a",
         "It looks like you wrote {wrong} where the plane has {right}. The slopes multiply the distances "
         f"from the point: {PLANE}."),
+    Misconception(
+        "tangent-shift-sign", "tangent plane with y − 2 for y − (−2)",
+        "It looks like you wrote {wrong} where the plane has {right}. The point's coordinate keeps its sign "
+        "in the shift: {shift}."),
     Misconception(
         "tangent-shift-point-swapped", "tangent plane with the point's coordinates swapped in x − a",
         "It looks like you wrote {wrong} where the plane has {right}. Each shift takes its own coordinate "
@@ -183,13 +187,14 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
             slopes.append(_Piece(at_swapped, (wrong_point,)))
     functions = tuple(diff(f, s) for s in syms)
     slopes.append(_Piece(functions, (say["partials-not-evaluated"](names=" and ".join(variables), **shown),)))
+    # a slip in putting the point into a right partial, before a wrong partial giving the same slope
+    for i, partial in enumerate(functions):
+        for slip, wrong in [*evaluation_slips(partial, variables, point), *sign_slips(partial, variables, point)]:
+            slopes.append(_Piece(right_slopes[:i] + (wrong,) + right_slopes[i + 1:], (slip,)))
     for said, partials in wrong_gradients(f, variables, name):
         at = tuple(at_point(c, variables, point) for c in partials)
-        if None not in at and len(said) == 1:
+        if None not in at and len(said) == 1 and not _hidden_at(partials, at, functions, right_slopes, variables):
             slopes.append(_Piece(at, said))
-    for i, partial in enumerate(functions):
-        for slip, wrong in evaluation_slips(partial, variables, point):
-            slopes.append(_Piece(right_slopes[:i] + (wrong,) + right_slopes[i + 1:], (slip,)))
 
     # a shift v − a is kept as its number −a
     right_shifts = tuple(-p for p in point)
@@ -203,6 +208,20 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
         right = " and ".join(f"({show(s - p, variables)})" for s, p in moved)
         shifts.append(_Piece(tuple(point), (replace(say["shifted-wrong-way"](wrong=wrong, right=right),
                                                  refuted_by=typed),)))
+        negative = [(s, p) for s, p in moved if p.is_negative]
+        if negative and len(negative) < len(moved):  # v − b with b < 0 written v − |b|: the point's sign lost
+            # (before the shifts left out, which may give the same plane where the slopes balance it, but not
+            # what was typed); with every coordinate negative, that is every shift the wrong way, said so
+            s, p = negative[0]
+            shifts.append(_Piece(tuple(p if (s, p) in negative else -p for s, p in zip(syms, point)), (
+                replace(say["tangent-shift-sign"](
+                    wrong=" and ".join(f"({show(s + q, variables)})" for s, q in negative),
+                    right=" and ".join(f"({show(s - q, variables)})" for s, q in negative),
+                    shift=" and ".join(f"{s} − ({show(q)}) = {show(s - q, variables)}" for s, q in negative)),
+                    # said of a shift typed v − |b|, in brackets: not of the shift typed right, nor of none
+                    refuted_by=tuple(pattern for s, q in negative for pattern in (
+                        re.escape(f"({''.join(show(s - q, variables).split())})"),
+                        "^(?!.*" + re.escape(f"({''.join(show(s + q, variables).split())})") + ")"))),)))
         shifts.append(_Piece((sympy.Integer(0),) * len(point), (replace(say["tangent-not-shifted"](
             wrong=" and ".join(show(s, variables) for s, _ in moved), right=right), refuted_by=typed),)))
     crossed = tuple(-p for p in swapped)
@@ -237,6 +256,13 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
                 got=show(height), f=name, value=show(solution.value), **shown))
         found.append(wrong)
     return found
+
+
+def _hidden_at(partials: Sequence[Expr], at: Sequence[Expr], functions: Sequence[Expr], right: Sequence[Expr],
+               variables: Sequence[str]) -> bool:
+    """Whether a partial the slip changed has its right value at the point all the same (x² for 2x at x = 2):
+    the plane shows no slip there, so a sentence naming one in that partial would be true only by chance."""
+    return any(a == r and differ(p, g, variables) for p, a, g, r in zip(partials, at, functions, right))
 
 
 def _shifted_by(slopes: Sequence[Expr], syms: Sequence[Expr], offsets: Sequence[Expr]) -> Expr:
