@@ -352,10 +352,13 @@ def _keys(f: Expr, v: sympy.Symbol, slip: Slip, held: tuple, variables: Sequence
     if all(reach < d.Reach.YES for reach in d.reaches(f, v, tuple(variables), held, slip, None)):
         return []  # alone, it changes no term: most slips, for one f
     _, sites = _run(f, v, ((slip, None),), held, variables)
-    keys = list(dict.fromkeys(site.key for site in sites if site.slip == slip))
-    if slip == Slip.NEW_EXPONENT:  # on a square, (n − 1)·uⁿ⁻¹ is uⁿ⁻¹: the exponent not multiplied, said as that
-        keys = [key for key in keys if not (key.is_Pow and key.exp == 2)]
-    return keys
+    return [key for key in dict.fromkeys(site.key for site in sites if site.slip == slip) if offered_alone(slip, key)]
+
+
+def offered_alone(slip: Slip, key: Expr) -> bool:
+    """Whether `slip` at this one place is a candidate of its own: on a square, (n − 1)·uⁿ⁻¹ is uⁿ⁻¹, the
+    exponent not multiplied, said as that (the slip is tried on a square only everywhere)."""
+    return not (slip == Slip.NEW_EXPONENT and key.is_Pow and key.exp == 2)
 
 
 def slip_variants(f: Expr, v: sympy.Symbol, held: tuple,
