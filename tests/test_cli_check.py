@@ -426,6 +426,30 @@ def test_a_verdict_says_what_is_short_or_wrong_in_every_component(capsys, answer
     assert capsys.readouterr().out.splitlines()[1] == message
 
 
+@pytest.mark.parametrize("answer, exercise, message", [
+    # f′(0.05) = e^0.05 − 20 = −18.9487…, asked to 1 place: a whole number of two digits rounds it (finding 372)
+    ("-19", "gradients:descent-1d-slope",
+     "Your answer -19 is right to the nearest whole number; give it to 1 decimal place."),
+    ("-019", "gradients:descent-1d-slope",
+     "Your answer -19 is right to the nearest whole number; give it to 1 decimal place."),
+    ("-18", "gradients:descent-1d-slope", "Your answer -18 is not right."),
+    ("-19.0", "gradients:descent-1d-slope", "Your answer -19.0 is not right to 1 decimal place."),
+    ("-38/2", "gradients:descent-1d-slope", "Your answer -19 is not right."),  # worked out, not rounded
+    # E(1/2, 7/3) = 25/6 = 4.1667…, asked to 3 places: one digit is as likely a guess
+    ("4", "gradients:power-lines-cost", "Your answer 4 is not right."),
+])
+def test_a_whole_number_of_two_digits_or_more_is_a_rounding_to_the_nearest_whole_number(capsys, answer, exercise,
+                                                                                          message):
+    assert main(["check", "--exercise", exercise, "--", answer]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == message
+
+
+def test_a_whole_number_rounding_a_decimal_key_is_said_so(capsys):
+    assert main(["check", "--expected", "25.3", "--tol", "dp:2", "25"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == ("Your answer 25 is right to the nearest whole number; give it "
+                                                       "to 2 decimal places.")
+
+
 @pytest.mark.parametrize("typed, expected, base, reading", [
     # issue 43: read as 100 ln(10), x ln(10) and 8 ln(2), and graded incorrect
     ("log10(100)", "2", "10", "ln(100)/ln(10)"),

@@ -330,6 +330,11 @@ class _Tokenizer:
         written = {value for value, literal in self.spellings if not literal.isdigit()}
         return [(value, literal) for value, literal in self.spellings if value in written]
 
+    def wholes(self) -> tuple[Fraction, ...]:
+        """The whole numbers typed as digits alone (19 in -19; not 1.9e1 nor 38/2's value), each with two
+        significant digits or more: a rounding to the nearest whole number, where 4 is as likely a guess."""
+        return tuple(value for value, literal in self.spellings if literal.isdigit() and len(literal.lstrip("0")) >= 2)
+
     def tokens(self) -> list[Token]:
         text, i, spaced = self.text, 0, False
         out: list[Token] = []
@@ -628,6 +633,7 @@ class _Parser:
         tokenizer = _Tokenizer(text, vocabulary, limits, offset, typed_signs)
         self.tokens = tokenizer.tokens()
         self.spellings = tokenizer.typed()
+        self.wholes = tokenizer.wholes()
         # a list needs a comma or ⟨ (list_ahead): without either, no item is a number times a list
         self.may_list = any(t.text in (",", "⟨") for t in self.tokens)
         # in an equation a product keeps what it divides by (`_times`): x²/x = 0 is no x = 0; an expression's
@@ -1496,6 +1502,7 @@ class Answer:
     value: object
     ambiguities: tuple[str, ...] = ()
     spellings: Spellings = ()  # the decimals in the text, as typed
+    wholes: tuple[Fraction, ...] = ()  # the whole numbers of two digits or more typed as digits (Tokenizer.wholes)
 
 
 def vocabulary(variables: Sequence[str] = (), *, infer: bool = False) -> _Vocabulary:
@@ -1565,8 +1572,8 @@ def read(
     if shape == Shape.POINTS and " ".join(clean.lower().split()) in EMPTY_SET_WORDS:
         return Answer(Shape.POINTS, ())
     try:
-        items, ambiguities, spellings, alternatives = _parsed(clean, (*variables, *components, *constants), infer,
-                                                              limits)
+        items, ambiguities, spellings, alternatives, wholes = _parsed(clean, (*variables, *components, *constants),
+                                                                      infer, limits)
     except InputError as error:
         equals = clean.find("=")
         if (shape in _LABELLED_SHAPES and error.note in _LABEL_ERRORS and clean.count("=") == 1
@@ -1585,9 +1592,9 @@ def read(
     if alternatives and not (shape == Shape.POINTS or several and shape == Shape.VECTOR):
         raise _one_asked(*alternatives[0])
     if several and shape == Shape.VECTOR:  # the values of one variable, not a vector: told so
-        return Answer(shape, _as_values(items, variables), ambiguities, spellings)
+        return Answer(shape, _as_values(items, variables), ambiguities, spellings, wholes)
     value = _SHAPERS[shape](items, list(components), frozenset(constants))
-    return Answer(shape, value, ambiguities, spellings)
+    return Answer(shape, value, ambiguities, spellings, wholes)
 
 
 _COUNTS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -1851,7 +1858,8 @@ def _without_full_stop(text: str) -> str:
 
 
 # items, ambiguities, spellings, and each item made several by ± (its first ± and how many it made)
-_Parsed: TypeAlias = "tuple[list[_Item], tuple[str, ...], Spellings, tuple[tuple[Token, int], ...]]"
+_Parsed: TypeAlias = ("tuple[list[_Item], tuple[str, ...], Spellings, tuple[tuple[Token, int], ...], "
+                      "tuple[Fraction, ...]]")
 
 
 class _Memo(threading.local):
@@ -1890,7 +1898,7 @@ def _parsed(clean: str, names: tuple[str, ...], infer: bool, limits: Limits) -> 
     try:
         parser = _Parser(clean, vocabulary(names, infer=infer), limits)
         parsed: _Parsed = (parser.items(), tuple(parser.ambiguities), tuple(parser.spellings),
-                           tuple(parser.alternatives))
+                           tuple(parser.alternatives), parser.wholes)
     except InputError as error:
         if memo is not None:
             memo[key] = error, spent() - before
