@@ -126,6 +126,43 @@ def test_a_full_stop_ending_the_answer_is_punctuation(capsys, typed, exercise, r
     assert out.startswith("correct\n") and out.endswith(f"read as: {reading}\n")
 
 
+@pytest.mark.parametrize("typed, exercise, reading", [
+    # finding 381: as the steps write the value (1.1309…) and as students mark it approximate
+    ("x ≈ 1.1309", "local-minima-1d-end", "1.1309"),
+    ("≈ 1.1309", "local-minima-1d-end", "1.1309"),
+    ("~1.1309", "local-minima-1d-end", "1.1309"),
+    ("x ~ 1.1309", "local-minima-1d-end", "1.1309"),
+    ("1.1309…", "local-minima-1d-end", "1.1309"),
+    ("1.1309...", "local-minima-1d-end", "1.1309"),
+    ("1.1309….", "local-minima-1d-end", "1.1309"),
+    ("x ≈ -1.3008 or x ≈ 1.1309", "local-minima-1d", "x = -1.3008, x = 1.1309"),
+    ("-1.3008… and 1.1309…", "local-minima-1d", "x = -1.3008, x = 1.1309"),
+    ("(≈0.5057, ≈0.6047)", "descent-heat-step-1", "(0.5057, 0.6047)"),
+    ("x₁ ≈ 0.5057, y₁ ≈ 0.6047", "descent-heat-step-1", "(0.5057, 0.6047)"),
+    ("(0.5057…, 0.6047…)", "descent-heat-step-1", "(0.5057, 0.6047)"),
+])
+def test_an_approximate_value_may_be_marked_with_an_ellipsis_or_approx_sign(capsys, typed, exercise, reading):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 0
+    assert capsys.readouterr().out == f"correct\nCorrect (to 4 decimal places).\nread as: {reading}\n"
+
+
+def test_a_cut_decimal_is_judged_by_the_tolerance_like_any_other(capsys):
+    assert main(["check", "--exercise", "gradients:local-minima-1d-end", "1.13…"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == ("Your answer 1.13 is right to 2 decimal places; give it to 4 "
+                                                       "decimal places.")
+
+
+@pytest.mark.parametrize("typed, caret", [
+    ("1…", " ^"),  # no decimal
+    ("1.1309…x", "      ^"),  # not where the value ends
+    ("1.2… 5", "   ^"),  # never 1.2 times 5
+])
+def test_any_other_ellipsis_is_refused_with_what_to_type(capsys, typed, caret):
+    assert main(["check", "--exercise", "gradients:local-minima-1d-end", "--", typed]) == 3
+    assert capsys.readouterr().out == (f"invalid\n{typed}\n{caret}\n"
+                                       "Write the number without the …, as far as you give it, like 1.1309.\n")
+
+
 @pytest.mark.parametrize("typed, reading", [("1.5.", "1.5"), ("1.", "1"), ("1.5 .", "1.5")])
 def test_a_last_dot_after_a_decimal_is_never_a_second_decimal_point(capsys, typed, reading):
     assert main(["check", typed, "--expected", "1.5"]) in (0, 1)

@@ -57,7 +57,9 @@ question asks for one: write one of them", at the ±. A superscript's ⁺⁻ sta
 Characters are first mapped to the ones the grammar knows (`normalize`): look-alikes (− × ·),
 full-width and italic letters, invisible characters as spaces, and Word's invisible operators as
 what they mean (U+2061 function application a space, U+2062 invisible times '*', U+2063 invisible
-separator ',', U+2064 invisible plus '+').
+separator ',', U+2064 invisible plus '+'). The marks of an approximate value are then read away (`as_exact`):
+a decimal cut short where it ends, `1.1309…` or `1.1309...`, is 1.1309; `≈` or `~` at the start or after a
+bracket, comma or '=' is left out (`~1.1309`), anywhere else it is '=' (`x ≈ 1.1309`).
 Before an answer the name its question gives it (`named`: α, x₁, or a point's x₁ and y₁) may stand,
 written as the question writes it or as a keyboard does (alpha, x_1, x_{1}, x1) and followed by '=':
 it is blanked out, and a part's name is read as its component's (`x₁ = 0.5, y₁ = 0.6` as x = …, y = …).
@@ -233,6 +235,7 @@ _FORBIDDEN_HINTS = {
     "\\": "backslashes are not part of maths here",
     "#": "'#' is not part of maths here",
     "_": "a name can't start with '_'",
+    "…": "write the number without the …, as far as you give it, like 1.1309",
 }
 
 _DIGITS = "0123456789"
@@ -1559,7 +1562,7 @@ def read(
     if len(text) > limits.max_length:
         raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
                          limits.max_length, "too_large")
-    typed = _without_full_stop(normalize(text))
+    typed = _without_full_stop(as_exact(normalize(text)))
     clean = without_name(typed, named, parts=bool(components))
     if clean is not typed:  # ∇f = <2x, 2y>: the whole answer after the name may be a vector in < >
         clean = normalize(clean)
@@ -1847,6 +1850,25 @@ def _a_name(text: str) -> bool:
         if depth == 0 and character in " ,":
             return False
     return True
+
+
+# a decimal cut short, as the steps write one (1.1309…), where the value ends: at the end (a full stop may
+# follow), before a comma or a closing bracket, or before a word (`1.1309… and -1.3008…`); never before a
+# number, which would make a product of the two (1.2… 5)
+_CUT = re.compile(r"(?<![\w.])(\d*\.\d+)(…|\.\.\.)(?=\.?\s*$|\s*[,)\]}⟩]|\s+[^\W\d_])")
+_ABOUT = re.compile(r"[≈~]")
+
+
+def as_exact(text: str) -> str:
+    """The text with the marks of an approximate value read away, column for column: a decimal cut
+    short (`1.1309…`, `1.1309...`) is that decimal, which the tolerance then judges; `≈` or `~` before a
+    value, at the start or after a bracket, comma or '=' (`≈ 1.1309`, `~1.1309`), is left out, and
+    anywhere else stands for '=' (`x ≈ 1.1309`)."""
+    text = _CUT.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    def mark(m: re.Match[str]) -> str:
+        before = text[: m.start()].rstrip()
+        return " " if not before or before[-1] in "([{⟨,=" else "="
+    return _ABOUT.sub(mark, text)
 
 
 def _without_full_stop(text: str) -> str:
