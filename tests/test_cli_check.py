@@ -163,6 +163,37 @@ def test_any_other_ellipsis_is_refused_with_what_to_type(capsys, typed, caret):
                                        "Write the number without the …, as far as you give it, like 1.1309.\n")
 
 
+@pytest.mark.parametrize("typed, exercise, reading", [
+    # finding 375: ∇f worked out one partial at a time, as the lesson does
+    ("∂f/∂x = 2x, ∂f/∂y = 2y", "gradient-x2y2", "(2x, 2y)"),
+    ("f_x = 2x, f_y = 2y", "gradient-x2y2", "(2x, 2y)"),
+    ("∂f/∂y = 2y, ∂f/∂x = 2x", "gradient-x2y2", "(2x, 2y)"),
+    ("df/dx = 2x, df/dy = 2y", "gradient-x2y2", "(2x, 2y)"),
+    ("f_x(x, y) = 2x, f_y(x, y) = 2y", "gradient-x2y2", "(2x, 2y)"),
+    ("∂f/∂x(2, 3) = 4, ∂f/∂y(2, 3) = 6", "gradient-x2y2-at-2-3", "(4, 6)"),
+    ("f_y(2,3) = 6, f_x(2,3) = 4", "gradient-x2y2-at-2-3", "(4, 6)"),
+])
+def test_a_gradient_may_be_written_part_by_part_after_the_partials_names(capsys, typed, exercise, reading):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 0
+    assert capsys.readouterr().out == f"correct\nCorrect.\nread as: {reading}\n"
+
+
+def test_a_gradient_part_by_part_is_judged_like_the_vector(capsys):
+    assert main(["check", "--exercise", "gradients:gradient-x2y2", "--", "∂f/∂x = 2x, ∂f/∂y = 3y"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == "At y = 1 your ∂f/∂y is 3, but the correct value is 2."
+
+
+@pytest.mark.parametrize("typed, exercise, labels", [
+    ("∂f/∂x = 2x", "gradient-x2y2", "∂f/∂x = …, ∂f/∂y = …"),  # one part only
+    ("f_x = 2x, f_x = 2y", "gradient-x2y2", "∂f/∂x = …, ∂f/∂y = …"),  # one part twice
+    ("∂f/∂x = 4, ∂f/∂y = 6", "gradient-x2y2-at-2-3", "∂f/∂x(2, 3) = …, ∂f/∂y(2, 3) = …"),  # the point left out
+])
+def test_a_gradient_part_by_part_that_cannot_be_read_is_told_how_to_write_it(capsys, typed, exercise, labels):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 3
+    assert capsys.readouterr().out.splitlines()[-1] == (f"Write ∇f as one vector, like (∂f/∂x, ∂f/∂y), or each part "
+                                                        f"after its name ({labels}).")
+
+
 @pytest.mark.parametrize("typed, reading", [("1.5.", "1.5"), ("1.", "1"), ("1.5 .", "1.5")])
 def test_a_last_dot_after_a_decimal_is_never_a_second_decimal_point(capsys, typed, reading):
     assert main(["check", typed, "--expected", "1.5"]) in (0, 1)

@@ -1767,6 +1767,30 @@ def without_name(text: str, named: Sequence[str], parts: bool = False) -> str:
     return each.sub(component, text)
 
 
+def by_parts(text: str, named: Sequence[Sequence[str]]) -> str | None:
+    """A vector written part by part, each after its own name (`∂f/∂x = 2x, ∂f/∂y = 2y`, `f_y = 2y, f_x = 2x`:
+    `named` holds each part's names, in the order of the parts), as the list of the parts in that order with
+    the names blanked (`2x, 2y`; columns kept where the parts were written in order); None where the text is
+    not every part once, each after one of its own names."""
+    text = as_exact(text)
+    pieces, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        depth += (c in "([{⟨") - (c in ")]}⟩")
+        if c == "," and depth == 0:
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    if len(pieces) != len(named):
+        return None
+    parts: dict[int, str] = {}
+    for piece in pieces:
+        found = [(k, blanked) for k, names in enumerate(named) if (blanked := without_name(piece, names)) != piece]
+        if len(found) != 1 or found[0][0] in parts:
+            return None
+        parts[found[0][0]] = found[0][1]
+    return ",".join(parts[k] for k in range(len(named)))
+
+
 class Labelled(InputError):
     """An answer typed after a name (`E = 25/6`): the name and what follows it are kept, so that an exercise
     whose answer is a place (an x, a point) can say that `f = -1` gives f's value, not the place asked."""
