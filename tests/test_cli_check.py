@@ -146,6 +146,11 @@ def test_an_approximate_value_may_be_marked_with_an_ellipsis_or_approx_sign(caps
     assert capsys.readouterr().out == f"correct\nCorrect (to 4 decimal places).\nread as: {reading}\n"
 
 
+def test_a_name_before_an_approx_sign_is_quoted_as_typed(capsys):
+    assert main(["check", "--exercise", "gradients:power-lines-cost", "--", "E ≈ 4.1667"]) == 3
+    assert capsys.readouterr().out.splitlines()[-1] == "Write just 4.1667, without 'E ≈'."
+
+
 def test_a_cut_decimal_is_judged_by_the_tolerance_like_any_other(capsys):
     assert main(["check", "--exercise", "gradients:local-minima-1d-end", "1.13…"]) == 1
     assert capsys.readouterr().out.splitlines()[1] == ("Your answer 1.13 is right to 2 decimal places; give it to 4 "

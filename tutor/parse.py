@@ -1581,7 +1581,8 @@ def read(
         equals = clean.find("=")
         if (shape in _LABELLED_SHAPES and error.note in _LABEL_ERRORS and clean.count("=") == 1
                 and error.column is not None and error.column < equals and _a_name(clean[:equals])):
-            raise labelled(clean, equals, error.note) from None  # E = 25/6, ∂f/∂x = 6xy^3
+            # E = 25/6, ∂f/∂x = 6xy^3; quoted with the sign typed (E ≈ 4.1667), at the same column in either
+            raise labelled(clean, equals, error.note, normalize(text)[equals]) from None
         parts = components or (variables if shape == Shape.VECTOR else ())
         if error.note == "syntax" and parts and (commas := missing_commas(clean, parts, typed)) is not None:
             # m=1/2 b=7/3; what is wrong with the parts besides is said first (m=1/2 m=7/3: m twice;
@@ -1805,13 +1806,14 @@ class Labelled(InputError):
         return (type(self), (self.message, self.column, self.note, self.label, self.value))
 
 
-def labelled(text: str, equals: int, note: str) -> Labelled:
-    """'write just 25/6, without 'E ='': for an answer typed after a name, which only an equation has."""
+def labelled(text: str, equals: int, note: str, sign: str = "=") -> Labelled:
+    """'write just 25/6, without 'E ='': for an answer typed after a name, which only an equation has
+    (`sign`: the '=' as typed, or the ≈ read as it)."""
     label, value = text[:equals].strip(), text[equals + 1 :].strip()
     column = len(text) - len(text.lstrip())
     if len(label) > 20 or len(value) > 40:
         return Labelled("write just the answer, without the name and '=' before it", column, note, label, value)
-    return Labelled(f"write just {value}, without '{label} ='", column, note, label, value)
+    return Labelled(f"write just {value}, without '{label} {sign}'", column, note, label, value)
 
 
 def _commas_added(text: str, components: Sequence[str], shown: str | None = None
