@@ -183,6 +183,11 @@ def test_a_gradient_may_be_written_part_by_part_after_the_partials_names(capsys,
     assert capsys.readouterr().out == f"correct\nCorrect.\nread as: {reading}\n"
 
 
+def test_a_gradient_after_the_vector_of_its_parts_names_is_still_told_to_write_just_the_vector(capsys):
+    assert main(["check", "--exercise", "gradients:gradient-x2y2", "--", "(f_x, f_y) = (2x, 2y)"]) == 3
+    assert capsys.readouterr().out.splitlines()[-1] == "Write just (2x, 2y), without '(f_x, f_y) ='."
+
+
 def test_a_gradient_part_by_part_is_judged_like_the_vector(capsys):
     assert main(["check", "--exercise", "gradients:gradient-x2y2", "--", "∂f/∂x = 2x, ∂f/∂y = 3y"]) == 1
     assert capsys.readouterr().out.splitlines()[1] == "At y = 1 your ∂f/∂y is 3, but the correct value is 2."

@@ -11,7 +11,7 @@ from sympy import Expr
 
 from ... import calculus
 from ...limits import LIMITS, Limits
-from ...parse import Answer, InputError, Shape, by_parts
+from ...parse import Answer, InputError, Labelled, Shape, by_parts
 from ..base import Field, FieldError, FunctionProblem, point_from
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -68,8 +68,8 @@ class Gradient(FunctionProblem):
         try:
             return super().read(by_parts(text, named) or text, limits, parameters)
         except InputError as error:
-            if error.note not in ("forbidden", "unknown_name") or "=" not in text or not (
-                    "∂" in text or f"{self.name}_" in text):
+            named_part = "=" in text and ("∂" in text or f"{self.name}_" in text)
+            if isinstance(error, Labelled) or error.note not in ("forbidden", "unknown_name") or not named_part:
                 raise
             labels = ", ".join(f"{names[0]} = …" for names in named)
             raise InputError(f"write ∇{self.name} as one vector, like ({', '.join(self.component_labels)}), or "
