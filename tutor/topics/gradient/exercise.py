@@ -11,7 +11,7 @@ from sympy import Expr
 
 from ... import calculus
 from ...limits import LIMITS, Limits
-from ...parse import Answer, InputError, Labelled, Shape, by_parts
+from ...parse import Answer, InputError, Labelled, Shape, by_parts, without_name
 from ..base import Field, FieldError, FunctionProblem, point_from
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -68,8 +68,11 @@ class Gradient(FunctionProblem):
         try:
             return super().read(by_parts(text, named) or text, limits, parameters)
         except InputError as error:
-            named_part = "=" in text and ("∂" in text or f"{self.name}_" in text)
-            if isinstance(error, Labelled) or error.note not in ("forbidden", "unknown_name") or not named_part:
+            if isinstance(error, Labelled):  # ∂f/∂x = 2x alone is no ∇f; (f_x, f_y) = (2x, 2y) is, after a name
+                if without_name(text, [n for names in named for n in names]) == text:
+                    raise
+            elif error.note not in ("forbidden", "unknown_name") or "=" not in text or not (
+                    "∂" in text or f"{self.name}_" in text):
                 raise
             labels = ", ".join(f"{names[0]} = …" for names in named)
             raise InputError(f"write ∇{self.name} as one vector, like ({', '.join(self.component_labels)}), or "
