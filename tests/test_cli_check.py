@@ -126,6 +126,84 @@ def test_a_full_stop_ending_the_answer_is_punctuation(capsys, typed, exercise, r
     assert out.startswith("correct\n") and out.endswith(f"read as: {reading}\n")
 
 
+@pytest.mark.parametrize("typed, exercise, reading", [
+    # finding 381: as the steps write the value (1.1309…) and as students mark it approximate
+    ("x ≈ 1.1309", "local-minima-1d-end", "1.1309"),
+    ("≈ 1.1309", "local-minima-1d-end", "1.1309"),
+    ("~1.1309", "local-minima-1d-end", "1.1309"),
+    ("x ~ 1.1309", "local-minima-1d-end", "1.1309"),
+    ("1.1309…", "local-minima-1d-end", "1.1309"),
+    ("1.1309...", "local-minima-1d-end", "1.1309"),
+    ("1.1309….", "local-minima-1d-end", "1.1309"),
+    ("x ≈ -1.3008 or x ≈ 1.1309", "local-minima-1d", "x = -1.3008, x = 1.1309"),
+    ("-1.3008… and 1.1309…", "local-minima-1d", "x = -1.3008, x = 1.1309"),
+    ("(≈0.5057, ≈0.6047)", "descent-heat-step-1", "(0.5057, 0.6047)"),
+    ("x₁ ≈ 0.5057, y₁ ≈ 0.6047", "descent-heat-step-1", "(0.5057, 0.6047)"),
+    ("(0.5057…, 0.6047…)", "descent-heat-step-1", "(0.5057, 0.6047)"),
+])
+def test_an_approximate_value_may_be_marked_with_an_ellipsis_or_approx_sign(capsys, typed, exercise, reading):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 0
+    assert capsys.readouterr().out == f"correct\nCorrect (to 4 decimal places).\nread as: {reading}\n"
+
+
+def test_a_name_before_an_approx_sign_is_quoted_as_typed(capsys):
+    assert main(["check", "--exercise", "gradients:power-lines-cost", "--", "E ≈ 4.1667"]) == 3
+    assert capsys.readouterr().out.splitlines()[-1] == "Write just 4.1667, without 'E ≈'."
+
+
+def test_a_cut_decimal_is_judged_by_the_tolerance_like_any_other(capsys):
+    assert main(["check", "--exercise", "gradients:local-minima-1d-end", "1.13…"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == ("Your answer 1.13 is right to 2 decimal places; give it to 4 "
+                                                       "decimal places.")
+
+
+@pytest.mark.parametrize("typed, caret", [
+    ("1…", " ^"),  # no decimal
+    ("1.1309…x", "      ^"),  # not where the value ends
+    ("1.2… 5", "   ^"),  # never 1.2 times 5
+])
+def test_any_other_ellipsis_is_refused_with_what_to_type(capsys, typed, caret):
+    assert main(["check", "--exercise", "gradients:local-minima-1d-end", "--", typed]) == 3
+    assert capsys.readouterr().out == (f"invalid\n{typed}\n{caret}\n"
+                                       "Write the number without the …, as far as you give it, like 1.1309.\n")
+
+
+@pytest.mark.parametrize("typed, exercise, reading", [
+    # finding 375: ∇f worked out one partial at a time, as the lesson does
+    ("∂f/∂x = 2x, ∂f/∂y = 2y", "gradient-x2y2", "(2x, 2y)"),
+    ("f_x = 2x, f_y = 2y", "gradient-x2y2", "(2x, 2y)"),
+    ("∂f/∂y = 2y, ∂f/∂x = 2x", "gradient-x2y2", "(2x, 2y)"),
+    ("df/dx = 2x, df/dy = 2y", "gradient-x2y2", "(2x, 2y)"),
+    ("f_x(x, y) = 2x, f_y(x, y) = 2y", "gradient-x2y2", "(2x, 2y)"),
+    ("∂f/∂x(2, 3) = 4, ∂f/∂y(2, 3) = 6", "gradient-x2y2-at-2-3", "(4, 6)"),
+    ("f_y(2,3) = 6, f_x(2,3) = 4", "gradient-x2y2-at-2-3", "(4, 6)"),
+])
+def test_a_gradient_may_be_written_part_by_part_after_the_partials_names(capsys, typed, exercise, reading):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 0
+    assert capsys.readouterr().out == f"correct\nCorrect.\nread as: {reading}\n"
+
+
+def test_a_gradient_after_the_vector_of_its_parts_names_is_still_told_to_write_just_the_vector(capsys):
+    assert main(["check", "--exercise", "gradients:gradient-x2y2", "--", "(f_x, f_y) = (2x, 2y)"]) == 3
+    assert capsys.readouterr().out.splitlines()[-1] == "Write just (2x, 2y), without '(f_x, f_y) ='."
+
+
+def test_a_gradient_part_by_part_is_judged_like_the_vector(capsys):
+    assert main(["check", "--exercise", "gradients:gradient-x2y2", "--", "∂f/∂x = 2x, ∂f/∂y = 3y"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == "At y = 1 your ∂f/∂y is 3, but the correct value is 2."
+
+
+@pytest.mark.parametrize("typed, exercise, labels", [
+    ("∂f/∂x = 2x", "gradient-x2y2", "∂f/∂x = …, ∂f/∂y = …"),  # one part only
+    ("f_x = 2x, f_x = 2y", "gradient-x2y2", "∂f/∂x = …, ∂f/∂y = …"),  # one part twice
+    ("∂f/∂x = 4, ∂f/∂y = 6", "gradient-x2y2-at-2-3", "∂f/∂x(2, 3) = …, ∂f/∂y(2, 3) = …"),  # the point left out
+])
+def test_a_gradient_part_by_part_that_cannot_be_read_is_told_how_to_write_it(capsys, typed, exercise, labels):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 3
+    assert capsys.readouterr().out.splitlines()[-1] == (f"Write ∇f as one vector, like (∂f/∂x, ∂f/∂y), or each part "
+                                                        f"after its name ({labels}).")
+
+
 @pytest.mark.parametrize("typed, reading", [("1.5.", "1.5"), ("1.", "1"), ("1.5 .", "1.5")])
 def test_a_last_dot_after_a_decimal_is_never_a_second_decimal_point(capsys, typed, reading):
     assert main(["check", typed, "--expected", "1.5"]) in (0, 1)
@@ -424,6 +502,30 @@ def test_a_value_that_starts_with_a_minus_passes_as_the_hints_say(capsys):
 def test_a_verdict_says_what_is_short_or_wrong_in_every_component(capsys, answer, exercise, message):
     assert main(["check", answer, "--exercise", exercise]) == 1
     assert capsys.readouterr().out.splitlines()[1] == message
+
+
+@pytest.mark.parametrize("answer, exercise, message", [
+    # f′(0.05) = e^0.05 − 20 = −18.9487…, asked to 1 place: a whole number of two digits rounds it (finding 372)
+    ("-19", "gradients:descent-1d-slope",
+     "Your answer -19 is right to the nearest whole number; give it to 1 decimal place."),
+    ("-019", "gradients:descent-1d-slope",
+     "Your answer -19 is right to the nearest whole number; give it to 1 decimal place."),
+    ("-18", "gradients:descent-1d-slope", "Your answer -18 is not right."),
+    ("-19.0", "gradients:descent-1d-slope", "Your answer -19.0 is not right to 1 decimal place."),
+    ("-38/2", "gradients:descent-1d-slope", "Your answer -19 is not right."),  # worked out, not rounded
+    # E(1/2, 7/3) = 25/6 = 4.1667…, asked to 3 places: one digit is as likely a guess
+    ("4", "gradients:power-lines-cost", "Your answer 4 is not right."),
+])
+def test_a_whole_number_of_two_digits_or_more_is_a_rounding_to_the_nearest_whole_number(capsys, answer, exercise,
+                                                                                          message):
+    assert main(["check", "--exercise", exercise, "--", answer]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == message
+
+
+def test_a_whole_number_rounding_a_decimal_key_is_said_so(capsys):
+    assert main(["check", "--expected", "25.3", "--tol", "dp:2", "25"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == ("Your answer 25 is right to the nearest whole number; give it "
+                                                       "to 2 decimal places.")
 
 
 @pytest.mark.parametrize("typed, expected, base, reading", [

@@ -199,11 +199,12 @@ class Context:
     spellings: Spellings = ()  # the decimals the student typed, to echo them as typed
     decimals: bool = False  # decimals were typed, in the answer or the expected one: the tolerance applies
     components: tuple[str, ...] = ()  # the names of a vector's components (m, b), for messages
+    wholes: tuple[Fraction, ...] = ()  # the whole numbers of two digits or more the student typed (-19, 25)
 
     def reading(self, answer: Answer, expected: Answer | None = None) -> Context:
         """This context for comparing `answer`: its decimals as typed, and whether any were typed."""
         typed = bool(answer.spellings or (expected is not None and expected.spellings))
-        return replace(self, spellings=answer.spellings, decimals=typed)
+        return replace(self, spellings=answer.spellings, decimals=typed, wholes=answer.wholes)
 
 
 # ------------------------------------------------------------------------ values
@@ -482,13 +483,15 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     if not answer.is_Number:  # ln(1/5), e^3: said as the student wrote it, with the value that was checked
         typed = f"{show(answer, ctx.variables)} ≈ {typed}"
     mine, theirs = _middle(got), _middle(want)  # not floats: 1e400 is a number too
+    places = None if ctx.tolerance is None else _short_places(got, want, ctx.tolerance, ctx.spellings, ctx.wholes)
     if ctx.tolerance is not None and (ctx.decimals or expected.has(sympy.Float)):
         if ctx.tolerance.accepts(mine, theirs):
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
-        places = _short_places(got, want, ctx.tolerance, ctx.spellings)
         if places is not None:  # 0.567 for W(1) = 0.567143…, dp:4
             return Outcome(False, Note.TOO_FEW_PLACES, f"Your {what} {typed} is {_right_to(places, ctx.tolerance)}")
         return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right {ctx.tolerance.describe()}.")
+    if ctx.tolerance is not None and places is not None:  # -19 for -18.9487…, dp:1: typed without decimals
+        return Outcome(False, Note.TOO_FEW_PLACES, f"Your {what} {typed} is {_right_to(places, ctx.tolerance)}")
     if isinstance(got, Fraction) and isinstance(want, Fraction) and _rounds_to(got, want, ctx.spellings):
         return Outcome(False, Note.DECIMAL_FOR_EXACT,
                        f"Your {what} {typed} is close: the exact value is wanted; write it as a fraction.")
@@ -514,19 +517,22 @@ def _places(typed: str) -> int:
     return len(mantissa.partition(".")[2]) - int(exponent or 0)
 
 
-def _typed_places(value: Fraction | Interval, spellings: Spellings) -> int | None:
-    """How many decimal places the student typed this number with (0.567: 3), where it is a plain
-    decimal (not 5.67e-1) of two significant digits or more; else None."""
+def _typed_places(value: Fraction | Interval, spellings: Spellings, wholes: tuple[Fraction, ...] = ()) -> int | None:
+    """How many decimal places the student typed this number with (0.567: 3; -19, a whole number in
+    `wholes`: 0), where it is a plain decimal (not 5.67e-1) of two significant digits or more; else None."""
     typed = _typed_decimal(value, spellings)
-    return None if typed is None or "e" in typed else _places(typed)
+    if typed is None:
+        return 0 if isinstance(value, Fraction) and value.denominator == 1 and abs(value) in wholes else None
+    return None if "e" in typed else _places(typed)
 
 
 def _short_places(got: Fraction | Interval, want: Fraction | Interval, tolerance: Tolerance,
-                  spellings: Spellings) -> int | None:
+                  spellings: Spellings, wholes: tuple[Fraction, ...] = ()) -> int | None:
     """The decimal places the student typed `got` with, where it is `want` rounded to fewer places than
-    the tolerance asks (0.567 for 0.567143… where 4 are asked: 3); else None. Only for decimals of two
-    significant digits or more (_typed_places): 0.6 is as likely a guess as a rounding."""
-    places = _typed_places(got, spellings)
+    the tolerance asks (0.567 for 0.567143… where 4 are asked: 3; -19 for -18.9487… where 1 is: 0); else
+    None. Only for numbers of two significant digits or more (_typed_places): 0.6 or 4 is as likely a guess
+    as a rounding."""
+    places = _typed_places(got, spellings, wholes)
     if places is None or tolerance.places is None or places >= tolerance.places:
         return None
     return places if Tolerance(places=places).accepts(_middle(got), _middle(want)) else None
@@ -534,8 +540,9 @@ def _short_places(got: Fraction | Interval, want: Fraction | Interval, tolerance
 
 def _right_to(places: int, tolerance: Tolerance) -> str:
     """What is true of one value right to fewer places than asked: 'right to 3 decimal places; give it to 4
-    decimal places.'"""
-    return f"right to {counted(places, 'decimal place')}; give it {tolerance.describe()}."
+    decimal places.'; 'right to the nearest whole number; give it to 1 decimal place.'"""
+    rounded = "the nearest whole number" if places == 0 else counted(places, "decimal place")
+    return f"right to {rounded}; give it {tolerance.describe()}."
 
 
 def _fewer_places(said: Sequence[str], tolerance: Tolerance) -> str:

@@ -57,7 +57,9 @@ question asks for one: write one of them", at the ±. A superscript's ⁺⁻ sta
 Characters are first mapped to the ones the grammar knows (`normalize`): look-alikes (− × ·),
 full-width and italic letters, invisible characters as spaces, and Word's invisible operators as
 what they mean (U+2061 function application a space, U+2062 invisible times '*', U+2063 invisible
-separator ',', U+2064 invisible plus '+').
+separator ',', U+2064 invisible plus '+'). The marks of an approximate value are then read away (`as_exact`):
+a decimal cut short where it ends, `1.1309…` or `1.1309...`, is 1.1309; `≈` or `~` at the start or after a
+bracket, comma or '=' is left out (`~1.1309`), anywhere else it is '=' (`x ≈ 1.1309`).
 Before an answer the name its question gives it (`named`: α, x₁, or a point's x₁ and y₁) may stand,
 written as the question writes it or as a keyboard does (alpha, x_1, x_{1}, x1) and followed by '=':
 it is blanked out, and a part's name is read as its component's (`x₁ = 0.5, y₁ = 0.6` as x = …, y = …).
@@ -233,6 +235,7 @@ _FORBIDDEN_HINTS = {
     "\\": "backslashes are not part of maths here",
     "#": "'#' is not part of maths here",
     "_": "a name can't start with '_'",
+    "…": "write the number without the …, as far as you give it, like 1.1309",
 }
 
 _DIGITS = "0123456789"
@@ -329,6 +332,11 @@ class _Tokenizer:
         so ((0.96, 0) beside (-1.04, 0.0): each 0 echoed as typed, never 0 as 0.0)."""
         written = {value for value, literal in self.spellings if not literal.isdigit()}
         return [(value, literal) for value, literal in self.spellings if value in written]
+
+    def wholes(self) -> tuple[Fraction, ...]:
+        """The whole numbers typed as digits alone (19 in -19; not 1.9e1 nor 38/2's value), each with two
+        significant digits or more: a rounding to the nearest whole number, where 4 is as likely a guess."""
+        return tuple(value for value, literal in self.spellings if literal.isdigit() and len(literal.lstrip("0")) >= 2)
 
     def tokens(self) -> list[Token]:
         text, i, spaced = self.text, 0, False
@@ -628,6 +636,7 @@ class _Parser:
         tokenizer = _Tokenizer(text, vocabulary, limits, offset, typed_signs)
         self.tokens = tokenizer.tokens()
         self.spellings = tokenizer.typed()
+        self.wholes = tokenizer.wholes()
         # a list needs a comma or ⟨ (list_ahead): without either, no item is a number times a list
         self.may_list = any(t.text in (",", "⟨") for t in self.tokens)
         # in an equation a product keeps what it divides by (`_times`): x²/x = 0 is no x = 0; an expression's
@@ -1496,6 +1505,7 @@ class Answer:
     value: object
     ambiguities: tuple[str, ...] = ()
     spellings: Spellings = ()  # the decimals in the text, as typed
+    wholes: tuple[Fraction, ...] = ()  # the whole numbers of two digits or more typed as digits (Tokenizer.wholes)
 
 
 def vocabulary(variables: Sequence[str] = (), *, infer: bool = False) -> _Vocabulary:
@@ -1552,7 +1562,7 @@ def read(
     if len(text) > limits.max_length:
         raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
                          limits.max_length, "too_large")
-    typed = _without_full_stop(normalize(text))
+    typed = _without_full_stop(as_exact(normalize(text)))
     clean = without_name(typed, named, parts=bool(components))
     if clean is not typed:  # ∇f = <2x, 2y>: the whole answer after the name may be a vector in < >
         clean = normalize(clean)
@@ -1565,13 +1575,14 @@ def read(
     if shape == Shape.POINTS and " ".join(clean.lower().split()) in EMPTY_SET_WORDS:
         return Answer(Shape.POINTS, ())
     try:
-        items, ambiguities, spellings, alternatives = _parsed(clean, (*variables, *components, *constants), infer,
-                                                              limits)
+        items, ambiguities, spellings, alternatives, wholes = _parsed(clean, (*variables, *components, *constants),
+                                                                      infer, limits)
     except InputError as error:
         equals = clean.find("=")
         if (shape in _LABELLED_SHAPES and error.note in _LABEL_ERRORS and clean.count("=") == 1
                 and error.column is not None and error.column < equals and _a_name(clean[:equals])):
-            raise labelled(clean, equals, error.note) from None  # E = 25/6, ∂f/∂x = 6xy^3
+            # E = 25/6, ∂f/∂x = 6xy^3; quoted with the sign typed (E ≈ 4.1667), at the same column in either
+            raise labelled(clean, equals, error.note, normalize(text)[equals]) from None
         parts = components or (variables if shape == Shape.VECTOR else ())
         if error.note == "syntax" and parts and (commas := missing_commas(clean, parts, typed)) is not None:
             # m=1/2 b=7/3; what is wrong with the parts besides is said first (m=1/2 m=7/3: m twice;
@@ -1585,9 +1596,9 @@ def read(
     if alternatives and not (shape == Shape.POINTS or several and shape == Shape.VECTOR):
         raise _one_asked(*alternatives[0])
     if several and shape == Shape.VECTOR:  # the values of one variable, not a vector: told so
-        return Answer(shape, _as_values(items, variables), ambiguities, spellings)
+        return Answer(shape, _as_values(items, variables), ambiguities, spellings, wholes)
     value = _SHAPERS[shape](items, list(components), frozenset(constants))
-    return Answer(shape, value, ambiguities, spellings)
+    return Answer(shape, value, ambiguities, spellings, wholes)
 
 
 _COUNTS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -1757,6 +1768,30 @@ def without_name(text: str, named: Sequence[str], parts: bool = False) -> str:
     return each.sub(component, text)
 
 
+def by_parts(text: str, named: Sequence[Sequence[str]]) -> str | None:
+    """A vector written part by part, each after its own name (`∂f/∂x = 2x, ∂f/∂y = 2y`, `f_y = 2y, f_x = 2x`:
+    `named` holds each part's names, in the order of the parts), as the list of the parts in that order with
+    the names blanked (`2x, 2y`; columns kept where the parts were written in order); None where the text is
+    not every part once, each after one of its own names."""
+    text = as_exact(text)
+    pieces, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        depth += (c in "([{⟨") - (c in ")]}⟩")
+        if c == "," and depth == 0:
+            pieces.append(text[start:i])
+            start = i + 1
+    pieces.append(text[start:])
+    if len(pieces) != len(named):
+        return None
+    parts: dict[int, str] = {}
+    for piece in pieces:
+        found = [(k, blanked) for k, names in enumerate(named) if (blanked := without_name(piece, names)) != piece]
+        if len(found) != 1 or found[0][0] in parts:
+            return None
+        parts[found[0][0]] = found[0][1]
+    return ",".join(parts[k] for k in range(len(named)))
+
+
 class Labelled(InputError):
     """An answer typed after a name (`E = 25/6`): the name and what follows it are kept, so that an exercise
     whose answer is a place (an x, a point) can say that `f = -1` gives f's value, not the place asked."""
@@ -1771,13 +1806,14 @@ class Labelled(InputError):
         return (type(self), (self.message, self.column, self.note, self.label, self.value))
 
 
-def labelled(text: str, equals: int, note: str) -> Labelled:
-    """'write just 25/6, without 'E ='': for an answer typed after a name, which only an equation has."""
+def labelled(text: str, equals: int, note: str, sign: str = "=") -> Labelled:
+    """'write just 25/6, without 'E ='': for an answer typed after a name, which only an equation has
+    (`sign`: the '=' as typed, or the ≈ read as it)."""
     label, value = text[:equals].strip(), text[equals + 1 :].strip()
     column = len(text) - len(text.lstrip())
     if len(label) > 20 or len(value) > 40:
         return Labelled("write just the answer, without the name and '=' before it", column, note, label, value)
-    return Labelled(f"write just {value}, without '{label} ='", column, note, label, value)
+    return Labelled(f"write just {value}, without '{label} {sign}'", column, note, label, value)
 
 
 def _commas_added(text: str, components: Sequence[str], shown: str | None = None
@@ -1842,6 +1878,25 @@ def _a_name(text: str) -> bool:
     return True
 
 
+# a decimal cut short, as the steps write one (1.1309…), where the value ends: at the end (a full stop may
+# follow), before a comma or a closing bracket, or before a word (`1.1309… and -1.3008…`); never before a
+# number, which would make a product of the two (1.2… 5)
+_CUT = re.compile(r"(?<![\w.])(\d*\.\d+)(…|\.\.\.)(?=\.?\s*$|\s*[,)\]}⟩]|\s+[^\W\d_])")
+_ABOUT = re.compile(r"[≈~]")
+
+
+def as_exact(text: str) -> str:
+    """The text with the marks of an approximate value read away, column for column: a decimal cut
+    short (`1.1309…`, `1.1309...`) is that decimal, which the tolerance then judges; `≈` or `~` before a
+    value, at the start or after a bracket, comma or '=' (`≈ 1.1309`, `~1.1309`), is left out, and
+    anywhere else stands for '=' (`x ≈ 1.1309`)."""
+    text = _CUT.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    def mark(m: re.Match[str]) -> str:
+        before = text[: m.start()].rstrip()
+        return " " if not before or before[-1] in "([{⟨,=" else "="
+    return _ABOUT.sub(mark, text)
+
+
 def _without_full_stop(text: str) -> str:
     """The text without a full stop that ends it: students end an answer like a sentence (`(0, 0).`,
     `0.1447.`), so a last dot is punctuation, never a second decimal point (`1.5.` is 1.5, and `1.` is 1
@@ -1851,7 +1906,8 @@ def _without_full_stop(text: str) -> str:
 
 
 # items, ambiguities, spellings, and each item made several by ± (its first ± and how many it made)
-_Parsed: TypeAlias = "tuple[list[_Item], tuple[str, ...], Spellings, tuple[tuple[Token, int], ...]]"
+_Parsed: TypeAlias = ("tuple[list[_Item], tuple[str, ...], Spellings, tuple[tuple[Token, int], ...], "
+                      "tuple[Fraction, ...]]")
 
 
 class _Memo(threading.local):
@@ -1890,7 +1946,7 @@ def _parsed(clean: str, names: tuple[str, ...], infer: bool, limits: Limits) -> 
     try:
         parser = _Parser(clean, vocabulary(names, infer=infer), limits)
         parsed: _Parsed = (parser.items(), tuple(parser.ambiguities), tuple(parser.spellings),
-                           tuple(parser.alternatives))
+                           tuple(parser.alternatives), parser.wholes)
     except InputError as error:
         if memo is not None:
             memo[key] = error, spent() - before

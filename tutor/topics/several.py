@@ -16,7 +16,7 @@ from sympy import Expr
 from ..check import Judgement, Verdict, check
 from ..compare import Context, Note, Tolerance, compare_numbers, compare_points, once
 from ..limits import LIMITS, Limits
-from ..parse import Answer, InputError, Shape, read, symbol
+from ..parse import Answer, InputError, Shape, as_exact, read, symbol
 from ..show import show
 
 
@@ -106,11 +106,12 @@ def separated(text: str, names: Sequence[str]) -> str:
     """-1 or 1, as `pack show --answers` prints several right answers and as the lesson says two solutions
     (x = -1 or x = 1; x = -1.3008 and x = 1.1309), as the list -1, 1: "or" and "and" (", and" and ", or")
     become a comma and spaces, as long, so that a column in what is read is one in what was typed; a word
-    that is one of `names` (a variable called "or") stays."""
+    that is one of `names` (a variable called "or") stays. The marks of an approximate value are read
+    away first (`as_exact`: x ≈ 1.1309 is x = 1.1309), so that a name is blanked as after '='."""
     def comma(found: re.Match[str]) -> str:
         whole = found.group()
         return whole if found.group("word") in names else "," + " " * (len(whole) - 1)
-    return _JOINING.sub(comma, text)
+    return _JOINING.sub(comma, as_exact(text))
 
 
 def in_words(error: InputError, typed: str, names: Sequence[str]) -> InputError:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sympy import Expr
 
 from ... import calculus
-from ...parse import Answer, Shape
+from ...limits import LIMITS, Limits
+from ...parse import Answer, InputError, Labelled, Shape, by_parts, without_name
 from ..base import Field, FieldError, FunctionProblem, point_from
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -57,6 +58,25 @@ class Gradient(FunctionProblem):
     @property
     def component_labels(self) -> tuple[str, ...]:
         return tuple(f"∂{self.name}/∂{v}" for v in self.variables)
+
+    def read(self, text: str, limits: Limits = LIMITS, parameters: Sequence[str] = ()) -> Answer:
+        """As any vector, or part by part after the partials' names, as the lesson works ∇f out
+        (`∂f/∂x = 2x, ∂f/∂y = 2y`, `f_x = 2x, f_y = 2y`, in any order; at the point asked for after the point,
+        `∂f/∂x(2, 3) = 4`, as a partial derivative's answer is read). A part named otherwise is told how
+        to write it, not that '∂' or f_x is unknown."""
+        named = [self.names_at((f"∂{self.name}/∂{v}", f"{self.name}_{v}"), self.at) for v in self.variables]
+        try:
+            return super().read(by_parts(text, named) or text, limits, parameters)
+        except InputError as error:
+            if isinstance(error, Labelled):  # ∂f/∂x = 2x alone is no ∇f; (f_x, f_y) = (2x, 2y) is, after a name
+                if without_name(text, [n for names in named for n in names]) == text:
+                    raise
+            elif error.note not in ("forbidden", "unknown_name") or "=" not in text or not (
+                    "∂" in text or f"{self.name}_" in text):
+                raise
+            labels = ", ".join(f"{names[0]} = …" for names in named)
+            raise InputError(f"write ∇{self.name} as one vector, like ({', '.join(self.component_labels)}), or "
+                             f"each part after its name ({labels})", error.column, error.note) from None
 
     def expected(self) -> Answer:
         result = self.solution
