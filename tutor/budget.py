@@ -207,7 +207,7 @@ def _forget_guards() -> None:
     parent's: their ends are on the parent's clocks, and a copy left here would re-arm the CPU
     timer after the child's own first guard, to end some later, unrelated work with OutOfTime."""
     _cpu_ends.clear()
-    _meter.ceiling, _meter.tripped, _meter.cpu_end = math.inf, False, math.inf
+    _meter.ceiling, _meter.tripped, _meter.cpu_end, _meter.counting = math.inf, False, math.inf, 0
     if sys.getprofile() is _count:
         sys.setprofile(None)
 
