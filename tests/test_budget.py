@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -81,6 +85,62 @@ def test_a_budget_that_runs_out_in_a_finaliser_still_stops_the_work(capsys):
         del dropped  # closed here, and its finally spends past the budget
         spend(1)
     assert "Exception ignored" not in capsys.readouterr().err
+
+
+class _CallsWhenDropped:
+    def __del__(self) -> None:
+        _calls(5)
+
+
+def _drop_past_the_ceiling() -> None:
+    """Counted calls up to just under the ceiling, then a finaliser whose calls go past it."""
+    while budget.spent() < budget._meter.ceiling - 4:
+        pass
+    _CallsWhenDropped()  # dropped at once: its __del__ and the calls in it spend the last units and one more
+
+
+def test_a_counted_budget_that_runs_out_in_a_finaliser_stops_the_work_at_the_next_call(capsys):
+    # Python swallows the OutOfTime, and drops the profile function that raised it: the calls after
+    # must still be counted, or the work runs on to a result that depends on where the collector ran.
+    went_on = []
+    with pytest.raises(OutOfTime), counted(1_000):
+        _drop_past_the_ceiling()
+        for _ in range(10_000):
+            _noop()
+            went_on.append(1)
+    assert went_on == []
+    assert "Exception ignored" not in capsys.readouterr().err
+
+
+def test_a_counted_budget_whose_out_of_time_was_swallowed_still_ends_out_of_time():
+    def careless():
+        try:
+            _calls(10_000)
+        except BaseException:  # noqa: BLE001 - what a bare `except:` in library code does
+            return "swallowed"
+        return "done"
+
+    # the calls after the swallowed one went uncounted: what they found is past the budget
+    with pytest.raises(OutOfTime), counted(100):
+        assert careless() == "swallowed"
+
+
+LN_ANSWER, LN_EXPECTED = "ln(x) + ln(x - 1) = 0", "x^2 - x - 1 = 0"  # solving ln x + ln(x - 1) = 0 uses up its work
+
+
+def test_an_answer_gets_the_same_verdict_in_a_fresh_process_and_after_other_checks():
+    done = subprocess.run([sys.executable, "-m", "tutor", "check", LN_ANSWER, "--expected", LN_EXPECTED,
+                           "--vars", "x", "--json"], capture_output=True, text=True, check=False,
+                          cwd=Path(__file__).parent.parent)
+    fresh = json.loads(done.stdout)  # its exit status says incorrect
+    for answer, expected in (("x^2 = 1", "x = 1"), ("e^x = 3", "x = ln 2"), ("x sqrt(x-1) = 0", "x(x-1) = 0"),
+                             ("2w + 50/w = 25", "w(12.5 - w) = 25"), (LN_ANSWER, LN_EXPECTED)):
+        check(answer, expected)
+    for isolated in (True, False):
+        verdict = check(LN_ANSWER, LN_EXPECTED, variables=("x",), isolated=isolated)
+        assert (verdict.verdict, verdict.note, verdict.message) == (fresh["verdict"], fresh["note"], fresh["message"])
+    assert fresh["message"] == ("Your equation is not equivalent to the correct one: it is not the correct one "
+                                "rearranged, or multiplied by a number.")
 
 
 def test_the_same_check_spends_the_same_units_every_time():

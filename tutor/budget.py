@@ -43,6 +43,7 @@ class _Meter(threading.local):
         self.ceiling = math.inf
         self.tripped = False  # OutOfTime raised for this ceiling: the body is unwinding
         self.cpu_end = math.inf  # thread CPU time at which the outer guard runs out, where polled
+        self.counting = 0  # counted regions this thread is in
 
 
 _meter = _Meter()
@@ -62,6 +63,11 @@ def _unraisable(report: sys.UnraisableHookArgs) -> None:
     # budget stops the work at its next unit instead of letting it run on to the outer guard.
     if isinstance(report.exc_value, OutOfTime):
         _meter.tripped = False
+        # Where the unit was a call counted in a finaliser, Python also dropped the profile function
+        # that raised: without it the rest of the work would go uncounted, to a result or not
+        # depending on where the garbage collector happened to run.
+        if _meter.counting and sys.getprofile() is None:
+            sys.setprofile(_count)
         if _cpu_ends:
             signal.setitimer(signal.ITIMER_PROF, 1e-4)
         return
@@ -159,12 +165,20 @@ class counted(budget):  # noqa: N801
             self.warm_up()
         self.previous = sys.getprofile()
         super().__enter__()
+        _meter.counting += 1
         sys.setprofile(_count)
 
     def __exit__(self, *exc: object) -> None:
+        meter = _meter
+        # Past the ceiling with nothing raised: the OutOfTime was swallowed (a bare `except:`, a finaliser
+        # where no hook of ours runs) and the rest went uncounted. Whatever it found is past the budget.
+        swallowed = exc[0] is None and meter.spent > meter.ceiling
+        meter.counting -= 1
         super().__exit__()
         # Last, and also when nested: Python removes a profile function that raised.
         sys.setprofile(self.previous)
+        if swallowed:
+            raise OutOfTime()
 
 
 _OURS = frozenset(f.__code__ for f in (budget.__exit__, counted.__exit__, budget.__enter__, counted.__enter__,
@@ -193,7 +207,7 @@ def _forget_guards() -> None:
     parent's: their ends are on the parent's clocks, and a copy left here would re-arm the CPU
     timer after the child's own first guard, to end some later, unrelated work with OutOfTime."""
     _cpu_ends.clear()
-    _meter.ceiling, _meter.tripped, _meter.cpu_end = math.inf, False, math.inf
+    _meter.ceiling, _meter.tripped, _meter.cpu_end, _meter.counting = math.inf, False, math.inf, 0
     if sys.getprofile() is _count:
         sys.setprofile(None)
 
