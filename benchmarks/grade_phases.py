@@ -14,6 +14,7 @@ variant of their own; the rest is what grading would cost without it.
 
     python benchmarks/grade_phases.py                 # 1,000 students
     python benchmarks/grade_phases.py --students 200
+    python benchmarks/grade_phases.py --class homework  # bench_grade.py's homework class instead
 """
 
 from __future__ import annotations
@@ -54,9 +55,12 @@ class _Clock:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=1000)
+    parser.add_argument("--class", dest="kind", choices=("drills", "homework"), default="drills")
     args = parser.parse_args()
-    rows = bench_grade.parameterised_class(args.students)
-    pack = packs.load(bench_grade.PARAMETERISED)
+    source, answered = ((bench_grade.HOMEWORK, bench_grade.HOMEWORK_ANSWERED) if args.kind == "homework"
+                        else (bench_grade.PARAMETERISED, bench_grade.PARAMETERISED_ANSWERED))
+    rows = bench_grade.parameterised_class(args.students, pack=source, answered=answered)
+    pack = packs.load(source)
     workers.IN_WORKER = True  # each check here, in this process, as a worker makes it
     tasks: dict[tuple, _Task] = {}
     for student, exercise, text, _ in rows:
@@ -79,7 +83,7 @@ def main() -> None:
         clock.timed("candidate tables", prepared, exercise)
         clock.timed("second round", respond, exercise, task.text)
     total = sum(clock.seconds.values())
-    print(f"drills class: {args.students} students, {len(ordered)} distinct (variant, answer) pairs, "
+    print(f"{args.kind} class: {args.students} students, {len(ordered)} distinct (variant, answer) pairs, "
           f"{len(to_name)} answers whose mistake may be named, in {len(tables)} variants")
     for phase, seconds in clock.seconds.items():
         print(f"  {phase:17s} {seconds:6.2f} s of CPU  {100 * seconds / total:4.0f}%")
