@@ -151,6 +151,14 @@ def test_a_name_before_an_approx_sign_is_quoted_as_typed(capsys):
     assert capsys.readouterr().out.splitlines()[-1] == "Write just 4.1667, without 'E ≈'."
 
 
+def test_a_fitted_line_marked_approximate_is_the_line(capsys):
+    """y ≈ … is the line y = … (it was told to drop 'y ≈', as if the line could not be written)."""
+    assert main(["check", "--exercise", "drills:ls-advertising", "--student", "s01", "y ≈ 0.0612x + 7.982"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "incorrect", "The 7.982 in your y is right to 3 decimal places; give it to 4 decimal places.",
+        "read as: y = 0.0612x + 7.982"]
+
+
 def test_a_cut_decimal_is_judged_by_the_tolerance_like_any_other(capsys):
     assert main(["check", "--exercise", "gradients:local-minima-1d-end", "1.13…"]) == 1
     assert capsys.readouterr().out.splitlines()[1] == ("Your answer 1.13 is right to 2 decimal places; give it to 4 "

@@ -409,7 +409,7 @@ def test_a_typed_decimal_names_a_mistake_only_where_its_own_digits_agree():
 
 @pytest.mark.parametrize("answer, said", [
     ("ln(1/5)", "-ln(5) ≈ -1.60944"), ("e^3", "e³ ≈ 20.0855"), ("sqrt(2)", "√2 ≈ 1.41421"),
-    ("-19", "-19"),  # a number is quoted as typed, as ever
+    ("-25", "-25"),  # a number is quoted as typed, as ever (-19 is -18.9487… to the nearest whole number)
 ])
 def test_a_wrong_number_written_as_an_expression_is_quoted_so_with_its_value(answer, said):
     verdict = respond(lesson("descent-1d-slope"), answer)

@@ -16,7 +16,7 @@ from ...calculus import SolveError
 from ...check import Judgement, Verdict, check
 from ...compare import Note, Tolerance
 from ...limits import LIMITS, Limits
-from ...parse import Answer, Equation, InputError, Shape, labelled, read, symbol
+from ...parse import Answer, Equation, InputError, Shape, as_exact, labelled, read, symbol
 from ...show import Notation, numbers_written
 from ..base import Field, FieldError, Form, Problem
 from ..named import DependentName
@@ -305,8 +305,8 @@ def _line_in_x(text: str, limits: Limits, parameters: Sequence[str]) -> Expr | N
 
 
 def _is_equation(text: str) -> bool:
-    """Whether `text` is a line's equation (y = …, 2y = x + 1) rather than m and b."""
-    return "y" in text and "=" in text
+    """Whether `text` is a line's equation (y = …, 2y = x + 1, y ≈ 0.0612x + 7.982) rather than m and b."""
+    return "y" in text and "=" in as_exact(text)
 
 
 def _is_line(value: Expr) -> bool:
