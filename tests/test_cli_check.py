@@ -132,14 +132,14 @@ def test_a_full_stop_ending_the_answer_is_punctuation(capsys, typed, exercise, r
     ("≈ 1.1309", "local-minima-1d-end", "1.1309"),
     ("~1.1309", "local-minima-1d-end", "1.1309"),
     ("x ~ 1.1309", "local-minima-1d-end", "1.1309"),
-    ("1.1309…", "local-minima-1d-end", "1.1309"),
-    ("1.1309...", "local-minima-1d-end", "1.1309"),
-    ("1.1309….", "local-minima-1d-end", "1.1309"),
+    ("1.1309…", "local-minima-1d-end", "1.1309…"),
+    ("1.1309...", "local-minima-1d-end", "1.1309…"),
+    ("1.1309….", "local-minima-1d-end", "1.1309…"),
     ("x ≈ -1.3008 or x ≈ 1.1309", "local-minima-1d", "x = -1.3008, x = 1.1309"),
-    ("-1.3008… and 1.1309…", "local-minima-1d", "x = -1.3008, x = 1.1309"),
+    ("-1.3008… and 1.1309…", "local-minima-1d", "x = -1.3008…, x = 1.1309…"),
     ("(≈0.5057, ≈0.6047)", "descent-heat-step-1", "(0.5057, 0.6047)"),
     ("x₁ ≈ 0.5057, y₁ ≈ 0.6047", "descent-heat-step-1", "(0.5057, 0.6047)"),
-    ("(0.5057…, 0.6047…)", "descent-heat-step-1", "(0.5057, 0.6047)"),
+    ("(0.5056…, 0.6046…)", "descent-heat-step-1", "(0.5056…, 0.6046…)"),  # (0.50567, 0.604675) cut
 ])
 def test_an_approximate_value_may_be_marked_with_an_ellipsis_or_approx_sign(capsys, typed, exercise, reading):
     assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 0
@@ -161,8 +161,21 @@ def test_a_fitted_line_marked_approximate_is_the_line(capsys):
 
 def test_a_cut_decimal_is_judged_by_the_tolerance_like_any_other(capsys):
     assert main(["check", "--exercise", "gradients:local-minima-1d-end", "1.13…"]) == 1
-    assert capsys.readouterr().out.splitlines()[1] == ("Your answer 1.13 is right to 2 decimal places; give it to 4 "
+    assert capsys.readouterr().out.splitlines()[1] == ("Your answer 1.13… is right to 2 decimal places; give it to 4 "
                                                        "decimal places.")
+
+
+@pytest.mark.parametrize("typed, expected, tolerance, verdict", [
+    # finding 393: the digits of a cut decimal begin the value; the next digit may be 5 or more (e = 2.71828…)
+    ("2.7182…", "e", "dp:4", "correct\nCorrect (to 4 decimal places).\nread as: 2.7182…"),
+    ("1.7320…", "sqrt(3)", "dp:4", "correct\nCorrect (to 4 decimal places).\nread as: 1.7320…"),
+    ("x = -1.30083…", "x = -1.3008395659", "dp:5", "correct\nCorrect (to 5 decimal places).\nread as: x = -1.30083…"),
+    ("2.7182", "e", "dp:4", "incorrect\nYour answer 2.7182 is not right to 4 decimal places.\nread as: 2.7182"),
+    ("2.7183…", "e", "dp:4", "incorrect\nYour answer 2.7183… is not right to 4 decimal places.\nread as: 2.7183…"),
+])
+def test_a_cut_decimal_is_read_as_cut_not_rounded(capsys, typed, expected, tolerance, verdict):
+    main(["check", "--expected", expected, "--tol", tolerance, "--", typed])
+    assert capsys.readouterr().out == verdict + "\n"
 
 
 @pytest.mark.parametrize("typed, caret", [

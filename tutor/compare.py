@@ -506,14 +506,14 @@ def _typed_decimal(value: Fraction | Interval, spellings: Spellings) -> str | No
     or more (0.7 is as likely a guess as a rounding); else None."""
     typed = next((typed.lower() for number, typed in spellings if isinstance(value, Fraction) and abs(value) == number),
                  None)
-    if typed is None or len(typed.partition("e")[0].replace(".", "").lstrip("0")) < 2:
+    if typed is None or len(typed.rstrip("…").partition("e")[0].replace(".", "").lstrip("0")) < 2:
         return None
     return typed
 
 
 def _places(typed: str) -> int:
     """The decimal places a typed decimal gives its number: 2.33 two, 2.33e-1 three."""
-    mantissa, _, exponent = typed.partition("e")
+    mantissa, _, exponent = typed.rstrip("…").partition("e")  # 2.7182…: four, cut
     return len(mantissa.partition(".")[2]) - int(exponent or 0)
 
 

@@ -396,6 +396,10 @@ class _Tokenizer:
                 raise InputError(_past_the_digits(_log10(value) + power, self.limits), i + self.offset, "too_large")
             value = value * Rational(10) ** power
         end = match.end()
+        if end < len(self.text) and self.text[end] == CUT and literal == mantissa and "." in mantissa:
+            # its digits go on: the middle of the numbers they begin, 2.7182… as 2.71825, shown as typed
+            value += Rational(1, 2 * 10 ** len(mantissa.partition(".")[2]))
+            literal, end = literal + "…", end + 1
         if end < len(self.text) and self.text[end] == ".":
             raise InputError("a number has one decimal point", end + self.offset)
         self.spellings.append((fraction(value), literal))  # a whole number too, kept where also typed otherwise
@@ -1885,12 +1889,16 @@ _CUT = re.compile(r"(?<![\w.])(\d*\.\d+)(…|\.\.\.)(?=\.?\s*$|\s*[,)\]}⟩]|\s+
 _ABOUT = re.compile(r"[≈~]")
 
 
+CUT = "\ue000"  # a decimal's mark that its digits go on (as_exact), read with the number (_Tokenizer._number)
+
+
 def as_exact(text: str) -> str:
-    """The text with the marks of an approximate value read away, column for column: a decimal cut
-    short (`1.1309…`, `1.1309...`) is that decimal, which the tolerance then judges; `≈` or `~` before a
-    value, at the start or after a bracket, comma or '=' (`≈ 1.1309`, `~1.1309`), is left out, and
-    anywhere else stands for '=' (`x ≈ 1.1309`)."""
-    text = _CUT.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    """The text with the marks of an approximate value read, column for column: a decimal cut short
+    (`1.1309…`, `1.1309...`) keeps its mark as CUT, and is read as cut, not rounded: the middle of the
+    numbers that begin with its digits (1.13095), which a tolerance of its places accepts exactly where
+    the value begins so (e = 2.7182…); `≈` or `~` before a value, at the start or after a bracket, comma
+    or '=' (`≈ 1.1309`, `~1.1309`), is left out, and anywhere else stands for '=' (`x ≈ 1.1309`)."""
+    text = _CUT.sub(lambda m: m.group(1) + CUT + " " * (len(m.group(2)) - 1), text)
     def mark(m: re.Match[str]) -> str:
         before = text[: m.start()].rstrip()
         return " " if not before or before[-1] in "([{⟨,=" else "="
