@@ -474,6 +474,12 @@ THEIRS_LACKS = ("Your", "the correct one does not", "its")
     ("1/x * x^2 = 0", "x = 0", 0, YOURS_LACKS),
     ("x^2 x^-1 = 0", "x = 0", 0, YOURS_LACKS),
     ("(x^2/x)^2 = 0", "x = 0", 0, YOURS_LACKS),
+    # a reciprocal of a reciprocal keeps the inner divisor's zero (finding 390)
+    ("1/(1/x) = 0", "x = 0", 0, YOURS_LACKS),
+    ("x = 0", "1/(1/x) = 0", 0, THEIRS_LACKS),
+    ("1/(1/(x-1)) = 0", "x = 1", 1, YOURS_LACKS),
+    ("x/(1/x) = 0", "x = 0", 0, YOURS_LACKS),
+    ("1/(1/x) = x", "x = x", 0, YOURS_LACKS),
     # true for every x but 0 (or 1), against true everywhere
     ("x^2/x = x", "x = x", 0, YOURS_LACKS),
     ("x = x", "x^2/x = x", 0, THEIRS_LACKS),
@@ -496,7 +502,8 @@ def test_a_side_divided_by_its_own_base_is_read_as_written_and_compared_where_it
     assert check("x = x^2/x", "x = x").message == \
         "The correct equation holds at x = 0, but yours does not: your right side has no value there."
     # a solution where both sides have a value: the same equation
-    for answer, expected in (("x^2/x = 1", "x = 1"), ("x = 1", "x^2/x = 1"), ("x^3/x = 4", "x^2 = 4")):
+    for answer, expected in (("x^2/x = 1", "x = 1"), ("x = 1", "x^2/x = 1"), ("x^3/x = 4", "x^2 = 4"),
+                             ("1/(1/x) = 2", "x = 2"), ("x/(1/x) = 4", "x^2 = 4")):
         assert (check(answer, expected).verdict, check(answer, expected).message) == ("correct", "Correct.")
     verdict = check("(x^2-1)/(x-1) = 2", "x = 1")
     assert (verdict.verdict, verdict.note) == ("incorrect", "not_equivalent")

@@ -815,8 +815,8 @@ class _Parser:
                 if operand == 0:
                     raise InputError("division by zero", op.col, "undefined")
                 quotient = 1 / operand
-                if self.keeps_divisors:
-                    divisors |= _divisors(quotient)
+                if self.keeps_divisors:  # x and what x divides by: 1/(1/x) = 0 has no value at x = 0 either
+                    divisors |= _divisors(quotient) | _divisors(operand)
                 value = self.sized(_times(value, quotient, roots, divisors, sympy.Pow(operand, -1, evaluate=False)),
                                    op.col)
                 division = op.col
