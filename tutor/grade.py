@@ -338,7 +338,11 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], draws: 
             if not spec.per_student and not isinstance(built, Graded):  # everyone's variant is the same one:
                 prepared(built)  # the lesson's numbers, or none; one that can't be set is not graded, in the task
     given = dict(tasks)
-    first_round: list[tuple[str | _Draw, _Task | _Draw]] = [*tasks, *((draw, draw) for draw in draws)]
+    # a variant an answer is checked against says whether it can be set: not built again for those who left it
+    answered = {task.variant() for _, task in tasks}
+    unset: dict[tuple, Graded] = {}  # those variants that can't be set, as their answers found
+    first_round: list[tuple[str | _Draw, _Task | _Draw]] = [
+        *tasks, *((draw, draw) for draw in draws if draw.variant() not in answered)]
     with Pool(partial(_check_task, pack, timeout), min(jobs, len(first_round)), timeout) as pool:
         to_name: list[tuple[str, _Task]] = []
         for key, outcome in pool.run(first_round, group=_variant):
@@ -348,9 +352,14 @@ def _check_all(pack: Pack, todo: list[tuple[str, tuple[str, str, str]]], draws: 
             if isinstance(outcome, Finished) and isinstance(outcome.value, _Task):
                 to_name.append((cast(str, key), outcome.value))
                 continue
+            if isinstance(outcome, Finished) and cast(Graded, outcome.value).verdict.verdict == Judgement.NOT_GRADED:
+                unset[given[cast(str, key)].variant()] = cast(Graded, outcome.value)
             for same in answers[cast(str, key)]:
                 done += 1
                 yield same, _graded(outcome, progress, done, len(todo), pack, given[cast(str, key)])
+        for draw in draws:
+            if draw.variant() in answered:
+                yield draw, unset.get(draw.variant())
         for key, outcome in pool.run(to_name, group=_variant):
             for same in answers[cast(str, key)]:
                 done += 1
