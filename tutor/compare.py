@@ -1033,7 +1033,9 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     # the search for a point where one holds and the other not, made once, if at all: steps below may ask;
     # and so the solution sets
     witness = functools.cache(functools.partial(_witness, a, e, names, ctx.spellings))
-    found_sets = functools.cache(functools.partial(_found_sets, answer, expected, names, ctx.limits.symbolic_work))
+    # each equation's real solutions, found once: the steps below ask for both, or for either alone
+    solved = functools.cache(functools.partial(_real_solutions, names, ctx.limits.symbolic_work))
+    found_sets = functools.cache(functools.partial(_found_sets, answer, expected, solved))
     solution_sets = functools.cache(functools.partial(_solution_sets, answer, expected, names, found_sets, witness))
     same = judge(a, e, names, ctx.limits.symbolic_work)  # the same equation, sides perhaps swapped
     if same.status.equal:
@@ -1070,7 +1072,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
             (roots_of_several_orders(a) or roots_of_several_orders(e)):
         # ∛x = ⁵√x is no multiple of x³ = x, yet has its solutions: without both sets, only a solution of one
         # that certainly fails the other is a difference
-        return _solution_outside(answer, expected, names, ctx.limits.symbolic_work) or \
+        return _solution_outside(answer, expected, names, solved) or \
             Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
     return _not_equivalent(names, witness, solutions, ctx)
 
@@ -1078,12 +1080,16 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
 Solutions = tuple[frozenset[Expr], frozenset[Expr]]
 
 
-def _found_sets(answer: Equation, expected: Equation, names: Sequence[str], work: int) -> Solutions | None:
-    """The real solutions of each equation, where both are found exactly (tutor.equality.real_solution_set)."""
-    variable = symbol(names[0])
-    mine = real_solution_set(answer.lhs - answer.rhs, variable, work, (answer.lhs, answer.rhs))
-    theirs = real_solution_set(expected.lhs - expected.rhs, variable, work, (expected.lhs, expected.rhs)) \
-        if mine is not None else None
+def _real_solutions(names: Sequence[str], work: int, equation: Equation) -> frozenset[Expr] | None:
+    """The equation's real solutions, found exactly (tutor.equality.real_solution_set); None where they are not."""
+    return real_solution_set(equation.lhs - equation.rhs, symbol(names[0]), work, (equation.lhs, equation.rhs))
+
+
+def _found_sets(answer: Equation, expected: Equation,
+                solved: Callable[[Equation], frozenset[Expr] | None]) -> Solutions | None:
+    """The real solutions of each equation, where both are found exactly."""
+    mine = solved(answer)
+    theirs = solved(expected) if mine is not None else None
     return None if mine is None or theirs is None else (mine, theirs)
 
 
@@ -1110,14 +1116,14 @@ def _certain(found: Solutions | None, answer: Equation, expected: Equation, name
     return mine, theirs
 
 
-def _solution_outside(answer: Equation, expected: Equation, names: Sequence[str], work: int) -> Outcome | None:
-    """A real solution of one equation, found exactly, at which the other certainly does not hold, named (the
-    simplest first); None where there is none such."""
+def _solution_outside(answer: Equation, expected: Equation, names: Sequence[str],
+                      solved: Callable[[Equation], frozenset[Expr] | None]) -> Outcome | None:
+    """A real solution of one equation, found exactly (`solved`), at which the other certainly does not hold,
+    named (the simplest first); None where there is none such."""
     variable = symbol(names[0])
     for mine, theirs, sentence in ((answer, expected, "Your equation holds at {}, but the correct one does not."),
                                    (expected, answer, "The correct equation holds at {}, but yours does not.")):
-        found = real_solution_set(mine.lhs - mine.rhs, variable, work, (mine.lhs, mine.rhs)) or ()
-        for value in sorted(found, key=lambda v: (sympy.count_ops(v), str(v))):
+        for value in sorted(solved(mine) or (), key=lambda v: (sympy.count_ops(v), str(v))):
             if _not_solution(value, theirs.lhs - theirs.rhs, variable):
                 return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(f"{names[0]} = {show(value)}"))
     return None

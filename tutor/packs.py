@@ -156,13 +156,14 @@ class Either:
 
 
 _COMPARISON = re.compile(r"(!=|==|<=|>=|≠|<|>)")
-_AND, _OR = re.compile(r"\band\b|,"), re.compile(r"\bor\b")
+_AND_WORD, _OR = re.compile(r"\band\b"), re.compile(r"\bor\b")
+_AND = re.compile(rf"{_AND_WORD.pattern}|,")
 
 
 def _read_condition(text: str, names: Sequence[str]) -> list[Either]:
     """`require:`'s conditions, each to hold: separated by `and` or commas, each of comparisons joined by
     `or`. `a > 0 or b > 0 and c > 0` is refused: read either way, someone would read it the other."""
-    if _OR.search(text) and re.search(r"\band\b", text):
+    if _OR.search(text) and _AND_WORD.search(text):
         raise InputError(f"'{text.strip()}' mixes 'and' and 'or': separate the conditions that must all hold "
                          "with commas, like a > 0 or a < -1, b != 0")
     return [Either(part.strip(), tuple(_comparison(option, names) for option in _OR.split(part)))

@@ -58,7 +58,8 @@ Characters are first mapped to the ones the grammar knows (`normalize`): look-al
 full-width and italic letters, invisible characters as spaces, and Word's invisible operators as
 what they mean (U+2061 function application a space, U+2062 invisible times '*', U+2063 invisible
 separator ',', U+2064 invisible plus '+'). The marks of an approximate value are then read away (`as_exact`):
-a decimal cut short where it ends, `1.1309…` or `1.1309...`, is 1.1309; `≈` or `~` at the start or after a
+a decimal cut short where it ends, `1.1309…` or `1.1309...`, is read as cut (the middle of the numbers its
+digits begin, 1.13095), not rounded; `≈` or `~` at the start or after a
 bracket, comma or '=' is left out (`~1.1309`), anywhere else it is '=' (`x ≈ 1.1309`).
 Before an answer the name its question gives it (`named`: α, x₁, or a point's x₁ and y₁) may stand,
 written as the question writes it or as a keyboard does (alpha, x_1, x_{1}, x1) and followed by '=':
