@@ -622,6 +622,14 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
     ("x = 0.368z", "x = z/e", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("x = 0.333z", "z = 3x", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("0.369z = x", "z = e x", "dp:3", "incorrect", "The 0.369 in your x is not right to 3 decimal places."),
+    # the same line times a whole number: the decimal divided by it, not inverted (finding 392)
+    ("2x = 0.736z", "z = e x", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("2x = 0.738z", "z = e x", "dp:3", "incorrect", "The 0.369 in your x is not right to 3 decimal places."),
+    ("10x = 0.498y", "y = e^3 x", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("1000x = 49.8y", "y = e^3 x", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("10x = 0.5y", "y = e^3 x", "dp:3", "incorrect", "The 0.05 in your x is not right to 3 significant digits."),
+    # no decimal typed: the numbers are exact, and the tolerance does not apply
+    ("1000x = 368z", "z = e x", "dp:3", "incorrect", "Your equation holds at z = 125/23, x = 2, but the correct one does not."),
     # a steep line for the other variable: 1/m to 3 places is not enough (finding 362): y = 20x and x = 0.05y
     # are one line, and get one verdict
     ("x = 0.05y", "y = e^3 x", "dp:3", "incorrect", "The 0.05 in your x is not right to 3 significant digits."),

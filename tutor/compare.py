@@ -1024,7 +1024,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
             return _not_equivalent(names, lambda: None, found, ctx)
         return Outcome.right(note)
 
-    formulas = _as_formulas(answer, expected) if ctx.spellings and ctx.tolerance is not None else None
+    formulas = _as_formulas(answer, expected, ctx.spellings) if ctx.spellings and ctx.tolerance is not None else None
     if formulas is not None:  # 0.0612x - y + 7.9819 = 0 for y = …: decimals judged as in y = 0.0612x + 7.9819
         outcome = compare_equations(*formulas, ctx)
         inverted = expected.lhs.is_Symbol and formulas[1].lhs != expected.lhs
@@ -1153,19 +1153,23 @@ def _close_solutions(found: Solutions | None, tolerance: Tolerance) -> bool:
         all(any(tolerance.accepts(g, w) for g in got) for w in want)
 
 
-def _as_formulas(answer: Equation, expected: Equation) -> tuple[Equation, Equation] | None:
+def _as_formulas(answer: Equation, expected: Equation, spellings: Spellings) -> tuple[Equation, Equation] | None:
     """Both equations as formulas for one variable, so that a tolerance judges the coefficients the student
     typed: for the variable the answer has alone (0.368z = x is x = 0.368z, and z = ex is then x = z/e:
-    solved for z, the student's 0.368 would be judged as its inverse, 125/46), else for the expected's
-    left side where it is a formula for it (0.0612x - y + 7.9819 = 0 for y = 0.0612x + 7.9819). None where
-    neither is linear in one such variable, or the answer is a formula for it already."""
+    solved for z, the student's 0.368 would be judged as its inverse, 125/46), or else times a number typed
+    without decimals (2x = 0.736z is x = 0.368z: a rounded decimal divided by an exact number, not the other
+    way round), else for the expected's left side where it is a formula for it (0.0612x - y + 7.9819 = 0 for
+    y = 0.0612x + 7.9819). None where neither is linear in one such variable, or the answer is a formula for
+    it already."""
     e = expected.lhs - expected.rhs
     variables = sorted(e.free_symbols, key=lambda s: (s != expected.lhs, s.name))
-    for variable in variables:
-        solved = _solved_for(answer.lhs - answer.rhs, variable, only_one=True)
-        theirs = _formula_for(e, variable)
-        if solved is not None and theirs is not None and not theirs.has(variable):
-            return Equation(variable, solved), Equation(variable, theirs)
+    typed = [number for number, _ in spellings]  # sympy's numbers and Fractions are equal, not alike hashed
+    for exact in (lambda slope: abs(slope) == 1, lambda slope: abs(slope) not in typed):
+        for variable in variables:
+            solved = _solved_for(answer.lhs - answer.rhs, variable, exact)
+            theirs = _formula_for(e, variable)
+            if solved is not None and theirs is not None and not theirs.has(variable):
+                return Equation(variable, solved), Equation(variable, theirs)
     if not expected.lhs.is_Symbol or expected.rhs.has(expected.lhs) or answer.lhs == expected.lhs:
         return None
     solved = _solved_for(answer.lhs - answer.rhs, expected.lhs)
@@ -1190,7 +1194,8 @@ def _too_few_digits(answer: Equation, expected: Equation, ctx: Context) -> Outco
             continue
         digit = mpmath.floor(mpmath.log10(abs(right))) + 1 - tolerance.places  # the last digit asked
         if abs(to_mpf(got) - right) > 0.5 * mpmath.mpf(10) ** digit * (1 + 1e-9):
-            return Outcome(False, Note.WRONG_VALUE, f"The {format_value(got, ctx.spellings)} in your "
+            shown = _text(got, 6, ctx.spellings, decimals=True)  # 10x = 0.5y: x = 0.05y, not 1/20 y
+            return Outcome(False, Note.WRONG_VALUE, f"The {shown} in your "
                                                     f"{answer.lhs} is not right to {tolerance.places} significant "
                                                     "digits.")
     return None
@@ -1205,15 +1210,15 @@ def _formula_for(difference: Expr, variable: sympy.Symbol) -> Expr | None:
     return sympy.expand(variable - difference / slope)
 
 
-def _solved_for(difference: Expr, variable: Expr, only_one: bool = False) -> Expr | None:
+def _solved_for(difference: Expr, variable: Expr, slope_allowed: Callable[[Expr], bool] = bool) -> Expr | None:
     """`difference = 0` solved for `variable`, where it is a number times that variable plus terms
-    without it (a line or a plane written another way); None otherwise. Nothing is multiplied out: the
-    answer is untrusted."""
+    without it (a line or a plane written another way), that number one `slope_allowed`; None otherwise.
+    Nothing is multiplied out: the answer is untrusted."""
     if not variable.is_Symbol:
         return None
     rest, dependent = difference.as_independent(variable, as_Add=True)
     slope, alone = dependent.as_coeff_Mul()
-    if alone != variable or slope == 0 or (only_one and abs(slope) != 1):
+    if alone != variable or slope == 0 or not slope_allowed(slope):
         return None
     return -rest / slope
 
