@@ -90,7 +90,7 @@ from .errors import TutorError
 from .evaluate import TooLarge, Uncertain, Undefined, Unsupported, compile_expression
 from .functions import BY_NAME, MathFunction, as_fraction, lower, upper
 from .limits import LIMITS, Limits
-from .words import TextEnum, and_list
+from .words import TextEnum, and_list, visible
 
 
 class Shape(TextEnum):
@@ -129,7 +129,7 @@ class InputError(TutorError):
         """The input with a caret under the offending column (two lines): of a long input, the stretch of a
         line's width around the column, cut off with '…' (an answer refused for its length is not echoed in
         full)."""
-        shown = text.replace("\t", " ")
+        shown = visible(text)  # one column a character, none acting on the terminal
         column = min(self.column, len(shown)) if self.column is not None else 0
         start = max(0, min(column - POINTER_WIDTH // 2, len(shown) - POINTER_WIDTH))
         head = "…" if start else ""

@@ -39,6 +39,7 @@ from prompt_toolkit.styles import Style
 
 from .limits import LIMITS
 from .practice import COMMANDS, Line, Session, command
+from .words import visible
 
 STYLE = Style.from_dict({
     "correct": "ansigreen bold",
@@ -288,7 +289,7 @@ class Piped:
         if not line:
             raise EOFError
         text = line.rstrip("\r\n")
-        print(f"{prompt}{text}", file=self.out, flush=True)
+        print(f"{prompt}{visible(text)}", file=self.out, flush=True)  # a pasted escape sequence shown, not run
         return text
 
     def emit(self, lines: Iterable[Line]) -> None:

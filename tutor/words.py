@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from enum import StrEnum
 from fractions import Fraction
@@ -41,3 +42,22 @@ def capitalized(text: str) -> str:
     missing, x² = 1 has two solutions): those keep their case. 'a' is read as the article."""
     first = text.split(" ", 1)[0]
     return text[:1].upper() + text[1:] if (len(first) > 1 and first.isalpha()) or first == "a" else text
+
+
+def visible(text: str) -> str:
+    """Typed text as it may be echoed to a terminal: each control or format character (an escape sequence
+    pasted from a web page, a right-to-left override) as one visible symbol (␛, ␁, �) instead of raw, so
+    that it can't act on the terminal and a caret under a column still points at it. Tabs as spaces."""
+    return "".join(_shown(c) if unicodedata.category(c) in _INVISIBLE else c for c in text)
+
+
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})  # controls, format characters, line and paragraph separators
+
+
+def _shown(character: str) -> str:
+    code = ord(character)
+    if character == "\t":
+        return " "
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode control pictures: ␀ … ␟
+    return "\u2421" if code == 0x7F else "\ufffd"
