@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tutor import check
 from tutor.limits import Limits
-from tutor.parse import SHAPES, Equation, InputError, read, symbol
+from tutor.parse import SHAPES, Equation, InputError, Shape, read, symbol
 
 INPUT_CASES = conformance_cases("input_cases.jsonl")
 
@@ -70,6 +70,16 @@ def test_caret_points_at_the_column():
     with pytest.raises(InputError) as caught:
         read("6 x z^2")
     assert caught.value.pointer("6 x z^2") == "6 x z^2\n    ^"
+
+
+def test_a_caret_under_an_answer_of_several_lines_points_at_the_character_named():
+    """Finding 377: a pasted column of points had its caret placed by the flat offset, under another line;
+    the line breaks are shown as ␊ on one line, so the caret is under the character the message names."""
+    text = "(2, 2)\n(3, 3)\nx = 0\ny = 0"
+    with pytest.raises(InputError) as caught:
+        read(text, Shape.POINTS, ("x", "y"))
+    assert (caught.value.message, caught.value.pointer(text)) == (
+        "unexpected '('", "(2, 2)␊(3, 3)␊x = 0␊y = 0\n       ^")
 
 
 @pytest.mark.parametrize("text, expected", [
