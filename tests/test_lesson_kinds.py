@@ -247,6 +247,9 @@ def test_one_descent_step_on_the_tv_data():
     assert verdict("tv-descent-step", "m = 0.019027, b = 0.000139").correct
     text = render_text(exercise("tv-descent-step").steps())
     assert "L(m, b) = E(m, b)/(2·3)" in text and "(230.1m + b - 22.1)²" in text
+    # the decimals the question asks for, after the exact point (finding 373: fractions only, 8-digit denominators)
+    assert text.splitlines()[0].endswith(": (570797/30000000, 209/1500000) ≈ (0.0190266, 0.000139333)")
+    assert "= (570797/30000000, 209/1500000) ≈ (0.0190266, 0.000139333)." in text
 
 
 @pytest.mark.parametrize("exercise_id, answer, misconception", [

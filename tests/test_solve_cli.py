@@ -173,7 +173,7 @@ def test_a_cost_step_writes_m_and_b_alike(capsys):
     assert status == 0
     assert "(m₁, b₁) = (0, 0) − 0.1·∇L(0, 0) = (11/10, 11/30)" in out.splitlines()
     assert "10. Step against the gradient: (m₁, b₁) = (m₀, b₀) − α·∇L(m₀, b₀) = (0, 0) − 0.1·(-11, -11/3) = " \
-           "(11/10, 11/30)." in out.splitlines()
+           "(11/10, 11/30) ≈ (1.1, 0.366667)." in out.splitlines()
     status, out, _ = run(capsys, "cost", "--points", "(1,1),(2,4),(4,6)", "--mean", "--start", "0,0", "--rate", "0.1",
                          "--json")
     assert json.loads(out)["step"]["after"] == ["11/10", "11/30"]

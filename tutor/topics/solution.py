@@ -72,6 +72,13 @@ def approx(value: Expr) -> str:
     return f" ≈ {show_float(float(sympy.N(value, 30)))}"
 
 
+def approx_point(point: Sequence[Expr]) -> str:
+    """' ≈ (0.0190266, 0.000139333)' for a point with a coordinate that `approx` would give in decimals."""
+    if not any(approx(c) for c in point):
+        return ""
+    return " ≈ (" + ", ".join(show_float(float(sympy.N(c, 30))) for c in point) + ")"
+
+
 def args(point: Sequence[Expr], latex: bool = False, decimals: bool = False, fractions: bool = False) -> str:
     return "(" + ", ".join(show(p, latex=latex, decimals=decimals, fractions=fractions) for p in point) + ")"
 

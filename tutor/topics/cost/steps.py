@@ -14,7 +14,7 @@ from ...calculus import LineCost, MeanCostStep
 from ...parse import symbol
 from ...steps import Step, StepRule, Terms, step
 from ..least_squares.steps import SHOWN_POINTS, B, FitRule, M, cost_build_steps
-from ..solution import approx
+from ..solution import approx, approx_point
 
 
 class CostRule(StepRule):
@@ -36,13 +36,13 @@ TEMPLATES: dict[StepRule, str] = {
     CostRule.COST_FUNCTION: "The cost of the line y = mx + b on {n} points: {name}(m, b) = {after}",
     CostRule.COST_VALUE: "The cost of the line y = mx + b on {n} points at {point}: {name}{point:args} = {after}",
     CostRule.COST_STEP: ("One step of gradient descent on the cost {name}(m, b) from {point} with learning rate "
-                         "{alpha} = {rate}: {after}"),
+                         "{alpha} = {rate}: {after}{approx}"),
     CostRule.MEAN: ("With n = {n} observations the cost is the mean, with a ½ that the derivative's 2 cancels: "
                     "L(m, b) = E(m, b)/(2·{n}) = {after}."),
     CostRule.VALUE: "Put in m = {m} and b = {b}: {name}{point:args} = {after}{approx}.",
     CostRule.SLOPE_AT: "At the start: ∇{name}{point:args} = {after}.",
     CostRule.STEP: ("Step against the gradient: (m₁, b₁) = (m₀, b₀) − {alpha}·∇{name}(m₀, b₀) = {point} − "
-                    "{rate}·{slope} = {after}."),
+                    "{rate}·{slope} = {after}{approx}."),
     CostRule.FALLS: "The cost goes down, from {name}(m₀, b₀) ≈ {before} to {name}(m₁, b₁) ≈ {after}.",
 }
 
@@ -83,9 +83,9 @@ def descent_step_steps(cost: LineCost, result: MeanCostStep, decimals: bool = Fa
     substeps += [
         step(CostRule.SLOPE_AT, result.gradient, result.slope, point=result.start, name=name),
         step(CostRule.STEP, result.start, result.after, point=result.start, rate=result.rate, slope=result.slope,
-             name=name, alike=("after",)),  # (11/10, 11/30), not (1.1, 11/30)
+             name=name, alike=("after",), approx=approx_point(result.after)),  # (11/10, 11/30), not (1.1, 11/30)
         step(CostRule.FALLS, float(result.cost_before), float(result.cost_after), name=name),
     ]
     return step(CostRule.COST_STEP, None, result.after, substeps, name=name, point=result.start, rate=result.rate,
-                variables=("m", "b"), decimals=decimals, alike=("after",))
+                variables=("m", "b"), decimals=decimals, alike=("after",), approx=approx_point(result.after))
 
