@@ -42,7 +42,7 @@ from .equality import (
 from .evaluate import PRECISION, Undefined, Unsupported, Value, compile_expression, to_mpf
 from .functions import Interval, as_fraction, lower, upper
 from .limits import LIMITS, Limits
-from .parse import Answer, Equation, InputError, Point, Points, Shape, Spellings, symbol, to_sympy
+from .parse import Answer, Equation, InputError, Point, Points, Shape, Spellings, fraction, symbol, to_sympy
 from .show import as_decimal, one_exponent, show, show_each, typed_notation
 from .words import TextEnum, and_list, counted, first_of
 
@@ -1277,6 +1277,8 @@ def _where_one_has_no_value(answer: Equation, expected: Equation, names: Sequenc
     for eq in (answer, expected):
         points += [(root,) for base, axis in lines(1)
                    for root in sorted(line_roots(eq.lhs - eq.rhs, names, base, axis))]
+    holes = _periodic_holes(answer, expected, symbols[0])
+    points += [(fraction(hole.at),) for hole in holes if hole.at.is_Rational]  # sin(x)'s 0: as any point
     (my_left, my_right), (left, right) = compiled
     for point in dict.fromkeys(points):
         for holds, other, sentence in (
@@ -1290,7 +1292,74 @@ def _where_one_has_no_value(answer: Equation, expected: Equation, names: Sequenc
             for name, side in zip(("left", "right"), other):
                 if has_value(side, point) is False:
                     return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(format_point(names, point), name))
+    for hole in holes:  # cos(x)'s π/2: no point the evaluator takes, so sympy decides, exactly
+        if not hole.at.is_Rational and _holds_at(expected if hole.mine else answer, symbols[0], hole.at):
+            sentence = ("The correct equation holds at {}, but yours does not: your {} side has no value there."
+                        if hole.mine else
+                        "Your equation holds at {}, but the correct one does not: its {} side has no value there.")
+            return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(f"{names[0]} = {show(hole.at)}", hole.side))
     return None
+
+
+def _holds_at(equation: Equation, x: sympy.Symbol, at: Expr) -> bool:
+    """Whether `equation` certainly holds at x = `at`, decided by sympy: exactly 0 = 0, each part of it real
+    there (sympy makes 1/(1/sin(x)) 0 and (√(x - 2))² x - 2 at x = π/2, where neither has a value)."""
+    if any(sympy.count_ops(side) > _MOST_CLEARED_OPERATIONS for side in (equation.lhs, equation.rhs)):
+        return False
+    parts = [node.xreplace({x: at}) for side in (equation.lhs, equation.rhs)
+             for node in sympy.preorder_traversal(side) if node.has(x)]
+    return all(part.is_extended_real and part.is_finite for part in parts) \
+        and (equation.lhs - equation.rhs).xreplace({x: at}) == 0
+
+
+@dataclass(frozen=True)
+class _Hole:
+    """A point where a side of an equation has no value: of the student's (`mine`) or the correct one's."""
+    at: Expr
+    mine: bool
+    side: str  # left or right
+
+
+_MOST_PERIODIC_HOLES = 12  # per comparison: two for each divisor or pole below, the first six
+# u/π where sin, cos, tan and cot of u are 0, and where tan, sec, cot and csc have no value, in one period
+_ZEROS = {sympy.sin: (0, 1), sympy.cos: (sympy.S.Half, sympy.Rational(3, 2)),
+          sympy.tan: (0, 1), sympy.cot: (sympy.S.Half, sympy.Rational(3, 2))}
+_POLES = {sympy.tan: _ZEROS[sympy.cos], sympy.sec: _ZEROS[sympy.cos],
+          sympy.cot: _ZEROS[sympy.sin], sympy.csc: _ZEROS[sympy.sin]}
+
+
+def _periodic_holes(answer: Equation, expected: Equation, x: sympy.Symbol) -> list[_Hole]:
+    """Where a side divides by sin, cos, tan or cot of a linear a·x + b (a and b exact), or takes tan, sec,
+    cot or csc of one: zeros and poles infinitely many, which no search line meets (sin(x)²/sin(x) = 0 holds
+    at none of sin(x) = 0's kπ). One period's, mapped back to x: sin(x)'s 0 and π, cos(x)'s π/2 and 3π/2."""
+    holes: list[_Hole] = []
+    for eq, mine in ((answer, True), (expected, False)):
+        for side, expr in (("left", eq.lhs), ("right", eq.rhs)):
+            for node in sympy.preorder_traversal(expr):
+                if node.is_Pow and node.exp.is_Number and node.exp.is_negative:  # sin(x)² of 1/(2sin(x)²)
+                    found = [(f.base if f.is_Pow and f.exp.is_positive else f, _ZEROS, sympy.S.Zero)
+                             for f in sympy.Mul.make_args(node.base)]
+                else:
+                    found = [(node, _POLES, sympy.zoo)]
+                for function, table, value in found:
+                    for at in _where(function, table, value, x):
+                        if _Hole(at, mine, side) not in holes:
+                            holes.append(_Hole(at, mine, side))
+    return holes[:_MOST_PERIODIC_HOLES]
+
+
+def _where(function: Expr, table: dict[Any, tuple[Expr, ...]], value: Expr, x: sympy.Symbol) -> list[Expr]:
+    """The x where `function` of a linear a·x + b has the argument kπ that `table` gives, where it is
+    certainly `value` (0, or zoo: none)."""
+    if type(function) not in table or function.args[0].has(sympy.Float):
+        return []
+    u = function.args[0]
+    a = sympy.diff(u, x)
+    b = u.subs(x, 0)
+    if a == 0 or a.free_symbols or b.free_symbols or sympy.expand(u - a * x - b) != 0:
+        return []
+    found = [(k * sympy.pi - b) / a for k in table[type(function)]]
+    return [at for at in found if function.subs(x, at) == value]
 
 
 def _not_equivalent(names: Sequence[str], witness: Callable[[], Outcome | None],
