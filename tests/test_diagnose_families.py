@@ -188,6 +188,33 @@ def test_a_gradient_is_diagnosed_one_component_at_a_time():
     assert swapped.note == "misconception:components-swapped+power-rule-not-multiplied"
 
 
+_OTHER_PARTIALS = ("differentiated with respect to y instead of x in ∂f/∂x and differentiated with respect to x "
+                   "instead of y in ∂f/∂y")
+_HELD = "For ∂f/∂x, y is a constant; only x varies. For ∂f/∂y, x is a constant; only y varies."
+
+
+@pytest.mark.parametrize("exercise, answer, message", [
+    # parts written after their names are in the order the names give: each partial was taken in the other
+    # variable, not the components swapped (finding 397)
+    ("gradient-x2y2", "∂f/∂x = 2y, ∂f/∂y = 2x", f"It looks like you {_OTHER_PARTIALS}. {_HELD}"),
+    ("gradient-x2y2", "f_y = 2x, f_x = 2y", f"It looks like you {_OTHER_PARTIALS}. {_HELD}"),
+    ("gradient-x2y2", "df/dx = y, df/dy = x",
+     f"It looks like two mistakes: you {_OTHER_PARTIALS}, and you lowered the exponent but did not multiply by it in "
+     f"∂f/∂x and ∂f/∂y. {_HELD} The derivative of y² is 2y, not y. The derivative of x² is 2x, not x."),
+    ("gradient-x2y2-at-2-3", "∂f/∂x(2, 3) = 6, ∂f/∂y(2, 3) = 4",
+     f"You get this answer if you {_OTHER_PARTIALS}, or if you evaluated at (3, 2) instead of (2, 3). {_HELD} "
+     "Here x = 2 and y = 3."),
+    # a vector without names lists its parts in an order of its own: that order is the mistake
+    ("gradient-x2y2", "(2y, 2x)", "It looks like you swapped the components. ∇f lists the partial derivatives in the "
+                                  "order of the variables: (∂f/∂x, ∂f/∂y)."),
+    ("gradient-x2y2-at-2-3", "(6, 4)",
+     "You get this answer if you swapped the components, or if you evaluated at (3, 2) instead of (2, 3). ∇f lists "
+     "the partial derivatives in the order of the variables: (∂f/∂x, ∂f/∂y). Here x = 2 and y = 3."),
+])
+def test_named_parts_are_not_swapped(exercise, answer, message):
+    assert lesson(exercise, answer).message == message
+
+
 def test_the_gradients_own_mistakes():
     assert lesson("gradient-x2y2", "2x + 2y").note == "misconception:gradient-summed"
     assert lesson("gradient-x2y2-at-2-3", "sqrt(52)").note == "misconception:gave-gradient-length"
