@@ -389,8 +389,8 @@ _SADDLE_WHY = "A saddle point is a critical point too: every partial derivative 
     # with y ≥ 0 the saddle (−1, 1) is the one left out: no coordinates swapped, "(-1, 1) rather than (1, -1)", where
     # the student wrote neither (finding 394); only the positive root of x² = 1 gives (1, 1) too
     ("x^3 - 3x + y^3 - 3y", "-5 <= x <= 5, 0 <= y <= 5", "(1, 1)",
-     "You get this answer if you left out (-1, 1), a saddle point, or if you took only the positive root. "
-     f"{_SADDLE_WHY} x² = 1 has two solutions, x = ±1, and each gives a critical point."),
+     "You get this answer if you took only the positive root, or if you left out (-1, 1), a saddle point. "
+     f"x² = 1 has two solutions, x = ±1, and each gives a critical point. {_SADDLE_WHY}"),
     ("x^4 - 2x^2 - y^2", "x >= 0", "(0, 0)",
      "You get this answer if you left out (1, 0), a saddle point, or if you lost a minus sign. "
      f"{_SADDLE_WHY} The derivative of a difference is the difference of the derivatives: the term -2x² gives -4x."),

@@ -369,8 +369,8 @@ def _transforms(problem: CriticalPoints) -> list[_Transform]:
 
         def turned(s: _Set) -> tuple[tuple, tuple] | None:
             """A point of s and the point it turns into, one the answer then shows that s lacks: a swapped point
-            outside the region is dropped from the answer, and one that is in s anyway shows no swap ((1, 1) of
-            (1, 1) and (-1, 1) with y ≥ 0 is no swap of (-1, 1), whose (1, -1) is not in it)."""
+            outside the region is dropped from the answer, and one in s anyway shows no swap (with y ≥ 0, (-1, 1)
+            turns into (1, -1), which the region drops: (1, 1) alone, for (1, 1) and (-1, 1), swapped nothing)."""
             return next(((p, q) for p in s[0] if (q := (p[1], p[0])) != p and q not in s[0]
                          and _in_region(region, q)), None)
 
@@ -586,10 +586,7 @@ def candidates(problem: CriticalPoints) -> list[WrongAnswer | Pattern]:
             s = _inside(problem, s)
             found.append(WrongAnswer.of(said, Answer(Shape.POINTS, (*s[0], *s[1]))))
 
-    # the saddle points left out first: that the answer is the right set less exactly its saddles is what it
-    # shows, where a slip in solving (only the positive root, in a region that cuts the negative one) only
-    # happens to give the same set
-    for transform in sorted(transforms, key=lambda t: t.said.misconception != "saddle-not-critical"):
+    for transform in transforms:
         add([transform.said], transform.apply(right))
     for saids, s in solved:
         add(saids, s)
