@@ -188,6 +188,33 @@ def test_a_gradient_is_diagnosed_one_component_at_a_time():
     assert swapped.note == "misconception:components-swapped+power-rule-not-multiplied"
 
 
+_OTHER_PARTIALS = ("differentiated with respect to y instead of x in ∂f/∂x and differentiated with respect to x "
+                   "instead of y in ∂f/∂y")
+_HELD = "For ∂f/∂x, y is a constant; only x varies. For ∂f/∂y, x is a constant; only y varies."
+
+
+@pytest.mark.parametrize("exercise, answer, message", [
+    # parts written after their names are in the order the names give: each partial was taken in the other
+    # variable, not the components swapped (finding 397)
+    ("gradient-x2y2", "∂f/∂x = 2y, ∂f/∂y = 2x", f"It looks like you {_OTHER_PARTIALS}. {_HELD}"),
+    ("gradient-x2y2", "f_y = 2x, f_x = 2y", f"It looks like you {_OTHER_PARTIALS}. {_HELD}"),
+    ("gradient-x2y2", "df/dx = y, df/dy = x",
+     f"It looks like two mistakes: you {_OTHER_PARTIALS}, and you lowered the exponent but did not multiply by it in "
+     f"∂f/∂x and ∂f/∂y. {_HELD} The derivative of y² is 2y, not y. The derivative of x² is 2x, not x."),
+    ("gradient-x2y2-at-2-3", "∂f/∂x(2, 3) = 6, ∂f/∂y(2, 3) = 4",
+     f"You get this answer if you {_OTHER_PARTIALS}, or if you evaluated at (3, 2) instead of (2, 3). {_HELD} "
+     "Here x = 2 and y = 3."),
+    # a vector without names lists its parts in an order of its own: that order is the mistake
+    ("gradient-x2y2", "(2y, 2x)", "It looks like you swapped the components. ∇f lists the partial derivatives in the "
+                                  "order of the variables: (∂f/∂x, ∂f/∂y)."),
+    ("gradient-x2y2-at-2-3", "(6, 4)",
+     "You get this answer if you swapped the components, or if you evaluated at (3, 2) instead of (2, 3). ∇f lists "
+     "the partial derivatives in the order of the variables: (∂f/∂x, ∂f/∂y). Here x = 2 and y = 3."),
+])
+def test_named_parts_are_not_swapped(exercise, answer, message):
+    assert lesson(exercise, answer).message == message
+
+
 def test_the_gradients_own_mistakes():
     assert lesson("gradient-x2y2", "2x + 2y").note == "misconception:gradient-summed"
     assert lesson("gradient-x2y2-at-2-3", "sqrt(52)").note == "misconception:gave-gradient-length"
@@ -348,13 +375,40 @@ def test_a_saddle_is_a_critical_point():
     assert "A saddle point is a critical point too" in verdict.message
 
 
-def test_two_saddles_left_out_are_each_a_saddle_point(tmp_path):
-    """x³ − 3x + y³ − 3y: a minimum at (1, 1), a maximum at (−1, −1), saddles at the other two (the
-    message said "(−1, 1) and (1, −1), a saddle point")."""
-    verdict = inline(tmp_path, "    kind: critical_points\n    function: x^3 - 3x + y^3 - 3y\n", "(1, 1), (-1, -1)")
-    assert verdict.note == "misconception:saddle-not-critical|missed-critical-points"
-    assert verdict.message.startswith("You get this answer if you left out (-1, 1) and (1, -1), each a saddle point, "
-                                      "or if you missed (-1, 1) and (1, -1).")
+_SADDLE_WHY = "A saddle point is a critical point too: every partial derivative is zero there."
+
+
+@pytest.mark.parametrize("function, region, answer, message", [
+    # a minimum at (1, 1), a maximum at (−1, −1), saddles at the other two (the message said "(−1, 1) and
+    # (1, −1), a saddle point"; then "…, or if you missed (-1, 1) and (1, -1)", the same omission twice: finding 394)
+    ("x^3 - 3x + y^3 - 3y", None, "(1, 1), (-1, -1)",
+     f"It looks like you left out (-1, 1) and (1, -1), each a saddle point. {_SADDLE_WHY}"),
+    ("x^4 + y^4 - 4xy", None, "(1, 1), (-1, -1)", f"It looks like you left out (0, 0), a saddle point. {_SADDLE_WHY}"),
+    ("(x^2 - 1)^3 + y^2", None, "(0, 0)",
+     f"It looks like you left out (-1, 0) and (1, 0), each a saddle point. {_SADDLE_WHY}"),
+    # with y ≥ 0 the saddle (−1, 1) is the one left out: no coordinates swapped, "(-1, 1) rather than (1, -1)", where
+    # the student wrote neither (finding 394); only the positive root of x² = 1 gives (1, 1) too
+    ("x^3 - 3x + y^3 - 3y", "-5 <= x <= 5, 0 <= y <= 5", "(1, 1)",
+     "You get this answer if you took only the positive root, or if you left out (-1, 1), a saddle point. "
+     f"x² = 1 has two solutions, x = ±1, and each gives a critical point. {_SADDLE_WHY}"),
+    ("x^4 - 2x^2 - y^2", "x >= 0", "(0, 0)",
+     "You get this answer if you left out (1, 0), a saddle point, or if you lost a minus sign. "
+     f"{_SADDLE_WHY} The derivative of a difference is the difference of the derivatives: the term -2x² gives -4x."),
+])
+def test_saddles_left_out_are_said_once_as_saddle_points(tmp_path, function, region, answer, message):
+    exercise = f"    kind: critical_points\n    function: {function}\n" + (f"    region: {region}\n" if region else "")
+    assert inline(tmp_path, exercise, answer).message == message
+
+
+@pytest.mark.parametrize("function, answer, message", [
+    # the point written, (2, 1), is the swap of the right one left out
+    ("(x - 1)^2 + (y - 2)^2", "(2, 1)",
+     "It looks like you wrote the coordinates the wrong way round: a point is (x, y), so (1, 2) rather than (2, 1)."),
+    ("x^3 - 3x + y^2 - 4y", "(2, 1), (2, -1)",
+     "It looks like you wrote the coordinates the wrong way round: a point is (x, y), so (-1, 2) rather than (2, -1)."),
+])
+def test_coordinates_swapped_quote_a_point_written(tmp_path, function, answer, message):
+    assert inline(tmp_path, f"    kind: critical_points\n    function: {function}\n", answer).message == message
 
 
 def test_classification_respects_the_answers_direction():

@@ -1013,6 +1013,9 @@ def _componentwise(entry: _Entry, candidate: Componentwise, got: Answer, student
     """Each component the right value or one of its wrong options, at most two mistakes in all."""
     if not isinstance(got.value, tuple) or len(got.value) != len(candidate.options):
         return None
+    whole = candidate.said_whole(student.typed)
+    if whole is None:
+        return None
     chosen: list[tuple[str, tuple[Said, ...], Option | None]] = []  # name, what is said, a rival reading
     for i, (mine, files) in enumerate(zip(got.value, entry.options)):
         matching = [option for option, want in _near_options(files, student, (entry.reading, "c", i), mine, ctx)
@@ -1029,10 +1032,10 @@ def _componentwise(entry: _Entry, candidate: Componentwise, got: Answer, student
     for name, said, _ in wrong:
         for s in said:
             by_id.setdefault(s.misconception, []).append((name, s))
-    parts: list[tuple[str | None, Said]] = [(None, s) for s in candidate.whole]
+    parts: list[tuple[str | None, Said]] = [(None, s) for s in whole]
     parts += [(None, in_places(i, where)) if len(where) > 1 else where[0] for i, where in by_id.items()
-              if i not in {s.misconception for s in candidate.whole}]
-    size = len(candidate.whole) + sum(len(said) for _, said, _ in wrong)
+              if i not in {s.misconception for s in whole}]
+    size = len(whole) + sum(len(said) for _, said, _ in wrong)
     if not parts or len(parts) > 2:
         return None
     said = tuple(s for _, s in parts)
@@ -1040,7 +1043,7 @@ def _componentwise(entry: _Entry, candidate: Componentwise, got: Answer, student
     if len(parts) == 2:
         return _Found(3, entry.order, ids, partial(told, parts), said, got, entry.reading[1], size)
     where, single = parts[0]
-    rival = wrong[0][2] if len(wrong) == 1 and not candidate.whole else None
+    rival = wrong[0][2] if len(wrong) == 1 and not whole else None
     if rival is not None:
         return _Found(1, entry.order, EITHER.join((single.misconception, rival.said[0].misconception)),
                       partial(either, single, rival.said[0], where), (), got, entry.reading[1], size)

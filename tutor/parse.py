@@ -1754,6 +1754,15 @@ def _name_patterns(named: tuple[str, ...], parts: bool
     return tuple(wholes), found
 
 
+def written_after(names: Sequence[str]) -> str:
+    """A pattern for a part written after one of `names` (`∂f/∂x = 2x`, `df/dx = 2x`, `f_x(2, 3) = 4`), in every
+    spelling `without_name` reads, over the text with its spaces taken out: what shows a sentence about the
+    parts' order false (tutor.misconceptions.Said.refuted_by), as the names give the order."""
+    # each name without its brackets, which any point may fill: it is the name that gives a part its place
+    bare = dict.fromkeys(re.sub(r"\(.*\)$", "", also) for name in names for also in _also(name_form(name)))
+    return rf"(?<![^\W\d_])(?:{'|'.join(map(_spelled, bare))})(?:\([^=]*\))?=(?!=)"
+
+
 def without_name(text: str, named: Sequence[str], parts: bool = False) -> str:
     """`text` with the question's name for the answer before it blanked out (`x₁ = 0.1447`, `∂f/∂x = 6xy^3`,
     `(x₁, y₁) = (…)`), and, where `named` are the `parts`' names, each written as its component's (`x₁ = 0.5`

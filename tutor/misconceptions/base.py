@@ -282,6 +282,8 @@ class Componentwise:
     `options[i]` are the values component i may have (the right one first); `names[i]` is how a
     message calls it. `whole` is a mistake about the vector as a whole that these options already
     include (the components swapped, the whole vector negated). At most two mistakes are named.
+    `by_value` is said in place of `whole` where the text refutes it (`Said.refuted_by`): the parts written
+    after their names are in no wrong order, whatever their values.
     """
 
     options: tuple[tuple[Option, ...], ...]
@@ -290,10 +292,18 @@ class Componentwise:
     variables: tuple[str, ...] | None = None
     components: tuple[str, ...] | None = None
     shape: Shape = Shape.VECTOR
+    by_value: tuple[Said, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def misconception(self) -> str:
         return BOTH.join(s.misconception for s in self.whole) or "components"
+
+    def said_whole(self, typed: str) -> tuple[Said, ...] | None:
+        """What is said of the vector as a whole for this text (without spaces): `whole`, or where the text
+        refutes it, `by_value`; None where nothing true is left to say of it."""
+        if not any(re.search(pattern, typed) for said in self.whole for pattern in said.refuted_by):
+            return self.whole
+        return self.by_value or None
 
 
 Candidate = WrongAnswer | Pattern | Componentwise

@@ -27,6 +27,7 @@ from ...calculus.classified import Nature
 from ...calculus.factor_cases import lies_on
 from ...calculus.kinks import with_abs
 from ...calculus.partials import no_derivative, slope_where_formula_fails
+from ...calculus.region import Region
 from ...calculus.roots import rational_polynomial, rational_terms
 from ...compare import Context, compare_equations, compare_numbers
 from ...misconceptions import Misconception, Pattern, Said, WrongAnswer, at_point, register
@@ -135,6 +136,7 @@ def _differences(problem: CriticalPoints) -> Pattern:
     points, lines = problem.points_and_lines()
     solution = problem.solution
     outside = [p.point for p in solution.points if p.inside is False]
+    saddles = _saddles(problem)
     partials = solution.gradient
     region = problem.region_text
     say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
@@ -167,6 +169,10 @@ def _differences(problem: CriticalPoints) -> Pattern:
             said.append(say["missed-zero-of-derivative"](
                 missing=_list(missing, variables), it="it" if len(missing) == 1 else "each", why=f"{name}′ = 0",
                 where="there" if len(missing) == 1 else "at each"))
+        elif missing and set(missing) == set(saddles):
+            # the saddle points left out, and only they: said as that, as the slip of leaving them out says it,
+            # not again as points missed for another reason
+            said.append(_saddles_said(saddles, variables))
         elif missing:
             said.append(say["missed-critical-points"](missing=_list(missing, variables), equations=equations))
         outside_extra = [p for p in extra if _among(p, outside, ctx)]
@@ -359,12 +365,20 @@ def _transforms(problem: CriticalPoints) -> list[_Transform]:
     right_points, _ = problem.points_and_lines()
     found: list[_Transform] = []
     if len(variables) == 2:
+        region = problem.solution.region
+
+        def turned(s: _Set) -> tuple[tuple, tuple] | None:
+            """A point of s and the point it turns into, one the answer then shows that s lacks: a swapped point
+            outside the region is dropped from the answer, and one in s anyway shows no swap (with y ≥ 0, (-1, 1)
+            turns into (1, -1), which the region drops: (1, 1) alone, for (1, 1) and (-1, 1), swapped nothing)."""
+            return next(((p, q) for p in s[0] if (q := (p[1], p[0])) != p and q not in s[0]
+                         and _in_region(region, q)), None)
+
         def swap(s: _Set) -> _Set | None:
-            points = tuple((p[1], p[0]) for p in s[0])
-            return (points, s[1]) if s[0] and points != s[0] else None
+            return (tuple((p[1], p[0]) for p in s[0]), s[1]) if turned(s) else None
 
         def swapped(s: _Set) -> Said | None:
-            example = next(((p, (p[1], p[0])) for p in s[0] if p[0] != p[1]), None)
+            example = turned(s)
             return example and say["critical-point-coordinates-swapped"](
                 names=", ".join(variables), right=show(example[0]), wrong=show(example[1]))
         told = swapped((tuple(right_points), ()))
@@ -390,18 +404,26 @@ def _transforms(problem: CriticalPoints) -> list[_Transform]:
         told = divided((tuple(right_points), ()))
         if told is not None:
             found.append(_Transform(told, reciprocal, divided))
-    # a corner saddle (|x| - |y| at (0, 0)), where no partial derivative is zero, is a missed corner (_differences)
-    saddles = [p.point for p in problem.solution.points if p.nature == Nature.SADDLE and p.inside is not False
-               and not _corner(problem, p.point)]
+    saddles = _saddles(problem)
     if saddles:
         def without_saddles(s: _Set) -> _Set | None:
             points = tuple(p for p in s[0] if p not in saddles)
             return (points, s[1]) if len(points) != len(s[0]) else None
-        which = "a saddle point" if len(saddles) == 1 else "each a saddle point"
-        found.append(_Transform(say["saddle-not-critical"](points=_list(saddles, variables), which=which),
-                                without_saddles))
+        found.append(_Transform(_saddles_said(saddles, variables), without_saddles))
     del f
     return found
+
+
+def _saddles(problem: CriticalPoints) -> list[Point]:
+    """The saddle points among the critical points (in the region), where the partials are zero."""
+    # a corner saddle (|x| - |y| at (0, 0)), where no partial derivative is zero, is a missed corner (_differences)
+    return [p.point for p in problem.solution.points if p.nature == Nature.SADDLE and p.inside is not False
+            and not _corner(problem, p.point)]
+
+
+def _saddles_said(saddles: Sequence[Point], variables: Sequence[str]) -> Said:
+    which = "a saddle point" if len(saddles) == 1 else "each a saddle point"
+    return MISCONCEPTIONS["saddle-not-critical"].fill(points=_list(saddles, variables), which=which)
 
 
 def _sign_flips(problem: CriticalPoints) -> list[_Transform]:
@@ -541,11 +563,15 @@ def _solved(problem: CriticalPoints) -> list[tuple[tuple[Said, ...], _Set]]:
     return found
 
 
+def _in_region(region: Region | None, point: tuple) -> bool:
+    return region is None or region.contains(point) is not False
+
+
 def _inside(problem: CriticalPoints, s: _Set) -> _Set:
     region = problem.solution.region
     if region is None:
         return s
-    return tuple(p for p in s[0] if region.contains(p) is not False), s[1]
+    return tuple(p for p in s[0] if _in_region(region, p)), s[1]
 
 
 def candidates(problem: CriticalPoints) -> list[WrongAnswer | Pattern]:

@@ -56,6 +56,11 @@ class Gradient(FunctionProblem):
         return self.names_at((f"∇{self.name}",), self.at)
 
     @property
+    def part_names(self) -> tuple[tuple[str, ...], ...]:
+        """The names each partial may be written after (∂f/∂x or f_x, at the point asked for), in order."""
+        return tuple(self.names_at((f"∂{self.name}/∂{v}", f"{self.name}_{v}"), self.at) for v in self.variables)
+
+    @property
     def component_labels(self) -> tuple[str, ...]:
         return tuple(f"∂{self.name}/∂{v}" for v in self.variables)
 
@@ -64,7 +69,7 @@ class Gradient(FunctionProblem):
         (`∂f/∂x = 2x, ∂f/∂y = 2y`, `f_x = 2x, f_y = 2y`, in any order; at the point asked for after the point,
         `∂f/∂x(2, 3) = 4`, as a partial derivative's answer is read). A part named otherwise is told how
         to write it, not that '∂' or f_x is unknown."""
-        named = [self.names_at((f"∂{self.name}/∂{v}", f"{self.name}_{v}"), self.at) for v in self.variables]
+        named = self.part_names
         try:
             return super().read(by_parts(text, named) or text, limits, parameters)
         except InputError as error:

@@ -13,17 +13,20 @@ whole vector, the length or f's value given, the point not put in, or the point 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import sympy
 from sympy import Expr
 
 from ...calculus.partials import diff
-from ...misconceptions import Componentwise, Misconception, Option, WrongAnswer, at_point, register
+from ...misconceptions import Componentwise, Misconception, Option, Said, WrongAnswer, at_point, in_places, register
+from ...misconceptions.derivatives import MISCONCEPTIONS as DERIVATIVES
 from ...misconceptions.derivatives import wrong_derivatives, wrong_gradients
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
 from ...misconceptions.points import evaluation_slips, point_words
-from ...parse import Answer, Shape, symbol
+from ...parse import Answer, Shape, symbol, written_after
 from ...show import show
+from ...words import and_list
 from .exercise import Gradient
 
 MISCONCEPTIONS = register(
@@ -81,7 +84,11 @@ def candidates(problem: Gradient) -> list[WrongAnswer | Componentwise]:
 
     options = component_options(f, variables, name, point, problem.decimals)
     found: list[WrongAnswer | Componentwise] = [Componentwise(options, names)]
-    found.append(Componentwise(swapped(options), names, (say["components-swapped"](f=name, partials=partials),)))
+    # parts written after their names (∂f/∂x = 2y, ∂f/∂y = 2x) are in the order the names give: not swapped,
+    # but each partial taken in the other variable
+    crossed = replace(say["components-swapped"](f=name, partials=partials),
+                      refuted_by=(written_after([n for part in problem.part_names for n in part]),))
+    found.append(Componentwise(swapped(options), names, (crossed,), by_value=_other_partials(f, variables, name)))
     negated = tuple(tuple(-o for o in column) for column in options)
     found.append(Componentwise(negated, names, (say["gradient-negated"](
         given=f"−∇{name}, the direction of steepest descent", reason=f"∇{name} itself points uphill: ({partials})."),)))
@@ -103,6 +110,17 @@ def candidates(problem: Gradient) -> list[WrongAnswer | Componentwise]:
             point=shown, asked=f"∇{name}{shown}", what="the vector of the partial derivatives", partials=partials)],
             Answer(Shape.VECTOR, tuple(point))))
     return found
+
+
+def _other_partials(f: Expr, variables: Sequence[str], name: str) -> tuple[Said, ...]:
+    """The first two partials each taken in the other's variable, as the components swapped give them: said of
+    the parts written after their names."""
+    first, second = variables[:2]
+    held = " is a constant" if len(variables) == 2 else " are constants"
+    places = [(f"∂{name}/∂{v}", DERIVATIVES["answered-other-partial"].fill(
+        other=u, v=v, f=name, held=and_list([w for w in variables if w != v]) + held))
+        for v, u in ((first, second), (second, first))]
+    return (in_places("answered-other-partial", places),)
 
 
 def component_options(f: Expr, variables: Sequence[str], name: str, point: Sequence[Expr] | None,
