@@ -580,6 +580,21 @@ def test_an_inverse_function_undone_is_read_as_written():
     ("abs(x) x^(1/3) = x^(1/5)", "x^7 = x^3"),
     ("(x+1)^(1/3) = (x+1)^(1/5)", "x(x+1)(x+2) = 0"),
     ("x^(-1/3) = x^(-1/5)", "x^2 = 1"),  # no value at 0
+    # a polynomial in the real cube root (finding 395): x = ±t³, t² - 5t + 6 = 0
+    ("x^(2/3) - 5x^(1/3) + 6 = 0", "(x-8)(x-27) = 0"),
+    ("x^(2/3) - 3x^(1/3) + 2 = 0", "(x-1)(x-8) = 0"),
+    ("x^(2/3) + x^(1/3) - 2 = 0", "(x-1)(x+8) = 0"),  # ∛(-8) = -2
+    ("x^(2/3) = 5x^(1/3) - 6", "(x-8)(x-27) = 0"),
+    ("x^(2/3) - x^(1/3) - 1 = 0", "x^2 - 4x - 1 = 0"),  # ((1 ± √5)/2)³ = 2 ± √5
+    ("x - 5 sqrt(x) + 6 = 0", "(x-4)(x-9) = 0"),
+    ("x^(1/2) - 5x^(1/4) + 6 = 0", "(x-16)(x-81) = 0"),
+    ("x^(1/3) - x^(1/5) = 0", "x^3 = x"),
+    # a base with -x (finding 396): u = 2 - x = ±t^15
+    ("(2-x)^(1/3) = (2-x)^(1/5)", "(2-x)^3 = 2-x"),
+    ("(2-x)^(1/3) = (2-x)^(1/5)", "(x-1)(x-2)(x-3) = 0"),
+    ("(x+2)^(1/3) = (x+2)^(1/5)", "(x+2)^3 = x+2"),
+    ("(2x+1)^(1/3) = (2x+1)^(1/5)", "(2x+1)^3 = 2x+1"),
+    ("(-x)^(1/3) = (-x)^(1/5)", "x^3 = x"),
 ])
 def test_equations_with_roots_logarithms_and_absolute_values_are_compared_by_real_solutions(answer, expected):
     verdict = check(answer, expected, variables=["x"])
@@ -601,6 +616,11 @@ def test_equations_with_roots_logarithms_and_absolute_values_are_compared_by_rea
     ("x^(-1/3) = x^(-1/5)", "x^3 = x", "The correct equation holds at x = 0, but yours does not."),
     # the cubic's solutions are not found exactly, x^(1/3) = x^(1/5)'s are: its 0 certainly fails the cubic
     ("x^(1/3) = x^(1/5)", "x^3 = x + 10^-9", "Your equation holds at x = 0, but the correct one does not."),
+    ("x^(2/3) - 5x^(1/3) + 6 = 0", "(x-8)(x-28) = 0", "The correct equation holds at x = 28, but yours does not."),
+    ("x^(2/3) + x^(1/3) - 2 = 0", "(x-1)(x-8) = 0", "The correct equation holds at x = 8, but yours does not."),
+    ("(2-x)^(1/3) = (2-x)^(1/5)", "(x-1)(x-3) = 0", "Your equation holds at x = 2, but the correct one does not."),
+    ("(2-x)^(1/3) = (2-x)^(1/5)", "(x+1)(x+2)(x+3) = 0",
+     "The correct equation holds at x = -3, but yours does not."),
 ])
 def test_near_misses_name_a_solution_one_equation_has_and_the_other_lacks(answer, expected, message):
     verdict = check(answer, expected, variables=["x"])
@@ -613,6 +633,16 @@ def test_roots_of_several_orders_whose_solutions_are_not_found_are_undecided():
     assert (verdict.verdict, verdict.note) == ("incorrect", "undecided")
     assert verdict.message == ("Your equation could not be checked with certainty, so it is not marked correct; "
                                "it is flagged for your teacher to look at.")
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # t = t³ - 1 for x = t³: its root is no number a check here confirms; the two differ, but no point says so
+    ("x^(1/3) = x - 1", "x^3 = x + 1"),
+    ("x^(1/3) = x - 1", "(x-1)^3 = x"),  # the same solution, not shown so
+])
+def test_odd_roots_whose_solutions_are_not_found_are_undecided_not_unequal(answer, expected):
+    verdict = check(answer, expected, variables=["x"])
+    assert (verdict.verdict, verdict.note) == ("incorrect", "undecided")
 
 
 def test_numbers_are_echoed_as_typed():

@@ -617,7 +617,9 @@ def real_solution_set(expr: Expr, variable: sympy.Symbol, work: int, sides: Sequ
                         and sympy.simplify(there) != 0:
                     return None
                 kept.append(value)
-            return frozenset(kept)
+            # ((1 + √5)/2)³, checked as written (its cube root is plain), is 2 + √5 as solveset lists it
+            by_powers = _common_root_base(fresh, variable) is not None
+            return frozenset(sympy.expand(value) if by_powers else value for value in kept)
     except OutOfTime:
         return None
     except (TypeError, ValueError, ArithmeticError, RecursionError, NotImplementedError, sympy.PolynomialError):
@@ -675,9 +677,11 @@ def _fractional_powers(expr: Expr) -> set[Expr]:
 
 
 def roots_of_several_orders(expr: Expr) -> bool:
-    """Whether expr has roots of more than one order (x^(1/3) and √x): equations with them are decided by
-    their real solutions, which may not be found (real_solution_set)."""
-    return len({node.exp.q for node in _fractional_powers(expr)}) > 1
+    """Whether expr has roots of more than one order (x^(1/3) and √x), or an odd root of a base that may be
+    negative (x^(2/3) - 5x^(1/3) + 6, read with real roots): equations with them are decided by their real
+    solutions, which may not be found (real_solution_set), and no multiple of another says they differ."""
+    powers = _fractional_powers(expr)
+    return len({node.exp.q for node in powers}) > 1 or any(_odd_root_of_any_sign(node) for node in powers)
 
 
 def _inside(node: Expr) -> Expr:
@@ -687,12 +691,15 @@ def _inside(node: Expr) -> Expr:
 def _common_root_base(expr: Expr, variable: sympy.Symbol) -> Expr | None:
     """The one base u, linear in `variable`, of roots of more than one order in expr (x^(1/3) and x^(1/5),
     read by real_roots as sign(x)·|x|^(1/3) and sign(x)·|x|^(1/5)), where every |·| and sign(·) in expr is
-    of u: solveset finds none of such equations' solutions, which u = ±t^L, L the least common multiple of
-    the orders, makes roots of polynomials in t. None for anything else."""
+    of u or of -u (sign(2 - x) beside |x - 2|^(1/3)): solveset finds none of such equations' solutions, nor
+    of those with odd roots of one order, x^(2/3) - 5x^(1/3) + 6 = 0 read as |x|^(2/3) - 5 sign(x)|x|^(1/3)
+    + 6 = 0, which u = ±t^L, L the least common multiple of the orders, makes roots of polynomials in t.
+    None for anything else."""
     powers = _fractional_powers(expr)
     bases = {_inside(node.base) for node in powers}
     switching = {node.args[0] for node in sympy.preorder_traversal(expr) if isinstance(node, (sympy.Abs, sympy.sign))}
-    if len(bases) != 1 or not roots_of_several_orders(expr) or not switching <= bases:
+    several = len({node.exp.q for node in powers}) > 1
+    if len(bases) != 1 or not (several or switching) or not switching <= bases | {-b for b in bases}:
         return None
     (base,) = bases
     return base if base.is_polynomial(variable) and sympy.degree(base, variable) == 1 else None
@@ -713,8 +720,10 @@ def _solved_by_powers(expr: Expr, variable: sympy.Symbol, base: Expr) -> Iterabl
         if side < 0 and any(not isinstance(node.base, sympy.Abs) for node in powers):
             continue
         u = side * t ** order
+        # sign(-u) is -sign(u)
         piece = expr.xreplace({**{node: t ** (order * node.exp) for node in powers},
-                               **{node: t ** order if isinstance(node, sympy.Abs) else sympy.Integer(side)
+                               **{node: t ** order if isinstance(node, sympy.Abs)
+                                  else sympy.Integer(side if node.args[0] == base else -side)
                                   for node in switching}})
         at = (u - shift) / slope
         listed = _positive_roots(piece.xreplace({variable: at}), t)
