@@ -27,6 +27,7 @@ from .equality import (
     Decision,
     Status,
     decide,
+    decided_by_real_roots,
     has_value,
     judge,
     kink_points,
@@ -34,7 +35,6 @@ from .equality import (
     lines,
     real_roots,
     real_solution_set,
-    roots_of_several_orders,
     same_real_solutions,
     sample_points,
     zero_at,
@@ -1069,7 +1069,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if solutions is None and len(names) == 1 and ctx.tolerance is not None and ctx.decimals:
         solutions = _certain(found_sets(), answer, expected, names)  # to name the solution missing, not the near one
     if solutions is None and len(names) == 1 and witness() is None and \
-            (roots_of_several_orders(a) or roots_of_several_orders(e)):
+            (decided_by_real_roots(a) or decided_by_real_roots(e)):
         # ∛x = ⁵√x is no multiple of x³ = x, yet has its solutions: without both sets, only a solution of one
         # that certainly fails the other is a difference
         return _solution_outside(answer, expected, names, solved) or \

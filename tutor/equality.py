@@ -676,7 +676,7 @@ def _fractional_powers(expr: Expr) -> set[Expr]:
             if node.is_Pow and node.exp.is_Rational and not node.exp.is_Integer and node.base.free_symbols}
 
 
-def roots_of_several_orders(expr: Expr) -> bool:
+def decided_by_real_roots(expr: Expr) -> bool:
     """Whether expr has roots of more than one order (x^(1/3) and √x), or an odd root of a base that may be
     negative (x^(2/3) - 5x^(1/3) + 6, read with real roots): equations with them are decided by their real
     solutions, which may not be found (real_solution_set), and no multiple of another says they differ."""
