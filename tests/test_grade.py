@@ -203,6 +203,7 @@ def test_no_csv_report_or_export_carries_a_control_character_of_a_submission(tmp
         ("ev\\x1b]0;pwned\\x07il", "(4, 8)\\x00", "invalid"),
         ("mal", "9\\x1b[2K\\rmal,cube,3x^2,correct\\x1b[8m", "invalid")]
     assert [r["student"] for r in rows(out / "grades.csv")] == ["points possible", "ev\\x1b]0;pwned\\x07il", "mal"]
+    assert '"answer": "9\\u001b[2K\\rmal,cube,3x^2,correct\\u001b[8m"' in (out / "report.json").read_text()
     for path in out.glob("*.csv"):  # the reports and the export: a control character only in CSV's own line ends
         text = path.read_bytes().decode("utf-8")
         assert not any(c.isprintable() is False and c not in "\r\n" for c in text), path.name
