@@ -180,11 +180,34 @@ def test_an_answer_the_checker_cannot_settle_is_flagged_for_a_person(tmp_path, c
 
 
 def test_cells_and_numbers():
-    assert [cell(t) for t in ["-2x", "=1", "+1", "@a", "\tx", "\rx", "x-1", "−2x"]] == [
-        "'-2x", "'=1", "'+1", "'@a", "'\tx", "'\rx", "x-1", "−2x"]
+    assert [cell(t) for t in ["-2x", "=1", "+1", "@a", "\tx", "\rx", "x-1", "−2x", "x;\t=1", "x;=1"]] == [
+        "'-2x", "'=1", "'+1", "'@a", "\\tx", "\\rx", "x-1", "−2x", "x;\\t=1", "x;'=1"]
+    # a control character, as text: printing the CSV can't act on the terminal; a letter not ASCII is itself
+    assert [cell(t) for t in ["9\x1b[2K\rok", "(4, 8)\x00", "a\nb", "\x9b2J", "é\u200fx", "Ng Ana"]] == [
+        "9\\x1b[2K\\rok", "(4, 8)\\x00", "a\\nb", "\\x9b2J", "é\\u200fx", "Ng Ana"]
     from fractions import Fraction
     assert [number(Fraction(n, d)) for n, d in [(1, 3), (2, 3), (1, 2), (5, 1), (1, 8), (200, 3)]] == [
         "0.3333", "0.6667", "0.5", "5", "0.125", "66.6667"]
+
+
+@pytest.mark.parametrize("lms", ["plain", "canvas", "moodle", "blackboard"])
+def test_no_csv_report_or_export_carries_a_control_character_of_a_submission(tmp_path, capsys, lms):
+    # finding 402: an answer that erases the line and prints a forged row, an id that sets the terminal's title
+    forged = "9\x1b[2K\rmal,cube,3x^2,correct\x1b[8m"
+    submissions = tmp_path / "s.csv"
+    submissions.write_bytes(f'student,exercise,answer\nmal,cube,"{forged}"\nev\x1b]0;pwned\x07il,cube,"(4, 8)\x00"\n'
+                            .encode())
+    assert run(str(submissions), "--out", str(tmp_path / "out"), "--format", lms) == 0
+    out = tmp_path / "out"
+    assert [(r["student"], r["answer"], r["verdict"]) for r in rows(out / "answers.csv") if r["exercise"] == "cube"] == [
+        ("ev\\x1b]0;pwned\\x07il", "(4, 8)\\x00", "invalid"),
+        ("mal", "9\\x1b[2K\\rmal,cube,3x^2,correct\\x1b[8m", "invalid")]
+    assert [r["student"] for r in rows(out / "grades.csv")] == ["points possible", "ev\\x1b]0;pwned\\x07il", "mal"]
+    assert '"answer": "9\\u001b[2K\\rmal,cube,3x^2,correct\\u001b[8m"' in (out / "report.json").read_text()
+    for path in out.glob("*.csv"):  # the reports and the export: a control character only in CSV's own line ends
+        text = path.read_bytes().decode("utf-8")
+        assert not any(c.isprintable() is False and c not in "\r\n" for c in text), path.name
+        assert text.count("\r") == text.count("\r\n") == text.count("\n"), path.name
 
 
 def test_an_answer_that_is_too_long_is_invalid_with_a_reason(tmp_path):

@@ -61,6 +61,18 @@ def test_a_submitter_not_on_the_roster_and_a_group_are_said(tmp_path):
         "A group submission of 2: graded with the variant of zed@example.edu, the first member."]
 
 
+def test_a_file_naming_another_member_of_the_group_says_so(tmp_path):
+    # finding 403: alice is in the group, so "this submission is from bob" would tell her she did not submit it
+    status, results = submit(tmp_path, f"student: alice\nanswers:\n  cube: 3x^2\n  drill: {ALICES_DRILL}\n",
+                             [{"email": "bob@example.edu", "id": 7}, {"email": "alice@example.edu", "id": 8}])
+    assert status == 0
+    assert results["output"].splitlines() == [
+        "Graded as student bob: 2 of 5 points.",
+        "A group submission of 2: graded with the variant of bob, the first member.",
+        "The uploaded file names 'alice', a member of this group: its answers are checked with bob's variant."]
+    assert [t["status"] for t in results["tests"][:2]] == ["passed", "failed"]  # alice's answer, bob's variant
+
+
 def test_a_field_that_is_not_text_is_never_taken_for_the_submitter(tmp_path):
     status, results = submit(tmp_path, "student: bob\nanswers:\n  cube: 3x^2\n",
                              [{"email": ["bob@example.edu"], "id": 12}, {"email": True, "id": True}], roster=False)

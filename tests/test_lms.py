@@ -282,3 +282,20 @@ def test_the_rules_catch_what_an_lms_would_refuse():
     assert lms_rules.blackboard("Username,HW\nana,1\n", {"ana"}).broken[0] == \
         "line 1: a value not contained within quotes"
     assert lms_rules.plain("student,HW\r\npoints possible,5\r\nana,1\n").broken == ["a line break that is not CRLF"]
+
+
+def test_an_export_this_run_did_not_write_is_named_so_that_it_is_not_uploaded(tmp_path, capsys, monkeypatch):
+    # finding 401: re-graded with another --format, or none, the earlier canvas.csv stays beside the new grades
+    monkeypatch.chdir(tmp_path)
+    assert main(["grade", PACK, CLASS, "--out", "out", "--format", "canvas"]) == 0
+    earlier = Path("out/canvas.csv").read_bytes()
+    capsys.readouterr()
+    said = ("tutor: out/{} was not written by this run and does not hold its grades: remove it, so that it is not "
+            "uploaded")
+    assert main(["grade", PACK, CLASS, "--out", "out", "--format", "moodle"]) == 0
+    assert capsys.readouterr().err.splitlines() == [said.format("canvas.csv")]
+    assert main(["grade", PACK, CLASS, "--out", "out"]) == 0
+    assert capsys.readouterr().err.splitlines() == [said.format("canvas.csv"), said.format("moodle.csv")]
+    assert Path("out/canvas.csv").read_bytes() == earlier  # named, never removed: it may be the TA's own file
+    assert main(["grade", PACK, CLASS, "--out", "out", "--format", "canvas"]) == 0
+    assert capsys.readouterr().err.splitlines() == [said.format("moodle.csv")]

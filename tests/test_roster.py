@@ -288,3 +288,46 @@ def test_without_a_roster_an_answer_not_graded_is_in_the_students_note(tmp_path,
         "points possible": "", "bob": "",
         "alice": f"Part of your submission was not graded ({given}:4: student 'alice' already answered cube at "
                  f"{given}:2; this answer is ignored)."}
+
+
+def test_a_skipped_csv_row_is_its_students_note_where_its_first_field_names_them(tmp_path, capsys, monkeypatch):
+    # finding 400: a row skipped (fields too many, a quote never closed) is the student's, not "Nothing was submitted."
+    monkeypatch.chdir(tmp_path)
+    write(Path("sub.csv"), 'student,exercise,answer\nbob,cube,3x^2,extra\ncarol,fit,"(1, 2)\n'
+                           'alice,cube,3x^2\nalice,fit,1,2\n"dan,cube,(1, 2)\n')
+    write(Path("roster.csv"), ROSTER)
+    assert main(["grade", PACK, "sub.csv", "--roster", "roster.csv", "--out", "out"]) == 1
+    notes = {r["student"]: r["note"] for r in rows(Path("out/grades.csv"))}
+    assert notes == {
+        "points possible": "",
+        "alice": "Part of your submission was not graded (sub.csv:5: the row has 4 fields but the header has 3 (an "
+                 "answer with commas must be in double quotes); it is skipped).",
+        "bob": "Your submission could not be read (sub.csv:2: the row has 4 fields but the header has 3 (an answer "
+               "with commas must be in double quotes); it is skipped).",
+        "carol": "Your submission could not be read (sub.csv:3: a double quote opened on this line is never closed "
+                 "(an answer with commas goes in double quotes, closed on the same row); the row is skipped).",
+        # the quote is dan's own field's: what it holds is never guessed at
+        "dan": "Nothing was submitted.", "erin": "Nothing was submitted.", "fay": "Nothing was submitted."}
+
+
+def test_a_skipped_row_is_named_to_the_student_only_where_its_field_reads_exactly(tmp_path):
+    pack = packs.load(PACK)
+    for n, (line, student) in enumerate( [('bob,fit,"(1, 2)', "bob"), ('"bob",fit,"(1, 2)', "bob"), ('"b""ob",fit,"(1, 2)', 'b"ob'),
+                          ('"bob,fit,(1, 2)', ""), ('"bob"x,fit,"(1, 2)', ""), ('fit,"bob', ""), ('fit,bob,"(1', "bob")]):
+        header = "exercise,student,answer" if line.startswith("fit") else "student,exercise,answer"
+        given = read_submissions([write(tmp_path / f"{n}.csv", f"{header}\n{line}\n")], pack)
+        assert [(p.line, p.student) for p in given.problems] == [(2, student)], line
+
+
+def test_a_readable_file_named_after_one_student_is_not_the_note_of_that_student(tmp_path, capsys, monkeypatch):
+    # finding 404: dee.yaml says student: carol; it was read as carol's, so dee submitted nothing
+    monkeypatch.chdir(tmp_path)
+    Path("folder").mkdir()
+    write(Path("folder/dee.yaml"), "student: carol\nstudent: carol\nanswers:\n  cube: 3x^2\n  cube: x\n  nosuch: 1\n")
+    write(Path("roster.csv"), ROSTER + "dee,Dee,dee@example.edu,B\n")
+    assert main(["grade", PACK, "folder", "--roster", "roster.csv", "--out", "out", "--feedback", "pages"]) == 1
+    notes = {r["student"]: r["note"] for r in rows(Path("out/grades.csv"))}
+    assert notes["carol"] == "Part of your submission was not graded (folder/dee.yaml:2: 'student' is given twice)."
+    assert notes["dee"] == "Nothing was submitted."
+    assert Path("pages/dee.md").read_text(encoding="utf-8").splitlines()[2:5] == [
+        "Student: dee (Dee)  ", "Score: 0 of 5 points (0%)  ", "Nothing was submitted.  "]

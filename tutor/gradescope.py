@@ -21,7 +21,7 @@ from .markup import number
 from .outputs import write_together
 from .packs import ExerciseSpec, same_id
 from .reports import json_number, json_text, scaled_total
-from .roster import Roster
+from .roster import Enrolled, Roster
 from .safe_read import FileRefused, read_file
 from .submissions import Submissions, file_name, shown
 from .templates import outline
@@ -84,25 +84,42 @@ def identify(given: Submissions, submitters: tuple[Submitter, ...], roster: Rost
         tuple[Submissions, Identity]:
     """The submission's answers, as the submitter's: re-keyed to the id Gradescope's metadata gives."""
     submitter, notes = submitters[0], []
-    email = same_id(submitter.email).casefold()  # a roster's emails are each one student's (read_roster)
-    enrolled = next((s for s in roster.students if email and s.email == email), None) if roster else None
-    student = enrolled.id if enrolled else submitter.email or f"gradescope-{submitter.gradescope_id}"
+    student, enrolled = _graded_id(submitter, roster)
     if roster is not None and enrolled is None:
         notes.append(f"{submitter.email or 'The submitter'} is not on the roster; graded as {student}.")
     if len(submitters) > 1:
         notes.append(f"A group submission of {len(submitters)}: graded with the variant of {student}, "
                      "the first member.")
     declared = list(dict.fromkeys(a.student for a in given.answers))
-    mine = {same_id(student).casefold(), email} - {""}  # the answers' ids are NFC already
-    chosen = next((d for d in declared if d.casefold() in mine), declared[0] if declared else None)
-    if chosen is not None and chosen.casefold() not in mine:
+    mine, *others = [_names(member, roster) for member in submitters]
+    members = set().union(mine, *others)
+    chosen = next((d for d in declared if d.casefold() in mine),
+                  next((d for d in declared if d.casefold() in members), declared[0] if declared else None))
+    if chosen is not None and chosen.casefold() not in members:
         notes.append(f"The uploaded file says student {shown(chosen)}, but this submission is from {student}: "
                      f"it is graded as {student}'s, with {student}'s variant.")
+    elif chosen is not None and chosen.casefold() not in mine:  # a member's own file, uploaded for the group
+        notes.append(f"The uploaded file names {shown(chosen)}, a member of this group: its answers are checked "
+                     f"with {student}'s variant.")
     if len(declared) > 1:
         notes.append(f"The uploaded files name {len(declared)} students; only the answers of "
                      f"{shown(chosen or '')} were graded.")
     answers = tuple(replace(a, student=student) for a in given.answers if a.student == chosen)
     return replace(given, answers=answers), Identity(student, submitter, tuple(notes))
+
+
+def _graded_id(submitter: Submitter, roster: Roster | None) -> tuple[str, Enrolled | None]:
+    """The id a submitter is graded as (their roster id, else their email, else their Gradescope id), and their
+    roster entry (None where they have none)."""
+    email = same_id(submitter.email).casefold()  # a roster's emails are each one student's (read_roster)
+    enrolled = next((s for s in roster.students if email and s.email == email), None) if roster else None
+    return (enrolled.id if enrolled else submitter.email or f"gradescope-{submitter.gradescope_id}"), enrolled
+
+
+def _names(submitter: Submitter, roster: Roster | None) -> set[str]:
+    """The ids an uploaded file may give for a submitter: the one they are graded as, or their email (casefolded;
+    the answers' ids are NFC already)."""
+    return {same_id(_graded_id(submitter, roster)[0]).casefold(), same_id(submitter.email).casefold()} - {""}
 
 
 # --------------------------------------------------------------- results.json

@@ -2,7 +2,8 @@
 
 The same gradebook always gives the same bytes: a fixed order, exact scores
 rounded by one rule. A CSV cell that a spreadsheet would run as a formula
-(=, +, -, @, tab, carriage return first) is written with a leading apostrophe.
+(=, +, -, @ first) is written with a leading apostrophe; a control character
+(escape, tab, line break ...) as text, \x1b, so that printing a CSV can't act on the terminal.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from .misconceptions import BOTH
 from .outputs import Writer, write_together
 from .packs import Pack
 from .roster import Roster
-from .submissions import Problem, shown
+from .submissions import Problem, printable, shown
 from .templates import outline
 from .words import TextEnum, counted
 
@@ -36,8 +37,8 @@ FILES = ("grades.csv", "answers.csv", "misconceptions.csv", "problems.csv", "rep
 # The checker could not settle these (undecided), or failed on them twice, the second time in a fresh
 # worker (crashed): a person should look at them.
 REVIEW_NOTES = frozenset({"undecided", "crashed"})
-_FORMULA = frozenset("=+-@\t\r")
-_AFTER_SEMICOLON = re.compile(r";(?=[=+\-@\t\r])")
+_FORMULA = frozenset("=+-@")  # a tab or a carriage return, OWASP's other two, is escaped as text before
+_AFTER_SEMICOLON = re.compile(r";(?=[=+\-@])")
 
 
 def percent(total: Fraction, most: Fraction) -> Fraction | None:
@@ -98,13 +99,16 @@ def score_cell(result: Result) -> Fraction | str:
 
 
 def cell(value: object) -> str:
-    """A CSV cell a spreadsheet shows as text, never runs (OWASP's advice for CSV injection)."""
+    """A CSV cell a spreadsheet shows as text, never runs (OWASP's advice for CSV injection), and a terminal shows
+    as text: a control character is escaped (\x1b) as on standard error and in the feedback pages."""
     if type(value) is str:  # most cells: isinstance with Fraction (an ABC's subclass) costs more
         text = value
     elif isinstance(value, Fraction):
         return number(value)
     else:
         text = str(value)
+    if not text.isprintable():  # an escape sequence, a carriage return: they act on the terminal a CSV is shown on
+        text = printable(text)
     if ";" in text:  # a spreadsheet whose locale separates lists with ';' starts a cell after each one
         text = _AFTER_SEMICOLON.sub(";'", text)
     return "'" + text if text[:1] in _FORMULA else text

@@ -50,6 +50,7 @@ class Row:
     line: int  # where the row starts (1-based)
     cells: list[str] | None  # None when the row can't be read
     problem: str = ""
+    start: bytes = b""  # a row that can't be read: its first line, whose leading fields may still be read
 
 
 _MAX_ROW_LINES = 100  # lines one quoted field may run over
@@ -81,8 +82,8 @@ def csv_rows(stream: BinaryIO, limit: int, is_row: Callable[[list[str]], bool] |
     def unbalanced() -> Row:
         nonlocal pending, splitter
         again.extendleft(reversed(pending[1:]))
-        first, pending, splitter = pending[0][0], [], _RowSplitter()
-        return Row(first, None, UNBALANCED)
+        (first, start), pending, splitter = pending[0], [], _RowSplitter()
+        return Row(first, None, UNBALANCED, start)
 
     while True:
         line = again.popleft() if again else next(lines, None)
@@ -153,6 +154,7 @@ def _row(data: bytes, line: int, over: bool, limit: int) -> Row:
         data = data.removeprefix(codecs.BOM_UTF8)  # spreadsheet programs write one
     if line == 1 and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return Row(line, None, UTF16)
+    start = data.partition(b"\n")[0]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -160,14 +162,43 @@ def _row(data: bytes, line: int, over: bool, limit: int) -> Row:
         return Row(line + data.count(b"\n", 0, error.start), None,
                    f"not UTF-8 text (byte {column} of the line)"
                    + (f": it looks like Windows-1252 ({guess}); {SAVE_AS_UTF8}" if (guess := cp1252(data, error.start))
-                      else ""))
+                      else ""), start)
     try:
         return Row(line, next(csv.reader([text]), []))
     except csv.Error as error:
         if "\r" in text:  # csv.Error's own words ask for Python's universal-newline mode
             return Row(line, None, "its lines end with a carriage return alone (a Mac CSV of old): save the file as "
-                                   "CSV UTF-8 and try again")
-        return Row(line, None, f"can't read this row ({error})")
+                                   "CSV UTF-8 and try again", start)
+        return Row(line, None, f"can't read this row ({error})", start)
+
+
+def leading_fields(line: bytes, count: int) -> list[str] | None:
+    """The first `count` fields of a row's first line, where each can be read exactly: unquoted, or quoted and
+    closed right before its comma, and UTF-8. None otherwise: what a broken quote holds is never guessed at."""
+    line = line.removesuffix(b"\r")  # a Windows line's end
+    fields: list[str] = []
+    at = 0
+    while len(fields) < count:
+        if line[at:at + 1] == b'"':
+            end, value = at + 1, bytearray()
+            while (close := line.find(b'"', end)) >= 0 and line[close + 1:close + 2] == b'"':
+                value += line[end:close + 1]  # "" is a quote
+                end = close + 2
+            if close < 0 or line[close + 1:close + 2] not in (b",", b""):
+                return None
+            value += line[end:close]
+            data, at = bytes(value), close + 1
+        else:
+            comma = line.find(b",", at)
+            data, at = line[at:len(line) if comma < 0 else comma], len(line) if comma < 0 else comma
+        try:
+            fields.append(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            return None
+        if at >= len(line) and len(fields) < count:
+            return None
+        at += 1  # past the comma
+    return fields
 
 
 SAVE_AS_UTF8 = "save the file as CSV UTF-8 (comma delimited) and try again"

@@ -30,6 +30,7 @@ from .safe_read import (
     Unreadable,
     cp1252,
     csv_rows,
+    leading_fields,
     open_file,
     read_file,
     read_json,
@@ -96,13 +97,15 @@ def read_submissions(paths: Iterable[str | Path], pack: Pack, limits: Limits = L
 
 
 def first_problems(problems: Iterable[Problem]) -> Callable[[str], Problem | None]:
-    """For a student, the first problem in a file of theirs: one that said it was theirs, or named after them."""
+    """For a student, the first problem in a file of theirs: one that said it was theirs, or, where it did not
+    say whose it is, one named after them (a file named dee.yaml that says student: cy is cy's, not dee's)."""
     said: dict[str, tuple[int, Problem]] = {}
     named: dict[str, tuple[int, Problem]] = {}
     for at, problem in enumerate(problems):
         if problem.student:
             said.setdefault(problem.student, (at, problem))
-        named.setdefault(same_id(Path(problem.file).stem).casefold(), (at, problem))
+        else:
+            named.setdefault(same_id(Path(problem.file).stem).casefold(), (at, problem))
 
     def first(student: str) -> Problem | None:
         key = same_id(student)
@@ -221,7 +224,7 @@ class _Reader:
             if row.cells is None:
                 if header is None:
                     return self.problem(file, row.line, f"{row.problem}; without a header the file is not read")
-                self.problem(file, row.line, f"{row.problem}; the row is skipped")
+                self.problem(file, row.line, f"{row.problem}; the row is skipped", _row_student(header, row.start))
                 continue
             if not any(cell.strip() for cell in row.cells):
                 continue
@@ -230,9 +233,10 @@ class _Reader:
                 if header is None:
                     return
             elif len(row.cells) != len(header):
+                at = header.index("student")
                 self.problem(file, row.line, f"the row has {len(row.cells)} fields but the header has "
                                              f"{len(header)} (an answer with commas must be in double quotes); "
-                                             "it is skipped")
+                                             "it is skipped", _id(row.cells[at]) if at < len(row.cells) else "")
             else:
                 cells = dict(zip(header, row.cells))
                 self.answer(file, row.line, cells["student"], cells["exercise"], cells["answer"],
@@ -283,13 +287,17 @@ class _Reader:
             return self.problem(file, root.line, f"the file holds only null: {_SHAPE}" if root.kind == "null"
                                 else _SHAPE)
         fields: dict[str, tuple[int, Node]] = {}
+        twice = []
         for key, line, value in root.pairs:
             if key in fields:
-                self.problem(file, line, f"{shown(key)} is given twice")
+                twice.append((line, f"{shown(key)} is given twice"))
             fields.setdefault(key, (line, value))
         missing = (root.line, Node(root.line, "missing"))
         student, answers = fields.get("student", missing), fields.get("answers", missing)
-        if student[1].kind != "scalar" or not student[1].text.strip():
+        known = student[1].kind == "scalar" and bool(student[1].text.strip())
+        for line, message in twice:  # reported once the file has said whose it is
+            self.problem(file, line, message, _id(student[1].text) if known else "")
+        if not known:
             return self.problem(file, student[0], f"no student id: {_SHAPE}")
         if answers[1].kind != "mapping":
             return self.problem(file, answers[0], f"no answers: {_SHAPE}", _id(student[1].text))
@@ -307,6 +315,12 @@ class _Reader:
                              who)
                 continue
             self.answer(file, line, student[1].text, exercise, value.text, metadata)
+
+
+def _row_student(header: list[str], start: bytes) -> str:
+    """Whose a row that can't be read is, where its first line gives the student's field exactly; else ""."""
+    fields = leading_fields(start, header.index("student") + 1) if start else None
+    return _id(fields[-1]) if fields else ""
 
 
 def _clean(text: str) -> str:

@@ -145,7 +145,7 @@ def run(args: argparse.Namespace) -> int:
             pages = f"; a feedback page for each of {students} in {file_name(args.feedback)}" if feedback else ""
             print(f"checked {counted(book.checked, 'distinct answer')} in {time.monotonic() - started:.1f} s; "
                   f"wrote {', '.join(shown)}{pages}")
-            for warning in warnings:
+            for warning in [*warnings, *_earlier_exports(out, args.format)]:
                 print(f"tutor: {warning}", file=sys.stderr)
     except Busy as error:
         raise UserError(str(error)) from None
@@ -236,6 +236,15 @@ def _more_outputs(book: grade.Gradebook, args: argparse.Namespace, feedback: Pat
         warnings += [f"{page} is a feedback page from an earlier run, of a student not in this one; remove it "
                      "before sending the folder's pages" for page in earlier_pages(feedback, pages)]
     return more, warnings
+
+
+def _earlier_exports(out: Path, lms: str | None) -> list[str]:
+    """The LMS exports in --out that this run did not write: the file a TA uploads, holding an earlier run's grades.
+    Named, never removed: a file of that name may be one the TA put there (an LMS's own export, downloaded)."""
+    written = FORMATS[LMS(lms)].file if lms else None
+    return [f"{file_name(out / form.file)} was not written by this run and does not hold its grades: remove it, "
+            "so that it is not uploaded" for form in FORMATS.values()
+            if form.file != written and (out / form.file).is_file() and not (out / form.file).is_symlink()]
 
 
 def _grade_gradescope(pack: packs.Pack, given: Submissions, roster: Roster | None, submission: Path, out: Path,
