@@ -696,6 +696,13 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
     ("10x = 0.498y", "y = e^3 x", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("1000x = 49.8y", "y = e^3 x", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("10x = 0.5y", "y = e^3 x", "dp:3", "incorrect", "The 0.05 in your x is not right to 3 significant digits."),
+    # times a decimal: divided by the one typed with fewer digits, the likelier exact number (finding 412)
+    ("2.0x = 0.736z", "z = e x", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("0.5x = 0.184z", "z = e x", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("0.1x = 0.0368z", "z = e x", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("2.5x = 0.92z", "z = e x", "dp:3", "correct", "Correct (to 3 decimal places)."),  # as many: either way
+    ("0.5x = 0.185z", "z = e x", "dp:3", "incorrect", "The 0.37 in your x is not right to 3 decimal places."),
+    ("2y = 40.16x", "y = e^3 x", "dp:3", "incorrect", "The 20.08 in your y is not right to 3 decimal places."),
     # no decimal typed: the numbers are exact, and the tolerance does not apply
     ("1000x = 368z", "z = e x", "dp:3", "incorrect", "Your equation holds at z = 125/23, x = 2, but the correct one does not."),
     # a steep line for the other variable: 1/m to 3 places is not enough (finding 362): y = 20x and x = 0.05y

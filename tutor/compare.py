@@ -348,10 +348,11 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], tolera
         if tolerance.accepts(to_mpf(got), to_mpf(want)):
             continue
         places = _short_places(got, want, tolerance, spellings)
+        shown = _text(got, 6, spellings, decimals=True)  # 2y = 40.16x: y's 20.08, not 502/25
         if places is None:
-            wrong.append(format_value(got, spellings))
+            wrong.append(shown)
         else:
-            short.append((format_value(got, spellings), places))
+            short.append((shown, places))
     return _Off(tuple(wrong), tuple(short))
 
 
@@ -1024,11 +1025,17 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
             return _not_equivalent(names, lambda: None, found, ctx)
         return Outcome.right(note)
 
-    formulas = _as_formulas(answer, expected, ctx.spellings) if ctx.spellings and ctx.tolerance is not None else None
-    if formulas is not None:  # 0.0612x - y + 7.9819 = 0 for y = …: decimals judged as in y = 0.0612x + 7.9819
+    tried = _as_formulas(answer, expected, ctx.spellings) if ctx.spellings and ctx.tolerance is not None else []
+    outcomes = []
+    for formulas in tried:  # 0.0612x - y + 7.9819 = 0 for y = …: decimals judged as in y = 0.0612x + 7.9819
         outcome = compare_equations(*formulas, ctx)
         inverted = expected.lhs.is_Symbol and formulas[1].lhs != expected.lhs
-        return (inverted and outcome.correct and _too_few_digits(*formulas, ctx)) or outcome
+        outcome = (inverted and outcome.correct and _too_few_digits(*formulas, ctx)) or outcome
+        if outcome.correct:
+            return outcome
+        outcomes.append(outcome)
+    if outcomes:
+        return outcomes[0]
     names = _names(ctx, a, e)
     # the search for a point where one holds and the other not, made once, if at all: steps below may ask;
     # and so the solution sets
@@ -1153,27 +1160,42 @@ def _close_solutions(found: Solutions | None, tolerance: Tolerance) -> bool:
         all(any(tolerance.accepts(g, w) for g in got) for w in want)
 
 
-def _as_formulas(answer: Equation, expected: Equation, spellings: Spellings) -> tuple[Equation, Equation] | None:
+def _as_formulas(answer: Equation, expected: Equation, spellings: Spellings) -> list[tuple[Equation, Equation]]:
     """Both equations as formulas for one variable, so that a tolerance judges the coefficients the student
-    typed: for the variable the answer has alone (0.368z = x is x = 0.368z, and z = ex is then x = z/e:
-    solved for z, the student's 0.368 would be judged as its inverse, 125/46), or else times a number typed
-    without decimals (2x = 0.736z is x = 0.368z: a rounded decimal divided by an exact number, not the other
-    way round), else for the expected's left side where it is a formula for it (0.0612x - y + 7.9819 = 0 for
-    y = 0.0612x + 7.9819). None where neither is linear in one such variable, or the answer is a formula for
-    it already."""
+    typed, each way to try (the first that is right decides, else the first): for the variable the answer has
+    alone (0.368z = x is x = 0.368z, and z = ex is then x = z/e: solved for z, the student's 0.368 would be
+    judged as its inverse, 125/46); or else for the variables whose coefficient was typed with the fewest
+    significant digits (2x = 0.736z, 2.0x = 0.736z and 0.5x = 0.184z are x = 0.368z: the rounded decimal divided
+    by the likelier exact number, not the other way round); else for the expected's left side where it is a
+    formula for it (0.0612x - y + 7.9819 = 0 for y = 0.0612x + 7.9819). None where neither is linear in one
+    such variable, or the answer is a formula for it already."""
     e = expected.lhs - expected.rhs
+    difference = answer.lhs - answer.rhs
     variables = sorted(e.free_symbols, key=lambda s: (s != expected.lhs, s.name))
-    typed = [number for number, _ in spellings]  # sympy's numbers and Fractions are equal, not alike hashed
-    for exact in (lambda slope: abs(slope) == 1, lambda slope: abs(slope) not in typed):
-        for variable in variables:
-            solved = _solved_for(answer.lhs - answer.rhs, variable, exact)
-            theirs = _formula_for(e, variable)
-            if solved is not None and theirs is not None and not theirs.has(variable):
-                return Equation(variable, solved), Equation(variable, theirs)
+    ways: list[tuple[int, Equation, Equation]] = []
+    for variable in variables:
+        solved = _solved_for(difference, variable)
+        theirs = _formula_for(e, variable)
+        if solved is not None and theirs is not None and not theirs.has(variable):
+            pair, slope = (Equation(variable, solved[0]), Equation(variable, theirs)), solved[1]
+            if abs(slope) == 1:
+                return [pair]
+            ways.append((_typed_digits(abs(slope), spellings), *pair))
+    if ways:
+        fewest = min(digits for digits, _, _ in ways)
+        return [(mine, theirs) for digits, mine, theirs in ways if digits == fewest]
     if not expected.lhs.is_Symbol or expected.rhs.has(expected.lhs) or answer.lhs == expected.lhs:
-        return None
-    solved = _solved_for(answer.lhs - answer.rhs, expected.lhs)
-    return None if solved is None else (Equation(expected.lhs, solved), expected)
+        return []
+    solved = _solved_for(difference, expected.lhs)
+    return [] if solved is None else [(Equation(expected.lhs, solved[0]), expected)]
+
+
+def _typed_digits(number: Expr, spellings: Spellings) -> int:
+    """The significant digits a number was typed with (2.0: 2, 0.184: 3); 0 for one typed without decimals."""
+    for value, typed in spellings:
+        if number == value:
+            return len(typed.lstrip("+-").replace(".", "").lstrip("0"))
+    return 0
 
 
 def _too_few_digits(answer: Equation, expected: Equation, ctx: Context) -> Outcome | None:
@@ -1210,17 +1232,15 @@ def _formula_for(difference: Expr, variable: sympy.Symbol) -> Expr | None:
     return sympy.expand(variable - difference / slope)
 
 
-def _solved_for(difference: Expr, variable: Expr, slope_allowed: Callable[[Expr], bool] = bool) -> Expr | None:
-    """`difference = 0` solved for `variable`, where it is a number times that variable plus terms
-    without it (a line or a plane written another way), that number one `slope_allowed`; None otherwise.
-    Nothing is multiplied out: the answer is untrusted."""
+def _solved_for(difference: Expr, variable: Expr) -> tuple[Expr, Expr] | None:
+    """`difference = 0` solved for `variable`, and the number it was times there, where it is that number times
+    the variable plus terms without it (a line or a plane written another way); None otherwise. Nothing is
+    multiplied out: the answer is untrusted."""
     if not variable.is_Symbol:
         return None
     rest, dependent = difference.as_independent(variable, as_Add=True)
     slope, alone = dependent.as_coeff_Mul()
-    if alone != variable or slope == 0 or not slope_allowed(slope):
-        return None
-    return -rest / slope
+    return (-rest / slope, slope) if alone == variable and slope != 0 else None
 
 
 _MOST_CLEARED_DEGREE = 6  # past it, clearing denominators and solving for their zeros may cost too much
