@@ -82,6 +82,13 @@ def test_a_caret_under_an_answer_of_several_lines_points_at_the_character_named(
         "unexpected '('", "(2, 2)␊(3, 3)␊x = 0␊y = 0\n       ^")
 
 
+def test_a_caret_after_full_width_characters_points_at_the_character_named():
+    """Finding 414: the caret was placed by characters, one column short for each full-width one before it."""
+    with pytest.raises(InputError) as caught:
+        read("２x + +")
+    assert caught.value.pointer("２x + +") == "２x + +\n      ^"
+
+
 @pytest.mark.parametrize("text, expected", [
     ("xsinx", "x*sin(x)"),
     ("sin x cos x", "sin(x)*cos(x)"),

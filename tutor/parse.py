@@ -136,7 +136,13 @@ class InputError(TutorError):
         clipped = head + shown[start:start + POINTER_WIDTH] + ("…" if start + POINTER_WIDTH < len(shown) else "")
         if self.column is None:
             return clipped
-        return f"{clipped}\n{' ' * (len(head) + column - start)}^"
+        return f"{clipped}\n{' ' * (len(head) + _width(shown[start:column]))}^"
+
+
+def _width(text: str) -> int:
+    """The columns `text` takes on a terminal: two for a full-width character (２, （, as an input method
+    types them), none for a combining mark, one for any other."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 # --------------------------------------------------------------------------- names
