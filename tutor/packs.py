@@ -41,6 +41,7 @@ from .templates import TemplateError, fill, template
 from .topics import KINDS, FieldError, FunctionProblem, Problem
 from .topics.base import Field, substitute
 from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, SHOWN_READERS, ReadError, braces
+from .topics.solution import places_asked
 from .variant_check import UNKNOWN_NAME, Finding, Params, drawn, first_failing, refusing, with_draw
 from .words import and_list
 
@@ -434,7 +435,8 @@ class Exercise:
             return show(self.author_text(text).value, self.problem.variables)
 
     def steps(self) -> Step | None:
-        steps = self.problem.steps()
+        with places_asked(self.tolerance.places if self.tolerance is not None else None):
+            steps = self.problem.steps()
         if steps is None:
             return None
         # the steps call the function what the prompt does (∇T for the pack's T), and where the pack wrote

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 import sympy
@@ -63,20 +66,42 @@ def header(f: Expr, variables: Sequence[str], latex: bool = False) -> str:
     return f"f({', '.join(variables)}) = {show(f, variables, latex=latex)}"
 
 
+_PLACES: ContextVar[int | None] = ContextVar("places", default=None)
+
+
+@contextmanager
+def places_asked(places: int | None) -> Iterator[None]:
+    """Within it, `approx` rounds to the decimal places an exercise asks for (2.730 for "to 3 decimal places")."""
+    token = _PLACES.set(places)
+    try:
+        yield
+    finally:
+        _PLACES.reset(token)
+
+
 def approx(value: Expr) -> str:
-    """' ≈ 4.16667' for a value that is not exact to four decimals already (1/2 and 0.25 need none)."""
-    if value.is_Rational and 10**4 % value.q == 0 or value.has(sympy.CRootOf) or value.is_Float:
-        return ""  # exact to four decimals, or already shown by its decimals (1.1309…, a numerical -3.24411)
+    """' ≈ 4.16667' for a value that is not exact to four decimals already (1/2 and 0.25 need none); where an
+    exercise asks for decimal places (`places_asked`), to those places: ' ≈ 4.167' for 3."""
+    places = _PLACES.get()
+    if value.is_Float or value.has(sympy.CRootOf):
+        return ""  # already shown by its decimals (1.1309…, a numerical -3.24411)
+    if value.is_Rational and 10**(4 if places is None else places) % value.q == 0:
+        return ""  # exact to the places shown
     if value.is_Rational and in_decimal_notation() and written_as_decimal(value):
         return ""  # written in full as a decimal (-0.03125, -2.5e-15), for input typed in decimals
+    if places is not None:
+        rounded = Decimal(str(sympy.N(value, 30))).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+        return f" ≈ {rounded}"
     return f" ≈ {show_float(float(sympy.N(value, 30)))}"
 
 
 def approx_point(point: Sequence[Expr]) -> str:
-    """' ≈ (0.0190266, 0.000139333)' for a point with a coordinate that `approx` would give in decimals."""
-    if not any(approx(c) for c in point):
+    """' ≈ (0.0190266, 0.000139333)' for a point with a coordinate that `approx` gives in decimals (each to
+    the places asked, where they are)."""
+    shown = [approx(c) for c in point]
+    if not any(shown):
         return ""
-    return " ≈ (" + ", ".join(show_float(float(sympy.N(c, 30))) for c in point) + ")"
+    return " ≈ (" + ", ".join(text.removeprefix(" ≈ ") or show(c, decimals=True) for text, c in zip(shown, point)) + ")"
 
 
 def args(point: Sequence[Expr], latex: bool = False, decimals: bool = False, fractions: bool = False) -> str:

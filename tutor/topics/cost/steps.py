@@ -34,7 +34,8 @@ class CostRule(StepRule):
 
 TEMPLATES: dict[StepRule, str] = {
     CostRule.COST_FUNCTION: "The cost of the line y = mx + b on {n} points: {name}(m, b) = {after}",
-    CostRule.COST_VALUE: "The cost of the line y = mx + b on {n} points at {point}: {name}{point:args} = {after}",
+    CostRule.COST_VALUE: ("The cost of the line y = mx + b on {n} points at {point}: {name}{point:args} = "
+                          "{after}{approx}"),
     CostRule.COST_STEP: ("One step of gradient descent on the cost {name}(m, b) from {point} with learning rate "
                          "{alpha} = {rate}: {after}{approx}"),
     CostRule.MEAN: ("With n = {n} observations the cost is the mean, with a ½ that the derivative's 2 cancels: "
@@ -72,7 +73,7 @@ def value_steps(cost: LineCost, mean: bool, at: Sequence[Expr], decimals: bool =
     substeps = [*built_steps(cost, mean),
                 step(CostRule.VALUE, None, value, m=at[0], b=at[1], point=tuple(at), name=name, approx=approx(value))]
     return step(CostRule.COST_VALUE, None, value, substeps, n=n, name=name, point=tuple(at), variables=("m", "b"),
-                decimals=decimals)
+                decimals=decimals, approx=approx(value))
 
 
 def descent_step_steps(cost: LineCost, result: MeanCostStep, decimals: bool = False) -> Step:
