@@ -733,3 +733,24 @@ def test_a_value_in_a_difference_is_no_rounding_noise_and_a_decimal_answer_is_ec
         "At x = 1 your answer is -7.34641e-6, but the correct value is 0.")  # sin π, not -3.99443e-39 (332)
     assert check("1/(x - 1.0001)", "1/(x-1)", tolerance="1e-3").message == (
         "At x = 2 your answer is 1.0001, but the correct value is 1.")  # not 10000/9999
+
+
+@pytest.mark.parametrize(("answer", "expected", "verdict", "message"), [
+    # rational in one function of x, and the same equation in it once cleared: the same x (finding 413)
+    ("1/sin(x) = 2", "sin(x) = 1/2", "correct", "Correct."),
+    ("csc(x) = 2", "sin(x) = 1/2", "correct", "Correct."),
+    ("sin(x) = 1/2", "csc(x) = 2", "correct", "Correct."),
+    ("2/(sin(x) + 1) = 1", "sin(x) = 1", "correct", "Correct."),
+    ("1/sin(x^2) = 2", "sin(x^2) = 1/2", "correct", "Correct."),
+    # not the same equation in sin(x): as before
+    ("1/sin(x) = 3", "sin(x) = 1/2", "incorrect",
+     "Your equation is not equivalent to the correct one: it is not the correct one rearranged, or multiplied by a number."),
+    ("sin(x)^2 = 1/4", "sin(x) = 1/2", "incorrect",
+     "Your equation is not equivalent to the correct one: it is not the correct one rearranged, or multiplied by a number."),
+    # the holes of what was typed still count
+    ("sin(x)/sin(x) = 1", "x = x", "incorrect",
+     "The correct equation holds at x = 0, but yours does not: your left side has no value there."),
+])
+def test_equations_in_one_function_of_x_are_compared_as_equations_in_it(answer, expected, verdict, message):
+    result = check(answer, expected, variables=None)
+    assert (result.verdict, result.message) == (verdict, message)

@@ -1071,7 +1071,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
     if judgement.status is Status.UNDECIDED:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
-    if _same_once_cleared(a, e, names, ctx):
+    if _same_once_cleared(a, e, names, ctx) or _same_in_one_function(a, e, names, ctx):
         return right()
     if solutions is None and len(names) == 1 and ctx.tolerance is not None and ctx.decimals:
         solutions = _certain(found_sets(), answer, expected, names)  # to name the solution missing, not the near one
@@ -1267,6 +1267,32 @@ def _same_once_cleared(a: Expr, e: Expr, names: Sequence[str], ctx: Context) -> 
         return False
     return all(sympy.groebner([numerator, denominator], *syms).exprs == [1]  # no common zero, even complex
                for numerator, denominator in sides if denominator.free_symbols)
+
+
+_RECIPROCALS = ((sympy.csc, sympy.sin), (sympy.sec, sympy.cos), (sympy.cot, sympy.tan))
+_STAND_IN = "τ"  # a name no answer's variable has: the function both equations are in, as a variable
+
+
+def _same_in_one_function(a: Expr, e: Expr, names: Sequence[str], ctx: Context) -> bool:
+    """1/sin(x) = 2 and sin(x) = 1/2: both rational in the same function of x (csc as 1/sin), and
+    `_same_once_cleared` as equations in it, so that each holds for the same values of it, hence of x. Only
+    ever a yes: sin(x) = 2 and sin(x) = 3 differ as equations in sin(x), not in x."""
+    if len(names) != 1:
+        return False
+    x = symbol(names[0])
+    sides = []
+    for side in (a, e):
+        for reciprocal, function in _RECIPROCALS:
+            side = side.replace(reciprocal, lambda u, function=function: 1 / function(u))
+        sides.append(side)
+    inner = {node for side in sides for node in sympy.preorder_traversal(side)
+             if isinstance(node, sympy.Function) and node.has(x)}
+    outer = {node for node in inner if not any(node != other and other.has(node) for other in inner)}
+    if len(outer) != 1:
+        return False
+    stand_in = {outer.pop(): symbol(_STAND_IN)}
+    mine, theirs = (side.xreplace(stand_in) for side in sides)
+    return not (mine.has(x) or theirs.has(x)) and _same_once_cleared(mine, theirs, (_STAND_IN,), ctx)
 
 
 def _reference(a: Expr, e: Expr, names: Sequence[str]) -> tuple[Expr, Expr] | None:
