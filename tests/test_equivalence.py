@@ -503,6 +503,11 @@ THEIRS_LACKS = ("Your", "the correct one does not", "its")
     ("sin(x) = 1", "tan(x) cos(x) = 1", "π/2", THEIRS_LACKS),  # tan has no value at π/2
     # at π/2 √(x - 2) has no value, though sympy makes its square x - 2: the next zero of cos is named
     ("cos(x)/cos(x) = 1", "sqrt(x - 2)^2 = x - 2", "3π/2", YOURS_LACKS),
+    # a divisor that is a polynomial in one of them: its zeros in one period, by the inverse (finding 410)
+    ("sin(x)^2/(1 - cos(x)) = 2", "cos(x) = 1", 0, YOURS_LACKS),
+    ("(2sin(x) - 1)^2/(2sin(x) - 1) = 0", "sin(x) = 1/2", "π/6", YOURS_LACKS),
+    ("(1 - cos(x))/(1 - cos(x)) = 1", "x = x", 0, YOURS_LACKS),
+    ("(3cos(x) - 1)^2/(3cos(x) - 1) = 0", "cos(x) = 1/3", "acos(1/3)", YOURS_LACKS),
 ])
 def test_a_point_where_one_equation_holds_and_the_other_has_no_value_is_a_difference(answer, expected, at, who):
     verdict = check(answer, expected, variables=["x"])
@@ -520,6 +525,7 @@ def test_a_point_where_one_equation_holds_and_the_other_has_no_value_is_a_differ
     ("sin(x) = 0", "tan(x) cos(x) = 0"),
     ("tan(x) = 1", "sin(x)/cos(x) = 1"),
     ("cos(x)/cos(x) = 1", "1/(1/cos(x)) = cos(x)"),
+    ("1/(1 - cos(x)) = 1", "cos(x) = 0"),  # 1 - cos(x) is 0 where cos(x) = 0 does not hold
 ])
 def test_a_periodic_divisor_whose_zeros_neither_equation_holds_at_is_no_difference(answer, expected):
     verdict = check(answer, expected, variables=["x"])

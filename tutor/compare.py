@@ -1375,9 +1375,10 @@ _POLES = {sympy.tan: _ZEROS[sympy.cos], sympy.sec: _ZEROS[sympy.cos],
 
 
 def _periodic_holes(answer: Equation, expected: Equation, x: sympy.Symbol) -> list[_Hole]:
-    """Where a side divides by sin, cos, tan or cot of a linear a·x + b (a and b exact), or takes tan, sec,
-    cot or csc of one: zeros and poles infinitely many, which no search line meets (sin(x)²/sin(x) = 0 holds
-    at none of sin(x) = 0's kπ). One period's, mapped back to x: sin(x)'s 0 and π, cos(x)'s π/2 and 3π/2."""
+    """Where a side divides by sin, cos, tan or cot of a linear a·x + b (a and b exact), or by a polynomial in
+    one of them (1 - cos(x), 2 sin(x) - 1), or takes tan, sec, cot or csc of one: zeros and poles infinitely
+    many, which no search line meets (sin(x)²/sin(x) = 0 holds at none of sin(x) = 0's kπ). One period's,
+    mapped back to x: sin(x)'s 0 and π, cos(x)'s π/2 and 3π/2, 2 sin(x) - 1's π/6 and 5π/6."""
     holes: list[_Hole] = []
     for eq, mine in ((answer, True), (expected, False)):
         for side, expr in (("left", eq.lhs), ("right", eq.rhs)):
@@ -1388,7 +1389,9 @@ def _periodic_holes(answer: Equation, expected: Equation, x: sympy.Symbol) -> li
                 else:
                     found = [(node, _POLES, sympy.zoo)]
                 for function, table, value in found:
-                    for at in _where(function, table, value, x):
+                    places = _where(function, table, value, x) if table is _POLES or type(function) in table \
+                        else _zeros_in_one_function(function, x)
+                    for at in places:
                         if _Hole(at, mine, side) not in holes:
                             holes.append(_Hole(at, mine, side))
     return holes[:_MOST_PERIODIC_HOLES]
@@ -1397,15 +1400,53 @@ def _periodic_holes(answer: Equation, expected: Equation, x: sympy.Symbol) -> li
 def _where(function: Expr, table: dict[Any, tuple[Expr, ...]], value: Expr, x: sympy.Symbol) -> list[Expr]:
     """The x where `function` of a linear a·x + b has the argument kπ that `table` gives, where it is
     certainly `value` (0, or zoo: none)."""
-    if type(function) not in table or function.args[0].has(sympy.Float):
+    linear = _linear(function.args[0], x) if type(function) in table else None
+    if linear is None:
         return []
-    u = function.args[0]
+    a, b = linear
+    found = [(k * sympy.pi - b) / a for k in table[type(function)]]
+    return [at for at in found if function.subs(x, at) == value]
+
+
+def _linear(u: Expr, x: sympy.Symbol) -> tuple[Expr, Expr] | None:
+    """(a, b) where u is a·x + b, both exact numbers, a not 0."""
+    if u.has(sympy.Float):
+        return None
     a = sympy.diff(u, x)
     b = u.subs(x, 0)
     if a == 0 or a.free_symbols or b.free_symbols or sympy.expand(u - a * x - b) != 0:
+        return None
+    return a, b
+
+
+_MOST_DEGREE_IN_ONE_FUNCTION = 4  # sympy.roots in radicals, quickly
+# a value t of sin, cos, tan of u -> the u where it has it, in one period
+_INVERSES: dict[type, Callable[[Expr], tuple[Expr, ...]]] = {
+    sympy.sin: lambda t: (sympy.asin(t), sympy.pi - sympy.asin(t)),
+    sympy.cos: lambda t: (sympy.acos(t), -sympy.acos(t)),
+    sympy.tan: lambda t: (sympy.atan(t),)}
+
+
+def _zeros_in_one_function(factor: Expr, x: sympy.Symbol) -> list[Expr]:
+    """The x in one period where `factor`, a polynomial in sin, cos or tan of one linear a·x + b (1 - cos(x),
+    2 sin(x) - 1), is certainly 0; none for anything else."""
+    functions = {node for node in sympy.preorder_traversal(factor) if type(node) in _INVERSES and node.has(x)}
+    if len(functions) != 1:
         return []
-    found = [(k * sympy.pi - b) / a for k in table[type(function)]]
-    return [at for at in found if function.subs(x, at) == value]
+    (function,) = functions
+    linear = _linear(function.args[0], x)
+    t = sympy.Dummy("t")
+    polynomial = factor.xreplace({function: t})
+    if linear is None or polynomial.has(x) or not polynomial.is_polynomial(t):
+        return []
+    poly = sympy.Poly(polynomial, t)
+    if not 0 < poly.degree() <= _MOST_DEGREE_IN_ONE_FUNCTION:
+        return []
+    a, b = linear
+    found = [(u - b) / a for value in sympy.roots(poly) if value.is_real
+             and (type(function) is sympy.tan or (abs(value) <= 1) == sympy.true)  # never a truth undecided
+             for u in _INVERSES[type(function)](value)]
+    return [at for at in dict.fromkeys(found) if factor.subs(x, at) == 0]
 
 
 def _not_equivalent(names: Sequence[str], witness: Callable[[], Outcome | None],
