@@ -13,6 +13,8 @@ import re
 from fractions import Fraction
 from functools import lru_cache
 
+from .words import printable
+
 _MARKDOWN = re.compile(r"([\\`*_\[\]|~])")
 # What GitHub's Markdown (cmark-gfm) and markdown-it's linkify make a link of in plain text: a scheme's
 # ://, www., a domain's .com. A backslash before the : or . breaks each; an email's @ needs more (below).
@@ -21,10 +23,7 @@ _AUTOLINK = re.compile(r":(?=//)|(?<=www)\.|\.(?=[^\W\d_])", re.I)
 
 def _visible(text: str) -> str:
     """One line of printable text: line breaks become spaces, other control characters are escaped."""
-    text = re.sub(r"[\r\n\t]+", " ", text)
-    if text.isprintable():  # nearly always: no need to look at each character
-        return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return printable(re.sub(r"[\r\n\t]+", " ", text))
 
 
 def markdown_text(text: str) -> str:

@@ -29,9 +29,9 @@ from .misconceptions import BOTH
 from .outputs import Writer, write_together
 from .packs import Pack
 from .roster import Roster
-from .submissions import Problem, printable, shown
+from .submissions import Problem, shown
 from .templates import outline
-from .words import TextEnum, counted
+from .words import TextEnum, counted, printable
 
 FILES = ("grades.csv", "answers.csv", "misconceptions.csv", "problems.csv", "report.json")
 # The checker could not settle these (undecided), or failed on them twice, the second time in a fresh

@@ -36,6 +36,7 @@ from .safe_read import (
     read_json,
     read_yaml,
 )
+from .words import printable
 
 if TYPE_CHECKING:
     from .roster import Roster
@@ -112,11 +113,6 @@ def first_problems(problems: Iterable[Problem]) -> Callable[[str], Problem | Non
         found = [p for p in (said.get(key), named.get(key.casefold())) if p is not None]
         return min(found, key=lambda p: p[0])[1] if found else None
     return first
-
-
-def printable(text: str) -> str:
-    """Untrusted text with control characters escaped, so it can't rewrite a terminal."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def file_name(path: str | Path) -> str:

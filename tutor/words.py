@@ -44,10 +44,19 @@ def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:] if (len(first) > 1 and first.isalpha()) or first == "a" else text
 
 
+def printable(text: str) -> str:
+    """Untrusted text with each character Python can't print escaped as in a string literal (\\x1b, \\u202e),
+    so that it can't rewrite a terminal and a file's reader sees what it holds: for messages and files."""
+    if text.isprintable():  # nearly always: no need to look at each character
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def visible(text: str) -> str:
-    """Typed text as it may be echoed to a terminal: each control or format character (an escape sequence
-    pasted from a web page, a right-to-left override) as one visible symbol (␛, ␁, �) instead of raw, so
-    that it can't act on the terminal and a caret under a column still points at it. Tabs as spaces."""
+    """Typed text as it may be echoed to a terminal above a caret: each control or format character (an escape
+    sequence pasted from a web page, a right-to-left override) as one visible symbol (␛, ␁, �) instead of raw, so
+    that it can't act on the terminal and a caret under a column still points at it (`printable` would make
+    one character four). Tabs as spaces."""
     return "".join(_shown(c) if unicodedata.category(c) in _INVISIBLE else c for c in text)
 
 
