@@ -753,6 +753,16 @@ def test_a_value_in_a_difference_is_no_rounding_noise_and_a_decimal_answer_is_ec
      "Your equation is not equivalent to the correct one: it is not the correct one rearranged, or multiplied by a number."),
     ("sin(x)^2 = 1/4", "sin(x) = 1/2", "incorrect",
      "Your equation is not equivalent to the correct one: it is not the correct one rearranged, or multiplied by a number."),
+    # rational in sin and cos of one argument: the same equation in t = tan(x/2), and alike at x = π
+    ("cos(x) = sin(x)", "tan(x) = 1", "correct", "Correct."),
+    ("cos(x)/sin(x) = 1", "tan(x) = 1", "correct", "Correct."),
+    ("cot(x) = 1", "tan(x) = 1", "correct", "Correct."),
+    ("cos(x) + sin(x) = 0", "tan(x) = -1", "correct", "Correct."),
+    ("1 + cos(x) = 0", "sin(x)/(1 - cos(x)) = 0", "correct", "Correct."),  # both hold at π alone
+    ("cos(x) = -sin(x)", "tan(x) = 1", "incorrect",
+     "Your equation is not equivalent to the correct one: it is not the correct one rearranged, or multiplied by a number."),
+    ("sin(x)/(1 + cos(x)) = 0", "sin(x) = 0", "incorrect",  # x = π holds one and not the other
+     "Your equation is not equivalent to the correct one: it is not the correct one rearranged, or multiplied by a number."),
     # the holes of what was typed still count
     ("sin(x)/sin(x) = 1", "x = x", "incorrect",
      "The correct equation holds at x = 0, but yours does not: your left side has no value there."),

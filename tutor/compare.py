@@ -1071,7 +1071,8 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
     if judgement.status is Status.UNDECIDED:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
-    if _same_once_cleared(a, e, names, ctx) or _same_in_one_function(a, e, names, ctx):
+    if _same_once_cleared(a, e, names, ctx) or _same_in_one_function(a, e, names, ctx) \
+            or _same_in_half_angle(a, e, names, ctx):
         return right()
     if solutions is None and len(names) == 1 and ctx.tolerance is not None and ctx.decimals:
         solutions = _certain(found_sets(), answer, expected, names)  # to name the solution missing, not the near one
@@ -1293,6 +1294,54 @@ def _same_in_one_function(a: Expr, e: Expr, names: Sequence[str], ctx: Context) 
     stand_in = {outer.pop(): symbol(_STAND_IN)}
     mine, theirs = (side.xreplace(stand_in) for side in sides)
     return not (mine.has(x) or theirs.has(x)) and _same_once_cleared(mine, theirs, (_STAND_IN,), ctx)
+
+
+_AS_SIN_COS = ((sympy.tan, lambda u: sympy.sin(u) / sympy.cos(u)), (sympy.cot, lambda u: sympy.cos(u) / sympy.sin(u)),
+               (sympy.sec, lambda u: 1 / sympy.cos(u)), (sympy.csc, lambda u: 1 / sympy.sin(u)))
+
+
+def _same_in_half_angle(a: Expr, e: Expr, names: Sequence[str], ctx: Context) -> bool:
+    """cos(x) = sin(x) and tan(x) = 1: both rational in sin u and cos u of one linear u (tan, cot, sec, csc
+    written by them), and `_same_once_cleared` in t = tan(u/2), by which sin u = 2t/(1 + t²) and cos u =
+    (1 - t²)/(1 + t²) for every u but π (mod 2π), where both equations are then looked at themselves. Only ever
+    a yes, as `_same_in_one_function`."""
+    if len(names) != 1:
+        return False
+    x = symbol(names[0])
+    sides = []
+    for side in (a, e):
+        for function, written in _AS_SIN_COS:
+            side = side.replace(function, written)
+        sides.append(side)
+    functions = {node for side in sides for node in sympy.preorder_traversal(side)
+                 if isinstance(node, sympy.Function) and node.has(x)}
+    arguments = {node.args[0] for node in functions}
+    if not functions or len(arguments) != 1 or any(type(node) not in (sympy.sin, sympy.cos) for node in functions):
+        return False
+    (u,) = arguments
+    linear = _linear(u, x)
+    if linear is None:
+        return False
+    t = symbol(_STAND_IN)
+    half_angle = {sympy.sin(u): 2 * t / (1 + t**2), sympy.cos(u): (1 - t**2) / (1 + t**2)}
+    mine, theirs = (side.xreplace(half_angle) for side in sides)
+    if mine.has(x) or theirs.has(x) or not _same_once_cleared(mine, theirs, (_STAND_IN,), ctx):
+        return False
+    at = (sympy.pi - linear[1]) / linear[0]  # u = π: no t; a solution of both there, or of neither
+    there = {_solved_by(a, x, at), _solved_by(e, x, at)}
+    return None not in there and len(there) == 1
+
+
+def _solved_by(difference: Expr, x: sympy.Symbol, at: Expr) -> bool | None:
+    """Whether x = `at` solves `difference = 0`: False where it fails or a part has no value there (each part
+    real and finite, as `_holds_at` asks); None where sympy can't tell."""
+    parts = [node.xreplace({x: at}) for node in sympy.preorder_traversal(difference) if node.has(x)]
+    if any(part.is_extended_real is False or part.is_finite is False for part in parts):
+        return False
+    if not all(part.is_extended_real and part.is_finite for part in parts):
+        return None
+    value = difference.xreplace({x: at})
+    return True if value == 0 else False if value.is_zero is False else None
 
 
 def _reference(a: Expr, e: Expr, names: Sequence[str]) -> tuple[Expr, Expr] | None:
