@@ -1270,7 +1270,9 @@ def _same_once_cleared(a: Expr, e: Expr, names: Sequence[str], ctx: Context) -> 
                for numerator, denominator in sides if denominator.free_symbols)
 
 
-_RECIPROCALS = ((sympy.csc, sympy.sin), (sympy.sec, sympy.cos), (sympy.cot, sympy.tan))
+Rewriting = tuple[tuple[Any, Callable[[Expr], Expr]], ...]  # a function, and what to write for it of u
+_RECIPROCALS: Rewriting = ((sympy.csc, lambda u: 1 / sympy.sin(u)), (sympy.sec, lambda u: 1 / sympy.cos(u)),
+                           (sympy.cot, lambda u: 1 / sympy.tan(u)))
 _STAND_IN = "τ"  # a name no answer's variable has: the function both equations are in, as a variable
 
 
@@ -1281,11 +1283,7 @@ def _same_in_one_function(a: Expr, e: Expr, names: Sequence[str], ctx: Context) 
     if len(names) != 1:
         return False
     x = symbol(names[0])
-    sides = []
-    for side in (a, e):
-        for reciprocal, function in _RECIPROCALS:
-            side = side.replace(reciprocal, lambda u, function=function: 1 / function(u))
-        sides.append(side)
+    sides = _rewritten((a, e), _RECIPROCALS)
     inner = {node for side in sides for node in sympy.preorder_traversal(side)
              if isinstance(node, sympy.Function) and node.has(x)}
     outer = {node for node in inner if not any(node != other and other.has(node) for other in inner)}
@@ -1296,8 +1294,18 @@ def _same_in_one_function(a: Expr, e: Expr, names: Sequence[str], ctx: Context) 
     return not (mine.has(x) or theirs.has(x)) and _same_once_cleared(mine, theirs, (_STAND_IN,), ctx)
 
 
-_AS_SIN_COS = ((sympy.tan, lambda u: sympy.sin(u) / sympy.cos(u)), (sympy.cot, lambda u: sympy.cos(u) / sympy.sin(u)),
-               (sympy.sec, lambda u: 1 / sympy.cos(u)), (sympy.csc, lambda u: 1 / sympy.sin(u)))
+_AS_SIN_COS: Rewriting = ((sympy.tan, lambda u: sympy.sin(u) / sympy.cos(u)),
+                          (sympy.cot, lambda u: sympy.cos(u) / sympy.sin(u)), *_RECIPROCALS[:2])
+
+
+def _rewritten(sides: Sequence[Expr], rewriting: Rewriting) -> list[Expr]:
+    """Each side with every function in `rewriting` written as it says (csc(u) as 1/sin(u))."""
+    found = []
+    for side in sides:
+        for function, written in rewriting:
+            side = side.replace(function, written)
+        found.append(side)
+    return found
 
 
 def _same_in_half_angle(a: Expr, e: Expr, names: Sequence[str], ctx: Context) -> bool:
@@ -1308,11 +1316,7 @@ def _same_in_half_angle(a: Expr, e: Expr, names: Sequence[str], ctx: Context) ->
     if len(names) != 1:
         return False
     x = symbol(names[0])
-    sides = []
-    for side in (a, e):
-        for function, written in _AS_SIN_COS:
-            side = side.replace(function, written)
-        sides.append(side)
+    sides = _rewritten((a, e), _AS_SIN_COS)
     functions = {node for side in sides for node in sympy.preorder_traversal(side)
                  if isinstance(node, sympy.Function) and node.has(x)}
     arguments = {node.args[0] for node in functions}
