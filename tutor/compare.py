@@ -1284,8 +1284,7 @@ def _same_in_one_function(a: Expr, e: Expr, names: Sequence[str], ctx: Context) 
         return False
     x = symbol(names[0])
     sides = _rewritten((a, e), _RECIPROCALS)
-    inner = {node for side in sides for node in sympy.preorder_traversal(side)
-             if isinstance(node, sympy.Function) and node.has(x)}
+    inner = _functions_of(sides, x)
     outer = {node for node in inner if not any(node != other and other.has(node) for other in inner)}
     if len(outer) != 1:
         return False
@@ -1296,6 +1295,12 @@ def _same_in_one_function(a: Expr, e: Expr, names: Sequence[str], ctx: Context) 
 
 _AS_SIN_COS: Rewriting = ((sympy.tan, lambda u: sympy.sin(u) / sympy.cos(u)),
                           (sympy.cot, lambda u: sympy.cos(u) / sympy.sin(u)), *_RECIPROCALS[:2])
+
+
+def _functions_of(sides: Sequence[Expr], x: sympy.Symbol) -> set[Expr]:
+    """Every function applied to something with x in it, in the sides (sin(sin(x)) and the sin(x) in it)."""
+    return {node for side in sides for node in sympy.preorder_traversal(side)
+            if isinstance(node, sympy.Function) and node.has(x)}
 
 
 def _rewritten(sides: Sequence[Expr], rewriting: Rewriting) -> list[Expr]:
@@ -1317,8 +1322,7 @@ def _same_in_half_angle(a: Expr, e: Expr, names: Sequence[str], ctx: Context) ->
         return False
     x = symbol(names[0])
     sides = _rewritten((a, e), _AS_SIN_COS)
-    functions = {node for side in sides for node in sympy.preorder_traversal(side)
-                 if isinstance(node, sympy.Function) and node.has(x)}
+    functions = _functions_of(sides, x)
     arguments = {node.args[0] for node in functions}
     if not functions or len(arguments) != 1 or any(type(node) not in (sympy.sin, sympy.cos) for node in functions):
         return False
