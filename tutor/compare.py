@@ -507,9 +507,14 @@ def _typed_decimal(value: Fraction | Interval, spellings: Spellings) -> str | No
     or more (0.7 is as likely a guess as a rounding); else None."""
     typed = next((typed.lower() for number, typed in spellings if isinstance(value, Fraction) and abs(value) == number),
                  None)
-    if typed is None or len(typed.rstrip("…").partition("e")[0].replace(".", "").lstrip("0")) < 2:
+    if typed is None or _significant_digits(typed) < 2:
         return None
     return typed
+
+
+def _significant_digits(typed: str) -> int:
+    """The significant digits of a number as typed: 2.0 two, 0.184 three, 2.7182… five, 5.67e-1 three."""
+    return len(typed.lower().rstrip("…").partition("e")[0].lstrip("+-").replace(".", "").lstrip("0"))
 
 
 def _places(typed: str) -> int:
@@ -1193,10 +1198,7 @@ def _as_formulas(answer: Equation, expected: Equation, spellings: Spellings) -> 
 
 def _typed_digits(number: Expr, spellings: Spellings) -> int:
     """The significant digits a number was typed with (2.0: 2, 0.184: 3); 0 for one typed without decimals."""
-    for value, typed in spellings:
-        if number == value:
-            return len(typed.lstrip("+-").replace(".", "").lstrip("0"))
-    return 0
+    return next((_significant_digits(typed) for value, typed in spellings if number == value), 0)
 
 
 def _too_few_digits(answer: Equation, expected: Equation, ctx: Context) -> Outcome | None:
@@ -1336,19 +1338,20 @@ def _same_in_half_angle(a: Expr, e: Expr, names: Sequence[str], ctx: Context) ->
     if mine.has(x) or theirs.has(x) or not _same_once_cleared(mine, theirs, (_STAND_IN,), ctx):
         return False
     at = (sympy.pi - linear[1]) / linear[0]  # u = π: no t; a solution of both there, or of neither
-    there = {_solved_by(a, x, at), _solved_by(e, x, at)}
+    there = {_solved_by((a, sympy.S.Zero), x, at), _solved_by((e, sympy.S.Zero), x, at)}
     return None not in there and len(there) == 1
 
 
-def _solved_by(difference: Expr, x: sympy.Symbol, at: Expr) -> bool | None:
-    """Whether x = `at` solves `difference = 0`: False where it fails or a part has no value there (each part
-    real and finite, as `_holds_at` asks); None where sympy can't tell."""
-    parts = [node.xreplace({x: at}) for node in sympy.preorder_traversal(difference) if node.has(x)]
+def _solved_by(sides: Sequence[Expr], x: sympy.Symbol, at: Expr) -> bool | None:
+    """Whether x = `at` solves left side = right side, decided by sympy: exactly 0 = 0, each part of each side
+    real and finite there (sympy makes 1/(1/sin(x)) 0 and (√(x - 2))² x - 2 at x = π/2, where neither has a
+    value); False where it fails or a part has no value; None where sympy can't tell."""
+    parts = [node.xreplace({x: at}) for side in sides for node in sympy.preorder_traversal(side) if node.has(x)]
     if any(part.is_extended_real is False or part.is_finite is False for part in parts):
         return False
     if not all(part.is_extended_real and part.is_finite for part in parts):
         return None
-    value = difference.xreplace({x: at})
+    value = (sides[0] - sides[1]).xreplace({x: at})
     return True if value == 0 else False if value.is_zero is False else None
 
 
@@ -1405,14 +1408,10 @@ def _where_one_has_no_value(answer: Equation, expected: Equation, names: Sequenc
 
 
 def _holds_at(equation: Equation, x: sympy.Symbol, at: Expr) -> bool:
-    """Whether `equation` certainly holds at x = `at`, decided by sympy: exactly 0 = 0, each part of it real
-    there (sympy makes 1/(1/sin(x)) 0 and (√(x - 2))² x - 2 at x = π/2, where neither has a value)."""
-    if any(sympy.count_ops(side) > _MOST_CLEARED_OPERATIONS for side in (equation.lhs, equation.rhs)):
-        return False
-    parts = [node.xreplace({x: at}) for side in (equation.lhs, equation.rhs)
-             for node in sympy.preorder_traversal(side) if node.has(x)]
-    return all(part.is_extended_real and part.is_finite for part in parts) \
-        and (equation.lhs - equation.rhs).xreplace({x: at}) == 0
+    """Whether `equation` certainly holds at x = `at` (`_solved_by`), where its sides are small enough to ask."""
+    sides = (equation.lhs, equation.rhs)
+    return all(sympy.count_ops(side) <= _MOST_CLEARED_OPERATIONS for side in sides) \
+        and _solved_by(sides, x, at) is True
 
 
 @dataclass(frozen=True)
