@@ -107,8 +107,7 @@ def cell(value: object) -> str:
         return number(value)
     else:
         text = str(value)
-    if not text.isprintable():  # an escape sequence, a carriage return: they act on the terminal a CSV is shown on
-        text = printable(text)
+    text = printable(text)  # an escape sequence, a carriage return: they act on the terminal a CSV is shown on
     if ";" in text:  # a spreadsheet whose locale separates lists with ';' starts a cell after each one
         text = _AFTER_SEMICOLON.sub(";'", text)
     return "'" + text if text[:1] in _FORMULA else text
