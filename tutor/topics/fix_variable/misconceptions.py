@@ -73,7 +73,7 @@ def candidates(problem: FixVariable) -> list[WrongAnswer]:
     (x,) = s.remaining
     found = [WrongAnswer("gave-slice-not-slope", say["gave-slice-not-slope"](call=call, x=x),
                          Answer(Shape.EXPRESSION, s.slice))]
-    found += [WrongAnswer(w.misconception, w.message, Answer(Shape.EXPRESSION, w.derivative), known=w.known)
+    found += [WrongAnswer.of(w.said, Answer(Shape.EXPRESSION, w.derivative), known=w.known)
               for w in wrong_derivatives(s.slice, x, (x,), call)]
     every = sum((diff(f, symbol(v)) for v in problem.variables), sympy.Integer(0))
     found.append(WrongAnswer("differentiated-fixed-variable", say["differentiated-fixed-variable"](
