@@ -150,6 +150,22 @@ def test_hostile_roster_cells_are_escaped_in_csv_and_kept_in_json(tmp_path):
     assert report["students"][0]["roster"] == {"name": '=HYPERLINK("http://x")', "@SUM(A1)": "1", "-section": "A"}
 
 
+def test_names_written_with_joiners_and_no_break_spaces_reach_the_export_and_pages_as_written(tmp_path):
+    # a Persian name needs its zero-width non-joiner, a Japanese one its ideographic space: escaped, they were
+    # "\u200c" in the gradebook; a right-to-left override still is escaped
+    names = {"alice": "Zahra Ahmadi \u0645\u06cc\u200c\u0634\u0648\u062f", "bob": "\u5c71\u7530\u3000\u592a\u90ce",
+             "carol": "Jean\u00a0Ma", "dan": "Dan \u202eWu"}
+    roster = write(tmp_path / "roster.csv", "id,name\n" + "".join(f"{i},{n}\n" for i, n in names.items()))
+    out, pages = tmp_path / "out", tmp_path / "pages"
+    assert main(["grade", PACK, CLASS, "--roster", str(roster), "--out", str(out), "--format", "canvas",
+                 "--feedback", str(pages)]) == 0
+    written = {row["SIS Login ID"]: row["Student"] for row in rows(out / "canvas.csv")[1:]}
+    assert written == {**{i: n for i, n in names.items() if i != "dan"}, "dan": "Dan \\u202eWu"}
+    assert names["alice"] in (pages / "alice.html").read_text(encoding="utf-8")
+    assert f"Student: bob ({names['bob']})  " in (pages / "bob.md").read_text(encoding="utf-8").splitlines()
+    assert "Student: dan (Dan \\\\u202eWu)  " in (pages / "dan.md").read_text(encoding="utf-8").splitlines()
+
+
 def test_the_roster_id_suggested_for_a_typo_has_its_control_characters_escaped(tmp_path, capsys):
     roster = write(tmp_path / "roster.csv", 'id,name\n"alice\x1b[1m",Alice\n')
     late = write(tmp_path / "late.csv", "student,exercise,answer\nalice,cube,3x^2\n")

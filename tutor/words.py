@@ -46,10 +46,16 @@ def capitalized(text: str) -> str:
 
 def printable(text: str) -> str:
     """Untrusted text with each character Python can't print escaped as in a string literal (\\x1b, \\u202e),
-    so that it can't rewrite a terminal and a file's reader sees what it holds: for messages and files."""
+    so that it can't rewrite a terminal and a file's reader sees what it holds: for messages and files. Spaces
+    (no-break, ideographic) and the zero-width joiners stay as they are: names are written with them (Persian
+    and Hindi names with the joiners, Japanese ones with an ideographic space)."""
     if text.isprintable():  # nearly always: no need to look at each character
         return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+    return "".join(c if c.isprintable() or _spells_names(c) else repr(c)[1:-1] for c in text)
+
+
+def _spells_names(character: str) -> bool:
+    return character in "\u200c\u200d" or unicodedata.category(character) == "Zs"
 
 
 def visible(text: str) -> str:
