@@ -1480,51 +1480,68 @@ def _within_one_half_turn(multiples: tuple[Expr, ...]) -> list[Expr]:
 
 _MOST_PER_ARGUMENT = 4  # x where an argument g other than a·x + b is at a zero or pole: x² = 0, π give 0, ±√π
 _MOST_ARGUMENT_DEGREE = 2  # a polynomial argument's x by the quadratic formula, exactly
+_MOST_ARGUMENT_STEPS = 6  # functions and numbers undone to reach x: 1/(x² + 1) takes 4; each gⁿ may double the x
 
 
-def _solved_argument(g: Expr, u: Expr, x: sympy.Symbol) -> list[Expr]:
+def _solved_argument(g: Expr, u: Expr, x: sympy.Symbol, steps: int = _MOST_ARGUMENT_STEPS) -> list[Expr]:
     """The real x where g = u, exactly, the positive first: g a polynomial in x of degree 2 at most, or one
     inside numbers added or multiplied, 1/g, gⁿ, √g, e^g, 2^g or ln g (x², x² + 1, 1/x, eˣ, ln x, √x, 1/(x + 1));
-    none where g is other, has a decimal in it, or sympy can't tell which side of 0 a value is (u > 0 for eˣ)."""
-    if not g.has(x) or g.has(sympy.Float):
+    none where g is other, has a decimal in it, takes more `steps` to undo, or sympy can't tell which side of 0 a
+    value is (u > 0 for eˣ)."""
+    if not g.has(x) or g.has(sympy.Float) or steps == 0:
         return []
     found: list[Expr] = []
     if g == x:
         found = [u]
     elif isinstance(g, sympy.exp):
-        found = _solved_argument(g.args[0], sympy.log(u), x) if u.is_positive else []
+        found = _solved_argument(g.args[0], sympy.log(u), x, steps - 1) if u.is_positive else []
     elif isinstance(g, sympy.log) and len(g.args) == 1:
-        found = _solved_argument(g.args[0], sympy.exp(u), x)
+        found = _solved_argument(g.args[0], sympy.exp(u), x, steps - 1)
     elif g.is_Pow and not g.base.has(x):  # 2ˣ
         positive = g.base.is_positive and (g.base - 1).is_zero is False and u.is_positive
-        found = _solved_argument(g.exp, sympy.log(u) / sympy.log(g.base), x) if positive else []
+        found = _solved_argument(g.exp, sympy.log(u) / sympy.log(g.base), x, steps - 1) if positive else []
     elif g.is_Pow and not g.exp.has(x) and g.exp.is_Rational:
-        found = _solved_power(g.base, g.exp, u, x)
+        found = _solved_power(g.base, g.exp, u, x, steps)
     elif g.is_Add or g.is_Mul:
         number, rest = g.as_independent(x, as_Add=g.is_Add)
         if rest != g and not number.free_symbols:
-            found = _solved_argument(rest, u - number if g.is_Add else u / number, x)
-        elif g.is_polynomial(x):
+            found = _solved_argument(rest, u - number if g.is_Add else u / number, x, steps - 1)
+        elif g.is_polynomial(x) and _degree_at_most(g, x) <= _MOST_ARGUMENT_DEGREE:  # (x + 1)¹⁰⁰⁰ not expanded
             poly = sympy.Poly(g - u, x)
             if 0 < poly.degree() <= _MOST_ARGUMENT_DEGREE:
                 found = [root for root in sympy.roots(poly) if root.is_real]
     return sorted(dict.fromkeys(found), key=lambda at: (at.is_negative is not False, sympy.count_ops(at), str(at)))
 
 
-def _solved_power(base: Expr, exponent: sympy.Rational, u: Expr, x: sympy.Symbol) -> list[Expr]:
+def _degree_at_most(polynomial: Expr, x: sympy.Symbol) -> int:
+    """A bound on the degree in x of a polynomial as written, without multiplying it out."""
+    if not polynomial.has(x):
+        return 0
+    if polynomial.is_Add:
+        return max(_degree_at_most(term, x) for term in polynomial.args)
+    if polynomial.is_Mul:
+        return sum(_degree_at_most(factor, x) for factor in polynomial.args)
+    if polynomial.is_Pow and polynomial.exp.is_Integer:
+        return _degree_at_most(polynomial.base, x) * int(polynomial.exp)
+    return 1  # x itself
+
+
+def _solved_power(base: Expr, exponent: sympy.Rational, u: Expr, x: sympy.Symbol, steps: int) -> list[Expr]:
     """`_solved_argument` for base^exponent = u: 1/base, an integer power, or √base; none for other roots."""
     if exponent < 0:
-        return [] if u.is_zero is not False else _solved_argument(base ** -exponent, 1 / u, x)
+        return [] if u.is_zero is not False else _solved_argument(base ** -exponent, 1 / u, x, steps - 1)
     if exponent == sympy.S.Half:
-        return _solved_argument(base, u**2, x) if u.is_nonnegative else []
+        return _solved_argument(base, u**2, x, steps - 1) if u.is_nonnegative else []
     if not exponent.is_Integer:
         return []
     if exponent.is_odd:
-        return _solved_argument(base, sympy.real_root(u, exponent), x)
+        return _solved_argument(base, sympy.real_root(u, exponent), x, steps - 1)
     if u.is_zero:
-        return _solved_argument(base, u, x)
+        return _solved_argument(base, u, x, steps - 1)
     root = u ** (1 / exponent)
-    return [*_solved_argument(base, root, x), *_solved_argument(base, -root, x)] if u.is_positive else []
+    if not u.is_positive:
+        return []
+    return [*_solved_argument(base, root, x, steps - 1), *_solved_argument(base, -root, x, steps - 1)]
 
 
 def _linear(u: Expr, x: sympy.Symbol) -> tuple[Expr, Expr] | None:
