@@ -24,6 +24,7 @@ from prompt_toolkit.output import DummyOutput
 from tutor import packs, practice, repl, store, variant_check, workers
 from tutor.cli import practice as cli_practice
 from tutor.cli.practice import history
+from tutor.compare import _MOST_ARGUMENT_DEGREE, _MOST_PER_ARGUMENT
 from tutor.equality import _SCALES, GENERIC_WANTED, MARGIN, MAX_PRECISION, POINTS_WANTED
 from tutor.feedback import respond
 from tutor.limits import LIMITS
@@ -273,6 +274,8 @@ def test_the_documented_limits_are_the_limits():
                    "10⁻⁶ to 10⁹"]:
         assert figure in equivalence
     assert (min(_SCALES), max(_SCALES)) == (Fraction(1, 10**6), 10**9)
+    assert (_MOST_PER_ARGUMENT, _MOST_ARGUMENT_DEGREE) == (4, 2)
+    assert "four at most, are tried" in equivalence and "a polynomial of degree 2 at most, or one inside" in equivalence
     grade = (REPO / "docs" / "reference" / "grade.md").read_text(encoding="utf-8")
     assert "before it is marked `timeout`: an outer guard, far above what any answer within the " in grade
     assert f"| {LIMITS.budget_seconds:g} |" in grade

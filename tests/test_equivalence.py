@@ -508,6 +508,18 @@ THEIRS_LACKS = ("Your", "the correct one does not", "its")
     ("(2sin(x) - 1)^2/(2sin(x) - 1) = 0", "sin(x) = 1/2", "π/6", YOURS_LACKS),
     ("(1 - cos(x))/(1 - cos(x)) = 1", "x = x", 0, YOURS_LACKS),
     ("(3cos(x) - 1)^2/(3cos(x) - 1) = 0", "cos(x) = 1/3", "acos(1/3)", YOURS_LACKS),
+    # of an argument g other than a·x + b: the x where g is at a zero or pole in [−π, π], solved exactly
+    # (finding 411)
+    ("cos(x^2)^2/cos(x^2) = 0", "cos(x^2) = 0", "√2√π/2", YOURS_LACKS),
+    ("cos(x^2) = 0", "cos(x^2)^2/cos(x^2) = 0", "√2√π/2", THEIRS_LACKS),
+    ("sin(x^2 + 1)^2/sin(x^2 + 1) = 0", "sin(x^2 + 1) = 0", "√(π - 1)", YOURS_LACKS),
+    ("cos(sqrt(x))^2/cos(sqrt(x)) = 0", "cos(sqrt(x)) = 0", "π²/4", YOURS_LACKS),
+    ("cos(1/x^2)^2/cos(1/x^2) = 0", "cos(1/x^2) = 0", "√2/√π", YOURS_LACKS),
+    ("cos(2^x)^2/cos(2^x) = 0", "cos(2^x) = 0", "ln(π/2)/ln(2)", YOURS_LACKS),
+    ("sin(ln(x))^2/sin(ln(x)) = 0", "sin(ln(x)) = 0", 1, YOURS_LACKS),
+    ("cos(e^x - 2)/cos(e^x - 2) = 1", "e^x = 2 - pi/2", "ln(2 - π/2)", YOURS_LACKS),  # eˣ - 2 at −π/2
+    ("sin(x^2) = 1", "tan(x^2) cos(x^2) = 1", "√2√π/2", THEIRS_LACKS),  # tan has no value at x² = π/2
+    ("(2sin(x^2) - 1)^2/(2sin(x^2) - 1) = 0", "sin(x^2) = 1/2", "√6√π/6", YOURS_LACKS),
 ])
 def test_a_point_where_one_equation_holds_and_the_other_has_no_value_is_a_difference(answer, expected, at, who):
     verdict = check(answer, expected, variables=["x"])
@@ -526,10 +538,56 @@ def test_a_point_where_one_equation_holds_and_the_other_has_no_value_is_a_differ
     ("tan(x) = 1", "sin(x)/cos(x) = 1"),
     ("cos(x)/cos(x) = 1", "1/(1/cos(x)) = cos(x)"),
     ("1/(1 - cos(x)) = 1", "cos(x) = 0"),  # 1 - cos(x) is 0 where cos(x) = 0 does not hold
+    # of an argument other than a·x + b (finding 411): the same equation, and none holding at x² = 0, ±π/2, ±π
+    ("sin(x^2)^2/sin(x^2) = 0", "sin(x^2)^2/sin(x^2) = 0"),
+    ("sin(x^2)/sin(x^2) = 1", "sin(x^2)/sin(x^2) = 1"),
+    ("tan(x^2) cos(x^2) = 0", "sin(x^2) = 0"),
+    ("sin(2x^2)/sin(x^2) = 0", "cos(x^2) = 0"),
+    ("1/sin(x^2) = 2", "sin(x^2) = 1/2"),
 ])
 def test_a_periodic_divisor_whose_zeros_neither_equation_holds_at_is_no_difference(answer, expected):
     verdict = check(answer, expected, variables=["x"])
     assert (verdict.verdict, verdict.message) == ("correct", "Correct.")
+
+
+@pytest.mark.parametrize("answer, expected, message", [
+    ("sin(x^2)/sin(x^2) = 1", "x = x", "The correct equation holds at x = 0, but yours does not: "
+                                       "your left side has no value there."),
+    ("x = x", "sin(x^2)/sin(x^2) = 1", "Your equation holds at x = 0, but the correct one does not: "
+                                       "its left side has no value there."),
+    ("sin(x^2)^2/sin(x^2) = 0", "sin(x^2) = 0", "The correct equation holds at x = 0, but yours does not: "
+                                                "your left side has no value there."),
+    ("sin(x^2) = 0", "sin(x^2)^2/sin(x^2) = 0", "Your equation holds at x = 0, but the correct one does not: "
+                                                "its left side has no value there."),
+    ("cos(x^2)^2/cos(x^2) = 0", "cos(x^2) = 0", "The correct equation holds at x = √2√π/2, but yours does not: "
+                                                "your left side has no value there."),
+    ("sin(1/x)^2/sin(1/x) = 0", "sin(1/x) = 0", "The correct equation holds at x = 1/π, but yours does not: "
+                                                "your left side has no value there."),
+    ("sin(1/x) = 0", "sin(1/x)^2/sin(1/x) = 0", "Your equation holds at x = 1/π, but the correct one does not: "
+                                                "its left side has no value there."),
+    ("sin(e^x)^2/sin(e^x) = 0", "sin(e^x) = 0", "The correct equation holds at x = ln(π), but yours does not: "
+                                                "your left side has no value there."),
+    ("sin(e^x) = 0", "sin(e^x)^2/sin(e^x) = 0", "Your equation holds at x = ln(π), but the correct one does not: "
+                                                "its left side has no value there."),
+    # the finding's controls, judged so before
+    ("x sin(x^2)/sin(x^2) = 0", "x = 0", "The correct equation holds at x = 0, but yours does not: "
+                                         "your left side has no value there."),
+    ("sin(sqrt(x))^2/sin(sqrt(x)) = 0", "sin(sqrt(x)) = 0", "The correct equation holds at x = 0, but yours does "
+                                                            "not: your left side has no value there."),
+    ("sin(3x+1)^2/sin(3x+1) = 0", "sin(3x+1) = 0", "The correct equation holds at x = -1/3, but yours does not: "
+                                                   "your left side has no value there."),
+    # neither has a real solution: compared as written, as x²/x = 0 and x² + 1 = 0 are
+    ("sin(x^2)^2/sin(x^2) = 0", "x^2 + 1 = 0", "Your equation is not equivalent to the correct one: it is not "
+                                               "the correct one rearranged, or multiplied by a number."),
+    ("x^2 + 1 = 0", "sin(x^2)^2/sin(x^2) = 0", "Your equation is not equivalent to the correct one: it is not "
+                                               "the correct one rearranged, or multiplied by a number."),
+    ("x^2/x = 0", "x^2 + 1 = 0", "Your equation is not equivalent to the correct one: it is not "
+                                 "the correct one rearranged, or multiplied by a number."),
+])
+def test_a_divisor_sin_or_cos_of_a_nonlinear_argument_has_no_value_where_it_is_0(answer, expected, message):
+    # finding 411, as typed at `tutor check` (no --vars)
+    verdict = check(answer, expected, variables=None)
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "not_equivalent", message)
 
 
 def test_an_expression_divided_by_a_periodic_divisor_is_compared_where_it_has_a_value():

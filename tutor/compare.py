@@ -1434,7 +1434,8 @@ def _periodic_holes(answer: Equation, expected: Equation, x: sympy.Symbol) -> li
     """Where a side divides by sin, cos, tan or cot of a linear a·x + b (a and b exact), or by a polynomial in
     one of them (1 - cos(x), 2 sin(x) - 1), or takes tan, sec, cot or csc of one: zeros and poles infinitely
     many, which no search line meets (sin(x)²/sin(x) = 0 holds at none of sin(x) = 0's kπ). One period's,
-    mapped back to x: sin(x)'s 0 and π, cos(x)'s π/2 and 3π/2, 2 sin(x) - 1's π/6 and 5π/6."""
+    mapped back to x: sin(x)'s 0 and π, cos(x)'s π/2 and 3π/2, 2 sin(x) - 1's π/6 and 5π/6. Of an argument
+    g other than a·x + b (x², 1/x, eˣ), a few where g is at one in [−π, π], solved exactly: sin(x²)'s 0, ±√π."""
     holes: list[_Hole] = []
     for eq, mine in ((answer, True), (expected, False)):
         for side, expr in (("left", eq.lhs), ("right", eq.rhs)):
@@ -1454,14 +1455,93 @@ def _periodic_holes(answer: Equation, expected: Equation, x: sympy.Symbol) -> li
 
 
 def _where(function: Expr, table: dict[Any, tuple[Expr, ...]], value: Expr, x: sympy.Symbol) -> list[Expr]:
-    """The x where `function` of a linear a·x + b has the argument kπ that `table` gives, where it is
-    certainly `value` (0, or zoo: none)."""
-    linear = _linear(function.args[0], x) if type(function) in table else None
-    if linear is None:
+    """The x where `function` has an argument kπ that `table` gives, where it is certainly `value` (0, or zoo:
+    none): of a linear a·x + b, one period's; of another argument g (x², 1/x, eˣ), those k shifted into
+    [−1, 1] (sin: 0, π and −π), each solved for x by `_solved_argument`, the first few."""
+    if type(function) not in table:
         return []
-    a, b = linear
-    found = [(k * sympy.pi - b) / a for k in table[type(function)]]
-    return [at for at in found if function.subs(x, at) == value]
+    argument = function.args[0]
+    linear = _linear(argument, x)
+    if linear is not None:
+        a, b = linear
+        found = [(k * sympy.pi - b) / a for k in table[type(function)]]
+        return [at for at in found if function.subs(x, at) == value]
+    found = [at for k in _within_one_half_turn(table[type(function)])
+             for at in _solved_argument(argument, k * sympy.pi, x)]
+    return [at for at in dict.fromkeys(found) if function.subs(x, at) == value][:_MOST_PER_ARGUMENT]
+
+
+def _within_one_half_turn(multiples: tuple[Expr, ...]) -> list[Expr]:
+    """The multiples k of π in [−1, 1] that k or k - 2 of one period's give, the smallest first: an argument g
+    that is no a·x + b may reach none of one period's, as x² reaches no −π/2, yet reach the one 2π away."""
+    found = {m for k in multiples for m in (sympy.S(k), sympy.S(k) - 2) if abs(m) <= 1}
+    return sorted(found, key=lambda k: (abs(k), bool(k < 0)))
+
+
+_MOST_PER_ARGUMENT = 4  # x where an argument g other than a·x + b is at a zero or pole: x² = 0, π give 0, ±√π
+_MOST_ARGUMENT_DEGREE = 2  # a polynomial argument's x by the quadratic formula, exactly
+_MOST_ARGUMENT_STEPS = 6  # functions and numbers undone to reach x: 1/(x² + 1) takes 4; each gⁿ may double the x
+
+
+def _solved_argument(g: Expr, u: Expr, x: sympy.Symbol, steps: int = _MOST_ARGUMENT_STEPS) -> list[Expr]:
+    """The real x where g = u, exactly, the positive first: g a polynomial in x of degree 2 at most, or one
+    inside numbers added or multiplied, 1/g, gⁿ, √g, e^g, 2^g or ln g (x², x² + 1, 1/x, eˣ, ln x, √x, 1/(x + 1));
+    none where g is other, has a decimal in it, takes more `steps` to undo, or sympy can't tell which side of 0 a
+    value is (u > 0 for eˣ)."""
+    if not g.has(x) or g.has(sympy.Float) or steps == 0:
+        return []
+    found: list[Expr] = []
+    if g == x:
+        found = [u]
+    elif isinstance(g, sympy.exp):
+        found = _solved_argument(g.args[0], sympy.log(u), x, steps - 1) if u.is_positive else []
+    elif isinstance(g, sympy.log) and len(g.args) == 1:
+        found = _solved_argument(g.args[0], sympy.exp(u), x, steps - 1)
+    elif g.is_Pow and not g.base.has(x):  # 2ˣ
+        positive = g.base.is_positive and (g.base - 1).is_zero is False and u.is_positive
+        found = _solved_argument(g.exp, sympy.log(u) / sympy.log(g.base), x, steps - 1) if positive else []
+    elif g.is_Pow and not g.exp.has(x) and g.exp.is_Rational:
+        found = _solved_power(g.base, g.exp, u, x, steps)
+    elif g.is_Add or g.is_Mul:
+        number, rest = g.as_independent(x, as_Add=g.is_Add)
+        if rest != g and not number.free_symbols:
+            found = _solved_argument(rest, u - number if g.is_Add else u / number, x, steps - 1)
+        elif g.is_polynomial(x) and _degree_at_most(g, x) <= _MOST_ARGUMENT_DEGREE:  # (x + 1)¹⁰⁰⁰ not expanded
+            poly = sympy.Poly(g - u, x)
+            if 0 < poly.degree() <= _MOST_ARGUMENT_DEGREE:
+                found = [root for root in sympy.roots(poly) if root.is_real]
+    return sorted(dict.fromkeys(found), key=lambda at: (at.is_negative is not False, sympy.count_ops(at), str(at)))
+
+
+def _degree_at_most(polynomial: Expr, x: sympy.Symbol) -> int:
+    """A bound on the degree in x of a polynomial as written, without multiplying it out."""
+    if not polynomial.has(x):
+        return 0
+    if polynomial.is_Add:
+        return max(_degree_at_most(term, x) for term in polynomial.args)
+    if polynomial.is_Mul:
+        return sum(_degree_at_most(factor, x) for factor in polynomial.args)
+    if polynomial.is_Pow and polynomial.exp.is_Integer:
+        return _degree_at_most(polynomial.base, x) * int(polynomial.exp)
+    return 1  # x itself
+
+
+def _solved_power(base: Expr, exponent: sympy.Rational, u: Expr, x: sympy.Symbol, steps: int) -> list[Expr]:
+    """`_solved_argument` for base^exponent = u: 1/base, an integer power, or √base; none for other roots."""
+    if exponent < 0:
+        return [] if u.is_zero is not False else _solved_argument(base ** -exponent, 1 / u, x, steps - 1)
+    if exponent == sympy.S.Half:
+        return _solved_argument(base, u**2, x, steps - 1) if u.is_nonnegative else []
+    if not exponent.is_Integer:
+        return []
+    if exponent.is_odd:
+        return _solved_argument(base, sympy.real_root(u, exponent), x, steps - 1)
+    if u.is_zero:
+        return _solved_argument(base, u, x, steps - 1)
+    root = u ** (1 / exponent)
+    if not u.is_positive:
+        return []
+    return [*_solved_argument(base, root, x, steps - 1), *_solved_argument(base, -root, x, steps - 1)]
 
 
 def _linear(u: Expr, x: sympy.Symbol) -> tuple[Expr, Expr] | None:
@@ -1484,25 +1564,30 @@ _INVERSES: dict[type, Callable[[Expr], tuple[Expr, ...]]] = {
 
 
 def _zeros_in_one_function(factor: Expr, x: sympy.Symbol) -> list[Expr]:
-    """The x in one period where `factor`, a polynomial in sin, cos or tan of one linear a·x + b (1 - cos(x),
-    2 sin(x) - 1), is certainly 0; none for anything else."""
+    """The x in one period where `factor`, a polynomial in sin, cos or tan of one argument (1 - cos(x),
+    2 sin(x) - 1), is certainly 0: of a linear a·x + b, all; of another (x², eˣ), the few that
+    `_solved_argument` finds; none for anything else."""
     functions = {node for node in sympy.preorder_traversal(factor) if type(node) in _INVERSES and node.has(x)}
     if len(functions) != 1:
         return []
     (function,) = functions
-    linear = _linear(function.args[0], x)
     t = sympy.Dummy("t")
     polynomial = factor.xreplace({function: t})
-    if linear is None or polynomial.has(x) or not polynomial.is_polynomial(t):
+    if polynomial.has(x) or not polynomial.is_polynomial(t):
         return []
     poly = sympy.Poly(polynomial, t)
     if not 0 < poly.degree() <= _MOST_DEGREE_IN_ONE_FUNCTION:
         return []
-    a, b = linear
-    found = [(u - b) / a for value in sympy.roots(poly) if value.is_real
-             and (type(function) is sympy.tan or (abs(value) <= 1) == sympy.true)  # never a truth undecided
-             for u in _INVERSES[type(function)](value)]
-    return [at for at in dict.fromkeys(found) if factor.subs(x, at) == 0]
+    arguments = [u for value in sympy.roots(poly) if value.is_real
+                 and (type(function) is sympy.tan or (abs(value) <= 1) == sympy.true)  # never a truth undecided
+                 for u in _INVERSES[type(function)](value)]
+    linear = _linear(function.args[0], x)
+    if linear is not None:
+        a, b = linear
+        found = [(u - b) / a for u in arguments]
+        return [at for at in dict.fromkeys(found) if factor.subs(x, at) == 0]
+    found = [at for u in arguments for at in _solved_argument(function.args[0], u, x)]
+    return [at for at in dict.fromkeys(found) if factor.subs(x, at) == 0][:_MOST_PER_ARGUMENT]
 
 
 def _not_equivalent(names: Sequence[str], witness: Callable[[], Outcome | None],
