@@ -543,12 +543,17 @@ def _set_key(items: object) -> frozenset | None:
             if isinstance(item, Equation):
                 if not (item.lhs.is_Symbol and not item.rhs.free_symbols):
                     return None
-                key.append((item.lhs.name, round(float(item.rhs), 9)))
+                key.append((item.lhs.name, _rounded(item.rhs)))
             else:
-                key.append(tuple(round(float(c), 9) for c in item))
+                key.append(tuple(_rounded(c) for c in item))
     except (TypeError, ValueError):
         return None
     return frozenset(key)
+
+
+@lru_cache(maxsize=4096)  # a critical point is in many candidate sets, and √3/3 takes sympy's evalf a while
+def _rounded(number: Expr) -> float:
+    return round(float(number), 9)
 
 
 def _build(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -> _Table:
