@@ -131,6 +131,17 @@ def test_a_descent_that_stays_in_its_valley_keeps_its_words():
         "8. Descent only goes downhill from where it starts: it ends in the valley of the local minimum")
 
 
+def test_the_height_of_the_valley_descent_ends_in_given_for_where_it_ends_is_named():
+    # finding 424: f(x*) for x* is named on the global-minimum questions; on where descent ends it was only
+    # "not right to 4 decimal places", which sends the student to their rounding
+    item = LESSON.exercise("local-minima-1d-end").variant()  # x⁴ − 3x² + x from 1: ends at 1.13090
+    wrong = respond(item, "-1.0702")
+    assert (wrong.note, wrong.message) == ("misconception:gave-minimum-value",
+                                           "It looks like you gave the minimum value -1.07023… of f, not the x where "
+                                           "it is reached.")
+    assert respond(item, "1.1309").correct
+
+
 # ------------------------------------------------------------------ 275: a start at the bottom
 
 
