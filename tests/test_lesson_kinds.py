@@ -108,9 +108,19 @@ def test_fixing_y_4_as_on_the_tangent_plane_slide():
     ("fix-y-4", "16 + y^2", "fixed-the-other-variable"),
     ("fix-y-4-slope", "x^2 + 16", "gave-slice-not-slope"),
     ("fix-y-4-slope", "2x + 8", "differentiated-fixed-variable"),
+    ("fix-y-4-slope", "8", "slope-in-fixed-variable"),
+    # finding 422: ∂f/∂y, the lesson's next slide, or the slope of the slice x = 4: either is said
+    ("fix-y-4-slope", "2y", "slope-in-fixed-variable|fixed-the-other-variable"),
 ])
 def test_fix_variable_misconceptions(exercise_id, answer, misconception):
     assert named(exercise_id, answer) == misconception
+
+
+def test_the_slope_taken_in_the_fixed_variable_says_both_ways_to_it():
+    assert respond(exercise("fix-y-4-slope"), "2y").message == (
+        "You get this answer if you differentiated with respect to y, the variable that is fixed, or if you put 4 "
+        "in place of x instead of y. The slope of the tangent line to f(x, 4) is its derivative with respect to x: "
+        "put y = 4 in, then differentiate. Fixing y = 4 changes only y; x stays a variable.")
 
 
 @pytest.mark.parametrize("exercise_id, answer, message", [

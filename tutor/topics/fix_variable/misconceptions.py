@@ -1,13 +1,14 @@
 """Misconceptions about fixing a variable: the value put in the wrong place, the fixed part
 dropped as if it were 0, the variable left in; and for the slice's derivative, the slice itself
-given, or a derivative slip (the shared catalogue, on the slice)."""
+given, the derivative taken with respect to the fixed variable, or a derivative slip (the shared
+catalogue, on the slice)."""
 
 from __future__ import annotations
 
 import sympy
 
 from ...calculus.partials import diff
-from ...misconceptions import Misconception, WrongAnswer, register
+from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...misconceptions.derivatives import wrong_derivatives
 from ...parse import Answer, Shape, symbol
 from ...show import show
@@ -36,6 +37,10 @@ MISCONCEPTIONS = register(
         "It looks like you differentiated {held} as well and then put in {values}. Once {held} is fixed, its "
         "part of {call} is a constant, and the derivative of a constant is 0."),
     Misconception(
+        "slope-in-fixed-variable", "differentiated with respect to the fixed variable",
+        "It looks like you differentiated with respect to {held}, the variable that is fixed. The slope of the "
+        "tangent line to {call} is its derivative with respect to {x}: put {values} in, then differentiate."),
+    Misconception(
         "gave-slice-not-slope", "gave the slice instead of its derivative",
         "It looks like you gave {call} itself. The slope of its tangent line is its derivative: "
         "differentiate {call} with respect to {x}."),
@@ -46,41 +51,46 @@ def candidates(problem: FixVariable) -> list[WrongAnswer]:
     s = problem.solution
     f, values = problem.function, {symbol(v): c for v, c in problem.fixed}
     call = problem.call()
-    say = {m: MISCONCEPTIONS[m].say for m in MISCONCEPTIONS}
+    say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
     held = and_list([v for v, _ in problem.fixed])
     shown = " and ".join(f"{v} = {show(c)}" for v, c in problem.fixed)
-    slices: list[tuple[str, str, sympy.Expr]] = []
+    slices: list[tuple[Said, sympy.Expr]] = []
     if len(problem.variables) == 2 and len(problem.fixed) == 1:
         ((right, value),) = problem.fixed
         (wrong,) = s.remaining
         swapped = sympy.expand(f.xreplace({symbol(wrong): value}))
-        slices.append(("fixed-the-other-variable",
-                       say["fixed-the-other-variable"](value=show(value), wrong=wrong, right=right), swapped))
+        slices.append((say["fixed-the-other-variable"](value=show(value), wrong=wrong, right=right), swapped))
         for power in sorted({p for p in f.atoms(sympy.Pow) if p.base == symbol(right) and p.exp.is_Integer},
                             key=sympy.default_sort_key):
-            slices.append(("value-put-for-power", say["value-put-for-power"](
+            slices.append((say["value-put-for-power"](
                 value=show(value), power=show(power), right=right,
                 powered=show(power.xreplace({symbol(right): value}))),
                 sympy.expand(f.xreplace({power: value}).xreplace({symbol(right): value}))))
     dropped = sympy.expand(f.xreplace({v: 0 for v in values}))
     part = sympy.expand(s.slice - dropped)
-    slices.append(("fixed-part-dropped", say["fixed-part-dropped"](held=held, part=show(part), call=call), dropped))
-    slices.append(("fixed-variable-kept", say["fixed-variable-kept"](
+    slices.append((say["fixed-part-dropped"](held=held, part=show(part), call=call), dropped))
+    slices.append((say["fixed-variable-kept"](
         held=held, values=shown, those="the value" if len(problem.fixed) == 1 else "the values", call=call,
         free=and_list(list(s.remaining))), f))
     if problem.ask == Ask.SLICE:
-        return [WrongAnswer(m, message, Answer(Shape.EXPRESSION, value)) for m, message, value in slices]
+        return [WrongAnswer.of([said], Answer(Shape.EXPRESSION, value)) for said, value in slices]
     (x,) = s.remaining
-    found = [WrongAnswer("gave-slice-not-slope", say["gave-slice-not-slope"](call=call, x=x),
-                         Answer(Shape.EXPRESSION, s.slice))]
+    found = [WrongAnswer.of([say["gave-slice-not-slope"](call=call, x=x)], Answer(Shape.EXPRESSION, s.slice))]
     found += [WrongAnswer.of(w.said, Answer(Shape.EXPRESSION, w.derivative), known=w.known)
               for w in wrong_derivatives(s.slice, x, (x,), call)]
     every = sum((diff(f, symbol(v)) for v in problem.variables), sympy.Integer(0))
-    found.append(WrongAnswer("differentiated-fixed-variable", say["differentiated-fixed-variable"](
-        held=held, values=shown, call=call), Answer(Shape.EXPRESSION, sympy.expand(every.xreplace(values)))))
+    found.append(WrongAnswer.of([say["differentiated-fixed-variable"](held=held, values=shown, call=call)],
+                                Answer(Shape.EXPRESSION, sympy.expand(every.xreplace(values)))))
+    # the lesson's next slide differentiates in the other variable (∂f/∂y = 2y): taken for the slope along the
+    # slice, with the fixed value put in or not
+    for v, _ in problem.fixed:
+        partial = diff(f, symbol(v))
+        in_variable = say["slope-in-fixed-variable"](held=v, call=call, x=x, values=shown)
+        found += [WrongAnswer.of([in_variable], Answer(Shape.EXPRESSION, wrong))
+                  for wrong in dict.fromkeys((partial, sympy.expand(partial.xreplace(values))))]
     # the slice got wrong first, then differentiated correctly: the slice's mistake is the one to name
-    for m, message, value in slices:
-        if m != "fixed-part-dropped":  # the wrong slice's variable is the one the student kept
-            kept = x if m != "fixed-the-other-variable" else problem.fixed[0][0]
-            found.append(WrongAnswer(m, message, Answer(Shape.EXPRESSION, diff(value, symbol(kept)))))
+    for said, value in slices:
+        if said.misconception != "fixed-part-dropped":  # the wrong slice's variable is the one the student kept
+            kept = x if said.misconception != "fixed-the-other-variable" else problem.fixed[0][0]
+            found.append(WrongAnswer.of([said], Answer(Shape.EXPRESSION, diff(value, symbol(kept)))))
     return found
