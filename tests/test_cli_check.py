@@ -178,6 +178,23 @@ def test_a_cut_decimal_is_read_as_cut_not_rounded(capsys, typed, expected, toler
     assert capsys.readouterr().out == verdict + "\n"
 
 
+@pytest.mark.parametrize("exercise, typed, said", [
+    # finding 431: every digit right but the sign (the lesson's own slide drops one): not "not right to 4 places",
+    # which sends the student to digits that are right
+    ("descent-heat-gradient", "(0.1134, -0.0935)",
+     "Your ∂T/∂x 0.1134 has the wrong sign: its size is right to 4 decimal places."),
+    ("descent-heat-gradient", "(-0.1134, 0.0935)",
+     "Your ∂T/∂y 0.0935 has the wrong sign: its size is right to 4 decimal places."),
+    ("descent-1d-slope", "18.9", "Your answer 18.9 has the wrong sign: its size is right to 1 decimal place."),
+    ("local-minima-1d-global", "1.3008", "Your answer 1.3008 has the wrong sign: its size is right to 4 decimal places."),
+    ("gradient-x2y2-at-2-3", "(-4, 6)", "Your ∂f/∂x -4 has the wrong sign."),
+    ("descent-heat-gradient", "(-0.1135, -0.0935)", "Your ∂T/∂x -0.1135 is not right to 4 decimal places."),
+])
+def test_a_number_right_but_for_its_sign_is_told_so(capsys, exercise, typed, said):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == said
+
+
 @pytest.mark.parametrize("typed, caret", [
     ("1…", " ^"),  # no decimal
     ("1.1309…x", "      ^"),  # not where the value ends

@@ -488,11 +488,16 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     if ctx.tolerance is not None and (ctx.decimals or expected.has(sympy.Float)):
         if ctx.tolerance.accepts(mine, theirs):
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
+        if ctx.tolerance.accepts(-mine, theirs):  # every digit right: "not right to 4 places" would send them to those
+            return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} has the wrong sign: its size is right "
+                                                    f"{ctx.tolerance.describe()}.")
         if places is not None:  # 0.567 for W(1) = 0.567143…, dp:4
             return Outcome(False, Note.TOO_FEW_PLACES, f"Your {what} {typed} is {_right_to(places, ctx.tolerance)}")
         return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right {ctx.tolerance.describe()}.")
     if ctx.tolerance is not None and places is not None:  # -19 for -18.9487…, dp:1: typed without decimals
         return Outcome(False, Note.TOO_FEW_PLACES, f"Your {what} {typed} is {_right_to(places, ctx.tolerance)}")
+    if isinstance(got, Fraction) and got == -want:
+        return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} has the wrong sign.")
     if isinstance(got, Fraction) and isinstance(want, Fraction) and _rounds_to(got, want, ctx.spellings):
         return Outcome(False, Note.DECIMAL_FOR_EXACT,
                        f"Your {what} {typed} is close: the exact value is wanted; write it as a fraction.")
