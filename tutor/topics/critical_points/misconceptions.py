@@ -65,11 +65,15 @@ MISCONCEPTIONS = register(
     Misconception(
         "outside-region", "included critical points outside the region",
         "It looks like you included {extra}, which {verb} outside the region {region}. Keep only the "
-        "critical points inside it."),
+        "critical points inside it.",
+        # beside another mistake's reason, "it" would be the nearest noun there (a line, a factor)
+        beside="Keep only the critical points inside the region."),
     Misconception(
         "ignored-critical-lines", "left out whole lines of critical points",
         "It looks like you left out {lines}: every point on {it} is a critical point, not just isolated "
-        "points. Write a whole line as an equation, like x = 0."),
+        "points. Write a whole line as an equation, like x = 0.",
+        beside="Every point on {lines} is a critical point, not just isolated points. Write a whole line as an "
+               "equation, like x = 0."),
     Misconception(
         "critical-point-sign", "read the root of x − a = 0 as −a",
         "It looks like you took the sign of {name} the wrong way round: {factor} is zero at {name} = "
