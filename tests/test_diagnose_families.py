@@ -309,9 +309,9 @@ def test_points_on_critical_lines_alone_are_told_the_lines_are_missing(tmp_path,
     exercise = f"    kind: critical_points\n    function: {function}\n"
     verdict = inline(tmp_path, exercise, "(0, 0)")
     assert verdict.note.startswith("misconception:ignored-critical-lines|")
+    # beside the other reason, the lines are named again: "them" there would be ∂f/∂x and ∂f/∂y (finding 421)
     assert verdict.message.startswith(f"You get this answer if you left out {lines}, or if you {other}. Every point "
-                                      f"on {'them' if ' and ' in lines else 'it'} is a critical point, not just "
-                                      "isolated points.")
+                                      f"on {lines} is a critical point, not just isolated points.")
     assert "solved f = 0" not in verdict.message
 
 
@@ -367,6 +367,48 @@ def test_critical_points_set_differences():
     assert lesson("critical-x2y2", "x = 0").note == "misconception:solved-one-partial"
     # a point replaced by a near one (a slip) is not "missed one, added one"
     assert drill("cp-cubic", "(2, 0), (-3, 0)").note == "extra_point"
+
+
+_ROOM = "0 ≤ x ≤ 5, 0 ≤ y ≤ 5"
+_LINES_WHY = ("Every point on the lines x = 0 and y = 0 is a critical point, not just isolated points. Write a whole "
+              "line as an equation, like x = 0.")
+_PRODUCT_WHY = ("A product is zero when any one of its factors is: solve ∂T/∂x = 0 and ∂T/∂y = 0 for every "
+                "combination of factors.")
+
+
+@pytest.mark.parametrize("answer, note, message", [
+    # the lesson's slide marks (0, 6), (6, 0) and (6, 6) "Outside": all three named at once, not (6, 6) first and
+    # the other two once it is gone (finding 420)
+    ("(4,4), (0,6), (6,0), (6,6), x=0, y=0", "outside-region",
+     f"It looks like you included (0, 6), (6, 0) and (6, 6), which lie outside the region {_ROOM}. Keep only the "
+     "critical points inside it."),
+    ("(4,4), (0,6), (6,0), x=0, y=0", "outside-region",
+     f"It looks like you included (0, 6) and (6, 0), which lie outside the region {_ROOM}. Keep only the critical "
+     "points inside it."),
+    ("(4, 4), (6, 6), x = 0, y = 0", "outside-region",
+     f"It looks like you included (6, 6), which lies outside the region {_ROOM}. Keep only the critical points "
+     "inside it."),
+    ("(0,0), (4,4), (0,6), (6,0), (6,6)", "ignored-critical-lines+outside-region",
+     "It looks like two mistakes: you left out the lines x = 0 and y = 0, and you included (0, 6), (6, 0) and "
+     f"(6, 6), which lie outside the region {_ROOM}. {_LINES_WHY} Keep only the critical points inside the region."),
+    # beside each other, each reason names its subject: "them" and "it" read as the nearest noun (finding 421)
+    ("(4,4), (0,0), (6,6)", "ignored-critical-lines+outside-region",
+     "It looks like two mistakes: you left out the lines x = 0 and y = 0, and you included (6, 6), which lies "
+     f"outside the region {_ROOM}. {_LINES_WHY} Keep only the critical points inside the region."),
+    ("(4,4), (6,6), x=0", "missed-critical-points+outside-region",
+     f"It looks like two mistakes: you missed y = 0, and you included (6, 6), which lies outside the region {_ROOM}. "
+     f"{_PRODUCT_WHY} Keep only the critical points inside the region."),
+    ("(4,4), (0,6), (6,6), x=0", "missed-critical-points+outside-region",
+     "It looks like two mistakes: you missed y = 0, and you included (0, 6) and (6, 6), which lie outside the region "
+     f"{_ROOM}. {_PRODUCT_WHY} Keep only the critical points inside the region."),
+    # alone, each reason follows its own clause, and its pronoun is that clause's
+    ("(4, 4)", "ignored-critical-lines",
+     "It looks like you left out the lines x = 0 and y = 0: every point on them is a critical point, not just "
+     "isolated points. Write a whole line as an equation, like x = 0."),
+])
+def test_the_sauna_points_outside_the_room_are_named_together(answer, note, message):
+    verdict = lesson("sauna-critical-points", answer)
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", f"misconception:{note}", message)
 
 
 def test_a_saddle_is_a_critical_point():

@@ -874,16 +874,18 @@ def test_every_spelling_of_the_words_reads_and_grades(words, separator):
 
 
 @pytest.mark.parametrize("answer, message, credit", [
-    ("(4, 4), x = 0, y = 0, (0, -7)", "(0, -7) does not belong in the answer: it lies outside the region "
-                                      "0 ≤ x ≤ 5, 0 ≤ y ≤ 5.", 2 / 3),
-    ("(4, 4), x = 0, y = 0, (0, 100), (6, 0)", "(0, 100), (6, 0) do not belong in the answer: they lie outside "
-                                               "the region 0 ≤ x ≤ 5, 0 ≤ y ≤ 5.", 1 / 3),
+    ("(4, 4), x = 0, y = 0, (0, -7)", "It looks like you included (0, -7), which lies outside the region "
+                                      "0 ≤ x ≤ 5, 0 ≤ y ≤ 5. Keep only the critical points inside it.", 2 / 3),
+    ("(4, 4), x = 0, y = 0, (0, 100), (6, 0)", "It looks like you included (0, 100) and (6, 0), which lie outside "
+                                               "the region 0 ≤ x ≤ 5, 0 ≤ y ≤ 5. Keep only the critical points "
+                                               "inside it.", 1 / 3),
 ])
 def test_a_point_of_a_critical_line_outside_the_region_does_not_belong(answer, message, credit):
     # (0, -7) is on the sauna's wall x = 0, a whole line of critical points, but outside the region:
-    # it was graded correct, while (6, 6) off every line was not
+    # it was graded correct, while (6, 6) off every line was not; it is told as (6, 6) is (finding 420)
     got = verdict("sauna-critical-points", answer)
-    assert (got.verdict.value, got.message, round(got.credit, 4)) == ("incorrect", message, round(credit, 4))
+    assert (got.verdict.value, got.note, got.message, round(got.credit, 4)) == (
+        "incorrect", "misconception:outside-region", message, round(credit, 4))
     assert verdict("sauna-critical-points", "(4, 4), x = 0, y = 0, (0, 3)").correct  # inside: on a line, so in it
 
 

@@ -65,11 +65,15 @@ MISCONCEPTIONS = register(
     Misconception(
         "outside-region", "included critical points outside the region",
         "It looks like you included {extra}, which {verb} outside the region {region}. Keep only the "
-        "critical points inside it."),
+        "critical points inside it.",
+        # beside another mistake's reason, "it" would be the nearest noun there (a line, a factor)
+        beside="Keep only the critical points inside the region."),
     Misconception(
         "ignored-critical-lines", "left out whole lines of critical points",
         "It looks like you left out {lines}: every point on {it} is a critical point, not just isolated "
-        "points. Write a whole line as an equation, like x = 0."),
+        "points. Write a whole line as an equation, like x = 0.",
+        beside="Every point on {lines} is a critical point, not just isolated points. Write a whole line as an "
+               "equation, like x = 0."),
     Misconception(
         "critical-point-sign", "read the root of x − a = 0 as −a",
         "It looks like you took the sign of {name} the wrong way round: {factor} is zero at {name} = "
@@ -175,7 +179,10 @@ def _differences(problem: CriticalPoints) -> Pattern:
             said.append(_saddles_said(saddles, variables))
         elif missing:
             said.append(say["missed-critical-points"](missing=_list(missing, variables), equations=equations))
-        outside_extra = [p for p in extra if _among(p, outside, ctx)]
+        # a point of a critical line beyond the region ((0, 6) on the sauna's wall x = 0) is outside it as (6, 6)
+        # is, and told with it: named alone, (6, 6) taken out still left the answer wrong (finding 420)
+        outside_extra = [p for p in got_points if (p in extra and _among(p, outside, ctx)) or (
+            not _in_region(solution.region, p) and any(_on(p, w, variables) for w in lines))]
         if outside_extra:
             said.append(say["outside-region"](extra=_list(outside_extra, variables, ctx.spellings), region=region,
                                               verb="lies" if len(outside_extra) == 1 else "lie"))
