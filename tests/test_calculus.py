@@ -465,7 +465,7 @@ def test_a_coordinate_below_what_a_float_holds_is_0_while_the_others_descend(cap
     out = capsys.readouterr().out
     table, steps = out.split("\nSteps:\n")
     assert table.splitlines()[-4:] == [
-        "10000  0.0111756  0          5.583e-6    0          1.55983e-8", "", ZEROED_Y,
+        "10000  0.0111756   0            5.583e-6    0            1.55983e-8", "", ZEROED_Y,
         "did not converge within 10000 iterations, the most the tutor runs (--max-iterations): |∇f| = 5.583e-6 is "
         "still above the tolerance 1e-8; it goes downhill, but too slowly; the point is (0.0111756, 0), "
         "where f = 1.55983e-8"]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import pytest
 import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sympy import Poly
 
 from tutor import read, show
@@ -191,6 +195,30 @@ def test_whole_numbers_typed_as_decimals_are_echoed_as_typed(typed, shape, shown
 ])
 def test_floats_in_scientific_notation_are_written_one_way(value, shown):
     assert show_float(value) == shown
+
+
+@pytest.mark.parametrize("value, shown", [
+    # finding 423: 0.9601496 was shown 0.96015, which a reader rounds to 0.9602; the value is 0.9601 to 4 places
+    (0.9601496, "0.9601496"), (-0.9601496, "-0.9601496"), (0.9601504, "0.96015"), (0.96015, "0.96015"),
+    (0.125, "0.125"), (2.5, "2.5"), (68719476736.0, "6.871948e10"), (1.5e-7, "1.5e-7"),
+])
+def test_a_last_digit_5_that_rounding_up_made_is_shown_with_the_next_digits(value, shown):
+    assert show_float(value) == shown
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.floats(min_value=1e-6, max_value=1e6))
+def test_a_float_shown_rounds_at_one_digit_fewer_as_the_value_does(value):
+    # as a reader rounds what is shown, half up, to one significant digit fewer: the same as the value rounded
+    shown = show_float(value)
+    digits = len(Decimal(shown).as_tuple().digits)
+    if 2 <= digits < 9 and float(shown) != value:  # beyond 9 it stops; 0.85 is the float 0.85 itself
+
+        def rounded(number: Decimal) -> Decimal:
+            return number.scaleb(-number.adjusted()).quantize(Decimal(1).scaleb(2 - digits), ROUND_HALF_UP)
+
+        assert rounded(Decimal(shown)) == rounded(Decimal(value)) or Decimal(shown).adjusted() != \
+            Decimal(value).adjusted()
 
 
 @pytest.mark.parametrize("value, shown", [

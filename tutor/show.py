@@ -503,8 +503,22 @@ def _cut(value: Expr, digits: int) -> float:
 
 def _format_float(value: float, digits: int = 6) -> str:
     """value to `digits` significant digits; a very large or small one in scientific notation written one
-    way, as as_scientific writes it: 1.04858e6, 1.71799e10, 1e-6 (never e+06, e+10, e-06)."""
-    return one_exponent(f"{value:.{digits}g}")
+    way, as as_scientific writes it: 1.04858e6, 1.71799e10, 1e-6 (never e+06, e+10, e-06). A last digit 5
+    that rounding up made gets the next digit too (0.9601496 as 0.9601496, not 0.96015): rounded once more
+    by a reader, to 0.9602, it would not be the value rounded (0.9601)."""
+    text = f"{value:.{digits}g}"
+    while _rounded_up_to_five(text, value) and digits < _MOST_DIGITS:
+        digits += 1
+        text = f"{value:.{digits}g}"
+    return one_exponent(text)
+
+
+_MOST_DIGITS = 9  # a float has about 16; a few more than 6 tell every tie apart that a reader would meet
+
+
+def _rounded_up_to_five(text: str, value: float) -> bool:
+    mantissa = text.partition("e")[0]
+    return mantissa.endswith("5") and abs(float(text)) > abs(value)
 
 
 def one_exponent(text: str) -> str:
