@@ -4,7 +4,7 @@ A plane is put together from pieces, and each piece has its mistakes: the value
 f(a, b) (left out, or a slip in putting the point in), the slopes (swapped,
 taken at the swapped point, left as functions, or a derivative misconception in
 one or both partials), the shifts x − a (left out, the wrong way, the point's
-coordinates swapped), and the plane as a whole (the normal's sign, one slice's
+coordinates swapped), and the plane as a whole (both slopes' signs, one slice's
 line only). One mistake changes one piece; two in different pieces make the
 answer of a student with both.
 """
@@ -73,8 +73,11 @@ MISCONCEPTIONS = register(
         "It looks like you put the plane at the wrong height: at {point} it gives z = {got}, not {f}{point} = "
         f"{{value}}. The slopes are right, but the plane goes through the point on the surface: {PLANE}."),
     Misconception(
-        "tangent-normal-sign", "tangent plane with the normal (f_x, f_y, 1)",
-        "It looks like you took (f_x, f_y, 1) as the normal. The tangent plane's normal is (f_x, f_y, −1): "
+        "tangent-normal-sign", "tangent plane with both slopes' signs flipped",
+        # the lesson builds the plane from the slices' tangent lines, never from a normal: the sentence says
+        # what such a student did (−∇f, or the slopes moved across the equals sign) in its terms
+        "It looks like you gave both slopes the wrong sign. Using −∇f, or moving the slopes across the equals "
+        "sign, flips both; the plane rises by f_x(a, b) per unit of x and by f_y(a, b) per unit of y: "
         f"{PLANE}."),
 )
 
