@@ -90,7 +90,7 @@ from .errors import TutorError
 from .evaluate import TooLarge, Uncertain, Undefined, Unsupported, compile_expression
 from .functions import BY_NAME, MathFunction, as_fraction, lower, upper
 from .limits import LIMITS, Limits
-from .words import TextEnum, and_list, visible
+from .words import TextEnum, and_list, slipped, visible
 
 
 class Shape(TextEnum):
@@ -2026,10 +2026,8 @@ def _label(text: str) -> tuple[str, tuple[str, ...]]:
         words = kind
     if words in LABELS:
         return LABELS[words], ()
-    near = {label for name, label in LABELS.items() if len(name) >= _SLIP_LENGTH and _one_slip(words, name)}
-    if len(near) == 1:
-        (label,) = near
-        return label, (f"'{text.strip()}' was read as {label}",)
+    if (near := slipped(words, LABELS)) is not None:
+        return near, (f"'{text.strip()}' was read as {near}",)
     known = ", ".join(sorted(set(LABELS.values())))
     for scope in ("global ", "absolute "):  # true of some points, but more than a kind of critical point says
         if words.startswith(scope) and LABELS.get(words.removeprefix(scope)) in ("minimum", "maximum"):
@@ -2038,19 +2036,6 @@ def _label(text: str) -> tuple[str, tuple[str, ...]]:
                              f"is what you mean (the second-derivative test tells a local {label}, not whether it is "
                              f"the {scope}one)", 0, "unknown_label")
     raise InputError(f"'{text.strip()}' is not one of: {known}", 0, "unknown_label")
-
-
-_SLIP_LENGTH = 5  # shorter names (min, max, none) are too close to other words to guess at
-
-
-def _one_slip(typed: str, name: str) -> bool:
-    """One letter wrong, missing, extra, or two neighbours swapped."""
-    if len(typed) == len(name):
-        wrong = [i for i, (a, b) in enumerate(zip(typed, name)) if a != b]
-        return len(wrong) == 1 or (len(wrong) == 2 and wrong[1] == wrong[0] + 1
-                                   and typed[wrong[0]] == name[wrong[1]] and typed[wrong[1]] == name[wrong[0]])
-    shorter, longer = sorted((typed, name), key=len)
-    return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
 def _single(items: list[_Item], what: str) -> Expr | _Assignment:
