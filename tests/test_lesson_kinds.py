@@ -318,13 +318,17 @@ def test_learning_rate_answers_that_cant_be_read_say_why(answer, message):
     # read as meant, and wrong: how it was read is said after what is wrong
     ("convreges, oscillates, converges, too slow",
      "α = 1.1 does not converge. 3 of 4 right. Note: 'convreges' was read as converges."),
+    ("oscilates, oscillates, converges, too slow",  # and with the mistake named
+     "It looks like you said α = 1.1 oscillates, but it diverges: the steps do not just jump back and forth, they "
+     "grow without bound. Note: 'oscilates' was read as oscillates."),
 ])
 def test_a_rate_word_with_one_slip_is_read_and_the_verdict_says_so(answer, message):
     # finding 429: as a label with a slip is (minumum); "oscilates" was refused, and grading gave 0 points
     result = verdict("learning-rates-x2", answer)
     assert (result.verdict.value, result.message) == ("correct" if message.startswith("Correct") else "incorrect",
                                                       message)
-    assert result.reading in ("diverges, oscillates, converges, too slow", "converges, oscillates, converges, too slow")
+    assert result.reading in ("diverges, oscillates, converges, too slow", "converges, oscillates, converges, too slow",
+                              "oscillates, oscillates, converges, too slow")
 
 
 @pytest.mark.parametrize("answer, column, word", [
