@@ -317,6 +317,52 @@ def test_learning_rate_answers_that_cant_be_read_say_why(answer, message):
     assert (result.verdict, result.message) == ("invalid", message)
 
 
+@pytest.mark.parametrize("answer, message", [
+    ("diverges, oscilates, converges, too slow", "Correct. ('oscilates' was read as oscillates.)"),
+    ("divreges, oscillates, converges, too slow", "Correct. ('divreges' was read as diverges.)"),  # two swapped
+    ("diverges, oscillates, convreges, too slow", "Correct. ('convreges' was read as converges.)"),
+    ("diverges, oscillatess, converges, to slow",
+     "Correct. ('oscillatess' was read as oscillates. 'to slow' was read as too slow.)"),
+    ("0.9: oscilates, 1.1: divreges, 0.25: converges, 0.001: too slow",
+     "Correct. ('oscilates' was read as oscillates. 'divreges' was read as diverges.)"),
+    # read as meant, and wrong: how it was read is said after what is wrong
+    ("convreges, oscillates, converges, too slow",
+     "α = 1.1 does not converge. 3 of 4 right. Note: 'convreges' was read as converges."),
+    ("oscilates, oscillates, converges, too slow",  # and with the mistake named
+     "It looks like you said α = 1.1 oscillates, but it diverges: the steps do not just jump back and forth, they "
+     "grow without bound. Note: 'oscilates' was read as oscillates."),
+])
+def test_a_rate_word_with_one_slip_is_read_and_the_verdict_says_so(answer, message):
+    # finding 429: as a label with a slip is (minumum); "oscilates" was refused, and grading gave 0 points
+    result = verdict("learning-rates-x2", answer)
+    assert (result.verdict.value, result.message) == ("correct" if message.startswith("Correct") else "incorrect",
+                                                      message)
+    assert result.reading in ("diverges, oscillates, converges, too slow", "converges, oscillates, converges, too slow",
+                              "oscillates, oscillates, converges, too slow")
+
+
+@pytest.mark.parametrize("answer, column, word", [
+    ("diverges, osclates, converges, too slow", 10, "osclates"),  # two letters missing
+    ("diverges, oscillates, cnovreges, too slow", 22, "cnovreges"),  # two swaps
+    ("dvirgs, oscillates, converges, too slow", 0, "dvirgs"),
+    ("diverges, oscillates, converges, to slw", 33, "to slw"),
+])
+def test_a_rate_word_two_slips_away_is_refused_at_it(answer, column, word):
+    result = verdict("learning-rates-x2", answer)
+    assert (result.verdict.value, result.column, result.message) == (
+        "invalid", column, f"'{word}' is not one of: converges, oscillates, diverges, too slow.")
+
+
+def test_grading_gives_the_point_for_a_rate_word_with_a_slip(tmp_path):
+    (tmp_path / "g.csv").write_text('student,exercise,answer\nana,learning-rates-x2,"diverges, oscilates, converges, '
+                                    'too slow"\nana,classify-x2y2-origin,minumum\n', encoding="utf-8")
+    assert main(["grade", "gradients", str(tmp_path / "g.csv"), "--out", str(tmp_path / "out"), "--jobs", "1"]) == 0
+    rows = (tmp_path / "out" / "answers.csv").read_text(encoding="utf-8").splitlines()
+    assert 'ana,learning-rates-x2,,"diverges, oscilates, converges, too slow",correct,1,1,equal,Correct. ' \
+           "('oscilates' was read as oscillates.)" in rows
+    assert "ana,classify-x2y2-origin,,minumum,correct,1,1,equal,Correct. ('minumum' was read as minimum.)" in rows
+
+
 @pytest.mark.parametrize("exercise_id, answer, misconception", [
     ("learning-rates-x2", "diverges, diverges, converges, too slow", "oscillation-called-divergence"),
     ("learning-rates-x2", "oscillates, oscillates, converges, too slow", "divergence-called-oscillation"),
@@ -857,7 +903,7 @@ PIECES = st.sampled_from([*WORDS, "too large", "1.1:", "0.9 →", "α = 0.25:", 
 @given(st.one_of(st.text(max_size=200), st.lists(PIECES, max_size=12).map("".join)))
 def test_any_text_is_read_as_a_word_per_rate_or_refused_with_a_sentence(text):
     try:
-        read = read_labels(text, RATES.rates, RATES.shown_rates())
+        read = read_labels(text, RATES.rates, RATES.shown_rates()).value
     except InputError as error:
         assert error.message and not error.message.endswith(".")  # the check makes it a sentence
         assert error.column is None or 0 <= error.column <= len(text)

@@ -16,6 +16,7 @@ from tutor.limits import Limits
 from tutor.parse import SHAPES, Equation, InputError, Shape, read, symbol
 
 INPUT_CASES = conformance_cases("input_cases.jsonl")
+X, Y = symbol("x"), symbol("y")
 
 
 def _case_id(case):
@@ -176,6 +177,33 @@ def test_a_list_of_vectors_where_one_is_asked_is_told_so_at_the_second(text, col
     with pytest.raises(InputError) as caught:
         read(text, "vector", ("x", "y"))
     assert (caught.value.message, caught.value.column) == ("one vector is expected here, not a list of them", column)
+
+
+@pytest.mark.parametrize("text, column, fixed", [
+    ("(2x 2y)", 4, "(2x, 2y)"), ("[2x 2y]", 4, "[2x, 2y]"), ("⟨2x 2y⟩", 4, "⟨2x, 2y⟩"), ("(4 6)", 3, "(4, 6)"),
+    ("(x^2 y^2)", 5, "(x^2, y^2)"), ("(2 x 2y)", 5, "(2 x, 2y)"), ("(-2 x 2y)", 6, "(-2 x, 2y)"),
+    ("(2x 2y 1)", 4, "(2x, 2y, 1)"), ("(sin x cos y)", 7, "(sin x, cos y)"), ("∇f = (2x 2y)", 9, "(2x, 2y)"),
+    ("((2x) (2y))", 6, "((2x), (2y))"),
+])
+def test_components_side_by_side_are_told_to_take_a_comma_at_the_second(text, column, fixed):
+    # finding 425: the lesson's column vector [2x; 2y] on one line was "A vector is expected here, like (4, 6).",
+    # with no place; a number before what it multiplies (2 x) stays with it
+    with pytest.raises(InputError) as caught:
+        read(text, "vector", ("x", "y"), named=("∇f",))
+    assert (caught.value.message, caught.value.column) == (f"put a comma between the components: {fixed}", column)
+
+
+@pytest.mark.parametrize("text", ["(2x -2y)", "(2x)(2y)", "2x 2y", "(2 1/3)", "(2x·2y)", "(2 x)"])
+def test_no_comma_is_asked_for_where_the_components_are_not_plainly_side_by_side(text):
+    # a difference, a product of brackets, no bracket around the answer, a mixed number, a product typed as one
+    with pytest.raises(InputError) as caught:
+        read(text, "vector", ("x", "y"))
+    assert (caught.value.message, caught.value.column) == ("a vector is expected here, like (4, 6)", None)
+
+
+@pytest.mark.parametrize("text, value", [("(2x 2y)", 4 * X * Y), ("(4 6)", 24), ("[x y]", X * Y)])
+def test_factors_side_by_side_in_brackets_are_a_product_where_one_value_is_asked(text, value):
+    assert read(text, "expression", ("x", "y")).value == value
 
 
 def test_vector_by_named_components():

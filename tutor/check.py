@@ -196,16 +196,20 @@ def _check_here(answer: str, expected: object, variables: Sequence[str] | None, 
                  components=components, limits=limits or LIMITS, isolated=False, labels=labels, reader=reader)
 
 
+def with_readings(message: str, ambiguities: Sequence[str], correct: bool) -> str:
+    """A verdict's message and how the answer was read where it may not say what was meant (Answer.ambiguities)."""
+    if ambiguities and correct:  # read as meant: just say how
+        return message + " (" + " ".join(_sentence(a.split(";")[0]) for a in ambiguities) + ")"
+    if ambiguities:  # maybe not as meant: how it was read, and how to write it otherwise
+        return message + " Note: " + " ".join(_sentence(a) for a in ambiguities)
+    return message
+
+
 def _verdict(outcome: Outcome, got: Answer, names: Sequence[str]) -> Verdict:
-    message = outcome.message
-    if got.ambiguities and outcome.correct:  # read as meant: just say how
-        message += " (" + " ".join(_sentence(a.split(";")[0]) for a in got.ambiguities) + ")"
-    elif got.ambiguities:  # maybe not as meant: how it was read, and how to write it otherwise
-        message += " Note: " + " ".join(_sentence(a) for a in got.ambiguities)
     return Verdict(
         Judgement.CORRECT if outcome.correct else Judgement.INCORRECT,
         outcome.note,
-        message,
+        with_readings(outcome.message, got.ambiguities, outcome.correct),
         reading=show(got, names, typed=True),
         credit=outcome.credit,
     )

@@ -90,7 +90,7 @@ from .errors import TutorError
 from .evaluate import TooLarge, Uncertain, Undefined, Unsupported, compile_expression
 from .functions import BY_NAME, MathFunction, as_fraction, lower, upper
 from .limits import LIMITS, Limits
-from .words import TextEnum, and_list, visible
+from .words import TextEnum, and_list, slipped, visible
 
 
 class Shape(TextEnum):
@@ -1608,6 +1608,9 @@ def read(
         raise _one_asked(*alternatives[0])
     if several and shape == Shape.VECTOR:  # the values of one variable, not a vector: told so
         return Answer(shape, _as_values(items, variables), ambiguities, spellings, wholes)
+    if shape == Shape.VECTOR and not infer and (commas := _side_by_side(clean, typed, items, variables, components,
+                                                                        limits, constants)) is not None:
+        raise commas
     value = _SHAPERS[shape](items, list(components), frozenset(constants))
     return Answer(shape, value, ambiguities, spellings, wholes)
 
@@ -1887,6 +1890,65 @@ def missing_commas(text: str, components: Sequence[str], shown: str | None = Non
     return InputError(f"separate {parts} with a comma: {fixed.strip()}", column, "syntax")
 
 
+_ENDS_OPERAND = (TokenKind.NUMBER, TokenKind.VARIABLE, TokenKind.CONSTANT, TokenKind.SUPERSCRIPT)
+_STARTS_ATOM = (TokenKind.NUMBER, TokenKind.VARIABLE, TokenKind.CONSTANT, TokenKind.FUNCTION)
+
+
+def _side_by_side(clean: str, typed: str, items: list[_Item], variables: Sequence[str], components: Sequence[str],
+                  limits: Limits, constants: Sequence[str]) -> InputError | None:
+    """'put a comma between the components: (2x, 2y)': for a vector's components written side by side in
+    one bracket, a column vector [2x; 2y] copied onto a line, which reads as their product. Only where the
+    bracket holds nothing else, each space parts two factors that are not a number before what it
+    multiplies (2 x, 2 (x + 1), the mixed number 2 1/3), and with the commas put in it reads as a vector;
+    None otherwise. `typed`: the text with the same columns, as shown. A student's text only, in the
+    names the exercise knows."""
+    one = items[0] if len(items) == 1 else None
+    if isinstance(one, _Group) and one.opener == "⟨" and len(one.items) == 1:
+        one = one.items[0]
+    if one is None or isinstance(one, (_Group, _Assignment)):
+        return None
+    tokens = _Tokenizer(clean, vocabulary((*variables, *components, *constants)), limits).tokens()
+    if len(tokens) < 3 or tokens[0].text not in "([⟨" or tokens[0].kind != TokenKind.OPERATOR:
+        return None
+    depth, piece, commas = 0, 1, []  # piece: where the component at hand begins
+    for i, token in enumerate(tokens[:-1]):
+        if token.kind == TokenKind.OPERATOR and token.text in _OPENERS.values():
+            depth -= 1
+            if depth == 0 and i != len(tokens) - 2:  # the bracket closes before the end: (2x)(2y)
+                return None
+        if depth == 1 and token.spaced and i > 1 and _parts_components(tokens, piece, i):
+            commas.append(i)
+            piece = i
+        if token.kind == TokenKind.OPERATOR and token.text in _OPENERS:
+            depth += 1
+    if not commas:
+        return None
+    ends = [len(clean[: tokens[i].col].rstrip()) for i in commas]
+    fixed, shown = clean, typed
+    for end in reversed(ends):
+        fixed, shown = f"{fixed[:end]},{fixed[end:]}", f"{shown[:end]},{shown[end:]}"
+    try:
+        read(fixed, Shape.VECTOR, variables, components=components, limits=limits, constants=constants)
+    except InputError:
+        return None
+    vector = shown[tokens[0].col:].strip()  # without a name before it (∇f = …)
+    said = "" if len(vector) > 60 else f": {vector}"
+    return InputError(f"put a comma between the components{said}", tokens[commas[0]].col, "shape")
+
+
+def _parts_components(tokens: list[Token], piece: int, at: int) -> bool:
+    """Whether the space before tokens[at] parts two components: a factor ends before it, another begins
+    at it, and the component so far is not a lone number, which multiplies what follows it."""
+    before, token = tokens[at - 1], tokens[at]
+    ends = before.kind in _ENDS_OPERAND or before.kind == TokenKind.OPERATOR and before.text in ")]⟩!"
+    starts = token.kind in _STARTS_ATOM or token.kind == TokenKind.OPERATOR and token.text in "([√∛"
+    signs = piece + 1 if tokens[piece].text in _SIGNS and tokens[piece].kind == TokenKind.OPERATOR else piece
+    number = at == signs + 1 and tokens[signs].kind == TokenKind.NUMBER
+    after = tokens[at + 1]
+    fraction = after.kind == TokenKind.OPERATOR and after.text == "/"  # 2 1/3, a mixed number
+    return ends and starts and not (number and (token.kind != TokenKind.NUMBER or fraction))
+
+
 def _a_name(text: str) -> bool:
     """Whether text reads as one name (E, α, f_x, ∂f/∂x, T(0, y)): no space or comma outside brackets.
     `no minimum, eˣ = 1/x has no solution` is a sentence, not a name before its answer."""
@@ -2026,10 +2088,8 @@ def _label(text: str) -> tuple[str, tuple[str, ...]]:
         words = kind
     if words in LABELS:
         return LABELS[words], ()
-    near = {label for name, label in LABELS.items() if len(name) >= _SLIP_LENGTH and _one_slip(words, name)}
-    if len(near) == 1:
-        (label,) = near
-        return label, (f"'{text.strip()}' was read as {label}",)
+    if (near := slipped(words, LABELS)) is not None:
+        return near, (f"'{text.strip()}' was read as {near}",)
     known = ", ".join(sorted(set(LABELS.values())))
     for scope in ("global ", "absolute "):  # true of some points, but more than a kind of critical point says
         if words.startswith(scope) and LABELS.get(words.removeprefix(scope)) in ("minimum", "maximum"):
@@ -2038,19 +2098,6 @@ def _label(text: str) -> tuple[str, tuple[str, ...]]:
                              f"is what you mean (the second-derivative test tells a local {label}, not whether it is "
                              f"the {scope}one)", 0, "unknown_label")
     raise InputError(f"'{text.strip()}' is not one of: {known}", 0, "unknown_label")
-
-
-_SLIP_LENGTH = 5  # shorter names (min, max, none) are too close to other words to guess at
-
-
-def _one_slip(typed: str, name: str) -> bool:
-    """One letter wrong, missing, extra, or two neighbours swapped."""
-    if len(typed) == len(name):
-        wrong = [i for i, (a, b) in enumerate(zip(typed, name)) if a != b]
-        return len(wrong) == 1 or (len(wrong) == 2 and wrong[1] == wrong[0] + 1
-                                   and typed[wrong[0]] == name[wrong[1]] and typed[wrong[1]] == name[wrong[0]])
-    shorter, longer = sorted((typed, name), key=len)
-    return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
 def _single(items: list[_Item], what: str) -> Expr | _Assignment:

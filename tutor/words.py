@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from fractions import Fraction
+from typing import TypeVar
 
 
 class TextEnum(StrEnum):
@@ -76,3 +77,25 @@ def _shown(character: str) -> str:
     if code < 0x20:
         return chr(0x2400 + code)  # the Unicode control pictures: ␀ … ␟
     return "\u2421" if code == 0x7F else "\ufffd"
+
+
+_Named = TypeVar("_Named")
+
+SLIP_LENGTH = 5  # shorter names (min, max, none) are too close to other words to guess at
+
+
+def slipped(typed: str, names: Mapping[str, _Named]) -> _Named | None:
+    """What `typed` names with one letter wrong, missing, extra, or two neighbours swapped (saddel,
+    oscilates), among names of SLIP_LENGTH letters or more; None where no name is that close, or where
+    names of two different things are, which a guess could get wrong."""
+    near = {named for name, named in names.items() if len(name) >= SLIP_LENGTH and _one_slip(typed, name)}
+    return near.pop() if len(near) == 1 else None
+
+
+def _one_slip(typed: str, name: str) -> bool:
+    if len(typed) == len(name):
+        wrong = [i for i, (a, b) in enumerate(zip(typed, name)) if a != b]
+        return len(wrong) == 1 or (len(wrong) == 2 and wrong[1] == wrong[0] + 1
+                                   and typed[wrong[0]] == name[wrong[1]] and typed[wrong[1]] == name[wrong[0]])
+    shorter, longer = sorted((typed, name), key=len)
+    return len(longer) == len(shorter) + 1 and any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))

@@ -15,7 +15,7 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import Behaviour, SolveError
 from ...calculus.rates import DEFAULT_TOLERANCE
-from ...check import Judgement, Verdict, check
+from ...check import Judgement, Verdict, check, with_readings
 from ...compare import Note, Tolerance
 from ...limits import LIMITS, Limits
 from ...parse import Answer, InputError, Shape
@@ -134,7 +134,7 @@ class LearningRate(FunctionProblem):
         as a rate named in the words is."""
         if self.ask == Ask.BEST:
             return super().read(text, limits, parameters)
-        return Answer(Shape.LABEL, read_labels(text, self.rates, self.shown_rates(), limits))
+        return read_labels(text, self.rates, self.shown_rates(), limits)
 
     def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
         return check(text, expected, variables=self.answer_variables, shape=self.shape, reader=self.read,
@@ -145,10 +145,11 @@ class LearningRate(FunctionProblem):
             return super().check(text, tolerance, expected)
         want = str(expected.value if isinstance(expected, Answer) else expected or self.expected().value)
         try:
-            got = str(self.read(text).value)
+            read = self.read(text)
         except InputError as error:
             message = error.message[0].upper() + error.message[1:] + "."
             return Verdict(Judgement.INVALID, Note.PARSE_ERROR.of(error.note), message, column=error.column)
+        got = str(read.value)
         mine, right = behaviours_of(got), behaviours_of(want)
         # a word true of the run is right, though another is the key's: a zigzag that converges
         # within the steps also oscillates (only the key's own words are known for a mistake's key)
@@ -156,12 +157,14 @@ class LearningRate(FunctionProblem):
                    else [frozenset((was,)) for was in right])
         wrong = [(i, said) for i, (said, true) in enumerate(zip(mine, true_of)) if said not in true]
         if not wrong:
-            return Verdict(Judgement.CORRECT, Note.EQUAL, "Correct." + self._also(mine, right), reading=got,
+            return Verdict(Judgement.CORRECT, Note.EQUAL,
+                           with_readings("Correct." + self._also(mine, right), read.ambiguities, True), reading=got,
                            credit=1.0)
         named = "; ".join(self._not(i, said) for i, said in wrong)
         right_count = len(right) - len(wrong)
         return Verdict(Judgement.INCORRECT, Note.WRONG_LABEL,
-                       f"{named}. {right_count} of {len(right)} right.", reading=got,
+                       with_readings(f"{named}. {right_count} of {len(right)} right.", read.ambiguities, False),
+                       reading=got,
                        credit=right_count / len(right))
 
     def _not(self, i: int, said: Behaviour) -> str:

@@ -4,7 +4,8 @@ oscillates`).
 
 Read here, never evaluated: the words come from a fixed list, the rates are read by tutor.parse as
 numbers. "Too large" is refused with a sentence: the lesson's too-large rate may oscillate or
-diverge, and which one is the point of the exercise.
+diverge, and which one is the point of the exercise. A word with one slip (oscilates) is read as the
+word it is one slip from, as a label is (tutor.words.slipped), and the verdict says so.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from sympy import Expr
 
 from ...calculus import Behaviour
 from ...limits import LIMITS, Limits
-from ...parse import InputError, Shape, read, without_name
-from ...words import and_list
+from ...parse import Answer, InputError, Shape, read, without_name
+from ...words import and_list, slipped
 
 WORDS: dict[str, Behaviour] = {
     **dict.fromkeys(("converges", "converge", "converging", "convergent", "just right"), Behaviour.CONVERGES),
@@ -44,8 +45,9 @@ def behaviours_of(text: str) -> tuple[Behaviour, ...]:
     return tuple(Behaviour(word) for word in text.split(", "))
 
 
-def read_labels(text: str, rates: Sequence[Expr], shown: Sequence[str], limits: Limits = LIMITS) -> str:
-    """A student's words for the rates, as the canonical text; InputError with a sentence otherwise."""
+def read_labels(text: str, rates: Sequence[Expr], shown: Sequence[str], limits: Limits = LIMITS) -> Answer:
+    """A student's words for the rates, as the canonical text, with how each word with a slip was read;
+    InputError with a sentence otherwise."""
     if len(text) > limits.max_length:
         raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
                          limits.max_length, "too_large")
@@ -54,19 +56,20 @@ def read_labels(text: str, rates: Sequence[Expr], shown: Sequence[str], limits: 
         raise InputError("the answer is empty", 0, "empty")
     named: dict[int, Behaviour] = {}
     plain: list[Behaviour] = []
+    slips: list[str] = []
     for column, piece in pieces:
         match = _NAMED.match(without_name(piece, (RATE_NAME,)))
         if match:
             index = _rate_index(match.group(1), rates, shown, column)
             if index in named:
                 raise InputError(f"α = {shown[index]} is given twice", column, "duplicate")
-            named[index] = _word(match.group(2), column + match.start(2))
+            named[index] = _word(match.group(2), column + match.start(2), slips)
         elif (other := _OTHER_NAME.match(piece)) is not None:
             rest = piece[other.end():].strip()
             raise InputError(f"the rates are called α, not {other.group(1)}: write α = {rest}, or just {rest}",
                              column + other.start(1), "unknown_name")
         else:
-            plain.append(_word(piece, column))
+            plain.append(_word(piece, column + len(piece) - len(piece.lstrip()), slips))  # at the word, not a space
     if named and plain:
         raise InputError("name the rate for every word, like 0.5: converges, or for none", 0, "mixed")
     if named:
@@ -74,14 +77,15 @@ def read_labels(text: str, rates: Sequence[Expr], shown: Sequence[str], limits: 
         if missing:
             raise InputError(f"say what α = {and_list(missing)} {'does' if len(missing) == 1 else 'do'} too",
                              len(text), "missing")
-        return canonical([named[i] for i in range(len(rates))])
+        return Answer(Shape.LABEL, canonical([named[i] for i in range(len(rates))]), tuple(slips))
     if len(plain) != len(rates):
         raise InputError(f"give one word for each of the {len(rates)} rates, in their order "
                          f"({', '.join(shown)}), not {len(plain)}", 0, "count")
-    return canonical(plain)
+    return Answer(Shape.LABEL, canonical(plain), tuple(slips))
 
 
-def _word(piece: str, column: int) -> Behaviour:
+def _word(piece: str, column: int, slips: list[str]) -> Behaviour:
+    """The behaviour a word names; one read from a word with a slip is said in `slips`."""
     words = " ".join(re.sub(r"[.!]", " ", piece.lower()).split())
     words = re.sub(r"^(it |α )", "", words)
     if words in WORDS:
@@ -89,6 +93,9 @@ def _word(piece: str, column: int) -> Behaviour:
     if words in AMBIGUOUS:
         raise InputError(f"'{piece.strip()}' can mean that it oscillates or that it diverges: say which", column,
                          "ambiguous_label")
+    if (near := slipped(words, WORDS)) is not None:
+        slips.append(f"'{piece.strip()}' was read as {near}")
+        return near
     raise InputError(f"'{piece.strip()}' is not one of: converges, oscillates, diverges, too slow", column,
                      "unknown_label")
 
