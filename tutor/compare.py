@@ -496,7 +496,7 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
         return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right {ctx.tolerance.describe()}.")
     if ctx.tolerance is not None and places is not None:  # -19 for -18.9487…, dp:1: typed without decimals
         return Outcome(False, Note.TOO_FEW_PLACES, f"Your {what} {typed} is {_right_to(places, ctx.tolerance)}")
-    if isinstance(got, Fraction) and got == -want:
+    if isinstance(got, Fraction) and isinstance(want, Fraction) and got == -want:
         return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} has the wrong sign.")
     if isinstance(got, Fraction) and isinstance(want, Fraction) and _rounds_to(got, want, ctx.spellings):
         return Outcome(False, Note.DECIMAL_FOR_EXACT,

@@ -154,7 +154,7 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
                 found.append(("descent-finds-global", message, _answer([points[i]], one, listed=False)))
     if problem.ask == Ask.END and one and problem.end is not None and problem.end.reached is not None:
         value = minima.values[problem.end.reached]  # the height of the valley descent ends in, for where it is
-        said = MINIMUM_VALUE.say(value=show(value), f=problem.name, x=problem.variables[0])
-        found.append(("gave-minimum-value", said, Answer(Shape.NUMBER, typeable(value))))
+        told = MINIMUM_VALUE.say(value=show(value), f=problem.name, x=problem.variables[0])
+        found.append(("gave-minimum-value", told, Answer(Shape.NUMBER, typeable(value))))
     return [*(WrongAnswer(m, message, answer) for m, message, answer in found),
             *(WrongAnswer.of([said], answer) for said, answer in named)]
