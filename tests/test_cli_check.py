@@ -1149,3 +1149,29 @@ def test_an_exercise_s_tolerance_applies_to_an_irrational_coefficient(tmp_path, 
 def test_a_tolerance_applies_to_an_irrational_coefficient(capsys, answer, expected, tol, said):
     main(["check", answer, "--expected", expected, "--tol", tol])
     assert capsys.readouterr().out == said
+
+
+_TWO = "It looks like two mistakes: you lowered the exponent but did not multiply by it, and you "
+
+
+@pytest.mark.parametrize("answer, student, note, message", [
+    # f = x³ + y² - 3x: 3x² dropped to x² gives x² = 3, and ±3 with the square root not taken; the second reason
+    # said "x² = 1 gives x = ±1, not ±1", the right equation's numbers (finding 432)
+    ("(3, 0), (-3, 0)", "s38", "power-rule-not-multiplied+square-root-not-taken",
+     f"{_TWO}forgot to take the square root. The derivative of x³ is 3x², not x². x² = 3 gives x = ±√3, not ±3."),
+    # f = x³ + y² - 12x: x² = 12, not the "x² = 4 gives x = ±2, not ±4" of an equation and an answer no one wrote
+    ("(12, 0), (-12, 0)", "ann", "power-rule-not-multiplied+square-root-not-taken",
+     f"{_TWO}forgot to take the square root. The derivative of x³ is 3x², not x². x² = 12 gives x = ±2√3, not ±12."),
+    ("(sqrt(3), 0)", "s38", "power-rule-not-multiplied+positive-root-only",
+     f"{_TWO}took only the positive root. The derivative of x³ is 3x², not x². x² = 3 has two solutions, x = ±√3, "
+     "and each gives a critical point."),
+    # the one mistake alone is told of the right equation, as before
+    ("(4, 0), (-4, 0)", "ann", "square-root-not-taken",
+     "It looks like you forgot to take the square root: x² = 4 gives x = ±2, not ±4."),
+])
+def test_a_root_slip_after_a_derivative_slip_is_told_of_the_equation_it_gives(capsys, answer, student, note, message):
+    assert main(["check", answer, "--exercise", "drills:cp-cubic", "--student", student]) == 1
+    assert capsys.readouterr().out.splitlines()[:2] == ["incorrect", message]
+    assert main(["check", answer, "--exercise", "drills:cp-cubic", "--student", student, "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["note"] == f"misconception:{note}"
+
