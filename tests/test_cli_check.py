@@ -1175,3 +1175,24 @@ def test_a_root_slip_after_a_derivative_slip_is_told_of_the_equation_it_gives(ca
     assert main(["check", answer, "--exercise", "drills:cp-cubic", "--student", student, "--json"]) == 1
     assert json.loads(capsys.readouterr().out)["note"] == f"misconception:{note}"
 
+
+@pytest.mark.parametrize("answer, exercise, message, credit", [
+    # f = x² - y² - 3x - 5y has the one critical point (3/2, -5/2): "(3/2, 5/2) does not belong in the answer. 1 point
+    # is missing." sent the student looking for a second one (finding 433)
+    ("(3/2, 5/2)", "drills:cp-saddle", "(3/2, 5/2) is not a critical point: ∂f/∂y = -2y - 5 is -10 there, not 0.", 0),
+    ("(1.5, 2.5)", "drills:cp-saddle", "(1.5, 2.5) is not a critical point: ∂f/∂y = -2y - 5 is -10 there, not 0.", 0),
+    ("(1, 0)", "gradients:critical-x2y2", "(1, 0) is not a critical point: ∂f/∂x = 2x is 2 there, not 0.", 0),
+    ("(1, 1)", "gradients:critical-x2y2",
+     "(1, 1) is not a critical point: ∂f/∂x = 2x is 2 and ∂f/∂y = 2y is 2 there, not 0.", 0),
+    # x³ + y² - 3x: one of its two points right, the other none
+    ("(3, 0), (-1, 0)", "drills:cp-cubic", "(3, 0) is not a critical point: ∂f/∂x = 3x² - 3 is 24 there, not 0.", 0),
+    # fewer points than there are: one is missing, and that is said
+    ("(3, 0)", "drills:cp-cubic", "(3, 0) does not belong in the answer. 2 points are missing.", 0),
+])
+def test_a_wrong_point_in_place_of_a_critical_point_is_told_why(capsys, answer, exercise, message, credit):
+    student = ["--student", "s38"] if exercise.startswith("drills:") else []
+    assert main(["check", answer, "--exercise", exercise, *student]) == 1
+    assert capsys.readouterr().out.splitlines()[:2] == ["incorrect", message]
+    assert main(["check", answer, "--exercise", exercise, *student, "--json"]) == 1
+    result = json.loads(capsys.readouterr().out)
+    assert (result["note"], result["credit"]) == ("extra_point", credit)
