@@ -1149,3 +1149,50 @@ def test_an_exercise_s_tolerance_applies_to_an_irrational_coefficient(tmp_path, 
 def test_a_tolerance_applies_to_an_irrational_coefficient(capsys, answer, expected, tol, said):
     main(["check", answer, "--expected", expected, "--tol", tol])
     assert capsys.readouterr().out == said
+
+
+_TWO = "It looks like two mistakes: you lowered the exponent but did not multiply by it, and you "
+
+
+@pytest.mark.parametrize("answer, student, note, message", [
+    # f = x³ + y² - 3x: 3x² dropped to x² gives x² = 3, and ±3 with the square root not taken; the second reason
+    # said "x² = 1 gives x = ±1, not ±1", the right equation's numbers (finding 432)
+    ("(3, 0), (-3, 0)", "s38", "power-rule-not-multiplied+square-root-not-taken",
+     f"{_TWO}forgot to take the square root. The derivative of x³ is 3x², not x². x² = 3 gives x = ±√3, not ±3."),
+    # f = x³ + y² - 12x: x² = 12, not the "x² = 4 gives x = ±2, not ±4" of an equation and an answer no one wrote
+    ("(12, 0), (-12, 0)", "ann", "power-rule-not-multiplied+square-root-not-taken",
+     f"{_TWO}forgot to take the square root. The derivative of x³ is 3x², not x². x² = 12 gives x = ±2√3, not ±12."),
+    ("(sqrt(3), 0)", "s38", "power-rule-not-multiplied+positive-root-only",
+     f"{_TWO}took only the positive root. The derivative of x³ is 3x², not x². x² = 3 has two solutions, x = ±√3, "
+     "and each gives a critical point."),
+    # the one mistake alone is told of the right equation, as before
+    ("(4, 0), (-4, 0)", "ann", "square-root-not-taken",
+     "It looks like you forgot to take the square root: x² = 4 gives x = ±2, not ±4."),
+])
+def test_a_root_slip_after_a_derivative_slip_is_told_of_the_equation_it_gives(capsys, answer, student, note, message):
+    assert main(["check", answer, "--exercise", "drills:cp-cubic", "--student", student]) == 1
+    assert capsys.readouterr().out.splitlines()[:2] == ["incorrect", message]
+    assert main(["check", answer, "--exercise", "drills:cp-cubic", "--student", student, "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["note"] == f"misconception:{note}"
+
+
+@pytest.mark.parametrize("answer, exercise, message, credit", [
+    # f = x² - y² - 3x - 5y has the one critical point (3/2, -5/2): "(3/2, 5/2) does not belong in the answer. 1 point
+    # is missing." sent the student looking for a second one (finding 433)
+    ("(3/2, 5/2)", "drills:cp-saddle", "(3/2, 5/2) is not a critical point: ∂f/∂y = -2y - 5 is -10 there, not 0.", 0),
+    ("(1.5, 2.5)", "drills:cp-saddle", "(1.5, 2.5) is not a critical point: ∂f/∂y = -2y - 5 is -10 there, not 0.", 0),
+    ("(1, 0)", "gradients:critical-x2y2", "(1, 0) is not a critical point: ∂f/∂x = 2x is 2 there, not 0.", 0),
+    ("(1, 1)", "gradients:critical-x2y2",
+     "(1, 1) is not a critical point: ∂f/∂x = 2x is 2 and ∂f/∂y = 2y is 2 there, not 0.", 0),
+    # x³ + y² - 3x: one of its two points right, the other none
+    ("(3, 0), (-1, 0)", "drills:cp-cubic", "(3, 0) is not a critical point: ∂f/∂x = 3x² - 3 is 24 there, not 0.", 0),
+    # fewer points than there are: one is missing, and that is said
+    ("(3, 0)", "drills:cp-cubic", "(3, 0) does not belong in the answer. 2 points are missing.", 0),
+])
+def test_a_wrong_point_in_place_of_a_critical_point_is_told_why(capsys, answer, exercise, message, credit):
+    student = ["--student", "s38"] if exercise.startswith("drills:") else []
+    assert main(["check", answer, "--exercise", exercise, *student]) == 1
+    assert capsys.readouterr().out.splitlines()[:2] == ["incorrect", message]
+    assert main(["check", answer, "--exercise", exercise, *student, "--json"]) == 1
+    result = json.loads(capsys.readouterr().out)
+    assert (result["note"], result["credit"]) == ("extra_point", credit)

@@ -584,7 +584,7 @@ def test_a_parameter_in_a_point_is_still_checked_per_draw(tmp_path, capsys):
     status, out = _validated(tmp_path, capsys, wrong)
     assert status == 1
     assert out == ("p.yaml:7:13: exercise 'cp': with a = 2, the given answer does not agree with the computed one "
-                   "({(-2, 0), (2, 0)}): (2, 1) does not belong in the answer. 1 point is missing.\n")
+                   "({(-2, 0), (2, 0)}): (2, 1) is not a critical point: ∂f/∂y = 2y is 2 there, not 0.\n")
 
 
 LEARNING_RATE_MISTAKE = """\

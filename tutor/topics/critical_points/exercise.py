@@ -14,8 +14,9 @@ from sympy import Expr
 from ... import calculus
 from ...calculus import SolveError
 from ...calculus.classified import shapes
+from ...calculus.factor_cases import lies_on
 from ...check import Judgement, Verdict, check
-from ...compare import Context, Note, Tolerance
+from ...compare import Context, Note, Tolerance, compare_numbers
 from ...limits import LIMITS, Limits
 from ...parse import Answer, Equation, InputError, Labelled, Shape, symbol
 from ...show import show
@@ -158,6 +159,9 @@ class CriticalPoints(FunctionProblem):
             return replace(verdict, message=beyond)
         if verdict.verdict != Judgement.INCORRECT or self.one:  # in one variable, x = 2 is the number 2
             return verdict
+        replaced = self._not_critical(text, tolerance) if verdict.note == Note.EXTRA_POINT else None
+        if replaced is not None:
+            return replace(verdict, message=replaced)
         crossing = self._coordinates(text)
         if crossing is None or not all(point in self.points_and_lines()[0] for point in crossing[1]):
             return verdict
@@ -171,6 +175,55 @@ class CriticalPoints(FunctionProblem):
         return Verdict(Judgement.INVALID, Note.PARSE_ERROR.of("coordinates_as_lines"),
                        f"{coordinates} are whole lines of points here. For {where}, "
                        f"write {', '.join(self.show(p) for p in points)}.", verdict.reading)
+
+    def _not_critical(self, text: str, tolerance: Tolerance | None) -> str | None:
+        """Where the answer lists as many points as there are critical points, and some are none: each said to be
+        no critical point, with the partials not zero there ("(3/2, 5/2) is not a critical point: ∂f/∂y = -2y - 5
+        is -10 there, not 0."). "(3/2, 5/2) does not belong in the answer. 1 point is missing." sent a student who
+        gave the one critical point a little wrong to look for a second (finding 433). None where the answer is
+        otherwise wrong, where a partial's value there is not all there is to say (a kink, f undefined), or where
+        the comparison says more: a point close to a right one within a tolerance, or one's decimals for its exact
+        values (0.33 for 1/3)."""
+        points, lines = self.points_and_lines()
+        try:
+            answer = self.read(text)
+        except InputError:
+            return None
+        items = answer.value if isinstance(answer.value, tuple) else ()
+        if lines or not items or len(set(items)) != len(items) or len(items) != len(points) \
+                or tolerance or self.default_tolerance() or not all(isinstance(p, tuple) for p in items):
+            return None
+        ctx = Context(self.answer_variables, None, LIMITS).reading(answer)
+
+        def near(p: tuple, q: tuple) -> bool:
+            return len(p) == len(q) and all(
+                o.correct or o.note in (Note.INEXACT, Note.DECIMAL_FOR_EXACT)
+                for o in (compare_numbers(a, b, ctx) for a, b in zip(p, q)))
+        wrong = [p for p in items if not any(
+            len(p) == len(q) and all(compare_numbers(a, b, ctx).correct for a, b in zip(p, q)) for q in points)]
+        if not wrong or any(near(p, q) for p in wrong for q in points):
+            return None
+        said = [self._why_not_critical(p, ctx) for p in wrong]
+        return " ".join(said) if all(said) else None
+
+    def _why_not_critical(self, point: tuple, ctx: Context) -> str:
+        """'(1, 0) is not a critical point: ∂f/∂x = 2x is 2 there, not 0.', from the partials not zero there; ""
+        where one has no value there, or none is non-zero (a critical point all the same: outside the region)."""
+        solution, syms = self.solution, [symbol(v) for v in self.variables]
+        kinks = solution.lines.lines if solution.lines else ()
+        if len(point) != len(syms) or any(lies_on(point, (k.line,), syms) for k in kinks) \
+                or any(u.point == point for u in solution.unsmooth):
+            return ""  # where ∇f has no value, its formula's value there is no slope
+        values = [g.xreplace(dict(zip(syms, point))) for g in solution.gradient]
+        if any(not (v.is_number and v.is_extended_real and v.is_finite) for v in values):
+            return ""
+        # a point typed with decimals is told its partials' values in decimals (5.9787, not 59787/10000)
+        nonzero = [f"∂{self.name}/∂{x} = {show(g, self.variables)} is {show(v, decimals=ctx.decimals)}"
+                   for x, g, v in zip(self.variables, solution.gradient, values) if v != 0]
+        if not nonzero:
+            return ""
+        shown = show(point, self.variables, spellings=ctx.spellings, typed=True)  # its decimals as typed
+        return f"{shown} is not a critical point: {and_list(nonzero)} there, not 0."
 
     def _outside_region(self, text: str, verdict: Verdict) -> Verdict:
         """The verdict, unless the answer lists a point outside the region: on a whole line of critical

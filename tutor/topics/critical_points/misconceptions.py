@@ -416,7 +416,11 @@ def _transforms(problem: CriticalPoints) -> list[_Transform]:
         def without_saddles(s: _Set) -> _Set | None:
             points = tuple(p for p in s[0] if p not in saddles)
             return (points, s[1]) if len(points) != len(s[0]) else None
-        found.append(_Transform(_saddles_said(saddles, variables), without_saddles))
+
+        def left_out(s: _Set) -> Said | None:  # those the set solved has: the others no one left out
+            kept = [p for p in saddles if p in s[0]]
+            return _saddles_said(kept, variables) if kept else None
+        found.append(_Transform(_saddles_said(saddles, variables), without_saddles, left_out))
     del f
     return found
 
@@ -498,8 +502,6 @@ def _roots(problem: CriticalPoints) -> list[_Transform]:
         pairs = _pairs_at(right_points, i)
         if not pairs:
             continue
-        r = pairs[0]
-        equation = f"{v}² = {show(r**2)}"
 
         def positive(s: _Set, i: int = i) -> _Set | None:
             values = set(_pairs_at(s[0], i))
@@ -511,10 +513,20 @@ def _roots(problem: CriticalPoints) -> list[_Transform]:
             changed = tuple(_with(p, i, sympy.sign(p[i]) * p[i] ** 2) if abs(p[i]) in values else p for p in s[0])
             return (changed, s[1]) if values and changed != s[0] else None
 
-        say = {m: MISCONCEPTIONS[m].fill for m in ("positive-root-only", "square-root-not-taken")}
-        found.append(_Transform(say["positive-root-only"](equation=equation, name=v, root=show(r)), positive))
-        found.append(_Transform(say["square-root-not-taken"](equation=equation, name=v, root=show(r),
-                                                              square=show(r**2)), squared))
+        # told of the set solved: after a slip in f′ (x² − 3 = 0 for 3x² − 3 = 0) the equation the student
+        # solved is x² = 3, not the right x² = 1, whose "x = ±1, not ±1" named what no one wrote (finding 432)
+        def only_positive(s: _Set, i: int = i, v: str = v) -> Said | None:
+            r = next(iter(_pairs_at(s[0], i)), None)
+            return None if r is None else MISCONCEPTIONS["positive-root-only"].fill(
+                equation=f"{v}² = {show(r**2)}", name=v, root=show(r))
+
+        def not_rooted(s: _Set, i: int = i, v: str = v) -> Said | None:
+            r = next(iter(_pairs_at(s[0], i)), None)
+            return None if r is None else MISCONCEPTIONS["square-root-not-taken"].fill(
+                equation=f"{v}² = {show(r**2)}", name=v, root=show(r), square=show(r**2))
+        right: _Set = (tuple(right_points), ())
+        found.append(_Transform(cast(Said, only_positive(right)), positive, only_positive))
+        found.append(_Transform(cast(Said, not_rooted(right)), squared, not_rooted))
     return found
 
 
