@@ -544,10 +544,24 @@ def test_a_point_where_one_equation_holds_and_the_other_has_no_value_is_a_differ
     ("tan(x^2) cos(x^2) = 0", "sin(x^2) = 0"),
     ("sin(2x^2)/sin(x^2) = 0", "cos(x^2) = 0"),
     ("1/sin(x^2) = 2", "sin(x^2) = 1/2"),
+    # tan and cot of it, in t = tan(u/2) as of a linear u, u = π looked at with u itself π (were refused)
+    ("tan(1/x) = 0", "sin(1/x) = 0"),
+    ("sin(1/x) = 0", "tan(1/x) = 0"),
+    ("cot(x^2) = 0", "cos(x^2) = 0"),
+    ("tan(e^x) = 0", "sin(e^x) = 0"),
+    ("tan(x^2) = 1", "sin(x^2) = cos(x^2)"),
+    ("tan(sqrt(x)) = 0", "sin(sqrt(x)) = 0"),
 ])
 def test_a_periodic_divisor_whose_zeros_neither_equation_holds_at_is_no_difference(answer, expected):
     verdict = check(answer, expected, variables=["x"])
     assert (verdict.verdict, verdict.message) == ("correct", "Correct.")
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("tan(x^2) = 0", "sin(x^2) = 1"), ("cos(x^2) = 1", "tan(x^2) = 0"),  # u = 2π only, and u = π too
+])
+def test_equations_in_one_argument_with_other_solutions_stay_different(answer, expected):
+    assert check(answer, expected, variables=["x"]).verdict == "incorrect"
 
 
 @pytest.mark.parametrize("answer, expected, message", [

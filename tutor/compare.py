@@ -1310,6 +1310,18 @@ def _functions_of(sides: Sequence[Expr], x: sympy.Symbol) -> set[Expr]:
             if isinstance(node, sympy.Function) and node.has(x)}
 
 
+def _outermost_functions(sides: Sequence[Expr], x: sympy.Symbol) -> set[Expr]:
+    """The functions applied to something with x in it that no other such function holds (sin(eˣ), not eˣ)."""
+    found, stack = set(), list(sides)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, sympy.Function) and node.has(x):
+            found.add(node)
+        else:
+            stack.extend(node.args)
+    return found
+
+
 def _rewritten(sides: Sequence[Expr], rewriting: Rewriting) -> list[Expr]:
     """Each side with every function in `rewriting` written as it says (csc(u) as 1/sin(u))."""
     found = []
@@ -1321,7 +1333,7 @@ def _rewritten(sides: Sequence[Expr], rewriting: Rewriting) -> list[Expr]:
 
 
 def _same_in_half_angle(a: Expr, e: Expr, names: Sequence[str], ctx: Context) -> bool:
-    """cos(x) = sin(x) and tan(x) = 1: both rational in sin u and cos u of one linear u (tan, cot, sec, csc
+    """cos(x) = sin(x) and tan(x) = 1: both rational in sin u and cos u of one argument u (tan, cot, sec, csc
     written by them), and `_same_once_cleared` in t = tan(u/2), by which sin u = 2t/(1 + t²) and cos u =
     (1 - t²)/(1 + t²) for every u but π (mod 2π), where both equations are then looked at themselves. Only ever
     a yes, as `_same_in_one_function`."""
@@ -1329,21 +1341,26 @@ def _same_in_half_angle(a: Expr, e: Expr, names: Sequence[str], ctx: Context) ->
         return False
     x = symbol(names[0])
     sides = _rewritten((a, e), _AS_SIN_COS)
-    functions = _functions_of(sides, x)
+    functions = _outermost_functions(sides, x)
     arguments = {node.args[0] for node in functions}
     if not functions or len(arguments) != 1 or any(type(node) not in (sympy.sin, sympy.cos) for node in functions):
         return False
     (u,) = arguments
-    linear = _linear(u, x)
-    if linear is None:
-        return False
     t = symbol(_STAND_IN)
     half_angle = {sympy.sin(u): 2 * t / (1 + t**2), sympy.cos(u): (1 - t**2) / (1 + t**2)}
     mine, theirs = (side.xreplace(half_angle) for side in sides)
     if mine.has(x) or theirs.has(x) or not _same_once_cleared(mine, theirs, (_STAND_IN,), ctx):
         return False
-    at = (sympy.pi - linear[1]) / linear[0]  # u = π: no t; a solution of both there, or of neither
-    there = {_solved_by((a, sympy.S.Zero), x, at), _solved_by((e, sympy.S.Zero), x, at)}
+    # u = π: no t; a solution of both there, or of neither. Both are functions of u alone: for an argument
+    # other than a·x + b (tan(1/x) = 0 and sin(1/x) = 0) looked at with u itself π, as at every x where u is
+    linear = _linear(u, x)
+    if linear is not None:
+        at, var, equations = (sympy.pi - linear[1]) / linear[0], x, (a, e)
+    else:
+        at, var, equations = sympy.pi, t, (a.xreplace({u: t}), e.xreplace({u: t}))
+        if any(side.has(x) for side in equations):
+            return False
+    there = {_solved_by((side, sympy.S.Zero), var, at) for side in equations}
     return None not in there and len(there) == 1
 
 
