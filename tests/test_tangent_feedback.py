@@ -23,3 +23,19 @@ def told(pack: str, exercise: str, answer: str, student: str | None = None) -> t
 def test_both_slopes_flipped_is_said_without_a_normal(answer):
     # the lesson never uses a normal vector: the sentence names the slopes' signs, as the plane is built
     assert told("gradients", "tangent-plane-x2y2", answer) == ("misconception:tangent-normal-sign", BOTH_SIGNS)
+
+
+HEIGHT = ("It looks like you put the plane at the wrong height: at (-1, 3) it gives z = 47, not f(-1, 3) = 11. The "
+          f"slopes are right, but the plane goes through the point on the surface: {PLANE}.")
+
+
+@pytest.mark.parametrize("answer", ["z = 11 - 4(x+1) + 6(y+3)", "z = -4(x+1) + 6(y+3) + 11", "z - 11 = -4(x+1) + 6(y+3)"])
+def test_a_typed_f_of_the_point_is_not_told_it_is_the_wrong_height(answer):
+    # finding 427: the student wrote f(-1, 3) = 11; "the wrong height ... not f(-1, 3) = 11" sent them to check a
+    # value that is right: the values alone are said instead
+    note, message = told("drills", "tp-bowl", answer, "s38")
+    assert note != "misconception:tangent-wrong-height" and "wrong height" not in message
+
+
+def test_a_height_typed_wrong_is_still_told_so():
+    assert told("drills", "tp-bowl", "z = 47 - 4(x+1) + 6(y-3)", "s38") == ("misconception:tangent-wrong-height", HEIGHT)

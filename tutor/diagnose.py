@@ -995,7 +995,7 @@ class _Search:
         if not _matches(entry, candidate.answer, got, self.student, ctx):
             return None
         if candidate.refuted(self.student.typed):  # its value, but not the form its sentence describes
-            said = candidate.by_value
+            said = candidate.fallback(self.student.typed)
             return None if said is None else _Found(entry.rank, entry.order, said.misconception,
                                                     lambda: said.sentence, (said,), got, variables, fallback=True)
         return _Found(entry.rank, entry.order, candidate.misconception, lambda: candidate.sentence, candidate.said,

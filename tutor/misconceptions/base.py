@@ -229,6 +229,11 @@ class WrongAnswer:
         """Whether the text (without spaces) shows a sentence of `said` false of what was typed."""
         return any(re.search(pattern, typed) for said in self.said for pattern in said.refuted_by)
 
+    def fallback(self, typed: str) -> Said | None:
+        """What is said by value where the text refutes `said`: `by_value`, unless the text refutes it too."""
+        said = self.by_value
+        return None if said is None or any(re.search(p, typed) for p in said.refuted_by) else said
+
     @property
     def sentence(self) -> str:
         """What a student who gives this answer is told."""

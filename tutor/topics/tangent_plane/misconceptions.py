@@ -241,6 +241,7 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
     forms += [_Piece(kind, (say["tangent-line-only"](slice=f"{other} = {show(p)}"),))
               for kind, other, p in (("x-only", y, point[1]), ("y-only", x, point[0]))]
 
+    height_typed = _height_typed(solution.value)
     found = []
     planes = _Planes(syms)
     # the plane's own pieces first: where a slip in a partial gives the same plane, both are said
@@ -255,10 +256,25 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
         if any(s.refuted_by for s in said) and form == "plane" and slope == right_slopes:
             # where the typed form refutes the sentence, the plane is still one of the right slopes: say that
             height = plane.rhs.xreplace(dict(zip(syms, point)))
-            wrong = replace(wrong, by_value=say["tangent-wrong-height"](
-                got=show(height), f=name, value=show(solution.value), **shown))
+            wrong = replace(wrong, by_value=replace(say["tangent-wrong-height"](
+                got=show(height), f=name, value=show(solution.value), **shown), refuted_by=height_typed))
         found.append(wrong)
     return found
+
+
+def _height_typed(value: Expr) -> tuple[str, ...]:
+    """What shows f(a, b) typed as the plane's one constant: first or last on the right (z = 11 − 4(x + 1)
+    + 6(y + 3), z = … + 11), or on the left (z − 11 = …). "The wrong height" is false of that plane,
+    whatever its value at the point: what is wrong is in the brackets (finding 427)."""
+    if not (value.is_positive or value.is_negative):  # 0 is typed as no constant at all
+        return ()
+    number = re.escape("".join(show(abs(value)).split()))
+    sign, other = (r"\+", "-") if value.is_positive else ("-", r"\+")
+    constant = r"[-+]?[\d./]+"
+    not_first, not_last = rf"(?!{constant}[-+])", r"(?!.*[-+][\d./]+$)"
+    return (rf"^z={sign}{'?' if value.is_positive else ''}{number}(?=[-+]){not_last}",
+            rf"^z={not_first}.*{sign}{number}$",
+            rf"^z{other}{number}={not_first}{not_last}")
 
 
 def _hidden_at(partials: Sequence[Expr], at: Sequence[Expr], functions: Sequence[Expr], right: Sequence[Expr],
