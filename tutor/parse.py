@@ -1589,8 +1589,10 @@ def read(
         items, ambiguities, spellings, alternatives, wholes = _parsed(clean, (*variables, *components, *constants),
                                                                       infer, limits)
     except InputError as error:
-        equals = clean.find("=")
-        if (shape in _LABELLED_SHAPES and error.note in _LABEL_ERRORS and clean.count("=") == 1
+        # an '=' in the name's brackets names an argument (E(m = 1, b = 2) = 3): the name's, not the answer's
+        outside = _outside_brackets(clean, "=")
+        equals = outside[0] if outside else -1
+        if (shape in _LABELLED_SHAPES and error.note in _LABEL_ERRORS and len(outside) == 1
                 and error.column is not None and error.column < equals and _a_name(clean[:equals])):
             # E = 25/6, ∂f/∂x = 6xy^3; quoted with the sign typed (E ≈ 4.1667), at the same column in either
             raise labelled(clean, equals, error.note, normalize(text)[equals]) from None
@@ -1947,6 +1949,16 @@ def _parts_components(tokens: list[Token], piece: int, at: int) -> bool:
     after = tokens[at + 1]
     fraction = after.kind == TokenKind.OPERATOR and after.text == "/"  # 2 1/3, a mixed number
     return ends and starts and not (number and (token.kind != TokenKind.NUMBER or fraction))
+
+
+def _outside_brackets(text: str, character: str) -> list[int]:
+    """Where `character` stands in text outside every bracket."""
+    depth, found = 0, []
+    for index, typed in enumerate(text):
+        depth += (typed in "([{") - (typed in ")]}")
+        if depth == 0 and typed == character:
+            found.append(index)
+    return found
 
 
 def _a_name(text: str) -> bool:
