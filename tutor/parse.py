@@ -1579,6 +1579,13 @@ def read(
         clean = normalize(clean)
     if not clean.strip():
         raise InputError("the answer is empty", 0, "empty")
+    if shape == Shape.POINTS and (point := _point_named(clean, variables)) is not None:
+        # (x, y) = (0, 0), the lesson's way of writing a point: one point only, where the name can mean no other
+        named_point = read(" " * point.end() + clean[point.end():], shape, variables, limits=limits, infer=infer,
+                           constants=constants)
+        if len(named_point.value) == 1 and isinstance(named_point.value[0], tuple):
+            return named_point
+        raise labelled(clean, point.end() - 1, "syntax", normalize(text)[point.end() - 1])
     if shape == AUTO and _label_words(clean) in LABELS:
         shape = Shape.LABEL
     if shape == Shape.LABEL:
@@ -1949,6 +1956,14 @@ def _parts_components(tokens: list[Token], piece: int, at: int) -> bool:
     after = tokens[at + 1]
     fraction = after.kind == TokenKind.OPERATOR and after.text == "/"  # 2 1/3, a mixed number
     return ends and starts and not (number and (token.kind != TokenKind.NUMBER or fraction))
+
+
+def _point_named(text: str, variables: Sequence[str]) -> re.Match[str] | None:
+    """Where text starts with the variables in order, bracketed, and '=' (`(x, y) =`); None where it doesn't."""
+    if len(variables) < 2:
+        return None
+    names = r"\s*,\s*".join(re.escape(v) for v in variables)
+    return re.match(rf"\s*\(\s*{names}\s*\)\s*=(?!=)", text)
 
 
 def _outside_brackets(text: str, character: str) -> list[int]:
