@@ -81,7 +81,7 @@ def test_vectors_are_added_component_by_component(typed, vector):
 
 @pytest.mark.parametrize("typed, column, message", [
     ("2(1, 2) + 1", 8, "only a vector can be added to a vector or taken from one, component by component"),
-    ("{(1, 2)} + (3, 4)", 9, "only a vector can be added to a vector or taken from one, component by component"),
+    ("{(1, 2)} + (3, 4)", 9, "unexpected '+'"),  # a set is no vector: as before
     ("(1, 2) + (3, 4) +", 16, "only a vector can be added to a vector or taken from one, component by component"),
 ])
 def test_a_sum_with_something_but_a_vector_is_refused_at_its_sign(typed, column, message):

@@ -1341,12 +1341,13 @@ class _Parser:
     def vector_sum(self, first: _Group) -> _Group:
         """`first` and the vectors added to it or taken from it, each maybe times a number, component by
         component, as the lesson writes a descent step: (0.5, 0.6) - 0.05·(-0.1134, -0.0935). A '+' or '-'
-        after a list is followed by such a vector of as many components, or refused at the sign."""
+        after a vector is followed by such a vector of as many components, or refused at the sign; after a
+        set or a list of points it is left to be refused as before ({1} + {2}: "unexpected '+'")."""
         total = first
-        while self.at("+", "-"):
+        while _a_vector(first) and self.at("+", "-"):
             sign = self.tok
             term = self.scaled_list()
-            if term is None or not _a_vector(term) or not _a_vector(total):
+            if term is None or not _a_vector(term):
                 raise InputError("only a vector can be added to a vector or taken from one, component by "
                                  "component", sign.col, "shape")
             if len(term.items) != len(total.items):
