@@ -369,10 +369,11 @@ def test_names_the_exercise_knows_are_still_read_before_an_equals_sign(capsys, t
 
 
 
-def test_a_point_named_by_its_variables_is_told_to_drop_the_name(capsys):
-    # before: "Only one '=' is allowed.", of an answer with one '='
-    assert main(["check", "(x, y) = (0, 0)", "--exercise", "gradients:critical-x2y2"]) == 3
-    assert capsys.readouterr().out == "invalid\n(x, y) = (0, 0)\n^\nWrite just (0, 0), without '(x, y) ='.\n"
+def test_points_named_by_the_variables_are_told_to_drop_the_name(capsys):
+    # before: "Only one '=' is allowed.", of an answer with one '='; one point so named is read (finding 428)
+    assert main(["check", "(x, y) = (0, 0), (1, 1)", "--exercise", "gradients:critical-x2y2"]) == 3
+    assert capsys.readouterr().out == ("invalid\n(x, y) = (0, 0), (1, 1)\n^\n"
+                                       "Write just (0, 0), (1, 1), without '(x, y) ='.\n")
     assert main(["check", "x = 1 = 2", "--expected", "1", "--vars", "x"]) == 3
     assert capsys.readouterr().out.endswith("Only one '=' is allowed.\n")
 
@@ -998,10 +999,10 @@ def test_a_gradient_at_a_point_may_be_written_after_its_name(capsys, typed):
 
 
 @pytest.mark.parametrize("exercise, typed, value", [
-    # E, f′, ∇f alone are the function, not its value at the point asked for; another point is another value
+    # E and f′ alone are the function, not its value at the point asked for; another point is another value
     ("gradients:power-lines-cost", "E = 25/6", "25/6"),
     ("gradients:descent-1d-slope", "f′ = -18.9", "-18.9"),
-    ("gradients:gradient-x2y2-at-2-3", "∇f = (4, 6)", "(4, 6)"),
+    ("gradients:gradient-x2y2-at-2-3", "∇f(x, y) = (4, 6)", "(4, 6)"),
     ("gradients:sauna-wall-temperature", "T(1, y) = 85", "85"),
     ("gradients:fix-y-4", "f(x, 5) = x^2 + 16", "x^2 + 16"),
     ("gradients:fix-y-4", "f = x^2 + 16", "x^2 + 16"),  # f is the function before y was fixed

@@ -41,8 +41,11 @@ In an answer with '=' a product (or power) that would cancel a factor it divides
 `x^2/x = 0` is x²/x = 0, which has no value at x = 0, not x = 0 (`_times`); in an expression x²/x is x.
 An item that is a number times a list, `-(2, 4)`, `2(1, 2)`, `1/2·(2, 4)`, is the list with each
 item multiplied by it (a scalar times a vector): `scaled := ('+' | '-')* [signed ['*']] list`, where
-the factor has no variables and nothing follows the list in the item; anything else before a list
-(`x(1, 2)`, `2^(1, 2)`, `log10(x, 2)`) is read as before.
+the factor has no variables and nothing follows the list in the item but a sign; anything else before a
+list (`x(1, 2)`, `2^(1, 2)`, `log10(x, 2)`) is read as before. Such vectors added and taken away, as the
+lesson writes a descent step, are added component by component (`vector_sum`):
+`vectors := (list | scaled) (('+' | '-') scaled)*`, `(0.5, 0.6) - 0.05·(-0.1134, -0.0935)`; each is a
+vector of as many components (no set, point or named part), or the sum is refused at its sign.
 Square brackets group like round ones (`2[z - (x + 1)]`) unless they hold a
 list: a comma directly inside (`[4, 6]`), or one bracketed list (`[(0, 0)]`).
 Inside brackets a bar opens an absolute value again: `|a(q|b|r)c|`.
@@ -61,6 +64,8 @@ separator ',', U+2064 invisible plus '+'). The marks of an approximate value are
 a decimal cut short where it ends, `1.1309…` or `1.1309...`, is read as cut (the middle of the numbers its
 digits begin, 1.13095), not rounded; `≈` or `~` at the start or after a
 bracket, comma or '=' is left out (`~1.1309`), anywhere else it is '=' (`x ≈ 1.1309`).
+Where a set of points is asked, one point may stand after the variables in order, `(x, y) = (0, 0)`, as
+the lesson writes it; several so named are refused, with the advice to write them without the name.
 Before an answer the name its question gives it (`named`: α, x₁, or a point's x₁ and y₁) may stand,
 written as the question writes it or as a keyboard does (alpha, x_1, x_{1}, x1) and followed by '=':
 it is blanked out, and a part's name is read as its component's (`x₁ = 0.5, y₁ = 0.6` as x = …, y = …).
@@ -1321,10 +1326,10 @@ class _Parser:
 
     def item(self) -> _Item:
         if self.tok.kind == TokenKind.OPERATOR and self.tok.text in _OPENERS and self.list_ahead():
-            return self.group()
+            return self.vector_sum(self.group())
         scaled = self.scaled_list() if self.may_list else None
         if scaled is not None:
-            return scaled
+            return self.vector_sum(scaled)
         lhs = self.sum()
         if not self.at("="):
             return lhs
@@ -1332,6 +1337,25 @@ class _Parser:
         if self.tok.kind == TokenKind.END or self.at(","):
             raise InputError("missing expression after '='", op.col, "missing_operand")
         return _Assignment(lhs, self.sum(), op.col)
+
+    def vector_sum(self, first: _Group) -> _Group:
+        """`first` and the vectors added to it or taken from it, each maybe times a number, component by
+        component, as the lesson writes a descent step: (0.5, 0.6) - 0.05·(-0.1134, -0.0935). A '+' or '-'
+        after a vector is followed by such a vector of as many components, or refused at the sign; after a
+        set or a list of points it is left to be refused as before ({1} + {2}: "unexpected '+'")."""
+        total = first
+        while _a_vector(first) and self.at("+", "-"):
+            sign = self.tok
+            term = self.scaled_list()
+            if term is None or not _a_vector(term):
+                raise InputError("only a vector can be added to a vector or taken from one, component by "
+                                 "component", sign.col, "shape")
+            if len(term.items) != len(total.items):
+                raise InputError(f"a vector of {len(term.items)} components can't be added to one of "
+                                 f"{len(total.items)}", sign.col, "shape")
+            total = _Group(total.opener, [cast(Expr, a) + cast(Expr, b) for a, b in zip(total.items, term.items)],
+                           total.col)
+        return total
 
     def scaled_list(self) -> _Group | None:
         """A number times a list, the whole item: `-(2, 4)`, `2(1, 2)`, `1/2·(2, 4)`, `−2·[1, 2]` are the list
@@ -1362,8 +1386,8 @@ class _Parser:
         before, opener = self.tokens[index - 1], self.tokens[index]
         after = self.tokens[min(self.group_end(index)[0] + 1, len(self.tokens) - 1)]  # never closed: the END
         if before.kind == TokenKind.FUNCTION or before.kind == TokenKind.OPERATOR and before.text not in "+-±∓*)]" \
-                or not (after.kind == TokenKind.END or after.text in ",)]}⟩"):
-            return None
+                or not (after.kind == TokenKind.END or after.text in ",)]}⟩+-"):
+            return None  # a '+' or '-' after it adds a vector to it (`vector_sum`)
         if before.text not in ")]" and any(t.kind == TokenKind.FUNCTION for t in self.tokens[start:index]):
             return None  # its arguments: log10(x, 2), sin 2(1, 2)
         first = self.tokens[start].col
@@ -1488,6 +1512,12 @@ class _Assignment:
 _Item: TypeAlias = "Expr | _Group | _Assignment"  # one comma-separated item as the parser found it
 
 
+def _a_vector(group: _Group) -> bool:
+    """Whether a list is a vector, whose components may be added to another's: numbers or expressions in
+    round, square or angle brackets, not a set's braces, points or named parts."""
+    return group.opener != "{" and all(isinstance(item, Expr) for item in group.items)
+
+
 # ---------------------------------------------------------------------- the shapes
 
 
@@ -1579,6 +1609,14 @@ def read(
         clean = normalize(clean)
     if not clean.strip():
         raise InputError("the answer is empty", 0, "empty")
+    if shape == Shape.POINTS and (point := _point_named(clean, variables)) is not None:
+        # (x, y) = (0, 0), the lesson's way of writing a point: one point only, where the name can mean no other
+        named_point = read(" " * point.end() + clean[point.end():], shape, variables, limits=limits, infer=infer,
+                           constants=constants)
+        points = cast(tuple[object, ...], named_point.value)
+        if len(points) == 1 and isinstance(points[0], tuple):
+            return named_point
+        raise labelled(clean, point.end() - 1, "syntax", normalize(text)[point.end() - 1])
     if shape == AUTO and _label_words(clean) in LABELS:
         shape = Shape.LABEL
     if shape == Shape.LABEL:
@@ -1589,8 +1627,10 @@ def read(
         items, ambiguities, spellings, alternatives, wholes = _parsed(clean, (*variables, *components, *constants),
                                                                       infer, limits)
     except InputError as error:
-        equals = clean.find("=")
-        if (shape in _LABELLED_SHAPES and error.note in _LABEL_ERRORS and clean.count("=") == 1
+        # an '=' in the name's brackets names an argument (E(m = 1, b = 2) = 3): the name's, not the answer's
+        outside = _outside_brackets(clean, "=")
+        equals = outside[0] if outside else -1
+        if (shape in _LABELLED_SHAPES and error.note in _LABEL_ERRORS and len(outside) == 1
                 and error.column is not None and error.column < equals and _a_name(clean[:equals])):
             # E = 25/6, ∂f/∂x = 6xy^3; quoted with the sign typed (E ≈ 4.1667), at the same column in either
             raise labelled(clean, equals, error.note, normalize(text)[equals]) from None
@@ -1947,6 +1987,24 @@ def _parts_components(tokens: list[Token], piece: int, at: int) -> bool:
     after = tokens[at + 1]
     fraction = after.kind == TokenKind.OPERATOR and after.text == "/"  # 2 1/3, a mixed number
     return ends and starts and not (number and (token.kind != TokenKind.NUMBER or fraction))
+
+
+def _point_named(text: str, variables: Sequence[str]) -> re.Match[str] | None:
+    """Where text starts with the variables in order, bracketed, and '=' (`(x, y) =`); None where it doesn't."""
+    if len(variables) < 2:
+        return None
+    names = r"\s*,\s*".join(re.escape(v) for v in variables)
+    return re.match(rf"\s*\(\s*{names}\s*\)\s*=(?!=)", text)
+
+
+def _outside_brackets(text: str, character: str) -> list[int]:
+    """Where `character` stands in text outside every bracket."""
+    depth, found = 0, []
+    for index, typed in enumerate(text):
+        depth += (typed in "([{") - (typed in ")]}")
+        if depth == 0 and typed == character:
+            found.append(index)
+    return found
 
 
 def _a_name(text: str) -> bool:

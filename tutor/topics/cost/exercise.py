@@ -108,10 +108,13 @@ class Cost(Problem):
 
     @property
     def answer_names(self) -> tuple[str, ...]:
-        """What the prompt asks for, as it writes it: E(1/2, 7/3) (E alone is the function, not its value
-        there), E(m, b) or E for the function itself, or (m₁, b₁)'s parts for a step."""
+        """What the prompt asks for, as it writes it: E(1/2, 7/3), or as the lesson does, E(m = 1/2, b = 7/3)
+        (E alone is the function, not its value there), E(m, b) or E for the function itself, or (m₁, b₁)'s
+        parts for a step."""
         if self.ask == Ask.VALUE and self.at is not None:
-            return (f"{self.name}{self.show(self.at)}",)
+            # the lesson's own way, each value after its variable's name: E(m = 1/2, b = 7/3)
+            named = ", ".join(f"{v} = {self.show(c)}" for v, c in zip(self.variables, self.at))
+            return (f"{self.name}{self.show(self.at)}", f"{self.name}({named})")
         if self.ask == Ask.STEP:
             return ("m₁", "b₁")
         return (f"{self.name}(m, b)", self.name)

@@ -72,10 +72,12 @@ class FixVariable(FunctionProblem):
     def solution(self) -> calculus.FixedVariable:
         return calculus.fix_variable(self.function, dict(self.fixed), self.variables)
 
-    def call(self, latex: bool = False) -> str:
-        """f(x, 4): the function's name with the fixed values in place."""
+    def call(self, latex: bool = False, named: bool = False) -> str:
+        """f(x, 4): the function's name with the fixed values in place; `named`, each after its variable's
+        name, as the lesson writes T(x = 0, y)."""
         values = dict(self.fixed)
-        inner = ", ".join(self.show(values.get(v, symbol(v)), latex) for v in self.variables)
+        inner = ", ".join(f"{v} = {self.show(values[v], latex)}" if named and v in values
+                          else self.show(values.get(v, symbol(v)), latex) for v in self.variables)
         return f"{self.name}({inner})"
 
     def prompt(self, latex: bool = False) -> str:
@@ -92,10 +94,13 @@ class FixVariable(FunctionProblem):
 
     @property
     def answer_names(self) -> tuple[str, ...]:
-        """f(x, 4), or d/dx f(x, 4) for its slope, as the prompt asks for it (f alone is the function before
-        a variable was fixed, not the answer)."""
-        call = self.call()
-        return (f"d/d{self.solution.remaining[0]} {call}",) if self.ask == Ask.DERIVATIVE else (call,)
+        """f(x, 4), or d/dx f(x, 4) for its slope, as the prompt asks for it, or with the fixed value after its
+        variable's name, as the lesson writes T(x = 0, y) (f alone is the function before a variable was
+        fixed, not the answer)."""
+        calls = (self.call(), self.call(named=True))
+        if self.ask == Ask.DERIVATIVE:
+            return tuple(f"d/d{self.solution.remaining[0]} {call}" for call in calls)
+        return calls
 
     def free(self) -> str:
         return " and ".join(self.solution.remaining)

@@ -52,8 +52,10 @@ class Gradient(FunctionProblem):
     @property
     def answer_names(self) -> tuple[str, ...]:
         """∇f as the prompt writes it (grad f as typed): at the point asked for (∇T(0.5, 0.6)), or alone or
-        with the variables for the gradient itself (∇f(x, y))."""
-        return self.names_at((f"∇{self.name}",), self.at)
+        with the variables for the gradient itself (∇f(x, y)). At a point ∇f alone names it too, as the
+        lesson writes ∇f = [2·2 ; 2·3] = [4 ; 6] for ∇f(2, 3); ∇f = (2x, 2y) there is then told to put the point in."""
+        alone = (f"∇{self.name}",) if self.at is not None else ()
+        return (*self.names_at((f"∇{self.name}",), self.at), *alone)
 
     @property
     def part_names(self) -> tuple[tuple[str, ...], ...]:
