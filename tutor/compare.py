@@ -1482,15 +1482,23 @@ def _where(function: Expr, table: dict[Any, tuple[Expr, ...]], value: Expr, x: s
     [−1, 1] (sin: 0, π and −π), each solved for x by `_solved_argument`, the first few."""
     if type(function) not in table:
         return []
-    argument = function.args[0]
+    argument, multiples = function.args[0], table[type(function)]
+    if _linear(argument, x) is None:
+        multiples = tuple(_within_one_half_turn(multiples))
+    return _where_argument_is(argument, [k * sympy.pi for k in multiples], x,
+                              lambda at: function.subs(x, at) == value)
+
+
+def _where_argument_is(argument: Expr, values: Sequence[Expr], x: sympy.Symbol,
+                       holds: Callable[[Expr], bool]) -> list[Expr]:
+    """The x where `argument` is one of `values` and `holds` is true: (u − b)/a for a linear a·x + b; for another
+    argument (x², eˣ), those `_solved_argument` finds, the first few."""
     linear = _linear(argument, x)
     if linear is not None:
         a, b = linear
-        found = [(k * sympy.pi - b) / a for k in table[type(function)]]
-        return [at for at in found if function.subs(x, at) == value]
-    found = [at for k in _within_one_half_turn(table[type(function)])
-             for at in _solved_argument(argument, k * sympy.pi, x)]
-    return [at for at in dict.fromkeys(found) if function.subs(x, at) == value][:_MOST_PER_ARGUMENT]
+        return [at for at in dict.fromkeys((u - b) / a for u in values) if holds(at)]
+    found = dict.fromkeys(at for u in values for at in _solved_argument(argument, u, x))
+    return [at for at in found if holds(at)][:_MOST_PER_ARGUMENT]
 
 
 def _within_one_half_turn(multiples: tuple[Expr, ...]) -> list[Expr]:
@@ -1603,13 +1611,7 @@ def _zeros_in_one_function(factor: Expr, x: sympy.Symbol) -> list[Expr]:
     arguments = [u for value in sympy.roots(poly) if value.is_real
                  and (type(function) is sympy.tan or (abs(value) <= 1) == sympy.true)  # never a truth undecided
                  for u in _INVERSES[type(function)](value)]
-    linear = _linear(function.args[0], x)
-    if linear is not None:
-        a, b = linear
-        found = [(u - b) / a for u in arguments]
-        return [at for at in dict.fromkeys(found) if factor.subs(x, at) == 0]
-    found = [at for u in arguments for at in _solved_argument(function.args[0], u, x)]
-    return [at for at in dict.fromkeys(found) if factor.subs(x, at) == 0][:_MOST_PER_ARGUMENT]
+    return _where_argument_is(function.args[0], arguments, x, lambda at: factor.subs(x, at) == 0)
 
 
 def _not_equivalent(names: Sequence[str], witness: Callable[[], Outcome | None],
