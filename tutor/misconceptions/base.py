@@ -50,6 +50,10 @@ class Said:
     def sentence(self) -> str:
         return self.make()
 
+    def refuted(self, typed: str) -> bool:
+        """Whether the text (without spaces) shows this sentence false of what was typed (`refuted_by`)."""
+        return any(re.search(pattern, typed) for pattern in self.refuted_by)
+
     @property
     def did(self) -> str:
         """"differentiated y³ as well": the sentence's first clause, after "It looks like you"."""
@@ -227,12 +231,12 @@ class WrongAnswer:
 
     def refuted(self, typed: str) -> bool:
         """Whether the text (without spaces) shows a sentence of `said` false of what was typed."""
-        return any(re.search(pattern, typed) for said in self.said for pattern in said.refuted_by)
+        return any(said.refuted(typed) for said in self.said)
 
     def fallback(self, typed: str) -> Said | None:
         """What is said by value where the text refutes `said`: `by_value`, unless the text refutes it too."""
         said = self.by_value
-        return None if said is None or any(re.search(p, typed) for p in said.refuted_by) else said
+        return None if said is None or said.refuted(typed) else said
 
     @property
     def sentence(self) -> str:
@@ -306,7 +310,7 @@ class Componentwise:
     def said_whole(self, typed: str) -> tuple[Said, ...] | None:
         """What is said of the vector as a whole for this text (without spaces): `whole`, or where the text
         refutes it, `by_value`; None where nothing true is left to say of it."""
-        if not any(re.search(pattern, typed) for said in self.whole for pattern in said.refuted_by):
+        if not any(said.refuted(typed) for said in self.whole):
             return self.whole
         return self.by_value or None
 
