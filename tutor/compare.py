@@ -1712,10 +1712,16 @@ def wrong_link(answer: Answer, ctx: Context) -> Outcome | None:
     """The first link of a chain of working (`(2·2, 2·3) = (4, 7)`, `25/6 ≈ 4.16`) not equal to the next, as a
     teacher marks wrong working whatever the value it ends in: each '=' exactly, each '≈' within half a unit
     of the last decimal place the next link shows. None where every link holds (or there is no chain)."""
-    for link, after in zip(answer.working, answer.working[1:]):
+    for k, (link, after) in enumerate(zip(answer.working, answer.working[1:])):
         if not _link_holds(link, after, ctx):
-            return Outcome(False, Note.WRONG_WORKING, _link_sentence(link, after, ctx))
+            sentence = _link_sentence(link, after, ctx)
+            if len(sentence) > _LONGEST_SENTENCE:  # a sentence a student reads, not a page of digits
+                sentence = f"Step {k + 1} of your working is not equal to the step after it."
+            return Outcome(False, Note.WRONG_WORKING, sentence)
     return None
+
+
+_LONGEST_SENTENCE = 160
 
 
 def _components(value: object) -> tuple[Expr, ...]:
@@ -1749,7 +1755,7 @@ def _link_sentence(link: Link, after: Link, ctx: Context) -> str:
             got = judge(a, b, (), ctx.limits.symbolic_work).got
             decimals.append(show(a) if got is None else _fixed(_exact_middle(got), link.places + 1))
         said = decimals[0] if not isinstance(link.value, tuple) else f"({', '.join(decimals)})"
-        if " ".join(show(link.value, ctx.variables).split()) == link.text:  # 5 ≈ 4.167: its value is itself
+        if all(c.is_Integer for c in _components(link.value)):  # 5 ≈ 4.167: its decimals would add nothing
             return f"{link.text} is not about {after.text}."
         return f"{link.text} is about {said}, not {after.text}."
     said = show(link.value, ctx.variables)
