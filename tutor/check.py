@@ -22,7 +22,7 @@ from sympy import Expr
 
 from . import workers
 from .budget import OutOfTime, budget, deadline
-from .compare import Context, Note, Outcome, Tolerance, compare
+from .compare import Context, Note, Outcome, Tolerance, compare, wrong_link
 from .limits import LIMITS, Limits
 from .parse import AUTO, Answer, Equation, InputError, Point, Shape, read, to_sympy
 from .safe_read import text_lines
@@ -170,7 +170,8 @@ def check(
         with guard, budget(limits.work):
             got = reader(answer, limits) if reader is not None else \
                 read(answer, want.shape, names, components=components, limits=limits)
-            return _verdict(compare(got, want, context), got, names)
+            # wrong working is marked wrong whatever value it ends in, as a teacher would
+            return _verdict(wrong_link(got, context) or compare(got, want, context), got, names)
     except InputError as error:
         note = Note.TOO_LARGE if error.note == Note.TOO_LARGE else Note.PARSE_ERROR.of(error.note)
         return Verdict(Judgement.INVALID, note, _sentence(error.message), column=error.column)

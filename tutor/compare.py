@@ -42,7 +42,7 @@ from .equality import (
 from .evaluate import PRECISION, Undefined, Unsupported, Value, compile_expression, to_mpf
 from .functions import Interval, as_fraction, lower, upper
 from .limits import LIMITS, Limits
-from .parse import Answer, Equation, InputError, Point, Points, Shape, Spellings, fraction, symbol, to_sympy
+from .parse import Answer, Equation, InputError, Link, Point, Points, Shape, Spellings, fraction, symbol, to_sympy
 from .show import as_decimal, one_exponent, show, show_each, typed_notation
 from .words import TextEnum, and_list, counted, first_of
 
@@ -159,6 +159,7 @@ class Note(TextEnum):
     EXTRA_POINT = "extra_point"
     MISSING_POINT = "missing_point"
     NOT_EQUIVALENT = "not_equivalent"
+    WRONG_WORKING = "wrong_working"  # a link of a chain of working (A = B = V) that is not equal to the next
     NOT_MULTIPLIED_OUT = "not_multiplied_out"  # the value asked for, but a power or product of sums left where
     # the question asks to multiply out
     WRONG_LABEL = "wrong_label"
@@ -1705,6 +1706,74 @@ COMPARISONS: dict[Shape, Callable[[Any, Any, Context], Outcome]] = {
     Shape.EQUATION: compare_equations,
     Shape.LABEL: compare_labels,
 }
+
+
+def wrong_link(answer: Answer, ctx: Context) -> Outcome | None:
+    """The first link of a chain of working (`(2·2, 2·3) = (4, 7)`, `25/6 ≈ 4.16`) not equal to the next, as a
+    teacher marks wrong working whatever the value it ends in: each '=' exactly, each '≈' within half a unit
+    of the last decimal place the next link shows. None where every link holds (or there is no chain)."""
+    for k, (link, after) in enumerate(zip(answer.working, answer.working[1:])):
+        if not _link_holds(link, after, ctx):
+            sentence = _link_sentence(link, after, ctx)
+            if len(sentence) > _LONGEST_SENTENCE:  # a sentence a student reads, not a page of digits
+                sentence = f"Step {k + 1} of your working is not equal to the step after it."
+            return Outcome(False, Note.WRONG_WORKING, sentence)
+    return None
+
+
+_LONGEST_SENTENCE = 160
+
+
+def _components(value: object) -> tuple[Expr, ...]:
+    return value if isinstance(value, tuple) else (cast(Expr, value),)
+
+
+def _link_holds(link: Link, after: Link, ctx: Context, rounded: bool | None = None) -> bool:
+    """Whether `link` equals `after`: exactly, or (`rounded`, by default as the sign typed says) to the places
+    `after` shows (`link.places`)."""
+    rounded = link.rounded if rounded is None else rounded
+    mine, theirs = _components(link.value), _components(after.value)
+    if len(mine) != len(theirs):
+        return False
+    half = Fraction(1, 2 * 10**link.places) * (1 + Fraction(1, 10**9))
+    for a, b in zip(mine, theirs):
+        judgement = judge(a, b, (), ctx.limits.symbolic_work)
+        if judgement.status.equal:
+            continue
+        if not rounded or judgement.status is not Status.DIFFERENT or judgement.got is None or judgement.want is None:
+            return False
+        if abs(_exact_middle(judgement.got) - _exact_middle(judgement.want)) > half:
+            return False
+    return True
+
+
+def _link_sentence(link: Link, after: Link, ctx: Context) -> str:
+    """'(2·2, 2·3) is (4, 6), not (4, 7).': the link's value, and what the next link says it is."""
+    if link.rounded:
+        decimals = []
+        for a, b in zip(_components(link.value), _components(after.value)):
+            got = judge(a, b, (), ctx.limits.symbolic_work).got
+            decimals.append(show(a) if got is None else _fixed(_exact_middle(got), link.places + 1))
+        said = decimals[0] if not isinstance(link.value, tuple) else f"({', '.join(decimals)})"
+        if all(c.is_Integer for c in _components(link.value)):  # 5 ≈ 4.167: its decimals would add nothing
+            return f"{link.text} is not about {after.text}."
+        return f"{link.text} is about {said}, not {after.text}."
+    said = show(link.value, ctx.variables)
+    if " ".join(said.split()) == link.text:
+        sentence = f"{link.text} is not {after.text}."
+    else:
+        sentence = f"{link.text} is {said}, not {after.text}."
+    if link.places and _link_holds(link, after, ctx, rounded=True):
+        sentence += f" For a rounded value write ≈: {link.text} ≈ {after.text}."
+    return sentence
+
+
+def _fixed(value: Fraction, places: int) -> str:
+    """value rounded to `places` decimal places, all of them written (4.1667)."""
+    scaled = round(abs(value) * 10**places)
+    whole, part = divmod(scaled, 10**places)
+    sign = "-" if value < 0 and scaled else ""
+    return f"{sign}{whole}.{part:0{places}d}" if places else f"{sign}{whole}"
 
 
 def compare(answer: Answer, expected: Answer, ctx: Context = Context((), None, LIMITS)) -> Outcome:

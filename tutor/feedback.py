@@ -20,7 +20,7 @@ from sympy import Expr
 
 from . import workers
 from .check import STOPPED, Verdict
-from .compare import Tolerance
+from .compare import Note, Tolerance
 from .diagnose import AuthorMistake, explain, prepare
 from .parse import remembering
 from .topics import Problem
@@ -68,6 +68,8 @@ def respond(exercise: Gradable, text: str, isolated: bool = True) -> Verdict:
     # the diagnosis reads the text the check has just read; both write numbers as the pack does (acos(-1/10))
     with remembering(), exercise.problem.numbers_written():
         verdict = exercise.problem.check(text, exercise.tolerance)
+        if verdict.note == Note.WRONG_WORKING:  # the wrong link is the mistake to name, not what the value may show
+            return verdict
         return explain(verdict, exercise.problem, text, exercise.tolerance, tuple(exercise.mistakes))
 
 

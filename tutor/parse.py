@@ -81,7 +81,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
 from typing import Any, TypeAlias, cast
@@ -1547,6 +1547,18 @@ class Answer:
     ambiguities: tuple[str, ...] = ()
     spellings: Spellings = ()  # the decimals in the text, as typed
     wholes: tuple[Fraction, ...] = ()  # the whole numbers of two digits or more typed as digits (Tokenizer.wholes)
+    working: tuple[Link, ...] = ()  # a chain's links, the value last (`(2·2, 2·3) = (4, 6)`), each then checked
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link of a chain of working before the value it ends in: as typed, its value, and whether the sign
+    after it is ≈ (the next link is it rounded to the `places` decimals that link shows) or =."""
+
+    text: str
+    value: object  # Expr, or tuple[Expr, ...] for a vector
+    rounded: bool = False
+    places: int = 0
 
 
 def vocabulary(variables: Sequence[str] = (), *, infer: bool = False) -> _Vocabulary:
@@ -1617,6 +1629,9 @@ def read(
         if len(points) == 1 and isinstance(points[0], tuple):
             return named_point
         raise labelled(clean, point.end() - 1, "syntax", normalize(text)[point.end() - 1])
+    if shape in _CHAIN_SHAPES and (chain := _chain(text, clean, Shape(shape), variables, components, limits,
+                                                   constants, several)) is not None:
+        return chain
     if shape == AUTO and _label_words(clean) in LABELS:
         shape = Shape.LABEL
     if shape == Shape.LABEL:
@@ -1653,6 +1668,58 @@ def read(
         raise commas
     value = _SHAPERS[shape](items, list(components), frozenset(constants))
     return Answer(shape, value, ambiguities, spellings, wholes)
+
+
+# A chain of working, as the lesson writes a result (∇f = [2·2 ; 2·3] = [4 ; 6], E(…) = 25/6 ≈ 4.167): only of
+# values, numbers or vectors of numbers; a chain in variables (2x + 2x = 4x) is read as before.
+_CHAIN_SHAPES = (Shape.NUMBER, Shape.VECTOR)
+_PLACES = re.compile(r"\d\.(\d+)")
+
+
+def _chain(text: str, clean: str, shape: Shape, variables: Sequence[str], components: Sequence[str], limits: Limits,
+           constants: Sequence[str], several: bool) -> Answer | None:
+    """`A = B = … = V` (name already blanked, '≈' between values already '='): V read as if typed alone, with
+    the links before it kept to be checked (compare.wrong_link). None where there is no '=' or a link is no
+    value, so that the text is read as before. The length limit bounds the links; each is read in the limits."""
+    equals = _outside_brackets(clean, "=")
+    if not equals:
+        return None
+    typed = normalize(text)
+    bounds = [-1, *equals, len(clean)]
+    answers, refused = [], []
+    for start, end in zip(bounds, bounds[1:]):
+        piece = clean[start + 1 : end]
+        if not piece.strip():
+            return None
+        try:  # blanked around, so that columns and the reading are V's own
+            answer = read(" " * (start + 1) + piece, shape, variables, components=components, limits=limits,
+                          constants=constants, several=several)
+        except InputError as error:
+            if any(c.isalpha() for c in piece):  # a name, or a variable: not a chain of values
+                return None
+            refused.append(error)
+            continue
+        if not _a_value(answer.value):
+            return None
+        answers.append(answer)
+    if refused:  # working of numbers only, with a slip in a link ([2·2 ; 2·3]): what is wrong with it is said
+        raise refused[0]
+    links = []
+    for k, (start, end) in enumerate(zip(bounds, bounds[1:])):
+        following = text[end + 1 : bounds[k + 2]] if k + 2 < len(bounds) else ""
+        places = max((len(found) for found in _PLACES.findall(following)), default=0)
+        piece = clean[start + 1 : end]  # the link as typed: the name blanked before it is not part of it
+        first = start + 1 + len(piece) - len(piece.lstrip())
+        shown = " ".join(text[first : start + 1 + len(piece.rstrip())].split())
+        links.append(Link(shown, answers[k].value, end < len(typed) and typed[end] in "≈~", places))
+    return replace(answers[-1], working=tuple(links))
+
+
+def _a_value(value: object) -> bool:
+    """Whether a value read is a number or a vector of numbers, with no variable in it."""
+    if isinstance(value, tuple):
+        return bool(value) and all(isinstance(v, Expr) and not v.free_symbols for v in value)
+    return isinstance(value, Expr) and not value.free_symbols
 
 
 _COUNTS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -1819,9 +1886,10 @@ def without_name(text: str, named: Sequence[str], parts: bool = False) -> str:
     if not named:
         return text
     wholes, each = _name_patterns(tuple(named), parts)
-    for whole, numbers in wholes:
-        if (found := whole.match(text)) is not None and _same_numbers(found, numbers):
-            return " " * found.end() + text[found.end():]
+    for typed in dict.fromkeys((text, _in_named_order(text, tuple(named)))):
+        for whole, numbers in wholes:
+            if (found := whole.match(typed)) is not None and _same_numbers(found, numbers):
+                return " " * found.end() + text[found.end():]
     if each is None:
         return text
 
@@ -1829,6 +1897,49 @@ def without_name(text: str, named: Sequence[str], parts: bool = False) -> str:
         base = next(group for group in found.groups() if group is not None)
         return base.ljust(len(found.group()))
     return each.sub(component, text)
+
+
+@functools.lru_cache(maxsize=64)
+def _argument_names(named: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """Each of `named` that names its arguments (E(m = 1/2, b = 7/3), T(x = 0, y)): the function's name, its
+    arguments' names in order, and the name as the question writes it, for a sentence."""
+    found = []
+    for name in named:
+        call = re.fullmatch(r"(.+?)\((.*=.*)\)", name_form(name))
+        if call is not None:
+            arguments = tuple(a.split("=")[0] for a in call[2].split(","))
+            written = ", ".join(" = ".join(a.split("=")) for a in call[2].split(","))
+            found.append((call[1], arguments, f"{call[1]}({written})"))
+    return tuple(found)
+
+
+def _in_named_order(text: str, named: tuple[str, ...]) -> str:
+    """`text` with the arguments of a name typed before '=' in another order than the question's put in its
+    order (E(b = 7/3, m = 1/2) as E(m=1/2,b=7/3), padded so that columns after it stay), each argument being
+    one of the function's variables, once; a name repeated or unknown there is refused with a sentence. The
+    text as it is where its name names no arguments."""
+    for function, arguments, written in _argument_names(named):
+        call = re.match(rf"\s*{_spelled(function)}\s*\(([^()]*)\)\s*(?==(?!=))", text)
+        if call is None or "=" not in call[1]:
+            continue
+        typed = [" ".join(a.split()) for a in call[1].split(",")]
+        given = [re.sub(r"\s", "", a.split("=")[0]) for a in typed]
+        if "" in given:  # an argument left out (E(m = 1/2,, b = 2)): read as before
+            continue
+        starts = [call.start(1) + found.start() + len(found[0]) - len(found[0].lstrip())
+                  for found in re.finditer(r"[^,]+", call[1])]
+        for k, name in enumerate(given):
+            if name not in arguments:
+                raise InputError(f"{name} is not a variable of {function}: write {written}", starts[k], "syntax")
+            if name in given[:k]:
+                raise InputError(f"{name} is given twice: write each of {function}'s variables once, like {written}",
+                                 starts[k], "syntax")
+        if len(given) != len(arguments):
+            continue
+        order = sorted(range(len(given)), key=lambda k: arguments.index(given[k]))
+        ordered = function + "(" + ",".join("".join(typed[k].split()) for k in order) + ")"
+        return ordered.ljust(call.end()) + text[call.end():]
+    return text
 
 
 def by_parts(text: str, named: Sequence[Sequence[str]]) -> str | None:
