@@ -1,9 +1,10 @@
 """What a tangent plane's slips are called: in the lesson's terms (finding 426), and the slip the student
-typed rather than one the values only suggest (finding 427)."""
+typed rather than one the values only suggest (finding 427), a shift's sign in either variable alike."""
 
 from __future__ import annotations
 
 import pytest
+from pack_files import pack_file
 
 from tutor import packs
 from tutor.feedback import respond
@@ -39,3 +40,61 @@ def test_a_typed_f_of_the_point_is_not_told_it_is_the_wrong_height(answer):
 
 def test_a_height_typed_wrong_is_still_told_so():
     assert told("drills", "tp-bowl", "z = 47 - 4(x+1) + 6(y-3)", "s38") == ("misconception:tangent-wrong-height", HEIGHT)
+
+
+def shift(wrong: str, right: str) -> str:
+    return f"It looks like you wrote {wrong} where the plane has {right}: {PLANE}."
+
+
+SIGN_X = ("It looks like you wrote (x - 1) where the plane has (x + 1). The point's coordinate keeps its sign in the "
+          "shift: x − (-1) = x + 1.")
+
+
+@pytest.mark.parametrize("pack, exercise, student, answer, note, message", [
+    # z = 2x² + y² at (-1, 3): z = 11 − 4(x + 1) + 6(y − 3)
+    ("drills", "tp-bowl", "s38", "z = 11 - 4(x+1) + 6(y+3)", "shifted-wrong-way", shift("(y + 3)", "(y - 3)")),
+    ("drills", "tp-bowl", "s38", "z = -4(x+1) + 6(y+3) + 11", "shifted-wrong-way", shift("(y + 3)", "(y - 3)")),
+    ("drills", "tp-bowl", "s38", "z - 11 = -4(x+1) + 6(y+3)", "shifted-wrong-way", shift("(y + 3)", "(y - 3)")),
+    ("drills", "tp-bowl", "s38", "z = 11 - 4(x-1) + 6(y-3)", "tangent-shift-sign", SIGN_X),
+    ("drills", "tp-bowl", "s38", "z = 11 - 4(x-1) + 6(y+3)", "shifted-wrong-way",
+     shift("(x - 1) and (y + 3)", "(x + 1) and (y - 3)")),
+    # z = x² + y² at (2, 4): z = 20 + 4(x − 2) + 8(y − 4)
+    ("gradients", "tangent-plane-x2y2", None, "z = 20 + 4(x+2) + 8(y-4)", "shifted-wrong-way",
+     shift("(x + 2)", "(x - 2)")),
+    ("gradients", "tangent-plane-x2y2", None, "z = 20 + 4(x-2) + 8(y+4)", "shifted-wrong-way",
+     shift("(y + 4)", "(y - 4)")),
+    ("gradients", "tangent-plane-x2y2", None, "z = 20 + 4(x+2) + 8(y+4)", "shifted-wrong-way",
+     shift("(x + 2) and (y + 4)", "(x - 2) and (y - 4)")),
+])
+def test_a_shift_typed_the_wrong_way_is_named_in_either_variable(pack, exercise, student, answer, note, message):
+    assert told(pack, exercise, answer, student) == (f"misconception:{note}", message)
+
+
+@pytest.mark.parametrize("pack, exercise, student, answer, wrong", [
+    ("drills", "tp-bowl", "s38", "z = 25 - 4x + 6y", "(y + 3)"),  # the plane of (y + 3), expanded
+    ("drills", "tp-bowl", "s38", "z = 47 - 4(x+1) + 6(y-3)", "(y + 3)"),  # its constant typed, the shifts right
+    ("gradients", "tangent-plane-x2y2", None, "z = 4x + 8y - 4", "(x + 2)"),  # the plane of (x + 2)
+    ("gradients", "tangent-plane-x2y2", None, "z = 4x + 8y + 44", "(y + 4)"),  # the plane of (y + 4)
+])
+def test_a_shift_not_typed_the_wrong_way_is_not_said_to_be(pack, exercise, student, answer, wrong):
+    # the plane of one shift the wrong way differs from the right one by its constant only: the sentence about
+    # the shift is said where the shift is typed, not of every plane with that constant
+    note, message = told(pack, exercise, answer, student)
+    assert note is not None and "shifted-wrong-way" not in note and wrong not in message
+
+
+def test_a_plane_of_one_wrong_shift_expanded_is_told_its_values():
+    assert told("gradients", "tangent-plane-x2y2", "z = 4x + 8y - 4") == (
+        "differs_at", "At x = 1, y = 2 your z is 16, but the correct z is 0.")
+
+
+@pytest.mark.parametrize("answer, message", [
+    ("z = 5 - 2(x-1) - 4(y+2)", "It looks like you wrote (x - 1) where the plane has (x + 1). The point's coordinate "
+                                "keeps its sign in the shift: x − (-1) = x + 1."),
+    ("z = 5 - 2(x+1) - 4(y-2)", "It looks like you wrote (y - 2) where the plane has (y + 2). The point's coordinate "
+                                "keeps its sign in the shift: y − (-2) = y + 2."),
+])
+def test_a_sign_lost_in_one_shift_is_named_where_both_coordinates_are_negative(tmp_path, answer, message):
+    path = pack_file(tmp_path, '{id: t, kind: tangent_plane, function: "x^2 + y^2", at: [-1, -2]}')
+    verdict = respond(packs.load(path).exercise("t").variant(), answer, isolated=False)
+    assert (verdict.note, verdict.message) == ("misconception:tangent-shift-sign", message)

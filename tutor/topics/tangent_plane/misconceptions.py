@@ -203,6 +203,7 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
     right_shifts = tuple(-p for p in point)
     shifts = [_Piece(right_shifts)]
     moved = [(s, p) for s, p in zip(syms, point) if p != 0]
+    typed_only: set[tuple[Expr, ...]] = set()  # shifts said only as typed: not by the height their plane has
     # a sentence that says the shifts were not typed right is false of an answer that has one typed, in
     # brackets: 4(x - 2) (not the x - 1 of -2x - 1, which may be a slope times x and a constant)
     typed = tuple(re.escape(f"({''.join(show(s - p, variables).split())})") for s, p in moved)
@@ -211,20 +212,26 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
         right = " and ".join(f"({show(s - p, variables)})" for s, p in moved)
         shifts.append(_Piece(tuple(point), (replace(say["shifted-wrong-way"](wrong=wrong, right=right),
                                                  refuted_by=typed),)))
-        negative = [(s, p) for s, p in moved if p.is_negative]
-        if negative and len(negative) < len(moved):  # v − b with b < 0 written v − |b|: the point's sign lost
+        if len(moved) > 1:  # one shift the wrong way, the other right: in x or in y, alone
             # (before the shifts left out, which may give the same plane where the slopes balance it, but not
-            # what was typed); with every coordinate negative, that is every shift the wrong way, said so
-            s, p = negative[0]
-            shifts.append(_Piece(tuple(p if (s, p) in negative else -p for s, p in zip(syms, point)), (
-                replace(say["tangent-shift-sign"](
-                    wrong=" and ".join(f"({show(s + q, variables)})" for s, q in negative),
-                    right=" and ".join(f"({show(s - q, variables)})" for s, q in negative),
-                    shift=" and ".join(f"{s} − ({show(q)}) = {show(s - q, variables)}" for s, q in negative)),
-                    # said of a shift typed v − |b|, in brackets: not of the shift typed right, nor of none
-                    refuted_by=tuple(pattern for s, q in negative for pattern in (
-                        re.escape(f"({''.join(show(s - q, variables).split())})"),
-                        "^(?!.*" + re.escape(f"({''.join(show(s + q, variables).split())})") + ")"))),)))
+            # what was typed); said of a shift typed the wrong way, in brackets: not of the shift typed right,
+            # nor of none (finding 427)
+            lone = [s for s, p in moved if p.is_negative] if any(p.is_positive for _, p in moved) else []
+            for s, p in moved:
+                wrong, right_one = f"({show(s + p, variables)})", f"({show(s - p, variables)})"
+                # v − b with b < 0 written v − |b|: the point's sign lost; with b > 0, v + b for v − b
+                one = say["tangent-shift-sign"](wrong=wrong, right=right_one, shift=f"{s} − ({show(p)}) = "
+                                                f"{show(s - p, variables)}") if p.is_negative else \
+                    say["shifted-wrong-way"](wrong=wrong, right=right_one)
+                offsets = tuple(q if v == s else -q for v, q in zip(syms, point))
+                shifts.append(_Piece(offsets, (replace(one, refuted_by=(
+                    re.escape(f"({''.join(show(s - p, variables).split())})"),
+                    "^(?!.*" + re.escape(f"({''.join(show(s + p, variables).split())})") + ")")),)))
+                if s not in lone:
+                    # the lone negative coordinate's plane is also said by its height where it is not typed
+                    # so; the other planes are not: by value, a slip in f(a, b) gives them (z = 16 + 4(x - 2)
+                    # + 8(y - 4) at (2, 4) is the plane of (x + 2) without f(a, b))
+                    typed_only.add(offsets)
         shifts.append(_Piece((sympy.Integer(0),) * len(point), (replace(say["tangent-not-shifted"](
             wrong=" and ".join(show(s, variables) for s, _ in moved), right=right), refuted_by=typed),)))
     crossed = tuple(-p for p in swapped)
@@ -253,7 +260,7 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
         plane = planes.plane(cast(Expr, value), cast(Sequence[Expr], slope), cast(Sequence[Expr], shift),
                              cast(str, form))
         wrong = WrongAnswer.of(said, Answer(Shape.EQUATION, plane))
-        if any(s.refuted_by for s in said) and form == "plane" and slope == right_slopes:
+        if any(s.refuted_by for s in said) and form == "plane" and slope == right_slopes and shift not in typed_only:
             # where the typed form refutes the sentence, the plane is still one of the right slopes: say that
             height = plane.rhs.xreplace(dict(zip(syms, point)))
             wrong = replace(wrong, by_value=replace(say["tangent-wrong-height"](
