@@ -1,0 +1,53 @@
+"""What a descent tells the student it did: the cost going up or down, f rising, a step out of f's
+domain, a stop by a tolerance, a rate echoed as typed (findings 460, 461, 465, 468, 472 and 448)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor.cli import main
+
+POWER_LINES = ("--points", "(1,2), (2,5), (3,3)", "--start", "0,0")
+
+
+def run(capsys, *argv: str) -> list[str]:
+    assert main(["solve", *argv]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize("rate, step, change", [
+    # E(4.2, 2) = 181.36 > E(0, 0) = 38: the lesson's "too large" rate, never "the cost goes down" (finding 460)
+    ("0.1", "(0, 0) − 0.1·(-42, -20) = (4.2, 2).",
+     "The cost goes up, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 181.36: the step overshot the minimum, so the "
+     "learning rate is too large; try a smaller one."),
+    # 0.05 echoed as typed, not 1/20 (finding 468); 1/20 is not written as a power of ten's fraction is
+    ("0.05", "(0, 0) − 0.05·(-42, -20) = (2.1, 1).",
+     "The cost goes down, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 19.74."),
+    ("0.01", "(0, 0) − 0.01·(-42, -20) = (0.42, 0.2).",
+     "The cost goes down, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 19.9576."),
+    ("0.02", "(0, 0) − 0.02·(-42, -20) = (0.84, 0.4).",
+     "The cost goes down, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 9.1104."),
+    # a rate typed as a fraction stays one
+    ("1/20", "(0, 0) − 1/20·(-42, -20) = (2.1, 1).",
+     "The cost goes down, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 19.74."),
+])
+def test_a_cost_step_says_which_way_the_cost_went_and_echoes_the_rate(capsys, rate, step, change):
+    lines = run(capsys, "cost", *POWER_LINES, "--rate", rate, "--steps")
+    assert lines[-2] == f"9. Step against the gradient: (m₁, b₁) = (m₀, b₀) − α·∇E(m₀, b₀) = {step}"
+    assert lines[-1] == f"10. {change}"
+    lines = run(capsys, "cost", *POWER_LINES, "--rate", rate)
+    assert lines[-2] == f"(m₁, b₁) = (0, 0) − {rate}·∇E(0, 0) = {step.split(' = ')[-1].removesuffix('.')}"
+    assert lines[-1] == change[0].lower() + change[1:].removesuffix(".")
+
+
+def test_a_cost_step_that_leaves_the_cost_as_it_was_says_so(capsys):
+    # the line y = x through both points: E(1, 0) = 0 is its least, the gradient 0, and the step stays put
+    lines = run(capsys, "cost", "--points", "(0,0), (1,1)", "--start", "1,0", "--rate", "0.1", "--steps")
+    assert lines[-1] == "9. The cost stays the same: E(m₀, b₀) = E(m₁, b₁) ≈ 0."
+
+
+def test_a_cost_step_on_the_lesson_data_with_too_large_a_rate_says_the_cost_went_up(capsys):
+    lines = run(capsys, "cost", "--csv", "exercises/advertising.csv", "--x", "TV", "--y", "Sales", "--mean",
+                "--start", "0,0", "--rate", "0.001", "--steps")
+    assert lines[-1] == ("11. The cost goes up, from L(m₀, b₀) ≈ 113.843 to L(m₁, b₁) ≈ 29814.4: the step "
+                         "overshot the minimum, so the learning rate is too large; try a smaller one.")
