@@ -51,3 +51,23 @@ def test_a_cost_step_on_the_lesson_data_with_too_large_a_rate_says_the_cost_went
                 "--start", "0,0", "--rate", "0.001", "--steps")
     assert lines[-1] == ("11. The cost goes up, from L(m₀, b₀) ≈ 113.843 to L(m₁, b₁) ≈ 29814.4: the step "
                          "overshot the minimum, so the learning rate is too large; try a smaller one.")
+
+
+def test_a_step_out_of_f_s_domain_is_shown_and_named(capsys):
+    # x₂ = 3.839746 − 0.2·46.2532 = −5.4109, where ln x has no value: not an overflow (finding 465)
+    lines = run(capsys, "descent", "e^x - ln x", "--start", "0.05", "--rate", "0.2", "--iterations", "5", "--steps")
+    assert lines[-1] == ("4. Iteration 2: f′(3.839746) = 46.2532, so the new point is 3.839746 − 0.2·46.2532 = "
+                         "-5.4109, which is outside f's domain: ln(x) has no real value there. The step went too "
+                         "far: the learning rate is too large; try a smaller one.")
+    assert lines[-7] == ("stopped at iteration 2: the new point -5.4109 is outside f's domain: ln(x) has no real "
+                         "value there; the learning rate is too large: try a smaller one")
+    lines = run(capsys, "rates", "e^x - ln x", "--start", "0.05", "--rates", "0.005,0.05,0.2", "--iterations", "50")
+    assert ("α = 0.2: diverges (it stopped at step 2: the new point -5.4109 is outside f's domain: ln(x) has no "
+            "real value there)") in lines
+
+
+def test_a_step_to_where_f_is_too_large_to_compute_says_so(capsys):
+    # f′(3) = 6e⁹: the new point is 3 − 48618.5 = −48615.5, where e^(x²) is past any number (e^(2.4·10⁹))
+    lines = run(capsys, "descent", "e^(x^2)", "--start", "3", "--rate", "1", "--iterations", "5")
+    assert lines[-1] == ("stopped at iteration 1: the new point -48615.5 makes f too large a number to compute; "
+                         "the learning rate is too large: try a smaller one")

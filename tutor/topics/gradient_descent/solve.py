@@ -51,7 +51,10 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     final = result.rows[-1]
     capped = iterations is None  # the tutor's bound, not the count asked
     trial = rates.fell_short(result)
-    if result.diverged_at is not None:
+    if result.escaped:  # not "diverged": nothing grew, the step jumped out of f's domain
+        ending = (f"stopped at iteration {result.diverged_at}: {result.note}; the learning rate is too large: "
+                  "try a smaller one")
+    elif result.diverged_at is not None:
         ending = (f"diverged at iteration {result.diverged_at}: {result.note}; try a smaller learning rate")
     else:
         slope_size = "|f′|" if len(names) == 1 else "the gradient"

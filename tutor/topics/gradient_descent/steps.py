@@ -25,6 +25,7 @@ class DescentRule(StepRule):
     ITERATION = "iteration"
     SKIPPED = "skipped"
     DIVERGED = "diverged"
+    ESCAPED = "escaped"
     CONVERGED = "converged"
     CONVERGED_MINIMUM = "converged_minimum"
     CONVERGED_NOT_MINIMUM = "converged_not_minimum"
@@ -54,6 +55,10 @@ TEMPLATES: dict[StepRule, str] = {
                             "{before} − {rate}·{gradient:factor} = {after}, where {f} = {value}."),
     DescentRule.SKIPPED: "Iterations {first} to {last} go the same way.",
     DescentRule.DIVERGED: "Diverged at iteration {k}: {reason}; try a smaller learning rate.",
+    # the step that left f's domain (or made f too large to compute), shown: the descent stops there
+    DescentRule.ESCAPED: ("Iteration {k}: {slope_of_f}{before:args} = {gradient}, so the new point is "
+                          "{before} − {rate}·{gradient:factor} = {after}, which {why}. The step went too far: the "
+                          "learning rate is too large; try a smaller one."),
     # a small gradient means a critical point, not a minimum: the sentence says which it is
     DescentRule.CONVERGED: (_BELOW + "is near a critical point, which need not be a minimum."),
     DescentRule.CONVERGED_MINIMUM: (_BELOW + "is near the critical point {critical}, a local minimum."),
@@ -104,7 +109,10 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
                              gradient=rows[k - 1].gradient, value=rows[k].value))
         up_to(k)
     final = rows[-1]
-    if d.diverged_at is not None:
+    if d.escaped:
+        substeps.append(step(DescentRule.ESCAPED, final.point, d.escaped, k=d.diverged_at, rate=d.rate,
+                             gradient=final.gradient, why=d.why))
+    elif d.diverged_at is not None:
         substeps.append(step(DescentRule.DIVERGED, k=d.diverged_at, reason=d.note))
     elif d.converged:
         rule, named = _stopped_at(d)
