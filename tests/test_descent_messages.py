@@ -59,7 +59,7 @@ def test_a_step_out_of_f_s_domain_is_shown_and_named(capsys):
     assert lines[-1] == ("4. Iteration 2: f′(3.839746) = 46.2532, so the new point is 3.839746 − 0.2·46.2532 = "
                          "-5.4109, which is outside f's domain: ln(x) has no real value there. The step went too "
                          "far: the learning rate is too large; try a smaller one.")
-    assert lines[-7] == ("stopped at iteration 2: the new point -5.4109 is outside f's domain: ln(x) has no real "
+    assert lines[-8] == ("stopped at iteration 2: the new point -5.4109 is outside f's domain: ln(x) has no real "
                          "value there; the learning rate is too large: try a smaller one")
     lines = run(capsys, "rates", "e^x - ln x", "--start", "0.05", "--rates", "0.005,0.05,0.2", "--iterations", "50")
     assert ("α = 0.2: diverges (it stopped at step 2: the new point -5.4109 is outside f's domain: ln(x) has no "
