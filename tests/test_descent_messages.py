@@ -71,3 +71,32 @@ def test_a_step_to_where_f_is_too_large_to_compute_says_so(capsys):
     lines = run(capsys, "descent", "e^(x^2)", "--start", "3", "--rate", "1", "--iterations", "5")
     assert lines[-1] == ("stopped at iteration 1: the new point -48615.5 makes f too large a number to compute; "
                          "the learning rate is too large: try a smaller one")
+
+
+@pytest.mark.parametrize("argv, ending, last", [
+    # y ↦ −1.4y: f = 4, 5.92, 11.5264, 22.5887, 44.2737, up at every step (finding 461)
+    (("x^2 + 3y^2", "--start", "1,1", "--rate", "0.4", "--iterations", "4"),
+     "stopped after 4 iterations; the point is (0.0016, 3.8416), where f = 44.2737: f went up from 4 at the start, "
+     "so the steps overshoot the minimum and the learning rate is too large; try a smaller one",
+     "7. After 4 iterations the point is (0.0016, 3.8416), where f = 44.2737: f went up from 4 at the start, so the "
+     "steps overshoot the minimum and the learning rate is too large; try a smaller one."),
+    (("x^2", "--start", "1", "--rate", "1.5", "--iterations", "4"),
+     "stopped after 4 iterations; the point is 16, where f = 256: f went up from 1 at the start, so the steps "
+     "overshoot the minimum and the learning rate is too large; try a smaller one",
+     "7. After 4 iterations the point is 16, where f = 256: f went up from 1 at the start, so the steps overshoot "
+     "the minimum and the learning rate is too large; try a smaller one."),
+    # the power lines' cost at α = 0.1: E goes 38, 181.36, 959.088, 5174.36
+    (("--points", "(1,2), (2,5), (3,3)", "--start", "0,0", "--rate", "0.1", "--iterations", "3"),
+     "stopped after 3 iterations; the point is (17.256, 8.016), where f = 5174.36: f went up from 38 at the start, "
+     "so the steps overshoot the minimum and the learning rate is too large; try a smaller one",
+     "6. After 3 iterations the point is (17.256, 8.016), where f = 5174.36: f went up from 38 at the start, so the "
+     "steps overshoot the minimum and the learning rate is too large; try a smaller one."),
+    # the rule is the last value against the start's: x² at α = 0.9 zigzags down (1, 0.64, 0.4096), nothing said
+    (("x^2", "--start", "1", "--rate", "0.9", "--iterations", "2"),
+     "stopped after 2 iterations; the point is 0.64, where f = 0.4096",
+     "5. After 2 iterations the point is 0.64, where f = 0.4096."),
+])
+def test_a_descent_that_ends_above_its_start_says_the_rate_is_too_large(capsys, argv, ending, last):
+    lines = run(capsys, "descent", *argv, "--steps")
+    assert lines[-1] == last
+    assert ending in lines

@@ -33,6 +33,7 @@ class DescentRule(StepRule):
     CONVERGED_NONE = "converged_none"
     CONVERGED_FAR = "converged_far"
     STOPPED = "stopped"
+    ROSE = "rose"
     FELL_SHORT = "fell_short"
     ZEROED = "zeroed"
 
@@ -40,6 +41,8 @@ class DescentRule(StepRule):
     def templates(cls) -> Mapping[StepRule, str]:
         return TEMPLATES
 
+
+OVERSHOOT = "the steps overshoot the minimum and the learning rate is too large; try a smaller one"
 
 _BELOW = ("After {k} {k:iteration|iterations} |{slope_of_f}| is below {tolerance}: the point {after}, "
           "where {f} = {value}, ")
@@ -72,6 +75,9 @@ TEMPLATES: dict[StepRule, str] = {
     DescentRule.CONVERGED_FAR: (_BELOW + "is near no critical point: {slope_of_f} is small there, but not 0, and the "
                                 "nearest critical point, {critical}, is {distance} away."),
     DescentRule.STOPPED: "After {k} {k:iteration|iterations} the point is {after}, where {f} = {value}.",
+    # the lesson's "too large": a descent asked for k iterations that ends higher than it started
+    DescentRule.ROSE: ("After {k} {k:iteration|iterations} the point is {after}, where {f} = {value}: {f} went up "
+                       "from {start_value} at the start, so " + OVERSHOOT + "."),
     DescentRule.FELL_SHORT: ("After {k} {k:iteration|iterations}, {capped:the most the tutor runs|as many as asked}, "
                              "|{slope_of_f}| = {length} is still above the tolerance {tolerance}: it did not converge; "
                              "{how}. The point is {after}, where {f} = {value}."),
@@ -121,10 +127,19 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
     elif short is not None:
         substeps.append(step(DescentRule.FELL_SHORT, None, final.point, k=final.k, value=final.value, capped=capped,
                              length=math.hypot(*final.gradient), tolerance=d.tolerance, how=short_of(short)))
+    elif rose(d):
+        substeps.append(step(DescentRule.ROSE, None, final.point, k=final.k, value=final.value,
+                             start_value=rows[0].value))
     else:
         substeps.append(step(DescentRule.STOPPED, None, final.point, k=final.k, value=final.value))
     return step(DescentRule.GRADIENT_DESCENT, d.function, final.point, substeps, variables=d.variables,
                 start=rows[0].point, rate=d.rate, k=final.k)
+
+
+def rose(d: Descent) -> bool:
+    """A descent run for its number of iterations (no tolerance) that ends where f is above its start's value:
+    said once, at its end, whether f rose at every step (x² at α = 1.5) or only overall."""
+    return d.tolerance is None and d.diverged_at is None and d.rows[-1].value > d.rows[0].value
 
 
 def zeroed_steps(d: Descent) -> list[Step]:
