@@ -100,3 +100,22 @@ def test_a_descent_that_ends_above_its_start_says_the_rate_is_too_large(capsys, 
     lines = run(capsys, "descent", *argv, "--steps")
     assert lines[-1] == last
     assert ending in lines
+
+
+@pytest.mark.parametrize("argv, last", [
+    # the same kind of stop told the same way: the nearest critical point and its distance, never "near" or
+    # "near no critical point" by a threshold (finding 472); x ↦ 0.6x: 1, 0.6, 0.36, 0.216
+    (("x^2", "--start", "1", "--rate", "0.2", "--tolerance", "0.5"),
+     "6. After 3 iterations |f′| is below 0.5: close enough, so the descent stops at 0.216, where f = 0.046656; the "
+     "nearest critical point is 0, a local minimum, 0.216 away."),
+    # the gradients pack's exercise 31: |f′(x₁₁)| = 1.89939 < 2, 0.26 short of Ω = W(1), found but not known to be
+    # the only one
+    (("e^x - ln x", "--start", "0.05", "--rate", "0.005", "--tolerance", "2"),
+     "8. After 11 iterations |f′| is below 2: close enough, so the descent stops at 0.306881, where f = 2.54048; the "
+     "nearest critical point the tutor finds is W(1) ≈ 0.567143, a local minimum, 0.260263 away."),
+    (("x^2 + y^2", "--start", "2,3", "--rate", "0.1", "--tolerance", "0.5"),
+     "8. After 12 iterations |∇f| is below 0.5: close enough, so the descent stops at (0.137439, 0.206158), where "
+     "f = 0.0613908; the nearest critical point is (0, 0), a local minimum, 0.247772 away."),
+])
+def test_a_stop_by_a_tolerance_names_the_nearest_critical_point_and_its_distance(capsys, argv, last):
+    assert run(capsys, "descent", *argv, "--steps")[-1] == last
