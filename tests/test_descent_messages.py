@@ -119,3 +119,50 @@ def test_a_descent_that_ends_above_its_start_says_the_rate_is_too_large(capsys, 
 ])
 def test_a_stop_by_a_tolerance_names_the_nearest_critical_point_and_its_distance(capsys, argv, last):
     assert run(capsys, "descent", *argv, "--steps")[-1] == last
+
+
+PACK = """pack: dv
+exercises:
+  - id: gd
+    kind: gradient_descent
+    function: {function}
+    start: {start}
+    rate: {rate}
+    iterations: {iterations}
+  - id: lr
+    kind: learning_rate
+    function: {function}
+    start: {start}
+    rates: [{rate}, 0.0001]
+    iterations: {iterations}
+"""
+
+
+@pytest.mark.parametrize("function, start, rate, iterations, said", [
+    # x ↦ −2x: |f′| = 2, 4, 8, 16, 32, 64; from 4 iterations on past ten times its start's and still doubling,
+    # as the learning_rate kind calls it "diverges" over as many steps (finding 448): no cut-off at 21
+    ("x^2", "1", "1.5", 5, "7:11: exercise 'gd': gradient descent diverges with this rate (|f′| grew from 2 to 64 "
+                           "within 5 steps, and keeps growing); use a smaller one"),
+    ("x^2", "1", "1.5", 4, "7:11: exercise 'gd': gradient descent diverges with this rate (|f′| grew from 2 to 32 "
+                           "within 4 steps, and keeps growing); use a smaller one"),
+    ("x^2", "1", "1.5", 21, "7:11: exercise 'gd': gradient descent diverges with this rate (it diverged at step 21: "
+                            "the values grew without bound); use a smaller one"),
+    ("e^x - ln x", "0.05", "0.2", 5, "7:11: exercise 'gd': at iteration 2 the new point -5.4109 is outside f's "
+                                     "domain: ln(x) has no real value there; use a smaller rate"),
+])
+def test_pack_validation_refuses_a_descent_the_learning_rate_kind_calls_diverging(capsys, tmp_path, function, start,
+                                                                                   rate, iterations, said):
+    path = tmp_path / "dv.yaml"
+    path.write_text(PACK.format(function=function, start=start, rate=rate, iterations=iterations), encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 1
+    assert capsys.readouterr().out.strip() == f"{path}:{said}"
+
+
+def test_pack_validation_keeps_a_descent_the_learning_rate_kind_does_not_call_diverging(capsys, tmp_path):
+    # x² at α = 1.5 for 3 steps: 1, −2, 4, −8; |f′| = 16 < 10·2: both kinds call it oscillating, not diverging
+    path = tmp_path / "dv.yaml"
+    path.write_text(PACK.format(function="x^2", start="1", rate="1.5", iterations=3), encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 0
+    assert main(["pack", "show", str(path), "--answers"]) == 0
+    answers = [line.split("answer:")[1].strip() for line in capsys.readouterr().out.splitlines() if "answer:" in line]
+    assert answers == ["-8", "oscillates, too slow"]
