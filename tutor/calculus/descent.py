@@ -100,10 +100,9 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         point = tuple(0.0 if abs(p) < sys.float_info.min else p for p in point)
         try:
             current = row(k, point)
-        except (Undefined, OverflowError, ZeroDivisionError) as error:
+        except (Undefined, OverflowError, ZeroDivisionError):
             # which of the two it is, and where: the step itself is shown, so the student sees it jump
-            why = ("makes f too large a number to compute" if isinstance(error, (TooLarge, OverflowError))
-                   else _outside(f, gradient, syms, point))
+            why = _outside(f, gradient, syms, point)
             diverged_at, escaped, note = k, point, f"the new point {show_floats(point)} {why}"
             break
         rows.append(current)
@@ -119,8 +118,9 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
 
 
 def _outside(f: Expr, gradient: Sequence[Expr], syms: Sequence[Symbol], point: tuple[float, ...]) -> str:
-    """Why f or its gradient has no value at the point, naming the smallest part that has none (ln(x) at
-    -5.4): a part whose own parts all have values there."""
+    """Why f or its gradient has no value at the point: outside its domain, naming the smallest part that
+    has none (ln(x) at -5.4: a part whose own parts all have values there), else too large a number. The
+    domain is looked for first: e^x - ln x at -1.8e8 fails at e^x's size, but ln x is what has no value."""
     at = [Fraction(p) for p in point]
     for whole, where in ((f, "f's domain"), *((g, "the domain of f's slope") for g in gradient)):
         failing = None
@@ -128,11 +128,13 @@ def _outside(f: Expr, gradient: Sequence[Expr], syms: Sequence[Symbol], point: t
             if isinstance(part, Expr) and part.free_symbols and not part.is_Symbol:
                 try:
                     compile_expression(part, syms)(at)
-                except (Undefined, OverflowError, ZeroDivisionError):
+                except (TooLarge, OverflowError):
+                    pass
+                except (Undefined, ZeroDivisionError):
                     failing = part  # a later (smaller) part that fails is a better name for it
         if failing is not None:
             return f"is outside {where}: {show(failing, [s.name for s in syms])} has no real value there"
-    return "is outside f's domain"
+    return "makes f too large a number to compute"
 
 
 def positive_tolerance(value: Number) -> float:
