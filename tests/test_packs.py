@@ -60,7 +60,8 @@ BROKEN = {
         "5:15: exercise 'a': a derivative needs a function of one variable; use partial_derivative for more",
     ],
     'divergent-descent.yaml': [
-        "7:11: exercise 'a': gradient descent diverges at iteration 7 with this rate; use a smaller one",
+        "7:11: exercise 'a': gradient descent diverges with this rate (it diverged at step 7: the values grew without "
+        "bound); use a smaller one",
     ],
     'duplicate-id.yaml': [  # each copy's own problems too, all in one run (finding 350)
         "6:5: exercise 'a': duplicate id (first used at line 3)",

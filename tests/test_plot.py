@@ -89,8 +89,8 @@ def test_descent_on_the_power_lines_cost():
                       "drawn up to iteration 2, before it leaves the picture", 3),  # 1, -3, 105, then -4.6e6
     ("x^2 + y^2", "1, 1", "1.2", "diverged at iteration 42: the values grew without bound\n"
                                  "drawn up to iteration 15, before it leaves the picture", 16),
-    ("ln x", "1", "3", "diverged at iteration 1: f has no real value at the new point (it left f's domain or "
-                       "overflowed)\ndrawn up to iteration 0, the last where f has a value", 1),
+    ("ln x", "1", "3", "stopped at iteration 1: the new point -2 is outside f's domain: ln(x) has no real value "
+                       "there\ndrawn up to iteration 0, the last where f has a value", 1),
 ])
 def test_a_diverging_descent_is_drawn_until_it_leaves_the_picture(function, start, rate, ending, drawn):
     (panel,) = descent_figure(function, start, rate).panels

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from sympy import Expr
+from sympy import Expr, Symbol, preorder_traversal
 
-from ..evaluate import Undefined, compile_expression
+from ..evaluate import TooLarge, Undefined, compile_expression
+from ..show import show, show_floats
 from .common import Number, SolveError, describe, exact, function_of, symbols, variables_of
 from .partials import derivative
 
@@ -44,6 +45,8 @@ class Descent:
     gradient: tuple[Expr, ...] = ()
     rate: float = 0.0
     zeroed: tuple[tuple[str, int], ...] = ()  # (variable, k): its coordinate fell below 2.2e-308 at row k, taken as 0
+    escaped: tuple[float, ...] = ()  # the new point of iteration diverged_at, where f (or ∇f) has no value
+    why: str = ""  # why it has none there: "is outside f's domain: ln(x) has no real value there"
 
 
 def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Number] | Number,
@@ -85,7 +88,8 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         shown = ", ".join(f"{n} = {s}" for n, s in zip(variables, start))
         raise SolveError(f"f or its gradient has no real value at the start ({shown})") from None
     scale = max(1.0, *(abs(v) for v in (*rows[0].point, *rows[0].gradient, rows[0].value)))
-    diverged_at, note = None, ""
+    diverged_at, note, why = None, "", ""
+    escaped: tuple[float, ...] = ()
     zeroed: dict[str, int] = {}
     for k in range(1, steps + 1):
         last = rows[-1]
@@ -97,7 +101,9 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         try:
             current = row(k, point)
         except (Undefined, OverflowError, ZeroDivisionError):
-            diverged_at, note = k, "f has no real value at the new point (it left f's domain or overflowed)"
+            # which of the two it is, and where: the step itself is shown, so the student sees it jump
+            why = _outside(f, gradient, syms, point)
+            diverged_at, escaped, note = k, point, f"the new point {show_floats(point)} {why}"
             break
         rows.append(current)
         for name in tiny:
@@ -108,7 +114,27 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
             break
     converged = diverged_at is None and tolerance is not None and math.hypot(*rows[-1].gradient) < tolerance
     return Descent(tuple(rows), diverged_at, converged, note, tolerance, f, variables, gradient, alpha,
-                   tuple(sorted(zeroed.items(), key=lambda item: item[1])))
+                   tuple(sorted(zeroed.items(), key=lambda item: item[1])), escaped, why)
+
+
+def _outside(f: Expr, gradient: Sequence[Expr], syms: Sequence[Symbol], point: tuple[float, ...]) -> str:
+    """Why f or its gradient has no value at the point: outside its domain, naming the smallest part that
+    has none (ln(x) at -5.4: a part whose own parts all have values there), else too large a number. The
+    domain is looked for first: e^x - ln x at -1.8e8 fails at e^x's size, but ln x is what has no value."""
+    at = [Fraction(p) for p in point]
+    for whole, where in ((f, "f's domain"), *((g, "the domain of f's slope") for g in gradient)):
+        failing = None
+        for part in preorder_traversal(whole):
+            if isinstance(part, Expr) and part.free_symbols and not part.is_Symbol:
+                try:
+                    compile_expression(part, syms)(at)
+                except (TooLarge, OverflowError):
+                    pass
+                except (Undefined, ZeroDivisionError):
+                    failing = part  # a later (smaller) part that fails is a better name for it
+        if failing is not None:
+            return f"is outside {where}: {show(failing, [s.name for s in syms])} has no real value there"
+    return "makes f too large a number to compute"
 
 
 def positive_tolerance(value: Number) -> float:

@@ -143,9 +143,10 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
         below = f"{size} is below {tolerance:g} after {counted(k, 'step')}"
         return RateTrial(alpha, Behaviour.CONVERGES, run, k,
                          f"{below}, and it oscillates on the way: {back}" if zigzags else below, zigzags)
-    if run.diverged_at is not None:
+    if run.diverged_at is not None:  # a step out of f's domain is told so, not as growth
         return RateTrial(alpha, Behaviour.DIVERGES, run, None,
-                         f"it diverged at step {run.diverged_at}: {run.note}", zigzags)
+                         f"it {'stopped' if run.escaped else 'diverged'} at step {run.diverged_at}: {run.note}",
+                         zigzags)
     last = rows[-1]
     point = f"|{run.variables[0]}|" if len(run.variables) == 1 else f"|({', '.join(run.variables)})|"
     for name, sizes in ((size, [math.hypot(*r.gradient) for r in rows]),

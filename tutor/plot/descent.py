@@ -79,7 +79,8 @@ def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: s
              f"gradient descent from {floats_text(result.rows[0].point)} with α = {show_float(result.rate)}\n")
     if result.diverged_at is not None:  # its last point is off the picture: say why, and how far it is drawn
         shown = rows[-1].k
-        title += (f"diverged at iteration {result.diverged_at}: {result.note}\n"
+        ended = "stopped" if result.escaped else "diverged"  # out of f's domain is not growth, as solve says
+        title += (f"{ended} at iteration {result.diverged_at}: {result.note}\n"
                   f"drawn up to iteration {shown}, "
                   + ("before it leaves the picture" if shown < last.k else f"the last where {name} has a value"))
     else:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ... import calculus
 from ...calculus.common import SolveError
-from ...show import alike_notation, show, show_float
+from ...show import alike_notation, show
 from ..base import Command
 from ..least_squares.solve import data_arguments, line_points
 from ..solution import Solution, approx, args, exact_data
@@ -23,7 +23,7 @@ def solve(points: str | None = None, csv: str | None = None, x_column: str | Non
           y_column: str | None = None, mean: bool = False, at: str | None = None, start: str | None = None,
           rate: str | None = None, explain: bool = False) -> Solution:
     from ...steps import terms_text
-    from .steps import descent_step_steps, function_steps, value_steps
+    from .steps import cost_change, descent_step_steps, function_steps, value_steps
     data, legend, decimals = line_points(points, csv, x_column, y_column)  # data like 230.1 is shown so
     if (start is None) != (rate is None):
         raise SolveError("a descent step needs both --start and --rate")
@@ -57,18 +57,21 @@ def solve(points: str | None = None, csv: str | None = None, x_column: str | Non
         derivation = value_steps(cost, mean, point, decimals)
     if start is not None and rate is not None:
         step = calculus.mean_cost_step(data, tuple(calculus.parse_point(start, NAMES).values()), rate, average=mean)
+        # a rate typed as a decimal (0.05) is data given so: echoed as typed, not 1/20, and the point it
+        # leads to in decimals where they terminate, whatever the rate's denominator (2.1 and 4.2 alike)
+        stepped = decimals or "." in rate
         lines += [f"∂{name}/∂m = {shown(step.gradient[0])}, ∂{name}/∂b = {shown(step.gradient[1])}",
                   f"∇{name}{args(step.start)} = {shown(step.slope)}",
-                  f"(m₁, b₁) = {args(step.start)} − {shown(step.rate)}·∇{name}{args(step.start)} = "
-                  f"{shown(step.after, alike=True)}",  # (11/10, 11/30), not (1.1, 11/30)
-                  f"the cost goes from {name}(m₀, b₀) ≈ {show_float(float(step.cost_before))} to "
-                  f"{name}(m₁, b₁) ≈ {show_float(float(step.cost_after))}"]
-        latex.append(f"(m_1, b_1) = {show(step.after, latex=True, alike=True)}")
-        after = alike_notation(step.after, decimals)  # the notation of the line that shows them together
-        data_out["step"] = {"start": [show(c) for c in step.start], "rate": show(step.rate),
+                  f"(m₁, b₁) = {args(step.start)} − {show(step.rate, NAMES, decimals=stepped)}·"
+                  f"∇{name}{args(step.start)} = "
+                  f"{show(step.after, NAMES, decimals=stepped, alike=True)}",  # (11/10, 11/30), not (1.1, 11/30)
+                  cost_change(step)]
+        latex.append(f"(m_1, b_1) = {show(step.after, latex=True, decimals=stepped, alike=True)}")
+        after = alike_notation(step.after, stepped)  # the notation of the line that shows them together
+        data_out["step"] = {"start": [show(c) for c in step.start], "rate": show(step.rate, decimals=stepped),
                             "gradient": [show(g) for g in step.slope],
                             "after": [show(c, decimals=after[0], fractions=after[1]) for c in step.after]}
-        derivation = descent_step_steps(cost, step, decimals)
+        derivation = descent_step_steps(cost, step, decimals, stepped)
     if derivation is None:
         derivation = function_steps(cost, mean, decimals)
     return Solution(tuple(lines), tuple(latex), data_out, derivation if explain else None)

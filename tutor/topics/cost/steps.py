@@ -6,6 +6,7 @@ descent step on it."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import sympy
 from sympy import Expr
@@ -26,6 +27,8 @@ class CostRule(StepRule):
     SLOPE_AT = "slope_at"
     STEP = "step"
     FALLS = "falls"
+    RISES = "rises"
+    STAYS = "stays"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -45,6 +48,10 @@ TEMPLATES: dict[StepRule, str] = {
     CostRule.STEP: ("Step against the gradient: (m₁, b₁) = (m₀, b₀) − {alpha}·∇{name}(m₀, b₀) = {point} − "
                     "{rate}·{slope} = {after}{approx}."),
     CostRule.FALLS: "The cost goes down, from {name}(m₀, b₀) ≈ {before} to {name}(m₁, b₁) ≈ {after}.",
+    # the lesson's "too large": the step jumps past the minimum to a point higher up the other side
+    CostRule.RISES: ("The cost goes up, from {name}(m₀, b₀) ≈ {before} to {name}(m₁, b₁) ≈ {after}: the step "
+                     "overshot the minimum, so the learning rate is too large; try a smaller one."),
+    CostRule.STAYS: "The cost stays the same: {name}(m₀, b₀) = {name}(m₁, b₁) ≈ {after}.",
 }
 
 
@@ -76,7 +83,23 @@ def value_steps(cost: LineCost, mean: bool, at: Sequence[Expr], decimals: bool =
                 decimals=decimals, approx=approx(value))
 
 
-def descent_step_steps(cost: LineCost, result: MeanCostStep, decimals: bool = False) -> Step:
+def change_step(result: MeanCostStep) -> Step:
+    """What the step did to the cost, told from the exact values: down, up (it overshot) or unchanged."""
+    before, after = result.cost_before, result.cost_after
+    rule = CostRule.FALLS if after < before else CostRule.RISES if after > before else CostRule.STAYS
+    return step(rule, float(before), float(after), name="L" if result.average else "E")
+
+
+def cost_change(result: MeanCostStep) -> str:
+    """The change's sentence as the answer's last line writes it: "the cost goes up, from …"."""
+    from ...steps import render_text
+    sentence = render_text(change_step(result)).removesuffix(".")
+    return sentence[0].lower() + sentence[1:]
+
+
+def descent_step_steps(cost: LineCost, result: MeanCostStep, decimals: bool = False,
+                       decimal_rate: bool = False) -> Step:
+    """decimal_rate: the rate was typed as a decimal, so it and the point it leads to are written so."""
     name = "L" if result.average else "E"
     substeps = built_steps(cost, result.average)
     substeps += [step(FitRule.PARTIAL_DERIVATIVE, result.cost, d, wrt=v, function=name)
@@ -85,8 +108,11 @@ def descent_step_steps(cost: LineCost, result: MeanCostStep, decimals: bool = Fa
         step(CostRule.SLOPE_AT, result.gradient, result.slope, point=result.start, name=name),
         step(CostRule.STEP, result.start, result.after, point=result.start, rate=result.rate, slope=result.slope,
              name=name, alike=("after",), approx=approx_point(result.after)),  # (11/10, 11/30), not (1.1, 11/30)
-        step(CostRule.FALLS, float(result.cost_before), float(result.cost_after), name=name),
+        change_step(result),
     ]
+    if decimal_rate and not decimals:  # the cost's build keeps the data's notation (x²/10 stays so)
+        substeps = [replace(s, context=(*s.context, ("decimals", False))) for s in substeps[:-2]] + substeps[-2:]
     return step(CostRule.COST_STEP, None, result.after, substeps, name=name, point=result.start, rate=result.rate,
-                variables=("m", "b"), decimals=decimals, alike=("after",), approx=approx_point(result.after))
+                variables=("m", "b"), decimals=decimals or decimal_rate, alike=("after",),
+                approx=approx_point(result.after))
 

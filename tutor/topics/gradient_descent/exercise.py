@@ -13,7 +13,7 @@ import sympy
 from sympy import Expr
 
 from ... import calculus
-from ...calculus import SolveError
+from ...calculus import SolveError, rates
 from ...compare import Tolerance
 from ...parse import Answer, Shape
 from ...show import show_floats
@@ -45,6 +45,18 @@ def refuse_settled_start(run: calculus.Descent, tolerance: float, field: str = "
     whatever the rate, so every rate "converges" in 0 steps and the question has nothing to ask (x² from 0)."""
     if math.hypot(*run.rows[0].gradient) < tolerance:
         raise FieldError(field, f"the slope at the start is already below {below}: no iteration is needed")
+
+
+def refuse_diverging(run: calculus.Descent) -> None:
+    """Refuse a descent exercise whose run over its iterations the `learning_rate` kind would call
+    "diverges" (`rates.judged`, over the same steps): a step out of f's domain, values past descent's
+    bound, or |∇f| or the point grown past ten times its start's and still growing (x² at α = 1.5 from 1
+    is refused from 4 iterations on, when |x| reaches 16: the lesson's too large rate, told so)."""
+    if run.escaped:
+        raise FieldError("rate", f"at iteration {run.diverged_at} {run.note}; use a smaller rate")
+    trial = rates.judged(run, rates.DEFAULT_TOLERANCE)
+    if trial.behaviour == rates.Behaviour.DIVERGES:
+        raise FieldError("rate", f"gradient descent diverges with this rate ({trial.reason}); use a smaller one")
 
 
 def subscripted(variables: tuple[str, ...], index: str) -> str:
@@ -81,9 +93,7 @@ class GradientDescent(FunctionProblem):
             result = problem.solution
         except SolveError as error:
             raise FieldError("start", error.message) from None
-        if result.diverged_at is not None and result.diverged_at <= problem.iterations:
-            raise FieldError("rate", f"gradient descent diverges at iteration {result.diverged_at} "
-                                     "with this rate; use a smaller one")
+        refuse_diverging(result)
         if result.zeroed:  # the point asked for would be the rounding the run took as 0, not descent
             raise FieldError("iterations", f"{underflowed(*result.zeroed[0])}; ask for fewer iterations")
         return problem

@@ -22,7 +22,7 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
           tolerance: float | None = None, max_iterations: int = 10_000, variables: Sequence[str] | None = None,
           points: str | None = None, explain: bool = False) -> Solution:
     from ...steps import render_text
-    from .steps import descent_steps, zeroed_steps
+    from .steps import OVERSHOOT, descent_steps, rose, zeroed_steps
     names: tuple[str, ...]
     if function is not None and points is None:
         f, names = read_function(function, variables)
@@ -51,7 +51,10 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
     final = result.rows[-1]
     capped = iterations is None  # the tutor's bound, not the count asked
     trial = rates.fell_short(result)
-    if result.diverged_at is not None:
+    if result.escaped:  # not "diverged": nothing grew, the step jumped out of f's domain
+        ending = (f"stopped at iteration {result.diverged_at}: {result.note}; the learning rate is too large: "
+                  "try a smaller one")
+    elif result.diverged_at is not None:
         ending = (f"diverged at iteration {result.diverged_at}: {result.note}; try a smaller learning rate")
     else:
         slope_size = "|f′|" if len(names) == 1 else "the gradient"
@@ -69,6 +72,8 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
         coordinates = [show_apart(c, c0) for c, c0 in zip(final.point, first.point)]
         reached = coordinates[0] if len(coordinates) == 1 else f"({', '.join(coordinates)})"
         ending += f"; the point is {reached}, where f = {show_apart(final.value, first.value)}"
+        if rose(result):
+            ending += f": f went up from {show_apart(first.value, final.value)} at the start, so {OVERSHOOT}"
     # the same sentences as the steps' (a coordinate taken as 0), so the table and the steps agree
     zeroed = [render_text(step) for step in zeroed_steps(result)]
     lines = [*head, "", *columns(table, right=0), "", *zeroed, ending]

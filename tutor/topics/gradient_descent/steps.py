@@ -13,9 +13,9 @@ from ...calculus import Descent, Nature, SolveError, critical_points, descend
 from ...calculus.common import Number
 from ...calculus.rates import fell_short, short_of
 from ...steps import Step, StepRule, step
+from ..solution import approx, approx_point
 
 SHOWN = 3  # iterations written out at the start; the last one is always written out too
-NEAR = 1e-2  # how close the last point is to the exact critical point it is named by
 
 
 class DescentRule(StepRule):
@@ -25,13 +25,14 @@ class DescentRule(StepRule):
     ITERATION = "iteration"
     SKIPPED = "skipped"
     DIVERGED = "diverged"
+    ESCAPED = "escaped"
     CONVERGED = "converged"
     CONVERGED_MINIMUM = "converged_minimum"
     CONVERGED_NOT_MINIMUM = "converged_not_minimum"
     CONVERGED_UNDECIDED = "converged_undecided"
     CONVERGED_NONE = "converged_none"
-    CONVERGED_FAR = "converged_far"
     STOPPED = "stopped"
+    ROSE = "rose"
     FELL_SHORT = "fell_short"
     ZEROED = "zeroed"
 
@@ -40,8 +41,13 @@ class DescentRule(StepRule):
         return TEMPLATES
 
 
-_BELOW = ("After {k} {k:iteration|iterations} |{slope_of_f}| is below {tolerance}: the point {after}, "
-          "where {f} = {value}, ")
+OVERSHOOT = "the steps overshoot the minimum and the learning rate is too large; try a smaller one"
+
+# the lesson's "repeat until close enough": the tolerance decides the stop, and the nearest critical point is
+# named with its distance, whatever that is, never judged "near" or not by a threshold of the tutor's own
+_BELOW = ("After {k} {k:iteration|iterations} |{slope_of_f}| is below {tolerance}: close enough, so the descent "
+          "stops at {after}, where {f} = {value}; ")
+_NEAREST = "{every:the nearest critical point|the nearest critical point the tutor finds} is {critical}{approx}"
 
 TEMPLATES: dict[StepRule, str] = {
     # a sentence with its result, so that it says something where its steps are left out (practice's :steps)
@@ -54,19 +60,26 @@ TEMPLATES: dict[StepRule, str] = {
                             "{before} − {rate}·{gradient:factor} = {after}, where {f} = {value}."),
     DescentRule.SKIPPED: "Iterations {first} to {last} go the same way.",
     DescentRule.DIVERGED: "Diverged at iteration {k}: {reason}; try a smaller learning rate.",
-    # a small gradient means a critical point, not a minimum: the sentence says which it is
-    DescentRule.CONVERGED: (_BELOW + "is near a critical point, which need not be a minimum."),
-    DescentRule.CONVERGED_MINIMUM: (_BELOW + "is near the critical point {critical}, a local minimum."),
-    DescentRule.CONVERGED_NOT_MINIMUM: (_BELOW + "is near the critical point {critical}, which is {nature:verdict}: "
-                                        "descent stops wherever {slope_of_f} is 0, not only at a minimum."),
-    DescentRule.CONVERGED_UNDECIDED: (_BELOW + "is near the critical point {critical}, which the second-derivative "
-                                      "test does not decide: it need not be a minimum."),
-    # every critical point known, none near: a small slope is all it is (e^(-x) from 0 drifts on to ∞: finding 325)
-    DescentRule.CONVERGED_NONE: (_BELOW + "is near no critical point, as {f} has none: {slope_of_f} is small there, "
-                                 "but not 0, so descent would go on."),
-    DescentRule.CONVERGED_FAR: (_BELOW + "is near no critical point: {slope_of_f} is small there, but not 0, and the "
-                                "nearest critical point, {critical}, is {distance} away."),
+    # the step that left f's domain (or made f too large to compute), shown: the descent stops there
+    DescentRule.ESCAPED: ("Iteration {k}: {slope_of_f}{before:args} = {gradient}, so the new point is "
+                          "{before} − {rate}·{gradient:factor} = {after}, which {why}. The step went too far: the "
+                          "learning rate is too large; try a smaller one."),
+    # a small gradient need not mean a minimum: the sentence says what the nearest critical point is
+    DescentRule.CONVERGED: (_BELOW + "the tutor cannot name the nearest critical point ({slope_of_f} is 0 on a whole "
+                            "line or stretch, or {slope_of_f} = 0 is not solved), and a small {slope_of_f} need not "
+                            "mean a minimum."),
+    DescentRule.CONVERGED_MINIMUM: (_BELOW + _NEAREST + ", a local minimum, {distance} away."),
+    DescentRule.CONVERGED_NOT_MINIMUM: (_BELOW + _NEAREST + ", {distance} away, which is {nature:verdict}: descent "
+                                        "stops wherever {slope_of_f} is small, not only near a minimum."),
+    DescentRule.CONVERGED_UNDECIDED: (_BELOW + _NEAREST + ", {distance} away, which the second-derivative test does "
+                                      "not decide: it need not be a minimum."),
+    # every critical point known, and there are none (e^(-x) from 0 drifts on to ∞: finding 325)
+    DescentRule.CONVERGED_NONE: (_BELOW + "{f} has no critical point: {slope_of_f} is small there, but not 0, so "
+                                 "descent would go on."),
     DescentRule.STOPPED: "After {k} {k:iteration|iterations} the point is {after}, where {f} = {value}.",
+    # the lesson's "too large": a descent asked for k iterations that ends higher than it started
+    DescentRule.ROSE: ("After {k} {k:iteration|iterations} the point is {after}, where {f} = {value}: {f} went up "
+                       "from {start_value} at the start, so " + OVERSHOOT + "."),
     DescentRule.FELL_SHORT: ("After {k} {k:iteration|iterations}, {capped:the most the tutor runs|as many as asked}, "
                              "|{slope_of_f}| = {length} is still above the tolerance {tolerance}: it did not converge; "
                              "{how}. The point is {after}, where {f} = {value}."),
@@ -104,7 +117,10 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
                              gradient=rows[k - 1].gradient, value=rows[k].value))
         up_to(k)
     final = rows[-1]
-    if d.diverged_at is not None:
+    if d.escaped:
+        substeps.append(step(DescentRule.ESCAPED, final.point, d.escaped, k=d.diverged_at, rate=d.rate,
+                             gradient=final.gradient, why=d.why))
+    elif d.diverged_at is not None:
         substeps.append(step(DescentRule.DIVERGED, k=d.diverged_at, reason=d.note))
     elif d.converged:
         rule, named = _stopped_at(d)
@@ -113,10 +129,19 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
     elif short is not None:
         substeps.append(step(DescentRule.FELL_SHORT, None, final.point, k=final.k, value=final.value, capped=capped,
                              length=math.hypot(*final.gradient), tolerance=d.tolerance, how=short_of(short)))
+    elif rose(d):
+        substeps.append(step(DescentRule.ROSE, None, final.point, k=final.k, value=final.value,
+                             start_value=rows[0].value))
     else:
         substeps.append(step(DescentRule.STOPPED, None, final.point, k=final.k, value=final.value))
     return step(DescentRule.GRADIENT_DESCENT, d.function, final.point, substeps, variables=d.variables,
                 start=rows[0].point, rate=d.rate, k=final.k)
+
+
+def rose(d: Descent) -> bool:
+    """A descent run for its number of iterations (no tolerance) that ends where f is above its start's value:
+    said once, at its end, whether f rose at every step (x² at α = 1.5) or only overall."""
+    return d.tolerance is None and d.diverged_at is None and d.rows[-1].value > d.rows[0].value
 
 
 def zeroed_steps(d: Descent) -> list[Step]:
@@ -125,30 +150,27 @@ def zeroed_steps(d: Descent) -> list[Step]:
 
 
 def _stopped_at(d: Descent) -> tuple[StepRule, dict[str, Any]]:
-    """The exact critical point descent converged to and what the tutor's classification says it is,
-    where one isolated critical point lies that close (a saddle or a maximum stops descent too)."""
+    """The exact critical point nearest where descent stopped, how far it is and what the tutor's
+    classification says it is (a saddle or a maximum stops descent too); "the nearest" only where the
+    list is every critical point, else the nearest of those found."""
     try:
         found = critical_points(d.function, d.variables)
     except (SolveError, NotImplementedError):
         return DescentRule.CONVERGED, {}
     last = d.rows[-1].point
-    last = last if isinstance(last, tuple) else (last,)
-    distances = [(math.dist(last, [float(sympy.N(c, 20)) for c in p.point]), p) for p in found.points]
-    near = [p for distance, p in distances if distance <= NEAR]
     # the list is every critical point: none lies on a line or a flat stretch, nor repeats beyond a window
     every = found.complete and not found.sets and not found.flat and not found.windows and not found.minima_only
-    if not near and every:
-        if not distances:
-            return DescentRule.CONVERGED_NONE, {}
-        distance, nearest = min(distances, key=lambda pair: pair[0])
-        critical = nearest.point if len(nearest.point) > 1 else nearest.point[0]
-        return DescentRule.CONVERGED_FAR, {"critical": critical, "distance": sympy.Float(distance, 6)}
-    if len(near) != 1:
+    if not found.points:
+        return (DescentRule.CONVERGED_NONE, {}) if every else (DescentRule.CONVERGED, {})
+    if found.sets or found.flat:  # a whole line of them may be nearer than any point listed
         return DescentRule.CONVERGED, {}
-    (point,) = near
-    critical = point.point if len(point.point) > 1 else point.point[0]
+    distance, point = min(((math.dist(last, [float(sympy.N(c, 20)) for c in p.point]), p) for p in found.points),
+                          key=lambda pair: pair[0])
+    one = len(point.point) == 1
+    named = {"critical": point.point[0] if one else point.point, "every": every, "distance": sympy.Float(distance, 6),
+             "approx": approx(point.point[0]) if one else approx_point(point.point)}
     if point.nature == Nature.MINIMUM:
-        return DescentRule.CONVERGED_MINIMUM, {"critical": critical}
+        return DescentRule.CONVERGED_MINIMUM, named
     if point.nature in (Nature.INCONCLUSIVE, Nature.UNDECIDED):
-        return DescentRule.CONVERGED_UNDECIDED, {"critical": critical}
-    return DescentRule.CONVERGED_NOT_MINIMUM, {"critical": critical, "nature": point.nature}
+        return DescentRule.CONVERGED_UNDECIDED, named
+    return DescentRule.CONVERGED_NOT_MINIMUM, {**named, "nature": point.nature}

@@ -1,0 +1,168 @@
+"""What a descent tells the student it did: the cost going up or down, f rising, a step out of f's
+domain, a stop by a tolerance, a rate echoed as typed (findings 460, 461, 465, 468, 472 and 448)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor.cli import main
+
+POWER_LINES = ("--points", "(1,2), (2,5), (3,3)", "--start", "0,0")
+
+
+def run(capsys, *argv: str) -> list[str]:
+    assert main(["solve", *argv]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize("rate, step, change", [
+    # E(4.2, 2) = 181.36 > E(0, 0) = 38: the lesson's "too large" rate, never "the cost goes down" (finding 460)
+    ("0.1", "(0, 0) − 0.1·(-42, -20) = (4.2, 2).",
+     "The cost goes up, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 181.36: the step overshot the minimum, so the "
+     "learning rate is too large; try a smaller one."),
+    # 0.05 echoed as typed, not 1/20 (finding 468); 1/20 is not written as a power of ten's fraction is
+    ("0.05", "(0, 0) − 0.05·(-42, -20) = (2.1, 1).",
+     "The cost goes down, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 19.74."),
+    ("0.01", "(0, 0) − 0.01·(-42, -20) = (0.42, 0.2).",
+     "The cost goes down, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 19.9576."),
+    ("0.02", "(0, 0) − 0.02·(-42, -20) = (0.84, 0.4).",
+     "The cost goes down, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 9.1104."),
+    # a rate typed as a fraction stays one
+    ("1/20", "(0, 0) − 1/20·(-42, -20) = (2.1, 1).",
+     "The cost goes down, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 19.74."),
+])
+def test_a_cost_step_says_which_way_the_cost_went_and_echoes_the_rate(capsys, rate, step, change):
+    lines = run(capsys, "cost", *POWER_LINES, "--rate", rate, "--steps")
+    assert lines[-2] == f"9. Step against the gradient: (m₁, b₁) = (m₀, b₀) − α·∇E(m₀, b₀) = {step}"
+    assert lines[-1] == f"10. {change}"
+    lines = run(capsys, "cost", *POWER_LINES, "--rate", rate)
+    assert lines[-2] == f"(m₁, b₁) = (0, 0) − {rate}·∇E(0, 0) = {step.split(' = ')[-1].removesuffix('.')}"
+    assert lines[-1] == change[0].lower() + change[1:].removesuffix(".")
+
+
+def test_a_cost_step_that_leaves_the_cost_as_it_was_says_so(capsys):
+    # the line y = x through both points: E(1, 0) = 0 is its least, the gradient 0, and the step stays put
+    lines = run(capsys, "cost", "--points", "(0,0), (1,1)", "--start", "1,0", "--rate", "0.1", "--steps")
+    assert lines[-1] == "9. The cost stays the same: E(m₀, b₀) = E(m₁, b₁) ≈ 0."
+
+
+def test_a_cost_step_on_the_lesson_data_with_too_large_a_rate_says_the_cost_went_up(capsys):
+    lines = run(capsys, "cost", "--csv", "exercises/advertising.csv", "--x", "TV", "--y", "Sales", "--mean",
+                "--start", "0,0", "--rate", "0.001", "--steps")
+    assert lines[-1] == ("11. The cost goes up, from L(m₀, b₀) ≈ 113.843 to L(m₁, b₁) ≈ 29814.4: the step "
+                         "overshot the minimum, so the learning rate is too large; try a smaller one.")
+
+
+def test_a_step_out_of_f_s_domain_is_shown_and_named(capsys):
+    # x₂ = 3.839746 − 0.2·46.2532 = −5.4109, where ln x has no value: not an overflow (finding 465)
+    lines = run(capsys, "descent", "e^x - ln x", "--start", "0.05", "--rate", "0.2", "--iterations", "5", "--steps")
+    assert lines[-1] == ("4. Iteration 2: f′(3.839746) = 46.2532, so the new point is 3.839746 − 0.2·46.2532 = "
+                         "-5.4109, which is outside f's domain: ln(x) has no real value there. The step went too "
+                         "far: the learning rate is too large; try a smaller one.")
+    assert lines[-8] == ("stopped at iteration 2: the new point -5.4109 is outside f's domain: ln(x) has no real "
+                         "value there; the learning rate is too large: try a smaller one")
+    lines = run(capsys, "rates", "e^x - ln x", "--start", "0.05", "--rates", "0.005,0.05,0.2", "--iterations", "50")
+    assert ("α = 0.2: diverges (it stopped at step 2: the new point -5.4109 is outside f's domain: ln(x) has no "
+            "real value there)") in lines
+
+
+def test_a_step_to_where_f_is_too_large_to_compute_says_so(capsys):
+    # f′(3) = 6e⁹: the new point is 3 − 48618.5 = −48615.5, where e^(x²) is past any number (e^(2.4·10⁹))
+    lines = run(capsys, "descent", "e^(x^2)", "--start", "3", "--rate", "1", "--iterations", "5")
+    assert lines[-1] == ("stopped at iteration 1: the new point -48615.5 makes f too large a number to compute; "
+                         "the learning rate is too large: try a smaller one")
+
+
+@pytest.mark.parametrize("argv, ending, last", [
+    # y ↦ −1.4y: f = 4, 5.92, 11.5264, 22.5887, 44.2737, up at every step (finding 461)
+    (("x^2 + 3y^2", "--start", "1,1", "--rate", "0.4", "--iterations", "4"),
+     "stopped after 4 iterations; the point is (0.0016, 3.8416), where f = 44.2737: f went up from 4 at the start, "
+     "so the steps overshoot the minimum and the learning rate is too large; try a smaller one",
+     "7. After 4 iterations the point is (0.0016, 3.8416), where f = 44.2737: f went up from 4 at the start, so the "
+     "steps overshoot the minimum and the learning rate is too large; try a smaller one."),
+    (("x^2", "--start", "1", "--rate", "1.5", "--iterations", "4"),
+     "stopped after 4 iterations; the point is 16, where f = 256: f went up from 1 at the start, so the steps "
+     "overshoot the minimum and the learning rate is too large; try a smaller one",
+     "7. After 4 iterations the point is 16, where f = 256: f went up from 1 at the start, so the steps overshoot "
+     "the minimum and the learning rate is too large; try a smaller one."),
+    # the power lines' cost at α = 0.1: E goes 38, 181.36, 959.088, 5174.36
+    (("--points", "(1,2), (2,5), (3,3)", "--start", "0,0", "--rate", "0.1", "--iterations", "3"),
+     "stopped after 3 iterations; the point is (17.256, 8.016), where f = 5174.36: f went up from 38 at the start, "
+     "so the steps overshoot the minimum and the learning rate is too large; try a smaller one",
+     "6. After 3 iterations the point is (17.256, 8.016), where f = 5174.36: f went up from 38 at the start, so the "
+     "steps overshoot the minimum and the learning rate is too large; try a smaller one."),
+    # the rule is the last value against the start's: x² at α = 0.9 zigzags down (1, 0.64, 0.4096), nothing said
+    (("x^2", "--start", "1", "--rate", "0.9", "--iterations", "2"),
+     "stopped after 2 iterations; the point is 0.64, where f = 0.4096",
+     "5. After 2 iterations the point is 0.64, where f = 0.4096."),
+])
+def test_a_descent_that_ends_above_its_start_says_the_rate_is_too_large(capsys, argv, ending, last):
+    lines = run(capsys, "descent", *argv, "--steps")
+    assert lines[-1] == last
+    assert ending in lines
+
+
+@pytest.mark.parametrize("argv, last", [
+    # the same kind of stop told the same way: the nearest critical point and its distance, never "near" or
+    # "near no critical point" by a threshold (finding 472); x ↦ 0.6x: 1, 0.6, 0.36, 0.216
+    (("x^2", "--start", "1", "--rate", "0.2", "--tolerance", "0.5"),
+     "6. After 3 iterations |f′| is below 0.5: close enough, so the descent stops at 0.216, where f = 0.046656; the "
+     "nearest critical point is 0, a local minimum, 0.216 away."),
+    # the gradients pack's exercise 31: |f′(x₁₁)| = 1.89939 < 2, 0.26 short of Ω = W(1), found but not known to be
+    # the only one
+    (("e^x - ln x", "--start", "0.05", "--rate", "0.005", "--tolerance", "2"),
+     "8. After 11 iterations |f′| is below 2: close enough, so the descent stops at 0.306881, where f = 2.54048; the "
+     "nearest critical point the tutor finds is W(1) ≈ 0.567143, a local minimum, 0.260263 away."),
+    (("x^2 + y^2", "--start", "2,3", "--rate", "0.1", "--tolerance", "0.5"),
+     "8. After 12 iterations |∇f| is below 0.5: close enough, so the descent stops at (0.137439, 0.206158), where "
+     "f = 0.0613908; the nearest critical point is (0, 0), a local minimum, 0.247772 away."),
+])
+def test_a_stop_by_a_tolerance_names_the_nearest_critical_point_and_its_distance(capsys, argv, last):
+    assert run(capsys, "descent", *argv, "--steps")[-1] == last
+
+
+PACK = """pack: dv
+exercises:
+  - id: gd
+    kind: gradient_descent
+    function: {function}
+    start: {start}
+    rate: {rate}
+    iterations: {iterations}
+  - id: lr
+    kind: learning_rate
+    function: {function}
+    start: {start}
+    rates: [{rate}, 0.0001]
+    iterations: {iterations}
+"""
+
+
+@pytest.mark.parametrize("function, start, rate, iterations, said", [
+    # x ↦ −2x: |f′| = 2, 4, 8, 16, 32, 64; from 4 iterations on past ten times its start's and still doubling,
+    # as the learning_rate kind calls it "diverges" over as many steps (finding 448): no cut-off at 21
+    ("x^2", "1", "1.5", 5, "7:11: exercise 'gd': gradient descent diverges with this rate (|f′| grew from 2 to 64 "
+                           "within 5 steps, and keeps growing); use a smaller one"),
+    ("x^2", "1", "1.5", 4, "7:11: exercise 'gd': gradient descent diverges with this rate (|f′| grew from 2 to 32 "
+                           "within 4 steps, and keeps growing); use a smaller one"),
+    ("x^2", "1", "1.5", 21, "7:11: exercise 'gd': gradient descent diverges with this rate (it diverged at step 21: "
+                            "the values grew without bound); use a smaller one"),
+    ("e^x - ln x", "0.05", "0.2", 5, "7:11: exercise 'gd': at iteration 2 the new point -5.4109 is outside f's "
+                                     "domain: ln(x) has no real value there; use a smaller rate"),
+])
+def test_pack_validation_refuses_a_descent_the_learning_rate_kind_calls_diverging(capsys, tmp_path, function, start,
+                                                                                   rate, iterations, said):
+    path = tmp_path / "dv.yaml"
+    path.write_text(PACK.format(function=function, start=start, rate=rate, iterations=iterations), encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 1
+    assert capsys.readouterr().out.strip() == f"{path}:{said}"
+
+
+def test_pack_validation_keeps_a_descent_the_learning_rate_kind_does_not_call_diverging(capsys, tmp_path):
+    # x² at α = 1.5 for 3 steps: 1, −2, 4, −8; |f′| = 16 < 10·2: both kinds call it oscillating, not diverging
+    path = tmp_path / "dv.yaml"
+    path.write_text(PACK.format(function="x^2", start="1", rate="1.5", iterations=3), encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 0
+    assert main(["pack", "show", str(path), "--answers"]) == 0
+    answers = [line.split("answer:")[1].strip() for line in capsys.readouterr().out.splitlines() if "answer:" in line]
+    assert answers == ["-8", "oscillates, too slow"]
