@@ -68,6 +68,23 @@ YAML_SLIPS = {
         EXERCISE + "    function: a x^2\n    hints:\n      - {a} is the coefficient\n",
         "7:13: not valid YAML: YAML reads a value that starts with '{' as a mapping, so the text after its '}' is "
         'out of place; put the whole value in quotes, like - "{a} is the coefficient"'),
+    "LaTeX in double quotes": (EXERCISE + '    function: x^2\n    title: "What is \\partial f?"\n',
+                               "6:21: not valid YAML: '\\partial' is not an escape YAML knows inside double quotes, "
+                               "where a backslash starts one (\\n is a line break); for a backslash as in LaTeX, put "
+                               "the value in single quotes instead, or write it twice: '\\\\partial'"),
+    "a \\x in double quotes that is no hexadecimal escape": (
+        EXERCISE + '    function: x^2\n    title: "at \\xi = 2"\n',
+        "6:18: not valid YAML: '\\xi' is not an escape YAML knows inside double quotes, where a backslash starts one "
+        "(\\n is a line break); for a backslash as in LaTeX, put the value in single quotes instead, or write it "
+        "twice: '\\\\xi'"),
+    "a quote left open before a quoted value": (
+        EXERCISE + '    function: x^2\n    title: "What is 2+2?\n    answer: "2x"\n',
+        "7:14: not valid YAML: the quote at line 6, column 12 is not closed on its line, so YAML read on into "
+        "line 7; close it on line 6"),
+    "a single quote left open before a quoted value": (
+        EXERCISE + "    function: x^2\n    title: 'It''s 2+2?\n    wrt: x\n    answer: '2x'\n",
+        "8:14: not valid YAML: the quote at line 6, column 12 is not closed on its line, so YAML read on into "
+        "line 8; close it on line 6"),
     "a second document": (EXERCISE + "    function: x^2\n---\npack: q\n",
                           "6:1: not valid YAML: a pack is one YAML document, and a line '---' starts another; "
                           "remove it (a second pack goes in a file of its own)"),
