@@ -116,14 +116,55 @@ def test_both_yaml_parsers_give_the_same_sentence(slip):
     (EXERCISE + "    function: x^2\n    <<: {answer: 2x}\n",
      "6:5: '<<' (a YAML merge key) is not allowed in a pack; write the keys out in full"),
     (EXERCISE + "    function: x^2\n    title: {a}\n",
-     "6:12: exercise 'a': 'title': text must be a single value; YAML reads a value that starts with '{' as a mapping: put "
+     "6:12: exercise 'a': 'title' must be a single text; YAML reads a value that starts with '{' as a mapping: put "
      'the whole value in quotes, like "{a}"'),
+    ("pack: p\nexercises:\n  - id: p6\n    kind: expression\n    prompt: [What, is]\n    expected: '4'\n",
+     "5:13: exercise 'p6': 'prompt' must be a single text, not a list"),
+    (EXERCISE + "    function: x^2\n    title:\n",
+     "6:11: exercise 'a': 'title' must be a single text, not empty"),
+    ("pack: p\ntitle: [a, b]\nexercises:\n  - id: a\n    kind: derivative\n    function: x^2\n",
+     "2:8: 'title' must be a single text, not a list"),
 ])
 def test_yaml_that_reads_but_is_no_pack_says_what_the_author_wrote(tmp_path, capsys, text, message):
     path = tmp_path / "pack.yaml"
     path.write_text(text, encoding="utf-8")
     assert main(["pack", "validate", str(path)]) != 0
     assert capsys.readouterr().out == f"{path}:{message}\n"
+
+
+@pytest.mark.parametrize("written, message", [
+    ("dérivée", "'é', character 2 of the id, is not allowed: ids use A-Z, a-z, 0-9, '-', '_' and '.', like 'derivee'"),
+    ("-grad", "an id starts with a letter or digit, not '-', like 'grad'"),
+    ("∂x", "'∂', character 1 of the id, is not allowed: ids use A-Z, a-z, 0-9, '-', '_' and '.', like 'x'"),
+    ("'my ex'", "a space, character 3 of the id, is not allowed: ids use A-Z, a-z, 0-9, '-', '_' and '.', like 'my-ex'"),
+    ("''", "an id can't be empty: ids use A-Z, a-z, 0-9, '-', '_' and '.', and start with a letter or digit"),
+])
+def test_a_refused_id_says_which_character_is_wrong_and_an_id_like_it(tmp_path, capsys, written, message):
+    path = tmp_path / "pack.yaml"
+    path.write_text(f"pack: p\nexercises:\n  - id: {written}\n    kind: derivative\n    function: x^2\n",
+                    encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) != 0
+    of = f"exercise '{written.strip(chr(39))}': " if written != "''" else ""  # an empty id names no exercise
+    assert capsys.readouterr().out == f"{path}:3:5: {of}{message}\n"
+
+
+LATEX = (EXERCISE + '    function: x^2\n    title: "Find \\nabla f, at angle \\theta."\n'
+         '    hints: ["\\\\nabla is written twice", "a paragraph\n\n      and another"]\n')
+
+
+def test_latex_read_as_yaml_escapes_is_warned_of_and_the_pack_stays_valid(tmp_path, capsys):
+    """\\nabla in double quotes is a line break and 'abla': valid YAML, so a warning where it is written,
+    not a refusal; an escaped backslash, and a line break made by a blank line, are no such thing."""
+    path = tmp_path / "pack.yaml"
+    path.write_text(LATEX, encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 0
+    assert capsys.readouterr().out == (
+        f"{path}: valid (1 exercise; each one's answer grades as correct)\n"
+        f"{path}:6:12: exercise 'a': 'title': '\\nabla' in double quotes is a line break and 'abla' to YAML; for a "
+        "backslash, as in LaTeX, put the value in single quotes, or write '\\\\nabla'\n"
+        f"{path}:6:12: exercise 'a': 'title': '\\theta' in double quotes is a tab and 'heta' to YAML; for a "
+        "backslash, as in LaTeX, put the value in single quotes, or write '\\\\theta'\n")
+    assert packs.load(path).exercises[0].title == "Find \nabla f, at angle \theta."  # loaded and practised as written
 
 
 @pytest.mark.parametrize("typed, suggested", [

@@ -464,6 +464,7 @@ class Pack:
     source: str  # a path, or "built-in:NAME"
     exercises: tuple[ExerciseSpec, ...]
     tags: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())  # what validation warns of, which stops nothing (`escaped_letters`)
 
     def exercise(self, exercise_id: str) -> ExerciseSpec:
         for spec in self.exercises:
@@ -587,8 +588,45 @@ def _read(text: str, source: str, folder: Path, limits: Limits, verify: bool,
             if spec is not None:
                 exercises.append(spec)
     pack = Pack(pack_id, title or pack_id, description or "", source, tuple(exercises),
-                tuple(sorted({t for e in exercises for t in e.tags})))
+                tuple(sorted({t for e in exercises for t in e.tags})), tuple(escaped_letters(root, text, source)))
     return pack, sorted(report.problems, key=_position)
+
+
+# the character a double-quoted YAML value makes of a backslash and a letter, and what it is to a reader
+_ESCAPES = {"\n": ("n", "a line break"), "\t": ("t", "a tab"), "\r": ("r", "a line break"),
+            "\x07": ("a", "an invisible character"), "\x08": ("b", "an invisible character"),
+            "\x0b": ("v", "an invisible character"), "\x0c": ("f", "an invisible character"),
+            "\x1b": ("e", "an invisible character"), "\x85": ("N", "a line break"),
+            "\u2028": ("L", "a line break"), "\u2029": ("P", "a line break")}
+_ESCAPED_WORD = re.compile("([" + "".join(_ESCAPES) + "])([A-Za-z]+)")
+
+
+def escaped_letters(root: yaml.Node, text: str, file: str) -> list[str]:
+    r"""Where a double-quoted value holds an escape followed by letters, as written: LaTeX (\nabla, \theta,
+    \frac) that YAML reads as a line break and 'abla', a tab and 'heta'. Valid YAML, and perhaps meant, so
+    validation warns of it and stops nothing; a backslash YAML knows no escape for is refused (yaml_errors)."""
+    report, lines = _Report(file), text.splitlines()
+
+    def visit(node: yaml.Node, key: str, exercise: str | None) -> None:
+        if isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                visit(item, key, _id_of(item) if key == "exercises" else exercise)
+        elif isinstance(node, yaml.MappingNode):
+            for name, value in node.value:
+                visit(value, str(getattr(name, "value", key)), exercise)
+        elif isinstance(node, yaml.ScalarNode) and node.style == '"':
+            written = "\n".join(lines[node.start_mark.line:node.end_mark.line + 1])
+            for found in _ESCAPED_WORD.finditer(str(node.value)):
+                letter, meaning = _ESCAPES[found[1]]
+                escape = f"\\{letter}{found[2]}"
+                # a line break is also what a blank line makes in a value written on several lines
+                if re.search(r"(?<!\\)(?:\\\\)*" + re.escape(escape), written):
+                    report.add(node, f"'{key}': '{escape}' in double quotes is {meaning} and '{found[2]}' to YAML; "
+                                     f"for a backslash, as in LaTeX, put the value in single quotes, or write "
+                                     f"'\\{escape}'", exercise)
+
+    visit(root, "pack", None)
+    return report.problems
 
 
 # ---------------------------------------------------------------- reading nodes
@@ -611,6 +649,22 @@ def _id_of(node: yaml.Node) -> str | None:
                     and value.tag != "tag:yaml.org,2002:null":
                 return str(value.value)
     return None
+
+
+def _id_refused(written: str) -> str:
+    """What is wrong in an id (ID_PATTERN), where, and an id like it that is allowed: 'dérivée' is 'derivee'."""
+    rule = "ids use A-Z, a-z, 0-9, '-', '_' and '.'"
+    ascii_ = unicodedata.normalize("NFKD", written).encode("ascii", "ignore").decode()
+    like = re.sub(r"^[^A-Za-z0-9]+", "", re.sub(r"[^A-Za-z0-9_.-]+", "-", ascii_))
+    fix = f", like '{like}'" if like and like != written else ""
+    if not written:
+        return f"an id can't be empty: {rule}, and start with a letter or digit"
+    at = next((i for i, char in enumerate(written) if not re.fullmatch(r"[A-Za-z0-9_.-]", char)), None)
+    if at is None:  # each character is allowed, the first is not a letter or digit
+        return f"an id starts with a letter or digit, not '{written[0]}'{fix}"
+    char = written[at]
+    what = "a space" if char == " " else f"'{char}' (U+{ord(char):04X})" if not char.isprintable() else f"'{char}'"
+    return f"{what}, character {at + 1} of the id, is not allowed: {rule}{fix}"
 
 
 def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: set[str] | Mapping,
@@ -640,8 +694,16 @@ def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: se
 def _text(node: yaml.Node, report: _Report, exercise: str | None, what: str) -> str | None:
     if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
         return str(node.value)
-    report.add(node, f"'{what}' must be a single value{braces(node)}", exercise)
+    report.add(node, _single(what, node), exercise)
     return None
+
+
+def _single(key: str, node: yaml.Node) -> str:
+    """Why a key's value is not a text, said of the key: what was written instead (a list, nothing), or
+    why YAML read it as a mapping."""
+    written = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping" if isinstance(node, yaml.MappingNode) \
+        else "empty"
+    return f"'{key}' must be a single text" + (braces(node) or f", not {written}")
 
 
 def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify: bool = True) -> ExerciseSpec | None:
@@ -654,7 +716,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
         report.add(node, "the exercise needs an 'id'")
         exercise_id = "?"
     elif not re.fullmatch(ID_PATTERN, exercise_id):
-        report.add(node, "an id uses letters, digits, '-', '_' and '.'", exercise_id)
+        report.add(node, _id_refused(exercise_id), exercise_id)
     problem_class = _kind(node, report, exercise_id)
     if problem_class is None:
         return None
@@ -685,7 +747,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
         try:
             data[name] = _read_field(problem_class.FIELDS[name], value, param_names, folder)
         except ReadError as error:
-            report.add(error.node or value, _of_key(name, error.message), exercise_id)
+            report.add(error.node or value, _of_key(name, error.message, node=error.node), exercise_id)
         except InputError as error:
             report.add(value, f"'{name}' can't be read: {error.message}", exercise_id)
     require = _require(nodes.get("require"), param_names, report, exercise_id)
@@ -856,7 +918,7 @@ def _common(nodes: dict[str, yaml.Node], report: _Report, exercise: str, params:
                 report.add(node, f"'{key}' can't use the parameters ({and_list(used)}): it is the same for every "
                                  f"student, {FIXED[key]}", exercise)
             else:
-                report.add(error.node or node, _of_key(key, error.message, always=True), exercise)
+                report.add(error.node or node, _of_key(key, error.message, always=True, node=error.node), exercise)
     return out
 
 
@@ -865,9 +927,12 @@ def _parameters_in(node: yaml.Node, params: Sequence[str]) -> list[str]:
     return _names_in(str(node.value), params) if isinstance(node, yaml.ScalarNode) else []
 
 
-def _of_key(key: str, message: str, always: bool = False) -> str:
+def _of_key(key: str, message: str, always: bool = False, node: yaml.Node | None = None) -> str:
     """A reader's "must be ..." said of the key it reads ('iterations' must be ...): the reader knows
-    no key's name. Other messages name what they are about already, unless `always`."""
+    no key's name. Other messages name what they are about already, unless `always`; a text written as a
+    list or a mapping (`node`) is said of its key too, with what it is."""
+    if message.startswith("text must be a single value") and node is not None:
+        return _single(key, node)
     if message.startswith("must "):
         return f"'{key}' {message}"
     return f"'{key}': {message}" if always else message
@@ -1045,8 +1110,9 @@ def sampled_only(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
 
 def cautions(pack: Pack) -> list[str]:
     """For each exercise whose first variant is a weak question (a classify_point exercise at a point the
-    tutor can't decide), why: what a pass of validation tells an author, without failing the pack."""
-    found = []
+    tutor can't decide), why, and the pack's notes (an escape in double quotes): what a pass of validation
+    tells an author, without failing the pack."""
+    found = list(pack.notes)
     for spec in pack.exercises:
         try:
             caution = spec.variant(0).problem.caution()
