@@ -791,3 +791,27 @@ def test_a_require_that_cant_be_read_says_how_to_write_it(tmp_path, capsys, requ
 def test_a_function_is_shown_with_the_fractions_its_author_wrote(tmp_path, exercise, prompt):
     document = _pack(id="a", **exercise)
     assert packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path).exercise("a").variant().prompt() == prompt
+
+
+def test_a_placeholder_in_a_function_name_is_filled_as_in_other_texts(tmp_path, capsys):
+    """`name:` is read in the prompt: {a} shows the parameter's value (g_a, with no braces, is a name)."""
+    path = tmp_path / "pack.yaml"
+    path.write_text("pack: nb\nexercises:\n"
+                    "  - id: t3\n    kind: derivative\n    function: a x^2\n    name: g_{a}\n"
+                    "    params: {a: {int: [1, 3]}}\n"
+                    "  - id: t5\n    kind: derivative\n    function: a x^2\n    name: g_a\n"
+                    "    params: {a: {int: [1, 3]}}\n", encoding="utf-8")
+    assert main(["pack", "show", str(path), "--seed", "0"]) == 0
+    shown = capsys.readouterr().out
+    drawn = packs.load(path).exercises[0].drawn(0).params[0][1]
+    assert f"d/dx of g_{drawn}(x) = {'' if drawn == 1 else drawn}x²" in shown
+    assert "d/dx of g_a(x) = " in shown
+
+
+def test_a_placeholder_in_a_function_name_that_is_no_parameter_is_refused(tmp_path, capsys):
+    path = tmp_path / "pack.yaml"
+    path.write_text("pack: nb\nexercises:\n  - id: t4\n    kind: gradient\n    function: x^2 + y^2\n"
+                    "    at: [1, 2]\n    name: h{q}\n", encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 1
+    assert capsys.readouterr().out == (f"{path}:7:11: exercise 't4': 'name': '{{q}}' shows a parameter, but the "
+                                       "exercise has none; write '{{' and '}}' for braces that are part of the text\n")

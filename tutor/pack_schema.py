@@ -13,7 +13,7 @@ from typing import Any
 from .compare import MAX_PLACES, MAX_RELATIVE
 from .topics import KINDS
 from .topics.base import Field
-from .topics.fields import READERS
+from .topics.fields import READERS, SHOWN_READERS
 
 COMMON_FIELDS: dict[str, Field] = {
     "id": Field("id", "a unique id within the pack, like partial-x-3x2y3", required=True),
@@ -41,6 +41,16 @@ FIXED: dict[str, str] = {
     "points": "so that the exercise weighs the same in every student's total; write a number, like 1",
     "tolerance": "so that every student's answer is graded to the same precision; write one, like 1e-3 or dp:4",
 }
+
+# keys read as a plain name that the student reads in the prompt all the same (g in "d/dx of g(x) = ..."): each
+# variant fills their `{a}` as it fills prose's, and validation checks each placeholder
+SHOWN_NAMES = frozenset({"name"})
+
+
+def shown(key: str, field: Field) -> bool:
+    """Whether a kind's key is text the student reads, where `{a}` shows a parameter's value."""
+    return field.reader in SHOWN_READERS or key in SHOWN_NAMES
+
 
 PACK_FIELDS: dict[str, Field] = {
     "pack": Field("text", "the pack's id", required=True),

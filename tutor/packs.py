@@ -33,14 +33,14 @@ from .check import expected_answer, variables_of
 from .compare import Tolerance
 from .errors import TutorError, Where
 from .limits import LIMITS, Limits
-from .pack_schema import COMMON_FIELDS, FIXED, PACK_FIELDS
+from .pack_schema import COMMON_FIELDS, FIXED, PACK_FIELDS, shown
 from .parse import CONSTANTS, FUNCTIONS, Answer, InputError, Shape, fraction, read, substituted, symbol
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
 from .templates import TemplateError, fill, template
 from .topics import KINDS, FieldError, FunctionProblem, Problem
 from .topics.base import Field, substitute
-from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, SHOWN_READERS, ReadError, braces
+from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError, braces
 from .topics.solution import places_asked
 from .variant_check import UNKNOWN_NAME, Finding, Params, drawn, first_failing, refusing, with_draw
 from .words import and_list
@@ -287,7 +287,7 @@ class ExerciseSpec:
             if issubclass(KINDS[self.kind].exercise, FunctionProblem) and "variables" not in data:
                 data |= self._written_variables(data)
             for name in data:
-                if name in fields and fields[name].reader in SHOWN_READERS:
+                if name in fields and shown(name, fields[name]):
                     data[name] = self.fill(cast(str, data[name]), params)
             problem = KINDS[self.kind].exercise.build({**data, "tolerance": self.tolerance, "parameters": values})
             if len(built) >= _MAX_VARIANTS:
@@ -762,7 +762,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
                                          f"not meet 'require: {', '.join(broken)}'; every student would get them",
                        exercise_id)
     common = _common({k: v for k, v in nodes.items() if k in COMMON_FIELDS}, report, exercise_id, param_names)
-    prose = [key for key, field_ in problem_class.FIELDS.items() if field_.reader in SHOWN_READERS]
+    prose = [key for key, field_ in problem_class.FIELDS.items() if shown(key, field_)]
     _check_templates(nodes, ["title", "hints", "more_hints", *prose], param_names, report, exercise_id)
     unused = _unused(param_names, data, nodes)  # said last: the draws' own problems come in the same run
     if len(report.problems) > before:
