@@ -230,6 +230,23 @@ def _pack(**exercise) -> dict:
         (True, False), ("dp:16", False), ("1_0", False),
         (0.5, True), (0, True), ("1e-3", True), ("2.5e-4", True), (".25", True), ("0.001", True), ("dp:0", True),
         ("dp:15", True), (" dp : 4 ", True)]],
+    # the schema took any list in a parameter's range, any name, a fraction over 0 (issue 445)
+    (_pack(id="a", kind="derivative", function="x^2", points="1/0"), False),
+    (_pack(id="a", kind="derivative", function="x^2", points="3/0.0"), False),
+    (_pack(id="a", kind="derivative", function="x^2", points="3/10"), True),
+    *[(_pack(id="a", kind="derivative", function=f"{name} x^2", params={name: spec}), accepted)
+      for name, spec, accepted in [
+          ("a", {"int": ["x", "y"]}, False), ("a", {"int": []}, False), ("a", {"int": [1, 2, 3]}, False),
+          ("ab", {"int": [1, 3]}, False), ("a", {"int": [1, 1_000_000_000]}, False),
+          ("a", {"denominators": [2]}, False), ("a", {"int": [1, 3], "choice": [1, 2]}, False),
+          ("a", {"choice": []}, False), ("a", {"int": [1.5, 3]}, False), ("a", {"int": [True, 3]}, False),
+          ("a", {"rational": [0, 1], "denominators": [0]}, False), ("a", {"int": [1, "sqrt(4)"]}, False),
+          ("a", {"int": [1, 3], "denominators": [2]}, False),
+          ("a", {"int": [1, 3], "lesson": "two"}, False), ("a", {"int": [1, 3], "lesson": True}, False),
+          ("e", {"int": [1, 3]}, False), ("W", {"int": [1, 3]}, False),
+          ("a", {"int": [1, "10^6"]}, True), ("a", {"int": [-1_000_000, 1_000_000]}, True),
+          ("a", {"choice": [0.5, "1/2", -3]}, True), ("a", {"rational": [0, 1], "denominators": [2, "3"]}, True),
+          ("a", {"int": [1, 3], "lesson": 2}, True), ("alpha", {"int": [2.0, 3]}, True)]],
 ])
 def test_the_schema_and_the_loader_agree_on_what_they_once_disagreed_on(tmp_path, document, accepted):
     assert (_schema_accepts(document), _loader_accepts(document, tmp_path)) == (accepted, accepted)
@@ -333,6 +350,42 @@ def test_the_schema_never_refuses_a_pack_the_loader_takes(tmp_path, kind, change
     document = {"pack": "p", "exercises": [exercise]}
     if _loader_accepts(document, tmp_path):
         assert _schema_accepts(document), exercise
+
+
+# The loader's rules on parameters that JSON Schema can't say (docs/reference/pack.md lists them): a range's low
+# and high in order, a number written as text within 10^6, a lesson value that is one the range draws
+_BEYOND_THE_SCHEMA = ("with low ≤ high", "values are at most", "is not a value it is drawn from",
+                      "'lesson' is the number", "denominators are whole numbers from 1")
+_NUMBERS = st.one_of(st.integers(-3, 5), st.sampled_from([0.5, 2.0, "1/2", "10^6", "3", 10**6, -10**6]))
+_ITEMS = st.one_of(_NUMBERS, _NUMBERS, _NUMBERS, st.sampled_from(["x", "sqrt(4)", 10**9, "10^9", True, None, [], 1.5]))
+_KEYS_OF_A_PARAMETER = ["int", "choice", "rational", "denominators", "lesson", "step"]
+
+
+@st.composite
+def _parameter(draw) -> dict:
+    """A parameter's spec: mostly one range of two values, sometimes with another key, some values odd."""
+    values = st.one_of(st.lists(_ITEMS, min_size=2, max_size=2), st.lists(_ITEMS, max_size=3))
+    spec = {draw(st.sampled_from(_KEYS_OF_A_PARAMETER[:4])): draw(values)}
+    for key in draw(st.sets(st.sampled_from(_KEYS_OF_A_PARAMETER), max_size=1)):
+        spec[key] = draw(_ITEMS if key == "lesson" else st.lists(_ITEMS, max_size=3))
+    return spec
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(params=st.dictionaries(st.sampled_from(["a", "k", "b", "alpha", "ab", "e", "x1"]), _parameter(),
+                              min_size=1, max_size=2))
+def test_the_schema_and_the_loader_agree_on_fuzzed_parameters(tmp_path, params):
+    """What the loader takes the schema takes; what the schema takes and the loader refuses, it refuses by a rule
+    JSON Schema can't express."""
+    function = "x^2 + " + " + ".join(f"{name} x" for name in params)
+    document = _pack(id="a", kind="derivative", function=function, params=params)
+    schema, loader = _schema_accepts(document), _loader_accepts(document, tmp_path)
+    if loader:
+        assert schema, params
+    elif schema:
+        with pytest.raises(packs.PackError) as refused:
+            packs.load_text(yaml.safe_dump(document), "fuzzed.yaml", tmp_path)
+        assert all(any(rule in problem for rule in _BEYOND_THE_SCHEMA) for problem in refused.value.problems), params
 
 
 # ------------------------------------------------------------- hints on every kind

@@ -33,8 +33,18 @@ from .check import expected_answer, variables_of
 from .compare import Tolerance
 from .errors import TutorError, Where
 from .limits import LIMITS, Limits
-from .pack_schema import COMMON_FIELDS, FIXED, PACK_FIELDS, shown
-from .parse import CONSTANTS, FUNCTIONS, Answer, InputError, Shape, fraction, read, substituted, symbol
+from .pack_schema import (
+    COMMON_FIELDS,
+    FIXED,
+    PACK_FIELDS,
+    PARAM_KEYS,
+    PARAM_NAME,
+    PARAM_NUMBER_TEXT,
+    PARAM_RANGES,
+    RESERVED_NAMES,
+    shown,
+)
+from .parse import CONSTANTS, Answer, InputError, Shape, fraction, read, substituted, symbol
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
 from .templates import TemplateError, fill, template
@@ -977,22 +987,25 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
     taken = {str(key.value) for key, _ in node.value}
     for key, value in node.value:
         name = str(key.value)
-        if not re.fullmatch(r"[A-Za-z]", name) and name not in ("alpha", "beta", "gamma"):
+        if not re.fullmatch(PARAM_NAME, name):
             report.add(key, f"a parameter is one letter, not '{name}'", exercise)
             continue
-        if name in CONSTANTS or name in FUNCTIONS:
+        if name in RESERVED_NAMES:
             report.add(key, _reserved(name, taken), exercise)  # still read: its uses raise nothing more
-        spec = _mapping(value, report, exercise, {"int": "", "choice": "", "rational": "",
-                                                  "denominators": "", "lesson": ""}, f"parameter '{name}'")
+        spec = _mapping(value, report, exercise, dict.fromkeys(PARAM_KEYS, ""), f"parameter '{name}'")
         lesson = _lesson_value(spec.get("lesson"), name, report, exercise, limits)
         if lesson is not None:
             lesson_nodes[name] = spec["lesson"]
-        kinds = [k for k in ("int", "choice", "rational") if k in spec]
+        kinds = [k for k in PARAM_RANGES if k in spec]
         if len(kinds) != 1:
             report.add(value, f"parameter '{name}' needs one of int: [low, high], choice: [...], "
                               "rational: [low, high]", exercise)
             continue
         values = spec[kinds[0]]
+        if "denominators" in spec and kinds[0] != "rational":  # ignored, it would mislead whoever reads the pack
+            report.add(spec["denominators"], f"parameter '{name}': 'denominators' go with rational: [low, high], "
+                                             f"not {kinds[0]}", exercise)
+            continue
         shape = "a list of numbers" if kinds[0] == "choice" else "[low, high] with low ≤ high" + (
             " (whole numbers)" if kinds[0] == "int" else "")
         try:
@@ -1056,7 +1069,7 @@ def _numbers(node: yaml.Node, who: str, wanted: str) -> list[Expr]:
     numbers = []
     for item in node.value:
         try:
-            number = read(str(item.value), "number", ()).value if isinstance(item, yaml.ScalarNode) else None
+            number = read(str(item.value), "number", ()).value if _number_text(item) else None
         except InputError:
             number = None
         if not isinstance(number, sympy.Rational):
@@ -1066,14 +1079,20 @@ def _numbers(node: yaml.Node, who: str, wanted: str) -> list[Expr]:
     return numbers
 
 
+def _number_text(node: yaml.Node) -> bool:
+    """Whether a parameter's value is written as a number, or arithmetic on numbers (10^6): no name, as the
+    schema says (sqrt(4) is 2 to the reader of answers, not to an editor checking the pack)."""
+    return isinstance(node, yaml.ScalarNode) and re.fullmatch(PARAM_NUMBER_TEXT, str(node.value)) is not None
+
+
 def _lesson_value(node: yaml.Node | None, name: str, report: _Report, exercise: str,
                   limits: Limits) -> Expr | None:
     """A parameter's `lesson:` value: a number, the one the worked example uses."""
     if node is None:
         return None
     try:
-        if not isinstance(node, yaml.ScalarNode):
-            raise InputError("not a single value")
+        if not _number_text(node):
+            raise InputError("not a number")
         value = cast(Expr, read(str(node.value), Shape.NUMBER, ()).value)
     except InputError:
         value = None
