@@ -58,7 +58,19 @@ _TYPES = {"string": "text", "number": "number", "integer": "whole number", "bool
 
 _SCALAR = ["string", "number", "boolean"]  # a YAML scalar whose text the loader reads: `expected: 4` is "4"
 
-_PLURALS = {"number": "numbers", "list": "lists", "mapping": "mappings"}
+_PLURALS = {"whole number": "whole numbers", "number": "numbers", "list": "lists", "mapping": "mappings"}
+
+
+def _plural(words: str) -> str:
+    for one, many in _PLURALS.items():
+        if words.startswith(one):
+            return many + words[len(one):]
+    return words
+
+
+def _exactly_one(options: list[dict]) -> bool:
+    """oneOf: [{required: [int]}, {required: [choice]}]: exactly one of these keys, not a choice of shapes."""
+    return all(set(option) == {"required"} for option in options)
 
 
 def describe(shape: dict) -> str:
@@ -69,8 +81,11 @@ def describe(shape: dict) -> str:
         return shape["title"]
     if "enum" in shape:
         return " or ".join(f"`{value}`" for value in shape["enum"])
-    if "oneOf" in shape:
-        return " or ".join(describe(option) for option in shape["oneOf"])
+    if "allOf" in shape:  # a reader's shape, then what the loader refuses beyond it, said in its title
+        main, *more = shape["allOf"]
+        return "; ".join([describe(main), *(part["title"] for part in more if "title" in part)])
+    if "anyOf" in shape or "oneOf" in shape and not _exactly_one(shape["oneOf"]):
+        return " or ".join(describe(option) for option in shape.get("anyOf") or shape["oneOf"])
     types = shape.get("type", [])
     if types == _SCALAR:
         return "text"
@@ -78,26 +93,35 @@ def describe(shape: dict) -> str:
         return " or ".join(_TYPES[t] for t in types)
     words = _TYPES[types]
     if "minimum" in shape and "maximum" in shape:
-        words += f" from {shape['minimum']} to {shape['maximum']:,}"
+        words += f" from {shape['minimum']:,} to {shape['maximum']:,}"
     elif "minimum" in shape:
         words += f" ≥ {shape['minimum']}"
     if "pattern" in shape:
         words += f" matching `{shape['pattern']}`"
     if types == "array":
         if "items" in shape:
-            first, _, rest = describe(shape["items"]).partition(" ")
-            words += f" of {_PLURALS.get(first, first)} {rest}".rstrip()
-        if "minItems" in shape:
+            words += f" of {_plural(describe(shape['items']))}"
+        if shape.get("minItems") == shape.get("maxItems", -1):
+            words += f" (exactly {shape['minItems']})"
+        elif "minItems" in shape:
             words += f" (at least {shape['minItems']})"
-        if "maxItems" in shape:
+        if "maxItems" in shape and shape.get("minItems") != shape["maxItems"]:
             words += f" (at most {shape['maxItems']})"
     if types == "object":
         if "properties" in shape:
             required = set(shape.get("required", ()))
             keys = [f"`{key}`" + (" (required)" if key in required else "") for key in shape["properties"]]
             words += " with " + ", ".join(keys)
+            if _exactly_one(shape.get("oneOf", [{}])):
+                ranges = [f"`{option['required'][0]}`" for option in shape["oneOf"]]
+                words += " (exactly one of " + ", ".join(ranges) + ")"
+            for key, needed in shape.get("dependentRequired", {}).items():
+                words += f" (`{key}` only with " + ", ".join(f"`{other}`" for other in needed) + ")"
         elif isinstance(shape.get("additionalProperties"), dict):
-            words += f" from names to {describe(shape['additionalProperties'])}"
+            names = shape.get("propertyNames", {})
+            words += f" from names{' matching `' + names['pattern'] + '`' if 'pattern' in names else ''}" + (
+                f" (not {', '.join(f'`{n}`' for n in names['not']['enum'])})" if "not" in names else "") + \
+                f" to {describe(shape['additionalProperties'])}"
     return words
 
 

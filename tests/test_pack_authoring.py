@@ -68,6 +68,23 @@ YAML_SLIPS = {
         EXERCISE + "    function: a x^2\n    hints:\n      - {a} is the coefficient\n",
         "7:13: not valid YAML: YAML reads a value that starts with '{' as a mapping, so the text after its '}' is "
         'out of place; put the whole value in quotes, like - "{a} is the coefficient"'),
+    "LaTeX in double quotes": (EXERCISE + '    function: x^2\n    title: "What is \\partial f?"\n',
+                               "6:21: not valid YAML: '\\partial' is not an escape YAML knows inside double quotes, "
+                               "where a backslash starts one (\\n is a line break); for a backslash as in LaTeX, put "
+                               "the value in single quotes instead, or write it twice: '\\\\partial'"),
+    "a \\x in double quotes that is no hexadecimal escape": (
+        EXERCISE + '    function: x^2\n    title: "at \\xi = 2"\n',
+        "6:18: not valid YAML: '\\xi' is not an escape YAML knows inside double quotes, where a backslash starts one "
+        "(\\n is a line break); for a backslash as in LaTeX, put the value in single quotes instead, or write it "
+        "twice: '\\\\xi'"),
+    "a quote left open before a quoted value": (
+        EXERCISE + '    function: x^2\n    title: "What is 2+2?\n    answer: "2x"\n',
+        "7:14: not valid YAML: the quote at line 6, column 12 is not closed on its line, so YAML read on into "
+        "line 7; close it on line 6"),
+    "a single quote left open before a quoted value": (
+        EXERCISE + "    function: x^2\n    title: 'It''s 2+2?\n    wrt: x\n    answer: '2x'\n",
+        "8:14: not valid YAML: the quote at line 6, column 12 is not closed on its line, so YAML read on into "
+        "line 8; close it on line 6"),
     "a second document": (EXERCISE + "    function: x^2\n---\npack: q\n",
                           "6:1: not valid YAML: a pack is one YAML document, and a line '---' starts another; "
                           "remove it (a second pack goes in a file of its own)"),
@@ -99,14 +116,55 @@ def test_both_yaml_parsers_give_the_same_sentence(slip):
     (EXERCISE + "    function: x^2\n    <<: {answer: 2x}\n",
      "6:5: '<<' (a YAML merge key) is not allowed in a pack; write the keys out in full"),
     (EXERCISE + "    function: x^2\n    title: {a}\n",
-     "6:12: exercise 'a': 'title': text must be a single value; YAML reads a value that starts with '{' as a mapping: put "
+     "6:12: exercise 'a': 'title' must be a single text; YAML reads a value that starts with '{' as a mapping: put "
      'the whole value in quotes, like "{a}"'),
+    ("pack: p\nexercises:\n  - id: p6\n    kind: expression\n    prompt: [What, is]\n    expected: '4'\n",
+     "5:13: exercise 'p6': 'prompt' must be a single text, not a list"),
+    (EXERCISE + "    function: x^2\n    title:\n",
+     "6:11: exercise 'a': 'title' must be a single text, not empty"),
+    ("pack: p\ntitle: [a, b]\nexercises:\n  - id: a\n    kind: derivative\n    function: x^2\n",
+     "2:8: 'title' must be a single text, not a list"),
 ])
 def test_yaml_that_reads_but_is_no_pack_says_what_the_author_wrote(tmp_path, capsys, text, message):
     path = tmp_path / "pack.yaml"
     path.write_text(text, encoding="utf-8")
     assert main(["pack", "validate", str(path)]) != 0
     assert capsys.readouterr().out == f"{path}:{message}\n"
+
+
+@pytest.mark.parametrize("written, message", [
+    ("dérivée", "'é', character 2 of the id, is not allowed: ids use A-Z, a-z, 0-9, '-', '_' and '.', like 'derivee'"),
+    ("-grad", "an id starts with a letter or digit, not '-', like 'grad'"),
+    ("∂x", "'∂', character 1 of the id, is not allowed: ids use A-Z, a-z, 0-9, '-', '_' and '.', like 'x'"),
+    ("'my ex'", "a space, character 3 of the id, is not allowed: ids use A-Z, a-z, 0-9, '-', '_' and '.', like 'my-ex'"),
+    ("''", "an id can't be empty: ids use A-Z, a-z, 0-9, '-', '_' and '.', and start with a letter or digit"),
+])
+def test_a_refused_id_says_which_character_is_wrong_and_an_id_like_it(tmp_path, capsys, written, message):
+    path = tmp_path / "pack.yaml"
+    path.write_text(f"pack: p\nexercises:\n  - id: {written}\n    kind: derivative\n    function: x^2\n",
+                    encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) != 0
+    of = f"exercise '{written.strip(chr(39))}': " if written != "''" else ""  # an empty id names no exercise
+    assert capsys.readouterr().out == f"{path}:3:5: {of}{message}\n"
+
+
+LATEX = (EXERCISE + '    function: x^2\n    title: "Find \\nabla f, at angle \\theta."\n'
+         '    hints: ["\\\\nabla is written twice", "a paragraph\n\n      and another"]\n')
+
+
+def test_latex_read_as_yaml_escapes_is_warned_of_and_the_pack_stays_valid(tmp_path, capsys):
+    """\\nabla in double quotes is a line break and 'abla': valid YAML, so a warning where it is written,
+    not a refusal; an escaped backslash, and a line break made by a blank line, are no such thing."""
+    path = tmp_path / "pack.yaml"
+    path.write_text(LATEX, encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 0
+    assert capsys.readouterr().out == (
+        f"{path}: valid (1 exercise; each one's answer grades as correct)\n"
+        f"{path}:6:12: exercise 'a': 'title': '\\nabla' in double quotes is a line break and 'abla' to YAML; for a "
+        "backslash, as in LaTeX, put the value in single quotes, or write '\\\\nabla'\n"
+        f"{path}:6:12: exercise 'a': 'title': '\\theta' in double quotes is a tab and 'heta' to YAML; for a "
+        "backslash, as in LaTeX, put the value in single quotes, or write '\\\\theta'\n")
+    assert packs.load(path).exercises[0].title == "Find \nabla f, at angle \theta."  # loaded and practised as written
 
 
 @pytest.mark.parametrize("typed, suggested", [
@@ -172,6 +230,23 @@ def _pack(**exercise) -> dict:
         (True, False), ("dp:16", False), ("1_0", False),
         (0.5, True), (0, True), ("1e-3", True), ("2.5e-4", True), (".25", True), ("0.001", True), ("dp:0", True),
         ("dp:15", True), (" dp : 4 ", True)]],
+    # the schema took any list in a parameter's range, any name, a fraction over 0 (issue 445)
+    (_pack(id="a", kind="derivative", function="x^2", points="1/0"), False),
+    (_pack(id="a", kind="derivative", function="x^2", points="3/0.0"), False),
+    (_pack(id="a", kind="derivative", function="x^2", points="3/10"), True),
+    *[(_pack(id="a", kind="derivative", function=f"{name} x^2", params={name: spec}), accepted)
+      for name, spec, accepted in [
+          ("a", {"int": ["x", "y"]}, False), ("a", {"int": []}, False), ("a", {"int": [1, 2, 3]}, False),
+          ("ab", {"int": [1, 3]}, False), ("a", {"int": [1, 1_000_000_000]}, False),
+          ("a", {"denominators": [2]}, False), ("a", {"int": [1, 3], "choice": [1, 2]}, False),
+          ("a", {"choice": []}, False), ("a", {"int": [1.5, 3]}, False), ("a", {"int": [True, 3]}, False),
+          ("a", {"rational": [0, 1], "denominators": [0]}, False), ("a", {"int": [1, "sqrt(4)"]}, False),
+          ("a", {"int": [1, 3], "denominators": [2]}, False),
+          ("a", {"int": [1, 3], "lesson": "two"}, False), ("a", {"int": [1, 3], "lesson": True}, False),
+          ("e", {"int": [1, 3]}, False), ("W", {"int": [1, 3]}, False),
+          ("a", {"int": [1, "10^6"]}, True), ("a", {"int": [-1_000_000, 1_000_000]}, True),
+          ("a", {"choice": [0.5, "1/2", -3]}, True), ("a", {"rational": [0, 1], "denominators": [2, "3"]}, True),
+          ("a", {"int": [1, 3], "lesson": 2}, True), ("alpha", {"int": [2.0, 3]}, True)]],
 ])
 def test_the_schema_and_the_loader_agree_on_what_they_once_disagreed_on(tmp_path, document, accepted):
     assert (_schema_accepts(document), _loader_accepts(document, tmp_path)) == (accepted, accepted)
@@ -275,6 +350,42 @@ def test_the_schema_never_refuses_a_pack_the_loader_takes(tmp_path, kind, change
     document = {"pack": "p", "exercises": [exercise]}
     if _loader_accepts(document, tmp_path):
         assert _schema_accepts(document), exercise
+
+
+# The loader's rules on parameters that JSON Schema can't say (docs/reference/pack.md lists them): a range's low
+# and high in order, a number written as text within 10^6, a lesson value that is one the range draws
+_BEYOND_THE_SCHEMA = ("with low ≤ high", "values are at most", "is not a value it is drawn from",
+                      "'lesson' is the number", "denominators are whole numbers from 1")
+_NUMBERS = st.one_of(st.integers(-3, 5), st.sampled_from([0.5, 2.0, "1/2", "10^6", "3", 10**6, -10**6]))
+_ITEMS = st.one_of(_NUMBERS, _NUMBERS, _NUMBERS, st.sampled_from(["x", "sqrt(4)", 10**9, "10^9", True, None, [], 1.5]))
+_KEYS_OF_A_PARAMETER = ["int", "choice", "rational", "denominators", "lesson", "step"]
+
+
+@st.composite
+def _parameter(draw) -> dict:
+    """A parameter's spec: mostly one range of two values, sometimes with another key, some values odd."""
+    values = st.one_of(st.lists(_ITEMS, min_size=2, max_size=2), st.lists(_ITEMS, max_size=3))
+    spec = {draw(st.sampled_from(_KEYS_OF_A_PARAMETER[:4])): draw(values)}
+    for key in draw(st.sets(st.sampled_from(_KEYS_OF_A_PARAMETER), max_size=1)):
+        spec[key] = draw(_ITEMS if key == "lesson" else st.lists(_ITEMS, max_size=3))
+    return spec
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(params=st.dictionaries(st.sampled_from(["a", "k", "b", "alpha", "ab", "e", "x1"]), _parameter(),
+                              min_size=1, max_size=2))
+def test_the_schema_and_the_loader_agree_on_fuzzed_parameters(tmp_path, params):
+    """What the loader takes the schema takes; what the schema takes and the loader refuses, it refuses by a rule
+    JSON Schema can't express."""
+    function = "x^2 + " + " + ".join(f"{name} x" for name in params)
+    document = _pack(id="a", kind="derivative", function=function, params=params)
+    schema, loader = _schema_accepts(document), _loader_accepts(document, tmp_path)
+    if loader:
+        assert schema, params
+    elif schema:
+        with pytest.raises(packs.PackError) as refused:
+            packs.load_text(yaml.safe_dump(document), "fuzzed.yaml", tmp_path)
+        assert all(any(rule in problem for rule in _BEYOND_THE_SCHEMA) for problem in refused.value.problems), params
 
 
 # ------------------------------------------------------------- hints on every kind
@@ -733,3 +844,27 @@ def test_a_require_that_cant_be_read_says_how_to_write_it(tmp_path, capsys, requ
 def test_a_function_is_shown_with_the_fractions_its_author_wrote(tmp_path, exercise, prompt):
     document = _pack(id="a", **exercise)
     assert packs.load_text(yaml.safe_dump(document), "p.yaml", tmp_path).exercise("a").variant().prompt() == prompt
+
+
+def test_a_placeholder_in_a_function_name_is_filled_as_in_other_texts(tmp_path, capsys):
+    """`name:` is read in the prompt: {a} shows the parameter's value (g_a, with no braces, is a name)."""
+    path = tmp_path / "pack.yaml"
+    path.write_text("pack: nb\nexercises:\n"
+                    "  - id: t3\n    kind: derivative\n    function: a x^2\n    name: g_{a}\n"
+                    "    params: {a: {int: [1, 3]}}\n"
+                    "  - id: t5\n    kind: derivative\n    function: a x^2\n    name: g_a\n"
+                    "    params: {a: {int: [1, 3]}}\n", encoding="utf-8")
+    assert main(["pack", "show", str(path), "--seed", "0"]) == 0
+    shown = capsys.readouterr().out
+    drawn = packs.load(path).exercises[0].drawn(0).params[0][1]
+    assert f"d/dx of g_{drawn}(x) = {'' if drawn == 1 else drawn}x²" in shown
+    assert "d/dx of g_a(x) = " in shown
+
+
+def test_a_placeholder_in_a_function_name_that_is_no_parameter_is_refused(tmp_path, capsys):
+    path = tmp_path / "pack.yaml"
+    path.write_text("pack: nb\nexercises:\n  - id: t4\n    kind: gradient\n    function: x^2 + y^2\n"
+                    "    at: [1, 2]\n    name: h{q}\n", encoding="utf-8")
+    assert main(["pack", "validate", str(path)]) == 1
+    assert capsys.readouterr().out == (f"{path}:7:11: exercise 't4': 'name': '{{q}}' shows a parameter, but the "
+                                       "exercise has none; write '{{' and '}}' for braces that are part of the text\n")

@@ -458,3 +458,25 @@ def test_the_benchmarks_homework_pack_loads_with_its_twelve_exercises():
     class of: every exercise draws numbers per student."""
     pack = packs.load(Path(__file__).resolve().parents[1] / "benchmarks" / "homework.yaml")
     assert len(pack.exercises) == 12 and all(spec.per_student for spec in pack.exercises)
+
+
+@pytest.mark.parametrize("pack, exercise, hints", [
+    ("drills", "pd-exp", ("Treat x as a constant; only y varies.",
+                          "x is a constant factor and stays. y is in the exponent of e^(2y): not the power rule, but "
+                          "d/dy e^u = e^u·du/dy (the chain rule).",
+                          "∂/∂y of x e^(2y) is 2x e^(2y); the term 6y adds 6.")),
+    ("drills", "d-trig", ("Differentiate term by term with respect to x.",
+                          "d/dx sin(x) = cos(x) and d/dx cos(x) = −sin(x); for sin(5x) the chain rule multiplies by 5, "
+                          "the derivative of 5x.",
+                          "d/dx 2 sin(5x) = 10 cos(5x); now add the derivative of cos(x).")),
+    ("gradients", "tangent-line-fix-x", ("Differentiate term by term with respect to y.",
+                                         "The power rule in y: d/dy yⁿ = nyⁿ⁻¹. x = 2 is fixed, so 4 is a constant: "
+                                         "its derivative is 0.",
+                                         "d/dy y² = 2y, and the constant adds nothing.")),
+])
+def test_built_in_hints_name_the_rule_and_the_variable_of_their_exercise(pack, exercise, hints):
+    """The kinds' own hints say "the power rule on y" for e^(2y), and are written in x for a function of y
+    (issue 471): these exercises give their own. Read from this checkout's exercises/, as installed they may
+    be another's."""
+    path = Path(__file__).resolve().parents[1] / "exercises" / f"{pack}.yaml"
+    assert packs.load(path).exercise(exercise).variant(0).hints() == hints

@@ -8,12 +8,15 @@ the pack format page, and a test fails when either differs from what the code ma
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .compare import MAX_PLACES, MAX_RELATIVE
+from .limits import LIMITS
+from .parse import CONSTANTS, FUNCTIONS
 from .topics import KINDS
 from .topics.base import Field
-from .topics.fields import READERS
+from .topics.fields import READERS, SHOWN_READERS, Schema
 
 COMMON_FIELDS: dict[str, Field] = {
     "id": Field("id", "a unique id within the pack, like partial-x-3x2y3", required=True),
@@ -42,6 +45,58 @@ FIXED: dict[str, str] = {
     "tolerance": "so that every student's answer is graded to the same precision; write one, like 1e-3 or dp:4",
 }
 
+# keys read as a plain name that the student reads in the prompt all the same (g in "d/dx of g(x) = ..."): each
+# variant fills their `{a}` as it fills prose's, and validation checks each placeholder
+SHOWN_NAMES = frozenset({"name"})
+
+
+def shown(key: str, field: Field) -> bool:
+    """Whether a kind's key is text the student reads, where `{a}` shows a parameter's value."""
+    return field.reader in SHOWN_READERS or key in SHOWN_NAMES
+
+
+# A parameter, as the pack loader reads `params:` (tutor.packs._params) and the schema says it: a name of one
+# letter (or alpha, beta, gamma) that is no constant or function of the maths; exactly one range to draw from;
+# numbers written as numbers or as the text of arithmetic on them (10^6, 1/2), no other names.
+PARAM_NAME = "^(?:[A-Za-z]|alpha|beta|gamma)$"
+RESERVED_NAMES = tuple(sorted(name for name in {*CONSTANTS, *FUNCTIONS} if re.fullmatch(PARAM_NAME, name)))  # e, W
+PARAM_RANGES = ("int", "choice", "rational")  # each parameter is drawn from exactly one
+PARAM_KEYS = (*PARAM_RANGES, "denominators", "lesson")
+_ARITHMETIC = r"[0-9eE.+\-−*/^()\s]"
+PARAM_NUMBER_TEXT = rf"^{_ARITHMETIC}*[0-9]{_ARITHMETIC}*$"
+
+
+def _number(whole: bool = False, low: int | None = None) -> Schema:
+    """A parameter's number: written as one, within the loader's bounds, or as text of arithmetic on numbers."""
+    bound = LIMITS.max_parameter
+    return {"anyOf": [{"type": "integer" if whole else "number", "minimum": -bound if low is None else low,
+                       "maximum": bound},
+                      {"type": "string", "pattern": PARAM_NUMBER_TEXT, "title": "text of one, like '10^6' or '1/2'"}]}
+
+
+def _params_schema() -> Schema:
+    def numbers(least: int, most: int | None = None, **item: Any) -> Schema:
+        return {"type": "array", "minItems": least, **({"maxItems": most} if most else {}), "items": _number(**item)}
+    return {
+        "type": "object",
+        "propertyNames": {"pattern": PARAM_NAME, "not": {"enum": list(RESERVED_NAMES)}},
+        "additionalProperties": {
+            "type": "object", "additionalProperties": False,
+            "properties": {"int": numbers(2, 2, whole=True), "choice": numbers(1), "rational": numbers(2, 2),
+                           "denominators": numbers(1, whole=True, low=1), "lesson": _number()},
+            "oneOf": [{"required": [name]} for name in PARAM_RANGES],
+            "dependentRequired": {"denominators": ["rational"]}}}
+
+
+# What the loader refuses beyond a reader's own shape, said as JSON Schema too: a weight written as a fraction
+# over zero ('1/0')
+REFINED: dict[str, Schema] = {
+    "weight": {"not": {"type": "string", "pattern": r"/\s*(?:0+\.?0*|\.0+)(?:[eE][+-]?[0-9]+)?\s*$"},
+               "title": "not over 0 ('1/0'), and at most 1,000,000 as text too"},
+    "params": _params_schema(),
+}
+
+
 PACK_FIELDS: dict[str, Field] = {
     "pack": Field("text", "the pack's id", required=True),
     "title": Field("text", ""),
@@ -52,7 +107,12 @@ PACK_FIELDS: dict[str, Field] = {
 def _property(field: Field) -> dict[str, Any]:
     choices = {"enum": list(field.choices)} if field.choices else {}
     described = {"description": field.help} if field.help else {}
-    return {**READERS[field.reader].schema, **choices, **described}
+    shape = READERS[field.reader].schema
+    if field.reader == "params":  # read by the pack loader itself, by the declarations above
+        shape = REFINED["params"]
+    elif field.reader in REFINED:
+        shape = {"allOf": [shape, REFINED[field.reader]]}
+    return {**shape, **choices, **described}
 
 
 def json_schema() -> dict[str, Any]:

@@ -33,14 +33,24 @@ from .check import expected_answer, variables_of
 from .compare import Tolerance
 from .errors import TutorError, Where
 from .limits import LIMITS, Limits
-from .pack_schema import COMMON_FIELDS, FIXED, PACK_FIELDS
-from .parse import CONSTANTS, FUNCTIONS, Answer, InputError, Shape, fraction, read, substituted, symbol
+from .pack_schema import (
+    COMMON_FIELDS,
+    FIXED,
+    PACK_FIELDS,
+    PARAM_KEYS,
+    PARAM_NAME,
+    PARAM_NUMBER_TEXT,
+    PARAM_RANGES,
+    RESERVED_NAMES,
+    shown,
+)
+from .parse import CONSTANTS, Answer, InputError, Shape, fraction, read, substituted, symbol
 from .safe_read import FileRefused, YamlError, compose_yaml, read_file
 from .show import show
 from .templates import TemplateError, fill, template
 from .topics import KINDS, FieldError, FunctionProblem, Problem
 from .topics.base import Field, substitute
-from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, SHOWN_READERS, ReadError, braces
+from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError, braces
 from .topics.solution import places_asked
 from .variant_check import UNKNOWN_NAME, Finding, Params, drawn, first_failing, refusing, with_draw
 from .words import and_list
@@ -287,7 +297,7 @@ class ExerciseSpec:
             if issubclass(KINDS[self.kind].exercise, FunctionProblem) and "variables" not in data:
                 data |= self._written_variables(data)
             for name in data:
-                if name in fields and fields[name].reader in SHOWN_READERS:
+                if name in fields and shown(name, fields[name]):
                     data[name] = self.fill(cast(str, data[name]), params)
             problem = KINDS[self.kind].exercise.build({**data, "tolerance": self.tolerance, "parameters": values})
             if len(built) >= _MAX_VARIANTS:
@@ -464,6 +474,7 @@ class Pack:
     source: str  # a path, or "built-in:NAME"
     exercises: tuple[ExerciseSpec, ...]
     tags: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())  # what validation warns of, which stops nothing (`escaped_letters`)
 
     def exercise(self, exercise_id: str) -> ExerciseSpec:
         for spec in self.exercises:
@@ -587,8 +598,45 @@ def _read(text: str, source: str, folder: Path, limits: Limits, verify: bool,
             if spec is not None:
                 exercises.append(spec)
     pack = Pack(pack_id, title or pack_id, description or "", source, tuple(exercises),
-                tuple(sorted({t for e in exercises for t in e.tags})))
+                tuple(sorted({t for e in exercises for t in e.tags})), tuple(escaped_letters(root, text, source)))
     return pack, sorted(report.problems, key=_position)
+
+
+# the character a double-quoted YAML value makes of a backslash and a letter, and what it is to a reader
+_ESCAPES = {"\n": ("n", "a line break"), "\t": ("t", "a tab"), "\r": ("r", "a line break"),
+            "\x07": ("a", "an invisible character"), "\x08": ("b", "an invisible character"),
+            "\x0b": ("v", "an invisible character"), "\x0c": ("f", "an invisible character"),
+            "\x1b": ("e", "an invisible character"), "\x85": ("N", "a line break"),
+            "\u2028": ("L", "a line break"), "\u2029": ("P", "a line break")}
+_ESCAPED_WORD = re.compile("([" + "".join(_ESCAPES) + "])([A-Za-z]+)")
+
+
+def escaped_letters(root: yaml.Node, text: str, file: str) -> list[str]:
+    r"""Where a double-quoted value holds an escape followed by letters, as written: LaTeX (\nabla, \theta,
+    \frac) that YAML reads as a line break and 'abla', a tab and 'heta'. Valid YAML, and perhaps meant, so
+    validation warns of it and stops nothing; a backslash YAML knows no escape for is refused (yaml_errors)."""
+    report, lines = _Report(file), text.splitlines()
+
+    def visit(node: yaml.Node, key: str, exercise: str | None) -> None:
+        if isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                visit(item, key, _id_of(item) if key == "exercises" else exercise)
+        elif isinstance(node, yaml.MappingNode):
+            for name, value in node.value:
+                visit(value, str(getattr(name, "value", key)), exercise)
+        elif isinstance(node, yaml.ScalarNode) and node.style == '"':
+            written = "\n".join(lines[node.start_mark.line:node.end_mark.line + 1])
+            for found in _ESCAPED_WORD.finditer(str(node.value)):
+                letter, meaning = _ESCAPES[found[1]]
+                escape = f"\\{letter}{found[2]}"
+                # a line break is also what a blank line makes in a value written on several lines
+                if re.search(r"(?<!\\)(?:\\\\)*" + re.escape(escape), written):
+                    report.add(node, f"'{key}': '{escape}' in double quotes is {meaning} and '{found[2]}' to YAML; "
+                                     f"for a backslash, as in LaTeX, put the value in single quotes, or write "
+                                     f"'\\{escape}'", exercise)
+
+    visit(root, "pack", None)
+    return report.problems
 
 
 # ---------------------------------------------------------------- reading nodes
@@ -611,6 +659,22 @@ def _id_of(node: yaml.Node) -> str | None:
                     and value.tag != "tag:yaml.org,2002:null":
                 return str(value.value)
     return None
+
+
+def _id_refused(written: str) -> str:
+    """What is wrong in an id (ID_PATTERN), where, and an id like it that is allowed: 'dérivée' is 'derivee'."""
+    rule = "ids use A-Z, a-z, 0-9, '-', '_' and '.'"
+    ascii_ = unicodedata.normalize("NFKD", written).encode("ascii", "ignore").decode()
+    like = re.sub(r"^[^A-Za-z0-9]+", "", re.sub(r"[^A-Za-z0-9_.-]+", "-", ascii_))
+    fix = f", like '{like}'" if like and like != written else ""
+    if not written:
+        return f"an id can't be empty: {rule}, and start with a letter or digit"
+    at = next((i for i, char in enumerate(written) if not re.fullmatch(r"[A-Za-z0-9_.-]", char)), None)
+    if at is None:  # each character is allowed, the first is not a letter or digit
+        return f"an id starts with a letter or digit, not '{written[0]}'{fix}"
+    char = written[at]
+    what = "a space" if char == " " else f"'{char}' (U+{ord(char):04X})" if not char.isprintable() else f"'{char}'"
+    return f"{what}, character {at + 1} of the id, is not allowed: {rule}{fix}"
 
 
 def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: set[str] | Mapping,
@@ -640,8 +704,16 @@ def _mapping(node: yaml.Node, report: _Report, exercise: str | None, allowed: se
 def _text(node: yaml.Node, report: _Report, exercise: str | None, what: str) -> str | None:
     if isinstance(node, yaml.ScalarNode) and node.tag != "tag:yaml.org,2002:null":
         return str(node.value)
-    report.add(node, f"'{what}' must be a single value{braces(node)}", exercise)
+    report.add(node, _single(what, node), exercise)
     return None
+
+
+def _single(key: str, node: yaml.Node) -> str:
+    """Why a key's value is not a text, said of the key: what was written instead (a list, nothing), or
+    why YAML read it as a mapping."""
+    written = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping" if isinstance(node, yaml.MappingNode) \
+        else "empty"
+    return f"'{key}' must be a single text" + (braces(node) or f", not {written}")
 
 
 def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify: bool = True) -> ExerciseSpec | None:
@@ -654,7 +726,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
         report.add(node, "the exercise needs an 'id'")
         exercise_id = "?"
     elif not re.fullmatch(ID_PATTERN, exercise_id):
-        report.add(node, "an id uses letters, digits, '-', '_' and '.'", exercise_id)
+        report.add(node, _id_refused(exercise_id), exercise_id)
     problem_class = _kind(node, report, exercise_id)
     if problem_class is None:
         return None
@@ -685,7 +757,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
         try:
             data[name] = _read_field(problem_class.FIELDS[name], value, param_names, folder)
         except ReadError as error:
-            report.add(error.node or value, _of_key(name, error.message), exercise_id)
+            report.add(error.node or value, _of_key(name, error.message, node=error.node), exercise_id)
         except InputError as error:
             report.add(value, f"'{name}' can't be read: {error.message}", exercise_id)
     require = _require(nodes.get("require"), param_names, report, exercise_id)
@@ -700,7 +772,7 @@ def _exercise(node: yaml.Node, report: _Report, pack: str, folder: Path, verify:
                                          f"not meet 'require: {', '.join(broken)}'; every student would get them",
                        exercise_id)
     common = _common({k: v for k, v in nodes.items() if k in COMMON_FIELDS}, report, exercise_id, param_names)
-    prose = [key for key, field_ in problem_class.FIELDS.items() if field_.reader in SHOWN_READERS]
+    prose = [key for key, field_ in problem_class.FIELDS.items() if shown(key, field_)]
     _check_templates(nodes, ["title", "hints", "more_hints", *prose], param_names, report, exercise_id)
     unused = _unused(param_names, data, nodes)  # said last: the draws' own problems come in the same run
     if len(report.problems) > before:
@@ -856,7 +928,7 @@ def _common(nodes: dict[str, yaml.Node], report: _Report, exercise: str, params:
                 report.add(node, f"'{key}' can't use the parameters ({and_list(used)}): it is the same for every "
                                  f"student, {FIXED[key]}", exercise)
             else:
-                report.add(error.node or node, _of_key(key, error.message, always=True), exercise)
+                report.add(error.node or node, _of_key(key, error.message, always=True, node=error.node), exercise)
     return out
 
 
@@ -865,9 +937,12 @@ def _parameters_in(node: yaml.Node, params: Sequence[str]) -> list[str]:
     return _names_in(str(node.value), params) if isinstance(node, yaml.ScalarNode) else []
 
 
-def _of_key(key: str, message: str, always: bool = False) -> str:
+def _of_key(key: str, message: str, always: bool = False, node: yaml.Node | None = None) -> str:
     """A reader's "must be ..." said of the key it reads ('iterations' must be ...): the reader knows
-    no key's name. Other messages name what they are about already, unless `always`."""
+    no key's name. Other messages name what they are about already, unless `always`; a text written as a
+    list or a mapping (`node`) is said of its key too, with what it is."""
+    if message.startswith("text must be a single value") and node is not None:
+        return _single(key, node)
     if message.startswith("must "):
         return f"'{key}' {message}"
     return f"'{key}': {message}" if always else message
@@ -912,22 +987,25 @@ def _params(node: yaml.Node | None, report: _Report, exercise: str, limits: Limi
     taken = {str(key.value) for key, _ in node.value}
     for key, value in node.value:
         name = str(key.value)
-        if not re.fullmatch(r"[A-Za-z]", name) and name not in ("alpha", "beta", "gamma"):
+        if not re.fullmatch(PARAM_NAME, name):
             report.add(key, f"a parameter is one letter, not '{name}'", exercise)
             continue
-        if name in CONSTANTS or name in FUNCTIONS:
+        if name in RESERVED_NAMES:
             report.add(key, _reserved(name, taken), exercise)  # still read: its uses raise nothing more
-        spec = _mapping(value, report, exercise, {"int": "", "choice": "", "rational": "",
-                                                  "denominators": "", "lesson": ""}, f"parameter '{name}'")
+        spec = _mapping(value, report, exercise, dict.fromkeys(PARAM_KEYS, ""), f"parameter '{name}'")
         lesson = _lesson_value(spec.get("lesson"), name, report, exercise, limits)
         if lesson is not None:
             lesson_nodes[name] = spec["lesson"]
-        kinds = [k for k in ("int", "choice", "rational") if k in spec]
+        kinds = [k for k in PARAM_RANGES if k in spec]
         if len(kinds) != 1:
             report.add(value, f"parameter '{name}' needs one of int: [low, high], choice: [...], "
                               "rational: [low, high]", exercise)
             continue
         values = spec[kinds[0]]
+        if "denominators" in spec and kinds[0] != "rational":  # ignored, it would mislead whoever reads the pack
+            report.add(spec["denominators"], f"parameter '{name}': 'denominators' go with rational: [low, high], "
+                                             f"not {kinds[0]}", exercise)
+            continue
         shape = "a list of numbers" if kinds[0] == "choice" else "[low, high] with low ≤ high" + (
             " (whole numbers)" if kinds[0] == "int" else "")
         try:
@@ -991,7 +1069,7 @@ def _numbers(node: yaml.Node, who: str, wanted: str) -> list[Expr]:
     numbers = []
     for item in node.value:
         try:
-            number = read(str(item.value), "number", ()).value if isinstance(item, yaml.ScalarNode) else None
+            number = read(str(item.value), "number", ()).value if _number_text(item) else None
         except InputError:
             number = None
         if not isinstance(number, sympy.Rational):
@@ -1001,14 +1079,20 @@ def _numbers(node: yaml.Node, who: str, wanted: str) -> list[Expr]:
     return numbers
 
 
+def _number_text(node: yaml.Node) -> bool:
+    """Whether a parameter's value is written as a number, or arithmetic on numbers (10^6): no name, as the
+    schema says (sqrt(4) is 2 to the reader of answers, not to an editor checking the pack)."""
+    return isinstance(node, yaml.ScalarNode) and re.fullmatch(PARAM_NUMBER_TEXT, str(node.value)) is not None
+
+
 def _lesson_value(node: yaml.Node | None, name: str, report: _Report, exercise: str,
                   limits: Limits) -> Expr | None:
     """A parameter's `lesson:` value: a number, the one the worked example uses."""
     if node is None:
         return None
     try:
-        if not isinstance(node, yaml.ScalarNode):
-            raise InputError("not a single value")
+        if not _number_text(node):
+            raise InputError("not a number")
         value = cast(Expr, read(str(node.value), Shape.NUMBER, ()).value)
     except InputError:
         value = None
@@ -1045,8 +1129,9 @@ def sampled_only(pack: Pack, variants: int = SELF_CHECK_VARIANTS) -> list[str]:
 
 def cautions(pack: Pack) -> list[str]:
     """For each exercise whose first variant is a weak question (a classify_point exercise at a point the
-    tutor can't decide), why: what a pass of validation tells an author, without failing the pack."""
-    found = []
+    tutor can't decide), why, and the pack's notes (an escape in double quotes): what a pass of validation
+    tells an author, without failing the pack."""
+    found = list(pack.notes)
     for spec in pack.exercises:
         try:
             caution = spec.variant(0).problem.caution()

@@ -21,12 +21,12 @@ from sympy.polys.polyerrors import BasePolynomialError
 from .check import Judgement, Verdict
 from .compare import Note
 from .errors import TutorError
+from .pack_schema import shown
 from .parse import Equation, InputError, symbol
 from .show import MOST_DIGITS, show
 from .templates import TemplateError, fill, not_real_placeholder
 from .topics import KINDS, FieldError
 from .topics.base import Unkeyable, expressions_in, not_real_part
-from .topics.fields import SHOWN_READERS
 
 if TYPE_CHECKING:
     from .packs import Exercise, ExerciseSpec, Param
@@ -192,7 +192,7 @@ def _author_texts(spec: ExerciseSpec) -> list[tuple[str, str]]:
     mistakes' feedback."""
     fields = KINDS[spec.kind].exercise.FIELDS
     prose = [(key, str(text)) for key, text in spec.data.items()
-             if key in fields and fields[key].reader in SHOWN_READERS]
+             if key in fields and shown(key, fields[key])]
     return [("title", spec.title), *prose, *(("hints", h) for h in spec.hints or ()),
             *(("more_hints", h) for h in spec.more_hints),
             *((f"mistakes[{i}]", m.feedback) for i, m in enumerate(spec.mistakes))]

@@ -34,6 +34,8 @@ def describe(error: yaml.YAMLError, text: str = "") -> str:
         if name in context:
             return (f"the '{left}'{where} is never closed; close it with '{right}', or put the whole value in "
                     f"quotes if the '{left}' is part of the text")
+    if "quoted scalar" in context and ("escape" in problem or "hexadecimal" in problem or "hexdecimal" in problem):
+        return _escape(error, text)
     if "quoted scalar" in context:
         return f"the quote{where} is never closed; add the closing quote"
     if re.search(r"\btabs?\b", problem) or "'\\t'" in problem:  # a word: "unacceptable" holds "tab" too
@@ -62,9 +64,51 @@ def describe(error: yaml.YAMLError, text: str = "") -> str:
         return (f"YAML reads a value that starts with '{{' as a mapping, so the text after its '}}' is out "
                 f"of place; put the whole value in quotes, like - \"{item.group(1)}\"")
     if "block collection" in context or "block mapping" in context:
+        if mark is not None and (opened_quote := _open_quote(lines, mark.line, mark.column)) is not None:
+            row, column = opened_quote
+            return (f"the quote at line {row + 1}, column {column + 1} is not closed on its line, so YAML read on "
+                    f"into line {mark.line + 1}; close it on line {row + 1}")
         return (f"this line is not indented like the lines of the entry{where}; keys of one entry start "
                 "in the same column, and each new entry of a list starts with '- '")
     if "undefined alias" in problem:
         return ("a value starts with '*', which YAML reads as a reference to an anchor ('&name') that "
                 "is not defined; put the value in quotes, like \"*x\"")
     return problem
+
+
+def _escape(error: yaml.YAMLError, text: str) -> str:
+    """A backslash in double quotes that starts no escape YAML knows: LaTeX (\\partial, \\sqrt), almost surely."""
+    mark = getattr(error, "problem_mark", None)
+    lines = text.splitlines()
+    line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+    at = line.rfind("\\", 0, (mark.column if mark else 0) + 1)  # libyaml marks the backslash, PyYAML what follows
+    word = re.match(r"\\\w*", line[at:]).group(0) if at >= 0 else "\\"  # type: ignore[union-attr]
+    return (f"'{word}' is not an escape YAML knows inside double quotes, where a backslash starts one (\\n is a line "
+            f"break); for a backslash as in LaTeX, put the value in single quotes instead, or write it twice: "
+            f"'\\{word}'")
+
+
+def _open_quote(lines: list[str], row: int, column: int) -> tuple[int, int] | None:
+    """Where a quote opened on a line above `row` and not closed on its line is, when what follows it down to the
+    error reads as keys of the entry: YAML read them into the quoted value, up to the next quote (on `row`, before
+    `column`). None where there is no such quote."""
+    if row >= len(lines) or not any(quote in lines[row][:column] for quote in "\"'"):
+        return None
+    for i in range(row - 1, -1, -1):
+        written = _KEY_VALUE.match(lines[i])
+        value = written.group(3) if written else None
+        if value and value[0] in "\"'" and not _closes(value):
+            return i, written.start(3)  # type: ignore[union-attr]
+        if not lines[i].strip():
+            continue
+        if written is None or value and value[0] in "\"'":
+            return None
+    return None
+
+
+def _closes(value: str) -> bool:
+    """Whether a value that starts with a quote closes it on its line (\\" in double quotes, '' in single quotes,
+    are the quote itself)."""
+    if value[0] == '"':
+        return re.match(r'"(?:[^"\\]|\\.)*"', value) is not None
+    return re.match(r"'(?:[^']|'')*'(?!')", value) is not None
