@@ -1389,6 +1389,21 @@ def in_region(minima: LocalMinima, region: Region) -> InRegion:
     return InRegion(inside, least, bool(held), lowest, _outside_note(minima, region) if held else minima.note)
 
 
+def outside_window(minimum: Minimum, region: Region) -> tuple[LocalMinimum, ...] | None:
+    """Where f(x)'s least local minimum lies outside the region (x⁴ − 3x² + x's -1.30083… outside 0 ≤ x ≤ 5):
+    the least of the local minima in it, every one as low (() where none is in it), which the answer is then
+    about, as the lesson drops the points outside before it picks the least; None where the least lies in it,
+    or where f's minima are no list of points (stretches, periods, minima going on ever lower)."""
+    if minimum.flats or minimum.no_least or minimum.cycle is not None or minimum.repeats is not None \
+            or minimum.period is not None or any(region.contains((m.point,)) for m in minimum.lowest):
+        return None
+    inside = [m for m in minimum.minima if region.contains((m.point,))]
+    if not inside:
+        return ()
+    value = min((m.value for m in inside), key=functools.cmp_to_key(compare))
+    return tuple(m for m in inside if compare(m.value, value) == 0)
+
+
 def _outside_note(minima: LocalMinima, region: Region) -> str:
     """The note where the least of all lies in the region: what makes it only local, said as outside the
     region where it is (x³ − 3x + y² on 0 ≤ x ≤ 3, −1 ≤ y ≤ 1 falls without bound as x → −∞, not in it),
