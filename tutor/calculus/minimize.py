@@ -66,7 +66,8 @@ _FEW = 8  # points of the grid evaluated one by one rather than enclosed togethe
 _ENCLOSING_BITS = 53  # enough to tell a run of the grid lies above the least minimum, and the fastest
 # closed forms the lesson names, by function and argument: building LambertW(1) when this module is
 # imported would cost the first prompt a tenth of a second (sympy imports its tensor module for it)
-KNOWN = {("LambertW", (1,)): "the Omega constant Ω"}
+# W(1), Lambert's W at 1, named so as the lesson never writes it: the x with xeˣ = 1
+KNOWN = {("LambertW", (1,)): "the Omega constant Ω, the x with xeˣ = 1 (Lambert's W function at 1)"}
 
 
 def known_name(value: Expr) -> str:

@@ -50,6 +50,7 @@ class MinimizeRule(StepRule):
     RAY_OPEN = "ray_open"
     RAY_FAR = "ray_far"
     EDGES_ABOVE = "edges_above"
+    OMEGA_VALUE = "omega_value"
     LEAST_IN_REGION = "least_in_region"
     LOCAL_IN_REGION = "local_in_region"
 
@@ -97,6 +98,8 @@ TEMPLATES: dict[StepRule, str] = {
                                   "{after:list}",
     MinimizeRule.LOCAL_IN_REGION: ("The least local minimum of {f} = {before} in the region {region}: {f} = "
                                    "{value}{approx} at {after:list}"),
+    MinimizeRule.OMEGA_VALUE: ("As {point}·{exp} = 1, {exp} = {inverse}, and so {log} = {negative}: {f}({point}) = "
+                               "{before} = {after}."),
     MinimizeRule.EDGES_ABOVE: ("At the region's edges, {f}({low}) = {low_value}{low_approx} and {f}({high}) = "
                                "{high_value}{high_approx}, not below {value}{approx}, so {f} is least in the "
                                "region at {after:list}."),
@@ -174,6 +177,7 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
         substeps += after
         return step(MinimizeRule.LOCAL_MINIMUM, f, point, substeps, variables=(x,), variable=sympy.Symbol(x),
                     approx=approx(point), known=f", {result.known_as}" if result.known_as else "")
+    substeps += _omega_value(f, x, result)
     if window is not None and outside_window(result, window) is not None:
         return _away_steps(f, x, result, window, substeps, falls)
     if result.tied:  # f is least at several points: none of them is the minimum
@@ -184,6 +188,19 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
     known = f", {result.known_as}" if result.known_as else ""
     return step(MinimizeRule.MINIMUM, f, point, substeps, variables=(x,), variable=sympy.Symbol(x),
                 approx=approx(point), known=known)
+
+
+def _omega_value(f: Expr, x: str, result: Minimum) -> list[Step]:
+    """f at the Omega constant Ω = W(1) with eᵂ⁽¹⁾ and ln W(1) put as what Ω·e^Ω = 1 makes them (e^Ω = 1/Ω,
+    ln Ω = -Ω), as the value W(1) + 1/W(1) of eˣ − ln x comes from them; nothing at any other point."""
+    point = result.point if result.exact else None
+    if not (isinstance(point, sympy.LambertW) and point.args == (1,)):
+        return []
+    with sympy.evaluate(False):  # e^W(1) and ln W(1) as written, before sympy puts them in terms of W(1)
+        power, log = sympy.exp(point), sympy.log(point)
+        put = f.xreplace({symbol(x): point})
+    return [step(MinimizeRule.OMEGA_VALUE, put, result.value, point=point, exp=power,
+                 inverse=1 / point, log=log, negative=-point)]
 
 
 def no_least_why(result: Minimum) -> str:
