@@ -868,8 +868,10 @@ def test_solve_rates_and_minimize_with_a_window(capsys):
         "α = 0.001: is too slow (after 20 steps |f′| = 1.92 is still above 0.0001)",
         "best: α = 0.25"]
     status, out = run(capsys, "minimize", "x^4 - 3x^2 + x", "--region", "0 <= x <= 5")
-    assert status == 0 and out.splitlines()[-3:] == [
-        "region: 0 ≤ x ≤ 5", "local minima in the region: x = 1.1309…", "outside the region: x = -1.30083…"]
+    assert status == 0 and out.splitlines()[2:] == [  # the least in the region first, the lower one outside after
+        "minimum in the region: f(1.1309…) = -1.07023…", "region: 0 ≤ x ≤ 5", "local minima in the region: x = 1.1309…",
+        "outside the region: x = -1.30083…",
+        "the least local minimum, outside the region: f(-1.30083…) = -3.5139…; it is the global minimum"]
     status, out = run(capsys, "minimize", "(x^2 - 1)^2 + y^2 + 0.3x", "--region", "0 <= x <= 2")
     assert status == 0 and out.splitlines()[1:] == [
         "region: 0 ≤ x ≤ 2", "local minima in the region:", "  (0.960149…, 0): f = 0.294146…",

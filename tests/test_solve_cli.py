@@ -519,8 +519,8 @@ def test_minimize_names_every_zero_of_the_derivative(capsys):
     # sympy's derivative of |x| is sign(x), 0 at x = 0, where f′ does not exist: not named
     status, out, _ = run(capsys, "minimize", "x^2 - 2|x|")
     assert out.splitlines()[1] == "f′(x) = -2 sign(x) + 2x = 0 at x = -1 and x = 1"
-    status, out, _ = run(capsys, "minimize", "e^x - ln x")  # one zero: as before, with its name
-    assert out.splitlines()[1] == "f′(x) = eˣ - 1/x = 0 at x = W(1) ≈ 0.567143, the Omega constant Ω"
+    status, out, _ = run(capsys, "minimize", "e^x - ln x")  # one zero, with its name and what W is (finding 466)
+    assert out.splitlines()[1] == "f′(x) = eˣ - 1/x = 0 at x = W(1) ≈ 0.567143, the Omega constant Ω, the x with xeˣ = 1 (Lambert's W function at 1)"
 
 
 def test_minimize_says_the_critical_points_are_all_where_it_has_shown_so(capsys):
@@ -536,8 +536,11 @@ def test_minimize_says_the_critical_points_are_all_where_it_has_shown_so(capsys)
         "critical point.",
         "8. Classify the point with the second-derivative test:",
         "   8.1. At W(1): f″ = e^W(1) + 1/W(1)² > 0, so this is a local minimum.",
-        "9. W(1) ≈ 0.567143, the solution of eˣ = 1/x, is also known as the Omega constant Ω.",
-        "10. The least local minimum is f(W(1)) = W(1) + 1/W(1) ≈ 2.33037: it is the global minimum "
+        "9. W(1) ≈ 0.567143, the solution of eˣ = 1/x, is also known as the Omega constant Ω, the x with xeˣ = 1 (Lambert's W function at 1).",
+        # the value from what Ω·e^Ω = 1 makes e^Ω and ln Ω (finding 466)
+        "10. As W(1)·e^W(1) = 1, e^W(1) = 1/W(1), and so ln(W(1)) = -W(1): f(W(1)) = -ln(W(1)) + e^W(1) = "
+        "W(1) + 1/W(1).",
+        "11. The least local minimum is f(W(1)) = W(1) + 1/W(1) ≈ 2.33037: it is the global minimum "
         "(f″(x) = eˣ + 1/x² > 0 wherever f is defined)."]
     assert "not polynomial" not in out
     # sympy's solveset lists every zero of f′, and they are the ones found (the note that doubted them is gone);

@@ -79,11 +79,15 @@ def test_descent_on_exp_minus_ln_is_the_lessons_table():
     assert agrees(rows[2].point[0], "0.1735")
 
 
+# the lesson's name, and what W(1) is, as the lesson never writes W (finding 466)
+OMEGA = "the Omega constant Ω, the x with xeˣ = 1 (Lambert's W function at 1)"
+
+
 def test_the_minimum_of_exp_minus_ln_is_the_omega_constant():
     result = minimize("e^x - ln x")
-    assert result.point == sympy.LambertW(1) and result.known_as == "the Omega constant Ω"
+    assert result.point == sympy.LambertW(1) and result.known_as == OMEGA
     assert round(result.approx, 6) == 0.567143
-    assert result.minima[0].known_as == "the Omega constant Ω"
+    assert result.minima[0].known_as == OMEGA
 
 
 # --------------------------------------------------------------------------- power lines

@@ -344,3 +344,12 @@ def test_the_zero_product_rule_is_said_only_of_a_product_and_one_equations_roots
 def test_a_short_view_ends_a_heading_whose_lines_it_leaves_out_as_a_sentence():
     short = render_text(critical_steps("85 - x^2 (x - 6) y^2 (y - 6)/90"), depth=1).splitlines()
     assert "8. Take one condition from each equation and solve them together (…)." in short
+
+
+def test_a_division_of_two_negatives_is_shown_with_the_signs_cancelled(capsys):
+    # finding 467: "b = -3/(-4)" left as it stood; the signs cancel before the division is shown
+    from tutor.cli import main
+    assert main(["solve", "lstsq", "--points", "(1,1.5), (2,2), (4,3.5)", "--steps"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "   9.3. So b = 3/4 = 0.75." in lines
+    assert not any("/(-" in line for line in lines)

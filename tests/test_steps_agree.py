@@ -87,18 +87,25 @@ def test_two_variables_several_as_low_outside_the_window(capsys):
 
 
 @pytest.mark.parametrize("function, region, tail", [
-    ("x^2", "1<=x<=2", ["6. The least local minimum is f(0) = 0: it is the global minimum.",
-                        "7. Keep what lies in the region 1 ≤ x ≤ 2:",
-                        "   7.1. 0 is outside: it breaks 1 ≤ x.",
-                        "8. So no local minimum lies in the region.",
+    # the points outside are dropped before the least is chosen, and the least of all, outside, is said last
+    ("x^2", "1<=x<=2", ["   5.1. At 0: f″ = 2 > 0, so this is a local minimum.",
+                        "6. Keep what lies in the region 1 ≤ x ≤ 2:",
+                        "   6.1. 0 is outside: it breaks 1 ≤ x.",
+                        "7. So no local minimum lies in the region.",
                         # f is least in the region at its edge, which no local minimum is
-                        "9. At the region's edges, f(1) = 1 and f(2) = 4; no local minimum lies in the region, so f "
-                        "is least in the region at an edge: at x = 1, where f = 1."]),
-    # the lesson's: two local minima, one in the window
-    ("x^4 - 3x^2 + x", "0 <= x <= 5", ["7. Keep what lies in the region 0 ≤ x ≤ 5:",
-                                       "   7.1. -1.30083… is outside: it breaks 0 ≤ x.",
-                                       "   7.2. 1.1309… is inside.",
-                                       "8. So the local minimum in the region is x = 1.1309…."]),
+                        "8. At the region's edges, f(1) = 1 and f(2) = 4; no local minimum lies in the region, so f "
+                        "is least in the region at an edge: at x = 1, where f = 1.",
+                        "9. The least local minimum, outside the region, is f(0) = 0: it is the global minimum."]),
+    # the lesson's: two local minima, one in the window (finding 475)
+    ("x^4 - 3x^2 + x", "0 <= x <= 5", ["6. Keep what lies in the region 0 ≤ x ≤ 5:",
+                                       "   6.1. -1.30083… is outside: it breaks 0 ≤ x.",
+                                       "   6.2. 1.1309… is inside.",
+                                       "7. So the local minimum in the region is x = 1.1309….",
+                                       "8. The least local minimum in the region is f(1.1309…) = -1.07023….",
+                                       "9. At the region's edges, f(0) = 0 and f(5) = 555, not below -1.07023…, so f "
+                                       "is least in the region at x = 1.1309….",
+                                       "10. The least local minimum, outside the region, is f(-1.30083…) = -3.5139…: "
+                                       "it is the global minimum."]),
     ("x^4 - 2x^2", "0<=x<=2", ["8. The least value of f at a local minimum is -1, at x = -1 and x = 1: it is the "
                                "global minimum.",
                                "9. Keep what lies in the region 0 ≤ x ≤ 2:",

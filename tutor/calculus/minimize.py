@@ -66,7 +66,8 @@ _FEW = 8  # points of the grid evaluated one by one rather than enclosed togethe
 _ENCLOSING_BITS = 53  # enough to tell a run of the grid lies above the least minimum, and the fastest
 # closed forms the lesson names, by function and argument: building LambertW(1) when this module is
 # imported would cost the first prompt a tenth of a second (sympy imports its tensor module for it)
-KNOWN = {("LambertW", (1,)): "the Omega constant Ω"}
+# W(1), Lambert's W at 1, named so as the lesson never writes it: the x with xeˣ = 1
+KNOWN = {("LambertW", (1,)): "the Omega constant Ω, the x with xeˣ = 1 (Lambert's W function at 1)"}
 
 
 def known_name(value: Expr) -> str:
@@ -1387,6 +1388,21 @@ def in_region(minima: LocalMinima, region: Region) -> InRegion:
         value = min((minima.values[i] for i in inside), key=functools.cmp_to_key(compare))  # exact, as they are
         least = tuple(i for i in inside if compare(minima.values[i], value) == 0)
     return InRegion(inside, least, bool(held), lowest, _outside_note(minima, region) if held else minima.note)
+
+
+def outside_window(minimum: Minimum, region: Region) -> tuple[LocalMinimum, ...] | None:
+    """Where f(x)'s least local minimum lies outside the region (x⁴ − 3x² + x's -1.30083… outside 0 ≤ x ≤ 5):
+    the least of the local minima in it, every one as low (() where none is in it), which the answer is then
+    about, as the lesson drops the points outside before it picks the least; None where the least lies in it,
+    or where f's minima are no list of points (stretches, periods, minima going on ever lower)."""
+    if minimum.flats or minimum.no_least or minimum.cycle is not None or minimum.repeats is not None \
+            or minimum.period is not None or any(region.contains((m.point,)) for m in minimum.lowest):
+        return None
+    inside = [m for m in minimum.minima if region.contains((m.point,))]
+    if not inside:
+        return ()
+    value = min((m.value for m in inside), key=functools.cmp_to_key(compare))
+    return tuple(m for m in inside if compare(m.value, value) == 0)
 
 
 def _outside_note(minima: LocalMinima, region: Region) -> str:

@@ -120,6 +120,8 @@ def elimination_steps(partials: Sequence[Terms], result: Elimination, decimals: 
             found.append(step(rule, None, _equation(lhs, equations[0]), unknown=symbol(move.unknown)))
         elif move.move == Move.SOLVE and move.ratio is not None:
             top, bottom = move.ratio
+            if bottom.is_negative:  # -3/(-4) is 3/4: the signs cancel before the division is shown (finding 467)
+                top, bottom = -top, -bottom
             if top.is_Rational and not top.is_Integer and "/" in show(top, decimals=decimals):  # 4/40, not 4/(5·8)
                 top, bottom = sympy.Integer(fraction(top).numerator), fraction(top).denominator * bottom
             ratio = sympy.Mul(top, sympy.Pow(bottom, -1, evaluate=False), evaluate=False)

@@ -25,6 +25,7 @@ from ...calculus.minimize import (
     known_name,
     least_at_edge,
     least_on_boundary,
+    outside_window,
     said_outside,
 )
 from ...calculus.partials import no_derivative
@@ -107,6 +108,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
               for e, plain in evened(f)]
     note = result.note
     edge = None
+    falls = False
     if window is not None:
         lines.append(f"region: {window.show()}")
         inside = [m for m in result.minima if window.contains((m.point,))]
@@ -122,13 +124,25 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
                 + [f"every {x} with {_closed(g, x)}" for g, cut in stretches if cut is None]))
         values = [m.value for m in inside] + [g.value for g, cut in stretches if cut is not None]
         edge = least_at_edge(f, x, within, values)
+        kept = outside_window(result, window)
+        if kept is not None:  # the least of all is outside: the answer is the least in the region, that one after
+            lines[2] = (f"minimum in the region: f({_place(kept[0])}) = {show(kept[0].value)}{approx(kept[0].value)}"
+                        if len(kept) == 1 else
+                        f"minimum in the region: f = {show(kept[0].value)}{approx(kept[0].value)} at "
+                        + and_list([f"{x} = {_place(m)}" for m in kept])) if kept else \
+                "no local minimum in the region" if result.complete else "no local minimum found in the region"
+            lines.append(_least_outside_line(result, least))
+            note = ""
         if edge is not None:  # x³ − 3x on -3 ≤ x ≤ 3: f(-3) = -18 at the edge, below the local minimum f(1) = -2
             lines.append(edge_line(edge, x, result.complete))
-            if window.contains((result.point,)):  # the least local minimum is not the least in the region
+            if window.contains((result.point,)) or kept:  # the least local minimum is not the least in the region
                 local = True
                 note = f"this minimum is only local: f is lower {_where_lower(edge, x)}"
-        note = (note if edge is not None and window.contains((result.point,))
-                else _outside(f, result, window, within)) or note
+        if kept is not None and not note and result.lower and not _outside(f, result, window, within, True):
+            note = f"in the region, {result.lower}"  # x³ − 3x on x ≤ -2: the fall is in it, not only outside
+            falls = local = bool(kept)
+        note = (note if edge is not None and (window.contains((result.point,)) or kept)
+                else note if kept is not None else _outside(f, result, window, within)) or note
     elif result.repeats is not None:  # |sin x| − x/3: one period's minima, every other a whole number of periods on
         family = Family(x, tuple(m.point for m in result.minima), result.repeats)
         lines.append(f"local minima: {families_text([family])} (f′ repeats every {show(result.repeats)})")
@@ -140,7 +154,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
                                                   + [f"every {x} with {_closed(g, x)}" for g in result.flats])
                      + ("; the least is the global minimum" if result.is_global else ""))
     if local:  # said once, whether f has no least minimum or is lower at the region's edge, or both
-        lines[2] = "a local " + least
+        lines[2] = "a local " + lines[2]
     lines += [_verified(x, zero) for zero in result.verified]
     if note:
         lines.append(f"note: {note}")
@@ -168,8 +182,17 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
             "minima": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.minima],
             "lowest": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.lowest],
             "edge_least": _edge_data(edge)}
-    derivation = minimize_steps(f, x, result, window) if explain else None
+    derivation = minimize_steps(f, x, result, window, falls) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+def _least_outside_line(result: calculus.Minimum, least: str) -> str:
+    """The least local minimum, where it lies outside the region, in one line after the region's own, as in two
+    variables: 'the least local minimum, outside the region: f(-1.30083…) = -3.5139…; it is the global minimum'."""
+    from ..local_minima.steps import globally
+    verdict = globally(result.is_global, len(result.minima), result.complete)
+    return (f"the least local minimum, outside the region: {least.removeprefix('minimum: ')}; {verdict}"
+            + (f" ({result.lower or result.note})" if result.note else ""))
 
 
 def _folded(points: Sequence[Expr], period: Expr) -> tuple[Expr, ...]:
@@ -219,11 +242,11 @@ def _verified(x: str, zero: calculus.ExactZero) -> str:
     return f"{x} = {z}: {VERDICTS[zero.nature]}, f({z}) = {show(value)}{approx(value)} ({reason(zero.critical)})"
 
 
-def _outside(f: Expr, result: calculus.Minimum, window: Region, within: sympy.Set | None) -> str:
-    """Where the least local minimum lies in the region and f is smaller only outside it, that said as
-    outside (x³ − 3x on 0 ≤ x ≤ 3 falls without bound as x → -∞, not in the region, nor on x ≥ 1/2, where
-    f → ∞ as x → ∞); "" otherwise."""
-    if not window.contains((result.point,)):
+def _outside(f: Expr, result: calculus.Minimum, window: Region, within: sympy.Set | None, away: bool = False) -> str:
+    """Where the least local minimum lies in the region (or outside it, `away`) and f is smaller only outside it,
+    that said as outside (x³ − 3x on 0 ≤ x ≤ 3 falls without bound as x → -∞, not in the region, nor on x ≥ 1/2,
+    where f → ∞ as x → ∞); "" otherwise."""
+    if not away and not window.contains((result.point,)):
         return ""
     # only where f falls without bound and the region is open on one side: its limit there is looked for
     up = bool(result.lower) and result.lower_at is None and not window.bounded() and held_up(f, result.variable,

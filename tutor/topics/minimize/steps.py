@@ -13,7 +13,7 @@ from ...calculus import Minimum, Region
 from ...calculus.classified import Nature
 from ...calculus.common import real_powers
 from ...calculus.kinks import between, between_text, least_text, side
-from ...calculus.minimize import AtEdge, among, least_at_edge, same_numbers
+from ...calculus.minimize import AtEdge, LocalMinimum, among, least_at_edge, outside_window, same_numbers
 from ...calculus.partials import no_derivative
 from ...calculus.region import interval_text
 from ...parse import Equation, symbol
@@ -49,6 +49,10 @@ class MinimizeRule(StepRule):
     RAY_LEAST = "ray_least"
     RAY_OPEN = "ray_open"
     RAY_FAR = "ray_far"
+    EDGES_ABOVE = "edges_above"
+    OMEGA_VALUE = "omega_value"
+    LEAST_IN_REGION = "least_in_region"
+    LOCAL_IN_REGION = "local_in_region"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -89,6 +93,16 @@ TEMPLATES: dict[StepRule, str] = {
     MinimizeRule.RAY_FAR: ("As {variable} → {far}, {f} → {value}{approx}, below {f}'s value {where}, so {f} has no "
                            "least value in the region: it comes as close as you like to {value}{approx}, never "
                            "reaching it."),
+    # the least local minimum outside the region: the least in it is the answer, from what the region keeps
+    MinimizeRule.LEAST_IN_REGION: "The least value of {f} = {before} in the region {region}: {f} = {value}{approx} at "
+                                  "{after:list}",
+    MinimizeRule.LOCAL_IN_REGION: ("The least local minimum of {f} = {before} in the region {region}: {f} = "
+                                   "{value}{approx} at {after:list}"),
+    MinimizeRule.OMEGA_VALUE: ("As {point}·{exp} = 1, {exp} = {inverse}, and so {log} = {negative}: {f}({point}) = "
+                               "{before} = {after}."),
+    MinimizeRule.EDGES_ABOVE: ("At the region's edges, {f}({low}) = {low_value}{low_approx} and {f}({high}) = "
+                               "{high_value}{high_approx}, not below {value}{approx}, so {f} is least in the "
+                               "region at {after:list}."),
     MinimizeRule.NUMERICALLY_FOUND: ("Numerically, from {f}'s values on a grid and the zeros of {f}′ beside its lowest "
                                      "ones: {after:a local minimum found is|local minima found are} {after:list}."),
     MinimizeRule.ONLY_ZERO: ("{f}″({variable}) = {curving} > 0 wherever {f} is defined, so {f}′ is 0 at most once: "
@@ -109,11 +123,12 @@ TEMPLATES: dict[StepRule, str] = {
 }
 
 
-def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = None) -> Step:
+def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = None, falls: bool = False) -> Step:
+    """`falls`: f decreases without bound in the window, where the least local minimum lies outside it."""
     within = window.show() if window is not None else ""
     after = _window_steps(f, result, x, window) if window is not None else []  # last, as the summary says them
     if result.pieces is not None:
-        return kink_steps(f, x, result, after)
+        return kink_steps(f, x, result, after, window, falls)
     found = critical_steps(f, (x,))
     points = found.after
     if not result.exact:  # sympy solved no case: the minima found numerically, not "the critical points: ∅"
@@ -162,6 +177,9 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
         substeps += after
         return step(MinimizeRule.LOCAL_MINIMUM, f, point, substeps, variables=(x,), variable=sympy.Symbol(x),
                     approx=approx(point), known=f", {result.known_as}" if result.known_as else "")
+    substeps += _omega_value(f, x, result)
+    if window is not None and outside_window(result, window) is not None:
+        return _away_steps(f, x, result, window, substeps, falls)
     if result.tied:  # f is least at several points: none of them is the minimum
         return _tied(f, x, result, substeps, verdict, listed, after)
     substeps.append(step(MinimizeRule.LEAST_MINIMUM, None, None, point=(point,), value=result.value,
@@ -170,6 +188,19 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
     known = f", {result.known_as}" if result.known_as else ""
     return step(MinimizeRule.MINIMUM, f, point, substeps, variables=(x,), variable=sympy.Symbol(x),
                 approx=approx(point), known=known)
+
+
+def _omega_value(f: Expr, x: str, result: Minimum) -> list[Step]:
+    """f at the Omega constant Ω = W(1) with eᵂ⁽¹⁾ and ln W(1) put as what Ω·e^Ω = 1 makes them (e^Ω = 1/Ω,
+    ln Ω = -Ω), as the value W(1) + 1/W(1) of eˣ − ln x comes from them; nothing at any other point."""
+    point = result.point if result.exact else None
+    if not (isinstance(point, sympy.LambertW) and point.args == (1,)):
+        return []
+    with sympy.evaluate(False):  # e^W(1) and ln W(1) as written, before sympy puts them in terms of W(1)
+        power, log = sympy.exp(point), sympy.log(point)
+        put = f.xreplace({symbol(x): point})
+    return [step(MinimizeRule.OMEGA_VALUE, put, result.value, point=point, exp=power,
+                 inverse=1 / point, log=log, negative=-point)]
 
 
 def no_least_why(result: Minimum) -> str:
@@ -238,9 +269,10 @@ def periodic_note(period: Expr, x: str) -> str:
             f"and each recurs at {x} + k·{show(period)} for every integer k")
 
 
-def _window_steps(f: Expr, result: Minimum, x: str, window: Region) -> list[Step]:
+def _window_steps(f: Expr, result: Minimum, x: str, window: Region, edges: bool = True) -> list[Step]:
     """Which local minima lie in the window and which outside it, as the summary lists them: the points,
-    and the stretches of minima (max(0, 1 − x²)'s x ≥ 1 reaches into 0 ≤ x ≤ 3)."""
+    and the stretches of minima (max(0, 1 − x²)'s x ≥ 1 reaches into 0 ≤ x ≤ 3); then, with `edges`, f at the
+    window's edges where it is lower there."""
     within = window.extent(())[1] or sympy.S.Reals
     v = symbol(x)
     stretches = []
@@ -256,12 +288,62 @@ def _window_steps(f: Expr, result: Minimum, x: str, window: Region) -> list[Step
     # x³ − 3x on -3 ≤ x ≤ 3: f(-3) = -18 at the edge is below the local minimum f(1) = -2, as the summary says
     values = [m.value for m in result.minima if window.contains((m.point,))] + [
         g.value for g in result.flats if g.part_in(within) is not None]
-    edge = least_at_edge(f, x, window.extent(())[1], values)
-    edges = [] if edge is None else [edge_step(edge, x, bool(inside), result.complete)]
+    edge = least_at_edge(f, x, window.extent(())[1], values) if edges else None
+    below = [] if edge is None else [edge_step(edge, x, bool(inside), result.complete)]
     if inside:
         return [region, step(MinimaRule.MINIMA_IN, None, tuple(inside), one=len(inside) == 1 and not stretches),
-                *edges]
-    return [region, step(MinimaRule.NONE_IN, None, None, found="lies" if result.complete else "was found"), *edges]
+                *below]
+    return [region, step(MinimaRule.NONE_IN, None, None, found="lies" if result.complete else "was found"), *below]
+
+
+def _away_steps(f: Expr, x: str, result: Minimum, window: Region, substeps: list[Step], falls: bool) -> Step:
+    """Where the least local minimum lies outside the region, as the lesson does it: the points outside dropped
+    first, the least of those left, the region's edges compared with it, and the least of all outside last
+    (x⁴ − 3x² + x on 0 ≤ x ≤ 5: f(1.1309…) ≈ -1.07023, the edges f(0) = 0 and f(5) = 555 above it)."""
+    kept = outside_window(result, window) or ()
+    v = symbol(x)
+    # why the least of all is only local, said of it alone: the summary's line for it says it so
+    verdict = globally(result.is_global, len(result.minima), result.complete) + (
+        f" ({result.lower or result.note})" if result.note else "")
+    tail = _window_steps(f, result, x, window, edges=False)
+    places = tuple(Equation(v, _number(m)) for m in kept)
+    value = kept[0].value if kept else None
+    if len(kept) == 1:
+        tail.append(step(MinimaRule.LEAST_IN, None, None, point=(_number(kept[0]),), value=value, approx=approx(value),
+                         verdict=""))
+    elif kept:
+        tail.append(step(MinimaRule.LEAST_IN_TIED, None, None, points=places, value=value, approx=approx(value),
+                         verdict=""))
+    within = window.extent(())[1]
+    edge = least_at_edge(f, x, within, [m.value for m in kept])
+    ends = least_at_edge(f, x, within, ()) if edge is None and kept else None
+    if edge is not None:
+        tail.append(edge_step(edge, x, bool(kept), result.complete))
+    elif ends is not None and len(ends.ends) == 2 and all(e.point.is_finite for e in ends.ends):
+        low, high = ends.ends
+        tail.append(step(MinimizeRule.EDGES_ABOVE, None, places, low=low.point, low_value=low.value,
+                         low_approx=approx(low.value), high=high.point, high_value=high.value,
+                         high_approx=approx(high.value), value=value, approx=approx(value)))
+    lowest = tuple(Equation(v, _number(m)) for m in result.lowest)
+    if len(lowest) > 1:
+        tail.append(step(MinimaRule.LEAST_OUTSIDE_TIED, None, None, points=lowest, value=result.value,
+                         approx=approx(result.value), verdict=verdict))
+    else:
+        tail.append(step(MinimaRule.LEAST_OUTSIDE, None, None, point=(lowest[0].rhs,), value=result.value,
+                         approx=approx(result.value), verdict=verdict))
+    context = {"variables": (x,), "region": window}
+    if edge is not None and edge.held and all(e.point.is_finite for e in edge.lowest):  # least at an edge
+        at = tuple(Equation(v, e.point) for e in edge.lowest)
+        return step(MinimizeRule.LEAST_IN_REGION, f, at, [*substeps, *tail], value=edge.lowest[0].value,
+                    approx=approx(edge.lowest[0].value), **context)
+    if kept:  # below the edges, or the only least value it can have where f is lower near an edge left out
+        rule = MinimizeRule.LOCAL_IN_REGION if edge is not None or falls else MinimizeRule.LEAST_IN_REGION
+        return step(rule, f, places, [*substeps, *tail], value=value, approx=approx(value), **context)
+    return step(MinimaRule.NONE_IN_REGION, f, (), [*substeps, *tail], **context)
+
+
+def _number(m: LocalMinimum) -> Expr:
+    return m.point if m.exact else sympy.Float(m.approx, 15)
 
 
 def _tied(f: Expr, x: str, result: Minimum, substeps: list[Step], verdict: str, listed: list[Expr],
@@ -355,7 +437,8 @@ KINK_TEMPLATES: dict[StepRule, str] = {
 }
 
 
-def kink_steps(f: Expr, x: str, result: Minimum, after: Sequence[Step] = ()) -> Step:
+def kink_steps(f: Expr, x: str, result: Minimum, after: Sequence[Step] = (), window: Region | None = None,
+               falls: bool = False) -> Step:
     """The minima of a polynomial in x and absolute values: stretch by stretch, then the kinks, then the least."""
     found = result.pieces
     assert found is not None
@@ -405,6 +488,8 @@ def kink_steps(f: Expr, x: str, result: Minimum, after: Sequence[Step] = ()) -> 
         substeps.append(step(KinkRule.LEAST_FLAT, None, None, value=g.value, variable=v, verdict=verdict, where=where))
         substeps += after
         return step(KinkRule.MINIMUM_FLAT, f, None, substeps, variables=(x,), variable=v, value=g.value, where=where)
+    if window is not None and outside_window(result, window) is not None:
+        return _away_steps(f, x, result, window, substeps, falls)
     if result.tied:
         return _tied(f, x, result, substeps, verdict, [], after)
     substeps.append(step(MinimizeRule.LEAST_MINIMUM, None, None, point=(result.point,), value=result.value,

@@ -1,0 +1,88 @@
+"""Finding 475: with a region, the answer is the least in the region. x⁴ − 3x² + x on 0 ≤ x ≤ 5 has its least
+local minimum at -1.30083…, outside: the answer is f(1.1309…) ≈ -1.07023, below the edges f(0) = 0 and
+f(5) = 555, and the steps drop the points outside before they choose the least, as the lesson does."""
+
+from __future__ import annotations
+
+import pytest
+
+from tutor.cli import main
+
+
+def _solve(capsys, *argv: str) -> list[str]:
+    assert main(["solve", *argv]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
+def test_the_finding_the_answer_is_the_least_in_the_region(capsys):
+    assert _solve(capsys, "minimize", "x^4 - 3x^2 + x", "--region", "0<=x<=5") == [
+        "f(x) = x⁴ - 3x² + x",
+        "f′(x) = 4x³ - 6x + 1 = 0 at x = -1.30083…, x = 0.169938… and x = 1.1309…",
+        "minimum in the region: f(1.1309…) = -1.07023…",
+        "region: 0 ≤ x ≤ 5",
+        "local minima in the region: x = 1.1309…",
+        "outside the region: x = -1.30083…",
+        "the least local minimum, outside the region: f(-1.30083…) = -3.5139…; it is the global minimum",
+    ]
+
+
+def test_the_finding_the_steps_drop_the_outside_first_and_compare_the_edges(capsys):
+    lines = _solve(capsys, "minimize", "x^4 - 3x^2 + x", "--region", "0<=x<=5", "--steps")
+    steps = lines[lines.index("Steps:") + 1:]
+    assert steps[0] == "The least value of f = x⁴ - 3x² + x in the region 0 ≤ x ≤ 5: f = -1.07023… at x = 1.1309…"
+    assert steps[-8:] == [
+        "   5.3. At 1.1309…: f″ = 9.34724… > 0, so this is a local minimum.",
+        "6. Keep what lies in the region 0 ≤ x ≤ 5:",
+        "   6.1. -1.30083… is outside: it breaks 0 ≤ x.",
+        "   6.2. 1.1309… is inside.",
+        "7. So the local minimum in the region is x = 1.1309….",
+        "8. The least local minimum in the region is f(1.1309…) = -1.07023….",
+        "9. At the region's edges, f(0) = 0 and f(5) = 555, not below -1.07023…, so f is least in the region at "
+        "x = 1.1309….",
+        "10. The least local minimum, outside the region, is f(-1.30083…) = -3.5139…: it is the global minimum.",
+    ]
+    assert not any("global minimum" in line for line in steps[:-1])
+
+
+def test_an_edge_below_the_minimum_in_the_region(capsys):
+    # -1 ≤ x ≤ 5: the valley at 1.13 holds -1.07, the edge -1 holds -3; the least of all, -3.51, is outside
+    lines = _solve(capsys, "minimize", "x^4 - 3x^2 + x", "--region=-1<=x<=5", "--steps")
+    assert lines[2:9] == [
+        "a local minimum in the region: f(1.1309…) = -1.07023…",
+        "region: -1 ≤ x ≤ 5",
+        "local minima in the region: x = 1.1309…",
+        "outside the region: x = -1.30083…",
+        "the least local minimum, outside the region: f(-1.30083…) = -3.5139…; it is the global minimum",
+        "least in the region: f(-1) = -3, at its edge x = -1",
+        "note: this minimum is only local: f is lower at the region's edge x = -1",
+    ]
+    assert "The least value of f = x⁴ - 3x² + x in the region -1 ≤ x ≤ 5: f = -3 at x = -1" in lines
+
+
+@pytest.mark.parametrize(("region", "head", "last"), [
+    # f falls without bound in the region: no least value there, and the minimum in it only local
+    ("x<=-2", "no local minimum in the region", "note: in the region, f decreases without bound"),
+    ("-5<=x<=-2", "no local minimum in the region", "least in the region: f(-5) = -110, at its edge x = -5"),
+])
+def test_no_local_minimum_in_the_region(capsys, region, head, last):
+    lines = _solve(capsys, "minimize", "x^3 - 3x", f"--region={region}")
+    assert lines[2] == head
+    assert "the least local minimum, outside the region: f(1) = -2; it is not the global minimum (f decreases " \
+           "without bound)" in lines
+    assert lines[-1] == last
+
+
+def test_a_least_local_minimum_in_the_region_is_as_before(capsys):
+    assert _solve(capsys, "minimize", "x^3 - 3x", "--region=0<=x<=3")[2:] == [
+        "minimum: f(1) = -2", "region: 0 ≤ x ≤ 3", "local minima in the region: x = 1",
+        "note: outside the region, f decreases without bound"]
+
+
+def test_the_two_variable_window_says_the_least_in_it_alike(capsys):
+    # the sauna's room holds its least local minimum; the lower one outside is said after, as in one variable
+    assert _solve(capsys, "minimize", "85 - 1/90 x^2 (x-6) y^2 (y-6)", "--region=0<=x<=5, 0<=y<=5")[-2:] == [
+        "the least: f(4, 4) = 3313/45 ≈ 73.6222; it is not the global minimum",
+        "note: outside the region, f decreases without bound"]
+    assert _solve(capsys, "minimize", "(x^2 - 1)^2 + y^2 + 0.3x", "--region=0<=x<=2")[-2:] == [
+        "the least: f(0.960149…, 0) = 0.294146…",
+        "the least local minimum, outside the region: f(-1.03557…, 0) = -0.305428…; it is the global minimum"]
