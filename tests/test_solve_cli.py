@@ -15,6 +15,27 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return status, out, err
 
 
+def test_the_sauna_gradient_at_a_point_puts_the_point_into_each_component(capsys):
+    """Too long for one line, the point is put into each component on a line of its own, in the decimals typed."""
+    status, out, _ = run(capsys, "gradient", "85 - 1/90 x^2 (x-6) y^2 (y-6)", "--at", "0.5,0.6", "--steps")
+    assert status == 0
+    assert out.splitlines()[-3:] == [
+        "4. Put x = 0.5 and y = 0.6 into ∂f/∂x: ∂f/∂x(0.5, 0.6) = -0.5·0.6²(3·0.5 - 12)(0.6 - 6)/90 = -0.1134.",
+        "5. Put x = 0.5 and y = 0.6 into ∂f/∂y: ∂f/∂y(0.5, 0.6) = -0.5²·0.6(3·0.6 - 12)(0.5 - 6)/90 = -0.0935.",
+        "6. At (0.5, 0.6): ∇f(0.5, 0.6) = (-0.1134, -0.0935)."]
+
+
+def test_partial_at_a_point_steps_put_the_point_in(capsys):
+    """The steps keep the point: the derivative, then the point put into it and the value."""
+    status, out, _ = run(capsys, "partial", "sin(x y^2)", "--wrt", "y", "--at", "x=1,y=2", "--steps")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[lines.index("Steps:") + 1] == "∂f/∂y at (1, 2) for f = sin(xy²): 4 cos(4)"
+    assert lines[-1] == "2. Put x = 1 and y = 2 into ∂f/∂y: ∂f/∂y(1, 2) = 2·1·2 cos(1·2²) = 4 cos(4) ≈ -2.61457."
+    _, out, _ = run(capsys, "partial", "x^2 + y^2", "--wrt", "x", "--at", "x=2,y=3", "--steps")
+    assert out.splitlines()[-1] == "2. Put x = 2 and y = 3 into ∂f/∂x: ∂f/∂x(2, 3) = 2·2 = 4."
+
+
 def test_partial_with_steps(capsys):
     status, out, err = run(capsys, "partial", "3x^2 y^3", "--wrt", "y", "--steps")
     assert status == 0 and err == ""
@@ -1384,7 +1405,7 @@ def test_the_steps_say_a_partial_came_from_its_definition(capsys):
     assert out.splitlines()[-2:] == [
         "4. ∂f/∂x = y/(3 x^(2/3)) has no value at (0, 0), so from the definition, ∂f/∂x(0, 0) = lim h→0 "
         "(f(h, 0) − f(0, 0))/h = 0.",
-        "5. At (0, 0): ∇f(0, 0) = (0, 0)."]
+        "5. At (0, 0), put x = 0 and y = 0 into each component: ∇f(0, 0) = (0, 0^(1/3)) = (0, 0)."]
 
 
 # finding 114: whole-number data were answered in decimals (m = 0.4, b = 0.9) against the documented rule, and a

@@ -132,9 +132,21 @@ def test_gradient_steps():
     text = render_text(derivation)
     assert "Treat y as a constant" in text and "Treat x as a constant" in text
     assert "∇f = (2x, 2y)" in text
-    assert "∇f(2, 3) = (4, 6)" in text
+    assert text.splitlines()[-1] == ("4. At (2, 3), put x = 2 and y = 3 into each component: "
+                                     "∇f(2, 3) = (2·2, 2·3) = (4, 6).")
     assert [s.rule for s in derivation.substeps] == [R.DIFFERENTIATE, R.DIFFERENTIATE, GradientRule.GRADIENT_VECTOR,
-                                                     GradientRule.GRADIENT_AT]
+                                                     GradientRule.GRADIENT_AT_WRITTEN]
+
+
+def test_the_gradient_at_a_point_puts_the_point_into_each_component():
+    """The lesson's ∇f = [2·2, 2·3] = [4, 6]: the numbers in place of the variables, then their values; one line
+    per component where the whole vector would be too long to read, the values alone where a component is."""
+    lines = render_text(gradient_steps("x^2 y + 3y^2", None, {"x": -2, "y": 3})).splitlines()
+    assert lines[-1] == ("4. At (-2, 3), put x = -2 and y = 3 into each component: "
+                         "∇f(-2, 3) = (2(-2)·3, (-2)² + 6·3) = (-12, 22).")
+    lines = render_text(gradient_steps("x^3 y^4 exp(x y) sin(x + y) cos(x - y)", None, {"x": 1, "y": 2})).splitlines()
+    assert lines[-1] == ("4. Put x = 1 and y = 2 into each component: "
+                         "∇f(1, 2) = (16(cos(2) + 5 sin(3)cos(1))e², 16(cos(4) + 3 sin(3)cos(1))e²).")
 
 
 def test_critical_steps_for_the_sauna():
