@@ -36,6 +36,18 @@ def test_partial_at_a_point_steps_put_the_point_in(capsys):
     assert out.splitlines()[-1] == "2. Put x = 2 and y = 3 into ∂f/∂x: ∂f/∂x(2, 3) = 2·2 = 4."
 
 
+def test_the_quotient_rule_puts_u_v_and_their_derivatives_into_the_formula_in_its_order(capsys):
+    _, out, _ = run(capsys, "partial", "x/(x+y)", "--wrt", "x", "--steps")
+    assert ("2. Quotient rule (u′v − uv′)/v² with u = x and v = x + y, so u′ = 1 and v′ = 1: "
+            "∂/∂x[x/(x + y)] = (1·(x + y) − x·1)/(x + y)² = y/(x + y)².") in out.splitlines()
+    _, out, _ = run(capsys, "partial", "x^2/(x+y)", "--wrt", "x", "--steps")
+    assert ("2. Quotient rule (u′v − uv′)/v² with u = x² and v = x + y, so u′ = 2x and v′ = 1: "
+            "∂/∂x[x²/(x + y)] = (2x·(x + y) − x²·1)/(x + y)² = (x² + 2xy)/(x + y)².") in out.splitlines()
+    _, out, _ = run(capsys, "partial", "sin(x)/x^2", "--steps")
+    assert ("1. Quotient rule (u′v − uv′)/v² with u = sin(x) and v = x², so u′ = cos(x) and v′ = 2x: "
+            "d/dx[sin(x)/x²] = (cos(x)·x² − sin(x)·2x)/(x²)² = (x² cos(x) - 2x sin(x))/x⁴.") in out.splitlines()
+
+
 def test_partial_with_steps(capsys):
     status, out, err = run(capsys, "partial", "3x^2 y^3", "--wrt", "y", "--steps")
     assert status == 0 and err == ""

@@ -106,7 +106,11 @@ class _Differentiator:
         if lower and upper:
             u, v = sympy.Mul(*upper), sympy.Mul(*lower)
             du, dv = self.step(u), self.step(v)
-            return step(Rule.QUOTIENT, e, (du.after * v - u * dv.after) / v**2, [du, dv], u=u, v=v)
+            top = du.after * v - u * dv.after
+            if top.is_polynomial(*(symbol(n) for n in self.variables)):
+                top = sympy.expand(top)  # 2x(x + y) - x², sympy's order for the formula's, is x² + 2xy worked out
+            return step(Rule.QUOTIENT, e, top / v**2, [du, dv], u=u, v=v, du=du.after, dv=dv.after,
+                        square=sympy.Pow(v, 2, evaluate=False))
         parts = [self.step(f) for f in factors]
         terms = [p.after * sympy.Mul(*(g for j, g in enumerate(factors) if j != i))
                  for i, p in enumerate(parts)]

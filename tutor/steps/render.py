@@ -50,7 +50,8 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.ROOT: "A root is a power: {before} = {power}, so the power rule applies.",
     Rule.SUM: "Sum/difference rule: differentiate term by term: {d} = {after}.",
     Rule.PRODUCT: "Product rule: differentiate one factor at a time, keeping the others: {d} = {after}.",
-    Rule.QUOTIENT: "Quotient rule (u′v − uv′)/v² with u = {u} and v = {v}: {d} = {after}.",
+    Rule.QUOTIENT: ("Quotient rule (u′v − uv′)/v² with u = {u} and v = {v}, so u′ = {du} and v′ = {dv}: "
+                    "{d} = ({du:factor}·{v:factor} − {u:factor}·{dv:factor})/{square} = {after}."),
     Rule.CHAIN: ("Chain rule: {before} is {outer} with {letter} = {inner}, "
                  "so {d} = {outer_derivative:factor} · {d_inner} = {after}."),
     Rule.EXP: "The exponential is its own derivative: {d} = {after}.",
