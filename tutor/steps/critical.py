@@ -16,6 +16,7 @@ from ..calculus import CriticalPoint, CriticalPoints, CriticalSet, Piece, Region
 from ..calculus.by_values import by_values
 from ..calculus.classified import Family, KinkLines, Nature, Split, Unsmooth, Window
 from ..calculus.common import function_of, real_powers, sign, symbols
+from ..calculus.partials import derivative
 from ..calculus.factor_cases import as_equation, constant_sign, lies_on
 from ..calculus.kinks import Level, Spanned, between, between_text, pieces
 from ..calculus.roots import compare, sort_exactly
@@ -71,7 +72,7 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
     if c.region is not None:
         substeps.append(_region(c, c.region))
     if found.points:
-        substeps.append(_classify(c.variables, found.points))
+        substeps.append(_classify(c.variables, found.points, c.function))
     substeps += [_set(s, c.region is not None) for s in found.sets]
     answer = _answer(found.points, found.sets, syms)
     if c.region is None and c.level is not None and c.level.stretches:  # min(x², 1): x = 0, x < -1 and x > 1
@@ -138,7 +139,7 @@ def classify_steps(f: str | Expr, variables: Sequence[str], point: Sequence[Expr
     substeps = [derivative_steps(function, v, variables) for v in variables]
     decided = by_values(function, symbols(variables), tuple(point)) if k.label == Nature.INCONCLUSIVE else None
     at = CriticalPoint(tuple(point), None, k, decided)
-    substeps.append(_classify(variables, (at,)))
+    substeps.append(_classify(variables, (at,), function))
     if decided is not None and decided.nature != Nature.UNDECIDED:  # the headline says what f's values show
         return step(Rule.CLASSIFICATION_BY_VALUES, function, k.label, substeps, variables=tuple(variables),
                     point=tuple(point), values=decided.nature)
@@ -391,11 +392,26 @@ def _test(variables: Sequence[str], point) -> Step:
     return step(Rule.HESSIAN_MINORS, point.point, label, minors=k.minors)
 
 
-def _classify(variables: Sequence[str], points: Sequence[CriticalPoint]) -> Step:
+def _classify(variables: Sequence[str], points: Sequence[CriticalPoint], function: Expr) -> Step:
     # the heading names the second-derivative test only where it decides every point: at a kink, or
     # where D = 0, f's values decide, and the heading would say a test was used that was not
     rule = Rule.CLASSIFY if all(by_the_test(p) for p in points) else Rule.CLASSIFY_OTHERWISE
-    return step(rule, None, None, [s for p in points for s in decided_steps(variables, p)], one=len(points) == 1)
+    tested = any(not p.classification.untested for p in points)
+    derived = [_second_derivatives(function, variables)] if tested and len(variables) <= 2 else []
+    return step(rule, None, None, [*derived, *(s for p in points for s in decided_steps(variables, p))],
+                one=len(points) == 1)
+
+
+def _second_derivatives(function: Expr, variables: Sequence[str]) -> Step:
+    """The second derivatives the test uses, as formulas before their values at the points: the lesson never
+    shows the test, so where f_xx and D come from, and what their signs mean, is said once here."""
+    first = [derivative(function, v) for v in variables]
+    if len(variables) == 1:
+        return step(Rule.SECOND_DERIVATIVES, None, derivative(first[0], variables[0]), first=first[0],
+                    wrt=variables[0])
+    x, y = variables
+    return step(Rule.SECOND_PARTIALS, None, None, x=symbol(x), y=symbol(y), first=first[0], second=first[1],
+                xx=derivative(first[0], x), yy=derivative(first[1], y), xy=derivative(first[0], y))
 
 
 def by_the_test(point: CriticalPoint) -> bool:

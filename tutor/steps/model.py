@@ -124,6 +124,8 @@ class Rule(StepRule):
     SET_OUTSIDE = "set_outside"
     CLASSIFY = "classify"
     CLASSIFY_OTHERWISE = "classify_otherwise"
+    SECOND_DERIVATIVES = "second_derivatives"  # f″ as a formula, and what its sign says
+    SECOND_PARTIALS = "second_partials"  # f_xx, f_yy, f_xy as formulas, and what D and the signs say
     SECOND_DERIVATIVE_TEST = "second_derivative_test"
     NO_TEST = "no_test"
     HESSIAN_TEST = "hessian_test"

@@ -168,6 +168,14 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.SET_OUTSIDE: "{before} lies outside the region.",
     Rule.CLASSIFY: "{one:Classify the point|Classify each point} with the second-derivative test:",
     Rule.CLASSIFY_OTHERWISE: "{one:Classify the point|Classify each point}:",
+    Rule.SECOND_DERIVATIVES: ("Differentiate {f}′ again: {f}″ = {d_first} = {after}. Where {f}′ = 0, {f}″ > 0 means "
+                              "{f} curves up (a local minimum), {f}″ < 0 that it curves down (a local maximum); "
+                              "{f}″ = 0 does not decide."),
+    Rule.SECOND_PARTIALS: ("Differentiate each partial derivative again: f_{x}{x} = ∂/∂{x}[{first}] = {xx}, "
+                           "f_{y}{y} = ∂/∂{y}[{second}] = {yy}, and the mixed one f_{x}{y} = ∂/∂{y}[{first}] = {xy}. "
+                           "Where ∇f = 0, D = f_{x}{x}·f_{y}{y} − f_{x}{y}² > 0 means f curves the same way in every "
+                           "direction: a local minimum if f_{x}{x} > 0, a local maximum if f_{x}{x} < 0; D < 0 means "
+                           "it curves up one way and down another (a saddle point); D = 0 does not decide."),
     Rule.SECOND_DERIVATIVE_TEST: "At {before}: {f}″ = {D:sign}, so this is {after:verdict}.",
     Rule.NO_TEST: "At {before}: {why}.",
     Rule.HESSIAN_TEST: "At {before}: {entries}, so D = {formula} = {D:sign}: {after:verdict}.",
