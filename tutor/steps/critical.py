@@ -16,9 +16,9 @@ from ..calculus import CriticalPoint, CriticalPoints, CriticalSet, Piece, Region
 from ..calculus.by_values import by_values
 from ..calculus.classified import Family, KinkLines, Nature, Split, Unsmooth, Window
 from ..calculus.common import function_of, real_powers, sign, symbols
-from ..calculus.partials import derivative
 from ..calculus.factor_cases import as_equation, constant_sign, lies_on
 from ..calculus.kinks import Level, Spanned, between, between_text, pieces
+from ..calculus.partials import derivative
 from ..calculus.roots import compare, sort_exactly
 from ..parse import Equation, symbol
 from ..show import show
