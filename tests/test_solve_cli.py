@@ -48,6 +48,23 @@ def test_the_quotient_rule_puts_u_v_and_their_derivatives_into_the_formula_in_it
             "d/dx[sin(x)/x²] = (cos(x)·x² − sin(x)·2x)/(x²)² = (x² cos(x) - 2x sin(x))/x⁴.") in out.splitlines()
 
 
+def test_the_second_derivative_test_derives_its_derivatives_and_says_what_they_mean(capsys):
+    _, out, _ = run(capsys, "critical", "x^3 - 3x + y^2", "--steps")
+    assert out.splitlines()[-3:] == [
+        "   8.1. Differentiate each partial derivative again: f_xx = ∂/∂x[3x² - 3] = 6x, f_yy = ∂/∂y[2y] = 2, and "
+        "the mixed one f_xy = ∂/∂y[3x² - 3] = 0. Where ∇f = 0, D = f_xx·f_yy − f_xy² > 0 means f curves the same way "
+        "in every direction: a local minimum if f_xx > 0, a local maximum if f_xx < 0; D < 0 means it curves up one "
+        "way and down another (a saddle point); D = 0 does not decide.",
+        "   8.2. At (-1, 0): f_xx = -6, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = -12 < 0: a saddle point.",
+        "   8.3. At (1, 0): f_xx = 6, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = 12 > 0: a local minimum."]
+    _, out, _ = run(capsys, "minimize", "x^4 - 2x^3", "--steps")
+    assert ("   7.1. Differentiate f′ again: f″ = d/dx[4x³ - 6x²] = 12x² - 12x. Where f′ = 0, f″ > 0 means f curves up "
+            "(a local minimum), f″ < 0 that it curves down (a local maximum); f″ = 0 does not decide.") in out.splitlines()
+    _, out, _ = run(capsys, "critical", "x^3 + y^3", "--steps")
+    assert out.splitlines()[-1].endswith(
+        "(from the factors of f - f(P) = (x + y)(x² - xy + y²), P being (0, 0)).")
+
+
 def test_partial_with_steps(capsys):
     status, out, err = run(capsys, "partial", "3x^2 y^3", "--wrt", "y", "--steps")
     assert status == 0 and err == ""
