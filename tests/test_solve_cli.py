@@ -65,6 +65,28 @@ def test_the_second_derivative_test_derives_its_derivatives_and_says_what_they_m
         "(from the factors of f - f(P) = (x + y)(x² - xy + y²), P being (0, 0)).")
 
 
+def test_critical_points_of_a_quadratic_solve_the_two_linear_equations_line_by_line(capsys):
+    """The same elimination `solve lstsq` uses for its normal equations, under the point it gives."""
+    _, out, _ = run(capsys, "critical", "x^2 + x y + y^2 - 3x", "--steps")
+    lines = out.splitlines()
+    at = lines.index("   4.1. x = 3/2 - y/2 and x = -2y: the point (2, -1).")
+    assert lines[at + 1:at + 7] == [
+        "      4.1.1. Multiply the first equation by 2: 4x + 2y - 6 = 0.",
+        "      4.1.2. Subtract the second equation from the first: y cancels, leaving 3x - 6 = 0.",
+        "      4.1.3. So x = 6/3 = 2.",
+        "      4.1.4. Put x = 2 into the first equation: y + 2·2 - 3 = 0.",
+        "      4.1.5. Collect the numbers: y + 1 = 0.",
+        "      4.1.6. So y = -1."]
+    _, out, _ = run(capsys, "minimize", "3x^2 - 2xy + y^2 - 4x + 2", "--steps")
+    assert "      6.1.1. Add the two equations: y cancels, leaving 4x - 4 = 0." in out.splitlines()
+
+
+def test_critical_points_of_two_equations_not_linear_say_what_is_put_into_what(capsys):
+    _, out, _ = run(capsys, "minimize", "x^4 + y^4 - 4x y", "--steps")
+    assert ("      6.1.1. Put y = x³ into x = y³: x = x⁹, one equation in x alone, whose real solutions are x = -1, "
+            "x = 0 and x = 1; y = x³ then gives each point's y.") in out.splitlines()
+
+
 def test_partial_with_steps(capsys):
     status, out, err = run(capsys, "partial", "3x^2 y^3", "--wrt", "y", "--steps")
     assert status == 0 and err == ""

@@ -12,7 +12,17 @@ from itertools import pairwise
 import sympy
 from sympy import Expr
 
-from ..calculus import CriticalPoint, CriticalPoints, CriticalSet, Piece, Region, classify, critical_points
+from ..calculus import (
+    CriticalPoint,
+    CriticalPoints,
+    CriticalSet,
+    Piece,
+    Region,
+    SolveError,
+    classify,
+    critical_points,
+    eliminate,
+)
 from ..calculus.by_values import by_values
 from ..calculus.classified import Family, KinkLines, Nature, Split, Unsmooth, Window
 from ..calculus.common import function_of, real_powers, sign, symbols
@@ -21,9 +31,10 @@ from ..calculus.kinks import Level, Spanned, between, between_text, pieces
 from ..calculus.partials import derivative
 from ..calculus.roots import compare, sort_exactly
 from ..parse import Equation, symbol
-from ..show import show
+from ..show import ordered_terms, show
 from .derivative import derivative_steps
-from .model import Rule, Step, step
+from .elimination import elimination_steps
+from .model import Rule, Step, Terms, step
 
 
 def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
@@ -306,9 +317,11 @@ def _cases(c: CriticalPoints) -> Step:
             else:
                 cases.append(step(Rule.CASE_POINT_ON_SET, case.conditions, point, on=on))
         if len(alone) == 1:
-            cases.append(step(Rule.CASE_POINT, case.conditions, alone[0]))
+            worked = _worked(c, alone[0]) or _substituted(case.conditions, alone, c.variables)
+            cases.append(step(Rule.CASE_POINT, case.conditions, alone[0], worked))
         elif alone:
-            cases.append(step(Rule.CASE_POINTS, case.conditions, tuple(alone)))
+            cases.append(step(Rule.CASE_POINTS, case.conditions, tuple(alone),
+                              _substituted(case.conditions, alone, c.variables)))
         if case.undefined:  # the cone's vertex solves x = 0 and y = 0, but ∇f = 0 has no value to hold there
             cases.append(step(Rule.CASE_UNDEFINED, case.conditions, case.undefined))
     combinations = 1
@@ -316,6 +329,47 @@ def _cases(c: CriticalPoints) -> Step:
         combinations *= len(factors)
     rule = Rule.ONE_CASE if combinations == 1 and len(c.cases) == 1 else Rule.CASES  # no "each" of one
     return step(rule, None, None, cases, contradictory=combinations - len(c.cases))
+
+
+def _worked(c: CriticalPoints, point: tuple[Expr, ...]) -> list[Step]:
+    """Two linear equations, each unknown in one of them at least with the other, solved line by line the way
+    the lesson solves the power lines' (and `solve lstsq` its normal equations): nothing where sympy's cases are
+    more than the one system, or the equations are not linear."""
+    if len(c.variables) != 2 or len(c.cases) != 1 or len(c.gradient) != 2:
+        return []
+    syms = symbols(c.variables)
+    if not any(all(g.has(v) for v in syms) for g in c.gradient):
+        return []  # 2x = 0 and -2y = 0: each gives its unknown at once
+    try:
+        solved = eliminate(c.gradient[0], c.gradient[1], c.variables)
+    except SolveError:
+        return []
+    if tuple(solved.solution) != tuple(point):
+        return []
+    partials = [Terms(tuple(ordered_terms(g, c.variables))) for g in c.gradient]
+    return list(elimination_steps(partials, solved).substeps)
+
+
+def _substituted(conditions: Sequence[Equation], points: Sequence[tuple[Expr, ...]],
+                 variables: Sequence[str]) -> list[Step]:
+    """How two equations that are not linear are solved: the one that gives a variable (y = x³) put into the
+    other (x = y³), which leaves an equation in one variable (x = x⁹) whose solutions the points list."""
+    if len(conditions) != 2 or len(variables) != 2:
+        return []
+    for put, into in (conditions, conditions[::-1]):
+        v = put.lhs
+        if not (isinstance(v, sympy.Symbol) and v.name in variables and not put.rhs.has(v)
+                and (into.lhs.has(v) or into.rhs.has(v))):
+            continue
+        left = Equation(into.lhs.xreplace({v: put.rhs}), into.rhs.xreplace({v: put.rhs}))
+        rest = left.lhs.free_symbols | left.rhs.free_symbols
+        if len(rest) != 1 or put.rhs.is_Number:
+            continue
+        (u,) = rest
+        index = list(variables).index(u.name)
+        values = tuple(Equation(u, x) for x in dict.fromkeys(p[index] for p in points))
+        return [step(Rule.CASE_SUBSTITUTE, None, left, put=put, into=into, wrt=u.name, values=values, other=v)]
+    return []
 
 
 def families_text(families: Sequence[Family]) -> str:

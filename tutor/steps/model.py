@@ -73,6 +73,7 @@ class Rule(StepRule):
     ONE_CASE = "one_case"
     CASE_POINT = "case_point"
     CASE_POINTS = "case_points"
+    CASE_SUBSTITUTE = "case_substitute"  # y = x³ put into x = y³: one equation in x alone
     CASE_FAMILY = "case_family"
     CASE_POINT_ON_SET = "case_point_on_set"
     CASE_SET = "case_set"

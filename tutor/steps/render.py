@@ -79,6 +79,8 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.ONE_CASE: "{variables:Solve the equation:|Solve the equations together:}",
     Rule.CASE_POINT: "{before:and}: the point {after}.",
     Rule.CASE_POINTS: "{before:and}: the points {after:list}.",
+    Rule.CASE_SUBSTITUTE: ("Put {put} into {into}: {after}, one equation in {wrt} alone, whose real solutions are "
+                           "{values:list}; {put} then gives each point's {other}."),
     Rule.CASE_FAMILY: ("{before:and}: {families}; {after:the one|those} with {within} "
                        "{after:is the point|are the points} {after:list}."),
     Rule.CASE_POINT_ON_SET: "{before:and}: the point {after}, which lies on {on}.",
