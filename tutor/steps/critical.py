@@ -451,7 +451,12 @@ def _classify(variables: Sequence[str], points: Sequence[CriticalPoint], functio
     # where D = 0, f's values decide, and the heading would say a test was used that was not
     rule = Rule.CLASSIFY if all(by_the_test(p) for p in points) else Rule.CLASSIFY_OTHERWISE
     tested = any(not p.classification.untested for p in points)
-    derived = [_second_derivatives(function, variables)] if tested and len(variables) <= 2 else []
+    derived = []
+    if tested and len(variables) <= 2:
+        try:
+            derived = [_second_derivatives(function, variables)]
+        except SolveError:  # min(x², 1): f′ has jumps, so there is no one formula for f″; each point's value says it
+            derived = []
     return step(rule, None, None, [*derived, *(s for p in points for s in decided_steps(variables, p))],
                 one=len(points) == 1)
 
