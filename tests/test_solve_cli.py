@@ -138,10 +138,16 @@ def test_a_factor_that_is_never_0_is_left_out_of_the_critical_cases(capsys):
         "critical sets (every point on them is critical):",
         "  x² + y² = 1: f = e⁻¹ all along it; maxima all along it"]
     # the critical points are said once, before they are classified
-    assert out.splitlines()[-5:] == [
+    assert out.splitlines()[-6:] == [
         "10. None is missing: e^(-x² - y²) is positive everywhere, so never 0.",
         "11. Classify the point with the second-derivative test:",
-        "   11.1. At (0, 0): f_xx = 2, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = 4 > 0: a local minimum.",
+        "   11.1. Differentiate each partial derivative again: f_xx = ∂/∂x[2x(1 - x² - y²)e^(-x² - y²)] = 2(1"
+        " - 2x²(1 - x² - y²) - 3x² - y²)e^(-x² - y²), f_yy = ∂/∂y[2(1 - x² - y²)y e^(-x² - y²)] = 2(1 - x² - "
+        "2(1 - x² - y²)y² - 3y²)e^(-x² - y²), and the mixed one f_xy = ∂/∂y[2x(1 - x² - y²)e^(-x² - y²)] = -4"
+        "x(2 - x² - y²)y e^(-x² - y²). Where ∇f = 0, D = f_xx·f_yy − f_xy² > 0 means f curves the same way in"
+        " every direction: a local minimum if f_xx > 0, a local maximum if f_xx < 0; D < 0 means it curves up"
+        " one way and down another (a saddle point); D = 0 does not decide.",
+        "   11.2. At (0, 0): f_xx = 2, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = 4 > 0: a local minimum.",
         "12. Every point of the curve x² + y² = 1 is critical; f = e⁻¹ all along it.",
         "   12.1. All along it: every point of it is a local maximum, since f = e⁻¹ all along it and f ≤ e⁻¹ near "
         "each of its points (f depends on x and y only through u = x² + y²: f = g(u) with g(u) = ue⁻ᵘ, g′(1) = 0 "
@@ -156,7 +162,8 @@ def test_a_factor_that_is_never_0_is_left_out_of_the_critical_cases(capsys):
                   "which changes sign at y = 0))"),
     ("x^3 + y^2", "  (0, 0)  saddle (f takes values above and below 0 near it (on the line y = 0, f - f(P) = x³, "
                   "which changes sign at x = 0))"),
-    ("x^2 - y^4", "  (0, 0)  saddle (f takes values above and below 0 near it (from the factors of f - f(P)))"),
+    ("x^2 - y^4", "  (0, 0)  saddle (f takes values above and below 0 near it (from the factors of f - f(P) = "
+                  "(x - y²)(x + y²), P being (0, 0)))"),
     ("x^4 + y^4", "  (0, 0)  minimum (f = 0 there and f ≥ 0 near it (f - f(P) = x⁴ + y⁴ is a sum of even powers "
                   "with positive coefficients))"),
     ("-x^4 - y^2", "  (0, 0)  maximum (f = 0 there and f ≤ 0 near it (f - f(P) = -x⁴ - y² is a sum of even powers "
@@ -603,7 +610,9 @@ def test_minimize_says_the_critical_points_are_all_where_it_has_shown_so(capsys)
         "7. f″(x) = eˣ + 1/x² > 0 wherever f is defined, so f′ is 0 at most once: x = W(1) is the only "
         "critical point.",
         "8. Classify the point with the second-derivative test:",
-        "   8.1. At W(1): f″ = e^W(1) + 1/W(1)² > 0, so this is a local minimum.",
+        "   8.1. Differentiate f′ again: f″ = d/dx[eˣ - 1/x] = eˣ + 1/x². Where f′ = 0, f″ > 0 means f curves"
+        " up (a local minimum), f″ < 0 that it curves down (a local maximum); f″ = 0 does not decide.",
+        "   8.2. At W(1): f″ = e^W(1) + 1/W(1)² > 0, so this is a local minimum.",
         "9. W(1) ≈ 0.567143, the solution of eˣ = 1/x, is also known as the Omega constant Ω.",
         "10. The least local minimum is f(W(1)) = W(1) + 1/W(1) ≈ 2.33037: it is the global minimum "
         "(f″(x) = eˣ + 1/x² > 0 wherever f is defined)."]
@@ -611,10 +620,12 @@ def test_minimize_says_the_critical_points_are_all_where_it_has_shown_so(capsys)
     # sympy's solveset lists every zero of f′, and they are the ones found (the note that doubted them is gone);
     # f″ > 0 shows the one minimum global
     status, out, _ = run(capsys, "minimize", "e^x - 3x", "--steps")
-    assert out.splitlines()[-4:] == [
+    assert out.splitlines()[-5:] == [
         "5. Every solution of f′ = 0, all found: x = ln(3); it is the only critical point.",
         "6. Classify the point with the second-derivative test:",
-        "   6.1. At ln(3): f″ = 3 > 0, so this is a local minimum.",
+        "   6.1. Differentiate f′ again: f″ = d/dx[eˣ - 3] = eˣ. Where f′ = 0, f″ > 0 means f curves up (a local "
+        "minimum), f″ < 0 that it curves down (a local maximum); f″ = 0 does not decide.",
+        "   6.2. At ln(3): f″ = 3 > 0, so this is a local minimum.",
         "7. The least local minimum is f(ln(3)) = 3 - 3 ln(3) ≈ -0.295837: it is the global minimum "
         "(f″(x) = eˣ > 0 wherever f is defined)."]
     # a periodic f: every solution in one period, which solveset lists (finding 86)
@@ -815,10 +826,12 @@ def test_a_minimum_is_written_as_the_critical_points_write_it_and_not_doubted_wh
     assert code == 0
     assert out.splitlines()[1:3] == ["f′(x) = eˣ - 9 = 0 at x = 2 ln(3) ≈ 2.19722",  # the summary as well: ln(9)
                                      "minimum: f(2 ln(3)) = 9 - 18 ln(3) ≈ -10.775"]
-    assert out.splitlines()[-4:] == [
+    assert out.splitlines()[-5:] == [
         "5. Every solution of f′ = 0, all found: x = 2 ln(3); it is the only critical point.",
         "6. Classify the point with the second-derivative test:",
-        "   6.1. At 2 ln(3): f″ = 9 > 0, so this is a local minimum.",
+        "   6.1. Differentiate f′ again: f″ = d/dx[eˣ - 9] = eˣ. Where f′ = 0, f″ > 0 means f curves up (a lo"
+        "cal minimum), f″ < 0 that it curves down (a local maximum); f″ = 0 does not decide.",
+        "   6.2. At 2 ln(3): f″ = 9 > 0, so this is a local minimum.",
         "7. The least local minimum is f(2 ln(3)) = 9 - 18 ln(3) ≈ -10.775: it is the global minimum "
         "(f″(x) = eˣ > 0 wherever f is defined)."]
 
