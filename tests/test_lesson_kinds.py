@@ -1103,7 +1103,7 @@ def test_a_slope_asked_to_a_decimal_place_ends_its_steps_with_the_decimal():
     # the steps ended at "f′(0.05) = e^0.05 - 20." where the exercise asks for 1 decimal place; then at
     # "≈ -18.9487", 6 significant digits, not the place asked (finding 415)
     assert render_text(exercise("descent-1d-slope").steps()).splitlines()[-1] == (
-        "2. Put in 0.05: f′(0.05) = e^0.05 - 20 ≈ -18.9.")
+        "2. Put x = 0.05 into f′: f′(0.05) = e^0.05 - 1/0.05 = e^0.05 - 20 ≈ -18.9.")
     assert render_text(exercise("tv-mean-cost").steps()).splitlines()[0].endswith("= 65513/24000 ≈ 2.730")
 
 

@@ -31,7 +31,7 @@ def test_the_finding_the_steps_drop_the_outside_first_and_compare_the_edges(caps
     steps = lines[lines.index("Steps:") + 1:]
     assert steps[0] == "The least value of f = x⁴ - 3x² + x in the region 0 ≤ x ≤ 5: f = -1.07023… at x = 1.1309…"
     assert steps[-8:] == [
-        "   5.3. At 1.1309…: f″ = 9.34724… > 0, so this is a local minimum.",
+        "   5.4. At 1.1309…: f″ = 9.34724… > 0, so this is a local minimum.",
         "6. Keep what lies in the region 0 ≤ x ≤ 5:",
         "   6.1. -1.30083… is outside: it breaks 0 ≤ x.",
         "   6.2. 1.1309… is inside.",

@@ -449,7 +449,7 @@ def test_hints_seen_before_quitting_count_for_the_answer_after_coming_back(tmp_p
     assert "Hint 2 of 3:" in first
     again = piped(db, ":hint\n:hint\n2y\n")
     assert "Last time: gradients, exercise 4 (Fix x = 2, differentiate in y), not solved yet." in again
-    assert "answer> :hint\nHint 3 of 3: Check: at y = 1 the answer comes out as 2.\n" \
+    assert "answer> :hint\nHint 3 of 3: d/dy y² = 2y, and the constant adds nothing.\n" \
            "answer> :hint\nNo more hints; :steps shows the worked solution.\nanswer> 2y\n✓ Correct.\n" in again
     assert rows(db, "SELECT exercise, answer, verdict, hints FROM attempts ORDER BY id") == [
         ("tangent-line-fix-y", "2x", "correct", 0), ("tangent-line-fix-x", "2y", "correct", 3)]

@@ -15,6 +15,78 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return status, out, err
 
 
+def test_the_sauna_gradient_at_a_point_puts_the_point_into_each_component(capsys):
+    """Too long for one line, the point is put into each component on a line of its own, in the decimals typed."""
+    status, out, _ = run(capsys, "gradient", "85 - 1/90 x^2 (x-6) y^2 (y-6)", "--at", "0.5,0.6", "--steps")
+    assert status == 0
+    assert out.splitlines()[-3:] == [
+        "4. Put x = 0.5 and y = 0.6 into ∂f/∂x: ∂f/∂x(0.5, 0.6) = -0.5·0.6²(3·0.5 - 12)(0.6 - 6)/90 = -0.1134.",
+        "5. Put x = 0.5 and y = 0.6 into ∂f/∂y: ∂f/∂y(0.5, 0.6) = -0.5²·0.6(3·0.6 - 12)(0.5 - 6)/90 = -0.0935.",
+        "6. At (0.5, 0.6): ∇f(0.5, 0.6) = (-0.1134, -0.0935)."]
+
+
+def test_partial_at_a_point_steps_put_the_point_in(capsys):
+    """The steps keep the point: the derivative, then the point put into it and the value."""
+    status, out, _ = run(capsys, "partial", "sin(x y^2)", "--wrt", "y", "--at", "x=1,y=2", "--steps")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[lines.index("Steps:") + 1] == "∂f/∂y at (1, 2) for f = sin(xy²): 4 cos(4)"
+    assert lines[-1] == "2. Put x = 1 and y = 2 into ∂f/∂y: ∂f/∂y(1, 2) = 2·1·2 cos(1·2²) = 4 cos(4) ≈ -2.61457."
+    _, out, _ = run(capsys, "partial", "x^2 + y^2", "--wrt", "x", "--at", "x=2,y=3", "--steps")
+    assert out.splitlines()[-1] == "2. Put x = 2 and y = 3 into ∂f/∂x: ∂f/∂x(2, 3) = 2·2 = 4."
+
+
+def test_the_quotient_rule_puts_u_v_and_their_derivatives_into_the_formula_in_its_order(capsys):
+    _, out, _ = run(capsys, "partial", "x/(x+y)", "--wrt", "x", "--steps")
+    assert ("2. Quotient rule (u′v − uv′)/v² with u = x and v = x + y, so u′ = 1 and v′ = 1: "
+            "∂/∂x[x/(x + y)] = (1·(x + y) − x·1)/(x + y)² = y/(x + y)².") in out.splitlines()
+    _, out, _ = run(capsys, "partial", "x^2/(x+y)", "--wrt", "x", "--steps")
+    assert ("2. Quotient rule (u′v − uv′)/v² with u = x² and v = x + y, so u′ = 2x and v′ = 1: "
+            "∂/∂x[x²/(x + y)] = (2x·(x + y) − x²·1)/(x + y)² = (x² + 2xy)/(x + y)².") in out.splitlines()
+    _, out, _ = run(capsys, "partial", "sin(x)/x^2", "--steps")
+    assert ("1. Quotient rule (u′v − uv′)/v² with u = sin(x) and v = x², so u′ = cos(x) and v′ = 2x: "
+            "d/dx[sin(x)/x²] = (cos(x)·x² − sin(x)·2x)/(x²)² = (x² cos(x) - 2x sin(x))/x⁴.") in out.splitlines()
+
+
+def test_the_second_derivative_test_derives_its_derivatives_and_says_what_they_mean(capsys):
+    _, out, _ = run(capsys, "critical", "x^3 - 3x + y^2", "--steps")
+    assert out.splitlines()[-3:] == [
+        "   8.1. Differentiate each partial derivative again: f_xx = ∂/∂x[3x² - 3] = 6x, f_yy = ∂/∂y[2y] = 2, and "
+        "the mixed one f_xy = ∂/∂y[3x² - 3] = 0. Where ∇f = 0, D = f_xx·f_yy − f_xy² > 0 means f curves the same way "
+        "in every direction: a local minimum if f_xx > 0, a local maximum if f_xx < 0; D < 0 means it curves up one "
+        "way and down another (a saddle point); D = 0 does not decide.",
+        "   8.2. At (-1, 0): f_xx = -6, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = -12 < 0: a saddle point.",
+        "   8.3. At (1, 0): f_xx = 6, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = 12 > 0: a local minimum."]
+    _, out, _ = run(capsys, "minimize", "x^4 - 2x^3", "--steps")
+    assert ("   7.1. Differentiate f′ again: f″ = d/dx[4x³ - 6x²] = 12x² - 12x. Where f′ = 0, f″ > 0 means f curves up "
+            "(a local minimum), f″ < 0 that it curves down (a local maximum); f″ = 0 does not decide.") in out.splitlines()
+    _, out, _ = run(capsys, "critical", "x^3 + y^3", "--steps")
+    assert out.splitlines()[-1].endswith(
+        "(from the factors of f - f(P) = (x + y)(x² - xy + y²), P being (0, 0)).")
+
+
+def test_critical_points_of_a_quadratic_solve_the_two_linear_equations_line_by_line(capsys):
+    """The same elimination `solve lstsq` uses for its normal equations, under the point it gives."""
+    _, out, _ = run(capsys, "critical", "x^2 + x y + y^2 - 3x", "--steps")
+    lines = out.splitlines()
+    at = lines.index("   4.1. x = 3/2 - y/2 and x = -2y: the point (2, -1).")
+    assert lines[at + 1:at + 7] == [
+        "      4.1.1. Multiply the first equation by 2: 4x + 2y - 6 = 0.",
+        "      4.1.2. Subtract the second equation from the first: y cancels, leaving 3x - 6 = 0.",
+        "      4.1.3. So x = 6/3 = 2.",
+        "      4.1.4. Put x = 2 into the first equation: y + 2·2 - 3 = 0.",
+        "      4.1.5. Collect the numbers: y + 1 = 0.",
+        "      4.1.6. So y = -1."]
+    _, out, _ = run(capsys, "minimize", "3x^2 - 2xy + y^2 - 4x + 2", "--steps")
+    assert "      6.1.1. Add the two equations: y cancels, leaving 4x - 4 = 0." in out.splitlines()
+
+
+def test_critical_points_of_two_equations_not_linear_say_what_is_put_into_what(capsys):
+    _, out, _ = run(capsys, "minimize", "x^4 + y^4 - 4x y", "--steps")
+    assert ("      6.1.1. Put y = x³ into x = y³: x = x⁹, one equation in x alone, whose real solutions are x = -1, "
+            "x = 0 and x = 1; y = x³ then gives each point's y.") in out.splitlines()
+
+
 def test_partial_with_steps(capsys):
     status, out, err = run(capsys, "partial", "3x^2 y^3", "--wrt", "y", "--steps")
     assert status == 0 and err == ""
@@ -66,10 +138,16 @@ def test_a_factor_that_is_never_0_is_left_out_of_the_critical_cases(capsys):
         "critical sets (every point on them is critical):",
         "  x² + y² = 1: f = e⁻¹ all along it; maxima all along it"]
     # the critical points are said once, before they are classified
-    assert out.splitlines()[-5:] == [
+    assert out.splitlines()[-6:] == [
         "10. None is missing: e^(-x² - y²) is positive everywhere, so never 0.",
         "11. Classify the point with the second-derivative test:",
-        "   11.1. At (0, 0): f_xx = 2, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = 4 > 0: a local minimum.",
+        "   11.1. Differentiate each partial derivative again: f_xx = ∂/∂x[2x(1 - x² - y²)e^(-x² - y²)] = 2(1"
+        " - 2x²(1 - x² - y²) - 3x² - y²)e^(-x² - y²), f_yy = ∂/∂y[2(1 - x² - y²)y e^(-x² - y²)] = 2(1 - x² - "
+        "2(1 - x² - y²)y² - 3y²)e^(-x² - y²), and the mixed one f_xy = ∂/∂y[2x(1 - x² - y²)e^(-x² - y²)] = -4"
+        "x(2 - x² - y²)y e^(-x² - y²). Where ∇f = 0, D = f_xx·f_yy − f_xy² > 0 means f curves the same way in"
+        " every direction: a local minimum if f_xx > 0, a local maximum if f_xx < 0; D < 0 means it curves up"
+        " one way and down another (a saddle point); D = 0 does not decide.",
+        "   11.2. At (0, 0): f_xx = 2, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = 4 > 0: a local minimum.",
         "12. Every point of the curve x² + y² = 1 is critical; f = e⁻¹ all along it.",
         "   12.1. All along it: every point of it is a local maximum, since f = e⁻¹ all along it and f ≤ e⁻¹ near "
         "each of its points (f depends on x and y only through u = x² + y²: f = g(u) with g(u) = ue⁻ᵘ, g′(1) = 0 "
@@ -84,7 +162,8 @@ def test_a_factor_that_is_never_0_is_left_out_of_the_critical_cases(capsys):
                   "which changes sign at y = 0))"),
     ("x^3 + y^2", "  (0, 0)  saddle (f takes values above and below 0 near it (on the line y = 0, f - f(P) = x³, "
                   "which changes sign at x = 0))"),
-    ("x^2 - y^4", "  (0, 0)  saddle (f takes values above and below 0 near it (from the factors of f - f(P)))"),
+    ("x^2 - y^4", "  (0, 0)  saddle (f takes values above and below 0 near it (from the factors of f - f(P) = "
+                  "(x - y²)(x + y²), P being (0, 0)))"),
     ("x^4 + y^4", "  (0, 0)  minimum (f = 0 there and f ≥ 0 near it (f - f(P) = x⁴ + y⁴ is a sum of even powers "
                   "with positive coefficients))"),
     ("-x^4 - y^2", "  (0, 0)  maximum (f = 0 there and f ≤ 0 near it (f - f(P) = -x⁴ - y² is a sum of even powers "
@@ -535,7 +614,9 @@ def test_minimize_says_the_critical_points_are_all_where_it_has_shown_so(capsys)
         "7. f″(x) = eˣ + 1/x² > 0 wherever f is defined, so f′ is 0 at most once: x = W(1) is the only "
         "critical point.",
         "8. Classify the point with the second-derivative test:",
-        "   8.1. At W(1): f″ = e^W(1) + 1/W(1)² > 0, so this is a local minimum.",
+        "   8.1. Differentiate f′ again: f″ = d/dx[eˣ - 1/x] = eˣ + 1/x². Where f′ = 0, f″ > 0 means f curves"
+        " up (a local minimum), f″ < 0 that it curves down (a local maximum); f″ = 0 does not decide.",
+        "   8.2. At W(1): f″ = e^W(1) + 1/W(1)² > 0, so this is a local minimum.",
         "9. W(1) ≈ 0.567143, the solution of eˣ = 1/x, is also known as the Omega constant Ω, the x with xeˣ = 1 (Lambert's W function at 1).",
         # the value from what Ω·e^Ω = 1 makes e^Ω and ln Ω (finding 466)
         "10. As W(1)·e^W(1) = 1, e^W(1) = 1/W(1), and so ln(W(1)) = -W(1): f(W(1)) = -ln(W(1)) + e^W(1) = "
@@ -546,10 +627,12 @@ def test_minimize_says_the_critical_points_are_all_where_it_has_shown_so(capsys)
     # sympy's solveset lists every zero of f′, and they are the ones found (the note that doubted them is gone);
     # f″ > 0 shows the one minimum global
     status, out, _ = run(capsys, "minimize", "e^x - 3x", "--steps")
-    assert out.splitlines()[-4:] == [
+    assert out.splitlines()[-5:] == [
         "5. Every solution of f′ = 0, all found: x = ln(3); it is the only critical point.",
         "6. Classify the point with the second-derivative test:",
-        "   6.1. At ln(3): f″ = 3 > 0, so this is a local minimum.",
+        "   6.1. Differentiate f′ again: f″ = d/dx[eˣ - 3] = eˣ. Where f′ = 0, f″ > 0 means f curves up (a local "
+        "minimum), f″ < 0 that it curves down (a local maximum); f″ = 0 does not decide.",
+        "   6.2. At ln(3): f″ = 3 > 0, so this is a local minimum.",
         "7. The least local minimum is f(ln(3)) = 3 - 3 ln(3) ≈ -0.295837: it is the global minimum "
         "(f″(x) = eˣ > 0 wherever f is defined)."]
     # a periodic f: every solution in one period, which solveset lists (finding 86)
@@ -750,10 +833,12 @@ def test_a_minimum_is_written_as_the_critical_points_write_it_and_not_doubted_wh
     assert code == 0
     assert out.splitlines()[1:3] == ["f′(x) = eˣ - 9 = 0 at x = 2 ln(3) ≈ 2.19722",  # the summary as well: ln(9)
                                      "minimum: f(2 ln(3)) = 9 - 18 ln(3) ≈ -10.775"]
-    assert out.splitlines()[-4:] == [
+    assert out.splitlines()[-5:] == [
         "5. Every solution of f′ = 0, all found: x = 2 ln(3); it is the only critical point.",
         "6. Classify the point with the second-derivative test:",
-        "   6.1. At 2 ln(3): f″ = 9 > 0, so this is a local minimum.",
+        "   6.1. Differentiate f′ again: f″ = d/dx[eˣ - 9] = eˣ. Where f′ = 0, f″ > 0 means f curves up (a lo"
+        "cal minimum), f″ < 0 that it curves down (a local maximum); f″ = 0 does not decide.",
+        "   6.2. At 2 ln(3): f″ = 9 > 0, so this is a local minimum.",
         "7. The least local minimum is f(2 ln(3)) = 9 - 18 ln(3) ≈ -10.775: it is the global minimum "
         "(f″(x) = eˣ > 0 wherever f is defined)."]
 
@@ -1391,7 +1476,7 @@ def test_the_steps_say_a_partial_came_from_its_definition(capsys):
     assert out.splitlines()[-2:] == [
         "4. ∂f/∂x = y/(3 x^(2/3)) has no value at (0, 0), so from the definition, ∂f/∂x(0, 0) = lim h→0 "
         "(f(h, 0) − f(0, 0))/h = 0.",
-        "5. At (0, 0): ∇f(0, 0) = (0, 0)."]
+        "5. At (0, 0), put x = 0 and y = 0 into each component: ∇f(0, 0) = (0, 0^(1/3)) = (0, 0)."]
 
 
 # finding 114: whole-number data were answered in decimals (m = 0.4, b = 0.9) against the documented rule, and a

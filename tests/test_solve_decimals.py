@@ -31,7 +31,8 @@ def test_the_steps_are_written_in_decimals_too(capsys):
     lines = solve(capsys, "minimize", "0.4x^2 - 1.2x", "--steps")
     assert lines[5:7] == ["The minimum of f = 0.4x² - 1.2x: x = 1.5", "1. d/dx[0.4x² - 1.2x] = 0.8x - 1.2"]
     assert "3. Factor f′: 0.8x - 1.2 = 0.4(2x - 3)." in lines
-    assert "   6.1. At 1.5: f″ = 0.8 > 0, so this is a local minimum." in lines
+    assert lines[-3].startswith("   6.1. Differentiate f′ again: f″ = d/dx[0.8x - 1.2] = 0.8. ")
+    assert "   6.2. At 1.5: f″ = 0.8 > 0, so this is a local minimum." in lines
     assert lines[-1] == "7. The least local minimum is f(1.5) = -0.9: it is the global minimum."
 
 

@@ -132,9 +132,21 @@ def test_gradient_steps():
     text = render_text(derivation)
     assert "Treat y as a constant" in text and "Treat x as a constant" in text
     assert "∇f = (2x, 2y)" in text
-    assert "∇f(2, 3) = (4, 6)" in text
+    assert text.splitlines()[-1] == ("4. At (2, 3), put x = 2 and y = 3 into each component: "
+                                     "∇f(2, 3) = (2·2, 2·3) = (4, 6).")
     assert [s.rule for s in derivation.substeps] == [R.DIFFERENTIATE, R.DIFFERENTIATE, GradientRule.GRADIENT_VECTOR,
-                                                     GradientRule.GRADIENT_AT]
+                                                     GradientRule.GRADIENT_AT_WRITTEN]
+
+
+def test_the_gradient_at_a_point_puts_the_point_into_each_component():
+    """The lesson's ∇f = [2·2, 2·3] = [4, 6]: the numbers in place of the variables, then their values; one line
+    per component where the whole vector would be too long to read, the values alone where a component is."""
+    lines = render_text(gradient_steps("x^2 y + 3y^2", None, {"x": -2, "y": 3})).splitlines()
+    assert lines[-1] == ("4. At (-2, 3), put x = -2 and y = 3 into each component: "
+                         "∇f(-2, 3) = (2(-2)·3, (-2)² + 6·3) = (-12, 22).")
+    lines = render_text(gradient_steps("x^3 y^4 exp(x y) sin(x + y) cos(x - y)", None, {"x": 1, "y": 2})).splitlines()
+    assert lines[-1] == ("4. Put x = 1 and y = 2 into each component: "
+                         "∇f(1, 2) = (16(cos(2) + 5 sin(3)cos(1))e², 16(cos(4) + 3 sin(3)cos(1))e²).")
 
 
 def test_critical_steps_for_the_sauna():
@@ -148,7 +160,7 @@ def test_critical_steps_for_the_sauna():
     assert "(6, 6) is outside" in text
     assert "(4, 4) is inside" in text
     assert "At (4, 4): f_xx = 64/15" in text and "4096/225 > 0: a local minimum" in text
-    assert "saddle" not in text, "(6, 6) lies outside the room: the lesson leaves it out"
+    assert "At (6, 6)" not in text and "a saddle point." not in text, "(6, 6) lies outside the room: the lesson leaves it out"
     assert "f = 85 all along it" in text
     # the lesson: the walls x = 0 and y = 0 are maxima, with T = 85
     assert ("Where 0 ≤ y ≤ 5: every point of it is a local maximum, since f = 85 all along it and f ≤ 85 near "
@@ -273,10 +285,11 @@ def test_classifying_a_point_the_test_cannot_decide_goes_on_to_fs_values():
     lines = short.splitlines()
     assert lines[0] == ("The critical point (0, 0) of f = x⁴ + 7y⁴: not decided by the test; f's values show a "
                         "local minimum")
-    assert lines[-3:] == [
-        "3. Classify the point:",
-        "   3.1. At (0, 0): f_xx = 0, f_yy = 0, f_xy = 0, so D = f_xx·f_yy - f_xy² = 0: not decided by the test.",
-        "   3.2. The test cannot decide at (0, 0), but f's values can: it is a local minimum, since f = 0 there "
+    assert lines[-4] == "3. Classify the point:"
+    assert lines[-3].startswith("   3.1. Differentiate each partial derivative again: f_xx = ∂/∂x[4x³] = 12x², ")
+    assert lines[-2:] == [
+        "   3.2. At (0, 0): f_xx = 0, f_yy = 0, f_xy = 0, so D = f_xx·f_yy - f_xy² = 0: not decided by the test.",
+        "   3.3. The test cannot decide at (0, 0), but f's values can: it is a local minimum, since f = 0 there "
         "and f ≥ 0 near it (f - f(P) = x⁴ + 7y⁴ is a sum of even powers with positive coefficients)."]
     assert hidden  # the derivatives' rules are left out, not f's values
     assert render_text(exercise.steps()).splitlines()[-1] == lines[-1]
@@ -286,7 +299,7 @@ def test_classifying_a_point_the_test_cannot_decide_goes_on_to_fs_values():
     # f − f(P) with a factor that changes sign through the point: its factors decide
     ("x^4 - y^4", (0, 0), "not decided by the test; f's values show a saddle point",
      "but f's values can: it is a saddle point, since f takes values above and below 0 near it (from the factors "
-     "of f - f(P))."),
+     "of f - f(P) = (x - y)(x + y)(x² + y²), P being (0, 0))."),
     # only even powers of x − 1 and y + 2, all with negative coefficients: f ≤ f(P), with no factoring
     ("7 - (x-1)^4 - 2(y+2)^6", (1, -2), "not decided by the test; f's values show a local maximum",
      "but f's values can: it is a local maximum, since f = 7 there and f ≤ 7 near it (f - f(P) = -(x - 1)⁴ "
@@ -305,7 +318,7 @@ def test_classifying_a_point_the_test_cannot_decide_goes_on_to_fs_values():
 def test_the_reason_fs_values_give_is_the_one_that_decided(f, point, headline, values):
     lines = render_text(classify_steps(f, ["x", "y"], [sympy.Integer(c) for c in point])).splitlines()
     assert lines[0].endswith(f": {headline}")
-    assert lines[-1] == f"   3.2. The test cannot decide at ({point[0]}, {point[1]}), {values}"
+    assert lines[-1] == f"   3.3. The test cannot decide at ({point[0]}, {point[1]}), {values}"
 
 
 def test_a_single_case_is_solved_without_each_and_the_critical_points_are_said_once():
@@ -321,11 +334,16 @@ def test_a_single_case_is_solved_without_each_and_the_critical_points_are_said_o
         "   5.1. 40x³ - 40x = -3 and y = 0: the points (-1.03557…, 0), (0.0754291…, 0) and (0.960149…, 0).",
         "6. The critical points: {(-1.03557…, 0), (0.0754291…, 0), (0.960149…, 0)}.",
         "7. Classify each point with the second-derivative test:",
-        "   7.1. At (-1.03557…, 0): f_xx = 8.86907…, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = 17.7381… > 0: "
+        "   7.1. Differentiate each partial derivative again: f_xx = ∂/∂x[4x(x² - 1) + 0.3] = 4(3x² - 1), "
+        "f_yy = ∂/∂y[2y] = 2, and the mixed one f_xy = ∂/∂y[4x(x² - 1) + 0.3] = 0. Where ∇f = 0, D = "
+        "f_xx·f_yy − f_xy² > 0 means f curves the same way in every direction: a local minimum if f_xx > 0, a local "
+        "maximum if f_xx < 0; D < 0 means it curves up one way and down another (a saddle point); D = 0 does not "
+        "decide.",
+        "   7.2. At (-1.03557…, 0): f_xx = 8.86907…, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = 17.7381… > 0: "
         "a local minimum.",
-        "   7.2. At (0.0754291…, 0): f_xx = -3.93172…, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = -7.86345… < 0: "
+        "   7.3. At (0.0754291…, 0): f_xx = -3.93172…, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = -7.86345… < 0: "
         "a saddle point.",
-        "   7.3. At (0.960149…, 0): f_xx = 7.06264…, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = 14.1252… > 0: "
+        "   7.4. At (0.960149…, 0): f_xx = 7.06264…, f_yy = 2, f_xy = 0, so D = f_xx·f_yy - f_xy² = 14.1252… > 0: "
         "a local minimum."]
     # several cases keep their heading; one point is "the point"
     assert "8. Take one condition from each equation and solve them together:" in \

@@ -257,9 +257,10 @@ class _Printer:
         if self.latex:
             needs_dot = left[-1].isdigit() and (right[0].isdigit() or right.startswith(r"\frac"))
             return left + (r" \cdot " if needs_dot else " ") + right
-        if left[-1].isdigit() and right[0].isdigit() or _ends_in_bare_root(left) and right[0].isalnum() \
-                or _SCIENTIFIC_END.search(left) and right[0].isalnum():
-            return f"{left}·{right}"  # 2·3, √x·y (√xy looks like the root of xy), 1e-20·x (1e-20x: e - 20x)
+        if (left[-1].isdigit() or left[-1] == ")") and right[0].isdigit() \
+                or (_ends_in_bare_root(left) or _SCIENTIFIC_END.search(left)) and right[0].isalnum():
+            # 2·3, (-2)·3 for 2xy at (-2, 3), √x·y (√xy looks like the root of xy), 1e-20·x (1e-20x: e - 20x)
+            return f"{left}·{right}"
         if right[0].isalpha() and (left[-1].isalnum() or left[-1] in _SUPERSCRIPT_CHARS):
             head = right.split("(")[0]
             if len(head) > 1 and "(" in right:  # a function: x sin(x)

@@ -24,7 +24,7 @@ from .minimize import (
                        minimize,
                        without_slope,
 )
-from .partials import FixedVariable, Gradient, Partial, derivative, fix_variable, gradient, partial
+from .partials import FixedVariable, Gradient, Partial, derivative, fix_variable, gradient, partial, written_at
 from .rates import Behaviour, LearningRates, RateTrial, compare_rates
 from .region import Condition, Region, parse_region, region_of
 from .tangent import TangentPlane, tangent_plane
@@ -39,5 +39,5 @@ __all__ = [
     "descent_end", "eliminate", "fit_line", "fit_linear", "fix_variable", "gradient", "iterations_until",
     "line_cost", "local_minima", "mean_cost_step", "minimize", "order_variables", "parse_point", "parse_region",
     "partial", "points_from_csv", "points_from_text", "positive_tolerance", "region_of", "tangent_plane",
-    "without_slope",
+    "without_slope", "written_at",
 ]

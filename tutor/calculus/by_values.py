@@ -81,7 +81,9 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, leading: bool
             why = (f"f - f(P) = {show(shifted)} is a sum of even powers with "
                    f"{'positive' if s > 0 else 'negative'} coefficients")
         else:
-            s, why = _sign_by_factors(g, syms, point), "from the factors of f - f(P)"
+            where = show(point[0]) if len(point) == 1 else "(" + ", ".join(show(c) for c in point) + ")"
+            s = _sign_by_factors(g, syms, point)
+            why = f"from the factors of f - f(P) = {show(sympy.factor(g))}, P being {where}"
             if s is None:  # a factor with a cusp at the point (x² + y³): a path through it may still show both signs
                 s, why = _sign_along_paths(g, syms, point)
             if s is None:  # D = 0 with one square in the quadratic part: (x - y²)² + y⁴

@@ -560,6 +560,12 @@ class FixedVariable:
     derivative: Expr | None  # d/dv of the slice when one variable v is left: 2x (= ∂f/∂x there)
 
 
+def written_at(e: Expr, values: Mapping[str, Expr]) -> Expr:
+    """e with each variable's value written where the variable stood and nothing worked out: 2·2 for 2x at
+    x = 2, (-2)² + 6·3 for x² + 6y, as the lesson writes ∇f = [2·2, 2·3] before [4, 6]."""
+    return _put_in(e, {symbol(name): sympy.UnevaluatedExpr(exact(value)) for name, value in values.items()})
+
+
 def _put_in(e: Expr, values: Mapping[Expr, Expr]) -> Expr:
     """e with the values put in and nothing worked out, each node rebuilt unevaluated: as xreplace under
     sympy.evaluate(False), which empties sympy's whole cache on the way in and out (every later sum and product

@@ -12,17 +12,29 @@ from itertools import pairwise
 import sympy
 from sympy import Expr
 
-from ..calculus import CriticalPoint, CriticalPoints, CriticalSet, Piece, Region, classify, critical_points
+from ..calculus import (
+    CriticalPoint,
+    CriticalPoints,
+    CriticalSet,
+    Piece,
+    Region,
+    SolveError,
+    classify,
+    critical_points,
+    eliminate,
+)
 from ..calculus.by_values import by_values
 from ..calculus.classified import Family, KinkLines, Nature, Split, Unsmooth, Window
 from ..calculus.common import function_of, real_powers, sign, symbols
 from ..calculus.factor_cases import as_equation, constant_sign, lies_on
 from ..calculus.kinks import Level, Spanned, between, between_text, pieces
+from ..calculus.partials import derivative
 from ..calculus.roots import compare, sort_exactly
 from ..parse import Equation, symbol
-from ..show import show
+from ..show import ordered_terms, show
 from .derivative import derivative_steps
-from .model import Rule, Step, step
+from .elimination import elimination_steps
+from .model import Rule, Step, Terms, step
 
 
 def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
@@ -71,7 +83,7 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
     if c.region is not None:
         substeps.append(_region(c, c.region))
     if found.points:
-        substeps.append(_classify(c.variables, found.points))
+        substeps.append(_classify(c.variables, found.points, c.function))
     substeps += [_set(s, c.region is not None) for s in found.sets]
     answer = _answer(found.points, found.sets, syms)
     if c.region is None and c.level is not None and c.level.stretches:  # min(x², 1): x = 0, x < -1 and x > 1
@@ -138,7 +150,7 @@ def classify_steps(f: str | Expr, variables: Sequence[str], point: Sequence[Expr
     substeps = [derivative_steps(function, v, variables) for v in variables]
     decided = by_values(function, symbols(variables), tuple(point)) if k.label == Nature.INCONCLUSIVE else None
     at = CriticalPoint(tuple(point), None, k, decided)
-    substeps.append(_classify(variables, (at,)))
+    substeps.append(_classify(variables, (at,), function))
     if decided is not None and decided.nature != Nature.UNDECIDED:  # the headline says what f's values show
         return step(Rule.CLASSIFICATION_BY_VALUES, function, k.label, substeps, variables=tuple(variables),
                     point=tuple(point), values=decided.nature)
@@ -305,9 +317,11 @@ def _cases(c: CriticalPoints) -> Step:
             else:
                 cases.append(step(Rule.CASE_POINT_ON_SET, case.conditions, point, on=on))
         if len(alone) == 1:
-            cases.append(step(Rule.CASE_POINT, case.conditions, alone[0]))
+            worked = _worked(c, alone[0]) or _substituted(case.conditions, alone, c.variables)
+            cases.append(step(Rule.CASE_POINT, case.conditions, alone[0], worked))
         elif alone:
-            cases.append(step(Rule.CASE_POINTS, case.conditions, tuple(alone)))
+            cases.append(step(Rule.CASE_POINTS, case.conditions, tuple(alone),
+                              _substituted(case.conditions, alone, c.variables)))
         if case.undefined:  # the cone's vertex solves x = 0 and y = 0, but ∇f = 0 has no value to hold there
             cases.append(step(Rule.CASE_UNDEFINED, case.conditions, case.undefined))
     combinations = 1
@@ -315,6 +329,47 @@ def _cases(c: CriticalPoints) -> Step:
         combinations *= len(factors)
     rule = Rule.ONE_CASE if combinations == 1 and len(c.cases) == 1 else Rule.CASES  # no "each" of one
     return step(rule, None, None, cases, contradictory=combinations - len(c.cases))
+
+
+def _worked(c: CriticalPoints, point: tuple[Expr, ...]) -> list[Step]:
+    """Two linear equations, each unknown in one of them at least with the other, solved line by line the way
+    the lesson solves the power lines' (and `solve lstsq` its normal equations): nothing where sympy's cases are
+    more than the one system, or the equations are not linear."""
+    if len(c.variables) != 2 or len(c.cases) != 1 or len(c.gradient) != 2:
+        return []
+    syms = symbols(c.variables)
+    if not any(all(g.has(v) for v in syms) for g in c.gradient):
+        return []  # 2x = 0 and -2y = 0: each gives its unknown at once
+    try:
+        solved = eliminate(c.gradient[0], c.gradient[1], c.variables)
+    except SolveError:
+        return []
+    if tuple(solved.solution) != tuple(point):
+        return []
+    partials = [Terms(tuple(ordered_terms(g, c.variables))) for g in c.gradient]
+    return list(elimination_steps(partials, solved).substeps)
+
+
+def _substituted(conditions: Sequence[Equation], points: Sequence[tuple[Expr, ...]],
+                 variables: Sequence[str]) -> list[Step]:
+    """How two equations that are not linear are solved: the one that gives a variable (y = x³) put into the
+    other (x = y³), which leaves an equation in one variable (x = x⁹) whose solutions the points list."""
+    if len(conditions) != 2 or len(variables) != 2:
+        return []
+    for put, into in (conditions, conditions[::-1]):
+        v = put.lhs
+        if not (isinstance(v, sympy.Symbol) and v.name in variables and not put.rhs.has(v)
+                and (into.lhs.has(v) or into.rhs.has(v))):
+            continue
+        left = Equation(into.lhs.xreplace({v: put.rhs}), into.rhs.xreplace({v: put.rhs}))
+        rest = left.lhs.free_symbols | left.rhs.free_symbols
+        if len(rest) != 1 or put.rhs.is_Number:
+            continue
+        (u,) = rest
+        index = list(variables).index(u.name)
+        values = tuple(Equation(u, x) for x in dict.fromkeys(p[index] for p in points))
+        return [step(Rule.CASE_SUBSTITUTE, None, left, put=put, into=into, wrt=u.name, values=values, other=v)]
+    return []
 
 
 def families_text(families: Sequence[Family]) -> str:
@@ -391,11 +446,31 @@ def _test(variables: Sequence[str], point) -> Step:
     return step(Rule.HESSIAN_MINORS, point.point, label, minors=k.minors)
 
 
-def _classify(variables: Sequence[str], points: Sequence[CriticalPoint]) -> Step:
+def _classify(variables: Sequence[str], points: Sequence[CriticalPoint], function: Expr) -> Step:
     # the heading names the second-derivative test only where it decides every point: at a kink, or
     # where D = 0, f's values decide, and the heading would say a test was used that was not
     rule = Rule.CLASSIFY if all(by_the_test(p) for p in points) else Rule.CLASSIFY_OTHERWISE
-    return step(rule, None, None, [s for p in points for s in decided_steps(variables, p)], one=len(points) == 1)
+    tested = any(not p.classification.untested for p in points)
+    derived = []
+    if tested and len(variables) <= 2:
+        try:
+            derived = [_second_derivatives(function, variables)]
+        except SolveError:  # min(x², 1): f′ has jumps, so there is no one formula for f″; each point's value says it
+            derived = []
+    return step(rule, None, None, [*derived, *(s for p in points for s in decided_steps(variables, p))],
+                one=len(points) == 1)
+
+
+def _second_derivatives(function: Expr, variables: Sequence[str]) -> Step:
+    """The second derivatives the test uses, as formulas before their values at the points: the lesson never
+    shows the test, so where f_xx and D come from, and what their signs mean, is said once here."""
+    first = [derivative(function, v) for v in variables]
+    if len(variables) == 1:
+        return step(Rule.SECOND_DERIVATIVES, None, derivative(first[0], variables[0]), first=first[0],
+                    wrt=variables[0])
+    x, y = variables
+    return step(Rule.SECOND_PARTIALS, None, None, x=symbol(x), y=symbol(y), first=first[0], second=first[1],
+                xx=derivative(first[0], x), yy=derivative(first[1], y), xy=derivative(first[0], y))
 
 
 def by_the_test(point: CriticalPoint) -> bool:

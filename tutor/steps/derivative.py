@@ -10,17 +10,20 @@ form `tutor.calculus.derivative` gives.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import sympy
 from sympy import Expr
 
 from ..calculus.common import function_of, variables_of
-from ..calculus.partials import derivative, in_signs
+from ..calculus.partials import derivative, in_signs, written_at
 from ..parse import symbol
-from ..show import ordered_terms
+from ..show import ordered_terms, show
 from .model import PowerForm, Rule, Step, step
 
+# a derivative with the point put in is written out (2·1·2 cos(1·2²)) up to this many characters; a longer one
+# would bury the values under the working, so it gets "put x = …, y = … in" and the values
+WRITTEN_LIMIT = 48
 LETTERS = ("u", "v", "w", "t", "s", "r", "p", "q")  # for the chain rule's inner function
 
 _KNOWN: dict[type, tuple[Rule, Callable[[Expr], Expr]]] = {
@@ -51,6 +54,16 @@ def derivative_steps(f: str | Expr, wrt: str, variables: Sequence[str] | None = 
         substeps.append(step(Rule.SIMPLIFY, body.after, result))
     return step(Rule.DIFFERENTIATE, f, result, substeps, wrt=wrt, variables=variables,
                 partial=len(variables) > 1)
+
+
+def written_if_short(e: Expr, at: Mapping[str, Expr], value: object) -> Expr | None:
+    """e with the point's values written in its variables' places, where that is short enough to read and
+    says more than the value itself (not 2 = 2 for a constant)."""
+    written = written_at(e, at)
+    text = show(written)
+    if len(text) > WRITTEN_LIMIT or text == show(value):
+        return None
+    return written
 
 
 class _Differentiator:
@@ -93,7 +106,11 @@ class _Differentiator:
         if lower and upper:
             u, v = sympy.Mul(*upper), sympy.Mul(*lower)
             du, dv = self.step(u), self.step(v)
-            return step(Rule.QUOTIENT, e, (du.after * v - u * dv.after) / v**2, [du, dv], u=u, v=v)
+            top = du.after * v - u * dv.after
+            if top.is_polynomial(*(symbol(n) for n in self.variables)):
+                top = sympy.expand(top)  # 2x(x + y) - x², sympy's order for the formula's, is x² + 2xy worked out
+            return step(Rule.QUOTIENT, e, top / v**2, [du, dv], u=u, v=v, du=du.after, dv=dv.after,
+                        square=sympy.Pow(v, 2, evaluate=False))
         parts = [self.step(f) for f in factors]
         terms = [p.after * sympy.Mul(*(g for j, g in enumerate(factors) if j != i))
                  for i, p in enumerate(parts)]

@@ -73,6 +73,7 @@ class Rule(StepRule):
     ONE_CASE = "one_case"
     CASE_POINT = "case_point"
     CASE_POINTS = "case_points"
+    CASE_SUBSTITUTE = "case_substitute"  # y = x³ put into x = y³: one equation in x alone
     CASE_FAMILY = "case_family"
     CASE_POINT_ON_SET = "case_point_on_set"
     CASE_SET = "case_set"
@@ -124,6 +125,8 @@ class Rule(StepRule):
     SET_OUTSIDE = "set_outside"
     CLASSIFY = "classify"
     CLASSIFY_OTHERWISE = "classify_otherwise"
+    SECOND_DERIVATIVES = "second_derivatives"  # f″ as a formula, and what its sign says
+    SECOND_PARTIALS = "second_partials"  # f_xx, f_yy, f_xy as formulas, and what D and the signs say
     SECOND_DERIVATIVE_TEST = "second_derivative_test"
     NO_TEST = "no_test"
     HESSIAN_TEST = "hessian_test"

@@ -50,7 +50,8 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.ROOT: "A root is a power: {before} = {power}, so the power rule applies.",
     Rule.SUM: "Sum/difference rule: differentiate term by term: {d} = {after}.",
     Rule.PRODUCT: "Product rule: differentiate one factor at a time, keeping the others: {d} = {after}.",
-    Rule.QUOTIENT: "Quotient rule (u′v − uv′)/v² with u = {u} and v = {v}: {d} = {after}.",
+    Rule.QUOTIENT: ("Quotient rule (u′v − uv′)/v² with u = {u} and v = {v}, so u′ = {du} and v′ = {dv}: "
+                    "{d} = ({du:factor}·{v:factor} − {u:factor}·{dv:factor})/{square} = {after}."),
     Rule.CHAIN: ("Chain rule: {before} is {outer} with {letter} = {inner}, "
                  "so {d} = {outer_derivative:factor} · {d_inner} = {after}."),
     Rule.EXP: "The exponential is its own derivative: {d} = {after}.",
@@ -78,6 +79,8 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.ONE_CASE: "{variables:Solve the equation:|Solve the equations together:}",
     Rule.CASE_POINT: "{before:and}: the point {after}.",
     Rule.CASE_POINTS: "{before:and}: the points {after:list}.",
+    Rule.CASE_SUBSTITUTE: ("Put {put} into {into}: {after}, one equation in {wrt} alone, whose real solutions are "
+                           "{values:list}; {put} then gives each point's {other}."),
     Rule.CASE_FAMILY: ("{before:and}: {families}; {after:the one|those} with {within} "
                        "{after:is the point|are the points} {after:list}."),
     Rule.CASE_POINT_ON_SET: "{before:and}: the point {after}, which lies on {on}.",
@@ -167,6 +170,14 @@ TEMPLATES: dict[StepRule, str] = {
     Rule.SET_OUTSIDE: "{before} lies outside the region.",
     Rule.CLASSIFY: "{one:Classify the point|Classify each point} with the second-derivative test:",
     Rule.CLASSIFY_OTHERWISE: "{one:Classify the point|Classify each point}:",
+    Rule.SECOND_DERIVATIVES: ("Differentiate {f}′ again: {f}″ = {d_first} = {after}. Where {f}′ = 0, {f}″ > 0 means "
+                              "{f} curves up (a local minimum), {f}″ < 0 that it curves down (a local maximum); "
+                              "{f}″ = 0 does not decide."),
+    Rule.SECOND_PARTIALS: ("Differentiate each partial derivative again: f_{x}{x} = ∂/∂{x}[{first}] = {xx}, "
+                           "f_{y}{y} = ∂/∂{y}[{second}] = {yy}, and the mixed one f_{x}{y} = ∂/∂{y}[{first}] = {xy}. "
+                           "Where ∇f = 0, D = f_{x}{x}·f_{y}{y} − f_{x}{y}² > 0 means f curves the same way in every "
+                           "direction: a local minimum if f_{x}{x} > 0, a local maximum if f_{x}{x} < 0; D < 0 means "
+                           "it curves up one way and down another (a saddle point); D = 0 does not decide."),
     Rule.SECOND_DERIVATIVE_TEST: "At {before}: {f}″ = {D:sign}, so this is {after:verdict}.",
     Rule.NO_TEST: "At {before}: {why}.",
     Rule.HESSIAN_TEST: "At {before}: {entries}, so D = {formula} = {D:sign}: {after:verdict}.",

@@ -17,13 +17,13 @@ from typing import Any
 import sympy
 from sympy import Expr
 
-from ...calculus import Elimination, LinearFit, LineCost, LineFit, Move, eliminate, fit_line, fit_linear, line_cost
+from ...calculus import LinearFit, LineCost, LineFit, eliminate, fit_line, fit_linear, line_cost
 from ...calculus.common import exact
 from ...calculus.least_squares import NormalEquations
 from ...calculus.partials import derivative
-from ...parse import Equation, fraction, symbol
+from ...parse import Equation, symbol
 from ...show import Notation, alike_notation, numbers_written, show, show_float
-from ...steps import Step, StepRule, Terms, step
+from ...steps import EliminationRule, Step, StepRule, Terms, elimination_steps, step
 
 SHOWN_POINTS = 6  # the squares are written out one by one up to this many points
 
@@ -38,15 +38,6 @@ class FitRule(StepRule):
     PARTIAL_DERIVATIVE = "partial_derivative"
     NORMAL_EQUATIONS = "normal_equations"
     SOLVE_SYSTEM = "solve_system"
-    ELIMINATE = "eliminate"
-    SCALE = "scale"
-    SUBTRACT = "subtract"
-    ADD = "add"
-    SOLVE_FOR = "solve_for"
-    SOLVED = "solved"
-    SUBSTITUTE = "substitute"
-    MULTIPLY_OUT = "multiply_out"
-    COLLECT_NUMBERS = "collect_numbers"
     COST_AT_OPTIMUM = "cost_at_optimum"
 
     @classmethod
@@ -66,19 +57,9 @@ TEMPLATES: dict[StepRule, str] = {
     FitRule.PARTIAL_DERIVATIVE: "{df} = {after}.",
     FitRule.NORMAL_EQUATIONS: "At the minimum every partial derivative is 0 (the normal equations): {after:and}.",
     FitRule.SOLVE_SYSTEM: "Solve the linear system: {after:and}.",
-    FitRule.ELIMINATE: "Solve them by elimination: {after:and}.",
-    FitRule.SCALE: "Multiply the {which} equation by {factor}: {after}.",
-    FitRule.SUBTRACT: "Subtract the second equation from the first: {unknown} cancels, leaving {after}.",
-    FitRule.ADD: "Add the two equations: {unknown} cancels, leaving {after}.",
-    FitRule.SOLVE_FOR: "So {unknown} = {ratio} = {after}.",
-    FitRule.SOLVED: "So {unknown} = {after}.",  # the fraction as it stands is the value (7/6 from 6b - 7 = 0)
-    FitRule.SUBSTITUTE: "Put {value} into the {which} equation: {after}.",
-    FitRule.MULTIPLY_OUT: "Multiply out: {after}.",
-    FitRule.COLLECT_NUMBERS: "Collect the numbers: {after}.",
     FitRule.COST_AT_OPTIMUM: "The least cost: E{point:args} = {after}{approx}.",
 }
 
-WHICH = ("first", "second")
 M, B = symbol("m"), symbol("b")
 
 
@@ -102,53 +83,6 @@ def cost_build_steps(cost: LineCost) -> list[Step]:
 def partials_in_order(terms: Sequence[Expr], parameters: Sequence[str]) -> list[Terms]:
     """Each partial derivative of a sum, term by term in the sum's order: 6b + 12m - 20."""
     return [Terms(tuple(d for d in (derivative(t, p) for t in terms) if d != 0)) for p in parameters]
-
-
-def elimination_steps(partials: Sequence[Terms], result: Elimination, decimals: bool = False) -> Step:
-    """The lesson's elimination, each equation written in the order of the one it came from; `decimals`:
-    the numbers are written as decimals (to tell a division the value shows already: 7/6 = 7/6)."""
-    equations = [tuple(p.terms) for p in partials]
-    found = []
-    order: tuple[Expr, ...] = equations[0]
-    for move in result.steps:
-        lhs = move.equation.lhs
-        if move.move == Move.SCALE and move.of is not None:
-            order = equations[move.of]
-            found.append(step(FitRule.SCALE, None, _equation(lhs, order), which=WHICH[move.of], factor=move.factor))
-        elif move.move in (Move.SUBTRACT, Move.ADD):
-            rule = FitRule.SUBTRACT if move.move == Move.SUBTRACT else FitRule.ADD
-            found.append(step(rule, None, _equation(lhs, equations[0]), unknown=symbol(move.unknown)))
-        elif move.move == Move.SOLVE and move.ratio is not None:
-            top, bottom = move.ratio
-            if bottom.is_negative:  # -3/(-4) is 3/4: the signs cancel before the division is shown (finding 467)
-                top, bottom = -top, -bottom
-            if top.is_Rational and not top.is_Integer and "/" in show(top, decimals=decimals):  # 4/40, not 4/(5·8)
-                top, bottom = sympy.Integer(fraction(top).numerator), fraction(top).denominator * bottom
-            ratio = sympy.Mul(top, sympy.Pow(bottom, -1, evaluate=False), evaluate=False)
-            if show(ratio, decimals=decimals) == show(move.equation.rhs, decimals=decimals):  # 7/6 is 7/6
-                found.append(step(FitRule.SOLVED, None, move.equation.rhs, unknown=symbol(move.unknown)))
-            else:  # the division, then its value: 14/6 = 7/3, 22/20 = 1.1
-                found.append(step(FitRule.SOLVE_FOR, None, move.equation.rhs, unknown=symbol(move.unknown),
-                                  ratio=ratio))
-        elif move.move == Move.SUBSTITUTE and move.of is not None:
-            order = equations[move.of]
-            known = next(s for s in reversed(found) if s.rule in (FitRule.SOLVE_FOR, FitRule.SOLVED))
-            found.append(step(FitRule.SUBSTITUTE, None, Equation(lhs, move.equation.rhs), which=WHICH[move.of],
-                              value=Equation(known.get("unknown"), known.after)))
-        elif move.move == Move.MULTIPLY_OUT:
-            found.append(step(FitRule.MULTIPLY_OUT, None, Equation(Terms(lhs.args), move.equation.rhs)))
-        elif move.move == Move.COLLECT:
-            found.append(step(FitRule.COLLECT_NUMBERS, None, _equation(lhs, order)))
-    answers = tuple(Equation(symbol(u), v) for u, v in zip(result.unknowns, result.solution))
-    return step(FitRule.ELIMINATE, None, answers, found)
-
-
-def _equation(lhs: Expr, order: Sequence[Expr]) -> Equation:
-    """lhs = 0, its terms in the order of the equation it came from (by their variables)."""
-    def place(term: Expr) -> int:
-        kinds = [t.free_symbols for t in order]
-        return kinds.index(term.free_symbols) if term.free_symbols in kinds else len(order)
-    return Equation(Terms(tuple(sorted(sympy.Add.make_args(lhs), key=place))), sympy.Integer(0))
 
 
 def least_squares_steps(points: Sequence[Sequence], *, result: LineFit | LinearFit | None = None,
@@ -184,7 +118,7 @@ def _least_squares_steps(points: Sequence[Sequence], result: LineFit | LinearFit
         _model_steps(points, system, theta, xs, values)
     if fractions:
         substeps = [replace(s, context=(*s.context, *alike("after").items()))
-                    if s.rule in (FitRule.ELIMINATE, FitRule.SOLVE_SYSTEM) else s for s in substeps]
+                    if s.rule in (EliminationRule.ELIMINATE, FitRule.SOLVE_SYSTEM) else s for s in substeps]
     # "≈ 4.16667" beside 25/6, but nothing beside a cost its digits already show ("= 0 ≈ 0" said nothing)
     rough = show_float(float(fit.cost))
     approx = "" if show(fit.cost, decimals=decimals, fractions=fractions) == rough else f" ≈ {rough}"

@@ -49,7 +49,12 @@ def solve(function: str, wrt: str | None = None, at: str | None = None,
         data["value"] = exact_data(result.value)
         if result.definition:
             data["from_definition"] = f"{result.definition} = {show(result.value)}"
-    derivation = steps.derivative_steps(f, wrt, names) if explain else None
+    derivation = None
+    if explain and result.at is not None and result.value is not None and not result.definition:
+        from .steps import partial_at_steps
+        derivation = partial_at_steps(f, wrt, names, tuple(result.at.values()), result.value)
+    elif explain:
+        derivation = steps.derivative_steps(f, wrt, names)
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
 

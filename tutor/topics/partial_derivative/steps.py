@@ -6,13 +6,15 @@ from collections.abc import Mapping, Sequence
 
 from sympy import Expr
 
-from ...steps import Step, StepRule, derivative_steps, step
+from ...parse import Equation, symbol
+from ...steps import Step, StepRule, derivative_steps, step, written_if_short
 from ..solution import approx
 
 
 class PartialRule(StepRule):
     PARTIAL_AT = "partial_at_point"
     PUT_IN = "put_in_point"
+    PUT_IN_WRITTEN = "put_in_point_written"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -22,6 +24,7 @@ class PartialRule(StepRule):
 TEMPLATES: dict[StepRule, str] = {
     PartialRule.PARTIAL_AT: "{df} at {point} for {f} = {before}: {after}",
     PartialRule.PUT_IN: "Put in {point}: {df}{point:args} = {after}{approx}.",
+    PartialRule.PUT_IN_WRITTEN: "Put {values:and} into {df}: {df}{point:args} = {written} = {after}{approx}.",
 }
 
 
@@ -29,7 +32,14 @@ def partial_at_steps(f: Expr, wrt: str, variables: Sequence[str], point: Sequenc
     """∂f/∂wrt, then its value at the point: the answer of an exercise with `at`."""
     derivation = derivative_steps(f, wrt, variables)
     at = tuple(point) if len(point) > 1 else point[0]
+    values = dict(zip(variables, point))
+    written = written_if_short(derivation.after, values, value)
+    if written is None:
+        put_in = step(PartialRule.PUT_IN, derivation.after, value, point=tuple(point), wrt=wrt, approx=approx(value))
+    else:
+        put_in = step(PartialRule.PUT_IN_WRITTEN, derivation.after, value, point=tuple(point), wrt=wrt,
+                      approx=approx(value), written=written,
+                      values=tuple(Equation(symbol(name), c) for name, c in values.items()))
     return step(PartialRule.PARTIAL_AT, f, value,
-                [derivation, step(PartialRule.PUT_IN, derivation.after, value, point=tuple(point), wrt=wrt,
-                                       approx=approx(value))],
+                [derivation, put_in],
                 variables=tuple(variables), wrt=wrt, point=at)
