@@ -687,14 +687,15 @@ def show_decimal(value: float, digits: int = 6, places: int | None = None) -> st
     """A float to `digits` significant digits as an exact decimal is written (SCIENTIFIC_BELOW): out, where
     it has at most six places at those digits (0.000008, not 8e-6), in scientific notation beyond (1.28e-5).
     A whole number is written in full (1234567, not 1.23457e6, which is 3 off): a student types it so.
-    `places`: where those digits give fewer decimal places than that and are not the value itself, it is
-    written with that many places (12345.6789 for dp:4, not 12345.7, which is not right to 4 places)."""
+    `places`: where those digits give fewer decimal places than that and are not the value to them, it is
+    written with that many places (12345.6789 for dp:4, not 12345.7, which is not right to 4 places; but
+    0.16 for 0.16000000000000003)."""
     if value.is_integer() and abs(value) < _WHOLE_IN_FULL:
         return str(int(value))
     text = _format_float(value, digits)
     mantissa, e, exponent = text.partition("e")
     shown = len(mantissa.partition(".")[2]) - int(exponent or 0)
-    if places is not None and shown < places and float(text) != value:
+    if places is not None and shown < places and abs(float(text) - value) > 0.1 * 10.0**-places:
         return f"{value:.{places}f}"
     if not e or int(exponent) >= 0:
         return text
