@@ -549,11 +549,12 @@ def test_a_verdict_says_what_is_short_or_wrong_in_every_component(capsys, answer
      "Your answer -19 is right to the nearest whole number; give it to 1 decimal place."),
     ("-019", "gradients:descent-1d-slope",
      "Your answer -19 is right to the nearest whole number; give it to 1 decimal place."),
-    ("-18", "gradients:descent-1d-slope", "Your answer -18 is not right."),
+    # a whole number is a decimal with no places under a tolerance, as -18.0 is (finding 440)
+    ("-18", "gradients:descent-1d-slope", "Your answer -18 is not right to 1 decimal place."),
     ("-19.0", "gradients:descent-1d-slope", "Your answer -19.0 is not right to 1 decimal place."),
     ("-38/2", "gradients:descent-1d-slope", "Your answer -19 is not right."),  # worked out, not rounded
     # E(1/2, 7/3) = 25/6 = 4.1667…, asked to 3 places: one digit is as likely a guess
-    ("4", "gradients:power-lines-cost", "Your answer 4 is not right."),
+    ("4", "gradients:power-lines-cost", "Your answer 4 is not right to 3 decimal places."),
 ])
 def test_a_whole_number_of_two_digits_or_more_is_a_rounding_to_the_nearest_whole_number(capsys, answer, exercise,
                                                                                           message):

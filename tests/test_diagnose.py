@@ -408,12 +408,15 @@ def test_a_typed_decimal_names_a_mistake_only_where_its_own_digits_agree():
 
 
 @pytest.mark.parametrize("answer, said", [
-    ("ln(1/5)", "-ln(5) ≈ -1.60944"), ("e^3", "e³ ≈ 20.0855"), ("sqrt(2)", "√2 ≈ 1.41421"),
-    ("-25", "-25"),  # a number is quoted as typed, as ever (-19 is -18.9487… to the nearest whole number)
+    ("ln(1/5)", "-ln(5) ≈ -1.60944 is not right."), ("e^3", "e³ ≈ 20.0855 is not right."),
+    ("sqrt(2)", "√2 ≈ 1.41421 is not right."),
+    # a number is quoted as typed, as ever (-19 is -18.9487… to the nearest whole number); a whole number
+    # is a decimal with no places under the exercise's tolerance, as -25.0 is
+    ("-25", "-25 is not right to 1 decimal place."),
 ])
 def test_a_wrong_number_written_as_an_expression_is_quoted_so_with_its_value(answer, said):
     verdict = respond(lesson("descent-1d-slope"), answer)
-    assert (verdict.verdict, verdict.message) == ("incorrect", f"Your answer {said} is not right.")
+    assert (verdict.verdict, verdict.message) == ("incorrect", f"Your answer {said}")
 
 
 def test_coordinates_typed_as_equations_are_told_how_to_write_the_point():

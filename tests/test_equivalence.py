@@ -781,12 +781,16 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
     ("2.5x = 0.92z", "z = e x", "dp:3", "correct", "Correct (to 3 decimal places)."),  # as many: either way
     ("0.5x = 0.185z", "z = e x", "dp:3", "incorrect", "The 0.37 in your x is not right to 3 decimal places."),
     ("2y = 40.16x", "y = e^3 x", "dp:3", "incorrect", "The 20.08 in your y is not right to 3 decimal places."),
-    # no decimal typed: the numbers are exact, and the tolerance does not apply
-    ("1000x = 368z", "z = e x", "dp:3", "incorrect", "Your equation holds at z = 125/23, x = 2, but the correct one does not."),
+    # whole numbers are decimals with no places under a tolerance (finding 440): 1000x = 368z is x = 0.368z;
+    # a fraction is exact, and the tolerance does not apply to it
+    ("1000x = 368z", "z = e x", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("125x = 46z", "z = e x", "dp:3", "correct", "Correct (to 3 decimal places)."),
+    ("x = (46/125)z", "z = e x", "dp:3", "incorrect", "Your equation holds at z = 125/23, x = 2, but the correct one does not."),
     # a steep line for the other variable: 1/m to 3 places is not enough (finding 362): y = 20x and x = 0.05y
     # are one line, and get one verdict
     ("x = 0.05y", "y = e^3 x", "dp:3", "incorrect", "The 0.05 in your x is not right to 3 significant digits."),
-    ("y = 20x", "y = e^3 x", "dp:3", "incorrect", "At x = 1 your y is 20, but the correct y is 20.0855."),
+    ("y = 20x", "y = e^3 x", "dp:3", "incorrect",
+     "The 20 in your y is right to the nearest whole number; give it to 3 decimal places."),
     ("0.05y = x", "y = e^3 x", "dp:3", "incorrect", "The 0.05 in your x is not right to 3 significant digits."),
     ("x = 0.0002y", "y = 10000x", "dp:3", "incorrect",
      "The 0.0002 in your x is not right to 3 significant digits."),

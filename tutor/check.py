@@ -100,7 +100,7 @@ def expected_answer(expected: object, shape: Shape | str | None = None,
 def _expected_text(text: str, shape: str | None, variables: tuple[str, ...] | None) -> Answer:
     answer = read(text, shape or AUTO, variables or (), infer=True, limits=Limits(max_length=100_000, max_depth=500))
     if shape is None and answer.shape == Shape.NUMBER and variables:  # a constant the student may write with variables
-        return Answer(Shape.EXPRESSION, answer.value, spellings=answer.spellings)
+        return Answer(Shape.EXPRESSION, answer.value, spellings=answer.spellings, wholes=answer.wholes)
     return answer
 
 

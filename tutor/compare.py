@@ -198,14 +198,34 @@ class Context:
     tolerance: Tolerance | None
     limits: Limits
     spellings: Spellings = ()  # the decimals the student typed, to echo them as typed
-    decimals: bool = False  # decimals were typed, in the answer or the expected one: the tolerance applies
+    # decimals were typed, in the answer or the expected one, or a whole number in the answer where there is a
+    # tolerance (_stands_whole): the tolerance applies
+    decimals: bool = False
     components: tuple[str, ...] = ()  # the names of a vector's components (m, b), for messages
-    wholes: tuple[Fraction, ...] = ()  # the whole numbers of two digits or more the student typed (-19, 25)
+    wholes: tuple[Fraction, ...] = ()  # the whole numbers the student typed as digits (-19, 25, 3)
 
     def reading(self, answer: Answer, expected: Answer | None = None) -> Context:
-        """This context for comparing `answer`: its decimals as typed, and whether any were typed."""
+        """This context for comparing `answer`: its decimals as typed, and whether the tolerance applies."""
         typed = bool(answer.spellings or (expected is not None and expected.spellings))
-        return replace(self, spellings=answer.spellings, decimals=typed, wholes=answer.wholes)
+        whole = self.tolerance is not None and _stands_whole(answer.value, answer.wholes)
+        return replace(self, spellings=answer.spellings, decimals=typed or whole, wholes=answer.wholes)
+
+
+def _stands_whole(value: object, wholes: tuple[Fraction, ...]) -> bool:
+    """Whether a whole number typed as digits is a number of the answer: 333, the 2 and 3 of 2x + 3, the 11
+    of (11, 2); not the 2 of x², nor the 1000 of 1000/3, which is exact. Under a tolerance such a number is
+    a decimal with no places (333 as 333.0): 333 for 1000/3 is right to 0 decimal places, as 333.0 is."""
+    if isinstance(value, Equation):
+        return _stands_whole(value.lhs, wholes) or _stands_whole(value.rhs, wholes)
+    if isinstance(value, tuple):
+        return any(_stands_whole(v, wholes) for v in value)
+    if not isinstance(value, sympy.Basic):
+        return False  # a label
+    if value.is_Integer:
+        return abs(Fraction(int(value))) in wholes
+    if isinstance(value, sympy.Mul):  # its -1 is a sign (-ln 5 for ln(1/5)), no number typed
+        return any(_stands_whole(arg, wholes) for arg in value.args if arg != -1)
+    return isinstance(value, sympy.Add) and any(_stands_whole(arg, wholes) for arg in value.args)
 
 
 # ------------------------------------------------------------------------ values
@@ -311,9 +331,10 @@ UNDECIDED_MESSAGE = ("Your {what} could not be checked with certainty, so it is 
 def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = "answer") -> Outcome:
     names = _names(ctx, answer, expected)
     judgement = judge(answer, expected, names, ctx.limits.symbolic_work)
-    if judgement.status is Status.DIFFERENT and ctx.spellings and ctx.tolerance is not None:
-        # decimals typed where the exercise takes them: each coefficient to the tolerance, as m = 0.0612 is
-        off = _coefficients_off(answer, expected, names, ctx.tolerance, ctx.spellings)
+    if judgement.status is Status.DIFFERENT and ctx.decimals and ctx.tolerance is not None:
+        # decimals (or whole numbers) where the exercise takes them: each coefficient to the tolerance, as
+        # m = 0.0612 is; 2x + 3 for 2.04x + 3 to 1 place as 2.0x + 3
+        off = _coefficients_off(answer, expected, names, ctx.tolerance, ctx.spellings, ctx.wholes)
         if off is not None:
             return _coefficients_outcome(off, what, ctx.tolerance)
     elif judgement.status is Status.DIFFERENT and ctx.spellings:
@@ -335,7 +356,7 @@ class _Off:
 
 
 def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], tolerance: Tolerance,
-                      spellings: Spellings) -> _Off | None:
+                      spellings: Spellings, wholes: tuple[Fraction, ...] = ()) -> _Off | None:
     """For two polynomials with the same terms: the coefficients of the answer not within the tolerance
     of the expected ones, in the order typed (none where it is right). None for anything else."""
     pairs = _coefficients(answer, expected, names, irrational=True)
@@ -348,7 +369,7 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], tolera
     for got, want in pairs:
         if tolerance.accepts(to_mpf(got), to_mpf(want)):
             continue
-        places = _short_places(got, want, tolerance, spellings)
+        places = _short_places(got, want, tolerance, spellings, wholes)
         shown = _text(got, 6, spellings, decimals=True)  # 2y = 40.16x: y's 20.08, not 502/25
         if places is None:
             wrong.append(shown)
@@ -534,7 +555,8 @@ def _typed_places(value: Fraction | Interval, spellings: Spellings, wholes: tupl
     `wholes`: 0), where it is a plain decimal (not 5.67e-1) of two significant digits or more; else None."""
     typed = _typed_decimal(value, spellings)
     if typed is None:
-        return 0 if isinstance(value, Fraction) and value.denominator == 1 and abs(value) in wholes else None
+        whole = isinstance(value, Fraction) and value.denominator == 1 and abs(value) in wholes
+        return 0 if whole and abs(value) >= 10 else None
     return None if "e" in typed else _places(typed)
 
 
@@ -611,7 +633,9 @@ def compare_vectors(answer: tuple[Expr, ...], expected: tuple[Expr, ...], ctx: C
     if right == len(outcomes):
         notes = {o.note for o in outcomes}
         note = next((n for n in (Note.NUMERIC, Note.WITHIN_TOLERANCE) if n in notes), Note.EQUAL)
-        return Outcome.right(note, outcomes[0].message if note == Note.WITHIN_TOLERANCE else "Correct.")
+        # (4, 2) for (4, 5/3) to 0 places: the tolerance said, though the first component is exact
+        said = next(o.message for o in outcomes if o.note == note) if note == Note.WITHIN_TOLERANCE else "Correct."
+        return Outcome.right(note, said)
     wrong = [o for o in outcomes if not o.correct]
     if all(o.note == Note.UNDECIDED for o in wrong):
         return Outcome(False, Note.UNDECIDED, wrong[0].message, right / len(outcomes))
@@ -990,7 +1014,7 @@ def _near(point: Point, want: Point, ctx: Context) -> _Nearby | None:
         got, right = _middle(judgement.got), _middle(judgement.want)
         if tolerance.accepts(got, right):
             continue
-        places = _short_places(judgement.got, judgement.want, tolerance, ctx.spellings)
+        places = _short_places(judgement.got, judgement.want, tolerance, ctx.spellings, ctx.wholes)
         if places is not None:
             short.append(places)
         elif not tolerance.near(got, right):
@@ -1036,7 +1060,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
             return _not_equivalent(names, lambda: None, found, ctx)
         return Outcome.right(note)
 
-    tried = _as_formulas(answer, expected, ctx.spellings) if ctx.spellings and ctx.tolerance is not None else []
+    tried = _as_formulas(answer, expected, ctx.spellings) if ctx.decimals and ctx.tolerance is not None else []
     outcomes = []
     for formulas in tried:  # 0.0612x - y + 7.9819 = 0 for y = …: decimals judged as in y = 0.0612x + 7.9819
         outcome = compare_equations(*formulas, ctx)

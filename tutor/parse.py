@@ -346,9 +346,9 @@ class _Tokenizer:
         return [(value, literal) for value, literal in self.spellings if value in written]
 
     def wholes(self) -> tuple[Fraction, ...]:
-        """The whole numbers typed as digits alone (19 in -19; not 1.9e1 nor 38/2's value), each with two
-        significant digits or more: a rounding to the nearest whole number, where 4 is as likely a guess."""
-        return tuple(value for value, literal in self.spellings if literal.isdigit() and len(literal.lstrip("0")) >= 2)
+        """The whole numbers typed as digits alone (19 in -19; not 1.9e1 nor 38/2's value): where the exercise
+        has a tolerance, each is read as a decimal with no places (333 as 333.0)."""
+        return tuple(value for value, literal in self.spellings if literal.isdigit())
 
     def tokens(self) -> list[Token]:
         text, i, spaced = self.text, 0, False
@@ -1546,7 +1546,7 @@ class Answer:
     value: object
     ambiguities: tuple[str, ...] = ()
     spellings: Spellings = ()  # the decimals in the text, as typed
-    wholes: tuple[Fraction, ...] = ()  # the whole numbers of two digits or more typed as digits (Tokenizer.wholes)
+    wholes: tuple[Fraction, ...] = ()  # the whole numbers typed as digits (Tokenizer.wholes)
     working: tuple[Link, ...] = ()  # a chain's links, the value last (`(2·2, 2·3) = (4, 6)`), each then checked
 
 

@@ -10,6 +10,7 @@ through `tutor.parse` to the same expression.
 from __future__ import annotations
 
 import decimal
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -143,7 +144,8 @@ class _Printer:
                 return rf"{sign}\frac{{{_integer(abs(int(n.p)))}}}{{{_integer(int(n.q))}}}"
             return f"{sign}{_integer(abs(int(n.p)))}/{_integer(int(n.q))}"
         if n.is_Float:
-            return show_decimal(float(n))
+            places, relative = _PLACES.get()
+            return show_decimal(float(n), _digits_within(relative), places)
         if n.is_infinite and n.is_extended_real:  # a limit or a side: ∞ and -∞, never sympy's own oo
             return ("" if n > 0 else "-") + (r"\infty" if self.latex else "∞")
         return str(n)
@@ -552,6 +554,30 @@ def numbers_written(notation: Notation) -> Iterator[None]:
         _NOTATION.reset(token)
 
 
+_PLACES: ContextVar[tuple[int | None, float | None]] = ContextVar("places", default=(None, None))
+
+
+@contextmanager
+def places_shown(places: int | None = None, relative: float | None = None) -> Iterator[None]:
+    """Within it, `show` writes a computed decimal (a float, as a descent's answer) right to `places` decimal
+    places (show_decimal), or to as many significant digits as keep it within a `relative` error: an
+    answer key shown under the exercise's tolerance grades as correct under it."""
+    token = _PLACES.set((places, relative))
+    try:
+        yield
+    finally:
+        _PLACES.reset(token)
+
+
+def _digits_within(relative: float | None) -> int:
+    """The significant digits, 6 or more, whose rounding stays within a relative error (1e-9: 10)."""
+    if relative is None:
+        return 6
+    if relative <= 0:
+        return 17  # a float's every digit
+    return min(17, max(6, math.ceil(1 - math.log10(2 * relative))))
+
+
 def current_notation() -> Notation:
     """How numbers are being written here: part of the key of a cached result that holds sentences."""
     return _NOTATION.get()
@@ -658,15 +684,26 @@ def show_given(values: Sequence[Expr]) -> str:
     return one(values[0]) if len(values) == 1 else "(" + ", ".join(map(one, values)) + ")"
 
 
-def show_decimal(value: float, digits: int = 6) -> str:
+def show_decimal(value: float, digits: int = 6, places: int | None = None) -> str:
     """A float to `digits` significant digits as an exact decimal is written (SCIENTIFIC_BELOW): out, where
-    it has at most six places at those digits (0.000008, not 8e-6), in scientific notation beyond (1.28e-5)."""
+    it has at most six places at those digits (0.000008, not 8e-6), in scientific notation beyond (1.28e-5).
+    A whole number is written in full (1234567, not 1.23457e6, which is 3 off): a student types it so.
+    `places`: where those digits give fewer decimal places than that and are not the value to them, it is
+    written with that many places (12345.6789 for dp:4, not 12345.7, which is not right to 4 places; but
+    0.16 for 0.16000000000000003)."""
+    if value.is_integer() and abs(value) < _WHOLE_IN_FULL:
+        return str(int(value))
     text = _format_float(value, digits)
     mantissa, e, exponent = text.partition("e")
+    shown = len(mantissa.partition(".")[2]) - int(exponent or 0)
+    if places is not None and shown < places and abs(float(text) - value) > 0.1 * 10.0**-places:
+        return f"{value:.{places}f}"
     if not e or int(exponent) >= 0:
         return text
-    places = len(mantissa.partition(".")[2]) - int(exponent)
-    return f"{value:.{places}f}" if places <= 6 else text
+    return f"{value:.{shown}f}" if shown <= 6 else text
+
+
+_WHOLE_IN_FULL = 1e15  # a float holds about 15 digits: beyond, its last digits are noise, and 1e20 is as typed
 
 
 def show_apart(value: float, other: float, digits: int = 6) -> str:

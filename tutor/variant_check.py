@@ -23,7 +23,7 @@ from .compare import Note
 from .errors import TutorError
 from .pack_schema import shown
 from .parse import Equation, InputError, symbol
-from .show import MOST_DIGITS, show
+from .show import MOST_DIGITS, places_shown, show
 from .templates import TemplateError, fill, not_real_placeholder
 from .topics import KINDS, FieldError
 from .topics.base import Unkeyable, expressions_in, not_real_part
@@ -125,9 +125,11 @@ _MOST_GRADABLE = 4096
 def _own_answer(spec: ExerciseSpec, exercise: Exercise) -> Finding | None:
     """What stops the variant's own answer, shown as a student would type it, from grading as correct."""
     problem = exercise.problem
+    tolerance = spec.tolerance or problem.default_tolerance()
     try:
         expected = exercise.expected()
-        shown = show(expected, problem.variables)
+        with places_shown(*((tolerance.places, tolerance.relative) if tolerance else ())):  # as --answers shows it
+            shown = show(expected, problem.variables)
         verdict = problem.check(shown, spec.tolerance)
     except TutorError as error:
         return Finding(None, f"its answer can't be checked: {error.message}", unkeyable=True)

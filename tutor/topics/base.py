@@ -29,7 +29,7 @@ from ..errors import TutorError
 from ..limits import LIMITS, Limits
 from ..misconceptions import Candidate, Misconception
 from ..parse import Answer, Equation, InputError, Labelled, Shape, not_real, read, substituted, symbol
-from ..show import Notation, numbers_written, show
+from ..show import Notation, numbers_written, places_shown, show
 from ..words import and_list
 from .fields import MAX_STEPS
 
@@ -370,8 +370,11 @@ class Problem:
         return nullcontext()
 
     def show_answer(self, answer: Answer, latex: bool = False) -> str:
-        """An answer key as `tutor pack show --answers` writes it, its numbers alike."""
-        return self.show(answer.value, latex, alike=True)
+        """An answer key as `tutor pack show --answers` writes it, its numbers alike, a computed decimal to
+        the places the tolerance asks for (so that it grades as correct)."""
+        tolerance = self.tolerance or self.default_tolerance()
+        with places_shown(*((tolerance.places, tolerance.relative) if tolerance else ())):
+            return self.show(answer.value, latex, alike=True)
 
     def shown(self, answer: Answer) -> str:
         """A student's answer as read, as this exercise writes it ("read as: …"), its numbers as typed."""

@@ -179,9 +179,9 @@ def _values(text: str, variables: Sequence[str], limits: Limits, parameters: Seq
             if empty.value != ():
                 raise error from None
             return empty
-        return Answer(Shape.POINTS, ((listed.value,),), listed.ambiguities, listed.spellings)
+        return Answer(Shape.POINTS, ((listed.value,),), listed.ambiguities, listed.spellings, listed.wholes)
     places = cast(tuple[Any, ...], listed.value)
-    return Answer(Shape.POINTS, tuple((p,) for p in places), listed.ambiguities, listed.spellings)
+    return Answer(Shape.POINTS, tuple((p,) for p in places), listed.ambiguities, listed.spellings, listed.wholes)
 
 
 def every_lowest(text: str, lowest: tuple[tuple[Expr, ...], ...], one: bool, variables: Sequence[str],
