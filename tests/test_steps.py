@@ -359,6 +359,14 @@ def test_the_zero_product_rule_is_said_only_of_a_product_and_one_equations_roots
     assert "4x³ - 6x = -1: the points -1.30083…, 0.169938… and 1.1309…." in text
 
 
+def test_a_fraction_is_zero_where_its_numerator_is_not_where_a_factor_is():
+    # finding 466: "A product is 0 when one of its factors is" was said of (xeˣ − 1)/x, a quotient
+    assert "4. A fraction is 0 where its numerator is 0 and its denominator is not: ∂f/∂x = 4x/(x² + 1)² = 0 " \
+           "when x = 0." in render_text(critical_steps("(x^2 - 1)/(x^2 + 1) + y^2")).splitlines()
+    assert "6. A product is 0 when one of its factors is: ∂f/∂y = (x - 1)(x + 1) = 0 when x = 1 or x = -1." \
+        in render_text(critical_steps("x^2 y - y")).splitlines()
+
+
 def test_a_short_view_ends_a_heading_whose_lines_it_leaves_out_as_a_sentence():
     short = render_text(critical_steps("85 - x^2 (x - 6) y^2 (y - 6)/90"), depth=1).splitlines()
     assert "8. Take one condition from each equation and solve them together (…)." in short

@@ -105,7 +105,10 @@ def _factored(c: CriticalPoints, nonzero: Sequence[tuple[str, Expr]], syms: Sequ
             substeps.append(step(Rule.FACTOR, g, factored, wrt=v))
         if sum(1 for m in sympy.Mul.make_args(factored) if m.free_symbols) > 1:  # the lesson's rule is for a
             # product of factors; 0.1(40x³ − 40x + 3) is just the equation to solve
-            substeps.append(step(Rule.ZERO_PRODUCT, factored, tuple(as_equation(f, syms) for f in factors), wrt=v))
+            # (xeˣ − 1)/x is a fraction, 0 where its numerator is, not a product of (xeˣ − 1) and 1/x
+            divided = any(m.is_Pow and m.exp.is_negative and m.free_symbols for m in sympy.Mul.make_args(factored))
+            substeps.append(step(Rule.ZERO_FRACTION if divided else Rule.ZERO_PRODUCT, factored,
+                                 tuple(as_equation(f, syms) for f in factors), wrt=v))
     ends = [p for p in c.points if p.edge]
     for (v, g), factors in zip(nonzero, c.factors):
         if not factors:  # eˣ or 1: this equation alone has no solution

@@ -66,6 +66,7 @@ class Rule(StepRule):
     SET_TO_ZERO = "set_to_zero"
     FACTOR = "factor"
     ZERO_PRODUCT = "zero_product"
+    ZERO_FRACTION = "zero_fraction"
     NEVER_ZERO = "never_zero"
     NEVER_ZERO_BUT_ENDS = "never_zero_but_ends"
     DOMAIN_END = "domain_end"

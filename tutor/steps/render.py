@@ -71,6 +71,8 @@ TEMPLATES: dict[StepRule, str] = {
                        "{after:and}."),
     Rule.FACTOR: "Factor {df}: {before} = {after}.",
     Rule.ZERO_PRODUCT: "A product is 0 when one of its factors is: {df} = {before} = 0 when {after:or}.",
+    Rule.ZERO_FRACTION: ("A fraction is 0 where its numerator is 0 and its denominator is not: {df} = {before} = 0 "
+                         "when {after:or}."),
     Rule.NEVER_ZERO: "{df} = {before} is {why}: no point is critical.",
     Rule.NEVER_ZERO_BUT_ENDS: "{df} = {before} is {why}: no point where it has a value is critical.",
     Rule.DOMAIN_END: ("{before}, an end of f's domain: {why}, so f′ has no value there, and f has a local {after} "
