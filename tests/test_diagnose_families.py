@@ -487,8 +487,8 @@ def test_inconclusive_because_a_second_derivative_is_zero(tmp_path):
     ("x^2 - 2x y^2 + y^4 - y^5", "[0, 0]", "saddle",
      "on the parabola x = y², f - f(P) = -y⁵, which changes sign at y = 0"),
     ("x^2 - y^4 + x^3 y", "[0, 0]", "saddle", "f - f(P) = x² on the line y = 0, but -y⁴ on the line x = 0"),
-    ("x^2 - y^4", "[0, 0]", "saddle", "from the factors of f - f(P)"),
-    ("x^4 - y^4", "[0, 0]", "saddle", "from the factors of f - f(P)"),
+    ("x^2 - y^4", "[0, 0]", "saddle", "from the factors of f - f(P) = (x - y²)(x + y²), P being (0, 0)"),
+    ("x^4 - y^4", "[0, 0]", "saddle", "from the factors of f - f(P) = (x - y)(x + y)(x² + y²), P being (0, 0)"),
 ])
 def test_a_point_where_d_is_0_and_f_takes_both_signs_is_a_saddle(tmp_path, function, at, nature, why):
     exercise = f"    kind: classify_point\n    function: {function}\n    at: {at}\n"

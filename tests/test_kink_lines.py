@@ -121,7 +121,7 @@ def test_a_point_lower_on_both_sides_along_a_line_is_no_minimum_and_the_corner_i
         "  (0, 0): f = 0",
         "the least: f(0, 0) = 0; it is not the global minimum",
         "note: the equations are not polynomial, so the solutions found may not be all the critical points; this "
-        "minimum is only local: f is smaller elsewhere, for example f(-9900, 0) ≈ -9.79902e7"]
+        "minimum is only local: f is smaller elsewhere, for example f(-9900, 0) ≈ -97990200"]
     along = "|x - 1| + |x + 1| - x² - 1"
     assert _run(capsys, "solve", "critical", function)[2:] == [
         "  (-1, -1)  " + SADDLE_ON.format(held="y = -1", along=along, at="x = -1"),

@@ -82,7 +82,7 @@ def test_a_decimal_parameter_is_shown_as_a_decimal_in_prompt_and_steps():
     assert "1/4" not in steps and "1/100" not in steps
     slope = LESSON.exercise("descent-1d-slope").with_values(numbers(a=2, s=Rational(1, 4)))
     assert slope.prompt() == "f′(0.25) for f(x) = eˣ - 2 ln(x) (to 1 decimal place)"
-    assert "Put in 0.25: f′(0.25) = e^0.25 - 8 ≈ -6.7." in render_text(slope.steps())  # the place asked (415)
+    assert "Put x = 0.25 into f′: f′(0.25) = e^0.25 - 2/0.25 = e^0.25 - 8 ≈ -6.7." in render_text(slope.steps())  # the place asked (415)
     valleys = LESSON.exercise("local-minima-2d").with_values(numbers(a=1, c=Rational(-1, 5)))
     assert "f(x, y) = y² - 0.2x + (x² - 1)²" in valleys.prompt()
     assert "x/5" not in render_text(valleys.steps())

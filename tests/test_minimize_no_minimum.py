@@ -28,20 +28,20 @@ UNBOUNDED = "note: f decreases without bound, so no minimum is global"
 @pytest.mark.parametrize("function, summary, headline, classified, conclusion", [
     # the lesson's saddle
     ("x^2 - y^2", ["no local minimum", UNBOUNDED], "f = x² - y² has no local minimum",
-     "   6.1. At (0, 0): f_xx = 2, f_yy = -2, f_xy = 0, so D = f_xx·f_yy - f_xy² = -4 < 0: a saddle point.",
+     "   6.2. At (0, 0): f_xx = 2, f_yy = -2, f_xy = 0, so D = f_xx·f_yy - f_xy² = -4 < 0: a saddle point.",
      "7. The critical point is not a local minimum, so f has no local minimum; f decreases without bound, "
      "so no minimum is global."),
     ("x y", ["no local minimum", UNBOUNDED], "f = xy has no local minimum",
-     "   6.1. At (0, 0): f_xx = 0, f_yy = 0, f_xy = 1, so D = f_xx·f_yy - f_xy² = -1 < 0: a saddle point.",
+     "   6.2. At (0, 0): f_xx = 0, f_yy = 0, f_xy = 1, so D = f_xx·f_yy - f_xy² = -1 < 0: a saddle point.",
      "7. The critical point is not a local minimum, so f has no local minimum; f decreases without bound, "
      "so no minimum is global."),
     ("x^3 + y^2", ["no local minimum", UNBOUNDED], "f = x³ + y² has no local minimum",
-     "   6.2. The test cannot decide at (0, 0), but f's values can: it is a saddle point, since f takes values "
+     "   6.3. The test cannot decide at (0, 0), but f's values can: it is a saddle point, since f takes values "
      "above and below 0 near it (on the line y = 0, f - f(P) = x³, which changes sign at x = 0).",
      "7. The critical point is not a local minimum, so f has no local minimum; f decreases without bound, "
      "so no minimum is global."),
     ("x^2 + x y^2 + y^4/8", ["no local minimum"], "f = y⁴/8 + xy² + x² has no local minimum",
-     "   8.2. The test cannot decide at (0, 0), but f's values can: it is a saddle point, since f takes values "
+     "   8.3. The test cannot decide at (0, 0), but f's values can: it is a saddle point, since f takes values "
      "above and below 0 near it (f - f(P) = x² + higher powers of x on the line y = 0, but -y⁴/8 + higher powers "
      "of y on the parabola x = -y²/2).",
      "9. The critical point is not a local minimum, so f has no local minimum."),
@@ -101,11 +101,11 @@ def test_json_has_the_steps_where_there_is_no_minimum(capsys, function):
 
 
 @pytest.mark.parametrize("function, slope, classified", [
-    ("x^3", "3x²", "   5.2. The test cannot decide at 0, but f's values can: it is neither a minimum nor a maximum, "
+    ("x^3", "3x²", "   5.3. The test cannot decide at 0, but f's values can: it is neither a minimum nor a maximum, "
                    "since f takes values above and below 0 near it (the derivatives up to order 2 are 0 there and "
                    "f⁽³⁾ > 0)."),
     ("e^x", "eˣ", "3. f′ = eˣ is positive everywhere, so never 0: no point is critical."),
-    ("e^(-x^2)", "-2x e^(-x²)", "   6.1. At 0: f″ = -2 < 0, so this is a local maximum."),
+    ("e^(-x^2)", "-2x e^(-x²)", "   6.2. At 0: f″ = -2 < 0, so this is a local maximum."),
     ("x + e^x", "eˣ + 1", "3. f′ = eˣ + 1 is positive everywhere, so never 0: no point is critical."),
 ])
 def test_one_variable_no_minimum_is_the_answer_with_its_steps(capsys, function, slope, classified):

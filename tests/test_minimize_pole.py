@@ -35,6 +35,6 @@ def test_a_pole_where_f_falls_makes_the_minimum_only_local(capsys, function, sai
 
 def test_the_steps_say_it_is_not_global_and_place_a_root_s_second_derivative_by_its_sign(capsys):
     _, steps = _solve(capsys, "minimize", "x^4 - 2x^2 + 1/(x-3)", "--steps")
-    assert "   7.4. At 2.89162…: f″ = -1475.05… < 0, so this is a local maximum." in steps
+    assert "   7.5. At 2.89162…: f″ = -1475.05… < 0, so this is a local maximum." in steps
     assert steps[-1] == ("8. The least local minimum is f(1.03079…) = -1.5039…: it is not the global minimum (this "
                          "minimum is only local: f → -∞ as x → 3 from the left).")

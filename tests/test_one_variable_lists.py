@@ -334,7 +334,7 @@ def lists(tmp_path_factory) -> str:
     ("x = 2, 5", "m4", ["incorrect", "x = 5 does not belong in the answer.", "read as: x = 2, x = 5"]),
     ("1, 2", "gl-one", ["incorrect", "x = 2 does not belong in the answer.", "read as: x = 1, x = 2"]),
     ("1, 1", "gl-one", ["correct", "Correct.", "read as: 1"]),
-    ("3, 3", "gl-one", ["incorrect", "Your answer 3 is not right.", "read as: 3"]),
+    ("3, 3", "gl-one", ["incorrect", "Your answer 3 is not right to 4 decimal places.", "read as: 3"]),
     # and a repeat of one x where f repeats is that x, in local_minima as in minimize; two of them, one asked
     ("pi, pi", "gl-cos", ["correct", "Correct.", "read as: π"]),
     ("3pi, 3pi", "gl-cos", ["correct", "Correct.", "read as: 3π"]),

@@ -355,7 +355,8 @@ def test_the_schema_never_refuses_a_pack_the_loader_takes(tmp_path, kind, change
 # The loader's rules on parameters that JSON Schema can't say (docs/reference/pack.md lists them): a range's low
 # and high in order, a number written as text within 10^6, a lesson value that is one the range draws
 _BEYOND_THE_SCHEMA = ("with low ≤ high", "values are at most", "is not a value it is drawn from",
-                      "'lesson' is the number", "denominators are whole numbers from 1")
+                      "'lesson' is the number", "denominators are whole numbers from 1",
+                      "has no 'lesson' value but")
 _NUMBERS = st.one_of(st.integers(-3, 5), st.sampled_from([0.5, 2.0, "1/2", "10^6", "3", 10**6, -10**6]))
 _ITEMS = st.one_of(_NUMBERS, _NUMBERS, _NUMBERS, st.sampled_from(["x", "sqrt(4)", 10**9, "10^9", True, None, [], 1.5]))
 _KEYS_OF_A_PARAMETER = ["int", "choice", "rational", "denominators", "lesson", "step"]

@@ -166,7 +166,7 @@ def test_validate_command_exit_status(capsys):
     assert capsys.readouterr().out == (  # every combination of each exercise's parameters, where it can
         "gradients: valid (44 exercises; each one's answer grades as correct)\n"
         "drills: valid (45 exercises; each one's answer grades as correct)\n"
-        "built-in:drills:191:13: exercise 'ls-four-points': 30 of the 10,000 combinations of its parameters were "
+        "built-in:drills:199:13: exercise 'ls-four-points': 30 of the 10,000 combinations of its parameters were "
         "checked; a student given another may get a variant that can't be set (validation checks every one where "
         "an exercise has at most 5,000, up to 20,000 in a pack)\n")
 

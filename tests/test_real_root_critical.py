@@ -27,10 +27,10 @@ CRITICAL = [
     ("x^(1/3) - x", ["  x = -√3/9 ≈ -0.19245  minimum (f″ = 2√3 > 0)",
                      "  x = √3/9 ≈ 0.19245    maximum (f″ = -2√3 < 0)"]),
     # even: x⁴ = (2/3)³ on each side, and a cusp maximum between
-    ("x^2 - 2x^(2/3)", ["  x = -2^(3/4)3^(1/4)/3 ≈ -0.737788  minimum (f″ = 8/3 > 0)",
-                        "  x = 0                              maximum (f = 0 there and f ≤ 0 near it (a cusp, where "
+    ("x^2 - 2x^(2/3)", ["  x = -2^(3/4)·3^(1/4)/3 ≈ -0.737788  minimum (f″ = 8/3 > 0)",
+                        "  x = 0                               maximum (f = 0 there and f ≤ 0 near it (a cusp, where "
                         "f′ is ∞ from the left and -∞ from the right))",
-                        "  x = 2^(3/4)3^(1/4)/3 ≈ 0.737788    minimum (f″ = 8/3 > 0)"]),
+                        "  x = 2^(3/4)·3^(1/4)/3 ≈ 0.737788    minimum (f″ = 8/3 > 0)"]),
     # on 0 < x < 1, f′ = -1 + (2/3)x^(-1/3) = 0 at x = 8/27; for x < 0, f′ = -1 - (2/3)(-x)^(-1/3) < 0
     ("|x - 1| + x^(2/3)", ["  x = 0                minimum (f = 1 there and f ≥ 1 near it (a cusp, where f′ is -∞ "
                            "from the left and ∞ from the right))",
@@ -57,7 +57,7 @@ def test_the_function_and_its_derivative_are_shown_as_written(capsys):
     assert "2. At a critical point the derivative is 0: 2x - 4/(3 x^(1/3)) = 0.\n" in out
     # each side as it is there, true for x < 0: 2x - 4(-x)^(2/3)/(3x) is 2x + 4/(3(-x)^(1/3))
     assert ("   3.1. For x < 0: f = x² - 2(-x)^(2/3), and f′ = 2x - 4(-x)^(2/3)/(3x) is 0 at "
-            "x = -2^(3/4)3^(1/4)/3.\n") in out
+            "x = -2^(3/4)·3^(1/4)/3.\n") in out
     assert "sign(" not in out
 
 
@@ -73,10 +73,10 @@ def test_two_variables_the_cusp_line_holds_one_critical_point(capsys):
 @pytest.mark.parametrize("function, lines", [
     ("x^(2/3)", ["f′(x) = 2/(3 x^(1/3)); the minimum is at a cusp, not where f′ = 0 (f is not differentiable at "
                  "x = 0: f′ is -∞ from the left and ∞ from the right)", "minimum: f(0) = 0"]),
-    ("x^2 - 2x^(2/3)", ["f′(x) = 2x - 4/(3 x^(1/3)) = 0 at x = -2^(3/4)3^(1/4)/3 ≈ -0.737788 and "
-                        "x = 2^(3/4)3^(1/4)/3 ≈ 0.737788",
-                        "minimum: f = -4√6/9 ≈ -1.08866 at x = -2^(3/4)3^(1/4)/3 and x = 2^(3/4)3^(1/4)/3",
-                        "local minima: x = -2^(3/4)3^(1/4)/3, x = 2^(3/4)3^(1/4)/3"]),
+    ("x^2 - 2x^(2/3)", ["f′(x) = 2x - 4/(3 x^(1/3)) = 0 at x = -2^(3/4)·3^(1/4)/3 ≈ -0.737788 and "
+                        "x = 2^(3/4)·3^(1/4)/3 ≈ 0.737788",
+                        "minimum: f = -4√6/9 ≈ -1.08866 at x = -2^(3/4)·3^(1/4)/3 and x = 2^(3/4)·3^(1/4)/3",
+                        "local minima: x = -2^(3/4)·3^(1/4)/3, x = 2^(3/4)·3^(1/4)/3"]),
     ("x^(1/3)", ["no local minimum: f′(x) = 1/(3 x^(2/3)) never changes from negative to positive"]),
 ])
 def test_minimize_reads_the_real_root(capsys, function, lines):

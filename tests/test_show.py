@@ -241,7 +241,7 @@ def test_tenths_and_hundredths_are_fractions_in_fraction_notation_and_decimals_o
 @pytest.mark.parametrize("value, shown", [
     # finding 68: a computed value to 6 digits follows the rule for exact decimals (SCIENTIFIC_BELOW)
     (8.000000000000001e-06, "0.000008"), (6.4e-05, "0.000064"), (-0.000123, "-0.000123"),
-    (1.28e-05, "1.28e-5"), (6.4e-11, "6.4e-11"), (1e-06, "0.000001"), (0.5, "0.5"), (1.04858e6, "1.04858e6"),
+    (1.28e-05, "1.28e-5"), (6.4e-11, "6.4e-11"), (1e-06, "0.000001"), (0.5, "0.5"), (1.04858e6, "1048580"),
 ])
 def test_a_float_key_is_written_out_to_six_places(value, shown):
     assert show(sympy.Float(value, 15)) == shown

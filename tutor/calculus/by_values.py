@@ -83,7 +83,9 @@ def by_values(f: Expr, syms: Sequence[sympy.Symbol], point: tuple, leading: bool
         else:
             where = show(point[0]) if len(point) == 1 else "(" + ", ".join(show(c) for c in point) + ")"
             s = _sign_by_factors(g, syms, point)
-            why = f"from the factors of f - f(P) = {show(sympy.factor(g))}, P being {where}"
+            # factored for the sentence only where the sign came from the factors: a degree past _MOST_FACTORED
+            # is never factored (x^1000 + y^2 ran for minutes)
+            why = f"from the factors of f - f(P) = {show(sympy.factor(g))}, P being {where}" if s is not None else ""
             if s is None:  # a factor with a cusp at the point (x² + y³): a path through it may still show both signs
                 s, why = _sign_along_paths(g, syms, point)
             if s is None:  # D = 0 with one square in the quadratic part: (x - y²)² + y⁴
