@@ -11,7 +11,9 @@ import threading
 import time
 from pathlib import Path
 
+import mpmath
 import pytest
+import sympy
 
 from tutor import budget
 from tutor.budget import OutOfTime, counted, deadline, spend
@@ -236,3 +238,25 @@ def test_a_remembered_result_costs_what_computing_it_cost():
     assert units(5) == units(5) == 5
     with budget.budget(4), pytest.raises(OutOfTime):
         evaluated(5)  # remembered, and still more than the budget allows
+
+
+def test_a_budget_that_runs_out_as_sympy_puts_mpmath_s_precision_back_changes_no_later_verdict():
+    """sympy's evalf to 3 digits works at 17 bits in mpmath's `workprec`, whose exit sets the precision back
+    with a call: a budget that ran out on that call left a worker at 17 bits for every answer after it."""
+    value = sympy.sinh(sympy.Rational(1, 3))
+    value.evalf(3)  # uncounted once: sympy's caches then make the counted calls the same each time
+    try:
+        for units in range(1, 400):  # one of these runs out on that call
+            try:
+                with counted(units):
+                    value.evalf(3)
+            except OutOfTime:
+                pass
+            if mpmath.mp.prec != 53:
+                break
+        assert check("x = 1.414", "x^2 = 2", tolerance="dp:3", isolated=False).message == (
+            "The correct equation holds at x = -1.41421, but yours does not.")
+        assert check("0.9601", "0.960149612", tolerance="dp:4", isolated=False).verdict == Judgement.CORRECT
+        assert (mpmath.mp.prec, mpmath.iv.prec) == (53, 53)
+    finally:
+        mpmath.mp.prec = mpmath.iv.prec = 53  # for the tests after this one, where it fails

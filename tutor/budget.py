@@ -30,6 +30,8 @@ from collections.abc import Callable
 from types import FrameType
 from typing import Any, TypeVar
 
+from mpmath import iv, mp
+
 
 class OutOfTime(BaseException):
     """A budget ran out: its work units, or the outer guard's CPU time."""
@@ -128,8 +130,25 @@ def metered_cache(maxsize: int) -> Callable[[F], F]:
     return decorate
 
 
+def _precisions() -> tuple[int, int]:
+    # mpmath's own fields, not its `prec` properties: reading those is a call, which a counted region
+    # would count, and where a budget runs out would change
+    return mp._prec_rounding[0], iv._prec[0]
+
+
+def _restore(precisions: tuple[int, int]) -> None:
+    """mpmath's working precisions as they were where a guard began. OutOfTime can be raised as mpmath's
+    `workprec` (sympy's evalf) puts the precision back, in the setter's call, so that it stays at the
+    17 bits of an evalf to 3 digits; every later number of the process would then be read to 5 digits
+    (x = -1.41422 for -√2, 0.9601 not 0.9601496 to 4 places), and a worker checks answers for its whole
+    life: its verdicts would depend on what it checked before."""
+    if _precisions() != precisions:
+        mp.prec, iv.prec = precisions
+
+
 class budget:  # noqa: N801 - used like a function: `with budget(units):`
-    """Raise OutOfTime in the body once it has spent more than `units` (budgets nest)."""
+    """Raise OutOfTime in the body once it has spent more than `units` (budgets nest). The body leaves
+    mpmath's working precisions as it found them, however it ends (`_restore`)."""
 
     def __init__(self, units: int):
         self.units = units
@@ -137,10 +156,12 @@ class budget:  # noqa: N801 - used like a function: `with budget(units):`
     def __enter__(self) -> None:
         meter = _meter
         self.outer = meter.ceiling, meter.tripped
+        self.precisions = _precisions()
         meter.ceiling, meter.tripped = min(meter.ceiling, meter.spent + self.units), False
 
     def __exit__(self, *exc: object) -> None:
         _meter.ceiling, _meter.tripped = self.outer
+        _restore(self.precisions)  # last: where it spends past an outer budget, that one's exit restores
 
 
 class counted(budget):  # noqa: N801
@@ -182,7 +203,7 @@ class counted(budget):  # noqa: N801
 
 
 _OURS = frozenset(f.__code__ for f in (budget.__exit__, counted.__exit__, budget.__enter__, counted.__enter__,
-                                       spend, _trip))
+                                       spend, _trip, _precisions, _restore))
 
 
 def _count(frame: FrameType, event: str, arg: object, meter: _Meter = _meter) -> None:  # noqa: ARG001
@@ -229,6 +250,7 @@ class deadline:  # noqa: N801 - used like a function: `with deadline(seconds):`
         self.seconds = max(seconds, 0.0)
 
     def __enter__(self) -> None:
+        self.precisions = _precisions()  # the timer can go off inside mpmath's `workprec` too (budget)
         self.main = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
         if not self.main:
             meter = _meter
@@ -244,6 +266,7 @@ class deadline:  # noqa: N801 - used like a function: `with deadline(seconds):`
         signal.setitimer(signal.ITIMER_PROF, max(end - time.process_time(), 1e-4))
 
     def __exit__(self, *exc: object) -> None:
+        _restore(self.precisions)
         if not self.main:
             _meter.cpu_end, _meter.tripped = self.outer
             return
