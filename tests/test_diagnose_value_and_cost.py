@@ -13,7 +13,7 @@ import pytest
 from tutor import packs
 from tutor.diagnose import offered
 from tutor.feedback import respond
-from tutor.topics.expression.misconceptions import Asked, asked
+from tutor.topics.expression.asked import Asked, asked
 
 LESSON = packs.load("gradients")
 DRILLS = packs.load("drills")

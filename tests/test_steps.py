@@ -379,3 +379,49 @@ def test_a_division_of_two_negatives_is_shown_with_the_signs_cancelled(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert "   9.3. So b = 3/4 = 0.75." in lines
     assert not any("/(-" in line for line in lines)
+
+
+# ------------------------------------------------------------- questions written by hand
+
+
+def test_a_question_written_by_hand_about_a_function_gets_the_worked_solution_of_what_it_asks():
+    """Finding 470: the drills' hand-written questions about f at a point (`expression` with `function`
+    and `at`) said "There is no worked solution"; the expected answer is −∇f, a descent step, E's value."""
+    drills = packs.load("drills")
+
+    def text(exercise_id: str) -> str:
+        return lesson_steps(drills.exercise(exercise_id).variant(None).steps())[0]
+
+    assert text("ex-descent-direction") == (
+        "The direction of greatest descent of f = x² + y² at (1, 2): −∇f(1, 2) = (-2, -4)\n"
+        "1. The gradient of f = x² + y² at (1, 2): ∇f(1, 2) = (2, 4)\n"
+        "   1.1. ∂/∂x[x² + y²] = 2x\n"
+        "   1.2. ∂/∂y[x² + y²] = 2y\n"
+        "   1.3. Put the partial derivatives together: ∇f = (2x, 2y).\n"
+        "   1.4. At (1, 2), put x = 1 and y = 2 into each component: ∇f(1, 2) = (2·1, 2·2) = (2, 4).\n"
+        "2. The gradient points the way of greatest ascent, so greatest descent is the opposite way, −∇f: "
+        "−∇f(1, 2) = −(2, 4) = (-2, -4).")
+    assert text("ex-one-step") == (
+        "Gradient descent on f = x² from 3 with learning rate α = 0.1: after 1 iteration the point is 2.4\n"
+        "1. The derivative: f′ = 2x.\n"
+        "2. Each iteration steps against the derivative: new point = old point − α·f′(old point).\n"
+        "3. Iteration 1: f′(3) = 6, so the new point is 3 − 0.1·6 = 2.4, where f = 5.76.\n"
+        "4. After 1 iteration the point is 2.4, where f = 5.76.")
+    cost = text("ex-cost-at-origin")  # the function is called what the prompt calls it
+    assert cost == ("The value of E = 14m² + 12mb + 3b² - 42m - 20b + 38 at (0, 0): E(0, 0) = 38\n"
+                    "1. Put m = 0 and b = 0 into E: E(0, 0) = 14·0² + 12·0·0 + 3·0² - 42·0 - 20·0 + 38 = 38.")
+
+
+def test_a_question_written_by_hand_whose_answer_is_none_of_the_lessons_quantities_has_no_worked_solution(tmp_path):
+    pack = tmp_path / "p.yaml"
+    pack.write_text("pack: p\ntitle: P\nexercises:\n"
+                    "  - id: value\n    kind: expression\n    prompt: 'f(x, y) = x y² + a. What is f(a, 2)?'\n"
+                    "    expected: 5a\n    function: x y^2 + a\n    of: [x, y]\n    at: [a, 2]\n"
+                    "    params: {a: {int: [1, 3]}}\n"
+                    "  - id: other\n    kind: expression\n    prompt: 'f(x, y) = x y². What is 2f(1, 2)?'\n"
+                    "    expected: '8'\n    function: x y^2\n    at: [1, 2]\n", encoding="utf-8")
+    loaded = packs.load(pack)
+    steps = render_text(loaded.exercise("value").variant("s").steps())
+    a = loaded.exercise("value").variant("s").params[0][1]
+    assert steps.startswith(f"The value of f = xy² + {a} at ({a}, 2): f({a}, 2) = {5 * a}\n")
+    assert loaded.exercise("other").variant(None).steps() is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import sympy
 from sympy import Expr
@@ -15,6 +15,9 @@ from ...check import variables_of
 from ...parse import AUTO, SHAPES, Answer, InputError, Labelled, Shape, derivative_name, name_form, read, without_name
 from ...show import Notation, numbers_written, show
 from ..base import Field, FieldError, Problem, not_real_part, point_from, substitute
+
+if TYPE_CHECKING:
+    from ...steps import Step
 
 
 @dataclass(frozen=True)
@@ -47,9 +50,9 @@ class Expression(Problem):
         "variables": Field("names", "the names a student may use, like [x, y] (default: those the expected "
                                     "answer uses, on both sides of an equation)"),
         "shape": Field("name", "expression, number, vector, points, equation or label"),
-        "function": Field("function", "the function the question is about, like x^2 + y^2: with 'at', the "
-                                      "mistakes are named when the answer is its value, its gradient, −∇f, or "
-                                      "(with 'rate') one descent step there"),
+        "function": Field("function", "the function the question is about, like x^2 + y^2: with 'at', where "
+                                      "the answer is its value, its gradient, −∇f, or (with 'rate') one descent "
+                                      "step there, the mistakes are named and the worked solution is shown"),
         "of": Field("names", "the function's variables in order, like [m, b] (default: x, y, z, then a-z)"),
         "name": Field("name", "the function's name in the prompt (default f)"),
         "at": Field("point", "the point the question is about, like [1, 2] or 3"),
@@ -117,8 +120,9 @@ class Expression(Problem):
     def expected(self) -> Answer:
         return self.answer
 
-    def steps(self) -> None:
-        return None
+    def steps(self) -> Step | None:
+        from .steps import worked  # the solvers load where a worked solution is asked for
+        return worked(self)
 
     def show_answer(self, answer: Answer, latex: bool = False) -> str:
         # as the author wrote it: 0.5 and (0.8, 0.6) as decimals, 1/10 as a fraction (the value is the same)
