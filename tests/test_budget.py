@@ -260,3 +260,27 @@ def test_a_budget_that_runs_out_as_sympy_puts_mpmath_s_precision_back_changes_no
         assert (mpmath.mp.prec, mpmath.iv.prec) == (53, 53)
     finally:
         mpmath.mp.prec = mpmath.iv.prec = 53  # for the tests after this one, where it fails
+
+
+def test_a_budget_that_runs_out_as_sympy_turns_evaluation_back_on_leaves_it_on():
+    """sympy's `evaluate(False)` turns evaluation back on with a call as its block ends (which empties
+    sympy's cache, more calls): a budget that ran out there left the process working nothing out."""
+    x = sympy.Symbol("x")
+
+    def unevaluated() -> None:
+        with sympy.evaluate(False):
+            x + x  # noqa: B018 - the block is the point
+
+    unevaluated()
+    try:
+        for units in range(1, 2000):  # one of these runs out in that call
+            try:
+                with counted(units):
+                    unevaluated()
+            except OutOfTime:
+                pass
+            assert sympy.core.parameters.global_parameters.evaluate, units
+        assert x + x == 2 * x
+        assert check("2x", "x + x", isolated=False).verdict == Judgement.CORRECT
+    finally:
+        sympy.core.parameters.global_parameters.evaluate = True  # for the tests after this one, where it fails

@@ -31,6 +31,7 @@ from types import FrameType
 from typing import Any, TypeVar
 
 from mpmath import iv, mp
+from sympy.core.parameters import global_parameters
 
 
 class OutOfTime(BaseException):
@@ -130,25 +131,35 @@ def metered_cache(maxsize: int) -> Callable[[F], F]:
     return decorate
 
 
-def _precisions() -> tuple[int, int]:
+_Settings = tuple[int, int, bool, bool, bool]
+
+
+def _settings() -> _Settings:
     # mpmath's own fields, not its `prec` properties: reading those is a call, which a counted region
-    # would count, and where a budget runs out would change
-    return mp._prec_rounding[0], iv._prec[0]
+    # would count, and where a budget runs out would change (sympy's parameters are read without a call)
+    return (mp._prec_rounding[0], iv._prec[0], global_parameters.evaluate, global_parameters.distribute,
+            global_parameters.exp_is_pow)
 
 
-def _restore(precisions: tuple[int, int]) -> None:
-    """mpmath's working precisions as they were where a guard began. OutOfTime can be raised as mpmath's
-    `workprec` (sympy's evalf) puts the precision back, in the setter's call, so that it stays at the
-    17 bits of an evalf to 3 digits; every later number of the process would then be read to 5 digits
-    (x = -1.41422 for -√2, 0.9601 not 0.9601496 to 4 places), and a worker checks answers for its whole
+def _restore(settings: _Settings) -> None:
+    """The process-wide settings as they were where a guard began: mpmath's working precisions and sympy's
+    global parameters. Each is put back by a call as a `with` block ends (mpmath's `workprec` in sympy's
+    evalf, sympy's `evaluate(False)`), and OutOfTime can be raised in that very call: the precision then
+    stays at the 17 bits of an evalf to 3 digits (every later number read to 5 digits: x = -1.41422 for
+    -√2), or sympy stops working anything out (x + x stays x + x). A worker checks answers for its whole
     life: its verdicts would depend on what it checked before."""
-    if _precisions() != precisions:
-        mp.prec, iv.prec = precisions
+    if _settings() != settings:
+        mp.prec, iv.prec = settings[:2]
+        # each set only where it changed: setting one empties sympy's cache
+        for name, value in zip(("evaluate", "distribute", "exp_is_pow"), settings[2:]):
+            if getattr(global_parameters, name) != value:
+                setattr(global_parameters, name, value)
 
 
 class budget:  # noqa: N801 - used like a function: `with budget(units):`
     """Raise OutOfTime in the body once it has spent more than `units` (budgets nest). The body leaves
-    mpmath's working precisions as it found them, however it ends (`_restore`)."""
+    the process-wide settings (mpmath's precision, sympy's parameters) as it found them, however it ends
+    (`_restore`)."""
 
     def __init__(self, units: int):
         self.units = units
@@ -156,12 +167,12 @@ class budget:  # noqa: N801 - used like a function: `with budget(units):`
     def __enter__(self) -> None:
         meter = _meter
         self.outer = meter.ceiling, meter.tripped
-        self.precisions = _precisions()
+        self.settings = _settings()
         meter.ceiling, meter.tripped = min(meter.ceiling, meter.spent + self.units), False
 
     def __exit__(self, *exc: object) -> None:
         _meter.ceiling, _meter.tripped = self.outer
-        _restore(self.precisions)  # last: where it spends past an outer budget, that one's exit restores
+        _restore(self.settings)  # last: where it spends past an outer budget, that one's exit restores
 
 
 class counted(budget):  # noqa: N801
@@ -203,7 +214,7 @@ class counted(budget):  # noqa: N801
 
 
 _OURS = frozenset(f.__code__ for f in (budget.__exit__, counted.__exit__, budget.__enter__, counted.__enter__,
-                                       spend, _trip, _precisions, _restore))
+                                       spend, _trip, _settings, _restore))
 
 
 def _count(frame: FrameType, event: str, arg: object, meter: _Meter = _meter) -> None:  # noqa: ARG001
@@ -250,7 +261,7 @@ class deadline:  # noqa: N801 - used like a function: `with deadline(seconds):`
         self.seconds = max(seconds, 0.0)
 
     def __enter__(self) -> None:
-        self.precisions = _precisions()  # the timer can go off inside mpmath's `workprec` too (budget)
+        self.settings = _settings()  # the timer can go off as a setting is put back too (budget)
         self.main = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
         if not self.main:
             meter = _meter
@@ -266,7 +277,7 @@ class deadline:  # noqa: N801 - used like a function: `with deadline(seconds):`
         signal.setitimer(signal.ITIMER_PROF, max(end - time.process_time(), 1e-4))
 
     def __exit__(self, *exc: object) -> None:
-        _restore(self.precisions)
+        _restore(self.settings)
         if not self.main:
             _meter.cpu_end, _meter.tripped = self.outer
             return
