@@ -365,6 +365,9 @@ def test_a_difference_too_small_for_twenty_digits_is_given_as_a_difference():
     verdict = check("exp(exp(exp(x)))", "exp(exp(exp(x))) + 10^-100", variables=["x"])
     assert verdict.message == ("At x = 1 your answer is 1e-100 less than the correct value, "
                                "3814279.1047602205922.")
+    # below zero too (finding 491: a negative end of an enclosure was read as positive, so -π's middle was π)
+    verdict = check("x - pi + 10^-30", "x - pi", variables=["x"])
+    assert verdict.message == "At x = 1 your answer is 1e-30 more than the correct value, -2.1415926535897932385."
 
 
 @pytest.mark.parametrize("answer, expected, message", [

@@ -642,3 +642,13 @@ def test_a_global_extremum_for_a_label_is_told_what_to_write(text, message):
     with pytest.raises(InputError) as error:
         read(text, "label")
     assert (error.value.note, error.value.message) == ("unknown_label", message)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("min(0, -pi)", -sympy.pi), ("min(-pi, 0)", -sympy.pi), ("max(0, -ln(2))", sympy.Integer(0)),
+    ("min(0, -ln(2))", -sympy.log(2)), ("min(9, 9 - 9 ln(9))", 9 - 9 * sympy.log(9)),
+    ("max(-sqrt(2), -sqrt(3))", -sympy.sqrt(2)),
+])
+def test_min_and_max_of_negative_numbers_that_are_not_rational(text, value):
+    """Finding 491: min(0, -π) was read as 0, the number below zero taken for the one above it."""
+    assert read(text).value == value

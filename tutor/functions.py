@@ -66,8 +66,9 @@ def upper(x: Interval) -> mpmath.mpf:
 
 def as_fraction(number: mpmath.mpf) -> Fraction:
     """A finite binary number (an end of an interval) as the exact rational it is."""
-    mantissa, exponent = number.man_exp
-    return Fraction(mantissa) * Fraction(2) ** exponent
+    negative, mantissa, exponent, _ = number._mpf_  # mpmath's `man_exp` leaves the sign out: -π's ends are π's
+    value = Fraction(mantissa) * Fraction(2) ** exponent
+    return -value if negative else value
 
 
 def interval(value: Fraction | Interval) -> Interval:
