@@ -156,3 +156,12 @@ def test_page(page, tmp_path):
             continue
         for command, expected in _commands(block.text):
             assert _normal(console.run(command, expected)) == _normal(expected), command
+
+
+def test_no_command_quoted_in_the_docs_gives_an_option_a_value_that_starts_with_a_minus():
+    """Finding 499: `--region "-3<=x<=3"`, copied from a page, is a usage error (argparse reads "-3..." as an
+    option): a value that starts with '-' is joined to its option with '=', as the pages say."""
+    quoted = [(page.name, command) for page in [REPO / "README.md", *(REPO / "docs").rglob("*.md")]
+              for command in re.findall(r"`(tutor [^`]*)`", page.read_text(encoding="utf-8"), re.DOTALL)]
+    assert len(quoted) > 100
+    assert [(page, command) for page, command in quoted if re.search(r"--[a-z][a-z-]*\s+[\"']?-(?!-)", command)] == []

@@ -49,3 +49,15 @@ def test_the_readmes_links_lead_to_files():
     targets = [t for t in re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", readme) if "://" not in t]
     assert len(targets) >= 20
     assert [t for t in targets if not (REPO / t).is_file()] == []
+
+
+def test_every_page_of_the_site_is_listed_where_a_reader_starts():
+    """Finding 497: on GitHub the README's Documentation list and the home page's table are the way in, not the
+    site's nav; a page only the nav names (the whole lesson, one pass) was found by nobody reading there."""
+    nav = re.findall(r":\s*(\S+\.md)\s*$", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
+    pages = [page for page in nav if page != "index.md"]
+    assert len(pages) >= 18
+    readme = (REPO / "README.md").read_text(encoding="utf-8").split("## Documentation", 1)[1]
+    home = (REPO / "docs" / "index.md").read_text(encoding="utf-8").split("## The pages", 1)[1]
+    assert [page for page in pages if f"(docs/{page})" not in readme] == []
+    assert [page for page in pages if f"({page})" not in home] == []

@@ -333,6 +333,10 @@ def test_pack_new_writes_a_template_that_validates(tmp_path, capsys):
     assert main(["pack", "new", str(target)]) == 0
     assert main(["pack", "validate", str(target)]) == 0
     assert main(["pack", "new", str(target)]) == 2, "never overwrites"
+    # finding 496: it pointed to the README, which lists no kinds; the page it names does, as the schema does
+    assert "# every kind and its keys: docs/reference/pack-format.md, or tutor pack schema" in target.read_text()
+    page = (Path(__file__).parents[1] / "docs" / "reference" / "pack-format.md").read_text(encoding="utf-8")
+    assert "### `partial_derivative`" in page and "| `wrt` |" in page
 
 
 def test_author_mistakes_give_the_authors_feedback(tmp_path):

@@ -652,3 +652,13 @@ def test_a_global_extremum_for_a_label_is_told_what_to_write(text, message):
 def test_min_and_max_of_negative_numbers_that_are_not_rational(text, value):
     """Finding 491: min(0, -π) was read as 0, the number below zero taken for the one above it."""
     assert read(text).value == value
+
+
+def test_the_nesting_limit_is_said_in_brackets_a_person_can_count():
+    """Finding 495: the docs' "nesting depth 60" is 29 brackets (each is two levels), and the refusal said no limit."""
+    assert read("(" * 29 + "x" + ")" * 29).value == symbol("x")
+    for text in ("(" * 30 + "x" + ")" * 30, "sin(" * 30 + "x" + ")" * 30):
+        with pytest.raises(InputError) as refused:
+            read(text)
+        assert refused.value.message == ("the answer is nested too deeply: at most 29 brackets or functions can be "
+                                         "inside one another")

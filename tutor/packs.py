@@ -1155,7 +1155,7 @@ description: What these exercises practise.
 
 exercises:
   - id: partial-x                  # unique within the pack
-    kind: partial_derivative       # see the README for every kind and its keys
+    kind: partial_derivative       # every kind and its keys: docs/reference/pack-format.md, or tutor pack schema
     function: 3x^2 y^3             # written as students write answers
     wrt: x
     answer: 6xy^3                  # optional: checked against the computed answer

@@ -1478,7 +1478,9 @@ class _Nesting:
     def __enter__(self) -> None:
         self.parser.depth += 1
         if self.parser.depth > self.parser.limits.max_depth:
-            raise InputError("the answer is nested too deeply", self.col, "too_large")
+            brackets = (self.parser.limits.max_depth - 1) // 2  # a bracket is two levels: it, and what is in it
+            raise InputError(f"the answer is nested too deeply: at most {brackets} brackets or functions can be "
+                             "inside one another", self.col, "too_large")
 
     def __exit__(self, *exc: object) -> None:
         self.parser.depth -= 1
