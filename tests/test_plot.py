@@ -373,3 +373,13 @@ def test_exercises_without_a_picture_say_so():
     three = packs.load("drills").exercise("g-three-variables").variant(1)
     with pytest.raises(SolveError, match="its function has 3 variables"):
         three.problem.figure()
+
+
+def test_a_curve_s_value_axis_is_the_function_so_a_function_of_y_is_not_drawn_y_against_y():
+    """Finding 498: h(y) = y² + 4, the lesson pack's fourth exercise, had both axes labelled y."""
+    problem = packs.load("gradients").exercise("tangent-line-fix-x").variant(None).problem
+    assert [panel.labels for panel in problem.figure().panels] == [("y", "h(y)")]
+    assert [panel.labels for panel in problem.question_figure().panels] == [("y", "h(y)")]
+    assert descent_figure("y^2 - 2y", "3", "0.2", iterations=5).panels[0].labels == ("y", "f(y)")
+    assert curve_figure("x^3", at="1").panels[0].labels == ("x", "f(x)")
+    assert minimum_figure("e^m - 2m", name="E").panels[0].labels == ("m", "E(m)")

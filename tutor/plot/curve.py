@@ -20,11 +20,12 @@ DEFAULT_WINDOW = (-3.0, 3.0)
 AROUND = 2.0  # a window about one point reaches at least this far from it
 
 
-def graph_panel(f: Expr, names: Sequence[str], window: tuple[float, float], title: str, label: str,
+def graph_panel(f: Expr, names: Sequence[str], window: tuple[float, float], title: str, label: str, height: str,
                 others: Sequence[Curve] = (), lines: Sequence[Curve] = (),
                 markers: Sequence[Marker] = ()) -> Panel:
-    """The curve y = f(x) with further curves and markers. The height fits f, the `others` and the
-    markers; `lines` (tangent lines) are cut off at the edges. The width shrinks to where f is defined."""
+    """The curve of f(x) with further curves and markers, its value axis labelled `height` (f(x); h(y) for a
+    function of y, whose axes would both say y as y = f(x)). The height fits f, the `others` and the markers;
+    `lines` (tangent lines) are cut off at the edges. The width shrinks to where f is defined."""
     points = sample.curve(sample.evaluator(f, names), *window)
     defined = [x for x, y in points if math.isfinite(y)]
     if not defined:
@@ -34,7 +35,7 @@ def graph_panel(f: Expr, names: Sequence[str], window: tuple[float, float], titl
     curve = Curve(points, label, "function")
     heights = [p[1] for c in (curve, *others) for p in c.points if width[0] <= p[0] <= width[1]]
     heights += [m.point[1] for m in markers]
-    return Panel("graph", title, (names[0], "y"), (width, sample.robust_range(heights)),
+    return Panel("graph", title, (names[0], height), (width, sample.robust_range(heights)),
                  curves=(curve, *others, *lines), markers=tuple(markers))
 
 
@@ -49,7 +50,8 @@ def curve_figure(f: str | Expr, variables: Sequence[str] | None = None, at: Numb
         window = DEFAULT_WINDOW
         derivative = Curve(sample.curve(sample.evaluator(slope, names), *window),
                            f"{name}′({x}) = {show(slope, names)}", "derivative")
-        panel = graph_panel(f, names, window, f"{name} and its derivative {name}′", title, others=(derivative,))
+        panel = graph_panel(f, names, window, f"{name} and its derivative {name}′", title, f"{name}({x})",
+                            others=(derivative,))
         return Figure(title, (panel,), "curve")
     (a,) = point_values(at, names)
     height = value_at(f, names, (a,))
@@ -59,8 +61,8 @@ def curve_figure(f: str | Expr, variables: Sequence[str] | None = None, at: Numb
     tangent = Curve(tuple((t, value + rise * (t - where)) for t in window),
                     f"tangent line, slope {name}′({point_text((a,))}){equals(slope)}", "tangent")
     marker = Marker((where, value), f"({point_text((a,))}, {exact_text(height)})", "point")
-    panel = graph_panel(f, names, window, f"the tangent line at {x} = {point_text((a,))}", title, lines=(tangent,),
-                        markers=(marker,))
+    panel = graph_panel(f, names, window, f"the tangent line at {x} = {point_text((a,))}", title, f"{name}({x})",
+                        lines=(tangent,), markers=(marker,))
     return Figure(title, (panel,), "curve")
 
 
@@ -74,7 +76,8 @@ def minimum_figure(f: str | Expr, variables: Sequence[str] | None = None, name: 
     marker = Marker((where, value), f"minimum {names[0]}{text}", "minimum")
     window = sample.window([(where,)], least=max(AROUND, abs(where)))[0]
     title = signature(f, names, name)
-    panel = graph_panel(f, names, window, f"the minimum, where {name}′({names[0]}) = 0", title, markers=(marker,))
+    panel = graph_panel(f, names, window, f"the minimum, where {name}′({names[0]}) = 0", title, f"{name}({names[0]})",
+                        markers=(marker,))
     return Figure(title, (panel,), "minimum")
 
 
@@ -95,8 +98,8 @@ def critical_curve_figure(f: str | Expr, variables: Sequence[str] | None = None,
     window = sample.window([m.point[:1] for m in markers], least=AROUND)[0] if markers else DEFAULT_WINDOW
     count = len(markers)
     title = f"{count} critical point{'s' * (count != 1)}, where {name}′({names[0]}) = 0"
-    return Figure(signature(f, names, name), (graph_panel(f, names, window, title, signature(f, names, name),
-                                                           markers=markers),), "critical")
+    panel = graph_panel(f, names, window, title, signature(f, names, name), f"{name}({names[0]})", markers=markers)
+    return Figure(signature(f, names, name), (panel,), "critical")
 
 
 def slice_figure(fixed: FixedVariable, call: str, name: str = "f") -> Figure:
@@ -110,5 +113,5 @@ def slice_figure(fixed: FixedVariable, call: str, name: str = "f") -> Figure:
                   f"d/d{x} {call} = {show(fixed.derivative, names)}", "derivative")
     held = ", ".join(f"{n} = {show(v)}" for n, v in fixed.fixed.items())
     panel = graph_panel(fixed.slice, names, DEFAULT_WINDOW, f"the slice {held}, and its slope",
-                        f"{call} = {show(fixed.slice, names)}", others=(slope,))
+                        f"{call} = {show(fixed.slice, names)}", call, others=(slope,))
     return Figure(f"{signature(fixed.function, fixed.variables, name)}, with {held}", (panel,), "slice")

@@ -63,8 +63,8 @@ def descent_question(f: str | Expr, start: Sequence[Number] | Number, variables:
                                                                       else "contour lines"]
     if len(names) == 1:
         marker = Marker((begin[0], sample.evaluator(f, names)(begin)), "start", "point")
-        panels = tuple(graph_panel(f, names, window[0], t, signature(f, names, name), markers=(marker,))
-                       for t in titles)
+        panels = tuple(graph_panel(f, names, window[0], t, signature(f, names, name), f"{name}({names[0]})",
+                                   markers=(marker,)) for t in titles)
     else:
         panels = tuple(contour_panel(f, names, window, t, markers=(Marker(begin, "start", "point"),))
                        for t in titles)
@@ -89,7 +89,8 @@ def _panel(f: Expr, names: Sequence[str], result: Descent, name: str, heading: s
     if len(names) == 1:
         path = tuple((row.point[0], row.value) for row in rows)
         window = sample.window([(x,) for x, _ in path])[0]
-        return graph_panel(f, names, window, title, signature(f, names, name), markers=_iterates(path))
+        return graph_panel(f, names, window, title, signature(f, names, name), f"{name}({names[0]})",
+                           markers=_iterates(path))
     route = tuple(row.point for row in rows)
     return contour_panel(f, names, sample.window(route), title, curves=(Curve(route, "path", "path"),),
                          markers=_iterates(route))
