@@ -849,3 +849,26 @@ def test_a_value_in_a_difference_is_no_rounding_noise_and_a_decimal_answer_is_ec
 def test_equations_in_one_function_of_x_are_compared_as_equations_in_it(answer, expected, verdict, message):
     result = check(answer, expected, variables=None)
     assert (result.verdict, result.message) == (verdict, message)
+
+
+@pytest.mark.parametrize("answer, expected, message", [
+    ("(y + 5)/x = 2", "y = 2x - 5", "The correct equation holds at y = -5, x = 0, but yours does not: "
+                                    "your left side has no value there."),
+    ("y = 2x - 5", "(y + 5)/x = 2", "Your equation holds at y = -5, x = 0, but the correct one does not: "
+                                    "its left side has no value there."),
+    ("y/x = 2", "y = 2x", "The correct equation holds at y = 0, x = 0, but yours does not: "
+                          "your left side has no value there."),
+    ("1/y = 1/(2x)", "y = 2x", "The correct equation holds at y = 0, x = 0, but yours does not: "
+                               "your left side has no value there."),
+    ("z/(x - 2) = 4", "z = 4x - 8", "The correct equation holds at z = 0, x = 2, but yours does not: "
+                                    "your left side has no value there."),
+])
+def test_an_equation_divided_by_a_variable_is_told_the_point_it_lost(answer, expected, message):
+    """Finding 501: "(y + 5)/x = 2" for y = 2x - 5 was told it is not the equation rearranged, though it is, divided
+    by x; what is wrong is the point it lost, which equivalence.md names."""
+    verdict = check(answer, expected)
+    assert (verdict.verdict, verdict.message) == ("incorrect", message)
+
+
+def test_an_equation_whose_denominator_is_never_zero_on_the_other_is_still_the_same():
+    assert check("xy = 1", "y = 1/x").verdict == "correct"  # no point of xy = 1 has x = 0

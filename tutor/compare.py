@@ -1074,7 +1074,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     names = _names(ctx, a, e)
     # the search for a point where one holds and the other not, made once, if at all: steps below may ask;
     # and so the solution sets
-    witness = functools.cache(functools.partial(_witness, a, e, names, ctx.spellings))
+    witness = functools.cache(functools.partial(_witness, answer, expected, names, ctx.spellings))
     # each equation's real solutions, found once: the steps below ask for both, or for either alone
     solved = functools.cache(functools.partial(_real_solutions, names, ctx.limits.symbolic_work))
     found_sets = functools.cache(functools.partial(_found_sets, answer, expected, solved))
@@ -1688,21 +1688,47 @@ def _solution(value: Expr, ctx: Context | None) -> str:
         return show(value)
 
 
-def _witness(a: Expr, e: Expr, names: Sequence[str], spellings: Spellings = ()) -> Outcome | None:
-    """A point on the search lines where one equation holds exactly and the other does not."""
+def _witness(answer: Equation, expected: Equation, names: Sequence[str], spellings: Spellings = ()) -> Outcome | None:
+    """A point where one equation holds exactly and the other does not: on the search lines, where it is false;
+    or where a side of it has no value, which dividing by a variable loses (y = 2x - 5 holds at x = 0, y = -5,
+    where (y + 5)/x = 2 has none): sought where that side's denominator is 0, then along each other axis."""
     symbols = [symbol(n) for n in names]
+    equations = (answer, expected)
     try:
-        compiled = {a: compile_expression(a, symbols), e: compile_expression(e, symbols)}
+        compiled = [(compile_expression(eq.lhs - eq.rhs, symbols),
+                     tuple(compile_expression(side, symbols) for side in (eq.lhs, eq.rhs))) for eq in equations]
     except Unsupported:
-        compiled = {}
-    for mine, theirs, sentence in ((a, e, "Your equation holds at {}, but the correct one does not."),
-                                   (e, a, "The correct equation holds at {}, but yours does not.")):
-        for base, axis in lines(len(names)) if compiled else ():
-            for root in sorted(line_roots(mine, names, base, axis)):
-                point = base[:axis] + (root,) + base[axis + 1:]
-                if zero_at(compiled[mine], point, exactly=True) and zero_at(compiled[theirs], point) is False:
-                    return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(format_point(names, point, spellings)))
+        return None
+    differences = tuple(eq.lhs - eq.rhs for eq in equations)
+    mine_only, theirs_only = "Your equation holds at {}, but the correct one does not", \
+        "The correct equation holds at {}, but yours does not"
+    directions = (((0, 1), (f"{mine_only}.", f"{mine_only}: its {{}} side has no value there.")),
+                  ((1, 0), (f"{theirs_only}.", f"{theirs_only}: your {{}} side has no value there.")))
+    for (mine, theirs), (false, _) in directions:
+        for base, axis in lines(len(names)):
+            for point in _roots_along(differences[mine], names, base, axis):
+                if zero_at(compiled[mine][0], point, exactly=True) and zero_at(compiled[theirs][0], point) is False:
+                    return Outcome(False, Note.NOT_EQUIVALENT, false.format(format_point(names, point, spellings)))
+    for (mine, theirs), (_, no_value) in directions:
+        for name, side, compiled_side in zip(("left", "right"), (equations[theirs].lhs, equations[theirs].rhs),
+                                             compiled[theirs][1]):
+            denominator = side.as_numer_denom()[1]
+            if not denominator.free_symbols:
+                continue
+            for base, axis in lines(len(names)):
+                for hole in _roots_along(denominator, names, base, axis):
+                    for other in (i for i in range(len(names)) if i != axis):
+                        for point in _roots_along(differences[mine], names, hole, other):
+                            if zero_at(compiled[mine][0], point, exactly=True) and \
+                                    has_value(compiled_side, point) is False:
+                                return Outcome(False, Note.NOT_EQUIVALENT,
+                                               no_value.format(format_point(names, point, spellings), name))
     return None
+
+
+def _roots_along(expr: Expr, names: Sequence[str], base: tuple[Fraction, ...], axis: int) -> list[tuple[Fraction, ...]]:
+    """The points where `expr` is 0 on the line through `base` along variable `axis`, in order."""
+    return [base[:axis] + (root,) + base[axis + 1:] for root in sorted(line_roots(expr, names, base, axis))]
 
 
 # ------------------------------------------------------------------------ labels
