@@ -235,7 +235,10 @@ def test_least_squares_on_decimal_data_writes_m_and_b_alike(capsys):
         "y = 3x/4 + 25/24   (3 points)", "m = 3/4, b = 25/24 ≈ 1.04167",
         "E(m, b) = 8.75m² + 3b² + 15.375 + 9mb - 22.5m - 13b", "least cost E(3/4, 25/24) = 1/6 ≈ 0.166667"]
     assert "Least squares: fitting y = mx + b to 3 points gives y = 3x/4 + 25/24" in lines
-    assert "9. Solve them by elimination: m = 3/4 and b = 25/24." in lines
+    # m is 3/4 wherever it is found and put in, as the answer writes it beside 25/24, not 0.75 in one step
+    assert "9. Solve them by elimination: m = 3/4 and b = 25/24 (b ≈ 1.04167)." in lines
+    assert "   9.4. So m = 6/8 = 3/4." in lines and "   9.5. Put m = 3/4 into the second equation: 6b + 9(3/4) - 13 = 0." \
+        in lines
     assert "10. The least cost: E(3/4, 25/24) = 1/6 ≈ 0.166667." in lines
     assert "1. Each point (xᵢ, yᵢ) is off the line by its error mxᵢ + b − yᵢ, and the cost adds up the squares of the " \
            "errors: E(m, b) = (0.5m + b - 1.25)² + (1.5m + b - 2.5)² + (2.5m + b - 2.75)²." in lines

@@ -655,12 +655,13 @@ def ordered_terms(expr: Expr, variables: Sequence[str] = ()) -> list[Expr]:
 
 
 def terms_text(terms: Sequence[Expr], variables: Sequence[str] = (), latex: bool = False,
-               decimals: bool = False) -> str:
-    """The terms as one sum in their own order: m² + b² + 4 + 2mb - 4m - 4b, 8 + 12(x - 2)."""
+               decimals: bool = False, fractions: bool = False) -> str:
+    """The terms as one sum in their own order: m² + b² + 4 + 2mb - 4m - 4b, 8 + 12(x - 2); `fractions`:
+    every number as a fraction (7m²/2 + b²/2 + 59/6, not 3.5m² + 0.5b² beside 59/6)."""
     text = ""
     for term in terms:
         negative = bool(text) and term.could_extract_minus_sign()
-        shown = show(-term if negative else term, variables, latex=latex, decimals=decimals)
+        shown = show(-term if negative else term, variables, latex=latex, decimals=decimals, fractions=fractions)
         if negative and (-term).is_Add:  # -(x - 1): the minus takes the whole sum
             shown = rf"\left({shown}\right)" if latex else f"({shown})"
         text += (" - " if negative else " + ") + shown if text else shown

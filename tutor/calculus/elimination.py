@@ -10,6 +10,12 @@ normal equations of the power lines:
 The unknown eliminated is the one whose coefficients need the smaller multipliers
 to match (b here: 12 and 6, so the second equation times 2); the value found is
 put into the original equation with the smaller coefficient of the other unknown.
+
+Coefficients that are decimals (583.6 and 6, from the TV budgets) would need multipliers no
+student sees (15 and 1459); there each equation is multiplied by the other's coefficient
+(6 and 583.6), and where the value found has no short decimal to put into an equation
+(492667/8051906) the other unknown is eliminated the same way, so every number stays exact
+and decimal until the last division.
 Each move is a value the step builder can narrate; nothing here is worded.
 """
 
@@ -44,6 +50,7 @@ class EliminationStep:
     equation: Equation  # what this move gives
     of: int | None = None  # SCALE, SUBSTITUTE: which equation (0: the first, 1: the second)
     factor: Expr | None = None  # SCALE: the multiplier
+    across: bool = False  # SCALE: the multiplier is the other equation's coefficient of `unknown`
     unknown: str = ""  # SOLVE: the unknown found; SUBTRACT/ADD: the one eliminated
     ratio: tuple[Expr, Expr] | None = None  # SOLVE: the fraction as it stands, (2, 4) for m = 2/4
 
@@ -71,25 +78,16 @@ def eliminate(first: str | Expr, second: str | Expr, unknowns: Sequence[str] = (
     steps: list[EliminationStep] = []
     gone = _to_eliminate(rows)  # index of the unknown to eliminate
     kept = 1 - gone
-    coefficient = [row[gone] for row in rows]
-    if 0 in coefficient:  # one equation has only the kept unknown already
-        single = coefficient.index(0)
-        left = lhs[single]
-    else:
-        g = sympy.gcd(abs(coefficient[0]), abs(coefficient[1]))
-        factors = (abs(coefficient[1]) / g, abs(coefficient[0]) / g)
-        scaled = []
-        for i, k in enumerate(factors):
-            if k != 1:
-                steps.append(EliminationStep(Move.SCALE, Equation(sympy.expand(k * lhs[i]), ZERO), of=i,
-                                             factor=k))
-            scaled.append(sympy.expand(k * lhs[i]))
-        same_sign = (coefficient[0] > 0) == (coefficient[1] > 0)
-        left = sympy.expand(scaled[0] - scaled[1] if same_sign else scaled[0] + scaled[1])
-        steps.append(EliminationStep(Move.SUBTRACT if same_sign else Move.ADD, Equation(left, ZERO),
-                                     unknown=names[gone]))
+    across = _across(rows, gone)
+    left = _eliminated(lhs, rows, gone, names, across, steps)
     value, step = _solve(left, u[kept], names[kept])
     steps.append(step)
+    if across and not _short(value):  # 492667/8051906 put into 583.6m: eliminate the other unknown too
+        other, step = _solve(_eliminated(lhs, rows, kept, names, True, steps), u[gone], names[gone])
+        steps.append(step)
+        solution = [ZERO, ZERO]
+        solution[kept], solution[gone] = value, other
+        return Elimination(names, equations, tuple(steps), (solution[0], solution[1]))
     into = min((0, 1), key=lambda i: (rows[i][gone] == 0, abs(rows[i][gone]), i))
     a, c = rows[into][gone], rows[into][2]
     known = rows[into][kept]
@@ -106,6 +104,52 @@ def eliminate(first: str | Expr, second: str | Expr, unknowns: Sequence[str] = (
     solution = [ZERO, ZERO]
     solution[kept], solution[gone] = value, other
     return Elimination(names, equations, tuple(steps), (solution[0], solution[1]))
+
+
+def _eliminated(lhs: Sequence[Expr], rows: Sequence[tuple[Expr, Expr, Expr]], gone: int, names: Sequence[str],
+                across: bool, steps: list[EliminationStep]) -> Expr:
+    """The equation left when the unknown `gone` is eliminated, its moves added to `steps`."""
+    coefficient = [row[gone] for row in rows]
+    if 0 in coefficient:  # one equation has only the kept unknown already
+        return lhs[coefficient.index(0)]
+    g = 1 if across else sympy.gcd(abs(coefficient[0]), abs(coefficient[1]))
+    factors = (abs(coefficient[1]) / g, abs(coefficient[0]) / g)
+    scaled = []
+    for i, k in enumerate(factors):
+        if k != 1:
+            steps.append(EliminationStep(Move.SCALE, Equation(sympy.expand(k * lhs[i]), ZERO), of=i, factor=k,
+                                         unknown=names[gone], across=across))
+        scaled.append(sympy.expand(k * lhs[i]))
+    same_sign = (coefficient[0] > 0) == (coefficient[1] > 0)
+    left = sympy.expand(scaled[0] - scaled[1] if same_sign else scaled[0] + scaled[1])
+    steps.append(EliminationStep(Move.SUBTRACT if same_sign else Move.ADD, Equation(left, ZERO), unknown=names[gone]))
+    return left
+
+
+SMALL = 10  # a multiplier a student finds at a glance (the lesson's 2)
+
+
+def _across(rows: Sequence[tuple[Expr, Expr, Expr]], gone: int) -> bool:
+    """Whether to multiply each equation by the other's coefficient: where they are not whole and the
+    smallest multipliers that match them are not small (583.6 and 6 match with 15 and 1459)."""
+    coefficients = [row[i] for row in rows for i in (0, 1)]
+    if all(c.is_Integer for c in coefficients):
+        return False
+    a, b = (abs(row[gone]) for row in rows)
+    if a == 0 or b == 0:
+        return False
+    g = sympy.gcd(a, b)
+    return not all((k / g).is_Integer and k / g <= SMALL for k in (a, b))
+
+
+def _short(value: Expr) -> bool:
+    """A value with a short decimal (0.75, 2.5), which a student puts into an equation as it is."""
+    q = int(sympy.fraction(value)[1])
+    while q % 2 == 0:
+        q //= 2
+    while q % 5 == 0:
+        q //= 5
+    return q == 1
 
 
 def _coefficients(e: Expr, u: Sequence[sympy.Symbol]) -> tuple[Expr, Expr, Expr]:

@@ -4,7 +4,8 @@ finds the moves; this says them)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import sympy
 from sympy import Expr
@@ -18,6 +19,7 @@ from .model import Step, StepRule, Terms, step
 class EliminationRule(StepRule):
     ELIMINATE = "eliminate"
     SCALE = "scale"
+    SCALE_ACROSS = "scale_across"
     SUBTRACT = "subtract"
     ADD = "add"
     SOLVE_FOR = "solve_for"
@@ -32,12 +34,15 @@ class EliminationRule(StepRule):
 
 
 TEMPLATES: dict[StepRule, str] = {
-    EliminationRule.ELIMINATE: "Solve them by elimination: {after:and}.",
+    EliminationRule.ELIMINATE: "Solve them by elimination: {after:and}{approx}.",
     EliminationRule.SCALE: "Multiply the {which} equation by {factor}: {after}.",
+    EliminationRule.SCALE_ACROSS: ("Multiply the {which} equation by {factor}, the {other} equation's coefficient of "
+                                   "{unknown}: {after}."),
     EliminationRule.SUBTRACT: "Subtract the second equation from the first: {unknown} cancels, leaving {after}.",
     EliminationRule.ADD: "Add the two equations: {unknown} cancels, leaving {after}.",
-    EliminationRule.SOLVE_FOR: "So {unknown} = {ratio} = {after}.",
-    EliminationRule.SOLVED: "So {unknown} = {after}.",  # the fraction as it stands is the value (7/6 from 6b - 7 = 0)
+    EliminationRule.SOLVE_FOR: "So {unknown} = {ratio} = {after}{approx}.",
+    # the fraction as it stands is the value (7/6 from 6b - 7 = 0)
+    EliminationRule.SOLVED: "So {unknown} = {after}{approx}.",
     EliminationRule.SUBSTITUTE: "Put {value} into the {which} equation: {after}.",
     EliminationRule.MULTIPLY_OUT: "Multiply out: {after}.",
     EliminationRule.COLLECT_NUMBERS: "Collect the numbers: {after}.",
@@ -46,9 +51,18 @@ TEMPLATES: dict[StepRule, str] = {
 WHICH = ("first", "second")
 
 
-def elimination_steps(partials: Sequence[Terms], result: Elimination, decimals: bool = False) -> Step:
+def elimination_steps(partials: Sequence[Terms], result: Elimination, decimals: bool = False,
+                      fractions: bool = False, approx: Callable[[Expr], str] | None = None) -> Step:
     """The lesson's elimination, each equation written in the order of the one it came from; `decimals`:
-    the numbers are written as decimals (to tell a division the value shows already: 7/6 = 7/6)."""
+    the numbers are written as decimals (to tell a division the value shows already: 7/6 = 7/6);
+    `fractions`: the unknowns' values are written as fractions where they are found and put in, as the
+    answer writes them beside one with no short decimal (b = 3/4 beside m = 19/28, not 0.75 in one step
+    and 3/4 in the next); `approx`: the decimals of a value that is an ugly fraction (" ≈ 0.0612"), said
+    where it is found and in the answer."""
+    def rough(value: Expr) -> str:
+        return approx(value) if approx is not None and "/" in show(value, decimals=decimals) else ""
+
+    alike: dict[str, Any] = {"as_fractions": ("after", "value")} if fractions else {}
     equations = [tuple(p.terms) for p in partials]
     found = []
     order: tuple[Expr, ...] = equations[0]
@@ -56,8 +70,10 @@ def elimination_steps(partials: Sequence[Terms], result: Elimination, decimals: 
         lhs = move.equation.lhs
         if move.move == Move.SCALE and move.of is not None:
             order = equations[move.of]
-            found.append(step(EliminationRule.SCALE, None, _equation(lhs, order), which=WHICH[move.of],
-                              factor=move.factor))
+            # 6, the second equation's coefficient of b: the multiplier's reason, where it is not the lesson's 2
+            across = {"other": WHICH[1 - move.of], "unknown": symbol(move.unknown)} if move.across else {}
+            found.append(step(EliminationRule.SCALE_ACROSS if move.across else EliminationRule.SCALE, None,
+                              _equation(lhs, order), which=WHICH[move.of], factor=move.factor, **across))
         elif move.move in (Move.SUBTRACT, Move.ADD):
             rule = EliminationRule.SUBTRACT if move.move == Move.SUBTRACT else EliminationRule.ADD
             found.append(step(rule, None, _equation(lhs, equations[0]), unknown=symbol(move.unknown)))
@@ -68,23 +84,29 @@ def elimination_steps(partials: Sequence[Terms], result: Elimination, decimals: 
             if top.is_Rational and not top.is_Integer and "/" in show(top, decimals=decimals):  # 4/40, not 4/(5·8)
                 top, bottom = sympy.Integer(fraction(top).numerator), fraction(top).denominator * bottom
             ratio = sympy.Mul(top, sympy.Pow(bottom, -1, evaluate=False), evaluate=False)
+            value = move.equation.rhs
             # 7/6 is 7/6 and -1/1 is -1: the division is the value, said once
-            if bottom == 1 or show(ratio, decimals=decimals) == show(move.equation.rhs, decimals=decimals):
-                found.append(step(EliminationRule.SOLVED, None, move.equation.rhs, unknown=symbol(move.unknown)))
-            else:  # the division, then its value: 14/6 = 7/3, 22/20 = 1.1
-                found.append(step(EliminationRule.SOLVE_FOR, None, move.equation.rhs, unknown=symbol(move.unknown),
-                                  ratio=ratio))
+            if bottom == 1 or show(ratio, decimals=decimals) == show(value, decimals=decimals and not fractions,
+                                                                              fractions=fractions):
+                found.append(step(EliminationRule.SOLVED, None, value, unknown=symbol(move.unknown),
+                                  approx=rough(value), **alike))
+            else:  # the division, then its value: 14/6 = 7/3, 22/20 = 1.1, 9.5/14 = 19/28 ≈ 0.678571
+                found.append(step(EliminationRule.SOLVE_FOR, None, value, unknown=symbol(move.unknown),
+                                  ratio=ratio, approx=rough(value), **alike))
         elif move.move == Move.SUBSTITUTE and move.of is not None:
             order = equations[move.of]
             known = next(s for s in reversed(found) if s.rule in (EliminationRule.SOLVE_FOR, EliminationRule.SOLVED))
             found.append(step(EliminationRule.SUBSTITUTE, None, Equation(lhs, move.equation.rhs), which=WHICH[move.of],
-                              value=Equation(known.get("unknown"), known.after)))
+                              value=Equation(known.get("unknown"), known.after), **alike))
         elif move.move == Move.MULTIPLY_OUT:
             found.append(step(EliminationRule.MULTIPLY_OUT, None, Equation(Terms(lhs.args), move.equation.rhs)))
         elif move.move == Move.COLLECT:
             found.append(step(EliminationRule.COLLECT_NUMBERS, None, _equation(lhs, order)))
     answers = tuple(Equation(symbol(u), v) for u, v in zip(result.unknowns, result.solution))
-    return step(EliminationRule.ELIMINATE, None, answers, found)
+    roughly = [(u, rough(v)) for u, v in zip(result.unknowns, result.solution)]
+    # m = 492667/8051906 and b = 321349067/40259530 (m ≈ 0.0612, b ≈ 7.9819): the answer's decimals too
+    said = ", ".join(f"{show(symbol(u))}{text}" for u, text in roughly if text)
+    return step(EliminationRule.ELIMINATE, None, answers, found, approx=f" ({said})" if said else "")
 
 
 def _equation(lhs: Expr, order: Sequence[Expr]) -> Equation:

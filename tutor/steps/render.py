@@ -236,7 +236,7 @@ class _Text:
         if isinstance(value, int) and not isinstance(value, bool):
             return str(value)
         if isinstance(value, Terms):
-            return terms_text(value.terms, self.variables, self.latex, self.decimals)
+            return terms_text(value.terms, self.variables, self.latex, self.decimals, self.fractions)
         if isinstance(value, Equation) and (isinstance(value.lhs, Terms) or isinstance(value.rhs, Terms)):
             return f"{self.raw(value.lhs)} = {self.raw(value.rhs)}"
         if isinstance(value, PowerForm):
@@ -260,7 +260,8 @@ class _Text:
     def alike(self, value: object) -> _Text:
         """This form, writing the numbers of `value` alike: all as fractions (3/4 beside 25/24, not 0.75),
         or all as decimals (1.1 beside 0.35, not 7/20)."""
-        return type(self)(self.variables, *alike_notation(value, self.decimals))
+        return type(self)(self.variables, *alike_notation(value.terms if isinstance(value, Terms) else value,
+                                                          self.decimals))
 
     def wrap(self, text: str) -> str:
         return text
@@ -343,6 +344,8 @@ class _Fields:
         form, state = self.form, self.state
         if name in _alike_fields(self.step):  # m = 3/4 and b = 25/24, not m = 0.75 beside 25/24
             form = form.alike(self.value(name))
+        if name in self.step.get("as_fractions", ()):  # b = 3/4 where the answer writes it so, beside 19/28
+            form = type(form)(form.variables, False, True)
         if name == "d" or name.startswith("d_"):
             expr = self.step.before if name == "d" else self.value(name[2:])
             return form.wrap(form.applied(state["wrt"], state["partial"], expr))

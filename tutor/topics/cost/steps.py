@@ -12,7 +12,8 @@ import sympy
 from sympy import Expr
 
 from ...calculus import LineCost, MeanCostStep
-from ...parse import symbol
+from ...parse import fraction, symbol
+from ...show import alike_notation, as_decimal, show_float
 from ...steps import Step, StepRule, Terms, step
 from ..least_squares.steps import SHOWN_POINTS, B, FitRule, M, cost_build_steps
 from ..solution import approx, approx_point
@@ -23,7 +24,9 @@ class CostRule(StepRule):
     COST_VALUE = "cost_value"
     COST_STEP = "cost_step"
     MEAN = "mean"
+    MEAN_ROUGHLY = "mean_roughly"
     VALUE = "value"
+    PARTIAL_ROUGHLY = "partial_roughly"
     SLOPE_AT = "slope_at"
     STEP = "step"
     FALLS = "falls"
@@ -43,8 +46,12 @@ TEMPLATES: dict[StepRule, str] = {
                          "{alpha} = {rate}: {after}{approx}"),
     CostRule.MEAN: ("With n = {n} observations the cost is the mean, with a ½ that the derivative's 2 cancels: "
                     "L(m, b) = E(m, b)/(2·{n}) = {after}."),
+    # the exact L is E/(2n); multiplied out, decimal data's coefficients rarely end (55222.1/6)
+    CostRule.MEAN_ROUGHLY: ("With n = {n} observations the cost is the mean, with a ½ that the derivative's 2 "
+                            "cancels: L(m, b) = E(m, b)/(2·{n}) ≈ {after}."),
     CostRule.VALUE: "Put in m = {m} and b = {b}: {name}{point:args} = {after}{approx}.",
-    CostRule.SLOPE_AT: "At the start: ∇{name}{point:args} = {after}.",
+    CostRule.PARTIAL_ROUGHLY: "{df} ≈ {after}.",
+    CostRule.SLOPE_AT: "At the start: ∇{name}{point:args} = {after}{approx}.",
     CostRule.STEP: ("Step against the gradient: (m₁, b₁) = (m₀, b₀) − {alpha}·∇{name}(m₀, b₀) = {point} − "
                     "{rate}·{slope} = {after}{approx}."),
     CostRule.FALLS: "The cost goes down, from {name}(m₀, b₀) ≈ {before} to {name}(m₁, b₁) ≈ {after}.",
@@ -55,21 +62,42 @@ TEMPLATES: dict[StepRule, str] = {
 }
 
 
-def built_steps(cost: LineCost, mean: bool) -> list[Step]:
-    """The cost built the lesson's way: errors, squares multiplied out, collected (and averaged)."""
+def built_steps(cost: LineCost, mean: bool, decimals: bool = False) -> list[Step]:
+    """The cost built the lesson's way: errors, squares multiplied out, collected (and averaged). The
+    mean's numbers are written alike (7m²/2 + b²/2 + 59/6, not 3.5m² + 0.5b² + 59/6); for data typed as
+    decimals, where one has no short decimal, each to 6 significant digits after ≈ (9203.68m², not
+    552221m²/60): E/(2n) is the exact value, said once."""
     if len(cost.points) <= SHOWN_POINTS:
         found = cost_build_steps(cost)
     else:
         found = [step(FitRule.COST, None, Terms(cost.collected), residual=M * symbol("x_i") + B - symbol("y_i"))]
     if mean:
         n = len(cost.points)
-        found.append(step(CostRule.MEAN, None, Terms(tuple(t / (2 * n) for t in cost.collected)), n=n))
+        terms = tuple(t / (2 * n) for t in cost.collected)
+        if typed_decimals(cost.points, decimals) and alike_notation(terms)[1]:
+            found.append(step(CostRule.MEAN_ROUGHLY, None, Terms(tuple(map(rounded, terms))), n=n))
+        else:
+            found.append(step(CostRule.MEAN, None, Terms(terms), n=n, alike=("after",)))
     return found
+
+
+def typed_decimals(points: Sequence[tuple[Expr, Expr]], decimals: bool) -> bool:
+    """Whether the data are decimals (230.1), not whole numbers an exercise shows as decimals for its
+    rate's sake: whole data keep their fractions (65/6), as the lesson's power lines do."""
+    return decimals and any(not c.is_Integer for point in points for c in point)
+
+
+def rounded(term: Expr) -> Expr:
+    """A term's coefficient to 6 significant digits where it has no short decimal: 9203.68m² for 552221m²/60."""
+    coefficient, rest = term.as_coeff_Mul()
+    if coefficient.is_Integer or as_decimal(fraction(coefficient), always=True) is not None:
+        return term
+    return sympy.Float(show_float(float(coefficient))) * rest
 
 
 def function_steps(cost: LineCost, mean: bool, decimals: bool = False) -> Step:
     answer = sympy.expand(cost.function / (2 * len(cost.points))) if mean else cost.function
-    return step(CostRule.COST_FUNCTION, None, answer, built_steps(cost, mean), n=len(cost.points),
+    return step(CostRule.COST_FUNCTION, None, answer, built_steps(cost, mean, decimals), n=len(cost.points),
                 name="L" if mean else "E", variables=("m", "b"), decimals=decimals)
 
 
@@ -77,7 +105,7 @@ def value_steps(cost: LineCost, mean: bool, at: Sequence[Expr], decimals: bool =
     n = len(cost.points)
     value = cost.at(*at) / (2 * n if mean else 1)
     name = "L" if mean else "E"
-    substeps = [*built_steps(cost, mean),
+    substeps = [*built_steps(cost, mean, decimals),
                 step(CostRule.VALUE, None, value, m=at[0], b=at[1], point=tuple(at), name=name, approx=approx(value))]
     return step(CostRule.COST_VALUE, None, value, substeps, n=n, name=name, point=tuple(at), variables=("m", "b"),
                 decimals=decimals, approx=approx(value))
@@ -101,11 +129,17 @@ def descent_step_steps(cost: LineCost, result: MeanCostStep, decimals: bool = Fa
                        decimal_rate: bool = False) -> Step:
     """decimal_rate: the rate was typed as a decimal, so it and the point it leads to are written so."""
     name = "L" if result.average else "E"
-    substeps = built_steps(cost, result.average)
-    substeps += [step(FitRule.PARTIAL_DERIVATIVE, result.cost, d, wrt=v, function=name)
-                 for v, d in zip(("m", "b"), result.gradient)]
+    substeps = built_steps(cost, result.average, decimals)
+    for v, d in zip(("m", "b"), result.gradient):
+        # as the mean's coefficients: 18407.4m, not 552221m/30
+        if typed_decimals(cost.points, decimals) and alike_notation(d)[1]:
+            roughly = sympy.Add(*map(rounded, sympy.Add.make_args(d)))
+            substeps.append(step(CostRule.PARTIAL_ROUGHLY, result.cost, roughly, wrt=v, function=name))
+        else:
+            substeps.append(step(FitRule.PARTIAL_DERIVATIVE, result.cost, d, wrt=v, function=name))
     substeps += [
-        step(CostRule.SLOPE_AT, result.gradient, result.slope, point=result.start, name=name),
+        step(CostRule.SLOPE_AT, result.gradient, result.slope, point=result.start, name=name,
+             approx=approx_point(result.slope) if typed_decimals(cost.points, decimals) else ""),
         step(CostRule.STEP, result.start, result.after, point=result.start, rate=result.rate, slope=result.slope,
              name=name, alike=("after",), approx=approx_point(result.after)),  # (11/10, 11/30), not (1.1, 11/30)
         change_step(result),

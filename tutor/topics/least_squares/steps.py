@@ -24,6 +24,7 @@ from ...calculus.partials import derivative
 from ...parse import Equation, symbol
 from ...show import Notation, alike_notation, numbers_written, show, show_float
 from ...steps import EliminationRule, Step, StepRule, Terms, elimination_steps, step
+from ..solution import approx
 
 SHOWN_POINTS = 6  # the squares are written out one by one up to this many points
 
@@ -108,28 +109,31 @@ def _least_squares_steps(points: Sequence[Sequence], result: LineFit | LinearFit
     # m = 1.4 and b = 1.9, not m = 7/5 and b = 1.9; m = 3/4 and b = 25/24, not m = 0.75 and b = 25/24,
     # where the steps that give them say them (the data, and the work on it, stay decimals)
     together, fractions = alike_notation(values)
-    decimals = decimals or together
+    data_decimals, decimals = decimals, decimals or together
 
     def alike(*fields: str) -> dict[str, Any]:
         return {"alike": fields} if fractions else {}
 
     fitted = model.xreplace(dict(zip(theta, values)))
-    substeps = _line_steps(points, system, decimals) if features == 1 else \
+    substeps = _line_steps(points, system, decimals, fractions, data_decimals) if features == 1 else \
         _model_steps(points, system, theta, xs, values)
     if fractions:
         substeps = [replace(s, context=(*s.context, *alike("after").items()))
                     if s.rule in (EliminationRule.ELIMINATE, FitRule.SOLVE_SYSTEM) else s for s in substeps]
     # "≈ 4.16667" beside 25/6, but nothing beside a cost its digits already show ("= 0 ≈ 0" said nothing)
-    rough = show_float(float(fit.cost))
-    approx = "" if show(fit.cost, decimals=decimals, fractions=fractions) == rough else f" ≈ {rough}"
-    substeps.append(step(FitRule.COST_AT_OPTIMUM, system.cost_function, fit.cost, point=values, approx=approx,
+    # to the places asked for decimal data, as m and b are; else 6 digits (25/6 ≈ 4.16667)
+    rough = approx(fit.cost) if data_decimals else f" ≈ {show_float(float(fit.cost))}"
+    if show(fit.cost, decimals=decimals, fractions=fractions) == rough.removeprefix(" ≈ "):
+        rough = ""
+    substeps.append(step(FitRule.COST_AT_OPTIMUM, system.cost_function, fit.cost, point=values, approx=rough,
                          **alike("point", "after")))
     return step(FitRule.LEAST_SQUARES, None, Equation(symbol("y"), fitted), substeps,
                 model=Equation(symbol("y"), model), n=system.n, variables=system.parameters, function="E",
                 decimals=decimals, **alike("after"))
 
 
-def _line_steps(points: Sequence[Sequence], system: NormalEquations, decimals: bool) -> list[Step]:
+def _line_steps(points: Sequence[Sequence], system: NormalEquations, decimals: bool, fractions: bool = False,
+                data_decimals: bool = False) -> list[Step]:
     """The lesson's way for a line: the cost square by square, its partials, elimination."""
     terms = cost_terms(system)
     if len(points) <= SHOWN_POINTS:
@@ -142,7 +146,9 @@ def _line_steps(points: Sequence[Sequence], system: NormalEquations, decimals: b
                  for p, d in zip(("m", "b"), partials)]
     substeps.append(step(FitRule.NORMAL_EQUATIONS, None, tuple(Equation(d, sympy.Integer(0)) for d in partials)))
     solved = eliminate(sympy.Add(*partials[0].terms), sympy.Add(*partials[1].terms), ("m", "b"))
-    substeps.append(elimination_steps(partials, solved, decimals))
+    # m and b written as the answer writes them, one way throughout; for decimal data an ugly fraction
+    # with its decimals (whole data is answered in fractions, 7/3 as the lesson leaves it)
+    substeps.append(elimination_steps(partials, solved, decimals, fractions, approx if data_decimals else None))
     return substeps
 
 

@@ -1,0 +1,108 @@
+"""How a worked solution of a least-squares fit and of the mean cost L = E/(2n) writes its numbers
+(findings 467 and 469): decimal data are worked in decimals, an ugly fraction comes with its decimals
+to the places the exercise asks for, one number is written one way throughout, and whole-number data
+keep the lesson's fractions."""
+
+from __future__ import annotations
+
+from tutor import packs
+from tutor.cli import main
+from tutor.practice import lesson_steps
+
+
+def solved(capsys, points: str) -> list[str]:
+    assert main(["solve", "lstsq", "--points", points, "--steps"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    return lines[lines.index(next(line for line in lines if line.startswith("9. "))):]
+
+
+def exercise_steps(pack: str, exercise: str) -> list[str]:
+    spec = next(s for s in packs.load(pack).exercises if s.id == exercise)
+    return lesson_steps(spec.variant(None).steps())[0].splitlines()
+
+
+def test_decimal_data_with_a_short_b_writes_b_one_way_and_m_with_its_decimals(capsys):
+    # was "So b = -3/(-4) = 0.75", "Put b = 0.75", "So m = 9.5/14 = 19/28", and 3/4 in the answer and step 10
+    assert solved(capsys, "(1,1.5), (2,2), (4,3.5)") == [
+        "9. Solve them by elimination: m = 19/28 and b = 3/4 (m ≈ 0.678571).",
+        "   9.1. Multiply the second equation by 3: 18b + 42m - 42 = 0.",
+        "   9.2. Subtract the second equation from the first: m cancels, leaving -4b + 3 = 0.",
+        "   9.3. So b = 3/4.",
+        "   9.4. Put b = 3/4 into the second equation: 14m + 6(3/4) - 14 = 0.",
+        "   9.5. Multiply out: 14m + 4.5 - 14 = 0.",
+        "   9.6. Collect the numbers: 14m - 9.5 = 0.",
+        "   9.7. So m = 9.5/14 = 19/28 ≈ 0.678571.",
+        "10. The least cost: E(19/28, 3/4) = 1/56 ≈ 0.0178571.",
+    ]
+
+
+TV_ELIMINATION = [
+    "   9.1. Multiply the first equation by 6, the second equation's coefficient of b: "
+    "662665.2m + 3501.6b - 68495.64 = 0.",
+    "   9.2. Multiply the second equation by 583.6, the first equation's coefficient of b: "
+    "3501.6b + 340588.96m - 48788.96 = 0.",
+    "   9.3. Subtract the second equation from the first: b cancels, leaving 322076.24m - 19706.68 = 0.",
+]
+
+
+def test_the_tv_rows_are_eliminated_with_the_other_equations_coefficients_in_decimals(capsys):
+    # was "Multiply the first equation by 15", "… by 1459", and b from 964047201/120778590
+    assert solved(capsys, "(230.1, 22.1), (44.5, 10.4), (17.2, 9.3)") == [
+        "9. Solve them by elimination: m = 492667/8051906 and b = 321349067/40259530 (m ≈ 0.0611864, b ≈ 7.98194).",
+        *TV_ELIMINATION,
+        "   9.4. So m = 19706.68/322076.24 = 492667/8051906 ≈ 0.0611864.",
+        "   9.5. Multiply the first equation by 583.6, the second equation's coefficient of m: "
+        "64455235.12m + 340588.96b - 6662342.584 = 0.",
+        "   9.6. Multiply the second equation by 110444.2, the first equation's coefficient of m: "
+        "662665.2b + 64455235.12m - 9233135.12 = 0.",
+        "   9.7. Subtract the second equation from the first: m cancels, leaving -322076.24b + 2570792.536 = 0.",
+        "   9.8. So b = 2570792.536/322076.24 = 321349067/40259530 ≈ 7.98194.",
+        "10. The least cost: E(492667/8051906, 321349067/40259530) = 5313025/32207624 ≈ 0.164962.",
+    ]
+
+
+def test_the_tv_exercise_steps_give_m_b_and_the_cost_to_the_4_places_it_asks_for():
+    lines = exercise_steps("drills", "ls-advertising")
+    assert lines[9] == ("9. Solve them by elimination: m = 492667/8051906 and b = 321349067/40259530 "
+                        "(m ≈ 0.0612, b ≈ 7.9819).")
+    assert lines[10:13] == TV_ELIMINATION
+    assert "   9.4. So m = 19706.68/322076.24 = 492667/8051906 ≈ 0.0612." in lines
+    assert "   9.8. So b = 2570792.536/322076.24 = 321349067/40259530 ≈ 7.9819." in lines
+    assert lines[-1] == "10. The least cost: E(492667/8051906, 321349067/40259530) = 5313025/32207624 ≈ 0.1650."
+
+
+MEAN_TV = ("6. With n = 3 observations the cost is the mean, with a ½ that the derivative's 2 cancels: "
+           "L(m, b) = E(m, b)/(2·3) ≈ 9203.68m² + 0.5b² + 113.843 + 97.2667mb - 1902.66m - 13.9333b.")
+
+
+def test_the_mean_cost_of_the_tv_rows_is_written_in_decimals_not_552221m2_over_60():
+    assert exercise_steps("gradients", "tv-mean-cost")[6:] == [
+        MEAN_TV, "7. Put in m = 0.05 and b = 7: L(0.05, 7) = 65513/24000 ≈ 2.730."]
+    assert exercise_steps("gradients", "tv-descent-step")[6:10] == [
+        MEAN_TV, "7. ∂L/∂m ≈ 18407.4m + 97.2667b - 1902.66.", "8. ∂L/∂b ≈ 97.2667m + b - 13.9333.",
+        "9. At the start: ∇L(0, 0) = (-570797/300, -209/15) ≈ (-1902.656667, -13.933333)."]
+
+
+def test_the_mean_cost_of_whole_numbers_is_all_fractions_as_on_the_command_line(capsys):
+    # was "3.5m² + 0.5b² + 65/6 + …" in the exercise, beside "7m²/2 + b²/2 + …" from `solve cost`
+    mean = ("6. With n = 3 observations the cost is the mean, with a ½ that the derivative's 2 cancels: "
+            "L(m, b) = E(m, b)/(2·3) = 7m²/2 + b²/2 + 65/6 + 7mb/3 - 34m/3 - 13b/3.")
+    assert exercise_steps("drills", "cost-mean-step")[6:10] == [
+        mean, "7. ∂L/∂m = 7m + 7b/3 - 34/3.", "8. ∂L/∂b = 7m/3 + b - 13/3.", "9. At the start: ∇L(0, 0) = (-34/3, -13/3)."]
+    assert main(["solve", "cost", "--points", "(1,2), (2,6), (4,5)", "--mean", "--start", "0,0", "--rate", "0.1",
+                 "--steps"]) == 0
+    assert mean in capsys.readouterr().out.splitlines()
+
+
+def test_the_power_lines_whole_number_fit_keeps_the_lessons_fractions(capsys):
+    assert solved(capsys, "(1,2), (2,5), (3,3)") == [
+        "9. Solve them by elimination: m = 1/2 and b = 7/3.",
+        "   9.1. Multiply the second equation by 2: 12b + 24m - 40 = 0.",
+        "   9.2. Subtract the second equation from the first: b cancels, leaving 4m - 2 = 0.",
+        "   9.3. So m = 2/4 = 1/2.",
+        "   9.4. Put m = 1/2 into the second equation: 6b + 12(1/2) - 20 = 0.",
+        "   9.5. Multiply out: 6b + 6 - 20 = 0.",
+        "   9.6. Collect the numbers: 6b - 14 = 0.",
+        "   9.7. So b = 14/6 = 7/3.",
+        "10. The least cost: E(1/2, 7/3) = 25/6 ≈ 4.16667.",
+    ]
