@@ -5,6 +5,7 @@ and the next answer is checked as usual."""
 
 from __future__ import annotations
 
+import contextvars
 import importlib
 import io
 import json
@@ -110,3 +111,27 @@ def test_a_problem_checked_in_this_process_is_trusted():
     exercise = packs.load("gradients").exercise("partial-x-3x2y3").variant()
     assert isinstance(exercise.problem, Problem)
     assert respond(exercise, "6xy^3", isolated=False).correct
+
+
+_SETTING = contextvars.ContextVar("setting", default="as the worker began")
+
+
+def _set_and_fail() -> None:
+    _SETTING.set("left by the task before")  # as a `finally` the CPU guard's signal cut short would leave it
+    raise ValueError("the task ended early")
+
+
+def _setting() -> str:
+    return _SETTING.get()
+
+
+def test_a_setting_one_task_left_does_not_reach_the_next_in_the_same_worker():
+    """Notation and places asked are context variables; a task whose `finally` the CPU guard cut short would
+    leave them set, and every later answer of that worker would be written so: each task runs in its own context."""
+    pool = workers.Pool()
+    try:
+        with pytest.raises(ValueError):
+            pool.call(_set_and_fail)
+        assert pool.call(_setting) == "as the worker began"
+    finally:
+        pool.close()

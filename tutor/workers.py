@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import contextvars
 import ctypes
 import gc
 import math
@@ -40,6 +41,7 @@ import pickle
 import signal
 import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
@@ -396,7 +398,7 @@ def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare
 
         _limit_cpu(prepare_seconds)  # the last task's limit stays while idle: idle, it spends nothing
         try:
-            value = work(task, started)
+            value = contextvars.copy_context().run(_alone, work, task, started)
         except MemoryError:
             os._exit(_OUT_OF_MEMORY)  # whatever it held is gone with the process
         except BaseException:  # noqa: BLE001 - a bug, or a budget nobody caught: reported, never silent
@@ -407,6 +409,18 @@ def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare
             conn.send(("retired", value))  # a heap grown by big tasks: the pool starts a fresh worker
             return
         conn.send(("done", value))
+
+
+def _alone(work: Work, task: object, started: Callable[[object], None]) -> object:
+    """work(task, started), run in a context of its own (`_serve`): a setting a task made and did not undo
+    (numbers written as fractions, the places asked: context variables), its `finally` cut short by the CPU
+    guard's signal, goes with it, not to the next task. The frames of an exception that ends it are let go
+    here, so that a `with` block it cut short is closed in the context it began in, not later in another."""
+    try:
+        return work(task, started)
+    except BaseException as error:
+        traceback.clear_frames(error.__traceback__)
+        raise
 
 
 def next_part() -> bool:
