@@ -166,6 +166,22 @@ def test_names_written_with_joiners_and_no_break_spaces_reach_the_export_and_pag
     assert "Student: dan (Dan \\\\u202eWu)  " in (pages / "dan.md").read_text(encoding="utf-8").splitlines()
 
 
+@pytest.mark.parametrize(("ids", "hint"), [
+    (["s10", "s51"], "; did you mean 's10'?"),  # O for 0 is half a typo: s51 is two away
+    (["s10", "s11"], "; did you mean 's10'?"),
+    (["s01", "s10", "s15"], "; did you mean 's10'?"),
+    (["s11", "s13"], "; it is as close to 's11' as to 's13': check whose work it is"),
+    (["s11", "s12", "s13", "s14"], "")])
+def test_a_typo_is_given_the_roster_id_only_where_it_is_clearly_the_closest(tmp_path, capsys, ids, hint):
+    roster = write(tmp_path / "roster.csv", "id\n" + "\n".join(ids) + "\n")
+    late = write(tmp_path / "late.csv", "student,exercise,answer\ns1O,cube,3x^2\n")
+    assert main(["grade", PACK, str(late), "--roster", str(roster), "--out", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{late}:2: student 's1O' is not on the roster{hint} (1 answer in this file not graded)")
+    notes = {r["student"]: (r["total"], r["note"]) for r in rows(tmp_path / "out" / "grades.csv")[1:]}
+    assert notes == {i: ("0", "Nothing was submitted.") for i in ids}  # the answer is nobody's until the id is mended
+
+
 def test_the_roster_id_suggested_for_a_typo_has_its_control_characters_escaped(tmp_path, capsys):
     roster = write(tmp_path / "roster.csv", 'id,name\n"alice\x1b[1m",Alice\n')
     late = write(tmp_path / "late.csv", "student,exercise,answer\nalice,cube,3x^2\n")
