@@ -325,8 +325,11 @@ SAVE = "save the file as CSV UTF-8 (comma delimited) and try again"
 
 
 @pytest.mark.parametrize("content, problem", [
-    (b"student;exercise;answer\nzed;cube;x\n", f"1: the header is separated by ';', not commas: {SAVE}"),
-    (b"student\texercise\tanswer\nyo\tcube\tx\n", f"1: the header is separated by tabs, not commas: {SAVE}"),
+    (b"student;exercise;answer\nzed;cube;x\n", f"1: the header is separated by ';', not commas: {SAVE}; the "
+                                                "answers in it, of 1 student, are not graded"),
+    (b"student\texercise\tanswer\nyo\tcube\tx\n", f"1: the header is separated by tabs, not commas: {SAVE}; the "
+                                                    "answers in it, of 1 student, are not graded"),
+    (b"exercise;answer\ncube;x\n", f"1: the header is separated by ';', not commas: {SAVE}"),
     ("student\texercise\tanswer\nbo\tcube\tx\n".encode("utf-16"),
      f"1: the file is UTF-16 (Excel's Unicode Text), not UTF-8: {SAVE}; without a header the file is not read"),
 ])

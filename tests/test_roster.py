@@ -85,6 +85,26 @@ def test_a_student_whose_file_could_not_be_read_scores_0_and_says_why(tmp_path, 
     assert table["alice"] == "Nothing was submitted."
 
 
+def test_the_students_of_a_class_file_that_was_refused_are_told_it_could_not_be_read(tmp_path, capsys):
+    """A file a spreadsheet saved with ';' is refused whatever its name; each student its rows name did submit."""
+    roster = write(tmp_path / "roster.csv", ROSTER)
+    euro = write(tmp_path / "euro.csv", b"student;exercise;answer\r\nalice;cube;3x^2\r\nalice;fit;3,2\r\n"
+                                        b"bob;cube;3x^2\r\n")
+    other = write(tmp_path / "other.csv", "student,exercise,answer\nbob,fit,x\n")
+    out, pages = tmp_path / "out", tmp_path / "pages"
+    assert main(["grade", PACK, str(euro), str(other), "--roster", str(roster), "--out", str(out),
+                 "--feedback", str(pages)]) == 1
+    why = (f"{euro}:1: the header is separated by ';', not commas: save the file as CSV UTF-8 (comma delimited) and "
+           "try again; the answers in it, of 2 students, are not graded")
+    assert capsys.readouterr().err.splitlines()[0] == why
+    notes = {r["student"]: r["note"] for r in rows(out / "grades.csv")[1:]}
+    assert notes["alice"] == f"Your submission could not be read ({why})."
+    assert notes["bob"] == f"Part of your submission was not graded ({why})."  # his other file was graded
+    assert notes["carol"] == "Nothing was submitted."
+    page = (pages / "alice.md").read_text(encoding="utf-8").replace("\\", "").splitlines()  # Markdown's escapes
+    assert f"Your submission could not be read ({why}).  " in page
+
+
 def test_answers_from_ids_not_on_the_roster_are_reported_with_the_closest_id(tmp_path, capsys):
     roster = write(tmp_path / "roster.csv", ROSTER)
     late = write(tmp_path / "late.csv", "student,exercise,answer\nalce,cube,3x^2\nalce,fit,x\nFay,cube,3x^2\n"
