@@ -105,6 +105,12 @@ def test_the_students_of_a_class_file_that_was_refused_are_told_it_could_not_be_
     assert f"Your submission could not be read ({why}).  " in page
 
 
+def test_a_roster_typed_with_spaces_after_the_commas_keeps_a_quoted_name_whole(tmp_path):
+    roster = read_roster(write(tmp_path / "roster.csv", 'id, name, section\nalice, "Ng, Alice", A\n'))
+    assert roster.problems == ()
+    assert [(s.id, s.fields) for s in roster.students] == [("alice", (("name", "Ng, Alice"), ("section", "A")))]
+
+
 def test_answers_from_ids_not_on_the_roster_are_reported_with_the_closest_id(tmp_path, capsys):
     roster = write(tmp_path / "roster.csv", ROSTER)
     late = write(tmp_path / "late.csv", "student,exercise,answer\nalce,cube,3x^2\nalce,fit,x\nFay,cube,3x^2\n"

@@ -238,9 +238,12 @@ class _Reader:
                     return
             elif len(row.cells) != len(header):
                 at = header.index("student")
+                quotes = ("opened at the start of its field" if any('"' in cell for cell in row.cells)
+                          else "")  # it has them, but not where one opens a field
                 self.problem(file, row.line, f"the row has {len(row.cells)} fields but the header has "
-                                             f"{len(header)} (an answer with commas must be in double quotes); "
-                                             "it is skipped", _id(row.cells[at]) if at < len(row.cells) else "")
+                                             f"{len(header)} (an answer with commas must be in double quotes"
+                                             f"{', ' + quotes if quotes else ''}); it is skipped",
+                             _id(row.cells[at]) if at < len(row.cells) else "")
             else:
                 cells = dict(zip(header, row.cells))
                 self.answer(file, row.line, cells["student"], cells["exercise"], cells["answer"],
