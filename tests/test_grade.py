@@ -328,6 +328,35 @@ def test_a_progress_bar_on_a_terminal_only(tmp_path, monkeypatch, capsys):
     assert "grading [" not in capsys.readouterr().err
 
 
+def test_ctrl_c_ends_the_progress_bar_s_line_before_saying_so(tmp_path, monkeypatch):
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    def ctrl_c(bar, done, total):
+        drawn(bar, done, total)
+        if done == 4:
+            raise KeyboardInterrupt
+    drawn = grade_command._ProgressBar.__call__
+    monkeypatch.setattr(grade_command._ProgressBar, "__call__", ctrl_c)
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert run(CLASS, "--out", str(tmp_path), "--jobs", "1") == 130
+    bar, said, end = terminal.getvalue().split("\n")[-3:]  # the bar's line ended: the sentence has one of its own
+    assert bar.startswith("\rgrading [") and bar.endswith("/10") and end == ""
+    assert said == (f"tutor: stopped; 3 checked answers kept in {tmp_path / 'journal.sqlite'}: run the same command "
+                    "with --resume to finish")
+
+
+def test_ctrl_c_while_the_submissions_are_read_writes_nothing_and_says_so(tmp_path, monkeypatch, capsys):
+    def ctrl_c(*args, **kwargs):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(grade_command, "read_submissions", ctrl_c)
+    assert run(CLASS, "--out", str(tmp_path / "out")) == 130
+    assert capsys.readouterr().err == "tutor: stopped while reading the submissions; nothing was written\n"
+    assert not (tmp_path / "out").exists()
+
+
 def test_gradescope_default_folders(tmp_path, monkeypatch):
     submission = tmp_path / "autograder" / "submission"
     submission.mkdir(parents=True)

@@ -106,6 +106,38 @@ def test_kill_9_then_resume_gives_the_files_of_an_uninterrupted_run(tmp_path):
         assert (killed / name).read_bytes() == (whole / name).read_bytes(), name
 
 
+def test_ctrl_c_says_how_to_finish_and_resume_gives_the_files_of_an_uninterrupted_run(tmp_path):
+    """docs/reference/grade.md: Ctrl-C stops the run with a sentence naming the journal and --resume, which then
+    writes what an uninterrupted run writes."""
+    submissions = tmp_path / "class.csv"
+    lines = ["student,exercise,answer", *(f"s{n},cube,{n}x^2" for n in range(60))]
+    submissions.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["grade", PACK, str(submissions), "--jobs", "2"]
+    stopped = tmp_path / "stopped"
+    env = {**os.environ, "PYTHONPATH": str(TESTS.parent)}
+    process = subprocess.Popen([sys.executable, str(TESTS / "grade_slowly.py"), "0.05", *args, "--out", str(stopped)],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        give_up = time.monotonic() + 60
+        while _journaled(stopped / FILE_NAME) == 0 and time.monotonic() < give_up:
+            time.sleep(0.02)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    assert process.returncode == 130
+    kept = _journaled(stopped / FILE_NAME)
+    assert 0 < kept < 60, "the run should be stopped halfway"
+    assert err.splitlines() == [f"tutor: stopped; {kept} checked answers kept in {stopped / FILE_NAME}: run the same "
+                                "command with --resume to finish"]
+    assert not (stopped / "grades.csv").exists()
+    assert main([*args, "--out", str(stopped), "--resume"]) == 0
+    whole = tmp_path / "whole"
+    assert main([*args, "--out", str(whole)]) == 0
+    for name in FILES:
+        assert (stopped / name).read_bytes() == (whole / name).read_bytes(), name
+
+
 def test_resume_refuses_a_journal_of_another_job(tmp_path, capsys):
     submissions = tmp_path / "s.csv"
     submissions.write_text("student,exercise,answer\na,cube,3x^2\n", encoding="utf-8")

@@ -88,6 +88,40 @@ def test_a_row_split_by_an_unquoted_comma(tmp_path):
                         "in double quotes); it is skipped"]
 
 
+def test_a_quoted_answer_after_a_space_is_read_as_typed(tmp_path):
+    """Finding 512: spaces after each comma, as typed by hand, are skipped before a quote as everywhere else."""
+    path = write(tmp_path / "a.csv", 'Student, Exercise, Answer\nalice, cube, 3x^2\nbob, fit, "m = 1/2, b = 7/3"\n'
+                                     'cy, fit, "m = 1,\n b = 2"\ndee,  cube, "3x^2"\n')
+    answers, problems, _ = read(path)
+    assert answers == [("alice", "cube", "3x^2"), ("bob", "fit", "m = 1/2, b = 7/3"), ("cy", "fit", "m = 1,\n b = 2"),
+                       ("dee", "cube", "3x^2")]
+    assert problems == []
+
+
+def test_a_row_whose_quote_does_not_open_its_field_says_where_it_must_be(tmp_path):
+    path = write(tmp_path / "a.csv", 'student,exercise,answer\nalice,fit,m "= 1/2, b = 7/3"\nbob,fit,\t"m = 1, b = 2"\n')
+    answers, problems, _ = read(path)
+    assert answers == []
+    assert problems == [f"{path}:{n}: the row has 4 fields but the header has 3 (an answer with commas must be in "
+                        "double quotes, opened at the start of its field); it is skipped" for n in (2, 3)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet='a",\n ', max_size=40))
+def test_skipping_the_spaces_after_a_comma_changes_only_a_quote_after_them(text):
+    """Where no quote follows a space, every row reads as it did before spaces after a comma were skipped, but
+    for those spaces, which every column's reader strips."""
+    assume(' "' not in text)
+    try:
+        before = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""), strict=True)]
+    except csv.Error:
+        assume(False)
+    assume(len({len(row) for row in before if row}) <= 1)
+    rows = csv_rows(io.BytesIO(text.encode()), 1000)
+    assert [[cell.strip() for cell in row.cells or []] for row in rows if row.cells != []] == \
+        [row for row in before if row != []]
+
+
 def test_a_non_utf8_row_is_skipped_and_the_rest_read(tmp_path):
     path = write(tmp_path / "a.csv", b"student,exercise,answer\nalice,cube,3x^2\n"
                  + "zoë,cube,3x^2\n".encode("latin-1") + b"bob,cube,x\n")
@@ -297,7 +331,7 @@ def test_rows_are_split_as_the_csv_module_reads_them(text, chunk):
     """Splitting before parsing must agree with csv.reader wherever every quote closes (strict csv
     reads the file) and every row has the header's width (else a quote over lines is unbalanced)."""
     try:
-        expected = [row for row in csv.reader(io.StringIO(text, newline=""), strict=True)]
+        expected = [row for row in csv.reader(io.StringIO(text, newline=""), strict=True, skipinitialspace=True)]
     except csv.Error:
         assume(False)
     assume(len({len(row) for row in expected if row}) <= 1)
@@ -325,8 +359,11 @@ SAVE = "save the file as CSV UTF-8 (comma delimited) and try again"
 
 
 @pytest.mark.parametrize("content, problem", [
-    (b"student;exercise;answer\nzed;cube;x\n", f"1: the header is separated by ';', not commas: {SAVE}"),
-    (b"student\texercise\tanswer\nyo\tcube\tx\n", f"1: the header is separated by tabs, not commas: {SAVE}"),
+    (b"student;exercise;answer\nzed;cube;x\n", f"1: the header is separated by ';', not commas: {SAVE}; the "
+                                                "answers in it, of 1 student, are not graded"),
+    (b"student\texercise\tanswer\nyo\tcube\tx\n", f"1: the header is separated by tabs, not commas: {SAVE}; the "
+                                                    "answers in it, of 1 student, are not graded"),
+    (b"exercise;answer\ncube;x\n", f"1: the header is separated by ';', not commas: {SAVE}"),
     ("student\texercise\tanswer\nbo\tcube\tx\n".encode("utf-16"),
      f"1: the file is UTF-16 (Excel's Unicode Text), not UTF-8: {SAVE}; without a header the file is not read"),
 ])

@@ -85,6 +85,32 @@ def test_a_student_whose_file_could_not_be_read_scores_0_and_says_why(tmp_path, 
     assert table["alice"] == "Nothing was submitted."
 
 
+def test_the_students_of_a_class_file_that_was_refused_are_told_it_could_not_be_read(tmp_path, capsys):
+    """A file a spreadsheet saved with ';' is refused whatever its name; each student its rows name did submit."""
+    roster = write(tmp_path / "roster.csv", ROSTER)
+    euro = write(tmp_path / "euro.csv", b"student;exercise;answer\r\nalice;cube;3x^2\r\nalice;fit;3,2\r\n"
+                                        b"bob;cube;3x^2\r\n")
+    other = write(tmp_path / "other.csv", "student,exercise,answer\nbob,fit,x\n")
+    out, pages = tmp_path / "out", tmp_path / "pages"
+    assert main(["grade", PACK, str(euro), str(other), "--roster", str(roster), "--out", str(out),
+                 "--feedback", str(pages)]) == 1
+    why = (f"{euro}:1: the header is separated by ';', not commas: save the file as CSV UTF-8 (comma delimited) and "
+           "try again; the answers in it, of 2 students, are not graded")
+    assert capsys.readouterr().err.splitlines()[0] == why
+    notes = {r["student"]: r["note"] for r in rows(out / "grades.csv")[1:]}
+    assert notes["alice"] == f"Your submission could not be read ({why})."
+    assert notes["bob"] == f"Part of your submission was not graded ({why})."  # his other file was graded
+    assert notes["carol"] == "Nothing was submitted."
+    page = (pages / "alice.md").read_text(encoding="utf-8").replace("\\", "").splitlines()  # Markdown's escapes
+    assert f"Your submission could not be read ({why}).  " in page
+
+
+def test_a_roster_typed_with_spaces_after_the_commas_keeps_a_quoted_name_whole(tmp_path):
+    roster = read_roster(write(tmp_path / "roster.csv", 'id, name, section\nalice, "Ng, Alice", A\n'))
+    assert roster.problems == ()
+    assert [(s.id, s.fields) for s in roster.students] == [("alice", (("name", "Ng, Alice"), ("section", "A")))]
+
+
 def test_answers_from_ids_not_on_the_roster_are_reported_with_the_closest_id(tmp_path, capsys):
     roster = write(tmp_path / "roster.csv", ROSTER)
     late = write(tmp_path / "late.csv", "student,exercise,answer\nalce,cube,3x^2\nalce,fit,x\nFay,cube,3x^2\n"
@@ -164,6 +190,22 @@ def test_names_written_with_joiners_and_no_break_spaces_reach_the_export_and_pag
     assert names["alice"] in (pages / "alice.html").read_text(encoding="utf-8")
     assert f"Student: bob ({names['bob']})  " in (pages / "bob.md").read_text(encoding="utf-8").splitlines()
     assert "Student: dan (Dan \\\\u202eWu)  " in (pages / "dan.md").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize(("ids", "hint"), [
+    (["s10", "s51"], "; did you mean 's10'?"),  # O for 0 is half a typo: s51 is two away
+    (["s10", "s11"], "; did you mean 's10'?"),
+    (["s01", "s10", "s15"], "; did you mean 's10'?"),
+    (["s11", "s13"], "; it is as close to 's11' as to 's13': check whose work it is"),
+    (["s11", "s12", "s13", "s14"], "")])
+def test_a_typo_is_given_the_roster_id_only_where_it_is_clearly_the_closest(tmp_path, capsys, ids, hint):
+    roster = write(tmp_path / "roster.csv", "id\n" + "\n".join(ids) + "\n")
+    late = write(tmp_path / "late.csv", "student,exercise,answer\ns1O,cube,3x^2\n")
+    assert main(["grade", PACK, str(late), "--roster", str(roster), "--out", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"{late}:2: student 's1O' is not on the roster{hint} (1 answer in this file not graded)")
+    notes = {r["student"]: (r["total"], r["note"]) for r in rows(tmp_path / "out" / "grades.csv")[1:]}
+    assert notes == {i: ("0", "Nothing was submitted.") for i in ids}  # the answer is nobody's until the id is mended
 
 
 def test_the_roster_id_suggested_for_a_typo_has_its_control_characters_escaped(tmp_path, capsys):

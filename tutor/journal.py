@@ -70,6 +70,11 @@ class Journal:
             raise JournalFailed(f"{self.path} can't be written ({error}); the results so far are kept: "
                                 "free some space, then run again with --resume") from None
 
+    def count(self) -> int:
+        """How many results it holds, committed or about to be (close commits them)."""
+        (count,) = self.db.execute("SELECT COUNT(*) FROM results").fetchone()
+        return int(count)
+
     def close(self) -> None:
         try:
             self.db.commit()

@@ -82,12 +82,48 @@ class Roster:
         keys = {column_key(c) for c in self.columns}
         return any(column_key(n) in keys for n in names)
 
-    def closest(self, student: str) -> str | None:
-        """The roster id a mistyped id most likely meant: the same but for case, or else a close one."""
+    def closest(self, student: str) -> tuple[str, ...]:
+        """The roster ids a mistyped id most likely meant: one where it is clearly the closest, else the few
+        equally close (a TA must then look), or none. The same id but for case comes first; then ids differing
+        by a character or two, a character that looks like another (O for 0, l for 1) counting half."""
         key = same_id(student)
-        same = [s.id for s in self.students if same_id(s.id).casefold() == key.casefold()]
-        close = difflib.get_close_matches(key, list(self._by_id), n=1)
-        return same[0] if same else self._by_id[close[0]].id if close else None
+        same = tuple(s.id for s in self.students if same_id(s.id).casefold() == key.casefold())
+        if same:
+            return same
+        near = {*difflib.get_close_matches(key, list(self._by_id), n=len(self._by_id)),
+                *(other for other in self._by_id if abs(len(other) - len(key)) <= 1 and typos(key, other) <= 1)}
+        if not near:
+            return ()
+        apart = {other: typos(key, other) for other in near}
+        least = min(apart.values())
+        closest = sorted(other for other, far in apart.items() if far == least)
+        return tuple(self._by_id[other].id for other in closest) if len(closest) <= _MOST_GUESSES else ()
+
+
+_MOST_GUESSES = 3  # ids as close as each other: more than these is no help to a TA
+_LOOK_ALIKE = ("0Oo", "1lI|")  # read or typed for each other, as a student copies an id from a screen
+
+
+def typos(given: str, other: str) -> float:
+    """How far apart two ids are in the keystrokes a person gets wrong: a character added, left out,
+    changed, or two swapped, each 1; a character changed for one that looks like it (O for 0), 1/2;
+    case, nothing."""
+    def cost(a: str, b: str) -> float:
+        if a.casefold() == b.casefold():
+            return 0
+        return 0.5 if any(a in group and b in group for group in _LOOK_ALIKE) else 1
+
+    before: list[float] = []
+    row = [float(j) for j in range(len(other) + 1)]
+    for i, a in enumerate(given, 1):
+        current = [float(i)]
+        for j, b in enumerate(other, 1):
+            far = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost(a, b))
+            if i > 1 and j > 1 and a == other[j - 2] and given[i - 2] == b:
+                far = min(far, before[j - 2] + 1)  # two neighbours swapped
+            current.append(far)
+        before, row = row, current
+    return row[-1]
 
 
 def read_roster(path: str | Path, limits: Limits = LIMITS) -> Roster:
@@ -176,6 +212,17 @@ def _student(file: str, line: int, header: list[str], cells: list[str], students
         students[same_id(student)] = Enrolled(student, fields, f"{file}:{line}")
 
 
+def _guess(student: str, closest: tuple[str, ...]) -> str:
+    """The roster ids a stranger may be: one, where it is clearly the closest; the few as close, for a TA to
+    choose from by the work itself, as a guess between classmates would give one's work to the other."""
+    if len(closest) == 1:
+        return f"; did you mean {shown(closest[0])}{_difference(student, closest[0])}?"
+    if closest:
+        names = [shown(c) for c in closest]
+        return f"; it is as close to {', '.join(names[:-1])} as to {names[-1]}: check whose work it is"
+    return ""
+
+
 def _encoded(given: str, other: str) -> str:
     """Why two ids that look the same are one, where they are not written alike."""
     return ", written with a different accent encoding" if given != other else ""
@@ -223,8 +270,7 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
             strangers[answer.student, file] = (first, count + 1)
     problems = [*roster.problems, *given.problems]
     for (student, file), (first, count) in strangers.items():
-        guess = roster.closest(student)
-        hint = f"; did you mean {shown(guess)}{_difference(student, guess)}?" if guess else ""
+        hint = _guess(student, roster.closest(student))
         problems.append(Problem(file, int(first.source.rpartition(":")[2]),
                                 f"student {shown(student)} is not on the roster{hint} ({counted(count, 'answer')} in "
                                 "this file not graded)", student))

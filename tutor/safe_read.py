@@ -120,11 +120,12 @@ def _stray(lines: list[tuple[int, bytes]], is_row: Callable[[list[str]], bool] |
     glues `"0.64` on after the quote that closes it), or a line inside it is a row of its own."""
     text = b"\n".join(data for _, data in lines).decode("utf-8", "replace")
     try:
-        next(csv.reader([text], strict=True), [])
+        next(csv.reader([text], strict=True, skipinitialspace=True), [])
     except csv.Error:
         return True
     return is_row is not None and any(
-        is_row(next(csv.reader([data.decode("utf-8", "replace")]), [])) for _, data in lines[1:])
+        is_row(next(csv.reader([data.decode("utf-8", "replace")], skipinitialspace=True), []))
+        for _, data in lines[1:])
 
 
 def _byte_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -164,7 +165,8 @@ def _row(data: bytes, line: int, over: bool, limit: int) -> Row:
                    + (f": it looks like Windows-1252 ({guess}); {SAVE_AS_UTF8}" if (guess := cp1252(data, error.start))
                       else ""), start)
     try:
-        return Row(line, next(csv.reader([text]), []))
+        # spaces after a comma, as typed by hand (`s12, crit, "(4, -1)"`), are skipped: a quote after them opens
+        return Row(line, next(csv.reader([text], skipinitialspace=True), []))  # a field, as a person means it
     except csv.Error as error:
         if "\r" in text:  # csv.Error's own words ask for Python's universal-newline mode
             return Row(line, None, "its lines end with a carriage return alone (a Mac CSV of old): save the file as "
@@ -179,6 +181,8 @@ def leading_fields(line: bytes, count: int) -> list[str] | None:
     fields: list[str] = []
     at = 0
     while len(fields) < count:
+        while line[at:at + 1] == b" ":  # skipped as csv_rows skips them
+            at += 1
         if line[at:at + 1] == b'"':
             end, value = at + 1, bytearray()
             while (close := line.find(b'"', end)) >= 0 and line[close + 1:close + 2] == b'"':
@@ -212,10 +216,11 @@ def cp1252(data: bytes, at: int) -> str:
 
 
 class _RowSplitter:
-    """Where rows end, by the rules of csv.reader's default dialect.
+    """Where rows end, by the rules of csv.reader's default dialect with skipinitialspace.
 
-    A quote opens a quoted field only at the start of a field; inside one, ""
-    is a quote and a lone quote closes it; a newline ends the row only outside.
+    A quote opens a quoted field only at the start of a field, after any spaces;
+    inside one, "" is a quote and a lone quote closes it; a newline ends the row
+    only outside.
     """
 
     def __init__(self) -> None:
@@ -243,7 +248,7 @@ class _RowSplitter:
         for match in _SPECIAL.finditer(chunk):
             at = match.start()
             if at > last + 1:
-                self._ordinary()
+                self._ordinary(chunk[last + 1:at])
             last = at
             char = chunk[at]
             if self.closing:
@@ -260,12 +265,12 @@ class _RowSplitter:
                 self.quoted = char == _QUOTE and self.field_start
                 self.field_start = char == _COMMA
         if len(chunk) > last + 1:
-            self._ordinary()
+            self._ordinary(chunk[last + 1:])
 
-    def _ordinary(self) -> None:
+    def _ordinary(self, text: bytes) -> None:
         if self.closing:
             self.closing = self.quoted = False
-        if not self.quoted:
+        if not self.quoted and text.strip(b" "):  # spaces alone leave the field's start to come
             self.field_start = False
 
 

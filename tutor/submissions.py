@@ -14,6 +14,7 @@ A (student, exercise) pair given twice keeps the first and reports the second.
 from __future__ import annotations
 
 import codecs
+import csv
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from .safe_read import (
     SAVE_AS_UTF8,
     FileRefused,
     Node,
+    Row,
     Unreadable,
     cp1252,
     csv_rows,
@@ -36,7 +38,7 @@ from .safe_read import (
     read_json,
     read_yaml,
 )
-from .words import printable
+from .words import counted, printable
 
 if TYPE_CHECKING:
     from .roster import Roster
@@ -64,6 +66,7 @@ class Problem:
     line: int | None  # None: about the whole file
     message: str
     student: str = ""  # whose answers it concerns, where the file said
+    students: tuple[str, ...] = ()  # or, a class's file that could not be read, each student its rows name
 
 
     def __str__(self) -> str:
@@ -103,8 +106,9 @@ def first_problems(problems: Iterable[Problem]) -> Callable[[str], Problem | Non
     said: dict[str, tuple[int, Problem]] = {}
     named: dict[str, tuple[int, Problem]] = {}
     for at, problem in enumerate(problems):
-        if problem.student:
-            said.setdefault(problem.student, (at, problem))
+        if problem.student or problem.students:
+            for student in (problem.student, *problem.students):
+                said.setdefault(student, (at, problem))
         else:
             named.setdefault(same_id(Path(problem.file).stem).casefold(), (at, problem))
 
@@ -216,7 +220,8 @@ class _Reader:
             named = dict(zip(header, cells))
             return bool(named["student"].strip()) and _clean(named["exercise"]).strip() in ids
 
-        for row in csv_rows(stream, self.limits.max_submission_bytes, is_row):
+        rows = csv_rows(stream, self.limits.max_submission_bytes, is_row)
+        for row in rows:
             if row.cells is None:
                 if header is None:
                     return self.problem(file, row.line, f"{row.problem}; without a header the file is not read")
@@ -225,14 +230,20 @@ class _Reader:
             if not any(cell.strip() for cell in row.cells):
                 continue
             if header is None:
+                separator = _separator(row.cells)
+                if separator:
+                    return self.separated(file, row.line, separator, row.cells, rows)
                 header = self.header(file, row.line, row.cells)
                 if header is None:
                     return
             elif len(row.cells) != len(header):
                 at = header.index("student")
+                quotes = ("opened at the start of its field" if any('"' in cell for cell in row.cells)
+                          else "")  # it has them, but not where one opens a field
                 self.problem(file, row.line, f"the row has {len(row.cells)} fields but the header has "
-                                             f"{len(header)} (an answer with commas must be in double quotes); "
-                                             "it is skipped", _id(row.cells[at]) if at < len(row.cells) else "")
+                                             f"{len(header)} (an answer with commas must be in double quotes"
+                                             f"{', ' + quotes if quotes else ''}); it is skipped",
+                             _id(row.cells[at]) if at < len(row.cells) else "")
             else:
                 cells = dict(zip(header, row.cells))
                 self.answer(file, row.line, cells["student"], cells["exercise"], cells["answer"],
@@ -244,11 +255,6 @@ class _Reader:
         names = [cell.strip().lower() or f"column {i + 1}" for i, cell in enumerate(row)]
         for name in COLUMNS:
             if name not in names:
-                separator = max(";\t", key=lambda s: sum(cell.count(s) for cell in row))
-                if len(row) < len(COLUMNS) and any(separator in cell for cell in row):
-                    self.problem(file, line, f"the header is separated by {_SEPARATORS[separator]}, not commas: "
-                                             f"{SAVE_AS_UTF8}")
-                    return None
                 self.problem(file, line, f"no column '{name}' in the header (it needs student, exercise "
                                          f"and answer; it has {', '.join(shown(n, 20) for n in names[:10])})")
                 return None
@@ -256,6 +262,21 @@ class _Reader:
             self.problem(file, line, "the header names a column twice")
             return None
         return names
+
+    def separated(self, file: str, line: int, separator: str, header: list[str], rows: Iterable[Row]) -> None:
+        """A file a spreadsheet saved with another separator is refused, and told to each student its rows
+        name (split by that separator: the tool knows it), as their answers are in it: they did submit."""
+        names = [name.strip().lower() for name in _split(header, separator)]
+        at = names.index("student") if "student" in names else None
+        students: dict[str, None] = {}
+        for row in rows:
+            fields = _split(row.cells, separator) if row.cells is not None and at is not None else []
+            if at is not None and at < len(fields) and _id(fields[at]):
+                students.setdefault(_id(fields[at]))
+        # how many, not who: the sentence is on each of their pages too
+        whose = f"; the answers in it, of {counted(len(students), 'student')}, are not graded" if students else ""
+        self.problems.append(Problem(file, line, f"the header is separated by {_SEPARATORS[separator]}, not commas: "
+                                                 f"{SAVE_AS_UTF8}{whose}", students=tuple(students)))
 
     # ---------------------------------------------------------- YAML and JSON
 
@@ -311,6 +332,21 @@ class _Reader:
                              who)
                 continue
             self.answer(file, line, student[1].text, exercise, value.text, metadata)
+
+
+def _separator(header: list[str]) -> str:
+    """The separator a header was saved with where it is not commas (a locale's `;`, Excel's tabs), else ""."""
+    separator = max(";\t", key=lambda s: sum(cell.count(s) for cell in header))
+    names = [cell.strip().lower() for cell in header]
+    if any(name not in names for name in COLUMNS) and len(header) < len(COLUMNS) and \
+            any(separator in cell for cell in header):
+        return separator
+    return ""
+
+
+def _split(cells: list[str], separator: str) -> list[str]:
+    """A row read with commas split again by its own separator; its commas (a decimal comma) put back."""
+    return next(csv.reader([",".join(cells)], delimiter=separator), [])
 
 
 def _row_student(header: list[str], start: bytes) -> str:

@@ -28,6 +28,7 @@ EXIT_OK, EXIT_INCORRECT, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
 EXIT_IO = 74  # an output could not be written (sysexits' EX_IOERR)
 EXIT_BUG = 70  # only for a bug in the tutor (sysexits' EX_SOFTWARE): a traceback with --debug
 EXIT_MEMORY = 71  # the job needed more memory than the machine gave (sysexits' EX_OSERR)
+EXIT_INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as a shell reports a program it stopped
 
 
 class UserError(TutorError):
@@ -163,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"tutor: {error}", file=sys.stderr)
         return EXIT_IO
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except MemoryError:  # a job too large for this machine (a roster of 100,000 students), not a bug
         print("tutor: ran out of memory; nothing was finished or written (what was there before is left whole): "
               "split the job, or run it where there is more memory", file=sys.stderr)

@@ -24,7 +24,7 @@ from ..roster import Roster, RosterError, enrol, read_roster
 from ..student_feedback import earlier_pages, feedback_files
 from ..submissions import Submissions, file_name, read_submissions
 from ..words import counted
-from . import EXIT_INCORRECT, EXIT_OK, UserError
+from . import EXIT_INCORRECT, EXIT_INTERRUPTED, EXIT_OK, UserError
 from .pack_files import load_pack
 
 GRADESCOPE_SUBMISSION, GRADESCOPE_RESULTS = "/autograder/submission", "/autograder/results"
@@ -117,7 +117,11 @@ def run(args: argparse.Namespace) -> int:
     for folder, name in ours.items():
         if folder.is_dir() and any(Path(path).resolve() in folder.parents for path in paths):
             print(f"tutor: {name} is where this run writes; its files are not read as submissions", file=sys.stderr)
-    given = read_submissions(paths, pack, skip=ours)  # all of the input, before anything is written
+    try:
+        given = read_submissions(paths, pack, skip=ours)  # all of the input, before anything is written
+    except KeyboardInterrupt:
+        print("tutor: stopped while reading the submissions; nothing was written", file=sys.stderr)
+        return EXIT_INTERRUPTED
     for earlier in given.earlier:
         print(f"tutor: {earlier} holds the reports of an earlier run ({JOURNAL}); its files are not read as "
               "submissions", file=sys.stderr)
@@ -125,8 +129,8 @@ def run(args: argparse.Namespace) -> int:
         given = enrol(roster, given)
     for problem in given.problems:
         print(problem, file=sys.stderr)
-    settings = {"jobs": args.jobs, "timeout": args.timeout,
-                "progress": _progress_bar() if sys.stderr.isatty() else None}
+    bar = _ProgressBar() if sys.stderr.isatty() else None
+    settings = {"jobs": args.jobs, "timeout": args.timeout, "progress": bar}
     try:
         with locked(out):
             if args.gradescope:
@@ -134,9 +138,17 @@ def run(args: argparse.Namespace) -> int:
             other = feedback if feedback and feedback.resolve() != out.resolve() else None  # --out is locked
             with grade.open_journal(out, pack, args.timeout, args.resume) as journal, \
                     (locked(other) if other else contextlib.nullcontext()):
-                book = grade.grade(pack, given, journal=journal, **settings)
-                more, warnings = _more_outputs(book, args, feedback)
-                reports.write_reports(book, out, more)
+                try:
+                    book = grade.grade(pack, given, journal=journal, **settings)
+                    more, warnings = _more_outputs(book, args, feedback)
+                    reports.write_reports(book, out, more)
+                except KeyboardInterrupt:
+                    kept = journal.count()  # the journal's commits are whole: what it holds is what a resume takes
+                    if bar is not None:
+                        bar.end()
+                    print(f"tutor: stopped; {counted(kept, 'checked answer')} kept in {file_name(journal.path)}: "
+                          "run the same command with --resume to finish", file=sys.stderr)
+                    return EXIT_INTERRUPTED
             print(reports.summary_table(book))
             names = [*reports.FILES, *([FORMATS[LMS(args.format)].file] if args.format else [])]
             written = [out / name for name in names] + ([Path(args.summary)] if args.summary else [])
@@ -273,17 +285,29 @@ def _problems_status(given: Submissions) -> int:
     return EXIT_OK
 
 
-def _progress_bar(width: int = 30) -> Callable[[int, int], None]:
-    last = [0.0]
+class _ProgressBar:
+    """The answers checked so far, on one line of the terminal, redrawn at most ten times a second."""
 
-    def show_progress(done: int, total: int) -> None:
+    def __init__(self, width: int = 30) -> None:
+        self.width = width
+        self.last = 0.0
+        self.open = False  # a bar drawn and its line not ended
+
+    def __call__(self, done: int, total: int) -> None:
         now = time.monotonic()
-        if done < total and now - last[0] < 0.1:
+        if done < total and now - self.last < 0.1:
             return
-        last[0] = now
-        filled = width * done // total
-        sys.stderr.write(f"\rgrading [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        self.last = now
+        filled = self.width * done // total
+        sys.stderr.write(f"\rgrading [{'#' * filled}{'.' * (self.width - filled)}] {done}/{total}")
+        self.open = True
         if done == total:
-            sys.stderr.write("\n")
+            self.end()
         sys.stderr.flush()
-    return show_progress
+
+    def end(self) -> None:
+        """The bar's line ended, so that what follows starts a line of its own."""
+        if self.open:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+        self.open = False
