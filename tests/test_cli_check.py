@@ -1043,6 +1043,35 @@ def test_another_name_than_the_questions_is_still_told_to_go(capsys, typed, exer
     assert capsys.readouterr().out.endswith(f"Write just 0.1447, without '{typed.split(' =')[0]} ='.\n")
 
 
+# finding 485: where x₂ is asked, 'x1 = 0.1735' was read as x·1 = 0.1735 and marked correct ("'x1' was read as
+# x·1"); it is x₁, another step's point, in every spelling, as answers.md says
+@pytest.mark.parametrize("typed, exercise, caret, message", [
+    ("x1 = 0.1735", "gradients:descent-1d-step-2", 0, "Write just 0.1735, without 'x₁ ='."),
+    ("x₁ = 0.1735", "gradients:descent-1d-step-2", 0, "Write just 0.1735, without 'x₁ ='."),
+    ("x_1 = 0.1735", "gradients:descent-1d-step-2", 0, "Write just 0.1735, without 'x_1 ='."),
+    ("x1=0.1447", "gradients:descent-1d-step-2", 0, "Write just 0.1447, without 'x₁ ='."),
+    ("x1 = 0.75", "drills:gd-parabola", 0, "Write just 0.75, without 'x₁ ='."),
+    ("(x1, y1) = (0.5, 0.6)", "drills:gd-bowl", 0, "Write just (0.5, 0.6), without '(x₁, y₁) ='."),
+    # a point part by part after another step's names, as one value after x₁ is told
+    ("x1 = 0.5, y1 = 0.6", "drills:gd-bowl", 0, "Write just the point (0.5, 0.6), without 'x₁ =' and 'y₁ ='."),
+    ("x₁ = 0.5, y₁ = 0.6", "drills:gd-bowl", 0, "Write just the point (0.5, 0.6), without 'x₁ =' and 'y₁ ='."),
+    (" y_1 = 0.6, x_{1} = 0.5", "drills:gd-bowl", 1, "Write just the point (0.5, 0.6), without 'x₁ =' and 'y₁ ='."),
+])
+def test_another_steps_name_is_never_read_as_a_product(capsys, typed, exercise, caret, message):
+    assert main(["check", "--exercise", exercise, "--student", "s01", "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"
+
+
+@pytest.mark.parametrize("typed, exercise, value", [("x2 = 0.1735", "gradients:descent-1d-step-2", "0.1735"),
+                                                    ("x2 = 1.5, y2 = 0.36", "drills:gd-bowl", "(1.5, 0.36)"),
+                                                    ("(x2, y2) = (1.5, 0.36)", "drills:gd-bowl", "(1.5, 0.36)")])
+def test_the_asked_steps_name_typed_with_a_keyboard_is_still_read(capsys, typed, exercise, value):
+    main(["check", "--exercise", exercise, "--student", "s01", "--", value])
+    bare = capsys.readouterr().out
+    assert main(["check", "--exercise", exercise, "--student", "s01", "--", typed]) in (0, 1)
+    assert capsys.readouterr().out == bare
+
+
 @pytest.mark.parametrize("value", ["0.2", "0.0500", "-0.1447", "0.1453"])
 def test_a_wrong_point_after_its_name_gets_the_verdict_of_the_bare_value(capsys, value):
     main(["check", "--exercise", "gradients:descent-1d-step-1", "--", value])

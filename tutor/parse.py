@@ -69,6 +69,8 @@ the lesson writes it; several so named are refused, with the advice to write the
 Before an answer the name its question gives it (`named`: α, x₁, or a point's x₁ and y₁) may stand,
 written as the question writes it or as a keyboard does (alpha, x_1, x_{1}, x1) and followed by '=':
 it is blanked out, and a part's name is read as its component's (`x₁ = 0.5, y₁ = 0.6` as x = …, y = …).
+Another iterate's name typed so before '=' is written as the question would (`x1 =` as `x₁ =`, `_iterates`),
+which is then refused as any other name is: never x·1.
 """
 
 from __future__ import annotations
@@ -1616,11 +1618,13 @@ def read(
         raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
                          limits.max_length, "too_large")
     typed = _without_full_stop(as_exact(normalize(text)))
-    clean = without_name(typed, named, parts=bool(components))
+    clean = _iterates(without_name(typed, named, parts=bool(components)), named)
     if clean is not typed:  # ∇f = <2x, 2y>: the whole answer after the name may be a vector in < >
         clean = normalize(clean)
     if not clean.strip():
         raise InputError("the answer is empty", 0, "empty")
+    if components and named and (other := _other_iterates(clean, named, components)) is not None:
+        raise other
     if shape == Shape.POINTS and (point := _point_named(clean, variables)) is not None:
         # (x, y) = (0, 0), the lesson's way of writing a point: one point only, where the name can mean no other
         named_point = read(" " * point.end() + clean[point.end():], shape, variables, limits=limits, infer=infer,
@@ -1713,6 +1717,39 @@ def _chain(text: str, clean: str, shape: Shape, variables: Sequence[str], compon
         shown = " ".join(text[first : start + 1 + len(piece.rstrip())].split())
         links.append(Link(shown, answers[k].value, end < len(typed) and typed[end] in "≈~", places))
     return replace(answers[-1], working=tuple(links))
+
+
+def _iterates(text: str, named: Sequence[str]) -> str:
+    """`text` with each name of an iterate typed as a keyboard does before '=' (x1 = 0.1735, (x1, y1) = …)
+    written as the question writes it (x₁), where the question names its answer after its iterate (x₂): it
+    is the student's label for another step, never x·1 (answers.md). Columns stay where they were typed."""
+    bases = "".join(found[1] for name in named if (found := _NAMED_PART.fullmatch(name_form(name))) is not None
+                    and len(found[1]) == 1 and found[1].isalpha())
+    if not bases:
+        return text
+    label = rf"(?<![\w.])([{re.escape(bases)}])(\d+)(?=(?:[\s\w,{{}}]*\))?\s*=(?!=))"
+    subscript = str.maketrans("0123456789", _SUBSCRIPT_DIGITS)
+    return re.sub(label, lambda found: found[1] + found[2].translate(subscript), text)
+
+
+def _other_iterates(text: str, named: Sequence[str], components: Sequence[str]) -> InputError | None:
+    """'write just the point (0.5, 0.6), without 'x₁ =' and 'y₁ ='': for a point written part by part after
+    the names of another iterate than the one asked (`named`: x₂, y₂), as one value after x₁ is told (`labelled`).
+    None where the parts are not all so named."""
+    pieces = [piece for piece in re.split(r",(?![^()]*\))", text)]
+    name = rf"([^\W\d_])(?:([{_SUBSCRIPT_DIGITS}]+)|_(\d+)|_\{{(\d+)\}})"  # x₁, x_1 or x_{1} (x1 is x₁ by now)
+    parts = [re.fullmatch(rf"\s*{name}\s*=(?!=)\s*(.*?)\s*", piece) for piece in pieces]
+    if len(parts) != len(components) or any(part is None for part in parts):
+        return None
+    subscript = str.maketrans("0123456789", _SUBSCRIPT_DIGITS)
+    found = sorted((part[1], part[1] + (part[2] or (part[3] or part[4]).translate(subscript)), part[5])
+                   for part in cast(list[re.Match[str]], parts))
+    found.sort(key=lambda part: components.index(part[0]) if part[0] in components else len(components))
+    if sorted(part[0] for part in found) != sorted(components) or all(part[1] in named for part in found):
+        return None
+    point = f"({', '.join(part[2] for part in found)})"
+    labels = and_list([f"'{part[1]} ='" for part in found])
+    return InputError(f"write just the point {point}, without {labels}", len(text) - len(text.lstrip()), "syntax")
 
 
 def _a_value(value: object) -> bool:
