@@ -1649,8 +1649,9 @@ def read(
         # an '=' in the name's brackets names an argument (E(m = 1, b = 2) = 3): the name's, not the answer's
         outside = _outside_brackets(clean, "=")
         equals = outside[0] if outside else -1
-        if (shape in _LABELLED_SHAPES and error.note in _LABEL_ERRORS and len(outside) == 1
-                and error.column is not None and error.column < equals and _a_name(clean[:equals])):
+        if (shape in _LABELLED_SHAPES and len(outside) == 1 and error.column is not None and error.column <= equals
+                and (error.note in _LABEL_ERRORS and error.column < equals and _a_name(clean[:equals])
+                     or _STARRED.fullmatch(clean[:equals]))):
             # E = 25/6, ∂f/∂x = 6xy^3; quoted with the sign typed (E ≈ 4.1667), at the same column in either
             raise labelled(clean, equals, error.note, normalize(text)[equals]) from None
         parts = components or (variables if shape == Shape.VECTOR else ())
@@ -1777,6 +1778,9 @@ def _one_asked(sign: Token, count: int) -> InputError:
 # so does the note (what the diagnosis goes by).
 _LABELLED_SHAPES = (Shape.EXPRESSION, Shape.NUMBER, Shape.VECTOR, Shape.POINTS)  # an equation's left side is its own
 _LABEL_ERRORS = ("unknown_name", "unknown_function", "forbidden")
+# the minimiser's usual name, x* (x^*, x^{*}; ∗ is * by now), alone or a point's, (x*, y*): no product, so
+# the '*' is told as a missing operand, not as the name before the answer that it is
+_STARRED = re.compile(r"\s*(?:\(\s*)?[^\W\d_](?:\^\{\*\}|\^?\*)(?:\s*,\s*[^\W\d_](?:\^\{\*\}|\^?\*))*(?:\s*\))?\s*")
 
 
 # The name the question itself gives the answer is read before it, as the question writes it or as a
