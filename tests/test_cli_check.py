@@ -1072,6 +1072,36 @@ def test_the_asked_steps_name_typed_with_a_keyboard_is_still_read(capsys, typed,
     assert capsys.readouterr().out == bare
 
 
+# finding 494: the lesson's working in its names was told "The character '₀' can't be used here." or that f is
+# unknown; x0 in it was x·0, so that 'x1 = x0 - 0.005*18 = 0.1447' was told "x0 - 0.005*18 is -0.09"
+@pytest.mark.parametrize("typed, exercise, caret, message", [
+    ("x₁ = x₀ − α f′(x₀) = 0.05 − 0.005·(−18.9487) ≈ 0.1447", "descent-1d-step-1", 5,
+     "'x₀ − α f′(x₀)' is in names, not numbers: write the working with numbers only, or just 0.1447."),
+    ("x_1 = x_0 - 0.005 f(x_0) = 0.1447", "descent-1d-step-1", 6,
+     "'x_0 - 0.005 f(x_0)' is in names, not numbers: write the working with numbers only, or just 0.1447."),
+    ("x₁ = 0.05 − 0.005·f′(0.05) ≈ 0.1447", "descent-1d-step-1", 5,
+     "'0.05 − 0.005·f′(0.05)' is in names, not numbers: write the working with numbers only, or just 0.1447."),
+    ("x1 = x0 - 0.005*18 = 0.1447", "descent-1d-step-1", 5,
+     "'x0 - 0.005*18' is in names, not numbers: write the working with numbers only, or just 0.1447."),
+    ("x₁ = x₀ − α f′(x₀) = 0.2447", "descent-1d-step-1", 5,  # a wrong value alike: nothing is graded
+     "'x₀ − α f′(x₀)' is in names, not numbers: write the working with numbers only, or just 0.2447."),
+    ("(x₁, y₁) = (x₀, y₀) − α∇T(x₀, y₀) = (0.5057, 0.6047)", "descent-heat-step-1", 11,
+     "'(x₀, y₀) − α∇T(x₀, y₀)' is in names, not numbers: write the working with numbers only, or just (0.5057, "
+     "0.6047)."),
+    ("x₁ = 0.05 − 0.005·f′(0.05) − 0.005·f′(0.1) ≈ 0.1447", "descent-1d-step-1", 5,  # too long to quote
+     "your working is in names, not numbers: write the working with numbers only, or just 0.1447."),
+])
+def test_working_in_the_lessons_names_is_told_to_be_in_numbers(capsys, typed, exercise, caret, message):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message[0].upper() + message[1:]}\n"
+
+
+@pytest.mark.parametrize("typed", ["x₁ = 0.05 − 0.005·(−18.9487) ≈ 0.1447", "x1 = 0.05 - 0.005*(-18.9487) ~ 0.1447",
+                                   "x = 0.1447", "x1 = 0.1447"])
+def test_working_in_numbers_is_still_read(capsys, typed):
+    assert main(["check", "--exercise", "gradients:descent-1d-step-1", "--", typed]) == 0
+
+
 @pytest.mark.parametrize("value", ["0.2", "0.0500", "-0.1447", "0.1453"])
 def test_a_wrong_point_after_its_name_gets_the_verdict_of_the_bare_value(capsys, value):
     main(["check", "--exercise", "gradients:descent-1d-step-1", "--", value])

@@ -1636,6 +1636,9 @@ def read(
     if shape in _CHAIN_SHAPES and (chain := _chain(text, clean, Shape(shape), variables, components, limits,
                                                    constants, several)) is not None:
         return chain
+    if shape in _CHAIN_SHAPES and (working := _working_in_names(text, clean, Shape(shape), variables, components,
+                                                                  limits, named)) is not None:
+        raise working
     if shape == AUTO and _label_words(clean) in LABELS:
         shape = Shape.LABEL
     if shape == Shape.LABEL:
@@ -1720,17 +1723,68 @@ def _chain(text: str, clean: str, shape: Shape, variables: Sequence[str], compon
     return replace(answers[-1], working=tuple(links))
 
 
+def _worked(link: str) -> bool:
+    """Whether a link of a chain works something out (x₀ − α f′(x₀), α f′(x₀)): an operator or a product of spaced
+    factors outside its brackets, after a leading sign; not a name (x_a, E(1/2, 7/3), −∇f(1, 2), (x₁, y₁))."""
+    outside, depth = [], 0
+    for character in link.strip().lstrip("+-−"):
+        depth += (character in "([{") - (character in ")]}")
+        outside.append(character if depth == 0 and character not in ")]}" else "")
+    return re.search(r"[-+−*/·×]|\S\s+\S", "".join(outside)) is not None
+
+
+def _working_in_names(text: str, clean: str, shape: Shape, variables: Sequence[str], components: Sequence[str],
+                      limits: Limits, named: Sequence[str]) -> InputError | None:
+    """''x₀ − α f′(x₀)' is in names, not numbers: write the working with numbers only, or just 0.1447': for the lesson's
+    working of a step in its names (x₁ = x₀ − α f′(x₀) = … ≈ 0.1447), where the question names its answer after
+    an iterate, which a chain of values would be read in (`_chain`); None where the chain ends in no value or
+    its links before the last are values or one name (x = 0.1447)."""
+    if not _iterate_bases(named):
+        return None
+    equals = _outside_brackets(clean, "=")
+    bounds = [-1, *equals, len(clean)]
+    links = [clean[start + 1 : end] for start, end in zip(bounds, bounds[1:])]
+    if len(links) < 2 or not links[-1].strip() or any(c.isalpha() for c in links[-1]):
+        return None
+    try:
+        last = read(links[-1], shape, variables, components=components, limits=limits)
+    except InputError:
+        return None
+    if not _a_value(last.value):
+        return None
+    typed = text if len(text) == len(clean) else normalize(text)  # as typed (−, ·), where its columns are clean's
+    for start, link in zip(bounds, links[:-1]):
+        if any(c.isalpha() for c in link) and _worked(link):
+            first = start + 1 + len(link) - len(link.lstrip())
+            shown = " ".join(typed[first : start + 1 + len(link.rstrip())].split())
+            value = " ".join(links[-1].split())
+            said = f"'{shown}'" if len(shown) <= 30 else "your working"
+            said += " is in names, not numbers"
+            return InputError(f"{said}: write the working with numbers only, or just {value}", first, "syntax")
+    return None
+
+
+def _iterate_bases(named: Sequence[str]) -> str:
+    """The letters of the iterates the question names its answer after (x of x₂; x and y of x₂ and y₂)."""
+    return "".join(found[1] for name in named if (found := _NAMED_PART.fullmatch(name_form(name))) is not None
+                   and len(found[1]) == 1 and found[1].isalpha())
+
+
 def _iterates(text: str, named: Sequence[str]) -> str:
-    """`text` with each name of an iterate typed as a keyboard does before '=' (x1 = 0.1735, (x1, y1) = …)
-    written as the question writes it (x₁), where the question names its answer after its iterate (x₂): it
-    is the student's label for another step, never x·1 (answers.md). Columns stay where they were typed."""
-    bases = "".join(found[1] for name in named if (found := _NAMED_PART.fullmatch(name_form(name))) is not None
-                    and len(found[1]) == 1 and found[1].isalpha())
+    """`text` with each iterate typed as a keyboard does before the last '=' (x1 = 0.1735, (x1, y1) = …, the
+    working's x0) written as the question writes it (x₁), where the question names its answer after its iterate
+    (x₂): it is the student's name for another step, never x·1 (answers.md). The answer after the last '=' is
+    read as before. Columns stay where they were typed."""
+    bases = _iterate_bases(named)
     if not bases:
         return text
-    label = rf"(?<![\w.])([{re.escape(bases)}])(\d+)(?=(?:[\s\w,{{}}]*\))?\s*=(?!=))"
+    equals = _outside_brackets(text, "=")
+    if not equals:
+        return text
     subscript = str.maketrans("0123456789", _SUBSCRIPT_DIGITS)
-    return re.sub(label, lambda found: found[1] + found[2].translate(subscript), text)
+    before = re.sub(rf"(?<![\w.])([{re.escape(bases)}])(\d+)(?![\w.])",
+                    lambda found: found[1] + found[2].translate(subscript), text[: equals[-1]])
+    return before + text[equals[-1]:]
 
 
 def _other_iterates(text: str, named: Sequence[str], components: Sequence[str]) -> InputError | None:
