@@ -1102,6 +1102,21 @@ def test_working_in_numbers_is_still_read(capsys, typed):
     assert main(["check", "--exercise", "gradients:descent-1d-step-1", "--", typed]) == 0
 
 
+# finding 486: "Unknown name 'and' (the variables are b and m)."
+@pytest.mark.parametrize("typed, exercise, out", [
+    ("m = 0.5 and b = 7/3", "power-lines-fit", "correct\nCorrect.\nread as: (0.5, 7/3)\n"),
+    ("b = 7/3, and m = 1/2", "power-lines-fit", "correct\nCorrect.\nread as: (1/2, 7/3)\n"),
+    ("m = 0.5 and b = 2", "power-lines-fit", "incorrect\nYour b 2 is not right.\nread as: (0.5, 2)\n"),
+    ("x = 0.5057 and y = 0.6047", "descent-heat-step-1", "correct\nCorrect (to 4 decimal places).\n"
+                                                         "read as: (0.5057, 0.6047)\n"),
+    ("x₁ = 0.5057 and y₁ = 0.7047", "descent-heat-step-1", "incorrect\nYour y₁ 0.7047 is not right to 4 decimal "
+                                                           "places.\nread as: (0.5057, 0.7047)\n"),
+])
+def test_and_between_named_parts_joins_them_as_a_comma(capsys, typed, exercise, out):
+    main(["check", "--exercise", f"gradients:{exercise}", "--", typed])
+    assert capsys.readouterr().out == out
+
+
 @pytest.mark.parametrize("value", ["0.2", "0.0500", "-0.1447", "0.1453"])
 def test_a_wrong_point_after_its_name_gets_the_verdict_of_the_bare_value(capsys, value):
     main(["check", "--exercise", "gradients:descent-1d-step-1", "--", value])

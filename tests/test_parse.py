@@ -652,3 +652,25 @@ def test_a_global_extremum_for_a_label_is_told_what_to_write(text, message):
 def test_min_and_max_of_negative_numbers_that_are_not_rational(text, value):
     """Finding 491: min(0, -π) was read as 0, the number below zero taken for the one above it."""
     assert read(text).value == value
+
+
+# finding 486: 'm = 0.5 and b = 7/3' was "Unknown name 'and'"; it is the list of the parts, read as the comma's,
+# so that no wrong answer is right in it that is not with a comma
+@settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.fractions(max_denominator=9), st.fractions(max_denominator=9), st.booleans(),
+       st.sampled_from(["and", "AND", ", and", " ,and"]))
+def test_and_between_named_parts_reads_as_a_comma(m, b, swapped, joining):
+    parts = [f"m = {m}", f"b = {b}"][:: -1 if swapped else 1]
+    variables = ("m", "b")
+    joined = read(f"{parts[0]} {joining} {parts[1]}", Shape.VECTOR, variables, components=variables)
+    assert joined.value == read(", ".join(parts), Shape.VECTOR, variables, components=variables).value
+
+
+@pytest.mark.parametrize("text, column, message", [
+    ("m = 1/2 and 7/3", 8, "unknown name 'and' (the variables are b and m)"),  # no part's name after it: as before
+    ("m = 1/2 and", 8, "unknown name 'and' (the variables are b and m)"),
+])
+def test_and_without_a_named_part_after_it_is_not_read(text, column, message):
+    with pytest.raises(InputError) as error:
+        read(text, Shape.VECTOR, ("m", "b"), components=("m", "b"))
+    assert (error.value.column, error.value.message) == (column, message)

@@ -1618,6 +1618,8 @@ def read(
         raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
                          limits.max_length, "too_large")
     typed = _without_full_stop(as_exact(normalize(text)))
+    if components:
+        typed = _and_between_parts(typed, components)
     clean = _iterates(without_name(typed, named, parts=bool(components)), named)
     if clean is not typed:  # ∇f = <2x, 2y>: the whole answer after the name may be a vector in < >
         clean = normalize(clean)
@@ -1762,6 +1764,14 @@ def _working_in_names(text: str, clean: str, shape: Shape, variables: Sequence[s
             said += " is in names, not numbers"
             return InputError(f"{said}: write the working with numbers only, or just {value}", first, "syntax")
     return None
+
+
+def _and_between_parts(text: str, components: Sequence[str]) -> str:
+    """`m = 0.5 and b = 7/3` as `m = 0.5,     b = 7/3`: "and" (", and") before a part's name and '=' joins the
+    parts as a comma does, as it joins points; blanked as long, so that columns stay where they were typed."""
+    names = "|".join(re.escape(c) for c in components)
+    joining = rf"(?:,\s*)?(?<![^\W\d])and(?![^\W\d])(?=\s*(?:{names})(?:[₀₁₂₃₄₅₆₇₈₉]+|_?\d+|_\{{\d+\}})?\s*=)"
+    return re.sub(joining, lambda found: "," + " " * (len(found[0]) - 1), text, flags=re.IGNORECASE)
 
 
 def _iterate_bases(named: Sequence[str]) -> str:
