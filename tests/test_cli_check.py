@@ -1117,6 +1117,24 @@ def test_and_between_named_parts_joins_them_as_a_comma(capsys, typed, exercise, 
     assert capsys.readouterr().out == out
 
 
+# finding 488: "The character '½' can't be used here."
+@pytest.mark.parametrize("argv, out", [
+    (["--exercise", "gradients:power-lines-fit", "--", "y = ½x + 7⁄3"], "correct\nCorrect.\nread as: y = x/2 + 7/3\n"),
+    (["--exercise", "gradients:power-lines-fit", "--", "m = ½, b = 2⅓"], "correct\nCorrect.\nread as: (1/2, 7/3)\n"),
+    (["--exercise", "gradients:power-lines-fit", "--", "m = ½, b = 2⅔"],
+     "incorrect\nYour b 8/3 is not right.\nread as: (1/2, 8/3)\n"),
+    (["--exercise", "gradients:power-lines-cost", "--", "4⅙"], "correct\nCorrect.\nread as: 25/6\n"),
+    (["--expected", "2/3", "--", "⅔"], "correct\nCorrect.\nread as: 2/3\n"),
+    (["--expected", "7/3", "--", "-2 ⅓"], "incorrect\nYour answer -7/3 has the wrong sign. Note: '2 ⅓' was read as the "
+     "mixed number 2 + 1/3 = 7/3; for a product write 2·⅓.\nread as: -7/3\n"),
+    (["--expected", "7/3", "--", "1.5½"], "invalid\n1.5½\n   ^\nA fraction can't follow 1.5: write 1.5 + 1/2, or "
+     "1.5·1/2 for the product.\n"),
+])
+def test_a_fraction_character_is_the_fraction_it_shows(capsys, argv, out):
+    main(["check", *argv])
+    assert capsys.readouterr().out == out
+
+
 @pytest.mark.parametrize("value", ["0.2", "0.0500", "-0.1447", "0.1453"])
 def test_a_wrong_point_after_its_name_gets_the_verdict_of_the_bare_value(capsys, value):
     main(["check", "--exercise", "gradients:descent-1d-step-1", "--", value])

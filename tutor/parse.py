@@ -253,6 +253,10 @@ _FORBIDDEN_HINTS = {
 }
 
 _DIGITS = "0123456789"
+# Word's AutoCorrect makes 1/2 ½, and ⅓ ⅙ are typed from a character map: each is the fraction it shows, an
+# atom as a bracketed (1/2) is (½x is x/2), and after digits the mixed number it is (4⅙ is 25/6, as 4 1/6 is)
+_VULGAR = {c: Fraction(unicodedata.numeric(c)).limit_denominator(10)
+           for c in map(chr, [*range(0xBC, 0xBF), *range(0x2150, 0x215F), 0x2189])}
 _LETTER = re.compile(r"[A-Za-zα-ωΑ-Ωℯ]+(?:_[A-Za-z0-9]+)?")
 # The exponent's digits are possessive: 1e12x is not a number followed by x, and must not become 1e1
 # followed by 2x (20x) either; it is read as 1·e·12·x, and said so, like 2e3x.
@@ -363,6 +367,10 @@ class _Tokenizer:
                 continue
             if c in _DIGITS or (c == "." and text[i + 1 : i + 2] in _DIGITS and i + 1 < len(text)):
                 i = self._number(i, out, spaced)
+            elif c in _VULGAR:
+                out.append(Token(TokenKind.NUMBER, c, col, Rational(_VULGAR[c].numerator, _VULGAR[c].denominator),
+                                 spaced))
+                i += 1
             elif _LETTER.match(text, i):
                 i = self._letters(i, out, spaced)
             elif c in _FROM_SUPERSCRIPT:
@@ -416,6 +424,14 @@ class _Tokenizer:
             literal, end = literal + "…", end + 1
         if end < len(self.text) and self.text[end] == ".":
             raise InputError("a number has one decimal point", end + self.offset)
+        if end < len(self.text) and self.text[end] in _VULGAR and not literal.isdigit():  # 1.5½: no mixed number
+            raise InputError(f"a fraction can't follow {literal}: write {literal} + {_VULGAR[self.text[end]]}, "
+                             f"or {literal}·{_VULGAR[self.text[end]]} for the product", end + self.offset)
+        if end < len(self.text) and self.text[end] in _VULGAR:  # 4⅙, a mixed number
+            part = _VULGAR[self.text[end]]
+            out.append(Token(TokenKind.NUMBER, literal + self.text[end], i + self.offset,
+                             value + Rational(part.numerator, part.denominator), spaced))
+            return end + 1
         self.spellings.append((fraction(value), literal))  # a whole number too, kept where also typed otherwise
         out.append(Token(TokenKind.NUMBER, literal, i + self.offset, value, spaced))
         return end
@@ -869,6 +885,16 @@ class _Parser:
         at = self.pos + (1 if self.at(*_SIGNS) else 0)
         whole, top, bar, bottom, after = (self.tokens[at + k] if at + k < len(self.tokens) else None
                                           for k in range(5))
+        if (whole is not None and whole.kind == TokenKind.NUMBER and whole.text.isdigit() and top is not None
+                and top.spaced and top.text in _VULGAR and bar is not None
+                and not (bar.kind == TokenKind.SUPERSCRIPT or bar.text in ("^", "!"))):  # 2 ⅓, as 2 1/3
+            sign = self.sign(self.tok) if at > self.pos else 1
+            self.pos = at + 2
+            value = sign * (cast(Integer, whole.value) + cast(Rational, top.value))
+            self.ambiguities.append(f"'{self.span(whole.col, self.tok.col)}' was read as the mixed number "
+                                    f"{whole.text} + {_VULGAR[top.text]} = {value * sign}; "
+                                    f"for a product write {whole.text}·{top.text}")
+            return value
         if after is None or not all(t is not None and t.kind == TokenKind.NUMBER and t.text.isdigit()
                                     for t in (whole, top, bottom)):
             return None
@@ -912,6 +938,10 @@ class _Parser:
         letter, number = digits
         end = self.tok.col
         pieces = [self.span(a, b) for a, b in zip(run, run[1:] + [end])]
+        if number.text in _VULGAR:  # x½: a power is written with the fraction's digits
+            self.ambiguities.append(f"'{self.span(run[0], end)}' was read as {'·'.join(pieces)}; "
+                                    f"for the power write {letter.text}^({_VULGAR[number.text]})")
+            return
         power = letter.text + (number.text.translate(_TO_SUPERSCRIPT) if number.text.isdigit() else f"^{number.text}")
         self.ambiguities.append(f"'{self.span(run[0], end)}' was read as {'·'.join(pieces)}; "
                                 f"for {power} write {letter.text}^{number.text}")
