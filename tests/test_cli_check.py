@@ -1135,6 +1135,46 @@ def test_a_fraction_character_is_the_fraction_it_shows(capsys, argv, out):
     assert capsys.readouterr().out == out
 
 
+# findings 481, 482, 489, 490: refusals that said nothing of what to type (or something untrue)
+@pytest.mark.parametrize("argv, caret, message", [
+    # 490: a capitalised function or constant, as a variable already was
+    (["--expected", "sqrt(3)/3", "--", "SQRT(3)/3"], 0, "Unknown function 'SQRT'; names are case-sensitive: did you "
+                                                       "mean 'sqrt'?"),
+    (["--expected", "sqrt(3)/3", "--", "Sqrt[3]/3"], 0, "Unknown function 'Sqrt'; names are case-sensitive: did you "
+                                                       "mean 'sqrt'?"),
+    (["--exercise", "gradients:hard-to-optimize-derivative", "--", "Exp[x] - 1/x"], 0,
+     "Unknown function 'Exp'; names are case-sensitive: did you mean 'exp'?"),
+    (["--exercise", "gradients:hard-to-optimize-derivative", "--", "E^x - 1/x"], 0,
+     "Unknown name 'E'; names are case-sensitive: did you mean 'e'?"),
+    (["--exercise", "gradients:partial-x-x2y2", "--", "Ln(x)"], 0,
+     "Unknown function 'Ln'; names are case-sensitive: did you mean 'ln'?"),
+    # 489: a program's printout
+    (["--exercise", "gradients:gradient-x2y2-at-2-3", "--", "array([4., 6.])"], 0,
+     "'array' is a program's name, not maths: write just the vector in round brackets, like (4, 6)."),
+    (["--exercise", "gradients:gradient-x2y2", "--", "Matrix([[2*x], [2*y]])"], 0,
+     "'Matrix' is a program's name, not maths: write just the vector in round brackets, like (4, 6)."),
+    (["--exercise", "gradients:gradient-x2y2-at-2-3", "--", "np.array([4., 6.])"], 0,
+     "'np' is a program's name, not maths: write just the vector in round brackets, like (4, 6)."),
+    # 481: Wolfram|Alpha's vector in braces was "Each component must be a single expression."
+    (["--exercise", "gradients:gradient-x2y2", "--", "{2 x, 2 y}"], 0,
+     "Braces hold a set of points; for a vector use round brackets, like (4, 6)."),
+    (["--exercise", "gradients:gradient-x2y2-at-2-3", "--", "{4, 6}"], 0,
+     "Braces hold a set of points; for a vector use round brackets, like (4, 6)."),
+    # 482: a value given to a name as a rule: '->' was "Comparisons are not answers here."
+    (["--exercise", "gradients:critical-x2y2", "--", "{x->0, y->0}"], 2,
+     "Write x = value, not x -> value (or a point in round brackets, like (0, 0))."),
+    (["--exercise", "gradients:descent-heat-step-1", "--", "x ↦ 0.5057, y ↦ 0.6047"], 2,
+     "Write x = value, not x ↦ value (or a point in round brackets, like (0, 0))."),
+    (["--exercise", "gradients:power-lines-fit", "--", "m → 1/2, b → 7/3"], 2,
+     "Write m = value, not m → value (or a point in round brackets, like (0, 0))."),
+    (["--exercise", "gradients:critical-x2y2", "--", "{x: 0, y: 0}"], 2,
+     "Write x = value, not x: value (or a point in round brackets, like (0, 0))."),
+])
+def test_a_refusal_says_what_to_type_instead(capsys, argv, caret, message):
+    assert main(["check", *argv]) == 3
+    assert capsys.readouterr().out == f"invalid\n{argv[-1]}\n{' ' * caret}^\n{message}\n"
+
+
 @pytest.mark.parametrize("value", ["0.2", "0.0500", "-0.1447", "0.1453"])
 def test_a_wrong_point_after_its_name_gets_the_verdict_of_the_bare_value(capsys, value):
     main(["check", "--exercise", "gradients:descent-1d-step-1", "--", value])

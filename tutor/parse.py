@@ -253,6 +253,9 @@ _FORBIDDEN_HINTS = {
 }
 
 _DIGITS = "0123456789"
+_RULES = ("->", "↦", "→", ":")  # what a program or the lesson writes between a name and its value
+# what NumPy and SymPy print a vector inside (array([4., 6.]), np.array(…), Matrix([[2*x], [2*y]]))
+_PRINTOUTS = frozenset({"array", "np", "numpy", "Matrix", "matrix", "ImmutableMatrix", "vector", "Vector"})
 # Word's AutoCorrect makes 1/2 ½, and ⅓ ⅙ are typed from a character map: each is the fraction it shows, an
 # atom as a bracketed (1/2) is (½x is x/2), and after digits the mixed number it is (4⅙ is 25/6, as 4 1/6 is)
 _VULGAR = {c: Fraction(unicodedata.numeric(c)).limit_denominator(10)
@@ -391,6 +394,13 @@ class _Tokenizer:
                 typed = c if c in _PLUS_MINUS else "+/-"
                 out.append(Token(TokenKind.OPERATOR, "±" if typed == "+/-" else c, col, typed, spaced))
                 i += len(typed)
+            elif out and out[-1].kind == TokenKind.VARIABLE and \
+                    (arrow := next((a for a in _RULES if text.startswith(a, i)), None)) is not None:
+                # {x->0, y->0} (Wolfram|Alpha), x ↦ 0.5057 (the lesson), {x: 0} (SymPy): a value given to a name
+                name = out[-1].text
+                rule = f"{name}: value" if arrow == ":" else f"{name} {arrow} value"
+                raise InputError(f"write {name} = value, not {rule} (or a point in round brackets, like (0, 0))",
+                                 col, "forbidden")
             elif text.startswith("==", i) or text.startswith("!=", i):
                 raise InputError("comparisons are not answers here", col, "forbidden")
             elif c in OPERATORS:
@@ -447,7 +457,8 @@ class _Tokenizer:
         pieces = self.vocabulary.pieces(run)
         col = i + self.offset
         if pieces is None:
-            raise self._unknown(run, col, calls=self.text[end : end + 1] == "(")
+            raise self._unknown(run, col, calls=self.text[end : end + 1] in ("(", "["),
+                                printout=self.text[end : end + 1] in ("(", "."))
         for piece in pieces:
             v = self.vocabulary
             if piece in v.variables:
@@ -464,14 +475,21 @@ class _Tokenizer:
             spaced = False
         return end
 
-    def _unknown(self, run: str, col: int, calls: bool) -> InputError:
+    def _unknown(self, run: str, col: int, calls: bool, printout: bool = False) -> InputError:
         names = sorted({s.name for s in self.vocabulary.variables.values()})
         run = run if len(run) <= 20 else run[:20] + "…"
-        for name in names:
+        for name in [*names, *self.vocabulary.constants]:
             if name.lower() == run.lower():
                 return InputError(
                     f"unknown name '{run}'; names are case-sensitive: did you mean '{name}'?",
                     col, "unknown_name")
+        for name in self.vocabulary.functions:  # SQRT(3) from a spreadsheet, Exp[x] from Mathematica
+            if name.lower() == run.lower():
+                return InputError(f"unknown function '{run}'; names are case-sensitive: did you mean '{name}'?",
+                                  col, "unknown_function")
+        if printout and run in _PRINTOUTS:  # array([4., 6.]) pasted from Python
+            return InputError(f"'{run}' is a program's name, not maths: write just the vector in round brackets, "
+                              "like (4, 6)", col, "unknown_function")
         if calls:
             return InputError(f"unknown function '{run}'", col, "unknown_function")
         return InputError(f"unknown name '{run}' ({_describe(names)})", col, "unknown_name")
@@ -2460,6 +2478,9 @@ def _as_vector(items: list[_Item], components: list[str],
     if len(items) > 1 and len(groups) == len(items):  # (1, 0), (-1, 0): vectors, not components; at the second
         raise InputError("one vector is expected here, not a list of them", groups[1].col, "shape")
     for i in items:
+        if isinstance(i, _Group) and i.opener == "{" and len(items) == 1:  # {2 x, 2 y} as Wolfram|Alpha writes it
+            raise InputError("braces hold a set of points; for a vector use round brackets, like (4, 6)", i.col,
+                             "shape")
         if isinstance(i, (_Group, _Assignment)):
             col = i.col
             raise InputError("each component must be a single expression", col, "shape")
