@@ -1175,6 +1175,21 @@ def test_a_refusal_says_what_to_type_instead(capsys, argv, caret, message):
     assert capsys.readouterr().out == f"invalid\n{argv[-1]}\n{' ' * caret}^\n{message}\n"
 
 
+# finding 484: a decimal comma where one value is asked was "A single number is expected here, not a list.",
+# with no caret, and 'x₁ = 0,75' was told to write just 0,75, which is then refused
+@pytest.mark.parametrize("typed, exercise, caret, decimal", [
+    ("0,75", "drills:gd-parabola", 1, "0.75"),
+    ("x₁ = 0,75", "drills:gd-parabola", 6, "0.75"),
+    ("x = 0,75", "drills:gd-parabola", 5, "0.75"),
+    ("y = 0,5x + 2,33", "gradients:power-lines-fit", 5, "0.5"),
+    ("E = 4,1667", "gradients:power-lines-cost", 5, "4.1667"),
+])
+def test_a_decimal_comma_is_told_to_be_a_point(capsys, typed, exercise, caret, decimal):
+    assert main(["check", "--exercise", exercise, "--student", "s01", "--", typed]) == 3
+    assert capsys.readouterr().out == (f"invalid\n{typed}\n{' ' * caret}^\nFor a decimal write a point: {decimal} "
+                                       "(a comma separates items).\n")
+
+
 @pytest.mark.parametrize("value", ["0.2", "0.0500", "-0.1447", "0.1453"])
 def test_a_wrong_point_after_its_name_gets_the_verdict_of_the_bare_value(capsys, value):
     main(["check", "--exercise", "gradients:descent-1d-step-1", "--", value])

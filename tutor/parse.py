@@ -1702,6 +1702,9 @@ def read(
         # an '=' in the name's brackets names an argument (E(m = 1, b = 2) = 3): the name's, not the answer's
         outside = _outside_brackets(clean, "=")
         equals = outside[0] if outside else -1
+        if (shape in _ONE_VALUE and len(outside) == 1 and error.column is not None and error.column < equals
+                and (comma := _decimal_comma(clean[equals:], equals)) is not None):
+            raise comma from None  # x₁ = 0,75: not "write just 0,75", which is then refused
         if (shape in _LABELLED_SHAPES and len(outside) == 1 and error.column is not None and error.column <= equals
                 and (error.note in _LABEL_ERRORS and error.column < equals and _a_name(clean[:equals])
                      or _STARRED.fullmatch(clean[:equals]))):
@@ -1724,7 +1727,12 @@ def read(
     if shape == Shape.VECTOR and not infer and (commas := _side_by_side(clean, typed, items, variables, components,
                                                                         limits, constants)) is not None:
         raise commas
-    value = _SHAPERS[shape](items, list(components), frozenset(constants))
+    try:
+        value = _SHAPERS[shape](items, list(components), frozenset(constants))
+    except InputError as error:
+        if error.note == "shape" and shape in _ONE_VALUE and (comma := _decimal_comma(clean)) is not None:
+            raise comma from None
+        raise
     return Answer(shape, value, ambiguities, spellings, wholes)
 
 
@@ -2420,6 +2428,21 @@ def _label(text: str) -> tuple[str, tuple[str, ...]]:
                              f"is what you mean (the second-derivative test tells a local {label}, not whether it is "
                              f"the {scope}one)", 0, "unknown_label")
     raise InputError(f"'{text.strip()}' is not one of: {known}", 0, "unknown_label")
+
+
+# A decimal comma, as a spreadsheet in many countries shows 0.75: digits on both sides, no space. Where one value
+# is asked, the list it makes (0, 75) is none of what was meant: told where it is and what to type.
+_ONE_VALUE = (Shape.NUMBER, Shape.EXPRESSION, Shape.EQUATION)
+_DECIMAL = re.compile(r"(?<![\w.])(\d+),(\d+)(?![\d.,])")
+
+
+def _decimal_comma(text: str, offset: int = 0) -> InputError | None:
+    """'for a decimal write a point: 0.75 (a comma separates items)', at the first decimal comma in text."""
+    found = _DECIMAL.search(text)
+    if found is None:
+        return None
+    return InputError(f"for a decimal write a point: {found[1]}.{found[2]} (a comma separates items)",
+                      found.start(2) - 1 + offset, "syntax")
 
 
 def _single(items: list[_Item], what: str) -> Expr | _Assignment:
