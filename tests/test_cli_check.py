@@ -1175,6 +1175,19 @@ def test_a_refusal_says_what_to_type_instead(capsys, argv, caret, message):
     assert capsys.readouterr().out == f"invalid\n{argv[-1]}\n{' ' * caret}^\n{message}\n"
 
 
+# finding 487: "Unknown name 'the' (the variables are x and y).", as if a variable were mistyped
+@pytest.mark.parametrize("typed, exercise, caret", [
+    ("the gradient is (2x, 2y)", "gradient-x2y2", 0),
+    ("0.05 is best", "learning-rates-best", 5),
+    ("after 11 iterations", "stopping-1d", 0),
+    ("z = 4x + 8y - 20 at (2,4)", "tangent-plane-x2y2", 17),
+    ("the cost is 25/6", "power-lines-cost", 0),
+])
+def test_words_around_an_answer_are_told_to_go(capsys, typed, exercise, caret):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\nWrite just the answer, without words.\n"
+
+
 # finding 484: a decimal comma where one value is asked was "A single number is expected here, not a list.",
 # with no caret, and 'x₁ = 0,75' was told to write just 0,75, which is then refused
 @pytest.mark.parametrize("typed, exercise, caret, decimal", [

@@ -253,6 +253,10 @@ _FORBIDDEN_HINTS = {
 }
 
 _DIGITS = "0123456789"
+# English words a sentence puts around an answer; none is a name the grammar knows
+_WORDS = frozenset({"the", "is", "are", "was", "at", "after", "with", "approximately", "about", "answer", "so",
+                    "then", "equals", "gives", "best", "it", "its", "of", "for", "we", "get", "thus", "therefore",
+                    "hence", "which", "iterations", "steps", "gradient", "point"})
 _RULES = ("->", "↦", "→", ":")  # what a program or the lesson writes between a name and its value
 # what NumPy and SymPy print a vector inside (array([4., 6.]), np.array(…), Matrix([[2*x], [2*y]]))
 _PRINTOUTS = frozenset({"array", "np", "numpy", "Matrix", "matrix", "ImmutableMatrix", "vector", "Vector"})
@@ -487,6 +491,8 @@ class _Tokenizer:
             if name.lower() == run.lower():
                 return InputError(f"unknown function '{run}'; names are case-sensitive: did you mean '{name}'?",
                                   col, "unknown_function")
+        if run.lower() in _WORDS:  # "the gradient is (2x, 2y)", "0.05 is best": a sentence around the answer
+            return InputError("write just the answer, without words", col, "unknown_name")
         if printout and run in _PRINTOUTS:  # array([4., 6.]) pasted from Python
             return InputError(f"'{run}' is a program's name, not maths: write just the vector in round brackets, "
                               "like (4, 6)", col, "unknown_function")
