@@ -1043,6 +1043,166 @@ def test_another_name_than_the_questions_is_still_told_to_go(capsys, typed, exer
     assert capsys.readouterr().out.endswith(f"Write just 0.1447, without '{typed.split(' =')[0]} ='.\n")
 
 
+# finding 485: where x₂ is asked, 'x1 = 0.1735' was read as x·1 = 0.1735 and marked correct ("'x1' was read as
+# x·1"); it is x₁, another step's point, in every spelling, as answers.md says
+@pytest.mark.parametrize("typed, exercise, caret, message", [
+    ("x1 = 0.1735", "gradients:descent-1d-step-2", 0, "Write just 0.1735, without 'x₁ ='."),
+    ("x₁ = 0.1735", "gradients:descent-1d-step-2", 0, "Write just 0.1735, without 'x₁ ='."),
+    ("x_1 = 0.1735", "gradients:descent-1d-step-2", 0, "Write just 0.1735, without 'x_1 ='."),
+    ("x1=0.1447", "gradients:descent-1d-step-2", 0, "Write just 0.1447, without 'x₁ ='."),
+    ("x1 = 0.75", "drills:gd-parabola", 0, "Write just 0.75, without 'x₁ ='."),
+    ("(x1, y1) = (0.5, 0.6)", "drills:gd-bowl", 0, "Write just (0.5, 0.6), without '(x₁, y₁) ='."),
+    # a point part by part after another step's names, as one value after x₁ is told
+    ("x1 = 0.5, y1 = 0.6", "drills:gd-bowl", 0, "Write just the point (0.5, 0.6), without 'x₁ =' and 'y₁ ='."),
+    ("x₁ = 0.5, y₁ = 0.6", "drills:gd-bowl", 0, "Write just the point (0.5, 0.6), without 'x₁ =' and 'y₁ ='."),
+    (" y_1 = 0.6, x_{1} = 0.5", "drills:gd-bowl", 1, "Write just the point (0.5, 0.6), without 'x₁ =' and 'y₁ ='."),
+])
+def test_another_steps_name_is_never_read_as_a_product(capsys, typed, exercise, caret, message):
+    assert main(["check", "--exercise", exercise, "--student", "s01", "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"
+
+
+@pytest.mark.parametrize("typed, exercise, value", [("x2 = 0.1735", "gradients:descent-1d-step-2", "0.1735"),
+                                                    ("x2 = 1.5, y2 = 0.36", "drills:gd-bowl", "(1.5, 0.36)"),
+                                                    ("(x2, y2) = (1.5, 0.36)", "drills:gd-bowl", "(1.5, 0.36)")])
+def test_the_asked_steps_name_typed_with_a_keyboard_is_still_read(capsys, typed, exercise, value):
+    main(["check", "--exercise", exercise, "--student", "s01", "--", value])
+    bare = capsys.readouterr().out
+    assert main(["check", "--exercise", exercise, "--student", "s01", "--", typed]) in (0, 1)
+    assert capsys.readouterr().out == bare
+
+
+# finding 494: the lesson's working in its names was told "The character '₀' can't be used here." or that f is
+# unknown; x0 in it was x·0, so that 'x1 = x0 - 0.005*18 = 0.1447' was told "x0 - 0.005*18 is -0.09"
+@pytest.mark.parametrize("typed, exercise, caret, message", [
+    ("x₁ = x₀ − α f′(x₀) = 0.05 − 0.005·(−18.9487) ≈ 0.1447", "descent-1d-step-1", 5,
+     "'x₀ − α f′(x₀)' is in names, not numbers: write the working with numbers only, or just 0.1447."),
+    ("x_1 = x_0 - 0.005 f(x_0) = 0.1447", "descent-1d-step-1", 6,
+     "'x_0 - 0.005 f(x_0)' is in names, not numbers: write the working with numbers only, or just 0.1447."),
+    ("x₁ = 0.05 − 0.005·f′(0.05) ≈ 0.1447", "descent-1d-step-1", 5,
+     "'0.05 − 0.005·f′(0.05)' is in names, not numbers: write the working with numbers only, or just 0.1447."),
+    ("x1 = x0 - 0.005*18 = 0.1447", "descent-1d-step-1", 5,
+     "'x0 - 0.005*18' is in names, not numbers: write the working with numbers only, or just 0.1447."),
+    ("x₁ = x₀ − α f′(x₀) = 0.2447", "descent-1d-step-1", 5,  # a wrong value alike: nothing is graded
+     "'x₀ − α f′(x₀)' is in names, not numbers: write the working with numbers only, or just 0.2447."),
+    ("(x₁, y₁) = (x₀, y₀) − α∇T(x₀, y₀) = (0.5057, 0.6047)", "descent-heat-step-1", 11,
+     "'(x₀, y₀) − α∇T(x₀, y₀)' is in names, not numbers: write the working with numbers only, or just (0.5057, "
+     "0.6047)."),
+    ("x₁ = 0.05 − 0.005·f′(0.05) − 0.005·f′(0.1) ≈ 0.1447", "descent-1d-step-1", 5,  # too long to quote
+     "your working is in names, not numbers: write the working with numbers only, or just 0.1447."),
+])
+def test_working_in_the_lessons_names_is_told_to_be_in_numbers(capsys, typed, exercise, caret, message):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message[0].upper() + message[1:]}\n"
+
+
+@pytest.mark.parametrize("typed", ["x₁ = 0.05 − 0.005·(−18.9487) ≈ 0.1447", "x1 = 0.05 - 0.005*(-18.9487) ~ 0.1447",
+                                   "x = 0.1447", "x1 = 0.1447"])
+def test_working_in_numbers_is_still_read(capsys, typed):
+    assert main(["check", "--exercise", "gradients:descent-1d-step-1", "--", typed]) == 0
+
+
+# finding 486: "Unknown name 'and' (the variables are b and m)."
+@pytest.mark.parametrize("typed, exercise, out", [
+    ("m = 0.5 and b = 7/3", "power-lines-fit", "correct\nCorrect.\nread as: (0.5, 7/3)\n"),
+    ("b = 7/3, and m = 1/2", "power-lines-fit", "correct\nCorrect.\nread as: (1/2, 7/3)\n"),
+    ("m = 0.5 and b = 2", "power-lines-fit", "incorrect\nYour b 2 is not right.\nread as: (0.5, 2)\n"),
+    ("x = 0.5057 and y = 0.6047", "descent-heat-step-1", "correct\nCorrect (to 4 decimal places).\n"
+                                                         "read as: (0.5057, 0.6047)\n"),
+    ("x₁ = 0.5057 and y₁ = 0.7047", "descent-heat-step-1", "incorrect\nYour y₁ 0.7047 is not right to 4 decimal "
+                                                           "places.\nread as: (0.5057, 0.7047)\n"),
+])
+def test_and_between_named_parts_joins_them_as_a_comma(capsys, typed, exercise, out):
+    main(["check", "--exercise", f"gradients:{exercise}", "--", typed])
+    assert capsys.readouterr().out == out
+
+
+# finding 488: "The character '½' can't be used here."
+@pytest.mark.parametrize("argv, out", [
+    (["--exercise", "gradients:power-lines-fit", "--", "y = ½x + 7⁄3"], "correct\nCorrect.\nread as: y = x/2 + 7/3\n"),
+    (["--exercise", "gradients:power-lines-fit", "--", "m = ½, b = 2⅓"], "correct\nCorrect.\nread as: (1/2, 7/3)\n"),
+    (["--exercise", "gradients:power-lines-fit", "--", "m = ½, b = 2⅔"],
+     "incorrect\nYour b 8/3 is not right.\nread as: (1/2, 8/3)\n"),
+    (["--exercise", "gradients:power-lines-cost", "--", "4⅙"], "correct\nCorrect.\nread as: 25/6\n"),
+    (["--expected", "2/3", "--", "⅔"], "correct\nCorrect.\nread as: 2/3\n"),
+    (["--expected", "7/3", "--", "-2 ⅓"], "incorrect\nYour answer -7/3 has the wrong sign. Note: '2 ⅓' was read as the "
+     "mixed number 2 + 1/3 = 7/3; for a product write 2·⅓.\nread as: -7/3\n"),
+    (["--expected", "7/3", "--", "1.5½"], "invalid\n1.5½\n   ^\nA fraction can't follow 1.5: write 1.5 + 1/2, or "
+     "1.5·1/2 for the product.\n"),
+])
+def test_a_fraction_character_is_the_fraction_it_shows(capsys, argv, out):
+    main(["check", *argv])
+    assert capsys.readouterr().out == out
+
+
+# findings 481, 482, 489, 490: refusals that said nothing of what to type (or something untrue)
+@pytest.mark.parametrize("argv, caret, message", [
+    # 490: a capitalised function or constant, as a variable already was
+    (["--expected", "sqrt(3)/3", "--", "SQRT(3)/3"], 0, "Unknown function 'SQRT'; names are case-sensitive: did you "
+                                                       "mean 'sqrt'?"),
+    (["--expected", "sqrt(3)/3", "--", "Sqrt[3]/3"], 0, "Unknown function 'Sqrt'; names are case-sensitive: did you "
+                                                       "mean 'sqrt'?"),
+    (["--exercise", "gradients:hard-to-optimize-derivative", "--", "Exp[x] - 1/x"], 0,
+     "Unknown function 'Exp'; names are case-sensitive: did you mean 'exp'?"),
+    (["--exercise", "gradients:hard-to-optimize-derivative", "--", "E^x - 1/x"], 0,
+     "Unknown name 'E'; names are case-sensitive: did you mean 'e'?"),
+    (["--exercise", "gradients:partial-x-x2y2", "--", "Ln(x)"], 0,
+     "Unknown function 'Ln'; names are case-sensitive: did you mean 'ln'?"),
+    # 489: a program's printout
+    (["--exercise", "gradients:gradient-x2y2-at-2-3", "--", "array([4., 6.])"], 0,
+     "'array' is a program's name, not maths: write just the vector in round brackets, like (4, 6)."),
+    (["--exercise", "gradients:gradient-x2y2", "--", "Matrix([[2*x], [2*y]])"], 0,
+     "'Matrix' is a program's name, not maths: write just the vector in round brackets, like (4, 6)."),
+    (["--exercise", "gradients:gradient-x2y2-at-2-3", "--", "np.array([4., 6.])"], 0,
+     "'np' is a program's name, not maths: write just the vector in round brackets, like (4, 6)."),
+    # 481: Wolfram|Alpha's vector in braces was "Each component must be a single expression."
+    (["--exercise", "gradients:gradient-x2y2", "--", "{2 x, 2 y}"], 0,
+     "Braces hold a set of points; for a vector use round brackets, like (4, 6)."),
+    (["--exercise", "gradients:gradient-x2y2-at-2-3", "--", "{4, 6}"], 0,
+     "Braces hold a set of points; for a vector use round brackets, like (4, 6)."),
+    # 482: a value given to a name as a rule: '->' was "Comparisons are not answers here."
+    (["--exercise", "gradients:critical-x2y2", "--", "{x->0, y->0}"], 2,
+     "Write x = value, not x -> value (or a point in round brackets, like (0, 0))."),
+    (["--exercise", "gradients:descent-heat-step-1", "--", "x ↦ 0.5057, y ↦ 0.6047"], 2,
+     "Write x = value, not x ↦ value (or a point in round brackets, like (0, 0))."),
+    (["--exercise", "gradients:power-lines-fit", "--", "m → 1/2, b → 7/3"], 2,
+     "Write m = value, not m → value (or a point in round brackets, like (0, 0))."),
+    (["--exercise", "gradients:critical-x2y2", "--", "{x: 0, y: 0}"], 2,
+     "Write x = value, not x: value (or a point in round brackets, like (0, 0))."),
+])
+def test_a_refusal_says_what_to_type_instead(capsys, argv, caret, message):
+    assert main(["check", *argv]) == 3
+    assert capsys.readouterr().out == f"invalid\n{argv[-1]}\n{' ' * caret}^\n{message}\n"
+
+
+# finding 487: "Unknown name 'the' (the variables are x and y).", as if a variable were mistyped
+@pytest.mark.parametrize("typed, exercise, caret", [
+    ("the gradient is (2x, 2y)", "gradient-x2y2", 0),
+    ("0.05 is best", "learning-rates-best", 5),
+    ("after 11 iterations", "stopping-1d", 0),
+    ("z = 4x + 8y - 20 at (2,4)", "tangent-plane-x2y2", 17),
+    ("the cost is 25/6", "power-lines-cost", 0),
+])
+def test_words_around_an_answer_are_told_to_go(capsys, typed, exercise, caret):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\nWrite just the answer, without words.\n"
+
+
+# finding 484: a decimal comma where one value is asked was "A single number is expected here, not a list.",
+# with no caret, and 'x₁ = 0,75' was told to write just 0,75, which is then refused
+@pytest.mark.parametrize("typed, exercise, caret, decimal", [
+    ("0,75", "drills:gd-parabola", 1, "0.75"),
+    ("x₁ = 0,75", "drills:gd-parabola", 6, "0.75"),
+    ("x = 0,75", "drills:gd-parabola", 5, "0.75"),
+    ("y = 0,5x + 2,33", "gradients:power-lines-fit", 5, "0.5"),
+    ("E = 4,1667", "gradients:power-lines-cost", 5, "4.1667"),
+])
+def test_a_decimal_comma_is_told_to_be_a_point(capsys, typed, exercise, caret, decimal):
+    assert main(["check", "--exercise", exercise, "--student", "s01", "--", typed]) == 3
+    assert capsys.readouterr().out == (f"invalid\n{typed}\n{' ' * caret}^\nFor a decimal write a point: {decimal} "
+                                       "(a comma separates items).\n")
+
+
 @pytest.mark.parametrize("value", ["0.2", "0.0500", "-0.1447", "0.1453"])
 def test_a_wrong_point_after_its_name_gets_the_verdict_of_the_bare_value(capsys, value):
     main(["check", "--exercise", "gradients:descent-1d-step-1", "--", value])

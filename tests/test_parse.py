@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from fractions import Fraction
 
@@ -662,3 +663,65 @@ def test_the_nesting_limit_is_said_in_brackets_a_person_can_count():
             read(text)
         assert refused.value.message == ("the answer is nested too deeply: at most 29 brackets or functions can be "
                                          "inside one another")
+
+
+# finding 486: 'm = 0.5 and b = 7/3' was "Unknown name 'and'"; it is the list of the parts, read as the comma's,
+# so that no wrong answer is right in it that is not with a comma
+@settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.fractions(max_denominator=9), st.fractions(max_denominator=9), st.booleans(),
+       st.sampled_from(["and", "AND", ", and", " ,and"]))
+def test_and_between_named_parts_reads_as_a_comma(m, b, swapped, joining):
+    parts = [f"m = {m}", f"b = {b}"][:: -1 if swapped else 1]
+    variables = ("m", "b")
+    joined = read(f"{parts[0]} {joining} {parts[1]}", Shape.VECTOR, variables, components=variables)
+    assert joined.value == read(", ".join(parts), Shape.VECTOR, variables, components=variables).value
+
+
+@pytest.mark.parametrize("text, column, message", [
+    ("m = 1/2 and 7/3", 8, "unknown name 'and' (the variables are b and m)"),  # no part's name after it: as before
+    ("m = 1/2 and", 8, "unknown name 'and' (the variables are b and m)"),
+])
+def test_and_without_a_named_part_after_it_is_not_read(text, column, message):
+    with pytest.raises(InputError) as error:
+        read(text, Shape.VECTOR, ("m", "b"), components=("m", "b"))
+    assert (error.value.column, error.value.message) == (column, message)
+
+
+# finding 488: Word's ½ (AutoCorrect of 1/2) and ⅓ ⅙ were "The character '½' can't be used here"; each is the
+# fraction it shows, so that none reads otherwise than the fraction in brackets would: no wrong answer is right in it
+_VULGAR_TYPED = {"½": "1/2", "⅓": "1/3", "⅔": "2/3", "¼": "1/4", "¾": "3/4", "⅙": "1/6", "⅚": "5/6", "⅛": "1/8"}
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from([*_VULGAR_TYPED, *_VULGAR_TYPED, "x", "y", "2", " + ", " - ", "·", "^2", "(", ")"]),
+                min_size=1, max_size=8).map("".join))
+def test_a_fraction_character_reads_as_its_fraction_in_brackets(text):
+    # after digits, the mixed number (2½ is 2 + 1/2, as 2 1/2 is)
+    bracketed = re.sub(f"(\\d*)([{''.join(_VULGAR_TYPED)}])", lambda found: f"({found[1]} + {_VULGAR_TYPED[found[2]]})"
+                       if found[1] else f"({_VULGAR_TYPED[found[2]]})", text)
+    try:
+        expected = read(bracketed, Shape.EXPRESSION, ("x", "y")).value
+    except InputError:
+        expected = None
+    try:
+        value = read(text, Shape.EXPRESSION, ("x", "y")).value
+    except InputError:
+        value = None
+    if value is not None:  # where the fraction character reads, it is the fraction in brackets; never else
+        assert sympy.simplify(value - expected) == 0, (text, bracketed)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("4⅙", sympy.Rational(25, 6)), ("2⅓", sympy.Rational(7, 3)), ("-2⅓", -sympy.Rational(7, 3)),
+    ("2 ⅓", sympy.Rational(7, 3)),  # as 2 1/3 is, and said
+    ("½", sympy.Rational(1, 2)), ("3·½", sympy.Rational(3, 2)), ("½^2", sympy.Rational(1, 4)),
+])
+def test_a_fraction_character_after_digits_is_a_mixed_number(text, value):
+    assert read(text, Shape.NUMBER, ()).value == value
+
+
+def test_a_fraction_character_after_a_decimal_is_refused_with_what_to_write():
+    with pytest.raises(InputError) as error:
+        read("1.5½", Shape.NUMBER, ())
+    assert (error.value.column, error.value.message) == (3, "a fraction can't follow 1.5: write 1.5 + 1/2, or "
+                                                            "1.5·1/2 for the product")

@@ -80,6 +80,12 @@ def test_f_at_a_place_is_told_to_write_just_that_place(capsys, pack, exercise, t
 
 @pytest.mark.parametrize("exercise, typed, message", [
     ("shifted", "x_min = 1", "Write just 1, without 'x_min ='."),  # the place's own name: what follows is the x
+    # finding 492: x* was "Missing operand before '='."; as LaTeX and Word write it too
+    ("shifted", "x* = 1", "Write just 1, without 'x* ='."),
+    ("shifted", "x^* = 1", "Write just 1, without 'x^* ='."),
+    ("shifted", "x∗ = 1", "Write just 1, without 'x* ='."),
+    ("shifted", "x^{*}=1", "Write just 1, without 'x^{*} ='."),
+    ("saddle", "(x*, y*) = (1, 0)", "Write just (1, 0), without '(x*, y*) ='."),
     ("gradients:descent-1d-step-1", "x₂ = 0.1447", "Write just 0.1447, without 'x₂ ='."),
     ("shifted", "a = 1", "The question asks for the x where f is least: write just the x, without 'a ='."),
     ("gradients:power-lines-cost", "E = 25/6", "Write just 25/6, without 'E ='."),  # a value is asked: as before

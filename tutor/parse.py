@@ -69,6 +69,8 @@ the lesson writes it; several so named are refused, with the advice to write the
 Before an answer the name its question gives it (`named`: α, x₁, or a point's x₁ and y₁) may stand,
 written as the question writes it or as a keyboard does (alpha, x_1, x_{1}, x1) and followed by '=':
 it is blanked out, and a part's name is read as its component's (`x₁ = 0.5, y₁ = 0.6` as x = …, y = …).
+Another iterate's name typed so before '=' is written as the question would (`x1 =` as `x₁ =`, `_iterates`),
+which is then refused as any other name is: never x·1.
 """
 
 from __future__ import annotations
@@ -251,6 +253,17 @@ _FORBIDDEN_HINTS = {
 }
 
 _DIGITS = "0123456789"
+# English words a sentence puts around an answer; none is a name the grammar knows
+_WORDS = frozenset({"the", "is", "are", "was", "at", "after", "with", "approximately", "about", "answer", "so",
+                    "then", "equals", "gives", "best", "it", "its", "of", "for", "we", "get", "thus", "therefore",
+                    "hence", "which", "iterations", "steps", "gradient", "point"})
+_RULES = ("->", "↦", "→", ":")  # what a program or the lesson writes between a name and its value
+# what NumPy and SymPy print a vector inside (array([4., 6.]), np.array(…), Matrix([[2*x], [2*y]]))
+_PRINTOUTS = frozenset({"array", "np", "numpy", "Matrix", "matrix", "ImmutableMatrix", "vector", "Vector"})
+# Word's AutoCorrect makes 1/2 ½, and ⅓ ⅙ are typed from a character map: each is the fraction it shows, an
+# atom as a bracketed (1/2) is (½x is x/2), and after digits the mixed number it is (4⅙ is 25/6, as 4 1/6 is)
+_VULGAR = {c: Fraction(unicodedata.numeric(c)).limit_denominator(10)
+           for c in map(chr, [*range(0xBC, 0xBF), *range(0x2150, 0x215F), 0x2189])}
 _LETTER = re.compile(r"[A-Za-zα-ωΑ-Ωℯ]+(?:_[A-Za-z0-9]+)?")
 # The exponent's digits are possessive: 1e12x is not a number followed by x, and must not become 1e1
 # followed by 2x (20x) either; it is read as 1·e·12·x, and said so, like 2e3x.
@@ -361,6 +374,10 @@ class _Tokenizer:
                 continue
             if c in _DIGITS or (c == "." and text[i + 1 : i + 2] in _DIGITS and i + 1 < len(text)):
                 i = self._number(i, out, spaced)
+            elif c in _VULGAR:
+                out.append(Token(TokenKind.NUMBER, c, col, Rational(_VULGAR[c].numerator, _VULGAR[c].denominator),
+                                 spaced))
+                i += 1
             elif _LETTER.match(text, i):
                 i = self._letters(i, out, spaced)
             elif c in _FROM_SUPERSCRIPT:
@@ -381,6 +398,13 @@ class _Tokenizer:
                 typed = c if c in _PLUS_MINUS else "+/-"
                 out.append(Token(TokenKind.OPERATOR, "±" if typed == "+/-" else c, col, typed, spaced))
                 i += len(typed)
+            elif out and out[-1].kind == TokenKind.VARIABLE and \
+                    (arrow := next((a for a in _RULES if text.startswith(a, i)), None)) is not None:
+                # {x->0, y->0} (Wolfram|Alpha), x ↦ 0.5057 (the lesson), {x: 0} (SymPy): a value given to a name
+                name = out[-1].text
+                rule = f"{name}: value" if arrow == ":" else f"{name} {arrow} value"
+                raise InputError(f"write {name} = value, not {rule} (or a point in round brackets, like (0, 0))",
+                                 col, "forbidden")
             elif text.startswith("==", i) or text.startswith("!=", i):
                 raise InputError("comparisons are not answers here", col, "forbidden")
             elif c in OPERATORS:
@@ -414,6 +438,14 @@ class _Tokenizer:
             literal, end = literal + "…", end + 1
         if end < len(self.text) and self.text[end] == ".":
             raise InputError("a number has one decimal point", end + self.offset)
+        if end < len(self.text) and self.text[end] in _VULGAR and not literal.isdigit():  # 1.5½: no mixed number
+            raise InputError(f"a fraction can't follow {literal}: write {literal} + {_VULGAR[self.text[end]]}, "
+                             f"or {literal}·{_VULGAR[self.text[end]]} for the product", end + self.offset)
+        if end < len(self.text) and self.text[end] in _VULGAR:  # 4⅙, a mixed number
+            part = _VULGAR[self.text[end]]
+            out.append(Token(TokenKind.NUMBER, literal + self.text[end], i + self.offset,
+                             value + Rational(part.numerator, part.denominator), spaced))
+            return end + 1
         self.spellings.append((fraction(value), literal))  # a whole number too, kept where also typed otherwise
         out.append(Token(TokenKind.NUMBER, literal, i + self.offset, value, spaced))
         return end
@@ -429,7 +461,8 @@ class _Tokenizer:
         pieces = self.vocabulary.pieces(run)
         col = i + self.offset
         if pieces is None:
-            raise self._unknown(run, col, calls=self.text[end : end + 1] == "(")
+            raise self._unknown(run, col, calls=self.text[end : end + 1] in ("(", "["),
+                                printout=self.text[end : end + 1] in ("(", "."))
         for piece in pieces:
             v = self.vocabulary
             if piece in v.variables:
@@ -446,14 +479,23 @@ class _Tokenizer:
             spaced = False
         return end
 
-    def _unknown(self, run: str, col: int, calls: bool) -> InputError:
+    def _unknown(self, run: str, col: int, calls: bool, printout: bool = False) -> InputError:
         names = sorted({s.name for s in self.vocabulary.variables.values()})
         run = run if len(run) <= 20 else run[:20] + "…"
-        for name in names:
+        for name in [*names, *self.vocabulary.constants]:
             if name.lower() == run.lower():
                 return InputError(
                     f"unknown name '{run}'; names are case-sensitive: did you mean '{name}'?",
                     col, "unknown_name")
+        for name in self.vocabulary.functions:  # SQRT(3) from a spreadsheet, Exp[x] from Mathematica
+            if name.lower() == run.lower():
+                return InputError(f"unknown function '{run}'; names are case-sensitive: did you mean '{name}'?",
+                                  col, "unknown_function")
+        if run.lower() in _WORDS:  # "the gradient is (2x, 2y)", "0.05 is best": a sentence around the answer
+            return InputError("write just the answer, without words", col, "unknown_name")
+        if printout and run in _PRINTOUTS:  # array([4., 6.]) pasted from Python
+            return InputError(f"'{run}' is a program's name, not maths: write just the vector in round brackets, "
+                              "like (4, 6)", col, "unknown_function")
         if calls:
             return InputError(f"unknown function '{run}'", col, "unknown_function")
         return InputError(f"unknown name '{run}' ({_describe(names)})", col, "unknown_name")
@@ -867,6 +909,16 @@ class _Parser:
         at = self.pos + (1 if self.at(*_SIGNS) else 0)
         whole, top, bar, bottom, after = (self.tokens[at + k] if at + k < len(self.tokens) else None
                                           for k in range(5))
+        if (whole is not None and whole.kind == TokenKind.NUMBER and whole.text.isdigit() and top is not None
+                and top.spaced and top.text in _VULGAR and bar is not None
+                and not (bar.kind == TokenKind.SUPERSCRIPT or bar.text in ("^", "!"))):  # 2 ⅓, as 2 1/3
+            sign = self.sign(self.tok) if at > self.pos else 1
+            self.pos = at + 2
+            value = sign * (cast(Integer, whole.value) + cast(Rational, top.value))
+            self.ambiguities.append(f"'{self.span(whole.col, self.tok.col)}' was read as the mixed number "
+                                    f"{whole.text} + {_VULGAR[top.text]} = {value * sign}; "
+                                    f"for a product write {whole.text}·{top.text}")
+            return value
         if after is None or not all(t is not None and t.kind == TokenKind.NUMBER and t.text.isdigit()
                                     for t in (whole, top, bottom)):
             return None
@@ -910,6 +962,10 @@ class _Parser:
         letter, number = digits
         end = self.tok.col
         pieces = [self.span(a, b) for a, b in zip(run, run[1:] + [end])]
+        if number.text in _VULGAR:  # x½: a power is written with the fraction's digits
+            self.ambiguities.append(f"'{self.span(run[0], end)}' was read as {'·'.join(pieces)}; "
+                                    f"for the power write {letter.text}^({_VULGAR[number.text]})")
+            return
         power = letter.text + (number.text.translate(_TO_SUPERSCRIPT) if number.text.isdigit() else f"^{number.text}")
         self.ambiguities.append(f"'{self.span(run[0], end)}' was read as {'·'.join(pieces)}; "
                                 f"for {power} write {letter.text}^{number.text}")
@@ -1618,11 +1674,15 @@ def read(
         raise InputError(f"the answer is too long (the limit is {limits.max_length} characters)",
                          limits.max_length, "too_large")
     typed = _without_full_stop(as_exact(normalize(text)))
-    clean = without_name(typed, named, parts=bool(components))
+    if components:
+        typed = _and_between_parts(typed, components)
+    clean = _iterates(without_name(typed, named, parts=bool(components)), named)
     if clean is not typed:  # ∇f = <2x, 2y>: the whole answer after the name may be a vector in < >
         clean = normalize(clean)
     if not clean.strip():
         raise InputError("the answer is empty", 0, "empty")
+    if components and named and (other := _other_iterates(clean, named, components)) is not None:
+        raise other
     if shape == Shape.POINTS and (point := _point_named(clean, variables)) is not None:
         # (x, y) = (0, 0), the lesson's way of writing a point: one point only, where the name can mean no other
         named_point = read(" " * point.end() + clean[point.end():], shape, variables, limits=limits, infer=infer,
@@ -1634,6 +1694,9 @@ def read(
     if shape in _CHAIN_SHAPES and (chain := _chain(text, clean, Shape(shape), variables, components, limits,
                                                    constants, several)) is not None:
         return chain
+    if shape in _CHAIN_SHAPES and (working := _working_in_names(text, clean, Shape(shape), variables, components,
+                                                                  limits, named)) is not None:
+        raise working
     if shape == AUTO and _label_words(clean) in LABELS:
         shape = Shape.LABEL
     if shape == Shape.LABEL:
@@ -1647,8 +1710,12 @@ def read(
         # an '=' in the name's brackets names an argument (E(m = 1, b = 2) = 3): the name's, not the answer's
         outside = _outside_brackets(clean, "=")
         equals = outside[0] if outside else -1
-        if (shape in _LABELLED_SHAPES and error.note in _LABEL_ERRORS and len(outside) == 1
-                and error.column is not None and error.column < equals and _a_name(clean[:equals])):
+        if (shape in _ONE_VALUE and len(outside) == 1 and error.column is not None and error.column < equals
+                and (comma := _decimal_comma(clean[equals:], equals)) is not None):
+            raise comma from None  # x₁ = 0,75: not "write just 0,75", which is then refused
+        if (shape in _LABELLED_SHAPES and len(outside) == 1 and error.column is not None and error.column <= equals
+                and (error.note in _LABEL_ERRORS and error.column < equals and _a_name(clean[:equals])
+                     or _STARRED.fullmatch(clean[:equals]))):
             # E = 25/6, ∂f/∂x = 6xy^3; quoted with the sign typed (E ≈ 4.1667), at the same column in either
             raise labelled(clean, equals, error.note, normalize(text)[equals]) from None
         parts = components or (variables if shape == Shape.VECTOR else ())
@@ -1668,7 +1735,12 @@ def read(
     if shape == Shape.VECTOR and not infer and (commas := _side_by_side(clean, typed, items, variables, components,
                                                                         limits, constants)) is not None:
         raise commas
-    value = _SHAPERS[shape](items, list(components), frozenset(constants))
+    try:
+        value = _SHAPERS[shape](items, list(components), frozenset(constants))
+    except InputError as error:
+        if error.note == "shape" and shape in _ONE_VALUE and (comma := _decimal_comma(clean)) is not None:
+            raise comma from None
+        raise
     return Answer(shape, value, ambiguities, spellings, wholes)
 
 
@@ -1717,6 +1789,98 @@ def _chain(text: str, clean: str, shape: Shape, variables: Sequence[str], compon
     return replace(answers[-1], working=tuple(links))
 
 
+def _worked(link: str) -> bool:
+    """Whether a link of a chain works something out (x₀ − α f′(x₀), α f′(x₀)): an operator or a product of spaced
+    factors outside its brackets, after a leading sign; not a name (x_a, E(1/2, 7/3), −∇f(1, 2), (x₁, y₁))."""
+    outside, depth = [], 0
+    for character in link.strip().lstrip("+-−"):
+        depth += (character in "([{") - (character in ")]}")
+        outside.append(character if depth == 0 and character not in ")]}" else "")
+    return re.search(r"[-+−*/·×]|\S\s+\S", "".join(outside)) is not None
+
+
+def _working_in_names(text: str, clean: str, shape: Shape, variables: Sequence[str], components: Sequence[str],
+                      limits: Limits, named: Sequence[str]) -> InputError | None:
+    """''x₀ − α f′(x₀)' is in names, not numbers: write the working with numbers only, or just 0.1447': for the lesson's
+    working of a step in its names (x₁ = x₀ − α f′(x₀) = … ≈ 0.1447), where the question names its answer after
+    an iterate, which a chain of values would be read in (`_chain`); None where the chain ends in no value or
+    its links before the last are values or one name (x = 0.1447)."""
+    if not _iterate_bases(named):
+        return None
+    equals = _outside_brackets(clean, "=")
+    bounds = [-1, *equals, len(clean)]
+    links = [clean[start + 1 : end] for start, end in zip(bounds, bounds[1:])]
+    if len(links) < 2 or not links[-1].strip() or any(c.isalpha() for c in links[-1]):
+        return None
+    try:
+        last = read(links[-1], shape, variables, components=components, limits=limits)
+    except InputError:
+        return None
+    if not _a_value(last.value):
+        return None
+    typed = text if len(text) == len(clean) else normalize(text)  # as typed (−, ·), where its columns are clean's
+    for start, link in zip(bounds, links[:-1]):
+        if any(c.isalpha() for c in link) and _worked(link):
+            first = start + 1 + len(link) - len(link.lstrip())
+            shown = " ".join(typed[first : start + 1 + len(link.rstrip())].split())
+            value = " ".join(links[-1].split())
+            said = f"'{shown}'" if len(shown) <= 30 else "your working"
+            said += " is in names, not numbers"
+            return InputError(f"{said}: write the working with numbers only, or just {value}", first, "syntax")
+    return None
+
+
+def _and_between_parts(text: str, components: Sequence[str]) -> str:
+    """`m = 0.5 and b = 7/3` as `m = 0.5,     b = 7/3`: "and" (", and") before a part's name and '=' joins the
+    parts as a comma does, as it joins points; blanked as long, so that columns stay where they were typed."""
+    names = "|".join(re.escape(c) for c in components)
+    joining = rf"(?:,\s*)?(?<![^\W\d])and(?![^\W\d])(?=\s*(?:{names})(?:[₀₁₂₃₄₅₆₇₈₉]+|_?\d+|_\{{\d+\}})?\s*=)"
+    return re.sub(joining, lambda found: "," + " " * (len(found[0]) - 1), text, flags=re.IGNORECASE)
+
+
+def _iterate_bases(named: Sequence[str]) -> str:
+    """The letters of the iterates the question names its answer after (x of x₂; x and y of x₂ and y₂)."""
+    return "".join(found[1] for name in named if (found := _NAMED_PART.fullmatch(name_form(name))) is not None
+                   and len(found[1]) == 1 and found[1].isalpha())
+
+
+def _iterates(text: str, named: Sequence[str]) -> str:
+    """`text` with each iterate typed as a keyboard does before the last '=' (x1 = 0.1735, (x1, y1) = …, the
+    working's x0) written as the question writes it (x₁), where the question names its answer after its iterate
+    (x₂): it is the student's name for another step, never x·1 (answers.md). The answer after the last '=' is
+    read as before. Columns stay where they were typed."""
+    bases = _iterate_bases(named)
+    if not bases:
+        return text
+    equals = _outside_brackets(text, "=")
+    if not equals:
+        return text
+    subscript = str.maketrans("0123456789", _SUBSCRIPT_DIGITS)
+    before = re.sub(rf"(?<![\w.])([{re.escape(bases)}])(\d+)(?![\w.])",
+                    lambda found: found[1] + found[2].translate(subscript), text[: equals[-1]])
+    return before + text[equals[-1]:]
+
+
+def _other_iterates(text: str, named: Sequence[str], components: Sequence[str]) -> InputError | None:
+    """'write just the point (0.5, 0.6), without 'x₁ =' and 'y₁ ='': for a point written part by part after
+    the names of another iterate than the one asked (`named`: x₂, y₂), as one value after x₁ is told (`labelled`).
+    None where the parts are not all so named."""
+    pieces = [piece for piece in re.split(r",(?![^()]*\))", text)]
+    name = rf"([^\W\d_])(?:([{_SUBSCRIPT_DIGITS}]+)|_(\d+)|_\{{(\d+)\}})"  # x₁, x_1 or x_{1} (x1 is x₁ by now)
+    parts = [re.fullmatch(rf"\s*{name}\s*=(?!=)\s*(.*?)\s*", piece) for piece in pieces]
+    if len(parts) != len(components) or any(part is None for part in parts):
+        return None
+    subscript = str.maketrans("0123456789", _SUBSCRIPT_DIGITS)
+    found = sorted((part[1], part[1] + (part[2] or (part[3] or part[4]).translate(subscript)), part[5])
+                   for part in cast(list[re.Match[str]], parts))
+    found.sort(key=lambda part: components.index(part[0]) if part[0] in components else len(components))
+    if sorted(part[0] for part in found) != sorted(components) or all(part[1] in named for part in found):
+        return None
+    point = f"({', '.join(part[2] for part in found)})"
+    labels = and_list([f"'{part[1]} ='" for part in found])
+    return InputError(f"write just the point {point}, without {labels}", len(text) - len(text.lstrip()), "syntax")
+
+
 def _a_value(value: object) -> bool:
     """Whether a value read is a number or a vector of numbers, with no variable in it."""
     if isinstance(value, tuple):
@@ -1742,6 +1906,9 @@ def _one_asked(sign: Token, count: int) -> InputError:
 # so does the note (what the diagnosis goes by).
 _LABELLED_SHAPES = (Shape.EXPRESSION, Shape.NUMBER, Shape.VECTOR, Shape.POINTS)  # an equation's left side is its own
 _LABEL_ERRORS = ("unknown_name", "unknown_function", "forbidden")
+# the minimiser's usual name, x* (x^*, x^{*}; ∗ is * by now), alone or a point's, (x*, y*): no product, so
+# the '*' is told as a missing operand, not as the name before the answer that it is
+_STARRED = re.compile(r"\s*(?:\(\s*)?[^\W\d_](?:\^\{\*\}|\^?\*)(?:\s*,\s*[^\W\d_](?:\^\{\*\}|\^?\*))*(?:\s*\))?\s*")
 
 
 # The name the question itself gives the answer is read before it, as the question writes it or as a
@@ -2271,6 +2438,21 @@ def _label(text: str) -> tuple[str, tuple[str, ...]]:
     raise InputError(f"'{text.strip()}' is not one of: {known}", 0, "unknown_label")
 
 
+# A decimal comma, as a spreadsheet in many countries shows 0.75: digits on both sides, no space. Where one value
+# is asked, the list it makes (0, 75) is none of what was meant: told where it is and what to type.
+_ONE_VALUE = (Shape.NUMBER, Shape.EXPRESSION, Shape.EQUATION)
+_DECIMAL = re.compile(r"(?<![\w.])(\d+),(\d+)(?![\d.,])")
+
+
+def _decimal_comma(text: str, offset: int = 0) -> InputError | None:
+    """'for a decimal write a point: 0.75 (a comma separates items)', at the first decimal comma in text."""
+    found = _DECIMAL.search(text)
+    if found is None:
+        return None
+    return InputError(f"for a decimal write a point: {found[1]}.{found[2]} (a comma separates items)",
+                      found.start(2) - 1 + offset, "syntax")
+
+
 def _single(items: list[_Item], what: str) -> Expr | _Assignment:
     item = items[0] if len(items) == 1 else None
     if item is None or isinstance(item, _Group):
@@ -2327,6 +2509,9 @@ def _as_vector(items: list[_Item], components: list[str],
     if len(items) > 1 and len(groups) == len(items):  # (1, 0), (-1, 0): vectors, not components; at the second
         raise InputError("one vector is expected here, not a list of them", groups[1].col, "shape")
     for i in items:
+        if isinstance(i, _Group) and i.opener == "{" and len(items) == 1:  # {2 x, 2 y} as Wolfram|Alpha writes it
+            raise InputError("braces hold a set of points; for a vector use round brackets, like (4, 6)", i.col,
+                             "shape")
         if isinstance(i, (_Group, _Assignment)):
             col = i.col
             raise InputError("each component must be a single expression", col, "shape")
