@@ -725,3 +725,29 @@ def test_a_fraction_character_after_a_decimal_is_refused_with_what_to_write():
         read("1.5½", Shape.NUMBER, ())
     assert (error.value.column, error.value.message) == (3, "a fraction can't follow 1.5: write 1.5 + 1/2, or "
                                                             "1.5·1/2 for the product")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("1.5e-3xy", "'1.5e-3xy' can be read two ways: write 1.5e-3·xy for the number 1.5e-3 times xy, or 1.5e - 3xy, "
+                 "with spaces, for 1.5·e minus 3xy"),
+    ("x + 2e+3x", "'2e+3x' can be read two ways: write 2e+3·x for the number 2e+3 times x, or 2e + 3x, with spaces, "
+                  "for 2·e plus 3x"),
+    ("1.5E-3xy", "write 1.5E-3·xy for the number 1.5E-3 times xy"),
+])
+def test_a_calculators_number_straight_before_a_letter_is_refused_not_read_one_way(text, message):
+    """Finding 493: 1.5e-3xy was read as 1.5e - 3xy with no note, the student's 0.0015xy silently another value."""
+    with pytest.raises(InputError) as refused:
+        read(text, variables=["x", "y"])
+    assert refused.value.message == message
+
+
+X, Y = symbol("x"), symbol("y")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("1.5e-3 xy", sympy.Rational(3, 2000) * X * Y), ("1.5e-3·xy", sympy.Rational(3, 2000) * X * Y),
+    ("1.5e - 3xy", sympy.Rational(3, 2) * sympy.E - 3 * X * Y), ("2e3x", 6 * sympy.E * X),
+    ("3e-2", sympy.Rational(3, 100)),
+])
+def test_the_readings_it_points_to_are_read(text, value):
+    assert read(text, variables=["x", "y"]).value == value

@@ -268,6 +268,8 @@ _LETTER = re.compile(r"[A-Za-zα-ωΑ-Ωℯ]+(?:_[A-Za-z0-9]+)?")
 # The exponent's digits are possessive: 1e12x is not a number followed by x, and must not become 1e1
 # followed by 2x (20x) either; it is read as 1·e·12·x, and said so, like 2e3x.
 _NUMBER = re.compile(r"([0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]++(?![A-Za-z(]))?")
+# what _NUMBER leaves of 1.5e-3xy: an exponent with a sign, straight before a letter (see _number)
+_SIGNED_POWER = re.compile(r"([eE])([+-])([0-9]+)([A-Za-z]+)")
 
 
 _ANGLED = re.compile(r"(\s*)<([^<>]*)>(\s*)")
@@ -432,6 +434,15 @@ class _Tokenizer:
                 raise InputError(_past_the_digits(_log10(value) + power, self.limits), i + self.offset, "too_large")
             value = value * Rational(10) ** power
         end = match.end()
+        if literal == mantissa and (power := _SIGNED_POWER.match(self.text, end)) is not None:
+            # 1.5e-3xy: a calculator's 1.5e-3 before xy, or 1.5·e − 3xy: which one, the student says
+            letter, sign, rest, after = power.group(1), power.group(2), power.group(3), power.group(4)
+            number = f"{literal}{letter}{sign}{rest}"
+            other = (f", or {literal}{letter} {sign} {rest}{after}, with spaces, for {literal}·e "
+                     f"{'minus' if sign == '-' else 'plus'} {rest}{after}") if letter == "e" else ""
+            raise InputError(f"'{number}{after}' can be read two ways: write {number}·{after} for the number {number} "
+                             f"times {after}{other}" if other else
+                             f"write {number}·{after} for the number {number} times {after}", i + self.offset, "syntax")
         if end < len(self.text) and self.text[end] == CUT and literal == mantissa and "." in mantissa:
             # its digits go on: the middle of the numbers they begin, 2.7182… as 2.71825, shown as typed
             value += Rational(1, 2 * 10 ** len(mantissa.partition(".")[2]))
