@@ -872,3 +872,20 @@ def test_an_equation_divided_by_a_variable_is_told_the_point_it_lost(answer, exp
 
 def test_an_equation_whose_denominator_is_never_zero_on_the_other_is_still_the_same():
     assert check("xy = 1", "y = 1/x").verdict == "correct"  # no point of xy = 1 has x = 0
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("y(x^2 + 1) = 2x(x^2 + 1)", "y = 2x"), ("y/(x^2 + 1) = 2x/(x^2 + 1)", "y = 2x"), ("y e^(-x) = 1", "y = e^x"),
+    ("z e^x = (x + y) e^x", "z = x + y"), ("-y(x^2 + 1) = -2x(x^2 + 1)", "y = 2x"),
+])
+def test_an_equation_times_a_factor_never_zero_is_the_same_equation_in_several_variables(answer, expected):
+    """Finding 540: as in one variable, multiplying by x² + 1 or e⁻ˣ adds and loses no point."""
+    assert check(answer, expected).verdict == "correct"
+
+
+@pytest.mark.parametrize("answer, expected, message", [
+    ("(y - 2x)(x - 1) = 0", "y = 2x", "Your equation holds at y = 1, x = 1, but the correct one does not."),
+])
+def test_a_factor_that_is_zero_somewhere_adds_points(answer, expected, message):
+    verdict = check(answer, expected)
+    assert (verdict.verdict, verdict.message) == ("incorrect", message)

@@ -1107,7 +1107,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if judgement.status is Status.UNDECIDED:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
     if _same_once_cleared(a, e, names, ctx) or _same_in_one_function(a, e, names, ctx) \
-            or _same_in_half_angle(a, e, names, ctx):
+            or _same_in_half_angle(a, e, names, ctx) or _times_a_factor_never_zero(a, e, names):
         return right()
     if solutions is None and len(names) == 1 and ctx.tolerance is not None and ctx.decimals:
         solutions = _certain(found_sets(), answer, expected, names)  # to name the solution missing, not the near one
@@ -1278,6 +1278,21 @@ def _solved_for(difference: Expr, variable: Expr) -> tuple[Expr, Expr] | None:
 
 _MOST_CLEARED_DEGREE = 6  # past it, clearing denominators and solving for their zeros may cost too much
 _MOST_CLEARED_OPERATIONS = 40
+
+
+def _times_a_factor_never_zero(a: Expr, e: Expr, names: Sequence[str]) -> bool:
+    """y(x² + 1) = 2x(x² + 1) and y = 2x, y·e⁻ˣ = 1 and y = eˣ: one is the other times a factor that has a value
+    and a sign at every real point (x² + 1, e⁻ˣ, as sympy can tell), so that they hold at the same points, in
+    any number of variables, where they hold somewhere. A factor that is 0 somewhere (x - 1, y² + 2xy + 4x² at the
+    origin) decides nothing."""
+    if any(sympy.count_ops(side) > _MOST_CLEARED_OPERATIONS for side in (a, e)):
+        return False  # `cancel` multiplies out what it divides
+    factor = sympy.cancel(a / e)
+    if not (factor.free_symbols and factor.free_symbols <= {symbol(n) for n in names}
+            and (factor.is_positive or factor.is_negative)):
+        return False
+    # two equations with no real solution are compared as written (eˣ = 0 and eˣ + 10⁻⁷ = 0): one point first
+    return any(line_roots(e, names, base, axis) for base, axis in lines(len(names)))
 
 
 def _same_once_cleared(a: Expr, e: Expr, names: Sequence[str], ctx: Context) -> bool:
