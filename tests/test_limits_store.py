@@ -280,3 +280,39 @@ def test_a_hint_seen_while_the_lock_is_held_comes_back_with_its_exercise(tmp_pat
     other.execute("ROLLBACK")
     again = session_on(db)
     assert [line.text for line in again.handle(":hint")][0].startswith("Hint 2 of 3:")
+
+
+def test_a_database_deleted_during_a_session_is_written_again_at_its_path(tmp_path):
+    """Finding 528: the file, its -wal and -shm deleted mid-session: each later answer went into the
+    deleted file, without a word, and `tutor progress` said 'no progress yet'."""
+    db = tmp_path / "progress.sqlite3"
+    session = session_on(db)
+    answer_right(session)
+    for name in ("progress.sqlite3", "progress.sqlite3-wal", "progress.sqlite3-shm"):
+        (tmp_path / name).unlink(missing_ok=True)
+    said = answer_right(session)
+    assert f"Note: {db} was deleted while this session used it; it is written again there, with all it held " \
+           "and this session's progress." in said
+    answer_right(session)
+    session.close()
+    session.store.close()
+    assert [verdict for _, verdict in attempts(db)] == ["correct"] * 3  # the one before it too
+    assert main(["progress", "--db", str(db)]) == 0
+
+
+def test_a_database_replaced_during_a_session_is_left_alone_and_the_session_goes_on_beside_it(tmp_path):
+    db = tmp_path / "progress.sqlite3"
+    session = session_on(db)
+    answer_right(session)
+    other = tmp_path / "other.sqlite3"
+    Store(other).close()
+    os.replace(other, db)  # another progress database moved over it
+    theirs = db.read_bytes()
+    said = answer_right(session)
+    recovered = tmp_path / "progress.recovered.sqlite3"
+    assert f"Note: {db} was replaced by another file while this session used it; that file is left alone, and " \
+           f"your progress goes on in {recovered} (use it with --db {recovered})." in said
+    session.close()
+    session.store.close()
+    assert db.read_bytes() == theirs
+    assert [verdict for _, verdict in attempts(recovered)] == ["correct"] * 2
