@@ -464,3 +464,15 @@ def test_steps_seen_before_quitting_count_after_coming_back_even_twice(tmp_path)
     again = piped(db, ":hint\n2y\n")
     assert "answer> :hint\nNo more hints; :steps shows the worked solution.\n" in again
     assert rows(db, "SELECT answer, hints FROM attempts ORDER BY id") == [("2x", 0), ("2y", 3)]
+
+
+@pytest.mark.parametrize("stdin", ["<&-", "< /dev/null"])
+def test_a_closed_stdin_ends_the_session_as_an_empty_one_does(tmp_path, stdin):
+    """Finding 525: `tutor <&-` (cron, nohup, a CI step) said 'something went wrong (AttributeError ...)'
+    and ended with status 70."""
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
+    ran = subprocess.run(["sh", "-c", f'exec "$0" -m tutor --seed 1 --student ivy {stdin}', sys.executable],
+                         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert (ran.returncode, ran.stderr) == (0, "")
+    assert ran.stdout.startswith("Welcome to the calculus tutor, ivy.")
+    assert ran.stdout.endswith("d/dx of g(x) = x² + 16\nBye. This session: 0 exercises solved, 0 attempts.\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import sys
 from pathlib import Path
 
@@ -34,10 +35,11 @@ def run(args: argparse.Namespace) -> int:
     with repl.Ending() as ending:  # closing the window ends the session as :quit does, saving what is kept
         try:
             session = Session(pack, progress, args.student or _user(), topic=args.topic, **options)
-            if sys.stdin.isatty():
+            answers = sys.stdin if sys.stdin is not None else io.StringIO()  # closed (`<&-`): input with no lines
+            if answers.isatty():
                 repl.Shell(session, history=history(home, session.student), ending=ending).run()
             else:  # answers from a pipe or a file
-                repl.Piped(session, sys.stdin, sys.stdout, ending=ending).run()
+                repl.Piped(session, answers, sys.stdout, ending=ending).run()
         except NothingToSet as error:  # a pack file whose every exercise can't be set: said, not a bug
             raise UserError(error.message) from None
         finally:
