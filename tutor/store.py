@@ -208,7 +208,7 @@ class Store:
         """Refuse a file that is not a progress database of this tutor, before writing anything."""
         again = "move it away, or use another file with --db FILE"
         try:
-            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=_BUSY_SECONDS)
+            db = _read_only(self.path)
             try:
                 tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
                 version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -254,12 +254,17 @@ class Store:
                     raise StoreError(f"{self.path} can't be used ({error}); use another file with --db FILE") from None
                 self.notices.append(f"{self.path} is busy (another program is writing to it); your answers are "
                                     "kept and saved when it is free")
-        else:
+        elif self.path.exists():
             self.notices.append(f"{self.path} is read-only: your progress in this session is not saved there")
+        else:
+            self.notices.append(f"{_existing(folder)} is read-only, so {self.path.name} can't be made there: your "
+                                "progress in this session is not saved (--db FILE saves it in a folder you can write)")
         self.read_only = True
-        if not self.path.exists():
-            return sqlite3.connect(":memory:")
-        return sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=_BUSY_SECONDS)
+        if self.path.exists():
+            return _read_only(self.path)
+        self.db = sqlite3.connect(":memory:", isolation_level=None)  # empty, for the session's reads
+        self.migrate()
+        return self.db
 
     # -- schema
     @property
@@ -668,6 +673,21 @@ class _Transaction:
             return False
         self.db.execute("ROLLBACK" if kind else "COMMIT")
         return False
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """The database at `path`, read only: as unchanging where its folder is read-only too, as SQLite
+    can't make the `-shm` file a database in WAL mode is read with there."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    db = sqlite3.connect(uri, uri=True, timeout=_BUSY_SECONDS)
+    try:
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as error:
+        if "unable to open" not in str(error) or os.access(path.parent, os.W_OK):
+            return db  # a lock or damage: said where the database is read
+        db.close()
+        db = sqlite3.connect(f"{uri}&immutable=1", uri=True, timeout=_BUSY_SECONDS)
+    return db
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
