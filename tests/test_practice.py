@@ -476,3 +476,69 @@ def test_a_closed_stdin_ends_the_session_as_an_empty_one_does(tmp_path, stdin):
     assert (ran.returncode, ran.stderr) == (0, "")
     assert ran.stdout.startswith("Welcome to the calculus tutor, ivy.")
     assert ran.stdout.endswith("d/dx of g(x) = x² + 16\nBye. This session: 0 exercises solved, 0 attempts.\n")
+
+
+def _typed_on_a_pty(tmp_path: Path, keys: list[str], term: str) -> bytes:
+    """What a session typed at a real pseudo-terminal of type `term` receives, byte for byte."""
+    import pty
+    import select
+    main_end, other_end = pty.openpty()
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO), "TERM": term}
+    tutor = subprocess.Popen([sys.executable, "-m", "tutor", "--seed", "1", "--student", "gus"], stdin=other_end,
+                             stdout=other_end, stderr=other_end, env=env, cwd=tmp_path, close_fds=True)
+    os.close(other_end)
+    received = b""
+    pending = list(keys)
+    while True:
+        ready, _, _ = select.select([main_end], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(main_end, 4096)
+        except OSError:  # the session ended: the terminal is closed
+            break
+        if not chunk:
+            break
+        received += chunk
+        if pending and received.endswith(b"answer> "):
+            os.write(main_end, pending.pop(0).encode() + b"\r")
+    tutor.wait(timeout=30)
+    os.close(main_end)
+    return received
+
+
+def test_a_dumb_terminal_gets_plain_text(tmp_path):
+    """Finding 531: TERM=dumb (Emacs' shell, some IDE consoles) got ESC[?12l, ESC[?7h, ESC[0;1m ... around
+    every line."""
+    received = _typed_on_a_pty(tmp_path, ["2x", ":quit"], "dumb").decode()
+    assert "\x1b" not in received
+    assert received.replace("\r\n", "\n").endswith(
+        "d/dx of g(x) = x² + 16\nanswer> 2x\n✓ Correct.\n\nExercise 4 of 44 · Fix x = 2, differentiate in y  "
+        "[tangent-planes, derivatives]\nd/dy of h(y) = y² + 4\nanswer> :quit\n"
+        "Bye. This session: 1 exercise solved, 1 attempt.\n")
+
+
+@pytest.mark.skipif(TMUX is None, reason="tmux is not installed; the real-terminal test needs it")
+def test_a_session_typed_with_its_output_in_a_file_writes_plain_lines(tmp_path):
+    """Finding 532: `tutor > session.txt` typed at a terminal drew the full-screen prompt and its toolbar
+    into the file (carriage returns, runs of spaces, every prompt twice) and left the screen blank."""
+    name = f"tutor-file-{os.getpid()}"
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
+    command = f"{sys.executable} -m tutor --seed 1 --student jo > session.txt; sleep 60"
+    _tmux("new-session", "-d", "-s", name, "-x", "150", "-y", "15", command, check=True, env=env, cwd=tmp_path)
+    try:
+        _wait_for(name, "Ctrl-D ends it")
+        _tmux("send-keys", "-t", name, "2x", "Enter", check=True)
+        _tmux("send-keys", "-t", name, ":quit", "Enter", check=True)
+        deadline = time.monotonic() + 30
+        while "Bye." not in (tmp_path / "session.txt").read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        screen = _pane(name)
+    finally:
+        _tmux("kill-session", "-t", name, capture_output=True)
+    assert screen.startswith("tutor: the output is not a terminal, so the session is written as plain lines: "
+                             "type each answer and Enter; Ctrl-D ends it\n2x\n:quit\n")
+    assert (tmp_path / "session.txt").read_text().endswith(
+        "d/dx of g(x) = x² + 16\nanswer> 2x\n✓ Correct.\n\nExercise 4 of 44 · Fix x = 2, differentiate in y  "
+        "[tangent-planes, derivatives]\nd/dy of h(y) = y² + 4\nanswer> :quit\n"
+        "Bye. This session: 1 exercise solved, 1 attempt.\n")

@@ -276,7 +276,9 @@ def _bounded(cap: int) -> KeyBindings:
 class Piped:
     """A session whose answers come from a pipe or a file, a line each (`tutor < answers.txt`): each
     printed after its prompt, and everything as plain text, so the output reads as the session it
-    was. prompt_toolkit would draw its toolbar and terminal codes into it instead."""
+    was. prompt_toolkit would draw its toolbar and terminal codes into it instead. So is a session typed
+    whose output goes to a file, and one on a terminal that understands no codes (TERM=dumb): there the
+    prompt comes first and the terminal shows the answer typed."""
 
     def __init__(self, session: Session, lines: TextIO, out: TextIO, ending: Ending | None = None):
         self.session = session
@@ -285,11 +287,17 @@ class Piped:
         self.ending = ending
 
     def read(self, prompt: str) -> str:
+        typing = self.lines.isatty() and self.out.isatty()  # at a terminal that can't draw (TERM=dumb)
+        if typing:  # the prompt first, and the terminal shows what is typed
+            print(prompt, end="", file=self.out, flush=True)
         line = self.lines.readline()
         if not line:
+            if typing:
+                print(file=self.out, flush=True)  # Ctrl-D: "Bye" on a line of its own
             raise EOFError
         text = line.rstrip("\r\n")
-        print(f"{prompt}{visible(text)}", file=self.out, flush=True)  # a pasted escape sequence shown, not run
+        if not typing:
+            print(f"{prompt}{visible(text)}", file=self.out, flush=True)  # a pasted escape sequence shown, not run
         return text
 
     def emit(self, lines: Iterable[Line]) -> None:

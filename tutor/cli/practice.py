@@ -9,6 +9,8 @@ import io
 import sys
 from pathlib import Path
 
+from prompt_toolkit.utils import is_dumb_terminal
+
 from .. import repl, store
 from ..practice import NothingToSet, Session
 from . import EXIT_OK, UserError, seed_number
@@ -36,9 +38,12 @@ def run(args: argparse.Namespace) -> int:
         try:
             session = Session(pack, progress, args.student or _user(), topic=args.topic, **options)
             answers = sys.stdin if sys.stdin is not None else io.StringIO()  # closed (`<&-`): input with no lines
-            if answers.isatty():
+            if answers.isatty() and sys.stdout.isatty() and not is_dumb_terminal():
                 repl.Shell(session, history=history(home, session.student), ending=ending).run()
-            else:  # answers from a pipe or a file
+            else:  # answers from a pipe or a file, or a session kept in a file, or a terminal that can't draw
+                if answers.isatty() and not sys.stdout.isatty():
+                    print("tutor: the output is not a terminal, so the session is written as plain lines: type "
+                          "each answer and Enter; Ctrl-D ends it", file=sys.stderr)
                 repl.Piped(session, answers, sys.stdout, ending=ending).run()
         except NothingToSet as error:  # a pack file whose every exercise can't be set: said, not a bug
             raise UserError(error.message) from None
