@@ -542,3 +542,25 @@ def test_a_session_typed_with_its_output_in_a_file_writes_plain_lines(tmp_path):
         "d/dx of g(x) = x² + 16\nanswer> 2x\n✓ Correct.\n\nExercise 4 of 44 · Fix x = 2, differentiate in y  "
         "[tangent-planes, derivatives]\nd/dy of h(y) = y² + 4\nanswer> :quit\n"
         "Bye. This session: 1 exercise solved, 1 attempt.\n")
+
+
+@pytest.mark.skipif(TMUX is None, reason="tmux is not installed; the real-terminal test needs it")
+def test_the_toolbar_wraps_on_a_narrow_terminal(tmp_path):
+    """Finding 530: at 40 columns the toolbar was cut at the edge: 'read as' lost the end of the answer
+    ('+ 38'), the reason it can't be read stopped mid-sentence, and the status line at 'exercise 21'."""
+    name = f"tutor-narrow-{os.getpid()}"
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
+    command = f"{sys.executable} -m tutor --seed 1 --student bo; sleep 60"
+    _tmux("new-session", "-d", "-s", name, "-x", "40", "-y", "12", command, check=True, env=env, cwd=tmp_path)
+    try:
+        _wait_for(name, "answer>")
+        _tmux("send-keys", "-t", name, "3x^2 + 2x^3 + 7x^4 + 11x^5 + 38x^6", check=True)
+        screen = _wait_for(name, "+ 3x²\n")  # the whole answer read: typed key by key, drawn as it goes
+        assert screen.rstrip().endswith(" read as: 38x⁶ + 11x⁵ + 7x⁴ + 2x³ + 3x²\n gradients · exercise 1 of 44\n"
+                                        " solved 0 · attempts 0 · streak 0")
+        _tmux("send-keys", "-t", name, "C-u", "x + 2y", check=True)
+        screen = _wait_for(name, "variable is x)")
+        assert screen.rstrip().endswith(" can't read yet: unknown name 'y' (the\n   variable is x)\n"
+                                        " gradients · exercise 1 of 44\n solved 0 · attempts 0 · streak 0")
+    finally:
+        _tmux("kill-session", "-t", name, capture_output=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import re
 import signal
+import textwrap
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
@@ -249,10 +250,27 @@ class Shell:
         typed = self.prompt.app.current_buffer.text if self.prompt.app else ""
         preview = self.session.preview(typed)
         style = "class:bottom-toolbar.error" if preview.startswith("can't") else "class:bottom-toolbar.preview"
-        return FormattedText([(style, f" {preview or ' '}\n"), ("class:bottom-toolbar", self.session.status())])
+        # prompt_toolkit cuts a toolbar line at the window's edge: a cut "read as" looks like a lost term
+        width = max(self.prompt.app.output.get_size().columns - 1, 12)
+        reading = textwrap.wrap(preview, width - 1, subsequent_indent="  ", break_on_hyphens=False) or [" "]
+        status = _packed(self.session.status().strip().split(" · "), width - 1)
+        return FormattedText([(style, "".join(f" {line}\n" for line in reading)),
+                              ("class:bottom-toolbar", "\n".join(f" {line}" for line in status))])
 
     def run(self) -> None:
         converse(self.session, self.prompt.prompt, self.emit, self.ending)
+
+
+def _packed(parts: list[str], width: int) -> list[str]:
+    """The status's parts (`exercise 1 of 44`, `solved 0`, ...) joined with ` · ` in lines of at most
+    `width` characters, a part never split (one longer than a line is cut there, as nothing else fits)."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part[:width])
+    return lines
 
 
 def _bounded(cap: int) -> KeyBindings:
