@@ -564,3 +564,28 @@ def test_the_toolbar_wraps_on_a_narrow_terminal(tmp_path):
                                         " gradients · exercise 1 of 44\n solved 0 · attempts 0 · streak 0")
     finally:
         _tmux("kill-session", "-t", name, capture_output=True)
+
+
+@pytest.mark.skipif(TMUX is None or not hasattr(__import__("signal"), "SIGTSTP"),
+                    reason="tmux and job control are needed")
+def test_ctrl_z_suspends_the_session_and_fg_brings_it_back(tmp_path):
+    """Finding 529: Ctrl-Z typed an invisible ^Z into the answer ('the character '\\x1a' can't be used
+    here') instead of stopping the tutor as a shell's job control does."""
+    name = f"tutor-suspend-{os.getpid()}"
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO), "PS1": "$ "}
+    _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "30", "bash --norc --noprofile",
+          check=True, env=env, cwd=tmp_path)
+    try:
+        _tmux("send-keys", "-t", name, f"{sys.executable} -m tutor --seed 1 --student kim", "Enter", check=True)
+        _wait_for(name, "answer>")
+        _tmux("send-keys", "-t", name, "C-z", check=True)
+        _wait_for(name, "Stopped")
+        _tmux("send-keys", "-t", name, "fg", "Enter", check=True)
+        time.sleep(1)  # back in the foreground, the prompt drawn again
+        _tmux("send-keys", "-t", name, "2x", "Enter", check=True)
+        screen = _wait_for(name, "✓ Correct.")
+        assert "␚" not in screen and "\\x1a" not in screen
+        _tmux("send-keys", "-t", name, "C-d", check=True)
+        _wait_for(name, "Bye. This session: 1 exercise solved, 1 attempt.")
+    finally:
+        _tmux("kill-session", "-t", name, capture_output=True)

@@ -37,6 +37,7 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.lexers import Lexer
 from prompt_toolkit.shortcuts import print_formatted_text
 from prompt_toolkit.styles import Style
+from prompt_toolkit.utils import suspend_to_background_supported
 
 from .limits import LIMITS
 from .practice import COMMANDS, Line, Session, command
@@ -243,6 +244,7 @@ class Shell:
             bottom_toolbar=self.toolbar,
             style=STYLE,
             key_bindings=_bounded(LIMITS.max_length + 1),
+            enable_suspend=True,  # Ctrl-Z puts the session in the background, as in a shell; `fg` brings it back
             **prompt_options,
         )
 
@@ -282,6 +284,10 @@ def _bounded(cap: int) -> KeyBindings:
     @bindings.add(Keys.Any, filter=Condition(lambda: len(get_app().current_buffer.text) >= cap))
     def _full(event: KeyPressEvent) -> None:
         pass  # a character past the cap is not inserted
+
+    @bindings.add("c-z", filter=~Condition(suspend_to_background_supported))
+    def _no_suspending(event: KeyPressEvent) -> None:
+        pass  # where a program can't be suspended (Windows), Ctrl-Z is not a character of the answer either
 
     @bindings.add(Keys.BracketedPaste)
     def _paste(event: KeyPressEvent) -> None:
