@@ -589,3 +589,16 @@ def test_ctrl_z_suspends_the_session_and_fg_brings_it_back(tmp_path):
         _wait_for(name, "Bye. This session: 1 exercise solved, 1 attempt.")
     finally:
         _tmux("kill-session", "-t", name, capture_output=True)
+
+
+def test_a_byte_that_is_not_utf8_in_piped_answers_is_named_as_a_byte(tmp_path):
+    """Finding 533: an answers file saved in Latin-1 (x² as the byte B2) had the raw byte copied into the
+    output and was told of as "The character '\\udcb2' can't be used here."."""
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
+    ran = subprocess.run([sys.executable, "-m", "tutor", "--seed", "1", "--student", "ed"], input=b"x\xb2\n2x\n",
+                         capture_output=True, env=env, cwd=tmp_path, timeout=120)
+    out = ran.stdout.decode("utf-8")  # all of it text: the byte is not copied
+    assert (ran.returncode, ran.stderr) == (0, b"")
+    assert "d/dx of g(x) = x² + 16\nanswer> x�\nx�\n ^\nThe byte 0xB2 is not UTF-8 text: save the answers as UTF-8 " \
+           "and try again.\nanswer> 2x\n✓ Correct." in out
+    assert out.endswith("Bye. This session: 1 exercise solved, 1 attempt.\n")

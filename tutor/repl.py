@@ -314,15 +314,26 @@ class Piped:
         typing = self.lines.isatty() and self.out.isatty()  # at a terminal that can't draw (TERM=dumb)
         if typing:  # the prompt first, and the terminal shows what is typed
             print(prompt, end="", file=self.out, flush=True)
-        line = self.lines.readline()
-        if not line:
-            if typing:
-                print(file=self.out, flush=True)  # Ctrl-D: "Bye" on a line of its own
-            raise EOFError
-        text = line.rstrip("\r\n")
-        if not typing:
-            print(f"{prompt}{visible(text)}", file=self.out, flush=True)  # a pasted escape sequence shown, not run
-        return text
+        while True:
+            line = self.lines.readline()
+            if not line:
+                if typing:
+                    print(file=self.out, flush=True)  # Ctrl-D: "Bye" on a line of its own
+                raise EOFError
+            text = line.rstrip("\r\n")
+            if not typing:
+                print(f"{prompt}{visible(text)}", file=self.out, flush=True)  # a pasted escape sequence shown, not run
+            undecoded = [ord(c) - 0xDC00 for c in text if 0xDC80 <= ord(c) <= 0xDCFF]  # surrogateescape's bytes
+            if not undecoded:
+                return text
+            # a file saved in Latin-1 or cp1252 (x² as the byte B2): said as a byte to look for, not as Python's escape
+            where = f"{visible(text)}\n" + "".join("^" if 0xDC80 <= ord(c) <= 0xDCFF else " " for c in text).rstrip()
+            print(f"{where}\nThe byte 0x{undecoded[0]:02X} is not {self._encoding()} text: save the answers as "
+                  f"{self._encoding()} and try again.", file=self.out, flush=True)
+
+    def _encoding(self) -> str:
+        name = getattr(self.lines, "encoding", None) or "utf-8"
+        return "UTF-8" if name.lower().replace("-", "").replace("_", "") == "utf8" else name
 
     def emit(self, lines: Iterable[Line]) -> None:
         for line in lines:

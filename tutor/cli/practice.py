@@ -44,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
                 if answers.isatty() and not sys.stdout.isatty():
                     print("tutor: the output is not a terminal, so the session is written as plain lines: type "
                           "each answer and Enter; Ctrl-D ends it", file=sys.stderr)
+                if isinstance(answers, io.TextIOWrapper):  # a byte that is not text is told of, not a crash
+                    answers.reconfigure(errors="surrogateescape")
                 repl.Piped(session, answers, sys.stdout, ending=ending).run()
         except NothingToSet as error:  # a pack file whose every exercise can't be set: said, not a bug
             raise UserError(error.message) from None
