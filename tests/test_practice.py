@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -507,6 +508,7 @@ def _typed_on_a_pty(tmp_path: Path, keys: list[str], term: str) -> bytes:
     return received
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal needs a Unix")
 def test_a_dumb_terminal_gets_plain_text(tmp_path):
     """Finding 531: TERM=dumb (Emacs' shell, some IDE consoles) got ESC[?12l, ESC[?7h, ESC[0;1m ... around
     every line."""
@@ -566,8 +568,7 @@ def test_the_toolbar_wraps_on_a_narrow_terminal(tmp_path):
         _tmux("kill-session", "-t", name, capture_output=True)
 
 
-@pytest.mark.skipif(TMUX is None or not hasattr(__import__("signal"), "SIGTSTP"),
-                    reason="tmux and job control are needed")
+@pytest.mark.skipif(TMUX is None or not hasattr(signal, "SIGTSTP"), reason="tmux and job control are needed")
 def test_ctrl_z_suspends_the_session_and_fg_brings_it_back(tmp_path):
     """Finding 529: Ctrl-Z typed an invisible ^Z into the answer ('the character '\\x1a' can't be used
     here') instead of stopping the tutor as a shell's job control does."""
