@@ -1358,3 +1358,10 @@ def test_a_wrong_point_in_place_of_a_critical_point_is_told_why(capsys, answer, 
     assert main(["check", answer, "--exercise", exercise, *student, "--json"]) == 1
     result = json.loads(capsys.readouterr().out)
     assert (result["note"], result["credit"]) == ("extra_point", credit)
+
+
+def test_batch_from_a_closed_stdin_checks_no_lines():
+    """As `tutor <&-` (finding 525): `check --batch -` with stdin closed is input with no lines, not a crash."""
+    ran = subprocess.run(["sh", "-c", 'exec "$0" -m tutor check --batch - <&-', sys.executable],
+                         capture_output=True, text=True, timeout=120)
+    assert (ran.returncode, ran.stdout, ran.stderr) == (0, "", "")

@@ -3,6 +3,7 @@ is read only, and an answer that can't be saved now is kept and saved later, nev
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import signal
@@ -280,3 +281,105 @@ def test_a_hint_seen_while_the_lock_is_held_comes_back_with_its_exercise(tmp_pat
     other.execute("ROLLBACK")
     again = session_on(db)
     assert [line.text for line in again.handle(":hint")][0].startswith("Hint 2 of 3:")
+
+
+def test_a_database_deleted_during_a_session_is_written_again_at_its_path(tmp_path):
+    """Finding 528: the file, its -wal and -shm deleted mid-session: each later answer went into the
+    deleted file, without a word, and `tutor progress` said 'no progress yet'."""
+    db = tmp_path / "progress.sqlite3"
+    session = session_on(db)
+    answer_right(session)
+    for name in ("progress.sqlite3", "progress.sqlite3-wal", "progress.sqlite3-shm"):
+        (tmp_path / name).unlink(missing_ok=True)
+    said = answer_right(session)
+    assert f"Note: {db} was deleted while this session used it; it is written again there, with all it held " \
+           "and this session's progress." in said
+    answer_right(session)
+    session.close()
+    session.store.close()
+    assert [verdict for _, verdict in attempts(db)] == ["correct"] * 3  # the one before it too
+    assert main(["progress", "--db", str(db)]) == 0
+
+
+def test_a_database_replaced_during_a_session_is_left_alone_and_the_session_goes_on_beside_it(tmp_path):
+    db = tmp_path / "progress.sqlite3"
+    session = session_on(db)
+    answer_right(session)
+    other = tmp_path / "other.sqlite3"
+    Store(other).close()
+    os.replace(other, db)  # another progress database moved over it
+    theirs = db.read_bytes()
+    said = answer_right(session)
+    recovered = tmp_path / "progress.recovered.sqlite3"
+    assert f"Note: {db} was replaced by another file while this session used it; that file is left alone, and " \
+           f"your progress goes on in {recovered} (use it with --db {recovered})." in said
+    session.close()
+    session.store.close()
+    assert db.read_bytes() == theirs
+    assert [verdict for _, verdict in attempts(recovered)] == ["correct"] * 2
+
+
+@pytest.fixture
+def read_only_home(tmp_path) -> Iterator[tuple]:
+    """A folder that can't be written, as a read-only share or lab image gives: `make(files)` fills it
+    with the files first. For root (whom chmod does not stop) a read-only tmpfs, where it may mount one."""
+    home = tmp_path / "home"
+    home.mkdir()
+    mounted = []
+
+    def make(files: dict) -> None:
+        if os.geteuid() == 0:
+            if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(home)],
+                              capture_output=True).returncode != 0:
+                pytest.skip("a read-only folder needs a tmpfs mount for root; mount is not allowed here")
+            mounted.append(home)
+        for name, data in files.items():
+            (home / name).write_bytes(data)
+        if mounted:
+            subprocess.run(["mount", "-o", "remount,ro", str(home)], check=True)
+        else:
+            home.chmod(0o555)
+
+    yield home, make
+    if mounted:
+        subprocess.run(["umount", "--lazy", str(home)], check=True)  # even with a file left open by a failure
+    else:
+        home.chmod(0o755)
+
+
+def test_a_new_student_on_a_read_only_home_practises_with_a_note(read_only_home, capsys, monkeypatch):
+    """Finding 527: 'something went wrong (OperationalError: no such table: students)', status 70."""
+    home, make = read_only_home
+    make({})
+    monkeypatch.setenv("TUTOR_HOME", str(home))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("2x\n"))
+    assert main(["practice", "--seed", "1", "--student", "ro"]) == 0
+    out = capsys.readouterr().out
+    assert f"Note: {home} is read-only, so progress.sqlite3 can't be made there: your progress in this session " \
+           "is not saved (--db FILE saves it in a folder you can write).\nanswer> 2x\n✓ Correct." in out
+    assert out.endswith("Bye. This session: 1 exercise solved, 1 attempt.\n")
+    assert sorted(home.iterdir()) == []
+
+
+def test_a_progress_database_on_a_read_only_file_system_is_read(read_only_home, capsys, monkeypatch):
+    """Finding 526: a good database was called unreadable ('move it away'), by `tutor progress` too: SQLite
+    could not make the -shm file a database in WAL mode is read with, in a read-only folder."""
+    home, make = read_only_home
+    db = home / "progress.sqlite3"
+    elsewhere = home.parent / "progress.sqlite3"
+    session = session_on(elsewhere)
+    answer_right(session)
+    session.close()
+    session.store.close()
+    make({"progress.sqlite3": elsewhere.read_bytes()})
+    monkeypatch.setenv("TUTOR_HOME", str(home))
+    assert main(["progress"]) == 0
+    assert capsys.readouterr() == (
+        "ana: 1 of 1 answer right in 1 session\n  derivatives            ███·······   1/1\n"
+        f"  tangent-planes         ███·······   1/1\n{store.MASTERY_RULE}\n", "")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("2y\n"))
+    assert main(["practice", "--seed", "1", "--student", "ana"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Welcome back, ana.")
+    assert f"Note: {db} is read-only: your progress in this session is not saved there.\nanswer> 2y\n✓ Correct." in out
+    assert db.read_bytes() == elsewhere.read_bytes()  # nothing written to it

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -464,3 +465,141 @@ def test_steps_seen_before_quitting_count_after_coming_back_even_twice(tmp_path)
     again = piped(db, ":hint\n2y\n")
     assert "answer> :hint\nNo more hints; :steps shows the worked solution.\n" in again
     assert rows(db, "SELECT answer, hints FROM attempts ORDER BY id") == [("2x", 0), ("2y", 3)]
+
+
+@pytest.mark.parametrize("stdin", ["<&-", "< /dev/null"])
+def test_a_closed_stdin_ends_the_session_as_an_empty_one_does(tmp_path, stdin):
+    """Finding 525: `tutor <&-` (cron, nohup, a CI step) said 'something went wrong (AttributeError ...)'
+    and ended with status 70."""
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
+    ran = subprocess.run(["sh", "-c", f'exec "$0" -m tutor --seed 1 --student ivy {stdin}', sys.executable],
+                         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    assert (ran.returncode, ran.stderr) == (0, "")
+    assert ran.stdout.startswith("Welcome to the calculus tutor, ivy.")
+    assert ran.stdout.endswith("d/dx of g(x) = x² + 16\nBye. This session: 0 exercises solved, 0 attempts.\n")
+
+
+def _typed_on_a_pty(tmp_path: Path, keys: list[str], term: str) -> bytes:
+    """What a session typed at a real pseudo-terminal of type `term` receives, byte for byte."""
+    import pty
+    import select
+    main_end, other_end = pty.openpty()
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO), "TERM": term}
+    tutor = subprocess.Popen([sys.executable, "-m", "tutor", "--seed", "1", "--student", "gus"], stdin=other_end,
+                             stdout=other_end, stderr=other_end, env=env, cwd=tmp_path, close_fds=True)
+    os.close(other_end)
+    received = b""
+    pending = list(keys)
+    while True:
+        ready, _, _ = select.select([main_end], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(main_end, 4096)
+        except OSError:  # the session ended: the terminal is closed
+            break
+        if not chunk:
+            break
+        received += chunk
+        if pending and received.endswith(b"answer> "):
+            os.write(main_end, pending.pop(0).encode() + b"\r")
+    tutor.wait(timeout=30)
+    os.close(main_end)
+    return received
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal needs a Unix")
+def test_a_dumb_terminal_gets_plain_text(tmp_path):
+    """Finding 531: TERM=dumb (Emacs' shell, some IDE consoles) got ESC[?12l, ESC[?7h, ESC[0;1m ... around
+    every line."""
+    received = _typed_on_a_pty(tmp_path, ["2x", ":quit"], "dumb").decode()
+    assert "\x1b" not in received
+    assert received.replace("\r\n", "\n").endswith(
+        "d/dx of g(x) = x² + 16\nanswer> 2x\n✓ Correct.\n\nExercise 4 of 44 · Fix x = 2, differentiate in y  "
+        "[tangent-planes, derivatives]\nd/dy of h(y) = y² + 4\nanswer> :quit\n"
+        "Bye. This session: 1 exercise solved, 1 attempt.\n")
+
+
+@pytest.mark.skipif(TMUX is None, reason="tmux is not installed; the real-terminal test needs it")
+def test_a_session_typed_with_its_output_in_a_file_writes_plain_lines(tmp_path):
+    """Finding 532: `tutor > session.txt` typed at a terminal drew the full-screen prompt and its toolbar
+    into the file (carriage returns, runs of spaces, every prompt twice) and left the screen blank."""
+    name = f"tutor-file-{os.getpid()}"
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
+    command = f"{sys.executable} -m tutor --seed 1 --student jo > session.txt; sleep 60"
+    _tmux("new-session", "-d", "-s", name, "-x", "150", "-y", "15", command, check=True, env=env, cwd=tmp_path)
+    try:
+        _wait_for(name, "Ctrl-D ends it")
+        _tmux("send-keys", "-t", name, "2x", "Enter", check=True)
+        _tmux("send-keys", "-t", name, ":quit", "Enter", check=True)
+        deadline = time.monotonic() + 30
+        while "Bye." not in (tmp_path / "session.txt").read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        screen = _pane(name)
+    finally:
+        _tmux("kill-session", "-t", name, capture_output=True)
+    assert screen.startswith("tutor: the output is not a terminal, so the session is written as plain lines: "
+                             "type each answer and Enter; Ctrl-D ends it\n2x\n:quit\n")
+    assert (tmp_path / "session.txt").read_text().endswith(
+        "d/dx of g(x) = x² + 16\nanswer> 2x\n✓ Correct.\n\nExercise 4 of 44 · Fix x = 2, differentiate in y  "
+        "[tangent-planes, derivatives]\nd/dy of h(y) = y² + 4\nanswer> :quit\n"
+        "Bye. This session: 1 exercise solved, 1 attempt.\n")
+
+
+@pytest.mark.skipif(TMUX is None, reason="tmux is not installed; the real-terminal test needs it")
+def test_the_toolbar_wraps_on_a_narrow_terminal(tmp_path):
+    """Finding 530: at 40 columns the toolbar was cut at the edge: 'read as' lost the end of the answer
+    ('+ 38'), the reason it can't be read stopped mid-sentence, and the status line at 'exercise 21'."""
+    name = f"tutor-narrow-{os.getpid()}"
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
+    command = f"{sys.executable} -m tutor --seed 1 --student bo; sleep 60"
+    _tmux("new-session", "-d", "-s", name, "-x", "40", "-y", "12", command, check=True, env=env, cwd=tmp_path)
+    try:
+        _wait_for(name, "answer>")
+        _tmux("send-keys", "-t", name, "3x^2 + 2x^3 + 7x^4 + 11x^5 + 38x^6", check=True)
+        screen = _wait_for(name, "+ 3x²\n")  # the whole answer read: typed key by key, drawn as it goes
+        assert screen.rstrip().endswith(" read as: 38x⁶ + 11x⁵ + 7x⁴ + 2x³ + 3x²\n gradients · exercise 1 of 44\n"
+                                        " solved 0 · attempts 0 · streak 0")
+        _tmux("send-keys", "-t", name, "C-u", "x + 2y", check=True)
+        screen = _wait_for(name, "variable is x)")
+        assert screen.rstrip().endswith(" can't read yet: unknown name 'y' (the\n   variable is x)\n"
+                                        " gradients · exercise 1 of 44\n solved 0 · attempts 0 · streak 0")
+    finally:
+        _tmux("kill-session", "-t", name, capture_output=True)
+
+
+@pytest.mark.skipif(TMUX is None or not hasattr(signal, "SIGTSTP"), reason="tmux and job control are needed")
+def test_ctrl_z_suspends_the_session_and_fg_brings_it_back(tmp_path):
+    """Finding 529: Ctrl-Z typed an invisible ^Z into the answer ('the character '\\x1a' can't be used
+    here') instead of stopping the tutor as a shell's job control does."""
+    name = f"tutor-suspend-{os.getpid()}"
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO), "PS1": "$ "}
+    _tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "30", "bash --norc --noprofile",
+          check=True, env=env, cwd=tmp_path)
+    try:
+        _tmux("send-keys", "-t", name, f"{sys.executable} -m tutor --seed 1 --student kim", "Enter", check=True)
+        _wait_for(name, "answer>")
+        _tmux("send-keys", "-t", name, "C-z", check=True)
+        _wait_for(name, "Stopped")
+        _tmux("send-keys", "-t", name, "fg", "Enter", check=True)
+        time.sleep(1)  # back in the foreground, the prompt drawn again
+        _tmux("send-keys", "-t", name, "2x", "Enter", check=True)
+        screen = _wait_for(name, "✓ Correct.")
+        assert "␚" not in screen and "\\x1a" not in screen
+        _tmux("send-keys", "-t", name, "C-d", check=True)
+        _wait_for(name, "Bye. This session: 1 exercise solved, 1 attempt.")
+    finally:
+        _tmux("kill-session", "-t", name, capture_output=True)
+
+
+def test_a_byte_that_is_not_utf8_in_piped_answers_is_named_as_a_byte(tmp_path):
+    """Finding 533: an answers file saved in Latin-1 (x² as the byte B2) had the raw byte copied into the
+    output and was told of as "The character '\\udcb2' can't be used here."."""
+    env = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO)}
+    ran = subprocess.run([sys.executable, "-m", "tutor", "--seed", "1", "--student", "ed"], input=b"x\xb2\n2x\n",
+                         capture_output=True, env=env, cwd=tmp_path, timeout=120)
+    out = ran.stdout.decode("utf-8")  # all of it text: the byte is not copied
+    assert (ran.returncode, ran.stderr) == (0, b"")
+    assert "d/dx of g(x) = x² + 16\nanswer> x�\nx�\n ^\nThe byte 0xB2 is not UTF-8 text: save the answers as UTF-8 " \
+           "and try again.\nanswer> 2x\n✓ Correct." in out
+    assert out.endswith("Bye. This session: 1 exercise solved, 1 attempt.\n")

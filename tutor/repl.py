@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import re
 import signal
+import textwrap
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
@@ -36,6 +37,7 @@ from prompt_toolkit.keys import Keys
 from prompt_toolkit.lexers import Lexer
 from prompt_toolkit.shortcuts import print_formatted_text
 from prompt_toolkit.styles import Style
+from prompt_toolkit.utils import suspend_to_background_supported
 
 from .limits import LIMITS
 from .practice import COMMANDS, Line, Session, command
@@ -242,6 +244,7 @@ class Shell:
             bottom_toolbar=self.toolbar,
             style=STYLE,
             key_bindings=_bounded(LIMITS.max_length + 1),
+            enable_suspend=True,  # Ctrl-Z puts the session in the background, as in a shell; `fg` brings it back
             **prompt_options,
         )
 
@@ -249,10 +252,27 @@ class Shell:
         typed = self.prompt.app.current_buffer.text if self.prompt.app else ""
         preview = self.session.preview(typed)
         style = "class:bottom-toolbar.error" if preview.startswith("can't") else "class:bottom-toolbar.preview"
-        return FormattedText([(style, f" {preview or ' '}\n"), ("class:bottom-toolbar", self.session.status())])
+        # prompt_toolkit cuts a toolbar line at the window's edge: a cut "read as" looks like a lost term
+        width = max(self.prompt.app.output.get_size().columns - 1, 12)
+        reading = textwrap.wrap(preview, width - 1, subsequent_indent="  ", break_on_hyphens=False) or [" "]
+        status = _packed(self.session.status().strip().split(" · "), width - 1)
+        return FormattedText([(style, "".join(f" {line}\n" for line in reading)),
+                              ("class:bottom-toolbar", "\n".join(f" {line}" for line in status))])
 
     def run(self) -> None:
         converse(self.session, self.prompt.prompt, self.emit, self.ending)
+
+
+def _packed(parts: list[str], width: int) -> list[str]:
+    """The status's parts (`exercise 1 of 44`, `solved 0`, ...) joined with ` · ` in lines of at most
+    `width` characters, a part never split (one longer than a line is cut there, as nothing else fits)."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + 3 + len(part) <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part[:width])
+    return lines
 
 
 def _bounded(cap: int) -> KeyBindings:
@@ -265,6 +285,10 @@ def _bounded(cap: int) -> KeyBindings:
     def _full(event: KeyPressEvent) -> None:
         pass  # a character past the cap is not inserted
 
+    @bindings.add("c-z", filter=~Condition(suspend_to_background_supported))
+    def _no_suspending(event: KeyPressEvent) -> None:
+        pass  # where a program can't be suspended (Windows), Ctrl-Z is not a character of the answer either
+
     @bindings.add(Keys.BracketedPaste)
     def _paste(event: KeyPressEvent) -> None:
         text = event.data.replace("\r\n", "\n").replace("\r", "\n")  # as prompt_toolkit's own paste does
@@ -276,7 +300,9 @@ def _bounded(cap: int) -> KeyBindings:
 class Piped:
     """A session whose answers come from a pipe or a file, a line each (`tutor < answers.txt`): each
     printed after its prompt, and everything as plain text, so the output reads as the session it
-    was. prompt_toolkit would draw its toolbar and terminal codes into it instead."""
+    was. prompt_toolkit would draw its toolbar and terminal codes into it instead. So is a session typed
+    whose output goes to a file, and one on a terminal that understands no codes (TERM=dumb): there the
+    prompt comes first and the terminal shows the answer typed."""
 
     def __init__(self, session: Session, lines: TextIO, out: TextIO, ending: Ending | None = None):
         self.session = session
@@ -285,12 +311,29 @@ class Piped:
         self.ending = ending
 
     def read(self, prompt: str) -> str:
-        line = self.lines.readline()
-        if not line:
-            raise EOFError
-        text = line.rstrip("\r\n")
-        print(f"{prompt}{visible(text)}", file=self.out, flush=True)  # a pasted escape sequence shown, not run
-        return text
+        typing = self.lines.isatty() and self.out.isatty()  # at a terminal that can't draw (TERM=dumb)
+        if typing:  # the prompt first, and the terminal shows what is typed
+            print(prompt, end="", file=self.out, flush=True)
+        while True:
+            line = self.lines.readline()
+            if not line:
+                if typing:
+                    print(file=self.out, flush=True)  # Ctrl-D: "Bye" on a line of its own
+                raise EOFError
+            text = line.rstrip("\r\n")
+            if not typing:
+                print(f"{prompt}{visible(text)}", file=self.out, flush=True)  # a pasted escape sequence shown, not run
+            undecoded = [ord(c) - 0xDC00 for c in text if 0xDC80 <= ord(c) <= 0xDCFF]  # surrogateescape's bytes
+            if not undecoded:
+                return text
+            # a file saved in Latin-1 or cp1252 (x² as the byte B2): said as a byte to look for, not as Python's escape
+            where = f"{visible(text)}\n" + "".join("^" if 0xDC80 <= ord(c) <= 0xDCFF else " " for c in text).rstrip()
+            print(f"{where}\nThe byte 0x{undecoded[0]:02X} is not {self._encoding()} text: save the answers as "
+                  f"{self._encoding()} and try again.", file=self.out, flush=True)
+
+    def _encoding(self) -> str:
+        name = getattr(self.lines, "encoding", None) or "utf-8"
+        return "UTF-8" if name.lower().replace("-", "").replace("_", "") == "utf8" else name
 
     def emit(self, lines: Iterable[Line]) -> None:
         for line in lines:

@@ -194,6 +194,7 @@ class Store:
         self.last_provisional = 0
         self.read_only = False
         self.failing = False  # a write failed and nothing has been written since
+        self.opened: tuple[int, int] | None = None  # the written file's (device, inode): still the one at `path`?
         self._once = False  # one try, no retries (while retrying without waiting)
         if self.path.exists():
             self._inspect()
@@ -207,7 +208,7 @@ class Store:
         """Refuse a file that is not a progress database of this tutor, before writing anything."""
         again = "move it away, or use another file with --db FILE"
         try:
-            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=_BUSY_SECONDS)
+            db = _read_only(self.path)
             try:
                 tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
                 version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -245,6 +246,7 @@ class Store:
                 db.execute("PRAGMA foreign_keys=ON")
                 self.db = db
                 self._retrying(self.migrate, transaction=False)  # each step is its own transaction
+                self.opened = _identity(self.path)
                 return db
             except sqlite3.OperationalError as error:
                 db.close()
@@ -252,12 +254,17 @@ class Store:
                     raise StoreError(f"{self.path} can't be used ({error}); use another file with --db FILE") from None
                 self.notices.append(f"{self.path} is busy (another program is writing to it); your answers are "
                                     "kept and saved when it is free")
-        else:
+        elif self.path.exists():
             self.notices.append(f"{self.path} is read-only: your progress in this session is not saved there")
+        else:
+            self.notices.append(f"{_existing(folder)} is read-only, so {self.path.name} can't be made there: your "
+                                "progress in this session is not saved (--db FILE saves it in a folder you can write)")
         self.read_only = True
-        if not self.path.exists():
-            return sqlite3.connect(":memory:")
-        return sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=_BUSY_SECONDS)
+        if self.path.exists():
+            return _read_only(self.path)
+        self.db = sqlite3.connect(":memory:", isolation_level=None)  # empty, for the session's reads
+        self.migrate()
+        return self.db
 
     # -- schema
     @property
@@ -300,6 +307,8 @@ class Store:
     def flush(self) -> bool:
         """Do the kept writes, oldest first; whether all are done."""
         kept = len(self.pending)
+        if self.pending and not self.read_only:
+            self._still_there()
         while self.pending:
             write = self.pending[0]
             try:
@@ -318,6 +327,41 @@ class Store:
             self.notices.append(f"your progress is saved again to {self.path} ({kept} kept writes)")
             self.failing = False
         return True
+
+    def _still_there(self) -> None:
+        """Where the file was deleted or replaced while open, the writes would go on into a file no one can
+        open again, without a word: the open database is copied whole to its path (beside it, where another
+        file took the path, which is left alone) and written there from now on."""
+        found = _identity(self.path)
+        if self.opened is None or found == self.opened:
+            return
+        place = self.path if found is None else _free_name(self.path)
+        how = "deleted" if found is None else "replaced by another file"
+        try:
+            place.parent.mkdir(parents=True, exist_ok=True)
+            copy = sqlite3.connect(place, isolation_level=None, timeout=_BUSY_SECONDS)
+            try:
+                self.db.backup(copy)
+                copy.execute("PRAGMA journal_mode=WAL")
+                copy.execute("PRAGMA foreign_keys=ON")
+            except sqlite3.Error:
+                copy.close()
+                raise
+        except (OSError, sqlite3.Error) as error:
+            self.opened = None  # said once; the session goes on, its answers graded
+            self.notices.append(f"{self.path} was {how} while this session used it, and it can't be written "
+                                f"again ({getattr(error, 'strerror', None) or error}): your progress in this "
+                                "session is not saved")
+            return
+        self.db.close()
+        self.db, self.opened = copy, _identity(place)
+        if place == self.path:
+            self.notices.append(f"{self.path} was deleted while this session used it; it is written again there, "
+                                "with all it held and this session's progress")
+        else:
+            self.notices.append(f"{self.path} was replaced by another file while this session used it; that file "
+                                f"is left alone, and your progress goes on in {place} (use it with --db {place})")
+            self.path = place
 
     def retry(self) -> None:
         """`flush` without waiting for another program's lock: a wait between answers would be felt."""
@@ -629,6 +673,39 @@ class _Transaction:
             return False
         self.db.execute("ROLLBACK" if kind else "COMMIT")
         return False
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """The database at `path`, read only: as unchanging where its folder is read-only too, as SQLite
+    can't make the `-shm` file a database in WAL mode is read with there."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    db = sqlite3.connect(uri, uri=True, timeout=_BUSY_SECONDS)
+    try:
+        db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as error:
+        if "unable to open" not in str(error) or os.access(path.parent, os.W_OK):
+            return db  # a lock or damage: said where the database is read
+        db.close()
+        db = sqlite3.connect(f"{uri}&immutable=1", uri=True, timeout=_BUSY_SECONDS)
+    return db
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at `path` (None: none): the same pair while it is the same file, renamed or not."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
+def _free_name(path: Path) -> Path:
+    """`NAME.recovered.sqlite3` beside `path`, numbered where that is taken."""
+    for number in range(1, 1000):
+        place = path.with_name(f"{path.stem}.recovered{'' if number == 1 else f'-{number}'}{path.suffix}")
+        if not place.exists():
+            return place
+    return path.with_name(f"{path.stem}.recovered-{os.getpid()}{path.suffix}")
 
 
 def _existing(folder: Path) -> Path:

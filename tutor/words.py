@@ -67,7 +67,8 @@ def visible(text: str) -> str:
     return "".join(_shown(c) if unicodedata.category(c) in _INVISIBLE else c for c in text)
 
 
-_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})  # controls, format characters, line and paragraph separators
+# controls, format characters, line and paragraph separators, and a byte that was not text (surrogateescape's)
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 
 
 def _shown(character: str) -> str:

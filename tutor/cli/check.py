@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 from typing import BinaryIO
@@ -48,7 +49,10 @@ def run(args: argparse.Namespace) -> int:
     if args.student is not None or args.seed is not None:
         raise UserError("--student and --seed choose a variant of an --exercise")
     if args.batch:
-        stream = sys.stdin.buffer if args.batch == "-" else _open_bytes(args.batch)
+        if args.batch != "-":
+            stream = _open_bytes(args.batch)
+        else:  # a closed stdin (`<&-`) is input with no lines
+            stream = sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
         failed = False
         for result in check_lines(stream):
             failed |= "error" in result

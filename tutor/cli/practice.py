@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import sys
 from pathlib import Path
+
+from prompt_toolkit.utils import is_dumb_terminal
 
 from .. import repl, store
 from ..practice import NothingToSet, Session
@@ -34,10 +37,18 @@ def run(args: argparse.Namespace) -> int:
     with repl.Ending() as ending:  # closing the window ends the session as :quit does, saving what is kept
         try:
             session = Session(pack, progress, args.student or _user(), topic=args.topic, **options)
-            if sys.stdin.isatty():
+            answers = sys.stdin if sys.stdin is not None else io.StringIO()  # closed (`<&-`): input with no lines
+            screen = sys.stdout is not None and sys.stdout.isatty()  # None: closed (`>&-`)
+            if answers.isatty() and screen and not is_dumb_terminal():
                 repl.Shell(session, history=history(home, session.student), ending=ending).run()
-            else:  # answers from a pipe or a file
-                repl.Piped(session, sys.stdin, sys.stdout, ending=ending).run()
+            else:  # answers from a pipe or a file, or a session kept in a file, or a terminal that can't draw
+                if answers.isatty() and not screen:
+                    print("tutor: the output is not a terminal, so the session is written as plain lines: type "
+                          "each answer and Enter; Ctrl-D ends it", file=sys.stderr)
+                if isinstance(answers, io.TextIOWrapper):  # a byte that is not text is told of, not a crash
+                    answers.reconfigure(errors="surrogateescape")
+                out = sys.stdout if sys.stdout is not None else io.StringIO()  # closed: graded and saved, unseen
+                repl.Piped(session, answers, out, ending=ending).run()
         except NothingToSet as error:  # a pack file whose every exercise can't be set: said, not a bug
             raise UserError(error.message) from None
         finally:

@@ -26,7 +26,8 @@ def run(args: argparse.Namespace) -> int:
         summary = progress.summary()
     finally:
         progress.close()
-        for notice in progress.take_notices():  # kept writes saved, or a damaged file of them set aside
+        # kept writes saved, or a damaged file of them set aside (a read-only file is only read: nothing to say)
+        for notice in [] if progress.read_only else progress.take_notices():
             print(f"tutor: {notice}", file=sys.stderr)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
