@@ -413,7 +413,8 @@ class _Tokenizer:
                 out.append(Token(TokenKind.OPERATOR, c, col, spaced=spaced))
                 i += 1
             else:
-                hint = _FORBIDDEN_HINTS.get(c, f"the character {c!r} can't be used here")
+                # named as the echo above the caret shows it (␛ for a pasted escape), not as Python writes it ('\x1b')
+                hint = _FORBIDDEN_HINTS.get(c, f"the character '{visible(c)}' can't be used here")
                 raise InputError(hint, col, "forbidden")
             spaced = False
         out.append(Token(TokenKind.END, "", len(text) + self.offset, spaced=spaced))
