@@ -435,9 +435,9 @@ class _Tokenizer:
                 raise InputError(_past_the_digits(_log10(value) + power, self.limits), i + self.offset, "too_large")
             value = value * Rational(10) ** power
         end = match.end()
-        if literal == mantissa and (power := _SIGNED_POWER.match(self.text, end)) is not None:
+        if literal == mantissa and (signed := _SIGNED_POWER.match(self.text, end)) is not None:
             # 1.5e-3xy: a calculator's 1.5e-3 before xy, or 1.5·e − 3xy: which one, the student says
-            letter, sign, rest, after = power.group(1), power.group(2), power.group(3), power.group(4)
+            letter, sign, rest, after = signed.groups()
             number = f"{literal}{letter}{sign}{rest}"
             other = (f", or {literal}{letter} {sign} {rest}{after}, with spaces, for {literal}·e "
                      f"{'minus' if sign == '-' else 'plus'} {rest}{after}") if letter == "e" else ""
