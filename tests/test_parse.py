@@ -663,7 +663,10 @@ def test_the_nesting_limit_is_said_in_brackets_a_person_can_count():
         with pytest.raises(InputError) as refused:
             read(text)
         assert refused.value.message == ("the answer is nested too deeply: at most 29 brackets or functions can be "
-                                         "inside one another")
+                                         "inside one another, fewer with a sign or a power between them")
+    read("-(" * 19 + "x" + ")" * 19)  # a sign is a level too: 19 such brackets and no more
+    with pytest.raises(InputError):
+        read("-(" * 20 + "x" + ")" * 20)
 
 
 # finding 486: 'm = 0.5 and b = 7/3' was "Unknown name 'and'"; it is the list of the parts, read as the comma's,

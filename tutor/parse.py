@@ -1548,7 +1548,7 @@ class _Nesting:
         if self.parser.depth > self.parser.limits.max_depth:
             brackets = (self.parser.limits.max_depth - 1) // 2  # a bracket is two levels: it, and what is in it
             raise InputError(f"the answer is nested too deeply: at most {brackets} brackets or functions can be "
-                             "inside one another", self.col, "too_large")
+                             "inside one another, fewer with a sign or a power between them", self.col, "too_large")
 
     def __exit__(self, *exc: object) -> None:
         self.parser.depth -= 1
