@@ -889,3 +889,18 @@ def test_an_equation_times_a_factor_never_zero_is_the_same_equation_in_several_v
 def test_a_factor_that_is_zero_somewhere_adds_points(answer, expected, message):
     verdict = check(answer, expected)
     assert (verdict.verdict, verdict.message) == ("incorrect", message)
+
+
+@pytest.mark.parametrize("answer, expected, message", [
+    ("2.3333333333333335", "7/3", "Your answer 2.3333333333333335 is close: the exact value is wanted; write it as a "
+                                  "fraction."),
+    ("2.99999999", "3", "Your answer 2.99999999 is close: the exact value is wanted; write it as a fraction."),
+    ("(0.7857142857142858, 1.5)", "(11/14, 3/2)", "Your first component 0.7857142857142858 is close: the exact value "
+                                                  "is wanted; write it as a fraction."),
+    ("2.4", "7/3", "Your answer 2.4 is not right."),  # a rounding the student chose, and wrong
+    ("2.33333343", "7/3", "Your answer 2.33333343 is not right."),  # many digits, off by more than the last ones
+])
+def test_a_programs_printout_of_the_exact_value_is_close_not_wrong(answer, expected, message):
+    """Finding 483: Python's 2.3333333333333335 for 7/3 was "not right" where the rougher 2.33333333 was close."""
+    verdict = check(answer, expected)
+    assert (verdict.verdict, verdict.message) == ("incorrect", message)

@@ -587,7 +587,9 @@ def _fewer_places(said: Sequence[str], tolerance: Tolerance) -> str:
 
 def _rounds_to(got: Fraction, want: Fraction, spellings: Spellings) -> bool:
     """Whether `got` is a decimal the student typed, with two significant digits or more, that is
-    `want` rounded or cut to the places typed (2.3333 or 2.33 for 7/3; not 2.4)."""
+    `want` rounded or cut to the places typed (2.3333 or 2.33 for 7/3; not 2.4), or a printout of a
+    program or a calculator, of many digits, off by its last ones (Python's 2.3333333333333335 for 7/3,
+    a calculator's 2.99999999 for 3): closer than the roundings, it is not told "not right"."""
     typed = _typed_decimal(got, spellings)
     if typed is None:
         return False
@@ -595,7 +597,11 @@ def _rounds_to(got: Fraction, want: Fraction, spellings: Spellings) -> bool:
     scaled = want * Fraction(10) ** places
     cut = Fraction(int(scaled))  # toward zero
     rounded = Fraction(math.floor(abs(scaled) + Fraction(1, 2))) * (1 if scaled >= 0 else -1)
-    return got * Fraction(10) ** places in (cut, rounded)
+    printout = _significant_digits(typed) >= _PRINTOUT_DIGITS and abs(got * Fraction(10) ** places - scaled) <= 2
+    return got * Fraction(10) ** places in (cut, rounded) or printout
+
+
+_PRINTOUT_DIGITS = 8  # a calculator's display or a float printed in full; fewer is a rounding the student chose
 
 
 def _compare_scalar(answer: Expr, expected: Expr, ctx: Context, what: str) -> Outcome:
