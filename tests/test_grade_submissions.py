@@ -365,7 +365,13 @@ SAVE = "save the file as CSV UTF-8 (comma delimited) and try again"
                                                     "answers in it, of 1 student, are not graded"),
     (b"exercise;answer\ncube;x\n", f"1: the header is separated by ';', not commas: {SAVE}"),
     ("student\texercise\tanswer\nbo\tcube\tx\n".encode("utf-16"),
-     f"1: the file is UTF-16 (Excel's Unicode Text), not UTF-8: {SAVE}; without a header the file is not read"),
+     f"1: the file is UTF-16 (Excel's Unicode Text), not UTF-8: {SAVE}; the file is not read; the answers in it, of "
+     "1 student, are not graded"),
+    ("student,exercise,answer\r\nbo,cube,x\r\nal,cube,\"(1, 2)\"\r\n".encode("utf-16"),  # commas, in UTF-16
+     f"1: the file is UTF-16 (Excel's Unicode Text), not UTF-8: {SAVE}; the file is not read; the answers in it, of "
+     "2 students, are not graded"),
+    ("exercise\tanswer\ncube\tx\n".encode("utf-16"),
+     f"1: the file is UTF-16 (Excel's Unicode Text), not UTF-8: {SAVE}; the file is not read"),
 ])
 def test_a_csv_a_spreadsheet_saved_otherwise_is_refused_with_the_cause_and_the_fix(tmp_path, content, problem):
     path = write(tmp_path / "a.csv", content)

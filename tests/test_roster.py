@@ -105,6 +105,21 @@ def test_the_students_of_a_class_file_that_was_refused_are_told_it_could_not_be_
     assert f"Your submission could not be read ({why}).  " in page
 
 
+def test_the_students_of_a_class_file_saved_as_unicode_text_are_told_it_could_not_be_read(tmp_path, capsys):
+    """Re-check of 511: Excel's Unicode Text (UTF-16, tabs) told its students "Nothing was submitted." """
+    roster = write(tmp_path / "roster.csv", ROSTER)
+    text = write(tmp_path / "u16.csv", "student\texercise\tanswer\r\nalice\tcube\t3x^2\r\nbob\tfit\tx\r\n"
+                                       .encode("utf-16"))
+    out = tmp_path / "out"
+    assert main(["grade", PACK, str(text), "--roster", str(roster), "--out", str(out)]) == 1
+    why = (f"{text}:1: the file is UTF-16 (Excel's Unicode Text), not UTF-8: save the file as CSV UTF-8 (comma "
+           "delimited) and try again; the file is not read; the answers in it, of 2 students, are not graded")
+    assert capsys.readouterr().err.splitlines()[0] == why
+    notes = {r["student"]: r["note"] for r in rows(out / "grades.csv")[1:]}
+    assert notes["alice"] == notes["bob"] == f"Your submission could not be read ({why})."
+    assert notes["carol"] == "Nothing was submitted."
+
+
 def test_a_roster_typed_with_spaces_after_the_commas_keeps_a_quoted_name_whole(tmp_path):
     roster = read_roster(write(tmp_path / "roster.csv", 'id, name, section\nalice, "Ng, Alice", A\n'))
     assert roster.problems == ()

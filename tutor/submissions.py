@@ -16,7 +16,7 @@ from __future__ import annotations
 import codecs
 import csv
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -26,6 +26,7 @@ from .limits import LIMITS, Limits
 from .packs import Pack, same_id
 from .safe_read import (
     SAVE_AS_UTF8,
+    UTF16,
     FileRefused,
     Node,
     Row,
@@ -211,6 +212,9 @@ class _Reader:
     # -------------------------------------------------------------------- CSV
 
     def csv(self, file: str, stream: BinaryIO) -> None:
+        if stream.read(5).removeprefix(codecs.BOM_UTF8).startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return self.unicode_text(file, stream)
+        stream.seek(0)
         header: list[str] | None = None
         ids = {spec.id for spec in self.pack.exercises}
 
@@ -266,17 +270,23 @@ class _Reader:
     def separated(self, file: str, line: int, separator: str, header: list[str], rows: Iterable[Row]) -> None:
         """A file a spreadsheet saved with another separator is refused, and told to each student its rows
         name (split by that separator: the tool knows it), as their answers are in it: they did submit."""
-        names = [name.strip().lower() for name in _split(header, separator)]
-        at = names.index("student") if "student" in names else None
-        students: dict[str, None] = {}
-        for row in rows:
-            fields = _split(row.cells, separator) if row.cells is not None and at is not None else []
-            if at is not None and at < len(fields) and _id(fields[at]):
-                students.setdefault(_id(fields[at]))
+        self.refused(file, line, f"the header is separated by {_SEPARATORS[separator]}, not commas: {SAVE_AS_UTF8}",
+                     _students_named(header, rows, separator))
+
+    def unicode_text(self, file: str, stream: BinaryIO) -> None:
+        """Excel's Unicode Text (UTF-16, tab delimited) is refused as `separated` is, and told to each student
+        its rows name (finding 511: they were told "Nothing was submitted.")."""
+        stream.seek(0)
+        text = stream.read(self.limits.max_submission_bytes).decode("utf-16", errors="replace").lstrip("\ufeff")
+        lines = text.splitlines() or [""]
+        separator = "\t" if "\t" in lines[0] else ","
+        rows = (Row(number, [line]) for number, line in enumerate(lines[1:], start=2))
+        self.refused(file, 1, f"{UTF16}; the file is not read", _students_named([lines[0]], rows, separator))
+
+    def refused(self, file: str, line: int, message: str, students: Sequence[str]) -> None:
         # how many, not who: the sentence is on each of their pages too
         whose = f"; the answers in it, of {counted(len(students), 'student')}, are not graded" if students else ""
-        self.problems.append(Problem(file, line, f"the header is separated by {_SEPARATORS[separator]}, not commas: "
-                                                 f"{SAVE_AS_UTF8}{whose}", students=tuple(students)))
+        self.problems.append(Problem(file, line, f"{message}{whose}", students=tuple(students)))
 
     # ---------------------------------------------------------- YAML and JSON
 
@@ -342,6 +352,18 @@ def _separator(header: list[str]) -> str:
             any(separator in cell for cell in header):
         return separator
     return ""
+
+
+def _students_named(header: list[str], rows: Iterable[Row], separator: str) -> list[str]:
+    """The ids in the student column of rows read with commas and split again by their own separator."""
+    names = [name.strip().lower() for name in _split(header, separator)]
+    at = names.index("student") if "student" in names else None
+    students: dict[str, None] = {}
+    for row in rows:
+        fields = _split(row.cells, separator) if row.cells is not None and at is not None else []
+        if at is not None and at < len(fields) and _id(fields[at]):
+            students.setdefault(_id(fields[at]))
+    return list(students)
 
 
 def _split(cells: list[str], separator: str) -> list[str]:
