@@ -106,3 +106,13 @@ def test_the_power_lines_whole_number_fit_keeps_the_lessons_fractions(capsys):
         "   9.7. So b = 14/6 = 7/3.",
         "10. The least cost: E(1/2, 7/3) = 25/6 ≈ 4.16667.",
     ]
+
+
+def test_the_gradient_at_the_start_of_a_mean_cost_step_writes_its_parts_alike(capsys):
+    """Re-check of 467: ∇L(0, 0) was (-6.5, -7/3), a decimal beside a fraction, in the step and its product."""
+    assert main(["solve", "cost", "--points", "(1,1.5), (2,2), (4,3.5)", "--mean", "--start", "0,0", "--rate", "0.1",
+                 "--steps"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "9. At the start: ∇L(0, 0) = (-13/2, -7/3) ≈ (-6.5, -2.33333)." in lines
+    assert ("10. Step against the gradient: (m₁, b₁) = (m₀, b₀) − α·∇L(m₀, b₀) = (0, 0) − 0.1·(-13/2, -7/3) = "
+            "(13/20, 7/30) ≈ (0.65, 0.233333).") in lines

@@ -138,10 +138,11 @@ def descent_step_steps(cost: LineCost, result: MeanCostStep, decimals: bool = Fa
         else:
             substeps.append(step(FitRule.PARTIAL_DERIVATIVE, result.cost, d, wrt=v, function=name))
     substeps += [
-        step(CostRule.SLOPE_AT, result.gradient, result.slope, point=result.start, name=name,
+        # a vector's parts written alike, where its point (after) is: (-13/2, -7/3), not (-6.5, -7/3)
+        step(CostRule.SLOPE_AT, result.gradient, result.slope, point=result.start, name=name, alike=("after",),
              approx=approx_point(result.slope) if typed_decimals(cost.points, decimals) else ""),
         step(CostRule.STEP, result.start, result.after, point=result.start, rate=result.rate, slope=result.slope,
-             name=name, alike=("after",), approx=approx_point(result.after)),  # (11/10, 11/30), not (1.1, 11/30)
+             name=name, alike=("after", "slope"), approx=approx_point(result.after)),  # (11/10, 11/30), not (1.1, 11/30)
         change_step(result),
     ]
     if decimal_rate and not decimals:  # the cost's build keeps the data's notation (x²/10 stays so)
