@@ -439,7 +439,7 @@ def test_a_stopping_exercise_that_never_gets_there_says_why_in_its_notation(tmp_
 @pytest.mark.parametrize("data, key, cost", [
     ("[[0, 1], [1, 1], [2, 2], [3, 2]]", "(2/5, 9/10)", "1/5"),
     ("[[0, 0], [1, 1], [2, 3], [3, 3]]", "(11/10, 1/10)", "7/10"),
-    ("[[1, 2], [2, 5], [3, 3]]", "(1/2, 7/3)", "25/6"),  # the lesson's power lines, as before
+    ("[[1, 2], [2, 5], [3, 3]]", "(1/2, 7/3)", "25/6 ≈ 4.16667"),  # the lesson's power lines, with its decimals
     ("[[0, 0.5], [1, 1], [2, 2], [3, 2.5]]", "(0.7, 0.45)", "0.05"),  # decimal data: decimals, as before
 ])
 def test_a_least_squares_key_is_written_as_its_data_are(tmp_path, capsys, data, key, cost):

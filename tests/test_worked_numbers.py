@@ -116,3 +116,15 @@ def test_the_gradient_at_the_start_of_a_mean_cost_step_writes_its_parts_alike(ca
     assert "9. At the start: ∇L(0, 0) = (-13/2, -7/3) ≈ (-6.5, -2.33333)." in lines
     assert ("10. Step against the gradient: (m₁, b₁) = (m₀, b₀) − α·∇L(m₀, b₀) = (0, 0) − 0.1·(-13/2, -7/3) = "
             "(13/20, 7/30) ≈ (0.65, 0.233333).") in lines
+
+
+def test_a_hint_gives_an_ugly_fraction_with_its_decimals_to_the_places_asked():
+    """Re-check of 469: hint 3 of the TV fit gave the cost as 5313025/32207624 only."""
+    def last_hint(pack: str, exercise: str) -> str:
+        return packs.load(pack).exercise(exercise).variant(None).hints()[-1]
+
+    assert last_hint("drills", "ls-advertising") == ("Solve the two linear equations; the cost at the optimum is "
+                                                     "5313025/32207624 ≈ 0.1650.")  # "to 4 decimal places"
+    assert last_hint("gradients", "power-lines-fit") == ("Solve the two linear equations; the cost at the optimum is "
+                                                         "25/6 ≈ 4.16667.")
+    assert last_hint("gradients", "tv-descent-step").endswith("= (-570797/300, -209/15) ≈ (-1902.656667, -13.933333).")

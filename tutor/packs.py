@@ -459,7 +459,11 @@ class Exercise:
     def hints(self) -> tuple[str, ...]:
         """The pack's `hints:` or else the kind's own, then its `more_hints:`, with this variant's numbers."""
         spec = self.spec
-        own = self.problem.hints() if spec.hints is None else tuple(self.fill(h) for h in spec.hints)
+        if spec.hints is None:
+            with places_asked(self.tolerance.places if self.tolerance is not None else None):  # as the steps say
+                own = self.problem.hints()
+        else:
+            own = tuple(self.fill(h) for h in spec.hints)
         return (*own, *(self.fill(h) for h in spec.more_hints))
 
 

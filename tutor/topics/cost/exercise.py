@@ -18,6 +18,7 @@ from ...compare import Note, Tolerance, multiplied_out
 from ...parse import Answer, Shape
 from ..base import Field, FieldError, Problem, choice_from, keys_for_ask, point_from
 from ..least_squares.exercise import DATA_FIELDS, line_data, points_text
+from ..solution import approx_point
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -193,7 +194,8 @@ class Cost(Problem):
                     "errors (mx + b − y)² of the points directly.", "Work with fractions until the end.")
         return (f"{built}.", f"(m₁, b₁) = (m₀, b₀) − α·∇{self.name}(m₀, b₀): first find ∂{self.name}/∂m and "
                 f"∂{self.name}/∂b at {self.show(self.start)}.",
-                f"∇{self.name}{self.show(self.start)} = {self.show(self.step.slope if self.step else ())}.")
+                f"∇{self.name}{self.show(self.start)} = {self.show(self.step.slope if self.step else ())}"
+                f"{approx_point(self.step.slope) if self.step else ''}.")
 
     def question_figure(self) -> Figure:
         """The points alone: the cost, its minimum and the line's errors are what is asked."""

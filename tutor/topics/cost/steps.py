@@ -142,7 +142,8 @@ def descent_step_steps(cost: LineCost, result: MeanCostStep, decimals: bool = Fa
         step(CostRule.SLOPE_AT, result.gradient, result.slope, point=result.start, name=name, alike=("after",),
              approx=approx_point(result.slope) if typed_decimals(cost.points, decimals) else ""),
         step(CostRule.STEP, result.start, result.after, point=result.start, rate=result.rate, slope=result.slope,
-             name=name, alike=("after", "slope"), approx=approx_point(result.after)),  # (11/10, 11/30), not (1.1, 11/30)
+             # (11/10, 11/30), not (1.1, 11/30)
+             name=name, alike=("after", "slope"), approx=approx_point(result.after)),
         change_step(result),
     ]
     if decimal_rate and not decimals:  # the cost's build keeps the data's notation (x²/10 stays so)

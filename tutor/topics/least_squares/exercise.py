@@ -20,6 +20,7 @@ from ...parse import Answer, Equation, InputError, Shape, as_exact, labelled, re
 from ...show import Notation, numbers_written
 from ..base import Field, FieldError, Form, Problem
 from ..named import DependentName
+from ..solution import approx
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ...plot import Figure
@@ -277,7 +278,7 @@ class LeastSquares(Problem):
         return (
             "Write the cost E(m, b) as the sum of the squared errors (mx + b − y)² over the points.",
             f"E(m, b) = {self.show(fit.cost_function)}. Set ∂E/∂m = 0 and ∂E/∂b = 0.",
-            f"Solve the two linear equations; the cost at the optimum is {self.show(fit.cost)}.",
+            f"Solve the two linear equations; the cost at the optimum is {self.show(fit.cost)}{approx(fit.cost)}.",
         )
 
     def figure(self) -> Figure:
