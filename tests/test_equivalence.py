@@ -862,6 +862,11 @@ def test_equations_in_one_function_of_x_are_compared_as_equations_in_it(answer, 
                                "your left side has no value there."),
     ("z/(x - 2) = 4", "z = 4x - 8", "The correct equation holds at z = 0, x = 2, but yours does not: "
                                     "your left side has no value there."),
+    # re-check of 501: a lost point off every search line from a search point, found by solving the two together
+    ("(x + y)/(x - y) = 3/(x - y)", "x + y = 3", "The correct equation holds at x = 3/2, y = 3/2, but yours does "
+                                                 "not: your left side has no value there."),
+    ("(y - 1)/(y - x) = 2x/(y - x)", "y - 1 = 2x", "The correct equation holds at y = -1, x = -1, but yours does not: "
+                                                   "your left side has no value there."),
 ])
 def test_an_equation_divided_by_a_variable_is_told_the_point_it_lost(answer, expected, message):
     """Finding 501: "(y + 5)/x = 2" for y = 2x - 5 was told it is not the equation rearranged, though it is, divided

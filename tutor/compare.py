@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any, cast
@@ -1736,15 +1736,36 @@ def _witness(answer: Equation, expected: Equation, names: Sequence[str], spellin
             denominator = side.as_numer_denom()[1]
             if not denominator.free_symbols:
                 continue
-            for base, axis in lines(len(names)):
-                for hole in _roots_along(denominator, names, base, axis):
-                    for other in (i for i in range(len(names)) if i != axis):
-                        for point in _roots_along(differences[mine], names, hole, other):
-                            if zero_at(compiled[mine][0], point, exactly=True) and \
-                                    has_value(compiled_side, point) is False:
-                                return Outcome(False, Note.NOT_EQUIVALENT,
-                                               no_value.format(format_point(names, point, spellings), name))
+            for point in _holes(denominator, differences[mine], names):
+                if zero_at(compiled[mine][0], point, exactly=True) and has_value(compiled_side, point) is False:
+                    return Outcome(False, Note.NOT_EQUIVALENT,
+                                   no_value.format(format_point(names, point, spellings), name))
     return None
+
+
+def _holes(denominator: Expr, difference: Expr, names: Sequence[str]) -> Iterator[tuple[Fraction, ...]]:
+    """Points where the denominator is 0, on the way to where the other equation holds: from each search line's
+    zero of the denominator along each other axis; then, where the line misses it, the two solved together."""
+    for base, axis in lines(len(names)):
+        for hole in _roots_along(denominator, names, base, axis):
+            for other in (i for i in range(len(names)) if i != axis):
+                yield from _roots_along(difference, names, hole, other)
+    yield from _common_zeros(denominator, difference, [symbol(n) for n in names])
+
+
+_MOST_SOLVED_DEGREE = 2  # two such polynomial equations, solved together: a few points, quickly
+
+
+def _common_zeros(denominator: Expr, difference: Expr, symbols: Sequence[sympy.Symbol]) -> list[tuple[Fraction, ...]]:
+    """The rational points where a denominator and the other equation are both 0, where the two are polynomials of
+    low degree in two variables that meet at a few points: x - y = 0 and x + y - 3 = 0 at (3/2, 3/2), the point
+    (x + y)/(x - y) = 3/(x - y) lost, which no search line from a search point meets."""
+    if len(symbols) != 2 or not all(e.is_polynomial(*symbols) and sympy.Poly(e, *symbols).total_degree()
+                                    <= _MOST_SOLVED_DEGREE for e in (denominator, difference)):
+        return []
+    solutions = sympy.solve([denominator, difference], list(symbols), dict=True)
+    return [tuple(fraction(found[s]) for s in symbols) for found in solutions
+            if len(found) == len(symbols) and all(found[s].is_Rational for s in symbols)]
 
 
 def _roots_along(expr: Expr, names: Sequence[str], base: tuple[Fraction, ...], axis: int) -> list[tuple[Fraction, ...]]:
