@@ -1165,13 +1165,19 @@ def _certain(found: Solutions | None, answer: Equation, expected: Equation, name
     return mine, theirs
 
 
+# where one equation holds and the other does not, said of the answer's (yours) and the right one
+HOLDS_ONLY_IN_YOURS = "Your equation holds at {}, but the correct one does not."
+HOLDS_ONLY_IN_RIGHT = "The correct equation holds at {}, but yours does not."
+NO_VALUE_IN_RIGHT = "Your equation holds at {}, but the correct one does not: its {} side has no value there."
+NO_VALUE_IN_YOURS = "The correct equation holds at {}, but yours does not: your {} side has no value there."
+
+
 def _solution_outside(answer: Equation, expected: Equation, names: Sequence[str],
                       solved: Callable[[Equation], frozenset[Expr] | None]) -> Outcome | None:
     """A real solution of one equation, found exactly (`solved`), at which the other certainly does not hold,
     named (the simplest first); None where there is none such."""
     variable = symbol(names[0])
-    for mine, theirs, sentence in ((answer, expected, "Your equation holds at {}, but the correct one does not."),
-                                   (expected, answer, "The correct equation holds at {}, but yours does not.")):
+    for mine, theirs, sentence in ((answer, expected, HOLDS_ONLY_IN_YOURS), (expected, answer, HOLDS_ONLY_IN_RIGHT)):
         for value in sorted(solved(mine) or (), key=lambda v: (sympy.count_ops(v), str(v))):
             if _not_solution(value, theirs.lhs - theirs.rhs, variable):
                 return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(f"{names[0]} = {show(value)}"))
@@ -1455,11 +1461,8 @@ def _where_one_has_no_value(answer: Equation, expected: Equation, names: Sequenc
     points += [(fraction(hole.at),) for hole in holes if hole.at.is_Rational]  # sin(x)'s 0: as any point
     (my_left, my_right), (left, right) = compiled
     for point in dict.fromkeys(points):
-        for holds, other, sentence in (
-                ((my_left, my_right), (left, right), "Your equation holds at {}, but the correct one does not: "
-                                                     "its {} side has no value there."),
-                ((left, right), (my_left, my_right), "The correct equation holds at {}, but yours does not: "
-                                                     "your {} side has no value there.")):
+        for holds, other, sentence in (((my_left, my_right), (left, right), NO_VALUE_IN_RIGHT),
+                                       ((left, right), (my_left, my_right), NO_VALUE_IN_YOURS)):
             there = decide(*holds, point)
             if there.at is not At.SAME or not isinstance(there.got, Fraction):  # holds exactly, not to a resolution
                 continue
@@ -1468,9 +1471,7 @@ def _where_one_has_no_value(answer: Equation, expected: Equation, names: Sequenc
                     return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(format_point(names, point), name))
     for hole in holes:  # cos(x)'s π/2: no point the evaluator takes, so sympy decides, exactly
         if not hole.at.is_Rational and _holds_at(expected if hole.mine else answer, symbols[0], hole.at):
-            sentence = ("The correct equation holds at {}, but yours does not: your {} side has no value there."
-                        if hole.mine else
-                        "Your equation holds at {}, but the correct one does not: its {} side has no value there.")
+            sentence = NO_VALUE_IN_YOURS if hole.mine else NO_VALUE_IN_RIGHT
             return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(f"{names[0]} = {show(hole.at)}", hole.side))
     return None
 
@@ -1673,8 +1674,7 @@ def _not_equivalent(names: Sequence[str], witness: Callable[[], Outcome | None],
     if solutions is not None:
         mine, theirs = solutions
         extras = [(value, k, sentence) for k, (extra, sentence) in enumerate((
-            (mine - theirs, "Your equation holds at {}, but the correct one does not."),
-            (theirs - mine, "The correct equation holds at {}, but yours does not."))) for value in extra]
+            (mine - theirs, HOLDS_ONLY_IN_YOURS), (theirs - mine, HOLDS_ONLY_IN_RIGHT))) for value in extra]
         if extras:  # then the simplest, the same each run
             value, _, sentence = min(extras, key=lambda item: (
                 _near_one(item[0], theirs if item[1] == 0 else mine, ctx), item[1], sympy.count_ops(item[0]),
@@ -1715,16 +1715,15 @@ def _witness(answer: Equation, expected: Equation, names: Sequence[str], spellin
     where (y + 5)/x = 2 has none): sought where that side's denominator is 0, then along each other axis."""
     symbols = [symbol(n) for n in names]
     equations = (answer, expected)
+    differences = tuple(eq.lhs - eq.rhs for eq in equations)
     try:
-        compiled = [(compile_expression(eq.lhs - eq.rhs, symbols),
-                     tuple(compile_expression(side, symbols) for side in (eq.lhs, eq.rhs))) for eq in equations]
+        compiled = [(compile_expression(difference, symbols),
+                     tuple(compile_expression(side, symbols) for side in (eq.lhs, eq.rhs)))
+                    for eq, difference in zip(equations, differences)]
     except Unsupported:
         return None
-    differences = tuple(eq.lhs - eq.rhs for eq in equations)
-    mine_only, theirs_only = "Your equation holds at {}, but the correct one does not", \
-        "The correct equation holds at {}, but yours does not"
-    directions = (((0, 1), (f"{mine_only}.", f"{mine_only}: its {{}} side has no value there.")),
-                  ((1, 0), (f"{theirs_only}.", f"{theirs_only}: your {{}} side has no value there.")))
+    directions = (((0, 1), (HOLDS_ONLY_IN_YOURS, NO_VALUE_IN_RIGHT)),
+                  ((1, 0), (HOLDS_ONLY_IN_RIGHT, NO_VALUE_IN_YOURS)))
     for (mine, theirs), (false, _) in directions:
         for base, axis in lines(len(names)):
             for point in _roots_along(differences[mine], names, base, axis):
