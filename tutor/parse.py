@@ -262,7 +262,7 @@ _RULES = ("->", "↦", "→", ":")  # what a program or the lesson writes betwee
 _PRINTOUTS = frozenset({"array", "np", "numpy", "Matrix", "matrix", "ImmutableMatrix", "vector", "Vector"})
 # Word's AutoCorrect makes 1/2 ½, and ⅓ ⅙ are typed from a character map: each is the fraction it shows, an
 # atom as a bracketed (1/2) is (½x is x/2), and after digits the mixed number it is (4⅙ is 25/6, as 4 1/6 is)
-_VULGAR = {c: Fraction(unicodedata.numeric(c)).limit_denominator(10)
+_VULGAR = {c: Rational(Fraction(unicodedata.numeric(c)).limit_denominator(10))
            for c in map(chr, [*range(0xBC, 0xBF), *range(0x2150, 0x215F), 0x2189])}
 _LETTER = re.compile(r"[A-Za-zα-ωΑ-Ωℯ]+(?:_[A-Za-z0-9]+)?")
 # The exponent's digits are possessive: 1e12x is not a number followed by x, and must not become 1e1
@@ -377,8 +377,7 @@ class _Tokenizer:
             if c in _DIGITS or (c == "." and text[i + 1 : i + 2] in _DIGITS and i + 1 < len(text)):
                 i = self._number(i, out, spaced)
             elif c in _VULGAR:
-                out.append(Token(TokenKind.NUMBER, c, col, Rational(_VULGAR[c].numerator, _VULGAR[c].denominator),
-                                 spaced))
+                out.append(Token(TokenKind.NUMBER, c, col, _VULGAR[c], spaced))
                 i += 1
             elif _LETTER.match(text, i):
                 i = self._letters(i, out, spaced)
@@ -454,9 +453,8 @@ class _Tokenizer:
             raise InputError(f"a fraction can't follow {literal}: write {literal} + {_VULGAR[self.text[end]]}, "
                              f"or {literal}·{_VULGAR[self.text[end]]} for the product", end + self.offset)
         if end < len(self.text) and self.text[end] in _VULGAR:  # 4⅙, a mixed number
-            part = _VULGAR[self.text[end]]
             out.append(Token(TokenKind.NUMBER, literal + self.text[end], i + self.offset,
-                             value + Rational(part.numerator, part.denominator), spaced))
+                             value + _VULGAR[self.text[end]], spaced))
             return end + 1
         self.spellings.append((fraction(value), literal))  # a whole number too, kept where also typed otherwise
         out.append(Token(TokenKind.NUMBER, literal, i + self.offset, value, spaced))
