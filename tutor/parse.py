@@ -230,6 +230,7 @@ _TRANSLATE.update({"\u2061": " ", "\u2062": "*", "\u2063": ",", "\u2064": "+"})
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ"
 _FROM_SUPERSCRIPT = {c: unicodedata.normalize("NFKC", c).replace("\u2212", "-") for c in SUPERSCRIPTS}
 _TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_TO_SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 OPERATORS = set("+-*/^!,=()[]{}|⟨⟩√∛")
 _PLUS_MINUS = "±∓"  # each a set of alternatives (`_Parser.expanded`); ∓ takes the sign opposite the ±
@@ -1865,9 +1866,8 @@ def _iterates(text: str, named: Sequence[str]) -> str:
     equals = _outside_brackets(text, "=")
     if not equals:
         return text
-    subscript = str.maketrans("0123456789", _SUBSCRIPT_DIGITS)
     before = re.sub(rf"(?<![\w.])([{re.escape(bases)}])(\d+)(?![\w.])",
-                    lambda found: found[1] + found[2].translate(subscript), text[: equals[-1]])
+                    lambda found: found[1] + found[2].translate(_TO_SUBSCRIPT), text[: equals[-1]])
     return before + text[equals[-1]:]
 
 
@@ -1875,13 +1875,12 @@ def _other_iterates(text: str, named: Sequence[str], components: Sequence[str]) 
     """'write just the point (0.5, 0.6), without 'x₁ =' and 'y₁ ='': for a point written part by part after
     the names of another iterate than the one asked (`named`: x₂, y₂), as one value after x₁ is told (`labelled`).
     None where the parts are not all so named."""
-    pieces = [piece for piece in re.split(r",(?![^()]*\))", text)]
+    pieces = re.split(r",(?![^()]*\))", text)
     name = rf"([^\W\d_])(?:([{_SUBSCRIPT_DIGITS}]+)|_(\d+)|_\{{(\d+)\}})"  # x₁, x_1 or x_{1} (x1 is x₁ by now)
     parts = [re.fullmatch(rf"\s*{name}\s*=(?!=)\s*(.*?)\s*", piece) for piece in pieces]
     if len(parts) != len(components) or any(part is None for part in parts):
         return None
-    subscript = str.maketrans("0123456789", _SUBSCRIPT_DIGITS)
-    found = sorted((part[1], part[1] + (part[2] or (part[3] or part[4]).translate(subscript)), part[5])
+    found = sorted((part[1], part[1] + (part[2] or (part[3] or part[4]).translate(_TO_SUBSCRIPT)), part[5])
                    for part in cast(list[re.Match[str]], parts))
     found.sort(key=lambda part: components.index(part[0]) if part[0] in components else len(components))
     if sorted(part[0] for part in found) != sorted(components) or all(part[1] in named for part in found):
@@ -1942,7 +1941,7 @@ _TYPED_NAME = (
     (re.compile(r"(?<![^\W\d_])(" + "|".join(sorted(GREEK, key=len, reverse=True)) + r")(?![^\W\d_])", re.I),
      lambda found: GREEK[found[1].lower()]),
     (re.compile(r"(?<![^\W\d_])([^\W\d_])_?(?:\{(\d+)\}|(\d+))(?!\w)"),
-     lambda found: found[1] + (found[2] or found[3]).translate(str.maketrans("0123456789", _SUBSCRIPT_DIGITS))),
+     lambda found: found[1] + (found[2] or found[3]).translate(_TO_SUBSCRIPT)),
     (re.compile(r"['’]"), lambda found: "′"),
     (re.compile(r"(?<![^\W\d_])(?:grad|nabla)(?![^\W\d_])\s*", re.I), lambda found: "∇"),
 )
