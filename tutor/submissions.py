@@ -107,8 +107,9 @@ def first_problems(problems: Iterable[Problem]) -> Callable[[str], Problem | Non
     said: dict[str, tuple[int, Problem]] = {}
     named: dict[str, tuple[int, Problem]] = {}
     for at, problem in enumerate(problems):
-        if problem.student or problem.students:
-            for student in (problem.student, *problem.students):
+        whose = [student for student in (problem.student, *problem.students) if student]
+        if whose:
+            for student in whose:
                 said.setdefault(student, (at, problem))
         else:
             named.setdefault(same_id(Path(problem.file).stem).casefold(), (at, problem))
@@ -357,11 +358,13 @@ def _separator(header: list[str]) -> str:
 def _students_named(header: list[str], rows: Iterable[Row], separator: str) -> list[str]:
     """The ids in the student column of rows read with commas and split again by their own separator."""
     names = [name.strip().lower() for name in _split(header, separator)]
-    at = names.index("student") if "student" in names else None
+    if "student" not in names:
+        return []
+    at = names.index("student")
     students: dict[str, None] = {}
     for row in rows:
-        fields = _split(row.cells, separator) if row.cells is not None and at is not None else []
-        if at is not None and at < len(fields) and _id(fields[at]):
+        fields = _split(row.cells, separator) if row.cells is not None else []
+        if at < len(fields) and _id(fields[at]):
             students.setdefault(_id(fields[at]))
     return list(students)
 
