@@ -309,9 +309,10 @@ class Piped:
         self.lines = lines
         self.out = out
         self.ending = ending
+        self.typing = lines.isatty() and out.isatty()  # at a terminal that can't draw (TERM=dumb)
 
     def read(self, prompt: str) -> str:
-        typing = self.lines.isatty() and self.out.isatty()  # at a terminal that can't draw (TERM=dumb)
+        typing = self.typing
         if typing:  # the prompt first, and the terminal shows what is typed
             print(prompt, end="", file=self.out, flush=True)
         while True:
