@@ -130,9 +130,10 @@ def descent_step_steps(cost: LineCost, result: MeanCostStep, decimals: bool = Fa
     """decimal_rate: the rate was typed as a decimal, so it and the point it leads to are written so."""
     name = "L" if result.average else "E"
     substeps = built_steps(cost, result.average, decimals)
+    rough = typed_decimals(cost.points, decimals)
     for v, d in zip(("m", "b"), result.gradient):
         # as the mean's coefficients: 18407.4m, not 552221m/30
-        if typed_decimals(cost.points, decimals) and alike_notation(d)[1]:
+        if rough and alike_notation(d)[1]:
             roughly = sympy.Add(*map(rounded, sympy.Add.make_args(d)))
             substeps.append(step(CostRule.PARTIAL_ROUGHLY, result.cost, roughly, wrt=v, function=name))
         else:
@@ -140,9 +141,9 @@ def descent_step_steps(cost: LineCost, result: MeanCostStep, decimals: bool = Fa
     substeps += [
         # a vector's parts written alike, where its point (after) is: (-13/2, -7/3), not (-6.5, -7/3)
         step(CostRule.SLOPE_AT, result.gradient, result.slope, point=result.start, name=name, alike=("after",),
-             approx=approx_point(result.slope) if typed_decimals(cost.points, decimals) else ""),
+             approx=approx_point(result.slope) if rough else ""),
+        # (11/10, 11/30), not (1.1, 11/30)
         step(CostRule.STEP, result.start, result.after, point=result.start, rate=result.rate, slope=result.slope,
-             # (11/10, 11/30), not (1.1, 11/30)
              name=name, alike=("after", "slope"), approx=approx_point(result.after)),
         change_step(result),
     ]
