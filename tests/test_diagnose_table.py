@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import pytest
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tutor import packs
+from tutor import LIMITS, packs
+from tutor.compare import Context, Tolerance, compare_points
 from tutor.diagnose import (
     _affine_coefficients,
     _differs,
     _equals_right_answer,
+    _may_match,
     _parts,
     _plain_terms,
     _reading,
     _right_parts,
+    _set_key,
 )
+from tutor.feedback import respond
 from tutor.misconceptions import WrongAnswer
 from tutor.parse import Equation, Shape, symbol
 from tutor.show import show
@@ -95,3 +100,47 @@ def test_a_line_told_from_the_fit_by_its_coefficients_is_one_the_check_calls_wro
                 told += 1
                 assert not _equals_right_answer(problem, candidate, tolerance), show(candidate.answer.value)
     assert told > 200  # the shortcut is taken (205 of the 245 line candidates here)
+
+
+# ------------------------------------------------- point sets typed with decimals
+
+
+def _critical_points(tmp_path, function: str, tolerance: str) -> packs.Exercise:
+    path = tmp_path / "points.yaml"
+    path.write_text(f"pack: points\ntitle: Points\nexercises:\n  - id: it\n    kind: critical_points\n"
+                    f"    function: {function}\n    tolerance: {tolerance}\n", encoding="utf-8")
+    return packs.load(path).exercise("it").variant()
+
+
+@pytest.mark.parametrize("answer, note", [
+    # x³ − 36x + y²: critical points (±2√3, 0). Typed with decimals, each candidate point set was compared
+    # with the answer by the engine, and the diagnosis's work ran out before the mistake was reached
+    ("(3.46, 0)", "misconception:positive-root-only|saddle-not-critical"),
+    ("(6.00, 0), (-6.00, 0)", "misconception:power-rule-not-multiplied"),
+    ("(6, 0), (-6, 0)", "misconception:power-rule-not-multiplied"),  # a whole number under a tolerance too
+    ("(0, 3.46), (0, -3.46)", "misconception:critical-point-coordinates-swapped"),
+    ("(3.46, 0), (-3.46, 0), (0, 0)", "misconception:extra-critical-points"),
+    ("(3.47, 0)", "wrong_value"),  # not 2√3 to 2 places: no candidate is that
+    ("(3.46, 0), (-3.46, 0)", "equal"),
+])
+def test_a_point_set_typed_with_decimals_is_looked_up_among_the_candidates(tmp_path, answer, note):
+    assert respond(_critical_points(tmp_path, "x^3 - 36x + y^2", "dp:2"), answer).note == note
+
+
+_COORDINATE = st.integers(-3000, 3000).map(lambda n: sympy.Rational(n, 100))
+_POINT = st.tuples(_COORDINATE, _COORDINATE)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_POINT, min_size=1, max_size=3), st.lists(st.tuples(st.integers(-3, 3), st.integers(-3, 3)),
+                                                           min_size=1, max_size=4),
+       st.sampled_from([Tolerance(places=1), Tolerance(places=2), Tolerance(relative=0.01), None]),
+       st.sampled_from([sympy.sqrt(2) / 100, sympy.Rational(1, 300), sympy.Integer(0)]))
+def test_a_point_set_passed_over_is_one_the_engine_calls_different(typed, moves, tolerance, unit):
+    """The lookup skips a candidate point set only where the engine would not find it the answer: the
+    candidate is the typed points each moved a few units (maybe none, maybe by an irrational), some left
+    out, the tolerance any."""
+    candidate = tuple((x + a * unit, y + b * unit) for (x, y), (a, b) in zip(typed, moves))
+    ctx = Context(("x", "y"), tolerance, LIMITS, decimals=True)
+    if compare_points(tuple(typed), candidate, ctx).correct:
+        assert _may_match(_set_key(tuple(typed)), _set_key(candidate), tolerance)

@@ -37,6 +37,7 @@ stays only as the outer guard against a hostile answer.
 from __future__ import annotations
 
 import contextlib
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -966,7 +967,8 @@ class _Search:
                 key = _set_key(got.value) if got.shape == Shape.POINTS else got.value
                 exact = key is not None and not (got.shape == Shape.POINTS and ctx.decimals)  # typed decimals
                 near += index.keyed.get(key, []) if exact else \
-                    [e for group in index.keyed.values() for e in group]  # match within the tolerance
+                    [e for filed, group in index.keyed.items() if _may_match(key, filed, ctx.tolerance)
+                     for e in group]  # match within the tolerance
             for entry in sorted([*near, *index.scan], key=lambda e: e.order):
                 if not self.tried():
                     return found
@@ -1000,6 +1002,24 @@ class _Search:
                                                     lambda: said.sentence, (said,), got, variables, fallback=True)
         return _Found(entry.rank, entry.order, candidate.misconception, lambda: candidate.sentence, candidate.said,
                       got, variables)
+
+
+def _may_match(got: object, filed: object, tolerance: Tolerance | None) -> bool:
+    """False only where a point set typed with decimals (`got`, as _set_key makes it) can't be a
+    candidate's (`filed`) within the tolerance: a point of one is near no point of the other. The
+    engine then need not compare them (a critical point's candidates are many, each comparison costly)."""
+    if not (isinstance(got, frozenset) and isinstance(filed, frozenset)):
+        return True
+    points = [*got, *filed]
+    if not all(isinstance(c, float) and math.isfinite(c) for point in points for c in point):
+        return True  # a line x = c: the engine decides
+
+    def near(a: tuple[float, ...], b: tuple[float, ...]) -> bool:  # b is the candidate's, the tolerance's measure
+        # _set_key rounds both to 9 places: twice _NEAR covers that, with the tolerance's own width
+        return len(a) == len(b) and all(abs(x - y) <= _window(y, tolerance) + _NEAR * max(1.0, abs(x))
+                                        for x, y in zip(a, b))
+    return (all(any(near(mine, theirs) for theirs in filed) for mine in got)
+            and all(any(near(mine, theirs) for mine in got) for theirs in filed))
 
 
 def _window(value: float, tolerance: Tolerance | None) -> float:
