@@ -1203,6 +1203,31 @@ def test_a_decimal_comma_is_told_to_be_a_point(capsys, typed, exercise, caret, d
                                        "(a comma separates items).\n")
 
 
+# finding 484: where a list of values is read, '0,5671' was graded as the wrong list 0, 5671
+@pytest.mark.parametrize("typed, caret, decimal, pair", [
+    ("0,5671", 1, "0.5671", "0, 5671"),
+    ("-1,3008, 1,1309", 2, "1.3008", "1, 3008"),
+    ("(-1,3008, 1,1309)", 3, "1.3008", "1, 3008"),
+    ("x = 0,5671", 5, "0.5671", "0, 5671"),
+])
+def test_a_decimal_comma_in_a_list_is_told_both_ways_to_type_it(capsys, typed, caret, decimal, pair):
+    assert main(["check", "--exercise", "gradients:local-minima-1d", "--", typed]) == 3
+    assert capsys.readouterr().out == (f"invalid\n{typed}\n{' ' * caret}^\nFor a decimal write a point: {decimal}; "
+                                       f"for two values, a comma and a space: {pair}.\n")
+
+
+@pytest.mark.parametrize("typed", ["0, 5671", "(0, 5671)", "0,1", "(0,1)"])
+def test_a_list_with_a_space_or_short_items_is_still_a_list(capsys, typed):
+    assert main(["check", "--exercise", "gradients:local-minima-1d", "--", typed]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == f"read as: x = 0, x = {typed.strip('()').split(',')[1].strip()}"
+
+
+def test_a_decimal_comma_where_one_number_is_asked_is_not_graded_as_a_list(capsys):
+    assert main(["check", "--exercise", "gradients:hard-to-optimize-minimum", "--", "0,5671"]) == 3
+    assert capsys.readouterr().out == ("invalid\n0,5671\n ^\nFor a decimal write a point: 0.5671 "
+                                       "(a comma separates items).\n")
+
+
 @pytest.mark.parametrize("value", ["0.2", "0.0500", "-0.1447", "0.1453"])
 def test_a_wrong_point_after_its_name_gets_the_verdict_of_the_bare_value(capsys, value):
     main(["check", "--exercise", "gradients:descent-1d-step-1", "--", value])

@@ -757,3 +757,24 @@ X, Y = symbol("x"), symbol("y")
 ])
 def test_the_readings_it_points_to_are_read(text, value):
     assert read(text, variables=["x", "y"]).value == value
+
+
+# finding 484: digits, a comma and 3+ digits with no space is a decimal comma wherever a list is read
+@pytest.mark.parametrize("typed, shape, column, message", [
+    ("(2,5671, 1)", Shape.VECTOR, 2, "for a decimal write a point: 2.5671; for two values, a comma and a space: 2, 5671"),
+    ("(1,250)", Shape.POINTS, 2, "for a decimal write a point: 1.250; for two values, a comma and a space: 1, 250"),
+])
+def test_a_decimal_comma_is_refused_where_a_list_is_read(typed, shape, column, message):
+    with pytest.raises(InputError) as caught:
+        read(typed, shape)
+    assert (caught.value.message, caught.value.column) == (message, column)
+
+
+@pytest.mark.parametrize("typed, shape, value", [
+    ("(1, 250)", Shape.POINTS, ((1, 250),)),
+    ("(1,25)", Shape.POINTS, ((1, 25),)),
+    ("(1,2), (3,4)", Shape.POINTS, ((1, 2), (3, 4))),
+    ("(2, 5671)", Shape.VECTOR, (2, 5671)),
+])
+def test_a_list_spaced_or_of_short_items_is_read_as_before(typed, shape, value):
+    assert read(typed, shape).value == value
