@@ -1228,6 +1228,25 @@ def test_a_decimal_comma_where_one_number_is_asked_is_not_graded_as_a_list(capsy
                                        "(a comma separates items).\n")
 
 
+# finding 494: the lesson's iterates one after another were told a subscript can't be used, or to write the
+# working in numbers, with another step's value
+@pytest.mark.parametrize("typed, exercise, caret, message", [
+    ("x₁ = 0.1447, x₂ = 0.1735", "gradients:descent-1d-step-2", 0, "This question asks for x₂ alone: write just 0.1735."),
+    ("x1 = 0.1447, x2 = 0.1735", "gradients:descent-1d-step-2", 0, "This question asks for x₂ alone: write just 0.1735."),
+    ("x_1 = 0.1447, x_{2} = 0.1735", "gradients:descent-1d-step-2", 0,
+     "This question asks for x₂ alone: write just 0.1735."),
+    ("x₁ = 0.1447, x₂ = 0.1735", "gradients:descent-1d-step-1", 13,
+     "This question asks for x₁ alone: write just 0.1447."),
+    ("x₀ = 0.05, x₁ = 0.1447", "gradients:descent-1d-step-2", 0, "This question asks for x₂: write just its value."),
+    ("x₁ = 0.8, y₁ = 0.6, x₂ = 0.64, y₂ = 0.36", "drills:gd-bowl", 0,
+     "This question asks for (x₂, y₂) alone: write just (0.64, 0.36)."),
+    ("x1 = 0.8, x2 = 0.64", "drills:gd-bowl", 0, "This question asks for (x₂, y₂): write just the point."),
+])
+def test_several_iterates_are_told_to_give_the_one_asked(capsys, typed, exercise, caret, message):
+    assert main(["check", "--exercise", exercise, "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"
+
+
 @pytest.mark.parametrize("value", ["0.2", "0.0500", "-0.1447", "0.1453"])
 def test_a_wrong_point_after_its_name_gets_the_verdict_of_the_bare_value(capsys, value):
     main(["check", "--exercise", "gradients:descent-1d-step-1", "--", value])

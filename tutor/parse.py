@@ -1687,6 +1687,8 @@ def read(
     typed = _without_full_stop(as_exact(normalize(text)))
     if components:
         typed = _and_between_parts(typed, components)
+    if (iterates := _several_iterates(typed, named)) is not None:
+        raise iterates
     clean = _iterates(without_name(typed, named, parts=bool(components)), named)
     if clean is not typed:  # ∇f = <2x, 2y>: the whole answer after the name may be a vector in < >
         clean = normalize(clean)
@@ -1890,6 +1892,43 @@ def _other_iterates(text: str, named: Sequence[str], components: Sequence[str]) 
     point = f"({', '.join(part[2] for part in found)})"
     labels = and_list([f"'{part[1]} ='" for part in found])
     return InputError(f"write just the point {point}, without {labels}", len(text) - len(text.lstrip()), "syntax")
+
+
+def _several_iterates(text: str, named: Sequence[str]) -> InputError | None:
+    """'this question asks for x₂ alone: write just 0.1735': for the lesson's iterates typed one after another,
+    each after its name (x₁ = 0.1447, x₂ = 0.1735; x1, x_1 or x_{1} alike), where the question names its answer
+    after one of them. Only the one asked is graded, and the others are never left out unread: the student is
+    told what to type. None where the text is not two iterates or more, each after its name."""
+    bases = _iterate_bases(named)
+    if not bases:
+        return None
+    commas = _outside_brackets(text, ",")
+    if not commas:
+        return None
+    bounds = [-1, *commas, len(text)]
+    name = rf"\s*([{re.escape(bases)}])(?:([{_SUBSCRIPT_DIGITS}]+)|_?(\d+)|_\{{(\d+)\}})\s*=(?!=)([^=]*)"
+    given: dict[str, dict[str, str]] = {}  # iterate's digits -> base -> value as typed
+    other = None  # the column of the first iterate not asked for
+    asked = {found[2] for n in named if (found := _NAMED_PART.fullmatch(name_form(n))) is not None}
+    for start, end in zip(bounds, bounds[1:]):
+        found = re.fullmatch(name, text[start + 1 : end])
+        if found is None or not found[5].strip():
+            return None
+        digits = found[2] or (found[3] or found[4]).translate(_TO_SUBSCRIPT)
+        given.setdefault(digits, {})[found[1]] = " ".join(found[5].split())
+        if other is None and digits not in asked:
+            other = start + 1 + found.start(1)
+    if len(given) < 2 or other is None:
+        return None
+    wanted = next(iter(asked))
+    names = [n for n in named if n.endswith(wanted)]
+    asked_name = names[0] if len(names) == 1 else f"({', '.join(names)})"
+    values = given.get(wanted, {})
+    if sorted(values) != sorted(bases):
+        what = "its value" if len(bases) == 1 else "the point"
+        return InputError(f"this question asks for {asked_name}: write just {what}", other, "syntax")
+    value = values[bases[0]] if len(bases) == 1 else f"({', '.join(values[b] for b in bases)})"
+    return InputError(f"this question asks for {asked_name} alone: write just {value}", other, "syntax")
 
 
 def _a_value(value: object) -> bool:
