@@ -1409,3 +1409,27 @@ def test_batch_from_a_closed_stdin_checks_no_lines():
     ran = subprocess.run(["sh", "-c", 'exec "$0" -m tutor check --batch - <&-', sys.executable],
                          capture_output=True, text=True, timeout=120)
     assert (ran.returncode, ran.stdout, ran.stderr) == (0, "", "")
+
+
+# finding 480: the lesson's LaTeX, pasted, got "Backslashes are not part of maths here." whatever the command
+@pytest.mark.parametrize("typed, exercise, caret, message", [
+    ("6 \\cdot x \\cdot y^{3}", "partial-x-3x2y3", 2, "'\\cdot' is LaTeX: write * for a product."),
+    ("\\frac{18 x y^{3}}{3}", "partial-x-3x2y3", 0, "'\\frac{18 x y^{3}}{3}' is LaTeX: write (18 x y^{3})/(3)."),
+    ("\\nabla f = \\langle 2x, 2y \\rangle", "gradient-x2y2", 0, "'\\nabla' is LaTeX: write ∇ or grad."),
+    ("∇f = \\langle 2x, 2y \\rangle", "gradient-x2y2", 5,
+     "'\\langle' is LaTeX: write the vector in round brackets, (2x, 2y)."),
+    ("\\left( 2x, 2y \\right)", "gradient-x2y2", 0, "'\\left(' is LaTeX: leave out \\left and keep the bracket."),
+    ("\\begin{pmatrix} 2x \\\\ 2y \\end{pmatrix}", "gradient-x2y2", 0,
+     "'\\begin{pmatrix}' is LaTeX: write the vector in round brackets, (2x, 2y)."),
+])
+def test_pasted_latex_is_told_what_to_type(capsys, typed, exercise, caret, message):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"
+
+
+@pytest.mark.parametrize("typed, exercise", [
+    ("6*x*y^{3}", "partial-x-3x2y3"), ("(18 x y^{3})/(3)", "partial-x-3x2y3"), ("(2x, 2y)", "gradient-x2y2"),
+])
+def test_what_a_latex_message_says_to_type_is_read(capsys, typed, exercise):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 0
+    assert capsys.readouterr().out.startswith("correct\n")

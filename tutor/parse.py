@@ -92,6 +92,7 @@ import mpmath
 import sympy
 from sympy import Expr, Integer, Rational
 
+from . import latex
 from .budget import spend, spent
 from .errors import TutorError
 from .evaluate import TooLarge, Uncertain, Undefined, Unsupported, compile_expression
@@ -247,7 +248,6 @@ _FORBIDDEN_HINTS = {
     '"': "quotes are not part of maths here",
     ";": "use a comma to separate items",
     ".": "a dot must be part of a number, like 0.5",
-    "\\": "backslashes are not part of maths here",
     "#": "'#' is not part of maths here",
     "_": "a name can't start with '_'",
     "…": "write the number without the …, as far as you give it, like 1.1309",
@@ -412,6 +412,8 @@ class _Tokenizer:
             elif c in OPERATORS:
                 out.append(Token(TokenKind.OPERATOR, c, col, spaced=spaced))
                 i += 1
+            elif c == "\\":  # LaTeX pasted in: what to type for the command met
+                raise InputError(latex.hint(text, i), col, "forbidden")
             else:
                 # named as the echo above the caret shows it (␛ for a pasted escape), not as Python writes it ('\x1b')
                 hint = _FORBIDDEN_HINTS.get(c, f"the character '{visible(c)}' can't be used here")
