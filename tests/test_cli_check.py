@@ -1203,6 +1203,50 @@ def test_a_decimal_comma_is_told_to_be_a_point(capsys, typed, exercise, caret, d
                                        "(a comma separates items).\n")
 
 
+# finding 484: where a list of values is read, '0,5671' was graded as the wrong list 0, 5671
+@pytest.mark.parametrize("typed, caret, decimal, pair", [
+    ("0,5671", 1, "0.5671", "0, 5671"),
+    ("-1,3008, 1,1309", 2, "1.3008", "1, 3008"),
+    ("(-1,3008, 1,1309)", 3, "1.3008", "1, 3008"),
+    ("x = 0,5671", 5, "0.5671", "0, 5671"),
+])
+def test_a_decimal_comma_in_a_list_is_told_both_ways_to_type_it(capsys, typed, caret, decimal, pair):
+    assert main(["check", "--exercise", "gradients:local-minima-1d", "--", typed]) == 3
+    assert capsys.readouterr().out == (f"invalid\n{typed}\n{' ' * caret}^\nFor a decimal write a point: {decimal}; "
+                                       f"for two values, a comma and a space: {pair}.\n")
+
+
+@pytest.mark.parametrize("typed", ["0, 5671", "(0, 5671)", "0,1", "(0,1)"])
+def test_a_list_with_a_space_or_short_items_is_still_a_list(capsys, typed):
+    assert main(["check", "--exercise", "gradients:local-minima-1d", "--", typed]) == 1
+    assert capsys.readouterr().out.splitlines()[-1] == f"read as: x = 0, x = {typed.strip('()').split(',')[1].strip()}"
+
+
+def test_a_decimal_comma_where_one_number_is_asked_is_not_graded_as_a_list(capsys):
+    assert main(["check", "--exercise", "gradients:hard-to-optimize-minimum", "--", "0,5671"]) == 3
+    assert capsys.readouterr().out == ("invalid\n0,5671\n ^\nFor a decimal write a point: 0.5671 "
+                                       "(a comma separates items).\n")
+
+
+# finding 494: the lesson's iterates one after another were told a subscript can't be used, or to write the
+# working in numbers, with another step's value
+@pytest.mark.parametrize("typed, exercise, caret, message", [
+    ("x₁ = 0.1447, x₂ = 0.1735", "gradients:descent-1d-step-2", 0, "This question asks for x₂ alone: write just 0.1735."),
+    ("x1 = 0.1447, x2 = 0.1735", "gradients:descent-1d-step-2", 0, "This question asks for x₂ alone: write just 0.1735."),
+    ("x_1 = 0.1447, x_{2} = 0.1735", "gradients:descent-1d-step-2", 0,
+     "This question asks for x₂ alone: write just 0.1735."),
+    ("x₁ = 0.1447, x₂ = 0.1735", "gradients:descent-1d-step-1", 13,
+     "This question asks for x₁ alone: write just 0.1447."),
+    ("x₀ = 0.05, x₁ = 0.1447", "gradients:descent-1d-step-2", 0, "This question asks for x₂: write just its value."),
+    ("x₁ = 0.8, y₁ = 0.6, x₂ = 0.64, y₂ = 0.36", "drills:gd-bowl", 0,
+     "This question asks for (x₂, y₂) alone: write just (0.64, 0.36)."),
+    ("x1 = 0.8, x2 = 0.64", "drills:gd-bowl", 0, "This question asks for (x₂, y₂): write just the point."),
+])
+def test_several_iterates_are_told_to_give_the_one_asked(capsys, typed, exercise, caret, message):
+    assert main(["check", "--exercise", exercise, "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"
+
+
 @pytest.mark.parametrize("value", ["0.2", "0.0500", "-0.1447", "0.1453"])
 def test_a_wrong_point_after_its_name_gets_the_verdict_of_the_bare_value(capsys, value):
     main(["check", "--exercise", "gradients:descent-1d-step-1", "--", value])
@@ -1365,3 +1409,27 @@ def test_batch_from_a_closed_stdin_checks_no_lines():
     ran = subprocess.run(["sh", "-c", 'exec "$0" -m tutor check --batch - <&-', sys.executable],
                          capture_output=True, text=True, timeout=120)
     assert (ran.returncode, ran.stdout, ran.stderr) == (0, "", "")
+
+
+# finding 480: the lesson's LaTeX, pasted, got "Backslashes are not part of maths here." whatever the command
+@pytest.mark.parametrize("typed, exercise, caret, message", [
+    ("6 \\cdot x \\cdot y^{3}", "partial-x-3x2y3", 2, "'\\cdot' is LaTeX: write * for a product."),
+    ("\\frac{18 x y^{3}}{3}", "partial-x-3x2y3", 0, "'\\frac{18 x y^{3}}{3}' is LaTeX: write (18 x y^{3})/(3)."),
+    ("\\nabla f = \\langle 2x, 2y \\rangle", "gradient-x2y2", 0, "'\\nabla' is LaTeX: write ∇ or grad."),
+    ("∇f = \\langle 2x, 2y \\rangle", "gradient-x2y2", 5,
+     "'\\langle' is LaTeX: write the vector in round brackets, (2x, 2y)."),
+    ("\\left( 2x, 2y \\right)", "gradient-x2y2", 0, "'\\left(' is LaTeX: leave out \\left and keep the bracket."),
+    ("\\begin{pmatrix} 2x \\\\ 2y \\end{pmatrix}", "gradient-x2y2", 0,
+     "'\\begin{pmatrix}' is LaTeX: write the vector in round brackets, (2x, 2y)."),
+])
+def test_pasted_latex_is_told_what_to_type(capsys, typed, exercise, caret, message):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{' ' * caret}^\n{message}\n"
+
+
+@pytest.mark.parametrize("typed, exercise", [
+    ("6*x*y^{3}", "partial-x-3x2y3"), ("(18 x y^{3})/(3)", "partial-x-3x2y3"), ("(2x, 2y)", "gradient-x2y2"),
+])
+def test_what_a_latex_message_says_to_type_is_read(capsys, typed, exercise):
+    assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 0
+    assert capsys.readouterr().out.startswith("correct\n")

@@ -757,3 +757,78 @@ X, Y = symbol("x"), symbol("y")
 ])
 def test_the_readings_it_points_to_are_read(text, value):
     assert read(text, variables=["x", "y"]).value == value
+
+
+# finding 484: digits, a comma and 3+ digits with no space is a decimal comma wherever a list is read
+@pytest.mark.parametrize("typed, shape, column, message", [
+    ("(2,5671, 1)", Shape.VECTOR, 2, "for a decimal write a point: 2.5671; for two values, a comma and a space: 2, 5671"),
+    ("(1,250)", Shape.POINTS, 2, "for a decimal write a point: 1.250; for two values, a comma and a space: 1, 250"),
+])
+def test_a_decimal_comma_is_refused_where_a_list_is_read(typed, shape, column, message):
+    with pytest.raises(InputError) as caught:
+        read(typed, shape)
+    assert (caught.value.message, caught.value.column) == (message, column)
+
+
+@pytest.mark.parametrize("typed, shape, value", [
+    ("(1, 250)", Shape.POINTS, ((1, 250),)),
+    ("(1,25)", Shape.POINTS, ((1, 25),)),
+    ("(1,2), (3,4)", Shape.POINTS, ((1, 2), (3, 4))),
+    ("(2, 5671)", Shape.VECTOR, (2, 5671)),
+])
+def test_a_list_spaced_or_of_short_items_is_read_as_before(typed, shape, value):
+    assert read(typed, shape).value == value
+
+
+# finding 480: every LaTeX command got "Backslashes are not part of maths here.", whatever it was; now what
+# to type for the one met, at its backslash. None is read.
+@pytest.mark.parametrize("typed, column, message", [
+    ("6 \\cdot x", 2, "'\\cdot' is LaTeX: write * for a product"),
+    ("2 \\times x", 2, "'\\times' is LaTeX: write * for a product"),
+    ("\\frac{6x}{y}", 0, "'\\frac{6x}{y}' is LaTeX: write (6x)/(y)"),
+    ("\\dfrac {6x} {y}", 0, "'\\dfrac {6x} {y}' is LaTeX: write (6x)/(y)"),
+    ("\\frac{\\sqrt{x}}{2}", 0, "'\\frac' is LaTeX: for \\frac{a}{b} write (a)/(b)"),
+    ("\\frac{6x}", 0, "'\\frac' is LaTeX: for \\frac{a}{b} write (a)/(b)"),
+    ("2\\sqrt{x + 1}", 1, "'\\sqrt{x + 1}' is LaTeX: write sqrt(x + 1)"),
+    ("\\sqrt[3]{x}", 0, "'\\sqrt[3]{x}' is LaTeX: write (x)^(1/3)"),
+    ("\\sqrt x", 0, "'\\sqrt' is LaTeX: for \\sqrt{a} write sqrt(a)"),
+    ("\\left( x \\right)", 0, "'\\left(' is LaTeX: leave out \\left and keep the bracket"),
+    ("(x \\right)", 3, "'\\right)' is LaTeX: leave out \\right and keep the bracket"),
+    ("\\langle 2x, 2y \\rangle", 0, "'\\langle' is LaTeX: write the vector in round brackets, (2x, 2y)"),
+    ("\\langle 2x, 2y", 0, "'\\langle' is LaTeX: write a vector in round brackets, like (2x, 2y)"),
+    ("\\begin{pmatrix} 2x \\\\ 2y \\end{pmatrix}", 0,
+     "'\\begin{pmatrix}' is LaTeX: write the vector in round brackets, (2x, 2y)"),
+    ("\\begin{bmatrix} 2x & 2y \\end{bmatrix}", 0,
+     "'\\begin{bmatrix}' is LaTeX: write the vector in round brackets, (2x, 2y)"),
+    ("\\begin{bmatrix} 1 & 2 \\\\ 3 & 4 \\end{bmatrix}", 0,
+     "'\\begin{bmatrix}' is LaTeX: write a vector in round brackets, like (2x, 2y)"),
+    ("\\begin{align} x \\end{align}", 0, "'\\begin' is LaTeX: write a vector in round brackets, like (2x, 2y)"),
+    ("\\alpha x", 0, "'\\alpha' is LaTeX: write alpha"),
+    ("2\\pi", 1, "'\\pi' is LaTeX: write pi"),
+    ("\\sin x", 0, "'\\sin' is LaTeX: write sin"),
+    ("\\nabla f", 0, "'\\nabla' is LaTeX: write ∇ or grad"),
+    ("2x\\,y", 2, "'\\,' is LaTeX spacing: leave it out"),
+    ("2 \\\\ 3", 2, "'\\\\' is LaTeX's new line: separate items with a comma"),
+    ("\\(2x\\)", 0, "'\\(' starts or ends LaTeX maths: leave it out"),
+    ("\\mathrm{d}x", 0, "'\\mathrm' is LaTeX, which is not read here: write plain maths, like 6*x*y^3 or (6x)/(y)"),
+    ("x\\", 1, "a backslash is not part of maths here"),
+])
+def test_a_latex_command_is_told_what_to_type_instead(typed, column, message):
+    with pytest.raises(InputError) as caught:
+        read(typed, Shape.EXPRESSION, ("x", "y"))
+    assert (caught.value.message, caught.value.column, caught.value.note) == (message, column, "forbidden")
+
+
+_LATEX = ["\\frac", "\\sqrt", "\\left", "\\right", "\\langle", "\\rangle", "\\begin", "\\end", "{pmatrix}",
+          "\\cdot", "\\\\", "\\", "{", "}", "[", "]", "(", ")", "&", "x", "2", " ", ",", "^", "\\alpha", "\\,"]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_LATEX), max_size=20).map("".join), st.sampled_from(SHAPES))
+def test_latex_is_never_read_and_always_told_with_a_sentence(text, shape):
+    try:
+        read(text, shape, ("x", "y"))
+    except InputError as error:
+        assert error.message and (error.column is not None or "\\" not in text)
+        return
+    assert "\\" not in text  # a backslash is never read past: no form is accepted by leaving part of it out

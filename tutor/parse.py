@@ -92,6 +92,7 @@ import mpmath
 import sympy
 from sympy import Expr, Integer, Rational
 
+from . import latex
 from .budget import spend, spent
 from .errors import TutorError
 from .evaluate import TooLarge, Uncertain, Undefined, Unsupported, compile_expression
@@ -247,7 +248,6 @@ _FORBIDDEN_HINTS = {
     '"': "quotes are not part of maths here",
     ";": "use a comma to separate items",
     ".": "a dot must be part of a number, like 0.5",
-    "\\": "backslashes are not part of maths here",
     "#": "'#' is not part of maths here",
     "_": "a name can't start with '_'",
     "…": "write the number without the …, as far as you give it, like 1.1309",
@@ -412,6 +412,8 @@ class _Tokenizer:
             elif c in OPERATORS:
                 out.append(Token(TokenKind.OPERATOR, c, col, spaced=spaced))
                 i += 1
+            elif c == "\\":  # LaTeX pasted in: what to type for the command met
+                raise InputError(latex.hint(text, i), col, "forbidden")
             else:
                 # named as the echo above the caret shows it (␛ for a pasted escape), not as Python writes it ('\x1b')
                 hint = _FORBIDDEN_HINTS.get(c, f"the character '{visible(c)}' can't be used here")
@@ -1687,6 +1689,8 @@ def read(
     typed = _without_full_stop(as_exact(normalize(text)))
     if components:
         typed = _and_between_parts(typed, components)
+    if (iterates := _several_iterates(typed, named)) is not None:
+        raise iterates
     clean = _iterates(without_name(typed, named, parts=bool(components)), named)
     if clean is not typed:  # ∇f = <2x, 2y>: the whole answer after the name may be a vector in < >
         clean = normalize(clean)
@@ -1694,6 +1698,8 @@ def read(
         raise InputError("the answer is empty", 0, "empty")
     if components and named and (other := _other_iterates(clean, named, components)) is not None:
         raise other
+    if shape in _LISTS and not infer and (comma := _decimal_comma_in_list(clean)) is not None:
+        raise comma
     if shape == Shape.POINTS and (point := _point_named(clean, variables)) is not None:
         # (x, y) = (0, 0), the lesson's way of writing a point: one point only, where the name can mean no other
         named_point = read(" " * point.end() + clean[point.end():], shape, variables, limits=limits, infer=infer,
@@ -1888,6 +1894,43 @@ def _other_iterates(text: str, named: Sequence[str], components: Sequence[str]) 
     point = f"({', '.join(part[2] for part in found)})"
     labels = and_list([f"'{part[1]} ='" for part in found])
     return InputError(f"write just the point {point}, without {labels}", len(text) - len(text.lstrip()), "syntax")
+
+
+def _several_iterates(text: str, named: Sequence[str]) -> InputError | None:
+    """'this question asks for x₂ alone: write just 0.1735': for the lesson's iterates typed one after another,
+    each after its name (x₁ = 0.1447, x₂ = 0.1735; x1, x_1 or x_{1} alike), where the question names its answer
+    after one of them. Only the one asked is graded, and the others are never left out unread: the student is
+    told what to type. None where the text is not two iterates or more, each after its name."""
+    bases = _iterate_bases(named)
+    if not bases:
+        return None
+    commas = _outside_brackets(text, ",")
+    if not commas:
+        return None
+    bounds = [-1, *commas, len(text)]
+    name = rf"\s*([{re.escape(bases)}])(?:([{_SUBSCRIPT_DIGITS}]+)|_?(\d+)|_\{{(\d+)\}})\s*=(?!=)([^=]*)"
+    given: dict[str, dict[str, str]] = {}  # iterate's digits -> base -> value as typed
+    other = None  # the column of the first iterate not asked for
+    asked = {found[2] for n in named if (found := _NAMED_PART.fullmatch(name_form(n))) is not None}
+    for start, end in zip(bounds, bounds[1:]):
+        found = re.fullmatch(name, text[start + 1 : end])
+        if found is None or not found[5].strip():
+            return None
+        digits = found[2] or (found[3] or found[4]).translate(_TO_SUBSCRIPT)
+        given.setdefault(digits, {})[found[1]] = " ".join(found[5].split())
+        if other is None and digits not in asked:
+            other = start + 1 + found.start(1)
+    if len(given) < 2 or other is None:
+        return None
+    wanted = next(iter(asked))
+    names = [n for n in named if n.endswith(wanted)]
+    asked_name = names[0] if len(names) == 1 else f"({', '.join(names)})"
+    values = given.get(wanted, {})
+    if sorted(values) != sorted(bases):
+        what = "its value" if len(bases) == 1 else "the point"
+        return InputError(f"this question asks for {asked_name}: write just {what}", other, "syntax")
+    value = values[bases[0]] if len(bases) == 1 else f"({', '.join(values[b] for b in bases)})"
+    return InputError(f"this question asks for {asked_name} alone: write just {value}", other, "syntax")
 
 
 def _a_value(value: object) -> bool:
@@ -2460,6 +2503,22 @@ def _decimal_comma(text: str, offset: int = 0) -> InputError | None:
         return None
     return InputError(f"for a decimal write a point: {found[1]}.{found[2]} (a comma separates items)",
                       found.start(2) - 1 + offset, "syntax")
+
+
+# Where a list is read, `0,5671` is 0 and 5671, a list no one means: most likely a decimal comma, since a list's
+# items are written with a space (`0, 5671`) or are short (`(1,2)`, `0,1`). So digits, a comma and three or more
+# digits, no space, outside a longer run of digits and commas (`1,000,000`), are refused, with both readings to type.
+_LISTS = (Shape.VECTOR, Shape.POINTS)
+_LIST_DECIMAL = re.compile(r"(?<![\w.,])(\d+),(\d{3,})(?![\w.]|,\d)")
+
+
+def _decimal_comma_in_list(text: str) -> InputError | None:
+    """'for a decimal write a point: 0.5671; for two values, a comma and a space: 0, 5671', at the first such comma."""
+    found = _LIST_DECIMAL.search(text)
+    if found is None:
+        return None
+    return InputError(f"for a decimal write a point: {found[1]}.{found[2]}; for two values, a comma and a space: "
+                      f"{found[1]}, {found[2]}", found.start(2) - 1, "syntax")
 
 
 def _single(items: list[_Item], what: str) -> Expr | _Assignment:
