@@ -424,6 +424,20 @@ def test_equations_with_no_real_solution_are_compared_as_written(answer, expecte
     assert check(answer, expected, variables=["x"]).verdict == "incorrect"
 
 
+def test_equations_with_no_real_solution_and_no_factor_between_them_differ():
+    verdict = check("sqrt(x) = -2", "x^2 = -1", variables=["x"])
+    assert (verdict.verdict, verdict.note) == ("incorrect", "not_equivalent")
+
+
+def test_equations_whose_solutions_are_not_found_and_differ_are_not_equivalent():
+    # x = 2e⁻ˣ holds at W(2), x eˣ = 1 at W(1): neither listed by solveset, so no point is named
+    verdict = check("x = 2e^(-x)", "x e^x = 1", variables=["x"])
+    assert (verdict.verdict, verdict.note, verdict.message) == (
+        "incorrect", "not_equivalent",
+        "Your equation is not equivalent to the correct one: it is not the correct one rearranged, or multiplied by "
+        "a number.")
+
+
 def test_equations_whose_solutions_solveset_cannot_list_keep_their_verdict():
     # sin x = 0 holds at every multiple of π, which sympy lists as no finite set
     verdict = check("sin(x) = 0", "x = 0", variables=["x"])
@@ -890,6 +904,7 @@ def test_an_equation_times_a_factor_never_zero_is_the_same_equation_in_several_v
     ("e^y = e^(2x)", "y = 2x"), ("y^3 = 8x^3", "y = 2x"), ("cbrt(y) = cbrt(2x)", "y = 2x"), ("2^y = 4^x", "y = 2x"),
     ("y^(3/5) = (2x)^(3/5)", "y = 2x"), ("e^z = e^(4x + 8y - 20)", "z = 4x + 8y - 20"), ("e^(y^3) = e^(8x^3)", "y = 2x"),
     ("y = 2x", "e^y = e^(2x)"), ("x = e^(-x)", "x e^x = 1"), ("x e^x = 1", "x = e^(-x)"),
+    ("y^(3/2) = 8x^(3/2)", "sqrt(y) = 2sqrt(x)"), ("cbrt(y) = cbrt(-3e^x)", "y = -3e^x"),
 ])
 def test_a_one_to_one_map_of_both_sides_or_a_factor_with_a_sign_is_the_same_equation(answer, expected):
     """Findings 540 and 304: eᵗ, t³ and ∛t are one-to-one on the reals, and eˣ > 0 adds and loses no point."""
@@ -918,6 +933,7 @@ def test_a_map_not_one_to_one_everywhere_is_a_difference_named(answer, expected,
 
 @pytest.mark.parametrize("answer, expected", [
     ("e^x = -1", "x^2 = -1"), ("x^2 = -1", "e^x = -1"), ("e^(10x) = 0", "e^(10x) + 0.0000001 = 0"),
+    ("e^x = 0", "e^x + 10^-7 = 0"),
 ])
 def test_equations_that_are_multiples_with_no_real_solution_found_are_undecided(answer, expected):
     """Finding 416: no real solution either side, so not called different; nor the same (the external suite's

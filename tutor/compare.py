@@ -1035,8 +1035,9 @@ def _near(point: Point, want: Point, ctx: Context) -> _Nearby | None:
 
 
 def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Outcome:
-    """Equal when one equation is a nonzero multiple of the other (z = 2x + 3 ~ 2x - z + 3 = 0), or, in one
-    variable, when both have the same real solutions (2w + 50/w = 25 ~ w(25/2 - w) = 25: w = 5/2 or 10)."""
+    """Equal when one equation is a nonzero multiple of the other (z = 2x + 3 ~ 2x - z + 3 = 0), or the other with
+    a one-to-one map on both sides (eʸ = e²ˣ ~ y = 2x), or, in one variable, when both have the same real
+    solutions (2w + 50/w = 25 ~ w(25/2 - w) = 25: w = 5/2 or 10)."""
     for side in ("lhs", "rhs"):  # same explicit variable on one side: compare the other sides
         mine, theirs = getattr(answer, side), getattr(expected, side)
         other = "rhs" if side == "lhs" else "lhs"
@@ -1389,9 +1390,10 @@ def _logarithms_of(equation: Equation) -> Equation | None:
 def _odd_roots_of(equation: Equation) -> Equation | None:
     """u = 2v for u³ = 8v³, u = 2v for ∛u = ∛2·∛v: both sides' real n-th roots, for a power n = p/q > 0 with p
     and q odd that a side is, or is a factor of, where each root can be written exactly."""
-    powers = {factor.exp for side in (equation.lhs, equation.rhs) for factor in sympy.Mul.make_args(side)
-              if factor.is_Pow and factor.exp.is_Rational and factor.exp.is_positive and factor.exp != 1
-              and factor.exp.p % 2 and factor.exp.q % 2}
+    exponents = {factor.exp for side in (equation.lhs, equation.rhs) for factor in sympy.Mul.make_args(side)
+                 if factor.is_Pow and factor.exp.is_Rational and factor.exp.is_positive and factor.exp.p % 2}
+    # u^(3/2) = v^(3/2) is √u = √v: the cube of t ≥ 0
+    powers = {n for k in exponents for n in (k, sympy.Integer(k.p)) if n != 1 and n.q % 2}
     for n in sorted(powers, key=str):
         mine, theirs = _odd_root(equation.lhs, n), _odd_root(equation.rhs, n)
         if mine is not None and theirs is not None:
@@ -1404,15 +1406,23 @@ def _odd_root(side: Expr, n: sympy.Rational) -> Expr | None:
     and has a value for every real t); None where it can't be read off the factors."""
     roots = []
     for factor in sympy.Mul.make_args(side):
-        if not factor.free_symbols:
+        if factor.is_Pow and factor.exp.is_Rational:
+            # a power of the same sign, its denominator even where the factor's is: defined where the factor is
+            # (b⁻³ and b⁻¹ at b ≠ 0, b^(3/2) and b^(1/2) at b ≥ 0); (-3)^(1/3) is the real root, as read
+            if factor.exp.q % 2 != (factor.exp / n).q % 2:
+                return None
+            roots.append(factor.base ** (factor.exp / n))
+        elif factor.is_Mul:
+            inner = _odd_root(factor, n)
+            if inner is None:
+                return None
+            roots.append(inner)
+        elif not factor.free_symbols:
             if factor.is_extended_real is not True:
                 return None
             roots.append(sympy.sign(factor) * sympy.Abs(factor) ** (1 / n))
         elif isinstance(factor, sympy.exp):
             roots.append(sympy.exp(factor.args[0] / n))
-        elif factor.is_Pow and factor.exp.is_Rational and factor.exp.q % 2 and (factor.exp / n).q % 2:
-            # a power of the same sign, its denominator odd: defined where the factor is (b⁻³ and b⁻¹ at b ≠ 0)
-            roots.append(factor.base ** (factor.exp / n))
         else:
             return None
     root = sympy.Mul(*roots)
