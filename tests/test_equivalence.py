@@ -424,6 +424,12 @@ def test_equations_with_no_real_solution_are_compared_as_written(answer, expecte
     assert check(answer, expected, variables=["x"]).verdict == "incorrect"
 
 
+def test_a_root_taken_off_both_sides_keeps_where_a_side_has_no_value():
+    # √x·√x has no value for x < 0: y³ = √x·√x·x³ holds at no point with x < 0, y = |x|^(4/3) at many
+    verdict = check("y^3 = sqrt(x) sqrt(x) x^3", "y = abs(x)^(4/3)")
+    assert (verdict.verdict, verdict.note) == ("incorrect", "not_equivalent")
+
+
 def test_equations_with_no_real_solution_and_no_factor_between_them_differ():
     verdict = check("sqrt(x) = -2", "x^2 = -1", variables=["x"])
     assert (verdict.verdict, verdict.note) == ("incorrect", "not_equivalent")

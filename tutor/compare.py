@@ -1378,7 +1378,7 @@ def _exponent(side: Expr) -> Expr | None:
         return side.args[0]
     if side.is_Pow and not side.base.free_symbols and side.exp.free_symbols and side.base.is_positive \
             and side.base != 1:
-        return side.exp * sympy.log(side.base)
+        return sympy.Mul(side.exp, sympy.log(side.base), evaluate=False)  # x²/x kept as written, as in eᵘ
     return None
 
 
@@ -1426,13 +1426,17 @@ def _odd_root(side: Expr, n: sympy.Rational) -> Expr | None:
         else:
             return None
     root = sympy.Mul(*roots)
-    # x³/x, kept as written, is no value at 0: x·x^(-1/3) would be multiplied into x^(2/3), which has one
-    return root if _divisor_bases(side) <= _divisor_bases(root) else None
+    # x³/x and √x·√x, kept as written, have no value at 0 and for x < 0: x·x^(-1/3) and x^(1/6)·x^(1/6) would be
+    # multiplied into x^(2/3) and x^(1/3), which have one
+    return root if _without_value(side) <= _without_value(root) else None
 
 
-def _divisor_bases(side: Expr) -> set[Expr]:
-    return {factor.base for factor in sympy.Mul.make_args(side)
-            if factor.is_Pow and factor.exp.is_negative and factor.base.free_symbols}
+def _without_value(expr: Expr) -> set[tuple[Expr, bool]]:
+    """The bases of the powers in expr that have no value where the base is 0 (a negative power: True) or
+    negative (an even root: False)."""
+    return {(node.base, bool(node.exp.is_negative)) for node in sympy.preorder_traversal(expr)
+            if node.is_Pow and node.base.free_symbols and node.exp.is_Rational
+            and (node.exp.is_negative or node.exp.q % 2 == 0)}
 
 
 def _same_once_cleared(a: Expr, e: Expr, names: Sequence[str], ctx: Context) -> bool:
