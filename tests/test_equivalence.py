@@ -424,10 +424,28 @@ def test_equations_with_no_real_solution_are_compared_as_written(answer, expecte
     assert check(answer, expected, variables=["x"]).verdict == "incorrect"
 
 
-def test_equations_whose_solutions_solveset_cannot_list_keep_their_verdict():
-    # x = e^(-x) holds at W(1) only, as does x eˣ = 1, but sympy gives no finite set for either
-    verdict = check("x = e^(-x)", "x e^x = 1", variables=["x"])
+def test_a_root_taken_off_both_sides_keeps_where_a_side_has_no_value():
+    # √x·√x has no value for x < 0: y³ = √x·√x·x³ holds at no point with x < 0, y = |x|^(4/3) at many
+    verdict = check("y^3 = sqrt(x) sqrt(x) x^3", "y = abs(x)^(4/3)")
     assert (verdict.verdict, verdict.note) == ("incorrect", "not_equivalent")
+
+
+def test_equations_with_no_real_solution_and_no_factor_between_them_differ():
+    verdict = check("sqrt(x) = -2", "x^2 = -1", variables=["x"])
+    assert (verdict.verdict, verdict.note) == ("incorrect", "not_equivalent")
+
+
+def test_equations_whose_solutions_are_not_found_and_differ_are_not_equivalent():
+    # x = 2e⁻ˣ holds at W(2), x eˣ = 1 at W(1): neither listed by solveset, so no point is named
+    verdict = check("x = 2e^(-x)", "x e^x = 1", variables=["x"])
+    assert (verdict.verdict, verdict.note, verdict.message) == (
+        "incorrect", "not_equivalent",
+        "Your equation is not equivalent to the correct one: it is not the correct one rearranged, or multiplied by "
+        "a number.")
+
+
+def test_equations_whose_solutions_solveset_cannot_list_keep_their_verdict():
+    # sin x = 0 holds at every multiple of π, which sympy lists as no finite set
     verdict = check("sin(x) = 0", "x = 0", variables=["x"])
     assert (verdict.verdict, verdict.note) == ("incorrect", "not_equivalent")
 
@@ -886,6 +904,50 @@ def test_an_equation_whose_denominator_is_never_zero_on_the_other_is_still_the_s
 def test_an_equation_times_a_factor_never_zero_is_the_same_equation_in_several_variables(answer, expected):
     """Finding 540: as in one variable, multiplying by x² + 1 or e⁻ˣ adds and loses no point."""
     assert check(answer, expected).verdict == "correct"
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("e^y = e^(2x)", "y = 2x"), ("y^3 = 8x^3", "y = 2x"), ("cbrt(y) = cbrt(2x)", "y = 2x"), ("2^y = 4^x", "y = 2x"),
+    ("y^(3/5) = (2x)^(3/5)", "y = 2x"), ("e^z = e^(4x + 8y - 20)", "z = 4x + 8y - 20"), ("e^(y^3) = e^(8x^3)", "y = 2x"),
+    ("y = 2x", "e^y = e^(2x)"), ("x = e^(-x)", "x e^x = 1"), ("x e^x = 1", "x = e^(-x)"),
+    ("y^(3/2) = 8x^(3/2)", "sqrt(y) = 2sqrt(x)"), ("cbrt(y) = cbrt(-3e^x)", "y = -3e^x"),
+])
+def test_a_one_to_one_map_of_both_sides_or_a_factor_with_a_sign_is_the_same_equation(answer, expected):
+    """Findings 540 and 304: eᵗ, t³ and ∛t are one-to-one on the reals, and eˣ > 0 adds and loses no point."""
+    verdict = check(answer, expected)
+    assert (verdict.verdict, verdict.note, verdict.message) == ("correct", "equal", "Correct.")
+
+
+@pytest.mark.parametrize("answer, expected, note, message", [
+    ("e^y = e^(3x)", "y = 2x", "differs_at", "At x = 1 your y is 3, but the correct y is 2."),
+    ("y^3 = 9x^3", "y = 2x", "differs_at", "At x = 1 your y is 2.08008, but the correct y is 2."),
+    ("y^2 = 4x^2", "y = 2x", "not_equivalent", "Your equation holds at y = -4, x = 2, but the correct one does not."),
+    # ln t is one-to-one, but has no value for t ≤ 0: ln y = ln 2x loses every point of y = 2x with x < 0
+    ("ln(y) = ln(2x)", "y = 2x", "not_equivalent",
+     "The correct equation holds at y = -3, x = -3/2, but yours does not: your left side has no value there."),
+    ("y = 2x", "ln(y) = ln(2x)", "not_equivalent",
+     "Your equation holds at y = -3, x = -3/2, but the correct one does not: its left side has no value there."),
+    ("sqrt(y) = sqrt(2x)", "y = 2x", "not_equivalent",
+     "The correct equation holds at y = -3, x = -3/2, but yours does not: your left side has no value there."),
+    # x³/x has no value at 0: x³/x = 8 is x² = 8, not x = 2
+    ("x^3/x = 8", "x = 2", "not_equivalent", "The correct equation holds at x = 2, but yours does not."),
+])
+def test_a_map_not_one_to_one_everywhere_is_a_difference_named(answer, expected, note, message):
+    verdict = check(answer, expected)
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", note, message)
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("e^x = -1", "x^2 = -1"), ("x^2 = -1", "e^x = -1"), ("e^(10x) = 0", "e^(10x) + 0.0000001 = 0"),
+    ("e^x = 0", "e^x + 10^-7 = 0"),
+])
+def test_equations_that_are_multiples_with_no_real_solution_found_are_undecided(answer, expected):
+    """Finding 416: no real solution either side, so not called different; nor the same (the external suite's
+    e^(10x) = 0 and e^(10x) + 0.0000001 = 0): flagged for the teacher."""
+    verdict = check(answer, expected, variables=["x"])
+    assert (verdict.verdict, verdict.note, verdict.message) == (
+        "incorrect", "undecided", "Your equation could not be checked with certainty, so it is not marked correct; "
+                                  "it is flagged for your teacher to look at.")
 
 
 @pytest.mark.parametrize("answer, expected, message", [

@@ -108,3 +108,47 @@ def test_a_difference_beyond_any_precision_is_undecided_and_flagged(answer):
 def test_identities_sympy_cannot_prove_are_shown_with_rigorous_bounds(answer, expected, variables):
     verdict = check(answer, expected, variables=list(variables))
     assert verdict.correct and verdict.note in {"equal", "numeric"}, verdict
+
+
+# maps one-to-one on the reals (eᵗ, 2ᵗ, t³, ∛t, t^(3/5)), and ln t, one-to-one only where t > 0
+_ONE_TO_ONE = ("e^({})", "2^({})", "({})^3", "cbrt({})", "({})^(3/5)")
+_EQUATION_FORMS = (*((form, form) for form in _ONE_TO_ONE), ("ln({})", "ln({})"),
+                   ("({}) (x^2 + 1)", "({}) (x^2 + 1)"), ("({}) e^(-x)", "({}) e^(-x)"))
+
+
+def _line(slope: int, intercept: int) -> str:
+    return f"({slope})x + ({intercept})"
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(form=st.sampled_from(_EQUATION_FORMS), slope=st.integers(-4, 4), intercept=st.integers(-4, 4),
+       change=st.tuples(st.integers(-2, 2), st.integers(-2, 2)))
+def test_an_equation_that_differs_at_a_real_point_is_refused_under_any_map(form, slope, intercept, change):
+    """y = ax + b and f(y) = f(a'x + b'), f one-to-one or times a factor with a sign, other line: they differ
+    wherever the lines part. ln(y) = ln(ax + b), the same line, differs where ax + b ≤ 0 (a ≠ 0)."""
+    left, right = form
+    moved = _line(slope + change[0], intercept + change[1])
+    if form[0].startswith("ln"):
+        assume(slope != 0)
+        moved = _line(slope, intercept)
+    else:
+        assume(change != (0, 0))
+    answer = f"{left.format('y')} = {right.format(moved)}"
+    verdict = check(answer, f"y = {_line(slope, intercept)}", variables=["x", "y"])
+    assert not verdict.correct, f"{answer!r} was accepted for y = {_line(slope, intercept)}"
+
+
+@settings(max_examples=12, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(form=st.sampled_from(_ONE_TO_ONE), slope=st.integers(-4, 4), intercept=st.integers(-4, 4))
+def test_an_equation_under_a_one_to_one_map_is_the_same(form, slope, intercept):
+    answer = f"{form.format('y')} = {form.format(_line(slope, intercept))}"
+    verdict = check(answer, f"y = {_line(slope, intercept)}", variables=["x", "y"])
+    assert verdict.correct, f"{answer!r}: {verdict}"
+
+
+@settings(max_examples=10, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(k=st.integers(1, 5), change=st.integers(-2, 2))
+def test_an_equation_in_one_variable_times_a_positive_factor_keeps_its_solution(k, change):
+    # x eˣ = k holds at W(k) only; x = (k + d)e⁻ˣ at W(k + d)
+    verdict = check(f"x = {k + change} e^(-x)", f"x e^x = {k}", variables=["x"])
+    assert verdict.correct == (change == 0), verdict
