@@ -128,3 +128,27 @@ def test_a_hint_gives_an_ugly_fraction_with_its_decimals_to_the_places_asked():
     assert last_hint("gradients", "power-lines-fit") == ("Solve the two linear equations; the cost at the optimum is "
                                                          "25/6 ≈ 4.16667.")
     assert last_hint("gradients", "tv-descent-step").endswith("= (-570797/300, -209/15) ≈ (-1902.656667, -13.933333).")
+
+
+def test_a_model_in_two_features_on_decimal_data_writes_its_cost_in_decimals_as_its_steps_do(tmp_path, capsys):
+    """Finding 585: the answer wrote E's constant as 1533/4 where step 2 wrote 383.25."""
+    data = tmp_path / "two.csv"
+    data.write_text("a,b,y\n1,0,3\n0,1,5\n1,1,8.5\n2,1,9\n3,2,14\n")
+    cost = ("E(w_1, w_2, b) = 15w_1² + 18w_1·w_2 + 14w_1·b + 7w_2² + 10w_2·b + 5b² - 143w_1 - 101w_2 - 79b "
+            "+ 383.25")
+    assert main(["solve", "lstsq", "--csv", str(data), "--x", "a,b", "--y", "y", "--steps"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:5] == ["y = 1.625x_1 + 3.875x_2 + 1.75   (5 points)", "w_1 = 1.625, w_2 = 3.875, b = 1.75",
+                         "x_1 = a, x_2 = b, y = y", cost, "least cost E(1.625, 3.875, 1.75) = 2.25"]
+    assert f"2. Multiply out and collect terms: {cost}." in lines
+
+
+def test_a_line_from_a_decimal_csv_writes_its_cost_alike_in_latex_and_json(tmp_path, capsys):
+    """Re-check of 585 on one feature: the LaTeX and JSON cost were 0.21m² beside 7mb/5."""
+    data = tmp_path / "one.csv"
+    data.write_text("x,y\n0.1,0.3\n0.2,0.5\n0.4,0.6\n")
+    assert main(["solve", "lstsq", "--csv", str(data), "--x", "x", "--y", "y", "--latex"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == \
+        r"\[ E(m, b) = 0.21 m^{2} + 1.4 m b + 3 b^{2} - 0.74 m - 2.8 b + 0.7 \]"
+    assert main(["solve", "lstsq", "--csv", str(data), "--x", "x", "--y", "y", "--json"]) == 0
+    assert '"cost_function": "0.21m² + 1.4mb + 3b² - 0.74m - 2.8b + 0.7",' in capsys.readouterr().out
