@@ -152,3 +152,29 @@ def test_a_line_from_a_decimal_csv_writes_its_cost_alike_in_latex_and_json(tmp_p
         r"\[ E(m, b) = 0.21 m^{2} + 1.4 m b + 3 b^{2} - 0.74 m - 2.8 b + 0.7 \]"
     assert main(["solve", "lstsq", "--csv", str(data), "--x", "x", "--y", "y", "--json"]) == 0
     assert '"cost_function": "0.21m² + 1.4mb + 3b² - 0.74m - 2.8b + 0.7",' in capsys.readouterr().out
+
+
+def test_the_mean_cost_of_decimal_data_is_answered_as_its_steps_write_it(capsys):
+    """Finding 587: the answer wrote 0.035m² beside 7/60 and 7mb/30, and 0.07m beside 7b/30."""
+    assert main(["solve", "cost", "--points", "(0.1,0.3), (0.2,0.5), (0.4,0.6)", "--mean", "--at", "m=0.5,b=0.1",
+                 "--start", "0,0", "--rate", "0.5", "--steps"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    mean = "L(m, b) = E(m, b)/6 ≈ 0.035m² + 0.5b² + 0.116667 + 0.233333mb - 0.123333m - 0.466667b"
+    assert lines[5:11] == [
+        mean, "L(0.5, 0.1) = 0.03375",
+        "∂L/∂m ≈ 0.07m + 0.233333b - 0.123333, ∂L/∂b ≈ 0.233333m + b - 0.466667",
+        "∇L(0, 0) = (-37/300, -7/15)", "(m₁, b₁) = (0, 0) − 0.5·∇L(0, 0) = (37/600, 7/30)",
+        "the cost goes down, from L(m₀, b₀) ≈ 0.116667 to L(m₁, b₁) ≈ 0.0308849"]
+    assert "6. With n = 3 observations the cost is the mean, with a ½ that the derivative's 2 cancels: " \
+        "L(m, b) = E(m, b)/(2·3) ≈ 0.035m² + 0.5b² + 0.116667 + 0.233333mb - 0.123333m - 0.466667b." in lines
+    assert "7. ∂L/∂m ≈ 0.07m + 0.233333b - 0.123333." in lines
+
+
+def test_the_exact_mean_cost_of_decimal_data_writes_its_numbers_alike_in_latex_and_json(capsys):
+    """Re-check of 587: the LaTeX and JSON cost were 0.035m² beside 7mb/30; exact, they are all fractions."""
+    assert main(["solve", "cost", "--points", "(0.1,0.3), (0.2,0.5), (0.4,0.6)", "--mean", "--latex"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        r"\[ L(m, b) = \frac{7 m^{2}}{200} + \frac{7 m b}{30} + \frac{b^{2}}{2} - \frac{37 m}{300} - \frac{7 b}{15} "
+        r"+ \frac{7}{60} \]")
+    assert main(["solve", "cost", "--points", "(0.1,0.3), (0.2,0.5), (0.4,0.6)", "--mean", "--json"]) == 0
+    assert '"cost": "7m²/200 + 7mb/30 + b²/2 - 37m/300 - 7b/15 + 7/60"' in capsys.readouterr().out

@@ -65,7 +65,8 @@ def _solve(data_points: tuple, legend: str, decimals: bool, whole: bool, explain
              rf"E_{{\min}} = {show(fit.cost, latex=True, decimals=decimals)}"]
     data = {"kind": "lstsq", "n": len(data_points), "parameters": list(names),
             "values": {n: exact_data(v, fitted, fractions) for n, v in zip(names, values)},
-            "model": show(line, decimals=fitted, fractions=fractions), "cost_function": show(fit.cost_function, names, decimals=decimals),
+            "model": show(line, decimals=fitted, fractions=fractions),
+            "cost_function": show(fit.cost_function, names, decimals=decimals),
             "cost": exact_data(fit.cost, decimals)}
     derivation = least_squares_steps(data_points, result=fit, decimals=decimals, fractions=whole) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
