@@ -178,3 +178,21 @@ def test_the_exact_mean_cost_of_decimal_data_writes_its_numbers_alike_in_latex_a
         r"+ \frac{7}{60} \]")
     assert main(["solve", "cost", "--points", "(0.1,0.3), (0.2,0.5), (0.4,0.6)", "--mean", "--json"]) == 0
     assert '"cost": "7m²/200 + 7mb/30 + b²/2 - 37m/300 - 7b/15 + 7/60"' in capsys.readouterr().out
+
+
+def test_a_value_put_into_a_decimal_equation_keeps_the_equations_decimals(capsys):
+    """Finding 570: "Put b = 1/4 into the first equation" rewrote 0.42m + 1.4b - 0.74 as 21m/50 + 7(1/4)/5 - 37/50."""
+    assert solved(capsys, "(0.1,0.3), (0.2,0.5), (0.4,0.6)") == [
+        "9. Solve them by elimination: m = 13/14 and b = 1/4 (m ≈ 0.928571).",
+        "   9.1. Multiply the first equation by 10: 4.2m + 14b - 7.4 = 0.",
+        "   9.2. Multiply the second equation by 3: 18b + 4.2m - 8.4 = 0.",
+        "   9.3. Subtract the second equation from the first: m cancels, leaving -4b + 1 = 0.",
+        "   9.4. So b = 1/4.",
+        "   9.5. Put b = 1/4 into the first equation: 0.42m + 1.4(1/4) - 0.74 = 0.",
+        "   9.6. Multiply out: 0.42m + 0.35 - 0.74 = 0.",
+        "   9.7. Collect the numbers: 0.42m - 0.39 = 0.",
+        "   9.8. So m = 0.39/0.42 = 13/14 ≈ 0.928571.",
+        "10. The least cost: E(13/14, 1/4) = 9/1400 ≈ 0.00642857.",
+    ]
+    assert "   9.4. Put m = 9/4 into the first equation: 0.6b + 0.22(9/4) - 0.5 = 0." in \
+        solved(capsys, "(-0.1,-0.2), (0.1,0.2), (0.3,0.7)")
