@@ -97,7 +97,7 @@ def elimination_steps(partials: Sequence[Terms], result: Elimination, decimals: 
             order = equations[move.of]
             known = next(s for s in reversed(found) if s.rule in (EliminationRule.SOLVE_FOR, EliminationRule.SOLVED))
             # the value as the answer writes it, put into the equation as it was written: 1.4(1/4), not 7(1/4)/5
-            kept = {"decimals_kept": _decimals(lhs, known.after)} if fractions and decimals else {}
+            kept: dict[str, Any] = {"decimals_kept": _decimals(lhs, known.after)} if fractions and decimals else {}
             found.append(step(EliminationRule.SUBSTITUTE, None, Equation(lhs, move.equation.rhs), which=WHICH[move.of],
                               value=Equation(known.get("unknown"), known.after), **alike, **kept))
         elif move.move == Move.MULTIPLY_OUT:
