@@ -196,3 +196,15 @@ def test_a_value_put_into_a_decimal_equation_keeps_the_equations_decimals(capsys
     ]
     assert "   9.4. Put m = 9/4 into the first equation: 0.6b + 0.22(9/4) - 0.5 = 0." in \
         solved(capsys, "(-0.1,-0.2), (0.1,0.2), (0.3,0.7)")
+
+
+def test_a_sum_of_squares_with_decimal_centres_keeps_each_squares_derivative_in_f_prime(capsys):
+    """Finding 582: f′ was 4x + 2(x - 4) + 2(x - 1) - 6.4, the decimal centres' terms merged, the others not."""
+    assert main(["solve", "minimize", "(x-1)^2 + (x-2.5)^2 + (x-4)^2 + (x - 0.7)^2", "--steps"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:3] == ["f(x) = (x - 4)² + (x - 2.5)² + (x - 1)² + (x - 0.7)²",
+                         "f′(x) = 2(x - 4) + 2(x - 2.5) + 2(x - 1) + 2(x - 0.7) = 0 at x = 2.05",
+                         "minimum: f(2.05) = 6.93"]
+    assert "   1.2. Simplify: 8x - 16.4 = 2(x - 4) + 2(x - 2.5) + 2(x - 1) + 2(x - 0.7)." in lines
+    assert main(["solve", "minimize", "(x-1)^2 + (x-1/2)^2"]) == 0  # typed as fractions, alike
+    assert capsys.readouterr().out.splitlines()[1] == "f′(x) = 2(x - 1) + 2(x - 1/2) = 0 at x = 3/4"
