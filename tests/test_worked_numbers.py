@@ -128,3 +128,83 @@ def test_a_hint_gives_an_ugly_fraction_with_its_decimals_to_the_places_asked():
     assert last_hint("gradients", "power-lines-fit") == ("Solve the two linear equations; the cost at the optimum is "
                                                          "25/6 ≈ 4.16667.")
     assert last_hint("gradients", "tv-descent-step").endswith("= (-570797/300, -209/15) ≈ (-1902.656667, -13.933333).")
+
+
+def test_a_model_in_two_features_on_decimal_data_writes_its_cost_in_decimals_as_its_steps_do(tmp_path, capsys):
+    """Finding 585: the answer wrote E's constant as 1533/4 where step 2 wrote 383.25."""
+    data = tmp_path / "two.csv"
+    data.write_text("a,b,y\n1,0,3\n0,1,5\n1,1,8.5\n2,1,9\n3,2,14\n")
+    cost = ("E(w_1, w_2, b) = 15w_1² + 18w_1·w_2 + 14w_1·b + 7w_2² + 10w_2·b + 5b² - 143w_1 - 101w_2 - 79b "
+            "+ 383.25")
+    assert main(["solve", "lstsq", "--csv", str(data), "--x", "a,b", "--y", "y", "--steps"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:5] == ["y = 1.625x_1 + 3.875x_2 + 1.75   (5 points)", "w_1 = 1.625, w_2 = 3.875, b = 1.75",
+                         "x_1 = a, x_2 = b, y = y", cost, "least cost E(1.625, 3.875, 1.75) = 2.25"]
+    assert f"2. Multiply out and collect terms: {cost}." in lines
+
+
+def test_a_line_from_a_decimal_csv_writes_its_cost_alike_in_latex_and_json(tmp_path, capsys):
+    """Re-check of 585 on one feature: the LaTeX and JSON cost were 0.21m² beside 7mb/5."""
+    data = tmp_path / "one.csv"
+    data.write_text("x,y\n0.1,0.3\n0.2,0.5\n0.4,0.6\n")
+    assert main(["solve", "lstsq", "--csv", str(data), "--x", "x", "--y", "y", "--latex"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == \
+        r"\[ E(m, b) = 0.21 m^{2} + 1.4 m b + 3 b^{2} - 0.74 m - 2.8 b + 0.7 \]"
+    assert main(["solve", "lstsq", "--csv", str(data), "--x", "x", "--y", "y", "--json"]) == 0
+    assert '"cost_function": "0.21m² + 1.4mb + 3b² - 0.74m - 2.8b + 0.7",' in capsys.readouterr().out
+
+
+def test_the_mean_cost_of_decimal_data_is_answered_as_its_steps_write_it(capsys):
+    """Finding 587: the answer wrote 0.035m² beside 7/60 and 7mb/30, and 0.07m beside 7b/30."""
+    assert main(["solve", "cost", "--points", "(0.1,0.3), (0.2,0.5), (0.4,0.6)", "--mean", "--at", "m=0.5,b=0.1",
+                 "--start", "0,0", "--rate", "0.5", "--steps"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    mean = "L(m, b) = E(m, b)/6 ≈ 0.035m² + 0.5b² + 0.116667 + 0.233333mb - 0.123333m - 0.466667b"
+    assert lines[5:11] == [
+        mean, "L(0.5, 0.1) = 0.03375",
+        "∂L/∂m ≈ 0.07m + 0.233333b - 0.123333, ∂L/∂b ≈ 0.233333m + b - 0.466667",
+        "∇L(0, 0) = (-37/300, -7/15)", "(m₁, b₁) = (0, 0) − 0.5·∇L(0, 0) = (37/600, 7/30)",
+        "the cost goes down, from L(m₀, b₀) ≈ 0.116667 to L(m₁, b₁) ≈ 0.0308849"]
+    assert "6. With n = 3 observations the cost is the mean, with a ½ that the derivative's 2 cancels: " \
+        "L(m, b) = E(m, b)/(2·3) ≈ 0.035m² + 0.5b² + 0.116667 + 0.233333mb - 0.123333m - 0.466667b." in lines
+    assert "7. ∂L/∂m ≈ 0.07m + 0.233333b - 0.123333." in lines
+
+
+def test_the_exact_mean_cost_of_decimal_data_writes_its_numbers_alike_in_latex_and_json(capsys):
+    """Re-check of 587: the LaTeX and JSON cost were 0.035m² beside 7mb/30; exact, they are all fractions."""
+    assert main(["solve", "cost", "--points", "(0.1,0.3), (0.2,0.5), (0.4,0.6)", "--mean", "--latex"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        r"\[ L(m, b) = \frac{7 m^{2}}{200} + \frac{7 m b}{30} + \frac{b^{2}}{2} - \frac{37 m}{300} - \frac{7 b}{15} "
+        r"+ \frac{7}{60} \]")
+    assert main(["solve", "cost", "--points", "(0.1,0.3), (0.2,0.5), (0.4,0.6)", "--mean", "--json"]) == 0
+    assert '"cost": "7m²/200 + 7mb/30 + b²/2 - 37m/300 - 7b/15 + 7/60"' in capsys.readouterr().out
+
+
+def test_a_value_put_into_a_decimal_equation_keeps_the_equations_decimals(capsys):
+    """Finding 570: "Put b = 1/4 into the first equation" rewrote 0.42m + 1.4b - 0.74 as 21m/50 + 7(1/4)/5 - 37/50."""
+    assert solved(capsys, "(0.1,0.3), (0.2,0.5), (0.4,0.6)") == [
+        "9. Solve them by elimination: m = 13/14 and b = 1/4 (m ≈ 0.928571).",
+        "   9.1. Multiply the first equation by 10: 4.2m + 14b - 7.4 = 0.",
+        "   9.2. Multiply the second equation by 3: 18b + 4.2m - 8.4 = 0.",
+        "   9.3. Subtract the second equation from the first: m cancels, leaving -4b + 1 = 0.",
+        "   9.4. So b = 1/4.",
+        "   9.5. Put b = 1/4 into the first equation: 0.42m + 1.4(1/4) - 0.74 = 0.",
+        "   9.6. Multiply out: 0.42m + 0.35 - 0.74 = 0.",
+        "   9.7. Collect the numbers: 0.42m - 0.39 = 0.",
+        "   9.8. So m = 0.39/0.42 = 13/14 ≈ 0.928571.",
+        "10. The least cost: E(13/14, 1/4) = 9/1400 ≈ 0.00642857.",
+    ]
+    assert "   9.4. Put m = 9/4 into the first equation: 0.6b + 0.22(9/4) - 0.5 = 0." in \
+        solved(capsys, "(-0.1,-0.2), (0.1,0.2), (0.3,0.7)")
+
+
+def test_a_sum_of_squares_with_decimal_centres_keeps_each_squares_derivative_in_f_prime(capsys):
+    """Finding 582: f′ was 4x + 2(x - 4) + 2(x - 1) - 6.4, the decimal centres' terms merged, the others not."""
+    assert main(["solve", "minimize", "(x-1)^2 + (x-2.5)^2 + (x-4)^2 + (x - 0.7)^2", "--steps"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:3] == ["f(x) = (x - 4)² + (x - 2.5)² + (x - 1)² + (x - 0.7)²",
+                         "f′(x) = 2(x - 4) + 2(x - 2.5) + 2(x - 1) + 2(x - 0.7) = 0 at x = 2.05",
+                         "minimum: f(2.05) = 6.93"]
+    assert "   1.2. Simplify: 8x - 16.4 = 2(x - 4) + 2(x - 2.5) + 2(x - 1) + 2(x - 0.7)." in lines
+    assert main(["solve", "minimize", "(x-1)^2 + (x-1/2)^2"]) == 0  # typed as fractions, alike
+    assert capsys.readouterr().out.splitlines()[1] == "f′(x) = 2(x - 1) + 2(x - 1/2) = 0 at x = 3/4"

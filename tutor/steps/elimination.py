@@ -11,8 +11,8 @@ import sympy
 from sympy import Expr
 
 from ..calculus import Elimination, Move
-from ..parse import Equation, fraction, symbol
-from ..show import show
+from ..parse import Equation, Spellings, fraction, symbol
+from ..show import as_decimal, show
 from .model import Step, StepRule, Terms, step
 
 
@@ -96,8 +96,10 @@ def elimination_steps(partials: Sequence[Terms], result: Elimination, decimals: 
         elif move.move == Move.SUBSTITUTE and move.of is not None:
             order = equations[move.of]
             known = next(s for s in reversed(found) if s.rule in (EliminationRule.SOLVE_FOR, EliminationRule.SOLVED))
+            # the value as the answer writes it, put into the equation as it was written: 1.4(1/4), not 7(1/4)/5
+            kept: dict[str, Any] = {"decimals_kept": _decimals(lhs, known.after)} if fractions and decimals else {}
             found.append(step(EliminationRule.SUBSTITUTE, None, Equation(lhs, move.equation.rhs), which=WHICH[move.of],
-                              value=Equation(known.get("unknown"), known.after), **alike))
+                              value=Equation(known.get("unknown"), known.after), **alike, **kept))
         elif move.move == Move.MULTIPLY_OUT:
             found.append(step(EliminationRule.MULTIPLY_OUT, None, Equation(Terms(lhs.args), move.equation.rhs)))
         elif move.move == Move.COLLECT:
@@ -107,6 +109,14 @@ def elimination_steps(partials: Sequence[Terms], result: Elimination, decimals: 
     # m = 492667/8051906 and b = 321349067/40259530 (m ≈ 0.0612, b ≈ 7.9819): the answer's decimals too
     said = ", ".join(f"{show(symbol(u))}{text}" for u, text in roughly if text)
     return step(EliminationRule.ELIMINATE, None, answers, found, approx=f" ({said})" if said else "")
+
+
+def _decimals(lhs: Expr, value: Expr) -> Spellings:
+    """The decimals of an equation's own numbers (0.42, 1.4, 0.74), to be written so beside the value put in,
+    which is written as a fraction."""
+    numbers = {abs(fraction(n)) for n in lhs.atoms(sympy.Rational) if not n.is_Integer} - {abs(fraction(value))}
+    written = ((n, as_decimal(n, always=True)) for n in sorted(numbers))
+    return tuple((n, text) for n, text in written if text is not None)
 
 
 def _equation(lhs: Expr, order: Sequence[Expr]) -> Equation:

@@ -33,7 +33,7 @@ from sympy import Expr
 
 from ..calculus.common import sign
 from ..calculus.region import Condition, Region
-from ..parse import Equation, symbol
+from ..parse import Equation, Spellings, symbol
 from ..show import Notation, alike_notation, numbers_written, show, show_float, terms_text
 from ..words import and_list
 from .model import PowerForm, Rule, Step, StepRule, Terms
@@ -220,10 +220,12 @@ class _Text:
 
     latex = False
 
-    def __init__(self, variables: Sequence[str], decimals: bool = False, fractions: bool = False):
+    def __init__(self, variables: Sequence[str], decimals: bool = False, fractions: bool = False,
+                 spellings: Spellings = ()):
         self.variables = tuple(variables)
         self.decimals = decimals  # the data was given as decimals (230.1): show terminating fractions so
         self.fractions = fractions  # this step's values are all fractions (3/4 beside 25/24, not 0.75)
+        self.spellings = spellings  # decimals kept among those fractions: the data's 1.4 beside b = 1/4
 
     def math(self, value: object) -> str:
         return self.escape(value) if isinstance(value, str) else self.wrap(self.raw(value))
@@ -255,7 +257,8 @@ class _Text:
                 return self.brackets(", ".join(map(show_float, value)))
             if value and all(isinstance(v, Equation) for v in value):
                 return ", ".join(self.raw(v) for v in value)
-        return show(value, self.variables, latex=self.latex, decimals=self.decimals, fractions=self.fractions)
+        return show(value, self.variables, latex=self.latex, decimals=self.decimals, fractions=self.fractions,
+                    spellings=self.spellings)
 
     def alike(self, value: object) -> _Text:
         """This form, writing the numbers of `value` alike: all as fractions (3/4 beside 25/24, not 0.75),
@@ -345,7 +348,7 @@ class _Fields:
         if name in _alike_fields(self.step):  # m = 3/4 and b = 25/24, not m = 0.75 beside 25/24
             form = form.alike(self.value(name))
         if name in self.step.get("as_fractions", ()):  # b = 3/4 where the answer writes it so, beside 19/28
-            form = type(form)(form.variables, False, True)
+            form = type(form)(form.variables, False, True, self.step.get("decimals_kept", ()))
         if name == "d" or name.startswith("d_"):
             expr = self.step.before if name == "d" else self.value(name[2:])
             return form.wrap(form.applied(state["wrt"], state["partial"], expr))

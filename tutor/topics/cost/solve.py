@@ -23,7 +23,15 @@ def solve(points: str | None = None, csv: str | None = None, x_column: str | Non
           y_column: str | None = None, mean: bool = False, at: str | None = None, start: str | None = None,
           rate: str | None = None, explain: bool = False) -> Solution:
     from ...steps import terms_text
-    from .steps import cost_change, descent_step_steps, function_steps, value_steps
+    from .steps import (
+        cost_change,
+        descent_step_steps,
+        function_steps,
+        mean_terms,
+        partial_written,
+        typed_decimals,
+        value_steps,
+    )
     data, legend, decimals = line_points(points, csv, x_column, y_column)  # data like 230.1 is shown so
     if (start is None) != (rate is None):
         raise SolveError("a descent step needs both --start and --rate")
@@ -42,11 +50,13 @@ def solve(points: str | None = None, csv: str | None = None, x_column: str | Non
         lines += [f"({shown(t.residual)})² = {terms(list(t.terms))}" for t in cost.terms]
     lines.append(f"E(m, b) = {terms(list(cost.collected))}")
     function = cost.function / (2 * n) if mean else cost.function
-    if mean:
-        lines.append(f"L(m, b) = E(m, b)/{2 * n} = {terms([t / (2 * n) for t in cost.collected])}")
-    latex = [f"{name}(m, b) = {shown(function, latex=True)}"]
+    if mean:  # as the steps write it: decimal data's coefficients that do not end to 6 digits after ≈
+        written, roughly = mean_terms(cost, decimals)
+        lines.append(f"L(m, b) = E(m, b)/{2 * n} {'≈' if roughly else '='} {terms(list(written))}")
+    # exact, its numbers alike: 7m²/200 beside 7/60, not 0.035m²
+    latex = [f"{name}(m, b) = {shown(function, latex=True, alike=True)}"]
     data_out: dict[str, Any] = {"kind": "cost", "n": n, "form": "mean" if mean else "sum",
-                                "cost": shown(function)}
+                                "cost": shown(function, alike=True)}
     derivation: Step | None = None
     if at is not None:
         point = tuple(calculus.parse_point(at, NAMES).values())
@@ -60,7 +70,9 @@ def solve(points: str | None = None, csv: str | None = None, x_column: str | Non
         # a rate typed as a decimal (0.05) is data given so: echoed as typed, not 1/20, and the point it
         # leads to in decimals where they terminate, whatever the rate's denominator (2.1 and 4.2 alike)
         stepped = decimals or "." in rate
-        lines += [f"∂{name}/∂m = {shown(step.gradient[0])}, ∂{name}/∂b = {shown(step.gradient[1])}",
+        partials = [partial_written(d, typed_decimals(cost.points, decimals)) for d in step.gradient]
+        lines += [", ".join(f"∂{name}/∂{v} {'≈' if roughly else '='} {shown(d)}"
+                            for v, (d, roughly) in zip(NAMES, partials)),
                   f"∇{name}{args(step.start)} = {shown(step.slope)}",
                   f"(m₁, b₁) = {args(step.start)} − {show(step.rate, NAMES, decimals=stepped)}·"
                   f"∇{name}{args(step.start)} = "

@@ -72,13 +72,30 @@ def built_steps(cost: LineCost, mean: bool, decimals: bool = False) -> list[Step
     else:
         found = [step(FitRule.COST, None, Terms(cost.collected), residual=M * symbol("x_i") + B - symbol("y_i"))]
     if mean:
-        n = len(cost.points)
-        terms = tuple(t / (2 * n) for t in cost.collected)
-        if typed_decimals(cost.points, decimals) and alike_notation(terms)[1]:
-            found.append(step(CostRule.MEAN_ROUGHLY, None, Terms(tuple(map(rounded, terms))), n=n))
+        terms, roughly = mean_terms(cost, decimals)
+        if roughly:
+            found.append(step(CostRule.MEAN_ROUGHLY, None, Terms(terms), n=len(cost.points)))
         else:
-            found.append(step(CostRule.MEAN, None, Terms(terms), n=n, alike=("after",)))
+            found.append(step(CostRule.MEAN, None, Terms(terms), n=len(cost.points), alike=("after",)))
     return found
+
+
+def mean_terms(cost: LineCost, decimals: bool = False) -> tuple[tuple[Expr, ...], bool]:
+    """The mean cost L = E/(2n) term by term as a solution writes it, its answer and its steps alike, and
+    whether its coefficients are rounded (to be written after ≈): decimal data's where one does not end."""
+    n = len(cost.points)
+    terms = tuple(t / (2 * n) for t in cost.collected)
+    if typed_decimals(cost.points, decimals) and alike_notation(terms)[1]:
+        return tuple(map(rounded, terms)), True
+    return terms, False
+
+
+def partial_written(d: Expr, rough: bool) -> tuple[Expr, bool]:
+    """A partial derivative of the cost as a solution writes it, and whether it is rounded as the mean's
+    coefficients are (18407.4m, not 552221m/30): `rough`, the data are decimals (typed_decimals)."""
+    if rough and alike_notation(d)[1]:
+        return sympy.Add(*map(rounded, sympy.Add.make_args(d))), True
+    return d, False
 
 
 def typed_decimals(points: Sequence[tuple[Expr, Expr]], decimals: bool) -> bool:
@@ -132,12 +149,9 @@ def descent_step_steps(cost: LineCost, result: MeanCostStep, decimals: bool = Fa
     substeps = built_steps(cost, result.average, decimals)
     rough = typed_decimals(cost.points, decimals)
     for v, d in zip(("m", "b"), result.gradient):
-        # as the mean's coefficients: 18407.4m, not 552221m/30
-        if rough and alike_notation(d)[1]:
-            roughly = sympy.Add(*map(rounded, sympy.Add.make_args(d)))
-            substeps.append(step(CostRule.PARTIAL_ROUGHLY, result.cost, roughly, wrt=v, function=name))
-        else:
-            substeps.append(step(FitRule.PARTIAL_DERIVATIVE, result.cost, d, wrt=v, function=name))
+        written, roughly = partial_written(d, rough)
+        substeps.append(step(CostRule.PARTIAL_ROUGHLY if roughly else FitRule.PARTIAL_DERIVATIVE, result.cost,
+                             written, wrt=v, function=name))
     substeps += [
         # a vector's parts written alike, where its point (after) is: (-13/2, -7/3), not (-6.5, -7/3)
         step(CostRule.SLOPE_AT, result.gradient, result.slope, point=result.start, name=name, alike=("after",),

@@ -54,17 +54,19 @@ def _solve(data_points: tuple, legend: str, decimals: bool, whole: bool, explain
         lines.append(legend)
     decimals = decimals or fitted
     cost_args = args(values, decimals=fitted, fractions=fractions) if len(args(values)) <= 40 else " at the optimum"
+    # in decimals where they end, as the steps write E (383.25, not 1533/4), for one feature or several
     cost = terms_text(cost_terms(fit.system), names, decimals=decimals) if features == 1 else \
-        show(fit.cost_function, names)
+        show(fit.cost_function, names, decimals=decimals)
     lines += [f"E({', '.join(show(symbol(n)) for n in names)}) = {cost}",
               f"least cost E{cost_args} = {show(fit.cost, decimals=decimals, fractions=fractions)}{approx(fit.cost)}"]
     latex = [show(line, [x.name for x in xs], latex=True, decimals=fitted, fractions=fractions),
              f"E({', '.join(show(symbol(n), latex=True) for n in names)}) = "
-             f"{show(fit.cost_function, names, latex=True)}",
+             f"{show(fit.cost_function, names, latex=True, decimals=decimals)}",
              rf"E_{{\min}} = {show(fit.cost, latex=True, decimals=decimals)}"]
     data = {"kind": "lstsq", "n": len(data_points), "parameters": list(names),
             "values": {n: exact_data(v, fitted, fractions) for n, v in zip(names, values)},
-            "model": show(line, decimals=fitted, fractions=fractions), "cost_function": show(fit.cost_function, names),
+            "model": show(line, decimals=fitted, fractions=fractions),
+            "cost_function": show(fit.cost_function, names, decimals=decimals),
             "cost": exact_data(fit.cost, decimals)}
     derivation = least_squares_steps(data_points, result=fit, decimals=decimals, fractions=whole) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
