@@ -78,19 +78,19 @@ def _term_derivative(term: Expr, v: sympy.Symbol) -> Expr:
     tidied = _tidy(in_signs(continuous_signs(sympy.diff(term, v))))
     # (x - 2.5)² gives 2(x - 2.5), as (x - 4)² gives 2(x - 4): expanded, 2x - 5 would merge with the other
     # terms' derivatives, and f's terms would no longer stay separate in f′
-    return _square_of_line(term, v) if tidied.is_Add else tidied
+    return (_square_of_line(term, v) or tidied) if tidied.is_Add else tidied
 
 
-def _square_of_line(term: Expr, v: sympy.Symbol) -> Expr:
+def _square_of_line(term: Expr, v: sympy.Symbol) -> Expr | None:
     """d(c·u²)/dv = 2c·a·u for u linear in v with coefficient a, its factor kept out of u (sympy would
-    multiply it in); the term's derivative as sympy gives it for any other term."""
+    multiply it in); None for any other term."""
     coefficient, square = term.as_coeff_Mul()
     if coefficient.is_Rational and square.is_Pow and square.exp == 2 and square.base.is_Add \
             and square.base.is_polynomial(v):
         line = sympy.Poly(square.base, v)
         if line.degree() == 1:
             return _keep_coeff(2 * coefficient * line.LC(), square.base)
-    return _tidy(in_signs(continuous_signs(sympy.diff(term, v))))
+    return None
 
 
 def continuous_signs(slope: Expr) -> Expr:
