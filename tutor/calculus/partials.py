@@ -11,7 +11,7 @@ import sympy
 from sympy import Expr
 
 from ..budget import OutOfTime, counted, metered_cache
-from ..parse import substituted, symbol
+from ..parse import InputError, substituted, symbol
 from ..show import show
 from .common import (
     NoRealValue,
@@ -607,7 +607,10 @@ def fix_variable(f: str | Expr, fixed: Mapping[str, Number], variables: Sequence
     if real_at(real_powers(f), values) is None:  # √x√y with y = -4 is 2i√x: no point of the slice is in f's domain
         shown = ", ".join(f"{name} = {show(value)}" for name, value in fixed.items())
         raise NoRealValue(f"f has no real value where {shown}")
-    put = substituted(f, values)  # (-8)^(1/3) is -2, as read, not sympy's complex root
+    try:
+        put = substituted(f, values)  # (-8)^(1/3) is -2, as read, not sympy's complex root
+    except InputError:  # numbers past a student's limit, which a command's own function may make (y^y, y = 99999)
+        put = f.xreplace(values)
     sliced = sympy.expand(put) if f.is_polynomial() else sympy.simplify(put)
     remaining = tuple(v for v in variables if v not in fixed)
     slope = derivative(sliced, remaining[0]) if len(remaining) == 1 else None
