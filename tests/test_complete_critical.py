@@ -17,7 +17,11 @@ def _said(capsys, *args: str) -> list[str]:
 @pytest.mark.parametrize("function, lines, why", [
     # was: "∇f has no value where y = 0 and x = 0 … may be missing"
     ("x + y + 1/(x y)", ["critical points:", "  (1, 1)  minimum (D = 3 > 0 and f_xx = 2 > 0)"],
-     "∇f has no value where y = 0 and x = 0, but f has none there either, so no point there is critical"),
+     "∇f has no value where y = 0 or x = 0, but f has none there either, so no point there is critical"),
+    # 575: ln(xy) has no value on either axis, as ∇f's formula has none
+    ("x^2 + y^2 - ln(x y)", ["critical points:", "  (-√2/2, -√2/2)  minimum (D = 16 > 0 and f_xx = 4 > 0)",
+                             "  (√2/2, √2/2)    minimum (D = 16 > 0 and f_xx = 4 > 0)"],
+     "∇f has no value where x = 0 or y = 0, but f has none there either, so no point there is critical"),
     # was: "the equations are not polynomial"
     ("x e^(-x^2 - y^2)", ["critical points:",
                           "  (-√2/2, 0)  minimum (D = 4e⁻¹ > 0 and f_xx = 2√2·e^(-1/2) > 0)",

@@ -52,6 +52,41 @@ def real_powers(f: Expr) -> Expr:
     return real_roots(f)
 
 
+def real_at(expr: Expr, values: Mapping[sympy.Symbol, Expr]) -> Expr | None:
+    """expr with the values put in, worked out part by part as sympy does; None where some part has no real
+    value there (or is infinite), whatever the whole comes to: √x·√y at (-1, -4) is i·2i = -2 and ln(x) - ln(y)
+    at (-1, -2) is -ln 2 only in complex arithmetic, and neither is a value of f. With some variables left
+    free (a slice), a part none of whose values is real (√(-4), asin(2)) is found the same way."""
+    seen: dict[sympy.Basic, sympy.Basic | None] = {}
+
+    def walk(e: sympy.Basic) -> sympy.Basic | None:
+        if e in values:
+            return values[e]
+        if not e.args:
+            return e
+        if e in seen:
+            return seen[e]
+        if isinstance(e, sympy.Piecewise) or not isinstance(e, Expr):  # a branch not taken may have no value
+            value: sympy.Basic | None = e.xreplace(values)
+            worked = value if isinstance(value, Expr) else None
+        else:
+            args = [walk(a) for a in e.args]
+            value = None if any(a is None for a in args) else (
+                e if all(a is b for a, b in zip(args, e.args)) else e.func(*args))
+            worked = value
+        if isinstance(worked, Expr) and (worked in _INFINITE or (
+                (e.is_Pow or isinstance(e, sympy.Function)) and worked.is_extended_real is False)):
+            value = None  # only a power or a function makes a real number not real: + and · keep it real
+        seen[e] = value
+        return value
+
+    result = walk(expr)
+    return result if isinstance(result, Expr) else None
+
+
+_INFINITE = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
+
+
 def order_variables(names: Iterable[str]) -> tuple[str, ...]:
     """x, y, z first (as the lesson writes them), then the others alphabetically."""
     first = ("x", "y", "z")

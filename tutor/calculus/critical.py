@@ -60,7 +60,18 @@ from .classified import (
     no_test,
     unique,
 )
-from .common import NoRealValue, SolveError, exact, function_of, real_powers, sign, sign_text, symbols, variables_of
+from .common import (
+    NoRealValue,
+    SolveError,
+    exact,
+    function_of,
+    real_at,
+    real_powers,
+    sign,
+    sign_text,
+    symbols,
+    variables_of,
+)
 from .factor_cases import (
     as_equation,
     constant_sign,
@@ -455,7 +466,7 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
     voids = tuple(c for c in curves if _nowhere_on(f, c, syms))
     if voids:  # x + y + 1/(xy) on the axes: ∇f's formula fails there as f's does, at no point of f
         curves = tuple(c for c in curves if c not in voids)
-        where = " and ".join(f"{show(c, variables)} = 0" for c in voids)
+        where = " or ".join(f"{show(c, variables)} = 0" for c in voids)
         sure += (f"∇f has no value where {where}, but f has none there either, so no point there is critical",)
     # a partial with a value everywhere and never 0 (1 of x^(1/3) + y) leaves no point critical, cusps or not;
     # critical sets ((xy)^(2/5): the axes) are those curves' points, looked at
@@ -464,7 +475,7 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
                                                       domain_of(f, tuple(equations), tuple(syms))[1:])):
         complete = False
         seen = [u.point for u in unsmooth]
-        where = " and ".join(f"{show(c, variables)} = 0" for c in curves)
+        where = " or ".join(f"{show(c, variables)} = 0" for c in curves)
         only = (f"only {' and '.join(show(p) for p in seen)} there {'was' if len(seen) == 1 else 'were'} "
                 "looked at") if seen else "those points were not looked at"
         note = f"∇f has no value where {where}, and {only}" + (f"; {note}" if note else
@@ -617,10 +628,21 @@ def _nowhere_on(f: Expr, curve: Expr, syms: Sequence[sympy.Symbol]) -> bool:
         with deadline(SOLVE_SECONDS):
             below = sympy.fraction(sympy.cancel(sympy.together(f)))[1]
             poly, lines = rational_polynomial(below, syms), rational_polynomial(curve, syms)
-            return poly is not None and lines is not None and \
-                all(poly.rem(p) == 0 for p, _ in lines.factor_list()[1])
+            if poly is not None and lines is not None and all(poly.rem(p) == 0 for p, _ in lines.factor_list()[1]):
+                return True
+            return lines is not None and all(_outside_along(f, p.as_expr(), syms) for p, _ in lines.factor_list()[1])
     except GAVE_UP:
         return False
+
+
+def _outside_along(f: Expr, line: Expr, syms: Sequence[sympy.Symbol]) -> bool:
+    """Whether some part of f has no real value at any point of the line = 0 (ln(xy) on x = 0: ln 0)."""
+    moving = [v for v in syms if sympy.degree(line, v) == 1]
+    if not moving or sympy.Poly(line, *syms).total_degree() != 1:
+        return False
+    v = moving[0]
+    a = line.coeff(v)
+    return real_at(real_powers(f), {v: -(line - a * v) / a}) is None
 
 
 def _crossings(curves: Sequence[Expr], syms: Sequence[sympy.Symbol], factors: Sequence[Sequence[Expr]]

@@ -31,7 +31,7 @@ from .by_values import (
     samples_between,
 )
 from .classified import GAVE_UP, SOLVE_SECONDS, Case, CriticalSet, Family, Nature, Piece, Window, and_points, unique
-from .common import sign, symbols
+from .common import real_at, sign, symbols
 from .kinks import holds, signed_pieces
 from .level import Through, through
 from .region import Region, interval_text
@@ -499,8 +499,7 @@ def defined_at(point: tuple, syms: Sequence[sympy.Symbol], f: Expr, gradient: Se
             continue  # real and finite at every real point
         if denominator.free_symbols and sign(denominator.xreplace(values)) == 0:
             return False
-        value = expr.xreplace(values)
-        if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or value.is_extended_real is False:
+        if real_at(expr, values) is None:
             return False
     return True
 

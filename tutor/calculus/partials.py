@@ -12,7 +12,7 @@ from sympy import Expr
 from sympy.core.mul import _keep_coeff
 
 from ..budget import OutOfTime, counted, metered_cache
-from ..parse import symbol
+from ..parse import InputError, substituted, symbol
 from ..show import show
 from .common import (
     NoRealValue,
@@ -21,6 +21,7 @@ from .common import (
     exact,
     function_of,
     point_of,
+    real_at,
     real_powers,
     sign,
     symbols,
@@ -188,12 +189,13 @@ def value_at(expr: Expr, variables: Sequence[str], point: Sequence[Expr], what: 
     if unworked is not None:  # d/dx floor(x): sympy leaves it as it is, and it can't be put a number in
         raise SolveError(f"the tutor can't work out {what}: it has no rule for the derivative of "
                          f"{show(unworked.expr)}")
-    value = real_powers(expr).xreplace(dict(zip(symbols(variables), point)))  # (-8)^(1/3) is -2, as read
+    value = _real_or_refused(real_powers(expr), variables, point, what)  # (-8)^(1/3) is -2, as read
     if value.has(sympy.CRootOf):  # exact as it stands; simplify or expand only slow it down
         pass
     elif value.free_symbols or not value.is_Rational:
         value = sympy.simplify(value)
-    _real_or_refused(value, variables, point, what)
+    if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or value.is_extended_real is False:
+        raise NoRealValue(f"{what} has no real value at {_at(variables, point)}")  # simplified: 0/0 as nan
     return value
 
 
@@ -205,13 +207,19 @@ def slope_name(wrt: str, variables: Sequence[str]) -> str:
 def defined_at(expr: Expr, variables: Sequence[str], point: Sequence[Expr], what: str = "f") -> None:
     """SolveError where expr has no real value at the point, as far as sympy tells without simplifying:
     f itself there, before its derivative is asked for (ln x at x = -1 has none, so no derivative)."""
-    _real_or_refused(real_powers(expr).xreplace(dict(zip(symbols(variables), point))), variables, point, what)
+    _real_or_refused(real_powers(expr), variables, point, what)
 
 
-def _real_or_refused(value: Expr, variables: Sequence[str], point: Sequence[Expr], what: str) -> None:
-    if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or value.is_extended_real is False:
-        shown = ", ".join(f"{n} = {p}" for n, p in zip(variables, point))
-        raise NoRealValue(f"{what} has no real value at {shown}")
+def _real_or_refused(expr: Expr, variables: Sequence[str], point: Sequence[Expr], what: str) -> Expr:
+    """expr at the point, where every part of it has a real value there (real_at); else NoRealValue."""
+    value = real_at(expr, dict(zip(symbols(variables), point)))
+    if value is None:
+        raise NoRealValue(f"{what} has no real value at {_at(variables, point)}")
+    return value
+
+
+def _at(variables: Sequence[str], point: Sequence[Expr]) -> str:
+    return ", ".join(f"{n} = {p}" for n, p in zip(variables, point))
 
 
 # the pieces where f may have a kink or a jump, and where each one switches
@@ -577,6 +585,12 @@ class FixedVariable:
     remaining: tuple[str, ...]
     derivative: Expr | None  # d/dv of the slice when one variable v is left: 2x (= ∂f/∂x there)
 
+    @property
+    def worked_out(self) -> bool:
+        """Whether the slice reads otherwise than the values put in: x² + 4² is x² + 16, but xy with y = 3 is
+        written 3x before and after, and "3x = 3x" says nothing."""
+        return show(self.written, self.variables) != show(self.slice, self.variables)
+
 
 def written_at(e: Expr, values: Mapping[str, Expr]) -> Expr:
     """e with each variable's value written where the variable stood and nothing worked out: 2·2 for 2x at
@@ -608,7 +622,14 @@ def fix_variable(f: str | Expr, fixed: Mapping[str, Number], variables: Sequence
     # each value stands where its variable stood: 0²(0 - 6) for x²(x - 6) at x = 0, not 0²(-6 + 0), as a sum of
     # bare numbers is written in sympy's order
     written = _put_in(f, {v: sympy.UnevaluatedExpr(c) for v, c in values.items()})
-    sliced = sympy.expand(f.xreplace(values)) if f.is_polynomial() else sympy.simplify(f.xreplace(values))
+    if real_at(real_powers(f), values) is None:  # √x√y with y = -4 is 2i√x: no point of the slice is in f's domain
+        shown = ", ".join(f"{name} = {show(value)}" for name, value in fixed.items())
+        raise NoRealValue(f"f has no real value where {shown}")
+    try:
+        put = substituted(f, values)  # (-8)^(1/3) is -2, as read, not sympy's complex root
+    except InputError:  # numbers past a student's limit, which a command's own function may make (y^y, y = 99999)
+        put = f.xreplace(values)
+    sliced = sympy.expand(put) if f.is_polynomial() else sympy.simplify(put)
     remaining = tuple(v for v in variables if v not in fixed)
     slope = derivative(sliced, remaining[0]) if len(remaining) == 1 else None
     return FixedVariable(f, variables, MappingProxyType({k: values[symbol(k)] for k in fixed}), written, sliced,

@@ -80,6 +80,7 @@ class Rule(StepRule):
     CASE_SET = "case_set"
     CASE_UNSOLVED = "case_unsolved"
     CASE_UNDEFINED = "case_undefined"
+    CASE_OUTSIDE = "case_outside"
     NO_GRADIENT = "no_gradient"
     NO_GRADIENT_EXTREMUM = "no_gradient_extremum"
     NO_GRADIENT_ZERO = "no_gradient_zero"

@@ -21,7 +21,7 @@ def solve(function: str, fix: str, variables: Sequence[str] | None = None, expla
     values = {symbol(n): v for n, v in fixed.fixed.items()}
     call = "f(" + ", ".join(show(values.get(symbol(n), symbol(n))) for n in names) + ")"
     held = ", ".join(f"{n} = {show(v)}" for n, v in fixed.fixed.items())
-    worked = "" if fixed.written == fixed.slice else f" = {show(fixed.slice, names)}"
+    worked = f" = {show(fixed.slice, names)}" if fixed.worked_out else ""
     lines = [header(f, names), f"fix {held}: {call} = {show(fixed.written, names)}{worked}"]
     latex = [header(f, names, True), f"{call} = {show(fixed.slice, names, latex=True)}"]
     data: dict[str, Any] = {"kind": "fix_variable", "function": show(f, names), "variables": list(names),

@@ -39,7 +39,7 @@ def fix_steps(fixed: FixedVariable, call: str, derivative: bool = False) -> Step
     left = fixed.remaining
     substeps = [step(FixRule.PUT_IN, fixed.function, fixed.written, fixed=values, call=call,
                      held=tuple(e.lhs for e in values), values=tuple(e.rhs for e in values), variables=left)]
-    if fixed.written != fixed.slice:
+    if fixed.worked_out:
         substeps.append(step(FixRule.WORK_OUT, fixed.written, fixed.slice, variables=left))
     answer = fixed.slice
     if derivative and fixed.derivative is not None:
