@@ -55,3 +55,18 @@ def test_a_point_on_the_mirror_line_is_solved_exactly_in_one_variable(capsys, fu
 def test_the_convex_function_s_minimum_is_found(capsys):
     assert solved(capsys, "minimize", "x^2 + y^2 + e^(x+y)")[1:3] == [
         "local minima:", "  (-W(1)/2, -W(1)/2): f = e^(-W(1)) + W(1)²/2 ≈ 0.727969"]
+
+
+def test_in_a_region_the_twelfths_of_a_period_within_its_bounds_are_looked_at(capsys):
+    assert solved(capsys, "critical", "cos(x) + cos(y) + cos(x + y)", "--region", "-1<=x<=1, -4<=y<=4")[2:] == [
+        "critical points in the region:",
+        "  (0, -π)  saddle (D = -1 < 0)",
+        "  (0, 0)   maximum (D = 3 > 0 and f_xx = -2 < 0)",
+        "  (0, π)   saddle (D = -1 < 0)",
+        f"note: {UNSOLVED}"]
+
+
+def test_a_point_found_only_as_a_number_is_not_listed_as_a_minimum(capsys):
+    lines = solved(capsys, "minimize", "x^2 + y^2 + sin(3 x) sin(3 y)")
+    assert lines[1] == "no local minimum found"
+    assert "∇f is 0 near (-0.423574, 0.423574) and (0.423574, -0.423574) too" in lines[2]

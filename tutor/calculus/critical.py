@@ -390,8 +390,9 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
                 f"the line {lines_looked[0]}"
             note += f"; ∇f is 0 near {places} too (looked for numerically on {along}, which f is symmetric about, " \
                     f"with {within})"
-        if windows:
-            note = f"{repeats_note(windows, 2, 'critical points found')}; {note}"
+        repeats = repeats_note(windows, 2, "critical points found")
+        if repeats:
+            note = f"{repeats}; {note}"
     sets = largest_sets(unique(c.set for c in cases if c.set is not None))
     on_sets = [p for c in cases for p in c.points if any(lies_on(p, s.equations, syms) for s in sets)]
     isolated = unique([*(p for c in cases for p in c.points if p not in on_sets),
@@ -1284,13 +1285,19 @@ def on_mirror_lines(f: Expr, syms: Sequence[sympy.Symbol], windows: Sequence[Win
 
 def simple_points(gradient: Sequence[Expr], syms: Sequence[sympy.Symbol], windows: Sequence[Window]
                   ) -> list[tuple[Expr, ...]]:
-    """Where ∇f repeats in both variables and ∇f = 0 went unsolved: the points of one period at whole twelfths of
-    it (0, π/6, …, 11π/6 for 2π) where ∇f is 0 exactly, each a critical point for sure ((0, π) and (π, 0) of
-    cos x + cos y + cos(x + y)); the others are not looked for."""
-    periodic = {w.variable: w for w in windows if not w.bounded}
-    if len(periodic) != 2:
+    """Where ∇f repeats in both variables and ∇f = 0 went unsolved: the points of the windows (one period, or the
+    region's bounds) at whole twelfths of a period (0, π/6, …, 11π/6 for 2π) where ∇f is 0 exactly, each a
+    critical point for sure ((0, π) and (π, 0) of cos x + cos y + cos(x + y)); the others are not looked for."""
+    spans = {w.variable: w for w in windows}
+    if len(spans) != 2:
         return []
-    steps = [[w.span.inf + k * w.period / 12 for k in range(12)] for w in (periodic[s.name] for s in syms)]
+    steps = []
+    for w in (spans[s.name] for s in syms):
+        twelfth = w.period / 12
+        first, last = sympy.ceiling(w.span.inf / twelfth), sympy.floor(w.span.sup / twelfth)
+        if not (first.is_Integer and last.is_Integer) or last - first > 48:  # a region's window many periods wide
+            return []
+        steps.append([k * twelfth for k in range(int(first), int(last) + 1) if w.span.contains(k * twelfth)])
     return [p for p in itertools.product(*steps)
             if all(sign(g.xreplace(dict(zip(syms, p)))) == 0 for g in gradient)]
 
