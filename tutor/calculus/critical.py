@@ -63,7 +63,6 @@ from .classified import (
 )
 from .common import NoRealValue, SolveError, exact, function_of, real_powers, sign, sign_text, symbols, variables_of
 from .factor_cases import (
-    SOLVE_WORK,
     as_equation,
     constant_sign,
     contradictory,
@@ -1268,7 +1267,9 @@ def on_mirror_lines(f: Expr, syms: Sequence[sympy.Symbol], windows: Sequence[Win
             continue
         lines.append(f"{y.name} = {show(along)}")
         zeros, numeric = sign_changes(g, x, span)
-        if not spans:  # a periodic slope: solve lists only some of its zeros, the sign changes in the window all
+        # a periodic slope: solve lists only some of its zeros, the sign changes in the window all; and where every
+        # sign change was a simple number, solve is asked nothing (it only ever adds)
+        if not spans and numeric:
             zeros += [z for z in _solved_on_line(g, x) if z not in zeros and span.contains(z) == sympy.true]
         for z in zeros:
             point = (z, _into(along.xreplace({x: z}), spans.get(y.name)))
@@ -1324,10 +1325,13 @@ def _into(value: Expr, window: Window | None) -> Expr:
     return value - window.period * sympy.floor(value / window.period)
 
 
+LINE_WORK = 400_000  # sympy's solve of 2x + e^(2x) = 0 (x = -W(1)/2) takes 320 000 calls
+
+
 def _solved_on_line(g: Expr, x: sympy.Symbol) -> list[Expr]:
     """sympy's real solutions of g = 0 within its work budget ([] where it can't): W(1) of 2x + e^(2x)."""
     try:
-        with deadline(SOLVE_SECONDS), counted(SOLVE_WORK):
+        with deadline(SOLVE_SECONDS), counted(LINE_WORK):
             found = sympy.solve(afresh(g), x)
     except (*GAVE_UP, sympy.PolynomialError, ZeroDivisionError, RecursionError):
         return []
