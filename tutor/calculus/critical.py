@@ -24,7 +24,8 @@ from itertools import pairwise
 import sympy
 from sympy import Expr, Poly
 
-from ..budget import deadline, metered_cache
+from ..budget import counted, deadline, metered_cache
+from ..equality import afresh
 from ..parse import Equation
 from ..show import Notation, current_notation, show, show_float
 from .by_values import (
@@ -102,7 +103,7 @@ from .partials import (
     value_at,
 )
 from .region import Region, interval_text, region_of
-from .roots import rational_polynomial, real_roots, sort_exactly
+from .roots import as_real, rational_polynomial, real_roots, sort_exactly
 
 
 def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Expr]) -> Classification:
@@ -382,9 +383,30 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
             places = " and ".join(f"{syms[0].name} ≈ {show_float(z)}" for z in sorted(near))
             note += (f"; f′ changes sign near {places}, so there are critical points there too (looked for "
                      f"numerically with {within})")
+    mirrored: list[tuple[Expr, ...]] = []
+    if len(syms) == 2 and any(not c.solved for c in cases) and not f.has(sympy.Abs, sympy.Max, sympy.Min):
+        # sympy's solve ran out of work on x^y + y^x: on its mirror line y = x, ∂f/∂x(t, t) = 0 is one variable's
+        # equation, its zeros critical points for sure; the points off that line still unknown
+        mirrored, near_points, lines_looked = on_mirror_lines(f, syms, windows, region or window)
+        mirrored = [p for p in unique([*mirrored, *simple_points(gradient, syms, windows)])
+                    if defined_at(p, syms, f, gradient)]
+        if near_points:
+            places = " and ".join(f"({', '.join(show_float(c) for c in p)})" for p in near_points)
+            x_name = syms[0].name
+            within = interval_text(_line_span(x_name, syms[1].name, False, {w.variable: w for w in windows},
+                                              region or window) if windows or region or window else
+                                   sympy.Interval(-NUMERIC_SPAN, NUMERIC_SPAN), x_name)
+            along = f"the lines {' and '.join(lines_looked)}" if len(lines_looked) > 1 else \
+                f"the line {lines_looked[0]}"
+            note += f"; ∇f is 0 near {places} too (looked for numerically on {along}, which f is symmetric about, " \
+                    f"with {within})"
+        repeats = repeats_note(windows, 2, "critical points found")
+        if repeats:
+            note = f"{repeats}; {note}"
     sets = largest_sets(unique(c.set for c in cases if c.set is not None))
     on_sets = [p for c in cases for p in c.points if any(lies_on(p, s.equations, syms) for s in sets)]
-    isolated = unique(p for c in cases for p in c.points if p not in on_sets)
+    isolated = unique([*(p for c in cases for p in c.points if p not in on_sets),
+                       *(p for p in mirrored if not any(lies_on(p, s.equations, syms) for s in sets))])
     # where sympy left f′ = 0 unsolved, or may have missed solutions, the pieces settle it all (|x − 1| + x²)
     level = _level(f, syms[0], not complete) if len(syms) == 1 and not sets else None
     if level is not None:  # every solution of f′ = 0, exactly: sympy's may miss some, or find a corner as smooth
@@ -1241,6 +1263,102 @@ def sign_changes(slope: Expr, x: sympy.Symbol, span: sympy.Set) -> tuple[list[Ex
         elif span.contains(root) == sympy.true:
             numeric.append(root)
     return exact, numeric
+
+
+def on_mirror_lines(f: Expr, syms: Sequence[sympy.Symbol], windows: Sequence[Window], bounds: Region | None
+                    ) -> tuple[list[tuple[Expr, ...]], list[tuple[float, ...]], list[str]]:
+    """Where ∇f = 0 went unsolved in two variables: critical points on a line f is mirrored in. Where f(x, y) =
+    f(y, x), ∂f/∂y(t, t) = ∂f/∂x(t, t), so each zero of ∂f/∂x(t, t) is a critical point (t, t); where f(x, y) =
+    f(-y, -x), each zero of ∂f/∂x(t, -t) is one (t, -t). Those zeros are sought as one variable's are: sympy's solve
+    within its work budget, and sign changes (`sign_changes`), so each is sure; exact points, and the others as
+    numbers, with the lines looked along. Only ever adds: the points off those lines are not looked for."""
+    from .minimize import _simple_near  # minimize imports this module
+
+    x, y = syms
+    spans = {w.variable: w for w in windows}
+    exact: list[tuple[Expr, ...]] = []
+    near: list[tuple[float, ...]] = []
+    lines: list[str] = []
+    slope = sympy.diff(f, x)
+    for mirror, along in (({x: y, y: x}, x), ({x: -y, y: -x}, -x)):
+        if f.xreplace(mirror) != f:
+            continue
+        g = slope.xreplace({y: along})
+        span = _line_span(x.name, y.name, along != x, spans, bounds)
+        if span.is_empty:
+            continue
+        lines.append(f"{y.name} = {show(along)}")
+        zeros, numeric = sign_changes(g, x, span)
+        # a periodic slope: solve lists only some of its zeros, the sign changes in the window all; and where every
+        # sign change was a simple number, solve is asked nothing (it only ever adds)
+        if not spans and numeric:
+            zeros += [z for z in _solved_on_line(g, x) if z not in zeros and span.contains(z) == sympy.true]
+        for z in zeros:
+            point = (z, _into(along.xreplace({x: z}), spans.get(y.name)))
+            if point not in exact:
+                exact.append(point)
+        for z in numeric:
+            # 2π at the end of [0, 2π): an exact zero outside the window, not a number near one inside it
+            if any(sign(g.xreplace({x: c})) == 0 for c in _simple_near(z)):
+                continue
+            if not any(abs(float(e[0]) - z) < 1e-9 * max(1.0, abs(z)) for e in exact):
+                near.append((z, float(_into(along.xreplace({x: sympy.Float(z)}), spans.get(y.name)))))
+    return exact, near, lines
+
+
+def simple_points(gradient: Sequence[Expr], syms: Sequence[sympy.Symbol], windows: Sequence[Window]
+                  ) -> list[tuple[Expr, ...]]:
+    """Where ∇f repeats in both variables and ∇f = 0 went unsolved: the points of the windows (one period, or the
+    region's bounds) at whole twelfths of a period (0, π/6, …, 11π/6 for 2π) where ∇f is 0 exactly, each a
+    critical point for sure ((0, π) and (π, 0) of cos x + cos y + cos(x + y)); the others are not looked for."""
+    spans = {w.variable: w for w in windows}
+    if len(spans) != 2:
+        return []
+    steps = []
+    for w in (spans[s.name] for s in syms):
+        twelfth = w.period / 12
+        first, last = sympy.ceiling(w.span.inf / twelfth), sympy.floor(w.span.sup / twelfth)
+        if not (first.is_Integer and last.is_Integer) or last - first > 48:  # a region's window many periods wide
+            return []
+        steps.append([k * twelfth for k in range(int(first), int(last) + 1) if w.span.contains(k * twelfth)])
+    return [p for p in itertools.product(*steps)
+            if all(sign(g.xreplace(dict(zip(syms, p)))) == 0 for g in gradient)]
+
+
+def _line_span(x: str, y: str, opposite: bool, spans: dict[str, Window], bounds: Region | None) -> sympy.Set:
+    """Where t is looked at on the line (t, t) or (t, -t): in x's window (or the region's bounds), and where y has
+    no window of its own, in y's bounds too."""
+    span = spans[x].span if x in spans else (bounds.span(x) if bounds is not None else sympy.S.Reals)
+    if y in spans or bounds is None:
+        return span
+    other = bounds.span(y)
+    if opposite:
+        other = sympy.imageset(sympy.Lambda(_T, -_T), other)
+    return sympy.Intersection(span, other)
+
+
+_T = sympy.Symbol("t", real=True)
+
+
+def _into(value: Expr, window: Window | None) -> Expr:
+    """value moved by whole periods into the window, where the variable has one: ∇f is the same there."""
+    if window is None or window.bounded:
+        return value
+    return value - window.period * sympy.floor(value / window.period)
+
+
+LINE_WORK = 400_000  # sympy's solve of 2x + e^(2x) = 0 (x = -W(1)/2) takes 320 000 calls
+
+
+def _solved_on_line(g: Expr, x: sympy.Symbol) -> list[Expr]:
+    """sympy's real solutions of g = 0 within its work budget ([] where it can't): W(1) of 2x + e^(2x)."""
+    try:
+        with deadline(SOLVE_SECONDS), counted(LINE_WORK):
+            found = sympy.solve(afresh(g), x)
+    except (*GAVE_UP, sympy.PolynomialError, ZeroDivisionError, RecursionError):
+        return []
+    real = [as_real(z) for z in found] if isinstance(found, list) else []
+    return [z for z in real if z is not None]
 
 
 def _real_value(evaluate: Callable, at: float) -> float | None:

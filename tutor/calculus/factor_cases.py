@@ -17,7 +17,8 @@ import sympy
 from sympy import Expr, Poly
 from sympy.calculus.util import continuous_domain
 
-from ..budget import OutOfTime, deadline, metered_cache
+from ..budget import OutOfTime, counted, deadline, metered_cache
+from ..equality import afresh
 from ..parse import Equation
 from ..show import show
 from .by_values import (
@@ -465,10 +466,21 @@ def _pinned(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list
     return None
 
 
+# sympy's solve of two equations in two variables, in calls: 2x + cos(x + y) = 0 = cos(x + y) takes 270 000
+# (half a second); sin x + sin(x + y) = 0 = sin y + sin(x + y) was 20 s of work before it gave some points
+SOLVE_WORK = 600_000
+
+
 def _solve_with_sympy(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list[tuple], bool]:
     """sympy's solve, within its time budget, keeping the real solutions."""
-    with deadline(SOLVE_SECONDS):
-        solutions = sympy.solve(list(factors), list(syms), dict=True)
+    if len(syms) > 1:
+        # counted, not timed: sympy's solve of sin x + sin(x + y) = 0 = sin y + sin(x + y) runs 20 s and more, and
+        # what a time allows depends on the machine's load
+        with deadline(SOLVE_SECONDS), counted(SOLVE_WORK):
+            solutions = sympy.solve(afresh(list(factors)), list(syms), dict=True)
+    else:
+        with deadline(SOLVE_SECONDS):
+            solutions = sympy.solve(list(factors), list(syms), dict=True)
     points, whole = [], False
     for solution in solutions:
         if all(s in solution for s in syms) and not any(v.free_symbols & set(syms) for v in solution.values()):
