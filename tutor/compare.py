@@ -103,12 +103,14 @@ class Tolerance:
     def accepts(self, answer: Measured, expected: Measured) -> bool:
         """Whether the answer is certainly within the tolerance of the expected value, judged in exact
         rationals: in doubles, or in mpmath at its 53 bits, 10^20·π + 54 is 10^20·π. An enclosure is within
-        only when all of it is. Only doubles, already rounded, are given a margin of 10^-9 of the tolerance."""
+        only when all of it is, give or take 10^-9 of the tolerance, as is a float or mpf: 0.5113 is right to 4
+        places for a value exactly half a unit away (0.51125), which no enclosure of it can show."""
         try:
             low, high = _difference(answer, expected)
         except ValueError:
             return False
-        margin = 1 + Fraction(1, 10**9) if isinstance(answer, float) or isinstance(expected, float) else 1
+        exact = isinstance(answer, Fraction) and isinstance(expected, Fraction)
+        margin = 1 if exact else 1 + Fraction(1, 10**9)
         if self.places is not None:
             allowed = Fraction(1, 2 * 10**self.places) * margin
         else:
