@@ -43,7 +43,7 @@ import random
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import cast
+from typing import cast, overload
 
 import mpmath
 import sympy
@@ -299,14 +299,24 @@ def extreme_points(arguments: Iterable[Expr], names: Sequence[str], work: int) -
         if solved is None:
             missed = True
         else:
-            found += solved
+            found += solved.points
+            missed = missed or solved.missed
     return Extremes(tuple(found), missed)
 
 
+@overload
+def _solutions(system: list[Expr], symbols: list[sympy.Symbol], work: int) -> list[tuple[Fraction, ...]]: ...
+
+
+@overload
+def _solutions(system: list[Expr], symbols: list[sympy.Symbol], work: int, strict: bool) -> Extremes | None: ...
+
+
 def _solutions(system: list[Expr], symbols: list[sympy.Symbol], work: int,
-               strict: bool = False) -> list[tuple[Fraction, ...]] | None:
+               strict: bool = False) -> list[tuple[Fraction, ...]] | Extremes | None:
     """The real solutions of a polynomial system with finitely many, exactly when rational; [] where they can't
-    be found, or, where `strict`, None (and None where a real one can't be placed)."""
+    be found. Where `strict`: None where they can't, and Extremes, missed where one is irrational (sampled to
+    40 bits or so, a bump narrower than that beside it is not met)."""
     failed: list[tuple[Fraction, ...]] | None = None if strict else []
     try:
         with counted(work, warm_up=_warm_up):
@@ -326,6 +336,9 @@ def _solutions(system: list[Expr], symbols: list[sympy.Symbol], work: int,
         except (Uncertain, TooLarge, Unsupported):
             if strict:
                 return None
+    if strict:
+        irrational = any(not c.is_Rational for solution in solutions for c in solution if c.is_real is not False)
+        return Extremes(tuple(points), irrational)
     return points
 
 
