@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import Any, cast
+from typing import Any, TypeAlias, cast
 
 import mpmath
 import sympy
@@ -100,17 +100,37 @@ class Tolerance:
             raise refused
         return cls(relative=value)
 
-    def accepts(self, answer: float | mpmath.mpf, expected: float | mpmath.mpf) -> bool:
+    def accepts(self, answer: Measured, expected: Measured) -> bool:
+        """Whether the answer is certainly within the tolerance of the expected value, judged in exact
+        rationals: in doubles, or in mpmath at its 53 bits, 10^20·π + 54 is 10^20·π. An enclosure is within
+        only when all of it is, give or take 10^-9 of the tolerance, as is a float or mpf: 0.5113 is right to 4
+        places for a value exactly half a unit away (0.51125), which no enclosure of it can show."""
+        try:
+            low, high = _difference(answer, expected)
+        except ValueError:
+            return False
+        exact = isinstance(answer, Fraction) and isinstance(expected, Fraction)
+        margin = 1 if exact else 1 + Fraction(1, 10**9)
         if self.places is not None:
-            return bool(abs(answer - expected) <= 0.5 * 10.0**-self.places * (1 + 1e-9))
-        return bool(abs(answer - expected) <= self.relative * abs(expected) * (1 + 1e-12) or answer == expected)
+            allowed = Fraction(1, 2 * 10**self.places) * margin
+        else:
+            if low == high == 0:
+                return True
+            allowed = _exact_relative(self.relative or 0.0) * _least_size(expected) * margin
+        return max(-low, high) <= allowed
 
-    def near(self, answer: float | mpmath.mpf, expected: float | mpmath.mpf) -> bool:
+    def near(self, answer: Measured, expected: Measured) -> bool:
         """Within ten units of the last place asked for (ten times the relative error allowed): a
         slip in the last digits, not another value."""
+        try:
+            low, high = _difference(answer, expected)
+        except ValueError:
+            return False
+        middle = (low + high) / 2
         if self.places is not None:
-            return bool(abs(answer - expected) <= 10.0 ** (1 - self.places) * (1 + 1e-9))
-        return bool(abs(answer - expected) <= 10 * (self.relative or 0.0) * abs(expected) * (1 + 1e-12))
+            return abs(middle) <= Fraction(10, 10**self.places) * (1 + Fraction(1, 10**9))
+        return abs(middle) <= 10 * _exact_relative(self.relative or 0.0) * abs(_ends(expected)[0]) \
+            * (1 + Fraction(1, 10**12))
 
     def __str__(self) -> str:
         if self.places is not None:
@@ -121,6 +141,36 @@ class Tolerance:
         if self.places is not None:
             return f"to {counted(self.places, 'decimal place')}"
         return f"within a relative error of {self.relative:g}"
+
+
+Measured: TypeAlias = float | mpmath.mpf | Fraction | Interval  # a value a tolerance is checked on, or its enclosure
+
+
+def _ends(value: Measured) -> tuple[Fraction, Fraction]:
+    """The least and greatest a value may be, exactly: a float or mpf is the binary number it is.
+    ValueError for an end that is not finite (no number is within a tolerance of it)."""
+    if isinstance(value, Fraction):
+        return value, value
+    ends = (value, value) if isinstance(value, (float, mpmath.mpf)) else (lower(value), upper(value))
+    if not all(mpmath.isfinite(end) for end in ends):
+        raise ValueError("an infinite value")
+    low, high = (Fraction(end) if isinstance(end, float) else as_fraction(end) for end in ends)
+    return low, high
+
+
+def _difference(answer: Measured, expected: Measured) -> tuple[Fraction, Fraction]:
+    (a_low, a_high), (e_low, e_high) = _ends(answer), _ends(expected)
+    return a_low - e_high, a_high - e_low
+
+
+def _least_size(value: Measured) -> Fraction:
+    low, high = _ends(value)
+    return Fraction(0) if low <= 0 <= high else min(abs(low), abs(high))
+
+
+def _exact_relative(relative: float) -> Fraction:
+    """A relative tolerance as written (1e-20 is 10^-20, not the double nearest it)."""
+    return Fraction(repr(relative))
 
 
 def _written(value: object) -> str:
@@ -367,7 +417,7 @@ def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], tolera
     wrong: list[str] = []
     short: list[tuple[str, int]] = []
     for got, want in pairs:
-        if tolerance.accepts(to_mpf(got), to_mpf(want)):
+        if tolerance.accepts(got, want):
             continue
         places = _short_places(got, want, tolerance, spellings, wholes)
         shown = _text(got, 6, spellings, decimals=True)  # 2y = 40.16x: y's 20.08, not 502/25
@@ -508,9 +558,10 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     mine, theirs = _middle(got), _middle(want)  # not floats: 1e400 is a number too
     places = None if ctx.tolerance is None else _short_places(got, want, ctx.tolerance, ctx.spellings, ctx.wholes)
     if ctx.tolerance is not None and (ctx.decimals or expected.has(sympy.Float)):
-        if ctx.tolerance.accepts(mine, theirs):
+        if ctx.tolerance.accepts(got, want):
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
-        if ctx.tolerance.accepts(-mine, theirs):  # every digit right: "not right to 4 places" would send them to those
+        # every digit right: "not right to 4 places" would send them to those
+        if got is not None and ctx.tolerance.accepts(-got, want):
             return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} has the wrong sign: its size is right "
                                                     f"{ctx.tolerance.describe()}.")
         if places is not None:  # 0.567 for W(1) = 0.567143…, dp:4
@@ -569,7 +620,7 @@ def _short_places(got: Fraction | Interval, want: Fraction | Interval, tolerance
     places = _typed_places(got, spellings, wholes)
     if places is None or tolerance.places is None or places >= tolerance.places:
         return None
-    return places if Tolerance(places=places).accepts(_middle(got), _middle(want)) else None
+    return places if Tolerance(places=places).accepts(got, want) else None
 
 
 def _right_to(places: int, tolerance: Tolerance) -> str:
@@ -1018,7 +1069,7 @@ def _near(point: Point, want: Point, ctx: Context) -> _Nearby | None:
         if judgement.status is not Status.DIFFERENT:
             return None
         got, right = _middle(judgement.got), _middle(judgement.want)
-        if tolerance.accepts(got, right):
+        if tolerance.accepts(judgement.got, judgement.want):
             continue
         places = _short_places(judgement.got, judgement.want, tolerance, ctx.spellings, ctx.wholes)
         if places is not None:

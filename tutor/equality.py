@@ -43,7 +43,7 @@ import random
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import cast
+from typing import cast, overload
 
 import mpmath
 import sympy
@@ -174,7 +174,9 @@ def switch_arguments(expr: Expr) -> set[Expr]:
     arguments of max and min, denominators, and bases of fractional powers."""
     found: set[Expr] = set()
     for node in sympy.preorder_traversal(expr):
-        if node.is_Pow and node.base.free_symbols:
+        if node.is_Pow and node.base.is_zero and node.exp.free_symbols:
+            found.add(node.exp)  # 0^u switches from 0 to 1 where u = 0
+        elif node.is_Pow and node.base.free_symbols:
             exponent = node.exp
             if not (exponent.is_Integer and exponent > 0):
                 found.add(node.base)
@@ -183,16 +185,23 @@ def switch_arguments(expr: Expr) -> set[Expr]:
     return found
 
 
+def piece_arguments(expr: Expr) -> set[Expr]:
+    """The arguments whose zeros are where a function made of pieces switches (|u|, sign u, max, floor ...),
+    and the exponent u of 0^u: 0 where u > 0, 1 where u = 0."""
+    found: set[Expr] = set()
+    for node in sympy.preorder_traversal(expr):
+        if node.is_Pow and node.base.is_zero and node.exp.free_symbols:
+            found.add(node.exp)
+        elif node.args and (row := BY_SYMPY.get(type(node))) is not None and row.pieces:
+            found.update(k for k in row.kinks(node.args) if k.free_symbols)
+    return found
+
+
 def hidden_switches(names: Sequence[str], *exprs: Expr) -> bool:
     """Whether `exprs` may switch between pieces where no point is sure to look: a function made of
     pieces (|u|, max, floor ...) switching at the zeros of something the line search can't place
     (min(0, cos x + 0.99)). A difference may then vanish everywhere but on bands no point meets."""
-    for expr in exprs:
-        for node in sympy.preorder_traversal(expr):
-            row = BY_SYMPY.get(type(node)) if node.args else None
-            if row is not None and row.pieces and not all(_placeable(k) for k in row.kinks(node.args)):
-                return True
-    return False
+    return not all(_placeable(u) for expr in exprs for u in piece_arguments(expr))
 
 
 def _placeable(u: Expr) -> bool:
@@ -249,25 +258,87 @@ def meeting_points(arguments: Iterable[Expr], names: Sequence[str], work: int) -
     systems += [[u, v] for u, v in itertools.combinations(polynomials, 2)]
     found: list[tuple[Fraction, ...]] = []
     for system in systems[:MAX_SYSTEMS]:
-        found += _solutions(system, symbols, work)
+        found += _solutions(system, symbols, work) or []
     return found
 
 
-def _solutions(system: list[Expr], symbols: list[sympy.Symbol], work: int) -> list[tuple[Fraction, ...]]:
-    """The real solutions of a polynomial system with finitely many, exactly when rational."""
+MAX_EXTREMES = 8  # switching curves whose argument's critical points are solved for
+
+
+@dataclass(frozen=True)
+class Extremes:
+    """Where the arguments of pieces switching on curves are largest or smallest, and whether each was found."""
+
+    points: tuple[tuple[Fraction, ...], ...] = ()
+    missed: bool = False  # a curve whose critical points are not all placed: a piece may switch unseen
+
+
+def extreme_points(arguments: Iterable[Expr], names: Sequence[str], work: int) -> Extremes:
+    """In two variables or more, the critical points (∇g = 0) of each polynomial g, not linear, whose zeros are
+    where a piece switches: a bounded region where g > 0 (or g < 0), like the disc of max(0, r² − (x − a)² −
+    (y − b)²), holds a point where g is largest (smallest) there, so sampling them meets every such bump. Where
+    they can't be found within `work` (infinitely many, as on the ring of ((x² + y² − 1)²), or too hard),
+    `missed` says so."""
+    if len(names) < 2:
+        return Extremes()
+    symbols = [symbol(n) for n in names]
+    systems: dict[tuple[Expr, ...], None] = {}
+    missed = False
+    for argument in sorted(arguments, key=sympy.default_sort_key):
+        numerator = sympy.numer(sympy.together(argument))
+        if len(numerator.free_symbols) < 2:
+            continue  # on a line through the sampled points, its zeros are placed (kink_points)
+        if not (numerator.free_symbols <= set(symbols) and numerator.is_polynomial(*symbols)):
+            continue  # hidden_switches judges it
+        u = sympy.expand(numerator)
+        if sympy.Poly(u, *symbols).total_degree() > 1:  # a line, found on the sampled lines, has no bump
+            systems[tuple(sympy.diff(u, s) for s in symbols)] = None
+    found: list[tuple[Fraction, ...]] = []
+    for i, system in enumerate(systems):
+        solved = _solutions(list(system), symbols, work, strict=True) if i < MAX_EXTREMES else None
+        if solved is None:
+            missed = True
+        else:
+            found += solved.points
+            missed = missed or solved.missed
+    return Extremes(tuple(found), missed)
+
+
+@overload
+def _solutions(system: list[Expr], symbols: list[sympy.Symbol], work: int) -> list[tuple[Fraction, ...]]: ...
+
+
+@overload
+def _solutions(system: list[Expr], symbols: list[sympy.Symbol], work: int, strict: bool) -> Extremes | None: ...
+
+
+def _solutions(system: list[Expr], symbols: list[sympy.Symbol], work: int,
+               strict: bool = False) -> list[tuple[Fraction, ...]] | Extremes | None:
+    """The real solutions of a polynomial system with finitely many, exactly when rational; [] where they can't
+    be found. Where `strict`: None where they can't, and Extremes, missed where one is irrational (sampled to
+    40 bits or so, a bump narrower than that beside it is not met)."""
+    failed: list[tuple[Fraction, ...]] | None = None if strict else []
     try:
         with counted(work, warm_up=_warm_up):
             solutions = sympy.solve_poly_system(afresh(system), *symbols) or []
     except OutOfTime:
-        return []
+        return failed
     except (NotImplementedError, TypeError, ValueError, ArithmeticError, RecursionError, sympy.PolynomialError):
-        return []
+        return failed
     points = []
     for solution in solutions:
+        if any(c.is_real is False for c in solution):
+            continue
         try:
             points.append(tuple(_rational(c) for c in solution))
-        except (Undefined, Uncertain, TooLarge, Unsupported):
-            continue  # not real, or not a number the evaluator can place
+        except Undefined:
+            continue  # not real
+        except (Uncertain, TooLarge, Unsupported):
+            if strict:
+                return None
+    if strict:
+        irrational = any(not c.is_Rational for solution in solutions for c in solution if c.is_real is not False)
+        return Extremes(tuple(points), irrational)
     return points
 
 
@@ -362,6 +433,77 @@ def _real_roots(h: Expr, t: sympy.Dummy, max_degree: int = 12) -> set[Fraction]:
     except (mpmath.libmp.NoConvergence, TypeError, ValueError, ZeroDivisionError):
         pass
     return roots
+
+
+_JUMPS = (sympy.sign, sympy.floor, sympy.ceiling)  # pieces that jump: a difference may be at one point only
+MAX_EXACT_SWITCHES = 8  # irrational switch points looked at exactly
+
+
+def jump_arguments(expr: Expr) -> set[Expr]:
+    """The arguments whose zeros are where `expr` jumps: of sign, floor and ceil, and u in 0^u."""
+    found: set[Expr] = set()
+    for node in sympy.preorder_traversal(expr):
+        if node.is_Pow and node.base.is_zero and node.exp.free_symbols:
+            found.add(node.exp)
+        elif isinstance(node, _JUMPS) and (row := BY_SYMPY.get(type(node))) is not None:
+            found.update(k for k in row.kinks(node.args) if k.free_symbols)
+    return found
+
+
+def exact_switch_points(names: Sequence[str], work: int, *exprs: Expr) -> tuple[list[dict], bool]:
+    """The points, on the sampled lines, where a jump switches at an irrational number (x = √2, x = π/10), as
+    exact values to substitute: the rational points near them (line_roots) can't see a difference at the one
+    point. And whether some could not be found within `work`."""
+    arguments = set().union(*(jump_arguments(e) for e in exprs))
+    if not arguments or not names:
+        return [], False
+    symbols = [symbol(n) for n in names]
+    t = sympy.Dummy("t", real=True)
+    points: list[dict] = []
+    missed = False
+    for base, axis in lines(len(names)):
+        fixed = {s: to_sympy(v) for s, v in zip(symbols, base) if s != symbols[axis]}
+        for argument in sorted(arguments, key=sympy.default_sort_key):
+            if symbols[axis] not in argument.free_symbols:
+                continue
+            try:
+                with counted(work, warm_up=_warm_up):
+                    h = sympy.numer(sympy.together(argument.subs(fixed).subs(symbols[axis], t)))
+                    if not h.free_symbols <= {t} or not h.free_symbols:
+                        continue
+                    poly = sympy.Poly(h, t)
+                    if poly.domain.is_QQ or poly.domain.is_ZZ:
+                        factors = [f for f, _ in poly.factor_list()[1] if f.degree() > 1]
+                    else:
+                        factors = [poly]
+                    roots = [r for f in factors for r in sympy.roots(f, filter="R", multiple=True)
+                             if not r.is_Rational]
+                    if any(f.degree() > 4 for f in factors):
+                        missed = True  # its roots may have no closed form
+            except OutOfTime:
+                missed = True
+                continue
+            except (sympy.polys.polyerrors.BasePolynomialError, NotImplementedError, TypeError, ValueError,
+                    ArithmeticError, RecursionError):
+                missed = True
+                continue
+            points += [{**fixed, symbols[axis]: r} for r in roots]
+    if len(points) > MAX_EXACT_SWITCHES:
+        return points[:MAX_EXACT_SWITCHES], True
+    return points, missed
+
+
+def differs_at_exact(answer: Expr, expected: Expr, point: dict, work: int) -> At:
+    """Whether the two differ at a point of irrational coordinates, substituted exactly."""
+    try:
+        with counted(work, warm_up=_warm_up):
+            mine, theirs = answer.subs(point), expected.subs(point)
+        f, g = compile_expression(mine, []), compile_expression(theirs, [])
+    except (OutOfTime, Unsupported, Undefined, TooLarge, Uncertain, TypeError, ValueError, ArithmeticError,
+            RecursionError):
+        return At.UNCERTAIN
+    result = decide(f, g, (), radicals(mine) + radicals(expected), SCALE_PRECISION)
+    return result.at
 
 
 def _unique(points: Iterable[tuple]) -> list[tuple]:
@@ -818,15 +960,20 @@ class _Tally:
     generic: int = 0  # agreeing points with a coordinate that is not an integer
     uncertain: list = field(default_factory=list)
     undefined_at: tuple | None = None  # (point, correct value) where only the answer is undefined
+    missed_curve: bool = False  # a piece switching on a curve, or a jump at an irrational point, not all seen
 
 
-def _points(names: Sequence[str], answer: Expr, expected: Expr, work: int
+def _points(names: Sequence[str], answer: Expr, expected: Expr, work: int, tally: _Tally
             ) -> Iterator[tuple[Role, tuple[Fraction, ...]]]:
     """The points to look harder at, after the first ones: kinks, scales, the rest, and drawn ones."""
     count = len(names)
     for p in kink_points(names, answer, expected):
         yield Role.KINK, p
     for p in corner_points(names, answer, expected, work=work):
+        yield Role.CORNER, p
+    extremes = extreme_points(piece_arguments(answer) | piece_arguments(expected), names, work)
+    tally.missed_curve = extremes.missed
+    for p in _unique([c for e in extremes.points for c in _corners(e)])[:MAX_KINK_POINTS]:
         yield Role.CORNER, p
     for p in scale_points(count) if count else ():
         yield Role.SCALE, p
@@ -876,16 +1023,24 @@ def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_work: int
     proof = prove(answer - expected, symbolic_work)
     if proof:
         return Decision(Status.EQUAL)
-    for role, point in _points(names, answer, expected, symbolic_work // 10):
+    for role, point in _points(names, answer, expected, symbolic_work // 10, tally):
         found = look(point, role)
         if found:
             return found
     if proof is False:
         return Decision(Status.NOT_EQUAL)
+    switches, missed = exact_switch_points(names, symbolic_work // 10, answer, expected)
+    for exact in switches:
+        at = differs_at_exact(answer, expected, exact, symbolic_work // 10)
+        if at is At.DIFFERENT:  # certainly, at a point no rational names
+            return Decision(Status.NOT_EQUAL)
+        missed = missed or at is not At.SAME
+    tally.missed_curve = tally.missed_curve or missed
     enough = tally.same and (not symbols or (tally.generic >= GENERIC_WANTED and tally.same >= POINTS_WANTED))
     if enough and not tally.uncertain:
         # agreeing everywhere looked is evidence only where every switch was looked at
-        return Decision(Status.UNDECIDED if hidden_switches(names, answer, expected) else Status.NUMERIC)
+        hidden = tally.missed_curve or hidden_switches(names, answer, expected)
+        return Decision(Status.UNDECIDED if hidden else Status.NUMERIC)
     if not enough and tally.undefined_at is not None:  # hardly a common domain to compare on
         point, want = tally.undefined_at
         return Decision(Status.UNDEFINED, point, None, want)

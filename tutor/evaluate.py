@@ -277,8 +277,8 @@ class _Floats:
 
     def pow(self, base: Any, exponent: Any) -> float:
         base, exponent = float(base), float(exponent)
-        if base == 0 and exponent <= 0:
-            raise Undefined("0 to a power ≤ 0")
+        if base == 0 and exponent < 0:
+            raise Undefined("0 to a negative power")
         if base < 0 and not exponent.is_integer():
             raise Undefined("a negative number to a fractional power")
         return float(base**exponent)
@@ -454,7 +454,9 @@ def _exact_pow(base: Value, exponent: Value) -> Fraction | None:
     if base == 0:
         if exponent > 0:
             return Fraction(0)
-        raise Undefined("0 to a power ≤ 0")
+        if exponent == 0:  # 1, as the parser reads 0^0: 0^u is then a switch, 1 only where u = 0
+            return Fraction(1)
+        raise Undefined("0 to a negative power")
     if exponent.denominator == 1:
         n = int(exponent)
         bits = max(base.numerator.bit_length(), base.denominator.bit_length())

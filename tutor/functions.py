@@ -247,13 +247,17 @@ def _exact_sign(x: Fraction) -> Fraction:
     return Fraction((x > 0) - (x < 0))
 
 
-def _whole(round_: Callable[[mpmath.mpf], mpmath.mpf]) -> Callable[[Interval], Fraction]:
-    """floor or ceil of an interval: the whole number, when both ends round to it."""
+def _whole(round_: Callable[[Fraction], int]) -> Callable[[Interval], Fraction]:
+    """floor or ceil of an interval: the whole number, when both ends round to it. The ends are rounded as
+    the exact rationals they are: mpmath's floor rounds its result to the working precision, 53 bits,
+    which past 2^53 is another whole number (floor(e^100) ended in ...686976)."""
     def apply(x: Interval) -> Fraction:
-        low, high = round_(lower(x)), round_(upper(x))
+        if not (mpmath.isfinite(lower(x)) and mpmath.isfinite(upper(x))):
+            raise Uncertain("a number too large to round")
+        low, high = round_(as_fraction(lower(x))), round_(as_fraction(upper(x)))
         if low != high:
             raise Uncertain("a number too close to a whole number to round")
-        return Fraction(int(low))
+        return Fraction(low)
     return apply
 
 
@@ -495,10 +499,10 @@ FUNCTIONS: tuple[MathFunction, ...] = (
     _row("abs", sympy.Abs, abs, enclose=_abs, exact=abs, switches=(Fraction(0),), pieces=True),
     MathFunction("sign", sympy.sign, spellings=("sgn",), real=lambda x: mpmath.mpf(mpmath.sign(x)),
                  enclose=_sign, exact=_exact_sign, switches=(Fraction(0),), pieces=True),
-    MathFunction("floor", sympy.floor, real=mpmath.floor, enclose=_whole(mpmath.floor),
+    MathFunction("floor", sympy.floor, real=mpmath.floor, enclose=_whole(math.floor),
                  exact=lambda x: Fraction(math.floor(x)), switches=_INTEGERS_NEAR_0, pieces=True,
                  latex_brackets=(r"\left\lfloor ", r"\right\rfloor")),
-    MathFunction("ceil", sympy.ceiling, spellings=("ceiling",), real=mpmath.ceil, enclose=_whole(mpmath.ceil),
+    MathFunction("ceil", sympy.ceiling, spellings=("ceiling",), real=mpmath.ceil, enclose=_whole(math.ceil),
                  exact=lambda x: Fraction(math.ceil(x)), switches=_INTEGERS_NEAR_0, pieces=True,
                  latex_brackets=(r"\left\lceil ", r"\right\rceil")),
     MathFunction("max", sympy.Max, arity=tuple(range(2, _MOST_ARGUMENTS + 1)), latex=r"\max", real=max,

@@ -1,0 +1,75 @@
+"""Numbers past 2^53, where a double has no room for their units: floor and ceil of them, and a tolerance
+on them, are settled exactly (findings 552 and 559)."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from mpmath import iv
+
+from tutor.cli import main
+from tutor.compare import Tolerance
+
+
+@pytest.mark.parametrize("typed, expected, said", [
+    # finding 552: floor(10^30 π) is ...279; the double nearest 10^30 π ends in ...340032
+    ("floor(e^100)", "26881171418161354484126255515800135873611118",
+     "correct\nCorrect.\nread as: 26881171418161354484126255515800135873611118"),
+    ("ceil(e^100)", "26881171418161354484126255515800135873611119",
+     "correct\nCorrect.\nread as: 26881171418161354484126255515800135873611119"),
+    ("3141592653589793238462643383279", "floor(10^30 pi)",
+     "correct\nCorrect.\nread as: 3141592653589793238462643383279"),
+    ("3141592653589793216413703340032", "floor(10^30 pi)",
+     "incorrect\nYour answer 3.14159e30 is not right.\nread as: 3141592653589793216413703340032"),
+    ("floor(10^20 pi)", "314159265358979323846", "correct\nCorrect.\nread as: 314159265358979323846"),
+    ("ceil(10^20 pi)", "314159265358979323847", "correct\nCorrect.\nread as: 314159265358979323847"),
+    ("floor(10^20 pi) - 314159265358979323846", "0", "correct\nCorrect.\nread as: 0"),
+    ("floor(x) + floor(10^20 pi)", "floor(x) + 314159265358979323846",
+     "correct\nCorrect.\nread as: floor(x) + 314159265358979323846"),
+    ("floor(10^30 pi) - 10^30 pi", "-0.5",
+     "incorrect\nYour answer 3141592653589793238462643383279 - 1000000000000000000000000000000π ≈ -0.502884 is not "
+     "right.\nread as: 3141592653589793238462643383279 - 1000000000000000000000000000000π"),
+])
+def test_floor_and_ceil_of_a_number_past_2_53_are_its_whole_number(capsys, typed, expected, said):
+    main(["check", "--expected", expected, "--", typed])
+    assert capsys.readouterr().out == said + "\n"
+
+
+@pytest.mark.parametrize("typed, expected, tolerance, said", [
+    # finding 559: 10^20 π = 314159265358979323846.2643…, 10^30 π = ...279.5028…
+    ("314159265358979323900.26", "10^20 pi", "dp:2",
+     "incorrect\nYour answer 314159265358979323900.26 is not right to 2 decimal places."),
+    ("314159265358979323846.27", "10^20 pi", "dp:2",
+     "incorrect\nYour answer 314159265358979323846.27 is not right to 2 decimal places."),
+    ("314159265358979323846.26", "10^20 pi", "dp:2", "correct\nCorrect (to 2 decimal places)."),
+    ("314159265358979334144", "10^20 pi", "dp:0", "incorrect\nYour answer 3.14159e20 is not right to 0 decimal places."),
+    ("3141592653589793216413703340032.5", "10^30 pi", "dp:0",
+     "incorrect\nYour answer 3141592653589793216413703340032.5 is not right to 0 decimal places."),
+    ("3141592653589793238462643383279.5", "10^30 pi", "dp:0", "correct\nCorrect (to 0 decimal places)."),
+    ("314159265358979323846.3…", "10^20 pi", "dp:1",
+     "incorrect\nYour answer 314159265358979323846.3… is not right to 1 decimal place."),
+    ("(314159265358979323846.27, 1)", "(10^20 pi, 1)", "dp:2",
+     "incorrect\nYour first component 314159265358979323846.27 is not right to 2 decimal places."),
+    ("{(314159265358979323900.26, 0)}", "{(10^20 pi, 0)}", "dp:2",
+     "incorrect\n(314159265358979323900.26, 0) is close to one of the right points, but its first coordinate is not "
+     "right to 2 decimal places."),
+    ("1.0000000000000000001", "1", "1e-20",
+     "incorrect\nYour answer 1.0000000000000000001 is not right within a relative error of 1e-20."),
+    ("1.00000000000000000001", "1", "1e-20", "correct\nCorrect (within a relative error of 1e-20)."),
+])
+def test_a_tolerance_on_a_number_past_2_53_is_judged_exactly(capsys, typed, expected, tolerance, said):
+    main(["check", "--expected", expected, "--tol", tolerance, "--", typed])
+    assert capsys.readouterr().out.startswith(said + "\n")
+
+
+def test_a_tolerance_accepts_an_enclosure_only_when_all_of_it_is_within():
+    saved, iv.prec = iv.prec, 128
+    try:
+        pi_e20 = iv.pi * 10**20
+    finally:
+        iv.prec = saved
+    assert Tolerance(places=2).accepts(Fraction(31415926535897932384626, 100), pi_e20)
+    assert not Tolerance(places=2).accepts(Fraction(31415926535897932384627, 100), pi_e20)
+    # an enclosure wider than the tolerance may hold values outside it: not accepted
+    assert not Tolerance(places=2).accepts(Fraction(0), iv.mpf([0, "0.02"]))
