@@ -447,7 +447,8 @@ def test_maths_a_draw_makes_not_real_is_named_as_written_never_as_sympy_s_i(tmp_
         f"{path}:9:15: exercise 'c2': with a = -1, ln(a) is not a real number",
         f"{path}:15:15: exercise 'c4': with a = -2, √a is not a real number",
         f"{path}:20:9: exercise 'c5': with a = -2, √a is not a real number",
-        f"{path}:26:13: exercise 'slice': with a = 2, its answer is not a real number"]
+        # the slice y = 1 misses f's domain (y ≥ 2) wholly: said of f, at its function
+        f"{path}:25:10: exercise 'slice': with a = 2, f has no real value where y = 1"]
 
 
 def test_an_odd_root_of_a_negative_parameter_is_the_real_root(tmp_path, capsys):

@@ -467,8 +467,9 @@ def _pinned(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list
 
 
 # sympy's solve of two equations in two variables, in calls: 2x + cos(x + y) = 0 = cos(x + y) takes 270 000
-# (half a second); sin x + sin(x + y) = 0 = sin y + sin(x + y) was 20 s of work before it gave some points
-SOLVE_WORK = 600_000
+# (half a second), a corner's pieces of |x| + |y| - √(x² + y²)/2 up to about a million; sin x + sin(x + y) = 0 =
+# sin y + sin(x + y) was 20 s of work before it gave some points
+SOLVE_WORK = 1_200_000
 
 
 def _solve_with_sympy(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> tuple[list[tuple], bool]:
