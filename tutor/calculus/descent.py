@@ -61,8 +61,8 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
     alpha = _float(rate, "the learning rate")
     if not alpha > 0:
         raise SolveError("the learning rate must be a positive number, like 0.01")
-    if iterations is not None and iterations < 0:
-        raise SolveError("the number of iterations can't be negative")
+    if iterations is not None and iterations < 1:  # as rates refuses it: no step, and yet a verdict on the run
+        raise SolveError("the number of steps must be at least 1")
     if max_iterations < 1:  # no step would be taken, and the run's ending would judge a descent that never ran
         raise SolveError(f"the most iterations the tutor runs must be at least 1, not {max_iterations}")
     if iterations is not None and iterations > max_iterations:  # cut silently, it read as the count asked

@@ -170,10 +170,17 @@ def judged(run: Descent, tolerance: float) -> RateTrial:
                              "and keeps growing", zigzags)
     if zigzags:
         return RateTrial(alpha, Behaviour.OSCILLATES, run, None, back, zigzags)
+    length = math.hypot(*last.gradient)
     return RateTrial(alpha, Behaviour.TOO_SLOW, run, None,
-                     f"after {counted(last.k, 'step')} {size} = {math.hypot(*last.gradient):.3g} is still above "
+                     f"after {counted(last.k, 'step')} {size} = {length:.3g} {not_below(length, tolerance)} "
                      f"{tolerance:g}",
                      zigzags)
+
+
+def not_below(length: float, tolerance: float) -> str:
+    """How a gradient's length that did not get below the tolerance stands to it: it may be the tolerance
+    itself (|f′| = 1 after a step from 1 on x² at rate 0.25, tolerance 1), which is not "above" it."""
+    return "is still above" if length > tolerance else "is not below"
 
 
 def _runs_away(sizes: Sequence[float]) -> bool:
