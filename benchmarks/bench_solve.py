@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import math
 import os
 import random
 import sys
@@ -112,6 +113,7 @@ def main() -> None:
     print("ratios: naive sympy time / tutor time; tutor time / numpy time")
     time_pack_exercises()
     time_lesson_solvers()
+    time_long_descents()
 
 
 def time_pack_exercises(variants: int = 5) -> None:
@@ -180,6 +182,40 @@ def time_lesson_solvers() -> None:
         print(f"  {seconds:8.3f} s  {name}{'  OVER 1 s' if seconds >= 1 else ''}")
     for name, case in STRESS_CASES.items():
         print(f"  {best(case, 1)[0]:8.3f} s  {name} (stress case, no target)")
+
+
+# finding 573: the most iterations the tutor runs (10000) on a non-polynomial f; each against the same
+# float iterations in plain Python, the gradient written out by hand (no target: a ratio to watch)
+LONG_DESCENTS = {
+    "descent e^(xy) + x^2 + y^2 from (1, 1), α = 0.01": (
+        lambda: calculus.descend("e^(x y) + x^2 + y^2", None, (1, 1), sympy.Rational(1, 100), 10_000),
+        lambda: _plain((1.0, 1.0), 0.01, 10_000, lambda x, y: (y * math.exp(x * y) + 2 * x,
+                                                              x * math.exp(x * y) + 2 * y))),
+    "descent sin x + y^2 from (1, 1), α = 0.01": (
+        lambda: calculus.descend("sin(x) + y^2", None, (1, 1), sympy.Rational(1, 100), 10_000),
+        lambda: _plain((1.0, 1.0), 0.01, 10_000, lambda x, y: (math.cos(x), 2 * y))),
+    "rates sin x cos y from (1, 1), α = 0.1, 0.5, 1, 2": (
+        lambda: calculus.compare_rates("sin(x) cos(y)", None, (1, 1), ["0.1", "0.5", "1", "2"], 10_000),
+        lambda: [_plain((1.0, 1.0), rate, 10_000, lambda x, y: (math.cos(x) * math.cos(y),
+                                                                 -math.sin(x) * math.sin(y)))
+                 for rate in (0.1, 0.5, 1.0, 2.0)]),
+}
+
+
+def _plain(start: tuple[float, ...], rate: float, steps: int, gradient) -> tuple[float, ...]:
+    point = start
+    for _ in range(steps):
+        point = tuple(p - rate * g for p, g in zip(point, gradient(*point)))
+    return point
+
+
+def time_long_descents() -> None:
+    """10000 iterations as the tutor runs them (exact where rational, 200 bits elsewhere) against plain floats."""
+    print("\nlong descents (finding 573), tutor time / plain Python floats time:")
+    for name, (tutor, plain) in LONG_DESCENTS.items():
+        ours, _ = best(tutor, 1)
+        floats, _ = best(plain, 3)
+        print(f"  {ours:8.3f} s  {ours / floats:7.0f}x  {name}")
 
 
 if __name__ == "__main__":

@@ -3,9 +3,10 @@
 An expression is compiled once into closures and then evaluated at many points,
 in one of three ways:
 
-- `f(point)`: a value (an `Evaluation`), for descent tables and the
-  diagnosis: exact rationals stay exact (`fractions.Fraction`); anything
-  transcendental is computed with mpmath at `PRECISION` bits.
+- `f(point)`: a value (an `Evaluation`), for the diagnosis: exact rationals
+  stay exact (`fractions.Fraction`); anything transcendental is computed with
+  mpmath at `PRECISION` bits. `Together` gives several such values at once (a
+  descent's f and gradient at each iterate), computing what they share once.
 - `f.approximate(point)`: a float, for pictures, computed in floats throughout
   (with the same real semantics): a picture's thousands of samples need no more
   digits than a screen shows.
@@ -53,13 +54,14 @@ from .functions import (
     TooLarge,
     Uncertain,
     Undefined,
+    cos_sin,
     interval,
     lower,
     upper,
 )
 
-__all__ = ["Compiled", "Enclosure", "Evaluation", "TooLarge", "Uncertain", "Undefined", "Unsupported", "agree",
-           "compile_expression", "exact_values", "to_float", "to_mpf", "values_at"]
+__all__ = ["Compiled", "Enclosure", "Evaluation", "Together", "TooLarge", "Uncertain", "Undefined", "Unsupported",
+           "agree", "compile_expression", "exact_values", "to_float", "to_mpf", "values_at"]
 
 PRECISION = 200  # bits, about 60 decimal digits
 TOLERANCE = mpmath.mpf(2) ** -130  # relative agreement that counts as equal, for `agree` (about 1e-39)
@@ -167,7 +169,10 @@ def to_float(value: Value) -> float:
 
 def to_mpf(value: Value) -> mpmath.mpf:
     if isinstance(value, Fraction):
-        return mpmath.mpf(value.numerator) / value.denominator
+        denominator = value.denominator
+        if denominator & (denominator - 1) == 0:  # a float's exact value: the same number as the division, in
+            return mpmath.mpf((value.numerator, 1 - denominator.bit_length()))  # a third of its time
+        return mpmath.mpf(value.numerator) / denominator
     return value
 
 
@@ -251,6 +256,49 @@ class _Point:
         if function.real is None:
             raise Unsupported(f"cannot evaluate {function.name}")
         return function.real(*(to_mpf(a) for a in args))
+
+
+_ONE = Fraction(1)
+
+
+class _Values(_Point):
+    """_Point's values without its scale, for `Together`: a subtree shared by the expressions is computed
+    once at the point (the same number: at the one precision, from the same point), and so are cos and
+    sin of one argument (mpmath computes both to give either)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.known: dict[int, Value] = {}
+        self.cos_sin: dict[Value, tuple[mpmath.mpf, mpmath.mpf]] = {}  # by the argument: sin x and cos x
+
+    def shared(self, subtree: int, body: _Node, point: Sequence[Value]) -> Value:
+        value = self.known.get(subtree)
+        if value is None:
+            value = self.known[subtree] = body(point, self)
+        return value
+
+    def add(self, values: list[Value]) -> Value:
+        if _exact(values):
+            return sum(values, Fraction(0))
+        return mpmath.fsum([to_mpf(v) for v in values])
+
+    def apply(self, function: MathFunction, args: list[Value]) -> Value:
+        if function.name not in ("cos", "sin"):
+            return super().apply(function, args)
+        exact = _exact_value(function, args)
+        if exact is not None:
+            return exact
+        both = self.cos_sin.get(args[0])
+        if both is None:
+            both = self.cos_sin[args[0]] = cos_sin(to_mpf(args[0]))
+        return both[function.name == "sin"]
+
+    def mul(self, values: list[Value]) -> Value:
+        first = values[0]  # 1·first, as _Point.mul begins, without computing it: first itself, or rounded
+        result: Value = first if _exact((_ONE, first)) else +to_mpf(first)
+        for value in values[1:]:
+            result = result * value if _exact((result, value)) else to_mpf(result) * to_mpf(value)
+        return result
 
 
 class _Floats:
@@ -590,6 +638,33 @@ class Compiled:
         finally:
             iv.prec = saved
         return Enclosure(value, arithmetic.largest, arithmetic.smallest)
+
+
+class Together:
+    """Several expressions evaluated at the same points (a function and its gradient, at each iterate of a
+    descent): each value is `compile_expression(expr, variables)(point).value`, spending as much, and a
+    subtree they share (e^(xy) in f and in both partials) is computed once at a point, not once in each."""
+
+    def __init__(self, exprs: Sequence[Expr], variables: Sequence[sympy.Symbol]):
+        self._parts = tuple(Compiled(e, variables, shared=True) for e in exprs)
+
+    def __call__(self, point: Sequence[Value]) -> tuple[Value, ...]:
+        """The values at `point`, in the order of the expressions; Undefined where one has none."""
+        arithmetic = _Values()
+        values: list[Value] = []
+        with mpmath.workprec(PRECISION):
+            for part in self._parts:
+                spend(part._size)
+                try:
+                    value = part._body(point, arithmetic)
+                except (ZeroDivisionError, OverflowError, ValueError) as error:
+                    raise Undefined(str(error)) from error
+                if not isinstance(value, Fraction):
+                    if not mpmath.isfinite(value):
+                        raise Undefined("not finite")
+                    value = +value
+                values.append(value)
+        return tuple(values)
 
 
 def _odd_root(exponent: Expr) -> bool:

@@ -30,6 +30,7 @@ from typing import Any, TypeAlias
 import mpmath
 import sympy
 from mpmath import iv, mp
+from mpmath.libmp import mpf_cos_sin
 from sympy import Expr, Integer, Rational
 
 Interval: TypeAlias = Any  # mpmath.iv's interval (ivmpf), endpoints exact binary numbers; mpmath is untyped
@@ -153,8 +154,9 @@ EVERYWHERE = Domain()
 def _real(f: Callable[[mpmath.mpf], mpmath.mpf], domain: Domain, limit: float | None
           ) -> Callable[[mpmath.mpf], mpmath.mpf]:
     """The value at a point, at the current mp precision."""
+    bound = None if limit is None else mpmath.mpf(limit, prec=0)  # exactly the limit, made once, not per call
     def apply(x: mpmath.mpf) -> mpmath.mpf:
-        if limit is not None and abs(x) > limit:
+        if bound is not None and abs(x) > bound:
             raise TooLarge("argument too large")
         if not domain.holds(x):
             raise Undefined("outside the domain")
@@ -166,6 +168,22 @@ def _real(f: Callable[[mpmath.mpf], mpmath.mpf], domain: Domain, limit: float | 
             raise Undefined("not real")
         return result
     return apply
+
+
+_HUGE_ANGLE = mpmath.mpf(HUGE_ANGLE, prec=0)
+
+
+def cos_sin(x: mpmath.mpf) -> tuple[mpmath.mpf, mpmath.mpf]:
+    """(cos x, sin x) at the current mp precision, each the number the table's cos and sin give (mpmath
+    computes both to give either): a function and its gradient at one point often need both (sin x cos y
+    and its partials need cos x, sin x, cos y and sin y), and then they cost one."""
+    if abs(x) > _HUGE_ANGLE:
+        raise TooLarge("argument too large")
+    prec, rounding = mp._prec_rounding
+    c, s = (mp.make_mpf(v) for v in mpf_cos_sin(x._mpf_, prec, rounding))
+    if not (mpmath.isfinite(c) and mpmath.isfinite(s)):
+        raise Undefined("not real")
+    return c, s
 
 
 def _limited(limit: float | None, f: Callable[[Interval], Interval]) -> Callable[[Interval], Interval]:

@@ -710,9 +710,18 @@ _WHOLE_IN_FULL = 1e15  # a float holds about 15 digits: beyond, its last digits 
 def show_apart(value: float, other: float, digits: int = 6) -> str:
     """`value` as show_decimal writes it, with as many more digits as tell it from `other` where it is not
     `other` (0.9999998 after a start at 1, not 1): a point that moved is never said to be where it began."""
-    while value != other and digits < 15 and show_decimal(value, digits) == show_decimal(other, digits):
+    return show_point_apart((value,), (other,), digits)[0]
+
+
+def show_point_apart(point: Sequence[float], other: Sequence[float], digits: int = 6) -> list[str]:
+    """The coordinates as show_apart writes a number, all to the same digits, so many that the point is told
+    from `other` as a whole ((0.9999998, 0) after a start at (1, 0)): a coordinate told from its own start
+    alone wrote two equal numbers two ways, (-1, -0.999999999) after a start at (2, -1)."""
+    def shown(values: Sequence[float]) -> list[str]:
+        return [show_decimal(v, digits) for v in values]
+    while tuple(point) != tuple(other) and digits < 15 and shown(point) == shown(other):
         digits += 1
-    return show_decimal(value, digits)
+    return shown(point)
 
 
 def show_floats(point: Sequence[float]) -> str:

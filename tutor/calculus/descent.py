@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from sympy import Expr, Symbol, preorder_traversal
 
-from ..evaluate import TooLarge, Undefined, compile_expression
+from ..evaluate import Together, TooLarge, Undefined, compile_expression
 from ..show import show, show_floats
 from .common import Number, SolveError, describe, exact, function_of, symbols, variables_of
 from .partials import derivative
@@ -61,8 +61,8 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
     alpha = _float(rate, "the learning rate")
     if not alpha > 0:
         raise SolveError("the learning rate must be a positive number, like 0.01")
-    if iterations is not None and iterations < 0:
-        raise SolveError("the number of iterations can't be negative")
+    if iterations is not None and iterations < 1:  # as rates refuses it: no step, and yet a verdict on the run
+        raise SolveError("the number of steps must be at least 1")
     if max_iterations < 1:  # no step would be taken, and the run's ending would judge a descent that never ran
         raise SolveError(f"the most iterations the tutor runs must be at least 1, not {max_iterations}")
     if iterations is not None and iterations > max_iterations:  # cut silently, it read as the count asked
@@ -74,13 +74,12 @@ def descend(f: str | Expr, variables: Sequence[str] | None, start: Sequence[Numb
         tolerance = positive_tolerance(tolerance)
     syms = symbols(variables)
     gradient = tuple(derivative(f, v) for v in variables)
-    value_of = compile_expression(f, syms)
-    slopes = [compile_expression(g, syms) for g in gradient]
+    # compiled once, and evaluated together: f and its partials share subtrees (e^(xy)), each computed once
+    slopes_and_value = Together((*gradient, f), syms)
 
     def row(k: int, point: tuple[float, ...]) -> DescentRow:
-        exact_point = [Fraction(p) for p in point]  # the float's exact value, so rationals stay exact
-        return DescentRow(k, point, tuple(float(s(exact_point).value) for s in slopes),
-                          float(value_of(exact_point).value))
+        *slopes, value = slopes_and_value([Fraction(p) for p in point])  # the float's exact value, so
+        return DescentRow(k, point, tuple(map(float, slopes)), float(value))  # rationals stay exact
 
     try:
         rows = [row(0, tuple(_float(s, "the start") for s in start))]

@@ -10,7 +10,7 @@ from ... import calculus
 from ...calculus import DescentRow, rates
 from ...calculus.common import SolveError, exact
 from ...check import names
-from ...show import show, show_apart, show_float, show_floats, show_given
+from ...show import show, show_apart, show_float, show_floats, show_given, show_point_apart
 from ...words import counted
 from ..base import Command
 from ..solution import Solution, columns, function_argument, header, read_function
@@ -63,13 +63,14 @@ def solve(function: str | None, start: str, rate: str, iterations: int | None = 
         elif trial is not None and result.tolerance is not None:  # never reached: say so, and what it did instead
             within = (f"within {counted(final.k, 'iteration')}, the most the tutor runs (--max-iterations)"
                       if capped else f"within the {counted(final.k, 'iteration')} asked")
-            length = show_float(math.hypot(*final.gradient))
-            ending = (f"did not converge {within}: {'|f′|' if len(names) == 1 else '|∇f|'} = {length} is still "
-                      f"above the tolerance {show_float(result.tolerance)}; {rates.short_of(trial)}")
+            length = math.hypot(*final.gradient)
+            ending = (f"did not converge {within}: {'|f′|' if len(names) == 1 else '|∇f|'} = "
+                      f"{show_apart(length, result.tolerance)} {rates.not_below(length, result.tolerance)} the "
+                      f"tolerance {show_float(result.tolerance)}; {rates.short_of(trial)}")
         else:
             ending = f"stopped after {counted(final.k, 'iteration')}"
         first = result.rows[0]
-        coordinates = [show_apart(c, c0) for c, c0 in zip(final.point, first.point)]
+        coordinates = show_point_apart(final.point, first.point)
         reached = coordinates[0] if len(coordinates) == 1 else f"({', '.join(coordinates)})"
         ending += f"; the point is {reached}, where f = {show_apart(final.value, first.value)}"
         if rose(result):

@@ -81,8 +81,8 @@ TEMPLATES: dict[StepRule, str] = {
     DescentRule.ROSE: ("After {k} {k:iteration|iterations} the point is {after}, where {f} = {value}: {f} went up "
                        "from {start_value} at the start, so " + OVERSHOOT + "."),
     DescentRule.FELL_SHORT: ("After {k} {k:iteration|iterations}, {capped:the most the tutor runs|as many as asked}, "
-                             "|{slope_of_f}| = {length} is still above the tolerance {tolerance}: it did not converge; "
-                             "{how}. The point is {after}, where {f} = {value}."),
+                             "|{slope_of_f}| = {length} {above:is still above|is not below} the tolerance "
+                             "{tolerance}: it did not converge; {how}. The point is {after}, where {f} = {value}."),
     DescentRule.ZEROED: ("At iteration {k}, {coordinate} fell below 2.2e-308, the least a float holds to full "
                          "precision, so it is taken as 0 from there: below that a float keeps fewer digits at each "
                          "step, and its later values would show rounding, not descent."),
@@ -128,7 +128,8 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
                              **named))
     elif short is not None:
         substeps.append(step(DescentRule.FELL_SHORT, None, final.point, k=final.k, value=final.value, capped=capped,
-                             length=math.hypot(*final.gradient), tolerance=d.tolerance, how=short_of(short)))
+                             length=math.hypot(*final.gradient), tolerance=d.tolerance, how=short_of(short),
+                             above=d.tolerance is not None and math.hypot(*final.gradient) > d.tolerance))
     elif rose(d):
         substeps.append(step(DescentRule.ROSE, None, final.point, k=final.k, value=final.value,
                              start_value=rows[0].value))

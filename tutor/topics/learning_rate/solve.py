@@ -38,13 +38,19 @@ def solve(function: str, start: str, rates: str, iterations: int, tolerance: flo
              *columns(table, right=0), ""]
     lines += [f"α = {show_float(t.rate)}: {WHAT[t.behaviour]} ({t.reason})" for t in result.trials]
     best = result.best_rate
+    if result.apart:  # the fewest steps compared ends that are not the same answer: say where each one is
+        ends = [f"α = {show_float(t.rate)} at {show_floats(t.descent.rows[-1].point)} "
+                f"(f = {show_float(t.descent.rows[-1].value)})"
+                for t in result.trials if t.behaviour == calculus.Behaviour.CONVERGES]
+        lines.append(f"the rates that converge do not end in the same minimum: {and_list(ends)}")
     lines.append(best_line(result))
     latex = [header(f, names, True)] + [rf"\alpha = {show_float(t.rate)}: \text{{{t.behaviour}}}"
                                         for t in result.trials]
     data = {"kind": "learning_rate", "function": show(f, names), "steps": iterations, "tolerance": tolerance,
             "trials": [{"rate": t.rate, "behaviour": str(t.behaviour), "iterations": t.iterations, "reason": t.reason}
                        for t in result.trials], "best": best,
-            "tied": [result.trials[i].rate for i in result.best_rates if i != result.best]}
+            "tied": [result.trials[i].rate for i in result.best_rates if i != result.best],
+            "apart": result.apart}
     derivation = rates_steps(result, ", ".join(str(t.behaviour) for t in result.trials)) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 

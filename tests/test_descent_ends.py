@@ -1,0 +1,133 @@
+"""How a descent (and a comparison of rates) ends, as a numerical analyst checked it: findings 573, 576, 577
+and 586."""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+
+import pytest
+
+from tutor.calculus.common import function_of, symbols
+from tutor.calculus.partials import derivative
+from tutor.cli import main
+from tutor.evaluate import Together, Undefined, compile_expression
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    status = main(["solve", *argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+# finding 573: f and its gradient are evaluated together, what they share once; each value is the one the
+# expression gives alone, so no iterate moves
+@pytest.mark.parametrize("text", ["e^(x y) + x^2 + y^2", "sin(x) cos(y)", "sin(x) + y^2", "e^x + x^2",
+                                  "cos(3 y) sin(y) + sin(x y) + cos(x)^2", "sqrt(x^2 + 1) + ln(y) y",
+                                  "(x^2 - 1)^2 + y^2 + 0.3x", "x^(2/3) + tan(y)"])
+@pytest.mark.parametrize("point", [(0.7312345678912345, 1.312345678912345), (-1.5707963267948857, 2.0 ** -60),
+                                   (3.0, 0.25)])
+def test_values_together_are_each_expression_alone(text, point):
+    f = function_of(text)
+    syms = symbols(["x", "y"])
+    exprs = (*(derivative(f, v) for v in ("x", "y")), f)
+    at = [Fraction(p) for p in point]
+    try:
+        alone = [compile_expression(e, syms)(at).value for e in exprs]
+    except Undefined:
+        with pytest.raises(Undefined):
+            Together(exprs, syms)(at)
+        return
+    assert list(Together(exprs, syms)(at)) == alone
+
+
+def test_ten_thousand_iterations_on_a_non_polynomial_end_as_before(capsys):
+    status, out, _ = run(capsys, "descent", "e^(x y) + x^2 + y^2", "--start", "1,1", "--rate", "0.01",
+                         "--iterations", "10000")
+    assert status == 0
+    assert out.splitlines()[-1] == ("stopped after 10000 iterations; the point is (4.32827e-133, 4.32827e-133), "
+                                    "where f = 1")
+
+
+# finding 576: two equal coordinates were written two ways, (-1, -0.999999999): the point is told from the
+# start as a whole, every coordinate to the same digits, as the table and the steps write it
+@pytest.mark.parametrize("start, point", [("2,-1", "(-1, -1)"), ("-1,2", "(-1, -1)"), ("1,-2", "(1, 1)"),
+                                          ("-2,1", "(1, 1)")])
+def test_equal_coordinates_are_written_alike(capsys, start, point):
+    status, out, _ = run(capsys, "descent", "x^4 + y^4 - 4 x y", f"--start={start}", "--rate", "0.05")
+    assert status == 0
+    assert out.splitlines()[-1] == (f"converged after 54 iterations: the gradient is smaller than the tolerance; "
+                                    f"the point is {point}, where f = -2")
+    _, steps, _ = run(capsys, "descent", "x^4 + y^4 - 4 x y", f"--start={start}", "--rate", "0.05", "--steps")
+    assert f"so the descent stops at {point}, where f = -2;" in steps.splitlines()[-1]
+    _, data, _ = run(capsys, "descent", "x^4 + y^4 - 4 x y", f"--start={start}", "--rate", "0.05", "--json")
+    x, y = json.loads(data)["rows"][-1]["point"]
+    assert x == y
+
+
+def test_a_point_near_its_start_gets_the_digits_that_tell_it_apart_in_every_coordinate(capsys):
+    status, out, _ = run(capsys, "descent", "x^2 + y^2", "--start", "1,1", "--rate", "0.0000001", "--iterations", "1")
+    assert status == 0
+    assert out.splitlines()[-1] == ("stopped after 1 iteration; the point is (0.9999998, 0.9999998), "
+                                    "where f = 1.999999")
+
+
+# finding 577: no step, yet a verdict ("it goes downhill, but too slowly"); and |f′| equal to the tolerance
+# was said to be above it
+@pytest.mark.parametrize("argv", [
+    ["descent", "x^2", "--start", "1", "--rate", "1.5", "--tolerance", "0.01", "--iterations", "0"],
+    ["descent", "x^2", "--start", "1", "--rate", "0.25", "--tolerance", "2", "--iterations", "0"],
+    ["descent", "x^2", "--start", "1", "--rate", "0.25", "--iterations", "-1"],
+    ["rates", "x^2", "--start", "1", "--rates", "1.5,0.25", "--iterations", "0", "--tolerance", "0.01"],
+])
+def test_no_step_is_refused(capsys, argv):
+    assert run(capsys, *argv) == (2, "", "tutor: the number of steps must be at least 1\n")
+
+
+def test_a_gradient_as_long_as_the_tolerance_is_not_below_it(capsys):
+    argv = ["x^2", "--start", "1", "--rate", "0.25", "--tolerance", "1", "--iterations", "1"]
+    status, out, _ = run(capsys, "descent", *argv)
+    assert status == 0
+    assert out.splitlines()[-1] == ("did not converge within the 1 iteration asked: |f′| = 1 is not below the "
+                                    "tolerance 1; it goes downhill, but too slowly; the point is 0.5, where f = 0.25")
+    _, steps, _ = run(capsys, "descent", *argv, "--steps")
+    assert steps.splitlines()[-1] == ("4. After 1 iteration, as many as asked, |f′| = 1 is not below the tolerance "
+                                      "1: it did not converge; it goes downhill, but too slowly. The point is 0.5, "
+                                      "where f = 0.25.")
+    _, rates, _ = run(capsys, "rates", "x^2", "--start", "1", "--rates", "0.25", "--tolerance", "1",
+                      "--iterations", "1")
+    assert "α = 0.25: is too slow (after 1 step |f′| = 1 is not below 1)" in rates.splitlines()
+
+
+def test_a_gradient_above_the_tolerance_is_still_said_to_be_above(capsys):
+    status, out, _ = run(capsys, "descent", "x^2", "--start", "1", "--rate", "0.25", "--tolerance", "0.5",
+                         "--iterations", "1")
+    assert status == 0
+    assert out.splitlines()[-1] == ("did not converge within the 1 iteration asked: |f′| = 1 is still above the "
+                                    "tolerance 0.5; it goes downhill, but too slowly; the point is 0.5, "
+                                    "where f = 0.25")
+
+
+# finding 586: "best" compares steps only; rates that converge to different minima are said to
+def test_rates_that_converge_to_different_minima_are_said_to(capsys):
+    status, out, _ = run(capsys, "rates", "x^4 - 3x^2 + x", "--start", "2", "--rates", "0.01,0.05,0.1,0.15",
+                         "--iterations", "100")
+    assert status == 0
+    assert out.splitlines()[-2:] == [
+        "the rates that converge do not end in the same minimum: α = 0.05 at 1.13089 (f = -1.07023) and α = 0.1 "
+        "at -1.300845 (f = -3.51391)",
+        "best: α = 0.1"]
+    _, data, _ = run(capsys, "rates", "x^4 - 3x^2 + x", "--start", "2", "--rates", "0.01,0.05,0.1,0.15",
+                     "--iterations", "100", "--json")
+    assert json.loads(data)["apart"] is True
+
+
+@pytest.mark.parametrize("argv", [
+    ["x^2", "--start", "1", "--rates", "1.1,0.001,0.5,0.9,0.25", "--iterations", "20"],  # ends on both sides of 0
+    ["sin(x) cos(y)", "--start", "1,1", "--rates", "0.1,0.5,1,2", "--iterations", "200"],
+])
+def test_rates_that_converge_to_one_minimum_say_nothing_more(capsys, argv):
+    status, out, _ = run(capsys, "rates", *argv)
+    assert status == 0
+    assert "do not end in the same minimum" not in out
+    assert out.splitlines()[-1].startswith("best: α = ")
