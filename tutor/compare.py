@@ -204,11 +204,38 @@ class Context:
     components: tuple[str, ...] = ()  # the names of a vector's components (m, b), for messages
     wholes: tuple[Fraction, ...] = ()  # the whole numbers the student typed as digits (-19, 25, 3)
 
+    given: Spellings = ()  # the decimals typed in the expected answer
+    # numbers worked out from typed ones, each as typed as they (2x = 0.736z as x = 0.368z: its 0.368)
+    derived: tuple[Fraction, ...] = ()
+
     def reading(self, answer: Answer, expected: Answer | None = None) -> Context:
         """This context for comparing `answer`: its decimals as typed, and whether the tolerance applies."""
         typed = bool(answer.spellings or (expected is not None and expected.spellings))
         whole = self.tolerance is not None and _stands_whole(answer.value, answer.wholes)
-        return replace(self, spellings=answer.spellings, decimals=typed or whole, wholes=answer.wholes)
+        return replace(self, spellings=answer.spellings, decimals=typed or whole, wholes=answer.wholes,
+                       given=expected.spellings if expected is not None else ())
+
+    def tolerant(self, answer: Expr, expected: Expr) -> bool:
+        """Whether the tolerance applies to this number (a vector's component, a point's coordinate): where a
+        decimal was typed in it or in the expected one, or a whole number stands in it. What is typed beside
+        it does not count: in (1001/3, 1) the 1 is a decimal with no places, the 1001/3 stays exact."""
+        if self.tolerance is None:
+            return False
+        return (_typed_in(answer, (*self.spellings, *((n, "") for n in self.derived)))
+                or _stands_whole(answer, self.wholes) or expected.has(sympy.Float) or _typed_in(expected, self.given))
+
+    def typed(self, number: Fraction) -> bool:
+        """Whether the answer's `number` was typed as a decimal or a whole number, or worked out from such
+        numbers: a coefficient the tolerance applies to (1001/3 in y = 1001/3 x + 1 is exact)."""
+        size = abs(number)
+        return any(size == abs(n) for n, _ in self.spellings) or size in self.derived or size in self.wholes
+
+
+def _typed_in(value: Expr, spellings: Spellings) -> bool:
+    """Whether a decimal typed (one of `spellings`) is a number of `value`: 1.5333, e^0.47; not 17/30 + 10^-5,
+    whose sum of exact numbers was typed as none."""
+    typed = {abs(number) for number, _ in spellings}
+    return any(abs(Fraction(int(r.p), int(r.q))) in typed for r in value.atoms(sympy.Rational))
 
 
 def _stands_whole(value: object, wholes: tuple[Fraction, ...]) -> bool:
@@ -334,7 +361,7 @@ def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = 
     if judgement.status is Status.DIFFERENT and ctx.decimals and ctx.tolerance is not None:
         # decimals (or whole numbers) where the exercise takes them: each coefficient to the tolerance, as
         # m = 0.0612 is; 2x + 3 for 2.04x + 3 to 1 place as 2.0x + 3
-        off = _coefficients_off(answer, expected, names, ctx.tolerance, ctx.spellings, ctx.wholes)
+        off = _coefficients_off(answer, expected, names, ctx)
         if off is not None:
             return _coefficients_outcome(off, what, ctx.tolerance)
     elif judgement.status is Status.DIFFERENT and ctx.spellings:
@@ -353,29 +380,36 @@ class _Off:
 
     wrong: tuple[str, ...]
     short: tuple[tuple[str, int], ...]
+    exact: bool = False  # the first wrong one was typed exact (1001/3): not right, whatever the tolerance
 
 
-def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], tolerance: Tolerance,
-                      spellings: Spellings, wholes: tuple[Fraction, ...] = ()) -> _Off | None:
+def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], ctx: Context) -> _Off | None:
     """For two polynomials with the same terms: the coefficients of the answer not within the tolerance
-    of the expected ones, in the order typed (none where it is right). None for anything else."""
+    of the expected ones, in the order typed (none where it is right), each typed exact (1001/3) compared
+    exactly. None for anything else."""
     pairs = _coefficients(answer, expected, names, irrational=True)
-    if pairs is None:
+    if pairs is None or ctx.tolerance is None:
         return None
+    tolerance, spellings, wholes = ctx.tolerance, ctx.spellings, ctx.wholes
+    floats = expected.has(sympy.Float)
+    given = {abs(number) for number, _ in ctx.given}
     typed = [number for number, _ in spellings]  # in the order the student wrote them, as they read them
     pairs.sort(key=lambda pair: typed.index(abs(pair[0])) if abs(pair[0]) in typed else len(typed))
     wrong: list[str] = []
     short: list[tuple[str, int]] = []
+    exact: list[bool] = []
     for got, want in pairs:
-        if tolerance.accepts(to_mpf(got), to_mpf(want)):
+        decimal = ctx.typed(got) or floats or (isinstance(want, Fraction) and abs(want) in given)
+        if got == want or (decimal and tolerance.accepts(to_mpf(got), to_mpf(want))):
             continue
         places = _short_places(got, want, tolerance, spellings, wholes)
-        shown = _text(got, 6, spellings, decimals=True)  # 2y = 40.16x: y's 20.08, not 502/25
+        shown = _text(got, 6, spellings, fractions=not decimal, decimals=decimal)  # 2y = 40.16x: 20.08, not 502/25
         if places is None:
             wrong.append(shown)
+            exact.append(not decimal)
         else:
             short.append((shown, places))
-    return _Off(tuple(wrong), tuple(short))
+    return _Off(tuple(wrong), tuple(short), bool(exact) and exact[0])
 
 
 def _coefficients_outcome(off: _Off, what: str, tolerance: Tolerance) -> Outcome:
@@ -396,7 +430,7 @@ def _coefficients_outcome(off: _Off, what: str, tolerance: Tolerance) -> Outcome
         short = ""
     if not off.wrong:
         return Outcome(False, Note.TOO_FEW_PLACES, short)
-    said = f"The {off.wrong[0]} in your {what} is not right {tolerance.describe()}."
+    said = f"The {off.wrong[0]} in your {what} is not right{'' if off.exact else ' ' + tolerance.describe()}."
     return Outcome(False, Note.WRONG_VALUE, f"{said} {short}" if short else said)
 
 
@@ -507,7 +541,7 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
         typed = f"{show(answer, ctx.variables)} ≈ {typed}"
     mine, theirs = _middle(got), _middle(want)  # not floats: 1e400 is a number too
     places = None if ctx.tolerance is None else _short_places(got, want, ctx.tolerance, ctx.spellings, ctx.wholes)
-    if ctx.tolerance is not None and (ctx.decimals or expected.has(sympy.Float)):
+    if ctx.tolerance is not None and ctx.tolerant(answer, expected):
         if ctx.tolerance.accepts(mine, theirs):
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
         if ctx.tolerance.accepts(-mine, theirs):  # every digit right: "not right to 4 places" would send them to those
@@ -1017,6 +1051,8 @@ def _near(point: Point, want: Point, ctx: Context) -> _Nearby | None:
             continue
         if judgement.status is not Status.DIFFERENT:
             return None
+        if not ctx.tolerant(mine, theirs):  # an exact coordinate that differs: not a slip in the last digits
+            return None
         got, right = _middle(judgement.got), _middle(judgement.want)
         if tolerance.accepts(got, right):
             continue
@@ -1069,7 +1105,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     tried = _as_formulas(answer, expected, ctx.spellings) if ctx.decimals and ctx.tolerance is not None else []
     outcomes = []
     for formulas in tried:  # 0.0612x - y + 7.9819 = 0 for y = …: decimals judged as in y = 0.0612x + 7.9819
-        outcome = compare_equations(*formulas, ctx)
+        outcome = compare_equations(*formulas, replace(ctx, derived=_divided(answer, formulas[0].lhs, ctx)))
         inverted = expected.lhs.is_Symbol and formulas[1].lhs != expected.lhs
         outcome = (inverted and outcome.correct and _too_few_digits(*formulas, ctx)) or outcome
         if outcome.correct:
@@ -1107,7 +1143,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if solutions is not None and solutions[0] == solutions[1] and solutions[0]:
         return right()
     if len(names) == 1 and ctx.tolerance is not None and (ctx.decimals or e.has(sympy.Float)):
-        close = _close_solutions(found_sets(), ctx.tolerance)
+        close = _close_solutions(found_sets(), ctx.tolerance, _fractions_typed(answer, ctx))
         if close:  # eˣ = 2 and x = 0.693 to 3 decimal places: the tolerance applies to the solutions
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
     if judgement.status is Status.UNDECIDED:
@@ -1194,18 +1230,28 @@ def _not_solution(value: Expr, difference: Expr, variable: sympy.Symbol) -> bool
     return read.subs(variable, value).is_zero is False
 
 
-def _close_solutions(found: Solutions | None, tolerance: Tolerance) -> bool:
+def _close_solutions(found: Solutions | None, tolerance: Tolerance, exact: frozenset[Fraction] = frozenset()) -> bool:
     """Whether both equations have real solutions found exactly, as many of one as of the other, each within
     the tolerance of one of the other's: a solution missing or extra is a difference, however close the
-    others are."""
+    others are. A solution that is one of the fractions typed in `exact` ((x - 1001/3)(x - 1) = 0) is exact:
+    it must be one of the other's."""
     if found is None or not found[0] or len(found[0]) != len(found[1]):
         return False
+    typed = [value.is_Rational and abs(Fraction(int(value.p), int(value.q))) in exact for value in found[0]]
     try:
         got, want = ([mpmath.mpf(sympy.N(value, 30)) for value in solutions] for solutions in found)
     except (TypeError, ValueError):  # a value sympy can't put in digits: no match claimed
         return False
-    return all(any(tolerance.accepts(g, w) for w in want) for g in got) and \
-        all(any(tolerance.accepts(g, w) for g in got) for w in want)
+    near = [[value == other if fraction else tolerance.accepts(g, w) for other, w in zip(found[1], want)]
+            for value, g, fraction in zip(found[0], got, typed)]
+    return all(any(row) for row in near) and all(any(column) for column in zip(*near))
+
+
+def _fractions_typed(answer: Equation, ctx: Context) -> frozenset[Fraction]:
+    """The fractions typed in `answer` not as decimals (1001/3, 17/30 + 10^-5 as one): a solution that is one
+    of them stays exact under a tolerance."""
+    return frozenset(abs(Fraction(int(r.p), int(r.q))) for side in (answer.lhs, answer.rhs)
+                     for r in side.atoms(sympy.Rational) if r.q != 1 and not ctx.typed(Fraction(int(r.p), int(r.q))))
 
 
 def _as_formulas(answer: Equation, expected: Equation, spellings: Spellings) -> list[tuple[Equation, Equation]]:
@@ -1236,6 +1282,20 @@ def _as_formulas(answer: Equation, expected: Equation, spellings: Spellings) -> 
         return []
     solved = _solved_for(difference, expected.lhs)
     return [] if solved is None else [(Equation(expected.lhs, solved[0]), expected)]
+
+
+def _divided(answer: Equation, variable: Expr, ctx: Context) -> tuple[Fraction, ...]:
+    """The coefficients of `answer` solved for `variable`, each divided by the variable's, that were worked out
+    from typed numbers (2x = 0.736z: 0.368, from 0.736 and 2): the tolerance applies to them as to those;
+    not from exact ones only (3y = x + 1001/3: 1001/9)."""
+    difference = answer.lhs - answer.rhs
+    solved = _solved_for(difference, variable)
+    terms = _monomials(difference, sorted(difference.free_symbols, key=str))
+    if solved is None or terms is None or not solved[1].is_Rational:
+        return ()
+    slope = Fraction(int(solved[1].p), int(solved[1].q))
+    return tuple(abs(Fraction(c) / slope) for c in terms.values()
+                 if isinstance(c, Fraction) and (ctx.typed(c) or ctx.typed(slope)))
 
 
 def _typed_digits(number: Expr, spellings: Spellings) -> int:
@@ -1676,9 +1736,13 @@ def _not_equivalent(names: Sequence[str], witness: Callable[[], Outcome | None],
         extras = [(value, k, sentence) for k, (extra, sentence) in enumerate((
             (mine - theirs, HOLDS_ONLY_IN_YOURS), (theirs - mine, HOLDS_ONLY_IN_RIGHT))) for value in extra]
         if extras:  # then the simplest, the same each run
-            value, _, sentence = min(extras, key=lambda item: (
+            value, k, sentence = min(extras, key=lambda item: (
                 _near_one(item[0], theirs if item[1] == 0 else mine, ctx), item[1], sympy.count_ops(item[0]),
                 str(item[0])))
+            if len(mine) != len(theirs) and _near_one(value, theirs if k == 0 else mine, ctx):
+                # (x - 0.693)(x - 0.6931) = 0 for eˣ = 2 to 3 places: each is ln 2, neither the mistake
+                return Outcome(False, Note.NOT_EQUIVALENT, f"Your equation has {counted(len(mine), 'solution')}, "
+                                                           f"but the correct one has {len(theirs)}.")
             return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(f"{names[0]} = {_solution(value, ctx)}"))
     return witness() or Outcome(False, Note.NOT_EQUIVALENT, "Your equation is not equivalent to the correct one: "
                                                             "it is not the correct one rearranged, or multiplied by "
@@ -1699,8 +1763,8 @@ def _near_one(value: Expr, others: frozenset[Expr], ctx: Context | None) -> bool
 def _solution(value: Expr, ctx: Context | None) -> str:
     """A solution for a sentence: where decimals were typed, in decimals (0.5 as typed, not 1/2; 1.41386 for
     the root of x² = 1.999, not 0.01√19990); else exact."""
-    if ctx is None or not ctx.decimals:
-        return show(value)
+    if ctx is None or not ctx.decimals or (value.is_Rational and as_decimal(value) is None):
+        return show(value)  # 1001/3 as typed, not 333.667
     if value.is_Rational:
         return _text(Fraction(int(value.p), int(value.q)), 6, ctx.spellings, decimals=True)
     try:
