@@ -21,8 +21,8 @@ from tutor.cli import main
     ("(1, 1001/3)", "(1, 1000/3)", "dp:0", "incorrect\nYour second component 1001/3 is not right."),
     ("(1001/3, 0)", "(1000/3, 0)", "dp:0", "incorrect\nYour first component 1001/3 is not right."),
     ("(1001/3, 2/3)", "(1000/3, 2/3)", "dp:0", "incorrect\nYour first component 1001/3 is not right."),
-    ("(1, 1/3 + 10^-5)", "(1, 1/3)", "dp:4", "incorrect\nYour second component 0.333343 is not right."),
-    ("(25/6 + 1/10^5, 1)", "(25/6, 1)", "dp:3", "incorrect\nYour first component 4.16668 is not right."),
+    ("(1, 1/3 + 10^-5)", "(1, 1/3)", "dp:4", "incorrect\nYour second component 100003/300000 is not right."),
+    ("(25/6 + 1/10^5, 1)", "(25/6, 1)", "dp:3", "incorrect\nYour first component 1250003/300000 is not right."),
     ("{(1001/3, 1)}", "{(1000/3, 1)}", "dp:0",
      "incorrect\n(1001/3, 1) does not belong in the answer. 1 point is missing."),
     ("y = (1001/3)x + 1", "y = 1000/3 x + 1", "dp:0", "incorrect\nThe 1001/3 in your y is not right."),
@@ -55,7 +55,7 @@ def test_a_decimal_beside_it_does_not_loosen_a_fraction_in_a_pack(capsys):
     """drills:cost-mean-step wants the exact (23/15, 17/30), within a relative error of 0.0001."""
     args = ["--exercise", "drills:cost-mean-step", "--seed", "1"]
     assert main(["check", "(1.5333, 17/30 + 10^-5)", *args]) == 1
-    assert capsys.readouterr().out.splitlines()[:2] == ["incorrect", "Your b 0.566677 is not right."]
+    assert capsys.readouterr().out.splitlines()[:2] == ["incorrect", "Your b 170003/300000 is not right."]
     assert main(["check", "(1.5333, 0.5667)", *args]) == 0
     assert capsys.readouterr().out.splitlines()[:2] == ["correct", "Correct (within a relative error of 0.0001)."]
 
@@ -76,3 +76,30 @@ def test_a_fraction_off_by_a_little_stays_refused_whatever_is_beside_it(numerato
         expected = f"{{{theirs}}}" if shape.startswith("{") else theirs
         verdict = check(shape, expected, tolerance=f"dp:{places}", isolated=False)
         assert not verdict.correct, (shape, expected, places)
+
+
+@pytest.mark.parametrize("answer, expected, said", [
+    # 553: digits enough to tell the answer from the right value, never the right value itself
+    ("1 + 10^-12", "1", "Your answer 1.000000000001 is not right."),
+    ("1 - 10^-30", "1", "Your answer is 1e-30 less than the correct value, 1."),
+    ("(1 + 10^-12, 1)", "(1, 1)", "Your first component 1.000000000001 is not right."),
+    ("19/10", "1", "Your answer 19/10 is not right."),
+    # 551: the point named is one where the two differ, and the values are not rounded alike
+    ("x + max(0, x - 10^12)", "x",
+     "At x = 1000000000000.1428571 your answer is 1000000000000.3, but the correct value is 1000000000000.1."),
+    ("x + max(0, x - 1234567.1)", "x",
+     "At x = 86419707/70 your answer is 1234567.4, but the correct value is 86419707/70."),
+    ("x^2", "x^3", "At x = 2 your answer is 4, but the correct value is 8."),
+])
+def test_a_wrong_value_is_shown_with_the_digits_that_tell_it_apart(capsys, answer, expected, said):
+    assert main(["check", answer, "--expected", expected]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == said
+
+
+def test_an_exact_value_that_would_round_to_a_right_one_is_shown_as_its_fraction(capsys):
+    """570809/30000000 is 0.0190270 to 6 digits, which is the right m, 0.0190266…, to 6 places."""
+    assert main(["check", "--exercise", "gradients:tv-descent-step", "--",
+                 "(570797/30000000 + 4/10^7, 209/1500000)"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == "Your m 570809/30000000 is not right."
+    assert main(["check", "25/6 + 1/10^5", "--expected", "25/6", "--tol", "dp:3"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == "Your answer 1250003/300000 is not right."

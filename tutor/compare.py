@@ -305,7 +305,8 @@ def format_pair(got: Fraction | Interval, want: Fraction | Interval, decimals: b
     """The two values with enough digits to see that they differ (None if 20 digits are not enough);
     decimals: the answer's value as a decimal where it has one (the student typed decimals)."""
     a, b = _text(got, 6, decimals=decimals), _text(want, 6)
-    if a != b:
+    # texts that differ, but not values rounded alike: 1.23457e6 is 86419707/70 to 6 digits too
+    if a != b and _digits(got, 6) != _digits(want, 6):
         return a, b
     exact = isinstance(got, Fraction) and isinstance(want, Fraction)
     for digits in range(7, _MOST_DIGITS + 1):  # the same number of digits for both: 0.8414711, 0.8414710
@@ -313,7 +314,7 @@ def format_pair(got: Fraction | Interval, want: Fraction | Interval, decimals: b
             a, b = _text(got, digits, decimals=decimals), _text(want, digits)
         else:
             a, b = _digits(got, digits), _digits(want, digits)
-        if a != b:
+        if a != b and _digits(got, digits) != _digits(want, digits):
             return a, b
     return None
 
@@ -346,7 +347,21 @@ def _exact_middle(value: Fraction | Interval) -> Fraction:
 
 
 def format_point(names: Sequence[str], point: Sequence[Fraction | Interval], spellings: Spellings = ()) -> str:
-    return ", ".join(f"{n} = {format_value(v, spellings)}" for n, v in zip(names, point))
+    """x = 1/2, y = 3 as a sentence names a point: each coordinate exact, or where 6 digits would round it, to 20
+    (x = 1000000000000.1428571, not 1e12, where the two answers are equal)."""
+    return ", ".join(f"{n} = {_coordinate(v, spellings)}" for n, v in zip(names, point))
+
+
+def _coordinate(value: Fraction | Interval, spellings: Spellings) -> str:
+    shown = format_value(value, spellings)
+    if not isinstance(value, Fraction):
+        return shown
+    try:
+        if Fraction(shown) == value:
+            return shown
+    except (ValueError, ZeroDivisionError):
+        return shown
+    return _text(value, _MOST_DIGITS, fractions=True)
 
 
 # ------------------------------------------------------------------- expressions
@@ -539,6 +554,12 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     typed = format_value(got, ctx.spellings, fractions=answer.is_Number and not ctx.spellings)  # 19/10 as typed
     if not answer.is_Number:  # ln(1/5), e^3: said as the student wrote it, with the value that was checked
         typed = f"{show(answer, ctx.variables)} ≈ {typed}"
+    elif isinstance(got, Fraction):
+        apart = _apart(got, want, typed, ctx.tolerance)
+        if apart is None:  # 1 - 10^-30 for 1: past 20 digits, the difference
+            message = _differs_message("", what, got, want)
+            return Outcome(False, Note.WRONG_VALUE, message[0].upper() + message[1:])
+        typed = apart
     mine, theirs = _middle(got), _middle(want)  # not floats: 1e400 is a number too
     places = None if ctx.tolerance is None else _short_places(got, want, ctx.tolerance, ctx.spellings, ctx.wholes)
     if ctx.tolerance is not None and ctx.tolerant(answer, expected):
@@ -561,6 +582,29 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     if close and not isinstance(want, Fraction) and isinstance(got, Fraction):
         return Outcome(False, Note.INEXACT, f"Your {what} {typed} is close, but an exact value is expected.")
     return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right.")
+
+
+def _apart(got: Fraction, want: Fraction | Interval, shown: str, tolerance: Tolerance | None) -> str | None:
+    """The answer's exact value as a sentence shows it, where `shown` is rounded: with the digits that tell it
+    from the correct value (1.000000000001, not 1, for 1 + 10^-12), as the fraction it is where those digits
+    would be right to the tolerance (570809/30000000, not 0.019027 for 0.0190266 to 6 places), None where 20
+    digits are not enough; `shown` itself where it is exact (as typed, 19/10, 0.5)."""
+    try:
+        if Fraction(shown) == got:
+            return shown
+    except (ValueError, ZeroDivisionError):
+        return shown
+    pair = format_pair(got, want)
+    if pair is None:
+        return None
+    text = pair[0]
+    try:
+        rounded = Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        return text
+    if tolerance is not None and tolerance.accepts(to_mpf(rounded), _middle(want)) and len(str(got)) <= 24:
+        return str(got)
+    return text
 
 
 def _typed_decimal(value: Fraction | Interval, spellings: Spellings) -> str | None:
