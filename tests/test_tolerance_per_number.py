@@ -103,3 +103,24 @@ def test_an_exact_value_that_would_round_to_a_right_one_is_shown_as_its_fraction
     assert capsys.readouterr().out.splitlines()[1] == "Your m 570809/30000000 is not right."
     assert main(["check", "25/6 + 1/10^5", "--expected", "25/6", "--tol", "dp:3"]) == 1
     assert capsys.readouterr().out.splitlines()[1] == "Your answer 1250003/300000 is not right."
+
+
+@pytest.mark.parametrize("answer, exercise, code, said", [
+    # 557: two numbers typed different are two places, however close: never full credit, nor read as one
+    ("-1.3008, -1.30079, 1.1309, 1.13091", "gradients:local-minima-1d", 1,
+     "f has 2 local minima, but your answer gives 4."),
+    ("-1.3008, 1.1309, 1.1309", "gradients:local-minima-1d", 0, "Correct (to 4 decimal places)."),
+    ("1.1309, 1.13094", "gradients:local-minima-1d-end", 3,
+     "One number is asked for here: where gradient descent from 1 ends."),
+    ("1.1309, 1.1309", "gradients:local-minima-1d-end", 0, "Correct (to 4 decimal places)."),
+])
+def test_numbers_typed_different_are_different_places(capsys, answer, exercise, code, said):
+    assert main(["check", answer, "--exercise", exercise]) == code
+    assert said in capsys.readouterr().out.splitlines()
+
+
+def test_two_points_within_the_tolerance_of_one_are_told_to_give_it_once(capsys):
+    assert main(["check", "{(1.4142, 1), (1.41421, 1), (-1.4142, 1)}", "--expected",
+                 "{(sqrt(2), 1), (-sqrt(2), 1)}", "--tol", "dp:4"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == \
+        "(1.4142, 1) and (1.41421, 1) are one point to 4 decimal places: give it once."

@@ -893,6 +893,10 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
         return known[i, j]
 
     found = [w for j, w in enumerate(want_points) if any(same(i, j) for i in range(len(unique)))]
+    # two places typed different, each within the tolerance of one right place (-1.3008 and -1.30079 to 4
+    # places): they claim two, where there is one
+    doubled = [(unique[matching[0]], unique[i]) for j in range(len(want_points)) if ctx.tolerance is not None
+               for matching in [[i for i in range(len(unique)) if same(i, j)]] for i in matching[1:]]
     extra = [p for i, p in enumerate(unique)
              if not any(same(i, j) for j in range(len(want_points)))
              and not any(_on_locus(p, line, ctx) for line in want_loci)]
@@ -909,14 +913,17 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     extra_loci = [a for a in loci if not any(compare_equations(a, w, ctx).correct for w in want_loci)]
     missing = len(want_points) - len(found) - len(nearby) - len(rounded_exact) + len(want_loci) - len(found_loci)
     wrong = extra + extra_loci
-    if not missing and not wrong and not nearby and not rounded_exact:
+    if not missing and not wrong and not nearby and not rounded_exact and not doubled:
         return Outcome.right()
     total = max(len(want_points) + len(want_loci), 1)
-    credit = max(0.0, (len(found) + len(found_loci) - len(wrong)) / total)
+    credit = max(0.0, (len(found) + len(found_loci) - len(wrong) - len(doubled)) / total)
     if undecided:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="answer"), credit)
     one, many = _called(ctx)
     sentences = [again] if again else []
+    sentences += [f"{show(_place(a, ctx), ctx.variables, spellings=ctx.spellings, typed=True)} and "
+                  f"{show(_place(b, ctx), ctx.variables, spellings=ctx.spellings, typed=True)} are one {one} "
+                  f"{ctx.tolerance.describe() if ctx.tolerance else ''}: give it once." for a, b in doubled]
     sentences += [_rounded_points(rounded, len(want_points), ctx)] if rounded else []
     if rounded_exact:
         sentences.append(_exact_wanted(rounded_exact, len(want_points), ctx))
@@ -942,7 +949,7 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     # rounding (not a wrong attempt in practice), as a single number is
     # and every point given right but some written with decimals for exact values: close, as a vector
     # is (inexact, or decimal_for_exact: not a wrong attempt in practice)
-    note = Note.EXTRA_POINT if wrong else Note.WRONG_VALUE if close else Note.MISSING_POINT if missing \
+    note = Note.EXTRA_POINT if wrong or doubled else Note.WRONG_VALUE if close else Note.MISSING_POINT if missing \
         else _exact_note(rounded_exact) if rounded_exact and not rounded else Note.TOO_FEW_PLACES
     return Outcome(False, note, " ".join(sentences), credit)
 
@@ -959,11 +966,13 @@ def once(places: Sequence[Point], ctx: Context, undecided: list[Point] | None = 
     """A list's places each once, in the order given, and the sentence naming those given more than once
     ("x = 1 is given twice."; '' where none is). The one rule for a repeat, wherever places are judged: a
     place given again is the same place, so a list is judged by the places it names; where it is wrong, the
-    repeat is named first, as a slip that may have left out the place meant (1, 1 for -1, 1)."""
+    repeat is named first, as a slip that may have left out the place meant (1, 1 for -1, 1). Given again is
+    equal, whatever the tolerance: 1.1309 and 1.13094 are two numbers typed, two answers."""
     unique: list[Point] = []
     times: dict[int, int] = {}  # index in unique -> how often given
+    exact = replace(ctx, tolerance=None)
     for p in places:
-        same = next((i for i, q in enumerate(unique) if _same_point(p, q, ctx, [] if undecided is None
+        same = next((i for i, q in enumerate(unique) if _same_point(p, q, exact, [] if undecided is None
                                                                      else undecided)), None)
         if same is None:
             unique.append(p)
