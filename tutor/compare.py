@@ -221,7 +221,10 @@ class Context:
         it does not count: in (1001/3, 1) the 1 is a decimal with no places, the 1001/3 stays exact."""
         if self.tolerance is None:
             return False
-        return (_typed_in(answer, (*self.spellings, *((n, "") for n in self.derived)))
+        # a place compared with one the student typed, either way round (a diagnosis's candidate with 3.46)
+        typed = expected.is_Rational and abs(Fraction(int(expected.p), int(expected.q))) in {
+            abs(number) for number, _ in self.spellings}
+        return (_typed_in(answer, (*self.spellings, *((n, "") for n in self.derived))) or typed
                 or _stands_whole(answer, self.wholes) or expected.has(sympy.Float) or _typed_in(expected, self.given))
 
     def typed(self, number: Fraction) -> bool:
