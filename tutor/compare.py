@@ -254,11 +254,41 @@ class Context:
     components: tuple[str, ...] = ()  # the names of a vector's components (m, b), for messages
     wholes: tuple[Fraction, ...] = ()  # the whole numbers the student typed as digits (-19, 25, 3)
 
+    given: Spellings = ()  # the decimals typed in the expected answer
+    # numbers worked out from typed ones, each as typed as they (2x = 0.736z as x = 0.368z: its 0.368)
+    derived: tuple[Fraction, ...] = ()
+
     def reading(self, answer: Answer, expected: Answer | None = None) -> Context:
         """This context for comparing `answer`: its decimals as typed, and whether the tolerance applies."""
         typed = bool(answer.spellings or (expected is not None and expected.spellings))
         whole = self.tolerance is not None and _stands_whole(answer.value, answer.wholes)
-        return replace(self, spellings=answer.spellings, decimals=typed or whole, wholes=answer.wholes)
+        return replace(self, spellings=answer.spellings, decimals=typed or whole, wholes=answer.wholes,
+                       given=expected.spellings if expected is not None else ())
+
+    def tolerant(self, answer: Expr, expected: Expr) -> bool:
+        """Whether the tolerance applies to this number (a vector's component, a point's coordinate): where a
+        decimal was typed in it or in the expected one, or a whole number stands in it. What is typed beside
+        it does not count: in (1001/3, 1) the 1 is a decimal with no places, the 1001/3 stays exact."""
+        if self.tolerance is None:
+            return False
+        # a place compared with one the student typed, either way round (a diagnosis's candidate with 3.46)
+        typed = expected.is_Rational and abs(Fraction(int(expected.p), int(expected.q))) in {
+            abs(number) for number, _ in self.spellings}
+        return (_typed_in(answer, (*self.spellings, *((n, "") for n in self.derived))) or typed
+                or _stands_whole(answer, self.wholes) or expected.has(sympy.Float) or _typed_in(expected, self.given))
+
+    def typed(self, number: Fraction) -> bool:
+        """Whether the answer's `number` was typed as a decimal or a whole number, or worked out from such
+        numbers: a coefficient the tolerance applies to (1001/3 in y = 1001/3 x + 1 is exact)."""
+        size = abs(number)
+        return any(size == abs(n) for n, _ in self.spellings) or size in self.derived or size in self.wholes
+
+
+def _typed_in(value: Expr, spellings: Spellings) -> bool:
+    """Whether a decimal typed (one of `spellings`) is a number of `value`: 1.5333, e^0.47; not 17/30 + 10^-5,
+    whose sum of exact numbers was typed as none."""
+    typed = {abs(number) for number, _ in spellings}
+    return any(abs(Fraction(int(r.p), int(r.q))) in typed for r in value.atoms(sympy.Rational))
 
 
 def _stands_whole(value: object, wholes: tuple[Fraction, ...]) -> bool:
@@ -328,7 +358,8 @@ def format_pair(got: Fraction | Interval, want: Fraction | Interval, decimals: b
     """The two values with enough digits to see that they differ (None if 20 digits are not enough);
     decimals: the answer's value as a decimal where it has one (the student typed decimals)."""
     a, b = _text(got, 6, decimals=decimals), _text(want, 6)
-    if a != b:
+    # texts that differ, but not values rounded alike: 1.23457e6 is 86419707/70 to 6 digits too
+    if a != b and _digits(got, 6) != _digits(want, 6):
         return a, b
     exact = isinstance(got, Fraction) and isinstance(want, Fraction)
     for digits in range(7, _MOST_DIGITS + 1):  # the same number of digits for both: 0.8414711, 0.8414710
@@ -336,7 +367,7 @@ def format_pair(got: Fraction | Interval, want: Fraction | Interval, decimals: b
             a, b = _text(got, digits, decimals=decimals), _text(want, digits)
         else:
             a, b = _digits(got, digits), _digits(want, digits)
-        if a != b:
+        if a != b and _digits(got, digits) != _digits(want, digits):
             return a, b
     return None
 
@@ -369,7 +400,21 @@ def _exact_middle(value: Fraction | Interval) -> Fraction:
 
 
 def format_point(names: Sequence[str], point: Sequence[Fraction | Interval], spellings: Spellings = ()) -> str:
-    return ", ".join(f"{n} = {format_value(v, spellings)}" for n, v in zip(names, point))
+    """x = 1/2, y = 3 as a sentence names a point: each coordinate exact, or where 6 digits would round it, to 20
+    (x = 1000000000000.1428571, not 1e12, where the two answers are equal)."""
+    return ", ".join(f"{n} = {_coordinate(v, spellings)}" for n, v in zip(names, point))
+
+
+def _coordinate(value: Fraction | Interval, spellings: Spellings) -> str:
+    shown = format_value(value, spellings)
+    if not isinstance(value, Fraction):
+        return shown
+    try:
+        if Fraction(shown) == value:
+            return shown
+    except (ValueError, ZeroDivisionError):
+        return shown
+    return _text(value, _MOST_DIGITS, fractions=True)
 
 
 # ------------------------------------------------------------------- expressions
@@ -384,7 +429,7 @@ def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = 
     if judgement.status is Status.DIFFERENT and ctx.decimals and ctx.tolerance is not None:
         # decimals (or whole numbers) where the exercise takes them: each coefficient to the tolerance, as
         # m = 0.0612 is; 2x + 3 for 2.04x + 3 to 1 place as 2.0x + 3
-        off = _coefficients_off(answer, expected, names, ctx.tolerance, ctx.spellings, ctx.wholes)
+        off = _coefficients_off(answer, expected, names, ctx)
         if off is not None:
             return _coefficients_outcome(off, what, ctx.tolerance)
     elif judgement.status is Status.DIFFERENT and ctx.spellings:
@@ -403,29 +448,36 @@ class _Off:
 
     wrong: tuple[str, ...]
     short: tuple[tuple[str, int], ...]
+    exact: bool = False  # the first wrong one was typed exact (1001/3): not right, whatever the tolerance
 
 
-def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], tolerance: Tolerance,
-                      spellings: Spellings, wholes: tuple[Fraction, ...] = ()) -> _Off | None:
+def _coefficients_off(answer: Expr, expected: Expr, names: Sequence[str], ctx: Context) -> _Off | None:
     """For two polynomials with the same terms: the coefficients of the answer not within the tolerance
-    of the expected ones, in the order typed (none where it is right). None for anything else."""
+    of the expected ones, in the order typed (none where it is right), each typed exact (1001/3) compared
+    exactly. None for anything else."""
     pairs = _coefficients(answer, expected, names, irrational=True)
-    if pairs is None:
+    if pairs is None or ctx.tolerance is None:
         return None
+    tolerance, spellings, wholes = ctx.tolerance, ctx.spellings, ctx.wholes
+    floats = expected.has(sympy.Float)
+    given = {abs(number) for number, _ in ctx.given}
     typed = [number for number, _ in spellings]  # in the order the student wrote them, as they read them
     pairs.sort(key=lambda pair: typed.index(abs(pair[0])) if abs(pair[0]) in typed else len(typed))
     wrong: list[str] = []
     short: list[tuple[str, int]] = []
+    exact: list[bool] = []
     for got, want in pairs:
-        if tolerance.accepts(got, want):
+        decimal = ctx.typed(got) or floats or (isinstance(want, Fraction) and abs(want) in given)
+        if got == want or (decimal and tolerance.accepts(got, want)):
             continue
         places = _short_places(got, want, tolerance, spellings, wholes)
-        shown = _text(got, 6, spellings, decimals=True)  # 2y = 40.16x: y's 20.08, not 502/25
+        shown = _text(got, 6, spellings, fractions=not decimal, decimals=decimal)  # 2y = 40.16x: 20.08, not 502/25
         if places is None:
             wrong.append(shown)
+            exact.append(not decimal)
         else:
             short.append((shown, places))
-    return _Off(tuple(wrong), tuple(short))
+    return _Off(tuple(wrong), tuple(short), bool(exact) and exact[0])
 
 
 def _coefficients_outcome(off: _Off, what: str, tolerance: Tolerance) -> Outcome:
@@ -446,7 +498,7 @@ def _coefficients_outcome(off: _Off, what: str, tolerance: Tolerance) -> Outcome
         short = ""
     if not off.wrong:
         return Outcome(False, Note.TOO_FEW_PLACES, short)
-    said = f"The {off.wrong[0]} in your {what} is not right {tolerance.describe()}."
+    said = f"The {off.wrong[0]} in your {what} is not right{'' if off.exact else ' ' + tolerance.describe()}."
     return Outcome(False, Note.WRONG_VALUE, f"{said} {short}" if short else said)
 
 
@@ -555,9 +607,15 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     typed = format_value(got, ctx.spellings, fractions=answer.is_Number and not ctx.spellings)  # 19/10 as typed
     if not answer.is_Number:  # ln(1/5), e^3: said as the student wrote it, with the value that was checked
         typed = f"{show(answer, ctx.variables)} ≈ {typed}"
+    elif isinstance(got, Fraction):
+        apart = _apart(got, want, typed, ctx.tolerance)
+        if apart is None:  # 1 - 10^-30 for 1: past 20 digits, the difference
+            message = _differs_message("", what, got, want)
+            return Outcome(False, Note.WRONG_VALUE, message[0].upper() + message[1:])
+        typed = apart
     mine, theirs = _middle(got), _middle(want)  # not floats: 1e400 is a number too
     places = None if ctx.tolerance is None else _short_places(got, want, ctx.tolerance, ctx.spellings, ctx.wholes)
-    if ctx.tolerance is not None and (ctx.decimals or expected.has(sympy.Float)):
+    if ctx.tolerance is not None and ctx.tolerant(answer, expected):
         if ctx.tolerance.accepts(got, want):
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
         # every digit right: "not right to 4 places" would send them to those
@@ -578,6 +636,29 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     if close and not isinstance(want, Fraction) and isinstance(got, Fraction):
         return Outcome(False, Note.INEXACT, f"Your {what} {typed} is close, but an exact value is expected.")
     return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right.")
+
+
+def _apart(got: Fraction, want: Fraction | Interval, shown: str, tolerance: Tolerance | None) -> str | None:
+    """The answer's exact value as a sentence shows it, where `shown` is rounded: with the digits that tell it
+    from the correct value (1.000000000001, not 1, for 1 + 10^-12), as the fraction it is where those digits
+    would be right to the tolerance (570809/30000000, not 0.019027 for 0.0190266 to 6 places), None where 20
+    digits are not enough; `shown` itself where it is exact (as typed, 19/10, 0.5)."""
+    try:
+        if Fraction(shown) == got:
+            return shown
+    except (ValueError, ZeroDivisionError):
+        return shown
+    pair = format_pair(got, want)
+    if pair is None:
+        return None
+    text = pair[0]
+    try:
+        rounded = Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        return text
+    if tolerance is not None and tolerance.accepts(to_mpf(rounded), _middle(want)) and len(str(got)) <= 24:
+        return str(got)
+    return text
 
 
 def _typed_decimal(value: Fraction | Interval, spellings: Spellings) -> str | None:
@@ -866,6 +947,10 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
         return known[i, j]
 
     found = [w for j, w in enumerate(want_points) if any(same(i, j) for i in range(len(unique)))]
+    # two places typed different, each within the tolerance of one right place (-1.3008 and -1.30079 to 4
+    # places): they claim two, where there is one
+    doubled = [(unique[matching[0]], unique[i]) for j in range(len(want_points)) if ctx.tolerance is not None
+               for matching in [[i for i in range(len(unique)) if same(i, j)]] for i in matching[1:]]
     extra = [p for i, p in enumerate(unique)
              if not any(same(i, j) for j in range(len(want_points)))
              and not any(_on_locus(p, line, ctx) for line in want_loci)]
@@ -882,14 +967,17 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     extra_loci = [a for a in loci if not any(compare_equations(a, w, ctx).correct for w in want_loci)]
     missing = len(want_points) - len(found) - len(nearby) - len(rounded_exact) + len(want_loci) - len(found_loci)
     wrong = extra + extra_loci
-    if not missing and not wrong and not nearby and not rounded_exact:
+    if not missing and not wrong and not nearby and not rounded_exact and not doubled:
         return Outcome.right()
     total = max(len(want_points) + len(want_loci), 1)
-    credit = max(0.0, (len(found) + len(found_loci) - len(wrong)) / total)
+    credit = max(0.0, (len(found) + len(found_loci) - len(wrong) - len(doubled)) / total)
     if undecided:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="answer"), credit)
     one, many = _called(ctx)
     sentences = [again] if again else []
+    sentences += [f"{show(_place(a, ctx), ctx.variables, spellings=ctx.spellings, typed=True)} and "
+                  f"{show(_place(b, ctx), ctx.variables, spellings=ctx.spellings, typed=True)} are one {one} "
+                  f"{ctx.tolerance.describe() if ctx.tolerance else ''}: give it once." for a, b in doubled]
     sentences += [_rounded_points(rounded, len(want_points), ctx)] if rounded else []
     if rounded_exact:
         sentences.append(_exact_wanted(rounded_exact, len(want_points), ctx))
@@ -915,7 +1003,7 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     # rounding (not a wrong attempt in practice), as a single number is
     # and every point given right but some written with decimals for exact values: close, as a vector
     # is (inexact, or decimal_for_exact: not a wrong attempt in practice)
-    note = Note.EXTRA_POINT if wrong else Note.WRONG_VALUE if close else Note.MISSING_POINT if missing \
+    note = Note.EXTRA_POINT if wrong or doubled else Note.WRONG_VALUE if close else Note.MISSING_POINT if missing \
         else _exact_note(rounded_exact) if rounded_exact and not rounded else Note.TOO_FEW_PLACES
     return Outcome(False, note, " ".join(sentences), credit)
 
@@ -932,11 +1020,13 @@ def once(places: Sequence[Point], ctx: Context, undecided: list[Point] | None = 
     """A list's places each once, in the order given, and the sentence naming those given more than once
     ("x = 1 is given twice."; '' where none is). The one rule for a repeat, wherever places are judged: a
     place given again is the same place, so a list is judged by the places it names; where it is wrong, the
-    repeat is named first, as a slip that may have left out the place meant (1, 1 for -1, 1)."""
+    repeat is named first, as a slip that may have left out the place meant (1, 1 for -1, 1). Given again is
+    equal, whatever the tolerance: 1.1309 and 1.13094 are two numbers typed, two answers."""
     unique: list[Point] = []
     times: dict[int, int] = {}  # index in unique -> how often given
+    exact = replace(ctx, tolerance=None)
     for p in places:
-        same = next((i for i, q in enumerate(unique) if _same_point(p, q, ctx, [] if undecided is None
+        same = next((i for i, q in enumerate(unique) if _same_point(p, q, exact, [] if undecided is None
                                                                      else undecided)), None)
         if same is None:
             unique.append(p)
@@ -1068,6 +1158,8 @@ def _near(point: Point, want: Point, ctx: Context) -> _Nearby | None:
             continue
         if judgement.status is not Status.DIFFERENT:
             return None
+        if not ctx.tolerant(mine, theirs):  # an exact coordinate that differs: not a slip in the last digits
+            return None
         got, right = _middle(judgement.got), _middle(judgement.want)
         if tolerance.accepts(judgement.got, judgement.want):
             continue
@@ -1121,7 +1213,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     tried = _as_formulas(answer, expected, ctx.spellings) if ctx.decimals and ctx.tolerance is not None else []
     outcomes = []
     for formulas in tried:  # 0.0612x - y + 7.9819 = 0 for y = …: decimals judged as in y = 0.0612x + 7.9819
-        outcome = compare_equations(*formulas, ctx)
+        outcome = compare_equations(*formulas, replace(ctx, derived=_divided(answer, formulas[0].lhs, ctx)))
         inverted = expected.lhs.is_Symbol and formulas[1].lhs != expected.lhs
         outcome = (inverted and outcome.correct and _too_few_digits(*formulas, ctx)) or outcome
         if outcome.correct:
@@ -1159,7 +1251,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if solutions is not None and solutions[0] == solutions[1] and solutions[0]:
         return right()
     if len(names) == 1 and ctx.tolerance is not None and (ctx.decimals or e.has(sympy.Float)):
-        close = _close_solutions(found_sets(), ctx.tolerance)
+        close = _close_solutions(found_sets(), ctx.tolerance, _fractions_typed(answer, ctx))
         if close:  # eˣ = 2 and x = 0.693 to 3 decimal places: the tolerance applies to the solutions
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
     undone = _one_to_one_undone(answer), _one_to_one_undone(expected)
@@ -1254,18 +1346,28 @@ def _not_solution(value: Expr, difference: Expr, variable: sympy.Symbol) -> bool
     return read.subs(variable, value).is_zero is False
 
 
-def _close_solutions(found: Solutions | None, tolerance: Tolerance) -> bool:
+def _close_solutions(found: Solutions | None, tolerance: Tolerance, exact: frozenset[Fraction] = frozenset()) -> bool:
     """Whether both equations have real solutions found exactly, as many of one as of the other, each within
     the tolerance of one of the other's: a solution missing or extra is a difference, however close the
-    others are."""
+    others are. A solution that is one of the fractions typed in `exact` ((x - 1001/3)(x - 1) = 0) is exact:
+    it must be one of the other's."""
     if found is None or not found[0] or len(found[0]) != len(found[1]):
         return False
+    typed = [value.is_Rational and abs(Fraction(int(value.p), int(value.q))) in exact for value in found[0]]
     try:
         got, want = ([mpmath.mpf(sympy.N(value, 30)) for value in solutions] for solutions in found)
     except (TypeError, ValueError):  # a value sympy can't put in digits: no match claimed
         return False
-    return all(any(tolerance.accepts(g, w) for w in want) for g in got) and \
-        all(any(tolerance.accepts(g, w) for g in got) for w in want)
+    near = [[value == other if fraction else tolerance.accepts(g, w) for other, w in zip(found[1], want)]
+            for value, g, fraction in zip(found[0], got, typed)]
+    return all(any(row) for row in near) and all(any(column) for column in zip(*near))
+
+
+def _fractions_typed(answer: Equation, ctx: Context) -> frozenset[Fraction]:
+    """The fractions typed in `answer` not as decimals (1001/3, 17/30 + 10^-5 as one): a solution that is one
+    of them stays exact under a tolerance."""
+    return frozenset(abs(Fraction(int(r.p), int(r.q))) for side in (answer.lhs, answer.rhs)
+                     for r in side.atoms(sympy.Rational) if r.q != 1 and not ctx.typed(Fraction(int(r.p), int(r.q))))
 
 
 def _as_formulas(answer: Equation, expected: Equation, spellings: Spellings) -> list[tuple[Equation, Equation]]:
@@ -1296,6 +1398,20 @@ def _as_formulas(answer: Equation, expected: Equation, spellings: Spellings) -> 
         return []
     solved = _solved_for(difference, expected.lhs)
     return [] if solved is None else [(Equation(expected.lhs, solved[0]), expected)]
+
+
+def _divided(answer: Equation, variable: Expr, ctx: Context) -> tuple[Fraction, ...]:
+    """The coefficients of `answer` solved for `variable`, each divided by the variable's, that were worked out
+    from typed numbers (2x = 0.736z: 0.368, from 0.736 and 2): the tolerance applies to them as to those;
+    not from exact ones only (3y = x + 1001/3: 1001/9)."""
+    difference = answer.lhs - answer.rhs
+    solved = _solved_for(difference, variable)
+    terms = _monomials(difference, sorted(difference.free_symbols, key=str))
+    if solved is None or terms is None or not solved[1].is_Rational:
+        return ()
+    slope = Fraction(int(solved[1].p), int(solved[1].q))
+    return tuple(abs(Fraction(c) / slope) for c in terms.values()
+                 if isinstance(c, Fraction) and (ctx.typed(c) or ctx.typed(slope)))
 
 
 def _typed_digits(number: Expr, spellings: Spellings) -> int:
@@ -1859,9 +1975,13 @@ def _not_equivalent(names: Sequence[str], witness: Callable[[], Outcome | None],
         extras = [(value, k, sentence) for k, (extra, sentence) in enumerate((
             (mine - theirs, HOLDS_ONLY_IN_YOURS), (theirs - mine, HOLDS_ONLY_IN_RIGHT))) for value in extra]
         if extras:  # then the simplest, the same each run
-            value, _, sentence = min(extras, key=lambda item: (
+            value, k, sentence = min(extras, key=lambda item: (
                 _near_one(item[0], theirs if item[1] == 0 else mine, ctx), item[1], sympy.count_ops(item[0]),
                 str(item[0])))
+            if len(mine) != len(theirs) and _near_one(value, theirs if k == 0 else mine, ctx):
+                # (x - 0.693)(x - 0.6931) = 0 for eˣ = 2 to 3 places: each is ln 2, neither the mistake
+                return Outcome(False, Note.NOT_EQUIVALENT, f"Your equation has {counted(len(mine), 'solution')}, "
+                                                           f"but the correct one has {len(theirs)}.")
             return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(f"{names[0]} = {_solution(value, ctx)}"))
     return witness() or Outcome(False, Note.NOT_EQUIVALENT, "Your equation is not equivalent to the correct one: "
                                                             "it is not the correct one rearranged, or multiplied by "
@@ -1882,8 +2002,8 @@ def _near_one(value: Expr, others: frozenset[Expr], ctx: Context | None) -> bool
 def _solution(value: Expr, ctx: Context | None) -> str:
     """A solution for a sentence: where decimals were typed, in decimals (0.5 as typed, not 1/2; 1.41386 for
     the root of x² = 1.999, not 0.01√19990); else exact."""
-    if ctx is None or not ctx.decimals:
-        return show(value)
+    if ctx is None or not ctx.decimals or (value.is_Rational and as_decimal(value) is None):
+        return show(value)  # 1001/3 as typed, not 333.667
     if value.is_Rational:
         return _text(Fraction(int(value.p), int(value.q)), 6, ctx.spellings, decimals=True)
     try:
