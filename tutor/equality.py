@@ -185,14 +185,15 @@ def switch_arguments(expr: Expr) -> set[Expr]:
     return found
 
 
-def piece_arguments(expr: Expr) -> set[Expr]:
-    """The arguments whose zeros are where a function made of pieces switches (|u|, sign u, max, floor ...),
-    and the exponent u of 0^u: 0 where u > 0, 1 where u = 0."""
+def piece_arguments(expr: Expr, only: tuple[type, ...] = ()) -> set[Expr]:
+    """The arguments whose zeros are where a function made of pieces switches (|u|, sign u, max, floor ...;
+    `only` these functions where given), and the exponent u of 0^u: 0 where u > 0, 1 where u = 0."""
     found: set[Expr] = set()
     for node in sympy.preorder_traversal(expr):
         if node.is_Pow and node.base.is_zero and node.exp.free_symbols:
             found.add(node.exp)
-        elif node.args and (row := BY_SYMPY.get(type(node))) is not None and row.pieces:
+        elif node.args and (not only or isinstance(node, only)) and (row := BY_SYMPY.get(type(node))) is not None \
+                and row.pieces:
             found.update(k for k in row.kinks(node.args) if k.free_symbols)
     return found
 
@@ -439,22 +440,11 @@ _JUMPS = (sympy.sign, sympy.floor, sympy.ceiling)  # pieces that jump: a differe
 MAX_EXACT_SWITCHES = 8  # irrational switch points looked at exactly
 
 
-def jump_arguments(expr: Expr) -> set[Expr]:
-    """The arguments whose zeros are where `expr` jumps: of sign, floor and ceil, and u in 0^u."""
-    found: set[Expr] = set()
-    for node in sympy.preorder_traversal(expr):
-        if node.is_Pow and node.base.is_zero and node.exp.free_symbols:
-            found.add(node.exp)
-        elif isinstance(node, _JUMPS) and (row := BY_SYMPY.get(type(node))) is not None:
-            found.update(k for k in row.kinks(node.args) if k.free_symbols)
-    return found
-
-
 def exact_switch_points(names: Sequence[str], work: int, *exprs: Expr) -> tuple[list[dict], bool]:
     """The points, on the sampled lines, where a jump switches at an irrational number (x = √2, x = π/10), as
     exact values to substitute: the rational points near them (line_roots) can't see a difference at the one
     point. And whether some could not be found within `work`."""
-    arguments = set().union(*(jump_arguments(e) for e in exprs))
+    arguments = set().union(*(piece_arguments(e, only=_JUMPS) for e in exprs))  # where each jumps
     if not arguments or not names:
         return [], False
     symbols = [symbol(n) for n in names]

@@ -599,8 +599,15 @@ class Compiled:
 
     def _value(self, point: Sequence[Value]) -> Evaluation:
         """`f(point)`, at the working precision PRECISION, which the caller has set."""
-        spend(self._size)
         arithmetic = _Point(_shared_point(point) if self._shared else None)
+        value = self._finite(point, arithmetic)
+        if arithmetic.scale is _NO_SCALE:  # no inexact sum: the value's own magnitude is the scale
+            return Evaluation(value)
+        return Evaluation(value, max(arithmetic.scale, abs(to_mpf(value))))
+
+    def _finite(self, point: Sequence[Value], arithmetic: _Arithmetic) -> Value:
+        """f's value at `point` in `arithmetic`, rounded to the working precision; Undefined where it has none."""
+        spend(self._size)
         try:
             value = self._body(point, arithmetic)
         except (ZeroDivisionError, OverflowError, ValueError) as error:
@@ -609,9 +616,7 @@ class Compiled:
             if not mpmath.isfinite(value):
                 raise Undefined("not finite")
             value = +value
-        if arithmetic.scale is _NO_SCALE:  # no inexact sum: the value's own magnitude is the scale
-            return Evaluation(value)
-        return Evaluation(value, max(arithmetic.scale, abs(to_mpf(value))))
+        return value
 
     def approximate(self, point: Sequence[float]) -> float:
         """The value at `point`, computed in floats (mpmath's functions at the current precision, 53 bits
@@ -651,20 +656,8 @@ class Together:
     def __call__(self, point: Sequence[Value]) -> tuple[Value, ...]:
         """The values at `point`, in the order of the expressions; Undefined where one has none."""
         arithmetic = _Values()
-        values: list[Value] = []
         with mpmath.workprec(PRECISION):
-            for part in self._parts:
-                spend(part._size)
-                try:
-                    value = part._body(point, arithmetic)
-                except (ZeroDivisionError, OverflowError, ValueError) as error:
-                    raise Undefined(str(error)) from error
-                if not isinstance(value, Fraction):
-                    if not mpmath.isfinite(value):
-                        raise Undefined("not finite")
-                    value = +value
-                values.append(value)
-        return tuple(values)
+            return tuple(part._finite(point, arithmetic) for part in self._parts)
 
 
 def _odd_root(exponent: Expr) -> bool:
