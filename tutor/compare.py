@@ -273,7 +273,7 @@ class Context:
         if self.tolerance is None:
             return False
         # a place compared with one the student typed, either way round (a diagnosis's candidate with 3.46)
-        typed = expected.is_Rational and abs(Fraction(int(expected.p), int(expected.q))) in {
+        typed = expected.is_Rational and abs(fraction(expected)) in {
             abs(number) for number, _ in self.spellings}
         return (_typed_in(answer, (*self.spellings, *((n, "") for n in self.derived))) or typed
                 or _stands_whole(answer, self.wholes) or expected.has(sympy.Float) or _typed_in(expected, self.given))
@@ -289,7 +289,7 @@ def _typed_in(value: Expr, spellings: Spellings) -> bool:
     """Whether a decimal typed (one of `spellings`) is a number of `value`: 1.5333, e^0.47; not 17/30 + 10^-5,
     whose sum of exact numbers was typed as none."""
     typed = {abs(number) for number, _ in spellings}
-    return any(abs(Fraction(int(r.p), int(r.q))) in typed for r in value.atoms(sympy.Rational))
+    return any(abs(fraction(r)) in typed for r in value.atoms(sympy.Rational))
 
 
 def _stands_whole(value: object, wholes: tuple[Fraction, ...]) -> bool:
@@ -408,14 +408,18 @@ def format_point(names: Sequence[str], point: Sequence[Fraction | Interval], spe
 
 def _coordinate(value: Fraction | Interval, spellings: Spellings) -> str:
     shown = format_value(value, spellings)
-    if not isinstance(value, Fraction):
-        return shown
-    try:
-        if Fraction(shown) == value:
-            return shown
-    except (ValueError, ZeroDivisionError):
+    if not isinstance(value, Fraction) or _as_is(shown, value):
         return shown
     return _text(value, _MOST_DIGITS, fractions=True)
+
+
+def _as_is(shown: str, value: Fraction) -> bool:
+    """Whether `shown` says `value` as it is: its exact digits or fraction, or words rather than a number
+    (nothing then to give more digits of)."""
+    try:
+        return Fraction(shown) == value
+    except (ValueError, ZeroDivisionError):
+        return True
 
 
 # ------------------------------------------------------------------- expressions
@@ -644,10 +648,7 @@ def _apart(got: Fraction, want: Fraction | Interval, shown: str, tolerance: Tole
     from the correct value (1.000000000001, not 1, for 1 + 10^-12), as the fraction it is where those digits
     would be right to the tolerance (570809/30000000, not 0.019027 for 0.0190266 to 6 places), None where 20
     digits are not enough; `shown` itself where it is exact (as typed, 19/10, 0.5)."""
-    try:
-        if Fraction(shown) == got:
-            return shown
-    except (ValueError, ZeroDivisionError):
+    if _as_is(shown, got):
         return shown
     pair = format_pair(got, want)
     if pair is None:
@@ -1354,7 +1355,7 @@ def _close_solutions(found: Solutions | None, tolerance: Tolerance, exact: froze
     it must be one of the other's."""
     if found is None or not found[0] or len(found[0]) != len(found[1]):
         return False
-    typed = [value.is_Rational and abs(Fraction(int(value.p), int(value.q))) in exact for value in found[0]]
+    typed = [value.is_Rational and abs(fraction(value)) in exact for value in found[0]]
     try:
         got, want = ([mpmath.mpf(sympy.N(value, 30)) for value in solutions] for solutions in found)
     except (TypeError, ValueError):  # a value sympy can't put in digits: no match claimed
@@ -1367,8 +1368,8 @@ def _close_solutions(found: Solutions | None, tolerance: Tolerance, exact: froze
 def _fractions_typed(answer: Equation, ctx: Context) -> frozenset[Fraction]:
     """The fractions typed in `answer` not as decimals (1001/3, 17/30 + 10^-5 as one): a solution that is one
     of them stays exact under a tolerance."""
-    return frozenset(abs(Fraction(int(r.p), int(r.q))) for side in (answer.lhs, answer.rhs)
-                     for r in side.atoms(sympy.Rational) if r.q != 1 and not ctx.typed(Fraction(int(r.p), int(r.q))))
+    return frozenset(abs(fraction(r)) for side in (answer.lhs, answer.rhs)
+                     for r in side.atoms(sympy.Rational) if r.q != 1 and not ctx.typed(fraction(r)))
 
 
 def _as_formulas(answer: Equation, expected: Equation, spellings: Spellings) -> list[tuple[Equation, Equation]]:
@@ -1410,7 +1411,7 @@ def _divided(answer: Equation, variable: Expr, ctx: Context) -> tuple[Fraction, 
     terms = _monomials(difference, sorted(difference.free_symbols, key=str))
     if solved is None or terms is None or not solved[1].is_Rational:
         return ()
-    slope = Fraction(int(solved[1].p), int(solved[1].q))
+    slope = fraction(solved[1])
     return tuple(abs(Fraction(c) / slope) for c in terms.values()
                  if isinstance(c, Fraction) and (ctx.typed(c) or ctx.typed(slope)))
 
@@ -1889,11 +1890,15 @@ def _witness(answer: Equation, expected: Equation, names: Sequence[str], spellin
         return None
     directions = (((0, 1), (HOLDS_ONLY_IN_YOURS, NO_VALUE_IN_RIGHT)),
                   ((1, 0), (HOLDS_ONLY_IN_RIGHT, NO_VALUE_IN_YOURS)))
+    holding: dict[int, list[tuple[Fraction, ...]]] = {}  # where each holds exactly on the search lines
     for (mine, theirs), (false, _) in directions:
+        holding[mine] = []
         for base, axis in lines(len(names)):
             for point in _roots_along(differences[mine], names, base, axis):
-                if zero_at(compiled[mine][0], point, exactly=True) and zero_at(compiled[theirs][0], point) is False:
-                    return Outcome(False, Note.NOT_EQUIVALENT, false.format(format_point(names, point, spellings)))
+                if zero_at(compiled[mine][0], point, exactly=True):
+                    holding[mine].append(point)
+                    if zero_at(compiled[theirs][0], point) is False:
+                        return Outcome(False, Note.NOT_EQUIVALENT, false.format(format_point(names, point, spellings)))
     for (mine, theirs), (_, no_value) in directions:
         for name, side, compiled_side in zip(("left", "right"), (equations[theirs].lhs, equations[theirs].rhs),
                                              compiled[theirs][1]):
@@ -1907,14 +1912,11 @@ def _witness(answer: Equation, expected: Equation, names: Sequence[str], spellin
     # where a logarithm or an even root has none: ln(y) = ln(2x) at y = -3, x = -3/2, on y = 2x (in one
     # variable, the equations' solutions name a point first)
     for (mine, theirs), (_, no_value) in directions if len(names) > 1 else ():
-        for base, axis in lines(len(names)):
-            for point in _roots_along(differences[mine], names, base, axis):
-                if not zero_at(compiled[mine][0], point, exactly=True):
-                    continue
-                for name, compiled_side in zip(("left", "right"), compiled[theirs][1]):
-                    if has_value(compiled_side, point) is False:
-                        return Outcome(False, Note.NOT_EQUIVALENT,
-                                       no_value.format(format_point(names, point, spellings), name))
+        for point in holding[mine]:
+            for name, compiled_side in zip(("left", "right"), compiled[theirs][1]):
+                if has_value(compiled_side, point) is False:
+                    return Outcome(False, Note.NOT_EQUIVALENT,
+                                   no_value.format(format_point(names, point, spellings), name))
     return None
 
 
