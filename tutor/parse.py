@@ -1698,7 +1698,7 @@ def read(
         raise InputError("the answer is empty", 0, "empty")
     if components and named and (other := _other_iterates(clean, named, components)) is not None:
         raise other
-    if shape in _LISTS and not infer and (comma := _decimal_comma_in_list(clean)) is not None:
+    if shape in _LISTS and not infer and (comma := _decimal_comma(clean, in_list=True)) is not None:
         raise comma
     if shape == Shape.POINTS and (point := _point_named(clean, variables)) is not None:
         # (x, y) = (0, 0), the lesson's way of writing a point: one point only, where the name can mean no other
@@ -2494,17 +2494,6 @@ def _label(text: str) -> tuple[str, tuple[str, ...]]:
 # is asked, the list it makes (0, 75) is none of what was meant: told where it is and what to type.
 _ONE_VALUE = (Shape.NUMBER, Shape.EXPRESSION, Shape.EQUATION)
 _DECIMAL = re.compile(r"(?<![\w.])(\d+),(\d+)(?![\d.,])")
-
-
-def _decimal_comma(text: str, offset: int = 0) -> InputError | None:
-    """'for a decimal write a point: 0.75 (a comma separates items)', at the first decimal comma in text."""
-    found = _DECIMAL.search(text)
-    if found is None:
-        return None
-    return InputError(f"for a decimal write a point: {found[1]}.{found[2]} (a comma separates items)",
-                      found.start(2) - 1 + offset, "syntax")
-
-
 # Where a list is read, `0,5671` is 0 and 5671, a list no one means: most likely a decimal comma, since a list's
 # items are written with a space (`0, 5671`) or are short (`(1,2)`, `0,1`). So digits, a comma and three or more
 # digits, no space, outside a longer run of digits and commas (`1,000,000`), are refused, with both readings to type.
@@ -2512,13 +2501,16 @@ _LISTS = (Shape.VECTOR, Shape.POINTS)
 _LIST_DECIMAL = re.compile(r"(?<![\w.,])(\d+),(\d{3,})(?![\w.]|,\d)")
 
 
-def _decimal_comma_in_list(text: str) -> InputError | None:
-    """'for a decimal write a point: 0.5671; for two values, a comma and a space: 0, 5671', at the first such comma."""
-    found = _LIST_DECIMAL.search(text)
+def _decimal_comma(text: str, offset: int = 0, in_list: bool = False) -> InputError | None:
+    """'for a decimal write a point: 0.75 (a comma separates items)', at the first decimal comma in text; where
+    a list is read (`in_list`), only a comma before three digits or more, told both ways to type it."""
+    found = (_LIST_DECIMAL if in_list else _DECIMAL).search(text)
     if found is None:
         return None
-    return InputError(f"for a decimal write a point: {found[1]}.{found[2]}; for two values, a comma and a space: "
-                      f"{found[1]}, {found[2]}", found.start(2) - 1, "syntax")
+    other = f"; for two values, a comma and a space: {found[1]}, {found[2]}" if in_list else \
+        " (a comma separates items)"
+    return InputError(f"for a decimal write a point: {found[1]}.{found[2]}{other}", found.start(2) - 1 + offset,
+                      "syntax")
 
 
 def _single(items: list[_Item], what: str) -> Expr | _Assignment:
