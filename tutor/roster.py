@@ -90,11 +90,13 @@ class Roster:
         same = tuple(s.id for s in self.students if same_id(s.id).casefold() == key.casefold())
         if same:
             return same
+        # each id's distance worked out once: those of about the same length, then difflib's close ones
+        apart = {other: typos(key, other) for other in self._by_id if abs(len(other) - len(key)) <= 1}
         near = {*difflib.get_close_matches(key, list(self._by_id), n=len(self._by_id)),
-                *(other for other in self._by_id if abs(len(other) - len(key)) <= 1 and typos(key, other) <= 1)}
+                *(other for other, far in apart.items() if far <= 1)}
         if not near:
             return ()
-        apart = {other: typos(key, other) for other in near}
+        apart = {other: apart[other] if other in apart else typos(key, other) for other in near}
         least = min(apart.values())
         closest = sorted(other for other, far in apart.items() if far == least)
         return tuple(self._by_id[other].id for other in closest) if len(closest) <= _MOST_GUESSES else ()
