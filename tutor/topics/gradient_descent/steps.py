@@ -127,9 +127,10 @@ def descent_steps(f: str | Expr, variables: Sequence[str] | None, start: Sequenc
         substeps.append(step(rule, None, final.point, k=final.k, value=final.value, tolerance=d.tolerance,
                              **named))
     elif short is not None:
+        length = math.hypot(*final.gradient)
         substeps.append(step(DescentRule.FELL_SHORT, None, final.point, k=final.k, value=final.value, capped=capped,
-                             length=math.hypot(*final.gradient), tolerance=d.tolerance, how=short_of(short),
-                             above=d.tolerance is not None and math.hypot(*final.gradient) > d.tolerance))
+                             length=length, tolerance=d.tolerance, how=short_of(short),
+                             above=d.tolerance is not None and length > d.tolerance))
     elif rose(d):
         substeps.append(step(DescentRule.ROSE, None, final.point, k=final.k, value=final.value,
                              start_value=rows[0].value))
