@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 
 from .functions import BY_NAME
+from .words import GREEK
 
-_GREEK = frozenset({"alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda",
-                    "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi",
-                    "omega"})
+_GREEK = frozenset({*GREEK, "pi"})  # \pi too, though the grammar has π as a constant
 _PRODUCTS = frozenset({"cdot", "times", "ast", "cdotp"})
 _FRACTIONS = frozenset({"frac", "dfrac", "tfrac"})
 _SIZES = frozenset({"left", "right", "big", "Big", "bigg", "Bigg", "bigl", "bigr", "Bigl", "Bigr"})

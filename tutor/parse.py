@@ -98,7 +98,7 @@ from .errors import TutorError
 from .evaluate import TooLarge, Uncertain, Undefined, Unsupported, compile_expression
 from .functions import BY_NAME, MathFunction, as_fraction, lower, upper
 from .limits import LIMITS, Limits
-from .words import TextEnum, and_list, slipped, visible
+from .words import GREEK, TextEnum, and_list, slipped, visible
 
 
 class Shape(TextEnum):
@@ -155,13 +155,6 @@ def _width(text: str) -> int:
 
 # --------------------------------------------------------------------------- names
 
-GREEK = {
-    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε",
-    "zeta": "ζ", "eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ",
-    "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "omicron": "ο", "rho": "ρ",
-    "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "chi": "χ",
-    "psi": "ψ", "omega": "ω",
-}
 GREEK_NAME = {letter: name for name, letter in GREEK.items()}
 
 

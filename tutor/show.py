@@ -23,8 +23,8 @@ import sympy
 from sympy import Expr
 
 from .functions import BY_SYMPY
-from .parse import GREEK, Answer, Equation, Spellings, fraction, to_sympy
-from .words import TextEnum
+from .parse import Answer, Equation, Spellings, fraction, to_sympy
+from .words import GREEK, TextEnum
 
 _SUPERSCRIPT = dict(zip("0123456789+-()abcdefghijklmnoprstuvwxyz=",
                         "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ⁼"))

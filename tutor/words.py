@@ -8,6 +8,15 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import TypeVar
 
+# the Greek letters a keyboard spells out (alpha for α), π aside: it is a constant, not a name
+GREEK = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε",
+    "zeta": "ζ", "eta": "η", "theta": "θ", "iota": "ι", "kappa": "κ",
+    "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "omicron": "ο", "rho": "ρ",
+    "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "chi": "χ",
+    "psi": "ψ", "omega": "ω",
+}
+
 
 class TextEnum(StrEnum):
     """An enum whose members are their text wherever a person or a file sees them: in str(), JSON,
