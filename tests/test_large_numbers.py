@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import mpmath
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from mpmath import iv
 
 from tutor.cli import main
@@ -73,3 +76,29 @@ def test_a_tolerance_accepts_an_enclosure_only_when_all_of_it_is_within():
     assert not Tolerance(places=2).accepts(Fraction(31415926535897932384627, 100), pi_e20)
     # an enclosure wider than the tolerance may hold values outside it: not accepted
     assert not Tolerance(places=2).accepts(Fraction(0), iv.mpf([0, "0.02"]))
+
+
+_TOLERANCES = (*(Tolerance(places=places) for places in (0, 2, 4, 9, 15)),
+               *(Tolerance(relative=r) for r in (0.0, 1e-20, 1e-9, 1e-3, 0.5)))
+_EDGE = [1 + k * 10.0 ** -e for k in (-3, -1, 1, 3) for e in range(4, 12)] + [0, 1, 2]
+
+
+def _same_verdict_as_exact(tolerance: Tolerance, answer: float, expected: float) -> bool:
+    # mpf holds a double exactly, and takes the exact path
+    return tolerance.accepts(answer, expected) == tolerance.accepts(mpmath.mpf(answer), mpmath.mpf(expected))
+
+
+@pytest.mark.parametrize("tolerance", _TOLERANCES, ids=str)
+def test_two_doubles_at_the_tolerances_edge_get_the_verdict_their_exact_values_get(tolerance):
+    """Doubles are judged in doubles only away from the tolerance's edge."""
+    for expected in (0.0, 0.5, -3.25, 1234.5678, 2.0**60, 1e-300, -1e300):
+        allowed = (0.5 * 10.0 ** -tolerance.places if tolerance.places is not None
+                   else (tolerance.relative or 0.0) * abs(expected))
+        for times in _EDGE:
+            for sign in (1, -1):
+                assert _same_verdict_as_exact(tolerance, expected + sign * times * allowed, expected)
+
+
+@given(st.sampled_from(_TOLERANCES), st.floats(allow_nan=False), st.floats(allow_nan=False))
+def test_any_two_doubles_get_the_verdict_their_exact_values_get(tolerance, answer, expected):
+    assert _same_verdict_as_exact(tolerance, answer, expected)
