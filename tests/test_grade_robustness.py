@@ -106,9 +106,10 @@ def test_kill_9_then_resume_gives_the_files_of_an_uninterrupted_run(tmp_path):
         assert (killed / name).read_bytes() == (whole / name).read_bytes(), name
 
 
-def test_ctrl_c_says_how_to_finish_and_resume_gives_the_files_of_an_uninterrupted_run(tmp_path):
-    """docs/reference/grade.md: Ctrl-C stops the run with a sentence naming the journal and --resume, which then
-    writes what an uninterrupted run writes."""
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_ctrl_c_or_kill_says_how_to_finish_and_resume_gives_the_files_of_an_uninterrupted_run(tmp_path, stop):
+    """docs/reference/grade.md: Ctrl-C, or `kill` (SIGTERM) sent to the grader alone, stops the run with a
+    sentence naming the journal and --resume, which then writes what an uninterrupted run writes."""
     submissions = tmp_path / "class.csv"
     lines = ["student,exercise,answer", *(f"s{n},cube,{n}x^2" for n in range(60))]
     submissions.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -121,7 +122,7 @@ def test_ctrl_c_says_how_to_finish_and_resume_gives_the_files_of_an_uninterrupte
         give_up = time.monotonic() + 60
         while _journaled(stopped / FILE_NAME) == 0 and time.monotonic() < give_up:
             time.sleep(0.02)
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         _, err = process.communicate(timeout=60)
     finally:
         process.kill()

@@ -31,3 +31,19 @@ def uninterrupted() -> Iterator[None]:
         signal.signal(signal.SIGINT, before)
         if caught:
             signal.raise_signal(signal.SIGINT)  # to the handler restored: KeyboardInterrupt, by default
+
+
+@contextlib.contextmanager
+def stop_as_ctrl_c() -> Iterator[None]:
+    """A request to stop (SIGTERM: `kill`, a scheduler's time limit, `docker stop`) taken as Ctrl-C while the
+    block runs, where by default it ends the process without a word: the work stops where Ctrl-C stops it
+    (after a write `uninterrupted` holds back) and says what was kept. Passed on as SIGINT, so that the
+    handler in place then decides. Where handlers can't be set (another thread), the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        yield
+        return
+    before = signal.signal(signal.SIGTERM, lambda signum, frame: signal.raise_signal(signal.SIGINT))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .. import grade, gradescope, packs, reports
 from ..analysis import summary_markdown
+from ..interrupts import stop_as_ctrl_c
 from ..journal import FILE_NAME as JOURNAL
 from ..journal import JournalError, JournalFailed
 from ..limits import LIMITS
@@ -87,6 +88,11 @@ def _at_least(low: float, kind: type, most: float = math.inf) -> Callable[[str],
 
 
 def run(args: argparse.Namespace) -> int:
+    with stop_as_ctrl_c():  # `kill` stops a run as Ctrl-C does, saying what was kept
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     started = time.monotonic()
     pack = load_pack(args.pack)
     paths = args.submissions or ([GRADESCOPE_SUBMISSION] if args.gradescope else [])
