@@ -81,7 +81,7 @@ def test_the_catalogue_page_shows_real_feedback():
 
 
 def test_progress_lives_in_the_platforms_data_folder(monkeypatch, tmp_path):
-    """docs/reference/progress.md: $TUTOR_HOME, else ~/.local/share/calculus-tutor/ on Linux,
+    """docs/reference/progress.md: $TUTOR_HOME, else $XDG_DATA_HOME (absolute) or ~/.local/share/calculus-tutor/ on Linux,
     ~/Library/Application Support/ on macOS, %APPDATA% on Windows."""
     monkeypatch.setattr(Path, "home", lambda: tmp_path)
     monkeypatch.delenv("XDG_DATA_HOME", raising=False)
@@ -94,6 +94,12 @@ def test_progress_lives_in_the_platforms_data_folder(monkeypatch, tmp_path):
                              ("win32", tmp_path / "Roaming")]:
         monkeypatch.setattr(sys, "platform", platform)
         assert store.default_home() == folder / "calculus-tutor"
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert store.default_home() == tmp_path / "data" / "calculus-tutor"
+    for ignored in ("", "relative/data"):  # the XDG spec: an empty or relative path is not one
+        monkeypatch.setenv("XDG_DATA_HOME", ignored)
+        assert store.default_home() == tmp_path / ".local" / "share" / "calculus-tutor"
 
 
 def test_a_missed_exercise_comes_back_twice_as_late_after_each_success(tmp_path):

@@ -93,12 +93,19 @@ def default_home() -> Path:
     if os.environ.get("TUTOR_HOME"):
         return Path(os.environ["TUTOR_HOME"])
     if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA", Path.home() / "AppData" / "Roaming"))
+        base = _absolute_from("APPDATA") or Path.home() / "AppData" / "Roaming"
     elif sys.platform == "darwin":
         base = Path.home() / "Library" / "Application Support"
     else:
-        base = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share"))
+        base = _absolute_from("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return base / "calculus-tutor"
+
+
+def _absolute_from(variable: str) -> Path | None:
+    """The folder an environment variable names, where it names one absolutely: the XDG spec has an empty or
+    relative one ignored (set empty, it put progress in the folder the tutor was started from)."""
+    folder = Path(os.environ.get(variable, ""))
+    return folder if folder.is_absolute() else None
 
 
 def student_folder(name: str) -> str:
