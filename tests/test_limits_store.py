@@ -140,6 +140,17 @@ def test_answers_still_unsaved_at_the_end_are_kept_in_a_file_and_saved_next_time
     again.close()
 
 
+def test_answers_that_can_be_kept_nowhere_are_said_lost_in_a_sentence(tmp_path, monkeypatch):
+    """Neither the database nor a file to keep its writes in can be written: a sentence, not their JSON."""
+    blocked = tmp_path / "a file"
+    blocked.write_text("")
+    monkeypatch.setattr(store.Store, "_kept_places", lambda self: (blocked / "kept.json", blocked / "data" / "k.json"))
+    db, _, other, notices = _kept_with_the_lock_held(tmp_path, monkeypatch)
+    other.execute("ROLLBACK")
+    assert notices[-1] == (f"your progress in this session could not be saved: {db} can't be written, nor a file in "
+                           f"{blocked} and {blocked / 'data'}")
+
+
 def test_a_kept_answer_is_saved_at_the_next_prompt_once_the_lock_is_gone(tmp_path, monkeypatch):
     monkeypatch.setattr(store, "_BUSY_SECONDS", 0.05)
     db = tmp_path / "progress.sqlite3"
@@ -354,11 +365,27 @@ def test_a_new_student_on_a_read_only_home_practises_with_a_note(read_only_home,
     monkeypatch.setenv("TUTOR_HOME", str(home))
     monkeypatch.setattr(sys, "stdin", io.StringIO("2x\n"))
     assert main(["practice", "--seed", "1", "--student", "ro"]) == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
+    assert err == ""  # said once, at the start: not again, with the session's writes as JSON, at the end
     assert f"Note: {home} is read-only, so progress.sqlite3 can't be made there: your progress in this session " \
            "is not saved (--db FILE saves it in a folder you can write).\nanswer> 2x\n✓ Correct." in out
     assert out.endswith("Bye. This session: 1 exercise solved, 1 attempt.\n")
     assert sorted(home.iterdir()) == []
+
+
+def test_a_home_that_cant_be_made_practises_with_a_note(tmp_path, capsys, monkeypatch):
+    """TUTOR_HOME under a file (or on a file system that takes no folders): 'something went wrong
+    (NotADirectoryError ...); this is a bug', status 70, and no practice."""
+    (tmp_path / "a file").write_text("")
+    home = tmp_path / "a file" / "home"
+    monkeypatch.setenv("TUTOR_HOME", str(home))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("2x\n"))
+    assert main(["practice", "--seed", "1", "--student", "ro"]) == 0
+    out, err = capsys.readouterr()
+    assert f"Note: {home} can't be made (Not a directory): your progress in this session is not saved (--db FILE " \
+           "saves it in a folder you can write).\nanswer> 2x\n✓ Correct." in out
+    assert out.endswith("Bye. This session: 1 exercise solved, 1 attempt.\n")
+    assert err == ""
 
 
 def test_a_progress_database_on_a_read_only_file_system_is_read(read_only_home, capsys, monkeypatch):

@@ -21,6 +21,7 @@ from typing import TextIO
 
 from .interrupts import uninterrupted
 from .outputs import OutputError, write_together
+from .words import and_list
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema
@@ -99,6 +100,16 @@ def default_home() -> Path:
     else:
         base = _absolute_from("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return base / "calculus-tutor"
+
+
+def _unmade(folder: Path) -> str | None:
+    """Why the folder can't be made, where it can't (a file in its path, a file system that takes no
+    folders): os.access says only whether its nearest existing parent is writable. None once it is there."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        return error.strerror or type(error).__name__
+    return None
 
 
 def _absolute_from(variable: str) -> Path | None:
@@ -245,8 +256,11 @@ class Store:
     def _connect(self) -> sqlite3.Connection:
         folder = self.path.parent
         writable = os.access(self.path, os.W_OK) if self.path.exists() else os.access(_existing(folder), os.W_OK)
-        if writable and os.access(_existing(folder), os.W_OK):
-            folder.mkdir(parents=True, exist_ok=True)
+        unmade = _unmade(folder) if writable and os.access(_existing(folder), os.W_OK) else None
+        if unmade:
+            self.notices.append(f"{folder} can't be made ({unmade}): your progress in this session is not saved "
+                                "(--db FILE saves it in a folder you can write)")
+        elif writable and os.access(_existing(folder), os.W_OK):
             db = sqlite3.connect(self.path, isolation_level=None, timeout=_BUSY_SECONDS)  # transactions explicit
             try:
                 db.execute("PRAGMA journal_mode=WAL")
@@ -455,7 +469,10 @@ class Store:
             self.notices.append(f"{len(records)} unsaved write(s) of your progress are kept in {place}; they are "
                                 f"saved to {self.path} the next time it can be written")
             return
-        self.notices.append(f"your progress could not be saved anywhere; here it is: {json.dumps(records)}")
+        if not self.read_only:  # a read-only start said so already: this session is not saved
+            folders = and_list(list(dict.fromkeys(str(place.parent) for place in self._kept_places())))
+            self.notices.append(f"your progress in this session could not be saved: {self.path} can't be written, "
+                                f"nor a file in {folders}")
 
     def _replay(self, place: Path) -> None:
         if self.read_only or not place.exists():
