@@ -195,7 +195,7 @@ def value_at(expr: Expr, variables: Sequence[str], point: Sequence[Expr], what: 
     elif value.free_symbols or not value.is_Rational:
         value = sympy.simplify(value)
     if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo) or value.is_extended_real is False:
-        raise NoRealValue(f"{what} has no real value at {_at(variables, point)}")  # simplified: 0/0 as nan
+        raise _no_real_value(variables, point, what)  # simplified: 0/0 as nan
     return value
 
 
@@ -214,12 +214,13 @@ def _real_or_refused(expr: Expr, variables: Sequence[str], point: Sequence[Expr]
     """expr at the point, where every part of it has a real value there (real_at); else NoRealValue."""
     value = real_at(expr, dict(zip(symbols(variables), point)))
     if value is None:
-        raise NoRealValue(f"{what} has no real value at {_at(variables, point)}")
+        raise _no_real_value(variables, point, what)
     return value
 
 
-def _at(variables: Sequence[str], point: Sequence[Expr]) -> str:
-    return ", ".join(f"{n} = {p}" for n, p in zip(variables, point))
+def _no_real_value(variables: Sequence[str], point: Sequence[Expr], what: str) -> NoRealValue:
+    at = ", ".join(f"{n} = {p}" for n, p in zip(variables, point))
+    return NoRealValue(f"{what} has no real value at {at}")
 
 
 # the pieces where f may have a kink or a jump, and where each one switches
