@@ -1253,7 +1253,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if solutions is not None and solutions[0] == solutions[1] and solutions[0]:
         return right()
     if len(names) == 1 and ctx.tolerance is not None and (ctx.decimals or e.has(sympy.Float)):
-        close = _close_solutions(found_sets(), ctx.tolerance, _fractions_typed(answer, ctx))
+        close = _close_solutions(found_sets(), ctx.tolerance, ctx.limits.symbolic_work, _fractions_typed(answer, ctx))
         if close:  # eˣ = 2 and x = 0.693 to 3 decimal places: the tolerance applies to the solutions
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
     undone = one_to_one_undone(answer), one_to_one_undone(expected)
@@ -1348,7 +1348,8 @@ def _not_solution(value: Expr, difference: Expr, variable: sympy.Symbol) -> bool
     return read.subs(variable, value).is_zero is False
 
 
-def _close_solutions(found: Solutions | None, tolerance: Tolerance, exact: frozenset[Fraction] = frozenset()) -> bool:
+def _close_solutions(found: Solutions | None, tolerance: Tolerance, work: int,
+                     exact: frozenset[Fraction] = frozenset()) -> bool:
     """Whether both equations have real solutions found exactly, as many of one as of the other, each within
     the tolerance of one of the other's: a solution missing or extra is a difference, however close the
     others are. A solution that is one of the fractions typed in `exact` ((x - 1001/3)(x - 1) = 0) is exact:
@@ -1356,13 +1357,19 @@ def _close_solutions(found: Solutions | None, tolerance: Tolerance, exact: froze
     if found is None or not found[0] or len(found[0]) != len(found[1]):
         return False
     typed = [value.is_Rational and abs(fraction(value)) in exact for value in found[0]]
-    try:
-        got, want = ([mpmath.mpf(sympy.N(value, 30)) for value in solutions] for solutions in found)
-    except (TypeError, ValueError):  # a value sympy can't put in digits: no match claimed
-        return False
-    near = [[value == other if fraction else tolerance.accepts(g, w) for other, w in zip(found[1], want)]
-            for value, g, fraction in zip(found[0], got, typed)]
+    near = [[value == other if fraction else _within(value, other, tolerance, work) for other in found[1]]
+            for value, fraction in zip(found[0], typed)]
     return all(any(row) for row in near) and all(any(column) for column in zip(*near))
+
+
+def _within(value: Expr, other: Expr, tolerance: Tolerance, work: int) -> bool:
+    """Whether two exact numbers (solutions of equations) are within the tolerance, judged as two numbers
+    typed are: exactly, or on enclosures certain to hold them; not in mpmath's 53 bits, where 2⁵³ + 1 is 2⁵³.
+    Numbers not told apart (judge) are within any tolerance; numbers whose values can't be settled, in none."""
+    judgement = judge(value, other, (), work)
+    if judgement.status.equal:
+        return True
+    return judgement.status is Status.DIFFERENT and tolerance.accepts(judgement.got, judgement.want)
 
 
 def _fractions_typed(answer: Equation, ctx: Context) -> frozenset[Fraction]:
@@ -1855,11 +1862,7 @@ def _near_one(value: Expr, others: frozenset[Expr], ctx: Context | None) -> bool
     """Whether a tolerance applies and `value` is within it of one of `others`."""
     if ctx is None or ctx.tolerance is None or not ctx.decimals:
         return False
-    try:
-        return any(ctx.tolerance.accepts(mpmath.mpf(sympy.N(value, 30)), mpmath.mpf(sympy.N(other, 30)))
-                   for other in others)
-    except (TypeError, ValueError):
-        return False
+    return any(_within(value, other, ctx.tolerance, ctx.limits.symbolic_work) for other in others)
 
 
 def _solution(value: Expr, ctx: Context | None) -> str:
