@@ -39,7 +39,14 @@ from .equality import (
     sample_points,
     zero_at,
 )
-from .equation_maps import MOST_OPERATIONS, one_to_one_undone, times_a_factor_never_zero
+from .equation_maps import (
+    MOST_OPERATIONS,
+    never_zero,
+    one_to_one_undone,
+    only_origin,
+    times_a_factor_never_zero,
+    times_a_polynomial_factor,
+)
 from .evaluate import PRECISION, Undefined, Unsupported, Value, compile_expression, to_mpf
 from .functions import Interval, as_fraction, lower, upper
 from .limits import LIMITS, Limits
@@ -875,32 +882,6 @@ def _locus_polynomial(locus: Equation, syms: Sequence[sympy.Symbol]) -> Expr | N
     return _zero_set_polynomial(locus.lhs - locus.rhs, syms)
 
 
-def _even_positive(polynomial: sympy.Poly) -> bool:
-    """Whether every term is a positive multiple of even powers (x² + y⁴ + 1, 2x²y² + y²): never
-    negative, as a sum of squares."""
-    sign = 1 if polynomial.LC() > 0 else -1
-    return all(sign * coefficient > 0 and all(power % 2 == 0 for power in monomial)
-               for monomial, coefficient in polynomial.terms())
-
-
-def _never_zero(polynomial: sympy.Poly) -> bool:
-    """Whether the factor has no real zero, decided exactly: x² + 1 (no real root), x² + y² + 1 (even
-    powers, positive, with a constant)."""
-    used = [g for g, degree in zip(polynomial.gens, polynomial.degree_list()) if degree > 0]
-    if len(used) == 1:
-        return bool(sympy.Poly(polynomial.as_expr(), used[0]).count_roots() == 0)
-    return _even_positive(polynomial) and polynomial.as_expr().subs({g: 0 for g in polynomial.gens}) != 0
-
-
-def _only_origin(polynomial: sympy.Poly) -> bool:
-    """Whether the factor is 0 at the origin alone (x² + y², x⁴ + 2y²): even powers, positive, no constant,
-    and a power of each variable alone, which is 0 only where that variable is."""
-    alone = {i for monomial, _ in polynomial.terms() for i, power in enumerate(monomial)
-             if power and sum(monomial) == power}
-    return (_even_positive(polynomial) and alone == set(range(len(polynomial.gens)))
-            and polynomial.as_expr().subs({g: 0 for g in polynomial.gens}) == 0)
-
-
 def _factor_loci(locus: Equation, want_loci: Sequence[Equation], ctx: Context) -> list[Point | Equation]:
     """A locus as the point set it describes, in the parts an answer writes: a product set to 0 (xy = 0,
     x·y² = 0) as the loci of its factors (x = 0, y = 0), as a product is 0 where a factor is; a power,
@@ -918,9 +899,9 @@ def _factor_loci(locus: Equation, want_loci: Sequence[Equation], ctx: Context) -
     if polynomial.total_degree() > _MOST_FACTORED_DEGREE:
         return [locus]
     _, factors = polynomial.factor_list()
-    lines = [factor for factor, _ in factors if not _never_zero(factor) and not _only_origin(factor)]
+    lines = [factor for factor, _ in factors if not never_zero(factor) and not only_origin(factor)]
     parts: list[Point | Equation] = [Equation(factor.as_expr(), sympy.Integer(0)) for factor in lines]
-    if any(_only_origin(factor) for factor, _ in factors):
+    if any(only_origin(factor) for factor, _ in factors):
         parts.append(tuple(sympy.Integer(0) for _ in syms))
     if not parts or any(compare_equations(locus, w, ctx).correct for w in want_loci):
         return [locus]
@@ -1269,6 +1250,14 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         return right()
     if never_zero is None:  # the same real solutions, if any: none found to say so
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
+    # (y - 2x)(x² + y²) = 0 and y = 2x: a factor 0 only at (0, 0), where y = 2x holds too
+    factor_zeros = times_a_polynomial_factor(a, e, names)
+    if factor_zeros is not None and factor_zeros.same:
+        return right()
+    if factor_zeros is not None and factor_zeros.point is not None:  # the search's point first, as before
+        sentence = HOLDS_ONLY_IN_YOURS if factor_zeros.in_answer else HOLDS_ONLY_IN_RIGHT
+        return witness() or Outcome(False, Note.NOT_EQUIVALENT, sentence.format(
+            ", ".join(f"{n} = {show(v)}" for n, v in zip(names, factor_zeros.point))))
     if solutions is None and len(names) == 1 and ctx.tolerance is not None and ctx.decimals:
         solutions = _certain(found_sets(), answer, expected, names)  # to name the solution missing, not the near one
     if solutions is None and len(names) == 1 and witness() is None and \
@@ -1277,6 +1266,9 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         # that certainly fails the other is a difference
         return _solution_outside(answer, expected, names, solved) or \
             Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
+    if factor_zeros is not None and solutions is None and witness() is None:
+        # one is the other times a factor whose zeros were not all found: no point is known to tell them apart
+        return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
     return _not_equivalent(names, witness, solutions, ctx)
 
 
