@@ -221,6 +221,22 @@ def test_a_gradient_may_be_written_part_by_part_after_the_partials_names(capsys,
     assert capsys.readouterr().out == f"correct\nCorrect.\nread as: {reading}\n"
 
 
+@pytest.mark.parametrize("typed, shape, caret, said", [
+    # finding 558: was "Write just 0, without '(x-4)^2+(y-4)^2 ='."; the example is no answer's, not (4, 4)
+    ("(x-4)^2+(y-4)^2=0", "points", 15, "Write the point itself, like (1, 2), not an equation."),
+    ("(x - 4)^2 + (y - 4)^2 = 0", "points", 22, "Write the point itself, like (1, 2), not an equation."),
+    ("x + y = 8", "points", 6, "Write the point itself, like (1, 2), not an equation."),
+    ("(x-4)^2+(y-4)^2=0", None, 15, "Write the point or vector itself, like (1, 2), not an equation."),
+    ("2x = 8", None, 3, "Write the point or vector itself, like (1, 2), not an equation."),
+    # a name before the answer is still told to be left out
+    ("(x, y) = (4, 4)", "points", 0, "Write just (4, 4), without '(x, y) ='."),
+    ("f(4, 4) = 0", "points", 0, "Write just 0, without 'f(4, 4) ='."),
+])
+def test_a_point_typed_as_an_equation_is_told_to_write_the_point(capsys, typed, shape, caret, said):
+    assert main(["check", "--expected", "(4, 4)", *(["--shape", shape] if shape else []), "--", typed]) == 3
+    assert capsys.readouterr().out.splitlines() == ["invalid", typed, " " * caret + "^", said]
+
+
 def test_a_gradient_after_the_vector_of_its_parts_names_is_still_told_to_write_just_the_vector(capsys):
     assert main(["check", "--exercise", "gradients:gradient-x2y2", "--", "(f_x, f_y) = (2x, 2y)"]) == 3
     assert capsys.readouterr().out.splitlines()[-1] == "Write just (2x, 2y), without '(f_x, f_y) ='."

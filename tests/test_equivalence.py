@@ -907,6 +907,44 @@ def test_an_equation_times_a_factor_never_zero_is_the_same_equation_in_several_v
 
 
 @pytest.mark.parametrize("answer, expected", [
+    ("(y - 2x)(x^2 + y^2) = 0", "y = 2x"),  # x² + y² is 0 at (0, 0) alone, a point of y = 2x
+    ("y = 2x", "(y - 2x)(x^2 + y^2) = 0"),
+    ("(y - 2x)^2 = 0", "y = 2x"),
+    ("(y - 2x)((x - 4)^2 + (y - 8)^2) = 0", "y = 2x"),  # 0 at (4, 8) alone, on y = 2x
+    ("(y - x^2)(x^4 + y^2) = 0", "y = x^2"),
+    ("(z - x - y)(x^2 + y^2 + z^2) = 0", "z = x + y"),
+])
+def test_an_equation_times_a_factor_zero_only_where_the_other_holds_is_the_same_equation(answer, expected):
+    """Finding 540: over the reals the two hold at the same points, so the answer is right (it was "not
+    equivalent")."""
+    verdict = check(answer, expected)
+    assert (verdict.verdict, verdict.note, verdict.message) == ("correct", "equal", "Correct.")
+
+
+@pytest.mark.parametrize("answer, expected, verdict, note, message", [
+    # (4, 4), where (x - 4)² + (y - 4)² is 0, is not on y = 2x: it was "not equivalent" without a point
+    ("(y - 2x)((x - 4)^2 + (y - 4)^2) = 0", "y = 2x", "incorrect", "not_equivalent",
+     "Your equation holds at y = 4, x = 4, but the correct one does not."),
+    ("y = 2x", "(y - 2x)((x - 4)^2 + (y - 4)^2) = 0", "incorrect", "not_equivalent",
+     "The correct equation holds at y = 4, x = 4, but yours does not."),
+    # x² + y² is 0 all along the z-axis, where z = x + y holds at z = 0 only
+    ("(z - x - y)(x^2 + y^2) = 0", "z = x + y", "incorrect", "not_equivalent",
+     "Your equation holds at z = 1, x = 0, y = 0, but the correct one does not."),
+    # x⁴ - x³y + x²y² + y⁴ is 0 at (0, 0) alone, which the check does not show (no square part, no sum of even
+    # powers): not "not equivalent", which no point found says
+    ("(y - 2x)(x^4 + y^4 + x^2 y^2 - x^3 y) = 0", "y = 2x", "incorrect", "undecided",
+     "Your equation could not be checked with certainty, so it is not marked correct; it is flagged for your "
+     "teacher to look at."),
+])
+def test_an_equation_times_a_factor_zero_off_the_other_names_the_point_or_is_undecided(answer, expected, verdict,
+                                                                                         note, message):
+    """Finding 540: a factor that is 0 somewhere the other equation does not hold is a difference, named; where
+    its zeros can't be found, the verdict is undecided, never "not equivalent" without a point."""
+    got = check(answer, expected)
+    assert (got.verdict, got.note, got.message) == (verdict, note, message)
+
+
+@pytest.mark.parametrize("answer, expected", [
     ("e^y = e^(2x)", "y = 2x"), ("y^3 = 8x^3", "y = 2x"), ("cbrt(y) = cbrt(2x)", "y = 2x"), ("2^y = 4^x", "y = 2x"),
     ("y^(3/5) = (2x)^(3/5)", "y = 2x"), ("e^z = e^(4x + 8y - 20)", "z = 4x + 8y - 20"), ("e^(y^3) = e^(8x^3)", "y = 2x"),
     ("y = 2x", "e^y = e^(2x)"), ("x = e^(-x)", "x e^x = 1"), ("x e^x = 1", "x = e^(-x)"),

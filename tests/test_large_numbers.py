@@ -102,3 +102,23 @@ def test_two_doubles_at_the_tolerances_edge_get_the_verdict_their_exact_values_g
 @given(st.sampled_from(_TOLERANCES), st.floats(allow_nan=False), st.floats(allow_nan=False))
 def test_any_two_doubles_get_the_verdict_their_exact_values_get(tolerance, answer, expected):
     assert _same_verdict_as_exact(tolerance, answer, expected)
+
+
+@pytest.mark.parametrize("typed, expected, tolerance, said", [
+    # finding 559: an equation's solutions were compared in 53-bit floats, where 2⁵³ + 1 is 2⁵³: right to 2 places
+    ("(x - 9007199254740993.0)(x - 1) = 0", "(x - 9007199254740992)(x - 1) = 0", "dp:2",
+     "incorrect\nYour equation holds at x = 9007199254740993, but the correct one does not."),
+    ("(x - 9007199254740993.0)(x - 1) = 0", "(x - 9007199254740992)(x - 1) = 0", "1e-17",
+     "incorrect\nYour equation holds at x = 9007199254740993, but the correct one does not."),
+    ("(x - 9007199254740992.004)(x - 1) = 0", "(x - 9007199254740992)(x - 1) = 0", "dp:2",
+     "correct\nCorrect (to 2 decimal places)."),
+    ("(x - 9007199254740992.004)(x - 1) = 0", "(x - 9007199254740993)(x - 1) = 0", "1e-16",
+     "incorrect\nYour equation holds at x = 9007199254740992.004, but the correct one does not."),
+    ("(x - 9007199254740992.004)(x - 1) = 0", "(x - 9007199254740993)(x - 1) = 0", "1e-15",
+     "correct\nCorrect (within a relative error of 1e-15)."),
+    ("x^3 = 9007199254740993.0^3", "x^3 = 9007199254740992^3", "dp:2",  # x = …993.0, its cube root
+     "incorrect\nThe 9007199254740993.0 in your x is not right to 2 decimal places."),
+])
+def test_a_tolerance_on_an_equation_s_solutions_past_2_53_is_judged_exactly(capsys, typed, expected, tolerance, said):
+    main(["check", "--expected", expected, "--tol", tolerance, "--", typed])
+    assert capsys.readouterr().out.startswith(said + "\n")

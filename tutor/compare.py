@@ -39,7 +39,14 @@ from .equality import (
     sample_points,
     zero_at,
 )
-from .equation_maps import MOST_OPERATIONS, one_to_one_undone, times_a_factor_never_zero
+from .equation_maps import (
+    MOST_OPERATIONS,
+    never_zero,
+    one_to_one_undone,
+    only_origin,
+    times_a_factor_never_zero,
+    times_a_polynomial_factor,
+)
 from .evaluate import PRECISION, Undefined, Unsupported, Value, compile_expression, to_mpf
 from .functions import Interval, as_fraction, lower, upper
 from .limits import LIMITS, Limits
@@ -891,32 +898,6 @@ def _locus_polynomial(locus: Equation, syms: Sequence[sympy.Symbol]) -> Expr | N
     return _zero_set_polynomial(locus.lhs - locus.rhs, syms)
 
 
-def _even_positive(polynomial: sympy.Poly) -> bool:
-    """Whether every term is a positive multiple of even powers (x² + y⁴ + 1, 2x²y² + y²): never
-    negative, as a sum of squares."""
-    sign = 1 if polynomial.LC() > 0 else -1
-    return all(sign * coefficient > 0 and all(power % 2 == 0 for power in monomial)
-               for monomial, coefficient in polynomial.terms())
-
-
-def _never_zero(polynomial: sympy.Poly) -> bool:
-    """Whether the factor has no real zero, decided exactly: x² + 1 (no real root), x² + y² + 1 (even
-    powers, positive, with a constant)."""
-    used = [g for g, degree in zip(polynomial.gens, polynomial.degree_list()) if degree > 0]
-    if len(used) == 1:
-        return bool(sympy.Poly(polynomial.as_expr(), used[0]).count_roots() == 0)
-    return _even_positive(polynomial) and polynomial.as_expr().subs({g: 0 for g in polynomial.gens}) != 0
-
-
-def _only_origin(polynomial: sympy.Poly) -> bool:
-    """Whether the factor is 0 at the origin alone (x² + y², x⁴ + 2y²): even powers, positive, no constant,
-    and a power of each variable alone, which is 0 only where that variable is."""
-    alone = {i for monomial, _ in polynomial.terms() for i, power in enumerate(monomial)
-             if power and sum(monomial) == power}
-    return (_even_positive(polynomial) and alone == set(range(len(polynomial.gens)))
-            and polynomial.as_expr().subs({g: 0 for g in polynomial.gens}) == 0)
-
-
 def _factor_loci(locus: Equation, want_loci: Sequence[Equation], ctx: Context) -> list[Point | Equation]:
     """A locus as the point set it describes, in the parts an answer writes: a product set to 0 (xy = 0,
     x·y² = 0) as the loci of its factors (x = 0, y = 0), as a product is 0 where a factor is; a power,
@@ -934,9 +915,9 @@ def _factor_loci(locus: Equation, want_loci: Sequence[Equation], ctx: Context) -
     if polynomial.total_degree() > _MOST_FACTORED_DEGREE:
         return [locus]
     _, factors = polynomial.factor_list()
-    lines = [factor for factor, _ in factors if not _never_zero(factor) and not _only_origin(factor)]
+    lines = [factor for factor, _ in factors if not never_zero(factor) and not only_origin(factor)]
     parts: list[Point | Equation] = [Equation(factor.as_expr(), sympy.Integer(0)) for factor in lines]
-    if any(_only_origin(factor) for factor, _ in factors):
+    if any(only_origin(factor) for factor, _ in factors):
         parts.append(tuple(sympy.Integer(0) for _ in syms))
     if not parts or any(compare_equations(locus, w, ctx).correct for w in want_loci):
         return [locus]
@@ -1269,7 +1250,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     if solutions is not None and solutions[0] == solutions[1] and solutions[0]:
         return right()
     if len(names) == 1 and ctx.tolerance is not None and (ctx.decimals or e.has(sympy.Float)):
-        close = _close_solutions(found_sets(), ctx.tolerance, _fractions_typed(answer, ctx))
+        close = _close_solutions(found_sets(), ctx.tolerance, ctx.limits.symbolic_work, _fractions_typed(answer, ctx))
         if close:  # eˣ = 2 and x = 0.693 to 3 decimal places: the tolerance applies to the solutions
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
     undone = one_to_one_undone(answer), one_to_one_undone(expected)
@@ -1285,6 +1266,14 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         return right()
     if never_zero is None:  # the same real solutions, if any: none found to say so
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
+    # (y - 2x)(x² + y²) = 0 and y = 2x: a factor 0 only at (0, 0), where y = 2x holds too
+    factor_zeros = times_a_polynomial_factor(a, e, names)
+    if factor_zeros is not None and factor_zeros.same:
+        return right()
+    if factor_zeros is not None and factor_zeros.point is not None:  # the search's point first, as before
+        sentence = HOLDS_ONLY_IN_YOURS if factor_zeros.in_answer else HOLDS_ONLY_IN_RIGHT
+        return witness() or Outcome(False, Note.NOT_EQUIVALENT, sentence.format(
+            ", ".join(f"{n} = {show(v)}" for n, v in zip(names, factor_zeros.point))))
     if solutions is None and len(names) == 1 and ctx.tolerance is not None and ctx.decimals:
         solutions = _certain(found_sets(), answer, expected, names)  # to name the solution missing, not the near one
     if solutions is None and len(names) == 1 and witness() is None and \
@@ -1293,6 +1282,9 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         # that certainly fails the other is a difference
         return _solution_outside(answer, expected, names, solved) or \
             Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
+    if factor_zeros is not None and solutions is None and witness() is None:
+        # one is the other times a factor whose zeros were not all found: no point is known to tell them apart
+        return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
     return _not_equivalent(names, witness, solutions, ctx)
 
 
@@ -1364,7 +1356,8 @@ def _not_solution(value: Expr, difference: Expr, variable: sympy.Symbol) -> bool
     return read.subs(variable, value).is_zero is False
 
 
-def _close_solutions(found: Solutions | None, tolerance: Tolerance, exact: frozenset[Fraction] = frozenset()) -> bool:
+def _close_solutions(found: Solutions | None, tolerance: Tolerance, work: int,
+                     exact: frozenset[Fraction] = frozenset()) -> bool:
     """Whether both equations have real solutions found exactly, as many of one as of the other, each within
     the tolerance of one of the other's: a solution missing or extra is a difference, however close the
     others are. A solution that is one of the fractions typed in `exact` ((x - 1001/3)(x - 1) = 0) is exact:
@@ -1372,13 +1365,19 @@ def _close_solutions(found: Solutions | None, tolerance: Tolerance, exact: froze
     if found is None or not found[0] or len(found[0]) != len(found[1]):
         return False
     typed = [value.is_Rational and abs(fraction(value)) in exact for value in found[0]]
-    try:
-        got, want = ([mpmath.mpf(sympy.N(value, 30)) for value in solutions] for solutions in found)
-    except (TypeError, ValueError):  # a value sympy can't put in digits: no match claimed
-        return False
-    near = [[value == other if fraction else tolerance.accepts(g, w) for other, w in zip(found[1], want)]
-            for value, g, fraction in zip(found[0], got, typed)]
+    near = [[value == other if fraction else _within(value, other, tolerance, work) for other in found[1]]
+            for value, fraction in zip(found[0], typed)]
     return all(any(row) for row in near) and all(any(column) for column in zip(*near))
+
+
+def _within(value: Expr, other: Expr, tolerance: Tolerance, work: int) -> bool:
+    """Whether two exact numbers (solutions of equations) are within the tolerance, judged as two numbers
+    typed are: exactly, or on enclosures certain to hold them; not in mpmath's 53 bits, where 2⁵³ + 1 is 2⁵³.
+    Numbers not told apart (judge) are within any tolerance; numbers whose values can't be settled, in none."""
+    judgement = judge(value, other, (), work)
+    if judgement.status.equal:
+        return True
+    return judgement.status is Status.DIFFERENT and tolerance.accepts(judgement.got, judgement.want)
 
 
 def _fractions_typed(answer: Equation, ctx: Context) -> frozenset[Fraction]:
@@ -1871,11 +1870,7 @@ def _near_one(value: Expr, others: frozenset[Expr], ctx: Context | None) -> bool
     """Whether a tolerance applies and `value` is within it of one of `others`."""
     if ctx is None or ctx.tolerance is None or not ctx.decimals:
         return False
-    try:
-        return any(ctx.tolerance.accepts(mpmath.mpf(sympy.N(value, 30)), mpmath.mpf(sympy.N(other, 30)))
-                   for other in others)
-    except (TypeError, ValueError):
-        return False
+    return any(_within(value, other, ctx.tolerance, ctx.limits.symbolic_work) for other in others)
 
 
 def _solution(value: Expr, ctx: Context | None) -> str:

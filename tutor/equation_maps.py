@@ -1,10 +1,13 @@
 """One equation as another with the same real solutions, rewritten: a map that is one-to-one on the reals taken
-off both sides (eᵘ = eᵛ is u = v), or a factor that is never 0 (y(x² + 1) = 2x(x² + 1) is y = 2x). The
-equation check (tutor.compare) asks these before it calls two equations different."""
+off both sides (eᵘ = eᵛ is u = v), a factor that is never 0 (y(x² + 1) = 2x(x² + 1) is y = 2x), or a polynomial
+factor that is 0 only where the other holds ((y - 2x)(x² + y²) = 0 is y = 2x). The equation check
+(tutor.compare) asks these before it calls two equations different."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 from fractions import Fraction
 
 import sympy
@@ -31,6 +34,117 @@ def times_a_factor_never_zero(a: Expr, e: Expr, names: Sequence[str]) -> bool | 
         return False
     if any(line_roots(e, names, base, axis) for base, axis in lines(len(names))) or _changes_sign(e, names):
         return True
+    return None
+
+
+_MOST_DEGREE = 8  # total degree of a side whose polynomial factors' zeros are looked for
+
+
+@dataclass(frozen=True)
+class FactorZeros:
+    """What the zeros of the factor one equation is the other times say: `same`, that each is a solution of the
+    other too (so both have the same real solutions); else `point`, one that is not (a solution of the answer
+    alone where `in_answer`, else of the correct one alone); neither where the zeros were not all found."""
+
+    same: bool = False
+    point: tuple[Expr, ...] | None = None
+    in_answer: bool = True
+
+
+def times_a_polynomial_factor(a: Expr, e: Expr, names: Sequence[str]) -> FactorZeros | None:
+    """(y - 2x)(x² + y²) = 0 and y = 2x: one side, a polynomial, is the other times a polynomial q, so that it
+    holds where the other does and where q is 0; x² + y² is 0 only at (0, 0), on y = 2x: the same real
+    solutions. Each irreducible factor of q is 0 on the graph of a variable it has to the first power alone
+    (y - x², x - 1: y = x², x = 1), or, a quadratic whose square part is definite ((x - 4)² + (y - 4)²,
+    x² + xy + y² + 1), at its centre only or nowhere; others' zeros are not found. None where neither
+    equation is a polynomial times the other (that test has said no), or one is too large to factor."""
+    symbols = [symbol(n) for n in names]
+    if any(sympy.count_ops(side) > MOST_OPERATIONS or side.has(sympy.Float) or not side.is_polynomial(*symbols)
+           for side in (a, e)):
+        return None
+    try:
+        answer, expected = (sympy.Poly(side, *symbols, domain=sympy.QQ) for side in (a, e))
+    except (sympy.PolynomialError, sympy.polys.polyerrors.CoercionFailed):  # √2 x: no rational coefficients
+        return None
+    if any(side.is_zero or side.total_degree() > _MOST_DEGREE for side in (answer, expected)):
+        return None
+    for times, other, in_answer in ((answer, expected, True), (expected, answer, False)):
+        quotient, remainder = times.div(other)
+        if remainder.is_zero and quotient.total_degree() > 0:
+            return _zeros_of(quotient, other.as_expr(), symbols, in_answer)
+    return None
+
+
+def _even_positive(polynomial: sympy.Poly) -> bool:
+    """Whether every term is a positive multiple of even powers (x² + y⁴ + 1, 2x²y² + y²): never
+    negative, as a sum of squares."""
+    sign = 1 if polynomial.LC() > 0 else -1
+    return all(sign * coefficient > 0 and all(power % 2 == 0 for power in monomial)
+               for monomial, coefficient in polynomial.terms())
+
+
+def never_zero(polynomial: sympy.Poly) -> bool:
+    """Whether the factor has no real zero, decided exactly: x² + 1 (no real root), x² + y² + 1 (even
+    powers, positive, with a constant)."""
+    used = [g for g, degree in zip(polynomial.gens, polynomial.degree_list()) if degree > 0]
+    if len(used) == 1:
+        return bool(sympy.Poly(polynomial.as_expr(), used[0]).count_roots() == 0)
+    return _even_positive(polynomial) and polynomial.as_expr().subs({g: 0 for g in polynomial.gens}) != 0
+
+
+def only_origin(polynomial: sympy.Poly) -> bool:
+    """Whether the factor is 0 at the origin alone (x² + y², x⁴ + 2y²): even powers, positive, no constant,
+    and a power of each variable alone, which is 0 only where that variable is."""
+    alone = {i for monomial, _ in polynomial.terms() for i, power in enumerate(monomial)
+             if power and sum(monomial) == power}
+    return (_even_positive(polynomial) and alone == set(range(len(polynomial.gens)))
+            and polynomial.as_expr().subs({g: 0 for g in polynomial.gens}) == 0)
+
+
+def _zeros_of(quotient: sympy.Poly, other: Expr, symbols: Sequence[sympy.Symbol], in_answer: bool) -> FactorZeros:
+    """Whether every real zero of `quotient` is a solution of other = 0 (FactorZeros)."""
+    for factor, _ in quotient.factor_list()[1]:
+        zeros = _zero_set(factor, symbols)
+        if zeros is None:
+            return FactorZeros()
+        for values in zeros:
+            there = sympy.expand(other.xreplace(values))
+            if there == 0:
+                continue
+            # x² + y² is 0 all along the z-axis, where z = x + y holds at z = 0 only: some whole number of
+            # the grid up to its degree is no root of what is left (a nonzero polynomial)
+            free = sorted(there.free_symbols, key=str)
+            degree = sympy.Poly(there, *free).total_degree() if free else 0
+            chosen = next(chosen for whole in itertools.product(range(degree + 1), repeat=len(free))
+                          if there.xreplace(chosen := dict(zip(free, map(sympy.Integer, whole)))) != 0)
+            rest = {s: sympy.Integer(0) for s in symbols}
+            return FactorZeros(point=tuple(values.get(s, s).xreplace(chosen).xreplace(rest) for s in symbols),
+                               in_answer=in_answer)
+    return FactorZeros(same=True)
+
+
+def _zero_set(factor: sympy.Poly, symbols: Sequence[sympy.Symbol]) -> list[dict[sympy.Symbol, Expr]] | None:
+    """Where an irreducible polynomial is 0, as the values some variables take there (the others free): none
+    where it is never 0; None where that is not found."""
+    h = factor.as_expr()
+    used = [s for s in symbols if factor.degree(s) > 0]
+    alone = sympy.Poly(h, *used)
+    if never_zero(alone):
+        return []
+    if only_origin(alone):  # x² + y²
+        return [{s: sympy.Integer(0) for s in used}]
+    for s in used:  # y - x²: y = x², for every x
+        if factor.degree(s) == 1 and not h.coeff(s).free_symbols:
+            return [{s: sympy.expand(s - h / h.coeff(s))}]
+    if factor.total_degree() != 2:
+        return None
+    square = sympy.Matrix(len(used), len(used), lambda i, j: sympy.diff(h, used[i], used[j]) / 2)
+    for sign in (1, -1):  # positive or negative definite: the least or greatest value at the centre alone
+        if all((sign * square)[:k, :k].det() > 0 for k in range(1, len(used) + 1)):
+            slopes = sympy.Matrix([sympy.diff(h, v).subs({u: 0 for u in used}) for v in used])
+            centre = dict(zip(used, square.LUsolve(-slopes / 2)))
+            value = sign * h.xreplace(centre)
+            return [] if value > 0 else [centre] if value == 0 else None  # below 0: 0 on an ellipse, not found
     return None
 
 

@@ -1723,6 +1723,12 @@ def read(
         if (shape in _ONE_VALUE and len(outside) == 1 and error.column is not None and error.column < equals
                 and (comma := _decimal_comma(clean[equals:], equals)) is not None):
             raise comma from None  # x₁ = 0,75: not "write just 0,75", which is then refused
+        if (shape in (Shape.POINTS, Shape.VECTOR) and len(outside) == 1 and error.note in _LABEL_ERRORS
+                and error.column is not None and error.column < equals and _an_expression(clean[:equals])):
+            # (x-4)^2+(y-4)^2=0 for (4, 4): an equation the point solves, not a name before it; the example is
+            # no answer's, so that it gives none away
+            what = "point" if shape == Shape.POINTS else "point or vector"
+            raise InputError(f"write the {what} itself, like (1, 2), not an equation", equals, "shape") from None
         if (shape in _LABELLED_SHAPES and len(outside) == 1 and error.column is not None and error.column <= equals
                 and (error.note in _LABEL_ERRORS and error.column < equals and _a_name(clean[:equals])
                      or _STARRED.fullmatch(clean[:equals]))):
@@ -2341,6 +2347,21 @@ def _a_name(text: str) -> bool:
         if depth == 0 and character in " ,":
             return False
     return True
+
+
+def _an_expression(text: str) -> bool:
+    """Whether text, before an '=', is worked out from names rather than one name: a sum, a difference, a power
+    or a product outside brackets ((x-4)^2+(y-4)^2, x + y, 2x), or one bracket around more than a list of
+    names ((x - 4)); not E, f_x, ∂f/∂x, f(1, 2), x* or (x, y)."""
+    text = text.strip()
+    if _STARRED.fullmatch(text):
+        return False
+    depth = 0
+    for k, character in enumerate(text):
+        depth += (character in "([{") - (character in ")]}")
+        if depth == 0 and (character in "+-−^*·×" or character.isdigit() and k == 0):
+            return True
+    return text.startswith("(") and not re.fullmatch(r"\(\s*[^\W\d]\w*(?:\s*,\s*[^\W\d]\w*)*\s*\)", text)
 
 
 # a decimal cut short, as the steps write one (1.1309…), where the value ends: at the end (a full stop may
