@@ -1032,3 +1032,19 @@ def test_an_answer_with_no_value_where_the_function_has_one_is_no_derivative_of_
         "incorrect", "undefined", "Your answer is not defined at x = 1, where the correct value is 1.71828.")
     assert problem.check("e^x - 1/x").correct
 
+
+# 652: a terminating decimal is rational, never π, √2 or e, however many of its digits are right
+@pytest.mark.parametrize("typed, expected", [
+    ("3.1415926535897932384626433832795028841", "pi"),  # 38 places
+    ("3.14159265358979323846264338327950288419", "pi"),  # 39
+    ("3.1415926535897932384626433832795028842", "pi"),  # rounded up: not even π cut short
+    ("3.1415926535897932384626433832795028841971693993751058209749445923078164062862089986280348253421170679", "pi"),
+    ("1.4142135623730950488016887242096980785696", "sqrt(2)"),
+    ("2.7182818284590452353602874713526624977572", "e"),
+])
+def test_a_decimal_of_any_length_for_an_irrational_value_is_inexact(typed, expected):
+    verdict = check(typed, expected)
+    assert (verdict.verdict, verdict.note, verdict.message) == (
+        "incorrect", "inexact", f"Your answer {typed} is close, but an exact value is expected.")
+    if len(typed) < 50:  # the product, as in findings 652 (far longer, below the resolution: numeric)
+        assert check(typed + "x", expected + " x", variables=["x"]).verdict == "incorrect"

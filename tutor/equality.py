@@ -1019,6 +1019,14 @@ def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_work: int
     except Unsupported:
         return Decision(Status.EQUAL if prove(answer - expected, symbolic_work) else Status.UNDECIDED)
     domain = _compiled_within(within, symbols)
+    if not symbols and answer.is_Rational and expected.is_irrational:
+        # a rational number is never an irrational one, however many of its digits agree (a decimal of 40
+        # digits for π): no resolution decides that
+        try:
+            return Decision(Status.DIFFERENT, (), f.enclose((), BASE_PRECISION).value,
+                            g.enclose((), BASE_PRECISION).value)
+        except (Undefined, Uncertain, TooLarge):
+            pass  # compared as any two numbers
     roots = radicals(answer) + radicals(expected)
     tally = _Tally()
     seen: set[tuple[Fraction, ...]] = set()
