@@ -27,6 +27,9 @@ VACUOUS = ("an answer with no real value wherever the correct one has one is inc
 # id -> why the tutor's verdict is not the corpus's
 DIFFERENT = {
     "domain-016": VACUOUS,
+    "domain-014": "an answer with a value on hardly any of where the correct one has one is incorrect (finding 651): "
+                  "2x + √(x − 1000) − √(x − 1000) has one only where x ≥ 1000, at none of the spread points but "
+                  "the largest; the corpus compares on the common domain however small",
 }
 
 
@@ -47,8 +50,8 @@ def test_blind_case(case):
         assert got != wanted, f"now agrees; remove it from DIFFERENT ({reason})"
 
 
-def test_the_corpus_is_as_written_and_the_figure_is_644_of_645():
+def test_the_corpus_is_as_written_and_the_figure_is_643_of_645():
     assert hashlib.sha256(CORPUS.read_bytes()).hexdigest() == AS_WRITTEN, "the corpus's labels stay as written"
     assert len(CASES) == 645 and len({case["id"] for case in CASES}) == 645
     assert set(DIFFERENT) <= {case["id"] for case in CASES}
-    assert len(CASES) - len(DIFFERENT) == 644
+    assert len(CASES) - len(DIFFERENT) == 643

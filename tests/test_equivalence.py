@@ -17,7 +17,7 @@ import re
 import pytest
 from cases import conformance_cases
 
-from tutor import check
+from tutor import check, packs
 from tutor.parse import CONSTANTS, FUNCTIONS, InputError
 
 STACK_CASES = conformance_cases("stack_equivalence.jsonl")
@@ -1009,3 +1009,80 @@ def test_a_programs_printout_of_the_exact_value_is_close_not_wrong(answer, expec
     """Finding 483: Python's 2.3333333333333335 for 7/3 was "not right" where the rougher 2.33333333 was close."""
     verdict = check(answer, expected)
     assert (verdict.verdict, verdict.message) == ("incorrect", message)
+
+
+# 650: an even root of a quantity negative everywhere has no real value anywhere, squared or cancelled
+@pytest.mark.parametrize("answer, expected, message", [
+    ("sqrt(-1-x^2)^2", "-1-x^2", "Your answer is not defined at x = 1, where the correct value is -2."),
+    ("2x + sqrt(-1-x^2)^2 + 1 + x^2", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
+    ("2x - sqrt(-1-x^2)^2 - 1 - x^2", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
+    ("2x + sqrt(-1-x^2) - sqrt(-1-x^2)", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
+    ("2x + acos(x + 5) - acos(x + 5)", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
+    ("y = 2x + sqrt(-1-x^2)^2 + 1 + x^2", "y = 2x", "Your y is not defined at x = 1, where the correct value is 2."),
+])
+def test_an_answer_with_no_value_anywhere_is_undefined_however_its_roots_cancel(answer, expected, message):
+    verdict = check(answer, expected, variables=["x", "y"] if "y" in expected else ["x"])
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "undefined", message)
+
+
+@pytest.mark.parametrize("answer, expected, message", [
+    ("2x = y + sqrt(-1-x^2)^2 + 1 + x^2", "y = 2x",
+     "The correct equation holds at x = 1, y = 2, but yours does not: your right side has no value there."),
+    ("x + sqrt(-1-x^2)^2 + 1 + x^2 = 2", "x = 2",
+     "The correct equation holds at x = 2, but yours does not: your left side has no value there."),
+])
+def test_an_equation_with_no_value_anywhere_is_not_the_right_one(answer, expected, message):
+    verdict = check(answer, expected, variables=["x", "y"] if "y" in expected else ["x"])
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "not_equivalent", message)
+
+
+def test_a_critical_line_with_no_value_anywhere_names_no_points():
+    verdict = check("(4,4), x = 0, y = sqrt(-1-x^2)^2 + 1 + x^2", "{(4,4), x = 0, y = 0}")
+    assert (verdict.verdict, verdict.note, verdict.message) == (
+        "incorrect", "extra_point", "y = x² + (√(-x² - 1))² + 1 does not belong in the answer. A line is missing.")
+
+
+# 651: equal where both have a value, but that is hardly anywhere the correct one has one
+@pytest.mark.parametrize("answer", ["x + sqrt(x-1000)^2 + 1000", "x + sqrt(x-10)^2 + 10",
+                                    "2x + sqrt(10^-6 - x^2)^2 - 10^-6 + x^2"])
+def test_an_answer_with_a_value_on_hardly_any_of_the_line_is_undefined(answer):
+    verdict = check(answer, "2x", variables=["x"])
+    assert (verdict.verdict, verdict.note, verdict.message) == (
+        "incorrect", "undefined", "Your answer is not defined at x = 1, where the correct value is 2.")
+
+
+@pytest.mark.parametrize("answer, expected, variables", [
+    ("ln(x) + ln(y)", "ln(x y)", "xy"),  # a quadrant of the half plane where ln(xy) has a value
+    ("ln(x) + ln(y) + ln(z)", "ln(x y z)", "xyz"),  # an eighth of space, a quarter of where ln(xyz) has a value
+    ("sqrt(x) sqrt(x)", "x", "x"),
+    ("2x + sqrt(4 - x^2)^2 + x^2 - 4", "2x", "x"),  # −2 ≤ x ≤ 2: much of where the lesson's points are
+])
+def test_an_answer_equal_on_enough_of_the_correct_ones_domain_is_correct(answer, expected, variables):
+    verdict = check(answer, expected, variables=list(variables))
+    assert verdict.correct, verdict
+
+
+def test_an_answer_with_no_value_where_the_function_has_one_is_no_derivative_of_it():
+    problem = packs.load("gradients").exercise("hard-to-optimize-derivative").variant().problem
+    # e^x − 1/x where x < 0, where f = e^x − ln x has no value; none where x > 0
+    verdict = problem.check("e^x + sqrt(-x)^2/x^2")
+    assert (verdict.verdict, verdict.note, verdict.message) == (
+        "incorrect", "undefined", "Your answer is not defined at x = 1, where the correct value is 1.71828.")
+    assert problem.check("e^x - 1/x").correct
+
+
+# 652: a terminating decimal is rational, never π, √2 or e, however many of its digits are right
+@pytest.mark.parametrize("typed, expected", [
+    ("3.1415926535897932384626433832795028841", "pi"),  # 38 places
+    ("3.14159265358979323846264338327950288419", "pi"),  # 39
+    ("3.1415926535897932384626433832795028842", "pi"),  # rounded up: not even π cut short
+    ("3.1415926535897932384626433832795028841971693993751058209749445923078164062862089986280348253421170679", "pi"),
+    ("1.4142135623730950488016887242096980785696", "sqrt(2)"),
+    ("2.7182818284590452353602874713526624977572", "e"),
+])
+def test_a_decimal_of_any_length_for_an_irrational_value_is_inexact(typed, expected):
+    verdict = check(typed, expected)
+    assert (verdict.verdict, verdict.note, verdict.message) == (
+        "incorrect", "inexact", f"Your answer {typed} is close, but an exact value is expected.")
+    if len(typed) < 50:  # the product, as in findings 652 (far longer, below the resolution: numeric)
+        assert check(typed + "x", expected + " x", variables=["x"]).verdict == "incorrect"

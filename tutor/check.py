@@ -138,6 +138,7 @@ def check(
     isolated: bool = True,
     labels: Sequence[str] = (),
     reader: Callable[[str, Limits], Answer] | None = None,
+    domain: Sequence[Expr] = (),
 ) -> Verdict:
     """Decide whether `answer` (untrusted text) equals `expected`.
 
@@ -150,7 +151,8 @@ def check(
     call them where a student does not type them (∂f/∂y; default: the components' names).
     reader: how an exercise that reads answers its own way reads `answer` (raising InputError), where
     the expected answer's shape alone does not say (a lone number as a list of one); by default, in
-    that shape.
+    that shape. domain: what the question is about (the function a derivative is of): an answer with a value
+    on hardly any of where it has one is incorrect (note undefined), whatever it equals elsewhere.
     isolated: check in a worker process (tutor.workers), where the memory and CPU
     limits hold even inside C code. False checks in this process, for trusted
     callers only: the work budgets still hold, but memory does not, and CPU time
@@ -159,11 +161,12 @@ def check(
     if isolated and not workers.IN_WORKER:
         # positional and short: it is pickled
         return in_worker(_check_here, answer, expected, variables, shape, tolerance, tuple(components),
-                         None if limits is LIMITS else limits, tuple(labels), reader)
+                         None if limits is LIMITS else limits, tuple(labels), reader, tuple(domain))
     want = expected_answer(expected, shape, variables)
     names = tuple(variables) if variables is not None else variables_of(
         want, expected if isinstance(expected, str) else "")
-    context = Context(names, Tolerance.parse(tolerance), limits, components=tuple(labels or components))
+    context = Context(names, Tolerance.parse(tolerance), limits, components=tuple(labels or components),
+                      domain=tuple(domain))
     try:
         # In a worker the kernel's CPU limit is the default guard (its verdict is the same timeout).
         guard = nullcontext() if workers.IN_WORKER and limits is LIMITS else deadline(limits.budget_seconds)
@@ -192,9 +195,11 @@ def in_worker(fn: Callable[..., Verdict], *args: object) -> Verdict:
 
 def _check_here(answer: str, expected: object, variables: Sequence[str] | None, shape: str | None,
                 tolerance: str | float | Tolerance | None, components: Sequence[str], limits: Limits | None,
-                labels: Sequence[str] = (), reader: Callable[[str, Limits], Answer] | None = None) -> Verdict:
+                labels: Sequence[str] = (), reader: Callable[[str, Limits], Answer] | None = None,
+                domain: Sequence[Expr] = ()) -> Verdict:
     return check(answer, expected, variables=variables, shape=shape, tolerance=tolerance,
-                 components=components, limits=limits or LIMITS, isolated=False, labels=labels, reader=reader)
+                 components=components, limits=limits or LIMITS, isolated=False, labels=labels, reader=reader,
+                 domain=domain)
 
 
 def with_readings(message: str, ambiguities: Sequence[str], correct: bool) -> str:

@@ -50,7 +50,20 @@ from .equation_maps import (
 from .evaluate import PRECISION, Undefined, Unsupported, Value, compile_expression, to_mpf
 from .functions import Interval, as_fraction, lower, upper
 from .limits import LIMITS, Limits
-from .parse import Answer, Equation, InputError, Link, Point, Points, Shape, Spellings, fraction, symbol, to_sympy
+from .parse import (
+    Answer,
+    Equation,
+    InputError,
+    Link,
+    Point,
+    Points,
+    Shape,
+    Spellings,
+    fraction,
+    minus,
+    symbol,
+    to_sympy,
+)
 from .show import as_decimal, one_exponent, show, show_each, typed_notation
 from .words import TextEnum, and_list, counted, first_of
 
@@ -281,6 +294,9 @@ class Context:
     given: Spellings = ()  # the decimals typed in the expected answer
     # numbers worked out from typed ones, each as typed as they (2x = 0.736z as x = 0.368z: its 0.368)
     derived: tuple[Fraction, ...] = ()
+    # what the question is about (the function a derivative is of): an answer must have a value on enough of
+    # where it has one (tutor.equality.judge's `within`)
+    domain: tuple[Expr, ...] = ()
 
     def reading(self, answer: Answer, expected: Answer | None = None) -> Context:
         """This context for comparing `answer`: its decimals as typed, and whether the tolerance applies."""
@@ -453,7 +469,7 @@ UNDECIDED_MESSAGE = ("Your {what} could not be checked with certainty, so it is 
 
 def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = "answer") -> Outcome:
     names = _names(ctx, answer, expected)
-    judgement = judge(answer, expected, names, ctx.limits.symbolic_work)
+    judgement = judge(answer, expected, names, ctx.limits.symbolic_work, within=ctx.domain)
     if judgement.status is Status.DIFFERENT and ctx.decimals and ctx.tolerance is not None:
         # decimals (or whole numbers) where the exercise takes them: each coefficient to the tolerance, as
         # m = 0.0612 is; 2x + 3 for 2.04x + 3 to 1 place as 2.0x + 3
@@ -860,7 +876,7 @@ def _same_point(a: Point, b: Point, ctx: Context, undecided: list[Point]) -> boo
 def _on_locus(point: Point, locus: Equation, ctx: Context) -> bool:
     names = list(ctx.variables)[: len(point)]
     substitution = {symbol(n): v for n, v in zip(names, point)}
-    difference = (locus.lhs - locus.rhs).subs(substitution)
+    difference = minus(locus.lhs, locus.rhs).subs(substitution)
     if difference.free_symbols:
         return False
     return judge(difference, sympy.Integer(0), (), ctx.limits.symbolic_work).status.equal
@@ -895,7 +911,7 @@ def _locus_polynomial(locus: Equation, syms: Sequence[sympy.Symbol]) -> Expr | N
             return side.args[0] ** 2 - other ** 2
         if side.is_Pow and side.exp == sympy.Rational(1, 2) and side.base.is_polynomial(*syms):
             return side.base - other ** 2  # the root of a number is never negative: no point is added
-    return _zero_set_polynomial(locus.lhs - locus.rhs, syms)
+    return _zero_set_polynomial(minus(locus.lhs, locus.rhs), syms)
 
 
 def _factor_loci(locus: Equation, want_loci: Sequence[Equation], ctx: Context) -> list[Point | Equation]:
@@ -1190,8 +1206,8 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
             if outcome.correct or outcome.note != Note.DIFFERS_AT:
                 return outcome
             return Outcome(False, Note.DIFFERS_AT, outcome.message.replace("correct value", f"correct {mine.name}"))
-    a = answer.lhs - answer.rhs
-    e = expected.lhs - expected.rhs
+    a = minus(answer.lhs, answer.rhs)
+    e = minus(expected.lhs, expected.rhs)
     if not (answer.lhs.free_symbols or answer.rhs.free_symbols):
         return Outcome(False, Note.NOT_EQUIVALENT, "Your equation has no variables in it.")
     sides = _names(ctx, answer.lhs, answer.rhs, expected.lhs, expected.rhs)
@@ -1231,6 +1247,10 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
     same = judge(a, e, names, ctx.limits.symbolic_work)  # the same equation, sides perhaps swapped
     if same.status.equal:
         return right(Note.NUMERIC if same.status is Status.NUMERIC else Note.EQUAL)
+    if same.status is Status.UNDEFINED and len(sides) == 1:  # the same where both have a value, hardly anywhere
+        missing = _where_one_has_no_value(answer, expected, sides)
+        if missing is not None:
+            return missing
     if a == 0:  # 1/(x - 1) = 1/(x - 1) holds wherever it has a value: 0 is no multiple to compare by
         return _where_one_has_no_value(answer, expected, sides) or _not_equivalent(names, lambda: None)
     reference = _reference(a, e, names)
@@ -1293,7 +1313,7 @@ Solutions = tuple[frozenset[Expr], frozenset[Expr]]
 
 def _real_solutions(names: Sequence[str], work: int, equation: Equation) -> frozenset[Expr] | None:
     """The equation's real solutions, found exactly (tutor.equality.real_solution_set); None where they are not."""
-    return real_solution_set(equation.lhs - equation.rhs, symbol(names[0]), work, (equation.lhs, equation.rhs))
+    return real_solution_set(minus(equation.lhs, equation.rhs), symbol(names[0]), work, (equation.lhs, equation.rhs))
 
 
 def _found_sets(answer: Equation, expected: Equation,
@@ -1320,7 +1340,7 @@ def _certain(found: Solutions | None, answer: Equation, expected: Equation, name
         return None
     mine, theirs = found
     variable = symbol(names[0])
-    a, e = answer.lhs - answer.rhs, expected.lhs - expected.rhs
+    a, e = minus(answer.lhs, answer.rhs), minus(expected.lhs, expected.rhs)
     if not all(_not_solution(value, e, variable) for value in mine - theirs) or \
             not all(_not_solution(value, a, variable) for value in theirs - mine):
         return None
@@ -1341,7 +1361,7 @@ def _solution_outside(answer: Equation, expected: Equation, names: Sequence[str]
     variable = symbol(names[0])
     for mine, theirs, sentence in ((answer, expected, HOLDS_ONLY_IN_YOURS), (expected, answer, HOLDS_ONLY_IN_RIGHT)):
         for value in sorted(solved(mine) or (), key=lambda v: (sympy.count_ops(v), str(v))):
-            if _not_solution(value, theirs.lhs - theirs.rhs, variable):
+            if _not_solution(value, minus(theirs.lhs, theirs.rhs), variable):
                 return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(f"{names[0]} = {show(value)}"))
     return None
 
@@ -1396,8 +1416,8 @@ def _as_formulas(answer: Equation, expected: Equation, spellings: Spellings) -> 
     by the likelier exact number, not the other way round); else for the expected's left side where it is a
     formula for it (0.0612x - y + 7.9819 = 0 for y = 0.0612x + 7.9819). None where neither is linear in one
     such variable, or the answer is a formula for it already."""
-    e = expected.lhs - expected.rhs
-    difference = answer.lhs - answer.rhs
+    e = minus(expected.lhs, expected.rhs)
+    difference = minus(answer.lhs, answer.rhs)
     variables = sorted(e.free_symbols, key=lambda s: (s != expected.lhs, s.name))
     ways: list[tuple[int, Equation, Equation]] = []
     for variable in variables:
@@ -1421,7 +1441,7 @@ def _divided(answer: Equation, variable: Expr, ctx: Context) -> tuple[Fraction, 
     """The coefficients of `answer` solved for `variable`, each divided by the variable's, that were worked out
     from typed numbers (2x = 0.736z: 0.368, from 0.736 and 2): the tolerance applies to them as to those;
     not from exact ones only (3y = x + 1001/3: 1001/9)."""
-    difference = answer.lhs - answer.rhs
+    difference = minus(answer.lhs, answer.rhs)
     solved = _solved_for(difference, variable)
     terms = _monomials(difference, sorted(difference.free_symbols, key=str))
     if solved is None or terms is None or not solved[1].is_Rational:
@@ -1633,7 +1653,7 @@ def _where_one_has_no_value(answer: Equation, expected: Equation, names: Sequenc
     points = kink_points(names, answer.lhs, answer.rhs, expected.lhs, expected.rhs)
     for eq in (answer, expected):
         points += [(root,) for base, axis in lines(1)
-                   for root in sorted(line_roots(eq.lhs - eq.rhs, names, base, axis))]
+                   for root in sorted(line_roots(minus(eq.lhs, eq.rhs), names, base, axis))]
     holes = _periodic_holes(answer, expected, symbols[0])
     points += [(fraction(hole.at),) for hole in holes if hole.at.is_Rational]  # sin(x)'s 0: as any point
     (my_left, my_right), (left, right) = compiled
@@ -1892,7 +1912,7 @@ def _witness(answer: Equation, expected: Equation, names: Sequence[str], spellin
     where (y + 5)/x = 2 has none): sought where that side's denominator is 0, then along each other axis."""
     symbols = [symbol(n) for n in names]
     equations = (answer, expected)
-    differences = tuple(eq.lhs - eq.rhs for eq in equations)
+    differences = tuple(minus(eq.lhs, eq.rhs) for eq in equations)
     try:
         compiled = [(compile_expression(difference, symbols),
                      tuple(compile_expression(side, symbols) for side in (eq.lhs, eq.rhs)))

@@ -951,6 +951,28 @@ class _Tally:
     uncertain: list = field(default_factory=list)
     undefined_at: tuple | None = None  # (point, correct value) where only the answer is undefined
     missed_curve: bool = False  # a piece switching on a curve, or a jump at an irrational point, not all seen
+    # the spread points (simple and random: placed by neither expression) where the correct one has a value:
+    # (point, correct value, whether the answer has one too)
+    spread: list = field(default_factory=list)
+
+
+VALUED_SHARE = Fraction(1, 8)  # of the spread points where the correct answer has a value, the answer must have
+# one at this share at least: ln x + ln y + ln z, a quarter of where ln(xyz) has one, is compared where both have
+
+
+def _hardly_valued(tally: _Tally, within: Sequence[Compiled]) -> tuple | None:
+    """(point, correct value) where the answer has no value, if it has one at fewer than VALUED_SHARE of the
+    spread points where the correct one has one, and each of `within` (the exercise's function: e^x + (√−x)²/x²
+    agrees with e^x − 1/x only where e^x − ln x has no value); None where it has enough, or the answer has a
+    value at every point. A proof that the two are equal holds only where both have a value: (√u)² is u, and
+    √u − √u is 0, but not where u < 0."""
+    if all(valued for _, _, valued in tally.spread):
+        return None
+    inside = [(point, want, valued) for point, want, valued in tally.spread
+              if all(has_value(w, point) for w in within)]
+    if sum(valued for _, _, valued in inside) >= VALUED_SHARE * len(inside):
+        return None
+    return next((point, want) for point, want, valued in inside if not valued)
 
 
 def _points(names: Sequence[str], answer: Expr, expected: Expr, work: int, tally: _Tally
@@ -973,8 +995,22 @@ def _points(names: Sequence[str], answer: Expr, expected: Expr, work: int, tally
         yield Role.RANDOM, p
 
 
-def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_work: int) -> Decision:
-    """Whether `answer` equals `expected` as real functions of the variables `names`."""
+def _compiled_within(within: Sequence[Expr], symbols: Sequence[sympy.Symbol]) -> list[Compiled]:
+    """`within` compiled in `symbols`; one of other variables, or that can't be evaluated, is left out."""
+    compiled = []
+    for w in within:
+        if w.free_symbols <= set(symbols):
+            try:
+                compiled.append(compile_expression(w, symbols))
+            except Unsupported:
+                continue
+    return compiled
+
+
+def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_work: int,
+          within: Sequence[Expr] = ()) -> Decision:
+    """Whether `answer` equals `expected` as real functions of the variables `names`; `within`: expressions
+    the question is about (the function a derivative is of), on whose domain the answer must have a value."""
     if answer == expected:
         return Decision(Status.EQUAL)
     symbols = [symbol(n) for n in names]
@@ -982,6 +1018,15 @@ def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_work: int
         f, g = compile_expression(answer, symbols), compile_expression(expected, symbols)
     except Unsupported:
         return Decision(Status.EQUAL if prove(answer - expected, symbolic_work) else Status.UNDECIDED)
+    domain = _compiled_within(within, symbols)
+    if not symbols and answer.is_Rational and expected.is_irrational:
+        # a rational number is never an irrational one, however many of its digits agree (a decimal of 40
+        # digits for π): no resolution decides that
+        try:
+            return Decision(Status.DIFFERENT, (), f.enclose((), BASE_PRECISION).value,
+                            g.enclose((), BASE_PRECISION).value)
+        except (Undefined, Uncertain, TooLarge):
+            pass  # compared as any two numbers
     roots = radicals(answer) + radicals(expected)
     tally = _Tally()
     seen: set[tuple[Fraction, ...]] = set()
@@ -1001,6 +1046,8 @@ def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_work: int
             tally.uncertain.append(point)
         elif result.at is At.ANSWER_UNDEFINED and tally.undefined_at is None:
             tally.undefined_at = (point, result.want)
+        if role in (Role.SIMPLE, Role.RANDOM) and result.at in (At.SAME, At.UNCERTAIN, At.ANSWER_UNDEFINED):
+            tally.spread.append((point, result.want, result.at is not At.ANSWER_UNDEFINED))
         return None
 
     first = sample_points(len(symbols)) if symbols else [()]
@@ -1011,6 +1058,14 @@ def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_work: int
         if tally.same >= POINTS_WANTED or not symbols:
             break
     proof = prove(answer - expected, symbolic_work)
+    if proof and tally.undefined_at is not None:  # equal where both have a value: is that enough of the line?
+        for point in [*first, *extra_points(len(symbols), answer, expected)]:
+            found = look(point, Role.RANDOM)
+            if found:
+                return found
+        hardly = _hardly_valued(tally, domain)
+        if hardly is not None:
+            return Decision(Status.UNDEFINED, hardly[0], None, hardly[1])
     if proof:
         return Decision(Status.EQUAL)
     for role, point in _points(names, answer, expected, symbolic_work // 10, tally):
@@ -1026,6 +1081,9 @@ def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_work: int
             return Decision(Status.NOT_EQUAL)
         missed = missed or at is not At.SAME
     tally.missed_curve = tally.missed_curve or missed
+    hardly = _hardly_valued(tally, domain)
+    if hardly is not None:
+        return Decision(Status.UNDEFINED, hardly[0], None, hardly[1])
     enough = tally.same and (not symbols or (tally.generic >= GENERIC_WANTED and tally.same >= POINTS_WANTED))
     if enough and not tally.uncertain:
         # agreeing everywhere looked is evidence only where every switch was looked at

@@ -558,6 +558,37 @@ def _times(value: Expr, factor: Expr, roots: set[Expr], divisors: set[Expr] | No
     return product
 
 
+def _kept(parts: Sequence[Expr]) -> tuple[set[Expr], set[Expr]]:
+    """What `parts` have no value without: their even roots' radicands and their inverse functions."""
+    return set().union(*map(_even_roots, parts)), _bounded_inverses(*parts)
+
+
+def _drops(kept: tuple[set[Expr], set[Expr]], made: Expr) -> bool:
+    """Whether sympy's `made` lost one of the even roots or inverse functions `kept` (√u − √u is 0, −(√u)² is
+    −u, acos x − acos x is 0), and with it the points where it has no value."""
+    roots, inverses = kept
+    return bool(roots and roots - _even_roots(made) or inverses and inverses - _bounded_inverses(made))
+
+
+def _plus(value: Expr, term: Expr, kept: tuple[set[Expr], set[Expr]]) -> Expr:
+    """value + term, but as written (unadded) where adding would drop what the sum so far has no value
+    without (`kept`: of value and term)."""
+    total = value + term
+    return sympy.Add(value, term, evaluate=False) if _drops(kept, total) else total
+
+
+def negated(value: Expr) -> Expr:
+    """−value, but as written where negating would drop what it has no value without ((√u)²)."""
+    made = -value
+    return sympy.Mul(-1, value, evaluate=False) if _drops(_kept((value,)), made) else made
+
+
+def minus(left: Expr, right: Expr) -> Expr:
+    """left − right (an equation's sides), keeping the points where either has no value: y − ((√u)² + 1) is
+    not y − u − 1 where u < 0."""
+    return _plus(left, negated(right), _kept((left, right)))
+
+
 def substituted(expr: Expr, values: Mapping[sympy.Symbol, Expr]) -> Expr:
     """expr with parameters replaced by their values (trusted expressions, values from a pack's
     ranges); InputError (note too_large) where the numbers sympy would compute could outgrow any a
@@ -843,10 +874,13 @@ class _Parser:
     def sum(self) -> Expr:
         with self.nested(self.tok.col):
             value = self.product()
+            kept = _kept((value,))  # of the terms so far: a domain that adding must not drop
             while self.at(*_SIGNS):
                 op = self.advance()
                 right = self.product()
-                value = self.sized(value + right if self.sign(op) > 0 else value - right, op.col)
+                roots, inverses = _kept((right,))
+                kept = (kept[0] | roots, kept[1] | inverses)
+                value = self.sized(_plus(value, right if self.sign(op) > 0 else negated(right), kept), op.col)
             return value
 
     def product(self) -> Expr:
@@ -981,7 +1015,7 @@ class _Parser:
             op = self.advance()
             with self.nested(op.col):
                 operand = self.signed()
-            return operand if self.sign(op) > 0 else -operand
+            return operand if self.sign(op) > 0 else negated(operand)
         return self.power()
 
     def sign(self, op: Token) -> int:

@@ -269,6 +269,11 @@ class Problem:
         return ()
 
     @property
+    def domain(self) -> tuple[Expr, ...]:
+        """What the question is about, on whose domain an answer must have a value (tutor.check's `domain`)."""
+        return ()
+
+    @property
     def component_labels(self) -> tuple[str, ...]:
         """What messages call a vector answer's parts (∂f/∂y); by default their names, if any."""
         return self.components
@@ -352,7 +357,7 @@ class Problem:
         return check(text, expected, variables=self.answer_variables, shape=self.shape,
                      tolerance=tolerance or self.default_tolerance(), components=self.components,
                      labels=self.component_labels,
-                     reader=self.read if self.answer_names or self.place_asked else None,
+                     reader=self.read if self.answer_names or self.place_asked else None, domain=self.domain,
                      isolated=False)  # an exercise's check runs where its caller put it (packs.Exercise)
 
     # -- shared helpers for the kinds
@@ -421,6 +426,11 @@ class FunctionProblem(Problem):
         return {"function": function, "variables": variables, "name": data.get("name", "f"),
                 "decimals": data.get("decimals", False), "tolerance": data.get("tolerance"),
                 "fractions": data.get("fractions", False)}
+
+    @property
+    def domain(self) -> tuple[Expr, ...]:
+        """f: a derivative, a gradient or a tangent plane with a value only where f has none answers nothing."""
+        return (self.function,)
 
     def show_function(self, latex: bool = False) -> str:
         """The function as the author wrote it: written with no decimal point (x^2/10), its fractions stay
