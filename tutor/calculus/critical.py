@@ -1297,7 +1297,7 @@ def on_mirror_lines(f: Expr, syms: Sequence[sympy.Symbol], windows: Sequence[Win
         # a periodic slope: solve lists only some of its zeros, the sign changes in the window all; and where every
         # sign change was a simple number, solve is asked nothing (it only ever adds)
         if not spans and numeric:
-            zeros += [z for z in solved_in_one(g, x) if z not in zeros and span.contains(z) == sympy.true]
+            zeros += [z for z in (solved_in_one(g, x) or []) if z not in zeros and span.contains(z) == sympy.true]
         for z in zeros:
             point = (z, into_y(along.xreplace({x: z})))
             if point not in exact:

@@ -32,7 +32,7 @@ from .by_values import (
     samples_between,
 )
 from .classified import GAVE_UP, SOLVE_SECONDS, Case, CriticalSet, Family, Nature, Piece, Window, and_points, unique
-from .common import real_at, sign, symbols
+from .common import SolveError, real_at, sign, symbols
 from .kinks import holds, signed_pieces
 from .level import Through, through
 from .region import Region, interval_text
@@ -305,8 +305,7 @@ def solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Exp
         except (NotImplementedError, OutOfTime, sympy.PolynomialError, ValueError, TypeError,
                 ZeroDivisionError, RecursionError):  # sympy gave up: said so in the result, never raised
             return Case(conditions, solved=False)
-        # sympy's -π/2 beside the window's 3π/2: one point, listed once, in the window
-        found = unique(tuple(_into_windows(p, syms, windows)) for p in found)
+        found = _moved_into(found, syms, windows)
     points = [p for p in found if defined_at(p, syms, f, gradient)]
     undefined = tuple(p for p in found if p not in points)
     curve = None
@@ -411,14 +410,16 @@ def _solve_in_turn(factors: Sequence[Expr], syms: Sequence[sympy.Symbol], window
 LINE_WORK = 400_000  # sympy's solve of 2x + e^(2x) = 0 (x = -W(1)/2) takes 320 000 calls
 
 
-def solved_in_one(g: Expr, x: sympy.Symbol) -> list[Expr]:
-    """sympy's real solutions of g = 0 within its work budget ([] where it can't): W(1) of 2x + e^(2x)."""
+def solved_in_one(g: Expr, x: sympy.Symbol) -> list[Expr] | None:
+    """sympy's real solutions of g = 0 within its work budget (None where it can't): W(1) of 2x + e^(2x)."""
     try:
         with deadline(SOLVE_SECONDS), counted(LINE_WORK):
             found = sympy.solve(afresh(g), x)
     except (*GAVE_UP, ZeroDivisionError, RecursionError):
-        return []
-    real = [as_real(z) for z in found] if isinstance(found, list) else []
+        return None
+    if not isinstance(found, list):
+        return None
+    real = [as_real(z) for z in found]
     return [z for z in real if z is not None]
 
 
@@ -447,16 +448,30 @@ def _eliminated(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> list[t
             value = sympy.expand(v - combined / c)
             (u,) = set(syms) - {v}
             rest = factors[1].xreplace({v: value})
-            found = [{v: value.xreplace({u: z}), u: z} for z in solved_in_one(rest, u)]
-            return [tuple(point[s] for s in syms) for point in found]
+            zeros = solved_in_one(rest, u)
+            if zeros is None:
+                return None
+            return [(value.xreplace({u: z}), z) if v == syms[0] else (z, value.xreplace({u: z})) for z in zeros]
     return None
 
 
-def _into_windows(point: tuple[Expr, ...], syms: Sequence[sympy.Symbol], windows: Sequence[Window]
-                  ) -> tuple[Expr, ...]:
-    """The point moved by whole periods into the windows of the variables that have one."""
+def _moved_into(found: Sequence[tuple[Expr, ...]], syms: Sequence[sympy.Symbol], windows: Sequence[Window]
+                ) -> list[tuple[Expr, ...]]:
+    """sympy's points moved by whole periods into the windows of the variables that have one, each once: its -π/2
+    beside 3π/2, a period of 2π on, is one point. Where the points moved can't be put in order exactly (π -
+    asin(1/10) + acos(-1/10) beside 2π + asin(1/10) - acos(-1/10), both 3π/2 though sympy can't tell), sympy's
+    points as it gave them."""
     spans = {w.variable: w for w in windows}
-    return tuple(spans[s.name].into(c) if s.name in spans else c for s, c in zip(syms, point))
+    kept: list[tuple[Expr, ...]] = []
+    for point in found:
+        moved = tuple(spans[s.name].into(c) if s.name in spans else c for s, c in zip(syms, point))
+        if not any(all(sign(a - b) == 0 for a, b in zip(moved, other)) for other in kept):
+            kept.append(moved)
+    try:
+        sort_exactly(kept)
+    except SolveError:
+        return list(found)
+    return kept
 
 
 def _common(factors: Sequence[Expr], s: sympy.Symbol, span: sympy.Set) -> list[Expr] | None:
