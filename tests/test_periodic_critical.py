@@ -130,3 +130,45 @@ def test_minimize_in_a_region_of_a_polynomial_is_as_before(capsys):
     assert summary[1:] == ["region: 0 ≤ x ≤ 2, -1 ≤ y ≤ 1", "local minima in the region:", "  (1, 0): f = 0",
                            "outside the region:", "  (-1, 0): f = 0", "the least: f(1, 0) = 0; it is the global minimum"]
     assert "11. So the local minimum in the region is (1, 0)." in steps
+
+
+def test_a_case_with_a_condition_in_both_variables_is_solved_in_turn_within_the_windows(capsys):
+    # 591: sympy's solve of sin x + sin y = 0 and cos y = 0 gave (-π/2, π/2) beside the window's (3π/2, π/2), and
+    # (π, π), (π/2, 3π/2) a period of y's (π) beyond its window, under "the equations are not polynomial"
+    summary, steps = _solve(capsys, "critical", "sin(x)^3 - 3 sin(x) sin(y)^2", "--steps")
+    assert summary[1:] == [
+        "critical points:",
+        "  (0, 0)       saddle (f takes values above and below 0 near it (on the line y = 0, f - f(P) = sin(x)³, "
+        "which changes sign at x = 0))",
+        "  (π/2, 0)     maximum (D = 18 > 0 and f_xx = -3 < 0)",
+        "  (π/2, π/2)   undecided (no local maximum, since f - f(P) = 3 - 3 sin(y)² > 0 near it on the line x = π/2; "
+        "whether it is a local minimum is not decided)",
+        "  (π, 0)       saddle (f takes values above and below 0 near it (on the line y = 0, f - f(P) = sin(x)³, "
+        "which changes sign at x = π))",
+        "  (3π/2, 0)    minimum (D = 18 > 0 and f_xx = 3 > 0)",
+        "  (3π/2, π/2)  undecided (no local minimum, since f - f(P) = 3 sin(y)² - 3 < 0 near it on the line "
+        "x = 3π/2; whether it is a local maximum is not decided)",
+        "note: ∇f repeats every 2π in x and every π in y: these are the critical points with 0 ≤ x < 2π and "
+        "0 ≤ y < π, and each recurs at (x + j·2π, y + k·π) for all integers j and k"]
+    assert "   7.4. sin(x) + sin(y) = 0 and sin(x) = 0: those with 0 ≤ x < 2π and 0 ≤ y < π are the points (0, 0) " \
+        "and (π, 0)." in steps
+    assert "   7.6. sin(x) + sin(y) = 0 and cos(y) = 0: the one with 0 ≤ x < 2π and 0 ≤ y < π is the point " \
+        "(3π/2, π/2)." in steps
+
+
+def test_points_sympy_solves_for_are_moved_into_the_windows(capsys):
+    # sympy's solve of cos(x + y) + cos(x - y) = 0 = cos(x + y) - cos(x - y) lists (π/2, 0) and (3π/2, 0) only;
+    # the twelfths of a period and the mirror lines find the rest, each once, in 0 ≤ x < 2π and 0 ≤ y < 2π
+    summary, _ = _solve(capsys, "critical", "sin(x + y) + sin(x - y)")
+    assert summary[2:] == [
+        "  (0, π/2)   saddle (D = -4 < 0)",
+        "  (0, 3π/2)  saddle (D = -4 < 0)",
+        "  (π/2, 0)   maximum (D = 4 > 0 and f_xx = -2 < 0)",
+        "  (π/2, π)   minimum (D = 4 > 0 and f_xx = 2 > 0)",
+        "  (π, π/2)   saddle (D = -4 < 0)",
+        "  (π, 3π/2)  saddle (D = -4 < 0)",
+        "  (3π/2, 0)  minimum (D = 4 > 0 and f_xx = 2 > 0)",
+        "  (3π/2, π)  maximum (D = 4 > 0 and f_xx = -2 < 0)",
+        "note: ∇f repeats every 2π in x and every 2π in y: these are the critical points found with 0 ≤ x < 2π and "
+        "0 ≤ y < 2π, and each recurs at (x + j·2π, y + k·2π) for all integers j and k; the equations are not "
+        "polynomial, so the solutions found may not be all the critical points"]

@@ -171,6 +171,13 @@ class Window:
     def text(self) -> str:
         return interval_text(self.span, self.variable)
 
+    def into(self, value: Expr) -> Expr:
+        """value moved by whole periods into one period's window (-π/2 to 3π/2), where ∇f is the same; a region's
+        bounds move nothing, a point beyond them being another point."""
+        if self.bounded:
+            return value
+        return value - self.period * sympy.floor((value - self.span.inf) / self.period)
+
 
 @dataclass(frozen=True)
 class Case:

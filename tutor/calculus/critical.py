@@ -24,8 +24,7 @@ from itertools import pairwise
 import sympy
 from sympy import Expr, Poly
 
-from ..budget import counted, deadline, metered_cache
-from ..equality import afresh
+from ..budget import deadline, metered_cache
 from ..parse import Equation
 from ..show import Notation, current_notation, show, show_float
 from .by_values import (
@@ -89,6 +88,7 @@ from .factor_cases import (
     one_zero_at_most,
     solve_case,
     solve_exactly,
+    solved_in_one,
 )
 from .kinks import Corner, Level, _inside, even_inside, holds, level_critical, signed, signed_pieces, spanned, with_abs
 from .leading import leading_order
@@ -103,7 +103,7 @@ from .partials import (
     value_at,
 )
 from .region import Region, interval_text, region_of
-from .roots import as_real, rational_polynomial, real_roots, sort_exactly
+from .roots import rational_polynomial, real_roots, sort_exactly
 
 
 def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Expr]) -> Classification:
@@ -384,9 +384,10 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
             note += (f"; f′ changes sign near {places}, so there are critical points there too (looked for "
                      f"numerically with {within})")
     mirrored: list[tuple[Expr, ...]] = []
-    if len(syms) == 2 and any(not c.solved for c in cases) and not f.has(sympy.Abs, sympy.Max, sympy.Min):
-        # sympy's solve ran out of work on x^y + y^x: on its mirror line y = x, ∂f/∂x(t, t) = 0 is one variable's
-        # equation, its zeros critical points for sure; the points off that line still unknown
+    if len(syms) == 2 and not complete and not f.has(sympy.Abs, sympy.Max, sympy.Min):
+        # sympy's solve ran out of work on x^y + y^x, or listed only (0, 0) of cos x + cos y - cos(x + y): on a
+        # mirror line y = x, ∂f/∂x(t, t) = 0 is one variable's equation, its zeros critical points for sure; the
+        # points off that line and the grid still unknown
         mirrored, near_points, lines_looked = on_mirror_lines(f, syms, windows, region or window)
         mirrored = [p for p in unique([*mirrored, *simple_points(gradient, syms, windows)])
                     if defined_at(p, syms, f, gradient)]
@@ -1280,6 +1281,10 @@ def on_mirror_lines(f: Expr, syms: Sequence[sympy.Symbol], windows: Sequence[Win
     near: list[tuple[float, ...]] = []
     lines: list[str] = []
     slope = sympy.diff(f, x)
+
+    def into_y(value: Expr) -> Expr:
+        return spans[y.name].into(value) if y.name in spans else value
+
     for mirror, along in (({x: y, y: x}, x), ({x: -y, y: -x}, -x)):
         if f.xreplace(mirror) != f:
             continue
@@ -1292,9 +1297,9 @@ def on_mirror_lines(f: Expr, syms: Sequence[sympy.Symbol], windows: Sequence[Win
         # a periodic slope: solve lists only some of its zeros, the sign changes in the window all; and where every
         # sign change was a simple number, solve is asked nothing (it only ever adds)
         if not spans and numeric:
-            zeros += [z for z in _solved_on_line(g, x) if z not in zeros and span.contains(z) == sympy.true]
+            zeros += [z for z in (solved_in_one(g, x) or []) if z not in zeros and span.contains(z) == sympy.true]
         for z in zeros:
-            point = (z, _into(along.xreplace({x: z}), spans.get(y.name)))
+            point = (z, into_y(along.xreplace({x: z})))
             if point not in exact:
                 exact.append(point)
         for z in numeric:
@@ -1302,7 +1307,7 @@ def on_mirror_lines(f: Expr, syms: Sequence[sympy.Symbol], windows: Sequence[Win
             if any(sign(g.xreplace({x: c})) == 0 for c in _simple_near(z)):
                 continue
             if not any(abs(float(e[0]) - z) < 1e-9 * max(1.0, abs(z)) for e in exact):
-                near.append((z, float(_into(along.xreplace({x: sympy.Float(z)}), spans.get(y.name)))))
+                near.append((z, float(into_y(along.xreplace({x: sympy.Float(z)})))))
     return exact, near, lines
 
 
@@ -1338,27 +1343,6 @@ def _line_span(x: str, y: str, opposite: bool, spans: dict[str, Window], bounds:
 
 
 _T = sympy.Symbol("t", real=True)
-
-
-def _into(value: Expr, window: Window | None) -> Expr:
-    """value moved by whole periods into the window, where the variable has one: ∇f is the same there."""
-    if window is None or window.bounded:
-        return value
-    return value - window.period * sympy.floor(value / window.period)
-
-
-LINE_WORK = 400_000  # sympy's solve of 2x + e^(2x) = 0 (x = -W(1)/2) takes 320 000 calls
-
-
-def _solved_on_line(g: Expr, x: sympy.Symbol) -> list[Expr]:
-    """sympy's real solutions of g = 0 within its work budget ([] where it can't): W(1) of 2x + e^(2x)."""
-    try:
-        with deadline(SOLVE_SECONDS), counted(LINE_WORK):
-            found = sympy.solve(afresh(g), x)
-    except (*GAVE_UP, sympy.PolynomialError, ZeroDivisionError, RecursionError):
-        return []
-    real = [as_real(z) for z in found] if isinstance(found, list) else []
-    return [z for z in real if z is not None]
 
 
 def _real_value(evaluate: Callable, at: float) -> float | None:

@@ -32,7 +32,7 @@ from .by_values import (
     samples_between,
 )
 from .classified import GAVE_UP, SOLVE_SECONDS, Case, CriticalSet, Family, Nature, Piece, Window, and_points, unique
-from .common import real_at, sign, symbols
+from .common import SolveError, real_at, sign, symbols
 from .kinks import holds, signed_pieces
 from .level import Through, through
 from .region import Region, interval_text
@@ -288,6 +288,9 @@ def solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Exp
     if contradictory(distinct):
         return None
     apart = _solve_apart(distinct, syms, windows) if windows else None
+    in_turn = _solve_in_turn(distinct, syms, windows) if windows and apart is None else None
+    if in_turn is not None:  # sin x = 0 and sin x + sin y = 0: x = 0 or π, then y in its window for each
+        apart = in_turn, ()
     if apart is not None:  # sin x = 0 and y = 0: every x = kπ, those in the window listed
         found_apart, families = apart
         return Case(conditions, tuple(p for p in found_apart if defined_at(p, syms, f, gradient)),
@@ -296,10 +299,13 @@ def solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Exp
         found, whole = solve_exactly(distinct, syms)
     else:
         try:
-            found, whole = _pinned(distinct, syms) or _solve_with_sympy(distinct, syms)
+            eliminated = _eliminated(distinct, syms)
+            found, whole = (eliminated, False) if eliminated is not None else \
+                (_pinned(distinct, syms) or _solve_with_sympy(distinct, syms))
         except (NotImplementedError, OutOfTime, sympy.PolynomialError, ValueError, TypeError,
                 ZeroDivisionError, RecursionError):  # sympy gave up: said so in the result, never raised
             return Case(conditions, solved=False)
+        found = _moved_into(found, syms, windows)
     points = [p for p in found if defined_at(p, syms, f, gradient)]
     undefined = tuple(p for p in found if p not in points)
     curve = None
@@ -364,6 +370,108 @@ def _solve_apart(factors: Sequence[Expr], syms: Sequence[sympy.Symbol], windows:
         return None  # y free, with x = c: a whole line, as sympy's solve finds it
     families.sort(key=lambda family: [s.name for s in syms].index(family.variable))
     return [tuple(p) for p in itertools.product(*values)], tuple(families)
+
+
+def _solve_in_turn(factors: Sequence[Expr], syms: Sequence[sympy.Symbol], windows: Sequence[Window]
+                   ) -> list[tuple[Expr, ...]] | None:
+    """Two conditions, one of them in one variable alone (sin x = 0 beside sin x + sin y = 0): its zeros in that
+    variable's window, each put into the other condition, whose zeros in the other variable's window complete the
+    points. sympy's solve lists some solutions of periodic equations only ((0, 0) and (π, π), not (0, π)), and
+    not within the windows; solved in turn, every one in them is. None where no condition is in one variable
+    alone, solveset can't list finitely many zeros (in a window, or on every real), or a whole line solves it."""
+    if len(factors) != 2 or len(syms) != 2:
+        return None
+    spans = {w.variable: w.span for w in windows}
+    for first, other in (factors, factors[::-1]):
+        own = first.free_symbols & set(syms)
+        if len(own) != 1:
+            continue
+        (s,), (t,) = own, set(syms) - own
+        points: list[tuple[Expr, ...]] = []
+        try:
+            with deadline(SOLVE_SECONDS):
+                firsts = _listed(sympy.solveset(first, s, spans.get(s.name, sympy.S.Reals)))
+                for a in firsts if firsts is not None else ():
+                    rest = other.xreplace({s: a})
+                    if t not in rest.free_symbols:
+                        if sign(rest) != 0 and sign(rest) is not None:
+                            continue  # the other condition fails for this value: no point
+                        return None  # holds for every t: a whole line, as sympy's solve finds it
+                    seconds = _listed(sympy.solveset(rest, t, spans.get(t.name, sympy.S.Reals)))
+                    if seconds is None:
+                        return None
+                    points += [(a, b) if s == syms[0] else (b, a) for b in seconds]
+        except GAVE_UP:
+            return None
+        return points if firsts is not None else None
+    return None
+
+
+LINE_WORK = 400_000  # sympy's solve of 2x + e^(2x) = 0 (x = -W(1)/2) takes 320 000 calls
+
+
+def solved_in_one(g: Expr, x: sympy.Symbol) -> list[Expr] | None:
+    """sympy's real solutions of g = 0 within its work budget (None where it can't): W(1) of 2x + e^(2x)."""
+    try:
+        with deadline(SOLVE_SECONDS), counted(LINE_WORK):
+            found = sympy.solve(afresh(g), x)
+    except (*GAVE_UP, ZeroDivisionError, RecursionError):
+        return None
+    if not isinstance(found, list):
+        return None
+    real = [as_real(z) for z in found]
+    return [z for z in real if z is not None]
+
+
+def _eliminated(factors: Sequence[Expr], syms: Sequence[sympy.Symbol]) -> list[tuple[Expr, ...]] | None:
+    """Two conditions whose parts that are no polynomial are multiples of one another (2x + e^(x - y) = 0 and
+    4y - e^(x - y) = 0): the sum of them that cancels those parts is a polynomial equation (2x + 4y = 0); where it
+    gives one variable (x = -2y), put into the second condition it leaves an equation in the other alone
+    (4y - e^(-3y) = 0), which sympy solves within its work budget (y = W(3/4)/3). Each point found so holds both
+    conditions. None where that does not apply; sympy's solve of both at once is then asked."""
+    if len(factors) != 2 or len(syms) != 2:
+        return None
+    parts = []
+    for factor in factors:
+        polynomial = sympy.Add(*(t for t in sympy.Add.make_args(sympy.expand(factor)) if t.is_polynomial(*syms)))
+        parts.append((polynomial, sympy.expand(factor - polynomial)))
+    (p, g), (q, h) = parts
+    if g == 0 or h == 0:
+        return None
+    ratio = sympy.cancel(sympy.powsimp(g / h))
+    if ratio.free_symbols & set(syms) or not ratio.is_nonzero:
+        return None
+    combined = sympy.expand(p - ratio * q)  # the first condition less ratio times the second: g - ratio·h = 0
+    for v in syms:
+        if combined.is_polynomial(v) and sympy.degree(combined, v) == 1 and \
+                not (c := combined.coeff(v)).free_symbols & set(syms):
+            value = sympy.expand(v - combined / c)
+            (u,) = set(syms) - {v}
+            rest = factors[1].xreplace({v: value})
+            zeros = solved_in_one(rest, u)
+            if zeros is None:
+                return None
+            return [(value.xreplace({u: z}), z) if v == syms[0] else (z, value.xreplace({u: z})) for z in zeros]
+    return None
+
+
+def _moved_into(found: Sequence[tuple[Expr, ...]], syms: Sequence[sympy.Symbol], windows: Sequence[Window]
+                ) -> list[tuple[Expr, ...]]:
+    """sympy's points moved by whole periods into the windows of the variables that have one, each once: its -π/2
+    beside 3π/2, a period of 2π on, is one point. Where the points moved can't be put in order exactly (π -
+    asin(1/10) + acos(-1/10) beside 2π + asin(1/10) - acos(-1/10), both 3π/2 though sympy can't tell), sympy's
+    points as it gave them."""
+    spans = {w.variable: w for w in windows}
+    kept: list[tuple[Expr, ...]] = []
+    for point in found:
+        moved = tuple(spans[s.name].into(c) if s.name in spans else c for s, c in zip(syms, point))
+        if not any(all(sign(a - b) == 0 for a, b in zip(moved, other)) for other in kept):
+            kept.append(moved)
+    try:
+        sort_exactly(kept)
+    except SolveError:
+        return list(found)
+    return kept
 
 
 def _common(factors: Sequence[Expr], s: sympy.Symbol, span: sympy.Set) -> list[Expr] | None:

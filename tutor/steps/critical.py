@@ -310,6 +310,10 @@ def _cases(c: CriticalPoints) -> Step:
             cases.append(step(Rule.CASE_FAMILY, case.conditions, case.points,
                               families=families_text(case.families), within=within))
             continue
+        if case.every and case.points:  # sin x = 0 and sin x + sin y = 0, solved in turn within the windows
+            within = " and ".join(w.text() for w in c.windows)
+            cases.append(step(Rule.CASE_WINDOW, case.conditions, case.points, within=within))
+            continue
         if case.set is not None:
             cases.append(step(Rule.CASE_SET, case.conditions, case.set.equations, kind=case.set.kind))
         alone = []  # the case's points on no set: said together, as the roots of one equation

@@ -76,6 +76,7 @@ class Rule(StepRule):
     CASE_POINTS = "case_points"
     CASE_SUBSTITUTE = "case_substitute"  # y = x³ put into x = y³: one equation in x alone
     CASE_FAMILY = "case_family"
+    CASE_WINDOW = "case_window"  # sin x = 0 and sin x + sin y = 0: the points of the windows, solved in turn
     CASE_POINT_ON_SET = "case_point_on_set"
     CASE_SET = "case_set"
     CASE_UNSOLVED = "case_unsolved"

@@ -85,6 +85,8 @@ TEMPLATES: dict[StepRule, str] = {
                            "{values:list}; {put} then gives each point's {other}."),
     Rule.CASE_FAMILY: ("{before:and}: {families}; {after:the one|those} with {within} "
                        "{after:is the point|are the points} {after:list}."),
+    Rule.CASE_WINDOW: ("{before:and}: {after:the one|those} with {within} {after:is the point|are the points} "
+                       "{after:list}."),
     Rule.CASE_POINT_ON_SET: "{before:and}: the point {after}, which lies on {on}.",
     Rule.CASE_SET: "{before:and}: every point of {after} is critical, a whole {kind}.",
     Rule.CASE_UNSOLVED: "{before:and}: the tutor cannot solve this case exactly.",
