@@ -129,7 +129,7 @@ def test_ctrl_c_or_kill_says_how_to_finish_and_resume_gives_the_files_of_an_unin
     assert process.returncode == 130
     kept = _journaled(stopped / FILE_NAME)
     assert 0 < kept < 60, "the run should be stopped halfway"
-    assert err.splitlines() == [f"tutor: stopped; {kept} checked answers kept in {stopped / FILE_NAME}: run the same "
+    assert err.splitlines() == [f"tutor: stopped; {kept} checked answer{'' if kept == 1 else 's'} kept in {stopped / FILE_NAME}: run the same "
                                 "command with --resume to finish"]
     assert not (stopped / "grades.csv").exists()
     assert main([*args, "--out", str(stopped), "--resume"]) == 0
