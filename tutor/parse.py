@@ -518,6 +518,20 @@ def _even_roots(e: Expr) -> set[Expr]:
             and node.exp.q % 2 == 0 and node.base.free_symbols and not node.base.is_nonnegative}
 
 
+def _sizes(base: Expr) -> Expr:
+    """base with each factor an even power of an odd root (x^(2/3), y^(-4/5)) written as that power of its size
+    (|x|^(2/3)), which it is for every real x, for a power that is not whole to be taken of: sympy would merge
+    (x^(2/3))^(3/2) into x, as the complex principal branch does, where the real roots give |x|."""
+    def size(factor: Expr) -> Expr:
+        if factor.is_Pow and factor.exp.is_Rational and factor.exp.p % 2 == 0 and not factor.exp.is_Integer \
+                and not factor.base.is_nonnegative:
+            return sympy.Pow(sympy.Abs(factor.base), factor.exp)
+        return factor
+    factors = sympy.Mul.make_args(base)
+    sized = [size(f) for f in factors]
+    return base if sized == list(factors) else sympy.Mul(*sized)
+
+
 _BOUNDED_INVERSES = (sympy.asin, sympy.acos, sympy.asec, sympy.acsc, sympy.acosh, sympy.atanh, sympy.acoth,
                      sympy.asech, sympy.log, sympy.LambertW)
 
@@ -815,6 +829,8 @@ class _Parser:
                     # (sympy's principal root would be the complex 2(-1)^(1/3))
                     magnitude = sympy.Pow(-base, exponent)
                     return self.checked(-magnitude if exponent.p % 2 else magnitude, col)
+        if not exponent.is_integer:
+            base = _sizes(base)
         power = sympy.Pow(base, exponent)
         # (√x)² is x only where x ≥ 0, e^(ln x) only where x > 0: kept as written
         if _even_roots(base) - _even_roots(power) or _drops_inverse((base, exponent), power) \
