@@ -743,12 +743,27 @@ def _rounds_to(got: Fraction, want: Fraction, spellings: Spellings) -> bool:
     typed = _typed_decimal(got, spellings)
     if typed is None:
         return False
+    if typed.endswith("…"):  # 2.333…: its digits go on, and are 7/3's first ones
+        return _begins(got, want, spellings)
     places = _places(typed)
     scaled = want * Fraction(10) ** places
     cut = Fraction(int(scaled))  # toward zero
     rounded = Fraction(math.floor(abs(scaled) + Fraction(1, 2))) * (1 if scaled >= 0 else -1)
     printout = _significant_digits(typed) >= _PRINTOUT_DIGITS and abs(got * Fraction(10) ** places - scaled) <= 2
     return got * Fraction(10) ** places in (cut, rounded) or printout
+
+
+def _begins(got: Fraction, want: Fraction | Interval, spellings: Spellings) -> bool:
+    """Whether `got` is a decimal typed cut short (2.333…: its digits go on) whose digits are `want`'s first ones
+    (7/3 = 2.3333…): `want` is then among the numbers it stands for, 2.333 up to 2.334, whatever the middle
+    of them it is read as."""
+    typed = next((typed for number, typed in spellings if number == abs(got) and typed.endswith("…")), None)
+    if typed is None:
+        return False
+    unit = Fraction(1, 10 ** _places(typed))
+    digits = abs(got) - unit / 2
+    ends = (want, want) if isinstance(want, Fraction) else (as_fraction(lower(want)), as_fraction(upper(want)))
+    return all(digits <= end * (1 if got > 0 else -1) < digits + unit for end in ends)
 
 
 _PRINTOUT_DIGITS = 8  # a calculator's display or a float printed in full; fewer is a rounding the student chose
