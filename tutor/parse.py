@@ -1639,6 +1639,7 @@ class Link:
     value: object  # Expr, or tuple[Expr, ...] for a vector
     rounded: bool = False
     places: int = 0
+    spellings: Spellings = ()  # its decimals as typed: a cut one (4.1666…) stands for the numbers it begins
 
 
 def vocabulary(variables: Sequence[str] = (), *, infer: bool = False) -> _Vocabulary:
@@ -1811,7 +1812,8 @@ def _chain(text: str, clean: str, shape: Shape, variables: Sequence[str], compon
         piece = clean[start + 1 : end]  # the link as typed: the name blanked before it is not part of it
         first = start + 1 + len(piece) - len(piece.lstrip())
         shown = " ".join(text[first : start + 1 + len(piece.rstrip())].split())
-        links.append(Link(shown, answers[k].value, end < len(typed) and typed[end] in "≈~", places))
+        links.append(Link(shown, answers[k].value, end < len(typed) and typed[end] in "≈~", places,
+                          answers[k].spellings))
     return replace(answers[-1], working=tuple(links))
 
 
