@@ -56,7 +56,8 @@ each ± taking its sign on its own; where a ∓ is among them all take one sign,
 (-1, 1), (1, -1). In a set (`{(±1, 0), (0, 0)}`) each item stands for its own. At most four ± on their own
 in one item. Only a set of points, or a list of several values (`read(several=True)`), may hold them; any
 other answer (an expression, a number, one vector or equation) is refused with "± gives two answers; this
-question asks for one: write one of them", at the ±. A superscript's ⁺⁻ stays + then -.
+question asks for one: write one of them", at the ±. A superscript's ⁺⁻ stays + then -. A number ± a
+decimal under a hundredth of it (0.5671 ± 0.0001) is a value and its error: refused, with the value to write.
 Characters are first mapped to the ones the grammar knows (`normalize`): look-alikes (− × ·),
 full-width and italic letters, invisible characters as spaces, and Word's invisible operators as
 what they mean (U+2061 function application a space, U+2062 invisible times '*', U+2063 invisible
@@ -858,12 +859,28 @@ class _Parser:
     # -- grammar
     def sum(self) -> Expr:
         with self.nested(self.tok.col):
+            first = self.pos
             value = self.product()
             while self.at(*_SIGNS):
                 op = self.advance()
                 right = self.product()
+                if op.text in _PLUS_MINUS:
+                    self.refuse_margin(self.tokens[first : self.pos], op)
                 value = self.sized(value + right if self.sign(op) > 0 else value - right, op.col)
             return value
+
+    def refuse_margin(self, tokens: list[Token], op: Token) -> None:
+        """Refuse `0.5671 ± 0.0001`, a value and its error, at the ±: read as the two values 0.5670 and 0.5672,
+        it would be judged as neither was meant. So read is a number ± a decimal under a hundredth of it."""
+        *left, sign, margin = tokens
+        if sign is not op or margin.kind != TokenKind.NUMBER or not any(c in margin.text for c in ".eE") \
+                or [t.text for t in left[:-1]] not in ([], ["-"]) or not left or left[-1].kind != TokenKind.NUMBER:
+            return
+        size, error = abs(cast(Expr, left[-1].value)), cast(Expr, margin.value)
+        if 0 < error < size / 100:
+            number = self.span(left[0].col, sign.col)
+            raise InputError(f"write just the value, {number}, without its error {cast(str, op.value)} {margin.text}",
+                             op.col, "shape")
 
     def product(self) -> Expr:
         start = self.tok.col
