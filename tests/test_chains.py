@@ -35,6 +35,11 @@ def checked(capsys: pytest.CaptureFixture[str], exercise: str, typed: str) -> tu
     ("power-lines-cost", "E(1/2, 7/3) = 25/6 ≈ 4.1667 ≈ 4.167", "correct\nCorrect (to 3 decimal places).\n"
                                                                    "read as: 4.167\n"),
     ("sauna-wall-temperature", "T(y, x = 0) = 85", "correct\nCorrect.\nread as: 85\n"),
+    # finding 655: a cut decimal stands for the numbers its digits begin, 25/6 among those of 4.1666…
+    ("power-lines-cost", "E(1/2, 7/3) = 25/6 = 4.1666… ≈ 4.167", "correct\nCorrect (to 3 decimal places).\n"
+                                                                   "read as: 4.167\n"),
+    ("power-lines-cost", "25/6 = 4.1666...", "correct\nCorrect (to 3 decimal places).\nread as: 4.1666…\n"),
+    ("power-lines-cost", "4.1666… = 25/6", "correct\nCorrect.\nread as: 25/6\n"),
 ])
 def test_a_chain_of_working_ending_in_the_right_value_is_right(capsys, exercise, typed, out):
     assert checked(capsys, exercise, typed) == (0, out)
@@ -49,6 +54,9 @@ def test_a_chain_of_working_ending_in_the_right_value_is_right(capsys, exercise,
     # '=' is equal: a rounded value after it is told to take '≈'
     ("power-lines-cost", "E(1/2, 7/3) = 25/6 = 4.167", "25/6 is not 4.167. For a rounded value write ≈: "
                                                          "25/6 ≈ 4.167.", "4.167"),
+    # a cut decimal 25/6 does not begin: its own digits said, cut as far, and no '≈' advised (it is no rounding)
+    ("power-lines-cost", "E(1/2, 7/3) = 25/6 = 4.1667…", "25/6 is 4.1666…, not 4.1667….", "4.1667…"),
+    ("power-lines-cost", "25/6 = 4.17… ≈ 4.167", "25/6 is 4.16…, not 4.17….", "4.167"),
     # each link right, the last value wrong: the usual feedback on that value
     ("gradient-x2y2-at-2-3", "∇f = (2·2, 2·4) = (4, 8)", "Your ∂f/∂y 8 is not right.", "(4, 8)"),
     ("power-lines-cost", "E(1/2, 7/3) = 25/6 ≈ 4.2", "Your answer 4.2 is right to 1 decimal place; give it to 3 "

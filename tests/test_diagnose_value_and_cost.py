@@ -163,6 +163,13 @@ def test_m_and_b_are_named_and_numbers_echoed_as_typed():
     assert lesson("power-lines-fit", "m = 0.5, b = 2.4").message == "Your b 2.4 is not right."
     assert lesson("power-lines-fit", "(0.50, 2.3333)").message == \
         "Your b 2.3333 is close: the exact value is wanted; write it as a fraction."
+    # finding 653: the line's b as typed, cut or not (not 4667/2000, the middle of the numbers 2.333… stands for)
+    assert lesson("power-lines-fit", "y = 0.5x + 2.333…").message == \
+        "The 2.333… in your y is close: the exact value is wanted; write it as a fraction."
+    assert lesson("power-lines-fit", "m = 1/2, b = 2.333…").message == \
+        "Your b 2.333… is close: the exact value is wanted; write it as a fraction."
+    assert lesson("power-lines-fit", "y = 0.5x + 2.334…").message == "Your b 2.334… is not right."
+    assert lesson("power-lines-fit", "y = 0.5x + 2.334").message == "Your b 2.334 is not right."
     assert lesson("tv-descent-step", "(0.14, 0.000139)").message == "Your m 0.14 is not right to 6 decimal places."
     assert lesson("critical-x2y2", "(0, 0), (0.50, 3)").message == "(0.50, 3) does not belong in the answer."
     assert lesson("tv-mean-cost", "2.80").message == "Your answer 2.80 is not right to 3 decimal places."

@@ -136,12 +136,30 @@ def test_close_means_the_value_rounded_or_cut_to_the_places_typed(typed, expecte
     assert check(typed, expected).note == note
 
 
+@pytest.mark.parametrize("typed, expected, note", [
+    # finding 653: 0.333… stands for the numbers from 0.333 up to 0.334, 1/3 among them: close, as 0.333 is
+    ("0.333…", "1/3", "decimal_for_exact"), ("0.333...", "1/3", "decimal_for_exact"),
+    ("2.333…", "7/3", "decimal_for_exact"), ("-2.333…", "-7/3", "decimal_for_exact"),
+    ("0.6666…", "2/3", "decimal_for_exact"),
+    ("0.6667…", "2/3", "wrong_value"),  # cut, not rounded: 2/3 does not begin 0.6667
+    ("0.334…", "1/3", "wrong_value"), ("2.333…", "-7/3", "wrong_value"),
+])
+def test_a_cut_decimal_whose_digits_begin_the_exact_value_is_close(typed, expected, note):
+    verdict = check(typed, expected)
+    assert verdict.note == note
+    said = "is close: the exact value is wanted; write it as a fraction." if note == "decimal_for_exact" \
+        else "is not right."
+    assert verdict.message == f"Your answer {typed.replace('...', '…')} {said}"
+
+
 
 @pytest.mark.parametrize("typed, expected, variables, note, message", [
     ("y = 0.5x + 2.3333", "y = x/2 + 7/3", ["x", "y"], "decimal_for_exact",
      "The 2.3333 in your y is close: the exact value is wanted; write it as a fraction."),
     ("0.3333x^2 + 2x", "x^2/3 + 2x", ["x"], "decimal_for_exact",
      "The 0.3333 in your answer is close: the exact value is wanted; write it as a fraction."),
+    ("y = 0.5x + 2.333...", "y = x/2 + 7/3", ["x", "y"], "decimal_for_exact",  # finding 653: not "your y is 2.8335"
+     "The 2.333… in your y is close: the exact value is wanted; write it as a fraction."),
     ("y = 0.5x + 2.4", "y = x/2 + 7/3", ["x", "y"], "differs_at", None),  # not 7/3 rounded
     ("y = 0.6667x + 2.3333", "y = x/2 + 7/3", ["x", "y"], "differs_at", None),  # the slope is wrong
     ("0.3333x^2 + 2x + 1", "x^2/3 + 2x", ["x"], "differs_at", None),  # a term too many

@@ -126,6 +126,28 @@ def test_plus_minus_where_one_answer_is_asked_for_is_refused_at_the_sign(capsys,
                    "write one of them.\n")
 
 
+@pytest.mark.parametrize("typed, exercise, caret, said", [
+    # finding 657: a value and its error, not the two values 0.5670 and 0.5672 ("an exact value is expected")
+    ("0.5671 ± 0.0001", "gradients:hard-to-optimize-minimum", 7, "Write just the value, 0.5671, without its error "
+                                                                 "± 0.0001."),
+    ("x = 0.5671 +/- 0.0001", "gradients:hard-to-optimize-minimum", 11, "Write just the value, 0.5671, without its "
+                                                                        "error +/- 0.0001."),
+    ("4.167 ± 1e-3", "gradients:power-lines-cost", 6, "Write just the value, 4.167, without its error ± 1e-3."),
+])
+def test_a_value_with_its_error_is_told_to_drop_the_error(capsys, typed, exercise, caret, said):
+    assert told(capsys, typed, exercise, "s01") == f"invalid\n{typed}\n{' ' * caret}^\n{said}\n"
+
+
+@pytest.mark.parametrize("typed, values", [
+    ("1.5 ± 0.5", ("1", "2")),  # not under a hundredth of the value: two values, as before
+    ("2 ± 0.02", ("99/50", "101/50")),  # a hundredth: still two
+    ("200 ± 1", ("199", "201")),  # a whole number after ±
+    ("0.5 ± sqrt(2)/100", ("1/2 - sqrt(2)/100", "1/2 + sqrt(2)/100")),  # not one decimal after ±
+])
+def test_plus_minus_a_larger_or_worked_out_number_is_still_two_values(typed, values):
+    assert read(typed, "vector", (), several=True).value == tuple(read(v, "expression", ()).value for v in values)
+
+
 def test_four_answers_are_counted(capsys):
     main(["check", "(±1, ±1)", "--expected", "(1, 1)"])
     assert capsys.readouterr().out.endswith("± gives four answers; this question asks for one: write one of them.\n")

@@ -104,6 +104,47 @@ def test_any_odd_root_of_any_number_is_the_real_one(base, p, q):
             assert abs(value - want) <= mpmath.mpf(2) ** -150 * abs(want)
 
 
+@pytest.mark.parametrize("answer, expected, reading", [
+    ("(x^(2/3))^(3/2)", "|x|", "|x|"),  # x^(2/3) is |x|^(2/3): never negative, nor is a power of it
+    ("sqrt(x^(2/3))", "|x|^(1/3)", "|x|^(1/3)"),
+    ("(cbrt(x)^2)^(3/2)", "|x|", "|x|"),
+    ("(x^(2/5))^(5/2)", "|x|", "|x|"),
+    ("(x^(-2/3))^(3/2)", "1/|x|", "1/|x|"),
+    ("(x^(2/3))^(3/4)", "sqrt(|x|)", "√|x|"),  # a value for x < 0 too
+    ("(x^(2/3))^3", "x^2", "x²"),  # a whole power: sympy's merging is right
+    ("(x^(1/3))^(3/2)", "sqrt(x)", "√x"),  # an odd power of the root keeps its sign: no value for x < 0
+])
+def test_a_power_of_an_even_power_of_an_odd_root_is_of_its_size(answer, expected, reading):
+    verdict = check(answer, expected, variables=["x"])
+    assert (verdict.verdict, verdict.reading) == ("correct", reading), verdict.message
+
+
+def test_a_power_of_a_power_is_not_merged_into_a_value_the_reals_do_not_give():
+    """(x^(2/3))^(3/2) is 1 at x = -1, as ((-1)^(2/3))^(3/2) is: not x, which is -1 there."""
+    verdict = check("(x^(2/3))^(3/2)", "x", variables=["x"])
+    assert (verdict.verdict, verdict.message) == ("incorrect", "At x = -1 your answer is 1, but the correct value is -1.")
+    assert check("((-1)^(2/3))^(3/2)", "1").correct
+
+
+@_FAST
+@given(_NUMBERS, st.integers(-6, 6).filter(bool), _ODD,
+       st.sampled_from([(1, 2), (3, 2), (-3, 2), (3, 4), (1, 3), (-2, 5), (5, 2), (2, 1)]))
+def test_a_power_of_a_real_root_power_is_taken_of_its_value(base, p, q, outer):
+    """(x^(p/q))^(r/s) at x = b is (b^(p/q))^(r/s), each power as the reals take it; none where an even
+    root would be taken of a negative number."""
+    r, s = outer
+    text = f"(x^({p}/{q}))^({r}/{s})"
+    if base < 0 and p % 2 and s % 2 == 0:
+        with pytest.raises(Undefined):
+            _value(text, (base,), ("x",))
+        return
+    with mpmath.workprec(200):
+        inner = _real_power(base, p, q)
+        want = mpmath.power(abs(inner), mpmath.mpf(r) / s) * (-1 if inner < 0 and r % 2 else 1)
+        got = to_mpf(_value(text, (base,), ("x",)))
+        assert abs(got - want) <= mpmath.mpf(2) ** -150 * abs(want)
+
+
 # each factor, and where it has a value
 _FACTORS = {"sqrt(x)": lambda x, y: x >= 0, "x": lambda x, y: True, "1/sqrt(x)": lambda x, y: x > 0,
             "sqrt(y)": lambda x, y: y >= 0, "y": lambda x, y: True, "2": lambda x, y: True,

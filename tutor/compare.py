@@ -766,12 +766,27 @@ def _rounds_to(got: Fraction, want: Fraction, spellings: Spellings) -> bool:
     typed = _typed_decimal(got, spellings)
     if typed is None:
         return False
+    if typed.endswith("…"):  # 2.333…: its digits go on, and are 7/3's first ones
+        return _begins(got, want, spellings)
     places = _places(typed)
     scaled = want * Fraction(10) ** places
     cut = Fraction(int(scaled))  # toward zero
     rounded = Fraction(math.floor(abs(scaled) + Fraction(1, 2))) * (1 if scaled >= 0 else -1)
     printout = _significant_digits(typed) >= _PRINTOUT_DIGITS and abs(got * Fraction(10) ** places - scaled) <= 2
     return got * Fraction(10) ** places in (cut, rounded) or printout
+
+
+def _begins(got: Fraction, want: Fraction | Interval, spellings: Spellings) -> bool:
+    """Whether `got` is a decimal typed cut short (2.333…: its digits go on) whose digits are `want`'s first ones
+    (7/3 = 2.3333…): `want` is then among the numbers it stands for, 2.333 up to 2.334, whatever the middle
+    of them it is read as."""
+    typed = next((typed for number, typed in spellings if number == abs(got) and typed.endswith("…")), None)
+    if typed is None:
+        return False
+    unit = Fraction(1, 10 ** _places(typed))
+    digits = abs(got) - unit / 2
+    ends = (want, want) if isinstance(want, Fraction) else (as_fraction(lower(want)), as_fraction(upper(want)))
+    return all(digits <= end * (1 if got > 0 else -1) < digits + unit for end in ends)
 
 
 _PRINTOUT_DIGITS = 8  # a calculator's display or a float printed in full; fewer is a rounding the student chose
@@ -2038,13 +2053,23 @@ def _link_holds(link: Link, after: Link, ctx: Context, rounded: bool | None = No
     half = Fraction(1, 2 * 10**link.places) * (1 + Fraction(1, 10**9))
     for a, b in zip(mine, theirs):
         judgement = judge(a, b, (), ctx.limits.symbolic_work)
-        if judgement.status.equal:
+        if judgement.status.equal or not rounded and _cut_begun(judgement, link, after):
             continue
         if not rounded or judgement.status is not Status.DIFFERENT or judgement.got is None or judgement.want is None:
             return False
         if abs(_exact_middle(judgement.got) - _exact_middle(judgement.want)) > half:
             return False
     return True
+
+
+def _cut_begun(judgement: Decision, link: Link, after: Link) -> bool:
+    """Whether one side of `link = after` is a decimal cut short whose digits the other begins with
+    (25/6 = 4.1666…): as true as 25/6 = 4.1666…6… is."""
+    got, want = judgement.got, judgement.want
+    if got is None or want is None:
+        return False
+    return isinstance(want, Fraction) and _begins(want, got, after.spellings) \
+        or isinstance(got, Fraction) and _begins(got, want, link.spellings)
 
 
 def _link_sentence(link: Link, after: Link, ctx: Context) -> str:
@@ -2058,19 +2083,33 @@ def _link_sentence(link: Link, after: Link, ctx: Context) -> str:
         if all(c.is_Integer for c in _components(link.value)):  # 5 ≈ 4.167: its decimals would add nothing
             return f"{link.text} is not about {after.text}."
         return f"{link.text} is about {said}, not {after.text}."
+    places = _cut_places(after)
+    if places is not None:  # 25/6 = 4.1667…: its own digits, cut as far (4.1666…); no rounding to advise
+        got = judge(cast(Expr, link.value), cast(Expr, after.value), (), ctx.limits.symbolic_work).got
+        if got is not None:
+            return f"{link.text} is {_fixed(_exact_middle(got), places, cut=True)}…, not {after.text}."
     said = show(link.value, ctx.variables)
     if " ".join(said.split()) == link.text:
         sentence = f"{link.text} is not {after.text}."
     else:
         sentence = f"{link.text} is {said}, not {after.text}."
-    if link.places and _link_holds(link, after, ctx, rounded=True):
+    if link.places and places is None and _link_holds(link, after, ctx, rounded=True):
         sentence += f" For a rounded value write ≈: {link.text} ≈ {after.text}."
     return sentence
 
 
-def _fixed(value: Fraction, places: int) -> str:
-    """value rounded to `places` decimal places, all of them written (4.1667)."""
-    scaled = round(abs(value) * 10**places)
+def _cut_places(link: Link) -> int | None:
+    """The decimal places of a link that is one decimal typed cut short (4.1666…: 4); else None."""
+    value = link.value
+    if isinstance(value, tuple) or not cast(Expr, value).is_Rational:
+        return None
+    number = abs(fraction(cast(Expr, value)))
+    return next((_places(typed) for found, typed in link.spellings if found == number and typed.endswith("…")), None)
+
+
+def _fixed(value: Fraction, places: int, cut: bool = False) -> str:
+    """value rounded (or `cut`) to `places` decimal places, all of them written (4.1667, or cut 4.1666)."""
+    scaled = int(abs(value) * 10**places) if cut else round(abs(value) * 10**places)
     whole, part = divmod(scaled, 10**places)
     sign = "-" if value < 0 and scaled else ""
     return f"{sign}{whole}.{part:0{places}d}" if places else f"{sign}{whole}"

@@ -56,7 +56,8 @@ each ± taking its sign on its own; where a ∓ is among them all take one sign,
 (-1, 1), (1, -1). In a set (`{(±1, 0), (0, 0)}`) each item stands for its own. At most four ± on their own
 in one item. Only a set of points, or a list of several values (`read(several=True)`), may hold them; any
 other answer (an expression, a number, one vector or equation) is refused with "± gives two answers; this
-question asks for one: write one of them", at the ±. A superscript's ⁺⁻ stays + then -.
+question asks for one: write one of them", at the ±. A superscript's ⁺⁻ stays + then -. A number ± a
+decimal under a hundredth of it (0.5671 ± 0.0001) is a value and its error: refused, with the value to write.
 Characters are first mapped to the ones the grammar knows (`normalize`): look-alikes (− × ·),
 full-width and italic letters, invisible characters as spaces, and Word's invisible operators as
 what they mean (U+2061 function application a space, U+2062 invisible times '*', U+2063 invisible
@@ -518,6 +519,20 @@ def _even_roots(e: Expr) -> set[Expr]:
             and node.exp.q % 2 == 0 and node.base.free_symbols and not node.base.is_nonnegative}
 
 
+def _sizes(base: Expr) -> Expr:
+    """base with each factor an even power of an odd root (x^(2/3), y^(-4/5)) written as that power of its size
+    (|x|^(2/3)), which it is for every real x, for a power that is not whole to be taken of: sympy would merge
+    (x^(2/3))^(3/2) into x, as the complex principal branch does, where the real roots give |x|."""
+    def size(factor: Expr) -> Expr:
+        if factor.is_Pow and factor.exp.is_Rational and factor.exp.p % 2 == 0 and not factor.exp.is_Integer \
+                and not factor.base.is_nonnegative:
+            return sympy.Pow(sympy.Abs(factor.base), factor.exp)
+        return factor
+    factors = sympy.Mul.make_args(base)
+    sized = [size(f) for f in factors]
+    return base if sized == list(factors) else sympy.Mul(*sized)
+
+
 _BOUNDED_INVERSES = (sympy.asin, sympy.acos, sympy.asec, sympy.acsc, sympy.acosh, sympy.atanh, sympy.acoth,
                      sympy.asech, sympy.log, sympy.LambertW)
 
@@ -846,6 +861,8 @@ class _Parser:
                     # (sympy's principal root would be the complex 2(-1)^(1/3))
                     magnitude = sympy.Pow(-base, exponent)
                     return self.checked(-magnitude if exponent.p % 2 else magnitude, col)
+        if not exponent.is_integer:
+            base = _sizes(base)
         power = sympy.Pow(base, exponent)
         # (√x)² is x only where x ≥ 0, e^(ln x) only where x > 0: kept as written
         if _even_roots(base) - _even_roots(power) or _drops_inverse((base, exponent), power) \
@@ -873,15 +890,31 @@ class _Parser:
     # -- grammar
     def sum(self) -> Expr:
         with self.nested(self.tok.col):
+            first = self.pos
             value = self.product()
             kept = _kept((value,))  # of the terms so far: a domain that adding must not drop
             while self.at(*_SIGNS):
                 op = self.advance()
                 right = self.product()
+                if op.text in _PLUS_MINUS:
+                    self.refuse_margin(self.tokens[first : self.pos], op)
                 roots, inverses = _kept((right,))
                 kept = (kept[0] | roots, kept[1] | inverses)
                 value = self.sized(_plus(value, right if self.sign(op) > 0 else negated(right), kept), op.col)
             return value
+
+    def refuse_margin(self, tokens: list[Token], op: Token) -> None:
+        """Refuse `0.5671 ± 0.0001`, a value and its error, at the ±: read as the two values 0.5670 and 0.5672,
+        it would be judged as neither was meant. So read is a number ± a decimal under a hundredth of it."""
+        *left, sign, margin = tokens
+        if sign is not op or margin.kind != TokenKind.NUMBER or not any(c in margin.text for c in ".eE") \
+                or [t.text for t in left[:-1]] not in ([], ["-"]) or not left or left[-1].kind != TokenKind.NUMBER:
+            return
+        size, error = abs(cast(Expr, left[-1].value)), cast(Expr, margin.value)
+        if 0 < error < size / 100:
+            number = self.span(left[0].col, sign.col)
+            raise InputError(f"write just the value, {number}, without its error {cast(str, op.value)} {margin.text}",
+                             op.col, "shape")
 
     def product(self) -> Expr:
         start = self.tok.col
@@ -1657,6 +1690,7 @@ class Link:
     value: object  # Expr, or tuple[Expr, ...] for a vector
     rounded: bool = False
     places: int = 0
+    spellings: Spellings = ()  # its decimals as typed: a cut one (4.1666…) stands for the numbers it begins
 
 
 def vocabulary(variables: Sequence[str] = (), *, infer: bool = False) -> _Vocabulary:
@@ -1835,7 +1869,8 @@ def _chain(text: str, clean: str, shape: Shape, variables: Sequence[str], compon
         piece = clean[start + 1 : end]  # the link as typed: the name blanked before it is not part of it
         first = start + 1 + len(piece) - len(piece.lstrip())
         shown = " ".join(text[first : start + 1 + len(piece.rstrip())].split())
-        links.append(Link(shown, answers[k].value, end < len(typed) and typed[end] in "≈~", places))
+        links.append(Link(shown, answers[k].value, end < len(typed) and typed[end] in "≈~", places,
+                          answers[k].spellings))
     return replace(answers[-1], working=tuple(links))
 
 

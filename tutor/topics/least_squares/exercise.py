@@ -247,7 +247,8 @@ class LeastSquares(Problem):
     def _line_parts(self, text: str, limits: Limits = LIMITS) -> Answer:
         """m and b of a line, however it is written (y = mx + b, 2y = x + 4, x - 2y + 4 = 0); InputError for
         an equation that is no line y = mx + b."""
-        line = self.read(text, limits).value
+        read = self.read(text, limits)
+        line = read.value
         x, y = symbol("x"), symbol("y")
         if not isinstance(line, Equation):
             raise InputError("not a line y = mx + b")
@@ -258,7 +259,8 @@ class LeastSquares(Problem):
         a, c, d = (terms.coeff_monomial(m) for m in (x, y, 1))
         if terms.total_degree() > 1 or c == 0:
             raise InputError("not a line y = mx + b")
-        return Answer(Shape.VECTOR, (-a / c, -d / c))
+        # its decimals as typed, for m and b to be echoed so (2.334, not 1167/500)
+        return Answer(Shape.VECTOR, (-a / c, -d / c), spellings=read.spellings, wholes=read.wholes)
 
     def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
         return self._check_with(text, expected, tolerance, self._read_parts)
