@@ -70,7 +70,7 @@ def read_point(text: str, names: Sequence[str]) -> dict[str, Expr]:
     try:
         return parse_point(text, names)
     except SolveError as error:
-        more = _more_variables(text, names)
+        more = _more_variables(text, names) if names else ()  # a constant f takes no point: said as it is
         if not more:
             raise
         raise SolveError(f"{error.message}; to take f as a function of {and_list(list(more))}, name them all with "
