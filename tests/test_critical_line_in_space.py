@@ -22,3 +22,34 @@ def test_the_steps_call_it_a_line(capsys):
         "   9.1. All along it: every point of it is a local minimum, since f = 0 all along it and f ≥ 0 near each of "
         "its points (f = (x - y)² + (y - z)² is a sum of terms that are never negative).",
     ]
+
+
+# finding 600: the steps' title and their "The critical points:" step cut each set to its first equation (x = y, a
+# plane; x = 0, y = 0, x = 0 for xyz's three axes), against the answer above them
+def test_the_steps_title_and_summary_give_every_equation_of_the_line(capsys):
+    assert main(["solve", "critical", "(x - y)^2 + (y-z)^2", "--steps"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[5] == "The critical points of f = (x - y)² + (y - z)²: x = y and y = z"
+    assert "8. The critical points: x = y and y = z." in lines
+
+
+def test_the_three_axes_of_xyz_each_keep_both_equations(capsys):
+    assert main(["solve", "critical", "x y z", "--steps"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    axes = "x = 0 and y = 0, y = 0 and z = 0, x = 0 and z = 0"
+    assert f"The critical points of f = xyz: {axes}" in lines
+    assert f"9. The critical points: {axes}." in lines
+
+
+def test_the_latex_answer_gives_every_equation_of_each_axis(capsys):
+    assert main(["solve", "critical", "x y z", "--latex"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        r"\[ \text{critical points: } \{\{x = 0, y = 0\}, \{y = 0, z = 0\}, \{x = 0, z = 0\}\} \]")
+
+
+# finding 605: "f - -1" in the reason a line holds minima; it is f + 1, as the two-variable reason writes f + 3
+def test_the_reason_writes_f_plus_the_value_not_minus_a_negative(capsys):
+    assert main(["solve", "critical", "(x-y)^2 + (y-z)^2 - 1", "--steps"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "   9.1. All along it: every point of it is a local minimum, since f = -1 all along it and f ≥ -1 near each "
+        "of its points (f + 1 = (x - y)² + (y - z)² is a sum of terms that are never negative).")

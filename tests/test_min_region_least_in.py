@@ -86,3 +86,17 @@ def test_the_two_variable_window_says_the_least_in_it_alike(capsys):
     assert _solve(capsys, "minimize", "(x^2 - 1)^2 + y^2 + 0.3x", "--region=0<=x<=2")[-2:] == [
         "the least: f(0.960149…, 0) = 0.294146…",
         "the least local minimum, outside the region: f(-1.03557…, 0) = -0.305428…; it is the global minimum"]
+
+
+# finding 604: the title named the local minimum x = 1 "the minimum", though the steps end with f least in the
+# region at its edge x = -3, as the answer says
+@pytest.mark.parametrize(("region", "title"), [
+    ("-3<=x<=3", "The least value of f = x³ - 3x in the region -3 ≤ x ≤ 3: f = -18 at x = -3"),
+    ("x>=-3", "The least value of f = x³ - 3x in the region x ≥ -3: f = -18 at x = -3"),
+    # the edge left out: f has no least value in the region, and x = 1 is only its least local minimum
+    ("-3<x<=3", "The least local minimum of f = x³ - 3x in the region -3 < x ≤ 3: f = -2 at x = 1"),
+    ("0<=x<=3", "The minimum of f = x³ - 3x: x = 1"),  # no edge below it: the minimum, as before
+])
+def test_the_steps_title_names_the_least_in_the_region(capsys, region, title):
+    lines = _solve(capsys, "minimize", "x^3 - 3x", f"--region={region}", "--steps")
+    assert lines[lines.index("Steps:") + 1] == title

@@ -1477,10 +1477,12 @@ def test_the_steps_say_a_partial_came_from_its_definition(capsys):
             "∂f/∂x(0, 0) = lim h→0 (f(h, 0) − f(0, 0))/h = 0.") in out.splitlines()
     assert "3. The slope in the y direction: ∂f/∂y = x^(1/3), so ∂f/∂y(0, 0) = 0." in out.splitlines()
     _, out, _ = run(capsys, "gradient", "x^(1/3)*y", "--at", "0,0", "--steps")
-    assert out.splitlines()[-2:] == [
+    # finding 602: the point is put only into ∂f/∂y, whose formula has a value there, not "into each component"
+    assert out.splitlines()[-3:] == [
         "4. ∂f/∂x = y/(3 x^(2/3)) has no value at (0, 0), so from the definition, ∂f/∂x(0, 0) = lim h→0 "
         "(f(h, 0) − f(0, 0))/h = 0.",
-        "5. At (0, 0), put x = 0 and y = 0 into each component: ∇f(0, 0) = (0, 0^(1/3)) = (0, 0)."]
+        "5. Put x = 0 and y = 0 into ∂f/∂y: ∂f/∂y(0, 0) = 0^(1/3) = 0.",
+        "6. Put the partial derivatives at (0, 0) together: ∇f(0, 0) = (0, 0)."]
 
 
 # finding 114: whole-number data were answered in decimals (m = 0.4, b = 0.9) against the documented rule, and a
@@ -1632,3 +1634,78 @@ def test_a_region_is_written_in_the_chains_it_was_typed_in(capsys):
     assert "region: x ≤ 1, 1 ≤ y" in out.splitlines()
     _, out, _ = run(capsys, "minimize", "x^2 + y^2", "--region=-1 <= x <= 1 <= y <= 3")  # typed as one chain
     assert "region: -1 ≤ x ≤ 1 ≤ y ≤ 3" in out.splitlines()
+
+
+# finding 601: with the value from the definition, the steps stopped at the formula, which has no value there
+@pytest.mark.parametrize("argv, last", [
+    (["partial", "(x^3 + y^3)^(1/3)", "--wrt", "x", "--at", "x=0,y=0"],
+     "2. ∂f/∂x = x²/(x³ + y³)^(2/3) has no value at (0, 0), so from the definition, ∂f/∂x(0, 0) = "
+     "lim h→0 (f(h, 0) − f(0, 0))/h = 1."),
+    (["partial", "x^(1/3) y", "--wrt", "x", "--at", "0,0"],
+     "2. ∂f/∂x = y/(3 x^(2/3)) has no value at (0, 0), so from the definition, ∂f/∂x(0, 0) = "
+     "lim h→0 (f(h, 0) − f(0, 0))/h = 0."),
+])
+def test_partial_steps_at_a_point_from_the_definition_end_on_its_value(capsys, argv, last):
+    status, out, _ = run(capsys, *argv, "--steps")
+    lines = out.splitlines()
+    assert status == 0 and lines[-1] == last
+    assert lines[lines.index("Steps:") + 1].endswith(": 1" if "x^3" in argv[1] else ": 0")
+
+
+# finding 602: "put x = 0 and y = 0 into each component: ∇f(0, 0) = (0, 0) = (0, 0)", though the steps above say
+# the components have no value there
+def test_gradient_steps_from_the_definition_put_the_partials_together(capsys):
+    status, out, _ = run(capsys, "gradient", "sqrt(abs(x*y))", "--at", "0,0", "--steps")
+    assert status == 0 and out.splitlines()[-1] == "6. Put the partial derivatives at (0, 0) together: ∇f(0, 0) = (0, 0)."
+
+
+def test_gradient_steps_put_the_point_only_into_a_component_that_has_a_value_there(capsys):
+    status, out, _ = run(capsys, "gradient", "x^(1/3) y + y", "--at", "0,0", "--steps")
+    assert status == 0 and out.splitlines()[-3:] == [
+        "4. ∂f/∂x = y/(3 x^(2/3)) has no value at (0, 0), so from the definition, ∂f/∂x(0, 0) = "
+        "lim h→0 (f(h, 0) − f(0, 0))/h = 0.",
+        "5. Put x = 0 and y = 0 into ∂f/∂y: ∂f/∂y(0, 0) = 0^(1/3) + 1 = 1.",
+        "6. Put the partial derivatives at (0, 0) together: ∇f(0, 0) = (0, 1).",
+    ]
+
+
+# finding 603: f(y, x) for y³ with x asked for, its point written (3, 2) for x = 2, y = 3, and a refusal that did
+# not say --vars makes f a function of x too
+@pytest.mark.parametrize("at", ["x=2,y=3", "2,3"])
+def test_a_variable_f_lacks_keeps_the_lessons_order(capsys, at):
+    status, out, _ = run(capsys, "partial", "y^2 + 1", "--wrt", "x", "--at", at, "--steps")
+    assert status == 0 and out.splitlines()[:3] == ["f(x, y) = y² + 1", "∂f/∂x = 0", "∂f/∂x(2, 3) = 0"]
+    assert out.splitlines()[-1] == "2. Put in (2, 3): ∂f/∂x(2, 3) = 0."
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["partial", "y^3", "--wrt", "y", "--at", "x=2,y=3"],
+     "can't read the point 'x=2,y=3': unknown name 'x' (the variable is y); to take f as a function of x and y, "
+     "name them all with --vars x,y"),
+    (["gradient", "y^3", "--at", "x=2,y=3"],
+     "can't read the point 'x=2,y=3': unknown name 'x' (the variable is y); to take f as a function of x and y, "
+     "name them all with --vars x,y"),
+    (["tangent", "y^2", "--at", "2,3"],
+     "give 1 value (the variable is y), like y=1; to take f as a function of x and y, name them all with --vars x,y"),
+    (["gradient", "x y", "--at", "1,2,3,4"], "give 2 values (the variables are x and y), like x=1,y=2"),
+])
+def test_a_point_with_more_variables_than_f_says_how_vars_takes_them(capsys, argv, message):
+    status, out, err = run(capsys, *argv)
+    assert (status, out, err) == (2, "", f"tutor: {message}\n")
+
+
+def test_with_vars_a_variable_f_lacks_is_held_constant(capsys):
+    status, out, _ = run(capsys, "gradient", "y^3", "--vars", "x,y", "--at", "x=2,y=3")
+    assert status == 0 and out.splitlines() == ["f(x, y) = y³", "∇f = (0, 3y²)", "∇f(2, 3) = (0, 27)"]
+
+
+# finding 606: a fraction put in above a quotient's bar was left bare, 1/2/(-3)², read as 1/(2/9) by many
+@pytest.mark.parametrize("argv, last", [
+    (["partial", "x/y", "--wrt", "y", "--at", "x=1/2,y=-3"],
+     "2. Put x = 1/2 and y = -3 into ∂f/∂y: ∂f/∂y(1/2, -3) = -(1/2)/(-3)² = -1/18 ≈ -0.0555556."),
+    (["partial", "x/y", "--wrt", "y", "--at", "x=-1,y=-3"],
+     "2. Put x = -1 and y = -3 into ∂f/∂y: ∂f/∂y(-1, -3) = -(-1)/(-3)² = 1/9 ≈ 0.111111."),
+])
+def test_a_fraction_put_in_over_a_quotient_is_bracketed(capsys, argv, last):
+    status, out, _ = run(capsys, *argv, "--steps")
+    assert status == 0 and out.splitlines()[-1] == last

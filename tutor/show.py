@@ -238,7 +238,8 @@ class _Printer:
             upper = self.product(numerator, lead, alone=_SUM)
             lower = self.product(denominator, "", alone=_SUM)
             return rf"{sign}\frac{{{upper}}}{{{lower}}}", _PRODUCT
-        upper = self.product(numerator, lead, alone=_PRODUCT)
+        # a fraction put in for a variable is bracketed above the bar as below it: (1/2)/(-3)², never 1/2/(-3)²
+        upper = self.product(numerator, lead, alone=_POWER)
         lower = self.product(denominator, "", alone=_POWER)
         if len(denominator) > 1:
             lower = f"({lower})"

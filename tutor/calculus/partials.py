@@ -20,6 +20,7 @@ from .common import (
     SolveError,
     exact,
     function_of,
+    order_variables,
     point_of,
     real_at,
     real_powers,
@@ -539,14 +540,14 @@ class Gradient:
     definitions: tuple[str, ...] = ()  # for each, the limit that gave it where its formula has no value there
 
 
-def partial(f: str | Expr, wrt: str, at: Mapping[str, Number] | None = None) -> Partial:
-    """∂f/∂wrt, and its value where `at` gives every variable of f (and wrt)."""
+def partial(f: str | Expr, wrt: str, at: Mapping[str, Number] | None = None,
+            variables: Sequence[str] | None = None) -> Partial:
+    """∂f/∂wrt, and its value where `at` gives every variable of f (and wrt), in the order of `variables`
+    (by default f's and wrt in the lesson's order: x of y³ first, f(x, y), never f(y, x))."""
     f = function_of(f)
     if at is None:
         return Partial(f, wrt, derivative(f, wrt))
-    variables = variables_of(f)
-    if wrt not in variables:
-        variables = variables + (wrt,)
+    variables = tuple(variables) if variables else order_variables((*variables_of(f), wrt))
     point = point_of(at, variables)
     defined_at(f, variables, point)
     differentiable_at(f, variables, point, wrt)  # before the derivative: at a jump of floor, the jump is said

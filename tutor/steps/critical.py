@@ -34,7 +34,7 @@ from ..parse import Equation, symbol
 from ..show import ordered_terms, show
 from .derivative import derivative_steps
 from .elimination import elimination_steps
-from .model import Rule, Step, Terms, step
+from .model import Rule, Step, Terms, Together, step
 
 
 def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
@@ -124,12 +124,13 @@ def _never_zero(g: Expr, syms: Sequence[sympy.Symbol]) -> str:
 
 
 def _answer(points: Sequence[CriticalPoint], sets: Sequence[CriticalSet], syms: Sequence[sympy.Symbol]) -> tuple:
-    """The points (in one variable written x = 2, as the lesson does) and the whole sets."""
+    """The points (in one variable written x = 2, as the lesson does) and the whole sets, each with all its
+    equations (x = 0 and y = 0 of xyz: a line; x = 0 alone would be a plane, most of it not critical)."""
     if len(syms) == 1:
         found: tuple = tuple(Equation(syms[0], p.point[0]) for p in points)
     else:
         found = tuple(p.point for p in points)
-    return found + tuple(s.equation for s in sets)
+    return found + tuple(Together(s.equations) if s.also else s.equation for s in sets)
 
 
 def _set(s: CriticalSet, in_region: bool) -> Step:

@@ -17,6 +17,8 @@ from typing import Any
 
 from sympy import Expr
 
+from ..parse import Equation
+
 
 class StepRule(StrEnum):
     """The base of every enum of rules. `templates` gives the wording of the enum's rules."""
@@ -187,6 +189,14 @@ class PowerForm:
 
     base: Expr
     exponent: Expr
+
+
+@dataclass(frozen=True)
+class Together:
+    """Equations that hold at once, written as one item of a list: a set of critical points that needs
+    several, like the line x = y and y = z in three variables (its first equation alone is a plane)."""
+
+    equations: tuple[Equation, ...]
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from ..calculus.region import Condition, Region
 from ..parse import Equation, Spellings, symbol
 from ..show import Notation, alike_notation, numbers_written, show, show_float, terms_text
 from ..words import and_list
-from .model import PowerForm, Rule, Step, StepRule, Terms
+from .model import PowerForm, Rule, Step, StepRule, Terms, Together
 
 TEMPLATES: dict[StepRule, str] = {
     Rule.DIFFERENTIATE: "{d} = {after}",
@@ -250,6 +250,8 @@ class _Text:
                 base = self.brackets(base)
             exponent = show(value.exponent, latex=self.latex)
             return f"{base}^{{{exponent}}}" if self.latex else f"{base}^({exponent})"
+        if isinstance(value, Together):
+            return (r" \text{ and } " if self.latex else " and ").join(self.raw(e) for e in value.equations)
         if isinstance(value, (Region, Condition)):
             return value.show(latex=self.latex) if isinstance(value, Region) else \
                 value.show(self.variables, latex=self.latex)
@@ -258,7 +260,7 @@ class _Text:
                 return self.raw(value[0])
             if value and all(isinstance(v, float) for v in value):
                 return self.brackets(", ".join(map(show_float, value)))
-            if value and all(isinstance(v, Equation) for v in value):
+            if value and all(isinstance(v, Equation) for v in value) or any(isinstance(v, Together) for v in value):
                 return ", ".join(self.raw(v) for v in value)
         return show(value, self.variables, latex=self.latex, decimals=self.decimals, fractions=self.fractions,
                     spellings=self.spellings)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -20,8 +21,9 @@ from typing import TYPE_CHECKING, Any
 import sympy
 from sympy import Expr
 
-from ..calculus.common import function_of, variables_of
+from ..calculus.common import SolveError, function_of, order_variables, parse_point, variables_of
 from ..show import in_decimal_notation, show, show_float, written_as_decimal
+from ..words import and_list
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from ..steps import Step
@@ -60,6 +62,30 @@ def function_argument(parser: argparse.ArgumentParser, example: str = "3x^2 y^3"
 def read_function(text: str, names: Sequence[str] | None) -> tuple[Expr, tuple[str, ...]]:
     f = function_of(text)
     return f, variables_of(f, names)
+
+
+def read_point(text: str, names: Sequence[str]) -> dict[str, Expr]:
+    """The point of --at. Where it has more coordinates than f has variables (x=2,y=3 for y³, which has no x),
+    the refusal says how --vars makes f a function of them all, as the lesson's f(x, y) = y³ is."""
+    try:
+        return parse_point(text, names)
+    except SolveError as error:
+        more = _more_variables(text, names) if names else ()  # a constant f takes no point: said as it is
+        if not more:
+            raise
+        raise SolveError(f"{error.message}; to take f as a function of {and_list(list(more))}, name them all with "
+                         f"--vars {','.join(more)}") from None
+
+
+def _more_variables(text: str, names: Sequence[str]) -> tuple[str, ...]:
+    """The variables a point gives values for, where it names some f lacks (x=2,y=3 for y³: x and y) or gives
+    more values than f has variables (2,3 for y³: f's and the lesson's first that f lacks, x and y)."""
+    named = set(re.findall(r"([A-Za-z_]\w*)\s*=", text))  # only to word the refusal: the point is read by
+    if named:  # parse_point's grammar
+        return order_variables({*names, *named}) if named - set(names) else ()
+    wanted = len(text.split(",")) - len(names)
+    missing = [v for v in ("x", "y", "z") if v not in names][:max(wanted, 0)]
+    return order_variables({*names, *missing}) if wanted > 0 and len(missing) == wanted else ()
 
 
 def header(f: Expr, variables: Sequence[str], latex: bool = False) -> str:

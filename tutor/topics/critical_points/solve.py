@@ -56,7 +56,9 @@ def solve(function: str, region: str | None = None, variables: Sequence[str] | N
                                                                         if not inside]
     if result.note:
         lines.append(f"note: {result.note}")
-    answer = tuple(p.point for p in result.inside.points) + tuple(s.equation for s in result.inside.sets)
+    # a set that needs several equations (x = 0, y = 0 of xyz) is written with all of them, as a set of its own
+    answer = tuple(p.point for p in result.inside.points) + tuple(s.equations if s.also else s.equation
+                                                                  for s in result.inside.sets)
     latex.append(r"\text{critical points: } " + show(answer, names, latex=True))
     data: dict[str, Any] = {
         "kind": "critical", "function": show(f, names), "variables": list(names),

@@ -11,14 +11,14 @@ from ...calculus.partials import definition_said
 from ...check import names
 from ...show import show
 from ..base import Command
-from ..solution import Solution, args, exact_data, function_argument, header, read_function
+from ..solution import Solution, args, exact_data, function_argument, header, read_function, read_point
 
 
 def solve(function: str, at: str | None = None, variables: Sequence[str] | None = None,
           explain: bool = False) -> Solution:
     from .steps import gradient_steps
     f, names = read_function(function, variables)
-    point = calculus.parse_point(at, names) if at else None
+    point = read_point(at, names) if at else None
     result = calculus.gradient(f, names, point)
     lines = [header(f, names), f"∇f = {show(result.components, names)}"]
     latex = [header(f, names, True), rf"\nabla f = {show(result.components, names, latex=True)}"]

@@ -22,6 +22,8 @@ class GradientRule(StepRule):
     GRADIENT_AT_PUT = "gradient_at_put"
     GRADIENT_AT_POINT = "gradient_at_point"
     PARTIAL_BY_DEFINITION = "gradient_partial_by_definition"
+    COMPONENT_PUT = "gradient_component_put"
+    GRADIENT_FROM_PARTS = "gradient_from_parts"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -38,6 +40,8 @@ TEMPLATES: dict[StepRule, str] = {
     GradientRule.GRADIENT_AT_PUT: "Put {values:and} into each component: {grad}{point:args} = {after}.",
     GradientRule.PARTIAL_BY_DEFINITION: "{df} = {before} has no value at {point}, so from the definition, "
                                         "{df}{point:args} = {definition} = {after}.",
+    GradientRule.COMPONENT_PUT: "Put {values:and} into {df}: {df}{point:args} = {after}.",
+    GradientRule.GRADIENT_FROM_PARTS: "Put the partial derivatives at {point} together: {grad}{point:args} = {after}.",
     GradientRule.GRADIENT_AT_POINT: "The gradient of {f} = {before} at {point}: {grad}{point:args} = {after}",
 }
 
@@ -68,6 +72,13 @@ def _put_in_steps(g: Gradient, point: tuple[Expr, ...]) -> list[Step]:
     definitions = g.definitions or ("",) * len(g.values)  # a value from the definition was worked out above
     written = [None if definition else written_if_short(c, g.at, value)
                for c, value, definition in zip(g.components, g.values, definitions)]
+    if any(definitions):  # its formula has no value at the point: never "put the point into each component"
+        put = [step(GradientRule.COMPONENT_AT, c, value, point=point, values=values, written=w, wrt=v,
+                    variables=g.variables) if w is not None
+               else step(GradientRule.COMPONENT_PUT, c, value, point=point, values=values, wrt=v, variables=g.variables)
+               for v, c, value, w, definition in zip(g.variables, g.components, g.values, written, definitions)
+               if not definition]
+        return [*put, step(GradientRule.GRADIENT_FROM_PARTS, g.components, g.values, point=point)]
     if any(w is None and not definition and show(c) != show(value)
            for w, c, value, definition in zip(written, g.components, g.values, definitions)):
         return [step(GradientRule.GRADIENT_AT_PUT, g.components, g.values, point=point, values=values)]

@@ -126,9 +126,10 @@ TEMPLATES: dict[StepRule, str] = {
 def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = None, falls: bool = False) -> Step:
     """`falls`: f decreases without bound in the window, where the least local minimum lies outside it."""
     within = window.show() if window is not None else ""
-    after = _window_steps(f, result, x, window) if window is not None else []  # last, as the summary says them
+    # last, as the summary says them
+    after, edge = _window_steps(f, result, x, window) if window is not None else ([], None)
     if result.pieces is not None:
-        return kink_steps(f, x, result, after, window, falls)
+        return kink_steps(f, x, result, after, window, falls, edge)
     found = critical_steps(f, (x,))
     points = found.after
     if not result.exact:  # sympy solved no case: the minima found numerically, not "the critical points: ∅"
@@ -181,13 +182,40 @@ def minimize_steps(f: Expr, x: str, result: Minimum, window: Region | None = Non
     if window is not None and outside_window(result, window) is not None:
         return _away_steps(f, x, result, window, substeps, falls)
     if result.tied:  # f is least at several points: none of them is the minimum
-        return _tied(f, x, result, substeps, verdict, listed, after)
+        return _in_window(_tied(f, x, result, substeps, verdict, listed, after), x, window, edge, result.value)
     substeps.append(step(MinimizeRule.LEAST_MINIMUM, None, None, point=(point,), value=result.value,
                          approx=approx(result.value), verdict=verdict))
     substeps += after
     known = f", {result.known_as}" if result.known_as else ""
-    return step(MinimizeRule.MINIMUM, f, point, substeps, variables=(x,), variable=sympy.Symbol(x),
-                approx=approx(point), known=known)
+    return _in_window(step(MinimizeRule.MINIMUM, f, point, substeps, variables=(x,), variable=sympy.Symbol(x),
+                           approx=approx(point), known=known), x, window, edge, result.value)
+
+
+def _in_window(title: Step, x: str, window: Region | None, edge: AtEdge | None, value: Expr) -> Step:
+    """The derivation as the summary heads it where f at the region's edge is below every local minimum in it
+    (x³ − 3x on -3 ≤ x ≤ 3: least at x = -3, f(-3) = -18, not at the local minimum x = 1); where the region leaves
+    that edge out, f has no least value in it, and the least local minimum in it (where f = `value`) is what the
+    title names."""
+    if window is None or edge is None:
+        return title
+    places = title.get("places") or (Equation(symbol(x), title.after),)  # the tied minima, or the one
+    return _region_title(title.before, x, window, edge, places, value, list(title.substeps), local=True) or title
+
+
+def _region_title(f: Expr, x: str, window: Region, edge: AtEdge | None, places: tuple[Equation, ...],
+                  value: Expr | None, substeps: list[Step], local: bool) -> Step | None:
+    """The title of a minimum in a region: where f is least in it at an edge, that edge; else the least minimum in
+    it (`places`, where f = `value`), said to be only the least local one where `local` (f is lower near an edge
+    left out, or falls without bound in the region); None where the region holds no minimum."""
+    context = {"variables": (x,), "region": window}
+    if edge is not None and edge.held and all(e.point.is_finite for e in edge.lowest):  # least at an edge
+        at = tuple(Equation(symbol(x), e.point) for e in edge.lowest)
+        return step(MinimizeRule.LEAST_IN_REGION, f, at, substeps, value=edge.lowest[0].value,
+                    approx=approx(edge.lowest[0].value), **context)
+    if not places:
+        return None
+    rule = MinimizeRule.LOCAL_IN_REGION if local else MinimizeRule.LEAST_IN_REGION
+    return step(rule, f, places, substeps, value=value, approx=approx(value), **context)
 
 
 def _omega_value(f: Expr, x: str, result: Minimum) -> list[Step]:
@@ -269,7 +297,8 @@ def periodic_note(period: Expr, x: str) -> str:
             f"and each recurs at {x} + k·{show(period)} for every integer k")
 
 
-def _window_steps(f: Expr, result: Minimum, x: str, window: Region, edges: bool = True) -> list[Step]:
+def _window_steps(f: Expr, result: Minimum, x: str, window: Region,
+                  edges: bool = True) -> tuple[list[Step], AtEdge | None]:
     """Which local minima lie in the window and which outside it, as the summary lists them: the points,
     and the stretches of minima (max(0, 1 − x²)'s x ≥ 1 reaches into 0 ≤ x ≤ 3); then, with `edges`, f at the
     window's edges where it is lower there."""
@@ -292,8 +321,9 @@ def _window_steps(f: Expr, result: Minimum, x: str, window: Region, edges: bool 
     below = [] if edge is None else [edge_step(edge, x, bool(inside), result.complete)]
     if inside:
         return [region, step(MinimaRule.MINIMA_IN, None, tuple(inside), one=len(inside) == 1 and not stretches),
-                *below]
-    return [region, step(MinimaRule.NONE_IN, None, None, found="lies" if result.complete else "was found"), *below]
+                *below], edge
+    return [region, step(MinimaRule.NONE_IN, None, None, found="lies" if result.complete else "was found"),
+            *below], edge
 
 
 def _away_steps(f: Expr, x: str, result: Minimum, window: Region, substeps: list[Step], falls: bool) -> Step:
@@ -305,7 +335,7 @@ def _away_steps(f: Expr, x: str, result: Minimum, window: Region, substeps: list
     # why the least of all is only local, said of it alone: the summary's line for it says it so
     verdict = globally(result.is_global, len(result.minima), result.complete) + (
         f" ({result.lower or result.note})" if result.note else "")
-    tail = _window_steps(f, result, x, window, edges=False)
+    tail, _ = _window_steps(f, result, x, window, edges=False)
     places = tuple(Equation(v, _number(m)) for m in kept)
     value = kept[0].value if kept else None
     if len(kept) == 1:
@@ -331,15 +361,9 @@ def _away_steps(f: Expr, x: str, result: Minimum, window: Region, substeps: list
     else:
         tail.append(step(MinimaRule.LEAST_OUTSIDE, None, None, point=(lowest[0].rhs,), value=result.value,
                          approx=approx(result.value), verdict=verdict))
-    context = {"variables": (x,), "region": window}
-    if edge is not None and edge.held and all(e.point.is_finite for e in edge.lowest):  # least at an edge
-        at = tuple(Equation(v, e.point) for e in edge.lowest)
-        return step(MinimizeRule.LEAST_IN_REGION, f, at, [*substeps, *tail], value=edge.lowest[0].value,
-                    approx=approx(edge.lowest[0].value), **context)
-    if kept:  # below the edges, or the only least value it can have where f is lower near an edge left out
-        rule = MinimizeRule.LOCAL_IN_REGION if edge is not None or falls else MinimizeRule.LEAST_IN_REGION
-        return step(rule, f, places, [*substeps, *tail], value=value, approx=approx(value), **context)
-    return step(MinimaRule.NONE_IN_REGION, f, (), [*substeps, *tail], **context)
+    # below the edges, or the only least value it can have where f is lower near an edge left out
+    return _region_title(f, x, window, edge, places, value, [*substeps, *tail], local=edge is not None or falls) \
+        or step(MinimaRule.NONE_IN_REGION, f, (), [*substeps, *tail], variables=(x,), region=window)
 
 
 def _number(m: LocalMinimum) -> Expr:
@@ -438,7 +462,7 @@ KINK_TEMPLATES: dict[StepRule, str] = {
 
 
 def kink_steps(f: Expr, x: str, result: Minimum, after: Sequence[Step] = (), window: Region | None = None,
-               falls: bool = False) -> Step:
+               falls: bool = False, edge: AtEdge | None = None) -> Step:
     """The minima of a polynomial in x and absolute values: stretch by stretch, then the kinks, then the least."""
     found = result.pieces
     assert found is not None
@@ -491,10 +515,10 @@ def kink_steps(f: Expr, x: str, result: Minimum, after: Sequence[Step] = (), win
     if window is not None and outside_window(result, window) is not None:
         return _away_steps(f, x, result, window, substeps, falls)
     if result.tied:
-        return _tied(f, x, result, substeps, verdict, [], after)
+        return _in_window(_tied(f, x, result, substeps, verdict, [], after), x, window, edge, result.value)
     substeps.append(step(MinimizeRule.LEAST_MINIMUM, None, None, point=(result.point,), value=result.value,
                          approx=approx(result.value), verdict=verdict))
     substeps += after
-    return step(MinimizeRule.MINIMUM, f, result.point, substeps, variables=(x,), variable=v,
-                approx=approx(result.point), known="")
+    return _in_window(step(MinimizeRule.MINIMUM, f, result.point, substeps, variables=(x,), variable=v,
+                           approx=approx(result.point), known=""), x, window, edge, result.value)
 

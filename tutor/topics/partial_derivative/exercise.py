@@ -76,7 +76,8 @@ class PartialDerivative(FunctionProblem):
         from ...steps import derivative_steps
         from .steps import partial_at_steps
         if self.at is not None and self.solution.value is not None:
-            return partial_at_steps(self.function, self.wrt, self.variables, self.at, self.solution.value)
+            return partial_at_steps(self.function, self.wrt, self.variables, self.at, self.solution.value,
+                                    self.solution.definition)
         return derivative_steps(self.function, self.wrt, self.variables)
 
     def hints(self) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ... import calculus
-from ...calculus.common import SolveError, describe
+from ...calculus.common import SolveError, describe, order_variables
 from ...calculus.partials import definition_said
 from ...check import names
 from ...show import show
@@ -20,6 +20,7 @@ from ..solution import (
     function_argument,
     header,
     read_function,
+    read_point,
 )
 
 
@@ -31,10 +32,10 @@ def solve(function: str, wrt: str | None = None, at: str | None = None,
         if len(names) != 1:
             raise SolveError(f"say which variable to differentiate by, with --wrt ({describe(names)})")
         wrt = names[0]
-    if wrt not in names:
-        names = (*names, wrt)
-    point = calculus.parse_point(at, names) if at else None
-    result = calculus.partial(f, wrt, point)
+    if wrt not in names:  # x of y³: f is a function of x too, its variables in the lesson's order, x first
+        names = (*names, wrt) if variables else order_variables((*names, wrt))
+    point = read_point(at, names) if at else None
+    result = calculus.partial(f, wrt, point, names)
     lines = [header(f, names), f"{_d(names, wrt)} = {show(result.derivative, names)}"]
     latex = [header(f, names, True), f"{_d(names, wrt, True)} = {show(result.derivative, names, latex=True)}"]
     data: dict[str, Any] = {"kind": "partial", "function": show(f, names), "variables": list(names), "wrt": wrt,
@@ -50,9 +51,9 @@ def solve(function: str, wrt: str | None = None, at: str | None = None,
         if result.definition:
             data["from_definition"] = f"{result.definition} = {show(result.value)}"
     derivation = None
-    if explain and result.at is not None and result.value is not None and not result.definition:
+    if explain and result.at is not None and result.value is not None:
         from .steps import partial_at_steps
-        derivation = partial_at_steps(f, wrt, names, tuple(result.at.values()), result.value)
+        derivation = partial_at_steps(f, wrt, names, tuple(result.at.values()), result.value, result.definition)
     elif explain:
         derivation = steps.derivative_steps(f, wrt, names)
     return Solution(tuple(lines), tuple(latex), data, derivation)

@@ -8,6 +8,7 @@ from sympy import Expr
 
 from ...parse import Equation, symbol
 from ...steps import Step, StepRule, derivative_steps, step, written_if_short
+from ..gradient.steps import GradientRule
 from ..solution import approx
 
 
@@ -28,13 +29,19 @@ TEMPLATES: dict[StepRule, str] = {
 }
 
 
-def partial_at_steps(f: Expr, wrt: str, variables: Sequence[str], point: Sequence[Expr], value: Expr) -> Step:
-    """∂f/∂wrt, then its value at the point: the answer of an exercise with `at`."""
+def partial_at_steps(f: Expr, wrt: str, variables: Sequence[str], point: Sequence[Expr], value: Expr,
+                     definition: str = "") -> Step:
+    """∂f/∂wrt, then its value at the point: the answer of an exercise with `at`. `definition`: the limit of f's
+    difference quotient that gave the value, where the formula has none at the point ((x³ + y³)^(1/3) at the
+    origin), said as the gradient's steps say it."""
     derivation = derivative_steps(f, wrt, variables)
     at = tuple(point) if len(point) > 1 else point[0]
     values = dict(zip(variables, point))
-    written = written_if_short(derivation.after, values, value)
-    if written is None:
+    written = None if definition else written_if_short(derivation.after, values, value)
+    if definition:
+        put_in = step(GradientRule.PARTIAL_BY_DEFINITION, derivation.after, value, point=tuple(point), wrt=wrt,
+                      definition=definition)
+    elif written is None:
         put_in = step(PartialRule.PUT_IN, derivation.after, value, point=tuple(point), wrt=wrt, approx=approx(value))
     else:
         put_in = step(PartialRule.PUT_IN_WRITTEN, derivation.after, value, point=tuple(point), wrt=wrt,

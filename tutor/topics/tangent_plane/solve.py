@@ -10,7 +10,7 @@ from ... import calculus
 from ...check import names
 from ...show import show, terms_text
 from ..base import Command
-from ..solution import Solution, args, function_argument, header, read_function
+from ..solution import Solution, args, function_argument, header, read_function, read_point
 
 
 def solve(function: str, at: str, variables: Sequence[str] | None = None, explain: bool = False) -> Solution:
@@ -19,7 +19,7 @@ def solve(function: str, at: str, variables: Sequence[str] | None = None, explai
     if not names:  # a constant's graph is a flat line, its own tangent: there is no point to ask for
         raise calculus.SolveError(f"f = {show(f)} has no variable: its graph is the line y = {show(f)}, which is its "
                                   "own tangent line at every point")
-    result = calculus.tangent_plane(f, names, calculus.parse_point(at, names))
+    result = calculus.tangent_plane(f, names, read_point(at, names))
     # the lesson's form, f(a, b) first: z = 20 + 4(x - 2) + 8(y - 4); y = 8 + 12(x - 2) for a line
     lesson_form = f"{show(result.equation.lhs)} = {terms_text(result.terms, names)}"
     what = f"tangent line at {names[0]} = {show(result.point[0])}" if result.line else \
