@@ -41,8 +41,8 @@ from .equality import (
 )
 from .equation_maps import (
     MOST_OPERATIONS,
+    maps_undone,
     never_zero,
-    one_to_one_undone,
     only_origin,
     times_a_factor_never_zero,
     times_a_polynomial_factor,
@@ -1253,8 +1253,8 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         close = _close_solutions(found_sets(), ctx.tolerance, ctx.limits.symbolic_work, _fractions_typed(answer, ctx))
         if close:  # eˣ = 2 and x = 0.693 to 3 decimal places: the tolerance applies to the solutions
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
-    undone = one_to_one_undone(answer), one_to_one_undone(expected)
-    if undone != (answer, expected):  # eʸ = e²ˣ and y³ = 8x³ are y = 2x: compared so
+    undone = maps_undone(answer, ctx.limits.symbolic_work), maps_undone(expected, ctx.limits.symbolic_work)
+    if undone != (answer, expected):  # eʸ = e²ˣ, y³ = 8x³ and (y - 2x)² = 0 are y = 2x: compared so
         return compare_equations(*undone, ctx)
     if judgement.status is Status.UNDECIDED:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
