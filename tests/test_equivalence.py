@@ -949,6 +949,13 @@ def test_a_power_of_a_side_that_is_zero_taken_off_keeps_a_difference(answer, exp
     assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", note, message)
 
 
+def test_a_factor_never_zero_is_taken_off_where_the_other_is_zero_at_a_search_point():
+    """Finding 654: sin(πx) is 0 at every whole x and positive at 1/2, never negative at a point tried: it was
+    undecided against (x² + 1)sin(πx) = 0, though x² + 1 > 0 changes no solution."""
+    assert check("sin(pi x) = 0", "(x^2 + 1) sin(pi x) = 0").verdict == "correct"
+    assert check("(x^2 + 1) sin(pi x) = 0", "sin(pi x) = 0").verdict == "correct"
+
+
 @pytest.mark.parametrize("answer, expected, verdict, note, message", [
     # (4, 4), where (x - 4)² + (y - 4)² is 0, is not on y = 2x: it was "not equivalent" without a point
     ("(y - 2x)((x - 4)^2 + (y - 4)^2) = 0", "y = 2x", "incorrect", "not_equivalent",

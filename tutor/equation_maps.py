@@ -33,7 +33,7 @@ def times_a_factor_never_zero(a: Expr, e: Expr, names: Sequence[str]) -> bool | 
     if not (factor.free_symbols and factor.free_symbols <= {symbol(n) for n in names}
             and (factor.is_positive or factor.is_negative)):
         return False
-    if any(line_roots(e, names, base, axis) for base, axis in lines(len(names))) or _changes_sign(e, names):
+    if any(line_roots(e, names, base, axis) for base, axis in lines(len(names))) or _zero_on_a_line(e, names):
         return True
     return None
 
@@ -155,9 +155,10 @@ _CONTINUOUS = (sympy.Add, sympy.Mul, sympy.exp, sympy.sin, sympy.cos, sympy.atan
                sympy.tanh, sympy.Abs)
 
 
-def _changes_sign(expr: Expr, names: Sequence[str]) -> bool:
+def _zero_on_a_line(expr: Expr, names: Sequence[str]) -> bool:
     """Whether `expr` is certainly positive at one point and negative at another of a search line, where it is
-    continuous everywhere (x·eˣ - 1: -1 at x = 0, e - 1 at x = 1), so that it is 0 between them."""
+    continuous everywhere (x·eˣ - 1: -1 at x = 0, e - 1 at x = 1), so that it is 0 between them, or is 0 at
+    one of them (sin(πx) at x = 0, though it is negative at none of them)."""
     if not _continuous(expr):
         return False
     symbols = [symbol(n) for n in names]
@@ -166,6 +167,8 @@ def _changes_sign(expr: Expr, names: Sequence[str]) -> bool:
         for step in _SIGN_STEPS:
             point = {s: to_sympy(step if i == axis else v) for i, (s, v) in enumerate(zip(symbols, base))}
             there = expr.subs(point)
+            if there.is_zero:
+                return True
             signs.add(1 if there.is_positive else -1 if there.is_negative else 0)
         if {1, -1} <= signs:
             return True
