@@ -105,7 +105,7 @@ def only_origin(polynomial: sympy.Poly) -> bool:
 def _zeros_of(quotient: sympy.Poly, other: Expr, symbols: Sequence[sympy.Symbol], in_answer: bool) -> FactorZeros:
     """Whether every real zero of `quotient` is a solution of other = 0 (FactorZeros)."""
     for factor, _ in quotient.factor_list()[1]:
-        zeros = _zero_set(factor, symbols)
+        zeros = zero_set(factor, symbols)
         if zeros is None:
             return FactorZeros()
         for values in zeros:
@@ -124,7 +124,7 @@ def _zeros_of(quotient: sympy.Poly, other: Expr, symbols: Sequence[sympy.Symbol]
     return FactorZeros(same=True)
 
 
-def _zero_set(factor: sympy.Poly, symbols: Sequence[sympy.Symbol]) -> list[dict[sympy.Symbol, Expr]] | None:
+def zero_set(factor: sympy.Poly, symbols: Sequence[sympy.Symbol]) -> list[dict[sympy.Symbol, Expr]] | None:
     """Where an irreducible polynomial is 0, as the values some variables take there (the others free): none
     where it is never 0; None where that is not found."""
     h = factor.as_expr()
