@@ -939,6 +939,41 @@ def test_an_equation_times_a_factor_zero_only_where_the_other_holds_is_the_same_
     assert (verdict.verdict, verdict.note, verdict.message) == ("correct", "equal", "Correct.")
 
 
+@pytest.mark.parametrize("answer, expected", [
+    ("sin(x)^2 = 0", "sin(x) = 0"), ("sin(x) = 0", "sin(x)^2 = 0"), ("-3sin(x)^4 = 0", "sin(x) = 0"),
+    ("(y - sin(x))^2 = 0", "y = sin(x)"), ("|y - 2x| = 0", "y = 2x"), ("x^2 (y - 2x)^2 = 0", "x(y - 2x) = 0"),
+    # sin and cos rewritten by an identity, then the power taken off
+    ("1 - cos(x)^2 = 0", "sin(x) = 0"), ("cos(x)^2 = 1", "sin(x) = 0"), ("1 - cos(2x) = 0", "sin(x) = 0"),
+    ("y^2 - 2y sin(x) + sin(x)^2 = 0", "y = sin(x)"), ("y^2 - 2y e^x + e^(2x) = 0", "y = e^x"),
+])
+def test_a_power_of_a_side_that_is_zero_is_the_equation_of_its_base(answer, expected):
+    """Finding 654: u² = 0 holds exactly where u = 0 does (sin²x = 0 and 1 - cos²x = 0 were "not equivalent" to
+    sin x = 0)."""
+    verdict = check(answer, expected)
+    assert (verdict.verdict, verdict.note, verdict.message) == ("correct", "equal", "Correct.")
+
+
+@pytest.mark.parametrize("answer, expected, note, message", [
+    ("(y - 3x)^2 = 0", "y = 2x", "not_equivalent", "Your equation holds at y = 6, x = 2, but the correct one does not."),
+    ("sin(x)^2 = 1/4", "sin(x) = 1/2", "not_equivalent",  # a square not 0: (2sin x - 1)(2sin x + 1), no power
+     "Your equation is not equivalent to the correct one: it is not the correct one rearranged, or multiplied by "
+     "a number."),
+    # the base keeps what it is divided by: sin(x)²/sin(x) has no value at 0
+    ("sin(x)^2/sin(x) = 0", "sin(x) = 0", "not_equivalent",
+     "The correct equation holds at x = 0, but yours does not: your left side has no value there."),
+])
+def test_a_power_of_a_side_that_is_zero_taken_off_keeps_a_difference(answer, expected, note, message):
+    verdict = check(answer, expected)
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", note, message)
+
+
+def test_a_factor_never_zero_is_taken_off_where_the_other_is_zero_at_a_search_point():
+    """Finding 654: sin(πx) is 0 at every whole x and positive at 1/2, never negative at a point tried: it was
+    undecided against (x² + 1)sin(πx) = 0, though x² + 1 > 0 changes no solution."""
+    assert check("sin(pi x) = 0", "(x^2 + 1) sin(pi x) = 0").verdict == "correct"
+    assert check("(x^2 + 1) sin(pi x) = 0", "sin(pi x) = 0").verdict == "correct"
+
+
 @pytest.mark.parametrize("answer, expected, verdict, note, message", [
     # (4, 4), where (x - 4)² + (y - 4)² is 0, is not on y = 2x: it was "not equivalent" without a point
     ("(y - 2x)((x - 4)^2 + (y - 4)^2) = 0", "y = 2x", "incorrect", "not_equivalent",

@@ -1037,6 +1037,23 @@ def test_a_wrong_locus_stays_wrong_however_written(tmp_path, function, answer, m
     assert (got.correct, got.message) == (False, message)
 
 
+@pytest.mark.parametrize("exercise, answer", [
+    ("critical-x2y2", "x^2 + y^2 = 0"),
+    ("sauna-critical-points", "(4,4), x = 0, y = 0, (x - 4)^2 + (y - 4)^2 = 0"),
+    ("sauna-critical-points", "x = 0, y = 0, (x - 4)^2 + (y - 4)^2 = 0"),
+    ("sauna-critical-points", "x y ((x - 4)^2 + (y - 4)^2) = 0"),
+])
+def test_an_equation_zero_at_one_point_alone_is_that_point(exercise, answer):
+    # finding 658: (x - 4)² + (y - 4)² = 0, which holds at (4, 4) alone, was "does not belong in the answer" where
+    # x² + y² = 0 was (0, 0)
+    assert (verdict(exercise, answer).correct, verdict(exercise, answer).message) == (True, "Correct.")
+
+
+def test_an_equation_zero_at_one_wrong_point_alone_names_that_point():
+    assert verdict("sauna-critical-points", "(4,4), x = 0, y = 0, (x - 4)^2 + (y - 3)^2 = 0").message == \
+        "(4, 3) does not belong in the answer."
+
+
 def test_a_never_zero_factor_leaves_the_lessons_lines():
     # "(4,4), x*y*(x^2+1) = 0" was told "x² + 1 = 0 does not belong in the answer."
     assert verdict("sauna-critical-points", "(4,4), x*y*(x^2+1) = 0").correct

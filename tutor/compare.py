@@ -41,11 +41,10 @@ from .equality import (
 )
 from .equation_maps import (
     MOST_OPERATIONS,
-    never_zero,
-    one_to_one_undone,
-    only_origin,
+    maps_undone,
     times_a_factor_never_zero,
     times_a_polynomial_factor,
+    zero_set,
 )
 from .evaluate import PRECISION, Undefined, Unsupported, Value, compile_expression, to_mpf
 from .functions import Interval, as_fraction, lower, upper
@@ -933,7 +932,8 @@ def _factor_loci(locus: Equation, want_loci: Sequence[Equation], ctx: Context) -
     """A locus as the point set it describes, in the parts an answer writes: a product set to 0 (xy = 0,
     x·y² = 0) as the loci of its factors (x = 0, y = 0), as a product is 0 where a factor is; a power,
     a root or an absolute value ((x + y)² = 0, |x + y| = 0, √(x² + y²) = 1) as its base; a factor with
-    no real zero (x² + 1) left out, one that is 0 at the origin alone (x² + y²) as that point. Each part
+    no real zero (x² + 1) left out, one that is 0 at one point alone (x² + y², (x - 4)² + (y - 4)²) as that
+    point, the zeros found as the equation check finds them (tutor.equation_maps.zero_set). Each part
     is then compared with the lines and points wanted, as if the student had written them one by one:
     an answer is right or wrong by its points, never by how it writes them. A locus wanted as it is
     stays whole (asked only of a product: compare_points compares every locus with those wanted
@@ -945,11 +945,17 @@ def _factor_loci(locus: Equation, want_loci: Sequence[Equation], ctx: Context) -
     polynomial = sympy.Poly(polynomial_form, *syms)
     if polynomial.total_degree() > _MOST_FACTORED_DEGREE:
         return [locus]
-    _, factors = polynomial.factor_list()
-    lines = [factor for factor, _ in factors if not never_zero(factor) and not only_origin(factor)]
-    parts: list[Point | Equation] = [Equation(factor.as_expr(), sympy.Integer(0)) for factor in lines]
-    if any(only_origin(factor) for factor, _ in factors):
-        parts.append(tuple(sympy.Integer(0) for _ in syms))
+    parts: list[Point | Equation] = []
+    for factor, _ in polynomial.factor_list()[1]:
+        zeros = zero_set(factor, syms)
+        if zeros == []:  # x² + 1: no real zero
+            continue
+        # x² + y² and (x - 4)² + (y - 4)²: 0 at one point alone, as the equation check finds it (0 at (4, 4) alone)
+        if zeros is not None and len(zeros) == 1 and set(zeros[0]) == set(syms) \
+                and not any(v.free_symbols for v in zeros[0].values()):
+            parts.append(tuple(zeros[0][s] for s in syms))
+        else:
+            parts.append(Equation(factor.as_expr(), sympy.Integer(0)))
     if not parts or any(compare_equations(locus, w, ctx).correct for w in want_loci):
         return [locus]
     if len(parts) == 1 and isinstance(parts[0], Equation) \
@@ -1288,8 +1294,8 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         close = _close_solutions(found_sets(), ctx.tolerance, ctx.limits.symbolic_work, _fractions_typed(answer, ctx))
         if close:  # eˣ = 2 and x = 0.693 to 3 decimal places: the tolerance applies to the solutions
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
-    undone = one_to_one_undone(answer), one_to_one_undone(expected)
-    if undone != (answer, expected):  # eʸ = e²ˣ and y³ = 8x³ are y = 2x: compared so
+    undone = maps_undone(answer, ctx.limits.symbolic_work), maps_undone(expected, ctx.limits.symbolic_work)
+    if undone != (answer, expected):  # eʸ = e²ˣ, y³ = 8x³ and (y - 2x)² = 0 are y = 2x: compared so
         return compare_equations(*undone, ctx)
     if judgement.status is Status.UNDECIDED:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))

@@ -701,6 +701,22 @@ def same_real_solutions(a: Expr, e: Expr, variable: sympy.Symbol, work: int) -> 
     return mine is not None and mine == theirs
 
 
+def factored(expr: Expr, work: int) -> Expr | None:
+    """`expr` factored, sin and cos first rewritten by the identities sympy's trigsimp knows (1 - cos²x is
+    sin²x, y² - 2y·sin x + sin²x is (y - sin x)²), within `work` of sympy's function calls; None where that
+    runs out or fails."""
+    if not _small(expr):
+        return None
+    try:
+        with counted(work, warm_up=_warm_up):
+            fresh = cast(Expr, afresh(expr))
+            return sympy.factor(sympy.trigsimp(fresh) if fresh.has(sympy.sin, sympy.cos) else fresh)
+    except OutOfTime:
+        return None
+    except (TypeError, ValueError, ArithmeticError, RecursionError, sympy.PolynomialError):
+        return None
+
+
 def _solution_factors(expr: Expr, variable: sympy.Symbol) -> frozenset[Expr] | None:
     """The monic irreducible factors whose real roots are the solutions of expr = 0 (None: every number is)."""
     numerator = sympy.Poly(sympy.numer(sympy.together(expr)), variable, domain=sympy.QQ)

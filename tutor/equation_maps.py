@@ -1,7 +1,8 @@
 """One equation as another with the same real solutions, rewritten: a map that is one-to-one on the reals taken
-off both sides (eᵘ = eᵛ is u = v), a factor that is never 0 (y(x² + 1) = 2x(x² + 1) is y = 2x), or a polynomial
-factor that is 0 only where the other holds ((y - 2x)(x² + y²) = 0 is y = 2x). The equation check
-(tutor.compare) asks these before it calls two equations different."""
+off both sides (eᵘ = eᵛ is u = v), a power of a side that is 0 taken off (sin²x = 0 and 1 - cos²x = 0 are
+sin x = 0), a factor that is never 0 (y(x² + 1) = 2x(x² + 1) is y = 2x), or a polynomial factor that is 0 only
+where the other holds ((y - 2x)(x² + y²) = 0 is y = 2x). The equation check (tutor.compare) asks these before
+it calls two equations different."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from fractions import Fraction
 import sympy
 from sympy import Expr
 
-from .equality import line_roots, lines
+from .equality import factored, line_roots, lines
 from .parse import Equation, symbol, to_sympy
 
 MOST_OPERATIONS = 40  # past it, `cancel` multiplies out what it divides: not tried
@@ -32,7 +33,7 @@ def times_a_factor_never_zero(a: Expr, e: Expr, names: Sequence[str]) -> bool | 
     if not (factor.free_symbols and factor.free_symbols <= {symbol(n) for n in names}
             and (factor.is_positive or factor.is_negative)):
         return False
-    if any(line_roots(e, names, base, axis) for base, axis in lines(len(names))) or _changes_sign(e, names):
+    if any(line_roots(e, names, base, axis) for base, axis in lines(len(names))) or _zero_on_a_line(e, names):
         return True
     return None
 
@@ -104,7 +105,7 @@ def only_origin(polynomial: sympy.Poly) -> bool:
 def _zeros_of(quotient: sympy.Poly, other: Expr, symbols: Sequence[sympy.Symbol], in_answer: bool) -> FactorZeros:
     """Whether every real zero of `quotient` is a solution of other = 0 (FactorZeros)."""
     for factor, _ in quotient.factor_list()[1]:
-        zeros = _zero_set(factor, symbols)
+        zeros = zero_set(factor, symbols)
         if zeros is None:
             return FactorZeros()
         for values in zeros:
@@ -123,7 +124,7 @@ def _zeros_of(quotient: sympy.Poly, other: Expr, symbols: Sequence[sympy.Symbol]
     return FactorZeros(same=True)
 
 
-def _zero_set(factor: sympy.Poly, symbols: Sequence[sympy.Symbol]) -> list[dict[sympy.Symbol, Expr]] | None:
+def zero_set(factor: sympy.Poly, symbols: Sequence[sympy.Symbol]) -> list[dict[sympy.Symbol, Expr]] | None:
     """Where an irreducible polynomial is 0, as the values some variables take there (the others free): none
     where it is never 0; None where that is not found."""
     h = factor.as_expr()
@@ -154,9 +155,10 @@ _CONTINUOUS = (sympy.Add, sympy.Mul, sympy.exp, sympy.sin, sympy.cos, sympy.atan
                sympy.tanh, sympy.Abs)
 
 
-def _changes_sign(expr: Expr, names: Sequence[str]) -> bool:
+def _zero_on_a_line(expr: Expr, names: Sequence[str]) -> bool:
     """Whether `expr` is certainly positive at one point and negative at another of a search line, where it is
-    continuous everywhere (x·eˣ - 1: -1 at x = 0, e - 1 at x = 1), so that it is 0 between them."""
+    continuous everywhere (x·eˣ - 1: -1 at x = 0, e - 1 at x = 1), so that it is 0 between them, or is 0 at
+    one of them (sin(πx) at x = 0, though it is negative at none of them)."""
     if not _continuous(expr):
         return False
     symbols = [symbol(n) for n in names]
@@ -165,6 +167,8 @@ def _changes_sign(expr: Expr, names: Sequence[str]) -> bool:
         for step in _SIGN_STEPS:
             point = {s: to_sympy(step if i == axis else v) for i, (s, v) in enumerate(zip(symbols, base))}
             there = expr.subs(point)
+            if there.is_zero:
+                return True
             signs.add(1 if there.is_positive else -1 if there.is_negative else 0)
         if {1, -1} <= signs:
             return True
@@ -188,17 +192,60 @@ def _continuous(expr: Expr) -> bool:
 _MOST_PEELED = 4  # e^(y³) = e^(8x³): a map inside a map; a few at most, each a step of the tree down
 
 
-def one_to_one_undone(equation: Equation) -> Equation:
-    """`equation` with a map that is one-to-one on the reals taken off both sides, as often as one is there:
-    eᵘ = eᵛ and 2ᵘ = 2ᵛ are u = v, u³ = 8v³ is u = 2v, ∛u = ∛(2v) is u = 2v (odd powers and odd roots are
-    real). Each is the same equation: it holds at the same points, and where u or v has no value the other
-    side has none either. Not ln u = ln v, which is u = v only where u > 0, nor u² = v², which holds at u = -v too."""
+def maps_undone(equation: Equation, work: int) -> Equation:
+    """`equation` with a map that is one-to-one on the reals taken off both sides, or a power off a side that is
+    0, as often as one is there: eᵘ = eᵛ and 2ᵘ = 2ᵛ are u = v, u³ = 8v³ is u = 2v, ∛u = ∛(2v) is u = 2v (odd
+    powers and odd roots are real), u² = 0 is u = 0 (_bases_of_zero). Each is the same equation: it holds at
+    the same points, and where u or v has no value the other side has none either. Not ln u = ln v, which is
+    u = v only where u > 0, nor u² = v², which holds at u = -v too."""
     for _ in range(_MOST_PEELED):
-        undone = _logarithms_of(equation) or _odd_roots_of(equation)
+        undone = _logarithms_of(equation) or _odd_roots_of(equation) or _bases_of_zero(equation, work)
         if undone is None:
             break
         equation = undone
     return equation
+
+
+def _bases_of_zero(equation: Equation, work: int) -> Equation | None:
+    """u·v = 0 for c·u²·|v|ᵏ = 0 (c a number not 0): a product is 0 where a factor is, and a whole power or an
+    absolute value where its base is, so (y - 2x)² = 0 is y = 2x and sin²x = 0 is sin x = 0. Where neither
+    side is such a product, but both have a value everywhere and are no polynomials (whose factors
+    times_a_polynomial_factor weighs), their difference factored, with sin and cos rewritten (1 - cos²x = 0
+    and cos²x = 1 are sin²x = 0): a rewriting the same at every point. None where nothing is taken off."""
+    for side, other in ((equation.lhs, equation.rhs), (equation.rhs, equation.lhs)):
+        if other == 0 and (bases := _bases(side)) is not None:
+            return Equation(bases, sympy.Integer(0))
+    difference = equation.lhs - equation.rhs
+    symbols = sorted(difference.free_symbols, key=str)
+    if not (symbols and _continuous(equation.lhs) and _continuous(equation.rhs)) \
+            or difference.is_polynomial(*symbols) or sympy.count_ops(difference) > MOST_OPERATIONS:
+        return None
+    rewritten = factored(difference, work)
+    if rewritten is None or not _continuous(rewritten):
+        return None
+    bases = _bases(rewritten)
+    return None if bases is None else Equation(bases, sympy.Integer(0))
+
+
+def _bases(product: Expr) -> Expr | None:
+    """u·v for c·u²·|v|ᵏ (c a number not 0, each power whole and above 1); None where no power or absolute value
+    is there to take off, or where a factor divides (u³/u has no value at u = 0: written as a product, it would
+    be multiplied out) - a number alone taken off changes nothing the multiple test does not see."""
+    factors = sympy.Mul.make_args(product)
+    if any(not f.free_symbols and not (f.is_extended_real and f.is_zero is False)
+           or f.is_Pow and f.exp.is_negative for f in factors):
+        return None
+    bases = [_base(f) for f in factors if f.free_symbols]
+    if bases == [f for f in factors if f.free_symbols]:
+        return None
+    return sympy.Mul(*bases)
+
+
+def _base(factor: Expr) -> Expr:
+    """u for uᵏ (k whole, above 1) and for |u|, as often as one is there; anything else itself."""
+    while factor.is_Pow and factor.exp.is_Integer and factor.exp > 1 or isinstance(factor, sympy.Abs):
+        factor = factor.args[0]
+    return factor
 
 
 def _exponent(side: Expr) -> Expr | None:
