@@ -103,7 +103,7 @@ from .partials import (
     value_at,
 )
 from .region import Region, interval_text, region_of
-from .roots import rational_polynomial, real_roots, sort_exactly
+from .roots import rational_polynomial, real_roots, simple_near, sort_exactly
 
 
 def classify(f: str | Expr, variables: Sequence[str] | None, point: Sequence[Expr]) -> Classification:
@@ -1236,9 +1236,8 @@ NUMERIC_SAMPLES = 400
 def sign_changes(slope: Expr, x: sympy.Symbol, span: sympy.Set) -> tuple[list[Expr], list[float]]:
     """Where f′ = 0 went unsolved (x cos x + sin x): the places in span (its bounded part, else -10 ≤ x ≤ 10)
     where f′ changes sign on a grid, each narrowed down numerically; those that are a simple number at which f′ is
-    0 exactly (`_simple_near`: 0, 5π/4) apart, as exact zeros, the others as numbers. Some may be missed (where f′
+    0 exactly (`simple_near`: 0, 5π/4) apart, as exact zeros, the others as numbers. Some may be missed (where f′
     touches 0 without changing sign, or changes it twice between samples): it only ever adds."""
-    from .minimize import _simple_near  # minimize imports this module
 
     low = span.inf if span.inf.is_finite else -NUMERIC_SPAN
     high = span.sup if span.sup.is_finite else NUMERIC_SPAN
@@ -1257,7 +1256,7 @@ def sign_changes(slope: Expr, x: sympy.Symbol, span: sympy.Set) -> tuple[list[Ex
         root = a if u == 0 else (b if v == 0 else _bisect(evaluate, a, b, u))
         if root is None:
             continue
-        found = [c for c in _simple_near(root) if span.contains(c) == sympy.true
+        found = [c for c in simple_near(root) if span.contains(c) == sympy.true
                  and sign(slope.xreplace({x: c})) == 0]
         if found:
             exact += [c for c in found[:1] if c not in exact]
@@ -1273,7 +1272,6 @@ def on_mirror_lines(f: Expr, syms: Sequence[sympy.Symbol], windows: Sequence[Win
     f(-y, -x), each zero of ∂f/∂x(t, -t) is one (t, -t). Those zeros are sought as one variable's are: sympy's solve
     within its work budget, and sign changes (`sign_changes`), so each is sure; exact points, and the others as
     numbers, with the lines looked along. Only ever adds: the points off those lines are not looked for."""
-    from .minimize import _simple_near  # minimize imports this module
 
     x, y = syms
     spans = {w.variable: w for w in windows}
@@ -1304,7 +1302,7 @@ def on_mirror_lines(f: Expr, syms: Sequence[sympy.Symbol], windows: Sequence[Win
                 exact.append(point)
         for z in numeric:
             # 2π at the end of [0, 2π): an exact zero outside the window, not a number near one inside it
-            if any(sign(g.xreplace({x: c})) == 0 for c in _simple_near(z)):
+            if any(sign(g.xreplace({x: c})) == 0 for c in simple_near(z)):
                 continue
             if not any(abs(float(e[0]) - z) < 1e-9 * max(1.0, abs(z)) for e in exact):
                 near.append((z, float(into_y(along.xreplace({x: sympy.Float(z)})))))

@@ -54,7 +54,7 @@ from .factor_cases import constant_sign
 from .kinks import Flat, Pieces, Stretch, even_inside, kink_minima, kinks_in, pieces, spanned, with_abs
 from .partials import derivative, no_derivative
 from .region import Region, interval_text
-from .roots import as_real, compare, rational_between, rational_polynomial, real_roots, sort_exactly
+from .roots import as_real, compare, rational_between, rational_polynomial, real_roots, simple_near, sort_exactly
 
 SOLVE_SECONDS = 10.0
 # where to look for smaller values and, failing sympy, for a minimum: dense near 0, out to ±10⁴
@@ -610,7 +610,7 @@ def _verified(f: Expr, x: sympy.Symbol, slope: Expr, found: Sequence[Expr],
     small denominator) at which f′ is shown to be 0 exactly; each classified exactly, left to right."""
     exact = []
     for root in sorted(set(found), key=float):
-        for candidate in _simple_near(float(root)):
+        for candidate in simple_near(float(root)):
             if candidate not in exact and evaluate(candidate) is not None \
                     and sign(slope.xreplace({x: candidate})) == 0:
                 exact.append(candidate)
@@ -621,17 +621,6 @@ def _verified(f: Expr, x: sympy.Symbol, slope: Expr, found: Sequence[Expr],
         points.append(ExactZero(CriticalPoint((z,), None, test, decided), _simplify(f.xreplace({x: z})),
                                 bool(no_derivative(f, x.name, z))))
     return tuple(points)
-
-
-def _simple_near(root: float) -> list[Expr]:
-    """The fractions p/q and fractions of π pπ/q, q ≤ 12, within 10⁻⁹ of root: the candidates for it exactly."""
-    near = []
-    for unit in (sympy.Integer(1), sympy.pi):
-        ratio = Fraction(root / float(unit)).limit_denominator(12)
-        candidate = sympy.Rational(ratio.numerator, ratio.denominator) * unit
-        if abs(float(candidate) - root) <= 1e-9 * max(1.0, abs(root)):
-            near.append(candidate)
-    return near
 
 
 def _every_zero(slope: Expr, x: sympy.Symbol, within: sympy.Set) -> tuple[list[Expr] | None, bool]:

@@ -80,6 +80,17 @@ def as_real(value: Expr) -> Expr | None:
     return sympy.re(value)
 
 
+def simple_near(root: float) -> list[Expr]:
+    """The fractions p/q and fractions of π pπ/q, q ≤ 12, within 10⁻⁹ of root: the candidates for it exactly."""
+    near = []
+    for unit in (sympy.Integer(1), sympy.pi):
+        ratio = Fraction(root / float(unit)).limit_denominator(12)
+        candidate = sympy.Rational(ratio.numerator, ratio.denominator) * unit
+        if abs(float(candidate) - root) <= 1e-9 * max(1.0, abs(root)):
+            near.append(candidate)
+    return near
+
+
 def sort_exactly(values: Iterable, key=lambda v: v) -> list:
     """Sorted by exact comparison; tuples (points) lexicographically."""
     def order(a, b) -> int:
