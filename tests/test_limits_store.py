@@ -85,7 +85,8 @@ def test_answers_made_while_another_program_holds_the_lock_are_kept_then_saved(t
 def test_after_one_wait_for_the_lock_no_answer_and_no_ending_waits_again(tmp_path, monkeypatch):
     """docs/reference/progress.md: the wait for another program's lock happens once; then each answer is
     graded and shown at once (its write tried without waiting), and the session ends at once, its
-    writes kept and saved later. Each wait here is 3 x 1 s: an answer that waited would take 3 s."""
+    writes kept and saved later. Each wait here is 3 x 1 s: an answer that waited would take 3 s (the bound, 2 s,
+    leaves room for a loaded machine)."""
     monkeypatch.setattr(store, "_BUSY_SECONDS", 1.0)
     db = tmp_path / "progress.sqlite3"
     Store(db).close()  # made by an earlier session
@@ -97,11 +98,11 @@ def test_after_one_wait_for_the_lock_no_answer_and_no_ending_waits_again(tmp_pat
     for _ in range(3):
         began = time.monotonic()
         assert answer_right(session)[0] == "✓ Correct."
-        assert time.monotonic() - began < 1.0
+        assert time.monotonic() - began < 2.0
     began = time.monotonic()
     session.close()
     session.store.close()
-    assert time.monotonic() - began < 1.0
+    assert time.monotonic() - began < 2.0
     other.execute("ROLLBACK")
     again = Store(db)
     assert again.take_notices() == [f"saved 10 kept write(s) of your progress from {db}.unsaved.json"]

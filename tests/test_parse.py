@@ -26,7 +26,7 @@ def _case_id(case):
 
 @pytest.mark.parametrize("case", INPUT_CASES, ids=_case_id)
 def test_conformance_input_case(case):
-    started = time.perf_counter()
+    started = time.process_time()  # the reading's own CPU: a loaded machine stretches the wall clock, not this
     if case["outcome"] == "invalid":
         with pytest.raises(InputError) as caught:
             read(case["input"], variables=case["variables"])
@@ -42,7 +42,7 @@ def test_conformance_input_case(case):
         assert sympy.srepr(sympy.expand(answer.value)) == sympy.srepr(sympy.expand(wanted))
         if case.get("ambiguous"):
             assert answer.ambiguities, "an ambiguous input must say how it was read"
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
 
 
 @pytest.mark.parametrize("text, message, column", [
