@@ -27,14 +27,18 @@ def test_ctrl_c_in_the_block_is_raised_once_the_block_is_done():
 def test_ctrl_c_that_reaches_another_thread_is_held_back_too():
     # a Ctrl-C is sent to the process, and any thread may take it (pytest-xdist's workers have more than one):
     # blocking it in the main thread alone let it through, now and then, on a loaded machine
-    other = threading.Thread(target=time.sleep, args=(1,))
+    finished = threading.Event()
+    other = threading.Thread(target=finished.wait, args=(60,))  # alive until the block is done, however loaded
     other.start()
     done = []
-    with pytest.raises(KeyboardInterrupt), uninterrupted():
-        signal.pthread_kill(other.ident, signal.SIGINT)
-        time.sleep(0.1)  # the main thread's turn to run the handler, had it not been held back
-        done.append("the rest of the block")
-    other.join()
+    try:
+        with pytest.raises(KeyboardInterrupt), uninterrupted():
+            signal.pthread_kill(other.ident, signal.SIGINT)
+            time.sleep(0.1)  # the main thread's turn to run the handler, had it not been held back
+            done.append("the rest of the block")
+    finally:
+        finished.set()
+        other.join()
     assert done == ["the rest of the block"]
 
 
