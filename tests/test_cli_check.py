@@ -485,6 +485,11 @@ def test_a_fit_right_to_fewer_places_than_asked_is_told_so_in_either_form(capsys
     ("(-1.04, 0), (0.9602, 0)", "gradients:local-minima-2d", "wrong_value",
      "(-1.04, 0) is one of the right points rounded to 2 decimal places; give it to 4 decimal places. (0.9602, 0) "
      "is close to one of the right points, but its x is not right to 4 decimal places."),
+    # the only right value, off in its last digit, beside a wrong one: "the right value", not "one of the right
+    # values" of a key that has one (was so)
+    ("0.5670, 0.5672", "gradients:hard-to-optimize-minimum", "extra_point",
+     "x = 0.5670 is close to the right value of x, but it is not right to 4 decimal places. x = 0.5672 does not "
+     "belong in the answer."),
     # one significant digit is as likely a guess: not taken for a rounding
     ("(-1, 0), (0.9601, 0)", "gradients:local-minima-2d", "extra_point",
      "(-1, 0) does not belong in the answer. 1 point is missing."),

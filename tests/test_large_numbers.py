@@ -55,7 +55,7 @@ def test_floor_and_ceil_of_a_number_past_2_53_are_its_whole_number(capsys, typed
     ("(314159265358979323846.27, 1)", "(10^20 pi, 1)", "dp:2",
      "incorrect\nYour first component 314159265358979323846.27 is not right to 2 decimal places."),
     ("{(314159265358979323900.26, 0)}", "{(10^20 pi, 0)}", "dp:2",
-     "incorrect\n(314159265358979323900.26, 0) is close to one of the right points, but its first coordinate is not "
+     "incorrect\n(314159265358979323900.26, 0) is close to the right point, but its first coordinate is not "
      "right to 2 decimal places."),
     ("1.0000000000000000001", "1", "1e-20",
      "incorrect\nYour answer 1.0000000000000000001 is not right within a relative error of 1e-20."),

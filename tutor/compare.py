@@ -1017,8 +1017,8 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     sentences += [_rounded_points(rounded, len(want_points), ctx)] if rounded else []
     if rounded_exact:
         sentences.append(_exact_wanted(rounded_exact, len(want_points), ctx))
-    sentences += [f"{show(_place(p, ctx), ctx.variables, spellings=ctx.spellings, typed=True)} is close to one of "
-                  f"the right {many}, but "
+    near = f"the right {one}" if len(want_points) == 1 else f"one of the right {many}"
+    sentences += [f"{show(_place(p, ctx), ctx.variables, spellings=ctx.spellings, typed=True)} is close to {near}, but "
                   f"{'it is' if len(p) == 1 and one != 'point' else 'its ' + _coordinates(coordinates, ctx)} not right "
                   f"{ctx.tolerance.describe() if ctx.tolerance else ''}." for p, coordinates in close.items()]
     if wrong:
