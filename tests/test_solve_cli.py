@@ -1504,12 +1504,12 @@ def test_whole_number_data_have_an_exact_fit(capsys, points, first_lines):
 def test_a_fit_to_whole_numbers_is_exact_in_its_steps_its_cost_and_its_json(capsys):
     _, out, _ = run(capsys, "lstsq", "--points", "(0,0), (1,1), (2,3), (3,3)", "--steps")
     assert out.splitlines()[-6:] == [
-        "   10.4. So m = 22/20 = 11/10.",
-        "   10.5. Put m = 11/10 into the second equation: 8b + 12(11/10) - 14 = 0.",
-        "   10.6. Multiply out: 8b + 66/5 - 14 = 0.",
-        "   10.7. Collect the numbers: 8b - 4/5 = 0.",
-        "   10.8. So b = 4/40 = 1/10.",
-        "11. The least cost: E(11/10, 1/10) = 7/10 ≈ 0.7."]
+        "   9.4. So m = 22/20 = 11/10.",
+        "   9.5. Put m = 11/10 into the second equation: 8b + 12(11/10) - 14 = 0.",
+        "   9.6. Multiply out: 8b + 66/5 - 14 = 0.",
+        "   9.7. Collect the numbers: 8b - 4/5 = 0.",
+        "   9.8. So b = 4/40 = 1/10.",
+        "10. The least cost: E(11/10, 1/10) = 7/10 ≈ 0.7."]
     assert out.splitlines()[3] == "least cost E(11/10, 1/10) = 7/10"
     _, out, _ = run(capsys, "lstsq", "--points", "(0,0), (1,1), (2,3), (3,3)", "--json")
     data = json.loads(out)

@@ -208,10 +208,10 @@ def test_least_squares_steps_write_m_and_b_alike_and_no_approximation_that_says_
     lines = render_text(least_squares_steps([(0, 0), (1, 8), (2, 1), (3, 7)])).splitlines()
     assert lines[0] == "Least squares: fitting y = mx + b to 4 points gives y = 1.4x + 1.9"
     assert [line.strip() for line in lines[-6:-1]] == [
-        "10.4. So m = 28/20 = 1.4.", "10.5. Put m = 1.4 into the second equation: 8b + 12·1.4 - 32 = 0.",
-        "10.6. Multiply out: 8b + 16.8 - 32 = 0.", "10.7. Collect the numbers: 8b - 15.2 = 0.",
-        "10.8. So b = 15.2/8 = 1.9."]
-    assert lines[-1] == "11. The least cost: E(1.4, 1.9) = 40.2."  # was "= 201/5 ≈ 40.2"
+        "9.4. So m = 28/20 = 1.4.", "9.5. Put m = 1.4 into the second equation: 8b + 12·1.4 - 32 = 0.",
+        "9.6. Multiply out: 8b + 16.8 - 32 = 0.", "9.7. Collect the numbers: 8b - 15.2 = 0.",
+        "9.8. So b = 15.2/8 = 1.9."]
+    assert lines[-1] == "10. The least cost: E(1.4, 1.9) = 40.2."  # was "= 201/5 ≈ 40.2"
     # points on a line: the least cost is 0, not "0 ≈ 0"
     on_a_line = render_text(least_squares_steps([(0, 1), (1, -3), (2, -7), (4, -15)])).splitlines()
     assert on_a_line[-1] == "11. The least cost: E(-4, 1) = 0."
@@ -265,6 +265,26 @@ def test_tangent_steps():
     assert "∂f/∂x = 2x, so ∂f/∂x(2, 4) = 4" in text
     assert "z = 20 + 4(x - 2) + 8(y - 4)" in text
     assert text.splitlines()[0].endswith("z = 4x + 8y - 20")
+
+
+def test_a_tangent_plane_of_one_slope_term_is_written_without_brackets_and_not_simplified():
+    # f(1, 0) = 0 and f_y(1, 0) = 0 leave 1·(x - 1): it was "z = (x - 1)", then "Simplify: (x - 1) = x - 1" (607)
+    lines = render_text(tangent_steps("ln(x) + y^2", None, {"x": 1, "y": 0})).splitlines()
+    assert lines[-1] == "4. Put these into z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b): z = x - 1."
+    assert render_text(tangent_steps("ln(x)", None, {"x": 1})).splitlines()[-1] == \
+        "3. Put these into y = f(a) + f′(a)(x − a): y = x - 1."
+    # beside f(a, b) the bracket stays, as the lesson writes it, and is then simplified
+    assert render_text(tangent_steps("x + y^2", None, {"x": 1, "y": 0})).splitlines()[-2:] == [
+        "4. Put these into z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b): z = 1 + (x - 1).",
+        "5. Simplify: 1 + (x - 1) = x."]
+
+
+def test_a_square_of_one_term_is_not_multiplied_out():
+    # a point at (0, 0) has the error b: "Multiply out b²: … twice each product of two terms: b²" said nothing (607)
+    text = render_text(least_squares_steps([(0, 0), (1, 1)]))
+    assert "Multiply out b²" not in text
+    assert "2. Multiply out (m + b - 1)²: the square of each term, then twice each product of two terms: " \
+           "m² + b² + 1 + 2mb - 2m - 2b." in text.splitlines()
 
 
 # ----------------------------------------------------------------- every step holds

@@ -35,7 +35,11 @@ class TangentPlane:
         terms that are 0 left out: (20, 4(x - 2), 8(y - 4)); (x,) for sin(x)cos(y) at (0, 0)."""
         slopes = tuple(sympy.Mul(*sympy.Mul.make_args(d), s - p, evaluate=False)  # -√2(x - 1), not (-√2)(x - 1)
                        for d, s, p in zip(self.partials, symbols(self.variables), self.point) if d != 0)
-        return (self.value, *slopes) if self.value != 0 or not slopes else slopes
+        if self.value != 0 or not slopes:
+            return (self.value, *slopes)
+        if len(slopes) == 1 and slopes[0].args[0] == 1:  # z = x - 1 alone, not z = (x - 1)
+            return (slopes[0].args[1],)
+        return slopes
 
 
 def tangent_plane(f: str | Expr, variables: Sequence[str] | None, at: Mapping[str, Number]) -> TangentPlane:

@@ -76,7 +76,8 @@ def cost_build_steps(cost: LineCost) -> list[Step]:
     """Each point's error, each square multiplied out, the squares added up."""
     squares = tuple(sympy.Pow(term.residual, 2, evaluate=False) for term in cost.terms)
     found = [step(FitRule.ERRORS, None, Terms(squares))]
-    found += [step(FitRule.SQUARE, square, Terms(term.terms)) for square, term in zip(squares, cost.terms)]
+    found += [step(FitRule.SQUARE, square, Terms(term.terms)) for square, term in zip(squares, cost.terms)
+              if term.residual.is_Add]  # b² for a point at x = 0, y = 0: nothing to multiply out
     found.append(step(FitRule.COLLECT, None, Terms(cost.collected)))
     return found
 

@@ -79,5 +79,5 @@ def _multiplied_out(t: TangentPlane) -> bool:
     """Whether the lesson's form is already the plane multiplied out, its terms in another order (1 + x
     for eˣ at 0): then there is nothing to simplify."""
     def texts(terms: Sequence[Expr]) -> list[str]:
-        return sorted(show(term, t.variables) for term in terms)
-    return texts(t.terms) == texts(sympy.Add.make_args(t.equation.rhs))
+        return sorted(show(part, t.variables) for term in terms for part in sympy.Add.make_args(term))
+    return texts(t.terms) == texts((t.equation.rhs,))
