@@ -778,14 +778,14 @@ def _rounds_to(got: Fraction, want: Fraction, spellings: Spellings) -> bool:
 def _begins(got: Fraction, want: Fraction | Interval, spellings: Spellings) -> bool:
     """Whether `got` is a decimal typed cut short (2.333…: its digits go on) whose digits are `want`'s first ones
     (7/3 = 2.3333…): `want` is then among the numbers it stands for, 2.333 up to 2.334, whatever the middle
-    of them it is read as."""
+    of them it is read as. The top end is one of them: 1 = 0.999…, whose digits 0.999 begin."""
     typed = next((typed for number, typed in spellings if number == abs(got) and typed.endswith("…")), None)
     if typed is None:
         return False
     unit = Fraction(1, 10 ** _places(typed))
     digits = abs(got) - unit / 2
     ends = (want, want) if isinstance(want, Fraction) else (as_fraction(lower(want)), as_fraction(upper(want)))
-    return all(digits <= end * (1 if got > 0 else -1) < digits + unit for end in ends)
+    return all(digits <= end * (1 if got > 0 else -1) <= digits + unit for end in ends)
 
 
 _PRINTOUT_DIGITS = 8  # a calculator's display or a float printed in full; fewer is a rounding the student chose
