@@ -2095,7 +2095,10 @@ def _link_sentence(link: Link, after: Link, ctx: Context) -> str:
         if got is not None:
             return f"{link.text} is {_fixed(_exact_middle(got), places, cut=True)}…, not {after.text}."
     said = show(link.value, ctx.variables)
-    if " ".join(said.split()) == link.text:
+    # a decimal cut short is read as the middle of the numbers it stands for (4.1666… as 4.16665): a value of
+    # it, or of working with it, is one nobody wrote
+    cut = any(typed.endswith("…") for _, typed in link.spellings)
+    if cut or " ".join(said.split()) == link.text:
         sentence = f"{link.text} is not {after.text}."
     else:
         sentence = f"{link.text} is {said}, not {after.text}."
