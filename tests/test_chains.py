@@ -39,7 +39,8 @@ def checked(capsys: pytest.CaptureFixture[str], exercise: str, typed: str) -> tu
     ("power-lines-cost", "E(1/2, 7/3) = 25/6 = 4.1666… ≈ 4.167", "correct\nCorrect (to 3 decimal places).\n"
                                                                    "read as: 4.167\n"),
     ("power-lines-cost", "25/6 = 4.1666...", "correct\nCorrect (to 3 decimal places).\nread as: 4.1666…\n"),
-    ("power-lines-cost", "4.1666… = 25/6", "correct\nCorrect.\nread as: 25/6\n"),
+    ("power-lines-cost", "4.1666… = 25/6", "correct\nCorrect.\nread as: 25/6\n"),    # finding 664: 4 is among the numbers 3.999… stands for (4 = 3.999…)
+    ("gradient-x2y2-at-2-3", "(2·2, 2·3) = (3.999…, 6) = (4, 6)", "correct\nCorrect.\nread as: (4, 6)\n"),
 ])
 def test_a_chain_of_working_ending_in_the_right_value_is_right(capsys, exercise, typed, out):
     assert checked(capsys, exercise, typed) == (0, out)
@@ -57,7 +58,13 @@ def test_a_chain_of_working_ending_in_the_right_value_is_right(capsys, exercise,
     # a cut decimal 25/6 does not begin: its own digits said, cut as far, and no '≈' advised (it is no rounding)
     ("power-lines-cost", "E(1/2, 7/3) = 25/6 = 4.1667…", "25/6 is 4.1666…, not 4.1667….", "4.1667…"),
     ("power-lines-cost", "25/6 = 4.17… ≈ 4.167", "25/6 is 4.16…, not 4.17….", "4.167"),
-    # each link right, the last value wrong: the usual feedback on that value
+    # finding 665: a cut decimal's value is only the middle of the numbers it stands for: never said
+    ("power-lines-cost", "25/6 = 4.1666… = 4.167", "4.1666… is not 4.167. For a rounded value write ≈: "
+                                                     "4.1666… ≈ 4.167.", "4.167"),
+    ("gradient-x2y2-at-2-3", "(3.999…, 6) = (4.1, 6)", "(3.999…, 6) is not (4.1, 6).", "(4.1, 6)"),
+    # each link right, the last value wrong: the usual feedback on that value (finding 664: 4 = 3.999…)
+    ("gradient-x2y2-at-2-3", "(2·2, 2·3) = (3.999…, 6)", "Your ∂f/∂x 3.999… is close: the exact value is wanted; "
+                                                          "write it as a fraction.", "(3.999…, 6)"),
     ("gradient-x2y2-at-2-3", "∇f = (2·2, 2·4) = (4, 8)", "Your ∂f/∂y 8 is not right.", "(4, 8)"),
     ("power-lines-cost", "E(1/2, 7/3) = 25/6 ≈ 4.2", "Your answer 4.2 is right to 1 decimal place; give it to 3 "
                                                       "decimal places.", "4.2"),

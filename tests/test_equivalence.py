@@ -143,6 +143,10 @@ def test_close_means_the_value_rounded_or_cut_to_the_places_typed(typed, expecte
     ("0.6666…", "2/3", "decimal_for_exact"),
     ("0.6667…", "2/3", "wrong_value"),  # cut, not rounded: 2/3 does not begin 0.6667
     ("0.334…", "1/3", "wrong_value"), ("2.333…", "-7/3", "wrong_value"),
+    # finding 664: the top end is among them, 1 = 0.999…, 5/2 = 2.4999…, 1/10 = 0.0999…; no further
+    ("0.999…", "1", "decimal_for_exact"), ("-0.999…", "-1", "decimal_for_exact"),
+    ("2.4999…", "5/2", "decimal_for_exact"), ("0.0999…", "1/10", "decimal_for_exact"),
+    ("0.998…", "1", "wrong_value"), ("0.999…", "1001/1000", "wrong_value"),
 ])
 def test_a_cut_decimal_whose_digits_begin_the_exact_value_is_close(typed, expected, note):
     verdict = check(typed, expected)
@@ -150,6 +154,19 @@ def test_a_cut_decimal_whose_digits_begin_the_exact_value_is_close(typed, expect
     said = "is close: the exact value is wanted; write it as a fraction." if note == "decimal_for_exact" \
         else "is not right."
     assert verdict.message == f"Your answer {typed.replace('...', '…')} {said}"
+
+
+@pytest.mark.parametrize("typed, expected, message", [
+    # finding 664: 1 = 0.999… is true (not "1 is 1.000…, not 0.999…."), and so is each at its own top
+    ("1 = 0.999…", "1", "Your answer 0.999… is close: the exact value is wanted; write it as a fraction."),
+    ("5/2 = 2.4999…", "5/2", "Your answer 2.4999… is close: the exact value is wanted; write it as a fraction."),
+    ("1/10 = 0.0999…", "1/10", "Your answer 0.0999… is close: the exact value is wanted; write it as a fraction."),
+    ("(0.999…, 6)", "(1, 6)",
+     "Your first component 0.999… is close: the exact value is wanted; write it as a fraction."),
+    ("1 = 0.998…", "1", "1 is 1.000…, not 0.998…."),
+])
+def test_a_cut_decimal_stands_for_its_top_end_too(typed, expected, message):
+    assert check(typed, expected).message == message
 
 
 

@@ -778,14 +778,14 @@ def _rounds_to(got: Fraction, want: Fraction, spellings: Spellings) -> bool:
 def _begins(got: Fraction, want: Fraction | Interval, spellings: Spellings) -> bool:
     """Whether `got` is a decimal typed cut short (2.333…: its digits go on) whose digits are `want`'s first ones
     (7/3 = 2.3333…): `want` is then among the numbers it stands for, 2.333 up to 2.334, whatever the middle
-    of them it is read as."""
+    of them it is read as. The top end is one of them: 1 = 0.999…, whose digits 0.999 begin."""
     typed = next((typed for number, typed in spellings if number == abs(got) and typed.endswith("…")), None)
     if typed is None:
         return False
     unit = Fraction(1, 10 ** _places(typed))
     digits = abs(got) - unit / 2
     ends = (want, want) if isinstance(want, Fraction) else (as_fraction(lower(want)), as_fraction(upper(want)))
-    return all(digits <= end * (1 if got > 0 else -1) < digits + unit for end in ends)
+    return all(digits <= end * (1 if got > 0 else -1) <= digits + unit for end in ends)
 
 
 _PRINTOUT_DIGITS = 8  # a calculator's display or a float printed in full; fewer is a rounding the student chose
@@ -2095,7 +2095,10 @@ def _link_sentence(link: Link, after: Link, ctx: Context) -> str:
         if got is not None:
             return f"{link.text} is {_fixed(_exact_middle(got), places, cut=True)}…, not {after.text}."
     said = show(link.value, ctx.variables)
-    if " ".join(said.split()) == link.text:
+    # a decimal cut short is read as the middle of the numbers it stands for (4.1666… as 4.16665): a value of
+    # it, or of working with it, is one nobody wrote
+    cut = any(typed.endswith("…") for _, typed in link.spellings)
+    if cut or " ".join(said.split()) == link.text:
         sentence = f"{link.text} is not {after.text}."
     else:
         sentence = f"{link.text} is {said}, not {after.text}."
