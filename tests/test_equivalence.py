@@ -16,6 +16,7 @@ import re
 
 import pytest
 from cases import conformance_cases
+from pack_files import pack_text
 
 from tutor import check, packs
 from tutor.parse import CONSTANTS, FUNCTIONS, InputError
@@ -1108,11 +1109,60 @@ def test_an_answer_with_a_value_on_hardly_any_of_the_line_is_undefined(answer):
     ("ln(x) + ln(y)", "ln(x y)", "xy"),  # a quadrant of the half plane where ln(xy) has a value
     ("ln(x) + ln(y) + ln(z)", "ln(x y z)", "xyz"),  # an eighth of space, a quarter of where ln(xyz) has a value
     ("sqrt(x) sqrt(x)", "x", "x"),
-    ("2x + sqrt(4 - x^2)^2 + x^2 - 4", "2x", "x"),  # −2 ≤ x ≤ 2: much of where the lesson's points are
+    ("2x + sqrt(x)^2 - x", "2x", "x"),  # x ≥ 0: half the line, near 0 and far out
+    ("2x + sqrt(x^2 - 4)^2 - x^2 + 4", "2x", "x"),  # all but −2 < x < 2
+    ("2x + sqrt(y)^2 - y", "2x", "xy"),  # a half plane
+    ("asin(x) + sqrt(1 - x^2)^2 - 1 + x^2", "asin(x)", "x"),  # −1 ≤ x ≤ 1, where the correct one has a value
 ])
 def test_an_answer_equal_on_enough_of_the_correct_ones_domain_is_correct(answer, expected, variables):
     verdict = check(answer, expected, variables=list(variables))
     assert verdict.correct, verdict
+
+
+# a value on a bounded stretch only, around 0 where most spread points are, is hardly any of a line that
+# goes on without end: the far points (10⁶ to 10⁹) see it
+@pytest.mark.parametrize("answer, expected, message", [
+    ("2x + acos(x) - acos(x)", "2x", "Your answer is not defined at x = 2, where the correct value is 4."),
+    ("2x + asin(x/2) - asin(x/2)", "2x", "Your answer is not defined at x = 3, where the correct value is 6."),
+    ("2x + sqrt(1-x^2)^2 - 1 + x^2", "2x", "Your answer is not defined at x = 2, where the correct value is 4."),
+    ("2x + sqrt(4 - x^2)^2 + x^2 - 4", "2x", "Your answer is not defined at x = 3, where the correct value is 6."),
+    ("2x + sqrt(400 - x^2)^2 - 400 + x^2", "2x",  # a value at every point near 0 looked at
+     "Your answer is not defined at x = 1000000, where the correct value is 2000000."),
+    ("2x + y + acos(x) - acos(x)", "2x + y",  # a strip |x| ≤ 1 of the plane
+     "Your answer is not defined at x = 2, y = -1, where the correct value is 3."),
+])
+def test_an_answer_with_a_value_on_a_bounded_stretch_only_is_undefined(answer, expected, message):
+    verdict = check(answer, expected, variables=["x", "y"])
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "undefined", message)
+
+
+@pytest.mark.parametrize("exercise, answer, message", [
+    ("partial-x-3x2y3", "6xy^3 + acos(x) - acos(x)",
+     "Your answer is not defined at x = 2, y = -1, where the correct value is -12."),
+    ("partial-x-3x2y3", "6xy^3 + sqrt(400 - x^2)^2 - 400 + x^2",
+     "Your answer is not defined at x = 1000000, y = 2000000, where the correct value is 4.8e25."),
+    ("tangent-line-fix-y", "2x + asin(x/2) - asin(x/2)",
+     "Your answer is not defined at x = 3, where the correct value is 6."),
+    ("hard-to-optimize-derivative", "e^x - 1/x + sqrt(1 - x^2)^2 - 1 + x^2",
+     "Your answer is not defined at x = 2, where the correct value is 6.88906."),
+    ("hard-to-optimize-derivative", "e^x - 1/x + sqrt(x)^2 - x", "Correct."),  # x ≥ 0, as f = eˣ − ln x
+])
+def test_an_exercises_answer_needs_a_value_far_out_where_its_function_has_one(exercise, answer, message):
+    verdict = packs.load("gradients").exercise(exercise).variant().problem.check(answer)
+    assert (verdict.verdict, verdict.message) == ("correct" if message == "Correct." else "incorrect", message)
+    assert verdict.note == ("equal" if verdict.correct else "undefined")
+
+
+def test_a_number_is_the_same_wherever_the_answer_has_a_value_but_a_derivative_is_a_function(tmp_path):
+    # asin x + acos x is π/2 for −1 ≤ x ≤ 1: a number, given where the answer has a value
+    assert check("asin(x) + acos(x)", "pi/2", variables=["x"]).correct
+    # ∂f/∂x of 3x + y² is 3 on the whole plane, where f has a value: not on a strip of it
+    problem = packs.load_text(pack_text("{id: e, kind: partial_derivative, function: '3x + y^2', wrt: x}"),
+                              "p.yaml", tmp_path).exercise("e").variant().problem
+    verdict = problem.check("asin(x) + acos(x) - pi/2 + 3")
+    assert (verdict.verdict, verdict.note, verdict.message) == (
+        "incorrect", "undefined", "Your answer is not defined at x = 2, where the correct value is 3.")
+    assert problem.check("3 + sqrt(x)^2 - x").correct
 
 
 def test_an_answer_with_no_value_where_the_function_has_one_is_no_derivative_of_it():
