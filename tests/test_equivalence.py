@@ -1175,11 +1175,14 @@ def test_an_answer_with_no_value_where_the_function_has_one_is_no_derivative_of_
 
 
 # 652: a terminating decimal is rational, never π, √2 or e, however many of its digits are right
+PI_100 = "3.1415926535897932384626433832795028841971693993751058209749445923078164062862089986280348253421170679"
+
+
 @pytest.mark.parametrize("typed, expected", [
     ("3.1415926535897932384626433832795028841", "pi"),  # 38 places
     ("3.14159265358979323846264338327950288419", "pi"),  # 39
     ("3.1415926535897932384626433832795028842", "pi"),  # rounded up: not even π cut short
-    ("3.1415926535897932384626433832795028841971693993751058209749445923078164062862089986280348253421170679", "pi"),
+    (PI_100, "pi"),
     ("1.4142135623730950488016887242096980785696", "sqrt(2)"),
     ("2.7182818284590452353602874713526624977572", "e"),
 ])
@@ -1187,5 +1190,31 @@ def test_a_decimal_of_any_length_for_an_irrational_value_is_inexact(typed, expec
     verdict = check(typed, expected)
     assert (verdict.verdict, verdict.note, verdict.message) == (
         "incorrect", "inexact", f"Your answer {typed} is close, but an exact value is expected.")
-    if len(typed) < 50:  # the product, as in findings 652 (far longer, below the resolution: numeric)
-        assert check(typed + "x", expected + " x", variables=["x"]).verdict == "incorrect"
+    # times x, in a sum, a vector's component, a line's coefficient: the same, at any length
+    for answer, correct, where in [(f"{typed} x", f"{expected} x", "answer"),
+                                   (f"x^2 + {typed} x - 1", f"x^2 + {expected} x - 1", "answer"),
+                                   (f"({typed} x, 2y)", f"({expected} x, 2y)", "first component"),
+                                   (f"y = {typed} x + 1", f"y = {expected} x + 1", "y")]:
+        verdict = check(answer, correct, variables=["x", "y"])
+        assert (verdict.verdict, verdict.note, verdict.message) == (
+            "incorrect", "inexact", f"The {typed} in your {where} is close, but an exact value is expected.")
+    verdict = check(f"{{({typed}, 1), (0, 0)}}", f"{{({expected}, 1), (0, 0)}}", variables=["x", "y"])
+    assert (verdict.verdict, verdict.note, verdict.message) == (
+        "incorrect", "inexact", f"({typed}, 1) is close to one of the right points, but an exact value is expected.")
+
+
+@pytest.mark.parametrize("answer, expected, message", [
+    # not a polynomial as written: its value, which is exactly the decimal's, differs from the correct one's
+    (f"x({PI_100} + x)", "x(pi + x)", "At x = 1 your answer is 8.21e-101 less than the correct value, "
+                                      "4.1415926535897932385."),
+    (f"{PI_100}/x", "pi/x", "At x = 1 your answer is 8.21e-101 less than the correct value, 3.1415926535897932385."),
+    (f"{PI_100} x = 2", "pi x = 2", "Your equation holds at x = 0.63661977236758134308, but the correct one does not."),
+    ("3.14159265358979323846 x", "pi x", "The 3.14159265358979323846 in your answer is close, but an exact value "
+                                         "is expected."),
+    ("22/7 x", "pi x", "The 22/7 in your answer is close, but an exact value is expected. Note: '22/7 x' was read "
+                       "as (22/7)·x; put the whole divisor in brackets to divide by it."),
+    ("3.15 x", "pi x", "At x = 1 your answer is 3.15, but the correct value is 3.14159."),  # not within a thousandth
+])
+def test_an_exact_value_is_compared_with_an_irrational_one_to_all_its_digits(answer, expected, message):
+    verdict = check(answer, expected, variables=["x"])
+    assert (verdict.verdict, verdict.message) == ("incorrect", message)

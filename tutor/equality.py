@@ -647,9 +647,17 @@ def has_value(f: Compiled, point: Sequence[Fraction]) -> bool | None:
 
 
 def _extremes(got: Enclosure, want: Enclosure) -> tuple[int, int]:
-    """log₂ of the largest and of the smallest magnitude that matter at this point."""
+    """log₂ of the largest and of the smallest magnitude that matter at this point (one of the two inexact).
+
+    An exact value meets the inexact one in their difference, and brings its size, as an exact number
+    does that meets an inexact one in a sum (tutor.evaluate's leaf): a decimal of 100 digits for π, all
+    of an answer's value at x = 1 (its x times the decimal), is 10⁻¹⁰⁰ from it, far below a resolution
+    of their magnitudes alone."""
     tops = [m for m in (got.largest, want.largest) if m is not None]
     bottoms = [m for m in (got.smallest, want.smallest, _magnitude(want.value)) if m is not None]
+    for exact in (side.value for side in (got, want) if isinstance(side.value, Fraction) and side.value):
+        tops.append(exact.numerator.bit_length())
+        bottoms.append(-exact.denominator.bit_length())
     largest = max(tops, default=0)
     smallest = min(bottoms, default=-MARGIN)
     return max(largest, smallest), smallest
