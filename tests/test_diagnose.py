@@ -242,6 +242,16 @@ def test_tangent_plane_in_any_arrangement():
     assert respond(exercise, "z = z").note != "misconception:missing-function-value"
 
 
+@pytest.mark.parametrize("answer, message", [
+    # no value anywhere: not z = 4x + 8y, whose mistakes would be named, though sympy's z − (… + (√u)² …) is
+    ("z = 4x + 8y + sqrt(-1-x^2)^2 + 1 + x^2", "Your z is not equal to the correct one."),
+    ("z = 4x + 8y + acos(x) - acos(x)", "At x = 1, y = 2 your z is 20, but the correct z is 0."),
+])
+def test_a_plane_keeps_the_domain_of_its_sides_when_its_mistake_is_sought(answer, message):
+    verdict = respond(lesson("tangent-plane-x2y2"), answer)
+    assert (verdict.verdict, verdict.message) == ("incorrect", message)
+
+
 def test_minimize_through_a_wrong_derivative():
     exercise = drill("mn-quadratic", "ben")  # 5x² - 8x + 8: 10x + 8 = 0 with the sign lost
     assert respond(exercise, "-4/5").note == "misconception:sign-slip"

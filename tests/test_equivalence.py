@@ -16,6 +16,7 @@ import re
 
 import pytest
 from cases import conformance_cases
+from pack_files import pack_text
 
 from tutor import check, packs
 from tutor.parse import CONSTANTS, FUNCTIONS, InputError
@@ -1125,11 +1126,60 @@ def test_an_answer_with_a_value_on_hardly_any_of_the_line_is_undefined(answer):
     ("ln(x) + ln(y)", "ln(x y)", "xy"),  # a quadrant of the half plane where ln(xy) has a value
     ("ln(x) + ln(y) + ln(z)", "ln(x y z)", "xyz"),  # an eighth of space, a quarter of where ln(xyz) has a value
     ("sqrt(x) sqrt(x)", "x", "x"),
-    ("2x + sqrt(4 - x^2)^2 + x^2 - 4", "2x", "x"),  # −2 ≤ x ≤ 2: much of where the lesson's points are
+    ("2x + sqrt(x)^2 - x", "2x", "x"),  # x ≥ 0: half the line, near 0 and far out
+    ("2x + sqrt(x^2 - 4)^2 - x^2 + 4", "2x", "x"),  # all but −2 < x < 2
+    ("2x + sqrt(y)^2 - y", "2x", "xy"),  # a half plane
+    ("asin(x) + sqrt(1 - x^2)^2 - 1 + x^2", "asin(x)", "x"),  # −1 ≤ x ≤ 1, where the correct one has a value
 ])
 def test_an_answer_equal_on_enough_of_the_correct_ones_domain_is_correct(answer, expected, variables):
     verdict = check(answer, expected, variables=list(variables))
     assert verdict.correct, verdict
+
+
+# a value on a bounded stretch only, around 0 where most spread points are, is hardly any of a line that
+# goes on without end: the far points (10⁶ to 10⁹) see it
+@pytest.mark.parametrize("answer, expected, message", [
+    ("2x + acos(x) - acos(x)", "2x", "Your answer is not defined at x = 2, where the correct value is 4."),
+    ("2x + asin(x/2) - asin(x/2)", "2x", "Your answer is not defined at x = 3, where the correct value is 6."),
+    ("2x + sqrt(1-x^2)^2 - 1 + x^2", "2x", "Your answer is not defined at x = 2, where the correct value is 4."),
+    ("2x + sqrt(4 - x^2)^2 + x^2 - 4", "2x", "Your answer is not defined at x = 3, where the correct value is 6."),
+    ("2x + sqrt(400 - x^2)^2 - 400 + x^2", "2x",  # a value at every point near 0 looked at
+     "Your answer is not defined at x = 1000000, where the correct value is 2000000."),
+    ("2x + y + acos(x) - acos(x)", "2x + y",  # a strip |x| ≤ 1 of the plane
+     "Your answer is not defined at x = 2, y = -1, where the correct value is 3."),
+])
+def test_an_answer_with_a_value_on_a_bounded_stretch_only_is_undefined(answer, expected, message):
+    verdict = check(answer, expected, variables=["x", "y"])
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "undefined", message)
+
+
+@pytest.mark.parametrize("exercise, answer, message", [
+    ("partial-x-3x2y3", "6xy^3 + acos(x) - acos(x)",
+     "Your answer is not defined at x = 2, y = -1, where the correct value is -12."),
+    ("partial-x-3x2y3", "6xy^3 + sqrt(400 - x^2)^2 - 400 + x^2",
+     "Your answer is not defined at x = 1000000, y = 2000000, where the correct value is 4.8e25."),
+    ("tangent-line-fix-y", "2x + asin(x/2) - asin(x/2)",
+     "Your answer is not defined at x = 3, where the correct value is 6."),
+    ("hard-to-optimize-derivative", "e^x - 1/x + sqrt(1 - x^2)^2 - 1 + x^2",
+     "Your answer is not defined at x = 2, where the correct value is 6.88906."),
+    ("hard-to-optimize-derivative", "e^x - 1/x + sqrt(x)^2 - x", "Correct."),  # x ≥ 0, as f = eˣ − ln x
+])
+def test_an_exercises_answer_needs_a_value_far_out_where_its_function_has_one(exercise, answer, message):
+    verdict = packs.load("gradients").exercise(exercise).variant().problem.check(answer)
+    assert (verdict.verdict, verdict.message) == ("correct" if message == "Correct." else "incorrect", message)
+    assert verdict.note == ("equal" if verdict.correct else "undefined")
+
+
+def test_a_number_is_the_same_wherever_the_answer_has_a_value_but_a_derivative_is_a_function(tmp_path):
+    # asin x + acos x is π/2 for −1 ≤ x ≤ 1: a number, given where the answer has a value
+    assert check("asin(x) + acos(x)", "pi/2", variables=["x"]).correct
+    # ∂f/∂x of 3x + y² is 3 on the whole plane, where f has a value: not on a strip of it
+    problem = packs.load_text(pack_text("{id: e, kind: partial_derivative, function: '3x + y^2', wrt: x}"),
+                              "p.yaml", tmp_path).exercise("e").variant().problem
+    verdict = problem.check("asin(x) + acos(x) - pi/2 + 3")
+    assert (verdict.verdict, verdict.note, verdict.message) == (
+        "incorrect", "undefined", "Your answer is not defined at x = 2, where the correct value is 3.")
+    assert problem.check("3 + sqrt(x)^2 - x").correct
 
 
 def test_an_answer_with_no_value_where_the_function_has_one_is_no_derivative_of_it():
@@ -1142,11 +1192,14 @@ def test_an_answer_with_no_value_where_the_function_has_one_is_no_derivative_of_
 
 
 # 652: a terminating decimal is rational, never π, √2 or e, however many of its digits are right
+PI_100 = "3.1415926535897932384626433832795028841971693993751058209749445923078164062862089986280348253421170679"
+
+
 @pytest.mark.parametrize("typed, expected", [
     ("3.1415926535897932384626433832795028841", "pi"),  # 38 places
     ("3.14159265358979323846264338327950288419", "pi"),  # 39
     ("3.1415926535897932384626433832795028842", "pi"),  # rounded up: not even π cut short
-    ("3.1415926535897932384626433832795028841971693993751058209749445923078164062862089986280348253421170679", "pi"),
+    (PI_100, "pi"),
     ("1.4142135623730950488016887242096980785696", "sqrt(2)"),
     ("2.7182818284590452353602874713526624977572", "e"),
 ])
@@ -1154,5 +1207,31 @@ def test_a_decimal_of_any_length_for_an_irrational_value_is_inexact(typed, expec
     verdict = check(typed, expected)
     assert (verdict.verdict, verdict.note, verdict.message) == (
         "incorrect", "inexact", f"Your answer {typed} is close, but an exact value is expected.")
-    if len(typed) < 50:  # the product, as in findings 652 (far longer, below the resolution: numeric)
-        assert check(typed + "x", expected + " x", variables=["x"]).verdict == "incorrect"
+    # times x, in a sum, a vector's component, a line's coefficient: the same, at any length
+    for answer, correct, where in [(f"{typed} x", f"{expected} x", "answer"),
+                                   (f"x^2 + {typed} x - 1", f"x^2 + {expected} x - 1", "answer"),
+                                   (f"({typed} x, 2y)", f"({expected} x, 2y)", "first component"),
+                                   (f"y = {typed} x + 1", f"y = {expected} x + 1", "y")]:
+        verdict = check(answer, correct, variables=["x", "y"])
+        assert (verdict.verdict, verdict.note, verdict.message) == (
+            "incorrect", "inexact", f"The {typed} in your {where} is close, but an exact value is expected.")
+    verdict = check(f"{{({typed}, 1), (0, 0)}}", f"{{({expected}, 1), (0, 0)}}", variables=["x", "y"])
+    assert (verdict.verdict, verdict.note, verdict.message) == (
+        "incorrect", "inexact", f"({typed}, 1) is close to one of the right points, but an exact value is expected.")
+
+
+@pytest.mark.parametrize("answer, expected, message", [
+    # not a polynomial as written: its value, which is exactly the decimal's, differs from the correct one's
+    (f"x({PI_100} + x)", "x(pi + x)", "At x = 1 your answer is 8.21e-101 less than the correct value, "
+                                      "4.1415926535897932385."),
+    (f"{PI_100}/x", "pi/x", "At x = 1 your answer is 8.21e-101 less than the correct value, 3.1415926535897932385."),
+    (f"{PI_100} x = 2", "pi x = 2", "Your equation holds at x = 0.63661977236758134308, but the correct one does not."),
+    ("3.14159265358979323846 x", "pi x", "The 3.14159265358979323846 in your answer is close, but an exact value "
+                                         "is expected."),
+    ("22/7 x", "pi x", "The 22/7 in your answer is close, but an exact value is expected. Note: '22/7 x' was read "
+                       "as (22/7)·x; put the whole divisor in brackets to divide by it."),
+    ("3.15 x", "pi x", "At x = 1 your answer is 3.15, but the correct value is 3.14159."),  # not within a thousandth
+])
+def test_an_exact_value_is_compared_with_an_irrational_one_to_all_its_digits(answer, expected, message):
+    verdict = check(answer, expected, variables=["x"])
+    assert (verdict.verdict, verdict.message) == ("incorrect", message)

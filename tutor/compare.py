@@ -475,11 +475,14 @@ def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = 
         off = _coefficients_off(answer, expected, names, ctx)
         if off is not None:
             return _coefficients_outcome(off, what, ctx.tolerance)
-    elif judgement.status is Status.DIFFERENT and ctx.spellings:
-        rounded = _rounded_coefficient(answer, expected, names, ctx.spellings)
-        if rounded is not None:
-            return Outcome(False, Note.DECIMAL_FOR_EXACT, f"The {rounded} in your {what} is close: the exact "
+    elif judgement.status in (Status.DIFFERENT, Status.NOT_EQUAL, Status.UNDECIDED):
+        close = _close_coefficient(answer, expected, names, ctx.spellings)
+        if close is not None and close[1] is Note.DECIMAL_FOR_EXACT:
+            return Outcome(False, Note.DECIMAL_FOR_EXACT, f"The {close[0]} in your {what} is close: the exact "
                                                           "value is wanted; write it as a fraction.")
+        if close is not None:
+            return Outcome(False, Note.INEXACT, f"The {close[0]} in your {what} is close, but an exact value is "
+                                                "expected.")
     # the answer's value as its numbers are echoed: decimals where it was typed in them (typed_notation)
     return _outcome(judgement, names, what, decimals=typed_notation(answer, ctx.spellings)[0])
 
@@ -545,14 +548,28 @@ def _coefficients_outcome(off: _Off, what: str, tolerance: Tolerance) -> Outcome
     return Outcome(False, Note.WRONG_VALUE, f"{said} {short}" if short else said)
 
 
-def _rounded_coefficient(answer: Expr, expected: Expr, names: Sequence[str], spellings: Spellings) -> str | None:
-    """The first typed decimal, as typed, that is a coefficient of `expected` rounded, where every other
-    coefficient is exact (y = 0.5x + 2.3333 for y = x/2 + 7/3): close, as m = 0.5, b = 2.3333 is. None
-    where the two are not polynomials with the same terms, or a coefficient is simply wrong."""
-    differing = [(got, want) for got, want in _coefficients(answer, expected, names) or () if got != want]
-    if not differing or not all(_rounds_to(got, want, spellings) for got, want in differing):
+def _close_coefficient(answer: Expr, expected: Expr, names: Sequence[str],
+                       spellings: Spellings) -> tuple[str, Note] | None:
+    """(the first coefficient, as typed, that is not the expected one, and the note) where each such one is
+    close, as a number is (compare_numbers): a typed decimal that is a rational coefficient rounded (y = 0.5x +
+    2.3333 for y = x/2 + 7/3: decimal_for_exact, as m = 0.5, b = 2.3333 is), or a rational near an irrational
+    one (3.14159x for πx: inexact, however many digits it has). None where the two are not polynomials with the
+    same terms, or a coefficient is simply wrong."""
+    differing = [(got, want) for got, want in _coefficients(answer, expected, names, irrational=True) or ()
+                 if not (isinstance(want, Fraction) and got == want)]
+    inexact = [got for got, want in differing if not isinstance(want, Fraction) and _close_number(got, want)]
+    rounded = [got for got, want in differing if isinstance(want, Fraction) and _rounds_to(got, want, spellings)]
+    if not differing or len(inexact) + len(rounded) < len(differing):
         return None
-    return format_value(differing[0][0], spellings)
+    if inexact:
+        return format_value(inexact[0], spellings), Note.INEXACT
+    return format_value(rounded[0], spellings), Note.DECIMAL_FOR_EXACT
+
+
+def _close_number(got: Value, want: Value) -> bool:
+    """Within a thousandth (relative, or absolute below 1): close enough to be a value of the other rounded."""
+    mine, theirs = _middle(got), _middle(want)  # not floats: 1e400 is a number too
+    return bool(abs(mine - theirs) <= 1e-3 * max(1, abs(theirs)))
 
 
 def _coefficients(answer: Expr, expected: Expr, names: Sequence[str],
@@ -656,7 +673,6 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
             message = _differs_message("", what, got, want)
             return Outcome(False, Note.WRONG_VALUE, message[0].upper() + message[1:])
         typed = apart
-    mine, theirs = _middle(got), _middle(want)  # not floats: 1e400 is a number too
     places = None if ctx.tolerance is None else _short_places(got, want, ctx.tolerance, ctx.spellings, ctx.wholes)
     if ctx.tolerance is not None and ctx.tolerant(answer, expected):
         if ctx.tolerance.accepts(got, want):
@@ -675,8 +691,7 @@ def compare_numbers(answer: Expr, expected: Expr, ctx: Context, what: str = "ans
     if isinstance(got, Fraction) and isinstance(want, Fraction) and _rounds_to(got, want, ctx.spellings):
         return Outcome(False, Note.DECIMAL_FOR_EXACT,
                        f"Your {what} {typed} is close: the exact value is wanted; write it as a fraction.")
-    close = abs(mine - theirs) <= 1e-3 * max(1, abs(theirs))
-    if close and not isinstance(want, Fraction) and isinstance(got, Fraction):
+    if _close_number(got, want) and not isinstance(want, Fraction) and isinstance(got, Fraction):
         return Outcome(False, Note.INEXACT, f"Your {what} {typed} is close, but an exact value is expected.")
     return Outcome(False, Note.WRONG_VALUE, f"Your {what} {typed} is not right.")
 

@@ -81,7 +81,7 @@ from .misconceptions import (
     table_points,
     told,
 )
-from .parse import Answer, Equation, InputError, Shape, Spellings, normalize, read, remembering, symbol
+from .parse import Answer, Equation, InputError, Shape, Spellings, minus, normalize, read, remembering, symbol
 from .show import show
 from .topics import Problem, candidates, topic_of
 
@@ -753,7 +753,7 @@ class _Student:
 def _solved_affine(equation: Equation, names: Sequence[str], index: int) -> tuple[Expr, ...] | None:
     """Coefficients of v = c0 + c1·u1 + … from any equation linear in all its variables."""
     syms = [symbol(n) for n in names]
-    difference = equation.lhs - equation.rhs
+    difference = minus(equation.lhs, equation.rhs)
     plain = _plain_terms(difference, tuple(syms))
     if plain is not None and all(c.is_Rational for cs in plain.values() for c in cs):
         terms = {monomial: Add(*cs) for monomial, cs in plain.items()}  # sympy keeps 2(x - 1) as 2x - 2
@@ -843,7 +843,7 @@ def _matches(entry: _Entry, wrong: Answer, got: Answer, student: _Student, ctx: 
     on_plane, above = entry.parts if len(entry.parts) == 2 else (None, None)
     if wrong.shape == Shape.EQUATION and on_plane is not None and above is not None:
         equation = _equation(got)
-        difference = equation.lhs - equation.rhs
+        difference = minus(equation.lhs, equation.rhs)
         holds = _agrees(student, (entry.reading,), difference, ctx.variables, on_plane)
         if holds is False:
             return False

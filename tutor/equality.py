@@ -157,11 +157,28 @@ def scale_points(count: int) -> list[tuple[Fraction, ...]]:
     return points
 
 
+def _drawn(exprs: Sequence[Expr], salt: bytes = b"") -> random.Random:
+    """A generator seeded by the expressions themselves: no fixed list to aim a trap at."""
+    digest = hashlib.sha256(salt + "\n".join(sympy.srepr(e) for e in exprs).encode()).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))
+
+
 def extra_points(count: int, *exprs: Expr) -> list[tuple[Fraction, ...]]:
-    """More random points, drawn from the expressions themselves: no fixed list to aim a trap at."""
-    digest = hashlib.sha256("\n".join(sympy.srepr(e) for e in exprs).encode()).digest()
-    generator = random.Random(int.from_bytes(digest[:8], "big"))
-    return _random_points(count, generator, 16, denominators=(17, 19, 23, 29, 31, 37, 41, 43, 47, 97))
+    """More random points, drawn from the expressions themselves."""
+    return _random_points(count, _drawn(exprs), 16, denominators=(17, 19, 23, 29, 31, 37, 41, 43, 47, 97))
+
+
+FAR = 10**6  # a point with a coordinate this large or larger is far: beyond any stretch a trap keeps around 0
+
+
+def far_points(count: int, *exprs: Expr) -> list[tuple[Fraction, ...]]:
+    """Points with a coordinate from 10⁶ to 10⁹ in size: the scale points that far out, and 8 drawn from the
+    expressions, each coordinate of either sign and as far, so that a value only near the fixed ones is seen."""
+    generator = _drawn(exprs, b"far")
+    drawn = [tuple(generator.choice((-1, 1)) * 10 ** generator.randint(6, 8)
+                   * Fraction(generator.randint(q, 10 * q), q)
+                   for q in generator.choices((3, 7, 11, 13, 17), k=count)) for _ in range(8)]
+    return [p for p in scale_points(count) if max(abs(c) for c in p) >= FAR] + drawn
 
 
 # ------------------------------------------------------------------------ kinks
@@ -598,6 +615,20 @@ def zero_at(f: Compiled, point: Sequence[Fraction], exactly: bool = False) -> bo
     return None
 
 
+def _value(f: Compiled, point: Sequence[Fraction]) -> Fraction | Interval | None:
+    """f's value at the point, to BASE_PRECISION; None where it has none, or it can't be told or computed."""
+    prec = BASE_PRECISION
+    while True:
+        try:
+            return f.enclose(point, prec).value
+        except (Undefined, TooLarge):
+            return None
+        except Uncertain:
+            if prec >= DOMAIN_PRECISION:
+                return None
+            prec *= 4
+
+
 def has_value(f: Compiled, point: Sequence[Fraction]) -> bool | None:
     """Whether f has a real value at the point: True, False (certainly none), or None (can't tell)."""
     prec = BASE_PRECISION
@@ -605,10 +636,10 @@ def has_value(f: Compiled, point: Sequence[Fraction]) -> bool | None:
         try:
             f.enclose(point, prec)
             return True
+        except TooLarge:  # a kind of Undefined, so asked first
+            return True  # a value, too large to compute
         except Undefined:
             return False
-        except TooLarge:
-            return True  # a value, too large to compute
         except Uncertain:
             if prec >= DOMAIN_PRECISION:
                 return None
@@ -616,9 +647,17 @@ def has_value(f: Compiled, point: Sequence[Fraction]) -> bool | None:
 
 
 def _extremes(got: Enclosure, want: Enclosure) -> tuple[int, int]:
-    """log₂ of the largest and of the smallest magnitude that matter at this point."""
+    """log₂ of the largest and of the smallest magnitude that matter at this point (one of the two inexact).
+
+    An exact value meets the inexact one in their difference, and brings its size, as an exact number
+    does that meets an inexact one in a sum (tutor.evaluate's leaf): a decimal of 100 digits for π, all
+    of an answer's value at x = 1 (its x times the decimal), is 10⁻¹⁰⁰ from it, far below a resolution
+    of their magnitudes alone."""
     tops = [m for m in (got.largest, want.largest) if m is not None]
     bottoms = [m for m in (got.smallest, want.smallest, _magnitude(want.value)) if m is not None]
+    for exact in (side.value for side in (got, want) if isinstance(side.value, Fraction) and side.value):
+        tops.append(exact.numerator.bit_length())
+        bottoms.append(-exact.denominator.bit_length())
     largest = max(tops, default=0)
     smallest = min(bottoms, default=-MARGIN)
     return max(largest, smallest), smallest
@@ -976,19 +1015,33 @@ VALUED_SHARE = Fraction(1, 8)  # of the spread points where the correct answer h
 # one at this share at least: ln x + ln y + ln z, a quarter of where ln(xyz) has one, is compared where both have
 
 
-def _hardly_valued(tally: _Tally, within: Sequence[Compiled]) -> tuple | None:
+def _far_spread(f: Compiled, g: Compiled, within: Sequence[Compiled], points: Sequence[tuple[Fraction, ...]]
+                ) -> list[tuple[tuple[Fraction, ...], Fraction | Interval, bool]]:
+    """(point, correct value, whether the answer has one) at each of the far `points` where the correct one and
+    each of `within` have a value (one too large to compute names no point, and is left out)."""
+    spread = []
+    for point in points:
+        want = _value(g, point)
+        if want is not None and all(has_value(w, point) for w in within):
+            spread.append((point, want, has_value(f, point) is not False))
+    return spread
+
+
+def _hardly_valued(tally: _Tally, within: Sequence[Compiled],
+                   far: Sequence[tuple[tuple[Fraction, ...], Fraction | Interval, bool]]) -> tuple | None:
     """(point, correct value) where the answer has no value, if it has one at fewer than VALUED_SHARE of the
     spread points where the correct one has one, and each of `within` (the exercise's function: e^x + (√−x)²/x²
-    agrees with e^x − 1/x only where e^x − ln x has no value); None where it has enough, or the answer has a
-    value at every point. A proof that the two are equal holds only where both have a value: (√u)² is u, and
-    √u − √u is 0, but not where u < 0."""
-    if all(valued for _, _, valued in tally.spread):
+    agrees with e^x − 1/x only where e^x − ln x has no value), or at fewer than that share of the `far` ones (a
+    value on [−1, 1] alone is on a fair share of the points near 0, on none of those far out, where 2x has one);
+    None where it has enough, or the answer has a value at every point. A proof that the two are equal holds
+    only where both have a value: (√u)² is u, and √u − √u is 0, but not where u < 0."""
+    if all(valued for _, _, valued in [*tally.spread, *far]):
         return None
-    inside = [(point, want, valued) for point, want, valued in tally.spread
-              if all(has_value(w, point) for w in within)]
-    if sum(valued for _, _, valued in inside) >= VALUED_SHARE * len(inside):
+    near = [(point, want, valued) for point, want, valued in tally.spread
+            if all(has_value(w, point) for w in within)]
+    if all(sum(valued for _, _, valued in spread) >= VALUED_SHARE * len(spread) for spread in (near, far)):
         return None
-    return next((point, want) for point, want, valued in inside if not valued)
+    return next((point, want) for point, want, valued in [*near, *far] if not valued)
 
 
 def _points(names: Sequence[str], answer: Expr, expected: Expr, work: int, tally: _Tally
@@ -1074,12 +1127,20 @@ def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_work: int
         if tally.same >= POINTS_WANTED or not symbols:
             break
     proof = prove(answer - expected, symbolic_work)
-    if proof and tally.undefined_at is not None:  # equal where both have a value: is that enough of the line?
+    # where the answer has a value far out, asked only where it is proved equal or agrees wherever looked, and
+    # only of a function of the variables (the correct one, or the exercise's): a number is the same wherever
+    # the answer has a value (asin x + acos x is π/2), a function must be given where it has one
+    function = expected.free_symbols or any(w.free_symbols for w in within)
+    far_out = far_points(len(symbols), answer, expected) if symbols and function else []
+    reach = functools.partial(_far_spread, f, g, domain, far_out)
+    far = reach() if proof else []
+    if proof and (tally.undefined_at is not None or not all(valued for _, _, valued in far)):
+        # equal where both have a value: is that enough of where the correct one has one?
         for point in [*first, *extra_points(len(symbols), answer, expected)]:
             found = look(point, Role.RANDOM)
             if found:
                 return found
-        hardly = _hardly_valued(tally, domain)
+        hardly = _hardly_valued(tally, domain, far)
         if hardly is not None:
             return Decision(Status.UNDEFINED, hardly[0], None, hardly[1])
     if proof:
@@ -1097,7 +1158,7 @@ def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_work: int
             return Decision(Status.NOT_EQUAL)
         missed = missed or at is not At.SAME
     tally.missed_curve = tally.missed_curve or missed
-    hardly = _hardly_valued(tally, domain)
+    hardly = _hardly_valued(tally, domain, reach())
     if hardly is not None:
         return Decision(Status.UNDEFINED, hardly[0], None, hardly[1])
     enough = tally.same and (not symbols or (tally.generic >= GENERIC_WANTED and tally.same >= POINTS_WANTED))

@@ -394,11 +394,13 @@ class _Enclosing:
     def shared(self, subtree: int, body: _Node, point: Sequence[Fraction]) -> Fraction | Interval:
         return body(point, self)  # an enclosure's precision varies: none is remembered
 
+    # mpmath's constants are lazy, their ends computed at whatever iv.prec is when read: fixed here, at the
+    # precision of the evaluation, so a value read later (a message's π) keeps its digits
     def pi(self) -> Interval:
-        return iv.pi
+        return iv.mpf(iv.pi)
 
     def e(self) -> Interval:
-        return iv.e
+        return iv.mpf(iv.e)
 
     def decimal(self, text: str) -> Interval:
         return iv.mpf(text)
