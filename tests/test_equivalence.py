@@ -1090,6 +1090,9 @@ def test_a_programs_printout_of_the_exact_value_is_close_not_wrong(answer, expec
     ("2x + sqrt(-1-x^2) - sqrt(-1-x^2)", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
     ("2x + acos(x + 5) - acos(x + 5)", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
     ("y = 2x + sqrt(-1-x^2)^2 + 1 + x^2", "y = 2x", "Your y is not defined at x = 1, where the correct value is 2."),
+    # the size of such a root (660): sympy's |√(−1 − x²)| is √(1 + x²), which has a value everywhere
+    ("abs(sqrt(-1-x^2))", "sqrt(1+x^2)", "Your answer is not defined at x = 1, where the correct value is 1.41421."),
+    ("2x + |sqrt(-1-x^2)| - sqrt(1+x^2)", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
 ])
 def test_an_answer_with_no_value_anywhere_is_undefined_however_its_roots_cancel(answer, expected, message):
     verdict = check(answer, expected, variables=["x", "y"] if "y" in expected else ["x"])
@@ -1105,6 +1108,14 @@ def test_an_answer_with_no_value_anywhere_is_undefined_however_its_roots_cancel(
 def test_an_equation_with_no_value_anywhere_is_not_the_right_one(answer, expected, message):
     verdict = check(answer, expected, variables=["x", "y"] if "y" in expected else ["x"])
     assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "not_equivalent", message)
+
+
+@pytest.mark.parametrize("answer, reading", [
+    ("|sqrt(-1-x^2)|", "√(-x² - 1)"), ("abs(sqrt(-1/x^2))", "√(-1/x²)"), ("|x^(3/2)|", "x^(3/2)"), ("|sqrt(x)|", "√x")])
+def test_the_size_of_an_even_root_is_the_root(answer, reading):
+    # |√u| is √u wherever either is real: not sympy's √|u| (a value where u < 0), nor its complex parts, I and
+    # atan2, for |√(−1/x²)| (661)
+    assert check(answer, "x", variables=["x"]).reading == reading
 
 
 def test_a_critical_line_with_no_value_anywhere_names_no_points():

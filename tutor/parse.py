@@ -544,11 +544,9 @@ def _bounded_inverses(*exprs: Expr) -> set[Expr]:
             if isinstance(node, _BOUNDED_INVERSES) and node.free_symbols}
 
 
-def _drops_inverse(parts: Sequence[Expr], made: Expr) -> bool:
-    """Whether sympy's `made` of `parts` lost one of their inverse functions (cos(acos x) made x); `made` is
-    looked through only where the parts hold one, as few answers do."""
-    found = _bounded_inverses(*parts)
-    return bool(found) and bool(found - _bounded_inverses(made))
+def _even_root(e: Expr) -> bool:
+    """Whether e is an even root's power (√u, u^(3/2), u^(-1/4)): ≥ 0 wherever it is real."""
+    return bool(e.is_Pow and e.exp.is_Rational and e.exp.q % 2 == 0)
 
 
 def _divisors(e: Expr) -> set[Expr]:
@@ -865,7 +863,7 @@ class _Parser:
             base = _sizes(base)
         power = sympy.Pow(base, exponent)
         # (√x)² is x only where x ≥ 0, e^(ln x) only where x > 0: kept as written
-        if _even_roots(base) - _even_roots(power) or _drops_inverse((base, exponent), power) \
+        if _drops(_kept((base, exponent)), power) \
                 or self.keeps_divisors and _divisors(base) - _divisors(power):  # (x²/x)² = 0 keeps its x
             power = sympy.Pow(base, exponent, evaluate=False)
         return self.checked(power, col)
@@ -1194,7 +1192,7 @@ class _Parser:
         if not self.at("|"):
             raise InputError("this '|' is never closed", bar.col, "unbalanced")
         self.advance()
-        return sympy.Abs(value)
+        return self.apply(FUNCTIONS["abs"], [value], bar.col)
 
     def function(self) -> Expr:
         name = self.advance()
@@ -1339,8 +1337,10 @@ class _Parser:
             base = args[1]
             if base.is_number and (base.is_positive is False or base == 1):
                 raise InputError("the base of a logarithm must be positive and not 1", col, "undefined")
+        if fn.sympy is sympy.Abs and _even_root(args[0]):
+            return args[0]  # |√u| is √u wherever either has a value; sympy's √|u| has one where u < 0 too
         made = fn.make(*args)
-        if fn.build is None and _drops_inverse(args, made):
+        if fn.build is None and _drops(_kept(args), made):
             # cos(acos x) is x only where -1 ≤ x ≤ 1: kept as written, as √x·√x is (_times)
             made = fn.sympy(*args, evaluate=False)
         return self.checked(made, col)
