@@ -1688,10 +1688,20 @@ def test_a_variable_f_lacks_keeps_the_lessons_order(capsys, at):
     (["tangent", "y^2", "--at", "2,3"],
      "give 1 value (the variable is y), like y=1; to take f as a function of x and y, name them all with --vars x,y"),
     (["gradient", "x y", "--at", "1,2,3,4"], "give 2 values (the variables are x and y), like x=1,y=2"),
+    # finding 672: fix's refusal lacked the advice
+    (["fix", "y^2", "--fix", "x=2"],
+     "x is not a variable here (the variable is y); to take f as a function of x and y, name them all with "
+     "--vars x,y"),
 ])
 def test_a_point_with_more_variables_than_f_says_how_vars_takes_them(capsys, argv, message):
     status, out, err = run(capsys, *argv)
     assert (status, out, err) == (2, "", f"tutor: {message}\n")
+
+
+def test_with_vars_a_variable_f_lacks_is_fixed_as_the_lesson_fixes_it(capsys):
+    status, out, _ = run(capsys, "fix", "y^2", "--vars", "x,y", "--fix", "x=2")
+    assert status == 0 and out.splitlines() == ["f(x, y) = y²", "fix x = 2: f(2, y) = y²",
+                                                "d/dy f(2, y) = 2y: the slope of the tangent line along y"]
 
 
 def test_with_vars_a_variable_f_lacks_is_held_constant(capsys):
