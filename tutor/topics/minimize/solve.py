@@ -175,7 +175,8 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     elif not result.complete and result.repeats is None:
         lines.append("note: f′ = 0 is not a polynomial equation, and the tutor may not have found all its solutions, "
                      "so there may be other local minima")
-    latex = [header(f, names, True), *_minimum_latex(result, x, local or (result.is_global is False and not away), kept, window)]
+    latex = [header(f, names, True),
+             *_minimum_latex(result, x, local or (result.is_global is False and not away), kept, window)]
     if edge is not None and window is not None:
         latex.append(least_latex(window, edge.lowest[0].value, [Equation(symbol(x), e.point) for e in edge.lowest
                                                                 if e.point.is_finite], edge.held))
