@@ -1669,6 +1669,24 @@ def test_gradient_steps_put_the_point_only_into_a_component_that_has_a_value_the
     ]
 
 
+# finding 670: the limit was text in the LaTeX steps, with a Unicode arrow pdflatex refuses
+def test_the_latex_steps_write_the_limit_from_the_definition_as_maths(capsys):
+    status, out, _ = run(capsys, "gradient", "sqrt(abs(x*y))", "--at", "0,0", "--steps", "--latex")
+    assert status == 0
+    assert (r"so from the definition, $\frac{\partial f}{\partial y}$$\left(0, 0\right)$ = "
+            r"$\lim_{h \to 0} \frac{f(0, h) - f(0, 0)}{h}$ = $0$.") in out
+    assert "→" not in out
+
+
+def test_a_second_partials_limit_names_the_first_partial_in_latex():
+    from sympy import Rational
+
+    from tutor.calculus.partials import DifferenceLimit
+    limit = DifferenceLimit(("x", "y"), (Rational(1), Rational(-1, 2)), "y", "f_x")
+    assert str(limit) == "lim h→0 (f_x(1, -1/2 + h) − f_x(1, -1/2))/h"
+    assert limit.show(latex=True) == r"\lim_{h \to 0} \frac{f_{x}(1, -\frac{1}{2} + h) - f_{x}(1, -\frac{1}{2})}{h}"
+
+
 # finding 603: f(y, x) for y³ with x asked for, its point written (3, 2) for x = 2, y = 3, and a refusal that did
 # not say --vars makes f a function of x too
 @pytest.mark.parametrize("at", ["x=2,y=3", "2,3"])

@@ -11,7 +11,7 @@ from sympy import Expr
 
 from ..parse import Equation, symbol
 from .common import Number, SolveError, function_of, point_of, symbols, variables_of
-from .partials import differentiable_at, differentiable_from_partials, found_slope, value_at
+from .partials import DifferenceLimit, differentiable_at, differentiable_from_partials, found_slope, value_at
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,8 @@ class TangentPlane:
     equation: Equation  # z = ... (y = ... for a line), expanded
     variables: tuple[str, ...] = ()
     function: Expr | None = None
-    definitions: tuple[str, ...] = ()  # for each partial, the limit that gave it where its formula has no value
+    # for each partial, the limit that gave it where its formula has no value
+    definitions: tuple[DifferenceLimit | None, ...] = ()
 
     @property
     def line(self) -> bool:
