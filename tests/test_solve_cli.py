@@ -1669,6 +1669,23 @@ def test_gradient_steps_put_the_point_only_into_a_component_that_has_a_value_the
     ]
 
 
+# finding 669: the tangent plane's steps built it from the partials alone, never showing why a plane exists where
+# one came from its definition (the method that gives z = 0 for √|xy| too, which has none)
+def test_tangent_steps_show_why_the_plane_exists_where_a_partial_came_from_its_definition(capsys):
+    status, out, _ = run(capsys, "tangent", "x^(1/3) y", "--at", "0,0", "--steps")
+    assert status == 0 and out.splitlines()[-2:] == [
+        "4. Put these into z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b): z = 0.",
+        "5. A slope came from the definition, and slopes along the axes alone do not make a tangent plane: what is "
+        "left of f beside it, f − z = x^(1/3)y, is at most a number times r^(4/3) near (0, 0), r the distance from "
+        "it, so it shrinks faster than r: f is differentiable there, and the plane is its tangent plane.",
+    ]
+
+
+def test_tangent_steps_say_nothing_of_it_where_the_partials_came_from_their_formulas(capsys):
+    status, out, _ = run(capsys, "tangent", "x^2 + y^2", "--at", "1,2", "--steps")
+    assert status == 0 and "slopes along the axes alone" not in out
+
+
 # finding 670: the limit was text in the LaTeX steps, with a Unicode arrow pdflatex refuses
 def test_the_latex_steps_write_the_limit_from_the_definition_as_maths(capsys):
     status, out, _ = run(capsys, "gradient", "sqrt(abs(x*y))", "--at", "0,0", "--steps", "--latex")

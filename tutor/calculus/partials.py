@@ -412,17 +412,28 @@ def _one_sided_in(f: Expr, values: Mapping[sympy.Symbol, Expr], v: sympy.Symbol,
     return left, right
 
 
+@dataclass(frozen=True)
+class Remainder:
+    """What is left of f beside its tangent plane (x^(1/3)·y at the origin: x^(1/3)·y), and an order d > 1 with
+    |rest| ≤ C·rᵈ near the point, r the distance from it: shrinking faster than r, it shows f differentiable
+    there, where a partial came from its definition."""
+
+    rest: Expr
+    order: Expr
+
+
 def differentiable_from_partials(f: Expr, variables: Sequence[str], point: Sequence[Expr],
-                                 slopes: Sequence[Slope]) -> None:
+                                 slopes: Sequence[Slope]) -> Remainder | None:
     """SolveError where the partials at the point exist but some came from their definition (their formula has
     no value there), and the tutor can't show f differentiable there, which a tangent plane needs: partials
     look along the axes only. Along each diagonal line through the point, f's slope must be the plane's,
     ∂f/∂x + ∂f/∂y along y = x ((x³ + y³)^(1/3) at the origin: ∛2, not 2); and f is differentiable where what
     is left of f beside the plane shrinks faster than the distance: each of its terms a product of powers of
-    the distances along the axes, of total degree above 1 (x^(1/3)·y at the origin: 4/3)."""
+    the distances along the axes, of total degree above 1 (x^(1/3)·y at the origin: 4/3), which is returned;
+    None where every partial came from its formula."""
     if len(variables) < 2 or not any(s.definition for s in slopes):
-        return
-    f = real_powers(f)
+        return None
+    written, f = f, real_powers(f)
     shown = named_point(variables, point)
     gradient = show(tuple(s.value for s in slopes)) if len(slopes) > 1 else show(slopes[0].value)
     exist = f"f is not differentiable at {shown}: its partials exist, ∇f{show(tuple(point))} = {gradient}, but"
@@ -445,8 +456,13 @@ def differentiable_from_partials(f: Expr, variables: Sequence[str], point: Seque
                              f"{_limit_text(sides[1])} from the right as h → 0, {needs} on both sides")
     rest = f - f.xreplace(dict(zip(names, point))) - sum(s.value * (n - p) for s, n, p in zip(slopes, names, point))
     moved = sympy.expand(rest.xreplace({n: n + p for n, p in zip(names, point)}), power_base=False, power_exp=False)
-    if all((d := _order(term, names)) is not None and d > 1 for term in sympy.Add.make_args(moved)):
-        return
+    orders = [_order(term, names) for term in sympy.Add.make_args(moved)]
+    if all(d is not None and d > 1 for d in orders):
+        # said as f was written (x^(1/3)·y, not sign(x)|x|^(1/3)·y, which real_powers makes of it to read it)
+        said = sympy.expand(written - written.xreplace(dict(zip(names, point)))
+                            - sum(s.value * (n - p) for s, n, p in zip(slopes, names, point)),
+                            power_base=False, power_exp=False)
+        return Remainder(said, min(orders, key=lambda d: sympy.N(d, 30)))  # type: ignore[arg-type]
     raise SolveError(f"the partials of f exist at {shown}, ∇f{show(tuple(point))} = {gradient}, but a formula of "
                      f"one has no value there, and the tutor can't tell whether f is differentiable there, "
                      f"which a tangent plane needs")
