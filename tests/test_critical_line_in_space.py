@@ -53,3 +53,33 @@ def test_the_reason_writes_f_plus_the_value_not_minus_a_negative(capsys):
     assert capsys.readouterr().out.splitlines()[-1] == (
         "   9.1. All along it: every point of it is a local minimum, since f = -1 all along it and f ≥ -1 near each "
         "of its points (f + 1 = (x - y)² + (y - z)² is a sum of terms that are never negative).")
+
+
+# finding 667: a line written through another named variable (x = y and y = z) was never weighed against a region,
+# so a box it misses was said to hold it, and a box it crosses was not said where
+def test_a_line_the_box_misses_lies_outside_it(capsys):
+    assert main(["solve", "critical", "(x-y)^2 + (y-z)^2", "--region", "2<=x<=3, 0<=y<=1, 0<=z<=1", "--steps"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2:5] == ["no critical points in the region", "outside the region:",
+                          "  x = y, y = z: f = 0 all along it; it lies outside the region"]
+    assert lines[-3:] == ["9. Keep what lies in the region 2 ≤ x ≤ 3, 0 ≤ y ≤ 1, 0 ≤ z ≤ 1:",
+                          "   9.1. x = y, y = z lies outside the region.",
+                          "10. So the critical points in the region are ∅."]
+
+
+def test_a_line_the_box_misses_is_no_critical_point_in_the_latex_answer(capsys):
+    assert main(["solve", "critical", "(x-y)^2 + (y-z)^2", "--region", "2<=x<=3, 0<=y<=1, 0<=z<=1", "--latex"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == r"\[ \text{critical points: } \varnothing \]"
+
+
+def test_a_line_the_box_crosses_is_said_where_and_its_minima_kept(capsys):
+    assert main(["solve", "critical", "(x-y-1)^2 + (y-2z)^2", "--region", "0<=x<=3, 1/2<=y<=2, 0<=z<=3"]) == 0
+    assert capsys.readouterr().out.splitlines()[2:] == [
+        "critical points in the region:", "  y = 2z, x = y + 1: f = 0 all along it; minima where 1/4 ≤ z ≤ 1"]
+
+
+def test_a_line_naming_one_variable_twice_is_weighed_against_the_region(capsys):
+    assert main(["solve", "critical", "(x-y)^2 + (x-z)^2", "--region", "0<=x<=1, 1/2<=y<=3, 0<=z<=1/4"]) == 0
+    assert capsys.readouterr().out.splitlines()[2:] == [
+        "no critical points in the region", "outside the region:",
+        "  x = y, x = z: f = 0 all along it; it lies outside the region"]

@@ -100,3 +100,37 @@ def test_the_two_variable_window_says_the_least_in_it_alike(capsys):
 def test_the_steps_title_names_the_least_in_the_region(capsys, region, title):
     lines = _solve(capsys, "minimize", "x^3 - 3x", f"--region={region}", "--steps")
     assert lines[lines.index("Steps:") + 1] == title
+
+
+# finding 668: the LaTeX answer gave x* = 1 ≈ 1, f(x*) = -2 whatever the region, where the summary and the steps
+# name the least in it at its edge (or that there is none), and the minimum as only local
+@pytest.mark.parametrize(("region", "latex"), [
+    ("-3<=x<=3", [r"\text{a local minimum: } f(1) = -2", r"\min_{-3 \le x \le 3} f = -18 \text{ at } x = -3"]),
+    ("-3<x<=3", [r"\text{a local minimum: } f(1) = -2",
+                 r"\inf_{-3 < x \le 3} f = -18 \text{ (no least value: the region leaves } x = -3 \text{ out)}"]),
+    ("0<=x<=3", ["x^* = 1", "f(x^*) = -2"]),  # f falls without bound only outside the region
+    ("x<=3", [r"\text{a local minimum: } f(1) = -2"]),  # f falls without bound in it
+    ("2<=x<=3", [r"\text{no local minimum in the region}", r"\min_{2 \le x \le 3} f = 2 \text{ at } x = 2"]),
+])
+def test_the_latex_answer_names_the_least_in_the_region(capsys, region, latex):
+    assert _solve(capsys, "minimize", "x^3 - 3x", f"--region={region}", "--latex")[1:] == [
+        rf"\[ {line} \]" for line in latex]
+
+
+def test_the_latex_answer_without_a_region_calls_a_minimum_local_where_f_falls_without_bound(capsys):
+    assert _solve(capsys, "minimize", "x^3 - 3x", "--latex")[1:] == [r"\[ \text{a local minimum: } f(1) = -2 \]"]
+    assert _solve(capsys, "minimize", "x^4 - 2x^2", "--latex")[1:] == [r"\[ x^* \in \{-1, 1\} \]",
+                                                                       r"\[ f(x^*) = -1 \]"]
+
+
+def test_the_latex_answer_names_the_least_in_the_region_where_no_local_minimum_is(capsys):
+    assert _solve(capsys, "minimize", "x^3", "--region=-1<=x<=1", "--latex")[1:] == [
+        r"\[ \text{no local minimum} \]", r"\[ \min_{-1 \le x \le 1} f = -1 \text{ at } x = -1 \]"]
+    assert _solve(capsys, "minimize", "x^3 - 3x + y^2", "--region=-3<=x<=3, -1<=y<=1", "--latex")[1:] == [
+        r"\[ \left(1, 0\right): f = -2 \]",
+        r"\[ \min_{-3 \le x \le 3, -1 \le y \le 1} f = -18 \text{ at } \left(-3, 0\right) \]"]
+
+
+def test_the_latex_answer_is_the_least_in_the_region_where_the_least_local_minimum_is_outside(capsys):
+    assert _solve(capsys, "minimize", "x^4 - 3x^2 + x", "--region", "0<=x<=5", "--latex")[1:] == [
+        r"\[ \min_{0 \le x \le 5} f = -1.07023\ldots \text{ at } x = 1.1309\ldots \]"]

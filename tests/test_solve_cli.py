@@ -1669,6 +1669,41 @@ def test_gradient_steps_put_the_point_only_into_a_component_that_has_a_value_the
     ]
 
 
+# finding 669: the tangent plane's steps built it from the partials alone, never showing why a plane exists where
+# one came from its definition (the method that gives z = 0 for √|xy| too, which has none)
+def test_tangent_steps_show_why_the_plane_exists_where_a_partial_came_from_its_definition(capsys):
+    status, out, _ = run(capsys, "tangent", "x^(1/3) y", "--at", "0,0", "--steps")
+    assert status == 0 and out.splitlines()[-2:] == [
+        "4. Put these into z = f(a, b) + f_x(a, b)(x − a) + f_y(a, b)(y − b): z = 0.",
+        "5. A slope came from the definition, and slopes along the axes alone do not make a tangent plane: what is "
+        "left of f beside it, f − z = x^(1/3)y, is at most a number times r^(4/3) near (0, 0), r the distance from "
+        "it, so it shrinks faster than r: f is differentiable there, and the plane is its tangent plane.",
+    ]
+
+
+def test_tangent_steps_say_nothing_of_it_where_the_partials_came_from_their_formulas(capsys):
+    status, out, _ = run(capsys, "tangent", "x^2 + y^2", "--at", "1,2", "--steps")
+    assert status == 0 and "slopes along the axes alone" not in out
+
+
+# finding 670: the limit was text in the LaTeX steps, with a Unicode arrow pdflatex refuses
+def test_the_latex_steps_write_the_limit_from_the_definition_as_maths(capsys):
+    status, out, _ = run(capsys, "gradient", "sqrt(abs(x*y))", "--at", "0,0", "--steps", "--latex")
+    assert status == 0
+    assert (r"so from the definition, $\frac{\partial f}{\partial y}$$\left(0, 0\right)$ = "
+            r"$\lim_{h \to 0} \frac{f(0, h) - f(0, 0)}{h}$ = $0$.") in out
+    assert "→" not in out
+
+
+def test_a_second_partials_limit_names_the_first_partial_in_latex():
+    from sympy import Rational
+
+    from tutor.calculus.partials import DifferenceLimit
+    limit = DifferenceLimit(("x", "y"), (Rational(1), Rational(-1, 2)), "y", "f_x")
+    assert str(limit) == "lim h→0 (f_x(1, -1/2 + h) − f_x(1, -1/2))/h"
+    assert limit.show(latex=True) == r"\lim_{h \to 0} \frac{f_{x}(1, -\frac{1}{2} + h) - f_{x}(1, -\frac{1}{2})}{h}"
+
+
 # finding 603: f(y, x) for y³ with x asked for, its point written (3, 2) for x = 2, y = 3, and a refusal that did
 # not say --vars makes f a function of x too
 @pytest.mark.parametrize("at", ["x=2,y=3", "2,3"])
@@ -1688,10 +1723,20 @@ def test_a_variable_f_lacks_keeps_the_lessons_order(capsys, at):
     (["tangent", "y^2", "--at", "2,3"],
      "give 1 value (the variable is y), like y=1; to take f as a function of x and y, name them all with --vars x,y"),
     (["gradient", "x y", "--at", "1,2,3,4"], "give 2 values (the variables are x and y), like x=1,y=2"),
+    # finding 672: fix's refusal lacked the advice
+    (["fix", "y^2", "--fix", "x=2"],
+     "x is not a variable here (the variable is y); to take f as a function of x and y, name them all with "
+     "--vars x,y"),
 ])
 def test_a_point_with_more_variables_than_f_says_how_vars_takes_them(capsys, argv, message):
     status, out, err = run(capsys, *argv)
     assert (status, out, err) == (2, "", f"tutor: {message}\n")
+
+
+def test_with_vars_a_variable_f_lacks_is_fixed_as_the_lesson_fixes_it(capsys):
+    status, out, _ = run(capsys, "fix", "y^2", "--vars", "x,y", "--fix", "x=2")
+    assert status == 0 and out.splitlines() == ["f(x, y) = y²", "fix x = 2: f(2, y) = y²",
+                                                "d/dy f(2, y) = 2y: the slope of the tangent line along y"]
 
 
 def test_with_vars_a_variable_f_lacks_is_held_constant(capsys):

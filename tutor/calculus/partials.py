@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -251,12 +252,35 @@ def differentiable_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], 
 
 
 @dataclass(frozen=True)
+class DifferenceLimit:
+    """The limit of a difference quotient as the lesson writes it, lim h→0 (f(h, 0) − f(0, 0))/h for ∂f/∂x at the
+    origin: each variable moved by step·h; in LaTeX, \\lim_{h \\to 0} \\frac{f(h, 0) - f(0, 0)}{h}, maths and
+    not text, as every other formula of the steps is."""
+
+    variables: tuple[str, ...]
+    point: tuple[Expr, ...]
+    wrt: str
+    name: str = "f"  # f_x for a second partial's
+
+    def show(self, latex: bool = False) -> str:
+        step = {self.wrt: 1}
+        if not latex:
+            return f"lim h→0 {_quotient_text(self.variables, self.point, step, self.name)}"
+        name = re.sub(r"_(\w+)", r"_{\1}", self.name)
+        moved, where = _quotient_parts(self.variables, self.point, step, latex=True)
+        return rf"\lim_{{h \to 0}} \frac{{{name}({moved}) - {name}({where})}}{{h}}"
+
+    def __str__(self) -> str:
+        return self.show()
+
+
+@dataclass(frozen=True)
 class Slope:
     """∂f/∂wrt at a point, and how it was found: `definition` is the limit of f's difference quotient that gave
-    it where its formula has no value there ("lim h→0 (f(h, 0) − f(0, 0))/h"), "" where the formula gave it."""
+    it where its formula has no value there (lim h→0 (f(h, 0) − f(0, 0))/h), None where the formula gave it."""
 
     value: Expr
-    definition: str = ""
+    definition: DifferenceLimit | None = None
 
 
 def slope_at(f: Expr, variables: Sequence[str], point: Sequence[Expr], wrt: str, what: str = "",
@@ -283,7 +307,7 @@ def found_slope(f: Expr, variables: Sequence[str], point: Sequence[Expr], wrt: s
         if sides is None:
             raise  # sympy can't find the limits: the formula's verdict stands
         if sides[0] == sides[1] and sides[0].is_finite:
-            return Slope(sides[0], f"lim h→0 {_quotient_text(variables, point, {wrt: 1})}")
+            return Slope(sides[0], DifferenceLimit(tuple(variables), tuple(point), wrt))
         raise SolveError(_not_differentiable(variables, point, wrt, *sides)) from None
 
 
@@ -304,7 +328,7 @@ def second_from_definition(f: Expr, first: Expr, variables: Sequence[str], point
     left, right = sides
     quotient = _quotient_text(variables, point, {b: 1}, f"f_{a}")
     if left == right and left.is_finite:
-        return Slope(left, f"lim h→0 {quotient}")
+        return Slope(left, DifferenceLimit(tuple(variables), tuple(point), b, f"f_{a}"))
     if left == right and left in (sympy.oo, -sympy.oo):
         said = f"lim h→0 {quotient} is {_limit_text(left)}"
     elif all(_real_limit(s) and (s.is_finite or s in (sympy.oo, -sympy.oo)) for s in sides):
@@ -317,15 +341,21 @@ def second_from_definition(f: Expr, first: Expr, variables: Sequence[str], point
 def _quotient_text(variables: Sequence[str], point: Sequence[Expr], step: Mapping[str, int], name: str = "f") -> str:
     """The difference quotient as the lesson writes it, each variable moved by step·h: (f(h, 0) − f(0, 0))/h
     for ∂f/∂x at the origin, (f(1 + h, 2 + h) − f(1, 2))/h along y = x + 1."""
+    there, where = _quotient_parts(variables, point, step)
+    return f"({name}({there}) − {name}({where}))/h"
+
+
+def _quotient_parts(variables: Sequence[str], point: Sequence[Expr], step: Mapping[str, int],
+                    latex: bool = False) -> tuple[str, str]:
+    """The moved point's coordinates (h, 0) and the point's (0, 0), as a difference quotient writes them."""
     def moved(p: Expr, k: int) -> str:
         h = {0: "", 1: "h", -1: "-h"}.get(k, f"{k}h")
         if not h or p == 0:
-            return h or show(p)
-        return f"{show(p)} {'-' if h.startswith('-') else '+'} {h.lstrip('-')}"
+            return h or show(p, latex=latex)
+        return f"{show(p, latex=latex)} {'-' if h.startswith('-') else '+'} {h.lstrip('-')}"
 
-    where = ", ".join(show(p) for p in point)
-    there = ", ".join(moved(p, step.get(v, 0)) for v, p in zip(variables, point))
-    return f"({name}({there}) − {name}({where}))/h"
+    where = ", ".join(show(p, latex=latex) for p in point)
+    return ", ".join(moved(p, step.get(v, 0)) for v, p in zip(variables, point)), where
 
 
 def slope_where_formula_fails(f: Expr, variables: Sequence[str], point: Sequence[Expr], wrt: str
@@ -382,17 +412,28 @@ def _one_sided_in(f: Expr, values: Mapping[sympy.Symbol, Expr], v: sympy.Symbol,
     return left, right
 
 
+@dataclass(frozen=True)
+class Remainder:
+    """What is left of f beside its tangent plane (x^(1/3)·y at the origin: x^(1/3)·y), and an order d > 1 with
+    |rest| ≤ C·rᵈ near the point, r the distance from it: shrinking faster than r, it shows f differentiable
+    there, where a partial came from its definition."""
+
+    rest: Expr
+    order: Expr
+
+
 def differentiable_from_partials(f: Expr, variables: Sequence[str], point: Sequence[Expr],
-                                 slopes: Sequence[Slope]) -> None:
+                                 slopes: Sequence[Slope]) -> Remainder | None:
     """SolveError where the partials at the point exist but some came from their definition (their formula has
     no value there), and the tutor can't show f differentiable there, which a tangent plane needs: partials
     look along the axes only. Along each diagonal line through the point, f's slope must be the plane's,
     ∂f/∂x + ∂f/∂y along y = x ((x³ + y³)^(1/3) at the origin: ∛2, not 2); and f is differentiable where what
     is left of f beside the plane shrinks faster than the distance: each of its terms a product of powers of
-    the distances along the axes, of total degree above 1 (x^(1/3)·y at the origin: 4/3)."""
+    the distances along the axes, of total degree above 1 (x^(1/3)·y at the origin: 4/3), which is returned;
+    None where every partial came from its formula."""
     if len(variables) < 2 or not any(s.definition for s in slopes):
-        return
-    f = real_powers(f)
+        return None
+    written, f = f, real_powers(f)
     shown = named_point(variables, point)
     gradient = show(tuple(s.value for s in slopes)) if len(slopes) > 1 else show(slopes[0].value)
     exist = f"f is not differentiable at {shown}: its partials exist, ∇f{show(tuple(point))} = {gradient}, but"
@@ -415,8 +456,13 @@ def differentiable_from_partials(f: Expr, variables: Sequence[str], point: Seque
                              f"{_limit_text(sides[1])} from the right as h → 0, {needs} on both sides")
     rest = f - f.xreplace(dict(zip(names, point))) - sum(s.value * (n - p) for s, n, p in zip(slopes, names, point))
     moved = sympy.expand(rest.xreplace({n: n + p for n, p in zip(names, point)}), power_base=False, power_exp=False)
-    if all((d := _order(term, names)) is not None and d > 1 for term in sympy.Add.make_args(moved)):
-        return
+    orders = [_order(term, names) for term in sympy.Add.make_args(moved)]
+    if all(d is not None and d > 1 for d in orders):
+        # said as f was written (x^(1/3)·y, not sign(x)|x|^(1/3)·y, which real_powers makes of it to read it)
+        said = sympy.expand(written - written.xreplace(dict(zip(names, point)))
+                            - sum(s.value * (n - p) for s, n, p in zip(slopes, names, point)),
+                            power_base=False, power_exp=False)
+        return Remainder(said, min(orders, key=lambda d: sympy.N(d, 30)))  # type: ignore[arg-type]
     raise SolveError(f"the partials of f exist at {shown}, ∇f{show(tuple(point))} = {gradient}, but a formula of "
                      f"one has no value there, and the tutor can't tell whether f is differentiable there, "
                      f"which a tangent plane needs")
@@ -457,7 +503,7 @@ def named_point(variables: Sequence[str], point: Sequence[Expr]) -> str:
     return ", ".join(f"{n} = {show(p)}" for n, p in zip(variables, point))
 
 
-def definition_said(definition: str, value: Expr) -> str:
+def definition_said(definition: DifferenceLimit, value: Expr) -> str:
     """How a derivative's value was found where its formula has none at the point, in the lesson's words."""
     return f"its formula has no value there, so from the definition, {definition} = {show(value)}"
 
@@ -527,7 +573,8 @@ class Partial:
     derivative: Expr
     at: Mapping[str, Expr] | None = None
     value: Expr | None = None  # the derivative at `at`
-    definition: str = ""  # the limit that gave the value where the derivative's formula has none there
+    # the limit that gave the value where the derivative's formula has none there
+    definition: DifferenceLimit | None = None
 
 
 @dataclass(frozen=True)
@@ -537,7 +584,8 @@ class Gradient:
     components: tuple[Expr, ...]
     at: Mapping[str, Expr] | None = None
     values: tuple[Expr, ...] | None = None  # the components at `at`
-    definitions: tuple[str, ...] = ()  # for each, the limit that gave it where its formula has no value there
+    # for each, the limit that gave it where its formula has no value there
+    definitions: tuple[DifferenceLimit | None, ...] = ()
 
 
 def partial(f: str | Expr, wrt: str, at: Mapping[str, Number] | None = None,

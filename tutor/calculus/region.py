@@ -67,9 +67,9 @@ class Region:
     def extent(self, equations: Sequence[Equation]) -> tuple[bool | None, sympy.Set | None, sympy.Symbol | None]:
         """Whether a set given by `x = expression` equations reaches into the region, and the values
         its one free variable takes there (None when every value does, or when it can't be told)."""
-        if not all(isinstance(e.lhs, sympy.Symbol) for e in equations):
+        solved = _solved(equations)
+        if solved is None:
             return None, None, None
-        solved = {e.lhs: e.rhs for e in equations}
         remaining: list[Condition] = []
         for c in self.conditions:
             lhs, rhs = c.lhs.xreplace(solved), c.rhs.xreplace(solved)
@@ -212,6 +212,30 @@ def _contradiction(forms: Sequence[_Linear], variables: tuple[sympy.Symbol, ...]
         if s == -1 or (s == 0 and form.strict):
             return form.made_from
     return None
+
+
+def _solved(equations: Sequence[Equation]) -> dict[sympy.Symbol, Expr] | None:
+    """The set's equations as each named variable in terms of the free ones alone, or None where they are not
+    `x = expression` equations that give it. A line in three variables may be written through another named
+    variable (x = y and y = z: x = z, y = z) or name one twice (x = y and x = z: x = z, y = z); read as typed,
+    its conditions would keep two variables and the region could never be weighed against it."""
+    if not all(isinstance(e.lhs, sympy.Symbol) for e in equations):
+        return None
+    named = {e.lhs for e in equations}
+    if len(named) < len(equations):  # one variable named twice: linear equations solved together, exactly
+        differences = [e.lhs - e.rhs for e in equations]
+        variables = sorted(set().union(*(d.free_symbols for d in differences)), key=lambda v: v.name)
+        if not all(d.is_polynomial(*variables) and sympy.Poly(d, *variables).total_degree() <= 1
+                   for d in differences):
+            return None
+        answers = sympy.solve(differences, variables, dict=True)
+        return answers[0] if len(answers) == 1 and len(answers[0]) == len(equations) else None
+    solved = {e.lhs: e.rhs for e in equations}
+    for _ in range(len(equations) + 1):  # each pass puts the free variables for one more link of a chain
+        if not any(r.free_symbols & named for r in solved.values()):
+            return solved
+        solved = {v: sympy.expand(r.xreplace(solved)) for v, r in solved.items()}
+    return None  # x = y and y = x: a cycle that names no free variable
 
 
 def _solve_condition(c: Condition, variable: sympy.Symbol) -> sympy.Set:

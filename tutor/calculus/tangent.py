@@ -11,7 +11,7 @@ from sympy import Expr
 
 from ..parse import Equation, symbol
 from .common import Number, SolveError, function_of, point_of, symbols, variables_of
-from .partials import differentiable_at, differentiable_from_partials, found_slope, value_at
+from .partials import DifferenceLimit, Remainder, differentiable_at, differentiable_from_partials, found_slope, value_at
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,10 @@ class TangentPlane:
     equation: Equation  # z = ... (y = ... for a line), expanded
     variables: tuple[str, ...] = ()
     function: Expr | None = None
-    definitions: tuple[str, ...] = ()  # for each partial, the limit that gave it where its formula has no value
+    # for each partial, the limit that gave it where its formula has no value
+    definitions: tuple[DifferenceLimit | None, ...] = ()
+    # where a partial came from its definition: what is left of f beside the plane, which shows the plane exists
+    remainder: Remainder | None = None
 
     @property
     def line(self) -> bool:
@@ -52,11 +55,11 @@ def tangent_plane(f: str | Expr, variables: Sequence[str] | None, at: Mapping[st
     for v in variables:
         differentiable_at(f, variables, point, v)
     slopes = tuple(found_slope(f, variables, point, v) for v in variables)
-    differentiable_from_partials(f, variables, point, slopes)
+    remainder = differentiable_from_partials(f, variables, point, slopes)
     partials = tuple(s.value for s in slopes)
     rhs = sympy.expand(value + sum(d * (s - p) for d, s, p in zip(partials, symbols(variables), point)))
     return TangentPlane(point, value, partials, Equation(symbol(height(variables)), rhs), variables, f,
-                        tuple(s.definition for s in slopes))
+                        tuple(s.definition for s in slopes), remainder)
 
 
 def height(variables: Sequence[str]) -> str:

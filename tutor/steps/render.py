@@ -32,6 +32,7 @@ from typing import cast
 from sympy import Expr
 
 from ..calculus.common import sign
+from ..calculus.partials import DifferenceLimit
 from ..calculus.region import Condition, Region
 from ..parse import Equation, Spellings, symbol
 from ..show import Notation, alike_notation, numbers_written, show, show_float, terms_text
@@ -252,6 +253,8 @@ class _Text:
             return f"{base}^{{{exponent}}}" if self.latex else f"{base}^({exponent})"
         if isinstance(value, Together):
             return (r" \text{ and } " if self.latex else " and ").join(self.raw(e) for e in value.equations)
+        if isinstance(value, DifferenceLimit):  # lim h→0 (f(h, 0) − f(0, 0))/h, maths in LaTeX too
+            return value.show(latex=self.latex)
         if isinstance(value, (Region, Condition)):
             return value.show(latex=self.latex) if isinstance(value, Region) else \
                 value.show(self.variables, latex=self.latex)

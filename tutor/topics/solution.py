@@ -64,11 +64,12 @@ def read_function(text: str, names: Sequence[str] | None) -> tuple[Expr, tuple[s
     return f, variables_of(f, names)
 
 
-def read_point(text: str, names: Sequence[str]) -> dict[str, Expr]:
-    """The point of --at. Where it has more coordinates than f has variables (x=2,y=3 for y³, which has no x),
-    the refusal says how --vars makes f a function of them all, as the lesson's f(x, y) = y³ is."""
+def read_point(text: str, names: Sequence[str], partial: bool = False) -> dict[str, Expr]:
+    """The point of --at (with `partial`, the values of --fix, some of the variables). Where it has more
+    coordinates than f has variables (x=2,y=3 for y³, which has no x), the refusal says how --vars makes f a
+    function of them all, as the lesson's f(x, y) = y³ is."""
     try:
-        return parse_point(text, names)
+        return parse_point(text, names, partial)
     except SolveError as error:
         more = _more_variables(text, names) if names else ()  # a constant f takes no point: said as it is
         if not more:

@@ -11,13 +11,13 @@ from ...check import names
 from ...parse import symbol
 from ...show import show
 from ..base import Command
-from ..solution import Solution, function_argument, header, read_function
+from ..solution import Solution, function_argument, header, read_function, read_point
 
 
 def solve(function: str, fix: str, variables: Sequence[str] | None = None, explain: bool = False) -> Solution:
     from .steps import fix_steps
     f, names = read_function(function, variables)
-    fixed = calculus.fix_variable(f, calculus.parse_point(fix, names, partial=True), names)
+    fixed = calculus.fix_variable(f, read_point(fix, names, partial=True), names)
     values = {symbol(n): v for n, v in fixed.fixed.items()}
     call = "f(" + ", ".join(show(values.get(symbol(n), symbol(n))) for n in names) + ")"
     held = ", ".join(f"{n} = {show(v)}" for n, v in fixed.fixed.items())

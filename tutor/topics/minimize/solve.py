@@ -31,7 +31,7 @@ from ...calculus.minimize import (
 from ...calculus.partials import no_derivative
 from ...calculus.region import interval_text
 from ...check import names
-from ...parse import symbol
+from ...parse import Equation, symbol
 from ...show import show, show_float
 from ...words import and_list
 from ..base import Command
@@ -108,6 +108,8 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
               for e, plain in evened(f)]
     note = result.note
     edge = None
+    kept = None
+    away = ""
     falls = False
     if window is not None:
         lines.append(f"region: {window.show()}")
@@ -141,8 +143,9 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         if kept is not None and not note and result.lower and not _outside(f, result, window, within, True):
             note = f"in the region, {result.lower}"  # x³ − 3x on x ≤ -2: the fall is in it, not only outside
             falls = local = bool(kept)
-        note = (note if edge is not None and (window.contains((result.point,)) or kept)
-                else note if kept is not None else _outside(f, result, window, within)) or note
+        if kept is None and (edge is None or not window.contains((result.point,))):
+            away = _outside(f, result, window, within)  # where f is lower than the minimum, outside the region
+            note = away or note
     elif result.repeats is not None:  # |sin x| − x/3: one period's minima, every other a whole number of periods on
         family = Family(x, tuple(m.point for m in result.minima), result.repeats)
         lines.append(f"local minima: {families_text([family])} (f′ repeats every {show(result.repeats)})")
@@ -173,8 +176,10 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         lines.append("note: f′ = 0 is not a polynomial equation, and the tutor may not have found all its solutions, "
                      "so there may be other local minima")
     latex = [header(f, names, True),
-             f"{x}^* = {show(result.point, latex=True)} \\approx {show_float(result.approx)}",
-             f"f({x}^*) = {show(result.value, latex=True)}"]
+             *_minimum_latex(result, x, local or (result.is_global is False and not away), kept, window)]
+    if edge is not None and window is not None:
+        latex.append(least_latex(window, edge.lowest[0].value, [Equation(symbol(x), e.point) for e in edge.lowest
+                                                                if e.point.is_finite], edge.held))
     data = {"kind": "minimize", "function": show(f, names), "variable": x, "exact": result.exact,
             "point": exact_data(result.point), "value": exact_data(result.value), "note": result.note,
             "known_as": result.known_as, "is_global": result.is_global,
@@ -184,6 +189,53 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
             "edge_least": _edge_data(edge)}
     derivation = minimize_steps(f, x, result, window, falls) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
+
+
+def _minimum_latex(result: calculus.Minimum, x: str, local: bool, kept: Sequence[calculus.LocalMinimum] | None,
+                   window: Region | None) -> list[str]:
+    """The minimum as the summary's first answer line says it: x* (the minimiser) only where it is the least f
+    takes (in the region), as far as is known; else, where f is lower elsewhere (`local`), the local minimum as
+    local (x³ − 3x: a local minimum f(1) = -2, as f falls without bound), or, where the least local minimum lies
+    outside the region, the least in it, or that the region holds none."""
+    if kept is not None:  # the least local minimum lies outside the region
+        if not kept:
+            return [r"\text{no local minimum in the region}" if result.complete
+                    else r"\text{no local minimum found in the region}"]
+        if not local and window is not None:  # the least in the region, as the summary's "minimum in the region"
+            return [least_latex(window, kept[0].value, [Equation(symbol(x), m.point if m.exact else
+                                                                 sympy.Float(m.approx, 6)) for m in kept], True)]
+        return [r"\text{least local minimum in the region: } "
+                + ", ".join(f"f({_place_latex(m)}) = {show(m.value, latex=True)}" for m in kept)]
+    value = f"{show(result.value, latex=True)}{_approx_latex(result.value)}"
+    at = _place_latex(result)
+    if local:
+        return [rf"\text{{a local minimum: }} f({at}) = {value}"]
+    if result.tied and result.flat is None:  # x⁴ − 2x²: as low at -1 as at 1, so x* is either
+        return [rf"{x}^* \in \{{{', '.join(_place_latex(m) for m in result.lowest)}\}}", f"f({x}^*) = {value}"]
+    return [f"{x}^* = {at}{_approx_latex(result.point) if result.exact else ''}", f"f({x}^*) = {value}"]
+
+
+def _place_latex(minimum: calculus.LocalMinimum | calculus.Minimum) -> str:
+    if minimum.exact:
+        return show(minimum.point, latex=True)
+    return show_float(minimum.approx)
+
+
+def _approx_latex(value: Expr) -> str:
+    """approx's decimals in LaTeX: \\approx 4.16667, and nothing where the value is exact to them (1, 1/2)."""
+    return approx(value).replace(" ≈ ", r" \approx ")
+
+
+def least_latex(window: Region, value: Expr, at: Sequence[Equation | tuple[Expr, ...]], held: bool) -> str:
+    """Where f is least in a region on its boundary, below every local minimum in it, as the summary's line says:
+    the least in the region and where (x³ − 3x on -3 ≤ x ≤ 3: -18, at x = -3), or, where the region leaves that
+    place out, the value f comes as close as you like to, never reaching it."""
+    region = window.show(latex=True)
+    where = ", ".join(show(p, latex=True) for p in at)
+    if not held:
+        return (rf"\inf_{{{region}}} f = {show(value, latex=True)}{_approx_latex(value)}"
+                rf" \text{{ (no least value: the region leaves }} {where} \text{{ out)}}")
+    return rf"\min_{{{region}}} f = {show(value, latex=True)}{_approx_latex(value)} \text{{ at }} {where}"
 
 
 def _least_outside_line(result: calculus.Minimum, least: str) -> str:
@@ -221,7 +273,11 @@ def _none(f: Expr, names: tuple[str, ...], window: Region | None, none: NoMinimu
             "value": None, "note": "", "known_as": "", "is_global": None, "period": None, "minima": [],
             "lowest": []}
     derivation = no_minimum_steps(f, x, none.slope, none.why, window) if explain else None
-    return Solution(tuple(lines), (header(f, names, True), r"\text{no local minimum}"), data, derivation)
+    latex = [header(f, names, True), r"\text{no local minimum}"]
+    if edge is not None and window is not None:  # x³ on -1 ≤ x ≤ 1: least at -1, as the summary says
+        latex.append(least_latex(window, edge.lowest[0].value, [Equation(symbol(x), e.point) for e in edge.lowest
+                                                                if e.point.is_finite], edge.held))
+    return Solution(tuple(lines), tuple(latex), data, derivation)
 
 
 def _even_reason(e: Expr) -> str:
@@ -374,6 +430,8 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         "lowest": result.lowest, "is_global": result.is_global, "note": result.note}
     latex = [header(f, names, True)] + [f"{show(p.point, latex=True)}: f = {show(v, latex=True)}"
                                         for p, v in zip(result.points, result.values)]
+    if boundary is not None and window is not None:  # below every local minimum listed, as the summary says
+        latex.append(least_latex(window, boundary.value, boundary.points, boundary.held))
     derivation = None
     if explain and not (result.points or result.least_sets):  # why there is no minimum, or what may be one
         derivation = no_least_steps(result, window, boundary)

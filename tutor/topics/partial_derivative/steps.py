@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from sympy import Expr
 
+from ...calculus.partials import DifferenceLimit
 from ...parse import Equation, symbol
 from ...steps import Step, StepRule, derivative_steps, step, written_if_short
 from ..gradient.steps import GradientRule
@@ -30,7 +31,7 @@ TEMPLATES: dict[StepRule, str] = {
 
 
 def partial_at_steps(f: Expr, wrt: str, variables: Sequence[str], point: Sequence[Expr], value: Expr,
-                     definition: str = "") -> Step:
+                     definition: DifferenceLimit | None = None) -> Step:
     """∂f/∂wrt, then its value at the point: the answer of an exercise with `at`. `definition`: the limit of f's
     difference quotient that gave the value, where the formula has none at the point ((x³ + y³)^(1/3) at the
     origin), said as the gradient's steps say it."""

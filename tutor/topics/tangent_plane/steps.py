@@ -12,7 +12,7 @@ from ...calculus import TangentPlane, gradient, tangent_plane
 from ...calculus.common import Number
 from ...parse import Equation, symbol
 from ...show import show
-from ...steps import Rule, Step, StepRule, Terms, step
+from ...steps import PowerForm, Rule, Step, StepRule, Terms, step
 
 
 class TangentRule(StepRule):
@@ -24,6 +24,7 @@ class TangentRule(StepRule):
     SLOPE_BY_DEFINITION = "line_slope_by_definition"
     SLOPE_AT = "line_slope_at"
     PLANE = "plane"
+    REMAINDER = "plane_remainder"
     LINE = "line"
 
     @classmethod
@@ -43,6 +44,12 @@ TEMPLATES: dict[StepRule, str] = {
                                      "{df}{point:args} = {definition} = {after}.",
     TangentRule.PLANE: "Put these into z = {f}(a, b) + {f}_x(a, b)(x − a) + {f}_y(a, b)(y − b): {after}.",
     TangentRule.LINE: "Put these into {height} = {f}(a) + {f}′(a)({wrt} − a): {after}.",
+    # partials along the axes alone do not make a plane where one came from its definition: what is left of f
+    # beside it must shrink faster than the distance, as the tutor checks before it gives the plane
+    TangentRule.REMAINDER: ("A slope came from the definition, and slopes along the axes alone do not make a "
+                            "tangent plane: what is left of {f} beside it, {f} − z = {before}, is at most a "
+                            "number times {order} near {point}, r the distance from it, so it shrinks faster than "
+                            "r: {f} is differentiable there, and the plane is its tangent plane."),
 }
 
 
@@ -66,6 +73,9 @@ def tangent_steps(f: str | Expr, variables: Sequence[str] | None, at: Mapping[st
                              wrt=t.variables[0]))
     else:
         substeps.append(step(TangentRule.PLANE, None, Equation(height, Terms(t.terms))))
+        if t.remainder is not None:
+            substeps.append(step(TangentRule.REMAINDER, t.remainder.rest, None, point=t.point,
+                                 order=PowerForm(sympy.Symbol("r"), t.remainder.order)))
     if not _multiplied_out(t):
         substeps.append(step(Rule.SIMPLIFY, Terms(t.terms), t.equation.rhs))
     if t.line:
