@@ -389,6 +389,28 @@ def test_a_difference_too_small_for_twenty_digits_is_given_as_a_difference():
 
 
 @pytest.mark.parametrize("answer, expected, message", [
+    # finding 663: π was shown from its 53-bit bounds (…933), and the difference from the middle of bounds
+    # barely apart (4.06e-39 for 6.94e-41, 2.23e-39 less for √2's 2.81e-41 more)
+    ("x = 3.1415926535897932", "x = pi", "Your x is 3.14159265358979320, but the correct x is 3.14159265358979324."),
+    ("x = 3.1415926535897932384626433832795028841971", "x = pi",
+     "Your x is 6.94e-41 less than the correct x, 3.1415926535897932385."),
+    ("x = 1.4142135623730950488016887242096980785697", "x = sqrt(2)",
+     "Your x is 2.81e-41 more than the correct x, 1.4142135623730950488."),
+    ("x = 2.7182818284590452", "x = e", "Your x is 2.71828182845904520, but the correct x is 2.71828182845904524."),
+    # a solution is shown with the digits that tell it from the other's (neither holds at x = 3.14159), or
+    # past 20 digits as the gap
+    ("x^2 = 9.8696", "x^2 = pi^2", "Your equation holds at x = 3.141592, but the correct one does not."),
+    ("x^2 = 9.8696044010893586188344909998761511353137", "x^2 = pi^2",
+     "Your equation's solution x is 9.43e-44 more than the correct one's, π."),
+    ("x^2 = 2.0000000000000000001", "x^2 = 2", "Your equation's solution x is 3.54e-20 more than the correct one's, √2."),
+    ("x^2 = 1.999", "x = sqrt(2)", "Your equation holds at x = 1.41386, but the correct one does not."),
+])
+def test_a_near_value_or_solution_is_shown_with_right_digits(answer, expected, message):
+    verdict = check(answer, expected)
+    assert (verdict.verdict, verdict.message) == ("incorrect", message)
+
+
+@pytest.mark.parametrize("answer, expected, message", [
     ("2z = 8x + 16y - 41", "z = 4x + 8y - 20",
      "Your equation holds at x = 15/8, y = 2, z = 3, but the correct one does not."),
     ("y = 2x - 5", "y z = 2x z - 5z", "The correct equation holds at x = 1, y = 2, z = 0, but yours does not."),

@@ -394,11 +394,13 @@ class _Enclosing:
     def shared(self, subtree: int, body: _Node, point: Sequence[Fraction]) -> Fraction | Interval:
         return body(point, self)  # an enclosure's precision varies: none is remembered
 
+    # +iv.pi, not iv.pi: mpmath's constant is worked out afresh at whatever precision reads it, so the value
+    # returned would print at 53 bits later (π as 3.1415926535897933), wider than the one decided on
     def pi(self) -> Interval:
-        return iv.pi
+        return +iv.pi
 
     def e(self) -> Interval:
-        return iv.e
+        return +iv.e
 
     def decimal(self, text: str) -> Interval:
         return iv.mpf(text)
