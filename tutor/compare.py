@@ -1302,7 +1302,12 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
     undone = maps_undone(answer, ctx.limits.symbolic_work), maps_undone(expected, ctx.limits.symbolic_work)
     if undone != (answer, expected):  # eʸ = e²ˣ, y³ = 8x³ and (y - 2x)² = 0 are y = 2x: compared so
-        return compare_equations(*undone, ctx)
+        outcome = compare_equations(*undone, ctx)
+        if outcome.correct or solutions is None or solutions[0] == solutions[1]:
+            return outcome
+        # in one variable, a solution found of the equation as written names the difference exactly: eˣ = 3
+        # holds at x = ln(3), rather than "your x is 1.09861" of x = ln 3
+        return _not_equivalent(names, witness, solutions, ctx)
     if judgement.status is Status.UNDECIDED:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
     if _same_once_cleared(a, e, names, ctx) or _same_in_one_function(a, e, names, ctx) \
