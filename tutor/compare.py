@@ -945,7 +945,9 @@ def _factor_loci(locus: Equation, want_loci: Sequence[Equation], ctx: Context) -
     stays whole (asked only of a product: compare_points compares every locus with those wanted
     anyway), and so does a locus of one part not wanted, to be named as the student wrote it."""
     syms = [symbol(n) for n in ctx.variables]
-    polynomial_form = _locus_polynomial(locus, syms) if syms else None
+    # |x - 4| + |y - 4| = 0 and e^(x² + y²) = 1 as the equation check reads them: (x - 4)² + (y - 4)² = 0, x² + y² = 0
+    undone = maps_undone(locus, ctx.limits.symbolic_work)
+    polynomial_form = _locus_polynomial(undone, syms) if syms else None
     if polynomial_form is None:
         return [locus]
     polynomial = sympy.Poly(polynomial_form, *syms)
