@@ -407,6 +407,28 @@ def test_a_difference_too_small_for_twenty_digits_is_given_as_a_difference():
 
 
 @pytest.mark.parametrize("answer, expected, message", [
+    # finding 663: π was shown from its 53-bit bounds (…933), and the difference from the middle of bounds
+    # barely apart (4.06e-39 for 6.94e-41, 2.23e-39 less for √2's 2.81e-41 more)
+    ("x = 3.1415926535897932", "x = pi", "Your x is 3.14159265358979320, but the correct x is 3.14159265358979324."),
+    ("x = 3.1415926535897932384626433832795028841971", "x = pi",
+     "Your x is 6.94e-41 less than the correct x, 3.1415926535897932385."),
+    ("x = 1.4142135623730950488016887242096980785697", "x = sqrt(2)",
+     "Your x is 2.81e-41 more than the correct x, 1.4142135623730950488."),
+    ("x = 2.7182818284590452", "x = e", "Your x is 2.71828182845904520, but the correct x is 2.71828182845904524."),
+    # a solution is shown with the digits that tell it from the other's (neither holds at x = 3.14159), or
+    # past 20 digits as the gap
+    ("x^2 = 9.8696", "x^2 = pi^2", "Your equation holds at x = 3.141592, but the correct one does not."),
+    ("x^2 = 9.8696044010893586188344909998761511353137", "x^2 = pi^2",
+     "Your equation's solution x is 9.43e-44 more than the correct one's, π."),
+    ("x^2 = 2.0000000000000000001", "x^2 = 2", "Your equation's solution x is 3.54e-20 more than the correct one's, √2."),
+    ("x^2 = 1.999", "x = sqrt(2)", "Your equation holds at x = 1.41386, but the correct one does not."),
+])
+def test_a_near_value_or_solution_is_shown_with_right_digits(answer, expected, message):
+    verdict = check(answer, expected)
+    assert (verdict.verdict, verdict.message) == ("incorrect", message)
+
+
+@pytest.mark.parametrize("answer, expected, message", [
     ("2z = 8x + 16y - 41", "z = 4x + 8y - 20",
      "Your equation holds at x = 15/8, y = 2, z = 3, but the correct one does not."),
     ("y = 2x - 5", "y z = 2x z - 5z", "The correct equation holds at x = 1, y = 2, z = 0, but yours does not."),
@@ -971,6 +993,10 @@ def test_a_power_of_a_side_that_is_zero_is_the_equation_of_its_base(answer, expe
     assert (verdict.verdict, verdict.note, verdict.message) == ("correct", "equal", "Correct.")
 
 
+NOT_EQUIVALENT = ("Your equation is not equivalent to the correct one: it is not the correct one rearranged, or "
+                  "multiplied by a number.")
+
+
 @pytest.mark.parametrize("answer, expected, note, message", [
     ("(y - 3x)^2 = 0", "y = 2x", "not_equivalent", "Your equation holds at y = 6, x = 2, but the correct one does not."),
     ("sin(x)^2 = 1/4", "sin(x) = 1/2", "not_equivalent",  # a square not 0: (2sin x - 1)(2sin x + 1), no power
@@ -983,6 +1009,38 @@ def test_a_power_of_a_side_that_is_zero_is_the_equation_of_its_base(answer, expe
 def test_a_power_of_a_side_that_is_zero_taken_off_keeps_a_difference(answer, expected, note, message):
     verdict = check(answer, expected)
     assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", note, message)
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # a reciprocal equal to a number not 0 is the base equal to its reciprocal: sec²x = 1 is cos²x = 1
+    ("sec(x)^2 = 1", "sin(x) = 0"), ("1/cos(x)^2 = 1", "sin(x) = 0"), ("csc(x)^2 = 1", "cos(x) = 0"),
+    ("1/sin(x)^2 = 1", "cos(x) = 0"), ("sec(x) = 1", "cos(x) = 1"), ("2/cos(x) = 4", "cos(x) = 1/2"),
+    ("tan(x)^2 + 1 = 1", "sin(x) = 0"),  # the 1 on both sides taken off: tan²x = 0
+    # eᵘ = 1 is u = 0, and a sum of even powers or absolute values is 0 where each base is
+    ("e^((y - 2x)^2) = 1", "y = 2x"), ("2^((y - 2x)^2) = 1", "y = 2x"), ("e^(y - 2x) = 1", "y = 2x"),
+    ("(y - 2x)^2 + (y - 2x)^4 = 0", "y = 2x"), ("|y - 2x| + 3(y - 2x)^2 = 0", "y = 2x"),
+    ("-(y - 2x)^2 - |y - 2x| = 0", "y = 2x"), ("|x - 4| + |y - 4| = 0", "(x - 4)^2 + (y - 4)^2 = 0"),
+])
+def test_a_reciprocal_an_exponential_or_a_sum_of_even_powers_is_the_equation_of_its_base(answer, expected):
+    """Finding 666: each holds at the same real points as the other (sec²x = 1 and sin x = 0 at x = kπ), and was
+    "not equivalent" (the sum of powers undecided)."""
+    verdict = check(answer, expected)
+    assert (verdict.verdict, verdict.note, verdict.message) == ("correct", "equal", "Correct.")
+
+
+@pytest.mark.parametrize("answer, expected, message", [
+    ("e^((y - 2x)^2) = 1", "y = x", "Your equation holds at y = 4, x = 2, but the correct one does not."),
+    ("e^((y - 2x)^2) = 2", "y = 2x", "The correct equation holds at y = 4, x = 2, but yours does not."),
+    ("(y - 2x)^2 + (y - x)^4 = 0", "y = 2x", "The correct equation holds at y = 4, x = 2, but yours does not."),
+    ("(y - 2x)^2 - (y - 2x)^4 = 0", "y = 2x", "Your equation holds at y = 3, x = 2, but the correct one does not."),
+    ("sec(x)^2 = 2", "sin(x) = 0", NOT_EQUIVALENT),
+    ("sec(x)^2 = 1", "cos(x) = 0", NOT_EQUIVALENT),
+    ("csc(x)^2 = 1", "sin(x) = 0", NOT_EQUIVALENT),
+    ("tan(x)^2 + 1 = 2", "sin(x) = 0", NOT_EQUIVALENT),
+])
+def test_a_reciprocal_an_exponential_or_a_sum_of_powers_taken_off_keeps_a_difference(answer, expected, message):
+    verdict = check(answer, expected)
+    assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "not_equivalent", message)
 
 
 def test_a_factor_never_zero_is_taken_off_where_the_other_is_zero_at_a_search_point():

@@ -1042,6 +1042,12 @@ def test_a_wrong_locus_stays_wrong_however_written(tmp_path, function, answer, m
     ("sauna-critical-points", "(4,4), x = 0, y = 0, (x - 4)^2 + (y - 4)^2 = 0"),
     ("sauna-critical-points", "x = 0, y = 0, (x - 4)^2 + (y - 4)^2 = 0"),
     ("sauna-critical-points", "x y ((x - 4)^2 + (y - 4)^2) = 0"),
+    # finding 671: a sum of even powers or absolute values is 0 where each base is, and eᵘ = 1 where u = 0
+    ("sauna-critical-points", "(4,4), x = 0, y = 0, |x - 4| + |y - 4| = 0"),
+    ("sauna-critical-points", "x = 0, y = 0, (x - 4)^4 + (y - 4)^2 = 0"),
+    ("critical-x2y2", "|x| + |y| = 0"),
+    ("critical-x2y2", "e^(x^2 + y^2) = 1"),
+    ("sauna-critical-points", "x = 0, y = 0, e^((x - 4)^2 + (y - 4)^2) = 1"),
 ])
 def test_an_equation_zero_at_one_point_alone_is_that_point(exercise, answer):
     # finding 658: (x - 4)² + (y - 4)² = 0, which holds at (4, 4) alone, was "does not belong in the answer" where
@@ -1052,6 +1058,12 @@ def test_an_equation_zero_at_one_point_alone_is_that_point(exercise, answer):
 def test_an_equation_zero_at_one_wrong_point_alone_names_that_point():
     assert verdict("sauna-critical-points", "(4,4), x = 0, y = 0, (x - 4)^2 + (y - 3)^2 = 0").message == \
         "(4, 3) does not belong in the answer."
+    assert verdict("sauna-critical-points", "x = 0, y = 0, |x - 3| + |y - 4| = 0").message == \
+        "(3, 4) does not belong in the answer. 1 point is missing."
+    assert verdict("critical-x2y2", "e^(x^2 + y^2) = 2").message == \
+        "e^(x² + y²) = 2 does not belong in the answer. 1 point is missing."
+    assert verdict("critical-x2y2", "|x| - |y| = 0").message == \
+        "|x| - |y| = 0 does not belong in the answer. 1 point is missing."
 
 
 def test_a_never_zero_factor_leaves_the_lessons_lines():

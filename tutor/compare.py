@@ -423,11 +423,17 @@ def _differs_message(where: str, what: str, got: Fraction | Interval, want: Frac
     pair = format_pair(got, want, decimals)
     if pair is not None:
         return f"{where}your {what} is {pair[0]}, but the correct value is {pair[1]}."
+    return f"{where}your {what} is {_gap(got, want)} than the correct value, {_text(want, _MOST_DIGITS)}."
+
+
+def _gap(got: Fraction | Interval, want: Fraction | Interval) -> str:
+    """How far `got` is from `want`, for a sentence: '6.94e-41 less' (the bounds tell it: see
+    tutor.equality.decide)."""
     gap = _exact_middle(got) - _exact_middle(want)  # tiny beside the values: no rounding
     side = "more" if gap > 0 else "less"
     with mpmath.workprec(64):
         size = one_exponent(str(mpmath.nstr(mpmath.mpf(abs(gap.numerator)) / gap.denominator, 3)))
-    return f"{where}your {what} is {size} {side} than the correct value, {_text(want, _MOST_DIGITS)}."
+    return f"{size} {side}"
 
 
 def _exact_middle(value: Fraction | Interval) -> Fraction:
@@ -954,7 +960,9 @@ def _factor_loci(locus: Equation, want_loci: Sequence[Equation], ctx: Context) -
     stays whole (asked only of a product: compare_points compares every locus with those wanted
     anyway), and so does a locus of one part not wanted, to be named as the student wrote it."""
     syms = [symbol(n) for n in ctx.variables]
-    polynomial_form = _locus_polynomial(locus, syms) if syms else None
+    # |x - 4| + |y - 4| = 0 and e^(x² + y²) = 1 as the equation check reads them: (x - 4)² + (y - 4)² = 0, x² + y² = 0
+    undone = maps_undone(locus, ctx.limits.symbolic_work)
+    polynomial_form = _locus_polynomial(undone, syms) if syms else None
     if polynomial_form is None:
         return [locus]
     polynomial = sympy.Poly(polynomial_form, *syms)
@@ -1311,7 +1319,12 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
             return Outcome.right(Note.WITHIN_TOLERANCE, f"Correct ({ctx.tolerance.describe()}).")
     undone = maps_undone(answer, ctx.limits.symbolic_work), maps_undone(expected, ctx.limits.symbolic_work)
     if undone != (answer, expected):  # eʸ = e²ˣ, y³ = 8x³ and (y - 2x)² = 0 are y = 2x: compared so
-        return compare_equations(*undone, ctx)
+        outcome = compare_equations(*undone, ctx)
+        if outcome.correct or solutions is None or solutions[0] == solutions[1]:
+            return outcome
+        # in one variable, a solution found of the equation as written names the difference exactly: eˣ = 3
+        # holds at x = ln(3), rather than "your x is 1.09861" of x = ln 3
+        return _not_equivalent(names, witness, solutions, ctx)
     if judgement.status is Status.UNDECIDED:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="equation"))
     if _same_once_cleared(a, e, names, ctx) or _same_in_one_function(a, e, names, ctx) \
@@ -1916,7 +1929,15 @@ def _not_equivalent(names: Sequence[str], witness: Callable[[], Outcome | None],
                 # (x - 0.693)(x - 0.6931) = 0 for eˣ = 2 to 3 places: each is ln 2, neither the mistake
                 return Outcome(False, Note.NOT_EQUIVALENT, f"Your equation has {counted(len(mine), 'solution')}, "
                                                            f"but the correct one has {len(theirs)}.")
-            return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(f"{names[0]} = {_solution(value, ctx)}"))
+            shown = _solution(value, theirs if k == 0 else mine, ctx)
+            if isinstance(shown, str):
+                return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(f"{names[0]} = {shown}"))
+            # x² = 9.8696…(40 digits) for x² = π²: 20 digits do not tell the two solutions apart, so the gap is
+            # given (the student's minus the correct one's)
+            gap, right_one = (_gap(shown.got, shown.want), shown.other) if k == 0 else \
+                (_gap(shown.want, shown.got), value)
+            return Outcome(False, Note.NOT_EQUIVALENT, f"Your equation's solution {names[0]} is {gap} than the "
+                                                       f"correct one's, {show(right_one)}.")
     return witness() or Outcome(False, Note.NOT_EQUIVALENT, "Your equation is not equivalent to the correct one: "
                                                             "it is not the correct one rearranged, or multiplied by "
                                                             "a number.")
@@ -1929,13 +1950,35 @@ def _near_one(value: Expr, others: frozenset[Expr], ctx: Context | None) -> bool
     return any(_within(value, other, ctx.tolerance, ctx.limits.symbolic_work) for other in others)
 
 
-def _solution(value: Expr, ctx: Context | None) -> str:
+@dataclass(frozen=True)
+class _Beside:
+    """A solution 20 digits do not tell from `other`, a solution of the other equation: the values of both
+    (got, want), which tell how far apart they are."""
+
+    other: Expr
+    got: Fraction | Interval
+    want: Fraction | Interval
+
+
+def _solution(value: Expr, others: frozenset[Expr], ctx: Context | None) -> str | _Beside:
     """A solution for a sentence: where decimals were typed, in decimals (0.5 as typed, not 1/2; 1.41386 for
-    the root of x² = 1.999, not 0.01√19990); else exact."""
+    the root of x² = 1.999, not 0.01√19990), with digits enough to tell it from each solution of the other
+    equation (`others`: 3.141592 for x² = 9.8696, beside π), _Beside where 20 are not; else exact."""
     if ctx is None or not ctx.decimals or (value.is_Rational and as_decimal(value) is None):
         return show(value)  # 1001/3 as typed, not 333.667
     if value.is_Rational:
         return _text(Fraction(int(value.p), int(value.q)), 6, ctx.spellings, decimals=True)
+    shown = []
+    for other in sorted(others, key=str):
+        apart = judge(value, other, (), ctx.limits.symbolic_work)
+        if apart.status is not Status.DIFFERENT:
+            continue
+        pair = format_pair(apart.got, apart.want)
+        if pair is None:
+            return _Beside(other, apart.got, apart.want)
+        shown.append(pair[0])
+    if shown:
+        return max(shown, key=len)
     try:
         return _text(mpmath.mpf(sympy.N(value, 30)), 6)
     except (TypeError, ValueError):

@@ -69,6 +69,7 @@ BASE_PRECISION = 128  # bits of the first evaluation at a point
 MAX_PRECISION = 16384  # bits (about 4900 digits): beyond this a point is uncertain
 SCALE_PRECISION = 2048  # bits spent at a point of huge or tiny coordinates, where uncertainty is allowed
 DOMAIN_PRECISION = 1024  # bits spent telling which side of a domain edge a point is on, before skipping it
+_GAP_BITS = 16  # a certain difference is narrowed until its ends agree to this many bits (3 digits and more)
 POINTS_WANTED = 8  # agreeing points before the symbolic proof is tried
 GENERIC_WANTED = 3  # agreeing points with a coordinate that is not an integer, for NUMERIC
 MAX_KINK_POINTS = 40
@@ -587,6 +588,10 @@ def decide(f: Compiled, g: Compiled, point: Sequence[Fraction], radicals: int = 
         finally:
             iv.prec = saved
         if lower(difference) > 0 or upper(difference) < 0:
+            more = _more_bits(difference)
+            if more and prec < most:  # barely seen: its size too, for a message that gives it
+                prec = min(most, prec + more)
+                continue
             return PointResult(At.DIFFERENT, got.value, want.value)
         largest, smallest = _extremes(got, want)
         resolution = smallest - MARGIN - (2 + min(radicals, 6)) * (largest - smallest)
@@ -598,6 +603,31 @@ def decide(f: Compiled, g: Compiled, point: Sequence[Fraction], radicals: int = 
         if prec >= most or target > most:
             return PointResult(At.UNCERTAIN, got.value, want.value)
         prec = min(most, max(2 * prec, target))
+
+
+def _more_bits(difference: Interval) -> int:
+    """How many more bits of precision tell the size of a difference whose sign is certain to _GAP_BITS bits,
+    0 where they are told: a message may give the difference (40 digits of π are 6.94e-41 less than π), and
+    the middles of bounds barely apart from each other would give a size they do not know."""
+    gap = min(abs(lower(difference)), abs(upper(difference)))
+    short = mpmath.mag(upper(difference) - lower(difference)) - mpmath.mag(gap) + _GAP_BITS
+    return int(short) + _GAP_BITS if short > 0 else 0
+
+
+def _apart(f: Compiled, g: Compiled) -> Decision:
+    """Two numbers known to differ (a rational and an irrational one), with bounds that tell the size of
+    the difference, as far as MAX_PRECISION goes."""
+    prec = BASE_PRECISION
+    while True:
+        got, want = f.enclose((), prec).value, g.enclose((), prec).value
+        saved, iv.prec = iv.prec, prec
+        try:
+            more = _more_bits(interval(got) - interval(want))
+        finally:
+            iv.prec = saved
+        if not more or prec >= MAX_PRECISION:
+            return Decision(Status.DIFFERENT, (), got, want)
+        prec = min(MAX_PRECISION, prec + more)
 
 
 _ZERO = compile_expression(sympy.Integer(0), ())
@@ -1092,8 +1122,7 @@ def judge(answer: Expr, expected: Expr, names: Sequence[str], symbolic_work: int
         # a rational number is never an irrational one, however many of its digits agree (a decimal of 40
         # digits for π): no resolution decides that
         try:
-            return Decision(Status.DIFFERENT, (), f.enclose((), BASE_PRECISION).value,
-                            g.enclose((), BASE_PRECISION).value)
+            return _apart(f, g)
         except (Undefined, Uncertain, TooLarge):
             pass  # compared as any two numbers
     roots = radicals(answer) + radicals(expected)

@@ -15,7 +15,7 @@ import sympy
 from sympy import Expr
 
 from .equality import factored, line_roots, lines
-from .parse import Equation, symbol, to_sympy
+from .parse import Equation, minus, symbol, to_sympy
 
 MOST_OPERATIONS = 40  # past it, `cancel` multiplies out what it divides: not tried
 
@@ -199,7 +199,8 @@ def maps_undone(equation: Equation, work: int) -> Equation:
     the same points, and where u or v has no value the other side has none either. Not ln u = ln v, which is
     u = v only where u > 0, nor u² = v², which holds at u = -v too."""
     for _ in range(_MOST_PEELED):
-        undone = _logarithms_of(equation) or _odd_roots_of(equation) or _bases_of_zero(equation, work)
+        undone = _logarithms_of(equation) or _reciprocals_of(equation) or _odd_roots_of(equation) \
+            or _bases_of_zero(equation, work)
         if undone is None:
             break
         equation = undone
@@ -213,7 +214,10 @@ def _bases_of_zero(equation: Equation, work: int) -> Equation | None:
     times_a_polynomial_factor weighs), their difference factored, with sin and cos rewritten (1 - cos²x = 0
     and cos²x = 1 are sin²x = 0): a rewriting the same at every point. None where nothing is taken off."""
     for side, other in ((equation.lhs, equation.rhs), (equation.rhs, equation.lhs)):
-        if other == 0 and (bases := _bases(side)) is not None:
+        if other.free_symbols:
+            continue
+        moved = minus(side, other)  # tan²x + 1 = 1 is tan²x = 0: only the numbers add
+        if (bases := _bases(moved)) is not None or (bases := _squares(moved)) is not None:
             return Equation(bases, sympy.Integer(0))
     difference = equation.lhs - equation.rhs
     symbols = sorted(difference.free_symbols, key=str)
@@ -241,6 +245,36 @@ def _bases(product: Expr) -> Expr | None:
     return sympy.Mul(*bases)
 
 
+def _squares(total: Expr) -> Expr | None:
+    """b₁² + b₂² + … for a sum of terms all ≥ 0 (or all ≤ 0), each a number times whole powers and absolute
+    values of bᵢ (|x - 4|, (y - 4)⁴, 3u²|v|): such a sum is 0 exactly where every term is, and so where every
+    base is, as is the sum of their squares: |x - 4| + |y - 4| = 0 and (x - 4)⁴ + (y - 4)² = 0 are
+    (x - 4)² + (y - 4)² = 0, (y - 2x)² + (y - 2x)⁴ = 0 is 2(y - 2x)² = 0. None where a term is otherwise,
+    where a square would lose where a base has no value ((√x)² is x), or where nothing changes."""
+    terms = sympy.Add.make_args(total)
+    signs, bases = set(), []
+    for term in terms:
+        number, free = term.as_independent(*term.free_symbols, as_Add=False)
+        factors = sympy.Mul.make_args(free)
+        if not free.free_symbols or not (number.is_positive or number.is_negative) \
+                or not all(_never_negative(f) for f in factors):
+            return None
+        signs.add(bool(number.is_positive))
+        bases.append(sympy.Mul(*map(_base, factors)))
+    squares = sympy.Add(*(b ** 2 for b in bases))
+    if len(terms) < 2 or len(signs) != 1 or squares == total or not _without_value(total) <= _without_value(squares):
+        return None
+    return squares
+
+
+def _never_negative(factor: Expr) -> bool:
+    """Whether a factor is an even whole power or an absolute value (of a power), ≥ 0 wherever it has a value."""
+    if isinstance(factor, sympy.Abs):
+        return True
+    return bool(factor.is_Pow and factor.exp.is_Integer and factor.exp > 0
+                and (factor.exp % 2 == 0 or isinstance(factor.base, sympy.Abs)))
+
+
 def _base(factor: Expr) -> Expr:
     """u for uᵏ (k whole, above 1) and for |u|, as often as one is there; anything else itself."""
     while factor.is_Pow and factor.exp.is_Integer and factor.exp > 1 or isinstance(factor, sympy.Abs):
@@ -259,8 +293,32 @@ def _exponent(side: Expr) -> Expr | None:
 
 
 def _logarithms_of(equation: Equation) -> Equation | None:
+    """u = v for eᵘ = eᵛ, and u = ln c for eᵘ = c, a number above 0 (e^((y - 2x)²) = 1 is (y - 2x)² = 0)."""
     mine, theirs = _exponent(equation.lhs), _exponent(equation.rhs)
+    if mine is None and theirs is None:
+        return None
+    mine = _logarithm(equation.lhs) if mine is None else mine
+    theirs = _logarithm(equation.rhs) if theirs is None else theirs
     return None if mine is None or theirs is None else Equation(mine, theirs)
+
+
+def _logarithm(number: Expr) -> Expr | None:
+    """ln c for a number c above 0 (c is e^(ln c)); None for anything else."""
+    return sympy.log(number) if not number.free_symbols and number.is_positive else None
+
+
+def _reciprocals_of(equation: Equation) -> Equation | None:
+    """u = 1/c for 1/u = c, a number not 0, where 1/u is a number times negative powers (sec x and csc x
+    read as 1/cos x and 1/sin x): sec²x = 1 is cos²x = 1. The same equation: where u = 1/c, u is not 0, so
+    1/u has a value."""
+    for side, other in ((equation.lhs, equation.rhs), (equation.rhs, equation.lhs)):
+        if other.free_symbols or not other.is_extended_real or other.is_zero is not False:
+            continue
+        side = side.replace(sympy.sec, lambda u: 1 / sympy.cos(u)).replace(sympy.csc, lambda u: 1 / sympy.sin(u))
+        factors = [f for f in sympy.Mul.make_args(side) if f.free_symbols]
+        if factors and all(f.is_Pow and f.exp.is_negative for f in factors):
+            return Equation(1 / side, 1 / other)
+    return None
 
 
 def _odd_roots_of(equation: Equation) -> Equation | None:
