@@ -407,14 +407,14 @@ def test_a_difference_too_small_for_twenty_digits_is_given_as_a_difference():
 
 
 @pytest.mark.parametrize("answer, expected, message", [
-    # finding 663: π was shown from its 53-bit bounds (…933), and the difference from the middle of bounds
-    # barely apart (4.06e-39 for 6.94e-41, 2.23e-39 less for √2's 2.81e-41 more)
-    ("x = 3.1415926535897932", "x = pi", "Your x is 3.14159265358979320, but the correct x is 3.14159265358979324."),
+    # finding 663: π was shown from its 53-bit bounds (…933). A decimal standing for π, √2 or e in x = …, of any
+    # length, is now said to be one (652), with no digits of the irrational number to get wrong
+    ("x = 3.1415926535897932", "x = pi", "The 3.1415926535897932 in your x is close, but an exact value is expected."),
     ("x = 3.1415926535897932384626433832795028841971", "x = pi",
-     "Your x is 6.94e-41 less than the correct x, 3.1415926535897932385."),
+     "The 3.1415926535897932384626433832795028841971 in your x is close, but an exact value is expected."),
     ("x = 1.4142135623730950488016887242096980785697", "x = sqrt(2)",
-     "Your x is 2.81e-41 more than the correct x, 1.4142135623730950488."),
-    ("x = 2.7182818284590452", "x = e", "Your x is 2.71828182845904520, but the correct x is 2.71828182845904524."),
+     "The 1.4142135623730950488016887242096980785697 in your x is close, but an exact value is expected."),
+    ("x = 2.7182818284590452", "x = e", "The 2.7182818284590452 in your x is close, but an exact value is expected."),
     # a solution is shown with the digits that tell it from the other's (neither holds at x = 3.14159), or
     # past 20 digits as the gap
     ("x^2 = 9.8696", "x^2 = pi^2", "Your equation holds at x = 3.141592, but the correct one does not."),
@@ -830,7 +830,7 @@ def test_the_inverse_function_note_goes_with_a_correct_answer():
     ("x = 0.693", "x = ln(2)", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("2.718^x = 2", "e^x = 2", "dp:3", "correct", "Correct (to 3 decimal places)."),
     ("x^2 = 1.999", "x^2 = 2", "dp:2", "correct", "Correct (to 2 decimal places)."),
-    ("x = 0.694", "e^x = 2", "dp:3", "incorrect", "Your equation holds at x = 0.694, but the correct one does not."),
+    ("x = 0.694", "e^x = 2", "dp:3", "incorrect", "The 0.694 in your x is not right to 3 decimal places."),
     # one solution within the tolerance, the other extra or missing: still a difference, named in decimals
     ("x^2 = 1.999", "x = sqrt(2)", "dp:2", "incorrect",
      "Your equation holds at x = -1.41386, but the correct one does not."),

@@ -607,8 +607,10 @@ def decide(f: Compiled, g: Compiled, point: Sequence[Fraction], radicals: int = 
 
 def _more_bits(difference: Interval) -> int:
     """How many more bits of precision tell the size of a difference whose sign is certain to _GAP_BITS bits,
-    0 where they are told: a message may give the difference (40 digits of π are 6.94e-41 less than π), and
+    0 where they are told, -1 where not even its sign is: a message may give the difference (40 digits of π are 6.94e-41 less than π), and
     the middles of bounds barely apart from each other would give a size they do not know."""
+    if lower(difference) <= 0 <= upper(difference):  # its sign not yet told: as many bits again
+        return -1
     gap = min(abs(lower(difference)), abs(upper(difference)))
     short = mpmath.mag(upper(difference) - lower(difference)) - mpmath.mag(gap) + _GAP_BITS
     return int(short) + _GAP_BITS if short > 0 else 0
@@ -627,7 +629,7 @@ def _apart(f: Compiled, g: Compiled) -> Decision:
             iv.prec = saved
         if not more or prec >= MAX_PRECISION:
             return Decision(Status.DIFFERENT, (), got, want)
-        prec = min(MAX_PRECISION, prec + more)
+        prec = min(MAX_PRECISION, 2 * prec if more < 0 else prec + more)
 
 
 _ZERO = compile_expression(sympy.Integer(0), ())
