@@ -648,35 +648,36 @@ def zero_at(f: Compiled, point: Sequence[Fraction], exactly: bool = False) -> bo
     return None
 
 
-def _value(f: Compiled, point: Sequence[Fraction]) -> Fraction | Interval | None:
-    """f's value at the point, to BASE_PRECISION; None where it has none, or it can't be told or computed."""
+def _enclosed(f: Compiled, point: Sequence[Fraction]) -> Enclosure | None:
+    """f enclosed at the point, from BASE_PRECISION up to DOMAIN_PRECISION until it is told whether it has a value
+    there; None where it is not. Raises Undefined where it has none (TooLarge: one too large to compute)."""
     prec = BASE_PRECISION
     while True:
         try:
-            return f.enclose(point, prec).value
-        except (Undefined, TooLarge):
-            return None
+            return f.enclose(point, prec)
         except Uncertain:
             if prec >= DOMAIN_PRECISION:
                 return None
             prec *= 4
+
+
+def _value(f: Compiled, point: Sequence[Fraction]) -> Fraction | Interval | None:
+    """f's value at the point (_enclosed); None where it has none, or it can't be told or computed."""
+    try:
+        enclosed = _enclosed(f, point)
+    except Undefined:  # TooLarge too
+        return None
+    return None if enclosed is None else enclosed.value
 
 
 def has_value(f: Compiled, point: Sequence[Fraction]) -> bool | None:
     """Whether f has a real value at the point: True, False (certainly none), or None (can't tell)."""
-    prec = BASE_PRECISION
-    while True:
-        try:
-            f.enclose(point, prec)
-            return True
-        except TooLarge:  # a kind of Undefined, so asked first
-            return True  # a value, too large to compute
-        except Undefined:
-            return False
-        except Uncertain:
-            if prec >= DOMAIN_PRECISION:
-                return None
-            prec *= 4
+    try:
+        return None if _enclosed(f, point) is None else True
+    except TooLarge:  # a kind of Undefined, so asked first
+        return True  # a value, too large to compute
+    except Undefined:
+        return False
 
 
 def _extremes(got: Enclosure, want: Enclosure) -> tuple[int, int]:
