@@ -511,12 +511,17 @@ class _Tokenizer:
 # ------------------------------------------------------------------ sizes of numbers
 
 
+def _even_root(e: Expr) -> bool:
+    """Whether e is an even root's power (√u, u^(3/2), u^(-1/4)): ≥ 0 wherever it is real."""
+    return bool(e.is_Pow and e.exp.is_Rational and e.exp.q % 2 == 0)
+
+
 def _even_roots(e: Expr) -> set[Expr]:
     """The radicands of the even roots in `e` (x for √x, x^(-3/2)): where they are negative, e has no value."""
     if e.is_Atom:
         return set()
-    return {node.base for node in sympy.preorder_traversal(e) if node.is_Pow and node.exp.is_Rational
-            and node.exp.q % 2 == 0 and node.base.free_symbols and not node.base.is_nonnegative}
+    return {node.base for node in sympy.preorder_traversal(e)
+            if _even_root(node) and node.base.free_symbols and not node.base.is_nonnegative}
 
 
 def _sizes(base: Expr) -> Expr:
@@ -542,11 +547,6 @@ def _bounded_inverses(*exprs: Expr) -> set[Expr]:
     x > 0) applied to a variable's expression: sympy's cos(acos x) is x, which has a value everywhere."""
     return {node for e in exprs for node in sympy.preorder_traversal(e)
             if isinstance(node, _BOUNDED_INVERSES) and node.free_symbols}
-
-
-def _even_root(e: Expr) -> bool:
-    """Whether e is an even root's power (√u, u^(3/2), u^(-1/4)): ≥ 0 wherever it is real."""
-    return bool(e.is_Pow and e.exp.is_Rational and e.exp.q % 2 == 0)
 
 
 def _divisors(e: Expr) -> set[Expr]:
