@@ -178,8 +178,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     latex = [header(f, names, True),
              *_minimum_latex(result, x, local or (result.is_global is False and not away), kept, window)]
     if edge is not None and window is not None:
-        latex.append(least_latex(window, edge.lowest[0].value, [Equation(symbol(x), e.point) for e in edge.lowest
-                                                                if e.point.is_finite], edge.held))
+        latex.append(_edge_latex(window, edge, x))
     data = {"kind": "minimize", "function": show(f, names), "variable": x, "exact": result.exact,
             "point": exact_data(result.point), "value": exact_data(result.value), "note": result.note,
             "known_as": result.known_as, "is_global": result.is_global,
@@ -224,6 +223,12 @@ def _place_latex(minimum: calculus.LocalMinimum | calculus.Minimum) -> str:
 def _approx_latex(value: Expr) -> str:
     """approx's decimals in LaTeX: \\approx 4.16667, and nothing where the value is exact to them (1, 1/2)."""
     return approx(value).replace(" ≈ ", r" \approx ")
+
+
+def _edge_latex(window: Region, edge: AtEdge, x: str) -> str:
+    """least_latex of where f is least at the region's edge (x = -3 of x³ − 3x on -3 ≤ x ≤ 3)."""
+    at = [Equation(symbol(x), e.point) for e in edge.lowest if e.point.is_finite]
+    return least_latex(window, edge.lowest[0].value, at, edge.held)
 
 
 def least_latex(window: Region, value: Expr, at: Sequence[Equation | tuple[Expr, ...]], held: bool) -> str:
@@ -275,8 +280,7 @@ def _none(f: Expr, names: tuple[str, ...], window: Region | None, none: NoMinimu
     derivation = no_minimum_steps(f, x, none.slope, none.why, window) if explain else None
     latex = [header(f, names, True), r"\text{no local minimum}"]
     if edge is not None and window is not None:  # x³ on -1 ≤ x ≤ 1: least at -1, as the summary says
-        latex.append(least_latex(window, edge.lowest[0].value, [Equation(symbol(x), e.point) for e in edge.lowest
-                                                                if e.point.is_finite], edge.held))
+        latex.append(_edge_latex(window, edge, x))
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
 
