@@ -106,10 +106,17 @@ def test_kill_9_then_resume_gives_the_files_of_an_uninterrupted_run(tmp_path):
         assert (killed / name).read_bytes() == (whole / name).read_bytes(), name
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
-def test_ctrl_c_or_kill_says_how_to_finish_and_resume_gives_the_files_of_an_uninterrupted_run(tmp_path, stop):
+def _ignore_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize("stop, background", [(signal.SIGINT, False), (signal.SIGTERM, False), (signal.SIGTERM, True)],
+                         ids=["ctrl-c", "kill", "kill a background job"])
+def test_ctrl_c_or_kill_says_how_to_finish_and_resume_gives_the_files_of_an_uninterrupted_run(tmp_path, stop,
+                                                                                              background):
     """docs/reference/grade.md: Ctrl-C, or `kill` (SIGTERM) sent to the grader alone, stops the run with a
-    sentence naming the journal and --resume, which then writes what an uninterrupted run writes."""
+    sentence naming the journal and --resume, which then writes what an uninterrupted run writes. Also a run a
+    script started in the background, where SIGINT is ignored (finding 681: SIGTERM was ignored too)."""
     submissions = tmp_path / "class.csv"
     lines = ["student,exercise,answer", *(f"s{n},cube,{n}x^2" for n in range(60))]
     submissions.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -117,7 +124,8 @@ def test_ctrl_c_or_kill_says_how_to_finish_and_resume_gives_the_files_of_an_unin
     stopped = tmp_path / "stopped"
     env = {**os.environ, "PYTHONPATH": str(TESTS.parent)}
     process = subprocess.Popen([sys.executable, str(TESTS / "grade_slowly.py"), "0.05", *args, "--out", str(stopped)],
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=_ignore_ctrl_c if background else None)
     try:
         give_up = time.monotonic() + 60
         while _journaled(stopped / FILE_NAME) == 0 and time.monotonic() < give_up:

@@ -13,7 +13,8 @@ import time
 
 import pytest
 
-from tutor.interrupts import uninterrupted
+from tutor.interrupts import stop_as_ctrl_c, uninterrupted
+from tutor.workers import Pool
 
 
 def test_ctrl_c_in_the_block_is_raised_once_the_block_is_done():
@@ -66,3 +67,32 @@ def test_a_picture_stopped_while_matplotlib_is_imported_leaves_the_next_picture_
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert (done.returncode, done.stdout.split(), done.stderr) == (0, ["stopped", "drawn"], "")
     assert (tmp_path / "second.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_request_to_stop_is_ctrl_c_even_where_ctrl_c_is_ignored():
+    """Finding 681: a job a script starts in the background (`cmd &`, `nohup cmd &`) has SIGINT ignored; SIGTERM,
+    passed on as SIGINT, was then ignored too, and the run went on to the end."""
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with pytest.raises(KeyboardInterrupt), stop_as_ctrl_c():
+            os.kill(os.getpid(), signal.SIGTERM)
+            time.sleep(5)  # never this long: the handler runs as soon as the signal arrives
+        done = []
+        with pytest.raises(KeyboardInterrupt), stop_as_ctrl_c(), uninterrupted():
+            os.kill(os.getpid(), signal.SIGTERM)
+            done.append("the rest of the block")  # held back until the block is done, as Ctrl-C is
+        assert done == ["the rest of the block"]
+        os.kill(os.getpid(), signal.SIGINT)  # and Ctrl-C itself is still ignored
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def test_a_worker_started_while_a_stop_is_taken_as_ctrl_c_ends_on_sigterm():
+    """Finding 680: a worker forked inside stop_as_ctrl_c inherited its SIGTERM handler, turning SIGTERM into the
+    Ctrl-C a worker ignores; at exit, multiprocessing ends its workers with SIGTERM and waits for them, forever."""
+    with stop_as_ctrl_c(), Pool(jobs=1) as pool:
+        (worker,) = pool.workers
+        assert pool.call(os.getpid) == worker.process.pid  # serving
+        worker.process.terminate()  # SIGTERM, as multiprocessing sends at exit
+        worker.process.join(timeout=30)
+        assert worker.process.exitcode == -signal.SIGTERM

@@ -373,6 +373,10 @@ def _serve(conn: Connection, work: Work, limits: Limits, timeout: float, prepare
     _PART_SECONDS = timeout + KILL_GRACE
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which ends us
+    # SIGTERM ends a worker, as it ends any process by default: the handler a fork inherits from the parent
+    # (stop_as_ctrl_c's) would take it for Ctrl-C, which a worker ignores, and leave the parent's exit waiting
+    # for a worker it has just asked to end
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _limit_memory(limits.memory_bytes)
     gc.set_threshold(*_COLLECTING)
     parent, tasks = os.getppid(), 0
