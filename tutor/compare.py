@@ -28,6 +28,7 @@ from .equality import (
     Status,
     decide,
     decided_by_real_roots,
+    far_points,
     has_value,
     judge,
     kink_points,
@@ -1260,7 +1261,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         # both hold wherever both sides of both have a value: not yet where one of them has none, at a point
         # the search meets or at a solution of one (x = √2 for (x² - 2)/(x - √2) = 2√2 and x = √2)
         if len(sides) != 1:
-            return Outcome.right(note)
+            return _hardly_valued_where_right_holds(answer, expected, names) or Outcome.right(note)
         missing = _where_one_has_no_value(answer, expected, sides)
         if missing is not None:
             return missing
@@ -1720,6 +1721,46 @@ def _where_one_has_no_value(answer: Equation, expected: Equation, names: Sequenc
             sentence = NO_VALUE_IN_YOURS if hole.mine else NO_VALUE_IN_RIGHT
             return Outcome(False, Note.NOT_EQUIVALENT, sentence.format(f"{names[0]} = {show(hole.at)}", hole.side))
     return None
+
+
+_SOLUTION_LINES = 16  # spread points the lines through which a correct equation's solutions are sought on
+_LEAST_SOLUTIONS = 8  # exact solutions found, for a share of them to say anything
+
+
+def _hardly_valued_where_right_holds(answer: Equation, expected: Equation, names: Sequence[str]) -> Outcome | None:
+    """In two or more variables, the answer's sides must have a value at one in eight at least of the correct
+    equation's solutions, near and far, as an answer must where the correct expression has one: (√x)² + y² = 0
+    is a multiple of x + y² = 0 wherever it has a value, yet holds at (0, 0) only, where x + y² = 0 is a
+    parabola, and (√x)² + (√y)² = 1 on a stretch of the line x + y = 1 only; x + (√y)² = 0 holds on half of
+    x + y = 0. Where the correct equation is a polynomial one, its solutions are sought exactly on lines along
+    each axis through the first spread points, and through the far points; None where the answer has a value at
+    enough of either, or too few are found to say."""
+    symbols = [symbol(n) for n in names]
+    if all(side.is_polynomial(*symbols) for side in (answer.lhs, answer.rhs)):
+        return None  # a value everywhere
+    difference = minus(expected.lhs, expected.rhs)
+    if not difference.is_polynomial(*symbols):
+        return None  # its solutions on a line far out may be beyond computing (y = eˣ at x = 10⁹)
+    try:
+        holds = compile_expression(difference, symbols)
+        mine = [compile_expression(side, symbols) for side in (answer.lhs, answer.rhs)]
+    except Unsupported:
+        return None
+    missing: list[tuple[tuple[Fraction, ...], str]] = []  # near ones first, to name the simplest
+    hardly = False
+    for bases in (sample_points(len(names))[:_SOLUTION_LINES], far_points(len(names), difference)):
+        solutions = list(dict.fromkeys(point for base in bases for axis in range(len(names))
+                                       for point in _roots_along(difference, names, base, axis)
+                                       if zero_at(holds, point, exactly=True)))
+        missed = [(point, side) for point in solutions
+                  for side in ("left", "right") if has_value(mine[side == "right"], point) is False]
+        missing += missed
+        valued = len(solutions) - len({point for point, _ in missed})
+        hardly = hardly or len(solutions) >= _LEAST_SOLUTIONS and 8 * valued < len(solutions)
+    if not hardly:
+        return None
+    point, side = missing[0]
+    return Outcome(False, Note.NOT_EQUIVALENT, NO_VALUE_IN_YOURS.format(format_point(names, point), side))
 
 
 def _holds_at(equation: Equation, x: sympy.Symbol, at: Expr) -> bool:

@@ -200,7 +200,7 @@ def maps_undone(equation: Equation, work: int) -> Equation:
     u = v only where u > 0, nor u² = v², which holds at u = -v too."""
     for _ in range(_MOST_PEELED):
         undone = _logarithms_of(equation) or _reciprocals_of(equation) or _odd_roots_of(equation) \
-            or _bases_of_zero(equation, work)
+            or _even_root_of(equation) or _bases_of_zero(equation, work)
         if undone is None:
             break
         equation = undone
@@ -318,6 +318,22 @@ def _reciprocals_of(equation: Equation) -> Equation | None:
         factors = [f for f in sympy.Mul.make_args(side) if f.free_symbols]
         if factors and all(f.is_Pow and f.exp.is_negative for f in factors):
             return Equation(1 / side, 1 / other)
+    return None
+
+
+def _even_root_of(equation: Equation) -> Equation | None:
+    """u = c² for √u = c, a number c ≥ 0, and so for a·u^(p/q) = c, q even (p odd, the fraction reduced) and
+    c/a ≥ 0: u = (c/a)^(q/p). The same equation: t ↦ t^(p/q) is one-to-one where it has a value, t ≥ 0 (t > 0
+    for p < 0), and u = (c/a)^(q/p) is there. √(x² + y²) = 2 is x² + y² = 4."""
+    for side, other in ((equation.lhs, equation.rhs), (equation.rhs, equation.lhs)):
+        if other.free_symbols or not other.is_extended_real:
+            continue
+        number, power = side.as_coeff_Mul()
+        if not (power.is_Pow and power.exp.is_Rational and power.exp.q % 2 == 0 and number.is_nonzero):
+            continue
+        ratio = other / number
+        if ratio.is_negative is False and not (power.exp.is_negative and ratio.is_zero):
+            return Equation(power.base, ratio ** (1 / power.exp))
     return None
 
 
