@@ -276,7 +276,7 @@ def nowhere_below_value(f: Expr, syms: Sequence[sympy.Symbol], value: Expr) -> s
     rest = sympy.Add(*(t for t in terms if not t.free_symbols & set(syms))) - value
     if not varying or rest.is_zero is not True or not all(_never_below(t) for t in varying):
         return ""
-    shown = f"f = {show(f)}" if value == 0 else f"{minus(show(value))} = {show(sympy.Add(*varying))}"
+    shown = f"f = {show(f)}" if value == 0 else f"{f_less(show(value))} = {show(sympy.Add(*varying))}"
     return f"{shown} {'is a sum of terms that are never' if len(varying) > 1 else 'is never'} negative"
 
 
@@ -713,13 +713,13 @@ def pieces_along(f: Expr, equations: Sequence[Equation], syms: Sequence[sympy.Sy
                  for p in merged)
 
 
-def minus(value: str) -> str:
+def f_less(value: str) -> str:
     """f less a value written: f - 2, and f + 2 for -2, never f - -2."""
     return f"f + {value[1:]}" if value.startswith("-") else f"f - {value}"
 
 
 def piece_of(variable: str, along: sympy.Set | None, s: int | None, value: str, why: str = "") -> Piece:
-    judgement = judged(s, value, "set", 2, why or "from the factors of " + minus(value))
+    judgement = judged(s, value, "set", 2, why or "from the factors of " + f_less(value))
     return Piece(variable, along, judgement.nature, judgement.reason)
 
 
