@@ -1752,8 +1752,8 @@ def _hardly_valued_where_right_holds(answer: Equation, expected: Equation, names
         solutions = list(dict.fromkeys(point for base in bases for axis in range(len(names))
                                        for point in _roots_along(difference, names, base, axis)
                                        if zero_at(holds, point, exactly=True)))
-        missed = [(point, side) for point in solutions
-                  for side in ("left", "right") if has_value(mine[side == "right"], point) is False]
+        missed = [(point, name) for point in solutions
+                  for name, side in zip(("left", "right"), mine) if has_value(side, point) is False]
         missing += missed
         valued = len(solutions) - len({point for point, _ in missed})
         hardly = hardly or len(solutions) >= _LEAST_SOLUTIONS and 8 * valued < len(solutions)
