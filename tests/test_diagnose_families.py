@@ -411,6 +411,49 @@ def test_the_sauna_points_outside_the_room_are_named_together(answer, note, mess
     assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", f"misconception:{note}", message)
 
 
+_EVERY_PARTIAL = "At a critical point every partial derivative is zero at once."
+
+
+@pytest.mark.parametrize("function, answer, extra", [
+    # finding 689: every extra item was told with the first one's partial. For x² + y² − 2x, f_x = 2x − 2 and
+    # f_y = 2y: at (1, 1) f_x = 0, f_y = 2; at (0, 0) f_x = -2, f_y = 0; on x = 1 f_x = 0, on y = 0 f_y = 0
+    ("x^2 + y^2 - 2x", "(1, 0), (1, 1), (0, 0)",
+     "(1, 1), where only ∂f/∂x is zero, and (0, 0), where only ∂f/∂y is zero"),
+    ("x^2 + y^2 - 2x", "(1, 0), x = 1, y = 0", "x = 1, where only ∂f/∂x is zero, and y = 0, where only ∂f/∂y is zero"),
+    ("x^2 + y^2 - 2x", "(1, 0), (1, 1), (1, 2), (0, 0)",
+     "(1, 1) and (1, 2), where only ∂f/∂x is zero, and (0, 0), where only ∂f/∂y is zero"),
+    ("x^2 + y^2 - 2x", "(1, 0), (0, 0), (1, 1)",  # in the answer's order
+     "(0, 0), where only ∂f/∂y is zero, and (1, 1), where only ∂f/∂x is zero"),
+    # x² + y² + z² − 2x: (1, 0, 1) has f_x = f_y = 0, f_z = 2; (1, 2, 0) f_y = 4; (0, 0, 0) f_x = -2
+    ("x^2 + y^2 + z^2 - 2x", "(1, 0, 0), (1, 0, 1), (1, 2, 0), (0, 0, 0)",
+     "(1, 0, 1), where only ∂f/∂x and ∂f/∂y are zero, (1, 2, 0), where only ∂f/∂x and ∂f/∂z are zero, and "
+     "(0, 0, 0), where only ∂f/∂y and ∂f/∂z are zero"),
+    ("x^2 + y^2 + z^2 - 2x", "(1, 0, 0), (1, 1, 1)", "(1, 1, 1), where only ∂f/∂x is zero"),
+    ("x^2 + y^2 + z^2 - 2x", "(1, 0, 0), x = 1, y = 0",
+     "x = 1, where only ∂f/∂x is zero, and y = 0, where only ∂f/∂y is zero"),
+])
+def test_each_extra_item_is_told_with_the_partials_zero_there(tmp_path, function, answer, extra):
+    verdict = inline(tmp_path, f"    kind: critical_points\n    function: {function}\n", answer)
+    assert (verdict.note, verdict.message) == (
+        "misconception:extra-critical-points", f"It looks like you included {extra}. {_EVERY_PARTIAL}")
+
+
+@pytest.mark.parametrize("answer, message", [
+    # the lesson lists its candidates as x = 4, y = 4: on x = 4, T_x = 0 and T_y = 16y(y − 4)/15; on y = 4,
+    # T_x = 16x(x − 4)/15 and T_y = 0; at (4, 2) T_y = -64/15, at (2, 4) T_x = -64/15
+    ("x = 4, y = 4, x = 0, y = 0",
+     f"It looks like you included x = 4, where only ∂T/∂x is zero, and y = 4, where only ∂T/∂y is zero. {_EVERY_PARTIAL}"),
+    ("(4, 4), (4, 2), (2, 4)",
+     "It looks like two mistakes: you left out the lines x = 0 and y = 0, and you included (4, 2), where only ∂T/∂x "
+     f"is zero, and (2, 4), where only ∂T/∂y is zero. {_LINES_WHY} {_EVERY_PARTIAL}"),
+    ("(4, 4), x = 0, y = 0, y = 4",  # lines where the one partial is zero: that partial solved alone
+     "It looks like you solved only ∂T/∂y = 0. At a critical point every partial derivative is zero at once: solve "
+     "∂T/∂x = 0 and ∂T/∂y = 0 together."),
+])
+def test_the_saunas_extra_lines_and_points_each_name_their_own_partial(answer, message):
+    assert lesson("sauna-critical-points", answer).message == message
+
+
 def test_a_saddle_is_a_critical_point():
     verdict = drill("cp-saddle", "none")
     assert "saddle-not-critical" in verdict.note

@@ -59,6 +59,19 @@ def test_each_exercise_has_the_answer_as_read_the_verdict_the_mistake_and_what_t
     assert "- Verdict: correct\n" in correct and "Review" not in correct  # nothing to review when it is right
 
 
+def test_extra_points_are_each_told_on_the_pages_with_the_partial_zero_there(tmp_path):
+    """finding 689: both extras were "where only ∂f/∂x is zero". For x³ − 3x + y², f_x = 3x² − 3 and f_y = 2y:
+    at (1, 1) f_y = 2, at (0, 0) f_x = -3."""
+    answers = tmp_path / "c.csv"
+    answers.write_text('student,exercise,answer\nana,critical,"(1, 0), (-1, 0), (1, 1), (0, 0)"\n', encoding="utf-8")
+    assert main(["grade", PACK, str(answers), "--out", str(tmp_path / "out"), "--feedback", str(tmp_path / "pages")]) == 0
+    said = ("It looks like you included (1, 1), where only ∂f/∂x is zero, and (0, 0), where only ∂f/∂y is zero. At a "
+            "critical point every partial derivative is zero at once.")
+    assert f"\n- Feedback: {said}\n- Mistake: included points where only some partials are zero\n" in \
+        (tmp_path / "pages" / "ana.md").read_text(encoding="utf-8")
+    assert f"<dt>Feedback</dt><dd>{said}</dd>" in (tmp_path / "pages" / "ana.html").read_text(encoding="utf-8")
+
+
 def test_a_hostile_answer_is_shown_as_text_and_the_pages_link_and_load_nothing(graded):
     html = (graded / "pages" / "mal.html").read_text(encoding="utf-8")
     assert "<dt>Your answer</dt><dd>&lt;script&gt;alert(1)&lt;/script&gt;</dd>" in html

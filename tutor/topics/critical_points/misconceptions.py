@@ -8,7 +8,7 @@ Three layers, which compose:
   (or none), a·x = b solved as x = a/b, f = 0 solved instead of ∇f = 0, one
   partial solved alone, saddle points left out;
 - the answer's set compared with the right one: points missing, extra points
-  where only one partial is zero, points outside the region, whole lines left
+  where only some partials are zero, points outside the region, whole lines left
   out (patterns, since many answers show each).
 """
 
@@ -59,9 +59,8 @@ MISCONCEPTIONS = register(
         "It looks like you included {extra}, which {verb}: {why}.",
         beside="{beside}."),
     Misconception(
-        "extra-critical-points", "included points where only one partial is zero",
-        "It looks like you included {extra}, where only {which} is zero. At a critical point every "
-        "partial derivative is zero at once."),
+        "extra-critical-points", "included points where only some partials are zero",
+        "It looks like you included {extra}. At a critical point every partial derivative is zero at once."),
     Misconception(
         "outside-region", "included critical points outside the region",
         "It looks like you included {extra}, which {verb} outside the region {region}. Keep only the "
@@ -100,6 +99,9 @@ MISCONCEPTIONS = register(
         "every partial derivative is zero there."),
 )
 
+# the items extra-critical-points names that have the same partials zero: its {extra} lists one such per set
+_WHERE_ONLY = "{items}, where only {partials} {verb} zero"
+
 _Set = tuple[tuple[tuple[Expr, ...], ...], tuple[Equation, ...]]  # points, lines
 _MAX_DEGREE = 4  # of f, for its wrong gradients to be solved (each partial then has degree 3 at most)
 
@@ -135,7 +137,7 @@ def _list(items: Sequence, variables: Sequence[str], spellings: tuple = ()) -> s
 def _differences(problem: CriticalPoints) -> Pattern:
     """Mistakes recognised by how the answer's set differs from the right one: each point or line
     missing or extra explained by one misconception (lines left out, points missed, points outside
-    the region, points or lines where only one partial is zero), one or two of them in all."""
+    the region, points or lines where only some partials are zero), one or two of them in all."""
     variables, name = problem.variables, problem.name
     points, lines = problem.points_and_lines()
     solution = problem.solution
@@ -208,24 +210,37 @@ def _differences(problem: CriticalPoints) -> Pattern:
         if any(_without_gradient(problem, p) for p in others):
             return None  # a corner or cusp that is not critical: no partial is zero there, one has no value
         if others:
-            zero = [[v for v, g in zip(variables, partials) if _zero_on(g, item, variables)] for item in others]
+            zero = [tuple(v for v, g in zip(variables, partials) if _zero_on(g, item, variables)) for item in others]
             if any(len(z) in (0, len(variables)) for z in zero):
                 return None  # a point where no partial is zero is some other mistake
-            which = f"∂{name}/∂{zero[0][0]}"
-            if all(isinstance(item, Equation) for item in others) and len({z[0] for z in zero}) == 1 \
+            # each item told with the partials zero there, not all with the first's: (0, 0) of x² + y² − 2x beside
+            # (1, 1) was "where only ∂f/∂x is zero", where ∂f/∂x = -2 (finding 689)
+            groups: dict[tuple[str, ...], list] = {}
+            for item, z in zip(others, zero):
+                groups.setdefault(z, []).append(item)
+            if all(isinstance(item, Equation) for item in others) and len(groups) == 1 and len(zero[0]) == 1 \
                     and not missing:  # (with a line missing, that partial solved alone gives it too)
                 # whole lines where one partial is zero: that partial solved alone, said once as that
-                said.append(say["solved-one-partial"](partial=which, equations=equations))
+                said.append(say["solved-one-partial"](partial=f"∂{name}/∂{zero[0][0]}", equations=equations))
             else:
-                said.append(say["extra-critical-points"](extra=_list(others, variables, ctx.spellings), which=which))
+                said.append(say["extra-critical-points"](extra=_where_only(groups, name, variables, ctx.spellings)))
         if len(said) == 2 and missing and others and not all(isinstance(i, Equation) for i in (*missing, *others)):
             return None  # a point replaced by another: a slip in solving, or some other mistake
-        # (a line for a line is said: that only one partial is zero on the line given is why it is wrong)
+        # (a line for a line is said: that only some partials are zero on the line given is why it is wrong)
         return tuple(said) if 1 <= len(said) <= 2 else None
 
     # points all on the critical lines, the lines left out: the lesson's sauna mistake, said first, even
     # where a slip in the derivatives happens to give the same points ((0, 0) of x²y²)
     return Pattern("missed-critical-points", Shape.POINTS, test, leading=frozenset({"ignored-critical-lines"}))
+
+
+def _where_only(groups: dict[tuple[str, ...], list], name: str, variables: Sequence[str], spellings: tuple) -> str:
+    """Extra items, each set with the partials zero at it: "(1, 1), where only ∂f/∂x is zero, and (0, 0), where
+    only ∂f/∂y is zero" (a comma closes each "where" before the next set)."""
+    told = [_WHERE_ONLY.format(items=_list(items, variables, spellings), verb="is" if len(zero) == 1 else "are",
+                               partials=and_list([f"∂{name}/∂{v}" for v in zero]))
+            for zero, items in groups.items()]
+    return told[0] if len(told) == 1 else ", ".join(told[:-1]) + ", and " + told[-1]
 
 
 def _corner(problem: CriticalPoints, point: Point | Equation) -> str:
