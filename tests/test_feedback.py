@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.test_grade_robustness import _journaled
+from tutor.analysis import figure
 from tutor.cli import main
 from tutor.journal import FILE_NAME
 from tutor.markup import html_text, markdown_text
@@ -185,6 +187,19 @@ def test_the_summary_has_facility_discrimination_and_the_common_wrong_answers(gr
     report = json.loads((graded / "out" / "report.json").read_text(encoding="utf-8"))
     cube = report["summary"]["exercises"][0]
     assert (cube["facility"], cube["discrimination"]) == (0.5, 0.6667)
+
+
+@pytest.mark.parametrize("value, shown", [
+    (Fraction(1, 300), "0.003"),  # one student in 300 right: not 0, which reads as nobody
+    (Fraction(299, 300), "0.997"),  # nor 1, which reads as everyone
+    (-0.0049, "-0.005"),  # negative, as its flag says: not -0.00
+    (0.0033, "0.003"), (-0.0001, "-0.0001"), (0.9951, "0.995"),
+    (Fraction(0), "0"), (Fraction(1), "1"), (0.0, "0.00"), (-1.0, "-1.00"),  # where it is that, it says so
+    (Fraction(57, 300), "0.19"), (0.6667, "0.67"),  # the rest to two places
+])
+def test_a_summary_figure_reads_0_or_1_only_where_it_is(value, shown):
+    """Finding 687: a class of 300 had `0` beside `correct` 1, and `-0.00` flagged as negative discrimination."""
+    assert figure(value) == shown
 
 
 def test_a_single_exercise_or_a_tiny_class_says_why_there_is_no_discrimination(tmp_path):

@@ -279,6 +279,9 @@ def test_gradescope_scores_on_the_packs_scale_and_names_the_students_numbers(tmp
     assert power["name"] == "power: The derivative of 8 x^5"  # her numbers
     assert (log["name"], log["score"], log["max_score"]) == ("log: The slope of ln(k x)", 0, 0)
     assert log["output"] == f"Your answer: 1/x\n{TOLD}"
+    # finding 692: not the student's failure, so not a red failed test; a wrong answer still is one
+    assert [(t["status"], t["score"]) for t in results["tests"]] == [
+        ("failed", 0), ("passed", 1), ("passed", 1), ("passed", 0), ("passed", 1), ("passed", 1)]
 
 
 def test_practice_gives_a_student_whose_numbers_cant_be_set_other_ones_and_says_so(tmp_path):

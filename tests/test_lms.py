@@ -271,6 +271,67 @@ def test_no_student_row_is_read_as_the_points_possible(tmp_path, capsys, lms, re
         assert "points possible" not in err.lower()
 
 
+KEYS = {"-ana", "@ben", "+44.cy_1", "dee@example.edu"}  # ids each LMS allows, starting as a formula would
+
+
+@pytest.mark.parametrize("lms, read", [
+    ("canvas", lms_rules.canvas),
+    ("moodle", lambda text: lms_rules.moodle(text, "Username", "username", KEYS)),
+    ("blackboard", lambda text: lms_rules.blackboard(text, KEYS)),
+    ("plain", lms_rules.plain),
+])
+def test_the_identifier_a_system_matches_by_is_written_as_it_is(tmp_path, capsys, lms, read):
+    """Finding 686: Moodle's and Blackboard's Username `-ben` was written `'-ben`, which each system matches
+    exactly, to no one, and nothing said so. A cell only shown (Canvas's Student) keeps its `'`."""
+    submissions = tmp_path / "s.csv"
+    submissions.write_text("student,exercise,answer\n" + "".join(f"{s},cube,3x^2\n" for s in KEYS), encoding="utf-8")
+    assert main(["grade", PACK, str(submissions), "--out", str(tmp_path / "out"), "--format", lms,
+                 "--assignment", "HW"]) == 0
+    text = (tmp_path / "out" / f"{lms}.csv").read_bytes().decode("utf-8")
+    imported = read(text)
+    assert imported.broken == []
+    assert {key: grades["HW"] for key, grades in imported.grades.items()} == dict.fromkeys(KEYS, "2")
+    assert f"{lms}.csv" not in capsys.readouterr().err
+    if lms == "canvas":
+        assert "'-ana,,,-ana,,2" in text.splitlines()
+
+
+@pytest.mark.parametrize("lms, said", [
+    ("canvas", "canvas.csv: the SIS Login ID '=1+2' of student '=1+2' is written \"'=1+2\" so that nothing runs it, "
+               "and Canvas will match no one by it"),
+    ("moodle", "moodle.csv: the Username '=1+2' of student '=1+2' is written \"'=1+2\" so that nothing runs it, "
+               "and Moodle will match no one by it"),
+    ("blackboard", "blackboard.csv: the Username 'x;@SUM(A1)' of student 'x;@SUM(A1)' is written \"x;'@SUM(A1)\" so "
+                   "that nothing runs it, and Blackboard will match no one by it"),
+    ("plain", "plain.csv: the student '=1+2' of student '=1+2' is written \"'=1+2\" so that nothing runs it, and an "
+              "import will match no one by it"),
+])
+def test_an_identifier_a_spreadsheet_could_run_keeps_its_guard_and_the_student_is_named(tmp_path, capsys, lms,
+                                                                                      said):
+    submissions = tmp_path / "s.csv"
+    submissions.write_text("student,exercise,answer\n=1+2,cube,3x^2\nx;@SUM(A1),cube,3x^2\nsam,cube,3x^2\n",
+                           encoding="utf-8")
+    assert main(["grade", PACK, str(submissions), "--out", str(tmp_path / "out"), "--format", lms]) == 0
+    text = (tmp_path / "out" / f"{lms}.csv").read_bytes().decode("utf-8")
+    assert "'=1+2" in text and "x;'@SUM(A1)" in text and "=1+2" not in text.replace("'=1+2", "")
+    err = capsys.readouterr().err
+    assert f"tutor: {said}: take the row out and enter the grade by hand\n" in err
+    assert "'sam'" not in err
+
+
+def test_canvas_finds_a_student_by_an_identifier_written_as_it_is_though_another_is_not(tmp_path, capsys):
+    """Canvas tries ID, SIS User ID and SIS Login ID in turn: a guarded one is no loss where another finds them."""
+    roster = tmp_path / "roster.csv"
+    roster.write_text("id,sis user id,username\nalice,=7,-alice\nbob,=8,=bob\n", encoding="utf-8")
+    assert main(["grade", PACK, CLASS, "--roster", str(roster), "--out", str(tmp_path / "out"),
+                 "--format", "canvas"]) == 1  # carol is not on the roster
+    text = (tmp_path / "out" / "canvas.csv").read_bytes().decode("utf-8")
+    assert "alice,,'=7,-alice," in text and "bob,,'=8,'=bob," in text
+    err = capsys.readouterr().err
+    assert "'alice'" not in err and ("tutor: canvas.csv: the SIS User ID '=8' and SIS Login ID '=bob' of student "
+                                     "'bob' are written \"'=8\" and \"'=bob\" so that nothing runs them") in err
+
+
 def test_the_rules_catch_what_an_lms_would_refuse():
     """The readers are not a mirror of tutor.lms: each fails a file its system refuses."""
     assert "new assignment 'HW' has no points possible" in lms_rules.canvas(

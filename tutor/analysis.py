@@ -221,6 +221,16 @@ def _mistakes(wrong: list[tuple[Result, str]]) -> tuple[Mistake, ...]:
 # ------------------------------------------------------------------ summary.md
 
 
+def figure(value: Fraction | float) -> str:
+    """A facility (exact) or a discrimination (to 4 places) as the summary shows it: to 2 places, or to as many
+    more as it takes not to show 0, 1 or -1, the ends and the middle of the scale, for a figure that is not that
+    (one student in 300 right is 0.003, not 0; a discrimination of -0.0049 is -0.005, not -0.00)."""
+    places = 2
+    while round(value, places) in (-1, 0, 1) and value not in (-1, 0, 1):
+        places += 1
+    return number(value, places) if isinstance(value, Fraction) else f"{value:.{places}f}"
+
+
 def summary_markdown(book: Gradebook) -> str:
     """The item analysis as a printable Markdown page."""
     summaries = exercise_summaries(book)
@@ -237,8 +247,8 @@ def summary_markdown(book: Gradebook) -> str:
     lines += ["", "| # | exercise | points | answered | correct | facility | discrimination | look at it |",
               "|--:|---|--:|--:|--:|--:|--:|---|"]
     for position, e in enumerate(summaries, start=1):
-        facility = number(e.facility, 2) if e.facility is not None else "–"
-        discrimination = f"{e.discrimination:.2f}" if e.discrimination is not None else "–"
+        facility = figure(e.facility) if e.facility is not None else "–"
+        discrimination = figure(e.discrimination) if e.discrimination is not None else "–"
         points = "not counted" if e.left_out else number(e.points)  # as grades.csv leaves its points possible empty
         lines.append(f"| {position} | {markdown_text(e.exercise)} | {points} | {e.answered} | "
                      f"{e.correct} | {facility} | {discrimination} | {'; '.join(e.flags)} |")

@@ -139,7 +139,7 @@ def results(book: Gradebook, seconds: float, identity: Identity | None = None, r
             "number": str(position),
             "score": json_number(result.score if result else Fraction(0)),
             "max_score": json_number(result.max if result else spec.points),
-            "status": "passed" if result and result.verdict == Judgement.CORRECT else "failed",
+            "status": _status(result),
             "output": _feedback(book, result),
             "visibility": "visible",
         })
@@ -164,6 +164,13 @@ def _title(spec: ExerciseSpec, student: str | None) -> str:
         return settable(spec, student).title if student else outline(spec.title, [p.name for p in spec.params])
     except TutorError:
         return outline(spec.title, [p.name for p in spec.params])
+
+
+def _status(result: Result | None) -> str:
+    """`passed` or `failed`, Gradescope's two: it shows a failed test in red, and a test worth nothing that has
+    no status as failed too. An exercise not graded for the student is worth 0 to them through the pack's fault,
+    not theirs: it is `passed`, and its output says it was not graded."""
+    return "passed" if result and result.verdict in (Judgement.CORRECT, Judgement.NOT_GRADED) else "failed"
 
 
 def _feedback(book: Gradebook, result: Result | None) -> str:

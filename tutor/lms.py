@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TextIO
@@ -23,7 +23,7 @@ from .grade import Gradebook
 from .markup import number
 from .outputs import Writer
 from .packs import Pack
-from .reports import FILES, Column, Whose, cell, gradebook_columns, roster_columns, scaled_total
+from .reports import FILES, Column, Whose, cell, gradebook_columns, key_cell, roster_columns, scaled_total
 from .roster import EMAIL_COLUMNS, Enrolled, Roster, column_key
 from .submissions import shown
 from .words import TextEnum, and_list, counted
@@ -59,6 +59,7 @@ class Identity:
     header: str
     value: Callable[[str, Enrolled | None], str]
     always: bool = True  # False: only when every student has a value (an empty one would be misread)
+    key: bool = False  # the system finds the student by it, as written: it is no cell only shown (key_cell)
 
 
 @dataclass(frozen=True)
@@ -89,27 +90,28 @@ def _full_name(student: str, enrolled: Enrolled | None) -> str:
 
 
 FORMATS = {
-    LMS.PLAIN: Format(LMS.PLAIN, "plain.csv", (Identity("student", lambda student, enrolled: student),),
+    LMS.PLAIN: Format(LMS.PLAIN, "plain.csv", (Identity("student", lambda student, enrolled: student, key=True),),
                       points_row=None, quote_all=False, most=None, roster_columns=True),
     LMS.CANVAS: Format(
         LMS.CANVAS, "canvas.csv",
-        (Identity("Student", _full_name), Identity("ID", _roster("canvas id", "canvas user id")),
-         Identity("SIS User ID", _roster("sis user id", "sis id")),
-         Identity("SIS Login ID", _roster("sis login id", "login id", "login", "username", default=str)),
+        (Identity("Student", _full_name), Identity("ID", _roster("canvas id", "canvas user id"), key=True),
+         Identity("SIS User ID", _roster("sis user id", "sis id"), key=True),
+         Identity("SIS Login ID", _roster("sis login id", "login id", "login", "username", default=str), key=True),
          Identity("Section", _roster("section"))),
         points_row="Points Possible", quote_all=False, most=None, excused="EX",
         reserved=re.compile("Current Score|Current Points|Current Grade|Final Score|Final Points|Final Grade|"
                             "Override Score|Override Grade|Override Status", re.IGNORECASE)),
     LMS.MOODLE: Format(  # one identifier column: the instructor maps it, Moodle makes each other one a grade item
         LMS.MOODLE, "moodle.csv",
-        (Identity("Email address", _roster(*EMAIL_COLUMNS), always=False),
-         Identity("ID number", _roster("id number", "idnumber", "student id", "student number"), always=False),
-         Identity("Username", _roster("username", "login", default=str))),
+        (Identity("Email address", _roster(*EMAIL_COLUMNS), always=False, key=True),
+         Identity("ID number", _roster("id number", "idnumber", "student id", "student number"), always=False,
+                  key=True),
+         Identity("Username", _roster("username", "login", default=str), key=True)),
         points_row=None, quote_all=False, most=Fraction(100), one_identity=True),
     LMS.BLACKBOARD: Format(
         LMS.BLACKBOARD, "blackboard.csv",
         (Identity("Last Name", _roster("last name", "surname")), Identity("First Name", _roster("first name",
-         "given name")), Identity("Username", _roster("username", "login", default=str)),
+         "given name")), Identity("Username", _roster("username", "login", default=str), key=True),
          Identity("Student ID", _roster("student id", "id number", "idnumber", "student number"))),
         points_row=None, quote_all=True, most=None, excused=None),
 }
@@ -207,6 +209,8 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
                 warnings.append(f"{form.file}: the {header[0]} {row[0]!r} is written {written!r}: {lms} takes a "
                                 f"row whose first cell holds {form.points_row!r} for the points possible")
                 row[0] = written
+    keys = [n for n, i in enumerate(identity) if i.key]
+    warnings += _unmatched(form, header, keys, book.students, rows[1:] if form.points_row else rows)
     empty = sum(score is None for c in grades for score in c.scores.values())
     if empty and form.excused is None:
         warnings.append(f"{form.file}: {counted(empty, 'grade')} left empty, of exercises not graded for a student "
@@ -217,8 +221,27 @@ def export(book: Gradebook, lms: LMS, columns: Columns, title: str | None = None
     def write(stream: TextIO) -> None:
         out = csv.writer(stream, quoting=csv.QUOTE_ALL if form.quote_all else csv.QUOTE_MINIMAL)
         out.writerow([cell(h) for h in header])
-        out.writerows([cell(value) for value in row] for row in rows)
+        out.writerows([key_cell(value) if n in keys else cell(value) for n, value in enumerate(row)] for row in rows)
     return form.file, write, warnings
+
+
+def _unmatched(form: Format, header: list[str], keys: list[int], students: Sequence[str],
+               rows: list[list[str]]) -> list[str]:
+    """The warning for each student none of whose identifiers can be written as it is (key_cell): the system
+    would match no one by what is written."""
+    found = []
+    system = "an import" if form.lms == LMS.PLAIN else form.lms.value.capitalize()
+    for student, row in zip(students, rows):
+        given = [(header[n], row[n]) for n in keys if row[n]]
+        if not given or any(key_cell(value) == value for _, value in given):
+            continue  # Canvas tries each in turn: one written as it is finds them
+        named = and_list([f"{name} {shown(value)}" for name, value in given])
+        written = and_list([f'"{key_cell(value)}"' for _, value in given])
+        one = len(given) == 1
+        found.append(f"{form.file}: the {named} of student {shown(student)} {'is' if one else 'are'} written "
+                     f"{written} so that nothing runs {'it' if one else 'them'}, and {system} will match no one by "
+                     f"{'it' if one else 'them'}: take the row out and enter the grade by hand")
+    return found
 
 
 def _over_most(book: Gradebook, form: Format, columns: Columns, over: list[GradeColumn]) -> list[str]:

@@ -2,7 +2,8 @@
 
 The same gradebook always gives the same bytes: a fixed order, exact scores
 rounded by one rule. A CSV cell that a spreadsheet would run as a formula
-(=, +, -, @ first) is written with a leading apostrophe; a control character
+(=, +, -, @ first) is written with a leading apostrophe, but for an identifier an LMS matches exactly
+where nothing in it could run (key_cell); a control character
 (escape, tab, line break ...) as text, \x1b, so that printing a CSV can't act on the terminal.
 """
 
@@ -39,6 +40,7 @@ FILES = ("grades.csv", "answers.csv", "misconceptions.csv", "problems.csv", "rep
 REVIEW_NOTES = frozenset({"undecided", "crashed"})
 _FORMULA = frozenset("=+-@")  # a tab or a carriage return, OWASP's other two, is escaped as text before
 _AFTER_SEMICOLON = re.compile(r";(?=[=+\-@])")
+_INERT = re.compile(r"[\w.@+-]+")  # what usernames, ID numbers and emails are made of: no call, no link, no ';'
 
 
 def percent(total: Fraction, most: Fraction) -> Fraction | None:
@@ -111,6 +113,14 @@ def cell(value: object) -> str:
     if ";" in text:  # a spreadsheet whose locale separates lists with ';' starts a cell after each one
         text = _AFTER_SEMICOLON.sub(";'", text)
     return "'" + text if text[:1] in _FORMULA else text
+
+
+def key_cell(text: str) -> str:
+    """A cell a system finds a student by (a username, an ID number, an email), which it matches exactly: as
+    written where it holds only letters, digits, `_`, `.`, `@`, `+` and `-`, as a spreadsheet that took `-ben`
+    for a formula finds nothing in it to run (no call, no link to a program or a file); anything else as cell()
+    writes it, which the system then matches to no one."""
+    return text if _INERT.fullmatch(text) else cell(text)
 
 
 # --------------------------------------------------------------- the files
