@@ -154,11 +154,12 @@ def test_a_50_megabyte_answer_is_a_problem_read_in_bounded_memory(tmp_path):
             stream.write(chunk)
         stream.write(b"x\nbob,cube,x\n")
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    answers, problems, _ = read(path)
+    answers, problems, given = read(path)
     grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert answers == [("alice", "cube", "3x^2"), ("bob", "cube", "x")]
     assert problems == [f"{path}:3: the row is longer than {LIMITS.max_submission_bytes:,} bytes; "
                         "the row is skipped"]
+    assert given.problems[0].student == "mallory"  # its first fields are read: the problem is hers (finding 684)
     assert grown_kib < 20 * 1024  # the 50 MB row was never held whole
 
 

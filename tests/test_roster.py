@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from tutor import packs
 from tutor.cli import main
+from tutor.limits import LIMITS
 from tutor.roster import RosterError, enrol, read_roster
 from tutor.submissions import read_submissions
 
@@ -381,6 +382,25 @@ def test_a_skipped_csv_row_is_its_students_note_where_its_first_field_names_them
                  "(an answer with commas goes in double quotes, closed on the same row); the row is skipped).",
         # the quote is dan's own field's: what it holds is never guessed at
         "dan": "Nothing was submitted.", "erin": "Nothing was submitted.", "fay": "Nothing was submitted."}
+
+
+def test_a_row_too_long_is_its_students_note_and_page_where_its_field_reads_exactly(tmp_path, capsys, monkeypatch):
+    # finding 684: dee's 400 KB answer was skipped and dee told "Nothing was submitted." in grades.csv and her page
+    monkeypatch.chdir(tmp_path)
+    long = "x+" * 200_000 + "x"
+    write(Path("long.csv"), f"student,exercise,answer\ndee,cube,{long}\nalice,cube,3x^2\n")
+    write(Path("cut.csv"), f"exercise,answer,student\ncube,{long},erin\n")  # the id is past what is held
+    write(Path("roster.csv"), ROSTER + "dee,Dee,dee@example.edu,B\n")
+    assert main(["grade", PACK, "long.csv", "cut.csv", "--roster", "roster.csv", "--out", "out",
+                 "--feedback", "pages"]) == 1
+    why = f"long.csv:2: the row is longer than {LIMITS.max_submission_bytes:,} bytes; the row is skipped"
+    assert capsys.readouterr().err.splitlines()[:2] == [why, f"cut.csv:2: the row is longer than "
+                                                              f"{LIMITS.max_submission_bytes:,} bytes; the row is skipped"]
+    notes = {r["student"]: r["note"] for r in rows(Path("out/grades.csv"))}
+    assert notes["dee"] == f"Your submission could not be read ({why})."
+    assert notes["erin"] == "Nothing was submitted."  # its field was not read: whose it is is never guessed at
+    page = Path("pages/dee.md").read_text(encoding="utf-8").replace("\\", "").splitlines()
+    assert page[3:5] == ["Score: 0 of 5 points (0%)  ", f"Your submission could not be read ({why}).  "]
 
 
 def test_a_skipped_row_is_named_to_the_student_only_where_its_field_reads_exactly(tmp_path):
