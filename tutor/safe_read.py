@@ -51,6 +51,7 @@ class Row:
     cells: list[str] | None  # None when the row can't be read
     problem: str = ""
     start: bytes = b""  # a row that can't be read: its first line, whose leading fields may still be read
+    not_utf8: bool = False  # can't be read for its bytes: the whole file's encoding is at fault, not the row
 
 
 _MAX_ROW_LINES = 100  # lines one quoted field may run over
@@ -163,10 +164,11 @@ def _row(data: bytes, line: int, over: bool, limit: int) -> Row:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         column = error.start - data.rfind(b"\n", 0, error.start)
+        guess = cp1252(data, error.start)
         return Row(line + data.count(b"\n", 0, error.start), None,
                    f"not UTF-8 text (byte {column} of the line)"
-                   + (f": it looks like Windows-1252 ({guess}); {SAVE_AS_UTF8}" if (guess := cp1252(data, error.start))
-                      else ""), start)
+                   f"{f': it looks like Windows-1252 ({guess})' if guess else ''}; {SAVE_AS_UTF8}", start,
+                   not_utf8=True)
     try:
         # spaces after a comma, as typed by hand (`s12, crit, "(4, -1)"`), are skipped: a quote after them opens
         return Row(line, next(csv.reader([text], skipinitialspace=True), []))  # a field, as a person means it

@@ -230,7 +230,8 @@ class _Reader:
             if row.cells is None:
                 if header is None:
                     return self.problem(file, row.line, f"{row.problem}; without a header the file is not read")
-                self.problem(file, row.line, f"{row.problem}; the row is skipped", _row_student(header, row.start))
+                self.problem(file, row.line, f"{row.problem}; the row is skipped",
+                             row_field(row.start, header.index("student")))
                 continue
             if not any(cell.strip() for cell in row.cells):
                 continue
@@ -374,9 +375,9 @@ def _split(cells: list[str], separator: str) -> list[str]:
     return next(csv.reader([",".join(cells)], delimiter=separator), [])
 
 
-def _row_student(header: list[str], start: bytes) -> str:
-    """Whose a row that can't be read is, where its first line gives the student's field exactly; else ""."""
-    fields = leading_fields(start, header.index("student") + 1) if start else None
+def row_field(start: bytes, at: int) -> str:
+    """The id in field `at` of a row that can't be read, where its first line gives that field exactly; else ""."""
+    fields = leading_fields(start, at + 1) if start else None
     return _id(fields[-1]) if fields else ""
 
 
