@@ -6,6 +6,7 @@ import csv
 import io
 import os
 import resource
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tutor import packs
+from tutor.cli import main
+from tutor.journal import FILE_NAME
 from tutor.limits import LIMITS
+from tutor.reports import FILES
 from tutor.safe_read import UNBALANCED, csv_rows
 from tutor.submissions import read_submissions
 
@@ -54,6 +58,43 @@ def test_a_student_listed_twice_keeps_the_first(tmp_path):
     answers, problems, _ = read(path)
     assert answers == [("alice", "cube", "3x^2"), ("bob", "cube", "x")]
     assert problems == [f"{path}:4: student 'alice' already answered cube at {path}:2; this answer is ignored"]
+
+
+def test_repeats_of_an_answer_are_one_problem_per_student_exercise_and_file(tmp_path):
+    # finding 693: 400,000 re-answers were 400,000 lines on stderr, in problems.csv and in report.json
+    path = write(tmp_path / "a.csv", "student,exercise,answer\nalice,cube,3x^2\nbob,cube,x\nalice,cube,x^3\n"
+                                     "alice,cube,x\nbob,cube,1\nalice,fit,x\nalice,cube,2\n")
+    again = write(tmp_path / "b.csv", "student,exercise,answer\nalice,cube,3\n")
+    answers, problems, given = read(path, again)
+    assert answers == [("alice", "cube", "3x^2"), ("bob", "cube", "x"), ("alice", "fit", "x")]
+    assert problems == [
+        f"{path}:4: student 'alice' already answered cube at {path}:2; 3 answers to cube in this file (lines 4–8) "
+        "are ignored",
+        f"{path}:6: student 'bob' already answered cube at {path}:3; this answer is ignored",
+        f"{again}:2: student 'alice' already answered cube at {path}:2; this answer is ignored"]
+    assert [p.student for p in given.problems] == ["alice", "bob", "alice"]
+
+
+def test_thousands_of_repeats_are_one_line_in_every_output_whatever_the_jobs_and_after_a_resume(tmp_path, capsys):
+    lines = ["student,exercise,answer", "hal,cube,3x^2", "ivy,drill,1"]
+    lines += [f"hal,cube,{n}" if n % 3 else f"ivy,drill,{n}" for n in range(3000)]
+    path = write(tmp_path / "tries.csv", "\n".join(lines) + "\n")
+    outs = {}
+    for jobs in ("1", "2"):
+        outs[jobs] = tmp_path / f"out{jobs}"
+        assert main(["grade", str(DATA / "pack.yaml"), str(path), "--out", str(outs[jobs]), "--jobs", jobs]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{path}:4: student 'ivy' already answered drill at {path}:3; 1,000 answers to drill in this file "
+        "(lines 4–3001) are ignored",
+        f"{path}:5: student 'hal' already answered cube at {path}:2; 2,000 answers to cube in this file "
+        "(lines 5–3003) are ignored",
+        "tutor: 2 problems in the submissions; the rest was graded"] * 2
+    with sqlite3.connect(outs["2"] / FILE_NAME) as db:  # an answer lost, as in a kill
+        db.execute("DELETE FROM results WHERE rowid = 1")
+    assert main(["grade", str(DATA / "pack.yaml"), str(path), "--out", str(outs["2"]), "--resume"]) == 1
+    for name in FILES:
+        assert (outs["1"] / name).read_bytes() == (outs["2"] / name).read_bytes(), name
+    assert len((outs["1"] / "problems.csv").read_text(encoding="utf-8").splitlines()) == 3
 
 
 def test_the_same_student_in_two_files_is_merged_but_not_twice_per_exercise(tmp_path):
@@ -154,11 +195,12 @@ def test_a_50_megabyte_answer_is_a_problem_read_in_bounded_memory(tmp_path):
             stream.write(chunk)
         stream.write(b"x\nbob,cube,x\n")
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    answers, problems, _ = read(path)
+    answers, problems, given = read(path)
     grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert answers == [("alice", "cube", "3x^2"), ("bob", "cube", "x")]
     assert problems == [f"{path}:3: the row is longer than {LIMITS.max_submission_bytes:,} bytes; "
                         "the row is skipped"]
+    assert given.problems[0].student == "mallory"  # its first fields are read: the problem is hers (finding 684)
     assert grown_kib < 20 * 1024  # the 50 MB row was never held whole
 
 

@@ -304,6 +304,23 @@ def test_the_reports_in_a_submissions_folder_are_not_read_back_as_answers(tmp_pa
     assert (graded["a"], graded["b"]) == ("2", "0")
 
 
+@pytest.mark.parametrize("option", ["--out", "--feedback"])
+def test_a_folder_of_ours_below_the_submissions_that_holds_submissions_is_refused(tmp_path, capsys, option):
+    # finding 685: --feedback given the folder of eve's and fay's files passed them over: they scored 0
+    folder, _ = _class_folder(tmp_path, "a.csv")
+    (folder / "later" / "pages").mkdir(parents=True)
+    (folder / "later" / "pages" / "old.md").write_text("a page\n", encoding="utf-8")  # what the tool writes is no submission
+    (folder / "later" / "eve.yaml").write_text("student: eve\nanswers:\n  cube: 3x^2\n", encoding="utf-8")
+    before = sorted(p.relative_to(folder) for p in folder.rglob("*"))
+    place = folder / "later"
+    args = ["--out", str(place)] if option == "--out" else ["--out", str(tmp_path / "out"), "--feedback", str(place)]
+    assert main(["grade", PACK, str(folder), *args]) == 2
+    remedy = "the reports" if option == "--out" else "the feedback pages"
+    assert capsys.readouterr().err == (f"tutor: {option} {place} holds submissions ({place / 'eve.yaml'}), which a run "
+                                       f"writing there would not read; give {remedy} a place of their own\n")
+    assert sorted(p.relative_to(folder) for p in folder.rglob("*")) == before and not (tmp_path / "out").exists()
+
+
 def test_the_default_out_inside_the_folder_graded_is_passed_over(tmp_path, capsys, monkeypatch):
     folder, submissions = _class_folder(tmp_path)
     monkeypatch.chdir(folder)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from tutor import packs
 from tutor.cli import main
+from tutor.limits import LIMITS
 from tutor.roster import RosterError, enrol, read_roster
 from tutor.submissions import read_submissions
 
@@ -161,8 +162,14 @@ def test_problems_in_the_roster_have_their_line_and_the_rest_is_read(tmp_path):
     ("id,ID\na,b\n", "roster.csv:1: the roster's header names the column 'ID' twice"),
     ("id,name\n", "roster.csv: no students on the roster (a CSV with a header naming an 'id' column, then one row "
                   "per student)"),
-    (b"id,name\xff\na,b\n", "roster.csv:1: the roster's header can't be read (not UTF-8 text (byte 8 of the line): it looks like "
-                              "Windows-1252 ('ÿ'); save the file as CSV UTF-8 (comma delimited) and try again)"),
+    (b"id,name\xff\na,b\n", "roster.csv:1: the roster is not UTF-8 text (byte 8 of the line): it looks like "
+                              "Windows-1252 ('ÿ'); save the file as CSV UTF-8 (comma delimited) and try again"),
+    # finding 691: Excel's plain CSV; the rows with accents were skipped and their students' answers "not on the roster"
+    ("id,name\nalice,Alice\nbob,Beno\u00eet M\u00fcller\ncarol,Carol\n".encode("cp1252"),
+     "roster.csv:3: the roster is not UTF-8 text (byte 9 of the line): it looks like Windows-1252 ('\u00ee'); save the "
+     "file as CSV UTF-8 (comma delimited) and try again"),
+    (b"id,name\nalice,Alice\nbob,B\x81\n", "roster.csv:3: the roster is not UTF-8 text (byte 6 of the line); save the "
+                                          "file as CSV UTF-8 (comma delimited) and try again"),
 ])
 def test_a_roster_that_cannot_be_used_is_a_usage_error_and_nothing_is_written(tmp_path, capsys, monkeypatch,
                                                                               content, message):
@@ -171,6 +178,22 @@ def test_a_roster_that_cannot_be_used_is_a_usage_error_and_nothing_is_written(tm
     assert main(["grade", PACK, CLASS, "--roster", "roster.csv", "--out", "out"]) == 2
     assert capsys.readouterr().err == f"tutor: {message}; nothing was written\n"
     assert not (tmp_path / "out").exists()
+
+
+def test_answers_of_an_id_whose_roster_row_was_skipped_are_never_said_not_to_be_on_it(tmp_path, capsys):
+    roster = write(tmp_path / "roster.csv", 'id,name\nalice,Alice\nbob,Ray, Bob\ncarol,"Ma, Carol\n'
+                                            f'dan,{"x" * (LIMITS.max_submission_bytes + 1)}\nerin,Erin\n')
+    late = write(tmp_path / "late.csv", "student,exercise,answer\nbob,cube,3x^2\nbob,fit,x\ncarol,cube,x\n"
+                                         "dan,cube,x\nfay,cube,x\n")
+    assert main(["grade", PACK, str(late), "--roster", str(roster), "--out", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.splitlines()[3:7] == [
+        f"{late}:2: student 'bob' is on the roster only at {roster}:3, a row that was skipped (2 answers in this file "
+        "not graded)",
+        f"{late}:4: student 'carol' is on the roster only at {roster}:4, a row that was skipped (1 answer in this file "
+        "not graded)",
+        f"{late}:5: student 'dan' is on the roster only at {roster}:5, a row that was skipped (1 answer in this file "
+        "not graded)",
+        f"{late}:6: student 'fay' is not on the roster (1 answer in this file not graded)"]
 
 
 def test_the_id_column_may_be_called_student_and_other_columns_are_kept_as_written(tmp_path):
@@ -381,6 +404,25 @@ def test_a_skipped_csv_row_is_its_students_note_where_its_first_field_names_them
                  "(an answer with commas goes in double quotes, closed on the same row); the row is skipped).",
         # the quote is dan's own field's: what it holds is never guessed at
         "dan": "Nothing was submitted.", "erin": "Nothing was submitted.", "fay": "Nothing was submitted."}
+
+
+def test_a_row_too_long_is_its_students_note_and_page_where_its_field_reads_exactly(tmp_path, capsys, monkeypatch):
+    # finding 684: dee's 400 KB answer was skipped and dee told "Nothing was submitted." in grades.csv and her page
+    monkeypatch.chdir(tmp_path)
+    long = "x+" * 200_000 + "x"
+    write(Path("long.csv"), f"student,exercise,answer\ndee,cube,{long}\nalice,cube,3x^2\n")
+    write(Path("cut.csv"), f"exercise,answer,student\ncube,{long},erin\n")  # the id is past what is held
+    write(Path("roster.csv"), ROSTER + "dee,Dee,dee@example.edu,B\n")
+    assert main(["grade", PACK, "long.csv", "cut.csv", "--roster", "roster.csv", "--out", "out",
+                 "--feedback", "pages"]) == 1
+    why = f"long.csv:2: the row is longer than {LIMITS.max_submission_bytes:,} bytes; the row is skipped"
+    assert capsys.readouterr().err.splitlines()[:2] == [why, f"cut.csv:2: the row is longer than "
+                                                              f"{LIMITS.max_submission_bytes:,} bytes; the row is skipped"]
+    notes = {r["student"]: r["note"] for r in rows(Path("out/grades.csv"))}
+    assert notes["dee"] == f"Your submission could not be read ({why})."
+    assert notes["erin"] == "Nothing was submitted."  # its field was not read: whose it is is never guessed at
+    page = Path("pages/dee.md").read_text(encoding="utf-8").replace("\\", "").splitlines()
+    assert page[3:5] == ["Score: 0 of 5 points (0%)  ", f"Your submission could not be read ({why}).  "]
 
 
 def test_a_skipped_row_is_named_to_the_student_only_where_its_field_reads_exactly(tmp_path):

@@ -4,7 +4,8 @@
     s01,Ana Lima,ana@example.edu,A
 
 The roster is read as untrusted input, like the submissions: a bad row is
-reported as FILE:LINE and the rest is read. With a roster, everyone on it gets
+reported as FILE:LINE and the rest is read; but a roster that is not UTF-8 is
+refused whole, as its encoding is the file's. With a roster, everyone on it gets
 a row in the gradebook (a student with no usable answer scores 0, and the row
 says why), answers from ids not on it are reported with the closest id, and
 the roster's other columns are kept in the outputs.
@@ -28,8 +29,8 @@ from .errors import TutorError
 from .limits import LIMITS, Limits
 from .packs import same_id
 from .safe_read import FileRefused, csv_rows, open_file
-from .submissions import Problem, Submissions, Submitted, file_name, first_problems, shown
-from .words import counted
+from .submissions import Problem, Submissions, Submitted, file_name, first_problems, row_field, shown
+from .words import counted, printable
 
 ID_COLUMNS = ("id", "student")  # the column that holds the id: `id`, or else `student`
 EMAIL_COLUMNS = ("email", "email address", "e-mail")  # where a student's email is, the first filled in
@@ -137,10 +138,13 @@ def read_roster(path: str | Path, limits: Limits = LIMITS) -> Roster:
     try:
         with open_file(Path(path)) as stream:
             for row in csv_rows(stream, limits.max_submission_bytes):
+                if row.not_utf8:  # a file has one encoding: its other rows' accents are wrong too (finding 691)
+                    raise RosterError(f"{file}:{row.line}: the roster is {row.problem}")
                 if row.cells is None:
                     if header is None:
                         raise RosterError(f"{file}:{row.line}: the roster's header can't be read ({row.problem})")
-                    problems.append(Problem(file, row.line, f"{row.problem}; the row is skipped"))
+                    problems.append(Problem(file, row.line, f"{row.problem}; the row is skipped",
+                                            row_field(row.start, _id_at(header))))
                     continue
                 if not any(cell.strip() for cell in row.cells):
                     continue
@@ -148,8 +152,10 @@ def read_roster(path: str | Path, limits: Limits = LIMITS) -> Roster:
                     header = _header(file, row.line, row.cells)
                     continue
                 if len(row.cells) != len(header):
+                    at = _id_at(header)
                     problems.append(Problem(file, row.line, f"the row has {len(row.cells)} fields but the header "
-                                                            f"has {len(header)}; it is skipped"))
+                                                            f"has {len(header)}; it is skipped",
+                                            same_id(_clean(row.cells[at]).strip()) if at < len(row.cells) else ""))
                     continue
                 _student(file, row.line, header, row.cells, students, problems)
     except FileRefused as refused:
@@ -184,6 +190,11 @@ def _refuse_shared_emails(file: str, students: Iterable[Enrolled]) -> None:
 def _id_column(header: list[str]) -> str:
     keys = [column_key(name) for name in header]
     return next(key for key in ID_COLUMNS if key in keys)
+
+
+def _id_at(header: list[str]) -> int:
+    """Where the id is in a row."""
+    return [column_key(name) for name in header].index(_id_column(header))
 
 
 def _header(file: str, line: int, cells: list[str]) -> list[str]:
@@ -271,11 +282,17 @@ def enrol(roster: Roster, given: Submissions) -> Submissions:
             first, count = strangers.get((answer.student, file), (answer, 0))
             strangers[answer.student, file] = (first, count + 1)
     problems = [*roster.problems, *given.problems]
+    skipped: dict[str, Problem] = {}  # an id whose row of the roster was skipped -> that row's problem
+    for fault in roster.problems:
+        if fault.student:
+            skipped.setdefault(fault.student, fault)
     for (student, file), (first, count) in strangers.items():
-        hint = _guess(student, roster.closest(student))
+        row = skipped.get(student)  # on the roster, but on a row that could not be read (finding 691)
+        why = (f"is on the roster only at {printable(row.file)}:{row.line}, a row that was skipped" if row is not None
+               else f"is not on the roster{_guess(student, roster.closest(student))}")
         problems.append(Problem(file, int(first.source.rpartition(":")[2]),
-                                f"student {shown(student)} is not on the roster{hint} ({counted(count, 'answer')} in "
-                                "this file not graded)", student))
+                                f"student {shown(student)} {why} ({counted(count, 'answer')} in this file not graded)",
+                                student))
     answered = {a.student for a in answers}
     theirs = first_problems(given.problems)
     absent = tuple((s.id, f"Your submission could not be read ({problem})." if (problem := theirs(s.id))

@@ -51,6 +51,7 @@ class Row:
     cells: list[str] | None  # None when the row can't be read
     problem: str = ""
     start: bytes = b""  # a row that can't be read: its first line, whose leading fields may still be read
+    not_utf8: bool = False  # can't be read for its bytes: the whole file's encoding is at fault, not the row
 
 
 _MAX_ROW_LINES = 100  # lines one quoted field may run over
@@ -65,7 +66,8 @@ def stray(end: int) -> str:
 
 
 def csv_rows(stream: BinaryIO, limit: int, is_row: Callable[[list[str]], bool] | None = None) -> Iterator[Row]:
-    """Each row of a CSV file whose first row is a header; one over `limit` bytes is reported, never held.
+    """Each row of a CSV file whose first row is a header; one over `limit` bytes is reported, never held
+    whole (its first line's fields that fit are still given as its `start`).
 
     A quoted field may run over several lines, as CSV allows. But a quote still open at the end of
     the file, after `limit` bytes or after 100 lines, or whose row then has another number of
@@ -75,29 +77,31 @@ def csv_rows(stream: BinaryIO, limit: int, is_row: Callable[[list[str]], bool] |
     holds a line that `is_row` says is a row of its own: a stray quote, closed by another one.
     """
     lines = _byte_lines(stream, limit)
-    again: deque[tuple[int, bytes | None] | None] = deque()  # lines to read again; None: the end
+    again: deque[tuple[int, bytes, bool] | None] = deque()  # lines to read again; None: the end
     pending: list[tuple[int, bytes]] = []  # the lines of a row whose quote is open
     splitter, width = _RowSplitter(), None
 
     def unbalanced() -> Row:
         nonlocal pending, splitter
-        again.extendleft(reversed(pending[1:]))
+        again.extendleft((number, data, False) for number, data in reversed(pending[1:]))
         (first, start), pending, splitter = pending[0], [], _RowSplitter()
         return Row(first, None, UNBALANCED, start)
 
     while True:
         line = again.popleft() if again else next(lines, None)
-        data = None if line is None else line[1]
-        if line is None or data is None:  # the end, or a line too long to hold
+        if line is None or line[2]:  # the end, or a line too long to hold
             if pending:
                 again.appendleft(line)
                 yield unbalanced()
                 continue
             if line is None:
                 return
-            yield Row(line[0], None, f"the row is longer than {limit:,} bytes")
+            # its fields up to the last comma held are whole: the student's may be among them (finding 684)
+            number, head, _ = line
+            yield Row(number, None, f"the row is longer than {limit:,} bytes", head[:max(head.rfind(b","), 0)])
             continue
-        pending.append((line[0], data))
+        number, data, _ = line
+        pending.append((number, data))
         if splitter.ends(data):
             row = _row(b"\n".join(data for _, data in pending), pending[0][0], False, limit)
             if len(pending) > 1 and row.cells is not None and width is not None and len(row.cells) != width:
@@ -128,24 +132,24 @@ def _stray(lines: list[tuple[int, bytes]], is_row: Callable[[list[str]], bool] |
         for _, data in lines[1:])
 
 
-def _byte_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
-    """(number, the line without its newline) for each line; None for a line over `limit` bytes."""
+def _byte_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes, bool]]:
+    """(number, the line without its newline, whether it is over `limit` bytes) for each line; of a line
+    over the limit only its first `limit` bytes are held and given."""
     number, held, over = 0, bytearray(), False
     while chunk := stream.read(_CHUNK):
         begin = 0
         while (end := chunk.find(b"\n", begin)) >= 0:
             number += 1
-            over = over or len(held) + end - begin > limit
-            yield number, None if over else bytes(held + chunk[begin:end])
+            line = bytes(held + chunk[begin:end]) if held else chunk[begin:end]
+            yield number, line[:limit], over or len(line) > limit
             held.clear()
             over, begin = False, end + 1
-        over = over or len(held) + len(chunk) - begin > limit
-        if over:
-            held.clear()
-        else:
-            held.extend(chunk[begin:])
+        held += chunk[begin:]
+        if len(held) > limit:
+            over = True
+            del held[limit:]
     if held or over:
-        yield number + 1, None if over else bytes(held)
+        yield number + 1, bytes(held), over
 
 
 def _row(data: bytes, line: int, over: bool, limit: int) -> Row:
@@ -160,10 +164,11 @@ def _row(data: bytes, line: int, over: bool, limit: int) -> Row:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         column = error.start - data.rfind(b"\n", 0, error.start)
+        guess = cp1252(data, error.start)
         return Row(line + data.count(b"\n", 0, error.start), None,
                    f"not UTF-8 text (byte {column} of the line)"
-                   + (f": it looks like Windows-1252 ({guess}); {SAVE_AS_UTF8}" if (guess := cp1252(data, error.start))
-                      else ""), start)
+                   f"{f': it looks like Windows-1252 ({guess})' if guess else ''}; {SAVE_AS_UTF8}", start,
+                   not_utf8=True)
     try:
         # spaces after a comma, as typed by hand (`s12, crit, "(4, -1)"`), are skipped: a quote after them opens
         return Row(line, next(csv.reader([text], skipinitialspace=True), []))  # a field, as a person means it
@@ -286,8 +291,8 @@ class Line:
 
 def text_lines(stream: BinaryIO, limit: int) -> Iterator[Line]:
     """Each line of a byte stream as text; one too long (never held) or not UTF-8 is that line's problem."""
-    for number, data in _byte_lines(stream, limit):
-        yield _line(number, data or b"", data is None, limit)
+    for number, data, over in _byte_lines(stream, limit):
+        yield _line(number, data, over, limit)
 
 
 def _line(number: int, data: bytes, over: bool, limit: int) -> Line:

@@ -8,7 +8,7 @@ never stops the run.
     student,exercise,answer[,other columns kept as metadata]      (CSV, a header first)
     {student: alice, answers: {partial-x-3x2y3: "6xy^3", ...}}    (YAML or JSON)
 
-A (student, exercise) pair given twice keeps the first and reports the second.
+A (student, exercise) pair given twice keeps the first and reports the others, once per file.
 """
 
 from __future__ import annotations
@@ -140,6 +140,8 @@ class _Reader:
         self.answers: list[Submitted] = []
         self.problems: list[Problem] = []
         self.seen: dict[tuple[str, str], str] = {}  # (student, exercise) -> where it was first given
+        # (student, exercise, file) -> the problem reporting its repeats in that file: where, how many, the first line
+        self.repeats: dict[tuple[str, str, str], tuple[int, int, int]] = {}
         self.earlier: list[str] = []
 
     def problem(self, file: str, line: int | None, message: str, student: str = "") -> None:
@@ -158,13 +160,25 @@ class _Reader:
                                 student)
         first = self.seen.get((student, exercise))
         if first is not None:
-            return self.problem(file, line, f"student {shown(student)} already answered {exercise} "
-                                            f"at {first}; this answer is ignored", student)
+            return self.repeat(file, line, student, exercise, first)
         self.seen[student, exercise] = where
         # An answer longer than the limit stays longer than it, so it still gets `too_large`.
         text = _clean(text.strip()[: self.limits.max_length + 1])
         metadata = tuple((_clean(name), _clean(value)) for name, value in metadata)
         self.answers.append(Submitted(student, exercise, text, where, metadata))
+
+    def repeat(self, file: str, line: int, student: str, exercise: str, first: str) -> None:
+        """An answer to an exercise the student already answered: one problem for all their repeats in a file,
+        at the first (a form export keeping every attempt made thousands of lines, finding 693)."""
+        at, count, start = self.repeats.get((student, exercise, file), (len(self.problems), 0, line))
+        if not count:
+            self.problems.append(Problem(file, line, ""))  # its place, in the order the files are read
+        count += 1
+        ignored = "this answer is ignored" if count == 1 else \
+            f"{count:,} answers to {exercise} in this file (lines {start}–{line}) are ignored"
+        self.problems[at] = Problem(file, start, f"student {shown(student)} already answered {exercise} at {first}; "
+                                                 f"{ignored}", student)
+        self.repeats[student, exercise, file] = (at, count, start)
 
     # ------------------------------------------------------------------ files
 
@@ -230,7 +244,8 @@ class _Reader:
             if row.cells is None:
                 if header is None:
                     return self.problem(file, row.line, f"{row.problem}; without a header the file is not read")
-                self.problem(file, row.line, f"{row.problem}; the row is skipped", _row_student(header, row.start))
+                self.problem(file, row.line, f"{row.problem}; the row is skipped",
+                             row_field(row.start, header.index("student")))
                 continue
             if not any(cell.strip() for cell in row.cells):
                 continue
@@ -374,9 +389,9 @@ def _split(cells: list[str], separator: str) -> list[str]:
     return next(csv.reader([",".join(cells)], delimiter=separator), [])
 
 
-def _row_student(header: list[str], start: bytes) -> str:
-    """Whose a row that can't be read is, where its first line gives the student's field exactly; else ""."""
-    fields = leading_fields(start, header.index("student") + 1) if start else None
+def row_field(start: bytes, at: int) -> str:
+    """The id in field `at` of a row that can't be read, where its first line gives that field exactly; else ""."""
+    fields = leading_fields(start, at + 1) if start else None
     return _id(fields[-1]) if fields else ""
 
 

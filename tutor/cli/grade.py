@@ -23,7 +23,7 @@ from ..lms import FORMATS, LMS, Columns, ExportError, check_columns, export
 from ..outputs import LOCK_NAME, Busy, Writer, locked, sweep
 from ..roster import Roster, RosterError, enrol, read_roster
 from ..student_feedback import earlier_pages, feedback_files
-from ..submissions import Submissions, file_name, read_submissions
+from ..submissions import SUFFIXES, Submissions, file_name, read_submissions
 from ..words import counted
 from . import EXIT_INCORRECT, EXIT_INTERRUPTED, EXIT_OK, UserError
 from .pack_files import load_pack
@@ -108,6 +108,7 @@ def _run(args: argparse.Namespace) -> int:
     if not args.gradescope:
         _check_outputs(_outputs(args, out, feedback), paths, {"the roster": args.roster, "the pack": args.pack},
                        set(ours))
+    _check_passed_over([("--out", out), *([("--feedback", Path(args.feedback))] if feedback else [])], paths)
     if args.summary:
         _check_summary(Path(args.summary), out, args.format)
     try:
@@ -193,16 +194,47 @@ def _written_in_out(lms: str | None) -> list[str]:
     return [*reports.FILES, *([FORMATS[LMS(lms)].file] if lms else []), JOURNAL, LOCK_NAME]
 
 
+_PLACE_OF_THEIR_OWN = {"--out": "the reports a place of their own",
+                       "--feedback": "the feedback pages a place of their own"}
+
+
 def _outputs(args: argparse.Namespace, out: Path, feedback: Path | None) -> list[tuple[str, Path, str]]:
     """Everything a class's run writes, each as (what the refusal says of it, where, what to do)."""
-    found = [(f"--out {file_name(out)} would put {name}", out / name, "the reports a place of their own")
+    found = [(f"--out {file_name(out)} would put {name}", out / name, _PLACE_OF_THEIR_OWN["--out"])
              for name in _written_in_out(args.format)]
     if args.summary:
         found.append((f"--summary {file_name(args.summary)} is", Path(args.summary),
                       "the summary a place of its own"))
     if feedback is not None:
-        found.append((f"--feedback {file_name(args.feedback)} is", feedback, "the feedback pages a place of their own"))
+        found.append((f"--feedback {file_name(args.feedback)} is", feedback, _PLACE_OF_THEIR_OWN["--feedback"]))
     return found
+
+
+def _check_passed_over(folders: list[tuple[str, Path]], submissions: list[str]) -> None:
+    """Refused before anything is read: an --out or --feedback folder below a submissions folder, which is
+    passed over when the submissions are read, that holds submissions files other than the ones the tool
+    writes: their students would score 0 with "Nothing was submitted." (finding 685)."""
+    for option, folder in folders:
+        if not folder.is_dir() or not any(Path(given).resolve() in folder.resolve().parents for given in submissions):
+            continue
+        found = _first_submission(folder)
+        if found is not None:
+            raise UserError(f"{option} {file_name(folder)} holds submissions ({file_name(found)}), which a run "
+                            f"writing there would not read; give {_PLACE_OF_THEIR_OWN[option]}")
+
+
+def _first_submission(folder: Path) -> Path | None:
+    """The first file below `folder`, in the order submissions are read, that would be read as one and is not
+    one the tool writes (a report, an LMS export); None if there is none."""
+    own = {*reports.FILES, *(form.file for form in FORMATS.values())}
+    for root, folders, files in os.walk(folder):  # as submissions are read: links not followed, hidden passed over
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(files):
+            path = Path(root, name)
+            if not name.startswith(".") and path.suffix.lower() in SUFFIXES and name not in own \
+                    and not path.is_symlink():
+                return path
+    return None
 
 
 def _check_outputs(outputs: list[tuple[str, Path, str]], submissions: list[str], inputs: dict[str, str | None],
