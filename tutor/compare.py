@@ -1248,7 +1248,10 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         if mine.is_Symbol and mine == theirs and not any(getattr(eq, other).has(mine) for eq in (answer, expected)):
             outcome = compare_expressions(getattr(answer, other), getattr(expected, other), ctx,
                                           what=f"{mine.name}")
-            if outcome.correct or outcome.note != Note.DIFFERS_AT:
+            if outcome.correct:  # equal where both have a value: an equation must hold where the right one does
+                names = _names(ctx, answer.lhs, answer.rhs, expected.lhs, expected.rhs)
+                return _without_value_where_right_holds(answer, expected, names, ctx.spellings) or outcome
+            if outcome.note != Note.DIFFERS_AT:
                 return outcome
             return Outcome(False, Note.DIFFERS_AT, outcome.message.replace("correct value", f"correct {mine.name}"))
     a = minus(answer.lhs, answer.rhs)
@@ -1261,7 +1264,7 @@ def compare_equations(answer: Equation, expected: Equation, ctx: Context) -> Out
         # both hold wherever both sides of both have a value: not yet where one of them has none, at a point
         # the search meets or at a solution of one (x = √2 for (x² - 2)/(x - √2) = 2√2 and x = √2)
         if len(sides) != 1:
-            return _hardly_valued_where_right_holds(answer, expected, names) or Outcome.right(note)
+            return _without_value_where_right_holds(answer, expected, names, ctx.spellings) or Outcome.right(note)
         missing = _where_one_has_no_value(answer, expected, sides)
         if missing is not None:
             return missing
@@ -1724,20 +1727,27 @@ def _where_one_has_no_value(answer: Equation, expected: Equation, names: Sequenc
 
 
 _SOLUTION_LINES = 16  # spread points the lines through which a correct equation's solutions are sought on
-_LEAST_SOLUTIONS = 8  # exact solutions found, for a share of them to say anything
 
 
-def _hardly_valued_where_right_holds(answer: Equation, expected: Equation, names: Sequence[str]) -> Outcome | None:
-    """In two or more variables, the answer's sides must have a value at one in eight at least of the correct
-    equation's solutions, near and far, as an answer must where the correct expression has one: (√x)² + y² = 0
-    is a multiple of x + y² = 0 wherever it has a value, yet holds at (0, 0) only, where x + y² = 0 is a
-    parabola, and (√x)² + (√y)² = 1 on a stretch of the line x + y = 1 only; x + (√y)² = 0 holds on half of
-    x + y = 0. Where the correct equation is a polynomial one, its solutions are sought exactly on lines along
-    each axis through the first spread points, and through the far points; None where the answer has a value at
-    enough of either, or too few are found to say."""
+def _without_value_where_right_holds(answer: Equation, expected: Equation, names: Sequence[str],
+                                     spellings: Spellings) -> Outcome | None:
+    """In two variables or more, where the two are found the same wherever both sides of both have a value: a
+    point where the correct one holds and a side of the answer has none, as in one variable
+    (`_where_one_has_no_value`), the same real solutions being what makes two equations the same; not the other
+    way round (y = 1 for y = x/x: the correct one's own form is no fault of the answer's). Sought by `_witness`
+    (on the search lines, and where a denominator is 0: z = (4x² + 8xy − 20x)/x loses the plane's points with
+    x = 0), and among the
+    correct equation's solutions on more lines, along each axis through the first spread points and through the
+    far points, where it is a polynomial one ((√x)² + y² = 0 holds at (0, 0) alone, x + y² = 0 on a parabola;
+    (√x)² + (√y)² = 1 on a stretch of x + y = 1; a bounded stretch is seen far out). None where every side of
+    both is a polynomial, which has a value everywhere, or no such point is found."""
     symbols = [symbol(n) for n in names]
-    if all(side.is_polynomial(*symbols) for side in (answer.lhs, answer.rhs)):
-        return None  # a value everywhere
+    sides = (answer.lhs, answer.rhs, expected.lhs, expected.rhs)
+    if all(side.is_polynomial(*symbols) for side in sides):
+        return None
+    found = _witness(answer, expected, names, spellings, lost=True)
+    if found is not None or all(side.is_polynomial(*symbols) for side in sides[:2]):
+        return found
     difference = minus(expected.lhs, expected.rhs)
     if not difference.is_polynomial(*symbols):
         return None  # its solutions on a line far out may be beyond computing (y = eˣ at x = 10⁹)
@@ -1746,21 +1756,15 @@ def _hardly_valued_where_right_holds(answer: Equation, expected: Equation, names
         mine = [compile_expression(side, symbols) for side in (answer.lhs, answer.rhs)]
     except Unsupported:
         return None
-    missing: list[tuple[tuple[Fraction, ...], str]] = []  # near ones first, to name the simplest
-    hardly = False
     for bases in (sample_points(len(names))[:_SOLUTION_LINES], far_points(len(names), difference)):
-        solutions = list(dict.fromkeys(point for base in bases for axis in range(len(names))
-                                       for point in _roots_along(difference, names, base, axis)
-                                       if zero_at(holds, point, exactly=True)))
-        missed = [(point, name) for point in solutions
-                  for name, side in zip(("left", "right"), mine) if has_value(side, point) is False]
-        missing += missed
-        valued = len(solutions) - len({point for point, _ in missed})
-        hardly = hardly or len(solutions) >= _LEAST_SOLUTIONS and 8 * valued < len(solutions)
-    if not hardly:
-        return None
-    point, side = missing[0]
-    return Outcome(False, Note.NOT_EQUIVALENT, NO_VALUE_IN_YOURS.format(format_point(names, point), side))
+        for point in dict.fromkeys(point for base in bases for axis in range(len(names))
+                                   for point in _roots_along(difference, names, base, axis)):
+            if zero_at(holds, point, exactly=True):
+                for name, side in zip(("left", "right"), mine):
+                    if has_value(side, point) is False:
+                        return Outcome(False, Note.NOT_EQUIVALENT,
+                                       NO_VALUE_IN_YOURS.format(format_point(names, point), name))
+    return None
 
 
 def _holds_at(equation: Equation, x: sympy.Symbol, at: Expr) -> bool:
@@ -2026,10 +2030,12 @@ def _solution(value: Expr, others: frozenset[Expr], ctx: Context | None) -> str 
         return show(value)
 
 
-def _witness(answer: Equation, expected: Equation, names: Sequence[str], spellings: Spellings = ()) -> Outcome | None:
+def _witness(answer: Equation, expected: Equation, names: Sequence[str], spellings: Spellings = (),
+             lost: bool = False) -> Outcome | None:
     """A point where one equation holds exactly and the other does not: on the search lines, where it is false;
     or where a side of it has no value, which dividing by a variable loses (y = 2x - 5 holds at x = 0, y = -5,
-    where (y + 5)/x = 2 has none): sought where that side's denominator is 0, then along each other axis."""
+    where (y + 5)/x = 2 has none): sought where that side's denominator is 0, then along each other axis.
+    lost: only where the correct one holds and the answer does not."""
     symbols = [symbol(n) for n in names]
     equations = (answer, expected)
     differences = tuple(minus(eq.lhs, eq.rhs) for eq in equations)
@@ -2040,7 +2046,7 @@ def _witness(answer: Equation, expected: Equation, names: Sequence[str], spellin
     except Unsupported:
         return None
     directions = (((0, 1), (HOLDS_ONLY_IN_YOURS, NO_VALUE_IN_RIGHT)),
-                  ((1, 0), (HOLDS_ONLY_IN_RIGHT, NO_VALUE_IN_YOURS)))
+                  ((1, 0), (HOLDS_ONLY_IN_RIGHT, NO_VALUE_IN_YOURS)))[1 if lost else 0:]
     holding: dict[int, list[tuple[Fraction, ...]]] = {}  # where each holds exactly on the search lines
     for (mine, theirs), (false, _) in directions:
         holding[mine] = []
