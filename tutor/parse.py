@@ -59,7 +59,8 @@ other answer (an expression, a number, one vector or equation) is refused with "
 question asks for one: write one of them", at the ±. A superscript's ⁺⁻ stays + then -. A number ± a
 decimal under a hundredth of it (0.5671 ± 0.0001) is a value and its error: refused, with the value to write.
 Characters are first mapped to the ones the grammar knows (`normalize`): look-alikes (− × ·),
-full-width and italic letters, invisible characters as spaces, and Word's invisible operators as
+full-width and italic letters, invisible characters as spaces (a right-to-left mark too; the embeddings and
+overrides, which show text in another order than it is read in, are refused), and Word's invisible operators as
 what they mean (U+2061 function application a space, U+2062 invisible times '*', U+2063 invisible
 separator ',', U+2064 invisible plus '+'). The marks of an approximate value are then read away (`as_exact`):
 a decimal cut short where it ends, `1.1309…` or `1.1309...`, is read as cut (the middle of the numbers its
@@ -99,7 +100,7 @@ from .errors import TutorError
 from .evaluate import TooLarge, Uncertain, Undefined, Unsupported, compile_expression
 from .functions import BY_NAME, MathFunction, as_fraction, lower, upper
 from .limits import LIMITS, Limits
-from .words import GREEK, TextEnum, and_list, slipped, visible
+from .words import GREEK, TextEnum, and_list, character_name, invisible, slipped, visible
 
 
 class Shape(TextEnum):
@@ -215,8 +216,25 @@ _TRANSLATE = {
 for _code in [*range(0xFF01, 0xFF5F), *range(0x1D400, 0x1D800), 0x210E]:
     if len(_letter := unicodedata.normalize("NFKC", chr(_code))) == 1:
         _TRANSLATE[chr(_code)] = _letter
-for _invisible in "\u200b\u200c\u200d\u2060\ufeff\u00ad":  # copied from a web page with the text
+# copied from a web page with the text; and the marks and isolates of right-to-left text (a Hebrew, Arabic or
+# Persian keyboard or page puts them in), which set the direction of the text around them and are no part of it
+for _invisible in "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c\u2066\u2067\u2068\u2069":
     _TRANSLATE[_invisible] = " "
+# the embeddings and overrides, by contrast, show the text after them in another order than the one it is read
+# in (the answer a student or a teacher sees is not the answer graded): refused, and said so
+_REORDERING = "\u202a\u202b\u202c\u202d\u202e"
+
+
+def _unseen(character: str) -> str:
+    """Why a character that shows nothing is refused, naming it by its code point and name, so that a student
+    can find it: the echo above the caret shows it as a symbol (␛, �), which is not in the answer."""
+    code = ord(character)
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape's: a byte of an argument that was not UTF-8
+        return f"the byte 0x{code - 0xDC00:02X} is not UTF-8 text"
+    refused = f"the invisible character {character_name(character)} can't be used here"
+    if character in _REORDERING:
+        return f"{refused}: such a mark shows text in another order than the order it is read in; delete it"
+    return refused
 # the invisible operators of an equation copied from Word (its equation editor puts U+2061 after every
 # function name), as what they mean: function application a space, invisible times '*', the invisible
 # separator ',' and invisible plus '+'
@@ -408,9 +426,10 @@ class _Tokenizer:
                 i += 1
             elif c == "\\":  # LaTeX pasted in: what to type for the command met
                 raise InputError(latex.hint(text, i), col, "forbidden")
+            elif invisible(c):
+                raise InputError(_unseen(c), col, "forbidden")
             else:
-                # named as the echo above the caret shows it (␛ for a pasted escape), not as Python writes it ('\x1b')
-                hint = _FORBIDDEN_HINTS.get(c, f"the character '{visible(c)}' can't be used here")
+                hint = _FORBIDDEN_HINTS.get(c, f"the character '{c}' can't be used here")
                 raise InputError(hint, col, "forbidden")
             spaced = False
         out.append(Token(TokenKind.END, "", len(text) + self.offset, spaced=spaced))
