@@ -447,7 +447,10 @@ class _Tokenizer:
         if len(literal) > len(mantissa) and value != 0:  # 0e5000 is 0, whatever its exponent
             power = int(literal[len(mantissa) + 1 :])
             if abs(power) > self.limits.max_digits:
-                raise InputError(_past_the_digits(_log10(value) + power, self.limits), i + self.offset, "too_large")
+                size, col = _log10(value) + power, i + self.offset
+                if (slash := _divisor_of(out)) is not None:  # 1/1e3000 is 1e-3000
+                    size, col = -size, slash
+                raise InputError(_past_the_digits(size, self.limits), col, "too_large")
             value = value * Rational(10) ** power
         end = match.end()
         if literal == mantissa and (signed := _SIGNED_POWER.match(self.text, end)) is not None:
@@ -686,6 +689,16 @@ def _past_the_digits(size: float, limits: Limits) -> str:
     return f"this number has too many digits (more than {limits.max_digits:,})"
 
 
+def _divisor_of(before: Sequence[Token]) -> int | None:
+    """The column of the '/' whose divisor starts after the tokens `before`, signs aside (1/10^9999, 1/-1e3000),
+    else None: a number too large to work with there makes a quotient too small to, and is said so."""
+    at = len(before)
+    while at and before[at - 1].kind == TokenKind.OPERATOR and before[at - 1].text in _SIGNS:
+        at -= 1
+    slash = before[at - 1] if at else None
+    return slash.col if slash is not None and slash.kind == TokenKind.OPERATOR and slash.text == "/" else None
+
+
 def _log10(number: Rational) -> float:
     """log₁₀ of a nonzero exact number's size, however many digits it has."""
     return math.log10(abs(int(number.p))) - math.log10(int(number.q))
@@ -855,14 +868,15 @@ class _Parser:
             raise InputError(_past_the_digits(_log10(number), self.limits), col, "too_large")
         return value
 
-    def raise_to(self, base: Expr, exponent: Expr, col: int) -> Expr:
-        """base^exponent, refused before sympy computes it when the result would be too large."""
+    def raise_to(self, base: Expr, exponent: Expr, col: int, slash: int | None = None) -> Expr:
+        """base^exponent, refused before sympy computes it when the result would be too large; `slash`, the
+        column of the '/' it is the divisor of, if it is one: a quotient too small is refused there."""
         if not exponent.free_symbols:
             size = exponent if exponent.is_Number else _magnitude(exponent)
             if size is not None and abs(size) > self.limits.max_exponent:
-                raise InputError(
-                    f"the exponent is too large (the limit is {self.limits.max_exponent})",
-                    col, "too_large")
+                too = f"large (the limit is {self.limits.max_exponent})" if size > 0 else \
+                    f"far below 0 (the limit is -{self.limits.max_exponent})"
+                raise InputError(f"the exponent is too {too}", col, "too_large")
             if base == 0 and exponent.is_negative:
                 raise InputError("0 to a negative power is undefined", col, "undefined")
             if not base.free_symbols and exponent.is_Rational:
@@ -870,6 +884,8 @@ class _Parser:
                 numbers = base.atoms(Rational)
                 if sum(map(_digits, numbers)) * abs(exponent) > max(self.limits.max_digits, 1):
                     size = float(exponent) * _log10(base) if base.is_Rational and base != 0 else math.inf
+                    if slash is not None:  # 1/10^9999 is 10^-9999
+                        size, col = -size, slash
                     raise InputError(_past_the_digits(size, self.limits), col, "too_large")
                 if not exponent.is_Integer and any(_digits(n) > self.limits.max_root_digits for n in numbers):
                     raise InputError("this number is too large to take a root of", col, "too_large")
@@ -1080,7 +1096,7 @@ class _Parser:
         return chosen if op.text == "±" else -chosen
 
     def power(self) -> Expr:
-        start = self.tok.col
+        start, at = self.tok.col, self.pos
         base = self.postfix()
         if not self.at("^"):
             return base
@@ -1091,7 +1107,7 @@ class _Parser:
         with self.nested(op.col):
             exponent = self.bracketed() if self.at("{") else self.signed()  # e^{-2x}, as LaTeX writes it
         self.note_exponent_end(base, first, start, op.col)
-        return self.raise_to(base, exponent, op.col)
+        return self.raise_to(base, exponent, op.col, _divisor_of(self.tokens[:at]))
 
     def note_exponent_end(self, base: Expr, first: int, start: int, caret: int) -> None:
         """Where an exponent of one number or name stops before more that may have been meant as part of
@@ -1134,13 +1150,14 @@ class _Parser:
             f"'{whole}' was read as {read_as}; write {base}^({joined}) if all of it is the exponent")
 
     def postfix(self) -> Expr:
+        at = self.pos
         value = self.atom()
         while True:
             if self.at("!"):
                 value = self.factorial(value, self.advance().col)
             elif self.tok.kind == TokenKind.SUPERSCRIPT:
                 token = self.advance()
-                value = self.raise_to(value, self.superscript(token), token.col)
+                value = self.raise_to(value, self.superscript(token), token.col, _divisor_of(self.tokens[:at]))
             else:
                 return value
 
