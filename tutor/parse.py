@@ -98,7 +98,7 @@ from . import latex
 from .budget import spend, spent
 from .errors import TutorError
 from .evaluate import TooLarge, Uncertain, Undefined, Unsupported, compile_expression
-from .functions import BY_NAME, MathFunction, as_fraction, lower, upper
+from .functions import BY_NAME, BY_SYMPY, MathFunction, as_fraction, lower, upper
 from .limits import LIMITS, Limits
 from .words import GREEK, TextEnum, and_list, character_name, invisible, slipped, visible
 
@@ -560,15 +560,15 @@ def _sizes(base: Expr) -> Expr:
     return base if sized == list(factors) else sympy.Mul(*sized)
 
 
-_BOUNDED_INVERSES = (sympy.asin, sympy.acos, sympy.asec, sympy.acsc, sympy.acosh, sympy.atanh, sympy.acoth,
-                     sympy.asech, sympy.log, sympy.LambertW)
+_PARTIAL = tuple({row.sympy for row in BY_SYMPY.values() if row.partial})  # ln, acos, atanh, W ...
 
 
-def _bounded_inverses(*exprs: Expr) -> set[Expr]:
+def _partial(*exprs: Expr) -> set[Expr]:
     """The parts of `exprs` that are a function real only on part of the line (acos x for -1 ≤ x ≤ 1, ln x for
-    x > 0) applied to a variable's expression: sympy's cos(acos x) is x, which has a value everywhere."""
+    x > 0: the table's `partial` ones, whichever they are) of a variable's expression: sympy's cos(acos x) is
+    x, 0·ln(x) is 0 and ln(u)/ln(u) is 1, which have a value everywhere."""
     return {node for e in exprs for node in sympy.preorder_traversal(e)
-            if isinstance(node, _BOUNDED_INVERSES) and node.free_symbols}
+            if isinstance(node, _PARTIAL) and node.free_symbols}
 
 
 def _divisors(e: Expr) -> set[Expr]:
@@ -578,34 +578,39 @@ def _divisors(e: Expr) -> set[Expr]:
             if f.is_Pow and f.exp.is_Number and f.exp.is_negative and f.base.free_symbols}
 
 
-def _times(value: Expr, factor: Expr, roots: set[Expr], divisors: set[Expr] | None = None,
+def _times(value: Expr, factor: Expr, kept: Kept, divisors: set[Expr] | None = None,
            written: Expr | None = None) -> Expr:
-    """value·factor, but where multiplying would drop an even root (√x·√x is x, 1/√x·√x is 1), as written
-    (unmultiplied): √x·√x is |x| where x ≥ 0 and has no value for x < 0, unlike x. roots: the radicands of
-    the even roots in the product so far (value and factor), to look for only where there are some.
+    """value·factor, but where multiplying would drop what the product so far has no value without (`kept`:
+    of value and factor), as written (unmultiplied): √x·√x is |x| where x ≥ 0 and has no value for x < 0,
+    unlike x; 0·ln(-x² - 1) and ln(u)/ln(u) have no value anywhere, unlike 0 and 1.
     So too where it would drop a divisor (`_divisors` of the product so far, given in an equation only):
     x²/x = 0 has no solution, x = 0 has one. `written`: the factor as typed (1/(2x), not x⁻¹/2), shown so."""
     product = value * factor
-    if roots and roots - _even_roots(product):
+    if _drops(kept, product):
         return sympy.Mul(value, factor, evaluate=False)
     if divisors and divisors - _divisors(product):
         return sympy.Mul(value, factor if written is None else written, evaluate=False)
     return product
 
 
-def _kept(parts: Sequence[Expr]) -> tuple[set[Expr], set[Expr]]:
-    """What `parts` have no value without: their even roots' radicands and their inverse functions."""
-    return set().union(*map(_even_roots, parts)), _bounded_inverses(*parts)
+Kept: TypeAlias = tuple[set[Expr], set[Expr]]
+"""What an expression has no value without: its even roots' radicands, and its other parts real only on part of
+the line (`_partial`)."""
 
 
-def _drops(kept: tuple[set[Expr], set[Expr]], made: Expr) -> bool:
-    """Whether sympy's `made` lost one of the even roots or inverse functions `kept` (√u − √u is 0, −(√u)² is
-    −u, acos x − acos x is 0), and with it the points where it has no value."""
-    roots, inverses = kept
-    return bool(roots and roots - _even_roots(made) or inverses and inverses - _bounded_inverses(made))
+def _kept(parts: Sequence[Expr], besides: Kept = (set(), set())) -> Kept:
+    """What `parts` have no value without, and what `besides` holds (of the terms or factors before them)."""
+    return besides[0].union(*map(_even_roots, parts)), besides[1] | _partial(*parts)
 
 
-def _plus(value: Expr, term: Expr, kept: tuple[set[Expr], set[Expr]]) -> Expr:
+def _drops(kept: Kept, made: Expr) -> bool:
+    """Whether sympy's `made` lost one of the even roots or partial functions `kept` (√u − √u is 0, −(√u)² is
+    −u, acos x − acos x is 0, 0·ln x is 0), and with it the points where it has no value."""
+    roots, partial = kept
+    return bool(roots and roots - _even_roots(made) or partial and partial - _partial(made))
+
+
+def _plus(value: Expr, term: Expr, kept: Kept) -> Expr:
     """value + term, but as written (unadded) where adding would drop what the sum so far has no value
     without (`kept`: of value and term)."""
     total = value + term
@@ -931,8 +936,7 @@ class _Parser:
                 right = self.product()
                 if op.text in _PLUS_MINUS:
                     self.refuse_margin(self.tokens[first : self.pos], op)
-                roots, inverses = _kept((right,))
-                kept = (kept[0] | roots, kept[1] | inverses)
+                kept = _kept((right,), kept)
                 value = self.sized(_plus(value, right if self.sign(op) > 0 else negated(right), kept), op.col)
             return value
 
@@ -955,7 +959,7 @@ class _Parser:
         digits: tuple[Token, Token] | None = None  # a number straight after a letter: 6xy3
         mixed = self.mixed_number()
         value = self.signed() if mixed is None else mixed
-        roots = _even_roots(value)  # of the factors so far: a domain that multiplying must not drop
+        kept = _kept((value,))  # of the factors so far: a domain that multiplying must not drop
         divisors = _divisors(value) if self.keeps_divisors else set()  # so too, in an equation
         division: int | None = None  # column of a '/' whose reading may surprise
         while True:
@@ -966,18 +970,18 @@ class _Parser:
                 run, digits = [self.tok.col], None
                 operand = self.signed()
                 self.note_exponent(power, op.col + 1, divisor=True)
-                roots |= _even_roots(operand)
+                kept = _kept((operand,), kept)
                 if op.text == "*":
                     if self.keeps_divisors:
                         divisors |= _divisors(operand)
-                    value, division = self.sized(_times(value, operand, roots, divisors), op.col), None
+                    value, division = self.sized(_times(value, operand, kept, divisors), op.col), None
                     continue
                 if operand == 0:
                     raise InputError("division by zero", op.col, "undefined")
                 quotient = 1 / operand
                 if self.keeps_divisors:  # x and what x divides by: 1/(1/x) = 0 has no value at x = 0 either
                     divisors |= _divisors(quotient) | _divisors(operand)
-                value = self.sized(_times(value, quotient, roots, divisors, sympy.Pow(operand, -1, evaluate=False)),
+                value = self.sized(_times(value, quotient, kept, divisors, sympy.Pow(operand, -1, evaluate=False)),
                                    op.col)
                 division = op.col
             elif self.starts_atom():
@@ -994,10 +998,10 @@ class _Parser:
                     sign = self.span(root, root + 1)
                     self.ambiguities.append(f"'{sign}{rooted}{rest}' was read as {sign}{rooted}·{rest}; write "
                                             f"{sign}({rooted}{rest}) if all of it is under the root")
-                roots |= _even_roots(factor)
+                kept = _kept((factor,), kept)
                 if self.keeps_divisors:
                     divisors |= _divisors(factor)
-                value = self.sized(_times(value, factor, roots, divisors), factor_start)
+                value = self.sized(_times(value, factor, kept, divisors), factor_start)
                 if division is not None:
                     self.ambiguities.append(
                         f"'{self.span(start, self.tok.col)}' was read as "
@@ -1421,7 +1425,8 @@ class _Parser:
                 digits = digits or self.digits_after_letter()
                 run.append(after := self.tok.col)
                 power = self.exponent_ended()
-                value = value * self.power()
+                factor = self.power()
+                value = _times(value, factor, _kept((value, factor)))  # sin 0√(-x²) keeps its root, as 0√(-x²) does
                 self.note_exponent(power, after)
             self.note_digits(run, digits)
             return value
@@ -1518,8 +1523,8 @@ class _Parser:
             if len(term.items) != len(total.items):
                 raise InputError(f"a vector of {len(term.items)} components can't be added to one of "
                                  f"{len(total.items)}", sign.col, "shape")
-            total = _Group(total.opener, [cast(Expr, a) + cast(Expr, b) for a, b in zip(total.items, term.items)],
-                           total.col)
+            pairs = [(cast(Expr, a), cast(Expr, b)) for a, b in zip(total.items, term.items)]
+            total = _Group(total.opener, [_plus(a, b, _kept((a, b))) for a, b in pairs], total.col)
         return total
 
     def scaled_list(self) -> _Group | None:
@@ -1564,7 +1569,8 @@ class _Parser:
         group = self.group()
         if not all(isinstance(item, Expr) for item in group.items):
             raise InputError("only a vector's components can be multiplied by a number", first, "shape")
-        return _Group(group.opener, [factor * cast(Expr, item) for item in group.items], first)
+        items = [cast(Expr, item) for item in group.items]  # each as a product keeps it: 0·(ln(-x²), 1)
+        return _Group(group.opener, [_times(factor, item, _kept((factor, item))) for item in items], first)
 
     def factor_before(self, tokens: list[Token], text: str, column: int) -> Expr | None:
         """The number a list is multiplied by, typed before it (`-`, `±`, `2`, `-1/2*`), its tokens and its text;
