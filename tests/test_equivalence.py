@@ -1156,10 +1156,38 @@ def test_a_programs_printout_of_the_exact_value_is_close_not_wrong(answer, expec
     # the size of such a root (660): sympy's |√(−1 − x²)| is √(1 + x²), which has a value everywhere
     ("abs(sqrt(-1-x^2))", "sqrt(1+x^2)", "Your answer is not defined at x = 1, where the correct value is 1.41421."),
     ("2x + |sqrt(-1-x^2)| - sqrt(1+x^2)", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
+    # 690: as √ is, so any function with no value outside part of the line, cancelled by 0· or by u/u (each was
+    # correct); of a '*', side by side, a divisor, a function's bare argument, a vector and its sum
+    ("2x + 0*sqrt(-1-x^2)", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
+    ("2x + 0*ln(-x^2-1)", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
+    ("2x + 0 acos(x^2+2)", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
+    ("2x + 0*ln(-exp(x))", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
+    ("2x + ln(-x^2-1)*0", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
+    ("2x + 0/atanh(x^2+1)", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
+    ("2x + 0*log(-x^2-1, 2)", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
+    ("2x + 0*W(-x^2-1) + 0 asec(x/(x^2+1))", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
+    ("2x*ln(-x^2-1)/ln(-x^2-1)", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
+    ("2x + sin 0√(-1-x^2)", "2x", "Your answer is not defined at x = 1, where the correct value is 2."),
+    ("y = 2x + 0 ln(-x^2-1)", "y = 2x", "Your y is not defined at x = 1, where the correct value is 2."),
 ])
 def test_an_answer_with_no_value_anywhere_is_undefined_however_its_roots_cancel(answer, expected, message):
     verdict = check(answer, expected, variables=["x", "y"] if "y" in expected else ["x"])
     assert (verdict.verdict, verdict.note, verdict.message) == ("incorrect", "undefined", message)
+
+
+@pytest.mark.parametrize("answer, expected", [("(2x, 2) + 0*(ln(-x^2-1), 1)", "(2x, 2)"),
+                                              ("0(acos(x^2+2), 1) + (2x, 1)", "(2x, 1)")])
+def test_a_vector_with_no_value_anywhere_is_undefined_however_it_is_scaled(answer, expected):
+    # 690: the number times a vector and the sum of vectors, component by component, keep the ln and the acos
+    verdict = check(answer, expected, variables=["x"])
+    assert (verdict.verdict, verdict.message) == (
+        "incorrect", "Your first component is not defined at x = 1, where the correct value is 2.")
+
+
+def test_a_function_with_a_value_everywhere_may_be_cancelled():
+    # 690: only what has no value somewhere is kept: 0·ln(x² + 1) and ln(x)/ln(x)·2x are right, read as written
+    assert check("2x + 0 ln(x^2+1)", "2x", variables=["x"]).verdict == "correct"
+    assert check("2x + 0 sin(x)", "2x", variables=["x"]).reading == "2x"
 
 
 @pytest.mark.parametrize("answer, expected, message", [

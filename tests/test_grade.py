@@ -210,6 +210,21 @@ def test_no_csv_report_or_export_carries_a_control_character_of_a_submission(tmp
         assert text.count("\r") == text.count("\r\n") == text.count("\n"), path.name
 
 
+def test_a_directional_mark_is_read_and_an_override_is_refused_by_its_name_in_every_report(tmp_path):
+    """Finding 682: a right-to-left mark (from a Hebrew or Arabic keyboard) made a right answer invalid; finding
+    683: an override was told of as '\ufffd', while the answer column wrote it as \\u202e."""
+    submissions = tmp_path / "s.csv"
+    submissions.write_text("student,exercise,answer\nkai,cube,3x^2\u200f\nlev,cube,3x^2\u202e\n", encoding="utf-8")
+    out, pages = tmp_path / "out", tmp_path / "pages"
+    assert run(str(submissions), "--out", str(out), "--feedback", str(pages)) == 0
+    assert answer(out, "kai", "cube")["verdict"] == "correct"
+    refused = answer(out, "lev", "cube")
+    told = ("The invisible character U+202E RIGHT-TO-LEFT OVERRIDE can't be used here: such a mark shows text in "
+            "another order than the order it is read in; delete it.")
+    assert (refused["answer"], refused["verdict"], refused["feedback"]) == ("3x^2\\u202e", "invalid", told)
+    assert f"- Feedback: {told}\n" in (pages / "lev.md").read_text(encoding="utf-8")
+
+
 def test_an_answer_that_is_too_long_is_invalid_with_a_reason(tmp_path):
     submissions = tmp_path / "s.csv"
     submissions.write_text("student,exercise,answer\nmallory,cube," + "x" * 5000 + "\n", encoding="utf-8")

@@ -48,7 +48,19 @@ def test_numbers_too_large_to_work_with_are_invalid_too_large(answer):
     ("2x + 10^-10000", "This number is too small."),
     ("2x + (1/2)^5000", "This number is too small."),
     ("(-10)^-2000 + 2x", "This number is too small."),
-    ("2x + 1/10^1001", "This number is too large."),  # 10^1001 is refused first, as it is
+    # finding 688: a number too large as a divisor was "too large", though the quotient typed is tiny
+    ("2x + 1/10^1001", "This number is too small."),
+    ("1/10^9999", "This number is too small."),
+    ("(1/10^9999, 2)", "This number is too small."),
+    ("x = 1/10^9999", "This number is too small."),
+    ("3x/-1e3000", "This number is too small."),
+    ("2x + 1/10⁹⁹⁹⁹", "This number is too small."),
+    ("1/(√2)^5000", "This number is too small."),
+    ("(1/10)^9999", "This number is too small."),
+    ("10^9999/10^9999", "This number is too large."),  # of the 10^9999 at the caret, refused before the '/'
+    ("1/sin(10^9999)", "This number is too large."),  # the number in sin, not a divisor
+    ("1/2^100000", "The exponent is too large (the limit is 10000)."),
+    ("2^-100000", "The exponent is too far below 0 (the limit is -10000)."),  # was "too large"
     ("1e3000", "This number is too large."),
     ("2x + 10^2000", "This number is too large."),
     ("(3/2)^9000", "This number is too large."),
@@ -70,6 +82,8 @@ def test_small_numbers_within_the_digits_are_read_and_graded(answer):
 def test_the_cli_shows_where_the_tiny_number_is(capsys):
     assert main(["check", "2x + 1e-5000", "--expected", "2x"]) == 3
     assert capsys.readouterr().out == "invalid\n2x + 1e-5000\n     ^\nThis number is too small.\n"
+    assert main(["check", "2x + 1/10^9999", "--expected", "2x"]) == 3  # at the '/' of the quotient typed
+    assert capsys.readouterr().out == "invalid\n2x + 1/10^9999\n      ^\nThis number is too small.\n"
 
 
 @pytest.mark.parametrize("answer, expected, verdict_, note", [

@@ -343,11 +343,20 @@ def test_the_arc_and_a_families_of_inverse_functions(typed, meant):
 @pytest.mark.parametrize("typed, meant", [
     ("log_2(8)", "log(8)/log(2)"), ("log_10(100000)", "log(100000)/log(10)"), ("log_b(x)", "log(x)/log(b)"),
     ("log_2 x", "log(x)/log(2)"), ("log_2x", "log(x)/log(2)"), ("log _ 2 x", "log(x)/log(2)"),
-    ("log_2.5x", "log(x)/log(5/2)"), ("log_(b+1) x", "log(x)/log(b+1)"), ("log_b(x) log_x(y)", "log(y)/log(b)"),
+    ("log_2.5x", "log(x)/log(5/2)"), ("log_(b+1) x", "log(x)/log(b+1)"),
     ("log(x, b)", "log(x)/log(b)"), ("log x", "log(x)"),
 ])
 def test_logarithms_with_a_base(typed, meant):
     assert _value(typed, ("x", "y", "b")) == _sympy(meant, ("x", "y", "b"))
+
+
+def test_a_change_of_base_keeps_the_logarithm_it_cancels():
+    """Finding 690: log_b(x)·log_x(y) is ln y/ln b only where x > 0; it was read as ln y/ln b, which has a value
+    for x ≤ 0 too. Multiplied as written, it keeps ln x."""
+    names = ("x", "y", "b")
+    value = _value("log_b(x) log_x(y)", names)
+    assert sympy.log(symbol("x")) in value.atoms(sympy.log)
+    assert sympy.simplify(value - _sympy("log(y)/log(b)", names)) == 0
 
 
 @pytest.mark.parametrize("text, message", [
@@ -625,6 +634,32 @@ def test_any_text_gets_a_verdict_and_never_an_exception(text):
 def test_letters_and_invisible_characters_copied_from_documents_are_read(typed, expected):
     names = ("x", "y", "h")
     assert read(typed, variables=names).value == sympy.sympify(expected, locals={n: symbol(n) for n in names})
+
+
+@pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u061c", "\u2066", "\u2067", "\u2068", "\u2069"])
+def test_the_marks_and_isolates_of_right_to_left_text_count_as_spaces(mark):
+    """Finding 682: a left-to-right or right-to-left mark, which a right-to-left keyboard or page puts in, made a
+    right answer invalid; like a zero-width space it sets no character of the answer."""
+    assert read(f"6x{mark}y³ + {mark}1", variables=("x", "y")).value == read("6x y³ + 1", variables=("x", "y")).value
+
+
+@pytest.mark.parametrize("typed, column, message", [
+    # finding 683: each was "the character '\ufffd' (or '␇') can't be used here", a character not in the answer
+    ("2x\u202e + 1", 2, "the invisible character U+202E RIGHT-TO-LEFT OVERRIDE can't be used here: such a mark "
+                        "shows text in another order than the order it is read in; delete it"),
+    ("\u202ax", 0, "the invisible character U+202A LEFT-TO-RIGHT EMBEDDING can't be used here: such a mark shows "
+                   "text in another order than the order it is read in; delete it"),
+    ("2\x07x", 1, "the invisible character U+0007 BELL can't be used here"),
+    ("x\x7f", 1, "the invisible character U+007F DELETE can't be used here"),
+    ("x\u180e", 1, "the invisible character U+180E MONGOLIAN VOWEL SEPARATOR can't be used here"),
+    ("x\x9by", 1, "the invisible character U+009B can't be used here"),  # a C1 control has no name
+    ("2x\udcb2", 2, "the byte 0xB2 is not UTF-8 text"),  # an argument's byte, as surrogateescape reads it
+    ("2x$", 2, "the character '$' can't be used here"),
+])
+def test_a_refused_invisible_character_is_named_by_its_code_point_and_name(typed, column, message):
+    with pytest.raises(InputError) as caught:
+        read(typed, Shape.EXPRESSION, ("x", "y"))
+    assert (caught.value.message, caught.value.column, caught.value.note) == (message, column, "forbidden")
 
 
 @pytest.mark.parametrize("typed", ["<2x, 2y>", " < 2x , 2y > "])

@@ -105,10 +105,10 @@ def test_answers_piped_in_read_as_a_session(tmp_path):
 def test_control_characters_piped_in_are_shown_not_sent_to_the_terminal(tmp_path):
     """Finding 380: an escape sequence in an answers file (pasted from a web page) was echoed raw, twice, and
     cleared the screen; each control character is now one visible symbol, and the caret is under it, and the
-    message names it so (finding 533: it said '\\x1b')."""
+    message names it by its code point and name (finding 533: it said '\\x1b'; finding 683: it said '␛')."""
     printed = piped(tmp_path / "p.sqlite3", "2x\x1b[2J\x1b[31m\n2\x01x\n")
-    assert "answer> 2x␛[2J␛[31m\n2x␛[2J␛[31m\n  ^\nThe character '␛' can't be used here.\n" in printed
-    assert "answer> 2␁x\n2␁x\n ^\nThe character '␁' can't be used here.\n" in printed
+    assert "answer> 2x␛[2J␛[31m\n2x␛[2J␛[31m\n  ^\nThe invisible character U+001B ESCAPE can't be used here.\n" in printed
+    assert "answer> 2␁x\n2␁x\n ^\nThe invisible character U+0001 START OF HEADING can't be used here.\n" in printed
     assert "\x1b" not in printed and "\x01" not in printed
 
 

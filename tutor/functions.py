@@ -371,6 +371,7 @@ class MathFunction:
     switches: tuple[Fraction, ...] = ()  # arguments where it jumps, bends or stops being real
     pairwise: bool = False  # it switches where two of its arguments are equal (max, min)
     pieces: bool = False  # made of pieces (flat, or joined at a kink): a difference may vanish on whole intervals
+    partial: bool = False  # real only on part of the line (ln, acos): no expression holding it has a value elsewhere
     hides: Callable[[Interval], int | None] | None = None  # see _approaches
     latex_brackets: tuple[str, str] | None = None  # LaTeX that encloses the argument, instead of a head
 
@@ -400,6 +401,7 @@ def _row(name: str, cls: type, f: Callable, domain: Domain = EVERYWHERE, *, encl
         domain.check(x)
         return bounded(x)
     fields.setdefault("switches", domain.edges)
+    fields.setdefault("partial", domain != EVERYWHERE)
     return MathFunction(name, cls, real=_real(f, domain, limit), enclose=_limited(limit, enclosure), **fields)
 
 
@@ -446,7 +448,8 @@ def _through_reciprocal(name: str, cls: type, of: MathFunction, **fields) -> Mat
             raise Undefined("division by zero")
         return real_of(1 / x)
     switches = tuple(sorted({Fraction(0), *(1 / edge for edge in of.switches if edge)}))
-    return MathFunction(name, cls, real=real, enclose=_of_reciprocal(enclose_of), switches=switches, **fields)
+    return MathFunction(name, cls, real=real, enclose=_of_reciprocal(enclose_of), switches=switches,
+                        partial=of.partial, **fields)
 
 
 _asin = _row("asin", sympy.asin, mpmath.asin, _UNIT, spellings=("arcsin",), latex=r"\arcsin", exact=_at_zero(0))

@@ -59,7 +59,8 @@ other answer (an expression, a number, one vector or equation) is refused with "
 question asks for one: write one of them", at the ±. A superscript's ⁺⁻ stays + then -. A number ± a
 decimal under a hundredth of it (0.5671 ± 0.0001) is a value and its error: refused, with the value to write.
 Characters are first mapped to the ones the grammar knows (`normalize`): look-alikes (− × ·),
-full-width and italic letters, invisible characters as spaces, and Word's invisible operators as
+full-width and italic letters, invisible characters as spaces (a right-to-left mark too; the embeddings and
+overrides, which show text in another order than it is read in, are refused), and Word's invisible operators as
 what they mean (U+2061 function application a space, U+2062 invisible times '*', U+2063 invisible
 separator ',', U+2064 invisible plus '+'). The marks of an approximate value are then read away (`as_exact`):
 a decimal cut short where it ends, `1.1309…` or `1.1309...`, is read as cut (the middle of the numbers its
@@ -97,9 +98,9 @@ from . import latex
 from .budget import spend, spent
 from .errors import TutorError
 from .evaluate import TooLarge, Uncertain, Undefined, Unsupported, compile_expression
-from .functions import BY_NAME, MathFunction, as_fraction, lower, upper
+from .functions import BY_NAME, BY_SYMPY, MathFunction, as_fraction, lower, upper
 from .limits import LIMITS, Limits
-from .words import GREEK, TextEnum, and_list, slipped, visible
+from .words import GREEK, TextEnum, and_list, character_name, invisible, slipped, visible
 
 
 class Shape(TextEnum):
@@ -215,8 +216,25 @@ _TRANSLATE = {
 for _code in [*range(0xFF01, 0xFF5F), *range(0x1D400, 0x1D800), 0x210E]:
     if len(_letter := unicodedata.normalize("NFKC", chr(_code))) == 1:
         _TRANSLATE[chr(_code)] = _letter
-for _invisible in "\u200b\u200c\u200d\u2060\ufeff\u00ad":  # copied from a web page with the text
+# copied from a web page with the text; and the marks and isolates of right-to-left text (a Hebrew, Arabic or
+# Persian keyboard or page puts them in), which set the direction of the text around them and are no part of it
+for _invisible in "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c\u2066\u2067\u2068\u2069":
     _TRANSLATE[_invisible] = " "
+# the embeddings and overrides, by contrast, show the text after them in another order than the one it is read
+# in (the answer a student or a teacher sees is not the answer graded): refused, and said so
+_REORDERING = "\u202a\u202b\u202c\u202d\u202e"
+
+
+def _unseen(character: str) -> str:
+    """Why a character that shows nothing is refused, naming it by its code point and name, so that a student
+    can find it: the echo above the caret shows it as a symbol (␛, �), which is not in the answer."""
+    code = ord(character)
+    if 0xDC80 <= code <= 0xDCFF:  # surrogateescape's: a byte of an argument that was not UTF-8
+        return f"the byte 0x{code - 0xDC00:02X} is not UTF-8 text"
+    refused = f"the invisible character {character_name(character)} can't be used here"
+    if character in _REORDERING:
+        return f"{refused}: such a mark shows text in another order than the order it is read in; delete it"
+    return refused
 # the invisible operators of an equation copied from Word (its equation editor puts U+2061 after every
 # function name), as what they mean: function application a space, invisible times '*', the invisible
 # separator ',' and invisible plus '+'
@@ -408,9 +426,10 @@ class _Tokenizer:
                 i += 1
             elif c == "\\":  # LaTeX pasted in: what to type for the command met
                 raise InputError(latex.hint(text, i), col, "forbidden")
+            elif invisible(c):
+                raise InputError(_unseen(c), col, "forbidden")
             else:
-                # named as the echo above the caret shows it (␛ for a pasted escape), not as Python writes it ('\x1b')
-                hint = _FORBIDDEN_HINTS.get(c, f"the character '{visible(c)}' can't be used here")
+                hint = _FORBIDDEN_HINTS.get(c, f"the character '{c}' can't be used here")
                 raise InputError(hint, col, "forbidden")
             spaced = False
         out.append(Token(TokenKind.END, "", len(text) + self.offset, spaced=spaced))
@@ -428,7 +447,10 @@ class _Tokenizer:
         if len(literal) > len(mantissa) and value != 0:  # 0e5000 is 0, whatever its exponent
             power = int(literal[len(mantissa) + 1 :])
             if abs(power) > self.limits.max_digits:
-                raise InputError(_past_the_digits(_log10(value) + power, self.limits), i + self.offset, "too_large")
+                size, col = _log10(value) + power, i + self.offset
+                if (slash := _divisor_of(out)) is not None:  # 1/1e3000 is 1e-3000
+                    size, col = -size, slash
+                raise InputError(_past_the_digits(size, self.limits), col, "too_large")
             value = value * Rational(10) ** power
         end = match.end()
         if literal == mantissa and (signed := _SIGNED_POWER.match(self.text, end)) is not None:
@@ -538,15 +560,15 @@ def _sizes(base: Expr) -> Expr:
     return base if sized == list(factors) else sympy.Mul(*sized)
 
 
-_BOUNDED_INVERSES = (sympy.asin, sympy.acos, sympy.asec, sympy.acsc, sympy.acosh, sympy.atanh, sympy.acoth,
-                     sympy.asech, sympy.log, sympy.LambertW)
+_PARTIAL = tuple({row.sympy for row in BY_SYMPY.values() if row.partial})  # ln, acos, atanh, W ...
 
 
-def _bounded_inverses(*exprs: Expr) -> set[Expr]:
+def _partial(*exprs: Expr) -> set[Expr]:
     """The parts of `exprs` that are a function real only on part of the line (acos x for -1 ≤ x ≤ 1, ln x for
-    x > 0) applied to a variable's expression: sympy's cos(acos x) is x, which has a value everywhere."""
+    x > 0: the table's `partial` ones, whichever they are) of a variable's expression: sympy's cos(acos x) is
+    x, 0·ln(x) is 0 and ln(u)/ln(u) is 1, which have a value everywhere."""
     return {node for e in exprs for node in sympy.preorder_traversal(e)
-            if isinstance(node, _BOUNDED_INVERSES) and node.free_symbols}
+            if isinstance(node, _PARTIAL) and node.free_symbols}
 
 
 def _divisors(e: Expr) -> set[Expr]:
@@ -556,34 +578,39 @@ def _divisors(e: Expr) -> set[Expr]:
             if f.is_Pow and f.exp.is_Number and f.exp.is_negative and f.base.free_symbols}
 
 
-def _times(value: Expr, factor: Expr, roots: set[Expr], divisors: set[Expr] | None = None,
+def _times(value: Expr, factor: Expr, kept: Kept, divisors: set[Expr] | None = None,
            written: Expr | None = None) -> Expr:
-    """value·factor, but where multiplying would drop an even root (√x·√x is x, 1/√x·√x is 1), as written
-    (unmultiplied): √x·√x is |x| where x ≥ 0 and has no value for x < 0, unlike x. roots: the radicands of
-    the even roots in the product so far (value and factor), to look for only where there are some.
+    """value·factor, but where multiplying would drop what the product so far has no value without (`kept`:
+    of value and factor), as written (unmultiplied): √x·√x is |x| where x ≥ 0 and has no value for x < 0,
+    unlike x; 0·ln(-x² - 1) and ln(u)/ln(u) have no value anywhere, unlike 0 and 1.
     So too where it would drop a divisor (`_divisors` of the product so far, given in an equation only):
     x²/x = 0 has no solution, x = 0 has one. `written`: the factor as typed (1/(2x), not x⁻¹/2), shown so."""
     product = value * factor
-    if roots and roots - _even_roots(product):
+    if _drops(kept, product):
         return sympy.Mul(value, factor, evaluate=False)
     if divisors and divisors - _divisors(product):
         return sympy.Mul(value, factor if written is None else written, evaluate=False)
     return product
 
 
-def _kept(parts: Sequence[Expr]) -> tuple[set[Expr], set[Expr]]:
-    """What `parts` have no value without: their even roots' radicands and their inverse functions."""
-    return set().union(*map(_even_roots, parts)), _bounded_inverses(*parts)
+Kept: TypeAlias = tuple[set[Expr], set[Expr]]
+"""What an expression has no value without: its even roots' radicands, and its other parts real only on part of
+the line (`_partial`)."""
 
 
-def _drops(kept: tuple[set[Expr], set[Expr]], made: Expr) -> bool:
-    """Whether sympy's `made` lost one of the even roots or inverse functions `kept` (√u − √u is 0, −(√u)² is
-    −u, acos x − acos x is 0), and with it the points where it has no value."""
-    roots, inverses = kept
-    return bool(roots and roots - _even_roots(made) or inverses and inverses - _bounded_inverses(made))
+def _kept(parts: Sequence[Expr], besides: Kept = (set(), set())) -> Kept:
+    """What `parts` have no value without, and what `besides` holds (of the terms or factors before them)."""
+    return besides[0].union(*map(_even_roots, parts)), besides[1] | _partial(*parts)
 
 
-def _plus(value: Expr, term: Expr, kept: tuple[set[Expr], set[Expr]]) -> Expr:
+def _drops(kept: Kept, made: Expr) -> bool:
+    """Whether sympy's `made` lost one of the even roots or partial functions `kept` (√u − √u is 0, −(√u)² is
+    −u, acos x − acos x is 0, 0·ln x is 0), and with it the points where it has no value."""
+    roots, partial = kept
+    return bool(roots and roots - _even_roots(made) or partial and partial - _partial(made))
+
+
+def _plus(value: Expr, term: Expr, kept: Kept) -> Expr:
     """value + term, but as written (unadded) where adding would drop what the sum so far has no value
     without (`kept`: of value and term)."""
     total = value + term
@@ -665,6 +692,16 @@ def _past_the_digits(size: float, limits: Limits) -> str:
     if size < -limits.max_digits:
         return "this number is too small"
     return f"this number has too many digits (more than {limits.max_digits:,})"
+
+
+def _divisor_of(before: Sequence[Token]) -> int | None:
+    """The column of the '/' whose divisor starts after the tokens `before`, signs aside (1/10^9999, 1/-1e3000),
+    else None: a number too large to work with there makes a quotient too small to, and is said so."""
+    at = len(before)
+    while at and before[at - 1].kind == TokenKind.OPERATOR and before[at - 1].text in _SIGNS:
+        at -= 1
+    slash = before[at - 1] if at else None
+    return slash.col if slash is not None and slash.kind == TokenKind.OPERATOR and slash.text == "/" else None
 
 
 def _log10(number: Rational) -> float:
@@ -836,14 +873,15 @@ class _Parser:
             raise InputError(_past_the_digits(_log10(number), self.limits), col, "too_large")
         return value
 
-    def raise_to(self, base: Expr, exponent: Expr, col: int) -> Expr:
-        """base^exponent, refused before sympy computes it when the result would be too large."""
+    def raise_to(self, base: Expr, exponent: Expr, col: int, slash: int | None = None) -> Expr:
+        """base^exponent, refused before sympy computes it when the result would be too large; `slash`, the
+        column of the '/' it is the divisor of, if it is one: a quotient too small is refused there."""
         if not exponent.free_symbols:
             size = exponent if exponent.is_Number else _magnitude(exponent)
             if size is not None and abs(size) > self.limits.max_exponent:
-                raise InputError(
-                    f"the exponent is too large (the limit is {self.limits.max_exponent})",
-                    col, "too_large")
+                too = f"large (the limit is {self.limits.max_exponent})" if size > 0 else \
+                    f"far below 0 (the limit is -{self.limits.max_exponent})"
+                raise InputError(f"the exponent is too {too}", col, "too_large")
             if base == 0 and exponent.is_negative:
                 raise InputError("0 to a negative power is undefined", col, "undefined")
             if not base.free_symbols and exponent.is_Rational:
@@ -851,6 +889,8 @@ class _Parser:
                 numbers = base.atoms(Rational)
                 if sum(map(_digits, numbers)) * abs(exponent) > max(self.limits.max_digits, 1):
                     size = float(exponent) * _log10(base) if base.is_Rational and base != 0 else math.inf
+                    if slash is not None:  # 1/10^9999 is 10^-9999
+                        size, col = -size, slash
                     raise InputError(_past_the_digits(size, self.limits), col, "too_large")
                 if not exponent.is_Integer and any(_digits(n) > self.limits.max_root_digits for n in numbers):
                     raise InputError("this number is too large to take a root of", col, "too_large")
@@ -896,8 +936,7 @@ class _Parser:
                 right = self.product()
                 if op.text in _PLUS_MINUS:
                     self.refuse_margin(self.tokens[first : self.pos], op)
-                roots, inverses = _kept((right,))
-                kept = (kept[0] | roots, kept[1] | inverses)
+                kept = _kept((right,), kept)
                 value = self.sized(_plus(value, right if self.sign(op) > 0 else negated(right), kept), op.col)
             return value
 
@@ -920,7 +959,7 @@ class _Parser:
         digits: tuple[Token, Token] | None = None  # a number straight after a letter: 6xy3
         mixed = self.mixed_number()
         value = self.signed() if mixed is None else mixed
-        roots = _even_roots(value)  # of the factors so far: a domain that multiplying must not drop
+        kept = _kept((value,))  # of the factors so far: a domain that multiplying must not drop
         divisors = _divisors(value) if self.keeps_divisors else set()  # so too, in an equation
         division: int | None = None  # column of a '/' whose reading may surprise
         while True:
@@ -931,18 +970,18 @@ class _Parser:
                 run, digits = [self.tok.col], None
                 operand = self.signed()
                 self.note_exponent(power, op.col + 1, divisor=True)
-                roots |= _even_roots(operand)
+                kept = _kept((operand,), kept)
                 if op.text == "*":
                     if self.keeps_divisors:
                         divisors |= _divisors(operand)
-                    value, division = self.sized(_times(value, operand, roots, divisors), op.col), None
+                    value, division = self.sized(_times(value, operand, kept, divisors), op.col), None
                     continue
                 if operand == 0:
                     raise InputError("division by zero", op.col, "undefined")
                 quotient = 1 / operand
                 if self.keeps_divisors:  # x and what x divides by: 1/(1/x) = 0 has no value at x = 0 either
                     divisors |= _divisors(quotient) | _divisors(operand)
-                value = self.sized(_times(value, quotient, roots, divisors, sympy.Pow(operand, -1, evaluate=False)),
+                value = self.sized(_times(value, quotient, kept, divisors, sympy.Pow(operand, -1, evaluate=False)),
                                    op.col)
                 division = op.col
             elif self.starts_atom():
@@ -959,10 +998,10 @@ class _Parser:
                     sign = self.span(root, root + 1)
                     self.ambiguities.append(f"'{sign}{rooted}{rest}' was read as {sign}{rooted}·{rest}; write "
                                             f"{sign}({rooted}{rest}) if all of it is under the root")
-                roots |= _even_roots(factor)
+                kept = _kept((factor,), kept)
                 if self.keeps_divisors:
                     divisors |= _divisors(factor)
-                value = self.sized(_times(value, factor, roots, divisors), factor_start)
+                value = self.sized(_times(value, factor, kept, divisors), factor_start)
                 if division is not None:
                     self.ambiguities.append(
                         f"'{self.span(start, self.tok.col)}' was read as "
@@ -1061,7 +1100,7 @@ class _Parser:
         return chosen if op.text == "±" else -chosen
 
     def power(self) -> Expr:
-        start = self.tok.col
+        start, at = self.tok.col, self.pos
         base = self.postfix()
         if not self.at("^"):
             return base
@@ -1072,7 +1111,7 @@ class _Parser:
         with self.nested(op.col):
             exponent = self.bracketed() if self.at("{") else self.signed()  # e^{-2x}, as LaTeX writes it
         self.note_exponent_end(base, first, start, op.col)
-        return self.raise_to(base, exponent, op.col)
+        return self.raise_to(base, exponent, op.col, _divisor_of(self.tokens[:at]))
 
     def note_exponent_end(self, base: Expr, first: int, start: int, caret: int) -> None:
         """Where an exponent of one number or name stops before more that may have been meant as part of
@@ -1115,13 +1154,14 @@ class _Parser:
             f"'{whole}' was read as {read_as}; write {base}^({joined}) if all of it is the exponent")
 
     def postfix(self) -> Expr:
+        at = self.pos
         value = self.atom()
         while True:
             if self.at("!"):
                 value = self.factorial(value, self.advance().col)
             elif self.tok.kind == TokenKind.SUPERSCRIPT:
                 token = self.advance()
-                value = self.raise_to(value, self.superscript(token), token.col)
+                value = self.raise_to(value, self.superscript(token), token.col, _divisor_of(self.tokens[:at]))
             else:
                 return value
 
@@ -1385,7 +1425,8 @@ class _Parser:
                 digits = digits or self.digits_after_letter()
                 run.append(after := self.tok.col)
                 power = self.exponent_ended()
-                value = value * self.power()
+                factor = self.power()
+                value = _times(value, factor, _kept((value, factor)))  # sin 0√(-x²) keeps its root, as 0√(-x²) does
                 self.note_exponent(power, after)
             self.note_digits(run, digits)
             return value
@@ -1482,8 +1523,8 @@ class _Parser:
             if len(term.items) != len(total.items):
                 raise InputError(f"a vector of {len(term.items)} components can't be added to one of "
                                  f"{len(total.items)}", sign.col, "shape")
-            total = _Group(total.opener, [cast(Expr, a) + cast(Expr, b) for a, b in zip(total.items, term.items)],
-                           total.col)
+            pairs = [(cast(Expr, a), cast(Expr, b)) for a, b in zip(total.items, term.items)]
+            total = _Group(total.opener, [_plus(a, b, _kept((a, b))) for a, b in pairs], total.col)
         return total
 
     def scaled_list(self) -> _Group | None:
@@ -1528,7 +1569,8 @@ class _Parser:
         group = self.group()
         if not all(isinstance(item, Expr) for item in group.items):
             raise InputError("only a vector's components can be multiplied by a number", first, "shape")
-        return _Group(group.opener, [factor * cast(Expr, item) for item in group.items], first)
+        items = [cast(Expr, item) for item in group.items]  # each as a product keeps it: 0·(ln(-x²), 1)
+        return _Group(group.opener, [_times(factor, item, _kept((factor, item))) for item in items], first)
 
     def factor_before(self, tokens: list[Token], text: str, column: int) -> Expr | None:
         """The number a list is multiplied by, typed before it (`-`, `±`, `2`, `-1/2*`), its tokens and its text;

@@ -73,20 +73,37 @@ def visible(text: str) -> str:
     sequence pasted from a web page, a right-to-left override) as one visible symbol (␛, ␁, �) instead of raw, so
     that it can't act on the terminal and a caret under a column still points at it (`printable` would make
     one character four). Tabs as spaces."""
-    return "".join(_shown(c) if unicodedata.category(c) in _INVISIBLE else c for c in text)
+    return "".join(_shown(c) if invisible(c) else c for c in text)
 
 
-# controls, format characters, line and paragraph separators, and a byte that was not text (surrogateescape's)
+def invisible(character: str) -> bool:
+    """Whether a character shows nothing of its own: a control or format character, a line or paragraph
+    separator, or a byte that was not text (surrogateescape's)."""
+    return unicodedata.category(character) in _INVISIBLE
+
+
 _INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 
 
 def _shown(character: str) -> str:
-    code = ord(character)
     if character == "\t":
         return " "
-    if code < 0x20:
-        return chr(0x2400 + code)  # the Unicode control pictures: ␀ … ␟
-    return "\u2421" if code == 0x7F else "\ufffd"
+    return _picture(character) or "\ufffd"
+
+
+def _picture(character: str) -> str:
+    """The Unicode control picture of an ASCII control (␀ … ␟, ␡), else ''."""
+    code = ord(character)
+    return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else ""
+
+
+def character_name(character: str) -> str:
+    """A character a reader can't see, named so that it can be looked for: its code point and Unicode name
+    (U+202E RIGHT-TO-LEFT OVERRIDE); an ASCII control, which has no name, by its picture's (U+0007 BELL)."""
+    code = ord(character)
+    picture = _picture(character)
+    name = unicodedata.name(picture).removeprefix("SYMBOL FOR ") if picture else unicodedata.name(character, "")
+    return f"U+{code:04X} {name}".rstrip()
 
 
 _Named = TypeVar("_Named")
