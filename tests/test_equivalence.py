@@ -1080,6 +1080,14 @@ def test_an_equation_times_a_factor_zero_off_the_other_names_the_point_or_is_und
     ("y^(3/2) = 8x^(3/2)", "sqrt(y) = 2sqrt(x)"), ("cbrt(y) = cbrt(-3e^x)", "y = -3e^x"),
     # an even root equal to a number ≥ 0: a circle of radius 2 written as a level curve of √(x² + y²)
     ("sqrt(x^2 + y^2) = 2", "x^2 + y^2 = 4"), ("6 = 3sqrt(x + y)", "x + y = 4"), ("(x + y)^(-1/2) = 1/2", "x + y = 4"),
+    # a function one-to-one where it has a value, equal to a number it takes (findings 725-728)
+    ("ln(z - 4x - 8y + 21) = 0", "z = 4x + 8y - 20"), ("ln(x^2 + y^2) = 2ln(2)", "x^2 + y^2 = 4"),
+    ("x^2 + y^2 = 1", "ln(x^2 + y^2) = 0"), ("x^2 + y^2 = 4", "atan(x^2 + y^2) = atan(4)"),
+    ("sinh(z - 4x - 8y + 20) = 0", "z = 4x + 8y - 20"), ("atan(z) = atan(4x + 8y - 20)", "z = 4x + 8y - 20"),
+    # and with a term moved across the sign
+    ("sqrt(x^2 + y^2) - 2 = 0", "x^2 + y^2 = 4"), ("2 - sqrt(x^2 + y^2) = 0", "x^2 + y^2 = 4"),
+    ("e^z - e^(4x + 8y - 20) = 0", "z = 4x + 8y - 20"), ("e^(z - 4x - 8y + 20) - 1 = 0", "z = 4x + 8y - 20"),
+    ("z^3 - (4x + 8y - 20)^3 = 0", "z = 4x + 8y - 20"), ("atan(y) - atan(2x) = 0", "y = 2x"),
 ])
 def test_a_one_to_one_map_of_both_sides_or_a_factor_with_a_sign_is_the_same_equation(answer, expected):
     """Findings 540 and 304: eᵗ, t³ and ∛t are one-to-one on the reals, and eˣ > 0 adds and loses no point."""
@@ -1094,6 +1102,10 @@ def test_a_one_to_one_map_of_both_sides_or_a_factor_with_a_sign_is_the_same_equa
     ("sqrt(x^2 + y^2) = 3", "x^2 + y^2 = 4", "not_equivalent",
      "The correct equation holds at x = 0, y = 2, but yours does not."),
     ("sqrt(x + y) = -1", "x + y = 1", "not_equivalent", "The correct equation holds at x = -1, y = 2, but yours does not."),
+    ("ln(x^2 + y^2) = -1", "x^2 + y^2 = 4", "not_equivalent",
+     "The correct equation holds at x = 0, y = 2, but yours does not."),
+    ("atan(x^2 + y^2) = 2", "x^2 + y^2 = 4", "not_equivalent",  # π/2 < 2: no value atan takes
+     "The correct equation holds at x = 0, y = 2, but yours does not."),
     # ln t is one-to-one, but has no value for t ≤ 0: ln y = ln 2x loses every point of y = 2x with x < 0
     ("ln(y) = ln(2x)", "y = 2x", "not_equivalent",
      "The correct equation holds at y = -3, x = -3/2, but yours does not: your left side has no value there."),

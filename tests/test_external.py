@@ -70,6 +70,14 @@ DIFFERENT_ON_PURPOSE = {
     ("external/khan-kas.jsonl", "log 10", "1"): NATURAL_LOG,
 }
 
+# cases outside the suites' conventions where a rule of ours, documented, gives the other verdict
+HARDLY_VALUED = ("an answer with a value on hardly any of where the correct one has one is incorrect: b^(log_b a) "
+                 "has a value only for a > 0, b > 0, b ≠ 1, and the product with b^(-log_b c) on less than an "
+                 "eighth of the points where a/c has one")
+DIFFERENT_BY_OUR_RULE = {
+    ("external/khan-kas.jsonl", "b^(log_b a) b^(-log_b c)", "a/c"): HARDLY_VALUED,
+}
+
 
 def _verdict(case: dict) -> str:
     (result,) = check_lines(io.BytesIO(json.dumps(case).encode()))
@@ -93,7 +101,7 @@ def test_external_case(item):
     if not isinstance(case, dict):
         pytest.skip("../shared is absent")
     agrees = _verdict(case) == _WANTED[case["equal"]]
-    reason = DIFFERENT_ON_PURPOSE.get(_key(name, case))
+    reason = DIFFERENT_ON_PURPOSE.get(_key(name, case)) or DIFFERENT_BY_OUR_RULE.get(_key(name, case))
     if reason is None:
         assert agrees, f"{case['answer']!r} ~ {case['expected']!r}: the suite wants {_WANTED[case['equal']]}"
     else:
@@ -104,7 +112,7 @@ def test_every_listed_difference_is_a_case_of_the_suites():
     if not all(isinstance(case, dict) for _, case in CASES):
         pytest.skip("../shared is absent")
     keys = {_key(name, case) for name, case in CASES}
-    assert set(DIFFERENT_ON_PURPOSE) <= keys
+    assert set(DIFFERENT_ON_PURPOSE) | set(DIFFERENT_BY_OUR_RULE) <= keys
 
 
 def test_the_differences_are_the_suites_own_conventions():
@@ -117,10 +125,10 @@ def test_the_differences_are_the_suites_own_conventions():
 
 
 def test_the_figures_the_docs_state():
-    """README and docs/explanation/equivalence.md: 449/462 and 509/524, 958 of 986 (the rest listed above)."""
+    """README and docs/explanation/equivalence.md: 449/462 and 508/524, 957 of 986 (the rest listed above)."""
     if not all(isinstance(case, dict) for _, case in CASES):
         pytest.skip("../shared is absent")
-    agree = {name: sum(1 for n, case in CASES if n == name and _key(n, case) not in DIFFERENT_ON_PURPOSE)
-             for name in FILES}
+    differ = set(DIFFERENT_ON_PURPOSE) | set(DIFFERENT_BY_OUR_RULE)
+    agree = {name: sum(1 for n, case in CASES if n == name and _key(n, case) not in differ) for name in FILES}
     total = {name: sum(1 for n, _ in CASES if n == name) for name in FILES}
-    assert [(agree[name], total[name]) for name in FILES] == [(449, 462), (509, 524)]
+    assert [(agree[name], total[name]) for name in FILES] == [(449, 462), (508, 524)]

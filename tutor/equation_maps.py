@@ -7,7 +7,7 @@ it calls two equations different."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -199,12 +199,35 @@ def maps_undone(equation: Equation, work: int) -> Equation:
     the same points, and where u or v has no value the other side has none either. Not ln u = ln v, which is
     u = v only where u > 0, nor u² = v², which holds at u = -v too."""
     for _ in range(_MOST_PEELED):
-        undone = _logarithms_of(equation) or _reciprocals_of(equation) or _odd_roots_of(equation) \
-            or _even_root_of(equation) or _bases_of_zero(equation, work)
+        undone = _logarithms_of(equation) or _reciprocals_of(equation) or _one_to_one(equation) \
+            or _bases_of_zero(equation, work)
+        if undone is None:
+            moved = _terms_moved(equation)  # √(x² + y²) − 2 = 0 is √(x² + y²) = 2, e^z − e^u = 0 is e^z = e^u
+            undone = None if moved is None else _logarithms_of(moved) or _one_to_one(moved)
         if undone is None:
             break
         equation = undone
     return equation
+
+
+def _one_to_one(equation: Equation) -> Equation | None:
+    return _odd_roots_of(equation) or _inverse_of(equation)
+
+
+def _terms_moved(equation: Equation) -> Equation | None:
+    """The equation as one term with variables = a number, or one such term = another: a·f(u) + b = c is
+    a·f(u) = c − b, a·f(u) − b·g(v) = 0 is a·f(u) = b·g(v); None where it is no such thing, or already so."""
+    terms = sympy.Add.make_args(minus(equation.lhs, equation.rhs))
+    varying = [t for t in terms if t.free_symbols]
+    number = -sympy.Add(*(t for t in terms if not t.free_symbols))
+    if len(varying) == 1:
+        moved = Equation(varying[0], number)
+    elif len(varying) == 2 and number == 0:
+        first, second = varying if not varying[0].could_extract_minus_sign() else (-varying[0], -varying[1])
+        moved = Equation(first, -second)
+    else:
+        return None
+    return None if moved in (equation, Equation(equation.rhs, equation.lhs)) else moved
 
 
 def _bases_of_zero(equation: Equation, work: int) -> Equation | None:
@@ -321,19 +344,62 @@ def _reciprocals_of(equation: Equation) -> Equation | None:
     return None
 
 
-def _even_root_of(equation: Equation) -> Equation | None:
-    """u = c² for √u = c, a number c ≥ 0, and so for a·u^(p/q) = c, q even (p odd, the fraction reduced) and
-    c/a ≥ 0: u = (c/a)^(q/p). The same equation: t ↦ t^(p/q) is one-to-one where it has a value, t ≥ 0 (t > 0
-    for p < 0), and u = (c/a)^(q/p) is there. √(x² + y²) = 2 is x² + y² = 4."""
+@dataclass(frozen=True)
+class _Inverse:
+    """A function one-to-one where it has a value: its inverse, and whether a number is one of its values."""
+
+    inverse: type[sympy.Function]
+    takes: Callable[[Expr], bool]
+    everywhere: bool = False  # a value for every real: f(u) = f(v) is u = v
+
+
+def _between(low: Expr, high: Expr, closed: bool = False) -> Callable[[Expr], bool]:
+    def takes(c: Expr) -> bool:
+        within = sympy.And(sympy.Le(low, c), sympy.Le(c, high)) if closed else sympy.And(sympy.Lt(low, c),
+                                                                                          sympy.Lt(c, high))
+        return within is sympy.true
+    return takes
+
+
+_INVERSES = {
+    sympy.log: _Inverse(sympy.exp, _between(-sympy.oo, sympy.oo)),
+    sympy.atan: _Inverse(sympy.tan, _between(-sympy.pi / 2, sympy.pi / 2), everywhere=True),
+    sympy.asin: _Inverse(sympy.sin, _between(-sympy.pi / 2, sympy.pi / 2, closed=True)),
+    sympy.acos: _Inverse(sympy.cos, _between(0, sympy.pi, closed=True)),
+    sympy.sinh: _Inverse(sympy.asinh, _between(-sympy.oo, sympy.oo), everywhere=True),
+    sympy.asinh: _Inverse(sympy.sinh, _between(-sympy.oo, sympy.oo), everywhere=True),
+    sympy.tanh: _Inverse(sympy.atanh, _between(-1, 1), everywhere=True),
+    sympy.atanh: _Inverse(sympy.tanh, _between(-sympy.oo, sympy.oo)),
+    sympy.acosh: _Inverse(sympy.cosh, _between(0, sympy.oo, closed=True)),
+}
+
+
+def _inverse_of(equation: Equation) -> Equation | None:
+    """u = f⁻¹(c/a) for a·f(u) = c, f one-to-one where it has a value and c/a one of its values: ln u = 0 is
+    u = 1, atan u = 0 is u = 0, √u = c is u = c² (c ≥ 0), and so a·u^(p/q) = c, q even (p odd, the fraction
+    reduced), is u = (c/a)^(q/p) for c/a ≥ 0 (t > 0 for p < 0). And u = v for a·f(u) = a·f(v), f one-to-one
+    with a value everywhere (atan, sinh, asinh, tanh). Each the same equation: where u = f⁻¹(c/a), f(u) has
+    a value. √(x² + y²) = 2 is x² + y² = 4; ln(x² + y²) = 0 is x² + y² = 1."""
     for side, other in ((equation.lhs, equation.rhs), (equation.rhs, equation.lhs)):
-        if other.free_symbols or not other.is_extended_real:
+        number, inside = side.as_coeff_Mul()
+        if not number.is_nonzero:
             continue
-        number, power = side.as_coeff_Mul()
-        if not (power.is_Pow and power.exp.is_Rational and power.exp.q % 2 == 0 and number.is_nonzero):
+        if other.free_symbols:
+            theirs, outside = other.as_coeff_Mul()
+            found = _INVERSES.get(type(inside))
+            if theirs == number and type(outside) is type(inside) and found is not None and found.everywhere:
+                return Equation(inside.args[0], outside.args[0])
+            continue
+        if not other.is_extended_real:
             continue
         ratio = other / number
-        if ratio.is_negative is False and not (power.exp.is_negative and ratio.is_zero):
-            return Equation(power.base, ratio ** (1 / power.exp))
+        if inside.is_Pow and inside.exp.is_Rational and inside.exp.q % 2 == 0:
+            if ratio.is_negative is False and not (inside.exp.is_negative and ratio.is_zero):
+                return Equation(inside.base, ratio ** (1 / inside.exp))
+            continue
+        found = _INVERSES.get(type(inside))
+        if found is not None and found.takes(ratio):
+            return Equation(inside.args[0], found.inverse(ratio))
     return None
 
 
