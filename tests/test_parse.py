@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from tutor import check
 from tutor.limits import Limits
-from tutor.parse import SHAPES, Equation, InputError, Shape, read, symbol
+from tutor.parse import SHAPES, Equation, InputError, Meet, Shape, read, symbol
 
 INPUT_CASES = conformance_cases("input_cases.jsonl")
 X, Y = symbol("x"), symbol("y")
@@ -867,3 +867,18 @@ def test_latex_is_never_read_and_always_told_with_a_sentence(text, shape):
         assert error.message and (error.column is not None or "\\" not in text)
         return
     assert "\\" not in text  # a backslash is never read past: no form is accepted by leaving part of it out
+
+
+# a line in three variables takes two equations: among the items of a set of points they are written in braces or
+# chained, and hold at once; one '=' is still all an equation or an expression may have
+def test_a_chain_or_braces_among_points_are_equations_that_hold_at_once():
+    z = symbol("z")
+    names = ("x", "y", "z")
+    assert read("x = y = z", Shape.POINTS, names).value == (Meet((Equation(X, Y), Equation(Y, z))),)
+    assert read("{x = 0, z = 0}, (1, 2, 3)", Shape.POINTS, names).value == (
+        Meet((Equation(X, 0), Equation(z, 0))), (1, 2, 3))
+    assert read("{x = 0}, (1, 2, 3)", Shape.POINTS, names).value == (Equation(X, 0), (1, 2, 3))
+    assert read("{x = 0, z = 0}", Shape.POINTS, names).value == (Equation(X, 0), Equation(z, 0))  # the set's braces
+    with pytest.raises(InputError, match="only one '=' is allowed") as error:
+        read("x = y = z", Shape.EQUATION, names)
+    assert error.value.column == 6

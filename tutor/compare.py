@@ -55,6 +55,7 @@ from .parse import (
     Equation,
     InputError,
     Link,
+    Meet,
     Point,
     Points,
     Shape,
@@ -909,7 +910,9 @@ def _same_point(a: Point, b: Point, ctx: Context, undecided: list[Point]) -> boo
     return right
 
 
-def _on_locus(point: Point, locus: Equation, ctx: Context) -> bool:
+def _on_locus(point: Point, locus: Equation | Meet, ctx: Context) -> bool:
+    if isinstance(locus, Meet):
+        return all(_on_locus(point, equation, ctx) for equation in locus.equations)
     names = list(ctx.variables)[: len(point)]
     substitution = {symbol(n): v for n, v in zip(names, point)}
     difference = minus(locus.lhs, locus.rhs).subs(substitution)
@@ -988,11 +991,86 @@ def _factor_loci(locus: Equation, want_loci: Sequence[Equation], ctx: Context) -
     return parts
 
 
+def _linear_rows(meet: Meet, syms: Sequence[sympy.Symbol]) -> sympy.Matrix | None:
+    """The equations as the rows of their coefficients and constant, reduced (rref), zero rows left out: two
+    systems with the same rows have the same points. None where one is not linear with rational coefficients."""
+    rows = []
+    for equation in meet.equations:
+        difference = minus(equation.lhs, equation.rhs)
+        if difference.free_symbols - set(syms) or not difference.is_polynomial(*syms):
+            return None
+        polynomial = sympy.Poly(difference, *syms)
+        if polynomial.total_degree() > 1 or not all(c.is_Rational for c in polynomial.coeffs()):
+            return None
+        rows.append([polynomial.coeff_monomial(s) for s in syms] + [polynomial.coeff_monomial(1)])
+    reduced = sympy.Matrix(rows).rref()[0]
+    return sympy.Matrix([list(reduced.row(i)) for i in range(reduced.rows) if any(reduced.row(i))])
+
+
+def _same_meet(answer: Meet, expected: Meet, ctx: Context) -> bool:
+    """Whether two systems of equations hold at the same points: linear ones by their reduced rows (x = y = z is
+    x = y, y = z), others equation by equation, each one of the other's up to rearrangement."""
+    syms = [symbol(n) for n in ctx.variables]
+    mine, theirs = _linear_rows(answer, syms), _linear_rows(expected, syms)
+    if mine is not None and theirs is not None:
+        return bool(mine == theirs)
+    return len(answer.equations) == len(expected.equations) and all(
+        any(compare_equations(a, w, ctx).correct for w in expected.equations) for a in answer.equations) and all(
+        any(compare_equations(a, w, ctx).correct for a in answer.equations) for w in expected.equations)
+
+
+def same_locus(answer: Equation | Meet, expected: Equation | Meet, ctx: Context) -> bool:
+    """Whether a line (or plane) given is the one wanted: an equation as an equation, several that hold at once
+    as such; a plane is never a line."""
+    if isinstance(answer, Meet) and isinstance(expected, Meet):
+        return _same_meet(answer, expected, ctx)
+    if isinstance(answer, Equation) and isinstance(expected, Equation):
+        return compare_equations(answer, expected, ctx).correct
+    return False
+
+
+def zero_along(expr: Expr, meet: Meet, variables: Sequence[str]) -> bool:
+    """Whether `expr` is 0 at every point of a linear system's solutions (a partial all along a line in three
+    variables); False where the system is not linear or has no solution."""
+    syms = [symbol(n) for n in variables]
+    if _linear_rows(meet, syms) is None:
+        return False
+    solutions = list(sympy.linsolve([minus(e.lhs, e.rhs) for e in meet.equations], syms))
+    return len(solutions) == 1 and sympy.expand(expr.xreplace(dict(zip(syms, solutions[0])))) == 0
+
+
+def linear_part(meet: Meet, variables: Sequence[str]) -> Meet:
+    """The system as its linear equations alone, where every other holds all along them (y = 0, z = 0 for
+    y = 0, z = 0, y² + z² = 0, as the solver finds the line of x²(y² + z²)); else the system as it is."""
+    syms = [symbol(n) for n in variables]
+    linear = tuple(e for e in meet.equations if _linear_rows(Meet((e,)), syms) is not None)
+    if not linear or len(linear) == len(meet.equations):
+        return meet
+    kept = Meet(linear)
+    others = [e for e in meet.equations if e not in linear]
+    return kept if all(zero_along(minus(e.lhs, e.rhs), kept, variables) for e in others) else meet
+
+
+def meet_point(meet: Meet, variables: Sequence[str]) -> Point | Meet:
+    """A linear system with one solution as that point ({x = 4, y = 4} in two variables is (4, 4)); else itself."""
+    syms = [symbol(n) for n in variables]
+    rows = _linear_rows(meet, syms)
+    if rows is None or rows.rows != len(syms) or rows[:, : len(syms)] != sympy.eye(len(syms)):
+        return meet
+    return tuple(-rows[i, len(syms)] for i in range(len(syms)))
+
+
 def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     want_points = [p for p in expected if isinstance(p, tuple)]
     want_loci = [p for p in expected if isinstance(p, Equation)]
+    # a line in three variables is a system of equations that hold at once, and only such a system is it: x = 0,
+    # y = 0 are planes there
+    want_meets = [p for p in expected if isinstance(p, Meet)]
+    met = [meet_point(p, ctx.variables) for p in answer if isinstance(p, Meet)]
+    meets = [m for m in met if isinstance(m, Meet)]
     parts = [part for p in answer if isinstance(p, Equation) for part in _factor_loci(p, want_loci, ctx)]
-    points = [p for p in answer if isinstance(p, tuple)] + [p for p in parts if isinstance(p, tuple)]
+    points = [p for p in answer if isinstance(p, tuple)] + [p for p in met if isinstance(p, tuple)] \
+        + [p for p in parts if isinstance(p, tuple)]
     loci = [p for p in parts if isinstance(p, Equation)]
     dimension = len(want_points[0]) if want_points else len(ctx.variables)
     if any(len(p) != dimension for p in points):
@@ -1013,7 +1091,8 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
                for matching in [[i for i in range(len(unique)) if same(i, j)]] for i in matching[1:]]
     extra = [p for i, p in enumerate(unique)
              if not any(same(i, j) for j in range(len(want_points)))
-             and not any(_on_locus(p, line, ctx) for line in want_loci)]
+             and not any(_on_locus(p, line, ctx) for line in want_loci)
+             and not any(_on_locus(p, line, ctx) for line in want_meets)]
     nearby = _close(extra, [w for w in want_points if w not in found], ctx)
     extra = [p for p in extra if p not in nearby]
     # (1.4142, 1) for (√2, 1), (0.33, 1) for (1/3, 1): a right point written with decimals, close as a
@@ -1025,12 +1104,15 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     rounded = {p: n.places for p, n in nearby.items() if n.places is not None}
     found_loci = [w for w in want_loci if any(compare_equations(a, w, ctx).correct for a in loci)]
     extra_loci = [a for a in loci if not any(compare_equations(a, w, ctx).correct for w in want_loci)]
-    missing = len(want_points) - len(found) - len(nearby) - len(rounded_exact) + len(want_loci) - len(found_loci)
-    wrong = extra + extra_loci
+    found_meets = [w for w in want_meets if any(_same_meet(a, w, ctx) for a in meets)]
+    extra_meets = [a for a in meets if not any(_same_meet(a, w, ctx) for w in want_meets)]
+    lines = len(want_loci) - len(found_loci) + len(want_meets) - len(found_meets)
+    missing = len(want_points) - len(found) - len(nearby) - len(rounded_exact) + lines
+    wrong: list[Point | Equation | Meet] = [*extra, *extra_loci, *extra_meets]
     if not missing and not wrong and not nearby and not rounded_exact and not doubled:
         return Outcome.right()
-    total = max(len(want_points) + len(want_loci), 1)
-    credit = max(0.0, (len(found) + len(found_loci) - len(wrong) - len(doubled)) / total)
+    total = max(len(want_points) + len(want_loci) + len(want_meets), 1)
+    credit = max(0.0, (len(found) + len(found_loci) + len(found_meets) - len(wrong) - len(doubled)) / total)
     if undecided:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="answer"), credit)
     one, many = _called(ctx)
@@ -1050,13 +1132,12 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
         verb = "does" if len(wrong) == 1 else "do"
         sentences.append(f"{shown} {verb} not belong in the answer.")
     if missing:
-        lines = len(want_loci) - len(found_loci)
         # lines written already (x² + y² = 0 is the point (0, 0), but written as one): how to write one is not
         # what is wrong
-        if lines and any(isinstance(p, Equation) for p in answer):
+        if lines and any(isinstance(p, (Equation, Meet)) for p in answer):
             sentences.append("A line is missing." if lines == 1 else f"{lines} lines are missing.")
         elif lines:
-            sentences.append("Some of the points form a whole line; write it as an equation, like x = 0.")
+            sentences.append(f"Some of the points form a whole line; write it as {_line_example(want_meets)}.")
         else:
             sentences.append(f"{missing} {many if missing > 1 else one} {'are' if missing > 1 else 'is'} missing.")
     # every point given right, some only to fewer places than asked, and none missing: right but for
@@ -1066,6 +1147,13 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     note = Note.EXTRA_POINT if wrong or doubled else Note.WRONG_VALUE if close else Note.MISSING_POINT if missing \
         else _exact_note(rounded_exact) if rounded_exact and not rounded else Note.TOO_FEW_PLACES
     return Outcome(False, note, " ".join(sentences), credit)
+
+
+def _line_example(meets: Sequence[Meet]) -> str:
+    """How to write a line: an equation, or in three variables (a line wanted as `meets`) the equations it needs."""
+    if meets:
+        return "the equations it needs, in braces, like {x = 0, z = 0}"
+    return "an equation, like x = 0"
 
 
 def _called(ctx: Context) -> tuple[str, str]:
@@ -1097,7 +1185,7 @@ def once(places: Sequence[Point], ctx: Context, undecided: list[Point] | None = 
     return unique, " ".join(said)
 
 
-def _place(point: Point | Equation, ctx: Context) -> object:
+def _place(point: Point | Equation | Meet, ctx: Context) -> object:
     """A point as a sentence writes it: in one variable, a place on the line, x = 0 (as a list of them is
     written), not (0)."""
     return (point,) if isinstance(point, tuple) and len(point) == 1 and len(ctx.variables) == 1 else point

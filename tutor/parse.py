@@ -773,8 +773,10 @@ _OPENERS = {"(": ")", "[": "]", "⟨": "⟩", "{": "}"}
 
 
 class _Parser:
-    def __init__(self, text: str, vocabulary: _Vocabulary, limits: Limits, offset: int = 0, typed_signs: bool = True):
+    def __init__(self, text: str, vocabulary: _Vocabulary, limits: Limits, offset: int = 0, typed_signs: bool = True,
+                 chains: bool = False):
         self.source = text
+        self.chains = chains  # `x = y = z` read as one item (a set of points is read), else refused at its second '='
         self.offset = offset
         self.vocabulary = vocabulary
         self.limits = limits
@@ -1506,7 +1508,13 @@ class _Parser:
         op = self.advance()
         if self.tok.kind == TokenKind.END or self.at(","):
             raise InputError("missing expression after '='", op.col, "missing_operand")
-        return _Assignment(lhs, self.sum(), op.col)
+        rhs, chained = self.sum(), []
+        while self.chains and self.at("="):  # x = y = z: each '=' holds, a line in three variables
+            further = self.advance()
+            if self.tokens[self.pos].kind == TokenKind.END or self.at(","):
+                raise InputError("missing expression after '='", further.col, "missing_operand")
+            chained.append(self.sum())
+        return _Assignment(lhs, rhs, op.col, tuple(chained))
 
     def vector_sum(self, first: _Group) -> _Group:
         """`first` and the vectors added to it or taken from it, each maybe times a number, component by
@@ -1680,6 +1688,7 @@ class _Assignment:
     lhs: Expr
     rhs: Expr
     col: int
+    chained: tuple[Expr, ...] = ()  # the sides after rhs, where a set of points is read: z of x = y = z
 
 
 _Item: TypeAlias = "Expr | _Group | _Assignment"  # one comma-separated item as the parser found it
@@ -1702,8 +1711,18 @@ class Equation:
     rhs: Expr
 
 
+@dataclass(frozen=True)
+class Meet:
+    """The points where several equations hold at once: in three variables one equation is a plane, and a line
+    takes two (x = 0, z = 0 of x²y² + z²), written in braces among other items (`{x = 0, z = 0}`) or chained
+    (`x = y = z`)."""
+
+    equations: tuple[Equation, ...]
+
+
 Point: TypeAlias = tuple[Expr, ...]
-Points: TypeAlias = tuple[Point | Equation, ...]  # points, or critical lines written as equations like x = 0
+# points, or critical lines written as equations like x = 0, or as several that hold at once
+Points: TypeAlias = tuple[Point | Equation | Meet, ...]
 
 
 @dataclass(frozen=True)
@@ -1825,7 +1844,7 @@ def read(
         return Answer(Shape.POINTS, ())
     try:
         items, ambiguities, spellings, alternatives, wholes = _parsed(clean, (*variables, *components, *constants),
-                                                                      infer, limits)
+                                                                      infer, limits, shape == Shape.POINTS)
     except InputError as error:
         # an '=' in the name's brackets names an argument (E(m = 1, b = 2) = 3): the name's, not the answer's
         outside = _outside_brackets(clean, "=")
@@ -2533,10 +2552,10 @@ def remembering() -> Iterator[None]:
         _memo.parses = outer
 
 
-def _parsed(clean: str, names: tuple[str, ...], infer: bool, limits: Limits) -> _Parsed:
+def _parsed(clean: str, names: tuple[str, ...], infer: bool, limits: Limits, chains: bool = False) -> _Parsed:
     memo = _memo.parses
-    key = (clean, names, infer, limits)
-    known = None if memo is None else memo.get(key) or _parsed_alike(memo, clean, names, infer, limits)
+    key = (clean, names, infer, limits, chains)
+    known = None if memo is None else memo.get(key) or _parsed_alike(memo, clean, names, infer, limits, chains)
     if known is not None:
         outcome, units = known
         spend(units)
@@ -2545,7 +2564,7 @@ def _parsed(clean: str, names: tuple[str, ...], infer: bool, limits: Limits) -> 
         return outcome
     before = spent()
     try:
-        parser = _Parser(clean, vocabulary(names, infer=infer), limits)
+        parser = _Parser(clean, vocabulary(names, infer=infer), limits, chains=chains)
         parsed: _Parsed = (parser.items(), tuple(parser.ambiguities), tuple(parser.spellings),
                            tuple(parser.alternatives), parser.wholes)
     except InputError as error:
@@ -2558,15 +2577,15 @@ def _parsed(clean: str, names: tuple[str, ...], infer: bool, limits: Limits) -> 
 
 
 def _parsed_alike(memo: dict[tuple[object, ...], tuple[_Parsed | InputError, int]], clean: str,
-                  names: tuple[str, ...], infer: bool, limits: Limits) -> tuple[_Parsed, int] | None:
+                  names: tuple[str, ...], infer: bool, limits: Limits, chains: bool) -> tuple[_Parsed, int] | None:
     """A remembered parse of the same text with names that differ only by names the text never spells (a
     reading with + C, of an answer without C): each run of letters splits into the same known names, so
     the parse is the same. Not for an error, whose message lists the names; nor where a name differing
     is a function's or a constant's, which it hides."""
     if infer:
         return None
-    for (text, other, inferred, bound), (outcome, units) in memo.items():
-        if text != clean or inferred or bound != limits or isinstance(outcome, InputError):
+    for (text, other, inferred, bound, chained), (outcome, units) in memo.items():
+        if text != clean or inferred or bound != limits or chained != chains or isinstance(outcome, InputError):
             continue
         spellings = vocabulary(tuple(set(names) ^ set(cast(tuple[str, ...], other)))).variables.keys()
         if not spellings & (FUNCTIONS.keys() | CONSTANTS.keys()) and not any(s in clean for s in spellings):
@@ -2729,10 +2748,16 @@ def _as_points(items: list[_Item], components: list[str], constants: frozenset[s
     if group is not None and (group.opener == "{" or group.items and not all(isinstance(i, Expr) for i in group.items)
                               and all(isinstance(i, (_Group, _Assignment)) for i in group.items)):
         items = group.items
-    found: list[Point | Equation] = []
+    found: list[Point | Equation | Meet] = []
     for item in items:
-        if isinstance(item, _Assignment):
+        if isinstance(item, _Assignment) and item.chained:
+            found.append(_meet([item]))
+        elif isinstance(item, _Assignment):
             found.append(Equation(item.lhs, item.rhs))
+        elif isinstance(item, _Group) and item.opener == "{" and item.items \
+                and all(isinstance(c, _Assignment) for c in item.items):  # {x = 0, z = 0}: a line among the items
+            meet = _meet(cast(list[_Assignment], item.items))
+            found.append(meet.equations[0] if len(meet.equations) == 1 else meet)
         elif isinstance(item, _Group) and all(isinstance(c, Expr) for c in item.items):
             point = tuple(c for c in item.items if isinstance(c, Expr))  # all of them, typed as such
             if any(_variables(c, constants) for c in point):
@@ -2742,6 +2767,15 @@ def _as_points(items: list[_Item], components: list[str], constants: frozenset[s
             col = getattr(item, "col", None)
             raise InputError("points are written like (0, 0), (4, 4)", col, "shape")
     return tuple(found)
+
+
+def _meet(assignments: Sequence[_Assignment]) -> Meet:
+    """The equations that hold at once: each assignment's, a chain's one for each '=' (x = y = z: x = y, y = z)."""
+    equations: list[Equation] = []
+    for a in assignments:
+        sides = (a.lhs, a.rhs, *a.chained)
+        equations += [Equation(left, right) for left, right in zip(sides, sides[1:])]
+    return Meet(tuple(equations))
 
 
 def _as_equation(items: list[_Item], components: list[str], constants: frozenset[str]) -> Equation:  # noqa: ARG001

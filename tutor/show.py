@@ -23,7 +23,7 @@ import sympy
 from sympy import Expr
 
 from .functions import BY_SYMPY
-from .parse import Answer, Equation, Spellings, fraction, to_sympy
+from .parse import Answer, Equation, Meet, Spellings, fraction, to_sympy
 from .words import GREEK, TextEnum
 
 _SUPERSCRIPT = dict(zip("0123456789+-()abcdefghijklmnoprstuvwxyz=",
@@ -488,6 +488,8 @@ def _fractions_in(value: object) -> Iterator[Fraction]:
         value = value.value
     if isinstance(value, Equation):
         yield from _fractions_in((value.lhs, value.rhs))
+    elif isinstance(value, Meet):
+        yield from _fractions_in(value.equations)
     elif isinstance(value, tuple):
         for part in value:
             yield from _fractions_in(part)
@@ -633,13 +635,15 @@ def show_each(values: Sequence[object], variables: Sequence[str] = (), *, latex:
     def text(value: object) -> str:  # one printer for the whole value: a point set's spellings in the order typed
         if isinstance(value, Equation):
             return f"{printer.show(value.lhs)} = {printer.show(value.rhs)}"
+        if isinstance(value, Meet):  # a line in three variables, in braces as it is typed among other items
+            return text(value.equations)
         if isinstance(value, tuple):
             if value and all(isinstance(v, tuple) and len(v) == 1 for v in value):
                 # places on a line, as the lesson lists them (x = -1, x = 1), not {(-1), (1)}: a set of
                 # numbers has no brackets of its own to write
                 named = f"{printer.symbol(variables[0])} = " if len(variables) == 1 else ""
                 return ", ".join(named + printer.component(v[0]) for v in value)
-            if value and all(isinstance(v, (tuple, Equation)) for v in value):
+            if value and all(isinstance(v, (tuple, Equation, Meet)) for v in value):
                 inner = ", ".join(map(text, value))
                 return rf"\{{{inner}\}}" if latex else "{" + inner + "}"
             if not value:

@@ -7,7 +7,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from sympy import Expr
 
@@ -16,9 +16,9 @@ from ...calculus import SolveError
 from ...calculus.classified import shapes
 from ...calculus.factor_cases import lies_on
 from ...check import Judgement, Verdict, check
-from ...compare import Context, Note, Tolerance, compare_numbers
+from ...compare import Context, Note, Tolerance, compare_numbers, linear_part, meet_point
 from ...limits import LIMITS, Limits
-from ...parse import Answer, Equation, InputError, Labelled, Shape, symbol
+from ...parse import Answer, Equation, InputError, Labelled, Meet, Shape, symbol
 from ...show import show
 from ...words import and_list, counted, first_of
 from ..base import Field, FieldError, FunctionProblem, Unkeyable, flat_refusal
@@ -82,6 +82,9 @@ class CriticalPoints(FunctionProblem):
         period = f" with {period}" if period else ""
         lines = " (write a whole line of critical points as an equation, like x = 0)" if \
             self.solution.sets else ""
+        if any(s.also for s in self.solution.sets):  # in three variables an equation is a plane
+            lines = " (write a whole line of critical points as the equations it needs, in braces, like " \
+                    "{x = 0, z = 0})"
         if self.one:  # "the region 0 ≤ x ≤ 5" is an interval on a line; the answer is values of x
             x = self.variables[0]
             where = f" with {self.region_text}" if self.region else period
@@ -124,18 +127,32 @@ class CriticalPoints(FunctionProblem):
                 raise self.labelled(error) from None
         names = [*self.answer_variables, *parameters]
         try:
-            return super().read(separated(text, names), limits, parameters)
+            answer = super().read(separated(text, names), limits, parameters)
         except InputError as error:
             raise in_words(error, text, names) from None
+        return self._as_line(answer)
+
+    def _as_line(self, answer: Answer) -> Answer:
+        """`x = y, y = z`, equations alone and none grouped, as the one line where they all hold, where the
+        critical sets asked are lines of three variables and none is a plane: there the list can mean nothing
+        else that could be right. Elsewhere each equation is its own set, a plane (x = 0 of x² in x, y, z)."""
+        items = answer.value if isinstance(answer.value, tuple) else ()
+        lines = self.points_and_lines()[1]
+        if len(items) < 2 or not all(isinstance(i, Equation) for i in items) \
+                or not lines or not all(isinstance(line, Meet) for line in lines):
+            return answer
+        return replace(answer, value=(Meet(cast(tuple[Equation, ...], items)),))
 
     def _check_against(self, text: str, expected: object, tolerance: Tolerance | None) -> Verdict:
         return check(text, expected, variables=self.answer_variables, shape=Shape.POINTS, reader=self.read,
                      tolerance=tolerance or self.default_tolerance(), isolated=False)
 
-    def points_and_lines(self) -> tuple[list[tuple[Expr, ...]], list[Equation]]:
-        """The answer's isolated points and its whole lines of critical points (in the region)."""
+    def points_and_lines(self) -> tuple[list[tuple[Expr, ...]], list[Equation | Meet]]:
+        """The answer's isolated points and its whole lines of critical points (in the region): a set that
+        needs several equations (a line in three variables) with all of them, where they hold at once."""
         result = self.solution
-        lines = [s.equation for s in result.sets if s.inside is not False]
+        lines = [linear_part(Meet(s.equations), self.variables) if s.also else s.equation
+                 for s in result.sets if s.inside is not False]
         points = [p.point for p in result.points
                   if p.inside is not False and not any(_on(p.point, line, self.variables) for line in lines)]
         return points, lines
@@ -286,12 +303,14 @@ class CriticalPoints(FunctionProblem):
             return self.region.replace("<=", "≤").replace(">=", "≥")
 
     def _items(self, text: str) -> tuple | None:
-        """The points and lines the text lists (() for `none`); None where it can't be read."""
+        """The points and lines the text lists (() for `none`); None where it can't be read. A system of
+        equations with one solution is that point, as the check reads it ({x = 0, y = 7}: (0, 7))."""
         try:
             value = self.read(text).value
         except InputError:
             return None
-        return value if isinstance(value, tuple) else ()
+        items = value if isinstance(value, tuple) else ()
+        return tuple(meet_point(i, self.answer_variables) if isinstance(i, Meet) else i for i in items)
 
     def _coordinates(self, text: str) -> tuple[list[tuple[str, Expr]], list[tuple[Expr, ...]]] | None:
         """The lines `x = a, y = b` (a number for each variable, in any order) are, and the points where they
@@ -391,7 +410,7 @@ class CriticalPoints(FunctionProblem):
         return contour_figure(self.function, names, critical=True, region=self.region, name=self.name)
 
 
-def _on(point: tuple[Expr, ...], line: Equation, variables: tuple[str, ...]) -> bool:
+def _on(point: tuple[Expr, ...], line: Equation | Meet, variables: tuple[str, ...]) -> bool:
     values = {symbol(v): c for v, c in zip(variables, point)}
-    return (line.lhs - line.rhs).xreplace(values) == 0
+    return all((e.lhs - e.rhs).xreplace(values) == 0 for e in (line.equations if isinstance(line, Meet) else (line,)))
 

@@ -29,11 +29,11 @@ from ...calculus.kinks import with_abs
 from ...calculus.partials import no_derivative, slope_where_formula_fails
 from ...calculus.region import Region
 from ...calculus.roots import rational_polynomial, rational_terms
-from ...compare import Context, compare_equations, compare_numbers
+from ...compare import Context, compare_numbers, meet_point, same_locus, zero_along
 from ...misconceptions import Misconception, Pattern, Said, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import differ, wrong_gradients
 from ...misconceptions.solving import MISCONCEPTIONS as SOLVING
-from ...parse import Answer, Equation, Point, Shape, symbol, to_sympy
+from ...parse import Answer, Equation, Meet, Point, Shape, symbol, to_sympy
 from ...show import show
 from ...words import and_list, capitalized
 from .exercise import CriticalPoints
@@ -70,9 +70,9 @@ MISCONCEPTIONS = register(
     Misconception(
         "ignored-critical-lines", "left out whole lines of critical points",
         "It looks like you left out {lines}: every point on {it} is a critical point, not just isolated "
-        "points. Write a whole line as an equation, like x = 0.",
-        beside="Every point on {lines} is a critical point, not just isolated points. Write a whole line as an "
-               "equation, like x = 0."),
+        "points. Write a whole line as {how}.",
+        beside="Every point on {lines} is a critical point, not just isolated points. Write a whole line as "
+               "{how}."),
     Misconception(
         "critical-point-sign", "read the root of x − a = 0 as −a",
         "It looks like you took the sign of {name} the wrong way round: {factor} is zero at {name} = "
@@ -102,7 +102,7 @@ MISCONCEPTIONS = register(
 # the items extra-critical-points names that have the same partials zero: its {extra} lists one such per set
 _WHERE_ONLY = "{items}, where only {partials} {verb} zero"
 
-_Set = tuple[tuple[tuple[Expr, ...], ...], tuple[Equation, ...]]  # points, lines
+_Set = tuple[tuple[tuple[Expr, ...], ...], tuple[Equation | Meet, ...]]  # points, lines
 _MAX_DEGREE = 4  # of f, for its wrong gradients to be solved (each partial then has degree 3 at most)
 
 
@@ -113,13 +113,15 @@ def _same(p: tuple, q: tuple, ctx: Context) -> bool:
     return len(p) == len(q) and all(compare_numbers(a, b, ctx).correct for a, b in zip(p, q))
 
 
-def _on(point: tuple, line: Equation, variables: Sequence[str]) -> bool:
+def _on(point: tuple, line: Equation | Meet, variables: Sequence[str]) -> bool:
+    if isinstance(line, Meet):
+        return all(_on(point, equation, variables) for equation in line.equations)
     value = at_point(line.lhs - line.rhs, variables, point)
     return value is not None and value == 0
 
 
-def _same_line(a: Equation, w: Equation, ctx: Context) -> bool:
-    return compare_equations(a, w, ctx).correct
+def _same_line(a: Equation | Meet, w: Equation | Meet, ctx: Context) -> bool:
+    return same_locus(a, w, ctx)
 
 
 def _among(point: tuple, points: Sequence[tuple], ctx: Context) -> bool:
@@ -151,10 +153,12 @@ def _differences(problem: CriticalPoints) -> Pattern:
 
     def test(got: Answer, ctx: Context) -> tuple[Said, ...] | None:
         items = cast(tuple, got.value)  # read in the points shape
-        got_points = [p for p in items if isinstance(p, tuple)]
-        got_lines = [p for p in items if isinstance(p, Equation)]
+        # a system with one solution ({x = 1, y = 0, z = 0}) is that point, as the check reads it
+        met = [meet_point(p, ctx.variables) if isinstance(p, Meet) else p for p in items]
+        got_points = [p for p in met if isinstance(p, tuple)]
+        got_lines = [p for p in met if isinstance(p, (Equation, Meet))]
         missing_lines = [w for w in lines if not any(_same_line(a, w, ctx) for a in got_lines)]
-        missing: list[Point | Equation] = [
+        missing: list[Point | Equation | Meet] = [
             p for p in points if not _among(p, got_points, ctx) and not any(_on(p, a, variables) for a in got_lines)]
         extra = [p for p in got_points if not _among(p, points, ctx) and not any(_on(p, w, variables) for w in lines)]
         extra_lines = [a for a in got_lines if not any(_same_line(a, w, ctx) for w in lines)]
@@ -164,7 +168,9 @@ def _differences(problem: CriticalPoints) -> Pattern:
         elif missing_lines:
             said.append(say["ignored-critical-lines"](
                 lines=("the line " if len(missing_lines) == 1 else "the lines ") + _list(missing_lines, variables),
-                it="it" if len(missing_lines) == 1 else "them"))
+                it="it" if len(missing_lines) == 1 else "them",
+                how="the equations it needs, in braces, like {x = 0, z = 0}" if any(
+                    isinstance(w, Meet) for w in missing_lines) else "an equation, like x = 0"))
         # x = 0 of |x|: critical because f′ has no value there, which no factor of f′ being zero explains
         corners = {p: why for p in missing if (why := _corner(problem, p))}
         said.extend(say["missed-corner"](missing=_list([p], variables), why=why) for p, why in corners.items())
@@ -243,7 +249,7 @@ def _where_only(groups: dict[tuple[str, ...], list], name: str, variables: Seque
     return told[0] if len(told) == 1 else ", ".join(told[:-1]) + ", and " + told[-1]
 
 
-def _corner(problem: CriticalPoints, point: Point | Equation) -> str:
+def _corner(problem: CriticalPoints, point: Point | Equation | Meet) -> str:
     """Where f has no derivative at a critical point (a corner of |x|): why it is critical, from its slopes on
     either side ("f′ is -1 from the left and 1 from the right, so f′ has no value there"); in two variables,
     from the gradients of the pieces meeting there, or f's minimum where ∇f has no value; else ""."""
@@ -265,7 +271,7 @@ def _corner(problem: CriticalPoints, point: Point | Equation) -> str:
     return f"{said}, so {problem.name}′ changes sign at {here}, where it has no value" if said else ""
 
 
-def _factor_dropped(problem: CriticalPoints, missing: Sequence[Point | Equation], given: Sequence[tuple],
+def _factor_dropped(problem: CriticalPoints, missing: Sequence[Point | Equation | Meet], given: Sequence[tuple],
                     ctx: Context) -> bool:
     """Whether f′ (of one variable) is a product and each point missed is a zero of a factor none of whose
     zeros the answer gives: then the factor was dropped, which "a product is zero when any one of its factors
@@ -283,7 +289,7 @@ def _factor_dropped(problem: CriticalPoints, missing: Sequence[Point | Equation]
     return all(isinstance(p, tuple) and any(p in z for z in dropped) for p in missing)
 
 
-def _not_critical(problem: CriticalPoints, item: Point | Equation) -> str:
+def _not_critical(problem: CriticalPoints, item: Point | Equation | Meet) -> str:
     """Why a point given is no critical point of f of one variable: f′ is not 0 there ("f′(0) = -3, not 0"), or,
     where f′ has no value, the one-sided slopes, which keep their sign ("f′ is -4 from the left and -2 from the
     right, so it does not change sign there"); "" where neither is known."""
@@ -299,7 +305,7 @@ def _not_critical(problem: CriticalPoints, item: Point | Equation) -> str:
     return f"{name}′({show(item[0])}) = {show(sympy.nsimplify(slope) if slope.is_Float else slope)}, not 0"
 
 
-def _slopes_beside(problem: CriticalPoints, item: Point | Equation) -> str:
+def _slopes_beside(problem: CriticalPoints, item: Point | Equation | Meet) -> str:
     """Where f of one variable has no derivative at the point given: its one-sided slopes ("f′ is ∞ on both
     sides, a vertical tangent"); else ""."""
     if not isinstance(item, tuple) or len(item) != 1:
@@ -342,7 +348,7 @@ def _critical_without_gradient(problem: CriticalPoints, point: Point) -> str:
     return ""
 
 
-def _without_gradient(problem: CriticalPoints, item: Point | Equation) -> bool:
+def _without_gradient(problem: CriticalPoints, item: Point | Equation | Meet) -> bool:
     """Whether a point is one where ∇f has no value, on a kink line or where its formula has none (f of two
     variables): a partial derivative there is not zero, nor anything else (sympy's sign(0) = 0 is no slope)."""
     solution = problem.solution
@@ -353,8 +359,10 @@ def _without_gradient(problem: CriticalPoints, item: Point | Equation) -> bool:
         any(u.point == item for u in solution.unsmooth)
 
 
-def _zero_on(partial: Expr, item: tuple | Equation, variables: Sequence[str]) -> bool:
-    """Whether a partial derivative is zero at a point, or all along a line v = c."""
+def _zero_on(partial: Expr, item: tuple | Equation | Meet, variables: Sequence[str]) -> bool:
+    """Whether a partial derivative is zero at a point, or all along a line v = c, or a line of three variables."""
+    if isinstance(item, Meet):
+        return zero_along(partial, item, variables)
     if isinstance(item, tuple):
         value = at_point(partial, variables, item)
         return value is not None and value == 0
