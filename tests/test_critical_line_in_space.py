@@ -32,14 +32,14 @@ def test_the_steps_call_it_a_line(capsys):
 def test_the_steps_title_and_summary_give_every_equation_of_the_line(capsys):
     assert main(["solve", "critical", "(x - y)^2 + (y-z)^2", "--steps"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[5] == "The critical points of f = (x - y)² + (y - z)²: x = y and y = z"
-    assert "8. The critical points: x = y and y = z." in lines
+    assert lines[5] == "The critical points of f = (x - y)² + (y - z)²: {x = y, y = z}"
+    assert "8. The critical points: {x = y, y = z}." in lines
 
 
 def test_the_three_axes_of_xyz_each_keep_both_equations(capsys):
     assert main(["solve", "critical", "x y z", "--steps"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    axes = "x = 0 and y = 0, y = 0 and z = 0, x = 0 and z = 0"
+    axes = "{x = 0, y = 0}, {y = 0, z = 0}, {x = 0, z = 0}"  # as an answer writes them
     assert f"The critical points of f = xyz: {axes}" in lines
     assert f"9. The critical points: {axes}." in lines
 

@@ -251,8 +251,10 @@ class _Text:
                 base = self.brackets(base)
             exponent = show(value.exponent, latex=self.latex)
             return f"{base}^{{{exponent}}}" if self.latex else f"{base}^({exponent})"
-        if isinstance(value, Together):
-            return (r" \text{ and } " if self.latex else " and ").join(self.raw(e) for e in value.equations)
+        if isinstance(value, Together):  # as an answer writes it, in braces: "x = 0 and z = 0, y = 0 and …" is hard
+            # to read as two lines, and no answer may be typed so (finding 730's round, fix-crit5)
+            inner = ", ".join(self.raw(e) for e in value.equations)
+            return rf"\{{{inner}\}}" if self.latex else f"{{{inner}}}"
         if isinstance(value, DifferenceLimit):  # lim h→0 (f(h, 0) − f(0, 0))/h, maths in LaTeX too
             return value.show(latex=self.latex)
         if isinstance(value, (Region, Condition)):
