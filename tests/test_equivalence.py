@@ -958,10 +958,18 @@ def test_an_equation_whose_denominator_is_never_zero_on_the_other_is_still_the_s
 @pytest.mark.parametrize("answer, expected", [
     ("y(x^2 + 1) = 2x(x^2 + 1)", "y = 2x"), ("y/(x^2 + 1) = 2x/(x^2 + 1)", "y = 2x"), ("y e^(-x) = 1", "y = e^x"),
     ("z e^x = (x + y) e^x", "z = x + y"), ("-y(x^2 + 1) = -2x(x^2 + 1)", "y = 2x"),
+    # a number beyond what the bounded terms can add up to (finding 731)
+    ("(z - 4x - 8y + 20)(2 + sin(x)) = 0", "z = 4x + 8y - 20"),
+    ("(z - 4x - 8y + 20)(3 - cos(x - y) + atan(y)) = 0", "z = 4x + 8y - 20"),
 ])
 def test_an_equation_times_a_factor_never_zero_is_the_same_equation_in_several_variables(answer, expected):
     """Finding 540: as in one variable, multiplying by x² + 1 or e⁻ˣ adds and loses no point."""
     assert check(answer, expected).verdict == "correct"
+
+
+def test_a_bounded_factor_that_reaches_zero_is_still_a_difference():
+    # 1 + sin x is 0 at x = 3π/2: the product holds on the planes x = 3π/2 + 2kπ too
+    assert check("(z - 4x - 8y + 20)(1 + sin(x)) = 0", "z = 4x + 8y - 20").verdict == "incorrect"
 
 
 @pytest.mark.parametrize("answer, expected", [

@@ -31,11 +31,30 @@ def times_a_factor_never_zero(a: Expr, e: Expr, names: Sequence[str]) -> bool | 
         return False  # `cancel` multiplies out what it divides
     factor = sympy.cancel(a / e)
     if not (factor.free_symbols and factor.free_symbols <= {symbol(n) for n in names}
-            and (factor.is_positive or factor.is_negative)):
+            and (factor.is_positive or factor.is_negative or _kept_from_zero(factor))):
         return False
     if any(line_roots(e, names, base, axis) for base, axis in lines(len(names))) or _zero_on_a_line(e, names):
         return True
     return None
+
+
+# functions of a real argument and the bound on their size: |sin u| ≤ 1, |atan u| < π/2
+_BOUNDED = {sympy.sin: sympy.S.One, sympy.cos: sympy.S.One, sympy.tanh: sympy.S.One, sympy.atan: sympy.pi / 2}
+
+
+def _kept_from_zero(factor: Expr) -> bool:
+    """Whether a number plus multiples of bounded functions (2 + sin x, 3 − cos(x − y) + atan y) is never 0:
+    the number is larger than the most the rest can add up to. sympy does not know sin's bounds."""
+    terms = sympy.Add.make_args(factor)
+    number = sympy.Add(*(t for t in terms if not t.free_symbols))
+    most = sympy.S.Zero
+    for term in (t for t in terms if t.free_symbols):
+        coefficient, function = term.as_coeff_Mul()
+        bound = _BOUNDED.get(type(function))
+        if bound is None or function.args[0].is_extended_real is False:
+            return False
+        most += abs(coefficient) * bound
+    return bool(most != 0 and (abs(number) - most).is_positive)
 
 
 _MOST_DEGREE = 8  # total degree of a side whose polynomial factors' zeros are looked for
