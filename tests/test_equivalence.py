@@ -1096,6 +1096,8 @@ def test_an_equation_times_a_factor_zero_off_the_other_names_the_point_or_is_und
     ("sqrt(x^2 + y^2) - 2 = 0", "x^2 + y^2 = 4"), ("2 - sqrt(x^2 + y^2) = 0", "x^2 + y^2 = 4"),
     ("e^z - e^(4x + 8y - 20) = 0", "z = 4x + 8y - 20"), ("e^(z - 4x - 8y + 20) - 1 = 0", "z = 4x + 8y - 20"),
     ("z^3 - (4x + 8y - 20)^3 = 0", "z = 4x + 8y - 20"), ("atan(y) - atan(2x) = 0", "y = 2x"),
+    # a size equal to a square root: both at least 0, squared (finding 729)
+    ("|y| = sqrt(4 - x^2)", "x^2 + y^2 = 4"), ("sqrt(16 - 4x^2) = 2|y|", "x^2 + y^2 = 4"),
 ])
 def test_a_one_to_one_map_of_both_sides_or_a_factor_with_a_sign_is_the_same_equation(answer, expected):
     """Findings 540 and 304: eᵗ, t³ and ∛t are one-to-one on the reals, and eˣ > 0 adds and loses no point."""

@@ -230,7 +230,19 @@ def maps_undone(equation: Equation, work: int) -> Equation:
 
 
 def _one_to_one(equation: Equation) -> Equation | None:
-    return _odd_roots_of(equation) or _inverse_of(equation)
+    return _odd_roots_of(equation) or _inverse_of(equation) or _size_and_root(equation)
+
+
+def _size_and_root(equation: Equation) -> Equation | None:
+    """a²u² = b²v for a·|u| = b·√v (a, b > 0): both sides are at least 0, where squaring is one-to-one, and where
+    a²u² = b²v, v ≥ 0 and √v has a value. |y| = √(4 − x²) is the whole circle y² = 4 − x²."""
+    for side, other in ((equation.lhs, equation.rhs), (equation.rhs, equation.lhs)):
+        a, size = side.as_coeff_Mul()
+        b, root = other.as_coeff_Mul()
+        if isinstance(size, sympy.Abs) and root.is_Pow and root.exp == sympy.S.Half and a.is_positive \
+                and b.is_positive:
+            return Equation(a**2 * size.args[0] ** 2, b**2 * root.base)
+    return None
 
 
 def _terms_moved(equation: Equation) -> Equation | None:
