@@ -392,16 +392,21 @@ def _between(low: Expr, high: Expr, closed: bool = False) -> Callable[[Expr], bo
     return takes
 
 
+# where the inverse grows as eᶜ, c at most this in size: ln(x + y) = 10³⁰⁰ is left as written, as before, and
+# compared so; x + y = e^(10³⁰⁰) would cost every later step a number of 10³⁰⁰ digits
+_MOST_EXPONENT = 100
+_MODEST = _between(-_MOST_EXPONENT, _MOST_EXPONENT, closed=True)
+
 _INVERSES = {
-    sympy.log: _Inverse(sympy.exp, _between(-sympy.oo, sympy.oo)),
+    sympy.log: _Inverse(sympy.exp, _MODEST),
     sympy.atan: _Inverse(sympy.tan, _between(-sympy.pi / 2, sympy.pi / 2), everywhere=True),
     sympy.asin: _Inverse(sympy.sin, _between(-sympy.pi / 2, sympy.pi / 2, closed=True)),
     sympy.acos: _Inverse(sympy.cos, _between(0, sympy.pi, closed=True)),
     sympy.sinh: _Inverse(sympy.asinh, _between(-sympy.oo, sympy.oo), everywhere=True),
-    sympy.asinh: _Inverse(sympy.sinh, _between(-sympy.oo, sympy.oo), everywhere=True),
+    sympy.asinh: _Inverse(sympy.sinh, _MODEST, everywhere=True),
     sympy.tanh: _Inverse(sympy.atanh, _between(-1, 1), everywhere=True),
     sympy.atanh: _Inverse(sympy.tanh, _between(-sympy.oo, sympy.oo)),
-    sympy.acosh: _Inverse(sympy.cosh, _between(0, sympy.oo, closed=True)),
+    sympy.acosh: _Inverse(sympy.cosh, _between(0, _MOST_EXPONENT, closed=True)),
 }
 
 
