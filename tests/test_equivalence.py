@@ -1257,6 +1257,11 @@ def test_an_equation_with_no_value_anywhere_is_not_the_right_one(answer, expecte
      "The correct equation holds at x = 0, y = 23/8, z = 3, but yours does not: your left side has no value there."),
     ("x^2 + y^2 = 4 + x/x - 1", "x^2 + y^2 = 4", "incorrect",
      "The correct equation holds at x = 0, y = -2, but yours does not: your right side has no value there."),
+    # and so a divisor a sum cancels, or a zero divides (read as written, not as the plane)
+    ("z = 4x + 8y - 20 + 0/(x - 3)", "z = 4x + 8y - 20", "incorrect",
+     "The correct equation holds at x = 3, y = 11/8, z = 3, but yours does not: your right side has no value there."),
+    ("z = 4x + 8y - 20 + 1/x - 1/x", "z = 4x + 8y - 20", "incorrect",
+     "The correct equation holds at x = 0, y = 23/8, z = 3, but yours does not: your right side has no value there."),
     # a divisor never 0, and a logarithm of a product where the sum's logarithms are asked, lose nothing found
     ("y (x^2 + 1)/(x^2 + 1) = 2x", "y = 2x", "correct", "Correct."),
     ("ln(x) + ln(y) = 0", "ln(x y) = 0", "correct", "Correct."),

@@ -610,11 +610,20 @@ def _drops(kept: Kept, made: Expr) -> bool:
     return bool(roots and roots - _even_roots(made) or partial and partial - _partial(made))
 
 
-def _plus(value: Expr, term: Expr, kept: Kept) -> Expr:
+def _plus(value: Expr, term: Expr, kept: Kept, divisors: bool = False) -> Expr:
     """value + term, but as written (unadded) where adding would drop what the sum so far has no value
-    without (`kept`: of value and term)."""
+    without (`kept`: of value and term), or, in an equation (`divisors`), a divisor a variable may make 0:
+    z = 4x + 8y - 20 + 0/(x - 3) has no point with x = 3, as z·x/x = … has none with x = 0 (`_times`)."""
     total = value + term
-    return sympy.Add(value, term, evaluate=False) if _drops(kept, total) else total
+    if _drops(kept, total) or divisors and (_divided_by(value) | _divided_by(term)) - _divided_by(total):
+        return sympy.Add(value, term, evaluate=False)
+    return total
+
+
+def _divided_by(e: Expr) -> set[Expr]:
+    """`_divisors` anywhere in e, not only of its factors."""
+    return {node.base for node in sympy.preorder_traversal(e)
+            if node.is_Pow and node.exp.is_Number and node.exp.is_negative and node.base.free_symbols}
 
 
 def negated(value: Expr) -> Expr:
@@ -939,7 +948,8 @@ class _Parser:
                 if op.text in _PLUS_MINUS:
                     self.refuse_margin(self.tokens[first : self.pos], op)
                 kept = _kept((right,), kept)
-                value = self.sized(_plus(value, right if self.sign(op) > 0 else negated(right), kept), op.col)
+                value = self.sized(_plus(value, right if self.sign(op) > 0 else negated(right), kept,
+                                         self.keeps_divisors), op.col)
             return value
 
     def refuse_margin(self, tokens: list[Token], op: Token) -> None:
