@@ -1066,6 +1066,7 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     # a line in three variables is a system of equations that hold at once, and only such a system is it: x = 0,
     # y = 0 are planes there
     want_meets = [p for p in expected if isinstance(p, Meet)]
+    want_lines: list[Equation | Meet] = [*want_loci, *want_meets]
     met = [meet_point(p, ctx.variables) for p in answer if isinstance(p, Meet)]
     meets = [m for m in met if isinstance(m, Meet)]
     parts = [part for p in answer if isinstance(p, Equation) for part in _factor_loci(p, want_loci, ctx)]
@@ -1091,8 +1092,7 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
                for matching in [[i for i in range(len(unique)) if same(i, j)]] for i in matching[1:]]
     extra = [p for i, p in enumerate(unique)
              if not any(same(i, j) for j in range(len(want_points)))
-             and not any(_on_locus(p, line, ctx) for line in want_loci)
-             and not any(_on_locus(p, line, ctx) for line in want_meets)]
+             and not any(_on_locus(p, line, ctx) for line in want_lines)]
     nearby = _close(extra, [w for w in want_points if w not in found], ctx)
     extra = [p for p in extra if p not in nearby]
     # (1.4142, 1) for (√2, 1), (0.33, 1) for (1/3, 1): a right point written with decimals, close as a
@@ -1102,17 +1102,16 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     extra = [p for p in extra if p not in rounded_exact]
     close = {p: n.off for p, n in nearby.items() if n.places is None}
     rounded = {p: n.places for p, n in nearby.items() if n.places is not None}
-    found_loci = [w for w in want_loci if any(compare_equations(a, w, ctx).correct for a in loci)]
-    extra_loci = [a for a in loci if not any(compare_equations(a, w, ctx).correct for w in want_loci)]
-    found_meets = [w for w in want_meets if any(_same_meet(a, w, ctx) for a in meets)]
-    extra_meets = [a for a in meets if not any(_same_meet(a, w, ctx) for w in want_meets)]
-    lines = len(want_loci) - len(found_loci) + len(want_meets) - len(found_meets)
+    given: list[Equation | Meet] = [*loci, *meets]
+    found_lines = [w for w in want_lines if any(same_locus(a, w, ctx) for a in given)]
+    extra_lines = [a for a in given if not any(same_locus(a, w, ctx) for w in want_lines)]
+    lines = len(want_lines) - len(found_lines)
     missing = len(want_points) - len(found) - len(nearby) - len(rounded_exact) + lines
-    wrong: list[Point | Equation | Meet] = [*extra, *extra_loci, *extra_meets]
+    wrong: list[Point | Equation | Meet] = [*extra, *extra_lines]
     if not missing and not wrong and not nearby and not rounded_exact and not doubled:
         return Outcome.right()
-    total = max(len(want_points) + len(want_loci) + len(want_meets), 1)
-    credit = max(0.0, (len(found) + len(found_loci) + len(found_meets) - len(wrong) - len(doubled)) / total)
+    total = max(len(want_points) + len(want_lines), 1)
+    credit = max(0.0, (len(found) + len(found_lines) - len(wrong) - len(doubled)) / total)
     if undecided:
         return Outcome(False, Note.UNDECIDED, UNDECIDED_MESSAGE.format(what="answer"), credit)
     one, many = _called(ctx)
@@ -1137,7 +1136,7 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
         if lines and any(isinstance(p, (Equation, Meet)) for p in answer):
             sentences.append("A line is missing." if lines == 1 else f"{lines} lines are missing.")
         elif lines:
-            sentences.append(f"Some of the points form a whole line; write it as {_line_example(want_meets)}.")
+            sentences.append(f"Some of the points form a whole line; write it as {line_example(want_meets)}.")
         else:
             sentences.append(f"{missing} {many if missing > 1 else one} {'are' if missing > 1 else 'is'} missing.")
     # every point given right, some only to fewer places than asked, and none missing: right but for
@@ -1149,7 +1148,7 @@ def compare_points(answer: Points, expected: Points, ctx: Context) -> Outcome:
     return Outcome(False, note, " ".join(sentences), credit)
 
 
-def _line_example(meets: Sequence[Meet]) -> str:
+def line_example(meets: Sequence[Meet]) -> str:
     """How to write a line: an equation, or in three variables (a line wanted as `meets`) the equations it needs."""
     if meets:
         return "the equations it needs, in braces, like {x = 0, z = 0}"
@@ -1824,11 +1823,10 @@ def _without_value_where_right_holds(answer: Equation, expected: Equation, names
     (`_where_one_has_no_value`), the same real solutions being what makes two equations the same; not the other
     way round (y = 1 for y = x/x: the correct one's own form is no fault of the answer's). Sought by `_witness`
     (on the search lines, and where a denominator is 0: z = (4x² + 8xy − 20x)/x loses the plane's points with
-    x = 0), and among the
-    correct equation's solutions on more lines, along each axis through the first spread points and through the
-    far points, where it is a polynomial one ((√x)² + y² = 0 holds at (0, 0) alone, x + y² = 0 on a parabola;
-    (√x)² + (√y)² = 1 on a stretch of x + y = 1; a bounded stretch is seen far out). None where every side of
-    both is a polynomial, which has a value everywhere, or no such point is found."""
+    x = 0), and among the correct equation's solutions on more lines, along each axis through the first spread
+    points and through the far points, where it is a polynomial one ((√x)² + y² = 0 holds at (0, 0) alone,
+    x + y² = 0 on a parabola; (√x)² + (√y)² = 1 on a stretch of x + y = 1; a bounded stretch is seen far out).
+    None where every side of both is a polynomial, which has a value everywhere, or no such point is found."""
     symbols = [symbol(n) for n in names]
     sides = (answer.lhs, answer.rhs, expected.lhs, expected.rhs)
     if all(side.is_polynomial(*symbols) for side in sides):

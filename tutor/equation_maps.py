@@ -397,7 +397,7 @@ def _between(low: Expr, high: Expr, closed: bool = False) -> Callable[[Expr], bo
 _MOST_EXPONENT = 100
 _MODEST = _between(-_MOST_EXPONENT, _MOST_EXPONENT, closed=True)
 
-_INVERSES = {
+_INVERSES = {  # not exp, nor a positive number to a power: _logarithms_of takes those off
     sympy.log: _Inverse(sympy.exp, _MODEST),
     sympy.atan: _Inverse(sympy.tan, _between(-sympy.pi / 2, sympy.pi / 2), everywhere=True),
     sympy.asin: _Inverse(sympy.sin, _between(-sympy.pi / 2, sympy.pi / 2, closed=True)),

@@ -571,11 +571,20 @@ def _partial(*exprs: Expr) -> set[Expr]:
             if isinstance(node, _PARTIAL) and node.free_symbols}
 
 
+def _divides(node: Expr) -> bool:
+    """Whether node is a power below 0 of what a variable may make 0 (x⁻¹, (x - 1)⁻²)."""
+    return bool(node.is_Pow and node.exp.is_Number and node.exp.is_negative and node.base.free_symbols)
+
+
 def _divisors(e: Expr) -> set[Expr]:
     """The bases of the factors of `e` raised to a negative power that a variable may make 0 (x and x - 1 of
     x²/(x(x - 1))): where one is 0, e has no value."""
-    return {f.base for f in sympy.Mul.make_args(e)
-            if f.is_Pow and f.exp.is_Number and f.exp.is_negative and f.base.free_symbols}
+    return {f.base for f in sympy.Mul.make_args(e) if _divides(f)}
+
+
+def _divided_by(e: Expr) -> set[Expr]:
+    """`_divisors` anywhere in e, not only of its factors (x of 4x + 1/x)."""
+    return {node.base for node in sympy.preorder_traversal(e) if _divides(node)}
 
 
 def _times(value: Expr, factor: Expr, kept: Kept, divisors: set[Expr] | None = None,
@@ -610,20 +619,15 @@ def _drops(kept: Kept, made: Expr) -> bool:
     return bool(roots and roots - _even_roots(made) or partial and partial - _partial(made))
 
 
-def _plus(value: Expr, term: Expr, kept: Kept, divisors: bool = False) -> Expr:
+def _plus(value: Expr, term: Expr, kept: Kept, divisors: set[Expr] | None = None) -> Expr:
     """value + term, but as written (unadded) where adding would drop what the sum so far has no value
-    without (`kept`: of value and term), or, in an equation (`divisors`), a divisor a variable may make 0:
-    z = 4x + 8y - 20 + 0/(x - 3) has no point with x = 3, as z·x/x = … has none with x = 0 (`_times`)."""
+    without (`kept`: of value and term), or a divisor a variable may make 0 (`_divided_by` of the sum so far,
+    given in an equation only): z = 4x + 8y - 20 + 0/(x - 3) has no point with x = 3, as z·x/x = … has none
+    with x = 0 (`_times`)."""
     total = value + term
-    if _drops(kept, total) or divisors and (_divided_by(value) | _divided_by(term)) - _divided_by(total):
+    if _drops(kept, total) or divisors and divisors - _divided_by(total):
         return sympy.Add(value, term, evaluate=False)
     return total
-
-
-def _divided_by(e: Expr) -> set[Expr]:
-    """`_divisors` anywhere in e, not only of its factors."""
-    return {node.base for node in sympy.preorder_traversal(e)
-            if node.is_Pow and node.exp.is_Number and node.exp.is_negative and node.base.free_symbols}
 
 
 def negated(value: Expr) -> Expr:
@@ -942,14 +946,17 @@ class _Parser:
             first = self.pos
             value = self.product()
             kept = _kept((value,))  # of the terms so far: a domain that adding must not drop
+            divisors = _divided_by(value) if self.keeps_divisors else set()  # so too, in an equation
             while self.at(*_SIGNS):
                 op = self.advance()
                 right = self.product()
                 if op.text in _PLUS_MINUS:
                     self.refuse_margin(self.tokens[first : self.pos], op)
                 kept = _kept((right,), kept)
-                value = self.sized(_plus(value, right if self.sign(op) > 0 else negated(right), kept,
-                                         self.keeps_divisors), op.col)
+                if self.keeps_divisors:
+                    divisors |= _divided_by(right)
+                value = self.sized(_plus(value, right if self.sign(op) > 0 else negated(right), kept, divisors),
+                                   op.col)
             return value
 
     def refuse_margin(self, tokens: list[Token], op: Token) -> None:
@@ -1515,16 +1522,15 @@ class _Parser:
         lhs = self.sum()
         if not self.at("="):
             return lhs
-        op = self.advance()
-        if self.tok.kind == TokenKind.END or self.at(","):
-            raise InputError("missing expression after '='", op.col, "missing_operand")
-        rhs, chained = self.sum(), []
-        while self.chains and self.at("="):  # x = y = z: each '=' holds, a line in three variables
-            further = self.advance()
-            if self.tokens[self.pos].kind == TokenKind.END or self.at(","):
-                raise InputError("missing expression after '='", further.col, "missing_operand")
-            chained.append(self.sum())
-        return _Assignment(lhs, rhs, op.col, tuple(chained))
+        first = self.tok.col  # the first '=', where the equation is placed
+        sides: list[Expr] = []
+        # x = y = z, where chains are read: each '=' holds, a line in three variables
+        while not sides or self.chains and self.at("="):
+            op = self.advance()
+            if self.tok.kind == TokenKind.END or self.at(","):
+                raise InputError("missing expression after '='", op.col, "missing_operand")
+            sides.append(self.sum())
+        return _Assignment(lhs, sides[0], first, tuple(sides[1:]))
 
     def vector_sum(self, first: _Group) -> _Group:
         """`first` and the vectors added to it or taken from it, each maybe times a number, component by

@@ -29,7 +29,7 @@ from ...calculus.kinks import with_abs
 from ...calculus.partials import no_derivative, slope_where_formula_fails
 from ...calculus.region import Region
 from ...calculus.roots import rational_polynomial, rational_terms
-from ...compare import Context, compare_numbers, meet_point, same_locus, zero_along
+from ...compare import Context, compare_numbers, line_example, meet_point, same_locus, zero_along
 from ...misconceptions import Misconception, Pattern, Said, WrongAnswer, at_point, register
 from ...misconceptions.derivatives import differ, wrong_gradients
 from ...misconceptions.solving import MISCONCEPTIONS as SOLVING
@@ -120,10 +120,6 @@ def _on(point: tuple, line: Equation | Meet, variables: Sequence[str]) -> bool:
     return value is not None and value == 0
 
 
-def _same_line(a: Equation | Meet, w: Equation | Meet, ctx: Context) -> bool:
-    return same_locus(a, w, ctx)
-
-
 def _among(point: tuple, points: Sequence[tuple], ctx: Context) -> bool:
     return any(_same(point, q, ctx) for q in points)
 
@@ -157,11 +153,11 @@ def _differences(problem: CriticalPoints) -> Pattern:
         met = [meet_point(p, ctx.variables) if isinstance(p, Meet) else p for p in items]
         got_points = [p for p in met if isinstance(p, tuple)]
         got_lines = [p for p in met if isinstance(p, (Equation, Meet))]
-        missing_lines = [w for w in lines if not any(_same_line(a, w, ctx) for a in got_lines)]
+        missing_lines = [w for w in lines if not any(same_locus(a, w, ctx) for a in got_lines)]
         missing: list[Point | Equation | Meet] = [
             p for p in points if not _among(p, got_points, ctx) and not any(_on(p, a, variables) for a in got_lines)]
         extra = [p for p in got_points if not _among(p, points, ctx) and not any(_on(p, w, variables) for w in lines)]
-        extra_lines = [a for a in got_lines if not any(_same_line(a, w, ctx) for w in lines)]
+        extra_lines = [a for a in got_lines if not any(same_locus(a, w, ctx) for w in lines)]
         said: list[Said] = []
         if missing_lines and got_lines:  # lines written, but not all of them: missed like points
             missing = [*missing_lines, *missing]
@@ -169,8 +165,7 @@ def _differences(problem: CriticalPoints) -> Pattern:
             said.append(say["ignored-critical-lines"](
                 lines=("the line " if len(missing_lines) == 1 else "the lines ") + _list(missing_lines, variables),
                 it="it" if len(missing_lines) == 1 else "them",
-                how="the equations it needs, in braces, like {x = 0, z = 0}" if any(
-                    isinstance(w, Meet) for w in missing_lines) else "an equation, like x = 0"))
+                how=line_example([w for w in missing_lines if isinstance(w, Meet)])))
         # x = 0 of |x|: critical because f′ has no value there, which no factor of f′ being zero explains
         corners = {p: why for p in missing if (why := _corner(problem, p))}
         said.extend(say["missed-corner"](missing=_list([p], variables), why=why) for p, why in corners.items())
