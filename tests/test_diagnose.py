@@ -440,6 +440,15 @@ def test_coordinates_typed_as_equations_are_told_how_to_write_the_point():
     assert respond(exercise, "x = 5, y = 5").verdict == "incorrect"  # not a critical point: no advice
 
 
+def test_coordinates_typed_as_equations_in_three_variables_are_planes(tmp_path):
+    (tmp_path / "c.yaml").write_text("pack: c\ntitle: c\nexercises:\n  - id: c3\n    kind: critical_points\n"
+                                     "    function: x^2 + y^2 + z^2 - 2x\n", encoding="utf-8")
+    verdict = respond(packs.load(tmp_path / "c.yaml").exercise("c3").variant(), "x = 1, y = 0, z = 0")
+    assert (verdict.verdict, verdict.message) == (
+        "invalid", "x = 1, y = 0 and z = 0 are whole planes of points here. For the point where they meet, "
+                   "write (1, 0, 0).")
+
+
 @pytest.mark.parametrize("exercise_id, answer, message", [
     # a piece with a held variable in it says which variable varies: 3x²y³'s derivative is 6xy³ or 9x²y²
     ("partial-y-3x2y3", "3x^2y^3", "It looks like you left 3x²y³ as it is instead of differentiating it. The "

@@ -188,9 +188,11 @@ class CriticalPoints(FunctionProblem):
         # the lines x = -1, x = 1 and y = 0, and the points where they cross
         lines, points = crossing
         coordinates = and_list([f"{v} = {self.show(c)}" for v, c in lines])
-        where = "the point where they cross" if len(points) == 1 else "the points where they cross"
+        # in three variables x = 1 is a plane, and three planes meet (two lines cross)
+        whole, cross = ("lines", "cross") if len(self.variables) == 2 else ("planes", "meet")
+        where = f"the point{'' if len(points) == 1 else 's'} where they {cross}"
         return Verdict(Judgement.INVALID, Note.PARSE_ERROR.of("coordinates_as_lines"),
-                       f"{coordinates} are whole lines of points here. For {where}, "
+                       f"{coordinates} are whole {whole} of points here. For {where}, "
                        f"write {', '.join(self.show(p) for p in points)}.", verdict.reading)
 
     def _not_critical(self, text: str, tolerance: Tolerance | None) -> str | None:
