@@ -435,6 +435,9 @@ def test_a_near_value_or_solution_is_shown_with_right_digits(answer, expected, m
     ("2w + 50/w = 20", "w(12.5 - w) = 25", "Your equation holds at w = 5, but the correct one does not."),
     ("x/(x - 1) = 1/(x - 1)", "x = 1",  # no solution (x = 1 is outside its domain)
      "The correct equation holds at x = 1, but yours does not."),
+    # half the circle: the search lines meet it at irrational points only; the axes at (0, ±2) and (±2, 0)
+    ("y = sqrt(4 - x^2)", "x^2 + y^2 = 4", "The correct equation holds at x = 0, y = -2, but yours does not."),
+    ("x = -sqrt(4 - y^2)", "x^2 + y^2 = 4", "The correct equation holds at x = 2, y = 0, but yours does not."),
 ])
 def test_an_equation_message_names_a_point_where_one_holds_and_the_other_does_not(answer, expected, message):
     names = sorted({c for c in answer + expected if c in "wxyz"})

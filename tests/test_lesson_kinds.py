@@ -992,6 +992,9 @@ def test_a_stop_that_rounding_decides_is_refused(tmp_path):
     ("(4, 4), x y^2 = 0, x^2 y = 0", True),
     ("(4, 4), x^2 y = 0", True),
     ("(4, 4), x y (x - 4) = 0", False),  # x = 4 is no line of critical points
+    ("(4, 4), atan(x) atan(y) = 0", True),  # finding 730: atan is 0 where its argument is, and has a value everywhere
+    ("(4, 4), sinh(x) tanh(3y) = 0", True),
+    ("(4, 4), |x| asinh(y) = 0", True),
 ])
 def test_a_product_set_to_zero_is_the_lines_of_its_factors(answer, right):
     # "(4, 4), xy = 0" was told "xy = 0 does not belong in the answer"
@@ -1031,6 +1034,10 @@ def test_a_locus_is_judged_by_its_points(tmp_path, function, answer):
     ("(x^2+y^2)*exp(-x^2-y^2)", "(0,0), sqrt(x^2+y^2) = 2",
      "√(x² + y²) = 2 does not belong in the answer. A line is missing."),
     ("(x^2+y^2)*exp(-x^2-y^2)", "x^2 + y^2 = 0", "A line is missing."),
+    # √x·y is 0 on y = 0 only where √x has a value: half the line
+    ("x^2 y^2", "sqrt(x) y = 0", "y√x = 0 does not belong in the answer. 2 lines are missing."),
+    ("x^2 y^2", "x sqrt(y) = 0", "x√y = 0 does not belong in the answer. 2 lines are missing."),
+    ("x^2 y^2", "ln(x) y = 0", "y ln(x) = 0 does not belong in the answer. 2 lines are missing."),
 ])
 def test_a_wrong_locus_stays_wrong_however_written(tmp_path, function, answer, message):
     got = respond(_critical_points_pack(tmp_path, function).variant(), answer)

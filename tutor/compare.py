@@ -26,6 +26,7 @@ from .equality import (
     At,
     Decision,
     Status,
+    axes,
     decide,
     decided_by_real_roots,
     far_points,
@@ -42,10 +43,12 @@ from .equality import (
 )
 from .equation_maps import (
     MOST_OPERATIONS,
+    continuous,
     maps_undone,
     times_a_factor_never_zero,
     times_a_polynomial_factor,
     zero_set,
+    zero_with_its_argument,
 )
 from .evaluate import PRECISION, Undefined, Unsupported, Value, compile_expression, to_mpf
 from .functions import Interval, as_fraction, lower, upper
@@ -925,9 +928,9 @@ _MOST_FACTORED_DEGREE = 12  # a locus of higher degree is compared whole: factor
 
 
 def _zero_set_polynomial(expr: Expr, syms: Sequence[sympy.Symbol]) -> Expr | None:
-    """A polynomial 0 exactly where `expr` is (|x + y|, √(x + y), (x + y)³·|x|: their bases multiplied),
-    over the reals; None where `expr` is built otherwise. A power with a positive exponent and an absolute
-    value are 0 exactly where their base is."""
+    """A polynomial 0 exactly where `expr` is (|x + y|, √(x + y), (x + y)³·|x|, atan(x)·y: their bases
+    multiplied), over the reals; None where `expr` is built otherwise. A power with a positive exponent, an
+    absolute value, and atan, sinh, asinh and tanh are 0 exactly where their base is."""
     if expr.is_polynomial(*syms):
         return expr
     if isinstance(expr, sympy.Abs):
@@ -935,8 +938,13 @@ def _zero_set_polynomial(expr: Expr, syms: Sequence[sympy.Symbol]) -> Expr | Non
     if expr.is_Pow and expr.exp.is_Rational and expr.exp > 0:
         return _zero_set_polynomial(expr.base, syms)
     if expr.is_Mul:
+        # 0 where a factor is, and every factor has a value: √x·y = 0 is not the line y = 0 where x < 0
+        if sum(1 for factor in expr.args if factor.free_symbols) > 1 and not all(map(continuous, expr.args)):
+            return None
         bases = [_zero_set_polynomial(factor, syms) for factor in expr.args]
         return None if any(b is None for b in bases) else sympy.Mul(*bases)
+    if zero_with_its_argument(expr):
+        return _zero_set_polynomial(expr.args[0], syms)
     return None
 
 
@@ -2133,34 +2141,51 @@ def _witness(answer: Equation, expected: Equation, names: Sequence[str], spellin
         return None
     directions = (((0, 1), (HOLDS_ONLY_IN_YOURS, NO_VALUE_IN_RIGHT)),
                   ((1, 0), (HOLDS_ONLY_IN_RIGHT, NO_VALUE_IN_YOURS)))[1 if lost else 0:]
-    holding: dict[int, list[tuple[Fraction, ...]]] = {}  # where each holds exactly on the search lines
-    for (mine, theirs), (false, _) in directions:
-        holding[mine] = []
-        for base, axis in lines(len(names)):
-            for point in _roots_along(differences[mine], names, base, axis):
-                if zero_at(compiled[mine][0], point, exactly=True):
-                    holding[mine].append(point)
-                    if zero_at(compiled[theirs][0], point) is False:
-                        return Outcome(False, Note.NOT_EQUIVALENT, false.format(format_point(names, point, spellings)))
-    for (mine, theirs), (_, no_value) in directions:
-        for name, side, compiled_side in zip(("left", "right"), (equations[theirs].lhs, equations[theirs].rhs),
-                                             compiled[theirs][1]):
-            denominator = side.as_numer_denom()[1]
-            if not denominator.free_symbols:
-                continue
-            for point in _holes(denominator, differences[mine], names):
-                if zero_at(compiled[mine][0], point, exactly=True) and has_value(compiled_side, point) is False:
-                    return Outcome(False, Note.NOT_EQUIVALENT,
-                                   no_value.format(format_point(names, point, spellings), name))
-    # where a logarithm or an even root has none: ln(y) = ln(2x) at y = -3, x = -3/2, on y = 2x (in one
-    # variable, the equations' solutions name a point first)
-    for (mine, theirs), (_, no_value) in directions if len(names) > 1 else ():
-        for point in holding[mine]:
-            for name, compiled_side in zip(("left", "right"), compiled[theirs][1]):
-                if has_value(compiled_side, point) is False:
-                    return Outcome(False, Note.NOT_EQUIVALENT,
-                                   no_value.format(format_point(names, point, spellings), name))
-    return None
+    holding: dict[int, list[tuple[Fraction, ...]]] = {}  # where each holds exactly on the lines searched
+
+    def false_along(search: list[tuple[tuple[Fraction, ...], int]]) -> Outcome | None:
+        for (mine, theirs), (false, _) in directions:
+            holding[mine] = []
+            for base, axis in search:
+                for point in _roots_along(differences[mine], names, base, axis):
+                    if zero_at(compiled[mine][0], point, exactly=True):
+                        holding[mine].append(point)
+                        if zero_at(compiled[theirs][0], point) is False:
+                            return Outcome(False, Note.NOT_EQUIVALENT,
+                                           false.format(format_point(names, point, spellings)))
+        return None
+
+    def without_value_at_holes() -> Outcome | None:  # where a side's denominator is 0
+        for (mine, theirs), (_, no_value) in directions:
+            for name, side, compiled_side in zip(("left", "right"), (equations[theirs].lhs, equations[theirs].rhs),
+                                                 compiled[theirs][1]):
+                denominator = side.as_numer_denom()[1]
+                if not denominator.free_symbols:
+                    continue
+                for point in _holes(denominator, differences[mine], names):
+                    if zero_at(compiled[mine][0], point, exactly=True) and has_value(compiled_side, point) is False:
+                        return Outcome(False, Note.NOT_EQUIVALENT,
+                                       no_value.format(format_point(names, point, spellings), name))
+        return None
+
+    def without_value_where_held() -> Outcome | None:
+        # where a logarithm or an even root has none: ln(y) = ln(2x) at y = -3, x = -3/2, on y = 2x (in one
+        # variable, the equations' solutions name a point first)
+        for (mine, theirs), (_, no_value) in directions if len(names) > 1 else ():
+            for point in holding[mine]:
+                for name, compiled_side in zip(("left", "right"), compiled[theirs][1]):
+                    if has_value(compiled_side, point) is False:
+                        return Outcome(False, Note.NOT_EQUIVALENT,
+                                       no_value.format(format_point(names, point, spellings), name))
+        return None
+
+    found = false_along(lines(len(names))) or without_value_at_holes() or without_value_where_held()
+    if found is not None or lost or len(names) < 2:
+        return found
+    # last, the axes, where a textbook's curves meet them at whole numbers mostly, and the lines through the
+    # search points at irrational roots: y = √(4 − x²) lacks (0, -2) of the circle. Not for a right answer's
+    # lost points (lost), sought at every right equation
+    return false_along(axes(len(names))) or without_value_where_held()
 
 
 def _holes(denominator: Expr, difference: Expr, names: Sequence[str]) -> Iterator[tuple[Fraction, ...]]:

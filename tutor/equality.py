@@ -388,6 +388,13 @@ def lines(count: int) -> list[tuple[tuple[Fraction, ...], int]]:
     return [(base, i) for base in bases for i in range(count)]
 
 
+def axes(count: int) -> list[tuple[tuple[Fraction, ...], int]]:
+    """The axes themselves, as lines to search along: where the curves of a textbook meet them, mostly at whole
+    numbers (x² + y² = 4 at (0, ±2)), where the lines through the simple points meet them at roots."""
+    origin = (Fraction(0),) * count
+    return [(origin, i) for i in range(count)]
+
+
 def line_roots(expr: Expr, names: Sequence[str], base: tuple[Fraction, ...], axis: int) -> frozenset[Fraction]:
     """Where `expr` is zero on the line through `base` along variable `axis`: exactly when rational, else to 40 bits."""
     return _line_roots(expr, tuple(names), base, axis)

@@ -170,7 +170,7 @@ def zero_set(factor: sympy.Poly, symbols: Sequence[sympy.Symbol]) -> list[dict[s
 
 # along each search line, from the base point: where a continuous side has both signs, it is 0 in between
 _SIGN_STEPS = tuple(Fraction(t) for t in (-8, -2, -1, 0, "1/2", 1, 2, 8))
-_CONTINUOUS = (sympy.Add, sympy.Mul, sympy.exp, sympy.sin, sympy.cos, sympy.atan, sympy.sinh, sympy.cosh,
+_CONTINUOUS = (sympy.Add, sympy.Mul, sympy.exp, sympy.sin, sympy.cos, sympy.atan, sympy.sinh, sympy.asinh, sympy.cosh,
                sympy.tanh, sympy.Abs)
 
 
@@ -178,7 +178,7 @@ def _zero_on_a_line(expr: Expr, names: Sequence[str]) -> bool:
     """Whether `expr` is certainly positive at one point and negative at another of a search line, where it is
     continuous everywhere (x·eˣ - 1: -1 at x = 0, e - 1 at x = 1), so that it is 0 between them, or is 0 at
     one of them (sin(πx) at x = 0, though it is negative at none of them)."""
-    if not _continuous(expr):
+    if not continuous(expr):
         return False
     symbols = [symbol(n) for n in names]
     for base, axis in lines(len(names)):
@@ -194,9 +194,9 @@ def _zero_on_a_line(expr: Expr, names: Sequence[str]) -> bool:
     return False
 
 
-def _continuous(expr: Expr) -> bool:
+def continuous(expr: Expr) -> bool:
     """Whether every part of `expr` has a value at every real point and moves continuously: sums, products, whole
-    powers, odd roots, a positive number to any such power, and exp, sin, cos, atan, sinh, cosh, tanh, |·|."""
+    powers, odd roots, a positive number to any such power, and exp, sin, cos, atan, sinh, asinh, cosh, tanh, |·|."""
     if expr.is_Atom:
         return bool(expr.is_Symbol or expr.is_extended_real)
     if expr.is_Pow:
@@ -204,8 +204,8 @@ def _continuous(expr: Expr) -> bool:
         whole = power.is_Integer and power.is_nonnegative
         odd_root = power.is_Rational and power.is_positive and power.q % 2
         positive_base = not expr.base.free_symbols and expr.base.is_positive
-        return bool(whole or odd_root or positive_base) and all(_continuous(arg) for arg in expr.args)
-    return isinstance(expr, _CONTINUOUS) and all(_continuous(arg) for arg in expr.args)
+        return bool(whole or odd_root or positive_base) and all(continuous(arg) for arg in expr.args)
+    return isinstance(expr, _CONTINUOUS) and all(continuous(arg) for arg in expr.args)
 
 
 _MOST_PEELED = 4  # e^(y³) = e^(8x³): a map inside a map; a few at most, each a step of the tree down
@@ -227,6 +227,13 @@ def maps_undone(equation: Equation, work: int) -> Equation:
             break
         equation = undone
     return equation
+
+
+def zero_with_its_argument(expr: Expr) -> bool:
+    """Whether expr is f(u), f with a value for every real u and 0 exactly where u is (atan, sinh, asinh, tanh):
+    atan(x)·atan(y) = 0 is the lines x = 0 and y = 0."""
+    found = _INVERSES.get(type(expr))
+    return found is not None and found.everywhere and found.inverse(0) == 0
 
 
 def _one_to_one(equation: Equation) -> Equation | None:
@@ -275,11 +282,11 @@ def _bases_of_zero(equation: Equation, work: int) -> Equation | None:
             return Equation(bases, sympy.Integer(0))
     difference = equation.lhs - equation.rhs
     symbols = sorted(difference.free_symbols, key=str)
-    if not (symbols and _continuous(equation.lhs) and _continuous(equation.rhs)) \
+    if not (symbols and continuous(equation.lhs) and continuous(equation.rhs)) \
             or difference.is_polynomial(*symbols) or sympy.count_ops(difference) > MOST_OPERATIONS:
         return None
     rewritten = factored(difference, work)
-    if rewritten is None or not _continuous(rewritten):
+    if rewritten is None or not continuous(rewritten):
         return None
     bases = _bases(rewritten)
     return None if bases is None else Equation(bases, sympy.Integer(0))
