@@ -98,7 +98,8 @@ REFINED: dict[str, Schema] = {
 
 
 PACK_FIELDS: dict[str, Field] = {
-    "pack": Field("text", "the pack's id", required=True),
+    "pack": Field("text", "the pack's id; progress is kept by it, so not a built-in pack's (gradients, drills)",
+                  required=True),
     "title": Field("text", ""),
     "description": Field("text", ""),
 }

@@ -520,6 +520,12 @@ def check(name_or_path: str | Path, draws: int = SELF_CHECK_VARIANTS,
     return pack, sorted(problems + self_check(pack, draws), key=_position)
 
 
+def _takes_a_built_in_id(pack_id: str, source: str) -> bool:
+    """Whether a pack file other than the built-in pack's own takes its id."""
+    return pack_id in BUILT_IN and not source.startswith("built-in:") \
+        and Path(source).resolve() != built_in_path(pack_id).resolve()
+
+
 def _pack_text(name_or_path: str | Path, limits: Limits) -> tuple[str, str, Path]:
     """A pack's text, its name in messages and its folder (for CSV files beside it)."""
     text = str(name_or_path)
@@ -579,6 +585,9 @@ def _read(text: str, source: str, folder: Path, limits: Limits, verify: bool,
     if pack_id is None:
         report.add(root, "the pack needs an id: 'pack: my-pack'")
         pack_id = "?"
+    elif _takes_a_built_in_id(pack_id, source):  # progress is kept by pack id: it would mix with the built-in's
+        report.add(top["pack"], f"'{pack_id}' is the id of a built-in pack; give this pack an id of its own, "
+                                f"such as '{pack_id}-2', or its students' progress mixes with the built-in pack's")
     title = _text(top["title"], report, None, "title") if "title" in top else pack_id
     description = _text(top["description"], report, None, "description") if "description" in top else ""
     exercises: list[ExerciseSpec] = []
