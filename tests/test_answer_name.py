@@ -320,3 +320,13 @@ def test_a_derivative_name_of_another_function_point_or_variable_is_not_read(tmp
                     f"expected: '12', answer_name: \"f'(2)\", {about}}}\n", encoding="utf-8")
     assert main(["check", "--exercise", f"{pack}:e", "--", typed]) == 3
     assert capsys.readouterr().out == f"invalid\n{typed}\n^\n{message}\n"
+
+
+@pytest.mark.parametrize("typed, message", [
+    # finding 767: the tangent plane pasted for a derivative was "Write just 20, without '4x+8y-z ='."
+    ("4x+8y-z=20", "    ^\nUnknown name 'y' (the variable is x)."),
+    ("2x = 4", "   ^\nWrite only the expression, without '='."),
+])
+def test_an_expression_before_an_equals_sign_is_no_name(capsys, typed, message):
+    assert main(["check", "--exercise", "gradients:hard-to-optimize-derivative", "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n{message}\n"

@@ -1876,6 +1876,7 @@ def read(
             raise InputError(f"write the {what} itself, like (1, 2), not an equation", equals, "shape") from None
         if (shape in _LABELLED_SHAPES and len(outside) == 1 and error.column is not None and error.column <= equals
                 and (error.note in _LABEL_ERRORS and error.column < equals and _a_name(clean[:equals])
+                     and not _an_expression(clean[:equals])  # 4x + 8y - z = 20 is an equation, not 20 named
                      or _STARRED.fullmatch(clean[:equals]))):
             # E = 25/6, ∂f/∂x = 6xy^3; quoted with the sign typed (E ≈ 4.1667), at the same column in either
             raise labelled(clean, equals, error.note, normalize(text)[equals]) from None
