@@ -25,6 +25,15 @@ BROKEN = {
     'answer-disagrees.yaml': [
         "7:13: exercise 'a': the given answer does not agree with the computed one (6xy³): At x = 1, y = 2 your answer is 24, but the correct value is 48.",
     ],
+    'control-characters.yaml': [  # finding 765: they reached a student's terminal raw (clear the screen, retitle)
+        "2:8: the invisible character U+001B ESCAPE can't be used in a pack: a terminal acts on it rather than "
+        "showing it; delete it",
+        "8:13: the invisible character U+001B ESCAPE can't be used in a pack: a terminal acts on it rather than "
+        "showing it; delete it",
+        "8:33: the invisible character U+202E RIGHT-TO-LEFT OVERRIDE can't be used in a pack: it shows text in "
+        "another order than the order it is read in; delete it",
+        "11:15: exercise 'b': 'function' can't be read: the invisible character U+001B ESCAPE can't be used here",
+    ],
     'built-in-id.yaml': [  # finding 764: its progress was the lesson's, solving x³ solved the lesson's exercise 1
         "1:7: 'gradients' is the id of a built-in pack; give this pack an id of its own, such as 'gradients-2', or "
         "its students' progress mixes with the built-in pack's",

@@ -53,7 +53,7 @@ from .topics.base import Field, substitute
 from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError, braces
 from .topics.solution import places_asked
 from .variant_check import UNKNOWN_NAME, Finding, Params, drawn, first_failing, refusing, with_draw
-from .words import and_list
+from .words import and_list, character_name
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from .steps import Step
@@ -610,6 +610,7 @@ def _read(text: str, source: str, folder: Path, limits: Limits, verify: bool,
             spec = _exercise(node, report, pack_id or "?", folder, verify and only in (None, exercise_id))
             if spec is not None:
                 exercises.append(spec)
+    _refuse_unseen(root, report, {problem.split(": ", 1)[0] for problem in report.problems})
     pack = Pack(pack_id, title or pack_id, description or "", source, tuple(exercises),
                 tuple(sorted({t for e in exercises for t in e.tags})), tuple(escaped_letters(root, text, source)))
     return pack, sorted(report.problems, key=_position)
@@ -650,6 +651,31 @@ def escaped_letters(root: yaml.Node, text: str, file: str) -> list[str]:
 
     visit(root, "pack", None)
     return report.problems
+
+
+# what a terminal acts on rather than shows: the controls (ESC clears the screen or retitles the window, BEL
+# rings) but the line break and the tab, and the marks that show text in another order than it is read in
+_UNSEEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _refuse_unseen(node: yaml.Node, report: _Report, refused: set[str]) -> None:
+    """Each value of the pack holding such a character (a double-quoted "\\e[2J" makes one) refused, where it is:
+    a student's terminal would act on it, and a pack file is text from anyone. Not again where a value is
+    already refused (an expression's reader names the character itself)."""
+    if isinstance(node, yaml.ScalarNode):
+        found = _UNSEEN.search(str(node.value))
+        if found and str(Where.of(report.file, node)) not in refused:
+            why = "a terminal acts on it rather than showing it" if unicodedata.category(found[0]) == "Cc" \
+                else "it shows text in another order than the order it is read in"
+            report.add(node, f"the invisible character {character_name(found[0])} can't be used in a pack: {why}; "
+                             "delete it")
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _refuse_unseen(item, report, refused)
+    elif isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _refuse_unseen(key, report, refused)
+            _refuse_unseen(value, report, refused)
 
 
 # ---------------------------------------------------------------- reading nodes
