@@ -188,6 +188,27 @@ def test_a_gradient_is_diagnosed_one_component_at_a_time():
     assert swapped.note == "misconception:components-swapped+power-rule-not-multiplied"
 
 
+@pytest.mark.parametrize("exercise, student, answer, note, message", [
+    # finding 740: ∂f/∂x's 2 is also "lowered the exponent but did not multiply" (x at 2), but the exponent alone
+    # gives both components: one mistake, not two
+    ("gradient-x2y2-at-2-3", None, "(2, 2)", "misconception:power-rule-gave-exponent",
+     "It looks like you wrote just the exponent as the derivative in ∂f/∂x and ∂f/∂y. The power rule multiplies "
+     "by the exponent and lowers it by one: the derivative of x² is 2x, not 2."),
+    # 2x + 2y = 10 in both: the held term differentiated in each, not "kept x²" (2y + x² = 10 too) in ∂f/∂y
+    ("gradient-x2y2-at-2-3", None, "(10, 10)", "misconception:differentiated-constant-term",
+     "It looks like you differentiated y² as well in ∂f/∂x and differentiated x² as well in ∂f/∂y. In ∂/∂x, y is "
+     "a constant, so y² is a constant term and its derivative is 0. In ∂/∂y, x is a constant, so x² is a constant "
+     "term and its derivative is 0."),
+    # ∇f(-1, 0) of x⁴ + y³: 4x⁴ is 4 at -1 only because (-1)⁴ = 1
+    ("g-at-point", "s1", "(4, 3)", "misconception:power-rule-gave-exponent",
+     "It looks like you wrote just the exponent as the derivative in ∂f/∂x and ∂f/∂y. The power rule multiplies "
+     "by the exponent and lowers it by one: the derivative of x⁴ is 4x³, not 4."),
+])
+def test_one_slip_in_every_component_beats_a_pair_with_the_same_numbers(exercise, student, answer, note, message):
+    got = respond((DRILLS if student else LESSON).exercise(exercise).variant(student), answer)
+    assert (got.note, got.message) == (note, message)
+
+
 _OTHER_PARTIALS = ("differentiated with respect to y instead of x in ∂f/∂x and differentiated with respect to x "
                    "instead of y in ∂f/∂y")
 _HELD = "For ∂f/∂x, y is a constant; only x varies. For ∂f/∂y, x is a constant; only y varies."
