@@ -596,6 +596,23 @@ def test_minimisation_families(exercise, answer, misconception):
     assert misconception in drill(exercise, answer).note
 
 
+@pytest.mark.parametrize("student, answer, message", [
+    # finding 742: for eˣ − 9x the answer is ln 9 = 2 ln(3); the slip is built from eˣ = 9, not from 2 ln(3) (2e³)
+    ("a", "e^9", "It looks like you solved eˣ = 9 as x = e⁹. Take the natural logarithm of both sides: x = ln(9)."),
+    ("e", "e^4", "It looks like you solved eˣ = 4 as x = e⁴. Take the natural logarithm of both sides: x = ln(4)."),
+    ("c", "e^7", "It looks like you solved eˣ = 7 as x = e⁷. Take the natural logarithm of both sides: x = ln(7)."),
+    ("a", "log(9)/log(10)", "It looks like you solved eˣ = 9 as x = ln(9)/ln(10). Take the natural logarithm of "
+     "both sides: x = ln(9)."),
+])
+def test_e_to_the_x_equals_c_solved_wrongly_is_built_from_c(student, answer, message):
+    verdict = drill("mn-exp", answer, student=student)
+    assert (verdict.note, verdict.message) == ("misconception:exp-equation-wrong", message)
+
+
+def test_no_slip_is_built_from_a_simplified_logarithm():
+    assert drill("mn-exp", "2e^3", student="a").note == "wrong_value"  # 2 ln(3) with ln turned into exp
+
+
 def test_minimum_second_derivative():
     assert lesson("minimum-x2", "2").note == "misconception:gave-second-derivative"
 
