@@ -380,6 +380,28 @@ def test_both_signs_flipped_are_named_for_both_coordinates():
                             "not at x = ±2; y + 4 is zero at y = -4, not at y = ±4.")
 
 
+@pytest.mark.parametrize("student, answer, note, message", [
+    # finding 741: f = x² − y² − 2y, whose ∂f/∂y = -2y - 2 is linear in y alone though no factor of f is
+    (None, "(0, 1)", "misconception:critical-point-sign",
+     "It looks like you took the sign of y the wrong way round: -2y - 2 is zero at y = -1, not at y = 1."),
+    # f = x² − y² − 6x − 3y: 2x − 2y − 3 = 0 (x² differentiated as well) gives y = 3/2 at x = 3 too
+    ("s1", "(3, 3/2)", "misconception:critical-point-sign|differentiated-constant-term",
+     "You get this answer if you took the sign of y the wrong way round, or if you differentiated x² as well. "
+     "-2y - 3 is zero at y = -3/2, not at y = 3/2. In ∂/∂y, x is a constant, so x² is a constant term and its "
+     "derivative is 0."),
+])
+def test_a_sign_lost_solving_a_linear_partial_is_named(student, answer, note, message):
+    verdict = respond(DRILLS.exercise("cp-saddle").variant(student), answer)
+    assert (verdict.note, verdict.message) == (note, message)
+
+
+def test_a_sign_flipped_out_of_the_region_is_not_named():
+    # the sauna's 3x − 12 = 0 read as x = -4 puts (4, 4) outside 0 ≤ x ≤ 5, where the answer drops it: the answer
+    # then shows the point missed, not a sign
+    verdict = lesson("sauna-critical-points", "x = 0, y = 0")
+    assert verdict.note == "misconception:missed-critical-points"
+
+
 def test_critical_points_set_differences():
     verdict = lesson("sauna-critical-points", "(4, 4), (6, 6)")  # the lines lost, and a point outside
     assert verdict.note == "misconception:ignored-critical-lines+outside-region"
