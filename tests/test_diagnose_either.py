@@ -10,6 +10,7 @@ exercises (their lesson or first variant), and at the cases that used to repeat 
 from __future__ import annotations
 
 import re
+import string
 from collections import defaultdict
 from functools import cache
 
@@ -18,7 +19,7 @@ import pytest
 from tutor import packs
 from tutor.diagnose import offered
 from tutor.feedback import respond
-from tutor.misconceptions import Componentwise, Said, WrongAnswer, either
+from tutor.misconceptions import Componentwise, Said, WrongAnswer, either, told
 from tutor.misconceptions.derivatives import fingerprint
 from tutor.parse import Answer, Shape
 from tutor.topics import CATALOGUE
@@ -176,3 +177,47 @@ def test_a_reason_alone_keeps_its_it():
     """Said once, right after what the student did, "It" is clear and stays."""
     assert respond(packs.load("gradients").exercise("hard-to-optimize-derivative").variant(None), "e^x - ln x") \
         .message == "It looks like you differentiated ln(x) as ln(x). Its derivative is 1/x."
+
+
+# ------------------------------------------- every two mistakes read as one sentence (finding 746)
+
+def _filled(misconception) -> Said:
+    """The misconception's sentence with each {field} left as its name: what is said of any exercise."""
+    templates = [t for t in (misconception.sentence, misconception.subject, misconception.beside) if t]
+    fields = {name: f"⟨{name}⟩" for t in templates for _, name, _, _ in string.Formatter().parse(t) if name}
+    return misconception.fill(**fields)
+
+
+def test_every_misconception_says_what_you_did():
+    """A sentence is joined to another's by what the student did ("if you …", "you … and you …"), so
+    each one of the whole catalogue opens with "It looks like you" and its clause reads after "you"."""
+    for misconception in CATALOGUE.values():
+        said = _filled(misconception)
+        assert said.sentence.startswith("It looks like you "), misconception.id
+        assert not said.did[0].isupper(), f"{misconception.id}: {said.did}"
+
+
+def test_every_pair_of_the_catalogue_joins_into_one_sentence():
+    """Either of two and two at once, for every pair of the catalogue: the clauses follow "if you" and "you"
+    with no sentence of their own spliced in ("You get this answer if you It looks like …")."""
+    said = [_filled(m) for m in CATALOGUE.values()]
+    for first in said:
+        for second in said:
+            if first.misconception == second.misconception:
+                continue
+            joined = either(first, second)
+            assert joined.startswith(f"You get this answer if you {first.did}, or if you {second.did}."), joined
+            both = told([(None, first), (None, second)])
+            assert "It looks like" not in joined, joined
+            assert both.count("It looks like") == 1 and "you It" not in both, both
+
+
+def test_the_cost_either_message_is_one_sentence():
+    # E(1, 1) on (0, 1), (1, 4), (2, 3): the errors' plain sum and the square without its cross terms are -2
+    verdict = respond(packs.load("drills").exercise("cost-value").variant("s1"), "-2")
+    assert verdict.note == "misconception:cross-term-dropped|errors-not-squared"
+    assert verdict.message == (
+        "You get this answer if you left out the cross term 2·x·mb of each square, or if you added up the errors "
+        "mx + b − y without squaring them. (mx + b − y)² has three products of two terms, each doubled: 2·x·mb, "
+        "−2xy·m and −2y·b. The cost is the sum of the squares of the errors, so that errors above and below the "
+        "line don't cancel.")

@@ -188,6 +188,27 @@ def test_a_gradient_is_diagnosed_one_component_at_a_time():
     assert swapped.note == "misconception:components-swapped+power-rule-not-multiplied"
 
 
+@pytest.mark.parametrize("exercise, student, answer, note, message", [
+    # finding 740: ∂f/∂x's 2 is also "lowered the exponent but did not multiply" (x at 2), but the exponent alone
+    # gives both components: one mistake, not two
+    ("gradient-x2y2-at-2-3", None, "(2, 2)", "misconception:power-rule-gave-exponent",
+     "It looks like you wrote just the exponent as the derivative in ∂f/∂x and ∂f/∂y. The power rule multiplies "
+     "by the exponent and lowers it by one: the derivative of x² is 2x, not 2."),
+    # 2x + 2y = 10 in both: the held term differentiated in each, not "kept x²" (2y + x² = 10 too) in ∂f/∂y
+    ("gradient-x2y2-at-2-3", None, "(10, 10)", "misconception:differentiated-constant-term",
+     "It looks like you differentiated y² as well in ∂f/∂x and differentiated x² as well in ∂f/∂y. In ∂/∂x, y is "
+     "a constant, so y² is a constant term and its derivative is 0. In ∂/∂y, x is a constant, so x² is a constant "
+     "term and its derivative is 0."),
+    # ∇f(-1, 0) of x⁴ + y³: 4x⁴ is 4 at -1 only because (-1)⁴ = 1
+    ("g-at-point", "s1", "(4, 3)", "misconception:power-rule-gave-exponent",
+     "It looks like you wrote just the exponent as the derivative in ∂f/∂x and ∂f/∂y. The power rule multiplies "
+     "by the exponent and lowers it by one: the derivative of x⁴ is 4x³, not 4."),
+])
+def test_one_slip_in_every_component_beats_a_pair_with_the_same_numbers(exercise, student, answer, note, message):
+    got = respond((DRILLS if student else LESSON).exercise(exercise).variant(student), answer)
+    assert (got.note, got.message) == (note, message)
+
+
 _OTHER_PARTIALS = ("differentiated with respect to y instead of x in ∂f/∂x and differentiated with respect to x "
                    "instead of y in ∂f/∂y")
 _HELD = "For ∂f/∂x, y is a constant; only x varies. For ∂f/∂y, x is a constant; only y varies."
@@ -357,6 +378,28 @@ def test_both_signs_flipped_are_named_for_both_coordinates():
     both = drill("cp-bowl", "(2, -4), (-2, 4)", student="s01")
     assert both.message == ("It looks like you took the signs of x and y the wrong way round: x - 2 is zero at x = 2, "
                             "not at x = ±2; y + 4 is zero at y = -4, not at y = ±4.")
+
+
+@pytest.mark.parametrize("student, answer, note, message", [
+    # finding 741: f = x² − y² − 2y, whose ∂f/∂y = -2y - 2 is linear in y alone though no factor of f is
+    (None, "(0, 1)", "misconception:critical-point-sign",
+     "It looks like you took the sign of y the wrong way round: -2y - 2 is zero at y = -1, not at y = 1."),
+    # f = x² − y² − 6x − 3y: 2x − 2y − 3 = 0 (x² differentiated as well) gives y = 3/2 at x = 3 too
+    ("s1", "(3, 3/2)", "misconception:critical-point-sign|differentiated-constant-term",
+     "You get this answer if you took the sign of y the wrong way round, or if you differentiated x² as well. "
+     "-2y - 3 is zero at y = -3/2, not at y = 3/2. In ∂/∂y, x is a constant, so x² is a constant term and its "
+     "derivative is 0."),
+])
+def test_a_sign_lost_solving_a_linear_partial_is_named(student, answer, note, message):
+    verdict = respond(DRILLS.exercise("cp-saddle").variant(student), answer)
+    assert (verdict.note, verdict.message) == (note, message)
+
+
+def test_a_sign_flipped_out_of_the_region_is_not_named():
+    # the sauna's 3x − 12 = 0 read as x = -4 puts (4, 4) outside 0 ≤ x ≤ 5, where the answer drops it: the answer
+    # then shows the point missed, not a sign
+    verdict = lesson("sauna-critical-points", "x = 0, y = 0")
+    assert verdict.note == "misconception:missed-critical-points"
 
 
 def test_critical_points_set_differences():
@@ -573,6 +616,23 @@ def test_d_with_a_plus_is_said_as_what_it_gives(tmp_path):
 ])
 def test_minimisation_families(exercise, answer, misconception):
     assert misconception in drill(exercise, answer).note
+
+
+@pytest.mark.parametrize("student, answer, message", [
+    # finding 742: for eˣ − 9x the answer is ln 9 = 2 ln(3); the slip is built from eˣ = 9, not from 2 ln(3) (2e³)
+    ("a", "e^9", "It looks like you solved eˣ = 9 as x = e⁹. Take the natural logarithm of both sides: x = ln(9)."),
+    ("e", "e^4", "It looks like you solved eˣ = 4 as x = e⁴. Take the natural logarithm of both sides: x = ln(4)."),
+    ("c", "e^7", "It looks like you solved eˣ = 7 as x = e⁷. Take the natural logarithm of both sides: x = ln(7)."),
+    ("a", "log(9)/log(10)", "It looks like you solved eˣ = 9 as x = ln(9)/ln(10). Take the natural logarithm of "
+     "both sides: x = ln(9)."),
+])
+def test_e_to_the_x_equals_c_solved_wrongly_is_built_from_c(student, answer, message):
+    verdict = drill("mn-exp", answer, student=student)
+    assert (verdict.note, verdict.message) == ("misconception:exp-equation-wrong", message)
+
+
+def test_no_slip_is_built_from_a_simplified_logarithm():
+    assert drill("mn-exp", "2e^3", student="a").note == "wrong_value"  # 2 ln(3) with ln turned into exp
 
 
 def test_minimum_second_derivative():

@@ -1041,17 +1041,21 @@ def _componentwise(entry: _Entry, candidate: Componentwise, got: Answer, student
     whole = candidate.said_whole(student.typed)
     if whole is None:
         return None
-    chosen: list[tuple[str, tuple[Said, ...], Option | None]] = []  # name, what is said, a rival reading
+    matchings: list[list[Option]] = []
     for i, (mine, files) in enumerate(zip(got.value, entry.options)):
         matching = [option for option, want in _near_options(files, student, (entry.reading, "c", i), mine, ctx)
                     if _same_scalar(student, (entry.reading, "c", i), mine, option.value, want, ctx)]
         if not matching:
             return None
-        matching.sort(key=lambda o: len(o.said))
-        best = matching[0]
-        rival = next((o for o in matching[1:] if len(o.said) == len(best.said) == 1
+        matchings.append(matching)
+    picks = _fewest_mistakes(matchings, {s.misconception for s in whole})
+    if picks is None:
+        return None
+    chosen: list[tuple[str, tuple[Said, ...], Option | None]] = []  # name, what is said, a rival reading
+    for name, best, matching in zip(candidate.names, picks, matchings):
+        rival = next((o for o in matching if o is not best and len(o.said) == len(best.said) == 1
                       and o.said[0].misconception != best.said[0].misconception), None)
-        chosen.append((candidate.names[i], best.said, rival))
+        chosen.append((name, best.said, rival))
     wrong = [(name, said, rival) for name, said, rival in chosen if said]
     by_id: dict[str, list[tuple[str, Said]]] = {}
     for name, said, _ in wrong:
@@ -1073,6 +1077,31 @@ def _componentwise(entry: _Entry, candidate: Componentwise, got: Answer, student
         return _Found(1, entry.order, EITHER.join((single.misconception, rival.said[0].misconception)),
                       partial(either, single, rival.said[0], where), (), got, entry.reading[1], size)
     return _Found(1, entry.order, ids, partial(told, parts), said, got, entry.reading[1], size)
+
+
+def _fewest_mistakes(matchings: Sequence[Sequence[Option]], whole: set[str]) -> tuple[Option, ...] | None:
+    """One matching option per component, read with the fewest different mistakes in all (at most two,
+    with those of the whole vector), then the fewest counted part by part, then the catalogue's order:
+    (2, 2) for ∇f(2, 3) of x² + y² is the exponent written alone in both partials, one mistake, though
+    "lowered the exponent but did not multiply by it" gives ∂f/∂x's 2 too. None where every reading
+    needs more than two."""
+    best: tuple[tuple[int, int, tuple[int, ...]], tuple[Option, ...]] | None = None
+
+    def visit(i: int, ids: frozenset[str], size: int, picked: tuple[Option, ...], places: tuple[int, ...]) -> None:
+        nonlocal best
+        if len(ids) > 2:
+            return  # a reading of more than two mistakes is never told: cut it off before the rest is tried
+        if i == len(matchings):
+            key = (len(ids), size, places)
+            if best is None or key < best[0]:
+                best = key, picked
+            return
+        for place, option in enumerate(matchings[i]):
+            visit(i + 1, ids | {s.misconception for s in option.said}, size + len(option.said),
+                  (*picked, option), (*places, place))
+
+    visit(0, frozenset(whole), 0, (), ())
+    return None if best is None else best[1]
 
 
 def _near_options(files: _Options, student: _Student, part: tuple, mine: Expr,

@@ -29,7 +29,7 @@ MISCONCEPTIONS = register(
         "of a sum also has twice each product: ({residual})² = {square}."),
     Misconception(
         "cross-term-dropped", "dropped the cross term 2·mx·b",
-        "It looks like the cross term 2·x·mb of each square went missing. (mx + b − y)² has three products "
+        "It looks like you left out the cross term 2·x·mb of each square. (mx + b − y)² has three products "
         "of two terms, each doubled: 2·x·mb, −2xy·m and −2y·b."),
     Misconception(
         "products-not-doubled", "took the products of the terms once instead of twice",

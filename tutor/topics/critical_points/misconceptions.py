@@ -456,24 +456,32 @@ def _saddles_said(saddles: Sequence[Point], variables: Sequence[str]) -> Said:
 
 
 def _sign_flips(problem: CriticalPoints) -> list[_Transform]:
-    """x − a = 0 read as x = −a, for the factors (x − a) f is written with."""
+    """x − a = 0 read as x = −a, for the factors (x − a) f is written with, and then those of its partials
+    (−2y − 2 of x² − y² − 2y, whose factors hold both variables: there the sign is lost in solving ∂f/∂y = 0)."""
     variables = problem.variables
     syms = [symbol(v) for v in variables]
     roots: dict[int, dict[Expr, Expr]] = {}
-    for factor in problem.function.atoms(sympy.Add):
-        used = [i for i, s in enumerate(syms) if factor.has(s)]
-        if len(used) == 1:
-            i = used[0]
-            root = _linear_root(factor, syms[i])
-            if root is not None and root != 0:
-                roots.setdefault(i, {})[root] = factor
+    in_partials = sorted(set().union(*(g.atoms(sympy.Add) for g in problem.solution.gradient)),
+                         key=sympy.default_sort_key)
+    for written, factors in ((True, problem.function.atoms(sympy.Add)), (False, in_partials)):
+        for factor in factors:
+            used = [i for i, s in enumerate(syms) if factor.has(s)]
+            if len(used) == 1:
+                i = used[0]
+                root = _linear_root(factor, syms[i])
+                if root is not None and root != 0 and (written or root not in roots.get(i, {})):
+                    roots.setdefault(i, {})[root] = factor  # a root f is written with is told with f's factor
     found: list[_Transform] = []
+    right_points, _ = problem.points_and_lines()
+    region = problem.solution.region
 
     def said(flipped: tuple[int, ...], both: bool = False) -> Said:
         """Each sign flipped named, with its factor's root ("±2" where both signs are kept)."""
         parts = []
         for i in flipped:
-            root, factor = next(iter(roots[i].items()))
+            # the root a right point has, where one has: the sauna's ∂T/∂x has 3x − 12 and x − 6, and (4, 4) is 4's
+            root, factor = next(((r, g) for r, g in roots[i].items() if any(p[i] == r for p in right_points)),
+                                next(iter(roots[i].items())))
             parts.append(dict(name=variables[i], factor=show(factor, variables), root=show(root),
                               wrong=f"±{show(abs(root))}" if both else show(-root)))
         if len(parts) == 1:
@@ -487,7 +495,10 @@ def _sign_flips(problem: CriticalPoints) -> list[_Transform]:
     for flipped in [(i,) for i in sorted(roots)] + ([tuple(sorted(roots))] if len(roots) > 1 else []):
         def flip(s: _Set, flipped: tuple = flipped) -> _Set | None:
             points = tuple(tuple(-c if i in flipped and c in roots[i] else c for i, c in enumerate(p)) for p in s[0])
-            return (points, s[1]) if points != s[0] else None
+            # a point flipped out of the region is dropped from the answer, which then shows no flip: the
+            # sauna's (-4, -4) would make "missed (4, 4)" a sign taken the wrong way round too
+            moved = [q for p, q in zip(s[0], points) if q != p]
+            return (points, s[1]) if any(_in_region(region, q) for q in moved) else None
         found.append(_Transform(said(flipped), flip))
         if len(flipped) > 1:
             def add_flipped(s: _Set, flip=flip) -> _Set | None:

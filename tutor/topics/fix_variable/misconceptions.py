@@ -26,7 +26,7 @@ MISCONCEPTIONS = register(
         "its part becomes a constant ({part} here) and stays in {call}."),
     Misconception(
         "fixed-variable-kept", "left the fixed variable in",
-        "It looks like {held} is still in your answer. Fixing {values} means putting "
+        "It looks like you left {held} in your answer. Fixing {values} means putting "
         "{those} in its place: {call} has only {free} left."),
     Misconception(
         "value-put-for-power", "put the value in place of a power of the variable",

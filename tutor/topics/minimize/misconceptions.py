@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import sympy
 from sympy import Expr
 
@@ -148,13 +150,16 @@ def _solved_wrongly(problem: Minimize, place: Expr, slope: Expr) -> list[WrongAn
     v = symbol(x)
     say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
     found = []
-    logs = list(place.atoms(sympy.log))
-    if logs:
-        inside = logs[0].args[0]
-        equation = f"{show(sympy.exp(v))} = {show(inside)}" if place == logs[0] else f"{name}′({x}) = 0"
-        for wrong in (place.xreplace({logs[0]: inside}), place.xreplace({logs[0]: sympy.exp(inside)}),
-                      place.xreplace({logs[0]: logs[0] / sympy.log(10)})):
-            said = say["exp-equation-wrong"](equation=equation, wrong=show(wrong), right=show(place), x=x)
+    for step in _one_atom_steps(slope, x):
+        # from the c of eᵘ = c itself, not from the answer's simplified ln c: for eˣ = 9 the slip is e⁹,
+        # where 2 ln(3) would give 2e³, which no student writes
+        if not isinstance(step.atom, sympy.exp) or sympy.exp(sympy.expand(step.a * place + step.b)) != step.value:
+            continue
+        equation = f"{show(step.atom)} = {show(step.value)}" if step.atom.args[0] == v else f"{name}′({x}) = 0"
+        c = step.value
+        for inside in (c, sympy.exp(c), sympy.log(c) / sympy.log(10)):
+            wrong = step.solved(inside)
+            said = say["exp-equation-wrong"](equation=equation, wrong=show(wrong), right=show(step.root), x=x)
             found.append(WrongAnswer.of([said], Answer(Shape.NUMBER, wrong)))
     if place.is_Rational and place not in (0, 1, -1):
         found.append(WrongAnswer.of([SOLVING["divided-wrong-way"].fill(solved=f"{name}′({x}) = 0", name=x,
@@ -164,8 +169,27 @@ def _solved_wrongly(problem: Minimize, place: Expr, slope: Expr) -> list[WrongAn
         for root in _real_roots(log.args[0] - 1, x):
             found.append(WrongAnswer.of([say["log-term-set-zero"](log=show(log, (x,)), f=name, x=x)],
                                         Answer(Shape.NUMBER, root)))
-    del slope, v
     return found
+
+
+@dataclass(frozen=True)
+class _AtomStep:
+    """One step of solving an equation in one eᵘ or ln u by hand, u = a·x + b: the atom equals `value`
+    (eˣ − 3 = 0: eˣ = 3)."""
+
+    atom: Expr
+    value: Expr
+    a: Expr
+    b: Expr
+
+    def solved(self, inside: Expr) -> Expr:
+        """x where u = inside."""
+        return (inside - self.b) / self.a
+
+    @property
+    def root(self) -> Expr:
+        """x, the atom undone the right way: u = ln(value) for eᵘ, u = e^value for ln u."""
+        return self.solved(sympy.log(self.value) if isinstance(self.atom, sympy.exp) else sympy.exp(self.value))
 
 
 def _real_roots(expr: Expr, x: str) -> list[Expr]:
@@ -183,6 +207,14 @@ def _real_roots(expr: Expr, x: str) -> list[Expr]:
     numerator = sympy.fraction(sympy.together(expr))[0]
     if rational_polynomial(numerator, [v]) is not None:
         return list(real_roots(numerator, v))[:_MAX_ROOTS]
+    return [step.root for step in _one_atom_steps(numerator, x)]
+
+
+def _one_atom_steps(expr: Expr, x: str) -> list[_AtomStep]:
+    """expr = 0 as a polynomial in one eᵘ or ln u with u linear, solved for that atom: one step per
+    real value it may take (eᵘ never one ≤ 0); [] where expr is not of that form."""
+    v = symbol(x)
+    numerator = sympy.fraction(sympy.together(expr))[0]
     atoms = [a for a in numerator.atoms(sympy.exp, sympy.log) if a.has(v)]
     if len(atoms) != 1 or not atoms[0].args[0].is_polynomial(v):
         return []
@@ -193,9 +225,6 @@ def _real_roots(expr: Expr, x: str) -> list[Expr]:
     if in_u.has(v) or inside.degree() != 1 or rational_polynomial(in_u, [u]) is None:
         return []
     a, b = inside.all_coeffs()
-    roots = []
-    for value in real_roots(in_u, u):
-        if isinstance(atom, sympy.exp) and not value.is_positive:
-            continue  # eᵘ is never zero or negative
-        roots.append(((sympy.log(value) if isinstance(atom, sympy.exp) else sympy.exp(value)) - b) / a)
-    return roots[:_MAX_ROOTS]
+    steps = [_AtomStep(atom, value, a, b) for value in real_roots(in_u, u)
+             if not isinstance(atom, sympy.exp) or value.is_positive]  # eᵘ is never zero or negative
+    return steps[:_MAX_ROOTS]
