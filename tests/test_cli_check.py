@@ -1407,8 +1407,9 @@ def test_a_root_slip_after_a_derivative_slip_is_told_of_the_equation_it_gives(ca
 @pytest.mark.parametrize("answer, exercise, message, credit", [
     # f = x² - y² - 3x - 5y has the one critical point (3/2, -5/2): "(3/2, 5/2) does not belong in the answer. 1 point
     # is missing." sent the student looking for a second one (finding 433)
-    ("(3/2, 5/2)", "drills:cp-saddle", "(3/2, 5/2) is not a critical point: ∂f/∂y = -2y - 5 is -10 there, not 0.", 0),
-    ("(1.5, 2.5)", "drills:cp-saddle", "(1.5, 2.5) is not a critical point: ∂f/∂y = -2y - 5 is -10 there, not 0.", 0),
+    # (3/2, 5/2), the sign of -5/2 lost, is now named so (finding 741); another point is told why it is none
+    ("(3/2, 3/2)", "drills:cp-saddle", "(3/2, 3/2) is not a critical point: ∂f/∂y = -2y - 5 is -8 there, not 0.", 0),
+    ("(1.5, 1.5)", "drills:cp-saddle", "(1.5, 1.5) is not a critical point: ∂f/∂y = -2y - 5 is -8 there, not 0.", 0),
     ("(1, 0)", "gradients:critical-x2y2", "(1, 0) is not a critical point: ∂f/∂x = 2x is 2 there, not 0.", 0),
     ("(1, 1)", "gradients:critical-x2y2",
      "(1, 1) is not a critical point: ∂f/∂x = 2x is 2 and ∂f/∂y = 2y is 2 there, not 0.", 0),
@@ -1424,6 +1425,13 @@ def test_a_wrong_point_in_place_of_a_critical_point_is_told_why(capsys, answer, 
     assert main(["check", answer, "--exercise", exercise, *student, "--json"]) == 1
     result = json.loads(capsys.readouterr().out)
     assert (result["note"], result["credit"]) == ("extra_point", credit)
+
+
+def test_a_sign_lost_solving_a_partial_is_named(capsys):
+    assert main(["check", "(3/2, 5/2)", "--exercise", "drills:cp-saddle", "--student", "s38"]) == 1
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "incorrect", "It looks like you took the sign of y the wrong way round: -2y - 5 is zero at y = -5/2, not at "
+                     "y = 5/2."]
 
 
 def test_batch_from_a_closed_stdin_checks_no_lines():
@@ -1455,3 +1463,19 @@ def test_pasted_latex_is_told_what_to_type(capsys, typed, exercise, caret, messa
 def test_what_a_latex_message_says_to_type_is_read(capsys, typed, exercise):
     assert main(["check", "--exercise", f"gradients:{exercise}", "--", typed]) == 0
     assert capsys.readouterr().out.startswith("correct\n")
+
+
+@pytest.mark.parametrize("exercise, answer, message", [
+    # finding 743: the lesson's own slips, the minus of "85 − …" lost and T's 1/90 left out, were told only a value
+    ("gradients:sauna-partial-x", "x(3x - 12)y^2(y - 6)/90",
+     "At x = 1, y = 2 your answer is 8/5, but the correct value is -8/5. Everywhere, only its sign is wrong."),
+    ("gradients:sauna-partial-x", "-x(3x - 12)y^2(y - 6)",
+     "At x = 1, y = 2 your answer is -144, but the correct value is -8/5. Everywhere, it is the correct one times 90."),
+    ("gradients:partial-x-3x2y3", "-6xy^3",
+     "At x = 1, y = 2 your answer is -48, but the correct value is 48. Everywhere, only its sign is wrong."),
+    ("gradients:partial-x-3x2y3", "7xy^3",  # a coefficient wrong, not a factor: nothing more said
+     "At x = 1, y = 2 your answer is 56, but the correct value is 48."),
+])
+def test_an_expression_off_by_a_constant_factor_everywhere_is_told_so(capsys, exercise, answer, message):
+    assert main(["check", "--exercise", exercise, "--", answer]) == 1
+    assert capsys.readouterr().out.splitlines()[:2] == ["incorrect", message]

@@ -478,6 +478,11 @@ UNDECIDED_MESSAGE = ("Your {what} could not be checked with certainty, so it is 
 
 
 def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = "answer") -> Outcome:
+    return _compared_expressions(answer, expected, ctx, what)[0]
+
+
+def _compared_expressions(answer: Expr, expected: Expr, ctx: Context, what: str) -> tuple[Outcome, Decision]:
+    """compare_expressions's outcome, and the judgement it rests on."""
     names = _names(ctx, answer, expected)
     judgement = judge(answer, expected, names, ctx.limits.symbolic_work, within=ctx.domain)
     if judgement.status is Status.DIFFERENT and ctx.decimals and ctx.tolerance is not None:
@@ -485,17 +490,17 @@ def compare_expressions(answer: Expr, expected: Expr, ctx: Context, what: str = 
         # m = 0.0612 is; 2x + 3 for 2.04x + 3 to 1 place as 2.0x + 3
         off = _coefficients_off(answer, expected, names, ctx)
         if off is not None:
-            return _coefficients_outcome(off, what, ctx.tolerance)
+            return _coefficients_outcome(off, what, ctx.tolerance), judgement
     elif judgement.status in (Status.DIFFERENT, Status.NOT_EQUAL, Status.UNDECIDED):
         close = _close_coefficient(answer, expected, names, ctx.spellings)
         if close is not None and close[1] is Note.DECIMAL_FOR_EXACT:
             return Outcome(False, Note.DECIMAL_FOR_EXACT, f"The {close[0]} in your {what} is close: the exact "
-                                                          "value is wanted; write it as a fraction.")
+                                                          "value is wanted; write it as a fraction."), judgement
         if close is not None:
             return Outcome(False, Note.INEXACT, f"The {close[0]} in your {what} is close, but an exact value is "
-                                                "expected.")
+                                                "expected."), judgement
     # the answer's value as its numbers are echoed: decimals where it was typed in them (typed_notation)
-    return _outcome(judgement, names, what, decimals=typed_notation(answer, ctx.spellings)[0])
+    return _outcome(judgement, names, what, decimals=typed_notation(answer, ctx.spellings)[0]), judgement
 
 
 @dataclass(frozen=True)
@@ -662,6 +667,31 @@ def _names(ctx: Context, *exprs: Expr) -> list[str]:
     """The exercise's variables, plus any other symbol the expressions use."""
     present = {s.name for e in exprs for s in e.free_symbols}
     return [n for n in ctx.variables if n in present] + sorted(present - set(ctx.variables))
+
+
+_SIMPLE_FACTOR = 1000  # a factor a student's slip gives: 90 of T's 1/90, -1 of a minus lost; not 4817/3
+
+
+def compare_expression_answers(answer: Expr, expected: Expr, ctx: Context, what: str = "answer") -> Outcome:
+    """compare_expressions, telling where an answer differs everywhere by a simple constant factor: only the
+    sign wrong, or a constant coefficient lost. Here alone, for an answer: naming a mistake compares many
+    candidates with compare_expressions, which need no sentence."""
+    outcome, judgement = _compared_expressions(answer, expected, ctx, what)
+    if outcome.note is not Note.DIFFERS_AT or not expected.free_symbols:
+        return outcome
+    names = _names(ctx, answer, expected)
+    got, want = judgement.got, judgement.want
+    if not (isinstance(got, Fraction) and isinstance(want, Fraction)) or 0 in (got, want) or got == want:
+        return outcome
+    factor = got / want
+    # a whole number or its reciprocal, with either sign: a coefficient lost or applied twice (7xy³ for 6xy³,
+    # times 7/6, is a coefficient wrong, not a factor)
+    if 1 not in (abs(factor.numerator), factor.denominator) or max(abs(factor.numerator), factor.denominator) \
+            > _SIMPLE_FACTOR or not judge(
+            answer, to_sympy(factor) * expected, names, ctx.limits.symbolic_work, within=ctx.domain).status.equal:
+        return outcome
+    told = "only its sign is wrong" if factor == -1 else f"it is the correct one times {show(to_sympy(factor))}"
+    return replace(outcome, message=f"{outcome.message} Everywhere, {told}.")
 
 
 # ----------------------------------------------------------------------- numbers
@@ -2236,7 +2266,7 @@ def _not_label(label: str) -> str:
 
 
 COMPARISONS: dict[Shape, Callable[[Any, Any, Context], Outcome]] = {
-    Shape.EXPRESSION: compare_expressions,
+    Shape.EXPRESSION: compare_expression_answers,
     Shape.NUMBER: compare_numbers,
     Shape.VECTOR: compare_vectors,
     Shape.POINTS: compare_points,
