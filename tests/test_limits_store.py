@@ -426,7 +426,7 @@ def _locked_answer_kept_in_the_home(tmp_path, monkeypatch):
     answer_right(first)
     first.close()
     first.store.close()
-    other = sqlite3.connect(db, isolation_level=None)
+    other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)  # let go by a timer, in a test
     other.execute("BEGIN EXCLUSIVE")
     session = session_on(db)
     answer_right(session)
@@ -601,3 +601,18 @@ def test_a_database_on_a_full_disk_is_practised_on_unsaved_and_the_answers_said(
                        f"in {home}; its answers: gradients tangent-line-fix-x: 2y (correct)\n")
     finally:
         subprocess.run(["umount", "--lazy", str(home)], check=True)
+
+
+def test_kept_writes_wait_for_a_lock_once_and_are_saved_when_it_is_let_go_meanwhile(tmp_path, monkeypatch):
+    """Finding 766: with writes kept, `tutor progress` waited for the lock twice (12 s), not once (about 3 x
+    the busy timeout, 1 s here); a lock let go during that wait is waited out and the writes saved."""
+    db, kept, other = _locked_answer_kept_in_the_home(tmp_path, monkeypatch)
+    monkeypatch.setattr(store, "_BUSY_SECONDS", 1.0)
+    began = time.monotonic()
+    Store(db).close()
+    assert time.monotonic() - began < 5.0 and kept.exists()  # one wait, then kept
+    threading.Timer(0.5, lambda: other.execute("ROLLBACK")).start()
+    again = Store(db)
+    assert again.take_notices() == [f"saved 5 kept write(s) of your progress from {kept}"]
+    again.close()
+    assert len(attempts(db)) == 2

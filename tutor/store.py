@@ -756,14 +756,16 @@ class Store:
 
 
 class _Transaction:
-    """BEGIN ... COMMIT, or ROLLBACK if the body raises."""
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK if the body raises. Immediate: the write lock is waited for
+    at the start (the busy timeout), as SQLite does not wait for it where a transaction that has read
+    asks for it (a kept write looks for its key first), and fails at once."""
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
 
     def __enter__(self):
         if not self.db.in_transaction:
-            self.db.execute("BEGIN")
+            self.db.execute("BEGIN IMMEDIATE")
             self.owner = True
         else:
             self.owner = False
