@@ -3,6 +3,7 @@ is read only, and an answer that can't be saved now is kept and saved later, nev
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -36,7 +37,7 @@ def attempts(db) -> list[tuple]:
      "is another program's database, not the tutor's progress; nothing was written to it; "
      "use another file with --db FILE"),
     (lambda path: sqlite3.connect(path).executescript(MIGRATIONS[0] + "PRAGMA user_version = 99;"),
-     "was written by a newer version of the tutor (its schema is 99, this version knows 4); update the "
+     "was written by a newer version of the tutor (its schema is 99, this version knows 5); update the "
      "tutor, or use another file with --db FILE"),
 ])
 def test_a_database_that_is_not_ours_to_write_is_refused_and_left_alone(tmp_path, capsys, make, sentence):
@@ -142,14 +143,15 @@ def test_answers_still_unsaved_at_the_end_are_kept_in_a_file_and_saved_next_time
 
 
 def test_answers_that_can_be_kept_nowhere_are_said_lost_in_a_sentence(tmp_path, monkeypatch):
-    """Neither the database nor a file to keep its writes in can be written: a sentence, not their JSON."""
+    """Neither the database nor a file to keep its writes in can be written: a sentence, not their JSON, with
+    the answers it did not save, so that they can be given again (finding 772: nothing of them was said)."""
     blocked = tmp_path / "a file"
     blocked.write_text("")
     monkeypatch.setattr(store.Store, "_kept_places", lambda self: (blocked / "kept.json", blocked / "data" / "k.json"))
     db, _, other, notices = _kept_with_the_lock_held(tmp_path, monkeypatch)
     other.execute("ROLLBACK")
     assert notices[-1] == (f"your progress in this session could not be saved: {db} can't be written, nor a file in "
-                           f"{blocked} and {blocked / 'data'}")
+                           f"{blocked} and {blocked / 'data'}; its answers: gradients tangent-line-fix-y: 2x (correct)")
 
 
 def test_a_kept_answer_is_saved_at_the_next_prompt_once_the_lock_is_gone(tmp_path, monkeypatch):
@@ -411,3 +413,206 @@ def test_a_progress_database_on_a_read_only_file_system_is_read(read_only_home, 
     assert out.startswith("Welcome back, ana.")
     assert f"Note: {db} is read-only: your progress in this session is not saved there.\nanswer> 2y\n✓ Correct." in out
     assert db.read_bytes() == elsewhere.read_bytes()  # nothing written to it
+
+
+def _locked_answer_kept_in_the_home(tmp_path, monkeypatch):
+    """One answer saved, then one kept while another program holds the lock, in a home that is the
+    database's folder too (TUTOR_HOME, where the kept file beside the database is the data folder's):
+    (the database, the kept file, the other program)."""
+    monkeypatch.setattr(store, "_BUSY_SECONDS", 0.05)
+    monkeypatch.setattr(store, "default_home", lambda: tmp_path)
+    db = tmp_path / "progress.sqlite3"
+    first = session_on(db)
+    answer_right(first)
+    first.close()
+    first.store.close()
+    other = sqlite3.connect(db, isolation_level=None, check_same_thread=False)  # let go by a timer, in a test
+    other.execute("BEGIN EXCLUSIVE")
+    session = session_on(db)
+    answer_right(session)
+    session.close()
+    session.store.close()
+    return db, tmp_path / "progress.sqlite3.unsaved.json", other
+
+
+def test_kept_writes_read_back_while_the_lock_is_held_are_saved_once(tmp_path, monkeypatch):
+    """Finding 760: each opening while the lock was held read the kept file twice and wrote it back doubled
+    (5, 10, 20 writes): two answers became 5 of 5 in 5 sessions, mastery 83 %."""
+    db, kept, other = _locked_answer_kept_in_the_home(tmp_path, monkeypatch)
+    written = kept.read_text()
+    for _ in range(3):  # tutor progress, while the lock lasts
+        looked = Store(db)
+        assert [(s["attempts"], s["sessions"]) for s in looked.summary()] == [(2, 2)]  # the kept answer counted
+        looked.close()
+        assert len(json.loads(kept.read_text())) == len(json.loads(written)) == 5
+    other.execute("ROLLBACK")
+    Store(db).close()
+    assert [(s["correct"], s["attempts"], s["sessions"]) for s in Store(db).summary()] == [(2, 2, 2)]
+    assert {s["skill"]: s["mastery"] for s in Store(db).summary()[0]["skills"]} == {
+        "derivatives": 0.51, "tangent-planes": 0.51}
+    assert not kept.exists()
+
+
+def test_a_kept_file_read_by_two_sessions_at_once_is_saved_once(tmp_path, monkeypatch):
+    """Two sessions open while the lock is held both take the kept writes; each write is saved once, by
+    whichever saves first (its key recorded with it)."""
+    db, kept, other = _locked_answer_kept_in_the_home(tmp_path, monkeypatch)
+    one, two = Store(db), Store(db)
+    other.execute("ROLLBACK")
+    one.close()
+    two.close()
+    assert [verdict for _, verdict in attempts(db)] == ["correct"] * 2
+    assert not kept.exists()
+
+
+def test_an_answer_kept_while_the_lock_is_held_is_on_disk_at_once(tmp_path, monkeypatch):
+    """Finding 768: kept writes lived only in memory until the session ended: a kill lost the answers."""
+    monkeypatch.setattr(store, "_BUSY_SECONDS", 0.05)
+    db = tmp_path / "progress.sqlite3"
+    session = session_on(db)
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    answer_right(session)
+    kept = tmp_path / "progress.sqlite3.unsaved.json"
+    assert [record["kind"] for record in json.loads(kept.read_text())] == ["attempt", "shown"]  # no close: a kill
+    other.execute("ROLLBACK")
+    Store(db).close()  # the next session
+    assert [verdict for _, verdict in attempts(db)] == ["correct"]
+    assert not kept.exists()
+    session.store.db.close()
+
+
+def test_progress_in_a_session_counts_its_answers_not_saved_yet(tmp_path, monkeypatch):
+    """Finding 763: `:progress` read only what reached the file: 'No answers yet' after a right answer."""
+    monkeypatch.setattr(store, "_BUSY_SECONDS", 0.05)
+    db = tmp_path / "progress.sqlite3"
+    Store(db).close()
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    session = session_on(db)
+    answer_right(session)
+    shown = [line.text for line in session.handle(":progress")]
+    assert "derivatives            ███·······   1/1  " in shown
+    other.execute("ROLLBACK")
+
+
+def test_a_kept_write_that_can_never_be_saved_is_set_aside_and_the_later_ones_saved(tmp_path, monkeypatch):
+    """Finding 761: a kept write naming a session of a database moved away failed its foreign key first in
+    the queue, so nothing was saved again, and the kept file doubled on each run."""
+    db, kept, other = _locked_answer_kept_in_the_home(tmp_path, monkeypatch)
+    other.execute("ROLLBACK")
+    other.close()
+    for made in tmp_path.glob("progress.sqlite3*"):
+        if made != kept:
+            made.replace(tmp_path / f"old-{made.name}")
+    session = session_on(db)
+    answer_right(session)
+    session.close()
+    session.store.close()
+    aside = tmp_path / "progress.sqlite3.unsaved.json.damaged"
+    assert (f"Note: 4 kept write(s) of your progress can never be saved to {db} (FOREIGN KEY constraint failed); "
+            f"they are set aside in {aside}, and the later ones saved.") in session.started
+    assert attempts(db) == [("2x", "correct")] and not kept.exists()
+    assert [record["kind"] for record in json.loads(aside.read_text())] == ["session", "shown", "attempt", "shown"]
+
+
+_GOOD = {"kind": "attempt", "args": [1, 1, "gradients", "partial-x-x2y2", "graded", "2x", "correct", "equal", 0,
+                                     ["partial-derivatives"], None], "at": "2024-01-01T00:00:00+00:00"}
+
+
+@pytest.mark.parametrize("text, complete", [
+    ("[" * 100_000 + "]" * 100_000, 0),
+    (json.dumps([{**_GOOD, "args": [10**400, *_GOOD["args"][1:]]}]), 0),
+    (json.dumps([{**_GOOD, "args": [*_GOOD["args"][:8], 10**30, *_GOOD["args"][9:]]}]), 0),
+    (json.dumps([{**_GOOD, "args": [*_GOOD["args"][:9], ["\x1b[2J" + "a" * 5000], None]}]), 0),
+    (json.dumps([_GOOD, {"kind": "attempt", "args": [1], "at": "x"}, _GOOD]), 2),
+], ids=["nested", "huge id", "huge hints", "escape in a skill", "too few fields"])
+def test_a_hostile_kept_file_is_set_aside_with_a_sentence_and_its_writes_saved_once(tmp_path, capsys, text,
+                                                                                     complete):
+    """Finding 762: these ended every command with 'this is a bug' before the file was set aside, so each
+    run did it again, and saved the good write before the bad one once more."""
+    db = tmp_path / "progress.sqlite3"
+    first = session_on(db)
+    answer_right(first)
+    first.close()
+    first.store.close()
+    kept = tmp_path / "progress.sqlite3.unsaved.json"
+    kept.write_text(text)
+    for _ in range(2):
+        assert main(["progress", "--db", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith(f"tutor: {kept} was damaged: {complete} complete write(s) of your progress in it are "
+                          f"taken, and the file is kept as {kept}.damaged\n")
+    assert len(attempts(db)) == 1 + complete and not kept.exists()
+
+
+@pytest.mark.parametrize("edit, sentence", [
+    ("INSERT OR REPLACE INTO mastery VALUES (1, 'derivatives', 1e308, 3, 1, 'x')",
+     "holds a value the tutor never writes (mastery.score is 1e+308)"),
+    ("INSERT OR REPLACE INTO mastery VALUES (1, 'derivatives', 'abc', 3, 1, 'x')",
+     "holds a value the tutor never writes (mastery.score is 'abc')"),
+    ("INSERT OR REPLACE INTO mastery VALUES (1, 'derivatives', 0.5, -3, 99, 'x')",
+     "holds a value the tutor never writes (mastery.attempts is -3)"),
+    ("DROP TABLE mastery", "is damaged (no table mastery)"),
+])
+def test_a_database_with_values_the_tutor_never_writes_is_refused_at_the_start(tmp_path, capsys, edit, sentence):
+    """Finding 770: a hand-edited database crashed `:progress`, `tutor progress`, and the grading of an
+    answer, which was lost, with 'this is a bug'."""
+    db = tmp_path / "progress.sqlite3"
+    first = session_on(db)
+    answer_right(first)
+    first.close()
+    first.store.close()
+    with sqlite3.connect(db) as connection:
+        connection.execute(edit)
+    said = f"tutor: {db} {sentence}; nothing was written to it; move it away, or use another file with --db FILE\n"
+    assert main(["progress", "--db", str(db)]) == 2
+    assert capsys.readouterr().err == said
+    assert main(["practice", "--db", str(db), "--student", "ana"]) == 2
+    assert capsys.readouterr().err == said
+
+
+def test_a_database_on_a_full_disk_is_practised_on_unsaved_and_the_answers_said(tmp_path, capsys, monkeypatch):
+    """Finding 772: a good database on a full disk was 'can't be read as a progress database ... move it away',
+    and a session that could save nothing ended without a word of its answers."""
+    if os.geteuid() != 0:
+        pytest.skip("a full disk needs a small tmpfs, which only root may mount")
+    home = tmp_path / "tiny"
+    home.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(home)], capture_output=True).returncode:
+        pytest.skip("mount is not allowed here")
+    try:
+        first = session_on(tmp_path / "progress.sqlite3")
+        answer_right(first)
+        first.close()
+        first.store.close()
+        db = home / "progress.sqlite3"
+        db.write_bytes((tmp_path / "progress.sqlite3").read_bytes())
+        with contextlib.suppress(OSError), (home / "filler").open("wb") as filler:
+            while True:
+                filler.write(b"\0" * 4096)
+        monkeypatch.setenv("TUTOR_HOME", str(home))
+        monkeypatch.setattr(sys, "stdin", io.StringIO("2y\n"))
+        assert main(["practice", "--seed", "1", "--student", "ana"]) == 0
+        out, err = capsys.readouterr()
+        assert f"Note: the disk holding {db} is full (disk I/O error): your progress in this session is not saved " \
+               "there.\nanswer> 2y\n✓ Correct." in out
+        assert err == (f"tutor: your progress in this session could not be saved: {db} can't be written, nor a file "
+                       f"in {home}; its answers: gradients tangent-line-fix-x: 2y (correct)\n")
+    finally:
+        subprocess.run(["umount", "--lazy", str(home)], check=True)
+
+
+def test_kept_writes_wait_for_a_lock_once_and_are_saved_when_it_is_let_go_meanwhile(tmp_path, monkeypatch):
+    """Finding 766: with writes kept, `tutor progress` waited for the lock twice (12 s), not once (about 3 x
+    the busy timeout, 1 s here); a lock let go during that wait is waited out and the writes saved."""
+    db, kept, other = _locked_answer_kept_in_the_home(tmp_path, monkeypatch)
+    monkeypatch.setattr(store, "_BUSY_SECONDS", 1.0)
+    began = time.monotonic()
+    Store(db).close()
+    assert time.monotonic() - began < 5.0 and kept.exists()  # one wait, then kept
+    threading.Timer(0.5, lambda: other.execute("ROLLBACK")).start()
+    again = Store(db)
+    assert again.take_notices() == [f"saved 5 kept write(s) of your progress from {kept}"]
+    again.close()
+    assert len(attempts(db)) == 2

@@ -8,20 +8,19 @@ and migrated forward step by step when an older database is opened.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
+import re
+import shutil
 import sqlite3
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from functools import partial
 from pathlib import Path
-from typing import TextIO
 
 from .interrupts import uninterrupted
-from .outputs import OutputError, write_together
-from .words import and_list
+from .kept import ID_POSITIONS, KeptFiles, Write, new_key
+from .words import and_list, printable
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the first schema
@@ -66,9 +65,19 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE shown ADD COLUMN hints INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE shown ADD COLUMN steps INTEGER NOT NULL DEFAULT 0;
     """,
+    # 5: the key of each write saved from a file of kept writes, and the row it made, so that a write read
+    # back from such a file twice (two sessions at once, a kill before the file was rewritten) is saved once
+    """
+    CREATE TABLE kept (key TEXT PRIMARY KEY, row INTEGER);
+    """,
 )
 
 _LEARNING_RATE = 0.3  # how far each answer moves a skill's mastery: toward 1 right without help, else toward 0
+
+
+def _moved(score: float, success: bool) -> float:
+    """A skill's mastery after one more answer."""
+    return (1 - _LEARNING_RATE) * score + _LEARNING_RATE * (1.0 if success else 0.0)
 
 
 def _in_a_row(answers: int) -> float:
@@ -141,6 +150,10 @@ class Skill:
     attempts: int
     correct: int
 
+    def after(self, success: bool) -> Skill:
+        """The skill after one more answer (right without help: `success`)."""
+        return Skill(self.name, _moved(self.score, success), self.attempts + 1, self.correct + success)
+
 
 @dataclass(frozen=True)
 class Visit:
@@ -167,7 +180,19 @@ class Attempt:
     at: str
 
 
-_TABLES = {"students", "sessions", "attempts", "mastery", "reviews"}
+_MADE = [set(re.findall(r"CREATE TABLE (\w+)", step)) for step in MIGRATIONS]  # the tables each step makes
+# The numbers a session computes with, and the bounds the tutor writes them within: one outside them (a hand
+# edit, a half-done migration) stopped a session in the middle of grading an answer, which was lost.
+_BOUNDS = (
+    ("mastery", "score", "typeof(score) NOT IN ('real', 'integer') OR score < 0 OR score > 1"),
+    ("mastery", "attempts", "typeof(attempts) != 'integer' OR attempts < 0"),
+    ("mastery", "correct", "typeof(correct) != 'integer' OR correct < 0 OR correct > attempts"),
+    ("students", "turns", "typeof(turns) != 'integer' OR turns < 0"),
+    ("reviews", "interval", "typeof(interval) != 'integer' OR interval < 1 OR interval > 16"),
+    ("reviews", "due_turn", "typeof(due_turn) != 'integer'"),
+    ("shown", "hints", "typeof(hints) != 'integer' OR hints < 0"),
+    ("shown", "steps", "steps NOT IN (0, 1)"),
+)
 APPLICATION_ID = 0x7475746F  # "tuto": marks a progress database as this tutor's (PRAGMA application_id)
 _BUSY_SECONDS = 2.0  # how long a write waits for another program's lock, each try
 _TRIES = 3
@@ -177,19 +202,8 @@ class StoreError(Exception):
     """A progress database that is not used: the sentence says why, which file, and what to do."""
 
 
-# where a write's arguments hold ids of rows written earlier (negative while those are provisional)
-_ID_POSITIONS = {"student": (1,), "session": (0, 3), "end": (0,), "attempt": (0, 1, 10), "review": (0,),
-                 "shown": (0, 1, 5), "topic": (0,),
-                 "help": (0,)}
-
-
-@dataclass(frozen=True)
-class _Write:
-    """A write the database has not taken yet: kept, in order, until it does."""
-
-    kind: str  # student | session | end | attempt | review | shown | topic | help
-    args: tuple
-    at: str  # when it happened (an attempt saved later keeps its own time)
+# where the write of a row holds the provisional id it is known by until it is written
+_MAKES = {"student": 1, "session": 3, "shown": 5}
 
 
 class Store:
@@ -199,27 +213,31 @@ class Store:
     program's, or from a newer version) is refused, never written to. A file
     that can't be written is opened read-only. A write that can't be done now
     (another program holds the lock past a busy timeout and retries, the disk is
-    full) is kept in memory, in order, and done at the next chance; what is still
-    unsaved at `close` goes to a file beside the database (or in the data
-    folder), read back the next time. `notices` says each of these in a sentence.
+    full) is kept, in order, and done at the next chance: in memory and, as it is
+    kept, in a file beside the database (or in the data folder, tutor.kept), read
+    back the next time; one the database can never take (a row it names is not
+    there) is set aside. `notices` says each of these in a sentence.
     """
 
     def __init__(self, path: Path | str):
         self.path = Path(path)
-        self.pending: list[_Write] = []
+        self.pending: list[Write] = []
         self.notices: list[str] = []  # to show the person, oldest first; `take_notices` empties it
+        self.kept = KeptFiles(self._kept_places(), self.notices)
+        self.filed: set[str] = set()  # the keys of the writes put in a kept file or read from one
+        self.gone: set[str] = set()  # of those, the keys saved or set aside: to be taken out of the files
+        self.aside: set[str] = set()  # the keys of the writes set aside
         self.ids: dict[int, int] = {}  # provisional (negative) id -> the real one, once written
         self.last_provisional = 0
         self.read_only = False
+        self.full = False  # the disk holding it has no room: its writes said at the end where no file takes them
         self.failing = False  # a write failed and nothing has been written since
         self.opened: tuple[int, int] | None = None  # the written file's (device, inode): still the one at `path`?
         self._once = False  # one try, no retries (while retrying without waiting)
         if self.path.exists():
             self._inspect()
         self.db = self._connect()
-        self.replayed: set[Path] = set()  # kept-writes files whose records are in `pending` now
-        for place in self._kept_places():
-            self._replay(place)
+        self._take_kept()
 
     # -- opening
     def _inspect(self) -> None:
@@ -232,11 +250,14 @@ class Store:
                 version = db.execute("PRAGMA user_version").fetchone()[0]
                 application = db.execute("PRAGMA application_id").fetchone()[0]
                 intact = db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+                odd = _odd_value(db, tables) if intact else None
             finally:
                 db.close()
         except sqlite3.OperationalError as error:
             if "locked" in str(error) or "busy" in str(error):
                 return  # another program is writing it: it is a database; the writes wait their turn
+            if _full(self.path.parent):
+                return  # SQLite can't make the -shm file it reads with: the file is not to blame
             raise StoreError(f"{self.path} can't be read as a progress database ({error}); {again}") from None
         except sqlite3.DatabaseError:
             raise StoreError(f"{self.path} is not a progress database (not an SQLite file, or a damaged one); "
@@ -252,6 +273,12 @@ class Store:
         if not ours:
             raise StoreError(f"{self.path} is another program's database, not the tutor's progress; nothing was "
                              f"written to it; use another file with --db FILE")
+        if missing := sorted(set().union(*_MADE[:version]) - tables):
+            raise StoreError(f"{self.path} is damaged (no table {and_list(missing)}); nothing was written to it; "
+                             f"{again}")
+        if odd:
+            raise StoreError(f"{self.path} holds a value the tutor never writes ({odd}); nothing was written to it; "
+                             f"{again}")
 
     def _connect(self) -> sqlite3.Connection:
         folder = self.path.parent
@@ -271,10 +298,15 @@ class Store:
                 return db
             except sqlite3.OperationalError as error:
                 db.close()
-                if not ("locked" in str(error) or "busy" in str(error)):
+                if _full(folder):
+                    self.full = True
+                    self.notices.append(f"the disk holding {self.path} is full ({error}): your progress in this "
+                                        "session is not saved there")
+                elif not ("locked" in str(error) or "busy" in str(error)):
                     raise StoreError(f"{self.path} can't be used ({error}); use another file with --db FILE") from None
-                self.notices.append(f"{self.path} is busy (another program is writing to it); your answers are "
-                                    "kept and saved when it is free")
+                else:
+                    self.notices.append(f"{self.path} is busy (another program is writing to it); your answers are "
+                                        "kept and saved when it is free")
         elif self.path.exists():
             self.notices.append(f"{self.path} is read-only: your progress in this session is not saved there")
         else:
@@ -310,16 +342,17 @@ class Store:
         else:
             self.flush()
         if self.pending:
-            self._keep_in_file()
+            self._say_kept()
         self.db.close()
 
     def take_notices(self) -> list[str]:
-        notices, self.notices = self.notices, []
+        notices = list(self.notices)
+        self.notices.clear()  # the same list the kept files add to
         return notices
 
     # -- writes: now if the database takes them, else kept for later
     def _write(self, kind: str, *args: object) -> None:
-        self.pending.append(_Write(kind, args, _now()))
+        self.pending.append(Write(kind, args, _now(), new_key()))
         if self.failing:  # the lock was waited for once already: each write would wait again, in front of a person
             self.retry()
         else:
@@ -330,24 +363,53 @@ class Store:
         kept = len(self.pending)
         if self.pending and not self.read_only:
             self._still_there()
+        never: list[Write] = []  # writes the database can never take
+        why = ""
         while self.pending:
             write = self.pending[0]
             try:
                 if self.read_only:
                     raise sqlite3.OperationalError("the database is read-only")
                 with uninterrupted():
-                    self._retrying(lambda write=write: self._do(write))
-                    self.pending.pop(0)
-            except sqlite3.Error as error:
+                    self._retrying(lambda write=write: self._save(write))
+                    self._forget(self.pending.pop(0))
+            except sqlite3.OperationalError as error:  # a lock, a full disk: it can be done later
                 if not self.failing and not self.read_only:  # said once, until it works again
                     self.notices.append(f"your progress can't be saved to {self.path} right now ({error}); "
                                         "it is kept and saved as soon as it can be")
                 self.failing = True
+                self._set_aside(never, why)
+                self._file()  # on disk as it is kept: a kill loses nothing answered
                 return False
+            except sqlite3.Error as error:  # a constraint: a row it names is not there, nor will be
+                with uninterrupted():
+                    never.append(self.pending.pop(0))
+                    self._forget(never[-1])
+                why = str(error)
+        self._set_aside(never, why)
         if self.failing:
             self.notices.append(f"your progress is saved again to {self.path} ({kept} kept writes)")
             self.failing = False
+        if self.gone:
+            self._file()  # what was saved from the kept files, taken out of them
         return True
+
+    def _forget(self, write: Write) -> None:
+        """A write done (or set aside): out of the kept files too, the next time they are written."""
+        if write.key in self.filed:
+            self.gone.add(write.key)
+
+    def _set_aside(self, never: list[Write], why: str) -> None:
+        if never:
+            self.kept.set_aside(never, why, self.path)
+            self.aside.update(write.key for write in never)
+
+    def _file(self) -> Path | None:
+        """The kept writes written to a file (the first that can be), taken out of the others; where."""
+        self.filed.update(write.key for write in self.pending)
+        place = self.kept.keep(self.pending, self.gone)
+        self.gone.clear()
+        return place
 
     def _still_there(self) -> None:
         """Where the file was deleted or replaced while open, the writes would go on into a file no one can
@@ -418,28 +480,40 @@ class Store:
         self.last_provisional -= 1
         return self.last_provisional
 
-    def _do(self, write: _Write) -> None:
+    def _save(self, write: Write) -> None:
+        """Do the write, once: one read back from a kept file is looked for by its key first (another
+        session may have saved it from the same file), and saved with its key."""
+        keyed = write.key in self.filed
+        found = self.db.execute("SELECT row FROM kept WHERE key = ?", (write.key,)).fetchone() if keyed else None
+        row = found[0] if found else self._do(write)
+        if keyed and not found:
+            self.db.execute("INSERT INTO kept (key, row) VALUES (?, ?)", (write.key, row))
+        if write.kind in _MAKES and row is not None:
+            self.ids[write.args[_MAKES[write.kind]]] = row
+
+    def _do(self, write: Write) -> int | None:
+        """Do the write; the id of the row it makes, for a student, a session or a showing."""
         args, at = write.args, write.at
         if write.kind == "student":
-            name, provisional = args
+            name, _ = args
             self.db.execute("INSERT OR IGNORE INTO students (name) VALUES (?)", (name,))
-            self.ids[provisional] = self.db.execute("SELECT id FROM students WHERE name = ?", (name,)).fetchone()[0]
-        elif write.kind == "session":
-            student_id, pack, seed, provisional, *topic = args  # written before sessions had topics: none
+            return self.db.execute("SELECT id FROM students WHERE name = ?", (name,)).fetchone()[0]
+        if write.kind == "session":
+            student_id, pack, seed, _, *topic = args  # written before sessions had topics: none
             cursor = self.db.execute("INSERT INTO sessions (student_id, pack, seed, started_at, topic) "
                                      "VALUES (?, ?, ?, ?, ?)",
                                      (self._real(student_id), pack, seed, at, topic[0] if topic else None))
-            self.ids[provisional] = int(cursor.lastrowid or 0)  # an INSERT's rowid: never None
-        elif write.kind == "end":
-            self.db.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (at, self._real(args[0])))
-        elif write.kind == "topic":
-            self.db.execute("UPDATE sessions SET topic = ? WHERE id = ?", (args[1], self._real(args[0])))
-        elif write.kind == "shown":
-            session_id, student_id, pack, exercise, variant, provisional = args
+            return cursor.lastrowid
+        if write.kind == "shown":
+            session_id, student_id, pack, exercise, variant, _ = args
             cursor = self.db.execute(
                 "INSERT INTO shown (session_id, student_id, pack, exercise, variant, at) VALUES (?, ?, ?, ?, ?, ?)",
                 (self._real(session_id), self._real(student_id), pack, exercise, variant, at))
-            self.ids[provisional] = int(cursor.lastrowid or 0)
+            return cursor.lastrowid
+        if write.kind == "end":
+            self.db.execute("UPDATE sessions SET ended_at = ? WHERE id = ?", (at, self._real(args[0])))
+        elif write.kind == "topic":
+            self.db.execute("UPDATE sessions SET topic = ? WHERE id = ?", (args[1], self._real(args[0])))
         elif write.kind == "help":
             shown_id, hints, steps = args
             self.db.execute("UPDATE shown SET hints = ?, steps = ? WHERE id = ?", (hints, steps, self._real(shown_id)))
@@ -448,57 +522,47 @@ class Store:
         else:  # review
             student_id, pack, exercise = args
             self._schedule(self._real(student_id), pack, exercise, remembered=False)
+        return None
 
-    # -- kept in a file when the session ends unsaved
+    # -- kept in a file while they can't be saved (tutor.kept)
     def _kept_places(self) -> tuple[Path, ...]:
         """Where kept writes go, in order: beside the database, else in the data folder."""
         return (self.path.with_name(self.path.name + ".unsaved.json"),
                 default_home() / f"{self.path.name}.unsaved.json")
 
-    def _keep_in_file(self) -> None:
-        records = [{"kind": w.kind, "args": list(w.args), "at": w.at} for w in self.pending]
-        for place in self._kept_places():
-            try:
-                # a file read back at the start has its records in `pending` already
-                earlier = [] if place in self.replayed or not place.exists() else \
-                    _kept_records(place.read_text(encoding="utf-8"))[0]
-                text = json.dumps(earlier + records, ensure_ascii=False)
-                write_together(place.parent, {place.name: partial(_write_text, text=text)})  # whole or not at all
-            except (OSError, OutputError):
-                continue
-            self.notices.append(f"{len(records)} unsaved write(s) of your progress are kept in {place}; they are "
-                                f"saved to {self.path} the next time it can be written")
-            return
-        if not self.read_only:  # a read-only start said so already: this session is not saved
-            folders = and_list(list(dict.fromkeys(str(place.parent) for place in self._kept_places())))
-            self.notices.append(f"your progress in this session could not be saved: {self.path} can't be written, "
-                                f"nor a file in {folders}")
+    def _take_kept(self) -> None:
+        """The writes kept by earlier sessions, after this session's (none yet), saved now where they can be;
+        read where the database can't be written too, to be counted (`skills`) and kept on."""
+        taken: list[tuple[Path, set[str]]] = []
+        for place in self.kept.places:
+            fresh: dict[int, int] = {}  # their provisional ids, made ours
+            writes = [w for w in self.kept.read(place) if w.key not in self.filed]  # in both files: taken once
+            for write in writes:
+                args = list(write.args)
+                for i in ID_POSITIONS[write.kind]:
+                    if i < len(args) and isinstance(args[i], int) and args[i] < 0:
+                        args[i] = fresh.setdefault(args[i], self._provisional())
+                self.pending.append(replace(write, args=tuple(args)))
+                self.filed.add(write.key)
+            taken.append((place, {write.key for write in writes}))
+        if self.pending and not self.read_only and self.flush():
+            self.notices.extend(f"saved {len(keys - self.aside)} kept write(s) of your progress from {place}"
+                                for place, keys in taken if keys - self.aside)
 
-    def _replay(self, place: Path) -> None:
-        if self.read_only or not place.exists():
-            return
-        try:
-            records, whole = _kept_records(place.read_text(encoding="utf-8", errors="replace"))
-            if not whole:  # set the damaged file aside, named, and take what it holds whole
-                damaged = place.with_name(place.name + ".damaged")
-                os.replace(place, damaged)
-                self.notices.append(f"{place} was damaged: {len(records)} complete write(s) of your progress "
-                                    f"in it are taken, and the file is kept as {damaged}")
-        except OSError as error:
-            self.notices.append(f"the kept writes in {place} can't be read ({error.strerror or error})")
-            return
-        self.replayed.add(place)
-        fresh: dict[int, int] = {}  # their provisional ids, made ours
-        for record in records:
-            args = list(record["args"])
-            for i in _ID_POSITIONS[record["kind"]]:
-                if i < len(args) and isinstance(args[i], int) and args[i] < 0:
-                    args[i] = fresh.setdefault(args[i], self._provisional())
-            self.pending.append(_Write(record["kind"], tuple(args), record["at"]))
-        if self.flush():
-            place.unlink(missing_ok=True)
-            if records:
-                self.notices.append(f"saved {len(records)} kept write(s) of your progress from {place}")
+    def _say_kept(self) -> None:
+        """Where what is still unsaved at the end is kept; where no file can take it, its answers, so that
+        they are not lost without a trace (a read-only start said at once that nothing is saved)."""
+        place = self._file()
+        if place is not None:
+            self.notices.append(f"{len(self.pending)} unsaved write(s) of your progress are kept in {place}; they "
+                                f"are saved to {self.path} the next time it can be written")
+        elif self.full or not self.read_only:
+            folders = and_list(list(dict.fromkeys(str(place.parent) for place in self.kept.places)))
+            answers = [f"{w.args[2]} {w.args[3]}: {printable(w.args[5])} ({w.args[6]})"
+                       for w in self.pending if w.kind == "attempt"]
+            said = f"; its answers: {'; '.join(answers)}" if answers else ""
+            self.notices.append(f"your progress in this session could not be saved: {self.path} can't be written, "
+                                f"nor a file in {folders}{said}")
 
     # -- students and sessions
     def student(self, name: str) -> int:
@@ -569,11 +633,10 @@ class Store:
     def _update_skill(self, student_id: int, skill: str, success: bool, at: str) -> None:
         row = self.db.execute("SELECT score, attempts, correct FROM mastery WHERE student_id = ? AND skill = ?",
                               (student_id, skill)).fetchone()
-        score, attempts, correct = row if row else (0.0, 0, 0)
-        score = (1 - _LEARNING_RATE) * score + _LEARNING_RATE * (1.0 if success else 0.0)
+        moved = Skill(skill, *row).after(success) if row else Skill(skill, 0.0, 0, 0).after(success)
         self.db.execute(
             "INSERT OR REPLACE INTO mastery (student_id, skill, score, attempts, correct, updated_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)", (student_id, skill, score, attempts + 1, correct + success, at))
+            "VALUES (?, ?, ?, ?, ?, ?)", (student_id, skill, moved.score, moved.attempts, moved.correct, at))
 
     def _schedule(self, student_id: int, pack: str, exercise: str, remembered: bool) -> None:
         """Spaced repetition: a miss comes back after 2 turns; each success there doubles the wait."""
@@ -592,9 +655,20 @@ class Store:
 
     # -- reading
     def skills(self, student_id: int) -> dict[str, Skill]:
+        """Each skill's mastery, with the answers not saved yet (the database locked, or read-only): the
+        session that gave them shows them and chooses the next exercise by them."""
         rows = self.db.execute("SELECT skill, score, attempts, correct FROM mastery WHERE student_id = ? "
                                "ORDER BY skill", (self._real(student_id),))
-        return {name: Skill(name, score, attempts, correct) for name, score, attempts, correct in rows}
+        skills = {name: Skill(name, score, attempts, correct) for name, score, attempts, correct in rows}
+        for write in self._unsaved_attempts(student_id):
+            verdict, hints, names = write.args[6], write.args[8], write.args[9]
+            for name in names:
+                skills[name] = skills.get(name, Skill(name, 0.0, 0, 0)).after(verdict == "correct" and hints == 0)
+        return dict(sorted(skills.items()))
+
+    def _unsaved_attempts(self, student_id: int) -> list[Write]:
+        return [write for write in self.pending
+                if write.kind == "attempt" and self._real(write.args[1]) == self._real(student_id)]
 
     def due(self, student_id: int, pack: str) -> list[str]:
         """Exercises due for review now, most overdue first."""
@@ -655,9 +729,11 @@ class Store:
         return Visit(pack, topic, exercise, variant, solved, hints, bool(steps))
 
     def attempts(self, student_id: int) -> list[Attempt]:
+        """The student's attempts, oldest first, with those not saved yet."""
         rows = self.db.execute("SELECT pack, exercise, variant, answer, verdict, note, hints, at FROM attempts "
                                "WHERE student_id = ? ORDER BY id", (self._real(student_id),))
-        return [Attempt(*row) for row in rows]
+        unsaved = [(*write.args[2:9], write.at) for write in self._unsaved_attempts(student_id)]
+        return [Attempt(*row) for row in [*rows, *unsaved]]
 
     def summary(self) -> list[dict]:
         """Per student: attempts, correct answers, sessions and skills (for `tutor progress`)."""
@@ -665,11 +741,12 @@ class Store:
         for name in self.students():
             student_id = self.student(name)
             attempts = self.attempts(student_id)
-            sessions = self.db.execute("SELECT COUNT(DISTINCT session_id) FROM attempts WHERE student_id = ?",
-                                       (student_id,)).fetchone()[0]  # one that answered nothing is not counted
+            sessions = {row[0] for row in self.db.execute("SELECT DISTINCT session_id FROM attempts "
+                                                          "WHERE student_id = ?", (student_id,))}
+            sessions |= {self._real(write.args[0]) for write in self._unsaved_attempts(student_id)}
             out.append({
                 "student": name,
-                "sessions": sessions,
+                "sessions": len(sessions),  # one that answered nothing is not counted
                 "attempts": len(attempts),
                 "correct": sum(a.verdict == "correct" for a in attempts),
                 "skills": [{"skill": s.name, "mastery": round(s.score, 3), "attempts": s.attempts,
@@ -679,14 +756,16 @@ class Store:
 
 
 class _Transaction:
-    """BEGIN ... COMMIT, or ROLLBACK if the body raises."""
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK if the body raises. Immediate: the write lock is waited for
+    at the start (the busy timeout), as SQLite does not wait for it where a transaction that has read
+    asks for it (a kept write looks for its key first), and fails at once."""
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
 
     def __enter__(self):
         if not self.db.in_transaction:
-            self.db.execute("BEGIN")
+            self.db.execute("BEGIN IMMEDIATE")
             self.owner = True
         else:
             self.owner = False
@@ -707,11 +786,30 @@ def _read_only(path: Path) -> sqlite3.Connection:
     try:
         db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
     except sqlite3.OperationalError as error:
-        if "unable to open" not in str(error) or os.access(path.parent, os.W_OK):
+        if not _full(path.parent) and ("unable to open" not in str(error) or os.access(path.parent, os.W_OK)):
             return db  # a lock or damage: said where the database is read
         db.close()
         db = sqlite3.connect(f"{uri}&immutable=1", uri=True, timeout=_BUSY_SECONDS)
     return db
+
+
+def _odd_value(db: sqlite3.Connection, tables: set[str]) -> str | None:
+    """The first number out of its bounds (`_BOUNDS`), as `table.column is value`; None if there is none."""
+    for table, column, odd in _BOUNDS:
+        if table in tables and column in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
+            row = db.execute(f"SELECT {column} FROM {table} WHERE {odd} LIMIT 1").fetchone()
+            if row is not None:
+                value = repr(row[0])
+                return f"{table}.{column} is {value if len(value) <= 40 else value[:39] + '…'}"
+    return None
+
+
+def _full(folder: Path) -> bool:
+    """Whether the disk holding the folder has no room for a page of SQLite's (its -shm file, a write)."""
+    try:
+        return shutil.disk_usage(folder).free < 65536
+    except OSError:
+        return False
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -737,29 +835,3 @@ def _existing(folder: Path) -> Path:
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent
     return folder
-
-
-def _kept_records(text: str) -> tuple[list[dict], bool]:
-    """The writes a kept-writes file holds, and whether it was whole: of a file cut short (a power cut
-    while it was written) or holding a record this tutor does not know (a newer one's), the complete
-    records it knows."""
-    try:
-        data = json.loads(text)
-        items, whole = (data, True) if isinstance(data, list) else ([], False)
-    except ValueError:
-        items, whole, decoder = [], False, json.JSONDecoder()
-        at = text.find("[") + 1
-        while at:
-            at = len(text) - len(text[at:].lstrip(" \n\r\t,"))
-            try:
-                item, at = decoder.raw_decode(text, at)
-            except ValueError:
-                break
-            items.append(item)
-    records = [r for r in items if isinstance(r, dict) and r.get("kind") in _ID_POSITIONS
-               and isinstance(r.get("args"), list) and isinstance(r.get("at"), str)]
-    return records, whole and len(records) == len(items)
-
-
-def _write_text(stream: TextIO, text: str) -> None:
-    stream.write(text)
