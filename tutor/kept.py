@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from .outputs import OutputError, write_together
+from .outputs import OutputError, first_free, write_together
 from .safe_read import FileRefused, read_file
 
 _MAX_BYTES = 1 << 24  # far above what a session keeps (a write is about 200 bytes)
@@ -134,11 +134,7 @@ def _parsed(text: str) -> tuple[list[Write], bool]:
 
 def _aside(place: Path) -> Path:
     """`PLACE.damaged`, numbered where that is taken: an earlier one set aside is not overwritten."""
-    for number in range(1, 1000):
-        aside = place.with_name(f"{place.name}.damaged{'' if number == 1 else f'-{number}'}")
-        if not aside.exists():
-            return aside
-    return place.with_name(f"{place.name}.damaged-{os.getpid()}")
+    return first_free(lambda number: place.with_name(f"{place.name}.damaged{number}"))
 
 
 def _dump(stream: TextIO, writes: list[Write]) -> None:

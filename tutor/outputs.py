@@ -136,3 +136,13 @@ def _sync(folder: Path) -> None:
         pass
     finally:
         os.close(descriptor)
+
+
+def first_free(name: Callable[[str], Path]) -> Path:
+    """The first of name(""), name("-2") ... name("-999") that no file takes, else name("-PID"): a file set
+    aside never takes the place of one set aside before."""
+    for number in range(1, 1000):
+        place = name("" if number == 1 else f"-{number}")
+        if not place.exists():
+            return place
+    return name(f"-{os.getpid()}")

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .interrupts import uninterrupted
 from .kept import ID_POSITIONS, KeptFiles, Write, new_key
+from .outputs import first_free
 from .words import and_list, printable
 
 MIGRATIONS: tuple[str, ...] = (
@@ -823,11 +824,7 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 def _free_name(path: Path) -> Path:
     """`NAME.recovered.sqlite3` beside `path`, numbered where that is taken."""
-    for number in range(1, 1000):
-        place = path.with_name(f"{path.stem}.recovered{'' if number == 1 else f'-{number}'}{path.suffix}")
-        if not place.exists():
-            return place
-    return path.with_name(f"{path.stem}.recovered-{os.getpid()}{path.suffix}")
+    return first_free(lambda number: path.with_name(f"{path.stem}.recovered{number}{path.suffix}"))
 
 
 def _existing(folder: Path) -> Path:
