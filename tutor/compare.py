@@ -686,9 +686,10 @@ def compare_expression_answers(answer: Expr, expected: Expr, ctx: Context, what:
     factor = got / want
     # a whole number or its reciprocal, with either sign: a coefficient lost or applied twice (7xy³ for 6xy³,
     # times 7/6, is a coefficient wrong, not a factor)
-    if 1 not in (abs(factor.numerator), factor.denominator) or max(abs(factor.numerator), factor.denominator) \
-            > _SIMPLE_FACTOR or not judge(
-            answer, to_sympy(factor) * expected, names, ctx.limits.symbolic_work, within=ctx.domain).status.equal:
+    small, large = sorted((abs(factor.numerator), factor.denominator))
+    if small != 1 or large > _SIMPLE_FACTOR:
+        return outcome
+    if not judge(answer, to_sympy(factor) * expected, names, ctx.limits.symbolic_work, within=ctx.domain).status.equal:
         return outcome
     told = "only its sign is wrong" if factor == -1 else f"it is the correct one times {show(to_sympy(factor))}"
     return replace(outcome, message=f"{outcome.message} Everywhere, {told}.")

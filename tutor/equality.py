@@ -389,8 +389,8 @@ def lines(count: int) -> list[tuple[tuple[Fraction, ...], int]]:
 
 
 def axes(count: int) -> list[tuple[tuple[Fraction, ...], int]]:
-    """The axes themselves, as lines to search along: where the curves of a textbook meet them, mostly at whole
-    numbers (x² + y² = 4 at (0, ±2)), where the lines through the simple points meet them at roots."""
+    """The axes themselves, as lines to search along: a textbook's curves meet them at whole numbers mostly
+    (x² + y² = 4 at (0, ±2)), where the lines through the simple points meet them at irrational roots."""
     origin = (Fraction(0),) * count
     return [(origin, i) for i in range(count)]
 

@@ -132,6 +132,13 @@ def _parsed(text: str) -> tuple[list[Write], bool]:
     return writes, whole and len(writes) == len(items)
 
 
+def _contents(place: Path) -> tuple[list[Write], bool]:
+    """_parsed of the file at `place`: none, and whole, where there is none."""
+    if not place.exists():
+        return [], True
+    return _parsed(read_file(place, _MAX_BYTES).decode("utf-8", errors="replace"))
+
+
 def _aside(place: Path) -> Path:
     """`PLACE.damaged`, numbered where that is taken: an earlier one set aside is not overwritten."""
     return first_free(lambda number: place.with_name(f"{place.name}.damaged{number}"))
@@ -156,9 +163,7 @@ class KeptFiles:
         """The complete writes in the file (none where there is none); a damaged one set aside, with a
         sentence, after its complete writes are read."""
         try:
-            if not place.exists():
-                return []
-            writes, whole = _parsed(read_file(place, _MAX_BYTES).decode("utf-8", errors="replace"))
+            writes, whole = _contents(place)
         except (OSError, FileRefused) as error:
             why = getattr(error, "strerror", None) or error
             self.notices.append(f"the kept writes in {place} can't be read ({why})")
@@ -198,8 +203,7 @@ class KeptFiles:
         """What the file holds now (another session may have written it since): read without a word, as
         the damage of a file is said when it is first read."""
         try:
-            return _parsed(read_file(place, _MAX_BYTES).decode("utf-8", errors="replace"))[0] \
-                if place.exists() else []
+            return _contents(place)[0]
         except FileRefused:
             return []
 

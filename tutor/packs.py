@@ -662,20 +662,13 @@ def _refuse_unseen(node: yaml.Node, report: _Report, refused: set[str]) -> None:
     """Each value of the pack holding such a character (a double-quoted "\\e[2J" makes one) refused, where it is:
     a student's terminal would act on it, and a pack file is text from anyone. Not again where a value is
     already refused (an expression's reader names the character itself)."""
-    if isinstance(node, yaml.ScalarNode):
-        found = _UNSEEN.search(str(node.value))
-        if found and str(Where.of(report.file, node)) not in refused:
+    for scalar in _scalar_nodes(node, keys=True):
+        found = _UNSEEN.search(str(scalar.value))
+        if found and str(Where.of(report.file, scalar)) not in refused:
             why = "a terminal acts on it rather than showing it" if unicodedata.category(found[0]) == "Cc" \
                 else "it shows text in another order than the order it is read in"
-            report.add(node, f"the invisible character {character_name(found[0])} can't be used in a pack: {why}; "
-                             "delete it")
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _refuse_unseen(item, report, refused)
-    elif isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            _refuse_unseen(key, report, refused)
-            _refuse_unseen(value, report, refused)
+            report.add(scalar, f"the invisible character {character_name(found[0])} can't be used in a pack: "
+                               f"{why}; delete it")
 
 
 # ---------------------------------------------------------------- reading nodes
@@ -858,14 +851,21 @@ def _unused(params: Sequence[str], data: Mapping[str, object], nodes: Mapping[st
 
 
 def _scalars(node: yaml.Node) -> Iterator[str]:
+    return (str(scalar.value) for scalar in _scalar_nodes(node))
+
+
+def _scalar_nodes(node: yaml.Node, keys: bool = False) -> Iterator[yaml.ScalarNode]:
+    """The scalars under `node`, in the order of the file: the values, and with `keys` the mappings' keys too."""
     if isinstance(node, yaml.ScalarNode):
-        yield str(node.value)
+        yield node
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            yield from _scalars(item)
+            yield from _scalar_nodes(item, keys)
     elif isinstance(node, yaml.MappingNode):
-        for _, value in node.value:
-            yield from _scalars(value)
+        for key, value in node.value:
+            if keys:
+                yield from _scalar_nodes(key, keys)
+            yield from _scalar_nodes(value, keys)
 
 
 def _names_in(text: str, names: Sequence[str]) -> list[str]:

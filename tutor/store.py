@@ -76,11 +76,6 @@ MIGRATIONS: tuple[str, ...] = (
 _LEARNING_RATE = 0.3  # how far each answer moves a skill's mastery: toward 1 right without help, else toward 0
 
 
-def _moved(score: float, success: bool) -> float:
-    """A skill's mastery after one more answer."""
-    return (1 - _LEARNING_RATE) * score + _LEARNING_RATE * (1.0 if success else 0.0)
-
-
 def _in_a_row(answers: int) -> float:
     """Mastery after this many answers right in a row, from none."""
     return 1 - (1 - _LEARNING_RATE) ** answers
@@ -153,7 +148,8 @@ class Skill:
 
     def after(self, success: bool) -> Skill:
         """The skill after one more answer (right without help: `success`)."""
-        return Skill(self.name, _moved(self.score, success), self.attempts + 1, self.correct + success)
+        score = (1 - _LEARNING_RATE) * self.score + _LEARNING_RATE * (1.0 if success else 0.0)
+        return Skill(self.name, score, self.attempts + 1, self.correct + success)
 
 
 @dataclass(frozen=True)
@@ -634,7 +630,7 @@ class Store:
     def _update_skill(self, student_id: int, skill: str, success: bool, at: str) -> None:
         row = self.db.execute("SELECT score, attempts, correct FROM mastery WHERE student_id = ? AND skill = ?",
                               (student_id, skill)).fetchone()
-        moved = Skill(skill, *row).after(success) if row else Skill(skill, 0.0, 0, 0).after(success)
+        moved = (Skill(skill, *row) if row else Skill(skill, 0.0, 0, 0)).after(success)
         self.db.execute(
             "INSERT OR REPLACE INTO mastery (student_id, skill, score, attempts, correct, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?)", (student_id, skill, moved.score, moved.attempts, moved.correct, at))
