@@ -111,15 +111,22 @@ def test_after_one_wait_for_the_lock_no_answer_and_no_ending_waits_again(tmp_pat
     again.close()
 
 
-def _kept_with_the_lock_held(tmp_path, monkeypatch):
-    """A session's answer made while another program holds the lock to the end, so kept in the file
-    beside the database: (the database, that file, the other program, the session's notices)."""
+def _answered_with_the_lock_held(tmp_path, monkeypatch):
+    """A session's answer made while another program holds the lock: (the database, the session, the other
+    program)."""
     monkeypatch.setattr(store, "_BUSY_SECONDS", 0.05)
     db = tmp_path / "progress.sqlite3"
     session = session_on(db)
     other = sqlite3.connect(db, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     answer_right(session)
+    return db, session, other
+
+
+def _kept_with_the_lock_held(tmp_path, monkeypatch):
+    """A session's answer made while another program holds the lock to the end, so kept in the file
+    beside the database: (the database, that file, the other program, the session's notices)."""
+    db, session, other = _answered_with_the_lock_held(tmp_path, monkeypatch)
     session.close()
     session.store.close()
     return db, tmp_path / "progress.sqlite3.unsaved.json", other, session.store.take_notices()
@@ -467,12 +474,7 @@ def test_a_kept_file_read_by_two_sessions_at_once_is_saved_once(tmp_path, monkey
 
 def test_an_answer_kept_while_the_lock_is_held_is_on_disk_at_once(tmp_path, monkeypatch):
     """Finding 768: kept writes lived only in memory until the session ended: a kill lost the answers."""
-    monkeypatch.setattr(store, "_BUSY_SECONDS", 0.05)
-    db = tmp_path / "progress.sqlite3"
-    session = session_on(db)
-    other = sqlite3.connect(db, isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")
-    answer_right(session)
+    db, session, other = _answered_with_the_lock_held(tmp_path, monkeypatch)
     kept = tmp_path / "progress.sqlite3.unsaved.json"
     assert [record["kind"] for record in json.loads(kept.read_text())] == ["attempt", "shown"]  # no close: a kill
     other.execute("ROLLBACK")
