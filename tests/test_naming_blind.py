@@ -1,0 +1,76 @@
+"""The mistakes the tutor names, held to a corpus an outside checker wrote and judged blind.
+
+tests/data/blind_naming/README.md says how the 532 answers were written and judged. Every answer goes
+through `tutor.feedback.respond`, the path `tutor check`, the REPL and the grader take.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+from tests.test_diagnose_blind import named
+from tutor import packs
+from tutor.feedback import respond
+
+CASES = Path(__file__).parent / "data" / "blind_naming" / "cases.jsonl"
+
+# The `no` rows: the checker's words, and the catalogue id they describe (our reading of its words).
+RIGHT_READING = {
+    57: ("exponent only; one mistake, exponent alone, explains both", "power-rule-gave-exponent"),
+    61: ("differentiated constant term both; one mistake in both partials explains it", "differentiated-constant-term"),
+    120: ("sign slip in y", "critical-point-sign"),
+    454: ("exponent only in both; exponent alone in both explains it", "power-rule-gave-exponent"),
+    510: ("sign slip solving -2y-2=0", "critical-point-sign"),
+}
+
+
+@cache
+def cases() -> tuple[tuple[dict, str], ...]:
+    """Each row of the corpus with the note the tutor gives its answer now."""
+    loaded = {name: packs.load(name) for name in packs.BUILT_IN}
+    rows = []
+    for line in CASES.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        exercise = loaded[row["pack"]].exercise(row["exercise"]).variant(row["student"])
+        rows.append((row, respond(exercise, row["answer"]).note))
+    return tuple(rows)
+
+
+def _judged(row: dict) -> str:
+    return row["judged"].split()[0].rstrip(":")
+
+
+def test_the_corpus_is_the_checkers_table():
+    assert Counter(_judged(row) for row, _ in cases()) == {
+        "yes": 350, "none": 115, "n/a": 44, "exploratory": 15, "no": 5, "partly": 3}
+
+
+def test_every_mistake_the_checker_judged_rightly_named_is_still_named():
+    lost = [f"{row['id']} {row['exercise']} {row['answer']!r}: {row['note']} -> {now}"
+            for row, now in cases() if _judged(row) == "yes" and not named(row["note"]) <= named(now)]
+    assert lost == []
+
+
+def test_right_answers_and_rightly_refused_ones_keep_their_verdict():
+    moved = [f"{row['id']} {row['answer']!r}: {row['note']} -> {now}"
+             for row, now in cases() if _judged(row) == "n/a" and now != row["note"]]
+    assert moved == []
+
+
+def test_each_misnamed_answer_now_names_the_reading_the_checker_gave():
+    rows = {row["id"]: (row, now) for row, now in cases() if _judged(row) == "no"}
+    assert set(rows) == set(RIGHT_READING)
+    for id_, (_, right) in RIGHT_READING.items():
+        assert right in named(rows[id_][1]), rows[id_]
+
+
+def test_how_many_unnamed_answers_now_get_a_name(capsys):
+    """Measured, not judged: no one outside has said whether these new names are right."""
+    unnamed = [(row, now) for row, now in cases() if _judged(row) == "none"]
+    now_named = [f"{row['id']} {row['answer']!r} ({row['intended']}): {now}" for row, now in unnamed if named(now)]
+    with capsys.disabled():
+        print(f"\nblind naming corpus: {len(now_named)} of {len(unnamed)} answers the checker found unnamed now get a name")
+    assert len(now_named) == 4, now_named
