@@ -196,6 +196,16 @@ def test_critical_points_patterns():
 
 
 def test_a_slip_made_in_both_partials_is_said_of_both_and_a_swap_quotes_the_point_it_swapped():
+    """For f = x² + 6x − y² − 5y (critical point (−3, −5/2)), differentiating y² in ∂f/∂x and 6x in ∂f/∂y
+    gives 2x + 6 − 2y = 0 and −2y + 1 = 0, so (−5/2, 1/2); written the wrong way round, (1/2, −5/2)."""
+    assert respond(drill("cp-saddle", "ann"), "(1/2, -5/2)").message == (
+        "It looks like two mistakes: you differentiated y² as well in ∂f/∂x and differentiated 6x as well in "
+        "∂f/∂y, and you wrote the coordinates the wrong way round. In ∂/∂x, y is a constant, so y² is a "
+        "constant term and its derivative is 0. In ∂/∂y, x is a constant, so 6x is a constant term and its "
+        "derivative is 0. A point is (x, y), so (-5/2, 1/2) rather than (1/2, -5/2).")
+
+
+def test_the_simpler_explanation_is_told_before_a_chain_of_slips():
     """For f = x² − y² + x (critical point (−1/2, 0)), (1/2, 0) comes from differentiating the held terms in
     both partials ((0, 1/2)), then swapping; but first from one slip, the sign of 2x + 1 = 0 lost (finding 741:
     the simpler explanation is the one told)."""
