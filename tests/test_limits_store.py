@@ -7,16 +7,22 @@ import contextlib
 import io
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from tutor import kept as kept_writes
 from tutor import packs, repl, store
 from tutor.cli import main
 from tutor.practice import Session
@@ -618,3 +624,53 @@ def test_kept_writes_wait_for_a_lock_once_and_are_saved_when_it_is_let_go_meanwh
     assert again.take_notices() == [f"saved 5 kept write(s) of your progress from {kept}"]
     again.close()
     assert len(attempts(db)) == 2
+
+
+_ARGUMENT = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.integers(), st.floats(allow_nan=True),
+                      st.text(max_size=8), st.lists(st.text(max_size=4), max_size=3))
+_RECORD = st.fixed_dictionaries(
+    {"kind": st.sampled_from([*kept_writes.KINDS, "bogus"]), "args": st.lists(_ARGUMENT, max_size=12)},
+    optional={"at": st.one_of(st.text(max_size=20), st.integers()), "key": st.one_of(st.text(max_size=8), st.none())})
+_POOL = (0, 1, 2, -1, -2, 10**9, "", "x", "gradients", "2x", "\x1b[2J", None, [], ["derivatives"], ["\x1b"])
+
+
+def _well_formed(kind: str) -> st.SearchStrategy:
+    """A record of this kind whose every argument passes its check: each may still name rows that are not
+    there, or repeat a key."""
+    checks, optional = kept_writes._ARGUMENTS[kind]
+    args = st.tuples(*(st.sampled_from([v for v in _POOL if check(v)]) for check in checks))
+    return st.fixed_dictionaries({"kind": st.just(kind), "args": args.map(list), "at": st.just("2026-12-04 10:00:00"),
+                                  "key": st.sampled_from(["k1", "k2", "k3"])})
+
+
+_KEPT_FILE = st.one_of(
+    st.binary(max_size=200),
+    st.lists(_RECORD, max_size=6).map(lambda records: json.dumps(records).encode()),
+    st.lists(st.sampled_from(kept_writes.KINDS).flatmap(_well_formed), max_size=8).map(
+        lambda records: json.dumps(records).encode()),
+    st.tuples(st.lists(_RECORD, min_size=1, max_size=6), st.integers(0, 400)).map(
+        lambda cut: json.dumps(cut[0]).encode()[: cut[1]]),  # cut short, as by a power cut
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(contents=_KEPT_FILE)
+def test_any_kept_writes_file_leaves_the_saved_progress_readable(tmp_path, monkeypatch, capsys, contents):
+    """A side file written by anyone (damaged, hand-edited, an older or newer tutor's) never stops `tutor
+    progress`, and never loses what the database already holds."""
+    saved = tmp_path / "saved.sqlite3"
+    if not saved.exists():
+        session = session_on(saved)
+        answer_right(session)
+        session.close()
+        session.store.close()
+    folder = Path(tempfile.mkdtemp(dir=tmp_path))  # each example its own: nothing left by the one before
+    monkeypatch.setenv("TUTOR_HOME", str(folder / "home"))
+    db = folder / "progress.sqlite3"
+    shutil.copyfile(saved, db)
+    (folder / "progress.sqlite3.unsaved.json").write_bytes(contents)
+    assert main(["progress", "--db", str(db)]) == 0
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and "bug" not in err
+    assert attempts(db)[0][1] == "correct"
+    assert "ana: " in out
