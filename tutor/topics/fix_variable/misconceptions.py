@@ -10,6 +10,7 @@ import sympy
 from ...calculus.partials import diff
 from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...misconceptions.derivatives import wrong_derivatives
+from ...misconceptions.points import squares_doubled
 from ...parse import Answer, Shape, symbol
 from ...show import show
 from ...words import and_list
@@ -66,6 +67,12 @@ def candidates(problem: FixVariable) -> list[WrongAnswer]:
                 value=show(value), power=show(power), right=right,
                 powered=show(power.xreplace({symbol(right): value}))),
                 sympy.expand(f.xreplace({power: value}).xreplace({symbol(right): value}))))
+    doubled = squares_doubled(f, [v for v, _ in problem.fixed], [c for _, c in problem.fixed])
+    if doubled is not None:  # 4² put in as 8: the slip of putting a value in, named where the cost's value is too
+        said, wrong_f = doubled
+        wrong_slice = sympy.expand(wrong_f.xreplace(values))
+        if wrong_slice != sympy.expand(s.slice):  # 2² as 4 is no slip
+            slices.append((said, wrong_slice))
     dropped = sympy.expand(f.xreplace({v: 0 for v in values}))
     part = sympy.expand(s.slice - dropped)
     slices.append((say["fixed-part-dropped"](held=held, part=show(part), call=call), dropped))
