@@ -122,8 +122,19 @@ def test_fix_variable_misconceptions(exercise_id, answer, misconception):
      "It looks like you took the squares at y = 4 as doubles: y² as 8. A square is the number times itself: 4² = 16."),
     (["drills:fix-slice", "--student", "s1", "--", "2x^2 + 24"],
      "It looks like you took the squares at y = 3 as doubles: y² as 6. A square is the number times itself: 3² = 9."),
+    # finding 749: f = 3x²y + y³ at y = 5, y's own part differentiated too (y³ as 3y² = 75 beside 6xy = 30x), as the
+    # lesson's 2x + 8 is (y² as 2y = 8 beside 2x); or every y, as if y varied with x (3x²y as 6xy + 3x² too)
+    (["drills:fix-slope", "--student", "s1", "--", "30x + 75"],
+     "It looks like you differentiated y as well and then put in y = 5. Once y is fixed, its part of f(x, 5) is a "
+     "constant, and the derivative of a constant is 0."),
+    (["drills:fix-slope", "--student", "s1", "--", "3x^2 + 30x + 75"],
+     "It looks like you differentiated y as well and then put in y = 5. Once y is fixed, its part of f(x, 5) is a "
+     "constant, and the derivative of a constant is 0."),
+    (["gradients:fix-y-4-slope", "--", "2x + 8"],
+     "It looks like you differentiated y as well and then put in y = 4. Once y is fixed, its part of f(x, 4) is a "
+     "constant, and the derivative of a constant is 0."),
 ])
-def test_a_slip_in_putting_the_value_in_is_named(capsys, argv, said):
+def test_a_slip_in_putting_the_value_in_or_differentiating_the_slice_is_named(capsys, argv, said):
     assert main(["check", "--exercise", *argv]) == 1
     assert capsys.readouterr().out.splitlines()[1] == said
 
