@@ -7,6 +7,7 @@ import re
 import pytest
 
 from tutor import Limits, packs
+from tutor.cli import main
 from tutor.diagnose import AUTHOR, _table_for, diagnose, explain, offered
 from tutor.feedback import respond
 from tutor.misconceptions import SHARED, Pattern, WrongAnswer
@@ -233,6 +234,22 @@ def test_classification():
     assert respond(lesson("sauna-classify-4-4"), "max").message == (
         "It looks like you read the sign of T_xx the wrong way round. With D > 0, T_xx > 0 means a "
         "minimum (the surface curves up) and T_xx < 0 a maximum; here T_xx = 64/15.")
+
+
+def test_the_formulas_in_a_message_use_the_exercises_own_names(capsys):
+    # finding 751: the sauna's function is T, and descent on E(m, b) steps (m₁, b₁), not x₁
+    assert main(["check", "--exercise", "gradients:sauna-classify-4-4", "--", "saddle"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "You get this answer if you took D > 0 to mean a saddle point, or if you computed D with the sign reversed, "
+        "as T_xy² − T_xx·T_yy. Here D = 4096/225 > 0: the point is a minimum or a maximum, not a saddle point. The "
+        "discriminant is D = T_xx·T_yy − T_xy²; here D = 4096/225.")
+    assert main(["check", "--exercise", "gradients:descent-power-lines", "--", "(0.84, 0.4)"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "It looks like you reused ∇E at the start (0, 0) for every step. Each step takes ∇E at the point it starts "
+        "from: (m₂, b₂) = (m₁, b₁) − α·∇E(m₁, b₁).")
+    assert respond(lesson("descent-1d-step-2"), "0.0788").message == (  # one variable, named x: as before
+        "It looks like you took the last step from the start 0.05 instead of from the point before it: "
+        "x₂ = x₁ − α·f′(x₁).")
 
 
 def test_descent_with_the_tolerance():

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tutor import packs
+from tutor.cli import main
 from tutor.feedback import respond
 
 LESSON = packs.load("gradients")
@@ -88,6 +89,16 @@ def test_the_product_rule_done_wrong_in_the_sauna():
     assert verdict.message.startswith("You get this answer if you subtracted in the product rule, or if you lowered "
                                       "the exponent but did not multiply by it. The product rule is (uv)′ = u′v + uv′, "
                                       "with a plus: the derivative of x²(x - 6) is x² + 2x(x - 6).")
+
+
+def test_the_product_rule_with_the_other_factor_differentiated_only(capsys):
+    # finding 744: x²(x − 6) differentiated as x²·1, the mirror of 2x·(x − 6): the factor differentiated is named
+    assert main(["check", "--exercise", "gradients:sauna-partial-x", "--", "-x^2y^2(y-6)/90"]) == 1
+    assert capsys.readouterr().out == (
+        "incorrect\nIt looks like you differentiated only x - 6 in the product x²(x - 6), as if x² were a constant. "
+        "By the product rule (uv)′ = u′v + uv′, the derivative of x²(x - 6) is x² + 2x(x - 6).\n"
+        "read as: -x²y²(y - 6)/90\n")
+    assert lesson("sauna-partial-y", "-x^2(x-6)y^2/90").note == "misconception:product-rule-skipped"  # y²·1 in ∂T/∂y
 
 
 @pytest.mark.parametrize("a", [6, 3])  # the lesson's x²(x − 6), and the practice's x²(x − 3)

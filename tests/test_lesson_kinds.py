@@ -116,6 +116,29 @@ def test_fix_variable_misconceptions(exercise_id, answer, misconception):
     assert named(exercise_id, answer) == misconception
 
 
+@pytest.mark.parametrize("argv, said", [
+    # finding 748: a square put in as a double, the cost's slip, on a slice (4² as 8; 2x² + 4y² at y = 3: 3² as 6)
+    (["gradients:fix-y-4", "--", "x^2 + 8"],
+     "It looks like you took the squares at y = 4 as doubles: y² as 8. A square is the number times itself: 4² = 16."),
+    (["drills:fix-slice", "--student", "s1", "--", "2x^2 + 24"],
+     "It looks like you took the squares at y = 3 as doubles: y² as 6. A square is the number times itself: 3² = 9."),
+    # finding 749: f = 3x²y + y³ at y = 5, y's own part differentiated too (y³ as 3y² = 75 beside 6xy = 30x), as the
+    # lesson's 2x + 8 is (y² as 2y = 8 beside 2x); or every y, as if y varied with x (3x²y as 6xy + 3x² too)
+    (["drills:fix-slope", "--student", "s1", "--", "30x + 75"],
+     "It looks like you differentiated y as well and then put in y = 5. Once y is fixed, its part of f(x, 5) is a "
+     "constant, and the derivative of a constant is 0."),
+    (["drills:fix-slope", "--student", "s1", "--", "3x^2 + 30x + 75"],
+     "It looks like you differentiated y as well and then put in y = 5. Once y is fixed, its part of f(x, 5) is a "
+     "constant, and the derivative of a constant is 0."),
+    (["gradients:fix-y-4-slope", "--", "2x + 8"],
+     "It looks like you differentiated y as well and then put in y = 4. Once y is fixed, its part of f(x, 4) is a "
+     "constant, and the derivative of a constant is 0."),
+])
+def test_a_slip_in_putting_the_value_in_or_differentiating_the_slice_is_named(capsys, argv, said):
+    assert main(["check", "--exercise", *argv]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == said
+
+
 def test_the_slope_taken_in_the_fixed_variable_says_both_ways_to_it():
     assert respond(exercise("fix-y-4-slope"), "2y").message == (
         "You get this answer if you differentiated with respect to y, the variable that is fixed, or if you put 4 "

@@ -253,10 +253,13 @@ def _fields(site: Site, words: _Wording) -> dict[str, str]:
         fields["rule"] = "" if plain or slip == Slip.LN_COEFFICIENT else _LN_RULE
     elif slip in (Slip.SIN_SIGN, Slip.COS_SIGN):
         fields["function"] = "sin" if slip == Slip.SIN_SIGN else "cos"
-    elif slip in (Slip.PRODUCT_SKIPPED,):
+    elif slip in (Slip.PRODUCT_SKIPPED, Slip.PRODUCT_OTHER_SKIPPED):
         v = symbol(words.v)
         factors = sorted((f for f in sympy.Mul.make_args(piece) if f.has(v)), key=lambda f: d._factor_order(f, v))
-        fields |= {"first": s(factors[0]), "second": s(sympy.Mul(*factors[1:]))}
+        first, second = factors[0], sympy.Mul(*factors[1:])  # u and v of (uv)′, as the product rule splits it
+        if slip == Slip.PRODUCT_OTHER_SKIPPED:  # the sentence names the factor the student differentiated
+            first, second = second, first
+        fields |= {"first": s(first), "second": s(second)}
     elif slip in (Slip.QUOTIENT_SIGN, Slip.QUOTIENT_SQUARE):
         fields["denominator"] = s(site.extra)
     elif slip == Slip.COEFFICIENT_DROPPED:

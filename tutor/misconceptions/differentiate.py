@@ -63,6 +63,7 @@ class Slip(Enum):
     INNER_LOST = "inner-function-lost"  # f′(x)·u′
     # the product rule, on u·v (both varying)
     PRODUCT_SKIPPED = "product-rule-skipped"  # u′v
+    PRODUCT_OTHER_SKIPPED = "product-rule-skipped#other"  # uv′: the other factor differentiated only
     PRODUCT_OF_DERIVATIVES = "product-rule-as-product"  # u′v′
     PRODUCT_SIGN = "product-rule-sign"  # u′v − uv′
     # the quotient rule, on u/v (both varying)
@@ -106,7 +107,8 @@ _RULES = {
     **dict.fromkeys((Slip.LN_KEPT, Slip.LN_SQUARED, Slip.LN_ONE, Slip.LN_COEFFICIENT), "log"),
     **dict.fromkeys((Slip.SIN_SIGN, Slip.COS_SIGN, Slip.SIN_KEPT), "trig"),
     **dict.fromkeys((Slip.NO_INNER, Slip.INNER_NOT_DERIVED, Slip.INNER_LOST), "chain"),
-    **dict.fromkeys((Slip.PRODUCT_SKIPPED, Slip.PRODUCT_OF_DERIVATIVES, Slip.PRODUCT_SIGN), "product"),
+    **dict.fromkeys((Slip.PRODUCT_SKIPPED, Slip.PRODUCT_OTHER_SKIPPED, Slip.PRODUCT_OF_DERIVATIVES, Slip.PRODUCT_SIGN),
+                    "product"),
     **dict.fromkeys((Slip.QUOTIENT_SIGN, Slip.QUOTIENT_SQUARE), "quotient"),
     **dict.fromkeys((Slip.TERM_AS_CONSTANT, Slip.TERM_NOT_DIFFERENTIATED), "term"),
 }
@@ -432,8 +434,8 @@ def _product_rule(factors: Sequence[Expr], v: sympy.Symbol, slips: Slips) -> Exp
     whole = u * w
     if _denominators(factors):
         return right  # a quotient: its slips are the quotient rule's (a sign slip here is the same one)
-    for slip, wrong in ((Slip.PRODUCT_SKIPPED, du * w), (Slip.PRODUCT_OF_DERIVATIVES, du * dw),
-                        (Slip.PRODUCT_SIGN, du * w - u * dw)):
+    for slip, wrong in ((Slip.PRODUCT_SKIPPED, du * w), (Slip.PRODUCT_OTHER_SKIPPED, u * dw),
+                        (Slip.PRODUCT_OF_DERIVATIVES, du * dw), (Slip.PRODUCT_SIGN, du * w - u * dw)):
         if slips.use(slip, whole):
             slips.record(slip, whole, right, wrong)
             return wrong
@@ -522,9 +524,9 @@ _CHAIN_SLIPS = frozenset({Slip.NO_INNER, Slip.INNER_NOT_DERIVED, Slip.INNER_LOST
 _POWER_SLIPS = frozenset({Slip.EXPONENT_KEPT, Slip.NOT_MULTIPLIED, Slip.GAVE_EXPONENT, Slip.NEW_EXPONENT,
                           Slip.EXPONENT_DROPPED})
 _TWO_FACTOR_SLIPS = frozenset({Slip.QUOTIENT_SIGN, Slip.QUOTIENT_SQUARE, Slip.PRODUCT_SKIPPED,
-                               Slip.PRODUCT_OF_DERIVATIVES, Slip.PRODUCT_SIGN, Slip.HELD_DROPPED,
-                               Slip.HELD_POWER_LOWERED, Slip.HELD_DIFFERENTIATED, Slip.HELD_MULTIPLIED,
-                               Slip.HELD_ONLY})
+                               Slip.PRODUCT_OTHER_SKIPPED, Slip.PRODUCT_OF_DERIVATIVES, Slip.PRODUCT_SIGN,
+                               Slip.HELD_DROPPED, Slip.HELD_POWER_LOWERED, Slip.HELD_DIFFERENTIATED,
+                               Slip.HELD_MULTIPLIED, Slip.HELD_ONLY})
 _OWN_SLIPS = {  # a function's own slips, where _function and _product look for them
     function: frozenset(slip for slip, _ in _FUNCTION_SLIPS.get(function, ())) | extra
     for function, extra in ((sympy.exp, {Slip.POWER_ON_EXP}), (sympy.log, {Slip.LOG_OF_SUM, Slip.LN_COEFFICIENT}),

@@ -131,23 +131,34 @@ def value_slips(expr: Expr, variables: Sequence[str], point: Sequence[Expr],
     right = at_point(expr, variables, point)
     if right is None:
         return found
-    values = dict(zip((symbol(v) for v in variables), point))
-    squares = [p for p in expr.atoms(sympy.Pow) if p.base in values and p.exp == 2]
-    if squares:
-        wrong = at_point(expr.xreplace({p: 2 * p.base for p in squares}), variables, point)
-        first = sorted(squares, key=sympy.default_sort_key)[0]
-        base = values[first.base]
+    doubled = squares_doubled(expr, variables, point)
+    if doubled is not None:
+        said, wrong_expr = doubled
+        wrong = at_point(wrong_expr, variables, point)
         if wrong is not None and wrong != right:
-            found.append((_fill("square-as-double", variables, point, power=show(first, variables),
-                                wrong=show(2 * base), right=show(base ** 2),
-                                power_at=f"({show(base)})²" if base.is_negative or not base.is_Integer
-                                else f"{show(base)}²"), wrong))
+            found.append((said, wrong))
     constant = expr.as_coeff_Add()[0]
     if constant != 0 and all(p == 0 for p in point):
         found.append((MISCONCEPTIONS["constant-term-dropped"].fill(
             constant=show(constant), names=" or ".join(variables), f=name, right=show(right),
             **place_words(point)), right - constant))
     return found
+
+
+def squares_doubled(expr: Expr, variables: Sequence[str], point: Sequence[Expr]) -> tuple[Said, Expr] | None:
+    """expr with every square of a variable given a value here taken as twice it (y² as 2y, to put y = 4 in:
+    8 for 16), and what is said of it; None where expr has no such square. The variables given no value
+    stay (a slice f(x, 4) puts in y alone): the caller puts the values in, and keeps only a changed answer."""
+    values = dict(zip((symbol(v) for v in variables), point))
+    squares = [p for p in expr.atoms(sympy.Pow) if p.base in values and p.exp == 2]
+    if not squares:
+        return None
+    first = sorted(squares, key=sympy.default_sort_key)[0]
+    base = values[first.base]
+    said = _fill("square-as-double", variables, point, power=show(first, variables), wrong=show(2 * base),
+                 right=show(base ** 2),
+                 power_at=f"({show(base)})²" if base.is_negative or not base.is_Integer else f"{show(base)}²")
+    return said, expr.xreplace({p: 2 * p.base for p in squares})
 
 
 def place_words(point: Sequence[Expr], decimals: bool = False) -> dict[str, str]:

@@ -17,8 +17,6 @@ from ...parse import Answer, Shape
 from ...show import show
 from .exercise import ClassifyPoint
 
-D_FORMULA = "D = f_xx·f_yy − f_xy²"
-
 MISCONCEPTIONS = register(
     Misconception(
         "min-max-confused", "minimum and maximum confused (the sign of f_xx)",
@@ -42,8 +40,8 @@ MISCONCEPTIONS = register(
         "maximum, not a saddle point."),
     Misconception(
         "discriminant-sign-reversed", "computed D as f_xy² − f_xx·f_yy",
-        f"It looks like you computed D with the sign reversed, as f_xy² − f_xx·f_yy. It is {D_FORMULA}; "
-        "here D = {D}.", subject="The discriminant"),
+        "It looks like you computed D with the sign reversed, as {reversed}. It is D = {formula}; here D = {D}.",
+        subject="The discriminant"),
     Misconception(
         "called-inconclusive", "called the test inconclusive where D ≠ 0",
         "It looks like you took {why} to mean the test cannot decide. Only D = 0 leaves it inconclusive; "
@@ -72,14 +70,15 @@ def candidates(problem: ClassifyPoint) -> list[WrongAnswer]:
     (fxx, fxy), (_, fyy) = result.hessian
     D, label = result.D, result.label
     x, y = variables
-    seconds = {f"{name}_{x}{x}": fxx, f"{name}_{y}{y}": fyy}
-    first = f"{name}_{x}{x}"
+    # the second derivatives in the exercise's own names (T_xx for the sauna's T), as the sentences say them
+    f_xx, f_yy, f_xy = f"{name}_{x}{x}", f"{name}_{y}{y}", f"{name}_{x}{y}"
+    seconds = {f_xx: fxx, f_yy: fyy}
     say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
     d = show(D)
     wrong: list[tuple[Nature, Said]] = []
     if label in (Nature.MINIMUM, Nature.MAXIMUM):
         other = Nature.MAXIMUM if label == Nature.MINIMUM else Nature.MINIMUM
-        wrong.append((other, say["min-max-confused"](fxx=first, value=show(fxx))))
+        wrong.append((other, say["min-max-confused"](fxx=f_xx, value=show(fxx))))
         wrong.append((Nature.SADDLE, say["extremum-called-saddle"](D=d)))
     elif label == Nature.SADDLE:
         for second, value in seconds.items():
@@ -97,12 +96,13 @@ def candidates(problem: ClassifyPoint) -> list[WrongAnswer]:
             wrong.append((Nature.SADDLE, say["inconclusive-called-saddle"]()))
     if D != 0 and label in _ARTICLE:  # what the student saw that looked undecided: a zero, or D < 0
         zero = next((n for n, v in seconds.items() if v == 0), None) or ("D < 0" if D < 0 else None) \
-            or (f"{name}_{x}{y}" if fxy == 0 else None)
+            or (f_xy if fxy == 0 else None)
         why = zero if zero in (None, "D < 0") else f"{zero} = 0"
         wrong.append((Nature.INCONCLUSIVE, say["called-inconclusive"](why=why or "the test", D=d,
                                                                         label=_ARTICLE[label])))
     # D as f_xx·f_yy + f_xy² is not a misconception of its own here: it changes the label only where
     # D < 0 < f_xx·f_yy + f_xy², and then it gives f_xx's label, as D reversed and f_xx alone do
-    wrong.append((_test(-D, fxx), say["discriminant-sign-reversed"](D=d)))
+    wrong.append((_test(-D, fxx), say["discriminant-sign-reversed"](
+        D=d, formula=f"{f_xx}·{f_yy} − {f_xy}²", reversed=f"{f_xy}² − {f_xx}·{f_yy}")))
     return [WrongAnswer.of([said], Answer(Shape.LABEL, str(wrong_label))) for wrong_label, said in wrong
             if wrong_label != label]

@@ -10,6 +10,8 @@ import sympy
 from ...calculus.partials import diff
 from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...misconceptions.derivatives import wrong_derivatives
+from ...misconceptions.differentiate import Slip, Slips, differentiate, rebuild
+from ...misconceptions.points import squares_doubled
 from ...parse import Answer, Shape, symbol
 from ...show import show
 from ...words import and_list
@@ -66,6 +68,12 @@ def candidates(problem: FixVariable) -> list[WrongAnswer]:
                 value=show(value), power=show(power), right=right,
                 powered=show(power.xreplace({symbol(right): value}))),
                 sympy.expand(f.xreplace({power: value}).xreplace({symbol(right): value}))))
+    doubled = squares_doubled(f, [v for v, _ in problem.fixed], [c for _, c in problem.fixed])
+    if doubled is not None:  # 4² put in as 8: the slip of putting a value in, named where the cost's value is too
+        said, wrong_f = doubled
+        wrong_slice = sympy.expand(wrong_f.xreplace(values))
+        if wrong_slice != sympy.expand(s.slice):  # 2² as 4 is no slip
+            slices.append((said, wrong_slice))
     dropped = sympy.expand(f.xreplace({v: 0 for v in values}))
     part = sympy.expand(s.slice - dropped)
     slices.append((say["fixed-part-dropped"](held=held, part=show(part), call=call), dropped))
@@ -78,9 +86,14 @@ def candidates(problem: FixVariable) -> list[WrongAnswer]:
     found = [WrongAnswer.of([say["gave-slice-not-slope"](call=call, x=x)], Answer(Shape.EXPRESSION, s.slice))]
     found += [WrongAnswer.of(w.said, Answer(Shape.EXPRESSION, w.derivative), known=w.known)
               for w in wrong_derivatives(s.slice, x, (x,), call)]
+    # the fixed variable differentiated too, then its value put in: its own part only (y³ as 3y², the lesson's
+    # y² as 2y = 8 beside 2x), or every y, as if y varied with x (∂f/∂x + ∂f/∂y: 3x²y as 6xy + 3x² too)
+    own_part = differentiate(rebuild(f), symbol(x), Slips(frozenset({Slip.HELD_TERM}), held=tuple(values)),
+                             problem.variables)
     every = sum((diff(f, symbol(v)) for v in problem.variables), sympy.Integer(0))
-    found.append(WrongAnswer.of([say["differentiated-fixed-variable"](held=held, values=shown, call=call)],
-                                Answer(Shape.EXPRESSION, sympy.expand(every.xreplace(values)))))
+    fixed_too = say["differentiated-fixed-variable"](held=held, values=shown, call=call)
+    found += [WrongAnswer.of([fixed_too], Answer(Shape.EXPRESSION, wrong))
+              for wrong in dict.fromkeys(sympy.expand(form.xreplace(values)) for form in (own_part, every))]
     # the lesson's next slide differentiates in the other variable (∂f/∂y = 2y): taken for the slope along the
     # slice, with the fixed value put in or not
     for v, _ in problem.fixed:

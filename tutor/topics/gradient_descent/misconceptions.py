@@ -28,7 +28,7 @@ from ...parse import Answer, Shape, symbol
 from ...show import show
 from ..gradient.misconceptions import MISCONCEPTIONS as GRADIENT
 from ..gradient.misconceptions import partials_text
-from .exercise import GradientDescent
+from .exercise import GradientDescent, subscripted
 
 MISCONCEPTIONS = register(
     Misconception(
@@ -65,11 +65,11 @@ MISCONCEPTIONS = register(
     Misconception(
         "first-gradient-reused", "reused the first gradient in every step",
         "It looks like you reused {slope} at the start {start} for every step. Each step takes {slope} at "
-        "the point it starts from: x₂ = x₁ − α·{slope}(x₁)."),
+        "the point it starts from: {step}."),
     Misconception(
         "step-from-start", "took the last step from the start",
         "It looks like you took the last step from the start {start} instead of from the point before it: "
-        "x₂ = x₁ − α·{slope}(x₁)."),
+        "{step}."),
 )
 
 _Point = tuple[float, ...]
@@ -172,8 +172,11 @@ def candidates(problem: GradientDescent) -> list[WrongAnswer]:
         changes.insert(1, ("slope", GRADIENT["components-swapped"].fill(
             f=name, partials=partials_text(name, problem.variables)), _Plan(slope="swapped")))
     if k > 1:
-        changes.append(("reuse", say["first-gradient-reused"](slope=slope, start=start), _Plan(reuse=True)))
-        changes.append(("start", say["step-from-start"](slope=slope, start=start), _Plan(from_start=True)))
+        # the second step in the exercise's own names: (m₂, b₂) = (m₁, b₁) − α·∇E(m₁, b₁)
+        after, before = subscripted(problem.variables, "2"), subscripted(problem.variables, "1")
+        step = f"{after} = {before} − α·{slope}({', '.join(subscripted((v,), '1') for v in problem.variables)})"
+        changes.append(("reuse", say["first-gradient-reused"](slope=slope, start=start, step=step), _Plan(reuse=True)))
+        changes.append(("start", say["step-from-start"](start=start, step=step), _Plan(from_start=True)))
     for i, (said, gradient) in enumerate(wrong_gradients(problem.function, problem.variables, name)):
         if len(said) == 1 and iteration.add_slope(f"wrong{i}", gradient):
             changes.append(("slope", said[0], _Plan(slope=f"wrong{i}")))
