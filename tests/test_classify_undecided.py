@@ -126,3 +126,15 @@ def test_minimize_on_cos_x_plus_y4_names_the_saddle_and_the_global_minimum(capsy
     assert main(["solve", "critical", "cos(x) + y^4"]) == 0
     assert "  (0, 0)  saddle (f takes values above and below 1 near it (f - f(P) = y⁴ > 0 near it on the line " \
            "x = 0, but cos(x) - 1 < 0 near it on the line y = 0))" in capsys.readouterr().out.splitlines()
+
+
+def test_the_hints_name_the_test_of_the_exercises_own_function_and_variables(tmp_path):
+    # one variable was given the two-variable test (D, f_xy, a saddle), and the sauna's T was called f
+    assert _exercise(tmp_path, "x^3 - 3x", "[1]").hints() == (
+        "Use the second-derivative test: the sign of f″ at the point.",
+        "f″ > 0: a minimum. f″ < 0: a maximum. f″ = 0: the test does not decide.",
+        "Here f″(1) = 6.")
+    assert packs.load("gradients").exercise("sauna-classify-4-4").variant().hints() == (
+        "Use the second-derivative test: D = T_xx·T_yy − T_xy² at the point.",
+        "D < 0: saddle. D > 0: a minimum if T_xx > 0, a maximum if T_xx < 0. D = 0: the test does not decide.",
+        "Here D = 4096/225 and T_xx = 64/15.")

@@ -192,11 +192,20 @@ class ClassifyPoint(FunctionProblem):
                 f"Here the leading principal minors are {', '.join(self.show(m) for m in result.minors)}"
                 + (f"; {result.indefinite}." if result.indefinite else "."),
             )
+        if len(self.variables) == 1:
+            second = f"{self.name}″"
+            return (
+                f"Use the second-derivative test: the sign of {second} at the point.",
+                f"{second} > 0: a minimum. {second} < 0: a maximum. {second} = 0: the test does not decide.",
+                f"Here {second}({self.show(self.at[0])}) = {self.show(result.fxx)}.",
+            )
+        x, y = self.variables
+        f_xx, f_yy, f_xy = (f"{self.name}_{x}{x}", f"{self.name}_{y}{y}", f"{self.name}_{x}{y}")  # T_xx for T
         return (
-            "Use the second-derivative test: D = f_xx·f_yy − f_xy² at the point.",
-            "D < 0: saddle. D > 0: a minimum if f_xx > 0, a maximum if f_xx < 0. D = 0: the test "
+            f"Use the second-derivative test: D = {f_xx}·{f_yy} − {f_xy}² at the point.",
+            f"D < 0: saddle. D > 0: a minimum if {f_xx} > 0, a maximum if {f_xx} < 0. D = 0: the test "
             "does not decide.",
-            f"Here D = {self.show(result.D)} and f_xx = {self.show(result.fxx)}.",
+            f"Here D = {self.show(result.D)} and {f_xx} = {self.show(result.fxx)}.",
         )
 
     def figure(self) -> Figure:
