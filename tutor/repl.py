@@ -316,7 +316,12 @@ class Piped:
         if typing:  # the prompt first, and the terminal shows what is typed
             print(prompt, end="", file=self.out, flush=True)
         while True:
-            line = self.lines.readline()
+            try:
+                line = self.lines.readline()
+            except KeyboardInterrupt:
+                if typing:  # the next prompt on a line of its own, not after the text given up (as the full screen)
+                    print(file=self.out, flush=True)
+                raise
             if not line:
                 if typing:
                     print(file=self.out, flush=True)  # Ctrl-D: "Bye" on a line of its own
