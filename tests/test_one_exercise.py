@@ -133,7 +133,8 @@ def test_practice_checks_each_exercise_of_a_pack_file_when_it_comes_up(pack, tmp
     session = Session(packs.load(pack, when_set=True), Store(tmp_path / "p.sqlite3"), "ann", seed=1)
     shown = [line.text for line in session.start()]
     assert checked == ["fl2", "fast"]  # the first exercise refused on the way to the second, the others not yet
-    assert shown[2:] == [left_out(1, "fl2", FLOOR), "", "Exercise 2 of 4", "d/dx of f(x) = x²"]
+    assert shown[1:] == ["Pack: One of several (4 exercises).", left_out(1, "fl2", FLOOR), "", "Exercise 2 of 4",
+                         "d/dx of f(x) = x²"]
     said = [line.text for line in session.handle("2x")]
     assert checked == ["fl2", "fast", "wrong", "mn"]  # each once: fl2 is not checked again
     assert said[:3] == ["✓ Correct.", left_out(3, "wrong", WRONG), left_out(4, "mn", NO_EXACT)]
@@ -148,12 +149,16 @@ def test_a_practice_session_on_a_pack_file_with_an_exercise_that_cant_be_set_sta
                     .replace("  - id: mn\n    kind: minimize\n    function: x^4 - 3x^2 + x\n",
                              "  - id: cube\n    kind: derivative\n    function: x^3 + x\n"), encoding="utf-8")
     monkeypatch.setenv("TUTOR_HOME", str(tmp_path))
-    monkeypatch.setattr("sys.stdin", io.StringIO("2x\n3x^2 + 1\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("2x\n3x^2 + 1\n:progress\n"))
     assert main(["practice", "--pack", str(path), "--student", "t1", "--seed", "1"]) == 0
     out = capsys.readouterr().out
     # said when it comes up, after the first exercise, not at the start
     assert "d/dx of f(x) = x²\nanswer> 2x\n✓ Correct.\n" + left_out(2, "wrong", WRONG) + \
         "\n\nExercise 3 of 3\nd/dx of f(x) = x³ + x\nanswer> 3x^2 + 1\n✓ Correct.\n" in out
+    # the counts are the pack's as written, the exercise left out included; its answers count as ever
+    assert "Pack: One of several (3 exercises).\n" in out
+    assert "answer> :progress\nskill                   mastery   right\ngeneral                " in out
+    assert "  2/2  \n" in out
     assert out.endswith("Bye. This session: 2 exercises solved, 2 attempts.\n")
 
 
