@@ -7,10 +7,12 @@ import asyncio
 import csv
 import inspect
 import io
+import os
 import re
 import signal
 import sqlite3
 import sys
+import threading
 import time
 from fractions import Fraction
 from pathlib import Path
@@ -149,6 +151,41 @@ def test_ctrl_c_clears_the_line(tmp_path):
         keyboard.send_text("12345\x03")  # typed, then cleared: never answered
         keyboard.send_text("2x\r\x04")
         shell.run()
+    with sqlite3.connect(tmp_path / "p.sqlite3") as connection:
+        assert connection.execute("SELECT answer, verdict FROM attempts").fetchall() == [("2x", "correct")]
+
+
+def test_ctrl_c_typed_while_the_toolbar_waits_for_a_stopped_worker_clears_the_line(tmp_path):
+    """docs/reference/practice.md: Ctrl-C clears the line, even while the toolbar waits for a worker that has
+    stopped (finding 773: SIGSTOP, or stalled: no key was read, Ctrl-C included, until it ran again); the worker
+    is replaced, the line given up is not counted, and the session goes on."""
+    session = Session(packs.load("gradients"), store.Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    pool = workers.shared()
+    assert pool.call(os.getpid) == pool.workers[0].process.pid  # serving
+    stopped = pool.workers[0].process
+    rescue = threading.Timer(60, os.kill, (stopped.pid, signal.SIGCONT))  # without the fix: a failure, not a hang
+    preview = session.preview
+    with create_pipe_input() as keyboard:
+        def stopped_while_read(text: str) -> str:
+            if text and not rescue.is_alive():  # the first answer read: the worker stops, and Ctrl-C is typed
+                rescue.start()
+                os.kill(stopped.pid, signal.SIGSTOP)
+                keyboard.send_text("\x03" "2x\r" "\x04")  # then the right answer, then Ctrl-D
+            return preview(text)
+
+        session.preview = stopped_while_read  # type: ignore[method-assign]
+        printed: list[str] = []
+        shell = Shell(session, emit=lambda lines: printed.extend(line.text for line in lines), input=keyboard,
+                      output=DummyOutput())
+        keyboard.send_text("2x+")
+        try:
+            shell.run()
+        finally:
+            rescue.cancel()
+    stopped.join(timeout=30)
+    assert stopped.exitcode == -signal.SIGKILL  # replaced, as after kill -9
+    after = printed[printed.index("d/dx of g(x) = x² + 16") + 1:]  # 2x+ given up: neither answered nor stopped
+    assert (after[0], after[-1]) == ("✓ Correct.", "Bye. This session: 1 exercise solved, 1 attempt.")
     with sqlite3.connect(tmp_path / "p.sqlite3") as connection:
         assert connection.execute("SELECT answer, verdict FROM attempts").fetchall() == [("2x", "correct")]
 

@@ -13,6 +13,7 @@ import time
 
 import pytest
 
+from tutor import workers
 from tutor.interrupts import stop_as_ctrl_c, uninterrupted
 from tutor.workers import Pool
 
@@ -96,3 +97,69 @@ def test_a_worker_started_while_a_stop_is_taken_as_ctrl_c_ends_on_sigterm():
         worker.process.terminate()  # SIGTERM, as multiprocessing sends at exit
         worker.process.join(timeout=30)
         assert worker.process.exitcode == -signal.SIGTERM
+
+
+def _serving_then_stopped(pool: Pool):
+    """The pool's worker, once it has answered, stopped (SIGSTOP): alive, using no CPU time, answering nothing."""
+    (worker,) = pool.workers
+    assert pool.call(os.getpid) == worker.process.pid
+    os.kill(worker.process.pid, signal.SIGSTOP)
+    return worker.process
+
+
+def test_ctrl_c_stops_the_wait_for_a_stopped_worker_which_is_replaced():
+    """Finding 773: Ctrl-C ends the wait for a worker in every state, stopped too, as it ends it for one at work;
+    the worker is replaced, as after kill -9, and the next call is answered by the fresh one."""
+    with Pool() as pool:
+        stopped = _serving_then_stopped(pool)
+        ctrl_c = threading.Timer(0.5, signal.pthread_kill, (threading.main_thread().ident, signal.SIGINT))
+        ctrl_c.start()
+        with pytest.raises(KeyboardInterrupt):
+            pool.call(os.getpid)
+        stopped.join(timeout=30)
+        assert stopped.exitcode == -signal.SIGKILL
+        assert pool.call(os.getpid) == pool.workers[0].process.pid != stopped.pid
+
+
+def test_ctrl_c_typed_as_a_key_stops_the_wait_for_a_stopped_worker():
+    """Finding 773: a terminal in raw mode (the REPL while an answer is typed, its toolbar reading it) sends Ctrl-C
+    as a key, not a signal: typed while a worker is waited for, stopped, it ends the wait as the signal does."""
+    keys, typing = os.pipe()
+    read: list[bytes] = []
+
+    def ctrl_c() -> bool:
+        read.append(os.read(keys, 100))
+        return b"\x03" in read[-1]
+
+    try:
+        with Pool() as pool:
+            stopped = _serving_then_stopped(pool)
+            os.write(typing, b"2x\x03")
+            with pytest.raises(KeyboardInterrupt), workers.keyboard(keys, ctrl_c):
+                pool.call(os.getpid)
+            stopped.join(timeout=30)
+            assert (read, stopped.exitcode) == ([b"2x\x03"], -signal.SIGKILL)
+            assert pool.call(os.getpid) == pool.workers[0].process.pid != stopped.pid
+    finally:
+        os.close(keys)
+        os.close(typing)
+
+
+def test_keys_other_than_ctrl_c_typed_while_a_worker_is_waited_for_leave_it_at_work():
+    keys, typing = os.pipe()
+    read: list[bytes] = []
+
+    def ctrl_c() -> bool:
+        read.append(os.read(keys, 100))
+        return b"\x03" in read[-1]
+
+    try:
+        with Pool() as pool:
+            (worker,) = pool.workers
+            os.write(typing, b"2x")  # typed before the worker answers: read while it is waited for
+            with workers.keyboard(keys, ctrl_c):
+                assert pool.call(time.sleep, 0.5) is None
+            assert read == [b"2x"] and pool.workers == [worker] and worker.process.is_alive()
+    finally:
+        os.close(keys)
+        os.close(typing)

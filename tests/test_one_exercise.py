@@ -5,10 +5,14 @@ The whole file's structure is still checked, and the commands about every exerci
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
-from tutor import packs, variant_check
+from tutor import packs, practice, variant_check
 from tutor.cli import main
+from tutor.practice import Session
+from tutor.store import Store
 
 FLOOR = ("floor(x) jumps where x is a whole number, where it has no derivative, and is flat in between, "
          "where its derivative is 0: the tutor can't differentiate f with respect to x")
@@ -111,10 +115,51 @@ def test_commands_about_every_exercise_still_verify_every_one(pack, tmp_path, ca
 
 
 
-def test_practice_verifies_every_exercise_of_a_pack_file(pack, tmp_path, capsys):
-    assert main(["practice", "--pack", pack, "--db", str(tmp_path / "p.db")]) == 2
-    said = capsys.readouterr().err
-    assert f"{pack}:4:5: exercise 'fl2': {FLOOR}" in said and "exercise 'wrong'" in said
+WRONG = ("the given answer does not agree with the computed one (3x²): At x = 1 your answer is 2, but the correct "
+         "value is 3.")
+
+
+def left_out(number: int, exercise: str, why: str) -> str:
+    return f"Note: exercise {number} ({exercise}) can't be set, so it is left out: {why}"
+
+
+def test_practice_checks_each_exercise_of_a_pack_file_when_it_comes_up(pack, tmp_path, monkeypatch):
+    """Finding 769: a session on a pack file verified every exercise before the first prompt (5 s for 40
+    descents, 37 s for 300, at every start); now each one as it is first set, the way loading did, and one
+    that can't be set is left out then, with the sentence loading gave."""
+    checked: list[str] = []
+    refusing = practice.refusing
+    monkeypatch.setattr(practice, "refusing", lambda spec: checked.append(spec.id) or refusing(spec))
+    session = Session(packs.load(pack, when_set=True), Store(tmp_path / "p.sqlite3"), "ann", seed=1)
+    shown = [line.text for line in session.start()]
+    assert checked == ["fl2", "fast"]  # the first exercise refused on the way to the second, the others not yet
+    assert shown[1:] == ["Pack: One of several (4 exercises).", left_out(1, "fl2", FLOOR), "", "Exercise 2 of 4",
+                         "d/dx of f(x) = x²"]
+    said = [line.text for line in session.handle("2x")]
+    assert checked == ["fl2", "fast", "wrong", "mn"]  # each once: fl2 is not checked again
+    assert said[:3] == ["✓ Correct.", left_out(3, "wrong", WRONG), left_out(4, "mn", NO_EXACT)]
+    assert said[4].startswith("You have solved every exercise of One of several that can be set.")
+    assert session.on_screen.spec.id == "fast"
+    session.store.close()
+
+
+def test_a_practice_session_on_a_pack_file_with_an_exercise_that_cant_be_set_starts(tmp_path, capsys, monkeypatch):
+    path = tmp_path / "three.yaml"
+    path.write_text(PACK.replace("  - id: fl2\n    kind: derivative\n    function: floor(x)^2 + x\n", "")
+                    .replace("  - id: mn\n    kind: minimize\n    function: x^4 - 3x^2 + x\n",
+                             "  - id: cube\n    kind: derivative\n    function: x^3 + x\n"), encoding="utf-8")
+    monkeypatch.setenv("TUTOR_HOME", str(tmp_path))
+    monkeypatch.setattr("sys.stdin", io.StringIO("2x\n3x^2 + 1\n:progress\n"))
+    assert main(["practice", "--pack", str(path), "--student", "t1", "--seed", "1"]) == 0
+    out = capsys.readouterr().out
+    # said when it comes up, after the first exercise, not at the start
+    assert "d/dx of f(x) = x²\nanswer> 2x\n✓ Correct.\n" + left_out(2, "wrong", WRONG) + \
+        "\n\nExercise 3 of 3\nd/dx of f(x) = x³ + x\nanswer> 3x^2 + 1\n✓ Correct.\n" in out
+    # the counts are the pack's as written, the exercise left out included; its answers count as ever
+    assert "Pack: One of several (3 exercises).\n" in out
+    assert "answer> :progress\nskill                   mastery   right\ngeneral                " in out
+    assert "  2/2  \n" in out
+    assert out.endswith("Bye. This session: 2 exercises solved, 2 attempts.\n")
 
 
 

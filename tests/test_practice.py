@@ -481,16 +481,22 @@ def test_a_closed_stdin_ends_the_session_as_an_empty_one_does(tmp_path, stdin):
 
 
 def _typed_on_a_pty(tmp_path: Path, keys: list[str], term: str) -> bytes:
-    """What a session typed at a real pseudo-terminal of type `term` receives, byte for byte."""
+    """What a session typed at a real pseudo-terminal of type `term` receives, byte for byte: each key after a
+    prompt, then Enter, or Ctrl-C where a key ends with it (typed, then given up)."""
+    import fcntl
     import pty
     import select
+    import termios
     main_end, other_end = pty.openpty()
     env = {**os.environ, "TUTOR_HOME": str(tmp_path), "PYTHONPATH": str(REPO), "TERM": term}
+    # its controlling terminal, in a session of its own, as a shell's: Ctrl-C there is SIGINT to the tutor
     tutor = subprocess.Popen([sys.executable, "-m", "tutor", "--seed", "1", "--student", "gus"], stdin=other_end,
-                             stdout=other_end, stderr=other_end, env=env, cwd=tmp_path, close_fds=True)
+                             stdout=other_end, stderr=other_end, env=env, cwd=tmp_path, close_fds=True,
+                             start_new_session=True, preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
     os.close(other_end)
     received = b""
     pending = list(keys)
+    ctrl_c_after = None  # the text typed to be given up, once the terminal has echoed it
     while True:
         ready, _, _ = select.select([main_end], [], [], 30)
         if not ready:
@@ -502,8 +508,14 @@ def _typed_on_a_pty(tmp_path: Path, keys: list[str], term: str) -> bytes:
         if not chunk:
             break
         received += chunk
-        if pending and received.endswith(b"answer> "):
-            os.write(main_end, pending.pop(0).encode() + b"\r")
+        if ctrl_c_after is not None and received.endswith(ctrl_c_after):
+            os.write(main_end, b"\x03")  # not with the text: the terminal drops an echo still unread at Ctrl-C
+            ctrl_c_after = None
+        elif pending and received.endswith(b"answer> "):
+            key = pending.pop(0).encode()
+            if key.endswith(b"\x03"):
+                ctrl_c_after = key[:-1]
+            os.write(main_end, key[:-1] if ctrl_c_after else key + b"\r")
     tutor.wait(timeout=30)
     os.close(main_end)
     return received
@@ -518,6 +530,17 @@ def test_a_dumb_terminal_gets_plain_text(tmp_path):
     assert received.replace("\r\n", "\n").endswith(
         "d/dx of g(x) = x² + 16\nanswer> 2x\n✓ Correct.\n\nExercise 4 of 44 · Fix x = 2, differentiate in y  "
         "[tangent-planes, derivatives]\nd/dy of h(y) = y² + 4\nanswer> :quit\n"
+        "Bye. This session: 1 exercise solved, 1 attempt.\n")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal needs a Unix")
+def test_ctrl_c_on_a_dumb_terminal_leaves_the_next_prompt_on_a_line_of_its_own(tmp_path):
+    """Finding 771: with TERM=dumb the prompt after Ctrl-C followed the text given up, on its line: `answer>
+    2x+^Canswer> 2x` read as one answer never given."""
+    received = _typed_on_a_pty(tmp_path, ["2x+\x03", "2x", ":quit"], "dumb").decode()
+    assert received.replace("\r\n", "\n").endswith(
+        "d/dx of g(x) = x² + 16\nanswer> 2x+^C\nanswer> 2x\n✓ Correct.\n\nExercise 4 of 44 · Fix x = 2, differentiate "
+        "in y  [tangent-planes, derivatives]\nd/dy of h(y) = y² + 4\nanswer> :quit\n"
         "Bye. This session: 1 exercise solved, 1 attempt.\n")
 
 

@@ -489,6 +489,11 @@ class Pack:
         hint = f"; did you mean '{ids[close[0]]}'?" if close else ""
         raise KeyError(f"pack '{self.id}' has no exercise '{exercise_id}'{hint}")
 
+    @property
+    def built_in(self) -> bool:
+        """Whether it is a built-in pack, whose exercises the test suite verifies."""
+        return self.source.startswith("built-in:")
+
     def tags_in_order(self) -> list[str]:
         """The skills, in the order the pack first practises them (the lesson's order, for a lesson)."""
         return list(dict.fromkeys(t for e in self.exercises for t in e.tags))
@@ -497,16 +502,20 @@ class Pack:
         return tuple(e for e in self.exercises if tag in e.tags)
 
 
-def load(name_or_path: str | Path, limits: Limits = LIMITS, verify: bool = True, only: str | None = None) -> Pack:
+def load(name_or_path: str | Path, limits: Limits = LIMITS, verify: bool = True, only: str | None = None,
+         when_set: bool = False) -> Pack:
     """A built-in pack by id (`gradients`), or a pack file by path.
 
     `verify=False` skips computing each exercise's answer on loading (the kinds' own checks) for a
-    built-in pack, where start-up time matters (practice): the test suite verifies those. A pack
-    file is always verified. `only` names the one exercise a command is about (`check --exercise`,
-    `pack show PACK ID`): its answer alone is computed, as another's may take the solvers long to
-    find, or refuse; the whole file's structure is checked all the same."""
+    built-in pack, where start-up time matters: the test suite verifies those. A pack file is
+    verified, unless `when_set`: then the caller checks each exercise as loading would (`refusing`)
+    when it sets it, as practice does (a student needs the first exercise, not all of them: 40
+    descents took 5 s to verify before the first prompt). `only` names the one exercise a command is
+    about (`check --exercise`, `pack show PACK ID`): its answer alone is computed, as another's may
+    take the solvers long to find, or refuse. The whole file's structure is checked all the same."""
     content, source, folder = _pack_text(name_or_path, limits)
-    return load_text(content, source, folder, limits, verify or not source.startswith("built-in:"), only)
+    verify = not when_set and (verify or not source.startswith("built-in:"))
+    return load_text(content, source, folder, limits, verify, only)
 
 
 def check(name_or_path: str | Path, draws: int = SELF_CHECK_VARIANTS,

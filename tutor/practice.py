@@ -35,7 +35,7 @@ from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack
 from .parse import FUNCTIONS, InputError
 from .store import MASTERY_RULE, Store, Visit, default_home, mastery_bar, student_folder
-from .variant_check import settable
+from .variant_check import Unsettable, refusing, settable
 from .words import and_list, counted
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
@@ -142,6 +142,7 @@ class Session:
         self.current: _Current | None = None
         self.previous: _Current | None = None
         self.unsettable: dict[str, str] = {}  # exercise id -> why it can't be set (skipped, as the grader does)
+        self.checked: set[str] = set()  # the exercises checked as loading checks them (`as_loading`), each once
         # each student's own: one student's picture with the answer is not under the name of another's question
         self.picture_folder: Path = self.pictures or default_home() / "pictures" / student_folder(self.student)
 
@@ -348,6 +349,9 @@ class Session:
     def show_exercise(self, spec: ExerciseSpec, variant: str | None = None,
                       before: Callable[[], list[Line]] = list) -> list[Line]:
         try:
+            if spec.id not in self.checked:
+                as_loading(spec, self.pack)
+                self.checked.add(spec.id)
             exercise, variant, refused = self.shown_variant(spec, variant or self.variant_for(spec))
         except TutorError as error:  # no numbers of it can be set: skipped, as the grader and `pack show` do
             self.unsettable[spec.id] = why = getattr(error, "why", error.message)
@@ -561,15 +565,16 @@ class Session:
         if not name:
             return [Line(f"Packs: {', '.join(packs.BUILT_IN)}, or a pack file: :pack FILE.", "muted")]
         try:
-            pack = packs.load(name, verify=False)
+            pack = packs.load(name, when_set=True)
         except packs.PackError as error:
             return [Line(error.problems[0] if len(error.problems) == 1 else
                          f"{name} has {len(error.problems)} problems; run: tutor pack validate {name}",
                          "invalid")]
-        if not any(_can_set(spec) for spec in pack.exercises):  # this session goes on with the pack it has
+        if not any(_can_set(spec, pack) for spec in pack.exercises):  # this session goes on with the pack it has
             return [Line(f"No exercise of {pack.title} can be set; run: tutor pack validate {name}", "invalid")]
         self.close()
         self.pack, self.topic, self.current, self.previous = pack, None, None, None
+        self.unsettable, self.checked = {}, set()  # another pack's exercise of the same id may be another's
         self.new_round()
         self.seen = self.store.seen(self.student_id, pack.id)
         self.session_id = self.store.start_session(self.student_id, pack.id, self.seed)
@@ -671,9 +676,22 @@ class Session:
         return self.current.typed | self.store.answers_by_anyone(self.pack.id, self.current.spec.id)
 
 
-def _can_set(spec: ExerciseSpec) -> bool:
+def as_loading(spec: ExerciseSpec, pack: Pack) -> None:
+    """Unsettable where loading the pack file would have refused the exercise (its first variant's data makes
+    no sense, or its answer does not compute: `refusing`), with the sentence loading gave. A session checks
+    each exercise so as it first sets it, not all of them before the first prompt (40 descents took 5 s);
+    a built-in pack's exercises are checked by the tests."""
+    if pack.built_in:
+        return
+    found = refusing(spec)
+    if found:
+        raise Unsettable(spec.id, "; ".join(finding.message for finding in found))
+
+
+def _can_set(spec: ExerciseSpec, pack: Pack) -> bool:
     """Whether the exercise can be set with the lesson's numbers or a student's (`tutor pack show`'s test)."""
     try:
+        as_loading(spec, pack)
         settable(spec)
     except TutorError:
         return False

@@ -15,6 +15,7 @@ toolbar, no terminal codes.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import re
 import signal
@@ -39,6 +40,7 @@ from prompt_toolkit.shortcuts import print_formatted_text
 from prompt_toolkit.styles import Style
 from prompt_toolkit.utils import suspend_to_background_supported
 
+from . import workers
 from .limits import LIMITS
 from .practice import COMMANDS, Line, Session, command
 from .words import visible
@@ -249,8 +251,13 @@ class Shell:
         )
 
     def toolbar(self) -> FormattedText:
-        typed = self.prompt.app.current_buffer.text if self.prompt.app else ""
-        preview = self.session.preview(typed)
+        app = self.prompt.app
+        typed = app.current_buffer.text
+        try:
+            with workers.keyboard(app.input.fileno(), self._ctrl_c_typed):
+                preview = self.session.preview(typed)
+        except KeyboardInterrupt:  # Ctrl-C typed while the worker was at it (or stopped): the line is given up
+            preview = ""
         style = "class:bottom-toolbar.error" if preview.startswith("can't") else "class:bottom-toolbar.preview"
         # prompt_toolkit cuts a toolbar line at the window's edge: a cut "read as" looks like a lost term
         width = max(self.prompt.app.output.get_size().columns - 1, 12)
@@ -258,6 +265,16 @@ class Shell:
         status = _packed(self.session.status().strip().split(" · "), width - 1)
         return FormattedText([(style, "".join(f" {line}\n" for line in reading)),
                               ("class:bottom-toolbar", "\n".join(f" {line}" for line in status))])
+
+    def _ctrl_c_typed(self) -> bool:
+        """Whether the keys typed while the toolbar waits for a worker hold Ctrl-C (or the terminal is gone).
+        They are read here, as the prompt reads keys only between drawings, and given to the prompt as typed,
+        handled as soon as the toolbar is drawn: Ctrl-C clears the line, as ever."""
+        app = self.prompt.app
+        keys = app.input.read_keys()
+        app.key_processor.feed_multiple(keys)
+        asyncio.get_running_loop().call_soon(app.key_processor.process_keys)
+        return app.input.closed or any(key.key == Keys.ControlC for key in keys)
 
     def run(self) -> None:
         converse(self.session, self.prompt.prompt, self.emit, self.ending)
@@ -316,7 +333,12 @@ class Piped:
         if typing:  # the prompt first, and the terminal shows what is typed
             print(prompt, end="", file=self.out, flush=True)
         while True:
-            line = self.lines.readline()
+            try:
+                line = self.lines.readline()
+            except KeyboardInterrupt:
+                if typing:  # the next prompt on a line of its own, not after the text given up (as the full screen)
+                    print(file=self.out, flush=True)
+                raise
             if not line:
                 if typing:
                     print(file=self.out, flush=True)  # Ctrl-D: "Bye" on a line of its own

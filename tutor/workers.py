@@ -17,7 +17,9 @@ gets the same outcome whether or not a worker was killed under it.
 Both limits are outer guards: the work budgets of tutor.budget decide first, the
 same way on every machine. The only clock that is not CPU time is a watchdog for
 a worker that neither answers nor computes (a bug: a deadlock), after
-`WATCHDOG_SECONDS`.
+`WATCHDOG_SECONDS`. Before that, Ctrl-C ends a wait for a worker whatever it is
+doing, stopped or stalled too, and the worker is replaced (`keyboard`: where
+Ctrl-C is a key, not a signal).
 
 A task has two phases: `work(task, started)` prepares (trusted work, such as
 building a student's variant of an exercise) and calls `started(info)`; the
@@ -85,6 +87,31 @@ def _again(outcome: object) -> bool:
     """Whether a task's outcome may not be its own: its worker crashed or was killed from outside (or
     stuck), not stopped by the task's CPU or memory limit. Such a task is tried once more, afresh."""
     return isinstance(outcome, Stopped) and outcome.reason == "crashed"
+
+
+@dataclass(frozen=True)
+class Keyboard:
+    """Where Ctrl-C is a key, not a signal (a terminal in raw mode: the REPL while an answer is typed): the
+    file descriptor keys come in on, and what reads the keys waiting there, saying whether one is Ctrl-C."""
+
+    fd: int
+    ctrl_c: Callable[[], bool]
+
+
+_keyboard: contextvars.ContextVar[Keyboard | None] = contextvars.ContextVar("keyboard", default=None)
+
+
+@contextlib.contextmanager
+def keyboard(fd: int, ctrl_c: Callable[[], bool]) -> Iterator[None]:
+    """While entered, Ctrl-C typed on `fd` ends a wait for a worker as Ctrl-C's signal does (KeyboardInterrupt,
+    the worker replaced), whatever the worker is doing: computing, stopped (SIGSTOP) or stalled, when it
+    uses no CPU time and no limit ends it. A process waiting reads no keys: without this, a terminal in raw
+    mode froze until the worker answered, Ctrl-C and all."""
+    token = _keyboard.set(Keyboard(fd, ctrl_c))
+    try:
+        yield
+    finally:
+        _keyboard.reset(token)
 
 
 class Raised(Exception):
@@ -166,14 +193,27 @@ class Pool:
 
     def _call_once(self, task: object) -> Finished | Stopped:
         worker = self._send(self.workers[0], (0, task))
+        keys = _keyboard.get()
         outcome = None
         try:
             while outcome is None:
-                outcome = self._receive(worker) if worker.conn.poll(self._patience(worker)) else self._give_up(worker)
+                outcome = self._awaited(worker, keys)
         except KeyboardInterrupt:  # its answer, still to come, would be taken for the next task's
             self._replace(worker)
             raise
         return outcome
+
+    def _awaited(self, worker: _Worker, keys: Keyboard | None) -> Finished | Stopped | None:
+        """The outcome of the worker's task from its next message, or the watchdog's (None: not yet);
+        KeyboardInterrupt where Ctrl-C is typed on `keys` meanwhile, as where it comes as a signal."""
+        ready = wait([worker.conn, *([keys.fd] if keys else [])], timeout=self._patience(worker))
+        if worker.conn in ready:
+            return self._receive(worker)
+        if not ready:
+            return self._give_up(worker)
+        if keys is not None and keys.ctrl_c():
+            raise KeyboardInterrupt
+        return None
 
     def run(self, tasks: Iterable[tuple[Hashable, object]], group: Callable[[Any], Hashable] | None = None
             ) -> Iterator[tuple[Hashable, Finished | Stopped]]:

@@ -76,9 +76,10 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def load_pack(name: str, verify: bool = True, only: str | None = None) -> packs.Pack:
-    """The pack; with `only`, the one exercise a command is about is the one whose answer is computed."""
+def load_pack(name: str, verify: bool = True, only: str | None = None, when_set: bool = False) -> packs.Pack:
+    """The pack; with `only`, the one exercise a command is about is the one whose answer is computed; with
+    `when_set`, none (the caller checks each as it sets it: `packs.load`)."""
     try:
-        return packs.load(name, verify=verify, only=only)
+        return packs.load(name, verify=verify, only=only, when_set=when_set)
     except packs.PackError as error:
         raise UserError("\n".join(error.problems)) from None
