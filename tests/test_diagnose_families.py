@@ -274,6 +274,25 @@ def test_gradient_descent_families(exercise, answer, misconception):
     assert lesson(exercise, answer).note == f"misconception:{misconception}"
 
 
+def swapped(names: str, right: str, wrong: str) -> str:
+    return f"It looks like you wrote the coordinates the wrong way round: a point is ({names}), so {right} rather than {wrong}."
+
+
+@pytest.mark.parametrize("pack, exercise, student, answer, message", [
+    # finding 750: the right numbers in the wrong order were "not right … not right either"
+    ("drills", "gd-bowl", "s1", "(0.36, 0.81)", swapped("x, y", "(0.81, 0.36)", "(0.36, 0.81)")),
+    ("gradients", "descent-power-lines", None, "(0.3376, 0.6984)", swapped("m, b", "(0.6984, 0.3376)", "(0.3376, 0.6984)")),
+    ("gradients", "tv-descent-step", None, "(0.000139, 0.019027)",
+     swapped("m, b", "(0.0190266, 0.000139333)", "(0.000139333, 0.0190266)")),
+    ("gradients", "local-minima-2d", None, "(0, -1.0356), (0, 0.9601)",
+     swapped("x, y", "(-1.03558, 0)", "(0, -1.03558)")),
+    ("gradients", "local-minima-2d-end", None, "(0, 0.9601)", swapped("x, y", "(0.9601496, 0)", "(0, 0.9601496)")),
+])
+def test_a_point_found_by_descent_written_the_wrong_way_round_is_told_so(pack, exercise, student, answer, message):
+    verdict = respond(packs.load(pack).exercise(exercise).variant(student), answer)
+    assert (verdict.note, verdict.message) == ("misconception:critical-point-coordinates-swapped", message)
+
+
 def test_gradient_descent_two_mistakes():
     assert lesson("descent-1d-step-1", "-18.8987").note == "misconception:gradient-ascent+rate-not-applied"
 

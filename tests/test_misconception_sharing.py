@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 
 from tutor import packs
 from tutor.evaluate import Undefined, Unsupported, compile_expression
-from tutor.misconceptions import Componentwise
+from tutor.misconceptions import Componentwise, Pattern
 from tutor.misconceptions import derivatives as wrong
 from tutor.misconceptions import differentiate as d
 from tutor.parse import symbol
@@ -227,6 +227,8 @@ def _listing(exercise) -> list[str]:
             lines += [f"{i} {sympy.srepr(o.value)} {'+'.join(s.misconception for s in o.said)}"
                       + "".join(f" | {s.sentence}" for s in o.said)
                       for i, column in enumerate(c.options) for o in column]
+        elif isinstance(c, Pattern):  # a shape, tested on the answer: its id and how it is read and ranked
+            lines.append(f"pattern {c.misconception} {c.shape.name} {c.variables} {c.components} last={c.last}")
         else:
             lines.append(f"{c.misconception} {c.answer.shape.name} {sympy.srepr(c.answer.value)} {c.variables} "
                          f"{c.components} | {c.sentence}")

@@ -83,9 +83,41 @@ def test_a_shift_not_typed_the_wrong_way_is_not_said_to_be(pack, exercise, stude
     assert note is not None and "shifted-wrong-way" not in note and wrong not in message
 
 
-def test_a_plane_of_one_wrong_shift_expanded_is_told_its_values():
+def wrong_height(point: str, got: str, value: str) -> str:
+    return (f"It looks like you put the plane at the wrong height: at {point} it gives z = {got}, not f{point} = "
+            f"{value}. The slopes are right, but the plane goes through the point on the surface: {PLANE}.")
+
+
+def test_a_plane_of_one_wrong_shift_expanded_is_told_its_height():
+    # its slopes are right and its constant is not: the shape decides it, whatever made the height wrong (745)
     assert told("gradients", "tangent-plane-x2y2", "z = 4x + 8y - 4") == (
-        "differs_at", "At x = 1, y = 2 your z is 16, but the correct z is 0.")
+        "misconception:tangent-wrong-height", wrong_height("(2, 4)", "36", "20"))
+
+
+@pytest.mark.parametrize("pack, exercise, student, answer, point, got, value", [
+    # finding 745: the right slopes at a height no mistake of the catalogue gives were told only their values
+    ("gradients", "tangent-plane-x2y2", None, "z = 6 + 4(x-2) + 8(y-4)", "(2, 4)", "6", "20"),
+    ("gradients", "tangent-plane-x2y2", None, "z = 12 + 4(x-2) + 8(y-4)", "(2, 4)", "12", "20"),
+    ("gradients", "tangent-plane-x2y2", None, "z = 4 + 4(x-2) + 8(y-4)", "(2, 4)", "4", "20"),
+    ("gradients", "tangent-plane-x2y2", None, "z = 6.5 + 4(x-2) + 8(y-4)", "(2, 4)", "6.5", "20"),
+    ("gradients", "tangent-plane-x2y2", None, "4x + 8y - z = 34", "(2, 4)", "6", "20"),
+    ("drills", "tp-product", "s1", "z = 6 - (x+2) - 2(y+1)", "(-2, -1)", "6", "8"),  # the xy part left out
+    ("drills", "tp-product", "s1", "z = 4 - (x+2) - 2(y+1)", "(-2, -1)", "4", "8"),
+])
+def test_the_right_slopes_at_any_wrong_height_are_told_the_height(pack, exercise, student, answer, point, got, value):
+    assert told(pack, exercise, answer, student) == ("misconception:tangent-wrong-height",
+                                                     wrong_height(point, got, value))
+
+
+@pytest.mark.parametrize("answer, note", [
+    # a mistake that gives the height says how it came, before the shape any wrong height has
+    ("z = 4(x-2) + 8(y-4)", "missing-function-value"),
+    ("z = 20 + 4x + 8y", "tangent-not-shifted"),
+    ("z = 4(x+2) + 8(y+4)", "missing-function-value+shifted-wrong-way"),
+    ("z = 20 + 4(x+2) + 8(y-4)", "shifted-wrong-way"),
+])
+def test_a_height_a_mistake_gives_keeps_that_mistakes_message(answer, note):
+    assert told("gradients", "tangent-plane-x2y2", answer)[0] == f"misconception:{note}"
 
 
 @pytest.mark.parametrize("answer, message", [

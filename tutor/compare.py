@@ -1600,7 +1600,7 @@ def _as_formulas(answer: Equation, expected: Equation, spellings: Spellings) -> 
     variables = sorted(e.free_symbols, key=lambda s: (s != expected.lhs, s.name))
     ways: list[tuple[int, Equation, Equation]] = []
     for variable in variables:
-        solved = _solved_for(difference, variable)
+        solved = solved_for(difference, variable)
         theirs = _formula_for(e, variable)
         if solved is not None and theirs is not None and not theirs.has(variable):
             pair, slope = (Equation(variable, solved[0]), Equation(variable, theirs)), solved[1]
@@ -1612,7 +1612,7 @@ def _as_formulas(answer: Equation, expected: Equation, spellings: Spellings) -> 
         return [(mine, theirs) for digits, mine, theirs in ways if digits == fewest]
     if not expected.lhs.is_Symbol or expected.rhs.has(expected.lhs) or answer.lhs == expected.lhs:
         return []
-    solved = _solved_for(difference, expected.lhs)
+    solved = solved_for(difference, expected.lhs)
     return [] if solved is None else [(Equation(expected.lhs, solved[0]), expected)]
 
 
@@ -1621,7 +1621,7 @@ def _divided(answer: Equation, variable: Expr, ctx: Context) -> tuple[Fraction, 
     from typed numbers (2x = 0.736z: 0.368, from 0.736 and 2): the tolerance applies to them as to those;
     not from exact ones only (3y = x + 1001/3: 1001/9)."""
     difference = minus(answer.lhs, answer.rhs)
-    solved = _solved_for(difference, variable)
+    solved = solved_for(difference, variable)
     terms = _monomials(difference, sorted(difference.free_symbols, key=str))
     if solved is None or terms is None or not solved[1].is_Rational:
         return ()
@@ -1669,7 +1669,7 @@ def _formula_for(difference: Expr, variable: sympy.Symbol) -> Expr | None:
     return sympy.expand(variable - difference / slope)
 
 
-def _solved_for(difference: Expr, variable: Expr) -> tuple[Expr, Expr] | None:
+def solved_for(difference: Expr, variable: Expr) -> tuple[Expr, Expr] | None:
     """`difference = 0` solved for `variable`, and the number it was times there, where it is that number times
     the variable plus terms without it (a line or a plane written another way); None otherwise. Nothing is
     multiplied out: the answer is untrusted."""

@@ -10,6 +10,8 @@ registry in tutor.topics), after the pack author's own `mistakes:`.
   you …", with the note `misconception:a|b`.
 - Failing one, two misconceptions at once ("you dropped … and you …"): the note
   is `misconception:a+b`. A single one always comes first.
+- Failing those, a shape every more particular explanation has too (a plane with
+  the right slopes at the wrong height): a Pattern said `last`.
 - A vector is judged component by component where its kind says so (a
   gradient): "Your ∂f/∂y: it looks like you …".
 
@@ -153,7 +155,7 @@ class _Entry:
     candidate: WrongAnswer | Pattern | Componentwise
     reading: _Reading
     parts: tuple[_Values | None, ...]  # per part of the answer; None: leave it to the engine
-    rank: int  # see _rank: 0 the author's, 1 one misconception, 2 a pattern, 3 two at once
+    rank: int  # see _rank: 0 the author's, 1 one misconception, 2 a pattern, 3 two at once, 4 a pattern said last
     order: int
     affine: int | None = None  # for an equation `v = rhs` with rhs affine: the index of v
     key: frozenset | str | None = None  # a point set or a label, looked up as it is
@@ -526,12 +528,14 @@ def _table_for(problem: Problem, tolerance: Tolerance | None, mistakes: tuple) -
 
 def _rank(candidate: WrongAnswer | Pattern | Componentwise) -> int:
     """The author's mistakes first, then one misconception giving this very answer, then one
-    recognised by a pattern, then two at once."""
+    recognised by a pattern, then two at once, then a pattern said only where nothing else is (`last`)."""
     if isinstance(candidate, WrongAnswer) and candidate.misconception == AUTHOR:
         return 0
     if BOTH in candidate.misconception:
         return 3
-    return 2 if isinstance(candidate, Pattern) else 1
+    if isinstance(candidate, Pattern):
+        return 4 if candidate.last else 2
+    return 1
 
 
 def _set_key(items: object) -> frozenset | None:
@@ -987,11 +991,13 @@ class _Search:
             if isinstance(shown, str):
                 return _Found(entry.rank, entry.order, candidate.misconception, partial(str, shown),
                               (Said.of(candidate.misconception, shown),), got, variables)
+            if any(s.refuted(self.student.typed) for s in shown):
+                return None  # its sentence is false of the answer as typed
             ids = BOTH.join(dict.fromkeys(s.misconception for s in shown))
             if ids in candidate.leading:  # before every single wrong answer, though it is filed after them
                 return _Found(1, -1, ids, partial(told, [(None, s) for s in shown]), shown, got, variables)
-            return _Found(3 if BOTH in ids else 2, entry.order, ids, partial(told, [(None, s) for s in shown]), shown,
-                          got, variables)
+            return _Found(3 if BOTH in ids else entry.rank, entry.order, ids, partial(told, [(None, s) for s in shown]),
+                          shown, got, variables)
         if isinstance(candidate, Componentwise):
             return _componentwise(entry, candidate, got, self.student, ctx)
         if not _matches(entry, candidate.answer, got, self.student, ctx):
@@ -1127,7 +1133,7 @@ def _near_options(files: _Options, student: _Student, part: tuple, mine: Expr,
 
 def _best(found: Sequence[_Found]) -> _Found | None:
     """The simplest explanation: the author's, then one misconception (either of two, where two
-    different ones give the answer), then two at once."""
+    different ones give the answer), then two at once, then a shape said only where nothing else is."""
     if not found:
         return None
     ordered = sorted(found, key=lambda f: (f.rank, f.fallback, f.size, f.order))
@@ -1135,7 +1141,8 @@ def _best(found: Sequence[_Found]) -> _Found | None:
     if best.rank == 3:
         pairs = [set(f.misconception.split(BOTH)) for f in ordered if f.rank == 3 and not f.fallback]
         if pairs and not set.intersection(*pairs):
-            return None  # pairs of mistakes with nothing in common give this answer: likely a coincidence
+            # pairs of mistakes with nothing in common give this answer: likely a coincidence, where the shape is not
+            return next((f for f in ordered if f.rank == 4), None)
     if best.rank not in (1, 2) or len(best.said) != 1 or EITHER in best.misconception:
         return best
     rival = next((f for f in ordered[1:] if f.rank in (1, 2) and len(f.said) == 1 and not f.fallback

@@ -253,7 +253,12 @@ class Pattern:
 
     `leading`: the misconceptions that, said alone, come before any single wrong answer (not the
     author's): the answer's own shape shows them (every point it gives critical, the lines left
-    out), where a slip's wrong answer only happens to be the same set."""
+    out), where a slip's wrong answer only happens to be the same set.
+
+    `last`: said only where nothing else explains the answer, neither one mistake, nor another pattern, nor
+    two at once: a shape every more particular explanation has too (a plane at the wrong height, whatever
+    put it there), so it is no rival to them. What a pattern says is not said where the text refutes it
+    (`Said.refuted_by`), as a wrong answer's sentence is not."""
 
     misconception: str
     shape: Shape
@@ -261,6 +266,7 @@ class Pattern:
     variables: tuple[str, ...] | None = None
     components: tuple[str, ...] | None = None
     leading: frozenset[str] = frozenset()
+    last: bool = False
 
 
 @dataclass(frozen=True)

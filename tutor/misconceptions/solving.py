@@ -16,6 +16,5 @@ MISCONCEPTIONS = register(
         "solve {equation}."),
     Misconception(
         "divided-wrong-way", "solved a·x = b as x = a/b",
-        "It looks like you divided the wrong way round when solving {solved}: {name} = {right}, not "
-        "{wrong}."),
+        "It looks like you divided the wrong way round when solving {solved}: {values}."),
 )

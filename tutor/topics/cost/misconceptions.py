@@ -1,7 +1,8 @@
 """Misconceptions about the cost of a line: a square not multiplied out properly (squared term by
 term, the mb cross term dropped, the products not doubled), the errors added without squaring, the
 mean cost with 1/n instead of 1/(2n) or not averaged at all; carried through to the cost's value
-and to a descent step, where the step may also go uphill or stop at the gradient."""
+and to a descent step, where the step may also go uphill or stop at the gradient, or be written the wrong
+way round."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from ...misconceptions.derivatives import wrong_gradients
 from ...misconceptions.points import MISCONCEPTIONS as POINTS
 from ...misconceptions.points import place_words, value_slips
 from ...parse import Answer, Shape, fraction, to_sympy
+from ..critical_points.misconceptions import coordinates_swapped
 from .exercise import Ask, Cost
 
 MISCONCEPTIONS = register(
@@ -179,6 +181,11 @@ def candidates(problem: Cost) -> list[WrongAnswer]:
         (MISCONCEPTIONS["cost-step-gave-gradient"].fill(rate=rate, **words), slope),
         (MISCONCEPTIONS["cost-step-rate-left-out"].fill(rate=rate, **words), (m0 - slope[0], b0 - slope[1])),
     ]
+    # the right step written the wrong way round, (b₁, m₁); told in decimals to the places asked, as typed
+    right = (m0 - alpha * slope[0], b0 - alpha * slope[1])
+    turned = (right[1], right[0])
+    shown = [problem.show_answer(Answer(Shape.VECTOR, tuple(sympy.Float(c, 15) for c in p))) for p in (right, turned)]
+    steps.append((coordinates_swapped(problem.variables, *shown), turned))
     return [WrongAnswer.of([told], Answer(Shape.VECTOR, value), variables=(), components=("m", "b"))
             for told, value in steps]
 

@@ -16,7 +16,7 @@ from ...calculus import SolveError
 from ...calculus.classified import shapes
 from ...calculus.factor_cases import lies_on
 from ...check import Judgement, Verdict, check
-from ...compare import Context, Note, Tolerance, compare_numbers, linear_part, meet_point
+from ...compare import Context, Note, Tolerance, compare_numbers, linear_part, meet_point, same_locus
 from ...limits import LIMITS, Limits
 from ...parse import Answer, Equation, InputError, Labelled, Meet, Shape, symbol
 from ...show import show
@@ -199,7 +199,8 @@ class CriticalPoints(FunctionProblem):
         """Where the answer lists as many points as there are critical points, and some are none: each said to be
         no critical point, with the partials not zero there ("(3/2, 5/2) is not a critical point: ∂f/∂y = -2y - 5
         is -10 there, not 0."). "(3/2, 5/2) does not belong in the answer. 1 point is missing." sent a student who
-        gave the one critical point a little wrong to look for a second (finding 433). None where the answer is
+        gave the one critical point a little wrong to look for a second (finding 433). So beside the whole lines of
+        critical points, each given (the sauna's (1/4, 1/4), x = 0, y = 0: finding 747). None where the answer is
         otherwise wrong, where a partial's value there is not all there is to say (a kink, f undefined), or where
         the comparison says more: a point close to a right one within a tolerance, or one's decimals for its exact
         values (0.33 for 1/3)."""
@@ -208,11 +209,15 @@ class CriticalPoints(FunctionProblem):
             answer = self.read(text)
         except InputError:
             return None
-        items = answer.value if isinstance(answer.value, tuple) else ()
-        if lines or not items or len(set(items)) != len(items) or len(items) != len(points) \
-                or tolerance or self.default_tolerance() or not all(isinstance(p, tuple) for p in items):
+        given = answer.value if isinstance(answer.value, tuple) else ()
+        items = [p for p in given if isinstance(p, tuple)]
+        if not items or len(set(items)) != len(items) or len(items) != len(points) \
+                or tolerance or self.default_tolerance():
             return None
         ctx = Context(self.answer_variables, None, LIMITS).reading(answer)
+        loci = [p for p in given if not isinstance(p, tuple)]
+        if len(loci) != len(lines) or not all(any(same_locus(a, w, ctx) for a in loci) for w in lines):
+            return None
 
         def near(p: tuple, q: tuple) -> bool:
             return len(p) == len(q) and all(

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import partial
 from itertools import combinations
 from typing import cast
 
@@ -78,7 +79,7 @@ MISCONCEPTIONS = register(
         "It looks like you took the sign of {name} the wrong way round: {factor} is zero at {name} = "
         "{root}, not at {name} = {wrong}."),
     Misconception(
-        "critical-point-coordinates-swapped", "wrote a critical point's coordinates the wrong way round",
+        "critical-point-coordinates-swapped", "wrote a point's coordinates the wrong way round",
         "It looks like you wrote the coordinates the wrong way round: a point is ({names}), so {right} "
         "rather than {wrong}."),
     Misconception(
@@ -377,6 +378,9 @@ class _Transform:
     said: Said
     apply: Callable[[_Set], _Set | None]
     told: Callable[[_Set], Said | None] | None = None
+    # the set with every point the slip moved kept, also beyond the region, where `apply` gives none there
+    unchecked: Callable[[_Set], _Set | None] | None = None
+    paired: bool = True  # also with another slip, or after a slip in the derivatives
 
     def said_of(self, s: _Set) -> Said:
         """The sentence for applying it to `s`, the set another slip gave: its own points quoted."""
@@ -386,7 +390,6 @@ class _Transform:
 def _transforms(problem: CriticalPoints) -> list[_Transform]:
     """The slips in solving ∇f = 0, each as what it does to a set of solutions."""
     variables, f = problem.variables, problem.function
-    say = {m: MISCONCEPTIONS[m].fill for m in MISCONCEPTIONS}
     right_points, _ = problem.points_and_lines()
     found: list[_Transform] = []
     if len(variables) == 2:
@@ -404,8 +407,7 @@ def _transforms(problem: CriticalPoints) -> list[_Transform]:
 
         def swapped(s: _Set) -> Said | None:
             example = turned(s)
-            return example and say["critical-point-coordinates-swapped"](
-                names=", ".join(variables), right=show(example[0]), wrong=show(example[1]))
+            return example and coordinates_swapped(variables, show(example[0]), show(example[1]))
         told = swapped((tuple(right_points), ()))
         if told:
             found.append(_Transform(told, swap, swapped))
@@ -418,17 +420,26 @@ def _transforms(problem: CriticalPoints) -> list[_Transform]:
             inverses[c] = 1 / c
         return inverses[c]
 
-    for i, v in enumerate(variables):
-        def reciprocal(s: _Set, i: int = i) -> _Set | None:
-            points = tuple(p[:i] + (inverse(p[i]),) + p[i + 1:] if p[i] not in (0, 1, -1) else p for p in s[0])
+    # in each coordinate alone, then in every one at once (the sauna's 3x − 12 = 0 and 3y − 12 = 0 both solved
+    # as 3/12: (1/4, 1/4)), named for each, as one slip made twice
+    for inverted in [(i,) for i in range(len(variables))] + ([tuple(range(len(variables)))] if len(variables) > 1
+                                                              else []):
+        def reciprocal(s: _Set, inverted: tuple[int, ...] = inverted) -> _Set | None:
+            points = tuple(tuple(inverse(c) if i in inverted and c not in (0, 1, -1) else c for i, c in enumerate(p))
+                           for p in s[0])
             return (points, s[1]) if points != s[0] else None
-        def divided(s: _Set, i: int = i, v: str = v) -> Said | None:
-            example = next((p[i] for p in s[0] if p[i] not in (0, 1, -1)), None)
-            return None if example is None else SOLVING["divided-wrong-way"].fill(
-                solved=f"for {v}", name=v, right=show(example), wrong=show(1 / example))
+
+        def divided(s: _Set, inverted: tuple[int, ...] = inverted) -> Said | None:
+            examples = [(variables[i], c) for i in inverted
+                        if (c := next((p[i] for p in s[0] if p[i] not in (0, 1, -1)), None)) is not None]
+            if len(examples) < len(inverted):
+                return None  # a coordinate the slip leaves as it is: the slip in the others alone says it
+            return SOLVING["divided-wrong-way"].fill(
+                solved=f"for {and_list([v for v, _ in examples])}",
+                values="; ".join(f"{v} = {show(c)}, not {show(1 / c)}" for v, c in examples))
         told = divided((tuple(right_points), ()))
-        if told is not None:
-            found.append(_Transform(told, reciprocal, divided))
+        if told is not None:  # made in every coordinate, it is alone: another slip on top is a third
+            found.append(_Transform(told, reciprocal, divided, paired=len(inverted) == 1))
     saddles = _saddles(problem)
     if saddles:
         def without_saddles(s: _Set) -> _Set | None:
@@ -441,6 +452,13 @@ def _transforms(problem: CriticalPoints) -> list[_Transform]:
         found.append(_Transform(_saddles_said(saddles, variables), without_saddles, left_out))
     del f
     return found
+
+
+def coordinates_swapped(variables: Sequence[str], right: str, wrong: str) -> Said:
+    """A point written the wrong way round, `wrong` for `right`: a critical point, or any other answer that is a
+    point (where descent ends, a local minimum)."""
+    return MISCONCEPTIONS["critical-point-coordinates-swapped"].fill(names=", ".join(variables), right=right,
+                                                                    wrong=wrong)
 
 
 def _saddles(problem: CriticalPoints) -> list[Point]:
@@ -493,13 +511,13 @@ def _sign_flips(problem: CriticalPoints) -> list[_Transform]:
                                               f"{zeros}.")
 
     for flipped in [(i,) for i in sorted(roots)] + ([tuple(sorted(roots))] if len(roots) > 1 else []):
-        def flip(s: _Set, flipped: tuple = flipped) -> _Set | None:
+        def flip(s: _Set, flipped: tuple = flipped, checked: bool = True) -> _Set | None:
             points = tuple(tuple(-c if i in flipped and c in roots[i] else c for i, c in enumerate(p)) for p in s[0])
             # a point flipped out of the region is dropped from the answer, which then shows no flip: the
             # sauna's (-4, -4) would make "missed (4, 4)" a sign taken the wrong way round too
             moved = [q for p, q in zip(s[0], points) if q != p]
-            return (points, s[1]) if any(_in_region(region, q) for q in moved) else None
-        found.append(_Transform(said(flipped), flip))
+            return (points, s[1]) if moved and (not checked or any(_in_region(region, q) for q in moved)) else None
+        found.append(_Transform(said(flipped), flip, unchecked=partial(flip, checked=False)))
         if len(flipped) > 1:
             def add_flipped(s: _Set, flip=flip) -> _Set | None:
                 other = flip(s)
@@ -636,17 +654,23 @@ def candidates(problem: CriticalPoints) -> list[WrongAnswer | Pattern]:
 
     for transform in transforms:
         add([transform.said], transform.apply(right))
+        unchecked = (transform.unchecked or transform.apply)(right)
+        if unchecked is not None and _inside(problem, unchecked) != unchecked:
+            # the slip's points beyond the region listed as found (the sauna's (-4, -4), x = 0, y = 0): the slip is
+            # what the answer shows, which "(-4, -4) does not belong … 1 point is missing" left unsaid (finding 747)
+            found.append(WrongAnswer.of([transform.said], Answer(Shape.POINTS, (*unchecked[0], *unchecked[1]))))
     for saids, s in solved:
         add(saids, s)
     found.append(_differences(problem))
-    for first, second in combinations(transforms, 2):
+    paired = [t for t in transforms if t.paired]
+    for first, second in combinations(paired, 2):
         if first.said.misconception != second.said.misconception:
             once = first.apply(right)
             if once is not None:
                 add([first.said, second.said_of(once)], second.apply(once))
     for saids, s in solved:
         if len(saids) == 1:
-            for transform in transforms:
+            for transform in paired:
                 add([*saids, transform.said_of(s)], transform.apply(s))
     gradient = problem.solution.gradient
     found.append(WrongAnswer.of([SOLVING["derivative-not-solved"].fill(

@@ -7,7 +7,8 @@ changes one part of it, and two mistakes in different parts compose:
 - the step: uphill (+α∇f), α twice, α left out, divided by α;
 - the iteration: the first gradient reused, the last step taken from the start,
   one step too many or too few;
-- what is reported: the gradient or the step instead of the new point.
+- what is reported: the gradient or the step instead of the new point, or the new point's
+  coordinates the wrong way round.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from functools import partial
 from itertools import combinations
+from typing import cast
 
 import sympy
 
@@ -26,8 +28,9 @@ from ...misconceptions import Misconception, Said, WrongAnswer, register
 from ...misconceptions.derivatives import wrong_gradients
 from ...parse import Answer, Shape, symbol
 from ...show import show
+from ..critical_points.misconceptions import coordinates_swapped
 from ..gradient.misconceptions import MISCONCEPTIONS as GRADIENT
-from ..gradient.misconceptions import partials_text
+from ..gradient.misconceptions import partials_text, swapped
 from .exercise import GradientDescent, subscripted
 
 MISCONCEPTIONS = register(
@@ -197,6 +200,11 @@ def candidates(problem: GradientDescent) -> list[WrongAnswer]:
         values = tuple(sympy.Float(v, 15) for v in values)
         answer = Answer(Shape.NUMBER, values[0]) if len(values) == 1 else Answer(Shape.VECTOR, values)
         candidates.append(WrongAnswer.of(said, answer))
+    if not one:  # the right point written the wrong way round: the iteration right, the answer's order not
+        right = problem.expected()
+        turned = Answer(Shape.VECTOR, swapped(cast(tuple, right.value)))
+        candidates.append(WrongAnswer.of([coordinates_swapped(problem.variables, problem.show_answer(right),
+                                                              problem.show_answer(turned))], turned))
     return candidates
 
 

@@ -1,12 +1,13 @@
 """Misconceptions about local minima: descent thought to find the lowest minimum wherever it starts,
 the global minimum given for all of them, maxima or saddles counted as minima (every critical point
 listed, or one of them given where a minimum is asked), a local minimum taken for the global one, the
-minimum value given for its place."""
+minimum value given for its place, the points' coordinates written the wrong way round."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import cast
 
 from sympy import Expr
 
@@ -16,6 +17,8 @@ from ...parse import Answer, Shape
 from ...show import show
 from ...words import and_list
 from ..base import typeable
+from ..critical_points.misconceptions import coordinates_swapped
+from ..gradient.misconceptions import swapped
 from ..minimize.misconceptions import MISCONCEPTIONS as ABOUT_MINIMA
 from ..minimize.misconceptions import not_minima
 from ..solution import approx
@@ -156,5 +159,19 @@ def candidates(problem: LocalMinima) -> list[WrongAnswer]:
         value = minima.values[problem.end.reached]  # the height of the valley descent ends in, for where it is
         told = MINIMUM_VALUE.say(value=show(value), f=problem.name, x=problem.variables[0])
         found.append(("gave-minimum-value", told, Answer(Shape.NUMBER, typeable(value))))
+    if not one:  # the right point or points written the wrong way round
+        named += _swapped(problem)
     return [*(WrongAnswer(m, message, answer) for m, message, answer in found),
             *(WrongAnswer.of([said], answer) for said, answer in named)]
+
+
+def _swapped(problem: LocalMinima) -> list[tuple[Said, Answer]]:
+    """The answer with each point's first two coordinates swapped, told with a point it turns."""
+    right = problem.expected()
+    points = right.value if right.shape == Shape.POINTS else (right.value,)
+    turned = [swapped(p) for p in cast(tuple, points)]
+    example = next(((p, q) for p, q in zip(cast(tuple, points), turned) if p != q), None)
+    if example is None:
+        return []
+    said = coordinates_swapped(problem.variables, *(problem.show_answer(Answer(Shape.VECTOR, p)) for p in example))
+    return [(said, Answer(right.shape, tuple(turned) if right.shape == Shape.POINTS else turned[0]))]

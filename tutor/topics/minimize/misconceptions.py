@@ -162,8 +162,8 @@ def _solved_wrongly(problem: Minimize, place: Expr, slope: Expr) -> list[WrongAn
             said = say["exp-equation-wrong"](equation=equation, wrong=show(wrong), right=show(step.root), x=x)
             found.append(WrongAnswer.of([said], Answer(Shape.NUMBER, wrong)))
     if place.is_Rational and place not in (0, 1, -1):
-        found.append(WrongAnswer.of([SOLVING["divided-wrong-way"].fill(solved=f"{name}′({x}) = 0", name=x,
-                                                                      right=show(place), wrong=show(1 / place))],
+        found.append(WrongAnswer.of([SOLVING["divided-wrong-way"].fill(
+            solved=f"{name}′({x}) = 0", values=f"{x} = {show(place)}, not {show(1 / place)}")],
                                     Answer(Shape.NUMBER, 1 / place)))
     for log in problem.function.atoms(sympy.log):
         for root in _real_roots(log.args[0] - 1, x):

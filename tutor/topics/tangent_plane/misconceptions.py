@@ -12,7 +12,7 @@ answer of a student with both.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from itertools import combinations
@@ -23,10 +23,12 @@ from sympy import Expr, Symbol
 
 from ...calculus.partials import diff
 from ...calculus.roots import Monomial, rational_terms
-from ...misconceptions import Misconception, Said, WrongAnswer, at_point, register
+from ...compare import Context, solved_for
+from ...evaluate import Unsupported, agree, values_at
+from ...misconceptions import Misconception, Pattern, Said, WrongAnswer, at_point, register, table_points
 from ...misconceptions.derivatives import differ, wrong_gradients
 from ...misconceptions.points import evaluation_slips, point_words, sign_slips
-from ...parse import Answer, Equation, Shape, fraction, symbol, to_sympy
+from ...parse import Answer, Equation, Shape, fraction, minus, symbol, to_sympy
 from ...show import show
 from .exercise import TangentPlane
 
@@ -165,7 +167,7 @@ class _Planes:
 _KEPT = {"plane": (0, 1), "normal": (0, 1), "x-only": (0,), "y-only": (1,)}  # the slopes' terms a form has
 
 
-def candidates(problem: TangentPlane) -> list[WrongAnswer]:
+def candidates(problem: TangentPlane) -> list[WrongAnswer | Pattern]:
     f, variables, name, point = problem.function, problem.variables, problem.name, tuple(problem.at)
     solution = problem.solution
     x, y = variables
@@ -248,8 +250,13 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
     forms += [_Piece(kind, (say["tangent-line-only"](slice=f"{other} = {show(p)}"),))
               for kind, other, p in (("x-only", y, point[1]), ("y-only", x, point[0]))]
 
+    def wrong_height(height: Expr, decimals: bool = False) -> Said:
+        # not said where f(a, b) is typed as the plane's constant: what is wrong is then in the brackets
+        return replace(say["tangent-wrong-height"](got=show(height, decimals=decimals), f=name,
+                                                   value=show(solution.value), **shown), refuted_by=height_typed)
+
     height_typed = _height_typed(solution.value)
-    found = []
+    found: list[WrongAnswer | Pattern] = []
     planes = _Planes(syms)
     # the plane's own pieces first: where a slip in a partial gives the same plane, both are said
     for pieces in _choices((values, forms, shifts, slopes)):
@@ -262,11 +269,37 @@ def candidates(problem: TangentPlane) -> list[WrongAnswer]:
         wrong = WrongAnswer.of(said, Answer(Shape.EQUATION, plane))
         if any(s.refuted_by for s in said) and form == "plane" and slope == right_slopes and shift not in typed_only:
             # where the typed form refutes the sentence, the plane is still one of the right slopes: say that
-            height = plane.rhs.xreplace(dict(zip(syms, point)))
-            wrong = replace(wrong, by_value=replace(say["tangent-wrong-height"](
-                got=show(height), f=name, value=show(solution.value), **shown), refuted_by=height_typed))
+            wrong = replace(wrong, by_value=wrong_height(plane.rhs.xreplace(dict(zip(syms, point)))))
         found.append(wrong)
+    found.append(_at_wrong_height(problem, wrong_height))
     return found
+
+
+def _at_wrong_height(problem: TangentPlane, wrong_height: Callable[[Expr, bool], Said]) -> Pattern:
+    """A plane with the right slopes at any wrong height: the answer's plane less the right one is a constant
+    other than 0. Said last: a mistake the catalogue names that gives this height (f(a, b) left out, a shift
+    the wrong way) says more about how it came."""
+    solution = problem.solution
+    syms = [symbol(v) for v in problem.variables]
+    height = symbol(problem.answer_variables[-1])
+    points = table_points(len(syms))
+
+    def test(got: Answer, ctx: Context) -> tuple[Said, ...] | None:
+        equation = cast(Equation, got.value)
+        solved = solved_for(minus(equation.lhs, equation.rhs), height)
+        if solved is None:
+            return None
+        try:  # its values less the right plane's, at the engine's first points: the same number at each
+            off = values_at(minus(solved[0], solution.equation.rhs), syms, points)
+        except (Unsupported, KeyError, TypeError):  # a name the plane lacks, or a function it can't evaluate
+            return None
+        first = off[0]
+        if first is None or not first.exact or first.value == 0 or not all(v is not None and agree(v, first)
+                                                                            for v in off):
+            return None
+        return (wrong_height(solution.value + to_sympy(cast(Fraction, first.value)), ctx.decimals),)
+
+    return Pattern("tangent-wrong-height", Shape.EQUATION, test, last=True)
 
 
 def _height_typed(value: Expr) -> tuple[str, ...]:
