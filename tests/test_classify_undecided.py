@@ -138,3 +138,21 @@ def test_the_hints_name_the_test_of_the_exercises_own_function_and_variables(tmp
         "Use the second-derivative test: D = T_xx·T_yy − T_xy² at the point.",
         "D < 0: saddle. D > 0: a minimum if T_xx > 0, a maximum if T_xx < 0. D = 0: the test does not decide.",
         "Here D = 4096/225 and T_xx = 64/15.")
+
+
+def test_a_point_of_one_variable_is_decided_by_its_higher_derivatives_and_a_wrong_label_named(tmp_path):
+    # x³ at 0 was "can't be checked, flagged for your teacher", though f⁽³⁾ ≠ 0 shows it is no extremum
+    cubic = _exercise(tmp_path, "x^3", "[0]")
+    assert [str(a.value) for a in (cubic.expected(), *cubic.problem.also_right())] == ["inconclusive", "saddle"]
+    assert respond(cubic, "saddle", isolated=False).message == (
+        "Correct: f takes values above and below 0 near it (the derivatives up to order 2 are 0 there and f⁽³⁾ > 0). "
+        "The second-derivative test alone does not decide it.")
+    minimum = respond(cubic, "minimum", isolated=False)
+    assert not minimum.correct and minimum.note == "misconception:undecided-called-wrong-extremum"
+    assert minimum.message == (
+        "It looks like you called it a minimum, which f's values near the point rule out. Here f″ = 0, so the "
+        "second-derivative test does not decide, but those values do: compare f with its value there, 0.")
+    peak = _exercise(tmp_path, "3x - x^3", "[1]")
+    assert respond(peak, "minimum", isolated=False).message == (
+        "It looks like you read the sign of f″ the wrong way round. f″ > 0 means a minimum (the graph curves up) "
+        "and f″ < 0 a maximum; here f″ = -6.")

@@ -130,6 +130,9 @@ class ClassifyPoint(FunctionProblem):
             decided = by_values(real_powers(self.function), symbols(self.variables), self.at)
         except SolveError:
             return None
+        if decided.nature == Nature.NEITHER and len(self.variables) == 1:
+            # x³ at 0: neither a minimum nor a maximum, which of the labels the question offers is a saddle point
+            return replace(decided, nature=Nature.SADDLE)
         return decided if decided.nature in (Nature.MINIMUM, Nature.MAXIMUM, Nature.SADDLE) else None
 
     def also_right(self) -> tuple[Answer, ...]:

@@ -20,15 +20,15 @@ from .exercise import ClassifyPoint
 MISCONCEPTIONS = register(
     Misconception(
         "min-max-confused", "minimum and maximum confused (the sign of f_xx)",
-        "It looks like you read the sign of {fxx} the wrong way round. With D > 0, {fxx} > 0 means a "
-        "minimum (the surface curves up) and {fxx} < 0 a maximum; here {fxx} = {value}."),
+        "It looks like you read the sign of {fxx} the wrong way round. {given}{fxx} > 0 means a "
+        "minimum (the {graph} curves up) and {fxx} < 0 a maximum; here {fxx} = {value}."),
     Misconception(
         "saddle-missed", "went by one second derivative alone where D < 0",
         "It looks like you went by {second} alone. Here D = {D} < 0, so the point is a saddle point whatever "
         "the sign of {second}."),
     Misconception(
         "undecided-called-wrong-extremum", "where D = 0, called the point the extremum its values rule out",
-        "It looks like you called it {label}, which f's values near the point rule out. Here D = 0, so the "
+        "It looks like you called it {label}, which f's values near the point rule out. Here {zero}, so the "
         "second-derivative test does not decide, but those values do: compare f with its value there, {value}."),
     Misconception(
         "inconclusive-called-saddle", "called a saddle point where D = 0",
@@ -64,6 +64,8 @@ def _by_sign(second: Expr) -> Nature | None:
 
 def candidates(problem: ClassifyPoint) -> list[WrongAnswer]:
     variables, name = problem.variables, problem.name
+    if len(variables) == 1:
+        return _one_variable(problem)
     if len(variables) != 2:  # the sentences speak of D and f_xx, the two-variable test
         return []
     result = problem.solution
@@ -78,7 +80,8 @@ def candidates(problem: ClassifyPoint) -> list[WrongAnswer]:
     wrong: list[tuple[Nature, Said]] = []
     if label in (Nature.MINIMUM, Nature.MAXIMUM):
         other = Nature.MAXIMUM if label == Nature.MINIMUM else Nature.MINIMUM
-        wrong.append((other, say["min-max-confused"](fxx=f_xx, value=show(fxx))))
+        wrong.append((other, say["min-max-confused"](fxx=f_xx, value=show(fxx), given="With D > 0, ",
+                                                     graph="surface")))
         wrong.append((Nature.SADDLE, say["extremum-called-saddle"](D=d)))
     elif label == Nature.SADDLE:
         for second, value in seconds.items():
@@ -88,11 +91,8 @@ def candidates(problem: ClassifyPoint) -> list[WrongAnswer]:
     elif label == Nature.INCONCLUSIVE and D == 0 and problem.by_values is not None:
         # f's values decide what the test does not: that answer is right too, and the others are wrong.
         # Where they don't, a nature named may be the right one: the check grades it undecided, unnamed.
-        decided = problem.by_values
-        value = show(problem.function.xreplace(dict(zip(symbols(variables), problem.at))))
-        wrong += [(extremum, say["undecided-called-wrong-extremum"](label=_ARTICLE[extremum], value=value))
-                  for extremum in (Nature.MINIMUM, Nature.MAXIMUM) if extremum != decided.nature]
-        if decided.nature != Nature.SADDLE:
+        wrong += _wrong_extrema(problem, "D = 0")
+        if problem.by_values.nature != Nature.SADDLE:
             wrong.append((Nature.SADDLE, say["inconclusive-called-saddle"]()))
     if D != 0 and label in _ARTICLE:  # what the student saw that looked undecided: a zero, or D < 0
         zero = next((n for n, v in seconds.items() if v == 0), None) or ("D < 0" if D < 0 else None) \
@@ -106,3 +106,27 @@ def candidates(problem: ClassifyPoint) -> list[WrongAnswer]:
         D=d, formula=f"{f_xx}·{f_yy} − {f_xy}²", reversed=f"{f_xy}² − {f_xx}·{f_yy}")))
     return [WrongAnswer.of([said], Answer(Shape.LABEL, str(wrong_label))) for wrong_label, said in wrong
             if wrong_label != label]
+
+
+def _wrong_extrema(problem: ClassifyPoint, zero: str) -> list[tuple[Nature, Said]]:
+    """Where the test does not decide and f's values do, each extremum they rule out, told so."""
+    value = show(problem.function.xreplace(dict(zip(symbols(problem.variables), problem.at))))
+    decided = problem.by_values
+    assert decided is not None  # the callers ask only where f's values decide
+    return [(extremum, MISCONCEPTIONS["undecided-called-wrong-extremum"].fill(
+        label=_ARTICLE[extremum], value=value, zero=zero))
+        for extremum in (Nature.MINIMUM, Nature.MAXIMUM) if extremum != decided.nature]
+
+
+def _one_variable(problem: ClassifyPoint) -> list[WrongAnswer]:
+    """The one-variable test, the sign of f″: read the wrong way round, or, where f″ = 0 and f's values
+    decide, an extremum they rule out."""
+    label, second = problem.solution.label, f"{problem.name}″"
+    wrong: list[tuple[Nature, Said]] = []
+    if label in (Nature.MINIMUM, Nature.MAXIMUM):
+        other = Nature.MAXIMUM if label == Nature.MINIMUM else Nature.MINIMUM
+        wrong.append((other, MISCONCEPTIONS["min-max-confused"].fill(
+            fxx=second, value=show(problem.solution.fxx), given="", graph="graph")))
+    elif label == Nature.INCONCLUSIVE and problem.by_values is not None:
+        wrong += _wrong_extrema(problem, f"{second} = 0")
+    return [WrongAnswer.of([said], Answer(Shape.LABEL, str(wrong_label))) for wrong_label, said in wrong]
