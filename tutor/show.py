@@ -732,3 +732,40 @@ def show_point_apart(point: Sequence[float], other: Sequence[float], digits: int
 def show_floats(point: Sequence[float]) -> str:
     """A point of floats as the steps write it: 0.42 for one coordinate, (0.42, 0.2) for more."""
     return show_float(point[0]) if len(point) == 1 else "(" + ", ".join(map(show_float, point)) + ")"
+
+
+_SUBSCRIPT = dict(zip("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ"))
+_CAPITAL_GREEK = {"Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ", "Pi": "Π", "Sigma": "Σ",
+                  "Upsilon": "Υ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω"}
+# Each character of Unicode maths a sentence may hold, as LaTeX maths; pdflatex refuses them in text (finding 786)
+_LATEX_MATHS = {
+    "·": r"\cdot", "−": "-", "′": "'", "″": "''", "∂": r"\partial", "∇": r"\nabla", "≈": r"\approx", "≤": r"\le",
+    "≥": r"\ge", "≠": r"\ne", "<": "<", ">": ">", "×": r"\times", "±": r"\pm", "∓": r"\mp", "→": r"\to",
+    "∞": r"\infty", "∅": r"\varnothing", "∈": r"\in", "∉": r"\notin", "√": r"\surd", "∛": r"\sqrt[3]{\,}",
+    "∜": r"\sqrt[4]{\,}", "½": r"\frac{1}{2}", "⅓": r"\frac{1}{3}", "¼": r"\frac{1}{4}", "|": "|",
+    "π": r"\pi", "ο": "o", "ε": r"\varepsilon",
+    **{c: "\\" + name for name, c in GREEK.items() if name not in ("omicron", "epsilon")},
+    **{c: "\\" + name for name, c in _CAPITAL_GREEK.items()},
+}
+_LATEX_TEXT = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "#": r"\#", "$": r"\$", "_": r"\_", "{": r"\{",
+               "}": r"\}", "~": r"\textasciitilde{}", "^": r"\^{}", "…": r"\ldots{}", "–": "--", "—": "---",
+               "‘": "`", "’": "'", "“": "``", "”": "''", "\u00a0": "~"}
+_RAISED = {c: t for t, c in _SUPERSCRIPT.items()}
+_LOWERED = {c: t for t, c in _SUBSCRIPT.items()}
+_LATEX_RUN = re.compile(f"([{''.join(_RAISED)}]+)|([{''.join(_LOWERED)}]+)|(.)", re.S)
+
+
+def latex_text(text: str) -> str:
+    """A sentence of Unicode maths and words as LaTeX text: its special characters escaped, and each maths
+    character (π, ≤, ∞, the raised x of eˣ, the lowered i of xᵢ, ½) in math mode as its LaTeX command, so
+    that the sentence compiles with pdflatex and says what the Unicode says."""
+    out = []
+    for raised, lowered, char in _LATEX_RUN.findall(text):
+        if raised or lowered:  # eˣ: e$^{x}$, m₀: m$_{0}$, f⁽⁴⁾: f$^{(4)}$
+            out.append(f"$^{{{''.join(_RAISED[c] for c in raised)}}}$" if raised
+                       else f"$_{{{''.join(_LOWERED[c] for c in lowered)}}}$")
+        elif char in _LATEX_TEXT:
+            out.append(_LATEX_TEXT[char])
+        else:
+            out.append(f"${_LATEX_MATHS[char]}$" if char in _LATEX_MATHS else char)
+    return "".join(out)

@@ -35,7 +35,7 @@ from ..calculus.common import sign
 from ..calculus.partials import DifferenceLimit
 from ..calculus.region import Condition, Region
 from ..parse import Equation, Spellings, symbol
-from ..show import Notation, alike_notation, numbers_written, show, show_float, terms_text
+from ..show import Notation, alike_notation, latex_text, numbers_written, show, show_float, terms_text
 from ..words import and_list
 from .model import PowerForm, Rule, Step, StepRule, Terms, Together
 
@@ -300,13 +300,6 @@ class _Latex(_Text):
     """Text with $…$ maths; template text is escaped."""
 
     latex = True
-    _ESCAPES = {
-        "\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "#": r"\#", "$": r"\$", "_": r"\_",
-        "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\^{}",
-        "·": r"$\cdot$", "−": "$-$", "′": "$'$", "″": "$''$", "∂": r"$\partial$", "∇": r"$\nabla$",
-        "α": r"$\alpha$", "≈": r"$\approx$", "≤": r"$\le$", "≥": r"$\ge$", "²": "$^2$", "<": "$<$",
-        ">": "$>$",
-    }
 
     def wrap(self, text: str) -> str:
         return f"${text}$"
@@ -322,7 +315,7 @@ class _Latex(_Text):
         return {"grad": rf"\nabla {function}", "alpha": r"\alpha"}[name]
 
     def escape(self, text: str) -> str:
-        return "".join(self._ESCAPES.get(c, c) for c in text)
+        return latex_text(text)
 
 
 class _Fields:

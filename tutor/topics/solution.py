@@ -32,9 +32,12 @@ if TYPE_CHECKING:  # the picture and the steps modules load where they are used 
 @dataclass(frozen=True)
 class Solution:
     lines: tuple[str, ...]  # the answer, in Unicode
-    latex: tuple[str, ...]  # the same, in LaTeX
+    latex: tuple[str, ...]  # the same, in LaTeX: displayed maths
     data: dict[str, Any] = field(default_factory=dict)  # the same, for --json
     derivation: Step | None = None
+    # the answer's sentences in LaTeX text with $…$ maths, a paragraph each, after its displayed maths: a
+    # sentence long as a note would run off the page in a display
+    latex_words: tuple[str, ...] = ()
 
     def render(self, form: str = "text") -> str:
         from ..steps import render_latex, render_text, to_json
@@ -44,7 +47,7 @@ class Solution:
                 data["steps"] = to_json(self.derivation)
             return json.dumps(data, ensure_ascii=False, indent=2)
         if form == "latex":
-            body = "\n".join(rf"\[ {line} \]" for line in self.latex)
+            body = "\n".join([rf"\[ {line} \]" for line in self.latex] + [f"\n{line}" for line in self.latex_words])
             return body + ("\n\n" + render_latex(self.derivation) if self.derivation else "")
         body = "\n".join(self.lines)
         return body + ("\n\nSteps:\n" + render_text(self.derivation) if self.derivation else "")

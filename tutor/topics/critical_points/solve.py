@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import sympy
@@ -15,7 +16,7 @@ from ...calculus import CriticalPoint, CriticalSet, Found, Nature, Piece
 from ...calculus.kinks import Stretch, between_text
 from ...calculus.region import interval_text
 from ...check import names
-from ...show import show
+from ...show import latex_text, show
 from ..base import Command
 from ..solution import Solution, approx, columns, function_argument, header, read_function
 
@@ -30,36 +31,10 @@ def solve(function: str, region: str | None = None, variables: Sequence[str] | N
     f, names = read_function(function, variables)
     result = calculus.critical_points(f, names, region)
     stretches = result.level.stretches if result.level is not None else None  # min(x², 1): x < -1 and x > 1
-    lines, latex = [header(f, names)], [header(f, names, True)]
-    shown = [] if not stretches else _stretch_lines(stretches, names[0], result.region)
-    if result.region is None:
-        lines += found_lines(result.inside, names, "critical points:",
-                             "critical sets (every point on them is critical):", inside=None)
-        lines += [line for line, inside in shown]
-        if not result.points and not result.sets and not shown:  # "never" only where every case was solved
-            slope = "f′" if len(names) == 1 else "∇f"
-            lines.append(f"no critical points: {slope} is never 0" if result.complete else "no critical points found")
-    else:
-        lines.append(f"region: {result.region.show()}")
-        inside, outside = result.inside, result.outside
-        lines += found_lines(inside, names, "critical points in the region:",
-                             "critical sets in the region (every point on them is critical):", inside=True)
-        if any(inside for _, inside in shown):
-            lines += [STRETCHES.replace(":", " in the region:")] + [line for line, inside in shown if inside]
-        if not inside.points and not inside.sets and not any(inside for _, inside in shown):
-            lines.append("no critical points in the region")
-        if outside.points or outside.sets:
-            lines += found_lines(outside, names, "outside the region:", "critical sets outside the region:",
-                                 inside=False)
-        if any(not inside for _, inside in shown):
-            lines += [STRETCHES.replace(":", " outside the region:")] + [line for line, inside in shown
-                                                                        if not inside]
-    if result.note:
-        lines.append(f"note: {result.note}")
-    # a set that needs several equations (x = 0, y = 0 of xyz) is written with all of them, as a set of its own
-    answer = tuple(p.point for p in result.inside.points) + tuple(s.equations if s.also else s.equation
-                                                                  for s in result.inside.sets)
-    latex.append(r"\text{critical points: } " + show(answer, names, latex=True))
+    # the LaTeX says what the text says, line for line, from the same data: a bare set beside it dropped every
+    # qualifier the text carries ("may be missing", stretches, a period, holes, the region; finding 780)
+    lines = [header(f, names)] + answer_lines(result, stretches, names, _Form(names, latex=False))
+    latex = answer_lines(result, stretches, names, _Form(names, latex=True))
     data: dict[str, Any] = {
         "kind": "critical", "function": show(f, names), "variables": list(names),
         "region": result.region.show() if result.region else None,
@@ -77,7 +52,71 @@ def solve(function: str, region: str | None = None, variables: Sequence[str] | N
         data["stretches"] = [{"where": between_text(s.low, s.high, names[0]), "value": show(s.polynomial),
                               "nature": "minimum and maximum"} for s in stretches]
     derivation = steps.critical_steps(f, names, region, result=result) if explain else None
-    return Solution(tuple(lines), tuple(latex), data, derivation)
+    return Solution(tuple(lines), (header(f, names, True),), data, derivation, latex_words=tuple(latex))
+
+
+@dataclass(frozen=True)
+class _Form:
+    """How the answer's lines write maths and words: Unicode, or LaTeX text with $…$ maths."""
+    names: Sequence[str]
+    latex: bool
+
+    def math(self, value: object) -> str:
+        return f"${show(value, self.names, latex=True)}$" if self.latex else show(value, self.names)
+
+    def words(self, text: str) -> str:
+        return latex_text(text) if self.latex else text
+
+    def wrap(self, maths: str) -> str:
+        return f"${maths}$" if self.latex else maths
+
+    def named(self, name: str, value: Expr) -> str:
+        """'f = 85', as one piece of maths."""
+        return f"${name} = {show(value, self.names, latex=True)}$" if self.latex else f"{name} = {show(value, self.names)}"
+
+    @property
+    def indent(self) -> str:
+        return r"\quad " if self.latex else "  "
+
+    def rows(self, table: list[list[str]]) -> list[str]:
+        """A table's rows, in columns in the text; LaTeX lines up nothing, it spaces."""
+        return [self.indent + row for row in columns(table)] if not self.latex else \
+            [self.indent + r" \quad ".join(row) for row in table]
+
+
+def answer_lines(result: calculus.CriticalPoints, stretches: Sequence[Stretch] | None, names: Sequence[str],
+                 form: _Form) -> list[str]:
+    """The answer after f's line: what lies in the region and outside it, each point and set classified, the
+    stretches where f is constant, and the note of what may be missing."""
+    shown = [] if not stretches else _stretch_lines(stretches, names[0], result.region, form)
+    stretches_title = form.words(STRETCHES)
+    lines = []
+    if result.region is None:
+        lines += found_lines(result.inside, names, "critical points:",
+                             "critical sets (every point on them is critical):", inside=None, form=form)
+        lines += [line for line, inside in shown]
+        if not result.points and not result.sets and not shown:  # "never" only where every case was solved
+            slope = "f′" if len(names) == 1 else "∇f"
+            lines.append(form.words(f"no critical points: {slope} is never 0" if result.complete
+                                    else "no critical points found"))
+    else:
+        lines.append(f"region: {form.wrap(result.region.show(latex=form.latex))}")
+        inside, outside = result.inside, result.outside
+        lines += found_lines(inside, names, "critical points in the region:",
+                             "critical sets in the region (every point on them is critical):", inside=True, form=form)
+        if any(inside for _, inside in shown):
+            lines += [stretches_title.replace(":", " in the region:")] + [line for line, inside in shown if inside]
+        if not inside.points and not inside.sets and not any(inside for _, inside in shown):
+            lines.append("no critical points in the region")
+        if outside.points or outside.sets:
+            lines += found_lines(outside, names, "outside the region:", "critical sets outside the region:",
+                                 inside=False, form=form)
+        if any(not inside for _, inside in shown):
+            lines += [stretches_title.replace(":", " outside the region:")] + [line for line, inside in shown
+                                                                              if not inside]
+    if result.note:
+        lines.append(form.words(f"note: {result.note}"))
+    return lines
 
 
 def _number(value: Expr) -> str | None:
@@ -88,43 +127,46 @@ def _number(value: Expr) -> str | None:
 STRETCHES = "critical stretches (f′ = 0 all along each):"
 
 
-def _stretch_lines(stretches: Sequence[Stretch], x: str, region: calculus.Region | None) -> list[tuple[str, bool]]:
+def _stretch_lines(stretches: Sequence[Stretch], x: str, region: calculus.Region | None,
+                   form: _Form) -> list[tuple[str, bool]]:
     """Each stretch, the part in the region where there is one, and whether it is in it: f is constant
     near each of its points, so each is a local minimum and a local maximum (neither strict)."""
-    lines = [] if region is not None else [(STRETCHES, True)]
+    lines = [] if region is not None else [(form.words(STRETCHES), True)]
     for s in stretches:
         part: sympy.Set = sympy.Interval.open(s.low, s.high)
         if region is not None:
             part = part.intersect(region.extent(())[1] or sympy.S.Reals)
         whole = part.is_empty or part == sympy.Interval.open(s.low, s.high)
         where = between_text(s.low, s.high, x) if whole else interval_text(part, x)
-        lines.append((f"  {where}: f = {show(s.polynomial)} all along it; each point both a local minimum and "
-                      "a local maximum, since f is constant near it", not part.is_empty))
+        lines.append((f"{form.indent}{form.words(where)}: {form.named('f', s.polynomial)} all along it; each point both a local minimum and a local maximum, since f is constant near it",
+                      not part.is_empty))
     return lines
 
 
 def found_lines(found: Found, names: Sequence[str], points_title: str, sets_title: str,
-                inside: bool | None) -> list[str]:
+                inside: bool | None, form: _Form | None = None) -> list[str]:
     """The points, each with its class and why, then the sets, each with the class of its points."""
+    form = form or _Form(names, latex=False)
     lines = []
     if found.points:
-        lines.append(points_title)
-        table = [[_point(p.point, names), f"{p.nature} ({reason(p)})"] for p in found.points]
-        lines += ["  " + row for row in columns(table)]
+        lines.append(form.words(points_title))
+        table = [[_point(p.point, names, form), form.words(f"{p.nature} ({reason(p)})")] for p in found.points]
+        lines += form.rows(table)
     if found.sets:
-        lines.append(sets_title if found.points or inside is None else points_title)
+        lines.append(form.words(sets_title if found.points or inside is None else points_title))
     for s in found.sets:
-        lines.append(f"  {', '.join(show(e, names) for e in s.equations)}{s.except_holes}: {_set_text(s, inside)}")
+        equations = ", ".join(form.math(e) for e in s.equations)
+        lines.append(f"{form.indent}{equations}{form.words(s.except_holes)}: {_set_text(s, inside, form)}")
     return lines
 
 
-def _set_text(s: CriticalSet, inside: bool | None) -> str:
+def _set_text(s: CriticalSet, inside: bool | None, form: _Form) -> str:
     pieces = s.pieces_inside if inside else s.pieces
     if inside is False or not pieces:  # the equations are said before it
-        return s.detail or s.description
-    value = f"f = {show(s.value)} all along it; " if s.value is not None else ""
+        return form.words(s.detail or s.description)
+    value = f"{form.named('f', s.value)} all along it; " if s.value is not None else ""
     natures = "; ".join(f"{PLURALS[p.nature]} {where(p)}" for p in pieces)
-    return value + natures
+    return value + form.words(natures)
 
 
 def where(piece: Piece) -> str:
@@ -143,10 +185,10 @@ def reason(p: CriticalPoint) -> str:
         else p.classification.reason
 
 
-def _point(point: Sequence[Expr], names: Sequence[str]) -> str:
+def _point(point: Sequence[Expr], names: Sequence[str], form: _Form) -> str:
     if len(point) == 1:
-        return f"{names[0]} = {show(point[0])}{approx(point[0])}"
-    return show(tuple(point))
+        return form.named(names[0], point[0]) + form.words(approx(point[0]))
+    return form.math(tuple(point))
 
 
 def region_argument(parser: argparse.ArgumentParser) -> None:
