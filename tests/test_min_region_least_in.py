@@ -134,3 +134,28 @@ def test_the_latex_answer_names_the_least_in_the_region_where_no_local_minimum_i
 def test_the_latex_answer_is_the_least_in_the_region_where_the_least_local_minimum_is_outside(capsys):
     assert _solve(capsys, "minimize", "x^4 - 3x^2 + x", "--region", "0<=x<=5", "--latex")[1:] == [
         r"\[ \min_{0 \le x \le 5} f = -1.07023\ldots \text{ at } x = 1.1309\ldots \]"]
+
+
+# finding 789: --json gave the least local minimum, outside the region, as the answer (point -1.30083…, is_global),
+# with no region and nothing to say it was outside, where the text's answer is f(1.1309…) in the region
+def test_the_json_answer_is_the_least_in_the_region_with_the_least_of_all_outside_after_it(capsys):
+    import json
+    data = json.loads("\n".join(_solve(capsys, "minimize", "x^4 - 3x^2 + x", "--region", "0<=x<=5", "--json")))
+    assert data["region"] == "0 ≤ x ≤ 5"
+    assert (data["point"]["exact"], data["point"]["inside"], data["value"]["exact"]) == ("1.1309…", True, "-1.07023…")
+    assert data["is_global"] is False
+    assert [(m["exact"], m["inside"]) for m in data["lowest"]] == [("1.1309…", True)]
+    assert [(m["exact"], m["inside"]) for m in data["minima"]] == [("-1.30083…", False), ("1.1309…", True)]
+    outside = data["least_outside"]
+    assert (outside["point"]["exact"], outside["point"]["inside"], outside["value"]["exact"], outside["is_global"]) \
+        == ("-1.30083…", False, "-3.5139…", True)
+
+
+def test_the_json_answer_says_which_minima_lie_in_the_region(capsys):
+    import json
+    data = json.loads("\n".join(_solve(capsys, "minimize", "x^4 - 2x^2", "--region", "x>=0", "--json")))
+    assert data["region"] == "x ≥ 0"
+    assert [(m["exact"], m["inside"]) for m in data["minima"]] == [("-1", False), ("1", True)]
+    data = json.loads("\n".join(_solve(capsys, "minimize", "x^4 - 2x^2", "--json")))
+    assert data["region"] is None and [m["exact"] for m in data["minima"]] == ["-1", "1"]
+    assert "inside" not in data["minima"][0]

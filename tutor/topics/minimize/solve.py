@@ -179,13 +179,23 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
              *_minimum_latex(result, x, local or (result.is_global is False and not away), kept, window)]
     if edge is not None and window is not None:
         latex.append(_edge_latex(window, edge, x))
+    def place(m: calculus.LocalMinimum) -> dict[str, Any]:  # with a region, whether the point is in it
+        data = exact_data(m.point) if m.exact else {"approx": m.approx}
+        return data if window is None else {**data, "inside": window.contains((m.point,))}
+
     data = {"kind": "minimize", "function": show(f, names), "variable": x, "exact": result.exact,
+            "region": window.show() if window is not None else None,
             "point": exact_data(result.point), "value": exact_data(result.value), "note": result.note,
             "known_as": result.known_as, "is_global": result.is_global,
             "period": None if result.period is None else exact_data(result.period),
-            "minima": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.minima],
-            "lowest": [exact_data(m.point) if m.exact else {"approx": m.approx} for m in result.lowest],
+            "minima": [place(m) for m in result.minima], "lowest": [place(m) for m in result.lowest],
             "edge_least": _edge_data(edge)}
+    if kept is not None:  # the answer is the least in the region, as the text's first line says (finding 789);
+        # the least of all, outside it, after it
+        data |= {"point": place(kept[0]) if kept else None, "value": exact_data(kept[0].value) if kept else None,
+                 "is_global": False, "lowest": [place(m) for m in kept],
+                 "least_outside": {"point": place(result.lowest[0]), "value": exact_data(result.value),
+                                   "is_global": result.is_global}}
     derivation = minimize_steps(f, x, result, window, falls) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
