@@ -41,6 +41,49 @@ def test_out_names_the_file(capsys, tmp_path):
     assert status == 0 and out == f"{target}\n" and target.stat().st_size > 10_000
 
 
+# finding 781: .jpg, .tif and .txt were "something went wrong" (status 70), and .svg left an 827-byte stub
+@pytest.mark.parametrize("name, start", [
+    ("pic.jpg", b"\xff\xd8\xff"), ("pic.tif", b"II*\x00"), ("pic.PDF", b"%PDF"), ("pic.webp", b"RIFF"),
+    ("pic.svg", b"<?xml"),
+])
+def test_out_writes_the_format_its_suffix_names(capsys, tmp_path, monkeypatch, name, start):
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "surface", "x^2+y^2", "--out", name) == (0, f"{name}\n", "")
+    assert (tmp_path / name).read_bytes().startswith(start)
+
+
+def test_an_svg_is_whole_and_the_same_from_run_to_run(capsys, tmp_path, monkeypatch):
+    import xml.dom.minidom
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "fit", "--points", "(1,2),(2,5),(3,3)", "--out", "fit.svg") == (0, "fit.svg\n", "")
+    first = (tmp_path / "fit.svg").read_bytes()
+    assert xml.dom.minidom.parseString(first).documentElement.tagName == "svg"
+    assert run(capsys, "fit", "--points", "(1,2),(2,5),(3,3)", "--out", "fit.svg")[0] == 0
+    assert (tmp_path / "fit.svg").read_bytes() == first
+
+
+def test_a_suffix_that_is_no_picture_format_is_refused_before_anything_is_written(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "surface", "x^2+y^2", "--out", "pic.txt") == (
+        2, "", "tutor: can't write a picture to pic.txt: .txt is not a picture format; name the file with .png, .svg, "
+               ".pdf, .jpg, .tif, .webp or .eps\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+# finding 782: --out noext wrote noext.png and printed noext; --out figs/ wrote figs.png beside the folder
+def test_the_path_printed_is_the_file_written(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "figs").mkdir()
+    assert run(capsys, "surface", "x^2+y^2", "--out", "noext") == (0, "noext.png\n", "")
+    assert run(capsys, "surface", "x^2+y^2", "--out", "figs/") == (0, "figs/surface.png\n", "")
+    assert run(capsys, "surface", "x^2+y^2", "--out", "figs") == (0, "figs/surface.png\n", "")
+    assert run(capsys, "exercise", "gradients", "tangent-plane-x2y2", "--out", "figs") == (
+        0, "figs/tangent-plane-x2y2-question.png\n", "")
+    assert sorted(p.name for p in tmp_path.rglob("*.png")) == ["noext.png", "surface.png",
+                                                              "tangent-plane-x2y2-question.png"]
+    assert sorted(p.name for p in (tmp_path / "figs").iterdir()) == ["surface.png", "tangent-plane-x2y2-question.png"]
+
+
 def test_text_draws_in_the_terminal_and_writes_nothing(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     status, out, _ = run(capsys, "contour", SAUNA, "--critical", "--text")

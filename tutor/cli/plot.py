@@ -1,8 +1,10 @@
-"""`tutor plot KIND`: the lesson's pictures, written as a PNG or drawn in the terminal."""
+"""`tutor plot KIND`: the lesson's pictures, written as a PNG (or the format --out's suffix names) or drawn in the
+terminal."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 from pathlib import Path
 
@@ -19,7 +21,9 @@ def setup(parser: argparse.ArgumentParser) -> None:
     for command, sub in subcommands(parser, commands):
         default = "ID-question.png, or ID.png with --answers, in the pictures folder of the tutor's home" \
             if command is plot_exercise.COMMAND else f"{command.name}.png"
-        sub.add_argument("--out", "-o", metavar="FILE", help=f"the PNG to write (default: {default})")
+        sub.add_argument("--out", "-o", metavar="FILE", help=f"the picture to write: a PNG, or the format its suffix "
+                                                            f"names (.svg, .pdf, .jpg); a folder: the default name in "
+                                                            f"it (default: {default})")
         sub.add_argument("--text", action="store_true", help="draw in the terminal instead of writing a PNG")
 
 
@@ -32,13 +36,23 @@ def run(args: argparse.Namespace) -> int:
         print(plot.render_text(figure, width=shutil.get_terminal_size().columns))
         return EXIT_OK
     try:
-        path = Path(args.out) if args.out else _default_path(args, figure)
+        path = _out_path(args, figure) if args.out else _default_path(args, figure)
         print(plot.write_png(figure, path))
-    except plot.NoMatplotlib as error:
+    except (plot.NoMatplotlib, plot.PictureFormat) as error:
         raise UserError(error.message) from None
     except OSError as error:
         raise UserError(f"can't write {error.filename}: {error.strerror}") from None
     return EXIT_OK
+
+
+def _out_path(args: argparse.Namespace, figure: plot.Figure) -> Path:
+    """The file --out names; for a folder (one that is there, or a name ending in /), the default name in it:
+    the picture went beside the folder, as FOLDER.png (finding 782)."""
+    out = Path(args.out)
+    if out.is_dir() or args.out.endswith(("/", os.sep)):
+        name = plot_exercise.default_name(args) if args.kind_command is plot_exercise.COMMAND else f"{figure.name}.png"
+        return out / name
+    return out
 
 
 def _default_path(args: argparse.Namespace, figure: plot.Figure) -> Path:

@@ -45,7 +45,12 @@ def default_path(args: argparse.Namespace) -> Path:
     if args.student is not None:  # where that student's :plot puts it
         folder = folder / store.student_folder(args.student)
     folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"{args.exercise}{'' if args.answers else '-question'}.png"
+    return folder / default_name(args)
+
+
+def default_name(args: argparse.Namespace) -> str:
+    """The picture's name, as `:plot` names it: ID-question.png, or ID.png with --answers."""
+    return f"{args.exercise}{'' if args.answers else '-question'}.png"
 
 
 COMMAND = Command("exercise", "an exercise of a pack: the question only, or with --answers the whole picture",

@@ -13,14 +13,14 @@ from .descent import descent_figure, descent_question, rates_figure
 from .exercise import picture_for
 from .fit import fit_figure, line_figure
 from .model import Arrow, Curve, Figure, Grid, Level, Marker, Panel, Segment
-from .png import NoMatplotlib, write_png
+from .png import NoMatplotlib, PictureFormat, picture_path, write_png
 from .question import question_only
 from .surface import surface_figure
 from .text import render_text
 
 __all__ = [
-    "Arrow", "Curve", "Figure", "Grid", "Level", "Marker", "NoMatplotlib", "Panel", "Segment",
+    "Arrow", "Curve", "Figure", "Grid", "Level", "Marker", "NoMatplotlib", "Panel", "PictureFormat", "Segment",
     "classify_figure", "contour_figure", "critical_curve_figure", "curve_figure", "descent_figure", "descent_question",
-    "fit_figure", "gradient_figure", "line_figure", "minimum_figure", "picture_for", "question_only",
+    "fit_figure", "gradient_figure", "line_figure", "minimum_figure", "picture_for", "picture_path", "question_only",
     "rates_figure", "render_text", "slice_figure", "surface_figure", "write_png",
 ]

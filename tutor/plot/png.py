@@ -7,6 +7,7 @@ are chosen by each element's role; what is drawn is decided in the Figure.
 
 from __future__ import annotations
 
+import io
 import math
 from pathlib import Path
 from typing import Any
@@ -52,24 +53,57 @@ class NoMatplotlib(TutorError):
     """matplotlib is not installed; PNG pictures need it (terminal pictures do not)."""
 
 
+# The formats a picture is written in, by the suffix of its file, each with the metadata that keeps the file the
+# same from run to run (no matplotlib version, no date); JPEG, TIFF and WebP take none, and refuse any
+FORMATS: dict[str, dict[str, Any] | None] = {
+    "png": {"Software": None}, "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
+    "svg": {"Creator": None, "Date": None}, "svgz": {"Creator": None, "Date": None},
+    "eps": {"Creator": None, "CreationDate": None}, "ps": {"Creator": None, "CreationDate": None},
+    "jpg": None, "jpeg": None, "tif": None, "tiff": None, "webp": None,
+}
+
+
+class PictureFormat(TutorError):
+    """A file named for the picture whose suffix names no format it can be written in."""
+
+
+def picture_path(path: Path | str) -> Path:
+    """The file a picture named `path` is written to: as named, or with .png where its name has no suffix
+    (matplotlib's own default, said here so that the path printed is the file written); a suffix that
+    names no format is refused, before anything is drawn."""
+    path = Path(path)
+    if not path.suffix:
+        return path.with_name(path.name + ".png")
+    if path.suffix[1:].lower() not in FORMATS:
+        raise PictureFormat(f"can't write a picture to {path}: {path.suffix} is not a picture format; name the file "
+                            "with .png, .svg, .pdf, .jpg, .tif, .webp or .eps")
+    return path
+
+
 def write_png(figure: Figure, path: Path | str, dpi: int = DPI) -> Path:
-    """Draw the figure into a PNG file at `path` and return the path."""
+    """Draw the figure into a file at `path`, a PNG or the format its suffix names (`picture_path`), and
+    return the path written."""
+    path = picture_path(path)
     try:
         with uninterrupted():  # matplotlib stopped half-way through its import is left half there
             import mpl_toolkits.mplot3d  # noqa: F401 - registers the 3-D projection
+            from matplotlib import rc_context
             from matplotlib.backends.backend_agg import FigureCanvasAgg
             from matplotlib.figure import Figure as Canvas
     except ImportError:
         raise NoMatplotlib("PNG pictures need matplotlib: python3 -m pip install 'matplotlib>=3.7' "
                            "(or draw in the terminal with --text)") from None
-    path = Path(path)
     slices = len(figure.panels) > 1
     canvas = Canvas(figsize=(13, 6.8) if slices else (8, 6.4), layout="constrained")
     FigureCanvasAgg(canvas)
     canvas.suptitle(figure.title, fontsize=13)
     for ax, panel in zip(_axes(canvas, figure), figure.panels):
         _draw(canvas, ax, panel)
-    canvas.savefig(path, dpi=dpi, metadata={"Software": None})
+    kind = path.suffix[1:].lower()
+    drawn = io.BytesIO()  # drawn whole before the file is opened: a drawing that fails leaves no file behind
+    with rc_context({"svg.hashsalt": "tutor"}):  # an SVG's ids the same from run to run
+        canvas.savefig(drawn, format=kind, dpi=dpi, metadata=FORMATS[kind])
+    path.write_bytes(drawn.getvalue())
     return path
 
 
