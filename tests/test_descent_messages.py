@@ -27,9 +27,13 @@ def run(capsys, *argv: str) -> list[str]:
      "The cost goes down, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 19.9576."),
     ("0.02", "(0, 0) − 0.02·(-42, -20) = (0.84, 0.4).",
      "The cost goes down, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 9.1104."),
-    # a rate typed as a fraction stays one
-    ("1/20", "(0, 0) − 1/20·(-42, -20) = (2.1, 1).",
+    # a rate typed as a fraction stays one, and so do the numbers of its point, tenths too: 1/10 was echoed 0.1
+    # beside (21/5, 2), and 1/20 kept beside (2.1, 1) (finding 788)
+    ("1/20", "(0, 0) − 1/20·(-42, -20) = (21/10, 1).",
      "The cost goes down, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 19.74."),
+    ("1/10", "(0, 0) − 1/10·(-42, -20) = (21/5, 2).",
+     "The cost goes up, from E(m₀, b₀) ≈ 38 to E(m₁, b₁) ≈ 181.36: the step overshot the minimum, so the "
+     "learning rate is too large; try a smaller one."),
 ])
 def test_a_cost_step_says_which_way_the_cost_went_and_echoes_the_rate(capsys, rate, step, change):
     lines = run(capsys, "cost", *POWER_LINES, "--rate", rate, "--steps")
@@ -38,6 +42,11 @@ def test_a_cost_step_says_which_way_the_cost_went_and_echoes_the_rate(capsys, ra
     lines = run(capsys, "cost", *POWER_LINES, "--rate", rate)
     assert lines[-2] == f"(m₁, b₁) = (0, 0) − {rate}·∇E(0, 0) = {step.split(' = ')[-1].removesuffix('.')}"
     assert lines[-1] == change[0].lower() + change[1:].removesuffix(".")
+
+
+def test_a_mean_cost_step_at_a_rate_typed_as_a_fraction_echoes_it(capsys):
+    lines = run(capsys, "cost", "--points", "(1,2), (2,5), (3,3)", "--mean", "--start", "1,1", "--rate", "1/10")
+    assert lines[-2] == "(m₁, b₁) = (1, 1) − 1/10·∇L(1, 1) = (31/30, 31/30)"
 
 
 def test_a_cost_step_that_leaves_the_cost_as_it_was_says_so(capsys):

@@ -68,19 +68,23 @@ def solve(points: str | None = None, csv: str | None = None, x_column: str | Non
     if start is not None and rate is not None:
         step = calculus.mean_cost_step(data, tuple(calculus.parse_point(start, NAMES).values()), rate, average=mean)
         # a rate typed as a decimal (0.05) is data given so: echoed as typed, not 1/20, and the point it
-        # leads to in decimals where they terminate, whatever the rate's denominator (2.1 and 4.2 alike)
+        # leads to in decimals where they terminate, whatever the rate's denominator (2.1 and 4.2 alike); one
+        # typed as a fraction (1/10) is echoed so, not 0.1, and the point in fractions (finding 788)
         stepped = decimals or "." in rate
         partials = [partial_written(d, typed_decimals(cost.points, decimals)) for d in step.gradient]
         lines += [", ".join(f"∂{name}/∂{v} {'≈' if roughly else '='} {shown(d)}"
                             for v, (d, roughly) in zip(NAMES, partials)),
                   f"∇{name}{args(step.start)} = {shown(step.slope)}",
-                  f"(m₁, b₁) = {args(step.start)} − {show(step.rate, NAMES, decimals=stepped)}·"
+                  f"(m₁, b₁) = {args(step.start)} − {show(step.rate, NAMES, decimals=stepped, fractions=not stepped)}·"
                   f"∇{name}{args(step.start)} = "
-                  f"{show(step.after, NAMES, decimals=stepped, alike=True)}",  # (11/10, 11/30), not (1.1, 11/30)
+                  # (11/10, 11/30), not (1.1, 11/30); a rate typed as a fraction (1/20), fractions (21/10, not 2.1)
+                  f"{show(step.after, NAMES, decimals=stepped, fractions=not stepped, alike=True)}",
                   cost_change(step)]
-        latex.append(f"(m_1, b_1) = {show(step.after, latex=True, decimals=stepped, alike=True)}")
-        after = alike_notation(step.after, stepped)  # the notation of the line that shows them together
-        data_out["step"] = {"start": [show(c) for c in step.start], "rate": show(step.rate, decimals=stepped),
+        latex.append(f"(m_1, b_1) = {show(step.after, latex=True, decimals=stepped, fractions=not stepped, alike=True)}")
+        # the notation of the line that shows them together
+        after = alike_notation(step.after, stepped) if stepped else (False, True)
+        data_out["step"] = {"start": [show(c) for c in step.start],
+                            "rate": show(step.rate, decimals=stepped, fractions=not stepped),
                             "gradient": [show(g) for g in step.slope],
                             "after": [show(c, decimals=after[0], fractions=after[1]) for c in step.after]}
         derivation = descent_step_steps(cost, step, decimals, stepped)

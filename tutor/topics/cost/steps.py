@@ -144,7 +144,8 @@ def cost_change(result: MeanCostStep) -> str:
 
 def descent_step_steps(cost: LineCost, result: MeanCostStep, decimals: bool = False,
                        decimal_rate: bool = False) -> Step:
-    """decimal_rate: the rate was typed as a decimal, so it and the point it leads to are written so."""
+    """decimal_rate: the rate was typed as a decimal, so it and the point it leads to are written so; neither
+    it nor the data (`decimals`), every number is written as a fraction."""
     name = "L" if result.average else "E"
     substeps = built_steps(cost, result.average, decimals)
     rough = typed_decimals(cost.points, decimals)
@@ -163,7 +164,9 @@ def descent_step_steps(cost: LineCost, result: MeanCostStep, decimals: bool = Fa
     ]
     if decimal_rate and not decimals:  # the cost's build keeps the data's notation (x²/10 stays so)
         substeps = [replace(s, context=(*s.context, ("decimals", False))) for s in substeps[:-2]] + substeps[-2:]
+    # neither data nor rate typed with a decimal point: the rate as typed (1/10, not 0.1), and every number a
+    # fraction, as the answer writes them (21/10, not 2.1; finding 788)
     return step(CostRule.COST_STEP, None, result.after, substeps, name=name, point=result.start, rate=result.rate,
                 variables=("m", "b"), decimals=decimals or decimal_rate, alike=("after",),
-                approx=approx_point(result.after))
+                approx=approx_point(result.after), fractions=not (decimals or decimal_rate))
 
