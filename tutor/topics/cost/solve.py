@@ -80,7 +80,8 @@ def solve(points: str | None = None, csv: str | None = None, x_column: str | Non
                   # (11/10, 11/30), not (1.1, 11/30); a rate typed as a fraction (1/20), fractions (21/10, not 2.1)
                   f"{show(step.after, NAMES, decimals=stepped, fractions=not stepped, alike=True)}",
                   cost_change(step)]
-        latex.append(f"(m_1, b_1) = {show(step.after, latex=True, decimals=stepped, fractions=not stepped, alike=True)}")
+        shown_after = show(step.after, latex=True, decimals=stepped, fractions=not stepped, alike=True)
+        latex.append(f"(m_1, b_1) = {shown_after}")
         # the notation of the line that shows them together
         after = alike_notation(step.after, stepped) if stepped else (False, True)
         data_out["step"] = {"start": [show(c) for c in step.start],

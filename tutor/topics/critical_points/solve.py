@@ -62,7 +62,7 @@ class _Form:
     latex: bool
 
     def math(self, value: object) -> str:
-        return f"${show(value, self.names, latex=True)}$" if self.latex else show(value, self.names)
+        return self.wrap(show(value, self.names, latex=self.latex))
 
     def words(self, text: str) -> str:
         return latex_text(text) if self.latex else text
@@ -72,7 +72,7 @@ class _Form:
 
     def named(self, name: str, value: Expr) -> str:
         """'f = 85', as one piece of maths."""
-        return f"${name} = {show(value, self.names, latex=True)}$" if self.latex else f"{name} = {show(value, self.names)}"
+        return self.wrap(f"{name} = {show(value, self.names, latex=self.latex)}")
 
     @property
     def indent(self) -> str:
@@ -138,15 +138,14 @@ def _stretch_lines(stretches: Sequence[Stretch], x: str, region: calculus.Region
             part = part.intersect(region.extent(())[1] or sympy.S.Reals)
         whole = part.is_empty or part == sympy.Interval.open(s.low, s.high)
         where = between_text(s.low, s.high, x) if whole else interval_text(part, x)
-        lines.append((f"{form.indent}{form.words(where)}: {form.named('f', s.polynomial)} all along it; each point both a local minimum and a local maximum, since f is constant near it",
-                      not part.is_empty))
+        lines.append((f"{form.indent}{form.words(where)}: {form.named('f', s.polynomial)} all along it; each point "
+                      "both a local minimum and a local maximum, since f is constant near it", not part.is_empty))
     return lines
 
 
 def found_lines(found: Found, names: Sequence[str], points_title: str, sets_title: str,
-                inside: bool | None, form: _Form | None = None) -> list[str]:
+                inside: bool | None, form: _Form) -> list[str]:
     """The points, each with its class and why, then the sets, each with the class of its points."""
-    form = form or _Form(names, latex=False)
     lines = []
     if found.points:
         lines.append(form.words(points_title))
