@@ -114,7 +114,11 @@ def found_lines(found: Found, names: Sequence[str], points_title: str, sets_titl
     if found.sets:
         lines.append(sets_title if found.points or inside is None else points_title)
     for s in found.sets:
-        lines.append(f"  {', '.join(show(e, names) for e in s.equations)}{s.except_holes}: {_set_text(s, inside)}")
+        # a curve the box cuts, its classes the same all along it: the part in the box (x² + y² = 1 where …)
+        part = f" where {s.where}" if inside and s.where and s.pieces_inside and all(
+            p.along is None for p in s.pieces_inside) else ""
+        lines.append(f"  {', '.join(show(e, names) for e in s.equations)}{s.except_holes}{part}: "
+                     f"{_set_text(s, inside)}")
     return lines
 
 
