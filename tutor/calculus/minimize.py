@@ -1376,7 +1376,7 @@ def in_region(minima: LocalMinima, region: Region) -> InRegion:
     if not held and inside:
         value = min((minima.values[i] for i in inside), key=functools.cmp_to_key(compare))  # exact, as they are
         least = tuple(i for i in inside if compare(minima.values[i], value) == 0)
-    return InRegion(inside, least, bool(held), lowest, _outside_note(minima, region) if held else minima.note)
+    return InRegion(inside, least, bool(held), lowest, region_note(minima, region, bool(held) or not minima.points))
 
 
 def outside_window(minimum: Minimum, region: Region) -> tuple[LocalMinimum, ...] | None:
@@ -1407,11 +1407,16 @@ def lowest_in(minimum: Minimum, region: Region) -> tuple[LocalMinimum, ...]:
     return tuple(m for m in minimum.lowest if region.contains((m.point,))) or minimum.lowest
 
 
-def _outside_note(minima: LocalMinima, region: Region) -> str:
-    """The note where the least of all lies in the region: what makes it only local, said as outside the
-    region where it is (x³ − 3x + y² on 0 ≤ x ≤ 3, −1 ≤ y ≤ 1 falls without bound as x → −∞, not in it),
-    as one variable says it; the note as it is otherwise."""
-    return said_outside(minima.lower, minima.lower_at, region) or minima.note
+def region_note(minima: LocalMinima, region: Region, held: bool) -> str:
+    """The note as the region has it. Where the least of all lies in the region (`held`), or no minimum is
+    listed: what makes it only local, said as outside the region where it is (x³ − 3x + y² on 0 ≤ x ≤ 3,
+    −1 ≤ y ≤ 1 falls without bound as x → −∞, not in it), as one variable says it; the note as it is otherwise,
+    said of f, not of the region, where f's fall is not looked for in a region with no bound (x + y² on x ≥ 1
+    is least at (1, 0), and falls without bound only outside it)."""
+    note = (said_outside(minima.lower, minima.lower_at, region) if held else "") or minima.note
+    if minima.lower and note == minima.note and not region.bounded():
+        note += "; whether it does in the region is not looked at"
+    return note
 
 
 def said_outside(lower: str, lower_at: tuple[Expr, ...] | None, region: Region, held_up: bool = False) -> str:

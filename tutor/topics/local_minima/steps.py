@@ -249,7 +249,8 @@ def no_least_steps(minima: LocalMinima, region: Region | None = None, boundary: 
     found = critical_steps(minima.function, minima.variables, window=minima.window,
                            result=minima_points(minima.function, minima.variables, minima.window))
     substeps = list(found.substeps)
-    why = f"; {minima.note}" if minima.lower else ""
+    note = in_region(minima, region).note if region is not None else minima.note
+    why = f"; {note}" if minima.lower else ""
     if minima.sets:  # curves of minima whose value is not known: what the summary lists, and no least
         listed = tuple(s.equation for s in minima.sets)
         return step(MinimaRule.ALL_MINIMA, minima.function, listed, substeps, variables=minima.variables)

@@ -449,7 +449,8 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         held = " in the region" if result.undecided or result.unsettled or result.windowed else ""
         lines.append(f"no local minimum{held}" if result.complete else f"no local minimum found{held}")
     # x³ − 3x + y² on 0 ≤ x ≤ 3: f decreases without bound outside the region, which the note says
-    note = in_region(result, window).note if window is not None and result.points else result.note
+    # x + y² on 1 ≤ x ≤ 3: f falls without bound outside the box; on x ≥ 1, where is not looked at
+    note = in_region(result, window).note if window is not None else result.note
     ties = _ties(result, window, names) if boundary is not None and boundary.tied and window is not None else []
     if boundary is not None:  # x³ − 3x + y² on -3 ≤ x ≤ 3, -1 ≤ y ≤ 1: f(-3, 0) = -18, below f(1, 0) = -2
         lines.append(boundary_line(boundary, [text for text, _ in ties]))
@@ -459,8 +460,11 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
             note = f"this minimum is only local: f is lower {near} the region's {edges}"
     if note:
         lines.append(f"note: {note}")
-    if unlooked:  # f not a polynomial, or the region not a box: its least may be on the boundary, unsaid
-        lines.append("note: f's values on the region's boundary are not looked at, and may be lower than these")
+    split = in_region(result, window) if window is not None else None
+    # f not a polynomial, or the region not a box: its least may be on the boundary, unsaid (not where the least in
+    # it is the global minimum: nothing is lower)
+    if unlooked and split is not None and not (split.held and result.is_global and not result.least_sets):
+        lines.append(unlooked_note(window, bool(split.inside or others)))
     data: dict[str, Any] = {
         "kind": "minimize", "function": show(f, names), "variables": list(names),
         "region": window.show() if window else None,
@@ -560,8 +564,8 @@ def _on_boundary(f: Expr, names: Sequence[str], window: Region,
                  result: calculus.LocalMinima) -> tuple[OnBoundary | None, bool]:
     """Where f is least on a bounded region's boundary, below every local minimum in it; and whether the
     boundary could not be looked at (then nothing is claimed of it, and a note says so)."""
-    if not window.bounded():
-        return None, False
+    if not window.bounded():  # x + y² on x ≥ 1: least at (1, 0), on its edge, which no rule here looks at
+        return None, True
     split = in_region(result, window)
     sets = [s for s in result.sets if s.inside is not False]
     for s in result.unsettled:  # minima along a stretch in it count; a stretch that may hold minima, unknown
@@ -580,6 +584,15 @@ def _on_boundary(f: Expr, names: Sequence[str], window: Region,
                                  [result.points[i].point for i in split.inside], sets), False
     except SolveError:
         return None, True
+
+
+def unlooked_note(window: Region | None, listed: bool) -> str:
+    """That the region's boundary (and, where it is not bounded, its far reaches) are not looked at, where f's
+    least value in it may be: lower than the minima listed, or the least of all where none is."""
+    where = "on the region's boundary" if window is None or window.bounded() else \
+        "on the region's boundary, and far out in it if it goes on without end,"
+    return (f"note: f's values {where} are not looked at, and may be lower than these" if listed else
+            f"note: f's values {where} are not looked at: f may have a least value in the region there")
 
 
 def _ties(result: calculus.LocalMinima, window: Region, names: Sequence[str]) -> list[tuple[str, tuple | None]]:
