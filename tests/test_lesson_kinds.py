@@ -900,7 +900,10 @@ def test_solve_rates_and_minimize_with_a_window(capsys):
         "region: 0 ≤ x ≤ 2", "local minima in the region:", "  (0.960149…, 0): f = 0.294146…",
         "outside the region:", "  (-1.03557…, 0): f = -0.305428…",
         "the least: f(0.960149…, 0) = 0.294146…",  # the least in the region; the lower one outside, as outside
-        "the least local minimum, outside the region: f(-1.03557…, 0) = -0.305428…; it is the global minimum"]
+        "the least local minimum, outside the region: f(-1.03557…, 0) = -0.305428…; it is the global minimum",
+        # a strip, no bound on y: its sides and far reaches are not looked at
+        "note: f's values on the region's boundary, and far out in it if it goes on without end, are not looked at, "
+        "and may be lower than these"]
 
 
 @pytest.mark.parametrize("iterations", [[], ["--iterations", "100"]])

@@ -11,7 +11,7 @@ import pytest
 import sympy
 
 from tutor.calculus import region_of
-from tutor.calculus.minimize import curve_meets_box
+from tutor.calculus.region import curve_meets_box
 from tutor.cli import main
 from tutor.parse import Equation
 
@@ -64,12 +64,35 @@ def test_a_line_crossing_the_box_is_in_it_along_its_part_there(capsys):
     ]
 
 
-@pytest.mark.parametrize("region", ["0<=x<=3, 0<=y<=3", "-2<=x<=2, -2<=y<=2"])
-def test_a_circle_crossing_or_inside_the_box_is_in_it(capsys, region):
-    assert _solve(capsys, "minimize", "(x^2+y^2-1)^2", "--region", region)[2:] == [
+def test_a_circle_inside_the_box_is_in_it_whole(capsys):
+    assert _solve(capsys, "minimize", "(x^2+y^2-1)^2", "--region", "-2<=x<=2, -2<=y<=2")[2:] == [
         "minima all along x² + y² = 1, f = 0",
         "the least: f = 0 for every (x, y) with x² + y² = 1; it is the global minimum",
     ]
+
+
+@pytest.mark.parametrize("region", ["0<=x<=3, 0<=y<=3", "1/2<=x<=2, 0<=y<=2"])
+def test_finding_796_a_circle_the_box_cuts_is_in_it_only_in_part(capsys, region):
+    # the box holds an arc of the circle only: (-1, 0) and (0, -1) are on it and outside the box
+    shown = region.replace("<=", " ≤ ")
+    assert _solve(capsys, "minimize", "(x^2+y^2-1)^2", "--region", region)[2:] == [
+        f"minima along x² + y² = 1 where {shown}, f = 0",
+        f"the least: f = 0 for every (x, y) with x² + y² = 1 where {shown}; it is the global minimum",
+    ]
+    data = json.loads("\n".join(_solve(capsys, "minimize", "(x^2+y^2-1)^2", "--region", region, "--json")))
+    assert [(s["inside"], s["where"]) for s in data["sets"]] == [(True, shown)]
+
+
+def test_finding_796_critical_points_of_a_circle_the_box_cuts(capsys):
+    assert _solve(capsys, "critical", "(x^2 + y^2 - 1)^2", "--region", "1/2<=x<=2, 0<=y<=2")[2:] == [
+        "critical points in the region:",
+        "  x² + y² = 1 where 1/2 ≤ x ≤ 2, 0 ≤ y ≤ 2: f = 0 all along it; minima all along it",
+        "outside the region:",
+        "  (0, 0)  maximum (D = 16 > 0 and f_xx = -4 < 0)",
+    ]
+    # a circle the box misses is outside it, not "in the region"
+    assert _solve(capsys, "critical", "(x^2 + y^2 - 1)^2", "--region", "2<=x<=3, 2<=y<=3")[-2:] == [
+        "critical sets outside the region:", "  x² + y² = 1: f = 0 all along it; it lies outside the region"]
 
 
 def test_of_two_least_lines_the_one_in_the_box_is_the_least(capsys):
@@ -141,4 +164,4 @@ CIRCLE = Equation(X**2 + Y**2, sympy.Integer(1))
     ("x^2 + y^2 <= 4", None),  # no box
 ])
 def test_whether_a_curve_meets_a_box(region, meets):
-    assert curve_meets_box(CIRCLE, (X, Y), region_of(region, ("x", "y"))) is meets
+    assert curve_meets_box(CIRCLE, (X, Y), region_of(region, ("x", "y")))[0] is meets

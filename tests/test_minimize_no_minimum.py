@@ -79,13 +79,14 @@ def test_what_may_be_a_minimum_outside_the_region_is_not_called_no_minimum_at_al
     lines, steps = _solve(capsys, "minimize", "x^4 - 2x^2 y^2 + y^4 + x^6 + y^6 - x^7", "--region", "1<=x<=2, 1<=y<=2", "--steps")
     # f is least in the box on its side x = 2, where f(2, y) has its minimum at y = 2/√3
     assert lines[1:] == ["region: 1 ≤ x ≤ 2, 1 ≤ y ≤ 2", "no local minimum in the region",
-                         "least in the region: f(2, 2√3/3) = -1472/27 ≈ -54.5185, on its edge x = 2", UNBOUNDED]
+                         "least in the region: f(2, 2√3/3) = -1472/27 ≈ -54.5185, on its edge x = 2",
+                         "note: outside the region, f decreases without bound"]  # a bounded box holds no fall
     assert steps[0] == "No local minimum of f = -x⁷ + x⁶ + y⁶ + x⁴ - 2x²y² + y⁴ lies in the region 1 ≤ x ≤ 2, 1 ≤ y ≤ 2"
     assert steps[-4:-1] == [
         "11. Keep what lies in the region 1 ≤ x ≤ 2, 1 ≤ y ≤ 2:",
         "   11.1. (0, 0) is outside: it breaks 1 ≤ x.",
         "12. No critical point in the region may be a local minimum, so f has no local minimum in the region; "
-        "f decreases without bound, so no minimum is global."]
+        "outside the region, f decreases without bound."]
 
 
 @pytest.mark.parametrize("function", ["x^2 - y^2", "x^3 + y^2", "x y", "x^2 + x y^2 + y^4/8", "x^4 - 2x^2 y^2 + y^4 + x^6 + y^6 - x^7",
@@ -124,8 +125,9 @@ def test_one_variable_no_minimum_is_the_answer_with_its_steps(capsys, function, 
      "outside the region, f decreases without bound"),
     ("85 - 1/90 x^2 (x-6) y^2 (y-6)", "0<=x<=5, 0<=y<=5", "f(4, 4) = 3313/45 ≈ 73.6222",
      "outside the region, f decreases without bound"),
-    # a region that is not bounded holds the fall: the note stands as f's
-    ("x^3 - 3x + y^2", "0<=x, -1<=y<=1", "f(1, 0) = -2", "f decreases without bound, so no minimum is global"),
+    # a region that is not bounded may hold the fall: the note stands as f's, and says it is not looked for there
+    ("x^3 - 3x + y^2", "0<=x, -1<=y<=1", "f(1, 0) = -2", "f decreases without bound, so no minimum is global; "
+     "whether it does in the region is not looked at"),
     ("x^2 + y^2 + 1/x", "0.1<=x<=5, -1<=y<=1", "f(0.5·2^(2/3), 0) = 1.5·2^(1/3) ≈ 1.88988",
      "outside the region, f is smaller: for example f(-0.001, 0) ≈ -1000"),
     ("x^2 + y^2 + 1/y", "-1<=x<=1, 0.1<=y<=5", "f(0, 0.5·2^(2/3)) = 1.5·2^(1/3) ≈ 1.88988",
@@ -138,7 +140,8 @@ def test_in_a_region_what_makes_the_least_only_local_is_said_as_outside(capsys, 
     lines, steps = _solve(capsys, "minimize", function, "--region", region, "--steps")
     # where f is no polynomial (1/x), its values on the box's sides are not compared, and a last note says so
     unseen = ["note: f's values on the region's boundary are not looked at, and may be lower than these"] * (
-        "+ 1/" in function)
+        "+ 1/" in function) or ["note: f's values on the region's boundary, and far out in it if it goes on without "
+                                "end, are not looked at, and may be lower than these"] * ("0<=x," in region)
     assert lines[-2 - len(unseen):] == [f"the least: {least}; it is not the global minimum", f"note: {note}", *unseen]
     assert steps[-1].endswith(f" The least local minimum in the region is {least}: it is not the global minimum "
                               f"({note}).")
@@ -197,3 +200,25 @@ def test_a_slope_that_rises_only_across_a_pole_is_said_so(capsys, function, said
     lines, steps = _solve(capsys, "minimize", function, "--steps")
     assert lines[1:] == [f"no local minimum: {said}"]
     assert steps[-1].endswith(f". {said}, so f has no local minimum.")
+
+
+def test_finding_795_a_region_that_is_no_box_says_what_is_not_known(capsys):
+    # x + y² on x ≥ 1 is least at (1, 0), f = 1: f falls without bound only as x → -∞, outside the region
+    lines, steps = _solve(capsys, "minimize", "x + y^2", "--region", "x >= 1", "--steps")
+    assert lines[1:] == [
+        "region: x ≥ 1",
+        "no local minimum",
+        "note: f decreases without bound, so no minimum is global; whether it does in the region is not looked at",
+        "note: f's values on the region's boundary, and far out in it if it goes on without end, are not looked at: "
+        "f may have a least value in the region there",
+    ]
+    assert steps[-1] == ("6. With no critical point, f has no local minimum; f decreases without bound, so no minimum "
+                         "is global; whether it does in the region is not looked at.")
+    # the triangle holds no local minimum; f is least on its edge x + y = 2, at (1, 1), which is not looked at
+    assert _solve(capsys, "minimize", "(x-3)^2 + (y-3)^2", "--region", "x + y <= 2, x >= 0, y >= 0")[0][-2:] == [
+        "the least local minimum, outside the region: f(3, 3) = 0; it is the global minimum",
+        "note: f's values on the region's boundary, and far out in it if it goes on without end, are not looked at: "
+        "f may have a least value in the region there"]
+    # on a box, the fall is outside it
+    assert _solve(capsys, "minimize", "x + y^2", "--region", "1<=x<=3, -1<=y<=1")[0][-2:] == [
+        "least in the region: f(1, 0) = 1, on its edge x = 1", "note: outside the region, f decreases without bound"]

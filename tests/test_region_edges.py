@@ -4,6 +4,8 @@ looked at exactly, and the summary and the steps say where f is least in the reg
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tutor.cli import main
@@ -241,7 +243,10 @@ def test_the_finding_a_cusp_function_on_a_region_is_known_exactly(capsys):
 
 
 @pytest.mark.parametrize(("function", "region", "tail"), [
-    ("x^(2/3) - x", "-1<=x<=1", ["minimum: f(0) = 0", "region: -1 ≤ x ≤ 1", "local minima in the region: x = 0",
+    # f(1) = 1 - 1 = 0, as low as the cusp's f(0) = 0: f is least at both
+    ("x^(2/3) - x", "-1<=x<=1", ["minimum in the region: f = 0 at x = 0 and x = 1", "region: -1 ≤ x ≤ 1",
+                                 "local minima in the region: x = 0",
+                                 "least in the region: f = 0 at its edge x = 1 and at the local minimum x = 0",
                                  "note: outside the region, f decreases without bound"]),
     ("x^(2/3) - x/100", "-1<=x<=8", ["minimum: f(0) = 0", "region: -1 ≤ x ≤ 8", "local minima in the region: x = 0",
                                      "note: outside the region, f decreases without bound"]),
@@ -258,3 +263,83 @@ def test_the_finding_a_cusp_function_on_a_region_is_known_exactly(capsys):
 ])
 def test_a_cusp_function_on_a_region_gets_no_false_notes(capsys, function, region, tail):
     assert _solve(capsys, "minimize", function, f"--region={region}")[2:] == tail
+
+
+def test_finding_784_an_edge_as_low_as_the_least_local_minimum_is_named_beside_it(capsys):
+    # x³ − 3x on -2 ≤ x ≤ 2: f(-2) = -8 + 6 = -2 = f(1), the closed-interval method's two minimisers
+    assert _solve(capsys, "minimize", "x^3 - 3x", "--region=-2<=x<=2") == [
+        "f(x) = x³ - 3x",
+        "f′(x) = 3x² - 3 = 0 at x = -1 and x = 1",
+        "minimum in the region: f = -2 at x = -2 and x = 1",
+        "region: -2 ≤ x ≤ 2",
+        "local minima in the region: x = 1",
+        "least in the region: f = -2 at its edge x = -2 and at the local minimum x = 1",
+        "note: outside the region, f decreases without bound",
+    ]
+    steps = _solve(capsys, "minimize", "x^3 - 3x", "--region=-2<=x<=2", "--steps")
+    assert steps[steps.index("Steps:") + 1] == \
+        "The least value of f = x³ - 3x in the region -2 ≤ x ≤ 2: f = -2 at x = -2 and x = 1"
+    assert steps[-1] == ("11. At the region's edges, f(-2) = -2 and f(2) = 2; f is as low at x = -2 as at the least "
+                         "local minimum in the region, so f is least in the region at x = -2 and x = 1: -2.")
+    assert _solve(capsys, "minimize", "x^3 - 3x", "--region=-2<=x<=2", "--latex")[1:] == [
+        r"\[ \min_{-2 \le x \le 2} f = -2 \text{ at } x = -2, x = 1 \]"]
+    data = json.loads("\n".join(_solve(capsys, "minimize", "x^3 - 3x", "--region=-2<=x<=2", "--json")))
+    assert data["edge_least"]["tied"] is True
+    assert [p["exact"] for p in data["edge_least"]["points"]] == ["-2"]
+
+
+@pytest.mark.parametrize(("function", "region", "lines"), [
+    ("x^3 - 6x^2 + 9x + 2", "0<=x<=4", ["minimum in the region: f = 2 at x = 0 and x = 3",
+                                        "least in the region: f = 2 at its edge x = 0 and at the local minimum x = 3"]),
+    # bounded on one side: the edge, and f → ∞ far out
+    ("x^3 - 3x", "x>=-2", ["minimum in the region: f = -2 at x = -2 and x = 1",
+                           "least in the region: f = -2 at its edge x = -2 and at the local minimum x = 1"]),
+])
+def test_finding_784_ties_at_an_edge_elsewhere(capsys, function, region, lines):
+    out = _solve(capsys, "minimize", function, f"--region={region}")
+    assert [out[2], out[5]] == lines
+
+
+def test_finding_784_an_edge_left_out_or_a_minimum_at_the_edge_is_no_tie(capsys):
+    # -2 < x ≤ 2 leaves -2 out: f only comes close to -2 there, and reaches it at 1 alone
+    assert _solve(capsys, "minimize", "x^3 - 3x", "--region=-2<x<=2")[2] == "minimum: f(1) = -2"
+    # the minima ±1 are the edges themselves, named once
+    assert _solve(capsys, "minimize", "x^4 - 2x^2", "--region=-1<=x<=1")[2:] == [
+        "minimum: f = -1 at x = -1 and x = 1", "region: -1 ≤ x ≤ 1", "local minima in the region: x = -1, x = 1"]
+    # a stretch of minima reaching the edge 3 is no tie with it
+    assert _solve(capsys, "minimize", "max(0, 1 - x^2)", "--region=0<=x<=3")[4:] == [
+        "local minima in the region: every x with 1 ≤ x ≤ 3", "outside the region: every x with x ≤ -1"]
+
+
+def test_finding_784_two_variables_a_side_as_low_as_the_least_local_minimum(capsys):
+    # on the side x = -2, f = -2 + y², least -2 at (-2, 0), as low as f(1, 0)
+    out = _solve(capsys, "minimize", "x^3 - 3x + y^2", "--region=-2<=x<=2, -1<=y<=1")
+    assert out[4:] == [
+        "the least local minimum in the region: f(1, 0) = -2; it is not the global minimum",
+        "least in the region: f = -2 at (-2, 0), on its edge x = -2, and at the local minimum (1, 0)",
+        "note: outside the region, f decreases without bound",
+    ]
+    steps = _solve(capsys, "minimize", "x^3 - 3x + y^2", "--region=-2<=x<=2, -1<=y<=1", "--steps")
+    assert steps[-1] == ("13. On the region's boundary f is a polynomial of one variable along each side, least at a "
+                         "corner or where its derivative is 0: it is lowest at (-2, 0) (on x = -2), where f = -2, as "
+                         "low as the local minimum (1, 0), so f is least in the region at both.")
+    latex = _solve(capsys, "minimize", "x^3 - 3x + y^2", "--region=-2<=x<=2, -1<=y<=1", "--latex")
+    assert latex[-1] == (r"\[ \min_{-2 \le x \le 2, -1 \le y \le 1} f = -2 \text{ at } \left(-2, 0\right), "
+                         r"\left(1, 0\right) \]")
+    data = json.loads("\n".join(_solve(capsys, "minimize", "x^3 - 3x + y^2", "--region=-2<=x<=2, -1<=y<=1",
+                                       "--json")))
+    assert data["edge_least"] == {"points": [["-2", "0"]], "value": {"exact": "-2", "latex": "-2", "approx": -2.0},
+                                  "attained": True, "tied": True}
+    # a line of minima crossing the box's sides is no tie with the sides it crosses
+    assert _solve(capsys, "minimize", "(x-y)^2", "--region=0<=x<=2, 0<=y<=2")[3:] == [
+        "the least: f = 0 for every (x, y) with x = y where 0 ≤ y ≤ 2; it is the global minimum"]
+
+
+def test_finding_789_a_tie_names_only_the_point_in_the_region(capsys):
+    # x⁴ − 2x² is -1 at x = -1 and x = 1; x ≥ 0 holds 1 only
+    assert _solve(capsys, "minimize", "x^4 - 2x^2", "--region=x>=0")[2:] == [
+        "minimum: f(1) = -1", "region: x ≥ 0", "local minima in the region: x = 1", "outside the region: x = -1"]
+    assert _solve(capsys, "minimize", "x^4 - 2x^2", "--region=-1/2<=x<=2", "--latex")[1:] == [
+        r"\[ x^* = 1 \]", r"\[ f(x^*) = -1 \]"]
+    steps = _solve(capsys, "minimize", "x^4 - 2x^2", "--region=x>=0", "--steps")
+    assert steps[steps.index("Steps:") + 1] == "The least value of f = x⁴ - 2x² in the region x ≥ 0: f = -1 at x = 1"

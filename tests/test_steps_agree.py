@@ -48,9 +48,11 @@ def test_two_variables_the_steps_say_the_minimum_lies_outside_the_window(capsys)
 
 def test_the_lessons_window_example_names_the_least_inside_and_the_lower_one_outside_in_its_steps_too(capsys):
     summary, steps = _solve(capsys, "minimize", "(x^2 - 1)^2 + y^2 + 0.3x", "--region", "0 <= x <= 2", "--steps")
-    assert summary[-2:] == [
+    assert summary[-3:] == [
         "the least: f(0.960149…, 0) = 0.294146…",
-        "the least local minimum, outside the region: f(-1.03557…, 0) = -0.305428…; it is the global minimum"]
+        "the least local minimum, outside the region: f(-1.03557…, 0) = -0.305428…; it is the global minimum",
+        "note: f's values on the region's boundary, and far out in it if it goes on without end, are not looked at, "
+        "and may be lower than these"]
     assert steps[0] == "The local minima of f = y² + 0.3x + (x² - 1)² in the region 0 ≤ x ≤ 2: {(0.960149…, 0)}"
     assert steps[-5:] == [
         "   9.1. (-1.03557…, 0) is outside: it breaks 0 ≤ x.",

@@ -35,7 +35,7 @@ from .classified import GAVE_UP, SOLVE_SECONDS, Case, CriticalSet, Family, Natur
 from .common import SolveError, real_at, sign, symbols
 from .kinks import holds, signed_pieces
 from .level import Through, through
-from .region import Region, interval_text
+from .region import Region, curve_meets_box, interval_text
 from .roots import as_real, rational_between, rational_polynomial, real_roots, real_solutions, sort_exactly
 
 
@@ -665,6 +665,11 @@ def critical_set(equations: tuple[Equation, ...], syms: Sequence[sympy.Symbol], 
     value = _value_along(f, equations, syms)
     inside, extent, variable = region.extent(equations) if region else (None, None, None)
     where = interval_text(extent, variable.name) if inside and extent is not None and variable is not None else ""
+    whole = True
+    if region is not None and inside is None and len(equations) == 1:  # a curve, not x = a formula: a box's sides
+        inside, whole = curve_meets_box(equations[0], syms, region)
+        # x² + y² = 1 on 1/2 ≤ x ≤ 2, 0 ≤ y ≤ 2 crosses the sides: only its part in the box is meant
+        where = region.show() if inside and not whole else ""
     kind = _kind(equations, syms)
     holes = _holes(f, equations, syms)
     defined = _defined_along(f, equations, syms) if not holes else None
@@ -691,6 +696,8 @@ def critical_set(equations: tuple[Equation, ...], syms: Sequence[sympy.Symbol], 
         judgement = judged(1, show(value), "set", len(syms), below)
         pieces = (Piece("", None, judgement.nature, judgement.reason),)
     inner = cut(pieces, extent, variable) if inside else ()
+    if not whole and any(p.along is not None for p in inner):  # which of them lie in the box is not known
+        inner = ()
     beyond = level.beyond() if level is not None and level.everywhere else ""
     return CriticalSet(equations[0], inside, text, equations[1:], value, where, kind, pieces, inner, beyond, holes,
                        detail, _where(*defined) if defined is not None else "")

@@ -33,7 +33,7 @@ from sympy.calculus.util import continuous_domain, function_range, minimum
 from ..budget import OutOfTime, counted, deadline, metered_cache
 from ..evaluate import PRECISION, Compiled, Undefined, compile_expression, to_mpf
 from ..functions import interval, lower, upper
-from ..parse import Equation, symbol
+from ..parse import symbol
 from ..show import Notation, current_notation, show
 from .by_values import (
     by_values,
@@ -53,7 +53,7 @@ from .descent import Descent, descend
 from .factor_cases import constant_sign
 from .kinks import Flat, Pieces, Stretch, even_inside, kink_minima, kinks_in, pieces, spanned, with_abs
 from .partials import derivative, no_derivative
-from .region import Region, interval_text
+from .region import Region, box_sides, curve_meets_box, interval_text
 from .roots import as_real, compare, rational_between, rational_polynomial, real_roots, simple_near, sort_exactly
 
 SOLVE_SECONDS = 10.0
@@ -1376,7 +1376,7 @@ def in_region(minima: LocalMinima, region: Region) -> InRegion:
     if not held and inside:
         value = min((minima.values[i] for i in inside), key=functools.cmp_to_key(compare))  # exact, as they are
         least = tuple(i for i in inside if compare(minima.values[i], value) == 0)
-    return InRegion(inside, least, bool(held), lowest, _outside_note(minima, region) if held else minima.note)
+    return InRegion(inside, least, bool(held), lowest, region_note(minima, region, bool(held) or not minima.points))
 
 
 def outside_window(minimum: Minimum, region: Region) -> tuple[LocalMinimum, ...] | None:
@@ -1394,11 +1394,29 @@ def outside_window(minimum: Minimum, region: Region) -> tuple[LocalMinimum, ...]
     return tuple(m for m in inside if compare(m.value, value) == 0)
 
 
-def _outside_note(minima: LocalMinima, region: Region) -> str:
-    """The note where the least of all lies in the region: what makes it only local, said as outside the
-    region where it is (x³ − 3x + y² on 0 ≤ x ≤ 3, −1 ≤ y ≤ 1 falls without bound as x → −∞, not in it),
-    as one variable says it; the note as it is otherwise."""
-    return said_outside(minima.lower, minima.lower_at, region) or minima.note
+def held_minima(minimum: Minimum, within: sympy.Set) -> sympy.Set:
+    """Where f(x)'s local minima lie in the window (`within`: its values of x): its points and the parts of its
+    stretches of minima there; an edge in it is one of them, never as low as them beside them."""
+    return sympy.Union(sympy.FiniteSet(*(m.point for m in minimum.minima if m.exact)).intersect(within),
+                       *(g.part_in(within) or sympy.S.EmptySet for g in minimum.flats))
+
+
+def lowest_in(minimum: Minimum, region: Region) -> tuple[LocalMinimum, ...]:
+    """Those of f(x)'s least local minima the region holds, where it holds some (x⁴ − 2x² on x ≥ 0: x = 1, not
+    x = -1, which is as low but outside it); all of them where it holds none."""
+    return tuple(m for m in minimum.lowest if region.contains((m.point,))) or minimum.lowest
+
+
+def region_note(minima: LocalMinima, region: Region, held: bool) -> str:
+    """The note as the region has it. Where the least of all lies in the region (`held`), or no minimum is
+    listed: what makes it only local, said as outside the region where it is (x³ − 3x + y² on 0 ≤ x ≤ 3,
+    −1 ≤ y ≤ 1 falls without bound as x → −∞, not in it), as one variable says it; the note as it is otherwise,
+    said of f, not of the region, where f's fall is not looked for in a region with no bound (x + y² on x ≥ 1
+    is least at (1, 0), and falls without bound only outside it)."""
+    note = (said_outside(minima.lower, minima.lower_at, region) if held else "") or minima.note
+    if minima.lower and note == minima.note and not region.bounded():
+        note += "; whether it does in the region is not looked at"
+    return note
 
 
 def said_outside(lower: str, lower_at: tuple[Expr, ...] | None, region: Region, held_up: bool = False) -> str:
@@ -1437,6 +1455,9 @@ class AtEdge:
     # a window bounded on one side only (x ≥ -3): f's limit on its open side, at ±∞ (value nan where it was not
     # found: the end is then below every local minimum, but f may be lower still far out); None on a bounded one
     far: Edge | None = None
+    # `lowest` are as low as the least local minimum in the window, not below it: f is least at both (x³ − 3x on
+    # -2 ≤ x ≤ 2: f(-2) = -2 = f(1)), as the closed-interval method finds
+    tied: bool = False
 
     @property
     def unsure(self) -> Expr | None:
@@ -1449,9 +1470,12 @@ class AtEdge:
         return any(e.held for e in self.lowest)
 
 
-def least_at_edge(f: Expr, x: str, within: sympy.Set | None, inside: Sequence[Expr]) -> AtEdge | None:
+def least_at_edge(f: Expr, x: str, within: sympy.Set | None, inside: Sequence[Expr],
+                  named: sympy.Set = sympy.S.EmptySet) -> AtEdge | None:
     """The window's ends, where f is lower there than at every local minimum in the window (`inside`: f's
-    values at them), or where no minimum lies in it; None otherwise, where the window is not bounded on
+    values at them), or where no minimum lies in it; where an end the window holds is exactly as low as the
+    least of them, and is not itself one of them (`named`: where the minima in the window are), that end,
+    `tied`; None otherwise, where the window is not bounded on
     one side at least, or where f is not shown continuous all through it (1/x on -1 ≤ x ≤ 1 has no least
     value). Exact: each end's value compared with each minimum's. On a window bounded on one side only
     (x ≥ -3), its other side is decided by f's limit there: none where f → -∞ (no least value, as said
@@ -1477,8 +1501,14 @@ def least_at_edge(f: Expr, x: str, within: sympy.Set | None, inside: Sequence[Ex
         if not all(e.value.is_real and e.value.is_finite for e in ends):
             return None
         least = min((e.value for e in (*ends, *below)), key=functools.cmp_to_key(compare))
-        if any(compare(least, value) >= 0 for value in inside):
-            return None
+        if inside:
+            order = compare(least, min(inside, key=functools.cmp_to_key(compare)))
+            if order > 0 or (order == 0 and any(value.has(sympy.Float) for value in inside)):
+                return None  # a minimum found numerically is as low only as far as its digits go: no tie claimed
+            if order == 0:  # only where f takes the value there, at an end that is no minimum already named
+                tied = tuple(e for e in ends if e.held and compare(e.value, least) == 0
+                             and named.contains(e.point) is not sympy.true)
+                return AtEdge(ends, tied, far, tied=True) if tied else None
     except (SolveError, NotImplementedError, ValueError, TypeError):  # a value sympy can't place: nothing claimed
         return None
     return AtEdge(ends, tuple(e for e in (*ends, *below) if compare(e.value, least) == 0), far)
@@ -1542,25 +1572,17 @@ class OnBoundary:
     value: Expr
     edges: tuple[str, ...]  # the sides they lie on, as equations: x = -3
     held: bool  # whether the region holds one of them (≤, not <): else f only comes as close as you like
+    # as low as the least local minimum in the box, not below it: f is least at both (x³ − 3x + y² on -2 ≤ x ≤ 2,
+    # -1 ≤ y ≤ 1: f(-2, 0) = -2 = f(1, 0)); `points` are then only those the box holds
+    tied: bool = False
 
 
-def box_sides(region: Region) -> tuple[tuple[int, Expr, sympy.Interval], ...] | None:
-    """A box's four sides, each as (which variable is fixed, at what, the other's interval); None where the
-    region is not a box with rational corners (x + y ≤ 1, x² + y² ≤ 1, x ≥ 0, 0 ≤ x ≤ π)."""
-    if len(region.variables) != 2 or not region.bounded() \
-            or any(len((c.rhs - c.lhs).free_symbols) != 1 for c in region.conditions):
-        return None
-    spans = [region.span(name) for name in region.variables]
-    if not all(isinstance(w, sympy.Interval) and w.start.is_rational and w.end.is_rational for w in spans):
-        return None
-    return tuple((i, bound, sympy.Interval(spans[1 - i].start, spans[1 - i].end))
-                 for i in (0, 1) for bound in (spans[i].start, spans[i].end))
-
-
-def least_on_boundary(f: Expr, variables: Sequence[str], region: Region,
-                      inside: Sequence[Expr]) -> OnBoundary | None:
+def least_on_boundary(f: Expr, variables: Sequence[str], region: Region, inside: Sequence[Expr],
+                      named: Sequence[tuple[Expr, ...]] = (), sets: Sequence[CriticalSet] = ()) -> OnBoundary | None:
     """Where f is least on the boundary of a box, if that is below every local minimum in it (`inside`:
-    f's values at them), or where none lies in it; None otherwise. Exact, for a polynomial f: along each
+    f's values at them), or where none lies in it; where points of the boundary the box holds are exactly as
+    low as the least of them, and are none of them (`named`: the points, `sets`: the curves of minima in the
+    box), those points, `tied`; None otherwise. Exact, for a polynomial f: along each
     side f is a polynomial of one variable, least at a corner or where its derivative is 0. Raises
     SolveError where the boundary can't be looked at so (f not a polynomial, the region not a box)."""
     sides = box_sides(region)
@@ -1578,55 +1600,38 @@ def least_on_boundary(f: Expr, variables: Sequence[str], region: Region,
             point = (bound, t) if fixed == 0 else (t, bound)
             found.append((point, _value(f, syms, point), f"{variables[fixed]} = {show(bound)}"))
     least = min((value for _, value, _ in found), key=functools.cmp_to_key(compare))
-    if any(compare(least, value) >= 0 for value in inside):
-        return None
+    order = compare(least, min(inside, key=functools.cmp_to_key(compare))) if inside else -1
+    if order > 0 or (order == 0 and any(value.has(sympy.Float) for value in inside)):
+        return None  # a minimum found numerically is as low only as far as its digits go: no tie claimed
     points: list[tuple[Expr, ...]] = []
     edges: list[str] = []
     for point, value, edge in found:
-        if compare(value, least) == 0:
+        # a tie only where f takes the value, at a point that is no minimum already named
+        if compare(value, least) == 0 and not (order == 0 and (
+                not region.contains(point) or point in named or any(_on(point, syms, s) for s in sets))):
             points += [point] * (point not in points)
             edges += [edge] * (edge not in edges)
-    return OnBoundary(tuple(points), least, tuple(edges), any(region.contains(p) for p in points))
+    if not points:
+        return None
+    return OnBoundary(tuple(points), least, tuple(edges), any(region.contains(p) for p in points), order == 0)
+
+
+def _on(point: tuple[Expr, ...], syms: Sequence[sympy.Symbol], s: CriticalSet) -> bool:
+    """Whether the point lies on the set's curve, exactly."""
+    at = dict(zip(syms, point))
+    return all(sympy.simplify((e.lhs - e.rhs).xreplace(at)) == 0 for e in s.equations)
 
 
 def placed(s: CriticalSet, syms: Sequence[sympy.Symbol], region: Region) -> CriticalSet:
     """The set marked as the critical points mark one in a region: whether it reaches into it, and its part
     there (x = y meets 0 ≤ x ≤ 2, 0 ≤ y ≤ 2 where 0 ≤ y ≤ 2; x = -y misses 1 ≤ x ≤ 2, 1 ≤ y ≤ 2)."""
     inside, extent, variable = region.extent(s.equations)
-    if inside is None and not s.also:  # a curve, not x = a formula: a box's sides are looked at
-        inside = curve_meets_box(s.equation, syms, region)
     where = interval_text(extent, variable.name) if inside and extent is not None and variable is not None else ""
+    if inside is None and not s.also:  # a curve, not x = a formula: a box's sides are looked at
+        inside, whole = curve_meets_box(s.equation, syms, region)
+        # x² + y² = 1 on 1/2 ≤ x ≤ 2, 0 ≤ y ≤ 2 crosses the sides: only its part in the box is meant
+        where = region.show() if inside and not whole else ""
     return replace(s, inside=inside, where=where, pieces_inside=cut(s.pieces, extent, variable) if inside else ())
-
-
-def curve_meets_box(curve: Equation, syms: Sequence[sympy.Symbol], region: Region) -> bool | None:
-    """Whether the curve g = 0 reaches into a box: where it crosses a side, or, crossing none, where a loop of
-    it lies within, whose rightmost point has g = 0 and ∂g/∂y = 0 (x² + y² = 1 misses 2 ≤ x ≤ 3, 2 ≤ y ≤ 3:
-    those points are (-1, 0) and (1, 0)). None where g is not a polynomial, the region not a box, or the curve
-    meets only sides the region leaves out."""
-    sides = box_sides(region)
-    g = sympy.expand(curve.lhs - curve.rhs)
-    poly = rational_polynomial(g, syms)
-    if sides is None or poly is None or poly.total_degree() < 1:
-        return None
-    try:
-        met: list[tuple[Expr, ...]] = []
-        for fixed, bound, span in sides:
-            free = syms[1 - fixed]
-            along = sympy.expand(g.xreplace({syms[fixed]: bound}))
-            # a side lying on the curve: its middle stands for it
-            places = [(span.start + span.end) / 2] if along.is_zero else [
-                r for r in real_roots(along, free) if compare(r, span.start) >= 0 and compare(r, span.end) <= 0]
-            met += [(bound, t) if fixed == 0 else (t, bound) for t in places]
-        if met:  # on a side the region leaves out (x < 2), the curve may or may not go on into it
-            return True if any(region.contains(p) for p in met) else None
-        turning = sympy.solve([g, sympy.diff(g, syms[1])], list(syms), dict=True)
-        if any(len(t) < len(syms) or any(v.free_symbols for v in t.values()) for t in turning):
-            return None  # a whole stretch of such points: not listed one by one
-        points = [tuple(t[s] for s in syms) for t in turning]
-        return any(all(v.is_real for v in p) and region.contains(p) for p in points)
-    except (SolveError, NotImplementedError, ValueError, TypeError, sympy.PolynomialError):
-        return None
 
 
 def minima_points(f: Expr, variables: Sequence[str], region: Region | None = None) -> CriticalPoints:

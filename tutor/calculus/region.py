@@ -12,6 +12,7 @@ from sympy import Expr
 from ..parse import Equation, InputError, read, substituted
 from ..show import show
 from .common import SolveError, exact, sign, symbols
+from .roots import compare, rational_polynomial, real_roots
 
 _OPERATORS = {"<=": "≤", "≤": "≤", ">=": "≥", "≥": "≥", "<": "<", ">": ">", "=<": "≤", "=>": "≥"}
 _SPLIT = re.compile(r"(<=|>=|=<|=>|≤|≥|<|>)")
@@ -317,3 +318,48 @@ def _split_commas(text: str) -> list[str]:
             current += c
     chains.append(current)
     return [part for chain in chains for part in re.split(r"\s+and\s+", chain) if part.strip()]
+
+
+def box_sides(region: Region) -> tuple[tuple[int, Expr, sympy.Interval], ...] | None:
+    """A box's four sides, each as (which variable is fixed, at what, the other's interval); None where the
+    region is not a box with rational corners (x + y ≤ 1, x² + y² ≤ 1, x ≥ 0, 0 ≤ x ≤ π)."""
+    if len(region.variables) != 2 or not region.bounded() \
+            or any(len((c.rhs - c.lhs).free_symbols) != 1 for c in region.conditions):
+        return None
+    spans = [region.span(name) for name in region.variables]
+    if not all(isinstance(w, sympy.Interval) and w.start.is_rational and w.end.is_rational for w in spans):
+        return None
+    return tuple((i, bound, sympy.Interval(spans[1 - i].start, spans[1 - i].end))
+                 for i in (0, 1) for bound in (spans[i].start, spans[i].end))
+
+
+def curve_meets_box(curve: Equation, syms: Sequence[sympy.Symbol], region: Region) -> tuple[bool | None, bool]:
+    """Whether the curve g = 0 reaches into a box: where it crosses a side, or, crossing none, where a loop of
+    it lies within, whose rightmost point has g = 0 and ∂g/∂y = 0 (x² + y² = 1 misses 2 ≤ x ≤ 3, 2 ≤ y ≤ 3:
+    those points are (-1, 0) and (1, 0)). None where g is not a polynomial, the region not a box, or the curve
+    meets only sides the region leaves out. Beside it, whether the box is shown to hold the whole curve: it meets
+    no side, and every such leftmost or rightmost point of it lies within (x² + y² = 1 in -2 ≤ x ≤ 2, -2 ≤ y ≤ 2)."""
+    sides = box_sides(region)
+    g = sympy.expand(curve.lhs - curve.rhs)
+    poly = rational_polynomial(g, syms)
+    if sides is None or poly is None or poly.total_degree() < 1:
+        return None, False
+    try:
+        met: list[tuple[Expr, ...]] = []
+        for fixed, bound, span in sides:
+            free = syms[1 - fixed]
+            along = sympy.expand(g.xreplace({syms[fixed]: bound}))
+            # a side lying on the curve: its middle stands for it
+            places = [(span.start + span.end) / 2] if along.is_zero else [
+                r for r in real_roots(along, free) if compare(r, span.start) >= 0 and compare(r, span.end) <= 0]
+            met += [(bound, t) if fixed == 0 else (t, bound) for t in places]
+        if met:  # on a side the region leaves out (x < 2), the curve may or may not go on into it
+            return (True if any(region.contains(p) for p in met) else None), False
+        turning = sympy.solve([g, sympy.diff(g, syms[1])], list(syms), dict=True)
+        if any(len(t) < len(syms) or any(v.free_symbols for v in t.values()) for t in turning):
+            return None, False  # a whole stretch of such points: not listed one by one
+        points = [p for p in (tuple(t[s] for s in syms) for t in turning) if all(v.is_real for v in p)]
+        within = [region.contains(p) for p in points]
+        return any(within), bool(within) and all(within)
+    except (SolveError, NotImplementedError, ValueError, TypeError, sympy.PolynomialError):
+        return None, False

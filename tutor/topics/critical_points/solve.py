@@ -155,7 +155,10 @@ def found_lines(found: Found, names: Sequence[str], points_title: str, sets_titl
         lines.append(form.words(sets_title if found.points or inside is None else points_title))
     for s in found.sets:
         equations = ", ".join(form.math(e) for e in s.equations)
-        lines.append(f"{form.indent}{equations}{form.words(s.except_holes)}: {_set_text(s, inside, form)}")
+        # a curve the box cuts, its classes the same all along it: the part in the box (x² + y² = 1 where …)
+        part = f" where {s.where}" if inside and s.where and s.pieces_inside and all(
+            p.along is None for p in s.pieces_inside) else ""
+        lines.append(f"{form.indent}{equations}{form.words(s.except_holes + part)}: {_set_text(s, inside, form)}")
     return lines
 
 

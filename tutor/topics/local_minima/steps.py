@@ -50,6 +50,7 @@ class MinimaRule(StepRule):
     MAY_BE_MINIMA = "may_be_minima"
     BOUNDARY_LEAST = "boundary_least"
     BOUNDARY_OPEN = "boundary_open"
+    BOUNDARY_TIED = "boundary_tied"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -92,6 +93,10 @@ TEMPLATES: dict[StepRule, str] = {
                                "at a corner or where its derivative is 0: it is lowest at {after:list} (on {edges}), "
                                "where {f} = {value}{approx}, {than}, but the region leaves {after:it|them} out, so "
                                "{f} has no least value in it."),
+    MinimaRule.BOUNDARY_TIED: ("On the region's boundary {f} is a polynomial of one variable along each side, least "
+                               "at a corner or where its derivative is 0: it is lowest at {after:list} (on {edges}), "
+                               "where {f} = {value}{approx}, as low as {ties:and}, so {f} is least in the region at "
+                               "both."),
     MinimaRule.MINIMA_IN: "So the local {one:minimum|minima} in the region {one:is|are} {after:and}.",
     MinimaRule.NONE_IN: "So no local minimum {found} in the region.",
     MinimaRule.LEAST_IN: "The least local minimum in the region is {f}{point:args} = {value}{approx}{verdict}.",
@@ -185,8 +190,12 @@ def all_minima_steps(minima: LocalMinima) -> Step:
     return step(MinimaRule.ALL_MINIMA, minima.function, found, substeps, variables=minima.variables)
 
 
-def boundary_step(boundary: OnBoundary, minima: bool) -> Step:
-    """Where f is least on a box's boundary, below every local minimum in it (`minima`: some lie in it)."""
+def boundary_step(boundary: OnBoundary, minima: bool, ties: tuple[str, ...] = ()) -> Step:
+    """Where f is least on a box's boundary, below every local minimum in it (`minima`: some lie in it), or as
+    low as the least of them (`ties`: 'the local minimum (1, 0)'), and so least at both."""
+    if boundary.tied:
+        return step(MinimaRule.BOUNDARY_TIED, None, tuple(_point(p) for p in boundary.points), value=boundary.value,
+                    approx=approx(boundary.value), edges=" and ".join(boundary.edges), ties=ties)
     return step(MinimaRule.BOUNDARY_LEAST if boundary.held else MinimaRule.BOUNDARY_OPEN, None,
                 tuple(_point(p) for p in boundary.points), value=boundary.value, approx=approx(boundary.value),
                 edges=" and ".join(boundary.edges),
@@ -194,7 +203,7 @@ def boundary_step(boundary: OnBoundary, minima: bool) -> Step:
 
 
 def minima_in_steps(minima: LocalMinima, region: Region, unsure: bool = False,
-                    boundary: OnBoundary | None = None) -> Step:
+                    boundary: OnBoundary | None = None, ties: tuple[str, ...] = ()) -> Step:
     """As all_minima_steps, then which minima lie in the region, and the least of them as the summary of
     `tutor solve minimize --region` says it: a lower one outside is named as outside. `unsure`: a set or a
     point in the region may hold a minimum, so "no local minimum in the region" is not said."""
@@ -227,7 +236,7 @@ def minima_in_steps(minima: LocalMinima, region: Region, unsure: bool = False,
     elif not held and split.lowest:
         substeps.append(_least(minima, split.lowest, verdict, outside=True))
     if boundary is not None:  # x³ − 3x + y² on -3 ≤ x ≤ 3, -1 ≤ y ≤ 1: f(-3, 0) = -18, below f(1, 0) = -2
-        substeps.append(boundary_step(boundary, bool(inside)))
+        substeps.append(boundary_step(boundary, bool(inside), ties))
     return step(MinimaRule.ALL_MINIMA_IN, minima.function, found, substeps, variables=minima.variables,
                 region=region)
 
@@ -240,7 +249,8 @@ def no_least_steps(minima: LocalMinima, region: Region | None = None, boundary: 
     found = critical_steps(minima.function, minima.variables, window=minima.window,
                            result=minima_points(minima.function, minima.variables, minima.window))
     substeps = list(found.substeps)
-    why = f"; {minima.note}" if minima.lower else ""
+    note = in_region(minima, region).note if region is not None else minima.note
+    why = f"; {note}" if minima.lower else ""
     if minima.sets:  # curves of minima whose value is not known: what the summary lists, and no least
         listed = tuple(s.equation for s in minima.sets)
         return step(MinimaRule.ALL_MINIMA, minima.function, listed, substeps, variables=minima.variables)

@@ -4,6 +4,7 @@ them, exact where possible; with a window (`--region`), what lies outside it is 
 from __future__ import annotations
 
 import argparse
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,16 +21,19 @@ from ...calculus.minimize import (
     AtEdge,
     NoMinimum,
     OnBoundary,
+    held_minima,
     held_up,
     in_region,
     known_name,
     least_at_edge,
     least_on_boundary,
+    lowest_in,
     outside_window,
     said_outside,
 )
 from ...calculus.partials import no_derivative
 from ...calculus.region import interval_text
+from ...calculus.roots import compare
 from ...check import names
 from ...parse import Equation, symbol
 from ...show import show, show_float
@@ -85,13 +89,17 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
     else:
         slope += f"{x} = {at}{approx(result.point)}" + (f", {result.known_as}" if result.known_as else "")
     least = f"minimum: f({at}) = {show(result.value)}{approx(result.value)}"
+    # x⁴ − 2x² on x ≥ 0: of the points as low, the one the region holds (x = 1, not x = -1)
+    lowest = lowest_in(result, window) if window is not None else result.lowest
     if result.flat is not None:  # a whole stretch of equal least values
         # max(0, 1 - x²): least on x ≤ -1 and on x ≥ 1; a point as low is named too
         where = least_text(result.least_flats, tuple(m.point for m in result.tied), x)
         least = f"minimum: f = {show(result.value)} for every {x} with {where}"
+    elif result.tied and len(lowest) == 1:
+        least = f"minimum: f({_place(lowest[0])}) = {show(result.value)}{approx(result.value)}"
     elif result.tied:  # several points as low: none is the minimum (x⁴ − 2x² at x = -1 and x = 1)
         least = (f"minimum: f = {show(result.value)}{approx(result.value)} at "
-                 + and_list([f"{x} = {_place(m)}" for m in result.lowest])
+                 + and_list([f"{x} = {_place(m)}" for m in lowest])
                  + (f", the same value {result.tie_by}" if result.tie_by else ""))
     local = bool(result.no_least)  # sin x + x/10: one of its local minima, which go on ever lower
     if not local and result.cycle is not None and all(m.exact for m in result.lowest):  # sin(x)^(2/3) + cos²x
@@ -125,7 +133,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
                 [_places(outside, x)] * bool(outside)
                 + [f"every {x} with {_closed(g, x)}" for g, cut in stretches if cut is None]))
         values = [m.value for m in inside] + [g.value for g, cut in stretches if cut is not None]
-        edge = least_at_edge(f, x, within, values)
+        edge = least_at_edge(f, x, within, values, held_minima(result, within or sympy.S.Reals))
         kept = outside_window(result, window)
         if kept is not None:  # the least of all is outside: the answer is the least in the region, that one after
             lines[2] = (f"minimum in the region: f({_place(kept[0])}) = {show(kept[0].value)}{approx(kept[0].value)}"
@@ -135,15 +143,20 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
                 "no local minimum in the region" if result.complete else "no local minimum found in the region"
             lines.append(_least_outside_line(result, least))
             note = ""
-        if edge is not None:  # x³ − 3x on -3 ≤ x ≤ 3: f(-3) = -18 at the edge, below the local minimum f(1) = -2
+        if edge is not None and edge.tied:  # x³ − 3x on -2 ≤ x ≤ 2: f(-2) = -2 = f(1), so f is least at both
+            ties = (lowest if kept is None else kept)
+            lines[2] = (f"minimum in the region: f = {show(edge.lowest[0].value)}{approx(edge.lowest[0].value)} at "
+                        + and_list([f"{x} = {p}" for p in _tied_places(edge, ties)]))
+            lines.append(edge_line(edge, x, result.complete, ties))
+        elif edge is not None:  # x³ − 3x on -3 ≤ x ≤ 3: f(-3) = -18 at the edge, below the local minimum f(1) = -2
             lines.append(edge_line(edge, x, result.complete))
-            if window.contains((result.point,)) or kept:  # the least local minimum is not the least in the region
+            if window.contains((lowest[0].point,)) or kept:  # the least local minimum is not the least in the region
                 local = True
                 note = f"this minimum is only local: f is lower {_where_lower(edge, x)}"
         if kept is not None and not note and result.lower and not _outside(f, result, window, within, True):
             note = f"in the region, {result.lower}"  # x³ − 3x on x ≤ -2: the fall is in it, not only outside
             falls = local = bool(kept)
-        if kept is None and (edge is None or not window.contains((result.point,))):
+        if kept is None and (edge is None or edge.tied or not window.contains((lowest[0].point,))):
             away = _outside(f, result, window, within)  # where f is lower than the minimum, outside the region
             note = away or note
     elif result.repeats is not None:  # |sin x| − x/3: one period's minima, every other a whole number of periods on
@@ -176,8 +189,12 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
         lines.append("note: f′ = 0 is not a polynomial equation, and the tutor may not have found all its solutions, "
                      "so there may be other local minima")
     latex = [header(f, names, True),
-             *_minimum_latex(result, x, local or (result.is_global is False and not away), kept, window)]
-    if edge is not None and window is not None:
+             *_minimum_latex(result, x, local or (result.is_global is False and not away), kept, window, lowest)]
+    if edge is not None and edge.tied and window is not None:  # the least in the region, at every place it is
+        ties = lowest if kept is None else kept
+        latex[1:] = [least_latex(window, edge.lowest[0].value, [Equation(symbol(x), p) for p in
+                                                                _tied_points(edge, ties)], True)]
+    elif edge is not None and window is not None:
         latex.append(_edge_latex(window, edge, x))
     def place(m: calculus.LocalMinimum) -> dict[str, Any]:  # with a region, whether the point is in it
         data = exact_data(m.point) if m.exact else {"approx": m.approx}
@@ -201,7 +218,7 @@ def solve(function: str, variables: Sequence[str] | None = None, region: str | N
 
 
 def _minimum_latex(result: calculus.Minimum, x: str, local: bool, kept: Sequence[calculus.LocalMinimum] | None,
-                   window: Region | None) -> list[str]:
+                   window: Region | None, lowest: Sequence[calculus.LocalMinimum]) -> list[str]:
     """The minimum as the summary's first answer line says it: x* (the minimiser) only where it is the least f
     takes (in the region), as far as is known; else, where f is lower elsewhere (`local`), the local minimum as
     local (x³ − 3x: a local minimum f(1) = -2, as f falls without bound), or, where the least local minimum lies
@@ -216,11 +233,13 @@ def _minimum_latex(result: calculus.Minimum, x: str, local: bool, kept: Sequence
         return [r"\text{least local minimum in the region: } "
                 + ", ".join(f"f({_place_latex(m)}) = {show(m.value, latex=True)}" for m in kept)]
     value = f"{show(result.value, latex=True)}{_approx_latex(result.value)}"
-    at = _place_latex(result)
+    at = _place_latex(lowest[0] if result.tied else result)
     if local:
         return [rf"\text{{a local minimum: }} f({at}) = {value}"]
-    if result.tied and result.flat is None:  # x⁴ − 2x²: as low at -1 as at 1, so x* is either
-        return [rf"{x}^* \in \{{{', '.join(_place_latex(m) for m in result.lowest)}\}}", f"f({x}^*) = {value}"]
+    if len(lowest) > 1 and result.flat is None:  # x⁴ − 2x²: as low at -1 as at 1, so x* is either
+        return [rf"{x}^* \in \{{{', '.join(_place_latex(m) for m in lowest)}\}}", f"f({x}^*) = {value}"]
+    if result.tied and result.flat is None:  # x⁴ − 2x² on x ≥ 0: of the two, the one in the region
+        return [f"{x}^* = {at}", f"f({x}^*) = {value}"]
     return [f"{x}^* = {at}{_approx_latex(result.point) if result.exact else ''}", f"f({x}^*) = {value}"]
 
 
@@ -324,10 +343,16 @@ def _outside(f: Expr, result: calculus.Minimum, window: Region, within: sympy.Se
     return said_outside(result.lower, None if result.lower_at is None else (result.lower_at,), window, up)
 
 
-def edge_line(edge: AtEdge, x: str, complete: bool) -> str:
+def edge_line(edge: AtEdge, x: str, complete: bool, ties: Sequence[calculus.LocalMinimum] = ()) -> str:
     """Where f is least in a bounded region, at its edge and not at a local minimum: 'least in the region:
-    f(-3) = -18, at its edge x = -3'; or, where the region leaves that edge out, that f has no least value in it."""
+    f(-3) = -18, at its edge x = -3'; or, where the region leaves that edge out, that f has no least value in it;
+    or, where the edge is as low as the least local minima in it (`ties`), at both."""
     value = edge.lowest[0].value
+    if edge.tied:  # x³ − 3x on -2 ≤ x ≤ 2: f(-2) = -2 = f(1)
+        minima = f"the local minim{'a' if len(ties) > 1 else 'um'} {and_list([f'{x} = {_place(m)}' for m in ties])}"
+        found = "" if complete else " (of the local minima found)"
+        return (f"least in the region: f = {show(value)}{approx(value)} at its edge{'s' * (len(edge.lowest) > 1)} "
+                f"{_edges(edge, x)} and at {minima}{found}")
     found = "" if complete else " (below every local minimum found)"
     far = [e.point for e in edge.lowest if not e.point.is_finite]
     if far and not edge.held:  # 1/(x² + 1) on x ≥ 0: lower far out than anywhere in the region, never reached
@@ -345,11 +370,23 @@ def edge_line(edge: AtEdge, x: str, complete: bool) -> str:
 
 
 def _edge_data(edge: AtEdge | None) -> dict[str, Any] | None:
-    """Where f is least in a bounded region at its edges, below every local minimum in it; None elsewhere."""
+    """Where f is least in a bounded region at its edges, below every local minimum in it, or as low as the least
+    of them (`tied`: then f is least at both); None elsewhere."""
     if edge is None:
         return None
     return {"points": [exact_data(e.point) for e in edge.lowest if e.point.is_finite],
-            "value": exact_data(edge.lowest[0].value), "attained": edge.held}
+            "value": exact_data(edge.lowest[0].value), "attained": edge.held, "tied": edge.tied}
+
+
+def _tied_points(edge: AtEdge, ties: Sequence[calculus.LocalMinimum]) -> list[Expr]:
+    """Every place where f is least in the region, where its edge is as low as the least local minima in it
+    (`ties`), left to right: x = -2 and x = 1 for x³ − 3x on -2 ≤ x ≤ 2."""
+    points = [e.point for e in edge.lowest] + [m.point for m in ties]
+    return sorted(points, key=lambda p: sympy.N(p, 30))
+
+
+def _tied_places(edge: AtEdge, ties: Sequence[calculus.LocalMinimum]) -> list[str]:
+    return [show(p) for p in _tied_points(edge, ties)]
 
 
 def _edges(edge: AtEdge, x: str) -> str:
@@ -422,17 +459,22 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         held = " in the region" if result.undecided or result.unsettled or result.windowed else ""
         lines.append(f"no local minimum{held}" if result.complete else f"no local minimum found{held}")
     # x³ − 3x + y² on 0 ≤ x ≤ 3: f decreases without bound outside the region, which the note says
-    note = in_region(result, window).note if window is not None and result.points else result.note
+    # x + y² on 1 ≤ x ≤ 3: f falls without bound outside the box; on x ≥ 1, where is not looked at
+    note = in_region(result, window).note if window is not None else result.note
+    ties = _ties(result, window, names) if boundary is not None and boundary.tied and window is not None else []
     if boundary is not None:  # x³ − 3x + y² on -3 ≤ x ≤ 3, -1 ≤ y ≤ 1: f(-3, 0) = -18, below f(1, 0) = -2
-        lines.append(boundary_line(boundary))
-        if window is not None and in_region(result, window).held and not away:
+        lines.append(boundary_line(boundary, [text for text, _ in ties]))
+        if window is not None and in_region(result, window).held and not away and not boundary.tied:
             near = "on" if boundary.held else "near"
             edges = f"edge{'s' * (len(boundary.edges) > 1)} {and_list(list(boundary.edges))}"
             note = f"this minimum is only local: f is lower {near} the region's {edges}"
     if note:
         lines.append(f"note: {note}")
-    if unlooked:  # f not a polynomial, or the region not a box: its least may be on the boundary, unsaid
-        lines.append("note: f's values on the region's boundary are not looked at, and may be lower than these")
+    split = in_region(result, window) if window is not None else None
+    # f not a polynomial, or the region not a box: its least may be on the boundary, unsaid (not where the least in
+    # it is the global minimum: nothing is lower)
+    if unlooked and split is not None and not (split.held and result.is_global and not result.least_sets):
+        lines.append(unlooked_note(window, bool(split.inside or others)))
     data: dict[str, Any] = {
         "kind": "minimize", "function": show(f, names), "variables": list(names),
         "region": window.show() if window else None,
@@ -441,17 +483,22 @@ def _two(f: Expr, names: tuple[str, ...], window: Region | None, explain: bool) 
         # whole curves of minima; with a region, whether each reaches into it, and its part there where it is cut
         "sets": [{"equation": where(s, names), "value": None if s.value is None else exact_data(s.value),
                   "inside": s.inside, "where": s.where} for s in result.sets],
-        "lowest": result.lowest, "is_global": result.is_global, "note": result.note}
+        "lowest": result.lowest, "is_global": result.is_global, "note": result.note,
+        "edge_least": None if boundary is None else {
+            "points": [[show(c) for c in p] for p in boundary.points], "value": exact_data(boundary.value),
+            "attained": boundary.held, "tied": boundary.tied}}
     latex = [header(f, names, True)] + [f"{show(p.point, latex=True)}: f = {show(v, latex=True)}"
                                         for p, v in zip(result.points, result.values)]
     if boundary is not None and window is not None:  # below every local minimum listed, as the summary says
-        latex.append(least_latex(window, boundary.value, boundary.points, boundary.held))
+        # (or as low as the least of them: then f is least at both)
+        latex.append(least_latex(window, boundary.value, [*boundary.points, *(p for _, p in ties if p)],
+                                 boundary.held))
     derivation = None
     if explain and not (result.points or result.least_sets):  # why there is no minimum, or what may be one
         derivation = no_least_steps(result, window, boundary)
     elif explain:
-        derivation = all_minima_steps(result) if window is None else minima_in_steps(result, window, bool(others),
-                                                                                     boundary)
+        derivation = all_minima_steps(result) if window is None else minima_in_steps(
+            result, window, bool(others), boundary, tuple(text for text, _ in ties))
     return Solution(tuple(lines), tuple(latex), data, derivation)
 
 
@@ -527,8 +574,8 @@ def _on_boundary(f: Expr, names: Sequence[str], window: Region,
                  result: calculus.LocalMinima) -> tuple[OnBoundary | None, bool]:
     """Where f is least on a bounded region's boundary, below every local minimum in it; and whether the
     boundary could not be looked at (then nothing is claimed of it, and a note says so)."""
-    if not window.bounded():
-        return None, False
+    if not window.bounded():  # x + y² on x ≥ 1: least at (1, 0), on its edge, which no rule here looks at
+        return None, True
     split = in_region(result, window)
     sets = [s for s in result.sets if s.inside is not False]
     for s in result.unsettled:  # minima along a stretch in it count; a stretch that may hold minima, unknown
@@ -543,17 +590,46 @@ def _on_boundary(f: Expr, names: Sequence[str], window: Region,
         return None, True
     try:
         return least_on_boundary(f, names, window, [result.values[i] for i in split.inside]
-                                 + [s.value for s in sets if s.value is not None]), False
+                                 + [s.value for s in sets if s.value is not None],
+                                 [result.points[i].point for i in split.inside], sets), False
     except SolveError:
         return None, True
 
 
-def boundary_line(boundary: OnBoundary) -> str:
+def unlooked_note(window: Region | None, listed: bool) -> str:
+    """That the region's boundary (and, where it is not bounded, its far reaches) are not looked at, where f's
+    least value in it may be: lower than the minima listed, or the least of all where none is."""
+    where = "on the region's boundary" if window is None or window.bounded() else \
+        "on the region's boundary, and far out in it if it goes on without end,"
+    return (f"note: f's values {where} are not looked at, and may be lower than these" if listed else
+            f"note: f's values {where} are not looked at: f may have a least value in the region there")
+
+
+def _ties(result: calculus.LocalMinima, window: Region, names: Sequence[str]) -> list[tuple[str, tuple | None]]:
+    """The least local minima in the region, where its boundary is as low: 'the local minimum (1, 0)', or
+    'along x = y', each with its point (None for a curve)."""
+    split = in_region(result, window)
+    value = result.values[split.least[0]] if split.least else None
+    sets = [s for s in result.sets if s.inside is not False and s.value is not None
+            and (value is None or compare(s.value, value) <= 0)]
+    if sets:
+        value = min((s.value for s in sets), key=functools.cmp_to_key(compare))
+    points = [result.points[i].point for i in split.least
+              if value is not None and compare(result.values[i], value) == 0]
+    return [(f"the local minimum {show(p)}", p) for p in points] + [
+        (f"along {where(s, names)}{_cut_to(s)}", None) for s in sets
+        if value is not None and compare(s.value, value) == 0]
+
+
+def boundary_line(boundary: OnBoundary, ties: Sequence[str] = ()) -> str:
     """'least in the region: f(-3, 0) = -18, on its edge x = -3', or, where the region leaves that edge
-    out, that f has no least value in it."""
+    out, that f has no least value in it; where the boundary is as low as the least local minima in the region
+    (`ties`), at both."""
     value = show(boundary.value) + approx(boundary.value)
     edges = f"its edge{'s' * (len(boundary.edges) > 1)} {and_list(list(boundary.edges))}"
     at = and_list([show(p) for p in boundary.points])
+    if boundary.tied:  # x³ − 3x + y² on -2 ≤ x ≤ 2, -1 ≤ y ≤ 1: f(-2, 0) = -2 = f(1, 0)
+        return f"least in the region: f = {value} at {at}, on {edges}, and at {and_list(list(ties))}"
     if not boundary.held:
         return (f"no least value in the region: f comes as close as you like to {value} near {at}, on "
                 f"{edges}, which the region leaves out")

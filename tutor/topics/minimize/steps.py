@@ -13,7 +13,16 @@ from ...calculus import Minimum, Region
 from ...calculus.classified import Nature
 from ...calculus.common import real_powers
 from ...calculus.kinks import between, between_text, least_text, side
-from ...calculus.minimize import AtEdge, LocalMinimum, among, least_at_edge, outside_window, same_numbers
+from ...calculus.minimize import (
+    AtEdge,
+    LocalMinimum,
+    among,
+    held_minima,
+    least_at_edge,
+    lowest_in,
+    outside_window,
+    same_numbers,
+)
 from ...calculus.partials import no_derivative
 from ...calculus.region import interval_text
 from ...parse import Equation, symbol
@@ -46,9 +55,11 @@ class MinimizeRule(StepRule):
     EDGE_LEAST = "edge_least"
     EDGE_ONLY = "edge_only"
     EDGE_OPEN = "edge_open"
+    EDGE_TIED = "edge_tied"
     RAY_LEAST = "ray_least"
     RAY_OPEN = "ray_open"
     RAY_FAR = "ray_far"
+    RAY_TIED = "ray_tied"
     EDGES_ABOVE = "edges_above"
     OMEGA_VALUE = "omega_value"
     LEAST_IN_REGION = "least_in_region"
@@ -84,12 +95,20 @@ TEMPLATES: dict[StepRule, str] = {
                              "{high_value}{high_approx}; {f} is least near {after:list}{than}, but the region "
                              "leaves {after:it|them} out, so {f} has no least value in it: it comes as close as you "
                              "like to {value}{approx}."),
+    # the closed-interval method's tie: an edge as low as the least local minimum (x³ − 3x on -2 ≤ x ≤ 2)
+    MinimizeRule.EDGE_TIED: ("At the region's edges, {f}({low}) = {low_value}{low_approx} and {f}({high}) = "
+                             "{high_value}{high_approx}; {f} is as low at {edges:list} as at the least local "
+                             "minimum{found} in the region, so {f} is least in the region at {after:list}: "
+                             "{value}{approx}."),
     # a region bounded on one side only (x ≥ -3): its one edge, and f's limit on its open side
     MinimizeRule.RAY_LEAST: ("At the region's edge {after:list}, {f} = {value}{approx}{than}, and {f} → {limit} as "
                              "{variable} → {far}{unsure}, so {f} is least in the region there."),
     MinimizeRule.RAY_OPEN: ("Near the region's edge {after:list}, which it leaves out, {f} comes as close as you like "
                             "to {value}{approx}{than}, and {f} → {limit} as {variable} → {far}{unsure}, so {f} has no "
                             "least value in the region."),
+    MinimizeRule.RAY_TIED: ("At the region's edge {edges:list}, {f} = {value}{approx}, as at the least local "
+                            "minimum{found} in the region, and {f} → {limit} as {variable} → {far}{unsure}, so {f} is "
+                            "least in the region at {after:list}."),
     MinimizeRule.RAY_FAR: ("As {variable} → {far}, {f} → {value}{approx}, below {f}'s value {where}, so {f} has no "
                            "least value in the region: it comes as close as you like to {value}{approx}, never "
                            "reaching it."),
@@ -196,10 +215,15 @@ def _in_window(title: Step, x: str, window: Region | None, edge: AtEdge | None, 
     (x³ − 3x on -3 ≤ x ≤ 3: least at x = -3, f(-3) = -18, not at the local minimum x = 1); where the region leaves
     that edge out, f has no least value in it, and the least local minimum in it (where f = `value`) is what the
     title names."""
-    if window is None or edge is None:
+    if window is None:
         return title
     places = title.get("places") or (Equation(symbol(x), title.after),)  # the tied minima, or the one
-    return _region_title(title.before, x, window, edge, places, value, list(title.substeps), local=True) or title
+    # x⁴ − 2x² on x ≥ 0: of the minima as low, x = 1 and not x = -1, which the region leaves out
+    inside = tuple(p for p in places if window.contains((p.rhs,))) or places
+    if edge is None:
+        return title if inside == places else _region_title(title.before, x, window, None, inside, value,
+                                                             list(title.substeps), local=False) or title
+    return _region_title(title.before, x, window, edge, inside, value, list(title.substeps), local=True) or title
 
 
 def _region_title(f: Expr, x: str, window: Region, edge: AtEdge | None, places: tuple[Equation, ...],
@@ -210,6 +234,8 @@ def _region_title(f: Expr, x: str, window: Region, edge: AtEdge | None, places: 
     context = {"variables": (x,), "region": window}
     if edge is not None and edge.held and all(e.point.is_finite for e in edge.lowest):  # least at an edge
         at = tuple(Equation(symbol(x), e.point) for e in edge.lowest)
+        if edge.tied:  # and as low at the least minima in it
+            at = tuple(sorted(at + places, key=lambda e: sympy.N(e.rhs, 30)))
         return step(MinimizeRule.LEAST_IN_REGION, f, at, substeps, value=edge.lowest[0].value,
                     approx=approx(edge.lowest[0].value), **context)
     if not places:
@@ -252,15 +278,21 @@ def no_minimum_steps(f: Expr, x: str, slope: Expr, why: str, window: Region | No
     return step(MinimaRule.NONE, f, (), [*found.substeps, conclusion, *edges], variables=(x,))
 
 
-def edge_step(edge: AtEdge, x: str, minima: bool, complete: bool = True) -> Step:
+def edge_step(edge: AtEdge, x: str, minima: bool, complete: bool = True, ties: tuple[Equation, ...] = ()) -> Step:
     """f at a bounded region's edges, and that it is least in the region at one of them (below every local
-    minimum in it, where `minima` lie in it); or, where the region leaves that edge out, that f has no least
-    value in it."""
+    minimum in it, where `minima` lie in it, or as low as the least of them, `ties`, and so at both); or, where
+    the region leaves that edge out, that f has no least value in it."""
     if len(edge.ends) != 2 or not all(e.point.is_finite for e in edge.ends):
-        return _ray_step(edge, x, minima, complete)
+        return _ray_step(edge, x, minima, complete, ties)
     low, high = edge.ends
     value = edge.lowest[0].value
     found = "" if complete else " found"
+    if edge.tied:
+        edges = tuple(Equation(symbol(x), e.point) for e in edge.lowest)
+        return step(MinimizeRule.EDGE_TIED, None, tuple(sorted(edges + ties, key=lambda e: sympy.N(e.rhs, 30))),
+                    edges=edges, low=low.point, low_value=low.value, low_approx=approx(low.value), high=high.point,
+                    high_value=high.value, high_approx=approx(high.value), found=found, value=value,
+                    approx=approx(value))
     rule = MinimizeRule.EDGE_OPEN if not edge.held else MinimizeRule.EDGE_LEAST if minima else MinimizeRule.EDGE_ONLY
     return step(rule, None, tuple(Equation(symbol(x), e.point) for e in edge.lowest), low=low.point,
                 low_value=low.value, low_approx=approx(low.value), high=high.point, high_value=high.value,
@@ -268,7 +300,7 @@ def edge_step(edge: AtEdge, x: str, minima: bool, complete: bool = True) -> Step
                 than=f", lower than at every local minimum{found} in the region" if minima else "")
 
 
-def _ray_step(edge: AtEdge, x: str, minima: bool, complete: bool) -> Step:
+def _ray_step(edge: AtEdge, x: str, minima: bool, complete: bool, ties: tuple[Equation, ...] = ()) -> Step:
     """edge_step on a region bounded on one side only (x ≥ -3): its edge's value beside f's limit on the
     open side (x³ − 3x → ∞ as x → ∞), or that limit, where it is below f's value everywhere in the region."""
     value = edge.lowest[0].value
@@ -286,6 +318,10 @@ def _ray_step(edge: AtEdge, x: str, minima: bool, complete: bool) -> Step:
     limit: Expr | str = edge.far.value
     if edge.unsure is not None:  # the limit not found: said, not guessed
         limit, unsure = "?", " (this limit was not found, so f may be lower still far out)"
+    if edge.tied:
+        return step(MinimizeRule.RAY_TIED, None, tuple(sorted(ends + ties, key=lambda e: sympy.N(e.rhs, 30))),
+                    edges=ends, variable=v, far=side, limit=limit, value=value, approx=approx(value), found=found,
+                    unsure=unsure)
     rule = MinimizeRule.RAY_LEAST if edge.held else MinimizeRule.RAY_OPEN
     return step(rule, None, ends, variable=v, far=side, limit=limit, value=value, approx=approx(value),
                 than=than, unsure=unsure)
@@ -317,8 +353,9 @@ def _window_steps(f: Expr, result: Minimum, x: str, window: Region,
     # x³ − 3x on -3 ≤ x ≤ 3: f(-3) = -18 at the edge is below the local minimum f(1) = -2, as the summary says
     values = [m.value for m in result.minima if window.contains((m.point,))] + [
         g.value for g in result.flats if g.part_in(within) is not None]
-    edge = least_at_edge(f, x, window.extent(())[1], values) if edges else None
-    below = [] if edge is None else [edge_step(edge, x, bool(inside), result.complete)]
+    edge = least_at_edge(f, x, window.extent(())[1], values, held_minima(result, within)) if edges else None
+    ties = tuple(Equation(v, _number(m)) for m in lowest_in(result, window))
+    below = [] if edge is None else [edge_step(edge, x, bool(inside), result.complete, ties)]
     if inside:
         return [region, step(MinimaRule.MINIMA_IN, None, tuple(inside), one=len(inside) == 1 and not stretches),
                 *below], edge
@@ -345,10 +382,10 @@ def _away_steps(f: Expr, x: str, result: Minimum, window: Region, substeps: list
         tail.append(step(MinimaRule.LEAST_IN_TIED, None, None, points=places, value=value, approx=approx(value),
                          verdict=""))
     within = window.extent(())[1]
-    edge = least_at_edge(f, x, within, [m.value for m in kept])
+    edge = least_at_edge(f, x, within, [m.value for m in kept], held_minima(result, within or sympy.S.Reals))
     ends = least_at_edge(f, x, within, ()) if edge is None and kept else None
     if edge is not None:
-        tail.append(edge_step(edge, x, bool(kept), result.complete))
+        tail.append(edge_step(edge, x, bool(kept), result.complete, places))
     elif ends is not None and len(ends.ends) == 2 and all(e.point.is_finite for e in ends.ends):
         low, high = ends.ends
         tail.append(step(MinimizeRule.EDGES_ABOVE, None, places, low=low.point, low_value=low.value,
