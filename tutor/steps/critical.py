@@ -25,7 +25,7 @@ from ..calculus import (
 )
 from ..calculus.by_values import by_values
 from ..calculus.classified import Family, KinkLines, Nature, Split, Unsmooth, Window
-from ..calculus.common import function_of, real_at, real_powers, sign, symbols
+from ..calculus.common import function_of, real_powers, sign, symbols
 from ..calculus.factor_cases import as_equation, constant_sign, lies_on
 from ..calculus.kinks import Level, Spanned, between, between_text, pieces
 from ..calculus.partials import derivative
@@ -332,7 +332,7 @@ def _cases(c: CriticalPoints) -> Step:
                               _substituted(case.conditions, alone, c.variables)))
         # the cone's vertex solves x = 0 and y = 0, but ∇f = 0 has no value to hold there; where f itself has
         # none (ln(xy) where xy < 0), that is what rules the point out, though ∇f's formula may be 0 there
-        outside = tuple(p for p in case.undefined if real_at(real_powers(c.function), dict(zip(syms, p))) is None)
+        outside = c.no_value(case)
         if outside:
             cases.append(step(Rule.CASE_OUTSIDE, case.conditions, outside))
         no_gradient = tuple(p for p in case.undefined if p not in outside)
