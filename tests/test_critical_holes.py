@@ -64,3 +64,28 @@ def test_the_point_where_f_has_no_value_is_not_a_critical_point(tmp_path, capsys
     path = pack_file(tmp_path, '{id: q, kind: critical_points, function: "x/y + y/x"}')
     _, out = _check(capsys, path, answer)
     assert out[:2] == [verdict, said]
+
+
+@pytest.mark.parametrize("function, shown, said", [
+    ("x (x^2 + y^2)/x", "(x(x² + y²))/x", "no critical points: ∇f is 0 only where f has no value: at (0, 0)"),
+    ("x^2 + y^2 + x/x", "x² + y² + x/x", "no critical points: ∇f is 0 only where f has no value: at (0, 0)"),
+    ("x^2 y^2/(x y)", "(x²y²)/(xy)", "no critical points: ∇f is 0 only where f has no value: at (0, 0)"),
+    ("(x^3 + x y^2)/x", "(x³ + xy²)/x", "no critical points: ∇f is 0 only where f has no value: at (0, 0)"),
+    ("x (x^2 + 1)/x", "(x(x² + 1))/x", "no critical points: f′ is 0 only where f has no value: at x = 0"),
+])
+def test_what_f_divides_by_is_kept_as_typed_and_its_zeros_are_no_critical_points(capsys, function, shown, said):
+    # sympy cancels x/x as it builds x(x² + y²)/x, which then had a minimum at (0, 0), where f has no value (793)
+    summary, _ = _solve(capsys, "critical", function)
+    assert summary == [f"f({'x' if 'y' not in function else 'x, y'}) = {shown}", said]
+
+
+def test_a_cancelled_hole_is_no_minimum_and_no_tangent_point(capsys):
+    summary, steps = _solve(capsys, "minimize", "x (x^2 + 1)/x")
+    assert summary[1:] == ["no local minimum: f′(x) = 2x changes from negative to positive only where f has no "
+                           "value: at x = 0, where f → 1"]
+    summary, steps = _solve(capsys, "minimize", "x (x^2 + y^2)/x", "--steps")
+    assert summary[1:] == ["no local minimum"]
+    assert "   4.1. x = 0 and y = 0: the point (0, 0), but f has no real value there." in steps
+    for argv in (["tangent", "x^2 + x/x", "--at", "0"], ["gradient", "x (x^2 + y^2)/x", "--at", "0,0"]):
+        assert main(["solve", *argv]) == 2
+        assert capsys.readouterr().err.startswith("tutor: f has no real value at x = 0")

@@ -42,7 +42,9 @@ def _saddle(root: str, order: str) -> str:
       "so the solutions found may not be all the critical points"]),
     ("x^(1/3)*y^(1/3)", "x^(1/3)y^(1/3)",
      ["critical points:", _saddle("x^(1/3)y^(1/3)", "r^(2/3)"),
-      f"note: ∇f has no value where x = 0 or y = 0, and only (0, 0) there was looked at; {UNSOLVED}"]),
+      # sign(x) = 0 with sign(y) = 0 is x = 0, y = 0, solved (it was one case of ∇f = 0 left unsolved)
+      "note: ∇f has no value where x = 0 or y = 0, and only (0, 0) there was looked at; the equations are not "
+      "polynomial, so the solutions found may not be all the critical points"]),
     # the crossing looked at and not critical: ∂f/∂x(0, 0) = 1 from the definition; (x² - y²)^(1/3) has no
     # ∂f/∂x at (0, 0) (h^(2/3)/h) and is no extremum there
     ("(x*y)^(1/3) + x", "x + (xy)^(1/3)",

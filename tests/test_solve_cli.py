@@ -656,6 +656,15 @@ def test_least_squares_from_csv(tmp_path, capsys):
     assert result["parameters"] == ["w_1", "w_2", "b"] and result["n"] == 4
 
 
+def test_fewer_points_than_unknowns_is_said_so(tmp_path, capsys):
+    # 787: two independent features, two points, three unknowns: "the features are linearly dependent" was said
+    data = tmp_path / "few.csv"
+    data.write_text("a,b,y\n1,0,3\n0,1,5\n")
+    assert run(capsys, "lstsq", "--csv", str(data), "--x", "a,b", "--y", "y") == (
+        2, "", "tutor: 3 unknowns (w_1, w_2 and b) need at least 3 data points, and there are 2: infinitely many "
+               "fits pass through them all exactly (the normal equations are singular)\n")
+
+
 def test_json_and_latex(capsys):
     status, out, _ = run(capsys, "gradient", "x^2 + y^2", "--at", "x=2,y=3", "--json", "--steps")
     assert status == 0
@@ -671,6 +680,9 @@ def test_json_and_latex(capsys):
     (["gradient", "x^2 + y^2", "--at", "x=2,z=3"], "unknown name 'z'"),
     (["gradient", "x^2 + y^2", "--at", "x=2"], "y is missing"),
     (["lstsq", "--points", "(1,2), (1,5), (1,7)"], "all the x values are equal"),
+    # 787: it blamed "linearly dependent features" that are not
+    (["lstsq", "--points", "(1,2)"], "2 unknowns (m and b) need at least 2 data points, and there is 1: infinitely "
+                                     "many fits pass through it exactly (the normal equations are singular)"),
     (["descent", "ln x", "--start", "-1", "--rate", "0.1"], "no real value at the start"),
     (["critical", "x^2 + y^2", "--region", "0 <= z <= 1"], "unknown name 'z'"),
     (["partial", "abs(x) + y", "--wrt", "x", "--at", "0,0", "--steps"], "f is not differentiable at x = 0, y = 0"),

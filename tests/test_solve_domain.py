@@ -59,6 +59,32 @@ def test_a_slice_wholly_outside_f_s_domain_is_refused(capsys, argv, said):
     assert run(capsys, *argv) == (2, "", f"tutor: f has no real value where {said}\n")
 
 
+@pytest.mark.parametrize("argv, power", [
+    # 792: "(ln(8) + Iπ)(-8)ʸ", sympy's I, as the slope of the tangent line
+    (("fix", "x^y", "--fix=x=-8"), "(-8)ʸ"),
+    (("fix", "x^y + y", "--fix=x=-2", "--latex"), "(-2)ʸ"),
+])
+def test_a_negative_number_to_a_varying_power_has_no_slope(capsys, argv, power):
+    said = f"with x = {argv[2][-2:]}, {power} has a real value only at single values of y, on no interval, so f " \
+        "has no slope along y there"
+    assert run(capsys, *argv) == (2, "", f"tutor: {said}\n")
+
+
+def test_a_power_of_0_that_varies_has_its_slope_where_it_has_a_value(capsys):
+    # 792: "d/dy f(0, y) = nan"
+    code, out, _ = run(capsys, "fix", "x^y", "--fix", "x=0", "--steps")
+    assert code == 0 and out.splitlines()[1:3] + out.splitlines()[7:10] == [
+        "fix x = 0: f(0, y) = 0ʸ",
+        "d/dy f(0, y) = 0 where y > 0: the slope of the tangent line along y",
+        "2. A power of 0 that varies is 0 where its power is positive and has no value elsewhere: 0ʸ = 0 where "
+        "y > 0.",
+        "3. d/dy[0] = 0",
+        "   3.1. Constant: 0 does not change with y, so d/dy[0] = 0."]
+    # the slope at a point beside which f has no real value: was 64(ln(8) + Iπ), and a crash on its decimals
+    assert run(capsys, "partial", "x^y", "--wrt", "y", "--at=-8,2") == (
+        2, "", "tutor: f is not differentiable at x = -8, y = 2: f has no real value to the left or to the right\n")
+
+
 def test_a_slice_partly_in_f_s_domain_and_the_real_odd_root_of_a_fixed_value_are_kept(capsys):
     assert run(capsys, "fix", "ln(x y)", "--fix", "y=-1")[1].splitlines() == [
         "f(x, y) = ln(xy)", "fix y = -1: f(x, -1) = ln((-1)x) = ln(-x)",

@@ -787,7 +787,7 @@ _OPENERS = {"(": ")", "[": "]", "⟨": "⟩", "{": "}"}
 
 class _Parser:
     def __init__(self, text: str, vocabulary: _Vocabulary, limits: Limits, offset: int = 0, typed_signs: bool = True,
-                 chains: bool = False):
+                 chains: bool = False, divisors: bool = False):
         self.source = text
         self.chains = chains  # `x = y = z` read as one item (a set of points is read), else refused at its second '='
         self.offset = offset
@@ -800,8 +800,9 @@ class _Parser:
         # a list needs a comma or ⟨ (list_ahead): without either, no item is a number times a list
         self.may_list = any(t.text in (",", "⟨") for t in self.tokens)
         # in an equation a product keeps what it divides by (`_times`): x²/x = 0 is no x = 0; an expression's
-        # value is compared wherever both have one, and x²/x reads as x
-        self.keeps_divisors = any(t.text == "=" and t.kind == TokenKind.OPERATOR for t in self.tokens)
+        # value is compared wherever both have one, and x²/x reads as x; a function to solve keeps them too
+        # (`divisors`): x(x² + y²)/x has no value, so no minimum, at (0, 0)
+        self.keeps_divisors = divisors or any(t.text == "=" and t.kind == TokenKind.OPERATOR for t in self.tokens)
         self.pos = 0
         self.depth = 0
         self.abs_depth = 0
@@ -1806,6 +1807,7 @@ def read(
     constants: Sequence[str] = (),
     named: Sequence[str] = (),
     several: bool = False,
+    divisors: bool = False,
 ) -> Answer:
     """Read `text` as an answer of `shape`; raise InputError if it can't be read.
 
@@ -1818,6 +1820,8 @@ def read(
     its parts' names in their order (x₁, y₁), which the answer may be written after (`without_name`).
     several: a vector is a list of several values (the x where f is least), not one answer, so that ± may
     make more of them (`±1` is -1, 1), as it may points in a set; in any other shape it is refused.
+    divisors: keep what a product divides by as written, as an equation does, where sympy would cancel it: a
+    function a solver works on (x(x² + y²)/x and x² + x/x have no value at x = 0, unlike x² + y² and x² + 1).
     """
     if shape not in SHAPES and shape != AUTO:
         raise InputError(f"unknown shape {shape!r}", None, "shape")
@@ -1860,7 +1864,7 @@ def read(
         return Answer(Shape.POINTS, ())
     try:
         items, ambiguities, spellings, alternatives, wholes = _parsed(clean, (*variables, *components, *constants),
-                                                                      infer, limits, shape == Shape.POINTS)
+                                                                      infer, limits, shape == Shape.POINTS, divisors)
     except InputError as error:
         # an '=' in the name's brackets names an argument (E(m = 1, b = 2) = 3): the name's, not the answer's
         outside = _outside_brackets(clean, "=")
@@ -2569,10 +2573,12 @@ def remembering() -> Iterator[None]:
         _memo.parses = outer
 
 
-def _parsed(clean: str, names: tuple[str, ...], infer: bool, limits: Limits, chains: bool = False) -> _Parsed:
+def _parsed(clean: str, names: tuple[str, ...], infer: bool, limits: Limits, chains: bool = False,
+            divisors: bool = False) -> _Parsed:
     memo = _memo.parses
-    key = (clean, names, infer, limits, chains)
-    known = None if memo is None else memo.get(key) or _parsed_alike(memo, clean, names, infer, limits, chains)
+    key = (clean, names, infer, limits, chains, divisors)
+    known = None if memo is None else \
+        memo.get(key) or _parsed_alike(memo, clean, names, infer, limits, chains, divisors)
     if known is not None:
         outcome, units = known
         spend(units)
@@ -2581,7 +2587,7 @@ def _parsed(clean: str, names: tuple[str, ...], infer: bool, limits: Limits, cha
         return outcome
     before = spent()
     try:
-        parser = _Parser(clean, vocabulary(names, infer=infer), limits, chains=chains)
+        parser = _Parser(clean, vocabulary(names, infer=infer), limits, chains=chains, divisors=divisors)
         parsed: _Parsed = (parser.items(), tuple(parser.ambiguities), tuple(parser.spellings),
                            tuple(parser.alternatives), parser.wholes)
     except InputError as error:
@@ -2594,15 +2600,17 @@ def _parsed(clean: str, names: tuple[str, ...], infer: bool, limits: Limits, cha
 
 
 def _parsed_alike(memo: dict[tuple[object, ...], tuple[_Parsed | InputError, int]], clean: str,
-                  names: tuple[str, ...], infer: bool, limits: Limits, chains: bool) -> tuple[_Parsed, int] | None:
+                  names: tuple[str, ...], infer: bool, limits: Limits, chains: bool,
+                  divisors: bool) -> tuple[_Parsed, int] | None:
     """A remembered parse of the same text with names that differ only by names the text never spells (a
     reading with + C, of an answer without C): each run of letters splits into the same known names, so
     the parse is the same. Not for an error, whose message lists the names; nor where a name differing
     is a function's or a constant's, which it hides."""
     if infer:
         return None
-    for (text, other, inferred, bound, chained), (outcome, units) in memo.items():
-        if text != clean or inferred or bound != limits or chained != chains or isinstance(outcome, InputError):
+    for (text, other, inferred, bound, chained, kept), (outcome, units) in memo.items():
+        if text != clean or inferred or bound != limits or chained != chains or kept != divisors \
+                or isinstance(outcome, InputError):
             continue
         spellings = vocabulary(tuple(set(names) ^ set(cast(tuple[str, ...], other)))).variables.keys()
         if not spellings & (FUNCTIONS.keys() | CONSTANTS.keys()) and not any(s in clean for s in spellings):

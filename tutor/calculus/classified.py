@@ -13,7 +13,7 @@ from sympy import Expr
 from ..budget import OutOfTime
 from ..parse import Equation
 from ..show import show
-from .common import SolveError
+from .common import SolveError, real_at, real_powers, symbols
 from .kinks import Level, Spanned, Stretch
 from .region import Region, interval_text
 
@@ -243,6 +243,21 @@ class CriticalPoints:
         """The open stretches where f of one variable is constant (max(0, x) on x < 0): every point of one is a
         critical point, and a local minimum and maximum, as f is constant near it; none listed as numbers."""
         return self.level.stretches if self.level is not None else ()
+
+    def no_value(self, case: Case) -> tuple[tuple[Expr, ...], ...]:
+        """The case's solutions where f itself has no value (x(x² + y²)/x at (0, 0), ln(xy) where xy < 0): no
+        critical points, though ∇f's formula may be 0 there; at its other `undefined` ones f has a value and ∇f
+        none (the cone's vertex)."""
+        f, syms = real_powers(self.function), symbols(self.variables)
+        return tuple(p for p in case.undefined if real_at(f, dict(zip(syms, p))) is None)
+
+    @property
+    def holes(self) -> tuple[tuple[Expr, ...], ...]:
+        """The points where ∇f's formula is 0 and f has no value (x(x² + y²)/x, whose ∇f is (2x, 2y), at (0, 0)),
+        once each; not where the formula has no value either (-2x/(x² + y²)² of 1/(x² + y²))."""
+        syms = symbols(self.variables)
+        return tuple(dict.fromkeys(p for case in self.cases for p in self.no_value(case)
+                                   if all(real_at(g, dict(zip(syms, p))) == 0 for g in self.gradient)))
 
     @property
     def inside(self) -> Found:

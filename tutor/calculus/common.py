@@ -32,10 +32,11 @@ class NoRealValue(SolveError):
 
 
 def function_of(f: str | Expr) -> Expr:
-    """f as a sympy expression; text is read as trusted input (any letter is a variable)."""
+    """f as a sympy expression; text is read as trusted input (any letter is a variable), keeping what it divides
+    by where sympy would cancel it: x(x² + y²)/x has no value where x = 0, so no critical point there."""
     if isinstance(f, str):
         try:
-            return read(f, "expression", (), infer=True).value
+            return read(f, "expression", (), infer=True, divisors=True).value
         except InputError as error:
             raise SolveError(f"can't read the function '{f.strip()}': {error.message}") from None
     if isinstance(f, sympy.Expr):

@@ -447,10 +447,13 @@ def _critical_points(f: Expr, variables: tuple[str, ...], region: Region | None,
                     f"{within}")
             if split is concave:  # the minima asked for: what is missing can't be one (`minima_only` says so)
                 note = repeats_note(windows, 1, "kinks")
-    lines = _on_kink_lines(f, syms, variables, region) if len(syms) == 2 and not complete and not sets \
-        and f.has(sympy.Abs) else None
+    # sets on kink lines only (x = 0 of y|x|, solved as sign(x) = 0 and |x| = 0): f's pieces decide them, and
+    # a set off the lines (y = 0 of y²|x|) stays beside them
+    off_kinks = [s for s in sets if not _a_kink_line(s, f, syms)]
+    lines = _on_kink_lines(f, syms, variables, region) if len(syms) == 2 and not complete and f.has(sympy.Abs) \
+        and (not sets or len(off_kinks) < len(sets)) else None
     if lines is not None:  # |x + y|: every point of the kink line x = -y critical, a whole line kept as a set
-        sets = list(lines.level)
+        sets = [*lines.level, *off_kinks]
     if lines is not None and lines.whole:  # |x| + y²: ∇f = 0 off the kink line x = 0, and f along it, each solved
         isolated, complete, note = list(lines.points), True, ""  # exactly
     elif lines is not None:  # a piece critical along a whole line: the kinks' points found, the list still short
@@ -1149,6 +1152,19 @@ def zero_in_hull(vectors: Sequence[tuple[Expr, ...]]) -> bool | None:
         if s in ([1, 1, 1], [-1, -1, -1]):
             return True
     return False
+
+
+def _a_kink_line(found: CriticalSet, f: Expr, syms: Sequence[sympy.Symbol]) -> bool:
+    """Whether a critical set lies on a line where the inside of one of f's absolute values is 0 (x = 0 of y|x|;
+    x = -y with (y + 1)sign(x + y) + |x + y| = 0 of (y + 1)|x + y|)."""
+    def linear(e: Expr) -> bool:
+        polynomial = rational_polynomial(e, syms)
+        return polynomial is not None and polynomial.total_degree() == 1
+
+    line = found.equation.lhs - found.equation.rhs
+    return len(syms) == 2 and linear(line) and any(
+        linear(a.args[0]) and _same_line(found.equation, as_equation(a.args[0], syms), syms)
+        for a in f.atoms(sympy.Abs))
 
 
 def _same_line(a: Equation, b: Equation, syms: Sequence[sympy.Symbol]) -> bool:

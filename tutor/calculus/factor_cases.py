@@ -280,10 +280,34 @@ def _rational_factors(numerator: Expr) -> list[tuple[Expr, int]] | None:
     return [(factor.as_expr(), power) for factor, power in poly.factor_list()[1]]
 
 
+def zeros_alike(factor: Expr) -> Expr:
+    """A factor with the same real zeros, as simple as they allow: |u| and sign(u), to any power, are 0 exactly
+    where u is, and u·sign(u) is |u|, so x sign(x) + 2|x| (of x²|x|'s derivative) is 3|x|, 0 where x is. sympy
+    can't solve sign(x) = 0 with |x| = 0, which is x = 0, and solves x sign(x) + 2|x| = 0 with |x| = 0 as a set
+    of its own beside x = 0."""
+    def merged(product: Expr) -> Expr:
+        args = list(product.args)
+        for a in product.args:
+            if isinstance(a, sympy.sign) and a in args and a.args[0] in args:
+                args.remove(a)
+                args.remove(a.args[0])
+                args.append(sympy.Abs(a.args[0]))
+        return sympy.Mul(*args)
+
+    if not factor.has(sympy.Abs, sympy.sign):
+        return factor
+    core = factor.replace(lambda n: n.is_Mul and any(isinstance(a, sympy.sign) and a.args[0] in n.args
+                                                     for a in n.args), merged).as_coeff_Mul()[1]
+    kinked = (sympy.Abs, sympy.sign)
+    while isinstance(core, kinked) or core.is_Pow and core.exp.is_positive and isinstance(core.base, kinked):
+        core = core.base if core.is_Pow else core.args[0]
+    return core if core.free_symbols else factor
+
+
 def solve_case(combination: Sequence[Expr], syms: Sequence[sympy.Symbol], f: Expr,
                 gradient: Sequence[Expr], region: Region | None, exactly: bool,
                 windows: Sequence[Window] = ()) -> Case | None:
-    distinct = tuple(dict.fromkeys(combination))
+    distinct = tuple(dict.fromkeys(zeros_alike(c) for c in combination))
     conditions = tuple(as_equation(c, syms) for c in combination)
     if contradictory(distinct):
         return None

@@ -21,6 +21,7 @@ import sympy
 from sympy import Expr
 
 from ..parse import InputError, read, symbol, to_sympy
+from ..words import and_list
 from .common import SolveError
 
 
@@ -95,6 +96,11 @@ def _fit(features: Sequence[Sequence], targets: Sequence, names: tuple[str, ...]
     n = len(targets)
     if n == 0:
         raise SolveError("there are no data points")
+    unknowns = len(names)  # the intercept b among them
+    if n < unknowns:  # (1, 0, 3) and (0, 1, 5): a whole line of planes through both, whatever the features
+        raise SolveError(f"{unknowns} unknowns ({and_list(names)}) need at least {unknowns} data points, and there "
+                         f"{'is 1' if n == 1 else f'are {n}'}: infinitely many fits pass through "
+                         f"{'it' if n == 1 else 'them all'} exactly (the normal equations are singular)")
     columns = [_column(values, f"x{i + 1}") for i, values in enumerate(features)]
     ys, y_scale = _column(targets, "y")
     columns.append(([1] * n, 1))  # the intercept's column

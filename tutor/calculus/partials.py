@@ -306,8 +306,8 @@ def found_slope(f: Expr, variables: Sequence[str], point: Sequence[Expr], wrt: s
         sides = _one_sided(f, dict(zip(symbols(variables), point)), wrt)
         if sides is None:
             raise  # sympy can't find the limits: the formula's verdict stands
-        if sides[0] == sides[1] and sides[0].is_finite:
-            return Slope(sides[0], DifferenceLimit(tuple(variables), tuple(point), wrt))
+        if sides[0] == sides[1] and sides[0].is_finite and _real_limit(sides[0]):  # not 64(ln 8 + iπ) of xʸ at
+            return Slope(sides[0], DifferenceLimit(tuple(variables), tuple(point), wrt))  # (-8, 2): no value beside
         raise SolveError(_not_differentiable(variables, point, wrt, *sides)) from None
 
 
@@ -634,6 +634,12 @@ class FixedVariable:
     slice: Expr  # the function of the variables left: x² + 16
     remaining: tuple[str, ...]
     derivative: Expr | None  # d/dv of the slice when one variable v is left: 2x (= ∂f/∂x there)
+    where: tuple[Expr, ...] = ()  # where the slice has that derivative, if not everywhere: y > 0 of 0ʸ
+
+    @property
+    def differentiated(self) -> Expr:
+        """The slice where it has the derivative (`where`): 0ʸ is 0 where y > 0."""
+        return _without_zero_powers(self.slice)
 
     @property
     def worked_out(self) -> bool:
@@ -660,6 +666,16 @@ def _put_in(e: Expr, values: Mapping[Expr, Expr]) -> Expr:
     return e if args == e.args else e.func(*args, evaluate=False)
 
 
+def _zero_powers(e: Expr) -> list[Expr]:
+    """0 to a power that varies (0ʸ, read as e^(y ln 0)): 0 where the power is positive, no value elsewhere."""
+    return [p for p in e.atoms(sympy.Pow) if p.base.is_zero and p.exp.free_symbols]
+
+
+def _without_zero_powers(e: Expr) -> Expr:
+    """e where each of its `_zero_powers` has a value, there 0."""
+    return e.xreplace({p: sympy.Integer(0) for p in _zero_powers(e)})
+
+
 def fix_variable(f: str | Expr, fixed: Mapping[str, Number], variables: Sequence[str] | None = None) -> FixedVariable:
     f = function_of(f)
     variables = variables_of(f, variables)
@@ -681,6 +697,17 @@ def fix_variable(f: str | Expr, fixed: Mapping[str, Number], variables: Sequence
         put = f.xreplace(values)
     sliced = sympy.expand(put) if f.is_polynomial() else sympy.simplify(put)
     remaining = tuple(v for v in variables if v not in fixed)
-    slope = derivative(sliced, remaining[0]) if len(remaining) == 1 else None
+    # a number to a power that varies, read as e^(power·ln(number)) (xʸ): 0ʸ is 0 where y > 0 and has no value
+    # elsewhere; (-8)ʸ has a real value at single y only, on no interval, so no slope (sympy's is complex)
+    powers = [p for p in sliced.atoms(sympy.Pow) if p.base.is_number and p.exp.free_symbols]
+    negative = next((p for p in powers if p.base.is_negative), None)
+    shown = ", ".join(f"{name} = {show(value)}" for name, value in fixed.items())
+    if negative is not None and len(remaining) == 1:
+        raise NoRealValue(f"with {shown}, {show(negative, variables)} has a real value only at single values of "
+                          f"{remaining[0]}, on no interval, so f has no slope along {remaining[0]} there")
+    where = tuple(p.exp > 0 for p in _zero_powers(sliced))
+    slope = derivative(_without_zero_powers(sliced), remaining[0]) if len(remaining) == 1 else None
+    if slope is not None and (slope.has(sympy.nan, sympy.zoo, sympy.I) or slope.is_extended_real is False):
+        raise NoRealValue(f"with {shown}, f has no real slope along {remaining[0]}")
     return FixedVariable(f, variables, MappingProxyType({k: values[symbol(k)] for k in fixed}), written, sliced,
-                         remaining, slope)
+                         remaining, slope, where)

@@ -25,7 +25,7 @@ from ..calculus import (
 )
 from ..calculus.by_values import by_values
 from ..calculus.classified import Family, KinkLines, Nature, Split, Unsmooth, Window
-from ..calculus.common import function_of, real_at, real_powers, sign, symbols
+from ..calculus.common import function_of, real_powers, sign, symbols
 from ..calculus.factor_cases import as_equation, constant_sign, lies_on
 from ..calculus.kinks import Level, Spanned, between, between_text, pieces
 from ..calculus.partials import derivative
@@ -52,7 +52,8 @@ def critical_steps(f: str | Expr, variables: Sequence[str] | None = None,
         # sympy's cases are left unsolved; where they are not solved between the kinks either, sympy's cases stand
         substeps.append(_sides(syms[0], c.split, c.function != real_powers(c.function)))
     elif c.lines is not None:  # |x| + y²: sympy's case sign(x) = 0 is the kink line x = 0, solved along it
-        substeps.append(_kink_lines(c.lines, c.function != real_powers(c.function)))
+        substeps.append(_kink_lines(c.lines, c.function != real_powers(c.function),
+                                    tuple(s.equation for s in c.sets if s not in c.lines.level)))
     elif c.parts is not None:  # x^(2/3) − x + y²: each part solved in its one variable, where its cusp is found
         substeps.append(_separate(c.parts))
     elif c.minima_only and c.split is not None and c.windows:  # sin(x)^(2/3) + x/10: only minima asked for, and
@@ -241,12 +242,14 @@ def _stretch(there: Expr, zeros: tuple[Equation, ...], where: str, slope: Expr) 
     return step(Rule.STRETCH_NONE, there, None, where=where, slope=slope)
 
 
-def _kink_lines(lines: KinkLines, roots: bool = False) -> Step:
+def _kink_lines(lines: KinkLines, roots: bool = False, off: tuple[Equation, ...] = ()) -> Step:
     """∇f = 0 off f's kink lines, and f's critical points along each line; the points are classified below.
-    `roots`: f has an odd root of a base that changes sign (x^(2/3) + y²), whose lines are where it is 0."""
+    `roots`: f has an odd root of a base that changes sign (x^(2/3) + y²), whose lines are where it is 0.
+    `off`: the critical sets off the lines (y = 0 of y²|x|)."""
     kinks = tuple(k.line for k in lines.lines)
-    parts = [step(Rule.KINK_OFF, None, lines.off, kinks=kinks) if lines.off
-             else step(Rule.KINK_OFF_NONE, None, None, kinks=kinks)]
+    parts = [*([step(Rule.KINK_OFF, None, lines.off, kinks=kinks)] if lines.off else []),
+             *([step(Rule.KINK_OFF_SETS, None, off, kinks=kinks)] if off else [])] \
+        or [step(Rule.KINK_OFF_NONE, None, None, kinks=kinks)]
     for k in lines.lines:
         if k.level is not None:  # |x + y|: f = 0 all along x = -y, a line of critical points, or none
             parts.append(step(Rule.KINK_ALONG_LEVEL if k.level else Rule.KINK_ALONG_ACROSS, k.line, None,
@@ -332,7 +335,7 @@ def _cases(c: CriticalPoints) -> Step:
                               _substituted(case.conditions, alone, c.variables)))
         # the cone's vertex solves x = 0 and y = 0, but ∇f = 0 has no value to hold there; where f itself has
         # none (ln(xy) where xy < 0), that is what rules the point out, though ∇f's formula may be 0 there
-        outside = tuple(p for p in case.undefined if real_at(real_powers(c.function), dict(zip(syms, p))) is None)
+        outside = c.no_value(case)
         if outside:
             cases.append(step(Rule.CASE_OUTSIDE, case.conditions, outside))
         no_gradient = tuple(p for p in case.undefined if p not in outside)

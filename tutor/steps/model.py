@@ -107,6 +107,7 @@ class Rule(StepRule):
     KINK_LINES_ROOTS = "kink_lines_roots"
     KINK_OFF = "kink_off"
     KINK_OFF_NONE = "kink_off_none"
+    KINK_OFF_SETS = "kink_off_sets"  # y = 0 of y²|x|: a whole line of critical points off the kink line x = 0
     KINK_ALONG = "kink_along"
     SEPARATE = "separate"  # f = g(x) + h(y): the critical points of each part, paired
     SEPARATE_PART = "separate_part"

@@ -137,6 +137,7 @@ TEMPLATES: dict[StepRule, str] = {
                             "along {kinks:it|each line}:"),
     Rule.KINK_OFF: "Off {kinks:that line|those lines}: ∇{f} = 0 at {after:list}.",
     Rule.KINK_OFF_NONE: "Off {kinks:that line|those lines}: ∇{f} is never 0.",
+    Rule.KINK_OFF_SETS: "Off {kinks:that line|those lines}: ∇{f} = 0 all along {after:and}.",
     Rule.SEPARATE: ("{f} is a sum of parts in one variable each, {parts:and}: ∂{f}/∂{x} is the derivative of the "
                     "first alone and ∂{f}/∂{y} of the second, so the critical points of {f} pair one of the first's "
                     "with one of the second's, each found in its one variable, where a corner or cusp is found "

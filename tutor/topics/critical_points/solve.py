@@ -17,6 +17,7 @@ from ...calculus.kinks import Stretch, between_text
 from ...calculus.region import interval_text
 from ...check import names
 from ...show import latex_text, show
+from ...words import and_list
 from ..base import Command
 from ..solution import Solution, approx, columns, function_argument, header, read_function
 
@@ -97,7 +98,10 @@ def answer_lines(result: calculus.CriticalPoints, stretches: Sequence[Stretch] |
         lines += [line for line, inside in shown]
         if not result.points and not result.sets and not shown:  # "never" only where every case was solved
             slope = "f′" if len(names) == 1 else "∇f"
-            lines.append(form.words(f"no critical points: {slope} is never 0" if result.complete
+            holes = [f"{names[0]} = {show(p[0])}" if len(p) == 1 else show(p) for p in result.holes]
+            # x(x² + y²)/x: ∇f's formula is 0 at (0, 0), where f has no value
+            never = f"is 0 only where f has no value: at {and_list(holes)}" if holes else "is never 0"
+            lines.append(form.words(f"no critical points: {slope} {never}" if result.complete
                                     else "no critical points found"))
     else:
         lines.append(f"region: {form.wrap(result.region.show(latex=form.latex))}")

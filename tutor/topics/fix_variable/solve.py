@@ -29,9 +29,14 @@ def solve(function: str, fix: str, variables: Sequence[str] | None = None, expla
                             "slice": show(fixed.slice, names)}
     if fixed.derivative is not None:
         (x,) = fixed.remaining
-        lines.append(f"d/d{x} {call} = {show(fixed.derivative, names)}: the slope of the tangent line along {x}")
-        latex.append(rf"\frac{{d}}{{d{x}}} {call} = {show(fixed.derivative, names, latex=True)}")
+        where = " and ".join(show(w, names) for w in fixed.where)  # 0ʸ: 0 where y > 0, no value elsewhere
+        lines.append(f"d/d{x} {call} = {show(fixed.derivative, names)}{' where ' + where if where else ''}: "
+                     f"the slope of the tangent line along {x}")
+        latex.append(rf"\frac{{d}}{{d{x}}} {call} = {show(fixed.derivative, names, latex=True)}"
+                     + "".join(rf" \text{{ where }} {show(w, names, latex=True)}" for w in fixed.where))
         data["derivative"] = show(fixed.derivative, names)
+        if where:
+            data["where"] = where
     derivation = fix_steps(fixed, call, derivative=fixed.derivative is not None) if explain else None
     return Solution(tuple(lines), tuple(latex), data, derivation)
 

@@ -15,6 +15,7 @@ class FixRule(StepRule):
     PUT_IN = "put_in"
     WORK_OUT = "work_out"
     SLICE_SLOPE = "slice_slope"
+    WHERE_VALUE = "where_value"
 
     @classmethod
     def templates(cls) -> Mapping[StepRule, str]:
@@ -26,6 +27,8 @@ TEMPLATES: dict[StepRule, str] = {
     FixRule.PUT_IN: ("Fix {fixed:and}: {held:and} no longer {held:varies|vary}, so put {values:and} in "
                      "{held:its|their} place: {call} = {after}."),
     FixRule.WORK_OUT: "Work out the numbers: {before} = {after}.",
+    FixRule.WHERE_VALUE: ("A power of 0 that varies is 0 where its power is positive and has no value elsewhere: "
+                          "{before} = {after} where {where:and}."),
     FixRule.SLICE_SLOPE: ("{after} is the slope of the tangent line to the curve {call}: it is {df} = {before} "
                           "with {fixed:and}."),
 }
@@ -44,7 +47,10 @@ def fix_steps(fixed: FixedVariable, call: str, derivative: bool = False) -> Step
     answer = fixed.slice
     if derivative and fixed.derivative is not None:
         (x,) = fixed.remaining
-        substeps.append(derivative_steps(fixed.slice, x, fixed.remaining))
+        if fixed.where:  # 0ʸ: 0 where y > 0, and differentiated there
+            substeps.append(step(FixRule.WHERE_VALUE, fixed.slice, fixed.differentiated, where=fixed.where,
+                                 variables=left))
+        substeps.append(derivative_steps(fixed.differentiated, x, fixed.remaining))
         whole = partial(fixed.function, x).derivative
         substeps.append(step(FixRule.SLICE_SLOPE, whole, fixed.derivative, fixed=values, call=call, wrt=x,
                              variables=fixed.variables))
