@@ -290,6 +290,38 @@ def test_ctrl_c_while_an_answer_is_checked_stops_the_check_and_the_session_goes_
         assert connection.execute("SELECT answer, verdict FROM attempts").fetchall() == [("2x", "correct")]
 
 
+def test_ctrl_c_while_an_answer_is_saved_shows_its_verdict_and_never_asks_for_it_again(tmp_path):
+    """docs/reference/practice.md: Ctrl-C once an answer is counted (while it is saved: a locked database is
+    waited for) does not ask for it again: its verdict is shown, and the session says it was counted."""
+    session = Session(packs.load("gradients"), store.Store(tmp_path / "p.sqlite3"), "ana", seed=1)
+    record = session.store.record
+
+    def ctrl_c_while_saving(*args):
+        if args[5] == "x^3":
+            signal.raise_signal(signal.SIGINT)  # Ctrl-C typed while the write waits
+        record(*args)
+
+    session.store.record = ctrl_c_while_saving  # type: ignore[method-assign]
+    typed = iter(["x^3", "2x"])
+    printed: list[str] = []
+
+    def read(_prompt: str) -> str:
+        text = next(typed, None)
+        if text is None:
+            raise EOFError
+        return text
+
+    repl.converse(session, read, lambda lines: printed.extend(line.text for line in lines))
+    after = printed[printed.index("d/dx of g(x) = x² + 16") + 1:]
+    assert after[:4] == ["✗ At x = 1 your answer is 1, but the correct value is 2.", "  (your answer, as read: x³)",
+                         "Stopped. Your answer was counted; type another, or a command; Ctrl-D quits.", "✓ Correct."]
+    assert after[-1] == "Bye. This session: 1 exercise solved, 2 attempts."
+    session.store.close()
+    with sqlite3.connect(tmp_path / "p.sqlite3") as connection:
+        assert connection.execute("SELECT answer, verdict FROM attempts").fetchall() == [("x^3", "incorrect"),
+                                                                                         ("2x", "correct")]
+
+
 # ---------------------------------------------------------------- limits and pictures
 
 
@@ -356,8 +388,8 @@ def test_typing_or_pasting_stops_one_past_the_longest_answer(tmp_path):
     # 100 KB typed in key by key took minutes and gigabytes, each key re-reading the whole line
     session = Session(packs.load("gradients"), store.Store(tmp_path / "p.sqlite3"), "ana", seed=1)
     handled = []
-    original = session.handle
-    session.handle = lambda text: handled.append(text) or original(text)  # type: ignore[method-assign]
+    original = session.handling  # what the shell hands on, each line typed
+    session.handling = lambda text: handled.append(text) or original(text)  # type: ignore[method-assign]
     with create_pipe_input() as keyboard:
         shell = Shell(session, emit=lambda lines: None, input=keyboard, output=DummyOutput())
         keyboard.send_text("x+" * 3000 + "\r")  # typed: stops at the cap
@@ -380,8 +412,9 @@ def test_a_paste_cut_at_a_space_is_too_long_not_graded_as_its_beginning(tmp_path
     with create_pipe_input() as keyboard:
         shell = Shell(session, emit=lambda lines: printed.extend(line.text for line in lines), input=keyboard,
                       output=DummyOutput())
-        original = session.handle
-        session.handle = lambda text: toolbars.append(session.preview(text)) or original(text)  # type: ignore[method-assign]
+        original = session.handling  # what the shell hands on, each line typed
+        session.handling = (  # type: ignore[method-assign]
+            lambda text: toolbars.append(session.preview(text)) or original(text))
         keyboard.send_text("\x1b[200~" + WRONG_AND_LONG + "\x1b[201~\r")  # pasted
         keyboard.send_text("x+" * 500 + " " * 10 + "\r")  # typed: the 1,001st key is a space
         keyboard.send_text("\x04")

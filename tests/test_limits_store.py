@@ -375,18 +375,24 @@ def read_only_home(tmp_path) -> Iterator[tuple]:
 
 
 def test_a_new_student_on_a_read_only_home_practises_with_a_note(read_only_home, capsys, monkeypatch):
-    """Finding 527: 'something went wrong (OperationalError: no such table: students)', status 70."""
+    """Finding 527: 'something went wrong (OperationalError: no such table: students)', status 70. Finding 802:
+    the session's answers were lost without a trace; they are printed at its end, as progress.md says of a
+    session no file can take (a session that answered nothing is not told again that nothing is saved)."""
     home, make = read_only_home
     make({})
     monkeypatch.setenv("TUTOR_HOME", str(home))
     monkeypatch.setattr(sys, "stdin", io.StringIO("2x\n"))
     assert main(["practice", "--seed", "1", "--student", "ro"]) == 0
     out, err = capsys.readouterr()
-    assert err == ""  # said once, at the start: not again, with the session's writes as JSON, at the end
+    assert err == f"tutor: your progress in this session could not be saved: {home / 'progress.sqlite3'} can't be " \
+                  f"written, nor a file in {home}; its answers: gradients tangent-line-fix-y: 2x (correct)\n"
     assert f"Note: {home} is read-only, so progress.sqlite3 can't be made there: your progress in this session " \
            "is not saved (--db FILE saves it in a folder you can write).\nanswer> 2x\n✓ Correct." in out
     assert out.endswith("Bye. This session: 1 exercise solved, 1 attempt.\n")
     assert sorted(home.iterdir()) == []
+    monkeypatch.setattr(sys, "stdin", io.StringIO(":quit\n"))
+    assert main(["practice", "--seed", "1", "--student", "ro"]) == 0
+    assert capsys.readouterr().err == ""  # said once, at the start
 
 
 def test_a_home_that_cant_be_made_practises_with_a_note(tmp_path, capsys, monkeypatch):
@@ -401,7 +407,9 @@ def test_a_home_that_cant_be_made_practises_with_a_note(tmp_path, capsys, monkey
     assert f"Note: {home} can't be made (Not a directory): your progress in this session is not saved (--db FILE " \
            "saves it in a folder you can write).\nanswer> 2x\n✓ Correct." in out
     assert out.endswith("Bye. This session: 1 exercise solved, 1 attempt.\n")
-    assert err == ""
+    # finding 802: what no file can take is printed at the end
+    assert err == f"tutor: your progress in this session could not be saved: {home / 'progress.sqlite3'} can't be " \
+                  f"written, nor a file in {home}; its answers: gradients tangent-line-fix-y: 2x (correct)\n"
 
 
 def test_a_progress_database_on_a_read_only_file_system_is_read(read_only_home, capsys, monkeypatch):
@@ -422,10 +430,14 @@ def test_a_progress_database_on_a_read_only_file_system_is_read(read_only_home, 
         f"  tangent-planes         ███·······   1/1\n{store.MASTERY_RULE}\n", "")
     monkeypatch.setattr(sys, "stdin", io.StringIO("2y\n"))
     assert main(["practice", "--seed", "1", "--student", "ana"]) == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     assert out.startswith("Welcome back, ana.")
     assert f"Note: {db} is read-only: your progress in this session is not saved there.\nanswer> 2y\n✓ Correct." in out
     assert db.read_bytes() == elsewhere.read_bytes()  # nothing written to it
+    # finding 802: nor beside it, on a read-only file system (a lab image): the answers are printed at the end
+    assert err == f"tutor: your progress in this session could not be saved: {db} can't be written, nor a file in " \
+                  f"{home}; its answers: gradients tangent-line-fix-x: 2y (correct)\n"
+    assert sorted(path.name for path in home.iterdir()) == ["progress.sqlite3"]
 
 
 def _locked_answer_kept_in_the_home(tmp_path, monkeypatch):

@@ -6,10 +6,11 @@ The whole file's structure is still checked, and the commands about every exerci
 from __future__ import annotations
 
 import io
+import sqlite3
 
 import pytest
 
-from tutor import packs, practice, variant_check
+from tutor import packs, practice, repl, variant_check
 from tutor.cli import main
 from tutor.practice import Session
 from tutor.store import Store
@@ -140,6 +141,113 @@ def test_practice_checks_each_exercise_of_a_pack_file_when_it_comes_up(pack, tmp
     assert said[:3] == ["✓ Correct.", left_out(3, "wrong", WRONG), left_out(4, "mn", NO_EXACT)]
     assert said[4].startswith("You have solved every exercise of One of several that can be set.")
     assert session.on_screen.spec.id == "fast"
+    session.store.close()
+
+
+def _conversation(session: Session, typed: list[str], said: list[str]) -> None:
+    """The session as the shell runs it, each line typed read after its prompt, everything printed in `said`."""
+    lines = iter(typed)
+
+    def read(prompt: str) -> str:
+        text = next(lines, None)
+        if text is None:
+            raise EOFError
+        said.append(prompt + text)
+        return text
+
+    repl.converse(session, read, lambda printed: said.extend(line.text for line in printed))
+
+
+def test_a_right_answers_verdict_is_printed_before_the_next_exercise_is_checked(pack, tmp_path, monkeypatch):
+    """Finding 801: '✓ Correct.' waited ~9 s, the screen frozen, while the pack file's next exercise was checked;
+    it is printed first, and then the check goes on, the lines after it as before."""
+    said: list[str] = []
+    refusing = practice.refusing
+    monkeypatch.setattr(practice, "refusing", lambda spec: said.append(f"(checking {spec.id})") or refusing(spec))
+    session = Session(packs.load(pack, when_set=True), Store(tmp_path / "p.sqlite3"), "ann", seed=1)
+    _conversation(session, ["2x"], said)
+    after = said[said.index("answer> 2x"):]
+    assert after[:5] == ["answer> 2x", "✓ Correct.", "(checking wrong)", "(checking mn)", left_out(3, "wrong", WRONG)]
+    session.store.close()
+
+
+def _stopped_once(monkeypatch, exercise: str) -> None:
+    """Ctrl-C while the exercise is checked, the first time it is."""
+    refusing = practice.refusing
+    stopped: list[str] = []
+
+    def stop(spec):
+        if spec.id == exercise and not stopped:
+            stopped.append(spec.id)
+            raise KeyboardInterrupt
+        return refusing(spec)
+
+    monkeypatch.setattr(practice, "refusing", stop)
+
+
+def test_ctrl_c_while_the_next_exercise_is_set_keeps_the_answer_counted_once(pack, tmp_path, monkeypatch):
+    """Finding 800: Ctrl-C while the next exercise was checked said 'Type the answer ... again', though the answer
+    was saved, and the answer typed again was counted a second time (2 of 2 right, mastery past half). Now the
+    session says the answer was counted, the exercise solved stays on the screen, an answer to it counts
+    nothing, and :skip moves on, without making it due again."""
+    _stopped_once(monkeypatch, "wrong")
+    db = tmp_path / "p.sqlite3"
+    session = Session(packs.load(pack, when_set=True), Store(db), "ann", seed=1)
+    said: list[str] = []
+    _conversation(session, ["2x", "2x", ":skip"], said)
+    after = said[said.index("answer> 2x"):]
+    assert after[:5] == ["answer> 2x", "✓ Correct.",
+                         "Stopped. Your answer was counted; :skip moves on to the next exercise; Ctrl-D quits.",
+                         "answer> 2x",
+                         "You have solved this exercise already, and your answer was counted; :skip moves on to the "
+                         "next one."]
+    assert after[5:8] == ["answer> :skip", left_out(3, "wrong", WRONG), left_out(4, "mn", NO_EXACT)]
+    assert said[-1] == "Bye. This session: 1 exercise solved, 1 attempt."
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT exercise, answer, verdict FROM attempts").fetchall() == [
+            ("fast", "2x", "correct")]
+        assert connection.execute("SELECT count(*) FROM reviews").fetchone() == (0,)  # :skip made nothing due
+
+
+MIXED = """pack: mix
+title: Mixed
+exercises:
+  - {id: ok1, kind: derivative, function: x^3, tags: [alpha]}
+  - {id: wrong, kind: derivative, function: x^4, answer: 5x^3, tags: [beta]}
+  - {id: mn, kind: minimize, function: x^4 - 3x^2 + x, tags: [beta]}
+  - {id: ok2, kind: derivative, function: x^2, tags: [alpha]}
+  - {id: ok3, kind: derivative, function: x^5, tags: [gamma]}
+  - {id: wrong2, kind: derivative, function: x^6, answer: 5x^5, tags: [gamma]}
+"""
+
+
+def test_a_skill_none_of_whose_exercises_can_be_set_is_not_promised_and_the_exercise_stays(tmp_path):
+    """Finding 809: ':topic beta' promised 'each of its 2 exercises once', left both out, went on with every skill
+    and put another exercise in place of the one not answered; ':topic' still offered beta as '0 of 2'. Now the
+    exercise on the screen stays, with a sentence, and the skills' table says how many can't be set; a skill
+    with some that can be set is promised those, once they are found."""
+    path = tmp_path / "mix.yaml"
+    path.write_text(MIXED, encoding="utf-8")
+    session = Session(packs.load(str(path), when_set=True), Store(tmp_path / "p.sqlite3"), "ann", seed=1)
+    assert [line.text for line in session.start()][-1] == "d/dx of f(x) = x³"
+    assert [line.text for line in session.handle(":topic beta")] == [
+        left_out(2, "wrong", "the given answer does not agree with the computed one (4x³): At x = 1 your answer is "
+                             "5, but the correct value is 4."),
+        left_out(3, "mn", NO_EXACT),
+        "No exercise of beta can be set, so you go on with exercise 1; :topic lists the skills."]
+    assert session.topic is None and session.on_screen.spec.id == "ok1"
+    assert [line.text for line in session.handle(":topic beta")] == [
+        "No exercise of beta can be set, so you go on with exercise 1; :topic lists the skills."]
+    table = [line.text for line in session.handle(":topic")]
+    assert table[1:] == ["  alpha                  ··········   0 of 2  solved",
+                         "  beta                   ··········   0 of 2  solved, 2 can't be set",
+                         "  gamma                  ··········   0 of 2  solved"]
+    said = [line.text for line in session.handle(":topic gamma")]
+    assert said[:2] == ["Practising gamma: each of its 2 exercises once.", ""]  # wrong2 not checked yet
+    said = [line.text for line in session.handle("5x^4")]
+    assert said[:2] == ["✓ Correct.", left_out(6, "wrong2", "the given answer does not agree with the computed one "
+                                                           "(6x⁵): At x = 1 your answer is 5, but the correct value is 6.")]
+    assert "You have done every exercise of gamma: 1 exercise in 1 answer, 1 right the first time without help." in said
     session.store.close()
 
 

@@ -112,6 +112,36 @@ def test_control_characters_piped_in_are_shown_not_sent_to_the_terminal(tmp_path
     assert "\x1b" not in printed and "\x01" not in printed
 
 
+@pytest.mark.parametrize("name, named", [
+    ("e\x1b[31mred", "U+001B ESCAPE can't be used in a name: a terminal acts on it rather than showing it"),
+    ("ana\u202egnirts", "U+202E RIGHT-TO-LEFT OVERRIDE can't be used in a name: it shows text in another order "
+                        "than the order it is read in"),
+])
+def test_a_student_name_a_terminal_would_act_on_is_refused(tmp_path, capsys, monkeypatch, name, named):
+    """Finding 806: a name with ESC was greeted raw, into a pipe or a session's file ('cat session.txt' turned
+    red), where answers and pack values are shown or refused; it is refused, in a sentence naming the character,
+    before the session starts."""
+    monkeypatch.setenv("TUTOR_HOME", str(tmp_path))
+    monkeypatch.setattr(sys, "stdin", io.StringIO("2x\n"))
+    with pytest.raises(SystemExit) as stopped:
+        main(["practice", "--seed", "1", "--student", name])
+    out, err = capsys.readouterr()
+    assert stopped.value.code == 2 and out == ""
+    assert err.endswith(f"error: argument --student: the invisible character {named}; delete it\n")
+    assert "\x1b" not in err and "\u202e" not in err
+    assert not (tmp_path / "progress.sqlite3").exists()
+
+
+def test_a_name_written_with_joiners_or_wide_spaces_is_greeted_as_it_is(tmp_path, capsys, monkeypatch):
+    """The refusal of finding 806 leaves alone what names are written with: a Persian name's zero-width non-joiner,
+    a Japanese name's ideographic space."""
+    monkeypatch.setenv("TUTOR_HOME", str(tmp_path))
+    for name in ("راز\u200cدار", "山田\u3000花子"):
+        monkeypatch.setattr(sys, "stdin", io.StringIO(":quit\n"))
+        assert main(["practice", "--seed", "1", "--student", name]) == 0
+        assert capsys.readouterr().out.startswith(f"Welcome to the calculus tutor, {name}. ")
+
+
 def test_tutor_reads_a_pipe_line_by_line(tmp_path):
     """`tutor < answers.txt`: no prompt_toolkit, so no warning that the input is not a terminal."""
     done = subprocess.run([sys.executable, "-m", "tutor", "--seed", "1", "--student", "ana"], input="2x\n:quit\n",

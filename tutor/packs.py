@@ -53,7 +53,7 @@ from .topics.base import Field, substitute
 from .topics.fields import ID_PATTERN, NUMERIC_READERS, READERS, ReadError, braces
 from .topics.solution import places_asked
 from .variant_check import UNKNOWN_NAME, Finding, Params, drawn, first_failing, refusing, with_draw
-from .words import and_list, character_name
+from .words import and_list, unseen
 
 if TYPE_CHECKING:  # the picture and the steps modules load where they are used (tests/test_startup.py)
     from .steps import Step
@@ -662,22 +662,14 @@ def escaped_letters(root: yaml.Node, text: str, file: str) -> list[str]:
     return report.problems
 
 
-# what a terminal acts on rather than shows: the controls (ESC clears the screen or retitles the window, BEL
-# rings) but the line break and the tab, and the marks that show text in another order than it is read in
-_UNSEEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def _refuse_unseen(node: yaml.Node, report: _Report, refused: set[str]) -> None:
     """Each value of the pack holding such a character (a double-quoted "\\e[2J" makes one) refused, where it is:
     a student's terminal would act on it, and a pack file is text from anyone. Not again where a value is
     already refused (an expression's reader names the character itself)."""
     for scalar in _scalar_nodes(node, keys=True):
-        found = _UNSEEN.search(str(scalar.value))
+        found = unseen(str(scalar.value), "a pack")
         if found and str(Where.of(report.file, scalar)) not in refused:
-            why = "a terminal acts on it rather than showing it" if unicodedata.category(found[0]) == "Cc" \
-                else "it shows text in another order than the order it is read in"
-            report.add(scalar, f"the invisible character {character_name(found[0])} can't be used in a pack: "
-                               f"{why}; delete it")
+            report.add(scalar, found)
 
 
 # ---------------------------------------------------------------- reading nodes

@@ -1,7 +1,8 @@
 """A practice session: which exercise comes next, what an answer or a command gets back.
 
-No terminal here: `Session.handle(text)` returns Lines (text with a style), and
-the REPL (tutor/repl.py) prints them. Every showing and every attempt is written
+No terminal here: `Session.handling(text)` gives Lines (text with a style), each
+part as soon as it is known (`handle`: all of them), and the REPL (tutor/repl.py)
+prints them. Every showing and every attempt is written
 to the Store as it happens.
 
 What comes next: an exercise due for review (missed or skipped); else more
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import difflib
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,6 +32,7 @@ from .check import Judgement
 from .compare import Note
 from .errors import TutorError
 from .feedback import in_worker, respond
+from .interrupts import uninterrupted
 from .limits import LIMITS
 from .packs import Exercise, ExerciseSpec, Pack
 from .parse import FUNCTIONS, InputError
@@ -110,6 +112,10 @@ class _Current:
         return self.solved or self.steps_shown or self.skipped
 
 
+class _NoneOfTheSkill(Exception):
+    """None of the exercises of the skill just chosen can be set."""
+
+
 class NothingToSet(TutorError):
     """No exercise of the pack can be set (each one's answer can't be computed or typed): nothing to practise."""
 
@@ -143,6 +149,7 @@ class Session:
         self.previous: _Current | None = None
         self.unsettable: dict[str, str] = {}  # exercise id -> why it can't be set (skipped, as the grader does)
         self.checked: set[str] = set()  # the exercises checked as loading checks them (`as_loading`), each once
+        self.unshown: list[Line] = []  # the verdict of an answer counted, until it is shown (Ctrl-C may come between)
         # each student's own: one student's picture with the answer is not under the name of another's question
         self.picture_folder: Path = self.pictures or default_home() / "pictures" / student_folder(self.student)
 
@@ -208,8 +215,15 @@ class Session:
 
     def interrupted(self) -> list[Line]:
         """What Ctrl-C while an answer or a command is worked on says: that work is stopped and the session
-        goes on (what was saved stays saved)."""
-        lines = [Line("Stopped. Type the answer or the command again, or another; Ctrl-D quits.", "muted")]
+        goes on (what was saved stays saved). An answer counted before the stop is never asked for again: its
+        verdict is shown, where it was not yet, and a right one's exercise stays on the screen until :skip."""
+        lines, self.unshown = self.unshown, []
+        if lines or (self.current is not None and self.current.solved):
+            lines = [*lines, Line("Stopped. Your answer was counted; "
+                                  + (":skip moves on to the next exercise" if self.on_screen.solved else
+                                     "type another, or a command") + "; Ctrl-D quits.", "muted")]
+        else:
+            lines = [Line("Stopped. Type the answer or the command again, or another; Ctrl-D quits.", "muted")]
         if self.current is None:  # stopped while a new pack was being set: its first exercise
             lines += self.next_exercise()
         return self.noticed(lines)
@@ -286,11 +300,15 @@ class Session:
                 return choice
         return min(others, key=staleness)
 
-    def next_exercise(self, before: Callable[[], list[Line]] = list) -> list[Line]:
+    def next_exercise(self, before: Callable[[], list[Line]] = list, chosen: bool = False) -> list[Line]:
         """The next exercise shown; `before`, what to say just before it, once those that can't be set on the
-        way are left out."""
+        way are left out. `chosen`: the skill has just been chosen (:topic TAG), so that where none of its
+        exercises can be set the exercise on the screen stays (_NoneOfTheSkill), where at the start (--topic)
+        the session goes on with every skill."""
         lines: list[Line] = []
         if not self.pool() and self.topic is not None:  # every exercise of the skill can't be set
+            if chosen:
+                raise _NoneOfTheSkill
             self.topic = None
             self.new_round()
             self.store.set_topic(self.session_id, None)
@@ -300,7 +318,7 @@ class Session:
                              + "; ".join(f"'{e}': {why}" for e, why in self.unsettable.items()))
         if self.topic is not None and {s.id for s in self.pool()} <= self.round:
             lines = self.topic_done()
-        return self.show_exercise(self.choose(), before=lambda: [*before(), *lines])
+        return self.show_exercise(self.choose(), before=lambda: [*before(), *lines], chosen=chosen)
 
     # ------------------------------------------------------------ showing exercises
     def variant_for(self, spec: ExerciseSpec) -> str:
@@ -347,16 +365,15 @@ class Session:
         return self.build(spec, variant), variant, refused
 
     def show_exercise(self, spec: ExerciseSpec, variant: str | None = None,
-                      before: Callable[[], list[Line]] = list) -> list[Line]:
+                      before: Callable[[], list[Line]] = list, chosen: bool = False) -> list[Line]:
         try:
             if spec.id not in self.checked:
                 as_loading(spec, self.pack)
                 self.checked.add(spec.id)
             exercise, variant, refused = self.shown_variant(spec, variant or self.variant_for(spec))
         except TutorError as error:  # no numbers of it can be set: skipped, as the grader and `pack show` do
-            self.unsettable[spec.id] = why = getattr(error, "why", error.message)
-            return [Line(f"Note: exercise {self.number(spec)} ({spec.id}) can't be set, so it is left out: "
-                         f"{why}", "invalid"), *self.next_exercise(before)]
+            self.unsettable[spec.id] = getattr(error, "why", error.message)
+            return [self.left_out(spec), *self.next_exercise(before, chosen)]
         said = before()
         self.showings += 1
         self.shown[spec.id] = self.showings
@@ -377,58 +394,92 @@ class Session:
             Line(exercise.prompt(), "exercise"),
         ]
 
+    def left_out(self, spec: ExerciseSpec) -> Line:
+        """The note on an exercise that can't be set."""
+        return Line(f"Note: exercise {self.number(spec)} ({spec.id}) can't be set, so it is left out: "
+                    f"{self.unsettable[spec.id]}", "invalid")
+
     # ---------------------------------------------------------------------- input
     def handle(self, text: str) -> list[Line]:
+        """What a line typed gets back, whole."""
+        return [line for part in self.handling(text) for line in part]
+
+    def handling(self, text: str) -> Iterator[list[Line]]:
+        """What a line typed gets back, in parts, each as soon as it is known: the shell prints each as it comes,
+        so that an answer's verdict is not held back while the next exercise is set (the check of a pack file's
+        exercise may take seconds: finding 801)."""
+        meant = None
         # measured before stripping: a line the shell cut one past the limit is refused even where the last
         # character kept is a space, never graded as its beginning (the rest of the paste is not there)
-        if len(text) > LIMITS.max_length:
-            return self.noticed(self.answer(text))
-        text = text.strip()
-        if not text:
-            return []
-        meant = command(text)
+        if len(text) <= LIMITS.max_length:
+            text = text.strip()
+            if not text:
+                return
+            meant = command(text)
         if meant is None:
-            return self.noticed(self.answer(text))
+            yield from self.answer(text)
+            yield self.noticed([])
+            return
         name, argument = meant
         handler = getattr(self, "do_" + name[1:], None) if name in COMMANDS else None
         if handler is None:
-            return [Line(f"Unknown command '{text.partition(' ')[0]}'; :help lists the commands.", "invalid")]
-        return self.noticed(handler(argument))
+            yield [Line(f"Unknown command '{text.partition(' ')[0]}'; :help lists the commands.", "invalid")]
+            return
+        yield self.noticed(handler(argument))
 
-    def answer(self, text: str) -> list[Line]:
+    def answer(self, text: str) -> Iterator[list[Line]]:
+        """The verdict, then, for a right answer, the next exercise."""
         current = self.on_screen
+        if current.solved:  # left on the screen by a Ctrl-C before the next one was set: counted once already
+            yield [Line("You have solved this exercise already, and your answer was counted; :skip moves on to the "
+                        "next one.", "muted")]
+            return
         verdict = respond(current.exercise, text)
         if verdict.verdict == Judgement.INVALID:  # unreadable: say where, count nothing
-            return [Line(verdict.pointer(text), "invalid")]
+            yield [Line(verdict.pointer(text), "invalid")]
+            return
         current.typed.add(text)
         # right but for rounding (0.33 for 1/3, 1.4142 for √2, 0.567 to 3 places of 4), or but for the form
         # asked (E(m, b) not multiplied out yet): not a wrong attempt
         if verdict.note in (Note.DECIMAL_FOR_EXACT, Note.INEXACT, Note.TOO_FEW_PLACES, Note.NOT_MULTIPLIED_OUT):
-            return [Line(f"≈ {verdict.message}", "close")]
+            yield [Line(f"≈ {verdict.message}", "close")]
+            return
         unsolved = set(self.ids()) - self.store.solved(self.student_id, self.pack.id)
-        self.store.record(self.session_id, self.student_id, self.pack.id, current.spec.id, current.variant,
-                          text, verdict.verdict, verdict.note, current.hints, current.spec.tags or (GENERAL,),
-                          current.shown_id)
-        self.attempts += 1
-        self.round_answers += 1
         if verdict.correct:
-            if current.misses == 0 and current.hints == 0:
-                self.round_first.add(current.spec.id)
-            self.solved_ids.add(current.spec.id)  # a review of an exercise solved before is not another one
-            current.solved = True
-            self.round.add(current.spec.id)
-            self.streak += 1
+            lines = [Line(f"✓ {verdict.message}", "correct")]
+        else:
+            lines = [Line(f"✗ {verdict.message}", "incorrect"),
+                     Line(f"  (your answer, as read: {verdict.reading})", "muted")]
+            if current.misses == 1:
+                lines.append(Line("Stuck? :hint gives a hint, :steps the worked solution, :skip moves on.", "muted"))
+        with uninterrupted():  # saved and counted together: a Ctrl-C while the record waits for a lock comes after
+            self.store.record(self.session_id, self.student_id, self.pack.id, current.spec.id, current.variant,
+                              text, verdict.verdict, verdict.note, current.hints, current.spec.tags or (GENERAL,),
+                              current.shown_id)
+            self.counted(current, verdict.correct)
+            self.unshown = lines
+        yield lines
+        self.unshown = []
+        if verdict.correct:
             def done() -> list[Line]:  # once those that can't be set, never to be solved, are left out
                 last = current.spec.id in unsolved and unsolved <= {current.spec.id, *self.unsettable}
                 return self.pack_done() if last else []
-            return [Line(f"✓ {verdict.message}", "correct"), *self.next_exercise(done)]
-        self.streak = 0
-        current.misses += 1
-        lines = [Line(f"✗ {verdict.message}", "incorrect"),
-                 Line(f"  (your answer, as read: {verdict.reading})", "muted")]
-        if current.misses == 2:
-            lines.append(Line("Stuck? :hint gives a hint, :steps the worked solution, :skip moves on.", "muted"))
-        return lines
+            yield self.next_exercise(done)
+
+    def counted(self, current: _Current, correct: bool) -> None:
+        """An answer recorded, in this session's counts."""
+        self.attempts += 1
+        self.round_answers += 1
+        if not correct:
+            self.streak = 0
+            current.misses += 1
+            return
+        if current.misses == 0 and current.hints == 0:
+            self.round_first.add(current.spec.id)
+        self.solved_ids.add(current.spec.id)  # a review of an exercise solved before is not another one
+        current.solved = True
+        self.round.add(current.spec.id)
+        self.streak += 1
 
     # ------------------------------------------------------------ the end of a round
     def topic_done(self) -> list[Line]:
@@ -508,6 +559,8 @@ class Session:
         self.store.helped(self.on_screen.shown_id, self.on_screen.hints, self.on_screen.steps_shown)
 
     def do_skip(self, _: str) -> list[Line]:
+        if self.on_screen.solved:  # left on the screen by a Ctrl-C before the next one was set: not due again
+            return self.next_exercise()
         self.store.review_later(self.student_id, self.pack.id, self.on_screen.spec.id)
         self.on_screen.skipped = True
         self.streak = 0
@@ -542,11 +595,21 @@ class Session:
             close = difflib.get_close_matches(tag, tags, n=1)
             hint = f"; did you mean {close[0]}?" if close else "; :topic lists them."
             return [Line(f"No skill '{tag}' in this pack{hint}", "invalid")]
+        before = self.topic, self.round, self.round_first, self.round_answers
+        known = set(self.unsettable)  # left out before
         self.topic = tag
         self.new_round()
         self.store.set_topic(self.session_id, tag)
-        return [Line(f"Practising {tag}: each of its {counted(len(self.pool()), 'exercise')} once.", "muted")] \
-            + self.next_exercise()
+        try:  # said once those of the skill that can't be set on the way are left out
+            return self.next_exercise(lambda: [Line(f"Practising {tag}: each of its "
+                                                    f"{counted(len(self.pool()), 'exercise')} once.", "muted")],
+                                      chosen=True)
+        except _NoneOfTheSkill:  # the exercise on the screen stays, and the skill practised before
+            self.topic, self.round, self.round_first, self.round_answers = before
+            self.store.set_topic(self.session_id, self.topic)
+            notes = [self.left_out(self.pack.exercise(e)) for e in self.unsettable if e not in known]
+            return [*notes, Line(f"No exercise of {tag} can be set, so you go on with exercise "
+                                 f"{self.number(self.on_screen.spec)}; :topic lists the skills.", "invalid")]
 
     def skills_table(self, tags: list[str]) -> list[Line]:
         skills = self.store.skills(self.student_id)
@@ -557,8 +620,10 @@ class Session:
             specs = [s for s in self.pack.exercises if tag in s.tags]
             score = skills[tag].score if tag in skills else 0.0
             now = "  ← now" if tag == self.topic else ""
+            unsettable = sum(s.id in self.unsettable for s in specs)
+            refused = f", {unsettable} can't be set" if unsettable else ""
             lines.append(Line(f"  {tag:<22} {mastery_bar(score)}  {sum(s.id in solved for s in specs):>2} of "
-                              f"{len(specs):<2} solved{now}"))
+                              f"{len(specs):<2} solved{refused}{now}"))
         return lines
 
     def do_pack(self, name: str) -> list[Line]:

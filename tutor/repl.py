@@ -222,7 +222,8 @@ def converse(session: Session, read: Callable[[str], str], emit: Callable[[list[
             except _Ended:  # the window was closed: no one to say goodbye to
                 break
             try:
-                emit(session.handle(text))
+                for lines in session.handling(text):  # each part printed as it comes: a verdict before what follows
+                    emit(lines)
             except KeyboardInterrupt:  # Ctrl-C while it works: that work is dropped, the session goes on
                 emit(session.interrupted())
     finally:

@@ -548,15 +548,16 @@ class Store:
 
     def _say_kept(self) -> None:
         """Where what is still unsaved at the end is kept; where no file can take it, its answers, so that
-        they are not lost without a trace (a read-only start said at once that nothing is saved)."""
+        they are not lost without a trace (a read-only file system, a lab image, too: its start said that
+        nothing is saved, so it says so again only where something was answered)."""
         place = self._file()
+        answers = [f"{w.args[2]} {w.args[3]}: {printable(w.args[5])} ({w.args[6]})"
+                   for w in self.pending if w.kind == "attempt"]
         if place is not None:
             self.notices.append(f"{len(self.pending)} unsaved write(s) of your progress are kept in {place}; they "
                                 f"are saved to {self.path} the next time it can be written")
-        elif self.full or not self.read_only:
+        elif self.full or not self.read_only or answers:
             folders = and_list(list(dict.fromkeys(str(place.parent) for place in self.kept.places)))
-            answers = [f"{w.args[2]} {w.args[3]}: {printable(w.args[5])} ({w.args[6]})"
-                       for w in self.pending if w.kind == "attempt"]
             said = f"; its answers: {'; '.join(answers)}" if answers else ""
             self.notices.append(f"your progress in this session could not be saved: {self.path} can't be written, "
                                 f"nor a file in {folders}{said}")

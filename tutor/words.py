@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from enum import StrEnum
@@ -95,6 +96,22 @@ def _picture(character: str) -> str:
     """The Unicode control picture of an ASCII control (␀ … ␟, ␡), else ''."""
     code = ord(character)
     return chr(0x2400 + code) if code < 0x20 else "\u2421" if code == 0x7F else ""
+
+
+# what a terminal acts on rather than shows: the controls (ESC clears the screen or retitles the window, BEL
+# rings) but the line break and the tab, and the marks that show text in another order than it is read in
+_UNSEEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def unseen(text: str, where: str) -> str | None:
+    """Why text that holds such a character can't be used `where` ("a pack", "a name"), naming the first one; None
+    for text without: refused where it is read, as a student's terminal would act on it wherever it is shown."""
+    found = _UNSEEN.search(text)
+    if not found:
+        return None
+    why = "a terminal acts on it rather than showing it" if unicodedata.category(found[0]) == "Cc" \
+        else "it shows text in another order than the order it is read in"
+    return f"the invisible character {character_name(found[0])} can't be used in {where}: {why}; delete it"
 
 
 def character_name(character: str) -> str:

@@ -13,6 +13,7 @@ from prompt_toolkit.utils import is_dumb_terminal
 
 from .. import repl, store
 from ..practice import NothingToSet, Session
+from ..words import unseen
 from . import EXIT_OK, UserError, seed_number
 from .pack_files import load_pack
 from .progress import open_store
@@ -24,7 +25,17 @@ def setup(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--topic", help="practise one skill (a tag of the pack)")
     parser.add_argument("--seed", type=seed_number, help="fix the variants drawn, to repeat a session")
     parser.add_argument("--db", type=Path, help="the progress database (default: in your data folder)")
-    parser.add_argument("--student", default=None, help="whose progress (default: your user name)")
+    parser.add_argument("--student", type=student_name, default=None,
+                        help="whose progress (default: your user name)")
+
+
+def student_name(text: str) -> str:
+    """`--student NAME`: refused where it holds a character a terminal acts on (an escape sequence), as an answer
+    and a pack are: the session greets the student by it, on a screen or into a file."""
+    why = unseen(text, "a name")
+    if why:
+        raise argparse.ArgumentTypeError(why)
+    return text
 
 
 def run(args: argparse.Namespace) -> int:
