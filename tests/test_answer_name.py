@@ -330,3 +330,15 @@ def test_a_derivative_name_of_another_function_point_or_variable_is_not_read(tmp
 def test_an_expression_before_an_equals_sign_is_no_name(capsys, typed, message):
     assert main(["check", "--exercise", "gradients:hard-to-optimize-derivative", "--", typed]) == 3
     assert capsys.readouterr().out == f"invalid\n{typed}\n{message}\n"
+
+
+@pytest.mark.parametrize("exercise, typed", [
+    # finding 808: the previous exercise's tangent plane was "Write just 4x + 8y - 20, without 'z ='"
+    ("gradients:partial-x-x2y2", "z = 4x + 8y - 20"),
+    ("gradients:hard-to-optimize-derivative", "y = 2x + 3"),  # a tangent line, for f′
+])
+def test_the_graphs_height_before_an_equals_sign_is_no_name_for_a_derivative(capsys, exercise, typed):
+    assert main(["check", "--exercise", exercise, "--", typed]) == 3
+    assert capsys.readouterr().out == f"invalid\n{typed}\n^\nWrite only the expression, without '='.\n"
+    # the derivative's own name is one: what follows it is the answer
+    assert main(["check", "--exercise", "gradients:partial-x-x2y2", "--", "∂f/∂x = 2x"]) == 0

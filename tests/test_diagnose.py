@@ -198,12 +198,26 @@ def test_critical_points_patterns():
 
 def test_a_slip_made_in_both_partials_is_said_of_both_and_a_swap_quotes_the_point_it_swapped():
     """For f = x² + 6x − y² − 5y (critical point (−3, −5/2)), differentiating y² in ∂f/∂x and 6x in ∂f/∂y
-    gives 2x + 6 − 2y = 0 and −2y + 1 = 0, so (−5/2, 1/2); written the wrong way round, (1/2, −5/2)."""
+    gives 2x + 6 − 2y = 0 and −2y + 1 = 0, so (−5/2, 1/2); written the wrong way round, (1/2, −5/2). The swap
+    quotes the point as the first mistake's, not as the answer (finding 805)."""
     assert respond(drill("cp-saddle", "ann"), "(1/2, -5/2)").message == (
         "It looks like two mistakes: you differentiated y² as well in ∂f/∂x and differentiated 6x as well in "
         "∂f/∂y, and you wrote the coordinates the wrong way round. In ∂/∂x, y is a constant, so y² is a "
         "constant term and its derivative is 0. In ∂/∂y, x is a constant, so 6x is a constant term and its "
-        "derivative is 0. A point is (x, y), so (-5/2, 1/2) rather than (1/2, -5/2).")
+        "derivative is 0. A point is (x, y): the first mistake gives (-5/2, 1/2), which written the wrong way "
+        "round is (1/2, -5/2).")
+
+
+def test_a_chain_of_slips_quotes_the_first_ones_value_as_such():
+    """Finding 805: f = x² − y² − y, critical point (0, −1/2). (0, 2) is the sign of −2y − 1 = 0 lost (1/2),
+    then 1 ÷ 2 taken as 2 ÷ 1: the second sentence said "y = 1/2, not 2", as if 1/2 were the answer."""
+    assert respond(drill("cp-saddle", "d"), "(0, 2)").message == (
+        "It looks like two mistakes: you took the sign of y the wrong way round, and you divided the wrong way "
+        "round when solving for y. -2y - 1 is zero at y = -1/2, not at y = 1/2. The first mistake gives "
+        "y = 1/2, which dividing the wrong way round turns into 2.")
+    # alone, the slip's sentence still ends on the right value
+    assert respond(drill("cp-saddle", "d"), "(0, -2)").message == (
+        "It looks like you divided the wrong way round when solving for y: y = -1/2, not -2.")
 
 
 def test_the_simpler_explanation_is_told_before_a_chain_of_slips():

@@ -253,6 +253,15 @@ def test_the_gradients_own_mistakes():
     assert lesson("gradient-x2y2-at-2-3", "(-4, -6)").note == "misconception:gradient-negated"
     assert lesson("gradient-x2y2-at-2-3", "(2x, 2y)").note == "misconception:not-evaluated"
     assert drill("g-three-variables", "(yz + 10x, xz)").note == "misconception:missing-component"
+    # finding 807: any two of three components swapped, ∂f/∂y and ∂f/∂z too (f = xyz + 2x² for s1)
+    for swapped_two in ("(yz+4x, xy, xz)", "(xz, yz+4x, xy)", "(xy, xz, yz+4x)"):
+        assert drill("g-three-variables", swapped_two, "s1").message == (
+            "It looks like you swapped the components. ∇f lists the partial derivatives in the order of the variables: "
+            "(∂f/∂x, ∂f/∂y, ∂f/∂z).")
+    assert drill("g-three-variables", "∂f/∂x = yz+4x, ∂f/∂y = xy, ∂f/∂z = xz", "s1").message == (
+        "It looks like you differentiated with respect to z instead of y in ∂f/∂y and differentiated with respect to "
+        "y instead of z in ∂f/∂z. For ∂f/∂y, x and z are constants; only y varies. For ∂f/∂z, x and y are constants; "
+        "only z varies.")
     # (−3)² as −9 in 3x²; leaving x³ undifferentiated gives -27 too
     assert drill("g-at-point", "(-27, 6)").note == "misconception:negative-base-power|term-not-differentiated"
     assert drill("g-at-point", "(81, 6)").note == "misconception:coefficient-inside-power"  # 3x² as (3x)²
@@ -282,8 +291,9 @@ def swapped(names: str, right: str, wrong: str) -> str:
     # finding 750: the right numbers in the wrong order were "not right … not right either"
     ("drills", "gd-bowl", "s1", "(0.36, 0.81)", swapped("x, y", "(0.81, 0.36)", "(0.36, 0.81)")),
     ("gradients", "descent-power-lines", None, "(0.3376, 0.6984)", swapped("m, b", "(0.6984, 0.3376)", "(0.3376, 0.6984)")),
+    # finding 807: quoted to the 6 places asked, as typed, not as (0.0190266, 0.000139333)
     ("gradients", "tv-descent-step", None, "(0.000139, 0.019027)",
-     swapped("m, b", "(0.0190266, 0.000139333)", "(0.000139333, 0.0190266)")),
+     swapped("m, b", "(0.019027, 0.000139)", "(0.000139, 0.019027)")),
     ("gradients", "local-minima-2d", None, "(0, -1.0356), (0, 0.9601)",
      swapped("x, y", "(-1.03558, 0)", "(0, -1.03558)")),
     ("gradients", "local-minima-2d-end", None, "(0, 0.9601)", swapped("x, y", "(0.9601496, 0)", "(0, 0.9601496)")),
@@ -291,6 +301,13 @@ def swapped(names: str, right: str, wrong: str) -> str:
 def test_a_point_found_by_descent_written_the_wrong_way_round_is_told_so(pack, exercise, student, answer, message):
     verdict = respond(packs.load(pack).exercise(exercise).variant(student), answer)
     assert (verdict.note, verdict.message) == ("misconception:critical-point-coordinates-swapped", message)
+
+
+def test_a_step_with_each_value_named_is_not_told_it_is_the_wrong_way_round():
+    """Finding 807: m = 3/5, b = 26/15 names each value (the step is (26/15, 3/5)): there is no order to get wrong."""
+    verdict = drill("cost-mean-step", "m = 3/5, b = 26/15", "s1")
+    assert verdict.message == "Your m 3/5 is not right. Your b is not right either."
+    assert drill("cost-mean-step", "(3/5, 26/15)", "s1").note == "misconception:critical-point-coordinates-swapped"
 
 
 def test_gradient_descent_two_mistakes():

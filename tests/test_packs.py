@@ -38,6 +38,10 @@ BROKEN = {
         "1:7: 'gradients' is the id of a built-in pack; give this pack an id of its own, such as 'gradients-2', or "
         "its students' progress mixes with the built-in pack's",
     ],
+    'built-in-id-look-alike.yaml': [  # finding 810: passed, and the welcome-back line named "gradients ."
+        "1:7: 'gradients ' reads as 'gradients', the id of a built-in pack; give this pack an id of its own, such as "
+        "'gradients-2', or its students' progress mixes with the built-in pack's",
+    ],
     'ask-needs-its-keys.yaml': [
         "7:10: exercise 'a': ask: value needs 'at'",
         "11:12: exercise 'b': 'start' is used only with ask: end",
@@ -157,6 +161,20 @@ BROKEN = {
         "6:10: exercise 'a': 'z' is not a variable of the function (x, y)",
     ],
 }
+
+@pytest.mark.parametrize(("pack_id", "taken"), [("Gradients", "gradients"), ("DRILLS", "drills"),
+                                                ("\uff47radients", "gradients")])
+def test_a_built_in_id_in_another_case_or_width_is_refused(tmp_path, pack_id, taken):
+    """Finding 810: case and width are no clue to a reader, so they are none to the check either."""
+    path = tmp_path / "v.yaml"
+    path.write_text(f"pack: {pack_id}\ntitle: T\nexercises:\n  - id: a\n    kind: derivative\n    function: x^3\n",
+                    encoding="utf-8")
+    with pytest.raises(packs.PackError) as caught:
+        packs.load(path)
+    assert caught.value.problems == [
+        f"{path}:1:7: '{pack_id}' reads as '{taken}', the id of a built-in pack; give this pack an id of its own, "
+        f"such as '{taken}-2', or its students' progress mixes with the built-in pack's"]
+
 
 def test_there_are_at_least_twenty_broken_packs():
     assert len(BROKEN) >= 20

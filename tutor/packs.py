@@ -529,10 +529,15 @@ def check(name_or_path: str | Path, draws: int = SELF_CHECK_VARIANTS,
     return pack, sorted(problems + self_check(pack, draws), key=_position)
 
 
-def _takes_a_built_in_id(pack_id: str, source: str) -> bool:
-    """Whether a pack file other than the built-in pack's own takes its id."""
-    return pack_id in BUILT_IN and not source.startswith("built-in:") \
-        and Path(source).resolve() != built_in_path(pack_id).resolve()
+def _built_in_id_taken(pack_id: str, source: str) -> str | None:
+    """The built-in pack whose id a pack file other than its own takes, or None. Compared stripped and
+    regardless of case and width, as a reader does: `Gradients`, `gradients ` and a full-width `ｇradients`
+    are the lesson's id to the student the welcome-back line names it to (finding 810)."""
+    folded = unicodedata.normalize("NFKC", pack_id).strip().casefold()
+    taken = next((b for b in BUILT_IN if b.casefold() == folded), None)
+    if taken is None or source.startswith("built-in:") or Path(source).resolve() == built_in_path(taken).resolve():
+        return None
+    return taken
 
 
 def _pack_text(name_or_path: str | Path, limits: Limits) -> tuple[str, str, Path]:
@@ -594,9 +599,10 @@ def _read(text: str, source: str, folder: Path, limits: Limits, verify: bool,
     if pack_id is None:
         report.add(root, "the pack needs an id: 'pack: my-pack'")
         pack_id = "?"
-    elif _takes_a_built_in_id(pack_id, source):  # progress is kept by pack id: it would mix with the built-in's
-        report.add(top["pack"], f"'{pack_id}' is the id of a built-in pack; give this pack an id of its own, "
-                                f"such as '{pack_id}-2', or its students' progress mixes with the built-in pack's")
+    elif taken := _built_in_id_taken(pack_id, source):  # progress is kept by pack id: it would mix with the built-in's
+        reads = "is" if taken == pack_id else f"reads as '{taken}',"
+        report.add(top["pack"], f"'{pack_id}' {reads} the id of a built-in pack; give this pack an id of its own, "
+                                f"such as '{taken}-2', or its students' progress mixes with the built-in pack's")
     title = _text(top["title"], report, None, "title") if "title" in top else pack_id
     description = _text(top["description"], report, None, "description") if "description" in top else ""
     exercises: list[ExerciseSpec] = []

@@ -2682,6 +2682,10 @@ def _decimal_comma(text: str, offset: int = 0, in_list: bool = False) -> InputEr
                       "syntax")
 
 
+# said of an equation typed where an expression is asked (y = 2x + 3): no side of it is the answer named
+ONLY_THE_EXPRESSION = "write only the expression, without '='"
+
+
 def _single(items: list[_Item], what: str) -> Expr | _Assignment:
     item = items[0] if len(items) == 1 else None
     if item is None or isinstance(item, _Group):
@@ -2692,7 +2696,7 @@ def _single(items: list[_Item], what: str) -> Expr | _Assignment:
 def _as_expression(items: list[_Item], components: list[str], constants: frozenset[str]) -> Expr:  # noqa: ARG001
     item = _single(items, "a single expression")
     if isinstance(item, _Assignment):
-        raise InputError("write only the expression, without '='", item.col, "shape")
+        raise InputError(ONLY_THE_EXPRESSION, item.col, "shape")
     return item
 
 

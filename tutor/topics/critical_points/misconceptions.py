@@ -373,7 +373,10 @@ def _zero_on(partial: Expr, item: tuple | Equation | Meet, variables: Sequence[s
 @dataclass(frozen=True)
 class _Transform:
     """A slip in solving, as what it does to a set of solutions, and what is said of it: for the right
-    set, or (`told`, where the sentence quotes the set's points) for the set it is applied to."""
+    set, or (`told`, where the sentence quotes the set's points) for the set it is applied to. Applied
+    after another slip, `told` words a point or value it quotes that no right point has as that slip's ("the
+    first mistake gives y = 1/2, which …"): quoted as for the right set, "y = 1/2, not 2" read as the answer
+    (finding 805)."""
 
     said: Said
     apply: Callable[[_Set], _Set | None]
@@ -407,6 +410,10 @@ def _transforms(problem: CriticalPoints) -> list[_Transform]:
 
         def swapped(s: _Set) -> Said | None:
             example = turned(s)
+            if example and example[0] not in right_points:  # another slip's point: not the one to write
+                return Said.of("critical-point-coordinates-swapped", "It looks like you wrote the coordinates the "
+                               f"wrong way round: a point is ({', '.join(variables)}): the first mistake gives "
+                               f"{show(example[0])}, which written the wrong way round is {show(example[1])}.")
             return example and coordinates_swapped(variables, show(example[0]), show(example[1]))
         told = swapped((tuple(right_points), ()))
         if told:
@@ -430,13 +437,19 @@ def _transforms(problem: CriticalPoints) -> list[_Transform]:
             return (points, s[1]) if points != s[0] else None
 
         def divided(s: _Set, inverted: tuple[int, ...] = inverted) -> Said | None:
-            examples = [(variables[i], c) for i in inverted
+            examples = [(i, c) for i in inverted
                         if (c := next((p[i] for p in s[0] if p[i] not in (0, 1, -1)), None)) is not None]
             if len(examples) < len(inverted):
                 return None  # a coordinate the slip leaves as it is: the slip in the others alone says it
-            return SOLVING["divided-wrong-way"].fill(
-                solved=f"for {and_list([v for v, _ in examples])}",
-                values="; ".join(f"{v} = {show(c)}, not {show(1 / c)}" for v, c in examples))
+            solved = f"for {and_list([variables[i] for i, _ in examples])}"
+            # a value another slip gave, that no right point has, is quoted as that slip's
+            if any(all(p[i] != c for p in right_points) for i, c in examples):
+                gave = and_list([f"{variables[i]} = {show(c)}" for i, c in examples])
+                values = (f"the first mistake gives {gave}, which dividing the wrong way round turns into "
+                          f"{and_list([show(1 / c) for _, c in examples])}")
+            else:
+                values = "; ".join(f"{variables[i]} = {show(c)}, not {show(1 / c)}" for i, c in examples)
+            return SOLVING["divided-wrong-way"].fill(solved=solved, values=values)
         told = divided((tuple(right_points), ()))
         if told is not None:  # made in every coordinate, it is alone: another slip on top is a third
             found.append(_Transform(told, reciprocal, divided, paired=len(inverted) == 1))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import combinations
 
 import sympy
 from sympy import Expr
@@ -66,7 +67,14 @@ def partials_text(name: str, variables: Sequence[str]) -> str:
 
 def swapped(items: Sequence) -> tuple:
     """The first two swapped, the usual slip; with more than two, that is one of several orders."""
-    return (items[1], items[0], *items[2:])
+    return transposed(items, 0, 1)
+
+
+def transposed(items: Sequence, i: int, j: int) -> tuple:
+    """Items i and j swapped."""
+    turned = list(items)
+    turned[i], turned[j] = items[j], items[i]
+    return tuple(turned)
 
 
 def candidates(problem: Gradient) -> list[WrongAnswer | Componentwise]:
@@ -88,7 +96,10 @@ def candidates(problem: Gradient) -> list[WrongAnswer | Componentwise]:
     # but each partial taken in the other variable
     crossed = replace(say["components-swapped"](f=name, partials=partials),
                       refuted_by=(written_after([n for part in problem.part_names for n in part]),))
-    found.append(Componentwise(swapped(options), names, (crossed,), by_value=_other_partials(f, variables, name)))
+    # any two components swapped: with three, ∂f/∂y and ∂f/∂z as well as the first two (finding 807)
+    for pair in combinations(range(len(variables)), 2):
+        found.append(Componentwise(transposed(options, *pair), names, (crossed,),
+                                   by_value=_other_partials(f, variables, name, pair)))
     negated = tuple(tuple(-o for o in column) for column in options)
     found.append(Componentwise(negated, names, (say["gradient-negated"](
         given=f"−∇{name}, the direction of steepest descent", reason=f"∇{name} itself points uphill: ({partials})."),)))
@@ -112,10 +123,10 @@ def candidates(problem: Gradient) -> list[WrongAnswer | Componentwise]:
     return found
 
 
-def _other_partials(f: Expr, variables: Sequence[str], name: str) -> tuple[Said, ...]:
-    """The first two partials each taken in the other's variable, as the components swapped give them: said of
-    the parts written after their names."""
-    first, second = variables[:2]
+def _other_partials(f: Expr, variables: Sequence[str], name: str, pair: tuple[int, int]) -> tuple[Said, ...]:
+    """The two partials of `pair` each taken in the other's variable, as the components swapped give them: said
+    of the parts written after their names."""
+    first, second = (variables[i] for i in pair)
     held = " is a constant" if len(variables) == 2 else " are constants"
     places = [(f"∂{name}/∂{v}", DERIVATIVES["answered-other-partial"].fill(
         other=u, v=v, f=name, held=and_list([w for w in variables if w != v]) + held))

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from sympy import Expr
 
 from ... import calculus
-from ...parse import Answer, Shape
+from ...calculus.tangent import height
+from ...parse import ONLY_THE_EXPRESSION, Answer, InputError, Labelled, Shape
 from ...words import and_list
 from ..base import Field, FieldError, FunctionProblem, point_from
 
@@ -52,6 +53,14 @@ class PartialDerivative(FunctionProblem):
         derivative itself, alone or with the function's variables (f_x(x, y))."""
         names = (f"∂{self.name}/∂{self.wrt}", f"{self.name}_{self.wrt}")
         return self.names_at(names, self.at)
+
+    def labelled(self, error: Labelled) -> InputError:
+        """z = 4x + 8y - 20 typed for ∂f/∂x (y = 2x + 3 for f′): the graph's height is f's, never its derivative's,
+        so this is an equation (a tangent plane or line pasted), not the answer named; "write just 4x + 8y - 20"
+        would have the student submit the plane (finding 808)."""
+        if self.at is None and error.label == height(self.variables) and error.label not in self.variables:
+            return InputError(ONLY_THE_EXPRESSION, error.column, "shape")
+        return error
 
     @cached_property
     def solution(self) -> calculus.Partial:
