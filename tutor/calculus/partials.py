@@ -707,7 +707,9 @@ def fix_variable(f: str | Expr, fixed: Mapping[str, Number], variables: Sequence
                           f"{remaining[0]}, on no interval, so f has no slope along {remaining[0]} there")
     where = tuple(p.exp > 0 for p in _zero_powers(sliced))
     slope = derivative(_without_zero_powers(sliced), remaining[0]) if len(remaining) == 1 else None
-    if slope is not None and (slope.has(sympy.nan, sympy.zoo, sympy.I) or slope.is_extended_real is False):
+    # a slice with no value at all (x/(a - 1) with a = 1) is said so where its answer is computed, not here
+    if slope is not None and not sliced.has(sympy.nan, sympy.zoo) and (
+            slope.has(sympy.nan, sympy.zoo, sympy.I) or slope.is_extended_real is False):
         raise NoRealValue(f"with {shown}, f has no real slope along {remaining[0]}")
     return FixedVariable(f, variables, MappingProxyType({k: values[symbol(k)] for k in fixed}), written, sliced,
                          remaining, slope, where)
