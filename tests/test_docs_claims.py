@@ -254,6 +254,20 @@ def _ctrl_c(_number, _frame):
     raise KeyboardInterrupt
 
 
+
+def _typed(*texts: str):
+    """A student typing these lines at the prompt, then Ctrl-D."""
+    typed = iter(texts)
+
+    def read(_prompt: str) -> str:
+        text = next(typed, None)
+        if text is None:
+            raise EOFError
+        return text
+
+    return read
+
+
 def test_ctrl_c_while_an_answer_is_checked_stops_the_check_and_the_session_goes_on(tmp_path, monkeypatch):
     """docs/reference/practice.md: Ctrl-C while an answer is worked on stops that work and gives the prompt back,
     the exercise on the screen still there; the next answer is checked as usual and the session ends with its
@@ -269,14 +283,7 @@ def test_ctrl_c_while_an_answer_is_checked_stops_the_check_and_the_session_goes_
         return real(exercise, text)
 
     monkeypatch.setattr(practice, "respond", slow_once)
-    typed = iter(["x^3", "2x"])
-    printed: list[str] = []
-
-    def read(_prompt: str) -> str:
-        text = next(typed, None)
-        if text is None:
-            raise EOFError
-        return text
+    read, printed = _typed("x^3", "2x"), []
 
     began = time.monotonic()
     repl.converse(session, read, lambda lines: printed.extend(line.text for line in lines))
@@ -302,14 +309,7 @@ def test_ctrl_c_while_an_answer_is_saved_shows_its_verdict_and_never_asks_for_it
         record(*args)
 
     session.store.record = ctrl_c_while_saving  # type: ignore[method-assign]
-    typed = iter(["x^3", "2x"])
-    printed: list[str] = []
-
-    def read(_prompt: str) -> str:
-        text = next(typed, None)
-        if text is None:
-            raise EOFError
-        return text
+    read, printed = _typed("x^3", "2x"), []
 
     repl.converse(session, read, lambda lines: printed.extend(line.text for line in lines))
     after = printed[printed.index("d/dx of g(x) = x² + 16") + 1:]

@@ -3,6 +3,7 @@ is whole, then stops what follows, and the session goes on."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -121,45 +122,40 @@ def test_ctrl_c_stops_the_wait_for_a_stopped_worker_which_is_replaced():
         assert pool.call(os.getpid) == pool.workers[0].process.pid != stopped.pid
 
 
+@contextlib.contextmanager
+def _keyboard(typed: bytes):
+    """Keys typed on a pipe, read as the REPL's toolbar reads them while it waits: (what was read, in reads)."""
+    keys, typing = os.pipe()
+    read: list[bytes] = []
+
+    def ctrl_c() -> bool:
+        read.append(os.read(keys, 100))
+        return b"\x03" in read[-1]
+
+    try:
+        os.write(typing, typed)
+        with workers.keyboard(keys, ctrl_c):
+            yield read
+    finally:
+        os.close(keys)
+        os.close(typing)
+
+
 def test_ctrl_c_typed_as_a_key_stops_the_wait_for_a_stopped_worker():
     """Finding 773: a terminal in raw mode (the REPL while an answer is typed, its toolbar reading it) sends Ctrl-C
     as a key, not a signal: typed while a worker is waited for, stopped, it ends the wait as the signal does."""
-    keys, typing = os.pipe()
-    read: list[bytes] = []
-
-    def ctrl_c() -> bool:
-        read.append(os.read(keys, 100))
-        return b"\x03" in read[-1]
-
-    try:
-        with Pool() as pool:
-            stopped = _serving_then_stopped(pool)
-            os.write(typing, b"2x\x03")
-            with pytest.raises(KeyboardInterrupt), workers.keyboard(keys, ctrl_c):
-                pool.call(os.getpid)
-            stopped.join(timeout=30)
-            assert (read, stopped.exitcode) == ([b"2x\x03"], -signal.SIGKILL)
-            assert pool.call(os.getpid) == pool.workers[0].process.pid != stopped.pid
-    finally:
-        os.close(keys)
-        os.close(typing)
+    with Pool() as pool:
+        stopped = _serving_then_stopped(pool)
+        with pytest.raises(KeyboardInterrupt), _keyboard(b"2x\x03") as read:
+            pool.call(os.getpid)
+        stopped.join(timeout=30)
+        assert (read, stopped.exitcode) == ([b"2x\x03"], -signal.SIGKILL)
+        assert pool.call(os.getpid) == pool.workers[0].process.pid != stopped.pid
 
 
 def test_keys_other_than_ctrl_c_typed_while_a_worker_is_waited_for_leave_it_at_work():
-    keys, typing = os.pipe()
-    read: list[bytes] = []
-
-    def ctrl_c() -> bool:
-        read.append(os.read(keys, 100))
-        return b"\x03" in read[-1]
-
-    try:
-        with Pool() as pool:
-            (worker,) = pool.workers
-            os.write(typing, b"2x")  # typed before the worker answers: read while it is waited for
-            with workers.keyboard(keys, ctrl_c):
-                assert pool.call(time.sleep, 0.5) is None
-            assert read == [b"2x"] and pool.workers == [worker] and worker.process.is_alive()
-    finally:
-        os.close(keys)
-        os.close(typing)
+    with Pool() as pool:
+        (worker,) = pool.workers
+        with _keyboard(b"2x") as read:  # typed before the worker answers: read while it is waited for
+            assert pool.call(time.sleep, 0.5) is None
+        assert read == [b"2x"] and pool.workers == [worker] and worker.process.is_alive()
