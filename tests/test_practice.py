@@ -574,6 +574,35 @@ def test_ctrl_c_on_a_dumb_terminal_leaves_the_next_prompt_on_a_line_of_its_own(t
         "Bye. This session: 1 exercise solved, 1 attempt.\n")
 
 
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+class _CtrlCAfterTheFirstPrompt(_Terminal):
+    """A terminal where Ctrl-C comes just as the first prompt is shown, before the read has begun: on a busy
+    machine the typist can be quicker than the tutor."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.interrupted = False
+
+    def flush(self) -> None:
+        super().flush()
+        if self.getvalue().endswith("answer> ") and not self.interrupted:
+            self.interrupted = True
+            raise KeyboardInterrupt
+
+
+def test_ctrl_c_before_the_read_begins_still_leaves_the_next_prompt_on_a_line_of_its_own(tmp_path):
+    """The pseudo-terminal test above failed once in CI under load: Ctrl-C landed between the prompt printed
+    and the read begun, and the next prompt followed the first on its line."""
+    out = _CtrlCAfterTheFirstPrompt()
+    Piped(Session(packs.load("gradients"), Store(tmp_path / "p.sqlite3"), "gus", seed=1), _Terminal("2x\n"),
+          out).run()
+    assert "d/dx of g(x) = x² + 16\nanswer> \nanswer> ✓ Correct.\n" in out.getvalue()
+
+
 @pytest.mark.skipif(TMUX is None, reason="tmux is not installed; the real-terminal test needs it")
 def test_a_session_typed_with_its_output_in_a_file_writes_plain_lines(tmp_path):
     """Finding 532: `tutor > session.txt` typed at a terminal drew the full-screen prompt and its toolbar

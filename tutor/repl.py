@@ -331,13 +331,17 @@ class Piped:
 
     def read(self, prompt: str) -> str:
         typing = self.typing
-        if typing:  # the prompt first, and the terminal shows what is typed
-            print(prompt, end="", file=self.out, flush=True)
+        prompted = False
         while True:
             try:
+                if typing and not prompted:  # the prompt first, and the terminal shows what is typed
+                    prompted = True
+                    print(prompt, end="", file=self.out, flush=True)
                 line = self.lines.readline()
             except KeyboardInterrupt:
-                if typing:  # the next prompt on a line of its own, not after the text given up (as the full screen)
+                # the next prompt on a line of its own, not after the text given up (as the full screen), also
+                # when Ctrl-C comes between the prompt shown and the read begun, as on a busy machine
+                if prompted:
                     print(file=self.out, flush=True)
                 raise
             if not line:
