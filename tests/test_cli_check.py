@@ -1447,6 +1447,16 @@ SAUNA_PARTIALS = "∂T/∂x = -x(3x - 12)y²(y - 6)/90 is -27/10 and ∂T/∂y =
     ("(3, 3), y = 0, x = 0", "extra_point", f"(3, 3) is not a critical point: {SAUNA_PARTIALS} there, not 0."),
     # a line missing too: that is said
     ("(3, 3), x = 0", "extra_point", "(3, 3) does not belong in the answer. A line is missing."),
+    # finding 804: 3x − 12 = 0 and y − 6 = 0, both factors of ∂T/∂x, and x − 6 = 0 and 3y − 12 = 0, both of ∂T/∂y, set to
+    # zero together for (4, 4), got "(4, 6), (6, 4) do not belong in the answer. 1 point is missing."
+    ("(4, 6), (6, 4), x = 0, y = 0", "misconception:extra-critical-points",
+     "It looks like you set factors of the same partial derivative to zero together: that gives (4, 6), where only "
+     "∂T/∂x is zero, and (6, 4), where only ∂T/∂y is zero, in place of (4, 4). At a critical point every partial "
+     "derivative is zero at once: set one factor of each of ∂T/∂x and ∂T/∂y to zero, and solve them together."),
+    ("(4, 6), x = 0, y = 0", "misconception:extra-critical-points",
+     "It looks like you set factors of the same partial derivative to zero together: that gives (4, 6), where only "
+     "∂T/∂x is zero, in place of (4, 4). At a critical point every partial derivative is zero at once: set one factor "
+     "of each of ∂T/∂x and ∂T/∂y to zero, and solve them together."),
 ])
 def test_a_slip_in_the_saunas_point_beside_its_walls_is_told_so(capsys, answer, note, message):
     assert main(["check", "--exercise", "gradients:sauna-critical-points", "--json", "--", answer]) == 1
